@@ -1,0 +1,5 @@
+"""Entry point for ``python -m journal``."""
+
+from journal.cli import main
+
+main()

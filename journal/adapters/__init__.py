@@ -1,0 +1,1 @@
+"""Adapters: the vault's files, the index, git, templates and the watcher."""

@@ -1,0 +1,142 @@
+"""Safe file I/O: read a snapshot, replace atomically if unchanged, create exclusively."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from journal.core.errors import Conflict, JournalError, UnsafeWrite
+
+TEMP_PREFIX = ".journal-"
+TEMP_SUFFIX = ".tmp"
+
+
+def digest(data: bytes) -> str:
+    """The content hash used everywhere (index, conflict checks, watcher echo)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """A file's bytes as read, to check it is unchanged before replacing it."""
+
+    path: Path
+    data: bytes
+    digest: str
+    mode: int
+
+
+def read_snapshot(path: Path) -> Snapshot:
+    """Read ``path`` for a later :func:`replace`; refuses symlinks and hard links."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        raise JournalError("the file does not exist", path=str(path)) from None
+    _refuse_links(path, info)
+    data = path.read_bytes()
+    return Snapshot(path, data, digest(data), stat.S_IMODE(info.st_mode))
+
+
+def _refuse_links(path: Path, info: os.stat_result) -> None:
+    if stat.S_ISLNK(info.st_mode):
+        raise UnsafeWrite("is a symlink; the tool does not write through links", path=str(path))
+    if info.st_nlink > 1:
+        raise UnsafeWrite("has other hard links; the tool would break them", path=str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsafeWrite("is not a regular file", path=str(path))
+
+
+def _unchanged(snapshot: Snapshot) -> None:
+    try:
+        info = snapshot.path.lstat()
+        current = snapshot.path.read_bytes()
+    except FileNotFoundError:
+        raise Conflict("was deleted while the tool was working; nothing written",
+                       path=str(snapshot.path)) from None
+    _refuse_links(snapshot.path, info)
+    if digest(current) != snapshot.digest:
+        raise Conflict("changed on disk since it was read (saved in an editor?); "
+                       "nothing written, run the command again", path=str(snapshot.path))
+
+
+def replace(snapshot: Snapshot, data: bytes) -> None:
+    """Atomically replace the file with ``data`` if it still holds ``snapshot``'s bytes.
+
+    Writes a temp file in the same folder, fsyncs it, keeps the file mode,
+    checks the file is unchanged and ``os.replace``\\ s it; no temp file is
+    left behind on any error.
+    """
+    _unchanged(snapshot)
+    temp = _write_temp(snapshot.path.parent, data, snapshot.mode)
+    try:
+        _unchanged(snapshot)
+        os.replace(temp, snapshot.path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(snapshot.path.parent)
+
+
+def create(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """Create ``path`` with ``data``, failing if anything already has that name.
+
+    The content is complete before the name appears (temp file + hard link),
+    so no other process or sync client ever sees a half-written note.
+    """
+    temp = _write_temp(path.parent, data, mode & ~_umask())
+    try:
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            raise Conflict("already exists; not overwritten", path=str(path)) from None
+        except OSError:  # file systems without hard links
+            _create_exclusive(path, data)
+    finally:
+        temp.unlink(missing_ok=True)
+    _fsync_dir(path.parent)
+
+
+def _create_exclusive(path: Path, data: bytes) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        raise Conflict("already exists; not overwritten", path=str(path)) from None
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _write_temp(folder: Path, data: bytes, mode: int) -> Path:
+    fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temp.chmod(mode)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not supported on every platform / file system
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

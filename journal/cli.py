@@ -1,0 +1,296 @@
+"""The command line: click only, thin.  Each command parses its options, calls one
+use-case function and prints what it returns.  Heavy modules are imported inside
+the commands, so ``journal --help`` starts fast.  Every JournalError becomes one
+line on stderr and its exit code here (0 ok, 1 findings or domain errors, 2 usage);
+no traceback reaches the user unless ``--debug`` is given."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from journal.adapters.vault import Vault
+    from journal.core.catalog import Catalog
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class State:
+    vault_option: str | None
+    debug: bool
+
+    def vault(self) -> Vault:
+        from journal.usecases.common import open_vault
+
+        return open_vault(self.vault_option)
+
+    def catalog(self, vault: Vault) -> Catalog:
+        from journal.usecases.common import catalog
+
+        return catalog(vault)
+
+
+def today() -> date:
+    """Today, or ``JOURNAL_TODAY`` (YYYY-MM-DD) for reproducible runs."""
+    from journal.core.dates import today_from
+
+    return today_from(os.environ.get("JOURNAL_TODAY"))
+
+
+class JournalGroup(click.Group):
+    """A group that turns every error into one line and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from journal.core.errors import JournalError
+
+        try:
+            return super().invoke(ctx)
+        except JournalError as exc:
+            if _debug(ctx):
+                raise
+            message = str(exc) if exc.path else f"journal: {exc}"
+            click.echo(message, err=True)
+            ctx.exit(exc.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            if _debug(ctx):
+                raise
+            click.echo(
+                f"journal: internal error: {type(exc).__name__}: {exc} "
+                "(run with --debug for the traceback)",
+                err=True,
+            )
+            ctx.exit(1)
+
+
+def _debug(ctx: click.Context) -> bool:
+    root = ctx.find_root()
+    return bool(root.obj and root.obj.debug)
+
+
+def pass_state(func: F) -> F:
+    return click.pass_obj(func)  # type: ignore[return-value]
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def report(diagnostics: list[Any], *, severities: tuple[str, ...] = ("error",)) -> None:
+    """Per-file problems on stderr, one ``path:line: message`` each."""
+    for diagnostic in diagnostics:
+        if diagnostic.severity in severities:
+            click.echo(str(diagnostic), err=True)
+
+
+@click.group(cls=JournalGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--vault",
+    "vault_option",
+    envvar="JOURNAL_VAULT",
+    metavar="PATH",
+    help="The vault folder (default: $JOURNAL_VAULT, else the nearest folder above "
+    "holding .journal/ or .obsidian/).",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.version_option(package_name="journal", prog_name="journal")
+@click.pass_context
+def cli(ctx: click.Context, vault_option: str | None, debug: bool) -> None:
+    """A plain-text SMART-goal journal: goals are markdown notes in a vault.
+
+    \b
+    Example:
+      journal --vault example-vault list
+    """
+    ctx.obj = State(vault_option, debug)
+
+
+# --- init ---------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+def init(path: Path | None) -> None:
+    """Create a vault: config, folders, a .gitignore line and a sample goal.
+
+    Refuses to overwrite anything; run it in an existing Obsidian vault to add
+    journal's folders beside your notes.
+
+    \b
+    Example:
+      journal init ~/career
+    """
+    from journal.usecases.init import init_vault
+
+    result = init_vault(path or Path.cwd(), today())
+    click.echo(f"vault: {result.root}")
+    for item in result.created:
+        click.echo(f"  created {item}")
+    for item in result.kept:
+        click.echo(f"  kept    {item} (already there)")
+
+
+# --- new ----------------------------------------------------------------------------------
+
+
+@cli.group()
+def new() -> None:
+    """Create a note from its template.
+
+    \b
+    Example:
+      journal new goal "Connect with five HR leaders" --metric "HR leaders met" --target 5
+    """
+
+
+@new.command("goal")
+@click.argument("title")
+@click.option("--outcome", help="The concrete result, one sentence.")
+@click.option("--metric", help="What is counted, e.g. 'informational interviews held'.")
+@click.option("--unit", help="Unit of the metric, e.g. interviews.")
+@click.option("--baseline", help="Value at the start (default 0).")
+@click.option("--target", help="Value that means done.")
+@click.option("--effort", help="Hours per week the goal needs.")
+@click.option("--due", help="Deadline, YYYY-MM-DD.")
+@click.option("--area", help="Area, e.g. networking or skills.")
+@click.option("--supports", help='The larger goal it serves, e.g. "[[Become an HRBP]]".')
+@click.option("--why", help="Why the goal matters.")
+@click.option("--kind", type=click.Choice(["outcome", "activity"]), help="Default: outcome.")
+@click.option("--feeds", help="For an activity goal: the outcome goal it feeds.")
+@click.option("--json", "as_json", is_flag=True, help="Print the created goal as JSON.")
+@pass_state
+def new_goal_command(state: State, title: str, as_json: bool, **options: str | None) -> None:
+    """Write a new goal file from the goal template; never overwrites.
+
+    \b
+    Example:
+      journal new goal "Hold two informational interviews" \\
+        --metric "interviews held" --unit interviews --target 2 --due 2026-12-31
+    """
+    from journal.usecases.new_note import new_goal
+
+    vault = state.vault()
+    created = new_goal(vault, state.catalog(vault), title, options, today())
+    if as_json:
+        emit_json({"path": created.path, "id": created.id, "properties": created.props})
+    else:
+        click.echo(f"created {created.path} (id: {created.id})")
+
+
+# --- list / show --------------------------------------------------------------------------
+
+
+@cli.command("list")
+@click.option("--type", "kind", default="goal", show_default=True,
+              type=click.Choice(["goal", "contact", "meeting", "review", "plan", "note", "all"]),
+              help="Which notes to list.")
+@click.option("--status", "statuses", multiple=True, help="Only this status (repeatable).")
+@click.option("--area", "areas", multiple=True, help="Only this area (repeatable).")
+@click.option("--due-before", help="Only goals due before this date (YYYY-MM-DD).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of records.")
+@pass_state
+def list_command(state: State, kind: str, statuses: tuple[str, ...], areas: tuple[str, ...],
+                 due_before: str | None, as_json: bool) -> None:
+    """List goals (or other notes) with their status and progress.
+
+    \b
+    Example:
+      journal list --status active --due-before 2027-01-01 --json
+    """
+    from journal.core.dates import parse_date
+    from journal.present import goal_table, note_table
+    from journal.usecases.listing import list_notes
+
+    before = parse_date(due_before) if due_before else None
+    vault = state.vault()
+    catalog = state.catalog(vault)
+    report(catalog.diagnostics)
+    records = list_notes(catalog, kind=kind, statuses=statuses, areas=areas, due_before=before)
+    if as_json:
+        emit_json(records)
+    elif kind == "goal":
+        click.echo(goal_table(records, today()), nl=False)
+    else:
+        click.echo(note_table(records), nl=False)
+
+
+@cli.command()
+@click.argument("goal")
+@click.option("--json", "as_json", is_flag=True, help="Print the goal as a JSON record.")
+@pass_state
+def show(state: State, goal: str, as_json: bool) -> None:
+    """Show one goal: its SMART fields, milestones, check-ins and problems.
+
+    GOAL is an id, file name, title or alias.
+
+    \b
+    Example:
+      journal show connect-with-five-hr-leaders
+    """
+    from journal.present import goal_card
+    from journal.usecases.listing import show_goal
+
+    vault = state.vault()
+    record = show_goal(state.catalog(vault), goal)
+    if as_json:
+        emit_json(record)
+    else:
+        click.echo(goal_card(record, today()), nl=False)
+
+
+# --- set ----------------------------------------------------------------------------------
+
+
+@cli.command("set")
+@click.argument("goal")
+@click.argument("assignments", nargs=-1, required=True, metavar="KEY=VALUE...")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+@pass_state
+def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: bool) -> None:
+    """Change a goal's properties; only the edited lines of the file change.
+
+    Values are checked against each property's type; an empty value clears it.
+
+    \b
+    Example:
+      journal set "Connect with five HR leaders" current=3 status=active due=2026-12-31
+    """
+    from journal.usecases.set_fields import set_fields
+
+    vault = state.vault()
+    result = set_fields(vault, state.catalog(vault), goal, assignments)
+    if as_json:
+        emit_json({
+            "path": result.path,
+            "written": result.written,
+            "changes": [{"key": c.key, "old": c.old, "new": c.new} for c in result.changes],
+        })
+        return
+    if not result.changes:
+        click.echo(f"{result.path}: unchanged")
+    for change in result.changes:
+        click.echo(f"{result.path}: {change.key}: {_show(change.old)} -> {_show(change.new)}")
+
+
+def _show(value: Any) -> str:
+    return "(none)" if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="journal")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

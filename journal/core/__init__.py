@@ -1,0 +1,1 @@
+"""Pure core: no file, network or process I/O happens in this package."""

@@ -1,0 +1,101 @@
+"""The vault as data: every parsed note, with goal lookup and link resolution."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+from functools import cached_property
+
+from journal.core.errors import Ambiguous, Diagnostic, NotFound
+from journal.core.goal import Goal, goal_from_note
+from journal.core.links import link_key
+from journal.core.notes import Note
+
+
+class Catalog:
+    """All notes of a vault, sorted by path, with the lookups commands need."""
+
+    def __init__(self, notes: Iterable[Note]) -> None:
+        self.notes = sorted(notes, key=lambda n: n.path)
+        self.by_path = {n.path: n for n in self.notes}
+
+    @cached_property
+    def goals(self) -> list[Goal]:
+        """The typed goals of every readable goal note, in path order."""
+        return [goal_from_note(n)[0] for n in self.notes if n.kind == "goal" and n.readable]
+
+    def of_kind(self, kind: str) -> list[Note]:
+        return [n for n in self.notes if n.kind == kind and n.readable]
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for n in self.notes for d in n.diagnostics]
+
+    def goal_at(self, path: str) -> Goal:
+        for goal in self.goals:
+            if goal.path == path:
+                return goal
+        raise NotFound(f"{path} is not a readable goal")
+
+    def find_goal(self, ref: str) -> Goal:
+        """A goal by id, path, file name, title or alias (case-insensitive)."""
+        return self.goal_at(self.find_note(ref, kinds=("goal",)).path)
+
+    def find_note(self, ref: str, kinds: tuple[str, ...] | None = None) -> Note:
+        """A note by id, path, file name, title or alias, else by a unique part of its
+        title, file name or id; a name that matches several notes is an error."""
+        pool = [n for n in self.notes if kinds is None or n.kind in kinds]
+        wanted = link_key(ref)
+        tiers: list[Callable[[Note], bool]] = [
+            lambda n: n.id == ref.strip(),
+            lambda n: (n.id or "").casefold() == wanted,
+            lambda n: link_key(n.path) == wanted,
+            lambda n: n.stem.casefold() == wanted or n.title.casefold() == wanted,
+            lambda n: wanted in (a.casefold() for a in n.aliases),
+            lambda n: any(wanted in name.casefold() for name in (n.title, n.stem, n.id or "")),
+        ]
+        for matches in tiers:
+            found = [n for n in pool if matches(n)]
+            if len(found) == 1:
+                return found[0]
+            if found:
+                raise Ambiguous(ref, [n.path for n in found])
+        what = " or ".join(kinds) if kinds else "note"
+        names = [n.title for n in pool] + [n.id for n in pool if n.id]
+        close = difflib.get_close_matches(ref, names, n=3, cutoff=0.5)
+        hint = f" (did you mean: {', '.join(close)}?)" if close else ""
+        raise NotFound(f"no {what} called '{ref}'{hint}")
+
+    @cached_property
+    def _link_index(self) -> tuple[dict[str, list[Note]], dict[str, list[Note]]]:
+        by_name: dict[str, list[Note]] = {}
+        by_alias: dict[str, list[Note]] = {}
+        for note in self.notes:
+            by_name.setdefault(note.stem.casefold(), []).append(note)
+            for alias in note.aliases:
+                by_alias.setdefault(alias.casefold(), []).append(note)
+        return by_name, by_alias
+
+    def resolve(self, target: str) -> Note | None:
+        """The note a wikilink target points to: by path, file name, then alias.
+
+        When names collide the note with the shortest path wins, as in Obsidian.
+        """
+        key = link_key(target)
+        if not key:
+            return None
+        by_name, by_alias = self._link_index
+        if "/" in key:
+            exact = [n for n in self.notes if link_key(n.path) == key]
+            if exact:
+                return exact[0]
+            name = key.rsplit("/", 1)[-1]
+            suffix = [n for n in by_name.get(name, []) if link_key(n.path).endswith("/" + key)]
+            return _shortest(suffix)
+        return _shortest(by_name.get(key, [])) or _shortest(by_alias.get(key, []))
+
+
+def _shortest(notes: list[Note]) -> Note | None:
+    if not notes:
+        return None
+    return min(notes, key=lambda n: (n.path.count("/"), len(n.path), n.path))

@@ -1,0 +1,92 @@
+"""Check-ins: the dated lines of a goal's ``## Log`` and how they add up.
+
+Grammar of one log line (a top-level list item under a heading named Log)::
+
+    - 2026-11-20: +1 Coffee with [[Dana Ortiz]]
+    - 2026-11-21: =4 recounted after the conference
+    - 2026-11-22: a note with no number
+
+``+N``/``-N`` change the value, ``=N`` sets it; the colon after the date is
+optional; everything after the value is the note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+import re
+
+from journal.core.dates import DateError, parse_date
+
+_LINE = re.compile(
+    r"^\s*[-*+]\s+(?:\[.\]\s+)?(\d{4}-\d{2}-\d{2})\b\s*:?\s*"
+    r"(?:([+=-])\s?(\d+(?:\.\d+)?)(?![\w.]))?\s*(.*?)\s*$"
+)
+_VALUE = re.compile(r"([+=-])\s?(\d+(?:\.\d+)?)(?![\w.])\s*(.*?)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """One measurement (or a dated note when ``op`` is None)."""
+
+    day: date
+    op: str | None  # "+", "-", "=" or None
+    amount: float
+    note: str
+    line: int
+    path: str = ""
+
+    def apply(self, value: float) -> float:
+        if self.op == "+":
+            return value + self.amount
+        if self.op == "-":
+            return value - self.amount
+        if self.op == "=":
+            return self.amount
+        return value
+
+    @property
+    def value_text(self) -> str:
+        if self.op is None:
+            return ""
+        return f"{self.op}{_number_text(self.amount)}"
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+class CheckInError(ValueError):
+    """A log line whose date is not a real date."""
+
+
+def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
+    """The check-in on a log line, None when the line is not one.
+
+    Raises :class:`CheckInError` for a dated line whose date is not real.
+    """
+    match = _LINE.match(text)
+    if match is None:
+        return None
+    day_text, op, amount, note = match.groups()
+    try:
+        day = parse_date(day_text)
+    except DateError as exc:
+        raise CheckInError(exc.message) from None
+    return CheckIn(day, op, float(amount) if amount else 0.0, note, line, path)
+
+
+def parse_value(text: str) -> tuple[str, float, str] | None:
+    """``(op, amount, rest)`` from ``+1 note``, ``=4``, ``-2 ...``; None otherwise."""
+    match = _VALUE.match(text.strip())
+    if match is None:
+        return None
+    return match.group(1), float(match.group(2)), match.group(3)
+
+
+def replay(start: float, checkins: list[CheckIn]) -> float:
+    """The value after applying ``checkins`` (in date order, stable) to ``start``."""
+    value = start
+    for checkin in sorted(checkins, key=lambda c: c.day):
+        value = checkin.apply(value)
+    return value

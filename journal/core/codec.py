@@ -1,0 +1,498 @@
+"""The front-matter codec: split a note, read its properties, splice edits back.
+
+Reading: front matter counts only when a ``---`` line opens the file at byte 0
+(after an optional BOM), a ``---`` line closes it, and the YAML between parses
+to a mapping - as in Obsidian.  The YAML is read by python-frontmatter's YAML
+handler with the YAML 1.2 loader of :mod:`journal.core.yaml12`.
+
+Writing: never by dumping a mapping.  An edit replaces only the characters of
+the values it changes (or inserts/removes whole lines for new/removed keys);
+every other byte - comments, key order, quoting, flow lists, CRLF, BOM, the
+body and the final newline - stays.  The result is parsed again and must equal
+the intended mapping, else nothing is written.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Final
+
+import frontmatter
+
+from journal.core import yaml12
+from journal.core.errors import Severity, UnsafeWrite
+
+MAX_NOTE_BYTES: Final = 8 * 1024 * 1024
+BOM: Final = b"\xef\xbb\xbf"
+
+_OPEN = re.compile(r"---[ \t]*(\r?\n)")
+_CLOSE = re.compile(r"^---[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_PLAIN_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]|: |:$| #")
+_FLOW_FORBIDDEN = re.compile(r"[,\[\]{}]")
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_HANDLER = frontmatter.YAMLHandler()
+
+_HINTS = (
+    ("mapping values are not allowed", "a ':' inside a value; put the value in quotes"),
+    ("cannot start any token", "a character YAML can't read here (tabs must be spaces)"),
+    ("found character '\\t'", "a tab; YAML indents with spaces"),
+    ("could not find expected ':'", "a line that is not 'key: value'"),
+)
+
+Value = Any  # str | int | float | bool | None | date | list[Value] | dict[str, Value]
+PathKey = str | int
+REMOVE: Final = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A reason a note's front matter can't be trusted, with its 1-based line."""
+
+    line: int | None
+    message: str
+    severity: Severity = "error"
+
+
+@dataclass
+class Document:
+    """A decoded note that remembers exactly where its parts are."""
+
+    text: str
+    bom: bool = False
+    newline: str = "\n"
+    yaml_start: int | None = None
+    yaml_end: int | None = None
+    body_start: int = 0
+    data: yaml12.LineMap | None = None
+    problems: list[Problem] = field(default_factory=list)
+    writable: bool = True
+
+    @property
+    def yaml_text(self) -> str:
+        if self.yaml_start is None or self.yaml_end is None:
+            return ""
+        return self.text[self.yaml_start : self.yaml_end]
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+    @property
+    def body_line(self) -> int:
+        """The 1-based file line on which the body starts."""
+        return self.text.count("\n", 0, self.body_start) + 1
+
+    def key_line(self, key: str) -> int | None:
+        """The 1-based file line of a top-level property."""
+        if self.data is None or key not in self.data.key_lines:
+            return None
+        return self.data.key_lines[key] + 1
+
+    def refuse(self, line: int | None, message: str, severity: Severity = "error") -> None:
+        self.problems.append(Problem(line, message, severity))
+        self.writable = False
+
+
+def decode(raw: bytes) -> Document:
+    """Decode a note's bytes and split off and read its front matter."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _unreadable(1, "the file is UTF-16; save it as UTF-8")
+    if len(raw) > MAX_NOTE_BYTES:
+        return _unreadable(None, f"the file is larger than {MAX_NOTE_BYTES // 2**20} MB")
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        return _unreadable(raw.count(b"\n", 0, nul) + 1, "the file contains NUL bytes")
+    bom = raw.startswith(BOM)
+    try:
+        text = raw[len(BOM) if bom else 0 :].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return _unreadable(line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save as UTF-8")
+    return parse_text(text, bom=bom)
+
+
+def _unreadable(line: int | None, message: str) -> Document:
+    doc = Document(text="")
+    doc.refuse(line, message)
+    return doc
+
+
+def parse_text(text: str, *, bom: bool = False) -> Document:
+    """Split decoded text into front matter and body and read the front matter."""
+    doc = Document(text=text, bom=bom)
+    opening = _OPEN.match(text)
+    if opening is None:
+        doc.newline = _first_newline(text)
+        return doc
+    doc.newline = opening.group(1)
+    closing = _CLOSE.search(text, opening.end())
+    if closing is None:
+        doc.refuse(1, "front matter opened on line 1 is never closed (no closing '---' line)")
+        return doc
+    yaml_text = text[opening.end() : closing.start()]
+    data, problem = _load(yaml_text)
+    if problem is not None:
+        doc.refuse(problem.line, problem.message)
+        return doc
+    if not isinstance(data, dict):
+        kind = "empty" if data is None else f"a {type(data).__name__}, not properties"
+        doc.refuse(1, f"the '---' block at the top is {kind}; it is not read as front matter",
+                   "warning")
+        return doc
+    doc.yaml_start, doc.yaml_end, doc.body_start = opening.end(), closing.start(), closing.end()
+    doc.data = data
+    _check_second_block(doc)
+    return doc
+
+
+def _load(yaml_text: str) -> tuple[Any, Problem | None]:
+    try:
+        return _HANDLER.load(yaml_text, Loader=yaml12.Yaml12Loader), None
+    except yaml12.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 2 if mark is not None else None
+        return None, Problem(line, "invalid front matter: " + _explain(exc))
+    except yaml12.YAMLError as exc:
+        return None, Problem(None, f"invalid front matter: {exc}")
+    except RecursionError:
+        return None, Problem(None, "invalid front matter: nested too deeply")
+
+
+def _explain(exc: yaml12.MarkedYAMLError) -> str:
+    problem = exc.problem or str(exc)
+    for needle, hint in _HINTS:
+        if needle in problem:
+            return hint
+    return problem
+
+
+def _check_second_block(doc: Document) -> None:
+    body = doc.body
+    if not _OPEN.match(body):
+        return
+    closing = _CLOSE.search(body, body.find("\n") + 1)
+    if closing is None:
+        return
+    data, problem = _load(body[body.find("\n") + 1 : closing.start()])
+    if problem is None and isinstance(data, dict) and data:
+        doc.refuse(doc.body_line, "a second front-matter block follows the first (a sync merge?); "
+                   "merge them by hand", "warning")
+
+
+def _first_newline(text: str) -> str:
+    index = text.find("\n")
+    return "\r\n" if index > 0 and text[index - 1] == "\r" else "\n"
+
+
+def encode(text: str, *, bom: bool) -> bytes:
+    """Bytes to write for ``text``, with the BOM the file had."""
+    return (BOM if bom else b"") + text.encode("utf-8")
+
+
+# --- writing values ---------------------------------------------------------------------
+
+
+def plain(value: Value) -> Value:
+    """What ``value`` reads back as after it is written (dates become their text)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+def scalar_text(value: Value, *, flow: bool = False) -> str:
+    """One scalar as YAML text that reads back the same in YAML 1.2 and 1.1
+    (``flow``: inside ``[...]``/``{...}``, where commas and brackets need quotes)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise UnsafeWrite(f"{value} is not a number that can be written")
+        return repr(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        ok = _plain_ok(value) and not (flow and _FLOW_FORBIDDEN.search(value))
+        return value if ok else json.dumps(value, ensure_ascii=False)
+    raise UnsafeWrite(f"can't write a value of type {type(value).__name__}")
+
+
+def _plain_ok(text: str) -> bool:
+    return (
+        bool(text)
+        and text == text.strip()
+        and text[0] not in _INDICATORS
+        and _PLAIN_FORBIDDEN.search(text) is None
+        and yaml12.resolves_to_text(text)
+    )
+
+
+def inline_text(value: Value, *, flow: bool = False) -> str:
+    """A value on one line: a scalar, or a flow list/mapping of scalars."""
+    if isinstance(value, Mapping):
+        items = (f"{_key_text(k)}: {inline_text(v, flow=True)}" for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(inline_text(v, flow=True) for v in value) + "]"
+    return scalar_text(value, flow=flow)
+
+
+def block_lines(value: Value) -> list[str]:
+    """A list or mapping as block YAML lines (no indentation on the first level)."""
+    lines: list[str] = []
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if _is_collection(item) and item:
+                lines.append(f"{_key_text(key)}:")
+                lines.extend("  " + line for line in block_lines(item))
+            else:
+                lines.append(f"{_key_text(key)}: {inline_text(item)}".rstrip())
+        return lines
+    for item in value:
+        if _is_collection(item) and item:
+            inner = block_lines(item)
+            lines.append("- " + inner[0])
+            lines.extend("  " + line for line in inner[1:])
+        else:
+            lines.append("- " + inline_text(item))
+    return lines
+
+
+def _is_collection(value: Value) -> bool:
+    return isinstance(value, (Mapping, list, tuple))
+
+
+def _key_text(key: object) -> str:
+    key = str(key)
+    if not _KEY.fullmatch(key):
+        raise UnsafeWrite(f"'{key}' is not a property name the tool writes (letters, digits, _ -)")
+    return key
+
+
+def entry_text(key: str, value: Value, newline: str, indent: int = 0) -> str:
+    """``key: value`` as whole lines, block style for non-empty collections."""
+    pad = " " * indent
+    if _is_collection(value) and value:
+        body = newline.join(pad + "  " + line for line in block_lines(value))
+        return f"{pad}{_key_text(key)}:{newline}{body}{newline}"
+    text = "" if value is None else " " + inline_text(value)
+    return f"{pad}{_key_text(key)}:{text}{newline}"
+
+
+# --- splicing edits ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Splice:
+    start: int
+    end: int
+    text: str
+
+
+def edit(doc: Document, changes: Mapping[tuple[PathKey, ...], Value]) -> str:
+    """The note's new text with ``changes`` applied (value ``REMOVE`` deletes a key).
+
+    Raises :class:`UnsafeWrite` when the note can't be edited losslessly or the
+    result would not read back as exactly the intended properties.
+    """
+    if not doc.writable:
+        reason = doc.problems[0].message if doc.problems else "it could not be read"
+        raise UnsafeWrite(f"not editing this note: {reason}", line=_first_line(doc))
+    expected: dict[str, Value] = copy.deepcopy(plain(dict(doc.data or {})))
+    for path, value in changes.items():
+        _apply_expected(expected, path, value)
+    if doc.data is None:
+        new_text = _new_front_matter(doc, changes)
+    else:
+        root = yaml12.spans(doc.yaml_text)
+        if root is None:
+            raise UnsafeWrite("the front matter is not a mapping")
+        yaml_text = doc.yaml_text
+        splices = [_splice(yaml_text, root, path, value, doc.newline)
+                   for path, value in changes.items()]
+        yaml_text = _apply(yaml_text, splices)
+        assert doc.yaml_start is not None and doc.yaml_end is not None
+        new_text = doc.text[: doc.yaml_start] + yaml_text + doc.text[doc.yaml_end :]
+    _verify(doc, new_text, expected)
+    return new_text
+
+
+def _first_line(doc: Document) -> int | None:
+    return doc.problems[0].line if doc.problems else None
+
+
+def _new_front_matter(doc: Document, changes: Mapping[tuple[PathKey, ...], Value]) -> str:
+    entries = []
+    for path, value in changes.items():
+        if len(path) != 1 or value is REMOVE:
+            raise UnsafeWrite("the note has no front matter to edit")
+        entries.append(entry_text(str(path[0]), value, doc.newline))
+    nl = doc.newline
+    return f"---{nl}{''.join(entries)}---{nl}{doc.text}"
+
+
+def _apply_expected(expected: dict[str, Value], path: tuple[PathKey, ...], value: Value) -> None:
+    target: Any = expected
+    for step in path[:-1]:
+        try:
+            target = target[step]
+        except (KeyError, IndexError, TypeError):
+            raise UnsafeWrite(f"no property at {_path_text(path)}") from None
+    last = path[-1]
+    if value is REMOVE:
+        if isinstance(target, dict):
+            target.pop(last, None)
+        return
+    if isinstance(target, list) and isinstance(last, int) and not 0 <= last < len(target):
+        raise UnsafeWrite(f"no item at {_path_text(path)}")
+    target[last] = plain(value)
+
+
+def _path_text(path: Sequence[PathKey]) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+
+
+def _locate(root: yaml12.Span, path: Sequence[PathKey]) -> yaml12.Span:
+    node = root
+    for step in path:
+        if isinstance(step, int) and step < len(node.items):
+            node = node.items[step]
+        elif isinstance(step, str) and step in node.entries:
+            node = node.entries[step]
+        else:
+            raise UnsafeWrite(f"no property at {_path_text(path)}")
+    return node
+
+
+def _splice(text: str, root: yaml12.Span, path: tuple[PathKey, ...], value: Value,
+            newline: str) -> _Splice:
+    parent = _locate(root, path[:-1])
+    last = path[-1]
+    if isinstance(last, int):
+        return _replace_item(parent, last, value, path)
+    current = parent.entries.get(last)
+    if value is REMOVE:
+        if current is None:
+            return _Splice(0, 0, "")
+        if parent.kind != "block-map":
+            raise UnsafeWrite(f"can't remove {_path_text(path)} from a one-line mapping")
+        return _Splice(_line_start(text, current.key_start), _line_end(text, current.end), "")
+    if current is None:
+        return _insert_entry(text, parent, last, value, newline, is_root=parent is root)
+    return _replace_value(text, current, value, newline, flow=parent.kind.startswith("flow"))
+
+
+def _replace_item(parent: yaml12.Span, index: int, value: Value,
+                  path: tuple[PathKey, ...]) -> _Splice:
+    if index >= len(parent.items) or value is REMOVE or _is_collection(value):
+        raise UnsafeWrite(f"can only replace a single value at {_path_text(path)}")
+    item = parent.items[index]
+    if item.kind != "scalar":
+        raise UnsafeWrite(f"can only replace a single value at {_path_text(path)}")
+    return _Splice(item.start, item.end, scalar_text(value, flow=parent.kind == "flow-seq"))
+
+
+def _replace_value(text: str, span: yaml12.Span, value: Value, newline: str, *,
+                   flow: bool) -> _Splice:
+    colon = _colon_end(text, span)
+    if flow:
+        if span.kind == "scalar" and span.end > span.start >= colon:
+            return _Splice(span.start, span.end, inline_text(value, flow=True))
+        return _Splice(colon, span.end, " " + inline_text(value, flow=True))
+    if _is_collection(value) and value:
+        simple = isinstance(value, (list, tuple)) and not any(_is_collection(v) for v in value)
+        if span.kind == "flow-seq" and span.items and simple:
+            return _Splice(span.start, span.end, inline_text(value))
+        lines = block_lines(value)
+        if span.kind in ("block-seq", "block-map") and span.start > colon:
+            pad = " " * span.column
+            return _Splice(span.start, span.end, (newline + pad).join(lines))
+        pad = " " * (span.key_column + 2)
+        return _Splice(colon, span.end, "".join(newline + pad + line for line in lines))
+    if value is None:
+        return _Splice(colon, span.end, "")
+    if span.kind == "scalar" and span.end > span.start >= colon:
+        return _Splice(span.start, span.end, inline_text(value))
+    return _Splice(colon, span.end, " " + inline_text(value))
+
+
+def _insert_entry(text: str, parent: yaml12.Span, key: str, value: Value, newline: str,
+                  *, is_root: bool) -> _Splice:
+    if parent.kind == "flow-map":
+        separator = ", " if parent.entries else ""
+        close = parent.end - 1
+        return _Splice(close, close,
+                       f"{separator}{_key_text(key)}: {inline_text(value, flow=True)}")
+    if parent.kind != "block-map":
+        raise UnsafeWrite(f"can't add '{key}' here: its parent is not a mapping")
+    if is_root:
+        at = len(text)
+        lead = "" if not text or text.endswith("\n") else newline
+        return _Splice(at, at, lead + entry_text(key, value, newline))
+    indent = min(entry.key_column for entry in parent.entries.values())
+    at = _line_end(text, parent.end)
+    lead = "" if text[:at].endswith("\n") else newline
+    return _Splice(at, at, lead + entry_text(key, value, newline, indent))
+
+
+def _colon_end(text: str, span: yaml12.Span) -> int:
+    """The offset just after the ``:`` that ends the key of ``span``."""
+    colon = text.find(":", span.key_end)
+    if colon < 0:
+        raise UnsafeWrite("could not find the ':' after a key")
+    return colon + 1
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _line_end(text: str, index: int) -> int:
+    """The offset just past the newline that ends the line holding ``index - 1``."""
+    end = text.find("\n", max(index - 1, 0))
+    return len(text) if end < 0 else end + 1
+
+
+def _apply(text: str, splices: list[_Splice]) -> str:
+    ordered = sorted(splices, key=lambda s: (s.start, s.end))
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if after.start < before.end:
+            raise UnsafeWrite("two changes touch the same lines; set them one at a time")
+    for splice in reversed(ordered):
+        text = text[: splice.start] + splice.text + text[splice.end :]
+    return text
+
+
+def _verify(doc: Document, new_text: str, expected: dict[str, Value]) -> None:
+    again = parse_text(new_text, bom=doc.bom)
+    if again.data is None or again.problems or plain(dict(again.data)) != expected:
+        raise UnsafeWrite("the edit would not read back as intended; the file was left unchanged")
+    if again.body != doc.body:
+        raise UnsafeWrite("the edit would change the note's body; the file was left unchanged")
+
+
+def new_note_text(props: Mapping[str, Value], body: str, newline: str = "\n") -> str:
+    """A whole new note: front matter serialised from ``props`` (as data, never by
+    string interpolation) followed by ``body``; verified to read back exactly."""
+    entries = "".join(entry_text(key, value, newline) for key, value in props.items())
+    text = f"---{newline}{entries}---{newline}{body}"
+    again = parse_text(text)
+    if again.data is None or again.problems or plain(dict(again.data)) != plain(dict(props)):
+        raise UnsafeWrite("the new note's properties would not read back as intended")
+    if again.body != body:
+        raise UnsafeWrite("the new note's body would not read back as intended")
+    return text

@@ -1,0 +1,114 @@
+"""Dates, ISO weeks and periods.
+
+Weeks are labelled the ISO 8601 way (``2026-W47``).  A vault may start its
+weeks on another day; a week is then labelled by the ISO week of the one
+Thursday it contains, which keeps every label unique and matches ISO weeks
+exactly when weeks start on Monday.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from journal.core.errors import JournalError
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_THURSDAY = 3
+
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DATETIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
+_WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE)
+_DURATION = re.compile(r"(\d+)\s*([dw])", re.IGNORECASE)
+
+
+class DateError(JournalError):
+    """A value that is not the date, week or duration it should be."""
+
+
+def parse_date(text: str) -> date:
+    """A date from ``YYYY-MM-DD`` (or the date part of an ISO date-time)."""
+    text = text.strip()
+    match = _DATE.fullmatch(text) or _DATETIME.fullmatch(text)
+    if match is None:
+        raise DateError(f"'{text}' is not a date (expected YYYY-MM-DD)")
+    year, month, day = (int(g) for g in match.groups()[:3])
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        raise DateError(f"'{text}' is not a real date ({exc})") from None
+
+
+def weekday_index(name: str) -> int:
+    """0 for Monday ... 6 for Sunday, from a weekday name."""
+    try:
+        return WEEKDAYS.index(name.strip().lower())
+    except ValueError:
+        raise DateError(f"'{name}' is not a weekday (expected one of {', '.join(WEEKDAYS)})") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A closed range of days, ``start`` and ``end`` both included."""
+
+    start: date
+    end: date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def __str__(self) -> str:
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+def week_of(day: date, week_start: int = 0) -> Period:
+    """The week (starting on weekday ``week_start``) that holds ``day``."""
+    start = day - timedelta(days=(day.weekday() - week_start) % 7)
+    return Period(start, start + timedelta(days=6))
+
+
+def week_label(day: date, week_start: int = 0) -> str:
+    """``YYYY-Www`` of the week holding ``day``."""
+    week = week_of(day, week_start)
+    thursday = week.start + timedelta(days=(_THURSDAY - week.start.weekday()) % 7)
+    year, number, _ = thursday.isocalendar()
+    return f"{year}-W{number:02d}"
+
+
+def parse_week(text: str, week_start: int = 0) -> Period:
+    """The period of a week label such as ``2026-W47``."""
+    match = _WEEK.fullmatch(text.strip())
+    if match is None:
+        raise DateError(f"'{text}' is not a week (expected YYYY-Www, e.g. 2026-W47)")
+    year, number = int(match.group(1)), int(match.group(2))
+    try:
+        thursday = date.fromisocalendar(year, number, _THURSDAY + 1)
+    except ValueError:
+        raise DateError(f"'{text}' is not a week: {year} has no week {number}") from None
+    return week_of(thursday, week_start)
+
+
+def parse_duration(text: str) -> timedelta:
+    """``3d``, ``1w``, ``2w`` ... as a timedelta."""
+    match = _DURATION.fullmatch(text.strip())
+    if match is None or int(match.group(1)) == 0:
+        raise DateError(f"'{text}' is not a duration (expected e.g. 1w, 2w or 10d)")
+    count = int(match.group(1))
+    return timedelta(days=count * 7 if match.group(2).lower() == "w" else count)
+
+
+def weeks_between(start: date, end: date) -> float:
+    """The number of weeks from ``start`` to ``end`` (may be fractional or negative)."""
+    return (end - start).days / 7
+
+
+def today_from(value: str | None) -> date:
+    """Today, or the day given (tests and reproducible runs set ``JOURNAL_TODAY``)."""
+    if value:
+        return parse_date(value)
+    return datetime.now().date()

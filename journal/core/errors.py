@@ -1,0 +1,98 @@
+"""The one error family the tool raises, and per-file diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "hint"]
+
+
+class JournalError(Exception):
+    """A problem to show the user as one line, never as a traceback.
+
+    ``exit_code`` is 1 for domain errors; usage problems use 2.
+    """
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        return location(self.path, self.line) + self.message
+
+
+class UsageProblem(JournalError):
+    """The command line asked for something malformed (exit 2)."""
+
+    exit_code = 2
+
+
+class NotFound(JournalError):
+    """A goal, note, vault or file that does not exist."""
+
+
+class Ambiguous(JournalError):
+    """A name that matches more than one note."""
+
+    def __init__(self, name: str, candidates: list[str]) -> None:
+        listing = ", ".join(candidates)
+        super().__init__(f"'{name}' matches {len(candidates)} notes: {listing}")
+        self.candidates = candidates
+
+
+class ConfigError(JournalError):
+    """A bad ``.journal/config.toml``."""
+
+
+class Conflict(JournalError):
+    """A file changed on disk between the tool's read and its write, or a name is taken."""
+
+
+class UnsafeWrite(JournalError):
+    """A write the tool refuses: outside the vault, through a symlink, unreadable front matter."""
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A problem found in one file; reported and then skipped, never fatal."""
+
+    path: str
+    line: int | None
+    message: str
+    severity: Severity = "error"
+    code: str = "parse"
+
+    def __str__(self) -> str:
+        return location(self.path, self.line) + self.message
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "message": self.message,
+            "severity": self.severity,
+            "code": self.code,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Diagnostic:
+        line = data.get("line")
+        return cls(
+            path=str(data["path"]),
+            line=line if isinstance(line, int) else None,
+            message=str(data["message"]),
+            severity=str(data.get("severity", "error")),  # type: ignore[arg-type]
+            code=str(data.get("code", "parse")),
+        )
+
+
+def location(path: str | None, line: int | None) -> str:
+    """``path:line: `` prefix in the style compilers and linters use."""
+    if path is None:
+        return ""
+    return f"{path}:{line}: " if line else f"{path}: "

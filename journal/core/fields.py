@@ -1,0 +1,304 @@
+"""The typed properties of notes: one table that drives reading, validation,
+``journal set``, writing, docs and Obsidian's property types."""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from journal.core import links as wikilinks
+from journal.core.dates import DateError, parse_date, parse_duration
+from journal.core.errors import JournalError, UsageProblem
+from journal.core.tags import clean_tag, unique
+
+FieldType = Literal[
+    "text", "number", "date", "choice", "link", "links", "tags", "list", "checkbox",
+    "milestones", "duration",
+]
+
+#: Obsidian's property type for each of ours (``.obsidian/types.json``).
+OBSIDIAN_TYPES: dict[FieldType, str] = {
+    "text": "text", "number": "number", "date": "date", "choice": "text", "link": "text",
+    "links": "multitext", "tags": "tags", "list": "multitext", "checkbox": "checkbox",
+    "milestones": "multitext", "duration": "text",
+}
+
+KINDS = ("goal", "contact", "meeting", "review", "plan")
+STATUSES = ("active", "paused", "done", "dropped")
+GOAL_KINDS = ("outcome", "activity")
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One property: its name, type, SMART group and a one-line meaning."""
+
+    name: str
+    type: FieldType
+    group: str
+    help: str
+    choices: tuple[str, ...] = ()
+
+
+GOAL_FIELDS: dict[str, Field] = {
+    f.name: f
+    for f in (
+        Field("type", "choice", "identity", "always `goal`", KINDS),
+        Field("id", "text", "identity", "stable id, written at creation, kept across renames"),
+        Field("title", "text", "identity", "the goal in a few words"),
+        Field("status", "choice", "identity", "where the goal stands", STATUSES),
+        Field("area", "text", "identity", "life or work area, e.g. networking, skills"),
+        Field("tags", "tags", "identity", "tags, as a list"),
+        Field("aliases", "list", "identity", "other names the goal is found by"),
+        Field("created", "date", "identity", "the day the goal was written"),
+        Field("outcome", "text", "specific", "the concrete result, one sentence"),
+        Field("metric", "text", "measurable", "what is counted"),
+        Field("unit", "text", "measurable", "the unit of the metric, e.g. interviews"),
+        Field("baseline", "number", "measurable", "the value at the start"),
+        Field("target", "number", "measurable", "the value that means done"),
+        Field("current", "number", "measurable", "the value now"),
+        Field("effort", "number", "achievable", "hours per week the goal needs"),
+        Field("confidence", "number", "achievable", "how sure you are, 1-10"),
+        Field("supports", "links", "relevant", "the aspiration or larger goal it serves"),
+        Field("why", "text", "relevant", "why the goal matters"),
+        Field("start", "date", "time-bound", "first day of the goal's window"),
+        Field("due", "date", "time-bound", "the deadline"),
+        Field("milestones", "milestones", "time-bound", "list of {title, due, done}"),
+        Field("review_every", "duration", "time-bound", "check-in rhythm: 1w or 2w"),
+        Field("kind", "choice", "outcome", "outcome (a result) or activity (an effort)",
+              GOAL_KINDS),
+        Field("feeds", "links", "outcome", "for an activity goal: the outcome goal it feeds"),
+    )
+}
+
+
+class FieldError(JournalError):
+    """A property value that is not of its field's type."""
+
+
+# --- reading values from front matter ---------------------------------------------------
+
+
+def coerce(field: Field, raw: Any, source: str | None = None) -> Any:
+    """The typed value of ``raw`` (as loaded from YAML 1.2), or :class:`FieldError`.
+
+    ``source`` is the text the user typed when a plain scalar resolved to a
+    number or boolean (so ``id: 0012`` stays ``"0012"``).
+    """
+    if raw is None:
+        return [] if field.type in ("links", "tags", "list", "milestones") else None
+    return _READERS[field.type](field, raw, source)
+
+
+def _text(field: Field, raw: Any, source: str | None) -> str:
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, (bool, int, float)):
+        return source if source is not None else _scalar_str(raw)
+    raise FieldError(f"{field.name} should be text, not a {_kind(raw)}")
+
+
+def _number(field: Field, raw: Any, source: str | None) -> int | float:
+    if isinstance(raw, bool):
+        raise FieldError(f"{field.name} should be a number, not true/false")
+    if isinstance(raw, (int, float)):
+        if isinstance(raw, float) and not math.isfinite(raw):
+            raise FieldError(f"{field.name} should be a finite number")
+        return raw
+    if isinstance(raw, str):
+        return parse_number(raw, field.name)
+    raise FieldError(f"{field.name} should be a number, not a {_kind(raw)}")
+
+
+def parse_number(text: str, name: str) -> int | float:
+    """A number from text such as ``3``, ``-2.5`` or ``1e3``."""
+    cleaned = text.strip().replace("_", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise FieldError(f"{name} should be a number, not '{text}'") from None
+    if not math.isfinite(value):
+        raise FieldError(f"{name} should be a finite number")
+    return int(value) if re.fullmatch(r"[-+]?\d+", cleaned) else value
+
+
+def _date(field: Field, raw: Any, source: str | None) -> date:
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return parse_date(raw)
+        except DateError as exc:
+            raise FieldError(f"{field.name}: {exc.message}") from None
+    raise FieldError(f"{field.name} should be a date (YYYY-MM-DD), not a {_kind(raw)}")
+
+
+def _choice(field: Field, raw: Any, source: str | None) -> str:
+    text = _text(field, raw, source).strip().lower()
+    if text not in field.choices:
+        raise FieldError(f"{field.name} should be one of {', '.join(field.choices)}, not '{text}'")
+    return text
+
+
+def _link(field: Field, raw: Any, source: str | None) -> wikilinks.Link:
+    # An unquoted [[Note]] loads as a list holding a list holding the name.
+    if isinstance(raw, list) and len(raw) == 1 and isinstance(raw[0], list) and len(raw[0]) == 1:
+        raw = f"[[{raw[0][0]}]]"
+    text = _text(field, raw, source).strip()
+    link = wikilinks.parse_link(text) or (wikilinks.Link(text) if text else None)
+    if link is None or not link.target:
+        raise FieldError(f"{field.name} should be a link such as \"[[Note]]\"")
+    return link
+
+
+def _links(field: Field, raw: Any, source: str | None) -> list[wikilinks.Link]:
+    items = raw if isinstance(raw, list) and not _is_unquoted_link(raw) else [raw]
+    return [_link(field, item, None) for item in items if item is not None]
+
+
+def _is_unquoted_link(raw: list[Any]) -> bool:
+    return len(raw) == 1 and isinstance(raw[0], list) and len(raw[0]) == 1
+
+
+def _tags(field: Field, raw: Any, source: str | None) -> list[str]:
+    if isinstance(raw, str):
+        parts: list[Any] = re.split(r"[,\s]+", raw)
+    elif isinstance(raw, list):
+        parts = raw
+    else:
+        parts = [_text(field, raw, source)]
+    tags = []
+    for part in parts:
+        if part is None or part == "":
+            continue
+        if not isinstance(part, (str, int, float)) or isinstance(part, bool):
+            raise FieldError(f"{field.name} should be a list of tags, not hold a {_kind(part)}")
+        tag = clean_tag(_scalar_str(part))
+        if tag is None:
+            raise FieldError(f"{field.name}: '{part}' is not a valid tag")
+        tags.append(tag)
+    return unique(tags)
+
+
+def _list(field: Field, raw: Any, source: str | None) -> list[str]:
+    if isinstance(raw, str):
+        return [part.strip() for part in raw.split(",") if part.strip()]
+    if isinstance(raw, list):
+        out = []
+        for item in raw:
+            if isinstance(item, (dict, list)):
+                raise FieldError(f"{field.name} should be a list of text, not hold a {_kind(item)}")
+            if item is not None:
+                out.append(_scalar_str(item))
+        return out
+    return [_text(field, raw, source)]
+
+
+def _checkbox(field: Field, raw: Any, source: str | None) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    raise FieldError(f"{field.name} should be true or false")
+
+
+def _duration(field: Field, raw: Any, source: str | None) -> str:
+    text = _text(field, raw, source).strip()
+    try:
+        parse_duration(text)
+    except DateError as exc:
+        raise FieldError(f"{field.name}: {exc.message}") from None
+    return text
+
+
+def _milestones(field: Field, raw: Any, source: str | None) -> list[dict[str, Any]]:
+    if not isinstance(raw, list):
+        raise FieldError(f"{field.name} should be a list of {{title, due, done}}")
+    out = []
+    for number, item in enumerate(raw, start=1):
+        if isinstance(item, str):
+            item = {"title": item}
+        if not isinstance(item, dict) or not item.get("title"):
+            raise FieldError(f"{field.name} item {number} needs a title")
+        due = item.get("due")
+        done = item.get("done", False)
+        if done is not None and not isinstance(done, bool):
+            try:
+                done = parse_date(str(done))
+            except DateError:
+                raise FieldError(f"{field.name} item {number}: done should be true, false "
+                                 "or the date it was done") from None
+        try:
+            due_date = parse_date(str(due)) if due is not None else None
+        except DateError as exc:
+            raise FieldError(f"{field.name} item {number}: {exc.message}") from None
+        out.append({"title": _scalar_str(item["title"]), "due": due_date, "done": done or False})
+    return out
+
+
+def _scalar_str(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    return type(value).__name__
+
+
+_READERS = {
+    "text": _text, "number": _number, "date": _date, "choice": _choice, "link": _link,
+    "links": _links, "tags": _tags, "list": _list, "checkbox": _checkbox,
+    "milestones": _milestones, "duration": _duration,
+}
+
+
+# --- values typed on the command line ---------------------------------------------------
+
+
+def parse_cli_value(field: Field, text: str) -> Any:
+    """The typed value of ``KEY=VALUE`` as typed in ``journal set`` (empty: clear it)."""
+    if text.strip() == "":
+        return None
+    try:
+        if field.type in ("links", "list", "tags"):
+            raw: Any = [p.strip() for p in text.split(",") if p.strip()]
+        elif field.type == "checkbox":
+            lowered = text.strip().lower()
+            if lowered not in ("true", "false"):
+                raise FieldError(f"{field.name} should be true or false")
+            raw = lowered == "true"
+        elif field.type == "milestones":
+            raise FieldError("edit milestones in the file (or mark one done with `journal done`)")
+        else:
+            raw = text
+        return coerce(field, raw)
+    except FieldError as exc:
+        raise UsageProblem(exc.message) from None
+
+
+def yaml_value(field: Field, value: Any) -> Any:
+    """The value as the codec writes it (links quoted, dates plain, lists as lists)."""
+    if value is None:
+        return None
+    if field.type == "link":
+        return str(value)
+    if field.type == "links":
+        return [str(link) for link in value]
+    if field.type == "milestones":
+        return [{k: v for k, v in m.items() if not (k == "done" and v is False)} for m in value]
+    return value
+
+
+def lookup(name: str, fields: dict[str, Field]) -> Field:
+    """The field called ``name``, or a usage error that suggests the closest name."""
+    if name in fields:
+        return fields[name]
+    close = difflib.get_close_matches(name, list(fields), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    raise UsageProblem(f"unknown property '{name}'{hint}")

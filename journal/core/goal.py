@@ -1,0 +1,146 @@
+"""The goal model: a goal note's properties, typed and validated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from journal.core.checkins import CheckIn
+from journal.core.errors import Diagnostic
+from journal.core.fields import GOAL_FIELDS, FieldError, coerce
+from journal.core.links import Link
+
+if TYPE_CHECKING:
+    from journal.core.notes import Note
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    title: str
+    due: date | None
+    done: bool | date  # True, False, or the day it was done
+    index: int
+
+    @property
+    def is_done(self) -> bool:
+        return self.done is not False
+
+    @property
+    def done_on(self) -> date | None:
+        return self.done if isinstance(self.done, date) else None
+
+    def to_dict(self) -> dict[str, Any]:
+        done = self.done.isoformat() if isinstance(self.done, date) else self.done
+        return {"title": self.title, "due": _iso(self.due), "done": done}
+
+
+@dataclass
+class Goal:
+    """A goal with typed SMART fields; a value that failed validation is None."""
+
+    path: str
+    title: str
+    id: str | None = None
+    status: str = "active"
+    area: str | None = None
+    tags: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    created: date | None = None
+    outcome: str | None = None
+    metric: str | None = None
+    unit: str | None = None
+    baseline: float | None = None
+    target: float | None = None
+    current: float | None = None
+    effort: float | None = None
+    confidence: float | None = None
+    supports: list[Link] = field(default_factory=list)
+    why: str | None = None
+    start: date | None = None
+    due: date | None = None
+    milestones: list[Milestone] = field(default_factory=list)
+    review_every: str | None = None
+    kind: str = "outcome"
+    feeds: list[Link] = field(default_factory=list)
+    checkins: list[CheckIn] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def progress(self) -> float | None:
+        """Share of the way from baseline to target, 0.0-1.0 (may exceed 1)."""
+        if self.target is None or self.current is None:
+            return None
+        start = self.baseline or 0
+        if self.target == start:
+            return None
+        return (self.current - start) / (self.target - start)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in ("active", "paused")
+
+    def line_of(self, key: str) -> int | None:
+        return self.lines.get(key) or self.lines.get("title")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON record of a goal (documented in docs/commands.md)."""
+        progress = self.progress
+        return {
+            "id": self.id,
+            "path": self.path,
+            "type": "goal",
+            "title": self.title,
+            "status": self.status,
+            "kind": self.kind,
+            "area": self.area,
+            "tags": self.tags,
+            "aliases": self.aliases,
+            "created": _iso(self.created),
+            "outcome": self.outcome,
+            "metric": self.metric,
+            "unit": self.unit,
+            "baseline": self.baseline,
+            "target": self.target,
+            "current": self.current,
+            "progress": round(progress, 4) if progress is not None else None,
+            "effort": self.effort,
+            "confidence": self.confidence,
+            "supports": [str(link) for link in self.supports],
+            "why": self.why,
+            "feeds": [str(link) for link in self.feeds],
+            "start": _iso(self.start),
+            "due": _iso(self.due),
+            "milestones": [m.to_dict() for m in self.milestones],
+            "review_every": self.review_every,
+        }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
+    """The typed goal of a ``type: goal`` note, with a diagnostic per bad value."""
+    goal = Goal(path=note.path, title=note.title, id=note.id, lines=dict(note.key_lines),
+                checkins=list(note.checkins))
+    problems: list[Diagnostic] = []
+    for key, raw in note.props.items():
+        spec = GOAL_FIELDS.get(key)
+        if spec is None:
+            goal.extra[key] = raw
+            continue
+        if key in ("type", "title", "id"):
+            continue
+        try:
+            value = coerce(spec, raw, note.sources.get(key))
+        except FieldError as exc:
+            problems.append(Diagnostic(note.path, note.key_lines.get(key), exc.message,
+                                       "error", "value"))
+            continue
+        if key == "milestones":
+            value = [Milestone(m["title"], m["due"], m["done"], i) for i, m in enumerate(value)]
+        if value is not None:
+            setattr(goal, key, value)
+    return goal, problems

@@ -1,0 +1,53 @@
+"""Portable file names from titles, and ids from titles."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_NAME_BYTES = 200  # leaves room for " 2.md" and sync tools' suffixes within 255
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f:?*<>|"\\/#^\[\]]+')
+_SPACES = re.compile(r"\s+")
+_RESERVED = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"COM{i}" for i in range(1, 10)] + [f"LPT{i}" for i in range(1, 10)]
+)
+
+
+def file_stem(title: str) -> str:
+    """A file name (without ``.md``) that is valid on Windows, macOS, Linux and in links.
+
+    Characters that break file systems or wikilinks (``: ? * < > | " \\ / # ^ [ ]``)
+    become spaces; reserved device names get a ``_``; the name is capped at
+    :data:`MAX_NAME_BYTES` bytes of UTF-8.
+    """
+    name = unicodedata.normalize("NFC", title)
+    name = _SPACES.sub(" ", _UNSAFE.sub(" ", name)).strip(" .")
+    encoded = name.encode("utf-8")[:MAX_NAME_BYTES]
+    name = encoded.decode("utf-8", errors="ignore").rstrip(" .")
+    if not name:
+        return "Untitled"
+    if name.split(".")[0].upper() in _RESERVED:
+        name += "_"
+    return name
+
+
+def slug(title: str, limit: int = 48) -> str:
+    """A lower-case ASCII id such as ``connect-with-five-hr-leaders``."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    out = ""
+    for word in words:
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > limit:
+            break
+        out = candidate
+    return out or (words[0][:limit] if words else "goal")
+
+
+def unique_id(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is not taken (case-insensitive)."""
+    lowered = {t.casefold() for t in taken}
+    candidate, number = base, 2
+    while candidate.casefold() in lowered:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate

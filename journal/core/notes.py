@@ -1,0 +1,208 @@
+"""A parsed note: what the index stores and every command reads.
+
+:func:`parse_note` is the one place a note's bytes become data.  The result is
+plain and JSON-serialisable (:meth:`Note.to_dict` / :meth:`Note.from_dict`),
+so the index can cache it and skip re-parsing unchanged files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from journal.core import codec
+from journal.core.body import parse_body
+from journal.core.checkins import CheckIn, CheckInError, parse_log_line
+from journal.core.dates import parse_date
+from journal.core.errors import Diagnostic
+from journal.core.fields import KINDS
+from journal.core.links import Link, parse_link
+from journal.core.tags import clean_tag, unique
+
+PARSER_VERSION = 1
+_CONFLICT = re.compile(r"\.sync-conflict-|\(conflicted copy|\bconflict(?:ed)? copy\b|\(Conflict\)",
+                       re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteLink:
+    """A wikilink (or markdown link to a note) found in a note."""
+
+    target: str
+    heading: str | None
+    alias: str | None
+    embed: bool
+    line: int
+    key: str | None = None  # the property it sits in, None in the body
+
+    @property
+    def link(self) -> Link:
+        return Link(self.target, self.heading, self.alias, self.embed)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteTask:
+    line: int
+    state: str
+    text: str
+
+    @property
+    def done(self) -> bool:
+        return self.state != " "
+
+
+@dataclass(frozen=True, slots=True)
+class NoteField:
+    key: str
+    value: str
+    line: int
+
+
+@dataclass
+class Note:
+    """One markdown file of the vault, parsed."""
+
+    path: str  # relative to the vault, with forward slashes
+    kind: str  # goal, contact, meeting, review, plan, or note
+    title: str
+    props: dict[str, Any] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    body_line: int = 1
+    links: list[NoteLink] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    tasks: list[NoteTask] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    fields: list[NoteField] = field(default_factory=list)
+    checkins: list[CheckIn] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    readable: bool = True
+    writable: bool = True
+
+    @property
+    def stem(self) -> str:
+        name = self.path.rsplit("/", 1)[-1]
+        return name[:-3] if name.lower().endswith(".md") else name
+
+    @property
+    def id(self) -> str | None:
+        raw = self.props.get("id")
+        if raw is None or isinstance(raw, (dict, list)) or str(raw).strip() == "":
+            return None
+        return self.sources.get("id", str(raw)).strip()
+
+    @property
+    def aliases(self) -> list[str]:
+        raw = self.props.get("aliases", self.props.get("alias"))
+        if isinstance(raw, str):
+            return [a.strip() for a in raw.split(",") if a.strip()]
+        if isinstance(raw, list):
+            return [str(a) for a in raw if isinstance(a, (str, int, float)) and str(a).strip()]
+        return []
+
+    @property
+    def is_conflict_copy(self) -> bool:
+        return _CONFLICT.search(self.path.rsplit("/", 1)[-1]) is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["checkins"] = [
+            {**asdict(c), "day": c.day.isoformat()} for c in self.checkins
+        ]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Note:
+        data = dict(data)
+        data["links"] = [NoteLink(**item) for item in data.get("links", [])]
+        data["tasks"] = [NoteTask(**item) for item in data.get("tasks", [])]
+        data["fields"] = [NoteField(**item) for item in data.get("fields", [])]
+        data["checkins"] = [
+            CheckIn(**{**item, "day": parse_date(item["day"])}) for item in data.get("checkins", [])
+        ]
+        data["diagnostics"] = [Diagnostic.from_dict(d) for d in data.get("diagnostics", [])]
+        return cls(**data)
+
+
+def parse_note(path: str, raw: bytes) -> Note:
+    """Read one note's bytes; problems become diagnostics, never exceptions."""
+    doc = codec.decode(raw)
+    stem = path.rsplit("/", 1)[-1]
+    stem = stem[:-3] if stem.lower().endswith(".md") else stem
+    note = Note(path=path, kind="note", title=stem)
+    note.diagnostics.extend(
+        Diagnostic(path, p.line, p.message, p.severity, "front-matter") for p in doc.problems
+    )
+    note.writable = doc.writable
+    note.readable = not any(p.severity == "error" for p in doc.problems)
+    props = dict(doc.data or {})
+    note.props = props
+    if doc.data is not None:
+        note.key_lines = {key: line + 1 for key, line in doc.data.key_lines.items()}
+        note.sources = dict(doc.data.sources)
+    kind = props.get("type")
+    if isinstance(kind, str) and kind.strip().lower() in KINDS:
+        note.kind = kind.strip().lower()
+    title = props.get("title")
+    if isinstance(title, (str, int, float)) and not isinstance(title, bool) and str(title).strip():
+        note.title = note.sources.get("title", str(title)).strip()
+    note.body_line = doc.body_line
+    _read_properties(note)
+    _read_body(note, doc.body)
+    if note.kind == "goal":
+        from journal.core.goal import goal_from_note  # goal.py types against this module
+
+        note.diagnostics.extend(goal_from_note(note)[1])
+    return note
+
+
+def _read_properties(note: Note) -> None:
+    """Links and tags held in properties."""
+    for key, value in note.props.items():
+        line = note.key_lines.get(key, 1)
+        for text in _strings(value):
+            link = parse_link(text)
+            if link is not None:
+                note.links.append(NoteLink(link.target, link.heading, link.alias, link.embed,
+                                           line, key))
+    raw_tags = note.props.get("tags", note.props.get("tag"))
+    if isinstance(raw_tags, str):
+        raw_tags = re.split(r"[,\s]+", raw_tags)
+    if isinstance(raw_tags, list):
+        note.tags.extend(t for t in (clean_tag(str(x)) for x in raw_tags if x is not None) if t)
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        # An unquoted [[Note]] loads as [["Note"]].
+        if len(value) == 1 and isinstance(value[0], list) and len(value[0]) == 1:
+            return [f"[[{value[0][0]}]]"]
+        return [s for item in value for s in _strings(item)]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    return []
+
+
+def _read_body(note: Note, body: str) -> None:
+    facts = parse_body(body, note.body_line, want_log=note.kind == "goal")
+    note.links.extend(
+        NoteLink(b.link.target, b.link.heading, b.link.alias, b.link.embed, b.line)
+        for b in facts.links
+    )
+    note.tags = unique([*note.tags, *(tag for tag, _line in facts.tags)])
+    note.tasks = [NoteTask(t.line, t.state, t.text) for t in facts.tasks]
+    note.headings = [h.text for h in facts.headings]
+    note.fields = [NoteField(f.key, f.value, f.line) for f in facts.fields]
+    for line, text in facts.log_lines:
+        try:
+            checkin = parse_log_line(text, line, note.path)
+        except CheckInError as exc:
+            note.diagnostics.append(
+                Diagnostic(note.path, line, f"log line: {exc}", "warning", "log")
+            )
+            continue
+        if checkin is not None:
+            note.checkins.append(checkin)

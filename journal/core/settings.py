@@ -1,0 +1,115 @@
+"""The vault's settings (``.journal/config.toml``): every key, its type and default.
+
+Each section is a frozen dataclass; a key that is not a field is an error
+that names it.  A vault with no config file gets every default.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from journal.core.dates import DateError, parse_duration, weekday_index
+from journal.core.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Folders:
+    """Where new notes of each kind are created (any note may live anywhere)."""
+
+    goal: str = "goals"
+    contact: str = "people"
+    meeting: str = "meetings"
+    review: str = "reviews"
+    plan: str = "plans"
+    daily: str = "daily"
+
+
+@dataclass(frozen=True)
+class Week:
+    """The day weeks start on (weeks are still labelled ISO style, 2026-W47)."""
+
+    start: str = "monday"
+
+
+@dataclass(frozen=True)
+class Goals:
+    """Defaults for goals and the limits SMART checks use."""
+
+    review_every: str = "1w"
+    hours_per_week: float = 10.0
+    max_active_goals: int = 5
+
+
+@dataclass(frozen=True)
+class Networking:
+    """Follow-up rhythm for meetings and contacts."""
+
+    follow_up_days: int = 7
+    stale_contact_days: int = 60
+
+
+@dataclass(frozen=True)
+class Config:
+    """All settings of one vault."""
+
+    folders: Folders = field(default_factory=Folders)
+    week: Week = field(default_factory=Week)
+    goals: Goals = field(default_factory=Goals)
+    networking: Networking = field(default_factory=Networking)
+
+    @property
+    def week_start(self) -> int:
+        return weekday_index(self.week.start)
+
+
+def config_from_dict(data: dict[str, Any], path: str = ".journal/config.toml") -> Config:
+    """Validate a parsed TOML document into a :class:`Config`."""
+    sections: dict[str, Any] = {}
+    known = {f.name: f for f in dataclasses.fields(Config)}
+    for name, values in data.items():
+        if name not in known:
+            raise ConfigError(f"unknown section [{name}]{_suggest(name, known)}", path=path)
+        if not isinstance(values, dict):
+            raise ConfigError(f"[{name}] should be a table of keys", path=path)
+        section_type = known[name].default_factory  # type: ignore[misc]
+        sections[name] = _section(name, section_type, values, path)
+    config = Config(**sections)
+    _check_values(config, path)
+    return config
+
+
+def _section(name: str, cls: Any, values: dict[str, Any], path: str) -> Any:
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    kwargs = {}
+    for key, value in values.items():
+        if key not in fields:
+            raise ConfigError(f"unknown key '{name}.{key}'{_suggest(key, fields)}", path=path)
+        expected = type(getattr(cls(), key))
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
+            raise ConfigError(
+                f"'{name}.{key}' should be {expected.__name__}, not {type(value).__name__}",
+                path=path,
+            )
+        kwargs[key] = value
+    return cls(**kwargs)
+
+
+def _check_values(config: Config, path: str) -> None:
+    try:
+        weekday_index(config.week.start)
+        parse_duration(config.goals.review_every)
+    except DateError as exc:
+        raise ConfigError(exc.message, path=path) from None
+    for key, value in dataclasses.asdict(config.folders).items():
+        if not value or value.startswith(("/", "\\")) or ".." in value.replace("\\", "/").split("/"):
+            raise ConfigError(f"'folders.{key}' must be a folder inside the vault", path=path)
+
+
+def _suggest(name: str, options: dict[str, Any]) -> str:
+    close = difflib.get_close_matches(name, list(options), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -1,0 +1,33 @@
+"""Tags the Obsidian way: ``#tag``, ``#nested/tag``; never all digits."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_BODY_TAG = re.compile(r"(?:^|(?<=[\s(]))#([\w/-]+)")
+
+
+def clean_tag(raw: str) -> str | None:
+    """A tag without ``#`` and spaces, or None when it is not a valid tag."""
+    tag = raw.strip().lstrip("#").strip()
+    if not tag or tag.isdigit() or any(ch.isspace() for ch in tag):
+        return None
+    return tag
+
+
+def body_tags(text: str) -> list[str]:
+    """The ``#tags`` in a run of plain text (code already removed)."""
+    found = (clean_tag(m.group(1)) for m in _BODY_TAG.finditer(text))
+    return [tag for tag in found if tag is not None]
+
+
+def unique(tags: Iterable[str]) -> list[str]:
+    """Tags in first-seen order, without case-insensitive repeats."""
+    seen: set[str] = set()
+    out = []
+    for tag in tags:
+        if tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            out.append(tag)
+    return out

@@ -1,0 +1,236 @@
+"""YAML 1.2 loading on PyYAML's (C) parser: the one module that imports ``yaml``.
+
+PyYAML resolves plain scalars by YAML 1.1 rules (``NO`` -> False, ``10:00`` ->
+600, ``0012`` -> 10).  Obsidian (js-yaml) and users read them as YAML 1.2
+core does, so this loader resolves the 1.2 core schema only: ``true``/``false``,
+``null``/``~``, decimal/``0o``/``0x`` integers and floats.  Dates stay text;
+keys stay the text the user typed.  Mappings remember the line of each key,
+duplicate keys are errors, and alias expansion is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_EXPANDED_NODES = 20_000
+
+try:
+    _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Base = yaml.SafeLoader
+
+YAMLError = yaml.YAMLError
+MarkedYAMLError = yaml.MarkedYAMLError
+
+
+class LineMap(dict[str, Any]):
+    """A mapping that also knows the 1-based line of each key in its YAML text,
+    and the typed text of plain values that resolved to numbers or booleans."""
+
+    key_lines: dict[str, int]
+    sources: dict[str, str]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_lines = {}
+        self.sources = {}
+
+
+class LineList(list[Any]):
+    """A list that also knows the 1-based line of each item in its YAML text."""
+
+    item_lines: list[int]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.item_lines = []
+
+
+class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
+    """A safe loader with YAML 1.2 core-schema resolution and line tracking."""
+
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+
+    def construct_document(self, node: Node) -> Any:
+        _check_expansion(node)
+        return super().construct_document(node)
+
+    def construct_mapping(self, node: Node, deep: bool = False) -> LineMap:
+        if not isinstance(node, MappingNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, "expected a mapping", node.start_mark
+            )
+        mapping = LineMap()
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a property name must be text, not a list or mapping",
+                    key_node.start_mark,
+                )
+            key = key_node.value
+            if key in mapping:
+                raise yaml.constructor.ConstructorError(
+                    None, None,
+                    f"duplicate key '{key}' (first on line {mapping.key_lines[key]})",
+                    key_node.start_mark,
+                )
+            value = self.construct_object(value_node, deep=True)
+            mapping[key] = value
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+            if isinstance(value, (int, float)) and value_node.style is None:
+                mapping.sources[key] = value_node.value
+        return mapping
+
+
+def _construct_map(loader: Yaml12Loader, node: MappingNode) -> LineMap:
+    return loader.construct_mapping(node)
+
+
+def _construct_seq(loader: Yaml12Loader, node: SequenceNode) -> LineList:
+    items = LineList()
+    for child in node.value:
+        items.append(loader.construct_object(child, deep=True))
+        items.item_lines.append(child.start_mark.line + 1)
+    return items
+
+
+def _construct_int(loader: Yaml12Loader, node: ScalarNode) -> int:
+    text = str(loader.construct_scalar(node))
+    if text.startswith(("0o", "0x")):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    return int(text, 10)
+
+
+def _construct_text(loader: Yaml12Loader, node: ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+def _refuse(loader: Yaml12Loader, node: Node) -> None:
+    raise yaml.constructor.ConstructorError(
+        None, None, f"values of type {node.tag} are not supported in properties", node.start_mark
+    )
+
+
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+
+Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
+Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
+Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789."))
+Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:null", _NULL, ["~", "n", "N", ""])
+Yaml12Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+Yaml12Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+Yaml12Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_text)
+for _tag in ("binary", "set", "omap", "pairs"):
+    Yaml12Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse)
+
+
+def _check_expansion(root: Node) -> None:
+    """Refuse alias bombs and recursive aliases before anything is built."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    open_nodes: set[int] = set()
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            children = _children(node)
+            sizes[key] = 1 + sum(sizes[id(c)] for c in children)
+            open_nodes.discard(key)
+            if sizes[key] > MAX_EXPANDED_NODES:
+                raise yaml.constructor.ConstructorError(
+                    None, None,
+                    f"aliases expand to more than {MAX_EXPANDED_NODES} values",
+                    node.start_mark,
+                )
+            continue
+        if key in sizes:
+            continue
+        if key in open_nodes:
+            raise yaml.constructor.ConstructorError(
+                None, None, "an alias refers to itself", node.start_mark
+            )
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node))
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
+
+
+def resolves_to_text(plain: str) -> bool:
+    """True when ``plain`` written unquoted reads back as text in YAML 1.2 *and* 1.1.
+
+    Writing for other tools too, a string such as ``yes`` or ``10:00`` is
+    quoted even though YAML 1.2 would read it as text.
+    """
+    for resolver in (Yaml12Loader, yaml.SafeLoader):
+        candidates = resolver.yaml_implicit_resolvers.get(plain[:1], [])
+        if any(regexp.match(plain) for _tag, regexp in candidates):
+            return False
+    return True
+
+
+@dataclass
+class Span:
+    """Where a value sits in YAML text (character offsets), for splicing edits."""
+
+    start: int
+    end: int
+    column: int
+    kind: str  # scalar, block-scalar, flow-seq, flow-map, block-seq, block-map
+    key_start: int = -1
+    key_end: int = -1
+    key_column: int = -1
+    entries: dict[str, Span] = field(default_factory=dict)
+    items: list[Span] = field(default_factory=list)
+
+
+def spans(text: str) -> Span | None:
+    """The span tree of the root mapping of ``text`` (None when it is not a mapping)."""
+    node = yaml.compose(text, Loader=Yaml12Loader)  # noqa: S506 - our safe loader
+    if not isinstance(node, MappingNode):
+        return None
+    return _span(node, text)
+
+
+def _span(node: Node, text: str) -> Span:
+    start, end = node.start_mark.index, node.end_mark.index
+    column = node.start_mark.column
+    if isinstance(node, ScalarNode):
+        if node.style in ("|", ">"):
+            return Span(start, start + len(text[start:end].rstrip()), column, "block-scalar")
+        return Span(start, end, column, "scalar")
+    flow = bool(node.flow_style)
+    if isinstance(node, SequenceNode):
+        items = [_span(child, text) for child in node.value]
+        if not flow and items:
+            end = max(item.end for item in items)
+        return Span(start, end, column, "flow-seq" if flow else "block-seq", items=items)
+    assert isinstance(node, MappingNode)
+    entries: dict[str, Span] = {}
+    for key_node, value_node in node.value:
+        child = _span(value_node, text)
+        child.key_start = key_node.start_mark.index
+        child.key_end = key_node.end_mark.index
+        child.key_column = key_node.start_mark.column
+        entries[str(key_node.value)] = child
+    if not flow and entries:
+        end = max(max(e.end, e.key_end) for e in entries.values())
+    return Span(start, end, column, "flow-map" if flow else "block-map", entries=entries)

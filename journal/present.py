@@ -1,0 +1,89 @@
+"""Plain-text views of use-case results for the terminal (no click, no colour)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from journal.core.dates import parse_date
+
+BAR_WIDTH = 10
+
+
+def bar(progress: float | None, width: int = BAR_WIDTH) -> str:
+    """``████░░░░░░`` for 0.4; empty bar for unknown progress."""
+    if progress is None:
+        return "·" * width
+    filled = round(max(0.0, min(progress, 1.0)) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def percent(progress: float | None) -> str:
+    return "  -" if progress is None else f"{round(progress * 100):3d}%"
+
+
+def number(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def due_text(due: str | None, today: date) -> str:
+    if not due:
+        return "no due date"
+    days = (parse_date(due) - today).days
+    if days < 0:
+        return f"{due} ({-days}d overdue)"
+    return f"{due} ({days}d left)"
+
+
+def goal_table(records: list[dict[str, Any]], today: date) -> str:
+    """One line per goal: status, progress, due date, title."""
+    if not records:
+        return "no goals match\n"
+    lines = []
+    width = max(len(r["status"]) for r in records)
+    for r in records:
+        lines.append(
+            f"{r['status']:<{width}}  {bar(r['progress'])} {percent(r['progress'])}  "
+            f"{due_text(r['due'], today):<26}  {r['title']}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def note_table(records: list[dict[str, Any]]) -> str:
+    if not records:
+        return "no notes match\n"
+    width = max(len(r["type"]) for r in records)
+    return "".join(f"{r['type']:<{width}}  {r['title']}  ({r['path']})\n" for r in records)
+
+
+def goal_card(r: dict[str, Any], today: date) -> str:
+    """A readable summary of one goal record from ``show_goal``."""
+    out = [f"{r['title']}  [{r['status']}, {r['kind']}]", f"  id: {r['id']}   file: {r['path']}"]
+    if r["outcome"]:
+        out.append(f"  outcome: {r['outcome']}")
+    if r["metric"] or r["target"] is not None:
+        unit = f" {r['unit']}" if r["unit"] else ""
+        out.append(
+            f"  measure: {r['metric'] or '?'}: {number(r['baseline'])} -> "
+            f"{number(r['current'])} / {number(r['target'])}{unit}  "
+            f"{bar(r['progress'])} {percent(r['progress']).strip()}"
+        )
+    if r["effort"] is not None:
+        out.append(f"  effort: {number(r['effort'])} h/week")
+    if r["supports"] or r["why"]:
+        out.append(f"  relevant: {', '.join(r['supports']) or ''}"
+                   f"{' - ' if r['supports'] and r['why'] else ''}{r['why'] or ''}")
+    out.append(f"  due: {due_text(r['due'], today)}" + (f"   start: {r['start']}" if r["start"] else ""))
+    for m in r["milestones"]:
+        mark = "x" if m["done"] else " "
+        out.append(f"  [{mark}] {m['title']}" + (f" (due {m['due']})" if m["due"] else ""))
+    checkins = r.get("checkins", [])
+    if checkins:
+        out.append(f"  check-ins: {len(checkins)}")
+        for c in checkins[-5:]:
+            out.append(f"    {c['date']}  {c['change'] or '  '}  {c['note']}".rstrip())
+    for d in r.get("diagnostics", []):
+        out.append(f"  ! line {d['line']}: {d['message']}")
+    return "\n".join(out) + "\n"

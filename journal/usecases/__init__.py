@@ -1,0 +1,1 @@
+"""Use cases: one module per command, plain arguments in, plain data out."""

@@ -1,0 +1,92 @@
+"""``journal init [PATH]``: a vault skeleton that refuses to overwrite anything."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from journal.adapters import files
+from journal.adapters.vault import CONFIG_PATH, Vault, load_catalog
+from journal.core.errors import Conflict
+from journal.core.settings import Config
+from journal.usecases.new_note import new_goal
+
+GITIGNORE_LINE = ".journal-*.tmp"
+
+
+@dataclass
+class InitResult:
+    root: Path
+    created: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+
+def config_text(config: Config) -> str:
+    """A commented config file that shows every setting with its default."""
+    lines = [
+        "# journal settings: every key is shown with its default; see docs/format.md.",
+        "",
+    ]
+    for section in dataclasses.fields(config):
+        values = getattr(config, section.name)
+        doc = (type(values).__doc__ or "").strip().splitlines()[0]
+        lines.append(f"[{section.name}]")
+        lines.append(f"# {doc}")
+        for item in dataclasses.fields(values):
+            value = getattr(values, item.name)
+            shown = f'"{value}"' if isinstance(value, str) else str(value).lower()
+            lines.append(f"{item.name} = {shown}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def init_vault(root: Path, today: date) -> InitResult:
+    """Create config, folders, a .gitignore line and one sample goal under ``root``."""
+    root.mkdir(parents=True, exist_ok=True)
+    root = root.resolve()
+    if (root / CONFIG_PATH).exists():
+        raise Conflict("is already a journal vault; nothing changed", path=str(root / CONFIG_PATH))
+    result = InitResult(root)
+    (root / ".journal").mkdir(exist_ok=True)
+    config = Config()
+    files.create(root / CONFIG_PATH, config_text(config).encode("utf-8"))
+    result.created.append(CONFIG_PATH)
+    for folder in dataclasses.asdict(config.folders).values():
+        if (root / folder).exists():
+            result.kept.append(folder + "/")
+        else:
+            (root / folder).mkdir(parents=True)
+            result.created.append(folder + "/")
+    gitignore = root / ".gitignore"
+    if gitignore.exists():
+        result.kept.append(".gitignore")
+    else:
+        files.create(gitignore, f"# journal's temp files exist only during a write\n"
+                                f"{GITIGNORE_LINE}\n".encode())
+        result.created.append(".gitignore")
+    vault = Vault.open(root)
+    try:
+        sample = new_goal(
+        vault,
+        load_catalog(vault),
+        "Hold three informational interviews",
+        {
+                "outcome": "Three informational interviews with people in roles I want next, "
+                "each ending with one concrete piece of advice or a referral",
+                "metric": "informational interviews held",
+                "unit": "interviews",
+                "target": "3",
+                "due": (today + timedelta(days=90)).isoformat(),
+                "area": "networking",
+                "effort": "2",
+                "why": "Learn what the next role really asks for before I apply.",
+            },
+            today,
+        )
+    except Conflict as exc:
+        result.kept.append(exc.path or "sample goal")
+    else:
+        result.created.append(sample.path)
+    return result

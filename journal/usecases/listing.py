@@ -1,0 +1,97 @@
+"""``journal list`` and ``journal show``: notes and goals as plain records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from journal.core.catalog import Catalog
+from journal.core.codec import plain
+from journal.core.goal import Goal
+from journal.core.notes import Note
+
+
+def note_record(note: Note) -> dict[str, Any]:
+    """The JSON record of a note that is not a goal."""
+    status = note.props.get("status")
+    return {
+        "id": note.id,
+        "path": note.path,
+        "type": note.kind,
+        "title": note.title,
+        "status": status if isinstance(status, str) else None,
+        "tags": note.tags,
+        "properties": plain(note.props),
+    }
+
+
+def list_notes(
+    catalog: Catalog,
+    *,
+    kind: str = "goal",
+    statuses: Sequence[str] = (),
+    areas: Sequence[str] = (),
+    due_before: date | None = None,
+) -> list[dict[str, Any]]:
+    """Records of the notes that pass every filter, in path order.
+
+    ``kind`` is a note type, ``note`` for plain notes, or ``all``.
+    """
+    wanted_status = {s.lower() for s in statuses}
+    wanted_area = {a.casefold() for a in areas}
+    if kind == "goal":
+        goals = [g for g in catalog.goals if _goal_passes(g, wanted_status, wanted_area, due_before)]
+        return [g.to_dict() for g in goals]
+    records = []
+    goals_by_path = {g.path: g for g in catalog.goals}
+    for note in catalog.notes:
+        if not note.readable or (kind != "all" and note.kind != kind):
+            continue
+        goal = goals_by_path.get(note.path)
+        if goal is not None:
+            if _goal_passes(goal, wanted_status, wanted_area, due_before):
+                records.append(goal.to_dict())
+            continue
+        record = note_record(note)
+        area = note.props.get("area")
+        if wanted_status and str(record["status"]).lower() not in wanted_status:
+            continue
+        if wanted_area and (not isinstance(area, str) or area.casefold() not in wanted_area):
+            continue
+        if due_before is not None:
+            continue  # only goals have a due date
+        records.append(record)
+    return records
+
+
+def _goal_passes(goal: Goal, statuses: set[str], areas: set[str], due_before: date | None) -> bool:
+    if statuses and goal.status not in statuses:
+        return False
+    if areas and (goal.area or "").casefold() not in areas:
+        return False
+    return due_before is None or (goal.due is not None and goal.due < due_before)
+
+
+def show_goal(catalog: Catalog, ref: str) -> dict[str, Any]:
+    """One goal's record, with its check-ins, links and problems."""
+    goal = catalog.find_goal(ref)
+    note = catalog.by_path[goal.path]
+    record = goal.to_dict()
+    record["checkins"] = [
+        {"date": c.day.isoformat(), "change": c.value_text or None, "note": c.note, "line": c.line}
+        for c in goal.checkins
+    ]
+    record["links"] = [
+        {
+            "target": link.target,
+            "line": link.line,
+            "property": link.key,
+            "resolved": (resolved.path if (resolved := catalog.resolve(link.target)) else None),
+        }
+        for link in note.links
+    ]
+    record["tasks"] = [{"line": t.line, "done": t.done, "text": t.text} for t in note.tasks]
+    record["diagnostics"] = [d.to_dict() for d in note.diagnostics]
+    record["extra"] = plain(goal.extra)
+    return record

@@ -1,0 +1,83 @@
+"""``journal new goal``: a goal file from the shipped (or vault) template."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from journal.adapters import files
+from journal.adapters.templates import Renderer
+from journal.adapters.vault import Vault
+from journal.core import codec
+from journal.core.catalog import Catalog
+from journal.core.errors import Conflict
+from journal.core.fields import GOAL_FIELDS, parse_cli_value, yaml_value
+from journal.core.names import file_stem, slug, unique_id
+
+#: Options of ``journal new goal`` that are goal properties, typed by GOAL_FIELDS.
+GOAL_OPTIONS = ("outcome", "metric", "unit", "baseline", "target", "effort", "supports",
+                "why", "due", "area", "kind", "feeds")
+
+
+@dataclass(frozen=True)
+class Created:
+    path: str
+    id: str | None
+    props: dict[str, Any] = field(default_factory=dict)
+
+
+def create_note(vault: Vault, folder: str, title: str, props: Mapping[str, Any],
+                template: str, context: Mapping[str, Any]) -> str:
+    """Write a new note ``folder/<title>.md``; never overwrites (case-insensitively)."""
+    stem = file_stem(title)
+    rel = f"{folder.strip('/')}/{stem}.md" if folder.strip("/") else f"{stem}.md"
+    target = vault.ensure_folder(folder.strip("/")) if folder.strip("/") else vault.root
+    taken = {p.name.casefold() for p in target.iterdir()}
+    if f"{stem}.md".casefold() in taken:
+        raise Conflict("a note with this name already exists; not overwritten", path=rel)
+    body = Renderer(vault.root).render(template, context)
+    text = codec.new_note_text(props, body)
+    files.create(vault.path(rel), text.encode("utf-8"))
+    return rel
+
+
+def new_goal(vault: Vault, catalog: Catalog, title: str, options: Mapping[str, str | None],
+             today: date) -> Created:
+    """Create a goal note; ``options`` are the typed-as-text values of GOAL_OPTIONS."""
+    values = {
+        key: parse_cli_value(GOAL_FIELDS[key], text)
+        for key, text in options.items()
+        if text is not None and key in GOAL_OPTIONS
+    }
+    ids = {note.id for note in catalog.notes if note.id}
+    goal_id = unique_id(slug(title), ids)
+    baseline = values.get("baseline", 0)
+    props: dict[str, Any] = {
+        "type": "goal",
+        "id": goal_id,
+        "title": title.strip(),
+        "status": "active",
+        "kind": values.get("kind", "outcome"),
+        "area": values.get("area"),
+        "created": today,
+        "outcome": values.get("outcome"),
+        "metric": values.get("metric"),
+        "unit": values.get("unit"),
+        "baseline": baseline,
+        "target": values.get("target"),
+        "current": baseline,
+        "effort": values.get("effort"),
+        "supports": values.get("supports") or None,
+        "why": values.get("why"),
+        "start": today,
+        "due": values.get("due"),
+        "review_every": vault.config.goals.review_every,
+    }
+    if props["kind"] == "activity" or "feeds" in values:
+        props["feeds"] = values.get("feeds") or None
+    written = {key: yaml_value(GOAL_FIELDS[key], value) for key, value in props.items()}
+    context = {key: codec.plain(value) for key, value in written.items()}
+    rel = create_note(vault, vault.config.folders.goal, title, written, "goal.md.j2", context)
+    return Created(rel, goal_id, context)

@@ -1,0 +1,77 @@
+"""``journal set GOAL KEY=VALUE...``: typed, validated, lossless property edits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from journal.adapters.vault import Vault
+from journal.core import codec
+from journal.core.catalog import Catalog
+from journal.core.errors import UsageProblem
+from journal.core.fields import GOAL_FIELDS, lookup, parse_cli_value, yaml_value
+
+FIXED_KEYS = ("id", "type")
+
+
+@dataclass(frozen=True)
+class Change:
+    key: str
+    old: Any
+    new: Any
+
+
+@dataclass
+class SetResult:
+    path: str
+    changes: list[Change] = field(default_factory=list)
+    written: bool = False
+
+
+def parse_assignments(assignments: Sequence[str]) -> dict[str, str]:
+    """``["status=done", "current=3"]`` as a mapping; each key once."""
+    parsed: dict[str, str] = {}
+    for item in assignments:
+        key, sep, value = item.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise UsageProblem(f"'{item}' is not KEY=VALUE (e.g. status=done)")
+        if key in parsed:
+            raise UsageProblem(f"'{key}' is given twice")
+        parsed[key] = value
+    return parsed
+
+
+def typed_assignments(assignments: Sequence[str]) -> dict[str, Any]:
+    """Validated values, as the codec writes them, for goal properties."""
+    typed: dict[str, Any] = {}
+    for key, text in parse_assignments(assignments).items():
+        spec = lookup(key, GOAL_FIELDS)
+        if key in FIXED_KEYS:
+            raise UsageProblem(f"'{key}' is not changed by the tool; edit the file if you must")
+        typed[key] = yaml_value(spec, parse_cli_value(spec, text))
+    return typed
+
+
+def set_fields(vault: Vault, catalog: Catalog, ref: str, assignments: Sequence[str]) -> SetResult:
+    """Edit a goal's properties; only the lines of changed keys are touched."""
+    typed = typed_assignments(assignments)
+    if not typed:
+        raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
+    goal = catalog.find_goal(ref)
+    result = SetResult(goal.path)
+
+    def transform(doc: codec.Document) -> str:
+        old = codec.plain(dict(doc.data or {}))
+        result.changes = [
+            Change(key, old.get(key), codec.plain(value))
+            for key, value in typed.items()
+            if key not in old or old[key] != codec.plain(value)
+        ]
+        if not result.changes:
+            return doc.text
+        return codec.edit(doc, {(c.key,): typed[c.key] for c in result.changes})
+
+    result.written = vault.rewrite(goal.path, transform)
+    return result

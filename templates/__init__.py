@@ -1,0 +1,1 @@
+"""The shipped Jinja templates (installed as the ``journal.templates`` package)."""
