@@ -192,16 +192,27 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
 
 
 @cli.command("list")
-@click.option("--type", "kind", default="goal", show_default=True,
-              type=click.Choice(["goal", "contact", "meeting", "review", "plan", "note", "all"]),
-              help="Which notes to list.")
+@click.option(
+    "--type",
+    "kind",
+    default="goal",
+    show_default=True,
+    type=click.Choice(["goal", "contact", "meeting", "review", "plan", "note", "all"]),
+    help="Which notes to list.",
+)
 @click.option("--status", "statuses", multiple=True, help="Only this status (repeatable).")
 @click.option("--area", "areas", multiple=True, help="Only this area (repeatable).")
 @click.option("--due-before", help="Only goals due before this date (YYYY-MM-DD).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of records.")
 @pass_state
-def list_command(state: State, kind: str, statuses: tuple[str, ...], areas: tuple[str, ...],
-                 due_before: str | None, as_json: bool) -> None:
+def list_command(
+    state: State,
+    kind: str,
+    statuses: tuple[str, ...],
+    areas: tuple[str, ...],
+    due_before: str | None,
+    as_json: bool,
+) -> None:
     """List goals (or other notes) with their status and progress.
 
     \b
@@ -271,11 +282,13 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
     vault = state.vault()
     result = set_fields(vault, state.catalog(vault), goal, assignments)
     if as_json:
-        emit_json({
-            "path": result.path,
-            "written": result.written,
-            "changes": [{"key": c.key, "old": c.old, "new": c.new} for c in result.changes],
-        })
+        emit_json(
+            {
+                "path": result.path,
+                "written": result.written,
+                "changes": [{"key": c.key, "old": c.old, "new": c.new} for c in result.changes],
+            }
+        )
         return
     if not result.changes:
         click.echo(f"{result.path}: unchanged")

@@ -73,9 +73,13 @@ def goal_card(r: dict[str, Any], today: date) -> str:
     if r["effort"] is not None:
         out.append(f"  effort: {number(r['effort'])} h/week")
     if r["supports"] or r["why"]:
-        out.append(f"  relevant: {', '.join(r['supports']) or ''}"
-                   f"{' - ' if r['supports'] and r['why'] else ''}{r['why'] or ''}")
-    out.append(f"  due: {due_text(r['due'], today)}" + (f"   start: {r['start']}" if r["start"] else ""))
+        out.append(
+            f"  relevant: {', '.join(r['supports']) or ''}"
+            f"{' - ' if r['supports'] and r['why'] else ''}{r['why'] or ''}"
+        )
+    out.append(
+        f"  due: {due_text(r['due'], today)}" + (f"   start: {r['start']}" if r["start"] else "")
+    )
     for m in r["milestones"]:
         mark = "x" if m["done"] else " "
         out.append(f"  [{mark}] {m['title']}" + (f" (due {m['due']})" if m["due"] else ""))

@@ -56,12 +56,16 @@ def _unchanged(snapshot: Snapshot) -> None:
         info = snapshot.path.lstat()
         current = snapshot.path.read_bytes()
     except FileNotFoundError:
-        raise Conflict("was deleted while the tool was working; nothing written",
-                       path=str(snapshot.path)) from None
+        raise Conflict(
+            "was deleted while the tool was working; nothing written", path=str(snapshot.path)
+        ) from None
     _refuse_links(snapshot.path, info)
     if digest(current) != snapshot.digest:
-        raise Conflict("changed on disk since it was read (saved in an editor?); "
-                       "nothing written, run the command again", path=str(snapshot.path))
+        raise Conflict(
+            "changed on disk since it was read (saved in an editor?); "
+            "nothing written, run the command again",
+            path=str(snapshot.path),
+        )
 
 
 def replace(snapshot: Snapshot, data: bytes) -> None:
@@ -75,7 +79,7 @@ def replace(snapshot: Snapshot, data: bytes) -> None:
     temp = _write_temp(snapshot.path.parent, data, snapshot.mode)
     try:
         _unchanged(snapshot)
-        os.replace(temp, snapshot.path)
+        temp.replace(snapshot.path)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

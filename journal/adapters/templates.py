@@ -51,7 +51,7 @@ class _FolderLoader(jinja2.BaseLoader):
                 raise TemplateProblem("templates may not be symlinks", path=str(path))
             source = path.read_text(encoding="utf-8")
             mtime = path.stat().st_mtime
-            return source, str(path), lambda p=path, m=mtime: p.stat().st_mtime == m  # type: ignore[misc]
+            return source, str(path), lambda p=path, m=mtime: p.stat().st_mtime == m
         raise jinja2.TemplateNotFound(template)
 
 
@@ -75,8 +75,9 @@ class Renderer:
         try:
             return self.env.get_template(name).render(dict(context))
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateProblem(f"template error: {exc.message}",
-                                  path=exc.filename or name, line=exc.lineno) from None
+            raise TemplateProblem(
+                f"template error: {exc.message}", path=exc.filename or name, line=exc.lineno
+            ) from None
         except jinja2.TemplateNotFound:
             raise TemplateProblem(f"no template named '{name}'") from None
         except jinja2.TemplateError as exc:
@@ -91,7 +92,7 @@ def _template_frame(name: str) -> tuple[str, int | None]:
     found: tuple[str, int | None] = (name, None)
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".j2") or filename.endswith(".md"):
+        if filename.endswith((".j2", ".md")):
             found = (filename, tb.tb_lineno)
         tb = tb.tb_next
     return found

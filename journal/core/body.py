@@ -81,7 +81,8 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
         return False
     start = pos + (3 if embed else 2)
     end = src.find("]]", start)
-    if end < 0 or "\n" in src[start:end] or "[" in src[start:end]:
+    inner = src[start:end] if end >= 0 else ""
+    if not inner or any(ch in inner for ch in "[]\n"):
         return False
     if not silent:
         token = state.push("wikilink", "", 0)

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Callable, Iterable
 from functools import cached_property
 
-from journal.core.errors import Ambiguous, Diagnostic, NotFound
+from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound
 from journal.core.goal import Goal, goal_from_note
 from journal.core.links import link_key
 from journal.core.notes import Note
@@ -60,6 +60,14 @@ class Catalog:
                 return found[0]
             if found:
                 raise Ambiguous(ref, [n.path for n in found])
+        for note in self.notes:
+            problems = [d for d in note.diagnostics if d.code == "front-matter"]
+            if problems and wanted in (link_key(note.path), note.stem.casefold()):
+                raise JournalError(
+                    f"can't use this note: {problems[0].message}",
+                    path=note.path,
+                    line=problems[0].line,
+                )
         what = " or ".join(kinds) if kinds else "note"
         names = [n.title for n in pool] + [n.id for n in pool if n.id]
         close = difflib.get_close_matches(ref, names, n=3, cutoff=0.5)

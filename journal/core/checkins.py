@@ -12,9 +12,9 @@ optional; everything after the value is the note.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
-import re
 
 from journal.core.dates import DateError, parse_date
 

@@ -15,6 +15,7 @@ the intended mapping, else nothing is written.
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import math
 import re
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final
 
-import frontmatter
+import frontmatter.default_handlers
 
 from journal.core import yaml12
 from journal.core.errors import Severity, UnsafeWrite
@@ -36,8 +37,11 @@ _CLOSE = re.compile(r"^---[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _PLAIN_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]|: |:$| #")
 _FLOW_FORBIDDEN = re.compile(r"[,\[\]{}]")
+_UNPRINTABLE = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_HANDLER = frontmatter.YAMLHandler()
+_HANDLER = frontmatter.default_handlers.YAMLHandler()
 
 _HINTS = (
     ("mapping values are not allowed", "a ':' inside a value; put the value in quotes"),
@@ -91,9 +95,9 @@ class Document:
 
     def key_line(self, key: str) -> int | None:
         """The 1-based file line of a top-level property."""
-        if self.data is None or key not in self.data.key_lines:
+        if self.data is None:
             return None
-        return self.data.key_lines[key] + 1
+        return self.data.key_lines.get(key)
 
     def refuse(self, line: int | None, message: str, severity: Severity = "error") -> None:
         self.problems.append(Problem(line, message, severity))
@@ -141,10 +145,14 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
     if problem is not None:
         doc.refuse(problem.line, problem.message)
         return doc
-    if not isinstance(data, dict):
-        kind = "empty" if data is None else f"a {type(data).__name__}, not properties"
-        doc.refuse(1, f"the '---' block at the top is {kind}; it is not read as front matter",
-                   "warning")
+    if not isinstance(data, yaml12.LineMap):
+        if data is None:
+            kind = "empty"
+        else:
+            kind = ("a list" if isinstance(data, list) else "plain text") + ", not properties"
+        doc.refuse(
+            1, f"the '---' block at the top is {kind}; it is not read as front matter", "warning"
+        )
         return doc
     doc.yaml_start, doc.yaml_end, doc.body_start = opening.end(), closing.start(), closing.end()
     doc.data = data
@@ -153,11 +161,13 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
 
 
 def _load(yaml_text: str) -> tuple[Any, Problem | None]:
+    """Parse the YAML between the delimiters.  A newline stands in for the opening
+    ``---`` line, so every line number YAML reports is the file's line number."""
     try:
-        return _HANDLER.load(yaml_text, Loader=yaml12.Yaml12Loader), None
+        return _HANDLER.load("\n" + yaml_text, Loader=yaml12.Yaml12Loader), None
     except yaml12.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark is not None else None
+        line = mark.line + 1 if mark is not None else None
         return None, Problem(line, "invalid front matter: " + _explain(exc))
     except yaml12.YAMLError as exc:
         return None, Problem(None, f"invalid front matter: {exc}")
@@ -182,8 +192,11 @@ def _check_second_block(doc: Document) -> None:
         return
     data, problem = _load(body[body.find("\n") + 1 : closing.start()])
     if problem is None and isinstance(data, dict) and data:
-        doc.refuse(doc.body_line, "a second front-matter block follows the first (a sync merge?); "
-                   "merge them by hand", "warning")
+        doc.refuse(
+            doc.body_line,
+            "a second front-matter block follows the first (a sync merge?); merge them by hand",
+            "warning",
+        )
 
 
 def _first_newline(text: str) -> str:
@@ -227,8 +240,20 @@ def scalar_text(value: Value, *, flow: bool = False) -> str:
         return value.isoformat()
     if isinstance(value, str):
         ok = _plain_ok(value) and not (flow and _FLOW_FORBIDDEN.search(value))
-        return value if ok else json.dumps(value, ensure_ascii=False)
+        return value if ok else _double_quoted(value)
     raise UnsafeWrite(f"can't write a value of type {type(value).__name__}")
+
+
+def _double_quoted(text: str) -> str:
+    """A YAML double-quoted scalar; characters YAML can't hold raw (or would read as
+    line breaks: NEL, LS, PS) are escaped."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _UNPRINTABLE.sub(lambda m: _escape(m.group()), quoted)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _plain_ok(text: str) -> bool:
@@ -237,6 +262,7 @@ def _plain_ok(text: str) -> bool:
         and text == text.strip()
         and text[0] not in _INDICATORS
         and _PLAIN_FORBIDDEN.search(text) is None
+        and _UNPRINTABLE.search(text) is None
         and yaml12.resolves_to_text(text)
     )
 
@@ -322,8 +348,9 @@ def edit(doc: Document, changes: Mapping[tuple[PathKey, ...], Value]) -> str:
         if root is None:
             raise UnsafeWrite("the front matter is not a mapping")
         yaml_text = doc.yaml_text
-        splices = [_splice(yaml_text, root, path, value, doc.newline)
-                   for path, value in changes.items()]
+        splices = [
+            _splice(yaml_text, root, path, value, doc.newline) for path, value in changes.items()
+        ]
         yaml_text = _apply(yaml_text, splices)
         assert doc.yaml_start is not None and doc.yaml_end is not None
         new_text = doc.text[: doc.yaml_start] + yaml_text + doc.text[doc.yaml_end :]
@@ -378,8 +405,9 @@ def _locate(root: yaml12.Span, path: Sequence[PathKey]) -> yaml12.Span:
     return node
 
 
-def _splice(text: str, root: yaml12.Span, path: tuple[PathKey, ...], value: Value,
-            newline: str) -> _Splice:
+def _splice(
+    text: str, root: yaml12.Span, path: tuple[PathKey, ...], value: Value, newline: str
+) -> _Splice:
     parent = _locate(root, path[:-1])
     last = path[-1]
     if isinstance(last, int):
@@ -396,8 +424,9 @@ def _splice(text: str, root: yaml12.Span, path: tuple[PathKey, ...], value: Valu
     return _replace_value(text, current, value, newline, flow=parent.kind.startswith("flow"))
 
 
-def _replace_item(parent: yaml12.Span, index: int, value: Value,
-                  path: tuple[PathKey, ...]) -> _Splice:
+def _replace_item(
+    parent: yaml12.Span, index: int, value: Value, path: tuple[PathKey, ...]
+) -> _Splice:
     if index >= len(parent.items) or value is REMOVE or _is_collection(value):
         raise UnsafeWrite(f"can only replace a single value at {_path_text(path)}")
     item = parent.items[index]
@@ -406,8 +435,9 @@ def _replace_item(parent: yaml12.Span, index: int, value: Value,
     return _Splice(item.start, item.end, scalar_text(value, flow=parent.kind == "flow-seq"))
 
 
-def _replace_value(text: str, span: yaml12.Span, value: Value, newline: str, *,
-                   flow: bool) -> _Splice:
+def _replace_value(
+    text: str, span: yaml12.Span, value: Value, newline: str, *, flow: bool
+) -> _Splice:
     colon = _colon_end(text, span)
     if flow:
         if span.kind == "scalar" and span.end > span.start >= colon:
@@ -430,13 +460,15 @@ def _replace_value(text: str, span: yaml12.Span, value: Value, newline: str, *,
     return _Splice(colon, span.end, " " + inline_text(value))
 
 
-def _insert_entry(text: str, parent: yaml12.Span, key: str, value: Value, newline: str,
-                  *, is_root: bool) -> _Splice:
+def _insert_entry(
+    text: str, parent: yaml12.Span, key: str, value: Value, newline: str, *, is_root: bool
+) -> _Splice:
     if parent.kind == "flow-map":
         separator = ", " if parent.entries else ""
         close = parent.end - 1
-        return _Splice(close, close,
-                       f"{separator}{_key_text(key)}: {inline_text(value, flow=True)}")
+        return _Splice(
+            close, close, f"{separator}{_key_text(key)}: {inline_text(value, flow=True)}"
+        )
     if parent.kind != "block-map":
         raise UnsafeWrite(f"can't add '{key}' here: its parent is not a mapping")
     if is_root:
@@ -469,7 +501,7 @@ def _line_end(text: str, index: int) -> int:
 
 def _apply(text: str, splices: list[_Splice]) -> str:
     ordered = sorted(splices, key=lambda s: (s.start, s.end))
-    for before, after in zip(ordered, ordered[1:], strict=False):
+    for before, after in itertools.pairwise(ordered):
         if after.start < before.end:
             raise UnsafeWrite("two changes touch the same lines; set them one at a time")
     for splice in reversed(ordered):

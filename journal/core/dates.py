@@ -18,7 +18,9 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _THURSDAY = 3
 
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_DATETIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
+_DATETIME = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+)
 _WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE)
 _DURATION = re.compile(r"(\d+)\s*([dw])", re.IGNORECASE)
 
@@ -45,7 +47,9 @@ def weekday_index(name: str) -> int:
     try:
         return WEEKDAYS.index(name.strip().lower())
     except ValueError:
-        raise DateError(f"'{name}' is not a weekday (expected one of {', '.join(WEEKDAYS)})") from None
+        raise DateError(
+            f"'{name}' is not a weekday (expected one of {', '.join(WEEKDAYS)})"
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,15 +16,32 @@ from journal.core.errors import JournalError, UsageProblem
 from journal.core.tags import clean_tag, unique
 
 FieldType = Literal[
-    "text", "number", "date", "choice", "link", "links", "tags", "list", "checkbox",
-    "milestones", "duration",
+    "text",
+    "number",
+    "date",
+    "choice",
+    "link",
+    "links",
+    "tags",
+    "list",
+    "checkbox",
+    "milestones",
+    "duration",
 ]
 
 #: Obsidian's property type for each of ours (``.obsidian/types.json``).
 OBSIDIAN_TYPES: dict[FieldType, str] = {
-    "text": "text", "number": "number", "date": "date", "choice": "text", "link": "text",
-    "links": "multitext", "tags": "tags", "list": "multitext", "checkbox": "checkbox",
-    "milestones": "multitext", "duration": "text",
+    "text": "text",
+    "number": "number",
+    "date": "date",
+    "choice": "text",
+    "link": "text",
+    "links": "multitext",
+    "tags": "tags",
+    "list": "multitext",
+    "checkbox": "checkbox",
+    "milestones": "multitext",
+    "duration": "text",
 }
 
 KINDS = ("goal", "contact", "meeting", "review", "plan")
@@ -68,8 +85,9 @@ GOAL_FIELDS: dict[str, Field] = {
         Field("due", "date", "time-bound", "the deadline"),
         Field("milestones", "milestones", "time-bound", "list of {title, due, done}"),
         Field("review_every", "duration", "time-bound", "check-in rhythm: 1w or 2w"),
-        Field("kind", "choice", "outcome", "outcome (a result) or activity (an effort)",
-              GOAL_KINDS),
+        Field(
+            "kind", "choice", "outcome", "outcome (a result) or activity (an effort)", GOAL_KINDS
+        ),
         Field("feeds", "links", "outcome", "for an activity goal: the outcome goal it feeds"),
     )
 }
@@ -150,7 +168,7 @@ def _link(field: Field, raw: Any, source: str | None) -> wikilinks.Link:
     text = _text(field, raw, source).strip()
     link = wikilinks.parse_link(text) or (wikilinks.Link(text) if text else None)
     if link is None or not link.target:
-        raise FieldError(f"{field.name} should be a link such as \"[[Note]]\"")
+        raise FieldError(f'{field.name} should be a link such as "[[Note]]"')
     return link
 
 
@@ -227,8 +245,10 @@ def _milestones(field: Field, raw: Any, source: str | None) -> list[dict[str, An
             try:
                 done = parse_date(str(done))
             except DateError:
-                raise FieldError(f"{field.name} item {number}: done should be true, false "
-                                 "or the date it was done") from None
+                raise FieldError(
+                    f"{field.name} item {number}: done should be true, false "
+                    "or the date it was done"
+                ) from None
         try:
             due_date = parse_date(str(due)) if due is not None else None
         except DateError as exc:
@@ -252,9 +272,17 @@ def _kind(value: Any) -> str:
 
 
 _READERS = {
-    "text": _text, "number": _number, "date": _date, "choice": _choice, "link": _link,
-    "links": _links, "tags": _tags, "list": _list, "checkbox": _checkbox,
-    "milestones": _milestones, "duration": _duration,
+    "text": _text,
+    "number": _number,
+    "date": _date,
+    "choice": _choice,
+    "link": _link,
+    "links": _links,
+    "tags": _tags,
+    "list": _list,
+    "checkbox": _checkbox,
+    "milestones": _milestones,
+    "duration": _duration,
 }
 
 

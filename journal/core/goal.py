@@ -123,8 +123,13 @@ def _iso(day: date | None) -> str | None:
 
 def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
     """The typed goal of a ``type: goal`` note, with a diagnostic per bad value."""
-    goal = Goal(path=note.path, title=note.title, id=note.id, lines=dict(note.key_lines),
-                checkins=list(note.checkins))
+    goal = Goal(
+        path=note.path,
+        title=note.title,
+        id=note.id,
+        lines=dict(note.key_lines),
+        checkins=list(note.checkins),
+    )
     problems: list[Diagnostic] = []
     for key, raw in note.props.items():
         spec = GOAL_FIELDS.get(key)
@@ -136,8 +141,9 @@ def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
         try:
             value = coerce(spec, raw, note.sources.get(key))
         except FieldError as exc:
-            problems.append(Diagnostic(note.path, note.key_lines.get(key), exc.message,
-                                       "error", "value"))
+            problems.append(
+                Diagnostic(note.path, note.key_lines.get(key), exc.message, "error", "value")
+            )
             continue
         if key == "milestones":
             value = [Milestone(m["title"], m["due"], m["done"], i) for i, m in enumerate(value)]

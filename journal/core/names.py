@@ -9,7 +9,9 @@ MAX_NAME_BYTES = 200  # leaves room for " 2.md" and sync tools' suffixes within 
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f:?*<>|"\\/#^\[\]]+')
 _SPACES = re.compile(r"\s+")
 _RESERVED = frozenset(
-    ["CON", "PRN", "AUX", "NUL"] + [f"COM{i}" for i in range(1, 10)] + [f"LPT{i}" for i in range(1, 10)]
+    ["CON", "PRN", "AUX", "NUL"]
+    + [f"COM{i}" for i in range(1, 10)]
+    + [f"LPT{i}" for i in range(1, 10)]
 )
 
 

@@ -21,8 +21,9 @@ from journal.core.links import Link, parse_link
 from journal.core.tags import clean_tag, unique
 
 PARSER_VERSION = 1
-_CONFLICT = re.compile(r"\.sync-conflict-|\(conflicted copy|\bconflict(?:ed)? copy\b|\(Conflict\)",
-                       re.IGNORECASE)
+_CONFLICT = re.compile(
+    r"\.sync-conflict-|\(conflicted copy|\bconflict(?:ed)? copy\b|\(Conflict\)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +108,7 @@ class Note:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data["checkins"] = [
-            {**asdict(c), "day": c.day.isoformat()} for c in self.checkins
-        ]
+        data["checkins"] = [{**asdict(c), "day": c.day.isoformat()} for c in self.checkins]
         return data
 
     @classmethod
@@ -139,7 +138,7 @@ def parse_note(path: str, raw: bytes) -> Note:
     props = dict(doc.data or {})
     note.props = props
     if doc.data is not None:
-        note.key_lines = {key: line + 1 for key, line in doc.data.key_lines.items()}
+        note.key_lines = dict(doc.data.key_lines)
         note.sources = dict(doc.data.sources)
     kind = props.get("type")
     if isinstance(kind, str) and kind.strip().lower() in KINDS:
@@ -164,8 +163,9 @@ def _read_properties(note: Note) -> None:
         for text in _strings(value):
             link = parse_link(text)
             if link is not None:
-                note.links.append(NoteLink(link.target, link.heading, link.alias, link.embed,
-                                           line, key))
+                note.links.append(
+                    NoteLink(link.target, link.heading, link.alias, link.embed, line, key)
+                )
     raw_tags = note.props.get("tags", note.props.get("tag"))
     if isinstance(raw_tags, str):
         raw_tags = re.split(r"[,\s]+", raw_tags)

@@ -74,7 +74,7 @@ def config_from_dict(data: dict[str, Any], path: str = ".journal/config.toml") -
             raise ConfigError(f"unknown section [{name}]{_suggest(name, known)}", path=path)
         if not isinstance(values, dict):
             raise ConfigError(f"[{name}] should be a table of keys", path=path)
-        section_type = known[name].default_factory  # type: ignore[misc]
+        section_type = known[name].default_factory
         sections[name] = _section(name, section_type, values, path)
     config = Config(**sections)
     _check_values(config, path)
@@ -106,7 +106,11 @@ def _check_values(config: Config, path: str) -> None:
     except DateError as exc:
         raise ConfigError(exc.message, path=path) from None
     for key, value in dataclasses.asdict(config.folders).items():
-        if not value or value.startswith(("/", "\\")) or ".." in value.replace("\\", "/").split("/"):
+        if (
+            not value
+            or value.startswith(("/", "\\"))
+            or ".." in value.replace("\\", "/").split("/")
+        ):
             raise ConfigError(f"'folders.{key}' must be a folder inside the vault", path=path)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -54,7 +54,7 @@ class LineList(list[Any]):
 class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
     """A safe loader with YAML 1.2 core-schema resolution and line tracking."""
 
-    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
 
     def construct_document(self, node: Node) -> Any:
         _check_expansion(node)
@@ -69,20 +69,23 @@ class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise yaml.constructor.ConstructorError(
-                    None, None, "a property name must be text, not a list or mapping",
+                    None,
+                    None,
+                    "a property name must be text, not a list or mapping",
                     key_node.start_mark,
                 )
             key = key_node.value
             if key in mapping:
                 raise yaml.constructor.ConstructorError(
-                    None, None,
+                    None,
+                    None,
                     f"duplicate key '{key}' (first on line {mapping.key_lines[key]})",
                     key_node.start_mark,
                 )
             value = self.construct_object(value_node, deep=True)
             mapping[key] = value
             mapping.key_lines[key] = key_node.start_mark.line + 1
-            if isinstance(value, (int, float)) and value_node.style is None:
+            if isinstance(value, (int, float)) and not value_node.style:
                 mapping.sources[key] = value_node.value
         return mapping
 
@@ -150,7 +153,8 @@ def _check_expansion(root: Node) -> None:
             open_nodes.discard(key)
             if sizes[key] > MAX_EXPANDED_NODES:
                 raise yaml.constructor.ConstructorError(
-                    None, None,
+                    None,
+                    None,
                     f"aliases expand to more than {MAX_EXPANDED_NODES} values",
                     node.start_mark,
                 )
@@ -204,7 +208,7 @@ class Span:
 
 def spans(text: str) -> Span | None:
     """The span tree of the root mapping of ``text`` (None when it is not a mapping)."""
-    node = yaml.compose(text, Loader=Yaml12Loader)  # noqa: S506 - our safe loader
+    node = yaml.compose(text, Loader=Yaml12Loader)
     if not isinstance(node, MappingNode):
         return None
     return _span(node, text)
@@ -217,7 +221,7 @@ def _span(node: Node, text: str) -> Span:
         if node.style in ("|", ">"):
             return Span(start, start + len(text[start:end].rstrip()), column, "block-scalar")
         return Span(start, end, column, "scalar")
-    flow = bool(node.flow_style)
+    flow = bool(getattr(node, "flow_style", False))
     if isinstance(node, SequenceNode):
         items = [_span(child, text) for child in node.value]
         if not flow and items:

@@ -63,16 +63,18 @@ def init_vault(root: Path, today: date) -> InitResult:
     if gitignore.exists():
         result.kept.append(".gitignore")
     else:
-        files.create(gitignore, f"# journal's temp files exist only during a write\n"
-                                f"{GITIGNORE_LINE}\n".encode())
+        files.create(
+            gitignore,
+            f"# journal's temp files exist only during a write\n{GITIGNORE_LINE}\n".encode(),
+        )
         result.created.append(".gitignore")
     vault = Vault.open(root)
     try:
         sample = new_goal(
-        vault,
-        load_catalog(vault),
-        "Hold three informational interviews",
-        {
+            vault,
+            load_catalog(vault),
+            "Hold three informational interviews",
+            {
                 "outcome": "Three informational interviews with people in roles I want next, "
                 "each ending with one concrete piece of advice or a referral",
                 "metric": "informational interviews held",

@@ -41,7 +41,9 @@ def list_notes(
     wanted_status = {s.lower() for s in statuses}
     wanted_area = {a.casefold() for a in areas}
     if kind == "goal":
-        goals = [g for g in catalog.goals if _goal_passes(g, wanted_status, wanted_area, due_before)]
+        goals = [
+            g for g in catalog.goals if _goal_passes(g, wanted_status, wanted_area, due_before)
+        ]
         return [g.to_dict() for g in goals]
     records = []
     goals_by_path = {g.path: g for g in catalog.goals}

@@ -17,8 +17,20 @@ from journal.core.fields import GOAL_FIELDS, parse_cli_value, yaml_value
 from journal.core.names import file_stem, slug, unique_id
 
 #: Options of ``journal new goal`` that are goal properties, typed by GOAL_FIELDS.
-GOAL_OPTIONS = ("outcome", "metric", "unit", "baseline", "target", "effort", "supports",
-                "why", "due", "area", "kind", "feeds")
+GOAL_OPTIONS = (
+    "outcome",
+    "metric",
+    "unit",
+    "baseline",
+    "target",
+    "effort",
+    "supports",
+    "why",
+    "due",
+    "area",
+    "kind",
+    "feeds",
+)
 
 
 @dataclass(frozen=True)
@@ -28,8 +40,14 @@ class Created:
     props: dict[str, Any] = field(default_factory=dict)
 
 
-def create_note(vault: Vault, folder: str, title: str, props: Mapping[str, Any],
-                template: str, context: Mapping[str, Any]) -> str:
+def create_note(
+    vault: Vault,
+    folder: str,
+    title: str,
+    props: Mapping[str, Any],
+    template: str,
+    context: Mapping[str, Any],
+) -> str:
     """Write a new note ``folder/<title>.md``; never overwrites (case-insensitively)."""
     stem = file_stem(title)
     rel = f"{folder.strip('/')}/{stem}.md" if folder.strip("/") else f"{stem}.md"
@@ -43,8 +61,9 @@ def create_note(vault: Vault, folder: str, title: str, props: Mapping[str, Any],
     return rel
 
 
-def new_goal(vault: Vault, catalog: Catalog, title: str, options: Mapping[str, str | None],
-             today: date) -> Created:
+def new_goal(
+    vault: Vault, catalog: Catalog, title: str, options: Mapping[str, str | None], today: date
+) -> Created:
     """Create a goal note; ``options`` are the typed-as-text values of GOAL_OPTIONS."""
     values = {
         key: parse_cli_value(GOAL_FIELDS[key], text)

@@ -1,0 +1,90 @@
+"""Shared fixtures: temporary vaults, the CLI runner, the hostile-note folder."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from journal.cli import cli
+
+DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).parent.parent
+EXAMPLE_VAULT = REPO / "example-vault"
+TODAY = "2026-11-22"
+
+
+@pytest.fixture(autouse=True)
+def _fixed_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Every test sees the same 'today' and no vault from the developer's shell."""
+    monkeypatch.setenv("JOURNAL_TODAY", TODAY)
+    monkeypatch.delenv("JOURNAL_VAULT", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Path:
+    """An empty vault (a folder with .journal/)."""
+    root = tmp_path / "vault"
+    (root / ".journal").mkdir(parents=True)
+    return root
+
+
+@pytest.fixture
+def example_vault(tmp_path: Path) -> Path:
+    """A private copy of example-vault/."""
+    target = tmp_path / "example-vault"
+    shutil.copytree(EXAMPLE_VAULT, target)
+    return target
+
+
+Write = Callable[[str, str | bytes], Path]
+
+
+@pytest.fixture
+def write(vault: Path) -> Write:
+    """Write a note (text or raw bytes) at a vault-relative path."""
+
+    def _write(rel: str, content: str | bytes) -> Path:
+        path = vault / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return path
+
+    return _write
+
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def invoke(vault: Path) -> Invoke:
+    """Run the CLI against ``vault`` (stderr kept apart from stdout)."""
+
+    def _invoke(*args: str, root: Path | None = None) -> Result:
+        runner = CliRunner()
+        return runner.invoke(cli, ["--vault", str(root or vault), *args], catch_exceptions=False)
+
+    return _invoke
+
+
+def goal_text(title: str = "Connect with five HR leaders", **props: object) -> str:
+    """A small valid goal note; ``props`` add or override properties."""
+    base: dict[str, object] = {
+        "type": "goal",
+        "id": title.lower().replace(" ", "-"),
+        "title": title,
+        "status": "active",
+        "metric": "HR leaders met",
+        "unit": "conversations",
+        "baseline": 0,
+        "target": 5,
+        "current": 2,
+        "due": "2026-12-31",
+    }
+    base.update(props)
+    lines = "".join(f"{key}: {value}\n" for key, value in base.items())
+    return f"---\n{lines}---\n# {title}\n\n## Log\n\n- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n"

@@ -1,0 +1,118 @@
+"""Body parsing: links, tags, tasks, fields and log lines - never from code."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from journal.core.body import parse_body
+from journal.core.checkins import parse_log_line, replay
+from journal.core.notes import parse_note
+
+BODY = """# Title
+
+See [[Dana Ortiz]] and [[Goals/Plan#Week 3|the plan]] and ![[chart.png]].
+A #tag and #nested/tag, not a#tag, not #123, and [md](Other%20Note.md).
+
+```
+[[Not A Link]] #not-a-tag
+- [ ] not a task
+```
+
+    [[indented code]] #nope
+
+Inline `[[code link]] #code` but [[Real]] #real.
+
+- [ ] open task
+- [x] done task
+progress:: [[Goal]] +1 with a field
+
+## Log
+
+- 2026-11-20: +1 Coffee with [[Dana Ortiz]]
+- 2026-11-21 =4 recounted
+- 2026-11-22: just a note
+  - 2026-11-23: +9 nested, not a check-in
+- not a dated line
+
+## After
+
+- 2026-11-24: +5 outside the log
+"""
+
+
+def test_links_tags_tasks_and_fields_skip_code() -> None:
+    facts = parse_body(BODY, first_line=10, want_log=True)
+    targets = [(b.link.target, b.line) for b in facts.links]
+    assert ("Not A Link", 16) not in targets
+    assert [t for t, _ in targets] == [
+        "Dana Ortiz",
+        "Goals/Plan",
+        "chart.png",
+        "Other Note.md",
+        "Real",
+        "Goal",
+        "Dana Ortiz",
+    ]
+    assert targets[0] == ("Dana Ortiz", 12)
+    assert [tag for tag, _ in facts.tags] == ["tag", "nested/tag", "real"]
+    assert [(t.state, t.text) for t in facts.tasks] == [(" ", "open task"), ("x", "done task")]
+    assert [(f.key, f.value) for f in facts.fields] == [("progress", "[[Goal]] +1 with a field")]
+    assert [h.text for h in facts.headings] == ["Title", "Log", "After"]
+
+
+def test_only_top_level_items_under_the_log_heading_are_log_lines() -> None:
+    facts = parse_body(BODY, first_line=1, want_log=True)
+    assert [text for _line, text in facts.log_lines] == [
+        "- 2026-11-20: +1 Coffee with [[Dana Ortiz]]",
+        "- 2026-11-21 =4 recounted",
+        "- 2026-11-22: just a note",
+        "- not a dated line",
+    ]
+
+
+def test_check_in_grammar() -> None:
+    c = parse_log_line("- 2026-11-20: +1 Coffee with [[Dana Ortiz]]", 7)
+    assert c is not None and (c.op, c.amount, c.note, c.line) == (
+        "+",
+        1.0,
+        "Coffee with [[Dana Ortiz]]",
+        7,
+    )
+    c = parse_log_line("* 2026-11-21 =4.5", 1)
+    assert c is not None and (c.op, c.amount, c.note) == ("=", 4.5, "")
+    c = parse_log_line("- 2026-11-22: met 3 people", 1)
+    assert c is not None and c.op is None and c.note == "met 3 people"
+    assert parse_log_line("- not a dated line", 1) is None
+
+
+def test_replay_applies_changes_in_date_order() -> None:
+    lines = ["- 2026-11-03: +2", "- 2026-11-01: =1", "- 2026-11-05: -1 oops"]
+    checkins = [c for i, t in enumerate(lines) if (c := parse_log_line(t, i))]
+    assert replay(0, checkins) == 2
+
+
+def test_goal_notes_carry_their_check_ins_and_other_notes_do_not() -> None:
+    goal = parse_note(
+        "g.md", b"---\ntype: goal\n---\n## Log\n- 2026-11-20: +1 x\n- 2026-02-30: +1\n"
+    )
+    assert [c.line for c in goal.checkins] == [5]
+    assert [(d.line, "not a real date" in d.message) for d in goal.diagnostics] == [(6, True)]
+    plain = parse_note("n.md", b"## Log\n- 2026-11-20: +1 x\n")
+    assert plain.checkins == []
+
+
+SIMPLE = st.lists(st.sampled_from([*"ab #[]|/:-x\n", "[[", "]]", "::", "#t"]), max_size=30).map(
+    "".join
+)
+
+
+@settings(max_examples=300)
+@given(SIMPLE)
+def test_fast_path_agrees_with_the_inline_parser(text: str) -> None:
+    """Content without backticks, backslashes or '<' is scanned by regex; adding a
+    harmless inline-code span forces the inline parser: both must find the same."""
+    fast = parse_body(text)
+    slow = parse_body(text.replace("\n", " `x`\n", 1) if "\n" in text else text + " `x`")
+    assert [b.link for b in fast.links] == [b.link for b in slow.links]
+    assert [t for t, _ in fast.tags] == [t for t, _ in slow.tags]

@@ -1,0 +1,72 @@
+"""Finding goals by id, name, title or alias; resolving wikilinks."""
+
+from __future__ import annotations
+
+import pytest
+
+from journal.core.catalog import Catalog
+from journal.core.errors import Ambiguous, NotFound
+from journal.core.notes import parse_note
+
+
+def note(path: str, text: str) -> object:
+    return parse_note(path, text.encode())
+
+
+@pytest.fixture
+def catalog() -> Catalog:
+    return Catalog(
+        [
+            parse_note(
+                "goals/Connect with HR leaders.md",
+                b"---\ntype: goal\nid: hr-leaders\ntitle: Connect with five HR leaders\n"
+                b"aliases: [HR five]\n---\n",
+            ),
+            parse_note(
+                "goals/Present survey.md",
+                b"---\ntype: goal\nid: survey\ntitle: Present the survey results\n---\n",
+            ),
+            parse_note(
+                "archive/Present survey.md",
+                b"---\ntype: goal\nid: survey-2025\ntitle: Present the 2025 survey\n---\n",
+            ),
+            parse_note("people/Dana Ortiz.md", b"---\ntype: contact\n---\n"),
+            parse_note("Dana Ortiz.md", b"# a plain note with the same name at the root\n"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "hr-leaders",
+        "HR-LEADERS",
+        "Connect with HR leaders",
+        "connect with five hr leaders",
+        "HR five",
+        "goals/Connect with HR leaders.md",
+        "five HR",
+    ],
+)
+def test_goals_are_found_by_every_name(catalog: Catalog, ref: str) -> None:
+    assert catalog.find_goal(ref).id == "hr-leaders"
+
+
+def test_ambiguous_names_list_the_candidates(catalog: Catalog) -> None:
+    with pytest.raises(Ambiguous) as info:
+        catalog.find_goal("Present survey")
+    assert info.value.candidates == ["archive/Present survey.md", "goals/Present survey.md"]
+    assert catalog.find_goal("survey").path == "goals/Present survey.md"  # exact id wins
+
+
+def test_unknown_names_suggest_close_ones(catalog: Catalog) -> None:
+    with pytest.raises(NotFound, match="did you mean"):
+        catalog.find_goal("hr-leader5")
+
+
+def test_links_resolve_by_name_path_and_alias_shortest_path_first(catalog: Catalog) -> None:
+    assert catalog.resolve("Dana Ortiz").path == "Dana Ortiz.md"  # type: ignore[union-attr]
+    assert catalog.resolve("people/dana ortiz").path == "people/Dana Ortiz.md"  # type: ignore[union-attr]
+    assert catalog.resolve("HR five").path == "goals/Connect with HR leaders.md"  # type: ignore[union-attr]
+    assert catalog.resolve("Present survey.md").path == "goals/Present survey.md"  # type: ignore[union-attr]
+    assert catalog.resolve("Nobody") is None

@@ -1,0 +1,254 @@
+"""The first commands end to end through click: init, new goal, list, show, set."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from journal.cli import cli
+from tests.conftest import DATA, Invoke, Write, goal_text
+
+
+def test_init_creates_a_working_vault_and_refuses_to_run_twice(tmp_path: Path) -> None:
+    runner = CliRunner()
+    root = tmp_path / "career"
+    result = runner.invoke(cli, ["init", str(root)])
+    assert result.exit_code == 0, result.output
+    assert (root / ".journal/config.toml").is_file()
+    assert (root / ".gitignore").read_text().endswith(".journal-*.tmp\n")
+    sample = root / "goals/Hold three informational interviews.md"
+    assert sample.read_text().startswith(
+        "---\ntype: goal\nid: hold-three-informational-interviews\n"
+    )
+    listed = runner.invoke(cli, ["--vault", str(root), "list", "--json"])
+    assert [r["title"] for r in json.loads(listed.stdout)] == [
+        "Hold three informational interviews"
+    ]
+    before = sample.read_bytes()
+    again = runner.invoke(cli, ["init", str(root)])
+    assert again.exit_code == 1
+    assert "already a journal vault" in again.stderr
+    assert sample.read_bytes() == before
+
+
+def test_init_in_an_obsidian_vault_keeps_what_is_there(tmp_path: Path) -> None:
+    (tmp_path / ".obsidian").mkdir()
+    (tmp_path / "goals").mkdir()
+    (tmp_path / ".gitignore").write_text("workspace.json\n")
+    result = CliRunner().invoke(cli, ["init", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "kept    goals/" in result.stdout and "kept    .gitignore" in result.stdout
+    assert (tmp_path / ".gitignore").read_text() == "workspace.json\n"
+
+
+def test_new_goal_builds_front_matter_as_data(invoke: Invoke, vault: Path) -> None:
+    title = "Plan: Q3 #1 [draft]\ninjected: key"
+    result = invoke(
+        "new",
+        "goal",
+        title,
+        "--target",
+        "5",
+        "--due",
+        "2026-12-31",
+        "--supports",
+        "[[Become an HRBP]]",
+        "--kind",
+        "activity",
+        "--feeds",
+        "Outcome",
+    )
+    assert result.exit_code == 0, result.stderr
+    path = vault / "goals/Plan Q3 1 draft injected key.md"
+    text = path.read_text()
+    assert '\ntitle: "Plan: Q3 #1 [draft]\\ninjected: key"\n' in text
+    assert "\ninjected:" not in text.split("---")[1].replace("\\ninjected", "")
+    shown = json.loads(invoke("show", "plan-q3-1-draft-injected-key", "--json").stdout)
+    assert shown["title"] == title
+    assert shown["target"] == 5 and shown["due"] == "2026-12-31"
+    assert shown["supports"] == ["[[Become an HRBP]]"] and shown["feeds"] == ["[[Outcome]]"]
+    assert shown["kind"] == "activity" and shown["status"] == "active"
+
+
+def test_new_goal_never_overwrites_even_by_case(invoke: Invoke, vault: Path, write: Write) -> None:
+    write("goals/network MORE.md", "mine\n")
+    result = invoke("new", "goal", "Network more")
+    assert result.exit_code == 1
+    assert "already exists" in result.stderr
+    assert (vault / "goals/network MORE.md").read_text() == "mine\n"
+    assert sorted(p.name for p in (vault / "goals").iterdir()) == ["network MORE.md"]
+
+
+def test_new_goal_rejects_bad_values_as_usage_errors(invoke: Invoke, vault: Path) -> None:
+    result = invoke("new", "goal", "X", "--due", "2026-02-30")
+    assert result.exit_code == 2
+    assert "not a real date" in result.stderr
+    assert not (vault / "goals").exists()
+
+
+def test_list_json_records_are_typed_and_filtered(invoke: Invoke, write: Write) -> None:
+    write("goals/a.md", goal_text("Alpha", status="active", area="networking", due="2026-12-01"))
+    write("goals/b.md", goal_text("Beta", status="done", area="skills", due="2027-03-01"))
+    write("people/dana.md", "---\ntype: contact\ntitle: Dana\n---\n")
+    records = json.loads(invoke("list", "--json").stdout)
+    assert [r["title"] for r in records] == ["Alpha", "Beta"]
+    alpha = records[0]
+    for key in (
+        "id",
+        "path",
+        "type",
+        "title",
+        "status",
+        "outcome",
+        "metric",
+        "unit",
+        "baseline",
+        "target",
+        "current",
+        "effort",
+        "supports",
+        "why",
+        "due",
+        "milestones",
+        "kind",
+    ):
+        assert key in alpha
+    assert alpha["path"] == "goals/a.md" and alpha["current"] == 2 and alpha["progress"] == 0.4
+    assert [
+        r["title"] for r in json.loads(invoke("list", "--status", "done", "--json").stdout)
+    ] == ["Beta"]
+    assert [
+        r["title"] for r in json.loads(invoke("list", "--area", "NETWORKING", "--json").stdout)
+    ] == ["Alpha"]
+    due = json.loads(invoke("list", "--due-before", "2027-01-01", "--json").stdout)
+    assert [r["title"] for r in due] == ["Alpha"]
+    contacts = json.loads(invoke("list", "--type", "contact", "--json").stdout)
+    assert [(r["type"], r["title"]) for r in contacts] == [("contact", "Dana")]
+
+
+def test_list_reports_bad_files_and_goes_on(invoke: Invoke, write: Write) -> None:
+    write("goals/good.md", goal_text("Good"))
+    write("goals/bad.md", "---\ntype: goal\ntitle: Plan: Q3\n---\n")
+    result = invoke("list")
+    assert result.exit_code == 0
+    assert "Good" in result.stdout
+    assert (
+        result.stderr
+        == "goals/bad.md:3: invalid front matter: a ':' inside a value; put the value in quotes\n"
+    )
+
+
+def test_show_text_and_json(invoke: Invoke, write: Write) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    text = invoke("show", "alpha").stdout
+    assert "Alpha  [active, outcome]" in text and "0 -> 2 / 5 conversations" in text
+    record = json.loads(invoke("show", "Alpha", "--json").stdout)
+    assert record["checkins"] == [
+        {"date": "2026-11-20", "change": "+1", "note": "Coffee with [[Dana Ortiz]]", "line": 17}
+    ]
+    assert record["links"][0]["target"] == "Dana Ortiz" and record["links"][0]["resolved"] is None
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "lossless").iterdir()))
+def test_set_leaves_every_byte_outside_the_edited_lines(
+    invoke: Invoke, write: Write, vault: Path, name: str
+) -> None:
+    raw = (DATA / "lossless" / name).read_bytes()
+    path = write(f"goals/{name}", raw)
+    result = invoke("set", f"goals/{name}", "current=7")
+    assert result.exit_code == 0, result.stderr
+    new = path.read_bytes()
+    old_lines, new_lines = raw.splitlines(keepends=True), new.splitlines(keepends=True)
+    assert len(old_lines) == len(new_lines)
+    changed = [(a, b) for a, b in zip(old_lines, new_lines, strict=True) if a != b]
+    assert len(changed) == 1
+    before, after = changed[0]
+    assert before.startswith(b"current: ")
+    assert after.startswith(b"current: 7")
+    assert after[len(b"current: 7") :] == before[len(b"current: ") + 1 :]  # comment, newline
+
+
+def test_set_is_typed_validated_and_idempotent(invoke: Invoke, write: Write, vault: Path) -> None:
+    path = write("goals/a.md", goal_text("Alpha"))
+    assert invoke("set", "alpha", "status=done", "due=2027-01-31").exit_code == 0
+    text = path.read_text()
+    assert "\nstatus: done\n" in text and "\ndue: 2027-01-31\n" in text
+    again = invoke("set", "alpha", "status=done")
+    assert again.stdout == "goals/a.md: unchanged\n"
+    assert path.read_text() == text
+    for args, words in [
+        (("statsu=done",), "did you mean 'status'"),
+        (("status=someday",), "one of active, paused, done, dropped"),
+        (("current=three",), "should be a number"),
+        (("current",), "is not KEY=VALUE"),
+        (("id=new-id",), "not changed by the tool"),
+    ]:
+        bad = invoke("set", "alpha", *args)
+        assert bad.exit_code == 2, args
+        assert words in bad.stderr
+    assert path.read_text() == text
+
+
+EDITABLE = {"bad-values.md", "invalid-date.md"}  # valid YAML holding bad values
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "hostile").iterdir()))
+def test_hostile_notes_are_never_written(invoke: Invoke, write: Write, name: str) -> None:
+    raw = (DATA / "hostile" / name).read_bytes()
+    path = write(f"goals/{name}", raw)
+    result = invoke("set", f"goals/{name}", "current=1")
+    if name in EDITABLE:
+        assert result.exit_code == 0
+        changed = set(raw.splitlines()) ^ set(path.read_bytes().splitlines())
+        assert changed <= {b"current: 1", b"current: [1, 2]"} and b"current: 1" in changed
+        return
+    assert path.read_bytes() == raw
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"goals/{name}:")
+    assert "Traceback" not in result.output
+
+
+def test_errors_are_one_line_with_exit_codes(invoke: Invoke, write: Write) -> None:
+    missing = invoke("show", "nothing")
+    assert missing.exit_code == 1 and missing.stderr == "journal: no goal called 'nothing'\n"
+    usage = invoke("list", "--type", "bogus")
+    assert usage.exit_code == 2
+    write("goals/a.md", goal_text("Present survey"))
+    write("goals/b.md", goal_text("Present survey", id="other"))
+    ambiguous = invoke("show", "Present survey")
+    assert ambiguous.exit_code == 1 and "goals/a.md, goals/b.md" in ambiguous.stderr
+
+
+def test_debug_shows_the_traceback(vault: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--vault", str(vault), "--debug", "show", "nothing"])
+    assert result.exit_code == 1
+    assert type(result.exception).__name__ == "NotFound"
+
+
+def test_vault_comes_from_the_environment(
+    vault: Path, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    monkeypatch.setenv("JOURNAL_VAULT", str(vault))
+    result = CliRunner().invoke(cli, ["list", "--json"])
+    assert json.loads(result.stdout)[0]["title"] == "Alpha"
+
+
+def test_no_vault_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["list"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("journal: no vault here")
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "journal", "--help"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0 and "Usage: journal" in done.stdout

@@ -1,0 +1,131 @@
+"""Splicing edits: only the intended characters change, everything else stays byte for byte."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from journal.core import codec
+from journal.core.errors import UnsafeWrite
+from tests.conftest import DATA
+
+
+def edit(text: str, changes: dict[tuple[str | int, ...], object], bom: bool = False) -> str:
+    return codec.edit(codec.parse_text(text, bom=bom), changes)
+
+
+def test_scalar_replacement_keeps_the_comment_and_spacing() -> None:
+    text = "---\ncurrent: 2    # updated weekly\ntarget: 5\n---\nbody\n"
+    assert edit(text, {("current",): 3}) == text.replace("2    #", "3    #")
+
+
+def test_quoting_style_of_other_keys_is_untouched() -> None:
+    text = "---\ntitle: 'Single'\nstatus: \"active\"\n---\n"
+    assert edit(text, {("status",): "done"}) == "---\ntitle: 'Single'\nstatus: done\n---\n"
+
+
+def test_flow_lists_stay_flow_lists() -> None:
+    text = "---\ntags: [a, b]\n---\n"
+    assert edit(text, {("tags",): ["a", "b", "c d"]}) == "---\ntags: [a, b, c d]\n---\n"
+
+
+def test_block_lists_keep_their_indentation() -> None:
+    text = "---\ntags:\n- a\n- b\nnext: 1\n---\n"
+    assert edit(text, {("tags",): ["x"]}) == "---\ntags:\n- x\nnext: 1\n---\n"
+
+
+def test_block_list_replacement_keeps_a_comment_after_it() -> None:
+    text = "---\ntags:\n  - a\n# about next\nnext: 1\n---\n"
+    assert (
+        edit(text, {("tags",): ["x", "y"]})
+        == "---\ntags:\n  - x\n  - y\n# about next\nnext: 1\n---\n"
+    )
+
+
+def test_scalar_becomes_block_list_obsidian_style() -> None:
+    text = "---\nsupports:\nnext: 1\n---\n"
+    assert edit(text, {("supports",): ["[[A]]"]}) == '---\nsupports:\n  - "[[A]]"\nnext: 1\n---\n'
+
+
+def test_empty_flow_list_becomes_a_block_list() -> None:
+    text = "---\nsupports: []\n---\n"
+    assert edit(text, {("supports",): ["[[A]]"]}) == '---\nsupports:\n  - "[[A]]"\n---\n'
+
+
+def test_new_keys_are_added_at_the_end_of_the_front_matter() -> None:
+    text = "---\na: 1\n# trailing comment\n---\nbody"
+    assert edit(text, {("due",): date(2026, 12, 31)}) == (
+        "---\na: 1\n# trailing comment\ndue: 2026-12-31\n---\nbody"
+    )
+
+
+def test_nested_milestone_keys_are_set_in_place() -> None:
+    text = (
+        "---\nmilestones:\n  - title: One\n    due: 2026-10-10\n"
+        "  - {title: Two, due: 2026-12-01}\nnext: x\n---\n"
+    )
+    result = edit(
+        text, {("milestones", 0, "done"): date(2026, 10, 9), ("milestones", 1, "done"): True}
+    )
+    assert result == (
+        "---\nmilestones:\n  - title: One\n    due: 2026-10-10\n    done: 2026-10-09\n"
+        "  - {title: Two, due: 2026-12-01, done: true}\nnext: x\n---\n"
+    )
+
+
+def test_removing_a_key_removes_only_its_lines() -> None:
+    text = "---\na: 1\ntags:\n  - x\n  - y\nb: 2\n---\n"
+    assert edit(text, {("tags",): codec.REMOVE}) == "---\na: 1\nb: 2\n---\n"
+
+
+def test_setting_none_leaves_an_empty_value() -> None:
+    assert edit("---\nwhy: because # c\n---\n", {("why",): None}) == "---\nwhy: # c\n---\n"
+
+
+def test_crlf_and_bom_are_kept() -> None:
+    raw = (DATA / "lossless" / "bom-crlf.md").read_bytes()
+    doc = codec.decode(raw)
+    new = codec.encode(codec.edit(doc, {("current",): 2, ("due",): date(2027, 1, 1)}), bom=doc.bom)
+    expected = raw.replace(b"current: 1\r\n", b"current: 2\r\n").replace(
+        b"  - windows\r\n---", b"  - windows\r\ndue: 2027-01-01\r\n---"
+    )
+    assert new == expected
+
+
+def test_values_that_would_change_type_are_quoted() -> None:
+    result = edit("---\ntitle: x\n---\n", {("title",): "yes"})
+    assert result == '---\ntitle: "yes"\n---\n'
+    result = edit("---\ntitle: x\n---\n", {("title",): "Plan: Q3\nline two"})
+    assert result == '---\ntitle: "Plan: Q3\\nline two"\n---\n'
+
+
+def test_a_note_without_front_matter_gets_a_new_block() -> None:
+    assert edit("# Note\n", {("status",): "active"}) == "---\nstatus: active\n---\n# Note\n"
+
+
+def test_unreadable_front_matter_is_never_edited() -> None:
+    doc = codec.decode((DATA / "hostile" / "colon-in-title.md").read_bytes())
+    with pytest.raises(UnsafeWrite, match="not editing"):
+        codec.edit(doc, {("status",): "done"})
+
+
+def test_second_block_notes_are_never_edited() -> None:
+    doc = codec.decode((DATA / "hostile" / "second-block.md").read_bytes())
+    with pytest.raises(UnsafeWrite, match="second front-matter block"):
+        codec.edit(doc, {("status",): "done"})
+
+
+def test_overlapping_changes_are_refused() -> None:
+    text = "---\nmilestones:\n  - {title: A}\n---\n"
+    with pytest.raises(UnsafeWrite, match="same lines"):
+        edit(text, {("milestones",): [{"title": "B"}], ("milestones", 0, "done"): True})
+
+
+def test_lossless_samples_keep_every_other_byte() -> None:
+    raw = (DATA / "lossless" / "comments-quotes-flow.md").read_bytes()
+    doc = codec.decode(raw)
+    new = codec.edit(doc, {("current",): 3, ("status",): "done"}).encode()
+    assert new == raw.replace(b"current: 2    #", b"current: 3    #").replace(
+        b"status: active #", b"status: done #"
+    )

@@ -1,0 +1,102 @@
+"""Reading front matter: where it counts, what it holds, and every reason it can't be read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from journal.core import codec
+from journal.core.notes import parse_note
+from tests.conftest import DATA
+
+
+def test_bom_and_crlf_are_understood_and_remembered() -> None:
+    doc = codec.decode(b"\xef\xbb\xbf---\r\ntitle: A\r\nstatus: active\r\n---\r\nBody\r\n")
+    assert doc.bom is True
+    assert doc.newline == "\r\n"
+    assert doc.data == {"title": "A", "status": "active"}
+    assert doc.body == "Body\r\n"
+    assert doc.key_line("status") == 3
+
+
+def test_a_note_without_front_matter_is_all_body() -> None:
+    doc = codec.decode(b"# Title\n\ntext\n")
+    assert doc.data is None and doc.problems == [] and doc.writable
+    assert doc.body == "# Title\n\ntext\n"
+
+
+def test_front_matter_must_start_at_byte_zero() -> None:
+    doc = codec.decode(b"\n---\ntitle: A\n---\n")
+    assert doc.data is None
+    assert doc.body.startswith("\n---")
+
+
+def test_body_line_counts_the_front_matter() -> None:
+    doc = codec.decode(b"---\na: 1\nb: 2\n---\nfirst body line\n")
+    assert doc.body_line == 5
+
+
+def test_closing_delimiter_may_end_the_file() -> None:
+    doc = codec.decode(b"---\na: 1\n---")
+    assert doc.data == {"a": 1} and doc.body == ""
+
+
+# Each hostile note: (file, expected line, words in the message, note readable as properties)
+HOSTILE = [
+    ("unclosed.md", 1, "never closed", False),
+    ("empty-block.md", 1, "empty", True),
+    ("list-block.md", 1, "a list, not properties", True),
+    ("thematic-break.md", 1, "plain text, not properties", True),
+    ("colon-in-title.md", 3, "put the value in quotes", False),
+    ("duplicate-keys.md", 5, "duplicate key 'status' (first on line 4)", False),
+    ("tab-indent.md", 5, "tab", False),
+    ("latin1.md", 3, "not valid UTF-8", False),
+    ("utf16.md", 1, "UTF-16", False),
+    ("nul-bytes.md", 5, "NUL", False),
+    ("alias-bomb.md", 7, "aliases expand", False),
+    ("second-block.md", 6, "second front-matter block", True),
+    ("binary-tag.md", 4, "not supported", False),
+    ("unknown-tag.md", 4, "could not determine a constructor", False),
+    ("non-string-key.md", 3, "must be text", False),
+    ("invalid-date.md", 5, "'2024-02-30' is not a real date", True),
+    ("bad-values.md", 4, "status should be one of", True),
+]
+
+
+@pytest.mark.parametrize(("name", "line", "words", "readable"), HOSTILE)
+def test_hostile_notes_become_diagnostics_with_a_line(
+    name: str, line: int, words: str, readable: bool
+) -> None:
+    note = parse_note(f"goals/{name}", (DATA / "hostile" / name).read_bytes())
+    assert note.diagnostics, "a hostile note must be reported"
+    first = note.diagnostics[0]
+    assert first.path == f"goals/{name}"
+    assert first.line == line
+    assert words in first.message
+    assert note.readable is readable
+
+
+def test_every_hostile_file_is_covered() -> None:
+    files = {p.name for p in (DATA / "hostile").iterdir()}
+    assert files == {name for name, *_ in HOSTILE}
+
+
+def test_huge_notes_are_refused_without_reading_them_as_text() -> None:
+    note = parse_note("big.md", b"---\na: 1\n---\n" + b"x" * (codec.MAX_NOTE_BYTES + 1))
+    assert note.readable is False
+    assert "larger than" in note.diagnostics[0].message
+
+
+def test_unquoted_wikilinks_in_properties_are_normalised(tmp_path: Path) -> None:
+    note = parse_note("g.md", (DATA / "lossless" / "unquoted-link.md").read_bytes())
+    assert [(link.target, link.key) for link in note.links] == [("Become an HRBP", "supports")]
+
+
+def test_yaml_1_1_traps_read_as_obsidian_shows_them() -> None:
+    note = parse_note("g.md", (DATA / "lossless" / "yaml11-traps.md").read_bytes())
+    assert note.id == "0012"
+    assert note.title == "NO"
+    assert note.props["on"] == "yes"
+    assert note.props["start_time"] == "10:00"
+    assert note.sources["version"] == "1.10"

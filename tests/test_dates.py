@@ -1,0 +1,78 @@
+"""ISO weeks across year boundaries, other week starts, durations."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from journal.core.dates import (
+    DateError,
+    Period,
+    parse_date,
+    parse_duration,
+    parse_week,
+    week_label,
+    week_of,
+)
+
+
+@pytest.mark.parametrize(
+    ("day", "label"),
+    [
+        (date(2026, 11, 22), "2026-W47"),
+        (date(2026, 11, 16), "2026-W47"),
+        (date(2026, 12, 31), "2026-W53"),
+        (date(2027, 1, 1), "2026-W53"),
+        (date(2027, 1, 3), "2026-W53"),
+        (date(2027, 1, 4), "2027-W01"),
+        (date(2024, 12, 30), "2025-W01"),
+        (date(2021, 1, 3), "2020-W53"),
+    ],
+)
+def test_iso_week_labels_cross_year_boundaries(day: date, label: str) -> None:
+    assert week_label(day) == label
+
+
+def test_a_week_is_monday_to_sunday_by_default() -> None:
+    assert week_of(date(2026, 11, 22)) == Period(date(2026, 11, 16), date(2026, 11, 22))
+    assert parse_week("2026-W53") == Period(date(2026, 12, 28), date(2027, 1, 3))
+
+
+def test_sunday_start_weeks_are_labelled_by_their_thursday() -> None:
+    sunday = 6
+    assert week_of(date(2026, 11, 22), sunday) == Period(date(2026, 11, 22), date(2026, 11, 28))
+    assert week_label(date(2026, 11, 22), sunday) == "2026-W48"
+    assert parse_week("2026-W48", sunday).start == date(2026, 11, 22)
+
+
+@given(st.dates(min_value=date(1900, 1, 8), max_value=date(2200, 12, 20)), st.integers(0, 6))
+def test_label_and_parse_agree_for_every_week_start(day: date, start: int) -> None:
+    week = week_of(day, start)
+    assert day in week and week.days == 7
+    assert parse_week(week_label(day, start), start) == week
+    assert week_label(week.end + timedelta(days=1), start) != week_label(day, start)
+
+
+@pytest.mark.parametrize("text", ["2026-W54", "2025-W53", "2026-47", "W47"])
+def test_bad_weeks_are_errors(text: str) -> None:
+    with pytest.raises(DateError):
+        parse_week(text)
+
+
+def test_dates_are_strict() -> None:
+    assert parse_date("2026-11-22T10:30:00") == date(2026, 11, 22)
+    with pytest.raises(DateError, match="not a real date"):
+        parse_date("2024-02-30")
+    with pytest.raises(DateError, match="expected YYYY-MM-DD"):
+        parse_date("22/11/2026")
+
+
+def test_durations() -> None:
+    assert parse_duration("2w") == timedelta(days=14)
+    assert parse_duration("10d") == timedelta(days=10)
+    for bad in ("0w", "w", "1m", ""):
+        with pytest.raises(DateError):
+            parse_duration(bad)

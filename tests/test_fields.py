@@ -1,0 +1,110 @@
+"""Typed goal properties: every form Obsidian users write, and clear errors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from journal.core.errors import UsageProblem
+from journal.core.fields import GOAL_FIELDS, FieldError, coerce, lookup, parse_cli_value
+from journal.core.goal import goal_from_note
+from journal.core.links import Link
+from journal.core.notes import parse_note
+
+
+def field(name: str) -> object:
+    return GOAL_FIELDS[name]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (["a", "#b", "c/d"], ["a", "b", "c/d"]),
+        ("a, b  c", ["a", "b", "c"]),
+        ("#single", ["single"]),
+        (2026, ["2026x"][:0] or None),
+        (None, []),
+        (["A", "a"], ["A"]),
+    ],
+)
+def test_tags_in_every_form(raw: object, expected: object) -> None:
+    if expected is None:
+        with pytest.raises(FieldError, match="not a valid tag"):
+            coerce(GOAL_FIELDS["tags"], raw)
+    else:
+        assert coerce(GOAL_FIELDS["tags"], raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("[[Goal A]]", [Link("Goal A")]),
+        ([["Goal A"]], [Link("Goal A")]),
+        (["[[A|alias]]", "[[B#Heading]]"], [Link("A", alias="alias"), Link("B", "Heading")]),
+        ("Plain name", [Link("Plain name")]),
+    ],
+)
+def test_links_in_every_form(raw: object, expected: list[Link]) -> None:
+    assert coerce(GOAL_FIELDS["supports"], raw) == expected
+
+
+def test_numbers_dates_and_choices() -> None:
+    assert coerce(GOAL_FIELDS["target"], "5") == 5
+    assert coerce(GOAL_FIELDS["target"], 2.5) == 2.5
+    assert coerce(GOAL_FIELDS["due"], "2026-12-31") == date(2026, 12, 31)
+    assert coerce(GOAL_FIELDS["status"], "Done") == "done"
+    with pytest.raises(FieldError, match="should be a number, not true/false"):
+        coerce(GOAL_FIELDS["target"], True)
+    with pytest.raises(FieldError, match="one of active, paused, done, dropped"):
+        coerce(GOAL_FIELDS["status"], "someday")
+
+
+def test_text_keeps_what_the_user_typed() -> None:
+    assert coerce(GOAL_FIELDS["unit"], 12, "0012") == "0012"
+
+
+def test_milestones_accept_done_as_a_date() -> None:
+    value = coerce(
+        GOAL_FIELDS["milestones"],
+        [
+            {"title": "A", "due": "2026-10-10", "done": "2026-10-09"},
+            {"title": "B", "done": True},
+            "C",
+        ],
+    )
+    assert value == [
+        {"title": "A", "due": date(2026, 10, 10), "done": date(2026, 10, 9)},
+        {"title": "B", "due": None, "done": True},
+        {"title": "C", "due": None, "done": False},
+    ]
+    with pytest.raises(FieldError, match="item 1 needs a title"):
+        coerce(GOAL_FIELDS["milestones"], [{"due": "2026-01-01"}])
+
+
+def test_cli_values_are_typed_and_errors_are_usage_problems() -> None:
+    assert parse_cli_value(GOAL_FIELDS["current"], "3") == 3
+    assert parse_cli_value(GOAL_FIELDS["supports"], "[[A]], B") == [Link("A"), Link("B")]
+    assert parse_cli_value(GOAL_FIELDS["due"], "") is None
+    with pytest.raises(UsageProblem, match="not a real date"):
+        parse_cli_value(GOAL_FIELDS["due"], "2026-02-30")
+    with pytest.raises(UsageProblem, match="did you mean 'current'"):
+        lookup("curent", GOAL_FIELDS)
+
+
+def test_goal_from_note_types_every_field_and_reports_bad_ones_with_lines() -> None:
+    text = (
+        "---\ntype: goal\nid: g1\ntitle: T\nstatus: active\nbaseline: 1\ntarget: 5\n"
+        'current: 3\ndue: 2026-13-01\nsupports: "[[Aim]]"\nmilestones:\n'
+        "  - {title: M, due: 2026-12-01, done: true}\nowner: me\n---\n"
+    )
+    note = parse_note("goals/t.md", text.encode())
+    goal, problems = goal_from_note(note)
+    assert goal.id == "g1" and goal.target == 5 and goal.current == 3
+    assert goal.progress == pytest.approx(0.5)
+    assert goal.supports == [Link("Aim")]
+    assert goal.milestones[0].is_done and goal.milestones[0].due == date(2026, 12, 1)
+    assert goal.due is None
+    assert goal.extra == {"owner": "me"}
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(9, "due")]
+    assert note.diagnostics == problems

@@ -1,0 +1,76 @@
+"""Atomic, checked writes and exclusive creation."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from journal.adapters import files
+from journal.core.errors import Conflict, UnsafeWrite
+
+
+def test_replace_writes_atomically_and_keeps_the_mode(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text("old")
+    path.chmod(0o600)
+    files.replace(files.read_snapshot(path), b"new")
+    assert path.read_bytes() == b"new"
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["note.md"]
+
+
+def test_replace_refuses_when_the_file_changed_since_it_was_read(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text("old")
+    snapshot = files.read_snapshot(path)
+    path.write_text("user saved this")
+    with pytest.raises(Conflict, match="changed on disk"):
+        files.replace(snapshot, b"tool text")
+    assert path.read_text() == "user saved this"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["note.md"]
+
+
+def test_replace_refuses_when_the_file_was_deleted(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text("old")
+    snapshot = files.read_snapshot(path)
+    path.unlink()
+    with pytest.raises(Conflict, match="deleted"):
+        files.replace(snapshot, b"x")
+    assert not path.exists()
+
+
+def test_symlinks_and_hard_links_are_not_written(tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("x")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    with pytest.raises(UnsafeWrite, match="symlink"):
+        files.read_snapshot(link)
+    hard = tmp_path / "hard.md"
+    os.link(real, hard)
+    with pytest.raises(UnsafeWrite, match="hard links"):
+        files.read_snapshot(hard)
+    assert real.read_text() == "x"
+
+
+def test_no_temp_file_is_left_when_the_write_fails(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text("old")
+    snapshot = files.read_snapshot(path)
+    (tmp_path / "note.md").unlink()
+    (tmp_path / "note.md").mkdir()  # os.replace onto a folder fails
+    with pytest.raises((Conflict, UnsafeWrite, OSError)):
+        files.replace(snapshot, b"new")
+    assert [p.name for p in tmp_path.iterdir()] == ["note.md"]
+
+
+def test_create_never_overwrites(tmp_path: Path) -> None:
+    path = tmp_path / "new.md"
+    files.create(path, b"first")
+    with pytest.raises(Conflict, match="already exists"):
+        files.create(path, b"second")
+    assert path.read_bytes() == b"first"
+    assert [p.name for p in tmp_path.iterdir()] == ["new.md"]

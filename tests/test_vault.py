@@ -1,0 +1,109 @@
+"""Finding the vault, its config, which files are notes, and paths kept inside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from journal.adapters.vault import Vault, find_vault, load_catalog, load_config
+from journal.core.errors import ConfigError, NotFound, UnsafeWrite
+from journal.core.settings import Config
+
+
+def test_explicit_vault_wins(tmp_path: Path) -> None:
+    assert find_vault(str(tmp_path), cwd=Path("/")) == tmp_path.resolve()
+    with pytest.raises(NotFound, match="does not exist"):
+        find_vault(str(tmp_path / "missing"), cwd=tmp_path)
+
+
+@pytest.mark.parametrize("marker", [".journal", ".obsidian"])
+def test_vault_is_found_by_walking_up(tmp_path: Path, marker: str) -> None:
+    (tmp_path / marker).mkdir()
+    deep = tmp_path / "goals" / "sub"
+    deep.mkdir(parents=True)
+    assert find_vault(None, cwd=deep) == tmp_path.resolve()
+
+
+def test_no_vault_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(NotFound, match="--vault PATH or set JOURNAL_VAULT"):
+        find_vault(None, cwd=tmp_path)
+
+
+def test_config_defaults_and_overrides(vault: Path) -> None:
+    assert load_config(vault) == Config()
+    (vault / ".journal/config.toml").write_text(
+        '[folders]\ngoal = "objectives"\n[week]\nstart = "sunday"\n[goals]\nhours_per_week = 8\n'
+    )
+    config = load_config(vault)
+    assert config.folders.goal == "objectives"
+    assert config.week_start == 6
+    assert config.goals.hours_per_week == 8.0
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[folders]\ngoals = "x"\n', "unknown key 'folders.goals' (did you mean 'goal'?)"),
+        ("[wek]\n", "unknown section [wek] (did you mean 'week'?)"),
+        ('[goals]\nmax_active_goals = "five"\n', "'goals.max_active_goals' should be int"),
+        ('[week]\nstart = "someday"\n', "'someday' is not a weekday"),
+        ('[folders]\ngoal = "../outside"\n', "must be a folder inside the vault"),
+        ("[folders\n", "invalid TOML"),
+    ],
+)
+def test_bad_config_names_the_key(vault: Path, text: str, message: str) -> None:
+    (vault / ".journal/config.toml").write_text(text)
+    with pytest.raises(ConfigError) as info:
+        load_config(vault)
+    assert message in str(info.value)
+    assert str(info.value).startswith(".journal/config.toml")
+
+
+def test_listing_skips_hidden_folders_temp_files_and_symlinks(vault: Path) -> None:
+    for rel in [
+        "a.md",
+        "goals/b.md",
+        "goals/c.MD",
+        ".obsidian/x.md",
+        ".git/y.md",
+        ".trash/z.md",
+        "node_modules/m.md",
+        "goals/.#b.md",
+        "goals/b.md~",
+        "goals/.journal-1.tmp",
+        "goals/b.md.swp",
+        "goals/4913",
+        "goals/b (conflicted copy).md",
+        "notes.txt",
+    ]:
+        path = vault / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x")
+    (vault / "linked.md").symlink_to(vault / "a.md")
+    (vault / "linkdir").symlink_to(vault / "goals")
+    assert Vault.open(vault).note_paths() == [
+        "a.md",
+        "goals/b (conflicted copy).md",
+        "goals/b.md",
+        "goals/c.MD",
+    ]
+
+
+def test_paths_stay_inside_the_vault(vault: Path, tmp_path: Path) -> None:
+    v = Vault.open(vault)
+    for bad in ["../x.md", "/etc/passwd", "a/../../x.md", ""]:
+        with pytest.raises(UnsafeWrite):
+            v.path(bad)
+    (vault / "out").symlink_to(tmp_path)
+    with pytest.raises(UnsafeWrite, match="symlink"):
+        v.path("out/x.md")
+    assert v.path("goals/x.md") == vault / "goals" / "x.md"
+
+
+def test_one_bad_note_does_not_stop_the_others(vault: Path) -> None:
+    (vault / "good.md").write_text("---\ntype: goal\ntitle: Good\n---\n")
+    (vault / "bad.md").write_bytes(b"---\ntype: goal\ntitle: Plan: Q3\n---\n")
+    catalog = load_catalog(Vault.open(vault))
+    assert [g.title for g in catalog.goals] == ["Good"]
+    assert [(d.path, d.line) for d in catalog.diagnostics] == [("bad.md", 3)]

@@ -1,0 +1,106 @@
+"""YAML 1.2 semantics, line numbers and refusal of dangerous input."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from journal.core.yaml12 import Yaml12Loader, resolves_to_text, spans
+
+
+def load(text: str) -> object:
+    return yaml.load(text, Loader=Yaml12Loader)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NO", "NO"),
+        ("yes", "yes"),
+        ("on", "on"),
+        ("10:00", "10:00"),
+        ("2026-11-22", "2026-11-22"),
+        ("1.10", 1.1),
+        ("0012", 12),
+        ("0o17", 15),
+        ("0x1F", 31),
+        ("true", True),
+        ("False", False),
+        ("~", None),
+        ("", None),
+        ("-2.5e3", -2500.0),
+        ("3", 3),
+        (".inf", float("inf")),
+    ],
+)
+def test_plain_scalars_resolve_by_yaml_1_2_core_schema(text: str, expected: object) -> None:
+    assert load(f"value: {text}\n") == {"value": expected}
+
+
+def test_keys_stay_the_text_the_user_typed() -> None:
+    data = load("on: 1\n1: x\nnull: y\n")
+    assert list(data) == ["on", "1", "null"]  # type: ignore[arg-type]
+
+
+def test_plain_numbers_remember_their_source_text() -> None:
+    data = load("id: 0012\nversion: 1.10\nname: x\n")
+    assert data.sources == {"id": "0012", "version": "1.10"}  # type: ignore[attr-defined]
+
+
+def test_mappings_know_their_key_lines() -> None:
+    data = load("a: 1\n\n# comment\nb:\n  - x\nc: 3\n")
+    assert data.key_lines == {"a": 1, "b": 4, "c": 6}  # type: ignore[attr-defined]
+
+
+def test_duplicate_keys_are_errors_naming_both_lines() -> None:
+    with pytest.raises(yaml.YAMLError) as info:
+        load("a: 1\nb: 2\na: 3\n")
+    assert "duplicate key 'a' (first on line 1)" in str(info.value)
+    assert info.value.problem_mark.line == 2  # type: ignore[attr-defined]
+
+
+def test_alias_bombs_are_refused() -> None:
+    layers = ["a: &a [x,x,x,x,x,x,x,x,x,x]"]
+    for name, prev in zip("bcde", "abcd", strict=True):
+        layers.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 10) + "]")
+    with pytest.raises(yaml.YAMLError, match="aliases expand"):
+        load("\n".join(layers) + "\n")
+
+
+def test_small_aliases_are_fine() -> None:
+    assert load("a: &x [1, 2]\nb: *x\n") == {"a": [1, 2], "b": [1, 2]}
+
+
+@pytest.mark.parametrize("tag", ["!!binary aGk=", "!!set {a}", "!python/object:os.system ls"])
+def test_non_plain_types_are_refused(tag: str) -> None:
+    with pytest.raises(yaml.YAMLError):
+        load(f"x: {tag}\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ("hello", True),
+        ("yes", False),
+        ("NO", False),
+        ("10:00", False),
+        ("12", False),
+        ("2026-11-22", False),
+        ("null", False),
+        ("1.5", False),
+        ("Plan Q3", True),
+    ],
+)
+def test_resolves_to_text_checks_both_yaml_versions(text: str, safe: bool) -> None:
+    assert resolves_to_text(text) is safe
+
+
+def test_spans_locate_values_and_trim_block_content() -> None:
+    text = "a: 1 # c\nb:\n  - x\n  - y\n# tail\nc: |\n  t\n\nd:\n"
+    root = spans(text)
+    assert root is not None
+    assert text[root.entries["a"].start : root.entries["a"].end] == "1"
+    assert text[root.entries["b"].start : root.entries["b"].end] == "- x\n  - y"
+    assert text[root.entries["c"].start : root.entries["c"].end] == "|\n  t"
+    assert root.entries["d"].start == root.entries["d"].end == text.index("d:") + 2
+    assert root.entries["b"].kind == "block-seq"
