@@ -107,7 +107,7 @@ SIMPLE = st.lists(st.sampled_from([*"ab #[]|/:-x\n", "[[", "]]", "::", "#t"]), m
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=400)
 @given(SIMPLE)
 def test_fast_path_agrees_with_the_inline_parser(text: str) -> None:
     """Content without backticks, backslashes or '<' is scanned by regex; adding a
@@ -116,3 +116,6 @@ def test_fast_path_agrees_with_the_inline_parser(text: str) -> None:
     slow = parse_body(text.replace("\n", " `x`\n", 1) if "\n" in text else text + " `x`")
     assert [b.link for b in fast.links] == [b.link for b in slow.links]
     assert [t for t, _ in fast.tags] == [t for t, _ in slow.tags]
+    assert [(f.key, " ".join(f.value.split())) for f in fast.fields] == [
+        (f.key, " ".join(f.value.split())) for f in slow.fields
+    ]

@@ -163,19 +163,19 @@ def _inline(md: MarkdownIt, token: Token, facts: BodyFacts, line: int) -> None:
             buffer.clear()
 
     for child in children:
-        if child.type == "text":
-            buffer.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
+        if child.type in ("softbreak", "hardbreak"):
             flush()
             offset += 1
+        elif child.type == "wikilink":
+            embed = bool(child.meta.get("embed"))
+            _add_link(child.content, embed, line + offset, facts)
+            buffer.append(("![[" if embed else "[[") + child.content + "]]")
+        elif child.type == "link_open":
+            _add_md_link(child.attrGet("href"), line + offset, facts)
+        elif child.type == "code_inline":
+            buffer.append(" ")
         else:
-            flush()
-            if child.type == "wikilink":
-                _add_link(child.content, bool(child.meta.get("embed")), line + offset, facts)
-            elif child.type == "link_open":
-                _add_md_link(child.attrGet("href"), line + offset, facts)
-            elif child.type == "code_inline":
-                buffer.append(" ")
+            buffer.append(child.content)
     flush()
 
 
