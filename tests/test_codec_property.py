@@ -58,7 +58,9 @@ def notes(draw: st.DrawFn) -> tuple[str, list[Entry | str], str, bool]:
         if draw(st.booleans()):
             chunks.append(f"# comment about {key}{nl}")
         chunks.append(draw(entry_texts(key, nl)))
-    body = draw(st.text(st.characters(exclude_characters="\x00\r"), max_size=40))
+    body = draw(
+        st.text(st.characters(exclude_characters="\x00\r", exclude_categories=("Cs",)), max_size=40)
+    )
     bom = draw(st.booleans())
     return nl, chunks, body, bom
 
