@@ -6,10 +6,11 @@ import difflib
 from collections.abc import Callable, Iterable
 from functools import cached_property
 
+from journal.core.checkins import INLINE_KEY, CheckIn, parse_inline
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound
 from journal.core.goal import Goal, goal_from_note
 from journal.core.links import link_key
-from journal.core.notes import Note
+from journal.core.notes import Note, note_date
 
 
 class Catalog:
@@ -21,8 +22,31 @@ class Catalog:
 
     @cached_property
     def goals(self) -> list[Goal]:
-        """The typed goals of every readable goal note, in path order."""
-        return [goal_from_note(n)[0] for n in self.notes if n.kind == "goal" and n.readable]
+        """The typed goals of every readable goal note, in path order, each with its
+        log's check-ins plus the ``progress::`` check-ins other notes hold for it."""
+        goals = [goal_from_note(n)[0] for n in self.notes if n.kind == "goal" and n.readable]
+        by_path = {g.path: g for g in goals}
+        for target, checkin in self._inline_checkins():
+            note = self.resolve(target)
+            goal = by_path.get(note.path) if note is not None else None
+            if goal is not None and checkin.path != goal.path:
+                goal.checkins.append(checkin)
+        for goal in goals:
+            goal.checkins.sort(key=lambda c: (c.day, c.path != goal.path, c.path, c.line))
+        return goals
+
+    def _inline_checkins(self) -> list[tuple[str, CheckIn]]:
+        found = []
+        for note in self.notes:
+            fields = [f for f in note.fields if f.key.casefold() == INLINE_KEY]
+            day = note_date(note) if fields else None
+            if day is None:
+                continue
+            for item in fields:
+                parsed = parse_inline(item.value, day, item.line, note.path)
+                if parsed is not None:
+                    found.append(parsed)
+        return found
 
     def of_kind(self, kind: str) -> list[Note]:
         return [n for n in self.notes if n.kind == kind and n.readable]

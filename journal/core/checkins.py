@@ -8,6 +8,9 @@ Grammar of one log line (a top-level list item under a heading named Log)::
 
 ``+N``/``-N`` change the value, ``=N`` sets it; the colon after the date is
 optional; everything after the value is the note.
+
+Any other note (a daily note, a meeting note) may hold a check-in as an inline
+field, dated by the note: ``progress:: [[Goal]] +1 note``.
 """
 
 from __future__ import annotations
@@ -90,3 +93,21 @@ def replay(start: float, checkins: list[CheckIn]) -> float:
     for checkin in sorted(checkins, key=lambda c: c.day):
         value = checkin.apply(value)
     return value
+
+
+INLINE_KEY = "progress"
+_INLINE = re.compile(r"^\s*!?\[\[([^\[\]\n]+?)\]\]\s*(.*)$")
+
+
+def parse_inline(value: str, day: date, line: int, path: str) -> tuple[str, CheckIn] | None:
+    """``[[Goal]] +1 note`` (the value of a ``progress::`` field) as (link target, check-in)."""
+    match = _INLINE.match(value)
+    if match is None:
+        return None
+    target = match.group(1).split("|", 1)[0].split("#", 1)[0].strip()
+    rest = match.group(2)
+    parsed = parse_value(rest)
+    if parsed is None:
+        return target, CheckIn(day, None, 0.0, rest.strip(), line, path)
+    op, amount, note = parsed
+    return target, CheckIn(day, op, amount, note, line, path)

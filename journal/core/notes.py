@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
 
 from journal.core import codec
 from journal.core.body import parse_body
 from journal.core.checkins import CheckIn, CheckInError, parse_log_line
-from journal.core.dates import parse_date
+from journal.core.dates import DateError, parse_date
 from journal.core.errors import Diagnostic
 from journal.core.fields import KINDS
 from journal.core.links import Link, parse_link
@@ -122,6 +123,22 @@ class Note:
         ]
         data["diagnostics"] = [Diagnostic.from_dict(d) for d in data.get("diagnostics", [])]
         return cls(**data)
+
+
+_DAY_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
+
+
+def note_date(note: Note) -> date | None:
+    """The day a note is about: its ``date`` property, else a date its file name
+    starts with (daily notes, ``2026-11-18 Coffee with Dana``)."""
+    for text in (note.props.get("date"), note.stem):
+        match = _DAY_NAME.match(str(text)) if isinstance(text, str) else None
+        if match:
+            try:
+                return parse_date(match.group(1))
+            except DateError:
+                continue
+    return None
 
 
 def parse_note(path: str, raw: bytes) -> Note:

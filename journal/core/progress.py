@@ -1,0 +1,76 @@
+"""Where a goal stands: the straight line from start to due, pace, and rates.
+
+A goal's line runs from ``baseline`` on its start day to ``target`` on its due
+day.  Pace compares ``current`` with that line today: within
+:data:`TOLERANCE` of the whole way is on track.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from journal.core.dates import weeks_between
+from journal.core.goal import Goal
+
+TOLERANCE = 0.10
+
+
+@dataclass(frozen=True, slots=True)
+class Pace:
+    """Pace of one goal on one day (``status``: ahead, on track, behind, done, unknown)."""
+
+    status: str
+    expected: float | None  # where the line says the value should be today
+    needed_per_week: float | None  # rate needed from today to reach target by due
+    seen_per_week: float | None  # rate since start so far
+
+
+def start_of(goal: Goal) -> date | None:
+    """The day the goal's line starts: ``start``, else ``created``, else the first check-in."""
+    if goal.start:
+        return goal.start
+    if goal.created:
+        return goal.created
+    days = [c.day for c in goal.checkins]
+    return min(days) if days else None
+
+
+def expected_value(goal: Goal, day: date) -> float | None:
+    """The value on the straight line from (start, baseline) to (due, target) on ``day``."""
+    start = start_of(goal)
+    if goal.target is None or goal.due is None or start is None or goal.due <= start:
+        return None
+    base = goal.baseline or 0
+    share = min(max((day - start).days / (goal.due - start).days, 0.0), 1.0)
+    return base + (goal.target - base) * share
+
+
+def last_checkin(goal: Goal) -> date | None:
+    """The day of the latest check-in, from the log or inline fields."""
+    return max((c.day for c in goal.checkins), default=None)
+
+
+def pace(goal: Goal, today: date) -> Pace:
+    """Ahead, on track or behind against the goal's straight line on ``today``."""
+    base = goal.baseline or 0
+    current = goal.current if goal.current is not None else base
+    expected = expected_value(goal, today)
+    start = start_of(goal)
+    seen = None
+    if start is not None and today > start:
+        seen = (current - base) / weeks_between(start, today)
+    needed = None
+    if goal.target is not None and goal.due is not None and goal.due > today:
+        needed = (goal.target - current) / weeks_between(today, goal.due)
+    if goal.status == "done" or (goal.target is not None and _reached(base, current, goal.target)):
+        return Pace("done", expected, needed, seen)
+    if expected is None or goal.target is None or goal.target == base:
+        return Pace("unknown", expected, needed, seen)
+    gap = (current - expected) / (goal.target - base)
+    status = "ahead" if gap > TOLERANCE else "behind" if gap < -TOLERANCE else "on track"
+    return Pace(status, expected, needed, seen)
+
+
+def _reached(base: float, current: float, target: float) -> bool:
+    return current >= target if target >= base else current <= target

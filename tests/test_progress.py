@@ -1,0 +1,88 @@
+"""Pace against the straight line, rates, and check-ins from other notes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from journal.core.catalog import Catalog
+from journal.core.goal import Goal
+from journal.core.notes import parse_note
+from journal.core.progress import expected_value, last_checkin, pace
+
+
+def goal(**values: object) -> Goal:
+    base: dict[str, object] = {
+        "path": "g.md",
+        "title": "G",
+        "baseline": 0,
+        "target": 10,
+        "current": 5,
+        "start": date(2026, 10, 1),
+        "due": date(2026, 12, 10),
+    }
+    base.update(values)
+    return Goal(**base)  # type: ignore[arg-type]
+
+
+def test_expected_value_follows_the_straight_line() -> None:
+    g = goal()
+    assert expected_value(g, date(2026, 10, 1)) == 0
+    assert expected_value(g, date(2026, 11, 5)) == pytest.approx(5)
+    assert expected_value(g, date(2027, 1, 1)) == 10
+    assert expected_value(goal(due=None), date(2026, 11, 5)) is None
+
+
+@pytest.mark.parametrize(
+    ("current", "status"),
+    [(5, "on track"), (6, "on track"), (7, "ahead"), (3, "behind"), (10, "done")],
+)
+def test_pace_status(current: float, status: str) -> None:
+    assert pace(goal(current=current), date(2026, 11, 5)).status == status
+
+
+def test_pace_rates_per_week() -> None:
+    p = pace(goal(current=5), date(2026, 11, 5))
+    assert p.seen_per_week == pytest.approx(1.0)  # 5 in 5 weeks
+    assert p.needed_per_week == pytest.approx(1.0)  # 5 more in 5 weeks
+    assert pace(goal(status="done"), date(2026, 11, 5)).status == "done"
+    assert pace(goal(target=None), date(2026, 11, 5)).status == "unknown"
+
+
+def test_decreasing_goals_are_done_at_or_below_target() -> None:
+    assert pace(goal(baseline=10, target=2, current=2), date(2026, 11, 5)).status == "done"
+    assert pace(goal(baseline=10, target=2, current=9), date(2026, 11, 5)).status == "behind"
+
+
+def test_inline_progress_fields_count_once_with_the_notes_date() -> None:
+    catalog = Catalog(
+        [
+            parse_note(
+                "goals/Read books.md",
+                b"---\ntype: goal\ntitle: Read books\naliases: [Reading]\n---\n## Log\n"
+                b"- 2026-11-01: +1 first\n",
+            ),
+            parse_note(
+                "daily/2026-11-20.md", b"Good day.\nprogress:: [[Read books]] +2 two more\n"
+            ),
+            parse_note(
+                "daily/2026-11-21.md",
+                b"progress:: [[Reading|alias]] =5\n```\nprogress:: [[Read books]] +100\n```\n",
+            ),
+            parse_note(
+                "meetings/m.md",
+                b"---\ntype: meeting\ndate: 2026-11-22\n---\n"
+                b"- progress:: [[Read books]] a note only\n",
+            ),
+            parse_note("notes/undated.md", b"progress:: [[Read books]] +7\n"),
+        ]
+    )
+    g = catalog.goals[0]
+    assert [(c.day.isoformat(), c.op, c.amount, c.path) for c in g.checkins] == [
+        ("2026-11-01", "+", 1.0, "goals/Read books.md"),
+        ("2026-11-20", "+", 2.0, "daily/2026-11-20.md"),
+        ("2026-11-21", "=", 5.0, "daily/2026-11-21.md"),
+        ("2026-11-22", None, 0.0, "meetings/m.md"),
+    ]
+    assert last_checkin(g) == date(2026, 11, 22)
