@@ -8,6 +8,7 @@ from typing import Any
 from journal.core.dates import parse_date
 
 BAR_WIDTH = 10
+SHOWN_CHECKINS = 5
 
 
 def bar(progress: float | None, width: int = BAR_WIDTH) -> str:
@@ -28,9 +29,11 @@ def number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def due_text(due: str | None, today: date) -> str:
+def due_text(due: str | None, today: date, status: str = "active") -> str:
     if not due:
         return "no due date"
+    if status in ("done", "dropped"):
+        return due
     days = (parse_date(due) - today).days
     if days < 0:
         return f"{due} ({-days}d overdue)"
@@ -46,7 +49,7 @@ def goal_table(records: list[dict[str, Any]], today: date) -> str:
     for r in records:
         lines.append(
             f"{r['status']:<{width}}  {bar(r['progress'])} {percent(r['progress'])}  "
-            f"{due_text(r['due'], today):<26}  {r['title']}"
+            f"{due_text(r['due'], today, r['status']):<26}  {r['title']}"
         )
     return "\n".join(lines) + "\n"
 
@@ -70,24 +73,28 @@ def goal_card(r: dict[str, Any], today: date) -> str:
             f"{number(r['current'])} / {number(r['target'])}{unit}  "
             f"{bar(r['progress'])} {percent(r['progress']).strip()}"
         )
-    if r["effort"] is not None:
-        out.append(f"  effort: {number(r['effort'])} h/week")
+    if r["effort"] is not None or r["confidence"] is not None:
+        effort = f"{number(r['effort'])} h/week" if r["effort"] is not None else "?"
+        confidence = f"   confidence: {number(r['confidence'])}/10" if r["confidence"] else ""
+        out.append(f"  effort: {effort}{confidence}")
     if r["supports"] or r["why"]:
         out.append(
             f"  relevant: {', '.join(r['supports']) or ''}"
             f"{' - ' if r['supports'] and r['why'] else ''}{r['why'] or ''}"
         )
-    out.append(
-        f"  due: {due_text(r['due'], today)}" + (f"   start: {r['start']}" if r["start"] else "")
-    )
+    start = f"   start: {r['start']}" if r["start"] else ""
+    out.append(f"  due: {due_text(r['due'], today, r['status'])}{start}")
     for m in r["milestones"]:
         mark = "x" if m["done"] else " "
         out.append(f"  [{mark}] {m['title']}" + (f" (due {m['due']})" if m["due"] else ""))
     checkins = r.get("checkins", [])
     if checkins:
-        out.append(f"  check-ins: {len(checkins)}")
-        for c in checkins[-5:]:
-            out.append(f"    {c['date']}  {c['change'] or '  '}  {c['note']}".rstrip())
+        shown = checkins[-SHOWN_CHECKINS:]
+        more = f" (last {len(shown)} of {len(checkins)})" if len(shown) < len(checkins) else ""
+        out.append(f"  check-ins{more}:")
+        width = max(len(c["change"] or "") for c in shown)
+        for c in shown:
+            out.append(f"    {c['date']}  {(c['change'] or ''):<{width}}  {c['note']}".rstrip())
     for d in r.get("diagnostics", []):
         out.append(f"  ! line {d['line']}: {d['message']}")
     return "\n".join(out) + "\n"

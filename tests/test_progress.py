@@ -86,3 +86,18 @@ def test_inline_progress_fields_count_once_with_the_notes_date() -> None:
         ("2026-11-22", None, 0.0, "meetings/m.md"),
     ]
     assert last_checkin(g) == date(2026, 11, 22)
+
+
+def test_paused_and_dropped_goals_have_no_pace_to_keep() -> None:
+    assert pace(goal(status="paused", current=1), date(2026, 11, 5)).status == "paused"
+    assert pace(goal(status="dropped", current=1), date(2026, 11, 5)).needed_per_week is None
+
+
+def test_notes_with_unreadable_front_matter_give_no_inline_check_ins() -> None:
+    catalog = Catalog(
+        [
+            parse_note("goals/G.md", b"---\ntype: goal\ntitle: G\n---\n"),
+            parse_note("daily/2026-11-20.md", b"---\ntitle: Plan: Q3\n---\nprogress:: [[G]] +1\n"),
+        ]
+    )
+    assert catalog.goals[0].checkins == []

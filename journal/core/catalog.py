@@ -38,6 +38,8 @@ class Catalog:
     def _inline_checkins(self) -> list[tuple[str, CheckIn]]:
         found = []
         for note in self.notes:
+            if not note.readable:
+                continue
             fields = [f for f in note.fields if f.key.casefold() == INLINE_KEY]
             day = note_date(note) if fields else None
             if day is None:

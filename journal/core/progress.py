@@ -18,7 +18,8 @@ TOLERANCE = 0.10
 
 @dataclass(frozen=True, slots=True)
 class Pace:
-    """Pace of one goal on one day (``status``: ahead, on track, behind, done, unknown)."""
+    """Pace of one goal on one day (``status``: ahead, on track, behind, done, paused,
+    dropped, unknown)."""
 
     status: str
     expected: float | None  # where the line says the value should be today
@@ -65,6 +66,8 @@ def pace(goal: Goal, today: date) -> Pace:
         needed = (goal.target - current) / weeks_between(today, goal.due)
     if goal.status == "done" or (goal.target is not None and _reached(base, current, goal.target)):
         return Pace("done", expected, needed, seen)
+    if goal.status in ("paused", "dropped"):
+        return Pace(goal.status, expected, None, seen)
     if expected is None or goal.target is None or goal.target == base:
         return Pace("unknown", expected, needed, seen)
     gap = (current - expected) / (goal.target - base)
