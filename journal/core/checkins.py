@@ -95,6 +95,17 @@ def replay(start: float, checkins: list[CheckIn]) -> float:
     return value
 
 
+def series(start: float, checkins: list[CheckIn]) -> list[tuple[date, float]]:
+    """The value at the end of each day that has a measuring check-in, in date order."""
+    points: dict[date, float] = {}
+    value = start
+    for checkin in sorted(checkins, key=lambda c: c.day):
+        if checkin.op is not None:
+            value = checkin.apply(value)
+            points[checkin.day] = value
+    return sorted(points.items())
+
+
 INLINE_KEY = "progress"
 _INLINE = re.compile(r"^\s*!?\[\[([^\[\]\n]+?)\]\]\s*(.*)$")
 
