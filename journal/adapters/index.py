@@ -1,0 +1,871 @@
+"""The index: a SQLite cache of every parsed note, made fresh before every answer.
+
+The files are the truth; the index only saves re-reading them.  :meth:`Index.refresh`
+reconciles it with the disk: a stat scan (size, mtime_ns, inode) finds what
+may have changed, only those files are read and hashed, only files whose hash
+changed are parsed again, and deleted files are dropped.  A file whose mtime
+lies within :data:`RACY_NS` of the moment it was read is read again on the next
+scan, because a same-size edit in the same clock tick leaves its stat unchanged.
+
+Each note is stored as the JSON of :meth:`Note.to_dict` (to rebuild it without
+parsing) and spread over tables for queries: notes, links (with the path they
+resolve to, or NULL), aliases, tags, tasks, check-ins, diagnostics and an FTS5
+table over titles and bodies.  The schema version is ``PRAGMA user_version``; a
+database of another version, another vault, or a damaged one is moved aside (or
+cleared) and rebuilt from the files with a one-line notice.
+
+Several processes may share one index (two commands, a command and the
+watcher): WAL, a busy timeout, autocommit connections with explicit ``BEGIN
+IMMEDIATE`` for every write, and writes in short batches.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import stat
+import sys
+import time
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from journal.adapters.files import digest
+from journal.adapters.vault import Vault, is_note_name, is_skipped_folder
+from journal.core.checkins import CheckIn
+from journal.core.dates import parse_date
+from journal.core.errors import Diagnostic, JournalError, UnsafeWrite, UsageProblem
+from journal.core.links import name_key, resolve_link
+from journal.core.notes import PARSER_VERSION, Note, inline_checkins, note_date, parse_note
+
+SCHEMA_VERSION = 1
+RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
+BATCH = 500  # files per write transaction
+BUSY_SECONDS = 30.0
+FULL_RESOLVE = 1000  # above this many changed notes, re-resolve every link at once
+
+T = TypeVar("T")
+Notify = Callable[[str], None]
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE notes (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    hash TEXT,
+    checked_ns INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    id TEXT,
+    title TEXT NOT NULL,
+    status TEXT,
+    date TEXT,
+    created TEXT,
+    start TEXT,
+    due TEXT,
+    name TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    readable INTEGER NOT NULL,
+    props TEXT NOT NULL,
+    note TEXT NOT NULL
+);
+CREATE INDEX notes_kind ON notes (kind);
+CREATE INDEX notes_name ON notes (name);
+CREATE INDEX notes_id ON notes (id);
+CREATE TABLE aliases (path TEXT NOT NULL, key TEXT NOT NULL);
+CREATE INDEX aliases_path ON aliases (path);
+CREATE INDEX aliases_key ON aliases (key);
+CREATE TABLE links (
+    path TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    target TEXT NOT NULL,
+    heading TEXT,
+    alias TEXT,
+    embed INTEGER NOT NULL,
+    property TEXT,
+    name TEXT NOT NULL,
+    resolved TEXT
+);
+CREATE INDEX links_path ON links (path);
+CREATE INDEX links_name ON links (name);
+CREATE INDEX links_resolved ON links (resolved);
+CREATE TABLE tags (path TEXT NOT NULL, seq INTEGER NOT NULL, tag TEXT NOT NULL);
+CREATE INDEX tags_path ON tags (path);
+CREATE INDEX tags_tag ON tags (tag COLLATE NOCASE);
+CREATE TABLE tasks (
+    path TEXT NOT NULL, line INTEGER NOT NULL, state TEXT NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX tasks_path ON tasks (path);
+CREATE TABLE checkins (
+    path TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    op TEXT,
+    amount REAL NOT NULL,
+    note TEXT NOT NULL,
+    goal TEXT
+);
+CREATE INDEX checkins_path ON checkins (path);
+CREATE TABLE diagnostics (
+    path TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    line INTEGER,
+    message TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    code TEXT NOT NULL
+);
+CREATE INDEX diagnostics_path ON diagnostics (path);
+CREATE VIRTUAL TABLE search USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
+"""
+_PER_NOTE = ("aliases", "links", "tags", "tasks", "checkins", "diagnostics")
+_TABLES = ("notes", *_PER_NOTE, "search", "meta")
+_MARKS = ",".join("?" * 19)
+_NOTE_COLUMNS = (
+    "path, size, mtime_ns, inode, hash, checked_ns, kind, id, title, status, date, created, "
+    "start, due, name, aliases, readable, props, note"
+)
+
+
+def default_path(vault: Vault) -> Path:
+    """Where a vault's index lives: ``$JOURNAL_INDEX``, else ``[index] path`` in the
+    config (relative to the vault), else one file per vault in the user cache folder."""
+    explicit = os.environ.get("JOURNAL_INDEX") or vault.config.index.path
+    if explicit:
+        path = Path(explicit).expanduser()
+        return path if path.is_absolute() else vault.root / path
+    root = str(vault.root.resolve())
+    tag = hashlib.blake2b(root.encode("utf-8", "surrogateescape"), digest_size=6).hexdigest()
+    name = re.sub(r"[^\w.-]+", "-", vault.root.name).strip("-.") or "vault"
+    return cache_folder() / f"{name}-{tag}.sqlite"
+
+
+def cache_folder() -> Path:
+    """The user cache folder for journal (XDG on Linux, ~/Library/Caches on macOS)."""
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "journal"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "journal"
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "journal" / "Cache"
+    return Path.home() / ".cache" / "journal"
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+@dataclass
+class Refresh:
+    """What one reconcile did."""
+
+    scanned: int = 0
+    parsed: list[str] = field(default_factory=list)  # read and (re)stored
+    removed: list[str] = field(default_factory=list)
+    touched: int = 0  # read again but unchanged
+    seconds: float = 0.0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.parsed or self.removed)
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A note as lookups see it (see :class:`journal.core.catalog.NoteHead`)."""
+
+    path: str
+    kind: str
+    id: str | None
+    title: str
+    aliases: tuple[str, ...]
+    readable: bool
+
+    @property
+    def stem(self) -> str:
+        name = self.path.rsplit("/", 1)[-1]
+        return name[:-3] if name.lower().endswith(".md") else name
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result."""
+
+    path: str
+    kind: str
+    title: str
+    snippet: str
+    rank: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    size: int
+    mtime_ns: int
+    inode: int
+    hash: str | None
+    checked_ns: int
+
+    def trusted(self, info: os.stat_result) -> bool:
+        return (
+            self.hash is not None
+            and _stat(info) == (self.size, self.mtime_ns, self.inode)
+            and self.checked_ns - self.mtime_ns >= RACY_NS
+        )
+
+
+@dataclass
+class _Entry:
+    """One file's rows, ready to write."""
+
+    path: str
+    stat: tuple[int, int, int]
+    hash: str | None
+    checked_ns: int
+    note: Note
+    body: str
+
+
+def _damaged(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return "malformed" in str(exc) or "not a database" in str(exc)
+    return code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+class Index:
+    """One vault's index; use :meth:`open`, then :meth:`refresh` before reading."""
+
+    def __init__(self, vault: Vault, path: Path | None, notify: Notify = _stderr) -> None:
+        self.vault = vault
+        self.path = path  # None: in memory (the cache folder can't be written)
+        self.notify = notify
+        self.conn = self._connect()
+
+    @classmethod
+    def open(cls, vault: Vault, path: Path | None = None, *, notify: Notify = _stderr) -> Index:
+        """Open (creating or repairing) the index of ``vault``."""
+        target = path or default_path(vault)
+        try:
+            return cls(vault, target, notify)
+        except (OSError, sqlite3.OperationalError) as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise JournalError(f"the index {target} stays locked: {exc}") from None
+            notify(f"journal: can't use the index {target} ({exc}); working without one")
+            return cls(vault, None, notify)
+
+    # --- opening, repairing -----------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for attempt in (1, 2):
+            conn = sqlite3.connect(
+                str(self.path or ":memory:"),
+                timeout=BUSY_SECONDS,
+                isolation_level=None,
+            )
+            try:
+                problem = self._prepare(conn)
+            except sqlite3.DatabaseError as exc:
+                conn.close()
+                if not _damaged(exc) or attempt == 2:
+                    raise
+                problem = f"it is damaged ({exc})"
+            else:
+                if problem is None:
+                    return conn
+                conn.close()
+            self._move_aside(problem)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _prepare(self, conn: sqlite3.Connection) -> str | None:
+        """Set the connection up; a reason to move the file aside, or None when usable."""
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, SCHEMA_VERSION):
+            return f"it was made by another version of journal (schema {version})"
+        if version == 0:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                if version == 0 and tables:
+                    conn.execute("ROLLBACK")
+                    return "it is not a journal index"
+                if version == 0:
+                    self._create(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        self._check_meta(conn)
+        return None
+
+    def _create(self, conn: sqlite3.Connection) -> None:
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        conn.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [("parser", str(PARSER_VERSION)), ("root", str(self.vault.root))],
+        )
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _check_meta(self, conn: sqlite3.Connection) -> None:
+        """Clear the rows when they were made by another parser or for another vault."""
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        reason = None
+        if meta.get("root") != str(self.vault.root):
+            reason = f"it held the notes of {meta.get('root')}"
+        elif meta.get("parser") != str(PARSER_VERSION):
+            reason = "the note parser changed"
+        if reason is None:
+            return
+        if self.path is not None and meta.get("root") is not None:
+            self.notify(f"journal: rebuilding the index {self.path}: {reason}")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._clear(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _clear(self, conn: sqlite3.Connection) -> None:
+        for table in _TABLES:
+            conn.execute(f"DELETE FROM {table}")
+        conn.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [("parser", str(PARSER_VERSION)), ("root", str(self.vault.root))],
+        )
+
+    def _move_aside(self, reason: str) -> None:
+        assert self.path is not None
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.{stamp}.bad")
+        with contextlib.suppress(FileNotFoundError):  # another process moved it already
+            self.path.replace(aside)
+        for suffix in ("-wal", "-shm"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
+        self.notify(f"journal: {reason}; moved it to {aside.name} and rebuilding {self.path}")
+
+    def _guard(self, action: Callable[[], T]) -> T:
+        """Run ``action``; on a damaged database, move it aside, rebuild, run it again."""
+        try:
+            return action()
+        except sqlite3.DatabaseError as exc:
+            if not _damaged(exc) or self.path is None:
+                raise
+            self.conn.close()
+            self._move_aside(f"the index is damaged ({exc})")
+            self.conn = self._connect()
+            self._refresh(None, None)
+            return action()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # --- refreshing -------------------------------------------------------------------
+
+    def refresh(
+        self,
+        scope: Iterable[str] | None = None,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Refresh:
+        """Reconcile the index with the disk: the whole vault, or only the files and
+        folders in ``scope`` (vault-relative paths).  ``progress(done, total)`` is
+        called while files are read."""
+        paths = None if scope is None else sorted(set(scope))
+        return self._guard(lambda: self._refresh(paths, progress))
+
+    def rebuild(self, *, progress: Callable[[int, int], None] | None = None) -> Refresh:
+        """Forget everything and read every note again."""
+
+        def run() -> Refresh:
+            self._end_read()
+            with self._write():
+                self._clear(self.conn)
+            return self._refresh(None, progress)
+
+        return self._guard(run)
+
+    def _refresh(
+        self, scope: list[str] | None, progress: Callable[[int, int], None] | None
+    ) -> Refresh:
+        started = time.perf_counter()
+        self._end_read()
+        known = self._known(scope)
+        found = self._scan(scope)
+        result = Refresh(scanned=len(found))
+        stale = sorted(p for p, info in found.items() if not _trusted(known.get(p), info))
+        gone = sorted(set(known) - set(found))
+        pending: list[_Entry] = []
+        touched: list[tuple[int, int, int, int, str]] = []
+        resolve_all = len(stale) + len(gone) > FULL_RESOLVE
+        for done, rel in enumerate(stale, 1):
+            item = self._read(rel, known.get(rel))
+            if item is None:
+                if rel in known:
+                    gone.append(rel)
+            elif isinstance(item, tuple):
+                touched.append(item)
+            else:
+                pending.append(item)
+            if len(pending) >= BATCH:
+                self._store(pending, touched, [], known, resolve=not resolve_all)
+                result.parsed += [e.path for e in pending]
+                result.touched += len(touched)
+                pending, touched = [], []
+            if progress is not None:
+                progress(done, len(stale))
+        self._store(pending, touched, gone, known, resolve=not resolve_all)
+        result.parsed += [e.path for e in pending]
+        result.touched += len(touched)
+        result.removed = sorted(gone)
+        if resolve_all or self._meta("resolve") == "all":
+            with self._write():
+                self._resolve_all()
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def _end_read(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+
+    def _known(self, scope: list[str] | None) -> dict[str, _Known]:
+        query = "SELECT path, size, mtime_ns, inode, hash, checked_ns FROM notes"
+        if scope is None:
+            rows = self.conn.execute(query).fetchall()
+        else:
+            rows = []
+            for item in scope:
+                rows += self.conn.execute(
+                    query + " WHERE path = ? OR (path > ? AND path < ?)",
+                    (item, item + "/", item + "0"),
+                ).fetchall()
+        return {row[0]: _Known(*row[1:]) for row in rows}
+
+    def _scan(self, scope: list[str] | None) -> dict[str, os.stat_result]:
+        if scope is None:
+            return {
+                rel: entry.stat(follow_symlinks=False) for rel, entry in self.vault.iter_notes()
+            }
+        found: dict[str, os.stat_result] = {}
+        for item in scope:
+            parts = item.split("/")
+            if any(is_skipped_folder(part) for part in parts[:-1]):
+                continue
+            try:
+                info = os.lstat(self.vault.path(item))
+            except (OSError, UnsafeWrite):
+                continue
+            if stat.S_ISDIR(info.st_mode) and not is_skipped_folder(parts[-1]):
+                found.update(
+                    (rel, entry.stat(follow_symlinks=False))
+                    for rel, entry in self.vault.iter_notes(item)
+                )
+            elif stat.S_ISREG(info.st_mode) and is_note_name(parts[-1]):
+                found[item] = info
+        return found
+
+    def _read(
+        self, rel: str, known: _Known | None
+    ) -> _Entry | tuple[int, int, int, int, str] | None:
+        """Read one file: its entry, a stat-only update when its bytes are unchanged,
+        or None when it is gone."""
+        path = self.vault.root / rel
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(path, flags)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            if not path.is_file() or path.is_symlink():
+                return None
+            return _unreadable(rel, os.lstat(path), exc)
+        try:
+            info = os.fstat(fd)  # before reading: a later change shows as a new stat
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                data = handle.read()
+        except OSError as exc:
+            return _unreadable(rel, os.fstat(fd), exc)
+        finally:
+            os.close(fd)
+        checked = time.time_ns()
+        hashed = digest(data)
+        if known is not None and known.hash == hashed:
+            return (*_stat(info), checked, rel)
+        return _entry(rel, info, hashed, checked, data)
+
+    # --- writing ----------------------------------------------------------------------
+
+    def _write(self) -> _Transaction:
+        return _Transaction(self.conn)
+
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _store(
+        self,
+        entries: list[_Entry],
+        touched: list[tuple[int, int, int, int, str]],
+        gone: list[str],
+        known: dict[str, _Known],
+        *,
+        resolve: bool,
+    ) -> None:
+        if not (entries or touched or gone):
+            return
+        conn = self.conn
+        with self._write():
+            conn.executemany(
+                "UPDATE notes SET size = ?, mtime_ns = ?, inode = ?, checked_ns = ? WHERE path = ?",
+                touched,
+            )
+            removed = [p for p in gone if self._still(p, known[p])]
+            changed = [e.path for e in entries] + removed
+            names = self._names_of(changed)
+            self._delete(changed)
+            self._insert(entries)
+            names |= self._names_of([e.path for e in entries])
+            if resolve:
+                self._resolve([e.path for e in entries], names)
+            elif entries or removed:
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('resolve', 'all')")
+
+    def _still(self, path: str, known: _Known) -> bool:
+        """The row is as this scan read it (another process did not just rewrite it)."""
+        row = self.conn.execute("SELECT hash FROM notes WHERE path = ?", (path,)).fetchone()
+        return row is not None and row[0] == known.hash
+
+    def _names_of(self, paths: Sequence[str]) -> set[str]:
+        """The link names the notes at ``paths`` answer to (file names and aliases)."""
+        names: set[str] = set()
+        for chunk in _chunks(paths):
+            marks = ",".join("?" * len(chunk))
+            for (name,) in self.conn.execute(
+                f"SELECT name FROM notes WHERE path IN ({marks}) "
+                f"UNION SELECT key FROM aliases WHERE path IN ({marks})",
+                chunk + chunk,
+            ):
+                names.add(name)
+        return names
+
+    def _delete(self, paths: Sequence[str]) -> None:
+        conn = self.conn
+        for chunk in _chunks(paths):
+            marks = ",".join("?" * len(chunk))
+            conn.execute(
+                "DELETE FROM search WHERE rowid IN"
+                f" (SELECT rowid FROM notes WHERE path IN ({marks}))",
+                chunk,
+            )
+            conn.execute(f"DELETE FROM notes WHERE path IN ({marks})", chunk)
+            for table in _PER_NOTE:
+                conn.execute(f"DELETE FROM {table} WHERE path IN ({marks})", chunk)
+
+    def _insert(self, entries: list[_Entry]) -> None:
+        rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in _PER_NOTE}
+        notes = []
+        for entry in entries:
+            notes.append(_note_row(entry))
+            _detail_rows(entry.note, rows)
+        conn = self.conn
+        conn.executemany(f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({_MARKS})", notes)
+        conn.executemany(
+            "INSERT INTO search (rowid, title, body) SELECT rowid, ?, ? FROM notes WHERE path = ?",
+            [(e.note.title, e.body, e.path) for e in entries],
+        )
+        for table, table_rows in rows.items():
+            if table_rows:
+                marks = ",".join("?" * len(table_rows[0]))
+                conn.executemany(f"INSERT INTO {table} VALUES ({marks})", table_rows)
+
+    def _resolve(self, paths: Sequence[str], names: set[str]) -> None:
+        """Resolve the links of the notes at ``paths`` and every link that names one of
+        ``names`` (the notes that came, went or changed answer to them)."""
+        conn = self.conn
+        rows: dict[int, tuple[str, str | None]] = {}
+        for chunk in _chunks(sorted(names)):
+            marks = ",".join("?" * len(chunk))
+            for rowid, target, resolved in conn.execute(
+                f"SELECT rowid, target, resolved FROM links WHERE name IN ({marks})", chunk
+            ):
+                rows[rowid] = (target, resolved)
+        for chunk in _chunks(list(paths)):
+            marks = ",".join("?" * len(chunk))
+            for rowid, target, resolved in conn.execute(
+                f"SELECT rowid, target, resolved FROM links WHERE path IN ({marks})", chunk
+            ):
+                rows[rowid] = (target, resolved)
+        cache: dict[tuple[str, str], list[str]] = {}
+
+        def lookup(table: str, column: str) -> Callable[[str], list[str]]:
+            def find(key: str) -> list[str]:
+                if (table, key) not in cache:
+                    cache[table, key] = [
+                        p
+                        for (p,) in conn.execute(
+                            f"SELECT path FROM {table} WHERE {column} = ?", (key,)
+                        )
+                    ]
+                return cache[table, key]
+
+            return find
+
+        self._update_links(rows, lookup("notes", "name"), lookup("aliases", "key"))
+
+    def _resolve_all(self) -> None:
+        conn = self.conn
+        by_name: dict[str, list[str]] = {}
+        by_alias: dict[str, list[str]] = {}
+        for path, name in conn.execute("SELECT path, name FROM notes"):
+            by_name.setdefault(name, []).append(path)
+        for path, key in conn.execute("SELECT path, key FROM aliases"):
+            by_alias.setdefault(key, []).append(path)
+        rows = {
+            rowid: (target, resolved)
+            for rowid, target, resolved in conn.execute("SELECT rowid, target, resolved FROM links")
+        }
+        self._update_links(rows, lambda k: by_name.get(k, []), lambda k: by_alias.get(k, []))
+        conn.execute("DELETE FROM meta WHERE key = 'resolve'")
+
+    def _update_links(
+        self,
+        rows: dict[int, tuple[str, str | None]],
+        named: Callable[[str], Sequence[str]],
+        aliased: Callable[[str], Sequence[str]],
+    ) -> None:
+        updates = []
+        for rowid, (target, old) in rows.items():
+            new = resolve_link(target, named, aliased)
+            if new != old:
+                updates.append((new, rowid))
+        self.conn.executemany("UPDATE links SET resolved = ? WHERE rowid = ?", updates)
+
+    # --- reading ----------------------------------------------------------------------
+
+    def reader(self) -> IndexReader:
+        """A consistent view of the index for a :class:`~journal.core.catalog.Catalog`."""
+        self._end_read()
+        self.conn.execute("BEGIN")
+        return IndexReader(self)
+
+    def summary(self) -> dict[str, Any]:
+        """Counts by kind and diagnostics by severity."""
+
+        def run() -> dict[str, Any]:
+            kinds = dict(self.conn.execute("SELECT kind, count(*) FROM notes GROUP BY kind"))
+            severities = dict(
+                self.conn.execute("SELECT severity, count(*) FROM diagnostics GROUP BY severity")
+            )
+            files = self.conn.execute("SELECT count(DISTINCT path) FROM diagnostics").fetchone()[0]
+            return {
+                "notes": sum(kinds.values()),
+                "kinds": dict(sorted(kinds.items())),
+                "diagnostics": dict(sorted(severities.items())),
+                "files_with_problems": files,
+            }
+
+        return self._guard(run)
+
+    def search(self, query: str, limit: int = 20) -> list[Hit]:
+        """Notes matching an FTS5 query, best first, with a snippet of the body."""
+
+        def run() -> list[Hit]:
+            try:
+                rows = self.conn.execute(
+                    "SELECT n.path, n.kind, n.title,"
+                    " snippet(search, 1, '**', '**', '...', 12), bm25(search, 5.0, 1.0) AS rank"
+                    " FROM search JOIN notes n ON n.rowid = search.rowid"
+                    " WHERE search MATCH ? ORDER BY rank, n.path LIMIT ?",
+                    (query, limit),
+                ).fetchall()
+            except sqlite3.OperationalError as exc:
+                if _damaged(exc) or "locked" in str(exc):
+                    raise
+                raise UsageProblem(
+                    f"can't search for {query!r}: {exc} "
+                    '(put words with punctuation in double quotes: "hr-leaders")'
+                ) from None
+            return [Hit(p, k, t, " ".join(s.split()), r) for p, k, t, s, r in rows]
+
+        return self._guard(run)
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any error."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if error is None:
+            self.conn.execute("COMMIT")
+        elif self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+
+def _note_row(entry: _Entry) -> tuple[Any, ...]:
+    note = entry.note
+    data = note.to_dict()
+    props = data.pop("props")
+
+    def text(key: str) -> str | None:
+        value = note.props.get(key)
+        return value if isinstance(value, str) else None
+
+    day = note_date(note)
+    return (
+        note.path,
+        *entry.stat,
+        entry.hash,
+        entry.checked_ns,
+        note.kind,
+        note.id,
+        note.title,
+        text("status"),
+        day.isoformat() if day else None,
+        text("created"),
+        text("start"),
+        text("due"),
+        note.stem.casefold(),
+        json.dumps(note.aliases, ensure_ascii=False),
+        note.readable,
+        json.dumps(props, ensure_ascii=False),
+        json.dumps(data, ensure_ascii=False),
+    )
+
+
+def _detail_rows(note: Note, rows: dict[str, list[tuple[Any, ...]]]) -> None:
+    """A note's rows for the per-note tables, appended to ``rows[table]``."""
+    path = note.path
+    rows["aliases"] += [(path, key) for key in dict.fromkeys(a.casefold() for a in note.aliases)]
+    rows["links"] += [
+        (path, i, k.line, k.target, k.heading, k.alias, k.embed, k.key, name_key(k.target), None)
+        for i, k in enumerate(note.links)
+    ]
+    rows["tags"] += [(path, i, tag) for i, tag in enumerate(note.tags)]
+    rows["tasks"] += [(path, t.line, t.state, t.text) for t in note.tasks]
+    checkins = [(None, c) for c in note.checkins] + inline_checkins(note)
+    rows["checkins"] += [
+        (path, i, c.line, c.day.isoformat(), c.op, c.amount, c.note, goal)
+        for i, (goal, c) in enumerate(checkins)
+    ]
+    rows["diagnostics"] += [
+        (path, i, d.line, d.message, d.severity, d.code) for i, d in enumerate(note.diagnostics)
+    ]
+
+
+def _stat(info: os.stat_result) -> tuple[int, int, int]:
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _trusted(known: _Known | None, info: os.stat_result) -> bool:
+    return known is not None and known.trusted(info)
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+def _entry(rel: str, info: os.stat_result, hashed: str, checked: int, data: bytes) -> _Entry:
+    note = parse_note(rel, data)
+    return _Entry(rel, _stat(info), hashed, checked, note, _body(data, note))
+
+
+def _body(data: bytes, note: Note) -> str:
+    """The body text for full-text search (undecodable bytes replaced)."""
+    text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+    if note.body_line > 1:
+        parts = text.split("\n", note.body_line - 1)
+        return parts[-1] if len(parts) == note.body_line else ""
+    return text
+
+
+def _unreadable(rel: str, info: os.stat_result, exc: OSError) -> _Entry:
+    note = Note(path=rel, kind="note", title=rel, readable=False, writable=False)
+    note.diagnostics.append(Diagnostic(rel, None, f"can't read: {exc.strerror or exc}"))
+    return _Entry(rel, _stat(info), None, time.time_ns(), note, "")
+
+
+class IndexReader:
+    """The index as a :class:`~journal.core.catalog.NoteSource`, inside one read
+    transaction so every answer comes from the same state."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+
+    def _rows(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        return self.index._guard(lambda: self.index.conn.execute(sql, args).fetchall())
+
+    def heads(self) -> list[Head]:
+        return [
+            Head(
+                path,
+                kind,
+                id_,
+                title,
+                tuple(json.loads(aliases)),
+                bool(ok),
+            )
+            for path, kind, id_, title, aliases, ok in self._rows(
+                "SELECT path, kind, id, title, aliases, readable FROM notes ORDER BY path"
+            )
+        ]
+
+    def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
+        sql = "SELECT props, note FROM notes"
+        if paths is not None:
+            rows = []
+            for chunk in _chunks(sorted(paths)):
+                marks = ",".join("?" * len(chunk))
+                rows += self._rows(f"{sql} WHERE path IN ({marks})", chunk)
+        elif kind is not None:
+            rows = self._rows(f"{sql} WHERE kind = ? ORDER BY path", (kind,))
+        else:
+            rows = self._rows(f"{sql} ORDER BY path")
+        notes = []
+        for props, data in rows:
+            item = json.loads(data)
+            item["props"] = json.loads(props)
+            notes.append(Note.from_dict(item))
+        if paths is not None:
+            notes.sort(key=lambda n: n.path)
+        return notes
+
+    def inline_checkins(self) -> list[tuple[str, CheckIn]]:
+        return [
+            (goal, CheckIn(parse_date(day), op, amount, note, line, path))
+            for path, line, day, op, amount, note, goal in self._rows(
+                "SELECT path, line, day, op, amount, note, goal FROM checkins"
+                " WHERE goal IS NOT NULL ORDER BY path, seq"
+            )
+        ]
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return [
+            Diagnostic(path, line, message, severity, code)
+            for path, line, message, severity, code in self._rows(
+                "SELECT path, line, message, severity, code FROM diagnostics ORDER BY path, seq"
+            )
+        ]
