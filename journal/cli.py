@@ -382,6 +382,41 @@ def search(state: State, query: str, limit: int, as_json: bool) -> None:
         click.echo(search_results(hits), nl=False)
 
 
+# --- watch --------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--quiet", is_flag=True, help="Print nothing but errors.")
+@pass_state
+def watch(state: State, quiet: bool) -> None:
+    """Keep the index current while you edit notes, until Ctrl-C.
+
+    Reconciles the whole vault first, then handles each saved, moved or
+    deleted note once it has been quiet for a moment, printing one line per
+    update.
+
+    \b
+    Example:
+      journal watch --vault ~/career
+    """
+    import time
+
+    from journal.present import watch_line
+    from journal.usecases.watching import watch_vault
+
+    vault = state.vault()
+
+    def on_update(update: dict[str, Any]) -> None:
+        if not quiet:
+            click.echo(watch_line(update, time.strftime("%H:%M:%S")))
+
+    if not quiet:
+        click.echo(f"watching {vault.root} (Ctrl-C to stop)")
+    watch_vault(vault, on_update=on_update, log=lambda message: click.echo(message, err=True))
+    if not quiet:
+        click.echo("stopped")
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="journal")

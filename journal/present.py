@@ -121,3 +121,15 @@ def search_results(hits: list[dict[str, Any]]) -> str:
         if hit["snippet"]:
             lines.append(f"    {hit['snippet']}")
     return "\n".join(lines) + "\n" if lines else ""
+
+
+def watch_line(update: dict[str, Any], clock: str) -> str:
+    """One status line for a batch of index updates."""
+    read, removed = update["read"], update["removed"]
+    parts = []
+    if read:
+        parts.append(read[0] if len(read) == 1 else f"{len(read)} notes read")
+    if removed:
+        parts.append(f"{removed[0]} removed" if len(removed) == 1 else f"{len(removed)} removed")
+    scope = " (full reconcile)" if update["full"] else ""
+    return f"{clock} {', '.join(parts)}{scope} in {update['seconds'] * 1000:.0f} ms"

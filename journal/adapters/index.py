@@ -279,7 +279,7 @@ class Index:
                 conn.close()
                 if not _damaged(exc) or attempt == 2:
                     raise
-                problem = f"it is damaged ({exc})"
+                problem = f"is damaged ({exc})"
             else:
                 if problem is None:
                     return conn
@@ -293,7 +293,7 @@ class Index:
         conn.execute("PRAGMA synchronous = NORMAL")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version not in (0, SCHEMA_VERSION):
-            return f"it was made by another version of journal (schema {version})"
+            return f"was made by another version of journal (schema {version})"
         if version == 0:
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -301,7 +301,7 @@ class Index:
                 tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
                 if version == 0 and tables:
                     conn.execute("ROLLBACK")
-                    return "it is not a journal index"
+                    return "is not a journal index"
                 if version == 0:
                     self._create(conn)
                 conn.execute("COMMIT")
@@ -358,7 +358,10 @@ class Index:
             self.path.replace(aside)
         for suffix in ("-wal", "-shm"):
             Path(str(self.path) + suffix).unlink(missing_ok=True)
-        self.notify(f"journal: {reason}; moved it to {aside.name} and rebuilding {self.path}")
+        self.notify(
+            f"journal: the index {self.path} {reason}; "
+            f"moved it aside to {aside.name} and rebuilding it from the notes"
+        )
 
     def _guard(self, action: Callable[[], T]) -> T:
         """Run ``action``; on a damaged database, move it aside, rebuild, run it again."""
@@ -368,7 +371,7 @@ class Index:
             if not _damaged(exc) or self.path is None:
                 raise
             self.conn.close()
-            self._move_aside(f"the index is damaged ({exc})")
+            self._move_aside(f"is damaged ({exc})")
             self.conn = self._connect()
             self._refresh(None, None)
             return action()
