@@ -272,6 +272,7 @@ class Index:
                 str(self.path or ":memory:"),
                 timeout=BUSY_SECONDS,
                 isolation_level=None,
+                check_same_thread=False,  # one thread at a time (the watcher's loop)
             )
             try:
                 problem = self._prepare(conn)

@@ -24,6 +24,7 @@ import os
 import signal
 import threading
 import time
+import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ from journal.adapters.vault import is_note_name, is_skipped_folder
 
 FULL_BATCH = 5000  # more dirty paths than this: reconcile the whole vault instead
 TICK = 1.0  # seconds between liveness checks when nothing happens
+STOP_SECONDS = 0.1  # how long stopping may wait for watchdog's threads
 _IGNORED_EVENTS = frozenset({"opened", "closed_no_write"})
 
 
@@ -56,6 +58,7 @@ class _Dirty:
         self._cond = threading.Condition()
         self._last: OrderedDict[str, float] = OrderedDict()
         self._full = False
+        self._woken = False
 
     def mark(self, rel: str) -> None:
         with self._cond:
@@ -71,7 +74,9 @@ class _Dirty:
             self._cond.notify()
 
     def wake(self) -> None:
+        """Make a waiting :meth:`take` return now."""
         with self._cond:
+            self._woken = True
             self._cond.notify()
 
     def take(self, quiet: float, timeout: float) -> tuple[list[str], bool]:
@@ -85,6 +90,9 @@ class _Dirty:
                     self._full = False
                     self._last.clear()
                     return [], True
+                if self._woken:
+                    self._woken = False
+                    return [], False
                 ripe = []
                 while self._last:
                     rel, last = next(iter(self._last.items()))
@@ -173,7 +181,9 @@ class Watcher:
         self.log = log
         self.dirty = _Dirty()
         self.stop_event = threading.Event()
+        self.ready = threading.Event()  # set once watching and the first reconcile is done
         self._observer: Any = None
+        self._threads: list[threading.Thread] = []
 
     def stop(self) -> None:
         """Ask :meth:`run` to return (from any thread or a signal handler)."""
@@ -182,12 +192,16 @@ class Watcher:
 
     def run(self) -> None:
         """Reconcile, then watch until :meth:`stop`; the observer is always stopped."""
+        # watchdog warns (RuntimeWarning) when it re-adds a watch for a renamed folder; that
+        # is harmless, and a warning raised as an error would kill its thread
+        warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"watchdog\.")
         problems = _WatchdogProblems(self.dirty)
         watchdog_log = logging.getLogger("watchdog")
         watchdog_log.addHandler(problems)
         try:
             self._start_observer()
             self._handle([], full=True)
+            self.ready.set()
             last_full = time.monotonic()
             while not self.stop_event.is_set():
                 paths, full = self.dirty.take(self.quiet, TICK)
@@ -225,15 +239,17 @@ class Watcher:
             self.stop_event.wait(TICK)  # don't spin on an error that persists
 
     def _start_observer(self) -> None:
-        observer = Observer()
+        observer = Observer(timeout=STOP_SECONDS)
         observer.schedule(_Handler(self.root, self.dirty, self.log), self.root, recursive=True)
-        observer.daemon = True
+        before = set(threading.enumerate())
         observer.start()
         self._observer = observer
+        # every thread watchdog started (observer, emitters, its inotify reader): if any
+        # dies, events are lost
+        self._threads = [t for t in threading.enumerate() if t not in before]
 
     def _observer_alive(self) -> bool:
-        observer = self._observer
-        return bool(observer.is_alive() and all(e.is_alive() for e in observer.emitters))
+        return all(thread.is_alive() for thread in self._threads)
 
     def _stop_observer(self) -> None:
         if self._observer is not None:
