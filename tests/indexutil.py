@@ -11,6 +11,7 @@ from journal.adapters.index import Index
 from journal.adapters.vault import Vault
 
 _DETAIL_ORDER = {
+    "parsed": "path",
     "aliases": "path, key",
     "links": "path, seq",
     "tags": "path, seq",
@@ -28,7 +29,7 @@ def dump(db: Path) -> dict[str, Any]:
             "notes": conn.execute(
                 "SELECT path, size, mtime_ns, inode, hash, kind, id, title, status, date,"
                 " created, start, due, name, aliases, readable, props, note"
-                " FROM notes ORDER BY path"
+                " FROM notes JOIN parsed USING (path) ORDER BY path"
             ).fetchall()
         }
         for table, order in _DETAIL_ORDER.items():

@@ -79,7 +79,7 @@ def test_the_index_holds_every_kind_of_fact(notes: Path) -> None:
     problems = conn.execute("SELECT path, line, message FROM diagnostics").fetchall()
     assert any(p == "notes/broken.md" and line == 3 for p, line, _ in problems)
     props = json.loads(
-        conn.execute("SELECT props FROM notes WHERE path = 'goals/Speak.md'").fetchone()[0]
+        conn.execute("SELECT props FROM parsed WHERE path = 'goals/Speak.md'").fetchone()[0]
     )
     assert props["title"] == "Speak at a meetup" and props["target"] == 5
     found = conn.execute("SELECT rowid FROM search WHERE search MATCH 'lunch'").fetchall()

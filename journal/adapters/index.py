@@ -71,10 +71,9 @@ CREATE TABLE notes (
     due TEXT,
     name TEXT NOT NULL,
     aliases TEXT NOT NULL,
-    readable INTEGER NOT NULL,
-    props TEXT NOT NULL,
-    note TEXT NOT NULL
+    readable INTEGER NOT NULL
 );
+CREATE TABLE parsed (path TEXT PRIMARY KEY, props TEXT NOT NULL, note TEXT NOT NULL);
 CREATE INDEX notes_kind ON notes (kind);
 CREATE INDEX notes_name ON notes (name);
 CREATE INDEX notes_id ON notes (id);
@@ -125,12 +124,12 @@ CREATE TABLE diagnostics (
 CREATE INDEX diagnostics_path ON diagnostics (path);
 CREATE VIRTUAL TABLE search USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
 """
-_PER_NOTE = ("aliases", "links", "tags", "tasks", "checkins", "diagnostics")
+_PER_NOTE = ("parsed", "aliases", "links", "tags", "tasks", "checkins", "diagnostics")
 _TABLES = ("notes", *_PER_NOTE, "search", "meta")
-_MARKS = ",".join("?" * 19)
+_MARKS = ",".join("?" * 17)
 _NOTE_COLUMNS = (
     "path, size, mtime_ns, inode, hash, checked_ns, kind, id, title, status, date, created, "
-    "start, due, name, aliases, readable, props, note"
+    "start, due, name, aliases, readable"
 )
 
 
@@ -730,8 +729,6 @@ class _Transaction:
 
 def _note_row(entry: _Entry) -> tuple[Any, ...]:
     note = entry.note
-    data = note.to_dict()
-    props = data.pop("props")
 
     def text(key: str) -> str | None:
         value = note.props.get(key)
@@ -754,14 +751,17 @@ def _note_row(entry: _Entry) -> tuple[Any, ...]:
         note.stem.casefold(),
         json.dumps(note.aliases, ensure_ascii=False),
         note.readable,
-        json.dumps(props, ensure_ascii=False),
-        json.dumps(data, ensure_ascii=False),
     )
 
 
 def _detail_rows(note: Note, rows: dict[str, list[tuple[Any, ...]]]) -> None:
     """A note's rows for the per-note tables, appended to ``rows[table]``."""
     path = note.path
+    data = note.to_dict()
+    props = data.pop("props")
+    rows["parsed"].append(
+        (path, json.dumps(props, ensure_ascii=False), json.dumps(data, ensure_ascii=False))
+    )
     rows["aliases"] += [(path, key) for key in dict.fromkeys(a.casefold() for a in note.aliases)]
     rows["links"] += [
         (path, i, k.line, k.target, k.heading, k.alias, k.embed, k.key, name_key(k.target), None)
@@ -829,7 +829,7 @@ class IndexReader:
                 kind,
                 id_,
                 title,
-                tuple(json.loads(aliases)),
+                tuple(json.loads(aliases)) if aliases != "[]" else (),
                 bool(ok),
             )
             for path, kind, id_, title, aliases, ok in self._rows(
@@ -838,16 +838,16 @@ class IndexReader:
         ]
 
     def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
-        sql = "SELECT props, note FROM notes"
+        sql = "SELECT p.props, p.note FROM notes n JOIN parsed p ON p.path = n.path"
         if paths is not None:
             rows = []
             for chunk in _chunks(sorted(paths)):
                 marks = ",".join("?" * len(chunk))
-                rows += self._rows(f"{sql} WHERE path IN ({marks})", chunk)
+                rows += self._rows(f"{sql} WHERE n.path IN ({marks})", chunk)
         elif kind is not None:
-            rows = self._rows(f"{sql} WHERE kind = ? ORDER BY path", (kind,))
+            rows = self._rows(f"{sql} WHERE n.kind = ? ORDER BY n.path", (kind,))
         else:
-            rows = self._rows(f"{sql} ORDER BY path")
+            rows = self._rows(f"{sql} ORDER BY n.path")
         notes = []
         for props, data in rows:
             item = json.loads(data)
@@ -865,6 +865,12 @@ class IndexReader:
                 " WHERE goal IS NOT NULL ORDER BY path, seq"
             )
         ]
+
+    def named(self, name: str) -> list[str]:
+        return [p for (p,) in self._rows("SELECT path FROM notes WHERE name = ?", (name,))]
+
+    def aliased(self, key: str) -> list[str]:
+        return [p for (p,) in self._rows("SELECT path FROM aliases WHERE key = ?", (key,))]
 
     def diagnostics(self) -> list[Diagnostic]:
         return [

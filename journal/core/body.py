@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
-
-from markdown_it import MarkdownIt
-from markdown_it.rules_inline import StateInline
-from markdown_it.token import Token
 
 from journal.core import links as wikilinks
 from journal.core.tags import body_tags
+
+if TYPE_CHECKING:  # markdown-it is imported when a body is first parsed (startup stays light)
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import StateInline
+    from markdown_it.token import Token
 
 _TASK = re.compile(r"\[(.)\]\s+(.*)", re.DOTALL)
 _FIELD_LINE = re.compile(r"^([A-Za-z][\w -]*?)::[ \t]*(.*)$", re.MULTILINE)
@@ -94,6 +95,8 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": True})
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.disable("inline")  # core rule: inline content is parsed on demand below

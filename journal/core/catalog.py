@@ -58,6 +58,14 @@ class NoteSource(Protocol):
         """Every note's problems."""
         ...
 
+    def named(self, name: str) -> Sequence[str]:
+        """The paths of the notes whose case-folded file name (without .md) is ``name``."""
+        ...
+
+    def aliased(self, key: str) -> Sequence[str]:
+        """The paths of the notes with the case-folded alias ``key``."""
+        ...
+
 
 class NoteList:
     """A :class:`NoteSource` over notes already parsed."""
@@ -80,6 +88,22 @@ class NoteList:
 
     def diagnostics(self) -> list[Diagnostic]:
         return [d for n in self.notes for d in n.diagnostics]
+
+    def named(self, name: str) -> Sequence[str]:
+        return self._names[0].get(name, ())
+
+    def aliased(self, key: str) -> Sequence[str]:
+        return self._names[1].get(key, ())
+
+    @cached_property
+    def _names(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        by_name: dict[str, list[str]] = {}
+        by_alias: dict[str, list[str]] = {}
+        for note in self.notes:
+            by_name.setdefault(note.stem.casefold(), []).append(note.path)
+            for alias in note.aliases:
+                by_alias.setdefault(alias.casefold(), []).append(note.path)
+        return by_name, by_alias
 
 
 class _NotesByPath(Mapping[str, Note]):
@@ -125,6 +149,7 @@ class Catalog:
             self.by_path.remember(listed.notes)
             source = listed
         self._source: NoteSource = source
+        self._lookups: tuple[dict[str, Sequence[str]], dict[str, Sequence[str]]] = ({}, {})
 
     @cached_property
     def notes(self) -> list[Note]:
@@ -214,20 +239,19 @@ class Catalog:
         hint = f" (did you mean: {', '.join(close)}?)" if close else ""
         raise NotFound(f"no {what} called '{ref}'{hint}")
 
-    @cached_property
-    def _link_index(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        by_name: dict[str, list[str]] = {}
-        by_alias: dict[str, list[str]] = {}
-        for head in self.heads:
-            by_name.setdefault(head.stem.casefold(), []).append(head.path)
-            for alias in head.aliases:
-                by_alias.setdefault(alias.casefold(), []).append(head.path)
-        return by_name, by_alias
-
     def resolve_path(self, target: str) -> str | None:
         """The path of the note a wikilink target points to (see :func:`resolve_link`)."""
-        by_name, by_alias = self._link_index
-        return resolve_link(target, lambda k: by_name.get(k, ()), lambda k: by_alias.get(k, ()))
+        return resolve_link(target, self._named, self._aliased)
+
+    def _named(self, name: str) -> Sequence[str]:
+        if name not in self._lookups[0]:
+            self._lookups[0][name] = self._source.named(name)
+        return self._lookups[0][name]
+
+    def _aliased(self, key: str) -> Sequence[str]:
+        if key not in self._lookups[1]:
+            self._lookups[1][key] = self._source.aliased(key)
+        return self._lookups[1][key]
 
     def resolve(self, target: str) -> Note | None:
         """The note a wikilink target points to: by path, file name, then alias.
