@@ -153,7 +153,8 @@ def _inline(md: MarkdownIt, token: Token, facts: BodyFacts, line: int) -> None:
         return
     if _SLOW.search(content) is None:
         for offset, text in enumerate(content.split("\n")):
-            _scan_text(text, line + offset, facts, links=True)
+            # like the inline parser, which drops the indent after a line break
+            _scan_text(text.lstrip(" \t") if offset else text, line + offset, facts, links=True)
         return
     children: list[Token] = []
     md.inline.parse(content, md, {}, children)

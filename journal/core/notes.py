@@ -22,7 +22,7 @@ from journal.core.fields import KINDS
 from journal.core.links import Link, parse_link
 from journal.core.tags import clean_tag, unique
 
-PARSER_VERSION = 1
+PARSER_VERSION = 2  # bump when parse_note gives other results: cached notes are re-read
 _CONFLICT = re.compile(
     r"\.sync-conflict-|\(conflicted copy|\bconflict(?:ed)? copy\b|\(Conflict\)", re.IGNORECASE
 )
