@@ -415,3 +415,16 @@ def test_racy_rows_become_trusted_once_old_enough(notes: Path) -> None:
     index.refresh()
     assert index.refresh().touched == 0
     assert dump(index.path)["pending"] == []  # type: ignore[arg-type]
+
+
+def test_a_large_build_reads_in_worker_processes_with_the_same_result(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(index_module, "CHUNK", 2)
+    monkeypatch.setattr(index_module.os, "cpu_count", lambda: 2)
+    seen: list[tuple[int, int]] = []
+    index = Index.open(Vault.open(notes), tmp_path / "parallel.sqlite")
+    result = index.refresh(progress=lambda done, total: seen.append((done, total)))
+    assert len(result.parsed) == 6 and seen[-1] == (6, 6)
+    assert_matches_rebuild(notes, tmp_path / "parallel.sqlite", tmp_path)

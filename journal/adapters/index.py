@@ -24,14 +24,19 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import sqlite3
 import stat
 import sys
+import threading
 import time
+from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -47,6 +52,9 @@ SCHEMA_VERSION = 1
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
 BATCH = 500  # files per write transaction
 BUSY_SECONDS = 30.0
+PARALLEL_MIN = 1500  # files to read before the work is spread over processes
+MAX_WORKERS = 8
+CHUNK = 250  # files per task of a worker process
 FULL_RESOLVE = 1000  # above this many changed notes, re-resolve every link at once
 
 T = TypeVar("T")
@@ -77,8 +85,7 @@ CREATE TABLE parsed (path TEXT PRIMARY KEY, props TEXT NOT NULL, note TEXT NOT N
 CREATE INDEX notes_kind ON notes (kind);
 CREATE INDEX notes_name ON notes (name);
 CREATE INDEX notes_id ON notes (id);
-CREATE TABLE aliases (path TEXT NOT NULL, key TEXT NOT NULL);
-CREATE INDEX aliases_path ON aliases (path);
+CREATE TABLE aliases (path TEXT, key TEXT, PRIMARY KEY (path, key)) WITHOUT ROWID;
 CREATE INDEX aliases_key ON aliases (key);
 CREATE TABLE links (
     path TEXT NOT NULL,
@@ -90,18 +97,16 @@ CREATE TABLE links (
     embed INTEGER NOT NULL,
     property TEXT,
     name TEXT NOT NULL,
-    resolved TEXT
-);
-CREATE INDEX links_path ON links (path);
+    resolved TEXT,
+    PRIMARY KEY (path, seq)
+) WITHOUT ROWID;
 CREATE INDEX links_name ON links (name);
-CREATE INDEX links_resolved ON links (resolved);
-CREATE TABLE tags (path TEXT NOT NULL, seq INTEGER NOT NULL, tag TEXT NOT NULL);
-CREATE INDEX tags_path ON tags (path);
+CREATE TABLE tags (path TEXT, seq INTEGER, tag TEXT NOT NULL, PRIMARY KEY (path, seq))
+    WITHOUT ROWID;
 CREATE INDEX tags_tag ON tags (tag COLLATE NOCASE);
 CREATE TABLE tasks (
-    path TEXT NOT NULL, line INTEGER NOT NULL, state TEXT NOT NULL, text TEXT NOT NULL
-);
-CREATE INDEX tasks_path ON tasks (path);
+    path TEXT, line INTEGER, state TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (path, line)
+) WITHOUT ROWID;
 CREATE TABLE checkins (
     path TEXT NOT NULL,
     seq INTEGER NOT NULL,
@@ -110,18 +115,18 @@ CREATE TABLE checkins (
     op TEXT,
     amount REAL NOT NULL,
     note TEXT NOT NULL,
-    goal TEXT
-);
-CREATE INDEX checkins_path ON checkins (path);
+    goal TEXT,
+    PRIMARY KEY (path, seq)
+) WITHOUT ROWID;
 CREATE TABLE diagnostics (
     path TEXT NOT NULL,
     seq INTEGER NOT NULL,
     line INTEGER,
     message TEXT NOT NULL,
     severity TEXT NOT NULL,
-    code TEXT NOT NULL
-);
-CREATE INDEX diagnostics_path ON diagnostics (path);
+    code TEXT NOT NULL,
+    PRIMARY KEY (path, seq)
+) WITHOUT ROWID;
 CREATE VIRTUAL TABLE search USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
 """
 _PER_NOTE = ("parsed", "aliases", "links", "tags", "tasks", "checkins", "diagnostics")
@@ -221,16 +226,17 @@ class _Known:
         )
 
 
+_Touch = tuple[int, int, int, int, str]  # size, mtime_ns, inode, checked_ns, path
+
+
 @dataclass
 class _Entry:
-    """One file's rows, ready to write."""
+    """One file's rows, ready to write (plain data: made in worker processes too)."""
 
     path: str
-    stat: tuple[int, int, int]
-    hash: str | None
-    checked_ns: int
-    note: Note
-    body: str
+    note: tuple[Any, ...]  # the notes row
+    details: dict[str, list[tuple[Any, ...]]]  # rows of the per-note tables
+    search: tuple[str, str]  # title and body for full-text search
 
 
 def _damaged(exc: sqlite3.DatabaseError) -> bool:
@@ -291,6 +297,7 @@ class Index:
         """Set the connection up; a reason to move the file aside, or None when usable."""
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA cache_size = -32000")  # 32 MB: a cold build writes a lot
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version not in (0, SCHEMA_VERSION):
             return f"was made by another version of journal (schema {version})"
@@ -415,10 +422,10 @@ class Index:
         stale = sorted(p for p, info in found.items() if not _trusted(known.get(p), info))
         gone = sorted(set(known) - set(found))
         pending: list[_Entry] = []
-        touched: list[tuple[int, int, int, int, str]] = []
+        touched: list[_Touch] = []
         resolve_all = len(stale) + len(gone) > FULL_RESOLVE
-        for done, rel in enumerate(stale, 1):
-            item = self._read(rel, known.get(rel))
+        hashes = [known[p].hash if p in known else None for p in stale]
+        for done, (rel, item) in enumerate(self._read_all(stale, hashes), 1):
             if item is None:
                 if rel in known:
                     gone.append(rel)
@@ -483,36 +490,28 @@ class Index:
                 found[item] = info
         return found
 
-    def _read(
-        self, rel: str, known: _Known | None
-    ) -> _Entry | tuple[int, int, int, int, str] | None:
-        """Read one file: its entry, a stat-only update when its bytes are unchanged,
-        or None when it is gone."""
-        path = self.vault.root / rel
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-        try:
-            fd = os.open(path, flags)
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            if not path.is_file() or path.is_symlink():
-                return None
-            return _unreadable(rel, os.lstat(path), exc)
-        try:
-            info = os.fstat(fd)  # before reading: a later change shows as a new stat
-            if not stat.S_ISREG(info.st_mode):
-                return None
-            with os.fdopen(fd, "rb", closefd=False) as handle:
-                data = handle.read()
-        except OSError as exc:
-            return _unreadable(rel, os.fstat(fd), exc)
-        finally:
-            os.close(fd)
-        checked = time.time_ns()
-        hashed = digest(data)
-        if known is not None and known.hash == hashed:
-            return (*_stat(info), checked, rel)
-        return _entry(rel, info, hashed, checked, data)
+    def _read_all(
+        self, paths: list[str], hashes: list[str | None]
+    ) -> Iterator[tuple[str, _Entry | _Touch | None]]:
+        """Read, hash and parse files, in order; over several processes when there are
+        many (a cold build), keeping only a few chunks in flight."""
+        root = str(self.vault.root)
+        workers = min(os.cpu_count() or 1, MAX_WORKERS)
+        context = _process_context() if len(paths) >= PARALLEL_MIN and workers > 1 else None
+        if context is None:
+            for rel, known in zip(paths, hashes, strict=True):
+                yield rel, _read_file(root, rel, known)
+            return
+        jobs = [
+            (root, paths[i : i + CHUNK], hashes[i : i + CHUNK]) for i in range(0, len(paths), CHUNK)
+        ]
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            running: deque[tuple[list[str], Future[list[_Entry | _Touch | None]]]] = deque()
+            for job in jobs:
+                running.append((job[1], pool.submit(_read_chunk, *job)))
+                while len(running) > 2 * workers or (running and job is jobs[-1]):
+                    chunk, future = running.popleft()
+                    yield from zip(chunk, future.result(), strict=True)
 
     # --- writing ----------------------------------------------------------------------
 
@@ -526,7 +525,7 @@ class Index:
     def _store(
         self,
         entries: list[_Entry],
-        touched: list[tuple[int, int, int, int, str]],
+        touched: list[_Touch],
         gone: list[str],
         known: dict[str, _Known],
         *,
@@ -542,14 +541,28 @@ class Index:
             )
             removed = [p for p in gone if self._still(p, known[p])]
             changed = [e.path for e in entries] + removed
-            names = self._names_of(changed)
-            self._delete(changed)
+            present = self._present(changed)  # new files may have been indexed meanwhile
+            names = self._names_of(present)
+            self._delete(present)
             self._insert(entries)
             names |= self._names_of([e.path for e in entries])
             if resolve:
                 self._resolve([e.path for e in entries], names)
             elif entries or removed:
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('resolve', 'all')")
+
+    def _present(self, paths: Sequence[str]) -> list[str]:
+        """Those of ``paths`` the index has a row for."""
+        found = []
+        for chunk in _chunks(paths):
+            marks = ",".join("?" * len(chunk))
+            found += [
+                p
+                for (p,) in self.conn.execute(
+                    f"SELECT path FROM notes WHERE path IN ({marks})", chunk
+                )
+            ]
+        return found
 
     def _still(self, path: str, known: _Known) -> bool:
         """The row is as this scan read it (another process did not just rewrite it)."""
@@ -583,39 +596,39 @@ class Index:
                 conn.execute(f"DELETE FROM {table} WHERE path IN ({marks})", chunk)
 
     def _insert(self, entries: list[_Entry]) -> None:
-        rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in _PER_NOTE}
-        notes = []
-        for entry in entries:
-            notes.append(_note_row(entry))
-            _detail_rows(entry.note, rows)
         conn = self.conn
-        conn.executemany(f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({_MARKS})", notes)
         conn.executemany(
-            "INSERT INTO search (rowid, title, body) SELECT rowid, ?, ? FROM notes WHERE path = ?",
-            [(e.note.title, e.body, e.path) for e in entries],
+            f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({_MARKS})", [e.note for e in entries]
         )
-        for table, table_rows in rows.items():
-            if table_rows:
-                marks = ",".join("?" * len(table_rows[0]))
-                conn.executemany(f"INSERT INTO {table} VALUES ({marks})", table_rows)
+        rowids: dict[str, int] = {}
+        for chunk in _chunks([e.path for e in entries]):
+            marks = ",".join("?" * len(chunk))
+            rowids.update(
+                conn.execute(f"SELECT path, rowid FROM notes WHERE path IN ({marks})", chunk)
+            )
+        conn.executemany(  # with the note's rowid as a value: a subquery is 3x slower
+            "INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)",
+            [(rowids[e.path], *e.search) for e in entries],
+        )
+        for table in _PER_NOTE:
+            rows = [row for e in entries for row in e.details[table]]
+            if rows:
+                marks = ",".join("?" * len(rows[0]))
+                conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
 
     def _resolve(self, paths: Sequence[str], names: set[str]) -> None:
         """Resolve the links of the notes at ``paths`` and every link that names one of
         ``names`` (the notes that came, went or changed answer to them)."""
         conn = self.conn
-        rows: dict[int, tuple[str, str | None]] = {}
-        for chunk in _chunks(sorted(names)):
-            marks = ",".join("?" * len(chunk))
-            for rowid, target, resolved in conn.execute(
-                f"SELECT rowid, target, resolved FROM links WHERE name IN ({marks})", chunk
-            ):
-                rows[rowid] = (target, resolved)
-        for chunk in _chunks(list(paths)):
-            marks = ",".join("?" * len(chunk))
-            for rowid, target, resolved in conn.execute(
-                f"SELECT rowid, target, resolved FROM links WHERE path IN ({marks})", chunk
-            ):
-                rows[rowid] = (target, resolved)
+        rows: dict[tuple[str, int], tuple[str, str | None]] = {}
+        for column, keys in (("name", sorted(names)), ("path", list(paths))):
+            for chunk in _chunks(keys):
+                marks = ",".join("?" * len(chunk))
+                for path, seq, target, resolved in conn.execute(
+                    f"SELECT path, seq, target, resolved FROM links WHERE {column} IN ({marks})",
+                    chunk,
+                ):
+                    rows[path, seq] = (target, resolved)
         cache: dict[tuple[str, str], list[str]] = {}
 
         def lookup(table: str, column: str) -> Callable[[str], list[str]]:
@@ -642,24 +655,26 @@ class Index:
         for path, key in conn.execute("SELECT path, key FROM aliases"):
             by_alias.setdefault(key, []).append(path)
         rows = {
-            rowid: (target, resolved)
-            for rowid, target, resolved in conn.execute("SELECT rowid, target, resolved FROM links")
+            (path, seq): (target, resolved)
+            for path, seq, target, resolved in conn.execute(
+                "SELECT path, seq, target, resolved FROM links"
+            )
         }
         self._update_links(rows, lambda k: by_name.get(k, []), lambda k: by_alias.get(k, []))
         conn.execute("DELETE FROM meta WHERE key = 'resolve'")
 
     def _update_links(
         self,
-        rows: dict[int, tuple[str, str | None]],
+        rows: dict[tuple[str, int], tuple[str, str | None]],
         named: Callable[[str], Sequence[str]],
         aliased: Callable[[str], Sequence[str]],
     ) -> None:
         updates = []
-        for rowid, (target, old) in rows.items():
+        for (path, seq), (target, old) in rows.items():
             new = resolve_link(target, named, aliased)
             if new != old:
-                updates.append((new, rowid))
-        self.conn.executemany("UPDATE links SET resolved = ? WHERE rowid = ?", updates)
+                updates.append((new, path, seq))
+        self.conn.executemany("UPDATE links SET resolved = ? WHERE path = ? AND seq = ?", updates)
 
     # --- reading ----------------------------------------------------------------------
 
@@ -727,19 +742,51 @@ class _Transaction:
             self.conn.execute("ROLLBACK")
 
 
-def _note_row(entry: _Entry) -> tuple[Any, ...]:
-    note = entry.note
+def _rows(note: Note, info: os.stat_result, hashed: str | None, checked: int, body: str) -> _Entry:
+    """Everything the index stores about one note."""
 
     def text(key: str) -> str | None:
         value = note.props.get(key)
         return value if isinstance(value, str) else None
 
+    path = note.path
     day = note_date(note)
-    return (
-        note.path,
-        *entry.stat,
-        entry.hash,
-        entry.checked_ns,
+    data = note.to_dict()
+    props = data.pop("props")
+    checkins = [(None, c) for c in note.checkins] + inline_checkins(note)
+    details: dict[str, list[tuple[Any, ...]]] = {
+        "parsed": [(path, _json(props), _json(data))],
+        "aliases": [(path, key) for key in dict.fromkeys(a.casefold() for a in note.aliases)],
+        "links": [
+            (
+                path,
+                i,
+                k.line,
+                k.target,
+                k.heading,
+                k.alias,
+                k.embed,
+                k.key,
+                name_key(k.target),
+                None,
+            )
+            for i, k in enumerate(note.links)
+        ],
+        "tags": [(path, i, tag) for i, tag in enumerate(note.tags)],
+        "tasks": [(path, t.line, t.state, t.text) for t in note.tasks],
+        "checkins": [
+            (path, i, c.line, c.day.isoformat(), c.op, c.amount, c.note, goal)
+            for i, (goal, c) in enumerate(checkins)
+        ],
+        "diagnostics": [
+            (path, i, d.line, d.message, d.severity, d.code) for i, d in enumerate(note.diagnostics)
+        ],
+    }
+    row = (
+        path,
+        *_stat(info),
+        hashed,
+        checked,
         note.kind,
         note.id,
         note.title,
@@ -749,52 +796,63 @@ def _note_row(entry: _Entry) -> tuple[Any, ...]:
         text("start"),
         text("due"),
         note.stem.casefold(),
-        json.dumps(note.aliases, ensure_ascii=False),
+        _json(note.aliases),
         note.readable,
     )
+    return _Entry(path, row, details, (note.title, body))
 
 
-def _detail_rows(note: Note, rows: dict[str, list[tuple[Any, ...]]]) -> None:
-    """A note's rows for the per-note tables, appended to ``rows[table]``."""
-    path = note.path
-    data = note.to_dict()
-    props = data.pop("props")
-    rows["parsed"].append(
-        (path, json.dumps(props, ensure_ascii=False), json.dumps(data, ensure_ascii=False))
-    )
-    rows["aliases"] += [(path, key) for key in dict.fromkeys(a.casefold() for a in note.aliases)]
-    rows["links"] += [
-        (path, i, k.line, k.target, k.heading, k.alias, k.embed, k.key, name_key(k.target), None)
-        for i, k in enumerate(note.links)
-    ]
-    rows["tags"] += [(path, i, tag) for i, tag in enumerate(note.tags)]
-    rows["tasks"] += [(path, t.line, t.state, t.text) for t in note.tasks]
-    checkins = [(None, c) for c in note.checkins] + inline_checkins(note)
-    rows["checkins"] += [
-        (path, i, c.line, c.day.isoformat(), c.op, c.amount, c.note, goal)
-        for i, (goal, c) in enumerate(checkins)
-    ]
-    rows["diagnostics"] += [
-        (path, i, d.line, d.message, d.severity, d.code) for i, d in enumerate(note.diagnostics)
-    ]
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _stat(info: os.stat_result) -> tuple[int, int, int]:
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
-
-
-def _trusted(known: _Known | None, info: os.stat_result) -> bool:
-    return known is not None and known.trusted(info)
-
-
-def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
-
-
-def _entry(rel: str, info: os.stat_result, hashed: str, checked: int, data: bytes) -> _Entry:
+def _read_file(root: str, rel: str, known_hash: str | None) -> _Entry | _Touch | None:
+    """Read one file: its rows, a stat-only update when its bytes are the ones already
+    indexed, or None when it is gone (or became a symlink or a folder)."""
+    path = Path(root, rel)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if not path.is_file() or path.is_symlink():
+            return None
+        return _unreadable(rel, os.lstat(path), exc)
+    try:
+        info = os.fstat(fd)  # before reading: a change while reading shows as a new stat
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read()
+    except OSError as exc:
+        return _unreadable(rel, os.fstat(fd), exc)
+    finally:
+        os.close(fd)
+    checked = time.time_ns()
+    hashed = digest(data)
+    if known_hash == hashed:
+        return (*_stat(info), checked, rel)
     note = parse_note(rel, data)
-    return _Entry(rel, _stat(info), hashed, checked, note, _body(data, note))
+    return _rows(note, info, hashed, checked, _body(data, note))
+
+
+def _read_chunk(
+    root: str, paths: list[str], hashes: list[str | None]
+) -> list[_Entry | _Touch | None]:
+    """:func:`_read_file` for a chunk of files, in a worker process."""
+    return [_read_file(root, rel, known) for rel, known in zip(paths, hashes, strict=True)]
+
+
+def _process_context() -> BaseContext | None:
+    """Forked worker processes, when forking is safe: on Linux and the like, from a
+    process with one thread (not the watcher).  Forked workers need no imports and
+    never re-run the caller's main module, as spawned ones would."""
+    if sys.platform in ("darwin", "win32") or threading.active_count() > 1:
+        return None
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return multiprocessing.get_context("fork")
 
 
 def _body(data: bytes, note: Note) -> str:
@@ -809,7 +867,20 @@ def _body(data: bytes, note: Note) -> str:
 def _unreadable(rel: str, info: os.stat_result, exc: OSError) -> _Entry:
     note = Note(path=rel, kind="note", title=rel, readable=False, writable=False)
     note.diagnostics.append(Diagnostic(rel, None, f"can't read: {exc.strerror or exc}"))
-    return _Entry(rel, _stat(info), None, time.time_ns(), note, "")
+    return _rows(note, info, None, time.time_ns(), "")
+
+
+def _stat(info: os.stat_result) -> tuple[int, int, int]:
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _trusted(known: _Known | None, info: os.stat_result) -> bool:
+    return known is not None and known.trusted(info)
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
 
 
 class IndexReader:
