@@ -60,8 +60,7 @@ class IndexSettings:
 
 @dataclass(frozen=True)
 class WatchSettings:
-    """``journal watch``: how long a file must stay quiet before it is read, and how
-    often the whole vault is reconciled with the index anyway."""
+    """How long journal watch waits for a file to be quiet, and how often it reconciles all."""
 
     quiet_seconds: float = 0.3
     reconcile_seconds: float = 300.0
