@@ -654,13 +654,18 @@ class Index:
             by_name.setdefault(name, []).append(path)
         for path, key in conn.execute("SELECT path, key FROM aliases"):
             by_alias.setdefault(key, []).append(path)
-        rows = {
-            (path, seq): (target, resolved)
-            for path, seq, target, resolved in conn.execute(
-                "SELECT path, seq, target, resolved FROM links"
-            )
-        }
-        self._update_links(rows, lambda k: by_name.get(k, []), lambda k: by_alias.get(k, []))
+        last: tuple[str, int] = ("", -1)
+        while True:  # a page at a time: a large vault has hundreds of thousands of links
+            page = conn.execute(
+                "SELECT path, seq, target, resolved FROM links WHERE (path, seq) > (?, ?)"
+                " ORDER BY path, seq LIMIT 20000",
+                last,
+            ).fetchall()
+            if not page:
+                break
+            rows = {(path, seq): (target, resolved) for path, seq, target, resolved in page}
+            self._update_links(rows, lambda k: by_name.get(k, []), lambda k: by_alias.get(k, []))
+            last = page[-1][:2]
         conn.execute("DELETE FROM meta WHERE key = 'resolve'")
 
     def _update_links(

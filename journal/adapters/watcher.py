@@ -223,8 +223,8 @@ class Watcher:
                 elif paths:
                     self._handle(paths, full=False)
         finally:
-            watchdog_log.removeHandler(problems)
             self._stop_observer()
+            watchdog_log.removeHandler(problems)  # after: stopping may log a warning
 
     def _handle(self, paths: list[str], *, full: bool) -> None:
         """Refresh the index for ``paths`` (or everything); errors are logged, and the
