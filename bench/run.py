@@ -1,5 +1,7 @@
 """Measure the index and the watcher: ``python bench/run.py [--sizes 1000 10000 50000]``.
 
+Targets (ok / MISSED) are judged on the 10,000-note vault, peak memory at 50,000.
+
 For each vault size (generated into bench/out/ by bench/generate.py when missing) it
 prints every figure beside the floor it is judged against, measured in the same run
 on the same vault and machine:
@@ -228,6 +230,7 @@ def bench(size: int, args: argparse.Namespace) -> None:
     db = args.out / f"v{size}.sqlite"
     env = {**os.environ, "JOURNAL_INDEX": str(db), "PYTHONPATH": str(HERE.parent)}
     vault = Vault.open(root.resolve())
+    judged = size == 10_000  # the issue's targets are set on the 10,000-note vault
     megabytes = sum(p.stat().st_size for p in root.rglob("*.md")) / 1e6
     print(f"\nvault: {size:,} notes, {megabytes:.0f} MB of markdown ({root})")
 
@@ -245,7 +248,7 @@ def bench(size: int, args: argparse.Namespace) -> None:
         f"{built['wall']:.2f} s",
         f"{ratio:.1f}x read+parse",
         "<= 3x",
-        ratio <= 3,
+        ratio <= 3 if judged else None,
     )
     line(
         "  peak RSS: command / largest worker",
@@ -265,14 +268,16 @@ def bench(size: int, args: argparse.Namespace) -> None:
         f"{fresh:.3f} s",
         f"{fresh / walk:.1f}x stat walk",
         "<= 3x",
-        fresh <= 3 * walk,
+        fresh <= 3 * walk if judged else None,
     )
     journal = [sys.executable, "-m", "journal", "--vault", str(root)]
     listing = wall([*journal, "list", "--json"], env, args.repeat)
-    line("`journal list --json` (wall)", f"{listing:.3f} s", "", "< 0.4 s", listing < 0.4)
+    quick = listing < 0.4 if judged else None
+    line("`journal list --json` (wall)", f"{listing:.3f} s", "", "< 0.4 s", quick)
     line("`journal review --stdout` (wall)", "n/a", "(the review issue)")
     helping = wall([*journal, "--help"], env, args.repeat)
-    line("`journal --help` (wall)", f"{helping:.3f} s", "", "< 0.15 s", helping < 0.15)
+    quick = helping < 0.15 if judged else None
+    line("`journal --help` (wall)", f"{helping:.3f} s", "", "< 0.15 s", quick)
 
     latencies = sorted(watcher_latency(root.resolve(), db, args.saves))
     if latencies:
@@ -282,7 +287,7 @@ def bench(size: int, args: argparse.Namespace) -> None:
             f"p50 {statistics.median(latencies) * 1000:.0f} p95 {p95 * 1000:.0f} ms",
             f"quiet period {QUIET * 1000:.0f} ms",
             f"p95 <= {QUIET * 1000 + 50:.0f} ms",
-            p95 <= QUIET + 0.05,
+            p95 <= QUIET + 0.05 if judged else None,
         )
 
     scanner, markdown_it, share, whole = body_costs(vault)
@@ -295,7 +300,7 @@ def bench(size: int, args: argparse.Namespace) -> None:
         shown = f"{seconds:.1f} s" if seconds is not None else "timed out"
         line("obsidiantools Vault.connect().gather()", shown, "(same vault)")
     elif args.obsidiantools:
-        line("obsidiantools", "not run", f"(> {args.obsidiantools_max:,} notes)")
+        line("obsidiantools", "not run", f"(only up to {args.obsidiantools_max:,} notes)")
 
 
 def main() -> None:
