@@ -209,6 +209,9 @@ def test_the_index_lives_in_the_user_cache_or_where_configured(
     assert default_path(Vault.open(vault)) == vault / "../elsewhere/x.sqlite"
     monkeypatch.setenv("JOURNAL_INDEX", str(tmp_path / "env.sqlite"))
     assert default_path(Vault.open(vault)) == tmp_path / "env.sqlite"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("JOURNAL_INDEX", "relative.sqlite")
+    assert default_path(Vault.open(vault)) == tmp_path / "relative.sqlite"
 
 
 def test_an_index_that_cannot_be_created_lives_in_memory(
@@ -428,3 +431,12 @@ def test_a_large_build_reads_in_worker_processes_with_the_same_result(
     result = index.refresh(progress=lambda done, total: seen.append((done, total)))
     assert len(result.parsed) == 6 and seen[-1] == (6, 6)
     assert_matches_rebuild(notes, tmp_path / "parallel.sqlite", tmp_path)
+
+
+def test_a_file_from_the_future_is_hashed_each_time_but_parsed_once(notes: Path) -> None:
+    future = time.time() + 86_400
+    os.utime(notes / "notes/plain.md", (future, future))
+    index = open_index(notes)
+    assert "notes/plain.md" in index.refresh().parsed
+    again = index.refresh()
+    assert again.parsed == [] and again.touched >= 1  # its mtime can't be trusted yet

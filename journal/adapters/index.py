@@ -139,11 +139,13 @@ _NOTE_COLUMNS = (
 
 
 def default_path(vault: Vault) -> Path:
-    """Where a vault's index lives: ``$JOURNAL_INDEX``, else ``[index] path`` in the
-    config (relative to the vault), else one file per vault in the user cache folder."""
-    explicit = os.environ.get("JOURNAL_INDEX") or vault.config.index.path
-    if explicit:
-        path = Path(explicit).expanduser()
+    """Where a vault's index lives: ``$JOURNAL_INDEX`` (relative to the working folder),
+    else ``[index] path`` in the config (relative to the vault), else one file per vault
+    in the user cache folder."""
+    if os.environ.get("JOURNAL_INDEX"):
+        return Path(os.environ["JOURNAL_INDEX"]).expanduser().absolute()
+    if vault.config.index.path:
+        path = Path(vault.config.index.path).expanduser()
         return path if path.is_absolute() else vault.root / path
     root = str(vault.root.resolve())
     tag = hashlib.blake2b(root.encode("utf-8", "surrogateescape"), digest_size=6).hexdigest()
