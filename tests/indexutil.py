@@ -64,5 +64,9 @@ def assert_matches_rebuild(root: Path, db: Path, scratch: Path, timeout: float =
         if actual == expected or time.monotonic() >= deadline:
             break
         time.sleep(0.05)
-    for table in expected:
-        assert actual[table] == expected[table], f"table {table} differs from a rebuild"
+    for table, rows in expected.items():
+        if actual[table] != rows and isinstance(rows, list):
+            missing = [row for row in rows if row not in actual[table]][:3]
+            extra = [row for row in actual[table] if row not in rows][:3]
+            raise AssertionError(f"{table} differs from a rebuild: lacks {missing}, has {extra}")
+        assert actual[table] == rows, f"{table} differs from a rebuild"

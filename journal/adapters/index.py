@@ -471,9 +471,7 @@ class Index:
 
     def _scan(self, scope: list[str] | None) -> dict[str, os.stat_result]:
         if scope is None:
-            return {
-                rel: entry.stat(follow_symlinks=False) for rel, entry in self.vault.iter_notes()
-            }
+            return _stats(self.vault.iter_notes())
         found: dict[str, os.stat_result] = {}
         for item in scope:
             parts = item.split("/")
@@ -484,10 +482,7 @@ class Index:
             except (OSError, UnsafeWrite):
                 continue
             if stat.S_ISDIR(info.st_mode) and not is_skipped_folder(parts[-1]):
-                found.update(
-                    (rel, entry.stat(follow_symlinks=False))
-                    for rel, entry in self.vault.iter_notes(item)
-                )
+                found.update(_stats(self.vault.iter_notes(item)))
             elif stat.S_ISREG(info.st_mode) and is_note_name(parts[-1]):
                 found[item] = info
         return found
@@ -823,9 +818,11 @@ def _read_file(root: str, rel: str, known_hash: str | None) -> _Entry | _Touch |
     except FileNotFoundError:
         return None
     except OSError as exc:
-        if not path.is_file() or path.is_symlink():
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
             return None
-        return _unreadable(rel, os.lstat(path), exc)
+        return _unreadable(rel, info, exc) if stat.S_ISREG(info.st_mode) else None
     try:
         info = os.fstat(fd)  # before reading: a change while reading shows as a new stat
         if not stat.S_ISREG(info.st_mode):
@@ -875,6 +872,17 @@ def _unreadable(rel: str, info: os.stat_result, exc: OSError) -> _Entry:
     note = Note(path=rel, kind="note", title=rel, readable=False, writable=False)
     note.diagnostics.append(Diagnostic(rel, None, f"can't read: {exc.strerror or exc}"))
     return _rows(note, info, None, time.time_ns(), "")
+
+
+def _stats(entries: Iterable[tuple[str, os.DirEntry[str]]]) -> dict[str, os.stat_result]:
+    """The stat of every listed note still there (another process may delete any)."""
+    found = {}
+    for rel, entry in entries:
+        try:
+            found[rel] = entry.stat(follow_symlinks=False)
+        except FileNotFoundError:
+            continue
+    return found
 
 
 def _stat(info: os.stat_result) -> tuple[int, int, int]:
