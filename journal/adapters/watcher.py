@@ -36,6 +36,7 @@ from watchdog.observers import Observer
 
 from journal.adapters.index import Index, Refresh
 from journal.adapters.vault import is_note_name, is_skipped_folder
+from journal.core.errors import JournalError
 
 FULL_BATCH = 5000  # more dirty paths than this: reconcile the whole vault instead
 TICK = 1.0  # seconds between liveness checks when nothing happens
@@ -242,7 +243,10 @@ class Watcher:
         observer = Observer(timeout=STOP_SECONDS)
         observer.schedule(_Handler(self.root, self.dirty, self.log), self.root, recursive=True)
         before = set(threading.enumerate())
-        observer.start()
+        try:
+            observer.start()
+        except OSError as exc:  # e.g. the inotify watch limit
+            raise JournalError(f"can't watch {self.root}: {exc}") from None
         self._observer = observer
         # every thread watchdog started (observer, emitters, its inotify reader): if any
         # dies, events are lost
