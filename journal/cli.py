@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +38,34 @@ class State:
     def catalog(self, vault: Vault) -> Catalog:
         from journal.usecases.common import catalog
 
-        return catalog(vault)
+        with ProgressBar() as progress:
+            return catalog(vault, progress=progress)
+
+
+class ProgressBar:
+    """A progress bar on stderr while the index reads many files, on a terminal only."""
+
+    MIN_FILES = 1000
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.shown = 0
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < self.MIN_FILES or not sys.stderr.isatty():
+                return
+            self.bar = click.progressbar(length=total, label="indexing", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.shown)
+        self.shown = done
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
 
 
 def today() -> date:
@@ -298,6 +326,95 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
 
 def _show(value: Any) -> str:
     return "(none)" if value is None else json.dumps(value, ensure_ascii=False)
+
+
+# --- index / search -----------------------------------------------------------------------
+
+
+@cli.command("index")
+@click.option("--rebuild", is_flag=True, help="Forget the index and read every note again.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@pass_state
+def index_command(state: State, rebuild: bool, as_json: bool) -> None:
+    """Bring the index up to date and show what it holds.
+
+    The index is a cache of the notes (in the user cache folder); every
+    command refreshes it first, so this is only needed to see its state or
+    to build it again from scratch.
+
+    \b
+    Example:
+      journal index --rebuild
+    """
+    from journal.present import index_report
+    from journal.usecases.indexing import index_vault
+
+    with ProgressBar() as progress:
+        report = index_vault(state.vault(), rebuild=rebuild, progress=progress)
+    if as_json:
+        emit_json(report)
+    else:
+        click.echo(index_report(report), nl=False)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True, help="At most this many notes.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of hits.")
+@pass_state
+def search(state: State, query: str, limit: int, as_json: bool) -> None:
+    """Search the titles and bodies of all notes, best matches first.
+
+    QUERY uses SQLite FTS5 syntax: words (all must match), "a phrase",
+    OR, NOT, prefix*, title:word.
+
+    \b
+    Example:
+      journal search '"informational interview" OR referral*'
+    """
+    from journal.present import search_results
+    from journal.usecases.indexing import search_notes
+
+    hits = search_notes(state.vault(), query, limit=limit)
+    if as_json:
+        emit_json(hits)
+    else:
+        click.echo(search_results(hits), nl=False)
+
+
+# --- watch --------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--quiet", is_flag=True, help="Print nothing but errors.")
+@pass_state
+def watch(state: State, quiet: bool) -> None:
+    """Keep the index current while you edit notes, until Ctrl-C.
+
+    Reconciles the whole vault first, then handles each saved, moved or
+    deleted note once it has been quiet for a moment, printing one line per
+    update.
+
+    \b
+    Example:
+      journal watch --vault ~/career
+    """
+    import time
+
+    from journal.present import watch_line
+    from journal.usecases.watching import watch_vault
+
+    vault = state.vault()
+
+    def on_update(update: dict[str, Any]) -> None:
+        if not quiet:
+            click.echo(watch_line(update, time.strftime("%H:%M:%S")))
+
+    if not quiet:
+        click.echo(f"watching {vault.root} (Ctrl-C to stop)")
+    watch_vault(vault, on_update=on_update, log=lambda message: click.echo(message, err=True))
+    if not quiet:
+        click.echo("stopped")
 
 
 def main() -> None:

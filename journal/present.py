@@ -98,3 +98,45 @@ def goal_card(r: dict[str, Any], today: date) -> str:
     for d in r.get("diagnostics", []):
         out.append(f"  ! line {d['line']}: {d['message']}")
     return "\n".join(out) + "\n"
+
+
+def index_report(report: dict[str, Any]) -> str:
+    """What ``journal index`` did and what the index holds."""
+    kinds = ", ".join(f"{count} {kind}" for kind, count in report["kinds"].items())
+    problems = report["diagnostics"]
+    problem_text = (
+        ", ".join(f"{count} {severity}s" for severity, count in problems.items())
+        + f" in {report['files_with_problems']} files"
+        if problems
+        else "none"
+    )
+    action = "rebuilt" if report["rebuilt"] else "refreshed"
+    return (
+        f"index: {report['index'] or '(in memory)'}\n"
+        f"notes: {report['notes']} ({kinds or 'none'})\n"
+        f"{action} in {report['seconds']:.2f}s: {report['read']} read, "
+        f"{report['removed']} removed\n"
+        f"problems: {problem_text}\n"
+    )
+
+
+def search_results(hits: list[dict[str, Any]]) -> str:
+    """One block per hit: path and title, then the snippet indented."""
+    lines = []
+    for hit in hits:
+        lines.append(f"{hit['path']}  {hit['title']}")
+        if hit["snippet"]:
+            lines.append(f"    {hit['snippet']}")
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def watch_line(update: dict[str, Any], clock: str) -> str:
+    """One status line for a batch of index updates."""
+    read, removed = update["read"], update["removed"]
+    parts = []
+    if read:
+        parts.append(read[0] if len(read) == 1 else f"{len(read)} notes read")
+    if removed:
+        parts.append(f"{removed[0]} removed" if len(removed) == 1 else f"{len(removed)} removed")
+    scope = " (full reconcile)" if update["full"] else ""
+    return f"{clock} {', '.join(parts)}{scope} in {update['seconds'] * 1000:.0f} ms"

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from journal.adapters import files
 from journal.core import codec
 from journal.core.catalog import Catalog
-from journal.core.errors import ConfigError, Diagnostic, JournalError, NotFound, UnsafeWrite
+from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
 from journal.core.notes import Note, parse_note
 from journal.core.settings import Config, config_from_dict
 
@@ -73,9 +73,10 @@ class Vault:
     def open(cls, root: Path) -> Vault:
         return cls(root, load_config(root))
 
-    def iter_notes(self) -> Iterator[tuple[str, os.DirEntry[str]]]:
-        """Every note as (relative posix path, directory entry); symlinks are not followed."""
-        stack = [("", str(self.root))]
+    def iter_notes(self, under: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:
+        """Every note as (relative posix path, directory entry), or those in the folder
+        ``under`` (a vault-relative path); symlinks are not followed."""
+        stack = [(under + "/", str(self.path(under))) if under else ("", str(self.root))]
         while stack:
             prefix, folder = stack.pop()
             try:
@@ -143,16 +144,13 @@ class Vault:
         return True
 
 
-def load_catalog(vault: Vault) -> Catalog:
-    """Every note of the vault, parsed."""
-    notes = []
-    for rel, entry in vault.iter_notes():
-        try:
-            data = Path(entry.path).read_bytes()
-        except OSError as exc:
-            note = Note(path=rel, kind="note", title=rel, readable=False, writable=False)
-            note.diagnostics.append(Diagnostic(rel, None, f"can't read: {exc.strerror}"))
-            notes.append(note)
-            continue
-        notes.append(parse_note(rel, data))
-    return Catalog(notes)
+def load_catalog(vault: Vault, *, progress: Callable[[int, int], None] | None = None) -> Catalog:
+    """Every note of the vault, from the index, refreshed from the disk first.
+
+    ``progress(done, total)`` is called while changed files are read.
+    """
+    from journal.adapters.index import Index  # the index builds on this module
+
+    index = Index.open(vault)
+    index.refresh(progress=progress)
+    return Catalog(source=index.reader())

@@ -52,6 +52,21 @@ class Networking:
 
 
 @dataclass(frozen=True)
+class IndexSettings:
+    """Where the index (a disposable cache of the notes) lives; empty: the user cache."""
+
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class WatchSettings:
+    """How long journal watch waits for a file to be quiet, and how often it reconciles all."""
+
+    quiet_seconds: float = 0.3
+    reconcile_seconds: float = 300.0
+
+
+@dataclass(frozen=True)
 class Config:
     """All settings of one vault."""
 
@@ -59,6 +74,8 @@ class Config:
     week: Week = field(default_factory=Week)
     goals: Goals = field(default_factory=Goals)
     networking: Networking = field(default_factory=Networking)
+    index: IndexSettings = field(default_factory=IndexSettings)
+    watch: WatchSettings = field(default_factory=WatchSettings)
 
     @property
     def week_start(self) -> int:
@@ -105,6 +122,9 @@ def _check_values(config: Config, path: str) -> None:
         parse_duration(config.goals.review_every)
     except DateError as exc:
         raise ConfigError(exc.message, path=path) from None
+    for key, value in dataclasses.asdict(config.watch).items():
+        if not 0 < value <= 86400:
+            raise ConfigError(f"'watch.{key}' must be between 0 and 86400 seconds", path=path)
     for key, value in dataclasses.asdict(config.folders).items():
         if (
             not value
