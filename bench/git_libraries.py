@@ -59,7 +59,15 @@ def work_pygit2(repo_path: str) -> dict[str, Callable[[], object]]:
         repo = state["repo"]
         out = []
         for commit in repo.walk(repo.head.target, pygit2.enums.SortMode.TOPOLOGICAL):
-            out.append((str(commit.id), commit.parent_ids, commit.author.name, commit.commit_time, commit.message))
+            out.append(
+                (
+                    str(commit.id),
+                    commit.parent_ids,
+                    commit.author.name,
+                    commit.commit_time,
+                    commit.message,
+                )
+            )
         return len(out)
 
     def entry(tree: object, path: str) -> object:
@@ -233,7 +241,11 @@ def site_size(python: Path) -> int:
     base_site = next((base / "lib").glob("python3*/site-packages"))
 
     def size(folder: Path) -> int:
-        return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        return sum(
+            p.stat().st_size
+            for p in folder.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts
+        )
 
     return size(site) - size(base_site)
 
@@ -273,12 +285,18 @@ def main() -> None:
         figures = json.loads(out)
         figures["import"] = import_time(python, module)
         figures["installed_mb"] = site_size(python) / 1e6
-        version = subprocess.run(
-            [str(python), "-m", "pip", "show", library], capture_output=True, text=True
-        ).stdout.split("Version: ", 1)[1].split()[0]
+        version = (
+            subprocess.run(
+                [str(python), "-m", "pip", "show", library], capture_output=True, text=True
+            )
+            .stdout.split("Version: ", 1)[1]
+            .split()[0]
+        )
         rows.append((f"{library} {version}", figures))
     print(f"repository: {REPO} ({rows[0][1]['walk_result']} commits); best of {args.rounds}")
-    print(f"{'library':<18}{'import':>9}{'open':>9}{'walk':>9}{'file':>9}{'diff':>9}{'installed':>11}")
+    print(
+        f"{'library':<18}{'import':>9}{'open':>9}{'walk':>9}{'file':>9}{'diff':>9}{'installed':>11}"
+    )
     for name, f in rows:
         print(
             f"{name:<18}{f['import'] * 1000:>7.0f}ms{f['open'] * 1000:>7.1f}ms"

@@ -74,7 +74,9 @@ def other_note(number: int) -> tuple[str, str]:
         text = f"---\ntype: contact\nname: Zoë Ørsted {number}\n---\nMet at a meetup.\n"
     else:
         path = f"notes/note {number:03d}.md"
-        text = f"# Note {number}\n\nSome thoughts, with a link to [[Goal number {number % GOALS}]].\n"
+        text = (
+            f"# Note {number}\n\nSome thoughts, with a link to [[Goal number {number % GOALS}]].\n"
+        )
     return path, text
 
 
@@ -101,7 +103,9 @@ def stream(commits: int, notes: int) -> bytes:
         if k == 0:
             message = "Start the vault"
             for goal in goals:
-                changes.append(b"M 100644 inline " + quote(goal.path) + b"\n" + data(goal.text().encode()))
+                changes.append(
+                    b"M 100644 inline " + quote(goal.path) + b"\n" + data(goal.text().encode())
+                )
             for n in range(others):
                 path, text = other_note(n)
                 changes.append(b"M 100644 inline " + quote(path) + b"\n" + data(text.encode()))
@@ -118,11 +122,14 @@ def stream(commits: int, notes: int) -> bytes:
                 changes.append(b"D " + quote(goal.path) + b"\n")
                 goal.path = goal.path.replace("goals/", "goals/archive/", 1)
                 message += " (moved to the archive)"
-            changes.append(b"M 100644 inline " + quote(goal.path) + b"\n" + data(goal.text().encode()))
+            changes.append(
+                b"M 100644 inline " + quote(goal.path) + b"\n" + data(goal.text().encode())
+            )
             if k % 12 == 0 and dailies < 400:
                 day_path = f"daily/{date(2024, 1, 1) + timedelta(days=dailies)}.md"
                 dailies += 1
-                text = f"# {day_path}\n\nprogress:: [[Goal number {k % GOALS}]] +1 from the daily note\n"
+                link = f"[[Goal number {k % GOALS}]]"
+                text = f"# {day_path}\n\nprogress:: {link} +1 from the daily note\n"
                 changes.append(b"M 100644 inline " + quote(day_path) + b"\n" + data(text.encode()))
         out.append(b"commit refs/heads/main\nmark :%d\n" % (k + 1))
         out.append(b"author " + AUTHOR + b" " + stamp + b"\n")

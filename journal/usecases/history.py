@@ -370,7 +370,8 @@ def week_in_git(vault: Vault, period: Period) -> WeekInGit | None:
     """What git saw happen to goals in ``period`` (commit dates, the author's day); None
     when the vault is not in a git repository, so the review can leave the section out.
 
-    A goal lands in one list: created before completed before dropped before changed.
+    A goal lands in one list: completed, else dropped, else created, else changed
+    (a goal created and completed in the same week is listed as completed).
     """
     try:
         history = load_history(vault)
@@ -390,11 +391,10 @@ def week_in_git(vault: Vault, period: Period) -> WeekInGit | None:
         if not kinds:
             continue
         item = GoalWeek(latest.id, latest.title, latest.path, [e.text for e in events])
-        for name in ("created", "completed", "dropped"):
+        for name in ("completed", "dropped", "created"):
             if name in kinds:
                 getattr(week, name).append(item)
                 break
         else:
             week.changed.append(item)
     return week
-
