@@ -212,6 +212,9 @@ def test_vault_history_is_newest_first_with_since_and_limit(
     assert data["repository"]["branch"] == "main"  # type: ignore[index]
 
 
+CREATED = "created (status active, current 0, target 5 conversations, due 2026-12-31)"
+
+
 def test_week_in_git_for_the_weekly_review(story: Git, vault: Path, write: Write) -> None:
     write("goals/Other.md", goal(0, title="Learn SQL", goal_id="sql"))
     write("goals/Old.md", goal(0, title="Old plan", goal_id="old"))
@@ -227,8 +230,7 @@ def test_week_in_git_for_the_weekly_review(story: Git, vault: Path, write: Write
         "truncated": False,
         "created": [
             {"id": "sql", "title": "Learn SQL", "path": "goals/Other.md",
-             "events": ["created (status active, current 0, target 5 conversations, due 2026-12-31)",
-                        "current 0 -> 1"]},
+             "events": [CREATED, "current 0 -> 1"]},
         ],
         "completed": [
             {"id": "connect", "title": "Connect with five HR leaders",
@@ -236,8 +238,7 @@ def test_week_in_git_for_the_weekly_review(story: Git, vault: Path, write: Write
         ],
         "dropped": [
             {"id": "old", "title": "Old plan", "path": "goals/Old.md",
-             "events": ["created (status active, current 0, target 5 conversations, due 2026-12-31)",
-                        "status active -> dropped"]},
+             "events": [CREATED, "status active -> dropped"]},
         ],
         "changed": [],
     }  # fmt: skip

@@ -32,10 +32,10 @@ def texts(old: GoalState | None, new: GoalState | None, **kw: object) -> list[st
     return [e.text for e in diff_states(old, new, **kw)]  # type: ignore[arg-type]
 
 
-BEFORE = goal_text(
-    current=2,
-    milestones="\n  - title: Draft list\n    done: false\n  - title: Fifth talk\n    done: false",
+BEFORE_MILESTONES = (
+    "\n  - title: Draft list\n    done: false\n  - title: Fifth talk\n    done: false"
 )
+BEFORE = goal_text(current=2, milestones=BEFORE_MILESTONES)
 
 
 def test_every_kind_of_change_reads_as_meaning() -> None:
@@ -45,7 +45,7 @@ def test_every_kind_of_change_reads_as_meaning() -> None:
             current=3,
             target=8,
             due="2027-01-31",
-            milestones="\n  - title: Draft list\n    done: 2026-11-21\n  - title: Fifth talk\n    done: false",
+            milestones=BEFORE_MILESTONES.replace("done: false", "done: 2026-11-21", 1),
         )
         + "- 2026-11-21: +1 Lunch with [[Elena Varga]]\n"
     )
