@@ -435,3 +435,24 @@ def test_git_is_never_run_as_a_program(
     monkeypatch.setenv("PATH", "/nonexistent")
     assert shutil.which("git") is None
     assert history_json(invoke, "connect")["entries"]
+
+
+def test_a_goal_whose_front_matter_broke_for_a_while(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    write("goals/Connect.md", goal(1))
+    git.commit("Add", "2026-10-01")
+    write("goals/Connect.md", goal(1).replace("title: Connect", "title: Plan: Connect"))
+    git.commit("Oops", "2026-10-02")
+    write("goals/Connect.md", goal(2))
+    git.commit("Fixed", "2026-10-03")
+    data = history_json(invoke, "connect")
+    assert summary(data["entries"]) == [
+        ("2026-10-01", "Add", "goals/Connect.md",
+         ["created (status active, current 1, target 5 conversations, due 2026-12-31)"]),
+        ("2026-10-02", "Oops", "goals/Connect.md", ["no longer a readable goal"]),
+        ("2026-10-03", "Fixed", "goals/Connect.md",
+         ["a readable goal again (status active, current 2, target 5 conversations, "
+          "due 2026-12-31)"]),
+    ]  # fmt: skip
+    assert [p["value"] for p in data["series"]] == [1, 2]  # type: ignore[index]

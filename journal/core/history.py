@@ -130,6 +130,8 @@ KINDS = (
     "created",
     "first-seen",
     "deleted",
+    "unreadable",
+    "readable",
     "moved",
     "title",
     "completed",
@@ -182,12 +184,20 @@ def diff_states(
     """What changed from ``old`` to ``new`` (None: the goal did not exist there).
 
     ``boundary`` marks the oldest commit of a shallow clone, where a goal that
-    appears was not created but is only first seen.
+    appears was not created but is only first seen.  A missing state with a path
+    is a file that is there but not a readable goal (broken front matter, another
+    ``type``).
     """
     if new is None:
-        return [] if old is None else [Event("deleted", old_path, None, "deleted")]
+        if old is None:
+            return []
+        if new_path is not None:  # the file is still there
+            return [Event("unreadable", old_path, new_path, "no longer a readable goal")]
+        return [Event("deleted", old_path, None, "deleted")]
+    summary = _summary(new)
+    if old is None and old_path is not None:  # the file was there, but not as a goal
+        return [Event("readable", old_path, new_path, f"a readable goal again ({summary})")]
     if old is None:
-        summary = _summary(new)
         if boundary:
             return [Event("first-seen", None, new_path, f"first seen ({summary})")]
         return [Event("created", None, new_path, f"created ({summary})")]
@@ -336,25 +346,29 @@ class GoalChange:
         return cls(**{**data, "events": tuple(Event.from_dict(e) for e in data["events"])})
 
 
-def goal_change(old: Version | None, new: Version | None, *, boundary: bool) -> GoalChange:
-    """The change from ``old`` to ``new`` (one of them may be missing) as events."""
+def goal_change(
+    old: Version | None, new: Version | None, *, boundary: bool, path: str | None = None
+) -> GoalChange:
+    """The change from ``old`` to ``new`` (one of them may be missing) as events.
+
+    ``path`` names a file that exists on both sides of the commit when one side
+    is not a readable goal.
+    """
     old_state = old.state if old else None
     new_state = new.state if new else None
     shown = new_state or old_state
+    old_path = old.path if old else path
+    new_path = new.path if new else path
     return GoalChange(
-        old_path=old.path if old else None,
-        new_path=new.path if new else None,
+        old_path=old_path,
+        new_path=new_path,
         old_id=old_state.id if old_state else None,
         new_id=new_state.id if new_state else None,
         title=shown.title if shown else "",
         current=new_state.current if new_state else None,
         events=tuple(
             diff_states(
-                old_state,
-                new_state,
-                old_path=old.path if old else None,
-                new_path=new.path if new else None,
-                boundary=boundary,
+                old_state, new_state, old_path=old_path, new_path=new_path, boundary=boundary
             )
         ),
     )

@@ -126,20 +126,21 @@ def _goal_changes(
     repo: Repository, revision: Revision, memo: dict[tuple[str, str], Version | None]
 ) -> list[GoalChange]:
     """The goals one commit changed, with renames (and renames with edits) paired."""
-    pairs: list[tuple[Version | None, Version | None]] = []
+    found: list[GoalChange] = []
     removed: list[Version] = []
     added: list[Version] = []
     for change in repo.changes(revision.id):
         old = _version(repo, change.old_path, change.old_blob, memo)
         new = _version(repo, change.new_path, change.new_blob, memo)
-        if old is not None and new is not None:
-            pairs.append((old, new))
+        if change.old_path and change.new_path and (old or new):  # edited in place
+            found.append(goal_change(old, new, boundary=revision.boundary, path=change.new_path))
         elif old is not None:
             removed.append(old)
         elif new is not None:
             added.append(new)
-    pairs.extend(pair_renames(removed, added))
-    return [goal_change(old, new, boundary=revision.boundary) for old, new in pairs]
+    for old, new in pair_renames(removed, added):
+        found.append(goal_change(old, new, boundary=revision.boundary))
+    return sorted(found, key=lambda change: change.path)
 
 
 def _version(
