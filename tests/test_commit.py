@@ -153,3 +153,13 @@ def test_refused_when_git_does_not_know_the_user(git: Git, vault: Path, tmp_path
     assert "git does not know who you are" in done.stderr
     assert "Traceback" not in done.stderr
     assert (vault / GOAL).read_bytes() == before
+
+
+def test_on_a_detached_head_the_commit_moves_head_only(git: Git, invoke: Invoke) -> None:
+    branch = git("rev-parse", "main").strip()
+    git("checkout", "-q", "--detach")
+    result = invoke("set", "Connect", "current=3", "--commit")
+    assert result.exit_code == 0, result.output
+    assert git("rev-parse", "HEAD~1").strip() == branch
+    assert git("rev-parse", "main").strip() == branch
+    assert git.files() == [GOAL]

@@ -225,3 +225,10 @@ def test_series_merges_without_counting_twice_and_the_file_wins_today() -> None:
         baseline=0, start=None, recorded=recorded, current=(date(2026, 11, 22), 2.0)
     )
     assert same[-1] == Point(date(2026, 10, 10), 2.0, "git")
+
+
+def test_the_file_value_equal_to_todays_commit_keeps_the_git_source() -> None:
+    today = date(2026, 11, 22)
+    assert progress_series(
+        baseline=0, start=today, recorded=[(today, 0.0), (today, 2.0)], current=(today, 2.0)
+    ) == [Point(today, 2.0, "git")]

@@ -50,13 +50,14 @@ def progress_series(
 
     ``recorded`` are committed ``current`` values (oldest first; the last of a
     day counts); ``current`` is today's value in the file, which wins over
-    everything else of that day.  The series starts with ``baseline`` on
+    everything else of that day (its source is ``file`` when it differs from
+    what was committed that day).  The series starts with ``baseline`` on
     ``start`` when that day is before every other point.  A recorded value
     equal to the value before it adds no point.
     """
     value = float(baseline or 0)
     anchors: dict[date, tuple[float, str]] = {day: (float(v), "git") for day, v in recorded}
-    if current is not None:
+    if current is not None and anchors.get(current[0], (None,))[0] != current[1]:
         anchors[current[0]] = (float(current[1]), "file")
     by_day: dict[date, list[CheckIn]] = {}
     for checkin in sorted(checkins, key=lambda c: c.day):

@@ -108,16 +108,18 @@ def load_history(vault: Vault) -> LoadedHistory:
     kept: dict[str, Any] = {}
     memo: dict[tuple[str, str], Version | None] = {}
     commits = []
+    computed = False
     for revision in repo.walk():
         record = cached.get(revision.id)
         if record is None or record.get("boundary") != revision.boundary:
             changes = _goal_changes(repo, revision, memo)
             record = {"boundary": revision.boundary, "changes": [c.to_dict() for c in changes]}
+            computed = True
         else:
             changes = [GoalChange.from_dict(c) for c in record["changes"]]
         kept[revision.id] = record
         commits.append((revision, changes))
-    if kept.keys() != cached.keys():
+    if computed or kept.keys() != cached.keys():  # new commits, or some no longer reachable
         history_cache.save(path, CACHE_VERSION, kept, vault.root)
     return LoadedHistory(repo, status, commits)
 
