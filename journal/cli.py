@@ -6,6 +6,7 @@ no traceback reaches the user unless ``--debug`` is given."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -29,11 +30,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 class State:
     vault_option: str | None
     debug: bool
+    opened: Vault | None = None
 
     def vault(self) -> Vault:
-        from journal.usecases.common import open_vault
+        """The vault, opened once per command (``--commit`` watches what it writes)."""
+        if self.opened is None:
+            from journal.usecases.common import open_vault
 
-        return open_vault(self.vault_option)
+            self.opened = open_vault(self.vault_option)
+        return self.opened
 
     def catalog(self, vault: Vault) -> Catalog:
         from journal.usecases.common import catalog
@@ -122,6 +127,47 @@ def report(diagnostics: list[Any], *, severities: tuple[str, ...] = ("error",)) 
             click.echo(str(diagnostic), err=True)
 
 
+def commit_option(func: F) -> F:
+    """Add ``--commit`` to a command that writes notes.
+
+    Before the command runs, refuses when its notes could not be committed (no
+    repository, not the user's, no git identity) and arms the vault to refuse a
+    note with staged changes just before writing it; afterwards commits exactly
+    the notes the command wrote.  The command may return the commit message.
+    """
+
+    @click.option(
+        "--commit",
+        "commit",
+        is_flag=True,
+        help="Commit exactly the files this command writes to git, nothing else.",
+    )
+    @functools.wraps(func)
+    def wrapper(*args: Any, commit: bool, **kwargs: Any) -> Any:
+        if not commit:
+            return func(*args, **kwargs)
+        from journal.usecases.commit import commit_paths, prepare_commit
+
+        ctx = click.get_current_context()
+        vault = ctx.find_root().obj.vault()
+        prepare_commit(vault)
+        message = func(*args, **kwargs)
+        err = bool(kwargs.get("as_json"))
+        if not vault.written:
+            click.echo("journal: nothing written, nothing to commit", err=err)
+            return message
+        command = ctx.command_path.split(" ", 1)[-1]
+        message = message or f"journal: {command} {', '.join(vault.written)}"
+        revision = commit_paths(vault, vault.written, message)
+        if revision is None:
+            click.echo("journal: the files match the last commit, nothing to commit", err=err)
+        else:
+            click.echo(f"committed {revision.short}: {message}", err=err)
+        return message
+
+    return wrapper  # type: ignore[return-value]
+
+
 @click.group(cls=JournalGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--vault",
@@ -197,8 +243,9 @@ def new() -> None:
 @click.option("--kind", type=click.Choice(["outcome", "activity"]), help="Default: outcome.")
 @click.option("--feeds", help="For an activity goal: the outcome goal it feeds.")
 @click.option("--json", "as_json", is_flag=True, help="Print the created goal as JSON.")
+@commit_option
 @pass_state
-def new_goal_command(state: State, title: str, as_json: bool, **options: str | None) -> None:
+def new_goal_command(state: State, title: str, as_json: bool, **options: str | None) -> str:
     """Write a new goal file from the goal template; never overwrites.
 
     \b
@@ -214,6 +261,7 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
         emit_json({"path": created.path, "id": created.id, "properties": created.props})
     else:
         click.echo(f"created {created.path} (id: {created.id})")
+    return f"journal: new goal {title.strip()}"
 
 
 # --- list / show --------------------------------------------------------------------------
@@ -295,8 +343,9 @@ def show(state: State, goal: str, as_json: bool) -> None:
 @click.argument("goal")
 @click.argument("assignments", nargs=-1, required=True, metavar="KEY=VALUE...")
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+@commit_option
 @pass_state
-def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: bool) -> None:
+def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: bool) -> str:
     """Change a goal's properties; only the edited lines of the file change.
 
     Values are checked against each property's type; an empty value clears it.
@@ -305,7 +354,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
     Example:
       journal set "Connect with five HR leaders" current=3 status=active due=2026-12-31
     """
-    from journal.usecases.set_fields import set_fields
+    from journal.usecases.set_fields import parse_assignments, set_fields
 
     vault = state.vault()
     result = set_fields(vault, state.catalog(vault), goal, assignments)
@@ -317,11 +366,14 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
                 "changes": [{"key": c.key, "old": c.old, "new": c.new} for c in result.changes],
             }
         )
-        return
-    if not result.changes:
-        click.echo(f"{result.path}: unchanged")
-    for change in result.changes:
-        click.echo(f"{result.path}: {change.key}: {_show(change.old)} -> {_show(change.new)}")
+    else:
+        if not result.changes:
+            click.echo(f"{result.path}: unchanged")
+        for change in result.changes:
+            click.echo(f"{result.path}: {change.key}: {_show(change.old)} -> {_show(change.new)}")
+    typed = parse_assignments(assignments)
+    changed = ", ".join(f"{c.key}={typed[c.key].strip()}" for c in result.changes)
+    return f"journal: set {changed} in {result.title}"
 
 
 def _show(value: Any) -> str:
@@ -415,6 +467,55 @@ def watch(state: State, quiet: bool) -> None:
     watch_vault(vault, on_update=on_update, log=lambda message: click.echo(message, err=True))
     if not quiet:
         click.echo("stopped")
+
+
+# --- history ------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("goal", required=False)
+@click.option("--since", metavar="DATE", help="Only changes on or after this day (YYYY-MM-DD).")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=30,
+    show_default=True,
+    help="Without GOAL: show at most this many goal changes (0: all).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the history as JSON.")
+@pass_state
+def history(state: State, goal: str | None, since: str | None, limit: int, as_json: bool) -> None:
+    """What git remembers: a goal's timeline and progress, or the vault's goal events.
+
+    With GOAL: every commit that touched the goal (across renames), oldest
+    first, with what changed in meaning (current 2 -> 3, target 5 -> 8...), then
+    its progress series.  Without GOAL: the vault's goal events, newest first.
+
+    \b
+    Example:
+      journal history connect-five-hr-leaders --since 2026-10-01
+      journal history --limit 10
+    """
+    from journal.core.dates import parse_date
+    from journal.present import goal_timeline, vault_timeline
+    from journal.usecases.history import goal_history, vault_history
+
+    day = parse_date(since) if since else None
+    vault = state.vault()
+    if goal:
+        timeline = goal_history(vault, state.catalog(vault), goal, today(), day)
+        record = timeline.to_dict()
+        notices = timeline.notices
+    else:
+        whole = vault_history(vault, day, limit)
+        record = whole.to_dict()
+        notices = whole.notices
+    for notice in notices:
+        click.echo(f"journal: {notice}", err=True)
+    if as_json:
+        emit_json(record)
+    else:
+        click.echo(goal_timeline(record) if goal else vault_timeline(record), nl=False)
 
 
 def main() -> None:

@@ -140,3 +140,41 @@ def watch_line(update: dict[str, Any], clock: str) -> str:
         parts.append(f"{removed[0]} removed" if len(removed) == 1 else f"{len(removed)} removed")
     scope = " (full reconcile)" if update["full"] else ""
     return f"{clock} {', '.join(parts)}{scope} in {update['seconds'] * 1000:.0f} ms"
+
+
+# --- history ------------------------------------------------------------------------------
+
+
+def _commit_line(entry: dict[str, Any]) -> str:
+    return f"{entry['date']}  {entry['commit'][:7]}  {entry['author']}: {entry['message']}"
+
+
+def goal_timeline(r: dict[str, Any]) -> str:
+    """A goal's history from ``goal_history``: one block per commit, then its progress."""
+    goal = r["goal"]
+    out = [f"{goal['title']}  ({goal['path']})"]
+    if r["truncated"]:
+        out.append("  (history truncated: this is a shallow clone)")
+    for entry in r["entries"]:
+        out.append("not committed yet" if entry["uncommitted"] else _commit_line(entry))
+        texts = [e["text"] for e in entry["events"]] or ["text edited; no property changed"]
+        out.extend(f"  {text}" for text in texts)
+    if r["series"]:
+        out.append("progress:")
+        out.extend(f"  {p['date']}  {number(p['value']):>6}  {p['source']}" for p in r["series"])
+    return "\n".join(out) + "\n"
+
+
+def vault_timeline(r: dict[str, Any]) -> str:
+    """The vault's goal events from ``vault_history``, newest first, grouped by commit."""
+    if not r["entries"]:
+        return "no goal changes in the git history\n"
+    out: list[str] = []
+    last = None
+    for entry in r["entries"]:
+        if entry["commit"] != last:
+            out.append(_commit_line(entry))
+            last = entry["commit"]
+        texts = "; ".join(e["text"] for e in entry["events"])
+        out.append(f"  {entry['goal']['title']}: {texts}")
+    return "\n".join(out) + "\n"

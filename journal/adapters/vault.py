@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from journal.adapters import files
@@ -64,10 +64,18 @@ def is_skipped_folder(name: str) -> bool:
 
 @dataclass
 class Vault:
-    """An opened vault: its root folder and settings."""
+    """An opened vault: its root folder and settings.
+
+    Every note the tool writes goes through :meth:`rewrite` or :meth:`create`,
+    which call ``before_write`` (when set) with the note's path just before
+    writing, so a caller can refuse a write (``--commit`` does), and list the
+    path in ``written``.
+    """
 
     root: Path
     config: Config
+    before_write: Callable[[str], None] | None = None
+    written: list[str] = field(default_factory=list)
 
     @classmethod
     def open(cls, root: Path) -> Vault:
@@ -137,11 +145,22 @@ class Vault:
             data = codec.encode(transform(doc), bom=doc.bom)
             if data == snapshot.data:
                 return False
+            if self.before_write is not None:
+                self.before_write(rel)
             files.replace(snapshot, data)
         except JournalError as exc:
             exc.path = rel
             raise
+        self.written.append(rel)
         return True
+
+    def create(self, rel: str, data: bytes) -> None:
+        """Create a new note with ``data``; never overwrites (see :func:`files.create`)."""
+        target = self.path(rel)
+        if self.before_write is not None:
+            self.before_write(rel)
+        files.create(target, data)
+        self.written.append(rel)
 
 
 def load_catalog(vault: Vault, *, progress: Callable[[int, int], None] | None = None) -> Catalog:

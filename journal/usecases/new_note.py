@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from journal.adapters import files
 from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core import codec
@@ -57,7 +56,7 @@ def create_note(
         raise Conflict("a note with this name already exists; not overwritten", path=rel)
     body = Renderer(vault.root).render(template, context)
     text = codec.new_note_text(props, body)
-    files.create(vault.path(rel), text.encode("utf-8"))
+    vault.create(rel, text.encode("utf-8"))
     return rel
 
 

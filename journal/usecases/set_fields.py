@@ -25,6 +25,7 @@ class Change:
 @dataclass
 class SetResult:
     path: str
+    title: str
     changes: list[Change] = field(default_factory=list)
     written: bool = False
 
@@ -60,7 +61,7 @@ def set_fields(vault: Vault, catalog: Catalog, ref: str, assignments: Sequence[s
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
     goal = catalog.find_goal(ref)
-    result = SetResult(goal.path)
+    result = SetResult(goal.path, goal.title)
 
     def transform(doc: codec.Document) -> str:
         old = codec.plain(dict(doc.data or {}))
