@@ -101,14 +101,18 @@ class Catalog:
         raise NotFound(f"no {what} called '{ref}'{hint}")
 
     @cached_property
-    def _link_index(self) -> tuple[dict[str, list[Note]], dict[str, list[Note]]]:
+    def _link_index(
+        self,
+    ) -> tuple[dict[str, Note], dict[str, list[Note]], dict[str, list[Note]]]:
+        by_key: dict[str, Note] = {}
         by_name: dict[str, list[Note]] = {}
         by_alias: dict[str, list[Note]] = {}
         for note in self.notes:
+            by_key.setdefault(link_key(note.path), note)
             by_name.setdefault(note.stem.casefold(), []).append(note)
             for alias in note.aliases:
                 by_alias.setdefault(alias.casefold(), []).append(note)
-        return by_name, by_alias
+        return by_key, by_name, by_alias
 
     def resolve(self, target: str) -> Note | None:
         """The note a wikilink target points to: by path, file name, then alias.
@@ -118,11 +122,10 @@ class Catalog:
         key = link_key(target)
         if not key:
             return None
-        by_name, by_alias = self._link_index
+        by_key, by_name, by_alias = self._link_index
         if "/" in key:
-            exact = [n for n in self.notes if link_key(n.path) == key]
-            if exact:
-                return exact[0]
+            if key in by_key:
+                return by_key[key]
             name = key.rsplit("/", 1)[-1]
             suffix = [n for n in by_name.get(name, []) if link_key(n.path).endswith("/" + key)]
             return _shortest(suffix)
