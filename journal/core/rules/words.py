@@ -59,8 +59,9 @@ NUMBER_WORDS = (
     "twice",
 )
 
-#: Nouns for results that exist when the goal is done.  A deliverable followed by
-#: "skill" or "skills" ("presentation skills") is an ability, not a deliverable.
+#: Nouns for results that exist when the goal is done.  They count after a determiner
+#: (:data:`DETERMINERS`) and up to three more words ("the People Analytics
+#: certificate"), and not when "skill" or "skills" follows ("my presentation skills").
 DELIVERABLES = (
     "article",
     "case study",
@@ -83,6 +84,8 @@ DELIVERABLES = (
     "report",
     "talk",
 )
+
+DETERMINERS = ("a", "an", "the", "my", "our")
 
 #: Words in a metric that count effort rather than results.
 ACTIVITY_WORDS = (
@@ -111,7 +114,11 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 
 _VAGUE = re.compile(rf"\b(?:{_alternation(VAGUE_PHRASES)})\b", re.IGNORECASE)
 _NUMBER = re.compile(rf"\d|\b(?:{_alternation(NUMBER_WORDS)})\b", re.IGNORECASE)
-_DELIVERABLE = re.compile(rf"\b(?:{_alternation(DELIVERABLES)})s?\b(?!\s+skills?\b)", re.IGNORECASE)
+_DELIVERABLE = re.compile(
+    rf"\b(?:{_alternation(DETERMINERS)})\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?:{_alternation(DELIVERABLES)})s?\b(?!\s+skills?\b)",
+    re.IGNORECASE,
+)
 _ACTIVITY = re.compile(rf"\b(?:{_alternation(ACTIVITY_WORDS)})\b", re.IGNORECASE)
 
 
