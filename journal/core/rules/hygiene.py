@@ -6,6 +6,9 @@ from collections.abc import Iterator
 
 from journal.core.rules.base import Check, Context, Problem, Rule
 
+#: How many other goals a duplicate-id finding names.
+_NAMED = 3
+
 
 def broken_link(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.goals:
@@ -29,11 +32,13 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.goals:
         paths = by_id.get((goal.id or "").casefold(), [])
         if len(paths) > 1 and goal.path in paths:
-            others = ", ".join(p for p in paths if p != goal.path)
+            others = [p for p in paths if p != goal.path]
+            named = ", ".join(others[:_NAMED])
+            more = f" and {len(others) - _NAMED} more" if len(others) > _NAMED else ""
             yield Problem(
                 goal.path,
                 goal.line_of("id") or 1,
-                f"id '{goal.id}' is also the id of {others}",
+                f"id '{goal.id}' is also the id of {named}{more}",
                 "give one of them a new unique id (ids are how goals are found and linked)",
             )
 
