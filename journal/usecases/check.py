@@ -19,7 +19,6 @@ from journal.core.rules.select import chosen, parse_selectors
 class CheckReport:
     findings: list[Finding]
     goals: int  # how many goals were checked
-    rules: int  # how many rules ran
 
     @property
     def errors(self) -> int:
@@ -55,7 +54,7 @@ def check_vault(
         wanted = selected_paths(vault, catalog, refs, cwd or Path.cwd())
         findings = [f for f in findings if f.path in wanted]
         goal_paths &= wanted
-    return CheckReport(findings, len(goal_paths), len(rules))
+    return CheckReport(findings, len(goal_paths))
 
 
 def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Path) -> set[str]:

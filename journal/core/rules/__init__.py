@@ -28,14 +28,4 @@ RULES: tuple[Rule, ...] = (
     *hygiene.RULES,
 )
 
-GROUPS = {
-    "S": "Specific",
-    "M": "Measurable",
-    "A": "Achievable",
-    "R": "Relevant",
-    "T": "Time-bound",
-    "O": "Outcome over activity",
-    "H": "Hygiene",
-}
-
-__all__ = ["GROUPS", "RULES", "Context", "Finding", "Rule"]
+__all__ = ["RULES", "Context", "Finding", "Rule"]

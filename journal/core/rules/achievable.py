@@ -31,8 +31,7 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
         seen = max((rates.seen_per_week or 0.0) * direction, 0.0)
         if needed <= settings.pace_ratio * seen + _EPSILON:
             continue
-        unit = goal.unit or "per week"
-        per_week = f"{unit}/week" if goal.unit else unit
+        per_week = f"{goal.unit}/week" if goal.unit else "per week"
         so_far = (
             f"has averaged {number(seen)} {per_week} since {start}"
             if seen > 0

@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from journal.core.catalog import Catalog
-from journal.core.dates import DateError, parse_duration
+from journal.core.dates import parse_duration
 from journal.core.errors import Severity
 from journal.core.goal import Goal
 from journal.core.notes import Note
@@ -68,10 +68,6 @@ class Rule:
     summary: str
     check: Check
 
-    @property
-    def group(self) -> str:
-        return self.id[0]
-
 
 class Context:
     """The vault as the rules see it, with every cross-note lookup built once."""
@@ -120,14 +116,8 @@ class Context:
         return empty and key not in self.bad_keys.get(goal.path, set())
 
     def review_every(self, goal: Goal) -> timedelta:
-        """The goal's check-in rhythm, else the vault's default."""
-        for text in (goal.review_every, self.config.goals.review_every):
-            if text:
-                try:
-                    return parse_duration(text)
-                except DateError:
-                    continue
-        return timedelta(weeks=1)
+        """The goal's check-in rhythm, else the vault's default (both validated on read)."""
+        return parse_duration(goal.review_every or self.config.goals.review_every)
 
 
 def line_of(goal: Goal, key: str) -> int:
