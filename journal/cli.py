@@ -518,6 +518,79 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
         click.echo(goal_timeline(record) if goal else vault_timeline(record), nl=False)
 
 
+# --- check --------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("goals", nargs=-1, metavar="[GOAL|FILE]...")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as a flat JSON list.")
+@click.option("--strict", is_flag=True, help="Exit 1 on any finding, not only on errors.")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Only these rules: ids or prefixes, comma-separated (e.g. S,M001); "
+    "replaces check.select from the config.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="RULES",
+    help="Skip these rules: ids or prefixes, comma-separated; adds to check.ignore.",
+)
+@click.option("--list-rules", is_flag=True, help="List every rule and exit.")
+@pass_state
+def check(
+    state: State,
+    goals: tuple[str, ...],
+    as_json: bool,
+    strict: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    list_rules: bool,
+) -> None:
+    """Check goals against the SMART rules, like a linter checks code.
+
+    Each finding names the file, the line, the rule, what is wrong and how to
+    fix it.  GOAL is a goal's id, name, title or alias, or a note's file (as a
+    pre-commit hook passes them); without GOAL every note is checked.  Exits 1
+    when there is an error (with --strict: any finding).  The rules are in
+    docs/checks.md.
+
+    \b
+    Example:
+      journal check
+      journal check "Network more" --select S,M --json
+    """
+    from journal.present import check_report, rule_table
+
+    if list_rules:
+        from journal.core.rules import RULES
+
+        records = [
+            {"id": r.id, "name": r.name, "severity": r.severity, "summary": r.summary}
+            for r in RULES
+        ]
+        if as_json:
+            emit_json(records)
+        else:
+            click.echo(rule_table(records), nl=False)
+        return
+    from journal.usecases.check import check_vault
+
+    vault = state.vault()
+    result = check_vault(
+        vault, state.catalog(vault), today(), refs=goals, select=select, ignore=ignore
+    )
+    records = [f.to_dict() for f in result.findings]
+    if as_json:
+        emit_json(records)
+    else:
+        click.echo(check_report(records, result.goals), nl=False)
+    if result.errors or (strict and result.findings):
+        raise click.exceptions.Exit(1)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="journal")

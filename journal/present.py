@@ -178,3 +178,44 @@ def vault_timeline(r: dict[str, Any]) -> str:
         texts = "; ".join(e["text"] for e in entry["events"])
         out.append(f"  {entry['goal']['title']}: {texts}")
     return "\n".join(out) + "\n"
+
+
+def check_report(findings: list[dict[str, Any]], goals: int) -> str:
+    """Findings grouped by file, ruff-style, then a one-line summary."""
+    out = []
+    current = None
+    for f in findings:
+        if f["path"] != current:
+            if current is not None:
+                out.append("")
+            current = f["path"]
+            out.append(f"{current}:")
+        out.append(f"  {f['line']:>3}  {f['rule']}  {f['severity']:<7}  {f['message']}")
+        out.append(f"{'':16}fix: {f['suggestion']}")
+    if out:
+        out.append("")
+    out.append(check_summary(findings, goals))
+    return "\n".join(out) + "\n"
+
+
+def check_summary(findings: list[dict[str, Any]], goals: int) -> str:
+    checked = f"{goals} goal{'s' if goals != 1 else ''} checked"
+    if not findings:
+        return f"All checks passed ({checked})."
+    counts = []
+    for severity in ("error", "warning", "hint"):
+        n = sum(f["severity"] == severity for f in findings)
+        if n:
+            counts.append(f"{n} {severity}{'s' if n != 1 else ''}")
+    files = len({f["path"] for f in findings})
+    return (
+        f"Found {len(findings)} problem{'s' if len(findings) != 1 else ''} "
+        f"({', '.join(counts)}) in {files} file{'s' if files != 1 else ''}; {checked}."
+    )
+
+
+def rule_table(rules: list[dict[str, Any]]) -> str:
+    """The rules ``journal check`` knows, one per line, by group."""
+    return "".join(
+        f"{r['id']}  {r['severity']:<7}  {r['name']:<26}  {r['summary']}\n" for r in rules
+    )

@@ -89,6 +89,7 @@ GOAL_FIELDS: dict[str, Field] = {
             "kind", "choice", "outcome", "outcome (a result) or activity (an effort)", GOAL_KINDS
         ),
         Field("feeds", "links", "outcome", "for an activity goal: the outcome goal it feeds"),
+        Field("check_ignore", "list", "check", "rule ids or prefixes journal check skips here"),
     )
 }
 

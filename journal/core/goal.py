@@ -63,6 +63,7 @@ class Goal:
     review_every: str | None = None
     kind: str = "outcome"
     feeds: list[Link] = field(default_factory=list)
+    check_ignore: list[str] = field(default_factory=list)
     checkins: list[CheckIn] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)

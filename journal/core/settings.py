@@ -67,6 +67,17 @@ class WatchSettings:
 
 
 @dataclass(frozen=True)
+class Check:
+    """Thresholds and rule selection of ``journal check`` (docs/checks.md)."""
+
+    pace_ratio: float = 2.0
+    pace_min_weeks: float = 2.0
+    max_horizon_days: int = 365
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Config:
     """All settings of one vault."""
 
@@ -76,6 +87,7 @@ class Config:
     networking: Networking = field(default_factory=Networking)
     index: IndexSettings = field(default_factory=IndexSettings)
     watch: WatchSettings = field(default_factory=WatchSettings)
+    check: Check = field(default_factory=Check)
 
     @property
     def week_start(self) -> int:
@@ -132,6 +144,19 @@ def _check_values(config: Config, path: str) -> None:
             or ".." in value.replace("\\", "/").split("/")
         ):
             raise ConfigError(f"'folders.{key}' must be a folder inside the vault", path=path)
+    _check_check(config.check, path)
+
+
+def _check_check(check: Check, path: str) -> None:
+    if check.pace_ratio < 1:
+        raise ConfigError("'check.pace_ratio' should be 1 or more", path=path)
+    if check.pace_min_weeks < 0 or check.max_horizon_days < 1:
+        raise ConfigError(
+            "'check.pace_min_weeks' and 'check.max_horizon_days' should be positive", path=path
+        )
+    for key in ("select", "ignore"):
+        if not all(isinstance(item, str) for item in getattr(check, key)):
+            raise ConfigError(f"'check.{key}' should be a list of rule ids", path=path)
 
 
 def _suggest(name: str, options: dict[str, Any]) -> str:
