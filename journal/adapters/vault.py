@@ -6,6 +6,7 @@ import os
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from journal.adapters import files
@@ -143,8 +144,8 @@ class Vault:
         return True
 
 
-def load_catalog(vault: Vault) -> Catalog:
-    """Every note of the vault, parsed."""
+def load_catalog(vault: Vault, today: date | None = None) -> Catalog:
+    """Every note of the vault, parsed (``today``: see :class:`Catalog`)."""
     notes = []
     for rel, entry in vault.iter_notes():
         try:
@@ -155,4 +156,4 @@ def load_catalog(vault: Vault) -> Catalog:
             notes.append(note)
             continue
         notes.append(parse_note(rel, data))
-    return Catalog(notes)
+    return Catalog(notes, today)

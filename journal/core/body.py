@@ -28,6 +28,7 @@ _FIELD_BRACKET = re.compile(r"[\[(]([A-Za-z][\w -]*?)::[ \t]*([^\])]*)[\])]")
 _MD_LINK = re.compile(r"\[[^\]\n]*\]\(<?([^)\s>]+\.md)(?:#[^)\s>]*)?>?\)")
 _SLOW = re.compile(r"[`\\<]")
 _LOG_TITLES = frozenset({"log", "check-ins", "checkins", "progress log"})
+_NEWLINE = re.compile(r"\r\n?|\n")  # the line breaks markdown-it counts lines by
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,21 @@ class Heading:
 
 
 @dataclass
+class LogSection:
+    """Where a Log section sits (file lines): its heading's first line and the line
+    after the heading, the line that ends the section (a heading that closes it, or
+    one past the last line) and its last top-level list item (last non-blank line
+    and bullet), if any."""
+
+    heading: int
+    level: int
+    content: int
+    end: int
+    last_item: int | None = None
+    bullet: str = "-"
+
+
+@dataclass
 class BodyFacts:
     """Everything the body says that the tool cares about; lines are file lines."""
 
@@ -71,6 +87,14 @@ class BodyFacts:
     headings: list[Heading] = field(default_factory=list)
     fields: list[InlineField] = field(default_factory=list)
     log_lines: list[tuple[int, str]] = field(default_factory=list)
+    log_sections: list[LogSection] = field(default_factory=list)
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` exactly as markdown-it numbers them (``\\r\\n``, ``\\r``
+    and ``\\n`` end a line; ``str.splitlines`` would also split at form feeds and
+    U+2028 and shift every line after them)."""
+    return _NEWLINE.split(text)
 
 
 def _wikilink_rule(state: StateInline, silent: bool) -> bool:
@@ -104,9 +128,9 @@ def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> Bod
     """Scan a body whose first line is file line ``first_line``."""
     md = _parser()
     facts = BodyFacts()
-    lines = text.splitlines()
+    lines = split_lines(text)
     tokens = md.parse(text)
-    log_level: int | None = None
+    log: LogSection | None = None
     list_depth = 0
     for index, token in enumerate(tokens):
         kind = token.type
@@ -116,18 +140,26 @@ def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> Bod
             line = first_line + (token.map[0] if token.map else 0)
             title = inline.content.strip()
             facts.headings.append(Heading(level, title, line))
-            if log_level is not None and level <= log_level:
-                log_level = None
+            if log is not None and level <= log.level:
+                log.end = line
+                log = None
             if want_log and title.casefold() in _LOG_TITLES:
-                log_level = level
+                content = first_line + (token.map[1] if token.map else 1)
+                log = LogSection(line, level, content, first_line + len(lines))
+                facts.log_sections.append(log)
         elif kind in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1
         elif kind in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
         elif kind == "list_item_open" and token.map:
             _list_item(tokens, index, facts, first_line)
-            if log_level is not None and list_depth == 1:
-                facts.log_lines.append((first_line + token.map[0], lines[token.map[0]]))
+            if log is not None and list_depth == 1:
+                start, end = token.map
+                facts.log_lines.append((first_line + start, lines[start]))
+                while end - 1 > start and not lines[end - 1].strip():
+                    end -= 1  # markdown-it counts the blank lines after an item as its own
+                log.last_item = first_line + end - 1
+                log.bullet = token.markup if token.markup in ("-", "*", "+") else "-"
         elif kind == "inline" and token.map:
             _inline(md, token, facts, first_line + token.map[0])
     return facts

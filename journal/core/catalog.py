@@ -4,21 +4,35 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable
+from datetime import date
 from functools import cached_property
 
 from journal.core.checkins import INLINE_KEY, CheckIn, parse_inline
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound
 from journal.core.goal import Goal, goal_from_note
 from journal.core.links import link_key
+from journal.core.networking import (
+    Contact,
+    Meeting,
+    contact_from_note,
+    counts_for,
+    meeting_checkin,
+    meeting_from_note,
+)
 from journal.core.notes import Note, note_date
 
 
 class Catalog:
-    """All notes of a vault, sorted by path, with the lookups commands need."""
+    """All notes of a vault, sorted by path, with the lookups commands need.
 
-    def __init__(self, notes: Iterable[Note]) -> None:
+    ``today`` (when given) keeps meetings dated after it out of the goals that
+    count their meetings (``metric_source: meetings``).
+    """
+
+    def __init__(self, notes: Iterable[Note], today: date | None = None) -> None:
         self.notes = sorted(notes, key=lambda n: n.path)
         self.by_path = {n.path: n for n in self.notes}
+        self.today = today
 
     @cached_property
     def goals(self) -> list[Goal]:
@@ -32,8 +46,49 @@ class Catalog:
             if goal is not None and checkin.path != goal.path:
                 goal.checkins.append(checkin)
         for goal in goals:
+            if goal.metric_source == "meetings":
+                self._count_meetings(goal)
             goal.checkins.sort(key=lambda c: (c.day, c.path != goal.path, c.path, c.line))
         return goals
+
+    def _count_meetings(self, goal: Goal) -> None:
+        """A goal with ``metric_source: meetings``: its value is baseline plus the
+        meetings that count for it, each a +1 check-in; values in its log and in
+        ``progress::`` fields are ignored (dated notes stay)."""
+        counted = [
+            meeting_checkin(m)
+            for m in self.meetings
+            if m.goal is not None
+            and (target := self.resolve(m.goal.target)) is not None
+            and target.path == goal.path
+            and counts_for(goal, m, self.today)
+        ]
+        goal.checkins = [c for c in goal.checkins if c.op is None] + counted
+        goal.current = (goal.baseline or 0) + len(counted)
+
+    @cached_property
+    def contacts(self) -> list[Contact]:
+        """The typed contacts, in path order."""
+        return [contact_from_note(n)[0] for n in self.of_kind("contact")]
+
+    @cached_property
+    def meetings(self) -> list[Meeting]:
+        """The typed meetings, in path order."""
+        return [meeting_from_note(n)[0] for n in self.of_kind("meeting")]
+
+    def people_of(self, meeting: Meeting) -> list[Note]:
+        """The contact notes a meeting's ``with`` links resolve to."""
+        found = (self.resolve(link.target) for link in meeting.people)
+        unique = {n.path: n for n in found if n is not None and n.kind == "contact"}
+        return list(unique.values())
+
+    def link_to(self, path: str) -> str:
+        """A wikilink that resolves to the note at ``path``: ``[[File name]]``, or the
+        path when another note with that name would win."""
+        stem = path.rsplit("/", 1)[-1][:-3]
+        target = self.resolve(stem)
+        name = stem if target is None or target.path == path else path[:-3]
+        return f"[[{name}]]"
 
     def _inline_checkins(self) -> list[tuple[str, CheckIn]]:
         found = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from journal.adapters.vault import Vault, find_vault, load_catalog
@@ -13,6 +14,6 @@ def open_vault(explicit: str | None, cwd: Path | None = None) -> Vault:
     return Vault.open(find_vault(explicit, cwd or Path.cwd()))
 
 
-def catalog(vault: Vault) -> Catalog:
-    """The vault's notes, fresh from disk."""
-    return load_catalog(vault)
+def catalog(vault: Vault, today: date | None = None) -> Catalog:
+    """The vault's notes, fresh from disk, as of ``today``."""
+    return load_catalog(vault, today)
