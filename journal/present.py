@@ -210,7 +210,6 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-
 def _state_text(r: dict[str, Any]) -> tuple[str, str]:
     if r["state"] == "overdue":
         return f"overdue {r['days_overdue']}d", "bad"
@@ -272,6 +271,7 @@ def people_table(rows: list[dict[str, Any]], today: date, style: Style = unstyle
 # --- status board -------------------------------------------------------------------------
 
 _PACE_ROLE = {"ahead": "good", "on track": "good", "done": "good", "behind": "bad"}
+
 
 def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
     """``journal status``: one screen."""

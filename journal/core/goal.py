@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from journal.core.checkins import CheckIn
-from journal.core.errors import Diagnostic
+from journal.core.errors import Diagnostic, JournalError
 from journal.core.fields import GOAL_FIELDS, read_typed
 from journal.core.links import Link
 
@@ -119,6 +119,18 @@ class Goal:
             "metric_source": self.metric_source,
             "metric_kind": self.metric_kind,
         }
+
+
+def refuse_hand_value(goal: Goal) -> None:
+    """A goal that counts its meetings has no hand-kept value to log or set."""
+    if goal.metric_source == "meetings":
+        kinds = f" --kind {goal.metric_kind[0]}" if len(goal.metric_kind) == 1 else ""
+        raise JournalError(
+            "this goal counts its meeting notes (metric_source: meetings); record a meeting "
+            f'instead: journal new meeting --with PERSON --goal "{goal.title}"{kinds}',
+            path=goal.path,
+            line=goal.lines.get("metric_source"),
+        )
 
 
 def _iso(day: date | None) -> str | None:

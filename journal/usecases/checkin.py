@@ -18,7 +18,7 @@ from journal.core.catalog import Catalog
 from journal.core.checkins import CheckIn, parse_value, running, series
 from journal.core.errors import JournalError, UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
-from journal.core.goal import Goal
+from journal.core.goal import refuse_hand_value
 from journal.core.logsection import append_checkin
 
 
@@ -40,18 +40,6 @@ def parse_change(text: str) -> tuple[str, float]:
             f"VALUE should be +N (up by N), -N (down by N) or =N (now N), not '{text}'"
         )
     return parsed[0], parsed[1]
-
-
-def refuse_counted(goal: Goal) -> None:
-    """A goal that counts its meetings has no hand-kept value."""
-    if goal.metric_source == "meetings":
-        kinds = f" --kind {goal.metric_kind[0]}" if len(goal.metric_kind) == 1 else ""
-        raise JournalError(
-            "this goal counts its meeting notes (metric_source: meetings); record a meeting "
-            f'instead: journal new meeting --with PERSON --goal "{goal.title}"{kinds}',
-            path=goal.path,
-            line=goal.lines.get("metric_source"),
-        )
 
 
 def _number(doc: codec.Document, key: str) -> float | None:
@@ -89,7 +77,7 @@ def log_checkin(
     """
     op, amount = parse_change(value)
     goal = catalog.find_goal(ref)
-    refuse_counted(goal)
+    refuse_hand_value(goal)
     checkin = CheckIn(day, op, amount, " ".join(note.split()), 0, goal.path)
     values: dict[str, float] = {}
 
@@ -97,7 +85,7 @@ def log_checkin(
         current = _number(doc, "current")
         old = current if current is not None else (_number(doc, "baseline") or 0.0)
         new = _tidy(checkin.apply(old))
-        values.update(old=old, new=new)
+        values.update(old=_tidy(old), new=new)
         text = doc.text if current == new else codec.edit(doc, {("current",): new})
         result = append_checkin(codec.parse_text(text, bom=doc.bom), checkin)
         if after_read is not None:
