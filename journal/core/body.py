@@ -140,10 +140,11 @@ def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> Bod
             line = first_line + (token.map[0] if token.map else 0)
             title = inline.content.strip()
             facts.headings.append(Heading(level, title, line))
-            if log is not None and level <= log.level:
-                log.end = line
+            is_log = want_log and title.casefold() in _LOG_TITLES
+            if log is not None and (level <= log.level or is_log):
+                log.end = line  # sections end at the next heading as high, or the next Log
                 log = None
-            if want_log and title.casefold() in _LOG_TITLES:
+            if is_log:
                 content = first_line + (token.map[1] if token.map else 1)
                 log = LogSection(line, level, content, first_line + len(lines))
                 facts.log_sections.append(log)

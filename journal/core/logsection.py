@@ -95,7 +95,10 @@ def _verify(doc: Document, text: str, checkin: CheckIn) -> None:
     before, after = _checkins(doc), _checkins(again)
     wanted = (checkin.day, checkin.op, checkin.amount, " ".join(checkin.note.split()))
     if after - before != Counter([wanted]) or before - after:
-        raise UnsafeWrite("the log line would not read back as intended; nothing written")
+        raise UnsafeWrite(
+            "the log line would not read back as intended (a code block left open, or "
+            "indented text after the log?); nothing written, add the line by hand"
+        )
 
 
 def _checkins(doc: Document) -> Counter[tuple[object, ...]]:
