@@ -125,9 +125,7 @@ def test_a_line_that_would_not_read_back_is_refused() -> None:
         append_checkin(doc, bad)
 
 
-NOTES = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=30
-)
+NOTES = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=30)
 
 
 @settings(max_examples=200)
