@@ -256,3 +256,26 @@ def test_chart_is_a_step_function_of_points() -> None:
     part = chart([(date(2026, 11, 2), 1.0)], target=4, width=1, height=2)
     assert part.splitlines()[:2] == ["4 ┤┈ target", "0 ┤▄"]
     assert chart([]) == ""
+
+
+def test_a_goal_counted_from_meetings_refuses_hand_values(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    text = goal_text(metric_source="meetings", metric_kind="informational")
+    path = write(GOAL, text)
+    result = invoke("log", "Connect", "+1")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "goals/hr.md:12: this goal counts its meeting notes (metric_source: meetings); "
+        "record a meeting instead: journal new meeting --with PERSON --goal "
+        '"Connect with five HR leaders" --kind informational\n'
+    )
+    assert invoke("set", "Connect", "current=3").exit_code == 1
+    assert path.read_text() == text
+    assert invoke("set", "Connect", "target=6").exit_code == 0
+    shown = json.loads(invoke("show", "Connect", "--json").stdout)
+    assert (shown["current"], shown["metric_source"], shown["metric_kind"]) == (
+        0,
+        "meetings",
+        ["informational"],
+    )

@@ -168,6 +168,11 @@ def counted_catalog(today: date | None = TODAY) -> Catalog:
                 "daily/2026-11-03.md",
                 "progress:: [[Two informational interviews]] +1 ignored too\n",
             ),
+            note(  # counted once: by its goal link, not again by its progress field
+                "meetings/2026-11-19 with a field.md",
+                '---\ntype: meeting\nkind: informational\ngoal: "[[Interviews]]"\n---\n'
+                "progress:: [[Two informational interviews]] +1 not counted twice\n",
+            ),
         ],
         today,
     )
@@ -175,15 +180,16 @@ def counted_catalog(today: date | None = TODAY) -> Catalog:
 
 def test_a_goal_counts_its_meetings_of_a_kind_in_its_window_up_to_today() -> None:
     goal = counted_catalog().goals[0]
-    assert goal.current == 3  # baseline 1 + two meetings; the file's current is not read
+    assert goal.current == 4  # baseline 1 + three meetings; the file's current is not read
     assert [(c.day, c.op, c.path) for c in goal.checkins] == [
         (date(2026, 10, 1), "+", "meetings/second, by file name.md"),
         (date(2026, 10, 21), None, "goals/Two informational interviews.md"),
         (date(2026, 11, 18), "+", "meetings/in window.md"),
+        (date(2026, 11, 19), "+", "meetings/2026-11-19 with a field.md"),
     ]
     assert replay(1, goal.checkins) == goal.current
-    assert counted_catalog(date(2026, 12, 5)).goals[0].current == 4  # the planned one held
-    assert counted_catalog(None).goals[0].current == 4  # no cut-off without a today
+    assert counted_catalog(date(2026, 12, 5)).goals[0].current == 5  # the planned one held
+    assert counted_catalog(None).goals[0].current == 5  # no cut-off without a today
 
 
 def test_link_to_uses_the_path_when_another_note_has_the_name() -> None:

@@ -50,6 +50,30 @@ def test_new_contact_writes_the_documented_format(invoke: Invoke, vault: Path) -
     assert [r["title"] for r in listed] == ["Sam Patel"]
 
 
+def test_names_are_made_portable_and_links_are_accepted(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    assert invoke("new", "contact", "Ana: R/D [lead]").exit_code == 0
+    assert 'title: "Ana: R/D [lead]"' in (vault / "people/Ana R D lead.md").read_text()
+    write("goals/Connect.md", goal_text())
+    result = invoke(
+        "new",
+        "meeting",
+        "--with",
+        "[[Ana R D lead]]",
+        "--with",
+        "[[New Person|Newbie]]",
+        "--goal",
+        "[[Connect]]",
+        "--create-contacts",
+        "--json",
+    )
+    assert result.exit_code == 0, result.stderr
+    props = json.loads(result.stdout)["properties"]
+    assert props["with"] == ["[[Ana R D lead]]", "[[New Person]]"]
+    assert props["goal"] == "[[Connect]]"
+
+
 def test_new_contact_refuses_a_person_who_exists(invoke: Invoke, write: Write, vault: Path) -> None:
     write("elsewhere/dana.md", DANA)
     result = invoke("new", "contact", "dana")

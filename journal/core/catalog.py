@@ -10,7 +10,7 @@ from functools import cached_property
 from journal.core.checkins import INLINE_KEY, CheckIn, parse_inline
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound
 from journal.core.goal import Goal, goal_from_note
-from journal.core.links import link_key
+from journal.core.links import link_key, parse_link
 from journal.core.networking import (
     Contact,
     Meeting,
@@ -123,8 +123,12 @@ class Catalog:
         return self.goal_at(self.find_note(ref, kinds=("goal",)).path)
 
     def find_note(self, ref: str, kinds: tuple[str, ...] | None = None) -> Note:
-        """A note by id, path, file name, title or alias, else by a unique part of its
-        title, file name or id; a name that matches several notes is an error."""
+        """A note by id, path, file name, title or alias (also written as a wikilink),
+        else by a unique part of its title, file name or id; a name that matches
+        several notes is an error."""
+        link = parse_link(ref)
+        if link is not None and link.target:
+            ref = link.target  # "[[Dana Ortiz]]" as typed in a note
         pool = [n for n in self.notes if kinds is None or n.kind in kinds]
         wanted = link_key(ref)
         tiers: list[Callable[[Note], bool]] = [

@@ -11,6 +11,7 @@ from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import Conflict, NotFound, UsageProblem
+from journal.core.links import parse_link
 from journal.core.networking import meeting_title
 from journal.core.notes import Note
 from journal.usecases.new_note import create_note, free_path
@@ -80,7 +81,8 @@ def find_people(catalog: Catalog, names: Sequence[str]) -> tuple[list[Note], lis
     found: list[Note] = []
     unknown: list[str] = []
     for raw in names:
-        name = " ".join(raw.split())
+        link = parse_link(raw)
+        name = " ".join((link.target if link else raw).split())
         try:
             note = catalog.find_note(name, kinds=("contact",))
         except NotFound:
