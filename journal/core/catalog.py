@@ -55,16 +55,20 @@ class Catalog:
         """A goal with ``metric_source: meetings``: its value is baseline plus the
         meetings that count for it, each a +1 check-in; values in its log and in
         ``progress::`` fields are ignored (dated notes stay)."""
-        counted = [
-            meeting_checkin(m)
-            for m in self.meetings
-            if m.goal is not None
-            and (target := self.resolve(m.goal.target)) is not None
-            and target.path == goal.path
-            and counts_for(goal, m, self.today)
-        ]
+        linked = self._meetings_by_goal.get(goal.path, [])
+        counted = [meeting_checkin(m) for m in linked if counts_for(goal, m, self.today)]
         goal.checkins = [c for c in goal.checkins if c.op is None] + counted
         goal.current = (goal.baseline or 0) + len(counted)
+
+    @cached_property
+    def _meetings_by_goal(self) -> dict[str, list[Meeting]]:
+        """Meetings by the path of the note their ``goal`` links to."""
+        found: dict[str, list[Meeting]] = {}
+        for meeting in self.meetings:
+            target = self.resolve(meeting.goal.target) if meeting.goal else None
+            if target is not None:
+                found.setdefault(target.path, []).append(meeting)
+        return found
 
     @cached_property
     def contacts(self) -> list[Contact]:
