@@ -328,8 +328,10 @@ _ROLE_STYLES: dict[str, dict[str, Any]] = {
 
 def _style() -> Callable[[str, str], str]:
     """Colour by role on a terminal; plain text when piped or NO_COLOR is set."""
+    from journal.present import unstyled
+
     if os.environ.get("NO_COLOR") or not sys.stdout.isatty():
-        return lambda text, role: text
+        return unstyled
     return lambda text, role: click.style(text, **_ROLE_STYLES.get(role, {}))
 
 
@@ -358,7 +360,7 @@ def log_command(
     \b
     Example:
       journal log "Connect with five HR leaders" +1 Coffee with [[Dana Ortiz]]
-      journal log connect-five-hr-leaders -- -1 miscounted
+      journal log connect-five-hr-leaders -1 miscounted --date 2026-11-20
       journal log connect-five-hr-leaders
     """
     from journal.core.errors import UsageProblem
@@ -369,6 +371,8 @@ def log_command(
     vault = state.vault()
     catalog = state.catalog(vault)
     if value is None:
+        if day is not None:
+            raise UsageProblem("--date needs a VALUE to record, e.g. +1")
         from journal.present import history_view
         from journal.usecases.checkin import history
 

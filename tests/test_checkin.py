@@ -228,6 +228,7 @@ def test_bad_input_is_a_usage_error_and_writes_nothing(
         (("+1x",), "VALUE should be +N"),
         (("+1", "--date", "2026-02-30"), "not a real date"),
         (("+1", "--jsno"), "no such option: --jsno"),
+        (("--date", "2026-11-20"), "--date needs a VALUE"),
     ]:
         result = invoke("log", "Connect", *args)
         assert result.exit_code == 2, args

@@ -174,7 +174,6 @@ class Touch:
 class PersonStatus:
     """One contact's last and next touch point, and whether it went stale."""
 
-    contact: Contact
     last: Touch | None
     next: Touch | None
     days_since: int | None
@@ -209,9 +208,7 @@ def person_status(
     upcoming = min(ahead, key=_touch_order, default=None)
     seen = last.day if last else contact.created
     days = (today - seen).days if seen else None
-    return PersonStatus(
-        contact, last, upcoming, days, days is not None and days > stale_days, count
-    )
+    return PersonStatus(last, upcoming, days, days is not None and days > stale_days, count)
 
 
 def _touch_order(touch: Touch) -> tuple[date, str, str]:
