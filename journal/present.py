@@ -282,14 +282,14 @@ def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
         measure = f"{number(g['current'])}/{number(g['target'])}{unit}" if g["target"] else ""
         pace = style(f"{g['pace']:<8}", _PACE_ROLE.get(g["pace"], "muted"))
         line = (
-            f"  {bar(g['progress'])} {percent(g['progress'])}  {pace}  "
+            f"  {bar(g['progress'])} {percent(g['progress']):>4}  {pace}  "
             f"{_short(g['title'], TITLE_WIDTH):<{TITLE_WIDTH}}  {measure}"
         )
         out.append(line.rstrip())
         if g["next_milestone"]:
             m = g["next_milestone"]
             due = f" (due {m['due']})" if m["due"] else ""
-            out.append(style(f"{'':<26}next: {m['title']}{due}", "muted"))
+            out.append(style(f"{'':<29}next: {m['title']}{due}", "muted"))
     if not s["goals"]:
         out.append("  no active goals")
     out += ["", style("Follow-ups due", "heading")]
