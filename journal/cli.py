@@ -44,7 +44,7 @@ class State:
         from journal.usecases.common import catalog
 
         with ProgressBar() as progress:
-            return catalog(vault, progress=progress)
+            return catalog(vault, today(), progress=progress)
 
 
 class ProgressBar:
@@ -589,6 +589,332 @@ def check(
         click.echo(check_report(records, result.goals), nl=False)
     if result.errors or (strict and result.findings):
         raise click.exceptions.Exit(1)
+
+
+# --- check-ins and the networking log ------------------------------------------------------
+
+
+def _day_option(text: str | None) -> date:
+    """``--date`` as a date (a usage error when it is not one), else today."""
+    from journal.core.dates import DateError, parse_date
+    from journal.core.errors import UsageProblem
+
+    if text is None:
+        return today()
+    try:
+        return parse_date(text)
+    except DateError as exc:
+        raise UsageProblem(f"--date: {exc.message}") from None
+
+
+_ROLE_STYLES: dict[str, dict[str, Any]] = {
+    "good": {"fg": "green"},
+    "warn": {"fg": "yellow"},
+    "bad": {"fg": "red", "bold": True},
+    "muted": {"dim": True},
+    "heading": {"bold": True},
+}
+
+
+def _style() -> Callable[[str, str], str]:
+    """Colour by role on a terminal; plain text when piped or NO_COLOR is set."""
+    from journal.present import unstyled
+
+    if os.environ.get("NO_COLOR") or not sys.stdout.isatty():
+        return unstyled
+    return lambda text, role: click.style(text, **_ROLE_STYLES.get(role, {}))
+
+
+@cli.command("log", context_settings={"ignore_unknown_options": True})
+@click.argument("goal")
+@click.argument("value", required=False)
+@click.argument("note", nargs=-1)
+@click.option("--date", "day", metavar="DATE", help="Day of the check-in (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="Print the check-in (or history) as JSON.")
+@pass_state
+def log_command(
+    state: State,
+    goal: str,
+    value: str | None,
+    note: tuple[str, ...],
+    day: str | None,
+    as_json: bool,
+) -> None:
+    """Record a check-in, or show a goal's check-ins with a chart.
+
+    VALUE is +N (up by N), -N (down by N) or =N (now N).  The line goes to the
+    goal's ## Log section and `current` changes, in one atomic write.  Without
+    VALUE, the goal's check-ins (from its log and from progress:: fields in other
+    notes) are listed with a small chart.
+
+    \b
+    Example:
+      journal log "Connect with five HR leaders" +1 Coffee with [[Dana Ortiz]]
+      journal log connect-five-hr-leaders -1 miscounted --date 2026-11-20
+      journal log connect-five-hr-leaders
+    """
+    from journal.core.errors import UsageProblem
+
+    words = [w for w in (value, *note) if w is not None]
+    if unknown := [w for w in words if w.startswith("--") and w != "--"]:
+        raise UsageProblem(f"no such option: {unknown[0]}")
+    vault = state.vault()
+    catalog = state.catalog(vault)
+    if value is None:
+        if day is not None:
+            raise UsageProblem("--date needs a VALUE to record, e.g. +1")
+        from journal.present import history_view
+        from journal.usecases.checkin import history
+
+        record = history(catalog, goal)
+        if as_json:
+            emit_json(record)
+        else:
+            click.echo(history_view(record, today()), nl=False)
+        return
+    from journal.present import number
+    from journal.usecases.checkin import log_checkin
+
+    logged = log_checkin(vault, catalog, goal, value, " ".join(note), _day_option(day))
+    if as_json:
+        emit_json(
+            {
+                "path": logged.path,
+                "date": logged.day.isoformat(),
+                "change": logged.change,
+                "note": logged.note,
+                "old": logged.old,
+                "new": logged.new,
+            }
+        )
+        return
+    click.echo(
+        f"{logged.path}: {logged.day.isoformat()} {logged.change} {logged.note}".rstrip()
+        + f"; current {number(logged.old)} -> {number(logged.new)}"
+    )
+
+
+@new.command("contact")
+@click.argument("name")
+@click.option("--org", help="The organisation they work for.")
+@click.option("--role", help="Their job title.")
+@click.option(
+    "--met-at", help='Where you met: a note link such as "[[2026-11-05 Meetup]]", or text.'
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the created contact as JSON.")
+@pass_state
+def new_contact_command(
+    state: State,
+    name: str,
+    org: str | None,
+    role: str | None,
+    met_at: str | None,
+    as_json: bool,
+) -> None:
+    """Write a contact note (type: contact) for a person in your network.
+
+    \b
+    Example:
+      journal new contact "Dana Ortiz" --org "Brightline Software" --role "VP People"
+    """
+    from journal.usecases.new_networking import new_contact
+
+    vault = state.vault()
+    path, props = new_contact(
+        vault, state.catalog(vault), name, today(), org=org, role=role, met_at=met_at
+    )
+    if as_json:
+        emit_json({"path": path, "properties": props})
+    else:
+        click.echo(f"created {path}")
+
+
+@new.command("meeting")
+@click.option(
+    "--with",
+    "people",
+    multiple=True,
+    required=True,
+    metavar="PERSON",
+    help="A person you met (repeat for several).",
+)
+@click.option("--goal", help="The goal the meeting serves.")
+@click.option("--date", "day", metavar="DATE", help="Day of the meeting (default: today).")
+@click.option(
+    "--kind",
+    type=click.Choice(["coffee", "informational", "event", "mentor"]),
+    help="What kind of meeting it was.",
+)
+@click.option("--title", help="Title after the date (default: e.g. 'Coffee with Dana Ortiz').")
+@click.option(
+    "--create-contacts", is_flag=True, help="Create contact notes for people who have none."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the created meeting as JSON.")
+@pass_state
+def new_meeting_command(
+    state: State,
+    people: tuple[str, ...],
+    goal: str | None,
+    day: str | None,
+    kind: str | None,
+    title: str | None,
+    create_contacts: bool,
+    as_json: bool,
+) -> None:
+    """Write a meeting note (type: meeting) linked to the people and the goal.
+
+    follow_up_by is the meeting date plus [networking] follow_up_days (7).  A
+    person with no contact note is offered as a new contact on a terminal; use
+    --create-contacts to create them without asking.
+
+    \b
+    Example:
+      journal new meeting --with "Sam Patel" --kind informational \\
+        --goal "Two informational interviews" --date 2026-11-18
+    """
+    from journal.usecases.new_networking import find_people, new_meeting
+
+    vault = state.vault()
+    catalog = state.catalog(vault)
+    unknown = find_people(catalog, people)[1]
+    if unknown and not create_contacts and sys.stdin.isatty():
+        create_contacts = click.confirm(
+            f"Not in your contacts: {', '.join(unknown)}. Create contact notes?", default=True
+        )
+    created = new_meeting(
+        vault,
+        catalog,
+        people,
+        today(),
+        day=_day_option(day),
+        kind=kind,
+        goal=goal,
+        title=title,
+        create_contacts=create_contacts,
+    )
+    if as_json:
+        emit_json(
+            {
+                "path": created.path,
+                "properties": created.props,
+                "contacts_created": created.contacts_created,
+            }
+        )
+        return
+    for path in created.contacts_created:
+        click.echo(f"created {path}")
+    click.echo(f"created {created.path} (follow up by {created.props['follow_up_by']})")
+
+
+@cli.command()
+@click.option("--all", "everything", is_flag=True, help="Also later and done follow-ups.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of follow-ups.")
+@pass_state
+def followups(state: State, everything: bool, as_json: bool) -> None:
+    """List follow-ups owed from meetings: overdue and due within a week, oldest first.
+
+    \b
+    Example:
+      journal followups --all
+    """
+    from journal.present import followup_table
+    from journal.usecases.followups import followups as list_followups
+
+    vault = state.vault()
+    catalog = state.catalog(vault)
+    report(catalog.diagnostics)
+    rows = list_followups(catalog, today(), everything=everything)
+    if as_json:
+        emit_json(rows)
+    else:
+        click.echo(followup_table(rows, _style()), nl=False)
+
+
+@cli.command()
+@click.argument("note")
+@click.option("--milestone", metavar="TITLE", help="Mark this milestone of the goal done.")
+@click.option("--date", "day", metavar="DATE", help="The day it was done (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="Print what changed as JSON.")
+@pass_state
+def done(state: State, note: str, milestone: str | None, day: str | None, as_json: bool) -> None:
+    """Mark a meeting's follow-up, a goal, or a goal's milestone done.
+
+    A meeting gets follow_up_done: DATE; a goal gets status: done; with
+    --milestone, that milestone gets done: DATE.  Only that line changes.
+
+    \b
+    Example:
+      journal done "2026-11-05 HR meetup"
+      journal done connect-five-hr-leaders --milestone "Fifth conversation"
+    """
+    from journal.usecases.done import mark_done
+
+    vault = state.vault()
+    result = mark_done(vault, state.catalog(vault), note, _day_option(day), milestone=milestone)
+    if as_json:
+        emit_json(
+            {
+                "path": result.path,
+                "what": result.what,
+                "key": result.key,
+                "old": result.old,
+                "new": result.new,
+                "written": result.written,
+            }
+        )
+    elif result.written:
+        click.echo(f"{result.path}: {result.key}: {_show(result.old)} -> {_show(result.new)}")
+    else:
+        click.echo(f"{result.path}: {result.what} already done ({result.key}: {_show(result.old)})")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of contacts.")
+@pass_state
+def people(state: State, as_json: bool) -> None:
+    """List contacts with their last and next touch point; mark stale ones.
+
+    A contact is stale when not met for [networking] stale_contact_days (60).
+
+    \b
+    Example:
+      journal people --json
+    """
+    from journal.present import people_table
+    from journal.usecases.people import people as list_people
+
+    vault = state.vault()
+    catalog = state.catalog(vault)
+    report(catalog.diagnostics)
+    rows = list_people(catalog, today(), vault.config.networking.stale_contact_days)
+    if as_json:
+        emit_json(rows)
+    else:
+        click.echo(people_table(rows, today(), _style()), nl=False)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the board as JSON.")
+@pass_state
+def status(state: State, as_json: bool) -> None:
+    """One screen: active goals with progress and pace, next milestones, follow-ups
+    due, and goals without a recent check-in.
+
+    \b
+    Example:
+      journal status
+    """
+    from journal.present import status_screen
+    from journal.usecases.status import status as board
+
+    vault = state.vault()
+    catalog = state.catalog(vault)
+    report(catalog.diagnostics)
+    data = board(catalog, vault.config, today())
+    if as_json:
+        emit_json(data)
+    else:
+        click.echo(status_screen(data, _style()), nl=False)
 
 
 def main() -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+import math
+from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 from journal.core.dates import parse_date
@@ -219,3 +221,204 @@ def rule_table(rules: list[dict[str, Any]]) -> str:
     return "".join(
         f"{r['id']}  {r['severity']:<7}  {r['name']:<26}  {r['summary']}\n" for r in rules
     )
+
+
+# --- check-in history and chart -----------------------------------------------------------
+
+CHART_WIDTH = 40
+CHART_HEIGHT = 6
+_EIGHTHS = " ▁▂▃▄▅▆▇█"
+
+#: ``style(text, role)`` colours a piece of text by its role (good, warn, bad, muted,
+#: heading); the default leaves it plain.
+Style = Callable[[str, str], str]
+
+
+def unstyled(text: str, role: str) -> str:
+    return text
+
+
+def chart(
+    points: list[tuple[date, float]],
+    *,
+    base: float = 0.0,
+    target: float | None = None,
+    first: date | None = None,
+    last: date | None = None,
+    width: int = CHART_WIDTH,
+    height: int = CHART_HEIGHT,
+) -> str:
+    """A step chart of ``points`` (the value from each date on) from ``first`` to
+    ``last``, with ``base`` before the first point and a dotted ``target`` row."""
+    if not points:
+        return ""
+    first = min(first or points[0][0], points[0][0])
+    last = max(last or points[-1][0], points[-1][0])
+    span = max((last - first).days, 1)
+    columns = []
+    for col in range(width):
+        day = first + timedelta(days=round(span * col / max(width - 1, 1)))
+        columns.append(next((v for d, v in reversed(points) if d <= day), base))
+    values = [*columns, base] + ([target] if target is not None else [])
+    low, high = min(values), max(values)
+    high = high if high > low else low + 1
+    scale = height / (high - low)
+    target_row = None
+    if target is not None:
+        target_row = min(height - 1, max(0, math.ceil((target - low) * scale) - 1))
+    labels = {height - 1: number(high), 0: number(low)}
+    if target_row is not None:
+        labels[target_row] = number(target)
+    pad = max(len(text) for text in labels.values())
+    rows = []
+    for row in range(height - 1, -1, -1):
+        cells = []
+        for value in columns:
+            fill = min(max((value - low) * scale - row, 0.0), 1.0)
+            cell = _EIGHTHS[round(fill * 8)]
+            cells.append("┈" if cell == " " and row == target_row else cell)
+        mark = "┤" if row in labels else "│"
+        suffix = " target" if row == target_row else ""
+        rows.append(f"{labels.get(row, ''):>{pad}} {mark}{''.join(cells)}{suffix}".rstrip())
+    rows.append(" " * pad + " └" + "─" * width)
+    left, right = first.isoformat(), last.isoformat()
+    rows.append(" " * (pad + 2) + left + right.rjust(max(width - len(left), len(right) + 1)))
+    return "\n".join(rows) + "\n"
+
+
+def history_view(h: dict[str, Any], today: date) -> str:
+    """``journal log GOAL``: the check-ins, the value after each, and a chart."""
+    unit = f" {h['unit']}" if h["unit"] else ""
+    counted = "  (counted from meeting notes)" if h["metric_source"] == "meetings" else ""
+    out = [f"{h['title']}: {number(h['current'])} / {number(h['target'])}{unit}{counted}", ""]
+    points = [(parse_date(p["date"]), p["value"]) for p in h["series"]]
+    if points:
+        first = parse_date(h["start"]) if h["start"] else None
+        out.append(
+            chart(
+                points,
+                base=h["baseline"] or 0,
+                target=h["target"],
+                first=first,
+                last=max(today, points[-1][0]),
+            )
+        )
+    if not h["checkins"]:
+        out.append("no check-ins yet")
+    width = max((len(c["change"] or "") for c in h["checkins"]), default=0)
+    values = max([len(number(c["value"])) for c in h["checkins"] if c["value"] is not None] or [1])
+    for c in h["checkins"]:
+        value = number(c["value"]) if c["value"] is not None else ""
+        where = f"  ({c['path']})" if c["path"] != h["path"] else ""
+        change = c["change"] or ""
+        line = f"{c['date']}  {change:<{width}}  {value:>{values}}  {c['note']}{where}"
+        out.append(line.rstrip())
+    if not h["agrees"]:
+        out.append(
+            f"! current is {number(h['current'])} but baseline plus the check-ins give "
+            f"{number(h['replayed'])}; current counts (journal check reports this)"
+        )
+    return "\n".join(out) + "\n"
+
+
+# --- networking ---------------------------------------------------------------------------
+
+TITLE_WIDTH = 44
+GOAL_WIDTH = 32
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _state_text(r: dict[str, Any]) -> tuple[str, str]:
+    if r["state"] == "overdue":
+        return f"overdue {r['days_overdue']}d", "bad"
+    return r["state"], {"due": "warn", "done": "good"}.get(r["state"], "muted")
+
+
+def followup_lines(rows: list[dict[str, Any]], style: Style = unstyled) -> list[str]:
+    """One line per follow-up (plus its open tasks), oldest first."""
+    out = []
+    for r in rows:
+        text, role = _state_text(r)
+        people = ", ".join(r["with"]) or "?"
+        goal = f"  -> {_short(r['goal']['title'], GOAL_WIDTH)}" if r["goal"] else ""
+        out.append(
+            f"{style(f'{text:<12}', role)} {r['follow_up_by'] or '':<10}  "
+            f"{people}: {r['title']}{goal}"
+        )
+        out.extend(f"{'':<25}- [ ] {task}" for task in r["tasks"])
+    return out
+
+
+def followup_table(rows: list[dict[str, Any]], style: Style = unstyled) -> str:
+    if not rows:
+        return "no follow-ups due\n"
+    return "\n".join(followup_lines(rows, style)) + "\n"
+
+
+def _touch_text(touch: dict[str, Any] | None, today: date, *, ahead: bool = False) -> str:
+    if touch is None:
+        return "-"
+    days = (parse_date(touch["date"]) - today).days
+    if days == 0:
+        when = "today"
+    elif days > 0:
+        when = f"in {days}d"
+    else:
+        when = f"{-days}d overdue" if ahead else f"{-days}d ago"
+    return f"{touch['date']} {touch['what']} ({when})"
+
+
+def people_table(rows: list[dict[str, Any]], today: date, style: Style = unstyled) -> str:
+    """One line per contact: last and next touch point; stale ones marked."""
+    if not rows:
+        return "no contacts yet\n"
+    name_w = max(len(r["name"]) for r in rows)
+    org_w = max(len(r["org"] or "") for r in rows)
+    last = [_touch_text(r["last"], today) for r in rows]
+    last_w = max(len(t) for t in last)
+    out = []
+    for r, last_text in zip(rows, last, strict=True):
+        flag = style("stale", "warn") if r["stale"] else ""
+        out.append(
+            f"{r['name']:<{name_w}}  {r['org'] or '':<{org_w}}  last: {last_text:<{last_w}}  "
+            f"next: {_touch_text(r['next'], today, ahead=True)}  {flag}".rstrip()
+        )
+    return "\n".join(out) + "\n"
+
+
+# --- status board -------------------------------------------------------------------------
+
+_PACE_ROLE = {"ahead": "good", "on track": "good", "done": "good", "behind": "bad"}
+
+
+def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
+    """``journal status``: one screen."""
+    out = [style(f"Status {s['today']} ({s['week']})", "heading"), ""]
+    out.append(style("Active goals", "heading"))
+    for g in s["goals"]:
+        unit = f" {g['unit']}" if g["unit"] else ""
+        measure = f"{number(g['current'])}/{number(g['target'])}{unit}" if g["target"] else ""
+        pace = style(f"{g['pace']:<8}", _PACE_ROLE.get(g["pace"], "muted"))
+        line = (
+            f"  {bar(g['progress'])} {percent(g['progress']):>4}  {pace}  "
+            f"{_short(g['title'], TITLE_WIDTH):<{TITLE_WIDTH}}  {measure}"
+        )
+        out.append(line.rstrip())
+        if g["next_milestone"]:
+            m = g["next_milestone"]
+            due = f" (due {m['due']})" if m["due"] else ""
+            out.append(style(f"{'':<29}next: {m['title']}{due}", "muted"))
+    if not s["goals"]:
+        out.append("  no active goals")
+    out += ["", style("Follow-ups due", "heading")]
+    out += ["  " + line for line in followup_lines(s["followups"], style)] or ["  none"]
+    out += ["", style("No recent check-in", "heading")]
+    for q in s["quiet"]:
+        since = f"last {q['last_checkin']}" if q["last_checkin"] else "never"
+        out.append(f"  {q['title']} ({since})")
+    if not s["quiet"]:
+        out.append("  none")
+    return "\n".join(out) + "\n"

@@ -186,6 +186,12 @@ LINES = st.sampled_from(
 )
 
 
+def comparable(blocks: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    """markdown-it's blocks without the fields only it gives (item end and bullet,
+    heading end)."""
+    return [b[:5] if b[0] == "item" else b[:4] for b in blocks]
+
+
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(LINES, max_size=14))
 def test_the_line_scanner_agrees_with_markdown_it(lines: list[str]) -> None:
@@ -193,7 +199,7 @@ def test_the_line_scanner_agrees_with_markdown_it(lines: list[str]) -> None:
     text = "\n".join(lines)
     fast = fast_blocks(text.split("\n"))
     if fast is not None:
-        assert fast == md_blocks(text)
+        assert fast == comparable(md_blocks(text))
 
 
 def test_the_line_scanner_takes_ordinary_notes() -> None:
@@ -216,4 +222,4 @@ MARKDOWN_BITS = st.sampled_from(
 def test_the_line_scanner_agrees_with_markdown_it_on_any_text(text: str) -> None:
     fast = fast_blocks(text.split("\n"))
     if fast is not None:
-        assert fast == md_blocks(text)
+        assert fast == comparable(md_blocks(text))

@@ -6,6 +6,7 @@ import os
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from journal.adapters import files
@@ -163,13 +164,20 @@ class Vault:
         self.written.append(rel)
 
 
-def load_catalog(vault: Vault, *, progress: Callable[[int, int], None] | None = None) -> Catalog:
+
+def load_catalog(
+    vault: Vault,
+    today: date | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> Catalog:
     """Every note of the vault, from the index, refreshed from the disk first.
 
-    ``progress(done, total)`` is called while changed files are read.
+    ``today``: see :class:`Catalog`; ``progress(done, total)`` is called while changed
+    files are read.
     """
     from journal.adapters.index import Index  # the index builds on this module
 
     index = Index.open(vault)
     index.refresh(progress=progress)
-    return Catalog(source=index.reader())
+    return Catalog(source=index.reader(), today=today)

@@ -29,6 +29,7 @@ _FIELD_BRACKET = re.compile(r"[\[(]([A-Za-z][\w -]*?)::[ \t]*([^\])]*)[\])]")
 _MD_LINK = re.compile(r"\[[^\]\n]*\]\(<?([^)\s>]+\.md)(?:#[^)\s>]*)?>?\)")
 _SLOW = re.compile(r"[`\\<]")
 _LOG_TITLES = frozenset({"log", "check-ins", "checkins", "progress log"})
+_NEWLINE = re.compile(r"\r\n?|\n")  # the line breaks markdown-it counts lines by
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,21 @@ class Heading:
 
 
 @dataclass
+class LogSection:
+    """Where a Log section sits (file lines): its heading's first line and the line
+    after the heading, the line that ends the section (a heading that closes it, or
+    one past the last line) and its last top-level list item (last non-blank line
+    and bullet), if any."""
+
+    heading: int
+    level: int
+    content: int
+    end: int
+    last_item: int | None = None
+    bullet: str = "-"
+
+
+@dataclass
 class BodyFacts:
     """Everything the body says that the tool cares about; lines are file lines."""
 
@@ -72,6 +88,14 @@ class BodyFacts:
     headings: list[Heading] = field(default_factory=list)
     fields: list[InlineField] = field(default_factory=list)
     log_lines: list[tuple[int, str]] = field(default_factory=list)
+    log_sections: list[LogSection] = field(default_factory=list)
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` exactly as markdown-it numbers them (``\\r\\n``, ``\\r``
+    and ``\\n`` end a line; ``str.splitlines`` would also split at form feeds and
+    U+2028 and shift every line after them)."""
+    return _NEWLINE.split(text)
 
 
 def _wikilink_rule(state: StateInline, silent: bool) -> bool:
@@ -105,17 +129,21 @@ def _parser() -> MarkdownIt:
 
 def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> BodyFacts:
     """Scan a body whose first line is file line ``first_line``."""
-    lines = text.split("\n")
-    blocks = fast_blocks(lines) if "\t" not in text and "\r" not in text else None
+    lines = split_lines(text)
+    # Goals need the end line of each log item, which only markdown-it's blocks carry.
+    fast = not want_log and "\t" not in text and "\r" not in text
+    blocks = fast_blocks(lines) if fast else None
     return _facts(blocks if blocks is not None else md_blocks(text), lines, first_line, want_log)
 
 
 # A body is read as a list of blocks, each a tuple whose first two items are the kind and
 # the 0-based line it starts on:
-#   ("heading", line, level, text)     an ATX or setext heading
-#   ("item", line, depth, first, at)   a list item; ``first`` is the first line of its
-#                                      first paragraph (on line ``at``), None when it
-#                                      starts with something else
+#   ("heading", line, level, text[, end])  an ATX or setext heading (``end``: the line
+#                                      after it, from markdown-it only)
+#   ("item", line, depth, first, at[, end, bullet])  a list item; ``first`` is the first
+#                                      line of its first paragraph (on line ``at``), None
+#                                      when it starts with something else; ``end`` (one
+#                                      past its last line) and ``bullet`` from markdown-it
 #   ("text", line, content)            a paragraph's or heading's inline content, one
 #                                      stripped line per line
 Block = tuple[Any, ...]
@@ -130,7 +158,7 @@ def md_blocks(text: str) -> list[Block]:
         kind = token.type
         if kind == "heading_open" and token.map:
             title = tokens[index + 1].content.strip()
-            blocks.append(("heading", token.map[0], int(token.tag[1:]), title))
+            blocks.append(("heading", token.map[0], int(token.tag[1:]), title, token.map[1]))
         elif kind in ("bullet_list_open", "ordered_list_open"):
             depth += 1
         elif kind in ("bullet_list_close", "ordered_list_close"):
@@ -141,7 +169,8 @@ def md_blocks(text: str) -> list[Block]:
                 inline = tokens[index + 2]
                 first = _stripped(inline.content).split("\n", 1)[0]
                 first_at = inline.map[0] if inline.map else first_at
-            blocks.append(("item", token.map[0], depth, first, first_at))
+            bullet = token.markup if token.markup in ("-", "*", "+") else "-"
+            blocks.append(("item", token.map[0], depth, first, first_at, token.map[1], bullet))
         elif kind == "inline" and token.map:
             blocks.append(("text", token.map[0], _stripped(token.content)))
     return blocks
@@ -260,23 +289,33 @@ def _heading_text(rest: str) -> str:
 
 def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: bool) -> BodyFacts:
     facts = BodyFacts()
-    log_level: int | None = None
+    log: LogSection | None = None
     for block in blocks:
         kind, index = block[0], block[1]
         if kind == "heading":
             level, title = block[2], block[3].strip()
-            facts.headings.append(Heading(level, title, first_line + index))
-            if log_level is not None and level <= log_level:
-                log_level = None
-            if want_log and title.casefold() in _LOG_TITLES:
-                log_level = level
+            line = first_line + index
+            facts.headings.append(Heading(level, title, line))
+            is_log = want_log and title.casefold() in _LOG_TITLES
+            if log is not None and (level <= log.level or is_log):
+                log.end = line  # sections end at the next heading as high, or the next Log
+                log = None
+            if is_log:
+                after = block[4] if len(block) > 4 else index + 1
+                log = LogSection(line, level, first_line + after, first_line + len(lines))
+                facts.log_sections.append(log)
         elif kind == "item":
             task = _TASK.match(block[3]) if block[3] is not None else None
             if task:
                 text = task.group(2).split("\n", 1)[0].strip()
                 facts.tasks.append(Task(first_line + block[4], task.group(1), text))
-            if log_level is not None and block[2] == 1:
+            if log is not None and block[2] == 1:
                 facts.log_lines.append((first_line + index, lines[index]))
+                end = block[5]
+                while end - 1 > index and not lines[end - 1].strip():
+                    end -= 1  # markdown-it counts the blank lines after an item as its own
+                log.last_item = first_line + end - 1
+                log.bullet = block[6]
         else:
             _inline(block[2], facts, first_line + index)
     return facts

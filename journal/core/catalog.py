@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from datetime import date
 from functools import cached_property
 from typing import Protocol
 
 from journal.core.checkins import CheckIn
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound
 from journal.core.goal import Goal, goal_from_note
-from journal.core.links import link_key, resolve_link
+from journal.core.links import link_key, parse_link, resolve_link
+from journal.core.networking import (
+    Contact,
+    Meeting,
+    contact_from_note,
+    counts_for,
+    meeting_checkin,
+    meeting_from_note,
+)
 from journal.core.notes import Note, inline_checkins
 
 
@@ -139,9 +148,20 @@ class _NotesByPath(Mapping[str, Note]):
 
 
 class Catalog:
-    """All notes of a vault, sorted by path, with the lookups commands need."""
+    """All notes of a vault, sorted by path, with the lookups commands need.
 
-    def __init__(self, notes: Iterable[Note] = (), *, source: NoteSource | None = None) -> None:
+    ``today`` (when given) keeps meetings dated after it out of the goals that
+    count their meetings (``metric_source: meetings``).
+    """
+
+    def __init__(
+        self,
+        notes: Iterable[Note] = (),
+        *,
+        source: NoteSource | None = None,
+        today: date | None = None,
+    ) -> None:
+        self.today = today
         self.by_path = _NotesByPath(self)
         if source is None:
             listed = NoteList(notes)
@@ -179,8 +199,53 @@ class Catalog:
             if goal is not None and checkin.path != goal.path:
                 goal.checkins.append(checkin)
         for goal in goals:
+            if goal.metric_source == "meetings":
+                self._count_meetings(goal)
             goal.checkins.sort(key=lambda c: (c.day, c.path != goal.path, c.path, c.line))
         return goals
+
+    def _count_meetings(self, goal: Goal) -> None:
+        """A goal with ``metric_source: meetings``: its value is baseline plus the
+        meetings that count for it, each a +1 check-in; values in its log and in
+        ``progress::`` fields are ignored (dated notes stay)."""
+        linked = self._meetings_by_goal.get(goal.path, [])
+        counted = [meeting_checkin(m) for m in linked if counts_for(goal, m, self.today)]
+        goal.checkins = [c for c in goal.checkins if c.op is None] + counted
+        goal.current = (goal.baseline or 0) + len(counted)
+
+    @cached_property
+    def _meetings_by_goal(self) -> dict[str, list[Meeting]]:
+        """Meetings by the path of the note their ``goal`` links to."""
+        found: dict[str, list[Meeting]] = {}
+        for meeting in self.meetings:
+            target = self.resolve(meeting.goal.target) if meeting.goal else None
+            if target is not None:
+                found.setdefault(target.path, []).append(meeting)
+        return found
+
+    @cached_property
+    def contacts(self) -> list[Contact]:
+        """The typed contacts, in path order."""
+        return [contact_from_note(n)[0] for n in self.of_kind("contact")]
+
+    @cached_property
+    def meetings(self) -> list[Meeting]:
+        """The typed meetings, in path order."""
+        return [meeting_from_note(n)[0] for n in self.of_kind("meeting")]
+
+    def people_of(self, meeting: Meeting) -> list[Note]:
+        """The contact notes a meeting's ``with`` links resolve to."""
+        found = (self.resolve(link.target) for link in meeting.people)
+        unique = {n.path: n for n in found if n is not None and n.kind == "contact"}
+        return list(unique.values())
+
+    def link_to(self, path: str) -> str:
+        """A wikilink that resolves to the note at ``path``: ``[[File name]]``, or the
+        path when another note with that name would win."""
+        stem = path.rsplit("/", 1)[-1][:-3]
+        target = self.resolve(stem)
+        name = stem if target is None or target.path == path else path[:-3]
+        return f"[[{name}]]"
 
     def of_kind(self, kind: str) -> list[Note]:
         """The readable notes of one kind, in path order."""
@@ -205,8 +270,12 @@ class Catalog:
         return self.goal_at(self.find_note(ref, kinds=("goal",)).path)
 
     def find_note(self, ref: str, kinds: tuple[str, ...] | None = None) -> Note:
-        """A note by id, path, file name, title or alias, else by a unique part of its
-        title, file name or id; a name that matches several notes is an error."""
+        """A note by id, path, file name, title or alias (also written as a wikilink),
+        else by a unique part of its title, file name or id; a name that matches
+        several notes is an error."""
+        link = parse_link(ref)
+        if link is not None and link.target:
+            ref = link.target  # "[[Dana Ortiz]]" as typed in a note
         pool = [h for h in self.heads if kinds is None or h.kind in kinds]
         wanted = link_key(ref)
         tiers: list[Callable[[NoteHead], bool]] = [

@@ -433,12 +433,14 @@ def _splice(
 def _replace_item(
     parent: yaml12.Span, index: int, value: Value, path: tuple[PathKey, ...]
 ) -> _Splice:
-    if index >= len(parent.items) or value is REMOVE or _is_collection(value):
+    """A scalar item becomes the new value on the same line (a list or mapping in
+    flow style: ``- {title: Draft, done: 2026-11-17}``)."""
+    if index >= len(parent.items) or value is REMOVE:
         raise UnsafeWrite(f"can only replace a single value at {_path_text(path)}")
     item = parent.items[index]
     if item.kind != "scalar":
         raise UnsafeWrite(f"can only replace a single value at {_path_text(path)}")
-    return _Splice(item.start, item.end, scalar_text(value, flow=parent.kind == "flow-seq"))
+    return _Splice(item.start, item.end, inline_text(value, flow=parent.kind == "flow-seq"))
 
 
 def _replace_value(

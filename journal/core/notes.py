@@ -22,7 +22,7 @@ from journal.core.fields import KINDS
 from journal.core.links import Link, parse_link
 from journal.core.tags import clean_tag, unique
 
-PARSER_VERSION = 3  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 4  # bump when parse_note gives other results: cached notes are re-read
 _CONFLICT = re.compile(
     r"\.sync-conflict-|\(conflicted copy|\bconflict(?:ed)? copy\b|\(Conflict\)", re.IGNORECASE
 )
@@ -201,6 +201,11 @@ def parse_note(path: str, raw: bytes) -> Note:
         from journal.core.goal import goal_from_note  # goal.py types against this module
 
         note.diagnostics.extend(goal_from_note(note)[1])
+    elif note.kind in ("contact", "meeting"):
+        from journal.core.networking import contact_from_note, meeting_from_note
+
+        typed = contact_from_note if note.kind == "contact" else meeting_from_note
+        note.diagnostics.extend(typed(note)[1])
     return note
 
 

@@ -11,6 +11,7 @@ from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, lookup, parse_cli_value, yaml_value
+from journal.core.goal import refuse_hand_value
 
 FIXED_KEYS = ("id", "type")
 
@@ -61,6 +62,8 @@ def set_fields(vault: Vault, catalog: Catalog, ref: str, assignments: Sequence[s
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
     goal = catalog.find_goal(ref)
+    if "current" in typed:
+        refuse_hand_value(goal)
     result = SetResult(goal.path, goal.title)
 
     def transform(doc: codec.Document) -> str:
