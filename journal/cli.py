@@ -6,8 +6,10 @@ no traceback reaches the user unless ``--debug`` is given."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,16 +30,47 @@ F = TypeVar("F", bound=Callable[..., Any])
 class State:
     vault_option: str | None
     debug: bool
+    opened: Vault | None = None
 
     def vault(self) -> Vault:
-        from journal.usecases.common import open_vault
+        """The vault, opened once per command (``--commit`` watches what it writes)."""
+        if self.opened is None:
+            from journal.usecases.common import open_vault
 
-        return open_vault(self.vault_option)
+            self.opened = open_vault(self.vault_option)
+        return self.opened
 
     def catalog(self, vault: Vault) -> Catalog:
         from journal.usecases.common import catalog
 
-        return catalog(vault)
+        with ProgressBar() as progress:
+            return catalog(vault, today(), progress=progress)
+
+
+class ProgressBar:
+    """A progress bar on stderr while the index reads many files, on a terminal only."""
+
+    MIN_FILES = 1000
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.shown = 0
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < self.MIN_FILES or not sys.stderr.isatty():
+                return
+            self.bar = click.progressbar(length=total, label="indexing", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.shown)
+        self.shown = done
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
 
 
 def today() -> date:
@@ -92,6 +125,47 @@ def report(diagnostics: list[Any], *, severities: tuple[str, ...] = ("error",)) 
     for diagnostic in diagnostics:
         if diagnostic.severity in severities:
             click.echo(str(diagnostic), err=True)
+
+
+def commit_option(func: F) -> F:
+    """Add ``--commit`` to a command that writes notes.
+
+    Before the command runs, refuses when its notes could not be committed (no
+    repository, not the user's, no git identity) and arms the vault to refuse a
+    note with staged changes just before writing it; afterwards commits exactly
+    the notes the command wrote.  The command may return the commit message.
+    """
+
+    @click.option(
+        "--commit",
+        "commit",
+        is_flag=True,
+        help="Commit exactly the files this command writes to git, nothing else.",
+    )
+    @functools.wraps(func)
+    def wrapper(*args: Any, commit: bool, **kwargs: Any) -> Any:
+        if not commit:
+            return func(*args, **kwargs)
+        from journal.usecases.commit import commit_paths, prepare_commit
+
+        ctx = click.get_current_context()
+        vault = ctx.find_root().obj.vault()
+        prepare_commit(vault)
+        message = func(*args, **kwargs)
+        err = bool(kwargs.get("as_json"))
+        if not vault.written:
+            click.echo("journal: nothing written, nothing to commit", err=err)
+            return message
+        command = ctx.command_path.split(" ", 1)[-1]
+        message = message or f"journal: {command} {', '.join(vault.written)}"
+        revision = commit_paths(vault, vault.written, message)
+        if revision is None:
+            click.echo("journal: the files match the last commit, nothing to commit", err=err)
+        else:
+            click.echo(f"committed {revision.short}: {message}", err=err)
+        return message
+
+    return wrapper  # type: ignore[return-value]
 
 
 @click.group(cls=JournalGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -169,8 +243,9 @@ def new() -> None:
 @click.option("--kind", type=click.Choice(["outcome", "activity"]), help="Default: outcome.")
 @click.option("--feeds", help="For an activity goal: the outcome goal it feeds.")
 @click.option("--json", "as_json", is_flag=True, help="Print the created goal as JSON.")
+@commit_option
 @pass_state
-def new_goal_command(state: State, title: str, as_json: bool, **options: str | None) -> None:
+def new_goal_command(state: State, title: str, as_json: bool, **options: str | None) -> str:
     """Write a new goal file from the goal template; never overwrites.
 
     \b
@@ -186,6 +261,7 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
         emit_json({"path": created.path, "id": created.id, "properties": created.props})
     else:
         click.echo(f"created {created.path} (id: {created.id})")
+    return f"journal: new goal {title.strip()}"
 
 
 # --- list / show --------------------------------------------------------------------------
@@ -267,8 +343,9 @@ def show(state: State, goal: str, as_json: bool) -> None:
 @click.argument("goal")
 @click.argument("assignments", nargs=-1, required=True, metavar="KEY=VALUE...")
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+@commit_option
 @pass_state
-def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: bool) -> None:
+def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: bool) -> str:
     """Change a goal's properties; only the edited lines of the file change.
 
     Values are checked against each property's type; an empty value clears it.
@@ -277,7 +354,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
     Example:
       journal set "Connect with five HR leaders" current=3 status=active due=2026-12-31
     """
-    from journal.usecases.set_fields import set_fields
+    from journal.usecases.set_fields import parse_assignments, set_fields
 
     vault = state.vault()
     result = set_fields(vault, state.catalog(vault), goal, assignments)
@@ -289,15 +366,555 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
                 "changes": [{"key": c.key, "old": c.old, "new": c.new} for c in result.changes],
             }
         )
-        return
-    if not result.changes:
-        click.echo(f"{result.path}: unchanged")
-    for change in result.changes:
-        click.echo(f"{result.path}: {change.key}: {_show(change.old)} -> {_show(change.new)}")
+    else:
+        if not result.changes:
+            click.echo(f"{result.path}: unchanged")
+        for change in result.changes:
+            click.echo(f"{result.path}: {change.key}: {_show(change.old)} -> {_show(change.new)}")
+    typed = parse_assignments(assignments)
+    changed = ", ".join(f"{c.key}={typed[c.key].strip()}" for c in result.changes)
+    return f"journal: set {changed} in {result.title}"
 
 
 def _show(value: Any) -> str:
     return "(none)" if value is None else json.dumps(value, ensure_ascii=False)
+
+
+# --- index / search -----------------------------------------------------------------------
+
+
+@cli.command("index")
+@click.option("--rebuild", is_flag=True, help="Forget the index and read every note again.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@pass_state
+def index_command(state: State, rebuild: bool, as_json: bool) -> None:
+    """Bring the index up to date and show what it holds.
+
+    The index is a cache of the notes (in the user cache folder); every
+    command refreshes it first, so this is only needed to see its state or
+    to build it again from scratch.
+
+    \b
+    Example:
+      journal index --rebuild
+    """
+    from journal.present import index_report
+    from journal.usecases.indexing import index_vault
+
+    with ProgressBar() as progress:
+        report = index_vault(state.vault(), rebuild=rebuild, progress=progress)
+    if as_json:
+        emit_json(report)
+    else:
+        click.echo(index_report(report), nl=False)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True, help="At most this many notes.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of hits.")
+@pass_state
+def search(state: State, query: str, limit: int, as_json: bool) -> None:
+    """Search the titles and bodies of all notes, best matches first.
+
+    QUERY uses SQLite FTS5 syntax: words (all must match), "a phrase",
+    OR, NOT, prefix*, title:word.
+
+    \b
+    Example:
+      journal search '"informational interview" OR referral*'
+    """
+    from journal.present import search_results
+    from journal.usecases.indexing import search_notes
+
+    hits = search_notes(state.vault(), query, limit=limit)
+    if as_json:
+        emit_json(hits)
+    else:
+        click.echo(search_results(hits), nl=False)
+
+
+# --- watch --------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--quiet", is_flag=True, help="Print nothing but errors.")
+@pass_state
+def watch(state: State, quiet: bool) -> None:
+    """Keep the index current while you edit notes, until Ctrl-C.
+
+    Reconciles the whole vault first, then handles each saved, moved or
+    deleted note once it has been quiet for a moment, printing one line per
+    update.
+
+    \b
+    Example:
+      journal watch --vault ~/career
+    """
+    import time
+
+    from journal.present import watch_line
+    from journal.usecases.watching import watch_vault
+
+    vault = state.vault()
+
+    def on_update(update: dict[str, Any]) -> None:
+        if not quiet:
+            click.echo(watch_line(update, time.strftime("%H:%M:%S")))
+
+    if not quiet:
+        click.echo(f"watching {vault.root} (Ctrl-C to stop)")
+    watch_vault(vault, on_update=on_update, log=lambda message: click.echo(message, err=True))
+    if not quiet:
+        click.echo("stopped")
+
+
+# --- history ------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("goal", required=False)
+@click.option("--since", metavar="DATE", help="Only changes on or after this day (YYYY-MM-DD).")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=30,
+    show_default=True,
+    help="Without GOAL: show at most this many goal changes (0: all).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the history as JSON.")
+@pass_state
+def history(state: State, goal: str | None, since: str | None, limit: int, as_json: bool) -> None:
+    """What git remembers: a goal's timeline and progress, or the vault's goal events.
+
+    With GOAL: every commit that touched the goal (across renames), oldest
+    first, with what changed in meaning (current 2 -> 3, target 5 -> 8...), then
+    its progress series.  Without GOAL: the vault's goal events, newest first.
+
+    \b
+    Example:
+      journal history connect-five-hr-leaders --since 2026-10-01
+      journal history --limit 10
+    """
+    from journal.core.dates import parse_date
+    from journal.present import goal_timeline, vault_timeline
+    from journal.usecases.history import goal_history, vault_history
+
+    day = parse_date(since) if since else None
+    vault = state.vault()
+    if goal:
+        timeline = goal_history(vault, state.catalog(vault), goal, today(), day)
+        record = timeline.to_dict()
+        notices = timeline.notices
+    else:
+        whole = vault_history(vault, day, limit)
+        record = whole.to_dict()
+        notices = whole.notices
+    for notice in notices:
+        click.echo(f"journal: {notice}", err=True)
+    if as_json:
+        emit_json(record)
+    else:
+        click.echo(goal_timeline(record) if goal else vault_timeline(record), nl=False)
+
+
+# --- check --------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("goals", nargs=-1, metavar="[GOAL|FILE]...")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as a flat JSON list.")
+@click.option("--strict", is_flag=True, help="Exit 1 on any finding, not only on errors.")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Only these rules: ids or prefixes, comma-separated (e.g. S,M001); "
+    "replaces check.select from the config.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="RULES",
+    help="Skip these rules: ids or prefixes, comma-separated; adds to check.ignore.",
+)
+@click.option("--list-rules", is_flag=True, help="List every rule and exit.")
+@pass_state
+def check(
+    state: State,
+    goals: tuple[str, ...],
+    as_json: bool,
+    strict: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    list_rules: bool,
+) -> None:
+    """Check goals against the SMART rules, like a linter checks code.
+
+    Each finding names the file, the line, the rule, what is wrong and how to
+    fix it.  GOAL is a goal's id, name, title or alias, or a note's file (as a
+    pre-commit hook passes them); without GOAL every note is checked.  Exits 1
+    when there is an error (with --strict: any finding).  The rules are in
+    docs/checks.md.
+
+    \b
+    Example:
+      journal check
+      journal check "Network more" --select S,M --json
+    """
+    from journal.present import check_report, rule_table
+
+    if list_rules:
+        from journal.core.rules import RULES
+
+        records = [
+            {"id": r.id, "name": r.name, "severity": r.severity, "summary": r.summary}
+            for r in RULES
+        ]
+        if as_json:
+            emit_json(records)
+        else:
+            click.echo(rule_table(records), nl=False)
+        return
+    from journal.usecases.check import check_vault
+
+    vault = state.vault()
+    result = check_vault(
+        vault, state.catalog(vault), today(), refs=goals, select=select, ignore=ignore
+    )
+    records = [f.to_dict() for f in result.findings]
+    if as_json:
+        emit_json(records)
+    else:
+        click.echo(check_report(records, result.goals), nl=False)
+    if result.errors or (strict and result.findings):
+        raise click.exceptions.Exit(1)
+
+
+# --- check-ins and the networking log ------------------------------------------------------
+
+
+def _day_option(text: str | None) -> date:
+    """``--date`` as a date (a usage error when it is not one), else today."""
+    from journal.core.dates import DateError, parse_date
+    from journal.core.errors import UsageProblem
+
+    if text is None:
+        return today()
+    try:
+        return parse_date(text)
+    except DateError as exc:
+        raise UsageProblem(f"--date: {exc.message}") from None
+
+
+_ROLE_STYLES: dict[str, dict[str, Any]] = {
+    "good": {"fg": "green"},
+    "warn": {"fg": "yellow"},
+    "bad": {"fg": "red", "bold": True},
+    "muted": {"dim": True},
+    "heading": {"bold": True},
+}
+
+
+def _style() -> Callable[[str, str], str]:
+    """Colour by role on a terminal; plain text when piped or NO_COLOR is set."""
+    from journal.present import unstyled
+
+    if os.environ.get("NO_COLOR") or not sys.stdout.isatty():
+        return unstyled
+    return lambda text, role: click.style(text, **_ROLE_STYLES.get(role, {}))
+
+
+@cli.command("log", context_settings={"ignore_unknown_options": True})
+@click.argument("goal")
+@click.argument("value", required=False)
+@click.argument("note", nargs=-1)
+@click.option("--date", "day", metavar="DATE", help="Day of the check-in (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="Print the check-in (or history) as JSON.")
+@pass_state
+def log_command(
+    state: State,
+    goal: str,
+    value: str | None,
+    note: tuple[str, ...],
+    day: str | None,
+    as_json: bool,
+) -> None:
+    """Record a check-in, or show a goal's check-ins with a chart.
+
+    VALUE is +N (up by N), -N (down by N) or =N (now N).  The line goes to the
+    goal's ## Log section and `current` changes, in one atomic write.  Without
+    VALUE, the goal's check-ins (from its log and from progress:: fields in other
+    notes) are listed with a small chart.
+
+    \b
+    Example:
+      journal log "Connect with five HR leaders" +1 Coffee with [[Dana Ortiz]]
+      journal log connect-five-hr-leaders -1 miscounted --date 2026-11-20
+      journal log connect-five-hr-leaders
+    """
+    from journal.core.errors import UsageProblem
+
+    words = [w for w in (value, *note) if w is not None]
+    if unknown := [w for w in words if w.startswith("--") and w != "--"]:
+        raise UsageProblem(f"no such option: {unknown[0]}")
+    vault = state.vault()
+    catalog = state.catalog(vault)
+    if value is None:
+        if day is not None:
+            raise UsageProblem("--date needs a VALUE to record, e.g. +1")
+        from journal.present import history_view
+        from journal.usecases.checkin import history
+
+        record = history(catalog, goal)
+        if as_json:
+            emit_json(record)
+        else:
+            click.echo(history_view(record, today()), nl=False)
+        return
+    from journal.present import number
+    from journal.usecases.checkin import log_checkin
+
+    logged = log_checkin(vault, catalog, goal, value, " ".join(note), _day_option(day))
+    if as_json:
+        emit_json(
+            {
+                "path": logged.path,
+                "date": logged.day.isoformat(),
+                "change": logged.change,
+                "note": logged.note,
+                "old": logged.old,
+                "new": logged.new,
+            }
+        )
+        return
+    click.echo(
+        f"{logged.path}: {logged.day.isoformat()} {logged.change} {logged.note}".rstrip()
+        + f"; current {number(logged.old)} -> {number(logged.new)}"
+    )
+
+
+@new.command("contact")
+@click.argument("name")
+@click.option("--org", help="The organisation they work for.")
+@click.option("--role", help="Their job title.")
+@click.option(
+    "--met-at", help='Where you met: a note link such as "[[2026-11-05 Meetup]]", or text.'
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the created contact as JSON.")
+@pass_state
+def new_contact_command(
+    state: State,
+    name: str,
+    org: str | None,
+    role: str | None,
+    met_at: str | None,
+    as_json: bool,
+) -> None:
+    """Write a contact note (type: contact) for a person in your network.
+
+    \b
+    Example:
+      journal new contact "Dana Ortiz" --org "Brightline Software" --role "VP People"
+    """
+    from journal.usecases.new_networking import new_contact
+
+    vault = state.vault()
+    path, props = new_contact(
+        vault, state.catalog(vault), name, today(), org=org, role=role, met_at=met_at
+    )
+    if as_json:
+        emit_json({"path": path, "properties": props})
+    else:
+        click.echo(f"created {path}")
+
+
+@new.command("meeting")
+@click.option(
+    "--with",
+    "people",
+    multiple=True,
+    required=True,
+    metavar="PERSON",
+    help="A person you met (repeat for several).",
+)
+@click.option("--goal", help="The goal the meeting serves.")
+@click.option("--date", "day", metavar="DATE", help="Day of the meeting (default: today).")
+@click.option(
+    "--kind",
+    type=click.Choice(["coffee", "informational", "event", "mentor"]),
+    help="What kind of meeting it was.",
+)
+@click.option("--title", help="Title after the date (default: e.g. 'Coffee with Dana Ortiz').")
+@click.option(
+    "--create-contacts", is_flag=True, help="Create contact notes for people who have none."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the created meeting as JSON.")
+@pass_state
+def new_meeting_command(
+    state: State,
+    people: tuple[str, ...],
+    goal: str | None,
+    day: str | None,
+    kind: str | None,
+    title: str | None,
+    create_contacts: bool,
+    as_json: bool,
+) -> None:
+    """Write a meeting note (type: meeting) linked to the people and the goal.
+
+    follow_up_by is the meeting date plus [networking] follow_up_days (7).  A
+    person with no contact note is offered as a new contact on a terminal; use
+    --create-contacts to create them without asking.
+
+    \b
+    Example:
+      journal new meeting --with "Sam Patel" --kind informational \\
+        --goal "Two informational interviews" --date 2026-11-18
+    """
+    from journal.usecases.new_networking import find_people, new_meeting
+
+    vault = state.vault()
+    catalog = state.catalog(vault)
+    unknown = find_people(catalog, people)[1]
+    if unknown and not create_contacts and sys.stdin.isatty():
+        create_contacts = click.confirm(
+            f"Not in your contacts: {', '.join(unknown)}. Create contact notes?", default=True
+        )
+    created = new_meeting(
+        vault,
+        catalog,
+        people,
+        today(),
+        day=_day_option(day),
+        kind=kind,
+        goal=goal,
+        title=title,
+        create_contacts=create_contacts,
+    )
+    if as_json:
+        emit_json(
+            {
+                "path": created.path,
+                "properties": created.props,
+                "contacts_created": created.contacts_created,
+            }
+        )
+        return
+    for path in created.contacts_created:
+        click.echo(f"created {path}")
+    click.echo(f"created {created.path} (follow up by {created.props['follow_up_by']})")
+
+
+@cli.command()
+@click.option("--all", "everything", is_flag=True, help="Also later and done follow-ups.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of follow-ups.")
+@pass_state
+def followups(state: State, everything: bool, as_json: bool) -> None:
+    """List follow-ups owed from meetings: overdue and due within a week, oldest first.
+
+    \b
+    Example:
+      journal followups --all
+    """
+    from journal.present import followup_table
+    from journal.usecases.followups import followups as list_followups
+
+    vault = state.vault()
+    catalog = state.catalog(vault)
+    report(catalog.diagnostics)
+    rows = list_followups(catalog, today(), everything=everything)
+    if as_json:
+        emit_json(rows)
+    else:
+        click.echo(followup_table(rows, _style()), nl=False)
+
+
+@cli.command()
+@click.argument("note")
+@click.option("--milestone", metavar="TITLE", help="Mark this milestone of the goal done.")
+@click.option("--date", "day", metavar="DATE", help="The day it was done (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="Print what changed as JSON.")
+@pass_state
+def done(state: State, note: str, milestone: str | None, day: str | None, as_json: bool) -> None:
+    """Mark a meeting's follow-up, a goal, or a goal's milestone done.
+
+    A meeting gets follow_up_done: DATE; a goal gets status: done; with
+    --milestone, that milestone gets done: DATE.  Only that line changes.
+
+    \b
+    Example:
+      journal done "2026-11-05 HR meetup"
+      journal done connect-five-hr-leaders --milestone "Fifth conversation"
+    """
+    from journal.usecases.done import mark_done
+
+    vault = state.vault()
+    result = mark_done(vault, state.catalog(vault), note, _day_option(day), milestone=milestone)
+    if as_json:
+        emit_json(
+            {
+                "path": result.path,
+                "what": result.what,
+                "key": result.key,
+                "old": result.old,
+                "new": result.new,
+                "written": result.written,
+            }
+        )
+    elif result.written:
+        click.echo(f"{result.path}: {result.key}: {_show(result.old)} -> {_show(result.new)}")
+    else:
+        click.echo(f"{result.path}: {result.what} already done ({result.key}: {_show(result.old)})")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of contacts.")
+@pass_state
+def people(state: State, as_json: bool) -> None:
+    """List contacts with their last and next touch point; mark stale ones.
+
+    A contact is stale when not met for [networking] stale_contact_days (60).
+
+    \b
+    Example:
+      journal people --json
+    """
+    from journal.present import people_table
+    from journal.usecases.people import people as list_people
+
+    vault = state.vault()
+    catalog = state.catalog(vault)
+    report(catalog.diagnostics)
+    rows = list_people(catalog, today(), vault.config.networking.stale_contact_days)
+    if as_json:
+        emit_json(rows)
+    else:
+        click.echo(people_table(rows, today(), _style()), nl=False)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the board as JSON.")
+@pass_state
+def status(state: State, as_json: bool) -> None:
+    """One screen: active goals with progress and pace, next milestones, follow-ups
+    due, and goals without a recent check-in.
+
+    \b
+    Example:
+      journal status
+    """
+    from journal.present import status_screen
+    from journal.usecases.status import status as board
+
+    vault = state.vault()
+    catalog = state.catalog(vault)
+    report(catalog.diagnostics)
+    data = board(catalog, vault.config, today())
+    if as_json:
+        emit_json(data)
+    else:
+        click.echo(status_screen(data, _style()), nl=False)
 
 
 def main() -> None:

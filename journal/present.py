@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+import math
+from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 from journal.core.dates import parse_date
@@ -79,4 +81,326 @@ def goal_card(r: dict[str, Any], today: date) -> str:
             out.append(f"    {c['date']}  {(c['change'] or ''):<{width}}  {c['note']}".rstrip())
     for d in r.get("diagnostics", []):
         out.append(f"  ! line {d['line']}: {d['message']}")
+    return "\n".join(out) + "\n"
+
+
+def index_report(report: dict[str, Any]) -> str:
+    """What ``journal index`` did and what the index holds."""
+    kinds = ", ".join(f"{count} {kind}" for kind, count in report["kinds"].items())
+    problems = report["diagnostics"]
+    problem_text = (
+        ", ".join(f"{count} {severity}s" for severity, count in problems.items())
+        + f" in {report['files_with_problems']} files"
+        if problems
+        else "none"
+    )
+    action = "rebuilt" if report["rebuilt"] else "refreshed"
+    return (
+        f"index: {report['index'] or '(in memory)'}\n"
+        f"notes: {report['notes']} ({kinds or 'none'})\n"
+        f"{action} in {report['seconds']:.2f}s: {report['read']} read, "
+        f"{report['removed']} removed\n"
+        f"problems: {problem_text}\n"
+    )
+
+
+def search_results(hits: list[dict[str, Any]]) -> str:
+    """One block per hit: path and title, then the snippet indented."""
+    lines = []
+    for hit in hits:
+        lines.append(f"{hit['path']}  {hit['title']}")
+        if hit["snippet"]:
+            lines.append(f"    {hit['snippet']}")
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def watch_line(update: dict[str, Any], clock: str) -> str:
+    """One status line for a batch of index updates."""
+    read, removed = update["read"], update["removed"]
+    parts = []
+    if read:
+        parts.append(read[0] if len(read) == 1 else f"{len(read)} notes read")
+    if removed:
+        parts.append(f"{removed[0]} removed" if len(removed) == 1 else f"{len(removed)} removed")
+    scope = " (full reconcile)" if update["full"] else ""
+    return f"{clock} {', '.join(parts)}{scope} in {update['seconds'] * 1000:.0f} ms"
+
+
+# --- history ------------------------------------------------------------------------------
+
+
+def _commit_line(entry: dict[str, Any]) -> str:
+    return f"{entry['date']}  {entry['commit'][:7]}  {entry['author']}: {entry['message']}"
+
+
+def goal_timeline(r: dict[str, Any]) -> str:
+    """A goal's history from ``goal_history``: one block per commit, then its progress."""
+    goal = r["goal"]
+    out = [f"{goal['title']}  ({goal['path']})"]
+    if r["truncated"]:
+        out.append("  (history truncated: this is a shallow clone)")
+    for entry in r["entries"]:
+        out.append("not committed yet" if entry["uncommitted"] else _commit_line(entry))
+        texts = [e["text"] for e in entry["events"]] or ["text edited; no property changed"]
+        out.extend(f"  {text}" for text in texts)
+    if r["series"]:
+        out.append("progress:")
+        out.extend(f"  {p['date']}  {number(p['value']):>6}  {p['source']}" for p in r["series"])
+    return "\n".join(out) + "\n"
+
+
+def vault_timeline(r: dict[str, Any]) -> str:
+    """The vault's goal events from ``vault_history``, newest first, grouped by commit."""
+    if not r["entries"]:
+        return "no goal changes in the git history\n"
+    out: list[str] = []
+    last = None
+    for entry in r["entries"]:
+        if entry["commit"] != last:
+            out.append(_commit_line(entry))
+            last = entry["commit"]
+        texts = "; ".join(e["text"] for e in entry["events"])
+        out.append(f"  {entry['goal']['title']}: {texts}")
+    return "\n".join(out) + "\n"
+
+
+def check_report(findings: list[dict[str, Any]], goals: int) -> str:
+    """Findings grouped by file, ruff-style, then a one-line summary."""
+    out = []
+    current = None
+    for f in findings:
+        if f["path"] != current:
+            if current is not None:
+                out.append("")
+            current = f["path"]
+            out.append(f"{current}:")
+        out.append(f"  {f['line']:>3}  {f['rule']}  {f['severity']:<7}  {f['message']}")
+        out.append(f"{'':16}fix: {f['suggestion']}")
+    if out:
+        out.append("")
+    out.append(check_summary(findings, goals))
+    return "\n".join(out) + "\n"
+
+
+def check_summary(findings: list[dict[str, Any]], goals: int) -> str:
+    checked = f"{goals} goal{'s' if goals != 1 else ''} checked"
+    if not findings:
+        return f"All checks passed ({checked})."
+    counts = []
+    for severity in ("error", "warning", "hint"):
+        n = sum(f["severity"] == severity for f in findings)
+        if n:
+            counts.append(f"{n} {severity}{'s' if n != 1 else ''}")
+    files = len({f["path"] for f in findings})
+    return (
+        f"Found {len(findings)} problem{'s' if len(findings) != 1 else ''} "
+        f"({', '.join(counts)}) in {files} file{'s' if files != 1 else ''}; {checked}."
+    )
+
+
+def rule_table(rules: list[dict[str, Any]]) -> str:
+    """The rules ``journal check`` knows, one per line, by group."""
+    return "".join(
+        f"{r['id']}  {r['severity']:<7}  {r['name']:<26}  {r['summary']}\n" for r in rules
+    )
+
+
+# --- check-in history and chart -----------------------------------------------------------
+
+CHART_WIDTH = 40
+CHART_HEIGHT = 6
+_EIGHTHS = " ▁▂▃▄▅▆▇█"
+
+#: ``style(text, role)`` colours a piece of text by its role (good, warn, bad, muted,
+#: heading); the default leaves it plain.
+Style = Callable[[str, str], str]
+
+
+def unstyled(text: str, role: str) -> str:
+    return text
+
+
+def chart(
+    points: list[tuple[date, float]],
+    *,
+    base: float = 0.0,
+    target: float | None = None,
+    first: date | None = None,
+    last: date | None = None,
+    width: int = CHART_WIDTH,
+    height: int = CHART_HEIGHT,
+) -> str:
+    """A step chart of ``points`` (the value from each date on) from ``first`` to
+    ``last``, with ``base`` before the first point and a dotted ``target`` row."""
+    if not points:
+        return ""
+    first = min(first or points[0][0], points[0][0])
+    last = max(last or points[-1][0], points[-1][0])
+    span = max((last - first).days, 1)
+    columns = []
+    for col in range(width):
+        day = first + timedelta(days=round(span * col / max(width - 1, 1)))
+        columns.append(next((v for d, v in reversed(points) if d <= day), base))
+    values = [*columns, base] + ([target] if target is not None else [])
+    low, high = min(values), max(values)
+    high = high if high > low else low + 1
+    scale = height / (high - low)
+    target_row = None
+    if target is not None:
+        target_row = min(height - 1, max(0, math.ceil((target - low) * scale) - 1))
+    labels = {height - 1: number(high), 0: number(low)}
+    if target_row is not None:
+        labels[target_row] = number(target)
+    pad = max(len(text) for text in labels.values())
+    rows = []
+    for row in range(height - 1, -1, -1):
+        cells = []
+        for value in columns:
+            fill = min(max((value - low) * scale - row, 0.0), 1.0)
+            cell = _EIGHTHS[round(fill * 8)]
+            cells.append("┈" if cell == " " and row == target_row else cell)
+        mark = "┤" if row in labels else "│"
+        suffix = " target" if row == target_row else ""
+        rows.append(f"{labels.get(row, ''):>{pad}} {mark}{''.join(cells)}{suffix}".rstrip())
+    rows.append(" " * pad + " └" + "─" * width)
+    left, right = first.isoformat(), last.isoformat()
+    rows.append(" " * (pad + 2) + left + right.rjust(max(width - len(left), len(right) + 1)))
+    return "\n".join(rows) + "\n"
+
+
+def history_view(h: dict[str, Any], today: date) -> str:
+    """``journal log GOAL``: the check-ins, the value after each, and a chart."""
+    unit = f" {h['unit']}" if h["unit"] else ""
+    counted = "  (counted from meeting notes)" if h["metric_source"] == "meetings" else ""
+    out = [f"{h['title']}: {number(h['current'])} / {number(h['target'])}{unit}{counted}", ""]
+    points = [(parse_date(p["date"]), p["value"]) for p in h["series"]]
+    if points:
+        first = parse_date(h["start"]) if h["start"] else None
+        out.append(
+            chart(
+                points,
+                base=h["baseline"] or 0,
+                target=h["target"],
+                first=first,
+                last=max(today, points[-1][0]),
+            )
+        )
+    if not h["checkins"]:
+        out.append("no check-ins yet")
+    width = max((len(c["change"] or "") for c in h["checkins"]), default=0)
+    values = max([len(number(c["value"])) for c in h["checkins"] if c["value"] is not None] or [1])
+    for c in h["checkins"]:
+        value = number(c["value"]) if c["value"] is not None else ""
+        where = f"  ({c['path']})" if c["path"] != h["path"] else ""
+        change = c["change"] or ""
+        line = f"{c['date']}  {change:<{width}}  {value:>{values}}  {c['note']}{where}"
+        out.append(line.rstrip())
+    if not h["agrees"]:
+        out.append(
+            f"! current is {number(h['current'])} but baseline plus the check-ins give "
+            f"{number(h['replayed'])}; current counts (journal check reports this)"
+        )
+    return "\n".join(out) + "\n"
+
+
+# --- networking ---------------------------------------------------------------------------
+
+TITLE_WIDTH = 44
+GOAL_WIDTH = 32
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _state_text(r: dict[str, Any]) -> tuple[str, str]:
+    if r["state"] == "overdue":
+        return f"overdue {r['days_overdue']}d", "bad"
+    return r["state"], {"due": "warn", "done": "good"}.get(r["state"], "muted")
+
+
+def followup_lines(rows: list[dict[str, Any]], style: Style = unstyled) -> list[str]:
+    """One line per follow-up (plus its open tasks), oldest first."""
+    out = []
+    for r in rows:
+        text, role = _state_text(r)
+        people = ", ".join(r["with"]) or "?"
+        goal = f"  -> {_short(r['goal']['title'], GOAL_WIDTH)}" if r["goal"] else ""
+        out.append(
+            f"{style(f'{text:<12}', role)} {r['follow_up_by'] or '':<10}  "
+            f"{people}: {r['title']}{goal}"
+        )
+        out.extend(f"{'':<25}- [ ] {task}" for task in r["tasks"])
+    return out
+
+
+def followup_table(rows: list[dict[str, Any]], style: Style = unstyled) -> str:
+    if not rows:
+        return "no follow-ups due\n"
+    return "\n".join(followup_lines(rows, style)) + "\n"
+
+
+def _touch_text(touch: dict[str, Any] | None, today: date, *, ahead: bool = False) -> str:
+    if touch is None:
+        return "-"
+    days = (parse_date(touch["date"]) - today).days
+    if days == 0:
+        when = "today"
+    elif days > 0:
+        when = f"in {days}d"
+    else:
+        when = f"{-days}d overdue" if ahead else f"{-days}d ago"
+    return f"{touch['date']} {touch['what']} ({when})"
+
+
+def people_table(rows: list[dict[str, Any]], today: date, style: Style = unstyled) -> str:
+    """One line per contact: last and next touch point; stale ones marked."""
+    if not rows:
+        return "no contacts yet\n"
+    name_w = max(len(r["name"]) for r in rows)
+    org_w = max(len(r["org"] or "") for r in rows)
+    last = [_touch_text(r["last"], today) for r in rows]
+    last_w = max(len(t) for t in last)
+    out = []
+    for r, last_text in zip(rows, last, strict=True):
+        flag = style("stale", "warn") if r["stale"] else ""
+        out.append(
+            f"{r['name']:<{name_w}}  {r['org'] or '':<{org_w}}  last: {last_text:<{last_w}}  "
+            f"next: {_touch_text(r['next'], today, ahead=True)}  {flag}".rstrip()
+        )
+    return "\n".join(out) + "\n"
+
+
+# --- status board -------------------------------------------------------------------------
+
+_PACE_ROLE = {"ahead": "good", "on track": "good", "done": "good", "behind": "bad"}
+
+
+def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
+    """``journal status``: one screen."""
+    out = [style(f"Status {s['today']} ({s['week']})", "heading"), ""]
+    out.append(style("Active goals", "heading"))
+    for g in s["goals"]:
+        unit = f" {g['unit']}" if g["unit"] else ""
+        measure = f"{number(g['current'])}/{number(g['target'])}{unit}" if g["target"] else ""
+        pace = style(f"{g['pace']:<8}", _PACE_ROLE.get(g["pace"], "muted"))
+        line = (
+            f"  {bar(g['progress'])} {percent(g['progress']):>4}  {pace}  "
+            f"{_short(g['title'], TITLE_WIDTH):<{TITLE_WIDTH}}  {measure}"
+        )
+        out.append(line.rstrip())
+        if g["next_milestone"]:
+            m = g["next_milestone"]
+            due = f" (due {m['due']})" if m["due"] else ""
+            out.append(style(f"{'':<29}next: {m['title']}{due}", "muted"))
+    if not s["goals"]:
+        out.append("  no active goals")
+    out += ["", style("Follow-ups due", "heading")]
+    out += ["  " + line for line in followup_lines(s["followups"], style)] or ["  none"]
+    out += ["", style("No recent check-in", "heading")]
+    for q in s["quiet"]:
+        since = f"last {q['last_checkin']}" if q["last_checkin"] else "never"
+        out.append(f"  {q['title']} ({since})")
+    if not s["quiet"]:
+        out.append("  none")
     return "\n".join(out) + "\n"

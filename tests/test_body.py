@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journal.core.body import parse_body
+from journal.core.body import fast_blocks, md_blocks, parse_body
 from journal.core.checkins import parse_log_line, replay
 from journal.core.notes import parse_note
 
@@ -129,3 +129,97 @@ def test_series_keeps_the_last_value_of_each_day() -> None:
     lines = ["- 2026-11-03: +2", "- 2026-11-01: =1", "- 2026-11-03: +1", "- 2026-11-04: note"]
     checkins = [c for i, t in enumerate(lines) if (c := parse_log_line(t, i))]
     assert series(0, checkins) == [(date(2026, 11, 1), 1.0), (date(2026, 11, 3), 4.0)]
+
+
+LINES = st.sampled_from(
+    [
+        "",
+        " ",
+        "text with [[Link]] and #tag",
+        "  indented text",
+        "    four spaces",
+        "\u00a0nbsp start",
+        "key:: value",
+        "progress:: [[Goal]] +1",
+        "# Heading",
+        "## Log",
+        "### Notes ##",
+        "#tag not a heading",
+        "   # indented heading",
+        "- item [[A]]",
+        "- [ ] task",
+        "- [x] done #tag",
+        "- [ ]",
+        "- 2026-11-20: +1 met [[Dana]]",
+        "  - nested item",
+        "   - three spaces",
+        "    - four spaces",
+        "      - six spaces",
+        "* star item",
+        "+ plus item",
+        "-   wide item",
+        "- # heading in item",
+        "- > quote in item",
+        "- - double",
+        "-",
+        "1. ordered",
+        "2) ordered",
+        "```",
+        "```python",
+        "~~~",
+        "  ```",
+        "``` a`b",
+        "`code [[x]]` after",
+        "> quote",
+        "<div>",
+        "[ref]: /url",
+        "[[Wiki]]: not a ref",
+        "[link](Other.md) text",
+        "---",
+        "***",
+        "===",
+        "- - -",
+        "text \\",
+        "trailing spaces  ",
+        "a\u2028b",
+    ]
+)
+
+
+def comparable(blocks: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    """markdown-it's blocks without the fields only it gives (item end and bullet,
+    heading end)."""
+    return [b[:5] if b[0] == "item" else b[:4] for b in blocks]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(LINES, max_size=14))
+def test_the_line_scanner_agrees_with_markdown_it(lines: list[str]) -> None:
+    """Whenever the fast line scanner accepts a body, markdown-it reads the same blocks."""
+    text = "\n".join(lines)
+    fast = fast_blocks(text.split("\n"))
+    if fast is not None:
+        assert fast == comparable(md_blocks(text))
+
+
+def test_the_line_scanner_takes_ordinary_notes() -> None:
+    ordinary = BODY.replace("    [[indented code]] #nope\n", "")
+    assert fast_blocks(ordinary.split("\n")) is not None  # code, lists, tasks, a log
+    assert fast_blocks(BODY.split("\n")) is None  # indented code needs markdown-it
+    assert fast_blocks(["> a quote"]) is None
+    assert parse_body(ordinary, 3, want_log=True) == parse_body(
+        ordinary + "\n> a quote forcing markdown-it", 3, want_log=True
+    )
+
+
+MARKDOWN_BITS = st.sampled_from(
+    [*" -*+#`~>[]:\n1.)x_=<\\", "\u00a0", "[[", "]]", "- ", "    ", "## ", "```\n", "- [ ] "]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(MARKDOWN_BITS, max_size=60).map("".join))
+def test_the_line_scanner_agrees_with_markdown_it_on_any_text(text: str) -> None:
+    fast = fast_blocks(text.split("\n"))
+    if fast is not None:
+        assert fast == comparable(md_blocks(text))

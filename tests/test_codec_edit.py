@@ -74,6 +74,17 @@ def test_nested_milestone_keys_are_set_in_place() -> None:
     )
 
 
+def test_a_scalar_list_item_becomes_a_flow_mapping_on_its_line() -> None:
+    text = "---\nmilestones:\n  - Draft deck  # soon\n  - title: Dry run\n---\n"
+    result = edit(text, {("milestones", 0): {"title": "Draft deck", "done": date(2026, 11, 20)}})
+    assert result == (
+        "---\nmilestones:\n  - {title: Draft deck, done: 2026-11-20}  # soon\n"
+        "  - title: Dry run\n---\n"
+    )
+    with pytest.raises(UnsafeWrite):
+        edit(text, {("milestones", 1): "a mapping item is not replaced whole"})
+
+
 def test_removing_a_key_removes_only_its_lines() -> None:
     text = "---\na: 1\ntags:\n  - x\n  - y\nb: 2\n---\n"
     assert edit(text, {("tags",): codec.REMOVE}) == "---\na: 1\nb: 2\n---\n"

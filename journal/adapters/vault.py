@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from journal.adapters import files
 from journal.core import codec
 from journal.core.catalog import Catalog
-from journal.core.errors import ConfigError, Diagnostic, JournalError, NotFound, UnsafeWrite
+from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
 from journal.core.notes import Note, parse_note
 from journal.core.settings import Config, config_from_dict
 
@@ -64,18 +65,27 @@ def is_skipped_folder(name: str) -> bool:
 
 @dataclass
 class Vault:
-    """An opened vault: its root folder and settings."""
+    """An opened vault: its root folder and settings.
+
+    Every note the tool writes goes through :meth:`rewrite` or :meth:`create`,
+    which call ``before_write`` (when set) with the note's path just before
+    writing, so a caller can refuse a write (``--commit`` does), and list the
+    path in ``written``.
+    """
 
     root: Path
     config: Config
+    before_write: Callable[[str], None] | None = None
+    written: list[str] = field(default_factory=list)
 
     @classmethod
     def open(cls, root: Path) -> Vault:
         return cls(root, load_config(root))
 
-    def iter_notes(self) -> Iterator[tuple[str, os.DirEntry[str]]]:
-        """Every note as (relative posix path, directory entry); symlinks are not followed."""
-        stack = [("", str(self.root))]
+    def iter_notes(self, under: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:
+        """Every note as (relative posix path, directory entry), or those in the folder
+        ``under`` (a vault-relative path); symlinks are not followed."""
+        stack = [(under + "/", str(self.path(under))) if under else ("", str(self.root))]
         while stack:
             prefix, folder = stack.pop()
             try:
@@ -136,23 +146,38 @@ class Vault:
             data = codec.encode(transform(doc), bom=doc.bom)
             if data == snapshot.data:
                 return False
+            if self.before_write is not None:
+                self.before_write(rel)
             files.replace(snapshot, data)
         except JournalError as exc:
             exc.path = rel
             raise
+        self.written.append(rel)
         return True
 
+    def create(self, rel: str, data: bytes) -> None:
+        """Create a new note with ``data``; never overwrites (see :func:`files.create`)."""
+        target = self.path(rel)
+        if self.before_write is not None:
+            self.before_write(rel)
+        files.create(target, data)
+        self.written.append(rel)
 
-def load_catalog(vault: Vault) -> Catalog:
-    """Every note of the vault, parsed."""
-    notes = []
-    for rel, entry in vault.iter_notes():
-        try:
-            data = Path(entry.path).read_bytes()
-        except OSError as exc:
-            note = Note(path=rel, kind="note", title=rel, readable=False, writable=False)
-            note.diagnostics.append(Diagnostic(rel, None, f"can't read: {exc.strerror}"))
-            notes.append(note)
-            continue
-        notes.append(parse_note(rel, data))
-    return Catalog(notes)
+
+
+def load_catalog(
+    vault: Vault,
+    today: date | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> Catalog:
+    """Every note of the vault, from the index, refreshed from the disk first.
+
+    ``today``: see :class:`Catalog`; ``progress(done, total)`` is called while changed
+    files are read.
+    """
+    from journal.adapters.index import Index  # the index builds on this module
+
+    index = Index.open(vault)
+    index.refresh(progress=progress)
+    return Catalog(source=index.reader(), today=today)

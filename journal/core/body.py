@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
-
-from markdown_it import MarkdownIt
-from markdown_it.rules_inline import StateInline
-from markdown_it.token import Token
 
 from journal.core import links as wikilinks
 from journal.core.tags import body_tags
+
+if TYPE_CHECKING:  # markdown-it is imported when a body is first parsed (startup stays light)
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import StateInline
+    from markdown_it.token import Token
 
 _TASK = re.compile(r"\[(.)\]\s+(.*)", re.DOTALL)
 _FIELD_LINE = re.compile(r"^([A-Za-z][\w -]*?)::[ \t]*(.*)$", re.MULTILINE)
@@ -28,6 +29,7 @@ _FIELD_BRACKET = re.compile(r"[\[(]([A-Za-z][\w -]*?)::[ \t]*([^\])]*)[\])]")
 _MD_LINK = re.compile(r"\[[^\]\n]*\]\(<?([^)\s>]+\.md)(?:#[^)\s>]*)?>?\)")
 _SLOW = re.compile(r"[`\\<]")
 _LOG_TITLES = frozenset({"log", "check-ins", "checkins", "progress log"})
+_NEWLINE = re.compile(r"\r\n?|\n")  # the line breaks markdown-it counts lines by
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,21 @@ class Heading:
 
 
 @dataclass
+class LogSection:
+    """Where a Log section sits (file lines): its heading's first line and the line
+    after the heading, the line that ends the section (a heading that closes it, or
+    one past the last line) and its last top-level list item (last non-blank line
+    and bullet), if any."""
+
+    heading: int
+    level: int
+    content: int
+    end: int
+    last_item: int | None = None
+    bullet: str = "-"
+
+
+@dataclass
 class BodyFacts:
     """Everything the body says that the tool cares about; lines are file lines."""
 
@@ -71,6 +88,14 @@ class BodyFacts:
     headings: list[Heading] = field(default_factory=list)
     fields: list[InlineField] = field(default_factory=list)
     log_lines: list[tuple[int, str]] = field(default_factory=list)
+    log_sections: list[LogSection] = field(default_factory=list)
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` exactly as markdown-it numbers them (``\\r\\n``, ``\\r``
+    and ``\\n`` end a line; ``str.splitlines`` would also split at form feeds and
+    U+2028 and shift every line after them)."""
+    return _NEWLINE.split(text)
 
 
 def _wikilink_rule(state: StateInline, silent: bool) -> bool:
@@ -94,6 +119,8 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": True})
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.disable("inline")  # core rule: inline content is parsed on demand below
@@ -102,56 +129,206 @@ def _parser() -> MarkdownIt:
 
 def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> BodyFacts:
     """Scan a body whose first line is file line ``first_line``."""
-    md = _parser()
-    facts = BodyFacts()
-    lines = text.splitlines()
-    tokens = md.parse(text)
-    log_level: int | None = None
-    list_depth = 0
+    lines = split_lines(text)
+    # Goals need the end line of each log item, which only markdown-it's blocks carry.
+    fast = not want_log and "\t" not in text and "\r" not in text
+    blocks = fast_blocks(lines) if fast else None
+    return _facts(blocks if blocks is not None else md_blocks(text), lines, first_line, want_log)
+
+
+# A body is read as a list of blocks, each a tuple whose first two items are the kind and
+# the 0-based line it starts on:
+#   ("heading", line, level, text[, end])  an ATX or setext heading (``end``: the line
+#                                      after it, from markdown-it only)
+#   ("item", line, depth, first, at[, end, bullet])  a list item; ``first`` is the first
+#                                      line of its first paragraph (on line ``at``), None
+#                                      when it starts with something else; ``end`` (one
+#                                      past its last line) and ``bullet`` from markdown-it
+#   ("text", line, content)            a paragraph's or heading's inline content, one
+#                                      stripped line per line
+Block = tuple[Any, ...]
+
+
+def md_blocks(text: str) -> list[Block]:
+    """The blocks of a body, by markdown-it (any markdown)."""
+    tokens = _parser().parse(text)
+    blocks: list[Block] = []
+    depth = 0
     for index, token in enumerate(tokens):
         kind = token.type
-        if kind == "heading_open":
-            inline = tokens[index + 1]
-            level = int(token.tag[1:])
-            line = first_line + (token.map[0] if token.map else 0)
-            title = inline.content.strip()
-            facts.headings.append(Heading(level, title, line))
-            if log_level is not None and level <= log_level:
-                log_level = None
-            if want_log and title.casefold() in _LOG_TITLES:
-                log_level = level
+        if kind == "heading_open" and token.map:
+            title = tokens[index + 1].content.strip()
+            blocks.append(("heading", token.map[0], int(token.tag[1:]), title, token.map[1]))
         elif kind in ("bullet_list_open", "ordered_list_open"):
-            list_depth += 1
+            depth += 1
         elif kind in ("bullet_list_close", "ordered_list_close"):
-            list_depth -= 1
+            depth -= 1
         elif kind == "list_item_open" and token.map:
-            _list_item(tokens, index, facts, first_line)
-            if log_level is not None and list_depth == 1:
-                facts.log_lines.append((first_line + token.map[0], lines[token.map[0]]))
+            first, first_at = None, token.map[0]
+            if index + 2 < len(tokens) and tokens[index + 1].type == "paragraph_open":
+                inline = tokens[index + 2]
+                first = _stripped(inline.content).split("\n", 1)[0]
+                first_at = inline.map[0] if inline.map else first_at
+            bullet = token.markup if token.markup in ("-", "*", "+") else "-"
+            blocks.append(("item", token.map[0], depth, first, first_at, token.map[1], bullet))
         elif kind == "inline" and token.map:
-            _inline(md, token, facts, first_line + token.map[0])
+            blocks.append(("text", token.map[0], _stripped(token.content)))
+    return blocks
+
+
+def _stripped(content: str) -> str:
+    """Inline content with the spaces around each line dropped, as the inline parser
+    does at line breaks."""
+    return "\n".join(line.strip(" \t") for line in content.split("\n")).strip()
+
+
+_ATX = re.compile(r"(#{1,6})(?: |$)")
+_BULLET = re.compile(r"[-+*] (?=\S)")
+_BULLET_LIKE = re.compile(r"[-+*](?: |$)")
+_ORDERED = re.compile(r" *\d{1,9}[.)](?: |$)")
+_FENCE = re.compile(r"(`{3,}|~{3,})(.*)")
+_RULE_LIKE = re.compile(r" *[-*_=][-*_= ]*")  # thematic breaks and setext underlines
+_ITEM_BAIL = re.compile(r"#{1,6}(?: |$)|[-+*](?: |$)|\d{1,9}[.)](?: |$)|[>]|<|```|~~~")
+_TASK_ONLY = re.compile(r"\[.\]\s*")
+
+
+def fast_blocks(lines: list[str]) -> list[Block] | None:
+    """The blocks of a body in the common subset of markdown - paragraphs, ATX headings,
+    ``-``/``*``/``+`` lists with one space after the marker, fenced code outside lists -
+    read line by line; None as soon as a line needs the full parser.
+
+    :func:`md_blocks` gives the same blocks for every body this accepts (a property
+    test checks it); it is several times slower (see bench/).
+    """
+    blocks: list[Block] = []
+    stack: list[int] = []  # content column of each open list item
+    para: list[str] = []  # lines of the open paragraph
+    para_line = 0
+    item: int | None = None  # the block of the item whose first paragraph is open
+    fence: tuple[str, int] | None = None  # marker character and length of an open fence
+
+    def close_paragraph() -> None:
+        nonlocal para, item
+        if para:
+            text = "\n".join(para).strip()
+            blocks.append(("text", para_line, text))
+            if item is not None:
+                kind, line, depth, _, at = blocks[item]
+                blocks[item] = (kind, line, depth, text.split("\n", 1)[0], at)
+        para, item = [], None
+
+    for index, line in enumerate(lines):
+        if fence is not None:
+            mark, size = fence
+            rest = line.lstrip(" ")
+            closes = rest.startswith(mark * size) and not rest.rstrip(" ").strip(mark)
+            if closes and len(line) - len(rest) < 4:
+                fence = None
+            continue
+        if not line.strip(" "):
+            close_paragraph()
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if para and indent >= (stack[-1] if stack else 0) + 4:
+            para.append(line.strip(" "))  # a lazy continuation, however deep
+            continue
+        if _RULE_LIKE.fullmatch(line) or _ORDERED.match(line):
+            return None  # a thematic break or setext underline; an ordered list
+        rest = line[indent:]
+        bullet = _BULLET.match(rest)
+        if not bullet and _BULLET_LIKE.match(rest):
+            return None  # a list marker with more spaces than one
+        heading = None if bullet else _ATX.match(rest)
+        fenced = None if bullet or heading else _FENCE.match(rest)
+        if fenced and fenced.group(1)[0] == "`" and "`" in fenced.group(2):
+            fenced = None  # an inline code span, not a fence
+        if rest[0] in "<>" or (rest[0] == "[" and not para and not rest.startswith("[[")):
+            return None  # HTML, a block quote, maybe a link reference definition
+        if para and not (bullet or heading or fenced):
+            para.append(line.strip(" "))  # a continuation line
+            continue
+        close_paragraph()
+        while stack and indent < stack[-1]:
+            stack.pop()
+        if indent >= (stack[-1] if stack else 0) + 4:
+            return None  # indented code
+        if bullet:
+            content = rest[2:]
+            if (
+                _ITEM_BAIL.match(content)
+                or _RULE_LIKE.fullmatch(content)
+                or _TASK_ONLY.fullmatch(content)
+                or (content[0] == "[" and not content.startswith("[[") and not _TASK.match(content))
+            ):
+                return None
+            item = len(blocks)
+            blocks.append(("item", index, len(stack) + 1, None, index))
+            stack.append(indent + 2)
+            para, para_line = [content.strip(" ")], index
+        elif (heading or fenced) and stack:
+            return None  # a heading or fence inside a list item
+        elif heading:
+            text = _heading_text(rest[heading.end(1) :])
+            blocks += [("heading", index, len(heading.group(1)), text), ("text", index, text)]
+        elif fenced:
+            fence = (fenced.group(1)[0], len(fenced.group(1)))
+        else:
+            para, para_line = [line.strip(" ")], index
+    close_paragraph()
+    return blocks
+
+
+def _heading_text(rest: str) -> str:
+    """An ATX heading's text: markdown-it drops a closing run of ``#`` after a space."""
+    rest = rest.rstrip(" ")
+    bare = rest.rstrip("#")
+    if bare and bare[-1] == " ":
+        rest = bare
+    return rest.strip()
+
+
+def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: bool) -> BodyFacts:
+    facts = BodyFacts()
+    log: LogSection | None = None
+    for block in blocks:
+        kind, index = block[0], block[1]
+        if kind == "heading":
+            level, title = block[2], block[3].strip()
+            line = first_line + index
+            facts.headings.append(Heading(level, title, line))
+            is_log = want_log and title.casefold() in _LOG_TITLES
+            if log is not None and (level <= log.level or is_log):
+                log.end = line  # sections end at the next heading as high, or the next Log
+                log = None
+            if is_log:
+                after = block[4] if len(block) > 4 else index + 1
+                log = LogSection(line, level, first_line + after, first_line + len(lines))
+                facts.log_sections.append(log)
+        elif kind == "item":
+            task = _TASK.match(block[3]) if block[3] is not None else None
+            if task:
+                text = task.group(2).split("\n", 1)[0].strip()
+                facts.tasks.append(Task(first_line + block[4], task.group(1), text))
+            if log is not None and block[2] == 1:
+                facts.log_lines.append((first_line + index, lines[index]))
+                end = block[5]
+                while end - 1 > index and not lines[end - 1].strip():
+                    end -= 1  # markdown-it counts the blank lines after an item as its own
+                log.last_item = first_line + end - 1
+                log.bullet = block[6]
+        else:
+            _inline(block[2], facts, first_line + index)
     return facts
 
 
-def _list_item(tokens: list[Token], index: int, facts: BodyFacts, first_line: int) -> None:
-    """Record a task when the item's first paragraph starts with ``[ ]``/``[x]``."""
-    if index + 2 >= len(tokens) or tokens[index + 1].type != "paragraph_open":
-        return
-    inline = tokens[index + 2]
-    match = _TASK.match(inline.content)
-    if match and inline.map:
-        line = first_line + inline.map[0]
-        facts.tasks.append(Task(line, match.group(1), match.group(2).split("\n", 1)[0].strip()))
-
-
-def _inline(md: MarkdownIt, token: Token, facts: BodyFacts, line: int) -> None:
-    content = token.content
+def _inline(content: str, facts: BodyFacts, line: int) -> None:
     if not ("[" in content or "#" in content or "::" in content):
         return
     if _SLOW.search(content) is None:
         for offset, text in enumerate(content.split("\n")):
             _scan_text(text, line + offset, facts, links=True)
         return
+    md = _parser()
     children: list[Token] = []
     md.inline.parse(content, md, {}, children)
     offset = 0

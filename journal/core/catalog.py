@@ -1,61 +1,263 @@
-"""The vault as data: every parsed note, with goal lookup and link resolution."""
+"""The vault as data: every parsed note, with goal lookup and link resolution.
+
+A :class:`Catalog` reads its notes from a :class:`NoteSource`: a list of parsed
+notes (``Catalog(notes)``) or the index (``Catalog(source=...)``), which loads
+only what a question needs - the goals for ``journal list``, the light
+:class:`NoteHead` of every note for lookups and link resolution.
+"""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from datetime import date
 from functools import cached_property
+from typing import Protocol
 
-from journal.core.checkins import INLINE_KEY, CheckIn, parse_inline
+from journal.core.checkins import CheckIn
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound
 from journal.core.goal import Goal, goal_from_note
-from journal.core.links import link_key
-from journal.core.notes import Note, note_date
+from journal.core.links import link_key, parse_link, resolve_link
+from journal.core.networking import (
+    Contact,
+    Meeting,
+    contact_from_note,
+    counts_for,
+    meeting_checkin,
+    meeting_from_note,
+)
+from journal.core.notes import Note, inline_checkins
 
 
-class Catalog:
-    """All notes of a vault, sorted by path, with the lookups commands need."""
+class NoteHead(Protocol):
+    """What lookups need of a note (a :class:`Note` is one)."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def id(self) -> str | None: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def stem(self) -> str: ...
+    @property
+    def aliases(self) -> Sequence[str]: ...
+    @property
+    def readable(self) -> bool: ...
+
+
+class NoteSource(Protocol):
+    """Where a catalog gets its notes from; every list is in path order."""
+
+    def heads(self) -> Sequence[NoteHead]:
+        """Every note, light."""
+        ...
+
+    def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
+        """Whole notes: all of them, those of one kind, or those at ``paths``."""
+        ...
+
+    def inline_checkins(self) -> list[tuple[str, CheckIn]]:
+        """Every ``progress::`` check-in as (link target, check-in)."""
+        ...
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every note's problems."""
+        ...
+
+    def named(self, name: str) -> Sequence[str]:
+        """The paths of the notes whose case-folded file name (without .md) is ``name``."""
+        ...
+
+    def aliased(self, key: str) -> Sequence[str]:
+        """The paths of the notes with the case-folded alias ``key``."""
+        ...
+
+
+class NoteList:
+    """A :class:`NoteSource` over notes already parsed."""
 
     def __init__(self, notes: Iterable[Note]) -> None:
         self.notes = sorted(notes, key=lambda n: n.path)
-        self.by_path = {n.path: n for n in self.notes}
+
+    def heads(self) -> Sequence[NoteHead]:
+        return self.notes
+
+    def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
+        return [
+            n
+            for n in self.notes
+            if (kind is None or n.kind == kind) and (paths is None or n.path in paths)
+        ]
+
+    def inline_checkins(self) -> list[tuple[str, CheckIn]]:
+        return [item for note in self.notes for item in inline_checkins(note)]
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for n in self.notes for d in n.diagnostics]
+
+    def named(self, name: str) -> Sequence[str]:
+        return self._names[0].get(name, ())
+
+    def aliased(self, key: str) -> Sequence[str]:
+        return self._names[1].get(key, ())
+
+    @cached_property
+    def _names(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        by_name: dict[str, list[str]] = {}
+        by_alias: dict[str, list[str]] = {}
+        for note in self.notes:
+            by_name.setdefault(note.stem.casefold(), []).append(note.path)
+            for alias in note.aliases:
+                by_alias.setdefault(alias.casefold(), []).append(note.path)
+        return by_name, by_alias
+
+
+class _NotesByPath(Mapping[str, Note]):
+    """``catalog.by_path``: notes loaded one by one as they are asked for."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self._loaded: dict[str, Note] = {}
+
+    def __getitem__(self, path: str) -> Note:
+        note = self._loaded.get(path)
+        if note is None:
+            if path not in self._catalog._paths:
+                raise KeyError(path)
+            found = self._catalog._source.load(paths=[path])
+            if not found:
+                raise KeyError(path)
+            note = self._loaded[path] = found[0]
+        return note
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(h.path for h in self._catalog.heads)
+
+    def __len__(self) -> int:
+        return len(self._catalog.heads)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._catalog._paths
+
+    def remember(self, notes: Iterable[Note]) -> None:
+        for note in notes:
+            self._loaded.setdefault(note.path, note)
+
+
+class Catalog:
+    """All notes of a vault, sorted by path, with the lookups commands need.
+
+    ``today`` (when given) keeps meetings dated after it out of the goals that
+    count their meetings (``metric_source: meetings``).
+    """
+
+    def __init__(
+        self,
+        notes: Iterable[Note] = (),
+        *,
+        source: NoteSource | None = None,
+        today: date | None = None,
+    ) -> None:
+        self.today = today
+        self.by_path = _NotesByPath(self)
+        if source is None:
+            listed = NoteList(notes)
+            self.__dict__["notes"] = listed.notes
+            self.by_path.remember(listed.notes)
+            source = listed
+        self._source: NoteSource = source
+        self._lookups: tuple[dict[str, Sequence[str]], dict[str, Sequence[str]]] = ({}, {})
+
+    @cached_property
+    def notes(self) -> list[Note]:
+        """Every note, parsed, in path order."""
+        notes = self._source.load()
+        self.by_path.remember(notes)
+        return notes
+
+    @cached_property
+    def heads(self) -> Sequence[NoteHead]:
+        """Every note's path, kind, id, title and aliases, in path order."""
+        return self._source.heads()
+
+    @cached_property
+    def _paths(self) -> frozenset[str]:
+        return frozenset(h.path for h in self.heads)
 
     @cached_property
     def goals(self) -> list[Goal]:
         """The typed goals of every readable goal note, in path order, each with its
         log's check-ins plus the ``progress::`` check-ins other notes hold for it."""
-        goals = [goal_from_note(n)[0] for n in self.notes if n.kind == "goal" and n.readable]
+        goals = [goal_from_note(n)[0] for n in self.of_kind("goal")]
         by_path = {g.path: g for g in goals}
-        for target, checkin in self._inline_checkins():
-            note = self.resolve(target)
-            goal = by_path.get(note.path) if note is not None else None
+        for target, checkin in self._source.inline_checkins():
+            path = self.resolve_path(target)
+            goal = by_path.get(path) if path is not None else None
             if goal is not None and checkin.path != goal.path:
                 goal.checkins.append(checkin)
         for goal in goals:
+            if goal.metric_source == "meetings":
+                self._count_meetings(goal)
             goal.checkins.sort(key=lambda c: (c.day, c.path != goal.path, c.path, c.line))
         return goals
 
-    def _inline_checkins(self) -> list[tuple[str, CheckIn]]:
-        found = []
-        for note in self.notes:
-            if not note.readable:
-                continue
-            fields = [f for f in note.fields if f.key.casefold() == INLINE_KEY]
-            day = note_date(note) if fields else None
-            if day is None:
-                continue
-            for item in fields:
-                parsed = parse_inline(item.value, day, item.line, note.path)
-                if parsed is not None:
-                    found.append(parsed)
+    def _count_meetings(self, goal: Goal) -> None:
+        """A goal with ``metric_source: meetings``: its value is baseline plus the
+        meetings that count for it, each a +1 check-in; values in its log and in
+        ``progress::`` fields are ignored (dated notes stay)."""
+        linked = self._meetings_by_goal.get(goal.path, [])
+        counted = [meeting_checkin(m) for m in linked if counts_for(goal, m, self.today)]
+        goal.checkins = [c for c in goal.checkins if c.op is None] + counted
+        goal.current = (goal.baseline or 0) + len(counted)
+
+    @cached_property
+    def _meetings_by_goal(self) -> dict[str, list[Meeting]]:
+        """Meetings by the path of the note their ``goal`` links to."""
+        found: dict[str, list[Meeting]] = {}
+        for meeting in self.meetings:
+            target = self.resolve(meeting.goal.target) if meeting.goal else None
+            if target is not None:
+                found.setdefault(target.path, []).append(meeting)
         return found
 
+    @cached_property
+    def contacts(self) -> list[Contact]:
+        """The typed contacts, in path order."""
+        return [contact_from_note(n)[0] for n in self.of_kind("contact")]
+
+    @cached_property
+    def meetings(self) -> list[Meeting]:
+        """The typed meetings, in path order."""
+        return [meeting_from_note(n)[0] for n in self.of_kind("meeting")]
+
+    def people_of(self, meeting: Meeting) -> list[Note]:
+        """The contact notes a meeting's ``with`` links resolve to."""
+        found = (self.resolve(link.target) for link in meeting.people)
+        unique = {n.path: n for n in found if n is not None and n.kind == "contact"}
+        return list(unique.values())
+
+    def link_to(self, path: str) -> str:
+        """A wikilink that resolves to the note at ``path``: ``[[File name]]``, or the
+        path when another note with that name would win."""
+        stem = path.rsplit("/", 1)[-1][:-3]
+        target = self.resolve(stem)
+        name = stem if target is None or target.path == path else path[:-3]
+        return f"[[{name}]]"
+
     def of_kind(self, kind: str) -> list[Note]:
-        return [n for n in self.notes if n.kind == kind and n.readable]
+        """The readable notes of one kind, in path order."""
+        if "notes" in self.__dict__:
+            return [n for n in self.notes if n.kind == kind and n.readable]
+        notes = self._source.load(kind=kind)
+        self.by_path.remember(notes)
+        return [n for n in notes if n.readable]
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
-        return [d for n in self.notes for d in n.diagnostics]
+        return self._source.diagnostics()
 
     def goal_at(self, path: str) -> Goal:
         for goal in self.goals:
@@ -68,11 +270,15 @@ class Catalog:
         return self.goal_at(self.find_note(ref, kinds=("goal",)).path)
 
     def find_note(self, ref: str, kinds: tuple[str, ...] | None = None) -> Note:
-        """A note by id, path, file name, title or alias, else by a unique part of its
-        title, file name or id; a name that matches several notes is an error."""
-        pool = [n for n in self.notes if kinds is None or n.kind in kinds]
+        """A note by id, path, file name, title or alias (also written as a wikilink),
+        else by a unique part of its title, file name or id; a name that matches
+        several notes is an error."""
+        link = parse_link(ref)
+        if link is not None and link.target:
+            ref = link.target  # "[[Dana Ortiz]]" as typed in a note
+        pool = [h for h in self.heads if kinds is None or h.kind in kinds]
         wanted = link_key(ref)
-        tiers: list[Callable[[Note], bool]] = [
+        tiers: list[Callable[[NoteHead], bool]] = [
             lambda n: n.id == ref.strip(),
             lambda n: (n.id or "").casefold() == wanted,
             lambda n: link_key(n.path) == wanted,
@@ -83,15 +289,17 @@ class Catalog:
         for matches in tiers:
             found = [n for n in pool if matches(n)]
             if len(found) == 1:
-                return found[0]
+                return self.by_path[found[0].path]
             if found:
                 raise Ambiguous(ref, [n.path for n in found])
-        for note in self.notes:
-            problems = [d for d in note.diagnostics if d.code == "front-matter"]
-            if problems and wanted in (link_key(note.path), note.stem.casefold()):
+        for head in self.heads:
+            if wanted not in (link_key(head.path), head.stem.casefold()):
+                continue
+            problems = [d for d in self.by_path[head.path].diagnostics if d.code == "front-matter"]
+            if problems:
                 raise JournalError(
                     f"can't use this note: {problems[0].message}",
-                    path=note.path,
+                    path=head.path,
                     line=problems[0].line,
                 )
         what = " or ".join(kinds) if kinds else "note"
@@ -100,36 +308,24 @@ class Catalog:
         hint = f" (did you mean: {', '.join(close)}?)" if close else ""
         raise NotFound(f"no {what} called '{ref}'{hint}")
 
-    @cached_property
-    def _link_index(self) -> tuple[dict[str, list[Note]], dict[str, list[Note]]]:
-        by_name: dict[str, list[Note]] = {}
-        by_alias: dict[str, list[Note]] = {}
-        for note in self.notes:
-            by_name.setdefault(note.stem.casefold(), []).append(note)
-            for alias in note.aliases:
-                by_alias.setdefault(alias.casefold(), []).append(note)
-        return by_name, by_alias
+    def resolve_path(self, target: str) -> str | None:
+        """The path of the note a wikilink target points to (see :func:`resolve_link`)."""
+        return resolve_link(target, self._named, self._aliased)
+
+    def _named(self, name: str) -> Sequence[str]:
+        if name not in self._lookups[0]:
+            self._lookups[0][name] = self._source.named(name)
+        return self._lookups[0][name]
+
+    def _aliased(self, key: str) -> Sequence[str]:
+        if key not in self._lookups[1]:
+            self._lookups[1][key] = self._source.aliased(key)
+        return self._lookups[1][key]
 
     def resolve(self, target: str) -> Note | None:
         """The note a wikilink target points to: by path, file name, then alias.
 
         When names collide the note with the shortest path wins, as in Obsidian.
         """
-        key = link_key(target)
-        if not key:
-            return None
-        by_name, by_alias = self._link_index
-        if "/" in key:
-            exact = [n for n in self.notes if link_key(n.path) == key]
-            if exact:
-                return exact[0]
-            name = key.rsplit("/", 1)[-1]
-            suffix = [n for n in by_name.get(name, []) if link_key(n.path).endswith("/" + key)]
-            return _shortest(suffix)
-        return _shortest(by_name.get(key, [])) or _shortest(by_alias.get(key, []))
-
-
-def _shortest(notes: list[Note]) -> Note | None:
-    if not notes:
-        return None
-    return min(notes, key=lambda n: (n.path.count("/"), len(n.path), n.path))
+        path = self.resolve_path(target)
+        return self.by_path[path] if path is not None else None

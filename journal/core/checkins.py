@@ -87,23 +87,33 @@ def parse_value(text: str) -> tuple[str, float, str] | None:
     return match.group(1), float(match.group(2)), match.group(3)
 
 
-def replay(start: float, checkins: list[CheckIn]) -> float:
-    """The value after applying ``checkins`` (in date order, stable) to ``start``."""
+def running(start: float, checkins: list[CheckIn]) -> list[tuple[CheckIn, float]]:
+    """Each check-in (in date order, stable) with the value just after it."""
+    out = []
     value = start
     for checkin in sorted(checkins, key=lambda c: c.day):
         value = checkin.apply(value)
-    return value
+        out.append((checkin, value))
+    return out
+
+
+def replay(start: float, checkins: list[CheckIn]) -> float:
+    """The value after applying ``checkins`` (in date order, stable) to ``start``."""
+    steps = running(start, checkins)
+    return steps[-1][1] if steps else start
 
 
 def series(start: float, checkins: list[CheckIn]) -> list[tuple[date, float]]:
     """The value at the end of each day that has a measuring check-in, in date order."""
-    points: dict[date, float] = {}
-    value = start
-    for checkin in sorted(checkins, key=lambda c: c.day):
-        if checkin.op is not None:
-            value = checkin.apply(value)
-            points[checkin.day] = value
+    points = {c.day: value for c, value in running(start, checkins) if c.op is not None}
     return sorted(points.items())
+
+
+def format_log_line(day: date, op: str, amount: float, note: str, bullet: str = "-") -> str:
+    """The log line :func:`parse_log_line` reads back as this check-in:
+    ``- 2026-11-20: +1 Coffee with [[Dana Ortiz]]``."""
+    text = f"{bullet} {day.isoformat()}: {op}{_number_text(amount)} {' '.join(note.split())}"
+    return text.rstrip()
 
 
 INLINE_KEY = "progress"

@@ -15,6 +15,7 @@ the intended mapping, else nothing is written.
 from __future__ import annotations
 
 import copy
+import functools
 import itertools
 import json
 import math
@@ -23,8 +24,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final
-
-import frontmatter.default_handlers
 
 from journal.core import yaml12
 from journal.core.errors import Severity, UnsafeWrite
@@ -41,7 +40,6 @@ _UNPRINTABLE = re.compile(
     "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_HANDLER = frontmatter.default_handlers.YAMLHandler()
 
 _HINTS = (
     ("mapping values are not allowed", "a ':' inside a value; put the value in quotes"),
@@ -164,7 +162,7 @@ def _load(yaml_text: str) -> tuple[Any, Problem | None]:
     """Parse the YAML between the delimiters.  A newline stands in for the opening
     ``---`` line, so every line number YAML reports is the file's line number."""
     try:
-        return _HANDLER.load("\n" + yaml_text, Loader=yaml12.Yaml12Loader), None
+        return _handler().load("\n" + yaml_text, Loader=yaml12.Yaml12Loader), None
     except yaml12.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -173,6 +171,14 @@ def _load(yaml_text: str) -> tuple[Any, Problem | None]:
         return None, Problem(None, f"invalid front matter: {exc}")
     except RecursionError:
         return None, Problem(None, "invalid front matter: nested too deeply")
+
+
+@functools.cache
+def _handler() -> Any:
+    """python-frontmatter's YAML handler, imported when a note is first read."""
+    import frontmatter.default_handlers
+
+    return frontmatter.default_handlers.YAMLHandler()
 
 
 def _explain(exc: yaml12.MarkedYAMLError) -> str:
@@ -427,12 +433,14 @@ def _splice(
 def _replace_item(
     parent: yaml12.Span, index: int, value: Value, path: tuple[PathKey, ...]
 ) -> _Splice:
-    if index >= len(parent.items) or value is REMOVE or _is_collection(value):
+    """A scalar item becomes the new value on the same line (a list or mapping in
+    flow style: ``- {title: Draft, done: 2026-11-17}``)."""
+    if index >= len(parent.items) or value is REMOVE:
         raise UnsafeWrite(f"can only replace a single value at {_path_text(path)}")
     item = parent.items[index]
     if item.kind != "scalar":
         raise UnsafeWrite(f"can only replace a single value at {_path_text(path)}")
-    return _Splice(item.start, item.end, scalar_text(value, flow=parent.kind == "flow-seq"))
+    return _Splice(item.start, item.end, inline_text(value, flow=parent.kind == "flow-seq"))
 
 
 def _replace_value(

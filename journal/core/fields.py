@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from journal.core import links as wikilinks
 from journal.core.dates import DateError, parse_date, parse_duration
-from journal.core.errors import JournalError, UsageProblem
+from journal.core.errors import Diagnostic, JournalError, UsageProblem
 from journal.core.tags import clean_tag, unique
 
 FieldType = Literal[
@@ -27,6 +27,7 @@ FieldType = Literal[
     "checkbox",
     "milestones",
     "duration",
+    "done",
 ]
 
 #: Obsidian's property type for each of ours (``.obsidian/types.json``).
@@ -42,11 +43,14 @@ OBSIDIAN_TYPES: dict[FieldType, str] = {
     "checkbox": "checkbox",
     "milestones": "multitext",
     "duration": "text",
+    "done": "text",
 }
 
 KINDS = ("goal", "contact", "meeting", "review", "plan")
 STATUSES = ("active", "paused", "done", "dropped")
 GOAL_KINDS = ("outcome", "activity")
+MEETING_KINDS = ("coffee", "informational", "event", "mentor")
+METRIC_SOURCES = ("manual", "meetings")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +81,20 @@ GOAL_FIELDS: dict[str, Field] = {
         Field("baseline", "number", "measurable", "the value at the start"),
         Field("target", "number", "measurable", "the value that means done"),
         Field("current", "number", "measurable", "the value now"),
+        Field(
+            "metric_source",
+            "choice",
+            "measurable",
+            "manual (current and the log) or meetings (counted from meeting notes)",
+            METRIC_SOURCES,
+        ),
+        Field(
+            "metric_kind",
+            "list",
+            "measurable",
+            "with metric_source: meetings, the meeting kinds counted (default: all)",
+            MEETING_KINDS,
+        ),
         Field("effort", "number", "achievable", "hours per week the goal needs"),
         Field("confidence", "number", "achievable", "how sure you are, 1-10"),
         Field("supports", "links", "relevant", "the aspiration or larger goal it serves"),
@@ -89,6 +107,40 @@ GOAL_FIELDS: dict[str, Field] = {
             "kind", "choice", "outcome", "outcome (a result) or activity (an effort)", GOAL_KINDS
         ),
         Field("feeds", "links", "outcome", "for an activity goal: the outcome goal it feeds"),
+        Field("check_ignore", "list", "check", "rule ids or prefixes journal check skips here"),
+    )
+}
+
+
+CONTACT_FIELDS: dict[str, Field] = {
+    f.name: f
+    for f in (
+        Field("type", "choice", "identity", "always `contact`", KINDS),
+        Field("title", "text", "identity", "the person's name (default: the file name)"),
+        Field("aliases", "list", "identity", "other names the person is found by"),
+        Field("org", "text", "contact", "the organisation they work for"),
+        Field("role", "text", "contact", "their job title"),
+        Field("met_at", "text", "contact", "where you met: a link to a meeting note, or text"),
+        Field("email", "text", "contact", "email address"),
+        Field("linkedin", "text", "contact", "LinkedIn profile address"),
+        Field("tags", "tags", "identity", "tags, as a list"),
+        Field("created", "date", "identity", "the day the note was written"),
+    )
+}
+
+MEETING_FIELDS: dict[str, Field] = {
+    f.name: f
+    for f in (
+        Field("type", "choice", "identity", "always `meeting`", KINDS),
+        Field("title", "text", "identity", "what the meeting was (default: the file name)"),
+        Field("date", "date", "meeting", "the day (default: a date the file name starts with)"),
+        Field("kind", "choice", "meeting", "coffee, informational, event or mentor", MEETING_KINDS),
+        Field("with", "links", "meeting", "the people met, as links to contact notes"),
+        Field("goal", "link", "meeting", "the goal the meeting serves"),
+        Field("follow_up_by", "date", "follow-up", "the day the follow-up is due"),
+        Field("follow_up_done", "done", "follow-up", "false, or the date it was done"),
+        Field("outcome", "text", "meeting", "what came of it, one sentence"),
+        Field("tags", "tags", "identity", "tags, as a list"),
     )
 }
 
@@ -203,16 +255,24 @@ def _tags(field: Field, raw: Any, source: str | None) -> list[str]:
 
 def _list(field: Field, raw: Any, source: str | None) -> list[str]:
     if isinstance(raw, str):
-        return [part.strip() for part in raw.split(",") if part.strip()]
-    if isinstance(raw, list):
+        out = [part.strip() for part in raw.split(",") if part.strip()]
+    elif isinstance(raw, list):
         out = []
         for item in raw:
             if isinstance(item, (dict, list)):
                 raise FieldError(f"{field.name} should be a list of text, not hold a {_kind(item)}")
             if item is not None:
                 out.append(_scalar_str(item))
-        return out
-    return [_text(field, raw, source)]
+    else:
+        out = [_text(field, raw, source)]
+    if field.choices:
+        out = [item.strip().lower() for item in out]
+        for item in out:
+            if item not in field.choices:
+                raise FieldError(
+                    f"{field.name} should hold {', '.join(field.choices)}, not '{item}'"
+                )
+    return out
 
 
 def _checkbox(field: Field, raw: Any, source: str | None) -> bool:
@@ -230,6 +290,25 @@ def _duration(field: Field, raw: Any, source: str | None) -> str:
     return text
 
 
+def done_value(raw: Any) -> bool | date | None:
+    """``true``/``false`` or the date something was done; None when it is neither."""
+    if raw is None:
+        return False
+    if isinstance(raw, (bool, date)):
+        return raw
+    try:
+        return parse_date(str(raw))
+    except DateError:
+        return None
+
+
+def _done(field: Field, raw: Any, source: str | None) -> bool | date:
+    value = done_value(raw)
+    if value is None:
+        raise FieldError(f"{field.name} should be true, false or the date it was done")
+    return value
+
+
 def _milestones(field: Field, raw: Any, source: str | None) -> list[dict[str, Any]]:
     if not isinstance(raw, list):
         raise FieldError(f"{field.name} should be a list of {{title, due, done}}")
@@ -240,15 +319,11 @@ def _milestones(field: Field, raw: Any, source: str | None) -> list[dict[str, An
         if not isinstance(item, dict) or not item.get("title"):
             raise FieldError(f"{field.name} item {number} needs a title")
         due = item.get("due")
-        done = item.get("done", False)
-        if done is not None and not isinstance(done, bool):
-            try:
-                done = parse_date(str(done))
-            except DateError:
-                raise FieldError(
-                    f"{field.name} item {number}: done should be true, false "
-                    "or the date it was done"
-                ) from None
+        done = done_value(item.get("done"))
+        if done is None:
+            raise FieldError(
+                f"{field.name} item {number}: done should be true, false or the date it was done"
+            )
         try:
             due_date = parse_date(str(due)) if due is not None else None
         except DateError as exc:
@@ -283,7 +358,33 @@ _READERS = {
     "checkbox": _checkbox,
     "milestones": _milestones,
     "duration": _duration,
+    "done": _done,
 }
+
+
+def read_typed(
+    props: dict[str, Any],
+    fields: dict[str, Field],
+    *,
+    path: str,
+    key_lines: dict[str, int],
+    sources: dict[str, str],
+) -> tuple[dict[str, Any], dict[str, Any], list[Diagnostic]]:
+    """A note's properties typed by ``fields``: (typed values, keys not in the table,
+    one diagnostic per bad value, naming the key's line).  Bad values are left out."""
+    typed: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    problems: list[Diagnostic] = []
+    for key, raw in props.items():
+        spec = fields.get(key)
+        if spec is None:
+            extra[key] = raw
+            continue
+        try:
+            typed[key] = coerce(spec, raw, sources.get(key))
+        except FieldError as exc:
+            problems.append(Diagnostic(path, key_lines.get(key), exc.message, "error", "value"))
+    return typed, extra, problems
 
 
 # --- values typed on the command line ---------------------------------------------------

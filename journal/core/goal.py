@@ -7,8 +7,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from journal.core.checkins import CheckIn
-from journal.core.errors import Diagnostic
-from journal.core.fields import GOAL_FIELDS, FieldError, coerce
+from journal.core.errors import Diagnostic, JournalError
+from journal.core.fields import GOAL_FIELDS, read_typed
 from journal.core.links import Link
 
 if TYPE_CHECKING:
@@ -63,6 +63,9 @@ class Goal:
     review_every: str | None = None
     kind: str = "outcome"
     feeds: list[Link] = field(default_factory=list)
+    check_ignore: list[str] = field(default_factory=list)
+    metric_source: str = "manual"
+    metric_kind: list[str] = field(default_factory=list)
     checkins: list[CheckIn] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -114,7 +117,21 @@ class Goal:
             "due": _iso(self.due),
             "milestones": [m.to_dict() for m in self.milestones],
             "review_every": self.review_every,
+            "metric_source": self.metric_source,
+            "metric_kind": self.metric_kind,
         }
+
+
+def refuse_hand_value(goal: Goal) -> None:
+    """A goal that counts its meetings has no hand-kept value to log or set."""
+    if goal.metric_source == "meetings":
+        kinds = f" --kind {goal.metric_kind[0]}" if len(goal.metric_kind) == 1 else ""
+        raise JournalError(
+            "this goal counts its meeting notes (metric_source: meetings); record a meeting "
+            f'instead: journal new meeting --with PERSON --goal "{goal.title}"{kinds}',
+            path=goal.path,
+            line=goal.lines.get("metric_source"),
+        )
 
 
 def _iso(day: date | None) -> str | None:
@@ -130,20 +147,11 @@ def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
         lines=dict(note.key_lines),
         checkins=list(note.checkins),
     )
-    problems: list[Diagnostic] = []
-    for key, raw in note.props.items():
-        spec = GOAL_FIELDS.get(key)
-        if spec is None:
-            goal.extra[key] = raw
-            continue
+    typed, goal.extra, problems = read_typed(
+        note.props, GOAL_FIELDS, path=note.path, key_lines=note.key_lines, sources=note.sources
+    )
+    for key, value in typed.items():
         if key in ("type", "title", "id"):
-            continue
-        try:
-            value = coerce(spec, raw, note.sources.get(key))
-        except FieldError as exc:
-            problems.append(
-                Diagnostic(note.path, note.key_lines.get(key), exc.message, "error", "value")
-            )
             continue
         if key == "milestones":
             value = [Milestone(m["title"], m["due"], m["done"], i) for i, m in enumerate(value)]

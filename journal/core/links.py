@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 _LINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
@@ -58,3 +59,39 @@ def link_key(target: str) -> str:
     """The case-insensitive form a link target is matched by (no ``.md``)."""
     key = target.strip().replace("\\", "/").casefold()
     return key[:-3] if key.endswith(".md") else key
+
+
+def name_key(target: str) -> str:
+    """The file-name part of a link target's key: what candidates are looked up by."""
+    return link_key(target).rsplit("/", 1)[-1]
+
+
+def resolve_link(
+    target: str,
+    named: Callable[[str], Sequence[str]],
+    aliased: Callable[[str], Sequence[str]],
+) -> str | None:
+    """The path a wikilink target points to, or None.
+
+    ``named(name)`` gives the paths of notes whose file name (case-folded, no
+    ``.md``) is ``name``; ``aliased(key)`` those with that (case-folded) alias.
+    A target with a folder matches the full path, else a path ending in it; a
+    bare name matches a file name, then an alias.  When several notes match,
+    the one with the shortest path wins, as in Obsidian.
+    """
+    key = link_key(target)
+    if not key:
+        return None
+    if "/" in key:
+        candidates = named(key.rsplit("/", 1)[-1])
+        exact = sorted(p for p in candidates if link_key(p) == key)
+        if exact:
+            return exact[0]
+        return _shortest([p for p in candidates if link_key(p).endswith("/" + key)])
+    return _shortest(named(key)) or _shortest(aliased(key))
+
+
+def _shortest(paths: Sequence[str]) -> str | None:
+    if not paths:
+        return None
+    return min(paths, key=lambda p: (p.count("/"), len(p), p))

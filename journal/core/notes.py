@@ -7,21 +7,22 @@ so the index can cache it and skip re-parsing unchanged files.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from journal.core import codec
 from journal.core.body import parse_body
-from journal.core.checkins import CheckIn, CheckInError, parse_log_line
+from journal.core.checkins import INLINE_KEY, CheckIn, CheckInError, parse_inline, parse_log_line
 from journal.core.dates import DateError, parse_date
 from journal.core.errors import Diagnostic
 from journal.core.fields import KINDS
 from journal.core.links import Link, parse_link
 from journal.core.tags import clean_tag, unique
 
-PARSER_VERSION = 1
+PARSER_VERSION = 4  # bump when parse_note gives other results: cached notes are re-read
 _CONFLICT = re.compile(
     r"\.sync-conflict-|\(conflicted copy|\bconflict(?:ed)? copy\b|\(Conflict\)", re.IGNORECASE
 )
@@ -108,8 +109,17 @@ class Note:
         return _CONFLICT.search(self.path.rsplit("/", 1)[-1]) is not None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["checkins"] = [{**asdict(c), "day": c.day.isoformat()} for c in self.checkins]
+        data = {name: getattr(self, name) for name in _NOTE_FIELDS}
+        data["props"] = codec.plain(self.props)
+        data["key_lines"] = dict(self.key_lines)
+        data["sources"] = dict(self.sources)
+        data["links"] = [_plain_record(x) for x in self.links]
+        data["tasks"] = [_plain_record(x) for x in self.tasks]
+        data["fields"] = [_plain_record(x) for x in self.fields]
+        data["headings"] = list(self.headings)
+        data["tags"] = list(self.tags)
+        data["checkins"] = [{**_plain_record(c), "day": c.day.isoformat()} for c in self.checkins]
+        data["diagnostics"] = [d.to_dict() for d in self.diagnostics]
         return data
 
     @classmethod
@@ -123,6 +133,14 @@ class Note:
         ]
         data["diagnostics"] = [Diagnostic.from_dict(d) for d in data.get("diagnostics", [])]
         return cls(**data)
+
+
+_NOTE_FIELDS = tuple(f.name for f in dataclasses.fields(Note))
+
+
+def _plain_record(record: Any) -> dict[str, Any]:
+    """A slotted dataclass instance as a dict (what ``asdict`` does, much faster)."""
+    return {name: getattr(record, name) for name in record.__slots__}
 
 
 _DAY_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
@@ -139,6 +157,19 @@ def note_date(note: Note) -> date | None:
             except DateError:
                 continue
     return None
+
+
+def inline_checkins(note: Note) -> list[tuple[str, CheckIn]]:
+    """The ``progress:: [[Goal]] +1`` check-ins a note holds, as (link target, check-in);
+    none when the note has no date or its front matter can't be read."""
+    if not note.readable:
+        return []
+    fields = [f for f in note.fields if f.key.casefold() == INLINE_KEY]
+    day = note_date(note) if fields else None
+    if day is None:
+        return []
+    found = (parse_inline(f.value, day, f.line, note.path) for f in fields)
+    return [item for item in found if item is not None]
 
 
 def parse_note(path: str, raw: bytes) -> Note:
@@ -170,6 +201,11 @@ def parse_note(path: str, raw: bytes) -> Note:
         from journal.core.goal import goal_from_note  # goal.py types against this module
 
         note.diagnostics.extend(goal_from_note(note)[1])
+    elif note.kind in ("contact", "meeting"):
+        from journal.core.networking import contact_from_note, meeting_from_note
+
+        typed = contact_from_note if note.kind == "contact" else meeting_from_note
+        note.diagnostics.extend(typed(note)[1])
     return note
 
 

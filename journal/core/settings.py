@@ -52,6 +52,32 @@ class Networking:
 
 
 @dataclass(frozen=True)
+class IndexSettings:
+    """Where the index (a disposable cache of the notes) lives; empty: the user cache."""
+
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class WatchSettings:
+    """How long journal watch waits for a file to be quiet, and how often it reconciles all."""
+
+    quiet_seconds: float = 0.3
+    reconcile_seconds: float = 300.0
+
+
+@dataclass(frozen=True)
+class Check:
+    """Thresholds and rule selection of ``journal check`` (docs/checks.md)."""
+
+    pace_ratio: float = 2.0
+    pace_min_weeks: float = 2.0
+    max_horizon_days: int = 365
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Config:
     """All settings of one vault."""
 
@@ -59,6 +85,9 @@ class Config:
     week: Week = field(default_factory=Week)
     goals: Goals = field(default_factory=Goals)
     networking: Networking = field(default_factory=Networking)
+    index: IndexSettings = field(default_factory=IndexSettings)
+    watch: WatchSettings = field(default_factory=WatchSettings)
+    check: Check = field(default_factory=Check)
 
     @property
     def week_start(self) -> int:
@@ -105,6 +134,9 @@ def _check_values(config: Config, path: str) -> None:
         parse_duration(config.goals.review_every)
     except DateError as exc:
         raise ConfigError(exc.message, path=path) from None
+    for key, value in dataclasses.asdict(config.watch).items():
+        if not 0 < value <= 86400:
+            raise ConfigError(f"'watch.{key}' must be between 0 and 86400 seconds", path=path)
     for key, value in dataclasses.asdict(config.folders).items():
         if (
             not value
@@ -112,6 +144,19 @@ def _check_values(config: Config, path: str) -> None:
             or ".." in value.replace("\\", "/").split("/")
         ):
             raise ConfigError(f"'folders.{key}' must be a folder inside the vault", path=path)
+    _check_check(config.check, path)
+
+
+def _check_check(check: Check, path: str) -> None:
+    if check.pace_ratio < 1:
+        raise ConfigError("'check.pace_ratio' should be 1 or more", path=path)
+    if check.pace_min_weeks < 0 or check.max_horizon_days < 1:
+        raise ConfigError(
+            "'check.pace_min_weeks' and 'check.max_horizon_days' should be positive", path=path
+        )
+    for key in ("select", "ignore"):
+        if not all(isinstance(item, str) for item in getattr(check, key)):
+            raise ConfigError(f"'check.{key}' should be a list of rule ids", path=path)
 
 
 def _suggest(name: str, options: dict[str, Any]) -> str:

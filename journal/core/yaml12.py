@@ -56,8 +56,14 @@ class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
 
     yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
 
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        # Only a text holding '*' can hold an alias; the expansion check costs a walk.
+        self._may_alias = not isinstance(stream, str) or "*" in stream
+
     def construct_document(self, node: Node) -> Any:
-        _check_expansion(node)
+        if self._may_alias:
+            _check_expansion(node)
         return super().construct_document(node)
 
     def construct_mapping(self, node: Node, deep: bool = False) -> LineMap:

@@ -47,8 +47,8 @@ def list_notes(
         return [g.to_dict() for g in goals]
     records = []
     goals_by_path = {g.path: g for g in catalog.goals}
-    for note in catalog.notes:
-        if not note.readable or (kind != "all" and note.kind != kind):
+    for note in catalog.notes if kind == "all" else catalog.of_kind(kind):
+        if not note.readable:
             continue
         goal = goals_by_path.get(note.path)
         if goal is not None:

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from journal.adapters import files
 from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core import codec
@@ -40,6 +39,19 @@ class Created:
     props: dict[str, Any] = field(default_factory=dict)
 
 
+def free_path(vault: Vault, folder: str, title: str) -> str:
+    """The vault path a new note ``folder/<title>.md`` would get; Conflict when a
+    note of that name (compared case-insensitively) is already there."""
+    stem = file_stem(title)
+    folder = folder.strip("/")
+    rel = f"{folder}/{stem}.md" if folder else f"{stem}.md"
+    where = vault.path(folder) if folder else vault.root
+    taken = {p.name.casefold() for p in where.iterdir()} if where.is_dir() else set()
+    if f"{stem}.md".casefold() in taken:
+        raise Conflict("a note with this name already exists; not overwritten", path=rel)
+    return rel
+
+
 def create_note(
     vault: Vault,
     folder: str,
@@ -49,15 +61,12 @@ def create_note(
     context: Mapping[str, Any],
 ) -> str:
     """Write a new note ``folder/<title>.md``; never overwrites (case-insensitively)."""
-    stem = file_stem(title)
-    rel = f"{folder.strip('/')}/{stem}.md" if folder.strip("/") else f"{stem}.md"
-    target = vault.ensure_folder(folder.strip("/")) if folder.strip("/") else vault.root
-    taken = {p.name.casefold() for p in target.iterdir()}
-    if f"{stem}.md".casefold() in taken:
-        raise Conflict("a note with this name already exists; not overwritten", path=rel)
+    if folder.strip("/"):
+        vault.ensure_folder(folder.strip("/"))
+    rel = free_path(vault, folder, title)
     body = Renderer(vault.root).render(template, context)
     text = codec.new_note_text(props, body)
-    files.create(vault.path(rel), text.encode("utf-8"))
+    vault.create(rel, text.encode("utf-8"))
     return rel
 
 

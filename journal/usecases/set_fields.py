@@ -11,6 +11,7 @@ from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, lookup, parse_cli_value, yaml_value
+from journal.core.goal import refuse_hand_value
 
 FIXED_KEYS = ("id", "type")
 
@@ -25,6 +26,7 @@ class Change:
 @dataclass
 class SetResult:
     path: str
+    title: str
     changes: list[Change] = field(default_factory=list)
     written: bool = False
 
@@ -60,7 +62,9 @@ def set_fields(vault: Vault, catalog: Catalog, ref: str, assignments: Sequence[s
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
     goal = catalog.find_goal(ref)
-    result = SetResult(goal.path)
+    if "current" in typed:
+        refuse_hand_value(goal)
+    result = SetResult(goal.path, goal.title)
 
     def transform(doc: codec.Document) -> str:
         old = codec.plain(dict(doc.data or {}))

@@ -1,0 +1,342 @@
+"""The git repository a vault lives in, through pygit2 (the only module importing it).
+
+pygit2 binds libgit2: commits, trees and blobs are read in-process, without
+running ``git`` or parsing its output.  It was chosen by measurement
+(bench/git_libraries.py, docs/performance.md).  Paths here are relative to the
+vault unless named ``repo_path``; the vault may be a folder of a larger
+repository.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pygit2
+from pygit2.enums import DeltaStatus, FileMode, SortMode
+
+from journal.adapters.vault import is_note_name, is_skipped_folder
+from journal.core.errors import Conflict, JournalError, NotFound
+from journal.core.history import Revision
+
+_BLOBS = (FileMode.BLOB, FileMode.BLOB_EXECUTABLE)
+
+
+class NoRepository(NotFound):
+    """The vault is not inside a git repository (or the repository has no work tree)."""
+
+
+class GitProblem(JournalError):
+    """A repository that can't be used as it is: not ours, no identity, locked..."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileChange:
+    """A note file changed by one commit: each side absent (None) or (path, blob id)."""
+
+    old_path: str | None
+    old_blob: str | None
+    new_path: str | None
+    new_blob: str | None
+
+
+class Repository:
+    """The repository holding a vault, opened once per command."""
+
+    def __init__(self, repo: pygit2.Repository, root: Path, prefix: str) -> None:
+        self._repo = repo
+        self.root = root  # the work tree
+        self.prefix = prefix  # the vault's folder in the work tree: "" or "a/b/"
+
+    @classmethod
+    def open(cls, vault_root: Path) -> Repository:
+        """The repository whose work tree holds ``vault_root``."""
+        found = pygit2.discover_repository(str(vault_root))
+        if found is None:
+            raise NoRepository(f"{vault_root} is not in a git repository")
+        try:
+            repo = pygit2.Repository(found)
+        except pygit2.GitError as exc:
+            raise _open_problem(Path(found), exc) from None
+        if repo.is_bare or repo.workdir is None:
+            raise NoRepository(f"{found} is a bare repository: it has no work tree for the vault")
+        root = Path(repo.workdir).resolve()
+        try:
+            rel = vault_root.resolve().relative_to(root)
+        except ValueError:
+            raise NoRepository(f"{vault_root} is not inside the work tree of {root}") from None
+        prefix = "" if rel == Path() else rel.as_posix() + "/"
+        return cls(repo, root, prefix)
+
+    # --- where HEAD stands -----------------------------------------------------------------
+
+    @property
+    def unborn(self) -> bool:
+        """No commits yet."""
+        return self._repo.head_is_unborn
+
+    @property
+    def detached(self) -> bool:
+        return not self.unborn and self._repo.head_is_detached
+
+    @property
+    def shallow(self) -> bool:
+        return self._repo.is_shallow
+
+    @property
+    def branch(self) -> str | None:
+        if self.unborn:
+            ref = self._repo.references.get("HEAD")
+            target = ref.target if ref is not None else None
+            return str(target).removeprefix("refs/heads/") if isinstance(target, str) else None
+        return None if self.detached else self._repo.head.shorthand
+
+    @property
+    def head(self) -> str | None:
+        return None if self.unborn else str(self._repo.head.target)
+
+    # --- reading history -------------------------------------------------------------------
+
+    def walk(self) -> Iterator[Revision]:
+        """Every commit reachable from HEAD, newest first (parents after children)."""
+        if self.unborn:
+            return
+        shallow = self.shallow
+        for commit in self._repo.walk(self._repo.head.target, SortMode.TOPOLOGICAL | SortMode.TIME):
+            yield _revision(commit, shallow)
+
+    def changes(self, commit_id: str) -> list[FileChange]:
+        """The vault's note files that ``commit_id`` changed, against its first parent.
+
+        A merge lists only the files that differ from every parent (what the
+        merge itself did, as ``git log --cc`` shows it).
+        """
+        commit = self._repo[commit_id].peel(pygit2.Commit)
+        parents = commit.parents
+        new_tree = self._vault_tree(commit.tree)
+        old_tree = self._vault_tree(parents[0].tree) if parents else None
+        if _same(old_tree, new_tree):
+            return []
+        found = []
+        for delta in _diff(old_tree, new_tree):
+            old = self._side(delta.old_file, delta.status != DeltaStatus.ADDED)
+            new = self._side(delta.new_file, delta.status != DeltaStatus.DELETED)
+            if old == new or (old is None and new is None):
+                continue
+            if any(self._holds(p.tree, new, old) for p in parents[1:]):
+                continue  # the merge took this file as it was on another branch
+            found.append(FileChange(*(old or (None, None)), *(new or (None, None))))
+        return found
+
+    def _vault_tree(self, tree: pygit2.Tree) -> pygit2.Tree | None:
+        if not self.prefix:
+            return tree
+        try:
+            sub = tree[self.prefix.rstrip("/")]
+        except KeyError:
+            return None
+        return sub if isinstance(sub, pygit2.Tree) else None
+
+    def _side(self, diff_file: pygit2.DiffFile, present: bool) -> tuple[str, str] | None:
+        if not present or diff_file.mode not in _BLOBS:
+            return None
+        path = _text(diff_file.raw_path)
+        return (path, str(diff_file.id)) if is_vault_note(path) else None
+
+    def _holds(
+        self, tree: pygit2.Tree, new: tuple[str, str] | None, old: tuple[str, str] | None
+    ) -> bool:
+        """Whether another parent's tree already has the file as the merge has it."""
+        if new is not None:
+            return self._entry(tree, new[0]) == new[1]
+        return old is not None and self._entry(tree, old[0]) is None
+
+    def _entry(self, tree: pygit2.Tree, rel: str) -> str | None:
+        try:
+            item = tree[self.prefix + rel]
+        except KeyError:
+            return None
+        return str(item.id) if isinstance(item, pygit2.Blob) else None
+
+    def read(self, blob_id: str) -> bytes:
+        return self._repo[blob_id].peel(pygit2.Blob).data
+
+    def head_blob(self, rel: str) -> str | None:
+        """The blob id of a vault file in HEAD, None when HEAD does not have it."""
+        if self.unborn:
+            return None
+        return self._entry(self._repo.head.peel(pygit2.Commit).tree, rel)
+
+    # --- committing ------------------------------------------------------------------------
+
+    def check_identity(self) -> None:
+        """Refuse early when git would not know whom to record as the author."""
+        _signature("AUTHOR", self._repo)
+        _signature("COMMITTER", self._repo)
+
+    def check_committable(self, rel: str) -> None:
+        """Refuse a file that has staged changes, is in a merge conflict or is ignored."""
+        repo_path = self.prefix + rel
+        index = self._repo.index
+        index.read(False)
+        conflicts = index.conflicts
+        if conflicts is not None and repo_path in conflicts:
+            raise Conflict("has a merge conflict in git; resolve it first, nothing done", path=rel)
+        staged = str(index[repo_path].id) if repo_path in index else None
+        head = self.head_blob(rel)
+        if staged != head:
+            raise Conflict(
+                "has staged changes in git; commit or unstage them first "
+                f"(git restore --staged -- '{repo_path}'), nothing done",
+                path=rel,
+            )
+        if head is None and self._repo.path_is_ignored(repo_path):
+            raise Conflict("is ignored by git (.gitignore); not committing it", path=rel)
+
+    def commit(self, rels: Sequence[str], message: str) -> Revision | None:
+        """Commit exactly these vault files as they are on disk, nothing else.
+
+        The new tree is HEAD's tree with only these files replaced (or removed
+        when they no longer exist); other staged changes stay staged and are not
+        committed.  The index is updated for these files only.  Returns None when
+        the files already match HEAD.  Hooks are not run.
+        """
+        for rel in rels:
+            self.check_committable(rel)
+        repo = self._repo
+        author = _signature("AUTHOR", repo)
+        committer = _signature("COMMITTER", repo)
+        head = None if self.unborn else repo.head.peel(pygit2.Commit)
+        tree_index = pygit2.Index()
+        if head is not None:
+            tree_index.read_tree(head.tree)
+        try:
+            for rel in rels:
+                repo_path = self.prefix + rel
+                if (self.root / repo_path).is_file():
+                    blob = repo.create_blob_fromworkdir(repo_path)
+                    tree_index.add(pygit2.IndexEntry(repo_path, blob, FileMode.BLOB))
+                elif repo_path in tree_index:
+                    tree_index.remove(repo_path)
+            tree = tree_index.write_tree(repo)
+            if head is not None and tree == head.tree_id:
+                return None
+            parents = [] if head is None else [head.id]
+            commit_id = repo.create_commit("HEAD", author, committer, message, tree, parents)
+            index = repo.index
+            index.read(False)
+            for rel in rels:
+                repo_path = self.prefix + rel
+                if (self.root / repo_path).is_file():
+                    index.add(repo_path)
+                elif repo_path in index:
+                    index.remove(repo_path)
+            index.write()
+        except pygit2.GitError as exc:
+            raise GitProblem(f"git refused the commit: {exc}") from None
+        return _revision(repo[commit_id].peel(pygit2.Commit), shallow=False)
+
+
+def _revision(commit: pygit2.Commit, shallow: bool) -> Revision:
+    parents = tuple(str(p) for p in commit.parent_ids)
+    author = commit.author
+    zone = timezone(timedelta(minutes=author.offset))
+    return Revision(
+        id=str(commit.id),
+        parents=parents,
+        author=_text(author.raw_name),
+        email=_text(author.raw_email),
+        time=datetime.fromtimestamp(author.time, zone),
+        summary=_text(commit.raw_message).strip().split("\n", 1)[0].strip(),
+        boundary=shallow and not parents,
+    )
+
+
+def is_vault_note(rel: str) -> bool:
+    """Whether a vault-relative path is a note the vault reads (not in a hidden folder)."""
+    *folders, name = rel.split("/")
+    return is_note_name(name) and not any(is_skipped_folder(f) for f in folders)
+
+
+def _same(old: pygit2.Tree | None, new: pygit2.Tree | None) -> bool:
+    if old is None or new is None:
+        return old is None and new is None
+    return old.id == new.id
+
+
+def _diff(old: pygit2.Tree | None, new: pygit2.Tree | None) -> Iterator[pygit2.DiffDelta]:
+    if old is not None and new is not None:
+        yield from old.diff_to_tree(new).deltas
+    elif new is not None:
+        yield from new.diff_to_tree(swap=True).deltas
+    elif old is not None:
+        yield from old.diff_to_tree().deltas
+
+
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8", errors="replace")
+
+
+def _open_problem(found: Path, exc: pygit2.GitError) -> JournalError:
+    """A clear message for a repository libgit2 would not open."""
+    work_tree = found.parent if found.name == ".git" else found
+    try:
+        owner = work_tree.stat().st_uid
+    except OSError:
+        owner = os.geteuid()
+    if owner != os.geteuid():
+        return GitProblem(
+            f"the git repository at {work_tree} belongs to another user, so git does not trust "
+            "it ('dubious ownership'); if it is yours to use, run: git config --global "
+            f"--add safe.directory '{work_tree}'"
+        )
+    return GitProblem(f"can't open the git repository at {work_tree}: {exc}")
+
+
+def _signature(kind: str, repo: pygit2.Repository) -> pygit2.Signature:
+    """The author or committer: ``GIT_<KIND>_NAME``/``_EMAIL``/``_DATE`` as git reads
+    them, else ``user.name``/``user.email`` from git's config, and now."""
+    name = os.environ.get(f"GIT_{kind}_NAME")
+    address = os.environ.get(f"GIT_{kind}_EMAIL")
+    if not (name and address):
+        try:
+            default = repo.default_signature
+        except (KeyError, pygit2.GitError):
+            raise GitProblem(
+                "git does not know who you are: set your name and email with "
+                "git config --global user.name 'Your Name' and "
+                "git config --global user.email you@example.com"
+            ) from None
+        name = name or _text(default.raw_name)
+        address = address or _text(default.raw_email)
+    when = os.environ.get(f"GIT_{kind}_DATE")
+    if not when:
+        return pygit2.Signature(name, address)
+    moment = _git_date(when, f"GIT_{kind}_DATE")
+    offset = moment.utcoffset() or timedelta()
+    return pygit2.Signature(
+        name, address, int(moment.timestamp()), int(offset.total_seconds() // 60)
+    )
+
+
+def _git_date(text: str, name: str) -> datetime:
+    """A date in one of git's forms: ``@1700000000 +0100``, ISO 8601 or RFC 2822."""
+    parts = text.strip().lstrip("@").split()
+    if parts and parts[0].isdigit():
+        zone = UTC
+        if len(parts) > 1 and len(parts[1]) == 5 and parts[1][0] in "+-":
+            minutes = int(parts[1][1:3]) * 60 + int(parts[1][3:])
+            zone = timezone(timedelta(minutes=minutes if parts[1][0] == "+" else -minutes))
+        return datetime.fromtimestamp(int(parts[0]), zone)
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        try:
+            moment = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError):
+            raise GitProblem(f"{name}: '{text}' is not a date git understands") from None
+    return moment if moment.tzinfo else moment.astimezone()

@@ -1,0 +1,61 @@
+"""The git-history cache: what each commit did to the vault's goals, by commit id.
+
+A commit never changes, so its goal changes are computed once and kept in one
+JSON file per repository and vault folder under ``$XDG_CACHE_HOME/journal/history/``
+(default ``~/.cache``), never inside the vault.  The file is disposable: a
+missing, unreadable or outdated one is rebuilt, and failing to write it only
+costs time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+#: Bump when what is cached per commit changes meaning.
+FORMAT = 1
+
+
+def cache_root() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser() / "journal" / "history"
+
+
+def cache_path(repository: Path, prefix: str) -> Path:
+    """The cache file of one repository's work tree and vault folder."""
+    key = hashlib.sha256(f"{repository.resolve()}\0{prefix}".encode()).hexdigest()[:20]
+    return cache_root() / f"{key}.json"
+
+
+def load(path: Path, version: str) -> dict[str, Any]:
+    """The cached commits (id -> record) or an empty mapping when there is no usable cache."""
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != version:
+        return {}
+    commits = data.get("commits")
+    return commits if isinstance(commits, dict) else {}
+
+
+def save(path: Path, version: str, commits: dict[str, Any], vault_root: Path) -> None:
+    """Write the cache atomically; skipped when it would land inside the vault."""
+    folder = path.parent
+    if folder.resolve().is_relative_to(vault_root.resolve()):
+        return
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".history-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump({"version": version, "commits": commits}, handle, separators=(",", ":"))
+            Path(name).replace(path)
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,967 @@
+"""The index: a SQLite cache of every parsed note, made fresh before every answer.
+
+The files are the truth; the index only saves re-reading them.  :meth:`Index.refresh`
+reconciles it with the disk: a stat scan (size, mtime_ns, inode) finds what
+may have changed, only those files are read and hashed, only files whose hash
+changed are parsed again, and deleted files are dropped.  A file whose mtime
+lies within :data:`RACY_NS` of the moment it was read is read again on the next
+scan, because a same-size edit in the same clock tick leaves its stat unchanged.
+
+Each note is stored as the JSON of :meth:`Note.to_dict` (to rebuild it without
+parsing) and spread over tables for queries: notes, links (with the path they
+resolve to, or NULL), aliases, tags, tasks, check-ins, diagnostics and an FTS5
+table over titles and bodies.  The schema version is ``PRAGMA user_version``; a
+database of another version, another vault, or a damaged one is moved aside (or
+cleared) and rebuilt from the files with a one-line notice.
+
+Several processes may share one index (two commands, a command and the
+watcher): WAL, a busy timeout, autocommit connections with explicit ``BEGIN
+IMMEDIATE`` for every write, and writes in short batches.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import multiprocessing
+import os
+import re
+import sqlite3
+import stat
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing.context import BaseContext
+from pathlib import Path
+from typing import Any, TypeVar
+
+from journal.adapters.files import digest
+from journal.adapters.vault import Vault, is_note_name, is_skipped_folder
+from journal.core.checkins import CheckIn
+from journal.core.dates import parse_date
+from journal.core.errors import Diagnostic, JournalError, UnsafeWrite, UsageProblem
+from journal.core.links import name_key, resolve_link
+from journal.core.notes import PARSER_VERSION, Note, inline_checkins, note_date, parse_note
+
+SCHEMA_VERSION = 1
+RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
+BATCH = 500  # files per write transaction
+BUSY_SECONDS = 30.0
+PARALLEL_MIN = 1500  # files to read before the work is spread over processes
+MAX_WORKERS = 8
+CHUNK = 250  # files per task of a worker process
+FULL_RESOLVE = 1000  # above this many changed notes, re-resolve every link at once
+
+T = TypeVar("T")
+Notify = Callable[[str], None]
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE notes (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    hash TEXT,
+    checked_ns INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    id TEXT,
+    title TEXT NOT NULL,
+    status TEXT,
+    date TEXT,
+    created TEXT,
+    start TEXT,
+    due TEXT,
+    name TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    readable INTEGER NOT NULL
+);
+CREATE TABLE parsed (path TEXT PRIMARY KEY, props TEXT NOT NULL, note TEXT NOT NULL);
+CREATE INDEX notes_kind ON notes (kind);
+CREATE INDEX notes_name ON notes (name);
+CREATE INDEX notes_id ON notes (id);
+CREATE TABLE aliases (path TEXT, key TEXT, PRIMARY KEY (path, key)) WITHOUT ROWID;
+CREATE INDEX aliases_key ON aliases (key);
+CREATE TABLE links (
+    path TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    target TEXT NOT NULL,
+    heading TEXT,
+    alias TEXT,
+    embed INTEGER NOT NULL,
+    property TEXT,
+    name TEXT NOT NULL,
+    resolved TEXT,
+    PRIMARY KEY (path, seq)
+) WITHOUT ROWID;
+CREATE INDEX links_name ON links (name);
+CREATE TABLE tags (path TEXT, seq INTEGER, tag TEXT NOT NULL, PRIMARY KEY (path, seq))
+    WITHOUT ROWID;
+CREATE INDEX tags_tag ON tags (tag COLLATE NOCASE);
+CREATE TABLE tasks (
+    path TEXT, line INTEGER, state TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (path, line)
+) WITHOUT ROWID;
+CREATE TABLE checkins (
+    path TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    op TEXT,
+    amount REAL NOT NULL,
+    note TEXT NOT NULL,
+    goal TEXT,
+    PRIMARY KEY (path, seq)
+) WITHOUT ROWID;
+CREATE TABLE diagnostics (
+    path TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    line INTEGER,
+    message TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    code TEXT NOT NULL,
+    PRIMARY KEY (path, seq)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE search USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
+"""
+_PER_NOTE = ("parsed", "aliases", "links", "tags", "tasks", "checkins", "diagnostics")
+_TABLES = ("notes", *_PER_NOTE, "search", "meta")
+_MARKS = ",".join("?" * 17)
+_NOTE_COLUMNS = (
+    "path, size, mtime_ns, inode, hash, checked_ns, kind, id, title, status, date, created, "
+    "start, due, name, aliases, readable"
+)
+
+
+def default_path(vault: Vault) -> Path:
+    """Where a vault's index lives: ``$JOURNAL_INDEX`` (relative to the working folder),
+    else ``[index] path`` in the config (relative to the vault), else one file per vault
+    in the user cache folder."""
+    if os.environ.get("JOURNAL_INDEX"):
+        return Path(os.environ["JOURNAL_INDEX"]).expanduser().absolute()
+    if vault.config.index.path:
+        path = Path(vault.config.index.path).expanduser()
+        return path if path.is_absolute() else vault.root / path
+    root = str(vault.root.resolve())
+    tag = hashlib.blake2b(root.encode("utf-8", "surrogateescape"), digest_size=6).hexdigest()
+    name = re.sub(r"[^\w.-]+", "-", vault.root.name).strip("-.") or "vault"
+    return cache_folder() / f"{name}-{tag}.sqlite"
+
+
+def cache_folder() -> Path:
+    """The user cache folder for journal (XDG on Linux, ~/Library/Caches on macOS)."""
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "journal"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "journal"
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "journal" / "Cache"
+    return Path.home() / ".cache" / "journal"
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+@dataclass
+class Refresh:
+    """What one reconcile did."""
+
+    scanned: int = 0
+    parsed: list[str] = field(default_factory=list)  # read and (re)stored
+    removed: list[str] = field(default_factory=list)
+    touched: int = 0  # read again but unchanged
+    seconds: float = 0.0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.parsed or self.removed)
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A note as lookups see it (see :class:`journal.core.catalog.NoteHead`)."""
+
+    path: str
+    kind: str
+    id: str | None
+    title: str
+    aliases: tuple[str, ...]
+    readable: bool
+
+    @property
+    def stem(self) -> str:
+        name = self.path.rsplit("/", 1)[-1]
+        return name[:-3] if name.lower().endswith(".md") else name
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result."""
+
+    path: str
+    kind: str
+    title: str
+    snippet: str
+    rank: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    size: int
+    mtime_ns: int
+    inode: int
+    hash: str | None
+    checked_ns: int
+
+    def trusted(self, info: os.stat_result) -> bool:
+        return (
+            self.hash is not None
+            and _stat(info) == (self.size, self.mtime_ns, self.inode)
+            and self.checked_ns - self.mtime_ns >= RACY_NS
+        )
+
+
+_Touch = tuple[int, int, int, int, str]  # size, mtime_ns, inode, checked_ns, path
+
+
+@dataclass
+class _Entry:
+    """One file's rows, ready to write (plain data: made in worker processes too)."""
+
+    path: str
+    note: tuple[Any, ...]  # the notes row
+    details: dict[str, list[tuple[Any, ...]]]  # rows of the per-note tables
+    search: tuple[str, str]  # title and body for full-text search
+
+
+def _damaged(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return "malformed" in str(exc) or "not a database" in str(exc)
+    return code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+class Index:
+    """One vault's index; use :meth:`open`, then :meth:`refresh` before reading."""
+
+    def __init__(self, vault: Vault, path: Path | None, notify: Notify = _stderr) -> None:
+        self.vault = vault
+        self.path = path  # None: in memory (the cache folder can't be written)
+        self.notify = notify
+        self.conn = self._connect()
+
+    @classmethod
+    def open(cls, vault: Vault, path: Path | None = None, *, notify: Notify = _stderr) -> Index:
+        """Open (creating or repairing) the index of ``vault``."""
+        target = path or default_path(vault)
+        try:
+            return cls(vault, target, notify)
+        except (OSError, sqlite3.OperationalError) as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise JournalError(f"the index {target} stays locked: {exc}") from None
+            notify(f"journal: can't use the index {target} ({exc}); working without one")
+            return cls(vault, None, notify)
+
+    # --- opening, repairing -----------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for attempt in (1, 2):
+            conn = sqlite3.connect(
+                str(self.path or ":memory:"),
+                timeout=BUSY_SECONDS,
+                isolation_level=None,
+                check_same_thread=False,  # one thread at a time (the watcher's loop)
+            )
+            try:
+                problem = self._prepare(conn)
+            except sqlite3.DatabaseError as exc:
+                conn.close()
+                if not _damaged(exc) or attempt == 2:
+                    raise
+                problem = f"is damaged ({exc})"
+            else:
+                if problem is None:
+                    return conn
+                conn.close()
+            self._move_aside(problem)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _prepare(self, conn: sqlite3.Connection) -> str | None:
+        """Set the connection up; a reason to move the file aside, or None when usable."""
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA cache_size = -32000")  # 32 MB: a cold build writes a lot
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, SCHEMA_VERSION):
+            return f"was made by another version of journal (schema {version})"
+        if version == 0:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                if version == 0 and tables:
+                    conn.execute("ROLLBACK")
+                    return "is not a journal index"
+                if version == 0:
+                    self._create(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        self._check_meta(conn)
+        return None
+
+    def _create(self, conn: sqlite3.Connection) -> None:
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        conn.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [("parser", str(PARSER_VERSION)), ("root", str(self.vault.root))],
+        )
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _check_meta(self, conn: sqlite3.Connection) -> None:
+        """Clear the rows when they were made by another parser or for another vault."""
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        reason = None
+        if meta.get("root") != str(self.vault.root):
+            reason = f"it held the notes of {meta.get('root')}"
+        elif meta.get("parser") != str(PARSER_VERSION):
+            reason = "the note parser changed"
+        if reason is None:
+            return
+        if self.path is not None and meta.get("root") is not None:
+            self.notify(f"journal: rebuilding the index {self.path}: {reason}")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._clear(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _clear(self, conn: sqlite3.Connection) -> None:
+        for table in _TABLES:
+            conn.execute(f"DELETE FROM {table}")
+        conn.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [("parser", str(PARSER_VERSION)), ("root", str(self.vault.root))],
+        )
+
+    def _move_aside(self, reason: str) -> None:
+        assert self.path is not None
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.{stamp}.bad")
+        with contextlib.suppress(FileNotFoundError):  # another process moved it already
+            self.path.replace(aside)
+        for suffix in ("-wal", "-shm"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
+        self.notify(
+            f"journal: the index {self.path} {reason}; "
+            f"moved it aside to {aside.name} and rebuilding it from the notes"
+        )
+
+    def _guard(self, action: Callable[[], T]) -> T:
+        """Run ``action``; on a damaged database, move it aside, rebuild, run it again."""
+        try:
+            return action()
+        except sqlite3.DatabaseError as exc:
+            if not _damaged(exc) or self.path is None:
+                raise
+            self.conn.close()
+            self._move_aside(f"is damaged ({exc})")
+            self.conn = self._connect()
+            self._refresh(None, None)
+            return action()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # --- refreshing -------------------------------------------------------------------
+
+    def refresh(
+        self,
+        scope: Iterable[str] | None = None,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Refresh:
+        """Reconcile the index with the disk: the whole vault, or only the files and
+        folders in ``scope`` (vault-relative paths).  ``progress(done, total)`` is
+        called while files are read."""
+        paths = None if scope is None else sorted(set(scope))
+        return self._guard(lambda: self._refresh(paths, progress))
+
+    def rebuild(self, *, progress: Callable[[int, int], None] | None = None) -> Refresh:
+        """Forget everything and read every note again."""
+
+        def run() -> Refresh:
+            self._end_read()
+            with self._write():
+                self._clear(self.conn)
+            return self._refresh(None, progress)
+
+        return self._guard(run)
+
+    def _refresh(
+        self, scope: list[str] | None, progress: Callable[[int, int], None] | None
+    ) -> Refresh:
+        started = time.perf_counter()
+        self._end_read()
+        known = self._known(scope)
+        found = self._scan(scope)
+        result = Refresh(scanned=len(found))
+        stale = sorted(p for p, info in found.items() if not _trusted(known.get(p), info))
+        gone = sorted(set(known) - set(found))
+        pending: list[_Entry] = []
+        touched: list[_Touch] = []
+        resolve_all = len(stale) + len(gone) > FULL_RESOLVE
+        hashes = [known[p].hash if p in known else None for p in stale]
+        for done, (rel, item) in enumerate(self._read_all(stale, hashes), 1):
+            if item is None:
+                if rel in known:
+                    gone.append(rel)
+            elif isinstance(item, tuple):
+                touched.append(item)
+            else:
+                pending.append(item)
+            if len(pending) >= BATCH:
+                self._store(pending, touched, [], known, resolve=not resolve_all)
+                result.parsed += [e.path for e in pending]
+                result.touched += len(touched)
+                pending, touched = [], []
+            if progress is not None:
+                progress(done, len(stale))
+        self._store(pending, touched, gone, known, resolve=not resolve_all)
+        result.parsed += [e.path for e in pending]
+        result.touched += len(touched)
+        result.removed = sorted(gone)
+        if resolve_all or self._meta("resolve") == "all":
+            with self._write():
+                self._resolve_all()
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def _end_read(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+
+    def _known(self, scope: list[str] | None) -> dict[str, _Known]:
+        query = "SELECT path, size, mtime_ns, inode, hash, checked_ns FROM notes"
+        if scope is None:
+            rows = self.conn.execute(query).fetchall()
+        else:
+            rows = []
+            for item in scope:
+                rows += self.conn.execute(
+                    query + " WHERE path = ? OR (path > ? AND path < ?)",
+                    (item, item + "/", item + "0"),
+                ).fetchall()
+        return {row[0]: _Known(*row[1:]) for row in rows}
+
+    def _scan(self, scope: list[str] | None) -> dict[str, os.stat_result]:
+        if scope is None:
+            return _stats(self.vault.iter_notes())
+        found: dict[str, os.stat_result] = {}
+        for item in scope:
+            parts = item.split("/")
+            if any(is_skipped_folder(part) for part in parts[:-1]):
+                continue
+            try:
+                info = os.lstat(self.vault.path(item))
+            except (OSError, UnsafeWrite):
+                continue
+            if stat.S_ISDIR(info.st_mode) and not is_skipped_folder(parts[-1]):
+                found.update(_stats(self.vault.iter_notes(item)))
+            elif stat.S_ISREG(info.st_mode) and is_note_name(parts[-1]):
+                found[item] = info
+        return found
+
+    def _read_all(
+        self, paths: list[str], hashes: list[str | None]
+    ) -> Iterator[tuple[str, _Entry | _Touch | None]]:
+        """Read, hash and parse files, in order; over several processes when there are
+        many (a cold build), keeping only a few chunks in flight."""
+        root = str(self.vault.root)
+        workers = min(os.cpu_count() or 1, MAX_WORKERS)
+        context = _process_context() if len(paths) >= PARALLEL_MIN and workers > 1 else None
+        if context is None:
+            for rel, known in zip(paths, hashes, strict=True):
+                yield rel, _read_file(root, rel, known)
+            return
+        jobs = [
+            (root, paths[i : i + CHUNK], hashes[i : i + CHUNK]) for i in range(0, len(paths), CHUNK)
+        ]
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            running: deque[tuple[list[str], Future[list[_Entry | _Touch | None]]]] = deque()
+            for job in jobs:
+                running.append((job[1], pool.submit(_read_chunk, *job)))
+                while len(running) > 2 * workers or (running and job is jobs[-1]):
+                    chunk, future = running.popleft()
+                    yield from zip(chunk, future.result(), strict=True)
+
+    # --- writing ----------------------------------------------------------------------
+
+    def _write(self) -> _Transaction:
+        return _Transaction(self.conn)
+
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _store(
+        self,
+        entries: list[_Entry],
+        touched: list[_Touch],
+        gone: list[str],
+        known: dict[str, _Known],
+        *,
+        resolve: bool,
+    ) -> None:
+        if not (entries or touched or gone):
+            return
+        conn = self.conn
+        with self._write():
+            conn.executemany(
+                "UPDATE notes SET size = ?, mtime_ns = ?, inode = ?, checked_ns = ? WHERE path = ?",
+                touched,
+            )
+            removed = [p for p in gone if self._still(p, known[p])]
+            changed = [e.path for e in entries] + removed
+            present = self._present(changed)  # new files may have been indexed meanwhile
+            names = self._names_of(present)
+            self._delete(present)
+            self._insert(entries)
+            names |= self._names_of([e.path for e in entries])
+            if resolve:
+                self._resolve([e.path for e in entries], names)
+            elif entries or removed:
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('resolve', 'all')")
+
+    def _present(self, paths: Sequence[str]) -> list[str]:
+        """Those of ``paths`` the index has a row for."""
+        found = []
+        for chunk in _chunks(paths):
+            marks = ",".join("?" * len(chunk))
+            found += [
+                p
+                for (p,) in self.conn.execute(
+                    f"SELECT path FROM notes WHERE path IN ({marks})", chunk
+                )
+            ]
+        return found
+
+    def _still(self, path: str, known: _Known) -> bool:
+        """The row is as this scan read it (another process did not just rewrite it)."""
+        row = self.conn.execute("SELECT hash FROM notes WHERE path = ?", (path,)).fetchone()
+        return row is not None and row[0] == known.hash
+
+    def _names_of(self, paths: Sequence[str]) -> set[str]:
+        """The link names the notes at ``paths`` answer to (file names and aliases)."""
+        names: set[str] = set()
+        for chunk in _chunks(paths):
+            marks = ",".join("?" * len(chunk))
+            for (name,) in self.conn.execute(
+                f"SELECT name FROM notes WHERE path IN ({marks}) "
+                f"UNION SELECT key FROM aliases WHERE path IN ({marks})",
+                chunk + chunk,
+            ):
+                names.add(name)
+        return names
+
+    def _delete(self, paths: Sequence[str]) -> None:
+        conn = self.conn
+        for chunk in _chunks(paths):
+            marks = ",".join("?" * len(chunk))
+            conn.execute(
+                "DELETE FROM search WHERE rowid IN"
+                f" (SELECT rowid FROM notes WHERE path IN ({marks}))",
+                chunk,
+            )
+            conn.execute(f"DELETE FROM notes WHERE path IN ({marks})", chunk)
+            for table in _PER_NOTE:
+                conn.execute(f"DELETE FROM {table} WHERE path IN ({marks})", chunk)
+
+    def _insert(self, entries: list[_Entry]) -> None:
+        conn = self.conn
+        conn.executemany(
+            f"INSERT INTO notes ({_NOTE_COLUMNS}) VALUES ({_MARKS})", [e.note for e in entries]
+        )
+        rowids: dict[str, int] = {}
+        for chunk in _chunks([e.path for e in entries]):
+            marks = ",".join("?" * len(chunk))
+            rowids.update(
+                conn.execute(f"SELECT path, rowid FROM notes WHERE path IN ({marks})", chunk)
+            )
+        conn.executemany(  # with the note's rowid as a value: a subquery is 3x slower
+            "INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)",
+            [(rowids[e.path], *e.search) for e in entries],
+        )
+        for table in _PER_NOTE:
+            rows = [row for e in entries for row in e.details[table]]
+            if rows:
+                marks = ",".join("?" * len(rows[0]))
+                conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+
+    def _resolve(self, paths: Sequence[str], names: set[str]) -> None:
+        """Resolve the links of the notes at ``paths`` and every link that names one of
+        ``names`` (the notes that came, went or changed answer to them)."""
+        conn = self.conn
+        rows: dict[tuple[str, int], tuple[str, str | None]] = {}
+        for column, keys in (("name", sorted(names)), ("path", list(paths))):
+            for chunk in _chunks(keys):
+                marks = ",".join("?" * len(chunk))
+                for path, seq, target, resolved in conn.execute(
+                    f"SELECT path, seq, target, resolved FROM links WHERE {column} IN ({marks})",
+                    chunk,
+                ):
+                    rows[path, seq] = (target, resolved)
+        cache: dict[tuple[str, str], list[str]] = {}
+
+        def lookup(table: str, column: str) -> Callable[[str], list[str]]:
+            def find(key: str) -> list[str]:
+                if (table, key) not in cache:
+                    cache[table, key] = [
+                        p
+                        for (p,) in conn.execute(
+                            f"SELECT path FROM {table} WHERE {column} = ?", (key,)
+                        )
+                    ]
+                return cache[table, key]
+
+            return find
+
+        self._update_links(rows, lookup("notes", "name"), lookup("aliases", "key"))
+
+    def _resolve_all(self) -> None:
+        conn = self.conn
+        by_name: dict[str, list[str]] = {}
+        by_alias: dict[str, list[str]] = {}
+        for path, name in conn.execute("SELECT path, name FROM notes"):
+            by_name.setdefault(name, []).append(path)
+        for path, key in conn.execute("SELECT path, key FROM aliases"):
+            by_alias.setdefault(key, []).append(path)
+        last: tuple[str, int] = ("", -1)
+        while True:  # a page at a time: a large vault has hundreds of thousands of links
+            page = conn.execute(
+                "SELECT path, seq, target, resolved FROM links WHERE (path, seq) > (?, ?)"
+                " ORDER BY path, seq LIMIT 20000",
+                last,
+            ).fetchall()
+            if not page:
+                break
+            rows = {(path, seq): (target, resolved) for path, seq, target, resolved in page}
+            self._update_links(rows, lambda k: by_name.get(k, []), lambda k: by_alias.get(k, []))
+            last = page[-1][:2]
+        conn.execute("DELETE FROM meta WHERE key = 'resolve'")
+
+    def _update_links(
+        self,
+        rows: dict[tuple[str, int], tuple[str, str | None]],
+        named: Callable[[str], Sequence[str]],
+        aliased: Callable[[str], Sequence[str]],
+    ) -> None:
+        updates = []
+        for (path, seq), (target, old) in rows.items():
+            new = resolve_link(target, named, aliased)
+            if new != old:
+                updates.append((new, path, seq))
+        self.conn.executemany("UPDATE links SET resolved = ? WHERE path = ? AND seq = ?", updates)
+
+    # --- reading ----------------------------------------------------------------------
+
+    def reader(self) -> IndexReader:
+        """A consistent view of the index for a :class:`~journal.core.catalog.Catalog`."""
+        self._end_read()
+        self.conn.execute("BEGIN")
+        return IndexReader(self)
+
+    def summary(self) -> dict[str, Any]:
+        """Counts by kind and diagnostics by severity."""
+
+        def run() -> dict[str, Any]:
+            kinds = dict(self.conn.execute("SELECT kind, count(*) FROM notes GROUP BY kind"))
+            severities = dict(
+                self.conn.execute("SELECT severity, count(*) FROM diagnostics GROUP BY severity")
+            )
+            files = self.conn.execute("SELECT count(DISTINCT path) FROM diagnostics").fetchone()[0]
+            return {
+                "notes": sum(kinds.values()),
+                "kinds": dict(sorted(kinds.items())),
+                "diagnostics": dict(sorted(severities.items())),
+                "files_with_problems": files,
+            }
+
+        return self._guard(run)
+
+    def search(self, query: str, limit: int = 20) -> list[Hit]:
+        """Notes matching an FTS5 query, best first, with a snippet of the body."""
+
+        def run() -> list[Hit]:
+            try:
+                rows = self.conn.execute(
+                    "SELECT n.path, n.kind, n.title,"
+                    " snippet(search, 1, '**', '**', '...', 12), bm25(search, 5.0, 1.0) AS rank"
+                    " FROM search JOIN notes n ON n.rowid = search.rowid"
+                    " WHERE search MATCH ? ORDER BY rank, n.path LIMIT ?",
+                    (query, limit),
+                ).fetchall()
+            except sqlite3.OperationalError as exc:
+                if _damaged(exc) or "locked" in str(exc):
+                    raise
+                raise UsageProblem(
+                    f"can't search for {query!r}: {exc} "
+                    '(put words with punctuation in double quotes: "hr-leaders")'
+                ) from None
+            return [Hit(p, k, t, " ".join(s.split()), r) for p, k, t, s, r in rows]
+
+        return self._guard(run)
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any error."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if error is None:
+            self.conn.execute("COMMIT")
+        elif self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+
+def _rows(note: Note, info: os.stat_result, hashed: str | None, checked: int, body: str) -> _Entry:
+    """Everything the index stores about one note."""
+
+    def text(key: str) -> str | None:
+        value = note.props.get(key)
+        return value if isinstance(value, str) else None
+
+    path = note.path
+    day = note_date(note)
+    data = note.to_dict()
+    props = data.pop("props")
+    checkins = [(None, c) for c in note.checkins] + inline_checkins(note)
+    details: dict[str, list[tuple[Any, ...]]] = {
+        "parsed": [(path, _json(props), _json(data))],
+        "aliases": [(path, key) for key in dict.fromkeys(a.casefold() for a in note.aliases)],
+        "links": [
+            (
+                path,
+                i,
+                k.line,
+                k.target,
+                k.heading,
+                k.alias,
+                k.embed,
+                k.key,
+                name_key(k.target),
+                None,
+            )
+            for i, k in enumerate(note.links)
+        ],
+        "tags": [(path, i, tag) for i, tag in enumerate(note.tags)],
+        "tasks": [(path, t.line, t.state, t.text) for t in note.tasks],
+        "checkins": [
+            (path, i, c.line, c.day.isoformat(), c.op, c.amount, c.note, goal)
+            for i, (goal, c) in enumerate(checkins)
+        ],
+        "diagnostics": [
+            (path, i, d.line, d.message, d.severity, d.code) for i, d in enumerate(note.diagnostics)
+        ],
+    }
+    row = (
+        path,
+        *_stat(info),
+        hashed,
+        checked,
+        note.kind,
+        note.id,
+        note.title,
+        text("status"),
+        day.isoformat() if day else None,
+        text("created"),
+        text("start"),
+        text("due"),
+        note.stem.casefold(),
+        _json(note.aliases),
+        note.readable,
+    )
+    return _Entry(path, row, details, (note.title, body))
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _read_file(root: str, rel: str, known_hash: str | None) -> _Entry | _Touch | None:
+    """Read one file: its rows, a stat-only update when its bytes are the ones already
+    indexed, or None when it is gone (or became a symlink or a folder)."""
+    path = Path(root, rel)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            return None
+        return _unreadable(rel, info, exc) if stat.S_ISREG(info.st_mode) else None
+    try:
+        info = os.fstat(fd)  # before reading: a change while reading shows as a new stat
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read()
+    except OSError as exc:
+        return _unreadable(rel, os.fstat(fd), exc)
+    finally:
+        os.close(fd)
+    checked = time.time_ns()
+    hashed = digest(data)
+    if known_hash == hashed:
+        return (*_stat(info), checked, rel)
+    note = parse_note(rel, data)
+    return _rows(note, info, hashed, checked, _body(data, note))
+
+
+def _read_chunk(
+    root: str, paths: list[str], hashes: list[str | None]
+) -> list[_Entry | _Touch | None]:
+    """:func:`_read_file` for a chunk of files, in a worker process."""
+    return [_read_file(root, rel, known) for rel, known in zip(paths, hashes, strict=True)]
+
+
+def _process_context() -> BaseContext | None:
+    """Forked worker processes, when forking is safe: on Linux and the like, from a
+    process with one thread (not the watcher).  Forked workers need no imports and
+    never re-run the caller's main module, as spawned ones would."""
+    if sys.platform in ("darwin", "win32") or threading.active_count() > 1:
+        return None
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return multiprocessing.get_context("fork")
+
+
+def _body(data: bytes, note: Note) -> str:
+    """The body text for full-text search (undecodable bytes replaced)."""
+    text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+    if note.body_line > 1:
+        parts = text.split("\n", note.body_line - 1)
+        return parts[-1] if len(parts) == note.body_line else ""
+    return text
+
+
+def _unreadable(rel: str, info: os.stat_result, exc: OSError) -> _Entry:
+    note = Note(path=rel, kind="note", title=rel, readable=False, writable=False)
+    note.diagnostics.append(Diagnostic(rel, None, f"can't read: {exc.strerror or exc}"))
+    return _rows(note, info, None, time.time_ns(), "")
+
+
+def _stats(entries: Iterable[tuple[str, os.DirEntry[str]]]) -> dict[str, os.stat_result]:
+    """The stat of every listed note still there (another process may delete any)."""
+    found = {}
+    for rel, entry in entries:
+        try:
+            found[rel] = entry.stat(follow_symlinks=False)
+        except FileNotFoundError:
+            continue
+    return found
+
+
+def _stat(info: os.stat_result) -> tuple[int, int, int]:
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _trusted(known: _Known | None, info: os.stat_result) -> bool:
+    return known is not None and known.trusted(info)
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+class IndexReader:
+    """The index as a :class:`~journal.core.catalog.NoteSource`, inside one read
+    transaction so every answer comes from the same state."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+
+    def _rows(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        return self.index._guard(lambda: self.index.conn.execute(sql, args).fetchall())
+
+    def heads(self) -> list[Head]:
+        return [
+            Head(
+                path,
+                kind,
+                id_,
+                title,
+                tuple(json.loads(aliases)) if aliases != "[]" else (),
+                bool(ok),
+            )
+            for path, kind, id_, title, aliases, ok in self._rows(
+                "SELECT path, kind, id, title, aliases, readable FROM notes ORDER BY path"
+            )
+        ]
+
+    def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
+        sql = "SELECT p.props, p.note FROM notes n JOIN parsed p ON p.path = n.path"
+        if paths is not None:
+            rows = []
+            for chunk in _chunks(sorted(paths)):
+                marks = ",".join("?" * len(chunk))
+                rows += self._rows(f"{sql} WHERE n.path IN ({marks})", chunk)
+        elif kind is not None:
+            rows = self._rows(f"{sql} WHERE n.kind = ? ORDER BY n.path", (kind,))
+        else:
+            rows = self._rows(f"{sql} ORDER BY n.path")
+        notes = []
+        for props, data in rows:
+            item = json.loads(data)
+            item["props"] = json.loads(props)
+            notes.append(Note.from_dict(item))
+        if paths is not None:
+            notes.sort(key=lambda n: n.path)
+        return notes
+
+    def inline_checkins(self) -> list[tuple[str, CheckIn]]:
+        return [
+            (goal, CheckIn(parse_date(day), op, amount, note, line, path))
+            for path, line, day, op, amount, note, goal in self._rows(
+                "SELECT path, line, day, op, amount, note, goal FROM checkins"
+                " WHERE goal IS NOT NULL ORDER BY path, seq"
+            )
+        ]
+
+    def named(self, name: str) -> list[str]:
+        return [p for (p,) in self._rows("SELECT path FROM notes WHERE name = ?", (name,))]
+
+    def aliased(self, key: str) -> list[str]:
+        return [p for (p,) in self._rows("SELECT path FROM aliases WHERE key = ?", (key,))]
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return [
+            Diagnostic(path, line, message, severity, code)
+            for path, line, message, severity, code in self._rows(
+                "SELECT path, line, message, severity, code FROM diagnostics ORDER BY path, seq"
+            )
+        ]

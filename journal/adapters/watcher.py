@@ -1,0 +1,278 @@
+"""Keeping the index fresh while notes are edited: the only module that imports watchdog.
+
+Events only mark paths dirty; nothing is read in watchdog's thread.  A path
+is handled once it has been quiet for ``quiet`` seconds (editors save in
+bursts: vim renames the file to ``note.md~`` and writes a new one, VS Code
+truncates then writes), and what happens is decided from the disk by the same
+:meth:`Index.refresh` every command uses: a file whose bytes did not change
+(the tool's own write, a ``touch``) is not parsed again and reports nothing.
+Editor and sync temp files (``4913``, ``note.md~``, ``.note.md.swp``, emacs'
+``.#note.md``) and skipped folders (``.git``, ``.obsidian``, ``.trash``...)
+are ignored by name.
+
+The whole vault is reconciled at start, every ``reconcile_every`` seconds,
+after watchdog reports a problem (a warning such as an inotify queue overflow
+during a ``git checkout``), after an error while handling a batch, and when
+the observer thread has died (it is restarted).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import signal
+import threading
+import time
+import warnings
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from types import FrameType
+from typing import Any
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from journal.adapters.index import Index, Refresh
+from journal.adapters.vault import is_note_name, is_skipped_folder
+from journal.core.errors import JournalError
+
+FULL_BATCH = 5000  # more dirty paths than this: reconcile the whole vault instead
+TICK = 1.0  # seconds between liveness checks when nothing happens
+STOP_SECONDS = 0.1  # how long stopping may wait for watchdog's threads
+_IGNORED_EVENTS = frozenset({"opened", "closed_no_write"})
+
+
+@dataclass(frozen=True)
+class Update:
+    """One batch of index updates, as the watcher reports it."""
+
+    refresh: Refresh
+    full: bool  # a reconcile of the whole vault rather than of dirty paths
+
+
+class _Dirty:
+    """Paths waiting for their quiet period, in the order of their last event."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._last: OrderedDict[str, float] = OrderedDict()
+        self._full = False
+        self._woken = False
+
+    def mark(self, rel: str) -> None:
+        with self._cond:
+            was_empty = not self._last
+            self._last[rel] = time.monotonic()
+            self._last.move_to_end(rel)
+            if was_empty:
+                self._cond.notify()
+
+    def request_full(self) -> None:
+        with self._cond:
+            self._full = True
+            self._cond.notify()
+
+    def wake(self) -> None:
+        """Make a waiting :meth:`take` return now."""
+        with self._cond:
+            self._woken = True
+            self._cond.notify()
+
+    def take(self, quiet: float, timeout: float) -> tuple[list[str], bool]:
+        """Wait up to ``timeout`` for paths quiet for ``quiet`` seconds (or a request
+        to reconcile everything); return them and whether everything is wanted."""
+        with self._cond:
+            end = time.monotonic() + timeout
+            while True:
+                now = time.monotonic()
+                if self._full:
+                    self._full = False
+                    self._last.clear()
+                    return [], True
+                if self._woken:
+                    self._woken = False
+                    return [], False
+                ripe = []
+                while self._last:
+                    rel, last = next(iter(self._last.items()))
+                    if now - last < quiet:
+                        break
+                    ripe.append(rel)
+                    del self._last[rel]
+                if ripe:
+                    return ripe, False
+                wait = end - now
+                if self._last:
+                    wait = min(wait, next(iter(self._last.values())) + quiet - now)
+                if wait <= 0:
+                    return [], False
+                self._cond.wait(wait)
+
+
+class _Handler(FileSystemEventHandler):
+    """Marks the vault-relative paths of events dirty; never raises."""
+
+    def __init__(self, root: str, dirty: _Dirty, log: Callable[[str], None]) -> None:
+        self.root = root
+        self.dirty = dirty
+        self.log = log
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        try:
+            if event.event_type in _IGNORED_EVENTS:
+                return
+            if event.is_directory and event.event_type in ("modified", "attrib", "closed"):
+                return  # a folder's own metadata; the files in it send their own events
+            for raw in (event.src_path, event.dest_path):
+                rel = self.relative(os.fsdecode(raw)) if raw else None
+                if rel == "":
+                    self.dirty.request_full()  # the vault folder itself moved or vanished
+                elif rel is not None and self.wanted(rel, event.is_directory):
+                    self.dirty.mark(rel)
+        except Exception as exc:  # a handler that raises kills watchdog's thread
+            self.log(f"journal watch: can't handle {event!r}: {exc}")
+            self.dirty.request_full()
+
+    def relative(self, path: str) -> str | None:
+        if path == self.root:
+            return ""
+        prefix = self.root + os.sep
+        if not path.startswith(prefix):
+            return None
+        return path[len(prefix) :].replace(os.sep, "/")
+
+    @staticmethod
+    def wanted(rel: str, is_directory: bool) -> bool:
+        parts = rel.split("/")
+        if any(is_skipped_folder(part) for part in parts[:-1]):
+            return False
+        return not is_skipped_folder(parts[-1]) if is_directory else is_note_name(parts[-1])
+
+
+class _WatchdogProblems(logging.Handler):
+    """Turns every warning watchdog logs (lost events, failed watches) into a reconcile."""
+
+    def __init__(self, dirty: _Dirty) -> None:
+        super().__init__(logging.WARNING)
+        self.dirty = dirty
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.dirty.request_full()
+
+
+class Watcher:
+    """Watches one vault and keeps its index current until stopped."""
+
+    def __init__(
+        self,
+        index: Index,
+        *,
+        quiet: float = 0.3,
+        reconcile_every: float = 300.0,
+        on_update: Callable[[Update], None] | None = None,
+        log: Callable[[str], None] = print,
+    ) -> None:
+        self.index = index
+        self.root = str(index.vault.root)
+        self.quiet = quiet
+        self.reconcile_every = reconcile_every
+        self.on_update = on_update
+        self.log = log
+        self.dirty = _Dirty()
+        self.stop_event = threading.Event()
+        self.ready = threading.Event()  # set once watching and the first reconcile is done
+        self._observer: Any = None
+        self._threads: list[threading.Thread] = []
+
+    def stop(self) -> None:
+        """Ask :meth:`run` to return (from any thread or a signal handler)."""
+        self.stop_event.set()
+        self.dirty.wake()
+
+    def run(self) -> None:
+        """Reconcile, then watch until :meth:`stop`; the observer is always stopped."""
+        # watchdog warns (RuntimeWarning) when it re-adds a watch for a renamed folder; that
+        # is harmless, and a warning raised as an error would kill its thread
+        warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"watchdog\.")
+        problems = _WatchdogProblems(self.dirty)
+        watchdog_log = logging.getLogger("watchdog")
+        watchdog_log.addHandler(problems)
+        try:
+            self._start_observer()
+            self._handle([], full=True)
+            self.ready.set()
+            last_full = time.monotonic()
+            while not self.stop_event.is_set():
+                paths, full = self.dirty.take(self.quiet, TICK)
+                if self.stop_event.is_set():
+                    break
+                if not self.index.vault.root.is_dir():
+                    self.log(f"journal watch: the vault folder {self.root} is gone; stopping")
+                    break
+                if not self._observer_alive():
+                    self.log("journal watch: the file watcher stopped; restarting it")
+                    self._stop_observer()
+                    self._start_observer()
+                    full = True
+                if time.monotonic() - last_full >= self.reconcile_every:
+                    full = True
+                if full or len(paths) > FULL_BATCH:
+                    last_full = time.monotonic()
+                    self._handle([], full=True)
+                elif paths:
+                    self._handle(paths, full=False)
+        finally:
+            self._stop_observer()
+            watchdog_log.removeHandler(problems)  # after: stopping may log a warning
+
+    def _handle(self, paths: list[str], *, full: bool) -> None:
+        """Refresh the index for ``paths`` (or everything); errors are logged, and the
+        next round reconciles everything."""
+        try:
+            result = self.index.refresh(None if full else paths)
+            if result.changed and self.on_update is not None:
+                self.on_update(Update(result, full))
+        except Exception as exc:
+            self.log(f"journal watch: error: {type(exc).__name__}: {exc}; reconciling")
+            self.dirty.request_full()
+            self.stop_event.wait(TICK)  # don't spin on an error that persists
+
+    def _start_observer(self) -> None:
+        observer = Observer(timeout=STOP_SECONDS)
+        observer.schedule(_Handler(self.root, self.dirty, self.log), self.root, recursive=True)
+        before = set(threading.enumerate())
+        try:
+            observer.start()
+        except OSError as exc:  # e.g. the inotify watch limit
+            raise JournalError(f"can't watch {self.root}: {exc}") from None
+        self._observer = observer
+        # every thread watchdog started (observer, emitters, its inotify reader): if any
+        # dies, events are lost
+        self._threads = [t for t in threading.enumerate() if t not in before]
+
+    def _observer_alive(self) -> bool:
+        return all(thread.is_alive() for thread in self._threads)
+
+    def _stop_observer(self) -> None:
+        if self._observer is not None:
+            self._observer.stop()
+            with contextlib.suppress(RuntimeError):
+                self._observer.join(timeout=5)
+            self._observer = None
+
+
+@contextlib.contextmanager
+def stop_on_signals(watcher: Watcher) -> Iterator[None]:
+    """Stop ``watcher`` cleanly on Ctrl-C (SIGINT) and SIGTERM while inside."""
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        watcher.stop()
+
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)

@@ -1,0 +1,416 @@
+"""Goal history as meaning, not lines: what changed in a goal between two versions.
+
+Pure: the versions come in as bytes or parsed notes, the commits as
+:class:`Revision` records; reading git is the adapter's job.
+
+- :func:`state_of` reduces a parsed goal note to the :class:`GoalState` that
+  history compares (via :func:`journal.core.goal.goal_from_note`).
+- :func:`diff_states` turns two states into :class:`Event` s:
+  ``current 2 -> 3``, ``status active -> done``, ``target 5 -> 8``...
+- :func:`pair_renames` matches the goals a commit removed with those it added,
+  by ``id`` first and by content similarity second, so a goal that was moved and
+  edited in one commit is one change.
+- :func:`follow` picks the changes of one goal out of a whole history, across
+  renames, by its ``id`` (by path for a goal without one).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from journal.core.goal import goal_from_note
+from journal.core.notes import Note
+
+#: Share of equal content above which a removed and an added goal are one goal moved.
+SIMILAR = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """One commit, as history shows it."""
+
+    id: str
+    parents: tuple[str, ...]
+    author: str
+    email: str
+    time: datetime  # the author's time, in the author's time zone
+    summary: str  # the first line of the message
+    boundary: bool = False  # a shallow clone's oldest commit: its parents are missing
+
+    @property
+    def day(self) -> date:
+        return self.time.date()
+
+    @property
+    def short(self) -> str:
+        return self.id[:7]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "commit": self.id,
+            "date": self.day.isoformat(),
+            "time": self.time.isoformat(),
+            "author": self.author,
+            "email": self.email,
+            "message": self.summary,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class GoalState:
+    """The parts of a goal that history reports on."""
+
+    id: str | None
+    title: str
+    status: str
+    current: float | None
+    target: float | None
+    baseline: float | None
+    start: str | None  # ISO dates, so a state is plain data
+    due: str | None
+    unit: str | None
+    milestones: tuple[tuple[str, bool], ...] = ()
+    checkins: tuple[tuple[str, str, str], ...] = ()  # (day, value text, note)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "status": self.status,
+            "current": self.current,
+            "target": self.target,
+            "baseline": self.baseline,
+            "start": self.start,
+            "due": self.due,
+            "unit": self.unit,
+            "milestones": [list(m) for m in self.milestones],
+            "checkins": [list(c) for c in self.checkins],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> GoalState:
+        return cls(
+            **{
+                **data,
+                "milestones": tuple((str(t), bool(d)) for t, d in data["milestones"]),
+                "checkins": tuple((str(a), str(b), str(c)) for a, b, c in data["checkins"]),
+            }
+        )
+
+
+def state_of(note: Note) -> GoalState | None:
+    """The history-relevant state of a goal note; None for other or unreadable notes."""
+    if note.kind != "goal" or not note.readable:
+        return None
+    goal, _problems = goal_from_note(note)
+    return GoalState(
+        id=goal.id,
+        title=goal.title,
+        status=goal.status,
+        current=goal.current,
+        target=goal.target,
+        baseline=goal.baseline,
+        start=goal.start.isoformat() if goal.start else None,
+        due=goal.due.isoformat() if goal.due else None,
+        unit=goal.unit,
+        milestones=tuple((m.title, m.is_done) for m in goal.milestones),
+        checkins=tuple((c.day.isoformat(), c.value_text, c.note) for c in goal.checkins),
+    )
+
+
+# --- events -------------------------------------------------------------------------------
+
+#: Event kinds, in the order a change lists them.
+KINDS = (
+    "created",
+    "first-seen",
+    "deleted",
+    "unreadable",
+    "readable",
+    "moved",
+    "title",
+    "completed",
+    "dropped",
+    "status",
+    "target",
+    "current",
+    "baseline",
+    "start",
+    "due",
+    "milestone",
+    "checkin",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One change in meaning: ``kind`` (see :data:`KINDS`), old and new value, a sentence."""
+
+    kind: str
+    old: Any
+    new: Any
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "old": self.old, "new": self.new, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        return cls(data["kind"], data["old"], data["new"], data["text"])
+
+
+def show(value: Any) -> str:
+    """A value as the user would write it: ``3``, ``2.5``, ``2026-12-31``, ``(none)``."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def diff_states(
+    old: GoalState | None,
+    new: GoalState | None,
+    *,
+    old_path: str | None = None,
+    new_path: str | None = None,
+    boundary: bool = False,
+) -> list[Event]:
+    """What changed from ``old`` to ``new`` (None: the goal did not exist there).
+
+    ``boundary`` marks the oldest commit of a shallow clone, where a goal that
+    appears was not created but is only first seen.  A missing state with a path
+    is a file that is there but not a readable goal (broken front matter, another
+    ``type``).
+    """
+    if new is None:
+        if old is None:
+            return []
+        if new_path is not None:  # the file is still there
+            return [Event("unreadable", old_path, new_path, "no longer a readable goal")]
+        return [Event("deleted", old_path, None, "deleted")]
+    summary = _summary(new)
+    if old is None and old_path is not None:  # the file was there, but not as a goal
+        return [Event("readable", old_path, new_path, f"a readable goal again ({summary})")]
+    if old is None:
+        if boundary:
+            return [Event("first-seen", None, new_path, f"first seen ({summary})")]
+        return [Event("created", None, new_path, f"created ({summary})")]
+    events: list[Event] = []
+    if old_path and new_path and old_path != new_path:
+        events.append(Event("moved", old_path, new_path, f"moved {old_path} -> {new_path}"))
+    if old.title != new.title:
+        events.append(Event("title", old.title, new.title, f"title '{old.title}' -> '{new.title}'"))
+    if old.status != new.status:
+        kind = {"done": "completed", "dropped": "dropped"}.get(new.status, "status")
+        events.append(Event(kind, old.status, new.status, f"status {old.status} -> {new.status}"))
+    for key in ("target", "current", "baseline", "start", "due"):
+        before, after = getattr(old, key), getattr(new, key)
+        if before != after:
+            text = f"{key} {show(before)} -> {show(after)}"
+            if key == "target" and before is not None:
+                text += " (the goalposts moved)"
+            events.append(Event(key, before, after, text))
+    events.extend(_milestones(old, new))
+    added = Counter(new.checkins) - Counter(old.checkins)
+    for day, value, note in (c for c in new.checkins if added[c] > 0):
+        added[(day, value, note)] -= 1
+        text = " ".join(part for part in ("check-in", day, value, note) if part)
+        events.append(Event("checkin", None, {"date": day, "change": value, "note": note}, text))
+    return events
+
+
+def _summary(state: GoalState) -> str:
+    unit = f" {state.unit}" if state.unit else ""
+    parts = [f"status {state.status}", f"current {show(state.current)}"]
+    if state.target is not None:
+        parts.append(f"target {show(state.target)}{unit}")
+    if state.due:
+        parts.append(f"due {state.due}")
+    return ", ".join(parts)
+
+
+def _milestones(old: GoalState, new: GoalState) -> list[Event]:
+    before = dict(old.milestones)
+    events = []
+    for title, done in new.milestones:
+        if title not in before:
+            events.append(Event("milestone", None, title, f"milestone added: {title}"))
+        elif done and not before[title]:
+            events.append(Event("milestone", title, "reached", f"milestone reached: {title}"))
+        elif before[title] and not done:
+            events.append(Event("milestone", title, "reopened", f"milestone reopened: {title}"))
+    return events
+
+
+# --- changes of one commit ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """A goal file on one side of a commit: its path, state and text."""
+
+    path: str
+    state: GoalState
+    text: str = ""
+
+
+def similarity(a: str, b: str) -> float:
+    """How much of two texts is equal, 0.0-1.0."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.ratio() if matcher.real_quick_ratio() >= SIMILAR else 0.0
+
+
+def pair_renames(
+    removed: Sequence[Version], added: Sequence[Version]
+) -> list[tuple[Version | None, Version | None]]:
+    """Match the goals a commit removed with those it added: one goal moved, maybe edited.
+
+    Pairs by equal ``id`` first, then by content similarity (at least
+    :data:`SIMILAR`, best first) among goals without a matching id; the rest stay
+    removals ``(old, None)`` or additions ``(None, new)``.
+    """
+    pairs: list[tuple[Version | None, Version | None]] = []
+    left = list(removed)
+    right = list(added)
+    for old in list(left):
+        match = next((new for new in right if old.state.id and new.state.id == old.state.id), None)
+        if match is not None:
+            pairs.append((old, match))
+            left.remove(old)
+            right.remove(match)
+    scored = sorted(
+        (
+            (-similarity(old.text, new.text), i, j)
+            for i, old in enumerate(left)
+            for j, new in enumerate(right)
+            if not (old.state.id and new.state.id)  # two different ids are two goals
+        ),
+    )
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    for score, i, j in scored:
+        if -score < SIMILAR or i in used_left or j in used_right:
+            continue
+        pairs.append((left[i], right[j]))
+        used_left.add(i)
+        used_right.add(j)
+    pairs.extend((old, None) for i, old in enumerate(left) if i not in used_left)
+    pairs.extend((None, new) for j, new in enumerate(right) if j not in used_right)
+    return sorted(pairs, key=_pair_path)
+
+
+def _pair_path(pair: tuple[Version | None, Version | None]) -> str:
+    version = pair[1] or pair[0]
+    return version.path if version else ""
+
+
+@dataclass(frozen=True, slots=True)
+class GoalChange:
+    """One goal changed by one commit (paths relative to the vault)."""
+
+    old_path: str | None
+    new_path: str | None
+    old_id: str | None
+    new_id: str | None
+    title: str
+    current: float | None  # the value after the commit; None when deleted or not set
+    events: tuple[Event, ...] = field(default_factory=tuple)
+
+    @property
+    def path(self) -> str:
+        return self.new_path or self.old_path or ""
+
+    @property
+    def id(self) -> str | None:
+        return self.new_id or self.old_id
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "old_path": self.old_path,
+            "new_path": self.new_path,
+            "old_id": self.old_id,
+            "new_id": self.new_id,
+            "title": self.title,
+            "current": self.current,
+            "events": [e.to_dict() for e in self.events],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> GoalChange:
+        return cls(**{**data, "events": tuple(Event.from_dict(e) for e in data["events"])})
+
+
+def goal_change(
+    old: Version | None, new: Version | None, *, boundary: bool, path: str | None = None
+) -> GoalChange:
+    """The change from ``old`` to ``new`` (one of them may be missing) as events.
+
+    ``path`` names a file that exists on both sides of the commit when one side
+    is not a readable goal.
+    """
+    old_state = old.state if old else None
+    new_state = new.state if new else None
+    shown = new_state or old_state
+    old_path = old.path if old else path
+    new_path = new.path if new else path
+    return GoalChange(
+        old_path=old_path,
+        new_path=new_path,
+        old_id=old_state.id if old_state else None,
+        new_id=new_state.id if new_state else None,
+        title=shown.title if shown else "",
+        current=new_state.current if new_state else None,
+        events=tuple(
+            diff_states(
+                old_state, new_state, old_path=old_path, new_path=new_path, boundary=boundary
+            )
+        ),
+    )
+
+
+# --- one goal through the whole history ---------------------------------------------------
+
+History = Sequence[tuple[Revision, Sequence[GoalChange]]]
+
+
+def follow(history: History, goal_id: str | None, path: str) -> list[tuple[Revision, GoalChange]]:
+    """The changes of one goal, newest first, given the whole history newest first.
+
+    A change belongs to the goal when it carries the goal's ``id``; changes
+    without an id on either side are followed by path, and a move (old path ->
+    new path) makes older commits followed at the old path.
+    """
+    found = []
+    tracked = path
+    for revision, changes in history:
+        for change in changes:
+            ids = {i for i in (change.old_id, change.new_id) if i}
+            if goal_id and ids:
+                mine = goal_id in ids
+            else:
+                mine = tracked in (
+                    change.new_path,
+                    change.old_path if not change.new_path else None,
+                )
+            if mine:
+                found.append((revision, change))
+                if change.old_path:
+                    tracked = change.old_path
+    return found
+
+
+def recorded_values(changes: Iterable[tuple[Revision, GoalChange]]) -> list[tuple[date, float]]:
+    """``(day, current)`` at each commit (oldest first) that set or changed ``current``."""
+    values: list[tuple[date, float]] = []
+    last: float | None = None
+    for revision, change in sorted(changes, key=lambda item: item[0].time):
+        if change.current is not None and change.current != last:
+            values.append((revision.day, change.current))
+        last = change.current
+    return values

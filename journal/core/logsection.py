@@ -1,0 +1,114 @@
+"""Adding a check-in line to a note's ``## Log`` section, touching nothing else.
+
+The section is found with :mod:`journal.core.body` (so a ``## Log`` inside a code
+block is not one): the line goes right after its last top-level list item, else
+at the end of the section; a note without one gets ``## Log`` at the end.  Every
+other character stays - line endings, the BOM, a missing final newline.  The
+result must read back as the old check-ins plus exactly the new one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from journal.core.body import parse_body, split_lines
+from journal.core.checkins import CheckIn, CheckInError, format_log_line, parse_log_line
+from journal.core.codec import Document, parse_text
+from journal.core.errors import UnsafeWrite
+
+HEADING = "## Log"
+
+
+def append_checkin(doc: Document, checkin: CheckIn) -> str:
+    """The note's new text with ``checkin`` added to its log (front matter untouched)."""
+    body = doc.body
+    head = doc.text[: doc.body_start]
+    facts = parse_body(body, want_log=True)
+    sections = facts.log_sections
+    bullet = sections[0].bullet if sections and sections[0].last_item else "-"
+    entry = format_log_line(checkin.day, checkin.op or "=", checkin.amount, checkin.note, bullet)
+    nl = doc.newline
+    if not sections:
+        new_body = _new_section(body, entry, nl, fresh_line=not head or head.endswith(("\n", "\r")))
+    else:
+        section = sections[0]
+        if section.last_item is not None:
+            new_body = _insert_after(body, section.last_item, entry + nl)
+        else:
+            new_body = _at_section_end(body, section.content, section.end, entry, nl)
+    text = head + new_body
+    _verify(doc, text, checkin)
+    return text
+
+
+def _line_offsets(body: str) -> list[int]:
+    """The offset where each line (1-based index - 1) starts, plus the end of the text."""
+    offsets = [0]
+    for line in split_lines(body)[:-1]:
+        start = offsets[-1] + len(line)
+        offsets.append(start + (2 if body.startswith("\r\n", start) else 1))
+    offsets.append(len(body))
+    return offsets
+
+
+def _insert_after(body: str, line: int, text: str) -> str:
+    """``text`` (ending in a newline) inserted after body line ``line`` (1-based)."""
+    offsets = _line_offsets(body)
+    at = offsets[line]
+    if at == len(body) and not body.endswith(("\n", "\r")):
+        # The line is the last one and has no newline: keep the file without one.
+        newline = text[len(text.rstrip("\r\n")) :]
+        return body + newline + text[: -len(newline)]
+    return body[:at] + text + body[at:]
+
+
+def _at_section_end(body: str, content: int, end: int, entry: str, nl: str) -> str:
+    """A first item for a Log section that has none (``content``: the line after its
+    heading): after its last non-blank line, with a blank line before it (and before
+    a heading that follows)."""
+    lines = split_lines(body)
+    last = end - 1
+    while last >= content and not lines[last - 1].strip():
+        last -= 1
+    followed_by_heading = end <= len(lines) and last == end - 1
+    return _insert_after(body, last, nl + entry + nl + (nl if followed_by_heading else ""))
+
+
+def _new_section(body: str, entry: str, nl: str, *, fresh_line: bool) -> str:
+    """``## Log`` and the entry at the end of the body, after a blank line."""
+    if not body.strip():
+        lead = "" if fresh_line else nl
+        ending = nl
+    elif body.endswith(("\n", "\r")):
+        lead = "" if split_lines(body)[-2:-1] == [""] else nl
+        ending = nl
+    else:
+        lead, ending = nl + nl, ""  # a file without a final newline stays without one
+    return body + lead + HEADING + nl + nl + entry + ending
+
+
+def _verify(doc: Document, text: str, checkin: CheckIn) -> None:
+    """The new text must hold the same front matter and the old check-ins plus this one."""
+    again = parse_text(text, bom=doc.bom)
+    if again.problems or again.yaml_text != doc.yaml_text:
+        raise UnsafeWrite("adding the log line would change the front matter; nothing written")
+    before, after = _checkins(doc), _checkins(again)
+    wanted = (checkin.day, checkin.op, checkin.amount, " ".join(checkin.note.split()))
+    if after - before != Counter([wanted]) or before - after:
+        raise UnsafeWrite(
+            "the log line would not read back as intended (a code block left open, or "
+            "indented text after the log?); nothing written, add the line by hand"
+        )
+
+
+def _checkins(doc: Document) -> Counter[tuple[object, ...]]:
+    facts = parse_body(doc.body, doc.body_line, want_log=True)
+    found: Counter[tuple[object, ...]] = Counter()
+    for line, text in facts.log_lines:
+        try:
+            parsed = parse_log_line(text, line)
+        except CheckInError:
+            parsed = None
+        if parsed is not None:
+            found[(parsed.day, parsed.op, parsed.amount, parsed.note)] += 1
+    return found

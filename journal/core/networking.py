@@ -1,0 +1,225 @@
+"""The networking log: contacts, meetings, follow-ups and touch points.
+
+A contact is a ``type: contact`` note; a meeting is a ``type: meeting`` note that
+links the people met (``with``) and the goal it serves (``goal``) and owes a
+follow-up by ``follow_up_by`` until ``follow_up_done`` holds the day it was done.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from journal.core.checkins import CheckIn
+from journal.core.errors import Diagnostic
+from journal.core.fields import CONTACT_FIELDS, MEETING_FIELDS, Field, read_typed
+from journal.core.links import Link
+
+if TYPE_CHECKING:
+    from journal.core.goal import Goal
+    from journal.core.notes import Note
+
+_DATED = re.compile(r"^\d{4}-\d{2}-\d{2}\s+")
+
+#: A follow-up due within this many days from today (today included) is "due".
+DUE_SOON_DAYS = 7
+
+#: How a new meeting note is titled, by kind.
+KIND_TITLES = {
+    "coffee": "Coffee",
+    "informational": "Informational interview",
+    "event": "Event",
+    "mentor": "Mentor session",
+}
+
+
+@dataclass
+class Contact:
+    """A person in the network (a ``type: contact`` note)."""
+
+    path: str
+    title: str
+    org: str | None = None
+    role: str | None = None
+    met_at: str | None = None
+    email: str | None = None
+    linkedin: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    created: date | None = None
+
+
+@dataclass
+class Meeting:
+    """A conversation (a ``type: meeting`` note)."""
+
+    path: str
+    title: str
+    day: date | None = None  # the ``date`` property
+    kind: str | None = None
+    people: list[Link] = field(default_factory=list)  # the ``with`` property
+    goal: Link | None = None
+    follow_up_by: date | None = None
+    follow_up_done: bool | date = False
+    outcome: str | None = None
+    open_tasks: list[str] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def follow_up_open(self) -> bool:
+        return self.follow_up_by is not None and self.follow_up_done is False
+
+
+def _typed(note: Note, fields: dict[str, Field]) -> tuple[dict[str, Any], list[Diagnostic]]:
+    typed, _extra, problems = read_typed(
+        note.props, fields, path=note.path, key_lines=note.key_lines, sources=note.sources
+    )
+    return typed, problems
+
+
+def contact_from_note(note: Note) -> tuple[Contact, list[Diagnostic]]:
+    """The typed contact of a ``type: contact`` note, with a diagnostic per bad value."""
+    typed, problems = _typed(note, CONTACT_FIELDS)
+    contact = Contact(note.path, note.title)
+    for key in ("org", "role", "met_at", "email", "linkedin", "aliases", "tags", "created"):
+        if typed.get(key) is not None:
+            setattr(contact, key, typed[key])
+    return contact, problems
+
+
+def meeting_from_note(note: Note) -> tuple[Meeting, list[Diagnostic]]:
+    """The typed meeting of a ``type: meeting`` note; its date falls back to a date
+    its file name starts with."""
+    from journal.core.notes import note_date
+
+    typed, problems = _typed(note, MEETING_FIELDS)
+    title = note.title if "title" in typed else _DATED.sub("", note.title) or note.title
+    meeting = Meeting(
+        note.path,
+        title,
+        day=typed.get("date") or note_date(note),
+        kind=typed.get("kind"),
+        people=typed.get("with", []),
+        goal=typed.get("goal"),
+        follow_up_by=typed.get("follow_up_by"),
+        follow_up_done=typed.get("follow_up_done", False),
+        outcome=typed.get("outcome"),
+        open_tasks=[t.text for t in note.tasks if not t.done],
+        lines=dict(note.key_lines),
+    )
+    return meeting, problems
+
+
+# --- follow-ups -------------------------------------------------------------------------
+
+
+def follow_up_state(meeting: Meeting, today: date) -> str | None:
+    """``done``, ``overdue``, ``due`` (within :data:`DUE_SOON_DAYS`), ``later``, or None
+    for a meeting that owes no follow-up."""
+    if meeting.follow_up_done is not False:
+        return "done"
+    if meeting.follow_up_by is None:
+        return None
+    if meeting.follow_up_by < today:
+        return "overdue"
+    if meeting.follow_up_by < today + timedelta(days=DUE_SOON_DAYS):
+        return "due"
+    return "later"
+
+
+# --- goals counted from meetings --------------------------------------------------------
+
+
+def counts_for(goal: Goal, meeting: Meeting, today: date | None) -> bool:
+    """Whether ``meeting`` (already known to link to ``goal``) counts for a goal with
+    ``metric_source: meetings``: of a counted kind, dated in the goal's window
+    (``start``, else ``created``, to ``due``) and not after ``today``."""
+    day = meeting.day
+    if day is None or (goal.metric_kind and meeting.kind not in goal.metric_kind):
+        return False
+    first = goal.start or goal.created
+    if first is not None and day < first:
+        return False
+    if goal.due is not None and day > goal.due:
+        return False
+    return today is None or day <= today
+
+
+def meeting_checkin(meeting: Meeting) -> CheckIn:
+    """A counted meeting as a ``+1`` check-in dated by the meeting."""
+    assert meeting.day is not None
+    line = meeting.lines.get("goal", 1)
+    return CheckIn(meeting.day, "+", 1.0, meeting.title, line, meeting.path)
+
+
+# --- touch points -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Touch:
+    """A point of contact with a person: a meeting or a follow-up sent."""
+
+    day: date
+    what: str  # "meeting" or "follow-up"
+    path: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"date": self.day.isoformat(), "what": self.what, "path": self.path}
+
+
+@dataclass(frozen=True, slots=True)
+class PersonStatus:
+    """One contact's last and next touch point, and whether it went stale."""
+
+    last: Touch | None
+    next: Touch | None
+    days_since: int | None
+    stale: bool
+    meetings: int
+
+
+def person_status(
+    contact: Contact,
+    meetings: Iterable[Meeting],
+    today: date,
+    stale_days: int,
+) -> PersonStatus:
+    """Last touch: the latest meeting (or follow-up done) on or before today; next: the
+    earliest later meeting or open follow-up.  Stale: no touch (else the note's
+    ``created`` day) for more than ``stale_days``."""
+    past: list[Touch] = []
+    ahead: list[Touch] = []
+    count = 0
+    for meeting in meetings:
+        if meeting.day is not None:
+            count += meeting.day <= today
+            (past if meeting.day <= today else ahead).append(
+                Touch(meeting.day, "meeting", meeting.path)
+            )
+        done = meeting.follow_up_done
+        if isinstance(done, date) and done <= today:
+            past.append(Touch(done, "follow-up", meeting.path))
+        if meeting.follow_up_open and meeting.follow_up_by is not None:
+            ahead.append(Touch(meeting.follow_up_by, "follow-up", meeting.path))
+    last = max(past, key=_touch_order, default=None)
+    upcoming = min(ahead, key=_touch_order, default=None)
+    seen = last.day if last else contact.created
+    days = (today - seen).days if seen else None
+    return PersonStatus(last, upcoming, days, days is not None and days > stale_days, count)
+
+
+def _touch_order(touch: Touch) -> tuple[date, str, str]:
+    return (touch.day, touch.what, touch.path)
+
+
+def meeting_title(kind: str | None, names: list[str]) -> str:
+    """``Coffee with Dana Ortiz``, ``Event with A, B and C``."""
+    what = KIND_TITLES.get(kind or "", "Meeting")
+    if len(names) > 1:
+        people = ", ".join(names[:-1]) + " and " + names[-1]
+    else:
+        people = names[0] if names else "someone"
+    return f"{what} with {people}"

@@ -1,0 +1,127 @@
+"""Achievable: a rate you can keep, and a load that fits your week."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from journal.core.dates import weeks_between
+from journal.core.goal import Goal
+from journal.core.progress import pace, start_of
+from journal.core.rules.base import Context, Problem, Rule, line_of, number
+
+_EPSILON = 1e-9
+
+
+def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
+    settings = ctx.config.check
+    for goal in ctx.active_goals:
+        start = start_of(goal)
+        if goal.target is None or goal.due is None or start is None or goal.due <= ctx.today:
+            continue
+        if start >= ctx.today or weeks_between(start, ctx.today) < settings.pace_min_weeks:
+            continue
+        rates = pace(goal, ctx.today)
+        if rates.status == "done" or rates.needed_per_week is None:
+            continue
+        base = goal.baseline or 0
+        direction = 1 if goal.target >= base else -1
+        needed = rates.needed_per_week * direction
+        seen = max((rates.seen_per_week or 0.0) * direction, 0.0)
+        if needed <= settings.pace_ratio * seen + _EPSILON:
+            continue
+        per_week = f"{goal.unit}/week" if goal.unit else "per week"
+        so_far = (
+            f"has averaged {number(seen)} {per_week} since {start}"
+            if seen > 0
+            else f"has made no progress since {start}"
+        )
+        yield Problem(
+            goal.path,
+            line_of(goal, "target"),
+            f"needs {number(needed)} {per_week} to reach {number(goal.target)} by "
+            f"{goal.due}, but {so_far}",
+            _pace_suggestion(goal, goal.target, goal.due, ctx.today, seen),
+        )
+
+
+def _pace_suggestion(goal: Goal, target: float, due: date, today: date, seen: float) -> str:
+    """Where the rate so far leads: the day it reaches the target, the value it reaches by due."""
+    base = goal.baseline or 0
+    current = goal.current if goal.current is not None else base
+    direction = 1 if target >= base else -1
+    one_step = "if the progress comes in one step near the end, add `check_ignore: [A001]`"
+    if seen <= 0:
+        return f"log the first step, move `due`, or lower `target`; {one_step}"
+    left = abs(target - current)
+    reach = today + timedelta(days=math.ceil(left / seen * 7))
+    reachable = current + direction * seen * weeks_between(today, due)
+    if float(target).is_integer():
+        reachable = math.floor(reachable) if direction > 0 else math.ceil(reachable)
+    return (
+        f"at this rate you reach {number(target)} around {reach}: move `due` there, "
+        f"set `target` to {number(reachable)}, or make more time for it; {one_step}"
+    )
+
+
+def _by_age(goals: list[Goal]) -> list[Goal]:
+    """Goals in the order they were taken on: ``created``, else ``start``; neither is last."""
+    return sorted(goals, key=lambda g: (g.created or g.start or date.max, g.path))
+
+
+def over_capacity(ctx: Context) -> Iterator[Problem]:
+    hours = ctx.config.goals.hours_per_week
+    loaded = [g for g in _by_age(ctx.active_goals) if g.effort is not None]
+    everything = sum(g.effort or 0 for g in loaded)
+    total = 0.0
+    for goal in loaded:
+        total += goal.effort or 0
+        if total > hours + _EPSILON:
+            yield Problem(
+                goal.path,
+                line_of(goal, "effort"),
+                f"with this goal the active goals need {number(total)} hours a week "
+                f"(all of them: {number(everything)}), more than hours_per_week = {number(hours)}",
+                "pause a goal (`journal set GOAL status=paused`), lower `effort`, or raise "
+                "`hours_per_week` in .journal/config.toml if you really have the time",
+            )
+
+
+def too_many_goals(ctx: Context) -> Iterator[Problem]:
+    limit = ctx.config.goals.max_active_goals
+    active = _by_age(ctx.active_goals)
+    for rank, goal in enumerate(active, start=1):
+        if rank > limit:
+            yield Problem(
+                goal.path,
+                line_of(goal, "status"),
+                f"this is active goal {rank} of {len(active)}, over max_active_goals = {limit}",
+                "finish, pause or drop a goal first (`journal set GOAL status=paused`), or "
+                "raise `max_active_goals` in .journal/config.toml",
+            )
+
+
+RULES = (
+    Rule(
+        "A001",
+        "pace-out-of-reach",
+        "warning",
+        "the weekly rate needed to reach the target by `due` is far above the rate so far",
+        pace_out_of_reach,
+    ),
+    Rule(
+        "A002",
+        "over-capacity",
+        "warning",
+        "the `effort` of active goals adds up to more than `hours_per_week`",
+        over_capacity,
+    ),
+    Rule(
+        "A003",
+        "too-many-goals",
+        "warning",
+        "more active goals than `max_active_goals`",
+        too_many_goals,
+    ),
+)

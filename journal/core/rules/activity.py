@@ -1,0 +1,69 @@
+"""Outcome over activity: an activity goal says which outcome goal it feeds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from journal.core.goal import Goal
+from journal.core.rules.base import Context, Problem, Rule, line_of
+from journal.core.rules.words import activity_word
+
+#: How many outcome goals of the same area a suggestion names.
+_CANDIDATES = 3
+
+
+def is_activity(goal: Goal) -> bool:
+    """``kind: activity``, or a metric that counts effort (attendance, posts, hours, events)."""
+    return goal.kind == "activity" or activity_word(goal.metric or "") is not None
+
+
+def unpaired_activity(ctx: Context) -> Iterator[Problem]:
+    outcomes_by_area: dict[str, list[Goal]] = {}
+    for goal in ctx.open_goals:
+        if not is_activity(goal) and goal.metric and goal.target is not None:
+            outcomes_by_area.setdefault((goal.area or "").casefold(), []).append(goal)
+    for goal in ctx.open_goals:
+        if not is_activity(goal):
+            continue
+        fed = [ctx.catalog.resolve(link.target) for link in goal.feeds if link.target]
+        targets = [ctx.goal_by_path.get(note.path) for note in fed if note is not None]
+        if any(t is not None and not is_activity(t) for t in targets):
+            continue
+        if goal.feeds and not any(fed):
+            continue  # every feeds link is broken: H001 reports it
+        if goal.kind == "activity":
+            what, key = "an activity goal (`kind: activity`)", "kind"
+        else:
+            what, key = f"the metric '{goal.metric}' counts activity", "metric"
+        if goal.feeds:
+            names = ", ".join(str(link) for link in goal.feeds)
+            problem = f"{what}, and it feeds only {names}, which is not an outcome goal"
+        else:
+            problem = f"{what} that feeds no outcome goal"
+        candidates = outcomes_by_area.get((goal.area or "").casefold(), [])[:_CANDIDATES]
+        nearby = (
+            " (outcome goals in the same area: "
+            + ", ".join(f'"[[{ctx.note(g).stem}]]"' for g in candidates)
+            + ")"
+            if goal.area and candidates
+            else ""
+        )
+        yield Problem(
+            goal.path,
+            line_of(goal, key),
+            problem,
+            f"say which outcome goal it feeds with `feeds:`{nearby}, or measure a result "
+            'instead: "Secure 2 informational interviews at networking events" rather than '
+            '"Attend 3 networking events"',
+        )
+
+
+RULES = (
+    Rule(
+        "O001",
+        "unpaired-activity",
+        "warning",
+        "an activity goal does not feed an outcome goal",
+        unpaired_activity,
+    ),
+)

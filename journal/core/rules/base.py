@@ -1,0 +1,131 @@
+"""What every rule of ``journal check`` shares: findings, rules, and the vault context.
+
+A rule is a pure function of a :class:`Context` (the catalog, the config and
+today) that yields :class:`Problem` records; the runner stamps them with the
+rule's id and severity.  Lookups that rules need across notes are built once
+on the context, so evaluating every rule stays linear in the size of the vault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cached_property
+from typing import Any
+
+from journal.core.catalog import Catalog
+from journal.core.dates import parse_duration
+from journal.core.errors import Severity
+from journal.core.goal import Goal
+from journal.core.notes import Note
+from journal.core.settings import Config
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem a rule found, where it is, and how to fix it."""
+
+    rule: str
+    severity: Severity
+    path: str
+    line: int
+    message: str
+    suggestion: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON record (documented in docs/checks.md)."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "path": self.path,
+            "line": self.line,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a rule's check yields: a finding without the rule's id and severity."""
+
+    path: str
+    line: int
+    message: str
+    suggestion: str
+
+
+Check = Callable[["Context"], Iterable[Problem]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One check: a stable id (``S001``), a name, a severity and a one-line summary."""
+
+    id: str
+    name: str
+    severity: Severity
+    summary: str
+    check: Check
+
+
+class Context:
+    """The vault as the rules see it, with every cross-note lookup built once."""
+
+    def __init__(self, catalog: Catalog, config: Config, today: date) -> None:
+        self.catalog = catalog
+        self.config = config
+        self.today = today
+
+    @cached_property
+    def goals(self) -> list[Goal]:
+        return self.catalog.goals
+
+    @cached_property
+    def open_goals(self) -> list[Goal]:
+        """Goals the SMART rules judge: active and paused ones (done and dropped are history)."""
+        return [g for g in self.goals if g.is_open]
+
+    @cached_property
+    def active_goals(self) -> list[Goal]:
+        return [g for g in self.goals if g.status == "active"]
+
+    @cached_property
+    def goal_by_path(self) -> dict[str, Goal]:
+        return {g.path: g for g in self.goals}
+
+    @cached_property
+    def bad_keys(self) -> dict[str, set[str]]:
+        """For each goal, the keys whose value failed validation (reported by H005)."""
+        found: dict[str, set[str]] = {}
+        for goal in self.goals:
+            note = self.note(goal)
+            by_line = {line: key for key, line in note.key_lines.items()}
+            for diagnostic in note.diagnostics:
+                if diagnostic.code == "value" and diagnostic.line in by_line:
+                    found.setdefault(goal.path, set()).add(by_line[diagnostic.line])
+        return found
+
+    def note(self, goal: Goal) -> Note:
+        return self.catalog.by_path[goal.path]
+
+    def missing(self, goal: Goal, key: str) -> bool:
+        """The key has no usable value and is not merely invalid (that is H005's finding)."""
+        value = getattr(goal, key)
+        empty = value is None or value == [] or (isinstance(value, str) and not value.strip())
+        return empty and key not in self.bad_keys.get(goal.path, set())
+
+    def review_every(self, goal: Goal) -> timedelta:
+        """The goal's check-in rhythm, else the vault's default (both validated on read)."""
+        return parse_duration(goal.review_every or self.config.goals.review_every)
+
+
+def line_of(goal: Goal, key: str) -> int:
+    """The line of ``key`` in the goal's front matter, else of its title, else 1."""
+    return goal.line_of(key) or 1
+
+
+def number(value: float) -> str:
+    """``3``, ``0.5``, ``1.25``: a rate or amount for a message."""
+    rounded = round(value, 2)
+    return str(int(rounded)) if float(rounded).is_integer() else f"{rounded:g}"

@@ -1,0 +1,118 @@
+"""Hygiene: notes that can't be read, bad values, broken links, duplicates, conflict copies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from journal.core.rules.base import Check, Context, Problem, Rule
+
+#: How many other goals a duplicate-id finding names.
+_NAMED = 3
+
+
+def broken_link(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.goals:
+        for link in ctx.note(goal).links:
+            if link.key is None or link.key == "supports" or not link.target:
+                continue  # body links are prose; R002 reports `supports`
+            if ctx.catalog.resolve(link.target) is None:
+                yield Problem(
+                    goal.path,
+                    link.line,
+                    f"{link.key}: [[{link.target}]] links to no note",
+                    "fix the name (links match a file name, path or alias) or create that note",
+                )
+
+
+def duplicate_id(ctx: Context) -> Iterator[Problem]:
+    by_id: dict[str, list[str]] = {}
+    for goal in ctx.goals:
+        if goal.id and not ctx.note(goal).is_conflict_copy:
+            by_id.setdefault(goal.id.casefold(), []).append(goal.path)
+    for goal in ctx.goals:
+        paths = by_id.get((goal.id or "").casefold(), [])
+        if len(paths) > 1 and goal.path in paths:
+            others = [p for p in paths if p != goal.path]
+            named = ", ".join(others[:_NAMED])
+            more = f" and {len(others) - _NAMED} more" if len(others) > _NAMED else ""
+            yield Problem(
+                goal.path,
+                goal.line_of("id") or 1,
+                f"id '{goal.id}' is also the id of {named}{more}",
+                "give one of them a new unique id (ids are how goals are found and linked)",
+            )
+
+
+def conflict_copy(ctx: Context) -> Iterator[Problem]:
+    for note in ctx.catalog.notes:
+        if note.is_conflict_copy:
+            yield Problem(
+                note.path,
+                1,
+                "a sync-conflict copy: the sync client found two versions of this note",
+                "merge its changes into the original by hand, then delete this copy",
+            )
+
+
+def _diagnostics(code: tuple[str, ...], severity: str, suggestion: str) -> Check:
+    def check(ctx: Context) -> Iterator[Problem]:
+        for note in ctx.catalog.notes:
+            for diagnostic in note.diagnostics:
+                if diagnostic.code in code and diagnostic.severity == severity:
+                    yield Problem(note.path, diagnostic.line or 1, diagnostic.message, suggestion)
+
+    return check
+
+
+RULES = (
+    Rule(
+        "H001",
+        "broken-link",
+        "error",
+        "a wikilink in a goal's front matter (other than `supports`) links to no note",
+        broken_link,
+    ),
+    Rule("H002", "duplicate-id", "error", "two goals have the same `id`", duplicate_id),
+    Rule("H003", "conflict-copy", "warning", "a sync-conflict copy of a note", conflict_copy),
+    Rule(
+        "H004",
+        "unreadable-note",
+        "error",
+        "a note whose front matter (or file) can't be read; it is skipped",
+        _diagnostics(
+            ("front-matter", "parse"),
+            "error",
+            "fix the YAML between the `---` lines (quote values holding ': ', indent with "
+            "spaces, no duplicate keys); the note is skipped until then",
+        ),
+    ),
+    Rule(
+        "H005",
+        "bad-value",
+        "error",
+        "a goal property whose value is not of its type (the value is ignored)",
+        _diagnostics(
+            ("value",),
+            "error",
+            "write the value in the form docs/format.md gives for this property",
+        ),
+    ),
+    Rule(
+        "H006",
+        "bad-log-line",
+        "warning",
+        "a dated line in a goal's log whose date is not a real date",
+        _diagnostics(("log",), "warning", "fix the date (YYYY-MM-DD) on this log line"),
+    ),
+    Rule(
+        "H007",
+        "front-matter-warning",
+        "warning",
+        "a second front-matter block, or a `---` block at the top that is not properties",
+        _diagnostics(
+            ("front-matter",),
+            "warning",
+            "merge the two blocks by hand, or make the top block a mapping of properties",
+        ),
+    ),
+)

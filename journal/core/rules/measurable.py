@@ -1,0 +1,131 @@
+"""Measurable: a metric, a unit, numbers to count from and to, and a log that adds up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from journal.core.checkins import replay
+from journal.core.rules.base import Check, Context, Problem, Rule, line_of, number
+
+#: How far apart baseline + log and ``current`` may be before they disagree.
+_EPSILON = 1e-9
+
+
+def _missing(key: str, message: str, suggestion: str, *, measured_only: bool = False) -> Check:
+    """A check for a missing key; ``measured_only``: only on goals with a metric or target
+    (on the others M001 and M002 already say what is missing)."""
+
+    def check(ctx: Context) -> Iterator[Problem]:
+        for goal in ctx.open_goals:
+            if measured_only and ctx.missing(goal, "metric") and ctx.missing(goal, "target"):
+                continue
+            if ctx.missing(goal, key):
+                yield Problem(goal.path, line_of(goal, key), message, suggestion)
+
+    return check
+
+
+def target_equals_baseline(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.open_goals:
+        if goal.target is not None and goal.target == (goal.baseline or 0):
+            yield Problem(
+                goal.path,
+                line_of(goal, "target"),
+                f"target {number(goal.target)} equals the baseline: there is nothing to reach",
+                "set `target` to the value that means done, and `baseline` to where you start",
+            )
+
+
+def log_disagrees(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.open_goals:
+        measured = [c for c in goal.checkins if c.op is not None]
+        if not measured or goal.current is None:
+            continue
+        base = goal.baseline or 0
+        logged = replay(base, measured)
+        if abs(logged - goal.current) > _EPSILON:
+            yield Problem(
+                goal.path,
+                line_of(goal, "current"),
+                f"current is {number(goal.current)} but baseline {number(base)} plus the "
+                f"log's check-ins gives {number(logged)}",
+                f"if {number(goal.current)} is right, add a check-in such as "
+                f"`- {ctx.today.isoformat()}: ={number(goal.current)} recounted`; "
+                f"else set current to {number(logged)}",
+            )
+
+
+RULES = (
+    Rule(
+        "M001",
+        "missing-metric",
+        "error",
+        "the goal has no `metric` (what is counted)",
+        _missing(
+            "metric",
+            "no metric: nothing says what is counted",
+            'add `metric:` naming what you count, e.g. "informational interviews held"',
+        ),
+    ),
+    Rule(
+        "M002",
+        "missing-target",
+        "error",
+        "the goal has no numeric `target`",
+        _missing(
+            "target",
+            "no target: nothing says which value means done",
+            "add `target:` with the number that means done, e.g. `target: 2`",
+        ),
+    ),
+    Rule(
+        "M003",
+        "missing-unit",
+        "hint",
+        "the goal has no `unit`",
+        _missing(
+            "unit",
+            "no unit: the numbers have no unit",
+            'add `unit:` naming what one step is, e.g. "interviews"',
+            measured_only=True,
+        ),
+    ),
+    Rule(
+        "M004",
+        "missing-current",
+        "warning",
+        "the goal has no `current` value",
+        _missing(
+            "current",
+            "no current value: progress can't be measured",
+            "add `current:` with the value now (the baseline if you have not started)",
+            measured_only=True,
+        ),
+    ),
+    Rule(
+        "M005",
+        "missing-baseline",
+        "hint",
+        "the goal has no `baseline` (progress then counts from 0)",
+        _missing(
+            "baseline",
+            "no baseline: progress counts from 0",
+            "add `baseline:` with the value when the goal started, e.g. `baseline: 0`",
+            measured_only=True,
+        ),
+    ),
+    Rule(
+        "M006",
+        "target-equals-baseline",
+        "error",
+        "`target` equals `baseline`",
+        target_equals_baseline,
+    ),
+    Rule(
+        "M007",
+        "log-disagrees",
+        "warning",
+        "`baseline` plus the logged check-ins does not add up to `current`",
+        log_disagrees,
+    ),
+)

@@ -1,0 +1,43 @@
+"""Relevant: the goal says what it serves or why it matters, and what it serves exists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from journal.core.rules.base import Context, Problem, Rule, line_of
+
+
+def no_reason(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.open_goals:
+        if ctx.missing(goal, "supports") and ctx.missing(goal, "why"):
+            yield Problem(
+                goal.path,
+                line_of(goal, "why"),
+                "neither `supports` nor `why`: nothing says why this goal matters",
+                'link the larger goal it serves (`supports: "[[Become an HRBP]]"`) or add '
+                "`why:` with one sentence",
+            )
+
+
+def broken_supports(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.goals:
+        for link in goal.supports:
+            if link.target and ctx.catalog.resolve(link.target) is None:
+                yield Problem(
+                    goal.path,
+                    line_of(goal, "supports"),
+                    f"supports {link} but no note is called '{link.target}'",
+                    "fix the name (links match a file name, path or alias) or create that note",
+                )
+
+
+RULES = (
+    Rule("R001", "no-reason", "warning", "the goal has neither `supports` nor `why`", no_reason),
+    Rule(
+        "R002",
+        "broken-supports",
+        "error",
+        "`supports` links to a note that does not exist",
+        broken_supports,
+    ),
+)

@@ -1,0 +1,30 @@
+"""Running the chosen rules over a vault: findings, minus what goals silence, sorted."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from journal.core.rules.base import Context, Finding, Rule
+from journal.core.rules.select import is_ignored
+
+
+def evaluate(ctx: Context, rules: Sequence[Rule]) -> list[Finding]:
+    """Every finding of ``rules``, except those a goal's ``check_ignore`` silences,
+    sorted by path, line and rule."""
+    silenced = {g.path: [s.strip().upper() for s in g.check_ignore] for g in ctx.goals}
+    findings = []
+    for rule in rules:
+        for problem in rule.check(ctx):
+            if is_ignored(rule, silenced.get(problem.path, ())):
+                continue
+            findings.append(
+                Finding(
+                    rule.id,
+                    rule.severity,
+                    problem.path,
+                    problem.line,
+                    problem.message,
+                    problem.suggestion,
+                )
+            )
+    return sorted(findings, key=lambda f: (f.path, f.line, f.rule, f.message))

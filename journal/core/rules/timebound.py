@@ -1,0 +1,138 @@
+"""Time-bound: a due date, a window milestones fit in, and a check-in rhythm kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+
+from journal.core.progress import last_checkin, start_of
+from journal.core.rules.base import Context, Problem, Rule, line_of
+
+
+def missing_due(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.open_goals:
+        if ctx.missing(goal, "due"):
+            yield Problem(
+                goal.path,
+                line_of(goal, "due"),
+                "no due date: the goal is not time-bound",
+                "add `due:` with the day it should be done, e.g. `due: 2026-12-31`",
+            )
+
+
+def overdue(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.active_goals:
+        if goal.due is not None and goal.due < ctx.today:
+            days = (ctx.today - goal.due).days
+            yield Problem(
+                goal.path,
+                line_of(goal, "due"),
+                f"due {goal.due} passed {days} day{'s' if days != 1 else ''} ago and the goal "
+                "is still active",
+                "mark it done or dropped (`journal set GOAL status=done`), or set a new `due`",
+            )
+
+
+def long_horizon(ctx: Context) -> Iterator[Problem]:
+    limit = ctx.config.check.max_horizon_days
+    for goal in ctx.open_goals:
+        start = start_of(goal) or ctx.today
+        if goal.due is None or goal.milestones or (goal.due - start).days <= limit:
+            continue
+        yield Problem(
+            goal.path,
+            line_of(goal, "due"),
+            f"runs {(goal.due - start).days} days ({start}..{goal.due}), more than "
+            f"max_horizon_days = {limit}, with no milestones",
+            "add `milestones:` with a checkpoint at least every quarter, each with a title "
+            "and a due date",
+        )
+
+
+def milestone_outside_window(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.open_goals:
+        start = start_of(goal)
+        for milestone in goal.milestones:
+            if milestone.due is None:
+                continue
+            name = f"milestone {milestone.index + 1} '{milestone.title}'"
+            if start is not None and milestone.due < start:
+                where = f"before the goal starts ({start})"
+            elif goal.due is not None and milestone.due > goal.due:
+                where = f"after the goal is due ({goal.due})"
+            else:
+                continue
+            yield Problem(
+                goal.path,
+                line_of(goal, "milestones"),
+                f"{name} is due {milestone.due}, {where}",
+                "move the milestone's due date inside the goal's window, or move `start`/`due`",
+            )
+
+
+def milestones_out_of_order(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.open_goals:
+        dated = [(m, m.due) for m in goal.milestones if m.due is not None]
+        for (before, before_due), (after, after_due) in pairwise(dated):
+            if after_due < before_due:
+                yield Problem(
+                    goal.path,
+                    line_of(goal, "milestones"),
+                    f"milestone {after.index + 1} '{after.title}' (due {after_due}) comes after "
+                    f"milestone {before.index + 1} '{before.title}' (due {before_due})",
+                    "list milestones in the order they are due, or fix the dates",
+                )
+
+
+def stale(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.active_goals:
+        latest = last_checkin(goal)
+        since = latest or start_of(goal)
+        if since is None:
+            continue
+        rhythm = ctx.review_every(goal)
+        gap = (ctx.today - since).days
+        if gap <= rhythm.days:
+            continue
+        what = f"no check-in since {since}" if latest else f"no check-in since it began ({since})"
+        yield Problem(
+            goal.path,
+            line_of(goal, "review_every"),
+            f"{what}: {gap} days, longer than its review rhythm of {rhythm.days} days",
+            f"add a line under `## Log`, e.g. `- {ctx.today}: +1 what you did` (a dated line "
+            "without a number counts too), or set a slower `review_every`",
+        )
+
+
+RULES = (
+    Rule("T001", "missing-due", "error", "the goal has no `due` date", missing_due),
+    Rule("T002", "overdue", "warning", "an active goal is past its `due` date", overdue),
+    Rule(
+        "T003",
+        "long-horizon",
+        "warning",
+        "the goal runs longer than `max_horizon_days` and has no milestones",
+        long_horizon,
+    ),
+    Rule(
+        "T004",
+        "milestone-outside-window",
+        "warning",
+        "a milestone is due before the goal starts or after it is due",
+        milestone_outside_window,
+    ),
+    Rule(
+        "T005",
+        "milestones-out-of-order",
+        "warning",
+        "a milestone is due before the one listed above it",
+        milestones_out_of_order,
+    ),
+    Rule(
+        "T006",
+        "stale",
+        "warning",
+        "no check-in for longer than the goal's `review_every`",
+        stale,
+    ),
+)

@@ -1,0 +1,74 @@
+"""``journal check``: the SMART rules over a vault (or some of its goals), as findings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from journal.adapters.vault import CONFIG_PATH, Vault
+from journal.core.catalog import Catalog
+from journal.core.errors import ConfigError, UsageProblem
+from journal.core.rules import Context, Finding
+from journal.core.rules.run import evaluate
+from journal.core.rules.select import chosen, parse_selectors
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    findings: list[Finding]
+    goals: int  # how many goals were checked
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+
+def check_vault(
+    vault: Vault,
+    catalog: Catalog,
+    today: date,
+    *,
+    refs: Sequence[str] = (),
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    cwd: Path | None = None,
+) -> CheckReport:
+    """Run the chosen rules; with ``refs`` (goal names or note files) keep only the
+    findings in those notes.  ``select`` replaces the config's ``check.select``;
+    ``ignore`` adds to its ``check.ignore``."""
+    settings = vault.config.check
+    try:
+        configured_select = parse_selectors(settings.select)
+        configured_ignore = parse_selectors(settings.ignore)
+    except UsageProblem as exc:
+        raise ConfigError(f"[check]: {exc.message}", path=CONFIG_PATH) from None
+    rules = chosen(
+        parse_selectors(select) or configured_select,
+        [*configured_ignore, *parse_selectors(ignore)],
+    )
+    findings = evaluate(Context(catalog, vault.config, today), rules)
+    goal_paths = {g.path for g in catalog.goals}
+    if refs:
+        wanted = selected_paths(vault, catalog, refs, cwd or Path.cwd())
+        findings = [f for f in findings if f.path in wanted]
+        goal_paths &= wanted
+    return CheckReport(findings, len(goal_paths))
+
+
+def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Path) -> set[str]:
+    """Vault paths named by ``refs``: an existing file is taken as a file (one outside the
+    vault is skipped, as a pre-commit hook passes every changed file); anything else is a
+    goal's id, name, title or alias."""
+    paths = set()
+    for ref in refs:
+        candidate = cwd / ref
+        if candidate.is_file():
+            try:
+                paths.add(candidate.resolve().relative_to(vault.root.resolve()).as_posix())
+            except ValueError:
+                continue
+        else:
+            paths.add(catalog.find_goal(ref).path)
+    return paths

@@ -1,0 +1,133 @@
+"""``journal log GOAL VALUE [NOTE]`` records a check-in; ``journal log GOAL`` shows them.
+
+Recording is one atomic write of the goal file: ``current`` changes in the front
+matter (a lossless splice) and a line is added to the ``## Log`` section, through
+:meth:`Vault.rewrite`, which refuses if the file changed since it was read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from journal.adapters.vault import Vault
+from journal.core import codec
+from journal.core.catalog import Catalog
+from journal.core.checkins import CheckIn, parse_value, running, series
+from journal.core.errors import JournalError, UsageProblem
+from journal.core.fields import GOAL_FIELDS, FieldError, coerce
+from journal.core.goal import refuse_hand_value
+from journal.core.logsection import append_checkin
+
+
+@dataclass(frozen=True)
+class Logged:
+    path: str
+    day: date
+    change: str
+    note: str
+    old: float
+    new: float
+
+
+def parse_change(text: str) -> tuple[str, float]:
+    """``+N``, ``-N`` or ``=N`` as (op, amount); a usage error otherwise."""
+    parsed = parse_value(text)
+    if parsed is None or parsed[2]:
+        raise UsageProblem(
+            f"VALUE should be +N (up by N), -N (down by N) or =N (now N), not '{text}'"
+        )
+    return parsed[0], parsed[1]
+
+
+def _number(doc: codec.Document, key: str) -> float | None:
+    if doc.data is None:
+        return None
+    try:
+        value = coerce(GOAL_FIELDS[key], doc.data.get(key), doc.data.sources.get(key))
+    except FieldError as exc:
+        raise JournalError(
+            f"{exc.message}; fix it before logging", line=doc.key_line(key)
+        ) from None
+    return float(value) if value is not None else None
+
+
+def _tidy(value: float) -> int | float:
+    value = round(value, 9)  # 0.1 + 0.2 is written as 0.3
+    return int(value) if value.is_integer() else value
+
+
+def log_checkin(
+    vault: Vault,
+    catalog: Catalog,
+    ref: str,
+    value: str,
+    note: str,
+    day: date,
+    *,
+    after_read: Callable[[], None] | None = None,
+) -> Logged:
+    """Append ``- DAY: VALUE NOTE`` to the goal's log and set ``current``, in one write.
+
+    The change applies to ``current`` (else ``baseline``, else 0) as it is in the
+    file at the moment of writing.  ``after_read`` runs between the read and the
+    write (tests use it to play a user saving the file at that moment).
+    """
+    op, amount = parse_change(value)
+    goal = catalog.find_goal(ref)
+    refuse_hand_value(goal)
+    checkin = CheckIn(day, op, amount, " ".join(note.split()), 0, goal.path)
+    values: dict[str, float] = {}
+
+    def transform(doc: codec.Document) -> str:
+        current = _number(doc, "current")
+        old = current if current is not None else (_number(doc, "baseline") or 0.0)
+        new = _tidy(checkin.apply(old))
+        values.update(old=_tidy(old), new=new)
+        text = doc.text if current == new else codec.edit(doc, {("current",): new})
+        result = append_checkin(codec.parse_text(text, bom=doc.bom), checkin)
+        if after_read is not None:
+            after_read()
+        return result
+
+    vault.rewrite(goal.path, transform)
+    return Logged(goal.path, day, checkin.value_text, checkin.note, values["old"], values["new"])
+
+
+def history(catalog: Catalog, ref: str) -> dict[str, Any]:
+    """A goal's check-ins with the value after each, its series for a chart, and
+    whether baseline plus the check-ins agrees with ``current``."""
+    goal = catalog.find_goal(ref)
+    base = goal.baseline or 0
+    steps = running(base, goal.checkins)
+    replayed = steps[-1][1] if steps else base
+    return {
+        "id": goal.id,
+        "path": goal.path,
+        "title": goal.title,
+        "unit": goal.unit,
+        "metric_source": goal.metric_source,
+        "baseline": goal.baseline,
+        "target": goal.target,
+        "current": goal.current,
+        "start": goal.start.isoformat() if goal.start else None,
+        "due": goal.due.isoformat() if goal.due else None,
+        "replayed": replayed,
+        "agrees": goal.current is None
+        or not any(c.op for c, _ in steps)
+        or replayed == goal.current,
+        "checkins": [
+            {
+                "date": c.day.isoformat(),
+                "change": c.value_text or None,
+                "value": value if c.op is not None else None,
+                "note": c.note,
+                "path": c.path,
+                "line": c.line,
+            }
+            for c, value in steps
+        ],
+        "series": [{"date": d.isoformat(), "value": v} for d, v in series(base, goal.checkins)],
+    }

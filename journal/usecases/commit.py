@@ -1,0 +1,44 @@
+"""``--commit``: commit exactly the notes a command wrote, and nothing else.
+
+:func:`prepare_commit` runs before the command writes anything: it refuses
+when the vault is not in a repository, the repository is not the user's or git
+has no identity, and it makes the vault check each note just before writing it
+(no staged changes of its own, no merge conflict, not ignored).  After the
+command, :func:`commit_paths` commits those notes in one commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from journal.adapters.git import NoRepository, Repository
+from journal.adapters.vault import Vault
+from journal.core.errors import JournalError
+from journal.core.history import Revision
+
+
+def prepare_commit(vault: Vault) -> None:
+    """Refuse now, before anything is written, if the vault's notes can't be committed."""
+    repo = _open(vault)
+    repo.check_identity()
+    vault.before_write = repo.check_committable
+
+
+def commit_paths(vault: Vault, paths: Sequence[str], message: str) -> Revision | None:
+    """Commit these vault-relative notes as they are on disk with ``message``.
+
+    Only these files enter the commit and the index; other staged changes stay
+    staged.  Returns None when the files already match HEAD.
+    """
+    unique = list(dict.fromkeys(paths))
+    try:
+        return _open(vault).commit(unique, message)
+    except JournalError as exc:
+        raise JournalError(f"written but not committed: {exc}") from None
+
+
+def _open(vault: Vault) -> Repository:
+    try:
+        return Repository.open(vault.root)
+    except NoRepository as exc:
+        raise JournalError(f"can't commit: {exc}; nothing written") from None

@@ -1,0 +1,48 @@
+"""``journal followups``: what the networking log owes, oldest first."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from journal.core.catalog import Catalog
+from journal.core.networking import Meeting, follow_up_state
+
+SHOWN_STATES = ("overdue", "due")
+
+
+def followup_record(catalog: Catalog, meeting: Meeting, state: str, today: date) -> dict[str, Any]:
+    """One follow-up as a plain record (documented in docs/commands.md)."""
+    goal = catalog.resolve(meeting.goal.target) if meeting.goal else None
+    done = meeting.follow_up_done
+    due = meeting.follow_up_by
+    return {
+        "path": meeting.path,
+        "title": meeting.title,
+        "date": meeting.day.isoformat() if meeting.day else None,
+        "kind": meeting.kind,
+        "follow_up_by": due.isoformat() if due else None,
+        "state": state,
+        "days_overdue": (today - due).days if state == "overdue" and due else 0,
+        "done": done.isoformat() if isinstance(done, date) else done,
+        "with": [_name(catalog, link.target, link.display) for link in meeting.people],
+        "goal": {"title": goal.title, "path": goal.path} if goal else None,
+        "tasks": meeting.open_tasks,
+    }
+
+
+def _name(catalog: Catalog, target: str, display: str) -> str:
+    note = catalog.resolve(target)
+    return note.title if note is not None else display
+
+
+def followups(catalog: Catalog, today: date, *, everything: bool = False) -> list[dict[str, Any]]:
+    """Open follow-ups that are overdue or due within a week (``everything``: also
+    later and done ones), oldest ``follow_up_by`` first."""
+    rows = []
+    for meeting in catalog.meetings:
+        state = follow_up_state(meeting, today)
+        if state is None or (not everything and state not in SHOWN_STATES):
+            continue
+        rows.append(followup_record(catalog, meeting, state, today))
+    return sorted(rows, key=lambda r: (r["follow_up_by"] or "9999", r["path"]))

@@ -1,0 +1,403 @@
+"""``journal history``: what git remembers about the vault's goals.
+
+- :func:`goal_history`: one goal's timeline (commits that touched it, what each
+  changed in meaning) and its progress series.
+- :func:`vault_history`: the vault's recent goal events, newest first.
+- :func:`goal_series`: a goal's progress series for any command (log, review,
+  pace): git-backed in a repository, from check-ins alone otherwise.
+- :func:`week_in_git`: a period's created, completed, dropped and changed goals for
+  the weekly review, or None when the vault is not in a repository.
+
+Each commit's goal changes are computed once and cached by commit id
+(adapters/history_cache.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from journal.adapters import history_cache
+from journal.adapters.git import NoRepository, Repository
+from journal.adapters.vault import Vault
+from journal.core.catalog import Catalog
+from journal.core.dates import Period
+from journal.core.errors import JournalError
+from journal.core.goal import Goal
+from journal.core.history import (
+    Event,
+    GoalChange,
+    GoalState,
+    Revision,
+    Version,
+    diff_states,
+    follow,
+    goal_change,
+    pair_renames,
+    recorded_values,
+    state_of,
+)
+from journal.core.notes import PARSER_VERSION, parse_note
+from journal.core.progress import start_of
+from journal.core.series import Point, progress_series
+
+CACHE_VERSION = f"{history_cache.FORMAT}.{PARSER_VERSION}"
+
+
+@dataclass(frozen=True)
+class RepoStatus:
+    """Where the vault's repository stands."""
+
+    root: str
+    prefix: str  # the vault's folder inside the repository, "" at its root
+    branch: str | None
+    head: str | None
+    detached: bool
+    shallow: bool
+
+    def notices(self) -> list[str]:
+        """Facts the user should know when reading history from this repository."""
+        found = []
+        if self.head is None:
+            found.append("the repository has no commits yet")
+        if self.detached and self.head:
+            found.append(f"HEAD is detached at {self.head[:7]}; history is read from there")
+        if self.shallow:
+            found.append("shallow clone: older history is missing, so it is truncated")
+        return found
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "root": self.root,
+            "vault_folder": self.prefix.rstrip("/"),
+            "branch": self.branch,
+            "head": self.head,
+            "detached": self.detached,
+            "shallow": self.shallow,
+        }
+
+
+@dataclass
+class LoadedHistory:
+    """Every commit reachable from HEAD, newest first, with its goal changes."""
+
+    repo: Repository
+    status: RepoStatus
+    commits: list[tuple[Revision, list[GoalChange]]]
+
+    @property
+    def truncated(self) -> bool:
+        return any(revision.boundary for revision, _changes in self.commits)
+
+
+def open_repository(vault: Vault) -> Repository:
+    """The repository holding the vault; :class:`NoRepository` when there is none."""
+    return Repository.open(vault.root)
+
+
+def load_history(vault: Vault) -> LoadedHistory:
+    """Read the history (from the cache where it can) and update the cache."""
+    repo = open_repository(vault)
+    status = RepoStatus(
+        str(repo.root), repo.prefix, repo.branch, repo.head, repo.detached, repo.shallow
+    )
+    path = history_cache.cache_path(repo.root, repo.prefix)
+    cached = history_cache.load(path, CACHE_VERSION)
+    kept: dict[str, Any] = {}
+    memo: dict[tuple[str, str], Version | None] = {}
+    commits = []
+    computed = False
+    for revision in repo.walk():
+        record = cached.get(revision.id)
+        if record is None or record.get("boundary") != revision.boundary:
+            changes = _goal_changes(repo, revision, memo)
+            record = {"boundary": revision.boundary, "changes": [c.to_dict() for c in changes]}
+            computed = True
+        else:
+            changes = [GoalChange.from_dict(c) for c in record["changes"]]
+        kept[revision.id] = record
+        commits.append((revision, changes))
+    if computed or kept.keys() != cached.keys():  # new commits, or some no longer reachable
+        history_cache.save(path, CACHE_VERSION, kept, vault.root)
+    return LoadedHistory(repo, status, commits)
+
+
+def _goal_changes(
+    repo: Repository, revision: Revision, memo: dict[tuple[str, str], Version | None]
+) -> list[GoalChange]:
+    """The goals one commit changed, with renames (and renames with edits) paired."""
+    found: list[GoalChange] = []
+    removed: list[Version] = []
+    added: list[Version] = []
+    for change in repo.changes(revision.id):
+        old = _version(repo, change.old_path, change.old_blob, memo)
+        new = _version(repo, change.new_path, change.new_blob, memo)
+        if change.old_path and change.new_path and (old or new):  # edited in place
+            found.append(goal_change(old, new, boundary=revision.boundary, path=change.new_path))
+        elif old is not None:
+            removed.append(old)
+        elif new is not None:
+            added.append(new)
+    for old, new in pair_renames(removed, added):
+        found.append(goal_change(old, new, boundary=revision.boundary))
+    return sorted(found, key=lambda change: change.path)
+
+
+def _version(
+    repo: Repository,
+    path: str | None,
+    blob: str | None,
+    memo: dict[tuple[str, str], Version | None],
+) -> Version | None:
+    """A goal file's state at one blob (parsed once per blob and path); None if not a goal."""
+    if path is None or blob is None:
+        return None
+    key = (blob, path)
+    if key not in memo:
+        data = repo.read(blob)
+        state = state_of(parse_note(path, data))
+        memo[key] = Version(path, state, data.decode("utf-8", "replace")) if state else None
+    return memo[key]
+
+
+# --- one goal -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One commit's changes to a goal (``revision`` None: not committed yet)."""
+
+    revision: Revision | None
+    path: str
+    events: list[Event]
+
+    def to_dict(self) -> dict[str, Any]:
+        commit: dict[str, Any] = (
+            self.revision.to_dict()
+            if self.revision
+            else dict.fromkeys(("commit", "date", "time", "author", "email", "message"))
+        )
+        return {
+            **commit,
+            "uncommitted": self.revision is None,
+            "path": self.path,
+            "events": [e.to_dict() for e in self.events],
+        }
+
+
+@dataclass
+class GoalTimeline:
+    """A goal's history: entries oldest first, its progress series, and notices."""
+
+    goal: Goal
+    status: RepoStatus
+    entries: list[Entry]
+    series: list[Point]
+    truncated: bool
+    notices: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "goal": {"id": self.goal.id, "path": self.goal.path, "title": self.goal.title},
+            "repository": self.status.to_dict(),
+            "truncated": self.truncated,
+            "notices": self.notices,
+            "entries": [e.to_dict() for e in self.entries],
+            "series": [p.to_dict() for p in self.series],
+        }
+
+
+def goal_history(
+    vault: Vault, catalog: Catalog, ref: str, today: date, since: date | None = None
+) -> GoalTimeline:
+    """The timeline of the goal ``ref``: every commit that touched it, across renames."""
+    goal = catalog.find_goal(ref)
+    try:
+        history = load_history(vault)
+    except NoRepository as exc:
+        raise JournalError(f"no history: {exc} (git init and commit to start one)") from None
+    mine = follow(history.commits, goal.id, goal.path)
+    entries = [Entry(revision, change.path, list(change.events)) for revision, change in mine]
+    entries.reverse()
+    notices = history.status.notices()
+    pending = _uncommitted(history.repo, catalog, goal, mine[0][1] if mine else None)
+    if pending is not None:
+        entries.append(Entry(None, goal.path, pending))
+    if not mine and history.status.head is not None:
+        notices.append(f"no history yet: {goal.path} has never been committed")
+    series = _series(goal, today, recorded_values(mine))
+    if since is not None:
+        entries = [e for e in entries if e.revision is None or e.revision.day >= since]
+        series = [p for p in series if p.day >= since]
+    truncated = any(r.boundary for r, _c in mine)
+    return GoalTimeline(goal, history.status, entries, series, truncated, notices)
+
+
+def _uncommitted(
+    repo: Repository, catalog: Catalog, goal: Goal, last: GoalChange | None
+) -> list[Event] | None:
+    """What the goal file on disk changed since HEAD; None when nothing did."""
+    work = state_of(catalog.by_path[goal.path])
+    head_path = goal.path if repo.head_blob(goal.path) else (last.new_path if last else None)
+    blob = repo.head_blob(head_path) if head_path else None
+    head: GoalState | None = None
+    if head_path and blob:
+        head = state_of(parse_note(head_path, repo.read(blob)))
+    if head == work and head_path == goal.path:
+        return None
+    return diff_states(head, work, old_path=head_path, new_path=goal.path)
+
+
+def _series(goal: Goal, today: date, recorded: Sequence[tuple[date, float]]) -> list[Point]:
+    return progress_series(
+        baseline=goal.baseline,
+        start=start_of(goal),
+        recorded=recorded,
+        checkins=goal.checkins,
+        current=(today, goal.current) if goal.current is not None else None,
+    )
+
+
+@dataclass(frozen=True)
+class Series:
+    """A goal's progress series and where it came from."""
+
+    points: list[Point]
+    from_git: bool  # False: the vault is not in a repository, check-ins only
+    truncated: bool
+
+
+def goal_series(vault: Vault, goal: Goal, today: date) -> Series:
+    """The goal's (day, value) series: committed ``current`` values merged with its
+    check-ins when the vault is in a git repository, its check-ins alone otherwise."""
+    try:
+        history = load_history(vault)
+    except NoRepository:
+        return Series(_series(goal, today, []), from_git=False, truncated=False)
+    mine = follow(history.commits, goal.id, goal.path)
+    truncated = any(r.boundary for r, _c in mine)
+    return Series(_series(goal, today, recorded_values(mine)), True, truncated)
+
+
+# --- the whole vault ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VaultEntry:
+    """One goal changed by one commit."""
+
+    revision: Revision
+    change: GoalChange
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.revision.to_dict(),
+            "goal": {"id": self.change.id, "path": self.change.path, "title": self.change.title},
+            "events": [e.to_dict() for e in self.change.events],
+        }
+
+
+@dataclass
+class VaultTimeline:
+    status: RepoStatus
+    entries: list[VaultEntry]  # newest first
+    truncated: bool
+    notices: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "repository": self.status.to_dict(),
+            "truncated": self.truncated,
+            "notices": self.notices,
+            "entries": [e.to_dict() for e in self.entries],
+        }
+
+
+def vault_history(vault: Vault, since: date | None = None, limit: int = 30) -> VaultTimeline:
+    """The vault's goal events, newest first: at most ``limit`` goal changes (0: all)."""
+    try:
+        history = load_history(vault)
+    except NoRepository as exc:
+        raise JournalError(f"no history: {exc} (git init and commit to start one)") from None
+    entries = []
+    for revision, changes in history.commits:
+        if since is not None and revision.day < since:
+            continue
+        for change in changes:
+            if any(e.kind != "first-seen" for e in change.events):
+                entries.append(VaultEntry(revision, change))
+    if limit:
+        entries = entries[:limit]
+    return VaultTimeline(history.status, entries, history.truncated, history.status.notices())
+
+
+@dataclass(frozen=True)
+class GoalWeek:
+    """A goal in "this week in git": where it is and what happened to it."""
+
+    id: str | None
+    title: str
+    path: str
+    events: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "path": self.path, "events": self.events}
+
+
+@dataclass
+class WeekInGit:
+    """The goals created, completed, dropped and otherwise changed in a period."""
+
+    period: Period
+    created: list[GoalWeek] = field(default_factory=list)
+    completed: list[GoalWeek] = field(default_factory=list)
+    dropped: list[GoalWeek] = field(default_factory=list)
+    changed: list[GoalWeek] = field(default_factory=list)
+    truncated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.period.start.isoformat(),
+            "end": self.period.end.isoformat(),
+            "truncated": self.truncated,
+            **{
+                name: [g.to_dict() for g in getattr(self, name)]
+                for name in ("created", "completed", "dropped", "changed")
+            },
+        }
+
+
+def week_in_git(vault: Vault, period: Period) -> WeekInGit | None:
+    """What git saw happen to goals in ``period`` (commit dates, the author's day); None
+    when the vault is not in a git repository, so the review can leave the section out.
+
+    A goal lands in one list: completed, else dropped, else created, else changed
+    (a goal created and completed in the same week is listed as completed).
+    """
+    try:
+        history = load_history(vault)
+    except NoRepository:
+        return None
+    week = WeekInGit(period, truncated=history.truncated)
+    seen: dict[str, tuple[GoalChange, list[Event]]] = {}
+    for revision, changes in reversed(history.commits):  # oldest first
+        if revision.day not in period:
+            continue
+        for change in changes:
+            key = change.id or change.path
+            _earlier, events = seen.get(key, (change, []))
+            seen[key] = (change, [*events, *change.events])
+    for latest, events in sorted(seen.values(), key=lambda item: item[0].path):
+        kinds = {e.kind for e in events} - {"first-seen"}
+        if not kinds:
+            continue
+        item = GoalWeek(latest.id, latest.title, latest.path, [e.text for e in events])
+        for name in ("completed", "dropped", "created"):
+            if name in kinds:
+                getattr(week, name).append(item)
+                break
+        else:
+            week.changed.append(item)
+    return week

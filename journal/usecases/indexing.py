@@ -1,0 +1,49 @@
+"""``journal index`` and ``journal search``: the index's state, and full-text search."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from journal.adapters.index import Index
+from journal.adapters.vault import Vault
+from journal.core.errors import UsageProblem
+
+Progress = Callable[[int, int], None]
+
+
+def index_vault(
+    vault: Vault, *, rebuild: bool = False, progress: Progress | None = None
+) -> dict[str, Any]:
+    """Bring the index up to date (or build it again) and describe it."""
+    index = Index.open(vault)
+    result = index.rebuild(progress=progress) if rebuild else index.refresh(progress=progress)
+    summary = index.summary()
+    return {
+        "index": str(index.path) if index.path else None,
+        "rebuilt": rebuild,
+        "read": len(result.parsed),
+        "removed": len(result.removed),
+        "seconds": round(result.seconds, 3),
+        **summary,
+    }
+
+
+def search_notes(vault: Vault, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Notes matching a full-text query (FTS5 syntax), best first."""
+    if not query.strip():
+        raise UsageProblem("give words to search for")
+    if limit < 1:
+        raise UsageProblem("--limit must be at least 1")
+    index = Index.open(vault)
+    index.refresh()
+    return [
+        {
+            "path": hit.path,
+            "type": hit.kind,
+            "title": hit.title,
+            "snippet": hit.snippet,
+            "rank": round(hit.rank, 4),
+        }
+        for hit in index.search(query, limit)
+    ]

@@ -1,0 +1,67 @@
+"""``journal status``: active goals, pace, next milestones, follow-ups, quiet goals."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from journal.core.catalog import Catalog
+from journal.core.dates import DateError, parse_duration, week_label
+from journal.core.goal import Goal, Milestone
+from journal.core.progress import last_checkin, pace
+from journal.core.settings import Config
+from journal.usecases.followups import followups
+
+
+def next_milestone(goal: Goal) -> Milestone | None:
+    """The first open milestone by due date (undated ones last, then file order)."""
+    open_ones = [m for m in goal.milestones if not m.is_done]
+    return min(open_ones, key=lambda m: (m.due or date.max, m.index), default=None)
+
+
+def _rhythm_days(goal: Goal, config: Config) -> int:
+    try:
+        return parse_duration(goal.review_every or config.goals.review_every).days
+    except DateError:
+        return parse_duration(config.goals.review_every).days
+
+
+def goal_status(goal: Goal, today: date, config: Config) -> dict[str, Any]:
+    """One active goal on the status board (documented in docs/commands.md)."""
+    where = pace(goal, today)
+    milestone = next_milestone(goal)
+    last = last_checkin(goal)
+    rhythm = _rhythm_days(goal, config)
+    progress = goal.progress
+    return {
+        "id": goal.id,
+        "path": goal.path,
+        "title": goal.title,
+        "progress": round(progress, 4) if progress is not None else None,
+        "current": goal.current,
+        "target": goal.target,
+        "unit": goal.unit,
+        "due": goal.due.isoformat() if goal.due else None,
+        "pace": where.status,
+        "expected": round(where.expected, 2) if where.expected is not None else None,
+        "next_milestone": milestone.to_dict() if milestone else None,
+        "last_checkin": last.isoformat() if last else None,
+        "review_every_days": rhythm,
+        "quiet": last is None or (today - last).days > rhythm,
+    }
+
+
+def status(catalog: Catalog, config: Config, today: date) -> dict[str, Any]:
+    """The status board as plain data."""
+    goals = [goal_status(g, today, config) for g in catalog.goals if g.status == "active"]
+    return {
+        "today": today.isoformat(),
+        "week": week_label(today, config.week_start),
+        "goals": goals,
+        "followups": followups(catalog, today),
+        "quiet": [
+            {"title": g["title"], "path": g["path"], "last_checkin": g["last_checkin"]}
+            for g in goals
+            if g["quiet"]
+        ],
+    }

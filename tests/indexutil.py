@@ -1,0 +1,72 @@
+"""Comparing an index with a fresh rebuild of the same vault."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+from journal.adapters.index import Index
+from journal.adapters.vault import Vault
+
+_DETAIL_ORDER = {
+    "parsed": "path",
+    "aliases": "path, key",
+    "links": "path, seq",
+    "tags": "path, seq",
+    "tasks": "path, line, text",
+    "checkins": "path, seq",
+    "diagnostics": "path, seq",
+}
+
+
+def dump(db: Path) -> dict[str, Any]:
+    """Everything an index holds that a rebuild must reproduce (not read times, rowids)."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+    try:
+        out: dict[str, Any] = {
+            "notes": conn.execute(
+                "SELECT path, size, mtime_ns, inode, hash, kind, id, title, status, date,"
+                " created, start, due, name, aliases, readable, props, note"
+                " FROM notes JOIN parsed USING (path) ORDER BY path"
+            ).fetchall()
+        }
+        for table, order in _DETAIL_ORDER.items():
+            out[table] = conn.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall()
+        out["search"] = conn.execute(
+            "SELECT n.path, s.title, s.body FROM search s JOIN notes n ON n.rowid = s.rowid"
+            " ORDER BY n.path"
+        ).fetchall()
+        out["search rows"] = conn.execute("SELECT count(*) FROM search").fetchone()[0]
+        out["pending"] = conn.execute("SELECT value FROM meta WHERE key = 'resolve'").fetchall()
+        return out
+    finally:
+        conn.close()
+
+
+def rebuilt(root: Path, where: Path) -> dict[str, Any]:
+    """The dump of a brand-new index of the vault at ``root``."""
+    where.unlink(missing_ok=True)
+    index = Index.open(Vault.open(root), where)
+    index.rebuild()
+    index.close()
+    return dump(where)
+
+
+def assert_matches_rebuild(root: Path, db: Path, scratch: Path, timeout: float = 0.0) -> None:
+    """The index at ``db`` equals a fresh rebuild (waiting up to ``timeout`` seconds for
+    a watcher to catch up)."""
+    expected = rebuilt(root, scratch / "rebuilt.sqlite")
+    deadline = time.monotonic() + timeout
+    while True:
+        actual = dump(db)
+        if actual == expected or time.monotonic() >= deadline:
+            break
+        time.sleep(0.05)
+    for table, rows in expected.items():
+        if actual[table] != rows and isinstance(rows, list):
+            missing = [row for row in rows if row not in actual[table]][:3]
+            extra = [row for row in actual[table] if row not in rows][:3]
+            raise AssertionError(f"{table} differs from a rebuild: lacks {missing}, has {extra}")
+        assert actual[table] == rows, f"{table} differs from a rebuild"

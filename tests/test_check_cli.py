@@ -1,0 +1,230 @@
+"""``journal check`` end to end: output, exit codes, selection, arguments, the example
+vault and the pre-commit hook."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from journal.cli import cli
+from journal.core.rules import RULES
+from tests.conftest import REPO, Invoke, Write, goal_text
+
+#: What example-vault was built to show: the vague goal and the unpaired activity goal.
+EXAMPLE_FINDINGS = [
+    ("M001", "error", "goals/Network more.md", 4),
+    ("M002", "error", "goals/Network more.md", 4),
+    ("R001", "warning", "goals/Network more.md", 4),
+    ("S001", "warning", "goals/Network more.md", 4),
+    ("S002", "warning", "goals/Network more.md", 4),
+    ("T001", "error", "goals/Network more.md", 4),
+    ("T006", "warning", "goals/Network more.md", 4),
+    ("O001", "warning", "goals/Post on LinkedIn twice a week.md", 6),
+]
+
+SMART = {
+    "outcome": "Five conversations with HR leaders, each ending with a named next step",
+    "supports": '"[[Become an HRBP]]"',
+    "start": "2026-11-08",
+}
+
+
+def smart_goal(title: str = "Connect with five HR leaders", **props: object) -> str:
+    return goal_text(title, **{**SMART, **props})
+
+
+@pytest.fixture
+def smart_vault(write: Write) -> Write:
+    write("notes/Become an HRBP.md", "# Become an HRBP\n")
+    write("goals/Connect with five HR leaders.md", smart_goal(current=1))
+    return write
+
+
+def check_json(invoke: Invoke, *args: str, root: Path | None = None) -> list[dict[str, object]]:
+    result = invoke("check", "--json", *args, root=root)
+    assert result.exit_code in (0, 1), result.output
+    records: list[dict[str, object]] = json.loads(result.stdout)
+    return records
+
+
+def test_example_vault_reports_exactly_what_it_was_built_to_show(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    result = invoke("check", "--json", root=example_vault)
+    assert result.exit_code == 1  # the vague goal has errors: no metric, target or due
+    records = json.loads(result.stdout)
+    found = [(r["rule"], r["severity"], r["path"], r["line"]) for r in records]
+    assert found == EXAMPLE_FINDINGS
+    vague = next(r for r in records if r["rule"] == "S001")
+    assert vague["message"].startswith('the goal "Network more" is vague')
+    unpaired = next(r for r in records if r["rule"] == "O001")
+    assert "feeds no outcome goal" in unpaired["message"]
+    assert "Secure 2 informational interviews" in unpaired["suggestion"]
+    assert result.stderr == ""
+
+
+def test_json_findings_are_a_flat_list_with_six_keys(invoke: Invoke, example_vault: Path) -> None:
+    for record in check_json(invoke, root=example_vault):
+        assert list(record) == ["rule", "severity", "path", "line", "message", "suggestion"]
+        assert isinstance(record["line"], int) and record["line"] >= 1
+
+
+def test_text_output_groups_findings_by_file_with_a_summary(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    result = invoke("check", root=example_vault)
+    lines = result.stdout.splitlines()
+    assert lines[0] == "goals/Network more.md:"
+    assert lines[1].split()[:3] == ["4", "M001", "error"]
+    assert lines[2].strip().startswith("fix: add `metric:`")
+    assert "goals/Post on LinkedIn twice a week.md:" in lines
+    assert lines.index("goals/Post on LinkedIn twice a week.md:") == 16
+    assert lines[-1] == "Found 8 problems (3 errors, 5 warnings) in 2 files; 10 goals checked."
+
+
+def test_a_smart_vault_passes(invoke: Invoke, smart_vault: Write) -> None:
+    result = invoke("check")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "All checks passed (1 goal checked).\n"
+    assert check_json(invoke) == []
+
+
+def test_warnings_exit_0_unless_strict(invoke: Invoke, smart_vault: Write) -> None:
+    smart_vault("goals/Connect with five HR leaders.md", smart_goal(current=1, why="", unit=""))
+    assert invoke("check").exit_code == 0  # M003 is a hint
+    strict = invoke("check", "--strict")
+    assert strict.exit_code == 1
+    assert "M003  hint" in strict.stdout
+
+
+def test_errors_exit_1(invoke: Invoke, smart_vault: Write) -> None:
+    smart_vault("goals/Connect with five HR leaders.md", smart_goal(current=1, due="2026-13-01"))
+    result = invoke("check")
+    assert result.exit_code == 1
+    assert "H005  error    due: '2026-13-01' is not a real date" in result.stdout
+
+
+def test_select_and_ignore_by_prefix(invoke: Invoke, example_vault: Path) -> None:
+    only_o = check_json(invoke, "--select", "O", root=example_vault)
+    assert [r["rule"] for r in only_o] == ["O001"]
+    assert invoke("check", "--select", "O", root=example_vault).exit_code == 0
+    rules = {r["rule"] for r in check_json(invoke, "--ignore", "m,T00", root=example_vault)}
+    assert rules == {"R001", "S001", "S002", "O001"}
+    repeated = check_json(invoke, "--select", "S001", "--select", "R", root=example_vault)
+    assert [r["rule"] for r in repeated] == ["R001", "S001"]
+
+
+def test_an_unknown_rule_is_a_usage_error(invoke: Invoke, smart_vault: Write) -> None:
+    result = invoke("check", "--select", "S,Q1")
+    assert result.exit_code == 2
+    assert "'Q1' matches no rule" in result.stderr
+
+
+def test_the_config_selects_and_ignores_and_the_command_line_adds(
+    invoke: Invoke, vault: Path, example_vault: Path
+) -> None:
+    config = example_vault / ".journal/config.toml"
+    config.write_text(config.read_text() + '\n[check]\nselect = ["T"]\nignore = ["T006"]\n')
+    assert [r["rule"] for r in check_json(invoke, root=example_vault)] == ["T001"]
+    from_cli = check_json(invoke, "--select", "S,T", "--ignore", "S002", root=example_vault)
+    assert [r["rule"] for r in from_cli] == ["S001", "T001"]
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[check]\nselect = ["X1"]\n', "[check]: 'X1' matches no rule"),
+        ("[check]\npace_ratio = 0.5\n", "'check.pace_ratio' should be 1 or more"),
+        ('[check]\npace_ratio = "two"\n', "'check.pace_ratio' should be float, not str"),
+        ("[check]\nignore = [3]\n", "'check.ignore' should be a list of rule ids"),
+        ("[check]\nmax_horizon = 10\n", "did you mean 'max_horizon_days'?"),
+    ],
+)
+def test_a_bad_check_setting_names_the_config_file(
+    invoke: Invoke, smart_vault: Write, toml: str, message: str
+) -> None:
+    smart_vault(".journal/config.toml", toml)
+    result = invoke("check")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(".journal/config.toml: ")
+    assert message in result.stderr
+
+
+def test_goal_arguments_limit_the_report_to_those_goals(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    result = invoke("check", "--json", "linkedin", root=example_vault)
+    assert [r["rule"] for r in json.loads(result.stdout)] == ["O001"]
+    assert result.exit_code == 0
+    text = invoke("check", "linkedin", "connect", root=example_vault)
+    assert text.stdout.splitlines()[-1].endswith("in 1 file; 2 goals checked.")
+    missing = invoke("check", "no such goal", root=example_vault)
+    assert missing.exit_code == 1
+    assert "no goal called 'no such goal'" in missing.stderr
+
+
+def test_file_arguments_as_a_pre_commit_hook_passes_them(
+    invoke: Invoke, smart_vault: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    smart_vault("daily/2026-11-20.md", "---\ntitle: Plan: Q3\n---\nbody\n")
+    smart_vault("goals/Network more.md", "---\ntype: goal\ntitle: Network more\n---\n")
+    outside = tmp_path / "README.md"
+    outside.write_text("# not in the vault\n")
+    monkeypatch.chdir(vault)
+    files = ["daily/2026-11-20.md", "goals/Connect with five HR leaders.md", str(outside)]
+    records = check_json(invoke, *files)
+    assert [(r["rule"], r["path"], r["line"]) for r in records] == [
+        ("H004", "daily/2026-11-20.md", 2)
+    ]
+    assert invoke("check", "goals/Connect with five HR leaders.md").exit_code == 0
+
+
+def test_list_rules(invoke: Invoke, vault: Path) -> None:
+    result = invoke("check", "--list-rules")
+    assert result.exit_code == 0
+    assert [line.split()[0] for line in result.stdout.splitlines()] == [r.id for r in RULES]
+    records = json.loads(invoke("check", "--list-rules", "--json").stdout)
+    assert records[0] == {
+        "id": "S001",
+        "name": "vague-goal",
+        "severity": "warning",
+        "summary": RULES[0].summary,
+    }
+
+
+def test_a_new_vault_passes_its_own_check(tmp_path: Path) -> None:
+    runner = CliRunner()
+    root = tmp_path / "career"
+    assert runner.invoke(cli, ["init", str(root)]).exit_code == 0
+    result = runner.invoke(cli, ["--vault", str(root), "check", "--strict"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "All checks passed (1 goal checked).\n"
+
+
+def test_the_pre_commit_hook_runs_journal_check_on_markdown_files() -> None:
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    [hook] = hooks
+    assert hook["id"] == "journal-check"
+    assert hook["entry"] == "journal check"
+    assert hook["language"] == "python"
+    assert hook["types"] == ["markdown"]
+    assert hook.get("pass_filenames", True) is True
+
+
+def test_the_hook_entry_stops_a_commit_with_an_error(tmp_path: Path) -> None:
+    """What pre-commit does: run the entry from the repository root with the files."""
+    root = tmp_path / "vault"
+    (root / ".journal").mkdir(parents=True)
+    (root / "goals").mkdir()
+    (root / "goals/Network more.md").write_text("---\ntype: goal\ntitle: Network more\n---\n")
+    command = [sys.executable, "-m", "journal", "check", "goals/Network more.md"]
+    result = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "goals/Network more.md:" in result.stdout
+    assert "T001  error" in result.stdout

@@ -1,0 +1,472 @@
+"""The rules of ``journal check``: each one fires on a goal that breaks it, at the line
+of the offending key, and stays quiet on a SMART goal."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from journal.core.catalog import Catalog
+from journal.core.errors import UsageProblem
+from journal.core.notes import parse_note
+from journal.core.rules import RULES, Context, Finding
+from journal.core.rules.run import evaluate
+from journal.core.rules.select import chosen, parse_selectors
+from journal.core.rules.words import activity_word, is_vague
+from journal.core.settings import Check, Config, Goals
+from tests.conftest import DATA
+
+TODAY = date(2026, 11, 22)
+PATH = "goals/Hold four informational interviews.md"
+
+#: A SMART goal, key by key, as YAML text; a case replaces or (with None) removes keys.
+GOOD: dict[str, str] = {
+    "type": "goal",
+    "id": "hold-four-interviews",
+    "title": "Hold four informational interviews with HRBPs",
+    "status": "active",
+    "kind": "outcome",
+    "area": "networking",
+    "created": "2026-09-28",
+    "outcome": "Four informational interviews with working HRBPs, each ending with a next step",
+    "metric": "informational interviews held",
+    "unit": "interviews",
+    "baseline": "0",
+    "target": "4",
+    "current": "2",
+    "effort": "2",
+    "supports": '"[[Become an HRBP]]"',
+    "why": "I want to hear what HRBPs spend their weeks on.",
+    "start": "2026-10-01",
+    "due": "2026-12-31",
+    "milestones": "\n  - title: Questions written\n    due: 2026-10-15\n    done: 2026-10-12"
+    "\n  - title: Fourth interview held\n    due: 2026-12-31",
+    "review_every": "1w",
+}
+LOG = "## Log\n\n- 2026-10-20: +1 Interview with Sam Patel\n- 2026-11-18: +1 Interview with Dana\n"
+ASPIRATION = ("notes/Become an HRBP.md", "# Become an HRBP\n\nThe long game.\n")
+
+
+def goal_note(body: str = LOG, **changes: str | None) -> str:
+    props = {**GOOD, **changes}
+    lines = "".join(f"{key}: {value}\n" for key, value in props.items() if value is not None)
+    return f"---\n{lines}---\n# {props.get('title')}\n\n{body}"
+
+
+def catalog(*notes: tuple[str, str | bytes]) -> Catalog:
+    return Catalog(
+        parse_note(path, text.encode("utf-8") if isinstance(text, str) else text)
+        for path, text in (ASPIRATION, *notes)
+    )
+
+
+def run(*notes: tuple[str, str | bytes], config: Config | None = None) -> list[Finding]:
+    return evaluate(Context(catalog(*notes), config or Config(), TODAY), RULES)
+
+
+def of(rule: str, findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.rule == rule]
+
+
+def line_of(text: str, key: str) -> int:
+    """The 1-based line where ``key:`` starts in ``text``."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    raise AssertionError(f"{key} not in the note")
+
+
+def test_a_smart_goal_has_no_findings() -> None:
+    assert run((PATH, goal_note())) == []
+
+
+CASES = [
+    # (rule, changes, body, key whose line is reported, words of the message)
+    ("S001", {"title": "Network more", "outcome": None}, LOG, "title", '"more"'),
+    ("S001", {"title": "Learn about employment law", "outcome": None}, LOG, "title", "vague"),
+    ("S001", {"title": "Improve my presentation skills", "outcome": None}, LOG, "title", "vague"),
+    ("S001", {"outcome": "Get better at networking"}, LOG, "outcome", "the outcome"),
+    ("S002", {"outcome": None}, LOG, "title", "no outcome"),
+    ("S002", {"outcome": '""'}, LOG, "outcome", "no outcome"),
+    ("M001", {"metric": None}, LOG, "title", "no metric"),
+    ("M002", {"target": None}, LOG, "title", "no target"),
+    ("M003", {"unit": None}, LOG, "title", "no unit"),
+    ("M004", {"current": None}, LOG, "title", "no current value"),
+    ("M005", {"baseline": None}, LOG, "title", "no baseline"),
+    ("M006", {"baseline": "4"}, LOG, "target", "target 4 equals the baseline"),
+    ("M007", {"current": "3"}, LOG, "current", "current is 3 but baseline 0 plus"),
+    (
+        "A001",
+        {"target": "20"},
+        LOG,
+        "target",
+        "needs 3.23 interviews/week to reach 20 by 2026-12-31, but has averaged 0.27",
+    ),
+    ("R001", {"supports": None, "why": None}, LOG, "title", "neither `supports` nor `why`"),
+    ("R002", {"supports": '"[[Become an HR Business Parnter]]"'}, LOG, "supports", "Parnter"),
+    ("R002", {"supports": "[[Nowhere]]"}, LOG, "supports", "'Nowhere'"),
+    ("T001", {"due": None}, LOG, "title", "no due date"),
+    ("T002", {"due": "2026-11-20", "milestones": None}, LOG, "due", "passed 2 days ago"),
+    ("T003", {"start": "2025-10-01", "milestones": None}, LOG, "due", "with no milestones"),
+    (
+        "T004",
+        {"milestones": "\n  - title: Prep\n    due: 2026-09-01"},
+        LOG,
+        "milestones",
+        "milestone 1 'Prep' is due 2026-09-01, before the goal starts (2026-10-01)",
+    ),
+    (
+        "T004",
+        {"milestones": "\n  - title: Last\n    due: 2027-01-15"},
+        LOG,
+        "milestones",
+        "after the goal is due (2026-12-31)",
+    ),
+    (
+        "T005",
+        {"milestones": "\n  - title: B\n    due: 2026-12-15\n  - title: A\n    due: 2026-11-30"},
+        LOG,
+        "milestones",
+        "milestone 2 'A' (due 2026-11-30) comes after milestone 1 'B'",
+    ),
+    (
+        "T006",
+        {},
+        "## Log\n\n- 2026-10-20: +1 a\n- 2026-11-01: +1 b\n",
+        "review_every",
+        "no check-in since 2026-11-01: 21 days",
+    ),
+    ("O001", {"kind": "activity"}, LOG, "kind", "feeds no outcome goal"),
+    (
+        "O001",
+        {"kind": None, "metric": "networking events attended"},
+        LOG,
+        "metric",
+        "counts activity",
+    ),
+    ("H001", {"mentor": '"[[Prya Raman]]"'}, LOG, "mentor", "[[Prya Raman]] links to no note"),
+    ("H005", {"due": "2026-13-01"}, LOG, "due", "not a real date"),
+    ("H005", {"target": "five"}, LOG, "target", "should be a number"),
+    ("H005", {"current": "'10:00'"}, LOG, "current", "should be a number"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "changes", "body", "key", "words"),
+    CASES,
+    ids=[f"{c[0]}-{'-'.join(c[1]) or 'body'}" for c in CASES],
+)
+def test_each_rule_fires_at_the_line_of_its_key(
+    rule: str, changes: dict[str, str | None], body: str, key: str, words: str
+) -> None:
+    text = goal_note(body, **changes)
+    found = of(rule, run((PATH, text)))
+    assert len(found) == 1, found
+    finding = found[0]
+    assert (finding.path, finding.line) == (PATH, line_of(text, key))
+    assert words in finding.message
+    assert finding.suggestion
+    assert finding.severity == next(r.severity for r in RULES if r.id == rule)
+
+
+def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
+    own_tests = {"A002", "A003", "H002", "H003", "H004", "H006", "H007"}
+    assert {r.id for r in RULES} == {c[0] for c in CASES} | own_tests
+
+
+def test_rule_ids_are_unique_and_well_formed() -> None:
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+    assert all(len(i) == 4 and i[0] in "SMARTOH" and i[1:].isdigit() for i in ids)
+    assert {r.severity for r in RULES} == {"error", "warning", "hint"}
+
+
+# --- Specific ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Network more", True),
+        ("Improve communication", True),
+        ("Be better at interviews", True),
+        ("Learn about employment law", True),
+        ("Learn the basics of employment law", True),
+        ("Improve my presentation skills", True),
+        ("Network more: five coffee chats", False),  # a number
+        ("Improve the onboarding report", False),  # a deliverable
+        ("Complete the People Analytics certificate", False),  # no vague phrase
+        ("Get a promotion and do more", False),
+        ("Two informational interviews that lead to insight", False),
+        ("Connect with HR leaders", False),  # not vague by the list; S002 asks for an outcome
+    ],
+)
+def test_vague_means_a_vague_phrase_and_nothing_concrete(text: str, vague: bool) -> None:
+    assert is_vague(text) is vague
+
+
+def test_a_vague_title_is_fine_with_a_concrete_outcome() -> None:
+    concrete = goal_note(title="Network more")
+    assert of("S001", run((PATH, concrete))) == []
+    vague_outcome = goal_note(title="Network more", outcome="Meet people and do more")
+    [finding] = of("S001", run((PATH, vague_outcome)))
+    assert finding.line == line_of(vague_outcome, "outcome")
+
+
+# --- Measurable -------------------------------------------------------------------------
+
+
+def test_unit_current_and_baseline_are_asked_for_only_once_something_is_measured() -> None:
+    text = goal_note(metric=None, target=None, unit=None, current=None, baseline=None)
+    rules = {f.rule for f in run((PATH, text))}
+    assert {"M001", "M002"} <= rules
+    assert not rules & {"M003", "M004", "M005"}
+
+
+def test_the_log_and_current_agree_counting_progress_fields_in_other_notes() -> None:
+    daily = ("daily/2026-11-21.md", "progress:: [[Hold four informational interviews]] +1\n")
+    assert of("M007", run((PATH, goal_note(current="3")), daily)) == []
+    assert len(of("M007", run((PATH, goal_note(current="2")), daily))) == 1
+
+
+def test_a_goal_kept_with_set_current_only_is_not_a_disagreement() -> None:
+    assert of("M007", run((PATH, goal_note("## Log\n\n- 2026-11-20: a note\n")))) == []
+
+
+# --- Achievable -------------------------------------------------------------------------
+
+
+def test_pace_is_judged_after_pace_min_weeks_and_against_pace_ratio() -> None:
+    fresh = goal_note(start="2026-11-15", current="0", target="20", body="")
+    assert of("A001", run((PATH, fresh))) == []
+    eager = Config(check=Check(pace_min_weeks=0.5))
+    [finding] = of("A001", run((PATH, fresh), config=eager))
+    assert "has made no progress since 2026-11-15" in finding.message
+    lenient = Config(check=Check(pace_ratio=20.0))
+    assert of("A001", run((PATH, goal_note(target="20")), config=lenient)) == []
+
+
+def test_pace_suggests_where_the_rate_so_far_leads() -> None:
+    [finding] = of("A001", run((PATH, goal_note(target="20"))))
+    # 2 in 7.43 weeks is 0.27/week: 18 more take 67 weeks; by due it reaches 3.
+    assert "reach 20 around 2028-03-0" in finding.suggestion
+    assert "set `target` to 3" in finding.suggestion
+
+
+def test_pace_of_a_goal_that_counts_down() -> None:
+    slow = goal_note(baseline="20", target="0", current="18", body="")
+    [finding] = of("A001", run((PATH, slow)))
+    assert "needs 3.23 interviews/week to reach 0" in finding.message
+    assert of("A001", run((PATH, goal_note(baseline="20", target="0", current="4", body="")))) == []
+
+
+def test_pace_leaves_paused_done_and_overdue_goals_alone() -> None:
+    for changes in ({"status": "paused"}, {"status": "done"}, {"due": "2026-11-01"}):
+        assert of("A001", run((PATH, goal_note(target="20", **changes)))) == []
+
+
+def _goals(efforts: list[str], created: list[str]) -> list[tuple[str, str]]:
+    return [
+        (f"goals/g{i}.md", goal_note(id=f"g{i}", effort=effort, created=day))
+        for i, (effort, day) in enumerate(zip(efforts, created, strict=True))
+    ]
+
+
+def test_over_capacity_reports_the_goals_that_overcommit_in_the_order_taken_on() -> None:
+    notes = _goals(["2", "2", "1"], ["2026-10-30", "2026-09-01", "2026-09-10"])
+    config = Config(goals=Goals(hours_per_week=3.5))
+    found = of("A002", run(*notes, config=config))
+    assert [(f.path, f.line) for f in found] == [("goals/g0.md", line_of(notes[0][1], "effort"))]
+    assert "need 5 hours a week (all of them: 5), more than hours_per_week = 3.5" in (
+        found[0].message
+    )
+    assert of("A002", run(*notes, config=Config(goals=Goals(hours_per_week=5)))) == []
+
+
+def test_paused_goals_take_no_time_and_no_slot() -> None:
+    notes = [*_goals(["2", "2"], ["2026-09-01", "2026-09-10"])]
+    paused = ("goals/paused.md", goal_note(id="p", status="paused", effort="9"))
+    config = Config(goals=Goals(hours_per_week=4, max_active_goals=2))
+    assert of("A002", run(*notes, paused, config=config)) == []
+    assert of("A003", run(*notes, paused, config=config)) == []
+
+
+def test_too_many_goals_reports_each_goal_beyond_the_limit() -> None:
+    notes = _goals(["1", "1", "1"], ["2026-10-01", "2026-09-01", "2026-09-15"])
+    found = of("A003", run(*notes, config=Config(goals=Goals(max_active_goals=1))))
+    assert [f.path for f in found] == ["goals/g0.md", "goals/g2.md"]  # not g1, the oldest
+    assert found[0].line == line_of(notes[0][1], "status")
+    assert "active goal 3 of 3, over max_active_goals = 1" in found[0].message
+    assert "active goal 2 of 3" in found[1].message
+
+
+# --- Time-bound -------------------------------------------------------------------------
+
+
+def test_any_check_in_counts_against_staleness_also_from_other_notes() -> None:
+    old = "## Log\n\n- 2026-10-20: +1 a\n- 2026-10-28: +1 b\n"
+    daily = ("daily/2026-11-19.md", "progress:: [[Hold four informational interviews]] no news\n")
+    assert len(of("T006", run((PATH, goal_note(old))))) == 1
+    assert of("T006", run((PATH, goal_note(old)), daily)) == []
+    assert of("T006", run((PATH, goal_note(old, review_every="4w")))) == []
+
+
+def test_staleness_uses_the_vault_rhythm_and_the_start_without_check_ins() -> None:
+    text = goal_note("", review_every=None, start="2026-11-18")
+    assert of("T006", run((PATH, text))) == []
+    slow = Config(goals=Goals(review_every="3w"))
+    text = goal_note("", review_every=None, start="2026-11-01")
+    [finding] = of("T006", run((PATH, text)))
+    assert "no check-in since it began (2026-11-01): 21 days" in finding.message
+    assert of("T006", run((PATH, text), config=slow)) == []
+
+
+# --- Outcome over activity --------------------------------------------------------------
+
+
+def test_an_activity_goal_that_feeds_an_outcome_goal_is_paired() -> None:
+    activity = (
+        "goals/Attend events.md",
+        goal_note(id="a", kind="activity", feeds='"[[Hold four informational interviews]]"'),
+    )
+    assert of("O001", run((PATH, goal_note()), activity)) == []
+
+
+def test_feeding_another_activity_goal_is_not_enough() -> None:
+    other = ("goals/Post weekly.md", goal_note(id="p", kind="activity", metric="posts"))
+    activity = (
+        "goals/Attend events.md",
+        goal_note(id="a", kind="activity", feeds='"[[Post weekly]]"'),
+    )
+    found = of("O001", run((PATH, goal_note()), other, activity))
+    assert [f.path for f in found] == ["goals/Attend events.md", "goals/Post weekly.md"]
+    assert "feeds only [[Post weekly]], which is not an outcome goal" in found[0].message
+    assert '"[[Hold four informational interviews]]"' in found[0].suggestion
+
+
+def test_activity_words_count_effort_not_results() -> None:
+    assert activity_word("networking events attended") == "events"
+    assert activity_word("hours of practice") == "hours"
+    assert activity_word("informational interviews held") is None
+    assert activity_word("HR leaders met") is None
+
+
+# --- Hygiene ----------------------------------------------------------------------------
+
+
+def test_a_broken_feeds_link_is_one_finding_not_two() -> None:
+    text = goal_note(kind="activity", feeds='"[[Nowhere]]"')
+    found = run((PATH, text))
+    assert [(f.rule, f.line) for f in found] == [("H001", line_of(text, "feeds"))]
+
+
+def test_a_bad_value_is_reported_once_as_bad_not_also_as_missing() -> None:
+    found = run((PATH, goal_note(due="2026-13-01", target="five")))
+    assert [f.rule for f in found] == ["H005", "H005"]
+
+
+def test_duplicate_ids_name_each_other_and_ids_compare_as_typed() -> None:
+    a = ("goals/a.md", goal_note(id="same"))
+    b = ("goals/b.md", goal_note(id="Same"))
+    found = of("H002", run(a, b))
+    assert [(f.path, f.line) for f in found] == [("goals/a.md", 3), ("goals/b.md", 3)]
+    assert "also the id of goals/b.md" in found[0].message
+    octal = ("goals/c.md", goal_note(id="0012"))
+    decimal = ("goals/d.md", goal_note(id="12"))
+    assert of("H002", run(octal, decimal)) == []
+
+
+def test_a_sync_conflict_copy_is_reported_once_as_a_conflict() -> None:
+    copy = ("goals/Hold four informational interviews.sync-conflict-20261120-ABC.md", goal_note())
+    found = run((PATH, goal_note()), copy)
+    assert [(f.rule, f.path, f.line) for f in found] == [("H003", copy[0], 1)]
+
+
+def test_a_bad_log_line_is_reported_at_its_line() -> None:
+    text = goal_note("## Log\n\n- 2026-11-18: +1 a\n- 2026-02-30: +1 b\n", current="1")
+    [finding] = of("H006", run((PATH, text)))
+    assert finding.line == len(text.splitlines())
+    assert finding.severity == "warning"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "hostile").iterdir()))
+def test_every_problem_of_a_hostile_note_is_one_finding_at_its_line(name: str) -> None:
+    raw = (DATA / "hostile" / name).read_bytes()
+    note = parse_note(f"notes/{name}", raw)
+    found = [f for f in run((f"notes/{name}", raw)) if f.path == f"notes/{name}"]
+    expected = {
+        ("front-matter", "error"): "H004",
+        ("value", "error"): "H005",
+        ("front-matter", "warning"): "H007",
+    }
+    assert [(f.rule, f.line) for f in found if f.rule[0] == "H"] == [
+        (expected[(d.code, d.severity)], d.line or 1) for d in note.diagnostics
+    ]
+
+
+def test_lines_are_right_in_crlf_notes_with_a_bom() -> None:
+    text = goal_note(due="2026-13-01")
+    raw = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8")
+    [finding] = run((PATH, raw))
+    assert (finding.rule, finding.line) == ("H005", line_of(text, "due"))
+
+
+# --- Scope and silencing ----------------------------------------------------------------
+
+
+def test_done_and_dropped_goals_are_history_but_their_hygiene_counts() -> None:
+    for status in ("done", "dropped"):
+        text = goal_note(status=status, metric=None, outcome=None, due="2026-13-01")
+        assert [f.rule for f in run((PATH, text))] == ["H005"]
+
+
+def test_check_ignore_silences_rules_by_id_or_prefix_in_that_goal_only() -> None:
+    other = ("goals/other.md", goal_note(id="other", unit=None, baseline=None))
+    for silence in ("[M003, M005]", "[M]", "\n  - m00"):
+        found = run((PATH, goal_note(unit=None, baseline=None, check_ignore=silence)), other)
+        assert [(f.rule, f.path) for f in found] == [
+            ("M003", "goals/other.md"),
+            ("M005", "goals/other.md"),
+        ]
+
+
+def test_findings_are_sorted_and_serialised_with_six_keys() -> None:
+    found = run((PATH, goal_note(metric=None, title="Network more", outcome=None)))
+    assert found == sorted(found, key=lambda f: (f.path, f.line, f.rule, f.message))
+    assert list(found[0].to_dict()) == ["rule", "severity", "path", "line", "message", "suggestion"]
+
+
+# --- Selection --------------------------------------------------------------------------
+
+
+def ids(select: list[str], ignore: list[str]) -> list[str]:
+    return [r.id for r in chosen(parse_selectors(select), parse_selectors(ignore))]
+
+
+def test_selection_by_prefix_where_the_longest_match_wins() -> None:
+    assert ids(["S"], []) == ["S001", "S002"]
+    assert ids([], []) == [r.id for r in RULES]
+    assert ids(["all"], ["M", "A", "R", "T", "O", "H"]) == ["S001", "S002"]
+    assert ids(["M"], ["M003"]) == ["M001", "M002", "M004", "M005", "M006", "M007"]
+    assert ids(["M003"], ["M"]) == ["M003"]
+    assert ids(["M003"], ["M003"]) == []
+    assert ids(["s001, t00", "h001"], []) == [
+        "S001",
+        *(f"T00{i}" for i in range(1, 7)),
+        "H001",
+    ]
+
+
+def test_a_selector_that_matches_no_rule_is_a_usage_error() -> None:
+    with pytest.raises(UsageProblem, match="'X9' matches no rule"):
+        parse_selectors(["S,X9"])
+
+
+def test_the_horizon_limit_comes_from_the_config() -> None:
+    short = Config(check=Check(max_horizon_days=30))
+    [finding] = of("T003", run((PATH, goal_note(milestones=None)), config=short))
+    assert "runs 91 days (2026-10-01..2026-12-31), more than max_horizon_days = 30" in (
+        finding.message
+    )
+    assert of("T003", run((PATH, goal_note()), config=short)) == []

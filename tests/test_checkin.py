@@ -1,0 +1,282 @@
+"""`journal log`: one atomic write of current + the log line, and the check-in history."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from journal.adapters.vault import Vault, load_catalog
+from journal.core.errors import Conflict
+from journal.core.notes import parse_note
+from journal.present import chart
+from journal.usecases.checkin import log_checkin
+from tests.conftest import Invoke, Write, goal_text
+
+GOAL = "goals/hr.md"
+
+
+def test_a_check_in_sets_current_and_appends_the_line(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write(GOAL, goal_text(current=2))
+    result = invoke("log", "Connect", "+1", "Coffee", "with", "[[Elena Varga]]")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "goals/hr.md: 2026-11-22 +1 Coffee with [[Elena Varga]]; current 2 -> 3\n"
+    )
+    text = (vault / GOAL).read_text()
+    assert "\ncurrent: 3\n" in text
+    assert text.endswith(
+        "## Log\n\n- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n"
+        "- 2026-11-22: +1 Coffee with [[Elena Varga]]\n"
+    )
+    assert text.replace("current: 3", "current: 2").replace(
+        "- 2026-11-22: +1 Coffee with [[Elena Varga]]\n", ""
+    ) == goal_text(current=2)
+
+
+def test_minus_equals_and_dates(invoke: Invoke, write: Write, vault: Path) -> None:
+    write(GOAL, goal_text(current=2))
+    assert invoke("log", "Connect", "-1", "miscounted").exit_code == 0
+    assert invoke("log", "Connect", "=4.5", "--date", "2026-11-21").exit_code == 0
+    assert invoke("log", "Connect", "--", "-0.5").exit_code == 0
+    text = (vault / GOAL).read_text()
+    assert "\ncurrent: 4\n" in text
+    assert text.endswith("- 2026-11-22: -1 miscounted\n- 2026-11-21: =4.5\n- 2026-11-22: -0.5\n")
+
+
+def test_the_change_starts_from_baseline_or_zero_when_current_is_missing(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", "---\ntype: goal\ntitle: Alpha\nbaseline: 10\n---\n# Alpha\n")
+    write("goals/b.md", "---\ntype: goal\ntitle: Beta\n---\n")
+    assert invoke("log", "Alpha", "+2").exit_code == 0
+    assert invoke("log", "Beta", "+2").exit_code == 0
+    assert (vault / "goals/a.md").read_text() == (
+        "---\ntype: goal\ntitle: Alpha\nbaseline: 10\ncurrent: 12\n---\n# Alpha\n"
+        "\n## Log\n\n- 2026-11-22: +2\n"
+    )
+    assert (vault / "goals/b.md").read_text() == (
+        "---\ntype: goal\ntitle: Beta\ncurrent: 2\n---\n## Log\n\n- 2026-11-22: +2\n"
+    )
+
+
+def test_tool_written_and_hand_written_check_ins_read_the_same(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    by_hand = goal_text(current=2).replace(
+        "- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n",
+        "- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n- 2026-11-21: +1.5 Lunch with [[Sam]]\n",
+    )
+    write("hand.md", by_hand)
+    write(GOAL, goal_text(current=2))
+    result = invoke("log", GOAL, "+1.5", "Lunch", "with", "[[Sam]]", "--date", "2026-11-21")
+    assert result.exit_code == 0, result.stderr
+    tool = parse_note(GOAL, (vault / GOAL).read_bytes())
+    hand = parse_note("hand.md", (vault / "hand.md").read_bytes())
+    assert [(c.day, c.op, c.amount, c.note, c.line) for c in tool.checkins] == [
+        (c.day, c.op, c.amount, c.note, c.line) for c in hand.checkins
+    ]
+    assert (vault / GOAL).read_text() == by_hand.replace("current: 2", "current: 3.5")
+
+
+def test_a_goal_with_crlf_and_a_bom_keeps_both(invoke: Invoke, write: Write, vault: Path) -> None:
+    original = ("\ufeff" + goal_text(current=2)).replace("\n", "\r\n").encode()
+    write(GOAL, original)
+    assert invoke("log", "Connect", "+1", "Call").exit_code == 0
+    data = (vault / GOAL).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf---\r\n")
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    assert data == original.replace(b"current: 2\r\n", b"current: 3\r\n") + (
+        b"- 2026-11-22: +1 Call\r\n"
+    )
+
+
+def test_a_file_without_a_final_newline_and_a_log_in_a_code_block(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    text = (
+        "---\ntype: goal\ntitle: Alpha\ncurrent: 1\n---\n# Alpha\n\n"
+        "```markdown\n## Log\n- 2026-01-01: +5 example\n```"
+    )
+    write("a.md", text)
+    assert invoke("log", "Alpha", "+1").exit_code == 0
+    assert (vault / "a.md").read_text() == text.replace("current: 1", "current: 2") + (
+        "\n\n## Log\n\n- 2026-11-22: +1"
+    )
+
+
+def test_a_user_saving_the_goal_during_the_write_wins(
+    vault: Path, write: Write, tmp_path: Path
+) -> None:
+    """A second process (standing in for an editor) saves the goal after `journal log`
+    read it and before it writes: the tool must abort and leave the user's text."""
+    path = write(GOAL, goal_text(current=2))
+    user_text = goal_text(current=2).replace("# Connect", "# Connect (edited in my editor)")
+    editor = [
+        sys.executable,
+        "-c",
+        "import pathlib, sys; pathlib.Path(sys.argv[1]).write_text(sys.argv[2])",
+        str(path),
+        user_text,
+    ]
+    handle = Vault.open(vault)
+
+    def user_saves() -> None:
+        subprocess.run(editor, check=True)
+
+    with pytest.raises(Conflict, match="changed on disk since it was read") as info:
+        log_checkin(
+            handle,
+            load_catalog(handle),
+            "Connect",
+            "+1",
+            "x",
+            date(2026, 11, 22),
+            after_read=user_saves,
+        )
+    assert info.value.path == GOAL
+    assert path.read_text() == user_text
+    assert [p.name for p in path.parent.iterdir()] == ["hr.md"]  # no temp file left
+
+
+def test_journal_log_racing_an_editor_never_corrupts_the_goal(write: Write, vault: Path) -> None:
+    """End to end: an editor keeps saving the goal (atomically, as most do) while
+    `journal log` runs in other processes; a run that loses the race says so and
+    exits 1, and the goal always stays readable."""
+    path = write(GOAL, goal_text(current=2))
+    code = (
+        "import os, pathlib, sys, time\n"
+        "p = pathlib.Path(sys.argv[1]); base = p.read_text(); tmp = p.with_name('.tmp')\n"
+        "end, i = time.time() + 2, 0\n"
+        "while time.time() < end:\n"
+        "    i += 1; tmp.write_text(base.replace('# Connect', f'# Connect v{i}'))\n"
+        "    os.replace(tmp, p)\n"
+    )
+    editor = subprocess.Popen([sys.executable, "-c", code, str(path)])
+    command = [sys.executable, "-m", "journal", "--vault", str(vault), "log", "hr", "+1", "race"]
+    try:
+        results = [subprocess.run(command, capture_output=True, text=True) for _ in range(4)]
+    finally:
+        editor.wait(timeout=30)
+    for result in results:
+        assert result.returncode in (0, 1), result.stderr
+        if result.returncode == 1:
+            assert "goals/hr.md: changed on disk since it was read" in result.stderr
+    assert any(r.returncode == 1 for r in results)  # the editor saves ~every 0.1 ms
+    final = parse_note(GOAL, path.read_bytes())
+    assert not final.diagnostics and final.props["title"] == "Connect with five HR leaders"
+    assert sorted(p.name for p in path.parent.iterdir()) == ["hr.md"]
+
+
+def test_history_shows_check_ins_from_other_notes_once_with_a_chart(
+    invoke: Invoke, write: Write
+) -> None:
+    write("goals/Connect with five HR leaders.md", goal_text(current=4, start="2026-11-01"))
+    write(
+        "daily/2026-11-21.md",
+        "# Saturday\n\nprogress:: [[Connect with five HR leaders]] +2 two calls\n\n"
+        "Also [[Connect with five HR leaders]] again, but no second field.\n\n"
+        "```\nprogress:: [[Connect with five HR leaders]] +10 in code, not counted\n```\n",
+    )
+    write(
+        "meetings/2026-11-19 Coffee.md",
+        "---\ntype: meeting\ndate: 2026-11-18\n---\n"
+        "progress:: [[Connect with five HR leaders]] +1 from the meeting\n",
+    )
+    data = json.loads(invoke("log", "Connect", "--json").stdout)
+    assert [(c["date"], c["change"], c["value"], c["path"]) for c in data["checkins"]] == [
+        ("2026-11-18", "+1", 1, "meetings/2026-11-19 Coffee.md"),
+        ("2026-11-20", "+1", 2, "goals/Connect with five HR leaders.md"),
+        ("2026-11-21", "+2", 4, "daily/2026-11-21.md"),
+    ]
+    assert data["series"] == [
+        {"date": "2026-11-18", "value": 1},
+        {"date": "2026-11-20", "value": 2},
+        {"date": "2026-11-21", "value": 4},
+    ]
+    assert data["agrees"] is True
+    text = invoke("log", "Connect").stdout
+    assert text.startswith("Connect with five HR leaders: 4 / 5 conversations\n")
+    assert "5 ┤┈┈┈" in text and " target" in text
+    assert "2026-11-21  +2  4  two calls  (daily/2026-11-21.md)" in text
+
+
+def test_log_and_current_disagreeing(invoke: Invoke, write: Write, vault: Path) -> None:
+    """current wins: progress uses it, `journal log` adds to it, history warns."""
+    write(GOAL, goal_text(current=4))  # baseline 0 + a log of +1 = 1, not 4
+    data = json.loads(invoke("log", "Connect", "--json").stdout)
+    assert (data["current"], data["replayed"], data["agrees"]) == (4, 1, False)
+    assert "! current is 4 but baseline plus the check-ins give 1" in invoke("log", "hr").stdout
+    assert json.loads(invoke("show", "hr", "--json").stdout)["progress"] == 0.8
+    assert invoke("log", "Connect", "+1").stdout.endswith("current 4 -> 5\n")
+    assert "\ncurrent: 5\n" in (vault / GOAL).read_text()
+
+
+def test_bad_input_is_a_usage_error_and_writes_nothing(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write(GOAL, goal_text())
+    before = (vault / GOAL).read_bytes()
+    for args, message in [
+        (("1",), "VALUE should be +N"),
+        (("+1x",), "VALUE should be +N"),
+        (("+1", "--date", "2026-02-30"), "not a real date"),
+        (("+1", "--jsno"), "no such option: --jsno"),
+        (("--date", "2026-11-20"), "--date needs a VALUE"),
+    ]:
+        result = invoke("log", "Connect", *args)
+        assert result.exit_code == 2, args
+        assert message in result.stderr
+    bad = write("goals/bad.md", "---\ntype: goal\ntitle: Bad\ncurrent: lots\n---\n")
+    result = invoke("log", "Bad", "+1")
+    assert result.exit_code == 1
+    assert "goals/bad.md:4: current should be a number, not 'lots'; fix it" in result.stderr
+    assert bad.read_text() == "---\ntype: goal\ntitle: Bad\ncurrent: lots\n---\n"
+    assert (vault / GOAL).read_bytes() == before
+
+
+def test_chart_is_a_step_function_of_points() -> None:
+    points = [(date(2026, 11, 2), 1.0), (date(2026, 11, 6), 3.0)]
+    text = chart(
+        points, target=4, first=date(2026, 11, 1), last=date(2026, 11, 8), width=8, height=4
+    )
+    assert text == (
+        "4 ┤┈┈┈┈┈┈┈┈ target\n"
+        "  │     ███\n"
+        "  │     ███\n"
+        "0 ┤ ███████\n"
+        "  └────────\n"
+        "   2026-11-01 2026-11-08\n"
+    )
+    part = chart([(date(2026, 11, 2), 1.0)], target=4, width=1, height=2)
+    assert part.splitlines()[:2] == ["4 ┤┈ target", "0 ┤▄"]
+    assert chart([]) == ""
+
+
+def test_a_goal_counted_from_meetings_refuses_hand_values(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    text = goal_text(metric_source="meetings", metric_kind="informational")
+    path = write(GOAL, text)
+    result = invoke("log", "Connect", "+1")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "goals/hr.md:12: this goal counts its meeting notes (metric_source: meetings); "
+        "record a meeting instead: journal new meeting --with PERSON --goal "
+        '"Connect with five HR leaders" --kind informational\n'
+    )
+    assert invoke("set", "Connect", "current=3").exit_code == 1
+    assert path.read_text() == text
+    assert invoke("set", "Connect", "target=6").exit_code == 0
+    shown = json.loads(invoke("show", "Connect", "--json").stdout)
+    assert (shown["current"], shown["metric_source"], shown["metric_kind"]) == (
+        0,
+        "meetings",
+        ["informational"],
+    )

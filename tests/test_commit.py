@@ -1,0 +1,165 @@
+"""`--commit`: exactly the files a command wrote, in one commit, nothing else staged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Invoke, Write, goal_text
+from tests.gitutil import AUTHOR, EMAIL, Git
+from tests.test_history import run_journal
+
+GOAL = "goals/Connect with five HR leaders.md"
+STAMP = "2026-11-22T09:30:00+01:00"
+
+
+@pytest.fixture(autouse=True)
+def _identity(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The author and date journal's own commits get (as git reads them)."""
+    for kind in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{kind}_NAME", AUTHOR)
+        monkeypatch.setenv(f"GIT_{kind}_EMAIL", EMAIL)
+        monkeypatch.setenv(f"GIT_{kind}_DATE", STAMP)
+
+
+@pytest.fixture
+def git(vault: Path, tmp_path: Path, write: Write) -> Git:
+    git = Git(vault, tmp_path / "home").init()
+    write(GOAL, goal_text(current=2))
+    write("notes/a.md", "# a\n")
+    write("notes/b.md", "# b\n")
+    git.commit("Start", "2026-11-01")
+    return git
+
+
+def test_set_commits_only_the_goal_and_leaves_other_changes_alone(
+    git: Git, write: Write, invoke: Invoke, vault: Path
+) -> None:
+    write("notes/a.md", "# a\n\nstaged edit\n")
+    git("add", "notes/a.md")
+    write("notes/b.md", "# b\n\nunstaged edit\n")
+    result = invoke("set", "Connect with five", "current=3", "due=2027-01-31", "--commit")
+    assert result.exit_code == 0, result.output
+    message = "journal: set current=3, due=2027-01-31 in Connect with five HR leaders"
+    head = git("rev-parse", "HEAD").strip()
+    assert result.stdout.splitlines()[-1] == f"committed {head[:7]}: {message}"
+    assert git("log", "-1", "--format=%s|%an|%ae|%aI|%cn").strip() == (
+        f"{message}|{AUTHOR}|{EMAIL}|2026-11-22T09:30:00+01:00|{AUTHOR}"
+    )
+    assert git.files() == [GOAL]
+    assert git("show", f"HEAD:{GOAL}") == (vault / GOAL).read_text()
+    assert git.staged() == ["notes/a.md"]  # still staged, not committed
+    status = git("status", "--porcelain=v1", "-z").split("\0")
+    assert sorted(s for s in status if s) == [" M notes/b.md", "M  notes/a.md"]
+
+
+def test_new_goal_commits_in_a_vault_inside_a_larger_repository(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    big = Git(tmp_path / "big", tmp_path / "home").init()
+    root = big.root / "life" / "career vault"
+    (root / ".journal").mkdir(parents=True)
+    (big.root / "README.md").write_text("# my life\n")
+    big.commit("Start", "2026-11-01")
+    (big.root / "README.md").write_text("# my life, edited\n")
+    result = invoke("new", "goal", "Zoë's plan", "--target", "3", "--commit", root=root)
+    assert result.exit_code == 0, result.output
+    assert big.files() == ["life/career vault/goals/Zoë's plan.md"]
+    assert big("log", "-1", "--format=%s").strip() == "journal: new goal Zoë's plan"
+    assert big("status", "--porcelain=v1", "-z").strip("\0") == " M README.md"
+
+
+def test_the_first_commit_of_an_empty_repository(
+    vault: Path, tmp_path: Path, invoke: Invoke
+) -> None:
+    git = Git(vault, tmp_path / "home").init()
+    result = invoke("new", "goal", "Learn SQL", "--commit", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["path"] == "goals/Learn SQL.md"
+    assert "committed " in result.stderr
+    assert git.files() == ["goals/Learn SQL.md"]
+    assert git("rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
+
+
+def test_refused_before_writing_without_a_repository(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    write(GOAL, goal_text(current=2))
+    before = (vault / GOAL).read_bytes()
+    result = invoke("set", "Connect", "current=3", "--commit")
+    assert result.exit_code == 1
+    assert "can't commit:" in result.stderr
+    assert "not in a git repository; nothing written" in result.stderr
+    assert (vault / GOAL).read_bytes() == before
+    result = invoke("new", "goal", "Learn SQL", "--commit")
+    assert result.exit_code == 1
+    assert not (vault / "goals" / "Learn SQL.md").exists()
+
+
+def test_refused_before_writing_when_the_file_has_staged_changes(
+    git: Git, write: Write, invoke: Invoke, vault: Path
+) -> None:
+    write(GOAL, goal_text(current=2, why="staged by hand"))
+    git("add", GOAL)
+    before = (vault / GOAL).read_bytes()
+    head = git("rev-parse", "HEAD")
+    result = invoke("set", "Connect", "current=3", "--commit")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{GOAL}: has staged changes in git")
+    assert "git restore --staged" in result.stderr
+    assert (vault / GOAL).read_bytes() == before
+    assert git("rev-parse", "HEAD") == head
+
+
+def test_refused_when_the_new_file_would_be_ignored(
+    git: Git, write: Write, invoke: Invoke, vault: Path
+) -> None:
+    write(".gitignore", "goals/private*\n")
+    git.commit("Ignore private goals", "2026-11-02")
+    result = invoke("new", "goal", "private plan", "--commit")
+    assert result.exit_code == 1
+    assert "is ignored by git" in result.stderr
+    assert not (vault / "goals" / "private plan.md").exists()
+
+
+def test_nothing_written_means_nothing_committed(git: Git, invoke: Invoke) -> None:
+    head = git("rev-parse", "HEAD")
+    result = invoke("set", "Connect", "current=2", "--commit")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"{GOAL}: unchanged",
+        "journal: nothing written, nothing to commit",
+    ]
+    assert git("rev-parse", "HEAD") == head
+
+
+def test_without_commit_nothing_is_committed(git: Git, invoke: Invoke) -> None:
+    head = git("rev-parse", "HEAD")
+    assert invoke("set", "Connect", "current=4").exit_code == 0
+    assert git("rev-parse", "HEAD") == head
+    assert git("status", "--porcelain=v1", "-z").strip("\0") == f" M {GOAL}"
+
+
+def test_refused_when_git_does_not_know_the_user(git: Git, vault: Path, tmp_path: Path) -> None:
+    empty_home = tmp_path / "empty-home"
+    empty_home.mkdir()
+    before = (vault / GOAL).read_bytes()
+    done = run_journal(
+        ["--vault", str(vault), "set", "Connect", "current=3", "--commit"], empty_home
+    )
+    assert done.returncode == 1
+    assert "git does not know who you are" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert (vault / GOAL).read_bytes() == before
+
+
+def test_on_a_detached_head_the_commit_moves_head_only(git: Git, invoke: Invoke) -> None:
+    branch = git("rev-parse", "main").strip()
+    git("checkout", "-q", "--detach")
+    result = invoke("set", "Connect", "current=3", "--commit")
+    assert result.exit_code == 0, result.output
+    assert git("rev-parse", "HEAD~1").strip() == branch
+    assert git("rev-parse", "main").strip() == branch
+    assert git.files() == [GOAL]

@@ -1,0 +1,458 @@
+"""`journal history` and the history use cases on real git repositories."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from journal.adapters.history_cache import cache_root
+from journal.adapters.vault import Vault, load_catalog
+from journal.core.dates import Period
+from journal.usecases.history import goal_series, week_in_git
+from tests.conftest import Invoke, Write
+from tests.gitutil import AUTHOR, Git
+
+
+def goal(
+    current: int,
+    *,
+    target: int = 5,
+    due: str = "2026-12-31",
+    status: str = "active",
+    drafted: str = "false",
+    log: tuple[str, ...] = (),
+    story: str = "Why now, and who is on the list.",
+    title: str = "Connect with five HR leaders",
+    goal_id: str = "connect",
+) -> str:
+    lines = "".join(f"- {line}\n" for line in log)
+    return (
+        f"---\ntype: goal\nid: {goal_id}\ntitle: {title}\nstatus: {status}\n"
+        f"unit: conversations\nbaseline: 0\ntarget: {target}\ncurrent: {current}\n"
+        f"start: 2026-10-01\ndue: {due}\nmilestones:\n  - title: Draft list\n"
+        f"    done: {drafted}\n---\n# {title}\n\n{story}\n\n## Log\n\n{lines}"
+    )
+
+
+@pytest.fixture
+def git(vault: Path, tmp_path: Path) -> Git:
+    return Git(vault, tmp_path / "home").init()
+
+
+def history_json(invoke: Invoke, *args: str) -> dict[str, object]:
+    result = invoke("history", *args, "--json")
+    assert result.exit_code == 0, result.output
+    data: dict[str, object] = json.loads(result.stdout)
+    return data
+
+
+def summary(entries: object) -> list[tuple[object, ...]]:
+    assert isinstance(entries, list)
+    return [
+        (e["date"], e["message"], e["path"], [ev["text"] for ev in e["events"]]) for e in entries
+    ]
+
+
+COFFEE = "2026-10-08: +1 Coffee with [[Dana Ortiz]]"
+
+
+@pytest.fixture
+def story(git: Git, write: Write) -> Git:
+    """A goal's life: created, checked in, edited, goalposts moved, renamed and edited, done."""
+    write("goals/Connect.md", goal(0))
+    write("notes/Ideas.md", "# Ideas\n")
+    git.commit("Add goal", "2026-10-01")
+    write("goals/Connect.md", goal(1, log=(COFFEE,)))
+    git.commit("Coffee", "2026-10-08")
+    write("daily/2026-10-12.md", "progress:: [[Connect]] +1 call with Sam\n")
+    write("notes/Ideas.md", "# Ideas\n\nmore\n")
+    git.commit("Daily note", "2026-10-12")
+    write("goals/Connect.md", goal(1, log=(COFFEE,), story="A longer story."))
+    git.commit("Notes", "2026-10-15")
+    write("goals/Connect.md", goal(1, target=8, drafted="2026-10-19", log=(COFFEE,)))
+    git.commit("Aim higher", "2026-10-20")
+    write("goals/Connect.md", goal(3, target=8, due="2027-01-31", drafted="true", log=(COFFEE,)))
+    git.commit("Push", "2026-11-02")
+    git("mv", "goals/Connect.md", "goals/Meet HR leaders.md")
+    write(
+        "goals/Meet HR leaders.md",
+        goal(4, target=8, due="2027-01-31", drafted="true", log=(COFFEE,)),
+    )
+    write("daily/2026-10-12.md", "progress:: [[Meet HR leaders]] +1 call with Sam\n")  # as Obsidian
+    git.commit("Rename", "2026-11-10")
+    write(
+        "goals/Meet HR leaders.md",
+        goal(4, target=8, due="2027-01-31", drafted="true", status="done", log=(COFFEE,)),
+    )
+    git.commit("Done", "2026-11-20")
+    return git
+
+
+def test_a_goal_timeline_reads_as_meaning_across_a_rename_with_an_edit(
+    story: Git, invoke: Invoke
+) -> None:
+    data = history_json(invoke, "connect")
+    assert data["goal"] == {
+        "id": "connect",
+        "path": "goals/Meet HR leaders.md",
+        "title": "Connect with five HR leaders",
+    }
+    assert summary(data["entries"]) == [
+        ("2026-10-01", "Add goal", "goals/Connect.md",
+         ["created (status active, current 0, target 5 conversations, due 2026-12-31)"]),
+        ("2026-10-08", "Coffee", "goals/Connect.md",
+         ["current 0 -> 1", "check-in 2026-10-08 +1 Coffee with [[Dana Ortiz]]"]),
+        ("2026-10-15", "Notes", "goals/Connect.md", []),
+        ("2026-10-20", "Aim higher", "goals/Connect.md",
+         ["target 5 -> 8 (the goalposts moved)", "milestone reached: Draft list"]),
+        ("2026-11-02", "Push", "goals/Connect.md",
+         ["current 1 -> 3", "due 2026-12-31 -> 2027-01-31"]),
+        ("2026-11-10", "Rename", "goals/Meet HR leaders.md",
+         ["moved goals/Connect.md -> goals/Meet HR leaders.md", "current 3 -> 4"]),
+        ("2026-11-20", "Done", "goals/Meet HR leaders.md", ["status active -> done"]),
+    ]  # fmt: skip
+    entries = data["entries"]
+    assert isinstance(entries, list)
+    assert {e["author"] for e in entries} == {AUTHOR}
+    assert entries[0]["time"] == "2026-10-01T12:00:00+01:00"
+    assert [e["kind"] for e in entries[-1]["events"]] == ["completed"]
+    # Committed current values, the log's check-in and the daily note's progress:: field.
+    assert data["series"] == [
+        {"date": "2026-10-01", "value": 0, "source": "git"},
+        {"date": "2026-10-08", "value": 1, "source": "git"},
+        {"date": "2026-10-12", "value": 2, "source": "log"},
+        {"date": "2026-11-02", "value": 3, "source": "git"},
+        {"date": "2026-11-10", "value": 4, "source": "git"},
+    ]
+    assert data["truncated"] is False
+    assert data["notices"] == []
+
+
+def test_the_text_timeline_and_since(story: Git, invoke: Invoke) -> None:
+    result = invoke("history", "Meet HR leaders", "--since", "2026-11-01")
+    assert result.exit_code == 0, result.output
+
+    def short(rev: str) -> str:
+        return story("rev-parse", rev).strip()[:7]
+
+    assert result.stdout.splitlines() == [
+        "Connect with five HR leaders  (goals/Meet HR leaders.md)",
+        f"2026-11-02  {short('HEAD~2')}  {AUTHOR}: Push",
+        "  current 1 -> 3",
+        "  due 2026-12-31 -> 2027-01-31",
+        f"2026-11-10  {short('HEAD~1')}  {AUTHOR}: Rename",
+        "  moved goals/Connect.md -> goals/Meet HR leaders.md",
+        "  current 3 -> 4",
+        f"2026-11-20  {short('HEAD')}  {AUTHOR}: Done",
+        "  status active -> done",
+        "progress:",
+        "  2026-11-02       3  git",
+        "  2026-11-10       4  git",
+    ]
+
+
+def test_a_hand_edited_current_gives_a_series_and_uncommitted_edits_show(
+    git: Git, write: Write, invoke: Invoke, vault: Path
+) -> None:
+    for day, value in (("2026-10-01", 0), ("2026-10-10", 2), ("2026-10-24", 2), ("2026-11-05", 5)):
+        write("goals/Connect.md", goal(value, story=f"edited {day}"))
+        git.commit(f"current {value}", day)
+    write("goals/Connect.md", goal(6, story="edited today"))  # not committed
+    data = history_json(invoke, "connect")
+    assert data["series"] == [
+        {"date": "2026-10-01", "value": 0, "source": "git"},
+        {"date": "2026-10-10", "value": 2, "source": "git"},
+        {"date": "2026-11-05", "value": 5, "source": "git"},
+        {"date": "2026-11-22", "value": 6, "source": "file"},
+    ]
+    entries = data["entries"]
+    assert isinstance(entries, list)
+    assert entries[-1]["uncommitted"] is True
+    assert entries[-1]["commit"] is None
+    assert [e["text"] for e in entries[-1]["events"]] == ["current 5 -> 6"]
+    # The use case other commands call gives the same series.
+    catalog = load_catalog(Vault.open(vault))
+    series = goal_series(Vault.open(vault), catalog.find_goal("connect"), date(2026, 11, 22))
+    assert series.from_git and not series.truncated
+    assert [(p.day.isoformat(), p.value) for p in series.points] == [
+        ("2026-10-01", 0), ("2026-10-10", 2), ("2026-11-05", 5), ("2026-11-22", 6)
+    ]  # fmt: skip
+
+
+def test_vault_history_is_newest_first_with_since_and_limit(
+    story: Git, invoke: Invoke, write: Write
+) -> None:
+    write("goals/Other.md", goal(0, title="Learn SQL", goal_id="sql"))
+    story.commit("Another goal", "2026-11-21")
+    result = invoke("history", "--limit", "3")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith(f"{AUTHOR}: Another goal") and lines[0].startswith("2026-11-21")
+    assert (
+        lines[1]
+        == "  Learn SQL: created (status active, current 0, target 5 conversations, due 2026-12-31)"
+    )
+    assert lines[3] == "  Connect with five HR leaders: status active -> done"
+    assert lines[5] == (
+        "  Connect with five HR leaders: moved goals/Connect.md -> goals/Meet HR leaders.md; "
+        "current 3 -> 4"
+    )
+    assert len(lines) == 6
+    data = history_json(invoke, "--since", "2026-11-10")
+    assert [(e["date"], e["goal"]["id"]) for e in data["entries"]] == [  # type: ignore[attr-defined]
+        ("2026-11-21", "sql"), ("2026-11-20", "connect"), ("2026-11-10", "connect")
+    ]  # fmt: skip
+    assert data["repository"]["branch"] == "main"  # type: ignore[index]
+
+
+CREATED = "created (status active, current 0, target 5 conversations, due 2026-12-31)"
+
+
+def test_week_in_git_for_the_weekly_review(story: Git, vault: Path, write: Write) -> None:
+    write("goals/Other.md", goal(0, title="Learn SQL", goal_id="sql"))
+    write("goals/Old.md", goal(0, title="Old plan", goal_id="old"))
+    story.commit("Two goals", "2026-11-16")
+    write("goals/Old.md", goal(0, title="Old plan", goal_id="old", status="dropped"))
+    write("goals/Other.md", goal(1, title="Learn SQL", goal_id="sql"))
+    story.commit("Drop one", "2026-11-18")
+    week = week_in_git(Vault.open(vault), Period(date(2026, 11, 16), date(2026, 11, 22)))
+    assert week is not None
+    assert week.to_dict() == {
+        "start": "2026-11-16",
+        "end": "2026-11-22",
+        "truncated": False,
+        "created": [
+            {"id": "sql", "title": "Learn SQL", "path": "goals/Other.md",
+             "events": [CREATED, "current 0 -> 1"]},
+        ],
+        "completed": [
+            {"id": "connect", "title": "Connect with five HR leaders",
+             "path": "goals/Meet HR leaders.md", "events": ["status active -> done"]},
+        ],
+        "dropped": [
+            {"id": "old", "title": "Old plan", "path": "goals/Old.md",
+             "events": [CREATED, "status active -> dropped"]},
+        ],
+        "changed": [],
+    }  # fmt: skip
+
+
+def test_without_a_repository(vault: Path, write: Write, invoke: Invoke) -> None:
+    write("goals/Connect.md", goal(2, log=(COFFEE,)))
+    result = invoke("history", "connect")
+    assert result.exit_code == 1
+    assert "not in a git repository" in result.stderr
+    assert "Traceback" not in result.output
+    assert invoke("history").exit_code == 1
+    assert week_in_git(Vault.open(vault), Period(date(2026, 11, 16), date(2026, 11, 22))) is None
+    goal_ = load_catalog(Vault.open(vault)).find_goal("connect")
+    series = goal_series(Vault.open(vault), goal_, date(2026, 11, 22))
+    assert not series.from_git
+    assert [(p.day.isoformat(), p.value, p.source) for p in series.points] == [
+        ("2026-10-01", 0, "start"), ("2026-10-08", 1, "log"), ("2026-11-22", 2, "file")
+    ]  # fmt: skip
+
+
+def test_no_commits_yet_and_an_untracked_goal(git: Git, write: Write, invoke: Invoke) -> None:
+    write("goals/Connect.md", goal(0))
+    result = invoke("history", "connect")
+    assert result.exit_code == 0, result.output
+    assert "the repository has no commits yet" in result.stderr
+    assert "not committed yet\n  created (" in result.stdout
+    assert invoke("history").stdout == "no goal changes in the git history\n"
+    write("notes/a.md", "# a\n")
+    git.commit("First", "2026-11-01", "notes/a.md")
+    result = invoke("history", "connect")
+    assert "no history yet: goals/Connect.md has never been committed" in result.stderr
+    assert result.exit_code == 0
+
+
+def test_detached_head_reads_history_from_there(story: Git, invoke: Invoke) -> None:
+    story("checkout", "-q", "--detach", "HEAD~1")
+    result = invoke("history", "connect", "--json")
+    assert result.exit_code == 0, result.output
+    head = story("rev-parse", "HEAD").strip()
+    assert f"HEAD is detached at {head[:7]}" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["repository"]["detached"] is True
+    assert data["repository"]["branch"] is None
+    assert [e["message"] for e in data["entries"]][-1] == "Rename"
+
+
+def test_a_shallow_clone_marks_history_truncated(
+    story: Git, tmp_path: Path, invoke: Invoke
+) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "2", f"file://{story.root}", str(clone)],
+        check=True,
+        env=story.env,
+    )
+    result = invoke("history", "connect", "--json", root=clone)
+    assert result.exit_code == 0, result.output
+    assert "shallow clone" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["truncated"] is True
+    assert summary(data["entries"]) == [
+        ("2026-11-10", "Rename", "goals/Meet HR leaders.md",
+         ["first seen (status active, current 4, target 8 conversations, due 2027-01-31)"]),
+        ("2026-11-20", "Done", "goals/Meet HR leaders.md", ["status active -> done"]),
+    ]  # fmt: skip
+    # Vault-wide, goals merely first seen at the cut are not "created".
+    result = invoke("history", "--json", root=clone)
+    assert [e["message"] for e in json.loads(result.stdout)["entries"]] == ["Done"]
+
+
+def test_a_vault_inside_a_larger_repository(tmp_path: Path, invoke: Invoke) -> None:
+    big = Git(tmp_path / "big", tmp_path / "home").init()
+    root = big.root / "life" / "career vault"
+    (root / ".journal").mkdir(parents=True)
+    (root / "goals").mkdir()
+    (big.root / "README.md").write_text("# my life\n")
+    (big.root / "other.md").write_text(goal(9, goal_id="not-in-vault"))
+    (root / "goals" / "Connect.md").write_text(goal(0))
+    big.commit("Start", "2026-10-01")
+    (root / "goals" / "Connect.md").write_text(goal(2))
+    (big.root / "other.md").write_text(goal(10, goal_id="not-in-vault"))
+    big.commit("Progress", "2026-10-05")
+    result = invoke("history", "--json", root=root)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["repository"]["vault_folder"] == "life/career vault"
+    assert [(e["goal"]["path"], e["message"]) for e in data["entries"]] == [
+        ("goals/Connect.md", "Progress"),
+        ("goals/Connect.md", "Start"),
+    ]
+
+
+def test_non_ascii_and_space_paths(git: Git, write: Write, invoke: Invoke) -> None:
+    write("goals/Zoë's plan ü.md", goal(1, goal_id="zoe", title="Zoë's plan"))
+    git.commit("Zoë", "2026-10-01")
+    git("mv", "goals/Zoë's plan ü.md", "goals/Ärger über Ziele.md")
+    write("goals/Ärger über Ziele.md", goal(2, goal_id="zoe", title="Zoë's plan"))
+    git.commit("Umbenannt", "2026-10-02")
+    data = history_json(invoke, "Zoë")
+    assert summary(data["entries"])[-1] == (
+        "2026-10-02", "Umbenannt", "goals/Ärger über Ziele.md",
+        ["moved goals/Zoë's plan ü.md -> goals/Ärger über Ziele.md", "current 1 -> 2"],
+    )  # fmt: skip
+
+
+def test_a_goal_without_id_is_followed_by_similarity(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    story = "\n".join(f"Line {i} of why this goal matters to me." for i in range(15))
+    text = "---\ntype: goal\ntitle: Read more\ncurrent: {n}\n---\n" + story + "\n"
+    write("goals/Read.md", text.format(n=1))
+    git.commit("Read", "2026-10-01")
+    git("mv", "goals/Read.md", "goals/Reading.md")
+    write("goals/Reading.md", text.format(n=2))
+    git.commit("Rename and edit", "2026-10-02")
+    data = history_json(invoke, "Read more")
+    assert summary(data["entries"]) == [
+        ("2026-10-01", "Read", "goals/Read.md", ["created (status active, current 1)"]),
+        ("2026-10-02", "Rename and edit", "goals/Reading.md",
+         ["moved goals/Read.md -> goals/Reading.md", "current 1 -> 2"]),
+    ]  # fmt: skip
+
+
+def test_a_merge_lists_only_what_it_changed_itself(git: Git, write: Write, invoke: Invoke) -> None:
+    write("goals/Connect.md", goal(0))
+    write("goals/Other.md", goal(0, title="Learn SQL", goal_id="sql"))
+    git.commit("Start", "2026-10-01")
+    git("checkout", "-q", "-b", "side")
+    write("goals/Other.md", goal(1, title="Learn SQL", goal_id="sql"))
+    git.commit("Side work", "2026-10-02")
+    git("checkout", "-q", "main")
+    write("goals/Connect.md", goal(1))
+    git.commit("Main work", "2026-10-03")
+    stamp = "2026-10-04T12:00:00+01:00"
+    git("merge", "-q", "--no-ff", "-m", "Merge side", "side",
+        env={"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})  # fmt: skip
+    data = history_json(invoke, "--limit", "0")
+    assert [(e["message"], e["goal"]["id"]) for e in data["entries"]] == [  # type: ignore[attr-defined]
+        ("Main work", "connect"), ("Side work", "sql"), ("Start", "connect"), ("Start", "sql")
+    ]  # fmt: skip
+
+
+def test_the_cache_lives_outside_the_vault_and_is_used(
+    story: Git, invoke: Invoke, vault: Path
+) -> None:
+    first = history_json(invoke, "connect")
+    files = list(cache_root().glob("*.json"))
+    assert len(files) == 1
+    assert not files[0].resolve().is_relative_to(vault.resolve())
+    cached = json.loads(files[0].read_text())
+    assert len(cached["commits"]) == 8
+    # A warm run reads the cache: a doctored record shows through...
+    head = story("rev-parse", "HEAD").strip()
+    cached["commits"][head]["changes"][0]["events"][0]["text"] = "from the cache"
+    files[0].write_text(json.dumps(cached))
+    assert "from the cache" in invoke("history", "connect").stdout
+    # ...and a broken cache is rebuilt, not an error.
+    files[0].write_text("{not json")
+    assert history_json(invoke, "connect") == first
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to chown")
+def test_a_repository_owned_by_another_user(story: Git, invoke: Invoke, tmp_path: Path) -> None:
+    for path in [story.root, *story.root.rglob("*")]:
+        os.lchown(path, 4242, 4242)
+    result = invoke("history", "connect")
+    assert result.exit_code == 1
+    assert "belongs to another user" in result.stderr
+    assert f"safe.directory '{story.root}'" in result.stderr
+    assert "Traceback" not in result.output
+    # The advice works: with safe.directory in git's global config, history is read.
+    home = tmp_path / "trusting-home"
+    home.mkdir()
+    (home / ".gitconfig").write_text(f"[safe]\n\tdirectory = {story.root}\n")
+    done = run_journal(["--vault", str(story.root), "history", "connect"], home)
+    assert done.returncode == 0, done.stderr
+    assert "status active -> done" in done.stdout
+
+
+def run_journal(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+    """The real CLI in a fresh process whose git config comes from ``home`` only."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), GIT_CONFIG_NOSYSTEM="1")
+    return subprocess.run(
+        [sys.executable, "-m", "journal", *args], env=env, capture_output=True, text=True
+    )
+
+
+def test_git_is_never_run_as_a_program(
+    story: Git, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """History is read through the library, so it works with no git on PATH."""
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert shutil.which("git") is None
+    assert history_json(invoke, "connect")["entries"]
+
+
+def test_a_goal_whose_front_matter_broke_for_a_while(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    write("goals/Connect.md", goal(1))
+    git.commit("Add", "2026-10-01")
+    write("goals/Connect.md", goal(1).replace("title: Connect", "title: Plan: Connect"))
+    git.commit("Oops", "2026-10-02")
+    write("goals/Connect.md", goal(2))
+    git.commit("Fixed", "2026-10-03")
+    data = history_json(invoke, "connect")
+    assert summary(data["entries"]) == [
+        ("2026-10-01", "Add", "goals/Connect.md",
+         ["created (status active, current 1, target 5 conversations, due 2026-12-31)"]),
+        ("2026-10-02", "Oops", "goals/Connect.md", ["no longer a readable goal"]),
+        ("2026-10-03", "Fixed", "goals/Connect.md",
+         ["a readable goal again (status active, current 2, target 5 conversations, "
+          "due 2026-12-31)"]),
+    ]  # fmt: skip
+    assert [p["value"] for p in data["series"]] == [1, 2]  # type: ignore[index]

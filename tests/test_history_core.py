@@ -1,0 +1,234 @@
+"""The pure parts of goal history: semantic diffs, rename pairing, following, series."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from journal.core.checkins import CheckIn
+from journal.core.history import (
+    GoalChange,
+    GoalState,
+    Revision,
+    Version,
+    diff_states,
+    follow,
+    goal_change,
+    pair_renames,
+    recorded_values,
+    state_of,
+)
+from journal.core.notes import parse_note
+from journal.core.series import Point, progress_series
+from tests.conftest import goal_text
+
+
+def state(text: str, path: str = "goals/g.md") -> GoalState:
+    found = state_of(parse_note(path, text.encode()))
+    assert found is not None
+    return found
+
+
+def texts(old: GoalState | None, new: GoalState | None, **kw: object) -> list[str]:
+    return [e.text for e in diff_states(old, new, **kw)]  # type: ignore[arg-type]
+
+
+BEFORE_MILESTONES = (
+    "\n  - title: Draft list\n    done: false\n  - title: Fifth talk\n    done: false"
+)
+BEFORE = goal_text(current=2, milestones=BEFORE_MILESTONES)
+
+
+def test_every_kind_of_change_reads_as_meaning() -> None:
+    after = (
+        goal_text(
+            status="done",
+            current=3,
+            target=8,
+            due="2027-01-31",
+            milestones=BEFORE_MILESTONES.replace("done: false", "done: 2026-11-21", 1),
+        )
+        + "- 2026-11-21: +1 Lunch with [[Elena Varga]]\n"
+    )
+    assert texts(state(BEFORE), state(after)) == [
+        "status active -> done",
+        "target 5 -> 8 (the goalposts moved)",
+        "current 2 -> 3",
+        "due 2026-12-31 -> 2027-01-31",
+        "milestone reached: Draft list",
+        "check-in 2026-11-21 +1 Lunch with [[Elena Varga]]",
+    ]
+    kinds = [e.kind for e in diff_states(state(BEFORE), state(after))]
+    assert kinds[0] == "completed"
+
+
+def test_dropped_created_deleted_and_first_seen() -> None:
+    old, new = state(goal_text()), state(goal_text(status="dropped"))
+    assert [(e.kind, e.old, e.new) for e in diff_states(old, new)] == [
+        ("dropped", "active", "dropped")
+    ]
+    assert texts(None, old) == [
+        "created (status active, current 2, target 5 conversations, due 2026-12-31)"
+    ]
+    assert texts(None, old, boundary=True) == [
+        "first seen (status active, current 2, target 5 conversations, due 2026-12-31)"
+    ]
+    assert texts(old, None, old_path="goals/g.md") == ["deleted"]
+    assert texts(None, None) == []
+
+
+def test_a_move_and_a_title_change_and_a_cleared_due() -> None:
+    old = state(goal_text())
+    new = state(goal_text(title="Meet six HR leaders", due=""), "goals/six.md")
+    assert texts(old, new, old_path="goals/g.md", new_path="goals/six.md") == [
+        "moved goals/g.md -> goals/six.md",
+        "title 'Connect with five HR leaders' -> 'Meet six HR leaders'",
+        "due 2026-12-31 -> (none)",
+    ]
+
+
+def test_only_new_checkins_count_even_when_a_line_repeats() -> None:
+    old = state(goal_text())
+    twice = goal_text() + "- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n"
+    assert texts(old, state(twice)) == ["check-in 2026-11-20 +1 Coffee with [[Dana Ortiz]]"]
+    assert texts(state(twice), state(twice)) == []
+
+
+def test_a_note_that_is_not_a_goal_has_no_state() -> None:
+    assert state_of(parse_note("n.md", b"# just a note\n")) is None
+    assert state_of(parse_note("g.md", b"---\ntype: goal\ntitle: [a\n---\n")) is None
+
+
+def version(path: str, text: str) -> Version:
+    return Version(path, state(text, path), text)
+
+
+def test_renames_pair_by_id_first_even_when_heavily_edited() -> None:
+    old = version("goals/a.md", goal_text(id="g1"))
+    other = version("goals/b.md", goal_text(title="Other goal", id="g2"))
+    new = version("goals/z.md", "---\ntype: goal\nid: g1\ntitle: Rewritten\ncurrent: 9\n---\n")
+    pairs = pair_renames([old, other], [new])
+    assert [(o and o.path, n and n.path) for o, n in pairs] == [
+        ("goals/b.md", None),
+        ("goals/a.md", "goals/z.md"),
+    ]
+
+
+def test_renames_without_ids_pair_by_similarity() -> None:
+    body = "\n".join(f"line {i} of a long story about the goal" for i in range(20))
+    old = version("goals/a.md", f"---\ntype: goal\ntitle: A\ncurrent: 1\n---\n{body}\n")
+    new = version("goals/b.md", f"---\ntype: goal\ntitle: A\ncurrent: 2\n---\n{body}\n")
+    unrelated = version("goals/c.md", "---\ntype: goal\ntitle: C\n---\nshort\n")
+    pairs = pair_renames([old], [unrelated, new])
+    assert [(o and o.path, n and n.path) for o, n in pairs] == [
+        ("goals/a.md", "goals/b.md"),
+        (None, "goals/c.md"),
+    ]
+    # Two different ids are two goals, however similar.
+    a = version("goals/a.md", goal_text(id="x"))
+    b = version("goals/b.md", goal_text(id="y"))
+    assert len(pair_renames([a], [b])) == 2
+
+
+def revision(n: int, day: str) -> Revision:
+    when = datetime.fromisoformat(f"{day}T10:00:00").replace(tzinfo=UTC)
+    return Revision(f"{n:040d}", (), "Ana", "ana@example.com", when, f"commit {n}")
+
+
+def change(
+    old: str | None, new: str | None, goal_id: str | None, current: float | None
+) -> GoalChange:
+    return GoalChange(old, new, goal_id if old else None, goal_id if new else None, "T", current)
+
+
+def test_follow_tracks_a_goal_by_id_across_moves_and_by_path_without_one() -> None:
+    history = [  # newest first
+        (
+            revision(4, "2026-11-04"),
+            [change("b.md", "b.md", "g", 3), change("x.md", "x.md", None, 1)],
+        ),
+        (revision(3, "2026-11-03"), [change("a.md", "b.md", "g", 2)]),
+        (revision(2, "2026-11-02"), [change("a.md", "a.md", "other", 7)]),
+        (revision(1, "2026-11-01"), [change(None, "a.md", "g", 0)]),
+    ]
+    mine = follow(history, "g", "b.md")
+    assert [r.id[-1] for r, _c in mine] == ["4", "3", "1"]
+    assert recorded_values(mine) == [
+        (date(2026, 11, 1), 0),
+        (date(2026, 11, 3), 2),
+        (date(2026, 11, 4), 3),
+    ]
+    by_path = follow(history, None, "x.md")
+    assert [r.id[-1] for r, _c in by_path] == ["4"]
+
+
+def test_goal_change_records_ids_title_and_value_after() -> None:
+    old = version("goals/a.md", goal_text(id="g1", current=1))
+    new = version("goals/b.md", goal_text(id="g1", current=2))
+    made = goal_change(old, new, boundary=False)
+    assert (made.old_path, made.new_path, made.id, made.current) == (
+        "goals/a.md",
+        "goals/b.md",
+        "g1",
+        2,
+    )
+    assert GoalChange.from_dict(made.to_dict()) == made
+
+
+def checkin(day: str, op: str | None, amount: float = 0) -> CheckIn:
+    return CheckIn(date.fromisoformat(day), op, amount, "", 1, "goals/g.md")
+
+
+def test_series_from_hand_edited_current_alone() -> None:
+    recorded = [(date(2026, 10, 1), 0.0), (date(2026, 10, 9), 2.0), (date(2026, 10, 9), 3.0),
+                (date(2026, 10, 20), 3.0), (date(2026, 11, 2), 5.0)]  # fmt: skip
+    assert progress_series(baseline=0, start=date(2026, 10, 1), recorded=recorded) == [
+        Point(date(2026, 10, 1), 0.0, "git"),
+        Point(date(2026, 10, 9), 3.0, "git"),
+        Point(date(2026, 11, 2), 5.0, "git"),
+    ]
+
+
+def test_series_from_checkins_alone_replays_from_baseline() -> None:
+    checkins = [checkin("2026-10-05", "+", 1), checkin("2026-10-05", None),
+                checkin("2026-10-12", "+", 2), checkin("2026-10-20", "=", 10),
+                checkin("2026-10-21", "-", 1)]  # fmt: skip
+    assert progress_series(baseline=4, start=date(2026, 10, 1), checkins=checkins) == [
+        Point(date(2026, 10, 1), 4.0, "start"),
+        Point(date(2026, 10, 5), 5.0, "log"),
+        Point(date(2026, 10, 12), 7.0, "log"),
+        Point(date(2026, 10, 20), 10.0, "log"),
+        Point(date(2026, 10, 21), 9.0, "log"),
+    ]
+
+
+def test_series_merges_without_counting_twice_and_the_file_wins_today() -> None:
+    # Check-ins logged daily, committed on the 10th (current already counts them),
+    # then one more check-in, then a hand edit today that is not committed.
+    checkins = [checkin("2026-10-08", "+", 1), checkin("2026-10-10", "+", 1),
+                checkin("2026-10-15", "+", 1)]  # fmt: skip
+    recorded = [(date(2026, 10, 1), 0.0), (date(2026, 10, 10), 2.0)]
+    assert progress_series(
+        baseline=0,
+        start=date(2026, 10, 1),
+        recorded=recorded,
+        checkins=checkins,
+        current=(date(2026, 11, 22), 6.0),
+    ) == [
+        Point(date(2026, 10, 1), 0.0, "git"),
+        Point(date(2026, 10, 8), 1.0, "log"),
+        Point(date(2026, 10, 10), 2.0, "git"),
+        Point(date(2026, 10, 15), 3.0, "log"),
+        Point(date(2026, 11, 22), 6.0, "file"),
+    ]
+    # When the file agrees with the last value, today adds no point.
+    same = progress_series(
+        baseline=0, start=None, recorded=recorded, current=(date(2026, 11, 22), 2.0)
+    )
+    assert same[-1] == Point(date(2026, 10, 10), 2.0, "git")
+
+
+def test_the_file_value_equal_to_todays_commit_keeps_the_git_source() -> None:
+    today = date(2026, 11, 22)
+    assert progress_series(
+        baseline=0, start=today, recorded=[(today, 0.0), (today, 2.0)], current=(today, 2.0)
+    ) == [Point(today, 2.0, "git")]

@@ -1,0 +1,454 @@
+"""The index: a SQLite cache of the notes, always fresh, never trusted over the files."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from journal.adapters import index as index_module
+from journal.adapters.index import Index, default_path
+from journal.adapters.vault import Vault, load_catalog
+from journal.adapters.watcher import Watcher
+from journal.core.catalog import Catalog
+from journal.core.notes import parse_note
+from tests.conftest import DATA, Invoke, Write, goal_text
+from tests.indexutil import assert_matches_rebuild, dump
+
+OLD = 1_600_000_000  # a modification time long before any scan
+
+
+def age(root: Path) -> None:
+    """Give every note an old mtime, as if written long ago (so stats are trusted)."""
+    for path in root.rglob("*.md"):
+        os.utime(path, (OLD, OLD))
+
+
+@pytest.fixture
+def notes(vault: Path, write: Write) -> Path:
+    write("goals/Five leaders.md", goal_text("Five leaders", aliases="[HR five]"))
+    write("goals/Speak.md", goal_text("Speak at a meetup", current=0))
+    write(
+        "daily/2026-11-20.md",
+        "# Friday\n\nprogress:: [[HR five]] +1 lunch with [[Elena Varga]]\n"
+        "- [ ] send notes to [[Dana Ortiz]] #networking\n- [x] book room\n"
+        "\n```\n[[Not a link]] #not-a-tag\nprogress:: [[Five leaders]] +9\n```\n",
+    )
+    write("people/Dana Ortiz.md", "---\ntype: contact\ntags: [people]\n---\n# Dana\n")
+    write("notes/broken.md", "---\ntitle: a\ntitle: b\n---\nbody\n")
+    write("notes/plain.md", "See [[Nowhere]] and [[Dana Ortiz#Work|Dana]].\n")
+    return vault
+
+
+def open_index(root: Path) -> Index:
+    return Index.open(Vault.open(root))
+
+
+def test_the_index_holds_every_kind_of_fact(notes: Path) -> None:
+    index = open_index(notes)
+    result = index.refresh()
+    assert len(result.parsed) == 6
+    db = index.path
+    assert db is not None and notes not in db.parents  # outside the vault
+    conn = sqlite3.connect(db)
+    kinds = dict(conn.execute("SELECT path, kind FROM notes"))
+    assert kinds["goals/Five leaders.md"] == "goal"
+    assert kinds["people/Dana Ortiz.md"] == "contact"
+    links = conn.execute(
+        "SELECT path, target, heading, alias, resolved FROM links ORDER BY path, seq"
+    ).fetchall()
+    assert ("notes/plain.md", "Nowhere", None, None, None) in links
+    assert ("notes/plain.md", "Dana Ortiz", "Work", "Dana", "people/Dana Ortiz.md") in links
+    assert ("daily/2026-11-20.md", "HR five", None, None, "goals/Five leaders.md") in links
+    assert not [link for link in links if link[1] == "Not a link"]
+    tags = {tag for (tag,) in conn.execute("SELECT tag FROM tags")}
+    assert "networking" in tags and "not-a-tag" not in tags
+    tasks = conn.execute("SELECT state, text FROM tasks WHERE path LIKE 'daily/%'").fetchall()
+    assert tasks == [(" ", "send notes to [[Dana Ortiz]] #networking"), ("x", "book room")]
+    checkins = conn.execute("SELECT path, day, op, amount, goal FROM checkins").fetchall()
+    assert ("daily/2026-11-20.md", "2026-11-20", "+", 1.0, "HR five") in checkins
+    assert ("goals/Speak.md", "2026-11-20", "+", 1.0, None) in checkins
+    assert len([c for c in checkins if c[0] == "daily/2026-11-20.md"]) == 1  # not from code
+    problems = conn.execute("SELECT path, line, message FROM diagnostics").fetchall()
+    assert any(p == "notes/broken.md" and line == 3 for p, line, _ in problems)
+    props = json.loads(
+        conn.execute("SELECT props FROM parsed WHERE path = 'goals/Speak.md'").fetchone()[0]
+    )
+    assert props["title"] == "Speak at a meetup" and props["target"] == 5
+    found = conn.execute("SELECT rowid FROM search WHERE search MATCH 'lunch'").fetchall()
+    assert len(found) == 1
+
+
+def test_a_catalog_from_the_index_answers_like_one_from_the_files(notes: Path) -> None:
+    write_paths = sorted(p for p in notes.rglob("*.md"))
+    for path in sorted(DATA.glob("*/*.md")):  # hostile and lossless notes too
+        shutil.copy(path, notes / "notes" / path.name)
+    files = Catalog(
+        parse_note(p.relative_to(notes).as_posix(), p.read_bytes())
+        for p in sorted(notes.rglob("*.md"))
+    )
+    indexed = load_catalog(Vault.open(notes))
+    assert [g.to_dict() for g in indexed.goals] == [g.to_dict() for g in files.goals]
+    assert [c.day for c in indexed.goals[0].checkins] == [c.day for c in files.goals[0].checkins]
+    assert indexed.goals[0].checkins == files.goals[0].checkins
+    assert indexed.diagnostics == files.diagnostics
+    assert indexed.notes == files.notes
+    assert indexed.of_kind("contact") == files.of_kind("contact")
+    assert indexed.find_goal("five-leaders").path == "goals/Five leaders.md"
+    assert indexed.resolve("Dana Ortiz") == files.resolve("Dana Ortiz")
+    assert set(indexed.by_path) == set(files.by_path) and write_paths
+
+
+def test_nothing_changed_means_nothing_is_read(notes: Path) -> None:
+    age(notes)
+    index = open_index(notes)
+    index.refresh()
+    again = index.refresh()
+    assert again.scanned == 6 and again.parsed == [] and again.touched == 0
+
+
+def test_a_touched_file_is_read_but_not_parsed(notes: Path) -> None:
+    age(notes)
+    index = open_index(notes)
+    index.refresh()
+    os.utime(notes / "notes/plain.md", (OLD + 10, OLD + 10))
+    result = index.refresh()
+    assert result.parsed == [] and result.touched == 1
+
+
+def test_a_same_size_edit_in_the_same_second_is_seen(notes: Path, tmp_path: Path) -> None:
+    path = notes / "notes/plain.md"
+    index = open_index(notes)
+    index.refresh()
+    before = path.stat()
+    path.write_text(path.read_text().replace("Nowhere", "Elsewhr"))  # same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # a coarse clock: same tick
+    assert path.stat().st_size == before.st_size
+    assert index.refresh().parsed == ["notes/plain.md"]
+    assert_matches_rebuild(notes, index.path, tmp_path)  # type: ignore[arg-type]
+
+
+def test_a_trusted_file_is_read_again_only_when_its_stat_changes(notes: Path) -> None:
+    age(notes)
+    index = open_index(notes)
+    index.refresh()
+    path = notes / "notes/plain.md"
+    path.write_text("See [[Dana Ortiz]].\n")
+    os.utime(path, (OLD, OLD))
+    assert index.refresh().parsed == ["notes/plain.md"]  # the size changed
+
+
+def test_deleted_renamed_and_new_notes_and_their_links(notes: Path, tmp_path: Path) -> None:
+    index = open_index(notes)
+    index.refresh()
+    (notes / "people/Dana Ortiz.md").rename(notes / "people/Dana O.md")
+    (notes / "notes/Nowhere.md").write_text("# now it exists\n")
+    result = index.refresh()
+    assert result.removed == ["people/Dana Ortiz.md"]
+    assert sorted(result.parsed) == ["notes/Nowhere.md", "people/Dana O.md"]
+    conn = sqlite3.connect(index.path)  # type: ignore[arg-type]
+    resolved = dict(conn.execute("SELECT target, resolved FROM links WHERE path='notes/plain.md'"))
+    assert resolved == {"Nowhere": "notes/Nowhere.md", "Dana Ortiz": None}
+    assert_matches_rebuild(notes, index.path, tmp_path)  # type: ignore[arg-type]
+
+
+def test_a_folder_rename_moves_every_note_in_it(notes: Path, tmp_path: Path) -> None:
+    index = open_index(notes)
+    index.refresh()
+    (notes / "goals").rename(notes / "objectives")
+    result = index.refresh()
+    assert result.removed == ["goals/Five leaders.md", "goals/Speak.md"]
+    assert sorted(result.parsed) == ["objectives/Five leaders.md", "objectives/Speak.md"]
+    assert_matches_rebuild(notes, index.path, tmp_path)  # type: ignore[arg-type]
+
+
+def test_a_scoped_refresh_reads_only_its_paths(notes: Path, write: Write, tmp_path: Path) -> None:
+    age(notes)
+    index = open_index(notes)
+    index.refresh()
+    write("goals/Speak.md", goal_text("Speak at two meetups"))
+    write("notes/plain.md", "changed but not in scope\n")
+    result = index.refresh(["goals/Speak.md", "goals/.git", "nowhere/x.md"])
+    assert result.parsed == ["goals/Speak.md"] and result.scanned == 1
+    index.refresh(["notes"])  # a folder: everything below it
+    assert_matches_rebuild(notes, index.path, tmp_path)  # type: ignore[arg-type]
+
+
+def test_a_large_change_resolves_links_in_one_pass(vault: Path, tmp_path: Path) -> None:
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr(index_module, "FULL_RESOLVE", 2)
+    monkey.setattr(index_module, "BATCH", 2)
+    try:
+        for i in range(5):
+            (vault / f"n{i}.md").write_text(f"[[n{(i + 1) % 5}]] and [[missing]]\n")
+        index = open_index(vault)
+        index.refresh()
+        conn = sqlite3.connect(index.path)  # type: ignore[arg-type]
+        unresolved = conn.execute("SELECT count(*) FROM links WHERE resolved IS NULL")
+        assert unresolved.fetchone()[0] == 5
+        assert conn.execute("SELECT * FROM meta WHERE key = 'resolve'").fetchall() == []
+    finally:
+        monkey.undo()
+    assert_matches_rebuild(vault, index.path, tmp_path)  # type: ignore[arg-type]
+
+
+def test_the_index_lives_in_the_user_cache_or_where_configured(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = default_path(Vault.open(vault))
+    assert path.parent == tmp_path / "cache" / "journal"
+    assert path.name.startswith("vault-") and path.suffix == ".sqlite"
+    (vault / ".journal/config.toml").write_text('[index]\npath = "../elsewhere/x.sqlite"\n')
+    assert default_path(Vault.open(vault)) == vault / "../elsewhere/x.sqlite"
+    monkeypatch.setenv("JOURNAL_INDEX", str(tmp_path / "env.sqlite"))
+    assert default_path(Vault.open(vault)) == tmp_path / "env.sqlite"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("JOURNAL_INDEX", "relative.sqlite")
+    assert default_path(Vault.open(vault)) == tmp_path / "relative.sqlite"
+
+
+def test_an_index_that_cannot_be_created_lives_in_memory(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, invoke: Invoke
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("JOURNAL_INDEX", str(blocker / "index.sqlite"))
+    result = invoke("list", "--json")
+    assert result.exit_code == 0
+    assert "working without one" in result.stderr
+    assert len(json.loads(result.stdout)) == 2
+
+
+def test_a_damaged_index_is_moved_aside_and_rebuilt(
+    notes: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    index = open_index(notes)
+    index.refresh()
+    index.close()
+    db = index.path
+    assert db is not None
+    db.write_bytes(b"this is not a database" * 100)
+    result = invoke("list", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 2
+    notices = [line for line in result.stderr.splitlines() if line.startswith("journal:")]
+    assert len(notices) == 1 and "is damaged" in notices[0]
+    assert list(db.parent.glob("*.bad"))
+    assert_matches_rebuild(notes, db, tmp_path)
+
+
+def test_damage_found_while_reading_is_repaired_too(notes: Path, tmp_path: Path) -> None:
+    for i in range(60):  # enough pages that the damage lands inside the tables
+        (notes / f"bulk/n{i}.md").parent.mkdir(exist_ok=True)
+        (notes / f"bulk/n{i}.md").write_text(f"# note {i}\n" + "words and more words\n" * 40)
+    index = open_index(notes)
+    index.refresh()
+    index.close()
+    db = index.path
+    assert db is not None
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(db.read_bytes())
+    for offset in range(4096 * 2, len(data), 4096):  # keep the header page, ruin the rest
+        data[offset : offset + 4096] = b"\xff" * 4096
+    db.write_bytes(bytes(data))
+    notices: list[str] = []
+    catalog = load_catalog_with(notes, notices)
+    assert len(catalog.goals) == 2
+    assert any("damaged" in n for n in notices)
+    assert_matches_rebuild(notes, db, tmp_path)
+
+
+def load_catalog_with(root: Path, notices: list[str]) -> Catalog:
+    index = Index.open(Vault.open(root), notify=notices.append)
+    index.refresh()
+    return Catalog(source=index.reader())
+
+
+def test_an_index_of_another_version_is_moved_aside(notes: Path, tmp_path: Path) -> None:
+    index = open_index(notes)
+    index.refresh()
+    index.close()
+    assert index.path is not None
+    conn = sqlite3.connect(index.path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    notices: list[str] = []
+    again = Index.open(Vault.open(notes), notify=notices.append)
+    assert again.refresh().parsed  # rebuilt from the files
+    assert len(notices) == 1 and "another version" in notices[0]
+    assert_matches_rebuild(notes, index.path, tmp_path)
+
+
+def test_a_foreign_sqlite_file_is_not_used(notes: Path, tmp_path: Path) -> None:
+    db = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE notes (x)")
+    conn.commit()
+    conn.close()
+    notices: list[str] = []
+    index = Index.open(Vault.open(notes), db, notify=notices.append)
+    assert len(index.refresh().parsed) == 6
+    assert "not a journal index" in notices[0]
+
+
+def test_an_index_of_another_vault_or_parser_is_rebuilt(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "shared.sqlite"
+    other = tmp_path / "other"
+    (other / ".journal").mkdir(parents=True)
+    (other / "only.md").write_text("# only\n")
+    Index.open(Vault.open(other), db).refresh()
+    notices: list[str] = []
+    index = Index.open(Vault.open(notes), db, notify=notices.append)
+    index.refresh()
+    assert "held the notes of" in notices[0]
+    assert_matches_rebuild(notes, db, tmp_path)
+    monkeypatch.setattr(index_module, "PARSER_VERSION", 999)
+    index = Index.open(Vault.open(notes), db, notify=notices.append)
+    assert len(index.refresh().parsed) == 6
+    assert "parser changed" in notices[-1]
+
+
+def test_two_processes_and_the_watcher_writing_at_once_never_see_a_locked_database(
+    notes: Path, tmp_path: Path
+) -> None:
+    script = textwrap.dedent(
+        """
+        import sys
+        from pathlib import Path
+        from journal.adapters.index import Index
+        from journal.adapters.vault import Vault
+        root, name = Path(sys.argv[1]), sys.argv[2]
+        for i in range(40):
+            (root / f"{name}-{i % 7}.md").write_text(f"# {name} {i}\\n[[{name}-{(i + 1) % 7}]]\\n")
+            if i % 10 == 9:
+                (root / f"{name}-{i % 7}.md").unlink()
+            index = Index.open(Vault.open(root))
+            index.refresh()
+            index.close()
+        """
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    logs: list[str] = []
+    updates: list[object] = []
+    watcher = Watcher(open_index(notes), quiet=0.02, on_update=updates.append, log=logs.append)
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    thread.start()
+    assert watcher.ready.wait(10)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(notes), name],
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("a", "b")
+    ]
+    lister = [sys.executable, "-m", "journal", "--vault", str(notes), "list", "--json"]
+    listed = [subprocess.run(lister, env=env, capture_output=True, text=True) for _ in range(3)]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    watcher.stop()
+    thread.join(10)
+    assert [p.returncode for p in procs] == [0, 0], errors
+    assert updates and logs == []  # the watcher wrote too, and never failed
+    problems = [line for r in listed for line in r.stderr.splitlines() if "broken.md" not in line]
+    assert [r.returncode for r in listed] == [0, 0, 0] and problems == []
+    final = open_index(notes)
+    final.refresh()
+    assert_matches_rebuild(notes, final.path, tmp_path)  # type: ignore[arg-type]
+
+
+def test_journal_index_reports_counts_problems_and_time(notes: Path, invoke: Invoke) -> None:
+    result = invoke("index", "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["read"] == 6 and report["notes"] == 6 and report["rebuilt"] is False
+    assert report["kinds"] == {"contact": 1, "goal": 2, "note": 3}
+    assert report["diagnostics"]["error"] >= 1 and report["files_with_problems"] == 1
+    assert report["index"].endswith(".sqlite") and report["seconds"] >= 0
+    again = invoke("index", "--rebuild")
+    assert again.exit_code == 0
+    assert "rebuilt in" in again.stdout and "6 read" in again.stdout
+    assert "notes: 6 (1 contact, 2 goal, 3 note)" in again.stdout
+
+
+def test_search_finds_titles_and_bodies_with_snippets(notes: Path, invoke: Invoke) -> None:
+    result = invoke("search", "lunch", "--json")
+    assert result.exit_code == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert [h["path"] for h in hits] == ["daily/2026-11-20.md"]
+    assert "**lunch**" in hits[0]["snippet"]
+    ranked = json.loads(invoke("search", "speak*", "--json").stdout)
+    assert ranked[0]["title"] == "Speak at a meetup"
+    text = invoke("search", "dana")
+    assert text.exit_code == 0 and "people/Dana Ortiz.md" in text.stdout
+
+
+@pytest.mark.parametrize("query", ["hr-leaders", '"unclosed', "nocolumn:x", "AND", " "])
+def test_a_query_fts_cannot_read_is_a_usage_error(notes: Path, invoke: Invoke, query: str) -> None:
+    result = invoke("search", query)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("journal: ") and "Traceback" not in result.stderr
+
+
+def test_commands_answer_from_a_fresh_index(notes: Path, invoke: Invoke, write: Write) -> None:
+    assert invoke("show", "five leaders").exit_code == 0
+    write("goals/Speak.md", goal_text("Speak at a meetup", current=4))
+    shown = json.loads(invoke("show", "speak", "--json").stdout)
+    assert shown["current"] == 4
+    (notes / "goals/Speak.md").unlink()
+    assert invoke("show", "speak").exit_code == 1
+
+
+def test_a_build_shows_no_progress_bar_off_a_terminal(notes: Path, invoke: Invoke) -> None:
+    result = invoke("index", "--rebuild")
+    assert "indexing" not in result.stderr
+
+
+def test_racy_rows_become_trusted_once_old_enough(notes: Path) -> None:
+    index = open_index(notes)
+    index.refresh()
+    now = time.time()
+    for path in notes.rglob("*.md"):
+        os.utime(path, (now - 1, now - 1))  # modified a second ago
+    assert len(index.refresh().parsed) == 0  # read again (stat changed), same bytes
+    assert index.refresh().touched == 6  # still too recent to trust
+    for path in notes.rglob("*.md"):
+        os.utime(path, (now - 10, now - 10))
+    index.refresh()
+    assert index.refresh().touched == 0
+    assert dump(index.path)["pending"] == []  # type: ignore[arg-type]
+
+
+def test_a_large_build_reads_in_worker_processes_with_the_same_result(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(index_module, "CHUNK", 2)
+    monkeypatch.setattr(index_module.os, "cpu_count", lambda: 2)
+    seen: list[tuple[int, int]] = []
+    index = Index.open(Vault.open(notes), tmp_path / "parallel.sqlite")
+    result = index.refresh(progress=lambda done, total: seen.append((done, total)))
+    assert len(result.parsed) == 6 and seen[-1] == (6, 6)
+    assert_matches_rebuild(notes, tmp_path / "parallel.sqlite", tmp_path)
+
+
+def test_a_file_from_the_future_is_hashed_each_time_but_parsed_once(notes: Path) -> None:
+    future = time.time() + 86_400
+    os.utime(notes / "notes/plain.md", (future, future))
+    index = open_index(notes)
+    assert "notes/plain.md" in index.refresh().parsed
+    again = index.refresh()
+    assert again.parsed == [] and again.touched >= 1  # its mtime can't be trusted yet

@@ -1,0 +1,192 @@
+"""Adding a check-in line to a note's Log section: only an insertion, never a rewrite."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from journal.core.body import parse_body
+from journal.core.checkins import CheckIn, format_log_line, parse_log_line
+from journal.core.codec import decode, parse_text
+from journal.core.errors import UnsafeWrite
+from journal.core.logsection import append_checkin
+from journal.core.notes import parse_note
+
+NEW = CheckIn(date(2026, 11, 22), "+", 1.0, "Coffee with [[Dana Ortiz]]", 0)
+LINE = "- 2026-11-22: +1 Coffee with [[Dana Ortiz]]"
+FM = "---\ntype: goal\n---\n"
+
+
+def added(text: str, checkin: CheckIn = NEW) -> str:
+    return append_checkin(parse_text(text), checkin)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # after the last item, before the next section
+            "# G\n\n## Log\n\n- 2026-11-20: +1 a\n\n## Next\n\n- x\n",
+            f"# G\n\n## Log\n\n- 2026-11-20: +1 a\n{LINE}\n\n## Next\n\n- x\n",
+        ),
+        (  # after a multi-line item with a nested list and trailing blank lines
+            "## Log\n\n- 2026-11-20: +1 a\n  more text\n  - nested\n\n\n# Other\n",
+            f"## Log\n\n- 2026-11-20: +1 a\n  more text\n  - nested\n{LINE}\n\n\n# Other\n",
+        ),
+        (  # the same bullet as the list
+            "## Log\n* 2026-11-20: +1 a\n",
+            f"## Log\n* 2026-11-20: +1 a\n{LINE.replace('-', '*', 1)}\n",
+        ),
+        (  # an empty section: a blank line after the heading
+            "# G\n\n## Log\n",
+            f"# G\n\n## Log\n\n{LINE}\n",
+        ),
+        (  # an empty section followed by another: blank lines around the item
+            "## Log\n## Next\n",
+            f"## Log\n\n{LINE}\n\n## Next\n",
+        ),
+        (  # a section holding only text
+            "## Log\nNothing yet.\n\n\n## Next\n",
+            f"## Log\nNothing yet.\n\n{LINE}\n\n\n## Next\n",
+        ),
+        (  # a setext heading
+            "Log\n---\n",
+            f"Log\n---\n\n{LINE}\n",
+        ),
+        (  # no section: one is added at the end
+            "# G\n\nSome text.\n",
+            f"# G\n\nSome text.\n\n## Log\n\n{LINE}\n",
+        ),
+        (  # no section, body ends with a blank line already
+            "# G\n\n",
+            f"# G\n\n## Log\n\n{LINE}\n",
+        ),
+        (  # "## Log" inside a fenced code block is not the section
+            "# G\n\n```\n## Log\n- 2026-01-01: +1 x\n```\n",
+            f"# G\n\n```\n## Log\n- 2026-01-01: +1 x\n```\n\n## Log\n\n{LINE}\n",
+        ),
+        (  # the first Log section gets the line
+            "## Log\n- 2026-11-01: +1 a\n## Log\n- 2026-11-02: +1 b\n",
+            f"## Log\n- 2026-11-01: +1 a\n{LINE}\n## Log\n- 2026-11-02: +1 b\n",
+        ),
+    ],
+)
+def test_the_line_goes_to_the_right_place(body: str, expected: str) -> None:
+    assert added(FM + body) == FM + expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("## Log\n\n- 2026-11-20: +1 a", f"## Log\n\n- 2026-11-20: +1 a\n{LINE}"),
+        ("## Log", f"## Log\n\n{LINE}"),
+        ("# G\ntext", f"# G\ntext\n\n## Log\n\n{LINE}"),
+    ],
+)
+def test_a_file_without_a_final_newline_stays_without_one(body: str, expected: str) -> None:
+    assert added(FM + body) == FM + expected
+
+
+def test_front_matter_closed_at_the_end_of_the_file() -> None:
+    assert added("---\ntype: goal\n---") == f"---\ntype: goal\n---\n## Log\n\n{LINE}\n"
+
+
+def test_crlf_and_bom_are_kept() -> None:
+    raw = (
+        "\ufeff---\r\ntype: goal\r\n---\r\n# G\r\n\r\n## Log\r\n\r\n"
+        "- 2026-11-20: +1 a\r\n\r\n## Next\r\n"
+    ).encode()
+    doc = decode(raw)
+    text = append_checkin(doc, NEW)
+    assert doc.bom
+    assert text.endswith(f"- 2026-11-20: +1 a\r\n{LINE}\r\n\r\n## Next\r\n")
+    assert "\n" not in text.replace("\r\n", "")
+
+
+def test_a_form_feed_does_not_shift_lines() -> None:
+    """markdown-it counts lines by \\n and \\r only; str.splitlines would also split at
+    a form feed or U+2028 and put the line in the wrong place."""
+    body = "# G\n\npage\x0cbreak and\u2028separator\n\n## Log\n\n- 2026-11-20: +1 a\n\n## Next\n"
+    assert added(FM + body) == FM + body.replace("+1 a\n", f"+1 a\n{LINE}\n")
+    facts = parse_body(body, want_log=True)
+    assert facts.log_lines == [(7, "- 2026-11-20: +1 a")]
+
+
+def test_a_line_that_would_not_read_back_is_refused() -> None:
+    odd = CheckIn(date(2026, 11, 22), "+", 1.0, "x", 0)
+    doc = parse_text(FM + "## Log\n\n> - 2026-11-20: +1 quoted\n")
+    text = append_checkin(doc, odd)  # after a quoted item: a new list outside the quote
+    assert text.endswith("> - 2026-11-20: +1 quoted\n- 2026-11-22: +1 x\n")
+    assert [c.note for c in parse_note("g.md", text.encode()).checkins] == ["x"]
+    bad = CheckIn(date(2026, 11, 22), "+", float("nan"), "x", 0)
+    with pytest.raises(UnsafeWrite):
+        append_checkin(doc, bad)
+
+
+NOTES = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=30)
+
+
+@settings(max_examples=200)
+@given(st.sampled_from(["+", "-", "="]), st.decimals(0, 10**6, places=2), NOTES)
+def test_tool_lines_read_back_as_written(op: str, amount: object, note: str) -> None:
+    value = float(str(amount))
+    line = format_log_line(date(2026, 11, 22), op, value, note)
+    parsed = parse_log_line(line, 1)
+    assert parsed is not None
+    assert (parsed.day, parsed.op, parsed.amount, parsed.note) == (
+        date(2026, 11, 22),
+        op,
+        value,
+        " ".join(note.split()),
+    )
+
+
+BLOCKS = st.lists(
+    st.sampled_from(
+        [
+            "# G\n",
+            "## Log\n",
+            "### Log\n",
+            "Log\n---\n",
+            "## Next\n",
+            "\n",
+            "text\n",
+            "- 2026-11-20: +1 a\n",
+            "* 2026-11-21: =3 b\n",
+            "  - 2026-11-23: +9 nested\n",
+            "  continued\n",
+            "```\n",
+            "    code\n",
+            "> - quoted\n",
+            "1. ordered\n",
+            "\r\n",
+            "- 2026-11-24: -1 c\r\n",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(BLOCKS, st.booleans())
+def test_the_edit_only_inserts_and_adds_exactly_one_check_in(body: str, cut: bool) -> None:
+    """Whatever the body, the new text is the old one with one chunk inserted, and it
+    reads as the old check-ins plus the new one.  Refused (nothing written) only when
+    the new line would be swallowed: by a code block left open at the end, or by
+    indented text right after it that markdown would make part of the new item."""
+    text = FM + (body.rstrip("\r\n") if cut else body)
+    open_fence = sum(line == "```" for line in text.splitlines()) % 2 == 1
+    indented = any(line.startswith(" ") for line in text.splitlines())
+    try:
+        new = added(text)
+    except UnsafeWrite:
+        assert open_fence or indented
+        return
+    prefix = next((i for i, (a, b) in enumerate(zip(text, new, strict=False)) if a != b), len(text))
+    suffix = len(text) - prefix
+    assert new[:prefix] == text[:prefix] and new[len(new) - suffix :] == text[prefix:]
+    before = [c.note for c in parse_note("g.md", text.encode()).checkins]
+    after = [c.note for c in parse_note("g.md", new.encode()).checkins]
+    assert sorted(after) == sorted([*before, "Coffee with [[Dana Ortiz]]"])

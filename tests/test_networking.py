@@ -1,0 +1,201 @@
+"""The networking model: typed contacts and meetings, follow-ups, touch points, and
+goals that count their meetings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from journal.core.catalog import Catalog
+from journal.core.checkins import replay
+from journal.core.networking import (
+    Contact,
+    Meeting,
+    contact_from_note,
+    follow_up_state,
+    meeting_from_note,
+    meeting_title,
+    person_status,
+)
+from journal.core.notes import Note, parse_note
+
+TODAY = date(2026, 11, 22)
+
+
+def note(path: str, text: str) -> Note:
+    return parse_note(path, text.encode())
+
+
+def meeting(path: str = "meetings/m.md", **props: str) -> Note:
+    lines = "".join(f"{k}: {v}\n" for k, v in {"type": "meeting", **props}.items())
+    return note(path, f"---\n{lines}---\n")
+
+
+def test_a_contact_and_a_meeting_are_typed() -> None:
+    contact, problems = contact_from_note(
+        note(
+            "people/Dana Ortiz.md",
+            "---\ntype: contact\ntitle: Dana Ortiz\norg: Brightline\nrole: VP People\n"
+            'met_at: "[[2026-10-08 Coffee]]"\naliases: [Dana]\ncreated: 2026-10-06\n---\n',
+        )
+    )
+    assert problems == []
+    assert (contact.title, contact.org, contact.met_at, contact.aliases, contact.created) == (
+        "Dana Ortiz",
+        "Brightline",
+        "[[2026-10-08 Coffee]]",
+        ["Dana"],
+        date(2026, 10, 6),
+    )
+    m, problems = meeting_from_note(
+        note(
+            "meetings/2026-11-18 Informational interview with Sam.md",
+            '---\ntype: meeting\nkind: informational\nwith:\n  - "[[Sam]]"\n  - "[[Dana]]"\n'
+            'goal: "[[Two interviews]]"\nfollow_up_by: 2026-11-25\nfollow_up_done: false\n---\n'
+            "## Follow-up\n\n- [ ] Thank-you note\n- [x] Connect on LinkedIn\n",
+        )
+    )
+    assert problems == []
+    assert m.title == "Informational interview with Sam"  # the date is its own field
+    assert m.day == date(2026, 11, 18)  # from the file name
+    assert [link.target for link in m.people] == ["Sam", "Dana"]
+    assert m.goal is not None and m.goal.target == "Two interviews"
+    assert (m.follow_up_by, m.follow_up_done, m.open_tasks) == (
+        date(2026, 11, 25),
+        False,
+        ["Thank-you note"],
+    )
+
+
+def test_bad_values_are_reported_with_their_line_and_the_rest_is_used() -> None:
+    bad = meeting(kind="lunch", date="2026-02-30", follow_up_done="soon", follow_up_by="2026-11-25")
+    assert [(d.line, d.message) for d in bad.diagnostics] == [
+        (3, "kind should be one of coffee, informational, event, mentor, not 'lunch'"),
+        (4, "date: '2026-02-30' is not a real date (day is out of range for month)"),
+        (5, "follow_up_done should be true, false or the date it was done"),
+    ]
+    m, _ = meeting_from_note(bad)
+    assert (m.kind, m.day, m.follow_up_by) == (None, None, date(2026, 11, 25))
+    contact = note("people/x.md", "---\ntype: contact\ncreated: yesterday\n---\n")
+    assert [d.message for d in contact.diagnostics] == [
+        "created: 'yesterday' is not a date (expected YYYY-MM-DD)"
+    ]
+    goal = note(
+        "g.md", "---\ntype: goal\nmetric_source: meetings\nmetric_kind: [coffee, call]\n---\n"
+    )
+    assert [d.message for d in goal.diagnostics] == [
+        "metric_kind should hold coffee, informational, event, mentor, not 'call'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("by", "done", "state"),
+    [
+        ("2026-11-21", "false", "overdue"),
+        ("2026-11-22", "false", "due"),
+        ("2026-11-28", "false", "due"),
+        ("2026-11-29", "false", "later"),
+        ("2026-11-01", "2026-11-02", "done"),
+        ("2026-11-01", "true", "done"),
+        (None, "false", None),
+    ],
+)
+def test_follow_up_states(by: str | None, done: str, state: str | None) -> None:
+    props = {"follow_up_done": done} | ({"follow_up_by": by} if by else {})
+    m, _ = meeting_from_note(meeting(**props))
+    assert follow_up_state(m, TODAY) == state
+
+
+def test_touch_points_and_stale_contacts() -> None:
+    dana = Contact("people/dana.md", "Dana", created=date(2026, 1, 1))
+    past = Meeting("a.md", "A", day=date(2026, 8, 20), follow_up_done=date(2026, 8, 24))
+    owed = Meeting("b.md", "B", day=date(2026, 11, 5), follow_up_by=date(2026, 11, 12))
+    planned = Meeting("c.md", "C", day=date(2026, 12, 2))
+    status = person_status(dana, [past], TODAY, stale_days=60)
+    assert (status.last and status.last.what, status.last and status.last.day) == (
+        "follow-up",
+        date(2026, 8, 24),
+    )
+    assert (status.next, status.days_since, status.stale, status.meetings) == (None, 90, True, 1)
+    status = person_status(dana, [past, owed, planned], TODAY, stale_days=60)
+    assert status.last is not None and status.last.path == "b.md"
+    assert status.next is not None and (status.next.day, status.next.what) == (
+        date(2026, 11, 12),
+        "follow-up",
+    )
+    assert (status.stale, status.meetings) == (False, 2)
+    never = person_status(Contact("p.md", "P", created=date(2026, 11, 1)), [], TODAY, 60)
+    assert (never.last, never.days_since, never.stale) == (None, 21, False)
+    assert person_status(Contact("q.md", "Q"), [], TODAY, 60).days_since is None
+
+
+def test_meeting_titles() -> None:
+    assert meeting_title("coffee", ["Dana Ortiz"]) == "Coffee with Dana Ortiz"
+    assert meeting_title("informational", ["Sam"]) == "Informational interview with Sam"
+    assert meeting_title(None, ["A", "B", "C"]) == "Meeting with A, B and C"
+    assert meeting_title("mentor", ["A", "B"]) == "Mentor session with A and B"
+
+
+GOAL = (
+    "---\ntype: goal\ntitle: Two informational interviews\naliases: [Interviews]\n"
+    "metric_source: meetings\nmetric_kind: informational\nbaseline: 1\ntarget: 3\n"
+    "current: 99\nstart: 2026-10-01\ndue: 2026-12-31\n---\n"
+    "## Log\n\n- 2026-10-20: +5 ignored value\n- 2026-10-21: wrote my questions\n"
+)
+
+
+def counted_catalog(today: date | None = TODAY) -> Catalog:
+    def m(name: str, kind: str, day: str, goal: str = "Interviews") -> Note:
+        return meeting(f"meetings/{name}.md", kind=kind, date=day, goal=f'"[[{goal}]]"')
+
+    return Catalog(
+        [
+            note("goals/Two informational interviews.md", GOAL),
+            m("in window", "informational", "2026-11-18"),
+            m(
+                "second, by file name",
+                "informational",
+                "2026-10-01",
+                "Two informational interviews",
+            ),
+            m("a coffee", "coffee", "2026-11-01"),
+            m("before start", "informational", "2026-09-30"),
+            m("after due", "informational", "2027-01-01"),
+            m("planned", "informational", "2026-12-02"),
+            m("other goal", "informational", "2026-11-02", "Something else"),
+            note(
+                "daily/2026-11-03.md",
+                "progress:: [[Two informational interviews]] +1 ignored too\n",
+            ),
+            note(  # counted once: by its goal link, not again by its progress field
+                "meetings/2026-11-19 with a field.md",
+                '---\ntype: meeting\nkind: informational\ngoal: "[[Interviews]]"\n---\n'
+                "progress:: [[Two informational interviews]] +1 not counted twice\n",
+            ),
+        ],
+        today=today,
+    )
+
+
+def test_a_goal_counts_its_meetings_of_a_kind_in_its_window_up_to_today() -> None:
+    goal = counted_catalog().goals[0]
+    assert goal.current == 4  # baseline 1 + three meetings; the file's current is not read
+    assert [(c.day, c.op, c.path) for c in goal.checkins] == [
+        (date(2026, 10, 1), "+", "meetings/second, by file name.md"),
+        (date(2026, 10, 21), None, "goals/Two informational interviews.md"),
+        (date(2026, 11, 18), "+", "meetings/in window.md"),
+        (date(2026, 11, 19), "+", "meetings/2026-11-19 with a field.md"),
+    ]
+    assert replay(1, goal.checkins) == goal.current
+    assert counted_catalog(date(2026, 12, 5)).goals[0].current == 5  # the planned one held
+    assert counted_catalog(None).goals[0].current == 5  # no cut-off without a today
+
+
+def test_link_to_uses_the_path_when_another_note_has_the_name() -> None:
+    catalog = Catalog(
+        [note("Dana.md", "root\n"), note("people/Dana.md", "---\ntype: contact\n---\n")]
+    )
+    assert catalog.link_to("people/Dana.md") == "[[people/Dana]]"
+    assert catalog.link_to("Dana.md") == "[[Dana]]"
+    assert catalog.link_to("people/New person.md") == "[[New person]]"

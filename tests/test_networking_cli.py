@@ -1,0 +1,416 @@
+"""The networking commands end to end: new contact/meeting, followups, done, people,
+status - including the prompt and colours on a real terminal."""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from journal.adapters.vault import Vault, load_catalog
+from tests.conftest import Invoke, Write, goal_text
+
+DANA = (
+    "---\ntype: contact\ntitle: Dana Ortiz\norg: Brightline\naliases:\n  - Dana\n"
+    "created: 2026-10-01\n---\n# Dana Ortiz\n"
+)
+
+
+def meeting_text(**props: str) -> str:
+    lines = "".join(f"{k}: {v}\n" for k, v in {"type": "meeting", **props}.items())
+    return f"---\n{lines}---\n# Meeting\n\n## Follow-up\n\n- [ ] Send the article\n"
+
+
+def test_new_contact_writes_the_documented_format(invoke: Invoke, vault: Path) -> None:
+    result = invoke(
+        "new",
+        "contact",
+        "Sam Patel",
+        "--org",
+        "Northwind",
+        "--role",
+        "Senior HRBP",
+        "--met-at",
+        "[[2026-10-21 Coffee with Sam Patel]]",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "created people/Sam Patel.md\n"
+    text = (vault / "people/Sam Patel.md").read_text()
+    assert text.startswith(
+        "---\ntype: contact\ntitle: Sam Patel\norg: Northwind\nrole: Senior HRBP\n"
+        'met_at: "[[2026-10-21 Coffee with Sam Patel]]"\nemail:\nlinkedin:\n'
+        "created: 2026-11-22\n---\n# Sam Patel\n\nSenior HRBP at Northwind.\n"
+    )
+    listed = json.loads(invoke("list", "--type", "contact", "--json").stdout)
+    assert [r["title"] for r in listed] == ["Sam Patel"]
+
+
+def test_names_are_made_portable_and_links_are_accepted(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    assert invoke("new", "contact", "Ana: R/D [lead]").exit_code == 0
+    assert 'title: "Ana: R/D [lead]"' in (vault / "people/Ana R D lead.md").read_text()
+    write("goals/Connect.md", goal_text())
+    result = invoke(
+        "new",
+        "meeting",
+        "--with",
+        "[[Ana R D lead]]",
+        "--with",
+        "[[New Person|Newbie]]",
+        "--goal",
+        "[[Connect]]",
+        "--create-contacts",
+        "--json",
+    )
+    assert result.exit_code == 0, result.stderr
+    props = json.loads(result.stdout)["properties"]
+    assert props["with"] == ["[[Ana R D lead]]", "[[New Person]]"]
+    assert props["goal"] == "[[Connect]]"
+
+
+def test_new_contact_refuses_a_person_who_exists(invoke: Invoke, write: Write, vault: Path) -> None:
+    write("elsewhere/dana.md", DANA)
+    result = invoke("new", "contact", "dana")
+    assert result.exit_code == 1
+    assert "elsewhere/dana.md: a contact called 'dana' already exists" in result.stderr
+    assert not (vault / "people").exists()
+
+
+def test_new_meeting_links_people_and_goal_and_sets_the_follow_up(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write(".journal/config.toml", "[networking]\nfollow_up_days = 5\n")
+    write("people/Dana Ortiz.md", DANA)
+    write("people/Sam Patel.md", "---\ntype: contact\n---\n")
+    write("goals/Connect.md", goal_text())
+    result = invoke(
+        "new",
+        "meeting",
+        "--with",
+        "dana",
+        "--with",
+        "Sam Patel",
+        "--goal",
+        "five HR",
+        "--kind",
+        "coffee",
+        "--date",
+        "2026-11-20",
+        "--json",
+    )
+    assert result.exit_code == 0, result.stderr
+    created = json.loads(result.stdout)
+    path = "meetings/2026-11-20 Coffee with Dana Ortiz and Sam Patel.md"
+    assert created["path"] == path and created["contacts_created"] == []
+    assert (vault / path).read_text() == (
+        "---\ntype: meeting\ndate: 2026-11-20\nkind: coffee\nwith:\n"
+        '  - "[[Dana Ortiz]]"\n  - "[[Sam Patel]]"\ngoal: "[[Connect]]"\n'
+        "follow_up_by: 2026-11-25\nfollow_up_done: false\noutcome:\n---\n"
+        "# Coffee with Dana Ortiz and Sam Patel\n\nWhat we talked about, what I learned.\n\n"
+        "## Follow-up\n\n- [ ] Thank-you note\n"
+    )
+    catalog = load_catalog(Vault.open(vault))
+    assert all(catalog.resolve(link.target) for n in catalog.notes for link in n.links)
+
+
+def test_unknown_people_are_an_error_that_names_them_all_and_writes_nothing(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("people/Dana Ortiz.md", DANA)
+    result = invoke("new", "meeting", "--with", "Dana", "--with", "Lee Chang", "--with", "Ana Ruiz")
+    assert result.exit_code == 1
+    assert "not in your contacts: Lee Chang, Ana Ruiz; add --create-contacts" in result.stderr
+    assert not (vault / "meetings").exists()
+    assert sorted(p.name for p in (vault / "people").iterdir()) == ["Dana Ortiz.md"]
+
+
+def test_create_contacts_creates_them_linked_to_the_meeting(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("people/Dana Ortiz.md", DANA)
+    result = invoke(
+        "new",
+        "meeting",
+        "--with",
+        "Dana",
+        "--with",
+        "Lee Chang",
+        "--kind",
+        "event",
+        "--title",
+        "People Ops meetup",
+        "--create-contacts",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "created people/Lee Chang.md\n"
+        "created meetings/2026-11-22 People Ops meetup.md (follow up by 2026-11-29)\n"
+    )
+    lee = (vault / "people/Lee Chang.md").read_text()
+    assert 'met_at: "[[2026-11-22 People Ops meetup]]"' in lee
+    text = (vault / "meetings/2026-11-22 People Ops meetup.md").read_text()
+    assert 'with:\n  - "[[Dana Ortiz]]"\n  - "[[Lee Chang]]"\n' in text
+    people = json.loads(invoke("people", "--json").stdout)
+    assert [(p["name"], p["last"]["path"]) for p in people] == [
+        ("Dana Ortiz", "meetings/2026-11-22 People Ops meetup.md"),
+        ("Lee Chang", "meetings/2026-11-22 People Ops meetup.md"),
+    ]
+
+
+def test_a_taken_meeting_name_stops_before_any_contact_is_created(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("meetings/2026-11-22 Coffee with Lee Chang.md", "mine\n")
+    result = invoke(
+        "new", "meeting", "--with", "Lee Chang", "--kind", "coffee", "--create-contacts"
+    )
+    assert result.exit_code == 1 and "already exists" in result.stderr
+    assert not (vault / "people").exists()
+
+
+def run_on_a_terminal(args: list[str], answer: bytes | None = None) -> tuple[int, str]:
+    """Run the CLI with stdin and stdout on a real pseudo-terminal."""
+    pty = pytest.importorskip("pty")
+    master, slave = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "journal", *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=dict(os.environ),
+        close_fds=True,
+    )
+    os.close(slave)
+    output = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 30)
+        if not ready:
+            process.kill()
+            raise AssertionError(f"no output from {args}: {output!r}")
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+        if answer is not None and b"[Y/n]" in output:
+            os.write(master, answer)
+            answer = None
+    os.close(master)
+    return process.wait(timeout=30), output.decode().replace("\r\n", "\n")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
+@pytest.mark.parametrize(("answer", "created"), [(b"y\n", True), (b"n\n", False)])
+def test_on_a_terminal_unknown_people_are_offered_as_contacts(
+    write: Write, vault: Path, answer: bytes, created: bool
+) -> None:
+    write("people/Dana Ortiz.md", DANA)
+    code, output = run_on_a_terminal(
+        ["--vault", str(vault), "new", "meeting", "--with", "Dana", "--with", "Lee Chang"], answer
+    )
+    assert "Not in your contacts: Lee Chang. Create contact notes? [Y/n]" in output
+    assert (vault / "people/Lee Chang.md").exists() == created
+    assert (vault / "meetings/2026-11-22 Meeting with Dana Ortiz and Lee Chang.md").exists() == (
+        created
+    )
+    assert code == (0 if created else 1)
+
+
+def followup_vault(write: Write) -> None:
+    write("people/Dana Ortiz.md", DANA)
+    write("goals/Connect.md", goal_text())
+    write(
+        "meetings/2026-11-05 Meetup.md",
+        meeting_text(
+            date="2026-11-05",
+            kind="event",
+            with_='["[[Dana Ortiz]]", "[[Nobody Yet]]"]',
+            goal='"[[Connect]]"',
+            follow_up_by="2026-11-12",
+            follow_up_done="false",
+        ).replace("with_:", "with:"),
+    )
+    write(
+        "meetings/2026-11-21 Coffee.md",
+        meeting_text(date="2026-11-21", follow_up_by="2026-11-28", follow_up_done="false"),
+    )
+    write(
+        "meetings/2026-11-22 Later.md",
+        meeting_text(date="2026-11-22", follow_up_by="2026-11-29", follow_up_done="false"),
+    )
+    write(
+        "meetings/2026-10-01 Old.md",
+        meeting_text(
+            date="2026-10-01",
+            with_='["[[Dana Ortiz]]"]',
+            follow_up_by="2026-10-08",
+            follow_up_done="2026-10-03",
+        ).replace("with_:", "with:"),
+    )
+    write("meetings/2026-09-01 No follow-up.md", meeting_text(date="2026-09-01"))
+
+
+def test_followups_oldest_first_with_people_goal_and_tasks(invoke: Invoke, write: Write) -> None:
+    followup_vault(write)
+    rows = json.loads(invoke("followups", "--json").stdout)
+    assert [(r["path"], r["state"], r["days_overdue"]) for r in rows] == [
+        ("meetings/2026-11-05 Meetup.md", "overdue", 10),
+        ("meetings/2026-11-21 Coffee.md", "due", 0),
+    ]
+    assert rows[0]["with"] == ["Dana Ortiz", "Nobody Yet"]
+    assert rows[0]["goal"] == {"title": "Connect with five HR leaders", "path": "goals/Connect.md"}
+    assert rows[0]["tasks"] == ["Send the article"]
+    everything = json.loads(invoke("followups", "--all", "--json").stdout)
+    assert [(r["follow_up_by"], r["state"], r["done"]) for r in everything] == [
+        ("2026-10-08", "done", "2026-10-03"),
+        ("2026-11-12", "overdue", False),
+        ("2026-11-28", "due", False),
+        ("2026-11-29", "later", False),
+    ]
+    text = invoke("followups").stdout
+    assert text.splitlines()[0].startswith("overdue 10d  2026-11-12  Dana Ortiz, Nobody Yet: ")
+    assert "\x1b[" not in text
+
+
+def test_done_marks_a_follow_up_and_only_that_line_changes(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    followup_vault(write)
+    path = vault / "meetings/2026-11-05 Meetup.md"
+    before = path.read_text()
+    result = invoke("done", "Meetup")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        'meetings/2026-11-05 Meetup.md: follow_up_done: false -> "2026-11-22"\n'
+    )
+    assert path.read_text() == before.replace("follow_up_done: false", "follow_up_done: 2026-11-22")
+    again = invoke("done", "Meetup", "--date", "2026-11-23")
+    assert again.exit_code == 0
+    assert 'follow-up already done (follow_up_done: "2026-11-22")' in again.stdout
+    assert [r["path"] for r in json.loads(invoke("followups", "--json").stdout)] == [
+        "meetings/2026-11-21 Coffee.md"
+    ]
+
+
+def test_done_marks_a_goal_and_its_milestones(invoke: Invoke, write: Write, vault: Path) -> None:
+    text = goal_text().replace(
+        "due: 2026-12-31\n",
+        "due: 2026-12-31\nmilestones:\n  - title: Draft target list\n    due: 2026-10-10\n"
+        "  - Third conversation held\n  - title: Fifth conversation held\n",
+    )
+    path = write("goals/Connect.md", text.replace("\n", "\r\n"))
+    assert invoke("done", "Connect", "--milestone", "fifth").exit_code == 0
+    assert invoke("done", "Connect", "--milestone", "2", "--date", "2026-11-17").exit_code == 0
+    result = invoke("done", "Connect", "--milestone", "conversation")
+    assert result.exit_code == 1
+    assert "'conversation' matches 2 milestones" in result.stderr
+    assert invoke("done", "Connect", "--milestone", "nope").exit_code == 1
+    assert invoke("done", "Connect").exit_code == 0
+    shown = json.loads(invoke("show", "Connect", "--json").stdout)
+    assert shown["status"] == "done"
+    assert [m["done"] for m in shown["milestones"]] == [False, "2026-11-17", "2026-11-22"]
+    data = path.read_bytes()
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    assert data == (
+        text.replace("status: active", "status: done")
+        .replace(
+            "  - Third conversation held\n",
+            "  - {title: Third conversation held, done: 2026-11-17}\n",
+        )
+        .replace(
+            "  - title: Fifth conversation held\n",
+            "  - title: Fifth conversation held\n    done: 2026-11-22\n",
+        )
+        .replace("\n", "\r\n")
+        .encode()
+    )
+
+
+def test_people_shows_last_and_next_touch_and_stale_contacts(invoke: Invoke, write: Write) -> None:
+    followup_vault(write)
+    write(".journal/config.toml", "[networking]\nstale_contact_days = 5\n")
+    write("people/Tom.md", "---\ntype: contact\ncreated: 2026-06-01\n---\n")
+    rows = json.loads(invoke("people", "--json").stdout)
+    assert rows == [
+        {
+            "path": "people/Dana Ortiz.md",
+            "name": "Dana Ortiz",
+            "org": "Brightline",
+            "role": None,
+            "meetings": 2,
+            "last": {
+                "date": "2026-11-05",
+                "what": "meeting",
+                "path": "meetings/2026-11-05 Meetup.md",
+            },
+            "next": {
+                "date": "2026-11-12",
+                "what": "follow-up",
+                "path": "meetings/2026-11-05 Meetup.md",
+            },
+            "days_since": 17,
+            "stale": True,
+        },
+        {
+            "path": "people/Tom.md",
+            "name": "Tom",
+            "org": None,
+            "role": None,
+            "meetings": 0,
+            "last": None,
+            "next": None,
+            "days_since": 174,
+            "stale": True,
+        },
+    ]
+    text = invoke("people").stdout
+    assert "next: 2026-11-12 follow-up (10d overdue)  stale" in text
+
+
+def test_status_board(invoke: Invoke, write: Write) -> None:
+    followup_vault(write)
+    write(
+        "goals/Quiet.md",
+        goal_text("Quiet goal", current=1, start="2026-10-01", review_every="1w").replace(
+            "2026-11-20", "2026-11-01"
+        ),
+    )
+    write("goals/Paused.md", goal_text("Paused goal", status="paused"))
+    data = json.loads(invoke("status", "--json").stdout)
+    assert (data["today"], data["week"]) == ("2026-11-22", "2026-W47")
+    assert [(g["title"], g["pace"], g["quiet"]) for g in data["goals"]] == [
+        ("Connect with five HR leaders", "ahead", False),
+        ("Quiet goal", "behind", True),
+    ]
+    assert [f["path"] for f in data["followups"]] == [
+        "meetings/2026-11-05 Meetup.md",
+        "meetings/2026-11-21 Coffee.md",
+    ]
+    assert data["quiet"] == [
+        {"title": "Quiet goal", "path": "goals/Quiet.md", "last_checkin": "2026-11-01"}
+    ]
+    text = invoke("status").stdout
+    assert "\x1b[" not in text
+    assert text.startswith("Status 2026-11-22 (2026-W47)\n\nActive goals\n")
+    assert "Quiet goal (last 2026-11-01)" in text
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
+def test_status_is_coloured_on_a_terminal_unless_no_color(
+    write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    followup_vault(write)
+    code, output = run_on_a_terminal(["--vault", str(vault), "status"])
+    assert code == 0
+    assert "\x1b[1mStatus 2026-11-22" in output and "\x1b[31m\x1b[1moverdue 10d" in output
+    monkeypatch.setenv("NO_COLOR", "1")
+    code, output = run_on_a_terminal(["--vault", str(vault), "status"])
+    assert code == 0 and "\x1b[" not in output and "Status 2026-11-22" in output

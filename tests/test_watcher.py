@@ -1,0 +1,301 @@
+"""The watcher, with a real watchdog observer and real file operations.
+
+Every test ends with the index equal to a fresh rebuild of the vault.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from journal.adapters.index import Index
+from journal.adapters.vault import Vault
+from journal.adapters.watcher import Update, Watcher
+from tests.conftest import Write, goal_text
+from tests.indexutil import assert_matches_rebuild
+
+QUIET = 0.1
+SETTLE = 20.0  # seconds a test waits at most for the watcher to catch up
+
+
+@dataclass
+class Running:
+    root: Path
+    scratch: Path
+    watcher: Watcher
+    index: Index
+    updates: list[Update] = field(default_factory=list)
+    logs: list[str] = field(default_factory=list)
+
+    @property
+    def db(self) -> Path:
+        assert self.index.path is not None
+        return self.index.path
+
+    def settle(self, timeout: float = SETTLE) -> None:
+        assert_matches_rebuild(self.root, self.db, self.scratch, timeout=timeout)
+
+    def paths_read(self) -> list[str]:
+        return [p for u in self.updates for p in u.refresh.parsed]
+
+    def quiet_for(self, seconds: float = QUIET * 4) -> None:
+        time.sleep(seconds)
+
+
+@pytest.fixture
+def watching(vault: Path, write: Write, tmp_path: Path) -> Iterator[Running]:
+    write("goals/Five leaders.md", goal_text("Five leaders"))
+    write("people/Dana Ortiz.md", "---\ntype: contact\n---\n# Dana\n")
+    index = Index.open(Vault.open(vault))
+    running = Running(vault, tmp_path, None, index)  # type: ignore[arg-type]
+    running.watcher = Watcher(
+        index,
+        quiet=QUIET,
+        on_update=running.updates.append,
+        log=running.logs.append,
+    )
+    thread = threading.Thread(target=running.watcher.run, daemon=True)
+    thread.start()
+    assert running.watcher.ready.wait(10), "the watcher did not start"
+    running.updates.clear()
+    yield running
+    running.watcher.stop()
+    thread.join(10)
+    assert not thread.is_alive(), "the watcher did not stop"
+
+
+def test_created_modified_and_deleted_notes(watching: Running, write: Write) -> None:
+    write("notes/new.md", "# New\n[[Dana Ortiz]] #idea\n")
+    watching.settle()
+    write("notes/new.md", "# New\n[[Five leaders]] #idea #more\n")
+    watching.settle()
+    (watching.root / "people/Dana Ortiz.md").unlink()
+    watching.settle()
+    assert "notes/new.md" in watching.paths_read()
+    assert any(u.refresh.removed == ["people/Dana Ortiz.md"] for u in watching.updates)
+    assert watching.logs == []
+
+
+@pytest.mark.skipif(shutil.which("vim") is None, reason="vim is not installed")
+def test_an_edit_by_vim_renaming_and_writing(watching: Running) -> None:
+    path = watching.root / "goals/Five leaders.md"
+    subprocess.run(
+        [
+            "vim",
+            *("-u", "NONE", "-i", "NONE", "-N", "-n", "-e", "-s"),
+            # keep a backup, made by renaming the file (after vim's '4913' probe)
+            *("-c", "set backup writebackup backupcopy=auto backupdir=. backupskip="),
+            *("-c", "%s/current: 2/current: 4/"),
+            *("-c", "wq"),
+            path.name,
+        ],
+        cwd=path.parent,
+        check=True,
+        timeout=30,
+        stdin=subprocess.DEVNULL,
+    )
+    assert "current: 4" in path.read_text()
+    assert (path.parent / (path.name + "~")).exists()  # the old file, renamed
+    watching.settle()
+    assert watching.paths_read() == ["goals/Five leaders.md"]
+
+
+def test_truncate_then_write_is_one_update(watching: Running) -> None:
+    path = watching.root / "goals/Five leaders.md"
+    text = path.read_text().replace("current: 2", "current: 3")
+    with path.open("r+") as handle:  # VS Code's way of saving
+        handle.truncate(0)
+        handle.flush()
+        time.sleep(QUIET / 5)
+        handle.write(text)
+    watching.settle()
+    assert watching.paths_read() == ["goals/Five leaders.md"]
+
+
+def test_an_atomic_replace_is_one_update(watching: Running) -> None:
+    temp = watching.root / "goals/.Five leaders.md.tmp"
+    temp.write_text(goal_text("Five leaders", current=5))
+    temp.replace(watching.root / "goals/Five leaders.md")
+    watching.settle()
+    assert watching.paths_read() == ["goals/Five leaders.md"]
+
+
+def test_editor_temp_files_and_hidden_folders_are_ignored(watching: Running) -> None:
+    folder = watching.root / "goals"
+    (folder / ".#Five leaders.md").symlink_to("user@host.1234:1700000000")  # emacs lock
+    (folder / ".Five leaders.md.swp").write_bytes(b"\x00swap")
+    (folder / "Five leaders.md~").write_text("backup")
+    (folder / "4913").write_text("")
+    (watching.root / ".obsidian").mkdir()
+    (watching.root / ".obsidian/workspace.md").write_text("# not a note\n")
+    (watching.root / ".trash").mkdir()
+    (watching.root / ".trash/old.md").write_text("# deleted note\n")
+    watching.quiet_for()
+    assert watching.updates == []
+    watching.settle()
+
+
+def test_the_tools_own_writes_change_nothing(watching: Running, write: Write) -> None:
+    """A callback that writes a note (as --regenerate will) and refreshes the index for
+    it: the events of that write find the bytes already indexed, so no update follows."""
+    generated = watching.root / "reviews/2026-W47.md"
+
+    def regenerate(update: Update) -> None:
+        watching.updates.append(update)
+        if not generated.exists():
+            generated.parent.mkdir(exist_ok=True)
+            generated.write_text("---\ntype: review\n---\n# Week 47\n[[Five leaders]]\n")
+            watching.index.refresh([generated.relative_to(watching.root).as_posix()])
+
+    watching.watcher.on_update = regenerate
+    write("notes/edited.md", "# edited by the user\n")
+    deadline = time.monotonic() + SETTLE
+    while not generated.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    watching.quiet_for()
+    assert watching.paths_read() == ["notes/edited.md"]
+    generated.write_bytes(generated.read_bytes())  # same bytes again: events, no change
+    watching.quiet_for()
+    assert watching.paths_read() == ["notes/edited.md"]
+    watching.settle()
+
+
+def test_a_folder_rename(watching: Running, write: Write) -> None:
+    write("projects/alpha/plan.md", "# Plan\n[[notes]]\n")
+    write("projects/alpha/notes.md", "# Notes\n")
+    watching.settle()
+    (watching.root / "projects/alpha").rename(watching.root / "projects/beta")
+    watching.settle()
+    (watching.root / "projects").rename(watching.root / ".archived")  # out of sight
+    watching.settle()
+
+
+def test_a_new_folder_filled_at_once(watching: Running) -> None:
+    deep = watching.root / "a/b/c"
+    deep.mkdir(parents=True)
+    for i in range(20):
+        (deep / f"n{i}.md").write_text(f"# {i}\n[[n{i + 1}]]\n")
+        (deep.parent / f"m{i}.md").write_text(f"# m{i}\n")
+    watching.settle()
+
+
+def test_a_burst_of_5000_new_files(watching: Running) -> None:
+    started = time.monotonic()
+    for folder in range(10):
+        target = watching.root / f"burst/{folder}"
+        target.mkdir(parents=True)
+        for i in range(500):
+            (target / f"note {i}.md").write_text(
+                f"---\ntags: [burst]\n---\n# Note {folder}-{i}\n[[note {i + 1}]] #b{folder}\n"
+            )
+    watching.settle(timeout=60)
+    conn = sqlite3.connect(watching.db)
+    assert conn.execute("SELECT count(*) FROM notes").fetchone()[0] == 5002
+    assert time.monotonic() - started < 60
+
+
+def test_an_error_is_logged_and_watching_goes_on(watching: Running, write: Write) -> None:
+    failures = iter([RuntimeError("callback failed")])
+
+    def on_update(update: Update) -> None:
+        for failure in failures:
+            raise failure
+        watching.updates.append(update)
+
+    watching.watcher.on_update = on_update
+    write("notes/one.md", "# one\n")
+    write("notes/two.md", "# two\n")
+    deadline = time.monotonic() + SETTLE
+    while not watching.logs and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert watching.logs and "callback failed" in watching.logs[0]
+    write("notes/three.md", "# three\n")
+    watching.settle()
+
+
+def test_lost_events_are_recovered_by_a_full_reconcile(watching: Running) -> None:
+    conn = sqlite3.connect(watching.db, timeout=30)
+    # as if the events of an edit were lost: the row describes an older file
+    conn.execute("UPDATE notes SET size = 1, hash = 'old' WHERE path = 'goals/Five leaders.md'")
+    conn.commit()
+    conn.close()
+    logging.getLogger("watchdog.observers.inotify_c").warning(
+        "Inotify queue overflowed; filesystem events were lost"
+    )
+    watching.settle()
+    assert any(u.full for u in watching.updates)
+
+
+def test_a_dead_observer_is_restarted(watching: Running, write: Write) -> None:
+    old = watching.watcher._observer
+    old.stop()
+    old.join(5)
+    deadline = time.monotonic() + SETTLE
+    while watching.watcher._observer in (old, None) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert any("restarting" in line for line in watching.logs)
+    write("notes/after.md", "# after the restart\n")
+    watching.settle()
+
+
+def test_the_watcher_stops_when_the_vault_disappears(vault: Path, tmp_path: Path) -> None:
+    logs: list[str] = []
+    watcher = Watcher(Index.open(Vault.open(vault)), quiet=QUIET, log=logs.append)
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    thread.start()
+    assert watcher.ready.wait(10)
+    shutil.rmtree(vault)
+    thread.join(10)
+    assert not thread.is_alive() and "is gone" in logs[-1]
+
+
+def _start_cli(vault: Path, *extra: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "journal", "--vault", str(vault), "watch", *extra],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_journal_watch_stops_cleanly_on_signals(
+    vault: Path, write: Write, sig: signal.Signals
+) -> None:
+    write("notes/a.md", "# a\n")
+    proc = _start_cli(vault)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith("watching ")
+    assert "notes/a.md (full reconcile)" in proc.stdout.readline()
+    write("notes/b.md", "# b\n")
+    line = proc.stdout.readline()
+    assert "notes/b.md" in line
+    proc.send_signal(sig)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0, err
+    assert out.rstrip().endswith("stopped") and "Traceback" not in err
+
+
+def test_journal_watch_quiet_prints_nothing(vault: Path, write: Write) -> None:
+    write("notes/a.md", "# a\n")
+    proc = _start_cli(vault, "--quiet")
+    time.sleep(1.5)
+    write("notes/b.md", "# b\n")
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0 and out == "" and err == ""
