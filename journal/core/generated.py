@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 
 from journal.core.errors import JournalError
 
-_BEGIN = re.compile(r"^<!-- journal:begin ([a-z0-9-]+)(?: ([0-9a-f]{8}))? -->[ \t]*\r?$",
-                    re.MULTILINE)
-_END = re.compile(r"^<!-- journal:end ([a-z0-9-]+) -->[ \t]*\r?$", re.MULTILINE)
+_BEGIN = re.compile(
+    r"^<!-- journal:begin ([a-z0-9-]+)(?: ([0-9a-f]{8}))? -->[ \t]*(?=\r?$)", re.MULTILINE
+)
+_END = re.compile(r"^<!-- journal:end ([a-z0-9-]+) -->[ \t]*(?=\r?$)", re.MULTILINE)
 
 
 class SectionError(JournalError):
@@ -37,11 +38,13 @@ def content_hash(text: str) -> str:
     return hashlib.blake2b(normal.encode("utf-8"), digest_size=4).hexdigest()
 
 
-def section(name: str, text: str) -> str:
-    """``text`` wrapped in markers (the Jinja filter ``section``)."""
+def section(text: str, name: str) -> str:
+    """``text`` wrapped in markers: the Jinja filter ``section``, used as
+    ``{% filter section("scoreboard") %}...{% endfilter %}``."""
     body = text.strip("\n")
-    return (f"<!-- journal:begin {name} {content_hash(body)} -->\n{body}\n"
-            f"<!-- journal:end {name} -->")
+    return (
+        f"<!-- journal:begin {name} {content_hash(body)} -->\n{body}\n<!-- journal:end {name} -->"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,28 +72,41 @@ def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
         line = text.count("\n", 0, begin.start()) + 1
         name = begin.group(1)
         if begin.start() < position:
-            raise SectionError(f"section '{name}' starts inside another section",
-                               path=path, line=line)
-        end = next((m for start, m in sorted(ends.items())
-                    if start > begin.end() and m.group(1) == name), None)
-        nested = next((m for m in _BEGIN.finditer(text, begin.end())
-                       if end is None or m.start() < end.start()), None)
+            raise SectionError(
+                f"section '{name}' starts inside another section", path=path, line=line
+            )
+        end = next(
+            (m for start, m in sorted(ends.items()) if start > begin.end() and m.group(1) == name),
+            None,
+        )
+        nested = next(
+            (
+                m
+                for m in _BEGIN.finditer(text, begin.end())
+                if end is None or m.start() < end.start()
+            ),
+            None,
+        )
         if end is None or nested is not None:
-            raise SectionError(f"section '{name}' has no matching end marker",
-                               path=path, line=line)
+            raise SectionError(f"section '{name}' has no matching end marker", path=path, line=line)
         if name in sections:
             raise SectionError(f"section '{name}' appears twice", path=path, line=line)
         body_start = _after_newline(text, begin.end())
         body_end = _before_newline(text, end.start())
-        sections[name] = Section(name, begin.start(), end.end(), body_start,
-                                 max(body_start, body_end), begin.group(2))
+        sections[name] = Section(
+            name, begin.start(), end.end(), body_start, max(body_start, body_end), begin.group(2)
+        )
         position = end.end()
-    stray = [m for m in _END.finditer(text)
-             if not any(s.start <= m.start() < s.end for s in sections.values())]
+    stray = [
+        m
+        for m in _END.finditer(text)
+        if not any(s.start <= m.start() < s.end for s in sections.values())
+    ]
     if stray:
         line = text.count("\n", 0, stray[0].start()) + 1
-        raise SectionError(f"end marker of '{stray[0].group(1)}' has no begin marker",
-                           path=path, line=line)
+        raise SectionError(
+            f"end marker of '{stray[0].group(1)}' has no begin marker", path=path, line=line
+        )
     return sections
 
 

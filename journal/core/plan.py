@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -15,7 +16,6 @@ from journal.core.review import (
     WeeklyTargets,
     checkin_series,
     gantt_text,
-    link,
     value_on,
 )
 
@@ -47,12 +47,23 @@ def weekly_targets(goal: Goal, weeks: list[Period], points: Series) -> list[floa
     return values
 
 
-def build_plan(catalog: Catalog, start: date, days: int, hours_per_week: float, *,
-               week_start: int = 0, series_of: SeriesOf = checkin_series) -> dict[str, Any]:
+def build_plan(
+    catalog: Catalog,
+    start: date,
+    days: int,
+    hours_per_week: float,
+    *,
+    week_start: int = 0,
+    series_of: SeriesOf = checkin_series,
+) -> dict[str, Any]:
     """Everything the plan template shows, as plain data."""
     weeks = plan_weeks(start, days)
     end = weeks[-1].end
     goals = [g for g in catalog.goals if g.status == "active"]
+
+    def link(goal: Goal) -> str:
+        return catalog.link_to(goal.path)
+
     labels = [week_label(w.start, week_start) for w in weeks]
     rows = []
     planned: dict[str, dict[str, float]] = {}
@@ -60,59 +71,70 @@ def build_plan(catalog: Catalog, start: date, days: int, hours_per_week: float, 
         targets = weekly_targets(goal, weeks, series_of(goal))
         if goal.id and targets:
             planned[goal.id] = dict(zip(labels, targets, strict=True))
-        rows.append({
-            "goal": link(goal),
-            "id": goal.id,
-            "title": goal.title,
-            "unit": goal.unit or "",
-            "targets": [number(v) for v in targets] if targets else ["–"] * len(weeks),
-            "milestones": [
-                [m.title for m in goal.milestones if m.due and m.due in week and not m.is_done]
-                for week in weeks
-            ],
-        })
+        rows.append(
+            {
+                "goal": link(goal),
+                "id": goal.id,
+                "title": goal.title,
+                "unit": goal.unit or "",
+                "targets": [number(v) for v in targets] if targets else ["–"] * len(weeks),
+                "milestones": [
+                    [m.title for m in goal.milestones if m.due and m.due in week and not m.is_done]
+                    for week in weeks
+                ],
+            }
+        )
     effort = sum(g.effort or 0 for g in goals)
     return {
         "start": start.isoformat(),
         "end": end.isoformat(),
         "days": days,
-        "weeks": [{"label": label, "start": w.start.isoformat(), "end": w.end.isoformat()}
-                  for label, w in zip(labels, weeks, strict=True)],
+        "weeks": [
+            {"label": label, "start": w.start.isoformat(), "end": w.end.isoformat()}
+            for label, w in zip(labels, weeks, strict=True)
+        ],
         "rows": rows,
         "capacity": {
             "hours": number(hours_per_week),
             "effort": number(effort),
             "over": effort > hours_per_week,
-            "pause": _to_pause(goals, effort - hours_per_week),
+            "pause": [
+                {"goal": link(g), "effort": number(g.effort)}
+                for g in _to_pause(goals, effort - hours_per_week)
+            ],
             "without_effort": [link(g) for g in goals if g.effort is None],
         },
-        "focus": _focus(goals, Period(start, end)),
+        "focus": _focus(goals, link, Period(start, end)),
         "chart": _gantt(goals, Period(start, end)),
         "goals": [link(g) for g in goals],
         "targets": WeeklyTargets("", planned),
     }
 
 
-def _to_pause(goals: list[Goal], excess: float) -> list[dict[str, str]]:
+def _to_pause(goals: list[Goal], excess: float) -> list[Goal]:
     """Goals to pause to get back under capacity: activity goals first, then the least
     confident, then the latest due; as few as needed."""
     if excess <= 0:
         return []
     order = sorted(
         (g for g in goals if g.effort),
-        key=lambda g: (g.kind != "activity", g.confidence or 10, -(g.due or date.min).toordinal(),
-                       g.path),
+        key=lambda g: (
+            g.kind != "activity",
+            g.confidence or 10,
+            -(g.due or date.min).toordinal(),
+            g.path,
+        ),
     )
     chosen = []
     for goal in order:
         if excess <= 0:
             break
-        chosen.append({"goal": link(goal), "effort": number(goal.effort)})
+        chosen.append(goal)
         excess -= goal.effort or 0
     return chosen
 
 
-def _focus(goals: list[Goal], window: Period) -> list[dict[str, Any]]:
+def _focus(goals: list[Goal], link: Callable[[Goal], str], window: Period) -> list[dict[str, Any]]:
     """Per month of the plan: the milestones and deadlines that fall in it."""
     months: list[dict[str, Any]] = []
     day = window.start.replace(day=1)
@@ -121,11 +143,13 @@ def _focus(goals: list[Goal], window: Period) -> list[dict[str, Any]]:
         month = Period(max(day, window.start), min(following - timedelta(days=1), window.end))
         items = [
             {"goal": link(g), "what": f"milestone: {m.title}", "due": m.due.isoformat()}
-            for g in goals for m in g.milestones
+            for g in goals
+            for m in g.milestones
             if m.due and m.due in month and not m.is_done
         ] + [
             {"goal": link(g), "what": "due", "due": g.due.isoformat()}
-            for g in goals if g.due and g.due in month
+            for g in goals
+            if g.due and g.due in month
         ]
         items.sort(key=lambda i: (i["due"], i["goal"]))
         months.append({"month": day.strftime("%B %Y"), "items": items})
@@ -145,6 +169,7 @@ def _gantt(goals: list[Goal], window: Period) -> str:
         for number_, m in enumerate(goal.milestones, start=1):
             if m.due and m.due in window:
                 state = "done, " if m.is_done else ""
-                lines.append(f"    {gantt_text(m.title)} :{state}milestone, "
-                             f"g{index}m{number_}, {m.due}, 0d")
+                lines.append(
+                    f"    {gantt_text(m.title)} :{state}milestone, g{index}m{number_}, {m.due}, 0d"
+                )
     return "\n".join(lines)

@@ -17,6 +17,7 @@ from journal.core.checkins import series
 from journal.core.dates import Period, parse_duration, week_label, week_of
 from journal.core.formatting import bar, number, percent, rate, signed
 from journal.core.goal import Goal
+from journal.core.networking import follow_up_state
 from journal.core.progress import expected_value, last_checkin, pace, start_of
 
 DUE_SOON_DAYS = 14
@@ -47,12 +48,6 @@ def value_on(points: Series, day: date, default: float | None) -> float | None:
     return value
 
 
-def link(goal: Goal) -> str:
-    """A wikilink to the goal's file, ``[[File name]]`` (no alias, so it is table-safe)."""
-    stem = goal.path.rsplit("/", 1)[-1]
-    return f"[[{stem[:-3] if stem.lower().endswith('.md') else stem}]]"
-
-
 def build_review(
     catalog: Catalog,
     period: Period,
@@ -63,17 +58,23 @@ def build_review(
     series_of: SeriesOf = checkin_series,
     plan: WeeklyTargets | None = None,
     smart: Sequence[dict[str, Any]] | None = None,
-    networking: dict[str, Any] | None = None,
-    git: Sequence[dict[str, Any]] | None = None,
+    git: dict[str, Any] | None = None,
+    completed_paths: set[str] | None = None,
 ) -> dict[str, Any]:
     """Everything the weekly review template shows, as plain data.
 
-    ``smart``, ``networking`` and ``git`` are None when that source is not
-    available; the template then leaves its section out rather than faking it.
+    ``smart`` (findings) and ``git`` (this week's goal events) are None when that
+    source is not available; the template then leaves its section out rather than
+    faking it.  ``completed_paths``: the goals git saw completed in the period
+    (else a done goal whose last check-in falls in the period counts).
     """
     label = week_label(period.start, week_start)
+    link = _linker(catalog)
     active = [g for g in catalog.goals if g.status == "active"]
-    completed = [g for g in catalog.goals if g.status == "done" and _completed_in(g, period)]
+    if completed_paths is None:
+        completed = [g for g in catalog.goals if g.status == "done" and _completed_in(g, period)]
+    else:
+        completed = [g for g in catalog.goals if g.path in completed_paths]
     before = period.start - timedelta(days=1)
     return {
         "week": label,
@@ -82,10 +83,12 @@ def build_review(
         "as_of": as_of.isoformat(),
         "previous_week": week_label(period.start - timedelta(days=7), week_start),
         "next_week": week_label(period.end + timedelta(days=1), week_start),
-        "scoreboard": [_score(g, as_of, before, period, series_of, plan, label) for g in active],
-        "milestones": _milestones(active, period, as_of, week_start),
+        "scoreboard": [
+            _score(g, link(g), as_of, before, period, series_of, plan, label) for g in active
+        ],
+        "milestones": _milestones(active, link, period, as_of, week_start),
         "attention": {
-            "stale": _stale(active, as_of, default_review_every),
+            "stale": _stale(active, link, as_of, default_review_every),
             "due_soon": [
                 {"goal": link(g), "due": g.due.isoformat(), "days": (g.due - as_of).days}
                 for g in sorted(active, key=_due_key)
@@ -107,11 +110,11 @@ def build_review(
                 if m.done_on and m.done_on in period
             ],
         },
-        "networking": networking,
-        "git": list(git) if git is not None else None,
+        "networking": _networking(catalog, period, as_of),
+        "git": git,
         "chart": gantt(active, as_of),
         "goals": [link(g) for g in [*active, *completed]],
-        "plan": plan.path if plan else None,
+        "plan": catalog.link_to(plan.path) if plan else None,
     }
 
 
@@ -125,8 +128,22 @@ def _completed_in(goal: Goal, period: Period) -> bool:
     return last is not None and last in period
 
 
-def _score(goal: Goal, as_of: date, before: date, period: Period, series_of: SeriesOf,
-           plan: WeeklyTargets | None, label: str) -> dict[str, Any]:
+def _linker(catalog: Catalog) -> Callable[[Goal], str]:
+    """Wikilinks to goals that resolve to them (``[[File name]]``; no alias, so they are
+    safe in table cells)."""
+    return lambda goal: catalog.link_to(goal.path)
+
+
+def _score(
+    goal: Goal,
+    link: str,
+    as_of: date,
+    before: date,
+    period: Period,
+    series_of: SeriesOf,
+    plan: WeeklyTargets | None,
+    label: str,
+) -> dict[str, Any]:
     points = series_of(goal)
     in_week = [p for p in points if p[0] in period]
     change = None
@@ -141,7 +158,7 @@ def _score(goal: Goal, as_of: date, before: date, period: Period, series_of: Ser
         span = abs((goal.target or 0) - (goal.baseline or 0)) or 1
         status = "ahead" if gap / span > 0.1 else "behind" if gap / span < -0.1 else "on track"
     return {
-        "goal": link(goal),
+        "goal": link,
         "title": goal.title,
         "unit": goal.unit or "",
         "baseline": number(goal.baseline if goal.baseline is not None else 0),
@@ -151,8 +168,9 @@ def _score(goal: Goal, as_of: date, before: date, period: Period, series_of: Ser
         "bar": bar(goal.progress),
         "change": signed(change),
         "pace": status,
-        "expected": number(round(planned, 1) if planned is not None
-                           else _round(expected_value(goal, as_of))),
+        "expected": number(
+            round(planned, 1) if planned is not None else _round(expected_value(goal, as_of))
+        ),
         "needed": rate(now.needed_per_week) if now.needed_per_week is not None else None,
         "by_plan": planned is not None,
     }
@@ -162,8 +180,9 @@ def _round(value: float | None) -> float | None:
     return round(value, 1) if value is not None else None
 
 
-def _milestones(goals: list[Goal], period: Period, as_of: date,
-                week_start: int) -> dict[str, list[dict[str, str]]]:
+def _milestones(
+    goals: list[Goal], link: Callable[[Goal], str], period: Period, as_of: date, week_start: int
+) -> dict[str, list[dict[str, str]]]:
     following = week_of(period.end + timedelta(days=1), week_start)
     groups: dict[str, list[dict[str, str]]] = {"overdue": [], "this_week": [], "next_week": []}
     for goal in goals:
@@ -182,16 +201,64 @@ def _milestones(goals: list[Goal], period: Period, as_of: date,
     return groups
 
 
-def _stale(goals: list[Goal], as_of: date, default_every: str) -> list[dict[str, Any]]:
+def _stale(
+    goals: list[Goal], link: Callable[[Goal], str], as_of: date, default_every: str
+) -> list[dict[str, Any]]:
     stale = []
     for goal in goals:
         every = parse_duration(goal.review_every or default_every)
         last = last_checkin(goal) or start_of(goal)
         if last is not None and as_of - last > every:
-            stale.append({"goal": link(goal), "last": last.isoformat(),
-                          "days": (as_of - last).days,
-                          "every": goal.review_every or default_every})
+            stale.append(
+                {
+                    "goal": link(goal),
+                    "last": last.isoformat(),
+                    "days": (as_of - last).days,
+                    "every": goal.review_every or default_every,
+                }
+            )
     return stale
+
+
+def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]:
+    """Follow-ups overdue and due, meetings held in the period, contacts added in it."""
+    followups = []
+    for meeting in catalog.meetings:
+        state = follow_up_state(meeting, as_of)
+        if state in ("overdue", "due") and meeting.follow_up_by is not None:
+            followups.append(
+                {
+                    "meeting": catalog.link_to(meeting.path),
+                    "with": [_person(catalog, p.target, p.display) for p in meeting.people],
+                    "state": state,
+                    "by": meeting.follow_up_by.isoformat(),
+                    "days": abs((as_of - meeting.follow_up_by).days),
+                    "tasks": meeting.open_tasks,
+                }
+            )
+    followups.sort(key=lambda f: (f["by"], f["meeting"]))
+    held = [
+        {
+            "meeting": catalog.link_to(m.path),
+            "day": m.day.isoformat(),
+            "kind": m.kind or "meeting",
+            "with": [_person(catalog, p.target, p.display) for p in m.people],
+            "outcome": m.outcome,
+        }
+        for m in sorted(catalog.meetings, key=lambda m: (m.day or date.min, m.path))
+        if m.day is not None and m.day in period and m.day <= as_of
+    ]
+    added = [
+        {"contact": catalog.link_to(c.path), "org": c.org, "role": c.role}
+        for c in catalog.contacts
+        if c.created is not None and c.created in period
+    ]
+    return {"followups": followups, "meetings": held, "contacts": added}
+
+
+def _person(catalog: Catalog, target: str, display: str) -> str:
+    note = catalog.resolve(target)
+    return catalog.link_to(note.path) if note is not None else display
 
 
 def gantt(goals: list[Goal], as_of: date) -> str:

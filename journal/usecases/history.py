@@ -272,13 +272,21 @@ class Series:
 def goal_series(vault: Vault, goal: Goal, today: date) -> Series:
     """The goal's (day, value) series: committed ``current`` values merged with its
     check-ins when the vault is in a git repository, its check-ins alone otherwise."""
+    return goals_series(vault, [goal], today)[goal.path]
+
+
+def goals_series(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, Series]:
+    """:func:`goal_series` for many goals, reading the history once; by goal path."""
     try:
         history = load_history(vault)
     except NoRepository:
-        return Series(_series(goal, today, []), from_git=False, truncated=False)
-    mine = follow(history.commits, goal.id, goal.path)
-    truncated = any(r.boundary for r, _c in mine)
-    return Series(_series(goal, today, recorded_values(mine)), True, truncated)
+        return {g.path: Series(_series(g, today, []), False, False) for g in goals}
+    found = {}
+    for goal in goals:
+        mine = follow(history.commits, goal.id, goal.path)
+        truncated = any(r.boundary for r, _c in mine)
+        found[goal.path] = Series(_series(goal, today, recorded_values(mine)), True, truncated)
+    return found
 
 
 # --- the whole vault ----------------------------------------------------------------------
