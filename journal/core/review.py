@@ -257,8 +257,8 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
 
 
 def _person(catalog: Catalog, target: str, display: str) -> str:
-    note = catalog.resolve(target)
-    return catalog.link_to(note.path) if note is not None else display
+    path = catalog.resolve_path(target)
+    return catalog.link_to(path) if path is not None else display
 
 
 def gantt(goals: list[Goal], as_of: date) -> str:

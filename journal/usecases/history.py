@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.adapters import history_cache
-from journal.adapters.git import NoRepository, Repository
+from journal.adapters.gitfind import NoRepository, maybe_in_repository
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.dates import Period
@@ -42,6 +42,9 @@ from journal.core.history import (
 from journal.core.notes import PARSER_VERSION, parse_note
 from journal.core.progress import start_of
 from journal.core.series import Point, progress_series
+
+if TYPE_CHECKING:
+    from journal.adapters.git import Repository
 
 CACHE_VERSION = f"{history_cache.FORMAT}.{PARSER_VERSION}"
 
@@ -93,7 +96,12 @@ class LoadedHistory:
 
 
 def open_repository(vault: Vault) -> Repository:
-    """The repository holding the vault; :class:`NoRepository` when there is none."""
+    """The repository holding the vault; :class:`NoRepository` when there is none.
+    (pygit2 is loaded only when a ``.git`` exists at or above the vault.)"""
+    if not maybe_in_repository(vault.root):
+        raise NoRepository(f"{vault.root} is not in a git repository")
+    from journal.adapters.git import Repository
+
     return Repository.open(vault.root)
 
 
