@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 BAR_WIDTH = 10
 
 
@@ -39,3 +41,20 @@ def bar(progress: float | None, width: int = BAR_WIDTH) -> str:
 def percent(progress: float | None) -> str:
     """``40%``; ``–`` when unknown."""
     return "–" if progress is None else f"{round(progress * 100)}%"
+
+
+def one_line(text: str) -> str:
+    """User text made safe for one markdown line or table cell: whitespace (newlines
+    too) collapsed, ``|`` escaped."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def one_line_texts(data: Any, keep: frozenset[str] = frozenset({"chart"})) -> Any:
+    """``data`` with :func:`one_line` applied to every text, except under ``keep`` keys."""
+    if isinstance(data, str):
+        return one_line(data)
+    if isinstance(data, dict):
+        return {k: v if k in keep else one_line_texts(v, keep) for k, v in data.items()}
+    if isinstance(data, list):
+        return [one_line_texts(v, keep) for v in data]
+    return data

@@ -278,7 +278,7 @@ def gantt(goals: list[Goal], as_of: date) -> str:
         if due > middle:
             lines.append(f"    to go :g{index}b, {middle}, {due}")
     lines.append("    section Review")
-    lines.append(f"    {as_of} :milestone, review, {as_of}, 0d")
+    lines.append(f"    Review day :milestone, review, {as_of}, 0d")
     return "\n".join(lines)
 
 

@@ -10,6 +10,7 @@ from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
+from journal.core.formatting import one_line_texts
 from journal.core.goal import Goal
 from journal.core.plan import build_plan
 from journal.usecases.generate import Written, write_generated
@@ -66,7 +67,7 @@ def quarterly_plan(
         series_of=series_of,
     )
     targets = data.pop("targets")
-    body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"plan": data})
+    body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"plan": one_line_texts(data)})
     props = {
         "type": "plan",
         "start": start,

@@ -11,6 +11,7 @@ from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.dates import DateError, Period, parse_date, parse_week, week_label, week_of
 from journal.core.errors import UsageProblem
+from journal.core.formatting import one_line_texts
 from journal.core.generated import section
 from journal.core.goal import Goal
 from journal.core.names import render_pattern
@@ -81,7 +82,7 @@ def weekly_review(
     """
     period, as_of = review_period(vault, today, week=week, day=day)
     data = review_data(vault, catalog, period, as_of)
-    body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"review": data})
+    body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"review": one_line_texts(data)})
     props = {
         "type": "review",
         "week": data["week"],
