@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from journal.adapters.templates import Renderer
@@ -82,6 +82,10 @@ def weekly_review(
     """
     period, as_of = review_period(vault, today, week=week, day=day)
     data = review_data(vault, catalog, period, as_of)
+    seven = timedelta(days=7)
+    for key, other in (("previous", period.start - seven), ("next", period.start + seven)):
+        path = review_path(vault, week_of(other, vault.config.week_start))
+        data[f"{key}_link"] = catalog.link_to(path) if path in catalog.by_path else None
     body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"review": one_line_texts(data)})
     props = {
         "type": "review",
