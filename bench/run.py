@@ -32,6 +32,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -66,6 +67,19 @@ def wall(command: list[str], env: dict[str, str], repeat: int) -> float:
         subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
 
     return median_time(run, repeat)
+
+
+def rule_evaluation(vault: Vault, db: Path) -> None:
+    """Loading the goals from a fresh index and evaluating every `journal check` rule."""
+    from journal.core.catalog import Catalog
+    from journal.core.rules.base import Context
+    from journal.core.rules.run import evaluate
+    from journal.core.rules.select import chosen
+
+    index = Index.open(vault, db)
+    catalog = Catalog(source=index.reader())
+    evaluate(Context(catalog, vault.config, date.today()), chosen([], []))
+    index.close()
 
 
 def stat_walk(vault: Vault) -> None:
@@ -274,7 +288,17 @@ def bench(size: int, args: argparse.Namespace) -> None:
     listing = wall([*journal, "list", "--json"], env, args.repeat)
     quick = listing < 0.4 if judged else None
     line("`journal list --json` (wall)", f"{listing:.3f} s", "", "< 0.4 s", quick)
-    line("`journal review --stdout` (wall)", "n/a", "(the review issue)")
+    reviewing = wall([*journal, "review", "--stdout"], env, args.repeat)
+    quick = reviewing < 0.4 if judged else None
+    line("`journal review --stdout` (wall)", f"{reviewing:.3f} s", "", "< 0.4 s", quick)
+    checking = wall([*journal, "check", "--json"], env, args.repeat)
+    rules = median_time(lambda: rule_evaluation(vault, db), args.repeat)
+    line(
+        "`journal check --json` (wall)",
+        f"{checking:.3f} s",
+        f"refresh {fresh:.3f} + load and rules {rules:.3f} s",
+        "~ refresh + rules",
+    )
     helping = wall([*journal, "--help"], env, args.repeat)
     quick = helping < 0.15 if judged else None
     line("`journal --help` (wall)", f"{helping:.3f} s", "", "< 0.15 s", quick)

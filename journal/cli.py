@@ -439,17 +439,20 @@ def search(state: State, query: str, limit: int, as_json: bool) -> None:
 
 @cli.command()
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("--regenerate", is_flag=True, help="Also keep this week's review note up to date.")
 @pass_state
-def watch(state: State, quiet: bool) -> None:
+def watch(state: State, quiet: bool, regenerate: bool) -> None:
     """Keep the index current while you edit notes, until Ctrl-C.
 
     Reconciles the whole vault first, then handles each saved, moved or
     deleted note once it has been quiet for a moment, printing one line per
-    update.
+    update.  With --regenerate, this week's review note (once `journal
+    review` has created it) is refreshed after each change, writing only when
+    its content differs and never over text you wrote.
 
     \b
     Example:
-      journal watch --vault ~/career
+      journal watch --vault ~/career --regenerate
     """
     import time
 
@@ -459,12 +462,26 @@ def watch(state: State, quiet: bool) -> None:
     vault = state.vault()
 
     def on_update(update: dict[str, Any]) -> None:
-        if not quiet:
-            click.echo(watch_line(update, time.strftime("%H:%M:%S")))
+        regenerated = update.get("regenerated")
+        if regenerated:
+            for name in regenerated["kept"]:
+                click.echo(
+                    f"{regenerated['path']}: kept your edits in the '{name}' section", err=True
+                )
+        if quiet:
+            return
+        click.echo(watch_line(update, time.strftime("%H:%M:%S")))
+        if regenerated and regenerated["action"] == "updated":
+            click.echo(f"{time.strftime('%H:%M:%S')} {regenerated['path']} regenerated")
 
     if not quiet:
         click.echo(f"watching {vault.root} (Ctrl-C to stop)")
-    watch_vault(vault, on_update=on_update, log=lambda message: click.echo(message, err=True))
+    watch_vault(
+        vault,
+        on_update=on_update,
+        log=lambda message: click.echo(message, err=True),
+        regenerate=today if regenerate else None,
+    )
     if not quiet:
         click.echo("stopped")
 
@@ -631,6 +648,7 @@ def _style() -> Callable[[str, str], str]:
 @click.argument("note", nargs=-1)
 @click.option("--date", "day", metavar="DATE", help="Day of the check-in (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Print the check-in (or history) as JSON.")
+@commit_option
 @pass_state
 def log_command(
     state: State,
@@ -666,13 +684,13 @@ def log_command(
         from journal.present import history_view
         from journal.usecases.checkin import history
 
-        record = history(catalog, goal)
+        record = history(vault, catalog, goal, today())
         if as_json:
             emit_json(record)
         else:
             click.echo(history_view(record, today()), nl=False)
         return
-    from journal.present import number
+    from journal.core.formatting import number
     from journal.usecases.checkin import log_checkin
 
     logged = log_checkin(vault, catalog, goal, value, " ".join(note), _day_option(day))
@@ -702,6 +720,7 @@ def log_command(
     "--met-at", help='Where you met: a note link such as "[[2026-11-05 Meetup]]", or text.'
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the created contact as JSON.")
+@commit_option
 @pass_state
 def new_contact_command(
     state: State,
@@ -750,6 +769,7 @@ def new_contact_command(
     "--create-contacts", is_flag=True, help="Create contact notes for people who have none."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the created meeting as JSON.")
+@commit_option
 @pass_state
 def new_meeting_command(
     state: State,
@@ -835,6 +855,7 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
 @click.option("--milestone", metavar="TITLE", help="Mark this milestone of the goal done.")
 @click.option("--date", "day", metavar="DATE", help="The day it was done (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Print what changed as JSON.")
+@commit_option
 @pass_state
 def done(state: State, note: str, milestone: str | None, day: str | None, as_json: bool) -> None:
     """Mark a meeting's follow-up, a goal, or a goal's milestone done.
@@ -915,6 +936,126 @@ def status(state: State, as_json: bool) -> None:
         emit_json(data)
     else:
         click.echo(status_screen(data, _style()), nl=False)
+
+
+# --- review / plan ------------------------------------------------------------------------
+
+
+def _generated_report(written: Any, as_json: bool, what: str) -> None:
+    """What a review/plan run did, and which of the user's edits it kept."""
+    if as_json:
+        emit_json(written.to_dict())
+    else:
+        click.echo(f"{written.path}: {written.action}")
+    for name in written.kept:
+        click.echo(
+            f"{written.path}: kept your edits in the '{name}' section of the {what} "
+            "(run with --force to replace them)",
+            err=True,
+        )
+    for name in written.missing:
+        click.echo(
+            f"{written.path}: the '{name}' section was removed from the note; not added back",
+            err=True,
+        )
+
+
+@cli.command()
+@click.option("--week", metavar="YYYY-Www", help="The ISO week to review, e.g. 2026-W47.")
+@click.option("--date", "day", metavar="DATE", help="Review the week holding this day, as of it.")
+@click.option("--stdout", "to_stdout", is_flag=True, help="Print the note; write nothing.")
+@click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
+@click.option("--force", is_flag=True, help="Also replace generated sections you edited.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was done as JSON.")
+@commit_option
+@pass_state
+def review(
+    state: State,
+    week: str | None,
+    day: str | None,
+    to_stdout: bool,
+    dry_run: bool,
+    force: bool,
+    as_json: bool,
+) -> str | None:
+    """Write this week's review note (reviews/2026-W47.md) from the vault.
+
+    The scoreboard, milestones, networking, attention, wins and chart
+    sections are regenerated on every run; your reflection and anything
+    else you write stays.  A section you edited is kept (use --force to
+    replace it).
+
+    \b
+    Example:
+      journal review
+      journal review --week 2026-W46 --stdout
+    """
+    from journal.usecases.review import weekly_review
+
+    vault = state.vault()
+    result = weekly_review(
+        vault,
+        state.catalog(vault),
+        today(),
+        week=week,
+        day=_day_option(day) if day else None,
+        write=not to_stdout,
+        dry_run=dry_run,
+        force=force,
+    )
+    if to_stdout:
+        click.echo(result.written.text, nl=False)
+        return None
+    _generated_report(result.written, as_json, "review")
+    return f"journal: weekly review {result.data['week']}"
+
+
+@cli.command()
+@click.option("--start", metavar="DATE", help="First day (default: the next week's first day).")
+@click.option("--days", type=int, help="Length in days (default: [plan] days, 90).")
+@click.option("--stdout", "to_stdout", is_flag=True, help="Print the note; write nothing.")
+@click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
+@click.option("--force", is_flag=True, help="Also replace generated sections you edited.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was done as JSON.")
+@commit_option
+@pass_state
+def plan(
+    state: State,
+    start: str | None,
+    days: int | None,
+    to_stdout: bool,
+    dry_run: bool,
+    force: bool,
+    as_json: bool,
+) -> str | None:
+    """Write a 90-day plan note (plans/<start>-90-day-plan.md) from the active goals.
+
+    Weekly targets per goal, milestones in their weeks, a capacity check
+    against hours_per_week, a focus list per month and a timeline chart.
+
+    \b
+    Example:
+      journal plan --start 2026-11-23
+      journal plan --days 30 --stdout
+    """
+    from journal.usecases.plan import quarterly_plan
+
+    vault = state.vault()
+    result = quarterly_plan(
+        vault,
+        state.catalog(vault),
+        today(),
+        start=_day_option(start) if start else None,
+        days=days,
+        write=not to_stdout,
+        dry_run=dry_run,
+        force=force,
+    )
+    if to_stdout:
+        click.echo(result.written.text, nl=False)
+        return None
+    _generated_report(result.written, as_json, "plan")
+    return f"journal: {result.data['days']}-day plan from {result.data['start']}"
 
 
 def main() -> None:

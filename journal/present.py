@@ -8,27 +8,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal.core.dates import parse_date
+from journal.core.formatting import bar, number, percent
 
-BAR_WIDTH = 10
 SHOWN_CHECKINS = 5
-
-
-def bar(progress: float | None, width: int = BAR_WIDTH) -> str:
-    """``████░░░░░░`` for 0.4; empty bar for unknown progress."""
-    if progress is None:
-        return "·" * width
-    filled = round(max(0.0, min(progress, 1.0)) * width)
-    return "█" * filled + "░" * (width - filled)
-
-
-def percent(progress: float | None) -> str:
-    return "  -" if progress is None else f"{round(progress * 100):3d}%"
-
-
-def number(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def due_text(due: str | None, today: date, status: str = "active") -> str:
@@ -50,7 +32,7 @@ def goal_table(records: list[dict[str, Any]], today: date) -> str:
     width = max(len(r["status"]) for r in records)
     for r in records:
         lines.append(
-            f"{r['status']:<{width}}  {bar(r['progress'])} {percent(r['progress'])}  "
+            f"{r['status']:<{width}}  {bar(r['progress'])} {percent(r['progress']):>4}  "
             f"{due_text(r['due'], today, r['status']):<26}  {r['title']}"
         )
     return "\n".join(lines) + "\n"
@@ -73,7 +55,7 @@ def goal_card(r: dict[str, Any], today: date) -> str:
         out.append(
             f"  measure: {r['metric'] or '?'}: {number(r['baseline'])} -> "
             f"{number(r['current'])} / {number(r['target'])}{unit}  "
-            f"{bar(r['progress'])} {percent(r['progress']).strip()}"
+            f"{bar(r['progress'])} {percent(r['progress'])}"
         )
     if r["effort"] is not None or r["confidence"] is not None:
         effort = f"{number(r['effort'])} h/week" if r["effort"] is not None else "?"

@@ -196,9 +196,10 @@ def test_history_shows_check_ins_from_other_notes_once_with_a_chart(
         ("2026-11-21", "+2", 4, "daily/2026-11-21.md"),
     ]
     assert data["series"] == [
-        {"date": "2026-11-18", "value": 1},
-        {"date": "2026-11-20", "value": 2},
-        {"date": "2026-11-21", "value": 4},
+        {"date": "2026-11-01", "value": 0, "source": "start"},
+        {"date": "2026-11-18", "value": 1, "source": "log"},
+        {"date": "2026-11-20", "value": 2, "source": "log"},
+        {"date": "2026-11-21", "value": 4, "source": "log"},
     ]
     assert data["agrees"] is True
     text = invoke("log", "Connect").stdout

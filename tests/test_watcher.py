@@ -299,3 +299,33 @@ def test_journal_watch_quiet_prints_nothing(vault: Path, write: Write) -> None:
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=20)
     assert proc.returncode == 0 and out == "" and err == ""
+
+
+def test_journal_watch_regenerate_keeps_this_weeks_review_current(
+    vault: Path, write: Write
+) -> None:
+    from click.testing import CliRunner
+
+    from journal.cli import cli
+
+    goal = write("goals/a.md", goal_text("Alpha"))
+    assert CliRunner().invoke(cli, ["--vault", str(vault), "review"]).exit_code == 0
+    review = vault / "reviews/2026-W47.md"
+    mine = review.read_text().replace("### What went well?\n", "### What went well?\nMine.\n")
+    review.write_text(mine)
+    proc = _start_cli(vault, "--regenerate")
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith("watching ")
+    proc.stdout.readline()  # the first full reconcile
+    goal.write_text(goal_text("Alpha", current=4))
+    lines = [proc.stdout.readline(), proc.stdout.readline()]
+    assert "goals/a.md" in lines[0]
+    assert lines[1].rstrip().endswith("reviews/2026-W47.md regenerated"), lines
+    text = review.read_text()
+    assert "0 → **4** → 5" in text and "### What went well?\nMine.\n" in text
+    time.sleep(1.0)  # the review's own write comes back as an event: it must change nothing
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0 and err == ""
+    assert "regenerated" not in out
+    assert review.read_text() == text

@@ -19,15 +19,12 @@ from pathlib import Path
 import pygit2
 from pygit2.enums import DeltaStatus, FileMode, SortMode
 
+from journal.adapters.gitfind import NoRepository
 from journal.adapters.vault import is_note_name, is_skipped_folder
-from journal.core.errors import Conflict, JournalError, NotFound
+from journal.core.errors import Conflict, JournalError
 from journal.core.history import Revision
 
 _BLOBS = (FileMode.BLOB, FileMode.BLOB_EXECUTABLE)
-
-
-class NoRepository(NotFound):
-    """The vault is not inside a git repository (or the repository has no work tree)."""
 
 
 class GitProblem(JournalError):

@@ -17,13 +17,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from journal.adapters.cachedir import cache_folder
+
 #: Bump when what is cached per commit changes meaning.
 FORMAT = 1
 
 
 def cache_root() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base).expanduser() / "journal" / "history"
+    return cache_folder() / "history"
 
 
 def cache_path(repository: Path, prefix: str) -> Path:

@@ -40,6 +40,7 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, TypeVar
 
+from journal.adapters.cachedir import cache_folder
 from journal.adapters.files import digest
 from journal.adapters.vault import Vault, is_note_name, is_skipped_folder
 from journal.core.checkins import CheckIn
@@ -151,18 +152,6 @@ def default_path(vault: Vault) -> Path:
     tag = hashlib.blake2b(root.encode("utf-8", "surrogateescape"), digest_size=6).hexdigest()
     name = re.sub(r"[^\w.-]+", "-", vault.root.name).strip("-.") or "vault"
     return cache_folder() / f"{name}-{tag}.sqlite"
-
-
-def cache_folder() -> Path:
-    """The user cache folder for journal (XDG on Linux, ~/Library/Caches on macOS)."""
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and Path(xdg).is_absolute():
-        return Path(xdg) / "journal"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "journal"
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "journal" / "Cache"
-    return Path.home() / ".cache" / "journal"
 
 
 def _stderr(message: str) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from journal.adapters.cachedir import cache_folder
 from journal.core.errors import JournalError
 
 VAULT_TEMPLATES = ".journal/templates"
@@ -55,6 +56,17 @@ class _FolderLoader(jinja2.BaseLoader):
         raise jinja2.TemplateNotFound(template)
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept in the user cache (keyed by name and source), so a
+    command does not compile its template on every run; none if it can't be made."""
+    folder = cache_folder() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 class Renderer:
     """Renders templates for one vault."""
 
@@ -62,6 +74,7 @@ class Renderer:
         folders = [vault_root / VAULT_TEMPLATES] if vault_root else []
         self.env = SandboxedEnvironment(
             loader=_FolderLoader([*folders, shipped_folder()]),
+            bytecode_cache=_bytecode_cache(),
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
             autoescape=False,

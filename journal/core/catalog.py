@@ -218,9 +218,9 @@ class Catalog:
         """Meetings by the path of the note their ``goal`` links to."""
         found: dict[str, list[Meeting]] = {}
         for meeting in self.meetings:
-            target = self.resolve(meeting.goal.target) if meeting.goal else None
+            target = self.resolve_path(meeting.goal.target) if meeting.goal else None
             if target is not None:
-                found.setdefault(target.path, []).append(meeting)
+                found.setdefault(target, []).append(meeting)
         return found
 
     @cached_property
@@ -243,8 +243,8 @@ class Catalog:
         """A wikilink that resolves to the note at ``path``: ``[[File name]]``, or the
         path when another note with that name would win."""
         stem = path.rsplit("/", 1)[-1][:-3]
-        target = self.resolve(stem)
-        name = stem if target is None or target.path == path else path[:-3]
+        target = self.resolve_path(stem)
+        name = stem if target is None or target == path else path[:-3]
         return f"[[{name}]]"
 
     def of_kind(self, kind: str) -> list[Note]:

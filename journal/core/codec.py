@@ -305,7 +305,11 @@ def block_lines(value: Value) -> list[str]:
 
 
 def _is_collection(value: Value) -> bool:
-    return isinstance(value, (Mapping, list, tuple))
+    """A value written in block style: a mapping or list, except a list of numbers
+    (written on one line, ``[1, 2.5]``, like a series of values)."""
+    if isinstance(value, (list, tuple)):
+        return not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+    return isinstance(value, Mapping)
 
 
 def _key_text(key: object) -> str:
@@ -316,7 +320,8 @@ def _key_text(key: object) -> str:
 
 
 def entry_text(key: str, value: Value, newline: str, indent: int = 0) -> str:
-    """``key: value`` as whole lines, block style for non-empty collections."""
+    """``key: value`` as whole lines, block style for non-empty collections (but a
+    list of numbers stays on one line)."""
     pad = " " * indent
     if _is_collection(value) and value:
         body = newline.join(pad + "  " + line for line in block_lines(value))

@@ -53,3 +53,27 @@ def unique_id(base: str, taken: set[str]) -> str:
     while candidate.casefold() in lowered:
         candidate, number = f"{base}-{number}", number + 1
     return candidate
+
+
+_TOKEN = re.compile(r"\{([a-z_]+)\}")
+
+
+def render_pattern(pattern: str, values: dict[str, str]) -> str:
+    """A vault-relative note path (without ``.md``) from a pattern such as
+    ``{year}/{week}``: each ``{token}`` is replaced, each ``/``-part made a portable
+    file name.  An unknown token is a ValueError naming it."""
+
+    def token(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            raise ValueError(
+                f"unknown token {{{name}}} (known: "
+                + ", ".join("{" + k + "}" for k in values)
+                + ")"
+            )
+        return values[name]
+
+    parts = [file_stem(_TOKEN.sub(token, part)) for part in pattern.split("/") if part.strip()]
+    if not parts:
+        raise ValueError("the pattern is empty")
+    return "/".join(parts)

@@ -106,7 +106,7 @@ class Note:
 
     @property
     def is_conflict_copy(self) -> bool:
-        return _CONFLICT.search(self.path.rsplit("/", 1)[-1]) is not None
+        return is_conflict_copy(self.path)
 
     def to_dict(self) -> dict[str, Any]:
         data = {name: getattr(self, name) for name in _NOTE_FIELDS}
@@ -141,6 +141,11 @@ _NOTE_FIELDS = tuple(f.name for f in dataclasses.fields(Note))
 def _plain_record(record: Any) -> dict[str, Any]:
     """A slotted dataclass instance as a dict (what ``asdict`` does, much faster)."""
     return {name: getattr(record, name) for name in record.__slots__}
+
+
+def is_conflict_copy(path: str) -> bool:
+    """A sync client's conflict copy (Syncthing, Dropbox, Nextcloud, OneDrive names)."""
+    return _CONFLICT.search(path.rsplit("/", 1)[-1]) is not None
 
 
 _DAY_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")

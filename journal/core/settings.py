@@ -13,6 +13,7 @@ from typing import Any
 
 from journal.core.dates import DateError, parse_duration, weekday_index
 from journal.core.errors import ConfigError
+from journal.core.names import render_pattern
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,30 @@ class Check:
     ignore: list[str] = field(default_factory=list)
 
 
+#: The tokens of ``[review] name``, with the values they take for 2026-W47.
+REVIEW_NAME_EXAMPLE = {
+    "week": "2026-W47",
+    "year": "2026",
+    "number": "47",
+    "start": "2026-11-16",
+    "end": "2026-11-22",
+}
+
+
+@dataclass(frozen=True)
+class ReviewSettings:
+    """The weekly review's file name: {week} (2026-W47), {year}, {number}, {start}, {end}."""
+
+    name: str = "{week}"
+
+
+@dataclass(frozen=True)
+class PlanSettings:
+    """The 90-day plan: its length in days (journal plan --days overrides it)."""
+
+    days: int = 90
+
+
 @dataclass(frozen=True)
 class Config:
     """All settings of one vault."""
@@ -88,6 +113,8 @@ class Config:
     index: IndexSettings = field(default_factory=IndexSettings)
     watch: WatchSettings = field(default_factory=WatchSettings)
     check: Check = field(default_factory=Check)
+    review: ReviewSettings = field(default_factory=ReviewSettings)
+    plan: PlanSettings = field(default_factory=PlanSettings)
 
     @property
     def week_start(self) -> int:
@@ -134,6 +161,12 @@ def _check_values(config: Config, path: str) -> None:
         parse_duration(config.goals.review_every)
     except DateError as exc:
         raise ConfigError(exc.message, path=path) from None
+    try:
+        render_pattern(config.review.name, REVIEW_NAME_EXAMPLE)
+    except ValueError as exc:
+        raise ConfigError(f"'review.name': {exc}", path=path) from None
+    if not 1 <= config.plan.days <= 366:
+        raise ConfigError("'plan.days' must be between 1 and 366", path=path)
     for key, value in dataclasses.asdict(config.watch).items():
         if not 0 < value <= 86400:
             raise ConfigError(f"'watch.{key}' must be between 0 and 86400 seconds", path=path)

@@ -15,11 +15,12 @@ from typing import Any
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
-from journal.core.checkins import CheckIn, parse_value, running, series
+from journal.core.checkins import CheckIn, parse_value, running
 from journal.core.errors import JournalError, UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
 from journal.core.goal import refuse_hand_value
 from journal.core.logsection import append_checkin
+from journal.usecases.history import goal_series
 
 
 @dataclass(frozen=True)
@@ -96,10 +97,12 @@ def log_checkin(
     return Logged(goal.path, day, checkin.value_text, checkin.note, values["old"], values["new"])
 
 
-def history(catalog: Catalog, ref: str) -> dict[str, Any]:
-    """A goal's check-ins with the value after each, its series for a chart, and
-    whether baseline plus the check-ins agrees with ``current``."""
+def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, Any]:
+    """A goal's check-ins with the value after each, its series for a chart (from git
+    and check-ins, see :func:`goal_series`), and whether baseline plus the check-ins
+    agrees with ``current``."""
     goal = catalog.find_goal(ref)
+    points = goal_series(vault, goal, today).points
     base = goal.baseline or 0
     steps = running(base, goal.checkins)
     replayed = steps[-1][1] if steps else base
@@ -129,5 +132,5 @@ def history(catalog: Catalog, ref: str) -> dict[str, Any]:
             }
             for c, value in steps
         ],
-        "series": [{"date": d.isoformat(), "value": v} for d, v in series(base, goal.checkins)],
+        "series": [p.to_dict() for p in points],
     }

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from journal.adapters.git import NoRepository, Repository
+from journal.adapters.git import Repository
+from journal.adapters.gitfind import NoRepository
 from journal.adapters.vault import Vault
 from journal.core.errors import JournalError
 from journal.core.history import Revision

@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.adapters import history_cache
-from journal.adapters.git import NoRepository, Repository
+from journal.adapters.gitfind import NoRepository, maybe_in_repository
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.dates import Period
@@ -42,6 +42,9 @@ from journal.core.history import (
 from journal.core.notes import PARSER_VERSION, parse_note
 from journal.core.progress import start_of
 from journal.core.series import Point, progress_series
+
+if TYPE_CHECKING:
+    from journal.adapters.git import Repository
 
 CACHE_VERSION = f"{history_cache.FORMAT}.{PARSER_VERSION}"
 
@@ -93,7 +96,12 @@ class LoadedHistory:
 
 
 def open_repository(vault: Vault) -> Repository:
-    """The repository holding the vault; :class:`NoRepository` when there is none."""
+    """The repository holding the vault; :class:`NoRepository` when there is none.
+    (pygit2 is loaded only when a ``.git`` exists at or above the vault.)"""
+    if not maybe_in_repository(vault.root):
+        raise NoRepository(f"{vault.root} is not in a git repository")
+    from journal.adapters.git import Repository
+
     return Repository.open(vault.root)
 
 
@@ -272,13 +280,21 @@ class Series:
 def goal_series(vault: Vault, goal: Goal, today: date) -> Series:
     """The goal's (day, value) series: committed ``current`` values merged with its
     check-ins when the vault is in a git repository, its check-ins alone otherwise."""
+    return goals_series(vault, [goal], today)[goal.path]
+
+
+def goals_series(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, Series]:
+    """:func:`goal_series` for many goals, reading the history once; by goal path."""
     try:
         history = load_history(vault)
     except NoRepository:
-        return Series(_series(goal, today, []), from_git=False, truncated=False)
-    mine = follow(history.commits, goal.id, goal.path)
-    truncated = any(r.boundary for r, _c in mine)
-    return Series(_series(goal, today, recorded_values(mine)), True, truncated)
+        return {g.path: Series(_series(g, today, []), False, False) for g in goals}
+    found = {}
+    for goal in goals:
+        mine = follow(history.commits, goal.id, goal.path)
+        truncated = any(r.boundary for r, _c in mine)
+        found[goal.path] = Series(_series(goal, today, recorded_values(mine)), True, truncated)
+    return found
 
 
 # --- the whole vault ----------------------------------------------------------------------

@@ -89,7 +89,7 @@ def show_goal(catalog: Catalog, ref: str) -> dict[str, Any]:
             "target": link.target,
             "line": link.line,
             "property": link.key,
-            "resolved": (resolved.path if (resolved := catalog.resolve(link.target)) else None),
+            "resolved": catalog.resolve_path(link.target),
         }
         for link in note.links
     ]

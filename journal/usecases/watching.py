@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from journal.adapters.index import Index
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import Update, Watcher, stop_on_signals
+from journal.core.catalog import Catalog
+from journal.core.errors import JournalError
+from journal.usecases.review import review_path, review_period, weekly_review
 
 
 def update_record(update: Update) -> dict[str, Any]:
@@ -20,22 +24,51 @@ def update_record(update: Update) -> dict[str, Any]:
     }
 
 
+def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any] | None:
+    """Bring this week's review note up to date, if it exists (never creates it).
+
+    Only generated sections the user has not edited change (see ``journal
+    review``); the written path is refreshed in the index at once, so the
+    write's own file event changes nothing.
+    """
+    period, _ = review_period(vault, today)
+    rel = review_path(vault, period)
+    if not vault.path(rel).is_file():
+        return None
+    result = weekly_review(vault, Catalog(source=index.reader(), today=today), today)
+    if result.written.action == "updated":
+        index.refresh([rel])
+    return result.written.to_dict()
+
+
 def watch_vault(
     vault: Vault,
     *,
     on_update: Callable[[dict[str, Any]], None],
     log: Callable[[str], None],
+    regenerate: Callable[[], date] | None = None,
 ) -> None:
     """Watch ``vault`` until Ctrl-C or SIGTERM; ``on_update`` runs after every batch of
-    index changes (a callback that writes notes should call ``Index.refresh`` on the
-    paths it wrote, so their events are recognised as its own and change nothing)."""
+    index changes.  With ``regenerate`` (a function giving today), this week's
+    review is regenerated after each batch that changed notes; its result is the
+    batch record's ``regenerated`` (None when there is no review note yet)."""
     index = Index.open(vault, notify=log)
     settings = vault.config.watch
+
+    def handle(update: Update) -> None:
+        record = update_record(update)
+        if regenerate is not None and (record["read"] or record["removed"]):
+            try:
+                record["regenerated"] = regenerate_review(vault, index, regenerate())
+            except JournalError as exc:
+                log(f"review not regenerated: {exc}")
+        on_update(record)
+
     watcher = Watcher(
         index,
         quiet=settings.quiet_seconds,
         reconcile_every=settings.reconcile_seconds,
-        on_update=lambda update: on_update(update_record(update)),
+        on_update=handle,
         log=log,
     )
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journal.core.notes import is_conflict_copy
 from journal.core.rules.base import Check, Context, Problem, Rule
 
 #: How many other goals a duplicate-id finding names.
@@ -15,7 +16,7 @@ def broken_link(ctx: Context) -> Iterator[Problem]:
         for link in ctx.note(goal).links:
             if link.key is None or link.key == "supports" or not link.target:
                 continue  # body links are prose; R002 reports `supports`
-            if ctx.catalog.resolve(link.target) is None:
+            if ctx.catalog.resolve_path(link.target) is None:
                 yield Problem(
                     goal.path,
                     link.line,
@@ -44,10 +45,10 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
 
 
 def conflict_copy(ctx: Context) -> Iterator[Problem]:
-    for note in ctx.catalog.notes:
-        if note.is_conflict_copy:
+    for head in ctx.catalog.heads:
+        if is_conflict_copy(head.path):
             yield Problem(
-                note.path,
+                head.path,
                 1,
                 "a sync-conflict copy: the sync client found two versions of this note",
                 "merge its changes into the original by hand, then delete this copy",
@@ -56,10 +57,9 @@ def conflict_copy(ctx: Context) -> Iterator[Problem]:
 
 def _diagnostics(code: tuple[str, ...], severity: str, suggestion: str) -> Check:
     def check(ctx: Context) -> Iterator[Problem]:
-        for note in ctx.catalog.notes:
-            for diagnostic in note.diagnostics:
-                if diagnostic.code in code and diagnostic.severity == severity:
-                    yield Problem(note.path, diagnostic.line or 1, diagnostic.message, suggestion)
+        for diagnostic in ctx.catalog.diagnostics:
+            if diagnostic.code in code and diagnostic.severity == severity:
+                yield Problem(diagnostic.path, diagnostic.line or 1, diagnostic.message, suggestion)
 
     return check
 

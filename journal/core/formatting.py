@@ -1,0 +1,60 @@
+"""Small text formats shared by the terminal views and the generated notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+BAR_WIDTH = 10
+
+
+def number(value: float | None) -> str:
+    """``3``, ``2.5``, or ``?`` for an unknown value."""
+    if value is None:
+        return "?"
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def signed(value: float | None) -> str:
+    """``+2``, ``-0.5``, ``±0``; ``–`` for unknown."""
+    if value is None:
+        return "–"
+    if value == 0:
+        return "±0"
+    return ("+" if value > 0 else "-") + number(abs(value))
+
+
+def rate(value: float | None) -> str:
+    """A weekly rate rounded for reading: ``1.3``, ``0.25``, ``12``."""
+    if value is None:
+        return "?"
+    return number(round(value, 2) if abs(value) < 1 else round(value, 1))
+
+
+def bar(progress: float | None, width: int = BAR_WIDTH) -> str:
+    """``████░░░░░░`` for 0.4 (clamped to 0..1); dots when unknown."""
+    if progress is None:
+        return "·" * width
+    filled = round(max(0.0, min(progress, 1.0)) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def percent(progress: float | None) -> str:
+    """``40%``; ``–`` when unknown."""
+    return "–" if progress is None else f"{round(progress * 100)}%"
+
+
+def one_line(text: str) -> str:
+    """User text made safe for one markdown line or table cell: whitespace (newlines
+    too) collapsed, ``|`` escaped."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def one_line_texts(data: Any, keep: frozenset[str] = frozenset({"chart"})) -> Any:
+    """``data`` with :func:`one_line` applied to every text, except under ``keep`` keys."""
+    if isinstance(data, str):
+        return one_line(data)
+    if isinstance(data, dict):
+        return {k: v if k in keep else one_line_texts(v, keep) for k, v in data.items()}
+    if isinstance(data, list):
+        return [one_line_texts(v, keep) for v in data]
+    return data

@@ -1,0 +1,288 @@
+"""The weekly review as data: where every goal stands in one week.
+
+:func:`build_review` returns plain data (strings, numbers, lists, dicts) for the
+review template; nothing here formats markdown except wikilinks and the Mermaid
+chart, whose syntax needs care.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from journal.core.catalog import Catalog
+from journal.core.checkins import series
+from journal.core.dates import Period, parse_duration, week_label, week_of
+from journal.core.formatting import bar, number, percent, rate, signed
+from journal.core.goal import Goal
+from journal.core.networking import follow_up_state
+from journal.core.progress import expected_value, last_checkin, pace, start_of
+
+DUE_SOON_DAYS = 14
+Series = list[tuple[date, float]]
+SeriesOf = Callable[[Goal], Series]
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyTargets:
+    """A plan's weekly targets: ``targets[goal id][week label]`` is the value to reach."""
+
+    path: str
+    targets: dict[str, dict[str, float]]
+
+
+def checkin_series(goal: Goal) -> Series:
+    """The goal's values over time from its check-ins (the default series)."""
+    return series(goal.baseline or 0, goal.checkins)
+
+
+def value_on(points: Series, day: date, default: float | None) -> float | None:
+    """The last value of ``points`` on or before ``day``."""
+    value = default
+    for when, point in points:
+        if when > day:
+            break
+        value = point
+    return value
+
+
+def build_review(
+    catalog: Catalog,
+    period: Period,
+    as_of: date,
+    *,
+    week_start: int = 0,
+    default_review_every: str = "1w",
+    series_of: SeriesOf = checkin_series,
+    plan: WeeklyTargets | None = None,
+    smart: Sequence[dict[str, Any]] | None = None,
+    git: dict[str, Any] | None = None,
+    completed_paths: set[str] | None = None,
+) -> dict[str, Any]:
+    """Everything the weekly review template shows, as plain data.
+
+    ``smart`` (findings) and ``git`` (this week's goal events) are None when that
+    source is not available; the template then leaves its section out rather than
+    faking it.  ``completed_paths``: the goals git saw completed in the period
+    (else a done goal whose last check-in falls in the period counts).
+    """
+    label = week_label(period.start, week_start)
+    link = _linker(catalog)
+    active = [g for g in catalog.goals if g.status == "active"]
+    if completed_paths is None:
+        completed = [g for g in catalog.goals if g.status == "done" and _completed_in(g, period)]
+    else:
+        completed = [g for g in catalog.goals if g.path in completed_paths]
+    before = period.start - timedelta(days=1)
+    return {
+        "week": label,
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "as_of": as_of.isoformat(),
+        "previous_week": week_label(period.start - timedelta(days=7), week_start),
+        "next_week": week_label(period.end + timedelta(days=1), week_start),
+        "scoreboard": [
+            _score(g, link(g), as_of, before, period, series_of, plan, label) for g in active
+        ],
+        "milestones": _milestones(active, link, period, as_of, week_start),
+        "attention": {
+            "stale": _stale(active, link, as_of, default_review_every),
+            "due_soon": [
+                {"goal": link(g), "due": g.due.isoformat(), "days": (g.due - as_of).days}
+                for g in sorted(active, key=_due_key)
+                if g.due and 0 <= (g.due - as_of).days <= DUE_SOON_DAYS
+            ],
+            "past_due": [
+                {"goal": link(g), "due": g.due.isoformat(), "days": (as_of - g.due).days}
+                for g in sorted(active, key=_due_key)
+                if g.due and g.due < as_of
+            ],
+            "smart": list(smart) if smart is not None else None,
+        },
+        "wins": {
+            "completed": [{"goal": link(g), "title": g.title} for g in completed],
+            "milestones": [
+                {"goal": link(g), "title": m.title, "day": m.done_on.isoformat()}
+                for g in catalog.goals
+                for m in g.milestones
+                if m.done_on and m.done_on in period
+            ],
+        },
+        "networking": _networking(catalog, period, as_of),
+        "git": git,
+        "chart": gantt(active, as_of),
+        "goals": [link(g) for g in [*active, *completed]],
+        "plan": catalog.link_to(plan.path) if plan else None,
+    }
+
+
+def _due_key(goal: Goal) -> tuple[date, str]:
+    return (goal.due or date.max, goal.path)
+
+
+def _completed_in(goal: Goal, period: Period) -> bool:
+    """A done goal counts as completed in ``period`` when its last check-in falls in it."""
+    last = last_checkin(goal)
+    return last is not None and last in period
+
+
+def _linker(catalog: Catalog) -> Callable[[Goal], str]:
+    """Wikilinks to goals that resolve to them (``[[File name]]``; no alias, so they are
+    safe in table cells)."""
+    return lambda goal: catalog.link_to(goal.path)
+
+
+def _score(
+    goal: Goal,
+    link: str,
+    as_of: date,
+    before: date,
+    period: Period,
+    series_of: SeriesOf,
+    plan: WeeklyTargets | None,
+    label: str,
+) -> dict[str, Any]:
+    points = series_of(goal)
+    in_week = [p for p in points if p[0] in period]
+    change = None
+    if in_week:
+        start_value = value_on(points, before, goal.baseline or 0) or 0
+        change = in_week[-1][1] - start_value
+    now = pace(goal, as_of)
+    status = now.status
+    planned = plan.targets.get(goal.id or "", {}).get(label) if plan else None
+    if planned is not None and goal.current is not None and status not in ("done", "unknown"):
+        gap = goal.current - planned
+        span = abs((goal.target or 0) - (goal.baseline or 0)) or 1
+        status = "ahead" if gap / span > 0.1 else "behind" if gap / span < -0.1 else "on track"
+    return {
+        "goal": link,
+        "title": goal.title,
+        "unit": goal.unit or "",
+        "baseline": number(goal.baseline if goal.baseline is not None else 0),
+        "current": number(goal.current),
+        "target": number(goal.target),
+        "percent": percent(goal.progress),
+        "bar": bar(goal.progress),
+        "change": signed(change),
+        "pace": status,
+        "expected": number(
+            round(planned, 1) if planned is not None else _round(expected_value(goal, as_of))
+        ),
+        "needed": rate(now.needed_per_week) if now.needed_per_week is not None else None,
+        "by_plan": planned is not None,
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return round(value, 1) if value is not None else None
+
+
+def _milestones(
+    goals: list[Goal], link: Callable[[Goal], str], period: Period, as_of: date, week_start: int
+) -> dict[str, list[dict[str, str]]]:
+    following = week_of(period.end + timedelta(days=1), week_start)
+    groups: dict[str, list[dict[str, str]]] = {"overdue": [], "this_week": [], "next_week": []}
+    for goal in goals:
+        for m in goal.milestones:
+            if m.is_done or m.due is None:
+                continue
+            item = {"goal": link(goal), "title": m.title, "due": m.due.isoformat()}
+            if m.due in period:
+                groups["this_week"].append(item)
+            elif m.due in following:
+                groups["next_week"].append(item)
+            elif m.due < min(period.start, as_of):
+                groups["overdue"].append(item)
+    for items in groups.values():
+        items.sort(key=lambda i: (i["due"], i["goal"], i["title"]))
+    return groups
+
+
+def _stale(
+    goals: list[Goal], link: Callable[[Goal], str], as_of: date, default_every: str
+) -> list[dict[str, Any]]:
+    stale = []
+    for goal in goals:
+        every = parse_duration(goal.review_every or default_every)
+        last = last_checkin(goal) or start_of(goal)
+        if last is not None and as_of - last > every:
+            stale.append(
+                {
+                    "goal": link(goal),
+                    "last": last.isoformat(),
+                    "days": (as_of - last).days,
+                    "every": goal.review_every or default_every,
+                }
+            )
+    return stale
+
+
+def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]:
+    """Follow-ups overdue and due, meetings held in the period, contacts added in it."""
+    followups = []
+    for meeting in catalog.meetings:
+        state = follow_up_state(meeting, as_of)
+        if state in ("overdue", "due") and meeting.follow_up_by is not None:
+            followups.append(
+                {
+                    "meeting": catalog.link_to(meeting.path),
+                    "with": [_person(catalog, p.target, p.display) for p in meeting.people],
+                    "state": state,
+                    "by": meeting.follow_up_by.isoformat(),
+                    "days": abs((as_of - meeting.follow_up_by).days),
+                    "tasks": meeting.open_tasks,
+                }
+            )
+    followups.sort(key=lambda f: (f["by"], f["meeting"]))
+    held = [
+        {
+            "meeting": catalog.link_to(m.path),
+            "day": m.day.isoformat(),
+            "kind": m.kind or "meeting",
+            "with": [_person(catalog, p.target, p.display) for p in m.people],
+            "outcome": m.outcome,
+        }
+        for m in sorted(catalog.meetings, key=lambda m: (m.day or date.min, m.path))
+        if m.day is not None and m.day in period and m.day <= as_of
+    ]
+    added = [
+        {"contact": catalog.link_to(c.path), "org": c.org, "role": c.role}
+        for c in catalog.contacts
+        if c.created is not None and c.created in period
+    ]
+    return {"followups": followups, "meetings": held, "contacts": added}
+
+
+def _person(catalog: Catalog, target: str, display: str) -> str:
+    path = catalog.resolve_path(target)
+    return catalog.link_to(path) if path is not None else display
+
+
+def gantt(goals: list[Goal], as_of: date) -> str:
+    """A Mermaid gantt of each goal's window: the done part is its progress share of
+    the window, so a bar ending left of the review day is behind."""
+    lines = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %b %d", "    todayMarker off"]
+    for index, goal in enumerate(goals, start=1):
+        start, due, progress = start_of(goal), goal.due, goal.progress
+        if start is None or due is None or due <= start:
+            continue
+        share = max(0.0, min(progress or 0.0, 1.0))
+        middle = start + timedelta(days=round((due - start).days * share))
+        share_text = f" ({round(progress * 100)} pct)" if progress is not None else ""
+        lines.append(f"    section {gantt_text(goal.title)}{share_text}")
+        if middle > start:
+            lines.append(f"    done :done, g{index}a, {start}, {middle}")
+        if due > middle:
+            lines.append(f"    to go :g{index}b, {middle}, {due}")
+    lines.append("    section Review")
+    lines.append(f"    Review day :milestone, review, {as_of}, 0d")
+    return "\n".join(lines)
+
+
+def gantt_text(text: str) -> str:
+    """Text safe inside a Mermaid gantt line (no ``:``, ``;``, ``#``, ``%``)."""
+    cleaned = "".join(" " if ch in ":;#%\n\r" else ch for ch in text)
+    return " ".join(cleaned.split())[:60] or "goal"

@@ -1,0 +1,124 @@
+"""Writing generated notes (the weekly review, the 90-day plan) without losing a word.
+
+A first run creates the note exclusively.  Later runs rewrite only the
+generated sections (see :mod:`journal.core.generated`) and the properties the
+tool owns; every other byte is the user's and stays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from journal.adapters import files
+from journal.adapters.vault import Vault
+from journal.core import codec, generated
+from journal.core.errors import Conflict, UnsafeWrite
+
+
+@dataclass
+class Written:
+    """What a run did (or, with ``dry_run``, would do) to a generated note."""
+
+    path: str
+    action: str = "unchanged"  # created, updated, unchanged (dry run: would create/update)
+    replaced: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # sections the user edited: left alone
+    missing: list[str] = field(default_factory=list)  # sections the user removed
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "action": self.action,
+            "replaced": self.replaced,
+            "kept": self.kept,
+            "missing": self.missing,
+        }
+
+
+def write_generated(
+    vault: Vault,
+    rel: str,
+    kind: str,
+    props: Mapping[str, Any],
+    body: str,
+    *,
+    force: bool = False,
+    dry_run: bool = False,
+) -> Written:
+    """Create ``rel`` from ``props`` and ``body``, or regenerate it in place."""
+    fresh = codec.new_note_text(props, body)
+    result = Written(rel, text=fresh)
+    target = vault.path(rel)
+    if not target.exists() and not target.is_symlink():
+        if dry_run:
+            result.action = "would create"
+            return result
+        folder = rel.rsplit("/", 1)[0] if "/" in rel else ""
+        if folder:
+            vault.ensure_folder(folder)
+        try:
+            vault.create(rel, fresh.encode("utf-8"))
+        except Conflict:
+            pass  # another process created it a moment ago: regenerate over theirs
+        else:
+            result.action = "created"
+            return result
+
+    def transform(doc: codec.Document) -> str:
+        result.text = _regenerate(doc, rel, kind, props, body, force, result)
+        return result.text
+
+    if dry_run:
+        doc = codec.decode(files.read_snapshot(target).data)
+        changed = transform(doc) != doc.text
+        result.action = "would update" if changed else "unchanged"
+        return result
+    result.action = "updated" if vault.rewrite(rel, transform) else "unchanged"
+    return result
+
+
+def _regenerate(
+    doc: codec.Document,
+    rel: str,
+    kind: str,
+    props: Mapping[str, Any],
+    body: str,
+    force: bool,
+    result: Written,
+) -> str:
+    old = dict(doc.data or {})
+    if old.get("type") not in (None, kind):
+        raise UnsafeWrite(
+            f"is a '{old.get('type')}' note, not a {kind}; not touching it "
+            "(move it, or change the name pattern in the config)"
+        )
+    changes: dict[tuple[str | int, ...], Any] = {
+        (key,): value
+        for key, value in props.items()
+        if key not in old or codec.plain(old[key]) != codec.plain(value)
+    }
+    text = codec.edit(doc, changes) if changes else doc.text
+    again = codec.parse_text(text, bom=doc.bom)
+    old_body = again.body
+    if not generated.find_sections(old_body, rel):
+        new_body = _append(old_body, generated.find_sections(body), body, doc.newline)
+        result.replaced = sorted(generated.find_sections(body))
+    else:
+        merged = generated.merge(old_body, body, force=force, path=rel)
+        new_body = merged.text
+        result.replaced, result.kept, result.missing = merged.replaced, merged.kept, merged.missing
+    return text[: again.body_start] + new_body
+
+
+def _append(old: str, sections: Mapping[str, generated.Section], body: str, newline: str) -> str:
+    """A note that has none of the generated sections (e.g. one Obsidian created from
+    its own template): the sections go after everything the user wrote."""
+    blocks = "\n\n".join(body[s.start : s.end] for s in sections.values()) + "\n"
+    if not old.strip() or old.endswith(("\n\n", "\r\n\r\n")):
+        lead = ""
+    else:
+        lead = "\n" if old.endswith("\n") else "\n\n"
+    return old + (lead + blocks).replace("\n", newline)

@@ -1,0 +1,92 @@
+"""``journal plan``: the 90-day plan note, generated from the active goals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from journal.adapters.templates import Renderer
+from journal.adapters.vault import Vault
+from journal.core.catalog import Catalog
+from journal.core.errors import UsageProblem
+from journal.core.formatting import one_line_texts
+from journal.core.goal import Goal
+from journal.core.plan import build_plan
+from journal.usecases.generate import Written, write_generated
+from journal.usecases.history import goals_series
+from journal.usecases.review import FILTERS
+
+TEMPLATE = "plan.md.j2"
+
+
+@dataclass
+class PlanResult:
+    written: Written
+    data: dict[str, Any]
+
+
+def default_start(today: date, week_start: int) -> date:
+    """Today when it is the first day of a week, else the first day of next week."""
+    return today + timedelta(days=(week_start - today.weekday()) % 7)
+
+
+def plan_path(vault: Vault, start: date, days: int) -> str:
+    return f"{vault.config.folders.plan.strip('/')}/{start.isoformat()}-{days}-day-plan.md"
+
+
+def quarterly_plan(
+    vault: Vault,
+    catalog: Catalog,
+    today: date,
+    *,
+    start: date | None = None,
+    days: int | None = None,
+    write: bool = True,
+    dry_run: bool = False,
+    force: bool = False,
+) -> PlanResult:
+    """Build the plan and create or regenerate its note (nothing written without
+    ``write`` or with ``dry_run``)."""
+    days = days or vault.config.plan.days
+    if not 7 <= days <= 366:
+        raise UsageProblem("--days must be between 7 and 366")
+    start = start or default_start(today, vault.config.week_start)
+    active = [g for g in catalog.goals if g.status == "active"]
+    series = goals_series(vault, active, today)
+
+    def series_of(goal: Goal) -> list[tuple[date, float]]:
+        return [(p.day, p.value) for p in series[goal.path].points] if goal.path in series else []
+
+    data = build_plan(
+        catalog,
+        start,
+        days,
+        vault.config.goals.hours_per_week,
+        week_start=vault.config.week_start,
+        series_of=series_of,
+    )
+    targets = data.pop("targets")
+    body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"plan": one_line_texts(data)})
+    props = {
+        "type": "plan",
+        "start": start,
+        "end": date.fromisoformat(data["end"]),
+        "days": days,
+        "goals": data["goals"] or None,
+        "targets": [
+            {"goal": goal_id, "values": list(values.values())}
+            for goal_id, values in sorted(targets.targets.items())
+        ]
+        or None,
+    }
+    written = write_generated(
+        vault,
+        plan_path(vault, start, days),
+        "plan",
+        props,
+        body,
+        force=force,
+        dry_run=dry_run or not write,
+    )
+    return PlanResult(written, data)

@@ -1,0 +1,177 @@
+"""``journal review``: this week's review note, generated from the vault."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from journal.adapters.templates import Renderer
+from journal.adapters.vault import Vault
+from journal.core.catalog import Catalog
+from journal.core.dates import DateError, Period, parse_date, parse_week, week_label, week_of
+from journal.core.errors import UsageProblem
+from journal.core.formatting import one_line_texts
+from journal.core.generated import section
+from journal.core.goal import Goal
+from journal.core.names import render_pattern
+from journal.core.plan import plan_weeks
+from journal.core.review import WeeklyTargets, build_review
+from journal.usecases.check import check_vault
+from journal.usecases.generate import Written, write_generated
+from journal.usecases.history import goals_series, week_in_git
+
+TEMPLATE = "review.md.j2"
+FILTERS = {"section": section}
+
+
+@dataclass
+class ReviewResult:
+    period: Period
+    written: Written
+    data: dict[str, Any]
+
+
+def review_period(
+    vault: Vault, today: date, *, week: str | None = None, day: date | None = None
+) -> tuple[Period, date]:
+    """The week to review and the day it is seen from: ``--week`` (its last day),
+    ``--date`` (that day) or today."""
+    start = vault.config.week_start
+    if week and day:
+        raise UsageProblem("give --week or --date, not both")
+    if week:
+        try:
+            period = parse_week(week, start)
+        except DateError as exc:
+            raise UsageProblem(exc.message) from None
+        return period, period.end
+    when = day or today
+    return week_of(when, start), when
+
+
+def review_path(vault: Vault, period: Period) -> str:
+    """Where the review of ``period`` lives: ``[folders] review`` / ``[review] name``."""
+    label = week_label(period.start, vault.config.week_start)
+    values = {
+        "week": label,
+        "year": label[:4],
+        "number": label[-2:],
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+    }
+    name = render_pattern(vault.config.review.name, values)
+    return f"{vault.config.folders.review.strip('/')}/{name}.md"
+
+
+def weekly_review(
+    vault: Vault,
+    catalog: Catalog,
+    today: date,
+    *,
+    week: str | None = None,
+    day: date | None = None,
+    write: bool = True,
+    dry_run: bool = False,
+    force: bool = False,
+) -> ReviewResult:
+    """Build the review of one week and create or regenerate its note.
+
+    ``write=False`` (``--stdout``) and ``dry_run`` write nothing; the result's
+    text is then the note as this run would leave it.
+    """
+    period, as_of = review_period(vault, today, week=week, day=day)
+    data = review_data(vault, catalog, period, as_of)
+    seven = timedelta(days=7)
+    for key, other in (("previous", period.start - seven), ("next", period.start + seven)):
+        path = review_path(vault, week_of(other, vault.config.week_start))
+        data[f"{key}_link"] = catalog.link_to(path) if path in catalog.by_path else None
+    body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"review": one_line_texts(data)})
+    props = {
+        "type": "review",
+        "week": data["week"],
+        "start": period.start,
+        "end": period.end,
+        "goals": data["goals"] or None,
+    }
+    rel = review_path(vault, period)
+    written = write_generated(
+        vault, rel, "review", props, body, force=force, dry_run=dry_run or not write
+    )
+    return ReviewResult(period, written, data)
+
+
+def review_data(vault: Vault, catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]:
+    """Everything the template shows, from the notes, git (when the vault is in a
+    repository), ``journal check`` and the 90-day plan covering the week."""
+    active = [g for g in catalog.goals if g.status == "active"]
+    series = goals_series(vault, active, as_of)
+    git = week_in_git(vault, period)
+    findings = check_vault(vault, catalog, as_of).findings
+    goal_paths = {g.path for g in catalog.goals}
+    smart = [
+        {
+            "goal": catalog.link_to(f.path),
+            "rule": f.rule,
+            "severity": f.severity,
+            "message": f.message,
+        }
+        for f in findings
+        if f.path in goal_paths and f.severity in ("error", "warning")
+    ]
+
+    def series_of(goal: Goal) -> list[tuple[date, float]]:
+        points = series[goal.path].points if goal.path in series else []
+        return [(p.day, p.value) for p in points]
+
+    return build_review(
+        catalog,
+        period,
+        as_of,
+        week_start=vault.config.week_start,
+        default_review_every=vault.config.goals.review_every,
+        series_of=series_of,
+        plan=covering_plan(catalog, period, vault.config.week_start),
+        smart=smart,
+        git=_git_section(catalog, git.to_dict()) if git is not None else None,
+        completed_paths={g.path for g in git.completed} if git is not None else None,
+    )
+
+
+def _git_section(catalog: Catalog, week: dict[str, Any]) -> dict[str, Any]:
+    def entry(item: dict[str, Any]) -> dict[str, Any]:
+        known = item["path"] in catalog.by_path
+        goal = catalog.link_to(item["path"]) if known else item["title"]
+        return {"goal": goal, "events": item["events"]}
+
+    lists = {
+        name: [entry(i) for i in week[name]]
+        for name in ("completed", "dropped", "created", "changed")
+    }
+    return {**lists, "truncated": week["truncated"]}
+
+
+def covering_plan(catalog: Catalog, period: Period, week_start: int) -> WeeklyTargets | None:
+    """The weekly targets of the latest plan note whose span holds the week's start."""
+    found: list[tuple[date, str, WeeklyTargets]] = []
+    for note in catalog.of_kind("plan"):
+        try:
+            start = parse_date(str(note.props.get("start")))
+            end = parse_date(str(note.props.get("end")))
+        except DateError:
+            continue
+        rows = note.props.get("targets")
+        if not (start <= period.start <= end and isinstance(rows, list)):
+            continue
+        weeks = [week_label(w.start, week_start) for w in plan_weeks(start, (end - start).days + 1)]
+        targets: dict[str, dict[str, float]] = {}
+        for row in rows:
+            values = row.get("values") if isinstance(row, dict) else None
+            if isinstance(values, list) and isinstance(row.get("goal"), str):
+                targets[row["goal"]] = {
+                    str(label): float(v)
+                    for label, v in zip(weeks, values, strict=False)
+                    if isinstance(v, (int, float)) and not isinstance(v, bool)
+                }
+        found.append((start, note.path, WeeklyTargets(note.path, targets)))
+    return max(found, key=lambda item: (item[0], item[1]))[2] if found else None

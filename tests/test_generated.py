@@ -1,0 +1,83 @@
+"""Generated sections: found, merged over user edits, never silently discarded."""
+
+from __future__ import annotations
+
+import pytest
+
+from journal.core.errors import JournalError
+from journal.core.generated import find_sections, merge, section
+
+NEW = (
+    f"# Title\n\n{section('Fresh score', 'score')}\n\n{section('Fresh wins', 'wins')}\n\n## Mine\n"
+)
+
+
+def note(score: str = "Old score", wins: str = "Old wins", mine: str = "my words") -> str:
+    return (
+        f"# Title\nintro I wrote\n\n{section(score, 'score')}\n\n{section(wins, 'wins')}\n\n"
+        f"## Mine\n{mine}\n"
+    )
+
+
+def test_unedited_sections_are_replaced_and_user_text_stays() -> None:
+    result = merge(note(), NEW)
+    assert result.replaced == ["score", "wins"] and result.kept == []
+    assert result.text == note("Fresh score", "Fresh wins").replace(
+        section("Old score", "score"), section("Fresh score", "score")
+    )
+    assert "intro I wrote" in result.text and "my words" in result.text
+
+
+def test_an_edited_section_is_kept_and_reported_unless_forced() -> None:
+    edited = note().replace("Old score", "Old score - and my comment")
+    result = merge(edited, NEW)
+    assert result.kept == ["score"] and result.replaced == ["wins"]
+    assert "Old score - and my comment" in result.text and "Fresh wins" in result.text
+    forced = merge(edited, NEW, force=True)
+    assert forced.replaced == ["score", "wins"] and "my comment" not in forced.text
+
+
+def test_a_section_the_user_removed_is_not_added_back() -> None:
+    without = note().replace(section("Old wins", "wins"), "")
+    result = merge(without, NEW)
+    assert result.missing == ["wins"] and "Fresh wins" not in result.text
+
+
+def test_nothing_changes_when_nothing_is_new() -> None:
+    current = note("Fresh score", "Fresh wins")
+    result = merge(current, NEW)
+    assert result.text == current and result.replaced == []
+
+
+def test_crlf_notes_stay_crlf() -> None:
+    old = note().replace("\n", "\r\n")
+    result = merge(old, NEW)
+    assert "\r\n" in result.text and "\n" not in result.text.replace("\r\n", "")
+    assert "Fresh score" in result.text
+
+
+def test_line_ending_conversion_alone_is_not_an_edit() -> None:
+    old = note().replace("\n", "\r\n")
+    assert find_sections(old)["score"].edited(old) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("a\n<!-- journal:begin x 00000000 -->\nbody\n", "no matching end marker", 2),
+        ("<!-- journal:end x -->\n", "has no begin marker", 1),
+        (section("a", "x") + "\n" + section("b", "x") + "\n", "appears twice", 4),
+        (
+            "<!-- journal:begin x 00000000 -->\n"
+            + section("b", "y")
+            + "\n<!-- journal:end x -->\n",
+            "no matching end marker",
+            1,
+        ),
+    ],
+)
+def test_broken_markers_are_an_error_with_a_line(text: str, message: str, line: int) -> None:
+    with pytest.raises(JournalError) as info:
+        merge(text, NEW, path="reviews/x.md")
+    assert message in info.value.message
+    assert (info.value.path, info.value.line) == ("reviews/x.md", line)

@@ -1,0 +1,356 @@
+"""journal review and journal plan: golden notes, safe regeneration, hostile input."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from journal.cli import cli
+from journal.core import codec
+from tests.conftest import EXAMPLE_VAULT, REPO, Invoke, Write, goal_text
+
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+SAMPLE_REVIEW = "reviews/2026-W47.md"
+SAMPLE_PLAN = "plans/2026-11-23-90-day-plan.md"
+
+
+def run(root: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["--vault", str(root), *args], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def regenerate_sample(example_vault: Path, rel: str, *args: str) -> None:
+    """The review and plan committed in example-vault/ are exactly what the tool makes
+    of it on 2026-11-22 (UPDATE_GOLDEN=1 writes them back after a deliberate change)."""
+    code, out, err = run(example_vault, *args)
+    assert (code, err) == (0, "")
+    if UPDATE:
+        (EXAMPLE_VAULT / rel).write_bytes((example_vault / rel).read_bytes())
+        return
+    assert out == f"{rel}: unchanged\n", f"{rel} is out of date (UPDATE_GOLDEN=1 to accept)"
+    assert (example_vault / rel).read_bytes() == (EXAMPLE_VAULT / rel).read_bytes()
+
+
+def test_the_sample_vaults_review_is_what_the_tool_makes(example_vault: Path) -> None:
+    regenerate_sample(example_vault, SAMPLE_REVIEW, "review")
+
+
+def test_the_sample_vaults_plan_is_what_the_tool_makes(example_vault: Path) -> None:
+    regenerate_sample(example_vault, SAMPLE_PLAN, "plan")
+
+
+def test_a_first_review_of_the_sample_vault_is_the_committed_one(example_vault: Path) -> None:
+    (example_vault / SAMPLE_REVIEW).unlink()
+    code, out, _ = run(example_vault, "review")
+    assert (code, out) == (0, f"{SAMPLE_REVIEW}: created\n")
+    assert (example_vault / SAMPLE_REVIEW).read_bytes() == (
+        EXAMPLE_VAULT / SAMPLE_REVIEW
+    ).read_bytes()
+
+
+def test_the_same_vault_and_date_give_byte_identical_notes(example_vault: Path) -> None:
+    (example_vault / SAMPLE_REVIEW).unlink()
+    run(example_vault, "review")
+    path = example_vault / "reviews/2026-W47.md"
+    first = path.read_bytes()
+    stat = path.stat()
+    code, out, _ = run(example_vault, "review")
+    assert (code, out) == (0, "reviews/2026-W47.md: unchanged\n")
+    assert path.read_bytes() == first and path.stat().st_mtime_ns == stat.st_mtime_ns
+    _, printed, _ = run(example_vault, "review", "--stdout")
+    assert printed.encode() == first
+
+
+def test_stdout_and_dry_run_write_nothing(example_vault: Path) -> None:
+    shutil.rmtree(example_vault / "reviews")
+    shutil.rmtree(example_vault / "plans")
+    _, printed, _ = run(example_vault, "review", "--stdout")
+    assert printed.startswith("---\ntype: review\nweek: 2026-W47\n")
+    code, out, _ = run(example_vault, "review", "--dry-run")
+    assert (code, out) == (0, "reviews/2026-W47.md: would create\n")
+    run(example_vault, "plan", "--stdout")
+    assert not (example_vault / "reviews").exists() and not (example_vault / "plans").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "start", "end"),
+    [
+        (("--date", "2026-12-31"), "2026-W53", "2026-12-28", "2027-01-03"),
+        (("--date", "2027-01-01"), "2026-W53", "2026-12-28", "2027-01-03"),
+        (("--week", "2026-W53"), "2026-W53", "2026-12-28", "2027-01-03"),
+        (("--date", "2027-01-04"), "2027-W01", "2027-01-04", "2027-01-10"),
+        (("--date", "2024-12-30"), "2025-W01", "2024-12-30", "2025-01-05"),
+    ],
+)
+def test_weeks_are_iso_weeks_across_year_boundaries(
+    invoke: Invoke,
+    write: Write,
+    vault: Path,
+    args: tuple[str, ...],
+    name: str,
+    start: str,
+    end: str,
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    result = invoke("review", *args)
+    assert result.exit_code == 0, result.stderr
+    note = codec.decode((vault / f"reviews/{name}.md").read_bytes())
+    assert note.data is not None
+    assert (note.data["week"], note.data["start"], note.data["end"]) == (name, start, end)
+
+
+def test_bad_week_and_both_options_are_usage_errors(invoke: Invoke) -> None:
+    assert invoke("review", "--week", "2025-W53").exit_code == 2
+    both = invoke("review", "--week", "2026-W47", "--date", "2026-11-20")
+    assert both.exit_code == 2 and "not both" in both.stderr
+
+
+def test_regeneration_keeps_every_word_the_user_wrote(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    invoke("review")
+    path = vault / "reviews/2026-W47.md"
+    text = path.read_text()
+    text = text.replace(
+        "### What went well?\n", "### What went well?\nCoffee with Dana went great.\n"
+    )
+    text = text.replace("---\n# Weekly", "mood: good\n---\n# Weekly", 1)
+    text += "\nA closing thought of mine.\n"
+    path.write_text(text)
+    assert invoke("log", "alpha", "+2", "lunch").exit_code == 0
+    result = invoke("review")
+    assert result.exit_code == 0 and result.stdout == "reviews/2026-W47.md: updated\n"
+    new = path.read_text()
+    assert "Coffee with Dana went great." in new and "A closing thought of mine." in new
+    assert "\nmood: good\n" in new
+    assert "0 → **4** → 5 conversations" in new  # the scoreboard was refreshed
+    assert new.replace("0 → **4** → 5", "0 → **2** → 5").replace("| +2 |", "| +1 |") != text
+
+
+def test_an_edit_inside_a_generated_section_is_kept_until_forced(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    invoke("review")
+    path = vault / "reviews/2026-W47.md"
+    edited = path.read_text().replace("## Scoreboard\n", "## Scoreboard\nMy note in the table.\n")
+    path.write_text(edited)
+    invoke("log", "alpha", "+1")
+    kept = invoke("review")
+    assert kept.exit_code == 0
+    assert "kept your edits in the 'scoreboard' section" in kept.stderr
+    assert "My note in the table." in path.read_text()
+    assert "0 → **2** → 5" in path.read_text()  # the kept section is the user's version
+    forced = invoke("review", "--force")
+    assert forced.exit_code == 0 and forced.stderr == ""
+    assert "My note in the table." not in path.read_text()
+    assert "0 → **3** → 5" in path.read_text()
+
+
+def test_a_note_of_another_type_at_the_review_path_is_refused(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    original = "---\ntype: goal\ntitle: Not a review\n---\nmine\n"
+    write("reviews/2026-W47.md", original)
+    result = invoke("review")
+    assert result.exit_code == 1 and "not a review" in result.stderr
+    assert (vault / "reviews/2026-W47.md").read_text() == original
+
+
+def test_a_note_without_sections_gets_them_after_the_users_text(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    write("reviews/2026-W47.md", "---\ntags: [weekly]\n---\n# My week\n\nObsidian made this.\n")
+    assert invoke("review").exit_code == 0
+    text = (vault / "reviews/2026-W47.md").read_text()
+    assert text.startswith("---\ntags: [weekly]\ntype: review\n")
+    assert "# My week\n\nObsidian made this.\n\n<!-- journal:begin scoreboard" in text
+
+
+def test_two_processes_generating_the_same_week(write: Write, vault: Path) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    env = {**os.environ, "JOURNAL_VAULT": str(vault)}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "journal", "review"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    outcomes = []
+    for process in runs:
+        out, err = process.communicate(timeout=60)
+        outcomes.append((process.returncode, out, err))
+    assert all(code == 0 for code, _, _ in outcomes), outcomes
+    actions = sorted(out.strip().rsplit(" ", 1)[-1] for _, out, _ in outcomes)
+    assert actions.count("created") == 1 and set(actions) <= {"created", "unchanged", "updated"}
+    assert sorted(p.name for p in (vault / "reviews").iterdir()) == ["2026-W47.md"]
+    single = CliRunner().invoke(cli, ["--vault", str(vault), "review", "--stdout"]).stdout
+    assert (vault / "reviews/2026-W47.md").read_text() == single
+
+
+def test_hostile_goal_titles_cannot_break_the_note(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    title = 'Plan: Q3 | "quoted" [[x]] #tag\n---\ntype: hacked'
+    props = {
+        "type": "goal",
+        "id": "hostile",
+        "title": title,
+        "target": 5,
+        "current": 1,
+        "start": "2026-11-01",
+        "due": "2026-12-31",
+        "milestones": [{"title": title, "due": "2026-12-01"}],
+    }
+    write("goals/hostile.md", codec.new_note_text(props, "# body\n"))
+    write("goals/b.md", goal_text("Beta"))
+    result = invoke("review")
+    assert result.exit_code == 0, result.stderr
+    doc = codec.decode((vault / "reviews/2026-W47.md").read_bytes())
+    assert doc.data is not None and doc.data["type"] == "review"
+    assert doc.data["goals"] == ["[[b]]", "[[hostile]]"]
+    rows = [line for line in doc.body.splitlines() if line.startswith("| [[")]
+    assert len(rows) == 2 and all(row.count(" | ") == 4 for row in rows)
+    chart = doc.body.split("```mermaid\n", 1)[1].split("```", 1)[0]
+    assert all(":" not in line.split(" :", 1)[0] for line in chart.splitlines()[4:])
+    plan = invoke("plan", "--stdout")
+    assert plan.exit_code == 0 and codec.parse_text(plan.stdout).data["type"] == "plan"  # type: ignore[index]
+    cells = [
+        re.split(r"(?<!\\)\|", row) for row in plan.stdout.splitlines() if row.startswith("| 20")
+    ]
+    assert cells and all(len(row) == 6 for row in cells)
+    assert '| Plan: Q3 \\| "quoted" [[x]] #tag --- type: hacked |' in plan.stdout
+
+
+def test_a_vault_template_override_is_used(invoke: Invoke, write: Write, vault: Path) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    write(
+        ".journal/templates/review.md.j2",
+        '# Week {{ review.week }}\n{% filter section("score") %}\n'
+        "{% for g in review.scoreboard %}- {{ g.goal }} {{ g.current }}\n{% endfor %}"
+        "{% endfilter %}\n",
+    )
+    assert invoke("review").exit_code == 0
+    body = codec.decode((vault / "reviews/2026-W47.md").read_bytes()).body
+    assert body.startswith("# Week 2026-W47\n<!-- journal:begin score ")
+    assert "- [[a]] 2\n" in body
+
+
+@pytest.mark.parametrize(
+    ("template", "line", "words"),
+    [
+        ("# {{ review.week }\n", 1, "template error"),
+        ("# ok\n\n{{ review.scorebord[0] }}\n", 3, "scorebord"),
+        ("{% for x in review.scoreboard %}\n{{ x.nope() }}\n{% endfor %}\n", 2, "nope"),
+    ],
+)
+def test_a_broken_override_names_file_and_line_and_writes_nothing(
+    invoke: Invoke, write: Write, vault: Path, template: str, line: int, words: str
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    write(".journal/templates/review.md.j2", template)
+    result = invoke("review")
+    assert result.exit_code == 1
+    assert f"review.md.j2:{line}: " in result.stderr and words in result.stderr
+    assert "Traceback" not in result.output
+    assert not (vault / "reviews").exists()
+
+
+def test_review_name_pattern_from_config(invoke: Invoke, write: Write, vault: Path) -> None:
+    write(".journal/config.toml", '[review]\nname = "{year}/Week {number}"\n')
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("review").stdout == "reviews/2026/Week 47.md: created\n"
+    write(".journal/config.toml", '[review]\nname = "{wek}"\n')
+    bad = invoke("review")
+    assert bad.exit_code == 1 and "unknown token {wek}" in bad.stderr
+
+
+def test_the_plan_calls_out_capacity_and_drives_the_reviews_pace(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write(".journal/config.toml", "[goals]\nhours_per_week = 3\n")
+    write("goals/a.md", goal_text("Alpha", effort=2, start="2026-11-01", confidence=8))
+    write("goals/b.md", goal_text("Beta", effort=2, kind="activity", start="2026-11-01"))
+    result = invoke("plan", "--start", "2026-11-16", "--days", "28")
+    assert result.exit_code == 0, result.stderr
+    plan = (vault / "plans/2026-11-16-28-day-plan.md").read_text()
+    assert "**Over capacity:** the active goals ask for 4 hours a week, and 3" in plan
+    capacity = plan.split("## Capacity", 1)[1].split("<!-- journal:end", 1)[0]
+    assert "- [[b]] (2 h/week)" in capacity and "[[a]]" not in capacity
+    doc = codec.decode(plan.encode())
+    assert doc.data is not None and doc.data["targets"][0]["goal"] == "alpha"
+    review = invoke("review", "--stdout").stdout
+    assert "by the plan" in review and "[[2026-11-16-28-day-plan]]" in review
+
+
+def test_this_week_in_git_appears_only_in_a_repository(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    from tests.gitutil import Git
+
+    write("goals/a.md", goal_text("Alpha"))
+    assert "## This week in git" not in invoke("review", "--stdout").stdout
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("add alpha", "2026-11-10")
+    write("goals/a.md", goal_text("Alpha", status="done", current=5))
+    git.commit("alpha done", "2026-11-18")
+    review = invoke("review", "--stdout").stdout
+    assert "## This week in git" in review
+    assert "- Completed: [[a]]" in review
+
+
+def test_review_commit_commits_only_the_review(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    from tests.gitutil import Git
+
+    write("goals/a.md", goal_text("Alpha"))
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("add alpha", "2026-11-10")
+    write("notes/scratch.md", "unrelated\n")
+    result = CliRunner(env=git.env).invoke(cli, ["--vault", str(vault), "review", "--commit"])
+    assert result.exit_code == 0, result.stderr
+    assert git("show", "--name-only", "--format=%s", "HEAD").split() == [
+        "journal:",
+        "weekly",
+        "review",
+        "2026-W47",
+        "reviews/2026-W47.md",
+    ]
+    assert "?? notes/" in git("status", "--porcelain")
+
+
+def test_shipped_templates_exist_for_review_and_plan() -> None:
+    names = {p.name for p in (REPO / "templates").glob("*.j2")}
+    assert {"review.md.j2", "plan.md.j2"} <= names
+
+
+GANTT_LINE = re.compile(
+    r"gantt|    dateFormat YYYY-MM-DD|    axisFormat %b %d|    todayMarker off"
+    r"|    section [^:#;%\n]+"
+    r"|    [A-Za-z][^:#;%\n]* :(?:done, )?(?:milestone, )?[a-z0-9]+, \d{4}-\d\d-\d\d, "
+    r"(?:\d{4}-\d\d-\d\d|0d)"
+)
+
+
+@pytest.mark.parametrize("name", [SAMPLE_REVIEW, SAMPLE_PLAN])
+def test_gantt_charts_use_only_the_mermaid_syntax_we_checked(name: str) -> None:
+    """Each line of our charts is one of the forms checked against mermaid's own parser
+    (mermaid 10, by hand: see docs/templates.md); task names never start with a digit."""
+    text = (EXAMPLE_VAULT / name).read_text()
+    chart = text.split("```mermaid\n", 1)[1].split("```", 1)[0]
+    bad = [line for line in chart.splitlines() if not GANTT_LINE.fullmatch(line)]
+    assert bad == []
