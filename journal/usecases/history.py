@@ -14,7 +14,7 @@ Each commit's goal changes are computed once and cached by commit id
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -281,6 +281,20 @@ def goal_series(vault: Vault, goal: Goal, today: date) -> Series:
     """The goal's (day, value) series: committed ``current`` values merged with its
     check-ins when the vault is in a git repository, its check-ins alone otherwise."""
     return goals_series(vault, [goal], today)[goal.path]
+
+
+def series_lookup(
+    vault: Vault, goals: Sequence[Goal], today: date
+) -> Callable[[Goal], list[tuple[date, float]]]:
+    """``(day, value)`` points per goal, as the review and the plan take them; history
+    is read once for all ``goals`` (a goal not among them has no points)."""
+    series = goals_series(vault, goals, today)
+
+    def points(goal: Goal) -> list[tuple[date, float]]:
+        found = series.get(goal.path)
+        return [(p.day, p.value) for p in found.points] if found else []
+
+    return points
 
 
 def goals_series(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, Series]:

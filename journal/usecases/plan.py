@@ -11,10 +11,9 @@ from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
 from journal.core.formatting import one_line_texts
-from journal.core.goal import Goal
 from journal.core.plan import build_plan
 from journal.usecases.generate import Written, write_generated
-from journal.usecases.history import goals_series
+from journal.usecases.history import series_lookup
 from journal.usecases.review import FILTERS
 
 TEMPLATE = "plan.md.j2"
@@ -53,11 +52,7 @@ def quarterly_plan(
         raise UsageProblem("--days must be between 7 and 366")
     start = start or default_start(today, vault.config.week_start)
     active = [g for g in catalog.goals if g.status == "active"]
-    series = goals_series(vault, active, today)
-
-    def series_of(goal: Goal) -> list[tuple[date, float]]:
-        return [(p.day, p.value) for p in series[goal.path].points] if goal.path in series else []
-
+    series_of = series_lookup(vault, active, today)
     data = build_plan(
         catalog,
         start,

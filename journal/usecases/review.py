@@ -13,13 +13,12 @@ from journal.core.dates import DateError, Period, parse_date, parse_week, week_l
 from journal.core.errors import UsageProblem
 from journal.core.formatting import one_line_texts
 from journal.core.generated import section
-from journal.core.goal import Goal
 from journal.core.names import render_pattern
 from journal.core.plan import plan_weeks
 from journal.core.review import WeeklyTargets, build_review
 from journal.usecases.check import check_vault
 from journal.usecases.generate import Written, write_generated
-from journal.usecases.history import goals_series, week_in_git
+from journal.usecases.history import series_lookup, week_in_git
 
 TEMPLATE = "review.md.j2"
 FILTERS = {"section": section}
@@ -105,7 +104,7 @@ def review_data(vault: Vault, catalog: Catalog, period: Period, as_of: date) -> 
     """Everything the template shows, from the notes, git (when the vault is in a
     repository), ``journal check`` and the 90-day plan covering the week."""
     active = [g for g in catalog.goals if g.status == "active"]
-    series = goals_series(vault, active, as_of)
+    series_of = series_lookup(vault, active, as_of)
     git = week_in_git(vault, period)
     findings = check_vault(vault, catalog, as_of).findings
     goal_paths = {g.path for g in catalog.goals}
@@ -119,10 +118,6 @@ def review_data(vault: Vault, catalog: Catalog, period: Period, as_of: date) -> 
         for f in findings
         if f.path in goal_paths and f.severity in ("error", "warning")
     ]
-
-    def series_of(goal: Goal) -> list[tuple[date, float]]:
-        points = series[goal.path].points if goal.path in series else []
-        return [(p.day, p.value) for p in points]
 
     return build_review(
         catalog,
