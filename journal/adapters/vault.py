@@ -164,7 +164,6 @@ class Vault:
         self.written.append(rel)
 
 
-
 def load_catalog(
     vault: Vault,
     today: date | None = None,

@@ -89,7 +89,9 @@ def show_goal(catalog: Catalog, ref: str) -> dict[str, Any]:
             "target": link.target,
             "line": link.line,
             "property": link.key,
-            "resolved": (resolved.path if (resolved := catalog.resolve(link.target)) else None),
+            "resolved": (
+                resolved.path if (resolved := catalog.resolve(link.target, goal.path)) else None
+            ),
         }
         for link in note.links
     ]

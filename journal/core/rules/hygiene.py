@@ -15,7 +15,7 @@ def broken_link(ctx: Context) -> Iterator[Problem]:
         for link in ctx.note(goal).links:
             if link.key is None or link.key == "supports" or not link.target:
                 continue  # body links are prose; R002 reports `supports`
-            if ctx.catalog.resolve(link.target) is None:
+            if ctx.catalog.resolve(link.target, goal.path) is None:
                 yield Problem(
                     goal.path,
                     link.line,
