@@ -51,8 +51,8 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 _DATE_TOKENS = frozenset(
-    "YYYY YY Y GGGG GG gggg gg WW W Wo ww w wo MM M Mo MMM MMMM Q Qo DD D Do DDDD DDD DDDo "
-    "dddd ddd dd d do E e".split()  # noqa: SIM905 - two lines read better than 33
+    "YYYY YY Y GGGG GG gggg gg WW W Wo ww w wo MM M Mo MMM MMMM Q Qo DD D Do DDDD DDD DDDo "  # noqa: SIM905
+    "dddd ddd dd d do E e".split()
 )
 _OTHER_TOKENS = re.compile(r"[Hh]mm(?:ss)?|[HhkmsSaAxXzZN]+|y+|Y{5,6}|G{5}|g{5}")
 
