@@ -76,6 +76,10 @@ class NoteSource(Protocol):
         ...
 
 
+def _no_alias(key: str) -> Sequence[str]:
+    return ()
+
+
 class NoteList:
     """A :class:`NoteSource` over notes already parsed."""
 
@@ -308,10 +312,14 @@ class Catalog:
         hint = f" (did you mean: {', '.join(close)}?)" if close else ""
         raise NotFound(f"no {what} called '{ref}'{hint}")
 
-    def resolve_path(self, target: str, source: str | None = None) -> str | None:
+    def resolve_path(
+        self, target: str, source: str | None = None, *, by_alias: bool = True
+    ) -> str | None:
         """The path of the note a wikilink target points to from the note at
-        ``source`` (see :func:`resolve_link`)."""
-        return resolve_link(target, self._named, self._aliased, source)
+        ``source`` (see :func:`resolve_link`); ``by_alias=False``: as Obsidian
+        resolves it, never by an alias."""
+        aliased = self._aliased if by_alias else _no_alias
+        return resolve_link(target, self._named, aliased, source)
 
     def _named(self, name: str) -> Sequence[str]:
         if name not in self._lookups[0]:
