@@ -98,7 +98,6 @@ def test_a_hash_in_a_file_name_can_not_be_linked_as_a_name() -> None:
     link = parse_link("[[C# tips]]")
     assert link is not None and (link.target, link.heading) == ("C", "tips")
     assert tricky_catalog().resolve_path(link.target) is None
-    assert tricky_catalog().resolve_path("notes/C# tips.md".split("#")[0]) is None
 
 
 @pytest.mark.parametrize(
@@ -142,9 +141,9 @@ def test_the_index_resolves_every_link_as_the_catalog_does(vault: Path, write: W
     # a note appearing beside the linker takes the link over on the next refresh
     write("Other.md", "# root\n")
     index.refresh()
-    again = dict(
-        ((p, t), r) for p, t, r in index.conn.execute("SELECT path, target, resolved FROM links")
-    )
+    again = {
+        (p, t): r for p, t, r in index.conn.execute("SELECT path, target, resolved FROM links")
+    }
     assert again["linker.md", "Other"] == "Other.md"
     assert again["src/here/linker.md", "Other"] == "Other.md"  # an exact path wins
 

@@ -4,7 +4,6 @@ types.json, Bases views written once and never over an edit, daily notes dated."
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -263,4 +262,4 @@ def test_daily_notes_in_the_vaults_format_date_their_checkins(vault: Path, write
 def test_obsidian_setup_is_a_plain_use_case(vault: Path) -> None:
     result = obsidian_setup(Vault.open(vault), dry_run=True)
     assert result.to_dict()["periodic"] == {"daily": None, "weekly": None, "week_starts": "sunday"}
-    assert os.listdir(vault) == [".journal"]
+    assert [p.name for p in vault.iterdir()] == [".journal"]
