@@ -263,3 +263,19 @@ def test_obsidian_setup_is_a_plain_use_case(vault: Path) -> None:
     result = obsidian_setup(Vault.open(vault), dry_run=True)
     assert result.to_dict()["periodic"] == {"daily": None, "weekly": None, "week_starts": "sunday"}
     assert [p.name for p in vault.iterdir()] == [".journal"]
+
+
+def test_worker_processes_date_daily_notes_too(
+    vault: Path, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journal.adapters import index
+
+    monkeypatch.setattr(index, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(index, "CHUNK", 4)
+    (vault / ".obsidian").mkdir()
+    (vault / ".obsidian/daily-notes.json").write_text('{"folder": "d", "format": "DD.MM.YYYY"}')
+    write("goals/Lead.md", goal_text("Lead", target=100))
+    for day in range(1, 21):
+        write(f"d/{day:02d}.11.2026.md", "progress:: [[Lead]] +1\n")
+    goal = load_catalog(Vault.open(vault)).goals[0]
+    assert sorted(c.day.day for c in goal.checkins if c.path.startswith("d/")) == list(range(1, 21))
