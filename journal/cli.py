@@ -211,8 +211,12 @@ def init(path: Path | None) -> None:
     click.echo(f"vault: {result.root}")
     for item in result.created:
         click.echo(f"  created {item}")
+    for item in result.updated:
+        click.echo(f"  updated {item}")
     for item in result.kept:
         click.echo(f"  kept    {item} (already there)")
+    for item in result.types_kept:
+        click.echo(f"  kept    {item}")
 
 
 # --- new ----------------------------------------------------------------------------------
@@ -1056,6 +1060,44 @@ def plan(
         return None
     _generated_report(result.written, as_json, "plan")
     return f"journal: {result.data['days']}-day plan from {result.data['start']}"
+
+
+# --- obsidian ------------------------------------------------------------------------------
+
+
+@cli.group()
+def obsidian() -> None:
+    """Make journal's notes native in Obsidian.
+
+    \b
+    Example:
+      journal obsidian setup --dry-run
+    """
+
+
+@obsidian.command("setup")
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was done as JSON.")
+@pass_state
+def obsidian_setup_command(state: State, dry_run: bool, as_json: bool) -> None:
+    """Add journal's property types to .obsidian/types.json (keeping yours) and write
+    Bases views (goals, follow-ups, reviews) you may edit; also shows the daily and
+    weekly note settings journal reads from .obsidian/.  Running it again changes
+    nothing that is already in place, and never a view you have edited.
+
+    \b
+    Example:
+      journal obsidian setup
+      journal obsidian setup --dry-run --json
+    """
+    from journal.present import obsidian_report
+    from journal.usecases.obsidian_setup import obsidian_setup
+
+    result = obsidian_setup(state.vault(), dry_run=dry_run).to_dict()
+    if as_json:
+        emit_json(result)
+    else:
+        click.echo(obsidian_report(result), nl=False)
 
 
 def main() -> None:

@@ -404,3 +404,39 @@ def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
     if not s["quiet"]:
         out.append("  none")
     return "\n".join(out) + "\n"
+
+
+# --- obsidian setup -----------------------------------------------------------------------
+
+
+def obsidian_report(result: dict[str, Any]) -> str:
+    """What ``journal obsidian setup`` did (or, in a dry run, would do)."""
+    would = "would be " if result["dry_run"] else ""
+    types = result["types"]
+    out = []
+    if types["added"]:
+        out.append(f"{types['path']}: {would}added {len(types['added'])} property types")
+        out.append("  " + ", ".join(types["added"]))
+    else:
+        out.append(f"{types['path']}: every journal property already has a type")
+    for item in types["kept"]:
+        out.append(
+            f"  kept your type of {item['key']}: {item['yours']} (journal reads it as "
+            f"{item['journal']}; change it in Obsidian if you want journal's)"
+        )
+    for base in result["bases"]:
+        action = base["action"]
+        shown = f"{would}{action}" if action in ("created", "updated") else action
+        out.append(f"{base['path']}: {shown}")
+    periodic = result["periodic"]
+    for kind in ("daily", "weekly"):
+        item = periodic[kind]
+        where = (
+            f"{item['folder'] or '(vault root)'}/{item['format']} (from {item['source']})"
+            if item
+            else "not set up in Obsidian"
+        )
+        out.append(f"{kind} notes: {where}")
+    out.append(f"locale weeks (gggg, ww) start on {periodic['week_starts']}")
+    out.extend(f"problem: {p}" for p in result["problems"])
+    return "\n".join(out) + "\n"

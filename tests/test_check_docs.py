@@ -21,7 +21,7 @@ EXAMPLE_PATH = "goals/example.md"
 #: Notes the examples may link to.
 NEIGHBOURS = {
     "goals/Become an HRBP.md": "---\ntype: goal\nmetric: competencies\ntarget: 8\n---\n",
-    "people/Priya Raman.md": "---\ntype: contact\n---\n# Priya Raman\n",
+    "people/Priya Raman.md": "---\ntype: contact\naliases:\n  - Priya\n---\n# Priya Raman\n",
 }
 #: Rules whose examples need several notes or a config, shown as text.
 TEXT_EXAMPLES = {"A002", "A003", "H002", "H003"}

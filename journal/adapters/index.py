@@ -46,8 +46,16 @@ from journal.adapters.vault import Vault, is_note_name, is_skipped_folder
 from journal.core.checkins import CheckIn
 from journal.core.dates import parse_date
 from journal.core.errors import Diagnostic, JournalError, UnsafeWrite, UsageProblem
-from journal.core.links import name_key, resolve_link
-from journal.core.notes import PARSER_VERSION, Note, inline_checkins, note_date, parse_note
+from journal.core.links import fold, name_key, resolve_link
+from journal.core.notes import (
+    PARSER_VERSION,
+    Dating,
+    Note,
+    inline_checkins,
+    note_date,
+    parse_note,
+)
+from journal.core.periodic import PeriodicSettings
 
 SCHEMA_VERSION = 1
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
@@ -241,9 +249,12 @@ class Index:
     """One vault's index; use :meth:`open`, then :meth:`refresh` before reading."""
 
     def __init__(self, vault: Vault, path: Path | None, notify: Notify = _stderr) -> None:
+        from journal.adapters.obsidian import load_periodic
+
         self.vault = vault
         self.path = path  # None: in memory (the cache folder can't be written)
         self.notify = notify
+        self.periodic: PeriodicSettings = load_periodic(vault.root)
         self.conn = self._connect()
 
     @classmethod
@@ -314,11 +325,17 @@ class Index:
         for statement in _SCHEMA.split(";"):
             if statement.strip():
                 conn.execute(statement)
-        conn.executemany(
-            "INSERT INTO meta VALUES (?, ?)",
-            [("parser", str(PARSER_VERSION)), ("root", str(self.vault.root))],
-        )
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", self._identity())
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _identity(self) -> list[tuple[str, str]]:
+        """What the rows were made by and for: the parser, the vault, and the settings
+        that date notes by their names (Obsidian's daily notes)."""
+        return [
+            ("parser", str(PARSER_VERSION)),
+            ("root", str(self.vault.root)),
+            ("dating", self.periodic.key),
+        ]
 
     def _check_meta(self, conn: sqlite3.Connection) -> None:
         """Clear the rows when they were made by another parser or for another vault."""
@@ -328,6 +345,8 @@ class Index:
             reason = f"it held the notes of {meta.get('root')}"
         elif meta.get("parser") != str(PARSER_VERSION):
             reason = "the note parser changed"
+        elif meta.get("dating") != self.periodic.key:
+            reason = "the daily-note settings in .obsidian/ changed"
         if reason is None:
             return
         if self.path is not None and meta.get("root") is not None:
@@ -343,10 +362,7 @@ class Index:
     def _clear(self, conn: sqlite3.Connection) -> None:
         for table in _TABLES:
             conn.execute(f"DELETE FROM {table}")
-        conn.executemany(
-            "INSERT INTO meta VALUES (?, ?)",
-            [("parser", str(PARSER_VERSION)), ("root", str(self.vault.root))],
-        )
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", self._identity())
 
     def _move_aside(self, reason: str) -> None:
         assert self.path is not None
@@ -482,14 +498,16 @@ class Index:
         """Read, hash and parse files, in order; over several processes when there are
         many (a cold build), keeping only a few chunks in flight."""
         root = str(self.vault.root)
+        dating = self.periodic.daily_date if self.periodic.daily is not None else None
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
         context = _process_context() if len(paths) >= PARALLEL_MIN and workers > 1 else None
         if context is None:
             for rel, known in zip(paths, hashes, strict=True):
-                yield rel, _read_file(root, rel, known)
+                yield rel, _read_file(root, rel, known, dating)
             return
         jobs = [
-            (root, paths[i : i + CHUNK], hashes[i : i + CHUNK]) for i in range(0, len(paths), CHUNK)
+            (root, paths[i : i + CHUNK], hashes[i : i + CHUNK], dating)
+            for i in range(0, len(paths), CHUNK)
         ]
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             running: deque[tuple[list[str], Future[list[_Entry | _Touch | None]]]] = deque()
@@ -662,7 +680,7 @@ class Index:
     ) -> None:
         updates = []
         for (path, seq), (target, old) in rows.items():
-            new = resolve_link(target, named, aliased)
+            new = resolve_link(target, named, aliased, path)
             if new != old:
                 updates.append((new, path, seq))
         self.conn.executemany("UPDATE links SET resolved = ? WHERE path = ? AND seq = ?", updates)
@@ -733,21 +751,28 @@ class _Transaction:
             self.conn.execute("ROLLBACK")
 
 
-def _rows(note: Note, info: os.stat_result, hashed: str | None, checked: int, body: str) -> _Entry:
-    """Everything the index stores about one note."""
+def _rows(
+    note: Note,
+    info: os.stat_result,
+    hashed: str | None,
+    checked: int,
+    body: str,
+    dating: Dating | None = None,
+) -> _Entry:
+    """Everything the index stores about one note (``dating``: see :func:`note_date`)."""
 
     def text(key: str) -> str | None:
         value = note.props.get(key)
         return value if isinstance(value, str) else None
 
     path = note.path
-    day = note_date(note)
+    day = note_date(note, dating)
     data = note.to_dict()
     props = data.pop("props")
-    checkins = [(None, c) for c in note.checkins] + inline_checkins(note)
+    checkins = [(None, c) for c in note.checkins] + inline_checkins(note, dating)
     details: dict[str, list[tuple[Any, ...]]] = {
         "parsed": [(path, _json(props), _json(data))],
-        "aliases": [(path, key) for key in dict.fromkeys(a.casefold() for a in note.aliases)],
+        "aliases": [(path, key) for key in dict.fromkeys(fold(a) for a in note.aliases)],
         "links": [
             (
                 path,
@@ -786,7 +811,7 @@ def _rows(note: Note, info: os.stat_result, hashed: str | None, checked: int, bo
         text("created"),
         text("start"),
         text("due"),
-        note.stem.casefold(),
+        fold(note.stem),
         _json(note.aliases),
         note.readable,
     )
@@ -797,7 +822,9 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _read_file(root: str, rel: str, known_hash: str | None) -> _Entry | _Touch | None:
+def _read_file(
+    root: str, rel: str, known_hash: str | None, dating: Dating | None = None
+) -> _Entry | _Touch | None:
     """Read one file: its rows, a stat-only update when its bytes are the ones already
     indexed, or None when it is gone (or became a symlink or a folder)."""
     path = Path(root, rel)
@@ -827,14 +854,14 @@ def _read_file(root: str, rel: str, known_hash: str | None) -> _Entry | _Touch |
     if known_hash == hashed:
         return (*_stat(info), checked, rel)
     note = parse_note(rel, data)
-    return _rows(note, info, hashed, checked, _body(data, note))
+    return _rows(note, info, hashed, checked, _body(data, note), dating)
 
 
 def _read_chunk(
-    root: str, paths: list[str], hashes: list[str | None]
+    root: str, paths: list[str], hashes: list[str | None], dating: Dating | None
 ) -> list[_Entry | _Touch | None]:
     """:func:`_read_file` for a chunk of files, in a worker process."""
-    return [_read_file(root, rel, known) for rel, known in zip(paths, hashes, strict=True)]
+    return [_read_file(root, rel, known, dating) for rel, known in zip(paths, hashes, strict=True)]
 
 
 def _process_context() -> BaseContext | None:

@@ -105,10 +105,10 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     if not embed and not src.startswith("[[", pos):
         return False
     start = pos + (3 if embed else 2)
-    end = src.find("]]", start)
+    end = src.find("]]", start + 1)  # a target has at least one character
     inner = src[start:end] if end >= 0 else ""
-    if not inner or any(ch in inner for ch in "[]\n"):
-        return False
+    if not inner or "[[" in inner or "\n" in inner:
+        return False  # as in Obsidian: a single "]" belongs to the target
     if not silent:
         token = state.push("wikilink", "", 0)
         token.content = src[start:end]

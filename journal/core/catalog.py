@@ -17,7 +17,7 @@ from typing import Protocol
 from journal.core.checkins import CheckIn
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound
 from journal.core.goal import Goal, goal_from_note
-from journal.core.links import link_key, parse_link, resolve_link
+from journal.core.links import fold, link_key, parse_link, resolve_link
 from journal.core.networking import (
     Contact,
     Meeting,
@@ -76,6 +76,10 @@ class NoteSource(Protocol):
         ...
 
 
+def _no_alias(key: str) -> Sequence[str]:
+    return ()
+
+
 class NoteList:
     """A :class:`NoteSource` over notes already parsed."""
 
@@ -109,9 +113,9 @@ class NoteList:
         by_name: dict[str, list[str]] = {}
         by_alias: dict[str, list[str]] = {}
         for note in self.notes:
-            by_name.setdefault(note.stem.casefold(), []).append(note.path)
+            by_name.setdefault(fold(note.stem), []).append(note.path)
             for alias in note.aliases:
-                by_alias.setdefault(alias.casefold(), []).append(note.path)
+                by_alias.setdefault(fold(alias), []).append(note.path)
         return by_name, by_alias
 
 
@@ -194,7 +198,7 @@ class Catalog:
         goals = [goal_from_note(n)[0] for n in self.of_kind("goal")]
         by_path = {g.path: g for g in goals}
         for target, checkin in self._source.inline_checkins():
-            path = self.resolve_path(target)
+            path = self.resolve_path(target, checkin.path)
             goal = by_path.get(path) if path is not None else None
             if goal is not None and checkin.path != goal.path:
                 goal.checkins.append(checkin)
@@ -218,7 +222,7 @@ class Catalog:
         """Meetings by the path of the note their ``goal`` links to."""
         found: dict[str, list[Meeting]] = {}
         for meeting in self.meetings:
-            target = self.resolve_path(meeting.goal.target) if meeting.goal else None
+            target = self.resolve_path(meeting.goal.target, meeting.path) if meeting.goal else None
             if target is not None:
                 found.setdefault(target, []).append(meeting)
         return found
@@ -235,15 +239,15 @@ class Catalog:
 
     def people_of(self, meeting: Meeting) -> list[Note]:
         """The contact notes a meeting's ``with`` links resolve to."""
-        found = (self.resolve(link.target) for link in meeting.people)
+        found = (self.resolve(link.target, meeting.path) for link in meeting.people)
         unique = {n.path: n for n in found if n is not None and n.kind == "contact"}
         return list(unique.values())
 
-    def link_to(self, path: str) -> str:
-        """A wikilink that resolves to the note at ``path``: ``[[File name]]``, or the
-        path when another note with that name would win."""
+    def link_to(self, path: str, source: str | None = None) -> str:
+        """A wikilink that resolves to the note at ``path`` (from the note at
+        ``source``): ``[[File name]]``, or the path when another note would win."""
         stem = path.rsplit("/", 1)[-1][:-3]
-        target = self.resolve_path(stem)
+        target = self.resolve_path(stem, source)
         name = stem if target is None or target == path else path[:-3]
         return f"[[{name}]]"
 
@@ -280,11 +284,11 @@ class Catalog:
         wanted = link_key(ref)
         tiers: list[Callable[[NoteHead], bool]] = [
             lambda n: n.id == ref.strip(),
-            lambda n: (n.id or "").casefold() == wanted,
+            lambda n: fold(n.id or "") == wanted,
             lambda n: link_key(n.path) == wanted,
-            lambda n: n.stem.casefold() == wanted or n.title.casefold() == wanted,
-            lambda n: wanted in (a.casefold() for a in n.aliases),
-            lambda n: any(wanted in name.casefold() for name in (n.title, n.stem, n.id or "")),
+            lambda n: fold(n.stem) == wanted or fold(n.title) == wanted,
+            lambda n: wanted in (fold(a) for a in n.aliases),
+            lambda n: any(wanted in fold(name) for name in (n.title, n.stem, n.id or "")),
         ]
         for matches in tiers:
             found = [n for n in pool if matches(n)]
@@ -293,7 +297,7 @@ class Catalog:
             if found:
                 raise Ambiguous(ref, [n.path for n in found])
         for head in self.heads:
-            if wanted not in (link_key(head.path), head.stem.casefold()):
+            if wanted not in (link_key(head.path), fold(head.stem)):
                 continue
             problems = [d for d in self.by_path[head.path].diagnostics if d.code == "front-matter"]
             if problems:
@@ -308,9 +312,14 @@ class Catalog:
         hint = f" (did you mean: {', '.join(close)}?)" if close else ""
         raise NotFound(f"no {what} called '{ref}'{hint}")
 
-    def resolve_path(self, target: str) -> str | None:
-        """The path of the note a wikilink target points to (see :func:`resolve_link`)."""
-        return resolve_link(target, self._named, self._aliased)
+    def resolve_path(
+        self, target: str, source: str | None = None, *, by_alias: bool = True
+    ) -> str | None:
+        """The path of the note a wikilink target points to from the note at
+        ``source`` (see :func:`resolve_link`); ``by_alias=False``: as Obsidian
+        resolves it, never by an alias."""
+        aliased = self._aliased if by_alias else _no_alias
+        return resolve_link(target, self._named, aliased, source)
 
     def _named(self, name: str) -> Sequence[str]:
         if name not in self._lookups[0]:
@@ -322,10 +331,9 @@ class Catalog:
             self._lookups[1][key] = self._source.aliased(key)
         return self._lookups[1][key]
 
-    def resolve(self, target: str) -> Note | None:
-        """The note a wikilink target points to: by path, file name, then alias.
-
-        When names collide the note with the shortest path wins, as in Obsidian.
-        """
-        path = self.resolve_path(target)
+    def resolve(self, target: str, source: str | None = None) -> Note | None:
+        """The note a wikilink target points to from the note at ``source``: by path,
+        file name (one beside ``source`` first, else the shortest path, as in
+        Obsidian), then alias."""
+        path = self.resolve_path(target, source)
         return self.by_path[path] if path is not None else None

@@ -30,8 +30,9 @@ FieldType = Literal[
     "done",
 ]
 
-#: Obsidian's property type for each of ours (``.obsidian/types.json``).
-OBSIDIAN_TYPES: dict[FieldType, str] = {
+#: Obsidian's property type for each of ours (``.obsidian/types.json``); None: no
+#: Obsidian type fits (a list of mappings; ``false`` or a date).
+OBSIDIAN_TYPES: dict[FieldType, str | None] = {
     "text": "text",
     "number": "number",
     "date": "date",
@@ -41,10 +42,13 @@ OBSIDIAN_TYPES: dict[FieldType, str] = {
     "tags": "tags",
     "list": "multitext",
     "checkbox": "checkbox",
-    "milestones": "multitext",
+    "milestones": None,
     "duration": "text",
-    "done": "text",
+    "done": None,
 }
+
+#: Obsidian's own list properties, each with the legacy name Obsidian also reads.
+OBSIDIAN_LISTS = {"tags": "tag", "aliases": "alias", "cssclasses": "cssclass"}
 
 KINDS = ("goal", "contact", "meeting", "review", "plan")
 STATUSES = ("active", "paused", "done", "dropped")
@@ -375,16 +379,47 @@ def read_typed(
     typed: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     problems: list[Diagnostic] = []
+    renamed = {}  # the key in the file that holds each of Obsidian's list properties
+    for name in OBSIDIAN_LISTS.keys() & fields.keys():
+        found = obsidian_key(props, name)
+        if found is not None:
+            renamed[found] = name
     for key, raw in props.items():
-        spec = fields.get(key)
+        spec = fields.get(renamed.get(key, "" if key in renamed.values() else key))
         if spec is None:
             extra[key] = raw
             continue
         try:
-            typed[key] = coerce(spec, raw, sources.get(key))
+            typed[spec.name] = coerce(spec, raw, sources.get(key))
         except FieldError as exc:
             problems.append(Diagnostic(path, key_lines.get(key), exc.message, "error", "value"))
     return typed, extra, problems
+
+
+def obsidian_key(props: dict[str, Any], name: str) -> str | None:
+    """The key holding Obsidian's list property ``name`` (``tags``, ``aliases``,
+    ``cssclasses``): the first key, in file order, that is the name or its legacy
+    form (``tag``...) in any case, as Obsidian reads them."""
+    wanted = (name, OBSIDIAN_LISTS[name])
+    return next((k for k in props if isinstance(k, str) and k.lower() in wanted), None)
+
+
+def obsidian_list(props: dict[str, Any], name: str) -> list[str]:
+    """Obsidian's list property ``name`` in any form it accepts - a list, a comma
+    string (tags and css classes also split at spaces), a legacy key - read
+    leniently: items that are not text or numbers, or not valid tags, are dropped."""
+    key = obsidian_key(props, name)
+    raw = props.get(key) if key is not None else None
+    if isinstance(raw, str):
+        items = re.split(r"[,\s]+" if name != "aliases" else r",", raw)
+    elif isinstance(raw, list):
+        items = [_scalar_str(x) for x in raw if isinstance(x, (str, int, float))]
+    else:
+        items = []
+    items = [item.strip() for item in items if item.strip()]
+    if name == "tags":
+        return unique(tag for tag in map(clean_tag, items) if tag)
+    return items
 
 
 # --- values typed on the command line ---------------------------------------------------

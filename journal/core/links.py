@@ -1,12 +1,21 @@
-"""Obsidian wikilinks: ``[[Target#Heading|Alias]]`` and embeds ``![[Target]]``."""
+"""Obsidian wikilinks: ``[[Target#Heading|Alias]]`` and embeds ``![[Target]]``.
+
+A link ends at the first ``]]`` on its line; a single ``]`` belongs to the
+target (``[[Sq]uare]]`` links to ``Sq]uare``) and an inner ``[[`` starts a new
+link, as in Obsidian.  Resolution follows Obsidian's ``getFirstLinkpathDest``
+(docs/obsidian.md, "Links"): an exact vault path, else a note in the linking
+note's folder, else the shortest path; names compare case-insensitively.
+"""
 
 from __future__ import annotations
 
+import posixpath
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-_LINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
+_LINK = re.compile(r"(!?)\[\[((?:(?!\[\[)[^\n])+?)\]\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +43,7 @@ class Link:
 def split_inner(inner: str, *, embed: bool = False) -> Link | None:
     """A link from the text between ``[[`` and ``]]``."""
     target, _, alias = inner.partition("|")
+    target = target.removesuffix("\\")  # [[Note\|alias]]: a pipe escaped in a table
     target, _, heading = target.partition("#")
     target = target.strip()
     if not target and not heading:
@@ -55,9 +65,15 @@ def find_links(text: str) -> list[Link]:
     return [link for link in found if link is not None]
 
 
+def fold(text: str) -> str:
+    """A name as links compare it: NFC, lower-cased as JavaScript's ``toLowerCase``
+    (so ``ß`` stays ``ß``, unlike ``casefold``)."""
+    return unicodedata.normalize("NFC", text).lower()
+
+
 def link_key(target: str) -> str:
     """The case-insensitive form a link target is matched by (no ``.md``)."""
-    key = target.strip().replace("\\", "/").casefold()
+    key = fold(target.strip().replace("\\", "/"))
     return key[:-3] if key.endswith(".md") else key
 
 
@@ -70,28 +86,48 @@ def resolve_link(
     target: str,
     named: Callable[[str], Sequence[str]],
     aliased: Callable[[str], Sequence[str]],
+    source: str | None = None,
 ) -> str | None:
-    """The path a wikilink target points to, or None.
+    """The path a wikilink target points to from the note at ``source``, or None.
 
-    ``named(name)`` gives the paths of notes whose file name (case-folded, no
-    ``.md``) is ``name``; ``aliased(key)`` those with that (case-folded) alias.
-    A target with a folder matches the full path, else a path ending in it; a
-    bare name matches a file name, then an alias.  When several notes match,
-    the one with the shortest path wins, as in Obsidian.
+    ``named(name)`` gives the paths of notes whose file name (folded, no ``.md``)
+    is ``name``; ``aliased(key)`` those with that (folded) alias.  As Obsidian:
+
+    1. a target that is a vault path (``[[Note]]`` for a root ``Note.md``,
+       ``[[goals/Note]]``, with or without ``.md``, a leading ``/`` ignored) wins;
+       ``./`` and ``../`` are taken from the linking note's folder;
+    2. else, among the notes with that name (whose path ends with the target, when
+       it has folders), one in the linking note's own folder;
+    3. else the one with the shortest path (then the first in path order);
+    4. ``[[#Heading]]`` is the linking note itself.
+
+    Obsidian never resolves a link by alias; ``journal`` does, as a last resort
+    for a bare name (``journal check`` hints at such links, H009).
     """
     key = link_key(target)
     if not key:
-        return None
+        return source
+    folder = link_key(posixpath.dirname(source)) if source is not None else None
+    if key.startswith(("./", "../")):
+        key = posixpath.normpath(posixpath.join(folder or "", key))
+        if key.startswith("../"):
+            return None
+        exact = sorted(p for p in named(key.rsplit("/", 1)[-1]) if link_key(p) == key)
+        return exact[0] if exact else None
+    key = key.lstrip("/")
+    candidates = named(key.rsplit("/", 1)[-1])
+    exact = sorted(p for p in candidates if link_key(p) == key)
+    if exact:
+        return exact[0]
     if "/" in key:
-        candidates = named(key.rsplit("/", 1)[-1])
-        exact = sorted(p for p in candidates if link_key(p) == key)
-        if exact:
-            return exact[0]
-        return _shortest([p for p in candidates if link_key(p).endswith("/" + key)])
-    return _shortest(named(key)) or _shortest(aliased(key))
+        return _best([p for p in candidates if link_key(p).endswith("/" + key)], folder)
+    return _best(candidates, folder) or _best(aliased(key), folder)
 
 
-def _shortest(paths: Sequence[str]) -> str | None:
+def _best(paths: Sequence[str], folder: str | None) -> str | None:
     if not paths:
         return None
-    return min(paths, key=lambda p: (p.count("/"), len(p), p))
+    if folder is not None:
+        beside = [p for p in paths if link_key(posixpath.dirname(p)) == folder]
+        paths = beside or paths
+    return min(paths, key=lambda p: (len(p), p))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -18,11 +19,15 @@ from journal.core.body import parse_body
 from journal.core.checkins import INLINE_KEY, CheckIn, CheckInError, parse_inline, parse_log_line
 from journal.core.dates import DateError, parse_date
 from journal.core.errors import Diagnostic
-from journal.core.fields import KINDS
+from journal.core.fields import KINDS, obsidian_list
 from journal.core.links import Link, parse_link
-from journal.core.tags import clean_tag, unique
+from journal.core.tags import unique
 
-PARSER_VERSION = 4  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 5  # bump when parse_note gives other results: cached notes are re-read
+
+#: Dates a note by its path when nothing else does (Obsidian's daily-note names:
+#: ``PeriodicSettings.daily_date``); the index passes the vault's.
+Dating = Callable[[str], date | None]
 _CONFLICT = re.compile(
     r"\.sync-conflict-|\(conflicted copy|\bconflict(?:ed)? copy\b|\(Conflict\)", re.IGNORECASE
 )
@@ -97,12 +102,11 @@ class Note:
 
     @property
     def aliases(self) -> list[str]:
-        raw = self.props.get("aliases", self.props.get("alias"))
-        if isinstance(raw, str):
-            return [a.strip() for a in raw.split(",") if a.strip()]
-        if isinstance(raw, list):
-            return [str(a) for a in raw if isinstance(a, (str, int, float)) and str(a).strip()]
-        return []
+        return obsidian_list(self.props, "aliases")
+
+    @property
+    def cssclasses(self) -> list[str]:
+        return obsidian_list(self.props, "cssclasses")
 
     @property
     def is_conflict_copy(self) -> bool:
@@ -151,9 +155,11 @@ def is_conflict_copy(path: str) -> bool:
 _DAY_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
 
-def note_date(note: Note) -> date | None:
+def note_date(note: Note, dating: Dating | None = None) -> date | None:
     """The day a note is about: its ``date`` property, else a date its file name
-    starts with (daily notes, ``2026-11-18 Coffee with Dana``)."""
+    starts with (daily notes, ``2026-11-18 Coffee with Dana``), else what
+    ``dating`` makes of its path (a daily note named in the vault's own format,
+    ``daily/2026/11/20 Friday.md``)."""
     for text in (note.props.get("date"), note.stem):
         match = _DAY_NAME.match(str(text)) if isinstance(text, str) else None
         if match:
@@ -161,16 +167,17 @@ def note_date(note: Note) -> date | None:
                 return parse_date(match.group(1))
             except DateError:
                 continue
-    return None
+    return dating(note.path) if dating is not None else None
 
 
-def inline_checkins(note: Note) -> list[tuple[str, CheckIn]]:
+def inline_checkins(note: Note, dating: Dating | None = None) -> list[tuple[str, CheckIn]]:
     """The ``progress:: [[Goal]] +1`` check-ins a note holds, as (link target, check-in);
-    none when the note has no date or its front matter can't be read."""
+    none when the note has no date (see :func:`note_date`) or its front matter can't
+    be read."""
     if not note.readable:
         return []
     fields = [f for f in note.fields if f.key.casefold() == INLINE_KEY]
-    day = note_date(note) if fields else None
+    day = note_date(note, dating) if fields else None
     if day is None:
         return []
     found = (parse_inline(f.value, day, f.line, note.path) for f in fields)
@@ -224,11 +231,7 @@ def _read_properties(note: Note) -> None:
                 note.links.append(
                     NoteLink(link.target, link.heading, link.alias, link.embed, line, key)
                 )
-    raw_tags = note.props.get("tags", note.props.get("tag"))
-    if isinstance(raw_tags, str):
-        raw_tags = re.split(r"[,\s]+", raw_tags)
-    if isinstance(raw_tags, list):
-        note.tags.extend(t for t in (clean_tag(str(x)) for x in raw_tags if x is not None) if t)
+    note.tags.extend(obsidian_list(note.props, "tags"))
 
 
 def _strings(value: Any) -> list[str]:

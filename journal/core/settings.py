@@ -103,6 +103,13 @@ class PlanSettings:
 
 
 @dataclass(frozen=True)
+class ObsidianSettings:
+    """Where `journal obsidian setup` writes its Bases views (.base files)."""
+
+    bases: str = "bases"
+
+
+@dataclass(frozen=True)
 class Config:
     """All settings of one vault."""
 
@@ -115,6 +122,7 @@ class Config:
     check: Check = field(default_factory=Check)
     review: ReviewSettings = field(default_factory=ReviewSettings)
     plan: PlanSettings = field(default_factory=PlanSettings)
+    obsidian: ObsidianSettings = field(default_factory=ObsidianSettings)
 
     @property
     def week_start(self) -> int:
@@ -170,13 +178,15 @@ def _check_values(config: Config, path: str) -> None:
     for key, value in dataclasses.asdict(config.watch).items():
         if not 0 < value <= 86400:
             raise ConfigError(f"'watch.{key}' must be between 0 and 86400 seconds", path=path)
-    for key, value in dataclasses.asdict(config.folders).items():
+    folders = {f"folders.{k}": v for k, v in dataclasses.asdict(config.folders).items()}
+    folders["obsidian.bases"] = config.obsidian.bases
+    for key, value in folders.items():
         if (
             not value
             or value.startswith(("/", "\\"))
             or ".." in value.replace("\\", "/").split("/")
         ):
-            raise ConfigError(f"'folders.{key}' must be a folder inside the vault", path=path)
+            raise ConfigError(f"'{key}' must be a folder inside the vault", path=path)
     _check_check(config.check, path)
 
 

@@ -244,3 +244,8 @@ def _span(node: Node, text: str) -> Span:
     if not flow and entries:
         end = max(max(e.end, e.key_end) for e in entries.values())
     return Span(start, end, column, "flow-map" if flow else "block-map", entries=entries)
+
+
+def load(text: str) -> Any:
+    """One YAML document read with the rules above (raises :data:`YAMLError`)."""
+    return yaml.load(text, Loader=Yaml12Loader)

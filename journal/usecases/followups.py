@@ -13,7 +13,7 @@ SHOWN_STATES = ("overdue", "due")
 
 def followup_record(catalog: Catalog, meeting: Meeting, state: str, today: date) -> dict[str, Any]:
     """One follow-up as a plain record (documented in docs/commands.md)."""
-    goal = catalog.resolve(meeting.goal.target) if meeting.goal else None
+    goal = catalog.resolve(meeting.goal.target, meeting.path) if meeting.goal else None
     done = meeting.follow_up_done
     due = meeting.follow_up_by
     return {
@@ -25,14 +25,16 @@ def followup_record(catalog: Catalog, meeting: Meeting, state: str, today: date)
         "state": state,
         "days_overdue": (today - due).days if state == "overdue" and due else 0,
         "done": done.isoformat() if isinstance(done, date) else done,
-        "with": [_name(catalog, link.target, link.display) for link in meeting.people],
+        "with": [
+            _name(catalog, link.target, link.display, meeting.path) for link in meeting.people
+        ],
         "goal": {"title": goal.title, "path": goal.path} if goal else None,
         "tasks": meeting.open_tasks,
     }
 
 
-def _name(catalog: Catalog, target: str, display: str) -> str:
-    note = catalog.resolve(target)
+def _name(catalog: Catalog, target: str, display: str, source: str) -> str:
+    note = catalog.resolve(target, source)
     return note.title if note is not None else display
 
 

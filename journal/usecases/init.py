@@ -12,6 +12,7 @@ from journal.adapters.vault import CONFIG_PATH, Vault, load_catalog
 from journal.core.errors import Conflict
 from journal.core.settings import Config
 from journal.usecases.new_note import new_goal
+from journal.usecases.obsidian_setup import TYPES_PATH, merge_property_types
 
 GITIGNORE_LINE = ".journal-*.tmp"
 
@@ -21,6 +22,8 @@ class InitResult:
     root: Path
     created: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    types_kept: list[str] = field(default_factory=list)  # a user's type that differs from ours
 
 
 def config_text(config: Config) -> str:
@@ -69,6 +72,8 @@ def init_vault(root: Path, today: date) -> InitResult:
         )
         result.created.append(".gitignore")
     vault = Vault.open(root)
+    if (root / ".obsidian").is_dir():
+        _property_types(vault, result)
     try:
         sample = new_goal(
             vault,
@@ -92,3 +97,14 @@ def init_vault(root: Path, today: date) -> InitResult:
     else:
         result.created.append(sample.path)
     return result
+
+
+def _property_types(vault: Vault, result: InitResult) -> None:
+    """In an Obsidian vault: journal's property types into ``.obsidian/types.json``."""
+    existed = (vault.root / TYPES_PATH).exists()
+    types = merge_property_types(vault)
+    if types.written:
+        line = f"{TYPES_PATH} ({len(types.added)} property types added)"
+        (result.updated if existed else result.created).append(line)
+    for key, theirs, ours in types.kept:
+        result.types_kept.append(f"{TYPES_PATH}: {key} is {theirs} (journal reads it as {ours})")

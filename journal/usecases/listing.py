@@ -89,7 +89,7 @@ def show_goal(catalog: Catalog, ref: str) -> dict[str, Any]:
             "target": link.target,
             "line": link.line,
             "property": link.key,
-            "resolved": catalog.resolve_path(link.target),
+            "resolved": catalog.resolve_path(link.target, goal.path),
         }
         for link in note.links
     ]

@@ -122,7 +122,7 @@ def new_meeting(
             "contact notes for them, or create them with `journal new contact NAME`"
         )
     day = day or today
-    goal_link = catalog.link_to(catalog.find_goal(goal).path) if goal else None
+    goal_path = catalog.find_goal(goal).path if goal else None
     new_names = [_check_name(catalog, name) for name in unknown]
     names = [note.title for note in known] + new_names
     heading = " ".join(title.split()) if title and title.strip() else meeting_title(kind, names)
@@ -130,11 +130,11 @@ def new_meeting(
     folders = vault.config.folders
     rel = free_path(vault, folders.meeting, stem)
     new_paths = [free_path(vault, folders.contact, name) for name in new_names]
-    meeting_link = catalog.link_to(rel)
-    for name in new_names:
-        new_contact(vault, catalog, name, today, met_at=meeting_link)
-    links = [catalog.link_to(note.path) for note in known]
-    links += [catalog.link_to(path) for path in new_paths]
+    goal_link = catalog.link_to(goal_path, rel) if goal_path else None
+    for name, path in zip(new_names, new_paths, strict=True):
+        new_contact(vault, catalog, name, today, met_at=catalog.link_to(rel, path))
+    links = [catalog.link_to(note.path, rel) for note in known]
+    links += [catalog.link_to(path, rel) for path in new_paths]
     props: dict[str, Any] = {
         "type": "meeting",
         "date": day,

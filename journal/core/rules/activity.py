@@ -25,7 +25,7 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.open_goals:
         if not is_activity(goal):
             continue
-        fed = [ctx.catalog.resolve(link.target) for link in goal.feeds if link.target]
+        fed = [ctx.catalog.resolve(link.target, goal.path) for link in goal.feeds if link.target]
         targets = [ctx.goal_by_path.get(note.path) for note in fed if note is not None]
         if any(t is not None and not is_activity(t) for t in targets):
             continue

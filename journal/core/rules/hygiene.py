@@ -16,12 +16,45 @@ def broken_link(ctx: Context) -> Iterator[Problem]:
         for link in ctx.note(goal).links:
             if link.key is None or link.key == "supports" or not link.target:
                 continue  # body links are prose; R002 reports `supports`
-            if ctx.catalog.resolve_path(link.target) is None:
+            if ctx.catalog.resolve_path(link.target, goal.path) is None:
                 yield Problem(
                     goal.path,
                     link.line,
                     f"{link.key}: [[{link.target}]] links to no note",
                     "fix the name (links match a file name, path or alias) or create that note",
+                )
+
+
+def broken_body_link(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.goals:
+        for link in ctx.note(goal).links:
+            if (
+                link.key is None
+                and link.target
+                and ctx.catalog.resolve(link.target, goal.path) is None
+            ):
+                yield Problem(
+                    goal.path,
+                    link.line,
+                    f"[[{link.target}]] links to no note",
+                    "fix the name, or create the note (Obsidian shows the link as unresolved)",
+                )
+
+
+def alias_only_link(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.goals:
+        for link in ctx.note(goal).links:
+            if not link.target or ctx.catalog.resolve_path(link.target, goal.path, by_alias=False):
+                continue
+            note = ctx.catalog.resolve(link.target, goal.path)
+            if note is not None:
+                yield Problem(
+                    goal.path,
+                    link.line,
+                    f"[[{link.target}]] names the note by an alias: journal finds "
+                    f"{note.path}, Obsidian shows the link as unresolved",
+                    f"write [[{note.stem}|{link.target}]]: Obsidian resolves file names, "
+                    "not aliases",
                 )
 
 
@@ -114,5 +147,19 @@ RULES = (
             "warning",
             "merge the two blocks by hand, or make the top block a mapping of properties",
         ),
+    ),
+    Rule(
+        "H008",
+        "broken-body-link",
+        "hint",
+        "a wikilink in a goal's body (its log included) links to no note",
+        broken_body_link,
+    ),
+    Rule(
+        "H009",
+        "alias-link",
+        "hint",
+        "a goal's link names a note only by an alias, which Obsidian does not resolve",
+        alias_only_link,
     ),
 )

@@ -22,7 +22,7 @@ def no_reason(ctx: Context) -> Iterator[Problem]:
 def broken_supports(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.goals:
         for link in goal.supports:
-            if link.target and ctx.catalog.resolve_path(link.target) is None:
+            if link.target and ctx.catalog.resolve_path(link.target, goal.path) is None:
                 yield Problem(
                     goal.path,
                     line_of(goal, "supports"),

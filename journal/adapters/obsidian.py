@@ -1,0 +1,85 @@
+"""Obsidian's settings folder, ``.obsidian/``: reading its JSON, writing it safely.
+
+Reading never fails: a file that is missing, unreadable or not valid JSON is
+treated as absent (its problem is kept for ``journal obsidian setup`` to show).
+Writing goes through :mod:`journal.adapters.files` (atomic, unchanged since read).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from journal.adapters import files
+from journal.core.errors import Conflict, JournalError
+from journal.core.periodic import SETTINGS_FILES, PeriodicSettings, resolve_settings
+
+FOLDER = ".obsidian"
+COMMUNITY_PLUGINS = ".obsidian/community-plugins.json"
+
+
+@dataclass(frozen=True, slots=True)
+class JsonFile:
+    """One JSON file as read: its data (None when absent or unreadable), the snapshot
+    to replace it safely, and what was wrong with it."""
+
+    rel: str
+    data: Any
+    snapshot: files.Snapshot | None
+    problem: str | None = None
+
+
+def read_json(root: Path, rel: str) -> JsonFile:
+    """The JSON file at ``rel`` (vault-relative); never raises."""
+    path = root / rel
+    if not path.is_file():
+        return JsonFile(rel, None, None)
+    try:
+        snapshot = files.read_snapshot(path)
+        data = json.loads(snapshot.data.decode("utf-8-sig"))
+    except (JournalError, OSError, UnicodeDecodeError, ValueError) as exc:
+        message = exc.message if isinstance(exc, JournalError) else str(exc)
+        return JsonFile(rel, None, None, f"{rel}: can't read it ({message})")
+    return JsonFile(rel, data, snapshot)
+
+
+def json_text(data: Any, *, newline: bool) -> bytes:
+    """JSON as Obsidian writes it (``JSON.stringify(data, null, 2)``), keys in order."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return (text + ("\n" if newline else "")).encode("utf-8")
+
+
+def write_json(root: Path, current: JsonFile, data: Any) -> None:
+    """Write ``data`` over the file as read (or create it): atomically, and only if
+    nobody changed it since (:class:`~journal.core.errors.Conflict` otherwise)."""
+    if current.snapshot is None:
+        path = root / current.rel
+        if path.exists():
+            raise Conflict("appeared while the tool was working; nothing written", path=current.rel)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        files.create(path, json_text(data, newline=False))
+        return
+    ends = current.snapshot.data.endswith(b"\n")
+    files.replace(current.snapshot, json_text(data, newline=ends))
+
+
+def enabled_plugins(root: Path) -> frozenset[str]:
+    """The community plugins turned on (``.obsidian/community-plugins.json``)."""
+    data = read_json(root, COMMUNITY_PLUGINS).data
+    if not isinstance(data, list):
+        return frozenset()
+    return frozenset(item for item in data if isinstance(item, str))
+
+
+def load_periodic(root: Path) -> PeriodicSettings:
+    """The vault's daily and weekly note settings (see :mod:`journal.core.periodic`)."""
+    if not (root / FOLDER).is_dir():
+        return PeriodicSettings()
+    found = {rel: read_json(root, rel) for rel in SETTINGS_FILES}
+    settings = resolve_settings({rel: f.data for rel, f in found.items()}, enabled_plugins(root))
+    problems = tuple(f.problem for f in found.values() if f.problem) + settings.problems
+    if problems == settings.problems:
+        return settings
+    return PeriodicSettings(settings.daily, settings.weekly, settings.week, problems)

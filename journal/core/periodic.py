@@ -1,0 +1,177 @@
+"""Obsidian's periodic notes: where daily and weekly notes live and how they are named.
+
+The settings come from ``.obsidian/`` (read by ``adapters/obsidian.py``) and are
+resolved as Obsidian's plugins resolve them (obsidian-daily-notes-interface):
+
+- **daily**: the Periodic Notes plugin's daily settings when that plugin is enabled
+  and its daily notes are on, else the core Daily Notes settings
+  (``.obsidian/daily-notes.json``); the format defaults to ``YYYY-MM-DD``.
+- **weekly**: the Periodic Notes plugin's weekly settings when enabled, else the
+  Calendar plugin's weekly-note settings; the format defaults to ``gggg-[W]ww``.
+- **locale weeks** (``gggg``, ``ww``): moment's English rules (weeks start on
+  Sunday, week 1 holds 1 January) unless the Calendar plugin sets a week start.
+
+A format may hold ``/``: each part is a folder below the note folder, as when
+Obsidian creates the note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from journal.core import moment
+from journal.core.dates import Period
+from journal.core.moment import ENGLISH_WEEK, FormatError, LocaleWeek
+
+DAILY_FORMAT = "YYYY-MM-DD"
+WEEKLY_FORMAT = "gggg-[W]ww"
+DAILY_PATH = ".obsidian/daily-notes.json"
+PERIODIC_PATH = ".obsidian/plugins/periodic-notes/data.json"
+CALENDAR_PATH = ".obsidian/plugins/calendar/data.json"
+SETTINGS_FILES = (DAILY_PATH, PERIODIC_PATH, CALENDAR_PATH)
+_WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
+
+
+@dataclass(frozen=True, slots=True)
+class NoteFormat:
+    """Where one kind of periodic note lives (``folder``, vault-relative, may be
+    empty) and how it is named (a moment.js ``format``); ``source`` names the
+    settings file it came from."""
+
+    folder: str
+    format: str
+    source: str
+
+    def path_for(self, day: date, week: LocaleWeek) -> str:
+        """The vault-relative path of the note for ``day`` (with ``.md``)."""
+        name = moment.render(self.format, day, week)
+        return f"{self.folder}/{name}.md" if self.folder else f"{name}.md"
+
+    def date_of(self, path: str, week: LocaleWeek) -> date | None:
+        """The day a note at ``path`` is named after, when it lies in the folder (or
+        below it) and its name (with as many parent folders as the format has parts)
+        reads in the format; else None."""
+        if self.folder:
+            if not path.startswith(self.folder + "/"):
+                return None
+            path = path[len(self.folder) + 1 :]
+        if path.lower().endswith(".md"):
+            path = path[:-3]
+        parts = path.split("/")
+        depth = _depth(self.format)
+        if len(parts) < depth:
+            return None
+        try:
+            return moment.parse(self.format, "/".join(parts[-depth:]), week)
+        except FormatError:
+            return None
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodicSettings:
+    """The vault's daily and weekly note settings (None: not configured), the locale
+    week rules, and problems met while reading them (one line each)."""
+
+    daily: NoteFormat | None = None
+    weekly: NoteFormat | None = None
+    week: LocaleWeek = ENGLISH_WEEK
+    problems: tuple[str, ...] = field(default=())
+
+    @property
+    def key(self) -> str:
+        """A fingerprint of what dates notes (the index is rebuilt when it changes)."""
+        if self.daily is None:
+            return ""
+        return f"{self.daily.folder}\0{self.daily.format}\0{self.week.dow},{self.week.doy}"
+
+    def daily_date(self, path: str) -> date | None:
+        """The day of the daily note at ``path``, or None when it is not one."""
+        return self.daily.date_of(path, self.week) if self.daily is not None else None
+
+
+def weekly_note_path(settings: PeriodicSettings, period: Period) -> str | None:
+    """Where Obsidian expects the weekly note of ``period`` (vault-relative, ``.md``),
+    or None when the vault has no weekly notes configured.
+
+    Like the Periodic Notes plugin, the name is the format rendered for the first
+    day of the locale week (moment's ``startOf('week')``) - the locale week that
+    holds the period's Thursday, the day that also labels the period ISO-style.
+    """
+    if settings.weekly is None:
+        return None
+    thursday = period.start + timedelta(days=(3 - period.start.weekday()) % 7)
+    return settings.weekly.path_for(settings.week.start_of_week(thursday), settings.week)
+
+
+def _depth(fmt: str) -> int:
+    """How many path parts a rendered name has (``/`` inside ``[...]`` counts too,
+    as it does when Obsidian creates the file)."""
+    return 1 + sum(text.count("/") for text, _is_token in moment.tokens(fmt))
+
+
+def clean_folder(value: Any) -> str:
+    """A settings folder as a vault-relative path (Obsidian's ``normalizePath``)."""
+    if not isinstance(value, str):
+        return ""
+    parts = [p for p in value.replace("\\", "/").split("/") if p not in ("", ".")]
+    return "/".join(parts)
+
+
+def resolve_settings(files: Mapping[str, Any], enabled_plugins: frozenset[str]) -> PeriodicSettings:
+    """The settings from the parsed JSON of ``.obsidian/`` files, keyed by their
+    vault-relative path; ``enabled_plugins`` are the community plugins turned on."""
+    problems: list[str] = []
+    periodic = files.get(PERIODIC_PATH) if "periodic-notes" in enabled_plugins else None
+    calendar = files.get(CALENDAR_PATH) if "calendar" in enabled_plugins else None
+    daily = _from_periodic(periodic, "daily", "day", DAILY_FORMAT)
+    if daily is None and isinstance(files.get(DAILY_PATH), dict):
+        options = files[DAILY_PATH]
+        daily = _note_format(options.get("folder"), options.get("format"), DAILY_FORMAT, DAILY_PATH)
+    weekly = _from_periodic(periodic, "weekly", "week", WEEKLY_FORMAT)
+    if weekly is None and isinstance(calendar, dict):
+        folder, fmt = calendar.get("weeklyNoteFolder"), calendar.get("weeklyNoteFormat")
+        if (isinstance(folder, str) and folder.strip()) or (isinstance(fmt, str) and fmt.strip()):
+            weekly = _note_format(folder, fmt, WEEKLY_FORMAT, CALENDAR_PATH)
+    week = ENGLISH_WEEK
+    start = calendar.get("weekStart") if isinstance(calendar, dict) else None
+    if isinstance(start, str) and start.lower() in _WEEKDAYS:
+        week = LocaleWeek(_WEEKDAYS.index(start.lower()), week.doy)
+    return PeriodicSettings(
+        _valid(daily, problems), _valid(weekly, problems), week, tuple(problems)
+    )
+
+
+def _valid(item: NoteFormat | None, problems: list[str]) -> NoteFormat | None:
+    """``item`` when its format can be rendered and read, else None and a problem."""
+    if item is None:
+        return None
+    try:
+        moment.tokens(item.format)
+    except FormatError as exc:
+        problems.append(f"{item.source}: {exc.message}; ignored")
+        return None
+    return item
+
+
+def _from_periodic(data: Any, old_key: str, new_key: str, default: str) -> NoteFormat | None:
+    """The Periodic Notes plugin's settings of one period: ``daily``/``weekly`` in its
+    0.x settings, ``day``/``week`` of the active calendar set in 1.x."""
+    if not isinstance(data, dict):
+        return None
+    section = data.get(old_key)
+    sets = data.get("calendarSets")
+    if isinstance(sets, list):
+        active = data.get("activeCalendarSet")
+        chosen = [s for s in sets if isinstance(s, dict) and s.get("id") == active] or sets[:1]
+        section = chosen[0].get(new_key) if chosen and isinstance(chosen[0], dict) else None
+    if not isinstance(section, dict) or section.get("enabled") is not True:
+        return None
+    return _note_format(section.get("folder"), section.get("format"), default, PERIODIC_PATH)
+
+
+def _note_format(folder: Any, fmt: Any, default: str, source: str) -> NoteFormat:
+    text = fmt.strip() if isinstance(fmt, str) else ""
+    return NoteFormat(clean_folder(folder), text or default, source)

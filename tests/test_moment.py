@@ -1,0 +1,138 @@
+"""moment.js formats: rendering and strict reading of the date tokens note names use."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from journal.core.errors import JournalError
+from journal.core.moment import ENGLISH_WEEK, ISO_WEEK, FormatError, LocaleWeek, parse, render
+
+FRIDAY = date(2026, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("YYYY-MM-DD", "2026-11-20"),
+        ("YYYY/MM/DD dddd", "2026/11/20 Friday"),
+        ("DD-MM-YYYY", "20-11-2026"),
+        ("D.M.YY", "20.11.26"),
+        ("Do MMMM YYYY", "20th November 2026"),
+        ("ddd, MMM D", "Fri, Nov 20"),
+        ("dd d do E e", "Fr 5 5th 5 5"),
+        ("DDDD DDD DDDo", "324 324 324th"),
+        ("Q Qo [Q]Q", "4 4th Q4"),
+        ("GGGG-[W]WW", "2026-W47"),
+        ("GG W Wo", "26 47 47th"),
+        ("gggg-[W]ww", "2026-W47"),
+        ("[Week] w [of] gggg", "Week 47 of 2026"),
+        ("YYYY [at the] \\Y", "2026 at the Y"),
+        ("[[Daily]] YYYY", "[Daily] 2026"),
+    ],
+)
+def test_render_writes_what_moment_writes(fmt: str, expected: str) -> None:
+    assert render(fmt, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "iso", "english"),
+    [
+        (date(2026, 12, 28), "2026-W53", "2027-W01"),
+        (date(2026, 12, 31), "2026-W53", "2027-W01"),
+        (date(2027, 1, 1), "2026-W53", "2027-W01"),
+        (date(2027, 1, 3), "2026-W53", "2027-W02"),  # a Sunday: a new English week
+        (date(2027, 1, 4), "2027-W01", "2027-W02"),
+        (date(2020, 12, 31), "2020-W53", "2021-W01"),
+        (date(2021, 1, 3), "2020-W53", "2021-W02"),
+        (date(2024, 12, 30), "2025-W01", "2025-W01"),
+        (date(2022, 1, 1), "2021-W52", "2022-W01"),
+    ],
+)
+def test_week_years_are_right_across_the_new_year(day: date, iso: str, english: str) -> None:
+    assert render("GGGG-[W]WW", day) == iso
+    assert render("gggg-[W]ww", day) == english
+    assert render("gggg-[W]ww", day, ISO_WEEK) == iso
+
+
+def test_moment_week_rules_with_iso_settings_are_iso_weeks_every_day() -> None:
+    day = date(1995, 1, 1)
+    while day < date(2045, 1, 1):
+        year, week, weekday = day.isocalendar()
+        assert ISO_WEEK.week_of(day) == (year, week)
+        assert ISO_WEEK.day_of(year, week, weekday % 7) == day
+        day += timedelta(days=1)
+
+
+def test_english_weeks_start_on_sunday_and_week_one_holds_the_first_of_january() -> None:
+    for year in range(2000, 2040):
+        assert ENGLISH_WEEK.week_of(date(year, 1, 1)) == (year, 1)
+        start = ENGLISH_WEEK.start_of_week(date(year, 7, 1))
+        assert start.weekday() == 6 and date(year, 6, 25) <= start <= date(year, 7, 1)
+        assert ENGLISH_WEEK.weeks_in_year(year) in (52, 53)
+
+
+def test_a_monday_week_with_english_doy_follows_moments_arithmetic() -> None:
+    week = LocaleWeek(1, 6)  # what the Calendar plugin's "monday" gives an English locale
+    assert week.start_of_week(FRIDAY) == date(2026, 11, 16)
+    year, number = week.week_of(FRIDAY)
+    assert week.day_of(year, number, 1) == date(2026, 11, 16)
+
+
+DATE_FORMATS = [
+    "YYYY-MM-DD",
+    "YYYY/MM/DD dddd",
+    "DD-MM-YYYY",
+    "D.M.YYYY",
+    "Do MMMM YYYY",
+    "ddd, MMM D YYYY",
+    "YYYY-DDDD",
+    "GGGG-[W]WW-E",
+    "gggg-[W]ww-e",
+    "[Daily] YYYYMMDD",
+    "YY-MM-DD",
+]
+
+
+@given(
+    st.dates(min_value=date(1970, 1, 1), max_value=date(2068, 12, 31)),
+    st.sampled_from(DATE_FORMATS),
+)
+def test_a_rendered_name_reads_back_as_its_day(day: date, fmt: str) -> None:
+    assert parse(fmt, render(fmt, day)) == day
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text"),
+    [
+        ("YYYY-MM-DD", "2026-02-30"),  # no such day
+        ("YYYY-MM-DD", "2026-11-20 notes"),  # strict: the whole name
+        ("YYYY-MM-DD", "2026-1-20"),  # MM is two digits
+        ("YYYY/MM/DD dddd", "2026/11/20 Monday"),  # the weekday disagrees
+        ("MM-DD", "11-20"),  # no year: moment would guess this year
+        ("YYYY-DDDD", "2026-366"),  # 2026 has 365 days
+        ("GGGG-[W]WW-E", "2026-W54-1"),
+        ("DD-MM-YYYY", "20/11/2026"),
+    ],
+)
+def test_strict_reading_refuses(fmt: str, text: str) -> None:
+    assert parse(fmt, text) is None
+
+
+def test_names_are_read_in_any_case() -> None:
+    assert parse("DD MMMM YYYY dddd", "20 november 2026 FRIDAY") == FRIDAY
+
+
+@pytest.mark.parametrize("fmt", ["YYYY-MM-DD HH:mm", "YYYY-MM-DD-hh", "X", "YYYY A"])
+def test_time_tokens_are_refused_with_a_clear_message(fmt: str) -> None:
+    with pytest.raises(FormatError, match="has no place in a note name"):
+        render(fmt, FRIDAY)
+    assert issubclass(FormatError, JournalError)
+
+
+def test_letters_that_are_not_tokens_are_themselves() -> None:
+    assert render("YYYY-MM-DD[T]", FRIDAY) == "2026-11-20T"
+    assert render("YYYY-MM-DD T, _ #", FRIDAY) == "2026-11-20 T, _ #"

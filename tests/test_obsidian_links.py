@@ -1,0 +1,207 @@
+"""Links resolve as in Obsidian (getFirstLinkpathDest), in a vault of tricky names,
+the same way from the catalog, the index and ``journal check``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from journal.adapters.index import Index
+from journal.adapters.vault import Vault, load_catalog
+from journal.core.catalog import Catalog
+from journal.core.links import find_links, parse_link
+from journal.core.notes import parse_note
+from tests.conftest import Invoke, Write, goal_text
+
+#: path -> front matter lines (a note's aliases), for the tricky vault.
+TRICKY = {
+    "Note.md": "",
+    "zzzz/Note.md": "",
+    "a/b/Note.md": "",
+    "b/Other.md": "",
+    "a/b/Other.md": "",
+    "deep/x/y/Other.md": "",
+    "notes/v1.2 release.md": "",
+    "notes/C# tips.md": "",
+    "people/Ärzte Übersicht.md": "",
+    "people/Straße.md": "",
+    "people/Dana Ortiz.md": "aliases:\n  - Dana\n  - Note\n",
+    "people/Sam Patel.md": "alias: Sam, S.P.\n",
+    "src/here/Other.md": "",
+    "src/here/source.md": "",
+    "src/source.md": "",
+    "zzzz/deep/source.md": "",
+    "Tie/aa/Tie.md": "",
+    "Tie/bb/Tie.md": "",
+}
+
+
+def tricky_catalog() -> Catalog:
+    return Catalog(
+        parse_note(path, (f"---\n{props}---\n" if props else "# x\n").encode())
+        for path, props in TRICKY.items()
+    )
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "expected"),
+    [
+        # 1. an exact vault path wins, from anywhere, over a note beside the source
+        ("Note", "a/b/x.md", "Note.md"),
+        ("b/Note", "a/b/x.md", "a/b/Note.md"),  # no b/Note.md: the path ending in it
+        ("zzzz/Note", "a/b/x.md", "zzzz/Note.md"),
+        ("a/b/Note.md", None, "a/b/Note.md"),
+        ("/zzzz/Note", None, "zzzz/Note.md"),
+        ("NOTE.MD", None, "Note.md"),
+        # 2. else a note in the linking note's own folder (not an ancestor's)
+        ("Other", "src/here/source.md", "src/here/Other.md"),
+        ("Other", "a/b/x.md", "a/b/Other.md"),
+        ("Other", "src/source.md", "b/Other.md"),
+        # 3. else the shortest path string, then path order
+        ("Other", None, "b/Other.md"),
+        ("Other", "zzzz/deep/source.md", "b/Other.md"),
+        ("Tie", None, "Tie/aa/Tie.md"),
+        # a path that ends with the target's folders
+        ("b/Other", None, "b/Other.md"),
+        ("y/Other", None, "deep/x/y/Other.md"),
+        ("b/Note", None, "a/b/Note.md"),
+        # relative to the linking note
+        ("../Other", "src/here/source.md", None),
+        ("./Other", "src/here/source.md", "src/here/Other.md"),
+        ("../../b/Other", "a/b/x.md", "b/Other.md"),
+        ("../../../x", "a/b.md", None),
+        # names with dots, #, case and unicode
+        ("v1.2 release", None, "notes/v1.2 release.md"),
+        ("V1.2 RELEASE.md", None, "notes/v1.2 release.md"),
+        ("ärzte übersicht", None, "people/Ärzte Übersicht.md"),
+        ("STRASSE", None, None),  # JavaScript's toLowerCase keeps ß; casefold would not
+        ("STRAßE", None, "people/Straße.md"),
+        # aliases: only when no file has the name (journal's addition; Obsidian: none)
+        ("Dana", None, "people/Dana Ortiz.md"),
+        ("dana", None, "people/Dana Ortiz.md"),
+        ("S.P.", None, "people/Sam Patel.md"),
+        # the alias "Note" never beats the file Note.md
+        ("Note", "people/x.md", "Note.md"),
+        ("Nobody", None, None),
+        # [[#Heading]] is the linking note itself
+        ("", "src/source.md", "src/source.md"),
+    ],
+)
+def test_links_resolve_as_in_obsidian(target: str, source: str | None, expected: str) -> None:
+    assert tricky_catalog().resolve_path(target, source) == expected
+
+
+def test_a_hash_in_a_file_name_can_not_be_linked_as_a_name() -> None:
+    # [[C# tips]] is the heading " tips" of the note "C", as in Obsidian.
+    link = parse_link("[[C# tips]]")
+    assert link is not None and (link.target, link.heading) == ("C", "tips")
+    assert tricky_catalog().resolve_path(link.target) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("[[Sq]uare]]", [("Sq]uare", None, None)]),
+        ("[[Nested [[Inner]] x]]", [("Inner", None, None)]),
+        ("[[Note#Heading|shown]]", [("Note", "Heading", "shown")]),
+        ("[[Note#^block-id]]", [("Note", "^block-id", None)]),
+        ("| [[Note\\|shown]] |", [("Note", None, "shown")]),  # a pipe escaped in a table
+        ("[[#Heading]]", [("", "Heading", None)]),
+        ("[[Multi\nLine]]", []),
+        ("[[]]", []),
+    ],
+)
+def test_link_grammar_is_obsidians(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert [(x.target, x.heading, x.alias) for x in find_links(text)] == found
+    body = parse_note("n.md", f"# n\n\n{text}\n".encode())
+    assert [(x.target, x.heading, x.alias) for x in body.links] == found
+
+
+def test_the_index_resolves_every_link_as_the_catalog_does(vault: Path, write: Write) -> None:
+    for path, props in TRICKY.items():
+        write(path, f"---\n{props}---\n" if props else "# x\n")
+    links = ["Note", "Other", "b/Note", "../Other", "Dana", "Nobody", "#Top"]
+    body = "".join(f"- [[{t}]]\n" for t in links)
+    write("src/here/linker.md", f"# Linker\n\n{body}")
+    write("linker.md", f"# Linker\n\n{body}")
+    index = Index.open(Vault.open(vault))
+    index.refresh()
+    rows = index.conn.execute(
+        "SELECT path, target, heading, resolved FROM links ORDER BY path, seq"
+    ).fetchall()
+    catalog = load_catalog(Vault.open(vault))
+    for path, target, heading, resolved in rows:
+        assert resolved == catalog.resolve_path(target, path), (path, target, heading)
+    resolved = {(p, t): r for p, t, _h, r in rows}
+    assert resolved["src/here/linker.md", "Other"] == "src/here/Other.md"
+    assert resolved["linker.md", "Other"] == "b/Other.md"
+    assert resolved["src/here/linker.md", ""] == "src/here/linker.md"
+    # a note appearing beside the linker takes the link over on the next refresh
+    write("Other.md", "# root\n")
+    index.refresh()
+    again = {
+        (p, t): r for p, t, r in index.conn.execute("SELECT path, target, resolved FROM links")
+    }
+    assert again["linker.md", "Other"] == "Other.md"
+    assert again["src/here/linker.md", "Other"] == "Other.md"  # an exact path wins
+
+
+def test_goals_link_targets_from_their_own_folder(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    write("goals/Become an HRBP.md", goal_text("Become an HRBP", target=1))
+    write("archive/Become an HRBP.md", "# old\n")
+    write("goals/Lead.md", goal_text("Lead", supports='"[[Become an HRBP]]"'))
+    result = invoke("show", "Lead", "--json")
+    assert result.exit_code == 0, result.output
+    assert '"resolved": "goals/Become an HRBP.md"' in result.output
+
+
+def test_check_hints_at_body_links_to_no_note_and_alias_links(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    write("people/Priya Raman.md", "---\ntype: contact\naliases: [Priya]\n---\n")
+    write("people/Dana Ortiz.md", "---\ntype: contact\n---\n")
+    body = "## Log\n\n- 2026-11-19: Met [[Priya]]\n- 2026-11-20: Met [[Prya Raman]]\n"
+    write("goals/Mentor.md", goal_text("Find a mentor", supports='"[[Priya]]"') + body)
+    result = invoke("check", "--select", "H008,H009", "--json")
+    found = [(f["rule"], f["message"].split(" ")[0]) for f in json.loads(result.output)]
+    assert sorted(found) == [
+        ("H008", "[[Prya"),
+        ("H009", "[[Priya]]"),
+        ("H009", "[[Priya]]"),
+    ]
+    assert result.exit_code == 0  # hints only
+
+
+def test_check_on_the_example_vault_is_unchanged(example_vault: Path, invoke: Invoke) -> None:
+    result = invoke("check", root=example_vault)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "Found 8 problems (3 errors, 5 warnings) in 2 files; 10 goals checked."
+    )
+
+
+def test_tags_aliases_and_cssclasses_in_every_obsidian_form() -> None:
+    forms = {
+        "list": "tags:\n  - a\n  - '#b'\naliases:\n  - One\n  - 2\ncssclasses:\n  - wide\n",
+        "comma": "tags: a, b\naliases: One, 2\ncssclasses: wide\n",
+        "spaces": "tags: a b\naliases: [One, 2]\ncssclasses: wide\n",
+        "legacy": "tag: a, b\nalias: One, 2\ncssclass: wide\n",
+        "case": "Tags: [a, b]\nAliases: [One, '2']\nCSSClasses: [wide]\n",
+    }
+    for name, props in forms.items():
+        note = parse_note("x.md", f"---\n{props}---\n".encode())
+        assert note.tags == ["a", "b"], name
+        assert note.aliases == ["One", "2"], name
+        assert note.cssclasses == ["wide"], name
+
+
+def test_a_goals_legacy_tag_key_types_as_its_tags() -> None:
+    text = goal_text("Lead").replace("---\n", "---\ntag: hr, growth\n", 1)
+    note = parse_note("goals/Lead.md", text.encode())
+    catalog = Catalog([note])
+    assert catalog.goals[0].tags == ["hr", "growth"]
+    assert "tag" not in catalog.goals[0].extra

@@ -1,0 +1,281 @@
+"""``journal obsidian setup`` and ``journal init``: property types merged into a user's
+types.json, Bases views written once and never over an edit, daily notes dated."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from journal.adapters.vault import Vault, load_catalog
+from journal.cli import cli
+from journal.core import yaml12
+from journal.core.bases import BASES, base_text, validate_base
+from journal.core.errors import ConfigError
+from journal.core.property_types import KNOWN_TYPES, merge_types, wanted_types
+from journal.usecases.obsidian_setup import obsidian_setup
+from tests.conftest import Invoke, Write, goal_text
+
+TYPES = ".obsidian/types.json"
+USER_TYPES = {
+    "types": {"rating": "number", "due": "text", "aliases": "aliases", "mood": "multitext"},
+    "somethingElse": [1, 2.5, {"x": None}],
+}
+
+
+def types_of(root: Path) -> Any:
+    return json.loads((root / TYPES).read_text(encoding="utf-8"))
+
+
+def setup(root: Path, *args: str) -> Any:
+    result = CliRunner().invoke(
+        cli, ["--vault", str(root), "obsidian", "setup", "--json", *args], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file below the vault with its bytes and mtime."""
+    return {
+        str(p.relative_to(root)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_our_types_are_obsidian_types_and_cover_every_typed_field() -> None:
+    wanted = wanted_types()
+    assert set(wanted.values()) <= set(KNOWN_TYPES)
+    assert wanted["due"] == "date" and wanted["target"] == "number"
+    assert wanted["supports"] == "multitext" and wanted["goal"] == "text"
+    assert {"tags", "aliases", "cssclasses", "milestones", "follow_up_done"}.isdisjoint(wanted)
+
+
+def test_a_new_types_file_holds_our_types(vault: Path) -> None:
+    (vault / ".obsidian").mkdir()
+    report = setup(vault)
+    assert types_of(vault) == {"types": wanted_types()}
+    assert report["types"]["added"] == list(wanted_types())
+    assert report["types"]["written"] is True
+    assert not (vault / TYPES).read_bytes().endswith(b"\n")  # as Obsidian writes it
+
+
+def test_a_users_types_and_keys_stay_exactly_and_conflicts_are_reported(vault: Path) -> None:
+    (vault / ".obsidian").mkdir()
+    original = json.dumps(USER_TYPES, indent=2) + "\n"
+    (vault / TYPES).write_text(original, encoding="utf-8")
+    report = setup(vault)
+    data = types_of(vault)
+    assert list(data) == ["types", "somethingElse"]
+    assert data["somethingElse"] == USER_TYPES["somethingElse"]
+    assert list(data["types"])[:4] == ["rating", "due", "aliases", "mood"]
+    assert data["types"]["due"] == "text"  # the user's type is kept
+    assert all(data["types"][k] == v for k, v in wanted_types().items() if k != "due")
+    assert report["types"]["kept"] == [{"key": "due", "yours": "text", "journal": "date"}]
+    text = (vault / TYPES).read_text(encoding="utf-8")
+    assert text == json.dumps(data, indent=2) + "\n"  # the file's own layout, its final newline
+
+
+def test_a_second_run_writes_nothing(vault: Path) -> None:
+    (vault / ".obsidian").mkdir()
+    setup(vault)
+    before = snapshot(vault)
+    report = setup(vault)
+    assert snapshot(vault) == before
+    assert report["types"]["added"] == [] and report["types"]["written"] is False
+    assert {b["action"] for b in report["bases"]} == {"unchanged"}
+
+
+def test_a_dry_run_writes_nothing(vault: Path) -> None:
+    (vault / ".obsidian").mkdir()
+    before = snapshot(vault)
+    report = setup(vault, "--dry-run")
+    assert snapshot(vault) == before
+    assert report["dry_run"] is True
+    assert [b["action"] for b in report["bases"]] == ["created"] * len(BASES)
+    assert report["types"]["added"] and not report["types"]["written"]
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"types": []}'])
+def test_a_types_file_that_is_not_obsidians_is_left_alone(vault: Path, content: str) -> None:
+    (vault / ".obsidian").mkdir()
+    (vault / TYPES).write_text(content)
+    result = CliRunner().invoke(cli, ["--vault", str(vault), "obsidian", "setup"])
+    assert result.exit_code == 1
+    assert ".obsidian/types.json" in result.output
+    assert (vault / TYPES).read_text() == content
+
+
+def test_merge_types_is_pure_and_total() -> None:
+    merged = merge_types(None, {"a": "text"}, TYPES)
+    assert merged.data == {"types": {"a": "text"}} and merged.added == ["a"]
+    with pytest.raises(ConfigError):
+        merge_types({"types": "x"}, {"a": "text"}, TYPES)
+
+
+@pytest.mark.parametrize("name", list(BASES))
+def test_every_base_is_valid_yaml_by_the_documented_syntax(name: str) -> None:
+    text = base_text(BASES[name])
+    data = yaml12.load(text)
+    assert data == BASES[name]
+    assert validate_base(data) == []
+    views = data["views"]
+    assert all(v["type"] in ("table", "cards") for v in views)
+    assert {v["type"] for b in BASES.values() for v in b["views"]} == {"table", "cards"}
+
+
+@pytest.mark.parametrize(
+    ("broken", "problem"),
+    [
+        ({"view": []}, "unknown section 'view'"),
+        ({"filters": {"and": ["x"], "or": ["y"]}}, "one key: and, or, not"),
+        ({"filters": "status == 'done"}, "unbalanced quotes"),
+        ({"formulas": {"p": "(a + b"}}, "unbalanced brackets"),
+        ({"formulas": {"p": "sum(a)"}}, "unknown function sum()"),
+        ({"views": [{"type": "table", "name": "t", "order": ["formula.nope"]}]}, "not defined"),
+        ({"views": [{"type": "grid", "name": "t"}]}, "type should be one of"),
+        ({"views": [{"type": "table"}]}, "needs a name"),
+        (
+            {
+                "views": [
+                    {"type": "table", "name": "t", "sort": [{"property": "x", "direction": "UP"}]}
+                ]
+            },
+            "sort entries",
+        ),
+        ({"views": [{"type": "table", "name": "t", "limit": 0}]}, "limit"),
+    ],
+)
+def test_the_base_check_catches_what_obsidian_would_refuse(
+    broken: dict[str, Any], problem: str
+) -> None:
+    problems = validate_base(broken)
+    assert any(problem in p for p in problems), problems
+
+
+def test_bases_are_created_then_never_written_over_an_edit(vault: Path) -> None:
+    setup(vault)
+    goals = vault / "bases/Goals.base"
+    assert goals.read_text().startswith("# Made by `journal obsidian setup`")
+    edited = goals.read_text().replace("name: Active goals", "name: My goals")
+    goals.write_text(edited)
+    report = setup(vault)
+    assert goals.read_text() == edited
+    actions = {b["path"]: b["action"] for b in report["bases"]}
+    assert actions["bases/Goals.base"] == "kept (edited by you)"
+    assert actions["bases/Reviews.base"] == "unchanged"
+
+
+def test_a_base_journal_wrote_is_updated_a_deleted_one_comes_back(vault: Path) -> None:
+    setup(vault)
+    reviews, follow = vault / "bases/Reviews.base", vault / "bases/Follow-ups.base"
+    expected = reviews.read_bytes()
+    # an older journal wrote other bytes and recorded them: they are journal's to update
+    old = b"# Made by an older journal\nviews: []\n"
+    reviews.write_bytes(old)
+    state = json.loads((vault / ".journal/obsidian.json").read_text())
+    from journal.adapters.files import digest
+
+    state["bases"]["bases/Reviews.base"] = digest(old)
+    (vault / ".journal/obsidian.json").write_text(json.dumps(state))
+    follow.unlink()
+    report = setup(vault)
+    actions = {b["path"]: b["action"] for b in report["bases"]}
+    assert actions == {
+        "bases/Goals.base": "unchanged",
+        "bases/Follow-ups.base": "created",
+        "bases/Reviews.base": "updated",
+    }
+    assert reviews.read_bytes() == expected and follow.exists()
+
+
+def test_a_users_own_base_with_our_name_is_kept(vault: Path) -> None:
+    (vault / "bases").mkdir()
+    (vault / "bases/Goals.base").write_text("views: []\n")
+    report = setup(vault)
+    assert (vault / "bases/Goals.base").read_text() == "views: []\n"
+    assert report["bases"][0]["action"] == "kept (edited by you)"
+
+
+def test_bases_go_where_the_config_says(vault: Path) -> None:
+    (vault / ".journal/config.toml").write_text('[obsidian]\nbases = "Views/journal"\n')
+    setup(vault)
+    assert sorted(p.name for p in (vault / "Views/journal").iterdir()) == [
+        "Follow-ups.base",
+        "Goals.base",
+        "Reviews.base",
+    ]
+
+
+def test_setup_text_report(vault: Path, invoke: Invoke) -> None:
+    (vault / ".obsidian").mkdir()
+    (vault / ".obsidian/daily-notes.json").write_text('{"folder": "daily", "format": "DD-MM-YYYY"}')
+    result = invoke("obsidian", "setup")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == f".obsidian/types.json: added {len(wanted_types())} property types"
+    assert "bases/Goals.base: created" in lines
+    assert "daily notes: daily/DD-MM-YYYY (from .obsidian/daily-notes.json)" in lines
+    assert "weekly notes: not set up in Obsidian" in lines
+
+
+def test_init_in_an_obsidian_vault_types_its_properties(tmp_path: Path) -> None:
+    root = tmp_path / "obsidian-vault"
+    (root / ".obsidian").mkdir(parents=True)
+    (root / TYPES).write_text(json.dumps(USER_TYPES, indent=2))
+    result = CliRunner().invoke(cli, ["init", str(root)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert f"  updated {TYPES} ({len(wanted_types()) - 1} property types added)" in result.output
+    assert f"  kept    {TYPES}: due is text (journal reads it as date)" in result.output
+    assert types_of(root)["somethingElse"] == USER_TYPES["somethingElse"]
+    assert not (root / "bases").exists()  # Bases only when asked for
+
+
+def test_init_without_obsidian_writes_no_obsidian_files(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["init", str(tmp_path / "v")], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert not (tmp_path / "v/.obsidian").exists()
+
+
+def test_daily_notes_in_the_vaults_format_date_their_checkins(vault: Path, write: Write) -> None:
+    (vault / ".obsidian").mkdir()
+    (vault / ".obsidian/daily-notes.json").write_text(
+        '{"folder": "Journal", "format": "YYYY/MM/DD dddd"}'
+    )
+    write("goals/Lead.md", goal_text("Lead", current=2))
+    write("Journal/2026/11/20 Friday.md", "progress:: [[Lead]] +1 met Sam\n")
+    write("Journal/2026/11/21 Friday.md", "progress:: [[Lead]] +1 wrong weekday\n")
+    catalog = load_catalog(Vault.open(vault))
+    days = [(c.day.isoformat(), c.path) for c in catalog.goals[0].checkins]
+    assert ("2026-11-20", "Journal/2026/11/20 Friday.md") in days
+    assert not any("21 Friday" in path for _day, path in days)
+    # the index is rebuilt when the format changes
+    (vault / ".obsidian/daily-notes.json").write_text('{"folder": "Journal", "format": "YYYY"}')
+    catalog = load_catalog(Vault.open(vault))
+    assert not any(c.path.startswith("Journal/") for c in catalog.goals[0].checkins)
+
+
+def test_obsidian_setup_is_a_plain_use_case(vault: Path) -> None:
+    result = obsidian_setup(Vault.open(vault), dry_run=True)
+    assert result.to_dict()["periodic"] == {"daily": None, "weekly": None, "week_starts": "sunday"}
+    assert [p.name for p in vault.iterdir()] == [".journal"]
+
+
+def test_worker_processes_date_daily_notes_too(
+    vault: Path, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journal.adapters import index
+
+    monkeypatch.setattr(index, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(index, "CHUNK", 4)
+    (vault / ".obsidian").mkdir()
+    (vault / ".obsidian/daily-notes.json").write_text('{"folder": "d", "format": "DD.MM.YYYY"}')
+    write("goals/Lead.md", goal_text("Lead", target=100))
+    for day in range(1, 21):
+        write(f"d/{day:02d}.11.2026.md", "progress:: [[Lead]] +1\n")
+    goal = load_catalog(Vault.open(vault)).goals[0]
+    assert sorted(c.day.day for c in goal.checkins if c.path.startswith("d/")) == list(range(1, 21))
