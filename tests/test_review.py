@@ -354,3 +354,22 @@ def test_gantt_charts_use_only_the_mermaid_syntax_we_checked(name: str) -> None:
     chart = text.split("```mermaid\n", 1)[1].split("```", 1)[0]
     bad = [line for line in chart.splitlines() if not GANTT_LINE.fullmatch(line)]
     assert bad == []
+
+
+def test_the_review_is_written_where_obsidian_expects_the_weekly_note(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Calendar plugin: Monday weeks, weekly notes in `Weekly/` named `GGGG-[W]WW`."""
+    write(".obsidian/community-plugins.json", '["calendar"]')
+    write(
+        ".obsidian/plugins/calendar/data.json",
+        '{"weekStart": "monday", "weeklyNoteFolder": "Weekly", "weeklyNoteFormat": "GGGG-[W]WW"}',
+    )
+    write("goals/a.md", goal_text("Alpha"))
+    write("Weekly/2026-W53.md", "# My week\n\nwritten in Obsidian\n")
+    assert invoke("review").stdout == "Weekly/2026-W47.md: created\n"
+    result = invoke("review", "--date", "2027-01-01")
+    assert result.stdout == "Weekly/2026-W53.md: updated\n"
+    text = (vault / "Weekly/2026-W53.md").read_text()
+    assert text.startswith("---\ntype: review\nweek: 2026-W53\n")
+    assert "# My week\n\nwritten in Obsidian\n\n<!-- journal:begin scoreboard" in text

@@ -148,6 +148,29 @@ MEETING_FIELDS: dict[str, Field] = {
     )
 }
 
+REVIEW_FIELDS: dict[str, Field] = {
+    f.name: f
+    for f in (
+        Field("type", "choice", "identity", "always `review` (written by journal review)", KINDS),
+        Field("week", "text", "review", "the ISO week, e.g. 2026-W47"),
+        Field("start", "date", "review", "the week's first day"),
+        Field("end", "date", "review", "the week's last day"),
+        Field("goals", "links", "review", "the goals the note covers"),
+    )
+}
+
+PLAN_FIELDS: dict[str, Field] = {
+    f.name: f
+    for f in (
+        Field("type", "choice", "identity", "always `plan` (written by journal plan)", KINDS),
+        Field("start", "date", "plan", "the plan's first day"),
+        Field("end", "date", "plan", "the plan's last day"),
+        Field("days", "number", "plan", "its length in days"),
+        Field("goals", "links", "plan", "the goals it plans"),
+        Field("targets", "milestones", "plan", "per goal id, the value to reach each week"),
+    )
+}
+
 
 class FieldError(JournalError):
     """A property value that is not of its field's type."""

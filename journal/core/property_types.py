@@ -19,11 +19,19 @@ from journal.core.fields import (
     MEETING_FIELDS,
     OBSIDIAN_LISTS,
     OBSIDIAN_TYPES,
+    PLAN_FIELDS,
+    REVIEW_FIELDS,
     Field,
 )
 
-#: The tables whose keys get a type (review and plan fields join here).
-TYPED_TABLES: tuple[dict[str, Field], ...] = (GOAL_FIELDS, CONTACT_FIELDS, MEETING_FIELDS)
+#: The tables whose keys get a type.
+TYPED_TABLES: tuple[dict[str, Field], ...] = (
+    GOAL_FIELDS,
+    CONTACT_FIELDS,
+    MEETING_FIELDS,
+    REVIEW_FIELDS,
+    PLAN_FIELDS,
+)
 
 #: The types Obsidian knows; anything else in a user's file is kept as it is.
 KNOWN_TYPES = ("text", "multitext", "number", "checkbox", "date", "datetime", "aliases", "tags")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from journal.adapters.obsidian import load_periodic
 from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
@@ -14,6 +15,7 @@ from journal.core.errors import UsageProblem
 from journal.core.formatting import one_line_texts
 from journal.core.generated import section
 from journal.core.names import render_pattern
+from journal.core.periodic import weekly_note_path
 from journal.core.plan import plan_weeks
 from journal.core.review import WeeklyTargets, build_review
 from journal.usecases.check import check_vault
@@ -50,7 +52,12 @@ def review_period(
 
 
 def review_path(vault: Vault, period: Period) -> str:
-    """Where the review of ``period`` lives: ``[folders] review`` / ``[review] name``."""
+    """Where the review of ``period`` lives: Obsidian's weekly note when the vault has
+    weekly notes set up (Periodic Notes or Calendar plugin), else ``[folders] review``
+    / ``[review] name``."""
+    weekly = weekly_note_path(load_periodic(vault.root), period)
+    if weekly is not None:
+        return weekly
     label = week_label(period.start, vault.config.week_start)
     values = {
         "week": label,
