@@ -38,6 +38,7 @@ class State:
             from journal.usecases.common import open_vault
 
             self.opened = open_vault(self.vault_option)
+            self.opened.notify = lambda message: click.echo(f"journal: {message}", err=True)
         return self.opened
 
     def catalog(self, vault: Vault) -> Catalog:
@@ -510,7 +511,8 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
 
     With GOAL: every commit that touched the goal (across renames), oldest
     first, with what changed in meaning (current 2 -> 3, target 5 -> 8...), then
-    its progress series.  Without GOAL: the vault's goal events, newest first.
+    its progress series; a goal no longer in the vault is looked up among the
+    deleted ones.  Without GOAL: the vault's goal events, newest first.
 
     \b
     Example:

@@ -163,3 +163,71 @@ def test_on_a_detached_head_the_commit_moves_head_only(git: Git, invoke: Invoke)
     assert git("rev-parse", "HEAD~1").strip() == branch
     assert git("rev-parse", "main").strip() == branch
     assert git.files() == [GOAL]
+
+
+def test_a_locked_index_refuses_before_anything_is_written(
+    git: Git, invoke: Invoke, vault: Path
+) -> None:
+    before = (vault / GOAL).read_bytes()
+    head = git("rev-parse", "HEAD")
+    (vault / ".git" / "index.lock").touch()
+    result = invoke("set", "Connect", "current=70", "--commit")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("journal: can't commit: git's index is locked")
+    assert result.stderr.rstrip().endswith("nothing written")
+    assert (vault / GOAL).read_bytes() == before
+    assert git("rev-parse", "HEAD") == head
+    assert git.staged() == []
+
+
+def _written_then(vault: Path, lock: str) -> tuple[list[str], str]:
+    """``set current=70`` written with --commit armed, then ``lock`` (a path in .git)
+    taken by someone else before the commit: the error the commit gives."""
+    from journal.adapters.vault import Vault, load_catalog
+    from journal.core.errors import JournalError
+    from journal.usecases.commit import commit_paths, prepare_commit
+    from journal.usecases.set_fields import set_fields
+
+    opened = Vault.open(vault)
+    prepare_commit(opened)
+    set_fields(opened, load_catalog(opened), "Connect", ("current=70",))
+    (vault / ".git" / lock).touch()
+    with pytest.raises(JournalError) as caught:
+        commit_paths(opened, opened.written, "journal: set current=70")
+    (vault / ".git" / lock).unlink()
+    return opened.written, str(caught.value)
+
+
+def test_an_index_locked_after_the_write_leaves_head_and_the_index_alone(
+    git: Git, vault: Path
+) -> None:
+    head = git("rev-parse", "HEAD")
+    written, message = _written_then(vault, "index.lock")
+    assert written == [GOAL]
+    assert message.startswith("written but not committed: git's index is locked")
+    assert "HEAD and the index are unchanged" in message
+    assert git("rev-parse", "HEAD") == head
+    assert git.staged() == []
+    assert git("status", "--porcelain=v1", "-z").strip("\0") == f" M {GOAL}"
+    assert "current: 70" in (vault / GOAL).read_text()
+
+
+def test_a_refused_commit_puts_the_index_back(git: Git, vault: Path) -> None:
+    head = git("rev-parse", "HEAD")
+    _written, message = _written_then(vault, "refs/heads/main.lock")
+    assert message.startswith("written but not committed: git refused the commit")
+    assert message.endswith("HEAD and the index are unchanged")
+    assert git("rev-parse", "HEAD") == head
+    assert git.staged() == []
+    assert git("status", "--porcelain=v1", "-z").strip("\0") == f" M {GOAL}"
+
+
+def test_the_executable_bit_is_kept(git: Git, invoke: Invoke, vault: Path) -> None:
+    (vault / GOAL).chmod(0o755)
+    git.commit("Executable", "2026-11-02")
+    assert git("ls-files", "-s", GOAL).startswith("100755 ")
+    result = invoke("set", "Connect", "current=3", "--commit")
+    assert result.exit_code == 0, result.output
+    assert git("ls-tree", "HEAD", GOAL).startswith("100755 blob ")
+    assert git("diff", "HEAD~1", "HEAD", "--summary").strip() == ""  # no mode change
+    assert git("status", "--porcelain=v1", "-z") == ""
