@@ -231,3 +231,74 @@ def test_the_executable_bit_is_kept(git: Git, invoke: Invoke, vault: Path) -> No
     assert git("ls-tree", "HEAD", GOAL).startswith("100755 blob ")
     assert git("diff", "HEAD~1", "HEAD", "--summary").strip() == ""  # no mode change
     assert git("status", "--porcelain=v1", "-z") == ""
+
+
+def test_with_stdout_the_commit_lines_go_to_stderr(git: Git, invoke: Invoke) -> None:
+    result = invoke("review", "--stdout", "--commit")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("---\n")
+    assert "nothing to commit" not in result.stdout
+    assert result.stderr == "journal: nothing written, nothing to commit\n"
+
+
+def _commits_only(git: Git, vault: Path, result: object, path: str, message: str) -> None:
+    """``result`` committed exactly ``path`` with ``message``; notes/a.md is still staged."""
+    assert getattr(result, "exit_code", None) == 0, getattr(result, "output", "")
+    assert git("log", "-1", "--format=%s").strip() == message
+    assert git.files() == [path]
+    assert git("show", f"HEAD:{path}") == (vault / path).read_text()
+    assert git.staged() == ["notes/a.md"]
+
+
+def _stage_a(git: Git, write: Write) -> Git:
+    write("notes/a.md", "# a\n\nstaged edit\n")
+    git("add", "notes/a.md")
+    return git
+
+
+@pytest.fixture
+def staged(git: Git, write: Write) -> Git:
+    return _stage_a(git, write)
+
+
+def test_log_commits_with_what_was_logged(staged: Git, invoke: Invoke, vault: Path) -> None:
+    result = invoke("log", "Connect", "+1", "Coffee with [[Sam]]", "--commit")
+    _commits_only(staged, vault, result, GOAL, "journal: log +1 Connect with five HR leaders")
+
+
+def test_done_commits_with_what_was_done(
+    git: Git, invoke: Invoke, write: Write, vault: Path
+) -> None:
+    meeting = "meetings/2026-11-05 HR meetup.md"
+    write(meeting, "---\ntype: meeting\ndate: 2026-11-05\nfollow_up_by: 2026-11-12\n"
+          "follow_up_done: false\n---\n# HR meetup\n")  # fmt: skip
+    write(GOAL, goal_text(current=2, milestones='[{"title": "Draft list", "done": false}]'))
+    git.commit("More notes", "2026-11-03")
+    staged = _stage_a(git, write)
+    result = invoke("done", "HR meetup", "--commit")
+    _commits_only(staged, vault, result, meeting, "journal: follow-up done 2026-11-05 HR meetup")
+    result = invoke("done", "Connect", "--milestone", "draft", "--commit")
+    _commits_only(
+        staged, vault, result, GOAL,
+        "journal: milestone done Draft list (Connect with five HR leaders)",
+    )  # fmt: skip
+    result = invoke("done", "Connect", "--commit")
+    _commits_only(staged, vault, result, GOAL, "journal: done Connect with five HR leaders")
+
+
+def test_plan_commits_the_plan_note(staged: Git, invoke: Invoke, vault: Path) -> None:
+    result = invoke("plan", "--start", "2026-11-23", "--commit")
+    path = "plans/2026-11-23-90-day-plan.md"
+    _commits_only(staged, vault, result, path, "journal: 90-day plan from 2026-11-23")
+
+
+def test_new_contact_and_meeting_commit_with_their_names(
+    staged: Git, invoke: Invoke, vault: Path
+) -> None:
+    result = invoke("new", "contact", "Dana Ortiz", "--commit")
+    _commits_only(staged, vault, result, "people/Dana Ortiz.md", "journal: new contact Dana Ortiz")
+    result = invoke("new", "meeting", "--with", "Dana", "--kind", "coffee", "--commit")
+    path = "meetings/2026-11-22 Coffee with Dana Ortiz.md"
+    _commits_only(
+        staged, vault, result, path, "journal: new meeting 2026-11-22 Coffee with Dana Ortiz"
+    )
