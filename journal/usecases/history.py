@@ -483,7 +483,8 @@ class WeekInGit:
 
 def week_in_git(vault: Vault, period: Period) -> WeekInGit | None:
     """What git saw happen to goals in ``period`` (commit dates, the author's day); None
-    when the vault is not in a git repository, so the review can leave the section out.
+    when the vault is not in a git repository or its history can't be read
+    (:func:`history_if_any`), so the review can leave the section out.
 
     A goal lands in one list: completed, else dropped, else created, else changed
     (a goal created and completed in the same week is listed as completed).
