@@ -38,6 +38,7 @@ class State:
             from journal.usecases.common import open_vault
 
             self.opened = open_vault(self.vault_option)
+            self.opened.notify = lambda message: click.echo(f"journal: {message}", err=True)
         return self.opened
 
     def catalog(self, vault: Vault) -> Catalog:
@@ -131,9 +132,10 @@ def commit_option(func: F) -> F:
     """Add ``--commit`` to a command that writes notes.
 
     Before the command runs, refuses when its notes could not be committed (no
-    repository, not the user's, no git identity) and arms the vault to refuse a
-    note with staged changes just before writing it; afterwards commits exactly
-    the notes the command wrote.  The command may return the commit message.
+    repository, not the user's, no git identity, a locked index) and arms the vault
+    to refuse a note with staged changes just before writing it; afterwards commits
+    exactly the notes the command wrote, with the message the command returns.  The
+    lines saying so go to stderr when stdout carries data (``--json``, ``--stdout``).
     """
 
     @click.option(
@@ -152,12 +154,10 @@ def commit_option(func: F) -> F:
         vault = ctx.find_root().obj.vault()
         prepare_commit(vault)
         message = func(*args, **kwargs)
-        err = bool(kwargs.get("as_json"))
+        err = bool(kwargs.get("as_json") or kwargs.get("to_stdout"))
         if not vault.written:
             click.echo("journal: nothing written, nothing to commit", err=err)
             return message
-        command = ctx.command_path.split(" ", 1)[-1]
-        message = message or f"journal: {command} {', '.join(vault.written)}"
         revision = commit_paths(vault, vault.written, message)
         if revision is None:
             click.echo("journal: the files match the last commit, nothing to commit", err=err)
@@ -510,7 +510,8 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
 
     With GOAL: every commit that touched the goal (across renames), oldest
     first, with what changed in meaning (current 2 -> 3, target 5 -> 8...), then
-    its progress series.  Without GOAL: the vault's goal events, newest first.
+    its progress series; a goal no longer in the vault is looked up among the
+    deleted ones.  Without GOAL: the vault's goal events, newest first.
 
     \b
     Example:
@@ -661,7 +662,7 @@ def log_command(
     note: tuple[str, ...],
     day: str | None,
     as_json: bool,
-) -> None:
+) -> str | None:
     """Record a check-in, or show a goal's check-ins with a chart.
 
     VALUE is +N (up by N), -N (down by N) or =N (now N).  The line goes to the
@@ -693,7 +694,7 @@ def log_command(
             emit_json(record)
         else:
             click.echo(history_view(record, today()), nl=False)
-        return
+        return None
     from journal.core.formatting import number
     from journal.usecases.checkin import log_checkin
 
@@ -709,11 +710,12 @@ def log_command(
                 "new": logged.new,
             }
         )
-        return
-    click.echo(
-        f"{logged.path}: {logged.day.isoformat()} {logged.change} {logged.note}".rstrip()
-        + f"; current {number(logged.old)} -> {number(logged.new)}"
-    )
+    else:
+        click.echo(
+            f"{logged.path}: {logged.day.isoformat()} {logged.change} {logged.note}".rstrip()
+            + f"; current {number(logged.old)} -> {number(logged.new)}"
+        )
+    return f"journal: log {logged.change} {logged.title}"
 
 
 @new.command("contact")
@@ -733,7 +735,7 @@ def new_contact_command(
     role: str | None,
     met_at: str | None,
     as_json: bool,
-) -> None:
+) -> str:
     """Write a contact note (type: contact) for a person in your network.
 
     \b
@@ -750,6 +752,7 @@ def new_contact_command(
         emit_json({"path": path, "properties": props})
     else:
         click.echo(f"created {path}")
+    return f"journal: new contact {props['title']}"
 
 
 @new.command("meeting")
@@ -784,7 +787,7 @@ def new_meeting_command(
     title: str | None,
     create_contacts: bool,
     as_json: bool,
-) -> None:
+) -> str:
     """Write a meeting note (type: meeting) linked to the people and the goal.
 
     follow_up_by is the meeting date plus [networking] follow_up_days (7).  A
@@ -824,10 +827,11 @@ def new_meeting_command(
                 "contacts_created": created.contacts_created,
             }
         )
-        return
-    for path in created.contacts_created:
-        click.echo(f"created {path}")
-    click.echo(f"created {created.path} (follow up by {created.props['follow_up_by']})")
+    else:
+        for path in created.contacts_created:
+            click.echo(f"created {path}")
+        click.echo(f"created {created.path} (follow up by {created.props['follow_up_by']})")
+    return f"journal: new meeting {created.title}"
 
 
 @cli.command()
@@ -861,17 +865,19 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print what changed as JSON.")
 @commit_option
 @pass_state
-def done(state: State, note: str, milestone: str | None, day: str | None, as_json: bool) -> None:
+def done(state: State, note: str, milestone: str | None, day: str | None, as_json: bool) -> str:
     """Mark a meeting's follow-up, a goal, or a goal's milestone done.
 
-    A meeting gets follow_up_done: DATE; a goal gets status: done; with
-    --milestone, that milestone gets done: DATE.  Only that line changes.
+    A meeting gets follow_up_done: DATE (when it has a follow_up_by); a goal
+    gets status: done; with --milestone, that milestone gets done: DATE.  Only
+    that line changes.
 
     \b
     Example:
       journal done "2026-11-05 HR meetup"
       journal done connect-five-hr-leaders --milestone "Fifth conversation"
     """
+    from journal.present import file_value
     from journal.usecases.done import mark_done
 
     vault = state.vault()
@@ -888,9 +894,15 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
             }
         )
     elif result.written:
-        click.echo(f"{result.path}: {result.key}: {_show(result.old)} -> {_show(result.new)}")
+        old, new = file_value(result.old), file_value(result.new)
+        click.echo(f"{result.path}: {result.key}: {old} -> {new}")
     else:
-        click.echo(f"{result.path}: {result.what} already done ({result.key}: {_show(result.old)})")
+        click.echo(
+            f"{result.path}: {result.what} already done ({result.key}: {file_value(result.old)})"
+        )
+    if result.what == "milestone":
+        return f"journal: milestone done {result.milestone} ({result.title})"
+    return f"journal: {'done' if result.what == 'goal' else 'follow-up done'} {result.title}"
 
 
 @cli.command()

@@ -24,6 +24,16 @@ def due_text(due: str | None, today: date, status: str = "active") -> str:
     return f"{due} ({days}d left)"
 
 
+def file_value(value: Any) -> str:
+    """A property value as a note shows it (``false``, ``2026-11-22``, text without
+    quotes); ``(none)`` when it is not set."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def goal_table(records: list[dict[str, Any]], today: date) -> str:
     """One line per goal: status, progress, due date, title."""
     if not records:

@@ -163,3 +163,142 @@ def test_on_a_detached_head_the_commit_moves_head_only(git: Git, invoke: Invoke)
     assert git("rev-parse", "HEAD~1").strip() == branch
     assert git("rev-parse", "main").strip() == branch
     assert git.files() == [GOAL]
+
+
+def test_a_locked_index_refuses_before_anything_is_written(
+    git: Git, invoke: Invoke, vault: Path
+) -> None:
+    before = (vault / GOAL).read_bytes()
+    head = git("rev-parse", "HEAD")
+    (vault / ".git" / "index.lock").touch()
+    result = invoke("set", "Connect", "current=70", "--commit")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("journal: can't commit: git's index is locked")
+    assert result.stderr.rstrip().endswith("nothing written")
+    assert (vault / GOAL).read_bytes() == before
+    assert git("rev-parse", "HEAD") == head
+    assert git.staged() == []
+
+
+def _written_then(vault: Path, lock: str) -> tuple[list[str], str]:
+    """``set current=70`` written with --commit armed, then ``lock`` (a path in .git)
+    taken by someone else before the commit: the error the commit gives."""
+    from journal.adapters.vault import Vault, load_catalog
+    from journal.core.errors import JournalError
+    from journal.usecases.commit import commit_paths, prepare_commit
+    from journal.usecases.set_fields import set_fields
+
+    opened = Vault.open(vault)
+    prepare_commit(opened)
+    set_fields(opened, load_catalog(opened), "Connect", ("current=70",))
+    (vault / ".git" / lock).touch()
+    with pytest.raises(JournalError) as caught:
+        commit_paths(opened, opened.written, "journal: set current=70")
+    (vault / ".git" / lock).unlink()
+    return opened.written, str(caught.value)
+
+
+def test_an_index_locked_after_the_write_leaves_head_and_the_index_alone(
+    git: Git, vault: Path
+) -> None:
+    head = git("rev-parse", "HEAD")
+    written, message = _written_then(vault, "index.lock")
+    assert written == [GOAL]
+    assert message.startswith("written but not committed: git's index is locked")
+    assert "HEAD and the index are unchanged" in message
+    assert git("rev-parse", "HEAD") == head
+    assert git.staged() == []
+    assert git("status", "--porcelain=v1", "-z").strip("\0") == f" M {GOAL}"
+    assert "current: 70" in (vault / GOAL).read_text()
+
+
+def test_a_refused_commit_puts_the_index_back(git: Git, vault: Path) -> None:
+    head = git("rev-parse", "HEAD")
+    _written, message = _written_then(vault, "refs/heads/main.lock")
+    assert message.startswith("written but not committed: git refused the commit")
+    assert message.endswith("HEAD and the index are unchanged")
+    assert git("rev-parse", "HEAD") == head
+    assert git.staged() == []
+    assert git("status", "--porcelain=v1", "-z").strip("\0") == f" M {GOAL}"
+
+
+def test_the_executable_bit_is_kept(git: Git, invoke: Invoke, vault: Path) -> None:
+    (vault / GOAL).chmod(0o755)
+    git.commit("Executable", "2026-11-02")
+    assert git("ls-files", "-s", GOAL).startswith("100755 ")
+    result = invoke("set", "Connect", "current=3", "--commit")
+    assert result.exit_code == 0, result.output
+    assert git("ls-tree", "HEAD", GOAL).startswith("100755 blob ")
+    assert git("diff", "HEAD~1", "HEAD", "--summary").strip() == ""  # no mode change
+    assert git("status", "--porcelain=v1", "-z") == ""
+
+
+def test_with_stdout_the_commit_lines_go_to_stderr(git: Git, invoke: Invoke) -> None:
+    result = invoke("review", "--stdout", "--commit")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("---\n")
+    assert "nothing to commit" not in result.stdout
+    assert result.stderr == "journal: nothing written, nothing to commit\n"
+
+
+def _commits_only(git: Git, vault: Path, result: object, path: str, message: str) -> None:
+    """``result`` committed exactly ``path`` with ``message``; notes/a.md is still staged."""
+    assert getattr(result, "exit_code", None) == 0, getattr(result, "output", "")
+    assert git("log", "-1", "--format=%s").strip() == message
+    assert git.files() == [path]
+    assert git("show", f"HEAD:{path}") == (vault / path).read_text()
+    assert git.staged() == ["notes/a.md"]
+
+
+def _stage_a(git: Git, write: Write) -> Git:
+    write("notes/a.md", "# a\n\nstaged edit\n")
+    git("add", "notes/a.md")
+    return git
+
+
+@pytest.fixture
+def staged(git: Git, write: Write) -> Git:
+    return _stage_a(git, write)
+
+
+def test_log_commits_with_what_was_logged(staged: Git, invoke: Invoke, vault: Path) -> None:
+    result = invoke("log", "Connect", "+1", "Coffee with [[Sam]]", "--commit")
+    _commits_only(staged, vault, result, GOAL, "journal: log +1 Connect with five HR leaders")
+
+
+def test_done_commits_with_what_was_done(
+    git: Git, invoke: Invoke, write: Write, vault: Path
+) -> None:
+    meeting = "meetings/2026-11-05 HR meetup.md"
+    write(meeting, "---\ntype: meeting\ndate: 2026-11-05\nfollow_up_by: 2026-11-12\n"
+          "follow_up_done: false\n---\n# HR meetup\n")  # fmt: skip
+    write(GOAL, goal_text(current=2, milestones='[{"title": "Draft list", "done": false}]'))
+    git.commit("More notes", "2026-11-03")
+    staged = _stage_a(git, write)
+    result = invoke("done", "HR meetup", "--commit")
+    _commits_only(staged, vault, result, meeting, "journal: follow-up done 2026-11-05 HR meetup")
+    result = invoke("done", "Connect", "--milestone", "draft", "--commit")
+    _commits_only(
+        staged, vault, result, GOAL,
+        "journal: milestone done Draft list (Connect with five HR leaders)",
+    )  # fmt: skip
+    result = invoke("done", "Connect", "--commit")
+    _commits_only(staged, vault, result, GOAL, "journal: done Connect with five HR leaders")
+
+
+def test_plan_commits_the_plan_note(staged: Git, invoke: Invoke, vault: Path) -> None:
+    result = invoke("plan", "--start", "2026-11-23", "--commit")
+    path = "plans/2026-11-23-90-day-plan.md"
+    _commits_only(staged, vault, result, path, "journal: 90-day plan from 2026-11-23")
+
+
+def test_new_contact_and_meeting_commit_with_their_names(
+    staged: Git, invoke: Invoke, vault: Path
+) -> None:
+    result = invoke("new", "contact", "Dana Ortiz", "--commit")
+    _commits_only(staged, vault, result, "people/Dana Ortiz.md", "journal: new contact Dana Ortiz")
+    result = invoke("new", "meeting", "--with", "Dana", "--kind", "coffee", "--commit")
+    path = "meetings/2026-11-22 Coffee with Dana Ortiz.md"
+    _commits_only(
+        staged, vault, result, path, "journal: new meeting 2026-11-22 Coffee with Dana Ortiz"
+    )

@@ -456,3 +456,64 @@ def test_a_goal_whose_front_matter_broke_for_a_while(
           "due 2026-12-31)"]),
     ]  # fmt: skip
     assert [p["value"] for p in data["series"]] == [1, 2]  # type: ignore[index]
+
+
+def test_a_goal_without_id_does_not_inherit_an_earlier_goal_at_its_path(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    why = "\n".join(f"Line {i} of why reading matters." for i in range(15))
+    reading = "---\ntype: goal\ntitle: Read more\ncurrent: {n}\n---\n" + why + "\n"
+    write("goals/Plan.md", reading.format(n=1))
+    git.commit("A", "2026-10-01")
+    write("goals/Plan.md", reading.format(n=2))
+    git.commit("A progress", "2026-10-02")
+    git("mv", "goals/Plan.md", "goals/Reading.md")
+    git.commit("Rename A", "2026-10-03")
+    write("goals/Plan.md", "---\ntype: goal\ntitle: Run a 10k\ncurrent: 0\n---\nTraining.\n")
+    git.commit("B", "2026-10-04")
+    data = history_json(invoke, "Run a 10k")
+    assert summary(data["entries"]) == [
+        ("2026-10-04", "B", "goals/Plan.md", ["created (status active, current 0)"])
+    ]
+    assert [(p["date"], p["value"]) for p in data["series"]] == [  # type: ignore[index]
+        ("2026-10-04", 0)
+    ]
+    data = history_json(invoke, "Read more")
+    assert [e["message"] for e in data["entries"]] == ["A", "A progress", "Rename A"]  # type: ignore[index]
+
+
+def test_a_deleted_goal_is_looked_up_in_the_history(
+    story: Git, invoke: Invoke, write: Write
+) -> None:
+    story("rm", "-q", "goals/Meet HR leaders.md")
+    story.commit("Remove", "2026-11-21")
+    write("goals/Other.md", goal(0, title="Learn SQL", goal_id="sql"))
+    for ref in ("connect", "Connect with five HR leaders", "Meet HR leaders"):
+        result = invoke("history", ref, "--json")
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        assert data["goal"] == {
+            "id": "connect",
+            "path": "goals/Meet HR leaders.md",
+            "title": "Connect with five HR leaders",
+        }
+        entries = summary(data["entries"])
+        assert len(entries) == 8
+        assert entries[0][1] == "Add goal"
+        assert entries[-1] == ("2026-11-21", "Remove", "goals/Meet HR leaders.md", ["deleted"])
+        assert data["series"] == [
+            {"date": "2026-10-01", "value": 0, "source": "git"},
+            {"date": "2026-10-08", "value": 1, "source": "git"},
+            {"date": "2026-11-02", "value": 3, "source": "git"},
+            {"date": "2026-11-10", "value": 4, "source": "git"},
+        ]
+        head = story("rev-parse", "HEAD").strip()[:7]
+        assert result.stderr == (
+            f"journal: goals/Meet HR leaders.md was deleted by {head} on 2026-11-21; "
+            "this is its history from git\n"
+        )
+    text = invoke("history", "connect").stdout.splitlines()
+    assert text[-7:-5] == [f"2026-11-21  {head}  {AUTHOR}: Remove", "  deleted"]
+    missing = invoke("history", "nothing like it")
+    assert missing.exit_code == 1
+    assert missing.stderr == "journal: no goal called 'nothing like it'\n"

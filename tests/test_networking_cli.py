@@ -288,13 +288,11 @@ def test_done_marks_a_follow_up_and_only_that_line_changes(
     before = path.read_text()
     result = invoke("done", "Meetup")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == (
-        'meetings/2026-11-05 Meetup.md: follow_up_done: false -> "2026-11-22"\n'
-    )
+    assert result.stdout == "meetings/2026-11-05 Meetup.md: follow_up_done: false -> 2026-11-22\n"
     assert path.read_text() == before.replace("follow_up_done: false", "follow_up_done: 2026-11-22")
     again = invoke("done", "Meetup", "--date", "2026-11-23")
     assert again.exit_code == 0
-    assert 'follow-up already done (follow_up_done: "2026-11-22")' in again.stdout
+    assert "follow-up already done (follow_up_done: 2026-11-22)" in again.stdout
     assert [r["path"] for r in json.loads(invoke("followups", "--json").stdout)] == [
         "meetings/2026-11-21 Coffee.md"
     ]
@@ -414,3 +412,80 @@ def test_status_is_coloured_on_a_terminal_unless_no_color(
     monkeypatch.setenv("NO_COLOR", "1")
     code, output = run_on_a_terminal(["--vault", str(vault), "status"])
     assert code == 0 and "\x1b[" not in output and "Status 2026-11-22" in output
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "contact"),
+    [
+        ("ann bell", "Ann Bell", "people/ann bell.md"),
+        ("Lee/Chang", "Lee:Chang", "people/Lee Chang.md"),
+    ],
+)
+def test_one_person_named_twice_gets_one_contact(
+    invoke: Invoke, vault: Path, first: str, second: str, contact: str
+) -> None:
+    result = invoke(
+        "new", "meeting", "--with", first, "--with", second, "--kind", "coffee",
+        "--create-contacts", "--json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    created = json.loads(result.stdout)
+    assert created["contacts_created"] == [contact]
+    assert created["properties"]["with"] == [f"[[{contact[7:-3]}]]"]
+    assert sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md")) == sorted(
+        [contact, created["path"]]
+    )
+
+
+def test_a_contact_file_that_exists_stops_the_meeting_before_anything_is_written(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("people/Bell.md", "# Bell, not a contact\n")
+    result = invoke("new", "meeting", "--with", "Ann Bell", "--with", "Bell", "--create-contacts")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "people/Bell.md: a note with this name already exists; not overwritten\n"
+    )
+    assert sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md")) == [
+        "people/Bell.md"
+    ]
+
+
+def test_people_keep_the_order_they_were_given(invoke: Invoke, write: Write) -> None:
+    write("people/Dana Ortiz.md", DANA)
+    result = invoke(
+        "new", "meeting", "--with", "Lee Chang", "--with", "dana", "--with", "Ana Ruiz",
+        "--kind", "coffee", "--create-contacts", "--json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    created = json.loads(result.stdout)
+    assert (
+        created["path"] == "meetings/2026-11-22 Coffee with Lee Chang, Dana Ortiz and Ana Ruiz.md"
+    )
+    assert created["properties"]["with"] == ["[[Lee Chang]]", "[[Dana Ortiz]]", "[[Ana Ruiz]]"]
+    assert created["contacts_created"] == ["people/Lee Chang.md", "people/Ana Ruiz.md"]
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("follow_up_days", -3), ("stale_contact_days", -5)],
+)
+def test_negative_networking_days_are_refused(
+    invoke: Invoke, write: Write, key: str, value: int
+) -> None:
+    write(".journal/config.toml", f"[networking]\n{key} = {value}\n")
+    result = invoke("people")
+    assert result.exit_code == 1
+    assert f"'networking.{key}' should be 0 or more, not {value}" in result.stderr
+
+
+def test_done_refuses_a_meeting_that_owes_no_follow_up(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    path = vault / "meetings/2026-11-20 Chat.md"
+    write("meetings/2026-11-20 Chat.md", meeting_text(date="2026-11-20"))
+    before = path.read_bytes()
+    result = invoke("done", "Chat")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("meetings/2026-11-20 Chat.md: this meeting has no follow_up_by")
+    assert path.read_bytes() == before

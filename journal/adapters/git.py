@@ -4,14 +4,17 @@ pygit2 binds libgit2: commits, trees and blobs are read in-process, without
 running ``git`` or parsing its output.  It was chosen by measurement
 (bench/git_libraries.py, docs/performance.md).  Paths here are relative to the
 vault unless named ``repo_path``; the vault may be a folder of a larger
-repository.
+repository.  Every failure of reading git is a :class:`HistoryUnavailable`; a commit
+git would not make is a :class:`GitProblem`.
 """
 
 from __future__ import annotations
 
 import email.utils
 import os
+import re
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -19,16 +22,17 @@ from pathlib import Path
 import pygit2
 from pygit2.enums import DeltaStatus, FileMode, SortMode
 
-from journal.adapters.gitfind import NoRepository
+from journal.adapters.gitfind import HistoryUnavailable, NoRepository
 from journal.adapters.vault import is_note_name, is_skipped_folder
 from journal.core.errors import Conflict, JournalError
 from journal.core.history import Revision
 
 _BLOBS = (FileMode.BLOB, FileMode.BLOB_EXECUTABLE)
+_UNCHANGED = "HEAD and the index are unchanged"
 
 
 class GitProblem(JournalError):
-    """A repository that can't be used as it is: not ours, no identity, locked..."""
+    """A commit git would not make: no identity, a locked index, a refused commit..."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +107,10 @@ class Repository:
         if self.unborn:
             return
         shallow = self.shallow
-        for commit in self._repo.walk(self._repo.head.target, SortMode.TOPOLOGICAL | SortMode.TIME):
-            yield _revision(commit, shallow)
+        with self._reading():
+            order = SortMode.TOPOLOGICAL | SortMode.TIME
+            for commit in self._repo.walk(self._repo.head.target, order):
+                yield _revision(commit, shallow)
 
     def changes(self, commit_id: str) -> list[FileChange]:
         """The vault's note files that ``commit_id`` changed, against its first parent.
@@ -112,21 +118,22 @@ class Repository:
         A merge lists only the files that differ from every parent (what the
         merge itself did, as ``git log --cc`` shows it).
         """
-        commit = self._repo[commit_id].peel(pygit2.Commit)
-        parents = commit.parents
-        new_tree = self._vault_tree(commit.tree)
-        old_tree = self._vault_tree(parents[0].tree) if parents else None
-        if _same(old_tree, new_tree):
-            return []
-        found = []
-        for delta in _diff(old_tree, new_tree):
-            old = self._side(delta.old_file, delta.status != DeltaStatus.ADDED)
-            new = self._side(delta.new_file, delta.status != DeltaStatus.DELETED)
-            if old == new or (old is None and new is None):
-                continue
-            if any(self._holds(p.tree, new, old) for p in parents[1:]):
-                continue  # the merge took this file as it was on another branch
-            found.append(FileChange(*(old or (None, None)), *(new or (None, None))))
+        with self._reading():
+            commit = self._repo[commit_id].peel(pygit2.Commit)
+            parents = commit.parents
+            new_tree = self._vault_tree(commit.tree)
+            old_tree = self._vault_tree(parents[0].tree) if parents else None
+            if _same(old_tree, new_tree):
+                return []
+            found = []
+            for delta in _diff(old_tree, new_tree):
+                old = self._side(delta.old_file, delta.status != DeltaStatus.ADDED)
+                new = self._side(delta.new_file, delta.status != DeltaStatus.DELETED)
+                if old == new or (old is None and new is None):
+                    continue
+                if any(self._holds(p.tree, new, old) for p in parents[1:]):
+                    continue  # the merge took this file as it was on another branch
+                found.append(FileChange(*(old or (None, None)), *(new or (None, None))))
         return found
 
     def _vault_tree(self, tree: pygit2.Tree) -> pygit2.Tree | None:
@@ -160,13 +167,41 @@ class Repository:
         return str(item.id) if isinstance(item, pygit2.Blob) else None
 
     def read(self, blob_id: str) -> bytes:
-        return self._repo[blob_id].peel(pygit2.Blob).data
+        with self._reading():
+            return self._repo[blob_id].peel(pygit2.Blob).data
 
     def head_blob(self, rel: str) -> str | None:
         """The blob id of a vault file in HEAD, None when HEAD does not have it."""
-        if self.unborn:
-            return None
-        return self._entry(self._repo.head.peel(pygit2.Commit).tree, rel)
+        return None if self.unborn else self.blob_at(str(self._repo.head.target), rel)
+
+    def blob_at(self, commit_id: str, rel: str) -> str | None:
+        """The blob id of a vault file in a commit, None when the commit does not have it."""
+        with self._reading():
+            return self._entry(self._repo[commit_id].peel(pygit2.Commit).tree, rel)
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """pygit2's failures while reading history, as :class:`HistoryUnavailable`."""
+        try:
+            yield
+        except KeyError as exc:  # a missing object (pygit2's NotFoundError is one too)
+            raise HistoryUnavailable(self._missing(str(exc))) from None
+        except (pygit2.GitError, OSError) as exc:
+            raise HistoryUnavailable(f"git can't read the repository: {exc}") from None
+
+    def _missing(self, text: str) -> str:
+        found = re.search(r"[0-9a-f]{40}", text)
+        what = f"object {found.group()[:12]}" if found else "an object"
+        partial = any(
+            re.fullmatch(r"remote\..+\.promisor|extensions\.partialclone", entry.name)
+            for entry in self._repo.config
+        )
+        if partial:
+            return (
+                f"{what} is not in this partial clone (cloned with --filter): git fetches "
+                "such objects when it needs them, journal can't; use a full clone"
+            )
+        return f"{what} is missing from the repository (git fsck shows what is damaged)"
 
     # --- committing ------------------------------------------------------------------------
 
@@ -174,6 +209,20 @@ class Repository:
         """Refuse early when git would not know whom to record as the author."""
         _signature("AUTHOR", self._repo)
         _signature("COMMITTER", self._repo)
+
+    def check_unlocked(self) -> None:
+        """Refuse early when another git command holds the index."""
+        if self._index_lock().exists():
+            raise GitProblem(self._locked())
+
+    def _index_lock(self) -> Path:
+        return Path(self._repo.path) / "index.lock"
+
+    def _locked(self) -> str:
+        return (
+            "git's index is locked: another git command is running, or one stopped and "
+            f"left {self._index_lock()} behind (remove it if no git command is running)"
+        )
 
     def check_committable(self, rel: str) -> None:
         """Refuse a file that has staged changes, is in a merge conflict or is ignored."""
@@ -198,44 +247,74 @@ class Repository:
         """Commit exactly these vault files as they are on disk, nothing else.
 
         The new tree is HEAD's tree with only these files replaced (or removed
-        when they no longer exist); other staged changes stay staged and are not
-        committed.  The index is updated for these files only.  Returns None when
-        the files already match HEAD.  Hooks are not run.
+        when they no longer exist), each staged as ``git add`` would (its mode
+        included); other staged changes stay staged and are not committed.  The
+        index is written first, so a locked index stops the commit before HEAD
+        moves, and put back when git then refuses the commit: on any error HEAD
+        and the index are as they were (or the message says what is staged).
+        Returns None when the files already match HEAD.  Hooks are not run.
         """
         for rel in rels:
             self.check_committable(rel)
         repo = self._repo
         author = _signature("AUTHOR", repo)
         committer = _signature("COMMITTER", repo)
-        head = None if self.unborn else repo.head.peel(pygit2.Commit)
+        paths = [self.prefix + rel for rel in rels]
+        try:
+            head = None if self.unborn else repo.head.peel(pygit2.Commit)
+            index = repo.index
+            index.read(False)
+            before: dict[str, pygit2.IndexEntry | None] = dict.fromkeys(paths)
+            before.update((path, index[path]) for path in paths if path in index)
+            tree = self._stage(index, paths, head)
+        except (pygit2.GitError, KeyError, OSError) as exc:
+            raise GitProblem(f"git can't prepare the commit: {exc}; {_UNCHANGED}") from None
+        if head is not None and tree == head.tree_id:
+            return None
+        try:
+            index.write()
+        except (pygit2.GitError, OSError) as exc:
+            problem = self._locked() if self._index_lock().exists() else f"git's index: {exc}"
+            raise GitProblem(f"{problem}; {_UNCHANGED}") from None
+        parents = [] if head is None else [head.id]
+        try:
+            commit_id = repo.create_commit("HEAD", author, committer, message, tree, parents)
+        except (pygit2.GitError, OSError) as exc:
+            state = self._restore(index, before)
+            raise GitProblem(f"git refused the commit: {exc}; {state}") from None
+        return _revision(repo[commit_id].peel(pygit2.Commit), shallow=False)
+
+    def _stage(
+        self, index: pygit2.Index, paths: Sequence[str], head: pygit2.Commit | None
+    ) -> pygit2.Oid:
+        """Stage ``paths`` in ``index`` (in memory) and write the tree of HEAD with only
+        their entries replaced by the staged ones."""
         tree_index = pygit2.Index()
         if head is not None:
             tree_index.read_tree(head.tree)
+        for path in paths:
+            if (self.root / path).is_file():
+                index.add(path)  # as git add: the blob, and the mode git would record
+                tree_index.add(index[path])
+                continue
+            for staged in (index, tree_index):
+                if path in staged:
+                    staged.remove(path)
+        return tree_index.write_tree(self._repo)
+
+    def _restore(self, index: pygit2.Index, before: dict[str, pygit2.IndexEntry | None]) -> str:
+        """Put the index entries of ``before`` back; the state that leaves, in words."""
         try:
-            for rel in rels:
-                repo_path = self.prefix + rel
-                if (self.root / repo_path).is_file():
-                    blob = repo.create_blob_fromworkdir(repo_path)
-                    tree_index.add(pygit2.IndexEntry(repo_path, blob, FileMode.BLOB))
-                elif repo_path in tree_index:
-                    tree_index.remove(repo_path)
-            tree = tree_index.write_tree(repo)
-            if head is not None and tree == head.tree_id:
-                return None
-            parents = [] if head is None else [head.id]
-            commit_id = repo.create_commit("HEAD", author, committer, message, tree, parents)
-            index = repo.index
-            index.read(False)
-            for rel in rels:
-                repo_path = self.prefix + rel
-                if (self.root / repo_path).is_file():
-                    index.add(repo_path)
-                elif repo_path in index:
-                    index.remove(repo_path)
+            for path, entry in before.items():
+                if entry is not None:
+                    index.add(entry)
+                elif path in index:
+                    index.remove(path)
             index.write()
-        except pygit2.GitError as exc:
-            raise GitProblem(f"git refused the commit: {exc}") from None
-        return _revision(repo[commit_id].peel(pygit2.Commit), shallow=False)
+        except (pygit2.GitError, OSError):
+            names = " ".join(f"'{path}'" for path in before)
+            return f"HEAD is unchanged but the files stay staged (git restore --staged -- {names})"
+        return _UNCHANGED
 
 
 def _revision(commit: pygit2.Commit, shallow: bool) -> Revision:
@@ -278,7 +357,7 @@ def _text(raw: bytes) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
-def _open_problem(found: Path, exc: pygit2.GitError) -> JournalError:
+def _open_problem(found: Path, exc: pygit2.GitError) -> HistoryUnavailable:
     """A clear message for a repository libgit2 would not open."""
     work_tree = found.parent if found.name == ".git" else found
     try:
@@ -286,12 +365,12 @@ def _open_problem(found: Path, exc: pygit2.GitError) -> JournalError:
     except OSError:
         owner = os.geteuid()
     if owner != os.geteuid():
-        return GitProblem(
+        return HistoryUnavailable(
             f"the git repository at {work_tree} belongs to another user, so git does not trust "
             "it ('dubious ownership'); if it is yours to use, run: git config --global "
             f"--add safe.directory '{work_tree}'"
         )
-    return GitProblem(f"can't open the git repository at {work_tree}: {exc}")
+    return HistoryUnavailable(f"can't open the git repository at {work_tree}: {exc}")
 
 
 def _signature(kind: str, repo: pygit2.Repository) -> pygit2.Signature:

@@ -70,13 +70,16 @@ class Vault:
     Every note the tool writes goes through :meth:`rewrite` or :meth:`create`,
     which call ``before_write`` (when set) with the note's path just before
     writing, so a caller can refuse a write (``--commit`` does), and list the
-    path in ``written``.
+    path in ``written``.  :meth:`notice` tells the user something that is not an
+    error (through ``notify``, which the command line sets).
     """
 
     root: Path
     config: Config
     before_write: Callable[[str], None] | None = None
     written: list[str] = field(default_factory=list)
+    notify: Callable[[str], None] | None = None
+    notices: list[str] = field(default_factory=list)
 
     @classmethod
     def open(cls, root: Path) -> Vault:
@@ -146,8 +149,7 @@ class Vault:
             data = codec.encode(transform(doc), bom=doc.bom)
             if data == snapshot.data:
                 return False
-            if self.before_write is not None:
-                self.before_write(rel)
+            self.check_write(rel)
             files.replace(snapshot, data)
         except JournalError as exc:
             exc.path = rel
@@ -158,10 +160,21 @@ class Vault:
     def create(self, rel: str, data: bytes) -> None:
         """Create a new note with ``data``; never overwrites (see :func:`files.create`)."""
         target = self.path(rel)
-        if self.before_write is not None:
-            self.before_write(rel)
+        self.check_write(rel)
         files.create(target, data)
         self.written.append(rel)
+
+    def notice(self, message: str) -> None:
+        """Something the user should know that is not an error; each message once."""
+        if message not in self.notices:
+            self.notices.append(message)
+            if self.notify is not None:
+                self.notify(message)
+
+    def check_write(self, rel: str) -> None:
+        """Refuse now, through ``before_write``, a note that may not be written."""
+        if self.before_write is not None:
+            self.before_write(rel)
 
 
 def load_catalog(

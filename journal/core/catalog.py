@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import cached_property
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from journal.core.checkins import CheckIn
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound
@@ -74,6 +74,31 @@ class NoteSource(Protocol):
     def aliased(self, key: str) -> Sequence[str]:
         """The paths of the notes with the case-folded alias ``key``."""
         ...
+
+
+Head = TypeVar("Head", bound=NoteHead)
+
+
+def match_head(pool: Sequence[Head], ref: str) -> Head | None:
+    """The one head of ``pool`` that ``ref`` names: by id, path, file name, title or
+    alias (case-insensitive), else by a unique part of its title, file name or id;
+    None when none does, :class:`Ambiguous` when several do."""
+    wanted = link_key(ref)
+    tiers: list[Callable[[NoteHead], bool]] = [
+        lambda n: n.id == ref.strip(),
+        lambda n: fold(n.id or "") == wanted,
+        lambda n: link_key(n.path) == wanted,
+        lambda n: fold(n.stem) == wanted or fold(n.title) == wanted,
+        lambda n: wanted in (fold(a) for a in n.aliases),
+        lambda n: any(wanted in fold(name) for name in (n.title, n.stem, n.id or "")),
+    ]
+    for matches in tiers:
+        found = [n for n in pool if matches(n)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise Ambiguous(ref, [n.path for n in found])
+    return None
 
 
 def _no_alias(key: str) -> Sequence[str]:
@@ -281,21 +306,10 @@ class Catalog:
         if link is not None and link.target:
             ref = link.target  # "[[Dana Ortiz]]" as typed in a note
         pool = [h for h in self.heads if kinds is None or h.kind in kinds]
+        match = match_head(pool, ref)
+        if match is not None:
+            return self.by_path[match.path]
         wanted = link_key(ref)
-        tiers: list[Callable[[NoteHead], bool]] = [
-            lambda n: n.id == ref.strip(),
-            lambda n: fold(n.id or "") == wanted,
-            lambda n: link_key(n.path) == wanted,
-            lambda n: fold(n.stem) == wanted or fold(n.title) == wanted,
-            lambda n: wanted in (fold(a) for a in n.aliases),
-            lambda n: any(wanted in fold(name) for name in (n.title, n.stem, n.id or "")),
-        ]
-        for matches in tiers:
-            found = [n for n in pool if matches(n)]
-            if len(found) == 1:
-                return self.by_path[found[0].path]
-            if found:
-                raise Ambiguous(ref, [n.path for n in found])
         for head in self.heads:
             if wanted not in (link_key(head.path), fold(head.stem)):
                 continue

@@ -384,24 +384,22 @@ def follow(history: History, goal_id: str | None, path: str) -> list[tuple[Revis
 
     A change belongs to the goal when it carries the goal's ``id``; changes
     without an id on either side are followed by path, and a move (old path ->
-    new path) makes older commits followed at the old path.
+    new path) makes older commits followed at the old path.  Following by path
+    stops at the commit that created the file (an addition that is no move): an
+    older goal at that path is another goal.
     """
     found = []
-    tracked = path
+    tracked: str | None = path
     for revision, changes in history:
         for change in changes:
             ids = {i for i in (change.old_id, change.new_id) if i}
             if goal_id and ids:
                 mine = goal_id in ids
             else:
-                mine = tracked in (
-                    change.new_path,
-                    change.old_path if not change.new_path else None,
-                )
+                mine = tracked is not None and tracked == (change.new_path or change.old_path)
             if mine:
                 found.append((revision, change))
-                if change.old_path:
-                    tracked = change.old_path
+                tracked = change.old_path
     return found
 
 

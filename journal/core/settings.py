@@ -78,6 +78,14 @@ class Check:
     ignore: list[str] = field(default_factory=list)
 
 
+#: The least value of keys for which a smaller one makes no sense.
+MINIMUM = {
+    "goals.hours_per_week": 0,
+    "goals.max_active_goals": 0,
+    "networking.follow_up_days": 0,
+    "networking.stale_contact_days": 0,
+}
+
 #: The tokens of ``[review] name``, with the values they take for 2026-W47.
 REVIEW_NAME_EXAMPLE = {
     "week": "2026-W47",
@@ -159,6 +167,9 @@ def _section(name: str, cls: Any, values: dict[str, Any], path: str) -> Any:
                 f"'{name}.{key}' should be {expected.__name__}, not {type(value).__name__}",
                 path=path,
             )
+        least = MINIMUM.get(f"{name}.{key}")
+        if least is not None and value < least:
+            raise ConfigError(f"'{name}.{key}' should be {least} or more, not {value}", path=path)
         kwargs[key] = value
     return cls(**kwargs)
 

@@ -26,6 +26,7 @@ from journal.usecases.history import goal_series
 @dataclass(frozen=True)
 class Logged:
     path: str
+    title: str  # the goal's
     day: date
     change: str
     note: str
@@ -94,7 +95,9 @@ def log_checkin(
         return result
 
     vault.rewrite(goal.path, transform)
-    return Logged(goal.path, day, checkin.value_text, checkin.note, values["old"], values["new"])
+    return Logged(
+        goal.path, goal.title, day, checkin.value_text, checkin.note, values["old"], values["new"]
+    )
 
 
 def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, Any]:

@@ -1,10 +1,11 @@
 """``--commit``: commit exactly the notes a command wrote, and nothing else.
 
 :func:`prepare_commit` runs before the command writes anything: it refuses
-when the vault is not in a repository, the repository is not the user's or git
-has no identity, and it makes the vault check each note just before writing it
-(no staged changes of its own, no merge conflict, not ignored).  After the
-command, :func:`commit_paths` commits those notes in one commit.
+when the vault is not in a repository, the repository is not the user's, git
+has no identity or its index is locked, and it makes the vault check each note
+just before writing it (no staged changes of its own, no merge conflict, not
+ignored).  After the command, :func:`commit_paths` commits those notes in one
+commit.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from journal.adapters.git import Repository
-from journal.adapters.gitfind import NoRepository
+from journal.adapters.gitfind import HistoryUnavailable
 from journal.adapters.vault import Vault
 from journal.core.errors import JournalError
 from journal.core.history import Revision
@@ -20,8 +21,12 @@ from journal.core.history import Revision
 
 def prepare_commit(vault: Vault) -> None:
     """Refuse now, before anything is written, if the vault's notes can't be committed."""
-    repo = _open(vault)
-    repo.check_identity()
+    try:
+        repo = Repository.open(vault.root)
+        repo.check_identity()
+        repo.check_unlocked()
+    except JournalError as exc:
+        raise JournalError(f"can't commit: {_reason(exc)}; nothing written") from None
     vault.before_write = repo.check_committable
 
 
@@ -33,13 +38,10 @@ def commit_paths(vault: Vault, paths: Sequence[str], message: str) -> Revision |
     """
     unique = list(dict.fromkeys(paths))
     try:
-        return _open(vault).commit(unique, message)
+        return Repository.open(vault.root).commit(unique, message)
     except JournalError as exc:
-        raise JournalError(f"written but not committed: {exc}") from None
+        raise JournalError(f"written but not committed: {_reason(exc)}") from None
 
 
-def _open(vault: Vault) -> Repository:
-    try:
-        return Repository.open(vault.root)
-    except NoRepository as exc:
-        raise JournalError(f"can't commit: {exc}; nothing written") from None
+def _reason(exc: JournalError) -> str:
+    return exc.reason if isinstance(exc, HistoryUnavailable) else str(exc)

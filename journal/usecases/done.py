@@ -17,11 +17,13 @@ from journal.core.fields import GOAL_FIELDS, FieldError, coerce
 @dataclass
 class Done:
     path: str
+    title: str  # the note's
     what: str  # "follow-up", "goal" or "milestone"
     key: str
     old: Any = None
     new: Any = None
     written: bool = False
+    milestone: str | None = None  # the milestone's title
 
 
 def mark_done(
@@ -33,13 +35,13 @@ def mark_done(
     kinds = ("goal",) if milestone is not None else ("meeting", "goal")
     note = catalog.find_note(ref, kinds=kinds)
     if milestone is not None:
-        result = Done(note.path, "milestone", "milestones")
+        result = Done(note.path, note.title, "milestone", "milestones")
         transform = _milestone(result, milestone, day)
     elif note.kind == "meeting":
-        result = Done(note.path, "follow-up", "follow_up_done")
-        transform = _set_if_open(result, ("follow_up_done",), day, lambda old: old in (None, False))
+        result = Done(note.path, note.title, "follow-up", "follow_up_done")
+        transform = _follow_up(result, day)
     else:
-        result = Done(note.path, "goal", "status")
+        result = Done(note.path, note.title, "goal", "status")
         transform = _set_if_open(result, ("status",), "done", lambda old: old != "done")
     result.written = vault.rewrite(note.path, transform)
     return result
@@ -58,6 +60,21 @@ def _set_if_open(
     return transform
 
 
+def _follow_up(result: Done, day: date) -> Callable[[codec.Document], str]:
+    """``follow_up_done: DAY``, only on a meeting that owes a follow-up."""
+    mark = _set_if_open(result, ("follow_up_done",), day, lambda old: old in (None, False))
+
+    def transform(doc: codec.Document) -> str:
+        if doc.data is None or doc.data.get("follow_up_by") in (None, ""):
+            raise JournalError(
+                "this meeting has no follow_up_by, so there is no follow-up to mark done "
+                "(set follow_up_by first if one is owed); nothing written"
+            )
+        return mark(doc)
+
+    return transform
+
+
 def _milestone(result: Done, wanted: str, day: date) -> Callable[[codec.Document], str]:
     def transform(doc: codec.Document) -> str:
         raw = doc.data.get("milestones") if doc.data is not None else None
@@ -68,7 +85,8 @@ def _milestone(result: Done, wanted: str, day: date) -> Callable[[codec.Document
                 f"{exc.message}; fix it first", line=doc.key_line("milestones")
             ) from None
         index = _find_milestone([m["title"] for m in items], wanted)
-        result.key = f"milestones[{index + 1}] {items[index]['title']}"
+        result.milestone = items[index]["title"]
+        result.key = f"milestones[{index + 1}] {result.milestone}"
         result.old = codec.plain(items[index]["done"])
         if items[index]["done"] is not False:
             return doc.text

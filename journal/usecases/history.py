@@ -8,6 +8,9 @@
 - :func:`week_in_git`: a period's created, completed, dropped and changed goals for
   the weekly review, or None when the vault is not in a repository.
 
+``journal history`` reports git's history being unavailable as an error; the other
+commands go on without it, with a notice (:func:`history_if_any`).
+
 Each commit's goal changes are computed once and cached by commit id
 (adapters/history_cache.py).
 """
@@ -17,15 +20,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from journal.adapters import history_cache
-from journal.adapters.gitfind import NoRepository, maybe_in_repository
+from journal.adapters.gitfind import HistoryUnavailable, NoRepository, maybe_in_repository
 from journal.adapters.vault import Vault
-from journal.core.catalog import Catalog
+from journal.core.catalog import Catalog, match_head
 from journal.core.dates import Period
-from journal.core.errors import JournalError
-from journal.core.goal import Goal
+from journal.core.errors import JournalError, NotFound
+from journal.core.goal import Goal, goal_from_note
 from journal.core.history import (
     Event,
     GoalChange,
@@ -132,6 +136,18 @@ def load_history(vault: Vault) -> LoadedHistory:
     return LoadedHistory(repo, status, commits)
 
 
+def history_if_any(vault: Vault) -> LoadedHistory | None:
+    """The history for a command that only adds it to what it shows: None when the
+    vault is not in a repository, or, with a notice, when git's history can't be read."""
+    try:
+        return load_history(vault)
+    except NoRepository:
+        return None
+    except HistoryUnavailable as exc:
+        vault.notice(f"{exc}; going on without it")
+        return None
+
+
 def _goal_changes(
     repo: Repository, revision: Revision, memo: dict[tuple[str, str], Version | None]
 ) -> list[GoalChange]:
@@ -220,27 +236,94 @@ class GoalTimeline:
 def goal_history(
     vault: Vault, catalog: Catalog, ref: str, today: date, since: date | None = None
 ) -> GoalTimeline:
-    """The timeline of the goal ``ref``: every commit that touched it, across renames."""
-    goal = catalog.find_goal(ref)
+    """The timeline of the goal ``ref``: every commit that touched it, across renames.
+    A name that no goal in the vault has is looked up among the goals git saw deleted."""
+    try:
+        goal = catalog.find_goal(ref)
+    except NotFound as missing:
+        return _deleted_goal_history(vault, ref, today, since, missing)
     try:
         history = load_history(vault)
     except NoRepository as exc:
         raise JournalError(f"no history: {exc} (git init and commit to start one)") from None
     mine = follow(history.commits, goal.id, goal.path)
-    entries = [Entry(revision, change.path, list(change.events)) for revision, change in mine]
-    entries.reverse()
     notices = history.status.notices()
     pending = _uncommitted(history.repo, catalog, goal, mine[0][1] if mine else None)
-    if pending is not None:
-        entries.append(Entry(None, goal.path, pending))
     if not mine and history.status.head is not None:
         notices.append(f"no history yet: {goal.path} has never been committed")
     series = _series(goal, today, recorded_values(mine))
+    return _timeline(goal, history.status, mine, pending, series, notices, since)
+
+
+def _timeline(
+    goal: Goal,
+    status: RepoStatus,
+    mine: list[tuple[Revision, GoalChange]],
+    pending: list[Event] | None,
+    series: list[Point],
+    notices: list[str],
+    since: date | None,
+) -> GoalTimeline:
+    entries = [Entry(revision, change.path, list(change.events)) for revision, change in mine]
+    entries.reverse()
+    if pending is not None:
+        entries.append(Entry(None, goal.path, pending))
     if since is not None:
         entries = [e for e in entries if e.revision is None or e.revision.day >= since]
         series = [p for p in series if p.day >= since]
     truncated = any(r.boundary for r, _c in mine)
-    return GoalTimeline(goal, history.status, entries, series, truncated, notices)
+    return GoalTimeline(goal, status, entries, series, truncated, notices)
+
+
+@dataclass(frozen=True)
+class _DeletedGoal:
+    """A goal as git last saw it before a commit deleted it (a catalog's note head)."""
+
+    path: str
+    id: str | None
+    title: str
+    at: int  # the deleting commit's place in the history, newest first
+    kind: str = "goal"
+    aliases: tuple[str, ...] = ()
+    readable: bool = True
+
+    @property
+    def stem(self) -> str:
+        return PurePosixPath(self.path).stem
+
+
+def _deleted_goal_history(
+    vault: Vault, ref: str, today: date, since: date | None, missing: NotFound
+) -> GoalTimeline:
+    """The timeline, ending with its deletion, of the deleted goal that ``ref`` names
+    (as :meth:`Catalog.find_goal` would have, from the cached history); ``missing``
+    when no deleted goal has that name."""
+    try:
+        history = load_history(vault)
+    except NoRepository:
+        raise missing from None
+    deleted: dict[str, _DeletedGoal] = {}
+    for at, (_revision, changes) in enumerate(history.commits):
+        for change in changes:
+            if change.old_path and any(e.kind == "deleted" for e in change.events):
+                gone = _DeletedGoal(change.old_path, change.old_id, change.title, at)
+                deleted.setdefault(gone.id or gone.path, gone)  # the latest deletion
+    found = match_head(list(deleted.values()), ref)
+    if found is None:
+        raise missing
+    revision = history.commits[found.at][0]
+    mine = follow(history.commits[found.at :], found.id, found.path)
+    blob = history.repo.blob_at(revision.parents[0], found.path)
+    assert blob is not None  # the parent had the file the commit deleted
+    goal, _problems = goal_from_note(parse_note(found.path, history.repo.read(blob)))
+    goal.current = None  # no value today: it is gone
+    notices = history.status.notices()
+    notices.append(
+        f"{found.path} was deleted by {revision.short} on {revision.day}; "
+        "this is its history from git"
+    )
+    series = _series(goal, today, recorded_values(mine))
+    return _timeline(goal, history.status, mine, None, series, notices, since)
 
 
 def _uncommitted(
@@ -299,9 +382,8 @@ def series_lookup(
 
 def goals_series(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, Series]:
     """:func:`goal_series` for many goals, reading the history once; by goal path."""
-    try:
-        history = load_history(vault)
-    except NoRepository:
+    history = history_if_any(vault)
+    if history is None:
         return {g.path: Series(_series(g, today, []), False, False) for g in goals}
     found = {}
     for goal in goals:
@@ -401,14 +483,14 @@ class WeekInGit:
 
 def week_in_git(vault: Vault, period: Period) -> WeekInGit | None:
     """What git saw happen to goals in ``period`` (commit dates, the author's day); None
-    when the vault is not in a git repository, so the review can leave the section out.
+    when the vault is not in a git repository or its history can't be read
+    (:func:`history_if_any`), so the review can leave the section out.
 
     A goal lands in one list: completed, else dropped, else created, else changed
     (a goal created and completed in the same week is listed as completed).
     """
-    try:
-        history = load_history(vault)
-    except NoRepository:
+    history = history_if_any(vault)
+    if history is None:
         return None
     week = WeekInGit(period, truncated=history.truncated)
     seen: dict[str, tuple[GoalChange, list[Event]]] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import PurePosixPath
 from typing import Any
 
 from journal.adapters.vault import Vault
@@ -12,14 +13,16 @@ from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import Conflict, NotFound, UsageProblem
 from journal.core.links import parse_link
+from journal.core.names import file_stem
 from journal.core.networking import meeting_title
 from journal.core.notes import Note
-from journal.usecases.new_note import create_note, free_path
+from journal.usecases.new_note import create_note, free_path, note_data
 
 
 @dataclass(frozen=True)
 class NewMeeting:
     path: str
+    title: str  # "DATE Title", as the file is named
     props: dict[str, Any]
     contacts_created: list[str] = field(default_factory=list)
 
@@ -75,23 +78,36 @@ def new_contact(
     return rel, context
 
 
-def find_people(catalog: Catalog, names: Sequence[str]) -> tuple[list[Note], list[str]]:
-    """The contact notes ``names`` refer to (id, name, alias or unique part) and the
-    names that match no contact; a name matching several contacts is an error."""
-    found: list[Note] = []
-    unknown: list[str] = []
+def named_people(catalog: Catalog, names: Sequence[str]) -> list[Note | str]:
+    """Each person ``names`` name, once, in their order: the contact note (by id, name,
+    alias or unique part), else the name itself.  Names that are equal ignoring case,
+    or that would get the same contact file (``Lee/Chang``, ``Lee:Chang``), are one
+    person, spelled as first given; a name matching several contacts is an error."""
+    people: list[Note | str] = []
+    seen: set[str] = set()
     for raw in names:
         link = parse_link(raw)
         name = " ".join((link.target if link else raw).split())
-        try:
-            note = catalog.find_note(name, kinds=("contact",))
-        except NotFound:
-            if name and name not in unknown:
-                unknown.append(name)
+        if not name:
             continue
-        if note not in found:
-            found.append(note)
-    return found, unknown
+        person: Note | str
+        try:
+            person = catalog.find_note(name, kinds=("contact",))
+            keys = {person.path}
+        except NotFound:
+            person = name
+            keys = {f"name:{name.casefold()}", f"file:{file_stem(name).casefold()}"}
+        if not keys & seen:
+            people.append(person)
+        seen |= keys
+    return people
+
+
+def find_people(catalog: Catalog, names: Sequence[str]) -> tuple[list[Note], list[str]]:
+    """The contact notes ``names`` refer to and the names that match no contact
+    (see :func:`named_people`)."""
+    people = named_people(catalog, names)
+    return [p for p in people if isinstance(p, Note)], [p for p in people if isinstance(p, str)]
 
 
 def new_meeting(
@@ -106,16 +122,17 @@ def new_meeting(
     title: str | None = None,
     create_contacts: bool = False,
 ) -> NewMeeting:
-    """Write ``meetings/<DATE> <Title>.md`` linked to the people and the goal, with
-    ``follow_up_by`` = date + ``[networking] follow_up_days``.
+    """Write ``meetings/<DATE> <Title>.md`` linked to the people (in the order given)
+    and the goal, with ``follow_up_by`` = date + ``[networking] follow_up_days``.
 
     People who are not contacts yet are created as contacts when
-    ``create_contacts`` is set; otherwise nothing is written and the error lists
-    them.
+    ``create_contacts`` is set; otherwise the error lists them.  Every file is
+    planned and checked before the first is written, so a failure writes nothing.
     """
     if not any(p.strip() for p in people):
         raise UsageProblem("name the people you met with --with PERSON")
-    known, unknown = find_people(catalog, people)
+    named = named_people(catalog, people)
+    unknown = [_check_name(catalog, p) for p in named if isinstance(p, str)]
     if unknown and not create_contacts:
         raise NotFound(
             f"not in your contacts: {', '.join(unknown)}; add --create-contacts to create "
@@ -123,29 +140,36 @@ def new_meeting(
         )
     day = day or today
     goal_path = catalog.find_goal(goal).path if goal else None
-    new_names = [_check_name(catalog, name) for name in unknown]
-    names = [note.title for note in known] + new_names
+    names = [p.title if isinstance(p, Note) else p for p in named]
     heading = " ".join(title.split()) if title and title.strip() else meeting_title(kind, names)
     stem = f"{day.isoformat()} {heading}"
     folders = vault.config.folders
     rel = free_path(vault, folders.meeting, stem)
-    new_paths = [free_path(vault, folders.contact, name) for name in new_names]
-    goal_link = catalog.link_to(goal_path, rel) if goal_path else None
-    for name, path in zip(new_names, new_paths, strict=True):
-        new_contact(vault, catalog, name, today, met_at=catalog.link_to(rel, path))
-    links = [catalog.link_to(note.path, rel) for note in known]
-    links += [catalog.link_to(path, rel) for path in new_paths]
-    props: dict[str, Any] = {
+    contacts = {name: free_path(vault, folders.contact, name) for name in unknown}
+    notes = []
+    for name, path in contacts.items():
+        props = contact_props(name, today, met_at=catalog.link_to(rel, path))
+        context = {key: codec.plain(value) for key, value in props.items()}
+        notes.append((path, note_data(vault, props, "contact.md.j2", context)))
+    paths = [p.path if isinstance(p, Note) else contacts[p] for p in named]
+    meeting: dict[str, Any] = {
         "type": "meeting",
         "date": day,
         "kind": kind,
-        "with": links,
-        "goal": goal_link,
+        "with": [catalog.link_to(path, rel) for path in paths],
+        "goal": catalog.link_to(goal_path, rel) if goal_path else None,
         "follow_up_by": day + timedelta(days=vault.config.networking.follow_up_days),
         "follow_up_done": False,
         "outcome": None,
     }
-    context = {key: codec.plain(value) for key, value in props.items()}
+    context = {key: codec.plain(value) for key, value in meeting.items()}
     context |= {"title": heading, "people": names}
-    written = create_note(vault, folders.meeting, stem, props, "meeting.md.j2", context)
-    return NewMeeting(written, {k: codec.plain(v) for k, v in props.items()}, new_paths)
+    notes.append((rel, note_data(vault, meeting, "meeting.md.j2", context)))
+    for path, _data in notes:
+        vault.check_write(path)
+    for path, data in notes:
+        vault.ensure_folder(str(PurePosixPath(path).parent))
+        vault.create(path, data)
+    return NewMeeting(
+        rel, stem, {k: codec.plain(v) for k, v in meeting.items()}, list(contacts.values())
+    )

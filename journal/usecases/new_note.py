@@ -64,10 +64,16 @@ def create_note(
     if folder.strip("/"):
         vault.ensure_folder(folder.strip("/"))
     rel = free_path(vault, folder, title)
-    body = Renderer(vault.root).render(template, context)
-    text = codec.new_note_text(props, body)
-    vault.create(rel, text.encode("utf-8"))
+    vault.create(rel, note_data(vault, props, template, context))
     return rel
+
+
+def note_data(
+    vault: Vault, props: Mapping[str, Any], template: str, context: Mapping[str, Any]
+) -> bytes:
+    """A new note's bytes: ``props`` as its front matter, its body from ``template``."""
+    body = Renderer(vault.root).render(template, context)
+    return codec.new_note_text(props, body).encode("utf-8")
 
 
 def new_goal(

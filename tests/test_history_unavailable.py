@@ -1,0 +1,69 @@
+"""Git history that can't be read (another user's repository, a partial clone, a missing
+object): one error, `git history unavailable: ...`, for `journal history` and
+`--commit`; the commands that only add history to what they show go on without it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Invoke
+from tests.gitutil import Git
+from tests.test_history import git, story  # noqa: F401 (fixtures)
+
+ADDED_WITHOUT_HISTORY = "; going on without it\n"
+
+
+def without_history(invoke: Invoke, root: Path, reason: str) -> None:
+    """review, plan and log GOAL still work, each with one notice naming ``reason``."""
+    for args in (("review", "--stdout"), ("plan", "--stdout"), ("log", "connect")):
+        result = invoke(*args, root=root)
+        assert result.exit_code == 0, (args, result.output)
+        assert result.stderr.startswith("journal: git history unavailable: "), args
+        assert reason in result.stderr, args
+        assert result.stderr.endswith(ADDED_WITHOUT_HISTORY), args
+        assert result.stderr.count("\n") == 1, args
+        assert "This week in git" not in result.stdout
+    history = invoke("history", "connect", root=root)
+    assert history.exit_code == 1
+    assert history.stderr.startswith("journal: git history unavailable: ")
+    assert reason in history.stderr
+    assert invoke("history", root=root).exit_code == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to chown")
+def test_a_repository_owned_by_another_user(story: Git, invoke: Invoke) -> None:  # noqa: F811
+    for path in [story.root, *story.root.rglob("*")]:
+        os.lchown(path, 4242, 4242)
+    without_history(invoke, story.root, "belongs to another user")
+    goal = story.root / "goals/Meet HR leaders.md"
+    before = goal.read_bytes()
+    result = invoke("set", "connect", "current=5", "--commit", root=story.root)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("journal: can't commit: the git repository at ")
+    assert "belongs to another user" in result.stderr
+    assert result.stderr.rstrip().endswith("nothing written")
+    assert goal.read_bytes() == before
+
+
+def test_a_blobless_clone(story: Git, invoke: Invoke, tmp_path: Path) -> None:  # noqa: F811
+    story("config", "uploadpack.allowFilter", "true")
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--filter=blob:none", f"file://{story.root}", str(clone)],
+        check=True,
+        env=story.env,
+    )
+    without_history(invoke, clone, "is not in this partial clone (cloned with --filter)")
+
+
+@pytest.mark.parametrize("lost", ["blob", "commit"])
+def test_a_missing_object(story: Git, invoke: Invoke, lost: str) -> None:  # noqa: F811
+    first = story("rev-list", "--max-parents=0", "HEAD").strip()
+    name = story("rev-parse", f"{first}:goals/Connect.md" if lost == "blob" else "HEAD~3")
+    name = name.strip()
+    (story.root / ".git" / "objects" / name[:2] / name[2:]).unlink()
+    without_history(invoke, story.root, f"object {name[:12]} is missing from the repository")
