@@ -1002,7 +1002,7 @@ def review(
         state.catalog(vault),
         today(),
         week=week,
-        day=_day_option(day) if day else None,
+        day=_day_option(day) if day is not None else None,
         write=not to_stdout,
         dry_run=dry_run,
         force=force,

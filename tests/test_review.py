@@ -373,3 +373,22 @@ def test_the_review_is_written_where_obsidian_expects_the_weekly_note(
     text = (vault / "Weekly/2026-W53.md").read_text()
     assert text.startswith("---\ntype: review\nweek: 2026-W53\n")
     assert "# My week\n\nwritten in Obsidian\n\n<!-- journal:begin scoreboard" in text
+
+
+@pytest.mark.parametrize("option", ["--week", "--date"])
+def test_an_empty_week_or_date_is_a_usage_error(invoke: Invoke, option: str) -> None:
+    result = invoke("review", option, "", "--stdout")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"{option}: " in result.stderr
+
+
+def test_the_current_week_by_label_is_seen_as_of_today(
+    example_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-19")
+    plain = run(example_vault, "review", "--stdout")
+    by_label = run(example_vault, "review", "--week", "2026-W47", "--stdout")
+    assert plain[0] == 0 and by_label == plain
+    assert "No check-in for 80 days" in plain[1] and "Due in 14 days (2026-12-03)" in plain[1]
+    past = run(example_vault, "review", "--week", "2026-W46", "--stdout")[1]
+    assert "No check-in for 76 days" in past  # a past week is seen from its last day

@@ -36,17 +36,17 @@ class ReviewResult:
 def review_period(
     vault: Vault, today: date, *, week: str | None = None, day: date | None = None
 ) -> tuple[Period, date]:
-    """The week to review and the day it is seen from: ``--week`` (its last day),
-    ``--date`` (that day) or today."""
+    """The week to review and the day it is seen from: ``--week`` (its last day, or
+    today when that is earlier), ``--date`` (that day) or today."""
     start = vault.config.week_start
-    if week and day:
+    if week is not None and day is not None:
         raise UsageProblem("give --week or --date, not both")
-    if week:
+    if week is not None:
         try:
             period = parse_week(week, start)
         except DateError as exc:
-            raise UsageProblem(exc.message) from None
-        return period, period.end
+            raise UsageProblem(f"--week: {exc.message}") from None
+        return period, min(period.end, today)
     when = day or today
     return week_of(when, start), when
 
