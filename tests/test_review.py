@@ -392,3 +392,33 @@ def test_the_current_week_by_label_is_seen_as_of_today(
     assert "No check-in for 80 days" in plain[1] and "Due in 14 days (2026-12-03)" in plain[1]
     past = run(example_vault, "review", "--week", "2026-W46", "--stdout")[1]
     assert "No check-in for 76 days" in past  # a past week is seen from its last day
+
+
+def attention_of(text: str) -> str:
+    return text.split("## Needs attention", 1)[1].split("<!-- journal:end", 1)[0]
+
+
+def test_a_problem_the_review_lists_is_not_repeated_as_a_smart_finding(
+    invoke: Invoke, write: Write
+) -> None:
+    quiet = goal_text("Quiet", start="2026-09-01", due="2027-03-01").split("## Log")[0]
+    write("goals/quiet.md", quiet)
+    write("goals/late.md", goal_text("Late", start="2026-09-01", due="2026-11-01"))
+    attention = attention_of(invoke("review", "--stdout").stdout)
+    assert "- No check-in for 82 days (rhythm 1w): [[quiet]]\n" in attention
+    assert "- Past due by 21 days and still active: [[late]]\n" in attention
+    assert "- SMART R001 (warning) [[quiet]]" in attention  # other findings stay
+    assert "T006" not in attention and "T002" not in attention
+
+
+def test_a_goal_that_counts_down_needs_to_drop_and_no_unit_leaves_no_gap(
+    invoke: Invoke, write: Write
+) -> None:
+    write(
+        "goals/weight.md",
+        goal_text("Weight", metric="kg", unit="", baseline=80, target=70, current=78),
+    )
+    review = invoke("review", "--stdout").stdout
+    row = next(line for line in review.splitlines() if line.startswith("| [[weight]]"))
+    assert "| 80 → **78** → 70 |" in row
+    assert "needs to drop 1.4/week" in row and "-1.4" not in row

@@ -76,6 +76,12 @@ def build_review(
     else:
         completed = [g for g in catalog.goals if g.path in completed_paths]
     before = period.start - timedelta(days=1)
+    stale = _stale(active, link, as_of, default_review_every)
+    past_due = [
+        {"goal": link(g), "due": g.due.isoformat(), "days": (as_of - g.due).days}
+        for g in sorted(active, key=_due_key)
+        if g.due and g.due < as_of
+    ]
     return {
         "week": label,
         "start": period.start.isoformat(),
@@ -88,18 +94,14 @@ def build_review(
         ],
         "milestones": _milestones(active, link, period, as_of, week_start),
         "attention": {
-            "stale": _stale(active, link, as_of, default_review_every),
+            "stale": stale,
             "due_soon": [
                 {"goal": link(g), "due": g.due.isoformat(), "days": (g.due - as_of).days}
                 for g in sorted(active, key=_due_key)
                 if g.due and 0 <= (g.due - as_of).days <= DUE_SOON_DAYS
             ],
-            "past_due": [
-                {"goal": link(g), "due": g.due.isoformat(), "days": (as_of - g.due).days}
-                for g in sorted(active, key=_due_key)
-                if g.due and g.due < as_of
-            ],
-            "smart": list(smart) if smart is not None else None,
+            "past_due": past_due,
+            "smart": _unlisted(smart, {"T006": stale, "T002": past_due}),
         },
         "wins": {
             "completed": [{"goal": link(g), "title": g.title} for g in completed],
@@ -116,6 +118,17 @@ def build_review(
         "goals": [link(g) for g in [*active, *completed]],
         "plan": catalog.link_to(plan.path) if plan else None,
     }
+
+
+def _unlisted(
+    smart: Sequence[dict[str, Any]] | None, listed: dict[str, list[dict[str, Any]]]
+) -> list[dict[str, Any]] | None:
+    """The findings, without those that say what a list of the review already says
+    (``listed``: rule id -> that list), so a goal is named once for one problem."""
+    if smart is None:
+        return None
+    said = {(rule, item["goal"]) for rule, items in listed.items() for item in items}
+    return [f for f in smart if (f["rule"], f["goal"]) not in said]
 
 
 def _due_key(goal: Goal) -> tuple[date, str]:
@@ -171,7 +184,8 @@ def _score(
         "expected": number(
             round(planned, 1) if planned is not None else _round(expected_value(goal, as_of))
         ),
-        "needed": rate(now.needed_per_week) if now.needed_per_week is not None else None,
+        "needed": rate(abs(now.needed_per_week)) if now.needed_per_week is not None else None,
+        "down": (now.needed_per_week or 0) < 0,
         "by_plan": planned is not None,
     }
 
