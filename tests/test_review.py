@@ -339,7 +339,7 @@ def test_shipped_templates_exist_for_review_and_plan() -> None:
 
 
 GANTT_LINE = re.compile(
-    r"gantt|    dateFormat YYYY-MM-DD|    axisFormat %b %d|    todayMarker off"
+    r"gantt|    dateFormat YYYY-MM-DD|    axisFormat %b %d(?: %Y)?|    todayMarker off"
     r"|    section [^:#;%\n]+"
     r"|    [A-Za-z][^:#;%\n]* :(?:done, )?(?:milestone, )?[a-z0-9]+, \d{4}-\d\d-\d\d, "
     r"(?:\d{4}-\d\d-\d\d|0d)"
@@ -422,3 +422,50 @@ def test_a_goal_that_counts_down_needs_to_drop_and_no_unit_leaves_no_gap(
     row = next(line for line in review.splitlines() if line.startswith("| [[weight]]"))
     assert "| 80 → **78** → 70 |" in row
     assert "needs to drop 1.4/week" in row and "-1.4" not in row
+
+
+def test_the_chart_keeps_to_a_window_around_the_review_day() -> None:
+    from datetime import date
+
+    from journal.core.goal import Goal
+    from journal.core.review import gantt
+
+    def goal(title: str, start: str, due: str) -> Goal:
+        return Goal(
+            path=f"goals/{title}.md",
+            title=title,
+            baseline=0,
+            target=10,
+            current=5,
+            start=date.fromisoformat(start),
+            due=date.fromisoformat(due),
+        )
+
+    chart = gantt(
+        [
+            goal("Short", "2026-11-01", "2026-12-31"),
+            goal("Long", "2025-01-01", "2028-06-30"),
+            goal("Later", "2027-06-01", "2027-12-31"),
+        ],
+        date(2026, 11, 22),
+    )
+    dates = re.findall(
+        r"\d{4}-\d\d-\d\d", chart.replace("2025-01-01", "").replace("2028-06-30", "")
+    )
+    assert min(dates) == "2026-05-24" and max(dates) == "2027-02-21"
+    assert "    section Long (50 pct, from 2025-01-01, due 2028-06-30)" in chart
+    assert "    done :done, g2a, 2026-05-24, 2026-10-01" in chart  # cut at the window's start
+    assert "    section Short (50 pct)" in chart and "Later" not in chart
+    assert "    axisFormat %b %d %Y" in chart  # the window crosses a year
+    assert "axisFormat %b %d\n" in gantt(
+        [goal("Short", "2026-11-01", "2026-12-31")], date(2026, 11, 22)
+    )
+
+
+def test_chart_names_are_cut_at_a_word_boundary() -> None:
+    from journal.core.review import gantt_text
+
+    title = "Two informational interviews that lead to insight into an HRBP role"
+    assert gantt_text(title) == "Two informational interviews that lead to insight into an…"
+    assert gantt_text("Plan: Q3; #1 at 50%") == "Plan Q3 1 at 50"
+    assert gantt_text("x" * 70) == "x" * 59 + "…"

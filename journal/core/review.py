@@ -21,6 +21,8 @@ from journal.core.networking import follow_up_state
 from journal.core.progress import expected_value, last_checkin, pace, start_of
 
 DUE_SOON_DAYS = 14
+CHART_BEFORE = timedelta(weeks=26)  # the chart's window around the review day
+CHART_AFTER = timedelta(weeks=13)
 Series = list[tuple[date, float]]
 SeriesOf = Callable[[Goal], Series]
 
@@ -277,16 +279,33 @@ def _person(catalog: Catalog, target: str, display: str) -> str:
 
 def gantt(goals: list[Goal], as_of: date) -> str:
     """A Mermaid gantt of each goal's window: the done part is its progress share of
-    the window, so a bar ending left of the review day is behind."""
-    lines = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %b %d", "    todayMarker off"]
-    for index, goal in enumerate(goals, start=1):
-        start, due, progress = start_of(goal), goal.due, goal.progress
-        if start is None or due is None or due <= start:
+    the window, so a bar ending left of the review day is behind.
+
+    The chart shows at most :data:`CHART_BEFORE` before the review day and
+    :data:`CHART_AFTER` after it; a goal's bar is cut to that window (its label then
+    gives the start or due outside it) and a goal wholly outside it is left out.
+    """
+    windows = [
+        (index, goal, start, goal.due)
+        for index, goal in enumerate(goals, start=1)
+        if (start := start_of(goal)) is not None and goal.due is not None and goal.due > start
+    ]
+    first = max(min([as_of, *(w[2] for w in windows)]), as_of - CHART_BEFORE)
+    last = min(max([as_of, *(w[3] for w in windows)]), as_of + CHART_AFTER)
+    axis = "%b %d" if first.year == last.year else "%b %d %Y"
+    lines = ["gantt", "    dateFormat YYYY-MM-DD", f"    axisFormat {axis}", "    todayMarker off"]
+    for index, goal, start, due in windows:
+        if due < first or start > last:
             continue
+        progress = goal.progress
         share = max(0.0, min(progress or 0.0, 1.0))
         middle = start + timedelta(days=round((due - start).days * share))
-        share_text = f" ({round(progress * 100)} pct)" if progress is not None else ""
-        lines.append(f"    section {gantt_text(goal.title)}{share_text}")
+        notes = [f"{round(progress * 100)} pct"] if progress is not None else []
+        notes += [f"from {start}"] if start < first else []
+        notes += [f"due {due}"] if due > last else []
+        label = f" ({', '.join(notes)})" if notes else ""
+        start, middle, due = (min(max(day, first), last) for day in (start, middle, due))
+        lines.append(f"    section {gantt_text(goal.title)}{label}")
         if middle > start:
             lines.append(f"    done :done, g{index}a, {start}, {middle}")
         if due > middle:
@@ -296,7 +315,13 @@ def gantt(goals: list[Goal], as_of: date) -> str:
     return "\n".join(lines)
 
 
-def gantt_text(text: str) -> str:
-    """Text safe inside a Mermaid gantt line (no ``:``, ``;``, ``#``, ``%``)."""
-    cleaned = "".join(" " if ch in ":;#%\n\r" else ch for ch in text)
-    return " ".join(cleaned.split())[:60] or "goal"
+def gantt_text(text: str, limit: int = 60) -> str:
+    """Text safe inside a Mermaid gantt line (no ``:``, ``;``, ``#``, ``%``), cut at a
+    word boundary with an ellipsis when longer than ``limit`` characters."""
+    cleaned = " ".join("".join(" " if ch in ":;#%\n\r" else ch for ch in text).split())
+    if len(cleaned) > limit:
+        cut = cleaned[: limit - 1]
+        if cleaned[limit - 1] != " " and " " in cut:
+            cut = cut.rsplit(" ", 1)[0]
+        cleaned = cut.rstrip() + "…"
+    return cleaned or "goal"
