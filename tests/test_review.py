@@ -469,3 +469,32 @@ def test_chart_names_are_cut_at_a_word_boundary() -> None:
     assert gantt_text(title) == "Two informational interviews that lead to insight into an…"
     assert gantt_text("Plan: Q3; #1 at 50%") == "Plan Q3 1 at 50"
     assert gantt_text("x" * 70) == "x" * 59 + "…"
+
+
+def test_generated_sections_hold_no_checkboxes_so_ticks_go_to_the_notes(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    milestones = '[{title: Draft list, due: "2026-11-20"}]'
+    write("goals/a.md", goal_text("Alpha", milestones=milestones))
+    write(
+        "meetings/2026-11-18 Coffee.md",
+        "---\ntype: meeting\ndate: 2026-11-18\nfollow_up_by: 2026-11-25\n---\n"
+        "## Follow-up\n\n- [ ] Send the article\n- [x] Say thanks\n",
+    )
+    assert invoke("review").exit_code == 0
+    path = vault / "reviews/2026-W47.md"
+    text = path.read_text()
+    assert "- Draft list · [[a]] · due 2026-11-20\n" in text
+    assert "\n    - Send the article\n" in text and "Say thanks" not in text
+    assert "[ ]" not in text and "[x]" not in text
+    assert "`journal done GOAL --milestone TITLE`" in text
+    assert "Tick a follow-up's tasks in its meeting note" in text
+    (vault / "meetings/2026-11-18 Coffee.md").write_text(
+        "---\ntype: meeting\ndate: 2026-11-18\nfollow_up_by: 2026-11-25\n---\n"
+        "## Follow-up\n\n- [x] Send the article\n- [x] Say thanks\n"
+    )
+    assert invoke("done", "alpha", "--milestone", "Draft list").exit_code == 0
+    result = invoke("review")
+    assert (result.exit_code, result.stderr) == (0, "")
+    text = path.read_text()
+    assert "Send the article" not in text and "- Draft list ·" not in text
