@@ -498,3 +498,45 @@ def test_generated_sections_hold_no_checkboxes_so_ticks_go_to_the_notes(
     assert (result.exit_code, result.stderr) == (0, "")
     text = path.read_text()
     assert "Send the article" not in text and "- Draft list ·" not in text
+
+
+def test_journal_done_records_the_day_and_the_review_counts_it_as_a_win(
+    example_vault: Path,
+) -> None:
+    goal = example_vault / "goals/Present the engagement survey results to the leadership team.md"
+    before = goal.read_text()
+    code, out, _ = run(example_vault, "done", "Present the engagement", "--date", "2026-11-20")
+    assert code == 0 and out.endswith('status: "active" -> "done"\n')
+    front, body = before.split("\n---\n", 1)
+    front = front.replace("\nstatus: active\n", "\nstatus: done\n")
+    assert goal.read_text() == f"{front}\ncompleted: 2026-11-20\n---\n{body}"
+    review = run(example_vault, "review", "--stdout")[1]
+    link = "[[Present the engagement survey results to the leadership team]]"
+    assert f"- Completed: {link}\n" in review
+    row = next(line for line in review.splitlines() if line.startswith(f"| {link}"))
+    assert row.endswith("| done |")
+    assert f'  - "{link}"\n' in review.split("---", 2)[1]
+    next_week = run(example_vault, "review", "--week", "2026-W48", "--stdout")[1]
+    assert link not in next_week.split("---", 2)[1] and "- Completed:" not in next_week
+
+
+def test_set_status_done_records_the_day_unless_given(invoke: Invoke, write: Write) -> None:
+    path = write("goals/a.md", goal_text("Alpha"))
+    write("goals/b.md", goal_text("Beta"))
+    assert invoke("set", "alpha", "status=done").stdout == (
+        'goals/a.md: status: "active" -> "done"\ngoals/a.md: completed: (none) -> "2026-11-22"\n'
+    )
+    assert "\ncompleted: 2026-11-22\n" in path.read_text()
+    assert invoke("set", "alpha", "status=done").stdout == "goals/a.md: unchanged\n"
+    invoke("set", "beta", "status=done", "completed=2026-11-17")
+    assert "\ncompleted: 2026-11-17\n" in (path.parent / "b.md").read_text()
+    bad = invoke("set", "beta", "completed=someday")
+    assert bad.exit_code == 2 and "completed" in bad.stderr
+
+
+def test_a_completion_date_outside_the_week_is_no_win_even_with_a_check_in(
+    invoke: Invoke, write: Write
+) -> None:
+    write("goals/a.md", goal_text("Alpha", status="done", completed="2026-11-02"))
+    review = invoke("review", "--stdout").stdout
+    assert "- Completed:" not in review and "[[a]]" not in review.split("## Wins")[0]

@@ -67,16 +67,16 @@ def build_review(
 
     ``smart`` (findings) and ``git`` (this week's goal events) are None when that
     source is not available; the template then leaves its section out rather than
-    faking it.  ``completed_paths``: the goals git saw completed in the period
-    (else a done goal whose last check-in falls in the period counts).
+    faking it.  ``completed_paths``: the goals git saw completed in the period (see
+    :func:`_completed_in`).  The scoreboard shows the active goals and those completed
+    in the period.
     """
     label = week_label(period.start, week_start)
     link = _linker(catalog)
     active = [g for g in catalog.goals if g.status == "active"]
-    if completed_paths is None:
-        completed = [g for g in catalog.goals if g.status == "done" and _completed_in(g, period)]
-    else:
-        completed = [g for g in catalog.goals if g.path in completed_paths]
+    completed = [g for g in catalog.goals if _completed_in(g, period, completed_paths)]
+    done_now = {g.path for g in completed}
+    board = [g for g in catalog.goals if g.status == "active" or g.path in done_now]
     before = period.start - timedelta(days=1)
     stale = _stale(active, link, as_of, default_review_every)
     past_due = [
@@ -92,7 +92,7 @@ def build_review(
         "previous_week": week_label(period.start - timedelta(days=7), week_start),
         "next_week": week_label(period.end + timedelta(days=1), week_start),
         "scoreboard": [
-            _score(g, link(g), as_of, before, period, series_of, plan, label) for g in active
+            _score(g, link(g), as_of, before, period, series_of, plan, label) for g in board
         ],
         "milestones": _milestones(active, link, period, as_of, week_start),
         "attention": {
@@ -117,7 +117,7 @@ def build_review(
         "networking": _networking(catalog, period, as_of),
         "git": git,
         "chart": gantt(active, as_of),
-        "goals": [link(g) for g in [*active, *completed]],
+        "goals": [link(g) for g in board],
         "plan": catalog.link_to(plan.path) if plan else None,
     }
 
@@ -137,10 +137,16 @@ def _due_key(goal: Goal) -> tuple[date, str]:
     return (goal.due or date.max, goal.path)
 
 
-def _completed_in(goal: Goal, period: Period) -> bool:
-    """A done goal counts as completed in ``period`` when its last check-in falls in it."""
+def _completed_in(goal: Goal, period: Period, git_paths: set[str] | None = None) -> bool:
+    """Whether ``goal`` was completed in ``period``: a done goal by its ``completed``
+    date; without one, when git saw it completed then (``git_paths``, None outside a
+    repository), else when it is done and its last check-in falls in the period."""
+    if goal.completed is not None:
+        return goal.status == "done" and goal.completed in period
+    if git_paths is not None:
+        return goal.path in git_paths
     last = last_checkin(goal)
-    return last is not None and last in period
+    return goal.status == "done" and last is not None and last in period
 
 
 def _linker(catalog: Catalog) -> Callable[[Goal], str]:

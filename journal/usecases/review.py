@@ -110,8 +110,8 @@ def weekly_review(
 def review_data(vault: Vault, catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]:
     """Everything the template shows, from the notes, git (when the vault is in a
     repository), ``journal check`` and the 90-day plan covering the week."""
-    active = [g for g in catalog.goals if g.status == "active"]
-    series_of = series_lookup(vault, active, as_of)
+    shown = [g for g in catalog.goals if g.status in ("active", "done")]
+    series_of = series_lookup(vault, shown, as_of)
     git = week_in_git(vault, period)
     findings = check_vault(vault, catalog, as_of).findings
     goal_paths = {g.path for g in catalog.goals}
