@@ -173,7 +173,7 @@ def test_a_note_without_sections_gets_them_after_the_users_text(
     assert invoke("review").exit_code == 0
     text = (vault / "reviews/2026-W47.md").read_text()
     assert text.startswith("---\ntags: [weekly]\ntype: review\n")
-    assert "# My week\n\nObsidian made this.\n\n<!-- journal:begin scoreboard" in text
+    assert "# My week\n\nObsidian made this.\n\n<!-- journal:begin period" in text
 
 
 def test_two_processes_generating_the_same_week(write: Write, vault: Path) -> None:
@@ -372,7 +372,7 @@ def test_the_review_is_written_where_obsidian_expects_the_weekly_note(
     assert result.stdout == "Weekly/2026-W53.md: updated\n"
     text = (vault / "Weekly/2026-W53.md").read_text()
     assert text.startswith("---\ntype: review\nweek: 2026-W53\n")
-    assert "# My week\n\nwritten in Obsidian\n\n<!-- journal:begin scoreboard" in text
+    assert "# My week\n\nwritten in Obsidian\n\n<!-- journal:begin period" in text
 
 
 @pytest.mark.parametrize("option", ["--week", "--date"])
@@ -540,3 +540,64 @@ def test_a_completion_date_outside_the_week_is_no_win_even_with_a_check_in(
     write("goals/a.md", goal_text("Alpha", status="done", completed="2026-11-02"))
     review = invoke("review", "--stdout").stdout
     assert "- Completed:" not in review and "[[a]]" not in review.split("## Wins")[0]
+
+
+def test_the_links_to_the_weeks_around_refresh_when_their_reviews_appear(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("review").exit_code == 0
+    path = vault / "reviews/2026-W47.md"
+    assert "\n2026-11-16 to 2026-11-22\n" in path.read_text()
+    assert invoke("review", "--week", "2026-W48").exit_code == 0
+    assert invoke("review", "--week", "2026-W46").exit_code == 0
+    result = invoke("review")
+    assert (result.stdout, result.stderr) == ("reviews/2026-W47.md: updated\n", "")
+    assert (
+        "\n2026-11-16 to 2026-11-22 · previous: [[2026-W46]] · next: [[2026-W48]]\n"
+        in path.read_text()
+    )
+
+
+def test_this_week_in_git_is_added_once_the_vault_is_a_repository(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    from tests.gitutil import Git
+
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("review").exit_code == 0
+    path = vault / "reviews/2026-W47.md"
+    assert "<!-- journal:begin git " in path.read_text()  # empty, hidden, ready
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("add alpha", "2026-11-10")
+    write("goals/a.md", goal_text("Alpha", status="done", current=5))
+    git.commit("alpha done", "2026-11-18")
+    result = invoke("review")
+    assert (result.exit_code, result.stderr) == (0, "")
+    text = path.read_text()
+    assert "## This week in git\n\n- Completed: [[a]]" in text
+    assert text.index("## Wins") < text.index("## This week in git") < text.index("## Progress")
+
+
+def test_an_older_review_gains_the_sections_it_never_had(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """A note made before a section existed (no record of its sections) gets the new
+    sections once; a section removed after that is not added back."""
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("review").exit_code == 0
+    path = vault / "reviews/2026-W47.md"
+    made = path.read_text()
+    git_section = re.search(r"<!-- journal:begin git .*?<!-- journal:end git -->\n\n", made, re.S)
+    assert git_section is not None
+    old = re.sub(r"<!-- journal:sections[^>]*-->\n", "", made.replace(git_section.group(), ""))
+    path.write_text(old + "\nMy own closing words.\n")
+    result = invoke("review")
+    assert (result.stdout, result.stderr) == ("reviews/2026-W47.md: updated\n", "")
+    assert path.read_text() == made + "\nMy own closing words.\n"
+    wins = re.search(r"<!-- journal:begin wins .*?<!-- journal:end wins -->\n\n", made, re.S)
+    assert wins is not None
+    path.write_text(made.replace(wins.group(), ""))
+    result = invoke("review")
+    assert result.stdout == "reviews/2026-W47.md: unchanged\n"
+    assert "the 'wins' section was removed from the note; not added back" in result.stderr

@@ -66,7 +66,7 @@ def build_review(
     """Everything the weekly review template shows, as plain data.
 
     ``smart`` (findings) and ``git`` (this week's goal events) are None when that
-    source is not available; the template then leaves its section out rather than
+    source is not available; the template then shows nothing for it rather than
     faking it.  ``completed_paths``: the goals git saw completed in the period (see
     :func:`_completed_in`).  The scoreboard shows the active goals and those completed
     in the period.
