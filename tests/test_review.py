@@ -601,3 +601,22 @@ def test_an_older_review_gains_the_sections_it_never_had(
     result = invoke("review")
     assert result.stdout == "reviews/2026-W47.md: unchanged\n"
     assert "the 'wins' section was removed from the note; not added back" in result.stderr
+
+
+def test_the_review_lists_the_weeks_check_ins_with_the_note_they_were_made_in(
+    invoke: Invoke, write: Write
+) -> None:
+    log = "- 2026-11-09: +1 too early\n- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n"
+    write("goals/a.md", goal_text("Alpha").split("## Log")[0] + "## Log\n\n" + log)
+    write("goals/b.md", goal_text("Beta").split("## Log")[0])
+    write("daily/2026-11-18.md", "# Wed\n\nprogress:: [[a]] =1 recounted\n")
+    write("daily/2026-11-23.md", "progress:: [[a]] +1 next week\n")
+    review = invoke("review", "--stdout").stdout
+    section = review.split("## Check-ins\n\n", 1)[1].split("\n<!-- journal:end", 1)[0]
+    assert section == (
+        "**[[a]]**\n\n"
+        "- 2026-11-18 · =1 · recounted · in [[2026-11-18]]\n"
+        "- 2026-11-20 · +1 · Coffee with [[Dana Ortiz]]"
+    )
+    quiet = invoke("review", "--week", "2026-W45", "--stdout").stdout
+    assert "- none this week (record one with `journal log GOAL +1 NOTE`" in quiet

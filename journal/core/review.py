@@ -94,6 +94,7 @@ def build_review(
         "scoreboard": [
             _score(g, link(g), as_of, before, period, series_of, plan, label) for g in board
         ],
+        "checkins": _checkins(board, link, catalog, period, as_of),
         "milestones": _milestones(active, link, period, as_of, week_start),
         "attention": {
             "stale": stale,
@@ -200,6 +201,28 @@ def _score(
 
 def _round(value: float | None) -> float | None:
     return round(value, 1) if value is not None else None
+
+
+def _checkins(
+    goals: list[Goal], link: Callable[[Goal], str], catalog: Catalog, period: Period, as_of: date
+) -> list[dict[str, Any]]:
+    """Per goal that has any, its check-ins of the period (to ``as_of``) in date order:
+    day, change, note, and a link to the note it was recorded in when not the goal's."""
+    out = []
+    for goal in goals:
+        items = [
+            {
+                "day": c.day.isoformat(),
+                "change": c.value_text,
+                "note": c.note,
+                "source": catalog.link_to(c.path) if c.path not in ("", goal.path) else None,
+            }
+            for c in sorted(goal.checkins, key=lambda c: c.day)
+            if c.day in period and c.day <= as_of
+        ]
+        if items:
+            out.append({"goal": link(goal), "checkins": items})
+    return out
 
 
 def _milestones(
