@@ -361,7 +361,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
     from journal.usecases.set_fields import parse_assignments, set_fields
 
     vault = state.vault()
-    result = set_fields(vault, state.catalog(vault), goal, assignments)
+    result = set_fields(vault, state.catalog(vault), goal, assignments, today())
     if as_json:
         emit_json(
             {
@@ -376,7 +376,9 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
         for change in result.changes:
             click.echo(f"{result.path}: {change.key}: {_show(change.old)} -> {_show(change.new)}")
     typed = parse_assignments(assignments)
-    changed = ", ".join(f"{c.key}={typed[c.key].strip()}" for c in result.changes)
+    changed = ", ".join(
+        f"{c.key}={typed[c.key].strip() if c.key in typed else c.new}" for c in result.changes
+    )
     return f"journal: set {changed} in {result.title}"
 
 
@@ -1014,7 +1016,7 @@ def review(
         state.catalog(vault),
         today(),
         week=week,
-        day=_day_option(day) if day else None,
+        day=_day_option(day) if day is not None else None,
         write=not to_stdout,
         dry_run=dry_run,
         force=force,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -190,7 +191,7 @@ def _written_then(vault: Path, lock: str) -> tuple[list[str], str]:
 
     opened = Vault.open(vault)
     prepare_commit(opened)
-    set_fields(opened, load_catalog(opened), "Connect", ("current=70",))
+    set_fields(opened, load_catalog(opened), "Connect", ("current=70",), date(2026, 11, 22))
     (vault / ".git" / lock).touch()
     with pytest.raises(JournalError) as caught:
         commit_paths(opened, opened.written, "journal: set current=70")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from journal.core.errors import JournalError
-from journal.core.generated import find_sections, merge, section
+from journal.core.generated import find_sections, merge, section, with_record
 
 NEW = (
     f"# Title\n\n{section('Fresh score', 'score')}\n\n{section('Fresh wins', 'wins')}\n\n## Mine\n"
@@ -13,7 +13,7 @@ NEW = (
 
 
 def note(score: str = "Old score", wins: str = "Old wins", mine: str = "my words") -> str:
-    return (
+    return with_record(
         f"# Title\nintro I wrote\n\n{section(score, 'score')}\n\n{section(wins, 'wins')}\n\n"
         f"## Mine\n{mine}\n"
     )
@@ -41,6 +41,38 @@ def test_a_section_the_user_removed_is_not_added_back() -> None:
     without = note().replace(section("Old wins", "wins"), "")
     result = merge(without, NEW)
     assert result.missing == ["wins"] and "Fresh wins" not in result.text
+
+
+def test_the_record_lists_the_sections_after_the_last_one() -> None:
+    assert note().endswith(
+        "<!-- journal:end wins -->\n<!-- journal:sections score wins -->\n\n## Mine\nmy words\n"
+    )
+
+
+def test_a_section_the_note_never_had_is_added_next_to_its_neighbours() -> None:
+    new = (
+        f"{section('Fresh top', 'top')}\n\n{section('Fresh score', 'score')}\n\n"
+        f"{section('Fresh git', 'git')}\n\n{section('Fresh wins', 'wins')}\n"
+    )
+    result = merge(note(), new)
+    assert result.replaced == ["score", "wins", "top", "git"] and result.missing == []
+    assert result.text == (
+        f"# Title\nintro I wrote\n\n{section('Fresh top', 'top')}\n\n"
+        f"{section('Fresh score', 'score')}\n\n{section('Fresh git', 'git')}\n\n"
+        f"{section('Fresh wins', 'wins')}\n<!-- journal:sections git score top wins -->\n\n"
+        "## Mine\nmy words\n"
+    )
+    without_git = result.text.replace(f"{section('Fresh git', 'git')}\n\n", "")
+    again = merge(without_git, new)  # now the record says the note had it: not re-added
+    assert again.missing == ["git"] and again.text == without_git
+
+
+def test_a_note_without_a_record_gains_what_it_lacks_once() -> None:
+    legacy = note().replace("<!-- journal:sections score wins -->\n", "")
+    without = legacy.replace(f"{section('Old wins', 'wins')}\n\n", "")
+    result = merge(without, NEW)
+    assert result.replaced == ["score", "wins"] and result.missing == []
+    assert result.text == note("Fresh score", "Fresh wins")
 
 
 def test_nothing_changes_when_nothing_is_new() -> None:

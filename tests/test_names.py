@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from journal.adapters.vault import Vault, load_catalog
 from journal.core.names import MAX_NAME_BYTES, file_stem, slug, unique_id
+from tests.conftest import Invoke
 
 
 @pytest.mark.parametrize(
@@ -47,3 +51,29 @@ def test_slugs_and_unique_ids() -> None:
     assert slug("Übung macht den Meister") == "ubung-macht-den-meister"
     assert slug("???") == "goal"
     assert unique_id("a", {"A", "a-2"}) == "a-3"
+
+
+def test_new_notes_with_link_breaking_titles_get_linkable_names(
+    invoke: Invoke, vault: Path
+) -> None:
+    """Obsidian refuses ``[ ] # ^ |`` in link targets: the goal, contact and meeting
+    made from such titles have names a wikilink reaches."""
+    assert invoke("new", "goal", "Pipe | name ]] x #1 ^a").exit_code == 0
+    assert invoke("new", "contact", "Ann [Ops] Lee").exit_code == 0
+    made = invoke(
+        "new", "meeting", "--with", "Ann", "--title", "Sync | [plan] #2", "--goal", "pipe"
+    )
+    assert made.exit_code == 0, made.stderr
+    names = sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md"))
+    assert names == [
+        "goals/Pipe name x 1 a.md",
+        "meetings/2026-11-22 Sync plan 2.md",
+        "people/Ann Ops Lee.md",
+    ]
+    catalog = load_catalog(Vault.open(vault))
+    for name in names:
+        link = catalog.link_to(name)
+        assert not any(ch in link[2:-2] for ch in "[]|#^"), link
+        assert catalog.resolve(link[2:-2]) is not None
+    meeting = (vault / names[1]).read_text()
+    assert '"[[Ann Ops Lee]]"' in meeting and '"[[Pipe name x 1 a]]"' in meeting

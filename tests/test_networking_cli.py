@@ -313,7 +313,7 @@ def test_done_marks_a_goal_and_its_milestones(invoke: Invoke, write: Write, vaul
     assert invoke("done", "Connect", "--milestone", "nope").exit_code == 1
     assert invoke("done", "Connect").exit_code == 0
     shown = json.loads(invoke("show", "Connect", "--json").stdout)
-    assert shown["status"] == "done"
+    assert (shown["status"], shown["completed"]) == ("done", "2026-11-22")
     assert [m["done"] for m in shown["milestones"]] == [False, "2026-11-17", "2026-11-22"]
     data = path.read_bytes()
     assert b"\n" not in data.replace(b"\r\n", b"")
@@ -325,7 +325,7 @@ def test_done_marks_a_goal_and_its_milestones(invoke: Invoke, write: Write, vaul
         )
         .replace(
             "  - title: Fifth conversation held\n",
-            "  - title: Fifth conversation held\n    done: 2026-11-22\n",
+            "  - title: Fifth conversation held\n    done: 2026-11-22\ncompleted: 2026-11-22\n",
         )
         .replace("\n", "\r\n")
         .encode()

@@ -173,7 +173,7 @@ def test_a_note_without_sections_gets_them_after_the_users_text(
     assert invoke("review").exit_code == 0
     text = (vault / "reviews/2026-W47.md").read_text()
     assert text.startswith("---\ntags: [weekly]\ntype: review\n")
-    assert "# My week\n\nObsidian made this.\n\n<!-- journal:begin scoreboard" in text
+    assert "# My week\n\nObsidian made this.\n\n<!-- journal:begin period" in text
 
 
 def test_two_processes_generating_the_same_week(write: Write, vault: Path) -> None:
@@ -339,7 +339,7 @@ def test_shipped_templates_exist_for_review_and_plan() -> None:
 
 
 GANTT_LINE = re.compile(
-    r"gantt|    dateFormat YYYY-MM-DD|    axisFormat %b %d|    todayMarker off"
+    r"gantt|    dateFormat YYYY-MM-DD|    axisFormat %b %d(?: %Y)?|    todayMarker off"
     r"|    section [^:#;%\n]+"
     r"|    [A-Za-z][^:#;%\n]* :(?:done, )?(?:milestone, )?[a-z0-9]+, \d{4}-\d\d-\d\d, "
     r"(?:\d{4}-\d\d-\d\d|0d)"
@@ -372,4 +372,251 @@ def test_the_review_is_written_where_obsidian_expects_the_weekly_note(
     assert result.stdout == "Weekly/2026-W53.md: updated\n"
     text = (vault / "Weekly/2026-W53.md").read_text()
     assert text.startswith("---\ntype: review\nweek: 2026-W53\n")
-    assert "# My week\n\nwritten in Obsidian\n\n<!-- journal:begin scoreboard" in text
+    assert "# My week\n\nwritten in Obsidian\n\n<!-- journal:begin period" in text
+
+
+@pytest.mark.parametrize("option", ["--week", "--date"])
+def test_an_empty_week_or_date_is_a_usage_error(invoke: Invoke, option: str) -> None:
+    result = invoke("review", option, "", "--stdout")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"{option}: " in result.stderr
+
+
+def test_the_current_week_by_label_is_seen_as_of_today(
+    example_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-19")
+    plain = run(example_vault, "review", "--stdout")
+    by_label = run(example_vault, "review", "--week", "2026-W47", "--stdout")
+    assert plain[0] == 0 and by_label == plain
+    assert "No check-in for 80 days" in plain[1] and "Due in 14 days (2026-12-03)" in plain[1]
+    past = run(example_vault, "review", "--week", "2026-W46", "--stdout")[1]
+    assert "No check-in for 76 days" in past  # a past week is seen from its last day
+
+
+def attention_of(text: str) -> str:
+    return text.split("## Needs attention", 1)[1].split("<!-- journal:end", 1)[0]
+
+
+def test_a_problem_the_review_lists_is_not_repeated_as_a_smart_finding(
+    invoke: Invoke, write: Write
+) -> None:
+    quiet = goal_text("Quiet", start="2026-09-01", due="2027-03-01").split("## Log")[0]
+    write("goals/quiet.md", quiet)
+    write("goals/late.md", goal_text("Late", start="2026-09-01", due="2026-11-01"))
+    attention = attention_of(invoke("review", "--stdout").stdout)
+    assert "- No check-in for 82 days (rhythm 1w): [[quiet]]\n" in attention
+    assert "- Past due by 21 days and still active: [[late]]\n" in attention
+    assert "- SMART R001 (warning) [[quiet]]" in attention  # other findings stay
+    assert "T006" not in attention and "T002" not in attention
+
+
+def test_a_goal_that_counts_down_needs_to_drop_and_no_unit_leaves_no_gap(
+    invoke: Invoke, write: Write
+) -> None:
+    write(
+        "goals/weight.md",
+        goal_text("Weight", metric="kg", unit="", baseline=80, target=70, current=78),
+    )
+    review = invoke("review", "--stdout").stdout
+    row = next(line for line in review.splitlines() if line.startswith("| [[weight]]"))
+    assert "| 80 → **78** → 70 |" in row
+    assert "needs to drop 1.4/week" in row and "-1.4" not in row
+
+
+def test_the_chart_keeps_to_a_window_around_the_review_day() -> None:
+    from datetime import date
+
+    from journal.core.goal import Goal
+    from journal.core.review import gantt
+
+    def goal(title: str, start: str, due: str) -> Goal:
+        return Goal(
+            path=f"goals/{title}.md",
+            title=title,
+            baseline=0,
+            target=10,
+            current=5,
+            start=date.fromisoformat(start),
+            due=date.fromisoformat(due),
+        )
+
+    chart = gantt(
+        [
+            goal("Short", "2026-11-01", "2026-12-31"),
+            goal("Long", "2025-01-01", "2028-06-30"),
+            goal("Later", "2027-06-01", "2027-12-31"),
+        ],
+        date(2026, 11, 22),
+    )
+    dates = re.findall(
+        r"\d{4}-\d\d-\d\d", chart.replace("2025-01-01", "").replace("2028-06-30", "")
+    )
+    assert min(dates) == "2026-05-24" and max(dates) == "2027-02-21"
+    assert "    section Long (50 pct, from 2025-01-01, due 2028-06-30)" in chart
+    assert "    done :done, g2a, 2026-05-24, 2026-10-01" in chart  # cut at the window's start
+    assert "    section Short (50 pct)" in chart and "Later" not in chart
+    assert "    axisFormat %b %d %Y" in chart  # the window crosses a year
+    assert "axisFormat %b %d\n" in gantt(
+        [goal("Short", "2026-11-01", "2026-12-31")], date(2026, 11, 22)
+    )
+
+
+def test_chart_names_are_cut_at_a_word_boundary() -> None:
+    from journal.core.review import gantt_text
+
+    title = "Two informational interviews that lead to insight into an HRBP role"
+    assert gantt_text(title) == "Two informational interviews that lead to insight into an…"
+    assert gantt_text("Plan: Q3; #1 at 50%") == "Plan Q3 1 at 50"
+    assert gantt_text("x" * 70) == "x" * 59 + "…"
+
+
+def test_generated_sections_hold_no_checkboxes_so_ticks_go_to_the_notes(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    milestones = '[{title: Draft list, due: "2026-11-20"}]'
+    write("goals/a.md", goal_text("Alpha", milestones=milestones))
+    write(
+        "meetings/2026-11-18 Coffee.md",
+        "---\ntype: meeting\ndate: 2026-11-18\nfollow_up_by: 2026-11-25\n---\n"
+        "## Follow-up\n\n- [ ] Send the article\n- [x] Say thanks\n",
+    )
+    assert invoke("review").exit_code == 0
+    path = vault / "reviews/2026-W47.md"
+    text = path.read_text()
+    assert "- Draft list · [[a]] · due 2026-11-20\n" in text
+    assert "\n    - Send the article\n" in text and "Say thanks" not in text
+    assert "[ ]" not in text and "[x]" not in text
+    assert "`journal done GOAL --milestone TITLE`" in text
+    assert "Tick a follow-up's tasks in its meeting note" in text
+    (vault / "meetings/2026-11-18 Coffee.md").write_text(
+        "---\ntype: meeting\ndate: 2026-11-18\nfollow_up_by: 2026-11-25\n---\n"
+        "## Follow-up\n\n- [x] Send the article\n- [x] Say thanks\n"
+    )
+    assert invoke("done", "alpha", "--milestone", "Draft list").exit_code == 0
+    result = invoke("review")
+    assert (result.exit_code, result.stderr) == (0, "")
+    text = path.read_text()
+    assert "Send the article" not in text and "- Draft list ·" not in text
+
+
+def test_journal_done_records_the_day_and_the_review_counts_it_as_a_win(
+    example_vault: Path,
+) -> None:
+    goal = example_vault / "goals/Present the engagement survey results to the leadership team.md"
+    before = goal.read_text()
+    code, out, _ = run(example_vault, "done", "Present the engagement", "--date", "2026-11-20")
+    assert code == 0 and out.endswith("status: active -> done\n")
+    front, body = before.split("\n---\n", 1)
+    front = front.replace("\nstatus: active\n", "\nstatus: done\n")
+    assert goal.read_text() == f"{front}\ncompleted: 2026-11-20\n---\n{body}"
+    review = run(example_vault, "review", "--stdout")[1]
+    link = "[[Present the engagement survey results to the leadership team]]"
+    assert f"- Completed: {link}\n" in review
+    row = next(line for line in review.splitlines() if line.startswith(f"| {link}"))
+    assert row.endswith("| done |")
+    assert f'  - "{link}"\n' in review.split("---", 2)[1]
+    next_week = run(example_vault, "review", "--week", "2026-W48", "--stdout")[1]
+    assert link not in next_week.split("---", 2)[1] and "- Completed:" not in next_week
+
+
+def test_set_status_done_records_the_day_unless_given(invoke: Invoke, write: Write) -> None:
+    path = write("goals/a.md", goal_text("Alpha"))
+    write("goals/b.md", goal_text("Beta"))
+    assert invoke("set", "alpha", "status=done").stdout == (
+        'goals/a.md: status: "active" -> "done"\ngoals/a.md: completed: (none) -> "2026-11-22"\n'
+    )
+    assert "\ncompleted: 2026-11-22\n" in path.read_text()
+    assert invoke("set", "alpha", "status=done").stdout == "goals/a.md: unchanged\n"
+    invoke("set", "beta", "status=done", "completed=2026-11-17")
+    assert "\ncompleted: 2026-11-17\n" in (path.parent / "b.md").read_text()
+    bad = invoke("set", "beta", "completed=someday")
+    assert bad.exit_code == 2 and "completed" in bad.stderr
+
+
+def test_a_completion_date_outside_the_week_is_no_win_even_with_a_check_in(
+    invoke: Invoke, write: Write
+) -> None:
+    write("goals/a.md", goal_text("Alpha", status="done", completed="2026-11-02"))
+    review = invoke("review", "--stdout").stdout
+    assert "- Completed:" not in review and "[[a]]" not in review.split("## Wins")[0]
+
+
+def test_the_links_to_the_weeks_around_refresh_when_their_reviews_appear(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("review").exit_code == 0
+    path = vault / "reviews/2026-W47.md"
+    assert "\n2026-11-16 to 2026-11-22\n" in path.read_text()
+    assert invoke("review", "--week", "2026-W48").exit_code == 0
+    assert invoke("review", "--week", "2026-W46").exit_code == 0
+    result = invoke("review")
+    assert (result.stdout, result.stderr) == ("reviews/2026-W47.md: updated\n", "")
+    assert (
+        "\n2026-11-16 to 2026-11-22 · previous: [[2026-W46]] · next: [[2026-W48]]\n"
+        in path.read_text()
+    )
+
+
+def test_this_week_in_git_is_added_once_the_vault_is_a_repository(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    from tests.gitutil import Git
+
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("review").exit_code == 0
+    path = vault / "reviews/2026-W47.md"
+    assert "<!-- journal:begin git " in path.read_text()  # empty, hidden, ready
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("add alpha", "2026-11-10")
+    write("goals/a.md", goal_text("Alpha", status="done", current=5))
+    git.commit("alpha done", "2026-11-18")
+    result = invoke("review")
+    assert (result.exit_code, result.stderr) == (0, "")
+    text = path.read_text()
+    assert "## This week in git\n\n- Completed: [[a]]" in text
+    assert text.index("## Wins") < text.index("## This week in git") < text.index("## Progress")
+
+
+def test_an_older_review_gains_the_sections_it_never_had(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """A note made before a section existed (no record of its sections) gets the new
+    sections once; a section removed after that is not added back."""
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("review").exit_code == 0
+    path = vault / "reviews/2026-W47.md"
+    made = path.read_text()
+    git_section = re.search(r"<!-- journal:begin git .*?<!-- journal:end git -->\n\n", made, re.S)
+    assert git_section is not None
+    old = re.sub(r"<!-- journal:sections[^>]*-->\n", "", made.replace(git_section.group(), ""))
+    path.write_text(old + "\nMy own closing words.\n")
+    result = invoke("review")
+    assert (result.stdout, result.stderr) == ("reviews/2026-W47.md: updated\n", "")
+    assert path.read_text() == made + "\nMy own closing words.\n"
+    wins = re.search(r"<!-- journal:begin wins .*?<!-- journal:end wins -->\n\n", made, re.S)
+    assert wins is not None
+    path.write_text(made.replace(wins.group(), ""))
+    result = invoke("review")
+    assert result.stdout == "reviews/2026-W47.md: unchanged\n"
+    assert "the 'wins' section was removed from the note; not added back" in result.stderr
+
+
+def test_the_review_lists_the_weeks_check_ins_with_the_note_they_were_made_in(
+    invoke: Invoke, write: Write
+) -> None:
+    log = "- 2026-11-09: +1 too early\n- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n"
+    write("goals/a.md", goal_text("Alpha").split("## Log")[0] + "## Log\n\n" + log)
+    write("goals/b.md", goal_text("Beta").split("## Log")[0])
+    write("daily/2026-11-18.md", "# Wed\n\nprogress:: [[a]] =1 recounted\n")
+    write("daily/2026-11-23.md", "progress:: [[a]] +1 next week\n")
+    review = invoke("review", "--stdout").stdout
+    section = review.split("## Check-ins\n\n", 1)[1].split("\n<!-- journal:end", 1)[0]
+    assert section == (
+        "**[[a]]**\n\n"
+        "- 2026-11-18 · =1 · recounted · in [[2026-11-18]]\n"
+        "- 2026-11-20 · +1 · Coffee with [[Dana Ortiz]]"
+    )
+    quiet = invoke("review", "--week", "2026-W45", "--stdout").stdout
+    assert "- none this week (record one with `journal log GOAL +1 NOTE`" in quiet

@@ -75,6 +75,7 @@ GOAL_FIELDS: dict[str, Field] = {
         Field("id", "text", "identity", "stable id, written at creation, kept across renames"),
         Field("title", "text", "identity", "the goal in a few words"),
         Field("status", "choice", "identity", "where the goal stands", STATUSES),
+        Field("completed", "date", "identity", "the day the goal was done (set with status done)"),
         Field("area", "text", "identity", "life or work area, e.g. networking, skills"),
         Field("tags", "tags", "identity", "tags, as a list"),
         Field("aliases", "list", "identity", "other names the goal is found by"),

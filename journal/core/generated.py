@@ -11,13 +11,22 @@ The begin marker holds a hash of the text the tool wrote.  When a note is
 regenerated, a section whose text still has that hash is replaced with the new
 text; a section the user edited is kept as it is (and reported) unless the
 regeneration is forced.  Everything outside the sections is the user's and is
-never touched.
+never touched, except one line the tool keeps after the last section: the record
+of every section the note has been given::
+
+    <!-- journal:sections chart scoreboard wins -->
+
+so a section the template makes that the note lacks is told apart: in the record,
+the user removed it (it is not added back); not in it, the note never had it (it
+is added, next to its neighbours).  A note without a record (made before records
+existed, or the user deleted it) counts as never having had what it lacks.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from journal.core.errors import JournalError
@@ -26,6 +35,7 @@ _BEGIN = re.compile(
     r"^<!-- journal:begin ([a-z0-9-]+)(?: ([0-9a-f]{8}))? -->[ \t]*(?=\r?$)", re.MULTILINE
 )
 _END = re.compile(r"^<!-- journal:end ([a-z0-9-]+) -->[ \t]*(?=\r?$)", re.MULTILINE)
+_RECORD = re.compile(r"^<!-- journal:sections((?: [a-z0-9-]+)*) -->[ \t]*(?=\r?$)", re.MULTILINE)
 
 
 class SectionError(JournalError):
@@ -135,12 +145,15 @@ class Merge:
 def merge(old: str, new: str, *, force: bool = False, path: str | None = None) -> Merge:
     """``old`` with each generated section replaced by its version in ``new``.
 
-    Text outside the sections is always ``old``'s.  Sections the user edited
-    are kept unless ``force``; sections the user removed are not re-added.
+    Text outside the sections is always ``old``'s (but for the record).  Sections
+    the user edited are kept unless ``force``; sections the user removed are not
+    re-added; sections the note never had are added (and count as replaced).
     Line endings of ``old`` are kept.
     """
     old_sections = find_sections(old, path)
     new_sections = find_sections(new)
+    found = _RECORD.search(old)
+    had = set(found.group(1).split()) if found else set()
     newline = "\r\n" if "\r\n" in old else "\n"
     result = Merge(old)
     pieces: list[str] = []
@@ -161,6 +174,44 @@ def merge(old: str, new: str, *, force: bool = False, path: str | None = None) -
         position = current.end
         result.replaced.append(name)
     pieces.append(old[position:])
-    result.text = "".join(pieces)
-    result.missing = sorted(set(new_sections) - set(old_sections))
+    text = "".join(pieces)
+    absent = [name for name in new_sections if name not in old_sections]
+    for name in absent:
+        if name not in had:
+            text = _insert(text, new, name, newline)
+            result.replaced.append(name)
+    result.missing = sorted(name for name in absent if name in had)
+    result.text = with_record(text, had)
     return result
+
+
+def _insert(text: str, new: str, name: str, newline: str) -> str:
+    """``text`` with ``new``'s section ``name`` put after the nearest section that
+    comes before it in ``new``, else before the nearest one after it, else after
+    the last section of ``text``."""
+    here, order = find_sections(text), find_sections(new)
+    names = list(order)
+    at = names.index(name)
+    block = new[order[name].start : order[name].end].replace("\r\n", "\n").replace("\n", newline)
+    before = next((here[n] for n in reversed(names[:at]) if n in here), None)
+    after = next((here[n] for n in names[at + 1 :] if n in here), None)
+    if before is None and after is not None:
+        return text[: after.start] + block + newline * 2 + text[after.start :]
+    end = before.end if before else max((s.end for s in here.values()), default=len(text))
+    return text[:end] + newline * 2 + block + text[end:]
+
+
+def with_record(text: str, had: Iterable[str] = ()) -> str:
+    """``text`` with its record listing ``had`` and every section it holds: the
+    record it has is rewritten, else one goes on the line after its last section."""
+    sections = find_sections(text)
+    names = "".join(f" {name}" for name in sorted({*had, *sections}))
+    line = f"<!-- journal:sections{names} -->"
+    found = _RECORD.search(text)
+    if found:
+        return text[: found.start()] + line + text[found.end() :]
+    if not sections:
+        return text
+    end = max(s.end for s in sections.values())
+    newline = "\r\n" if "\r\n" in text else "\n"
+    return text[:end] + newline + line + text[end:]

@@ -43,6 +43,7 @@ class Goal:
     title: str
     id: str | None = None
     status: str = "active"
+    completed: date | None = None
     area: str | None = None
     tags: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
@@ -96,6 +97,7 @@ class Goal:
             "type": "goal",
             "title": self.title,
             "status": self.status,
+            "completed": _iso(self.completed),
             "kind": self.kind,
             "area": self.area,
             "tags": self.tags,

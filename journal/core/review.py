@@ -21,6 +21,8 @@ from journal.core.networking import follow_up_state
 from journal.core.progress import expected_value, last_checkin, pace, start_of
 
 DUE_SOON_DAYS = 14
+CHART_BEFORE = timedelta(weeks=26)  # the chart's window around the review day
+CHART_AFTER = timedelta(weeks=13)
 Series = list[tuple[date, float]]
 SeriesOf = Callable[[Goal], Series]
 
@@ -64,18 +66,24 @@ def build_review(
     """Everything the weekly review template shows, as plain data.
 
     ``smart`` (findings) and ``git`` (this week's goal events) are None when that
-    source is not available; the template then leaves its section out rather than
-    faking it.  ``completed_paths``: the goals git saw completed in the period
-    (else a done goal whose last check-in falls in the period counts).
+    source is not available; the template then shows nothing for it rather than
+    faking it.  ``completed_paths``: the goals git saw completed in the period (see
+    :func:`_completed_in`).  The scoreboard shows the active goals and those completed
+    in the period.
     """
     label = week_label(period.start, week_start)
     link = _linker(catalog)
     active = [g for g in catalog.goals if g.status == "active"]
-    if completed_paths is None:
-        completed = [g for g in catalog.goals if g.status == "done" and _completed_in(g, period)]
-    else:
-        completed = [g for g in catalog.goals if g.path in completed_paths]
+    completed = [g for g in catalog.goals if _completed_in(g, period, completed_paths)]
+    done_now = {g.path for g in completed}
+    board = [g for g in catalog.goals if g.status == "active" or g.path in done_now]
     before = period.start - timedelta(days=1)
+    stale = _stale(active, link, as_of, default_review_every)
+    past_due = [
+        {"goal": link(g), "due": g.due.isoformat(), "days": (as_of - g.due).days}
+        for g in sorted(active, key=_due_key)
+        if g.due and g.due < as_of
+    ]
     return {
         "week": label,
         "start": period.start.isoformat(),
@@ -84,22 +92,19 @@ def build_review(
         "previous_week": week_label(period.start - timedelta(days=7), week_start),
         "next_week": week_label(period.end + timedelta(days=1), week_start),
         "scoreboard": [
-            _score(g, link(g), as_of, before, period, series_of, plan, label) for g in active
+            _score(g, link(g), as_of, before, period, series_of, plan, label) for g in board
         ],
+        "checkins": _checkins(board, link, catalog, period, as_of),
         "milestones": _milestones(active, link, period, as_of, week_start),
         "attention": {
-            "stale": _stale(active, link, as_of, default_review_every),
+            "stale": stale,
             "due_soon": [
                 {"goal": link(g), "due": g.due.isoformat(), "days": (g.due - as_of).days}
                 for g in sorted(active, key=_due_key)
                 if g.due and 0 <= (g.due - as_of).days <= DUE_SOON_DAYS
             ],
-            "past_due": [
-                {"goal": link(g), "due": g.due.isoformat(), "days": (as_of - g.due).days}
-                for g in sorted(active, key=_due_key)
-                if g.due and g.due < as_of
-            ],
-            "smart": list(smart) if smart is not None else None,
+            "past_due": past_due,
+            "smart": _unlisted(smart, {"T006": stale, "T002": past_due}),
         },
         "wins": {
             "completed": [{"goal": link(g), "title": g.title} for g in completed],
@@ -113,19 +118,36 @@ def build_review(
         "networking": _networking(catalog, period, as_of),
         "git": git,
         "chart": gantt(active, as_of),
-        "goals": [link(g) for g in [*active, *completed]],
+        "goals": [link(g) for g in board],
         "plan": catalog.link_to(plan.path) if plan else None,
     }
+
+
+def _unlisted(
+    smart: Sequence[dict[str, Any]] | None, listed: dict[str, list[dict[str, Any]]]
+) -> list[dict[str, Any]] | None:
+    """The findings, without those that say what a list of the review already says
+    (``listed``: rule id -> that list), so a goal is named once for one problem."""
+    if smart is None:
+        return None
+    said = {(rule, item["goal"]) for rule, items in listed.items() for item in items}
+    return [f for f in smart if (f["rule"], f["goal"]) not in said]
 
 
 def _due_key(goal: Goal) -> tuple[date, str]:
     return (goal.due or date.max, goal.path)
 
 
-def _completed_in(goal: Goal, period: Period) -> bool:
-    """A done goal counts as completed in ``period`` when its last check-in falls in it."""
+def _completed_in(goal: Goal, period: Period, git_paths: set[str] | None = None) -> bool:
+    """Whether ``goal`` was completed in ``period``: a done goal by its ``completed``
+    date; without one, when git saw it completed then (``git_paths``, None outside a
+    repository), else when it is done and its last check-in falls in the period."""
+    if goal.completed is not None:
+        return goal.status == "done" and goal.completed in period
+    if git_paths is not None:
+        return goal.path in git_paths
     last = last_checkin(goal)
-    return last is not None and last in period
+    return goal.status == "done" and last is not None and last in period
 
 
 def _linker(catalog: Catalog) -> Callable[[Goal], str]:
@@ -171,13 +193,36 @@ def _score(
         "expected": number(
             round(planned, 1) if planned is not None else _round(expected_value(goal, as_of))
         ),
-        "needed": rate(now.needed_per_week) if now.needed_per_week is not None else None,
+        "needed": rate(abs(now.needed_per_week)) if now.needed_per_week is not None else None,
+        "down": (now.needed_per_week or 0) < 0,
         "by_plan": planned is not None,
     }
 
 
 def _round(value: float | None) -> float | None:
     return round(value, 1) if value is not None else None
+
+
+def _checkins(
+    goals: list[Goal], link: Callable[[Goal], str], catalog: Catalog, period: Period, as_of: date
+) -> list[dict[str, Any]]:
+    """Per goal that has any, its check-ins of the period (to ``as_of``) in date order:
+    day, change, note, and a link to the note it was recorded in when not the goal's."""
+    out = []
+    for goal in goals:
+        items = [
+            {
+                "day": c.day.isoformat(),
+                "change": c.value_text,
+                "note": c.note,
+                "source": catalog.link_to(c.path) if c.path not in ("", goal.path) else None,
+            }
+            for c in sorted(goal.checkins, key=lambda c: c.day)
+            if c.day in period and c.day <= as_of
+        ]
+        if items:
+            out.append({"goal": link(goal), "checkins": items})
+    return out
 
 
 def _milestones(
@@ -263,16 +308,33 @@ def _person(catalog: Catalog, target: str, display: str) -> str:
 
 def gantt(goals: list[Goal], as_of: date) -> str:
     """A Mermaid gantt of each goal's window: the done part is its progress share of
-    the window, so a bar ending left of the review day is behind."""
-    lines = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %b %d", "    todayMarker off"]
-    for index, goal in enumerate(goals, start=1):
-        start, due, progress = start_of(goal), goal.due, goal.progress
-        if start is None or due is None or due <= start:
+    the window, so a bar ending left of the review day is behind.
+
+    The chart shows at most :data:`CHART_BEFORE` before the review day and
+    :data:`CHART_AFTER` after it; a goal's bar is cut to that window (its label then
+    gives the start or due outside it) and a goal wholly outside it is left out.
+    """
+    windows = [
+        (index, goal, start, goal.due)
+        for index, goal in enumerate(goals, start=1)
+        if (start := start_of(goal)) is not None and goal.due is not None and goal.due > start
+    ]
+    first = max(min([as_of, *(w[2] for w in windows)]), as_of - CHART_BEFORE)
+    last = min(max([as_of, *(w[3] for w in windows)]), as_of + CHART_AFTER)
+    axis = "%b %d" if first.year == last.year else "%b %d %Y"
+    lines = ["gantt", "    dateFormat YYYY-MM-DD", f"    axisFormat {axis}", "    todayMarker off"]
+    for index, goal, start, due in windows:
+        if due < first or start > last:
             continue
+        progress = goal.progress
         share = max(0.0, min(progress or 0.0, 1.0))
         middle = start + timedelta(days=round((due - start).days * share))
-        share_text = f" ({round(progress * 100)} pct)" if progress is not None else ""
-        lines.append(f"    section {gantt_text(goal.title)}{share_text}")
+        notes = [f"{round(progress * 100)} pct"] if progress is not None else []
+        notes += [f"from {start}"] if start < first else []
+        notes += [f"due {due}"] if due > last else []
+        label = f" ({', '.join(notes)})" if notes else ""
+        start, middle, due = (min(max(day, first), last) for day in (start, middle, due))
+        lines.append(f"    section {gantt_text(goal.title)}{label}")
         if middle > start:
             lines.append(f"    done :done, g{index}a, {start}, {middle}")
         if due > middle:
@@ -282,7 +344,13 @@ def gantt(goals: list[Goal], as_of: date) -> str:
     return "\n".join(lines)
 
 
-def gantt_text(text: str) -> str:
-    """Text safe inside a Mermaid gantt line (no ``:``, ``;``, ``#``, ``%``)."""
-    cleaned = "".join(" " if ch in ":;#%\n\r" else ch for ch in text)
-    return " ".join(cleaned.split())[:60] or "goal"
+def gantt_text(text: str, limit: int = 60) -> str:
+    """Text safe inside a Mermaid gantt line (no ``:``, ``;``, ``#``, ``%``), cut at a
+    word boundary with an ellipsis when longer than ``limit`` characters."""
+    cleaned = " ".join("".join(" " if ch in ":;#%\n\r" else ch for ch in text).split())
+    if len(cleaned) > limit:
+        cut = cleaned[: limit - 1]
+        if cleaned[limit - 1] != " " and " " in cut:
+            cut = cut.rsplit(" ", 1)[0]
+        cleaned = cut.rstrip() + "…"
+    return cleaned or "goal"

@@ -29,9 +29,9 @@ class Done:
 def mark_done(
     vault: Vault, catalog: Catalog, ref: str, day: date, *, milestone: str | None = None
 ) -> Done:
-    """Set ``follow_up_done: DAY`` on a meeting, ``status: done`` on a goal, or
-    ``done: DAY`` on the goal milestone whose title is (or uniquely holds) ``milestone``.
-    Something already done is left as it is."""
+    """Set ``follow_up_done: DAY`` on a meeting, ``status: done`` and ``completed: DAY``
+    on a goal, or ``done: DAY`` on the goal milestone whose title is (or uniquely holds)
+    ``milestone``.  Something already done is left as it is."""
     kinds = ("goal",) if milestone is not None else ("meeting", "goal")
     note = catalog.find_note(ref, kinds=kinds)
     if milestone is not None:
@@ -42,20 +42,28 @@ def mark_done(
         transform = _follow_up(result, day)
     else:
         result = Done(note.path, note.title, "goal", "status")
-        transform = _set_if_open(result, ("status",), "done", lambda old: old != "done")
+        transform = _set_if_open(
+            result, ("status",), "done", lambda old: old != "done", {("completed",): day}
+        )
     result.written = vault.rewrite(note.path, transform)
     return result
 
 
 def _set_if_open(
-    result: Done, path: tuple[str], value: Any, is_open: Callable[[Any], bool]
+    result: Done,
+    path: tuple[str],
+    value: Any,
+    is_open: Callable[[Any], bool],
+    also: dict[tuple[str | int, ...], Any] | None = None,
 ) -> Callable[[codec.Document], str]:
+    """Set ``path`` (and the ``also`` keys with it) unless it is already closed."""
+
     def transform(doc: codec.Document) -> str:
         result.old = codec.plain(doc.data.get(path[0]) if doc.data is not None else None)
         if not is_open(result.old):
             return doc.text
         result.new = codec.plain(value)
-        return codec.edit(doc, {path: value})
+        return codec.edit(doc, {path: value, **(also or {})})
 
     return transform
 

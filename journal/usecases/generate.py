@@ -49,7 +49,7 @@ def write_generated(
     dry_run: bool = False,
 ) -> Written:
     """Create ``rel`` from ``props`` and ``body``, or regenerate it in place."""
-    fresh = codec.new_note_text(props, body)
+    fresh = codec.new_note_text(props, generated.with_record(body))
     result = Written(rel, text=fresh)
     target = vault.path(rel)
     if not target.exists() and not target.is_symlink():
@@ -104,7 +104,9 @@ def _regenerate(
     again = codec.parse_text(text, bom=doc.bom)
     old_body = again.body
     if not generated.find_sections(old_body, rel):
-        new_body = _append(old_body, generated.find_sections(body), body, doc.newline)
+        new_body = generated.with_record(
+            _append(old_body, generated.find_sections(body), body, doc.newline)
+        )
         result.replaced = sorted(generated.find_sections(body))
     else:
         merged = generated.merge(old_body, body, force=force, path=rel)

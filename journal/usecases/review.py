@@ -36,17 +36,17 @@ class ReviewResult:
 def review_period(
     vault: Vault, today: date, *, week: str | None = None, day: date | None = None
 ) -> tuple[Period, date]:
-    """The week to review and the day it is seen from: ``--week`` (its last day),
-    ``--date`` (that day) or today."""
+    """The week to review and the day it is seen from: ``--week`` (its last day, or
+    today when that is earlier), ``--date`` (that day) or today."""
     start = vault.config.week_start
-    if week and day:
+    if week is not None and day is not None:
         raise UsageProblem("give --week or --date, not both")
-    if week:
+    if week is not None:
         try:
             period = parse_week(week, start)
         except DateError as exc:
-            raise UsageProblem(exc.message) from None
-        return period, period.end
+            raise UsageProblem(f"--week: {exc.message}") from None
+        return period, min(period.end, today)
     when = day or today
     return week_of(when, start), when
 
@@ -110,8 +110,8 @@ def weekly_review(
 def review_data(vault: Vault, catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]:
     """Everything the template shows, from the notes, git (when the vault is in a
     repository), ``journal check`` and the 90-day plan covering the week."""
-    active = [g for g in catalog.goals if g.status == "active"]
-    series_of = series_lookup(vault, active, as_of)
+    shown = [g for g in catalog.goals if g.status in ("active", "done")]
+    series_of = series_lookup(vault, shown, as_of)
     git = week_in_git(vault, period)
     findings = check_vault(vault, catalog, as_of).findings
     goal_paths = {g.path for g in catalog.goals}

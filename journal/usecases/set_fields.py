@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from journal.adapters.vault import Vault
@@ -56,8 +57,11 @@ def typed_assignments(assignments: Sequence[str]) -> dict[str, Any]:
     return typed
 
 
-def set_fields(vault: Vault, catalog: Catalog, ref: str, assignments: Sequence[str]) -> SetResult:
-    """Edit a goal's properties; only the lines of changed keys are touched."""
+def set_fields(
+    vault: Vault, catalog: Catalog, ref: str, assignments: Sequence[str], today: date
+) -> SetResult:
+    """Edit a goal's properties; only the lines of changed keys are touched.  A goal
+    that becomes done also gets ``completed: TODAY`` (unless it is given)."""
     typed = typed_assignments(assignments)
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
@@ -68,14 +72,17 @@ def set_fields(vault: Vault, catalog: Catalog, ref: str, assignments: Sequence[s
 
     def transform(doc: codec.Document) -> str:
         old = codec.plain(dict(doc.data or {}))
+        wanted = dict(typed)
+        if typed.get("status") == "done" and old.get("status") != "done":
+            wanted.setdefault("completed", today)
         result.changes = [
             Change(key, old.get(key), codec.plain(value))
-            for key, value in typed.items()
+            for key, value in wanted.items()
             if key not in old or old[key] != codec.plain(value)
         ]
         if not result.changes:
             return doc.text
-        return codec.edit(doc, {(c.key,): typed[c.key] for c in result.changes})
+        return codec.edit(doc, {(c.key,): wanted[c.key] for c in result.changes})
 
     result.written = vault.rewrite(goal.path, transform)
     return result
