@@ -261,7 +261,13 @@ def test_daily_notes_in_the_vaults_format_date_their_checkins(vault: Path, write
 
 def test_obsidian_setup_is_a_plain_use_case(vault: Path) -> None:
     result = obsidian_setup(Vault.open(vault), dry_run=True)
-    assert result.to_dict()["periodic"] == {"daily": None, "weekly": None, "week_starts": "sunday"}
+    assert result.to_dict()["periodic"] == {
+        "daily": None,
+        "weekly": None,
+        "weekly_notes": True,
+        "locale": "en",
+        "week_starts": "sunday",
+    }
     assert [p.name for p in vault.iterdir()] == [".journal"]
 
 

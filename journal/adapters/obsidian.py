@@ -8,7 +8,7 @@ Writing goes through :mod:`journal.adapters.files` (atomic, unchanged since read
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -73,13 +73,13 @@ def enabled_plugins(root: Path) -> frozenset[str]:
     return frozenset(item for item in data if isinstance(item, str))
 
 
-def load_periodic(root: Path) -> PeriodicSettings:
-    """The vault's daily and weekly note settings (see :mod:`journal.core.periodic`)."""
+def load_periodic(root: Path, locale: str = "en") -> PeriodicSettings:
+    """The vault's daily and weekly note settings (see :mod:`journal.core.periodic`);
+    ``locale`` is ``[obsidian] locale``."""
     if not (root / FOLDER).is_dir():
-        return PeriodicSettings()
+        return resolve_settings({}, frozenset(), locale)
     found = {rel: read_json(root, rel) for rel in SETTINGS_FILES}
-    settings = resolve_settings({rel: f.data for rel, f in found.items()}, enabled_plugins(root))
-    problems = tuple(f.problem for f in found.values() if f.problem) + settings.problems
-    if problems == settings.problems:
-        return settings
-    return PeriodicSettings(settings.daily, settings.weekly, settings.week, problems)
+    files = {rel: f.data for rel, f in found.items()}
+    settings = resolve_settings(files, enabled_plugins(root), locale)
+    problems = tuple(f.problem for f in found.values() if f.problem)
+    return replace(settings, problems=problems + settings.problems)

@@ -92,11 +92,14 @@ def obsidian_setup(vault: Vault, *, dry_run: bool = False) -> SetupResult:
     if written != before and not dry_run:
         vault.ensure_folder(".journal")
         write_json(vault.root, state, {"bases": dict(sorted(written.items()))})
-    periodic = load_periodic(vault.root)
+    options = vault.config.obsidian
+    periodic = load_periodic(vault.root, options.locale)
     result.periodic = {
         "daily": _format_record(periodic.daily),
         "weekly": _format_record(periodic.weekly),
-        "week_starts": WEEKDAYS[periodic.week.dow].lower(),
+        "weekly_notes": options.weekly_notes,
+        "locale": periodic.locale,
+        "week_starts": WEEKDAYS[periodic.week.dow % 7].lower(),
     }
     result.problems = list(periodic.problems)
     return result
