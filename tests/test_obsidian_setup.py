@@ -235,6 +235,22 @@ def test_init_in_an_obsidian_vault_types_its_properties(tmp_path: Path) -> None:
     assert not (root / "bases").exists()  # Bases only when asked for
 
 
+@pytest.mark.parametrize(
+    ("settings", "folder"),
+    [('{"folder": "Journal/Daily"}', "Journal/Daily"), ('{"format": "DD-MM-YYYY"}', ".")],
+)
+def test_init_uses_obsidians_daily_notes_folder(tmp_path: Path, settings: str, folder: str) -> None:
+    root = tmp_path / "obsidian-vault"
+    (root / ".obsidian").mkdir(parents=True)
+    (root / ".obsidian/daily-notes.json").write_text(settings)
+    result = CliRunner().invoke(cli, ["init", str(root)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert not (root / "daily").exists()
+    assert (root / folder).is_dir()
+    assert f'daily = "{folder}"' in (root / ".journal/config.toml").read_text()
+    assert Vault.open(root).config.folders.daily == folder
+
+
 def test_init_without_obsidian_writes_no_obsidian_files(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["init", str(tmp_path / "v")], catch_exceptions=False)
     assert result.exit_code == 0
