@@ -10,11 +10,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from journal.adapters.obsidian import edit_json, read_json
 from journal.adapters.vault import Vault, load_catalog
 from journal.cli import cli
 from journal.core import yaml12
 from journal.core.bases import BASES, base_text, validate_base
-from journal.core.errors import ConfigError
+from journal.core.errors import ConfigError, Conflict
+from journal.core.jsontext import add_members
 from journal.core.property_types import KNOWN_TYPES, merge_types, wanted_types
 from journal.usecases.obsidian_setup import obsidian_setup
 from tests.conftest import Invoke, Write, goal_text
@@ -98,6 +100,81 @@ def test_a_dry_run_writes_nothing(vault: Path) -> None:
     assert report["dry_run"] is True
     assert [b["action"] for b in report["bases"]] == ["created"] * len(BASES)
     assert report["types"]["added"] and not report["types"]["written"]
+
+
+def test_property_names_match_whatever_their_case(vault: Path) -> None:
+    """Obsidian's property names are case-insensitive: your Due is our due."""
+    (vault / ".obsidian").mkdir()
+    (vault / TYPES).write_text('{"types": {"Due": "text", "TARGET": "number"}}')
+    report = setup(vault)
+    types = types_of(vault)["types"]
+    assert not {"due", "target"} & set(types)
+    assert types["Due"] == "text" and types["TARGET"] == "number"
+    assert report["types"]["kept"] == [{"key": "Due", "yours": "text", "journal": "date"}]
+    assert report["types"]["added"] == [k for k in wanted_types() if k not in ("due", "target")]
+
+
+def ours(keys: list[str], lead: str, newline: str) -> str:
+    """Our types as the lines added after a user's last one."""
+    return "".join(f',{newline}{lead}"{k}": "{wanted_types()[k]}"' for k in keys)
+
+
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
+@pytest.mark.parametrize("end", ["", "\r\n"])
+def test_types_json_keeps_its_layout_and_only_gains_lines(vault: Path, bom: str, end: str) -> None:
+    """CRLF, four-space indents, key order and the final newline stay; our keys are
+    new lines like the user's, and a conflict is still reported."""
+    (vault / ".obsidian").mkdir()
+    head = bom + '{\r\n    "types": {\r\n        "rating": "number",\r\n        "Due": "text"'
+    tail = '\r\n    },\r\n    "zeta": [1,2]\r\n}' + end
+    (vault / TYPES).write_bytes((head + tail).encode("utf-8"))
+    report = setup(vault)
+    added = [k for k in wanted_types() if k != "due"]
+    assert report["types"]["added"] == added
+    assert report["types"]["kept"] == [{"key": "Due", "yours": "text", "journal": "date"}]
+    text = (vault / TYPES).read_bytes().decode("utf-8")
+    assert text == head + ours(added, " " * 8, "\r\n") + tail
+
+
+def test_a_one_line_types_json_stays_one_line(vault: Path) -> None:
+    (vault / ".obsidian").mkdir()
+    (vault / TYPES).write_text('{"types":{"a":"text"},"b":{}}')
+    setup(vault)
+    expected = (
+        '{"types":{"a":"text"'
+        + "".join(f',"{k}":"{v}"' for k, v in wanted_types().items())
+        + '},"b":{}}'
+    )
+    assert (vault / TYPES).read_text() == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ('{\n    "types": {}\n}\n', '{\n    "types": {\n        %s\n    }\n}\n'),
+        ('{\n\t"other": 1\n}', '{\n\t"other": 1,\n\t"types": {\n\t\t%s\n\t}\n}'),
+        ("{}", '{\n  "types": {\n    %s\n  }\n}'),
+    ],
+)
+def test_a_types_object_is_made_like_its_neighbours(vault: Path, before: str, after: str) -> None:
+    (vault / ".obsidian").mkdir()
+    (vault / TYPES).write_text(before)
+    setup(vault)
+    lead = after.split("%s")[0].rsplit("\n", 1)[1]
+    pairs = f",\n{lead}".join(f'"{k}": "{v}"' for k, v in wanted_types().items())
+    assert (vault / TYPES).read_text() == after % pairs
+
+
+def test_types_json_saved_meanwhile_is_not_overwritten(vault: Path) -> None:
+    """The write goes through the safe path: unchanged since read, or nothing."""
+    (vault / ".obsidian").mkdir()
+    (vault / TYPES).write_text('{"types": {"a": "text"}}')
+    current = read_json(vault, TYPES)
+    (vault / TYPES).write_text('{"types": {"a": "text", "b": "date"}}')  # Obsidian saved
+    with pytest.raises(Conflict):
+        edit_json(current, lambda text: add_members(text, "types", {"due": "date"}))
+    assert (vault / TYPES).read_text() == '{"types": {"a": "text", "b": "date"}}'
+    assert [p.name for p in (vault / ".obsidian").iterdir()] == ["types.json"]  # no temp file
 
 
 @pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"types": []}'])

@@ -7,13 +7,15 @@ Writing goes through :mod:`journal.adapters.files` (atomic, unchanged since read
 
 from __future__ import annotations
 
+import codecs
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from journal.adapters import files
-from journal.core.errors import Conflict, JournalError
+from journal.core.errors import ConfigError, Conflict, JournalError
 from journal.core.periodic import SETTINGS_FILES, PeriodicSettings, resolve_settings
 
 FOLDER = ".obsidian"
@@ -63,6 +65,22 @@ def write_json(root: Path, current: JsonFile, data: Any) -> None:
         return
     ends = current.snapshot.data.endswith(b"\n")
     files.replace(current.snapshot, json_text(data, newline=ends))
+
+
+def edit_json(current: JsonFile, edit: Callable[[str], str]) -> None:
+    """Replace the file as read with ``edit`` applied to its text (a BOM stays):
+    atomically, and only if nobody changed it since."""
+    if current.snapshot is None:
+        raise ValueError("edit_json needs a file that was read")
+    data = current.snapshot.data
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    try:
+        text = edit(data[len(bom) :].decode("utf-8"))
+    except ValueError as exc:
+        raise ConfigError(
+            f"can't change it without rewriting it ({exc}); not changed", path=current.rel
+        ) from None
+    files.replace(current.snapshot, bom + text.encode("utf-8"))
 
 
 def enabled_plugins(root: Path) -> frozenset[str]:
