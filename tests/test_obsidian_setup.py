@@ -4,21 +4,27 @@ types.json, Bases views written once and never over an edit, daily notes dated."
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from journal.adapters.obsidian import edit_json, read_json
 from journal.adapters.vault import Vault, load_catalog
 from journal.cli import cli
-from journal.core import yaml12
+from journal.core import codec, yaml12
 from journal.core.bases import BASES, base_text, validate_base
 from journal.core.errors import ConfigError, Conflict
+from journal.core.goal import goal_from_note
 from journal.core.jsontext import add_members
+from journal.core.notes import parse_note
+from journal.core.progress import pace
 from journal.core.property_types import KNOWN_TYPES, merge_types, wanted_types
 from journal.usecases.obsidian_setup import obsidian_setup
+from tests import basesexpr
 from tests.conftest import Invoke, Write, goal_text
 
 TYPES = ".obsidian/types.json"
@@ -203,6 +209,113 @@ def test_every_base_is_valid_yaml_by_the_documented_syntax(name: str) -> None:
     views = data["views"]
     assert all(v["type"] in ("table", "cards") for v in views)
     assert {v["type"] for b in BASES.values() for v in b["views"]} == {"table", "cards"}
+
+
+#: What help.obsidian.md ("Bases syntax", "Views") documents, and the keys Obsidian's
+#: own table view writes (``sort``).
+FILE_PROPERTIES = (
+    "backlinks ctime embeds ext file folder links mtime name path properties size tags"
+)
+VIEW_KEYS = {"type", "name", "limit", "filters", "order", "groupBy", "sort", "summaries"}
+
+
+def documented_filter(value: Any) -> None:
+    if isinstance(value, str):
+        assert value.strip()
+        return
+    assert isinstance(value, dict) and len(value) == 1 and next(iter(value)) in ("and", "or", "not")
+    items = next(iter(value.values()))
+    assert isinstance(items, list) and items
+    for item in items:
+        documented_filter(item)
+
+
+def documented_property(name: str, formulas: dict[str, str]) -> None:
+    prefix, _, rest = name.partition(".")
+    if prefix == "file":
+        assert rest in FILE_PROPERTIES.split(), name
+    elif prefix == "formula":
+        assert rest in formulas, name
+    else:
+        assert name.removeprefix("note.").replace("_", "").isalnum(), name
+
+
+def documented_base(base: Any) -> None:
+    """The structure of a base, checked against the documented schema."""
+    assert isinstance(base, dict)
+    assert set(base) <= {"filters", "formulas", "properties", "summaries", "views"}
+    formulas = base.get("formulas", {})
+    assert all(isinstance(k, str) and isinstance(v, str) for k, v in formulas.items())
+    if "filters" in base:
+        documented_filter(base["filters"])
+    for name, settings in base.get("properties", {}).items():
+        documented_property(name, formulas)
+        assert set(settings) == {"displayName"} and isinstance(settings["displayName"], str)
+    assert isinstance(base["views"], list) and base["views"]
+    for view in base["views"]:
+        assert set(view) <= VIEW_KEYS, view
+        assert view["type"] in ("table", "cards", "list", "map")
+        assert isinstance(view["name"], str) and view["name"].strip()
+        if "filters" in view:
+            documented_filter(view["filters"])
+        for name in view.get("order", []):
+            documented_property(name, formulas)
+        for item in [view["groupBy"]] if "groupBy" in view else view.get("sort", []):
+            assert set(item) == {"property", "direction"}
+            assert item["direction"] in ("ASC", "DESC")
+            documented_property(item["property"], formulas)
+
+
+@pytest.mark.parametrize("name", list(BASES))
+def test_every_base_reads_the_same_with_pyyaml_and_fits_the_documented_schema(name: str) -> None:
+    text = base_text(BASES[name])
+    data = yaml.safe_load(text)
+    assert data == BASES[name] == yaml12.load(text)
+    documented_base(data)
+    expressions = list(data.get("formulas", {}).values())
+    expressions += [data["filters"]] if isinstance(data.get("filters"), str) else []
+    for expression in expressions:
+        basesexpr.parse(expression)  # the documented expression syntax
+
+
+def goal_case(**props: Any) -> dict[str, Any]:
+    return {"status": "active", "start": date(2026, 9, 1), "due": date(2027, 1, 31), **props}
+
+
+PACE_CASES = [
+    goal_case(baseline=0, target=10, current=5),  # on track
+    goal_case(baseline=0, target=10, current=9),  # ahead
+    goal_case(baseline=0, target=10, current=1),  # behind
+    goal_case(baseline=0, target=10, current=12),  # done: past the target
+    goal_case(baseline=20, target=5, current=18),  # going down, barely started: behind
+    goal_case(baseline=20, target=5, current=12),  # going down, on track
+    goal_case(baseline=20, target=5, current=4),  # going down, done
+    goal_case(baseline=3, target=0, current=0),  # a target of 0, reached
+    goal_case(baseline=3, target=0, current=2),  # a target of 0, not yet
+    goal_case(baseline=5, target=5, current=5),  # nothing to do: done
+    goal_case(target=10, current=6),  # no baseline: from 0
+    goal_case(baseline=2, target=10),  # no current: the baseline
+    goal_case(target=10, current=3, due=date(2026, 10, 1)),  # overdue
+    goal_case(target=10, current=3, due=date(2026, 9, 1)),  # due on the start day
+    goal_case(target=10, current=3, start=None, created=date(2026, 10, 1)),
+    goal_case(target=10, current=3, start=None),  # no start: unknown
+    goal_case(target=10, current=3, due=None),
+    goal_case(current=3),  # no target
+    goal_case(target=10, current=3, status="paused"),
+    goal_case(target=10, current=3, status="done"),
+    goal_case(target=10, current=3, status=None),  # no status: active
+]
+
+
+@pytest.mark.parametrize("case", PACE_CASES)
+def test_the_goals_base_pace_is_journals_pace(case: dict[str, Any]) -> None:
+    """The Pace column (a Bases formula) says what `journal status` says."""
+    props = {k: v for k, v in case.items() if v is not None}
+    text = codec.new_note_text({"type": "goal", "title": "G", **props}, "")
+    goal = goal_from_note(parse_note("goals/G.md", text.encode()))[0]
+    today = date(2026, 11, 22)
+    bases_value = basesexpr.evaluate(BASES["Goals"]["formulas"], "pace", props, today)
+    assert bases_value == pace(goal, today).status
 
 
 @pytest.mark.parametrize(
