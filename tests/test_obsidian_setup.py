@@ -411,6 +411,21 @@ def test_setup_text_report(vault: Path, invoke: Invoke) -> None:
     assert "bases/Goals.base: created" in lines
     assert "daily notes: daily/DD-MM-YYYY (from .obsidian/daily-notes.json)" in lines
     assert "weekly notes: not set up in Obsidian" in lines
+    assert "locale weeks (gggg, ww) start on sunday (moment.js locale en)" in lines
+
+
+def test_setup_reports_the_locale_and_weekly_notes_turned_off(vault: Path, invoke: Invoke) -> None:
+    (vault / ".obsidian/plugins/calendar").mkdir(parents=True)
+    (vault / ".obsidian/community-plugins.json").write_text('["calendar"]')
+    calendar = '{"localeOverride": "en-gb", "weeklyNoteFolder": "W", "weeklyNoteFormat": ""}'
+    (vault / ".obsidian/plugins/calendar/data.json").write_text(calendar)
+    (vault / ".journal/config.toml").write_text("[obsidian]\nweekly_notes = false\n")
+    lines = invoke("obsidian", "setup").output.splitlines()
+    assert (
+        "weekly notes: W/gggg-[W]ww (from .obsidian/plugins/calendar/data.json); reviews are "
+        "not written there ([obsidian] weekly_notes = false)"
+    ) in lines
+    assert "locale weeks (gggg, ww) start on monday (moment.js locale en-gb)" in lines
 
 
 def test_init_in_an_obsidian_vault_types_its_properties(tmp_path: Path) -> None:
