@@ -12,7 +12,7 @@ import pytest
 
 from journal.adapters.obsidian import load_periodic
 from journal.core.dates import parse_week, week_of
-from journal.core.moment import LocaleWeek
+from journal.core.moment import LocaleWeek, render
 from journal.core.periodic import (
     APP_PATH,
     CALENDAR_PATH,
@@ -334,8 +334,13 @@ def test_a_calendar_set_to_en_gb_names_the_weekly_note_iso_style(tmp_path: Path)
     obsidian(tmp_path, {CALENDAR_PATH: calendar}, ["calendar"])
     settings = load_periodic(tmp_path)
     assert weekly_note_path(settings, week_of(date(2027, 1, 1))) == "W/2026-W53.md"
-    monday = load_periodic(obsidian(tmp_path, {CALENDAR_PATH: {**calendar, "localeOverride": ""}}))
-    assert weekly_note_path(monday, week_of(date(2027, 1, 1))) == "W/2027-W01.md"
+    english = load_periodic(obsidian(tmp_path, {CALENDAR_PATH: {**calendar, "localeOverride": ""}}))
+    assert weekly_note_path(english, week_of(date(2027, 1, 1))) == "W/2027-W01.md"
+    # Start week on Monday keeps English's week 1 (the week of 2 January): not ISO
+    monday = load_periodic(obsidian(tmp_path, {CALENDAR_PATH: {"weekStart": "monday"}}))
+    assert monday.week == LocaleWeek(1, 6)
+    assert render("gggg-[W]ww", date(2026, 12, 31), monday.week) == "2027-W01"
+    assert render("gggg-[W]ww", date(2027, 1, 1), monday.week) == "2027-W01"
 
 
 def test_the_config_locale_is_checked(vault: Path, invoke: Invoke) -> None:
