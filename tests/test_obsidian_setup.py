@@ -183,6 +183,14 @@ def test_types_json_saved_meanwhile_is_not_overwritten(vault: Path) -> None:
     assert [p.name for p in (vault / ".obsidian").iterdir()] == ["types.json"]  # no temp file
 
 
+def test_an_edit_that_cannot_keep_the_layout_writes_nothing(vault: Path) -> None:
+    (vault / ".obsidian").mkdir()
+    (vault / TYPES).write_text('{"types": []}')
+    with pytest.raises(ConfigError, match="can't change it without rewriting it"):
+        edit_json(read_json(vault, TYPES), lambda text: add_members(text, "types", {"a": "b"}))
+    assert (vault / TYPES).read_text() == '{"types": []}'
+
+
 @pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"types": []}'])
 def test_a_types_file_that_is_not_obsidians_is_left_alone(vault: Path, content: str) -> None:
     (vault / ".obsidian").mkdir()

@@ -80,10 +80,10 @@ def merge_types(current: Any, wanted: dict[str, str], path: str) -> TypesMerge:
         theirs.setdefault(key.lower(), (key, kind))
     merged = TypesMerge({**current, "types": dict(types)})
     for key, kind in wanted.items():
-        if key.lower() not in theirs:
+        mine = theirs.get(key.lower())
+        if mine is None:
             merged.data["types"][key] = kind
             merged.added.append(key)
-        elif theirs[key.lower()][1] != kind:
-            name, their_kind = theirs[key.lower()]
-            merged.kept.append((name, str(their_kind), kind))
+        elif mine[1] != kind:
+            merged.kept.append((mine[0], str(mine[1]), kind))
     return merged
