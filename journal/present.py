@@ -446,7 +446,12 @@ def obsidian_report(result: dict[str, Any]) -> str:
             if item
             else "not set up in Obsidian"
         )
+        if kind == "weekly" and item and not periodic["weekly_notes"]:
+            where += "; reviews are not written there ([obsidian] weekly_notes = false)"
         out.append(f"{kind} notes: {where}")
-    out.append(f"locale weeks (gggg, ww) start on {periodic['week_starts']}")
+    out.append(
+        f"locale weeks (gggg, ww) start on {periodic['week_starts']} "
+        f"(moment.js locale {periodic['locale']})"
+    )
     out.extend(f"problem: {p}" for p in result["problems"])
     return "\n".join(out) + "\n"

@@ -136,3 +136,21 @@ def test_time_tokens_are_refused_with_a_clear_message(fmt: str) -> None:
 def test_letters_that_are_not_tokens_are_themselves() -> None:
     assert render("YYYY-MM-DD[T]", FRIDAY) == "2026-11-20T"
     assert render("YYYY-MM-DD T, _ #", FRIDAY) == "2026-11-20 T, _ #"
+
+
+@pytest.mark.parametrize(
+    ("week", "day", "expected", "start"),
+    [  # moment 2.30's own output for these rules (the groups of core/moment_locales.py)
+        (LocaleWeek(1, 6), "2026-12-27", "2026-W52", "2026-12-21"),  # en, Start week on Monday
+        (LocaleWeek(1, 6), "2027-01-01", "2027-W01", "2026-12-28"),
+        (LocaleWeek(1, 7), "2026-12-31", "2027-W01", "2026-12-28"),  # tr
+        (LocaleWeek(6, 12), "2026-12-27", "2027-W01", "2026-12-26"),  # ar
+        (LocaleWeek(0, 4), "2026-12-31", "2026-W53", "2026-12-27"),  # en-au
+        (LocaleWeek(0, 4), "2027-01-03", "2027-W01", "2027-01-03"),
+    ],
+)
+def test_locale_week_rules_are_moments(
+    week: LocaleWeek, day: str, expected: str, start: str
+) -> None:
+    assert render("gggg-[W]ww", date.fromisoformat(day), week) == expected
+    assert week.start_of_week(date.fromisoformat(day)).isoformat() == start

@@ -4,19 +4,27 @@ types.json, Bases views written once and never over an edit, daily notes dated."
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
+from journal.adapters.obsidian import edit_json, read_json
 from journal.adapters.vault import Vault, load_catalog
 from journal.cli import cli
-from journal.core import yaml12
+from journal.core import codec, yaml12
 from journal.core.bases import BASES, base_text, validate_base
-from journal.core.errors import ConfigError
+from journal.core.errors import ConfigError, Conflict
+from journal.core.goal import goal_from_note
+from journal.core.jsontext import add_members
+from journal.core.notes import parse_note
+from journal.core.progress import pace
 from journal.core.property_types import KNOWN_TYPES, merge_types, wanted_types
 from journal.usecases.obsidian_setup import obsidian_setup
+from tests import basesexpr
 from tests.conftest import Invoke, Write, goal_text
 
 TYPES = ".obsidian/types.json"
@@ -100,6 +108,89 @@ def test_a_dry_run_writes_nothing(vault: Path) -> None:
     assert report["types"]["added"] and not report["types"]["written"]
 
 
+def test_property_names_match_whatever_their_case(vault: Path) -> None:
+    """Obsidian's property names are case-insensitive: your Due is our due."""
+    (vault / ".obsidian").mkdir()
+    (vault / TYPES).write_text('{"types": {"Due": "text", "TARGET": "number"}}')
+    report = setup(vault)
+    types = types_of(vault)["types"]
+    assert not {"due", "target"} & set(types)
+    assert types["Due"] == "text" and types["TARGET"] == "number"
+    assert report["types"]["kept"] == [{"key": "Due", "yours": "text", "journal": "date"}]
+    assert report["types"]["added"] == [k for k in wanted_types() if k not in ("due", "target")]
+
+
+def ours(keys: list[str], lead: str, newline: str) -> str:
+    """Our types as the lines added after a user's last one."""
+    return "".join(f',{newline}{lead}"{k}": "{wanted_types()[k]}"' for k in keys)
+
+
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
+@pytest.mark.parametrize("end", ["", "\r\n"])
+def test_types_json_keeps_its_layout_and_only_gains_lines(vault: Path, bom: str, end: str) -> None:
+    """CRLF, four-space indents, key order and the final newline stay; our keys are
+    new lines like the user's, and a conflict is still reported."""
+    (vault / ".obsidian").mkdir()
+    head = bom + '{\r\n    "types": {\r\n        "rating": "number",\r\n        "Due": "text"'
+    tail = '\r\n    },\r\n    "zeta": [1,2]\r\n}' + end
+    (vault / TYPES).write_bytes((head + tail).encode("utf-8"))
+    report = setup(vault)
+    added = [k for k in wanted_types() if k != "due"]
+    assert report["types"]["added"] == added
+    assert report["types"]["kept"] == [{"key": "Due", "yours": "text", "journal": "date"}]
+    text = (vault / TYPES).read_bytes().decode("utf-8")
+    assert text == head + ours(added, " " * 8, "\r\n") + tail
+
+
+def test_a_one_line_types_json_stays_one_line(vault: Path) -> None:
+    (vault / ".obsidian").mkdir()
+    (vault / TYPES).write_text('{"types":{"a":"text"},"b":{}}')
+    setup(vault)
+    expected = (
+        '{"types":{"a":"text"'
+        + "".join(f',"{k}":"{v}"' for k, v in wanted_types().items())
+        + '},"b":{}}'
+    )
+    assert (vault / TYPES).read_text() == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ('{\n    "types": {}\n}\n', '{\n    "types": {\n        %s\n    }\n}\n'),
+        ('{\n\t"other": 1\n}', '{\n\t"other": 1,\n\t"types": {\n\t\t%s\n\t}\n}'),
+        ("{}", '{\n  "types": {\n    %s\n  }\n}'),
+    ],
+)
+def test_a_types_object_is_made_like_its_neighbours(vault: Path, before: str, after: str) -> None:
+    (vault / ".obsidian").mkdir()
+    (vault / TYPES).write_text(before)
+    setup(vault)
+    lead = after.split("%s")[0].rsplit("\n", 1)[1]
+    pairs = f",\n{lead}".join(f'"{k}": "{v}"' for k, v in wanted_types().items())
+    assert (vault / TYPES).read_text() == after % pairs
+
+
+def test_types_json_saved_meanwhile_is_not_overwritten(vault: Path) -> None:
+    """The write goes through the safe path: unchanged since read, or nothing."""
+    (vault / ".obsidian").mkdir()
+    (vault / TYPES).write_text('{"types": {"a": "text"}}')
+    current = read_json(vault, TYPES)
+    (vault / TYPES).write_text('{"types": {"a": "text", "b": "date"}}')  # Obsidian saved
+    with pytest.raises(Conflict):
+        edit_json(current, lambda text: add_members(text, "types", {"due": "date"}))
+    assert (vault / TYPES).read_text() == '{"types": {"a": "text", "b": "date"}}'
+    assert [p.name for p in (vault / ".obsidian").iterdir()] == ["types.json"]  # no temp file
+
+
+def test_an_edit_that_cannot_keep_the_layout_writes_nothing(vault: Path) -> None:
+    (vault / ".obsidian").mkdir()
+    (vault / TYPES).write_text('{"types": []}')
+    with pytest.raises(ConfigError, match="can't change it without rewriting it"):
+        edit_json(read_json(vault, TYPES), lambda text: add_members(text, "types", {"a": "b"}))
+    assert (vault / TYPES).read_text() == '{"types": []}'
+
+
 @pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"types": []}'])
 def test_a_types_file_that_is_not_obsidians_is_left_alone(vault: Path, content: str) -> None:
     (vault / ".obsidian").mkdir()
@@ -126,6 +217,113 @@ def test_every_base_is_valid_yaml_by_the_documented_syntax(name: str) -> None:
     views = data["views"]
     assert all(v["type"] in ("table", "cards") for v in views)
     assert {v["type"] for b in BASES.values() for v in b["views"]} == {"table", "cards"}
+
+
+#: What help.obsidian.md ("Bases syntax", "Views") documents, and the keys Obsidian's
+#: own table view writes (``sort``).
+FILE_PROPERTIES = (
+    "backlinks ctime embeds ext file folder links mtime name path properties size tags"
+)
+VIEW_KEYS = {"type", "name", "limit", "filters", "order", "groupBy", "sort", "summaries"}
+
+
+def documented_filter(value: Any) -> None:
+    if isinstance(value, str):
+        assert value.strip()
+        return
+    assert isinstance(value, dict) and len(value) == 1 and next(iter(value)) in ("and", "or", "not")
+    items = next(iter(value.values()))
+    assert isinstance(items, list) and items
+    for item in items:
+        documented_filter(item)
+
+
+def documented_property(name: str, formulas: dict[str, str]) -> None:
+    prefix, _, rest = name.partition(".")
+    if prefix == "file":
+        assert rest in FILE_PROPERTIES.split(), name
+    elif prefix == "formula":
+        assert rest in formulas, name
+    else:
+        assert name.removeprefix("note.").replace("_", "").isalnum(), name
+
+
+def documented_base(base: Any) -> None:
+    """The structure of a base, checked against the documented schema."""
+    assert isinstance(base, dict)
+    assert set(base) <= {"filters", "formulas", "properties", "summaries", "views"}
+    formulas = base.get("formulas", {})
+    assert all(isinstance(k, str) and isinstance(v, str) for k, v in formulas.items())
+    if "filters" in base:
+        documented_filter(base["filters"])
+    for name, settings in base.get("properties", {}).items():
+        documented_property(name, formulas)
+        assert set(settings) == {"displayName"} and isinstance(settings["displayName"], str)
+    assert isinstance(base["views"], list) and base["views"]
+    for view in base["views"]:
+        assert set(view) <= VIEW_KEYS, view
+        assert view["type"] in ("table", "cards", "list", "map")
+        assert isinstance(view["name"], str) and view["name"].strip()
+        if "filters" in view:
+            documented_filter(view["filters"])
+        for name in view.get("order", []):
+            documented_property(name, formulas)
+        for item in [view["groupBy"]] if "groupBy" in view else view.get("sort", []):
+            assert set(item) == {"property", "direction"}
+            assert item["direction"] in ("ASC", "DESC")
+            documented_property(item["property"], formulas)
+
+
+@pytest.mark.parametrize("name", list(BASES))
+def test_every_base_reads_the_same_with_pyyaml_and_fits_the_documented_schema(name: str) -> None:
+    text = base_text(BASES[name])
+    data = yaml.safe_load(text)
+    assert data == BASES[name] == yaml12.load(text)
+    documented_base(data)
+    expressions = list(data.get("formulas", {}).values())
+    expressions += [data["filters"]] if isinstance(data.get("filters"), str) else []
+    for expression in expressions:
+        basesexpr.parse(expression)  # the documented expression syntax
+
+
+def goal_case(**props: Any) -> dict[str, Any]:
+    return {"status": "active", "start": date(2026, 9, 1), "due": date(2027, 1, 31), **props}
+
+
+PACE_CASES = [
+    goal_case(baseline=0, target=10, current=5),  # on track
+    goal_case(baseline=0, target=10, current=9),  # ahead
+    goal_case(baseline=0, target=10, current=1),  # behind
+    goal_case(baseline=0, target=10, current=12),  # done: past the target
+    goal_case(baseline=20, target=5, current=18),  # going down, barely started: behind
+    goal_case(baseline=20, target=5, current=12),  # going down, on track
+    goal_case(baseline=20, target=5, current=4),  # going down, done
+    goal_case(baseline=3, target=0, current=0),  # a target of 0, reached
+    goal_case(baseline=3, target=0, current=2),  # a target of 0, not yet
+    goal_case(baseline=5, target=5, current=5),  # nothing to do: done
+    goal_case(target=10, current=6),  # no baseline: from 0
+    goal_case(baseline=2, target=10),  # no current: the baseline
+    goal_case(target=10, current=3, due=date(2026, 10, 1)),  # overdue
+    goal_case(target=10, current=3, due=date(2026, 9, 1)),  # due on the start day
+    goal_case(target=10, current=3, start=None, created=date(2026, 10, 1)),
+    goal_case(target=10, current=3, start=None),  # no start: unknown
+    goal_case(target=10, current=3, due=None),
+    goal_case(current=3),  # no target
+    goal_case(target=10, current=3, status="paused"),
+    goal_case(target=10, current=3, status="done"),
+    goal_case(target=10, current=3, status=None),  # no status: active
+]
+
+
+@pytest.mark.parametrize("case", PACE_CASES)
+def test_the_goals_base_pace_is_journals_pace(case: dict[str, Any]) -> None:
+    """The Pace column (a Bases formula) says what `journal status` says."""
+    props = {k: v for k, v in case.items() if v is not None}
+    text = codec.new_note_text({"type": "goal", "title": "G", **props}, "")
+    goal = goal_from_note(parse_note("goals/G.md", text.encode()))[0]
+    today = date(2026, 11, 22)
+    bases_value = basesexpr.evaluate(BASES["Goals"]["formulas"], "pace", props, today)
+    assert bases_value == pace(goal, today).status
 
 
 @pytest.mark.parametrize(
@@ -221,6 +419,21 @@ def test_setup_text_report(vault: Path, invoke: Invoke) -> None:
     assert "bases/Goals.base: created" in lines
     assert "daily notes: daily/DD-MM-YYYY (from .obsidian/daily-notes.json)" in lines
     assert "weekly notes: not set up in Obsidian" in lines
+    assert "locale weeks (gggg, ww) start on sunday (moment.js locale en)" in lines
+
+
+def test_setup_reports_the_locale_and_weekly_notes_turned_off(vault: Path, invoke: Invoke) -> None:
+    (vault / ".obsidian/plugins/calendar").mkdir(parents=True)
+    (vault / ".obsidian/community-plugins.json").write_text('["calendar"]')
+    calendar = '{"localeOverride": "en-gb", "weeklyNoteFolder": "W", "weeklyNoteFormat": ""}'
+    (vault / ".obsidian/plugins/calendar/data.json").write_text(calendar)
+    (vault / ".journal/config.toml").write_text("[obsidian]\nweekly_notes = false\n")
+    lines = invoke("obsidian", "setup").output.splitlines()
+    assert (
+        "weekly notes: W/gggg-[W]ww (from .obsidian/plugins/calendar/data.json); reviews are "
+        "not written there ([obsidian] weekly_notes = false)"
+    ) in lines
+    assert "locale weeks (gggg, ww) start on monday (moment.js locale en-gb)" in lines
 
 
 def test_init_in_an_obsidian_vault_types_its_properties(tmp_path: Path) -> None:
@@ -233,6 +446,22 @@ def test_init_in_an_obsidian_vault_types_its_properties(tmp_path: Path) -> None:
     assert f"  kept    {TYPES}: due is text (journal reads it as date)" in result.output
     assert types_of(root)["somethingElse"] == USER_TYPES["somethingElse"]
     assert not (root / "bases").exists()  # Bases only when asked for
+
+
+@pytest.mark.parametrize(
+    ("settings", "folder"),
+    [('{"folder": "Journal/Daily"}', "Journal/Daily"), ('{"format": "DD-MM-YYYY"}', ".")],
+)
+def test_init_uses_obsidians_daily_notes_folder(tmp_path: Path, settings: str, folder: str) -> None:
+    root = tmp_path / "obsidian-vault"
+    (root / ".obsidian").mkdir(parents=True)
+    (root / ".obsidian/daily-notes.json").write_text(settings)
+    result = CliRunner().invoke(cli, ["init", str(root)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert not (root / "daily").exists()
+    assert (root / folder).is_dir()
+    assert f'daily = "{folder}"' in (root / ".journal/config.toml").read_text()
+    assert Vault.open(root).config.folders.daily == folder
 
 
 def test_init_without_obsidian_writes_no_obsidian_files(tmp_path: Path) -> None:
@@ -261,7 +490,13 @@ def test_daily_notes_in_the_vaults_format_date_their_checkins(vault: Path, write
 
 def test_obsidian_setup_is_a_plain_use_case(vault: Path) -> None:
     result = obsidian_setup(Vault.open(vault), dry_run=True)
-    assert result.to_dict()["periodic"] == {"daily": None, "weekly": None, "week_starts": "sunday"}
+    assert result.to_dict()["periodic"] == {
+        "daily": None,
+        "weekly": None,
+        "weekly_notes": True,
+        "locale": "en",
+        "week_starts": "sunday",
+    }
     assert [p.name for p in vault.iterdir()] == [".journal"]
 
 

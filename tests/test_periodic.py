@@ -4,7 +4,7 @@ review and the index make of them."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +12,9 @@ import pytest
 
 from journal.adapters.obsidian import load_periodic
 from journal.core.dates import parse_week, week_of
-from journal.core.moment import LocaleWeek
+from journal.core.moment import LocaleWeek, render
 from journal.core.periodic import (
+    APP_PATH,
     CALENDAR_PATH,
     DAILY_PATH,
     PERIODIC_PATH,
@@ -22,6 +23,7 @@ from journal.core.periodic import (
     resolve_settings,
     weekly_note_path,
 )
+from tests.conftest import Invoke, Write, goal_text
 
 
 def obsidian(root: Path, files: dict[str, Any], plugins: list[str] | None = None) -> Path:
@@ -158,14 +160,98 @@ def test_weekly_note_path_with_iso_weeks(fmt: str, week: str, expected: str) -> 
     assert weekly_note_path(weekly(fmt), parse_week(week)) == expected
 
 
-def test_weekly_note_path_follows_the_locale_week_start_like_the_plugin() -> None:
-    english = weekly("gggg-[W]ww", week=LocaleWeek())
-    # The plugin names the note after the Sunday that starts the locale week holding
-    # the period's Thursday: Sunday 2026-12-27 is in English week 1 of 2027.
-    assert weekly_note_path(english, parse_week("2026-W53")) == "reviews/2027-W01.md"
-    assert weekly_note_path(english, week_of(date(2026, 11, 22), 6)) == "reviews/2026-W48.md"
-    dated = weekly("YYYY-MM-DD", week=LocaleWeek())
-    assert weekly_note_path(dated, parse_week("2026-W47")) == "reviews/2026-11-15.md"
+ENGLISH, MONDAY_EN, EN_GB = LocaleWeek(0, 6), LocaleWeek(1, 6), LocaleWeek(1, 4)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "week", "day", "expected"),
+    [
+        # ISO tokens name the review's own ISO week whatever day the locale week starts on
+        # (the plugins render moment's startOf('week'), a Sunday in English: one week early).
+        ("GGGG-[W]WW", ENGLISH, "2026-11-18", "2026-W47"),
+        ("GGGG [Week] WW", ENGLISH, "2026-12-31", "2026 Week 53"),
+        ("GGGG-[W]WW", ENGLISH, "2027-01-07", "2027-W01"),
+        ("GGGG [Week] WW", ENGLISH, "2027-01-03", "2026 Week 53"),
+        ("GGGG-[W]WW", MONDAY_EN, "2026-12-31", "2026-W53"),
+        ("GGGG-[W]WW", EN_GB, "2027-01-01", "2026-W53"),
+        # Locale tokens: what moment.js writes for the week (checked against moment 2.30).
+        ("gggg-[W]ww", ENGLISH, "2026-11-18", "2026-W47"),
+        ("gggg-[W]ww", ENGLISH, "2026-12-31", "2027-W01"),
+        ("gggg-[W]ww", ENGLISH, "2027-01-07", "2027-W02"),
+        ("gggg-[W]ww", MONDAY_EN, "2026-12-31", "2027-W01"),
+        ("gggg-[W]ww", MONDAY_EN, "2027-01-01", "2027-W01"),
+        ("gggg-[W]ww", MONDAY_EN, "2027-01-07", "2027-W02"),
+        ("gggg-[W]ww", EN_GB, "2026-12-31", "2026-W53"),
+        ("gggg-[W]ww", EN_GB, "2027-01-07", "2027-W01"),
+        # Date tokens: the review week's first day inside the locale week.
+        ("[Week of] YYYY-MM-DD", ENGLISH, "2026-11-18", "Week of 2026-11-16"),
+        ("[Week of] YYYY-MM-DD", ENGLISH, "2026-12-31", "Week of 2026-12-28"),
+        ("[Week of] YYYY-MM-DD", EN_GB, "2027-01-07", "Week of 2027-01-04"),
+    ],
+)
+def test_weekly_note_names_across_the_new_year(
+    fmt: str, week: LocaleWeek, day: str, expected: str
+) -> None:
+    period = week_of(date.fromisoformat(day))  # journal's Monday weeks
+    assert weekly_note_path(weekly(fmt, week=week), period) == f"reviews/{expected}.md"
+
+
+def test_sunday_review_weeks_get_their_iso_week_too() -> None:
+    """[week] start = "sunday": the review of Sun 15 - Sat 21 November is 2026-W47."""
+    period = week_of(date(2026, 11, 18), 6)
+    assert weekly_note_path(weekly("GGGG-[W]WW", week=ENGLISH), period) == "reviews/2026-W47.md"
+    assert weekly_note_path(weekly("gggg-[W]ww", week=ENGLISH), period) == "reviews/2026-W47.md"
+    dated = weekly("YYYY-MM-DD", week=ENGLISH)
+    assert weekly_note_path(dated, period) == "reviews/2026-11-15.md"
+
+
+@pytest.mark.parametrize("week", [ENGLISH, MONDAY_EN, EN_GB, LocaleWeek(6, 12), LocaleWeek(1, 7)])
+@pytest.mark.parametrize(
+    "fmt", ["GGGG-[W]WW", "gggg-[W]ww", "YYYY-MM-DD", "GGGG/[W]W", "[Week] ww [of] gggg"]
+)
+def test_every_weeks_note_is_one_the_plugins_find_for_that_week(fmt: str, week: LocaleWeek) -> None:
+    """Over 14 years: the name reads back (as the plugins read it) as a day of the
+    locale week holding the review's Thursday, so Obsidian opens this note for that
+    week; ISO tokens carry the review's own ISO week; no two weeks share a name."""
+    settings = weekly(fmt, week=week)
+    names = set()
+    monday = date(2019, 12, 30)
+    for offset in range(0, 14 * 365, 7):
+        period = week_of(monday + timedelta(days=offset))
+        thursday = period.start + timedelta(days=3)
+        path = weekly_note_path(settings, period)
+        assert path is not None
+        day = settings.weekly.date_of(path, week) if settings.weekly else None
+        assert day is not None and week.start_of_week(day) == week.start_of_week(thursday)
+        if fmt.startswith("G"):
+            assert day.isocalendar()[:2] == thursday.isocalendar()[:2]
+        names.add(path)
+    assert len(names) == len(range(0, 14 * 365, 7))
+
+
+def test_an_existing_weekly_note_is_found_by_its_name() -> None:
+    english = weekly("GGGG [Week] WW", week=ENGLISH)
+    w47 = parse_week("2026-W47")
+    mine = ["reviews/2026 Week 46.md", "reviews/2026 Week 47.md", "reviews/notes.md"]
+    assert weekly_note_path(english, w47, mine) == "reviews/2026 Week 47.md"
+    dated = weekly("[Week of] YYYY-MM-DD", week=ENGLISH)
+    existing = ["reviews/Week of 2026-11-17.md", "reviews/Week of 2026-11-24.md"]
+    assert weekly_note_path(dated, w47, existing) == "reviews/Week of 2026-11-17.md"
+    # one made by the plugin (named after the Sunday that starts the English week)
+    assert weekly_note_path(dated, w47, ["reviews/Week of 2026-11-15.md"]) == (
+        "reviews/Week of 2026-11-15.md"
+    )
+    # Saturday 21st is in that week, Sunday 22nd starts the next English week
+    assert weekly_note_path(dated, w47, ["reviews/Week of 2026-11-22.md"]) == (
+        "reviews/Week of 2026-11-16.md"
+    )
+    # a note of that name outside the weekly folder is not it; archives below it are
+    assert weekly_note_path(dated, w47, ["elsewhere/Week of 2026-11-17.md"]) == (
+        "reviews/Week of 2026-11-16.md"
+    )
+    assert weekly_note_path(dated, w47, ["reviews/2026/Week of 2026-11-18.md"]) == (
+        "reviews/2026/Week of 2026-11-18.md"
+    )
 
 
 def test_no_weekly_notes_no_path() -> None:
@@ -177,3 +263,164 @@ def test_resolve_settings_is_pure() -> None:
     settings = resolve_settings(files, frozenset())
     assert settings.daily_date("20261120.md") == date(2026, 11, 20)
     assert settings.key != PeriodicSettings().key
+
+
+# --- the locale: which rules gggg, ww and startOf('week') follow ---------------------------
+
+WEEKLY = {"weekly": {"enabled": True, "folder": "Weekly", "format": "gggg-[W]ww"}}
+
+
+@pytest.mark.parametrize(
+    ("files", "plugins", "locale", "expected"),
+    [
+        ({}, [], "en", ("en", LocaleWeek(0, 6))),  # moment's English: Obsidian's default
+        ({}, [], "en-GB", ("en-gb", LocaleWeek(1, 4))),  # [obsidian] locale
+        ({}, [], "en_US", ("en", LocaleWeek(0, 6))),  # as moment falls back to "en"
+        ({}, [], "de-AT", ("de-at", LocaleWeek(1, 4))),
+        ({}, [], "pt-PT", ("pt", LocaleWeek(1, 4))),
+        ({CALENDAR_PATH: {"weekStart": "monday"}}, ["calendar"], "en", ("en", LocaleWeek(1, 6))),
+        (
+            {CALENDAR_PATH: {"localeOverride": "en-gb", "weekStart": "locale"}},
+            ["calendar"],
+            "en",
+            ("en-gb", LocaleWeek(1, 4)),
+        ),
+        (
+            {CALENDAR_PATH: {"localeOverride": "system-default", "weekStart": "sunday"}},
+            ["calendar"],
+            "fr",
+            ("fr", LocaleWeek(0, 4)),
+        ),
+        ({CALENDAR_PATH: {"localeOverride": "en-gb"}}, [], "en", ("en", LocaleWeek(0, 6))),
+        # Periodic Notes 1.x keeps them in .obsidian/app.json (vault.getConfig)
+        (
+            {APP_PATH: {"localeOverride": "de", "weekStart": "sunday"}, PERIODIC_PATH: WEEKLY},
+            ["periodic-notes"],
+            "en",
+            ("de", LocaleWeek(0, 4)),
+        ),
+        ({APP_PATH: {"localeOverride": "de"}}, ["calendar"], "en", ("en", LocaleWeek(0, 6))),
+        # both plugins: the Calendar's setting wins
+        (
+            {APP_PATH: {"localeOverride": "de"}, CALENDAR_PATH: {"localeOverride": "tr"}},
+            ["periodic-notes", "calendar"],
+            "en",
+            ("tr", LocaleWeek(1, 7)),
+        ),
+    ],
+)
+def test_the_locale_comes_from_the_plugins_or_the_config(
+    tmp_path: Path,
+    files: dict[str, Any],
+    plugins: list[str],
+    locale: str,
+    expected: tuple[str, LocaleWeek],
+) -> None:
+    obsidian(tmp_path, files, plugins)
+    settings = load_periodic(tmp_path, locale)
+    assert (settings.locale, settings.week) == expected
+    assert settings.problems == ()
+
+
+def test_an_unknown_locale_in_a_plugin_is_a_problem(tmp_path: Path) -> None:
+    obsidian(tmp_path, {CALENDAR_PATH: {"localeOverride": "xx-yy"}}, ["calendar"])
+    settings = load_periodic(tmp_path, "en-gb")
+    assert (settings.locale, settings.week) == ("en-gb", LocaleWeek(1, 4))
+    assert settings.problems == (f"{CALENDAR_PATH}: moment.js has no locale 'xx-yy'; ignored",)
+
+
+def test_a_calendar_set_to_en_gb_names_the_weekly_note_iso_style(tmp_path: Path) -> None:
+    calendar = {"localeOverride": "en-gb", "weeklyNoteFolder": "W"}
+    obsidian(tmp_path, {CALENDAR_PATH: calendar}, ["calendar"])
+    settings = load_periodic(tmp_path)
+    assert weekly_note_path(settings, week_of(date(2027, 1, 1))) == "W/2026-W53.md"
+    english = load_periodic(obsidian(tmp_path, {CALENDAR_PATH: {**calendar, "localeOverride": ""}}))
+    assert weekly_note_path(english, week_of(date(2027, 1, 1))) == "W/2027-W01.md"
+    # Start week on Monday keeps English's week 1 (the week of 2 January): not ISO
+    monday = load_periodic(obsidian(tmp_path, {CALENDAR_PATH: {"weekStart": "monday"}}))
+    assert monday.week == LocaleWeek(1, 6)
+    assert render("gggg-[W]ww", date(2026, 12, 31), monday.week) == "2027-W01"
+    assert render("gggg-[W]ww", date(2027, 1, 1), monday.week) == "2027-W01"
+
+
+def test_the_config_locale_is_checked(vault: Path, invoke: Invoke) -> None:
+    (vault / ".journal/config.toml").write_text('[obsidian]\nlocale = "klingon"\n')
+    result = invoke("list")
+    assert result.exit_code == 1
+    assert "'obsidian.locale': moment.js has no locale 'klingon'" in result.stderr
+
+
+# --- journal review and the weekly note ---------------------------------------------------
+
+
+def weekly_vault(vault: Path, fmt: str, folder: str = "Weekly") -> None:
+    """Periodic Notes 0.x with weekly notes on, Obsidian in English (Sunday weeks)."""
+    weekly_settings = {"weekly": {"enabled": True, "folder": folder, "format": fmt}}
+    obsidian(vault, {PERIODIC_PATH: weekly_settings}, ["periodic-notes"])
+
+
+def test_review_finds_the_weekly_note_you_made_instead_of_a_second_one(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    weekly_vault(vault, "GGGG [Week] WW")
+    write("goals/a.md", goal_text("Alpha"))
+    write("Weekly/2026 Week 47.md", "# My week\n")
+    assert invoke("review", "--date", "2026-11-18").stdout == "Weekly/2026 Week 47.md: updated\n"
+    assert invoke("review", "--date", "2026-12-31").stdout == "Weekly/2026 Week 53.md: created\n"
+    assert invoke("review", "--date", "2027-01-07").stdout == "Weekly/2027 Week 01.md: created\n"
+    names = sorted(p.name for p in (vault / "Weekly").iterdir())
+    assert names == ["2026 Week 47.md", "2026 Week 53.md", "2027 Week 01.md"]
+    made = (vault / "Weekly/2026 Week 53.md").read_text()
+    assert made.startswith("---\ntype: review\nweek: 2026-W53\nstart: 2026-12-28\n")
+
+
+def test_review_finds_a_week_of_note_by_its_date(vault: Path, write: Write, invoke: Invoke) -> None:
+    weekly_vault(vault, "[Week of] YYYY-MM-DD", folder="")
+    write("goals/a.md", goal_text("Alpha"))
+    write("Week of 2026-11-17.md", "notes\n")
+    assert invoke("review", "--date", "2026-11-20").stdout == "Week of 2026-11-17.md: updated\n"
+    assert invoke("review", "--date", "2026-11-23").stdout == "Week of 2026-11-23.md: created\n"
+
+
+def test_a_weekly_note_from_your_template_gets_sections_and_nothing_else(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    weekly_vault(vault, "GGGG-[W]WW")
+    write("goals/a.md", goal_text("Alpha"))
+    mine = "---\ntype: weekly\nweek: 47\nstart: Monday\ntags: [weekly]\n---\n# Week 47\n\nPlans.\n"
+    write("Weekly/2026-W47.md", mine)
+    untyped = "---\nmood: good\n---\nNo type here.\n"
+    write("Weekly/2026-W46.md", untyped)
+    assert invoke("review", "--date", "2026-11-18").stdout == "Weekly/2026-W47.md: updated\n"
+    text = (vault / "Weekly/2026-W47.md").read_text()
+    assert text.startswith(mine + "\n<!-- journal:begin period")
+    assert invoke("review", "--date", "2026-11-11").stdout == "Weekly/2026-W46.md: updated\n"
+    assert (vault / "Weekly/2026-W46.md").read_text().startswith(untyped + "\n<!-- journal:begin")
+    # a second run regenerates the sections in place and still sets no property
+    write("goals/b.md", goal_text("Beta"))
+    assert invoke("review", "--date", "2026-11-18").stdout == "Weekly/2026-W47.md: updated\n"
+    again = (vault / "Weekly/2026-W47.md").read_text()
+    assert again.startswith(mine + "\n<!-- journal:begin period") and "Beta" in again
+
+
+def test_weekly_notes_can_be_turned_off(vault: Path, write: Write, invoke: Invoke) -> None:
+    weekly_vault(vault, "GGGG-[W]WW")
+    (vault / ".journal/config.toml").write_text(
+        '[obsidian]\nweekly_notes = false\n\n[review]\nname = "Review {week}"\n'
+    )
+    write("goals/a.md", goal_text("Alpha"))
+    write("Weekly/2026-W47.md", "---\ntype: weekly\n---\nmine\n")
+    assert invoke("review").stdout == "reviews/Review 2026-W47.md: created\n"
+    assert (vault / "Weekly/2026-W47.md").read_text() == "---\ntype: weekly\n---\nmine\n"
+
+
+def test_the_advice_for_a_note_in_the_way_is_what_works(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    write("reviews/2026-W47.md", "---\ntype: goal\n---\n")
+    result = invoke("review")
+    assert result.exit_code == 1
+    assert "not touching it (move it, or change [review] name in the config)" in result.stderr
+    (vault / ".journal/config.toml").write_text('[review]\nname = "{week} review"\n')
+    assert invoke("review").stdout == "reviews/2026-W47 review.md: created\n"

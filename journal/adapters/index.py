@@ -254,7 +254,7 @@ class Index:
         self.vault = vault
         self.path = path  # None: in memory (the cache folder can't be written)
         self.notify = notify
-        self.periodic: PeriodicSettings = load_periodic(vault.root)
+        self.periodic: PeriodicSettings = load_periodic(vault.root, vault.config.obsidian.locale)
         self.conn = self._connect()
 
     @classmethod

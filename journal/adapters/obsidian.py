@@ -7,13 +7,15 @@ Writing goes through :mod:`journal.adapters.files` (atomic, unchanged since read
 
 from __future__ import annotations
 
+import codecs
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from journal.adapters import files
-from journal.core.errors import Conflict, JournalError
+from journal.core.errors import ConfigError, Conflict, JournalError
 from journal.core.periodic import SETTINGS_FILES, PeriodicSettings, resolve_settings
 
 FOLDER = ".obsidian"
@@ -65,6 +67,22 @@ def write_json(root: Path, current: JsonFile, data: Any) -> None:
     files.replace(current.snapshot, json_text(data, newline=ends))
 
 
+def edit_json(current: JsonFile, edit: Callable[[str], str]) -> None:
+    """Replace the file as read with ``edit`` applied to its text (a BOM stays):
+    atomically, and only if nobody changed it since."""
+    if current.snapshot is None:
+        raise ValueError("edit_json needs a file that was read")
+    data = current.snapshot.data
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    try:
+        text = edit(data[len(bom) :].decode("utf-8"))
+    except ValueError as exc:
+        raise ConfigError(
+            f"can't change it without rewriting it ({exc}); not changed", path=current.rel
+        ) from None
+    files.replace(current.snapshot, bom + text.encode("utf-8"))
+
+
 def enabled_plugins(root: Path) -> frozenset[str]:
     """The community plugins turned on (``.obsidian/community-plugins.json``)."""
     data = read_json(root, COMMUNITY_PLUGINS).data
@@ -73,13 +91,13 @@ def enabled_plugins(root: Path) -> frozenset[str]:
     return frozenset(item for item in data if isinstance(item, str))
 
 
-def load_periodic(root: Path) -> PeriodicSettings:
-    """The vault's daily and weekly note settings (see :mod:`journal.core.periodic`)."""
+def load_periodic(root: Path, locale: str = "en") -> PeriodicSettings:
+    """The vault's daily and weekly note settings (see :mod:`journal.core.periodic`);
+    ``locale`` is ``[obsidian] locale``."""
     if not (root / FOLDER).is_dir():
-        return PeriodicSettings()
+        return resolve_settings({}, frozenset(), locale)
     found = {rel: read_json(root, rel) for rel in SETTINGS_FILES}
-    settings = resolve_settings({rel: f.data for rel, f in found.items()}, enabled_plugins(root))
-    problems = tuple(f.problem for f in found.values() if f.problem) + settings.problems
-    if problems == settings.problems:
-        return settings
-    return PeriodicSettings(settings.daily, settings.weekly, settings.week, problems)
+    files = {rel: f.data for rel, f in found.items()}
+    settings = resolve_settings(files, enabled_plugins(root), locale)
+    problems = tuple(f.problem for f in found.values() if f.problem)
+    return replace(settings, problems=problems + settings.problems)

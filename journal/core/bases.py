@@ -33,10 +33,16 @@ _GOAL_FORMULAS = {
     ),
     "progress": 'if(formula.share == null, "", (formula.share * 100).round() + "%")',
     "elapsed": ("min(max(number(today() - formula.start) / number(due - formula.start), 0), 1)"),
+    # reached: at or past the target in the goal's direction (a decreasing goal goes down)
+    "reached": (
+        "if(target.isEmpty(), false,"
+        " if(target >= formula.base, formula.value >= target, formula.value <= target))"
+    ),
     "pace": (
-        'if(status == "done" || (target && formula.value >= target), "done",'
+        'if(status == "done" || formula.reached, "done",'
         ' if(status == "paused" || status == "dropped", status,'
-        ' if(formula.share == null || !due || !formula.start, "unknown",'
+        " if(formula.share == null || !due || !formula.start || due <= formula.start,"
+        ' "unknown",'
         ' if(formula.share - formula.elapsed > 0.1, "ahead",'
         ' if(formula.share - formula.elapsed < -0.1, "behind", "on track")))))'
     ),

@@ -8,8 +8,11 @@ resolved as Obsidian's plugins resolve them (obsidian-daily-notes-interface):
   (``.obsidian/daily-notes.json``); the format defaults to ``YYYY-MM-DD``.
 - **weekly**: the Periodic Notes plugin's weekly settings when enabled, else the
   Calendar plugin's weekly-note settings; the format defaults to ``gggg-[W]ww``.
-- **locale weeks** (``gggg``, ``ww``): moment's English rules (weeks start on
-  Sunday, week 1 holds 1 January) unless the Calendar plugin sets a week start.
+- **locale weeks** (``gggg``, ``ww``, ``startOf('week')``): the rules of moment's
+  locale as the plugins set it: the *Locale* of the Calendar plugin or of Periodic
+  Notes 1.x (``.obsidian/app.json``) when one is chosen, else ``[obsidian] locale``
+  (moment's English by default: weeks start on Sunday, week 1 holds 1 January);
+  their *Start week on* then moves the first day.
 
 A format may hold ``/``: each part is a folder below the note folder, as when
 Obsidian creates the note.
@@ -17,7 +20,7 @@ Obsidian creates the note.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -25,13 +28,15 @@ from typing import Any
 from journal.core import moment
 from journal.core.dates import Period
 from journal.core.moment import ENGLISH_WEEK, FormatError, LocaleWeek
+from journal.core.moment_locales import LOCALES, locale_name
 
 DAILY_FORMAT = "YYYY-MM-DD"
 WEEKLY_FORMAT = "gggg-[W]ww"
 DAILY_PATH = ".obsidian/daily-notes.json"
 PERIODIC_PATH = ".obsidian/plugins/periodic-notes/data.json"
 CALENDAR_PATH = ".obsidian/plugins/calendar/data.json"
-SETTINGS_FILES = (DAILY_PATH, PERIODIC_PATH, CALENDAR_PATH)
+APP_PATH = ".obsidian/app.json"
+SETTINGS_FILES = (DAILY_PATH, PERIODIC_PATH, CALENDAR_PATH, APP_PATH)
 _WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
 
 
@@ -73,12 +78,14 @@ class NoteFormat:
 @dataclass(frozen=True, slots=True)
 class PeriodicSettings:
     """The vault's daily and weekly note settings (None: not configured), the locale
-    week rules, and problems met while reading them (one line each)."""
+    week rules (and the moment locale they come from), and problems met while
+    reading them (one line each)."""
 
     daily: NoteFormat | None = None
     weekly: NoteFormat | None = None
     week: LocaleWeek = ENGLISH_WEEK
     problems: tuple[str, ...] = field(default=())
+    locale: str = "en"
 
     @property
     def key(self) -> str:
@@ -92,18 +99,35 @@ class PeriodicSettings:
         return self.daily.date_of(path, self.week) if self.daily is not None else None
 
 
-def weekly_note_path(settings: PeriodicSettings, period: Period) -> str | None:
-    """Where Obsidian expects the weekly note of ``period`` (vault-relative, ``.md``),
-    or None when the vault has no weekly notes configured.
+def weekly_note_path(
+    settings: PeriodicSettings, period: Period, existing: Iterable[str] = ()
+) -> str | None:
+    """Where the weekly note of ``period`` is (vault-relative, ``.md``), or None when
+    the vault has no weekly notes configured.
 
-    Like the Periodic Notes plugin, the name is the format rendered for the first
-    day of the locale week (moment's ``startOf('week')``) - the locale week that
-    holds the period's Thursday, the day that also labels the period ISO-style.
+    The period stands for the locale week that holds its Thursday (the day that
+    also labels it ISO-style).  Like the plugins, a note of ``existing`` (paths
+    below the weekly folder) whose name reads, in the format, as a day of that
+    locale week is the week's note (the first in path order when there are
+    several).  Otherwise the note is named by rendering the format on the first
+    day of the period that lies in that locale week and, when the format has ISO
+    week tokens (``G``, ``W``), in the ISO week: so both kinds of token name the
+    period's own week.
     """
-    if settings.weekly is None:
+    weekly = settings.weekly
+    if weekly is None:
         return None
+    week = settings.week
     thursday = period.start + timedelta(days=(3 - period.start.weekday()) % 7)
-    return settings.weekly.path_for(settings.week.start_of_week(thursday), settings.week)
+    start = week.start_of_week(thursday)
+    for path in sorted(existing):
+        day = weekly.date_of(path, week)
+        if day is not None and week.start_of_week(day) == start:
+            return path
+    day = max(period.start, start)
+    if any(is_token and text[0] in "GW" for text, is_token in moment.tokens(weekly.format)):
+        day = max(day, thursday - timedelta(days=3))
+    return weekly.path_for(day, week)
 
 
 def _depth(fmt: str) -> int:
@@ -120,11 +144,15 @@ def clean_folder(value: Any) -> str:
     return "/".join(parts)
 
 
-def resolve_settings(files: Mapping[str, Any], enabled_plugins: frozenset[str]) -> PeriodicSettings:
+def resolve_settings(
+    files: Mapping[str, Any], enabled_plugins: frozenset[str], locale: str = "en"
+) -> PeriodicSettings:
     """The settings from the parsed JSON of ``.obsidian/`` files, keyed by their
-    vault-relative path; ``enabled_plugins`` are the community plugins turned on."""
+    vault-relative path; ``enabled_plugins`` are the community plugins turned on;
+    ``locale`` is the moment locale Obsidian has when no plugin sets one."""
     problems: list[str] = []
-    periodic = files.get(PERIODIC_PATH) if "periodic-notes" in enabled_plugins else None
+    enabled = "periodic-notes" in enabled_plugins
+    periodic = files.get(PERIODIC_PATH) if enabled else None
     calendar = files.get(CALENDAR_PATH) if "calendar" in enabled_plugins else None
     daily = _from_periodic(periodic, "daily", "day", DAILY_FORMAT)
     if daily is None and isinstance(files.get(DAILY_PATH), dict):
@@ -135,13 +163,36 @@ def resolve_settings(files: Mapping[str, Any], enabled_plugins: frozenset[str]) 
         folder, fmt = calendar.get("weeklyNoteFolder"), calendar.get("weeklyNoteFormat")
         if (isinstance(folder, str) and folder.strip()) or (isinstance(fmt, str) and fmt.strip()):
             weekly = _note_format(folder, fmt, WEEKLY_FORMAT, CALENDAR_PATH)
-    week = ENGLISH_WEEK
-    start = calendar.get("weekStart") if isinstance(calendar, dict) else None
-    if isinstance(start, str) and start.lower() in _WEEKDAYS:
-        week = LocaleWeek(_WEEKDAYS.index(start.lower()), week.doy)
+    sources = [(APP_PATH, files.get(APP_PATH) if enabled else None), (CALENDAR_PATH, calendar)]
+    name, week = _locale_week(locale, sources, problems)
     return PeriodicSettings(
-        _valid(daily, problems), _valid(weekly, problems), week, tuple(problems)
+        _valid(daily, problems), _valid(weekly, problems), week, tuple(problems), name
     )
+
+
+def _locale_week(
+    locale: str, sources: list[tuple[str, Any]], problems: list[str]
+) -> tuple[str, LocaleWeek]:
+    """moment's locale and its week rules as the plugins leave them: ``locale``, then
+    each source's ``localeOverride`` and ``weekStart`` (the first day of the week;
+    ``doy`` stays the locale's, as moment's ``updateLocale`` keeps it); a later
+    source wins."""
+    name = locale_name(locale) or "en"
+    first_day = None
+    for path, data in sources:
+        if not isinstance(data, dict):
+            continue
+        override = data.get("localeOverride")
+        if isinstance(override, str) and override not in ("", "system-default"):
+            found = locale_name(override)
+            if found is None:
+                problems.append(f"{path}: moment.js has no locale '{override}'; ignored")
+            name = found or name
+        start = data.get("weekStart")
+        if isinstance(start, str) and start.lower() in _WEEKDAYS:
+            first_day = _WEEKDAYS.index(start.lower())
+    week = LOCALES[name]
+    return name, week if first_day is None else LocaleWeek(first_day, week.doy)
 
 
 def _valid(item: NoteFormat | None, problems: list[str]) -> NoteFormat | None:

@@ -65,7 +65,9 @@ class TypesMerge:
 def merge_types(current: Any, wanted: dict[str, str], path: str) -> TypesMerge:
     """``current`` (the parsed file, None when there is none) with every key of
     ``wanted`` it lacks added at the end of ``types``; every other key, its order
-    and value, stays as it was.  A file that is not ``{"types": {...}}`` is an error."""
+    and value, stays as it was.  Property names are case-insensitive in Obsidian:
+    a user's ``Due`` is our ``due`` (kept, and reported when its type differs).
+    A file that is not ``{"types": {...}}`` is an error."""
     if current is None:
         current = {}
     if not isinstance(current, dict):
@@ -73,12 +75,15 @@ def merge_types(current: Any, wanted: dict[str, str], path: str) -> TypesMerge:
     types = current.get("types", {})
     if not isinstance(types, dict):
         raise ConfigError('"types" should be a JSON object; not changed', path=path)
+    theirs: dict[str, tuple[str, Any]] = {}
+    for key, kind in types.items():
+        theirs.setdefault(key.lower(), (key, kind))
     merged = TypesMerge({**current, "types": dict(types)})
     for key, kind in wanted.items():
-        theirs = types.get(key)
-        if theirs is None:
+        mine = theirs.get(key.lower())
+        if mine is None:
             merged.data["types"][key] = kind
             merged.added.append(key)
-        elif theirs != kind:
-            merged.kept.append((key, str(theirs), kind))
+        elif mine[1] != kind:
+            merged.kept.append((mine[0], str(mine[1]), kind))
     return merged

@@ -13,6 +13,7 @@ from typing import Any
 
 from journal.core.dates import DateError, parse_duration, weekday_index
 from journal.core.errors import ConfigError
+from journal.core.moment_locales import locale_name
 from journal.core.names import render_pattern
 
 
@@ -112,9 +113,11 @@ class PlanSettings:
 
 @dataclass(frozen=True)
 class ObsidianSettings:
-    """Where `journal obsidian setup` writes its Bases views (.base files)."""
+    """Obsidian: the Bases folder, reviews in weekly notes, its moment.js locale."""
 
     bases: str = "bases"
+    weekly_notes: bool = True
+    locale: str = "en"
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,10 @@ def _check_values(config: Config, path: str) -> None:
         render_pattern(config.review.name, REVIEW_NAME_EXAMPLE)
     except ValueError as exc:
         raise ConfigError(f"'review.name': {exc}", path=path) from None
+    if locale_name(config.obsidian.locale) is None:
+        raise ConfigError(
+            f"'obsidian.locale': moment.js has no locale '{config.obsidian.locale}'", path=path
+        )
     if not 1 <= config.plan.days <= 366:
         raise ConfigError("'plan.days' must be between 1 and 366", path=path)
     for key, value in dataclasses.asdict(config.watch).items():

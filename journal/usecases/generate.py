@@ -47,8 +47,13 @@ def write_generated(
     *,
     force: bool = False,
     dry_run: bool = False,
+    adopt: bool = False,
 ) -> Written:
-    """Create ``rel`` from ``props`` and ``body``, or regenerate it in place."""
+    """Create ``rel`` from ``props`` and ``body``, or regenerate it in place.
+
+    ``adopt``: the note may be another tool's (Obsidian's weekly note); when it is
+    not typed ``kind`` (another ``type`` or none), only the generated sections are
+    written into it, and no property is set or changed."""
     fresh = codec.new_note_text(props, generated.with_record(body))
     result = Written(rel, text=fresh)
     target = vault.path(rel)
@@ -68,7 +73,7 @@ def write_generated(
             return result
 
     def transform(doc: codec.Document) -> str:
-        result.text = _regenerate(doc, rel, kind, props, body, force, result)
+        result.text = _regenerate(doc, rel, kind, props, body, force, adopt, result)
         return result.text
 
     if dry_run:
@@ -87,13 +92,16 @@ def _regenerate(
     props: Mapping[str, Any],
     body: str,
     force: bool,
+    adopt: bool,
     result: Written,
 ) -> str:
     old = dict(doc.data or {})
-    if old.get("type") not in (None, kind):
+    if adopt and old.get("type") != kind:
+        props = {}
+    elif old.get("type") not in (None, kind):
+        advice = "move it, or change [review] name in the config" if kind == "review" else "move it"
         raise UnsafeWrite(
-            f"is a '{old.get('type')}' note, not a {kind}; not touching it "
-            "(move it, or change the name pattern in the config)"
+            f"is a '{old.get('type')}' note, not a {kind}; not touching it ({advice})"
         )
     changes: dict[tuple[str | int, ...], Any] = {
         (key,): value

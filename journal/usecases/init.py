@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from journal.adapters import files
+from journal.adapters.obsidian import load_periodic
 from journal.adapters.vault import CONFIG_PATH, Vault, load_catalog
 from journal.core.errors import Conflict
 from journal.core.settings import Config
@@ -54,9 +55,17 @@ def init_vault(root: Path, today: date) -> InitResult:
     result = InitResult(root)
     (root / ".journal").mkdir(exist_ok=True)
     config = Config()
+    daily = load_periodic(root).daily
+    if daily is not None and ".." not in daily.folder.split("/"):
+        # Obsidian's daily notes folder ("." when they are at the vault root)
+        config = dataclasses.replace(
+            config, folders=dataclasses.replace(config.folders, daily=daily.folder or ".")
+        )
     files.create(root / CONFIG_PATH, config_text(config).encode("utf-8"))
     result.created.append(CONFIG_PATH)
     for folder in dataclasses.asdict(config.folders).values():
+        if folder == ".":
+            continue
         if (root / folder).exists():
             result.kept.append(folder + "/")
         else:

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from journal.adapters import files
-from journal.adapters.obsidian import JsonFile, load_periodic, read_json, write_json
+from journal.adapters.obsidian import JsonFile, edit_json, load_periodic, read_json, write_json
 from journal.adapters.vault import Vault
 from journal.core.bases import BASES, base_text
 from journal.core.errors import ConfigError
+from journal.core.jsontext import add_members
 from journal.core.moment import WEEKDAYS
 from journal.core.periodic import NoteFormat
 from journal.core.property_types import merge_types, wanted_types
@@ -73,7 +74,11 @@ def merge_property_types(vault: Vault, *, dry_run: bool = False) -> TypesResult:
     merged = merge_types(current.data, wanted_types(), TYPES_PATH)
     result = TypesResult(added=merged.added, kept=merged.kept)
     if merged.added and not dry_run:
-        write_json(vault.root, current, merged.data)
+        if current.snapshot is None:
+            write_json(vault.root, current, merged.data)
+        else:  # only the new keys, as new lines laid out like the user's
+            added = {key: merged.data["types"][key] for key in merged.added}
+            edit_json(current, lambda text: add_members(text, "types", added))
         result.written = True
     return result
 
@@ -92,11 +97,14 @@ def obsidian_setup(vault: Vault, *, dry_run: bool = False) -> SetupResult:
     if written != before and not dry_run:
         vault.ensure_folder(".journal")
         write_json(vault.root, state, {"bases": dict(sorted(written.items()))})
-    periodic = load_periodic(vault.root)
+    options = vault.config.obsidian
+    periodic = load_periodic(vault.root, options.locale)
     result.periodic = {
         "daily": _format_record(periodic.daily),
         "weekly": _format_record(periodic.weekly),
-        "week_starts": WEEKDAYS[periodic.week.dow].lower(),
+        "weekly_notes": options.weekly_notes,
+        "locale": periodic.locale,
+        "week_starts": WEEKDAYS[periodic.week.dow % 7].lower(),
     }
     result.problems = list(periodic.problems)
     return result

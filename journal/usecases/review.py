@@ -53,11 +53,23 @@ def review_period(
 
 def review_path(vault: Vault, period: Period) -> str:
     """Where the review of ``period`` lives: Obsidian's weekly note when the vault has
-    weekly notes set up (Periodic Notes or Calendar plugin), else ``[folders] review``
-    / ``[review] name``."""
-    weekly = weekly_note_path(load_periodic(vault.root), period)
-    if weekly is not None:
-        return weekly
+    weekly notes set up (Periodic Notes or Calendar plugin) and ``[obsidian]
+    weekly_notes`` is on, else ``[folders] review`` / ``[review] name``."""
+    return weekly_note(vault, period) or _own_path(vault, period)
+
+
+def weekly_note(vault: Vault, period: Period) -> str | None:
+    """Obsidian's weekly note of ``period``: the one in the weekly folder named for
+    that week, else where the plugins would create it (None: not used)."""
+    options = vault.config.obsidian
+    settings = load_periodic(vault.root, options.locale)
+    if not options.weekly_notes or settings.weekly is None:
+        return None
+    existing = (rel for rel, _entry in vault.iter_notes(settings.weekly.folder))
+    return weekly_note_path(settings, period, existing)
+
+
+def _own_path(vault: Vault, period: Period) -> str:
     label = week_label(period.start, vault.config.week_start)
     values = {
         "week": label,
@@ -100,9 +112,17 @@ def weekly_review(
         "end": period.end,
         "goals": data["goals"] or None,
     }
-    rel = review_path(vault, period)
+    weekly = weekly_note(vault, period)
+    rel = weekly or _own_path(vault, period)
     written = write_generated(
-        vault, rel, "review", props, body, force=force, dry_run=dry_run or not write
+        vault,
+        rel,
+        "review",
+        props,
+        body,
+        force=force,
+        dry_run=dry_run or not write,
+        adopt=weekly is not None,
     )
     return ReviewResult(period, written, data)
 
