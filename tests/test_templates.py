@@ -3,7 +3,6 @@ template names its file and line and writes nothing."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -66,11 +65,13 @@ def test_an_error_in_an_included_template_names_that_file(
     [
         ('# ok\n\n{% filter section("Bad Name") %}\nx\n{% endfilter %}\n', "'Bad Name'"),
         (
-            '{% filter section("a") %}x{% endfilter %}\n{% filter section("b") %}y{% endfilter %}\n',
+            '{% filter section("a") %}x{% endfilter %}\n'
+            '{% filter section("b") %}y{% endfilter %}\n',
             "not a valid section marker on a line of its own",
         ),
         (
-            '{% filter section("a") %}x{% endfilter %}\n\n{% filter section("a") %}y{% endfilter %}\n',
+            '{% filter section("a") %}x{% endfilter %}\n\n'
+            '{% filter section("a") %}y{% endfilter %}\n',
             "section 'a' appears twice",
         ),
         ("# ok\n<!-- journal:begin Bad 00000000 -->\nx\n<!-- journal:end Bad -->\n", "Bad"),
@@ -125,10 +126,10 @@ def test_the_loader_refuses_symlinked_templates(
     templates = vault / ".journal/templates"
     templates.mkdir(parents=True)
     if linked == "file":
-        os.symlink(outside / "sub/x.j2", templates / "x.j2")
+        (templates / "x.j2").symlink_to(outside / "sub/x.j2")
         name = "x.j2"
     else:
-        os.symlink(outside / "sub", templates / "sub")
+        (templates / "sub").symlink_to(outside / "sub")
         name = "sub/x.j2"
     with pytest.raises(TemplateProblem, match="may not be symlinks") as info:
         Renderer(vault).render(name, {})
@@ -168,7 +169,9 @@ def test_the_sandbox_blocks_reaching_python_internals(
         ({"a": {1, 2}}, "context.a"),
     ],
 )
-def test_the_context_must_be_plain_data(vault: Path, context: dict[str, object], where: str) -> None:
+def test_the_context_must_be_plain_data(
+    vault: Path, context: dict[str, object], where: str
+) -> None:
     with pytest.raises(TypeError) as info:
         Renderer(vault).render("goal.md.j2", context)
     assert str(info.value).endswith(f" at {where}")

@@ -1,0 +1,185 @@
+"""journal plan: calendar weeks, a readable plan, safe regeneration of its text and of
+the properties it owns (and the review's)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from journal.cli import cli
+from journal.core import codec
+from tests.conftest import EXAMPLE_VAULT, Invoke, Write, goal_text
+
+SAMPLE_PLAN = "plans/2026-11-23-90-day-plan.md"
+PLAN = "plans/2026-11-23-90-day-plan.md"
+
+
+def props_of(path: Path) -> dict[str, object]:
+    doc = codec.decode(path.read_bytes())
+    assert doc.data is not None
+    return dict(doc.data)
+
+
+def set_values(path: Path, goal: str, values: list[float]) -> None:
+    """Edit one goal's plan targets the way a user would: by hand, in the text."""
+    text = path.read_text()
+    head, rest = text.split(f"  - goal: {goal}\n    values: [", 1)
+    path.write_text(
+        head
+        + f"  - goal: {goal}\n    values: ["
+        + ", ".join(map(str, values))
+        + "]"
+        + rest.split("]", 1)[1]
+    )
+
+
+# --- owned properties ----------------------------------------------------------------------
+
+
+def test_edited_plan_targets_are_kept_and_reported_until_forced(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("plan").exit_code == 0
+    path = vault / PLAN
+    original = props_of(path)["targets"]
+    set_values(path, "alpha", [9, 9, 9])
+    edited = path.read_bytes()
+    result = invoke("plan")
+    assert result.exit_code == 0
+    assert result.stdout == f"{PLAN}: unchanged\n"
+    assert result.stderr == (
+        f"{PLAN}: kept your value of 'targets', which the plan would change "
+        "(run with --force to replace it)\n"
+    )
+    assert path.read_bytes() == edited
+    forced = invoke("plan", "--force")
+    assert (forced.stdout, forced.stderr) == (f"{PLAN}: updated\n", "")
+    assert props_of(path)["targets"] == original
+    assert invoke("plan").stdout == f"{PLAN}: unchanged\n"
+
+
+def test_a_kept_value_still_counts_as_edited_on_later_runs(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    invoke("plan")
+    set_values(vault / PLAN, "alpha", [1])
+    write("goals/b.md", goal_text("Beta"))  # the tool now wants goals and targets changed
+    first = invoke("plan")
+    assert "'goals'" in first.stderr and "'targets'" in first.stderr
+    second = invoke("plan", "--json")
+    assert '"kept_properties": [\n    "goals",\n    "targets"\n  ]' in second.stdout
+    assert props_of(vault / PLAN)["goals"] == ["[[a]]"]
+
+
+def test_a_link_added_to_the_reviews_goals_is_kept(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    write("notes/extra.md", "# extra\n")
+    invoke("review")
+    path = vault / "reviews/2026-W47.md"
+    path.write_text(path.read_text().replace('  - "[[a]]"\n', '  - "[[a]]"\n  - "[[extra]]"\n'))
+    result = invoke("log", "alpha", "+1")
+    assert result.exit_code == 0
+    result = invoke("review")
+    assert result.stdout == "reviews/2026-W47.md: updated\n"  # the scoreboard
+    assert "kept your value of 'goals'" in result.stderr
+    assert props_of(path)["goals"] == ["[[a]]", "[[extra]]"]
+    assert invoke("review", "--force").stderr == ""
+    assert props_of(path)["goals"] == ["[[a]]"]
+
+
+def test_obsidians_rewrite_of_the_front_matter_is_not_an_edit(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Obsidian's property editor writes the whole block again: block lists, 6.0 as 6."""
+    write("goals/a.md", goal_text("Alpha", target=6, baseline=0, current=0))
+    invoke("plan")
+    path = vault / PLAN
+    data = props_of(path)
+    assert 6.0 in data["targets"][0]["values"]  # type: ignore[index]
+    front = "".join(
+        codec.entry_text(key, value, "\n")
+        for key, value in {
+            "tags": ["plan"],
+            **{k: v for k, v in data.items() if k != "targets"},
+            "targets": [
+                {
+                    "goal": row["goal"],
+                    "values": [int(v) if v == int(v) else v for v in row["values"]],
+                }
+                for row in data["targets"]  # type: ignore[attr-defined]
+            ],
+        }.items()
+    )
+    body = path.read_text().split("---\n", 2)[2]
+    path.write_text(f"---\n{front}---\n{body}")
+    result = invoke("plan")
+    assert (result.stdout, result.stderr) == (f"{PLAN}: unchanged\n", "")
+
+
+def test_a_note_the_tool_never_wrote_keeps_its_own_values(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """A weekly note from Obsidian that already has a `goals` property of its own."""
+    write("goals/a.md", goal_text("Alpha"))
+    write("reviews/2026-W47.md", '---\ngoals:\n  - "[[b]]"\n---\n# My week\n')
+    result = invoke("review")
+    assert result.exit_code == 0
+    assert "kept your value of 'goals'" in result.stderr
+    data = props_of(vault / "reviews/2026-W47.md")
+    assert data["goals"] == ["[[b]]"] and data["week"] == "2026-W47"
+    assert "generated_hash" not in data
+
+
+# --- dry runs and user text ----------------------------------------------------------------
+
+
+def test_plan_dry_run_and_stdout_write_nothing(invoke: Invoke, write: Write, vault: Path) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("plan", "--dry-run").stdout == f"{PLAN}: would create\n"
+    printed = invoke("plan", "--stdout").stdout
+    assert printed.startswith("---\ntype: plan\n") and not (vault / "plans").exists()
+    invoke("plan")
+    path = vault / PLAN
+    before, stat = path.read_bytes(), path.stat()
+    write("goals/b.md", goal_text("Beta"))
+    assert invoke("plan", "--dry-run").stdout == f"{PLAN}: would update\n"
+    assert "[[b]]" in invoke("plan", "--stdout").stdout
+    assert path.read_bytes() == before and path.stat().st_mtime_ns == stat.st_mtime_ns
+
+
+def test_plan_regeneration_keeps_user_text_inside_and_outside_sections(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", goal_text("Alpha", effort=2))
+    write("goals/b.md", goal_text("Beta", effort=1))
+    invoke("plan")
+    path = vault / PLAN
+    text = path.read_text()
+    text = text.replace(
+        "What this quarter is for, in one sentence:\n",
+        "What this quarter is for, in one sentence:\nGetting to HRBP.\n",
+    )
+    text = text.replace("## Capacity\n", "## Capacity\nI can do more in January.\n")
+    path.write_text(text + "\nA last word.\n")
+    write("goals/b.md", goal_text("Beta", effort=3, target=8))
+    result = invoke("plan")
+    assert result.exit_code == 0 and result.stdout == f"{PLAN}: updated\n"
+    assert "kept your edits in the 'capacity' section" in result.stderr
+    new = path.read_text()
+    for words in ("Getting to HRBP.", "I can do more in January.", "A last word."):
+        assert words in new
+    assert props_of(path)["targets"][1]["values"][-1] == 8  # type: ignore[index]
+    targets = new.split("## Weekly targets", 1)[1].split("<!-- journal:end targets", 1)[0]
+    assert "Target (conversations)" in targets and "| 8 |" in targets
+
+
+def test_a_first_plan_of_the_sample_vault_is_the_committed_one(example_vault: Path) -> None:
+    (example_vault / SAMPLE_PLAN).unlink()
+    result = CliRunner().invoke(cli, ["--vault", str(example_vault), "plan"])
+    assert (result.exit_code, result.stdout) == (0, f"{SAMPLE_PLAN}: created\n")
+    assert (example_vault / SAMPLE_PLAN).read_bytes() == (EXAMPLE_VAULT / SAMPLE_PLAN).read_bytes()
