@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from journal.cli import cli
@@ -183,3 +184,58 @@ def test_a_first_plan_of_the_sample_vault_is_the_committed_one(example_vault: Pa
     result = CliRunner().invoke(cli, ["--vault", str(example_vault), "plan"])
     assert (result.exit_code, result.stdout) == (0, f"{SAMPLE_PLAN}: created\n")
     assert (example_vault / SAMPLE_PLAN).read_bytes() == (EXAMPLE_VAULT / SAMPLE_PLAN).read_bytes()
+
+
+# --- calendar weeks ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("week_start", "rows", "review_day", "first"),
+    [
+        (
+            "monday",
+            [
+                "| 2026-W48 | 2026-11-25 to 2026-11-29 |",
+                "| 2026-W49 | 2026-11-30 to 2026-12-06 |",
+                "| 2026-W50 | 2026-12-07 to 2026-12-08 |",
+            ],
+            "2026-11-27",
+            5,
+        ),
+        (
+            "sunday",
+            [
+                "| 2026-W48 | 2026-11-25 to 2026-11-28 |",
+                "| 2026-W49 | 2026-11-29 to 2026-12-05 |",
+                "| 2026-W50 | 2026-12-06 to 2026-12-08 |",
+            ],
+            "2026-11-28",
+            4,
+        ),
+    ],
+)
+def test_a_plan_starting_mid_week_has_the_vaults_calendar_weeks(
+    invoke: Invoke,
+    write: Write,
+    vault: Path,
+    week_start: str,
+    rows: list[str],
+    review_day: str,
+    first: int,
+) -> None:
+    """The review of the plan's first week compares against that week's target (the
+    line from 0 on 2026-11-24 to 14 on 2026-12-08 reaches one per day)."""
+    write(".journal/config.toml", f'[week]\nstart = "{week_start}"\n')
+    write("goals/a.md", goal_text("Alpha", baseline=0, current=0, target=14, due="2026-12-08"))
+    result = invoke("plan", "--start", "2026-11-25", "--days", "14")
+    assert result.exit_code == 0, result.stderr
+    path = vault / "plans/2026-11-25-14-day-plan.md"
+    text = path.read_text()
+    assert [
+        line[: len(rows[0])] for line in text.splitlines() if line.startswith("| 2026-W")
+    ] == rows
+    assert props_of(path)["targets"][0]["values"][0] == first  # type: ignore[index]
+    review = invoke("review", "--date", review_day, "--stdout").stdout
+    assert "week: 2026-W48\n" in review and "[[2026-11-25-14-day-plan]]" in review
+    row = next(line for line in review.splitlines() if line.startswith("| [[a]]"))
+    assert f"expected {first}" in row and "plan" in row, row

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal.core.catalog import Catalog
-from journal.core.dates import Period, week_label
+from journal.core.dates import Period, week_label, week_of
 from journal.core.formatting import number
 from journal.core.goal import Goal
 from journal.core.review import (
@@ -20,14 +20,16 @@ from journal.core.review import (
 )
 
 
-def plan_weeks(start: date, days: int) -> list[Period]:
-    """The weeks of a plan: 7-day steps from ``start``; the last one may be shorter."""
+def plan_weeks(start: date, days: int, week_start: int = 0) -> list[Period]:
+    """The weeks of a plan: the calendar weeks (starting on ``week_start``) holding its
+    ``days`` days from ``start``, the first and last cut to the plan."""
     end = start + timedelta(days=days - 1)
     weeks = []
     day = start
     while day <= end:
-        weeks.append(Period(day, min(day + timedelta(days=6), end)))
-        day += timedelta(days=7)
+        week = week_of(day, week_start)
+        weeks.append(Period(day, min(week.end, end)))
+        day = week.end + timedelta(days=1)
     return weeks
 
 
@@ -57,7 +59,7 @@ def build_plan(
     series_of: SeriesOf = checkin_series,
 ) -> dict[str, Any]:
     """Everything the plan template shows, as plain data."""
-    weeks = plan_weeks(start, days)
+    weeks = plan_weeks(start, days, week_start)
     end = weeks[-1].end
     goals = [g for g in catalog.goals if g.status == "active"]
 
