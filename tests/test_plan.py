@@ -3,6 +3,8 @@ the properties it owns (and the review's)."""
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 import pytest
@@ -175,14 +177,17 @@ def test_plan_regeneration_keeps_user_text_inside_and_outside_sections(
     for words in ("Getting to HRBP.", "I can do more in January.", "A last word."):
         assert words in new
     assert props_of(path)["targets"][1]["values"][-1] == 8  # type: ignore[index]
-    targets = new.split("## Weekly targets", 1)[1].split("<!-- journal:end targets", 1)[0]
-    assert "Target (conversations)" in targets and "| 8 |" in targets
+    assert "| 2 | [[b]] | 2 | 8 conversations | 2026-12-31 |" in new
 
 
 def test_a_first_plan_of_the_sample_vault_is_the_committed_one(example_vault: Path) -> None:
+    """The golden plan is what a first run makes (UPDATE_GOLDEN=1 writes it back);
+    test_review.py checks that a run over it changes nothing."""
     (example_vault / SAMPLE_PLAN).unlink()
     result = CliRunner().invoke(cli, ["--vault", str(example_vault), "plan"])
     assert (result.exit_code, result.stdout) == (0, f"{SAMPLE_PLAN}: created\n")
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        (EXAMPLE_VAULT / SAMPLE_PLAN).write_bytes((example_vault / SAMPLE_PLAN).read_bytes())
     assert (example_vault / SAMPLE_PLAN).read_bytes() == (EXAMPLE_VAULT / SAMPLE_PLAN).read_bytes()
 
 
@@ -231,11 +236,97 @@ def test_a_plan_starting_mid_week_has_the_vaults_calendar_weeks(
     assert result.exit_code == 0, result.stderr
     path = vault / "plans/2026-11-25-14-day-plan.md"
     text = path.read_text()
-    assert [
-        line[: len(rows[0])] for line in text.splitlines() if line.startswith("| 2026-W")
-    ] == rows
+    week_rows = [line for line in text.splitlines() if re.match(r"\| \d{4}-W\d\d \| \d{4}-", line)]
+    assert [line[: len(rows[0])] for line in week_rows] == rows
     assert props_of(path)["targets"][0]["values"][0] == first  # type: ignore[index]
     review = invoke("review", "--date", review_day, "--stdout").stdout
     assert "week: 2026-W48\n" in review and "[[2026-11-25-14-day-plan]]" in review
     row = next(line for line in review.splitlines() if line.startswith("| [[a]]"))
     assert f"expected {first}" in row and "plan" in row, row
+
+
+# --- a short, readable plan ----------------------------------------------------------------
+
+
+def plan_text(invoke: Invoke, *args: str) -> str:
+    result = invoke("plan", "--stdout", *args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def section_of(text: str, name: str) -> str:
+    return text.split(f"<!-- journal:begin {name} ", 1)[1].split(f"<!-- journal:end {name}", 1)[0]
+
+
+def test_a_goal_without_a_target_is_listed_once(invoke: Invoke, write: Write) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    write("goals/n.md", "---\ntype: goal\ntitle: Network more\nstatus: active\n---\n# N\n")
+    text = plan_text(invoke)
+    targets = section_of(text, "targets")
+    assert targets.count("[[n]]") == 1
+    assert "\n- [[n]]: no target: can't plan weekly targets\n" in targets
+    assert "| 1 | [[a]] |" in targets and "\n| 2 | " not in targets
+    assert "–" not in targets
+    assert [row["goal"] for row in codec.parse_text(text).data["targets"]] == ["alpha"]  # type: ignore[index]
+
+
+def test_weeks_after_a_goal_is_due_show_nothing(invoke: Invoke, write: Write) -> None:
+    write("goals/a.md", goal_text("Alpha", baseline=0, current=0, target=10, due="2026-12-03"))
+    write("goals/b.md", goal_text("Beta", due="2027-01-31"))
+    text = plan_text(invoke, "--days", "28")
+    rows = [line for line in text.splitlines() if line.startswith("| 2026-W")]
+    assert [row.split(" | ")[2] for row in rows] == ["6.4", "**10**", "", ""]
+    assert all(row.split(" | ")[3] not in ("", "**5**") for row in rows)  # b: not due yet
+    values = codec.parse_text(text).data["targets"]  # type: ignore[index]
+    assert values == [
+        {"goal": "alpha", "values": [6.4, 10.0]},
+        {"goal": "beta", "values": [2.3, 2.6, 2.9, 3.2]},
+    ]
+
+
+def test_capacity_counts_a_goal_only_in_the_weeks_it_is_worked_on(
+    invoke: Invoke, write: Write
+) -> None:
+    write(".journal/config.toml", "[goals]\nhours_per_week = 3\n")
+    write("goals/a.md", goal_text("Alpha", effort=2, due="2026-12-03", kind="activity"))
+    write("goals/b.md", goal_text("Beta", effort=2, due="2026-12-31"))
+    write("goals/c.md", goal_text("Gamma", effort=1, start="2026-12-07", due="2026-12-31"))
+    capacity = section_of(plan_text(invoke, "--days", "28"), "capacity")
+    assert "**Over capacity:**" in capacity
+    over = [line for line in capacity.splitlines() if line.startswith("- ")]
+    assert over == ["- 2026-W48 to 2026-W49 (4 h/week): [[a]] (2 h)"]
+    rows = [line for line in capacity.splitlines() if line.startswith("| 2026-W")]
+    assert rows == [
+        "| 2026-W48 to 2026-W49 | 4 **over** | 2 |  |",
+        "| 2026-W50 to 2026-W51 | 3 | 2 | ended (due): [[a]]; started: [[c]] |",
+    ]
+
+
+def test_the_focus_names_the_goals_that_need_most_progress_each_month(
+    invoke: Invoke, write: Write
+) -> None:
+    write(
+        "goals/a.md",
+        goal_text(
+            "Alpha",
+            baseline=0,
+            current=0,
+            target=40,
+            due="2026-12-31",
+            milestones='[{title: "Half way", due: 2026-12-10}]',
+        ),
+    )
+    write("goals/b.md", goal_text("Beta", baseline=0, current=0, target=100, due="2028-12-31"))
+    write("goals/c.md", goal_text("Gamma", baseline=0, current=0, target=3, due="2027-01-20"))
+    focus = section_of(plan_text(invoke, "--days", "60"), "focus")
+    december = focus.split("**December 2026**", 1)[1].split("**January 2027**", 1)[0]
+    assert december == (
+        "\n\nMost progress needed, by 2026-12-31:\n\n"
+        "- [[a]]: reach 40 conversations (+31.8 this month)\n"
+        "- [[c]]: reach 2 conversations (+1.6 this month)\n"
+        "- [[b]]: reach 5.1 conversations (+4 this month)\n\n"
+        "Due:\n\n"
+        "- 2026-12-10 · [[a]] · milestone: Half way\n"
+        "- 2026-12-31 · [[a]] is due\n\n"
+    )
+    assert "Most progress needed, by 2027-01-21:" in focus  # the plan's last day
