@@ -14,8 +14,7 @@ from journal.cli import cli
 from journal.core import codec
 from tests.conftest import EXAMPLE_VAULT, Invoke, Write, goal_text
 
-SAMPLE_PLAN = "plans/2026-11-23-90-day-plan.md"
-PLAN = "plans/2026-11-23-90-day-plan.md"
+PLAN = "plans/2026-11-23-90-day-plan.md"  # the default plan on 2026-11-22, as in example-vault
 
 
 def props_of(path: Path) -> dict[str, object]:
@@ -183,12 +182,12 @@ def test_plan_regeneration_keeps_user_text_inside_and_outside_sections(
 def test_a_first_plan_of_the_sample_vault_is_the_committed_one(example_vault: Path) -> None:
     """The golden plan is what a first run makes (UPDATE_GOLDEN=1 writes it back);
     test_review.py checks that a run over it changes nothing."""
-    (example_vault / SAMPLE_PLAN).unlink()
+    (example_vault / PLAN).unlink()
     result = CliRunner().invoke(cli, ["--vault", str(example_vault), "plan"])
-    assert (result.exit_code, result.stdout) == (0, f"{SAMPLE_PLAN}: created\n")
+    assert (result.exit_code, result.stdout) == (0, f"{PLAN}: created\n")
     if os.environ.get("UPDATE_GOLDEN") == "1":
-        (EXAMPLE_VAULT / SAMPLE_PLAN).write_bytes((example_vault / SAMPLE_PLAN).read_bytes())
-    assert (example_vault / SAMPLE_PLAN).read_bytes() == (EXAMPLE_VAULT / SAMPLE_PLAN).read_bytes()
+        (EXAMPLE_VAULT / PLAN).write_bytes((example_vault / PLAN).read_bytes())
+    assert (example_vault / PLAN).read_bytes() == (EXAMPLE_VAULT / PLAN).read_bytes()
 
 
 # --- calendar weeks ------------------------------------------------------------------------
