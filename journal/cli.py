@@ -474,6 +474,8 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
                 click.echo(
                     f"{regenerated['path']}: kept your edits in the '{name}' section", err=True
                 )
+            for name in regenerated["kept_properties"]:
+                click.echo(f"{regenerated['path']}: kept your value of '{name}'", err=True)
         if quiet:
             return
         click.echo(watch_line(update, time.strftime("%H:%M:%S")))
@@ -976,6 +978,12 @@ def _generated_report(written: Any, as_json: bool, what: str) -> None:
             f"{written.path}: the '{name}' section was removed from the note; not added back",
             err=True,
         )
+    for name in written.kept_properties:
+        click.echo(
+            f"{written.path}: kept your value of '{name}', which the {what} would change "
+            "(run with --force to replace it)",
+            err=True,
+        )
 
 
 @cli.command()
@@ -983,7 +991,7 @@ def _generated_report(written: Any, as_json: bool, what: str) -> None:
 @click.option("--date", "day", metavar="DATE", help="Review the week holding this day, as of it.")
 @click.option("--stdout", "to_stdout", is_flag=True, help="Print the note; write nothing.")
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
-@click.option("--force", is_flag=True, help="Also replace generated sections you edited.")
+@click.option("--force", is_flag=True, help="Also replace generated parts you edited.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was done as JSON.")
 @commit_option
 @pass_state
@@ -1033,7 +1041,7 @@ def review(
 @click.option("--days", type=int, help="Length in days (default: [plan] days, 90).")
 @click.option("--stdout", "to_stdout", is_flag=True, help="Print the note; write nothing.")
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
-@click.option("--force", is_flag=True, help="Also replace generated sections you edited.")
+@click.option("--force", is_flag=True, help="Also replace generated parts you edited.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was done as JSON.")
 @commit_option
 @pass_state

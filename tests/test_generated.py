@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from journal.core.errors import JournalError
-from journal.core.generated import find_sections, merge, section, with_record
+from journal.core.generated import check_markers, find_sections, merge, section, with_record
 
 NEW = (
     f"# Title\n\n{section('Fresh score', 'score')}\n\n{section('Fresh wins', 'wins')}\n\n## Mine\n"
@@ -113,3 +113,29 @@ def test_broken_markers_are_an_error_with_a_line(text: str, message: str, line: 
         merge(text, NEW, path="reviews/x.md")
     assert message in info.value.message
     assert (info.value.path, info.value.line) == ("reviews/x.md", line)
+
+
+@pytest.mark.parametrize("name", ["Bad Name", "", "a_b", "ü", "x -->"])
+def test_the_section_filter_refuses_names_markers_cannot_hold(name: str) -> None:
+    with pytest.raises(JournalError, match="is not allowed"):
+        section("text", name)
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        (section("a", "x") + section("b", "y") + "\n", "on a line of its own", 3),
+        ("# T\n" + section("a", "x") + " trailing\n", "on a line of its own", 4),
+        ("# T <!-- journal:begin x 00000000 -->\n", "on a line of its own", 1),
+        ("<!-- journal:begin X 00000000 -->\nx\n<!-- journal:end X -->\n", "valid section", 1),
+        (section("a", "x") + "\n\n" + section("b", "x") + "\n", "appears twice", 5),
+    ],
+)
+def test_rendered_text_with_bad_markers_is_refused(text: str, message: str, line: int) -> None:
+    with pytest.raises(JournalError) as info:
+        check_markers(text)
+    assert message in info.value.message and info.value.line == line
+
+
+def test_well_formed_rendered_text_passes() -> None:
+    assert sorted(check_markers(NEW)) == ["score", "wins"]

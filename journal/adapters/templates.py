@@ -3,7 +3,8 @@
 Templates come from the vault's ``.journal/templates/`` first, then the ones
 shipped in the package.  They run in jinja2's sandbox with StrictUndefined;
 the context must be plain data; the loader refuses symlinks and any name that
-would leave the template folders.  Errors name the template file and line.
+would leave the template folders.  Any error names the template file and line,
+and so do generated-section markers the rendered text gets wrong.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from journal.adapters.cachedir import cache_folder
 from journal.core.errors import JournalError
+from journal.core.generated import SectionError, check_markers
 
 VAULT_TEMPLATES = ".journal/templates"
 
 
 class TemplateProblem(JournalError):
-    """A template that can't be found, parsed or rendered."""
+    """A template that can't be found, read, parsed or rendered."""
 
 
 def shipped_folder() -> Path:
@@ -33,10 +35,14 @@ def shipped_folder() -> Path:
 
 
 class _FolderLoader(jinja2.BaseLoader):
-    """Loads ``name`` from the first folder that has it; never follows symlinks."""
+    """Loads ``name`` from the first folder that has it; never follows symlinks.
 
-    def __init__(self, folders: list[Path]) -> None:
+    ``shown`` turns a template's file name into the path an error shows."""
+
+    def __init__(self, folders: list[Path], shown: Callable[[str], str]) -> None:
         self.folders = folders
+        self.shown = shown
+        self.files: set[str] = set()  # every template file served (traceback frames)
 
     def get_source(
         self, environment: jinja2.Environment, template: str
@@ -49,9 +55,23 @@ class _FolderLoader(jinja2.BaseLoader):
             if not path.exists() and not path.is_symlink():
                 continue
             if any(p.is_symlink() for p in (path, *path.parents) if folder in (p, *p.parents)):
-                raise TemplateProblem("templates may not be symlinks", path=str(path))
-            source = path.read_text(encoding="utf-8")
-            mtime = path.stat().st_mtime
+                raise TemplateProblem("templates may not be symlinks", path=self.shown(str(path)))
+            try:
+                data = path.read_bytes()
+                mtime = path.stat().st_mtime
+            except OSError as exc:
+                raise TemplateProblem(
+                    f"can't read template: {exc.strerror}", path=self.shown(str(path))
+                ) from None
+            try:
+                source = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise TemplateProblem(
+                    "template is not UTF-8 text",
+                    path=self.shown(str(path)),
+                    line=data.count(b"\n", 0, exc.start) + 1,
+                ) from None
+            self.files.add(str(path))
             return source, str(path), lambda p=path, m=mtime: p.stat().st_mtime == m
         raise jinja2.TemplateNotFound(template)
 
@@ -71,9 +91,11 @@ class Renderer:
     """Renders templates for one vault."""
 
     def __init__(self, vault_root: Path | None, filters: Mapping[str, Callable[..., Any]] = {}):
+        self.root = vault_root
         folders = [vault_root / VAULT_TEMPLATES] if vault_root else []
+        self.loader = _FolderLoader([*folders, shipped_folder()], self.shown)
         self.env = SandboxedEnvironment(
-            loader=_FolderLoader([*folders, shipped_folder()]),
+            loader=self.loader,
             bytecode_cache=_bytecode_cache(),
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
@@ -83,32 +105,60 @@ class Renderer:
         )
         self.env.filters.update(filters)
 
+    def shown(self, filename: str) -> str:
+        """A template file as errors show it: vault-relative for a vault override."""
+        path = Path(filename)
+        if self.root is not None and path.is_relative_to(self.root):
+            return path.relative_to(self.root).as_posix()
+        return filename
+
     def render(self, name: str, context: Mapping[str, Any]) -> str:
+        """The text of template ``name``; any error (and generated-section markers
+        the text gets wrong) is a :class:`TemplateProblem` with the file and line."""
         _check_plain(context, "context")
         try:
-            return self.env.get_template(name).render(dict(context))
+            template = self.env.get_template(name)
+            text = template.render(dict(context))
+        except TemplateProblem as exc:
+            if exc.path is not None:
+                raise
+            raise self._runtime_problem(name, exc) from None
         except jinja2.TemplateSyntaxError as exc:
+            path = self.shown(exc.filename) if exc.filename else name
             raise TemplateProblem(
-                f"template error: {exc.message}", path=exc.filename or name, line=exc.lineno
+                f"template error: {exc.message}", path=path, line=exc.lineno
             ) from None
-        except jinja2.TemplateNotFound:
-            raise TemplateProblem(f"no template named '{name}'") from None
-        except jinja2.TemplateError as exc:
-            path, line = _template_frame(name)
-            raise TemplateProblem(f"template error: {exc}", path=path, line=line) from None
+        except Exception as exc:
+            raise self._runtime_problem(name, exc) from None
+        try:
+            check_markers(text)
+        except SectionError as exc:
+            raise TemplateProblem(
+                f"renders broken section markers (line {exc.line} of the note): {exc.message}",
+                path=self.shown(template.filename or name),
+            ) from None
+        return text
 
-
-def _template_frame(name: str) -> tuple[str, int | None]:
-    """The template file and line of the exception being handled (jinja puts them
-    in the traceback)."""
-    tb = sys.exc_info()[2]
-    found: tuple[str, int | None] = (name, None)
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith((".j2", ".md")):
-            found = (filename, tb.tb_lineno)
-        tb = tb.tb_next
-    return found
+    def _runtime_problem(self, name: str, exc: Exception) -> TemplateProblem:
+        """``exc``, raised while loading or rendering, at the innermost template line
+        of the traceback (jinja rewrites frames to carry the template's file and line)."""
+        path: str | None = None if isinstance(exc, jinja2.TemplateNotFound) else name
+        line = None
+        tb = sys.exc_info()[2]
+        while tb is not None:
+            filename = tb.tb_frame.f_code.co_filename
+            if filename in self.loader.files:
+                path, line = self.shown(filename), tb.tb_lineno
+            tb = tb.tb_next
+        if isinstance(exc, jinja2.TemplateNotFound):
+            message = f"no template named '{exc.name}'"
+        elif isinstance(exc, TemplateProblem):
+            message = exc.message
+        elif isinstance(exc, (JournalError, jinja2.TemplateError)):
+            message = f"template error: {exc.message if isinstance(exc, JournalError) else exc}"
+        else:
+            message = f"template error: {type(exc).__name__}: {exc}"
+        return TemplateProblem(message, path=path, line=line)
 
 
 def _check_plain(value: Any, where: str) -> None:

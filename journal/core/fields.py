@@ -157,6 +157,7 @@ REVIEW_FIELDS: dict[str, Field] = {
         Field("start", "date", "review", "the week's first day"),
         Field("end", "date", "review", "the week's last day"),
         Field("goals", "links", "review", "the goals the note covers"),
+        Field("generated_hash", "text", "review", "the properties above as journal wrote them"),
     )
 }
 
@@ -169,6 +170,7 @@ PLAN_FIELDS: dict[str, Field] = {
         Field("days", "number", "plan", "its length in days"),
         Field("goals", "links", "plan", "the goals it plans"),
         Field("targets", "milestones", "plan", "per goal id, the value to reach each week"),
+        Field("generated_hash", "text", "plan", "the properties above as journal wrote them"),
     )
 }
 

@@ -31,11 +31,13 @@ from dataclasses import dataclass, field
 
 from journal.core.errors import JournalError
 
+_NAME = re.compile(r"[a-z0-9-]+")
 _BEGIN = re.compile(
     r"^<!-- journal:begin ([a-z0-9-]+)(?: ([0-9a-f]{8}))? -->[ \t]*(?=\r?$)", re.MULTILINE
 )
 _END = re.compile(r"^<!-- journal:end ([a-z0-9-]+) -->[ \t]*(?=\r?$)", re.MULTILINE)
 _RECORD = re.compile(r"^<!-- journal:sections((?: [a-z0-9-]+)*) -->[ \t]*(?=\r?$)", re.MULTILINE)
+_MARKER_LIKE = re.compile(r"<!--\s*journal:")
 
 
 class SectionError(JournalError):
@@ -51,6 +53,10 @@ def content_hash(text: str) -> str:
 def section(text: str, name: str) -> str:
     """``text`` wrapped in markers: the Jinja filter ``section``, used as
     ``{% filter section("scoreboard") %}...{% endfilter %}``."""
+    if not isinstance(name, str) or not _NAME.fullmatch(name):
+        raise SectionError(
+            f"section name {name!r} is not allowed (use lower-case letters, digits and -)"
+        )
     body = text.strip("\n")
     return (
         f"<!-- journal:begin {name} {content_hash(body)} -->\n{body}\n<!-- journal:end {name} -->"
@@ -118,6 +124,21 @@ def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
             f"end marker of '{stray[0].group(1)}' has no begin marker", path=path, line=line
         )
     return sections
+
+
+def check_markers(text: str) -> dict[str, Section]:
+    """The sections of a freshly rendered note, which must be well formed: every
+    marker-like comment a valid marker on a line of its own, pairs matched, no nesting,
+    no name twice (else a later run could not find them again)."""
+    valid = {m.start() for marker in (_BEGIN, _END, _RECORD) for m in marker.finditer(text)}
+    for found in _MARKER_LIKE.finditer(text):
+        if found.start() not in valid:
+            line = text.count("\n", 0, found.start()) + 1
+            shown = text.splitlines()[line - 1].strip()
+            raise SectionError(
+                f"'{shown}' is not a valid section marker on a line of its own", line=line
+            )
+    return find_sections(text)
 
 
 def _after_newline(text: str, index: int) -> int:

@@ -1,50 +1,74 @@
-"""The 90-day plan as data: weekly targets, milestones by week, capacity, focus."""
+"""The 90-day plan as data: weekly targets, milestones by week, capacity, focus.
+
+A plan's rows are the vault's calendar weeks holding its days.  Each goal is
+planned over its window, from its start to its due day within the plan, on the
+straight line from its value when the window opens to its target on its due day.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from journal.core.catalog import Catalog
-from journal.core.dates import Period, week_label
-from journal.core.formatting import number
+from journal.core.dates import Period, week_label, week_of
+from journal.core.formatting import number, signed
 from journal.core.goal import Goal
-from journal.core.review import (
-    Series,
-    SeriesOf,
-    WeeklyTargets,
-    checkin_series,
-    gantt_text,
-    value_on,
-)
+from journal.core.progress import start_of
+from journal.core.review import Series, SeriesOf, checkin_series, gantt_text, value_on
+
+FOCUS_GOALS = 3  # goals named per month in the focus list
 
 
-def plan_weeks(start: date, days: int) -> list[Period]:
-    """The weeks of a plan: 7-day steps from ``start``; the last one may be shorter."""
+def plan_weeks(start: date, days: int, week_start: int = 0) -> list[Period]:
+    """The weeks of a plan: the calendar weeks (starting on ``week_start``) holding its
+    ``days`` days from ``start``, the first and last cut to the plan."""
     end = start + timedelta(days=days - 1)
     weeks = []
     day = start
     while day <= end:
-        weeks.append(Period(day, min(day + timedelta(days=6), end)))
-        day += timedelta(days=7)
+        week = week_of(day, week_start)
+        weeks.append(Period(day, min(week.end, end)))
+        day = week.end + timedelta(days=1)
     return weeks
 
 
-def weekly_targets(goal: Goal, weeks: list[Period], points: Series) -> list[float] | None:
-    """The value to reach by the end of each week, on the straight line from the goal's
-    value when the plan starts to its target on its due day (or the plan's end)."""
-    if goal.target is None or not weeks:
+def goal_window(goal: Goal, plan: Period) -> Period | None:
+    """The days of the plan a goal is worked on: from its start (or the plan's) to its
+    due day, or to the plan's end when it is due later or is overdue; None when it
+    starts after the plan."""
+    first = max(start_of(goal) or plan.start, plan.start)
+    last = goal.due if goal.due and first <= goal.due <= plan.end else plan.end
+    return Period(first, last) if first <= last else None
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """The straight line a goal is planned on: ``begin`` the day before ``first``,
+    ``target`` on ``finish`` (which may lie after the plan)."""
+
+    first: date
+    finish: date
+    begin: float
+    target: float
+
+    def on(self, day: date) -> float:
+        """The value to reach by the end of ``day``."""
+        span = (self.finish - self.first).days + 1
+        share = max(0, min((day - self.first).days + 1, span)) / span
+        return self.begin + (self.target - self.begin) * share
+
+
+def goal_line(goal: Goal, window: Period, points: Series) -> Line | None:
+    """The line from the goal's value when its window opens to its target on its due
+    day (or the plan's last day when it has none or is overdue); None without a target."""
+    if goal.target is None:
         return None
-    plan_start = weeks[0].start
-    begin = value_on(points, plan_start - timedelta(days=1), goal.baseline or 0) or 0
-    finish = goal.due if goal.due and goal.due > plan_start else weeks[-1].end
-    span = (finish - plan_start).days + 1
-    values = []
-    for week in weeks:
-        share = min((week.end - plan_start).days + 1, span) / span
-        values.append(round(begin + (goal.target - begin) * share, 1))
-    return values
+    begin = value_on(points, window.start - timedelta(days=1), goal.baseline or 0) or 0
+    finish = goal.due if goal.due and goal.due >= window.start else window.end
+    return Line(window.start, finish, begin, goal.target)
 
 
 def build_plan(
@@ -56,58 +80,150 @@ def build_plan(
     week_start: int = 0,
     series_of: SeriesOf = checkin_series,
 ) -> dict[str, Any]:
-    """Everything the plan template shows, as plain data."""
-    weeks = plan_weeks(start, days)
-    end = weeks[-1].end
+    """Everything the plan template shows, as plain data.  ``targets`` (per goal id,
+    the value to reach by the end of each week, null before the goal's window, up to
+    its last week) goes into the front matter, for the review."""
+    weeks = plan_weeks(start, days, week_start)
+    span = Period(start, weeks[-1].end)
+    labels = [week_label(w.start, week_start) for w in weeks]
     goals = [g for g in catalog.goals if g.status == "active"]
 
     def link(goal: Goal) -> str:
         return catalog.link_to(goal.path)
 
-    labels = [week_label(w.start, week_start) for w in weeks]
-    rows = []
-    planned: dict[str, dict[str, float]] = {}
+    windows = {g.path: goal_window(g, span) for g in goals}
+    lines: dict[str, Line] = {}
     for goal in goals:
-        targets = weekly_targets(goal, weeks, series_of(goal))
-        if goal.id and targets:
-            planned[goal.id] = dict(zip(labels, targets, strict=True))
-        rows.append(
+        window = windows[goal.path]
+        line = goal_line(goal, window, series_of(goal)) if window else None
+        if line is not None:
+            lines[goal.path] = line
+    planned = [g for g in goals if g.path in lines]
+    values = {g.path: _weekly_values(lines[g.path], windows[g.path], weeks) for g in planned}
+    return {
+        "start": start.isoformat(),
+        "end": span.end.isoformat(),
+        "days": days,
+        "goals": [link(g) for g in goals],
+        "rows": [
             {
-                "goal": link(goal),
-                "id": goal.id,
-                "title": goal.title,
-                "unit": goal.unit or "",
-                "targets": [number(v) for v in targets] if targets else ["–"] * len(weeks),
+                "number": number_,
+                "goal": link(g),
+                "id": g.id,
+                "title": g.title,
+                "unit": g.unit or "",
+                "begin": number(round(lines[g.path].begin, 1)),
+                "target": number(g.target),
+                "by": lines[g.path].finish.isoformat(),
+                "due": g.due.isoformat() if g.due else None,
+            }
+            for number_, g in enumerate(planned, start=1)
+        ],
+        "weeks": [
+            {
+                "label": label,
+                "start": week.start.isoformat(),
+                "end": week.end.isoformat(),
+                "targets": [
+                    {
+                        "value": "" if (v := values[g.path][i]) is None else number(v),
+                        "due": v is not None and g.due in week,
+                    }
+                    for g in planned
+                ],
                 "milestones": [
-                    [m.title for m in goal.milestones if m.due and m.due in week and not m.is_done]
-                    for week in weeks
+                    {"goal": number_, "title": title}
+                    for _, number_, title in sorted(
+                        (m.due, number_, m.title)
+                        for number_, g in enumerate(planned, start=1)
+                        for m in g.milestones
+                        if m.due in week and not m.is_done
+                    )
+                ],
+            }
+            for i, (label, week) in enumerate(zip(labels, weeks, strict=True))
+        ],
+        "unplanned": [
+            {
+                "goal": link(g),
+                "starts": None if windows[g.path] else (start_of(g) or span.start).isoformat(),
+                "milestones": [
+                    {"title": m.title, "due": m.due.isoformat()}
+                    for m in sorted(g.milestones, key=lambda m: (m.due or date.max, m.index))
+                    if m.due and m.due in span and not m.is_done
+                ],
+            }
+            for g in goals
+            if g.path not in lines
+        ],
+        "capacity": _capacity(goals, windows, weeks, labels, hours_per_week, link),
+        "focus": _focus(goals, lines, link, span),
+        "chart": _gantt(goals, windows, span),
+        "targets": {g.id: _trimmed(values[g.path]) for g in planned if g.id},
+    }
+
+
+def _weekly_values(line: Line, window: Period | None, weeks: list[Period]) -> list[float | None]:
+    """The value to reach by the end of each week of the goal's window (None outside)."""
+    return [round(line.on(w.end), 1) if window and _overlap(window, w) else None for w in weeks]
+
+
+def _overlap(a: Period, b: Period) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+def _trimmed(values: list[float | None]) -> list[float | None]:
+    """``values`` without the Nones after the last value."""
+    while values and values[-1] is None:
+        values = values[:-1]
+    return values
+
+
+def _capacity(
+    goals: list[Goal],
+    windows: dict[str, Period | None],
+    weeks: list[Period],
+    labels: list[str],
+    hours: float,
+    link: Callable[[Goal], str],
+) -> dict[str, Any]:
+    """Per run of weeks counting the same goals (those with an ``effort`` whose window
+    covers the week): their weekly effort against ``hours``, and where that is over,
+    the goals to pause."""
+    runs: list[dict[str, Any]] = []
+    previous: list[Goal] | None = None
+    peak = 0.0
+    for week, label in zip(weeks, labels, strict=True):
+        counted = [g for g in goals if g.effort and (w := windows[g.path]) and _overlap(w, week)]
+        if counted == previous:
+            runs[-1]["last"] = label
+            runs[-1]["weeks"] += 1
+            continue
+        effort = sum(g.effort or 0 for g in counted)
+        peak = max(peak, effort)
+        runs.append(
+            {
+                "first": label,
+                "last": label,
+                "weeks": 1,
+                "effort": number(effort),
+                "over": effort > hours,
+                "goals": len(counted),
+                "ended": [link(g) for g in previous or [] if g not in counted],
+                "started": [link(g) for g in counted if previous is not None and g not in previous],
+                "pause": [
+                    {"goal": link(g), "effort": number(g.effort)}
+                    for g in _to_pause(counted, effort - hours)
                 ],
             }
         )
-    effort = sum(g.effort or 0 for g in goals)
+        previous = counted
     return {
-        "start": start.isoformat(),
-        "end": end.isoformat(),
-        "days": days,
-        "weeks": [
-            {"label": label, "start": w.start.isoformat(), "end": w.end.isoformat()}
-            for label, w in zip(labels, weeks, strict=True)
-        ],
-        "rows": rows,
-        "capacity": {
-            "hours": number(hours_per_week),
-            "effort": number(effort),
-            "over": effort > hours_per_week,
-            "pause": [
-                {"goal": link(g), "effort": number(g.effort)}
-                for g in _to_pause(goals, effort - hours_per_week)
-            ],
-            "without_effort": [link(g) for g in goals if g.effort is None],
-        },
-        "focus": _focus(goals, link, Period(start, end)),
-        "chart": _gantt(goals, Period(start, end)),
-        "goals": [link(g) for g in goals],
-        "targets": WeeklyTargets("", planned),
+        "hours": number(hours),
+        "peak": number(peak),
+        "over": peak > hours,
+        "runs": runs,
+        "without_effort": [link(g) for g in goals if g.effort is None],
     }
 
 
@@ -134,40 +250,68 @@ def _to_pause(goals: list[Goal], excess: float) -> list[Goal]:
     return chosen
 
 
-def _focus(goals: list[Goal], link: Callable[[Goal], str], window: Period) -> list[dict[str, Any]]:
-    """Per month of the plan: the milestones and deadlines that fall in it."""
+def _focus(
+    goals: list[Goal], lines: dict[str, Line], link: Callable[[Goal], str], span: Period
+) -> list[dict[str, Any]]:
+    """Per month of the plan: the goals that need the most progress in it (the largest
+    share of their planned way, with the value to reach by the month's end), and the
+    milestones and due days that fall in it."""
     months: list[dict[str, Any]] = []
-    day = window.start.replace(day=1)
-    while day <= window.end:
+    day = span.start.replace(day=1)
+    while day <= span.end:
         following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
-        month = Period(max(day, window.start), min(following - timedelta(days=1), window.end))
+        month = Period(max(day, span.start), min(following - timedelta(days=1), span.end))
+        needs = []
+        for goal in goals:
+            line = lines.get(goal.path)
+            if line is None or line.target == line.begin:
+                continue
+            before, after = line.on(month.start - timedelta(days=1)), line.on(month.end)
+            share = (after - before) / (line.target - line.begin)
+            if round(after - before, 1) != 0:
+                needs.append((-share, goal.path, goal, after - before, after))
+        needs.sort(key=lambda n: n[:2])
         items = [
-            {"goal": link(g), "what": f"milestone: {m.title}", "due": m.due.isoformat()}
+            {"goal": link(g), "milestone": m.title, "due": m.due.isoformat()}
             for g in goals
             for m in g.milestones
             if m.due and m.due in month and not m.is_done
         ] + [
-            {"goal": link(g), "what": "due", "due": g.due.isoformat()}
+            {"goal": link(g), "milestone": None, "due": g.due.isoformat()}
             for g in goals
             if g.due and g.due in month
         ]
-        items.sort(key=lambda i: (i["due"], i["goal"]))
-        months.append({"month": day.strftime("%B %Y"), "items": items})
+        items.sort(key=lambda i: (i["due"], i["goal"], i["milestone"] or ""))
+        months.append(
+            {
+                "month": day.strftime("%B %Y"),
+                "end": month.end.isoformat(),
+                "goals": [
+                    {
+                        "goal": link(goal),
+                        "unit": goal.unit or "",
+                        "change": signed(round(change, 1)),
+                        "reach": number(round(reach, 1)),
+                    }
+                    for _, _, goal, change, reach in needs[:FOCUS_GOALS]
+                ],
+                "items": items,
+            }
+        )
         day = following
     return months
 
 
-def _gantt(goals: list[Goal], window: Period) -> str:
+def _gantt(goals: list[Goal], windows: dict[str, Period | None], span: Period) -> str:
     lines = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %b %d", "    todayMarker off"]
     for index, goal in enumerate(goals, start=1):
-        start = max(goal.start or window.start, window.start)
-        end = min(goal.due or window.end, window.end)
-        if end < start:
+        window = windows[goal.path]
+        if window is None:
             continue
         lines.append(f"    section {gantt_text(goal.title)}")
-        lines.append(f"    window :g{index}, {start}, {end + timedelta(days=1)}")
+        lines.append(f"    window :g{index}, {window.start}, {window.end + timedelta(days=1)}")
         for number_, m in enumerate(goal.milestones, start=1):
-            if m.due and m.due in window:
+            if m.due and m.due in span:
                 state = "done, " if m.is_done else ""
                 lines.append(
                     f"    {gantt_text(m.title)} :{state}milestone, g{index}m{number_}, {m.due}, 0d"

@@ -2,11 +2,14 @@
 
 A first run creates the note exclusively.  Later runs rewrite only the
 generated sections (see :mod:`journal.core.generated`) and the properties the
-tool owns; every other byte is the user's and stays.
+tool owns; every other byte is the user's and stays.  ``generated_hash`` records
+the owned properties as the tool last wrote them, so a value the user changed
+since is kept and reported, like an edited section.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +18,8 @@ from journal.adapters import files
 from journal.adapters.vault import Vault
 from journal.core import codec, generated
 from journal.core.errors import Conflict, UnsafeWrite
+
+HASH_KEY = "generated_hash"
 
 
 @dataclass
@@ -26,6 +31,7 @@ class Written:
     replaced: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # sections the user edited: left alone
     missing: list[str] = field(default_factory=list)  # sections the user removed
+    kept_properties: list[str] = field(default_factory=list)  # owned ones the user changed
     text: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,7 +41,27 @@ class Written:
             "replaced": self.replaced,
             "kept": self.kept,
             "missing": self.missing,
+            "kept_properties": self.kept_properties,
         }
+
+
+def owned_hash(props: Mapping[str, Any]) -> str:
+    """Hash of the tool-owned properties (all but ``type`` and the hash itself) as
+    values, not text: Obsidian's property editor rewrites the whole front matter
+    (block lists, ``6.0`` as ``6``, other quotes) without changing what they mean."""
+
+    def canonical(value: Any) -> Any:
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, dict):
+            return {k: canonical(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [canonical(v) for v in value]
+        return value
+
+    values = {k: v for k, v in props.items() if k not in ("type", HASH_KEY)}
+    text = json.dumps(canonical(codec.plain(values)), sort_keys=True, ensure_ascii=False)
+    return generated.content_hash(text)
 
 
 def write_generated(
@@ -54,6 +80,7 @@ def write_generated(
     ``adopt``: the note may be another tool's (Obsidian's weekly note); when it is
     not typed ``kind`` (another ``type`` or none), only the generated sections are
     written into it, and no property is set or changed."""
+    props = {**props, HASH_KEY: owned_hash(props)}
     fresh = codec.new_note_text(props, generated.with_record(body))
     result = Written(rel, text=fresh)
     target = vault.path(rel)
@@ -103,11 +130,7 @@ def _regenerate(
         raise UnsafeWrite(
             f"is a '{old.get('type')}' note, not a {kind}; not touching it ({advice})"
         )
-    changes: dict[tuple[str | int, ...], Any] = {
-        (key,): value
-        for key, value in props.items()
-        if key not in old or codec.plain(old[key]) != codec.plain(value)
-    }
+    changes = _property_changes(old, props, force, result)
     text = codec.edit(doc, changes) if changes else doc.text
     again = codec.parse_text(text, bom=doc.bom)
     old_body = again.body
@@ -121,6 +144,28 @@ def _regenerate(
         new_body = merged.text
         result.replaced, result.kept, result.missing = merged.replaced, merged.kept, merged.missing
     return text[: again.body_start] + new_body
+
+
+def _property_changes(
+    old: Mapping[str, Any], props: Mapping[str, Any], force: bool, result: Written
+) -> dict[tuple[str | int, ...], Any]:
+    """The owned properties to write.  When they are no longer as the tool last wrote
+    them (their hash differs, or there is none), a value the note has that differs is
+    the user's: kept and reported unless ``force``; the recorded hash then stays, so
+    the next run still knows.  Missing properties are always added."""
+    owned = {key: old[key] for key in props if key in old and key != HASH_KEY}
+    trusted = force or old.get(HASH_KEY) == owned_hash(owned)
+    changes: dict[tuple[str | int, ...], Any] = {}
+    for key, value in props.items():
+        if key in old and codec.plain(old[key]) == codec.plain(value):
+            continue
+        if key in old and not trusted and key not in ("type", HASH_KEY):
+            result.kept_properties.append(key)
+        else:
+            changes[(key,)] = value
+    if result.kept_properties:
+        changes.pop((HASH_KEY,), None)
+    return changes
 
 
 def _append(old: str, sections: Mapping[str, generated.Section], body: str, newline: str) -> str:

@@ -70,8 +70,7 @@ def quarterly_plan(
         "days": days,
         "goals": data["goals"] or None,
         "targets": [
-            {"goal": goal_id, "values": list(values.values())}
-            for goal_id, values in sorted(targets.targets.items())
+            {"goal": goal_id, "values": values} for goal_id, values in sorted(targets.items())
         ]
         or None,
     }

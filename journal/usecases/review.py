@@ -174,7 +174,7 @@ def _git_section(catalog: Catalog, week: dict[str, Any]) -> dict[str, Any]:
 
 
 def covering_plan(catalog: Catalog, period: Period, week_start: int) -> WeeklyTargets | None:
-    """The weekly targets of the latest plan note whose span holds the week's start."""
+    """The weekly targets of the latest plan note whose span overlaps the week."""
     found: list[tuple[date, str, WeeklyTargets]] = []
     for note in catalog.of_kind("plan"):
         try:
@@ -183,9 +183,10 @@ def covering_plan(catalog: Catalog, period: Period, week_start: int) -> WeeklyTa
         except DateError:
             continue
         rows = note.props.get("targets")
-        if not (start <= period.start <= end and isinstance(rows, list)):
+        if not (start <= period.end and period.start <= end and isinstance(rows, list)):
             continue
-        weeks = [week_label(w.start, week_start) for w in plan_weeks(start, (end - start).days + 1)]
+        days = (end - start).days + 1
+        weeks = [week_label(w.start, week_start) for w in plan_weeks(start, days, week_start)]
         targets: dict[str, dict[str, float]] = {}
         for row in rows:
             values = row.get("values") if isinstance(row, dict) else None

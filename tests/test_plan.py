@@ -1,0 +1,331 @@
+"""journal plan: calendar weeks, a readable plan, safe regeneration of its text and of
+the properties it owns (and the review's)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from journal.cli import cli
+from journal.core import codec
+from tests.conftest import EXAMPLE_VAULT, Invoke, Write, goal_text
+
+PLAN = "plans/2026-11-23-90-day-plan.md"  # the default plan on 2026-11-22, as in example-vault
+
+
+def props_of(path: Path) -> dict[str, object]:
+    doc = codec.decode(path.read_bytes())
+    assert doc.data is not None
+    return dict(doc.data)
+
+
+def set_values(path: Path, goal: str, values: list[float]) -> None:
+    """Edit one goal's plan targets the way a user would: by hand, in the text."""
+    text = path.read_text()
+    head, rest = text.split(f"  - goal: {goal}\n    values: [", 1)
+    path.write_text(
+        head
+        + f"  - goal: {goal}\n    values: ["
+        + ", ".join(map(str, values))
+        + "]"
+        + rest.split("]", 1)[1]
+    )
+
+
+# --- owned properties ----------------------------------------------------------------------
+
+
+def test_edited_plan_targets_are_kept_and_reported_until_forced(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("plan").exit_code == 0
+    path = vault / PLAN
+    original = props_of(path)["targets"]
+    set_values(path, "alpha", [9, 9, 9])
+    edited = path.read_bytes()
+    result = invoke("plan")
+    assert result.exit_code == 0
+    assert result.stdout == f"{PLAN}: unchanged\n"
+    assert result.stderr == (
+        f"{PLAN}: kept your value of 'targets', which the plan would change "
+        "(run with --force to replace it)\n"
+    )
+    assert path.read_bytes() == edited
+    forced = invoke("plan", "--force")
+    assert (forced.stdout, forced.stderr) == (f"{PLAN}: updated\n", "")
+    assert props_of(path)["targets"] == original
+    assert invoke("plan").stdout == f"{PLAN}: unchanged\n"
+
+
+def test_a_kept_value_still_counts_as_edited_on_later_runs(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    invoke("plan")
+    set_values(vault / PLAN, "alpha", [1])
+    write("goals/b.md", goal_text("Beta"))  # the tool now wants goals and targets changed
+    first = invoke("plan")
+    assert "'goals'" in first.stderr and "'targets'" in first.stderr
+    second = invoke("plan", "--json")
+    assert '"kept_properties": [\n    "goals",\n    "targets"\n  ]' in second.stdout
+    assert props_of(vault / PLAN)["goals"] == ["[[a]]"]
+
+
+def test_a_link_added_to_the_reviews_goals_is_kept(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    write("notes/extra.md", "# extra\n")
+    invoke("review")
+    path = vault / "reviews/2026-W47.md"
+    path.write_text(path.read_text().replace('  - "[[a]]"\n', '  - "[[a]]"\n  - "[[extra]]"\n'))
+    result = invoke("log", "alpha", "+1")
+    assert result.exit_code == 0
+    result = invoke("review")
+    assert result.stdout == "reviews/2026-W47.md: updated\n"  # the scoreboard
+    assert "kept your value of 'goals'" in result.stderr
+    assert props_of(path)["goals"] == ["[[a]]", "[[extra]]"]
+    assert invoke("review", "--force").stderr == ""
+    assert props_of(path)["goals"] == ["[[a]]"]
+
+
+def test_obsidians_rewrite_of_the_front_matter_is_not_an_edit(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Obsidian's property editor writes the whole block again: block lists, 6.0 as 6."""
+    write("goals/a.md", goal_text("Alpha", target=6, baseline=0, current=0))
+    invoke("plan")
+    path = vault / PLAN
+    data = props_of(path)
+    assert 6.0 in data["targets"][0]["values"]  # type: ignore[index]
+    front = "".join(
+        codec.entry_text(key, value, "\n")
+        for key, value in {
+            "tags": ["plan"],
+            **{k: v for k, v in data.items() if k != "targets"},
+            "targets": [
+                {
+                    "goal": row["goal"],
+                    "values": [int(v) if v == int(v) else v for v in row["values"]],
+                }
+                for row in data["targets"]  # type: ignore[attr-defined]
+            ],
+        }.items()
+    )
+    body = path.read_text().split("---\n", 2)[2]
+    path.write_text(f"---\n{front}---\n{body}")
+    result = invoke("plan")
+    assert (result.stdout, result.stderr) == (f"{PLAN}: unchanged\n", "")
+
+
+def test_a_note_the_tool_never_wrote_keeps_its_own_values(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """A weekly note from Obsidian that already has a `goals` property of its own."""
+    write("goals/a.md", goal_text("Alpha"))
+    write("reviews/2026-W47.md", '---\ngoals:\n  - "[[b]]"\n---\n# My week\n')
+    result = invoke("review")
+    assert result.exit_code == 0
+    assert "kept your value of 'goals'" in result.stderr
+    data = props_of(vault / "reviews/2026-W47.md")
+    assert data["goals"] == ["[[b]]"] and data["week"] == "2026-W47"
+    assert "generated_hash" not in data
+
+
+# --- dry runs and user text ----------------------------------------------------------------
+
+
+def test_plan_dry_run_and_stdout_write_nothing(invoke: Invoke, write: Write, vault: Path) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("plan", "--dry-run").stdout == f"{PLAN}: would create\n"
+    printed = invoke("plan", "--stdout").stdout
+    assert printed.startswith("---\ntype: plan\n") and not (vault / "plans").exists()
+    invoke("plan")
+    path = vault / PLAN
+    before, stat = path.read_bytes(), path.stat()
+    write("goals/b.md", goal_text("Beta"))
+    assert invoke("plan", "--dry-run").stdout == f"{PLAN}: would update\n"
+    assert "[[b]]" in invoke("plan", "--stdout").stdout
+    assert path.read_bytes() == before and path.stat().st_mtime_ns == stat.st_mtime_ns
+
+
+def test_plan_regeneration_keeps_user_text_inside_and_outside_sections(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", goal_text("Alpha", effort=2))
+    write("goals/b.md", goal_text("Beta", effort=1))
+    invoke("plan")
+    path = vault / PLAN
+    text = path.read_text()
+    text = text.replace(
+        "What this quarter is for, in one sentence:\n",
+        "What this quarter is for, in one sentence:\nGetting to HRBP.\n",
+    )
+    text = text.replace("## Capacity\n", "## Capacity\nI can do more in January.\n")
+    path.write_text(text + "\nA last word.\n")
+    write("goals/b.md", goal_text("Beta", effort=3, target=8))
+    result = invoke("plan")
+    assert result.exit_code == 0 and result.stdout == f"{PLAN}: updated\n"
+    assert "kept your edits in the 'capacity' section" in result.stderr
+    new = path.read_text()
+    for words in ("Getting to HRBP.", "I can do more in January.", "A last word."):
+        assert words in new
+    assert props_of(path)["targets"][1]["values"][-1] == 8  # type: ignore[index]
+    assert "| 2 | [[b]] | 2 | 8 conversations | 2026-12-31 |" in new
+
+
+def test_a_first_plan_of_the_sample_vault_is_the_committed_one(example_vault: Path) -> None:
+    """The golden plan is what a first run makes (UPDATE_GOLDEN=1 writes it back);
+    test_review.py checks that a run over it changes nothing."""
+    (example_vault / PLAN).unlink()
+    result = CliRunner().invoke(cli, ["--vault", str(example_vault), "plan"])
+    assert (result.exit_code, result.stdout) == (0, f"{PLAN}: created\n")
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        (EXAMPLE_VAULT / PLAN).write_bytes((example_vault / PLAN).read_bytes())
+    assert (example_vault / PLAN).read_bytes() == (EXAMPLE_VAULT / PLAN).read_bytes()
+
+
+# --- calendar weeks ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("week_start", "rows", "review_day", "first"),
+    [
+        (
+            "monday",
+            [
+                "| 2026-W48 | 2026-11-25 to 2026-11-29 |",
+                "| 2026-W49 | 2026-11-30 to 2026-12-06 |",
+                "| 2026-W50 | 2026-12-07 to 2026-12-08 |",
+            ],
+            "2026-11-27",
+            5,
+        ),
+        (
+            "sunday",
+            [
+                "| 2026-W48 | 2026-11-25 to 2026-11-28 |",
+                "| 2026-W49 | 2026-11-29 to 2026-12-05 |",
+                "| 2026-W50 | 2026-12-06 to 2026-12-08 |",
+            ],
+            "2026-11-28",
+            4,
+        ),
+    ],
+)
+def test_a_plan_starting_mid_week_has_the_vaults_calendar_weeks(
+    invoke: Invoke,
+    write: Write,
+    vault: Path,
+    week_start: str,
+    rows: list[str],
+    review_day: str,
+    first: int,
+) -> None:
+    """The review of the plan's first week compares against that week's target (the
+    line from 0 on 2026-11-24 to 14 on 2026-12-08 reaches one per day)."""
+    write(".journal/config.toml", f'[week]\nstart = "{week_start}"\n')
+    write("goals/a.md", goal_text("Alpha", baseline=0, current=0, target=14, due="2026-12-08"))
+    result = invoke("plan", "--start", "2026-11-25", "--days", "14")
+    assert result.exit_code == 0, result.stderr
+    path = vault / "plans/2026-11-25-14-day-plan.md"
+    text = path.read_text()
+    week_rows = [line for line in text.splitlines() if re.match(r"\| \d{4}-W\d\d \| \d{4}-", line)]
+    assert [line[: len(rows[0])] for line in week_rows] == rows
+    assert props_of(path)["targets"][0]["values"][0] == first  # type: ignore[index]
+    review = invoke("review", "--date", review_day, "--stdout").stdout
+    assert "week: 2026-W48\n" in review and "[[2026-11-25-14-day-plan]]" in review
+    row = next(line for line in review.splitlines() if line.startswith("| [[a]]"))
+    assert f"expected {first}" in row and "plan" in row, row
+
+
+# --- a short, readable plan ----------------------------------------------------------------
+
+
+def plan_text(invoke: Invoke, *args: str) -> str:
+    result = invoke("plan", "--stdout", *args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def section_of(text: str, name: str) -> str:
+    return text.split(f"<!-- journal:begin {name} ", 1)[1].split(f"<!-- journal:end {name}", 1)[0]
+
+
+def test_a_goal_without_a_target_is_listed_once(invoke: Invoke, write: Write) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    write("goals/n.md", "---\ntype: goal\ntitle: Network more\nstatus: active\n---\n# N\n")
+    text = plan_text(invoke)
+    targets = section_of(text, "targets")
+    assert targets.count("[[n]]") == 1
+    assert "\n- [[n]]: no target: can't plan weekly targets\n" in targets
+    assert "| 1 | [[a]] |" in targets and "\n| 2 | " not in targets
+    assert "–" not in targets
+    assert [row["goal"] for row in codec.parse_text(text).data["targets"]] == ["alpha"]  # type: ignore[index]
+
+
+def test_weeks_after_a_goal_is_due_show_nothing(invoke: Invoke, write: Write) -> None:
+    write("goals/a.md", goal_text("Alpha", baseline=0, current=0, target=10, due="2026-12-03"))
+    write("goals/b.md", goal_text("Beta", due="2027-01-31"))
+    text = plan_text(invoke, "--days", "28")
+    rows = [line for line in text.splitlines() if line.startswith("| 2026-W")]
+    assert [row.split(" | ")[2] for row in rows] == ["6.4", "**10**", "", ""]
+    assert all(row.split(" | ")[3] not in ("", "**5**") for row in rows)  # b: not due yet
+    values = codec.parse_text(text).data["targets"]  # type: ignore[index]
+    assert values == [
+        {"goal": "alpha", "values": [6.4, 10.0]},
+        {"goal": "beta", "values": [2.3, 2.6, 2.9, 3.2]},
+    ]
+
+
+def test_capacity_counts_a_goal_only_in_the_weeks_it_is_worked_on(
+    invoke: Invoke, write: Write
+) -> None:
+    write(".journal/config.toml", "[goals]\nhours_per_week = 3\n")
+    write("goals/a.md", goal_text("Alpha", effort=2, due="2026-12-03", kind="activity"))
+    write("goals/b.md", goal_text("Beta", effort=2, due="2026-12-31"))
+    write("goals/c.md", goal_text("Gamma", effort=1, start="2026-12-07", due="2026-12-31"))
+    capacity = section_of(plan_text(invoke, "--days", "28"), "capacity")
+    assert "**Over capacity:**" in capacity
+    over = [line for line in capacity.splitlines() if line.startswith("- ")]
+    assert over == ["- 2026-W48 to 2026-W49 (4 h/week): [[a]] (2 h)"]
+    rows = [line for line in capacity.splitlines() if line.startswith("| 2026-W")]
+    assert rows == [
+        "| 2026-W48 to 2026-W49 | 4 **over** | 2 |  |",
+        "| 2026-W50 to 2026-W51 | 3 | 2 | ended (due): [[a]]; started: [[c]] |",
+    ]
+
+
+def test_the_focus_names_the_goals_that_need_most_progress_each_month(
+    invoke: Invoke, write: Write
+) -> None:
+    write(
+        "goals/a.md",
+        goal_text(
+            "Alpha",
+            baseline=0,
+            current=0,
+            target=40,
+            due="2026-12-31",
+            milestones='[{title: "Half way", due: 2026-12-10}]',
+        ),
+    )
+    write("goals/b.md", goal_text("Beta", baseline=0, current=0, target=100, due="2028-12-31"))
+    write("goals/c.md", goal_text("Gamma", baseline=0, current=0, target=3, due="2027-01-20"))
+    focus = section_of(plan_text(invoke, "--days", "60"), "focus")
+    december = focus.split("**December 2026**", 1)[1].split("**January 2027**", 1)[0]
+    assert december == (
+        "\n\nMost progress needed, by 2026-12-31:\n\n"
+        "- [[a]]: reach 40 conversations (+31.8 this month)\n"
+        "- [[c]]: reach 2 conversations (+1.6 this month)\n"
+        "- [[b]]: reach 5.1 conversations (+4 this month)\n\n"
+        "Due:\n\n"
+        "- 2026-12-10 · [[a]] · milestone: Half way\n"
+        "- 2026-12-31 · [[a]] is due\n\n"
+    )
+    assert "Most progress needed, by 2027-01-21:" in focus  # the plan's last day

@@ -1,0 +1,227 @@
+"""Templates: the loader and the sandbox hold, overrides are used, and every error in a
+template names its file and line and writes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from journal.adapters.templates import Renderer, TemplateProblem
+from journal.core.errors import JournalError
+from tests.conftest import Invoke, Write, goal_text
+
+OVERRIDE = ".journal/templates/review.md.j2"
+
+
+def broken_review(invoke: Invoke, write: Write, vault: Path, template: str | bytes) -> str:
+    """Run `journal review` with ``template`` as the vault's override; it must fail
+    cleanly, write nothing and never show an absolute path; its stderr."""
+    write("goals/a.md", goal_text("Alpha"))
+    write(OVERRIDE, template)
+    result = invoke("review")
+    assert result.exit_code == 1, result.output
+    assert "internal error" not in result.stderr and "Traceback" not in result.output
+    assert str(vault) not in result.stderr
+    assert not (vault / "reviews").exists()
+    return result.stderr
+
+
+@pytest.mark.parametrize(
+    ("template", "where", "words"),
+    [
+        ("# {{ review.week }}\n\n{{ 1/0 }}\n", ":3: ", "ZeroDivisionError"),
+        ('# ok\n{{ "%d" % "x" }}\n', ":2: ", "a real number is required"),
+        ("# ok\n\n\n{{ review.week | section }}\n", ":4: ", "missing 1 required"),
+        (b"# ok\nline two\n\xff\xfe not utf-8\n", ":3: ", "not UTF-8"),
+    ],
+)
+def test_any_error_in_an_override_names_its_vault_path_and_line(
+    invoke: Invoke, write: Write, vault: Path, template: str | bytes, where: str, words: str
+) -> None:
+    stderr = broken_review(invoke, write, vault, template)
+    assert stderr.startswith(f"{OVERRIDE}{where}"), stderr
+    assert words in stderr
+
+
+def test_a_missing_include_names_the_include_and_its_line(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    stderr = broken_review(invoke, write, vault, '# ok\n\n{% include "nothere.j2" %}\n')
+    assert stderr == f"{OVERRIDE}:3: no template named 'nothere.j2'\n"
+
+
+def test_an_error_in_an_included_template_names_that_file(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write(".journal/templates/part.j2", "fine\n{{ review.nope }}\n")
+    stderr = broken_review(invoke, write, vault, '# ok\n{% include "part.j2" %}\n')
+    assert stderr.startswith(".journal/templates/part.j2:2: template error:"), stderr
+    assert "nope" in stderr
+
+
+@pytest.mark.parametrize(
+    ("template", "words"),
+    [
+        ('# ok\n\n{% filter section("Bad Name") %}\nx\n{% endfilter %}\n', "'Bad Name'"),
+        (
+            '{% filter section("a") %}x{% endfilter %}\n'
+            '{% filter section("b") %}y{% endfilter %}\n',
+            "not a valid section marker on a line of its own",
+        ),
+        (
+            '{% filter section("a") %}x{% endfilter %}\n\n'
+            '{% filter section("a") %}y{% endfilter %}\n',
+            "section 'a' appears twice",
+        ),
+        ("# ok\n<!-- journal:begin Bad 00000000 -->\nx\n<!-- journal:end Bad -->\n", "Bad"),
+        ('# ok\n\nintro {{ "x" | section("a") }}\n', "not a valid section marker"),
+    ],
+)
+def test_bad_section_names_and_markers_are_refused_before_anything_is_written(
+    invoke: Invoke, write: Write, vault: Path, template: str, words: str
+) -> None:
+    stderr = broken_review(invoke, write, vault, template)
+    assert stderr.startswith(OVERRIDE + ":"), stderr
+    assert words in stderr
+
+
+def test_a_broken_override_never_touches_an_existing_note(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("review").exit_code == 0
+    before = (vault / "reviews/2026-W47.md").read_bytes()
+    write(OVERRIDE, '{% filter section("scoreboard") %}x{% endfilter %}{{ 1/0 }}\n')
+    assert invoke("review").exit_code == 1
+    assert (vault / "reviews/2026-W47.md").read_bytes() == before
+
+
+# --- the loader ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["../config.toml", "a/../../x.j2", "/etc/passwd", "a\\b.j2", ""])
+def test_the_loader_refuses_names_outside_the_template_folders(vault: Path, name: str) -> None:
+    (vault / ".journal/config.toml").write_text("")
+    with pytest.raises(TemplateProblem, match="is not allowed"):
+        Renderer(vault).render(name, {})
+
+
+def test_an_include_cannot_leave_the_template_folders(write: Write, vault: Path) -> None:
+    write("secret.md", "my private note\n")
+    write(".journal/templates/x.j2", '{% include "../../secret.md" %}\n')
+    with pytest.raises(TemplateProblem) as info:
+        Renderer(vault).render("x.j2", {})
+    assert "is not allowed" in info.value.message
+    assert (info.value.path, info.value.line) == (".journal/templates/x.j2", 1)
+
+
+@pytest.mark.parametrize("linked", ["file", "folder"])
+def test_the_loader_refuses_symlinked_templates(
+    write: Write, vault: Path, tmp_path: Path, linked: str
+) -> None:
+    outside = tmp_path / "outside"
+    (outside / "sub").mkdir(parents=True)
+    (outside / "sub/x.j2").write_text("from outside\n")
+    templates = vault / ".journal/templates"
+    templates.mkdir(parents=True)
+    if linked == "file":
+        (templates / "x.j2").symlink_to(outside / "sub/x.j2")
+        name = "x.j2"
+    else:
+        (templates / "sub").symlink_to(outside / "sub")
+        name = "sub/x.j2"
+    with pytest.raises(TemplateProblem, match="may not be symlinks") as info:
+        Renderer(vault).render(name, {})
+    assert info.value.path == f".journal/templates/{name}"
+
+
+# --- the sandbox and the context -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "x.__class__",
+        "x.__class__.__mro__",
+        "lipsum.__globals__",
+        "x.__class__.mro()",
+        "(x | attr('__class__')).mro()",
+        "x.format.__self__",
+    ],
+)
+def test_the_sandbox_blocks_reaching_python_internals(
+    write: Write, vault: Path, expression: str
+) -> None:
+    write(".journal/templates/x.j2", f"{{{{ {expression} }}}}\n")
+    with pytest.raises(TemplateProblem) as info:
+        Renderer(vault).render("x.j2", {"x": "text"})
+    assert info.value.path == ".journal/templates/x.j2" and info.value.line == 1
+    assert "unsafe" in info.value.message or "has no attribute" in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("context", "where"),
+    [
+        ({"a": Path("x")}, "context.a"),
+        ({"a": [1, {"b": print}]}, "context.a[1].b"),
+        ({"a": {"b": object()}}, "context.a.b"),
+        ({"a": {1, 2}}, "context.a"),
+    ],
+)
+def test_the_context_must_be_plain_data(
+    vault: Path, context: dict[str, object], where: str
+) -> None:
+    with pytest.raises(TypeError) as info:
+        Renderer(vault).render("goal.md.j2", context)
+    assert str(info.value).endswith(f" at {where}")
+
+
+def test_plain_data_renders(vault: Path) -> None:
+    text = Renderer(vault).render("goal.md.j2", {"title": "T", "outcome": None, "why": "w"})
+    assert text.startswith("# T\n\n## Why it matters\n\nw\n")
+
+
+def test_an_unknown_template_is_an_error_without_a_file(vault: Path) -> None:
+    with pytest.raises(JournalError) as info:
+        Renderer(vault).render("nothing.md.j2", {})
+    assert (info.value.path, info.value.message) == (None, "no template named 'nothing.md.j2'")
+
+
+# --- overrides -----------------------------------------------------------------------------
+
+
+def test_vault_overrides_of_the_note_templates_are_used(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    for kind in ("goal", "contact", "meeting"):
+        write(f".journal/templates/{kind}.md.j2", f"# {{{{ title }}}}\n\nmy {kind} template\n")
+    assert invoke("new", "goal", "Learn SQL", "--due", "2026-12-31").exit_code == 0
+    assert invoke("new", "contact", "Dana Ortiz").exit_code == 0
+    result = invoke("new", "meeting", "--with", "Dana Ortiz", "--kind", "coffee")
+    assert result.exit_code == 0, result.stderr
+    bodies = {
+        path.parent.name: path.read_text().split("---\n", 2)[2]
+        for path in vault.glob("*/*.md")
+        if path.parent.name in ("goals", "people", "meetings")
+    }
+    assert bodies == {
+        "goals": "# Learn SQL\n\nmy goal template\n",
+        "people": "# Dana Ortiz\n\nmy contact template\n",
+        "meetings": "# Coffee with Dana Ortiz\n\nmy meeting template\n",
+    }
+
+
+def test_a_vault_override_of_the_plan_template_is_used(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    write(
+        ".journal/templates/plan.md.j2",
+        '# My plan from {{ plan.start }}\n\n{% filter section("goals") %}\n'
+        "{% for g in plan.goals %}- {{ g }}\n{% endfor %}{% endfilter %}\n",
+    )
+    assert invoke("plan").exit_code == 0
+    body = (vault / "plans/2026-11-23-90-day-plan.md").read_text().split("---\n", 2)[2]
+    assert body.startswith("# My plan from 2026-11-23\n\n<!-- journal:begin goals ")
+    assert body.endswith("\n- [[a]]\n<!-- journal:end goals -->\n<!-- journal:sections goals -->")
