@@ -11,11 +11,12 @@ from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
 from journal.core.notes import parse_note
 from journal.core.rules import RULES, Context, Finding
+from journal.core.rules.activity import is_activity
 from journal.core.rules.run import evaluate
 from journal.core.rules.select import chosen, parse_selectors
-from journal.core.rules.words import activity_word, is_vague
+from journal.core.rules.words import activity_phrase, is_vague
 from journal.core.settings import Check, Config, Goals
-from tests.conftest import DATA
+from tests.conftest import DATA, EXAMPLE_VAULT
 
 TODAY = date(2026, 11, 22)
 PATH = "goals/Hold four informational interviews.md"
@@ -200,6 +201,24 @@ def test_rule_ids_are_unique_and_well_formed() -> None:
         ("Get a promotion and do more", False),
         ("Two informational interviews that lead to insight", False),
         ("Connect with HR leaders", False),  # not vague by the list; S002 asks for an outcome
+        # A year, a quarter, an ordinal, a number inside a hyphenated word: no quantity.
+        ("Network more at PyCon 2026", True),
+        ("Improve Q3 communication", True),
+        ("Improve communication by 2026", True),
+        ("Network more with the 2nd team", True),
+        ("Do better in one-on-ones", True),
+        ("Improve my speaking by 2026-12-31", True),
+        ("Network more: twenty-five coffee chats", False),
+        ("Network more: 3-5 coffee chats a month", False),
+        # A purpose clause that makes something, or a deliverable.
+        ("Learn more about SQL to build dashboards for the sales team", False),
+        ("Learn about Docker to deploy the company website", False),
+        ("Write more: publish my book", False),
+        ("Learn about ML using the fast.ai course", False),
+        ("Learn SQL to build 3 dashboards", False),
+        ("Learn about SQL", True),
+        ("Network more to get better at small talk", True),  # no object to make
+        ("Learn more to get ahead", True),
     ],
 )
 def test_vague_means_a_vague_phrase_and_nothing_concrete(text: str, vague: bool) -> None:
@@ -345,11 +364,70 @@ def test_feeding_another_activity_goal_is_not_enough() -> None:
     assert '"[[Hold four informational interviews]]"' in found[0].suggestion
 
 
-def test_activity_words_count_effort_not_results() -> None:
-    assert activity_word("networking events attended") == "events"
-    assert activity_word("hours of practice") == "hours"
-    assert activity_word("informational interviews held") is None
-    assert activity_word("HR leaders met") is None
+@pytest.mark.parametrize(
+    ("metric", "phrase"),
+    [
+        ("networking events attended", "events"),
+        ("hours of practice", "hours"),
+        ("applications submitted", "applications submitted"),
+        ("meetings held", "meetings held"),
+        ("calls made", "calls made"),
+        ("coffee chats", "coffee chats"),
+        ("courses completed", "courses completed"),
+        ("workouts done", "workouts"),
+        # An outcome marker makes a result of it.
+        ("billable hours invoiced", None),
+        ("event sponsorship revenue EUR", None),
+        ("average post engagement rate", None),
+        ("leads sent to sales that converted", None),
+        ("hours saved per week", None),
+        ("informational interviews held", None),
+        ("coffee chats that led to a referral", None),
+        # Neither.
+        ("HR leaders met", None),
+        ("HRBP competencies demonstrated", None),
+    ],
+)
+def test_activity_phrases_count_effort_and_outcome_markers_results(
+    metric: str, phrase: str | None
+) -> None:
+    assert activity_phrase(metric) == phrase
+
+
+def test_an_explicit_kind_wins_over_the_words_of_the_metric() -> None:
+    saver = goal_note(kind="outcome", metric="hours saved per week", title="Automate reports")
+    outcome = goal_note(kind="outcome", metric="hours of payroll work automated away")
+    feeder = goal_note(id="a", kind="activity", feeds='"[[Hold four informational interviews]]"')
+    found = run((PATH, outcome), ("goals/Script it.md", feeder))
+    assert of("O001", found) == []  # the outcome goal is one, and the goal feeding it is paired
+    assert of("O001", run((PATH, saver))) == []
+    by_words = goal_note(kind=None, metric="hours of payroll work automated away")
+    [finding] = of("O001", run((PATH, by_words)))
+    assert 'counts activity ("hours")' in finding.message
+    assert "say `kind: outcome`" in finding.suggestion
+    bad_kind = goal_note(kind="effort", metric="hours of payroll work automated away")
+    assert [f.rule for f in run((PATH, bad_kind))] == ["H005", "O001"]  # words decide
+
+
+def test_the_example_vault_goals_keep_their_kind() -> None:
+    notes = [
+        parse_note(p.relative_to(EXAMPLE_VAULT).as_posix(), p.read_bytes())
+        for p in sorted((EXAMPLE_VAULT / "goals").glob("*.md"))
+    ]
+    goals = Catalog(notes).goals
+    verdicts = {g.title: is_activity(g, kind_given="kind" in g.lines) for g in goals}
+    assert sorted(t for t, activity in verdicts.items() if activity) == [
+        "Attend two HR events a month",
+        "Post on LinkedIn twice a week",
+    ]
+    # By their metrics alone, too (the course goals say `kind: outcome`, which decides).
+    by_words = {g.title for g in goals if is_activity(g, kind_given=False)}
+    assert by_words == {
+        "Attend two HR events a month",
+        "Post on LinkedIn twice a week",
+        "Complete the People Analytics certificate",
+        "Learn the basics of employment law",
+    }
 
 
 # --- Hygiene ----------------------------------------------------------------------------
