@@ -57,7 +57,6 @@ def test_every_goal_property_is_in_the_format_doc() -> None:
         assert f"| `{name}` |" in text, f"{name} missing from docs/format.md"
 
 
-
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 MARKDOWN_DOCS = sorted([*(REPO / "docs").glob("*.md"), REPO / "README.md"])
 
