@@ -285,6 +285,25 @@ def test_pace_leaves_paused_done_and_overdue_goals_alone() -> None:
         assert of("A001", run((PATH, goal_note(target="20", **changes)))) == []
 
 
+@pytest.mark.parametrize(
+    ("changes", "reported"),
+    [
+        ({"current": None}, ["M004"]),
+        ({"current": "two"}, ["H005"]),
+        ({"baseline": None}, ["M005"]),
+        ({"baseline": "none yet"}, ["H005"]),
+        ({"target": "many"}, ["H005"]),
+        ({"due": "2026-13-01"}, ["H005"]),
+    ],
+)
+def test_pace_is_not_judged_on_a_missing_or_bad_value(
+    changes: dict[str, str | None], reported: list[str]
+) -> None:
+    assert [f.rule for f in run((PATH, goal_note(target="20")))] == ["A001"]
+    found = run((PATH, goal_note(**{"target": "20", **changes})))
+    assert [f.rule for f in found] == reported, found
+
+
 def _goals(efforts: list[str], created: list[str]) -> list[tuple[str, str]]:
     return [
         (f"goals/g{i}.md", goal_note(id=f"g{i}", effort=effort, created=day))
