@@ -350,6 +350,17 @@ def test_any_check_in_counts_against_staleness_also_from_other_notes() -> None:
     assert of("T006", run((PATH, goal_note(old, review_every="4w")))) == []
 
 
+def test_milestones_are_judged_against_an_explicit_start_only() -> None:
+    # The first check-in (2026-10-20) is not a start: a milestone done before it is fine.
+    early = "\n  - title: Questions written\n    due: 2026-10-15\n    done: 2026-10-12"
+    text = goal_note(start=None, created=None, milestones=early)
+    assert of("T004", run((PATH, text))) == []
+    [finding] = of(
+        "T004", run((PATH, goal_note(start=None, created="2026-10-16", milestones=early)))
+    )
+    assert "before the goal starts (2026-10-16)" in finding.message
+
+
 def test_staleness_uses_the_vault_rhythm_and_the_start_without_check_ins() -> None:
     text = goal_note("", review_every=None, start="2026-11-18")
     assert of("T006", run((PATH, text))) == []
