@@ -229,3 +229,18 @@ def test_the_hook_entry_stops_a_commit_with_an_error(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "goals/Network more.md:" in result.stdout
     assert "T001  error" in result.stdout
+
+
+def test_links_to_files_in_the_vault_resolve(invoke: Invoke, smart_vault: Write) -> None:
+    for rel in ("bases/Goals.base", "assets/diagram.png", "Plan.pdf", "boards/board.canvas"):
+        smart_vault(rel, b"\x89 not markdown")
+    smart_vault(".obsidian/hidden.png", b"")
+    smart_vault("node_modules/pkg/skipped.png", b"")
+    links = "![[Goals.base]] ![[diagram.png]] [[Plan.pdf#page=2]] [[board.canvas]]\n"
+    skipped = "![[hidden.png]] ![[skipped.png]]\n"
+    smart_vault("goals/Connect with five HR leaders.md", smart_goal(current=1) + links + skipped)
+    records = check_json(invoke)
+    assert [(r["rule"], r["message"]) for r in records] == [
+        ("H008", "[[hidden.png]] links to no note"),
+        ("H008", "[[skipped.png]] links to no note"),
+    ]

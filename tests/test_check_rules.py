@@ -3,6 +3,7 @@ of the offending key, and stays quiet on a SMART goal."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 
 import pytest
@@ -62,8 +63,12 @@ def catalog(*notes: tuple[str, str | bytes]) -> Catalog:
     )
 
 
-def run(*notes: tuple[str, str | bytes], config: Config | None = None) -> list[Finding]:
-    return evaluate(Context(catalog(*notes), config or Config(), TODAY), RULES)
+def run(
+    *notes: tuple[str, str | bytes],
+    config: Config | None = None,
+    files: Callable[[], Sequence[str]] = tuple,
+) -> list[Finding]:
+    return evaluate(Context(catalog(*notes), config or Config(), TODAY, files), RULES)
 
 
 def of(rule: str, findings: list[Finding]) -> list[Finding]:
@@ -472,6 +477,69 @@ def test_a_broken_feeds_link_is_one_finding_not_two() -> None:
 def test_a_bad_value_is_reported_once_as_bad_not_also_as_missing() -> None:
     found = run((PATH, goal_note(due="2026-13-01", target="five")))
     assert [f.rule for f in found] == ["H005", "H005"]
+
+
+MEETING = (
+    "meetings/2026-11-18 Coffee with Sam.md",
+    '---\ntype: meeting\ndate: 2026-11-18\nwith:\n  - "[[Sam Patel]]"\n'
+    'goal: "[[Hold four informational interviews]]"\n---\n# Coffee\n\nWe talked about [[Dana]].\n',
+)
+CONTACT = ("people/Sam Patel.md", "---\ntype: contact\n---\n# Sam Patel\n\nMet at [[PyCon]].\n")
+DAILY = ("daily/2026-11-18.md", "Ideas for [[A note I have not written yet]].\n")
+
+
+def test_links_of_meetings_and_contacts_must_resolve_but_not_those_of_plain_notes() -> None:
+    found = run((PATH, goal_note()), MEETING, CONTACT, DAILY)
+    assert [(f.rule, f.path, f.line, f.message) for f in found] == [
+        ("H008", MEETING[0], 10, "[[Dana]] links to no note"),
+        ("H008", CONTACT[0], 6, "[[PyCon]] links to no note"),
+    ]
+    no_goal = MEETING[1].replace("Hold four informational interviews", "Hold nine interviews")
+    no_one = no_goal.replace("Sam Patel", "Sam Patl")
+    found = run((PATH, goal_note()), (MEETING[0], no_one), CONTACT)
+    assert [(f.line, f.message) for f in of("H001", found)] == [
+        (4, "with: [[Sam Patl]] links to no note"),
+        (6, "goal: [[Hold nine interviews]] links to no note"),
+    ]
+    assert {f.severity for f in of("H001", found)} == {"error"}
+
+
+ATTACHMENTS = [
+    "Plan.pdf",
+    "assets/diagram.png",
+    "bases/Goals.base",
+    "boards/deep/board.canvas",
+    "old/assets/diagram.png",
+]
+
+
+def test_links_to_other_files_resolve_as_in_obsidian() -> None:
+    body = (
+        "![[Goals.base]] ![[diagram.png]] [[Plan.pdf#page=2]] [[board.canvas]]\n"
+        "[[assets/diagram.png|the diagram]] [[old/assets/diagram.png]]\n"
+        "![[missing.png]] [[elsewhere/diagram.png]] [[v1.2]]\n"
+    )
+    text = goal_note(LOG + body, cover='"[[diagram.png]]"', board='"[[nowhere.canvas]]"')
+    found = run((PATH, text), files=lambda: ATTACHMENTS)
+    assert [(f.rule, f.message) for f in found] == [
+        ("H001", "board: [[nowhere.canvas]] links to no note"),
+        ("H008", "[[elsewhere/diagram.png]] links to no note"),
+        ("H008", "[[missing.png]] links to no note"),
+        ("H008", "[[v1.2]] links to no note"),
+    ]
+
+
+def test_files_are_only_listed_when_a_link_names_a_file_that_is_no_note() -> None:
+    calls: list[int] = []
+
+    def files() -> Sequence[str]:
+        calls.append(1)
+        return ATTACHMENTS
+
+    run((PATH, goal_note(LOG + "[[Become an HRBP]] [[Nowhere]]\n")), files=files)
+    assert calls == []
+    run((PATH, goal_note(LOG + "![[diagram.png]] ![[chart.png]]\n")), files=files)
+    assert calls == [1]
 
 
 def test_duplicate_ids_name_each_other_and_ids_compare_as_typed() -> None:

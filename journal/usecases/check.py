@@ -48,7 +48,7 @@ def check_vault(
         parse_selectors(select) or configured_select,
         [*configured_ignore, *parse_selectors(ignore)],
     )
-    findings = evaluate(Context(catalog, vault.config, today), rules)
+    findings = evaluate(Context(catalog, vault.config, today, vault.attachments), rules)
     goal_paths = {g.path for g in catalog.goals}
     if refs:
         wanted = selected_paths(vault, catalog, refs, cwd or Path.cwd())

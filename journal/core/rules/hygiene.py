@@ -12,13 +12,15 @@ _NAMED = 3
 
 
 def broken_link(ctx: Context) -> Iterator[Problem]:
-    for goal in ctx.goals:
-        for link in ctx.note(goal).links:
-            if link.key is None or link.key == "supports" or not link.target:
-                continue  # body links are prose; R002 reports `supports`
-            if ctx.catalog.resolve_path(link.target, goal.path) is None:
+    for note in ctx.linked_notes:
+        for link in note.links:
+            if link.key is None or not link.target:
+                continue  # body links are H008's
+            if note.kind == "goal" and link.key == "supports":
+                continue  # R002's
+            if not ctx.resolves(link.target, note.path):
                 yield Problem(
-                    goal.path,
+                    note.path,
                     link.line,
                     f"{link.key}: [[{link.target}]] links to no note",
                     "fix the name (links match a file name, path or alias) or create that note",
@@ -26,15 +28,11 @@ def broken_link(ctx: Context) -> Iterator[Problem]:
 
 
 def broken_body_link(ctx: Context) -> Iterator[Problem]:
-    for goal in ctx.goals:
-        for link in ctx.note(goal).links:
-            if (
-                link.key is None
-                and link.target
-                and ctx.catalog.resolve(link.target, goal.path) is None
-            ):
+    for note in ctx.linked_notes:
+        for link in note.links:
+            if link.key is None and link.target and not ctx.resolves(link.target, note.path):
                 yield Problem(
-                    goal.path,
+                    note.path,
                     link.line,
                     f"[[{link.target}]] links to no note",
                     "fix the name, or create the note (Obsidian shows the link as unresolved)",
@@ -102,7 +100,8 @@ RULES = (
         "H001",
         "broken-link",
         "error",
-        "a wikilink in a goal's front matter (other than `supports`) links to no note",
+        "a wikilink in the front matter of a goal (but `supports`), meeting or contact "
+        "links to no note",
         broken_link,
     ),
     Rule("H002", "duplicate-id", "error", "two goals have the same `id`", duplicate_id),
@@ -152,7 +151,7 @@ RULES = (
         "H008",
         "broken-body-link",
         "hint",
-        "a wikilink in a goal's body (its log included) links to no note",
+        "a wikilink in the body of a goal, meeting or contact links to no note",
         broken_body_link,
     ),
     Rule(
