@@ -244,3 +244,18 @@ def test_links_to_files_in_the_vault_resolve(invoke: Invoke, smart_vault: Write)
         ("H008", "[[hidden.png]] links to no note"),
         ("H008", "[[skipped.png]] links to no note"),
     ]
+
+
+def test_links_of_meetings_and_contacts_must_resolve_in_the_index_too(
+    invoke: Invoke, smart_vault: Write
+) -> None:
+    meeting = '---\ntype: meeting\ndate: 2026-11-18\nwith: "[[Dana Ortz]]"\n---\nSee [[Nowhere]].\n'
+    smart_vault("meetings/2026-11-18 Coffee.md", meeting)
+    smart_vault("people/Dana Ortiz.md", "---\ntype: contact\n---\nMet at [[HR Summit 2026]].\n")
+    smart_vault("daily/2026-11-18.md", "Start [[A note not written yet]].\n")
+    records = check_json(invoke)
+    assert [(r["rule"], r["path"], r["line"]) for r in records] == [
+        ("H001", "meetings/2026-11-18 Coffee.md", 4),
+        ("H008", "meetings/2026-11-18 Coffee.md", 6),
+        ("H008", "people/Dana Ortiz.md", 4),
+    ]

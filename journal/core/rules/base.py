@@ -20,7 +20,7 @@ from journal.core.dates import parse_duration
 from journal.core.errors import Severity
 from journal.core.goal import Goal
 from journal.core.links import fold, resolve_link
-from journal.core.notes import Note
+from journal.core.notes import Note, NoteLink
 from journal.core.settings import Config
 
 
@@ -136,27 +136,26 @@ class Context:
         return found
 
     @cached_property
-    def linked_notes(self) -> list[Note]:
-        """The goal, meeting and contact notes (readable ones), whose links must resolve."""
-        notes = [self.note(g) for g in self.goals]
-        notes += [n for kind in LINKED_KINDS[1:] for n in self.catalog.of_kind(kind)]
-        return notes
+    def broken_links(self) -> list[tuple[str, str, NoteLink]]:
+        """(path, kind, link): the links of goals, meetings and contacts that find neither
+        a note nor a file (the index knows which links resolve; only these are looked at)."""
+        return [
+            (path, kind, link)
+            for path, kind, link in self.catalog.unresolved_links(LINKED_KINDS)
+            if link.target and not self._is_file(link.target, path)
+        ]
 
     def note(self, goal: Goal) -> Note:
         return self.catalog.by_path[goal.path]
 
-    def resolves(self, target: str, source: str) -> bool:
-        """The link finds a note, or, naming a file by its extension, any file of
-        that name (as Obsidian: an exact path, then by name, the shortest path)."""
-        if self.catalog.resolve_path(target, source) is not None:
-            return True
+    def _is_file(self, target: str, source: str) -> bool:
+        """A link that names a file by its extension finds a file of that name (as in
+        Obsidian: an exact path, then by name, the shortest path)."""
         extension = _FILE_TARGET.search(target)
         if extension is None or extension.group().lower() == ".md":
             return False
-        by_name = self._files_by_name
-        return (
-            resolve_link(target, lambda name: by_name.get(name, ()), _no_names, source) is not None
-        )
+        named = self._files_by_name
+        return resolve_link(target, lambda name: named.get(name, ()), _no_names, source) is not None
 
     @cached_property
     def _files_by_name(self) -> dict[str, list[str]]:

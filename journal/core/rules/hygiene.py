@@ -12,31 +12,25 @@ _NAMED = 3
 
 
 def broken_link(ctx: Context) -> Iterator[Problem]:
-    for note in ctx.linked_notes:
-        for link in note.links:
-            if link.key is None or not link.target:
-                continue  # body links are H008's
-            if note.kind == "goal" and link.key == "supports":
-                continue  # R002's
-            if not ctx.resolves(link.target, note.path):
-                yield Problem(
-                    note.path,
-                    link.line,
-                    f"{link.key}: [[{link.target}]] links to no note",
-                    "fix the name (links match a file name, path or alias) or create that note",
-                )
+    for path, kind, link in ctx.broken_links:
+        if link.key is not None and not (kind == "goal" and link.key == "supports"):
+            yield Problem(  # body links are H008's, a goal's `supports` R002's
+                path,
+                link.line,
+                f"{link.key}: [[{link.target}]] links to no note",
+                "fix the name (links match a file name, path or alias) or create that note",
+            )
 
 
 def broken_body_link(ctx: Context) -> Iterator[Problem]:
-    for note in ctx.linked_notes:
-        for link in note.links:
-            if link.key is None and link.target and not ctx.resolves(link.target, note.path):
-                yield Problem(
-                    note.path,
-                    link.line,
-                    f"[[{link.target}]] links to no note",
-                    "fix the name, or create the note (Obsidian shows the link as unresolved)",
-                )
+    for path, _kind, link in ctx.broken_links:
+        if link.key is None:
+            yield Problem(
+                path,
+                link.line,
+                f"[[{link.target}]] links to no note",
+                "fix the name, or create the note (Obsidian shows the link as unresolved)",
+            )
 
 
 def alias_only_link(ctx: Context) -> Iterator[Problem]:
