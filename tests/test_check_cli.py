@@ -259,3 +259,22 @@ def test_links_of_meetings_and_contacts_must_resolve_in_the_index_too(
         ("H008", "meetings/2026-11-18 Coffee.md", 6),
         ("H008", "people/Dana Ortiz.md", 4),
     ]
+
+
+def test_progress_fields_that_cannot_count_are_found_in_the_index(
+    invoke: Invoke, smart_vault: Write
+) -> None:
+    goal = "[[Connect with five HR leaders]]"
+    smart_vault("daily/2026-11-20.md", f"progress:: {goal} +1 lunch\nPROGRESS:: +1 no link\n")
+    smart_vault("notes/Ideas.md", f"# Ideas\n\nprogress:: {goal} +1\n")
+    smart_vault("notes/Code.md", f"```\nprogress:: {goal} +1\n```\n")
+    smart_vault("people/Dana Ortiz.md", "---\ntype: contact\n---\n# Dana Ortiz\n")
+    smart_vault("meetings/2026-11-19 Coffee.md", "progress:: [[Dana Ortiz]] +1\n")
+    records = check_json(invoke, "--select", "H010")
+    assert [(r["path"], r["line"], r["message"].split(" ")[0]) for r in records] == [
+        ("daily/2026-11-20.md", 2, "`progress::`"),
+        ("meetings/2026-11-19 Coffee.md", 1, "`progress::"),
+        ("notes/Ideas.md", 3, "`progress::`"),
+    ]
+    assert "no date" in records[2]["message"]
+    assert "(contact), not a goal" in records[1]["message"]

@@ -177,7 +177,7 @@ def test_each_rule_fires_at_the_line_of_its_key(
 
 
 def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
-    own_tests = {"A002", "A003", "H002", "H003", "H004", "H006", "H007", "H008", "H009"}
+    own_tests = {"A002", "A003", "H002", "H003", "H004", "H006", "H007", "H008", "H009", "H010"}
     assert {r.id for r in RULES} == {c[0] for c in CASES} | own_tests
 
 
@@ -540,6 +540,52 @@ def test_files_are_only_listed_when_a_link_names_a_file_that_is_no_note() -> Non
     assert calls == []
     run((PATH, goal_note(LOG + "![[diagram.png]] ![[chart.png]]\n")), files=files)
     assert calls == [1]
+
+
+GOAL_LINK = "[[Hold four informational interviews]]"
+
+
+@pytest.mark.parametrize(
+    ("path", "field", "words"),
+    [
+        ("daily/2026-11-20.md", "progress:: [[No such goal]] +1", "[[No such goal]]` links to no"),
+        ("daily/2026-11-20.md", "progress:: [[Sam Patel]] +1", "people/Sam Patel.md (contact)"),
+        ("daily/2026-11-20.md", "progress:: +1 met Sam", "does not start with a link"),
+        ("daily/2026-11-20.md", "Progress:: Sam, +1", "does not start with a link"),
+        ("daily/2026-11-20.md", f"progress:: {GOAL_LINK}", "has no value"),
+        ("notes/Ideas.md", f"progress:: {GOAL_LINK} +1", "in a note with no date"),
+        (PATH, f"progress:: {GOAL_LINK} +1", "in the goal's own note"),
+    ],
+)
+def test_a_progress_field_that_cannot_count_is_reported_at_its_line(
+    path: str, field: str, words: str
+) -> None:
+    text = goal_note(f"{LOG}\n{field}\n") if path == PATH else f"# A day\n\n{field}\n"
+    others = [CONTACT] if path == PATH else [CONTACT, (PATH, goal_note())]
+    [finding] = of("H010", run((path, text), *others))
+    assert (finding.path, finding.line) == (path, text.splitlines().index(field) + 1)
+    assert words in finding.message
+    assert finding.severity == "warning" and finding.suggestion
+
+
+def test_progress_fields_that_count_are_not_reported() -> None:
+    daily = (
+        "daily/2026-11-20.md",
+        f"progress:: {GOAL_LINK} +1 lunch\nprogress:: {GOAL_LINK} no news\n",
+    )
+    meeting = ("meetings/Coffee.md", f"---\ndate: 2026-11-19\n---\nprogress:: {GOAL_LINK} =3\n")
+    assert of("H010", run((PATH, goal_note()), daily, meeting)) == []
+
+
+def test_a_value_for_a_goal_that_counts_its_meetings_is_reported() -> None:
+    counted = goal_note(metric_source="meetings")
+    daily = ("daily/2026-11-20.md", f"progress:: {GOAL_LINK} +1 lunch\n")
+    [finding] = of("H010", run((PATH, counted), daily))
+    assert "counts its meeting notes (`metric_source: meetings`), so the value +1" in (
+        finding.message
+    )
+    dated_note = ("daily/2026-11-20.md", f"progress:: {GOAL_LINK} prepared questions\n")
+    assert of("H010", run((PATH, counted), dated_note)) == []
 
 
 def test_duplicate_ids_name_each_other_and_ids_compare_as_typed() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journal.core.checkins import INLINE_KEY, parse_inline
 from journal.core.notes import is_conflict_copy
 from journal.core.rules.base import Check, Context, Problem, Rule
 
@@ -48,6 +49,67 @@ def alias_only_link(ctx: Context) -> Iterator[Problem]:
                     f"write [[{note.stem}|{link.target}]]: Obsidian resolves file names, "
                     "not aliases",
                 )
+
+
+_EXAMPLE_FIELD = f"`{INLINE_KEY}:: [[Goal]] +1 what you did`"
+
+
+def uncounted_progress(ctx: Context) -> Iterator[Problem]:
+    for path, dated, field in ctx.catalog.fields(INLINE_KEY):
+        problem = _why_uncounted(ctx, path, dated, field.value)
+        if problem is not None:
+            yield Problem(path, field.line, *problem)
+
+
+def _why_uncounted(ctx: Context, path: str, dated: bool, value: str) -> tuple[str, str] | None:
+    """(message, suggestion) when the ``progress::`` field ``value`` at ``path`` counts
+    for no goal (as ``Catalog.goals`` reads them), else None."""
+    parsed = parse_inline(value, ctx.today, 0, path)
+    if parsed is None:
+        return (
+            f"`{INLINE_KEY}::` does not start with a link to a goal, so it counts for none",
+            f"start it with the goal's link: {_EXAMPLE_FIELD}",
+        )
+    target, checkin = parsed
+    link = f"[[{target}]]"
+    resolved = ctx.catalog.resolve_path(target, path)
+    if resolved == path and path in ctx.goal_by_path:
+        return (
+            f"`{INLINE_KEY}::` in the goal's own note is not counted: its `## Log` is",
+            "write it as a log line instead, e.g. `- 2026-11-20: +1 what you did` under "
+            "`## Log`, or run `journal log GOAL +1`",
+        )
+    if not dated:
+        return (
+            f"`{INLINE_KEY}::` in a note with no date: the check-in can't be dated, so it "
+            "is not counted",
+            "give the note a `date:` property or a name that starts with its day "
+            "(`2026-11-20 ...`), or log it in the goal: `journal log GOAL +1 --date DAY`",
+        )
+    if resolved is None:
+        return (
+            f"`{INLINE_KEY}:: {link}` links to no note, so it counts for no goal",
+            "fix the goal's name (a file name, path or alias of a goal note)",
+        )
+    goal = ctx.goal_by_path.get(resolved)
+    if goal is None:
+        kind = ctx.catalog.by_path[resolved].kind
+        return (
+            f"`{INLINE_KEY}:: {link}` names {resolved} ({kind}), not a goal, so it counts for none",
+            f"name the goal it is progress on: {_EXAMPLE_FIELD}",
+        )
+    if checkin.op is None and not checkin.note:
+        return (
+            f"`{INLINE_KEY}:: {link}` has no value: it marks the day but adds nothing",
+            "add the change after the link: `+1`, `-1` or `=N`, then an optional note",
+        )
+    if checkin.op is not None and goal.metric_source == "meetings":
+        return (
+            f"{link} counts its meeting notes (`metric_source: meetings`), so the value "
+            f"{checkin.value_text} is ignored",
+            "record the meeting instead (`journal new meeting --goal GOAL`), or drop the value",
+        )
+    return None
 
 
 def duplicate_id(ctx: Context) -> Iterator[Problem]:
@@ -154,5 +216,12 @@ RULES = (
         "hint",
         "a goal's link names a note only by an alias, which Obsidian does not resolve",
         alias_only_link,
+    ),
+    Rule(
+        "H010",
+        "uncounted-progress",
+        "warning",
+        "a `progress::` field that can't count: it names no goal, or has no value or no date",
+        uncounted_progress,
     ),
 )
