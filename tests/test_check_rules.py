@@ -10,7 +10,7 @@ import pytest
 
 from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
-from journal.core.notes import parse_note
+from journal.core.notes import is_conflict_copy, parse_note
 from journal.core.rules import RULES, Context, Finding
 from journal.core.rules.activity import is_activity
 from journal.core.rules.run import evaluate
@@ -603,6 +603,27 @@ def test_a_sync_conflict_copy_is_reported_once_as_a_conflict() -> None:
     copy = ("goals/Hold four informational interviews.sync-conflict-20261120-ABC.md", goal_note())
     found = run((PATH, goal_note()), copy)
     assert [(f.rule, f.path, f.line) for f in found] == [("H003", copy[0], 1)]
+
+
+@pytest.mark.parametrize(
+    ("name", "copy"),
+    [
+        ("Network more.sync-conflict-20261120-101500-ABCDEFG.md", True),  # Syncthing
+        ("Network more (Maya's conflicted copy 2026-11-20).md", True),  # Dropbox
+        ("Network more (conflicted copy 2026-11-20 101500).md", True),  # Nextcloud
+        ("Network more conflict copy.md", True),
+        ("Network more (Conflict).md", True),
+        ("Network more-MAYA-LAPTOP.md", False),  # OneDrive: not told from a name
+        ("Resolve a conflict with Sam.md", False),
+    ],
+)
+def test_the_conflict_copy_names_that_are_detected(name: str, copy: bool) -> None:
+    assert is_conflict_copy(f"goals/{name}") is copy
+
+
+def test_a_onedrive_copy_of_a_goal_shows_as_a_duplicate_id() -> None:
+    found = run((PATH, goal_note()), (PATH[:-3] + "-MAYA-LAPTOP.md", goal_note()))
+    assert [f.rule for f in found] == ["H002", "H002"]
 
 
 def test_a_bad_log_line_is_reported_at_its_line() -> None:
