@@ -278,3 +278,36 @@ def test_progress_fields_that_cannot_count_are_found_in_the_index(
     ]
     assert "no date" in records[2]["message"]
     assert "(contact), not a goal" in records[1]["message"]
+
+
+def test_text_paths_are_relative_to_the_working_folder_and_json_paths_to_the_vault(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = tmp_path / "repo"
+    goal = repo / "notes/goals/Network more.md"
+    goal.parent.mkdir(parents=True)
+    (repo / "notes/.journal").mkdir()
+    goal.write_text("---\ntype: goal\ntitle: Network more\n---\n")
+    monkeypatch.chdir(repo)
+    runner = CliRunner()
+    text = runner.invoke(cli, ["--vault", "notes", "check"]).stdout
+    assert text.splitlines()[0] == "notes/goals/Network more.md:"
+    records = json.loads(runner.invoke(cli, ["check", "--vault", "notes", "--json"]).stdout)
+    assert records[0]["path"] == "goals/Network more.md"
+    monkeypatch.chdir(repo / "notes/goals")  # the vault is above: vault-relative paths
+    assert runner.invoke(cli, ["check"]).stdout.splitlines()[0] == "goals/Network more.md:"
+
+
+def test_the_hook_can_name_a_vault_below_the_repository_in_its_args(tmp_path: Path) -> None:
+    """pre-commit runs `entry args files` from the repository root."""
+    repo = tmp_path / "repo"
+    (repo / "notes/.journal").mkdir(parents=True)
+    (repo / "notes/goals").mkdir()
+    (repo / "notes/goals/Network more.md").write_text("---\ntype: goal\ntitle: Network more\n---\n")
+    (repo / "README.md").write_text("# not a note of the vault\n")
+    files = ["notes/goals/Network more.md", "README.md"]
+    command = [sys.executable, "-m", "journal", "check", "--vault", "notes", *files]
+    result = subprocess.run(command, cwd=repo, capture_output=True, text=True, check=False)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines()[0] == "notes/goals/Network more.md:"
+    assert "T001  error" in result.stdout
