@@ -94,3 +94,11 @@ def test_the_fence_checker_sees_fences_that_do_not_pair_up() -> None:
 def test_code_fences_pair_up(path: Path) -> None:
     problem = fence_problem(path.read_text(encoding="utf-8"))
     assert problem is None, f"{path.name}: {problem}"
+
+
+def test_the_example_vault_readme_runs_its_commands_on_the_vaults_day() -> None:
+    readme = (REPO / "example-vault" / "README.md").read_text(encoding="utf-8")
+    assert "JOURNAL_TODAY=2026-11-22" in readme.split("```")[0]  # said before the commands
+    for block in re.findall(r"^```sh\n(.*?)^```", readme, re.MULTILINE | re.DOTALL):
+        if "journal " in block:
+            assert block.startswith("export JOURNAL_TODAY=2026-11-22\n"), block
