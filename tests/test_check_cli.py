@@ -311,3 +311,31 @@ def test_the_hook_can_name_a_vault_below_the_repository_in_its_args(tmp_path: Pa
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines()[0] == "notes/goals/Network more.md:"
     assert "T001  error" in result.stdout
+
+
+def test_the_index_and_parsed_notes_give_the_same_findings(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """The rules read links and progress fields through the index's queries; a catalog of
+    freshly parsed notes answers the same questions in Python."""
+    from datetime import date
+
+    from journal.adapters.vault import Vault
+    from journal.core.catalog import Catalog
+    from journal.core.notes import parse_note
+    from journal.usecases.check import check_vault
+
+    extra = {
+        "meetings/2026-11-21 Lunch.md": "---\ntype: meeting\nwith: '[[Nobody]]'\n---\n"
+        "progress:: [[Network more]]\nprogress:: [[Dana Ortiz]] +1\nSee [[Nowhere#x|y]].\n",
+        "people/Ana Ruiz.md": "---\ntype: contact\n---\nprogress:: +1\n![[photo.png]]\n",
+        "notes/Undated.md": "progress:: [[Network more]] +1\n[[Not written yet]]\n",
+    }
+    for rel, text in extra.items():
+        (example_vault / rel).write_text(text, encoding="utf-8")
+    vault = Vault.open(example_vault)
+    notes = [parse_note(rel, (example_vault / rel).read_bytes()) for rel in vault.note_paths()]
+    parsed = check_vault(vault, Catalog(notes), date(2026, 11, 22)).findings
+    indexed = check_json(invoke, root=example_vault)
+    assert [f.to_dict() for f in parsed] == indexed
+    assert {r["rule"] for r in indexed} >= {"H001", "H008", "H010"}
