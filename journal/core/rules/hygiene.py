@@ -161,7 +161,7 @@ RULES = (
         "H001",
         "broken-link",
         "error",
-        "a wikilink in the front matter of a goal (but `supports`), meeting or contact "
+        "a wikilink in the front matter of a goal (except `supports`), meeting or contact "
         "links to no note",
         broken_link,
     ),
