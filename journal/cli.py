@@ -565,6 +565,12 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
     help="Skip these rules: ids or prefixes, comma-separated; adds to check.ignore.",
 )
 @click.option("--list-rules", is_flag=True, help="List every rule and exit.")
+@click.option(
+    "--vault",
+    "vault_option",
+    metavar="PATH",
+    help="The vault folder, as the global --vault (for a pre-commit hook's args).",
+)
 @pass_state
 def check(
     state: State,
@@ -574,6 +580,7 @@ def check(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     list_rules: bool,
+    vault_option: str | None,
 ) -> None:
     """Check goals against the SMART rules, like a linter checks code.
 
@@ -602,8 +609,10 @@ def check(
         else:
             click.echo(rule_table(records), nl=False)
         return
-    from journal.usecases.check import check_vault
+    from journal.usecases.check import check_vault, shown_folder
 
+    if vault_option:
+        state.vault_option = vault_option
     vault = state.vault()
     result = check_vault(
         vault, state.catalog(vault), today(), refs=goals, select=select, ignore=ignore
@@ -612,7 +621,8 @@ def check(
     if as_json:
         emit_json(records)
     else:
-        click.echo(check_report(records, result.goals), nl=False)
+        folder = shown_folder(vault, Path.cwd())
+        click.echo(check_report(records, result.goals, folder), nl=False)
     if result.errors or (strict and result.findings):
         raise click.exceptions.Exit(1)
 

@@ -174,8 +174,9 @@ def vault_timeline(r: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def check_report(findings: list[dict[str, Any]], goals: int) -> str:
-    """Findings grouped by file, ruff-style, then a one-line summary."""
+def check_report(findings: list[dict[str, Any]], goals: int, folder: str = "") -> str:
+    """Findings grouped by file, ruff-style, then a one-line summary; ``folder`` goes
+    before each (vault-relative) path."""
     out = []
     current = None
     for f in findings:
@@ -183,7 +184,7 @@ def check_report(findings: list[dict[str, Any]], goals: int) -> str:
             if current is not None:
                 out.append("")
             current = f["path"]
-            out.append(f"{current}:")
+            out.append(f"{folder}{current}:")
         out.append(f"  {f['line']:>3}  {f['rule']}  {f['severity']:<7}  {f['message']}")
         out.append(f"{'':16}fix: {f['suggestion']}")
     if out:

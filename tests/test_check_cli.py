@@ -229,3 +229,113 @@ def test_the_hook_entry_stops_a_commit_with_an_error(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "goals/Network more.md:" in result.stdout
     assert "T001  error" in result.stdout
+
+
+def test_links_to_files_in_the_vault_resolve(invoke: Invoke, smart_vault: Write) -> None:
+    for rel in ("bases/Goals.base", "assets/diagram.png", "Plan.pdf", "boards/board.canvas"):
+        smart_vault(rel, b"\x89 not markdown")
+    smart_vault(".obsidian/hidden.png", b"")
+    smart_vault("node_modules/pkg/skipped.png", b"")
+    links = "![[Goals.base]] ![[diagram.png]] [[Plan.pdf#page=2]] [[board.canvas]]\n"
+    skipped = "![[hidden.png]] ![[skipped.png]]\n"
+    smart_vault("goals/Connect with five HR leaders.md", smart_goal(current=1) + links + skipped)
+    records = check_json(invoke)
+    assert [(r["rule"], r["message"]) for r in records] == [
+        ("H008", "[[hidden.png]] links to no note"),
+        ("H008", "[[skipped.png]] links to no note"),
+    ]
+
+
+def test_links_of_meetings_and_contacts_must_resolve_in_the_index_too(
+    invoke: Invoke, smart_vault: Write
+) -> None:
+    meeting = '---\ntype: meeting\ndate: 2026-11-18\nwith: "[[Dana Ortz]]"\n---\nSee [[Nowhere]].\n'
+    smart_vault("meetings/2026-11-18 Coffee.md", meeting)
+    smart_vault("people/Dana Ortiz.md", "---\ntype: contact\n---\nMet at [[HR Summit 2026]].\n")
+    smart_vault("daily/2026-11-18.md", "Start [[A note not written yet]].\n")
+    records = check_json(invoke)
+    assert [(r["rule"], r["path"], r["line"]) for r in records] == [
+        ("H001", "meetings/2026-11-18 Coffee.md", 4),
+        ("H008", "meetings/2026-11-18 Coffee.md", 6),
+        ("H008", "people/Dana Ortiz.md", 4),
+    ]
+
+
+def test_progress_fields_that_cannot_count_are_found_in_the_index(
+    invoke: Invoke, smart_vault: Write
+) -> None:
+    goal = "[[Connect with five HR leaders]]"
+    smart_vault("daily/2026-11-20.md", f"progress:: {goal} +1 lunch\nPROGRESS:: +1 no link\n")
+    smart_vault("notes/Ideas.md", f"# Ideas\n\nprogress:: {goal} +1\n")
+    smart_vault("notes/Code.md", f"```\nprogress:: {goal} +1\n```\n")
+    smart_vault("people/Dana Ortiz.md", "---\ntype: contact\n---\n# Dana Ortiz\n")
+    smart_vault("meetings/2026-11-19 Coffee.md", "progress:: [[Dana Ortiz]] +1\n")
+    records = check_json(invoke, "--select", "H010")
+    assert [(r["path"], r["line"], r["message"].split(" ")[0]) for r in records] == [
+        ("daily/2026-11-20.md", 2, "`progress::`"),
+        ("meetings/2026-11-19 Coffee.md", 1, "`progress::"),
+        ("notes/Ideas.md", 3, "`progress::`"),
+    ]
+    assert "no date" in records[2]["message"]
+    assert "(contact), not a goal" in records[1]["message"]
+
+
+def test_text_paths_are_relative_to_the_working_folder_and_json_paths_to_the_vault(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = tmp_path / "repo"
+    goal = repo / "notes/goals/Network more.md"
+    goal.parent.mkdir(parents=True)
+    (repo / "notes/.journal").mkdir()
+    goal.write_text("---\ntype: goal\ntitle: Network more\n---\n")
+    monkeypatch.chdir(repo)
+    runner = CliRunner()
+    text = runner.invoke(cli, ["--vault", "notes", "check"]).stdout
+    assert text.splitlines()[0] == "notes/goals/Network more.md:"
+    records = json.loads(runner.invoke(cli, ["check", "--vault", "notes", "--json"]).stdout)
+    assert records[0]["path"] == "goals/Network more.md"
+    monkeypatch.chdir(repo / "notes/goals")  # the vault is above: vault-relative paths
+    assert runner.invoke(cli, ["check"]).stdout.splitlines()[0] == "goals/Network more.md:"
+
+
+def test_the_hook_can_name_a_vault_below_the_repository_in_its_args(tmp_path: Path) -> None:
+    """pre-commit runs `entry args files` from the repository root."""
+    repo = tmp_path / "repo"
+    (repo / "notes/.journal").mkdir(parents=True)
+    (repo / "notes/goals").mkdir()
+    (repo / "notes/goals/Network more.md").write_text("---\ntype: goal\ntitle: Network more\n---\n")
+    (repo / "README.md").write_text("# not a note of the vault\n")
+    files = ["notes/goals/Network more.md", "README.md"]
+    command = [sys.executable, "-m", "journal", "check", "--vault", "notes", *files]
+    result = subprocess.run(command, cwd=repo, capture_output=True, text=True, check=False)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines()[0] == "notes/goals/Network more.md:"
+    assert "T001  error" in result.stdout
+
+
+def test_the_index_and_parsed_notes_give_the_same_findings(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """The rules read links and progress fields through the index's queries; a catalog of
+    freshly parsed notes answers the same questions in Python."""
+    from datetime import date
+
+    from journal.adapters.vault import Vault
+    from journal.core.catalog import Catalog
+    from journal.core.notes import parse_note
+    from journal.usecases.check import check_vault
+
+    extra = {
+        "meetings/2026-11-21 Lunch.md": "---\ntype: meeting\nwith: '[[Nobody]]'\n---\n"
+        "progress:: [[Network more]]\nprogress:: [[Dana Ortiz]] +1\nSee [[Nowhere#x|y]].\n",
+        "people/Ana Ruiz.md": "---\ntype: contact\n---\nprogress:: +1\n![[photo.png]]\n",
+        "notes/Undated.md": "progress:: [[Network more]] +1\n[[Not written yet]]\n",
+    }
+    for rel, text in extra.items():
+        (example_vault / rel).write_text(text, encoding="utf-8")
+    vault = Vault.open(example_vault)
+    notes = [parse_note(rel, (example_vault / rel).read_bytes()) for rel in vault.note_paths()]
+    parsed = check_vault(vault, Catalog(notes), date(2026, 11, 22)).findings
+    indexed = check_json(invoke, root=example_vault)
+    assert [f.to_dict() for f in parsed] == indexed
+    assert {r["rule"] for r in indexed} >= {"H001", "H008", "H010"}

@@ -80,5 +80,15 @@ def test_every_check_setting_is_documented_in_both_docs() -> None:
 def test_the_word_lists_in_the_docs_are_the_ones_in_the_code() -> None:
     from journal.core.rules import words
 
-    for phrase in (*words.VAGUE_PHRASES, *words.DELIVERABLES, *words.ACTIVITY_WORDS):
+    lists = (
+        words.VAGUE_PHRASES,
+        words.DELIVERABLES,
+        words.DETERMINERS,
+        words.MAKING_VERBS,
+        words.NOT_OBJECTS,
+        words.ACTIVITY_NOUNS,
+        words.ACTIVITY_VERBS,
+        words.OUTCOME_MARKERS,
+    )
+    for phrase in (phrase for listed in lists for phrase in listed):
         assert f"`{phrase}`" in CHECKS_MD, f"'{phrase}' missing from docs/checks.md"

@@ -3,19 +3,21 @@ of the offending key, and stays quiet on a SMART goal."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 
 import pytest
 
 from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
-from journal.core.notes import parse_note
+from journal.core.notes import is_conflict_copy, parse_note
 from journal.core.rules import RULES, Context, Finding
+from journal.core.rules.activity import is_activity
 from journal.core.rules.run import evaluate
 from journal.core.rules.select import chosen, parse_selectors
-from journal.core.rules.words import activity_word, is_vague
+from journal.core.rules.words import activity_phrase, is_vague
 from journal.core.settings import Check, Config, Goals
-from tests.conftest import DATA
+from tests.conftest import DATA, EXAMPLE_VAULT
 
 TODAY = date(2026, 11, 22)
 PATH = "goals/Hold four informational interviews.md"
@@ -61,8 +63,12 @@ def catalog(*notes: tuple[str, str | bytes]) -> Catalog:
     )
 
 
-def run(*notes: tuple[str, str | bytes], config: Config | None = None) -> list[Finding]:
-    return evaluate(Context(catalog(*notes), config or Config(), TODAY), RULES)
+def run(
+    *notes: tuple[str, str | bytes],
+    config: Config | None = None,
+    files: Callable[[], Sequence[str]] = tuple,
+) -> list[Finding]:
+    return evaluate(Context(catalog(*notes), config or Config(), TODAY, files), RULES)
 
 
 def of(rule: str, findings: list[Finding]) -> list[Finding]:
@@ -171,7 +177,7 @@ def test_each_rule_fires_at_the_line_of_its_key(
 
 
 def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
-    own_tests = {"A002", "A003", "H002", "H003", "H004", "H006", "H007", "H008", "H009"}
+    own_tests = {"A002", "A003", "H002", "H003", "H004", "H006", "H007", "H008", "H009", "H010"}
     assert {r.id for r in RULES} == {c[0] for c in CASES} | own_tests
 
 
@@ -200,6 +206,24 @@ def test_rule_ids_are_unique_and_well_formed() -> None:
         ("Get a promotion and do more", False),
         ("Two informational interviews that lead to insight", False),
         ("Connect with HR leaders", False),  # not vague by the list; S002 asks for an outcome
+        # A year, a quarter, an ordinal, a number inside a hyphenated word: no quantity.
+        ("Network more at PyCon 2026", True),
+        ("Improve Q3 communication", True),
+        ("Improve communication by 2026", True),
+        ("Network more with the 2nd team", True),
+        ("Do better in one-on-ones", True),
+        ("Improve my speaking by 2026-12-31", True),
+        ("Network more: twenty-five coffee chats", False),
+        ("Network more: 3-5 coffee chats a month", False),
+        # A purpose clause that makes something, or a deliverable.
+        ("Learn more about SQL to build dashboards for the sales team", False),
+        ("Learn about Docker to deploy the company website", False),
+        ("Write more: publish my book", False),
+        ("Learn about ML using the fast.ai course", False),
+        ("Learn SQL to build 3 dashboards", False),
+        ("Learn about SQL", True),
+        ("Network more to get better at small talk", True),  # no object to make
+        ("Learn more to get ahead", True),
     ],
 )
 def test_vague_means_a_vague_phrase_and_nothing_concrete(text: str, vague: bool) -> None:
@@ -266,6 +290,25 @@ def test_pace_leaves_paused_done_and_overdue_goals_alone() -> None:
         assert of("A001", run((PATH, goal_note(target="20", **changes)))) == []
 
 
+@pytest.mark.parametrize(
+    ("changes", "reported"),
+    [
+        ({"current": None}, ["M004"]),
+        ({"current": "two"}, ["H005"]),
+        ({"baseline": None}, ["M005"]),
+        ({"baseline": "none yet"}, ["H005"]),
+        ({"target": "many"}, ["H005"]),
+        ({"due": "2026-13-01"}, ["H005"]),
+    ],
+)
+def test_pace_is_not_judged_on_a_missing_or_bad_value(
+    changes: dict[str, str | None], reported: list[str]
+) -> None:
+    assert [f.rule for f in run((PATH, goal_note(target="20")))] == ["A001"]
+    found = run((PATH, goal_note(**{"target": "20", **changes})))
+    assert [f.rule for f in found] == reported, found
+
+
 def _goals(efforts: list[str], created: list[str]) -> list[tuple[str, str]]:
     return [
         (f"goals/g{i}.md", goal_note(id=f"g{i}", effort=effort, created=day))
@@ -312,6 +355,17 @@ def test_any_check_in_counts_against_staleness_also_from_other_notes() -> None:
     assert of("T006", run((PATH, goal_note(old, review_every="4w")))) == []
 
 
+def test_milestones_are_judged_against_an_explicit_start_only() -> None:
+    # The first check-in (2026-10-20) is not a start: a milestone done before it is fine.
+    early = "\n  - title: Questions written\n    due: 2026-10-15\n    done: 2026-10-12"
+    text = goal_note(start=None, created=None, milestones=early)
+    assert of("T004", run((PATH, text))) == []
+    [finding] = of(
+        "T004", run((PATH, goal_note(start=None, created="2026-10-16", milestones=early)))
+    )
+    assert "before the goal starts (2026-10-16)" in finding.message
+
+
 def test_staleness_uses_the_vault_rhythm_and_the_start_without_check_ins() -> None:
     text = goal_note("", review_every=None, start="2026-11-18")
     assert of("T006", run((PATH, text))) == []
@@ -345,11 +399,70 @@ def test_feeding_another_activity_goal_is_not_enough() -> None:
     assert '"[[Hold four informational interviews]]"' in found[0].suggestion
 
 
-def test_activity_words_count_effort_not_results() -> None:
-    assert activity_word("networking events attended") == "events"
-    assert activity_word("hours of practice") == "hours"
-    assert activity_word("informational interviews held") is None
-    assert activity_word("HR leaders met") is None
+@pytest.mark.parametrize(
+    ("metric", "phrase"),
+    [
+        ("networking events attended", "events"),
+        ("hours of practice", "hours"),
+        ("applications submitted", "applications submitted"),
+        ("meetings held", "meetings held"),
+        ("calls made", "calls made"),
+        ("coffee chats", "coffee chats"),
+        ("courses completed", "courses completed"),
+        ("workouts done", "workouts"),
+        # An outcome marker makes a result of it.
+        ("billable hours invoiced", None),
+        ("event sponsorship revenue EUR", None),
+        ("average post engagement rate", None),
+        ("leads sent to sales that converted", None),
+        ("hours saved per week", None),
+        ("informational interviews held", None),
+        ("coffee chats that led to a referral", None),
+        # Neither.
+        ("HR leaders met", None),
+        ("HRBP competencies demonstrated", None),
+    ],
+)
+def test_activity_phrases_count_effort_and_outcome_markers_results(
+    metric: str, phrase: str | None
+) -> None:
+    assert activity_phrase(metric) == phrase
+
+
+def test_an_explicit_kind_wins_over_the_words_of_the_metric() -> None:
+    saver = goal_note(kind="outcome", metric="hours saved per week", title="Automate reports")
+    outcome = goal_note(kind="outcome", metric="hours of payroll work automated away")
+    feeder = goal_note(id="a", kind="activity", feeds='"[[Hold four informational interviews]]"')
+    found = run((PATH, outcome), ("goals/Script it.md", feeder))
+    assert of("O001", found) == []  # the outcome goal is one, and the goal feeding it is paired
+    assert of("O001", run((PATH, saver))) == []
+    by_words = goal_note(kind=None, metric="hours of payroll work automated away")
+    [finding] = of("O001", run((PATH, by_words)))
+    assert 'counts activity ("hours")' in finding.message
+    assert "say `kind: outcome`" in finding.suggestion
+    bad_kind = goal_note(kind="effort", metric="hours of payroll work automated away")
+    assert [f.rule for f in run((PATH, bad_kind))] == ["H005", "O001"]  # words decide
+
+
+def test_the_example_vault_goals_keep_their_kind() -> None:
+    notes = [
+        parse_note(p.relative_to(EXAMPLE_VAULT).as_posix(), p.read_bytes())
+        for p in sorted((EXAMPLE_VAULT / "goals").glob("*.md"))
+    ]
+    goals = Catalog(notes).goals
+    verdicts = {g.title: is_activity(g, kind_given="kind" in g.lines) for g in goals}
+    assert sorted(t for t, activity in verdicts.items() if activity) == [
+        "Attend two HR events a month",
+        "Post on LinkedIn twice a week",
+    ]
+    # By their metrics alone, too (the course goals say `kind: outcome`, which decides).
+    by_words = {g.title for g in goals if is_activity(g, kind_given=False)}
+    assert by_words == {
+        "Attend two HR events a month",
+        "Post on LinkedIn twice a week",
+        "Complete the People Analytics certificate",
+        "Learn the basics of employment law",
+    }
 
 
 # --- Hygiene ----------------------------------------------------------------------------
@@ -364,6 +477,115 @@ def test_a_broken_feeds_link_is_one_finding_not_two() -> None:
 def test_a_bad_value_is_reported_once_as_bad_not_also_as_missing() -> None:
     found = run((PATH, goal_note(due="2026-13-01", target="five")))
     assert [f.rule for f in found] == ["H005", "H005"]
+
+
+MEETING = (
+    "meetings/2026-11-18 Coffee with Sam.md",
+    '---\ntype: meeting\ndate: 2026-11-18\nwith:\n  - "[[Sam Patel]]"\n'
+    'goal: "[[Hold four informational interviews]]"\n---\n# Coffee\n\nWe talked about [[Dana]].\n',
+)
+CONTACT = ("people/Sam Patel.md", "---\ntype: contact\n---\n# Sam Patel\n\nMet at [[PyCon]].\n")
+DAILY = ("daily/2026-11-18.md", "Ideas for [[A note I have not written yet]].\n")
+
+
+def test_links_of_meetings_and_contacts_must_resolve_but_not_those_of_plain_notes() -> None:
+    found = run((PATH, goal_note()), MEETING, CONTACT, DAILY)
+    assert [(f.rule, f.path, f.line, f.message) for f in found] == [
+        ("H008", MEETING[0], 10, "[[Dana]] links to no note"),
+        ("H008", CONTACT[0], 6, "[[PyCon]] links to no note"),
+    ]
+    no_goal = MEETING[1].replace("Hold four informational interviews", "Hold nine interviews")
+    no_one = no_goal.replace("Sam Patel", "Sam Patl")
+    found = run((PATH, goal_note()), (MEETING[0], no_one), CONTACT)
+    assert [(f.line, f.message) for f in of("H001", found)] == [
+        (4, "with: [[Sam Patl]] links to no note"),
+        (6, "goal: [[Hold nine interviews]] links to no note"),
+    ]
+    assert {f.severity for f in of("H001", found)} == {"error"}
+
+
+ATTACHMENTS = [
+    "Plan.pdf",
+    "assets/diagram.png",
+    "bases/Goals.base",
+    "boards/deep/board.canvas",
+    "old/assets/diagram.png",
+]
+
+
+def test_links_to_other_files_resolve_as_in_obsidian() -> None:
+    body = (
+        "![[Goals.base]] ![[diagram.png]] [[Plan.pdf#page=2]] [[board.canvas]]\n"
+        "[[assets/diagram.png|the diagram]] [[old/assets/diagram.png]]\n"
+        "![[missing.png]] [[elsewhere/diagram.png]] [[v1.2]]\n"
+    )
+    text = goal_note(LOG + body, cover='"[[diagram.png]]"', board='"[[nowhere.canvas]]"')
+    found = run((PATH, text), files=lambda: ATTACHMENTS)
+    assert [(f.rule, f.message) for f in found] == [
+        ("H001", "board: [[nowhere.canvas]] links to no note"),
+        ("H008", "[[elsewhere/diagram.png]] links to no note"),
+        ("H008", "[[missing.png]] links to no note"),
+        ("H008", "[[v1.2]] links to no note"),
+    ]
+
+
+def test_files_are_only_listed_when_a_link_names_a_file_that_is_no_note() -> None:
+    calls: list[int] = []
+
+    def files() -> Sequence[str]:
+        calls.append(1)
+        return ATTACHMENTS
+
+    run((PATH, goal_note(LOG + "[[Become an HRBP]] [[Nowhere]]\n")), files=files)
+    assert calls == []
+    run((PATH, goal_note(LOG + "![[diagram.png]] ![[chart.png]]\n")), files=files)
+    assert calls == [1]
+
+
+GOAL_LINK = "[[Hold four informational interviews]]"
+
+
+@pytest.mark.parametrize(
+    ("path", "field", "words"),
+    [
+        ("daily/2026-11-20.md", "progress:: [[No such goal]] +1", "[[No such goal]]` links to no"),
+        ("daily/2026-11-20.md", "progress:: [[Sam Patel]] +1", "people/Sam Patel.md (contact)"),
+        ("daily/2026-11-20.md", "progress:: +1 met Sam", "does not start with a link"),
+        ("daily/2026-11-20.md", "Progress:: Sam, +1", "does not start with a link"),
+        ("daily/2026-11-20.md", f"progress:: {GOAL_LINK}", "has no value"),
+        ("notes/Ideas.md", f"progress:: {GOAL_LINK} +1", "in a note with no date"),
+        (PATH, f"progress:: {GOAL_LINK} +1", "in the goal's own note"),
+    ],
+)
+def test_a_progress_field_that_cannot_count_is_reported_at_its_line(
+    path: str, field: str, words: str
+) -> None:
+    text = goal_note(f"{LOG}\n{field}\n") if path == PATH else f"# A day\n\n{field}\n"
+    others = [CONTACT] if path == PATH else [CONTACT, (PATH, goal_note())]
+    [finding] = of("H010", run((path, text), *others))
+    assert (finding.path, finding.line) == (path, text.splitlines().index(field) + 1)
+    assert words in finding.message
+    assert finding.severity == "warning" and finding.suggestion
+
+
+def test_progress_fields_that_count_are_not_reported() -> None:
+    daily = (
+        "daily/2026-11-20.md",
+        f"progress:: {GOAL_LINK} +1 lunch\nprogress:: {GOAL_LINK} no news\n",
+    )
+    meeting = ("meetings/Coffee.md", f"---\ndate: 2026-11-19\n---\nprogress:: {GOAL_LINK} =3\n")
+    assert of("H010", run((PATH, goal_note()), daily, meeting)) == []
+
+
+def test_a_value_for_a_goal_that_counts_its_meetings_is_reported() -> None:
+    counted = goal_note(metric_source="meetings")
+    daily = ("daily/2026-11-20.md", f"progress:: {GOAL_LINK} +1 lunch\n")
+    [finding] = of("H010", run((PATH, counted), daily))
+    assert "counts its meeting notes (`metric_source: meetings`), so the value +1" in (
+        finding.message
+    )
+    dated_note = ("daily/2026-11-20.md", f"progress:: {GOAL_LINK} prepared questions\n")
+    assert of("H010", run((PATH, counted), dated_note)) == []
 
 
 def test_duplicate_ids_name_each_other_and_ids_compare_as_typed() -> None:
@@ -381,6 +603,27 @@ def test_a_sync_conflict_copy_is_reported_once_as_a_conflict() -> None:
     copy = ("goals/Hold four informational interviews.sync-conflict-20261120-ABC.md", goal_note())
     found = run((PATH, goal_note()), copy)
     assert [(f.rule, f.path, f.line) for f in found] == [("H003", copy[0], 1)]
+
+
+@pytest.mark.parametrize(
+    ("name", "copy"),
+    [
+        ("Network more.sync-conflict-20261120-101500-ABCDEFG.md", True),  # Syncthing
+        ("Network more (Maya's conflicted copy 2026-11-20).md", True),  # Dropbox
+        ("Network more (conflicted copy 2026-11-20 101500).md", True),  # Nextcloud
+        ("Network more conflict copy.md", True),
+        ("Network more (Conflict).md", True),
+        ("Network more-MAYA-LAPTOP.md", False),  # OneDrive: not told from a name
+        ("Resolve a conflict with Sam.md", False),
+    ],
+)
+def test_the_conflict_copy_names_that_are_detected(name: str, copy: bool) -> None:
+    assert is_conflict_copy(f"goals/{name}") is copy
+
+
+def test_a_onedrive_copy_of_a_goal_shows_as_a_duplicate_id() -> None:
+    found = run((PATH, goal_note()), (PATH[:-3] + "-MAYA-LAPTOP.md", goal_note()))
+    assert [f.rule for f in found] == ["H002", "H002"]
 
 
 def test_a_bad_log_line_is_reported_at_its_line() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import click
 import pytest
@@ -54,3 +55,50 @@ def test_every_goal_property_is_in_the_format_doc() -> None:
     text = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
     for name in GOAL_FIELDS:
         assert f"| `{name}` |" in text, f"{name} missing from docs/format.md"
+
+
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
+MARKDOWN_DOCS = sorted([*(REPO / "docs").glob("*.md"), REPO / "README.md"])
+
+
+def fence_problem(text: str) -> str | None:
+    """Where code fences don't pair up, else None.  As in CommonMark, a fence closes
+    with the same character, at least as long, and nothing after it; a line inside
+    a block that would open a fence of that kind (it has an info string, ```` ```sh ````)
+    is a fence someone forgot to close, since a longer fence is how a block shows one."""
+    opened: tuple[int, str] | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _FENCE.match(line)
+        if match is None:
+            continue
+        fence, info = match[1], match[2].strip()
+        if opened is None:
+            if not (fence[0] == "`" and "`" in info):
+                opened = (number, fence)
+        elif fence[0] == opened[1][0] and len(fence) >= len(opened[1]):
+            if info:
+                return f"line {number} opens a fence inside the block opened on line {opened[0]}"
+            opened = None
+    return f"the fence on line {opened[0]} is never closed" if opened else None
+
+
+def test_the_fence_checker_sees_fences_that_do_not_pair_up() -> None:
+    forgotten = "```sh\njournal check\n\n## Next\n\n```sh\nx\n```\n"
+    assert fence_problem(forgotten) == "line 6 opens a fence inside the block opened on line 1"
+    assert fence_problem("text\n~~~\nx\n") == "the fence on line 2 is never closed"
+    nested = "````md\n```sh\ninner\n```\n````\n~~~\n```\n~~~\n```text\nx\n````\n"
+    assert fence_problem(nested) is None
+
+
+@pytest.mark.parametrize("path", MARKDOWN_DOCS, ids=[p.name for p in MARKDOWN_DOCS])
+def test_code_fences_pair_up(path: Path) -> None:
+    problem = fence_problem(path.read_text(encoding="utf-8"))
+    assert problem is None, f"{path.name}: {problem}"
+
+
+def test_the_example_vault_readme_runs_its_commands_on_the_vaults_day() -> None:
+    readme = (REPO / "example-vault" / "README.md").read_text(encoding="utf-8")
+    assert "JOURNAL_TODAY=2026-11-22" in readme.split("```")[0]  # said before the commands
+    for block in re.findall(r"^```sh\n(.*?)^```", readme, re.MULTILINE | re.DOTALL):
+        if "journal " in block:
+            assert block.startswith("export JOURNAL_TODAY=2026-11-22\n"), block

@@ -51,6 +51,8 @@ from journal.core.notes import (
     PARSER_VERSION,
     Dating,
     Note,
+    NoteField,
+    NoteLink,
     inline_checkins,
     note_date,
     parse_note,
@@ -966,6 +968,32 @@ class IndexReader:
                 "SELECT path, line, day, op, amount, note, goal FROM checkins"
                 " WHERE goal IS NOT NULL ORDER BY path, seq"
             )
+        ]
+
+    def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
+        marks = ",".join("?" * len(kinds))
+        return [
+            (path, kind, NoteLink(target, heading, alias, bool(embed), line, key))
+            for path, kind, line, target, heading, alias, embed, key in self._rows(
+                "SELECT l.path, n.kind, l.line, l.target, l.heading, l.alias, l.embed, l.property"
+                " FROM links l JOIN notes n ON n.path = l.path WHERE l.resolved IS NULL"
+                f" AND n.readable AND n.kind IN ({marks}) ORDER BY l.path, l.seq",
+                sorted(kinds),
+            )
+        ]
+
+    def fields(self, key: str) -> list[tuple[str, bool, NoteField]]:
+        # LIKE (case-insensitive) finds the few notes with such a field without reading JSON.
+        return [
+            (path, bool(dated), NoteField(name, value, line))
+            for path, dated, name, value, line in self._rows(
+                "SELECT n.path, n.date IS NOT NULL, json_extract(f.value, '$.key'),"
+                " json_extract(f.value, '$.value'), json_extract(f.value, '$.line')"
+                " FROM notes n JOIN parsed p ON p.path = n.path, json_each(p.note, '$.fields') f"
+                " WHERE n.readable AND p.note LIKE ? ORDER BY n.path, f.key",
+                (f'%"key":"{key}"%',),
+            )
+            if name.casefold() == key
         ]
 
     def named(self, name: str) -> list[str]:

@@ -88,6 +88,19 @@ class Vault:
     def iter_notes(self, under: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:
         """Every note as (relative posix path, directory entry), or those in the folder
         ``under`` (a vault-relative path); symlinks are not followed."""
+        return ((rel, e) for rel, e in self._iter_files(under) if is_note_name(e.name))
+
+    def attachments(self) -> list[str]:
+        """Every file that is not a note (images, PDFs, ``.base`` and ``.canvas``
+        files...), in path order: what ``![[diagram.png]]`` links to."""
+        return sorted(
+            rel
+            for rel, entry in self._iter_files()
+            if not entry.name.startswith(".") and not entry.name.lower().endswith(".md")
+        )
+
+    def _iter_files(self, under: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:
+        """Every file outside the skipped folders, not through symlinks."""
         stack = [(under + "/", str(self.path(under))) if under else ("", str(self.root))]
         while stack:
             prefix, folder = stack.pop()
@@ -99,7 +112,7 @@ class Vault:
                 if entry.is_dir(follow_symlinks=False):
                     if not is_skipped_folder(entry.name):
                         stack.append((prefix + entry.name + "/", entry.path))
-                elif entry.is_file(follow_symlinks=False) and is_note_name(entry.name):
+                elif entry.is_file(follow_symlinks=False):
                     yield prefix + entry.name, entry
 
     def note_paths(self) -> list[str]:

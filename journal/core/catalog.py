@@ -26,7 +26,7 @@ from journal.core.networking import (
     meeting_checkin,
     meeting_from_note,
 )
-from journal.core.notes import Note, inline_checkins
+from journal.core.notes import Note, NoteField, NoteLink, inline_checkins, note_date
 
 
 class NoteHead(Protocol):
@@ -65,6 +65,16 @@ class NoteSource(Protocol):
 
     def diagnostics(self) -> list[Diagnostic]:
         """Every note's problems."""
+        ...
+
+    def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
+        """(path, kind, link) for each link that resolves to no note, in the readable
+        notes of ``kinds``."""
+        ...
+
+    def fields(self, key: str) -> list[tuple[str, bool, NoteField]]:
+        """(path, dated, field) for each inline field ``key::`` (any case) of a readable
+        note; ``dated``: the note has a day (see :func:`note_date`)."""
         ...
 
     def named(self, name: str) -> Sequence[str]:
@@ -126,6 +136,24 @@ class NoteList:
 
     def diagnostics(self) -> list[Diagnostic]:
         return [d for n in self.notes for d in n.diagnostics]
+
+    def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
+        return [
+            (n.path, n.kind, link)
+            for n in self.notes
+            if n.readable and n.kind in kinds
+            for link in n.links
+            if resolve_link(link.target, self.named, self.aliased, n.path) is None
+        ]
+
+    def fields(self, key: str) -> list[tuple[str, bool, NoteField]]:
+        return [
+            (n.path, note_date(n) is not None, f)
+            for n in self.notes
+            if n.readable
+            for f in n.fields
+            if f.key.casefold() == key
+        ]
 
     def named(self, name: str) -> Sequence[str]:
         return self._names[0].get(name, ())
@@ -287,6 +315,14 @@ class Catalog:
     @property
     def diagnostics(self) -> list[Diagnostic]:
         return self._source.diagnostics()
+
+    def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
+        """(path, kind, link) for each link to no note in the readable notes of ``kinds``."""
+        return self._source.unresolved_links(kinds)
+
+    def fields(self, key: str) -> list[tuple[str, bool, NoteField]]:
+        """(path, dated, field) for each inline field ``key::`` of a readable note."""
+        return self._source.fields(key)
 
     def goal_at(self, path: str) -> Goal:
         for goal in self.goals:

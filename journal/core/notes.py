@@ -148,7 +148,10 @@ def _plain_record(record: Any) -> dict[str, Any]:
 
 
 def is_conflict_copy(path: str) -> bool:
-    """A sync client's conflict copy (Syncthing, Dropbox, Nextcloud, OneDrive names)."""
+    """A sync client's conflict copy, by its file name: ``Note.sync-conflict-*``
+    (Syncthing), ``Note (... conflicted copy ...)`` (Dropbox, Nextcloud), ``conflict
+    copy``/``conflicted copy`` anywhere, or ``(Conflict)``.  OneDrive's ``Note-PCNAME.md``
+    is not detected: it can't be told from a note named with a hyphen."""
     return _CONFLICT.search(path.rsplit("/", 1)[-1]) is not None
 
 

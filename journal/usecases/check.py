@@ -48,7 +48,7 @@ def check_vault(
         parse_selectors(select) or configured_select,
         [*configured_ignore, *parse_selectors(ignore)],
     )
-    findings = evaluate(Context(catalog, vault.config, today), rules)
+    findings = evaluate(Context(catalog, vault.config, today, vault.attachments), rules)
     goal_paths = {g.path for g in catalog.goals}
     if refs:
         wanted = selected_paths(vault, catalog, refs, cwd or Path.cwd())
@@ -72,3 +72,14 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
         else:
             paths.add(catalog.find_goal(ref).path)
     return paths
+
+
+def shown_folder(vault: Vault, cwd: Path) -> str:
+    """What the text report puts before a vault path so it is relative to ``cwd``, as
+    a linter's paths are: ``notes/`` when the vault is the folder ``notes`` below it,
+    nothing when the vault is ``cwd`` or not below it."""
+    try:
+        folder = vault.root.resolve().relative_to(cwd.resolve()).as_posix()
+    except ValueError:
+        return ""
+    return "" if folder == "." else folder + "/"

@@ -18,15 +18,17 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
     settings = ctx.config.check
     for goal in ctx.active_goals:
         start = start_of(goal)
-        if goal.target is None or goal.due is None or start is None or goal.due <= ctx.today:
+        base, current, target, due = goal.baseline, goal.current, goal.target, goal.due
+        if base is None or current is None or target is None or due is None or start is None:
+            continue  # a missing or bad value is already an M, T001 or H005 finding
+        if due <= ctx.today or start >= ctx.today:
             continue
-        if start >= ctx.today or weeks_between(start, ctx.today) < settings.pace_min_weeks:
+        if weeks_between(start, ctx.today) < settings.pace_min_weeks:
             continue
         rates = pace(goal, ctx.today)
         if rates.status == "done" or rates.needed_per_week is None:
             continue
-        base = goal.baseline or 0
-        direction = 1 if goal.target >= base else -1
+        direction = 1 if target >= base else -1
         needed = rates.needed_per_week * direction
         seen = max((rates.seen_per_week or 0.0) * direction, 0.0)
         if needed <= settings.pace_ratio * seen + _EPSILON:
@@ -40,17 +42,15 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
         yield Problem(
             goal.path,
             line_of(goal, "target"),
-            f"needs {number(needed)} {per_week} to reach {number(goal.target)} by "
-            f"{goal.due}, but {so_far}",
-            _pace_suggestion(goal, goal.target, goal.due, ctx.today, seen),
+            f"needs {number(needed)} {per_week} to reach {number(target)} by {due}, but {so_far}",
+            _pace_suggestion(current, target, direction, due, ctx.today, seen),
         )
 
 
-def _pace_suggestion(goal: Goal, target: float, due: date, today: date, seen: float) -> str:
+def _pace_suggestion(
+    current: float, target: float, direction: int, due: date, today: date, seen: float
+) -> str:
     """Where the rate so far leads: the day it reaches the target, the value it reaches by due."""
-    base = goal.baseline or 0
-    current = goal.current if goal.current is not None else base
-    direction = 1 if target >= base else -1
     one_step = "if the progress comes in one step near the end, add `check_ignore: [A001]`"
     if seen <= 0:
         return f"log the first step, move `due`, or lower `target`; {one_step}"

@@ -6,35 +6,48 @@ from collections.abc import Iterator
 
 from journal.core.goal import Goal
 from journal.core.rules.base import Context, Problem, Rule, line_of
-from journal.core.rules.words import activity_word
+from journal.core.rules.words import activity_phrase
 
 #: How many outcome goals of the same area a suggestion names.
 _CANDIDATES = 3
 
 
-def is_activity(goal: Goal) -> bool:
-    """``kind: activity``, or a metric that counts effort (attendance, posts, hours, events)."""
-    return goal.kind == "activity" or activity_word(goal.metric or "") is not None
+def is_activity(goal: Goal, *, kind_given: bool) -> bool:
+    """An explicit ``kind`` decides; without one, a metric that counts effort
+    (an activity phrase and no outcome marker: "events attended", "calls made")."""
+    if kind_given:
+        return goal.kind == "activity"
+    return activity_phrase(goal.metric or "") is not None
+
+
+def _kind_given(ctx: Context, goal: Goal) -> bool:
+    """The goal says its ``kind`` (a bad value is H005's, and says nothing)."""
+    raw = ctx.note(goal).props.get("kind")
+    return raw not in (None, "") and "kind" not in ctx.bad_keys.get(goal.path, set())
 
 
 def unpaired_activity(ctx: Context) -> Iterator[Problem]:
+    given = {g.path: _kind_given(ctx, g) for g in ctx.goals}
+    activity = {g.path: is_activity(g, kind_given=given[g.path]) for g in ctx.goals}
     outcomes_by_area: dict[str, list[Goal]] = {}
     for goal in ctx.open_goals:
-        if not is_activity(goal) and goal.metric and goal.target is not None:
+        if not activity[goal.path] and goal.metric and goal.target is not None:
             outcomes_by_area.setdefault((goal.area or "").casefold(), []).append(goal)
     for goal in ctx.open_goals:
-        if not is_activity(goal):
+        if not activity[goal.path]:
             continue
         fed = [ctx.catalog.resolve(link.target, goal.path) for link in goal.feeds if link.target]
         targets = [ctx.goal_by_path.get(note.path) for note in fed if note is not None]
-        if any(t is not None and not is_activity(t) for t in targets):
+        if any(t is not None and not activity[t.path] for t in targets):
             continue
         if goal.feeds and not any(fed):
             continue  # every feeds link is broken: H001 reports it
-        if goal.kind == "activity":
-            what, key = "an activity goal (`kind: activity`)", "kind"
+        if given[goal.path]:
+            what, key, alternative = "an activity goal (`kind: activity`)", "kind", ""
         else:
-            what, key = f"the metric '{goal.metric}' counts activity", "metric"
+            phrase = activity_phrase(goal.metric or "")
+            what, key = f"the metric '{goal.metric}' counts activity (\"{phrase}\")", "metric"
+            alternative = "; if it counts a result, say `kind: outcome`"
         if goal.feeds:
             names = ", ".join(str(link) for link in goal.feeds)
             problem = f"{what}, and it feeds only {names}, which is not an outcome goal"
@@ -54,7 +67,7 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
             problem,
             f"say which outcome goal it feeds with `feeds:`{nearby}, or measure a result "
             'instead: "Secure 2 informational interviews at networking events" rather than '
-            '"Attend 3 networking events"',
+            f'"Attend 3 networking events"{alternative}',
         )
 
 

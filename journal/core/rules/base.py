@@ -8,7 +8,8 @@ on the context, so evaluating every rule stays linear in the size of the vault.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
@@ -18,7 +19,8 @@ from journal.core.catalog import Catalog
 from journal.core.dates import parse_duration
 from journal.core.errors import Severity
 from journal.core.goal import Goal
-from journal.core.notes import Note
+from journal.core.links import fold, resolve_link
+from journal.core.notes import Note, NoteLink
 from journal.core.settings import Config
 
 
@@ -69,13 +71,40 @@ class Rule:
     check: Check
 
 
-class Context:
-    """The vault as the rules see it, with every cross-note lookup built once."""
+#: A link target naming a file by its extension (``diagram.png``, ``Goals.base``).
+_FILE_TARGET = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,9}$")
+#: The kinds of notes whose links must resolve: the tool's own.  Plain and daily
+#: notes may link to notes not written yet, as is usual in Obsidian.
+LINKED_KINDS = ("goal", "meeting", "contact")
 
-    def __init__(self, catalog: Catalog, config: Config, today: date) -> None:
+
+def _no_files() -> Sequence[str]:
+    return ()
+
+
+def _no_names(key: str) -> Sequence[str]:
+    return ()
+
+
+class Context:
+    """The vault as the rules see it, with every cross-note lookup built once.
+
+    ``files()`` gives the vault's other files (images, PDFs, ``.base``...), which
+    links such as ``![[diagram.png]]`` point to; it is only called when such a link
+    names no note.
+    """
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        config: Config,
+        today: date,
+        files: Callable[[], Sequence[str]] = _no_files,
+    ) -> None:
         self.catalog = catalog
         self.config = config
         self.today = today
+        self._files = files
 
     @cached_property
     def goals(self) -> list[Goal]:
@@ -106,8 +135,34 @@ class Context:
                     found.setdefault(goal.path, set()).add(by_line[diagnostic.line])
         return found
 
+    @cached_property
+    def broken_links(self) -> list[tuple[str, str, NoteLink]]:
+        """(path, kind, link): the links of goals, meetings and contacts that find neither
+        a note nor a file (the index knows which links resolve; only these are looked at)."""
+        return [
+            (path, kind, link)
+            for path, kind, link in self.catalog.unresolved_links(LINKED_KINDS)
+            if link.target and not self._is_file(link.target, path)
+        ]
+
     def note(self, goal: Goal) -> Note:
         return self.catalog.by_path[goal.path]
+
+    def _is_file(self, target: str, source: str) -> bool:
+        """A link that names a file by its extension finds a file of that name (as in
+        Obsidian: an exact path, then by name, the shortest path)."""
+        extension = _FILE_TARGET.search(target)
+        if extension is None or extension.group().lower() == ".md":
+            return False
+        named = self._files_by_name
+        return resolve_link(target, lambda name: named.get(name, ()), _no_names, source) is not None
+
+    @cached_property
+    def _files_by_name(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for path in self._files():
+            found.setdefault(fold(path.rsplit("/", 1)[-1]), []).append(path)
+        return found
 
     def missing(self, goal: Goal, key: str) -> bool:
         """The key has no usable value and is not merely invalid (that is H005's finding)."""

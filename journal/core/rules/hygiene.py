@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journal.core.checkins import INLINE_KEY, parse_inline
 from journal.core.notes import is_conflict_copy
 from journal.core.rules.base import Check, Context, Problem, Rule
 
@@ -12,33 +13,25 @@ _NAMED = 3
 
 
 def broken_link(ctx: Context) -> Iterator[Problem]:
-    for goal in ctx.goals:
-        for link in ctx.note(goal).links:
-            if link.key is None or link.key == "supports" or not link.target:
-                continue  # body links are prose; R002 reports `supports`
-            if ctx.catalog.resolve_path(link.target, goal.path) is None:
-                yield Problem(
-                    goal.path,
-                    link.line,
-                    f"{link.key}: [[{link.target}]] links to no note",
-                    "fix the name (links match a file name, path or alias) or create that note",
-                )
+    for path, kind, link in ctx.broken_links:
+        if link.key is not None and not (kind == "goal" and link.key == "supports"):
+            yield Problem(  # body links are H008's, a goal's `supports` R002's
+                path,
+                link.line,
+                f"{link.key}: [[{link.target}]] links to no note",
+                "fix the name (links match a file name, path or alias) or create that note",
+            )
 
 
 def broken_body_link(ctx: Context) -> Iterator[Problem]:
-    for goal in ctx.goals:
-        for link in ctx.note(goal).links:
-            if (
-                link.key is None
-                and link.target
-                and ctx.catalog.resolve(link.target, goal.path) is None
-            ):
-                yield Problem(
-                    goal.path,
-                    link.line,
-                    f"[[{link.target}]] links to no note",
-                    "fix the name, or create the note (Obsidian shows the link as unresolved)",
-                )
+    for path, _kind, link in ctx.broken_links:
+        if link.key is None:
+            yield Problem(
+                path,
+                link.line,
+                f"[[{link.target}]] links to no note",
+                "fix the name, or create the note (Obsidian shows the link as unresolved)",
+            )
 
 
 def alias_only_link(ctx: Context) -> Iterator[Problem]:
@@ -56,6 +49,72 @@ def alias_only_link(ctx: Context) -> Iterator[Problem]:
                     f"write [[{note.stem}|{link.target}]]: Obsidian resolves file names, "
                     "not aliases",
                 )
+
+
+_EXAMPLE_FIELD = f"`{INLINE_KEY}:: [[Goal]] +1 what you did`"
+
+
+def uncounted_progress(ctx: Context) -> Iterator[Problem]:
+    # The fields a goal counts with a value or a note (most of them) need no second look.
+    counted = {(c.path, c.line): c for g in ctx.goals for c in g.checkins if c.path != g.path}
+    for path, dated, field in ctx.catalog.fields(INLINE_KEY):
+        checkin = counted.get((path, field.line))
+        if checkin is not None and (checkin.op is not None or checkin.note):
+            continue
+        problem = _why_uncounted(ctx, path, dated, field.value)
+        if problem is not None:
+            yield Problem(path, field.line, *problem)
+
+
+def _why_uncounted(ctx: Context, path: str, dated: bool, value: str) -> tuple[str, str] | None:
+    """(message, suggestion) when the ``progress::`` field ``value`` at ``path`` counts
+    for no goal (as ``Catalog.goals`` reads them), else None."""
+    parsed = parse_inline(value, ctx.today, 0, path)
+    if parsed is None:
+        return (
+            f"`{INLINE_KEY}::` does not start with a link to a goal, so it counts for none",
+            f"start it with the goal's link: {_EXAMPLE_FIELD}",
+        )
+    target, checkin = parsed
+    link = f"[[{target}]]"
+    resolved = ctx.catalog.resolve_path(target, path)
+    if resolved == path and path in ctx.goal_by_path:
+        return (
+            f"`{INLINE_KEY}::` in the goal's own note is not counted: its `## Log` is",
+            "write it as a log line instead, e.g. `- 2026-11-20: +1 what you did` under "
+            "`## Log`, or run `journal log GOAL +1`",
+        )
+    if not dated:
+        return (
+            f"`{INLINE_KEY}::` in a note with no date: the check-in can't be dated, so it "
+            "is not counted",
+            "give the note a `date:` property or a name that starts with its day "
+            "(`2026-11-20 ...`), or log it in the goal: `journal log GOAL +1 --date DAY`",
+        )
+    if resolved is None:
+        return (
+            f"`{INLINE_KEY}:: {link}` links to no note, so it counts for no goal",
+            "fix the goal's name (a file name, path or alias of a goal note)",
+        )
+    goal = ctx.goal_by_path.get(resolved)
+    if goal is None:
+        kind = ctx.catalog.by_path[resolved].kind
+        return (
+            f"`{INLINE_KEY}:: {link}` names {resolved} ({kind}), not a goal, so it counts for none",
+            f"name the goal it is progress on: {_EXAMPLE_FIELD}",
+        )
+    if checkin.op is None and not checkin.note:
+        return (
+            f"`{INLINE_KEY}:: {link}` has no value: it marks the day but adds nothing",
+            "add the change after the link: `+1`, `-1` or `=N`, then an optional note",
+        )
+    if checkin.op is not None and goal.metric_source == "meetings":
+        return (
+            f"{link} counts its meeting notes (`metric_source: meetings`), so the value "
+            f"{checkin.value_text} is ignored",
+            "record the meeting instead (`journal new meeting --goal GOAL`), or drop the value",
+        )
+    return None
 
 
 def duplicate_id(ctx: Context) -> Iterator[Problem]:
@@ -102,7 +161,8 @@ RULES = (
         "H001",
         "broken-link",
         "error",
-        "a wikilink in a goal's front matter (other than `supports`) links to no note",
+        "a wikilink in the front matter of a goal (except `supports`), meeting or contact "
+        "links to no note",
         broken_link,
     ),
     Rule("H002", "duplicate-id", "error", "two goals have the same `id`", duplicate_id),
@@ -152,7 +212,7 @@ RULES = (
         "H008",
         "broken-body-link",
         "hint",
-        "a wikilink in a goal's body (its log included) links to no note",
+        "a wikilink in the body of a goal, meeting or contact links to no note",
         broken_body_link,
     ),
     Rule(
@@ -161,5 +221,12 @@ RULES = (
         "hint",
         "a goal's link names a note only by an alias, which Obsidian does not resolve",
         alias_only_link,
+    ),
+    Rule(
+        "H010",
+        "uncounted-progress",
+        "warning",
+        "a `progress::` field that can't count: it names no goal, or has no value or no date",
+        uncounted_progress,
     ),
 )

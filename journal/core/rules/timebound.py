@@ -51,7 +51,7 @@ def long_horizon(ctx: Context) -> Iterator[Problem]:
 
 def milestone_outside_window(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.open_goals:
-        start = start_of(goal)
+        start = goal.start or goal.created  # a first check-in is no start to judge by
         for milestone in goal.milestones:
             if milestone.due is None:
                 continue

@@ -1,7 +1,9 @@
 """The word lists behind the Specific and activity rules (documented in docs/checks.md).
 
 Matching is on whole words, case-insensitive.  A text is *vague* when it holds
-a vague phrase and nothing concrete: no number and no deliverable.
+a vague phrase and nothing concrete: no quantity, no deliverable and no purpose
+clause that makes something.  A metric counts *activity* when it holds an
+activity phrase and no outcome marker.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ VAGUE_PHRASES = (
     "as much as possible",
 )
 
-#: Number words that count as a number (digits always do).
+#: Number words that count as a quantity, alone or joined by hyphens ("twenty-five").
 NUMBER_WORDS = (
     "one",
     "two",
@@ -47,13 +49,24 @@ NUMBER_WORDS = (
     "ten",
     "eleven",
     "twelve",
+    "thirteen",
+    "fourteen",
     "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
     "twenty",
     "thirty",
     "forty",
     "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
     "hundred",
     "thousand",
+    "million",
     "dozen",
     "once",
     "twice",
@@ -63,36 +76,113 @@ NUMBER_WORDS = (
 #: (:data:`DETERMINERS`) and up to three more words ("the People Analytics
 #: certificate"), and not when "skill" or "skills" follows ("my presentation skills").
 DELIVERABLES = (
+    "app",
     "article",
+    "blog",
+    "book",
     "case study",
     "certificate",
     "certification",
+    "course",
     "dashboard",
     "deck",
     "degree",
+    "demo",
     "diploma",
     "exam",
     "interview",
     "job",
+    "newsletter",
     "offer",
     "paper",
+    "podcast",
     "portfolio",
     "presentation",
     "promotion",
     "proposal",
+    "prototype",
+    "quiz",
     "referral",
     "report",
     "talk",
+    "thesis",
+    "website",
+    "workshop",
 )
 
-DETERMINERS = ("a", "an", "the", "my", "our")
+DETERMINERS = ("a", "an", "the", "my", "our", "its", "their", "this")
 
-#: Words in a metric that count effort rather than results.
-ACTIVITY_WORDS = (
-    "attend",
-    "attended",
-    "attending",
+#: Verbs that make something; followed by an object they form a purpose clause
+#: ("... to build dashboards", "Write more: publish my book").
+MAKING_VERBS = (
+    "build",
+    "complete",
+    "create",
+    "deliver",
+    "deploy",
+    "earn",
+    "finish",
+    "get",
+    "land",
+    "launch",
+    "pass",
+    "present",
+    "publish",
+    "release",
+    "ship",
+)
+
+#: Words after a making verb that are no object ("get better", "build up", "get it").
+NOT_OBJECTS = (
+    "about",
+    "ahead",
+    "around",
+    "at",
+    "back",
+    "best",
+    "better",
+    "bit",
+    "by",
+    "comfortable",
+    "familiar",
+    "for",
+    "from",
+    "going",
+    "good",
+    "in",
+    "into",
+    "involved",
+    "it",
+    "little",
+    "lot",
+    "more",
+    "most",
+    "of",
+    "on",
+    "out",
+    "over",
+    "some",
+    "something",
+    "started",
+    "stuff",
+    "that",
+    "them",
+    "things",
+    "through",
+    "to",
+    "up",
+    "with",
+)
+
+#: Where a purpose clause may start: the start of the text, ``to``, ``and``, ``then``,
+#: or a colon, semicolon, comma or dash.
+_CLAUSE_START = r"(?:^|\bto\s|\band\s|\bthen\s|[:;,\u2013\u2014]|\s-\s)"
+
+#: Nouns in a metric that count effort on their own ("networking events", "coffee chats").
+ACTIVITY_NOUNS = (
     "attendance",
+    "coffee chat",
+    "coffee chats",
     "event",
     "events",
     "hour",
@@ -101,10 +191,69 @@ ACTIVITY_WORDS = (
     "meetups",
     "post",
     "posts",
-    "posted",
-    "sent",
     "webinar",
     "webinars",
+    "workout",
+    "workouts",
+)
+
+#: Verbs that, after a noun, count effort ("applications submitted", "calls made").
+ACTIVITY_VERBS = (
+    "applied",
+    "attend",
+    "attended",
+    "attending",
+    "completed",
+    "done",
+    "held",
+    "logged",
+    "made",
+    "posted",
+    "practiced",
+    "practised",
+    "read",
+    "sent",
+    "spent",
+    "submitted",
+    "watched",
+)
+
+#: Words in a metric that count a result, whatever else it says ("billable hours
+#: invoiced", "leads sent to sales that converted"): they make it an outcome metric.
+OUTCOME_MARKERS = (
+    "accepted",
+    "closed",
+    "conversion",
+    "conversions",
+    "converted",
+    "earned",
+    "hire",
+    "hired",
+    "hires",
+    "income",
+    "interview",
+    "interviews",
+    "invoiced",
+    "leading to",
+    "offer",
+    "offers",
+    "promoted",
+    "promotion",
+    "promotions",
+    "rate",
+    "rates",
+    "referral",
+    "referrals",
+    "revenue",
+    "salary",
+    "saved",
+    "score",
+    "scores",
+    "signed",
+    "that lead to",
+    "that leads to",
+    "that led to",
+    "won",
 )
 
 
@@ -112,14 +261,28 @@ def _alternation(phrases: tuple[str, ...]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
 
 
+_WORD = r"[\w'\u2019.-]*\w"  # a word, with inner hyphens, dots, apostrophes (fast.ai)
 _VAGUE = re.compile(rf"\b(?:{_alternation(VAGUE_PHRASES)})\b", re.IGNORECASE)
-_NUMBER = re.compile(rf"\d|\b(?:{_alternation(NUMBER_WORDS)})\b", re.IGNORECASE)
 _DELIVERABLE = re.compile(
-    rf"\b(?:{_alternation(DETERMINERS)})\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"\b(?:{_alternation(DETERMINERS)})\s+(?:{_WORD}\s+){{0,3}}?"
     rf"(?:{_alternation(DELIVERABLES)})s?\b(?!\s+skills?\b)",
     re.IGNORECASE,
 )
-_ACTIVITY = re.compile(rf"\b(?:{_alternation(ACTIVITY_WORDS)})\b", re.IGNORECASE)
+_PURPOSE = re.compile(
+    rf"{_CLAUSE_START}\s*(?:{_alternation(MAKING_VERBS)})\s+"
+    rf"(?:(?:{_alternation(DETERMINERS)})\s+)?(?!(?:{_alternation(NOT_OBJECTS)})\b){_WORD}",
+    re.IGNORECASE,
+)
+#: An amount: ``3``, ``2.5``, ``1,000``, ``50%``, ``$500``, ``10k``, ``3-5``.
+_AMOUNT = re.compile(r"[$€£]?\d+(?:[.,]\d+)*(?:[-\u2013]\d+(?:[.,]\d+)*)?(?:%|k|x|\+)?", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_NUMBER_WORDS = frozenset(NUMBER_WORDS)
+_TOKEN_EDGES = "\"'()[]{}<>.,;:!?\u2018\u2019\u201c\u201d*_"
+_ACTIVITY = re.compile(
+    rf"\b(?:{_alternation(ACTIVITY_NOUNS)})\b|\b\w+\s+(?:{_alternation(ACTIVITY_VERBS)})\b",
+    re.IGNORECASE,
+)
+_OUTCOME = re.compile(rf"\b(?:{_alternation(OUTCOME_MARKERS)})\b", re.IGNORECASE)
 
 
 def vague_phrase(text: str) -> str | None:
@@ -128,16 +291,34 @@ def vague_phrase(text: str) -> str | None:
     return match.group(0) if match else None
 
 
+def is_quantity(token: str) -> bool:
+    """A word that counts something: ``3``, ``50%``, ``five``, ``twenty-five``.  A year
+    (``2026``), a quarter (``Q3``), an ordinal (``2nd``), a date or a time and a number
+    inside a hyphenated word (``one-on-ones``, ``30-minute``) name a time or a thing."""
+    word = token.strip(_TOKEN_EDGES).lower()
+    if _AMOUNT.fullmatch(word):
+        return not _YEAR.fullmatch(word) and not re.fullmatch(r"(?:19|20)\d\d[-\u2013]\d+", word)
+    return bool(word) and all(part in _NUMBER_WORDS for part in word.split("-"))
+
+
 def is_concrete(text: str) -> bool:
-    """``text`` holds a number or names a deliverable."""
-    return bool(_NUMBER.search(text) or _DELIVERABLE.search(text))
+    """``text`` holds a quantity, names a deliverable, or has a purpose clause that
+    makes something ("to build dashboards")."""
+    return (
+        any(is_quantity(token) for token in text.split())
+        or _DELIVERABLE.search(text) is not None
+        or _PURPOSE.search(text) is not None
+    )
 
 
 def is_vague(text: str) -> bool:
     return vague_phrase(text) is not None and not is_concrete(text)
 
 
-def activity_word(metric: str) -> str | None:
-    """The word that makes ``metric`` count effort (``events attended``), or None."""
+def activity_phrase(metric: str) -> str | None:
+    """The phrase that makes ``metric`` count effort (``events``, ``calls made``), or
+    None: no such phrase, or an outcome marker says it counts a result."""
+    if _OUTCOME.search(metric):
+        return None
     match = _ACTIVITY.search(metric)
-    return match.group(0) if match else None
+    return " ".join(match.group(0).split()) if match else None
