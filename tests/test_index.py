@@ -452,3 +452,103 @@ def test_a_file_from_the_future_is_hashed_each_time_but_parsed_once(notes: Path)
     assert "notes/plain.md" in index.refresh().parsed
     again = index.refresh()
     assert again.parsed == [] and again.touched >= 1  # its mtime can't be trusted yet
+
+
+def test_a_file_whose_name_is_not_utf8_is_skipped_and_told_once(
+    notes: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    (notes / "notes/bad\udcff name.md").write_bytes(b"# bad\n")  # the byte 0xff in its name
+    told = "journal: skipped notes/bad\\xff name.md: its name is not valid UTF-8; rename it"
+    for args in (["index"], ["list", "--json"], ["search", "lunch"]):
+        result = invoke(*args)
+        assert result.exit_code == 0, result.stderr
+        assert [line for line in result.stderr.splitlines() if "skipped" in line] == [told]
+    (notes / "folder\udcfe").mkdir()
+    (notes / "folder\udcfe/inside.md").write_bytes(b"# inside\n")
+    notices: list[str] = []
+    index = Index.open(Vault.open(notes), notify=notices.append)
+    index.refresh()
+    index.refresh(["folder\udcfe", "notes/bad\udcff name.md", "notes"])  # as the watcher asks
+    assert sorted(notices) == [
+        "journal: skipped folder\\xfe/inside.md: the name of a folder on its path is not"
+        " valid UTF-8; rename it",
+        told,
+    ]
+    assert_matches_rebuild(notes, index.path, tmp_path)  # type: ignore[arg-type]
+
+
+def test_a_note_that_fails_to_parse_is_a_problem_not_a_failed_refresh(
+    notes: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug met in one note (simulated: no real note makes parse_note raise)."""
+
+    def parse(rel: str, data: bytes) -> object:
+        if rel == "notes/plain.md":
+            raise RecursionError("too deep")
+        return parse_note(rel, data)
+
+    monkeypatch.setattr(index_module, "parse_note", parse)
+    index = open_index(notes)
+    assert len(index.refresh().parsed) == 6
+    catalog = Catalog(source=index.reader())
+    [problem] = [d for d in catalog.diagnostics if d.path == "notes/plain.md"]
+    assert problem.message == ("can't read this note: internal error: RecursionError: too deep")
+    assert index.refresh().parsed == []  # not parsed again until the file changes
+
+
+def test_a_scoped_refresh_keeps_backslashes_in_names(vault: Path, tmp_path: Path) -> None:
+    (vault / "notes").mkdir()
+    (vault / "notes/a\\b.md").write_text("# a backslash\n")
+    index = open_index(vault)
+    index.refresh()
+    (vault / "notes/a\\b.md").write_text("# a backslash, edited\n")
+    result = index.refresh(["notes/a\\b.md"])
+    assert result.parsed == ["notes/a\\b.md"] and result.removed == []
+    assert_matches_rebuild(vault, index.path, tmp_path)  # type: ignore[arg-type]
+
+
+def test_only_the_newest_two_moved_aside_files_are_kept(notes: Path) -> None:
+    index = open_index(notes)
+    index.refresh()
+    index.close()
+    db = index.path
+    assert db is not None
+    older = [f"{db.name}.2020010{i}-120000.bad" for i in range(1, 5)]
+    for name in older:
+        (db.parent / name).write_bytes(b"old")
+    (db.parent / "other.sqlite.20200101-120000.bad").write_bytes(b"another index's")
+    db.write_bytes(b"this is not a database" * 100)
+    open_index(notes).refresh()
+    kept = sorted(p.name for p in db.parent.glob(f"{db.name}.*.bad"))
+    assert len(kept) == 2 and kept[0] == older[-1] and kept[1] > older[-1]
+    assert (db.parent / "other.sqlite.20200101-120000.bad").exists()
+
+
+def test_excluded_folders_are_not_indexed(notes: Path, write: Write, invoke: Invoke) -> None:
+    template = '---\ntype: goal\ntitle: "{{title}}"\nmetric:\ntarget:\ndue:\n---\n'
+    write("Templates/Goal.md", template)
+    write("Meta/Templater/Goal.md", template)
+    write("Archive/old/Done.md", goal_text("Old goal"))
+    before = json.loads(invoke("list", "--json").stdout)
+    assert "Templates/Goal.md" in [g["path"] for g in before]
+    (notes / ".obsidian").mkdir()
+    (notes / ".obsidian/templates.json").write_text('{"folder": "/Templates/"}')
+    plugin = notes / ".obsidian/plugins/templater-obsidian"
+    plugin.mkdir(parents=True)
+    (plugin / "data.json").write_text('{"templates_folder": "Meta/Templater"}')
+    (notes / ".journal/config.toml").write_text('[vault]\nexclude = ["Archive"]\n')
+    result = invoke("list", "--json")
+    assert result.exit_code == 0
+    assert sorted(g["path"] for g in json.loads(result.stdout)) == [
+        "goals/Five leaders.md",
+        "goals/Speak.md",
+    ]
+    assert "the excluded folders changed" in result.stderr
+    check = invoke("check")
+    assert "Templates" not in check.stdout and "Templater" not in check.stdout
+    (notes / ".journal/config.toml").write_text("")
+    (notes / ".obsidian/templates.json").write_text("{}")
+    result = invoke("list", "--json")
+    paths = [g["path"] for g in json.loads(result.stdout)]
+    assert "Archive/old/Done.md" in paths and "Templates/Goal.md" in paths
+    assert "Meta/Templater/Goal.md" not in paths

@@ -42,7 +42,7 @@ from typing import Any, TypeVar
 
 from journal.adapters.cachedir import cache_folder
 from journal.adapters.files import digest
-from journal.adapters.vault import Vault, is_note_name, is_skipped_folder
+from journal.adapters.vault import Vault, is_note_name, is_utf8, name_problem, shown
 from journal.core.checkins import CheckIn
 from journal.core.dates import parse_date
 from journal.core.errors import Diagnostic, JournalError, UnsafeWrite, UsageProblem
@@ -59,6 +59,7 @@ from journal.core.periodic import PeriodicSettings
 
 SCHEMA_VERSION = 1
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
+KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
 BUSY_SECONDS = 30.0
 PARALLEL_MIN = 1500  # files to read before the work is spread over processes
@@ -255,6 +256,7 @@ class Index:
         self.path = path  # None: in memory (the cache folder can't be written)
         self.notify = notify
         self.periodic: PeriodicSettings = load_periodic(vault.root)
+        self.reported: set[str] = set()  # files skipped for their names, told once
         self.conn = self._connect()
 
     @classmethod
@@ -335,6 +337,7 @@ class Index:
             ("parser", str(PARSER_VERSION)),
             ("root", str(self.vault.root)),
             ("dating", self.periodic.key),
+            ("excluded", _json(sorted(self.vault.excluded))),
         ]
 
     def _check_meta(self, conn: sqlite3.Connection) -> None:
@@ -347,6 +350,8 @@ class Index:
             reason = "the note parser changed"
         elif meta.get("dating") != self.periodic.key:
             reason = "the daily-note settings in .obsidian/ changed"
+        elif meta.get("excluded", "[]") != _json(sorted(self.vault.excluded)):
+            reason = "the excluded folders changed"
         if reason is None:
             return
         if self.path is not None and meta.get("root") is not None:
@@ -372,6 +377,11 @@ class Index:
             self.path.replace(aside)
         for suffix in ("-wal", "-shm"):
             Path(str(self.path) + suffix).unlink(missing_ok=True)
+        moved = re.compile(re.escape(self.path.name) + r"\.\d{8}-\d{6}\.bad")
+        old = sorted(p for p in self.path.parent.iterdir() if moved.fullmatch(p.name))
+        for path in old[:-KEEP_ASIDE]:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
         self.notify(
             f"journal: the index {self.path} {reason}; "
             f"moved it aside to {aside.name} and rebuilding it from the notes"
@@ -467,7 +477,7 @@ class Index:
             rows = self.conn.execute(query).fetchall()
         else:
             rows = []
-            for item in scope:
+            for item in filter(is_utf8, scope):  # no other name is ever stored
                 rows += self.conn.execute(
                     query + " WHERE path = ? OR (path > ? AND path < ?)",
                     (item, item + "/", item + "0"),
@@ -475,22 +485,33 @@ class Index:
         return {row[0]: _Known(*row[1:]) for row in rows}
 
     def _scan(self, scope: list[str] | None) -> dict[str, os.stat_result]:
+        vault = self.vault
         if scope is None:
-            return _stats(self.vault.iter_notes())
+            return _stats(vault.iter_notes(bad_name=self._skipped))
         found: dict[str, os.stat_result] = {}
         for item in scope:
-            parts = item.split("/")
-            if any(is_skipped_folder(part) for part in parts[:-1]):
+            folder, _, name = item.rpartition("/")
+            if vault.ignores(folder):
                 continue
             try:
-                info = os.lstat(self.vault.path(item))
+                info = os.lstat(vault.disk_path(item))  # names are as on disk: "\\" is no "/"
             except (OSError, UnsafeWrite):
                 continue
-            if stat.S_ISDIR(info.st_mode) and not is_skipped_folder(parts[-1]):
-                found.update(_stats(self.vault.iter_notes(item)))
-            elif stat.S_ISREG(info.st_mode) and is_note_name(parts[-1]):
-                found[item] = info
+            if stat.S_ISDIR(info.st_mode) and not vault.ignores(item):
+                found.update(_stats(vault.iter_notes(item, bad_name=self._skipped)))
+            elif stat.S_ISREG(info.st_mode) and is_note_name(name):
+                problem = name_problem(item)
+                if problem is None:
+                    found[item] = info
+                else:
+                    self._skipped(item, problem)
         return found
+
+    def _skipped(self, rel: str, reason: str) -> None:
+        """Tell (once) that a note is left out of the index, and why."""
+        if rel not in self.reported:
+            self.reported.add(rel)
+            self.notify(f"journal: skipped {shown(rel)}: {reason}")
 
     def _read_all(
         self, paths: list[str], hashes: list[str | None]
@@ -838,7 +859,7 @@ def _read_file(
             info = os.lstat(path)
         except FileNotFoundError:
             return None
-        return _unreadable(rel, info, exc) if stat.S_ISREG(info.st_mode) else None
+        return _unreadable(rel, info, _cant_read(exc)) if stat.S_ISREG(info.st_mode) else None
     try:
         info = os.fstat(fd)  # before reading: a change while reading shows as a new stat
         if not stat.S_ISREG(info.st_mode):
@@ -846,15 +867,19 @@ def _read_file(
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read()
     except OSError as exc:
-        return _unreadable(rel, os.fstat(fd), exc)
+        return _unreadable(rel, os.fstat(fd), _cant_read(exc))
     finally:
         os.close(fd)
     checked = time.time_ns()
     hashed = digest(data)
     if known_hash == hashed:
         return (*_stat(info), checked, rel)
-    note = parse_note(rel, data)
-    return _rows(note, info, hashed, checked, _body(data, note), dating)
+    try:
+        note = parse_note(rel, data)
+        return _rows(note, info, hashed, checked, _body(data, note), dating)
+    except Exception as exc:  # a bug met in one note must not stop the others
+        problem = f"can't read this note: internal error: {type(exc).__name__}: {exc}"
+        return _unreadable(rel, info, problem, hashed)
 
 
 def _read_chunk(
@@ -884,10 +909,15 @@ def _body(data: bytes, note: Note) -> str:
     return text
 
 
-def _unreadable(rel: str, info: os.stat_result, exc: OSError) -> _Entry:
+def _cant_read(exc: OSError) -> str:
+    return f"can't read: {exc.strerror or exc}"
+
+
+def _unreadable(rel: str, info: os.stat_result, problem: str, hashed: str | None = None) -> _Entry:
+    """The rows of a note that could not be read (``hashed``: or parsed)."""
     note = Note(path=rel, kind="note", title=rel, readable=False, writable=False)
-    note.diagnostics.append(Diagnostic(rel, None, f"can't read: {exc.strerror or exc}"))
-    return _rows(note, info, None, time.time_ns(), "")
+    note.diagnostics.append(Diagnostic(rel, None, problem))
+    return _rows(note, info, hashed, time.time_ns(), "")
 
 
 def _stats(entries: Iterable[tuple[str, os.DirEntry[str]]]) -> dict[str, os.stat_result]:
