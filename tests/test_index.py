@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -579,3 +580,46 @@ def test_a_refresh_never_stores_what_another_one_already_replaced(
     go_on.set()
     thread.join(10)
     assert_matches_rebuild(notes, slow.path, tmp_path)  # type: ignore[arg-type]
+
+
+def test_the_progress_bar_appears_once_reading_takes_more_than_a_moment() -> None:
+    """On a real terminal (a pseudo-terminal) with the real clock: a quick build shows
+    nothing, a slow one shows the bar after half a second."""
+    import select
+
+    from journal.cli import ProgressBar
+
+    master, follower = os.openpty()
+    with os.fdopen(follower, "w") as terminal:
+        quick = ProgressBar(terminal)
+        with quick:
+            for done in range(1, 2001):
+                quick(done, 2000)
+        assert quick.bar is None
+        slow = ProgressBar(terminal)
+        started = time.monotonic()
+        with slow:
+            for done in range(1, 101):
+                slow(done, 100)
+                if time.monotonic() - started < ProgressBar.DELAY * 0.8:
+                    assert slow.bar is None
+                time.sleep(0.01)
+            assert slow.bar is not None
+    shown = b""
+    with contextlib.suppress(OSError):  # EIO once the terminal's other end is closed
+        while select.select([master], [], [], 0.5)[0] and (chunk := os.read(master, 65536)):
+            shown += chunk
+    os.close(master)
+    assert b"indexing" in shown and b"100%" in shown
+
+
+def test_the_progress_bar_never_appears_off_a_terminal(tmp_path: Path) -> None:
+    from journal.cli import ProgressBar
+
+    with (tmp_path / "stderr").open("w") as file:
+        slow = ProgressBar(file)
+        with slow:
+            for done in range(1, 81):
+                slow(done, 80)
+                time.sleep(0.01)
+    assert slow.bar is None and (tmp_path / "stderr").read_text() == ""
