@@ -298,6 +298,9 @@ class Watcher:
                     watch = self._observer.schedule(self._handler, path, recursive=True)
                 except FileNotFoundError:  # gone again: its event comes
                     continue
+                except OSError as exc:  # e.g. the inotify watch limit: reconciles still see it
+                    self.log(f"journal watch: can't watch {path}: {exc}")
+                    continue
                 self._watches[name] = (watch, inode)
 
     def _observer_alive(self) -> bool:
