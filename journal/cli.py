@@ -10,10 +10,11 @@ import functools
 import json
 import os
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
@@ -49,22 +50,28 @@ class State:
 
 
 class ProgressBar:
-    """A progress bar on stderr while the index reads many files, on a terminal only."""
+    """A progress bar on stderr (or ``file``), on a terminal only, once the index has
+    been reading changed files for more than a moment."""
 
-    MIN_FILES = 1000
+    DELAY = 0.5  # seconds of reading before the bar appears
 
-    def __init__(self) -> None:
+    def __init__(self, file: TextIO | None = None) -> None:
+        self.file = file
         self.bar: Any = None
         self.shown = 0
+        self.started: float | None = None
 
     def __enter__(self) -> ProgressBar:
         return self
 
     def __call__(self, done: int, total: int) -> None:
         if self.bar is None:
-            if total < self.MIN_FILES or not sys.stderr.isatty():
+            now = time.monotonic()
+            self.started = self.started or now
+            file = self.file or sys.stderr
+            if now - self.started < self.DELAY or done >= total or not file.isatty():
                 return
-            self.bar = click.progressbar(length=total, label="indexing", file=sys.stderr)
+            self.bar = click.progressbar(length=total, label="indexing", file=file)
             self.bar.__enter__()
         self.bar.update(done - self.shown)
         self.shown = done
@@ -460,8 +467,6 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
     Example:
       journal watch --vault ~/career --regenerate
     """
-    import time
-
     from journal.present import watch_line
     from journal.usecases.watching import watch_vault
 

@@ -48,7 +48,7 @@ def dump(db: Path) -> dict[str, Any]:
 def rebuilt(root: Path, where: Path) -> dict[str, Any]:
     """The dump of a brand-new index of the vault at ``root``."""
     where.unlink(missing_ok=True)
-    index = Index.open(Vault.open(root), where)
+    index = Index.open(Vault.open(root), where, notify=lambda message: None)
     index.rebuild()
     index.close()
     return dump(where)

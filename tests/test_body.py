@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journal.core.body import fast_blocks, md_blocks, parse_body
+from journal.core.body import fast_blocks, md_blocks, md_link_urls, parse_body
 from journal.core.checkins import parse_log_line, replay
 from journal.core.notes import parse_note
 
@@ -223,3 +223,67 @@ def test_the_line_scanner_agrees_with_markdown_it_on_any_text(text: str) -> None
     fast = fast_blocks(text.split("\n"))
     if fast is not None:
         assert fast == comparable(md_blocks(text))
+
+
+HOSTILE_UNITS = [
+    "[",
+    "![[",
+    "[[a",
+    "[a::",
+    "(a::",
+    "[](a",
+    "[x](",
+    "[](a.md",
+    "#",
+    "::",
+    "#a::[",
+    "]]",
+]
+
+
+def test_hostile_lines_parse_in_linear_time() -> None:
+    """A 200 KB line of brackets, embeds, tags or fields once took minutes (every regex
+    rescanned the rest of the line from each '['); now each takes a fraction of a second.
+    A backtick sends the line through markdown-it, whose link rule is quadratic on
+    many '[': it is left out for such paragraphs."""
+    import time
+
+    lines = [unit * (200_000 // len(unit)) for unit in HOSTILE_UNITS]
+    lines += ["`x` " + unit * (50_000 // len(unit)) for unit in ("[", "![[", "(a::", "[](a")]
+    lines += ["[" * 100_000 + "x" + "]" * 100_000]
+    for line in lines:
+        started = time.perf_counter()
+        parse_note("n.md", (line + "\n").encode())
+        assert time.perf_counter() - started < 2.0, line[:20]
+
+
+def test_the_hostile_note_parses_quickly() -> None:
+    import time
+
+    from tests.conftest import DATA
+
+    raw = (DATA / "bodies" / "brackets.md").read_bytes()
+    started = time.perf_counter()
+    note = parse_note("brackets.md", raw)
+    assert time.perf_counter() - started < 2.0
+    assert [link.target for link in note.links][-1] == "Real link" and note.tags == ["tag"]
+
+
+OLD_MD_LINK = r"\[[^\]\n]*\]\(<?([^)\s>]+\.md)(?:#[^)\s>]*)?>?\)"
+URL_BITS = st.sampled_from([*"[]()<># a.\n", ".md", "](", ".md#", "<.md", "[[", "]]"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(URL_BITS, max_size=30).map("".join))
+def test_markdown_links_are_found_as_the_old_regex_found_them(text: str) -> None:
+    import re
+
+    assert md_link_urls(text) == [m.group(1) for m in re.finditer(OLD_MD_LINK, text)]
+
+
+def test_a_paragraph_of_many_brackets_still_gives_its_links() -> None:
+    """Over 256 '[' with a backtick: markdown links come from the regex scan."""
+    text = "[" * 300 + " `code [[No]]` [[Yes]] [md](Other.md) #tag\n"
+    facts = parse_body(text)
+    assert [b.link.target for b in facts.links] == ["Yes", "Other.md"]
+    assert [t for t, _ in facts.tags] == ["tag"]

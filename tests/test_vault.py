@@ -50,6 +50,10 @@ def test_config_defaults_and_overrides(vault: Path) -> None:
         ('[week]\nstart = "someday"\n', "'someday' is not a weekday"),
         ('[folders]\ngoal = "../outside"\n', "must be a folder inside the vault"),
         ("[folders\n", "invalid TOML"),
+        ('[vault]\nexclude = ["../x"]\n', "'vault.exclude' must be a folder inside the vault"),
+        ('[vault]\nexclude = "Archive"\n', "'vault.exclude' should be list, not str"),
+        ("[vault]\nexclude = [1]\n", "'vault.exclude' should be a list of folders"),
+        ("[vault]\nexclud = []\n", "unknown key 'vault.exclud' (did you mean 'exclude'?)"),
     ],
 )
 def test_bad_config_names_the_key(vault: Path, text: str, message: str) -> None:
@@ -107,3 +111,18 @@ def test_one_bad_note_does_not_stop_the_others(vault: Path) -> None:
     catalog = load_catalog(Vault.open(vault))
     assert [g.title for g in catalog.goals] == ["Good"]
     assert [(d.path, d.line) for d in catalog.diagnostics] == [("bad.md", 3)]
+
+
+def test_excluded_folders_are_not_listed(vault: Path) -> None:
+    for rel in ["a.md", "Templates/t.md", "Archive/2024/x.md", "Archive2/y.md", "Meta/T/z.md"]:
+        path = vault / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x")
+    (vault / ".journal/config.toml").write_text('[vault]\nexclude = ["Archive/", "./Meta/T"]\n')
+    (vault / ".obsidian").mkdir()
+    (vault / ".obsidian/templates.json").write_text('{"folder": "Templates"}')
+    opened = Vault.open(vault)
+    assert opened.excluded == {"Archive", "Meta/T", "Templates"}
+    assert opened.note_paths() == ["Archive2/y.md", "a.md"]
+    assert opened.ignores("Archive/2024") and opened.ignores("x/.git") and not opened.ignores("")
+    assert not opened.ignores("Archive2") and not opened.ignores("Meta")

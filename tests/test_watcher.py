@@ -5,6 +5,7 @@ Every test ends with the index equal to a fresh rebuild of the vault.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -16,15 +17,17 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from journal.adapters.index import Index
+from journal.adapters import index as index_module
+from journal.adapters.index import Index, default_path
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import Update, Watcher
 from tests.conftest import Write, goal_text
-from tests.indexutil import assert_matches_rebuild
+from tests.indexutil import assert_matches_rebuild, dump, rebuilt
 
 QUIET = 0.1
 SETTLE = 20.0  # seconds a test waits at most for the watcher to catch up
@@ -58,8 +61,9 @@ class Running:
 def watching(vault: Path, write: Write, tmp_path: Path) -> Iterator[Running]:
     write("goals/Five leaders.md", goal_text("Five leaders"))
     write("people/Dana Ortiz.md", "---\ntype: contact\n---\n# Dana\n")
-    index = Index.open(Vault.open(vault))
-    running = Running(vault, tmp_path, None, index)  # type: ignore[arg-type]
+    logs: list[str] = []
+    index = Index.open(Vault.open(vault), notify=logs.append)
+    running = Running(vault, tmp_path, None, index, logs=logs)  # type: ignore[arg-type]
     running.watcher = Watcher(
         index,
         quiet=QUIET,
@@ -329,3 +333,178 @@ def test_journal_watch_regenerate_keeps_this_weeks_review_current(
     assert proc.returncode == 0 and err == ""
     assert "regenerated" not in out
     assert review.read_text() == text
+
+
+def test_a_renamed_note(watching: Running) -> None:
+    old = watching.root / "goals/Five leaders.md"
+    old.rename(watching.root / "goals/Six leaders.md")
+    watching.settle()
+    assert "goals/Six leaders.md" in watching.paths_read()
+    assert any(u.refresh.removed == ["goals/Five leaders.md"] for u in watching.updates)
+
+
+def test_a_same_size_edit_in_the_same_second(watching: Running) -> None:
+    path = watching.root / "people/Dana Ortiz.md"
+    watching.quiet_for(2.5)  # long enough that the row is trusted by its stat alone
+    before = path.stat()
+    path.write_text(path.read_text().replace("Dana", "Dina"))  # same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # a coarse clock: same tick
+    assert path.stat().st_size == before.st_size
+    watching.settle()
+    assert watching.paths_read() == ["people/Dana Ortiz.md"]
+
+
+def test_an_edited_note_with_a_backslash_in_its_name(watching: Running, write: Write) -> None:
+    write("notes/a\\b.md", "# a backslash\n")
+    watching.settle()
+    write("notes/a\\b.md", "# a backslash, edited\n")
+    watching.settle()
+    assert all(u.refresh.removed == [] for u in watching.updates)
+
+
+def test_a_name_that_is_not_utf8_is_told_once_and_watching_goes_on(
+    watching: Running, write: Write
+) -> None:
+    (watching.root / "notes").mkdir()
+    (watching.root / "notes/bad\udcff.md").write_bytes(b"# bad\n")
+    watching.quiet_for()
+    write("notes/good.md", "# good\n")
+    watching.settle()
+    (watching.root / "notes/bad\udcff.md").write_bytes(b"# bad, edited\n")
+    write("notes/later.md", "# later\n")
+    watching.settle()
+    assert watching.logs == [
+        "journal: skipped notes/bad\\xff.md: its name is not valid UTF-8; rename it"
+    ]
+
+
+def _inotify_watches() -> int | None:
+    """The inotify watches this process holds, as Linux counts them (None elsewhere)."""
+    fds = Path("/proc/self/fd")
+    if not fds.is_dir():
+        return None
+    total = 0
+    for fd in fds.iterdir():
+        with contextlib.suppress(OSError):
+            if str(fd.readlink()) == "anon_inode:inotify":
+                info = Path("/proc/self/fdinfo", fd.name).read_text()
+                total += sum(line.startswith("inotify wd:") for line in info.splitlines())
+    return total
+
+
+def _watched(watcher: Watcher, root: Path) -> list[tuple[str, bool]]:
+    """What watchdog's observer watches (its public API): folder, recursively or not."""
+    emitters = watcher._observer.emitters
+    return sorted(
+        (Path(e.watch.path).relative_to(root).as_posix(), e.watch.is_recursive) for e in emitters
+    )
+
+
+def test_only_the_folders_the_index_reads_are_watched(
+    vault: Path, write: Write, tmp_path: Path
+) -> None:
+    for i in range(150):
+        (vault / f".git/objects/{i:02x}").mkdir(parents=True)
+    (vault / "node_modules/pkg/lib").mkdir(parents=True)
+    (vault / "Archive/2024").mkdir(parents=True)
+    (vault / ".journal/config.toml").write_text('[vault]\nexclude = ["Archive"]\n')
+    write("goals/a.md", goal_text("Alpha"))
+    write("people/team/b.md", "# b\n")
+    before = _inotify_watches()
+    index = Index.open(Vault.open(vault))
+    updates: list[Update] = []
+    watcher = Watcher(index, quiet=QUIET, on_update=updates.append, log=print)
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    thread.start()
+    try:
+        assert watcher.ready.wait(10)
+        assert _watched(watcher, vault) == [(".", False), ("goals", True), ("people", True)]
+        if before is not None:  # the vault, goals, people, people/team
+            assert _inotify_watches() == before + 4
+        deep = vault / "projects/alpha/deep"
+        deep.mkdir(parents=True)  # a new top-level folder, filled at once
+        (deep / "x.md").write_text("# x\n")
+        assert_matches_rebuild(vault, index.path, tmp_path, timeout=SETTLE)  # type: ignore[arg-type]
+        assert ("projects", True) in _watched(watcher, vault)
+        (deep / "y.md").write_text("# y, seen through the new watch\n")
+        assert_matches_rebuild(vault, index.path, tmp_path, timeout=SETTLE)  # type: ignore[arg-type]
+        shutil.rmtree(vault / "projects")
+        (vault / "people").rename(vault / "humans")
+        assert_matches_rebuild(vault, index.path, tmp_path, timeout=SETTLE)  # type: ignore[arg-type]
+        deadline = time.monotonic() + SETTLE
+        while ("humans", True) not in _watched(watcher, vault) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _watched(watcher, vault) == [(".", False), ("goals", True), ("humans", True)]
+        shutil.rmtree(vault / "goals")
+        (vault / "goals").mkdir()  # the same name, another folder
+        (vault / "goals/c.md").write_text("# c\n")
+        assert_matches_rebuild(vault, index.path, tmp_path, timeout=SETTLE)  # type: ignore[arg-type]
+        time.sleep(QUIET * 4)
+        (vault / "goals/d.md").write_text("# d, seen through the renewed watch\n")
+        (vault / "humans/team/e.md").write_text("# e\n")
+        assert_matches_rebuild(vault, index.path, tmp_path, timeout=SETTLE)  # type: ignore[arg-type]
+    finally:
+        watcher.stop()
+        thread.join(10)
+    assert not thread.is_alive()
+    if before is not None:
+        assert _inotify_watches() == before
+
+
+def test_regenerating_the_review_ends_its_read(vault: Path, write: Write) -> None:
+    """A read transaction left open between batches keeps SQLite's log from being
+    recycled: the -wal file grew without end under a watcher with --regenerate."""
+    from click.testing import CliRunner
+
+    from journal.cli import cli
+    from journal.usecases.watching import regenerate_review
+
+    write("goals/a.md", goal_text("Alpha"))
+    assert CliRunner().invoke(cli, ["--vault", str(vault), "review"]).exit_code == 0
+    index = Index.open(Vault.open(vault))
+    index.refresh()
+    result = regenerate_review(Vault.open(vault), index, date(2026, 11, 22))
+    assert result is not None and result["action"] == "unchanged"
+    assert not index.conn.in_transaction
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_during_the_first_reconcile_stops_it_at_once(
+    vault: Path, tmp_path: Path, sig: signal.Signals
+) -> None:
+    """The first reconcile of a big vault runs before watchdog starts (so it may use
+    worker processes) and stops within about a second of Ctrl-C or SIGTERM, keeping
+    what it stored (each batch of notes is whole) for the next refresh to complete."""
+    total = index_module.PARALLEL_MIN + 100
+    body = "".join(f"- [ ] task {i} [[note {i}]] #tag{i}\n" for i in range(8))
+    for i in range(total):
+        folder = vault / f"f{i % 16}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"note {i}.md").write_text(f"---\ntitle: Note {i}\n---\n{body}")
+    db = default_path(Vault.open(vault))
+    proc = _start_cli(vault)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith("watching ")
+    deadline = time.monotonic() + 60
+    stored = 0
+    while stored == 0 and time.monotonic() < deadline:  # a first batch is stored
+        time.sleep(0.01)
+        with contextlib.suppress(sqlite3.Error):
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+            stored = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
+            conn.close()
+    assert stored, "the first reconcile did not start"
+    sent = time.monotonic()
+    proc.send_signal(sig)
+    out, err = proc.communicate(timeout=30)
+    took = time.monotonic() - sent
+    assert proc.returncode == 0 and "Traceback" not in err, err
+    assert out.rstrip().endswith("stopped")
+    assert took < 3.0, f"stopping took {took:.1f} s"
+    expected = rebuilt(vault, tmp_path / "rebuilt.sqlite")
+    kept = dump(db)["notes"]
+    assert len(kept) < total and set(kept) <= set(expected["notes"])  # whole notes only
+    index = Index.open(Vault.open(vault))
+    index.refresh()
+    index.close()
+    assert dump(db) == expected

@@ -33,7 +33,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
@@ -42,7 +42,7 @@ from typing import Any, TypeVar
 
 from journal.adapters.cachedir import cache_folder
 from journal.adapters.files import digest
-from journal.adapters.vault import Vault, is_note_name, is_skipped_folder
+from journal.adapters.vault import Vault, is_note_name, is_utf8, name_problem, shown
 from journal.core.checkins import CheckIn
 from journal.core.dates import parse_date
 from journal.core.errors import Diagnostic, JournalError, UnsafeWrite, UsageProblem
@@ -61,6 +61,7 @@ from journal.core.periodic import PeriodicSettings
 
 SCHEMA_VERSION = 1
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
+KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
 BUSY_SECONDS = 30.0
 PARALLEL_MIN = 1500  # files to read before the work is spread over processes
@@ -257,6 +258,7 @@ class Index:
         self.path = path  # None: in memory (the cache folder can't be written)
         self.notify = notify
         self.periodic: PeriodicSettings = load_periodic(vault.root, vault.config.obsidian.locale)
+        self.reported: set[str] = set()  # files skipped for their names, told once
         self.conn = self._connect()
 
     @classmethod
@@ -337,6 +339,7 @@ class Index:
             ("parser", str(PARSER_VERSION)),
             ("root", str(self.vault.root)),
             ("dating", self.periodic.key),
+            ("excluded", _json(sorted(self.vault.excluded))),
         ]
 
     def _check_meta(self, conn: sqlite3.Connection) -> None:
@@ -349,6 +352,8 @@ class Index:
             reason = "the note parser changed"
         elif meta.get("dating") != self.periodic.key:
             reason = "the daily-note settings in .obsidian/ changed"
+        elif meta.get("excluded", "[]") != _json(sorted(self.vault.excluded)):
+            reason = "the excluded folders changed"
         if reason is None:
             return
         if self.path is not None and meta.get("root") is not None:
@@ -374,6 +379,11 @@ class Index:
             self.path.replace(aside)
         for suffix in ("-wal", "-shm"):
             Path(str(self.path) + suffix).unlink(missing_ok=True)
+        moved = re.compile(re.escape(self.path.name) + r"\.\d{8}-\d{6}\.bad")
+        old = sorted(p for p in self.path.parent.iterdir() if moved.fullmatch(p.name))
+        for path in old[:-KEEP_ASIDE]:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
         self.notify(
             f"journal: the index {self.path} {reason}; "
             f"moved it aside to {aside.name} and rebuilding it from the notes"
@@ -389,7 +399,7 @@ class Index:
             self.conn.close()
             self._move_aside(f"is damaged ({exc})")
             self.conn = self._connect()
-            self._refresh(None, None)
+            self._refresh(None, None, None)
             return action()
 
     def close(self) -> None:
@@ -402,12 +412,14 @@ class Index:
         scope: Iterable[str] | None = None,
         *,
         progress: Callable[[int, int], None] | None = None,
+        stop: Callable[[], bool] | None = None,
     ) -> Refresh:
         """Reconcile the index with the disk: the whole vault, or only the files and
         folders in ``scope`` (vault-relative paths).  ``progress(done, total)`` is
-        called while files are read."""
+        called while files are read; once ``stop()`` is true, the refresh ends after
+        storing what it has read (the index stays consistent, only not fully fresh)."""
         paths = None if scope is None else sorted(set(scope))
-        return self._guard(lambda: self._refresh(paths, progress))
+        return self._guard(lambda: self._refresh(paths, progress, stop))
 
     def rebuild(self, *, progress: Callable[[int, int], None] | None = None) -> Refresh:
         """Forget everything and read every note again."""
@@ -416,12 +428,15 @@ class Index:
             self._end_read()
             with self._write():
                 self._clear(self.conn)
-            return self._refresh(None, progress)
+            return self._refresh(None, progress, None)
 
         return self._guard(run)
 
     def _refresh(
-        self, scope: list[str] | None, progress: Callable[[int, int], None] | None
+        self,
+        scope: list[str] | None,
+        progress: Callable[[int, int], None] | None,
+        stop: Callable[[], bool] | None,
     ) -> Refresh:
         started = time.perf_counter()
         self._end_read()
@@ -434,26 +449,33 @@ class Index:
         touched: list[_Touch] = []
         resolve_all = len(stale) + len(gone) > FULL_RESOLVE
         hashes = [known[p].hash if p in known else None for p in stale]
-        for done, (rel, item) in enumerate(self._read_all(stale, hashes), 1):
-            if item is None:
-                if rel in known:
-                    gone.append(rel)
-            elif isinstance(item, tuple):
-                touched.append(item)
-            else:
-                pending.append(item)
-            if len(pending) >= BATCH:
-                self._store(pending, touched, [], known, resolve=not resolve_all)
-                result.parsed += [e.path for e in pending]
-                result.touched += len(touched)
-                pending, touched = [], []
-            if progress is not None:
-                progress(done, len(stale))
-        self._store(pending, touched, gone, known, resolve=not resolve_all)
-        result.parsed += [e.path for e in pending]
+        reading = self._read_all(stale, hashes)
+        try:
+            for done, (rel, item) in enumerate(reading, 1):
+                if item is None:
+                    if rel in known:
+                        gone.append(rel)
+                elif isinstance(item, tuple):
+                    touched.append(item)
+                else:
+                    pending.append(item)
+                if len(pending) >= BATCH:
+                    result.parsed += self._store(
+                        pending, touched, [], known, resolve=not resolve_all
+                    )
+                    result.touched += len(touched)
+                    pending, touched = [], []
+                if progress is not None:
+                    progress(done, len(stale))
+                if stop is not None and stop():
+                    break
+        finally:
+            reading.close()  # stops the worker processes at once
+        result.parsed += self._store(pending, touched, gone, known, resolve=not resolve_all)
         result.touched += len(touched)
         result.removed = sorted(gone)
-        if resolve_all or self._meta("resolve") == "all":
+        stopped = stop is not None and stop()  # a pending full resolve is left for next time
+        if not stopped and (resolve_all or self._meta("resolve") == "all"):
             with self._write():
                 self._resolve_all()
         result.seconds = time.perf_counter() - started
@@ -469,7 +491,7 @@ class Index:
             rows = self.conn.execute(query).fetchall()
         else:
             rows = []
-            for item in scope:
+            for item in filter(is_utf8, scope):  # no other name is ever stored
                 rows += self.conn.execute(
                     query + " WHERE path = ? OR (path > ? AND path < ?)",
                     (item, item + "/", item + "0"),
@@ -477,26 +499,37 @@ class Index:
         return {row[0]: _Known(*row[1:]) for row in rows}
 
     def _scan(self, scope: list[str] | None) -> dict[str, os.stat_result]:
+        vault = self.vault
         if scope is None:
-            return _stats(self.vault.iter_notes())
+            return _stats(vault.iter_notes(bad_name=self._skipped))
         found: dict[str, os.stat_result] = {}
         for item in scope:
-            parts = item.split("/")
-            if any(is_skipped_folder(part) for part in parts[:-1]):
+            folder, _, name = item.rpartition("/")
+            if vault.ignores(folder):
                 continue
             try:
-                info = os.lstat(self.vault.path(item))
+                info = os.lstat(vault.disk_path(item))  # names are as on disk: "\\" is no "/"
             except (OSError, UnsafeWrite):
                 continue
-            if stat.S_ISDIR(info.st_mode) and not is_skipped_folder(parts[-1]):
-                found.update(_stats(self.vault.iter_notes(item)))
-            elif stat.S_ISREG(info.st_mode) and is_note_name(parts[-1]):
-                found[item] = info
+            if stat.S_ISDIR(info.st_mode) and not vault.ignores(item):
+                found.update(_stats(vault.iter_notes(item, bad_name=self._skipped)))
+            elif stat.S_ISREG(info.st_mode) and is_note_name(name):
+                problem = name_problem(item)
+                if problem is None:
+                    found[item] = info
+                else:
+                    self._skipped(item, problem)
         return found
+
+    def _skipped(self, rel: str, reason: str) -> None:
+        """Tell (once) that a note is left out of the index, and why."""
+        if rel not in self.reported:
+            self.reported.add(rel)
+            self.notify(f"journal: skipped {shown(rel)}: {reason}")
 
     def _read_all(
         self, paths: list[str], hashes: list[str | None]
-    ) -> Iterator[tuple[str, _Entry | _Touch | None]]:
+    ) -> Generator[tuple[str, _Entry | _Touch | None], None, None]:
         """Read, hash and parse files, in order; over several processes when there are
         many (a cold build), keeping only a few chunks in flight."""
         root = str(self.vault.root)
@@ -511,13 +544,20 @@ class Index:
             (root, paths[i : i + CHUNK], hashes[i : i + CHUNK], dating)
             for i in range(0, len(paths), CHUNK)
         ]
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        cancel = context.Event()
+        pool = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start_worker, initargs=(cancel,)
+        )
+        try:
             running: deque[tuple[list[str], Future[list[_Entry | _Touch | None]]]] = deque()
             for job in jobs:
                 running.append((job[1], pool.submit(_read_chunk, *job)))
                 while len(running) > 2 * workers or (running and job is jobs[-1]):
                     chunk, future = running.popleft()
                     yield from zip(chunk, future.result(), strict=True)
+        finally:  # when the caller stops early, the chunks in flight are dropped
+            cancel.set()
+            pool.shutdown(wait=True, cancel_futures=True)
 
     # --- writing ----------------------------------------------------------------------
 
@@ -536,18 +576,22 @@ class Index:
         known: dict[str, _Known],
         *,
         resolve: bool,
-    ) -> None:
+    ) -> list[str]:
+        """Write what a refresh read; the paths of the entries stored."""
         if not (entries or touched or gone):
-            return
+            return []
         conn = self.conn
         with self._write():
-            conn.executemany(
-                "UPDATE notes SET size = ?, mtime_ns = ?, inode = ?, checked_ns = ? WHERE path = ?",
-                touched,
+            conn.executemany(  # unless another process stored other bytes meanwhile
+                "UPDATE notes SET size = ?, mtime_ns = ?, inode = ?, checked_ns = ?"
+                " WHERE path = ? AND hash = ?",
+                [(*t, known[t[4]].hash) for t in touched],
             )
             removed = [p for p in gone if self._still(p, known[p])]
-            changed = [e.path for e in entries] + removed
-            present = self._present(changed)  # new files may have been indexed meanwhile
+            rows = self._present([e.path for e in entries] + removed)
+            entries = [e for e in entries if not self._superseded(e, known.get(e.path), rows)]
+            # new files may have been indexed meanwhile
+            present = [p for p in [e.path for e in entries] + removed if p in rows]
             names = self._names_of(present)
             self._delete(present)
             self._insert(entries)
@@ -556,19 +600,33 @@ class Index:
                 self._resolve([e.path for e in entries], names)
             elif entries or removed:
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('resolve', 'all')")
+        return [e.path for e in entries]
 
-    def _present(self, paths: Sequence[str]) -> list[str]:
-        """Those of ``paths`` the index has a row for."""
-        found = []
+    def _present(self, paths: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+        """The rows the index has for ``paths``: path -> (size, mtime_ns, inode, hash)."""
+        found = {}
         for chunk in _chunks(paths):
             marks = ",".join("?" * len(chunk))
-            found += [
-                p
-                for (p,) in self.conn.execute(
-                    f"SELECT path FROM notes WHERE path IN ({marks})", chunk
-                )
-            ]
+            for path, *row in self.conn.execute(
+                f"SELECT path, size, mtime_ns, inode, hash FROM notes WHERE path IN ({marks})",
+                chunk,
+            ):
+                found[path] = tuple(row)
         return found
+
+    def _superseded(
+        self, entry: _Entry, known: _Known | None, rows: dict[str, tuple[Any, ...]]
+    ) -> bool:
+        """Another process stored this note after this refresh's scan, and the file has
+        changed since this refresh read it: what it stored is newer than ``entry``."""
+        before = None if known is None else (known.size, known.mtime_ns, known.inode, known.hash)
+        if rows.get(entry.path) == before:
+            return False
+        try:
+            info = os.lstat(Path(self.vault.root, entry.path))
+        except OSError:
+            return True
+        return _stat(info) != entry.note[1:4]
 
     def _still(self, path: str, known: _Known) -> bool:
         """The row is as this scan read it (another process did not just rewrite it)."""
@@ -690,10 +748,20 @@ class Index:
     # --- reading ----------------------------------------------------------------------
 
     def reader(self) -> IndexReader:
-        """A consistent view of the index for a :class:`~journal.core.catalog.Catalog`."""
+        """A consistent view of the index for a :class:`~journal.core.catalog.Catalog`
+        (a read transaction, open until the next refresh: see :meth:`reading`)."""
         self._end_read()
         self.conn.execute("BEGIN")
         return IndexReader(self)
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[IndexReader]:
+        """:meth:`reader` for a long-running process: the read transaction ends on
+        leaving, since an open one keeps SQLite from recycling its write-ahead log."""
+        try:
+            yield self.reader()
+        finally:
+            self._end_read()
 
     def summary(self) -> dict[str, Any]:
         """Counts by kind and diagnostics by severity."""
@@ -840,7 +908,7 @@ def _read_file(
             info = os.lstat(path)
         except FileNotFoundError:
             return None
-        return _unreadable(rel, info, exc) if stat.S_ISREG(info.st_mode) else None
+        return _unreadable(rel, info, _cant_read(exc)) if stat.S_ISREG(info.st_mode) else None
     try:
         info = os.fstat(fd)  # before reading: a change while reading shows as a new stat
         if not stat.S_ISREG(info.st_mode):
@@ -848,22 +916,40 @@ def _read_file(
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read()
     except OSError as exc:
-        return _unreadable(rel, os.fstat(fd), exc)
+        return _unreadable(rel, os.fstat(fd), _cant_read(exc))
     finally:
         os.close(fd)
     checked = time.time_ns()
     hashed = digest(data)
     if known_hash == hashed:
         return (*_stat(info), checked, rel)
-    note = parse_note(rel, data)
-    return _rows(note, info, hashed, checked, _body(data, note), dating)
+    try:
+        note = parse_note(rel, data)
+        return _rows(note, info, hashed, checked, _body(data, note), dating)
+    except Exception as exc:  # a bug met in one note must not stop the others
+        problem = f"can't read this note: internal error: {type(exc).__name__}: {exc}"
+        return _unreadable(rel, info, problem, hashed)
+
+
+_cancel: Any = None  # in a worker process: the event that tells it its work is not wanted
+
+
+def _start_worker(cancel: Any) -> None:
+    global _cancel
+    _cancel = cancel
 
 
 def _read_chunk(
     root: str, paths: list[str], hashes: list[str | None], dating: Dating | None
 ) -> list[_Entry | _Touch | None]:
-    """:func:`_read_file` for a chunk of files, in a worker process."""
-    return [_read_file(root, rel, known, dating) for rel, known in zip(paths, hashes, strict=True)]
+    """:func:`_read_file` for a chunk of files, in a worker process (cut short when the
+    refresh is stopped: nobody reads the result then)."""
+    found: list[_Entry | _Touch | None] = []
+    for rel, known in zip(paths, hashes, strict=True):
+        if _cancel.is_set():
+            break
+        found.append(_read_file(root, rel, known, dating))
+    return found
 
 
 def _process_context() -> BaseContext | None:
@@ -886,10 +972,15 @@ def _body(data: bytes, note: Note) -> str:
     return text
 
 
-def _unreadable(rel: str, info: os.stat_result, exc: OSError) -> _Entry:
+def _cant_read(exc: OSError) -> str:
+    return f"can't read: {exc.strerror or exc}"
+
+
+def _unreadable(rel: str, info: os.stat_result, problem: str, hashed: str | None = None) -> _Entry:
+    """The rows of a note that could not be read (``hashed``: or parsed)."""
     note = Note(path=rel, kind="note", title=rel, readable=False, writable=False)
-    note.diagnostics.append(Diagnostic(rel, None, f"can't read: {exc.strerror or exc}"))
-    return _rows(note, info, None, time.time_ns(), "")
+    note.diagnostics.append(Diagnostic(rel, None, problem))
+    return _rows(note, info, hashed, time.time_ns(), "")
 
 
 def _stats(entries: Iterable[tuple[str, os.DirEntry[str]]]) -> dict[str, os.stat_result]:

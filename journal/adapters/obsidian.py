@@ -20,6 +20,10 @@ from journal.core.periodic import SETTINGS_FILES, PeriodicSettings, resolve_sett
 
 FOLDER = ".obsidian"
 COMMUNITY_PLUGINS = ".obsidian/community-plugins.json"
+TEMPLATE_SETTINGS = (  # where template plugins keep their folder: file, key
+    (".obsidian/templates.json", "folder"),  # the core Templates plugin
+    (".obsidian/plugins/templater-obsidian/data.json", "templates_folder"),  # Templater
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,3 +105,17 @@ def load_periodic(root: Path, locale: str = "en") -> PeriodicSettings:
     settings = resolve_settings(files, enabled_plugins(root), locale)
     problems = tuple(f.problem for f in found.values() if f.problem)
     return replace(settings, problems=problems + settings.problems)
+
+
+def template_folders(root: Path) -> list[str]:
+    """The template folders set in Obsidian's Templates and Templater plugins, as written
+    (whether or not the plugin is on: a folder of templates holds no real notes)."""
+    if not (root / FOLDER).is_dir():
+        return []
+    found = []
+    for rel, key in TEMPLATE_SETTINGS:
+        data = read_json(root, rel).data
+        value = data.get(key) if isinstance(data, dict) else None
+        if isinstance(value, str) and value.strip():
+            found.append(value)
+    return found

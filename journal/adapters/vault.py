@@ -19,6 +19,8 @@ from journal.core.settings import Config, config_from_dict
 CONFIG_PATH = ".journal/config.toml"
 MARKERS = (".journal", ".obsidian")
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+NOT_UTF8 = "its name is not valid UTF-8; rename it"
+NOT_UTF8_FOLDER = "the name of a folder on its path is not valid UTF-8; rename it"
 
 
 def find_vault(explicit: str | None, cwd: Path) -> Path:
@@ -63,6 +65,43 @@ def is_skipped_folder(name: str) -> bool:
     return name.startswith(".") or name in SKIPPED_FOLDERS
 
 
+def is_utf8(name: str) -> bool:
+    """Whether a name read from the disk is valid UTF-8 (Python keeps other bytes as lone
+    surrogates, which SQLite, JSON and the terminal refuse)."""
+    if name.isascii():
+        return True
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def name_problem(rel: str) -> str | None:
+    """Why a note's path can't be used (its name or a folder's is not UTF-8), or None."""
+    if is_utf8(rel):
+        return None
+    return NOT_UTF8_FOLDER if is_utf8(rel.rsplit("/", 1)[-1]) else NOT_UTF8
+
+
+def shown(rel: str) -> str:
+    """A path as it can be printed: bytes that are not UTF-8 as ``\\xff``."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def excluded_folders(root: Path, config: Config) -> frozenset[str]:
+    """The folders never read besides skipped ones: ``[vault] exclude`` and the template
+    folders of Obsidian's plugins, as vault-relative paths (``Meta/Templates``)."""
+    from journal.adapters.obsidian import template_folders
+
+    found = set()
+    for text in (*config.vault.exclude, *template_folders(root)):
+        parts = [part for part in text.replace("\\", "/").split("/") if part not in ("", ".")]
+        if parts and ".." not in parts:
+            found.add("/".join(parts))
+    return frozenset(found)
+
+
 @dataclass
 class Vault:
     """An opened vault: its root folder and settings.
@@ -80,15 +119,28 @@ class Vault:
     written: list[str] = field(default_factory=list)
     notify: Callable[[str], None] | None = None
     notices: list[str] = field(default_factory=list)
+    excluded: frozenset[str] = frozenset()  # folders never read (see excluded_folders)
 
     @classmethod
     def open(cls, root: Path) -> Vault:
-        return cls(root, load_config(root))
+        config = load_config(root)
+        return cls(root, config, excluded=excluded_folders(root, config))
 
-    def iter_notes(self, under: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:
+    def iter_notes(
+        self, under: str = "", *, bad_name: Callable[[str, str], None] | None = None
+    ) -> Iterator[tuple[str, os.DirEntry[str]]]:
         """Every note as (relative posix path, directory entry), or those in the folder
-        ``under`` (a vault-relative path); symlinks are not followed."""
-        return ((rel, e) for rel, e in self._iter_files(under) if is_note_name(e.name))
+        ``under`` (a vault-relative path); symlinks are not followed, skipped and excluded
+        folders not entered.  A note whose path is not valid UTF-8 is left out and
+        passed to ``bad_name`` with the reason."""
+        for rel, entry in self._iter_files(under):
+            if not is_note_name(entry.name):
+                continue
+            problem = name_problem(rel)
+            if problem is None:
+                yield rel, entry
+            elif bad_name is not None:
+                bad_name(rel, problem)
 
     def attachments(self) -> list[str]:
         """Every file that is not a note (images, PDFs, ``.base`` and ``.canvas``
@@ -96,12 +148,14 @@ class Vault:
         return sorted(
             rel
             for rel, entry in self._iter_files()
-            if not entry.name.startswith(".") and not entry.name.lower().endswith(".md")
+            if not entry.name.startswith(".")
+            and not entry.name.lower().endswith(".md")
+            and name_problem(rel) is None
         )
 
     def _iter_files(self, under: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:
-        """Every file outside the skipped folders, not through symlinks."""
-        stack = [(under + "/", str(self.path(under))) if under else ("", str(self.root))]
+        """Every file outside the skipped and excluded folders, not through symlinks."""
+        stack = [(under + "/", str(self.disk_path(under))) if under else ("", str(self.root))]
         while stack:
             prefix, folder = stack.pop()
             try:
@@ -110,18 +164,32 @@ class Vault:
                 continue
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
-                    if not is_skipped_folder(entry.name):
-                        stack.append((prefix + entry.name + "/", entry.path))
+                    rel = prefix + entry.name
+                    if not is_skipped_folder(entry.name) and rel not in self.excluded:
+                        stack.append((rel + "/", entry.path))
                 elif entry.is_file(follow_symlinks=False):
                     yield prefix + entry.name, entry
 
     def note_paths(self) -> list[str]:
         return sorted(rel for rel, _entry in self.iter_notes())
 
+    def ignores(self, folder: str) -> bool:
+        """Whether the listing never enters the vault-relative ``folder`` ("" is the root):
+        a skipped or excluded folder, or one inside such a folder."""
+        parts = folder.split("/") if folder else []
+        return any(is_skipped_folder(part) for part in parts) or any(
+            "/".join(parts[: i + 1]) in self.excluded for i in range(len(parts))
+        )
+
     def path(self, rel: str) -> Path:
-        """The absolute path of a vault-relative path, refusing anything outside the vault
-        or reached through a symlink."""
-        pure = PurePosixPath(rel.replace("\\", "/"))
+        """The absolute path of a vault-relative path typed by a user (``\\`` separates
+        folders too), refusing anything outside the vault or reached through a symlink."""
+        return self.disk_path(rel.replace("\\", "/"))
+
+    def disk_path(self, rel: str) -> Path:
+        """:meth:`path` of a path as the disk names it (the listing, the watcher): a
+        ``\\`` is part of a name there."""
+        pure = PurePosixPath(rel)
         if pure.is_absolute() or ".." in pure.parts or not pure.parts:
             raise UnsafeWrite(f"'{rel}' is not a path inside the vault")
         target = self.root.joinpath(*pure.parts)

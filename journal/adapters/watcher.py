@@ -7,13 +7,22 @@ truncates then writes), and what happens is decided from the disk by the same
 :meth:`Index.refresh` every command uses: a file whose bytes did not change
 (the tool's own write, a ``touch``) is not parsed again and reports nothing.
 Editor and sync temp files (``4913``, ``note.md~``, ``.note.md.swp``, emacs'
-``.#note.md``) and skipped folders (``.git``, ``.obsidian``, ``.trash``...)
-are ignored by name.
+``.#note.md``) and skipped or excluded folders (``.git``, ``.obsidian``,
+``.trash``, template folders...) are ignored by name.
 
-The whole vault is reconciled at start, every ``reconcile_every`` seconds,
-after watchdog reports a problem (a warning such as an inotify queue overflow
-during a ``git checkout``), after an error while handling a batch, and when
-the observer thread has died (it is restarted).
+Only what the index reads is watched: the vault folder itself (not
+recursively) and each top-level folder that is not skipped or excluded
+(recursively), so a big ``.git`` or ``node_modules`` costs no inotify watches.
+A top-level folder that appears later gets its watch when its event is handled
+(and is then read); one that goes away loses its watch.
+
+The whole vault is reconciled at start - before the observer starts, so a big
+vault is read by worker processes, then once more (a stat scan) to catch what
+changed meanwhile - every ``reconcile_every`` seconds, after watchdog reports a
+problem (a warning such as an inotify queue overflow during a ``git
+checkout``), after an error while handling a batch, and when one of watchdog's
+threads has died (it is restarted).  Stopping interrupts a reconcile between
+two files; what was read so far is kept.
 """
 
 from __future__ import annotations
@@ -26,16 +35,17 @@ import threading
 import time
 import warnings
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from types import FrameType
 from typing import Any
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import ObservedWatch
 
 from journal.adapters.index import Index, Refresh
-from journal.adapters.vault import is_note_name, is_skipped_folder
+from journal.adapters.vault import Vault, is_note_name
 from journal.core.errors import JournalError
 
 FULL_BATCH = 5000  # more dirty paths than this: reconcile the whole vault instead
@@ -114,8 +124,9 @@ class _Dirty:
 class _Handler(FileSystemEventHandler):
     """Marks the vault-relative paths of events dirty; never raises."""
 
-    def __init__(self, root: str, dirty: _Dirty, log: Callable[[str], None]) -> None:
-        self.root = root
+    def __init__(self, vault: Vault, dirty: _Dirty, log: Callable[[str], None]) -> None:
+        self.vault = vault
+        self.root = str(vault.root)
         self.dirty = dirty
         self.log = log
 
@@ -143,12 +154,11 @@ class _Handler(FileSystemEventHandler):
             return None
         return path[len(prefix) :].replace(os.sep, "/")
 
-    @staticmethod
-    def wanted(rel: str, is_directory: bool) -> bool:
-        parts = rel.split("/")
-        if any(is_skipped_folder(part) for part in parts[:-1]):
-            return False
-        return not is_skipped_folder(parts[-1]) if is_directory else is_note_name(parts[-1])
+    def wanted(self, rel: str, is_directory: bool) -> bool:
+        if is_directory:
+            return not self.vault.ignores(rel)
+        folder, _, name = rel.rpartition("/")
+        return is_note_name(name) and not self.vault.ignores(folder)
 
 
 class _WatchdogProblems(logging.Handler):
@@ -183,7 +193,9 @@ class Watcher:
         self.dirty = _Dirty()
         self.stop_event = threading.Event()
         self.ready = threading.Event()  # set once watching and the first reconcile is done
+        self._handler = _Handler(index.vault, self.dirty, log)
         self._observer: Any = None
+        self._watches: dict[str, tuple[ObservedWatch, int]] = {}  # top-level folder: watch, inode
         self._threads: list[threading.Thread] = []
 
     def stop(self) -> None:
@@ -200,8 +212,11 @@ class Watcher:
         watchdog_log = logging.getLogger("watchdog")
         watchdog_log.addHandler(problems)
         try:
+            self._handle([], full=True)  # no watchdog thread yet: workers may be forked
+            if self.stop_event.is_set():
+                return
             self._start_observer()
-            self._handle([], full=True)
+            self._handle([], full=True)  # what changed before the watches were in place
             self.ready.set()
             last_full = time.monotonic()
             while not self.stop_event.is_set():
@@ -218,7 +233,11 @@ class Watcher:
                     full = True
                 if time.monotonic() - last_full >= self.reconcile_every:
                     full = True
-                if full or len(paths) > FULL_BATCH:
+                full = full or len(paths) > FULL_BATCH
+                tops = [path for path in paths if "/" not in path]
+                if full or tops:
+                    self._watch_folders(renew=tops)  # a top-level folder came, went or moved
+                if full:
                     last_full = time.monotonic()
                     self._handle([], full=True)
                 elif paths:
@@ -231,8 +250,8 @@ class Watcher:
         """Refresh the index for ``paths`` (or everything); errors are logged, and the
         next round reconciles everything."""
         try:
-            result = self.index.refresh(None if full else paths)
-            if result.changed and self.on_update is not None:
+            result = self.index.refresh(None if full else paths, stop=self.stop_event.is_set)
+            if result.changed and self.on_update is not None and not self.stop_event.is_set():
                 self.on_update(Update(result, full))
         except Exception as exc:
             self.log(f"journal watch: error: {type(exc).__name__}: {exc}; reconciling")
@@ -241,19 +260,56 @@ class Watcher:
 
     def _start_observer(self) -> None:
         observer = Observer(timeout=STOP_SECONDS)
-        observer.schedule(_Handler(self.root, self.dirty, self.log), self.root, recursive=True)
         before = set(threading.enumerate())
         try:
+            observer.schedule(self._handler, self.root, recursive=False)
+            self._observer = observer
+            self._watch_folders()
             observer.start()
         except OSError as exc:  # e.g. the inotify watch limit
+            self._observer = None
             raise JournalError(f"can't watch {self.root}: {exc}") from None
-        self._observer = observer
-        # every thread watchdog started (observer, emitters, its inotify reader): if any
-        # dies, events are lost
-        self._threads = [t for t in threading.enumerate() if t not in before]
+        # the threads watchdog started besides the observer and its emitters (its inotify
+        # reader, the first time): if any dies, events are lost
+        self._threads = [
+            t for t in threading.enumerate() if t not in before and t not in observer.emitters
+        ]
+
+    def _watch_folders(self, renew: Collection[str] = ()) -> None:
+        """Watch every top-level folder the index reads, recursively, and no other (the
+        vault folder itself is watched alone).  The folders named in ``renew`` (events
+        came for them: they may have been replaced) and any whose inode changed are
+        watched anew."""
+        vault = self.index.vault
+        wanted: dict[str, int] = {}
+        with contextlib.suppress(OSError), os.scandir(self.root) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False) and not vault.ignores(entry.name):
+                    wanted[entry.name] = entry.inode()
+        for name, (watch, inode) in sorted(self._watches.items()):
+            if wanted.get(name) != inode or name in renew:
+                del self._watches[name]
+                with contextlib.suppress(KeyError, OSError):
+                    self._observer.unschedule(watch)
+        for name, inode in sorted(wanted.items()):
+            if name not in self._watches:
+                path = str(vault.root / name)
+                try:
+                    watch = self._observer.schedule(self._handler, path, recursive=True)
+                except FileNotFoundError:  # gone again: its event comes
+                    continue
+                except OSError as exc:  # e.g. the inotify watch limit: reconciles still see it
+                    self.log(f"journal watch: can't watch {path}: {exc}")
+                    continue
+                self._watches[name] = (watch, inode)
 
     def _observer_alive(self) -> bool:
-        return all(thread.is_alive() for thread in self._threads)
+        observer = self._observer
+        return (
+            observer.is_alive()
+            and all(emitter.is_alive() for emitter in tuple(observer.emitters))
+            and all(thread.is_alive() for thread in self._threads)
+        )
 
     def _stop_observer(self) -> None:
         if self._observer is not None:
@@ -261,6 +317,7 @@ class Watcher:
             with contextlib.suppress(RuntimeError):
                 self._observer.join(timeout=5)
             self._observer = None
+            self._watches.clear()
 
 
 @contextlib.contextmanager

@@ -26,8 +26,10 @@ if TYPE_CHECKING:  # markdown-it is imported when a body is first parsed (startu
 _TASK = re.compile(r"\[(.)\]\s+(.*)", re.DOTALL)
 _FIELD_LINE = re.compile(r"^([A-Za-z][\w -]*?)::[ \t]*(.*)$", re.MULTILINE)
 _FIELD_BRACKET = re.compile(r"[\[(]([A-Za-z][\w -]*?)::[ \t]*([^\])]*)[\])]")
-_MD_LINK = re.compile(r"\[[^\]\n]*\]\(<?([^)\s>]+\.md)(?:#[^)\s>]*)?>?\)")
+_MD_LINK_TEXT = re.compile(r"\[[^\[\]\n]*\]\(")  # a link's text and the "(" of its URL
+_URL_END = re.compile(r"[)\s>]")
 _SLOW = re.compile(r"[`\\<]")
+_MANY_BRACKETS = 256  # more "[" in one paragraph: markdown-it's link rule is quadratic
 _LOG_TITLES = frozenset({"log", "check-ins", "checkins", "progress log"})
 _NEWLINE = re.compile(r"\r\n?|\n")  # the line breaks markdown-it counts lines by
 
@@ -105,9 +107,8 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     if not embed and not src.startswith("[[", pos):
         return False
     start = pos + (3 if embed else 2)
-    end = src.find("]]", start + 1)  # a target has at least one character
-    inner = src[start:end] if end >= 0 else ""
-    if not inner or "[[" in inner or "\n" in inner:
+    end = _closing(state, start + 1)  # a target has at least one character
+    if end < 0 or src.find("[[", start, end) >= 0 or src.find("\n", start, end) >= 0:
         return False  # as in Obsidian: a single "]" belongs to the target
     if not silent:
         token = state.push("wikilink", "", 0)
@@ -117,12 +118,26 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+def _closing(state: StateInline, start: int) -> int:
+    """Where the first ``]]`` at or after ``start`` is (-1: none), remembering the last
+    answer: a line of many ``[[`` asks for the same ``]]`` from every one of them."""
+    since, found = state.env.get("]]", (len(state.src) + 1, -1))
+    if not since <= start <= (found if found >= 0 else len(state.src)):
+        since, found = start, state.src.find("]]", start)
+        state.env["]]"] = (since, found)
+    return int(found)
+
+
+@lru_cache(maxsize=2)
+def _parser(links: bool = True) -> MarkdownIt:
+    """markdown-it with our wikilink rule; without its link and image rules when
+    ``links`` is false (they take quadratic time on text of many ``[``)."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": True})
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
+    if not links:
+        md.disable(["link", "image"])
     md.disable("inline")  # core rule: inline content is parsed on demand below
     return md
 
@@ -326,9 +341,10 @@ def _inline(content: str, facts: BodyFacts, line: int) -> None:
         return
     if _SLOW.search(content) is None:
         for offset, text in enumerate(content.split("\n")):
-            _scan_text(text, line + offset, facts, links=True)
+            _scan_text(text, line + offset, facts, wiki=True, markdown=True)
         return
-    md = _parser()
+    many = content.count("[") > _MANY_BRACKETS  # markdown links by regex then
+    md = _parser(links=not many)
     children: list[Token] = []
     md.inline.parse(content, md, {}, children)
     offset = 0
@@ -336,7 +352,7 @@ def _inline(content: str, facts: BodyFacts, line: int) -> None:
 
     def flush() -> None:
         if buffer:
-            _scan_text("".join(buffer), line + offset, facts, links=False)
+            _scan_text("".join(buffer), line + offset, facts, wiki=False, markdown=many)
             buffer.clear()
 
     for child in children:
@@ -356,19 +372,53 @@ def _inline(content: str, facts: BodyFacts, line: int) -> None:
     flush()
 
 
-def _scan_text(text: str, line: int, facts: BodyFacts, *, links: bool) -> None:
-    if links and "[" in text:
+def _scan_text(text: str, line: int, facts: BodyFacts, *, wiki: bool, markdown: bool) -> None:
+    if wiki and "[" in text:
         for link in wikilinks.find_links(text):
             facts.links.append(BodyLink(link, line))
-        for match in _MD_LINK.finditer(text):
-            _add_md_link(match.group(1), line, facts)
+    if markdown and "](" in text:
+        for url in md_link_urls(text):
+            _add_md_link(url, line, facts)
     if "#" in text:
         facts.tags.extend((tag, line) for tag in body_tags(text))
     if "::" in text:
         for match in _FIELD_LINE.finditer(text):
             facts.fields.append(InlineField(match.group(1).strip(), match.group(2).strip(), line))
-        for match in _FIELD_BRACKET.finditer(text):
+        # a bracketed field ends at a "]" or ")": none can match after the last one, and
+        # stopping there keeps a line of many "(key::" linear
+        last = max(text.rfind("]"), text.rfind(")"))
+        for match in _FIELD_BRACKET.finditer(text, 0, last + 1):
             facts.fields.append(InlineField(match.group(1).strip(), match.group(2).strip(), line))
+
+
+def md_link_urls(text: str) -> list[str]:
+    """The URLs of inline links to notes, ``[text](Note.md#heading)`` or
+    ``[text](<Note.md>)``: group 1 of every match of the regex
+    ``\\[[^\\]\\n]*\\]\\(<?([^)\\s>]+\\.md)(?:#[^)\\s>]*)?>?\\)``, found in linear time
+    (the regex scans the rest of the line again from every ``[`` and ``](``)."""
+    urls = []
+    resume = 0  # a link ends where the search for the next one starts
+    end = -1  # where the URL of the last candidate ends (later ones may share it)
+    cut = -1  # where its longest ".md" ends (a ".md" that ends it or comes before "#")
+    for match in _MD_LINK_TEXT.finditer(text):
+        start = match.end()
+        if match.start() < resume:
+            continue
+        if start > end:
+            found = _URL_END.search(text, start)
+            end = found.start() if found else len(text)
+            cut = end if text.endswith(".md", start, end) else text.rfind(".md#", start, end) + 3
+        if text.startswith(")", end):
+            close = end + 1
+        elif text.startswith(">)", end):
+            close = end + 2
+        else:
+            continue
+        first = start + 1 if text.startswith("<", start) and cut - 3 > start + 1 else start
+        if cut - 3 > first:  # a name before ".md"
+            urls.append(text[first:cut])
+            resume = close
+    return urls
 
 
 def _add_link(inner: str, embed: bool, line: int, facts: BodyFacts) -> None:

@@ -54,6 +54,13 @@ class Networking:
 
 
 @dataclass(frozen=True)
+class VaultSettings:
+    """Folders never read (vault-relative), besides hidden ones and Obsidian's templates."""
+
+    exclude: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class IndexSettings:
     """Where the index (a disposable cache of the notes) lives; empty: the user cache."""
 
@@ -125,6 +132,7 @@ class Config:
     """All settings of one vault."""
 
     folders: Folders = field(default_factory=Folders)
+    vault: VaultSettings = field(default_factory=VaultSettings)
     week: Week = field(default_factory=Week)
     goals: Goals = field(default_factory=Goals)
     networking: Networking = field(default_factory=Networking)
@@ -198,7 +206,10 @@ def _check_values(config: Config, path: str) -> None:
             raise ConfigError(f"'watch.{key}' must be between 0 and 86400 seconds", path=path)
     folders = {f"folders.{k}": v for k, v in dataclasses.asdict(config.folders).items()}
     folders["obsidian.bases"] = config.obsidian.bases
-    for key, value in folders.items():
+    if not all(isinstance(item, str) for item in config.vault.exclude):
+        raise ConfigError("'vault.exclude' should be a list of folders", path=path)
+    paths = [*folders.items(), *(("vault.exclude", item) for item in config.vault.exclude)]
+    for key, value in paths:
         if (
             not value
             or value.startswith(("/", "\\"))

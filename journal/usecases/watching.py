@@ -35,7 +35,8 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     rel = review_path(vault, period)
     if not vault.path(rel).is_file():
         return None
-    result = weekly_review(vault, Catalog(source=index.reader(), today=today), today)
+    with index.reading() as reader:
+        result = weekly_review(vault, Catalog(source=reader, today=today), today)
     if result.written.action == "updated":
         index.refresh([rel])
     return result.written.to_dict()
