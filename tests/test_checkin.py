@@ -12,6 +12,8 @@ import pytest
 
 from journal.adapters.vault import Vault, load_catalog
 from journal.core.errors import Conflict
+from journal.core.catalog import Catalog
+from journal.core.checkins import parse_log_line
 from journal.core.notes import parse_note
 from journal.present import chart
 from journal.usecases.checkin import log_checkin
@@ -281,3 +283,68 @@ def test_a_goal_counted_from_meetings_refuses_hand_values(
         "meetings",
         ["informational"],
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # "date - note": the dash separates, it is not a minus
+        ("- 2026-11-02 - 3 HR leaders said hi", ("2026-11-02", None, 0.0, "3 HR leaders said hi")),
+        ("- 2026-11-02 – met Dana", ("2026-11-02", None, 0.0, "met Dana")),
+        ("- 2026-11-02 -3 recount", ("2026-11-02", "-", 3.0, "recount")),
+        ("- 2026-11-02: + 1 spaced", ("2026-11-02", None, 0.0, "+ 1 spaced")),
+        ("- [[2026-11-20]]: +1 linked day", ("2026-11-20", "+", 1.0, "linked day")),
+        ("- [[daily/2026-11-20|Friday]] +1 x", ("2026-11-20", "+", 1.0, "x")),
+        ("- **2026-11-21**: +1", ("2026-11-21", "+", 1.0, "")),
+        ("- **2026-11-21:** =4 bold", ("2026-11-21", "=", 4.0, "bold")),
+        ("- 2026-11-21 14:30: +1 x", ("2026-11-21", "+", 1.0, "x")),
+        ("- 2026-11-21 9:05 +2", ("2026-11-21", "+", 2.0, "")),
+        ("- 2026-11-05: +1.", ("2026-11-05", "+", 1.0, "")),
+        ("- 2026-11-05: +1, then dinner", ("2026-11-05", "+", 1.0, "then dinner")),
+        ("- 2026-11-05: +1.5.", ("2026-11-05", "+", 1.5, "")),
+        ("- 2026-11-05: +1x", ("2026-11-05", None, 0.0, "+1x")),
+        ("- 2026-11-05: =-2 in debt", ("2026-11-05", "=", -2.0, "in debt")),
+    ],
+)
+def test_hand_written_log_lines(line: str, expected: tuple[object, ...]) -> None:
+    found = parse_log_line(line, 1)
+    assert found is not None
+    assert (found.day.isoformat(), found.op, found.amount, found.note) == expected
+
+
+def test_hand_written_forms_and_the_tool_read_the_same(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Each form by hand reads as the line the tool writes for the same check-in."""
+    pairs = [
+        ("- [[2026-11-21]]: +1 Lunch", ("+1", "Lunch")),
+        ("- **2026-11-21**: -2 miscounted", ("-2", "miscounted")),
+        ("- 2026-11-21 14:30: =-2 in debt", ("=-2", "in", "debt")),
+        ("- 2026-11-21: +1.5.", ("+1.5",)),
+    ]
+    for hand, args in pairs:
+        write(GOAL, goal_text(current=1))
+        result = invoke("log", "Connect", *args, "--date", "2026-11-21")
+        assert result.exit_code == 0, result.stderr
+        tool = parse_note(GOAL, (vault / GOAL).read_bytes()).checkins[-1]
+        by_hand = parse_log_line(hand, tool.line, GOAL)
+        assert by_hand == tool, hand
+
+
+def test_inline_fields_in_brackets_and_with_a_bold_key() -> None:
+    catalog = Catalog(
+        [
+            parse_note("goals/G.md", b"---\ntype: goal\ntitle: G\nbaseline: 0\n---\n# G\n"),
+            parse_note(
+                "daily/2026-11-20.md",
+                b"Met Dana [progress:: [[G]] +1 coffee] and then (progress:: [[G|the goal]] +2)\n"
+                b"\n**progress**:: [[G]] +3 bold key\n\n- __progress__:: [[G]] +4 in a list\n",
+            ),
+        ]
+    )
+    assert [(c.op, c.amount, c.note) for c in catalog.goals[0].checkins] == [
+        ("+", 1.0, "coffee"),
+        ("+", 2.0, ""),
+        ("+", 3.0, "bold key"),
+        ("+", 4.0, "in a list"),
+    ]

@@ -34,9 +34,9 @@ class Logged:
 
 
 def parse_change(text: str) -> tuple[str, float]:
-    """``+N``, ``-N`` or ``=N`` as (op, amount); a usage error otherwise."""
+    """``+N``, ``-N``, ``=N`` or ``=-N`` as (op, amount); a usage error otherwise."""
     parsed = parse_value(text)
-    if parsed is None or parsed[2]:
+    if parsed is None or parsed[2] or not text[-1:].isdigit():
         raise UsageProblem(
             f"VALUE should be +N (up by N), -N (down by N) or =N (now N), not '{text}'"
         )
