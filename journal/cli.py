@@ -707,13 +707,18 @@ def log_command(
                 "note": logged.note,
                 "old": logged.old,
                 "new": logged.new,
+                "notice": logged.notice,
+                "warning": logged.warning,
             }
         )
-        return
-    click.echo(
-        f"{logged.path}: {logged.day.isoformat()} {logged.change} {logged.note}".rstrip()
-        + f"; current {number(logged.old)} -> {number(logged.new)}"
-    )
+    else:
+        notice = f" ({logged.notice})" if logged.notice else ""
+        click.echo(
+            f"{logged.path}: {logged.day.isoformat()} {logged.change} {logged.note}".rstrip()
+            + f"; current {number(logged.old)} -> {number(logged.new)}{notice}"
+        )
+    if logged.warning:
+        click.echo(f"journal: warning: {logged.warning}", err=True)
 
 
 @new.command("contact")

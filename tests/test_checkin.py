@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from journal.adapters.vault import Vault, load_catalog
-from journal.core.errors import Conflict
 from journal.core.catalog import Catalog
 from journal.core.checkins import parse_log_line
+from journal.core.errors import Conflict
 from journal.core.notes import parse_note
 from journal.present import chart
 from journal.usecases.checkin import log_checkin
@@ -179,7 +179,7 @@ def test_journal_log_racing_an_editor_never_corrupts_the_goal(write: Write, vaul
 def test_history_shows_check_ins_from_other_notes_once_with_a_chart(
     invoke: Invoke, write: Write
 ) -> None:
-    write("goals/Connect with five HR leaders.md", goal_text(current=4, start="2026-11-01"))
+    write("goals/Connect with five HR leaders.md", goal_text(current=1, start="2026-11-01"))
     write(
         "daily/2026-11-21.md",
         "# Saturday\n\nprogress:: [[Connect with five HR leaders]] +2 two calls\n\n"
@@ -199,13 +199,16 @@ def test_history_shows_check_ins_from_other_notes_once_with_a_chart(
     ]
     assert data["series"] == [
         {"date": "2026-11-01", "value": 0, "source": "start"},
-        {"date": "2026-11-18", "value": 1, "source": "log"},
+        {"date": "2026-11-18", "value": 1, "source": "note"},
         {"date": "2026-11-20", "value": 2, "source": "log"},
-        {"date": "2026-11-21", "value": 4, "source": "log"},
+        {"date": "2026-11-21", "value": 4, "source": "note"},
     ]
     assert data["agrees"] is True
     text = invoke("log", "Connect").stdout
-    assert text.startswith("Connect with five HR leaders: 4 / 5 conversations\n")
+    assert text.startswith(
+        "Connect with five HR leaders: 4 / 5 conversations  "
+        "(current 1 in the file, +3 from other notes = 4)\n"
+    )
     assert "5 ┤┈┈┈" in text and " target" in text
     assert "2026-11-21  +2  4  two calls  (daily/2026-11-21.md)" in text
 
@@ -215,7 +218,8 @@ def test_log_and_current_disagreeing(invoke: Invoke, write: Write, vault: Path) 
     write(GOAL, goal_text(current=4))  # baseline 0 + a log of +1 = 1, not 4
     data = json.loads(invoke("log", "Connect", "--json").stdout)
     assert (data["current"], data["replayed"], data["agrees"]) == (4, 1, False)
-    assert "! current is 4 but baseline plus the check-ins give 1" in invoke("log", "hr").stdout
+    warning = "! current is 4 in the file but baseline plus its log gives 1"
+    assert warning in invoke("log", "hr").stdout
     assert json.loads(invoke("show", "hr", "--json").stdout)["progress"] == 0.8
     assert invoke("log", "Connect", "+1").stdout.endswith("current 4 -> 5\n")
     assert "\ncurrent: 5\n" in (vault / GOAL).read_text()

@@ -4,10 +4,13 @@ staleness from git, and numbers in JSON."""
 from __future__ import annotations
 
 import json
-import shutil
+from datetime import date
 from pathlib import Path
 
-from tests.conftest import EXAMPLE_VAULT, Invoke, Write, goal_text
+from journal.core.catalog import Catalog
+from journal.core.notes import parse_note
+from journal.core.series import value_on, value_series
+from tests.conftest import Invoke, Write, goal_text
 
 GOAL = "goals/Connect with five HR leaders.md"
 
@@ -22,7 +25,7 @@ def test_sync_conflict_copies_are_never_data(invoke: Invoke, write: Write, vault
     write("daily/2026-11-21 (conflicted copy 2026-11-21).md", daily)
     write("people/Dana Ortiz.md", "---\ntype: contact\n---\n")
     meeting = (
-        "---\ntype: meeting\ndate: 2026-11-18\nkind: coffee\nwith:\n  - \"[[Dana Ortiz]]\"\n"
+        '---\ntype: meeting\ndate: 2026-11-18\nkind: coffee\nwith:\n  - "[[Dana Ortiz]]"\n'
         'goal: "[[Meet HRBPs]]"\nfollow_up_by: 2026-11-25\nfollow_up_done: false\n---\n'
         "- [ ] Send the article\n"
     )
@@ -51,3 +54,99 @@ def test_sync_conflict_copies_are_never_data(invoke: Invoke, write: Write, vault
         "goals/Meet HRBPs.sync-conflict-20261121-101010-ABCDEFG.md",
         "meetings/2026-11-18 Coffee (Dana's conflicted copy 2026-11-19).md",
     ]
+
+
+LINKEDIN = "goals/Post on LinkedIn twice a week.md"
+
+
+def test_a_progress_field_in_a_daily_note_moves_the_goal(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """Issue 6: `progress:: [[Goal]] +1` in a daily note counts once, dated by the note,
+    on top of `current` in the goal file, which stays as it is."""
+    before = (example_vault / LINKEDIN).read_bytes()
+    (example_vault / "daily/2026-11-21.md").write_text(
+        "# Saturday\n\nprogress:: [[Post on LinkedIn twice a week]] +1 Saturday post\n"
+    )
+    board = json.loads(invoke("status", "--json", root=example_vault).stdout)
+    [row] = [g for g in board["goals"] if g["path"] == LINKEDIN]
+    assert (row["current"], row["progress"]) == (6, 0.375)
+    checked = json.loads(invoke("check", "--select", "M007", "--json", root=example_vault).stdout)
+    assert checked == []
+    review = invoke("review", "--stdout", root=example_vault).stdout
+    assert "| [[Post on LinkedIn twice a week]] | ████░░░░░░ 38% | 0 → **6** → 16 posts | +3 |" in (
+        review
+    )
+    shown = invoke("show", "LinkedIn", root=example_vault).stdout
+    assert "  current 5 in the file, +1 from other notes = 6\n" in shown
+    record = json.loads(invoke("show", "LinkedIn", "--json", root=example_vault).stdout)
+    assert (record["current"], record["file_current"]) == (6, 5)
+    assert (example_vault / LINKEDIN).read_bytes() == before
+
+
+def _goal_with(log: str, current: int | None, *others: tuple[str, str]) -> Catalog:
+    props = f"current: {current}\n" if current is not None else ""
+    goal = f"---\ntype: goal\ntitle: G\nbaseline: 0\n{props}start: 2026-11-01\n---\n## Log\n{log}"
+    notes = [parse_note("goals/G.md", goal.encode())]
+    notes += [parse_note(path, f"progress:: [[G]] {value}\n".encode()) for path, value in others]
+    return Catalog(notes, today=date(2026, 11, 22))
+
+
+def test_other_notes_add_to_the_files_value_and_a_recount_includes_them() -> None:
+    # +2 elsewhere on top of a log of +1, +1; the file's current agrees with its log.
+    catalog = _goal_with("- 2026-11-02: +1\n- 2026-11-10: +1\n", 2, ("daily/2026-11-05.md", "+2"))
+    [g] = catalog.goals
+    assert (g.file_current, g.current) == (2, 4)
+    assert [(p.day.day, p.value, p.source) for p in value_series(g, date(2026, 11, 22))] == [
+        (1, 0, "start"), (2, 1, "log"), (5, 3, "note"), (10, 4, "log")
+    ]  # fmt: skip
+    # =N elsewhere: the value is N that day; later changes in the file add to it.
+    catalog = _goal_with("- 2026-11-02: +1\n- 2026-11-10: +1\n", 2, ("daily/2026-11-05.md", "=7"))
+    [g] = catalog.goals
+    assert g.current == 8
+    assert value_on([(p.day, p.value) for p in value_series(g, None)], date(2026, 11, 5), 0) == 7
+    # =N in the goal's own log is a recount of everything: the +2 before it is in it.
+    catalog = _goal_with("- 2026-11-02: +1\n- 2026-11-10: =3\n", 3, ("daily/2026-11-05.md", "+2"))
+    assert catalog.goals[0].current == 3
+    # A hand-edited current (no log) still gets the check-ins from other notes.
+    catalog = _goal_with("", 10, ("daily/2026-11-05.md", "+1"), ("daily/2026-11-30.md", "+5"))
+    assert catalog.goals[0].current == 11  # the note dated after today does not count yet
+    # No current in the file: the log and the other notes give the value.
+    assert (
+        _goal_with("- 2026-11-02: +1\n", None, ("daily/2026-11-05.md", "+1")).goals[0].current == 2
+    )
+    assert _goal_with("- 2026-11-02: +1\n", None).goals[0].current is None
+
+
+def test_a_backdated_check_in_lands_in_its_place(invoke: Invoke, write: Write, vault: Path) -> None:
+    """Issue: `journal log G +1 --date` before a later `=3` said `current 3 -> 4`, and then
+    `journal check` reported M007.  Now current follows baseline plus the log."""
+    log = "- 2026-11-10: +2 two calls\n- 2026-11-20: =3 recounted\n"
+    write(GOAL, goal_text(current=3).replace("- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n", log))
+    result = invoke("log", "Connect", "+1", "call", "--date", "2026-11-15")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        f"{GOAL}: 2026-11-15 +1 call; current 3 -> 3 (unchanged: the =3 on 2026-11-20 "
+        "comes later)\n"
+    )
+    assert invoke("check", "--select", "M007").exit_code == 0
+    result = invoke("log", "Connect", "+1", "after", "--date", "2026-11-21")
+    assert result.stdout.endswith("; current 3 -> 4\n")
+    assert "\ncurrent: 4\n" in (vault / GOAL).read_text()
+
+
+def test_a_check_in_when_current_already_disagreed_warns(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write(GOAL, goal_text(current=4))  # baseline 0 plus the log's +1 is 1, not 4
+    result = invoke("log", "Connect", "+1", "--json")
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert (record["old"], record["new"], record["notice"]) == (4, 5, None)
+    assert "current was 4 but baseline plus the log gives 1" in record["warning"]
+    result = invoke("log", "Connect", "+1")
+    assert result.stdout.endswith("; current 5 -> 6\n")
+    assert result.stderr == (
+        "journal: warning: current was 5 but baseline plus the log gives 2; +1 was applied to "
+        "current (journal check reports the difference as M007)\n"
+    )

@@ -27,6 +27,7 @@ from journal.core.networking import (
     meeting_from_note,
 )
 from journal.core.notes import Note, inline_checkins, is_conflict_copy
+from journal.core.series import current_value
 
 
 class NoteHead(Protocol):
@@ -197,7 +198,9 @@ class Catalog:
     @cached_property
     def goals(self) -> list[Goal]:
         """The typed goals of every readable goal note, in path order, each with its
-        log's check-ins plus the ``progress::`` check-ins other notes hold for it."""
+        log's check-ins plus the ``progress::`` check-ins other notes hold for it, and
+        its value on ``today``: the file's ``current`` plus those check-ins
+        (:func:`current_value`; ``file_current`` keeps the file's)."""
         goals = [goal_from_note(n)[0] for n in self.of_kind("goal")]
         by_path = {g.path: g for g in goals}
         for target, checkin in self._source.inline_checkins():
@@ -211,16 +214,17 @@ class Catalog:
             if goal.metric_source == "meetings":
                 self._count_meetings(goal)
             goal.checkins.sort(key=lambda c: (c.day, c.path != goal.path, c.path, c.line))
+            goal.current = current_value(goal, self.today)
         return goals
 
     def _count_meetings(self, goal: Goal) -> None:
         """A goal with ``metric_source: meetings``: its value is baseline plus the
-        meetings that count for it, each a +1 check-in; values in its log and in
-        ``progress::`` fields are ignored (dated notes stay)."""
+        meetings that count for it, each a +1 check-in; ``current`` in its file, values
+        in its log and in ``progress::`` fields are ignored (dated notes stay)."""
         linked = self._meetings_by_goal.get(goal.path, [])
         counted = [meeting_checkin(m) for m in linked if counts_for(goal, m, self.today)]
         goal.checkins = [c for c in goal.checkins if c.op is None] + counted
-        goal.current = (goal.baseline or 0) + len(counted)
+        goal.file_current = None
 
     @cached_property
     def _meetings_by_goal(self) -> dict[str, list[Meeting]]:

@@ -52,7 +52,8 @@ class Goal:
     unit: str | None = None
     baseline: float | None = None
     target: float | None = None
-    current: float | None = None
+    current: float | None = None  # the value: the file's plus check-ins in other notes
+    file_current: float | None = None  # ``current`` as the goal file holds it
     effort: float | None = None
     confidence: float | None = None
     supports: list[Link] = field(default_factory=list)
@@ -107,6 +108,7 @@ class Goal:
             "baseline": self.baseline,
             "target": self.target,
             "current": self.current,
+            "file_current": self.file_current,
             "progress": round(progress, 4) if progress is not None else None,
             "effort": self.effort,
             "confidence": self.confidence,
@@ -157,4 +159,5 @@ def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
             value = [Milestone(m["title"], m["due"], m["done"], i) for i, m in enumerate(value)]
         if value is not None:
             setattr(goal, key, value)
+    goal.file_current = goal.current
     return goal, problems

@@ -16,8 +16,8 @@ from journal.core.review import (
     WeeklyTargets,
     checkin_series,
     gantt_text,
-    value_on,
 )
+from journal.core.series import value_on
 
 
 def plan_weeks(start: date, days: int) -> list[Period]:
@@ -37,7 +37,7 @@ def weekly_targets(goal: Goal, weeks: list[Period], points: Series) -> list[floa
     if goal.target is None or not weeks:
         return None
     plan_start = weeks[0].start
-    begin = value_on(points, plan_start - timedelta(days=1), goal.baseline or 0) or 0
+    begin = value_on(points, plan_start - timedelta(days=1), goal.baseline or 0)
     finish = goal.due if goal.due and goal.due > plan_start else weeks[-1].end
     span = (finish - plan_start).days + 1
     values = []

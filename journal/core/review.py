@@ -19,6 +19,7 @@ from journal.core.formatting import bar, number, percent, rate, signed
 from journal.core.goal import Goal
 from journal.core.networking import follow_up_state
 from journal.core.progress import expected_value, last_checkin, pace, start_of
+from journal.core.series import value_on
 
 DUE_SOON_DAYS = 14
 Series = list[tuple[date, float]]
@@ -36,16 +37,6 @@ class WeeklyTargets:
 def checkin_series(goal: Goal) -> Series:
     """The goal's values over time from its check-ins (the default series)."""
     return series(goal.baseline or 0, goal.checkins)
-
-
-def value_on(points: Series, day: date, default: float | None) -> float | None:
-    """The last value of ``points`` on or before ``day``."""
-    value = default
-    for when, point in points:
-        if when > day:
-            break
-        value = point
-    return value
 
 
 def build_review(
@@ -148,7 +139,7 @@ def _score(
     in_week = [p for p in points if p[0] in period]
     change = None
     if in_week:
-        start_value = value_on(points, before, goal.baseline or 0) or 0
+        start_value = value_on(points, before, goal.baseline or 0)
         change = in_week[-1][1] - start_value
     now = pace(goal, as_of)
     status = now.status

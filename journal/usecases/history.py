@@ -40,8 +40,7 @@ from journal.core.history import (
     state_of,
 )
 from journal.core.notes import PARSER_VERSION, parse_note
-from journal.core.progress import start_of
-from journal.core.series import Point, progress_series
+from journal.core.series import Point, value_series
 
 if TYPE_CHECKING:
     from journal.adapters.git import Repository
@@ -235,7 +234,7 @@ def goal_history(
         entries.append(Entry(None, goal.path, pending))
     if not mine and history.status.head is not None:
         notices.append(f"no history yet: {goal.path} has never been committed")
-    series = _series(goal, today, recorded_values(mine))
+    series = value_series(goal, today, recorded_values(mine))
     if since is not None:
         entries = [e for e in entries if e.revision is None or e.revision.day >= since]
         series = [p for p in series if p.day >= since]
@@ -256,16 +255,6 @@ def _uncommitted(
     if head == work and head_path == goal.path:
         return None
     return diff_states(head, work, old_path=head_path, new_path=goal.path)
-
-
-def _series(goal: Goal, today: date, recorded: Sequence[tuple[date, float]]) -> list[Point]:
-    return progress_series(
-        baseline=goal.baseline,
-        start=start_of(goal),
-        recorded=recorded,
-        checkins=goal.checkins,
-        current=(today, goal.current) if goal.current is not None else None,
-    )
 
 
 @dataclass(frozen=True)
@@ -302,12 +291,12 @@ def goals_series(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, 
     try:
         history = load_history(vault)
     except NoRepository:
-        return {g.path: Series(_series(g, today, []), False, False) for g in goals}
+        return {g.path: Series(value_series(g, today), False, False) for g in goals}
     found = {}
     for goal in goals:
         mine = follow(history.commits, goal.id, goal.path)
         truncated = any(r.boundary for r, _c in mine)
-        found[goal.path] = Series(_series(goal, today, recorded_values(mine)), True, truncated)
+        found[goal.path] = Series(value_series(goal, today, recorded_values(mine)), True, truncated)
     return found
 
 
