@@ -11,6 +11,7 @@ from journal.core.catalog import Catalog
 from journal.core.notes import parse_note
 from journal.core.series import value_on, value_series
 from tests.conftest import Invoke, Write, goal_text
+from tests.gitutil import Git
 
 GOAL = "goals/Connect with five HR leaders.md"
 
@@ -150,3 +151,53 @@ def test_a_check_in_when_current_already_disagreed_warns(
         "journal: warning: current was 5 but baseline plus the log gives 2; +1 was applied to "
         "current (journal check reports the difference as M007)\n"
     )
+
+
+def _scoreboard(text: str, title: str) -> str:
+    [row] = [line for line in text.splitlines() if line.startswith(f"| [[{title}]]")]
+    return row
+
+
+def test_a_past_weeks_review_shows_the_values_at_its_end(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """Issue: W45 showed today's 4 events and credited later gains to that week."""
+    text = invoke("review", "--week", "2026-W45", "--stdout", root=example_vault).stdout
+    assert _scoreboard(text, "Attend two HR events a month") == (
+        "| [[Attend two HR events a month]] | █████░░░░░ 50% | 0 → **3** → 6 events | +1 | "
+        "on track (expected 2.5) · needs 0.4/week |"
+    )
+    assert "| 0 → **2** → 16 posts | +2 |" in _scoreboard(text, "Post on LinkedIn twice a week")
+    # The week that holds today is seen as the goals stand now.
+    now = invoke("review", "--stdout", root=example_vault).stdout
+    assert "| 0 → **4** → 6 events | +1 |" in _scoreboard(now, "Attend two HR events a month")
+
+
+def test_a_past_week_in_git_takes_committed_values_not_later_ones(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    git = Git(vault, tmp_path / "home").init()
+    text = goal_text(current=0, start="2026-10-26").replace(
+        "- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n", ""
+    )
+    write(GOAL, text)
+    git.commit("Add", "2026-10-26")
+    for day, value in (("2026-11-04", 1), ("2026-11-12", 4)):
+        write(GOAL, text.replace("current: 0", f"current: {value}"))
+        git.commit(f"current {value}", day)
+    week45 = invoke("review", "--week", "2026-W45", "--stdout").stdout
+    assert "| 0 → **1** → 5 conversations | +1 | on track" in _scoreboard(
+        week45, "Connect with five HR leaders"
+    )
+    week46 = invoke("review", "--week", "2026-W46", "--stdout").stdout
+    assert "| 0 → **4** → 5 conversations | +3 | ahead" in _scoreboard(
+        week46, "Connect with five HR leaders"
+    )
+
+
+def test_a_plan_from_a_past_day_starts_from_the_value_then(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    text = invoke("plan", "--start", "2026-11-02", "--stdout", root=example_vault).stdout
+    # Two events by 2026-11-01 (four now): the line to 6 by 2026-12-31 starts from 2.
+    assert "  - goal: attend-two-hr-events-a-month\n    values: [2.5, 2.9, 3.4," in text

@@ -74,12 +74,16 @@ class Goal:
     @property
     def progress(self) -> float | None:
         """Share of the way from baseline to target, 0.0-1.0 (may exceed 1)."""
-        if self.target is None or self.current is None:
+        return self.progress_at(self.current)
+
+    def progress_at(self, value: float | None) -> float | None:
+        """:attr:`progress` had the goal's value been ``value``."""
+        if self.target is None or value is None:
             return None
         start = self.baseline or 0
         if self.target == start:
             return None
-        return (self.current - start) / (self.target - start)
+        return (value - start) / (self.target - start)
 
     @property
     def is_open(self) -> bool:

@@ -52,10 +52,11 @@ def last_checkin(goal: Goal) -> date | None:
     return max((c.day for c in goal.checkins), default=None)
 
 
-def pace(goal: Goal, today: date) -> Pace:
-    """Ahead, on track or behind against the goal's straight line on ``today``."""
+def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
+    """Ahead, on track or behind against the goal's straight line on ``today``, with
+    its value then (default: its value now)."""
     base = goal.baseline or 0
-    current = goal.current if goal.current is not None else base
+    current = value if value is not None else goal.current if goal.current is not None else base
     expected = expected_value(goal, today)
     start = start_of(goal)
     seen = None
