@@ -201,3 +201,33 @@ def test_a_plan_from_a_past_day_starts_from_the_value_then(
     text = invoke("plan", "--start", "2026-11-02", "--stdout", root=example_vault).stdout
     # Two events by 2026-11-01 (four now): the line to 6 by 2026-12-31 starts from 2.
     assert "  - goal: attend-two-hr-events-a-month\n    values: [2.5, 2.9, 3.4," in text
+
+
+def test_a_committed_hand_edit_of_current_is_a_check_in(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    """Issue 7: `current 40 -> 60` committed on 2026-11-19 (no log lines) is not 52 days
+    without a check-in, in the review, `journal check` (T006) and `journal status`."""
+    text = (
+        "---\ntype: goal\nid: words\ntitle: Write words\nmetric: words\nunit: k words\n"
+        "baseline: 0\ntarget: 100\ncurrent: 40\nstart: 2026-10-01\ndue: 2027-03-31\n"
+        "review_every: 1w\n---\n# Write words\n"
+    )
+    write("goals/Write words.md", text)
+
+    def stale() -> tuple[bool, bool, bool]:
+        review = invoke("review", "--stdout").stdout
+        check = json.loads(invoke("check", "--select", "T006", "--json").stdout)
+        board = json.loads(invoke("status", "--json").stdout)
+        return "No check-in" in review, bool(check), bool(board["quiet"])
+
+    assert stale() == (True, True, True)  # no repository: nothing says when it changed
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("Add", "2026-10-01")
+    write("goals/Write words.md", text.replace("current: 40", "current: 60"))
+    git.commit("60k words", "2026-11-19")
+    assert stale() == (False, False, False)
+    # A review of an earlier week does not count the later commit.
+    old = invoke("review", "--week", "2026-W46", "--stdout").stdout
+    assert "- No check-in for 45 days (rhythm 1w): [[Write words]]\n" in old
+    assert "T006 (warning) [[Write words]]: no check-in since 2026-10-01: 45 days" in old

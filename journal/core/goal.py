@@ -68,6 +68,9 @@ class Goal:
     metric_source: str = "manual"
     metric_kind: list[str] = field(default_factory=list)
     checkins: list[CheckIn] = field(default_factory=list)
+    #: Days a commit changed the goal's value (from git, by the commands that read its
+    #: history: ``usecases.history.goals_series``); None: not looked up.
+    changed: list[date] | None = None
     lines: dict[str, int] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -204,7 +204,7 @@ def _stale(
     stale = []
     for goal in goals:
         every = parse_duration(goal.review_every or default_every)
-        last = last_checkin(goal) or start_of(goal)
+        last = last_checkin(goal, until=as_of) or start_of(goal)
         if last is not None and as_of - last > every:
             stale.append(
                 {

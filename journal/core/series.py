@@ -88,6 +88,18 @@ def progress_series(
     return points
 
 
+def committed_changes(points: Sequence[Point], baseline: float | None) -> list[date]:
+    """The days a commit changed the value: ``git`` points that differ from the value
+    before them (an uncommitted edit, ``file``, has no day of its own)."""
+    days = []
+    previous = float(baseline or 0)
+    for point in points:
+        if point.source == "git" and point.value != previous:
+            days.append(point.day)
+        previous = point.value
+    return days
+
+
 def value_on(points: Steps, day: date, default: float) -> float:
     """The last value of ``points`` (in date order) on or before ``day``, else ``default``."""
     value = default
