@@ -117,7 +117,9 @@ def pass_state(func: F) -> F:
 
 
 def emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    from journal.core.formatting import json_numbers
+
+    click.echo(json.dumps(json_numbers(data), indent=2, ensure_ascii=False))
 
 
 def report(diagnostics: list[Any], *, severities: tuple[str, ...] = ("error",)) -> None:

@@ -231,3 +231,41 @@ def test_a_committed_hand_edit_of_current_is_a_check_in(
     old = invoke("review", "--week", "2026-W46", "--stdout").stdout
     assert "- No check-in for 45 days (rhythm 1w): [[Write words]]\n" in old
     assert "T006 (warning) [[Write words]]: no check-in since 2026-10-01: 45 days" in old
+
+
+def _types(value: object) -> object:
+    """``value`` with each number replaced by its type's name, to compare types too."""
+    if isinstance(value, dict):
+        return {k: _types(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_types(v) for v in value]
+    return type(value).__name__ if isinstance(value, (int, float)) else value
+
+
+def test_json_prints_whole_numbers_as_ints_and_keeps_fractions(
+    invoke: Invoke, write: Write, tmp_path: Path, vault: Path
+) -> None:
+    write(GOAL, goal_text(current=1, baseline=0.5, start="2026-11-01"))
+    logged = json.loads(invoke("log", "Connect", "+1", "--json").stdout)
+    assert _types({k: logged[k] for k in ("old", "new")}) == {"old": "int", "new": "int"}
+    record = json.loads(invoke("log", "Connect", "--json").stdout)
+    assert _types([record["current"], record["replayed"], record["baseline"]]) == [
+        "int",
+        "float",  # 0.5 + 1 + 1
+        "float",
+    ]
+    assert (record["replayed"], record["baseline"]) == (2.5, 0.5)
+    assert _types(record["series"]) == [
+        {"date": "2026-11-01", "value": "float", "source": "start"},
+        {"date": "2026-11-20", "value": "float", "source": "log"},
+        {"date": "2026-11-22", "value": "int", "source": "file"},
+    ]
+    assert _types(record["checkins"][0]["value"]) == "float"
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("Add", "2026-11-22")
+    history = json.loads(invoke("history", "Connect", "--json").stdout)
+    assert [(p["value"], type(p["value"]).__name__) for p in history["series"]] == [
+        (0.5, "float"),
+        (1.5, "float"),
+        (2, "int"),
+    ]
