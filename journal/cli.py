@@ -666,10 +666,10 @@ def log_command(
 ) -> None:
     """Record a check-in, or show a goal's check-ins with a chart.
 
-    VALUE is +N (up by N), -N (down by N) or =N (now N).  The line goes to the
-    goal's ## Log section and `current` changes, in one atomic write.  Without
-    VALUE, the goal's check-ins (from its log and from progress:: fields in other
-    notes) are listed with a small chart.
+    VALUE is +N (up by N), -N (down by N) or =N (now N; =-N below zero).  The
+    line goes to the goal's ## Log section and `current` changes, in one atomic
+    write.  Without VALUE, the goal's check-ins (from its log and from progress::
+    fields in other notes) are listed with a small chart.
 
     \b
     Example:

@@ -290,12 +290,14 @@ def chart(
 def history_view(h: dict[str, Any], today: date) -> str:
     """``journal log GOAL``: the check-ins, the value after each, and a chart."""
     unit = f" {h['unit']}" if h["unit"] else ""
+    if h["current"] is None and h["target"] is None and not h["checkins"]:
+        return f"{h['title']}: no check-ins yet\n"  # nothing to chart
     out = [f"{h['title']}: {number(h['current'])} / {number(h['target'])}{unit}"]
     elsewhere = value_sources(h)
     out[0] += f"  ({elsewhere})" if elsewhere else ""
     out.append("")
     points = [(parse_date(p["date"]), p["value"]) for p in h["series"]]
-    if points:
+    if any(p["source"] != "start" for p in h["series"]):
         first = parse_date(h["start"]) if h["start"] else None
         out.append(
             chart(

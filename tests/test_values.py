@@ -269,3 +269,23 @@ def test_json_prints_whole_numbers_as_ints_and_keeps_fractions(
         (1.5, "float"),
         (2, "int"),
     ]
+
+
+def test_negative_absolute_values_and_a_goal_with_nothing_to_show(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write(GOAL, goal_text(current=1))
+    result = invoke("log", "Connect", "=-2", "in", "debt")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == f"{GOAL}: 2026-11-22 =-2 in debt; current 1 -> -2\n"
+    assert invoke("log", "Connect", "-2").stdout.endswith("; current -2 -> -4\n")
+    text = (vault / GOAL).read_text()
+    assert "\ncurrent: -4\n" in text and text.endswith(
+        "- 2026-11-22: =-2 in debt\n- 2026-11-22: -2\n"
+    )
+    for bad in ("=--2", "= -2", "=-2x", "+1."):
+        assert invoke("log", "Connect", bad).exit_code == 2, bad
+    write("goals/Network more.md", "---\ntype: goal\ntitle: Network more\n---\n# Network more\n")
+    assert invoke("log", "Network more").stdout == "Network more: no check-ins yet\n"
+    write("goals/Read.md", "---\ntype: goal\ntitle: Read\ntarget: 5\nstart: 2026-11-01\n---\n")
+    assert invoke("log", "Read").stdout == "Read: ? / 5\n\nno check-ins yet\n"
