@@ -125,7 +125,9 @@ def pass_state(func: F) -> F:
 
 
 def emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    from journal.core.formatting import json_numbers
+
+    click.echo(json.dumps(json_numbers(data), indent=2, ensure_ascii=False))
 
 
 def report(diagnostics: list[Any], *, severities: tuple[str, ...] = ("error",)) -> None:
@@ -684,10 +686,10 @@ def log_command(
 ) -> str | None:
     """Record a check-in, or show a goal's check-ins with a chart.
 
-    VALUE is +N (up by N), -N (down by N) or =N (now N).  The line goes to the
-    goal's ## Log section and `current` changes, in one atomic write.  Without
-    VALUE, the goal's check-ins (from its log and from progress:: fields in other
-    notes) are listed with a small chart.
+    VALUE is +N (up by N), -N (down by N) or =N (now N; =-N below zero).  The
+    line goes to the goal's ## Log section and `current` changes, in one atomic
+    write.  Without VALUE, the goal's check-ins (from its log and from progress::
+    fields in other notes) are listed with a small chart.
 
     \b
     Example:
@@ -727,13 +729,18 @@ def log_command(
                 "note": logged.note,
                 "old": logged.old,
                 "new": logged.new,
+                "notice": logged.notice,
+                "warning": logged.warning,
             }
         )
     else:
+        notice = f" ({logged.notice})" if logged.notice else ""
         click.echo(
             f"{logged.path}: {logged.day.isoformat()} {logged.change} {logged.note}".rstrip()
-            + f"; current {number(logged.old)} -> {number(logged.new)}"
+            + f"; current {number(logged.old)} -> {number(logged.new)}{notice}"
         )
+    if logged.warning:
+        click.echo(f"journal: warning: {logged.warning}", err=True)
     return f"journal: log {logged.change} {logged.title}"
 
 
@@ -961,11 +968,13 @@ def status(state: State, as_json: bool) -> None:
       journal status
     """
     from journal.present import status_screen
+    from journal.usecases.history import look_up_changes
     from journal.usecases.status import status as board
 
     vault = state.vault()
     catalog = state.catalog(vault)
     report(catalog.diagnostics)
+    look_up_changes(vault, catalog, today())
     data = board(catalog, vault.config, today())
     if as_json:
         emit_json(data)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal.core.dates import parse_date
-from journal.core.formatting import bar, number, percent
+from journal.core.formatting import bar, number, percent, signed
 
 SHOWN_CHECKINS = 5
 
@@ -67,6 +67,9 @@ def goal_card(r: dict[str, Any], today: date) -> str:
             f"{number(r['current'])} / {number(r['target'])}{unit}  "
             f"{bar(r['progress'])} {percent(r['progress'])}"
         )
+    elsewhere = value_sources(r)
+    if elsewhere:
+        out.append(f"  {elsewhere}")
     if r["effort"] is not None or r["confidence"] is not None:
         effort = f"{number(r['effort'])} h/week" if r["effort"] is not None else "?"
         confidence = f"   confidence: {number(r['confidence'])}/10" if r["confidence"] else ""
@@ -92,6 +95,22 @@ def goal_card(r: dict[str, Any], today: date) -> str:
     for d in r.get("diagnostics", []):
         out.append(f"  ! line {d['line']}: {d['message']}")
     return "\n".join(out) + "\n"
+
+
+def value_sources(r: dict[str, Any]) -> str | None:
+    """Where a goal's value comes from when it is not just ``current`` in its file:
+    ``current 5 in the file, +1 from other notes = 6``."""
+    value, in_file = r["current"], r["file_current"]
+    if r["metric_source"] == "meetings":
+        return "counted from meeting notes"
+    if value is None or value == in_file:
+        return None
+    if in_file is None:
+        return f"no current in the file: {number(value)} from the log and other notes"
+    return (
+        f"current {number(in_file)} in the file, {signed(value - in_file)} from other notes "
+        f"= {number(value)}"
+    )
 
 
 def index_report(report: dict[str, Any]) -> str:
@@ -282,10 +301,14 @@ def chart(
 def history_view(h: dict[str, Any], today: date) -> str:
     """``journal log GOAL``: the check-ins, the value after each, and a chart."""
     unit = f" {h['unit']}" if h["unit"] else ""
-    counted = "  (counted from meeting notes)" if h["metric_source"] == "meetings" else ""
-    out = [f"{h['title']}: {number(h['current'])} / {number(h['target'])}{unit}{counted}", ""]
+    if h["current"] is None and h["target"] is None and not h["checkins"]:
+        return f"{h['title']}: no check-ins yet\n"  # nothing to chart
+    out = [f"{h['title']}: {number(h['current'])} / {number(h['target'])}{unit}"]
+    elsewhere = value_sources(h)
+    out[0] += f"  ({elsewhere})" if elsewhere else ""
+    out.append("")
     points = [(parse_date(p["date"]), p["value"]) for p in h["series"]]
-    if points:
+    if any(p["source"] != "start" for p in h["series"]):
         first = parse_date(h["start"]) if h["start"] else None
         out.append(
             chart(
@@ -308,8 +331,8 @@ def history_view(h: dict[str, Any], today: date) -> str:
         out.append(line.rstrip())
     if not h["agrees"]:
         out.append(
-            f"! current is {number(h['current'])} but baseline plus the check-ins give "
-            f"{number(h['replayed'])}; current counts (journal check reports this)"
+            f"! current is {number(h['file_current'])} in the file but baseline plus its log "
+            f"gives {number(h['replayed'])}; current counts (journal check reports this)"
         )
     return "\n".join(out) + "\n"
 

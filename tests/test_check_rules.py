@@ -248,10 +248,10 @@ def test_unit_current_and_baseline_are_asked_for_only_once_something_is_measured
     assert not rules & {"M003", "M004", "M005"}
 
 
-def test_the_log_and_current_agree_counting_progress_fields_in_other_notes() -> None:
+def test_progress_fields_in_other_notes_add_to_current_and_never_disagree() -> None:
     daily = ("daily/2026-11-21.md", "progress:: [[Hold four informational interviews]] +1\n")
-    assert of("M007", run((PATH, goal_note(current="3")), daily)) == []
-    assert len(of("M007", run((PATH, goal_note(current="2")), daily))) == 1
+    assert of("M007", run((PATH, goal_note(current="2")), daily)) == []
+    assert len(of("M007", run((PATH, goal_note(current="3")), daily))) == 1
 
 
 def test_a_goal_kept_with_set_current_only_is_not_a_disagreement() -> None:

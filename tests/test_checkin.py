@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from journal.adapters.vault import Vault, load_catalog
+from journal.core.catalog import Catalog
+from journal.core.checkins import parse_log_line
 from journal.core.errors import Conflict
 from journal.core.notes import parse_note
 from journal.present import chart
@@ -177,7 +179,7 @@ def test_journal_log_racing_an_editor_never_corrupts_the_goal(write: Write, vaul
 def test_history_shows_check_ins_from_other_notes_once_with_a_chart(
     invoke: Invoke, write: Write
 ) -> None:
-    write("goals/Connect with five HR leaders.md", goal_text(current=4, start="2026-11-01"))
+    write("goals/Connect with five HR leaders.md", goal_text(current=1, start="2026-11-01"))
     write(
         "daily/2026-11-21.md",
         "# Saturday\n\nprogress:: [[Connect with five HR leaders]] +2 two calls\n\n"
@@ -197,13 +199,16 @@ def test_history_shows_check_ins_from_other_notes_once_with_a_chart(
     ]
     assert data["series"] == [
         {"date": "2026-11-01", "value": 0, "source": "start"},
-        {"date": "2026-11-18", "value": 1, "source": "log"},
+        {"date": "2026-11-18", "value": 1, "source": "note"},
         {"date": "2026-11-20", "value": 2, "source": "log"},
-        {"date": "2026-11-21", "value": 4, "source": "log"},
+        {"date": "2026-11-21", "value": 4, "source": "note"},
     ]
     assert data["agrees"] is True
     text = invoke("log", "Connect").stdout
-    assert text.startswith("Connect with five HR leaders: 4 / 5 conversations\n")
+    assert text.startswith(
+        "Connect with five HR leaders: 4 / 5 conversations  "
+        "(current 1 in the file, +3 from other notes = 4)\n"
+    )
     assert "5 ┤┈┈┈" in text and " target" in text
     assert "2026-11-21  +2  4  two calls  (daily/2026-11-21.md)" in text
 
@@ -213,7 +218,8 @@ def test_log_and_current_disagreeing(invoke: Invoke, write: Write, vault: Path) 
     write(GOAL, goal_text(current=4))  # baseline 0 + a log of +1 = 1, not 4
     data = json.loads(invoke("log", "Connect", "--json").stdout)
     assert (data["current"], data["replayed"], data["agrees"]) == (4, 1, False)
-    assert "! current is 4 but baseline plus the check-ins give 1" in invoke("log", "hr").stdout
+    warning = "! current is 4 in the file but baseline plus its log gives 1"
+    assert warning in invoke("log", "hr").stdout
     assert json.loads(invoke("show", "hr", "--json").stdout)["progress"] == 0.8
     assert invoke("log", "Connect", "+1").stdout.endswith("current 4 -> 5\n")
     assert "\ncurrent: 5\n" in (vault / GOAL).read_text()
@@ -281,3 +287,68 @@ def test_a_goal_counted_from_meetings_refuses_hand_values(
         "meetings",
         ["informational"],
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # "date - note": the dash separates, it is not a minus
+        ("- 2026-11-02 - 3 HR leaders said hi", ("2026-11-02", None, 0.0, "3 HR leaders said hi")),
+        ("- 2026-11-02 – met Dana", ("2026-11-02", None, 0.0, "met Dana")),
+        ("- 2026-11-02 -3 recount", ("2026-11-02", "-", 3.0, "recount")),
+        ("- 2026-11-02: + 1 spaced", ("2026-11-02", None, 0.0, "+ 1 spaced")),
+        ("- [[2026-11-20]]: +1 linked day", ("2026-11-20", "+", 1.0, "linked day")),
+        ("- [[daily/2026-11-20|Friday]] +1 x", ("2026-11-20", "+", 1.0, "x")),
+        ("- **2026-11-21**: +1", ("2026-11-21", "+", 1.0, "")),
+        ("- **2026-11-21:** =4 bold", ("2026-11-21", "=", 4.0, "bold")),
+        ("- 2026-11-21 14:30: +1 x", ("2026-11-21", "+", 1.0, "x")),
+        ("- 2026-11-21 9:05 +2", ("2026-11-21", "+", 2.0, "")),
+        ("- 2026-11-05: +1.", ("2026-11-05", "+", 1.0, "")),
+        ("- 2026-11-05: +1, then dinner", ("2026-11-05", "+", 1.0, "then dinner")),
+        ("- 2026-11-05: +1.5.", ("2026-11-05", "+", 1.5, "")),
+        ("- 2026-11-05: +1x", ("2026-11-05", None, 0.0, "+1x")),
+        ("- 2026-11-05: =-2 in debt", ("2026-11-05", "=", -2.0, "in debt")),
+    ],
+)
+def test_hand_written_log_lines(line: str, expected: tuple[object, ...]) -> None:
+    found = parse_log_line(line, 1)
+    assert found is not None
+    assert (found.day.isoformat(), found.op, found.amount, found.note) == expected
+
+
+def test_hand_written_forms_and_the_tool_read_the_same(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Each form by hand reads as the line the tool writes for the same check-in."""
+    pairs = [
+        ("- [[2026-11-21]]: +1 Lunch", ("+1", "Lunch")),
+        ("- **2026-11-21**: -2 miscounted", ("-2", "miscounted")),
+        ("- 2026-11-21 14:30: =-2 in debt", ("=-2", "in", "debt")),
+        ("- 2026-11-21: +1.5.", ("+1.5",)),
+    ]
+    for hand, args in pairs:
+        write(GOAL, goal_text(current=1))
+        result = invoke("log", "Connect", *args, "--date", "2026-11-21")
+        assert result.exit_code == 0, result.stderr
+        tool = parse_note(GOAL, (vault / GOAL).read_bytes()).checkins[-1]
+        by_hand = parse_log_line(hand, tool.line, GOAL)
+        assert by_hand == tool, hand
+
+
+def test_inline_fields_in_brackets_and_with_a_bold_key() -> None:
+    catalog = Catalog(
+        [
+            parse_note("goals/G.md", b"---\ntype: goal\ntitle: G\nbaseline: 0\n---\n# G\n"),
+            parse_note(
+                "daily/2026-11-20.md",
+                b"Met Dana [progress:: [[G]] +1 coffee] and then (progress:: [[G|the goal]] +2)\n"
+                b"\n**progress**:: [[G]] +3 bold key\n\n- __progress__:: [[G]] +4 in a list\n",
+            ),
+        ]
+    )
+    assert [(c.op, c.amount, c.note) for c in catalog.goals[0].checkins] == [
+        ("+", 1.0, "coffee"),
+        ("+", 2.0, ""),
+        ("+", 3.0, "bold key"),
+        ("+", 4.0, "in a list"),
+    ]

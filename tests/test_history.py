@@ -123,13 +123,14 @@ def test_a_goal_timeline_reads_as_meaning_across_a_rename_with_an_edit(
     assert {e["author"] for e in entries} == {AUTHOR}
     assert entries[0]["time"] == "2026-10-01T12:00:00+01:00"
     assert [e["kind"] for e in entries[-1]["events"]] == ["completed"]
-    # Committed current values, the log's check-in and the daily note's progress:: field.
+    # Committed current values, the log's check-in, and the daily note's progress::
+    # field, which adds to the file's values from its day on.
     assert data["series"] == [
         {"date": "2026-10-01", "value": 0, "source": "git"},
         {"date": "2026-10-08", "value": 1, "source": "git"},
-        {"date": "2026-10-12", "value": 2, "source": "log"},
-        {"date": "2026-11-02", "value": 3, "source": "git"},
-        {"date": "2026-11-10", "value": 4, "source": "git"},
+        {"date": "2026-10-12", "value": 2, "source": "note"},
+        {"date": "2026-11-02", "value": 4, "source": "git"},
+        {"date": "2026-11-10", "value": 5, "source": "git"},
     ]
     assert data["truncated"] is False
     assert data["notices"] == []
@@ -153,8 +154,8 @@ def test_the_text_timeline_and_since(story: Git, invoke: Invoke) -> None:
         f"2026-11-20  {short('HEAD')}  {AUTHOR}: Done",
         "  status active -> done",
         "progress:",
-        "  2026-11-02       3  git",
-        "  2026-11-10       4  git",
+        "  2026-11-02       4  git",
+        "  2026-11-10       5  git",
     ]
 
 

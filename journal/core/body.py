@@ -24,8 +24,14 @@ if TYPE_CHECKING:  # markdown-it is imported when a body is first parsed (startu
     from markdown_it.token import Token
 
 _TASK = re.compile(r"\[(.)\]\s+(.*)", re.DOTALL)
-_FIELD_LINE = re.compile(r"^([A-Za-z][\w -]*?)::[ \t]*(.*)$", re.MULTILINE)
-_FIELD_BRACKET = re.compile(r"[\[(]([A-Za-z][\w -]*?)::[ \t]*([^\])]*)[\])]")
+# Dataview's inline fields: ``key:: value`` on its own line (the key may be bold,
+# ``**key**::``), or ``[key:: value]`` / ``(key:: value)`` inside text; a value may
+# hold wikilinks, whose brackets do not close the field.
+_FIELD_LINE = re.compile(r"^(?:\*\*|__)?([A-Za-z][\w -]*?)(?:\*\*|__)?::[ \t]*(.*)$", re.MULTILINE)
+_FIELD_BRACKET = re.compile(
+    r"\[([A-Za-z][\w -]*?)::[ \t]*((?:\[\[[^\[\]\n]*\]\]|[^\[\]\n])*)\]"
+    r"|\(([A-Za-z][\w -]*?)::[ \t]*((?:\[\[[^\[\]\n]*\]\]|[^\[\]()\n])*)\)"
+)
 _MD_LINK_TEXT = re.compile(r"\[[^\[\]\n]*\]\(")  # a link's text and the "(" of its URL
 _URL_END = re.compile(r"[)\s>]")
 _SLOW = re.compile(r"[`\\<]")
@@ -388,7 +394,8 @@ def _scan_text(text: str, line: int, facts: BodyFacts, *, wiki: bool, markdown: 
         # stopping there keeps a line of many "(key::" linear
         last = max(text.rfind("]"), text.rfind(")"))
         for match in _FIELD_BRACKET.finditer(text, 0, last + 1):
-            facts.fields.append(InlineField(match.group(1).strip(), match.group(2).strip(), line))
+            key, value = match.group(1, 2) if match.group(1) else match.group(3, 4)
+            facts.fields.append(InlineField(key.strip(), value.strip(), line))
 
 
 def md_link_urls(text: str) -> list[str]:

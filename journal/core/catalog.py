@@ -26,7 +26,15 @@ from journal.core.networking import (
     meeting_checkin,
     meeting_from_note,
 )
-from journal.core.notes import Note, NoteField, NoteLink, inline_checkins, note_date
+from journal.core.notes import (
+    Note,
+    NoteField,
+    NoteLink,
+    inline_checkins,
+    is_conflict_copy,
+    note_date,
+)
+from journal.core.series import current_value
 
 
 class NoteHead(Protocol):
@@ -208,7 +216,9 @@ class Catalog:
     """All notes of a vault, sorted by path, with the lookups commands need.
 
     ``today`` (when given) keeps meetings dated after it out of the goals that
-    count their meetings (``metric_source: meetings``).
+    count their meetings (``metric_source: meetings``).  Sync-conflict copies
+    (:func:`is_conflict_copy`) are never data: no goal, check-in, meeting, contact
+    or lookup reads them; only :attr:`heads` lists them, for ``journal check``.
     """
 
     def __init__(
@@ -222,7 +232,7 @@ class Catalog:
         self.by_path = _NotesByPath(self)
         if source is None:
             listed = NoteList(notes)
-            self.__dict__["notes"] = listed.notes
+            self.__dict__["notes"] = [n for n in listed.notes if not n.is_conflict_copy]
             self.by_path.remember(listed.notes)
             source = listed
         self._source: NoteSource = source
@@ -230,14 +240,15 @@ class Catalog:
 
     @cached_property
     def notes(self) -> list[Note]:
-        """Every note, parsed, in path order."""
+        """Every note, parsed, in path order (sync-conflict copies left out)."""
         notes = self._source.load()
         self.by_path.remember(notes)
-        return notes
+        return [n for n in notes if not n.is_conflict_copy]
 
     @cached_property
     def heads(self) -> Sequence[NoteHead]:
-        """Every note's path, kind, id, title and aliases, in path order."""
+        """Every note's path, kind, id, title and aliases, in path order (sync-conflict
+        copies too: ``journal check`` reports them, nothing else reads them)."""
         return self._source.heads()
 
     @cached_property
@@ -247,10 +258,14 @@ class Catalog:
     @cached_property
     def goals(self) -> list[Goal]:
         """The typed goals of every readable goal note, in path order, each with its
-        log's check-ins plus the ``progress::`` check-ins other notes hold for it."""
+        log's check-ins plus the ``progress::`` check-ins other notes hold for it, and
+        its value on ``today``: the file's ``current`` plus those check-ins
+        (:func:`current_value`; ``file_current`` keeps the file's)."""
         goals = [goal_from_note(n)[0] for n in self.of_kind("goal")]
         by_path = {g.path: g for g in goals}
         for target, checkin in self._source.inline_checkins():
+            if is_conflict_copy(checkin.path):
+                continue
             path = self.resolve_path(target, checkin.path)
             goal = by_path.get(path) if path is not None else None
             if goal is not None and checkin.path != goal.path:
@@ -259,16 +274,17 @@ class Catalog:
             if goal.metric_source == "meetings":
                 self._count_meetings(goal)
             goal.checkins.sort(key=lambda c: (c.day, c.path != goal.path, c.path, c.line))
+            goal.current = current_value(goal, self.today)
         return goals
 
     def _count_meetings(self, goal: Goal) -> None:
         """A goal with ``metric_source: meetings``: its value is baseline plus the
-        meetings that count for it, each a +1 check-in; values in its log and in
-        ``progress::`` fields are ignored (dated notes stay)."""
+        meetings that count for it, each a +1 check-in; ``current`` in its file, values
+        in its log and in ``progress::`` fields are ignored (dated notes stay)."""
         linked = self._meetings_by_goal.get(goal.path, [])
         counted = [meeting_checkin(m) for m in linked if counts_for(goal, m, self.today)]
         goal.checkins = [c for c in goal.checkins if c.op is None] + counted
-        goal.current = (goal.baseline or 0) + len(counted)
+        goal.file_current = None
 
     @cached_property
     def _meetings_by_goal(self) -> dict[str, list[Meeting]]:
@@ -305,12 +321,12 @@ class Catalog:
         return f"[[{name}]]"
 
     def of_kind(self, kind: str) -> list[Note]:
-        """The readable notes of one kind, in path order."""
+        """The readable notes of one kind, in path order (no sync-conflict copies)."""
         if "notes" in self.__dict__:
             return [n for n in self.notes if n.kind == kind and n.readable]
         notes = self._source.load(kind=kind)
         self.by_path.remember(notes)
-        return [n for n in notes if n.readable]
+        return [n for n in notes if n.readable and not n.is_conflict_copy]
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -341,7 +357,11 @@ class Catalog:
         link = parse_link(ref)
         if link is not None and link.target:
             ref = link.target  # "[[Dana Ortiz]]" as typed in a note
-        pool = [h for h in self.heads if kinds is None or h.kind in kinds]
+        pool = [
+            h
+            for h in self.heads
+            if (kinds is None or h.kind in kinds) and not is_conflict_copy(h.path)
+        ]
         match = match_head(pool, ref)
         if match is not None:
             return self.by_path[match.path]
@@ -373,12 +393,14 @@ class Catalog:
 
     def _named(self, name: str) -> Sequence[str]:
         if name not in self._lookups[0]:
-            self._lookups[0][name] = self._source.named(name)
+            found = self._source.named(name)
+            self._lookups[0][name] = [p for p in found if not is_conflict_copy(p)]
         return self._lookups[0][name]
 
     def _aliased(self, key: str) -> Sequence[str]:
         if key not in self._lookups[1]:
-            self._lookups[1][key] = self._source.aliased(key)
+            found = self._source.aliased(key)
+            self._lookups[1][key] = [p for p in found if not is_conflict_copy(p)]
         return self._lookups[1][key]
 
     def resolve(self, target: str, source: str | None = None) -> Note | None:

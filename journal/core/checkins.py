@@ -6,8 +6,11 @@ Grammar of one log line (a top-level list item under a heading named Log)::
     - 2026-11-21: =4 recounted after the conference
     - 2026-11-22: a note with no number
 
-``+N``/``-N`` change the value, ``=N`` sets it; the colon after the date is
-optional; everything after the value is the note.
+``+N``/``-N`` change the value, ``=N`` sets it (the sign touches the number);
+the colon after the date is optional; everything after the value is the note.
+Hand-written variants read the same: a linked or bold date (``[[2026-11-20]]``,
+``**2026-11-20**``), a time after the date (ignored), ``date - note``, and
+punctuation right after the number (``+1.``).
 
 Any other note (a daily note, a meeting note) may hold a check-in as an inline
 field, dated by the note: ``progress:: [[Goal]] +1 note``.
@@ -21,11 +24,20 @@ from datetime import date
 
 from journal.core.dates import DateError, parse_date
 
+_DATE = r"\d{4}-\d{2}-\d{2}"
+#: ``+N``, ``-N`` (a change), ``=N`` or ``=-N`` (the value now): the sign touches the
+#: number, and the number ends at a space or punctuation (``+1.`` is +1).
+_VALUE_TEXT = r"(?P<op>[+-]|=[+-]?)(?P<amount>\d+(?:\.\d+)?)(?!\w|\.\d)[.,;:!]*"
 _LINE = re.compile(
-    r"^\s*[-*+]\s+(?:\[.\]\s+)?(\d{4}-\d{2}-\d{2})\b\s*:?\s*"
-    r"(?:([+=-])\s?(\d+(?:\.\d+)?)(?![\w.]))?\s*(.*?)\s*$"
+    r"^\s*[-*+]\s+(?:\[.\]\s+)?"
+    # the date: plain, a link to the daily note ([[2026-11-20]]) or bold (**2026-11-20**)
+    rf"(?:\[\[(?:[^\[\]|]*/)?(?P<linked>{_DATE})(?:\|[^\[\]]*)?\]\]"
+    rf"|(?P<mark>\*\*|__)(?P<marked>{_DATE}):?(?P=mark)|(?P<plain>{_DATE})\b)"
+    r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?\b)?"  # a time of day, ignored
+    r"\s*(?::|[-\u2013\u2014](?=\s))?\s*"  # "date:", "date - note"
+    rf"(?:{_VALUE_TEXT})?\s*(?P<note>.*?)\s*$"
 )
-_VALUE = re.compile(r"([+=-])\s?(\d+(?:\.\d+)?)(?![\w.])\s*(.*?)\s*$")
+_VALUE = re.compile(rf"{_VALUE_TEXT}\s*(?P<note>.*?)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,20 +83,29 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
     match = _LINE.match(text)
     if match is None:
         return None
-    day_text, op, amount, note = match.groups()
+    day_text = match.group("linked") or match.group("marked") or match.group("plain")
     try:
         day = parse_date(day_text)
     except DateError as exc:
         raise CheckInError(exc.message) from None
-    return CheckIn(day, op, float(amount) if amount else 0.0, note, line, path)
+    if match.group("op") is None:
+        return CheckIn(day, None, 0.0, match.group("note"), line, path)
+    return CheckIn(day, *_op_amount(match), match.group("note"), line, path)
 
 
 def parse_value(text: str) -> tuple[str, float, str] | None:
-    """``(op, amount, rest)`` from ``+1 note``, ``=4``, ``-2 ...``; None otherwise."""
+    """``(op, amount, rest)`` from ``+1 note``, ``=4``, ``=-2``, ``-2 ...``; None otherwise."""
     match = _VALUE.match(text.strip())
     if match is None:
         return None
-    return match.group(1), float(match.group(2)), match.group(3)
+    return (*_op_amount(match), match.group("note"))
+
+
+def _op_amount(match: re.Match[str]) -> tuple[str, float]:
+    """The operation and amount of a matched value (``=-2`` is ``=`` and -2.0)."""
+    sign = match.group("op")
+    amount = float(match.group("amount"))
+    return sign[0], -amount if sign == "=-" else amount
 
 
 def running(start: float, checkins: list[CheckIn]) -> list[tuple[CheckIn, float]]:

@@ -43,6 +43,18 @@ def percent(progress: float | None) -> str:
     return "–" if progress is None else f"{round(progress * 100)}%"
 
 
+def json_numbers(data: Any) -> Any:
+    """``data`` with every whole float as an int (``5.0`` -> ``5``), so JSON shows numbers
+    as they are written; fractional floats stay."""
+    if isinstance(data, float) and data.is_integer():
+        return int(data)
+    if isinstance(data, dict):
+        return {k: json_numbers(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [json_numbers(v) for v in data]
+    return data
+
+
 def one_line(text: str) -> str:
     """User text made safe for one markdown line or table cell: whitespace (newlines
     too) collapsed, ``|`` escaped."""

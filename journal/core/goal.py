@@ -53,7 +53,8 @@ class Goal:
     unit: str | None = None
     baseline: float | None = None
     target: float | None = None
-    current: float | None = None
+    current: float | None = None  # the value: the file's plus check-ins in other notes
+    file_current: float | None = None  # ``current`` as the goal file holds it
     effort: float | None = None
     confidence: float | None = None
     supports: list[Link] = field(default_factory=list)
@@ -68,18 +69,25 @@ class Goal:
     metric_source: str = "manual"
     metric_kind: list[str] = field(default_factory=list)
     checkins: list[CheckIn] = field(default_factory=list)
+    #: Days a commit changed the goal's value (from git, by the commands that read its
+    #: history: ``usecases.history.goals_series``); None: not looked up.
+    changed: list[date] | None = None
     lines: dict[str, int] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def progress(self) -> float | None:
         """Share of the way from baseline to target, 0.0-1.0 (may exceed 1)."""
-        if self.target is None or self.current is None:
+        return self.progress_at(self.current)
+
+    def progress_at(self, value: float | None) -> float | None:
+        """:attr:`progress` had the goal's value been ``value``."""
+        if self.target is None or value is None:
             return None
         start = self.baseline or 0
         if self.target == start:
             return None
-        return (self.current - start) / (self.target - start)
+        return (value - start) / (self.target - start)
 
     @property
     def is_open(self) -> bool:
@@ -109,6 +117,7 @@ class Goal:
             "baseline": self.baseline,
             "target": self.target,
             "current": self.current,
+            "file_current": self.file_current,
             "progress": round(progress, 4) if progress is not None else None,
             "effort": self.effort,
             "confidence": self.confidence,
@@ -159,4 +168,5 @@ def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
             value = [Milestone(m["title"], m["due"], m["done"], i) for i, m in enumerate(value)]
         if value is not None:
             setattr(goal, key, value)
+    goal.file_current = goal.current
     return goal, problems

@@ -102,13 +102,18 @@ def _verify(doc: Document, text: str, checkin: CheckIn) -> None:
 
 
 def _checkins(doc: Document) -> Counter[tuple[object, ...]]:
-    facts = parse_body(doc.body, doc.body_line, want_log=True)
-    found: Counter[tuple[object, ...]] = Counter()
-    for line, text in facts.log_lines:
+    return Counter((c.day, c.op, c.amount, c.note) for c in log_checkins(doc))
+
+
+def log_checkins(doc: Document) -> list[CheckIn]:
+    """The check-ins of a note's Log sections, in file order (lines with an impossible
+    date left out)."""
+    found = []
+    for line, text in parse_body(doc.body, doc.body_line, want_log=True).log_lines:
         try:
             parsed = parse_log_line(text, line)
         except CheckInError:
             parsed = None
         if parsed is not None:
-            found[(parsed.day, parsed.op, parsed.amount, parsed.note)] += 1
+            found.append(parsed)
     return found

@@ -17,7 +17,8 @@ from journal.core.dates import Period, week_label, week_of
 from journal.core.formatting import number, signed
 from journal.core.goal import Goal
 from journal.core.progress import start_of
-from journal.core.review import Series, SeriesOf, checkin_series, gantt_text, value_on
+from journal.core.review import Series, SeriesOf, checkin_series, gantt_text
+from journal.core.series import value_on
 
 FOCUS_GOALS = 3  # goals named per month in the focus list
 
@@ -66,7 +67,7 @@ def goal_line(goal: Goal, window: Period, points: Series) -> Line | None:
     day (or the plan's last day when it has none or is overdue); None without a target."""
     if goal.target is None:
         return None
-    begin = value_on(points, window.start - timedelta(days=1), goal.baseline or 0) or 0
+    begin = value_on(points, window.start - timedelta(days=1), goal.baseline or 0)
     finish = goal.due if goal.due and goal.due >= window.start else window.end
     return Line(window.start, finish, begin, goal.target)
 

@@ -47,15 +47,18 @@ def expected_value(goal: Goal, day: date) -> float | None:
     return base + (goal.target - base) * share
 
 
-def last_checkin(goal: Goal) -> date | None:
-    """The day of the latest check-in, from the log or inline fields."""
-    return max((c.day for c in goal.checkins), default=None)
+def last_checkin(goal: Goal, until: date | None = None) -> date | None:
+    """The day of the latest check-in (its log, other notes, counted meetings) or
+    commit that changed its value (:attr:`Goal.changed`), on or before ``until``."""
+    days = [c.day for c in goal.checkins] + (goal.changed or [])
+    return max((d for d in days if until is None or d <= until), default=None)
 
 
-def pace(goal: Goal, today: date) -> Pace:
-    """Ahead, on track or behind against the goal's straight line on ``today``."""
+def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
+    """Ahead, on track or behind against the goal's straight line on ``today``, with
+    its value then (default: its value now)."""
     base = goal.baseline or 0
-    current = goal.current if goal.current is not None else base
+    current = value if value is not None else goal.current if goal.current is not None else base
     expected = expected_value(goal, today)
     start = start_of(goal)
     seen = None

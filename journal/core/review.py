@@ -19,6 +19,7 @@ from journal.core.formatting import bar, number, percent, rate, signed
 from journal.core.goal import Goal
 from journal.core.networking import follow_up_state
 from journal.core.progress import expected_value, last_checkin, pace, start_of
+from journal.core.series import value_on
 
 DUE_SOON_DAYS = 14
 CHART_BEFORE = timedelta(weeks=26)  # the chart's window around the review day
@@ -38,16 +39,6 @@ class WeeklyTargets:
 def checkin_series(goal: Goal) -> Series:
     """The goal's values over time from its check-ins (the default series)."""
     return series(goal.baseline or 0, goal.checkins)
-
-
-def value_on(points: Series, day: date, default: float | None) -> float | None:
-    """The last value of ``points`` on or before ``day``."""
-    value = default
-    for when, point in points:
-        if when > day:
-            break
-        value = point
-    return value
 
 
 def build_review(
@@ -92,7 +83,8 @@ def build_review(
         "previous_week": week_label(period.start - timedelta(days=7), week_start),
         "next_week": week_label(period.end + timedelta(days=1), week_start),
         "scoreboard": [
-            _score(g, link(g), as_of, before, period, series_of, plan, label) for g in board
+            _score(g, link(g), as_of, catalog.today, before, period, series_of, plan, label)
+            for g in board
         ],
         "checkins": _checkins(board, link, catalog, period, as_of),
         "milestones": _milestones(active, link, period, as_of, week_start),
@@ -160,34 +152,39 @@ def _score(
     goal: Goal,
     link: str,
     as_of: date,
+    today: date | None,
     before: date,
     period: Period,
     series_of: SeriesOf,
     plan: WeeklyTargets | None,
     label: str,
 ) -> dict[str, Any]:
-    points = series_of(goal)
+    points = [p for p in series_of(goal) if p[0] <= as_of]
     in_week = [p for p in points if p[0] in period]
     change = None
     if in_week:
-        start_value = value_on(points, before, goal.baseline or 0) or 0
+        start_value = value_on(points, before, goal.baseline or 0)
         change = in_week[-1][1] - start_value
-    now = pace(goal, as_of)
+    value = goal.current
+    if value is not None and today is not None and as_of < today:
+        value = value_on(points, as_of, goal.baseline or 0)  # a past week: its last day's
+    now = pace(goal, as_of, value)
     status = now.status
     planned = plan.targets.get(goal.id or "", {}).get(label) if plan else None
-    if planned is not None and goal.current is not None and status not in ("done", "unknown"):
-        gap = goal.current - planned
+    if planned is not None and value is not None and status not in ("done", "unknown"):
+        gap = value - planned
         span = abs((goal.target or 0) - (goal.baseline or 0)) or 1
         status = "ahead" if gap / span > 0.1 else "behind" if gap / span < -0.1 else "on track"
+    progress = goal.progress_at(value)
     return {
         "goal": link,
         "title": goal.title,
         "unit": goal.unit or "",
         "baseline": number(goal.baseline if goal.baseline is not None else 0),
-        "current": number(goal.current),
+        "current": number(value),
         "target": number(goal.target),
-        "percent": percent(goal.progress),
-        "bar": bar(goal.progress),
+        "percent": percent(progress),
+        "bar": bar(progress),
         "change": signed(change),
         "pace": status,
         "expected": number(
@@ -252,7 +249,7 @@ def _stale(
     stale = []
     for goal in goals:
         every = parse_duration(goal.review_every or default_every)
-        last = last_checkin(goal) or start_of(goal)
+        last = last_checkin(goal, until=as_of) or start_of(goal)
         if last is not None and as_of - last > every:
             stale.append(
                 {

@@ -1,19 +1,21 @@
 """A goal's progress over time: one value per day, from history and check-ins.
 
-Two sources say what a goal's value was:
+A goal's value is what its file says plus what other notes add:
 
-- **recorded** values: ``current`` as committed to git on a day (and as the file
-  holds it today).  ``current`` is what the value *is*, so a recorded value is
-  taken as it stands for its day.
-- **check-ins** (the goal's log and ``progress::`` fields elsewhere): ``+N``,
-  ``-N`` and ``=N`` replayed from ``baseline`` in date order, as
-  :func:`journal.core.checkins.replay` does.
+- **the file's value** (:func:`file_series`): ``current`` as committed to git on
+  a day (*recorded*) and as the file holds it today, merged with the goal's own
+  ``## Log``.  ``current`` is what the file's value *is*, so a recorded value is
+  taken as it stands for its day; on any other day the log's ``+N``, ``-N`` and
+  ``=N`` apply to the value of the day before, from ``baseline``.  So a user who
+  only edits ``current:`` and commits gets a series, a user who only logs
+  check-ins gets one, and a user who does both is not counted twice.
+- **check-ins in other notes** (``progress::`` fields, counted meetings) are never
+  written into the goal file; they add an *offset* (:func:`offsets`): ``+N``/``-N``
+  move it by N, ``=N`` sets it so that the value is N that day, and a ``=N`` in the
+  goal's own log (a recount of the whole value) sets it back to 0.
 
-They are merged day by day: a day with a recorded value has that value (its
-check-ins are already counted in it); on any other day its check-ins apply to
-the value of the day before.  So a user who only edits ``current:`` and commits
-gets a series, a user who only logs check-ins gets one, and a user who does both
-is not counted twice.
+:func:`value_series` is the sum, :func:`current_value` its value today; with no
+check-ins elsewhere the value is the file's.
 """
 
 from __future__ import annotations
@@ -24,11 +26,16 @@ from datetime import date
 from typing import Any
 
 from journal.core.checkins import CheckIn
+from journal.core.goal import Goal
+from journal.core.progress import start_of
+
+Steps = Sequence[tuple[date, float]]
 
 
 @dataclass(frozen=True, slots=True)
 class Point:
-    """The value at the end of ``day``; ``source``: start, git, log or file."""
+    """The value at the end of ``day``; ``source``: start, git, log, file or note
+    (a check-in in another note)."""
 
     day: date
     value: float
@@ -79,3 +86,104 @@ def progress_series(
             source = "log"
         points.append(Point(day, value, source))
     return points
+
+
+def committed_changes(points: Sequence[Point], baseline: float | None) -> list[date]:
+    """The days a commit changed the value: ``git`` points that differ from the value
+    before them (an uncommitted edit, ``file``, has no day of its own)."""
+    days = []
+    previous = float(baseline or 0)
+    for point in points:
+        if point.source == "git" and point.value != previous:
+            days.append(point.day)
+        previous = point.value
+    return days
+
+
+def value_on(points: Steps, day: date, default: float) -> float:
+    """The last value of ``points`` (in date order) on or before ``day``, else ``default``."""
+    value = default
+    for when, point in points:
+        if when > day:
+            break
+        value = point
+    return value
+
+
+def _pairs(points: Sequence[Point]) -> list[tuple[date, float]]:
+    return [(p.day, p.value) for p in points]
+
+
+def file_series(
+    goal: Goal, today: date | None, recorded: Sequence[tuple[date, float]] = ()
+) -> list[Point]:
+    """The goal file's values: ``recorded`` (committed ``current`` values), the goal's
+    own log, and ``file_current`` on ``today``."""
+    return progress_series(
+        baseline=goal.baseline,
+        start=start_of(goal),
+        recorded=recorded if goal.metric_source != "meetings" else (),
+        checkins=[c for c in goal.checkins if c.path == goal.path],
+        current=(today, goal.file_current)
+        if today is not None and goal.file_current is not None
+        else None,
+    )
+
+
+def offsets(goal: Goal, today: date | None) -> list[tuple[date, float]]:
+    """What check-ins in other notes add to the file's value, from each day on.
+
+    An ``=N`` elsewhere is measured against the file's own values (its log and
+    ``current``, not git), so the value today is the same with or without history.
+    """
+    elsewhere: dict[date, list[CheckIn]] = {}
+    for checkin in goal.checkins:
+        if checkin.path != goal.path and checkin.op is not None:
+            elsewhere.setdefault(checkin.day, []).append(checkin)
+    if not elsewhere:
+        return []
+    first = min(elsewhere)
+    own = (c for c in goal.checkins if c.path == goal.path)
+    recounts = {c.day for c in own if c.op == "=" and c.day > first}
+    base = _pairs(file_series(goal, today))
+    steps: list[tuple[date, float]] = []
+    offset = 0.0
+    for day in sorted(elsewhere.keys() | recounts):
+        if day in recounts:
+            offset = 0.0
+        file_value = value_on(base, day, goal.baseline or 0)
+        for checkin in elsewhere.get(day, []):
+            offset = checkin.apply(file_value + offset) - file_value
+        steps.append((day, offset))
+    return steps
+
+
+def value_series(
+    goal: Goal, today: date | None, recorded: Sequence[tuple[date, float]] = ()
+) -> list[Point]:
+    """The goal's value over time: :func:`file_series` plus :func:`offsets`; a day with
+    only check-ins from other notes is a ``note`` point."""
+    points = file_series(goal, today, recorded)
+    steps = offsets(goal, today)
+    if not steps:
+        return points
+    sources = {p.day: p.source for p in points}
+    base = _pairs(points)
+    merged = []
+    for day in sorted(sources.keys() | {day for day, _offset in steps}):
+        value = value_on(base, day, goal.baseline or 0) + value_on(steps, day, 0)
+        merged.append(Point(day, value, sources.get(day, "note")))
+    return merged
+
+
+def current_value(goal: Goal, today: date | None) -> float | None:
+    """The goal's value on ``today`` (None: at the end of its check-ins): the file's
+    ``current`` (else what its log gives) plus check-ins in other notes."""
+    steps = offsets(goal, today)
+    if not steps and goal.metric_source != "meetings":
+        return goal.file_current
+    day = today or date.max
+    file_value = goal.file_current
+    if file_value is None:
+        file_value = value_on(_pairs(file_series(goal, today)), day, goal.baseline or 0)
+    return file_value + value_on(steps, day, 0)

@@ -48,6 +48,10 @@ def check_vault(
         parse_selectors(select) or configured_select,
         [*configured_ignore, *parse_selectors(ignore)],
     )
+    if any(rule.id == "T006" for rule in rules):
+        from journal.usecases.history import look_up_changes
+
+        look_up_changes(vault, catalog, today)
     findings = evaluate(Context(catalog, vault.config, today, vault.attachments), rules)
     goal_paths = {g.path for g in catalog.goals}
     if refs:

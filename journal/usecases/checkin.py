@@ -15,11 +15,12 @@ from typing import Any
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
-from journal.core.checkins import CheckIn, parse_value, running
+from journal.core.checkins import CheckIn, parse_value, replay, running
 from journal.core.errors import JournalError, UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
+from journal.core.formatting import number
 from journal.core.goal import refuse_hand_value
-from journal.core.logsection import append_checkin
+from journal.core.logsection import append_checkin, log_checkins
 from journal.usecases.history import goal_series
 
 
@@ -32,12 +33,14 @@ class Logged:
     note: str
     old: float
     new: float
+    notice: str | None = None  # why current did not move (a later =N sets it)
+    warning: str | None = None  # current and the log disagreed before this check-in
 
 
 def parse_change(text: str) -> tuple[str, float]:
-    """``+N``, ``-N`` or ``=N`` as (op, amount); a usage error otherwise."""
+    """``+N``, ``-N``, ``=N`` or ``=-N`` as (op, amount); a usage error otherwise."""
     parsed = parse_value(text)
-    if parsed is None or parsed[2]:
+    if parsed is None or parsed[2] or not text[-1:].isdigit():
         raise UsageProblem(
             f"VALUE should be +N (up by N), -N (down by N) or =N (now N), not '{text}'"
         )
@@ -73,42 +76,59 @@ def log_checkin(
 ) -> Logged:
     """Append ``- DAY: VALUE NOTE`` to the goal's log and set ``current``, in one write.
 
-    The change applies to ``current`` (else ``baseline``, else 0) as it is in the
-    file at the moment of writing.  ``after_read`` runs between the read and the
-    write (tests use it to play a user saving the file at that moment).
+    When ``current`` in the file agrees with baseline plus the log (or is missing),
+    it becomes baseline plus the log with the new line, so a backdated check-in lands
+    in its place (and may leave ``current`` as it is, before a later ``=N``).  When
+    they already disagreed, the change applies to ``current`` as it is and the
+    result carries a warning.  ``after_read`` runs between the read and the write
+    (tests use it to play a user saving the file at that moment).
     """
     op, amount = parse_change(value)
     goal = catalog.find_goal(ref)
     refuse_hand_value(goal)
     checkin = CheckIn(day, op, amount, " ".join(note.split()), 0, goal.path)
-    values: dict[str, float] = {}
+    result: dict[str, Any] = {}
 
     def transform(doc: codec.Document) -> str:
         current = _number(doc, "current")
-        old = current if current is not None else (_number(doc, "baseline") or 0.0)
-        new = _tidy(checkin.apply(old))
-        values.update(old=_tidy(old), new=new)
+        base = _number(doc, "baseline") or 0.0
+        logged = [c for c in log_checkins(doc) if c.op is not None]
+        replayed = replay(base, logged)
+        old = current if current is not None else replayed
+        if current is None or not logged or _tidy(replayed) == _tidy(current):
+            new = _tidy(replay(base if logged else old, [*logged, checkin]))
+            later = sorted((c for c in logged if c.op == "=" and c.day > day), key=lambda c: c.day)
+            if new == _tidy(old) and later and op != "=":
+                reset = later[-1]
+                result["notice"] = f"unchanged: the {reset.value_text} on {reset.day} comes later"
+        else:
+            new = _tidy(checkin.apply(current))
+            result["warning"] = (
+                f"current was {number(current)} but baseline plus the log gives "
+                f"{number(replayed)}; {checkin.value_text} was applied to current "
+                "(journal check reports the difference as M007)"
+            )
+        result.update(old=_tidy(old), new=new)
         text = doc.text if current == new else codec.edit(doc, {("current",): new})
-        result = append_checkin(codec.parse_text(text, bom=doc.bom), checkin)
+        text = append_checkin(codec.parse_text(text, bom=doc.bom), checkin)
         if after_read is not None:
             after_read()
-        return result
+        return text
 
     vault.rewrite(goal.path, transform)
-    return Logged(
-        goal.path, goal.title, day, checkin.value_text, checkin.note, values["old"], values["new"]
-    )
+    return Logged(goal.path, goal.title, day, checkin.value_text, checkin.note, **result)
 
 
 def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, Any]:
     """A goal's check-ins with the value after each, its series for a chart (from git
-    and check-ins, see :func:`goal_series`), and whether baseline plus the check-ins
-    agrees with ``current``."""
+    and check-ins, see :func:`goal_series`), and whether baseline plus the goal's own
+    log agrees with ``current`` in its file (as ``journal check`` M007 judges)."""
     goal = catalog.find_goal(ref)
     points = goal_series(vault, goal, today).points
     base = goal.baseline or 0
     steps = running(base, goal.checkins)
-    replayed = steps[-1][1] if steps else base
+    own = [c for c in goal.checkins if c.path == goal.path and c.op is not None]
+    replayed = replay(base, own)
     return {
         "id": goal.id,
         "path": goal.path,
@@ -118,12 +138,11 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
         "baseline": goal.baseline,
         "target": goal.target,
         "current": goal.current,
+        "file_current": goal.file_current,
         "start": goal.start.isoformat() if goal.start else None,
         "due": goal.due.isoformat() if goal.due else None,
         "replayed": replayed,
-        "agrees": goal.current is None
-        or not any(c.op for c, _ in steps)
-        or replayed == goal.current,
+        "agrees": goal.file_current is None or not own or replayed == goal.file_current,
         "checkins": [
             {
                 "date": c.day.isoformat(),

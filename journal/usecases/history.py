@@ -34,6 +34,7 @@ from journal.core.history import (
     Event,
     GoalChange,
     GoalState,
+    History,
     Revision,
     Version,
     diff_states,
@@ -44,8 +45,7 @@ from journal.core.history import (
     state_of,
 )
 from journal.core.notes import PARSER_VERSION, parse_note
-from journal.core.progress import start_of
-from journal.core.series import Point, progress_series
+from journal.core.series import Point, committed_changes, value_series
 
 if TYPE_CHECKING:
     from journal.adapters.git import Repository
@@ -251,7 +251,7 @@ def goal_history(
     pending = _uncommitted(history.repo, catalog, goal, mine[0][1] if mine else None)
     if not mine and history.status.head is not None:
         notices.append(f"no history yet: {goal.path} has never been committed")
-    series = _series(goal, today, recorded_values(mine))
+    series = value_series(goal, today, recorded_values(mine))
     return _timeline(goal, history.status, mine, pending, series, notices, since)
 
 
@@ -316,13 +316,13 @@ def _deleted_goal_history(
     blob = history.repo.blob_at(revision.parents[0], found.path)
     assert blob is not None  # the parent had the file the commit deleted
     goal, _problems = goal_from_note(parse_note(found.path, history.repo.read(blob)))
-    goal.current = None  # no value today: it is gone
+    goal.current = goal.file_current = None  # no value today: it is gone
     notices = history.status.notices()
     notices.append(
         f"{found.path} was deleted by {revision.short} on {revision.day}; "
         "this is its history from git"
     )
-    series = _series(goal, today, recorded_values(mine))
+    series = value_series(goal, today, recorded_values(mine))
     return _timeline(goal, history.status, mine, None, series, notices, since)
 
 
@@ -339,16 +339,6 @@ def _uncommitted(
     if head == work and head_path == goal.path:
         return None
     return diff_states(head, work, old_path=head_path, new_path=goal.path)
-
-
-def _series(goal: Goal, today: date, recorded: Sequence[tuple[date, float]]) -> list[Point]:
-    return progress_series(
-        baseline=goal.baseline,
-        start=start_of(goal),
-        recorded=recorded,
-        checkins=goal.checkins,
-        current=(today, goal.current) if goal.current is not None else None,
-    )
 
 
 @dataclass(frozen=True)
@@ -381,16 +371,53 @@ def series_lookup(
 
 
 def goals_series(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, Series]:
-    """:func:`goal_series` for many goals, reading the history once; by goal path."""
+    """:func:`goal_series` for many goals, reading the history once; by goal path.
+
+    Also records on each goal the days a commit changed its value
+    (:attr:`Goal.changed`, which ``last_checkin`` counts)."""
     history = history_if_any(vault)
     if history is None:
-        return {g.path: Series(_series(g, today, []), False, False) for g in goals}
+        for goal in goals:
+            goal.changed = []
+        return {g.path: Series(value_series(g, today), False, False) for g in goals}
+    candidates = _changes_by_id(history.commits)
     found = {}
     for goal in goals:
-        mine = follow(history.commits, goal.id, goal.path)
+        mine = follow(candidates(goal.id), goal.id, goal.path)
         truncated = any(r.boundary for r, _c in mine)
-        found[goal.path] = Series(_series(goal, today, recorded_values(mine)), True, truncated)
+        points = value_series(goal, today, recorded_values(mine))
+        goal.changed = committed_changes(points, goal.baseline)
+        found[goal.path] = Series(points, True, truncated)
     return found
+
+
+def look_up_changes(vault: Vault, catalog: Catalog, today: date) -> None:
+    """Let "last check-in" count commits that changed an active goal's value (a user who
+    edits ``current:`` by hand and commits is not quiet): read git once for the active
+    goals not looked up yet (nothing to read outside a repository)."""
+    missing = [g for g in catalog.goals if g.status == "active" and g.changed is None]
+    if missing:
+        goals_series(vault, missing, today)
+
+
+def _changes_by_id(history: History) -> Callable[[str | None], History]:
+    """The part of ``history`` :func:`follow` can match for a goal id: changes carrying
+    that id, and changes carrying none (followed by path); everything for no id.  One
+    pass, so following many goals is not one full walk each."""
+    by_id: dict[str | None, list[int]] = {}
+    flat = [(r, c) for r, changes in history for c in changes]
+    for at, (_revision, change) in enumerate(flat):
+        ids: set[str | None] = {i for i in (change.old_id, change.new_id) if i}
+        for key in ids or {None}:
+            by_id.setdefault(key, []).append(at)
+
+    def candidates(goal_id: str | None) -> History:
+        if goal_id is None:
+            return history
+        wanted = sorted(by_id.get(goal_id, []) + by_id.get(None, []))
+        return [(flat[at][0], [flat[at][1]]) for at in wanted]
+
+    return candidates
 
 
 # --- the whole vault ----------------------------------------------------------------------

@@ -99,7 +99,7 @@ def weekly_review(
     text is then the note as this run would leave it.
     """
     period, as_of = review_period(vault, today, week=week, day=day)
-    data = review_data(vault, catalog, period, as_of)
+    data = review_data(vault, catalog, period, as_of, today)
     seven = timedelta(days=7)
     for key, other in (("previous", period.start - seven), ("next", period.start + seven)):
         path = review_path(vault, week_of(other, vault.config.week_start))
@@ -127,11 +127,14 @@ def weekly_review(
     return ReviewResult(period, written, data)
 
 
-def review_data(vault: Vault, catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]:
+def review_data(
+    vault: Vault, catalog: Catalog, period: Period, as_of: date, today: date
+) -> dict[str, Any]:
     """Everything the template shows, from the notes, git (when the vault is in a
-    repository), ``journal check`` and the 90-day plan covering the week."""
+    repository), ``journal check`` and the 90-day plan covering the week.  The series
+    run to ``today``; a past week reads its values from them on ``as_of``."""
     shown = [g for g in catalog.goals if g.status in ("active", "done")]
-    series_of = series_lookup(vault, shown, as_of)
+    series_of = series_lookup(vault, shown, today)
     git = week_in_git(vault, period)
     findings = check_vault(vault, catalog, as_of).findings
     goal_paths = {g.path for g in catalog.goals}

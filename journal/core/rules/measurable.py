@@ -37,20 +37,23 @@ def target_equals_baseline(ctx: Context) -> Iterator[Problem]:
 
 
 def log_disagrees(ctx: Context) -> Iterator[Problem]:
+    """``current`` in the file against baseline plus the file's own log (check-ins in
+    other notes add to both, so they never make them disagree)."""
     for goal in ctx.open_goals:
-        measured = [c for c in goal.checkins if c.op is not None]
-        if not measured or goal.current is None:
+        measured = [c for c in goal.checkins if c.op is not None and c.path == goal.path]
+        current = goal.file_current
+        if not measured or current is None:
             continue
         base = goal.baseline or 0
         logged = replay(base, measured)
-        if abs(logged - goal.current) > _EPSILON:
+        if abs(logged - current) > _EPSILON:
             yield Problem(
                 goal.path,
                 line_of(goal, "current"),
-                f"current is {number(goal.current)} but baseline {number(base)} plus the "
+                f"current is {number(current)} but baseline {number(base)} plus the "
                 f"log's check-ins gives {number(logged)}",
-                f"if {number(goal.current)} is right, add a check-in such as "
-                f"`- {ctx.today.isoformat()}: ={number(goal.current)} recounted`; "
+                f"if {number(current)} is right, add a check-in such as "
+                f"`- {ctx.today.isoformat()}: ={number(current)} recounted`; "
                 f"else set current to {number(logged)}",
             )
 

@@ -86,7 +86,7 @@ def milestones_out_of_order(ctx: Context) -> Iterator[Problem]:
 
 def stale(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.active_goals:
-        latest = last_checkin(goal)
+        latest = last_checkin(goal, until=ctx.today)
         since = latest or start_of(goal)
         if since is None:
             continue

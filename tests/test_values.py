@@ -1,0 +1,291 @@
+"""A goal's value: check-ins from other notes, values on a past day, sync-conflict copies,
+staleness from git, and numbers in JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from journal.core.catalog import Catalog
+from journal.core.notes import parse_note
+from journal.core.series import value_on, value_series
+from tests.conftest import Invoke, Write, goal_text
+from tests.gitutil import Git
+
+GOAL = "goals/Connect with five HR leaders.md"
+
+
+def test_sync_conflict_copies_are_never_data(invoke: Invoke, write: Write, vault: Path) -> None:
+    write(GOAL, goal_text(current=1))
+    goal = "goals/Meet HRBPs.md"
+    write(goal, goal_text("Meet HRBPs", metric_source="meetings", baseline=0, current=0))
+    daily = "# Friday\n\nprogress:: [[Connect with five HR leaders]] +1 panel\n"
+    write("daily/2026-11-21.md", daily)
+    write("daily/2026-11-21.sync-conflict-20261121-101010-ABCDEFG.md", daily)
+    write("daily/2026-11-21 (conflicted copy 2026-11-21).md", daily)
+    write("people/Dana Ortiz.md", "---\ntype: contact\n---\n")
+    meeting = (
+        '---\ntype: meeting\ndate: 2026-11-18\nkind: coffee\nwith:\n  - "[[Dana Ortiz]]"\n'
+        'goal: "[[Meet HRBPs]]"\nfollow_up_by: 2026-11-25\nfollow_up_done: false\n---\n'
+        "- [ ] Send the article\n"
+    )
+    write("meetings/2026-11-18 Coffee.md", meeting)
+    write("meetings/2026-11-18 Coffee (Dana's conflicted copy 2026-11-19).md", meeting)
+    write("goals/Meet HRBPs.sync-conflict-20261121-101010-ABCDEFG.md", goal_text("Meet HRBPs"))
+
+    history = json.loads(invoke("log", "Connect", "--json").stdout)
+    assert [(c["date"], c["path"]) for c in history["checkins"]] == [
+        ("2026-11-20", GOAL),
+        ("2026-11-21", "daily/2026-11-21.md"),
+    ]
+    shown = json.loads(invoke("show", "Meet HRBPs", "--json").stdout)
+    assert shown["current"] == 1
+    assert [r["path"] for r in json.loads(invoke("followups", "--json").stdout)] == [
+        "meetings/2026-11-18 Coffee.md"
+    ]
+    people = json.loads(invoke("people", "--json").stdout)
+    assert [(p["name"], p["meetings"]) for p in people] == [("Dana Ortiz", 1)]
+    listed = json.loads(invoke("list", "--json").stdout)
+    assert sorted(g["path"] for g in listed) == [GOAL, goal]
+    found = json.loads(invoke("check", "--select", "H003", "--json").stdout)
+    assert sorted(f["path"] for f in found if f["rule"] == "H003") == [
+        "daily/2026-11-21 (conflicted copy 2026-11-21).md",
+        "daily/2026-11-21.sync-conflict-20261121-101010-ABCDEFG.md",
+        "goals/Meet HRBPs.sync-conflict-20261121-101010-ABCDEFG.md",
+        "meetings/2026-11-18 Coffee (Dana's conflicted copy 2026-11-19).md",
+    ]
+
+
+LINKEDIN = "goals/Post on LinkedIn twice a week.md"
+
+
+def test_a_progress_field_in_a_daily_note_moves_the_goal(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """Issue 6: `progress:: [[Goal]] +1` in a daily note counts once, dated by the note,
+    on top of `current` in the goal file, which stays as it is."""
+    before = (example_vault / LINKEDIN).read_bytes()
+    (example_vault / "daily/2026-11-21.md").write_text(
+        "# Saturday\n\nprogress:: [[Post on LinkedIn twice a week]] +1 Saturday post\n"
+    )
+    board = json.loads(invoke("status", "--json", root=example_vault).stdout)
+    [row] = [g for g in board["goals"] if g["path"] == LINKEDIN]
+    assert (row["current"], row["progress"]) == (6, 0.375)
+    checked = json.loads(invoke("check", "--select", "M007", "--json", root=example_vault).stdout)
+    assert checked == []
+    review = invoke("review", "--stdout", root=example_vault).stdout
+    assert "| [[Post on LinkedIn twice a week]] | ████░░░░░░ 38% | 0 → **6** → 16 posts | +3 |" in (
+        review
+    )
+    shown = invoke("show", "LinkedIn", root=example_vault).stdout
+    assert "  current 5 in the file, +1 from other notes = 6\n" in shown
+    record = json.loads(invoke("show", "LinkedIn", "--json", root=example_vault).stdout)
+    assert (record["current"], record["file_current"]) == (6, 5)
+    assert (example_vault / LINKEDIN).read_bytes() == before
+
+
+def _goal_with(log: str, current: int | None, *others: tuple[str, str]) -> Catalog:
+    props = f"current: {current}\n" if current is not None else ""
+    goal = f"---\ntype: goal\ntitle: G\nbaseline: 0\n{props}start: 2026-11-01\n---\n## Log\n{log}"
+    notes = [parse_note("goals/G.md", goal.encode())]
+    notes += [parse_note(path, f"progress:: [[G]] {value}\n".encode()) for path, value in others]
+    return Catalog(notes, today=date(2026, 11, 22))
+
+
+def test_other_notes_add_to_the_files_value_and_a_recount_includes_them() -> None:
+    # +2 elsewhere on top of a log of +1, +1; the file's current agrees with its log.
+    catalog = _goal_with("- 2026-11-02: +1\n- 2026-11-10: +1\n", 2, ("daily/2026-11-05.md", "+2"))
+    [g] = catalog.goals
+    assert (g.file_current, g.current) == (2, 4)
+    assert [(p.day.day, p.value, p.source) for p in value_series(g, date(2026, 11, 22))] == [
+        (1, 0, "start"), (2, 1, "log"), (5, 3, "note"), (10, 4, "log")
+    ]  # fmt: skip
+    # =N elsewhere: the value is N that day; later changes in the file add to it.
+    catalog = _goal_with("- 2026-11-02: +1\n- 2026-11-10: +1\n", 2, ("daily/2026-11-05.md", "=7"))
+    [g] = catalog.goals
+    assert g.current == 8
+    assert value_on([(p.day, p.value) for p in value_series(g, None)], date(2026, 11, 5), 0) == 7
+    # =N in the goal's own log is a recount of everything: the +2 before it is in it.
+    catalog = _goal_with("- 2026-11-02: +1\n- 2026-11-10: =3\n", 3, ("daily/2026-11-05.md", "+2"))
+    assert catalog.goals[0].current == 3
+    # A hand-edited current (no log) still gets the check-ins from other notes.
+    catalog = _goal_with("", 10, ("daily/2026-11-05.md", "+1"), ("daily/2026-11-30.md", "+5"))
+    assert catalog.goals[0].current == 11  # the note dated after today does not count yet
+    # No current in the file: the log and the other notes give the value.
+    assert (
+        _goal_with("- 2026-11-02: +1\n", None, ("daily/2026-11-05.md", "+1")).goals[0].current == 2
+    )
+    assert _goal_with("- 2026-11-02: +1\n", None).goals[0].current is None
+
+
+def test_a_backdated_check_in_lands_in_its_place(invoke: Invoke, write: Write, vault: Path) -> None:
+    """Issue: `journal log G +1 --date` before a later `=3` said `current 3 -> 4`, and then
+    `journal check` reported M007.  Now current follows baseline plus the log."""
+    log = "- 2026-11-10: +2 two calls\n- 2026-11-20: =3 recounted\n"
+    write(GOAL, goal_text(current=3).replace("- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n", log))
+    result = invoke("log", "Connect", "+1", "call", "--date", "2026-11-15")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        f"{GOAL}: 2026-11-15 +1 call; current 3 -> 3 (unchanged: the =3 on 2026-11-20 "
+        "comes later)\n"
+    )
+    assert invoke("check", "--select", "M007").exit_code == 0
+    result = invoke("log", "Connect", "+1", "after", "--date", "2026-11-21")
+    assert result.stdout.endswith("; current 3 -> 4\n")
+    assert "\ncurrent: 4\n" in (vault / GOAL).read_text()
+
+
+def test_a_check_in_when_current_already_disagreed_warns(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write(GOAL, goal_text(current=4))  # baseline 0 plus the log's +1 is 1, not 4
+    result = invoke("log", "Connect", "+1", "--json")
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert (record["old"], record["new"], record["notice"]) == (4, 5, None)
+    assert "current was 4 but baseline plus the log gives 1" in record["warning"]
+    result = invoke("log", "Connect", "+1")
+    assert result.stdout.endswith("; current 5 -> 6\n")
+    assert result.stderr == (
+        "journal: warning: current was 5 but baseline plus the log gives 2; +1 was applied to "
+        "current (journal check reports the difference as M007)\n"
+    )
+
+
+def _scoreboard(text: str, title: str) -> str:
+    [row] = [line for line in text.splitlines() if line.startswith(f"| [[{title}]]")]
+    return row
+
+
+def test_a_past_weeks_review_shows_the_values_at_its_end(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """Issue: W45 showed today's 4 events and credited later gains to that week."""
+    text = invoke("review", "--week", "2026-W45", "--stdout", root=example_vault).stdout
+    assert _scoreboard(text, "Attend two HR events a month") == (
+        "| [[Attend two HR events a month]] | █████░░░░░ 50% | 0 → **3** → 6 events | +1 | "
+        "on track (expected 2.5) · needs 0.4/week |"
+    )
+    assert "| 0 → **2** → 16 posts | +2 |" in _scoreboard(text, "Post on LinkedIn twice a week")
+    # The week that holds today is seen as the goals stand now.
+    now = invoke("review", "--stdout", root=example_vault).stdout
+    assert "| 0 → **4** → 6 events | +1 |" in _scoreboard(now, "Attend two HR events a month")
+
+
+def test_a_past_week_in_git_takes_committed_values_not_later_ones(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    git = Git(vault, tmp_path / "home").init()
+    text = goal_text(current=0, start="2026-10-26").replace(
+        "- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n", ""
+    )
+    write(GOAL, text)
+    git.commit("Add", "2026-10-26")
+    for day, value in (("2026-11-04", 1), ("2026-11-12", 4)):
+        write(GOAL, text.replace("current: 0", f"current: {value}"))
+        git.commit(f"current {value}", day)
+    week45 = invoke("review", "--week", "2026-W45", "--stdout").stdout
+    assert "| 0 → **1** → 5 conversations | +1 | on track" in _scoreboard(
+        week45, "Connect with five HR leaders"
+    )
+    week46 = invoke("review", "--week", "2026-W46", "--stdout").stdout
+    assert "| 0 → **4** → 5 conversations | +3 | ahead" in _scoreboard(
+        week46, "Connect with five HR leaders"
+    )
+
+
+def test_a_plan_from_a_past_day_starts_from_the_value_then(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    text = invoke("plan", "--start", "2026-11-02", "--stdout", root=example_vault).stdout
+    # Two events by 2026-11-01 (four now): the line to 6 by 2026-12-31 starts from 2.
+    assert "  - goal: attend-two-hr-events-a-month\n    values: [2.5, 2.9, 3.4," in text
+
+
+def test_a_committed_hand_edit_of_current_is_a_check_in(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    """Issue 7: `current 40 -> 60` committed on 2026-11-19 (no log lines) is not 52 days
+    without a check-in, in the review, `journal check` (T006) and `journal status`."""
+    text = (
+        "---\ntype: goal\nid: words\ntitle: Write words\nmetric: words\nunit: k words\n"
+        "baseline: 0\ntarget: 100\ncurrent: 40\nstart: 2026-10-01\ndue: 2027-03-31\n"
+        "review_every: 1w\n---\n# Write words\n"
+    )
+    write("goals/Write words.md", text)
+
+    def stale() -> tuple[bool, bool, bool]:
+        review = invoke("review", "--stdout").stdout
+        check = json.loads(invoke("check", "--select", "T006", "--json").stdout)
+        board = json.loads(invoke("status", "--json").stdout)
+        return "No check-in" in review, bool(check), bool(board["quiet"])
+
+    assert stale() == (True, True, True)  # no repository: nothing says when it changed
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("Add", "2026-10-01")
+    write("goals/Write words.md", text.replace("current: 40", "current: 60"))
+    git.commit("60k words", "2026-11-19")
+    assert stale() == (False, False, False)
+    # A review of an earlier week does not count the later commit.
+    old = invoke("review", "--week", "2026-W46", "--stdout").stdout
+    assert "- No check-in for 45 days (rhythm 1w): [[Write words]]\n" in old
+    assert "T006" not in old  # named once, by the line above (not again as a finding)
+
+
+def _types(value: object) -> object:
+    """``value`` with each number replaced by its type's name, to compare types too."""
+    if isinstance(value, dict):
+        return {k: _types(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_types(v) for v in value]
+    return type(value).__name__ if isinstance(value, (int, float)) else value
+
+
+def test_json_prints_whole_numbers_as_ints_and_keeps_fractions(
+    invoke: Invoke, write: Write, tmp_path: Path, vault: Path
+) -> None:
+    write(GOAL, goal_text(current=1, baseline=0.5, start="2026-11-01"))
+    logged = json.loads(invoke("log", "Connect", "+1", "--json").stdout)
+    assert _types({k: logged[k] for k in ("old", "new")}) == {"old": "int", "new": "int"}
+    record = json.loads(invoke("log", "Connect", "--json").stdout)
+    assert _types([record["current"], record["replayed"], record["baseline"]]) == [
+        "int",
+        "float",  # 0.5 + 1 + 1
+        "float",
+    ]
+    assert (record["replayed"], record["baseline"]) == (2.5, 0.5)
+    assert _types(record["series"]) == [
+        {"date": "2026-11-01", "value": "float", "source": "start"},
+        {"date": "2026-11-20", "value": "float", "source": "log"},
+        {"date": "2026-11-22", "value": "int", "source": "file"},
+    ]
+    assert _types(record["checkins"][0]["value"]) == "float"
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("Add", "2026-11-22")
+    history = json.loads(invoke("history", "Connect", "--json").stdout)
+    assert [(p["value"], type(p["value"]).__name__) for p in history["series"]] == [
+        (0.5, "float"),
+        (1.5, "float"),
+        (2, "int"),
+    ]
+
+
+def test_negative_absolute_values_and_a_goal_with_nothing_to_show(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write(GOAL, goal_text(current=1))
+    result = invoke("log", "Connect", "=-2", "in", "debt")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == f"{GOAL}: 2026-11-22 =-2 in debt; current 1 -> -2\n"
+    assert invoke("log", "Connect", "-2").stdout.endswith("; current -2 -> -4\n")
+    text = (vault / GOAL).read_text()
+    assert "\ncurrent: -4\n" in text and text.endswith(
+        "- 2026-11-22: =-2 in debt\n- 2026-11-22: -2\n"
+    )
+    for bad in ("=--2", "= -2", "=-2x", "+1."):
+        assert invoke("log", "Connect", bad).exit_code == 2, bad
+    write("goals/Network more.md", "---\ntype: goal\ntitle: Network more\n---\n# Network more\n")
+    assert invoke("log", "Network more").stdout == "Network more: no check-ins yet\n"
+    write("goals/Read.md", "---\ntype: goal\ntitle: Read\ntarget: 5\nstart: 2026-11-01\n---\n")
+    assert invoke("log", "Read").stdout == "Read: ? / 5\n\nno check-ins yet\n"
