@@ -195,11 +195,13 @@ def cli(ctx: click.Context, vault_option: str | None, debug: bool) -> None:
 
 @cli.command()
 @click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
-def init(path: Path | None) -> None:
+@pass_state
+def init(state: State, path: Path | None) -> None:
     """Create a vault: config, folders, a .gitignore line and a sample goal.
 
-    Refuses to overwrite anything; run it in an existing Obsidian vault to add
-    journal's folders beside your notes.
+    The vault is PATH, else --vault, else $JOURNAL_VAULT, else the working
+    folder.  Refuses to overwrite anything or to go through symlinks; run it in
+    an existing Obsidian vault to add journal's folders beside your notes.
 
     \b
     Example:
@@ -207,7 +209,8 @@ def init(path: Path | None) -> None:
     """
     from journal.usecases.init import init_vault
 
-    result = init_vault(path or Path.cwd(), today())
+    root = path or (Path(state.vault_option) if state.vault_option else Path.cwd())
+    result = init_vault(root, today())
     click.echo(f"vault: {result.root}")
     for item in result.created:
         click.echo(f"  created {item}")
