@@ -245,7 +245,13 @@ def _link(field: Field, raw: Any, source: str | None) -> wikilinks.Link:
     if isinstance(raw, list) and len(raw) == 1 and isinstance(raw[0], list) and len(raw[0]) == 1:
         raw = f"[[{raw[0][0]}]]"
     text = _text(field, raw, source).strip()
-    link = wikilinks.parse_link(text) or (wikilinks.Link(text) if text else None)
+    link = wikilinks.parse_link(text)
+    if link is None and ("[[" in text or "]]" in text):
+        raise FieldError(
+            f"{field.name}: '{text}' is not one well-formed link; "
+            'write "[[Note]]" or "[[Note|alias]]", several separated by commas'
+        )
+    link = link or (wikilinks.Link(text) if text else None)
     if link is None or not link.target:
         raise FieldError(f'{field.name} should be a link such as "[[Note]]"')
     return link
@@ -447,6 +453,9 @@ def obsidian_list(props: dict[str, Any], name: str) -> list[str]:
 
 # --- values typed on the command line ---------------------------------------------------
 
+#: One item of a comma-separated list; a comma inside ``[[...]]`` belongs to the link.
+_ITEM = re.compile(r"(?:\[\[.*?\]\]|[^,])+")
+
 
 def parse_cli_value(field: Field, text: str) -> Any:
     """The typed value of ``KEY=VALUE`` as typed in ``journal set`` (empty: clear it)."""
@@ -454,7 +463,7 @@ def parse_cli_value(field: Field, text: str) -> Any:
         return None
     try:
         if field.type in ("links", "list", "tags"):
-            raw: Any = [p.strip() for p in text.split(",") if p.strip()]
+            raw: Any = [p.strip() for p in _ITEM.findall(text) if p.strip()]
         elif field.type == "checkbox":
             lowered = text.strip().lower()
             if lowered not in ("true", "false"):

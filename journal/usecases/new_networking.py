@@ -115,6 +115,8 @@ def new_meeting(
     """
     if not any(p.strip() for p in people):
         raise UsageProblem("name the people you met with --with PERSON")
+    if title is not None and not title.strip():
+        raise UsageProblem("--title can't be empty; leave it out for the default title")
     known, unknown = find_people(catalog, people)
     if unknown and not create_contacts:
         raise NotFound(
@@ -125,7 +127,7 @@ def new_meeting(
     goal_path = catalog.find_goal(goal).path if goal else None
     new_names = [_check_name(catalog, name) for name in unknown]
     names = [note.title for note in known] + new_names
-    heading = " ".join(title.split()) if title and title.strip() else meeting_title(kind, names)
+    heading = " ".join(title.split()) if title else meeting_title(kind, names)
     stem = f"{day.isoformat()} {heading}"
     folders = vault.config.folders
     rel = free_path(vault, folders.meeting, stem)
