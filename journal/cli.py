@@ -302,15 +302,14 @@ def list_command(
     Example:
       journal list --status active --due-before 2027-01-01 --json
     """
-    from journal.core.dates import parse_date
     from journal.present import goal_table, note_table
     from journal.usecases.listing import list_notes
 
-    before = parse_date(due_before) if due_before else None
+    before = _day_option(due_before, "--due-before") if due_before else None
     vault = state.vault()
     catalog = state.catalog(vault)
-    report(catalog.diagnostics)
     records = list_notes(catalog, kind=kind, statuses=statuses, areas=areas, due_before=before)
+    report(catalog.diagnostics)
     if as_json:
         emit_json(records)
     elif kind == "goal":
@@ -520,11 +519,10 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
       journal history connect-five-hr-leaders --since 2026-10-01
       journal history --limit 10
     """
-    from journal.core.dates import parse_date
     from journal.present import goal_timeline, vault_timeline
     from journal.usecases.history import goal_history, vault_history
 
-    day = parse_date(since) if since else None
+    day = _day_option(since, "--since") if since else None
     vault = state.vault()
     if goal:
         timeline = goal_history(vault, state.catalog(vault), goal, today(), day)
@@ -618,8 +616,8 @@ def check(
 # --- check-ins and the networking log ------------------------------------------------------
 
 
-def _day_option(text: str | None) -> date:
-    """``--date`` as a date (a usage error when it is not one), else today."""
+def _day_option(text: str | None, option: str = "--date") -> date:
+    """An option's date (a usage error naming ``option`` when it is not one), else today."""
     from journal.core.dates import DateError, parse_date
     from journal.core.errors import UsageProblem
 
@@ -628,7 +626,7 @@ def _day_option(text: str | None) -> date:
     try:
         return parse_date(text)
     except DateError as exc:
-        raise UsageProblem(f"--date: {exc.message}") from None
+        raise UsageProblem(f"{option}: {exc.message}") from None
 
 
 _ROLE_STYLES: dict[str, dict[str, Any]] = {
@@ -1052,7 +1050,7 @@ def plan(
         vault,
         state.catalog(vault),
         today(),
-        start=_day_option(start) if start else None,
+        start=_day_option(start, "--start") if start else None,
         days=days,
         write=not to_stdout,
         dry_run=dry_run,

@@ -52,3 +52,51 @@ def test_every_new_command_refuses_a_blank_title(
         "journal: --title can't be empty; leave it out for the default title\n"
     )
     assert sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md")) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--due-before", "tomorrow"), "journal: --due-before: "),
+        (("--due-before", "2027-02-30"), "journal: --due-before: "),
+        (
+            ("--status", "nope"),
+            "journal: --status: 'nope' is not a goal status; use active, paused, done, dropped\n",
+        ),
+        (("--status", "active", "--status", "someday"), "'someday' is not a goal status"),
+        (("--type", "goals"), "'goals' is not one of 'goal', 'contact', 'meeting'"),
+    ],
+)
+def test_bad_list_filters_are_usage_errors(
+    invoke: Invoke, write: Write, args: tuple[str, ...], message: str
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    write("goals/bad.md", "---\ntype: goal\ntitle: Plan: Q3\n---\n")
+    result = invoke("list", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_status_of_other_notes_is_free_text(invoke: Invoke, write: Write) -> None:
+    write("books/a.md", "---\ntitle: A book\nstatus: reading\n---\n")
+    result = invoke("list", "--type", "note", "--status", "reading", "--json")
+    assert result.exit_code == 0
+    assert [r["title"] for r in json.loads(result.stdout)] == ["A book"]
+    assert invoke("list", "--status", "Active").exit_code == 0  # statuses ignore case
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (("history", "--since", "someday"), "--since"),
+        (("plan", "--start", "2026-02-30", "--stdout"), "--start"),
+    ],
+)
+def test_bad_dates_name_their_option(
+    invoke: Invoke, write: Write, args: tuple[str, ...], option: str
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"journal: {option}: ")
