@@ -47,7 +47,10 @@ def note_table(records: list[dict[str, Any]]) -> str:
 
 def goal_card(r: dict[str, Any], today: date) -> str:
     """A readable summary of one goal record from ``show_goal``."""
-    out = [f"{r['title']}  [{r['status']}, {r['kind']}]", f"  id: {r['id']}   file: {r['path']}"]
+    out = [
+        f"{r['title']}  [{r['status']}, {r['kind']}]",
+        f"  id: {r['id'] or '(none)'}   file: {r['path']}",
+    ]
     if r["outcome"]:
         out.append(f"  outcome: {r['outcome']}")
     if r["metric"] or r["target"] is not None:
@@ -80,7 +83,7 @@ def goal_card(r: dict[str, Any], today: date) -> str:
         for c in shown:
             out.append(f"    {c['date']}  {(c['change'] or ''):<{width}}  {c['note']}".rstrip())
     for d in r.get("diagnostics", []):
-        out.append(f"  ! line {d['line']}: {d['message']}")
+        out.append(f"  ! line {d['line']}: {d['message']}" if d["line"] else f"  ! {d['message']}")
     return "\n".join(out) + "\n"
 
 

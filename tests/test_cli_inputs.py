@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from journal.core.goal import Goal
+from journal.present import goal_card
 from tests.conftest import Invoke, Write, goal_text
+
+GOAL_RECORD = Goal(path="goals/x.md", title="X").to_dict()
 
 
 def test_set_keeps_a_comma_inside_a_link(invoke: Invoke, write: Write) -> None:
@@ -100,3 +105,17 @@ def test_bad_dates_name_their_option(
     result = invoke(*args)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"journal: {option}: ")
+
+
+def test_show_has_no_python_none(invoke: Invoke, write: Write) -> None:
+    write("goals/x.md", "---\ntype: goal\ntitle: No id\nstatus: active\n---\nBody.\n")
+    result = invoke("show", "No id")
+    assert result.exit_code == 0
+    assert "  id: (none)   file: goals/x.md\n" in result.stdout
+    assert "None" not in result.stdout
+
+
+def test_a_problem_without_a_line_is_shown_without_one() -> None:
+    record = dict(GOAL_RECORD)
+    record["diagnostics"] = [{"line": None, "message": "can't read: gone"}]
+    assert goal_card(record, date(2026, 11, 22)).endswith("\n  ! can't read: gone\n")
