@@ -119,3 +119,23 @@ def test_a_problem_without_a_line_is_shown_without_one() -> None:
     record = dict(GOAL_RECORD)
     record["diagnostics"] = [{"line": None, "message": "can't read: gone"}]
     assert goal_card(record, date(2026, 11, 22)).endswith("\n  ! can't read: gone\n")
+
+
+@pytest.mark.parametrize(
+    ("assignment", "message"),
+    [
+        ("confidence=11", "journal: confidence should be from 1 to 10, not 11\n"),
+        ("confidence=-5", "journal: confidence should be from 1 to 10, not -5\n"),
+        ("effort=-1", "journal: effort should be 0 or more, not -1\n"),
+    ],
+)
+def test_set_refuses_numbers_out_of_range(
+    invoke: Invoke, write: Write, assignment: str, message: str
+) -> None:
+    path = write("goals/x.md", goal_text("Alpha"))
+    before = path.read_bytes()
+    result = invoke("set", "alpha", assignment)
+    assert result.exit_code == 2
+    assert result.stderr == message
+    assert path.read_bytes() == before
+    assert invoke("new", "goal", "Beta", "--effort", "-1").exit_code == 2

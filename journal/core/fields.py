@@ -59,13 +59,16 @@ METRIC_SOURCES = ("manual", "meetings")
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """One property: its name, type, SMART group and a one-line meaning."""
+    """One property: its name, type, SMART group and a one-line meaning; a number may
+    have a lowest and a highest allowed value."""
 
     name: str
     type: FieldType
     group: str
     help: str
     choices: tuple[str, ...] = ()
+    low: float | None = None
+    high: float | None = None
 
 
 GOAL_FIELDS: dict[str, Field] = {
@@ -99,8 +102,8 @@ GOAL_FIELDS: dict[str, Field] = {
             "with metric_source: meetings, the meeting kinds counted (default: all)",
             MEETING_KINDS,
         ),
-        Field("effort", "number", "achievable", "hours per week the goal needs"),
-        Field("confidence", "number", "achievable", "how sure you are, 1-10"),
+        Field("effort", "number", "achievable", "hours per week the goal needs", low=0),
+        Field("confidence", "number", "achievable", "how sure you are, 1-10", low=1, high=10),
         Field("supports", "links", "relevant", "the aspiration or larger goal it serves"),
         Field("why", "text", "relevant", "why the goal matters"),
         Field("start", "date", "time-bound", "first day of the goal's window"),
@@ -165,7 +168,7 @@ PLAN_FIELDS: dict[str, Field] = {
         Field("type", "choice", "identity", "always `plan` (written by journal plan)", KINDS),
         Field("start", "date", "plan", "the plan's first day"),
         Field("end", "date", "plan", "the plan's last day"),
-        Field("days", "number", "plan", "its length in days"),
+        Field("days", "number", "plan", "its length in days", low=1),
         Field("goals", "links", "plan", "the goals it plans"),
         Field("targets", "milestones", "plan", "per goal id, the value to reach each week"),
     )
@@ -204,10 +207,23 @@ def _number(field: Field, raw: Any, source: str | None) -> int | float:
     if isinstance(raw, (int, float)):
         if isinstance(raw, float) and not math.isfinite(raw):
             raise FieldError(f"{field.name} should be a finite number")
-        return raw
-    if isinstance(raw, str):
-        return parse_number(raw, field.name)
-    raise FieldError(f"{field.name} should be a number, not a {_kind(raw)}")
+        value = raw
+    elif isinstance(raw, str):
+        value = parse_number(raw, field.name)
+    else:
+        raise FieldError(f"{field.name} should be a number, not a {_kind(raw)}")
+    low, high = field.low, field.high
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise FieldError(
+            f"{field.name} should be {_range(low, high)}, not {source or _scalar_str(value)}"
+        )
+    return value
+
+
+def _range(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None:
+        return f"from {low:g} to {high:g}"
+    return f"{low:g} or more" if low is not None else f"{high:g} or less"
 
 
 def parse_number(text: str, name: str) -> int | float:
