@@ -91,8 +91,8 @@ class JournalGroup(click.Group):
         except JournalError as exc:
             if _debug(ctx):
                 raise
-            message = str(exc) if exc.path else f"journal: {exc}"
-            click.echo(message, err=True)
+            for error in (exc, *exc.also):
+                click.echo(str(error) if error.path else f"journal: {error}", err=True)
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
