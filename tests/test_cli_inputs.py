@@ -10,7 +10,7 @@ import pytest
 
 from journal.core.goal import Goal
 from journal.present import goal_card
-from tests.conftest import Invoke, Write, goal_text
+from tests.conftest import DATA, Invoke, Write, goal_text
 
 GOAL_RECORD = Goal(path="goals/x.md", title="X").to_dict()
 
@@ -139,3 +139,32 @@ def test_set_refuses_numbers_out_of_range(
     assert result.stderr == message
     assert path.read_bytes() == before
     assert invoke("new", "goal", "Beta", "--effort", "-1").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "line", "key"),
+    [
+        ("anchor-target.md", ("set", "anchor-target", "target=6"), 7, "target"),
+        ("anchor-target.md", ("set", "anchor-target", "current=1"), 9, "current"),
+        ("anchor-list.md", ("set", "anchor-list", "current=3"), 6, "current"),
+        ("anchor-list.md", ("set", "anchor-list", "milestones="), 8, "milestones"),
+        (
+            "anchor-list.md",
+            ("done", "anchor-list", "--milestone", "Draft the list"),
+            8,
+            "milestones[0].done",
+        ),
+    ],
+)
+def test_values_shared_through_an_anchor_are_refused(
+    invoke: Invoke, write: Write, name: str, args: tuple[str, ...], line: int, key: str
+) -> None:
+    raw = (DATA / "anchors" / name).read_bytes()
+    path = write(f"goals/{name}", raw)
+    result = invoke(*args)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"goals/{name}:{line}: not editing '{key}': the value is shared through a YAML anchor "
+        "(&name and *name); edit it by hand\n"
+    )
+    assert path.read_bytes() == raw
