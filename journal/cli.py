@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -121,10 +121,12 @@ def emit_json(data: Any) -> None:
 
 
 def report(diagnostics: list[Any], *, severities: tuple[str, ...] = ("error",)) -> None:
-    """Per-file problems on stderr, one ``path:line: message`` each."""
-    for diagnostic in diagnostics:
-        if diagnostic.severity in severities:
-            click.echo(str(diagnostic), err=True)
+    """Per-file problems on stderr, one ``path:line: message`` each (``path:line:
+    warning: message`` for a warning)."""
+    for d in diagnostics:
+        if d.severity in severities:
+            shown = d if d.severity == "error" else replace(d, message=f"warning: {d.message}")
+            click.echo(str(shown), err=True)
 
 
 def commit_option(func: F) -> F:
@@ -303,13 +305,13 @@ def list_command(
       journal list --status active --due-before 2027-01-01 --json
     """
     from journal.present import goal_table, note_table
-    from journal.usecases.listing import list_notes
+    from journal.usecases.listing import list_notes, listing_problems
 
     before = _day_option(due_before, "--due-before") if due_before else None
     vault = state.vault()
     catalog = state.catalog(vault)
     records = list_notes(catalog, kind=kind, statuses=statuses, areas=areas, due_before=before)
-    report(catalog.diagnostics)
+    report(listing_problems(catalog, vault.config.folders.goal), severities=("error", "warning"))
     if as_json:
         emit_json(records)
     elif kind == "goal":

@@ -168,3 +168,22 @@ def test_values_shared_through_an_anchor_are_refused(
         "(&name and *name); edit it by hand\n"
     )
     assert path.read_bytes() == raw
+
+
+def test_list_warns_about_goals_and_notes_in_the_goal_folder(invoke: Invoke, write: Write) -> None:
+    for name in ("second-block.md", "empty-block.md"):
+        write(f"goals/{name}", (DATA / "hostile" / name).read_bytes())
+    for name in ("thematic-break.md", "list-block.md", "empty-block.md"):
+        write(f"notes/{name}", (DATA / "hostile" / name).read_bytes())
+    write("notes/merged.md", (DATA / "hostile" / "second-block.md").read_bytes())
+    result = invoke("list")
+    assert result.exit_code == 0
+    assert "Merged" in result.stdout
+    assert result.stderr.splitlines() == [
+        "goals/empty-block.md:1: warning: the '---' block at the top is empty; "
+        "it is not read as front matter",
+        "goals/second-block.md:6: warning: a second front-matter block follows the first "
+        "(a sync merge?); merge them by hand",
+        "notes/merged.md:6: warning: a second front-matter block follows the first "
+        "(a sync merge?); merge them by hand",
+    ]

@@ -8,7 +8,7 @@ from typing import Any
 
 from journal.core.catalog import Catalog
 from journal.core.codec import plain
-from journal.core.errors import UsageProblem
+from journal.core.errors import Diagnostic, UsageProblem
 from journal.core.fields import STATUSES
 from journal.core.goal import Goal
 from journal.core.notes import Note
@@ -72,6 +72,20 @@ def list_notes(
             continue  # only goals have a due date
         records.append(record)
     return records
+
+
+def listing_problems(catalog: Catalog, goal_folder: str) -> list[Diagnostic]:
+    """What ``journal list`` reports: every error, and the warnings of typed notes
+    (goal, contact...) and of notes in the goal folder, which were most likely meant
+    as goals; a plain note elsewhere that opens with a ``---`` rule stays quiet."""
+    kinds = {head.path: head.kind for head in catalog.heads}
+    folder = goal_folder.strip("/") + "/"
+    return [
+        d
+        for d in catalog.diagnostics
+        if d.severity == "error"
+        or (d.severity == "warning" and (kinds.get(d.path) != "note" or d.path.startswith(folder)))
+    ]
 
 
 def _goal_passes(goal: Goal, statuses: set[str], areas: set[str], due_before: date | None) -> bool:
