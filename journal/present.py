@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -82,9 +83,16 @@ def goal_card(r: dict[str, Any], today: date) -> str:
         width = max(len(c["change"] or "") for c in shown)
         for c in shown:
             out.append(f"    {c['date']}  {(c['change'] or ''):<{width}}  {c['note']}".rstrip())
+    if r.get("extra"):
+        out.append("  other: " + "; ".join(f"{k}: {_text(v)}" for k, v in r["extra"].items()))
     for d in r.get("diagnostics", []):
         out.append(f"  ! line {d['line']}: {d['message']}" if d["line"] else f"  ! {d['message']}")
     return "\n".join(out) + "\n"
+
+
+def _text(value: Any) -> str:
+    """A property value as text: strings as they are, anything else as JSON."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def index_report(report: dict[str, Any]) -> str:

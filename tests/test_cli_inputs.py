@@ -187,3 +187,22 @@ def test_list_warns_about_goals_and_notes_in_the_goal_folder(invoke: Invoke, wri
         "notes/merged.md:6: warning: a second front-matter block follows the first "
         "(a sync merge?); merge them by hand",
     ]
+
+
+def test_unknown_keys_keep_the_numbers_the_user_wrote(invoke: Invoke, write: Write) -> None:
+    write(
+        "goals/x.md",
+        goal_text("Alpha", version="1.10", code="0012", big="1e3", n=2, half=1.5, owner="me"),
+    )
+    record = json.loads(invoke("show", "alpha", "--json").stdout)
+    assert record["extra"] == {
+        "version": "1.10",
+        "code": "0012",
+        "big": "1e3",
+        "n": 2,
+        "half": 1.5,
+        "owner": "me",
+    }
+    assert record["target"] == 5  # typed properties stay numbers
+    text = invoke("show", "alpha").stdout
+    assert "\n  other: version: 1.10; code: 0012; big: 1e3; n: 2; half: 1.5; owner: me\n" in text

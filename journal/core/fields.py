@@ -432,13 +432,21 @@ def read_typed(
     for key, raw in props.items():
         spec = fields.get(renamed.get(key, "" if key in renamed.values() else key))
         if spec is None:
-            extra[key] = raw
+            extra[key] = as_written(raw, sources.get(key))
             continue
         try:
             typed[spec.name] = coerce(spec, raw, sources.get(key))
         except FieldError as exc:
             problems.append(Diagnostic(path, key_lines.get(key), exc.message, "error", "value"))
     return typed, extra, problems
+
+
+def as_written(raw: Any, source: str | None) -> Any:
+    """A number written in a form the number would lose (``1.10``, ``0012``, ``1e3``)
+    as the text typed (``source``); any other value as read."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and source is not None:
+        return raw if source == _scalar_str(raw) else source
+    return raw
 
 
 def obsidian_key(props: dict[str, Any], name: str) -> str | None:
