@@ -1,4 +1,5 @@
-"""What the command line accepts: links with commas, titles, filters, ranges."""
+"""Edge cases of the first commands: link lists, blank titles, list filters and warnings,
+show, numeric ranges, values shared through YAML anchors, numbers as typed."""
 
 from __future__ import annotations
 
