@@ -127,7 +127,7 @@ def new_meeting(
     goal_path = catalog.find_goal(goal).path if goal else None
     new_names = [_check_name(catalog, name) for name in unknown]
     names = [note.title for note in known] + new_names
-    heading = " ".join(title.split()) if title else meeting_title(kind, names)
+    heading = " ".join(title.split()) if title and title.strip() else meeting_title(kind, names)
     stem = f"{day.isoformat()} {heading}"
     folders = vault.config.folders
     rel = free_path(vault, folders.meeting, stem)
