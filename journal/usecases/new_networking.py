@@ -113,10 +113,10 @@ def new_meeting(
     ``create_contacts`` is set; otherwise nothing is written and the error lists
     them.
     """
-    if not any(p.strip() for p in people):
-        raise UsageProblem("name the people you met with --with PERSON")
     if title is not None and not title.strip():
         raise UsageProblem("--title can't be empty; leave it out for the default title")
+    if not any(p.strip() for p in people):
+        raise UsageProblem("name the people you met with --with PERSON")
     known, unknown = find_people(catalog, people)
     if unknown and not create_contacts:
         raise NotFound(
