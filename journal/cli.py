@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
@@ -99,8 +99,8 @@ class JournalGroup(click.Group):
         except JournalError as exc:
             if _debug(ctx):
                 raise
-            message = str(exc) if exc.path else f"journal: {exc}"
-            click.echo(message, err=True)
+            for error in (exc, *exc.also):
+                click.echo(str(error) if error.path else f"journal: {error}", err=True)
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
@@ -131,10 +131,12 @@ def emit_json(data: Any) -> None:
 
 
 def report(diagnostics: list[Any], *, severities: tuple[str, ...] = ("error",)) -> None:
-    """Per-file problems on stderr, one ``path:line: message`` each."""
-    for diagnostic in diagnostics:
-        if diagnostic.severity in severities:
-            click.echo(str(diagnostic), err=True)
+    """Per-file problems on stderr, one ``path:line: message`` each (``path:line:
+    warning: message`` for a warning)."""
+    for d in diagnostics:
+        if d.severity in severities:
+            shown = d if d.severity == "error" else replace(d, message=f"warning: {d.message}")
+            click.echo(str(shown), err=True)
 
 
 def commit_option(func: F) -> F:
@@ -204,11 +206,13 @@ def cli(ctx: click.Context, vault_option: str | None, debug: bool) -> None:
 
 @cli.command()
 @click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
-def init(path: Path | None) -> None:
+@pass_state
+def init(state: State, path: Path | None) -> None:
     """Create a vault: config, folders, a .gitignore line and a sample goal.
 
-    Refuses to overwrite anything; run it in an existing Obsidian vault to add
-    journal's folders beside your notes.
+    The vault is PATH, else --vault, else $JOURNAL_VAULT, else the working
+    folder.  Refuses to overwrite anything or to go through symlinks; run it in
+    an existing Obsidian vault to add journal's folders beside your notes.
 
     \b
     Example:
@@ -216,7 +220,8 @@ def init(path: Path | None) -> None:
     """
     from journal.usecases.init import init_vault
 
-    result = init_vault(path or Path.cwd(), today())
+    root = path or (Path(state.vault_option) if state.vault_option else Path.cwd())
+    result = init_vault(root, today())
     click.echo(f"vault: {result.root}")
     for item in result.created:
         click.echo(f"  created {item}")
@@ -308,15 +313,14 @@ def list_command(
     Example:
       journal list --status active --due-before 2027-01-01 --json
     """
-    from journal.core.dates import parse_date
     from journal.present import goal_table, note_table
-    from journal.usecases.listing import list_notes
+    from journal.usecases.listing import list_notes, listing_problems
 
-    before = parse_date(due_before) if due_before else None
+    before = _day_option(due_before, "--due-before") if due_before else None
     vault = state.vault()
     catalog = state.catalog(vault)
-    report(catalog.diagnostics)
     records = list_notes(catalog, kind=kind, statuses=statuses, areas=areas, due_before=before)
+    report(listing_problems(catalog, vault.config.folders.goal), severities=("error", "warning"))
     if as_json:
         emit_json(records)
     elif kind == "goal":
@@ -529,11 +533,10 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
       journal history connect-five-hr-leaders --since 2026-10-01
       journal history --limit 10
     """
-    from journal.core.dates import parse_date
     from journal.present import goal_timeline, vault_timeline
     from journal.usecases.history import goal_history, vault_history
 
-    day = parse_date(since) if since else None
+    day = _day_option(since, "--since") if since else None
     vault = state.vault()
     if goal:
         timeline = goal_history(vault, state.catalog(vault), goal, today(), day)
@@ -637,8 +640,8 @@ def check(
 # --- check-ins and the networking log ------------------------------------------------------
 
 
-def _day_option(text: str | None) -> date:
-    """``--date`` as a date (a usage error when it is not one), else today."""
+def _day_option(text: str | None, option: str = "--date") -> date:
+    """An option's date (a usage error naming ``option`` when it is not one), else today."""
     from journal.core.dates import DateError, parse_date
     from journal.core.errors import UsageProblem
 
@@ -647,7 +650,7 @@ def _day_option(text: str | None) -> date:
     try:
         return parse_date(text)
     except DateError as exc:
-        raise UsageProblem(f"--date: {exc.message}") from None
+        raise UsageProblem(f"{option}: {exc.message}") from None
 
 
 _ROLE_STYLES: dict[str, dict[str, Any]] = {
@@ -1095,7 +1098,7 @@ def plan(
         vault,
         state.catalog(vault),
         today(),
-        start=_day_option(start) if start else None,
+        start=_day_option(start, "--start") if start else None,
         days=days,
         write=not to_stdout,
         dry_run=dry_run,

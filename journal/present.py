@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -57,7 +58,10 @@ def note_table(records: list[dict[str, Any]]) -> str:
 
 def goal_card(r: dict[str, Any], today: date) -> str:
     """A readable summary of one goal record from ``show_goal``."""
-    out = [f"{r['title']}  [{r['status']}, {r['kind']}]", f"  id: {r['id']}   file: {r['path']}"]
+    out = [
+        f"{r['title']}  [{r['status']}, {r['kind']}]",
+        f"  id: {r['id'] or '(none)'}   file: {r['path']}",
+    ]
     if r["outcome"]:
         out.append(f"  outcome: {r['outcome']}")
     if r["metric"] or r["target"] is not None:
@@ -92,8 +96,10 @@ def goal_card(r: dict[str, Any], today: date) -> str:
         width = max(len(c["change"] or "") for c in shown)
         for c in shown:
             out.append(f"    {c['date']}  {(c['change'] or ''):<{width}}  {c['note']}".rstrip())
+    if r.get("extra"):
+        out.append("  other: " + "; ".join(f"{k}: {_text(v)}" for k, v in r["extra"].items()))
     for d in r.get("diagnostics", []):
-        out.append(f"  ! line {d['line']}: {d['message']}")
+        out.append(f"  ! line {d['line']}: {d['message']}" if d["line"] else f"  ! {d['message']}")
     return "\n".join(out) + "\n"
 
 
@@ -111,6 +117,11 @@ def value_sources(r: dict[str, Any]) -> str | None:
         f"current {number(in_file)} in the file, {signed(value - in_file)} from other notes "
         f"= {number(value)}"
     )
+
+
+def _text(value: Any) -> str:
+    """A property value as text: strings as they are, anything else as JSON."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def index_report(report: dict[str, Any]) -> str:

@@ -153,7 +153,7 @@ def test_a_bad_check_setting_names_the_config_file(
     smart_vault(".journal/config.toml", toml)
     result = invoke("check")
     assert result.exit_code == 1
-    assert result.stderr.startswith(".journal/config.toml: ")
+    assert result.stderr.startswith(".journal/config.toml:")
     assert message in result.stderr
 
 

@@ -140,3 +140,44 @@ def test_lossless_samples_keep_every_other_byte() -> None:
     assert new == raw.replace(b"current: 2    #", b"current: 3    #").replace(
         b"status: active #", b"status: done #"
     )
+
+
+ANCHORED = "---\na: {x: &v 1}\nb: *v\nc: 1\nd: &d [p, q]\ne: *d\n---\n"
+
+
+@pytest.mark.parametrize("path", [("a",), ("a", "x"), ("b",), ("d",), ("d", 0), ("e",)], ids=str)
+def test_a_value_shared_through_an_anchor_is_not_edited(path: tuple[str | int, ...]) -> None:
+    doc = codec.decode(ANCHORED.encode())
+    with pytest.raises(UnsafeWrite) as info:
+        codec.edit(doc, {path: 9})
+    assert "the value is shared through a YAML anchor" in info.value.message
+    assert info.value.message.endswith("; edit it by hand")
+    assert info.value.line == doc.key_line(str(path[0]))
+
+
+def test_values_beside_an_anchor_are_edited() -> None:
+    assert edit(ANCHORED, {("c",): 2}) == ANCHORED.replace("c: 1", "c: 2")
+    assert edit(ANCHORED, {("a", "y"): 2}) == ANCHORED.replace("{x: &v 1}", "{x: &v 1, y: 2}")
+
+
+def test_a_failed_read_back_says_why() -> None:
+    # A new key lands after the '...' document end: YAML would read a second document.
+    doc = codec.decode(b"---\na: 1\n...\n---\nbody\n")
+    with pytest.raises(UnsafeWrite) as info:
+        codec.edit(doc, {("b",): 2})
+    assert info.value.message == (
+        "the edit would not read back as intended (invalid front matter: did not find "
+        "expected <document start>); the file was left unchanged"
+    )
+
+
+def test_a_value_that_would_read_back_differently_is_named_with_its_line() -> None:
+    doc = codec.decode(b"---\ntitle: T\ncurrent: 2\n---\n")
+    wrong = "---\ntitle: T\ncurrent: 4\n---\n"
+    with pytest.raises(UnsafeWrite) as info:
+        codec._verify(doc, wrong, {"title": "T", "current": 3})
+    assert info.value.line == 3
+    assert info.value.message == (
+        "the edit would not read back as intended: 'current' would read 4 instead of 3; "
+        "the file was left unchanged"
+    )

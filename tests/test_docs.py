@@ -102,3 +102,14 @@ def test_the_example_vault_readme_runs_its_commands_on_the_vaults_day() -> None:
     for block in re.findall(r"^```sh\n(.*?)^```", readme, re.MULTILINE | re.DOTALL):
         if "journal " in block:
             assert block.startswith("export JOURNAL_TODAY=2026-11-22\n"), block
+
+
+def test_readme_opens_with_the_two_commands_and_says_which_python() -> None:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)\n```", text, flags=re.S)
+    assert blocks[0].startswith("python3 -m venv .venv && .venv/bin/pip install -q . ")
+    assert blocks[1].startswith("python3 -m venv .venv && .venv/bin/pip install -q -e '.[dev]'")
+    after = text.split(blocks[1], 1)[1].split("\n## ", 1)[0]
+    assert "Python 3.11 or newer" in after.split("`journal`", 1)[0]
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'requires-python = ">=3.11"' in pyproject

@@ -108,3 +108,74 @@ def test_goal_from_note_types_every_field_and_reports_bad_ones_with_lines() -> N
     assert goal.extra == {"owner": "me"}
     assert [(p.line, p.message.split(":")[0]) for p in problems] == [(9, "due")]
     assert note.diagnostics == problems
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[[Learn SQL, then Python]]", ["[[Learn SQL, then Python]]"]),
+        ("[[A|b, c]]", ["[[A|b, c]]"]),
+        ("[[A]], [[B|x, y]], C", ["[[A]]", "[[B|x, y]]", "[[C]]"]),
+    ],
+)
+def test_a_comma_inside_a_link_belongs_to_the_link(text: str, expected: list[str]) -> None:
+    assert [str(link) for link in parse_cli_value(GOAL_FIELDS["supports"], text)] == expected
+
+
+@pytest.mark.parametrize("text", ["[[Learn SQL", "then Python]]", "[[A]] [[B]]", "[[A]], [[B"])
+def test_malformed_links_are_usage_problems(text: str) -> None:
+    with pytest.raises(UsageProblem, match="is not one well-formed link"):
+        parse_cli_value(GOAL_FIELDS["supports"], text)
+
+
+def test_a_malformed_link_in_a_file_is_reported_with_its_line() -> None:
+    text = '---\ntype: goal\ntitle: T\nsupports: "[[Aim"\n---\n'
+    goal, problems = goal_from_note(parse_note("goals/t.md", text.encode()))
+    assert goal.supports == []
+    assert [(p.line, p.message) for p in problems] == [
+        (
+            4,
+            "supports: '[[Aim' is not one well-formed link; "
+            'write "[[Note]]" or "[[Note|alias]]", several separated by commas',
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "message"),
+    [
+        ("confidence", "11", "confidence should be from 1 to 10, not 11"),
+        ("confidence", "-5", "confidence should be from 1 to 10, not -5"),
+        ("confidence", "0.5", "confidence should be from 1 to 10, not 0.5"),
+        ("effort", "-1", "effort should be 0 or more, not -1"),
+    ],
+)
+def test_numbers_out_of_their_range_are_refused(key: str, text: str, message: str) -> None:
+    with pytest.raises(UsageProblem) as info:
+        parse_cli_value(GOAL_FIELDS[key], text)
+    assert info.value.message == message
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        ("confidence", "1"),
+        ("confidence", "10"),
+        ("effort", "0"),
+        ("baseline", "-3"),
+        ("target", "-10"),
+        ("current", "-1.5"),
+    ],
+)
+def test_numbers_in_range_and_numbers_without_one_pass(key: str, text: str) -> None:
+    assert parse_cli_value(GOAL_FIELDS[key], text) == float(text)
+
+
+def test_a_number_out_of_range_in_a_file_is_reported_with_its_line() -> None:
+    text = "---\ntype: goal\ntitle: T\neffort: -2\nconfidence: 11.0\n---\n"
+    goal, problems = goal_from_note(parse_note("goals/t.md", text.encode()))
+    assert goal.effort is None and goal.confidence is None
+    assert [str(p) for p in problems] == [
+        "goals/t.md:4: effort should be 0 or more, not -2",
+        "goals/t.md:5: confidence should be from 1 to 10, not 11.0",
+    ]

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from journal.adapters.vault import Vault, find_vault, load_catalog, load_config
+from journal.cli import cli
 from journal.core.errors import ConfigError, NotFound, UnsafeWrite
-from journal.core.settings import Config
+from journal.core.settings import Config, key_line
 
 
 def test_explicit_vault_wins(tmp_path: Path) -> None:
@@ -62,6 +64,49 @@ def test_bad_config_names_the_key(vault: Path, text: str, message: str) -> None:
         load_config(vault)
     assert message in str(info.value)
     assert str(info.value).startswith(".journal/config.toml")
+
+
+def test_every_config_problem_is_reported_on_its_line(vault: Path) -> None:
+    (vault / ".journal/config.toml").write_text(
+        '[folders]\ngoal = "goals"\nbogus = 1\nalso_bad = "x"\n\n[week]\nstart = "someday"\n'
+        '[wek]\nx = 1\n[goals]\nmax_active_goals = "five"\n'
+    )
+    result = CliRunner().invoke(cli, ["--vault", str(vault), "list"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        ".journal/config.toml:3: unknown key 'folders.bogus'",
+        ".journal/config.toml:4: unknown key 'folders.also_bad'",
+        ".journal/config.toml:7: 'week.start': 'someday' is not a weekday (expected one of "
+        "monday, tuesday, wednesday, thursday, friday, saturday, sunday)",
+        ".journal/config.toml:8: unknown section [wek] (did you mean 'week'?)",
+        ".journal/config.toml:11: 'goals.max_active_goals' should be int, not str",
+    ]
+
+
+def test_a_toml_syntax_error_has_its_line(vault: Path) -> None:
+    (vault / ".journal/config.toml").write_text("[folders]\ngoal = \n")
+    with pytest.raises(ConfigError) as info:
+        load_config(vault)
+    assert info.value.line == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "line"),
+    [
+        ('[folders]\ngoal = "g"\n', ("folders", "goal"), 2),
+        ('[folders] # where\n  "goal" = "g"\n', ("folders", "goal"), 2),
+        ('folders.goal = "g"\n', ("folders", "goal"), 1),
+        ("[a]\n[wek]\n", ("wek",), 2),
+        ("[goals]\nx = 1\n[folders]\nx = 2\n", ("folders", "x"), 4),
+        # ambiguous or not findable: no line rather than a wrong one
+        ('folders = { goal = "g" }\n', ("folders", "goal"), None),
+        ('[folders]\ngoal = """\ngoal = 1\n"""\n', ("folders", "goal"), None),
+    ],
+)
+def test_a_config_key_is_found_on_its_line_or_not_at_all(
+    text: str, key: tuple[str, ...], line: int | None
+) -> None:
+    assert key_line(text, key) == line
 
 
 def test_listing_skips_hidden_folders_temp_files_and_symlinks(vault: Path) -> None:

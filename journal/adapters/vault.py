@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -51,8 +52,10 @@ def load_config(root: Path) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", path=CONFIG_PATH) from None
-    return config_from_dict(data, CONFIG_PATH)
+        at = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
+        line = int(at.group(1)) if at else None
+        raise ConfigError(f"invalid TOML: {exc}", path=CONFIG_PATH, line=line) from None
+    return config_from_dict(data, CONFIG_PATH, text)
 
 
 def is_note_name(name: str) -> bool:

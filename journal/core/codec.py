@@ -358,6 +358,8 @@ def edit(doc: Document, changes: Mapping[tuple[PathKey, ...], Value]) -> str:
         root = yaml12.spans(doc.yaml_text)
         if root is None:
             raise UnsafeWrite("the front matter is not a mapping")
+        for path in changes:
+            _refuse_shared(root, path, doc)
         yaml_text = doc.yaml_text
         splices = [
             _splice(yaml_text, root, path, value, doc.newline) for path, value in changes.items()
@@ -402,6 +404,27 @@ def _apply_expected(expected: dict[str, Value], path: tuple[PathKey, ...], value
 
 def _path_text(path: Sequence[PathKey]) -> str:
     return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+
+
+def _refuse_shared(root: yaml12.Span, path: tuple[PathKey, ...], doc: Document) -> None:
+    """An edit at ``path`` would also change (or break) the values an anchor shares."""
+    node: yaml12.Span | None = root
+    for step in path:
+        assert node is not None
+        if isinstance(step, int):
+            node = node.items[step] if step < len(node.items) else None
+        else:
+            node = node.entries.get(step)
+        if node is None:
+            return
+        if node.shared:
+            break
+    if node is not None and node.holds_shared():
+        raise UnsafeWrite(
+            f"not editing '{_path_text(path)}': the value is shared through a YAML anchor "
+            "(&name and *name); edit it by hand",
+            line=doc.key_line(str(path[0])),
+        )
 
 
 def _locate(root: yaml12.Span, path: Sequence[PathKey]) -> yaml12.Span:
@@ -524,10 +547,25 @@ def _apply(text: str, splices: list[_Splice]) -> str:
 
 def _verify(doc: Document, new_text: str, expected: dict[str, Value]) -> None:
     again = parse_text(new_text, bom=doc.bom)
-    if again.data is None or again.problems or plain(dict(again.data)) != expected:
-        raise UnsafeWrite("the edit would not read back as intended; the file was left unchanged")
+    if again.data is None or again.problems:
+        reason = again.problems[0].message if again.problems else "no front matter"
+        raise UnsafeWrite(
+            f"the edit would not read back as intended ({reason}); the file was left unchanged"
+        )
+    got = plain(dict(again.data))
+    if got != expected:
+        key = next(k for k in {**expected, **got} if got.get(k, REMOVE) != expected.get(k, REMOVE))
+        raise UnsafeWrite(
+            f"the edit would not read back as intended: '{key}' would read "
+            f"{_shown(got, key)} instead of {_shown(expected, key)}; the file was left unchanged",
+            line=doc.key_line(key),
+        )
     if again.body != doc.body:
         raise UnsafeWrite("the edit would change the note's body; the file was left unchanged")
+
+
+def _shown(values: dict[str, Value], key: str) -> str:
+    return json.dumps(values[key], ensure_ascii=False) if key in values else "(nothing)"
 
 
 def new_note_text(props: Mapping[str, Value], body: str, newline: str = "\n") -> str:

@@ -15,6 +15,8 @@ class JournalError(Exception):
     """
 
     exit_code = 1
+    #: Further problems found together with this one, reported after it, one line each.
+    also: tuple[JournalError, ...] = ()
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
         super().__init__(message)

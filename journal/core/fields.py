@@ -59,13 +59,16 @@ METRIC_SOURCES = ("manual", "meetings")
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """One property: its name, type, SMART group and a one-line meaning."""
+    """One property: its name, type, SMART group and a one-line meaning; a number may
+    have a lowest and a highest allowed value."""
 
     name: str
     type: FieldType
     group: str
     help: str
     choices: tuple[str, ...] = ()
+    low: float | None = None
+    high: float | None = None
 
 
 GOAL_FIELDS: dict[str, Field] = {
@@ -100,8 +103,8 @@ GOAL_FIELDS: dict[str, Field] = {
             "with metric_source: meetings, the meeting kinds counted (default: all)",
             MEETING_KINDS,
         ),
-        Field("effort", "number", "achievable", "hours per week the goal needs"),
-        Field("confidence", "number", "achievable", "how sure you are, 1-10"),
+        Field("effort", "number", "achievable", "hours per week the goal needs", low=0),
+        Field("confidence", "number", "achievable", "how sure you are, 1-10", low=1, high=10),
         Field("supports", "links", "relevant", "the aspiration or larger goal it serves"),
         Field("why", "text", "relevant", "why the goal matters"),
         Field("start", "date", "time-bound", "first day of the goal's window"),
@@ -167,7 +170,7 @@ PLAN_FIELDS: dict[str, Field] = {
         Field("type", "choice", "identity", "always `plan` (written by journal plan)", KINDS),
         Field("start", "date", "plan", "the plan's first day"),
         Field("end", "date", "plan", "the plan's last day"),
-        Field("days", "number", "plan", "its length in days"),
+        Field("days", "number", "plan", "its length in days", low=1),
         Field("goals", "links", "plan", "the goals it plans"),
         Field("targets", "milestones", "plan", "per goal id, the value to reach each week"),
         Field("generated_hash", "text", "plan", "the properties above as journal wrote them"),
@@ -207,10 +210,23 @@ def _number(field: Field, raw: Any, source: str | None) -> int | float:
     if isinstance(raw, (int, float)):
         if isinstance(raw, float) and not math.isfinite(raw):
             raise FieldError(f"{field.name} should be a finite number")
-        return raw
-    if isinstance(raw, str):
-        return parse_number(raw, field.name)
-    raise FieldError(f"{field.name} should be a number, not a {_kind(raw)}")
+        value = raw
+    elif isinstance(raw, str):
+        value = parse_number(raw, field.name)
+    else:
+        raise FieldError(f"{field.name} should be a number, not a {_kind(raw)}")
+    low, high = field.low, field.high
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise FieldError(
+            f"{field.name} should be {_range(low, high)}, not {source or _scalar_str(value)}"
+        )
+    return value
+
+
+def _range(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None:
+        return f"from {low:g} to {high:g}"
+    return f"{low:g} or more" if low is not None else f"{high:g} or less"
 
 
 def parse_number(text: str, name: str) -> int | float:
@@ -248,7 +264,13 @@ def _link(field: Field, raw: Any, source: str | None) -> wikilinks.Link:
     if isinstance(raw, list) and len(raw) == 1 and isinstance(raw[0], list) and len(raw[0]) == 1:
         raw = f"[[{raw[0][0]}]]"
     text = _text(field, raw, source).strip()
-    link = wikilinks.parse_link(text) or (wikilinks.Link(text) if text else None)
+    link = wikilinks.parse_link(text)
+    if link is None and ("[[" in text or "]]" in text):
+        raise FieldError(
+            f"{field.name}: '{text}' is not one well-formed link; "
+            'write "[[Note]]" or "[[Note|alias]]", several separated by commas'
+        )
+    link = link or (wikilinks.Link(text) if text else None)
     if link is None or not link.target:
         raise FieldError(f'{field.name} should be a link such as "[[Note]]"')
     return link
@@ -413,13 +435,21 @@ def read_typed(
     for key, raw in props.items():
         spec = fields.get(renamed.get(key, "" if key in renamed.values() else key))
         if spec is None:
-            extra[key] = raw
+            extra[key] = as_written(raw, sources.get(key))
             continue
         try:
             typed[spec.name] = coerce(spec, raw, sources.get(key))
         except FieldError as exc:
             problems.append(Diagnostic(path, key_lines.get(key), exc.message, "error", "value"))
     return typed, extra, problems
+
+
+def as_written(raw: Any, source: str | None) -> Any:
+    """A number written in a form the number would lose (``1.10``, ``0012``, ``1e3``)
+    as the text typed (``source``); any other value as read."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and source is not None:
+        return raw if source == _scalar_str(raw) else source
+    return raw
 
 
 def obsidian_key(props: dict[str, Any], name: str) -> str | None:
@@ -450,6 +480,9 @@ def obsidian_list(props: dict[str, Any], name: str) -> list[str]:
 
 # --- values typed on the command line ---------------------------------------------------
 
+#: One item of a comma-separated list; a comma inside ``[[...]]`` belongs to the link.
+_ITEM = re.compile(r"(?:\[\[.*?\]\]|[^,])+")
+
 
 def parse_cli_value(field: Field, text: str) -> Any:
     """The typed value of ``KEY=VALUE`` as typed in ``journal set`` (empty: clear it)."""
@@ -457,7 +490,7 @@ def parse_cli_value(field: Field, text: str) -> Any:
         return None
     try:
         if field.type in ("links", "list", "tags"):
-            raw: Any = [p.strip() for p in text.split(",") if p.strip()]
+            raw: Any = [p.strip() for p in _ITEM.findall(text) if p.strip()]
         elif field.type == "checkbox":
             lowered = text.strip().lower()
             if lowered not in ("true", "false"):

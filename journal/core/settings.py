@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,87 +149,148 @@ class Config:
         return weekday_index(self.week.start)
 
 
-def config_from_dict(data: dict[str, Any], path: str = ".journal/config.toml") -> Config:
-    """Validate a parsed TOML document into a :class:`Config`."""
+#: A problem found in the config: the dotted key it is about and the message.
+Problem = tuple[tuple[str, ...], str]
+
+
+def config_from_dict(
+    data: dict[str, Any], path: str = ".journal/config.toml", text: str = ""
+) -> Config:
+    """Validate a parsed TOML document into a :class:`Config`.
+
+    Every problem is reported, in file order, each on the line of its key in
+    ``text`` (the TOML source) when exactly one line defines that key; the first
+    :class:`ConfigError` raised holds the others in ``also``.
+    """
+    problems: list[Problem] = []
     sections: dict[str, Any] = {}
     known = {f.name: f for f in dataclasses.fields(Config)}
     for name, values in data.items():
         if name not in known:
-            raise ConfigError(f"unknown section [{name}]{_suggest(name, known)}", path=path)
-        if not isinstance(values, dict):
-            raise ConfigError(f"[{name}] should be a table of keys", path=path)
-        section_type = known[name].default_factory
-        sections[name] = _section(name, section_type, values, path)
+            problems.append(((name,), f"unknown section [{name}]{_suggest(name, known)}"))
+        elif not isinstance(values, dict):
+            problems.append(((name,), f"[{name}] should be a table of keys"))
+        else:
+            section_type = known[name].default_factory
+            sections[name] = _section(name, section_type, values, problems)
     config = Config(**sections)
-    _check_values(config, path)
+    _check_values(config, problems)
+    if problems:
+        errors = [ConfigError(m, path=path, line=key_line(text, key)) for key, m in problems]
+        errors.sort(key=lambda e: (e.line is None, e.line or 0))
+        errors[0].also = tuple(errors[1:])
+        raise errors[0]
     return config
 
 
-def _section(name: str, cls: Any, values: dict[str, Any], path: str) -> Any:
+def _section(name: str, cls: Any, values: dict[str, Any], problems: list[Problem]) -> Any:
+    """The section's dataclass from its valid keys; a problem for each other key."""
     fields = {f.name: f for f in dataclasses.fields(cls)}
     kwargs = {}
     for key, value in values.items():
         if key not in fields:
-            raise ConfigError(f"unknown key '{name}.{key}'{_suggest(key, fields)}", path=path)
+            problems.append(((name, key), f"unknown key '{name}.{key}'{_suggest(key, fields)}"))
+            continue
         expected = type(getattr(cls(), key))
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
-            raise ConfigError(
-                f"'{name}.{key}' should be {expected.__name__}, not {type(value).__name__}",
-                path=path,
+            problems.append(
+                (
+                    (name, key),
+                    f"'{name}.{key}' should be {expected.__name__}, not {type(value).__name__}",
+                )
             )
+            continue
         least = MINIMUM.get(f"{name}.{key}")
         if least is not None and value < least:
-            raise ConfigError(f"'{name}.{key}' should be {least} or more, not {value}", path=path)
+            problems.append(((name, key), f"'{name}.{key}' should be {least} or more, not {value}"))
+            continue
         kwargs[key] = value
     return cls(**kwargs)
 
 
-def _check_values(config: Config, path: str) -> None:
-    try:
-        weekday_index(config.week.start)
-        parse_duration(config.goals.review_every)
-    except DateError as exc:
-        raise ConfigError(exc.message, path=path) from None
+def _check_values(config: Config, problems: list[Problem]) -> None:
+    """A problem for each value of the right type that is still not allowed."""
+    for key, check, value in (
+        (("week", "start"), weekday_index, config.week.start),
+        (("goals", "review_every"), parse_duration, config.goals.review_every),
+    ):
+        try:
+            check(value)
+        except DateError as exc:
+            problems.append((key, f"'{'.'.join(key)}': {exc.message}"))
     try:
         render_pattern(config.review.name, REVIEW_NAME_EXAMPLE)
     except ValueError as exc:
-        raise ConfigError(f"'review.name': {exc}", path=path) from None
+        problems.append((("review", "name"), f"'review.name': {exc}"))
     if locale_name(config.obsidian.locale) is None:
-        raise ConfigError(
-            f"'obsidian.locale': moment.js has no locale '{config.obsidian.locale}'", path=path
+        problems.append(
+            (
+                ("obsidian", "locale"),
+                f"'obsidian.locale': moment.js has no locale '{config.obsidian.locale}'",
+            )
         )
     if not 1 <= config.plan.days <= 366:
-        raise ConfigError("'plan.days' must be between 1 and 366", path=path)
-    for key, value in dataclasses.asdict(config.watch).items():
-        if not 0 < value <= 86400:
-            raise ConfigError(f"'watch.{key}' must be between 0 and 86400 seconds", path=path)
-    folders = {f"folders.{k}": v for k, v in dataclasses.asdict(config.folders).items()}
-    folders["obsidian.bases"] = config.obsidian.bases
-    if not all(isinstance(item, str) for item in config.vault.exclude):
-        raise ConfigError("'vault.exclude' should be a list of folders", path=path)
-    paths = [*folders.items(), *(("vault.exclude", item) for item in config.vault.exclude)]
-    for key, value in paths:
+        problems.append((("plan", "days"), "'plan.days' must be between 1 and 366"))
+    for name, seconds in dataclasses.asdict(config.watch).items():
+        if not 0 < seconds <= 86400:
+            problems.append(
+                (("watch", name), f"'watch.{name}' must be between 0 and 86400 seconds")
+            )
+    folders = [(("folders", k), v) for k, v in dataclasses.asdict(config.folders).items()]
+    folders.append((("obsidian", "bases"), config.obsidian.bases))
+    if all(isinstance(item, str) for item in config.vault.exclude):
+        folders += [(("vault", "exclude"), item) for item in config.vault.exclude]
+    else:
+        problems.append((("vault", "exclude"), "'vault.exclude' should be a list of folders"))
+    for key, folder in folders:
         if (
-            not value
-            or value.startswith(("/", "\\"))
-            or ".." in value.replace("\\", "/").split("/")
+            not folder
+            or folder.startswith(("/", "\\"))
+            or ".." in folder.replace("\\", "/").split("/")
         ):
-            raise ConfigError(f"'{key}' must be a folder inside the vault", path=path)
-    _check_check(config.check, path)
+            problems.append((key, f"'{'.'.join(key)}' must be a folder inside the vault"))
+    _check_check(config.check, problems)
 
 
-def _check_check(check: Check, path: str) -> None:
+def _check_check(check: Check, problems: list[Problem]) -> None:
     if check.pace_ratio < 1:
-        raise ConfigError("'check.pace_ratio' should be 1 or more", path=path)
-    if check.pace_min_weeks < 0 or check.max_horizon_days < 1:
-        raise ConfigError(
-            "'check.pace_min_weeks' and 'check.max_horizon_days' should be positive", path=path
+        problems.append((("check", "pace_ratio"), "'check.pace_ratio' should be 1 or more"))
+    if check.pace_min_weeks < 0:
+        problems.append((("check", "pace_min_weeks"), "'check.pace_min_weeks' should be 0 or more"))
+    if check.max_horizon_days < 1:
+        problems.append(
+            (("check", "max_horizon_days"), "'check.max_horizon_days' should be 1 or more")
         )
-    for key in ("select", "ignore"):
-        if not all(isinstance(item, str) for item in getattr(check, key)):
-            raise ConfigError(f"'check.{key}' should be a list of rule ids", path=path)
+    for name in ("select", "ignore"):
+        if not all(isinstance(item, str) for item in getattr(check, name)):
+            problems.append((("check", name), f"'check.{name}' should be a list of rule ids"))
+
+
+_TABLE = re.compile(r"\s*\[\s*([^\[\]#]+?)\s*\]\s*(?:#.*)?$")
+_ASSIGN = re.compile(r"\s*([^=#\[\]]+?)\s*=")
+
+
+def key_line(text: str, key: tuple[str, ...]) -> int | None:
+    """The 1-based line of the TOML ``text`` that defines ``key`` (a ``[table]``
+    header or a ``key = value`` in its table), or None when no line or more than
+    one line does: tomllib gives no positions, so this reads the lines itself."""
+    found = []
+    table: tuple[str, ...] = ()
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _TABLE.match(line)
+        if header:
+            table = _dotted(header.group(1))
+            if table == key:
+                found.append(number)
+        elif (assign := _ASSIGN.match(line)) and (*table, *_dotted(assign.group(1))) == key:
+            found.append(number)
+    return found[0] if len(found) == 1 else None
+
+
+def _dotted(name: str) -> tuple[str, ...]:
+    return tuple(part.strip().strip("\"'") for part in name.split("."))
 
 
 def _suggest(name: str, options: dict[str, Any]) -> str:

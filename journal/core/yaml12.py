@@ -210,6 +210,12 @@ class Span:
     key_column: int = -1
     entries: dict[str, Span] = field(default_factory=dict)
     items: list[Span] = field(default_factory=list)
+    shared: bool = False  # the node of a YAML anchor that an alias also names
+
+    def holds_shared(self) -> bool:
+        """Whether this value, or a value inside it, is shared through an anchor."""
+        children = [*self.entries.values(), *self.items]
+        return self.shared or any(child.holds_shared() for child in children)
 
 
 def spans(text: str) -> Span | None:
@@ -217,10 +223,31 @@ def spans(text: str) -> Span | None:
     node = yaml.compose(text, Loader=Yaml12Loader)
     if not isinstance(node, MappingNode):
         return None
-    return _span(node, text)
+    return _span(node, text, _shared(node))
 
 
-def _span(node: Node, text: str) -> Span:
+def _shared(root: Node) -> set[int]:
+    """The ids of nodes reached more than once: an anchored node that aliases name."""
+    seen: set[int] = set()
+    shared: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            shared.add(id(node))
+            continue
+        seen.add(id(node))
+        stack.extend(_children(node))
+    return shared
+
+
+def _span(node: Node, text: str, shared: set[int]) -> Span:
+    span = _bare_span(node, text, shared)
+    span.shared = id(node) in shared
+    return span
+
+
+def _bare_span(node: Node, text: str, shared: set[int]) -> Span:
     start, end = node.start_mark.index, node.end_mark.index
     column = node.start_mark.column
     if isinstance(node, ScalarNode):
@@ -229,14 +256,14 @@ def _span(node: Node, text: str) -> Span:
         return Span(start, end, column, "scalar")
     flow = bool(getattr(node, "flow_style", False))
     if isinstance(node, SequenceNode):
-        items = [_span(child, text) for child in node.value]
+        items = [_span(child, text, shared) for child in node.value]
         if not flow and items:
             end = max(item.end for item in items)
         return Span(start, end, column, "flow-seq" if flow else "block-seq", items=items)
     assert isinstance(node, MappingNode)
     entries: dict[str, Span] = {}
     for key_node, value_node in node.value:
-        child = _span(value_node, text)
+        child = _span(value_node, text, shared)
         child.key_start = key_node.start_mark.index
         child.key_end = key_node.end_mark.index
         child.key_column = key_node.start_mark.column

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -10,12 +11,24 @@ from pathlib import Path
 from journal.adapters import files
 from journal.adapters.obsidian import load_periodic
 from journal.adapters.vault import CONFIG_PATH, Vault, load_catalog
-from journal.core.errors import Conflict
+from journal.core.errors import Conflict, JournalError, UnsafeWrite
+from journal.core.names import file_stem
 from journal.core.settings import Config
 from journal.usecases.new_note import new_goal
 from journal.usecases.obsidian_setup import TYPES_PATH, merge_property_types
 
 GITIGNORE_LINE = ".journal-*.tmp"
+SAMPLE_TITLE = "Hold three informational interviews"
+SAMPLE = {
+    "outcome": "Three informational interviews with people in roles I want next, "
+    "each ending with one concrete piece of advice or a referral",
+    "metric": "informational interviews held",
+    "unit": "interviews",
+    "target": "3",
+    "area": "networking",
+    "effort": "2",
+    "why": "Learn what the next role really asks for before I apply.",
+}
 
 
 @dataclass
@@ -47,13 +60,21 @@ def config_text(config: Config) -> str:
 
 
 def init_vault(root: Path, today: date) -> InitResult:
-    """Create config, folders, a .gitignore line and one sample goal under ``root``."""
-    root.mkdir(parents=True, exist_ok=True)
-    root = root.resolve()
-    if (root / CONFIG_PATH).exists():
-        raise Conflict("is already a journal vault; nothing changed", path=str(root / CONFIG_PATH))
-    result = InitResult(root)
-    (root / ".journal").mkdir(exist_ok=True)
+    """Create config, folders, a .gitignore line and one sample goal under ``root``.
+
+    Everything is checked before anything is created: a symlink anywhere inside
+    the vault (even a dangling one) or a file where a folder belongs stops it
+    with nothing changed.  The config is written last, so a run that fails
+    half-way (a full disk) can simply be run again.
+    """
+    try:
+        return _init(root.expanduser().resolve(), today)
+    except OSError as exc:
+        where = str(exc.filename) if exc.filename else str(root)
+        raise JournalError(f"can't create the vault: {exc.strerror or exc}", path=where) from None
+
+
+def _init(root: Path, today: date) -> InitResult:
     config = Config()
     daily = load_periodic(root).daily
     if daily is not None and ".." not in daily.folder.split("/"):
@@ -61,15 +82,24 @@ def init_vault(root: Path, today: date) -> InitResult:
         config = dataclasses.replace(
             config, folders=dataclasses.replace(config.folders, daily=daily.folder or ".")
         )
-    files.create(root / CONFIG_PATH, config_text(config).encode("utf-8"))
-    result.created.append(CONFIG_PATH)
-    for folder in dataclasses.asdict(config.folders).values():
-        if folder == ".":
-            continue
-        if (root / folder).exists():
+    vault = Vault(root, config)
+    folders = [f for f in dataclasses.asdict(config.folders).values() if f != "."]
+    sample = f"{config.folders.goal}/{file_stem(SAMPLE_TITLE)}.md"
+    planned = [".journal", CONFIG_PATH, ".gitignore", *folders, sample]
+    obsidian = os.path.lexists(root / ".obsidian")
+    if obsidian:
+        planned.append(TYPES_PATH)
+    if not (root / ".journal").is_symlink() and os.path.lexists(root / CONFIG_PATH):
+        raise Conflict("is already a journal vault; nothing changed", path=str(root / CONFIG_PATH))
+    _check(vault, planned, [".journal", *folders])
+    result = InitResult(root)
+    root.mkdir(parents=True, exist_ok=True)
+    (root / ".journal").mkdir(exist_ok=True)
+    for folder in folders:
+        if (root / folder).is_dir():
             result.kept.append(folder + "/")
         else:
-            (root / folder).mkdir(parents=True)
+            (root / folder).mkdir(parents=True)  # checked: no symlink on the way
             result.created.append(folder + "/")
     gitignore = root / ".gitignore"
     if gitignore.exists():
@@ -80,32 +110,31 @@ def init_vault(root: Path, today: date) -> InitResult:
             f"# journal's temp files exist only during a write\n{GITIGNORE_LINE}\n".encode(),
         )
         result.created.append(".gitignore")
-    vault = Vault.open(root)
     if (root / ".obsidian").is_dir():
         _property_types(vault, result)
     try:
-        sample = new_goal(
-            vault,
-            load_catalog(vault),
-            "Hold three informational interviews",
-            {
-                "outcome": "Three informational interviews with people in roles I want next, "
-                "each ending with one concrete piece of advice or a referral",
-                "metric": "informational interviews held",
-                "unit": "interviews",
-                "target": "3",
-                "due": (today + timedelta(days=90)).isoformat(),
-                "area": "networking",
-                "effort": "2",
-                "why": "Learn what the next role really asks for before I apply.",
-            },
-            today,
-        )
+        due = (today + timedelta(days=90)).isoformat()
+        options = {**SAMPLE, "due": due}
+        created = new_goal(vault, load_catalog(vault), SAMPLE_TITLE, options, today)
     except Conflict as exc:
         result.kept.append(exc.path or "sample goal")
     else:
-        result.created.append(sample.path)
+        result.created.append(created.path)
+    files.create(root / CONFIG_PATH, config_text(config).encode("utf-8"))
+    result.created.insert(0, CONFIG_PATH)
     return result
+
+
+def _check(vault: Vault, planned: list[str], folders: list[str]) -> None:
+    """Refuse, before anything is written, a path that goes through a symlink or a
+    file where a folder belongs."""
+    for rel in planned:
+        try:
+            path = vault.path(rel)
+        except UnsafeWrite as exc:
+            raise UnsafeWrite(f"{exc.message}; nothing changed", path=str(vault.root)) from None
+        if rel in folders and path.exists() and not path.is_dir():
+            raise Conflict("is a file where a folder belongs; nothing changed", path=str(path))
 
 
 def _property_types(vault: Vault, result: InitResult) -> None:

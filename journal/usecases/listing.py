@@ -8,6 +8,8 @@ from typing import Any
 
 from journal.core.catalog import Catalog
 from journal.core.codec import plain
+from journal.core.errors import Diagnostic, UsageProblem
+from journal.core.fields import STATUSES
 from journal.core.goal import Goal
 from journal.core.notes import Note
 
@@ -36,9 +38,14 @@ def list_notes(
 ) -> list[dict[str, Any]]:
     """Records of the notes that pass every filter, in path order.
 
-    ``kind`` is a note type, ``note`` for plain notes, or ``all``.
+    ``kind`` is a note type, ``note`` for plain notes, or ``all``.  Listing goals,
+    a status that no goal can have is a usage error; other notes' status is free.
     """
     wanted_status = {s.lower() for s in statuses}
+    if kind == "goal" and (unknown := sorted(wanted_status - set(STATUSES))):
+        raise UsageProblem(
+            f"--status: '{unknown[0]}' is not a goal status; use {', '.join(STATUSES)}"
+        )
     wanted_area = {a.casefold() for a in areas}
     if kind == "goal":
         goals = [
@@ -65,6 +72,20 @@ def list_notes(
             continue  # only goals have a due date
         records.append(record)
     return records
+
+
+def listing_problems(catalog: Catalog, goal_folder: str) -> list[Diagnostic]:
+    """What ``journal list`` reports: every error, and the warnings of typed notes
+    (goal, contact...) and of notes in the goal folder, which were most likely meant
+    as goals; a plain note elsewhere that opens with a ``---`` rule stays quiet."""
+    kinds = {head.path: head.kind for head in catalog.heads}
+    folder = goal_folder.strip("/") + "/"
+    return [
+        d
+        for d in catalog.diagnostics
+        if d.severity == "error"
+        or (d.severity == "warning" and (kinds.get(d.path) != "note" or d.path.startswith(folder)))
+    ]
 
 
 def _goal_passes(goal: Goal, statuses: set[str], areas: set[str], due_before: date | None) -> bool:

@@ -129,6 +129,8 @@ def new_meeting(
     ``create_contacts`` is set; otherwise the error lists them.  Every file is
     planned and checked before the first is written, so a failure writes nothing.
     """
+    if title is not None and not title.strip():
+        raise UsageProblem("--title can't be empty; leave it out for the default title")
     if not any(p.strip() for p in people):
         raise UsageProblem("name the people you met with --with PERSON")
     named = named_people(catalog, people)

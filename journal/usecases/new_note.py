@@ -11,7 +11,7 @@ from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
-from journal.core.errors import Conflict
+from journal.core.errors import Conflict, UsageProblem
 from journal.core.fields import GOAL_FIELDS, parse_cli_value, yaml_value
 from journal.core.names import file_stem, slug, unique_id
 
@@ -80,6 +80,8 @@ def new_goal(
     vault: Vault, catalog: Catalog, title: str, options: Mapping[str, str | None], today: date
 ) -> Created:
     """Create a goal note; ``options`` are the typed-as-text values of GOAL_OPTIONS."""
+    if not title.strip():
+        raise UsageProblem("a goal needs a title")
     values = {
         key: parse_cli_value(GOAL_FIELDS[key], text)
         for key, text in options.items()

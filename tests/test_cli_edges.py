@@ -1,0 +1,209 @@
+"""Edge cases of the first commands: link lists, blank titles, list filters and warnings,
+show, numeric ranges, values shared through YAML anchors, numbers as typed."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from journal.core.goal import Goal
+from journal.present import goal_card
+from tests.conftest import DATA, Invoke, Write, goal_text
+
+GOAL_RECORD = Goal(path="goals/x.md", title="X").to_dict()
+
+
+def test_set_keeps_a_comma_inside_a_link(invoke: Invoke, write: Write) -> None:
+    path = write("goals/x.md", goal_text("Learn databases"))
+    result = invoke("set", "learn-databases", "supports=[[Learn SQL, then Python]]")
+    assert result.exit_code == 0, result.stderr
+    assert path.read_text().count("[[") == 2  # the log's link and the new one
+    assert '\nsupports:\n  - "[[Learn SQL, then Python]]"\n' in path.read_text()
+
+
+def test_new_goal_keeps_a_comma_inside_a_link(invoke: Invoke, vault: Path) -> None:
+    result = invoke("new", "goal", "Learn SQL", "--supports", "[[A|b, c]], [[D]]", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["properties"]["supports"] == ["[[A|b, c]]", "[[D]]"]
+
+
+@pytest.mark.parametrize("value", ["[[Learn SQL", "Learn SQL]]", "[[A]] [[B]]"])
+def test_a_malformed_link_is_a_usage_error(invoke: Invoke, write: Write, value: str) -> None:
+    path = write("goals/x.md", goal_text("Learn databases"))
+    before = path.read_bytes()
+    result = invoke("set", "learn-databases", f"supports={value}")
+    assert result.exit_code == 2
+    assert "is not one well-formed link" in result.stderr
+    assert path.read_bytes() == before
+    made = invoke("new", "goal", "Other", "--supports", value)
+    assert made.exit_code == 2 and "is not one well-formed link" in made.stderr
+
+
+@pytest.mark.parametrize("title", ["", "   ", "\n"])
+def test_every_new_command_refuses_a_blank_title(
+    invoke: Invoke, write: Write, vault: Path, title: str
+) -> None:
+    write("people/Dana Ortiz.md", "---\ntype: contact\ntitle: Dana Ortiz\n---\n")
+    before = sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md"))
+    goal = invoke("new", "goal", title)
+    assert goal.exit_code == 2 and goal.stderr == "journal: a goal needs a title\n"
+    contact = invoke("new", "contact", title)
+    assert contact.exit_code == 2 and contact.stderr == "journal: a contact needs a name\n"
+    meeting = invoke("new", "meeting", "--with", "Dana Ortiz", "--title", title)
+    assert meeting.exit_code == 2
+    assert meeting.stderr == (
+        "journal: --title can't be empty; leave it out for the default title\n"
+    )
+    assert sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md")) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--due-before", "tomorrow"), "journal: --due-before: "),
+        (("--due-before", "2027-02-30"), "journal: --due-before: "),
+        (
+            ("--status", "nope"),
+            "journal: --status: 'nope' is not a goal status; use active, paused, done, dropped\n",
+        ),
+        (("--status", "active", "--status", "someday"), "'someday' is not a goal status"),
+        (("--type", "goals"), "'goals' is not one of 'goal', 'contact', 'meeting'"),
+    ],
+)
+def test_bad_list_filters_are_usage_errors(
+    invoke: Invoke, write: Write, args: tuple[str, ...], message: str
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    write("goals/bad.md", "---\ntype: goal\ntitle: Plan: Q3\n---\n")
+    result = invoke("list", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_status_of_other_notes_is_free_text(invoke: Invoke, write: Write) -> None:
+    write("books/a.md", "---\ntitle: A book\nstatus: reading\n---\n")
+    result = invoke("list", "--type", "note", "--status", "reading", "--json")
+    assert result.exit_code == 0
+    assert [r["title"] for r in json.loads(result.stdout)] == ["A book"]
+    assert invoke("list", "--status", "Active").exit_code == 0  # statuses ignore case
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (("history", "--since", "someday"), "--since"),
+        (("plan", "--start", "2026-02-30", "--stdout"), "--start"),
+    ],
+)
+def test_bad_dates_name_their_option(
+    invoke: Invoke, write: Write, args: tuple[str, ...], option: str
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"journal: {option}: ")
+
+
+def test_show_has_no_python_none(invoke: Invoke, write: Write) -> None:
+    write("goals/x.md", "---\ntype: goal\ntitle: No id\nstatus: active\n---\nBody.\n")
+    result = invoke("show", "No id")
+    assert result.exit_code == 0
+    assert "  id: (none)   file: goals/x.md\n" in result.stdout
+    assert "None" not in result.stdout
+
+
+def test_a_problem_without_a_line_is_shown_without_one() -> None:
+    record = dict(GOAL_RECORD)
+    record["diagnostics"] = [{"line": None, "message": "can't read: gone"}]
+    assert goal_card(record, date(2026, 11, 22)).endswith("\n  ! can't read: gone\n")
+
+
+@pytest.mark.parametrize(
+    ("assignment", "message"),
+    [
+        ("confidence=11", "journal: confidence should be from 1 to 10, not 11\n"),
+        ("confidence=-5", "journal: confidence should be from 1 to 10, not -5\n"),
+        ("effort=-1", "journal: effort should be 0 or more, not -1\n"),
+    ],
+)
+def test_set_refuses_numbers_out_of_range(
+    invoke: Invoke, write: Write, assignment: str, message: str
+) -> None:
+    path = write("goals/x.md", goal_text("Alpha"))
+    before = path.read_bytes()
+    result = invoke("set", "alpha", assignment)
+    assert result.exit_code == 2
+    assert result.stderr == message
+    assert path.read_bytes() == before
+    assert invoke("new", "goal", "Beta", "--effort", "-1").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "line", "key"),
+    [
+        ("anchor-target.md", ("set", "anchor-target", "target=6"), 7, "target"),
+        ("anchor-target.md", ("set", "anchor-target", "current=1"), 9, "current"),
+        ("anchor-list.md", ("set", "anchor-list", "current=3"), 6, "current"),
+        ("anchor-list.md", ("set", "anchor-list", "milestones="), 8, "milestones"),
+        (
+            "anchor-list.md",
+            ("done", "anchor-list", "--milestone", "Draft the list"),
+            8,
+            "milestones[0].done",
+        ),
+    ],
+)
+def test_values_shared_through_an_anchor_are_refused(
+    invoke: Invoke, write: Write, name: str, args: tuple[str, ...], line: int, key: str
+) -> None:
+    raw = (DATA / "anchors" / name).read_bytes()
+    path = write(f"goals/{name}", raw)
+    result = invoke(*args)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"goals/{name}:{line}: not editing '{key}': the value is shared through a YAML anchor "
+        "(&name and *name); edit it by hand\n"
+    )
+    assert path.read_bytes() == raw
+
+
+def test_list_warns_about_goals_and_notes_in_the_goal_folder(invoke: Invoke, write: Write) -> None:
+    for name in ("second-block.md", "empty-block.md"):
+        write(f"goals/{name}", (DATA / "hostile" / name).read_bytes())
+    for name in ("thematic-break.md", "list-block.md", "empty-block.md"):
+        write(f"notes/{name}", (DATA / "hostile" / name).read_bytes())
+    write("notes/merged.md", (DATA / "hostile" / "second-block.md").read_bytes())
+    result = invoke("list")
+    assert result.exit_code == 0
+    assert "Merged" in result.stdout
+    assert result.stderr.splitlines() == [
+        "goals/empty-block.md:1: warning: the '---' block at the top is empty; "
+        "it is not read as front matter",
+        "goals/second-block.md:6: warning: a second front-matter block follows the first "
+        "(a sync merge?); merge them by hand",
+        "notes/merged.md:6: warning: a second front-matter block follows the first "
+        "(a sync merge?); merge them by hand",
+    ]
+
+
+def test_unknown_keys_keep_the_numbers_the_user_wrote(invoke: Invoke, write: Write) -> None:
+    write(
+        "goals/x.md",
+        goal_text("Alpha", version="1.10", code="0012", big="1e3", n=2, half=1.5, owner="me"),
+    )
+    record = json.loads(invoke("show", "alpha", "--json").stdout)
+    assert record["extra"] == {
+        "version": "1.10",
+        "code": "0012",
+        "big": "1e3",
+        "n": 2,
+        "half": 1.5,
+        "owner": "me",
+    }
+    assert record["target"] == 5  # typed properties stay numbers
+    text = invoke("show", "alpha").stdout
+    assert "\n  other: version: 1.10; code: 0012; big: 1e3; n: 2; half: 1.5; owner: me\n" in text

@@ -1,0 +1,135 @@
+"""``journal init``: which folder, symlinks inside the new vault, OS errors."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from journal.cli import cli
+
+
+def init(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def tree(root: Path) -> list[str]:
+    """Every path below ``root`` (links not followed), sorted."""
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
+
+
+@pytest.mark.parametrize("link", [".journal", "people", ".gitignore", "goals"])
+def test_init_never_writes_through_a_symlink(tmp_path: Path, link: str) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    root = tmp_path / "lv"
+    root.mkdir()
+    (root / link).symlink_to(elsewhere)
+    result = init("init", str(root))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{root}: '{link}' goes through a symlink; the tool does not follow it; nothing changed\n"
+    )
+    assert list(elsewhere.iterdir()) == []
+    assert tree(root) == [link]
+
+
+def test_a_dangling_symlink_stops_init_before_anything_is_made(tmp_path: Path) -> None:
+    root = tmp_path / "lv3"
+    root.mkdir()
+    (root / "people").symlink_to("nonexist")
+    result = init("init", str(root))
+    assert result.exit_code == 1
+    assert "'people' goes through a symlink" in result.stderr
+    assert "internal error" not in result.stderr
+    assert tree(root) == ["people"]
+    (root / "people").unlink()
+    assert init("init", str(root)).exit_code == 0  # nothing half-made blocks a new run
+
+
+def test_a_symlinked_obsidian_folder_is_not_followed(tmp_path: Path) -> None:
+    shared = tmp_path / "shared-obsidian"
+    shared.mkdir()
+    root = tmp_path / "v"
+    root.mkdir()
+    (root / ".obsidian").symlink_to(shared)
+    result = init("init", str(root))
+    assert result.exit_code == 1 and "'.obsidian/types.json' goes through a symlink" in (
+        result.stderr
+    )
+    assert list(shared.iterdir()) == []
+
+
+def test_a_file_where_a_folder_belongs_stops_init(tmp_path: Path) -> None:
+    (tmp_path / "goals").write_text("mine\n")
+    result = init("init", str(tmp_path))
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == f"{tmp_path / 'goals'}: is a file where a folder belongs; nothing changed\n"
+    )
+    assert tree(tmp_path) == ["goals"]
+
+
+def test_os_errors_are_one_clean_line(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    result = init("init", str(tmp_path / "file" / "vault"))
+    assert result.exit_code == 1
+    assert (
+        result.stderr == f"{tmp_path / 'file' / 'vault'}: can't create the vault: Not a directory\n"
+    )
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_permission_denied_is_a_clean_message(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o555)
+    result = init("init", str(locked / "vault"))
+    assert result.exit_code == 1
+    assert "can't create the vault: Permission denied" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_the_config_is_written_last(tmp_path: Path) -> None:
+    """A vault whose sample goal can't be written is not yet 'a journal vault'."""
+    root = tmp_path / "v"
+    (root / ".journal/templates").mkdir(parents=True)
+    (root / ".journal/templates/goal.md.j2").write_text("{{ nothing.here }}\n")
+    failed = init("init", str(root))
+    assert failed.exit_code == 1
+    assert not (root / ".journal/config.toml").exists()
+    (root / ".journal/templates/goal.md.j2").unlink()
+    again = init("init", str(root))
+    assert again.exit_code == 0, again.output
+    assert "created .journal/config.toml" in again.stdout
+    assert "kept    goals/" in again.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "made"),
+    [
+        (["init", "{tmp}/a"], {"JOURNAL_VAULT": "{tmp}/b"}, "a"),
+        (["--vault", "{tmp}/a", "init"], {"JOURNAL_VAULT": "{tmp}/b"}, "a"),
+        (["init"], {"JOURNAL_VAULT": "{tmp}/b"}, "b"),
+        (["--vault", "{tmp}/a", "init", "{tmp}/c"], {}, "c"),
+        (["init"], {}, "cwd"),
+    ],
+)
+def test_init_takes_path_then_vault_option_then_environment_then_cwd(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    env: dict[str, str],
+    made: str,
+) -> None:
+    (tmp_path / "cwd").mkdir()
+    monkeypatch.chdir(tmp_path / "cwd")
+    for key, value in env.items():
+        monkeypatch.setenv(key, value.format(tmp=tmp_path))
+    result = init(*(arg.format(tmp=tmp_path) for arg in args))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"vault: {(tmp_path / made).resolve()}\n")
+    made_vaults = sorted(p.parent.parent.name for p in tmp_path.glob("*/.journal/config.toml"))
+    assert made_vaults == [made]
