@@ -130,7 +130,7 @@ def _check(vault: Vault, planned: list[str], folders: list[str]) -> None:
     file where a folder belongs."""
     for rel in planned:
         try:
-            path = vault.path(rel)
+            path = vault.disk_path(rel)
         except UnsafeWrite as exc:
             raise UnsafeWrite(f"{exc.message}; nothing changed", path=str(vault.root)) from None
         if rel in folders and path.exists() and not path.is_dir():

@@ -45,7 +45,7 @@ def free_path(vault: Vault, folder: str, title: str) -> str:
     stem = file_stem(title)
     folder = folder.strip("/")
     rel = f"{folder}/{stem}.md" if folder else f"{stem}.md"
-    where = vault.path(folder) if folder else vault.root
+    where = vault.disk_path(folder) if folder else vault.root
     taken = {p.name.casefold() for p in where.iterdir()} if where.is_dir() else set()
     if f"{stem}.md".casefold() in taken:
         raise Conflict("a note with this name already exists; not overwritten", path=rel)
