@@ -183,6 +183,12 @@ class Vault:
             "/".join(parts[: i + 1]) in self.excluded for i in range(len(parts))
         )
 
+    def reads(self, rel: str) -> bool:
+        """Whether the listing reads the file at the vault-relative ``rel`` (a disk name):
+        a note name outside the skipped and excluded folders."""
+        folder, _, name = rel.rpartition("/")
+        return is_note_name(name) and not self.ignores(folder)
+
     def disk_path(self, rel: str) -> Path:
         """The absolute path of a vault-relative path as the disk names it (a note's path
         from the listing or the index, a path built from the config): ``/`` separates
