@@ -525,7 +525,7 @@ def test_set_status_done_records_the_day_unless_given(invoke: Invoke, write: Wri
     path = write("goals/a.md", goal_text("Alpha"))
     write("goals/b.md", goal_text("Beta"))
     assert invoke("set", "alpha", "status=done").stdout == (
-        'goals/a.md: status: "active" -> "done"\ngoals/a.md: completed: (none) -> "2026-11-22"\n'
+        "goals/a.md: status: active -> done\ngoals/a.md: completed: (none) -> 2026-11-22\n"
     )
     assert "\ncompleted: 2026-11-22\n" in path.read_text()
     assert invoke("set", "alpha", "status=done").stdout == "goals/a.md: unchanged\n"
