@@ -338,6 +338,10 @@ def test_over_capacity_reports_the_goals_that_overcommit_in_the_order_taken_on()
         found[0].message
     )
     assert of("A002", run(*notes, config=Config(goals=Goals(hours_per_week=5)))) == []
+    [one] = of(
+        "A002", run(*_goals(["1"], ["2026-09-01"]), config=Config(goals=Goals(hours_per_week=0)))
+    )
+    assert "need 1 hour a week (all of them: 1)" in one.message
 
 
 def test_paused_goals_take_no_time_and_no_slot() -> None:
@@ -387,6 +391,8 @@ def test_staleness_uses_the_vault_rhythm_and_the_start_without_check_ins() -> No
     [finding] = of("T006", run((PATH, text)))
     assert "no check-in since it began (2026-11-01): 21 days" in finding.message
     assert of("T006", run((PATH, text), config=slow)) == []
+    [daily] = of("T006", run((PATH, goal_note("", review_every="1d", start="2026-11-20"))))
+    assert daily.message.endswith(": 2 days, longer than its review rhythm of 1 day")
 
 
 # --- Outcome over activity --------------------------------------------------------------

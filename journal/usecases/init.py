@@ -12,6 +12,7 @@ from journal.adapters import files
 from journal.adapters.obsidian import load_periodic
 from journal.adapters.vault import CONFIG_PATH, Vault, load_catalog
 from journal.core.errors import Conflict, JournalError, UnsafeWrite
+from journal.core.formatting import plural
 from journal.core.names import file_stem
 from journal.core.settings import Config
 from journal.usecases.new_note import new_goal
@@ -142,7 +143,7 @@ def _property_types(vault: Vault, result: InitResult) -> None:
     existed = (vault.root / TYPES_PATH).exists()
     types = merge_property_types(vault)
     if types.written:
-        line = f"{TYPES_PATH} ({len(types.added)} property types added)"
+        line = f"{TYPES_PATH} ({plural(len(types.added), 'property type')} added)"
         (result.updated if existed else result.created).append(line)
     for key, theirs, ours in types.kept:
         result.types_kept.append(f"{TYPES_PATH}: {key} is {theirs} (journal reads it as {ours})")

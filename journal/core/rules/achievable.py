@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from journal.core.dates import weeks_between
+from journal.core.formatting import plural
 from journal.core.goal import Goal
 from journal.core.progress import pace, start_of
 from journal.core.rules.base import Context, Problem, Rule, line_of, number
@@ -83,7 +84,7 @@ def over_capacity(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 goal.path,
                 line_of(goal, "effort"),
-                f"with this goal the active goals need {number(total)} hours a week "
+                f"with this goal the active goals need {plural(total, 'hour')} a week "
                 f"(all of them: {number(everything)}), more than hours_per_week = {number(hours)}",
                 "pause a goal (`journal set GOAL status=paused`), lower `effort`, or raise "
                 "`hours_per_week` in .journal/config.toml if you really have the time",
