@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -147,30 +148,48 @@ def test_a_user_saving_the_goal_during_the_write_wins(
     assert [p.name for p in path.parent.iterdir()] == ["hr.md"]  # no temp file left
 
 
-def test_journal_log_racing_an_editor_never_corrupts_the_goal(write: Write, vault: Path) -> None:
-    """End to end: an editor keeps saving the goal (atomically, as most do) while
-    `journal log` runs in other processes; a run that loses the race says so and
-    exits 1, and the goal always stays readable."""
+def test_journal_log_racing_an_editor_never_corrupts_the_goal(
+    write: Write, vault: Path, tmp_path: Path
+) -> None:
+    """End to end: an editor keeps saving the goal (atomically, as most do) for as long
+    as `journal log` runs in other processes.  Who wins each race is up to the
+    scheduler, so that is not asserted (a conflict at a known moment is
+    test_a_user_saving_the_goal_during_the_write_wins); what is: each run either logs
+    or says the file changed and exits 1, and the goal is always one of the editor's
+    saves, whole, plus only whole check-ins - readable, nothing mixed, no temp file."""
     path = write(GOAL, goal_text(current=2))
+    stop = tmp_path / "stop"
     code = (
-        "import os, pathlib, sys, time\n"
-        "p = pathlib.Path(sys.argv[1]); base = p.read_text(); tmp = p.with_name('.tmp')\n"
-        "end, i = time.time() + 2, 0\n"
-        "while time.time() < end:\n"
+        "import os, pathlib, sys\n"
+        "p, stop = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])\n"
+        "base, tmp, i = p.read_text(), p.with_name('.tmp'), 0\n"
+        "while not stop.exists():\n"
         "    i += 1; tmp.write_text(base.replace('# Connect', f'# Connect v{i}'))\n"
         "    os.replace(tmp, p)\n"
     )
-    editor = subprocess.Popen([sys.executable, "-c", code, str(path)])
+    editor = subprocess.Popen([sys.executable, "-c", code, str(path), str(stop)])
     command = [sys.executable, "-m", "journal", "--vault", str(vault), "log", "hr", "+1", "race"]
     try:
+        while "# Connect v" not in path.read_text():  # the editor is saving
+            assert editor.poll() is None, "the editor stopped"
         results = [subprocess.run(command, capture_output=True, text=True) for _ in range(4)]
     finally:
+        stop.touch()
         editor.wait(timeout=30)
     for result in results:
         assert result.returncode in (0, 1), result.stderr
-        if result.returncode == 1:
+        if result.returncode == 0:
+            assert "goals/hr.md: 2026-11-22 +1 race; current " in result.stdout
+        else:
             assert "goals/hr.md: changed on disk since it was read" in result.stderr
-    assert any(r.returncode == 1 for r in results)  # the editor saves ~every 0.1 ms
+            assert "nothing written" in result.stderr
+    text = path.read_text()
+    logged = text.count("- 2026-11-22: +1 race\n")
+    assert logged <= sum(r.returncode == 0 for r in results)
+    save = re.search(r"# Connect v(\d+) with", text)
+    assert save is not None, text
+    editors = goal_text(current=2 + logged).replace("# Connect", f"# Connect v{save[1]}")
+    assert text == editors + "- 2026-11-22: +1 race\n" * logged
     final = parse_note(GOAL, path.read_bytes())
     assert not final.diagnostics and final.props["title"] == "Connect with five HR leaders"
     assert sorted(p.name for p in path.parent.iterdir()) == ["hr.md"]
