@@ -277,6 +277,13 @@ def test_review_name_pattern_from_config(invoke: Invoke, write: Write, vault: Pa
     write(".journal/config.toml", '[review]\nname = "{wek}"\n')
     bad = invoke("review")
     assert bad.exit_code == 1 and "unknown token {wek}" in bad.stderr
+    write(".journal/config.toml", '[review]\nname = "{year}/:::"\n')
+    bad = invoke("review")
+    assert bad.exit_code == 1
+    assert bad.stderr == (
+        ".journal/config.toml:2: 'review.name': ':::' has no character a file name can hold "
+        '(not : ? * < > | " \\ / # ^ [ ], nor only dots and spaces)\n'
+    )
 
 
 def test_the_plan_calls_out_capacity_and_drives_the_reviews_pace(
