@@ -13,7 +13,7 @@ import pytest
 
 from journal.adapters.vault import Vault, load_catalog
 from journal.core.catalog import Catalog
-from journal.core.checkins import parse_log_line
+from journal.core.checkins import CheckInError, parse_log_line
 from journal.core.errors import Conflict
 from journal.core.notes import parse_note
 from journal.present import chart
@@ -315,7 +315,7 @@ def test_a_goal_counted_from_meetings_refuses_hand_values(
         ("- 2026-11-02 - 3 HR leaders said hi", ("2026-11-02", None, 0.0, "3 HR leaders said hi")),
         ("- 2026-11-02 – met Dana", ("2026-11-02", None, 0.0, "met Dana")),
         ("- 2026-11-02 -3 recount", ("2026-11-02", "-", 3.0, "recount")),
-        ("- 2026-11-02: + 1 spaced", ("2026-11-02", None, 0.0, "+ 1 spaced")),
+        ("- 2026-11-02: - 3 leaders, said hi", ("2026-11-02", None, 0.0, "- 3 leaders, said hi")),
         ("- [[2026-11-20]]: +1 linked day", ("2026-11-20", "+", 1.0, "linked day")),
         ("- [[daily/2026-11-20|Friday]] +1 x", ("2026-11-20", "+", 1.0, "x")),
         ("- **2026-11-21**: +1", ("2026-11-21", "+", 1.0, "")),
@@ -333,6 +333,36 @@ def test_hand_written_log_lines(line: str, expected: tuple[object, ...]) -> None
     found = parse_log_line(line, 1)
     assert found is not None
     assert (found.day.isoformat(), found.op, found.amount, found.note) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "fix"),
+    [
+        ("- 2026-11-20: + 1 coffee", "write +1, not + 1"),
+        ("- 2026-11-20 = 4 recounted", "write =4, not = 4"),
+        ("- 2026-11-20: =- 2", "write =-2, not =- 2"),
+        ("- **2026-11-20**: +  1.5 hours", "write +1.5, not +  1.5"),
+    ],
+)
+def test_a_sign_apart_from_its_number_makes_the_line_unreadable(line: str, fix: str) -> None:
+    with pytest.raises(CheckInError) as info:
+        parse_log_line(line, 1)
+    assert str(info.value) == f"the sign must touch the number: {fix}"
+
+
+def test_a_spaced_sign_in_the_log_is_a_warning_with_its_line(invoke: Invoke, write: Write) -> None:
+    """``+ 1 coffee`` was read as a dated note with no value, silently."""
+    text = goal_text(current=1) + "- 2026-11-21: + 1 coffee\n"
+    write(GOAL, text)
+    line = text.splitlines().index("- 2026-11-21: + 1 coffee") + 1
+    warning = f"{GOAL}:{line}: warning: log line: the sign must touch the number: write +1, not + 1"
+    assert warning in invoke("list").stderr.splitlines()
+    check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
+    assert [(f["rule"], f["path"], f["line"], f["message"]) for f in check] == [
+        ("H006", GOAL, line, "log line: the sign must touch the number: write +1, not + 1")
+    ]
+    shown = json.loads(invoke("log", "Connect", "--json").stdout)
+    assert [c["date"] for c in shown["checkins"]] == ["2026-11-20"]  # the line is not read
 
 
 def test_hand_written_forms_and_the_tool_read_the_same(
