@@ -99,8 +99,10 @@ def test_folders_in_the_config_may_be_written_with_backslashes(
 ) -> None:
     write(
         ".journal/config.toml",
+        '[vault]\nexclude = ["career\\\\old"]\n[obsidian]\nbases = "career\\\\views"\n'
         '[folders]\ngoal = "career\\\\goals"\nreview = "career\\\\reviews"\n',
     )
+    write("career/old/Old goal.md", goal_text("Old goal"))
     result = invoke("new", "goal", "Learn SQL", "--target", "3", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["path"] == "career/goals/Learn SQL.md"
@@ -109,4 +111,11 @@ def test_folders_in_the_config_may_be_written_with_backslashes(
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["path"] == "career/reviews/2026-W47.md"
     assert (vault / "career/reviews/2026-W47.md").is_file()
-    assert not list(vault.glob("*\\*"))
+    listed = json.loads(invoke("list", "--json").stdout)
+    assert [g["title"] for g in listed] == ["Learn SQL"]  # career/old is excluded
+    result = invoke("obsidian", "setup", "--json")
+    assert result.exit_code == 0, result.output
+    bases = sorted(b["path"] for b in json.loads(result.stdout)["bases"])
+    assert bases == [f"career/views/{name}.base" for name in ("Follow-ups", "Goals", "Reviews")]
+    assert (vault / "career/views/Goals.base").is_file()
+    assert not list(vault.rglob("*\\*"))
