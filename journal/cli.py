@@ -371,6 +371,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
     Example:
       journal set "Connect with five HR leaders" current=3 status=active due=2026-12-31
     """
+    from journal.present import file_value
     from journal.usecases.set_fields import parse_assignments, set_fields
 
     vault = state.vault()
@@ -387,16 +388,13 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
         if not result.changes:
             click.echo(f"{result.path}: unchanged")
         for change in result.changes:
-            click.echo(f"{result.path}: {change.key}: {_show(change.old)} -> {_show(change.new)}")
+            old, new = file_value(change.old), file_value(change.new)
+            click.echo(f"{result.path}: {change.key}: {old} -> {new}")
     typed = parse_assignments(assignments)
     changed = ", ".join(
         f"{c.key}={typed[c.key].strip() if c.key in typed else c.new}" for c in result.changes
     )
     return f"journal: set {changed} in {result.title}"
-
-
-def _show(value: Any) -> str:
-    return "(none)" if value is None else json.dumps(value, ensure_ascii=False)
 
 
 # --- index / search -----------------------------------------------------------------------

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal.core.dates import parse_date
-from journal.core.formatting import bar, number, percent, signed
+from journal.core.formatting import bar, number, percent, plural, signed
 
 SHOWN_CHECKINS = 5
 
@@ -27,11 +27,15 @@ def due_text(due: str | None, today: date, status: str = "active") -> str:
 
 def file_value(value: Any) -> str:
     """A property value as a note shows it (``false``, ``2026-11-22``, text without
-    quotes); ``(none)`` when it is not set."""
+    quotes), a list as ``journal set`` takes it (``a, b``); ``(none)`` when it is not set."""
     if value is None:
         return "(none)"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        return ", ".join(file_value(item) for item in value) if value else "[]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {file_value(v)}" for k, v in value.items()) + "}"
     return str(value)
 
 
@@ -129,8 +133,8 @@ def index_report(report: dict[str, Any]) -> str:
     kinds = ", ".join(f"{count} {kind}" for kind, count in report["kinds"].items())
     problems = report["diagnostics"]
     problem_text = (
-        ", ".join(f"{count} {severity}s" for severity, count in problems.items())
-        + f" in {report['files_with_problems']} files"
+        ", ".join(plural(count, severity) for severity, count in problems.items())
+        + f" in {plural(report['files_with_problems'], 'file')}"
         if problems
         else "none"
     )
@@ -224,18 +228,18 @@ def check_report(findings: list[dict[str, Any]], goals: int, folder: str = "") -
 
 
 def check_summary(findings: list[dict[str, Any]], goals: int) -> str:
-    checked = f"{goals} goal{'s' if goals != 1 else ''} checked"
+    checked = f"{plural(goals, 'goal')} checked"
     if not findings:
         return f"All checks passed ({checked})."
     counts = []
     for severity in ("error", "warning", "hint"):
         n = sum(f["severity"] == severity for f in findings)
         if n:
-            counts.append(f"{n} {severity}{'s' if n != 1 else ''}")
+            counts.append(plural(n, severity))
     files = len({f["path"] for f in findings})
     return (
-        f"Found {len(findings)} problem{'s' if len(findings) != 1 else ''} "
-        f"({', '.join(counts)}) in {files} file{'s' if files != 1 else ''}; {checked}."
+        f"Found {plural(len(findings), 'problem')} ({', '.join(counts)}) "
+        f"in {plural(files, 'file')}; {checked}."
     )
 
 
@@ -460,7 +464,8 @@ def obsidian_report(result: dict[str, Any]) -> str:
     types = result["types"]
     out = []
     if types["added"]:
-        out.append(f"{types['path']}: {would}added {len(types['added'])} property types")
+        added = plural(len(types["added"]), "property type")
+        out.append(f"{types['path']}: {'would add' if result['dry_run'] else 'added'} {added}")
         out.append("  " + ", ".join(types["added"]))
     else:
         out.append(f"{types['path']}: every journal property already has a type")

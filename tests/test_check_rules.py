@@ -295,9 +295,9 @@ def test_pace_leaves_paused_done_and_overdue_goals_alone() -> None:
     [
         ({"current": None}, ["M004"]),
         ({"current": "two"}, ["H005"]),
-        ({"baseline": None}, ["M005"]),
         ({"baseline": "none yet"}, ["H005"]),
         ({"target": "many"}, ["H005"]),
+        ({"due": None}, ["T001"]),
         ({"due": "2026-13-01"}, ["H005"]),
     ],
 )
@@ -307,6 +307,19 @@ def test_pace_is_not_judged_on_a_missing_or_bad_value(
     assert [f.rule for f in run((PATH, goal_note(target="20")))] == ["A001"]
     found = run((PATH, goal_note(**{"target": "20", **changes})))
     assert [f.rule for f in found] == reported, found
+
+
+@pytest.mark.parametrize("baseline", [None, ""])
+def test_pace_without_a_baseline_counts_from_0(baseline: str | None) -> None:
+    """A missing (or empty) baseline is 0, as everywhere else: A001 judges the goal as
+    with ``baseline: 0``, beside M005's hint."""
+    [expected] = run((PATH, goal_note(target="20")))
+    found = {f.rule: f for f in run((PATH, goal_note(target="20", baseline=baseline)))}
+    assert sorted(found) == ["A001", "M005"], found
+    assert (found["A001"].message, found["A001"].suggestion) == (
+        expected.message,
+        expected.suggestion,
+    )
 
 
 def _goals(efforts: list[str], created: list[str]) -> list[tuple[str, str]]:
@@ -325,6 +338,10 @@ def test_over_capacity_reports_the_goals_that_overcommit_in_the_order_taken_on()
         found[0].message
     )
     assert of("A002", run(*notes, config=Config(goals=Goals(hours_per_week=5)))) == []
+    [one] = of(
+        "A002", run(*_goals(["1"], ["2026-09-01"]), config=Config(goals=Goals(hours_per_week=0)))
+    )
+    assert "need 1 hour a week (all of them: 1)" in one.message
 
 
 def test_paused_goals_take_no_time_and_no_slot() -> None:
@@ -374,6 +391,8 @@ def test_staleness_uses_the_vault_rhythm_and_the_start_without_check_ins() -> No
     [finding] = of("T006", run((PATH, text)))
     assert "no check-in since it began (2026-11-01): 21 days" in finding.message
     assert of("T006", run((PATH, text), config=slow)) == []
+    [daily] = of("T006", run((PATH, goal_note("", review_every="1d", start="2026-11-20"))))
+    assert daily.message.endswith(": 2 days, longer than its review rhythm of 1 day")
 
 
 # --- Outcome over activity --------------------------------------------------------------

@@ -194,6 +194,27 @@ def test_set_is_typed_validated_and_idempotent(invoke: Invoke, write: Write, vau
     assert path.read_text() == text
 
 
+def test_set_prints_values_as_the_file_shows_them(invoke: Invoke, write: Write) -> None:
+    """Like ``journal done``: no JSON quotes; lists as ``set`` takes them; --json is JSON."""
+    write("goals/a.md", goal_text("Alpha", tags="[career]"))
+    args = ("alpha", "status=paused", "why=Because: yes", "due=2027-01-31", "effort=2.5")
+    result = invoke("set", *args, "tags=a, b", "supports=[[Big]], [[Bigger]]")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "goals/a.md: status: active -> paused\n"
+        "goals/a.md: why: (none) -> Because: yes\n"
+        "goals/a.md: due: 2026-12-31 -> 2027-01-31\n"
+        "goals/a.md: effort: (none) -> 2.5\n"
+        "goals/a.md: tags: career -> a, b\n"
+        "goals/a.md: supports: (none) -> [[Big]], [[Bigger]]\n"
+    )
+    data = json.loads(invoke("set", "alpha", "status=active", "tags=", "--json").stdout)
+    assert data["changes"] == [
+        {"key": "status", "old": "paused", "new": "active"},
+        {"key": "tags", "old": ["a", "b"], "new": None},
+    ]
+
+
 EDITABLE = {"bad-values.md", "invalid-date.md"}  # valid YAML holding bad values
 
 

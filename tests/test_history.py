@@ -213,6 +213,29 @@ def test_vault_history_is_newest_first_with_since_and_limit(
     assert data["repository"]["branch"] == "main"  # type: ignore[index]
 
 
+def test_history_leaves_out_template_and_excluded_folders(
+    git: Git, invoke: Invoke, write: Write
+) -> None:
+    """The notes history follows are the ones the vault reads: not a template goal in
+    Obsidian's template folder, nor one in a folder of ``[vault] exclude`` (a change of
+    which takes effect over the cached history)."""
+    write(".obsidian/templates.json", '{"folder": "Templates"}')
+    write("Templates/Goal.md", goal(0, title="'{{title}}'", goal_id="template"))
+    write("Archive/Old.md", goal(0, title="Old goal", goal_id="old"))
+    write("goals/Connect.md", goal(0))
+    git.commit("Start", "2026-11-01")
+
+    def goals_in_history() -> list[object]:
+        entries = history_json(invoke)["entries"]
+        assert isinstance(entries, list)
+        return sorted(e["goal"]["id"] for e in entries)
+
+    assert goals_in_history() == ["connect", "old"]
+    assert "no goal called" in invoke("history", "template").stderr
+    write(".journal/config.toml", '[vault]\nexclude = ["Archive"]\n')
+    assert goals_in_history() == ["connect"]
+
+
 CREATED = "created (status active, current 0, target 5 conversations, due 2026-12-31)"
 
 

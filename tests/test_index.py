@@ -382,6 +382,7 @@ def test_journal_index_reports_counts_problems_and_time(notes: Path, invoke: Inv
     assert again.exit_code == 0
     assert "rebuilt in" in again.stdout and "6 read" in again.stdout
     assert "notes: 6 (1 contact, 2 goal, 3 note)" in again.stdout
+    assert "\nproblems: 1 error in 1 file\n" in again.stdout
 
 
 def test_search_finds_titles_and_bodies_with_snippets(notes: Path, invoke: Invoke) -> None:

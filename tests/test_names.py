@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from journal.adapters.vault import Vault, load_catalog
-from journal.core.names import MAX_NAME_BYTES, file_stem, slug, unique_id
+from journal.core.names import _UNSAFE, MAX_NAME_BYTES, file_stem, slug, unique_id
 from tests.conftest import Invoke
 
 
@@ -24,17 +25,28 @@ from tests.conftest import Invoke
         ("trailing dots...", "trailing dots"),
         ("...hidden", "hidden"),
         ("line\nbreak", "line break"),
-        ("", "Untitled"),
         ("../../etc/passwd", "etc passwd"),
+        ("日本語のゴール", "日本語のゴール"),
+        ("🚀 launch", "🚀 launch"),
     ],
 )
 def test_file_stems_are_safe(title: str, stem: str) -> None:
     assert file_stem(title) == stem
 
 
+@pytest.mark.parametrize("title", ["", ":::", "...", " ?* / . "])
+def test_a_title_with_nothing_a_file_name_can_hold_is_refused(title: str) -> None:
+    with pytest.raises(ValueError, match="has no character a file name can hold"):
+        file_stem(title)
+
+
 @given(st.text())
 def test_any_title_gives_a_portable_name(title: str) -> None:
-    stem = file_stem(title)
+    try:
+        stem = file_stem(title)
+    except ValueError:
+        assert not re.sub(r"[\s.]", "", _UNSAFE.sub("", title))  # nothing usable in it
+        return
     assert stem and len(stem.encode()) <= MAX_NAME_BYTES
     assert not any(ch in stem for ch in ':?*<>|"\\/#^[]\n\r\t\x00')
     assert stem == stem.strip(" .") and not stem.startswith(".")
@@ -51,6 +63,30 @@ def test_slugs_and_unique_ids() -> None:
     assert slug("Übung macht den Meister") == "ubung-macht-den-meister"
     assert slug("???") == "goal"
     assert unique_id("a", {"A", "a-2"}) == "a-3"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("new", "goal", ":::"),
+        ("new", "contact", "?*"),
+        ("new", "meeting", "--with", "...", "--create-contacts"),
+    ],
+)
+def test_a_new_note_whose_name_would_be_empty_is_a_usage_error(
+    invoke: Invoke, vault: Path, args: tuple[str, ...]
+) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert "has no character a file name can hold" in result.stderr
+    assert not list(vault.rglob("*.md"))
+
+
+def test_titles_in_other_scripts_name_their_notes(invoke: Invoke, vault: Path) -> None:
+    for title in ("日本語を学ぶ", "🚀🚀"):
+        assert invoke("new", "goal", title, "--target", "3").exit_code == 0
+    names = sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md"))
+    assert names == ["goals/日本語を学ぶ.md", "goals/🚀🚀.md"]
 
 
 def test_new_notes_with_link_breaking_titles_get_linkable_names(

@@ -422,6 +422,20 @@ def test_setup_text_report(vault: Path, invoke: Invoke) -> None:
     assert "locale weeks (gggg, ww) start on sunday (moment.js locale en)" in lines
 
 
+def test_one_added_property_type_is_counted_in_the_singular(vault: Path, invoke: Invoke) -> None:
+    wanted = wanted_types()
+    last = sorted(wanted)[-1]
+    (vault / ".obsidian").mkdir()
+    types = {key: kind for key, kind in wanted.items() if key != last}
+    (vault / TYPES).write_text(json.dumps({"types": types}, indent=2))
+    dry = invoke("obsidian", "setup", "--dry-run").output.splitlines()
+    assert dry[0] == f"{TYPES}: would add 1 property type"
+    assert invoke("obsidian", "setup").output.splitlines()[:2] == [
+        f"{TYPES}: added 1 property type",
+        f"  {last}",
+    ]
+
+
 def test_setup_reports_the_locale_and_weekly_notes_turned_off(vault: Path, invoke: Invoke) -> None:
     (vault / ".obsidian/plugins/calendar").mkdir(parents=True)
     (vault / ".obsidian/community-plugins.json").write_text('["calendar"]')

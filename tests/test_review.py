@@ -277,6 +277,13 @@ def test_review_name_pattern_from_config(invoke: Invoke, write: Write, vault: Pa
     write(".journal/config.toml", '[review]\nname = "{wek}"\n')
     bad = invoke("review")
     assert bad.exit_code == 1 and "unknown token {wek}" in bad.stderr
+    write(".journal/config.toml", '[review]\nname = "{year}/:::"\n')
+    bad = invoke("review")
+    assert bad.exit_code == 1
+    assert bad.stderr == (
+        ".journal/config.toml:2: 'review.name': ':::' has no character a file name can hold "
+        '(not : ? * < > | " \\ / # ^ [ ], nor only dots and spaces)\n'
+    )
 
 
 def test_the_plan_calls_out_capacity_and_drives_the_reviews_pace(
@@ -449,6 +456,7 @@ def test_the_chart_keeps_to_a_window_around_the_review_day() -> None:
             goal("Later", "2027-06-01", "2027-12-31"),
         ],
         date(2026, 11, 22),
+        lambda g: g.current,
     )
     dates = re.findall(
         r"\d{4}-\d\d-\d\d", chart.replace("2025-01-01", "").replace("2028-06-30", "")
@@ -459,7 +467,7 @@ def test_the_chart_keeps_to_a_window_around_the_review_day() -> None:
     assert "    section Short (50 pct)" in chart and "Later" not in chart
     assert "    axisFormat %b %d %Y" in chart  # the window crosses a year
     assert "axisFormat %b %d\n" in gantt(
-        [goal("Short", "2026-11-01", "2026-12-31")], date(2026, 11, 22)
+        [goal("Short", "2026-11-01", "2026-12-31")], date(2026, 11, 22), lambda g: g.current
     )
 
 
@@ -525,7 +533,7 @@ def test_set_status_done_records_the_day_unless_given(invoke: Invoke, write: Wri
     path = write("goals/a.md", goal_text("Alpha"))
     write("goals/b.md", goal_text("Beta"))
     assert invoke("set", "alpha", "status=done").stdout == (
-        'goals/a.md: status: "active" -> "done"\ngoals/a.md: completed: (none) -> "2026-11-22"\n'
+        "goals/a.md: status: active -> done\ngoals/a.md: completed: (none) -> 2026-11-22\n"
     )
     assert "\ncompleted: 2026-11-22\n" in path.read_text()
     assert invoke("set", "alpha", "status=done").stdout == "goals/a.md: unchanged\n"

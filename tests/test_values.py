@@ -4,6 +4,7 @@ staleness from git, and numbers in JSON."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -171,6 +172,18 @@ def test_a_past_weeks_review_shows_the_values_at_its_end(
     # The week that holds today is seen as the goals stand now.
     now = invoke("review", "--stdout", root=example_vault).stdout
     assert "| 0 → **4** → 6 events | +1 |" in _scoreboard(now, "Attend two HR events a month")
+
+
+def test_a_past_weeks_chart_agrees_with_its_scoreboard(invoke: Invoke, example_vault: Path) -> None:
+    """The Mermaid chart of W45 shows each goal's progress at the week's end, as the
+    scoreboard does, not today's."""
+    for week, events in (("2026-W45", "50"), ("2026-W47", "67")):
+        text = invoke("review", "--week", week, "--stdout", root=example_vault).stdout
+        chart = dict(re.findall(r"\n    section (.+?) \((\d+) pct", text))
+        board = dict(re.findall(r"\n\| \[\[(.+?)\]\] \| \S+ (\d+)%", text))
+        assert chart["Attend two HR events a month"] == events, week
+        shared = chart.keys() & board.keys()
+        assert len(shared) >= 6 and {k: chart[k] for k in shared} == {k: board[k] for k in shared}
 
 
 def test_a_past_week_in_git_takes_committed_values_not_later_ones(

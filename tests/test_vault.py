@@ -143,11 +143,11 @@ def test_paths_stay_inside_the_vault(vault: Path, tmp_path: Path) -> None:
     v = Vault.open(vault)
     for bad in ["../x.md", "/etc/passwd", "a/../../x.md", ""]:
         with pytest.raises(UnsafeWrite):
-            v.path(bad)
+            v.disk_path(bad)
     (vault / "out").symlink_to(tmp_path)
     with pytest.raises(UnsafeWrite, match="symlink"):
-        v.path("out/x.md")
-    assert v.path("goals/x.md") == vault / "goals" / "x.md"
+        v.disk_path("out/x.md")
+    assert v.disk_path("goals/x.md") == vault / "goals" / "x.md"
 
 
 def test_one_bad_note_does_not_stop_the_others(vault: Path) -> None:

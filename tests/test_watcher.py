@@ -335,6 +335,37 @@ def test_journal_watch_regenerate_keeps_this_weeks_review_current(
     assert review.read_text() == text
 
 
+def test_journal_watch_regenerate_keeps_and_reports_a_property_you_changed(
+    vault: Path, write: Write
+) -> None:
+    """An owned property of the review the user changed (here the goals it covers) is
+    kept when the watcher regenerates the review, and the watcher says so on stderr."""
+    from click.testing import CliRunner
+
+    from journal.cli import cli
+
+    goal = write("goals/a.md", goal_text("Alpha"))
+    assert CliRunner().invoke(cli, ["--vault", str(vault), "review"]).exit_code == 0
+    review = vault / "reviews/2026-W47.md"
+    mine = '  - "[[a]]"\n  - "[[My side project]]"\n'
+    review.write_text(review.read_text().replace('  - "[[a]]"\n', mine, 1))
+    kept = "reviews/2026-W47.md: kept your value of 'goals'\n"
+    proc = _start_cli(vault, "--regenerate")
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().startswith("watching ")
+    proc.stdout.readline()  # the first full reconcile, which reads the edited review
+    assert proc.stderr.readline() == kept  # ...and regenerates it: nothing to update
+    goal.write_text(goal_text("Alpha", current=4))
+    lines = [proc.stdout.readline(), proc.stdout.readline()]
+    assert lines[1].rstrip().endswith("reviews/2026-W47.md regenerated"), lines
+    assert proc.stderr.readline() == kept
+    text = review.read_text()
+    assert "0 → **4** → 5" in text and f"goals:\n{mine}" in text
+    proc.send_signal(signal.SIGTERM)
+    _out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0 and err == ""
+
+
 def test_a_renamed_note(watching: Running) -> None:
     old = watching.root / "goals/Five leaders.md"
     old.rename(watching.root / "goals/Six leaders.md")

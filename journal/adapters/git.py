@@ -13,7 +13,7 @@ from __future__ import annotations
 import email.utils
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
@@ -23,7 +23,7 @@ import pygit2
 from pygit2.enums import DeltaStatus, FileMode, SortMode
 
 from journal.adapters.gitfind import HistoryUnavailable, NoRepository
-from journal.adapters.vault import is_note_name, is_skipped_folder
+from journal.adapters.vault import Vault
 from journal.core.errors import Conflict, JournalError
 from journal.core.history import Revision
 
@@ -48,17 +48,20 @@ class FileChange:
 class Repository:
     """The repository holding a vault, opened once per command."""
 
-    def __init__(self, repo: pygit2.Repository, root: Path, prefix: str) -> None:
+    def __init__(
+        self, repo: pygit2.Repository, root: Path, prefix: str, reads: Callable[[str], bool]
+    ) -> None:
         self._repo = repo
         self.root = root  # the work tree
         self.prefix = prefix  # the vault's folder in the work tree: "" or "a/b/"
+        self._reads = reads  # which vault paths are notes (Vault.reads)
 
     @classmethod
-    def open(cls, vault_root: Path) -> Repository:
-        """The repository whose work tree holds ``vault_root``."""
-        found = pygit2.discover_repository(str(vault_root))
+    def open(cls, vault: Vault) -> Repository:
+        """The repository whose work tree holds the vault."""
+        found = pygit2.discover_repository(str(vault.root))
         if found is None:
-            raise NoRepository(f"{vault_root} is not in a git repository")
+            raise NoRepository(f"{vault.root} is not in a git repository")
         try:
             repo = pygit2.Repository(found)
         except pygit2.GitError as exc:
@@ -67,11 +70,11 @@ class Repository:
             raise NoRepository(f"{found} is a bare repository: it has no work tree for the vault")
         root = Path(repo.workdir).resolve()
         try:
-            rel = vault_root.resolve().relative_to(root)
+            rel = vault.root.resolve().relative_to(root)
         except ValueError:
-            raise NoRepository(f"{vault_root} is not inside the work tree of {root}") from None
+            raise NoRepository(f"{vault.root} is not inside the work tree of {root}") from None
         prefix = "" if rel == Path() else rel.as_posix() + "/"
-        return cls(repo, root, prefix)
+        return cls(repo, root, prefix, vault.reads)
 
     # --- where HEAD stands -----------------------------------------------------------------
 
@@ -113,7 +116,8 @@ class Repository:
                 yield _revision(commit, shallow)
 
     def changes(self, commit_id: str) -> list[FileChange]:
-        """The vault's note files that ``commit_id`` changed, against its first parent.
+        """The vault's note files (those :meth:`Vault.reads`) that ``commit_id`` changed,
+        against its first parent.
 
         A merge lists only the files that differ from every parent (what the
         merge itself did, as ``git log --cc`` shows it).
@@ -149,7 +153,7 @@ class Repository:
         if not present or diff_file.mode not in _BLOBS:
             return None
         path = _text(diff_file.raw_path)
-        return (path, str(diff_file.id)) if is_vault_note(path) else None
+        return (path, str(diff_file.id)) if self._reads(path) else None
 
     def _holds(
         self, tree: pygit2.Tree, new: tuple[str, str] | None, old: tuple[str, str] | None
@@ -330,12 +334,6 @@ def _revision(commit: pygit2.Commit, shallow: bool) -> Revision:
         summary=_text(commit.raw_message).strip().split("\n", 1)[0].strip(),
         boundary=shallow and not parents,
     )
-
-
-def is_vault_note(rel: str) -> bool:
-    """Whether a vault-relative path is a note the vault reads (not in a hidden folder)."""
-    *folders, name = rel.split("/")
-    return is_note_name(name) and not any(is_skipped_folder(f) for f in folders)
 
 
 def _same(old: pygit2.Tree | None, new: pygit2.Tree | None) -> bool:

@@ -14,7 +14,6 @@ from journal.adapters import files
 from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
-from journal.core.notes import Note, parse_note
 from journal.core.settings import Config, config_from_dict
 
 CONFIG_PATH = ".journal/config.toml"
@@ -184,14 +183,17 @@ class Vault:
             "/".join(parts[: i + 1]) in self.excluded for i in range(len(parts))
         )
 
-    def path(self, rel: str) -> Path:
-        """The absolute path of a vault-relative path typed by a user (``\\`` separates
-        folders too), refusing anything outside the vault or reached through a symlink."""
-        return self.disk_path(rel.replace("\\", "/"))
+    def reads(self, rel: str) -> bool:
+        """Whether the listing reads the file at the vault-relative ``rel`` (a disk name):
+        a note name outside the skipped and excluded folders."""
+        folder, _, name = rel.rpartition("/")
+        return is_note_name(name) and not self.ignores(folder)
 
     def disk_path(self, rel: str) -> Path:
-        """:meth:`path` of a path as the disk names it (the listing, the watcher): a
-        ``\\`` is part of a name there."""
+        """The absolute path of a vault-relative path as the disk names it (a note's path
+        from the listing or the index, a path built from the config): ``/`` separates
+        folders, a ``\\`` is part of a name.  Anything outside the vault or reached
+        through a symlink is refused."""
         pure = PurePosixPath(rel)
         if pure.is_absolute() or ".." in pure.parts or not pure.parts:
             raise UnsafeWrite(f"'{rel}' is not a path inside the vault")
@@ -203,18 +205,11 @@ class Vault:
                 raise UnsafeWrite(f"'{rel}' goes through a symlink; the tool does not follow it")
         return target
 
-    def rel(self, path: Path) -> str:
-        return path.resolve().relative_to(self.root).as_posix()
-
-    def read_note(self, rel: str) -> Note:
-        """Parse one note from disk."""
-        return parse_note(rel, self.path(rel).read_bytes())
-
     def ensure_folder(self, rel: str) -> Path:
         """Create a folder inside the vault (never through a symlink) and return it."""
-        folder = self.path(rel)
+        folder = self.disk_path(rel)
         folder.mkdir(parents=True, exist_ok=True)
-        self.path(rel)  # re-check: nothing became a symlink meanwhile
+        self.disk_path(rel)  # re-check: nothing became a symlink meanwhile
         return folder
 
     def rewrite(self, rel: str, transform: Callable[[codec.Document], str]) -> bool:
@@ -225,7 +220,7 @@ class Vault:
         whether the file was written.
         """
         try:
-            snapshot = files.read_snapshot(self.path(rel))
+            snapshot = files.read_snapshot(self.disk_path(rel))
             doc = codec.decode(snapshot.data)
             if not doc.writable:
                 problem = doc.problems[0]
@@ -243,7 +238,7 @@ class Vault:
 
     def create(self, rel: str, data: bytes) -> None:
         """Create a new note with ``data``; never overwrites (see :func:`files.create`)."""
-        target = self.path(rel)
+        target = self.disk_path(rel)
         self.check_write(rel)
         files.create(target, data)
         self.written.append(rel)

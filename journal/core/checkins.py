@@ -6,8 +6,9 @@ Grammar of one log line (a top-level list item under a heading named Log)::
     - 2026-11-21: =4 recounted after the conference
     - 2026-11-22: a note with no number
 
-``+N``/``-N`` change the value, ``=N`` sets it (the sign touches the number);
-the colon after the date is optional; everything after the value is the note.
+``+N``/``-N`` change the value, ``=N`` sets it (the sign touches the number: a
+line with ``+ 1`` or ``= 4`` is not read, and says so; ``- 3 leaders`` is a note); the
+colon after the date is optional; everything after the value is the note.
 Hand-written variants read the same: a linked or bold date (``[[2026-11-20]]``,
 ``**2026-11-20**``), a time after the date (ignored), ``date - note``, and
 punctuation right after the number (``+1.``).
@@ -38,6 +39,9 @@ _LINE = re.compile(
     rf"(?:{_VALUE_TEXT})?\s*(?P<note>.*?)\s*$"
 )
 _VALUE = re.compile(rf"{_VALUE_TEXT}\s*(?P<note>.*?)\s*$")
+#: A plus or equals sign apart from its number (``+ 1``, ``= 4``): meant as a value, but
+#: not one.  (A dash and a space set off a note: ``- 3 leaders`` is one.)
+_SPACED_SIGN = re.compile(r"(?P<sign>\+|=[+-]?)\s+(?P<amount>\d+(?:\.\d+)?)(?!\w|[.:]\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +76,15 @@ def _number_text(value: float) -> str:
 
 
 class CheckInError(ValueError):
-    """A log line whose date is not a real date."""
+    """A dated log line that can't be read: its date is not real, or its sign is apart
+    from its number."""
 
 
 def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
     """The check-in on a log line, None when the line is not one.
 
-    Raises :class:`CheckInError` for a dated line whose date is not real.
+    Raises :class:`CheckInError` for a dated line whose date is not real, or whose
+    value has a space between a ``+`` or ``=`` and the number (``+ 1``).
     """
     match = _LINE.match(text)
     if match is None:
@@ -89,6 +95,10 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
     except DateError as exc:
         raise CheckInError(exc.message) from None
     if match.group("op") is None:
+        spaced = _SPACED_SIGN.match(match.group("note"))
+        if spaced is not None:
+            value, written = "".join(spaced.group("sign", "amount")), spaced.group()
+            raise CheckInError(f"the sign must touch the number: write {value}, not {written}")
         return CheckIn(day, None, 0.0, match.group("note"), line, path)
     return CheckIn(day, *_op_amount(match), match.group("note"), line, path)
 

@@ -14,6 +14,11 @@ def number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def plural(count: float, noun: str) -> str:
+    """``1 goal``, ``2 goals``, ``0.5 hours``: a count and its noun (plural with ``s``)."""
+    return f"{number(count)} {noun}{'' if count == 1 else 's'}"
+
+
 def signed(value: float | None) -> str:
     """``+2``, ``-0.5``, ``±0``; ``–`` for unknown."""
     if value is None:

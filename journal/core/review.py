@@ -68,6 +68,8 @@ def build_review(
     completed = [g for g in catalog.goals if _completed_in(g, period, completed_paths)]
     done_now = {g.path for g in completed}
     board = [g for g in catalog.goals if g.status == "active" or g.path in done_now]
+    points = {g.path: [p for p in series_of(g) if p[0] <= as_of] for g in board}
+    values = {g.path: _week_value(g, points[g.path], as_of, catalog.today) for g in board}
     before = period.start - timedelta(days=1)
     stale = _stale(active, link, as_of, default_review_every)
     past_due = [
@@ -83,7 +85,7 @@ def build_review(
         "previous_week": week_label(period.start - timedelta(days=7), week_start),
         "next_week": week_label(period.end + timedelta(days=1), week_start),
         "scoreboard": [
-            _score(g, link(g), as_of, catalog.today, before, period, series_of, plan, label)
+            _score(g, link(g), as_of, before, period, points[g.path], values[g.path], plan, label)
             for g in board
         ],
         "checkins": _checkins(board, link, catalog, period, as_of),
@@ -109,7 +111,7 @@ def build_review(
         },
         "networking": _networking(catalog, period, as_of),
         "git": git,
-        "chart": gantt(active, as_of),
+        "chart": gantt(active, as_of, lambda g: values[g.path]),
         "goals": [link(g) for g in board],
         "plan": catalog.link_to(plan.path) if plan else None,
     }
@@ -148,26 +150,32 @@ def _linker(catalog: Catalog) -> Callable[[Goal], str]:
     return lambda goal: catalog.link_to(goal.path)
 
 
+def _week_value(goal: Goal, points: Series, as_of: date, today: date | None) -> float | None:
+    """The goal's value in the review: now, or for a past week (``as_of`` before today)
+    its value on the week's last day, from its series up to then (``points``)."""
+    if goal.current is not None and today is not None and as_of < today:
+        return value_on(points, as_of, goal.baseline or 0)
+    return goal.current
+
+
 def _score(
     goal: Goal,
     link: str,
     as_of: date,
-    today: date | None,
     before: date,
     period: Period,
-    series_of: SeriesOf,
+    points: Series,
+    value: float | None,
     plan: WeeklyTargets | None,
     label: str,
 ) -> dict[str, Any]:
-    points = [p for p in series_of(goal) if p[0] <= as_of]
+    """A scoreboard row: the goal's ``value`` in the week (see :func:`_week_value`), its
+    change in the week from its series to ``as_of`` (``points``), and its pace."""
     in_week = [p for p in points if p[0] in period]
     change = None
     if in_week:
         start_value = value_on(points, before, goal.baseline or 0)
         change = in_week[-1][1] - start_value
-    value = goal.current
-    if value is not None and today is not None and as_of < today:
-        value = value_on(points, as_of, goal.baseline or 0)  # a past week: its last day's
     now = pace(goal, as_of, value)
     status = now.status
     planned = plan.targets.get(goal.id or "", {}).get(label) if plan else None
@@ -303,9 +311,10 @@ def _person(catalog: Catalog, target: str, display: str) -> str:
     return catalog.link_to(path) if path is not None else display
 
 
-def gantt(goals: list[Goal], as_of: date) -> str:
+def gantt(goals: list[Goal], as_of: date, value_of: Callable[[Goal], float | None]) -> str:
     """A Mermaid gantt of each goal's window: the done part is its progress share of
-    the window, so a bar ending left of the review day is behind.
+    the window (at its value on the review day, ``value_of``, as the scoreboard has it),
+    so a bar ending left of the review day is behind.
 
     The chart shows at most :data:`CHART_BEFORE` before the review day and
     :data:`CHART_AFTER` after it; a goal's bar is cut to that window (its label then
@@ -323,7 +332,7 @@ def gantt(goals: list[Goal], as_of: date) -> str:
     for index, goal, start, due in windows:
         if due < first or start > last:
             continue
-        progress = goal.progress
+        progress = goal.progress_at(value_of(goal))
         share = max(0.0, min(progress or 0.0, 1.0))
         middle = start + timedelta(days=round((due - start).days * share))
         notes = [f"{round(progress * 100)} pct"] if progress is not None else []

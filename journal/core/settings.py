@@ -180,7 +180,23 @@ def config_from_dict(
         errors.sort(key=lambda e: (e.line is None, e.line or 0))
         errors[0].also = tuple(errors[1:])
         raise errors[0]
-    return config
+    return _posix_folders(config)
+
+
+def _posix_folders(config: Config) -> Config:
+    """The folder settings with ``/`` for a ``\\`` typed as on Windows: every path
+    inside the tool is a disk name, where a ``\\`` belongs to a file name."""
+
+    def posix(folder: str) -> str:
+        return folder.replace("\\", "/")
+
+    folders = {key: posix(value) for key, value in dataclasses.asdict(config.folders).items()}
+    return dataclasses.replace(
+        config,
+        folders=Folders(**folders),
+        vault=VaultSettings([posix(folder) for folder in config.vault.exclude]),
+        obsidian=dataclasses.replace(config.obsidian, bases=posix(config.obsidian.bases)),
+    )
 
 
 def _section(name: str, cls: Any, values: dict[str, Any], problems: list[Problem]) -> Any:

@@ -22,7 +22,7 @@ from journal.core.history import Revision
 def prepare_commit(vault: Vault) -> None:
     """Refuse now, before anything is written, if the vault's notes can't be committed."""
     try:
-        repo = Repository.open(vault.root)
+        repo = Repository.open(vault)
         repo.check_identity()
         repo.check_unlocked()
     except JournalError as exc:
@@ -38,7 +38,7 @@ def commit_paths(vault: Vault, paths: Sequence[str], message: str) -> Revision |
     """
     unique = list(dict.fromkeys(paths))
     try:
-        return Repository.open(vault.root).commit(unique, message)
+        return Repository.open(vault).commit(unique, message)
     except JournalError as exc:
         raise JournalError(f"written but not committed: {_reason(exc)}") from None
 

@@ -83,7 +83,7 @@ def write_generated(
     props = {**props, HASH_KEY: owned_hash(props)}
     fresh = codec.new_note_text(props, generated.with_record(body))
     result = Written(rel, text=fresh)
-    target = vault.path(rel)
+    target = vault.disk_path(rel)
     if not target.exists() and not target.is_symlink():
         if dry_run:
             result.action = "would create"

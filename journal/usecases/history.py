@@ -17,6 +17,7 @@ Each commit's goal changes are computed once and cached by commit id
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -106,7 +107,7 @@ def open_repository(vault: Vault) -> Repository:
         raise NoRepository(f"{vault.root} is not in a git repository")
     from journal.adapters.git import Repository
 
-    return Repository.open(vault.root)
+    return Repository.open(vault)
 
 
 def load_history(vault: Vault) -> LoadedHistory:
@@ -116,7 +117,8 @@ def load_history(vault: Vault) -> LoadedHistory:
         str(repo.root), repo.prefix, repo.branch, repo.head, repo.detached, repo.shallow
     )
     path = history_cache.cache_path(repo.root, repo.prefix)
-    cached = history_cache.load(path, CACHE_VERSION)
+    version = f"{CACHE_VERSION} {json.dumps(sorted(vault.excluded))}"  # the notes it follows
+    cached = history_cache.load(path, version)
     kept: dict[str, Any] = {}
     memo: dict[tuple[str, str], Version | None] = {}
     commits = []
@@ -132,7 +134,7 @@ def load_history(vault: Vault) -> LoadedHistory:
         kept[revision.id] = record
         commits.append((revision, changes))
     if computed or kept.keys() != cached.keys():  # new commits, or some no longer reachable
-        history_cache.save(path, CACHE_VERSION, kept, vault.root)
+        history_cache.save(path, version, kept, vault.root)
     return LoadedHistory(repo, status, commits)
 
 

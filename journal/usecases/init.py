@@ -12,6 +12,7 @@ from journal.adapters import files
 from journal.adapters.obsidian import load_periodic
 from journal.adapters.vault import CONFIG_PATH, Vault, load_catalog
 from journal.core.errors import Conflict, JournalError, UnsafeWrite
+from journal.core.formatting import plural
 from journal.core.names import file_stem
 from journal.core.settings import Config
 from journal.usecases.new_note import new_goal
@@ -130,7 +131,7 @@ def _check(vault: Vault, planned: list[str], folders: list[str]) -> None:
     file where a folder belongs."""
     for rel in planned:
         try:
-            path = vault.path(rel)
+            path = vault.disk_path(rel)
         except UnsafeWrite as exc:
             raise UnsafeWrite(f"{exc.message}; nothing changed", path=str(vault.root)) from None
         if rel in folders and path.exists() and not path.is_dir():
@@ -142,7 +143,7 @@ def _property_types(vault: Vault, result: InitResult) -> None:
     existed = (vault.root / TYPES_PATH).exists()
     types = merge_property_types(vault)
     if types.written:
-        line = f"{TYPES_PATH} ({len(types.added)} property types added)"
+        line = f"{TYPES_PATH} ({plural(len(types.added), 'property type')} added)"
         (result.updated if existed else result.created).append(line)
     for key, theirs, ours in types.kept:
         result.types_kept.append(f"{TYPES_PATH}: {key} is {theirs} (journal reads it as {ours})")

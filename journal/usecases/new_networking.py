@@ -13,10 +13,9 @@ from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import Conflict, NotFound, UsageProblem
 from journal.core.links import parse_link
-from journal.core.names import file_stem
 from journal.core.networking import meeting_title
 from journal.core.notes import Note
-from journal.usecases.new_note import create_note, free_path, note_data
+from journal.usecases.new_note import create_note, free_path, note_data, note_stem
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,7 @@ def named_people(catalog: Catalog, names: Sequence[str]) -> list[Note | str]:
             keys = {person.path}
         except NotFound:
             person = name
-            keys = {f"name:{name.casefold()}", f"file:{file_stem(name).casefold()}"}
+            keys = {f"name:{name.casefold()}", f"file:{note_stem(name).casefold()}"}
         if not keys & seen:
             people.append(person)
         seen |= keys

@@ -39,13 +39,22 @@ class Created:
     props: dict[str, Any] = field(default_factory=dict)
 
 
+def note_stem(title: str) -> str:
+    """The file name (without ``.md``) of a note titled ``title`` (:func:`file_stem`); a
+    usage error when the title has no character a file name can hold (``:::``)."""
+    try:
+        return file_stem(title)
+    except ValueError as exc:
+        raise UsageProblem(str(exc)) from None
+
+
 def free_path(vault: Vault, folder: str, title: str) -> str:
     """The vault path a new note ``folder/<title>.md`` would get; Conflict when a
     note of that name (compared case-insensitively) is already there."""
-    stem = file_stem(title)
+    stem = note_stem(title)
     folder = folder.strip("/")
     rel = f"{folder}/{stem}.md" if folder else f"{stem}.md"
-    where = vault.path(folder) if folder else vault.root
+    where = vault.disk_path(folder) if folder else vault.root
     taken = {p.name.casefold() for p in where.iterdir()} if where.is_dir() else set()
     if f"{stem}.md".casefold() in taken:
         raise Conflict("a note with this name already exists; not overwritten", path=rel)

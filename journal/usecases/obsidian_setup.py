@@ -112,7 +112,7 @@ def obsidian_setup(vault: Vault, *, dry_run: bool = False) -> SetupResult:
 
 def _write_base(vault: Vault, rel: str, data: bytes, written: dict[str, str], dry_run: bool) -> str:
     """Create, update or keep one base; returns what happened."""
-    path = vault.path(rel)
+    path = vault.disk_path(rel)
     digest = files.digest(data)
     if not path.exists():
         if not dry_run:

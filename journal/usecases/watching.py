@@ -33,7 +33,7 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     """
     period, _ = review_period(vault, today)
     rel = review_path(vault, period)
-    if not vault.path(rel).is_file():
+    if not vault.disk_path(rel).is_file():
         return None
     with index.reading() as reader:
         result = weekly_review(vault, Catalog(source=reader, today=today), today)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from journal.core.dates import weeks_between
+from journal.core.formatting import plural
 from journal.core.goal import Goal
 from journal.core.progress import pace, start_of
 from journal.core.rules.base import Context, Problem, Rule, line_of, number
@@ -19,6 +20,8 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.active_goals:
         start = start_of(goal)
         base, current, target, due = goal.baseline, goal.current, goal.target, goal.due
+        if base is None and ctx.missing(goal, "baseline"):
+            base = 0.0  # without baseline progress counts from 0 (M005 only hints)
         if base is None or current is None or target is None or due is None or start is None:
             continue  # a missing or bad value is already an M, T001 or H005 finding
         if due <= ctx.today or start >= ctx.today:
@@ -81,7 +84,7 @@ def over_capacity(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 goal.path,
                 line_of(goal, "effort"),
-                f"with this goal the active goals need {number(total)} hours a week "
+                f"with this goal the active goals need {plural(total, 'hour')} a week "
                 f"(all of them: {number(everything)}), more than hours_per_week = {number(hours)}",
                 "pause a goal (`journal set GOAL status=paused`), lower `effort`, or raise "
                 "`hours_per_week` in .journal/config.toml if you really have the time",

@@ -194,8 +194,14 @@ RULES = (
         "H006",
         "bad-log-line",
         "warning",
-        "a dated line in a goal's log whose date is not a real date",
-        _diagnostics(("log",), "warning", "fix the date (YYYY-MM-DD) on this log line"),
+        "a dated line in a goal's log that can't be read: its date is not a real date, or "
+        "a space parts a `+` or `=` from its number (`+ 1`)",
+        _diagnostics(
+            ("log",),
+            "warning",
+            "write it as `- YYYY-MM-DD: +N note`, with a real date and the sign touching the "
+            "number; the line is not counted until then",
+        ),
     ),
     Rule(
         "H007",

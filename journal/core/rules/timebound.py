@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
+from journal.core.formatting import plural
 from journal.core.progress import last_checkin, start_of
 from journal.core.rules.base import Context, Problem, Rule, line_of
 
@@ -27,8 +28,7 @@ def overdue(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 goal.path,
                 line_of(goal, "due"),
-                f"due {goal.due} passed {days} day{'s' if days != 1 else ''} ago and the goal "
-                "is still active",
+                f"due {goal.due} passed {plural(days, 'day')} ago and the goal is still active",
                 "mark it done or dropped (`journal set GOAL status=done`), or set a new `due`",
             )
 
@@ -98,7 +98,7 @@ def stale(ctx: Context) -> Iterator[Problem]:
         yield Problem(
             goal.path,
             line_of(goal, "review_every"),
-            f"{what}: {gap} days, longer than its review rhythm of {rhythm.days} days",
+            f"{what}: {gap} days, longer than its review rhythm of {plural(rhythm.days, 'day')}",
             f"add a line under `## Log`, e.g. `- {ctx.today}: +1 what you did` (a dated line "
             "without a number counts too), or set a slower `review_every`",
         )
