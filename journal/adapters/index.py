@@ -739,8 +739,16 @@ class Index:
         aliased: Callable[[str], Sequence[str]],
     ) -> None:
         updates = []
+        # A link resolves the same from every note of a folder, unless it resolves to
+        # its own note (``[[#Heading]]``): the answer is kept per (target, folder).
+        known: dict[tuple[str, str], str | None] = {}
         for (path, seq), (target, old) in rows.items():
-            new = resolve_link(target, named, aliased, path)
+            place = (target, path.rpartition("/")[0])
+            new = known.get(place, path)
+            if new == path:
+                new = resolve_link(target, named, aliased, path)
+                if new != path:
+                    known[place] = new
             if new != old:
                 updates.append((new, path, seq))
         self.conn.executemany("UPDATE links SET resolved = ? WHERE path = ? AND seq = ?", updates)
