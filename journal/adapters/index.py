@@ -38,7 +38,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from journal.adapters.cachedir import cache_folder
 from journal.adapters.files import digest
@@ -212,20 +212,24 @@ class Hit:
     rank: float
 
 
-@dataclass(frozen=True, slots=True)
-class _Known:
+class _Known(NamedTuple):
+    """A file as the index last saw it (a tuple: every command builds one per note)."""
+
     size: int
     mtime_ns: int
     inode: int
     hash: str | None
     checked_ns: int
 
-    def trusted(self, info: os.stat_result) -> bool:
-        return (
-            self.hash is not None
-            and _stat(info) == (self.size, self.mtime_ns, self.inode)
-            and self.checked_ns - self.mtime_ns >= RACY_NS
-        )
+
+def _trusted_stats(known: dict[str, _Known]) -> dict[str, tuple[int, int, int]]:
+    """The stat of each file whose row can be trusted while its stat is unchanged: it
+    was hashed, and its mtime was old enough when it was read (see :data:`RACY_NS`)."""
+    return {
+        path: (k.size, k.mtime_ns, k.inode)
+        for path, k in known.items()
+        if k.hash is not None and k.checked_ns - k.mtime_ns >= RACY_NS
+    }
 
 
 _Touch = tuple[int, int, int, int, str]  # size, mtime_ns, inode, checked_ns, path
@@ -443,7 +447,8 @@ class Index:
         known = self._known(scope)
         found = self._scan(scope)
         result = Refresh(scanned=len(found))
-        stale = sorted(p for p, info in found.items() if not _trusted(known.get(p), info))
+        trusted = _trusted_stats(known)
+        stale = sorted(p for p, info in found.items() if trusted.get(p) != _stat(info))
         gone = sorted(set(known) - set(found))
         pending: list[_Entry] = []
         touched: list[_Touch] = []
@@ -496,7 +501,7 @@ class Index:
                     query + " WHERE path = ? OR (path > ? AND path < ?)",
                     (item, item + "/", item + "0"),
                 ).fetchall()
-        return {row[0]: _Known(*row[1:]) for row in rows}
+        return {row[0]: _Known._make(row[1:]) for row in rows}
 
     def _scan(self, scope: list[str] | None) -> dict[str, os.stat_result]:
         vault = self.vault
@@ -1004,10 +1009,6 @@ def _stats(entries: Iterable[tuple[str, os.DirEntry[str]]]) -> dict[str, os.stat
 
 def _stat(info: os.stat_result) -> tuple[int, int, int]:
     return (info.st_size, info.st_mtime_ns, info.st_ino)
-
-
-def _trusted(known: _Known | None, info: os.stat_result) -> bool:
-    return known is not None and known.trusted(info)
 
 
 def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:
