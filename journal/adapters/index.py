@@ -27,6 +27,7 @@ import json
 import multiprocessing
 import os
 import re
+import signal
 import sqlite3
 import stat
 import sys
@@ -556,7 +557,8 @@ class Index:
         try:
             running: deque[tuple[list[str], Future[list[_Entry | _Touch | None]]]] = deque()
             for job in jobs:
-                running.append((job[1], pool.submit(_read_chunk, *job)))
+                with _interrupts_held():  # the first submit forks the workers
+                    running.append((job[1], pool.submit(_read_chunk, *job)))
                 while len(running) > 2 * workers or (running and job is jobs[-1]):
                     chunk, future = running.popleft()
                     yield from zip(chunk, future.result(), strict=True)
@@ -947,9 +949,23 @@ def _read_file(
 _cancel: Any = None  # in a worker process: the event that tells it its work is not wanted
 
 
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C back while worker processes may be forked: they are born with it
+    blocked and ignore it (the main process stops them), so no worker is interrupted
+    half-way through its start and prints a traceback."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def _start_worker(cancel: Any) -> None:
     global _cancel
     _cancel = cancel
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _read_chunk(
