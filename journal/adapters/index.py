@@ -852,12 +852,13 @@ def _rows(
 
     path = note.path
     day = note_date(note, dating)
+    aliases = note.aliases  # read from the properties on every call
     data = note.to_dict()
     props = data.pop("props")
     checkins = [(None, c) for c in note.checkins] + inline_checkins(note, dating)
     details: dict[str, list[tuple[Any, ...]]] = {
         "parsed": [(path, _json(props), _json(data))],
-        "aliases": [(path, key) for key in dict.fromkeys(fold(a) for a in note.aliases)],
+        "aliases": [(path, key) for key in dict.fromkeys(fold(a) for a in aliases)],
         "links": [
             (
                 path,
@@ -897,7 +898,7 @@ def _rows(
         text("start"),
         text("due"),
         fold(note.stem),
-        _json(note.aliases),
+        _json(aliases),
         note.readable,
     )
     return _Entry(path, row, details, (note.title, body))
