@@ -104,6 +104,9 @@ class JournalGroup(click.Group):
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:
+            click.echo("journal: interrupted", err=True)  # writes are atomic: none half-done
+            ctx.exit(1)
         except Exception as exc:
             if _debug(ctx):
                 raise

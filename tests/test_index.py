@@ -624,3 +624,44 @@ def test_the_progress_bar_never_appears_off_a_terminal(tmp_path: Path) -> None:
                 slow(done, 80)
                 time.sleep(0.01)
     assert slow.bar is None and (tmp_path / "stderr").read_text() == ""
+
+
+def test_ctrl_c_during_a_parallel_build_stops_it_in_one_line(vault: Path, tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group - the command and its worker processes:
+    the build stops with one line and no traceback from any process, and the index
+    keeps only whole notes (a later refresh completes it)."""
+    import signal
+
+    total = 3 * index_module.PARALLEL_MIN
+    body = "".join(f"- [ ] task {i} [[note {i}]] #tag{i}\n" for i in range(8))
+    for i in range(total):
+        folder = vault / f"f{i % 16}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"note {i}.md").write_text(f"---\ntitle: Note {i}\n---\n{body}")
+    db = default_path(Vault.open(vault))
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "journal", "--vault", str(vault), "index", "--rebuild"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own group, as a terminal's foreground job
+    )
+    deadline = time.monotonic() + 60
+    stored = 0
+    while stored == 0 and time.monotonic() < deadline:  # the workers run: a batch is in
+        time.sleep(0.01)
+        with contextlib.suppress(sqlite3.Error):
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+            stored = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
+            conn.close()
+    assert stored, "the build did not start"
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert (proc.returncode, out, err) == (1, "", "journal: interrupted\n")
+    assert len(dump(db)["notes"]) < total
+    index = Index.open(Vault.open(vault))
+    index.refresh()
+    index.close()
+    assert_matches_rebuild(vault, db, tmp_path)

@@ -27,6 +27,7 @@ import json
 import multiprocessing
 import os
 import re
+import signal
 import sqlite3
 import stat
 import sys
@@ -38,7 +39,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from journal.adapters.cachedir import cache_folder
 from journal.adapters.files import digest
@@ -212,20 +213,24 @@ class Hit:
     rank: float
 
 
-@dataclass(frozen=True, slots=True)
-class _Known:
+class _Known(NamedTuple):
+    """A file as the index last saw it (a tuple: every command builds one per note)."""
+
     size: int
     mtime_ns: int
     inode: int
     hash: str | None
     checked_ns: int
 
-    def trusted(self, info: os.stat_result) -> bool:
-        return (
-            self.hash is not None
-            and _stat(info) == (self.size, self.mtime_ns, self.inode)
-            and self.checked_ns - self.mtime_ns >= RACY_NS
-        )
+
+def _trusted_stats(known: dict[str, _Known]) -> dict[str, tuple[int, int, int]]:
+    """The stat of each file whose row can be trusted while its stat is unchanged: it
+    was hashed, and its mtime was old enough when it was read (see :data:`RACY_NS`)."""
+    return {
+        path: (k.size, k.mtime_ns, k.inode)
+        for path, k in known.items()
+        if k.hash is not None and k.checked_ns - k.mtime_ns >= RACY_NS
+    }
 
 
 _Touch = tuple[int, int, int, int, str]  # size, mtime_ns, inode, checked_ns, path
@@ -443,7 +448,8 @@ class Index:
         known = self._known(scope)
         found = self._scan(scope)
         result = Refresh(scanned=len(found))
-        stale = sorted(p for p, info in found.items() if not _trusted(known.get(p), info))
+        trusted = _trusted_stats(known)
+        stale = sorted(p for p, info in found.items() if trusted.get(p) != _stat(info))
         gone = sorted(set(known) - set(found))
         pending: list[_Entry] = []
         touched: list[_Touch] = []
@@ -496,7 +502,7 @@ class Index:
                     query + " WHERE path = ? OR (path > ? AND path < ?)",
                     (item, item + "/", item + "0"),
                 ).fetchall()
-        return {row[0]: _Known(*row[1:]) for row in rows}
+        return {row[0]: _Known._make(row[1:]) for row in rows}
 
     def _scan(self, scope: list[str] | None) -> dict[str, os.stat_result]:
         vault = self.vault
@@ -551,7 +557,8 @@ class Index:
         try:
             running: deque[tuple[list[str], Future[list[_Entry | _Touch | None]]]] = deque()
             for job in jobs:
-                running.append((job[1], pool.submit(_read_chunk, *job)))
+                with _interrupts_held():  # the first submit forks the workers
+                    running.append((job[1], pool.submit(_read_chunk, *job)))
                 while len(running) > 2 * workers or (running and job is jobs[-1]):
                     chunk, future = running.popleft()
                     yield from zip(chunk, future.result(), strict=True)
@@ -739,8 +746,16 @@ class Index:
         aliased: Callable[[str], Sequence[str]],
     ) -> None:
         updates = []
+        # A link resolves the same from every note of a folder, unless it resolves to
+        # its own note (``[[#Heading]]``): the answer is kept per (target, folder).
+        known: dict[tuple[str, str], str | None] = {}
         for (path, seq), (target, old) in rows.items():
-            new = resolve_link(target, named, aliased, path)
+            place = (target, path.rpartition("/")[0])
+            new = known.get(place, path)
+            if new == path:
+                new = resolve_link(target, named, aliased, path)
+                if new != path:
+                    known[place] = new
             if new != old:
                 updates.append((new, path, seq))
         self.conn.executemany("UPDATE links SET resolved = ? WHERE path = ? AND seq = ?", updates)
@@ -837,12 +852,13 @@ def _rows(
 
     path = note.path
     day = note_date(note, dating)
+    aliases = note.aliases  # read from the properties on every call
     data = note.to_dict()
     props = data.pop("props")
     checkins = [(None, c) for c in note.checkins] + inline_checkins(note, dating)
     details: dict[str, list[tuple[Any, ...]]] = {
         "parsed": [(path, _json(props), _json(data))],
-        "aliases": [(path, key) for key in dict.fromkeys(fold(a) for a in note.aliases)],
+        "aliases": [(path, key) for key in dict.fromkeys(fold(a) for a in aliases)],
         "links": [
             (
                 path,
@@ -882,7 +898,7 @@ def _rows(
         text("start"),
         text("due"),
         fold(note.stem),
-        _json(note.aliases),
+        _json(aliases),
         note.readable,
     )
     return _Entry(path, row, details, (note.title, body))
@@ -934,9 +950,23 @@ def _read_file(
 _cancel: Any = None  # in a worker process: the event that tells it its work is not wanted
 
 
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C back while worker processes may be forked: they are born with it
+    blocked and ignore it (the main process stops them), so no worker is interrupted
+    half-way through its start and prints a traceback."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def _start_worker(cancel: Any) -> None:
     global _cancel
     _cancel = cancel
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _read_chunk(
@@ -996,10 +1026,6 @@ def _stats(entries: Iterable[tuple[str, os.DirEntry[str]]]) -> dict[str, os.stat
 
 def _stat(info: os.stat_result) -> tuple[int, int, int]:
     return (info.st_size, info.st_mtime_ns, info.st_ino)
-
-
-def _trusted(known: _Known | None, info: os.stat_result) -> bool:
-    return known is not None and known.trusted(info)
 
 
 def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:

@@ -237,6 +237,7 @@ class Catalog:
             source = listed
         self._source: NoteSource = source
         self._lookups: tuple[dict[str, Sequence[str]], dict[str, Sequence[str]]] = ({}, {})
+        self._resolved: dict[tuple[str, str | None, bool], str | None] = {}
 
     @cached_property
     def notes(self) -> list[Note]:
@@ -388,8 +389,16 @@ class Catalog:
         """The path of the note a wikilink target points to from the note at
         ``source`` (see :func:`resolve_link`); ``by_alias=False``: as Obsidian
         resolves it, never by an alias."""
-        aliased = self._aliased if by_alias else _no_alias
-        return resolve_link(target, self._named, aliased, source)
+        # A link resolves the same from every note of a folder, unless it resolves to
+        # its own note (``[[#Heading]]``): answers are kept per (target, folder).
+        place = (target, source.rpartition("/")[0] if source is not None else None, by_alias)
+        found = self._resolved.get(place, source)
+        if found == source:
+            aliased = self._aliased if by_alias else _no_alias
+            found = resolve_link(target, self._named, aliased, source)
+            if found != source:
+                self._resolved[place] = found
+        return found
 
     def _named(self, name: str) -> Sequence[str]:
         if name not in self._lookups[0]:

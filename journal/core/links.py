@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _LINK = re.compile(r"(!?)\[\[((?:(?!\[\[)[^\n])+?)\]\]")
 
@@ -71,8 +72,10 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower()
 
 
+@lru_cache(maxsize=1 << 16)
 def link_key(target: str) -> str:
-    """The case-insensitive form a link target is matched by (no ``.md``)."""
+    """The case-insensitive form a link target is matched by (no ``.md``); cached,
+    as resolving a vault's links asks for the same few keys again and again."""
     key = fold(target.strip().replace("\\", "/"))
     return key[:-3] if key.endswith(".md") else key
 
