@@ -1100,15 +1100,16 @@ class IndexReader:
         ]
 
     def fields(self, key: str) -> list[tuple[str, bool, NoteField]]:
-        # LIKE (case-insensitive) finds the few notes with such a field without reading JSON.
+        # LIKE (case-insensitive) finds the few notes with such a field without reading
+        # JSON; a field is stored as [key, value, line] (Note.to_dict).
         return [
             (path, bool(dated), NoteField(name, value, line))
             for path, dated, name, value, line in self._rows(
-                "SELECT n.path, n.date IS NOT NULL, json_extract(f.value, '$.key'),"
-                " json_extract(f.value, '$.value'), json_extract(f.value, '$.line')"
+                "SELECT n.path, n.date IS NOT NULL, json_extract(f.value, '$[0]'),"
+                " json_extract(f.value, '$[1]'), json_extract(f.value, '$[2]')"
                 " FROM notes n JOIN parsed p ON p.path = n.path, json_each(p.note, '$.fields') f"
                 " WHERE n.readable AND p.note LIKE ? ORDER BY n.path, f.key",
-                (f'%"key":"{key}"%',),
+                (f'%["{key}",%',),
             )
             if name.casefold() == key
         ]
