@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
+
+from run import median_time  # bench/ is the script's folder
 
 from journal.adapters.index import Index
 from journal.adapters.vault import Vault, load_catalog
@@ -34,12 +34,7 @@ TODAY = "2026-11-22"
 
 
 def median_ms(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
+    return median_time(action, repeat) * 1000
 
 
 def main() -> None:

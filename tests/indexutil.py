@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
 from pathlib import Path
@@ -70,3 +71,28 @@ def assert_matches_rebuild(root: Path, db: Path, scratch: Path, timeout: float =
             extra = [row for row in actual[table] if row not in rows][:3]
             raise AssertionError(f"{table} differs from a rebuild: lacks {missing}, has {extra}")
         assert actual[table] == rows, f"{table} differs from a rebuild"
+
+
+def write_many_notes(vault: Path, total: int) -> None:
+    """``total`` small notes with tasks, links and tags in 16 folders: enough for a
+    build that forks worker processes and takes a moment."""
+    body = "".join(f"- [ ] task {i} [[note {i}]] #tag{i}\n" for i in range(8))
+    for i in range(total):
+        folder = vault / f"f{i % 16}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"note {i}.md").write_text(f"---\ntitle: Note {i}\n---\n{body}")
+
+
+def wait_for_a_stored_batch(db: Path, timeout: float = 60) -> bool:
+    """Whether a build writing to ``db`` stored its first batch of notes in time."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        time.sleep(0.01)
+        with contextlib.suppress(sqlite3.Error):
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+            try:
+                if conn.execute("SELECT count(*) FROM notes").fetchone()[0]:
+                    return True
+            finally:
+                conn.close()
+    return False

@@ -23,7 +23,12 @@ from journal.adapters.watcher import Watcher
 from journal.core.catalog import Catalog
 from journal.core.notes import parse_note
 from tests.conftest import DATA, Invoke, Write, goal_text
-from tests.indexutil import assert_matches_rebuild, dump
+from tests.indexutil import (
+    assert_matches_rebuild,
+    dump,
+    wait_for_a_stored_batch,
+    write_many_notes,
+)
 
 OLD = 1_600_000_000  # a modification time long before any scan
 
@@ -633,11 +638,7 @@ def test_ctrl_c_during_a_parallel_build_stops_it_in_one_line(vault: Path, tmp_pa
     import signal
 
     total = 3 * index_module.PARALLEL_MIN
-    body = "".join(f"- [ ] task {i} [[note {i}]] #tag{i}\n" for i in range(8))
-    for i in range(total):
-        folder = vault / f"f{i % 16}"
-        folder.mkdir(exist_ok=True)
-        (folder / f"note {i}.md").write_text(f"---\ntitle: Note {i}\n---\n{body}")
+    write_many_notes(vault, total)
     db = default_path(Vault.open(vault))
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
     proc = subprocess.Popen(
@@ -648,15 +649,7 @@ def test_ctrl_c_during_a_parallel_build_stops_it_in_one_line(vault: Path, tmp_pa
         text=True,
         start_new_session=True,  # its own group, as a terminal's foreground job
     )
-    deadline = time.monotonic() + 60
-    stored = 0
-    while stored == 0 and time.monotonic() < deadline:  # the workers run: a batch is in
-        time.sleep(0.01)
-        with contextlib.suppress(sqlite3.Error):
-            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-            stored = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
-            conn.close()
-    assert stored, "the build did not start"
+    assert wait_for_a_stored_batch(db), "the build did not start"
     os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=30)
     assert (proc.returncode, out, err) == (1, "", "journal: interrupted\n")

@@ -27,7 +27,13 @@ from journal.adapters.index import Index, default_path
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import Update, Watcher
 from tests.conftest import Write, goal_text
-from tests.indexutil import assert_matches_rebuild, dump, rebuilt
+from tests.indexutil import (
+    assert_matches_rebuild,
+    dump,
+    rebuilt,
+    wait_for_a_stored_batch,
+    write_many_notes,
+)
 
 QUIET = 0.1
 SETTLE = 20.0  # seconds a test waits at most for the watcher to catch up
@@ -507,24 +513,12 @@ def test_a_signal_during_the_first_reconcile_stops_it_at_once(
     worker processes) and stops within about a second of Ctrl-C or SIGTERM, keeping
     what it stored (each batch of notes is whole) for the next refresh to complete."""
     total = index_module.PARALLEL_MIN + 100
-    body = "".join(f"- [ ] task {i} [[note {i}]] #tag{i}\n" for i in range(8))
-    for i in range(total):
-        folder = vault / f"f{i % 16}"
-        folder.mkdir(exist_ok=True)
-        (folder / f"note {i}.md").write_text(f"---\ntitle: Note {i}\n---\n{body}")
+    write_many_notes(vault, total)
     db = default_path(Vault.open(vault))
     proc = _start_cli(vault)
     assert proc.stdout is not None
     assert proc.stdout.readline().startswith("watching ")
-    deadline = time.monotonic() + 60
-    stored = 0
-    while stored == 0 and time.monotonic() < deadline:  # a first batch is stored
-        time.sleep(0.01)
-        with contextlib.suppress(sqlite3.Error):
-            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-            stored = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
-            conn.close()
-    assert stored, "the first reconcile did not start"
+    assert wait_for_a_stored_batch(db), "the first reconcile did not start"
     sent = time.monotonic()
     proc.send_signal(sig)
     out, err = proc.communicate(timeout=30)
