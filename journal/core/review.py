@@ -91,6 +91,7 @@ def build_review(
         "checkins": _checkins(board, link, catalog, period, as_of),
         "milestones": _milestones(active, link, period, as_of, week_start),
         "attention": {
+            "unreadable": _unreadable(catalog),
             "stale": stale,
             "due_soon": [
                 {"goal": link(g), "due": g.due.isoformat(), "days": (g.due - as_of).days}
@@ -115,6 +116,18 @@ def build_review(
         "goals": [link(g) for g in board],
         "plan": catalog.link_to(plan.path) if plan else None,
     }
+
+
+def _unreadable(catalog: Catalog) -> list[dict[str, Any]]:
+    """The notes meant as goals that can't be read (one problem each): the review can't
+    show them anywhere else."""
+    found: dict[str, dict[str, Any]] = {}
+    for d in catalog.unreadable_goals:
+        found.setdefault(
+            d.path,
+            {"note": catalog.link_to(d.path), "path": d.path, "line": d.line, "reason": d.message},
+        )
+    return list(found.values())
 
 
 def _unlisted(
