@@ -629,3 +629,29 @@ def test_the_review_lists_the_weeks_check_ins_with_the_note_they_were_made_in(
     )
     quiet = invoke("review", "--week", "2026-W45", "--stdout").stdout
     assert "- none this week (record one with `journal log GOAL +1 NOTE`" in quiet
+
+
+def test_check_ins_that_count_for_no_goal_need_attention(invoke: Invoke, write: Write) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    write("daily/2026-11-18.md", "# Wed\n\nprogress:: [[Old name of alpha]] +1 coffee\n")
+    write("goals/b.md", goal_text("Beta") + "\nprogress:: [[b]] +1 in its own note\n")
+    attention = attention_of(invoke("review", "--stdout").stdout)
+    assert (
+        "- Check-in not counted ([[2026-11-18]], line 3): `progress:: [[Old name of alpha]]` "
+        "links to no note, so it counts for no goal\n" in attention
+    )
+    assert "- Check-in not counted ([[b]], line 19): `progress::` in the goal's own note" in (
+        attention
+    )
+    assert "H010" not in attention  # listed once, not again as a SMART finding
+
+
+def test_many_uncounted_check_ins_are_summed_up(invoke: Invoke, write: Write) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    for day in range(1, 16):
+        write(f"daily/2026-10-{day:02}.md", "progress:: [[Gone]] +1\n")
+    attention = attention_of(invoke("review", "--stdout").stdout)
+    assert attention.count("- Check-in not counted") == 10
+    assert "- and 5 more check-ins not counted: `journal check --select H010` lists them\n" in (
+        attention
+    )

@@ -51,6 +51,7 @@ def build_review(
     series_of: SeriesOf = checkin_series,
     plan: WeeklyTargets | None = None,
     smart: Sequence[dict[str, Any]] | None = None,
+    uncounted: Sequence[dict[str, Any]] = (),
     git: dict[str, Any] | None = None,
     completed_paths: set[str] | None = None,
 ) -> dict[str, Any]:
@@ -58,7 +59,8 @@ def build_review(
 
     ``smart`` (findings) and ``git`` (this week's goal events) are None when that
     source is not available; the template then shows nothing for it rather than
-    faking it.  ``completed_paths``: the goals git saw completed in the period (see
+    faking it.  ``uncounted``: the ``progress::`` fields that count for no goal.
+    ``completed_paths``: the goals git saw completed in the period (see
     :func:`_completed_in`).  The scoreboard shows the active goals and those completed
     in the period.
     """
@@ -100,6 +102,7 @@ def build_review(
             ],
             "past_due": past_due,
             "smart": _unlisted(smart, {"T006": stale, "T002": past_due}),
+            "uncounted": list(uncounted),
         },
         "wins": {
             "completed": [{"goal": link(g), "title": g.title} for g in completed],

@@ -23,6 +23,7 @@ from journal.usecases.generate import Written, write_generated
 from journal.usecases.history import series_lookup, week_in_git
 
 TEMPLATE = "review.md.j2"
+UNCOUNTED = "H010"  # progress:: fields that count for no goal: lost check-ins
 FILTERS = {"section": section}
 
 
@@ -146,7 +147,12 @@ def review_data(
             "message": f.message,
         }
         for f in findings
-        if f.path in goal_paths and f.severity in ("error", "warning")
+        if f.path in goal_paths and f.severity in ("error", "warning") and f.rule != UNCOUNTED
+    ]
+    uncounted = [
+        {"note": catalog.link_to(f.path), "path": f.path, "line": f.line, "message": f.message}
+        for f in findings
+        if f.rule == UNCOUNTED
     ]
 
     return build_review(
@@ -158,6 +164,7 @@ def review_data(
         series_of=series_of,
         plan=covering_plan(catalog, period, vault.config.week_start),
         smart=smart,
+        uncounted=uncounted,
         git=_git_section(catalog, git.to_dict()) if git is not None else None,
         completed_paths={g.path for g in git.completed} if git is not None else None,
     )
