@@ -655,3 +655,33 @@ def test_many_uncounted_check_ins_are_summed_up(invoke: Invoke, write: Write) ->
     assert "- and 5 more check-ins not counted: `journal check --select H010` lists them\n" in (
         attention
     )
+
+
+def wins_of(text: str) -> str:
+    return text.split("## Wins\n\n", 1)[1].split("\n<!-- journal:end", 1)[0]
+
+
+def test_a_week_without_wins_says_so_neutrally_and_names_what_happened(
+    invoke: Invoke, write: Write
+) -> None:
+    log = "".join(f"- 2026-11-{day}: +1 step\n" for day in (16, 17, 18, 19, 20))
+    write("goals/a.md", goal_text("Alpha").split("## Log")[0] + "## Log\n\n" + log)
+    write("daily/2026-11-21.md", "progress:: [[a]] +1 from the daily note\n")
+    meeting = "---\ntype: meeting\ndate: {day}\nfollow_up_by: {by}\nfollow_up_done: {done}\n---\n"
+    write("meetings/m1.md", meeting.format(day="2026-11-18", by="2026-11-25", done="false"))
+    write("meetings/m0.md", meeting.format(day="2026-11-02", by="2026-11-09", done="2026-11-19"))
+    write("meetings/old.md", meeting.format(day="2026-10-02", by="2026-10-09", done="2026-10-10"))
+    wins = wins_of(invoke("review", "--stdout").stdout)
+    assert wins == (
+        "- no goal or milestone completed this week; 6 check-ins, 1 meeting and 1 closed "
+        "follow-up moved things along"
+    )
+    quiet = wins_of(invoke("review", "--week", "2026-W38", "--stdout").stdout)
+    assert quiet == (
+        "- no goal or milestone completed this week, and no check-in, meeting or follow-up "
+        "recorded"
+    )
+    one = wins_of(invoke("review", "--week", "2026-W41", "--stdout").stdout)
+    assert one == (
+        "- no goal or milestone completed this week; 1 closed follow-up moved things along"
+    )

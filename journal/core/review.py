@@ -15,7 +15,7 @@ from typing import Any
 from journal.core.catalog import Catalog
 from journal.core.checkins import series
 from journal.core.dates import Period, parse_duration, week_label, week_of
-from journal.core.formatting import bar, number, percent, rate, signed
+from journal.core.formatting import bar, number, percent, plural, rate, signed
 from journal.core.goal import Goal
 from journal.core.networking import follow_up_state
 from journal.core.progress import expected_value, last_checkin, pace, start_of
@@ -79,6 +79,8 @@ def build_review(
         for g in sorted(active, key=_due_key)
         if g.due and g.due < as_of
     ]
+    checkins = _checkins(board, link, catalog, period, as_of)
+    networking = _networking(catalog, period, as_of)
     return {
         "week": label,
         "start": period.start.isoformat(),
@@ -90,7 +92,7 @@ def build_review(
             _score(g, link(g), as_of, before, period, points[g.path], values[g.path], plan, label)
             for g in board
         ],
-        "checkins": _checkins(board, link, catalog, period, as_of),
+        "checkins": checkins,
         "milestones": _milestones(active, link, period, as_of, week_start),
         "attention": {
             "unreadable": _unreadable(catalog),
@@ -112,8 +114,9 @@ def build_review(
                 for m in g.milestones
                 if m.done_on and m.done_on in period
             ],
+            "activity": _activity(catalog, checkins, networking, period, as_of),
         },
-        "networking": _networking(catalog, period, as_of),
+        "networking": networking,
         "git": git,
         "chart": gantt(active, as_of, lambda g: values[g.path]),
         "goals": [link(g) for g in board],
@@ -131,6 +134,33 @@ def _unreadable(catalog: Catalog) -> list[dict[str, Any]]:
             {"note": catalog.link_to(d.path), "path": d.path, "line": d.line, "reason": d.message},
         )
     return list(found.values())
+
+
+def _activity(
+    catalog: Catalog,
+    checkins: list[dict[str, Any]],
+    networking: dict[str, Any],
+    period: Period,
+    as_of: date,
+) -> dict[str, Any]:
+    """What moved in the week besides wins: the check-ins and meetings the review lists,
+    and the follow-ups closed (``follow_up_done``) in it; ``text`` says it in words
+    (``6 check-ins, 1 meeting and 1 closed follow-up``), empty when nothing did."""
+    closed = sum(
+        isinstance(m.follow_up_done, date)
+        and m.follow_up_done in period
+        and m.follow_up_done <= as_of
+        for m in catalog.meetings
+    )
+    counts = {
+        "checkins": sum(len(g["checkins"]) for g in checkins),
+        "meetings": len(networking["meetings"]),
+        "followups": closed,
+    }
+    nouns = {"checkins": "check-in", "meetings": "meeting", "followups": "closed follow-up"}
+    parts = [plural(n, nouns[key]) for key, n in counts.items() if n]
+    text = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+    return {**counts, "text": text}
 
 
 def _unlisted(
