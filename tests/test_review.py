@@ -685,3 +685,30 @@ def test_a_week_without_wins_says_so_neutrally_and_names_what_happened(
     assert one == (
         "- no goal or milestone completed this week; 1 closed follow-up moved things along"
     )
+
+
+def test_each_line_of_this_week_in_git_says_its_event_once(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    from tests.gitutil import Git
+
+    git = Git(vault, tmp_path / "home").init()
+    write("goals/a.md", goal_text("Alpha"))
+    git.commit("add alpha", "2026-11-10")
+    write("goals/b.md", goal_text("Beta", area="hr"))
+    write("goals/c.md", goal_text("Gamma"))
+    git.commit("add beta", "2026-11-16")
+    write("goals/b.md", goal_text("Beta", current=3, area="people"))
+    write("goals/c.md", goal_text("Gamma", status="dropped"))
+    git.commit("beta +1", "2026-11-17")
+    assert invoke("done", "Alpha", "--date", "2026-11-18").exit_code == 0
+    git.commit("alpha done", "2026-11-18")
+    review = invoke("review", "--stdout").stdout
+    section = review.split("## This week in git\n\n", 1)[1].split("\n<!-- journal:end", 1)[0]
+    assert section.splitlines() == [
+        "- Completed: [[a]]",
+        "- Dropped: [[c]]: created (status active, current 2, target 5 conversations, due "
+        "2026-12-31)",
+        "- Created: [[b]] (status active, current 2, target 5 conversations, due 2026-12-31): "
+        "current 2 -> 3; area: hr -> people",
+    ]
