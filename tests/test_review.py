@@ -678,8 +678,7 @@ def test_a_week_without_wins_says_so_neutrally_and_names_what_happened(
     )
     quiet = wins_of(invoke("review", "--week", "2026-W38", "--stdout").stdout)
     assert quiet == (
-        "- no goal or milestone completed this week, and no check-in, meeting or follow-up "
-        "recorded"
+        "- no goal or milestone completed this week, and no check-in, meeting or follow-up recorded"
     )
     one = wins_of(invoke("review", "--week", "2026-W41", "--stdout").stdout)
     assert one == (
