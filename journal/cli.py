@@ -869,7 +869,7 @@ def new_meeting_command(
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of follow-ups.")
 @pass_state
 def followups(state: State, everything: bool, as_json: bool) -> None:
-    """List follow-ups owed from meetings: overdue and due within a week, oldest first.
+    """List follow-ups owed from meetings: overdue, and due in the next 7 days, oldest first.
 
     \b
     Example:
