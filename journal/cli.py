@@ -323,7 +323,7 @@ def list_command(
     vault = state.vault()
     catalog = state.catalog(vault)
     records = list_notes(catalog, kind=kind, statuses=statuses, areas=areas, due_before=before)
-    report(listing_problems(catalog, vault.config.folders.goal), severities=("error", "warning"))
+    report(listing_problems(catalog), severities=("error", "warning"))
     if as_json:
         emit_json(records)
     elif kind == "goal":
@@ -869,7 +869,7 @@ def new_meeting_command(
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of follow-ups.")
 @pass_state
 def followups(state: State, everything: bool, as_json: bool) -> None:
-    """List follow-ups owed from meetings: overdue and due within a week, oldest first.
+    """List follow-ups owed from meetings: overdue, and due in the next 7 days, oldest first.
 
     \b
     Example:
@@ -1047,9 +1047,11 @@ def review(
     from journal.usecases.review import weekly_review
 
     vault = state.vault()
+    catalog = state.catalog(vault)
+    report(catalog.unreadable_goals)
     result = weekly_review(
         vault,
-        state.catalog(vault),
+        catalog,
         today(),
         week=week,
         day=_day_option(day) if day is not None else None,
@@ -1095,9 +1097,11 @@ def plan(
     from journal.usecases.plan import quarterly_plan
 
     vault = state.vault()
+    catalog = state.catalog(vault)
+    report(catalog.unreadable_goals)
     result = quarterly_plan(
         vault,
-        state.catalog(vault),
+        catalog,
         today(),
         start=_day_option(start, "--start") if start else None,
         days=days,

@@ -541,3 +541,24 @@ def test_a_deleted_goal_is_looked_up_in_the_history(
     missing = invoke("history", "nothing like it")
     assert missing.exit_code == 1
     assert missing.stderr == "journal: no goal called 'nothing like it'\n"
+
+
+def test_a_commit_by_set_names_every_property_it_changed(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    write("goals/Connect.md", goal(1).replace("unit:", "area: hr\nunit:"))
+    git.commit("Add goal", "2026-10-01")
+    outcome = "Five HR leaders I can call for advice, each met at least twice by year end"
+    result = invoke(
+        "set", "connect", f"outcome={outcome}", "why=Key point: advice", "area=people", "--commit"
+    )
+    assert result.exit_code == 0, result.output
+    lines = invoke("history", "connect").stdout.splitlines()
+    assert lines[3:7] == [
+        lines[3],
+        "  area: hr -> people",
+        "  outcome added",
+        "  why: (none) -> Key point: advice",
+    ]
+    assert "journal: set outcome=" in lines[3]
+    assert "text edited; no property changed" not in lines

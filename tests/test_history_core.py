@@ -78,12 +78,45 @@ def test_dropped_created_deleted_and_first_seen() -> None:
 
 def test_a_move_and_a_title_change_and_a_cleared_due() -> None:
     old = state(goal_text())
-    new = state(goal_text(title="Meet six HR leaders", due=""), "goals/six.md")
+    renamed = goal_text(title="Meet six HR leaders", due="", id="connect-with-five-hr-leaders")
+    new = state(renamed, "goals/six.md")
     assert texts(old, new, old_path="goals/g.md", new_path="goals/six.md") == [
         "moved goals/g.md -> goals/six.md",
         "title 'Connect with five HR leaders' -> 'Meet six HR leaders'",
         "due 2026-12-31 -> (none)",
     ]
+
+
+def test_every_other_property_change_is_named_in_file_order() -> None:
+    story = "Someone who has made the move can tell me which of my gaps matter most."
+    old = state(goal_text(area="hr", outcome=story, tags="[a]", owner="me", version="1.10"))
+    new = state(
+        goal_text(
+            why="'Key point: a mentor'",
+            version="1.2",
+            tags="[a, b]",
+            outcome=story + " And which do not.",
+            area="people",
+            unit="talks",
+            check_ignore="[T006]",
+        )
+    )
+    events = diff_states(old, new)
+    assert [e.text for e in events] == [
+        "unit: conversations -> talks",
+        "why: (none) -> Key point: a mentor",
+        "version: 1.10 -> 1.2",
+        "tags changed",
+        "outcome changed",
+        "area: hr -> people",
+        "check_ignore added",
+        "owner: me -> (none)",
+    ]
+    assert {e.kind for e in events} == {"property"}
+    assert (events[5].old, events[5].new) == ({"area": "hr"}, {"area": "people"})
+    assert (events[-1].old, events[-1].new) == ({"owner": "me"}, None)
+    assert texts(new, new) == []
+    assert GoalState.from_dict(new.to_dict()) == new
 
 
 def test_only_new_checkins_count_even_when_a_line_repeats() -> None:

@@ -95,7 +95,8 @@ def test_bad_values_are_reported_with_their_line_and_the_rest_is_used() -> None:
         ("2026-11-21", "false", "overdue"),
         ("2026-11-22", "false", "due"),
         ("2026-11-28", "false", "due"),
-        ("2026-11-29", "false", "later"),
+        ("2026-11-29", "false", "due"),  # today + 7: a meeting held today owes it then
+        ("2026-11-30", "false", "later"),
         ("2026-11-01", "2026-11-02", "done"),
         ("2026-11-01", "true", "done"),
         (None, "false", None),

@@ -244,7 +244,7 @@ def followup_vault(write: Write) -> None:
     )
     write(
         "meetings/2026-11-22 Later.md",
-        meeting_text(date="2026-11-22", follow_up_by="2026-11-29", follow_up_done="false"),
+        meeting_text(date="2026-11-22", follow_up_by="2026-11-30", follow_up_done="false"),
     )
     write(
         "meetings/2026-10-01 Old.md",
@@ -273,7 +273,7 @@ def test_followups_oldest_first_with_people_goal_and_tasks(invoke: Invoke, write
         ("2026-10-08", "done", "2026-10-03"),
         ("2026-11-12", "overdue", False),
         ("2026-11-28", "due", False),
-        ("2026-11-29", "later", False),
+        ("2026-11-30", "later", False),
     ]
     text = invoke("followups").stdout
     assert text.splitlines()[0].startswith("overdue 10d  2026-11-12  Dana Ortiz, Nobody Yet: ")
@@ -489,3 +489,21 @@ def test_done_refuses_a_meeting_that_owes_no_follow_up(
     assert result.exit_code == 1
     assert result.stderr.startswith("meetings/2026-11-20 Chat.md: this meeting has no follow_up_by")
     assert path.read_bytes() == before
+
+
+def test_a_follow_up_is_due_through_the_seventh_day_from_today(
+    invoke: Invoke, write: Write
+) -> None:
+    """A meeting held today owes its follow-up in 7 days: it is due at once, the same
+    in followups, status and the review; the 8th day is later."""
+    write("people/Dana Ortiz.md", DANA)
+    assert invoke("new", "meeting", "--with", "Dana Ortiz").exit_code == 0
+    write("meetings/later.md", meeting_text(date="2026-11-21", follow_up_by="2026-11-30"))
+    rows = json.loads(invoke("followups", "--json").stdout)
+    assert [(r["follow_up_by"], r["state"]) for r in rows] == [("2026-11-29", "due")]
+    assert "no follow-ups due" not in invoke("followups").stdout
+    status = json.loads(invoke("status", "--json").stdout)
+    assert [f["follow_up_by"] for f in status["followups"]] == ["2026-11-29"]
+    review = invoke("review", "--stdout").stdout
+    assert "- due 2026-11-29 · [[2026-11-22 Meeting with Dana Ortiz]]" in review
+    assert "2026-11-30" not in review

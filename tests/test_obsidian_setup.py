@@ -20,6 +20,7 @@ from journal.core.bases import BASES, base_text, validate_base
 from journal.core.errors import ConfigError, Conflict
 from journal.core.goal import goal_from_note
 from journal.core.jsontext import add_members
+from journal.core.networking import follow_up_state, meeting_from_note
 from journal.core.notes import parse_note
 from journal.core.progress import pace
 from journal.core.property_types import KNOWN_TYPES, merge_types, wanted_types
@@ -528,3 +529,21 @@ def test_worker_processes_date_daily_notes_too(
         write(f"d/{day:02d}.11.2026.md", "progress:: [[Lead]] +1\n")
     goal = load_catalog(Vault.open(vault)).goals[0]
     assert sorted(c.day.day for c in goal.checkins if c.path.startswith("d/")) == list(range(1, 21))
+
+
+@pytest.mark.parametrize(
+    "by", ["2026-11-21", "2026-11-22", "2026-11-28", "2026-11-29", "2026-11-30"]
+)
+def test_the_follow_ups_base_state_is_journals_state(by: str) -> None:
+    """The State column and the "Due this week" view agree with `journal followups`."""
+    today = date(2026, 11, 22)
+    props = {"type": "meeting", "follow_up_by": date.fromisoformat(by), "follow_up_done": False}
+    text = codec.new_note_text(props, "")
+    meeting = meeting_from_note(parse_note("meetings/M.md", text.encode()))[0]
+    base = BASES["Follow-ups"]
+    assert basesexpr.evaluate(base["formulas"], "state", props, today) == follow_up_state(
+        meeting, today
+    )
+    view = {"shown": base["views"][0]["filters"]}
+    shown = basesexpr.evaluate(view, "shown", props, today)
+    assert shown == (follow_up_state(meeting, today) in ("overdue", "due"))

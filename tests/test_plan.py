@@ -329,3 +329,14 @@ def test_the_focus_names_the_goals_that_need_most_progress_each_month(
         "- 2026-12-31 · [[a]] is due\n\n"
     )
     assert "Most progress needed, by 2027-01-21:" in focus  # the plan's last day
+
+
+@pytest.mark.parametrize("days", ["0", "-5", "6", "367"])
+def test_plan_days_out_of_range_is_a_usage_error_zero_too(
+    invoke: Invoke, write: Write, vault: Path, days: str
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    result = invoke("plan", "--days", days, "--stdout")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "journal: --days must be between 7 and 366\n"
+    assert not (vault / "plans").exists()

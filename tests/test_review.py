@@ -629,3 +629,85 @@ def test_the_review_lists_the_weeks_check_ins_with_the_note_they_were_made_in(
     )
     quiet = invoke("review", "--week", "2026-W45", "--stdout").stdout
     assert "- none this week (record one with `journal log GOAL +1 NOTE`" in quiet
+
+
+def test_check_ins_that_count_for_no_goal_need_attention(invoke: Invoke, write: Write) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    write("daily/2026-11-18.md", "# Wed\n\nprogress:: [[Old name of alpha]] +1 coffee\n")
+    write("goals/b.md", goal_text("Beta") + "\nprogress:: [[b]] +1 in its own note\n")
+    attention = attention_of(invoke("review", "--stdout").stdout)
+    assert (
+        "- Check-in not counted ([[2026-11-18]], line 3): `progress:: [[Old name of alpha]]` "
+        "links to no note, so it counts for no goal\n" in attention
+    )
+    assert "- Check-in not counted ([[b]], line 19): `progress::` in the goal's own note" in (
+        attention
+    )
+    assert "H010" not in attention  # listed once, not again as a SMART finding
+
+
+def test_many_uncounted_check_ins_are_summed_up(invoke: Invoke, write: Write) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    for day in range(1, 16):
+        write(f"daily/2026-10-{day:02}.md", "progress:: [[Gone]] +1\n")
+    attention = attention_of(invoke("review", "--stdout").stdout)
+    assert attention.count("- Check-in not counted") == 10
+    assert "- and 5 more check-ins not counted: `journal check --select H010` lists them\n" in (
+        attention
+    )
+
+
+def wins_of(text: str) -> str:
+    return text.split("## Wins\n\n", 1)[1].split("\n<!-- journal:end", 1)[0]
+
+
+def test_a_week_without_wins_says_so_neutrally_and_names_what_happened(
+    invoke: Invoke, write: Write
+) -> None:
+    log = "".join(f"- 2026-11-{day}: +1 step\n" for day in (16, 17, 18, 19, 20))
+    write("goals/a.md", goal_text("Alpha").split("## Log")[0] + "## Log\n\n" + log)
+    write("daily/2026-11-21.md", "progress:: [[a]] +1 from the daily note\n")
+    meeting = "---\ntype: meeting\ndate: {day}\nfollow_up_by: {by}\nfollow_up_done: {done}\n---\n"
+    write("meetings/m1.md", meeting.format(day="2026-11-18", by="2026-11-25", done="false"))
+    write("meetings/m0.md", meeting.format(day="2026-11-02", by="2026-11-09", done="2026-11-19"))
+    write("meetings/old.md", meeting.format(day="2026-10-02", by="2026-10-09", done="2026-10-10"))
+    wins = wins_of(invoke("review", "--stdout").stdout)
+    assert wins == (
+        "- no goal or milestone completed this week; 6 check-ins, 1 meeting and 1 closed "
+        "follow-up moved things along"
+    )
+    quiet = wins_of(invoke("review", "--week", "2026-W38", "--stdout").stdout)
+    assert quiet == (
+        "- no goal or milestone completed this week, and no check-in, meeting or follow-up recorded"
+    )
+    one = wins_of(invoke("review", "--week", "2026-W41", "--stdout").stdout)
+    assert one == (
+        "- no goal or milestone completed this week; 1 closed follow-up moved things along"
+    )
+
+
+def test_each_line_of_this_week_in_git_says_its_event_once(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    from tests.gitutil import Git
+
+    git = Git(vault, tmp_path / "home").init()
+    write("goals/a.md", goal_text("Alpha"))
+    git.commit("add alpha", "2026-11-10")
+    write("goals/b.md", goal_text("Beta", area="hr"))
+    write("goals/c.md", goal_text("Gamma"))
+    git.commit("add beta", "2026-11-16")
+    write("goals/b.md", goal_text("Beta", current=3, area="people"))
+    write("goals/c.md", goal_text("Gamma", status="dropped"))
+    git.commit("beta +1", "2026-11-17")
+    assert invoke("done", "Alpha", "--date", "2026-11-18").exit_code == 0
+    git.commit("alpha done", "2026-11-18")
+    review = invoke("review", "--stdout").stdout
+    section = review.split("## This week in git\n\n", 1)[1].split("\n<!-- journal:end", 1)[0]
+    assert section.splitlines() == [
+        "- Completed: [[a]]",
+        "- Dropped: [[c]]: created (status active, current 2, target 5 conversations, due "
+        "2026-12-31)",
+        "- Created: [[b]] (status active, current 2, target 5 conversations, due 2026-12-31): "
+        "current 2 -> 3; area: hr -> people",
+    ]

@@ -20,7 +20,7 @@ from typing import Any
 from journal.adapters.cachedir import cache_folder
 
 #: Bump when what is cached per commit changes meaning.
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_root() -> Path:

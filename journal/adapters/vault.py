@@ -271,4 +271,4 @@ def load_catalog(
 
     index = Index.open(vault)
     index.refresh(progress=progress)
-    return Catalog(source=index.reader(), today=today)
+    return Catalog(source=index.reader(), today=today, goal_folder=vault.config.folders.goal)

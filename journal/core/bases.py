@@ -95,7 +95,7 @@ BASES: dict[str, dict[str, Any]] = {
         "formulas": {
             "state": (
                 'if(follow_up_by < today(), "overdue",'
-                ' if(follow_up_by <= today() + "6d", "due", "later"))'
+                ' if(follow_up_by <= today() + "7d", "due", "later"))'
             ),
         },
         "properties": {
@@ -107,7 +107,7 @@ BASES: dict[str, dict[str, Any]] = {
             {
                 "type": "table",
                 "name": "Due this week",
-                "filters": 'follow_up_by <= today() + "6d"',
+                "filters": 'follow_up_by <= today() + "7d"',
                 "order": ["file.name", "with", "goal", "formula.state", "follow_up_by"],
                 "sort": [{"property": "follow_up_by", "direction": "ASC"}],
             },

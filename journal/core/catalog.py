@@ -216,9 +216,11 @@ class Catalog:
     """All notes of a vault, sorted by path, with the lookups commands need.
 
     ``today`` (when given) keeps meetings dated after it out of the goals that
-    count their meetings (``metric_source: meetings``).  Sync-conflict copies
-    (:func:`is_conflict_copy`) are never data: no goal, check-in, meeting, contact
-    or lookup reads them; only :attr:`heads` lists them, for ``journal check``.
+    count their meetings (``metric_source: meetings``).  ``goal_folder`` (the
+    vault's ``[folders] goal``) holds notes meant as goals (:meth:`goal_like`).
+    Sync-conflict copies (:func:`is_conflict_copy`) are never data: no goal,
+    check-in, meeting, contact or lookup reads them; only :attr:`heads` lists them,
+    for ``journal check``.
     """
 
     def __init__(
@@ -227,8 +229,10 @@ class Catalog:
         *,
         source: NoteSource | None = None,
         today: date | None = None,
+        goal_folder: str = "",
     ) -> None:
         self.today = today
+        self.goal_folder = goal_folder.strip("/").removeprefix("./")
         self.by_path = _NotesByPath(self)
         if source is None:
             listed = NoteList(notes)
@@ -333,6 +337,26 @@ class Catalog:
     def diagnostics(self) -> list[Diagnostic]:
         return self._source.diagnostics()
 
+    def goal_like(self, head: NoteHead) -> bool:
+        """Whether a note is meant as a goal: typed ``goal`` (a note whose front matter
+        can't be read is when its text has a ``type: goal`` line) or in the goal folder
+        (not when that is the vault's root)."""
+        folder = self.goal_folder
+        return head.kind == "goal" or (
+            folder not in ("", ".") and head.path.startswith(folder + "/")
+        )
+
+    @property
+    def unreadable_goals(self) -> list[Diagnostic]:
+        """Why each note meant as a goal (:meth:`goal_like`) can't be read, in path order:
+        what every command that reads the goals reports."""
+        broken = {
+            h.path
+            for h in self.heads
+            if not h.readable and self.goal_like(h) and not is_conflict_copy(h.path)
+        }
+        return [d for d in self.diagnostics if d.path in broken and d.severity == "error"]
+
     def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
         """(path, kind, link) for each link to no note in the readable notes of ``kinds``."""
         return self._source.unresolved_links(kinds)
@@ -352,31 +376,41 @@ class Catalog:
         return self.goal_at(self.find_note(ref, kinds=("goal",)).path)
 
     def find_note(self, ref: str, kinds: tuple[str, ...] | None = None) -> Note:
-        """A note by id, path, file name, title or alias (also written as a wikilink),
-        else by a unique part of its title, file name or id; a name that matches
-        several notes is an error."""
+        """A readable note by id, path, file name, title or alias (also written as a
+        wikilink), else by a unique part of its title, file name or id; a name that
+        matches several notes is an error.  When none matches, a note whose front
+        matter can't be read (or is no properties) and that is meant as one of ``kinds``
+        (a goal: :meth:`goal_like`), matched the same way, or any such note by its exact
+        file name or path, is an error saying why it can't be used."""
         link = parse_link(ref)
         if link is not None and link.target:
             ref = link.target  # "[[Dana Ortiz]]" as typed in a note
-        pool = [
-            h
-            for h in self.heads
-            if (kinds is None or h.kind in kinds) and not is_conflict_copy(h.path)
-        ]
+        heads = [h for h in self.heads if not is_conflict_copy(h.path)]
+        pool = [h for h in heads if h.readable and (kinds is None or h.kind in kinds)]
         match = match_head(pool, ref)
         if match is not None:
             return self.by_path[match.path]
+        unreadable = {h.path for h in heads if not h.readable}
+        why: dict[str, Diagnostic] = {}
+        for d in self.diagnostics:
+            if d.code == "front-matter" or (d.path in unreadable and d.severity == "error"):
+                why.setdefault(d.path, d)
+        taken = {h.path for h in pool}
+        broken = [h for h in heads if h.path in why and h.path not in taken]
+        meant = [
+            h
+            for h in broken
+            if kinds is None or h.kind in kinds or ("goal" in kinds and self.goal_like(h))
+        ]
         wanted = link_key(ref)
-        for head in self.heads:
-            if wanted not in (link_key(head.path), fold(head.stem)):
-                continue
-            problems = [d for d in self.by_path[head.path].diagnostics if d.code == "front-matter"]
-            if problems:
-                raise JournalError(
-                    f"can't use this note: {problems[0].message}",
-                    path=head.path,
-                    line=problems[0].line,
-                )
+        found = match_head(meant, ref) or next(
+            (h for h in broken if wanted in (link_key(h.path), fold(h.stem))), None
+        )
+        if found is not None:
+            problem = why[found.path]
+            raise JournalError(
+                f"can't use this note: {problem.message}", path=found.path, line=problem.line
+            )
         what = " or ".join(kinds) if kinds else "note"
         names = [n.title for n in pool] + [n.id for n in pool if n.id]
         close = difflib.get_close_matches(ref, names, n=3, cutoff=0.5)

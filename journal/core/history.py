@@ -17,17 +17,23 @@ Pure: the versions come in as bytes or parsed notes, the commits as
 from __future__ import annotations
 
 import difflib
+import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from journal.core.codec import plain
 from journal.core.goal import goal_from_note
 from journal.core.notes import Note
 
 #: Share of equal content above which a removed and an added goal are one goal moved.
 SIMILAR = 0.5
+#: The properties with events of their own; any other is a ``property`` event.
+OWN_EVENTS = ("title", "status", "target", "current", "baseline", "start", "due", "milestones")
+#: A property value longer than this (in characters) is reported as changed, not shown.
+SHORT = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,8 @@ class GoalState:
     unit: str | None
     milestones: tuple[tuple[str, bool], ...] = ()
     checkins: tuple[tuple[str, str, str], ...] = ()  # (day, value text, note)
+    #: The other properties (not :data:`OWN_EVENTS`) in file order: (key, value as JSON).
+    props: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -90,6 +98,7 @@ class GoalState:
             "unit": self.unit,
             "milestones": [list(m) for m in self.milestones],
             "checkins": [list(c) for c in self.checkins],
+            "props": [list(p) for p in self.props],
         }
 
     @classmethod
@@ -99,6 +108,7 @@ class GoalState:
                 **data,
                 "milestones": tuple((str(t), bool(d)) for t, d in data["milestones"]),
                 "checkins": tuple((str(a), str(b), str(c)) for a, b, c in data["checkins"]),
+                "props": tuple((str(k), str(v)) for k, v in data["props"]),
             }
         )
 
@@ -120,6 +130,11 @@ def state_of(note: Note) -> GoalState | None:
         unit=goal.unit,
         milestones=tuple((m.title, m.is_done) for m in goal.milestones),
         checkins=tuple((c.day.isoformat(), c.value_text, c.note) for c in goal.checkins),
+        props=tuple(
+            (key, json.dumps(note.sources.get(key, plain(value)), ensure_ascii=False))
+            for key, value in note.props.items()
+            if key not in OWN_EVENTS
+        ),
     )
 
 
@@ -143,6 +158,7 @@ KINDS = (
     "start",
     "due",
     "milestone",
+    "property",
     "checkin",
 )
 
@@ -217,6 +233,7 @@ def diff_states(
                 text += " (the goalposts moved)"
             events.append(Event(key, before, after, text))
     events.extend(_milestones(old, new))
+    events.extend(_properties(old, new))
     added = Counter(new.checkins) - Counter(old.checkins)
     for day, value, note in (c for c in new.checkins if added[c] > 0):
         added[(day, value, note)] -= 1
@@ -246,6 +263,39 @@ def _milestones(old: GoalState, new: GoalState) -> list[Event]:
         elif before[title] and not done:
             events.append(Event("milestone", title, "reopened", f"milestone reopened: {title}"))
     return events
+
+
+def _properties(old: GoalState, new: GoalState) -> list[Event]:
+    """The other properties that changed, in file order (removed ones last): ``area: hr
+    -> people`` for short values, ``outcome changed`` (``added``, ``removed``) for long
+    text, lists and mappings.  An event's ``old``/``new`` is ``{key: value}``, or None
+    where the property is absent."""
+    before, after = dict(old.props), dict(new.props)
+    keys = [k for k, _ in new.props] + [k for k, _ in old.props if k not in after]
+    events = []
+    for key in keys:
+        was, now = before.get(key), after.get(key)
+        if was == now:
+            continue
+        old_value = {key: json.loads(was)} if was is not None else None
+        new_value = {key: json.loads(now)} if now is not None else None
+        old_text = _short(old_value[key]) if old_value is not None else "(none)"
+        new_text = _short(new_value[key]) if new_value is not None else "(none)"
+        if old_text is not None and new_text is not None:
+            text = f"{key}: {old_text} -> {new_text}"
+        else:
+            how = "added" if was is None else "removed" if now is None else "changed"
+            text = f"{key} {how}"
+        events.append(Event("property", old_value, new_value, text))
+    return events
+
+
+def _short(value: Any) -> str | None:
+    """A property value as the user wrote it, when it is a short one-line scalar."""
+    if isinstance(value, (dict, list)):
+        return None
+    text = ("true" if value else "false") if isinstance(value, bool) else show(value)
+    return text if len(text) <= SHORT and "\n" not in text else None
 
 
 # --- changes of one commit ----------------------------------------------------------------

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}\s+")
 
-#: A follow-up due within this many days from today (today included) is "due".
+#: A follow-up due from today to this many days after it (both included) is "due": a
+#: meeting held today owes its follow-up in ``[networking] follow_up_days`` (7).
 DUE_SOON_DAYS = 7
 
 #: How a new meeting note is titled, by kind.
@@ -117,15 +118,15 @@ def meeting_from_note(note: Note) -> tuple[Meeting, list[Diagnostic]]:
 
 
 def follow_up_state(meeting: Meeting, today: date) -> str | None:
-    """``done``, ``overdue``, ``due`` (within :data:`DUE_SOON_DAYS`), ``later``, or None
-    for a meeting that owes no follow-up."""
+    """``done``, ``overdue``, ``due`` (today to :data:`DUE_SOON_DAYS` days on, both
+    included), ``later``, or None for a meeting that owes no follow-up."""
     if meeting.follow_up_done is not False:
         return "done"
     if meeting.follow_up_by is None:
         return None
     if meeting.follow_up_by < today:
         return "overdue"
-    if meeting.follow_up_by < today + timedelta(days=DUE_SOON_DAYS):
+    if meeting.follow_up_by <= today + timedelta(days=DUE_SOON_DAYS):
         return "due"
     return "later"
 

@@ -24,7 +24,7 @@ from journal.core.fields import KINDS, obsidian_list
 from journal.core.links import Link, parse_link
 from journal.core.tags import unique
 
-PARSER_VERSION = 7  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 8  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -32,6 +32,8 @@ Dating = Callable[[str], date | None]
 _CONFLICT = re.compile(
     r"\.sync-conflict-|\(conflicted copy|\bconflict(?:ed)? copy\b|\(Conflict\)", re.IGNORECASE
 )
+#: A ``type: goal`` line, as the raw text of a note whose front matter can't be read holds it.
+_GOAL_LINE = re.compile(r"^type:[ \t]*(['\"]?)(?i:goal)\1[ \t]*(?:#.*)?\r?$", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +232,8 @@ def parse_note(path: str, raw: bytes) -> Note:
 
         typed = contact_from_note if note.kind == "contact" else meeting_from_note
         note.diagnostics.extend(typed(note)[1])
+    elif not note.readable and _GOAL_LINE.search(doc.text):
+        note.kind = "goal"  # meant as a goal: commands name it, lookups say why it can't be used
     return note
 
 

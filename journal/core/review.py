@@ -15,7 +15,7 @@ from typing import Any
 from journal.core.catalog import Catalog
 from journal.core.checkins import series
 from journal.core.dates import Period, parse_duration, week_label, week_of
-from journal.core.formatting import bar, number, percent, rate, signed
+from journal.core.formatting import bar, number, percent, plural, rate, signed
 from journal.core.goal import Goal
 from journal.core.networking import follow_up_state
 from journal.core.progress import expected_value, last_checkin, pace, start_of
@@ -51,6 +51,7 @@ def build_review(
     series_of: SeriesOf = checkin_series,
     plan: WeeklyTargets | None = None,
     smart: Sequence[dict[str, Any]] | None = None,
+    uncounted: Sequence[dict[str, Any]] = (),
     git: dict[str, Any] | None = None,
     completed_paths: set[str] | None = None,
 ) -> dict[str, Any]:
@@ -58,7 +59,8 @@ def build_review(
 
     ``smart`` (findings) and ``git`` (this week's goal events) are None when that
     source is not available; the template then shows nothing for it rather than
-    faking it.  ``completed_paths``: the goals git saw completed in the period (see
+    faking it.  ``uncounted``: the ``progress::`` fields that count for no goal.
+    ``completed_paths``: the goals git saw completed in the period (see
     :func:`_completed_in`).  The scoreboard shows the active goals and those completed
     in the period.
     """
@@ -77,6 +79,8 @@ def build_review(
         for g in sorted(active, key=_due_key)
         if g.due and g.due < as_of
     ]
+    checkins = _checkins(board, link, catalog, period, as_of)
+    networking = _networking(catalog, period, as_of)
     return {
         "week": label,
         "start": period.start.isoformat(),
@@ -88,9 +92,10 @@ def build_review(
             _score(g, link(g), as_of, before, period, points[g.path], values[g.path], plan, label)
             for g in board
         ],
-        "checkins": _checkins(board, link, catalog, period, as_of),
+        "checkins": checkins,
         "milestones": _milestones(active, link, period, as_of, week_start),
         "attention": {
+            "unreadable": _unreadable(catalog),
             "stale": stale,
             "due_soon": [
                 {"goal": link(g), "due": g.due.isoformat(), "days": (g.due - as_of).days}
@@ -99,6 +104,7 @@ def build_review(
             ],
             "past_due": past_due,
             "smart": _unlisted(smart, {"T006": stale, "T002": past_due}),
+            "uncounted": list(uncounted),
         },
         "wins": {
             "completed": [{"goal": link(g), "title": g.title} for g in completed],
@@ -108,13 +114,53 @@ def build_review(
                 for m in g.milestones
                 if m.done_on and m.done_on in period
             ],
+            "activity": _activity(catalog, checkins, networking, period, as_of),
         },
-        "networking": _networking(catalog, period, as_of),
+        "networking": networking,
         "git": git,
         "chart": gantt(active, as_of, lambda g: values[g.path]),
         "goals": [link(g) for g in board],
         "plan": catalog.link_to(plan.path) if plan else None,
     }
+
+
+def _unreadable(catalog: Catalog) -> list[dict[str, Any]]:
+    """The notes meant as goals that can't be read (one problem each): the review can't
+    show them anywhere else."""
+    found: dict[str, dict[str, Any]] = {}
+    for d in catalog.unreadable_goals:
+        found.setdefault(
+            d.path,
+            {"note": catalog.link_to(d.path), "path": d.path, "line": d.line, "reason": d.message},
+        )
+    return list(found.values())
+
+
+def _activity(
+    catalog: Catalog,
+    checkins: list[dict[str, Any]],
+    networking: dict[str, Any],
+    period: Period,
+    as_of: date,
+) -> dict[str, Any]:
+    """What moved in the week besides wins: the check-ins and meetings the review lists,
+    and the follow-ups closed (``follow_up_done``) in it; ``text`` says it in words
+    (``6 check-ins, 1 meeting and 1 closed follow-up``), empty when nothing did."""
+    closed = sum(
+        isinstance(m.follow_up_done, date)
+        and m.follow_up_done in period
+        and m.follow_up_done <= as_of
+        for m in catalog.meetings
+    )
+    counts = {
+        "checkins": sum(len(g["checkins"]) for g in checkins),
+        "meetings": len(networking["meetings"]),
+        "followups": closed,
+    }
+    nouns = {"checkins": "check-in", "meetings": "meeting", "followups": "closed follow-up"}
+    parts = [plural(n, nouns[key]) for key, n in counts.items() if n]
+    text = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+    return {**counts, "text": text}
 
 
 def _unlisted(

@@ -39,7 +39,7 @@ def _name(catalog: Catalog, target: str, display: str, source: str) -> str:
 
 
 def followups(catalog: Catalog, today: date, *, everything: bool = False) -> list[dict[str, Any]]:
-    """Open follow-ups that are overdue or due within a week (``everything``: also
+    """Open follow-ups that are overdue or due today to 7 days on (``everything``: also
     later and done ones), oldest ``follow_up_by`` first."""
     rows = []
     for meeting in catalog.meetings:

@@ -481,10 +481,11 @@ class GoalWeek:
     id: str | None
     title: str
     path: str
-    events: list[str]
+    events: list[Event]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "path": self.path, "events": self.events}
+        texts = [e.text for e in self.events]
+        return {"id": self.id, "title": self.title, "path": self.path, "events": texts}
 
 
 @dataclass
@@ -534,7 +535,7 @@ def week_in_git(vault: Vault, period: Period) -> WeekInGit | None:
         kinds = {e.kind for e in events} - {"first-seen"}
         if not kinds:
             continue
-        item = GoalWeek(latest.id, latest.title, latest.path, [e.text for e in events])
+        item = GoalWeek(latest.id, latest.title, latest.path, events)
         for name in ("completed", "dropped", "created"):
             if name in kinds:
                 getattr(week, name).append(item)

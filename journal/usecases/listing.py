@@ -74,17 +74,16 @@ def list_notes(
     return records
 
 
-def listing_problems(catalog: Catalog, goal_folder: str) -> list[Diagnostic]:
-    """What ``journal list`` reports: every error, and the warnings of typed notes
-    (goal, contact...) and of notes in the goal folder, which were most likely meant
-    as goals; a plain note elsewhere that opens with a ``---`` rule stays quiet."""
-    kinds = {head.path: head.kind for head in catalog.heads}
-    folder = goal_folder.strip("/") + "/"
+def listing_problems(catalog: Catalog) -> list[Diagnostic]:
+    """What ``journal list`` reports: every error (those of :attr:`Catalog.unreadable_goals`
+    among them), and the warnings of typed notes (goal, contact...) and of notes meant as
+    goals (:meth:`Catalog.goal_like`); a plain note elsewhere that opens with a ``---``
+    rule stays quiet."""
+    typed = {h.path for h in catalog.heads if h.kind != "note" or catalog.goal_like(h)}
     return [
         d
         for d in catalog.diagnostics
-        if d.severity == "error"
-        or (d.severity == "warning" and (kinds.get(d.path) != "note" or d.path.startswith(folder)))
+        if d.severity == "error" or (d.severity == "warning" and d.path in typed)
     ]
 
 

@@ -47,7 +47,8 @@ def quarterly_plan(
 ) -> PlanResult:
     """Build the plan and create or regenerate its note (nothing written without
     ``write`` or with ``dry_run``)."""
-    days = days or vault.config.plan.days
+    if days is None:  # 0 is a length given, and refused
+        days = vault.config.plan.days
     if not 7 <= days <= 366:
         raise UsageProblem("--days must be between 7 and 366")
     start = start or default_start(today, vault.config.week_start)

@@ -14,15 +14,17 @@ from journal.core.dates import DateError, Period, parse_date, parse_week, week_l
 from journal.core.errors import UsageProblem
 from journal.core.formatting import one_line_texts
 from journal.core.generated import section
+from journal.core.history import Event
 from journal.core.names import render_pattern
 from journal.core.periodic import weekly_note_path
 from journal.core.plan import plan_weeks
 from journal.core.review import WeeklyTargets, build_review
 from journal.usecases.check import check_vault
 from journal.usecases.generate import Written, write_generated
-from journal.usecases.history import series_lookup, week_in_git
+from journal.usecases.history import GoalWeek, WeekInGit, series_lookup, week_in_git
 
 TEMPLATE = "review.md.j2"
+UNCOUNTED = "H010"  # progress:: fields that count for no goal: lost check-ins
 FILTERS = {"section": section}
 
 
@@ -146,7 +148,12 @@ def review_data(
             "message": f.message,
         }
         for f in findings
-        if f.path in goal_paths and f.severity in ("error", "warning")
+        if f.path in goal_paths and f.severity in ("error", "warning") and f.rule != UNCOUNTED
+    ]
+    uncounted = [
+        {"note": catalog.link_to(f.path), "path": f.path, "line": f.line, "message": f.message}
+        for f in findings
+        if f.rule == UNCOUNTED
     ]
 
     return build_review(
@@ -158,22 +165,35 @@ def review_data(
         series_of=series_of,
         plan=covering_plan(catalog, period, vault.config.week_start),
         smart=smart,
-        git=_git_section(catalog, git.to_dict()) if git is not None else None,
+        uncounted=uncounted,
+        git=_git_section(catalog, git) if git is not None else None,
         completed_paths={g.path for g in git.completed} if git is not None else None,
     )
 
 
-def _git_section(catalog: Catalog, week: dict[str, Any]) -> dict[str, Any]:
-    def entry(item: dict[str, Any]) -> dict[str, Any]:
-        known = item["path"] in catalog.by_path
-        goal = catalog.link_to(item["path"]) if known else item["title"]
-        return {"goal": goal, "events": item["events"]}
+def _git_section(catalog: Catalog, week: WeekInGit) -> dict[str, Any]:
+    """The lists of "This week in git".  A goal's line says once what its list's title
+    says: a created goal's state follows its link (``(status active, ...)``), a completed
+    or dropped goal's status event and its ``completed`` day are left out."""
+
+    def entry(name: str, item: GoalWeek) -> dict[str, Any]:
+        known = item.path in catalog.by_path
+        goal = catalog.link_to(item.path) if known else item.title
+        own = [e for e in item.events if e.kind == name or _completed_day(name, e)]
+        details = own[0].text.removeprefix("created ") if name == "created" and own else None
+        events = [e.text for e in item.events if e not in own]
+        return {"goal": goal, "details": details, "events": events}
 
     lists = {
-        name: [entry(i) for i in week[name]]
+        name: [entry(name, i) for i in getattr(week, name)]
         for name in ("completed", "dropped", "created", "changed")
     }
-    return {**lists, "truncated": week["truncated"]}
+    return {**lists, "truncated": week.truncated}
+
+
+def _completed_day(name: str, event: Event) -> bool:
+    """The ``completed`` property set as a goal is completed: the list's title says it."""
+    return name == "completed" and event.kind == "property" and "completed" in (event.new or {})
 
 
 def covering_plan(catalog: Catalog, period: Period, week_start: int) -> WeeklyTargets | None:

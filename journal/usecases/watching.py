@@ -36,7 +36,8 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     if not vault.disk_path(rel).is_file():
         return None
     with index.reading() as reader:
-        result = weekly_review(vault, Catalog(source=reader, today=today), today)
+        catalog = Catalog(source=reader, today=today, goal_folder=vault.config.folders.goal)
+        result = weekly_review(vault, catalog, today)
     if result.written.action == "updated":
         index.refresh([rel])
     return result.written.to_dict()
