@@ -607,6 +607,57 @@ def test_a_value_for_a_goal_that_counts_its_meetings_is_reported() -> None:
     assert of("H010", run((PATH, counted), dated_note)) == []
 
 
+def test_a_progress_field_with_a_sign_apart_from_its_number_is_reported_with_the_fix() -> None:
+    """``+ 1 module 1 done`` was counted as a dated note with that text, silently."""
+    daily = ("daily/2026-11-20.md", f"# A day\n\nprogress:: {GOAL_LINK} + 1 module 1 done\n")
+    [finding] = of("H010", run((PATH, goal_note()), daily))
+    assert (finding.path, finding.line) == ("daily/2026-11-20.md", 3)
+    assert finding.message == (
+        "`progress::` the sign must touch the number: write +1, not + 1, so it counts for no goal"
+    )
+    assert finding.suggestion == f"write `progress:: {GOAL_LINK} +1 module 1 done`"
+    [goal] = catalog((PATH, goal_note()), daily).goals
+    assert [c.path for c in goal.checkins] == [PATH, PATH]  # not even a dated note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"- Booked the practice test. progress:: {GOAL_LINK} +1",
+        f"Booked the practice test progress:: {GOAL_LINK} +1",
+        f"- Booked the `practice` test; **progress**:: {GOAL_LINK} +1",
+        f"- Booked it (then progress:: {GOAL_LINK} +1",
+    ],
+)
+def test_a_progress_field_after_other_text_on_its_line_is_reported(text: str) -> None:
+    """Dataview reads a field at the start of a line or in brackets only."""
+    daily = ("daily/2026-11-20.md", f"# A day\n\n{text}\n")
+    findings = run((PATH, goal_note()), daily)
+    [finding] = of("H010", findings)
+    assert (finding.path, finding.line) == ("daily/2026-11-20.md", 3)
+    assert finding.message.endswith(
+        f":: {GOAL_LINK} +1` after other text on its line is not read (Dataview reads a "
+        "field at the start of a line or in brackets), so it counts for no goal"
+    )
+    assert finding.suggestion.endswith("in brackets: `[progress:: [[Goal]] +1]`")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"- Booked the practice test [progress:: {GOAL_LINK} +1]",
+        f"- Booked the practice test (progress:: {GOAL_LINK} +1)",
+        f"- progress:: {GOAL_LINK} +1",
+        f"- Booked the practice test. progress:: {GOAL_LINK}",
+        "- Booked the practice test. progress:: +1",
+        f"- Booked the practice test. notes:: {GOAL_LINK} +1",
+    ],
+)
+def test_text_that_would_be_no_check_in_after_other_text_is_not_reported(text: str) -> None:
+    daily = ("daily/2026-11-20.md", f"# A day\n\n{text}\n")
+    assert of("H010", run((PATH, goal_note()), daily)) == []
+
+
 def test_duplicate_ids_name_each_other_and_ids_compare_as_typed() -> None:
     a = ("goals/a.md", goal_note(id="same"))
     b = ("goals/b.md", goal_note(id="Same"))
