@@ -83,9 +83,13 @@ class ProgressBar:
 
 def today() -> date:
     """Today, or ``JOURNAL_TODAY`` (YYYY-MM-DD) for reproducible runs."""
-    from journal.core.dates import today_from
+    from journal.core.dates import DateError, today_from
+    from journal.core.errors import UsageProblem
 
-    return today_from(os.environ.get("JOURNAL_TODAY"))
+    try:
+        return today_from(os.environ.get("JOURNAL_TODAY"))
+    except DateError as exc:
+        raise UsageProblem(f"JOURNAL_TODAY: {exc.message}") from None
 
 
 class JournalGroup(click.Group):
