@@ -284,8 +284,8 @@ def _read_body(note: Note, body: str) -> None:
     note.headings = [h.text for h in facts.headings]
     note.fields = [NoteField(f.key, f.value, f.line) for f in facts.fields]
     for stray in facts.stray_fields:
-        checkin = _inline_checkin(stray.value, date.min, stray.line, note.path)
-        if stray.key.casefold() == INLINE_KEY and checkin and (checkin[1].op or checkin[1].note):
+        meant = _inline_checkin(stray.value, date.min, stray.line, note.path)
+        if stray.key.casefold() == INLINE_KEY and meant and (meant[1].op or meant[1].note):
             note.diagnostics.append(
                 Diagnostic(
                     note.path,
