@@ -12,7 +12,7 @@ from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
 from journal.core.notes import is_conflict_copy, parse_note
 from journal.core.rules import RULES, Context, Finding
-from journal.core.rules.activity import is_activity
+from journal.core.rules.base import is_activity
 from journal.core.rules.run import evaluate
 from journal.core.rules.select import chosen, parse_selectors
 from journal.core.rules.words import activity_phrase, is_vague
@@ -416,6 +416,30 @@ def test_feeding_another_activity_goal_is_not_enough() -> None:
     assert [f.path for f in found] == ["goals/Attend events.md", "goals/Post weekly.md"]
     assert "feeds only [[Post weekly]], which is not an outcome goal" in found[0].message
     assert '"[[Hold four informational interviews]]"' in found[0].suggestion
+
+
+@pytest.mark.parametrize(
+    ("feeds", "fired"),
+    [
+        ('"[[Hold four informational interviews]]"', set()),
+        (None, {"R001", "S002", "O001"}),
+        ('"[[No such goal]]"', {"R001", "S002", "H001"}),
+        ('"[[Post weekly]]"', {"R001", "S002", "O001"}),
+    ],
+)
+def test_an_activity_goal_feeding_an_outcome_goal_needs_no_reason_or_outcome_of_its_own(
+    feeds: str | None, fired: set[str]
+) -> None:
+    """It is relevant through the goal it feeds, and that goal's outcome is its outcome."""
+    bare = {"supports": None, "why": None, "outcome": None}
+    activity = (
+        "goals/Attend events.md",
+        goal_note(id="a", kind="activity", metric="events attended", feeds=feeds, **bare),
+    )
+    other = ("goals/Post weekly.md", goal_note(id="p", kind="activity", metric="posts"))
+    found = run((PATH, goal_note()), other, activity)
+    rules = {"R001", "S002", "O001", "H001"}
+    assert {f.rule for f in found if f.path == activity[0] and f.rule in rules} == fired
 
 
 @pytest.mark.parametrize(
