@@ -143,6 +143,29 @@ CASES = [
         "review_every",
         "no check-in since 2026-11-01: 21 days",
     ),
+    (
+        "T007",
+        {"start": "2026-12-01", "due": "2026-11-30", "milestones": None},
+        LOG,
+        "due",
+        "due 2026-11-30 is before the goal starts (start: 2026-12-01)",
+    ),
+    (
+        "T007",
+        {"start": None, "created": "2026-12-01", "due": "2026-11-30", "milestones": None},
+        LOG,
+        "due",
+        "due 2026-11-30 is before the goal starts (created: 2026-12-01)",
+    ),
+    (
+        "T008",
+        {"start": None, "created": None},
+        LOG,
+        "title",
+        "nothing says when the goal began, so its pace is judged from its first check-in "
+        "(2026-10-20)",
+    ),
+    ("T008", {"start": None, "created": None}, "", "title", "so its pace can't be judged"),
     ("O001", {"kind": "activity"}, LOG, "kind", "feeds no outcome goal"),
     (
         "O001",
@@ -790,7 +813,7 @@ def test_selection_by_prefix_where_the_longest_match_wins() -> None:
     assert ids(["M003"], ["M003"]) == []
     assert ids(["s001, t00", "h001"], []) == [
         "S001",
-        *(f"T00{i}" for i in range(1, 7)),
+        *(f"T00{i}" for i in range(1, 9)),
         "H001",
     ]
 
