@@ -347,7 +347,7 @@ def show(state: State, goal: str, as_json: bool) -> None:
 
     \b
     Example:
-      journal show connect-with-five-hr-leaders
+      journal show connect-five-hr-leaders
     """
     from journal.present import goal_card
     from journal.usecases.listing import show_goal
@@ -774,7 +774,7 @@ def new_contact_command(
 
     \b
     Example:
-      journal new contact "Dana Ortiz" --org "Brightline Software" --role "VP People"
+      journal new contact "Rosa Diaz" --org "Northwind Health" --role "HR Business Partner"
     """
     from journal.usecases.new_networking import new_contact
 
@@ -830,8 +830,8 @@ def new_meeting_command(
 
     \b
     Example:
-      journal new meeting --with "Sam Patel" --kind informational \\
-        --goal "Two informational interviews" --date 2026-11-18
+      journal new meeting --with "Tom Becker" --kind informational \\
+        --goal "Two informational interviews" --date 2026-11-20
     """
     from journal.usecases.new_networking import find_people, new_meeting
 
