@@ -83,9 +83,13 @@ class ProgressBar:
 
 def today() -> date:
     """Today, or ``JOURNAL_TODAY`` (YYYY-MM-DD) for reproducible runs."""
-    from journal.core.dates import today_from
+    from journal.core.dates import DateError, today_from
+    from journal.core.errors import UsageProblem
 
-    return today_from(os.environ.get("JOURNAL_TODAY"))
+    try:
+        return today_from(os.environ.get("JOURNAL_TODAY"))
+    except DateError as exc:
+        raise UsageProblem(f"JOURNAL_TODAY: {exc.message}") from None
 
 
 class JournalGroup(click.Group):
@@ -343,7 +347,7 @@ def show(state: State, goal: str, as_json: bool) -> None:
 
     \b
     Example:
-      journal show connect-with-five-hr-leaders
+      journal show connect-five-hr-leaders
     """
     from journal.present import goal_card
     from journal.usecases.listing import show_goal
@@ -770,7 +774,7 @@ def new_contact_command(
 
     \b
     Example:
-      journal new contact "Dana Ortiz" --org "Brightline Software" --role "VP People"
+      journal new contact "Rosa Diaz" --org "Northwind Health" --role "HR Business Partner"
     """
     from journal.usecases.new_networking import new_contact
 
@@ -803,7 +807,9 @@ def new_contact_command(
 )
 @click.option("--title", help="Title after the date (default: e.g. 'Coffee with Dana Ortiz').")
 @click.option(
-    "--create-contacts", is_flag=True, help="Create contact notes for people who have none."
+    "--create-contacts/--no-create-contacts",
+    default=None,
+    help="Create contact notes for people who have none (no: only link their names).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the created meeting as JSON.")
 @commit_option
@@ -815,26 +821,27 @@ def new_meeting_command(
     day: str | None,
     kind: str | None,
     title: str | None,
-    create_contacts: bool,
+    create_contacts: bool | None,
     as_json: bool,
 ) -> str:
     """Write a meeting note (type: meeting) linked to the people and the goal.
 
     follow_up_by is the meeting date plus [networking] follow_up_days (7).  A
     person with no contact note is offered as a new contact on a terminal; use
-    --create-contacts to create them without asking.
+    --create-contacts to create them without asking, --no-create-contacts to only
+    link their names.
 
     \b
     Example:
-      journal new meeting --with "Sam Patel" --kind informational \\
-        --goal "Two informational interviews" --date 2026-11-18
+      journal new meeting --with "Tom Becker" --kind informational \\
+        --goal "Two informational interviews" --date 2026-11-20
     """
     from journal.usecases.new_networking import find_people, new_meeting
 
     vault = state.vault()
     catalog = state.catalog(vault)
     unknown = find_people(catalog, people)[1]
-    if unknown and not create_contacts and sys.stdin.isatty():
+    if unknown and create_contacts is None and sys.stdin.isatty():
         create_contacts = click.confirm(
             f"Not in your contacts: {', '.join(unknown)}. Create contact notes?", default=True
         )
@@ -855,12 +862,18 @@ def new_meeting_command(
                 "path": created.path,
                 "properties": created.props,
                 "contacts_created": created.contacts_created,
+                "contacts_missing": created.contacts_missing,
             }
         )
     else:
         for path in created.contacts_created:
             click.echo(f"created {path}")
         click.echo(f"created {created.path} (follow up by {created.props['follow_up_by']})")
+        for name in created.contacts_missing:
+            click.echo(
+                f"no contact note for {name}: the link stays unresolved (H001 in journal "
+                f'check) until one exists: journal new contact "{name}"'
+            )
     return f"journal: new meeting {created.title}"
 
 

@@ -111,6 +111,20 @@ def test_errors_exit_1(invoke: Invoke, smart_vault: Write) -> None:
     assert "H005  error    due: '2026-13-01' is not a real date" in result.stdout
 
 
+def test_a_due_date_set_before_the_start_is_an_error(invoke: Invoke, smart_vault: Write) -> None:
+    """`journal set G due=...` before its start was accepted, and check said nothing."""
+    smart_vault("goals/Connect with five HR leaders.md", smart_goal(current=1, start="2026-12-01"))
+    assert invoke("check").exit_code == 0
+    assert invoke("set", "five HR leaders", "due=2026-11-30").exit_code == 0
+    [finding] = check_json(invoke)
+    assert (finding["rule"], finding["severity"], finding["line"]) == ("T007", "error", 11)
+    assert finding["message"] == (
+        "due 2026-11-30 is before the goal starts (start: 2026-12-01), so it has no window "
+        "to pace it by"
+    )
+    assert invoke("check").exit_code == 1
+
+
 def test_select_and_ignore_by_prefix(invoke: Invoke, example_vault: Path) -> None:
     only_o = check_json(invoke, "--select", "O", root=example_vault)
     assert [r["rule"] for r in only_o] == ["O001"]

@@ -12,7 +12,7 @@ from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
 from journal.core.notes import is_conflict_copy, parse_note
 from journal.core.rules import RULES, Context, Finding
-from journal.core.rules.activity import is_activity
+from journal.core.rules.base import is_activity
 from journal.core.rules.run import evaluate
 from journal.core.rules.select import chosen, parse_selectors
 from journal.core.rules.words import activity_phrase, is_vague
@@ -143,6 +143,29 @@ CASES = [
         "review_every",
         "no check-in since 2026-11-01: 21 days",
     ),
+    (
+        "T007",
+        {"start": "2026-12-01", "due": "2026-11-30", "milestones": None},
+        LOG,
+        "due",
+        "due 2026-11-30 is before the goal starts (start: 2026-12-01)",
+    ),
+    (
+        "T007",
+        {"start": None, "created": "2026-12-01", "due": "2026-11-30", "milestones": None},
+        LOG,
+        "due",
+        "due 2026-11-30 is before the goal starts (created: 2026-12-01)",
+    ),
+    (
+        "T008",
+        {"start": None, "created": None},
+        LOG,
+        "title",
+        "nothing says when the goal began, so its pace is judged from its first check-in "
+        "(2026-10-20)",
+    ),
+    ("T008", {"start": None, "created": None}, "", "title", "so its pace can't be judged"),
     ("O001", {"kind": "activity"}, LOG, "kind", "feeds no outcome goal"),
     (
         "O001",
@@ -419,6 +442,30 @@ def test_feeding_another_activity_goal_is_not_enough() -> None:
 
 
 @pytest.mark.parametrize(
+    ("feeds", "fired"),
+    [
+        ('"[[Hold four informational interviews]]"', set()),
+        (None, {"R001", "S002", "O001"}),
+        ('"[[No such goal]]"', {"R001", "S002", "H001"}),
+        ('"[[Post weekly]]"', {"R001", "S002", "O001"}),
+    ],
+)
+def test_an_activity_goal_feeding_an_outcome_goal_needs_no_reason_or_outcome_of_its_own(
+    feeds: str | None, fired: set[str]
+) -> None:
+    """It is relevant through the goal it feeds, and that goal's outcome is its outcome."""
+    bare = {"supports": None, "why": None, "outcome": None}
+    activity = (
+        "goals/Attend events.md",
+        goal_note(id="a", kind="activity", metric="events attended", feeds=feeds, **bare),
+    )
+    other = ("goals/Post weekly.md", goal_note(id="p", kind="activity", metric="posts"))
+    found = run((PATH, goal_note()), other, activity)
+    rules = {"R001", "S002", "O001", "H001"}
+    assert {f.rule for f in found if f.path == activity[0] and f.rule in rules} == fired
+
+
+@pytest.mark.parametrize(
     ("metric", "phrase"),
     [
         ("networking events attended", "events"),
@@ -607,6 +654,57 @@ def test_a_value_for_a_goal_that_counts_its_meetings_is_reported() -> None:
     assert of("H010", run((PATH, counted), dated_note)) == []
 
 
+def test_a_progress_field_with_a_sign_apart_from_its_number_is_reported_with_the_fix() -> None:
+    """``+ 1 module 1 done`` was counted as a dated note with that text, silently."""
+    daily = ("daily/2026-11-20.md", f"# A day\n\nprogress:: {GOAL_LINK} + 1 module 1 done\n")
+    [finding] = of("H010", run((PATH, goal_note()), daily))
+    assert (finding.path, finding.line) == ("daily/2026-11-20.md", 3)
+    assert finding.message == (
+        "`progress::` the sign must touch the number: write +1, not + 1, so it counts for no goal"
+    )
+    assert finding.suggestion == f"write `progress:: {GOAL_LINK} +1 module 1 done`"
+    [goal] = catalog((PATH, goal_note()), daily).goals
+    assert [c.path for c in goal.checkins] == [PATH, PATH]  # not even a dated note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"- Booked the practice test. progress:: {GOAL_LINK} +1",
+        f"Booked the practice test progress:: {GOAL_LINK} +1",
+        f"- Booked the `practice` test; **progress**:: {GOAL_LINK} +1",
+        f"- Booked it (then progress:: {GOAL_LINK} +1",
+    ],
+)
+def test_a_progress_field_after_other_text_on_its_line_is_reported(text: str) -> None:
+    """Dataview reads a field at the start of a line or in brackets only."""
+    daily = ("daily/2026-11-20.md", f"# A day\n\n{text}\n")
+    findings = run((PATH, goal_note()), daily)
+    [finding] = of("H010", findings)
+    assert (finding.path, finding.line) == ("daily/2026-11-20.md", 3)
+    assert finding.message.endswith(
+        f":: {GOAL_LINK} +1` after other text on its line is not read (Dataview reads a "
+        "field at the start of a line or in brackets), so it counts for no goal"
+    )
+    assert finding.suggestion.endswith("in brackets: `[progress:: [[Goal]] +1]`")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"- Booked the practice test [progress:: {GOAL_LINK} +1]",
+        f"- Booked the practice test (progress:: {GOAL_LINK} +1)",
+        f"- progress:: {GOAL_LINK} +1",
+        f"- Booked the practice test. progress:: {GOAL_LINK}",
+        "- Booked the practice test. progress:: +1",
+        f"- Booked the practice test. notes:: {GOAL_LINK} +1",
+    ],
+)
+def test_text_that_would_be_no_check_in_after_other_text_is_not_reported(text: str) -> None:
+    daily = ("daily/2026-11-20.md", f"# A day\n\n{text}\n")
+    assert of("H010", run((PATH, goal_note()), daily)) == []
+
+
 def test_duplicate_ids_name_each_other_and_ids_compare_as_typed() -> None:
     a = ("goals/a.md", goal_note(id="same"))
     b = ("goals/b.md", goal_note(id="Same"))
@@ -715,7 +813,7 @@ def test_selection_by_prefix_where_the_longest_match_wins() -> None:
     assert ids(["M003"], ["M003"]) == []
     assert ids(["s001, t00", "h001"], []) == [
         "S001",
-        *(f"T00{i}" for i in range(1, 7)),
+        *(f"T00{i}" for i in range(1, 9)),
         "H001",
     ]
 

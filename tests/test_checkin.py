@@ -365,6 +365,62 @@ def test_a_spaced_sign_in_the_log_is_a_warning_with_its_line(invoke: Invoke, wri
     assert [c["date"] for c in shown["checkins"]] == ["2026-11-20"]  # the line is not read
 
 
+@pytest.mark.parametrize(
+    "day",
+    [
+        "30/11/2026",
+        "11/30/2026",
+        "30/11/26",
+        "30.11.2026",
+        "30-11-2026",
+        "2026/11/30",
+        "2026-11-3",
+        "Nov 30, 2026",
+        "November 30 2026",
+        "30 Nov 2026",
+    ],
+)
+def test_a_change_after_a_date_in_another_form_makes_the_line_unreadable(day: str) -> None:
+    for line in (f"- {day}: +1 european date", f"- {day} =3", f"* [x] {day} - + 1"):
+        with pytest.raises(CheckInError) as info:
+            parse_log_line(line, 1)
+        assert str(info.value) == (
+            f"the date '{day}' must be written YYYY-MM-DD (which day it means is not "
+            "guessed); the line is not read"
+        )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- 30/11/2026: met Dana",
+        "- 30/11/2026 - 3 leaders",
+        "- Nov 30, 2026",
+        "- met Dana on 30/11/2026: +1",
+        "- 30/11/20261: +1",
+        "- 1/2: +1",
+    ],
+)
+def test_other_dates_without_a_change_are_no_check_ins_and_no_problem(line: str) -> None:
+    assert parse_log_line(line, 1) is None
+
+
+def test_a_change_after_a_european_date_is_a_warning(invoke: Invoke, write: Write) -> None:
+    """``- 30/11/2026: +1`` was ignored without a word (``- 2026-11-31: +1`` warned)."""
+    text = goal_text(current=1) + "- 21/11/2026: +1 european date\n"
+    write(GOAL, text)
+    line = text.splitlines().index("- 21/11/2026: +1 european date") + 1
+    message = (
+        "log line: the date '21/11/2026' must be written YYYY-MM-DD (which day it means is "
+        "not guessed); the line is not read"
+    )
+    assert f"{GOAL}:{line}: warning: {message}" in invoke("list").stderr.splitlines()
+    check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
+    assert [(f["rule"], f["path"], f["line"], f["message"]) for f in check] == [
+        ("H006", GOAL, line, message)
+    ]
+
+
 def test_hand_written_forms_and_the_tool_read_the_same(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

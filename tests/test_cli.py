@@ -46,7 +46,8 @@ def test_init_in_an_obsidian_vault_keeps_what_is_there(tmp_path: Path) -> None:
     assert (tmp_path / ".gitignore").read_text() == "workspace.json\n"
 
 
-def test_new_goal_builds_front_matter_as_data(invoke: Invoke, vault: Path) -> None:
+def test_new_goal_builds_front_matter_as_data(invoke: Invoke, vault: Path, write: Write) -> None:
+    write("goals/Outcome.md", goal_text("Outcome"))
     title = "Plan: Q3 #1 [draft]\ninjected: key"
     result = invoke(
         "new",
@@ -73,6 +74,33 @@ def test_new_goal_builds_front_matter_as_data(invoke: Invoke, vault: Path) -> No
     assert shown["target"] == 5 and shown["due"] == "2026-12-31"
     assert shown["supports"] == ["[[Become an HRBP]]"] and shown["feeds"] == ["[[Outcome]]"]
     assert shown["kind"] == "activity" and shown["status"] == "active"
+
+
+def test_new_goal_feeds_writes_an_activity_goal_that_check_finds_paired(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """An activity goal made as `journal check` asks still got R001 and S002."""
+    write("goals/Become an HR Business Partner.md", goal_text("Become an HR Business Partner"))
+    args = ("--metric", "meetings attended", "--unit", "meetings", "--target", "6")
+    args += ("--due", "2026-12-31")
+    result = invoke("new", "goal", "Attend two SHRM chapter meetings", *args, "--feeds", "HR Bus")
+    assert result.exit_code == 0, result.stderr
+    text = (vault / "goals/Attend two SHRM chapter meetings.md").read_text()
+    assert "\nkind: activity\n" in text
+    assert '\nfeeds:\n  - "[[Become an HR Business Partner]]"\n' in text
+    check = json.loads(invoke("check", "--json", "Attend two SHRM").stdout)
+    assert {f["rule"] for f in check} & {"R001", "S002", "O001", "H001"} == set()
+    wrong = invoke("new", "goal", "Attend more", "--kind", "outcome", "--feeds", "HR Business")
+    assert (wrong.exit_code, wrong.stderr) == (
+        2,
+        "journal: --feeds names the outcome goal an activity goal feeds; drop it, or use "
+        "--kind activity\n",
+    )
+    missing = invoke("new", "goal", "Attend more", "--feeds", "Land a job")
+    assert missing.exit_code == 1
+    assert missing.stderr.startswith("journal: --feeds: no goal called 'Land a job'")
+    assert missing.stderr.endswith("; create the outcome goal first\n")
+    assert not (vault / "goals/Attend more.md").exists()
 
 
 def test_new_goal_never_overwrites_even_by_case(invoke: Invoke, vault: Path, write: Write) -> None:

@@ -108,6 +108,19 @@ def test_bad_dates_name_their_option(
     assert result.stderr.startswith(f"journal: {option}: ")
 
 
+@pytest.mark.parametrize("args", [("status",), ("list",), ("check",), ("review", "--stdout")])
+def test_a_bad_journal_today_names_the_variable(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    monkeypatch.setenv("JOURNAL_TODAY", "22/11/2026")
+    result = invoke(*args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "journal: JOURNAL_TODAY: '22/11/2026' is not a date (expected YYYY-MM-DD)\n"
+    )
+
+
 def test_show_has_no_python_none(invoke: Invoke, write: Write) -> None:
     write("goals/x.md", "---\ntype: goal\ntitle: No id\nstatus: active\n---\nBody.\n")
     result = invoke("show", "No id")

@@ -50,7 +50,9 @@ HOSTILE = [
     ("thematic-break.md", 1, "plain text, not properties", True),
     ("colon-in-title.md", 3, "put the value in quotes", False),
     ("duplicate-keys.md", 5, "duplicate key 'status' (first on line 4)", False),
-    ("tab-indent.md", 5, "tab", False),
+    ("tab-indent.md", 5, "a tab; YAML indents with spaces", False),
+    ("percent-value.md", 5, "a value can't start with '%' in YAML; put the value in quotes", False),
+    ("unclosed-quote.md", 10, "this quoted value is never closed", False),
     ("latin1.md", 3, "not valid UTF-8", False),
     ("utf16.md", 1, "UTF-16", False),
     ("nul-bytes.md", 5, "NUL", False),
@@ -75,6 +77,23 @@ def test_hostile_notes_become_diagnostics_with_a_line(
     assert first.line == line
     assert words in first.message
     assert note.readable is readable
+
+
+@pytest.mark.parametrize(
+    ("yaml", "line", "message"),
+    [
+        ("unit: '@'\nfeedback: @Dana liked it\n", 3, "can't start with '@' in YAML; put"),
+        ("unit: `h`\n", 2, "a value can't start with '`' in YAML; put the value in quotes"),
+        ("tags: [a, %b]\n", 2, "a value can't start with '%' in YAML; put the value in quotes"),
+        ("why: 'never\n\nclosed\nstatus: active\n", 2, "this quoted value is never closed"),
+    ],
+)
+def test_yaml_errors_name_the_cause_and_its_line(yaml: str, line: int, message: str) -> None:
+    """``unit: %`` was 'tabs must be spaces' in a file with no tab; an unclosed quote was
+    'unexpected end of stream' at the closing ``---``."""
+    [problem] = codec.decode(f"---\n{yaml}---\nBody.\n".encode()).problems
+    assert (problem.line, problem.severity) == (line, "error")
+    assert message in problem.message and "tab" not in problem.message
 
 
 def test_every_hostile_file_is_covered() -> None:

@@ -212,16 +212,53 @@ def run_on_a_terminal(args: list[str], answer: bytes | None = None) -> tuple[int
 def test_on_a_terminal_unknown_people_are_offered_as_contacts(
     write: Write, vault: Path, answer: bytes, created: bool
 ) -> None:
+    """Answering no wrote nothing at all (exit 1); it writes the meeting, not the contact."""
     write("people/Dana Ortiz.md", DANA)
     code, output = run_on_a_terminal(
         ["--vault", str(vault), "new", "meeting", "--with", "Dana", "--with", "Lee Chang"], answer
     )
     assert "Not in your contacts: Lee Chang. Create contact notes? [Y/n]" in output
     assert (vault / "people/Lee Chang.md").exists() == created
-    assert (vault / "meetings/2026-11-22 Meeting with Dana Ortiz and Lee Chang.md").exists() == (
-        created
+    meeting = vault / "meetings/2026-11-22 Meeting with Dana Ortiz and Lee Chang.md"
+    assert 'with:\n  - "[[Dana Ortiz]]"\n  - "[[Lee Chang]]"\n' in meeting.read_text()
+    assert code == 0
+    said = (
+        "no contact note for Lee Chang: the link stays unresolved (H001 in journal check) "
+        'until one exists: journal new contact "Lee Chang"'
     )
-    assert code == (0 if created else 1)
+    assert (said in output) != created
+
+
+def test_no_create_contacts_links_the_names_without_notes(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("people/Dana Ortiz.md", DANA)
+    args = ("--with", "Dana", "--with", "Lee/Chang", "--kind", "coffee", "--no-create-contacts")
+    result = invoke("new", "meeting", *args, "--json")
+    assert result.exit_code == 0, result.stderr
+    created = json.loads(result.stdout)
+    assert (created["contacts_created"], created["contacts_missing"]) == ([], ["Lee/Chang"])
+    assert created["properties"]["with"] == ["[[Dana Ortiz]]", "[[Lee Chang]]"]
+    assert not (vault / "people/Lee Chang.md").exists()
+    assert invoke("new", "contact", "Lee/Chang").exit_code == 0  # the link now resolves
+    check = json.loads(invoke("check", "--json", "--select", "H001").stdout)
+    assert check == []
+
+
+def test_a_second_meeting_on_the_same_day_is_told_to_take_a_title(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("people/Dana Ortiz.md", DANA)
+    args = ("new", "meeting", "--with", "Dana", "--kind", "coffee")
+    assert invoke(*args).exit_code == 0
+    again = invoke(*args)
+    assert again.exit_code == 1
+    assert again.stderr == (
+        "meetings/2026-11-22 Coffee with Dana Ortiz.md: a note with this name already exists; "
+        "not overwritten: name this meeting with --title (the note is 'DATE TITLE'), e.g. "
+        '--title "Coffee with Dana Ortiz again"\n'
+    )
+    assert invoke(*args, "--title", "Second coffee with Dana").exit_code == 0
 
 
 def followup_vault(write: Write) -> None:

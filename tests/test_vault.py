@@ -66,6 +66,23 @@ def test_bad_config_names_the_key(vault: Path, text: str, message: str) -> None:
     assert str(info.value).startswith(".journal/config.toml")
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("[vault]\nexclude = []\n\n[goals]\nhours_per_week = ", 5),
+        ('[goals]\nhours_per_week = 8\n[vault]\nexclude = ["Archive', 4),
+        ('[goals]\nhours_per_week = 8\n\n[vault]\nexclude = """Archive\n\n', 6),
+    ],
+)
+def test_a_toml_error_at_the_end_names_the_last_line(vault: Path, text: str, line: int) -> None:
+    """tomllib says "(at end of document)" with no line."""
+    (vault / ".journal/config.toml").write_text(text)
+    with pytest.raises(ConfigError) as info:
+        load_config(vault)
+    assert (info.value.path, info.value.line) == (".journal/config.toml", line)
+    assert str(info.value).startswith(f".journal/config.toml:{line}: invalid TOML: ")
+
+
 def test_every_config_problem_is_reported_on_its_line(vault: Path) -> None:
     (vault / ".journal/config.toml").write_text(
         '[folders]\ngoal = "goals"\nbogus = 1\nalso_bad = "x"\n\n[week]\nstart = "someday"\n'

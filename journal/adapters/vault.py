@@ -53,6 +53,8 @@ def load_config(root: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         at = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
         line = int(at.group(1)) if at else None
+        if line is None and str(exc).endswith("(at end of document)"):
+            line = max(1, text.count("\n") + (not text.endswith("\n")))  # the last line
         raise ConfigError(f"invalid TOML: {exc}", path=CONFIG_PATH, line=line) from None
     return config_from_dict(data, CONFIG_PATH, text)
 

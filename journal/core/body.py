@@ -32,6 +32,11 @@ _FIELD_BRACKET = re.compile(
     r"\[([A-Za-z][\w -]*?)::[ \t]*((?:\[\[[^\[\]\n]*\]\]|[^\[\]\n])*)\]"
     r"|\(([A-Za-z][\w -]*?)::[ \t]*((?:\[\[[^\[\]\n]*\]\]|[^\[\]()\n])*)\)"
 )
+#: ``key:: [[...`` after other text on a line, not in brackets: Dataview reads no field
+#: there (a field starts its line or is bracketed), though it was likely meant as one.
+_FIELD_INSIDE = re.compile(
+    r"(?<=[\s.,;:!?])(?:\*\*|__)?([A-Za-z][\w-]*)(?:\*\*|__)?::[ \t]*(\[\[.*)$"
+)
 _MD_LINK_TEXT = re.compile(r"\[[^\[\]\n]*\]\(")  # a link's text and the "(" of its URL
 _URL_END = re.compile(r"[)\s>]")
 _SLOW = re.compile(r"[`\\<]")
@@ -95,6 +100,7 @@ class BodyFacts:
     tasks: list[Task] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     fields: list[InlineField] = field(default_factory=list)
+    stray_fields: list[InlineField] = field(default_factory=list)  # see _FIELD_INSIDE
     log_lines: list[tuple[int, str]] = field(default_factory=list)
     log_sections: list[LogSection] = field(default_factory=list)
 
@@ -396,6 +402,8 @@ def _scan_text(text: str, line: int, facts: BodyFacts, *, wiki: bool, markdown: 
         for match in _FIELD_BRACKET.finditer(text, 0, last + 1):
             key, value = match.group(1, 2) if match.group(1) else match.group(3, 4)
             facts.fields.append(InlineField(key.strip(), value.strip(), line))
+        for match in _FIELD_INSIDE.finditer(text):
+            facts.stray_fields.append(InlineField(match.group(1), match.group(2).strip(), line))
 
 
 def md_link_urls(text: str) -> list[str]:

@@ -8,7 +8,9 @@ Grammar of one log line (a top-level list item under a heading named Log)::
 
 ``+N``/``-N`` change the value, ``=N`` sets it (the sign touches the number: a
 line with ``+ 1`` or ``= 4`` is not read, and says so; ``- 3 leaders`` is a note); the
-colon after the date is optional; everything after the value is the note.
+colon after the date is optional; everything after the value is the note.  A line
+with a change after a date in another form (``30/11/2026``, ``Nov 30, 2026``) is not
+read either, and says so.
 Hand-written variants read the same: a linked or bold date (``[[2026-11-20]]``,
 ``**2026-11-20**``), a time after the date (ignored), ``date - note``, and
 punctuation right after the number (``+1.``).
@@ -42,6 +44,21 @@ _VALUE = re.compile(rf"{_VALUE_TEXT}\s*(?P<note>.*?)\s*$")
 #: A plus or equals sign apart from its number (``+ 1``, ``= 4``): meant as a value, but
 #: not one.  (A dash and a space set off a note: ``- 3 leaders`` is one.)
 _SPACED_SIGN = re.compile(r"(?P<sign>\+|=[+-]?)\s+(?P<amount>\d+(?:\.\d+)?)(?!\w|[.:]\d)")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+#: A list item that starts with a date in a form other than YYYY-MM-DD: ``30/11/2026``,
+#: ``11/30/26``, ``30.11.2026``, ``2026/11/30``, ``2026-11-3``, ``Nov 30, 2026``,
+#: ``30 November 2026``; the rest is what follows the separator.
+_OTHER_DATE_LINE = re.compile(
+    r"^\s*[-*+]\s+(?:\[.\]\s+)?(?P<date>"
+    r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+\d{{4}})(?!\w|[/.-]\w)"
+    r"\s*(?::|[-\u2013\u2014](?=\s))?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,18 +93,43 @@ def _number_text(value: float) -> str:
 
 
 class CheckInError(ValueError):
-    """A dated log line that can't be read: its date is not real, or its sign is apart
-    from its number."""
+    """A dated log line that can't be read: its date is not real or not YYYY-MM-DD, or
+    its sign is apart from its number."""
+
+
+class SpacedSign(CheckInError):
+    """A ``+`` or ``=`` apart from its number: ``written`` (``+ 1``) is meant as
+    ``value`` (``+1``)."""
+
+    def __init__(self, value: str, written: str) -> None:
+        super().__init__(f"the sign must touch the number: write {value}, not {written}")
+        self.value = value
+        self.written = written
+
+
+def _refuse_spaced_sign(text: str) -> None:
+    """Raise :class:`SpacedSign` when ``text`` starts with a sign apart from its number."""
+    spaced = _SPACED_SIGN.match(text)
+    if spaced is not None:
+        raise SpacedSign("".join(spaced.group("sign", "amount")), spaced.group())
 
 
 def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
     """The check-in on a log line, None when the line is not one.
 
-    Raises :class:`CheckInError` for a dated line whose date is not real, or whose
-    value has a space between a ``+`` or ``=`` and the number (``+ 1``).
+    Raises :class:`CheckInError` for a dated line whose date is not real, for a change
+    after a date not written YYYY-MM-DD (the day it means is not guessed), and for a
+    value with a space between a ``+`` or ``=`` and the number (``+ 1``).
     """
     match = _LINE.match(text)
     if match is None:
+        other = _OTHER_DATE_LINE.match(text)
+        rest = other.group("rest") if other is not None else ""
+        if other is not None and (_VALUE.match(rest) or _SPACED_SIGN.match(rest)):
+            raise CheckInError(
+                f"the date '{other.group('date')}' must be written YYYY-MM-DD (which day "
+                "it means is not guessed); the line is not read"
+            )
         return None
     day_text = match.group("linked") or match.group("marked") or match.group("plain")
     try:
@@ -95,10 +137,7 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
     except DateError as exc:
         raise CheckInError(exc.message) from None
     if match.group("op") is None:
-        spaced = _SPACED_SIGN.match(match.group("note"))
-        if spaced is not None:
-            value, written = "".join(spaced.group("sign", "amount")), spaced.group()
-            raise CheckInError(f"the sign must touch the number: write {value}, not {written}")
+        _refuse_spaced_sign(match.group("note"))
         return CheckIn(day, None, 0.0, match.group("note"), line, path)
     return CheckIn(day, *_op_amount(match), match.group("note"), line, path)
 
@@ -152,7 +191,9 @@ _INLINE = re.compile(r"^\s*!?\[\[([^\[\]\n]+?)\]\]\s*(.*)$")
 
 
 def parse_inline(value: str, day: date, line: int, path: str) -> tuple[str, CheckIn] | None:
-    """``[[Goal]] +1 note`` (the value of a ``progress::`` field) as (link target, check-in)."""
+    """``[[Goal]] +1 note`` (the value of a ``progress::`` field) as (link target,
+    check-in); None when it does not start with a link.  Raises :class:`SpacedSign` for
+    ``[[Goal]] + 1``, which is no check-in (not even a dated note)."""
     match = _INLINE.match(value)
     if match is None:
         return None
@@ -160,6 +201,7 @@ def parse_inline(value: str, day: date, line: int, path: str) -> tuple[str, Chec
     rest = match.group(2)
     parsed = parse_value(rest)
     if parsed is None:
+        _refuse_spaced_sign(rest)
         return target, CheckIn(day, None, 0.0, rest.strip(), line, path)
     op, amount, note = parsed
     return target, CheckIn(day, op, amount, note, line, path)

@@ -43,10 +43,9 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
 _HINTS = (
     ("mapping values are not allowed", "a ':' inside a value; put the value in quotes"),
-    ("cannot start any token", "a character YAML can't read here (tabs must be spaces)"),
-    ("found character '\\t'", "a tab; YAML indents with spaces"),
     ("could not find expected ':'", "a line that is not 'key: value'"),
 )
+_RESERVED = "%@`"  # characters YAML keeps for itself at the start of a plain value
 
 Value = Any  # str | int | float | bool | None | date | list[Value] | dict[str, Value]
 PathKey = str | int
@@ -161,12 +160,11 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
 def _load(yaml_text: str) -> tuple[Any, Problem | None]:
     """Parse the YAML between the delimiters.  A newline stands in for the opening
     ``---`` line, so every line number YAML reports is the file's line number."""
+    text = "\n" + yaml_text
     try:
-        return _handler().load("\n" + yaml_text, Loader=yaml12.Yaml12Loader), None
+        return _handler().load(text, Loader=yaml12.Yaml12Loader), None
     except yaml12.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        return None, Problem(line, "invalid front matter: " + _explain(exc))
+        return None, _explain(exc, text)
     except yaml12.YAMLError as exc:
         return None, Problem(None, f"invalid front matter: {exc}")
     except RecursionError:
@@ -181,12 +179,24 @@ def _handler() -> Any:
     return frontmatter.default_handlers.YAMLHandler()
 
 
-def _explain(exc: yaml12.MarkedYAMLError) -> str:
+def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:
+    """The line and the reason, in the user's words, that YAML ``text`` can't be read."""
     problem = exc.problem or str(exc)
-    for needle, hint in _HINTS:
-        if needle in problem:
-            return hint
-    return problem
+    context = exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    if "quoted scalar" in context and "end of stream" in problem and exc.context_mark:
+        mark, problem = exc.context_mark, "this quoted value is never closed"
+    elif "cannot start any token" in problem and mark is not None:
+        char = text[mark.index : mark.index + 1]
+        if char == "\t":
+            problem = "a tab; YAML indents with spaces"
+        elif char and char in _RESERVED:
+            problem = f"a value can't start with '{char}' in YAML; put the value in quotes"
+        else:
+            problem = f"a character YAML can't read here ({char!r})"
+    else:
+        problem = next((hint for needle, hint in _HINTS if needle in problem), problem)
+    return Problem(mark.line + 1 if mark is not None else None, "invalid front matter: " + problem)
 
 
 def _check_second_block(doc: Document) -> None:

@@ -17,7 +17,13 @@ from typing import Any
 
 from journal.core import codec
 from journal.core.body import parse_body
-from journal.core.checkins import INLINE_KEY, CheckIn, CheckInError, parse_inline, parse_log_line
+from journal.core.checkins import (
+    INLINE_KEY,
+    CheckIn,
+    CheckInError,
+    parse_inline,
+    parse_log_line,
+)
 from journal.core.dates import DateError, parse_date
 from journal.core.errors import Diagnostic
 from journal.core.fields import KINDS, obsidian_list
@@ -194,8 +200,16 @@ def inline_checkins(note: Note, dating: Dating | None = None) -> list[tuple[str,
     day = note_date(note, dating) if fields else None
     if day is None:
         return []
-    found = (parse_inline(f.value, day, f.line, note.path) for f in fields)
+    found = (_inline_checkin(f.value, day, f.line, note.path) for f in fields)
     return [item for item in found if item is not None]
+
+
+def _inline_checkin(value: str, day: date, line: int, path: str) -> tuple[str, CheckIn] | None:
+    """:func:`parse_inline`, None for a field that is no check-in (H010 says why)."""
+    try:
+        return parse_inline(value, day, line, path)
+    except CheckInError:
+        return None
 
 
 def parse_note(path: str, raw: bytes) -> Note:
@@ -273,6 +287,20 @@ def _read_body(note: Note, body: str) -> None:
     note.tasks = [NoteTask(t.line, t.state, t.text) for t in facts.tasks]
     note.headings = [h.text for h in facts.headings]
     note.fields = [NoteField(f.key, f.value, f.line) for f in facts.fields]
+    for stray in facts.stray_fields:
+        meant = _inline_checkin(stray.value, date.min, stray.line, note.path)
+        if stray.key.casefold() == INLINE_KEY and meant and (meant[1].op or meant[1].note):
+            note.diagnostics.append(
+                Diagnostic(
+                    note.path,
+                    stray.line,
+                    f"`{stray.key}:: {stray.value}` after other text on its line is not read "
+                    "(Dataview reads a field at the start of a line or in brackets), so it "
+                    "counts for no goal",
+                    "warning",
+                    "progress",
+                )
+            )
     for line, text in facts.log_lines:
         try:
             checkin = parse_log_line(text, line, note.path)

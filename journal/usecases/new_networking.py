@@ -24,6 +24,7 @@ class NewMeeting:
     title: str  # "DATE Title", as the file is named
     props: dict[str, Any]
     contacts_created: list[str] = field(default_factory=list)
+    contacts_missing: list[str] = field(default_factory=list)  # linked, no note yet
 
 
 def contact_props(name: str, today: date, **values: str | None) -> dict[str, Any]:
@@ -119,14 +120,15 @@ def new_meeting(
     kind: str | None = None,
     goal: str | None = None,
     title: str | None = None,
-    create_contacts: bool = False,
+    create_contacts: bool | None = None,
 ) -> NewMeeting:
     """Write ``meetings/<DATE> <Title>.md`` linked to the people (in the order given)
     and the goal, with ``follow_up_by`` = date + ``[networking] follow_up_days``.
 
-    People who are not contacts yet are created as contacts when
-    ``create_contacts`` is set; otherwise the error lists them.  Every file is
-    planned and checked before the first is written, so a failure writes nothing.
+    People who are not contacts yet are created as contacts when ``create_contacts``
+    is true, only linked (``[[Name]]``, unresolved until such a note exists) when it is
+    false, and listed in an error when it is None.  Every file is planned and checked
+    before the first is written, so a failure writes nothing.
     """
     if title is not None and not title.strip():
         raise UsageProblem("--title can't be empty; leave it out for the default title")
@@ -134,10 +136,11 @@ def new_meeting(
         raise UsageProblem("name the people you met with --with PERSON")
     named = named_people(catalog, people)
     unknown = [_check_name(catalog, p) for p in named if isinstance(p, str)]
-    if unknown and not create_contacts:
+    if unknown and create_contacts is None:
         raise NotFound(
             f"not in your contacts: {', '.join(unknown)}; add --create-contacts to create "
-            "contact notes for them, or create them with `journal new contact NAME`"
+            "contact notes for them (--no-create-contacts links them without), or create "
+            "them with `journal new contact NAME`"
         )
     day = day or today
     goal_path = catalog.find_goal(goal).path if goal else None
@@ -145,19 +148,34 @@ def new_meeting(
     heading = " ".join(title.split()) if title and title.strip() else meeting_title(kind, names)
     stem = f"{day.isoformat()} {heading}"
     folders = vault.config.folders
-    rel = free_path(vault, folders.meeting, stem)
-    contacts = {name: free_path(vault, folders.contact, name) for name in unknown}
+    try:
+        rel = free_path(vault, folders.meeting, stem)
+    except Conflict as exc:
+        raise Conflict(
+            f"{exc.message}: name this meeting with --title (the note is "
+            f"'DATE TITLE'), e.g. --title \"{heading} again\"",
+            path=exc.path,
+        ) from None
+    created = unknown if create_contacts else []
+    contacts = {name: free_path(vault, folders.contact, name) for name in created}
     notes = []
     for name, path in contacts.items():
         props = contact_props(name, today, met_at=catalog.link_to(rel, path))
         context = {key: codec.plain(value) for key, value in props.items()}
         notes.append((path, note_data(vault, props, "contact.md.j2", context)))
-    paths = [p.path if isinstance(p, Note) else contacts[p] for p in named]
+
+    def link(person: Note | str) -> str:
+        if isinstance(person, Note):
+            return catalog.link_to(person.path, rel)
+        if person in contacts:
+            return catalog.link_to(contacts[person], rel)
+        return f"[[{note_stem(person)}]]"  # the name its contact note would get
+
     meeting: dict[str, Any] = {
         "type": "meeting",
         "date": day,
         "kind": kind,
-        "with": [catalog.link_to(path, rel) for path in paths],
+        "with": [link(person) for person in named],
         "goal": catalog.link_to(goal_path, rel) if goal_path else None,
         "follow_up_by": day + timedelta(days=vault.config.networking.follow_up_days),
         "follow_up_done": False,
@@ -171,6 +189,6 @@ def new_meeting(
     for path, data in notes:
         vault.ensure_folder(str(PurePosixPath(path).parent))
         vault.create(path, data)
-    return NewMeeting(
-        rel, stem, {k: codec.plain(v) for k, v in meeting.items()}, list(contacts.values())
-    )
+    missing = [name for name in unknown if name not in contacts]
+    props = {k: codec.plain(v) for k, v in meeting.items()}
+    return NewMeeting(rel, stem, props, list(contacts.values()), missing)

@@ -11,8 +11,9 @@ from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
-from journal.core.errors import Conflict, UsageProblem
+from journal.core.errors import Conflict, NotFound, UsageProblem
 from journal.core.fields import GOAL_FIELDS, parse_cli_value, yaml_value
+from journal.core.links import Link
 from journal.core.names import file_stem, slug, unique_id
 
 #: Options of ``journal new goal`` that are goal properties, typed by GOAL_FIELDS.
@@ -96,6 +97,13 @@ def new_goal(
         for key, text in options.items()
         if text is not None and key in GOAL_OPTIONS
     }
+    if values.get("feeds"):
+        if values.get("kind", "activity") != "activity":
+            raise UsageProblem(
+                "--feeds names the outcome goal an activity goal feeds; drop it, "
+                "or use --kind activity"
+            )
+        values["feeds"] = _fed_goals(catalog, values["feeds"])
     ids = {note.id for note in catalog.notes if note.id}
     goal_id = unique_id(slug(title), ids)
     baseline = values.get("baseline", 0)
@@ -104,7 +112,7 @@ def new_goal(
         "id": goal_id,
         "title": title.strip(),
         "status": "active",
-        "kind": values.get("kind", "outcome"),
+        "kind": values.get("kind", "activity" if values.get("feeds") else "outcome"),
         "area": values.get("area"),
         "created": today,
         "outcome": values.get("outcome"),
@@ -120,9 +128,20 @@ def new_goal(
         "due": values.get("due"),
         "review_every": vault.config.goals.review_every,
     }
-    if props["kind"] == "activity" or "feeds" in values:
-        props["feeds"] = values.get("feeds") or None
+    if props["kind"] == "activity":
+        props["feeds"] = values.get("feeds")
     written = {key: yaml_value(GOAL_FIELDS[key], value) for key, value in props.items()}
     context = {key: codec.plain(value) for key, value in written.items()}
     rel = create_note(vault, vault.config.folders.goal, title, written, "goal.md.j2", context)
     return Created(rel, goal_id, context)
+
+
+def _fed_goals(catalog: Catalog, links: list[Link] | None) -> list[str] | None:
+    """The links ``--feeds`` names, each found as a goal is found by name (a unique part
+    of a title will do) and written as the link that resolves to it."""
+    if not links:
+        return None
+    try:
+        return [catalog.link_to(catalog.find_goal(link.target).path) for link in links]
+    except NotFound as exc:
+        raise NotFound(f"--feeds: {exc.message}; create the outcome goal first") from None

@@ -12,37 +12,18 @@ from journal.core.rules.words import activity_phrase
 _CANDIDATES = 3
 
 
-def is_activity(goal: Goal, *, kind_given: bool) -> bool:
-    """An explicit ``kind`` decides; without one, a metric that counts effort
-    (an activity phrase and no outcome marker: "events attended", "calls made")."""
-    if kind_given:
-        return goal.kind == "activity"
-    return activity_phrase(goal.metric or "") is not None
-
-
-def _kind_given(ctx: Context, goal: Goal) -> bool:
-    """The goal says its ``kind`` (a bad value is H005's, and says nothing)."""
-    raw = ctx.note(goal).props.get("kind")
-    return raw not in (None, "") and "kind" not in ctx.bad_keys.get(goal.path, set())
-
-
 def unpaired_activity(ctx: Context) -> Iterator[Problem]:
-    given = {g.path: _kind_given(ctx, g) for g in ctx.goals}
-    activity = {g.path: is_activity(g, kind_given=given[g.path]) for g in ctx.goals}
     outcomes_by_area: dict[str, list[Goal]] = {}
     for goal in ctx.open_goals:
-        if not activity[goal.path] and goal.metric and goal.target is not None:
+        if not ctx.is_activity(goal) and goal.metric and goal.target is not None:
             outcomes_by_area.setdefault((goal.area or "").casefold(), []).append(goal)
     for goal in ctx.open_goals:
-        if not activity[goal.path]:
+        if not ctx.is_activity(goal) or ctx.fed_outcomes(goal):
             continue
-        fed = [ctx.catalog.resolve(link.target, goal.path) for link in goal.feeds if link.target]
-        targets = [ctx.goal_by_path.get(note.path) for note in fed if note is not None]
-        if any(t is not None and not activity[t.path] for t in targets):
-            continue
-        if goal.feeds and not any(fed):
+        links = [f.target for f in goal.feeds if f.target]
+        if goal.feeds and not any(ctx.catalog.resolve(t, goal.path) for t in links):
             continue  # every feeds link is broken: H001 reports it
-        if given[goal.path]:
+        if ctx.kind_given(goal):
             what, key, alternative = "an activity goal (`kind: activity`)", "kind", ""
         else:
             phrase = activity_phrase(goal.metric or "")

@@ -21,6 +21,7 @@ from journal.core.errors import Severity
 from journal.core.goal import Goal
 from journal.core.links import fold, resolve_link
 from journal.core.notes import Note, NoteLink
+from journal.core.rules.words import activity_phrase
 from journal.core.settings import Config
 
 
@@ -76,6 +77,14 @@ _FILE_TARGET = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,9}$")
 #: The kinds of notes whose links must resolve: the tool's own.  Plain and daily
 #: notes may link to notes not written yet, as is usual in Obsidian.
 LINKED_KINDS = ("goal", "meeting", "contact")
+
+
+def is_activity(goal: Goal, *, kind_given: bool) -> bool:
+    """An explicit ``kind`` decides; without one, a metric that counts effort
+    (an activity phrase and no outcome marker: "events attended", "calls made")."""
+    if kind_given:
+        return goal.kind == "activity"
+    return activity_phrase(goal.metric or "") is not None
 
 
 def _no_files() -> Sequence[str]:
@@ -147,6 +156,28 @@ class Context:
 
     def note(self, goal: Goal) -> Note:
         return self.catalog.by_path[goal.path]
+
+    def kind_given(self, goal: Goal) -> bool:
+        """The goal says its ``kind`` (a bad value is H005's, and says nothing)."""
+        raw = self.note(goal).props.get("kind")
+        return raw not in (None, "") and "kind" not in self.bad_keys.get(goal.path, set())
+
+    @cached_property
+    def _activity(self) -> dict[str, bool]:
+        return {g.path: is_activity(g, kind_given=self.kind_given(g)) for g in self.goals}
+
+    def is_activity(self, goal: Goal) -> bool:
+        """The goal measures effort rather than a result (see :func:`is_activity`)."""
+        return self._activity[goal.path]
+
+    def fed_outcomes(self, goal: Goal) -> list[Goal]:
+        """The outcome goals an activity goal's ``feeds`` links resolve to: it is relevant
+        through them, and its outcome is theirs (R001 and S002 ask nothing more of it)."""
+        if not self.is_activity(goal):
+            return []
+        found = (self.catalog.resolve(f.target, goal.path) for f in goal.feeds if f.target)
+        fed = (self.goal_by_path.get(note.path) for note in found if note is not None)
+        return [g for g in fed if g is not None and not self._activity[g.path]]
 
     def _is_file(self, target: str, source: str) -> bool:
         """A link that names a file by its extension finds a file of that name (as in

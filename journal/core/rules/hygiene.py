@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journal.core.checkins import INLINE_KEY, parse_inline
+from journal.core.checkins import INLINE_KEY, SpacedSign, parse_inline
 from journal.core.notes import is_conflict_copy
 from journal.core.rules.base import Check, Context, Problem, Rule
 
@@ -64,12 +64,27 @@ def uncounted_progress(ctx: Context) -> Iterator[Problem]:
         problem = _why_uncounted(ctx, path, dated, field.value)
         if problem is not None:
             yield Problem(path, field.line, *problem)
+    for diagnostic in ctx.catalog.diagnostics:
+        if diagnostic.code == "progress":
+            yield Problem(
+                diagnostic.path,
+                diagnostic.line or 1,
+                diagnostic.message,
+                f"put it on a line of its own, or in brackets: `[{INLINE_KEY}:: [[Goal]] +1]`",
+            )
 
 
 def _why_uncounted(ctx: Context, path: str, dated: bool, value: str) -> tuple[str, str] | None:
     """(message, suggestion) when the ``progress::`` field ``value`` at ``path`` counts
     for no goal (as ``Catalog.goals`` reads them), else None."""
-    parsed = parse_inline(value, ctx.today, 0, path)
+    try:
+        parsed = parse_inline(value, ctx.today, 0, path)
+    except SpacedSign as exc:
+        link, _, rest = value.partition("]]")  # the value starts after the link
+        return (
+            f"`{INLINE_KEY}::` {exc}, so it counts for no goal",
+            f"write `{INLINE_KEY}:: {link}]] {rest.strip().replace(exc.written, exc.value, 1)}`",
+        )
     if parsed is None:
         return (
             f"`{INLINE_KEY}::` does not start with a link to a goal, so it counts for none",
@@ -232,7 +247,8 @@ RULES = (
         "H010",
         "uncounted-progress",
         "warning",
-        "a `progress::` field that can't count: it names no goal, or has no value or no date",
+        "a `progress::` field that can't count: it names no goal, has no value or no date, "
+        "parts a sign from its number, or follows other text on its line",
         uncounted_progress,
     ),
 )

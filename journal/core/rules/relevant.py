@@ -9,7 +9,11 @@ from journal.core.rules.base import Context, Problem, Rule, line_of
 
 def no_reason(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.open_goals:
-        if ctx.missing(goal, "supports") and ctx.missing(goal, "why"):
+        if (
+            ctx.missing(goal, "supports")
+            and ctx.missing(goal, "why")
+            and not ctx.fed_outcomes(goal)
+        ):
             yield Problem(
                 goal.path,
                 line_of(goal, "why"),
@@ -32,7 +36,13 @@ def broken_supports(ctx: Context) -> Iterator[Problem]:
 
 
 RULES = (
-    Rule("R001", "no-reason", "warning", "the goal has neither `supports` nor `why`", no_reason),
+    Rule(
+        "R001",
+        "no-reason",
+        "warning",
+        "the goal has neither `supports` nor `why` (nor, for an activity goal, `feeds`)",
+        no_reason,
+    ),
     Rule(
         "R002",
         "broken-supports",

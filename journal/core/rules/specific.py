@@ -38,7 +38,7 @@ def vague_goal(ctx: Context) -> Iterator[Problem]:
 
 def missing_outcome(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.open_goals:
-        if ctx.missing(goal, "outcome"):
+        if ctx.missing(goal, "outcome") and not ctx.fed_outcomes(goal):
             yield Problem(
                 goal.path,
                 line_of(goal, "outcome"),
@@ -56,5 +56,11 @@ RULES = (
         "the title or outcome is vague: a vague phrase with no number or deliverable",
         vague_goal,
     ),
-    Rule("S002", "missing-outcome", "warning", "the goal has no `outcome`", missing_outcome),
+    Rule(
+        "S002",
+        "missing-outcome",
+        "warning",
+        "the goal has no `outcome` (nor, for an activity goal, `feeds`)",
+        missing_outcome,
+    ),
 )

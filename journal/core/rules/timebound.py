@@ -33,6 +33,37 @@ def overdue(ctx: Context) -> Iterator[Problem]:
             )
 
 
+def due_before_start(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.open_goals:
+        start, key = (goal.start, "start") if goal.start else (goal.created, "created")
+        if goal.due is not None and start is not None and goal.due < start:
+            yield Problem(
+                goal.path,
+                line_of(goal, "due"),
+                f"due {goal.due} is before the goal starts ({key}: {start}), so it has no "
+                "window to pace it by",
+                f"set `due` after {start} (`journal set GOAL due=YYYY-MM-DD`), or fix `{key}`",
+            )
+
+
+def no_start(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.open_goals:
+        if ctx.missing(goal, "start") and ctx.missing(goal, "created"):
+            first = start_of(goal)  # its first check-in, if any
+            yield Problem(
+                goal.path,
+                line_of(goal, "start"),
+                "neither `start` nor `created`: nothing says when the goal began, so "
+                + (
+                    f"its pace is judged from its first check-in ({first})"
+                    if first
+                    else "its pace can't be judged"
+                ),
+                f"add `start:` with the day work on it began, e.g. `start: {ctx.today}` "
+                "(`journal new goal` writes `created` and `start`)",
+            )
+
+
 def long_horizon(ctx: Context) -> Iterator[Problem]:
     limit = ctx.config.check.max_horizon_days
     for goal in ctx.open_goals:
@@ -134,5 +165,19 @@ RULES = (
         "warning",
         "no check-in for longer than the goal's `review_every`",
         stale,
+    ),
+    Rule(
+        "T007",
+        "due-before-start",
+        "error",
+        "the goal is due before it starts (`start`, else `created`)",
+        due_before_start,
+    ),
+    Rule(
+        "T008",
+        "no-start",
+        "hint",
+        "the goal has neither `start` nor `created`, so nothing says when it began",
+        no_start,
     ),
 )
