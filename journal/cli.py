@@ -871,7 +871,7 @@ def new_meeting_command(
         click.echo(f"created {created.path} (follow up by {created.props['follow_up_by']})")
         for name in created.contacts_missing:
             click.echo(
-                f"no contact note for {name}: the link stays unresolved (H001 in journal "
+                f"no contact note for {name}: the link stays unresolved (a hint in journal "
                 f'check) until one exists: journal new contact "{name}"'
             )
     return f"journal: new meeting {created.title}"

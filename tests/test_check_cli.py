@@ -269,7 +269,7 @@ def test_links_of_meetings_and_contacts_must_resolve_in_the_index_too(
     smart_vault("daily/2026-11-18.md", "Start [[A note not written yet]].\n")
     records = check_json(invoke)
     assert [(r["rule"], r["path"], r["line"]) for r in records] == [
-        ("H001", "meetings/2026-11-18 Coffee.md", 4),
+        ("H008", "meetings/2026-11-18 Coffee.md", 4),
         ("H008", "meetings/2026-11-18 Coffee.md", 6),
         ("H008", "people/Dana Ortiz.md", 4),
     ]
@@ -340,7 +340,8 @@ def test_the_index_and_parsed_notes_give_the_same_findings(
     from journal.usecases.check import check_vault
 
     extra = {
-        "meetings/2026-11-21 Lunch.md": "---\ntype: meeting\nwith: '[[Nobody]]'\n---\n"
+        "meetings/2026-11-21 Lunch.md": "---\ntype: meeting\nwith: '[[Nobody]]'\n"
+        "goal: '[[No such goal]]'\n---\n"
         "progress:: [[Network more]]\nprogress:: [[Dana Ortiz]] +1\nSee [[Nowhere#x|y]].\n",
         "people/Ana Ruiz.md": "---\ntype: contact\n---\nprogress:: +1\n![[photo.png]]\n",
         "notes/Undated.md": "progress:: [[Network more]] +1\n[[Not written yet]]\n",

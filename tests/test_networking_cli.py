@@ -223,7 +223,7 @@ def test_on_a_terminal_unknown_people_are_offered_as_contacts(
     assert 'with:\n  - "[[Dana Ortiz]]"\n  - "[[Lee Chang]]"\n' in meeting.read_text()
     assert code == 0
     said = (
-        "no contact note for Lee Chang: the link stays unresolved (H001 in journal check) "
+        "no contact note for Lee Chang: the link stays unresolved (a hint in journal check) "
         'until one exists: journal new contact "Lee Chang"'
     )
     assert (said in output) != created

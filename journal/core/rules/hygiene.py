@@ -5,27 +5,41 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journal.core.checkins import INLINE_KEY, SpacedSign, parse_inline
-from journal.core.notes import is_conflict_copy
+from journal.core.notes import NoteLink, is_conflict_copy
 from journal.core.rules.base import Check, Context, Problem, Rule
 
 #: How many other goals a duplicate-id finding names.
 _NAMED = 3
 
 
+def _person(kind: str, link: NoteLink) -> bool:
+    """A meeting's ``with`` link: a person met may well have no contact note (``journal new
+    meeting --no-create-contacts``), so it is a hint (H008), not an error (H001)."""
+    return kind == "meeting" and link.key == "with"
+
+
 def broken_link(ctx: Context) -> Iterator[Problem]:
     for path, kind, link in ctx.broken_links:
-        if link.key is not None and not (kind == "goal" and link.key == "supports"):
-            yield Problem(  # body links are H008's, a goal's `supports` R002's
-                path,
-                link.line,
-                f"{link.key}: [[{link.target}]] links to no note",
-                "fix the name (links match a file name, path or alias) or create that note",
-            )
+        if link.key is None or (kind == "goal" and link.key == "supports") or _person(kind, link):
+            continue  # body links and people are H008's, a goal's `supports` R002's
+        yield Problem(
+            path,
+            link.line,
+            f"{link.key}: [[{link.target}]] links to no note",
+            "fix the name (links match a file name, path or alias) or create that note",
+        )
 
 
 def broken_body_link(ctx: Context) -> Iterator[Problem]:
-    for path, _kind, link in ctx.broken_links:
-        if link.key is None:
+    for path, kind, link in ctx.broken_links:
+        if _person(kind, link):
+            yield Problem(
+                path,
+                link.line,
+                f"with: [[{link.target}]] has no contact note",
+                f'fix the name, or make the note: journal new contact "{link.target}"',
+            )
+        elif link.key is None:
             yield Problem(
                 path,
                 link.line,
