@@ -56,6 +56,7 @@ def test_config_defaults_and_overrides(vault: Path) -> None:
         ('[vault]\nexclude = "Archive"\n', "'vault.exclude' should be list, not str"),
         ("[vault]\nexclude = [1]\n", "'vault.exclude' should be a list of folders"),
         ("[vault]\nexclud = []\n", "unknown key 'vault.exclud' (did you mean 'exclude'?)"),
+        ("[plan]\ndays = 3\n", "'plan.days' must be between 7 and 366"),  # as --days
     ],
 )
 def test_bad_config_names_the_key(vault: Path, text: str, message: str) -> None:

@@ -247,8 +247,8 @@ def _check_values(config: Config, problems: list[Problem]) -> None:
                 f"'obsidian.locale': moment.js has no locale '{config.obsidian.locale}'",
             )
         )
-    if not 1 <= config.plan.days <= 366:
-        problems.append((("plan", "days"), "'plan.days' must be between 1 and 366"))
+    if not 7 <= config.plan.days <= 366:
+        problems.append((("plan", "days"), "'plan.days' must be between 7 and 366 (a week to a year)"))
     for name, seconds in dataclasses.asdict(config.watch).items():
         if not 0 < seconds <= 86400:
             problems.append(
