@@ -248,7 +248,9 @@ def _check_values(config: Config, problems: list[Problem]) -> None:
             )
         )
     if not 7 <= config.plan.days <= 366:
-        problems.append((("plan", "days"), "'plan.days' must be between 7 and 366 (a week to a year)"))
+        problems.append(
+            (("plan", "days"), "'plan.days' must be between 7 and 366 (a week to a year)")
+        )
     for name, seconds in dataclasses.asdict(config.watch).items():
         if not 0 < seconds <= 86400:
             problems.append(
