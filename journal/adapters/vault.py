@@ -8,12 +8,14 @@ import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from journal.adapters import files
 from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
+from journal.core.periodic import clean_folder
 from journal.core.settings import Config, config_from_dict
 
 CONFIG_PATH = ".journal/config.toml"
@@ -98,12 +100,8 @@ def excluded_folders(root: Path, config: Config) -> frozenset[str]:
     folders of Obsidian's plugins, as vault-relative paths (``Meta/Templates``)."""
     from journal.adapters.obsidian import template_folders
 
-    found = set()
-    for text in (*config.vault.exclude, *template_folders(root)):
-        parts = [part for part in text.replace("\\", "/").split("/") if part not in ("", ".")]
-        if parts and ".." not in parts:
-            found.add("/".join(parts))
-    return frozenset(found)
+    found = (clean_folder(text) for text in (*config.vault.exclude, *template_folders(root)))
+    return frozenset(f for f in found if f and ".." not in f.split("/"))
 
 
 @dataclass
@@ -123,12 +121,15 @@ class Vault:
     written: list[str] = field(default_factory=list)
     notify: Callable[[str], None] | None = None
     notices: list[str] = field(default_factory=list)
-    excluded: frozenset[str] = frozenset()  # folders never read (see excluded_folders)
 
     @classmethod
     def open(cls, root: Path) -> Vault:
-        config = load_config(root)
-        return cls(root, config, excluded=excluded_folders(root, config))
+        return cls(root, load_config(root))
+
+    @cached_property
+    def excluded(self) -> frozenset[str]:
+        """The folders never read besides skipped ones (see :func:`excluded_folders`)."""
+        return excluded_folders(self.root, self.config)
 
     def iter_notes(
         self, under: str = "", *, bad_name: Callable[[str, str], None] | None = None
