@@ -332,6 +332,16 @@ def test_pace_is_not_judged_on_a_missing_or_bad_value(
     assert [f.rule for f in found] == reported, found
 
 
+def test_a_goal_file_without_current_is_judged_alike_with_or_without_other_notes() -> None:
+    """The log gives such a goal its value, other notes add to it; M004 still asks for
+    `current` in the file, and A001 waits for it, whether other notes hold check-ins or not."""
+    goal = (PATH, goal_note(target="20", current=None))
+    daily = ("daily/2026-11-21.md", "progress:: [[Hold four informational interviews]] +1\n")
+    for notes in ((goal,), (goal, daily)):
+        assert [f.rule for f in run(*notes)] == ["M004"]
+        assert catalog(*notes).goals[0].current == len(notes) + 1
+
+
 @pytest.mark.parametrize("baseline", [None, ""])
 def test_pace_without_a_baseline_counts_from_0(baseline: str | None) -> None:
     """A missing (or empty) baseline is 0, as everywhere else: A001 judges the goal as

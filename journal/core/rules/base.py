@@ -196,10 +196,20 @@ class Context:
         return found
 
     def missing(self, goal: Goal, key: str) -> bool:
-        """The key has no usable value and is not merely invalid (that is H005's finding)."""
-        value = getattr(goal, key)
-        empty = value is None or value == [] or (isinstance(value, str) and not value.strip())
+        """The key has no usable value and is not merely invalid (that is H005's finding);
+        for ``current``, in the file (see :meth:`lacks_current`)."""
+        if key == "current":
+            empty = self.lacks_current(goal)
+        else:
+            value = getattr(goal, key)
+            empty = value is None or value == [] or (isinstance(value, str) and not value.strip())
         return empty and key not in self.bad_keys.get(goal.path, set())
+
+    def lacks_current(self, goal: Goal) -> bool:
+        """The goal file has no usable ``current`` (none, or not a number) and the goal
+        does not count its meetings: the rules judge no value then, though its log or
+        other notes give one (:attr:`Goal.current`)."""
+        return goal.file_current is None and goal.metric_source != "meetings"
 
     def review_every(self, goal: Goal) -> timedelta:
         """The goal's check-in rhythm, else the vault's default (both validated on read)."""
