@@ -124,11 +124,15 @@ def test_fast_path_agrees_with_the_inline_parser(text: str) -> None:
 def test_series_keeps_the_last_value_of_each_day() -> None:
     from datetime import date
 
-    from journal.core.checkins import series
+    from journal.core.series import progress_series
 
     lines = ["- 2026-11-03: +2", "- 2026-11-01: =1", "- 2026-11-03: +1", "- 2026-11-04: note"]
     checkins = [c for i, t in enumerate(lines) if (c := parse_log_line(t, i))]
-    assert series(0, checkins) == [(date(2026, 11, 1), 1.0), (date(2026, 11, 3), 4.0)]
+    points = progress_series(baseline=0, start=None, checkins=checkins)
+    assert [(p.day, p.value) for p in points] == [
+        (date(2026, 11, 1), 1.0),
+        (date(2026, 11, 3), 4.0),
+    ]
 
 
 LINES = st.sampled_from(

@@ -175,12 +175,6 @@ def replay(start: float, checkins: list[CheckIn]) -> float:
     return steps[-1][1] if steps else start
 
 
-def series(start: float, checkins: list[CheckIn]) -> list[tuple[date, float]]:
-    """The value at the end of each day that has a measuring check-in, in date order."""
-    points = {c.day: value for c, value in running(start, checkins) if c.op is not None}
-    return sorted(points.items())
-
-
 def format_log_line(day: date, op: str, amount: float, note: str, bullet: str = "-") -> str:
     """The log line :func:`parse_log_line` reads back as this check-in:
     ``- 2026-11-20: +1 Coffee with [[Dana Ortiz]]``."""

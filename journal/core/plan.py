@@ -17,7 +17,7 @@ from journal.core.dates import Period, week_label, week_of
 from journal.core.formatting import number, signed
 from journal.core.goal import Goal
 from journal.core.progress import start_of
-from journal.core.review import Series, SeriesOf, checkin_series, gantt_text
+from journal.core.review import Series, SeriesOf, gantt_text, value_points
 from journal.core.series import value_on
 
 FOCUS_GOALS = 3  # goals named per month in the focus list
@@ -79,11 +79,12 @@ def build_plan(
     hours_per_week: float,
     *,
     week_start: int = 0,
-    series_of: SeriesOf = checkin_series,
+    series_of: SeriesOf | None = None,
 ) -> dict[str, Any]:
     """Everything the plan template shows, as plain data.  ``targets`` (per goal id,
     the value to reach by the end of each week, null before the goal's window, up to
-    its last week) goes into the front matter, for the review."""
+    its last week) goes into the front matter, for the review.  ``series_of``: each
+    goal's values over time (by default :func:`value_points`, without git)."""
     weeks = plan_weeks(start, days, week_start)
     span = Period(start, weeks[-1].end)
     labels = [week_label(w.start, week_start) for w in weeks]
@@ -92,6 +93,7 @@ def build_plan(
     def link(goal: Goal) -> str:
         return catalog.link_to(goal.path)
 
+    series_of = series_of or value_points(catalog)
     windows = {g.path: goal_window(g, span) for g in goals}
     lines: dict[str, Line] = {}
     for goal in goals:
