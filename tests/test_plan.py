@@ -353,7 +353,7 @@ def test_without_a_series_the_plan_and_the_review_start_from_the_goals_value() -
     from journal.core.plan import build_plan
     from journal.core.review import build_review
 
-    goal = "---\ntype: goal\ntitle: G\nbaseline: 0\ncurrent: 3\ntarget: 10\nstart: 2026-11-01\n---\n"
+    goal = "---\ntype: goal\ntitle: G\ncurrent: 3\ntarget: 10\nstart: 2026-11-01\n---\n"
     notes = [
         parse_note("goals/G.md", goal.encode()),
         parse_note("daily/2026-11-05.md", b"progress:: [[G]] +2\n"),

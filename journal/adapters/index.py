@@ -47,7 +47,7 @@ from journal.adapters.vault import Vault, is_note_name, is_utf8, name_problem, s
 from journal.core.checkins import CheckIn
 from journal.core.dates import parse_date
 from journal.core.errors import Diagnostic, JournalError, UnsafeWrite, UsageProblem
-from journal.core.links import fold, name_key, resolve_link
+from journal.core.links import LinkResolver, fold, name_key
 from journal.core.notes import (
     PARSER_VERSION,
     Dating,
@@ -745,17 +745,10 @@ class Index:
         named: Callable[[str], Sequence[str]],
         aliased: Callable[[str], Sequence[str]],
     ) -> None:
+        resolve = LinkResolver(named, aliased)
         updates = []
-        # A link resolves the same from every note of a folder, unless it resolves to
-        # its own note (``[[#Heading]]``): the answer is kept per (target, folder).
-        known: dict[tuple[str, str], str | None] = {}
         for (path, seq), (target, old) in rows.items():
-            place = (target, path.rpartition("/")[0])
-            new = known.get(place, path)
-            if new == path:
-                new = resolve_link(target, named, aliased, path)
-                if new != path:
-                    known[place] = new
+            new = resolve(target, path)
             if new != old:
                 updates.append((new, path, seq))
         self.conn.executemany("UPDATE links SET resolved = ? WHERE path = ? AND seq = ?", updates)

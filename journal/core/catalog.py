@@ -17,7 +17,7 @@ from typing import Protocol, TypeVar
 from journal.core.checkins import CheckIn
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound
 from journal.core.goal import Goal, goal_from_note
-from journal.core.links import fold, link_key, parse_link, resolve_link
+from journal.core.links import LinkResolver, fold, link_key, parse_link
 from journal.core.networking import (
     Contact,
     Meeting,
@@ -146,12 +146,13 @@ class NoteList:
         return [d for n in self.notes for d in n.diagnostics]
 
     def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
+        resolve = LinkResolver(self.named, self.aliased)
         return [
             (n.path, n.kind, link)
             for n in self.notes
             if n.readable and n.kind in kinds
             for link in n.links
-            if resolve_link(link.target, self.named, self.aliased, n.path) is None
+            if resolve(link.target, n.path) is None
         ]
 
     def fields(self, key: str) -> list[tuple[str, bool, NoteField]]:
@@ -288,7 +289,10 @@ class Catalog:
             self.__dict__["notes"] = self._source.load()
             self.by_path.remember(self.notes)
         self._lookups: tuple[dict[str, Sequence[str]], dict[str, Sequence[str]]] = ({}, {})
-        self._resolved: dict[tuple[str, str | None, bool], str | None] = {}
+        self._resolvers = {
+            True: LinkResolver(self._named, self._aliased),
+            False: LinkResolver(self._named, _no_alias),
+        }
 
     @cached_property
     def notes(self) -> list[Note]:
@@ -470,16 +474,7 @@ class Catalog:
         """The path of the note a wikilink target points to from the note at
         ``source`` (see :func:`resolve_link`); ``by_alias=False``: as Obsidian
         resolves it, never by an alias."""
-        # A link resolves the same from every note of a folder, unless it resolves to
-        # its own note (``[[#Heading]]``): answers are kept per (target, folder).
-        place = (target, source.rpartition("/")[0] if source is not None else None, by_alias)
-        found = self._resolved.get(place, source)
-        if found == source:
-            aliased = self._aliased if by_alias else _no_alias
-            found = resolve_link(target, self._named, aliased, source)
-            if found != source:
-                self._resolved[place] = found
-        return found
+        return self._resolvers[by_alias](target, source)
 
     def _named(self, name: str) -> Sequence[str]:
         if name not in self._lookups[0]:
