@@ -43,7 +43,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from journal.adapters.cachedir import cache_folder
 from journal.adapters.files import digest
-from journal.adapters.vault import Vault, is_note_name, is_utf8, name_problem, shown
+from journal.adapters.vault import Vault, is_utf8, name_problem, shown
 from journal.core.checkins import CheckIn
 from journal.core.dates import parse_date
 from journal.core.errors import Diagnostic, JournalError, UnsafeWrite, UsageProblem
@@ -510,16 +510,13 @@ class Index:
             return _stats(vault.iter_notes(bad_name=self._skipped))
         found: dict[str, os.stat_result] = {}
         for item in scope:
-            folder, _, name = item.rpartition("/")
-            if vault.ignores(folder):
-                continue
             try:
                 info = os.lstat(vault.disk_path(item))  # names are as on disk: "\\" is no "/"
             except (OSError, UnsafeWrite):
                 continue
             if stat.S_ISDIR(info.st_mode) and not vault.ignores(item):
                 found.update(_stats(vault.iter_notes(item, bad_name=self._skipped)))
-            elif stat.S_ISREG(info.st_mode) and is_note_name(name):
+            elif stat.S_ISREG(info.st_mode) and vault.reads(item):
                 problem = name_problem(item)
                 if problem is None:
                     found[item] = info
