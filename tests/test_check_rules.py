@@ -375,6 +375,11 @@ def test_over_capacity_reports_the_goals_that_overcommit_in_the_order_taken_on()
         "A002", run(*_goals(["1"], ["2026-09-01"]), config=Config(goals=Goals(hours_per_week=0)))
     )
     assert "need 1 hour a week (all of them: 1)" in one.message
+    [odd] = of(
+        "A002",
+        run(*_goals(["2.125", "1.5"], ["2026-09-01", "2026-09-02"]), config=config),
+    )
+    assert "need 3.62 hours a week (all of them: 3.62)" in odd.message  # one way of rounding
 
 
 def test_paused_goals_take_no_time_and_no_slot() -> None:

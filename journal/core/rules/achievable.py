@@ -86,7 +86,7 @@ def over_capacity(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 goal.path,
                 line_of(goal, "effort"),
-                f"with this goal the active goals need {plural(total, 'hour')} a week "
+                f"with this goal the active goals need {plural(round(total, 2), 'hour')} a week "
                 f"(all of them: {number(everything)}), more than hours_per_week = {number(hours)}",
                 "pause a goal (`journal set GOAL status=paused`), lower `effort`, or raise "
                 "`hours_per_week` in .journal/config.toml if you really have the time",
