@@ -166,10 +166,6 @@ def default_path(vault: Vault) -> Path:
     return cache_folder() / f"{name}-{tag}.sqlite"
 
 
-def _stderr(message: str) -> None:
-    print(message, file=sys.stderr)
-
-
 @dataclass
 class Refresh:
     """What one reconcile did."""
@@ -256,26 +252,29 @@ def _damaged(exc: sqlite3.DatabaseError) -> bool:
 class Index:
     """One vault's index; use :meth:`open`, then :meth:`refresh` before reading."""
 
-    def __init__(self, vault: Vault, path: Path | None, notify: Notify = _stderr) -> None:
+    def __init__(self, vault: Vault, path: Path | None, notify: Notify | None = None) -> None:
         from journal.adapters.obsidian import load_periodic
 
         self.vault = vault
         self.path = path  # None: in memory (the cache folder can't be written)
-        self.notify = notify
+        self.notify = notify or vault.notice  # what the user should know, not errors
         self.periodic: PeriodicSettings = load_periodic(vault.root, vault.config.obsidian.locale)
         self.reported: set[str] = set()  # files skipped for their names, told once
         self.conn = self._connect()
 
     @classmethod
-    def open(cls, vault: Vault, path: Path | None = None, *, notify: Notify = _stderr) -> Index:
-        """Open (creating or repairing) the index of ``vault``."""
+    def open(
+        cls, vault: Vault, path: Path | None = None, *, notify: Notify | None = None
+    ) -> Index:
+        """Open (creating or repairing) the index of ``vault``; notices go to ``notify``,
+        by default to :meth:`Vault.notice`."""
         target = path or default_path(vault)
         try:
             return cls(vault, target, notify)
         except (OSError, sqlite3.OperationalError) as exc:
             if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
                 raise JournalError(f"the index {target} stays locked: {exc}") from None
-            notify(f"journal: can't use the index {target} ({exc}); working without one")
+            (notify or vault.notice)(f"can't use the index {target} ({exc}); working without one")
             return cls(vault, None, notify)
 
     # --- opening, repairing -----------------------------------------------------------
@@ -362,7 +361,7 @@ class Index:
         if reason is None:
             return
         if self.path is not None and meta.get("root") is not None:
-            self.notify(f"journal: rebuilding the index {self.path}: {reason}")
+            self.notify(f"rebuilding the index {self.path}: {reason}")
         conn.execute("BEGIN IMMEDIATE")
         try:
             self._clear(conn)
@@ -390,7 +389,7 @@ class Index:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
         self.notify(
-            f"journal: the index {self.path} {reason}; "
+            f"the index {self.path} {reason}; "
             f"moved it aside to {aside.name} and rebuilding it from the notes"
         )
 
@@ -528,7 +527,7 @@ class Index:
         """Tell (once) that a note is left out of the index, and why."""
         if rel not in self.reported:
             self.reported.add(rel)
-            self.notify(f"journal: skipped {shown(rel)}: {reason}")
+            self.notify(f"skipped {shown(rel)}: {reason}")
 
     def _read_all(
         self, paths: list[str], hashes: list[str | None]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -112,7 +113,7 @@ class Vault:
     which call ``before_write`` (when set) with the note's path just before
     writing, so a caller can refuse a write (``--commit`` does), and list the
     path in ``written``.  :meth:`notice` tells the user something that is not an
-    error (through ``notify``, which the command line sets).
+    error, once: through ``notify`` (which the command line sets), else on stderr.
     """
 
     root: Path
@@ -252,6 +253,8 @@ class Vault:
             self.notices.append(message)
             if self.notify is not None:
                 self.notify(message)
+            else:
+                print(f"journal: {message}", file=sys.stderr)
 
     def check_write(self, rel: str) -> None:
         """Refuse now, through ``before_write``, a note that may not be written."""

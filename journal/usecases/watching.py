@@ -54,7 +54,7 @@ def watch_vault(
     index changes.  With ``regenerate`` (a function giving today), this week's
     review is regenerated after each batch that changed notes; its result is the
     batch record's ``regenerated`` (None when there is no review note yet)."""
-    index = Index.open(vault, notify=log)
+    index = Index.open(vault)  # its notices go through vault.notice, as every command's
     settings = vault.config.watch
 
     def handle(update: Update) -> None:
