@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from journal.adapters import files
 from journal.core import codec
-from journal.core.catalog import Catalog
+from journal.core.catalog import Catalog, NoteSource
 from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
 from journal.core.periodic import clean_folder
 from journal.core.settings import Config, config_from_dict
@@ -256,6 +256,11 @@ class Vault:
             else:
                 print(f"journal: {message}", file=sys.stderr)
 
+    def catalog(self, source: NoteSource, today: date | None = None) -> Catalog:
+        """The catalog of this vault's notes read from ``source`` (an index reader), as of
+        ``today`` (see :class:`Catalog`)."""
+        return Catalog(source=source, today=today, goal_folder=self.config.folders.goal)
+
     def check_write(self, rel: str) -> None:
         """Refuse now, through ``before_write``, a note that may not be written."""
         if self.before_write is not None:
@@ -277,4 +282,4 @@ def load_catalog(
 
     index = Index.open(vault)
     index.refresh(progress=progress)
-    return Catalog(source=index.reader(), today=today, goal_folder=vault.config.folders.goal)
+    return vault.catalog(index.reader(), today)

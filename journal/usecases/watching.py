@@ -9,7 +9,6 @@ from typing import Any
 from journal.adapters.index import Index
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import Update, Watcher, stop_on_signals
-from journal.core.catalog import Catalog
 from journal.core.errors import JournalError
 from journal.usecases.review import review_path, review_period, weekly_review
 
@@ -36,8 +35,7 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     if not vault.disk_path(rel).is_file():
         return None
     with index.reading() as reader:
-        catalog = Catalog(source=reader, today=today, goal_folder=vault.config.folders.goal)
-        result = weekly_review(vault, catalog, today)
+        result = weekly_review(vault, vault.catalog(reader, today), today)
     if result.written.action == "updated":
         index.refresh([rel])
     return result.written.to_dict()
