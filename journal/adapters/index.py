@@ -9,8 +9,8 @@ scan, because a same-size edit in the same clock tick leaves its stat unchanged.
 
 Each note is stored as the JSON of :meth:`Note.to_dict` (to rebuild it without
 parsing) and spread over tables for queries: notes, links (with the path they
-resolve to, or NULL), aliases, tags, tasks, check-ins, diagnostics and an FTS5
-table over titles and bodies.  The schema version is ``PRAGMA user_version``; a
+resolve to, or NULL), aliases, tags, tasks, check-ins, inline fields (by case-folded
+key), diagnostics and an FTS5 table over titles and bodies.  The schema version is ``PRAGMA user_version``; a
 database of another version, another vault, or a damaged one is moved aside (or
 cleared) and rebuilt from the files with a one-line notice.
 
@@ -60,7 +60,7 @@ from journal.core.notes import (
 )
 from journal.core.periodic import PeriodicSettings
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
 KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
@@ -131,6 +131,16 @@ CREATE TABLE checkins (
     goal TEXT,
     PRIMARY KEY (path, seq)
 ) WITHOUT ROWID;
+CREATE TABLE fields (
+    path TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (path, seq)
+) WITHOUT ROWID;
+CREATE INDEX fields_key ON fields (key);
 CREATE TABLE diagnostics (
     path TEXT NOT NULL,
     seq INTEGER NOT NULL,
@@ -142,7 +152,7 @@ CREATE TABLE diagnostics (
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE search USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
 """
-_PER_NOTE = ("parsed", "aliases", "links", "tags", "tasks", "checkins", "diagnostics")
+_PER_NOTE = ("parsed", "aliases", "links", "tags", "tasks", "checkins", "fields", "diagnostics")
 _TABLES = ("notes", *_PER_NOTE, "search", "meta")
 _MARKS = ",".join("?" * 17)
 _NOTE_COLUMNS = (
@@ -263,9 +273,7 @@ class Index:
         self.conn = self._connect()
 
     @classmethod
-    def open(
-        cls, vault: Vault, path: Path | None = None, *, notify: Notify | None = None
-    ) -> Index:
+    def open(cls, vault: Vault, path: Path | None = None, *, notify: Notify | None = None) -> Index:
         """Open (creating or repairing) the index of ``vault``; notices go to ``notify``,
         by default to :meth:`Vault.notice`."""
         target = path or default_path(vault)
@@ -337,8 +345,9 @@ class Index:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _identity(self) -> list[tuple[str, str]]:
-        """What the rows were made by and for: the parser, the vault, and the settings
-        that date notes by their names (Obsidian's daily notes)."""
+        """What the rows were made by and for: the parser, the vault, the fingerprint of
+        the settings that date notes by their names (Obsidian's daily notes), and the
+        excluded folders (``Vault.excluded``), whose notes have no rows."""
         return [
             ("parser", str(PARSER_VERSION)),
             ("root", str(self.vault.root)),
@@ -347,7 +356,8 @@ class Index:
         ]
 
     def _check_meta(self, conn: sqlite3.Connection) -> None:
-        """Clear the rows when they were made by another parser or for another vault."""
+        """Clear the rows when they were made by another parser, for another vault, under
+        other daily-note settings or other excluded folders (see :meth:`_identity`)."""
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         reason = None
         if meta.get("root") != str(self.vault.root):
@@ -869,6 +879,9 @@ def _rows(
             (path, i, c.line, c.day.isoformat(), c.op, c.amount, c.note, goal)
             for i, (goal, c) in enumerate(checkins)
         ],
+        "fields": [
+            (path, i, f.line, f.key.casefold(), f.key, f.value) for i, f in enumerate(note.fields)
+        ],
         "diagnostics": [
             (path, i, d.line, d.message, d.severity, d.code) for i, d in enumerate(note.diagnostics)
         ],
@@ -1089,18 +1102,15 @@ class IndexReader:
         ]
 
     def fields(self, key: str) -> list[tuple[str, bool, NoteField]]:
-        # LIKE (case-insensitive) finds the few notes with such a field without reading
-        # JSON; a field is stored as [key, value, line] (Note.to_dict).
+        # the fields table keeps each inline field by its case-folded key (indexed)
         return [
             (path, bool(dated), NoteField(name, value, line))
             for path, dated, name, value, line in self._rows(
-                "SELECT n.path, n.date IS NOT NULL, json_extract(f.value, '$[0]'),"
-                " json_extract(f.value, '$[1]'), json_extract(f.value, '$[2]')"
-                " FROM notes n JOIN parsed p ON p.path = n.path, json_each(p.note, '$.fields') f"
-                " WHERE n.readable AND p.note LIKE ? ORDER BY n.path, f.key",
-                (f'%["{key}",%',),
+                "SELECT f.path, n.date IS NOT NULL, f.name, f.value, f.line"
+                " FROM fields f JOIN notes n ON n.path = f.path"
+                " WHERE f.key = ? AND n.readable ORDER BY f.path, f.seq",
+                (key,),
             )
-            if name.casefold() == key
         ]
 
     def named(self, name: str) -> list[str]:
