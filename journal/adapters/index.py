@@ -10,9 +10,9 @@ scan, because a same-size edit in the same clock tick leaves its stat unchanged.
 Each note is stored as the JSON of :meth:`Note.to_dict` (to rebuild it without
 parsing) and spread over tables for queries: notes, links (with the path they
 resolve to, or NULL), aliases, tags, tasks, check-ins, inline fields (by case-folded
-key), diagnostics and an FTS5 table over titles and bodies.  The schema version is ``PRAGMA user_version``; a
-database of another version, another vault, or a damaged one is moved aside (or
-cleared) and rebuilt from the files with a one-line notice.
+key), diagnostics and an FTS5 table over titles and bodies.  The schema version is
+``PRAGMA user_version``; a database of another version, another vault, or a damaged
+one is moved aside (or cleared) and rebuilt from the files with a one-line notice.
 
 Several processes may share one index (two commands, a command and the
 watcher): WAL, a busy timeout, autocommit connections with explicit ``BEGIN
