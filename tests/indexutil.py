@@ -18,6 +18,7 @@ _DETAIL_ORDER = {
     "tags": "path, seq",
     "tasks": "path, line, text",
     "checkins": "path, seq",
+    "fields": "path, seq",
     "diagnostics": "path, seq",
 }
 

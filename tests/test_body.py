@@ -124,11 +124,15 @@ def test_fast_path_agrees_with_the_inline_parser(text: str) -> None:
 def test_series_keeps_the_last_value_of_each_day() -> None:
     from datetime import date
 
-    from journal.core.checkins import series
+    from journal.core.series import progress_series
 
     lines = ["- 2026-11-03: +2", "- 2026-11-01: =1", "- 2026-11-03: +1", "- 2026-11-04: note"]
     checkins = [c for i, t in enumerate(lines) if (c := parse_log_line(t, i))]
-    assert series(0, checkins) == [(date(2026, 11, 1), 1.0), (date(2026, 11, 3), 4.0)]
+    points = progress_series(baseline=0, start=None, checkins=checkins)
+    assert [(p.day, p.value) for p in points] == [
+        (date(2026, 11, 1), 1.0),
+        (date(2026, 11, 3), 4.0),
+    ]
 
 
 LINES = st.sampled_from(
@@ -255,6 +259,30 @@ def test_hostile_lines_parse_in_linear_time() -> None:
         started = time.perf_counter()
         parse_note("n.md", (line + "\n").encode())
         assert time.perf_counter() - started < 2.0, line[:20]
+
+
+def test_check_ins_with_long_runs_of_spaces_parse_in_linear_time() -> None:
+    """A log line or a `progress::` value with 20,000 spaces inside its note took 3-4 s
+    each (the note's regex backtracked over the spaces from every one of them)."""
+    import time
+    from datetime import date
+
+    from journal.core.checkins import parse_inline, parse_value
+
+    spaces = " " * 20_000
+    note = f"a{spaces}b"
+    log = f"## Log\n\n- 2026-11-20: +1 {note}  \n- 2026-11-21:{spaces}{note}\n"
+    started = time.perf_counter()
+    checkin = parse_log_line(f"- 2026-11-20: +1 {note}  ", 3)
+    assert checkin is not None and (checkin.op, checkin.note) == ("+", note)
+    assert parse_value(f"=4 {note}{spaces}") == ("=", 4.0, note)
+    parsed = parse_inline(f"[[Goal]] +2{spaces}{note}", date(2026, 11, 20), 1, "d.md")
+    assert parsed is not None and parsed[1].note == note
+    daily = parse_note("2026-11-20.md", f"progress:: [[Goal]] -1 {note}\n".encode())
+    assert [f.value for f in daily.fields] == [f"[[Goal]] -1 {note}"]
+    goal = parse_note("g.md", f"---\ntype: goal\n---\n{log}".encode())
+    assert [(c.op, c.note) for c in goal.checkins] == [("+", note), (None, note)]
+    assert time.perf_counter() - started < 2.0
 
 
 def test_the_hostile_note_parses_quickly() -> None:

@@ -354,3 +354,41 @@ def test_the_index_and_parsed_notes_give_the_same_findings(
     indexed = check_json(invoke, root=example_vault)
     assert [f.to_dict() for f in parsed] == indexed
     assert {r["rule"] for r in indexed} >= {"H001", "H008", "H010"}
+
+
+def test_a_conflict_copy_is_reported_as_such_and_its_problems_are_not_reported_again(
+    invoke: Invoke, smart_vault: Write
+) -> None:
+    """A sync-conflict copy is only H003: its broken links and uncounted `progress::`
+    fields are the original's, reported once (from the index and from parsed notes)."""
+    from datetime import date
+
+    from journal.adapters.vault import Vault
+    from journal.core.catalog import Catalog
+    from journal.core.notes import parse_note
+    from journal.usecases.check import check_vault
+
+    meeting = (
+        '---\ntype: meeting\ndate: 2026-11-18\nwith: "[[Dana Ortz]]"\ngoal: "[[No such goal]]"\n'
+        "---\nSee [[Nowhere]].\nprogress:: [[No such goal]] +1\nLunch. progress:: [[Connect]] +1\n"
+    )
+    original = "meetings/2026-11-18 Coffee.md"
+    copy = "meetings/2026-11-18 Coffee.sync-conflict-20261119-101010-ABCDEFG.md"
+    smart_vault(original, meeting)
+    smart_vault(copy, meeting)
+    records = check_json(invoke)
+    assert [(r["rule"], r["path"], r["line"]) for r in records] == [
+        ("H008", original, 4),
+        ("H001", original, 5),
+        ("H008", original, 7),
+        ("H008", original, 8),
+        ("H010", original, 8),
+        ("H008", original, 9),
+        ("H010", original, 9),
+        ("H003", copy, 1),
+    ]
+    root = smart_vault(original, meeting).parents[1]
+    vault = Vault.open(root)
+    notes = [parse_note(rel, (root / rel).read_bytes()) for rel in vault.note_paths()]
+    parsed = check_vault(vault, Catalog(notes), date(2026, 11, 22)).findings
+    assert [f.to_dict() for f in parsed] == records

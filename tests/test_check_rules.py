@@ -332,6 +332,16 @@ def test_pace_is_not_judged_on_a_missing_or_bad_value(
     assert [f.rule for f in found] == reported, found
 
 
+def test_a_goal_file_without_current_is_judged_alike_with_or_without_other_notes() -> None:
+    """The log gives such a goal its value, other notes add to it; M004 still asks for
+    `current` in the file, and A001 waits for it, whether other notes hold check-ins or not."""
+    goal = (PATH, goal_note(target="20", current=None))
+    daily = ("daily/2026-11-21.md", "progress:: [[Hold four informational interviews]] +1\n")
+    for notes in ((goal,), (goal, daily)):
+        assert [f.rule for f in run(*notes)] == ["M004"]
+        assert catalog(*notes).goals[0].current == len(notes) + 1
+
+
 @pytest.mark.parametrize("baseline", [None, ""])
 def test_pace_without_a_baseline_counts_from_0(baseline: str | None) -> None:
     """A missing (or empty) baseline is 0, as everywhere else: A001 judges the goal as
@@ -365,6 +375,11 @@ def test_over_capacity_reports_the_goals_that_overcommit_in_the_order_taken_on()
         "A002", run(*_goals(["1"], ["2026-09-01"]), config=Config(goals=Goals(hours_per_week=0)))
     )
     assert "need 1 hour a week (all of them: 1)" in one.message
+    [odd] = of(
+        "A002",
+        run(*_goals(["2.125", "1.5"], ["2026-09-01", "2026-09-02"]), config=config),
+    )
+    assert "need 3.62 hours a week (all of them: 3.62)" in odd.message  # one way of rounding
 
 
 def test_paused_goals_take_no_time_and_no_slot() -> None:

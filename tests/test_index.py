@@ -460,6 +460,42 @@ def test_a_file_from_the_future_is_hashed_each_time_but_parsed_once(notes: Path)
     assert again.parsed == [] and again.touched >= 1  # its mtime can't be trusted yet
 
 
+def test_inline_fields_are_found_by_their_case_folded_key(notes: Path, tmp_path: Path) -> None:
+    """The index keeps inline fields by key (an indexed table, not a scan of every
+    note's JSON) and answers as the parsed notes do, whatever the case of the key."""
+    (notes / "daily/2026-11-20.md").write_text("Progress:: a\nPROGRESS:: b\nprogressed:: c\n")
+    (notes / "notes/Straße.md").write_text("STRASSE:: d\n")
+    (notes / "notes/Street.md").write_text("Straße:: e\n")  # the same key, case-folded
+    index = open_index(notes)
+    index.refresh()
+    reader = index.reader()
+    parsed = Catalog(
+        [parse_note(rel, (notes / rel).read_bytes()) for rel in Vault.open(notes).note_paths()]
+    )
+    for key in ("progress", "strasse"):
+        found = reader.fields(key)
+        assert found == parsed.fields(key)
+        assert found and all(f.key.casefold() == key for _path, _dated, f in found)
+    assert [f.value for _path, _dated, f in reader.fields("strasse")] == ["d", "e"]
+    assert_matches_rebuild(notes, index.path, tmp_path)  # type: ignore[arg-type]
+
+
+def test_the_index_tells_through_the_vaults_notices(notes: Path) -> None:
+    """One channel: what the index tells goes through Vault.notice (once per vault), and
+    the command line adds the "journal: " of its stderr line."""
+    (notes / "notes/bad\udcff name.md").write_bytes(b"# bad\n")
+    vault = Vault.open(notes)
+    told: list[str] = []
+    vault.notify = told.append
+    for _ in range(2):
+        Index.open(vault).refresh()
+    assert (
+        told
+        == vault.notices
+        == ["skipped notes/bad\\xff name.md: its name is not valid UTF-8; rename it"]
+    )
+
+
 def test_a_file_whose_name_is_not_utf8_is_skipped_and_told_once(
     notes: Path, invoke: Invoke, tmp_path: Path
 ) -> None:
@@ -475,10 +511,10 @@ def test_a_file_whose_name_is_not_utf8_is_skipped_and_told_once(
     index = Index.open(Vault.open(notes), notify=notices.append)
     index.refresh()
     index.refresh(["folder\udcfe", "notes/bad\udcff name.md", "notes"])  # as the watcher asks
-    assert sorted(notices) == [
-        "journal: skipped folder\\xfe/inside.md: the name of a folder on its path is not"
-        " valid UTF-8; rename it",
-        told,
+    assert sorted(notices) == [  # the command line adds "journal: " to each
+        "skipped folder\\xfe/inside.md: the name of a folder on its path is not valid UTF-8;"
+        " rename it",
+        told.removeprefix("journal: "),
     ]
     assert_matches_rebuild(notes, index.path, tmp_path)  # type: ignore[arg-type]
 

@@ -133,3 +133,17 @@ def test_init_takes_path_then_vault_option_then_environment_then_cwd(
     assert result.stdout.startswith(f"vault: {(tmp_path / made).resolve()}\n")
     made_vaults = sorted(p.parent.parent.name for p in tmp_path.glob("*/.journal/config.toml"))
     assert made_vaults == [made]
+
+
+def test_the_index_init_builds_is_the_one_the_next_command_uses(tmp_path: Path) -> None:
+    """The template folder of Obsidian's settings is excluded from init's index too, so
+    the next command does not throw that index away ("the excluded folders changed")."""
+    root = tmp_path / "obsidian-vault"
+    (root / ".obsidian").mkdir(parents=True)
+    (root / ".obsidian/templates.json").write_text('{"folder": "Templates"}')
+    (root / "Templates").mkdir()
+    (root / "Templates/Goal.md").write_text("---\ntype: goal\ntitle: '{{title}}'\n---\n")
+    assert init("init", str(root)).exit_code == 0
+    listed = init("--vault", str(root), "list")
+    assert (listed.exit_code, listed.stderr) == (0, "")
+    assert "Templates/" not in listed.stdout

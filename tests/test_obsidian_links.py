@@ -205,3 +205,14 @@ def test_a_goals_legacy_tag_key_types_as_its_tags() -> None:
     catalog = Catalog([note])
     assert catalog.goals[0].tags == ["hr", "growth"]
     assert "tag" not in catalog.goals[0].extra
+
+
+def test_answers_kept_per_folder_never_lend_a_note_its_own_link() -> None:
+    """The resolver (the catalog's and the index's) keeps answers per folder, except one
+    that is the linking note itself (``[[#Heading]]``, a link to itself by name)."""
+    catalog = tricky_catalog()
+    for source in ("src/source.md", "src/Other.md", "src/here/Other.md", "src/source.md"):
+        assert catalog.resolve_path("", source) == source
+    assert catalog.resolve_path("Other", "src/here/Other.md") == "src/here/Other.md"
+    assert catalog.resolve_path("Other", "src/here/source.md") == "src/here/Other.md"
+    assert catalog.resolve_path("Other", "src/source.md") == "b/Other.md"

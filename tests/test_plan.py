@@ -340,3 +340,47 @@ def test_plan_days_out_of_range_is_a_usage_error_zero_too(
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "journal: --days must be between 7 and 366\n"
     assert not (vault / "plans").exists()
+
+
+def test_without_a_series_the_plan_and_the_review_start_from_the_goals_value() -> None:
+    """Their default series is the value series (the file's `current` and check-ins in
+    other notes), as the commands give them, not a replay of the check-ins alone."""
+    from datetime import date
+
+    from journal.core.catalog import Catalog
+    from journal.core.dates import week_of
+    from journal.core.notes import parse_note
+    from journal.core.plan import build_plan
+    from journal.core.review import build_review
+
+    goal = "---\ntype: goal\ntitle: G\ncurrent: 3\ntarget: 10\nstart: 2026-11-01\n---\n"
+    notes = [
+        parse_note("goals/G.md", goal.encode()),
+        parse_note("daily/2026-11-05.md", b"progress:: [[G]] +2\n"),
+    ]
+    catalog = Catalog(notes, today=date(2026, 11, 22))
+    plan = build_plan(catalog, date(2026, 11, 23), 28, 10.0)
+    assert [(row["begin"], row["target"]) for row in plan["rows"]] == [("5", "10")]
+    week = week_of(date(2026, 11, 15))
+    review = build_review(catalog, week, week.end)  # a past week: its values from the series
+    assert [(row["current"], row["change"]) for row in review["scoreboard"]] == [("2", "–")]
+
+
+def test_goals_to_pause_are_activity_goals_as_the_rules_see_them_first() -> None:
+    """A goal without `kind` whose metric counts effort ("events attended") is an activity
+    goal to the rules (O001), so the plan offers to pause it first too."""
+    from datetime import date
+
+    from journal.core.catalog import Catalog
+    from journal.core.notes import parse_note
+    from journal.core.plan import build_plan
+
+    def goal(title: str, metric: str, confidence: int) -> str:
+        return goal_text(title, metric=f'"{metric}"', effort=3, confidence=confidence)
+
+    notes = [
+        parse_note("goals/Events.md", goal("Events", "events attended", 8).encode()),
+        parse_note("goals/Talks.md", goal("Talks", "interviews held", 3).encode()),
+    ]
+    plan = build_plan(Catalog(notes, today=date(2026, 11, 22)), date(2026, 11, 23), 28, 4.0)
+    assert [p["goal"] for run in plan["capacity"]["runs"] for p in run["pause"]] == ["[[Events]]"]

@@ -113,11 +113,18 @@ def test_other_notes_add_to_the_files_value_and_a_recount_includes_them() -> Non
     # A hand-edited current (no log) still gets the check-ins from other notes.
     catalog = _goal_with("", 10, ("daily/2026-11-05.md", "+1"), ("daily/2026-11-30.md", "+5"))
     assert catalog.goals[0].current == 11  # the note dated after today does not count yet
-    # No current in the file: the log and the other notes give the value.
+    # No current in the file: the log gives the file's value, the other notes add to it.
     assert (
         _goal_with("- 2026-11-02: +1\n", None, ("daily/2026-11-05.md", "+1")).goals[0].current == 2
     )
-    assert _goal_with("- 2026-11-02: +1\n", None).goals[0].current is None
+    assert _goal_with("- 2026-11-02: +1\n", None).goals[0].current == 1
+    assert _goal_with("", None).goals[0].current is None  # neither current nor a check-in
+
+
+def test_without_current_the_log_gives_the_value_with_or_without_other_notes() -> None:
+    log = "- 2026-11-02: +2\n- 2026-11-10: +3\n"
+    assert _goal_with(log, None).goals[0].current == 5
+    assert _goal_with(log, None, ("daily/2026-11-12.md", "+1")).goals[0].current == 6
 
 
 def test_a_backdated_check_in_lands_in_its_place(invoke: Invoke, write: Write, vault: Path) -> None:

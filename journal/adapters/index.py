@@ -9,10 +9,10 @@ scan, because a same-size edit in the same clock tick leaves its stat unchanged.
 
 Each note is stored as the JSON of :meth:`Note.to_dict` (to rebuild it without
 parsing) and spread over tables for queries: notes, links (with the path they
-resolve to, or NULL), aliases, tags, tasks, check-ins, diagnostics and an FTS5
-table over titles and bodies.  The schema version is ``PRAGMA user_version``; a
-database of another version, another vault, or a damaged one is moved aside (or
-cleared) and rebuilt from the files with a one-line notice.
+resolve to, or NULL), aliases, tags, tasks, check-ins, inline fields (by case-folded
+key), diagnostics and an FTS5 table over titles and bodies.  The schema version is
+``PRAGMA user_version``; a database of another version, another vault, or a damaged
+one is moved aside (or cleared) and rebuilt from the files with a one-line notice.
 
 Several processes may share one index (two commands, a command and the
 watcher): WAL, a busy timeout, autocommit connections with explicit ``BEGIN
@@ -43,11 +43,11 @@ from typing import Any, NamedTuple, TypeVar
 
 from journal.adapters.cachedir import cache_folder
 from journal.adapters.files import digest
-from journal.adapters.vault import Vault, is_note_name, is_utf8, name_problem, shown
+from journal.adapters.vault import Vault, is_utf8, name_problem, shown
 from journal.core.checkins import CheckIn
 from journal.core.dates import parse_date
 from journal.core.errors import Diagnostic, JournalError, UnsafeWrite, UsageProblem
-from journal.core.links import fold, name_key, resolve_link
+from journal.core.links import LinkResolver, fold, name_key
 from journal.core.notes import (
     PARSER_VERSION,
     Dating,
@@ -60,7 +60,7 @@ from journal.core.notes import (
 )
 from journal.core.periodic import PeriodicSettings
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
 KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
@@ -131,6 +131,16 @@ CREATE TABLE checkins (
     goal TEXT,
     PRIMARY KEY (path, seq)
 ) WITHOUT ROWID;
+CREATE TABLE fields (
+    path TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (path, seq)
+) WITHOUT ROWID;
+CREATE INDEX fields_key ON fields (key);
 CREATE TABLE diagnostics (
     path TEXT NOT NULL,
     seq INTEGER NOT NULL,
@@ -142,7 +152,7 @@ CREATE TABLE diagnostics (
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE search USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
 """
-_PER_NOTE = ("parsed", "aliases", "links", "tags", "tasks", "checkins", "diagnostics")
+_PER_NOTE = ("parsed", "aliases", "links", "tags", "tasks", "checkins", "fields", "diagnostics")
 _TABLES = ("notes", *_PER_NOTE, "search", "meta")
 _MARKS = ",".join("?" * 17)
 _NOTE_COLUMNS = (
@@ -164,10 +174,6 @@ def default_path(vault: Vault) -> Path:
     tag = hashlib.blake2b(root.encode("utf-8", "surrogateescape"), digest_size=6).hexdigest()
     name = re.sub(r"[^\w.-]+", "-", vault.root.name).strip("-.") or "vault"
     return cache_folder() / f"{name}-{tag}.sqlite"
-
-
-def _stderr(message: str) -> None:
-    print(message, file=sys.stderr)
 
 
 @dataclass
@@ -256,26 +262,27 @@ def _damaged(exc: sqlite3.DatabaseError) -> bool:
 class Index:
     """One vault's index; use :meth:`open`, then :meth:`refresh` before reading."""
 
-    def __init__(self, vault: Vault, path: Path | None, notify: Notify = _stderr) -> None:
+    def __init__(self, vault: Vault, path: Path | None, notify: Notify | None = None) -> None:
         from journal.adapters.obsidian import load_periodic
 
         self.vault = vault
         self.path = path  # None: in memory (the cache folder can't be written)
-        self.notify = notify
+        self.notify = notify or vault.notice  # what the user should know, not errors
         self.periodic: PeriodicSettings = load_periodic(vault.root, vault.config.obsidian.locale)
         self.reported: set[str] = set()  # files skipped for their names, told once
         self.conn = self._connect()
 
     @classmethod
-    def open(cls, vault: Vault, path: Path | None = None, *, notify: Notify = _stderr) -> Index:
-        """Open (creating or repairing) the index of ``vault``."""
+    def open(cls, vault: Vault, path: Path | None = None, *, notify: Notify | None = None) -> Index:
+        """Open (creating or repairing) the index of ``vault``; notices go to ``notify``,
+        by default to :meth:`Vault.notice`."""
         target = path or default_path(vault)
         try:
             return cls(vault, target, notify)
         except (OSError, sqlite3.OperationalError) as exc:
             if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
                 raise JournalError(f"the index {target} stays locked: {exc}") from None
-            notify(f"journal: can't use the index {target} ({exc}); working without one")
+            (notify or vault.notice)(f"can't use the index {target} ({exc}); working without one")
             return cls(vault, None, notify)
 
     # --- opening, repairing -----------------------------------------------------------
@@ -338,8 +345,9 @@ class Index:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _identity(self) -> list[tuple[str, str]]:
-        """What the rows were made by and for: the parser, the vault, and the settings
-        that date notes by their names (Obsidian's daily notes)."""
+        """What the rows were made by and for: the parser, the vault, the fingerprint of
+        the settings that date notes by their names (Obsidian's daily notes), and the
+        excluded folders (``Vault.excluded``), whose notes have no rows."""
         return [
             ("parser", str(PARSER_VERSION)),
             ("root", str(self.vault.root)),
@@ -348,7 +356,8 @@ class Index:
         ]
 
     def _check_meta(self, conn: sqlite3.Connection) -> None:
-        """Clear the rows when they were made by another parser or for another vault."""
+        """Clear the rows when they were made by another parser, for another vault, under
+        other daily-note settings or other excluded folders (see :meth:`_identity`)."""
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         reason = None
         if meta.get("root") != str(self.vault.root):
@@ -362,7 +371,7 @@ class Index:
         if reason is None:
             return
         if self.path is not None and meta.get("root") is not None:
-            self.notify(f"journal: rebuilding the index {self.path}: {reason}")
+            self.notify(f"rebuilding the index {self.path}: {reason}")
         conn.execute("BEGIN IMMEDIATE")
         try:
             self._clear(conn)
@@ -390,7 +399,7 @@ class Index:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
         self.notify(
-            f"journal: the index {self.path} {reason}; "
+            f"the index {self.path} {reason}; "
             f"moved it aside to {aside.name} and rebuilding it from the notes"
         )
 
@@ -510,16 +519,13 @@ class Index:
             return _stats(vault.iter_notes(bad_name=self._skipped))
         found: dict[str, os.stat_result] = {}
         for item in scope:
-            folder, _, name = item.rpartition("/")
-            if vault.ignores(folder):
-                continue
             try:
                 info = os.lstat(vault.disk_path(item))  # names are as on disk: "\\" is no "/"
             except (OSError, UnsafeWrite):
                 continue
             if stat.S_ISDIR(info.st_mode) and not vault.ignores(item):
                 found.update(_stats(vault.iter_notes(item, bad_name=self._skipped)))
-            elif stat.S_ISREG(info.st_mode) and is_note_name(name):
+            elif stat.S_ISREG(info.st_mode) and vault.reads(item):
                 problem = name_problem(item)
                 if problem is None:
                     found[item] = info
@@ -531,7 +537,7 @@ class Index:
         """Tell (once) that a note is left out of the index, and why."""
         if rel not in self.reported:
             self.reported.add(rel)
-            self.notify(f"journal: skipped {shown(rel)}: {reason}")
+            self.notify(f"skipped {shown(rel)}: {reason}")
 
     def _read_all(
         self, paths: list[str], hashes: list[str | None]
@@ -745,17 +751,10 @@ class Index:
         named: Callable[[str], Sequence[str]],
         aliased: Callable[[str], Sequence[str]],
     ) -> None:
+        resolve = LinkResolver(named, aliased)
         updates = []
-        # A link resolves the same from every note of a folder, unless it resolves to
-        # its own note (``[[#Heading]]``): the answer is kept per (target, folder).
-        known: dict[tuple[str, str], str | None] = {}
         for (path, seq), (target, old) in rows.items():
-            place = (target, path.rpartition("/")[0])
-            new = known.get(place, path)
-            if new == path:
-                new = resolve_link(target, named, aliased, path)
-                if new != path:
-                    known[place] = new
+            new = resolve(target, path)
             if new != old:
                 updates.append((new, path, seq))
         self.conn.executemany("UPDATE links SET resolved = ? WHERE path = ? AND seq = ?", updates)
@@ -879,6 +878,9 @@ def _rows(
         "checkins": [
             (path, i, c.line, c.day.isoformat(), c.op, c.amount, c.note, goal)
             for i, (goal, c) in enumerate(checkins)
+        ],
+        "fields": [
+            (path, i, f.line, f.key.casefold(), f.key, f.value) for i, f in enumerate(note.fields)
         ],
         "diagnostics": [
             (path, i, d.line, d.message, d.severity, d.code) for i, d in enumerate(note.diagnostics)
@@ -1100,18 +1102,15 @@ class IndexReader:
         ]
 
     def fields(self, key: str) -> list[tuple[str, bool, NoteField]]:
-        # LIKE (case-insensitive) finds the few notes with such a field without reading
-        # JSON; a field is stored as [key, value, line] (Note.to_dict).
+        # the fields table keeps each inline field by its case-folded key (indexed)
         return [
             (path, bool(dated), NoteField(name, value, line))
             for path, dated, name, value, line in self._rows(
-                "SELECT n.path, n.date IS NOT NULL, json_extract(f.value, '$[0]'),"
-                " json_extract(f.value, '$[1]'), json_extract(f.value, '$[2]')"
-                " FROM notes n JOIN parsed p ON p.path = n.path, json_each(p.note, '$.fields') f"
-                " WHERE n.readable AND p.note LIKE ? ORDER BY n.path, f.key",
-                (f'%["{key}",%',),
+                "SELECT f.path, n.date IS NOT NULL, f.name, f.value, f.line"
+                " FROM fields f JOIN notes n ON n.path = f.path"
+                " WHERE f.key = ? AND n.readable ORDER BY f.path, f.seq",
+                (key,),
             )
-            if name.casefold() == key
         ]
 
     def named(self, name: str) -> list[str]:

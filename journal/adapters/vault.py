@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from journal.adapters import files
 from journal.core import codec
-from journal.core.catalog import Catalog
+from journal.core.catalog import Catalog, NoteSource
 from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
+from journal.core.periodic import clean_folder
 from journal.core.settings import Config, config_from_dict
 
 CONFIG_PATH = ".journal/config.toml"
@@ -98,12 +101,8 @@ def excluded_folders(root: Path, config: Config) -> frozenset[str]:
     folders of Obsidian's plugins, as vault-relative paths (``Meta/Templates``)."""
     from journal.adapters.obsidian import template_folders
 
-    found = set()
-    for text in (*config.vault.exclude, *template_folders(root)):
-        parts = [part for part in text.replace("\\", "/").split("/") if part not in ("", ".")]
-        if parts and ".." not in parts:
-            found.add("/".join(parts))
-    return frozenset(found)
+    found = (clean_folder(text) for text in (*config.vault.exclude, *template_folders(root)))
+    return frozenset(f for f in found if f and ".." not in f.split("/"))
 
 
 @dataclass
@@ -114,7 +113,7 @@ class Vault:
     which call ``before_write`` (when set) with the note's path just before
     writing, so a caller can refuse a write (``--commit`` does), and list the
     path in ``written``.  :meth:`notice` tells the user something that is not an
-    error (through ``notify``, which the command line sets).
+    error, once: through ``notify`` (which the command line sets), else on stderr.
     """
 
     root: Path
@@ -123,12 +122,15 @@ class Vault:
     written: list[str] = field(default_factory=list)
     notify: Callable[[str], None] | None = None
     notices: list[str] = field(default_factory=list)
-    excluded: frozenset[str] = frozenset()  # folders never read (see excluded_folders)
 
     @classmethod
     def open(cls, root: Path) -> Vault:
-        config = load_config(root)
-        return cls(root, config, excluded=excluded_folders(root, config))
+        return cls(root, load_config(root))
+
+    @cached_property
+    def excluded(self) -> frozenset[str]:
+        """The folders never read besides skipped ones (see :func:`excluded_folders`)."""
+        return excluded_folders(self.root, self.config)
 
     def iter_notes(
         self, under: str = "", *, bad_name: Callable[[str, str], None] | None = None
@@ -251,6 +253,13 @@ class Vault:
             self.notices.append(message)
             if self.notify is not None:
                 self.notify(message)
+            else:
+                print(f"journal: {message}", file=sys.stderr)
+
+    def catalog(self, source: NoteSource, today: date | None = None) -> Catalog:
+        """The catalog of this vault's notes read from ``source`` (an index reader), as of
+        ``today`` (see :class:`Catalog`)."""
+        return Catalog(source=source, today=today, goal_folder=self.config.folders.goal)
 
     def check_write(self, rel: str) -> None:
         """Refuse now, through ``before_write``, a note that may not be written."""
@@ -273,4 +282,4 @@ def load_catalog(
 
     index = Index.open(vault)
     index.refresh(progress=progress)
-    return Catalog(source=index.reader(), today=today, goal_folder=vault.config.folders.goal)
+    return vault.catalog(index.reader(), today)

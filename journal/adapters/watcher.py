@@ -45,7 +45,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
 from journal.adapters.index import Index, Refresh
-from journal.adapters.vault import Vault, is_note_name
+from journal.adapters.vault import Vault
 from journal.core.errors import JournalError
 
 FULL_BATCH = 5000  # more dirty paths than this: reconcile the whole vault instead
@@ -155,10 +155,7 @@ class _Handler(FileSystemEventHandler):
         return path[len(prefix) :].replace(os.sep, "/")
 
     def wanted(self, rel: str, is_directory: bool) -> bool:
-        if is_directory:
-            return not self.vault.ignores(rel)
-        folder, _, name = rel.rpartition("/")
-        return is_note_name(name) and not self.vault.ignores(folder)
+        return not self.vault.ignores(rel) if is_directory else self.vault.reads(rel)
 
 
 class _WatchdogProblems(logging.Handler):

@@ -17,11 +17,15 @@ import re
 from typing import Any
 
 from journal.core import codec, yaml12
+from journal.core.networking import DUE_SOON_DAYS
 
 HEADER = (
     "# Made by `journal obsidian setup`. Edit it freely: once you change it,\n"
     "# journal never writes it again (docs/obsidian.md).\n"
 )
+
+#: The last day a follow-up is due (not yet later), as ``networking.follow_up_state`` says.
+_DUE_BY = f'today() + "{DUE_SOON_DAYS}d"'
 
 _GOAL_FORMULAS = {
     "base": "if(baseline, baseline, 0)",
@@ -95,7 +99,7 @@ BASES: dict[str, dict[str, Any]] = {
         "formulas": {
             "state": (
                 'if(follow_up_by < today(), "overdue",'
-                ' if(follow_up_by <= today() + "7d", "due", "later"))'
+                f' if(follow_up_by <= {_DUE_BY}, "due", "later"))'
             ),
         },
         "properties": {
@@ -107,7 +111,7 @@ BASES: dict[str, dict[str, Any]] = {
             {
                 "type": "table",
                 "name": "Due this week",
-                "filters": 'follow_up_by <= today() + "7d"',
+                "filters": f"follow_up_by <= {_DUE_BY}",
                 "order": ["file.name", "with", "goal", "formula.state", "follow_up_by"],
                 "sort": [{"property": "follow_up_by", "direction": "ASC"}],
             },

@@ -17,7 +17,7 @@ from typing import Protocol, TypeVar
 from journal.core.checkins import CheckIn
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound
 from journal.core.goal import Goal, goal_from_note
-from journal.core.links import fold, link_key, parse_link, resolve_link
+from journal.core.links import LinkResolver, fold, link_key, parse_link
 from journal.core.networking import (
     Contact,
     Meeting,
@@ -146,12 +146,13 @@ class NoteList:
         return [d for n in self.notes for d in n.diagnostics]
 
     def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
+        resolve = LinkResolver(self.named, self.aliased)
         return [
             (n.path, n.kind, link)
             for n in self.notes
             if n.readable and n.kind in kinds
             for link in n.links
-            if resolve_link(link.target, self.named, self.aliased, n.path) is None
+            if resolve(link.target, n.path) is None
         ]
 
     def fields(self, key: str) -> list[tuple[str, bool, NoteField]]:
@@ -178,6 +179,54 @@ class NoteList:
             for alias in note.aliases:
                 by_alias.setdefault(fold(alias), []).append(note.path)
         return by_name, by_alias
+
+
+class _Originals:
+    """The notes of a :class:`NoteSource` without its sync-conflict copies
+    (:func:`is_conflict_copy`): the one place they are left out."""
+
+    def __init__(self, source: NoteSource) -> None:
+        self._source = source
+
+    @cached_property
+    def _heads(self) -> tuple[list[NoteHead], list[str]]:
+        kept: list[NoteHead] = []
+        copies: list[str] = []
+        for head in self._source.heads():
+            if is_conflict_copy(head.path):
+                copies.append(head.path)
+            else:
+                kept.append(head)
+        return kept, copies
+
+    def heads(self) -> Sequence[NoteHead]:
+        return self._heads[0]
+
+    def copies(self) -> list[str]:
+        """The paths of the sync-conflict copies, in path order."""
+        return self._heads[1]
+
+    def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
+        return [n for n in self._source.load(kind=kind, paths=paths) if not n.is_conflict_copy]
+
+    def inline_checkins(self) -> list[tuple[str, CheckIn]]:
+        return [i for i in self._source.inline_checkins() if not is_conflict_copy(i[1].path)]
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for d in self._source.diagnostics() if not is_conflict_copy(d.path)]
+
+    def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
+        found = self._source.unresolved_links(kinds)
+        return [item for item in found if not is_conflict_copy(item[0])]
+
+    def fields(self, key: str) -> list[tuple[str, bool, NoteField]]:
+        return [item for item in self._source.fields(key) if not is_conflict_copy(item[0])]
+
+    def named(self, name: str) -> Sequence[str]:
+        return [p for p in self._source.named(name) if not is_conflict_copy(p)]
+
+    def aliased(self, key: str) -> Sequence[str]:
+        return [p for p in self._source.aliased(key) if not is_conflict_copy(p)]
 
 
 class _NotesByPath(Mapping[str, Note]):
@@ -219,8 +268,9 @@ class Catalog:
     count their meetings (``metric_source: meetings``).  ``goal_folder`` (the
     vault's ``[folders] goal``) holds notes meant as goals (:meth:`goal_like`).
     Sync-conflict copies (:func:`is_conflict_copy`) are never data: no goal,
-    check-in, meeting, contact or lookup reads them; only :attr:`heads` lists them,
-    for ``journal check``.
+    check-in, meeting, contact, lookup, link or diagnostic comes from them (the
+    source is read through :class:`_Originals`); only :attr:`conflict_copies` lists
+    them, for ``journal check``.
     """
 
     def __init__(
@@ -234,27 +284,34 @@ class Catalog:
         self.today = today
         self.goal_folder = goal_folder.strip("/").removeprefix("./")
         self.by_path = _NotesByPath(self)
+        self._source = _Originals(source if source is not None else NoteList(notes))
         if source is None:
-            listed = NoteList(notes)
-            self.__dict__["notes"] = [n for n in listed.notes if not n.is_conflict_copy]
-            self.by_path.remember(listed.notes)
-            source = listed
-        self._source: NoteSource = source
+            self.__dict__["notes"] = self._source.load()
+            self.by_path.remember(self.notes)
         self._lookups: tuple[dict[str, Sequence[str]], dict[str, Sequence[str]]] = ({}, {})
-        self._resolved: dict[tuple[str, str | None, bool], str | None] = {}
+        self._resolvers = {
+            True: LinkResolver(self._named, self._aliased),
+            False: LinkResolver(self._named, _no_alias),
+        }
 
     @cached_property
     def notes(self) -> list[Note]:
         """Every note, parsed, in path order (sync-conflict copies left out)."""
         notes = self._source.load()
         self.by_path.remember(notes)
-        return [n for n in notes if not n.is_conflict_copy]
+        return notes
 
     @cached_property
     def heads(self) -> Sequence[NoteHead]:
         """Every note's path, kind, id, title and aliases, in path order (sync-conflict
-        copies too: ``journal check`` reports them, nothing else reads them)."""
+        copies left out)."""
         return self._source.heads()
+
+    @property
+    def conflict_copies(self) -> list[str]:
+        """The paths of the sync-conflict copies, in path order: ``journal check``
+        reports them, nothing else reads them."""
+        return self._source.copies()
 
     @cached_property
     def _paths(self) -> frozenset[str]:
@@ -269,8 +326,6 @@ class Catalog:
         goals = [goal_from_note(n)[0] for n in self.of_kind("goal")]
         by_path = {g.path: g for g in goals}
         for target, checkin in self._source.inline_checkins():
-            if is_conflict_copy(checkin.path):
-                continue
             path = self.resolve_path(target, checkin.path)
             goal = by_path.get(path) if path is not None else None
             if goal is not None and checkin.path != goal.path:
@@ -331,7 +386,7 @@ class Catalog:
             return [n for n in self.notes if n.kind == kind and n.readable]
         notes = self._source.load(kind=kind)
         self.by_path.remember(notes)
-        return [n for n in notes if n.readable and not n.is_conflict_copy]
+        return [n for n in notes if n.readable]
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -350,11 +405,7 @@ class Catalog:
     def unreadable_goals(self) -> list[Diagnostic]:
         """Why each note meant as a goal (:meth:`goal_like`) can't be read, in path order:
         what every command that reads the goals reports."""
-        broken = {
-            h.path
-            for h in self.heads
-            if not h.readable and self.goal_like(h) and not is_conflict_copy(h.path)
-        }
+        broken = {h.path for h in self.heads if not h.readable and self.goal_like(h)}
         return [d for d in self.diagnostics if d.path in broken and d.severity == "error"]
 
     def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
@@ -385,7 +436,7 @@ class Catalog:
         link = parse_link(ref)
         if link is not None and link.target:
             ref = link.target  # "[[Dana Ortiz]]" as typed in a note
-        heads = [h for h in self.heads if not is_conflict_copy(h.path)]
+        heads = self.heads
         pool = [h for h in heads if h.readable and (kinds is None or h.kind in kinds)]
         match = match_head(pool, ref)
         if match is not None:
@@ -423,27 +474,16 @@ class Catalog:
         """The path of the note a wikilink target points to from the note at
         ``source`` (see :func:`resolve_link`); ``by_alias=False``: as Obsidian
         resolves it, never by an alias."""
-        # A link resolves the same from every note of a folder, unless it resolves to
-        # its own note (``[[#Heading]]``): answers are kept per (target, folder).
-        place = (target, source.rpartition("/")[0] if source is not None else None, by_alias)
-        found = self._resolved.get(place, source)
-        if found == source:
-            aliased = self._aliased if by_alias else _no_alias
-            found = resolve_link(target, self._named, aliased, source)
-            if found != source:
-                self._resolved[place] = found
-        return found
+        return self._resolvers[by_alias](target, source)
 
     def _named(self, name: str) -> Sequence[str]:
         if name not in self._lookups[0]:
-            found = self._source.named(name)
-            self._lookups[0][name] = [p for p in found if not is_conflict_copy(p)]
+            self._lookups[0][name] = self._source.named(name)
         return self._lookups[0][name]
 
     def _aliased(self, key: str) -> Sequence[str]:
         if key not in self._lookups[1]:
-            found = self._source.aliased(key)
-            self._lookups[1][key] = [p for p in found if not is_conflict_copy(p)]
+            self._lookups[1][key] = self._source.aliased(key)
         return self._lookups[1][key]
 
     def resolve(self, target: str, source: str | None = None) -> Note | None:

@@ -38,9 +38,10 @@ _LINE = re.compile(
     rf"|(?P<mark>\*\*|__)(?P<marked>{_DATE}):?(?P=mark)|(?P<plain>{_DATE})\b)"
     r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?\b)?"  # a time of day, ignored
     r"\s*(?::|[-\u2013\u2014](?=\s))?\s*"  # "date:", "date - note"
-    rf"(?:{_VALUE_TEXT})?\s*(?P<note>.*?)\s*$"
+    # the note is stripped in Python: "\s*(.*?)\s*$" is quadratic on spaces inside it
+    rf"(?:{_VALUE_TEXT})?(?P<note>.*)"
 )
-_VALUE = re.compile(rf"{_VALUE_TEXT}\s*(?P<note>.*?)\s*$")
+_VALUE = re.compile(rf"{_VALUE_TEXT}(?P<note>.*)", re.DOTALL)
 #: A plus or equals sign apart from its number (``+ 1``, ``= 4``): meant as a value, but
 #: not one.  (A dash and a space set off a note: ``- 3 leaders`` is one.)
 _SPACED_SIGN = re.compile(r"(?P<sign>\+|=[+-]?)\s+(?P<amount>\d+(?:\.\d+)?)(?!\w|[.:]\d)")
@@ -136,10 +137,11 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
         day = parse_date(day_text)
     except DateError as exc:
         raise CheckInError(exc.message) from None
+    note = match.group("note").strip()
     if match.group("op") is None:
-        _refuse_spaced_sign(match.group("note"))
-        return CheckIn(day, None, 0.0, match.group("note"), line, path)
-    return CheckIn(day, *_op_amount(match), match.group("note"), line, path)
+        _refuse_spaced_sign(note)
+        return CheckIn(day, None, 0.0, note, line, path)
+    return CheckIn(day, *_op_amount(match), note, line, path)
 
 
 def parse_value(text: str) -> tuple[str, float, str] | None:
@@ -147,7 +149,7 @@ def parse_value(text: str) -> tuple[str, float, str] | None:
     match = _VALUE.match(text.strip())
     if match is None:
         return None
-    return (*_op_amount(match), match.group("note"))
+    return (*_op_amount(match), match.group("note").strip())
 
 
 def _op_amount(match: re.Match[str]) -> tuple[str, float]:
@@ -171,12 +173,6 @@ def replay(start: float, checkins: list[CheckIn]) -> float:
     """The value after applying ``checkins`` (in date order, stable) to ``start``."""
     steps = running(start, checkins)
     return steps[-1][1] if steps else start
-
-
-def series(start: float, checkins: list[CheckIn]) -> list[tuple[date, float]]:
-    """The value at the end of each day that has a measuring check-in, in date order."""
-    points = {c.day: value for c, value in running(start, checkins) if c.op is not None}
-    return sorted(points.items())
 
 
 def format_log_line(day: date, op: str, amount: float, note: str, bullet: str = "-") -> str:

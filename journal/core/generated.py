@@ -20,16 +20,25 @@ so a section the template makes that the note lacks is told apart: in the record
 the user removed it (it is not added back); not in it, the note never had it (it
 is added, next to its neighbours).  A note without a record (made before records
 existed, or the user deleted it) counts as never having had what it lacks.
+
+The properties the tool owns are guarded alike: :func:`owned_hash`, kept in the
+``generated_hash`` property, is of their values as the tool wrote them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from journal.core import codec
 from journal.core.errors import JournalError
+from journal.core.formatting import json_numbers
+
+HASH_KEY = "generated_hash"  # the property holding :func:`owned_hash`
 
 _NAME = re.compile(r"[a-z0-9-]+")
 _BEGIN = re.compile(
@@ -48,6 +57,15 @@ def content_hash(text: str) -> str:
     """Hash of a section's text, blind to line-ending conversions."""
     normal = text.replace("\r\n", "\n").strip("\n")
     return hashlib.blake2b(normal.encode("utf-8"), digest_size=4).hexdigest()
+
+
+def owned_hash(props: Mapping[str, Any]) -> str:
+    """Hash of the tool-owned properties (all but ``type`` and the hash itself) as
+    values, not text: Obsidian's property editor rewrites the whole front matter
+    (block lists, ``6.0`` as ``6``, other quotes) without changing what they mean."""
+    values = {k: v for k, v in props.items() if k not in ("type", HASH_KEY)}
+    text = json.dumps(json_numbers(codec.plain(values)), sort_keys=True, ensure_ascii=False)
+    return content_hash(text)
 
 
 def section(text: str, name: str) -> str:

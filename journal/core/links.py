@@ -127,6 +127,29 @@ def resolve_link(
     return _best(candidates, folder) or _best(aliased(key), folder)
 
 
+class LinkResolver:
+    """:func:`resolve_link` over ``named`` and ``aliased``, remembering its answers: a
+    link resolves the same from every note of a folder, unless it resolves to its own
+    note (``[[#Heading]]``), so answers are kept per (target, folder of the source)."""
+
+    def __init__(
+        self, named: Callable[[str], Sequence[str]], aliased: Callable[[str], Sequence[str]]
+    ) -> None:
+        self.named = named
+        self.aliased = aliased
+        self._known: dict[tuple[str, str | None], str | None] = {}
+
+    def __call__(self, target: str, source: str | None = None) -> str | None:
+        """The path ``target`` points to from the note at ``source``, or None."""
+        place = (target, source.rpartition("/")[0] if source is not None else None)
+        found = self._known.get(place, source)
+        if found == source:
+            found = resolve_link(target, self.named, self.aliased, source)
+            if found != source:
+                self._known[place] = found
+        return found
+
+
 def _best(paths: Sequence[str], folder: str | None) -> str | None:
     if not paths:
         return None

@@ -17,7 +17,8 @@ from journal.core.dates import Period, week_label, week_of
 from journal.core.formatting import number, signed
 from journal.core.goal import Goal
 from journal.core.progress import start_of
-from journal.core.review import Series, SeriesOf, checkin_series, gantt_text
+from journal.core.review import Series, SeriesOf, gantt_text, value_points
+from journal.core.rules.base import activity_goal
 from journal.core.series import value_on
 
 FOCUS_GOALS = 3  # goals named per month in the focus list
@@ -79,11 +80,12 @@ def build_plan(
     hours_per_week: float,
     *,
     week_start: int = 0,
-    series_of: SeriesOf = checkin_series,
+    series_of: SeriesOf | None = None,
 ) -> dict[str, Any]:
     """Everything the plan template shows, as plain data.  ``targets`` (per goal id,
     the value to reach by the end of each week, null before the goal's window, up to
-    its last week) goes into the front matter, for the review."""
+    its last week) goes into the front matter, for the review.  ``series_of``: each
+    goal's values over time (by default :func:`value_points`, without git)."""
     weeks = plan_weeks(start, days, week_start)
     span = Period(start, weeks[-1].end)
     labels = [week_label(w.start, week_start) for w in weeks]
@@ -92,6 +94,8 @@ def build_plan(
     def link(goal: Goal) -> str:
         return catalog.link_to(goal.path)
 
+    series_of = series_of or value_points(catalog)
+    activity = {g.path for g in goals if activity_goal(g, catalog.by_path[g.path])}
     windows = {g.path: goal_window(g, span) for g in goals}
     lines: dict[str, Line] = {}
     for goal in goals:
@@ -157,7 +161,7 @@ def build_plan(
             for g in goals
             if g.path not in lines
         ],
-        "capacity": _capacity(goals, windows, weeks, labels, hours_per_week, link),
+        "capacity": _capacity(goals, windows, weeks, labels, hours_per_week, link, activity),
         "focus": _focus(goals, lines, link, span),
         "chart": _gantt(goals, windows, span),
         "targets": {g.id: _trimmed(values[g.path]) for g in planned if g.id},
@@ -187,10 +191,11 @@ def _capacity(
     labels: list[str],
     hours: float,
     link: Callable[[Goal], str],
+    activity: set[str],
 ) -> dict[str, Any]:
     """Per run of weeks counting the same goals (those with an ``effort`` whose window
     covers the week): their weekly effort against ``hours``, and where that is over,
-    the goals to pause."""
+    the goals to pause (see :func:`_to_pause`)."""
     runs: list[dict[str, Any]] = []
     previous: list[Goal] | None = None
     peak = 0.0
@@ -214,7 +219,7 @@ def _capacity(
                 "started": [link(g) for g in counted if previous is not None and g not in previous],
                 "pause": [
                     {"goal": link(g), "effort": number(g.effort)}
-                    for g in _to_pause(counted, effort - hours)
+                    for g in _to_pause(counted, effort - hours, activity)
                 ],
             }
         )
@@ -228,15 +233,15 @@ def _capacity(
     }
 
 
-def _to_pause(goals: list[Goal], excess: float) -> list[Goal]:
-    """Goals to pause to get back under capacity: activity goals first, then the least
-    confident, then the latest due; as few as needed."""
+def _to_pause(goals: list[Goal], excess: float, activity: set[str]) -> list[Goal]:
+    """Goals to pause to get back under capacity: activity goals (the paths in
+    ``activity``) first, then the least confident, then the latest due; as few as needed."""
     if excess <= 0:
         return []
     order = sorted(
         (g for g in goals if g.effort),
         key=lambda g: (
-            g.kind != "activity",
+            g.path not in activity,
             g.confidence or 10,
             -(g.due or date.min).toordinal(),
             g.path,

@@ -13,13 +13,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal.core.catalog import Catalog
-from journal.core.checkins import series
 from journal.core.dates import Period, parse_duration, week_label, week_of
 from journal.core.formatting import bar, number, percent, plural, rate, signed
 from journal.core.goal import Goal
 from journal.core.networking import follow_up_state
 from journal.core.progress import expected_value, last_checkin, pace, start_of
-from journal.core.series import value_on
+from journal.core.series import value_on, value_series
 
 DUE_SOON_DAYS = 14
 CHART_BEFORE = timedelta(weeks=26)  # the chart's window around the review day
@@ -36,9 +35,10 @@ class WeeklyTargets:
     targets: dict[str, dict[str, float]]
 
 
-def checkin_series(goal: Goal) -> Series:
-    """The goal's values over time from its check-ins (the default series)."""
-    return series(goal.baseline or 0, goal.checkins)
+def value_points(catalog: Catalog) -> SeriesOf:
+    """Each goal's values over time up to the catalog's ``today``, without git history
+    (:func:`value_series`): the series when none is given."""
+    return lambda goal: [(p.day, p.value) for p in value_series(goal, catalog.today)]
 
 
 def build_review(
@@ -48,7 +48,7 @@ def build_review(
     *,
     week_start: int = 0,
     default_review_every: str = "1w",
-    series_of: SeriesOf = checkin_series,
+    series_of: SeriesOf | None = None,
     plan: WeeklyTargets | None = None,
     smart: Sequence[dict[str, Any]] | None = None,
     uncounted: Sequence[dict[str, Any]] = (),
@@ -61,7 +61,8 @@ def build_review(
     source is not available; the template then shows nothing for it rather than
     faking it.  ``uncounted``: the ``progress::`` fields that count for no goal.
     ``completed_paths``: the goals git saw completed in the period (see
-    :func:`_completed_in`).  The scoreboard shows the active goals and those completed
+    :func:`_completed_in`).  ``series_of``: each goal's values over time (by default
+    :func:`value_points`, without git).  The scoreboard shows the active goals and those completed
     in the period.
     """
     label = week_label(period.start, week_start)
@@ -70,6 +71,7 @@ def build_review(
     completed = [g for g in catalog.goals if _completed_in(g, period, completed_paths)]
     done_now = {g.path for g in completed}
     board = [g for g in catalog.goals if g.status == "active" or g.path in done_now]
+    series_of = series_of or value_points(catalog)
     points = {g.path: [p for p in series_of(g) if p[0] <= as_of] for g in board}
     values = {g.path: _week_value(g, points[g.path], as_of, catalog.today) for g in board}
     before = period.start - timedelta(days=1)

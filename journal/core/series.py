@@ -178,12 +178,12 @@ def value_series(
 
 def current_value(goal: Goal, today: date | None) -> float | None:
     """The goal's value on ``today`` (None: at the end of its check-ins): the file's
-    ``current`` (else what its log gives) plus check-ins in other notes."""
-    steps = offsets(goal, today)
-    if not steps and goal.metric_source != "meetings":
-        return goal.file_current
+    ``current``, else what its log gives (baseline plus its check-ins), plus check-ins
+    in other notes; None when there is neither a ``current`` nor a check-in with a value."""
     day = today or date.max
     file_value = goal.file_current
     if file_value is None:
+        if goal.metric_source != "meetings" and all(c.op is None for c in goal.checkins):
+            return None
         file_value = value_on(_pairs(file_series(goal, today)), day, goal.baseline or 0)
-    return file_value + value_on(steps, day, 0)
+    return file_value + value_on(offsets(goal, today), day, 0)

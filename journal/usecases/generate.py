@@ -9,7 +9,6 @@ since is kept and reported, like an edited section.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,8 +17,7 @@ from journal.adapters import files
 from journal.adapters.vault import Vault
 from journal.core import codec, generated
 from journal.core.errors import Conflict, UnsafeWrite
-
-HASH_KEY = "generated_hash"
+from journal.core.generated import HASH_KEY, owned_hash
 
 
 @dataclass
@@ -43,25 +41,6 @@ class Written:
             "missing": self.missing,
             "kept_properties": self.kept_properties,
         }
-
-
-def owned_hash(props: Mapping[str, Any]) -> str:
-    """Hash of the tool-owned properties (all but ``type`` and the hash itself) as
-    values, not text: Obsidian's property editor rewrites the whole front matter
-    (block lists, ``6.0`` as ``6``, other quotes) without changing what they mean."""
-
-    def canonical(value: Any) -> Any:
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        if isinstance(value, dict):
-            return {k: canonical(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [canonical(v) for v in value]
-        return value
-
-    values = {k: v for k, v in props.items() if k not in ("type", HASH_KEY)}
-    text = json.dumps(canonical(codec.plain(values)), sort_keys=True, ensure_ascii=False)
-    return generated.content_hash(text)
 
 
 def write_generated(

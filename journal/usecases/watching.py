@@ -9,7 +9,6 @@ from typing import Any
 from journal.adapters.index import Index
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import Update, Watcher, stop_on_signals
-from journal.core.catalog import Catalog
 from journal.core.errors import JournalError
 from journal.usecases.review import review_path, review_period, weekly_review
 
@@ -36,8 +35,7 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     if not vault.disk_path(rel).is_file():
         return None
     with index.reading() as reader:
-        catalog = Catalog(source=reader, today=today, goal_folder=vault.config.folders.goal)
-        result = weekly_review(vault, catalog, today)
+        result = weekly_review(vault, vault.catalog(reader, today), today)
     if result.written.action == "updated":
         index.refresh([rel])
     return result.written.to_dict()
@@ -54,7 +52,7 @@ def watch_vault(
     index changes.  With ``regenerate`` (a function giving today), this week's
     review is regenerated after each batch that changed notes; its result is the
     batch record's ``regenerated`` (None when there is no review note yet)."""
-    index = Index.open(vault, notify=log)
+    index = Index.open(vault)  # its notices go through vault.notice, as every command's
     settings = vault.config.watch
 
     def handle(update: Update) -> None:

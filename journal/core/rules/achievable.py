@@ -24,6 +24,8 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
             base = 0.0  # without baseline progress counts from 0 (M005 only hints)
         if base is None or current is None or target is None or due is None or start is None:
             continue  # a missing or bad value is already an M, T001 or H005 finding
+        if ctx.lacks_current(goal):
+            continue  # so is a missing or bad `current` (M004, H005)
         if due <= ctx.today or start >= ctx.today:
             continue
         if weeks_between(start, ctx.today) < settings.pace_min_weeks:
@@ -84,7 +86,7 @@ def over_capacity(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 goal.path,
                 line_of(goal, "effort"),
-                f"with this goal the active goals need {plural(total, 'hour')} a week "
+                f"with this goal the active goals need {plural(round(total, 2), 'hour')} a week "
                 f"(all of them: {number(everything)}), more than hours_per_week = {number(hours)}",
                 "pause a goal (`journal set GOAL status=paused`), lower `effort`, or raise "
                 "`hours_per_week` in .journal/config.toml if you really have the time",

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
 
+from journal.core import formatting
 from journal.core.catalog import Catalog
 from journal.core.dates import parse_duration
 from journal.core.errors import Severity
@@ -87,6 +88,22 @@ def is_activity(goal: Goal, *, kind_given: bool) -> bool:
     return activity_phrase(goal.metric or "") is not None
 
 
+def bad_keys(note: Note) -> set[str]:
+    """The keys of a note whose value failed validation (reported by H005)."""
+    by_line = {line: key for key, line in note.key_lines.items()}
+    return {by_line[d.line] for d in note.diagnostics if d.code == "value" and d.line in by_line}
+
+
+def kind_given(note: Note) -> bool:
+    """The goal's note says its ``kind`` (a bad value is H005's, and says nothing)."""
+    return note.props.get("kind") not in (None, "") and "kind" not in bad_keys(note)
+
+
+def activity_goal(goal: Goal, note: Note) -> bool:
+    """:func:`is_activity` for the goal read from ``note``."""
+    return is_activity(goal, kind_given=kind_given(note))
+
+
 def _no_files() -> Sequence[str]:
     return ()
 
@@ -135,14 +152,7 @@ class Context:
     @cached_property
     def bad_keys(self) -> dict[str, set[str]]:
         """For each goal, the keys whose value failed validation (reported by H005)."""
-        found: dict[str, set[str]] = {}
-        for goal in self.goals:
-            note = self.note(goal)
-            by_line = {line: key for key, line in note.key_lines.items()}
-            for diagnostic in note.diagnostics:
-                if diagnostic.code == "value" and diagnostic.line in by_line:
-                    found.setdefault(goal.path, set()).add(by_line[diagnostic.line])
-        return found
+        return {g.path: keys for g in self.goals if (keys := bad_keys(self.note(g)))}
 
     @cached_property
     def broken_links(self) -> list[tuple[str, str, NoteLink]]:
@@ -158,13 +168,12 @@ class Context:
         return self.catalog.by_path[goal.path]
 
     def kind_given(self, goal: Goal) -> bool:
-        """The goal says its ``kind`` (a bad value is H005's, and says nothing)."""
-        raw = self.note(goal).props.get("kind")
-        return raw not in (None, "") and "kind" not in self.bad_keys.get(goal.path, set())
+        """The goal says its ``kind`` (see :func:`kind_given`)."""
+        return kind_given(self.note(goal))
 
     @cached_property
     def _activity(self) -> dict[str, bool]:
-        return {g.path: is_activity(g, kind_given=self.kind_given(g)) for g in self.goals}
+        return {g.path: activity_goal(g, self.note(g)) for g in self.goals}
 
     def is_activity(self, goal: Goal) -> bool:
         """The goal measures effort rather than a result (see :func:`is_activity`)."""
@@ -196,10 +205,20 @@ class Context:
         return found
 
     def missing(self, goal: Goal, key: str) -> bool:
-        """The key has no usable value and is not merely invalid (that is H005's finding)."""
-        value = getattr(goal, key)
-        empty = value is None or value == [] or (isinstance(value, str) and not value.strip())
+        """The key has no usable value and is not merely invalid (that is H005's finding);
+        for ``current``, in the file (see :meth:`lacks_current`)."""
+        if key == "current":
+            empty = self.lacks_current(goal)
+        else:
+            value = getattr(goal, key)
+            empty = value is None or value == [] or (isinstance(value, str) and not value.strip())
         return empty and key not in self.bad_keys.get(goal.path, set())
+
+    def lacks_current(self, goal: Goal) -> bool:
+        """The goal file has no usable ``current`` (none, or not a number) and the goal
+        does not count its meetings: the rules judge no value then, though its log or
+        other notes give one (:attr:`Goal.current`)."""
+        return goal.file_current is None and goal.metric_source != "meetings"
 
     def review_every(self, goal: Goal) -> timedelta:
         """The goal's check-in rhythm, else the vault's default (both validated on read)."""
@@ -212,6 +231,5 @@ def line_of(goal: Goal, key: str) -> int:
 
 
 def number(value: float) -> str:
-    """``3``, ``0.5``, ``1.25``: a rate or amount for a message."""
-    rounded = round(value, 2)
-    return str(int(rounded)) if float(rounded).is_integer() else f"{rounded:g}"
+    """``3``, ``0.5``, ``1.25``: a rate or amount for a message (two decimals at most)."""
+    return formatting.number(round(value, 2))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journal.core.checkins import INLINE_KEY, SpacedSign, parse_inline
-from journal.core.notes import NoteLink, is_conflict_copy
+from journal.core.notes import NoteLink
 from journal.core.rules.base import Check, Context, Problem, Rule
 
 #: How many other goals a duplicate-id finding names.
@@ -149,7 +149,7 @@ def _why_uncounted(ctx: Context, path: str, dated: bool, value: str) -> tuple[st
 def duplicate_id(ctx: Context) -> Iterator[Problem]:
     by_id: dict[str, list[str]] = {}
     for goal in ctx.goals:
-        if goal.id and not ctx.note(goal).is_conflict_copy:
+        if goal.id:
             by_id.setdefault(goal.id.casefold(), []).append(goal.path)
     for goal in ctx.goals:
         paths = by_id.get((goal.id or "").casefold(), [])
@@ -166,14 +166,13 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
 
 
 def conflict_copy(ctx: Context) -> Iterator[Problem]:
-    for head in ctx.catalog.heads:
-        if is_conflict_copy(head.path):
-            yield Problem(
-                head.path,
-                1,
-                "a sync-conflict copy: the sync client found two versions of this note",
-                "merge its changes into the original by hand, then delete this copy",
-            )
+    for path in ctx.catalog.conflict_copies:
+        yield Problem(
+            path,
+            1,
+            "a sync-conflict copy: the sync client found two versions of this note",
+            "merge its changes into the original by hand, then delete this copy",
+        )
 
 
 def _diagnostics(code: tuple[str, ...], severity: str, suggestion: str) -> Check:
