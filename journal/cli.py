@@ -985,14 +985,12 @@ def status(state: State, as_json: bool) -> None:
       journal status
     """
     from journal.present import status_screen
-    from journal.usecases.history import look_up_changes
     from journal.usecases.status import status as board
 
     vault = state.vault()
     catalog = state.catalog(vault)
     report(catalog.diagnostics)
-    look_up_changes(vault, catalog, today())
-    data = board(catalog, vault.config, today())
+    data = board(vault, catalog, today())
     if as_json:
         emit_json(data)
     else:
