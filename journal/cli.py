@@ -363,6 +363,19 @@ def show(state: State, goal: str, as_json: bool) -> None:
 # --- set ----------------------------------------------------------------------------------
 
 
+def _changes(changes: list[Any]) -> list[dict[str, Any]]:
+    """Property changes as JSON records."""
+    return [{"key": c.key, "old": c.old, "new": c.new} for c in changes]
+
+
+def _echo_changes(path: str, changes: list[Any]) -> None:
+    """One ``path: key: old -> new`` line per change, values as the file shows them."""
+    from journal.present import file_value
+
+    for change in changes:
+        click.echo(f"{path}: {change.key}: {file_value(change.old)} -> {file_value(change.new)}")
+
+
 @cli.command("set")
 @click.argument("goal")
 @click.argument("assignments", nargs=-1, required=True, metavar="KEY=VALUE...")
@@ -378,25 +391,18 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
     Example:
       journal set "Connect with five HR leaders" current=3 status=active due=2026-12-31
     """
-    from journal.present import file_value
     from journal.usecases.set_fields import parse_assignments, set_fields
 
     vault = state.vault()
     result = set_fields(vault, state.catalog(vault), goal, assignments, today())
     if as_json:
         emit_json(
-            {
-                "path": result.path,
-                "written": result.written,
-                "changes": [{"key": c.key, "old": c.old, "new": c.new} for c in result.changes],
-            }
+            {"path": result.path, "written": result.written, "changes": _changes(result.changes)}
         )
+    elif not result.changes:
+        click.echo(f"{result.path}: unchanged")
     else:
-        if not result.changes:
-            click.echo(f"{result.path}: unchanged")
-        for change in result.changes:
-            old, new = file_value(change.old), file_value(change.new)
-            click.echo(f"{result.path}: {change.key}: {old} -> {new}")
+        _echo_changes(result.path, result.changes)
     typed = parse_assignments(assignments)
     changed = ", ".join(
         f"{c.key}={typed[c.key].strip() if c.key in typed else c.new}" for c in result.changes
@@ -912,8 +918,8 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
     """Mark a meeting's follow-up, a goal, or a goal's milestone done.
 
     A meeting gets follow_up_done: DATE (when it has a follow_up_by); a goal
-    gets status: done; with --milestone, that milestone gets done: DATE.  Only
-    that line changes.
+    gets status: done and completed: DATE; with --milestone, that milestone
+    gets done: DATE.  Only those lines change, and each change is printed.
 
     \b
     Example:
@@ -933,12 +939,12 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
                 "key": result.key,
                 "old": result.old,
                 "new": result.new,
+                "changes": _changes(result.changes),
                 "written": result.written,
             }
         )
     elif result.written:
-        old, new = file_value(result.old), file_value(result.new)
-        click.echo(f"{result.path}: {result.key}: {old} -> {new}")
+        _echo_changes(result.path, result.changes)
     else:
         click.echo(
             f"{result.path}: {result.what} already done ({result.key}: {file_value(result.old)})"

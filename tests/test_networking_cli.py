@@ -544,3 +544,31 @@ def test_a_follow_up_is_due_through_the_seventh_day_from_today(
     review = invoke("review", "--stdout").stdout
     assert "- due 2026-11-29 · [[2026-11-22 Meeting with Dana Ortiz]]" in review
     assert "2026-11-30" not in review
+
+
+def test_done_prints_every_change_it_writes(invoke: Invoke, write: Write) -> None:
+    """A goal that becomes done also gets `completed` (as with `set status=done`): the
+    text and the JSON say so, not only the status."""
+    write("goals/a.md", goal_text("Alpha"))
+    write("goals/b.md", goal_text("Beta", completed="2026-01-02"))
+    assert invoke("done", "alpha").stdout == (
+        "goals/a.md: status: active -> done\ngoals/a.md: completed: (none) -> 2026-11-22\n"
+    )
+    data = json.loads(invoke("done", "beta", "--date", "2026-11-20", "--json").stdout)
+    assert (data["key"], data["old"], data["new"], data["written"]) == (
+        "status",
+        "active",
+        "done",
+        True,
+    )
+    assert data["changes"] == [
+        {"key": "status", "old": "active", "new": "done"},
+        {"key": "completed", "old": "2026-01-02", "new": "2026-11-20"},
+    ]
+    again = json.loads(invoke("done", "beta", "--json").stdout)
+    assert (again["old"], again["new"], again["changes"], again["written"]) == (
+        "done",
+        None,
+        [],
+        False,
+    )

@@ -12,16 +12,9 @@ from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, lookup, parse_cli_value, yaml_value
-from journal.core.goal import refuse_hand_value
+from journal.core.goal import Change, edit_goal, refuse_hand_value
 
 FIXED_KEYS = ("id", "type")
-
-
-@dataclass(frozen=True)
-class Change:
-    key: str
-    old: Any
-    new: Any
 
 
 @dataclass
@@ -71,18 +64,8 @@ def set_fields(
     result = SetResult(goal.path, goal.title)
 
     def transform(doc: codec.Document) -> str:
-        old = codec.plain(dict(doc.data or {}))
-        wanted = dict(typed)
-        if typed.get("status") == "done" and old.get("status") != "done":
-            wanted.setdefault("completed", today)
-        result.changes = [
-            Change(key, old.get(key), codec.plain(value))
-            for key, value in wanted.items()
-            if key not in old or old[key] != codec.plain(value)
-        ]
-        if not result.changes:
-            return doc.text
-        return codec.edit(doc, {(c.key,): wanted[c.key] for c in result.changes})
+        text, result.changes = edit_goal(doc, typed, today)
+        return text
 
     result.written = vault.rewrite(goal.path, transform)
     return result
