@@ -15,7 +15,7 @@ from typing import Any
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
-from journal.core.checkins import CheckIn, parse_value, replay, running
+from journal.core.checkins import CheckIn, log_agrees, parse_value, replay, running
 from journal.core.errors import JournalError, UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
 from journal.core.formatting import number
@@ -95,7 +95,7 @@ def log_checkin(
         logged = [c for c in log_checkins(doc) if c.op is not None]
         replayed = replay(base, logged)
         old = current if current is not None else replayed
-        if current is None or not logged or _tidy(replayed) == _tidy(current):
+        if current is None or log_agrees(base, logged, current):
             new = _tidy(replay(base if logged else old, [*logged, checkin]))
             later = sorted((c for c in logged if c.op == "=" and c.day > day), key=lambda c: c.day)
             if new == _tidy(old) and later and op != "=":
@@ -142,7 +142,7 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
         "start": goal.start.isoformat() if goal.start else None,
         "due": goal.due.isoformat() if goal.due else None,
         "replayed": replayed,
-        "agrees": goal.file_current is None or not own or replayed == goal.file_current,
+        "agrees": log_agrees(goal.baseline, own, goal.file_current),
         "checkins": [
             {
                 "date": c.day.isoformat(),
