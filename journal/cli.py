@@ -744,7 +744,7 @@ def log_command(
                 "old": logged.old,
                 "new": logged.new,
                 "notice": logged.notice,
-                "warning": logged.warning,
+                "warning": logged.warning.message if logged.warning else None,
             }
         )
     else:
@@ -754,7 +754,7 @@ def log_command(
             + f"; current {number(logged.old)} -> {number(logged.new)}{notice}"
         )
     if logged.warning:
-        click.echo(f"journal: warning: {logged.warning}", err=True)
+        report([logged.warning], severities=("warning",))
     return f"journal: log {logged.change} {logged.title}"
 
 
