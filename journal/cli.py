@@ -849,7 +849,9 @@ def new_meeting_command(
     unknown = find_people(catalog, people)[1]
     if unknown and create_contacts is None and sys.stdin.isatty():
         create_contacts = click.confirm(
-            f"Not in your contacts: {', '.join(unknown)}. Create contact notes?", default=True
+            f"Not in your contacts: {', '.join(unknown)}. Create contact notes?",
+            default=True,
+            err=True,  # stdout may carry --json
         )
     created = new_meeting(
         vault,
@@ -875,11 +877,6 @@ def new_meeting_command(
         for path in created.contacts_created:
             click.echo(f"created {path}")
         click.echo(f"created {created.path} (follow up by {created.props['follow_up_by']})")
-        for name in created.contacts_missing:
-            click.echo(
-                f"no contact note for {name}: the link stays unresolved (a hint in journal "
-                f'check) until one exists: journal new contact "{name}"'
-            )
     return f"journal: new meeting {created.title}"
 
 

@@ -126,8 +126,8 @@ def new_meeting(
     and the goal, with ``follow_up_by`` = date + ``[networking] follow_up_days``.
 
     People who are not contacts yet are created as contacts when ``create_contacts``
-    is true, only linked (``[[Name]]``, unresolved until such a note exists) when it is
-    false, and listed in an error when it is None.  Every file is planned and checked
+    is true, only linked (``[[Name]]``, unresolved until such a note exists, with a
+    notice) when it is false, and listed in an error when it is None.  Every file is planned and checked
     before the first is written, so a failure writes nothing.
     """
     if title is not None and not title.strip():
@@ -190,5 +190,10 @@ def new_meeting(
         vault.ensure_folder(str(PurePosixPath(path).parent))
         vault.create(path, data)
     missing = [name for name in unknown if name not in contacts]
+    for name in missing:
+        vault.notice(
+            f"no contact note for {name}: the link stays unresolved (an H008 hint in journal "
+            f'check) until one exists: journal new contact "{name}"'
+        )
     props = {k: codec.plain(v) for k, v in meeting.items()}
     return NewMeeting(rel, stem, props, list(contacts.values()), missing)
