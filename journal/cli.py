@@ -323,7 +323,7 @@ def list_command(
     from journal.present import goal_table, note_table
     from journal.usecases.listing import list_notes, listing_problems
 
-    before = _day_option(due_before, "--due-before") if due_before else None
+    before = _optional_day(due_before, "--due-before")
     vault = state.vault()
     catalog = state.catalog(vault)
     records = list_notes(catalog, kind=kind, statuses=statuses, areas=areas, due_before=before)
@@ -547,7 +547,7 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
     from journal.present import goal_timeline, vault_timeline
     from journal.usecases.history import goal_history, vault_history
 
-    day = _day_option(since, "--since") if since else None
+    day = _optional_day(since, "--since")
     vault = state.vault()
     if goal:
         timeline = goal_history(vault, state.catalog(vault), goal, today(), day)
@@ -662,6 +662,20 @@ def _day_option(text: str | None, option: str = "--date") -> date:
         return parse_date(text)
     except DateError as exc:
         raise UsageProblem(f"{option}: {exc.message}") from None
+
+
+def _optional_day(text: str | None, option: str) -> date | None:
+    """An option's date, None when the option is not given (an empty value is given,
+    and not a date: a usage error, as everywhere)."""
+    return _day_option(text, option) if text is not None else None
+
+
+def _one_output(to_stdout: bool, as_json: bool) -> None:
+    """``--stdout`` prints the note and ``--json`` a report of the run: one or the other."""
+    from journal.core.errors import UsageProblem
+
+    if to_stdout and as_json:
+        raise UsageProblem("give --stdout or --json, not both")
 
 
 _ROLE_STYLES: dict[str, dict[str, Any]] = {
@@ -1060,6 +1074,7 @@ def review(
     """
     from journal.usecases.review import weekly_review
 
+    _one_output(to_stdout, as_json)
     vault = state.vault()
     catalog = state.catalog(vault)
     report(catalog.unreadable_goals)
@@ -1068,7 +1083,7 @@ def review(
         catalog,
         today(),
         week=week,
-        day=_day_option(day) if day is not None else None,
+        day=_optional_day(day, "--date"),
         write=not to_stdout,
         dry_run=dry_run,
         force=force,
@@ -1110,6 +1125,7 @@ def plan(
     """
     from journal.usecases.plan import quarterly_plan
 
+    _one_output(to_stdout, as_json)
     vault = state.vault()
     catalog = state.catalog(vault)
     report(catalog.unreadable_goals)
@@ -1117,7 +1133,7 @@ def plan(
         vault,
         catalog,
         today(),
-        start=_day_option(start, "--start") if start else None,
+        start=_optional_day(start, "--start"),
         days=days,
         write=not to_stdout,
         dry_run=dry_run,

@@ -10,7 +10,7 @@ from typing import Any
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
-from journal.core.errors import JournalError, NotFound
+from journal.core.errors import JournalError, NotFound, UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
 from journal.core.goal import Change, edit_goal
 
@@ -39,6 +39,8 @@ def mark_done(
     DAY``, as ``journal set`` does) on a goal, or ``done: DAY`` on the goal milestone
     whose title is (or uniquely holds) ``milestone``.  Something already done is left
     as it is."""
+    if milestone is not None and not milestone.strip():
+        raise UsageProblem("--milestone needs a milestone's title, a part of it or its number")
     kinds = ("goal",) if milestone is not None else ("meeting", "goal")
     note = catalog.find_note(ref, kinds=kinds)
     if milestone is not None:
