@@ -127,8 +127,8 @@ def new_meeting(
 
     People who are not contacts yet are created as contacts when ``create_contacts``
     is true, only linked (``[[Name]]``, unresolved until such a note exists, with a
-    notice) when it is false, and listed in an error when it is None.  Every file is planned and checked
-    before the first is written, so a failure writes nothing.
+    notice) when it is false, and listed in an error when it is None.  Every file is
+    planned and checked before the first is written, so a failure writes nothing.
     """
     if title is not None and not title.strip():
         raise UsageProblem("--title can't be empty; leave it out for the default title")
