@@ -391,7 +391,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
     Example:
       journal set "Connect with five HR leaders" current=3 status=active due=2026-12-31
     """
-    from journal.usecases.set_fields import parse_assignments, set_fields
+    from journal.usecases.set_fields import set_fields
 
     vault = state.vault()
     result = set_fields(vault, state.catalog(vault), goal, assignments, today())
@@ -403,11 +403,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
         click.echo(f"{result.path}: unchanged")
     else:
         _echo_changes(result.path, result.changes)
-    typed = parse_assignments(assignments)
-    changed = ", ".join(
-        f"{c.key}={typed[c.key].strip() if c.key in typed else c.new}" for c in result.changes
-    )
-    return f"journal: set {changed} in {result.title}"
+    return f"journal: set {', '.join(result.assigned)} in {result.title}"
 
 
 # --- index / search -----------------------------------------------------------------------

@@ -56,6 +56,17 @@ def test_set_commits_only_the_goal_and_leaves_other_changes_alone(
     assert sorted(s for s in status if s) == [" M notes/b.md", "M  notes/a.md"]
 
 
+def test_a_set_message_names_the_values_as_typed_and_the_completed_day_added(
+    git: Git, invoke: Invoke
+) -> None:
+    """The message comes from what `set` did (SetResult), not from re-reading the words."""
+    result = invoke("set", "Connect with five", "status= Done", "current=2", "--commit")
+    assert result.exit_code == 0, result.output
+    assert git("log", "-1", "--format=%s").strip() == (
+        "journal: set status=Done, completed=2026-11-22 in Connect with five HR leaders"
+    )
+
+
 def test_new_goal_commits_in_a_vault_inside_a_larger_repository(
     tmp_path: Path, invoke: Invoke
 ) -> None:

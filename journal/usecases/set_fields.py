@@ -21,8 +21,15 @@ FIXED_KEYS = ("id", "type")
 class SetResult:
     path: str
     title: str
+    given: dict[str, str] = field(default_factory=dict)  # each value as typed, by key
     changes: list[Change] = field(default_factory=list)
     written: bool = False
+
+    @property
+    def assigned(self) -> list[str]:
+        """Each change as ``KEY=VALUE``: the value as typed, else (a ``completed`` the
+        tool added) as written."""
+        return [f"{c.key}={self.given.get(c.key, c.new)}" for c in self.changes]
 
 
 def parse_assignments(assignments: Sequence[str]) -> dict[str, str]:
@@ -39,10 +46,10 @@ def parse_assignments(assignments: Sequence[str]) -> dict[str, str]:
     return parsed
 
 
-def typed_assignments(assignments: Sequence[str]) -> dict[str, Any]:
+def typed_assignments(given: dict[str, str]) -> dict[str, Any]:
     """Validated values, as the codec writes them, for goal properties."""
     typed: dict[str, Any] = {}
-    for key, text in parse_assignments(assignments).items():
+    for key, text in given.items():
         spec = lookup(key, GOAL_FIELDS)
         if key in FIXED_KEYS:
             raise UsageProblem(f"'{key}' is not changed by the tool; edit the file if you must")
@@ -55,13 +62,14 @@ def set_fields(
 ) -> SetResult:
     """Edit a goal's properties; only the lines of changed keys are touched.  A goal
     that becomes done also gets ``completed: TODAY`` (unless it is given)."""
-    typed = typed_assignments(assignments)
+    given = parse_assignments(assignments)
+    typed = typed_assignments(given)
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
     goal = catalog.find_goal(ref)
     if "current" in typed:
         refuse_hand_value(goal)
-    result = SetResult(goal.path, goal.title)
+    result = SetResult(goal.path, goal.title, {k: v.strip() for k, v in given.items()})
 
     def transform(doc: codec.Document) -> str:
         text, result.changes = edit_goal(doc, typed, today)
