@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from journal.core.catalog import Catalog
 
 F = TypeVar("F", bound=Callable[..., Any])
+#: A command that writes notes: it returns the commit message for ``--commit``.
+Writer = TypeVar("Writer", bound=Callable[..., str])
 
 
 @dataclass
@@ -146,14 +148,15 @@ def report(diagnostics: list[Any], *, severities: tuple[str, ...] = ("error",)) 
             click.echo(str(shown), err=True)
 
 
-def commit_option(func: F) -> F:
+def commit_option(func: Writer) -> Writer:
     """Add ``--commit`` to a command that writes notes.
 
     Before the command runs, refuses when its notes could not be committed (no
     repository, not the user's, no git identity, a locked index) and arms the vault
     to refuse a note with staged changes just before writing it; afterwards commits
-    exactly the notes the command wrote, with the message the command returns.  The
-    lines saying so go to stderr when stdout carries data (``--json``, ``--stdout``).
+    exactly the notes the command wrote, with the message the command returns (its
+    type says it always returns one, also when it wrote nothing).  The lines saying
+    so go to stderr when stdout carries data (``--json``, ``--stdout``).
     """
 
     @click.option(
@@ -163,7 +166,7 @@ def commit_option(func: F) -> F:
         help="Commit exactly the files this command writes to git, nothing else.",
     )
     @functools.wraps(func)
-    def wrapper(*args: Any, commit: bool, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, commit: bool, **kwargs: Any) -> str:
         if not commit:
             return func(*args, **kwargs)
         from journal.usecases.commit import commit_paths, prepare_commit
@@ -707,7 +710,7 @@ def log_command(
     note: tuple[str, ...],
     day: str | None,
     as_json: bool,
-) -> str | None:
+) -> str:
     """Record a check-in, or show a goal's check-ins with a chart.
 
     VALUE is +N (up by N), -N (down by N) or =N (now N; =-N below zero).  The
@@ -739,7 +742,7 @@ def log_command(
             emit_json(record)
         else:
             click.echo(history_view(record, today()), nl=False)
-        return None
+        return f"journal: log {record['title']}"  # nothing written: never committed
     from journal.core.formatting import number
     from journal.usecases.checkin import log_checkin
 
@@ -1055,7 +1058,7 @@ def review(
     dry_run: bool,
     force: bool,
     as_json: bool,
-) -> str | None:
+) -> str:
     """Write this week's review note (reviews/2026-W47.md) from the vault.
 
     The scoreboard, milestones, networking, attention, wins and chart
@@ -1086,8 +1089,8 @@ def review(
     )
     if to_stdout:
         click.echo(result.written.text, nl=False)
-        return None
-    _generated_report(result.written, as_json, "review")
+    else:
+        _generated_report(result.written, as_json, "review")
     return f"journal: weekly review {result.data['week']}"
 
 
@@ -1108,7 +1111,7 @@ def plan(
     dry_run: bool,
     force: bool,
     as_json: bool,
-) -> str | None:
+) -> str:
     """Write a 90-day plan note (plans/<start>-90-day-plan.md) from the active goals.
 
     Weekly targets per goal, milestones in their weeks, a capacity check
@@ -1137,8 +1140,8 @@ def plan(
     )
     if to_stdout:
         click.echo(result.written.text, nl=False)
-        return None
-    _generated_report(result.written, as_json, "plan")
+    else:
+        _generated_report(result.written, as_json, "plan")
     return f"journal: {result.data['days']}-day plan from {result.data['start']}"
 
 

@@ -144,6 +144,10 @@ def test_nothing_written_means_nothing_committed(git: Git, invoke: Invoke) -> No
         f"{GOAL}: unchanged",
         "journal: nothing written, nothing to commit",
     ]
+    for args in (("log", "Connect"), ("plan", "--stdout"), ("review", "--stdout")):
+        shown = invoke(*args, "--commit")  # writers that wrote nothing have a message too
+        assert shown.exit_code == 0, (args, shown.output)
+        assert shown.output.endswith("journal: nothing written, nothing to commit\n"), args
     assert git("rev-parse", "HEAD") == head
 
 
