@@ -264,12 +264,16 @@ def new() -> None:
 @click.option("--baseline", help="Value at the start (default 0).")
 @click.option("--target", help="Value that means done.")
 @click.option("--effort", help="Hours per week the goal needs.")
-@click.option("--due", help="Deadline, YYYY-MM-DD.")
+@click.option("--due", metavar="DATE", help="Deadline, YYYY-MM-DD.")
 @click.option("--area", help="Area, e.g. networking or skills.")
 @click.option("--supports", help='The larger goal it serves, e.g. "[[Become an HRBP]]".')
 @click.option("--why", help="Why the goal matters.")
-@click.option("--kind", type=click.Choice(["outcome", "activity"]), help="Default: outcome.")
-@click.option("--feeds", help="For an activity goal: the outcome goal it feeds.")
+@click.option(
+    "--kind",
+    type=click.Choice(["outcome", "activity"]),
+    help="Default: outcome; activity with --feeds.",
+)
+@click.option("--feeds", metavar="GOAL", help="For an activity goal: the outcome goal it feeds.")
 @click.option("--json", "as_json", is_flag=True, help="Print the created goal as JSON.")
 @commit_option
 @pass_state
@@ -306,7 +310,7 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
 )
 @click.option("--status", "statuses", multiple=True, help="Only this status (repeatable).")
 @click.option("--area", "areas", multiple=True, help="Only this area (repeatable).")
-@click.option("--due-before", help="Only goals due before this date (YYYY-MM-DD).")
+@click.option("--due-before", metavar="DATE", help="Only goals due before this day (YYYY-MM-DD).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of records.")
 @pass_state
 def list_command(
@@ -346,7 +350,8 @@ def list_command(
 def show(state: State, goal: str, as_json: bool) -> None:
     """Show one goal: its SMART fields, milestones, check-ins and problems.
 
-    GOAL is an id, file name, title or alias.
+    GOAL is an id, path, file name, title or alias, or a part of a title, file
+    name or id that matches only one goal.
 
     \b
     Example:
@@ -389,6 +394,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
     """Change a goal's properties; only the edited lines of the file change.
 
     Values are checked against each property's type; an empty value clears it.
+    status=done also sets completed: TODAY (unless completed is given).
 
     \b
     Example:
@@ -994,7 +1000,8 @@ def people(state: State, as_json: bool) -> None:
 @pass_state
 def status(state: State, as_json: bool) -> None:
     """One screen: active goals with progress and pace, next milestones, follow-ups
-    due, and goals without a recent check-in.
+    overdue or due, and goals without a recent check-in (in a git repository, a
+    commit that changed a goal's value counts as one).
 
     \b
     Example:
@@ -1061,10 +1068,12 @@ def review(
 ) -> str:
     """Write this week's review note (reviews/2026-W47.md) from the vault.
 
-    The scoreboard, milestones, networking, attention, wins and chart
-    sections are regenerated on every run; your reflection and anything
-    else you write stays.  A section you edited is kept (use --force to
-    replace it).
+    The period (dates and links to the weeks around it), scoreboard,
+    check-ins, milestones, networking, needs attention, wins, this week in
+    git and chart sections, and the properties week, start, end and goals,
+    are regenerated on every run; your reflection and anything else you
+    write stays.  A section or property you edited is kept and reported
+    (use --force to replace it).
 
     \b
     Example:
@@ -1095,8 +1104,12 @@ def review(
 
 
 @cli.command()
-@click.option("--start", metavar="DATE", help="First day (default: the next week's first day).")
-@click.option("--days", type=int, help="Length in days (default: [plan] days, 90).")
+@click.option(
+    "--start",
+    metavar="DATE",
+    help="First day (default: today if a week starts today, else next week's first day).",
+)
+@click.option("--days", type=int, help="Length in days, 7-366 (default: [plan] days, 90).")
 @click.option("--stdout", "to_stdout", is_flag=True, help="Print the note; write nothing.")
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
 @click.option("--force", is_flag=True, help="Also replace generated parts you edited.")
@@ -1112,10 +1125,12 @@ def plan(
     force: bool,
     as_json: bool,
 ) -> str:
-    """Write a 90-day plan note (plans/<start>-90-day-plan.md) from the active goals.
+    """Write a plan note (plans/<start>-<days>-day-plan.md) from the active goals.
 
-    Weekly targets per goal, milestones in their weeks, a capacity check
-    against hours_per_week, a focus list per month and a timeline chart.
+    90 days unless --days or [plan] days says otherwise: weekly targets per
+    goal, milestones in their weeks, a capacity check against hours_per_week,
+    a focus list per month and a timeline chart.  Sections and properties you
+    edited are kept, as in the review.
 
     \b
     Example:
