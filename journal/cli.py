@@ -1,8 +1,8 @@
 """The command line: click only, thin.  Each command parses its options, calls one
 use-case function and prints what it returns.  Heavy modules are imported inside
 the commands, so ``journal --help`` starts fast.  Every JournalError becomes one
-line on stderr and its exit code here (0 ok, 1 findings or domain errors, 2 usage);
-no traceback reaches the user unless ``--debug`` is given."""
+line on stderr and its exit code here (0 ok, 1 findings or domain errors, 2 usage,
+130 interrupted by Ctrl-C); no traceback reaches the user unless ``--debug`` is given."""
 
 from __future__ import annotations
 
@@ -111,8 +111,8 @@ class JournalGroup(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:
-            click.echo("journal: interrupted", err=True)  # writes are atomic: none half-done
-            ctx.exit(1)
+            click.echo(f"journal: {_interrupted(ctx)}", err=True)
+            ctx.exit(130)  # as a shell reports Ctrl-C (128 + SIGINT): stopped, not failed
         except Exception as exc:
             if _debug(ctx):
                 raise
@@ -122,6 +122,24 @@ class JournalGroup(click.Group):
                 err=True,
             )
             ctx.exit(1)
+
+
+def _interrupted(ctx: click.Context) -> str:
+    """What a command stopped by Ctrl-C leaves.  Each file is written atomically, so
+    none is half-written; but a command that writes several (a meeting and its new
+    contacts) may have written only some, and with --commit they may not have been
+    committed yet."""
+    state = ctx.find_root().obj
+    vault = state.opened if isinstance(state, State) else None
+    if vault is None or not vault.written:
+        return "interrupted; nothing was written"
+    done = (
+        f"interrupted after writing {', '.join(dict.fromkeys(vault.written))} (each whole); "
+        "the rest was not done"
+    )
+    if vault.before_write is not None:  # --commit was armed
+        return f"{done}; they may not be committed: see git status"
+    return done
 
 
 def _debug(ctx: click.Context) -> bool:

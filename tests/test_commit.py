@@ -318,3 +318,35 @@ def test_new_contact_and_meeting_commit_with_their_names(
     _commits_only(
         staged, vault, result, path, "journal: new meeting 2026-11-22 Coffee with Dana Ortiz"
     )
+
+
+@pytest.mark.parametrize("commit", [False, True])
+def test_ctrl_c_between_two_writes_names_what_was_written(
+    git: Git, invoke: Invoke, vault: Path, monkeypatch: pytest.MonkeyPatch, commit: bool
+) -> None:
+    """A meeting with a new contact is two files: Ctrl-C (a real SIGINT) right after the
+    first leaves that one whole, the meeting unwritten and nothing committed; the
+    message says so, with exit code 130 as a shell gives a job stopped by Ctrl-C."""
+    import signal
+
+    from journal.adapters.vault import Vault
+
+    create = Vault.create
+
+    def create_then_ctrl_c(self: Vault, rel: str, data: bytes) -> None:
+        create(self, rel, data)
+        signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(Vault, "create", create_then_ctrl_c)
+    head = git("rev-parse", "HEAD")
+    args = ("new", "meeting", "--with", "Lee Chang", "--create-contacts")
+    result = invoke(*args, *(["--commit"] if commit else []))
+    assert result.exit_code == 130
+    said = (
+        "journal: interrupted after writing people/Lee Chang.md (each whole); the rest was not done"
+    )
+    assert result.stderr == said + (
+        "; they may not be committed: see git status\n" if commit else "\n"
+    )
+    assert (vault / "people/Lee Chang.md").is_file() and not (vault / "meetings").exists()
+    assert (git("rev-parse", "HEAD"), git.staged()) == (head, [])
