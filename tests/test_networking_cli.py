@@ -246,7 +246,7 @@ def test_the_contact_question_and_notice_stay_out_of_piped_json(
     code, terminal = run_on_a_terminal(args, b"n\n", stdout=out)
     assert code == 0
     assert "Not in your contacts: Lee Chang. Create contact notes? [Y/n]" in terminal
-    assert 'journal: no contact note for Lee Chang: the link stays unresolved' in terminal
+    assert "journal: no contact note for Lee Chang: the link stays unresolved" in terminal
     data = json.loads(out.read_text())
     assert (data["contacts_created"], data["contacts_missing"]) == ([], ["Lee Chang"])
 
