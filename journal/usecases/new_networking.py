@@ -135,7 +135,7 @@ def new_meeting(
     if not any(p.strip() for p in people):
         raise UsageProblem("name the people you met with --with PERSON")
     named = named_people(catalog, people)
-    unknown = [_check_name(catalog, p) for p in named if isinstance(p, str)]
+    unknown = [p for p in named if isinstance(p, str)]  # no contact has these names
     if unknown and create_contacts is None:
         raise NotFound(
             f"not in your contacts: {', '.join(unknown)}; add --create-contacts to create "
