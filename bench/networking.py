@@ -69,7 +69,7 @@ def main() -> None:
         vault = Vault.open(root)
         catalog = timed("parse every note", lambda: load_catalog(vault, TODAY))
         timed("goals + meeting counts", lambda: catalog.goals)  # type: ignore[attr-defined]
-        timed("status board", lambda: status(catalog, vault.config, TODAY))  # type: ignore[arg-type]
+        timed("status board", lambda: status(vault, catalog, TODAY))  # type: ignore[arg-type]
         timed("people", lambda: people(catalog, TODAY, 60))  # type: ignore[arg-type]
         timed("followups --all", lambda: followups(catalog, TODAY, everything=True))  # type: ignore[arg-type]
         timed(

@@ -1,8 +1,8 @@
 """The command line: click only, thin.  Each command parses its options, calls one
 use-case function and prints what it returns.  Heavy modules are imported inside
 the commands, so ``journal --help`` starts fast.  Every JournalError becomes one
-line on stderr and its exit code here (0 ok, 1 findings or domain errors, 2 usage);
-no traceback reaches the user unless ``--debug`` is given."""
+line on stderr and its exit code here (0 ok, 1 findings or domain errors, 2 usage,
+130 interrupted by Ctrl-C); no traceback reaches the user unless ``--debug`` is given."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from journal.core.catalog import Catalog
 
 F = TypeVar("F", bound=Callable[..., Any])
+#: A command that writes notes: it returns the commit message for ``--commit``.
+Writer = TypeVar("Writer", bound=Callable[..., str])
 
 
 @dataclass
@@ -109,8 +111,8 @@ class JournalGroup(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:
-            click.echo("journal: interrupted", err=True)  # writes are atomic: none half-done
-            ctx.exit(1)
+            click.echo(f"journal: {_interrupted(ctx)}", err=True)
+            ctx.exit(130)  # as a shell reports Ctrl-C (128 + SIGINT): stopped, not failed
         except Exception as exc:
             if _debug(ctx):
                 raise
@@ -120,6 +122,24 @@ class JournalGroup(click.Group):
                 err=True,
             )
             ctx.exit(1)
+
+
+def _interrupted(ctx: click.Context) -> str:
+    """What a command stopped by Ctrl-C leaves.  Each file is written atomically, so
+    none is half-written; but a command that writes several (a meeting and its new
+    contacts) may have written only some, and with --commit they may not have been
+    committed yet."""
+    state = ctx.find_root().obj
+    vault = state.opened if isinstance(state, State) else None
+    if vault is None or not vault.written:
+        return "interrupted; nothing was written"
+    done = (
+        f"interrupted after writing {', '.join(dict.fromkeys(vault.written))} (each whole); "
+        "the rest was not done"
+    )
+    if vault.before_write is not None:  # --commit was armed
+        return f"{done}; they may not be committed: see git status"
+    return done
 
 
 def _debug(ctx: click.Context) -> bool:
@@ -146,14 +166,15 @@ def report(diagnostics: list[Any], *, severities: tuple[str, ...] = ("error",)) 
             click.echo(str(shown), err=True)
 
 
-def commit_option(func: F) -> F:
+def commit_option(func: Writer) -> Writer:
     """Add ``--commit`` to a command that writes notes.
 
     Before the command runs, refuses when its notes could not be committed (no
     repository, not the user's, no git identity, a locked index) and arms the vault
     to refuse a note with staged changes just before writing it; afterwards commits
-    exactly the notes the command wrote, with the message the command returns.  The
-    lines saying so go to stderr when stdout carries data (``--json``, ``--stdout``).
+    exactly the notes the command wrote, with the message the command returns (its
+    type says it always returns one, also when it wrote nothing).  The lines saying
+    so go to stderr when stdout carries data (``--json``, ``--stdout``).
     """
 
     @click.option(
@@ -163,7 +184,7 @@ def commit_option(func: F) -> F:
         help="Commit exactly the files this command writes to git, nothing else.",
     )
     @functools.wraps(func)
-    def wrapper(*args: Any, commit: bool, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, commit: bool, **kwargs: Any) -> str:
         if not commit:
             return func(*args, **kwargs)
         from journal.usecases.commit import commit_paths, prepare_commit
@@ -261,12 +282,16 @@ def new() -> None:
 @click.option("--baseline", help="Value at the start (default 0).")
 @click.option("--target", help="Value that means done.")
 @click.option("--effort", help="Hours per week the goal needs.")
-@click.option("--due", help="Deadline, YYYY-MM-DD.")
+@click.option("--due", metavar="DATE", help="Deadline, YYYY-MM-DD.")
 @click.option("--area", help="Area, e.g. networking or skills.")
 @click.option("--supports", help='The larger goal it serves, e.g. "[[Become an HRBP]]".')
 @click.option("--why", help="Why the goal matters.")
-@click.option("--kind", type=click.Choice(["outcome", "activity"]), help="Default: outcome.")
-@click.option("--feeds", help="For an activity goal: the outcome goal it feeds.")
+@click.option(
+    "--kind",
+    type=click.Choice(["outcome", "activity"]),
+    help="Default: outcome; activity with --feeds.",
+)
+@click.option("--feeds", metavar="GOAL", help="For an activity goal: the outcome goal it feeds.")
 @click.option("--json", "as_json", is_flag=True, help="Print the created goal as JSON.")
 @commit_option
 @pass_state
@@ -303,7 +328,7 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
 )
 @click.option("--status", "statuses", multiple=True, help="Only this status (repeatable).")
 @click.option("--area", "areas", multiple=True, help="Only this area (repeatable).")
-@click.option("--due-before", help="Only goals due before this date (YYYY-MM-DD).")
+@click.option("--due-before", metavar="DATE", help="Only goals due before this day (YYYY-MM-DD).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of records.")
 @pass_state
 def list_command(
@@ -323,7 +348,7 @@ def list_command(
     from journal.present import goal_table, note_table
     from journal.usecases.listing import list_notes, listing_problems
 
-    before = _day_option(due_before, "--due-before") if due_before else None
+    before = _optional_day(due_before, "--due-before")
     vault = state.vault()
     catalog = state.catalog(vault)
     records = list_notes(catalog, kind=kind, statuses=statuses, areas=areas, due_before=before)
@@ -343,7 +368,8 @@ def list_command(
 def show(state: State, goal: str, as_json: bool) -> None:
     """Show one goal: its SMART fields, milestones, check-ins and problems.
 
-    GOAL is an id, file name, title or alias.
+    GOAL is an id, path, file name, title or alias, or a part of a title, file
+    name or id that matches only one goal.
 
     \b
     Example:
@@ -363,6 +389,19 @@ def show(state: State, goal: str, as_json: bool) -> None:
 # --- set ----------------------------------------------------------------------------------
 
 
+def _changes(changes: list[Any]) -> list[dict[str, Any]]:
+    """Property changes as JSON records."""
+    return [{"key": c.key, "old": c.old, "new": c.new} for c in changes]
+
+
+def _echo_changes(path: str, changes: list[Any]) -> None:
+    """One ``path: key: old -> new`` line per change, values as the file shows them."""
+    from journal.present import file_value
+
+    for change in changes:
+        click.echo(f"{path}: {change.key}: {file_value(change.old)} -> {file_value(change.new)}")
+
+
 @cli.command("set")
 @click.argument("goal")
 @click.argument("assignments", nargs=-1, required=True, metavar="KEY=VALUE...")
@@ -373,35 +412,25 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
     """Change a goal's properties; only the edited lines of the file change.
 
     Values are checked against each property's type; an empty value clears it.
+    status=done also sets completed: TODAY (unless completed is given).
 
     \b
     Example:
       journal set "Connect with five HR leaders" current=3 status=active due=2026-12-31
     """
-    from journal.present import file_value
-    from journal.usecases.set_fields import parse_assignments, set_fields
+    from journal.usecases.set_fields import set_fields
 
     vault = state.vault()
     result = set_fields(vault, state.catalog(vault), goal, assignments, today())
     if as_json:
         emit_json(
-            {
-                "path": result.path,
-                "written": result.written,
-                "changes": [{"key": c.key, "old": c.old, "new": c.new} for c in result.changes],
-            }
+            {"path": result.path, "written": result.written, "changes": _changes(result.changes)}
         )
+    elif not result.changes:
+        click.echo(f"{result.path}: unchanged")
     else:
-        if not result.changes:
-            click.echo(f"{result.path}: unchanged")
-        for change in result.changes:
-            old, new = file_value(change.old), file_value(change.new)
-            click.echo(f"{result.path}: {change.key}: {old} -> {new}")
-    typed = parse_assignments(assignments)
-    changed = ", ".join(
-        f"{c.key}={typed[c.key].strip() if c.key in typed else c.new}" for c in result.changes
-    )
-    return f"journal: set {changed} in {result.title}"
+        _echo_changes(result.path, result.changes)
+    return f"journal: set {', '.join(result.assigned)} in {result.title}"
 
 
 # --- index / search -----------------------------------------------------------------------
@@ -541,7 +570,7 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
     from journal.present import goal_timeline, vault_timeline
     from journal.usecases.history import goal_history, vault_history
 
-    day = _day_option(since, "--since") if since else None
+    day = _optional_day(since, "--since")
     vault = state.vault()
     if goal:
         timeline = goal_history(vault, state.catalog(vault), goal, today(), day)
@@ -658,6 +687,20 @@ def _day_option(text: str | None, option: str = "--date") -> date:
         raise UsageProblem(f"{option}: {exc.message}") from None
 
 
+def _optional_day(text: str | None, option: str) -> date | None:
+    """An option's date, None when the option is not given (an empty value is given,
+    and not a date: a usage error, as everywhere)."""
+    return _day_option(text, option) if text is not None else None
+
+
+def _one_output(to_stdout: bool, as_json: bool) -> None:
+    """``--stdout`` prints the note and ``--json`` a report of the run: one or the other."""
+    from journal.core.errors import UsageProblem
+
+    if to_stdout and as_json:
+        raise UsageProblem("give --stdout or --json, not both")
+
+
 _ROLE_STYLES: dict[str, dict[str, Any]] = {
     "good": {"fg": "green"},
     "warn": {"fg": "yellow"},
@@ -691,7 +734,7 @@ def log_command(
     note: tuple[str, ...],
     day: str | None,
     as_json: bool,
-) -> str | None:
+) -> str:
     """Record a check-in, or show a goal's check-ins with a chart.
 
     VALUE is +N (up by N), -N (down by N) or =N (now N; =-N below zero).  The
@@ -723,7 +766,7 @@ def log_command(
             emit_json(record)
         else:
             click.echo(history_view(record, today()), nl=False)
-        return None
+        return f"journal: log {record['title']}"  # nothing written: never committed
     from journal.core.formatting import number
     from journal.usecases.checkin import log_checkin
 
@@ -738,7 +781,7 @@ def log_command(
                 "old": logged.old,
                 "new": logged.new,
                 "notice": logged.notice,
-                "warning": logged.warning,
+                "warning": logged.warning.message if logged.warning else None,
             }
         )
     else:
@@ -748,7 +791,7 @@ def log_command(
             + f"; current {number(logged.old)} -> {number(logged.new)}{notice}"
         )
     if logged.warning:
-        click.echo(f"journal: warning: {logged.warning}", err=True)
+        report([logged.warning], severities=("warning",))
     return f"journal: log {logged.change} {logged.title}"
 
 
@@ -843,7 +886,9 @@ def new_meeting_command(
     unknown = find_people(catalog, people)[1]
     if unknown and create_contacts is None and sys.stdin.isatty():
         create_contacts = click.confirm(
-            f"Not in your contacts: {', '.join(unknown)}. Create contact notes?", default=True
+            f"Not in your contacts: {', '.join(unknown)}. Create contact notes?",
+            default=True,
+            err=True,  # stdout may carry --json
         )
     created = new_meeting(
         vault,
@@ -869,11 +914,6 @@ def new_meeting_command(
         for path in created.contacts_created:
             click.echo(f"created {path}")
         click.echo(f"created {created.path} (follow up by {created.props['follow_up_by']})")
-        for name in created.contacts_missing:
-            click.echo(
-                f"no contact note for {name}: the link stays unresolved (a hint in journal "
-                f'check) until one exists: journal new contact "{name}"'
-            )
     return f"journal: new meeting {created.title}"
 
 
@@ -912,8 +952,8 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
     """Mark a meeting's follow-up, a goal, or a goal's milestone done.
 
     A meeting gets follow_up_done: DATE (when it has a follow_up_by); a goal
-    gets status: done; with --milestone, that milestone gets done: DATE.  Only
-    that line changes.
+    gets status: done and completed: DATE; with --milestone, that milestone
+    gets done: DATE.  Only those lines change, and each change is printed.
 
     \b
     Example:
@@ -933,12 +973,12 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
                 "key": result.key,
                 "old": result.old,
                 "new": result.new,
+                "changes": _changes(result.changes),
                 "written": result.written,
             }
         )
     elif result.written:
-        old, new = file_value(result.old), file_value(result.new)
-        click.echo(f"{result.path}: {result.key}: {old} -> {new}")
+        _echo_changes(result.path, result.changes)
     else:
         click.echo(
             f"{result.path}: {result.what} already done ({result.key}: {file_value(result.old)})"
@@ -978,21 +1018,20 @@ def people(state: State, as_json: bool) -> None:
 @pass_state
 def status(state: State, as_json: bool) -> None:
     """One screen: active goals with progress and pace, next milestones, follow-ups
-    due, and goals without a recent check-in.
+    overdue or due, and goals without a recent check-in (in a git repository, a
+    commit that changed a goal's value counts as one).
 
     \b
     Example:
       journal status
     """
     from journal.present import status_screen
-    from journal.usecases.history import look_up_changes
     from journal.usecases.status import status as board
 
     vault = state.vault()
     catalog = state.catalog(vault)
     report(catalog.diagnostics)
-    look_up_changes(vault, catalog, today())
-    data = board(catalog, vault.config, today())
+    data = board(vault, catalog, today())
     if as_json:
         emit_json(data)
     else:
@@ -1044,13 +1083,15 @@ def review(
     dry_run: bool,
     force: bool,
     as_json: bool,
-) -> str | None:
+) -> str:
     """Write this week's review note (reviews/2026-W47.md) from the vault.
 
-    The scoreboard, milestones, networking, attention, wins and chart
-    sections are regenerated on every run; your reflection and anything
-    else you write stays.  A section you edited is kept (use --force to
-    replace it).
+    The period (dates and links to the weeks around it), scoreboard,
+    check-ins, milestones, networking, needs attention, wins, this week in
+    git and chart sections, and the properties week, start, end and goals,
+    are regenerated on every run; your reflection and anything else you
+    write stays.  A section or property you edited is kept and reported
+    (use --force to replace it).
 
     \b
     Example:
@@ -1059,6 +1100,7 @@ def review(
     """
     from journal.usecases.review import weekly_review
 
+    _one_output(to_stdout, as_json)
     vault = state.vault()
     catalog = state.catalog(vault)
     report(catalog.unreadable_goals)
@@ -1067,21 +1109,25 @@ def review(
         catalog,
         today(),
         week=week,
-        day=_day_option(day) if day is not None else None,
+        day=_optional_day(day, "--date"),
         write=not to_stdout,
         dry_run=dry_run,
         force=force,
     )
     if to_stdout:
         click.echo(result.written.text, nl=False)
-        return None
-    _generated_report(result.written, as_json, "review")
+    else:
+        _generated_report(result.written, as_json, "review")
     return f"journal: weekly review {result.data['week']}"
 
 
 @cli.command()
-@click.option("--start", metavar="DATE", help="First day (default: the next week's first day).")
-@click.option("--days", type=int, help="Length in days (default: [plan] days, 90).")
+@click.option(
+    "--start",
+    metavar="DATE",
+    help="First day (default: today if a week starts today, else next week's first day).",
+)
+@click.option("--days", type=int, help="Length in days, 7-366 (default: [plan] days, 90).")
 @click.option("--stdout", "to_stdout", is_flag=True, help="Print the note; write nothing.")
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
 @click.option("--force", is_flag=True, help="Also replace generated parts you edited.")
@@ -1096,11 +1142,13 @@ def plan(
     dry_run: bool,
     force: bool,
     as_json: bool,
-) -> str | None:
-    """Write a 90-day plan note (plans/<start>-90-day-plan.md) from the active goals.
+) -> str:
+    """Write a plan note (plans/<start>-<days>-day-plan.md) from the active goals.
 
-    Weekly targets per goal, milestones in their weeks, a capacity check
-    against hours_per_week, a focus list per month and a timeline chart.
+    90 days unless --days or [plan] days says otherwise: weekly targets per
+    goal, milestones in their weeks, a capacity check against hours_per_week,
+    a focus list per month and a timeline chart.  Sections and properties you
+    edited are kept, as in the review.
 
     \b
     Example:
@@ -1109,6 +1157,7 @@ def plan(
     """
     from journal.usecases.plan import quarterly_plan
 
+    _one_output(to_stdout, as_json)
     vault = state.vault()
     catalog = state.catalog(vault)
     report(catalog.unreadable_goals)
@@ -1116,7 +1165,7 @@ def plan(
         vault,
         catalog,
         today(),
-        start=_day_option(start, "--start") if start else None,
+        start=_optional_day(start, "--start"),
         days=days,
         write=not to_stdout,
         dry_run=dry_run,
@@ -1124,8 +1173,8 @@ def plan(
     )
     if to_stdout:
         click.echo(result.written.text, nl=False)
-        return None
-    _generated_report(result.written, as_json, "plan")
+    else:
+        _generated_report(result.written, as_json, "plan")
     return f"journal: {result.data['days']}-day plan from {result.data['start']}"
 
 

@@ -463,7 +463,9 @@ def obsidian_report(result: dict[str, Any]) -> str:
     would = "would be " if result["dry_run"] else ""
     types = result["types"]
     out = []
-    if types["added"]:
+    if types["refused"]:
+        out.append(f"{types['path']}: {types['refused']}")
+    elif types["added"]:
         added = plural(len(types["added"]), "property type")
         out.append(f"{types['path']}: {'would add' if result['dry_run'] else 'added'} {added}")
         out.append("  " + ", ".join(types["added"]))

@@ -457,3 +457,16 @@ def test_inline_fields_in_brackets_and_with_a_bold_key() -> None:
         ("+", 3.0, "bold key"),
         ("+", 4.0, "in a list"),
     ]
+
+
+def test_log_show_log_and_m007_agree_on_float_sums(invoke: Invoke, write: Write) -> None:
+    """+0.1 and +0.2 make the 0.3 in the file, for `journal log GOAL`, `journal log GOAL
+    VALUE` and M007 alike, though 0.1 + 0.2 is not 0.3 in floating point."""
+    text = goal_text(current=0.3).split("## Log")[0]
+    write(GOAL, text + "## Log\n\n- 2026-11-18: +0.1 a\n- 2026-11-19: +0.2 b\n")
+    assert json.loads(invoke("log", "Connect", "--json").stdout)["agrees"] is True
+    assert json.loads(invoke("check", "--select", "M007", "--json").stdout) == []
+    logged = invoke("log", "Connect", "+1", "--json")
+    assert (logged.exit_code, logged.stderr) == (0, "")
+    data = json.loads(logged.stdout)
+    assert (data["old"], data["new"], data["warning"]) == (0.3, 1.3, None)

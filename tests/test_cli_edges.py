@@ -220,3 +220,28 @@ def test_unknown_keys_keep_the_numbers_the_user_wrote(invoke: Invoke, write: Wri
     assert record["target"] == 5  # typed properties stay numbers
     text = invoke("show", "alpha").stdout
     assert "\n  other: version: 1.10; code: 0012; big: 1e3; n: 2; half: 1.5; owner: me\n" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("list", "--due-before", ""), "--due-before: '' is not a date"),
+        (("history", "--since", ""), "--since: '' is not a date"),
+        (("plan", "--start", "", "--stdout"), "--start: '' is not a date"),
+        (("review", "--date", "", "--stdout"), "--date: '' is not a date"),
+        (("review", "--week", "", "--stdout"), "--week: '' is not a week"),
+        (("done", "alpha", "--milestone", " "), "--milestone needs a milestone's title"),
+        (("review", "--stdout", "--json"), "give --stdout or --json, not both"),
+        (("plan", "--stdout", "--json"), "give --stdout or --json, not both"),
+    ],
+)
+def test_empty_values_and_clashing_outputs_are_usage_errors(
+    invoke: Invoke, write: Write, vault: Path, args: tuple[str, ...], message: str
+) -> None:
+    """An empty value is a value given (never the default), and --stdout --json would
+    print markdown where JSON was asked for."""
+    write("goals/a.md", goal_text("Alpha"))
+    result = invoke(*args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"journal: {message}")
+    assert sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md")) == ["goals/a.md"]

@@ -56,6 +56,17 @@ def test_set_commits_only_the_goal_and_leaves_other_changes_alone(
     assert sorted(s for s in status if s) == [" M notes/b.md", "M  notes/a.md"]
 
 
+def test_a_set_message_names_the_values_as_typed_and_the_completed_day_added(
+    git: Git, invoke: Invoke
+) -> None:
+    """The message comes from what `set` did (SetResult), not from re-reading the words."""
+    result = invoke("set", "Connect with five", "status= Done", "current=2", "--commit")
+    assert result.exit_code == 0, result.output
+    assert git("log", "-1", "--format=%s").strip() == (
+        "journal: set status=Done, completed=2026-11-22 in Connect with five HR leaders"
+    )
+
+
 def test_new_goal_commits_in_a_vault_inside_a_larger_repository(
     tmp_path: Path, invoke: Invoke
 ) -> None:
@@ -133,6 +144,10 @@ def test_nothing_written_means_nothing_committed(git: Git, invoke: Invoke) -> No
         f"{GOAL}: unchanged",
         "journal: nothing written, nothing to commit",
     ]
+    for args in (("log", "Connect"), ("plan", "--stdout"), ("review", "--stdout")):
+        shown = invoke(*args, "--commit")  # writers that wrote nothing have a message too
+        assert shown.exit_code == 0, (args, shown.output)
+        assert shown.output.endswith("journal: nothing written, nothing to commit\n"), args
     assert git("rev-parse", "HEAD") == head
 
 
@@ -303,3 +318,35 @@ def test_new_contact_and_meeting_commit_with_their_names(
     _commits_only(
         staged, vault, result, path, "journal: new meeting 2026-11-22 Coffee with Dana Ortiz"
     )
+
+
+@pytest.mark.parametrize("commit", [False, True])
+def test_ctrl_c_between_two_writes_names_what_was_written(
+    git: Git, invoke: Invoke, vault: Path, monkeypatch: pytest.MonkeyPatch, commit: bool
+) -> None:
+    """A meeting with a new contact is two files: Ctrl-C (a real SIGINT) right after the
+    first leaves that one whole, the meeting unwritten and nothing committed; the
+    message says so, with exit code 130 as a shell gives a job stopped by Ctrl-C."""
+    import signal
+
+    from journal.adapters.vault import Vault
+
+    create = Vault.create
+
+    def create_then_ctrl_c(self: Vault, rel: str, data: bytes) -> None:
+        create(self, rel, data)
+        signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(Vault, "create", create_then_ctrl_c)
+    head = git("rev-parse", "HEAD")
+    args = ("new", "meeting", "--with", "Lee Chang", "--create-contacts")
+    result = invoke(*args, *(["--commit"] if commit else []))
+    assert result.exit_code == 130
+    said = (
+        "journal: interrupted after writing people/Lee Chang.md (each whole); the rest was not done"
+    )
+    assert result.stderr == said + (
+        "; they may not be committed: see git status\n" if commit else "\n"
+    )
+    assert (vault / "people/Lee Chang.md").is_file() and not (vault / "meetings").exists()
+    assert (git("rev-parse", "HEAD"), git.staged()) == (head, [])

@@ -113,3 +113,25 @@ def test_readme_opens_with_the_two_commands_and_says_which_python() -> None:
     assert "Python 3.11 or newer" in after.split("`journal`", 1)[0]
     pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert 'requires-python = ">=3.11"' in pyproject
+
+
+def synopsis(path: str) -> str:
+    """The first `journal ...` form of a command's section in docs/commands.md."""
+    section = COMMANDS_MD.split(f"## `{path}`", 1)[1].split("\n## ", 1)[0]
+    found = re.search(rf"`({re.escape(path)}(?: [^`]*)?)`", section.replace("\n", " "))
+    return found[1] if found else path
+
+
+@pytest.mark.parametrize(("path", "command"), COMMANDS, ids=[p for p, _ in COMMANDS])
+def test_a_synopsis_that_names_options_names_them_all(path: str, command: click.Command) -> None:
+    """`journal watch [--quiet]` once hid --regenerate.  --json and --commit are in
+    every table and may be left out of the first line."""
+    if isinstance(command, click.Group):
+        return
+    shown = synopsis(path)
+    named = set(re.findall(r"--[a-z-]+", shown))
+    options = {o for p in command.params if isinstance(p, click.Option) for o in p.opts}
+    assert named <= options, f"{path}: {shown} names options it does not have"
+    if named and "[options]" not in shown:
+        wanted = {p.opts[0] for p in command.params if isinstance(p, click.Option)}
+        assert wanted - {"--json", "--commit"} <= named, f"{path}: {shown}"

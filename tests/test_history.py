@@ -543,6 +543,31 @@ def test_a_deleted_goal_is_looked_up_in_the_history(
     assert missing.stderr == "journal: no goal called 'nothing like it'\n"
 
 
+def test_a_history_cache_that_is_not_gits_is_an_error_that_says_so(
+    story: Git, invoke: Invoke
+) -> None:
+    """A cache naming a deletion git does not have (edited, or written by something
+    else) is one clear line, not an internal error (nor an assert that -O would skip)."""
+    story("rm", "-q", "goals/Meet HR leaders.md")
+    story.commit("Remove", "2026-11-21")
+    assert invoke("history").exit_code == 0  # fills the cache
+    [cache] = cache_root().glob("*.json")
+    data = json.loads(cache.read_text())
+    head = story("rev-parse", "HEAD").strip()
+    [change] = data["commits"][head]["changes"]
+    change.update(old_path="goals/Ghost.md", old_id="ghost", title="Ghost")
+    cache.write_text(json.dumps(data))
+    result = invoke("history", "ghost")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"journal: git history unavailable: the cached history says {head[:7]} deleted "
+        f"goals/Ghost.md, but the commit before it has no such file; delete {cache} (a "
+        "cache, rebuilt from git) and run this again\n"
+    )
+    cache.unlink()
+    assert invoke("history", "connect").exit_code == 0  # rebuilt from git
+
+
 def test_a_commit_by_set_names_every_property_it_changed(
     git: Git, write: Write, invoke: Invoke
 ) -> None:

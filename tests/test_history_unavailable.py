@@ -4,6 +4,7 @@ object): one error, `git history unavailable: ...`, for `journal history` and
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -67,3 +68,21 @@ def test_a_missing_object(story: Git, invoke: Invoke, lost: str) -> None:  # noq
     name = name.strip()
     (story.root / ".git" / "objects" / name[:2] / name[2:]).unlink()
     without_history(invoke, story.root, f"object {name[:12]} is missing from the repository")
+
+
+def test_status_and_check_go_on_without_history(story: Git, invoke: Invoke) -> None:  # noqa: F811
+    """Both read git for an active goal's last check-in (a commit that changed its value
+    counts): unreadable history is one notice, and the command still answers."""
+    path = story.root / "goals/Meet HR leaders.md"
+    path.write_text(path.read_text().replace("status: done", "status: active"))
+    name = story("rev-parse", "HEAD~3").strip()
+    (story.root / ".git" / "objects" / name[:2] / name[2:]).unlink()
+    for args in (("status", "--json"), ("check", "--select", "T006")):
+        result = invoke(*args, root=story.root)
+        assert result.exit_code == 0, (args, result.output)
+        assert result.stderr == (
+            f"journal: git history unavailable: object {name[:12]} is missing from the "
+            f"repository (git fsck shows what is damaged){ADDED_WITHOUT_HISTORY}"
+        ), args
+    board = json.loads(invoke("status", "--json", root=story.root).stdout)
+    assert [g["title"] for g in board["goals"]] == ["Connect with five HR leaders"]

@@ -688,7 +688,7 @@ def test_ctrl_c_during_a_parallel_build_stops_it_in_one_line(vault: Path, tmp_pa
     assert wait_for_a_stored_batch(db), "the build did not start"
     os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=30)
-    assert (proc.returncode, out, err) == (1, "", "journal: interrupted\n")
+    assert (proc.returncode, out, err) == (130, "", "journal: interrupted; nothing was written\n")
     assert len(dump(db)["notes"]) < total
     index = Index.open(Vault.open(vault))
     index.refresh()

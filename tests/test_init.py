@@ -49,17 +49,24 @@ def test_a_dangling_symlink_stops_init_before_anything_is_made(tmp_path: Path) -
     assert init("init", str(root)).exit_code == 0  # nothing half-made blocks a new run
 
 
-def test_a_symlinked_obsidian_folder_is_not_followed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("target", ["shared-obsidian", "missing"])
+def test_a_symlinked_obsidian_folder_is_not_written_through(tmp_path: Path, target: str) -> None:
+    """A .obsidian shared by several vaults (a symlink, even a dangling one) is a real
+    setup: init makes the vault, writes nothing through it and says the property types
+    were not added, as `journal obsidian setup` does."""
     shared = tmp_path / "shared-obsidian"
     shared.mkdir()
     root = tmp_path / "v"
     root.mkdir()
-    (root / ".obsidian").symlink_to(shared)
+    (root / ".obsidian").symlink_to(tmp_path / target)
     result = init("init", str(root))
-    assert result.exit_code == 1 and "'.obsidian/types.json' goes through a symlink" in (
-        result.stderr
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "  created .journal/config.toml\n" in result.stdout
+    assert "  kept    .obsidian/types.json: not changed: it is reached through a symlink" in (
+        result.stdout
     )
     assert list(shared.iterdir()) == []
+    assert not (tmp_path / "missing").exists()
 
 
 def test_a_file_where_a_folder_belongs_stops_init(tmp_path: Path) -> None:

@@ -174,18 +174,24 @@ def test_a_taken_meeting_name_stops_before_any_contact_is_created(
     assert not (vault / "people").exists()
 
 
-def run_on_a_terminal(args: list[str], answer: bytes | None = None) -> tuple[int, str]:
-    """Run the CLI with stdin and stdout on a real pseudo-terminal."""
+def run_on_a_terminal(
+    args: list[str], answer: bytes | None = None, *, stdout: Path | None = None
+) -> tuple[int, str]:
+    """Run the CLI with stdin, stdout and stderr on a real pseudo-terminal (stdout into
+    the file ``stdout`` instead, as when it is piped)."""
     pty = pytest.importorskip("pty")
     master, slave = pty.openpty()
+    piped = stdout.open("wb") if stdout is not None else None
     process = subprocess.Popen(
         [sys.executable, "-m", "journal", *args],
         stdin=slave,
-        stdout=slave,
+        stdout=piped or slave,
         stderr=slave,
         env=dict(os.environ),
         close_fds=True,
     )
+    if piped is not None:
+        piped.close()
     os.close(slave)
     output = b""
     while True:
@@ -223,10 +229,26 @@ def test_on_a_terminal_unknown_people_are_offered_as_contacts(
     assert 'with:\n  - "[[Dana Ortiz]]"\n  - "[[Lee Chang]]"\n' in meeting.read_text()
     assert code == 0
     said = (
-        "no contact note for Lee Chang: the link stays unresolved (a hint in journal check) "
-        'until one exists: journal new contact "Lee Chang"'
+        "journal: no contact note for Lee Chang: the link stays unresolved (an H008 hint in "
+        'journal check) until one exists: journal new contact "Lee Chang"'
     )
     assert (said in output) != created
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
+def test_the_contact_question_and_notice_stay_out_of_piped_json(
+    write: Write, vault: Path, tmp_path: Path
+) -> None:
+    """On a terminal with stdout piped (`... --json | jq`), the question and the notice go
+    to stderr: stdout is the JSON alone."""
+    out = tmp_path / "stdout.json"
+    args = ["--vault", str(vault), "new", "meeting", "--with", "Lee Chang", "--json"]
+    code, terminal = run_on_a_terminal(args, b"n\n", stdout=out)
+    assert code == 0
+    assert "Not in your contacts: Lee Chang. Create contact notes? [Y/n]" in terminal
+    assert "journal: no contact note for Lee Chang: the link stays unresolved" in terminal
+    data = json.loads(out.read_text())
+    assert (data["contacts_created"], data["contacts_missing"]) == ([], ["Lee Chang"])
 
 
 def test_no_create_contacts_links_the_names_without_notes(
@@ -544,3 +566,31 @@ def test_a_follow_up_is_due_through_the_seventh_day_from_today(
     review = invoke("review", "--stdout").stdout
     assert "- due 2026-11-29 · [[2026-11-22 Meeting with Dana Ortiz]]" in review
     assert "2026-11-30" not in review
+
+
+def test_done_prints_every_change_it_writes(invoke: Invoke, write: Write) -> None:
+    """A goal that becomes done also gets `completed` (as with `set status=done`): the
+    text and the JSON say so, not only the status."""
+    write("goals/a.md", goal_text("Alpha"))
+    write("goals/b.md", goal_text("Beta", completed="2026-01-02"))
+    assert invoke("done", "alpha").stdout == (
+        "goals/a.md: status: active -> done\ngoals/a.md: completed: (none) -> 2026-11-22\n"
+    )
+    data = json.loads(invoke("done", "beta", "--date", "2026-11-20", "--json").stdout)
+    assert (data["key"], data["old"], data["new"], data["written"]) == (
+        "status",
+        "active",
+        "done",
+        True,
+    )
+    assert data["changes"] == [
+        {"key": "status", "old": "active", "new": "done"},
+        {"key": "completed", "old": "2026-01-02", "new": "2026-11-20"},
+    ]
+    again = json.loads(invoke("done", "beta", "--json").stdout)
+    assert (again["old"], again["new"], again["changes"], again["written"]) == (
+        "done",
+        None,
+        [],
+        False,
+    )

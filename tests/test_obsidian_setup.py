@@ -24,7 +24,7 @@ from journal.core.networking import follow_up_state, meeting_from_note
 from journal.core.notes import parse_note
 from journal.core.progress import pace
 from journal.core.property_types import KNOWN_TYPES, merge_types, wanted_types
-from journal.usecases.obsidian_setup import obsidian_setup
+from journal.usecases.obsidian_setup import THROUGH_A_SYMLINK, obsidian_setup
 from tests import basesexpr
 from tests.conftest import Invoke, Write, goal_text
 
@@ -449,6 +449,37 @@ def test_setup_reports_the_locale_and_weekly_notes_turned_off(vault: Path, invok
         "not written there ([obsidian] weekly_notes = false)"
     ) in lines
     assert "locale weeks (gggg, ww) start on monday (moment.js locale en-gb)" in lines
+
+
+@pytest.mark.parametrize("link", [".obsidian", TYPES])
+def test_setup_never_writes_types_through_a_symlink(
+    vault: Path, tmp_path: Path, invoke: Invoke, link: str
+) -> None:
+    """A .obsidian (or types.json) shared with other vaults by a symlink is left alone,
+    and says so; the Bases views are still written."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "types.json").write_text(json.dumps(USER_TYPES, indent=2))
+    before = (shared / "types.json").read_bytes()
+    if link == ".obsidian":
+        (vault / ".obsidian").symlink_to(shared)
+    else:
+        (vault / ".obsidian").mkdir()
+        (vault / TYPES).symlink_to(shared / "types.json")
+    for args in (("--dry-run",), ()):
+        report = setup(vault, *args)["types"]
+        assert report == {
+            "path": TYPES,
+            "added": [],
+            "kept": [],
+            "written": False,
+            "refused": THROUGH_A_SYMLINK,
+        }
+    assert (shared / "types.json").read_bytes() == before
+    assert sorted(p.name for p in shared.iterdir()) == ["types.json"]
+    assert (vault / "bases/Goals.base").is_file()
+    first = invoke("obsidian", "setup").output.splitlines()[0]
+    assert first == f"{TYPES}: {THROUGH_A_SYMLINK}"
 
 
 def test_init_in_an_obsidian_vault_types_its_properties(tmp_path: Path) -> None:

@@ -515,7 +515,11 @@ def test_journal_done_records_the_day_and_the_review_counts_it_as_a_win(
     goal = example_vault / "goals/Present the engagement survey results to the leadership team.md"
     before = goal.read_text()
     code, out, _ = run(example_vault, "done", "Present the engagement", "--date", "2026-11-20")
-    assert code == 0 and out.endswith("status: active -> done\n")
+    shown = "goals/Present the engagement survey results to the leadership team.md"
+    assert (code, out) == (
+        0,
+        f"{shown}: status: active -> done\n{shown}: completed: (none) -> 2026-11-20\n",
+    )
     front, body = before.split("\n---\n", 1)
     front = front.replace("\nstatus: active\n", "\nstatus: done\n")
     assert goal.read_text() == f"{front}\ncompleted: 2026-11-20\n---\n{body}"

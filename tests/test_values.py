@@ -155,9 +155,10 @@ def test_a_check_in_when_current_already_disagreed_warns(
     assert "current was 4 but baseline plus the log gives 1" in record["warning"]
     result = invoke("log", "Connect", "+1")
     assert result.stdout.endswith("; current 5 -> 6\n")
+    line = goal_text().splitlines().index("current: 2") + 1  # the key's line, as M007
     assert result.stderr == (
-        "journal: warning: current was 5 but baseline plus the log gives 2; +1 was applied to "
-        "current (journal check reports the difference as M007)\n"
+        f"{GOAL}:{line}: warning: current was 5 but baseline plus the log gives 2; +1 was "
+        "applied to current (journal check reports the difference as M007)\n"
     )
 
 

@@ -21,6 +21,7 @@ field, dated by the note: ``progress:: [[Goal]] +1 note``.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -87,6 +88,17 @@ class CheckIn:
         if self.op is None:
             return ""
         return f"{self.op}{_number_text(self.amount)}"
+
+
+def log_agrees(baseline: float | None, log: list[CheckIn], current: float | None) -> bool:
+    """Does ``current`` equal ``baseline`` plus the goal's own ``log``?  Yes when there is
+    nothing to compare (no ``current``, no measuring check-in); equal up to float
+    rounding (``+0.1`` and ``+0.2`` make 0.3).  ``journal log``, ``journal log GOAL`` and
+    M007 all ask this."""
+    measured = [c for c in log if c.op is not None]
+    if current is None or not measured:
+        return True
+    return math.isclose(replay(baseline or 0, measured), current, rel_tol=1e-9, abs_tol=1e-9)
 
 
 def _number_text(value: float) -> str:

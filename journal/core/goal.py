@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from journal.core import codec
 from journal.core.checkins import CheckIn
 from journal.core.errors import Diagnostic, JournalError
 from journal.core.fields import GOAL_FIELDS, read_typed
@@ -143,6 +145,35 @@ def refuse_hand_value(goal: Goal) -> None:
             path=goal.path,
             line=goal.lines.get("metric_source"),
         )
+
+
+@dataclass(frozen=True)
+class Change:
+    """One property edited: its value before and after, as plain data (dates as text)."""
+
+    key: str
+    old: Any
+    new: Any
+
+
+def edit_goal(
+    doc: codec.Document, wanted: Mapping[str, Any], day: date
+) -> tuple[str, list[Change]]:
+    """Set the ``wanted`` properties of a goal's document that differ from it: the new
+    text and the changes (none: the text as it was).  A goal that becomes done also
+    gets ``completed: DAY``, unless ``wanted`` gives one."""
+    before = codec.plain(dict(doc.data or {}))
+    values = dict(wanted)
+    if values.get("status") == "done" and before.get("status") != "done":
+        values.setdefault("completed", day)
+    changes = [
+        Change(key, before.get(key), codec.plain(value))
+        for key, value in values.items()
+        if key not in before or before[key] != codec.plain(value)
+    ]
+    if not changes:
+        return doc.text, []
+    return codec.edit(doc, {(c.key,): values[c.key] for c in changes}), changes
 
 
 def _iso(day: date | None) -> str | None:

@@ -112,6 +112,10 @@ class ReviewSettings:
     name: str = "{week}"
 
 
+#: The lengths a plan may have, in days, both included (``[plan] days``, ``--days``).
+PLAN_DAYS = (7, 366)  # a week to a year
+
+
 @dataclass(frozen=True)
 class PlanSettings:
     """The 90-day plan: its length in days (journal plan --days overrides it)."""
@@ -247,9 +251,13 @@ def _check_values(config: Config, problems: list[Problem]) -> None:
                 f"'obsidian.locale': moment.js has no locale '{config.obsidian.locale}'",
             )
         )
-    if not 7 <= config.plan.days <= 366:
+    shortest, longest = PLAN_DAYS
+    if not shortest <= config.plan.days <= longest:
         problems.append(
-            (("plan", "days"), "'plan.days' must be between 7 and 366 (a week to a year)")
+            (
+                ("plan", "days"),
+                f"'plan.days' must be between {shortest} and {longest} (a week to a year)",
+            )
         )
     for name, seconds in dataclasses.asdict(config.watch).items():
         if not 0 < seconds <= 86400:

@@ -15,8 +15,8 @@ from typing import Any
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
-from journal.core.checkins import CheckIn, parse_value, replay, running
-from journal.core.errors import JournalError, UsageProblem
+from journal.core.checkins import CheckIn, log_agrees, parse_value, replay, running
+from journal.core.errors import Diagnostic, JournalError, UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
 from journal.core.formatting import number
 from journal.core.goal import refuse_hand_value
@@ -34,7 +34,7 @@ class Logged:
     old: float
     new: float
     notice: str | None = None  # why current did not move (a later =N sets it)
-    warning: str | None = None  # current and the log disagreed before this check-in
+    warning: Diagnostic | None = None  # current and the log disagreed before (its line)
 
 
 def parse_change(text: str) -> tuple[str, float]:
@@ -95,7 +95,7 @@ def log_checkin(
         logged = [c for c in log_checkins(doc) if c.op is not None]
         replayed = replay(base, logged)
         old = current if current is not None else replayed
-        if current is None or not logged or _tidy(replayed) == _tidy(current):
+        if current is None or log_agrees(base, logged, current):
             new = _tidy(replay(base if logged else old, [*logged, checkin]))
             later = sorted((c for c in logged if c.op == "=" and c.day > day), key=lambda c: c.day)
             if new == _tidy(old) and later and op != "=":
@@ -103,10 +103,14 @@ def log_checkin(
                 result["notice"] = f"unchanged: the {reset.value_text} on {reset.day} comes later"
         else:
             new = _tidy(checkin.apply(current))
-            result["warning"] = (
+            result["warning"] = Diagnostic(
+                goal.path,
+                doc.key_line("current"),
                 f"current was {number(current)} but baseline plus the log gives "
                 f"{number(replayed)}; {checkin.value_text} was applied to current "
-                "(journal check reports the difference as M007)"
+                "(journal check reports the difference as M007)",
+                "warning",
+                "M007",
             )
         result.update(old=_tidy(old), new=new)
         text = doc.text if current == new else codec.edit(doc, {("current",): new})
@@ -142,7 +146,7 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
         "start": goal.start.isoformat() if goal.start else None,
         "due": goal.due.isoformat() if goal.due else None,
         "replayed": replayed,
-        "agrees": goal.file_current is None or not own or replayed == goal.file_current,
+        "agrees": log_agrees(goal.baseline, own, goal.file_current),
         "checkins": [
             {
                 "date": c.day.isoformat(),

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
-from journal.core.errors import JournalError, NotFound
+from journal.core.errors import JournalError, NotFound, UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
+from journal.core.goal import Change, edit_goal
 
 
 @dataclass
@@ -19,19 +20,27 @@ class Done:
     path: str
     title: str  # the note's
     what: str  # "follow-up", "goal" or "milestone"
-    key: str
-    old: Any = None
-    new: Any = None
+    key: str  # what says it is done
+    old: Any = None  # its value before
+    changes: list[Change] = field(default_factory=list)  # every value written
     written: bool = False
     milestone: str | None = None  # the milestone's title
+
+    @property
+    def new(self) -> Any:
+        """The value ``key`` got; None when it was done already."""
+        return next((c.new for c in self.changes if c.key == self.key), None)
 
 
 def mark_done(
     vault: Vault, catalog: Catalog, ref: str, day: date, *, milestone: str | None = None
 ) -> Done:
-    """Set ``follow_up_done: DAY`` on a meeting, ``status: done`` and ``completed: DAY``
-    on a goal, or ``done: DAY`` on the goal milestone whose title is (or uniquely holds)
-    ``milestone``.  Something already done is left as it is."""
+    """Set ``follow_up_done: DAY`` on a meeting, ``status: done`` (and so ``completed:
+    DAY``, as ``journal set`` does) on a goal, or ``done: DAY`` on the goal milestone
+    whose title is (or uniquely holds) ``milestone``.  Something already done is left
+    as it is."""
+    if milestone is not None and not milestone.strip():
+        raise UsageProblem("--milestone needs a milestone's title, a part of it or its number")
     kinds = ("goal",) if milestone is not None else ("meeting", "goal")
     note = catalog.find_note(ref, kinds=kinds)
     if milestone is not None:
@@ -42,35 +51,22 @@ def mark_done(
         transform = _follow_up(result, day)
     else:
         result = Done(note.path, note.title, "goal", "status")
-        transform = _set_if_open(
-            result, ("status",), "done", lambda old: old != "done", {("completed",): day}
-        )
+        transform = _goal(result, day)
     result.written = vault.rewrite(note.path, transform)
     return result
 
 
-def _set_if_open(
-    result: Done,
-    path: tuple[str],
-    value: Any,
-    is_open: Callable[[Any], bool],
-    also: dict[tuple[str | int, ...], Any] | None = None,
-) -> Callable[[codec.Document], str]:
-    """Set ``path`` (and the ``also`` keys with it) unless it is already closed."""
-
+def _goal(result: Done, day: date) -> Callable[[codec.Document], str]:
     def transform(doc: codec.Document) -> str:
-        result.old = codec.plain(doc.data.get(path[0]) if doc.data is not None else None)
-        if not is_open(result.old):
-            return doc.text
-        result.new = codec.plain(value)
-        return codec.edit(doc, {path: value, **(also or {})})
+        result.old = codec.plain(doc.data.get("status") if doc.data is not None else None)
+        text, result.changes = edit_goal(doc, {"status": "done"}, day)
+        return text
 
     return transform
 
 
 def _follow_up(result: Done, day: date) -> Callable[[codec.Document], str]:
     """``follow_up_done: DAY``, only on a meeting that owes a follow-up."""
-    mark = _set_if_open(result, ("follow_up_done",), day, lambda old: old in (None, False))
 
     def transform(doc: codec.Document) -> str:
         if doc.data is None or doc.data.get("follow_up_by") in (None, ""):
@@ -78,7 +74,11 @@ def _follow_up(result: Done, day: date) -> Callable[[codec.Document], str]:
                 "this meeting has no follow_up_by, so there is no follow-up to mark done "
                 "(set follow_up_by first if one is owed); nothing written"
             )
-        return mark(doc)
+        result.old = codec.plain(doc.data.get("follow_up_done"))
+        if result.old not in (None, False):
+            return doc.text
+        result.changes = [Change(result.key, result.old, day.isoformat())]
+        return codec.edit(doc, {("follow_up_done",): day})
 
     return transform
 
@@ -98,7 +98,7 @@ def _milestone(result: Done, wanted: str, day: date) -> Callable[[codec.Document
         result.old = codec.plain(items[index]["done"])
         if items[index]["done"] is not False:
             return doc.text
-        result.new = day.isoformat()
+        result.changes = [Change(result.key, result.old, day.isoformat())]
         assert isinstance(raw, list)  # coerce accepted it
         if isinstance(raw[index], dict):
             return codec.edit(doc, {("milestones", index, "done"): day})

@@ -315,8 +315,15 @@ def _deleted_goal_history(
         raise missing
     revision = history.commits[found.at][0]
     mine = follow(history.commits[found.at :], found.id, found.path)
-    blob = history.repo.blob_at(revision.parents[0], found.path)
-    assert blob is not None  # the parent had the file the commit deleted
+    parent = revision.parents[0] if revision.parents else None
+    blob = history.repo.blob_at(parent, found.path) if parent else None
+    if blob is None:  # git has no such file before the deletion: the cache is not git's
+        cache = history_cache.cache_path(history.repo.root, history.repo.prefix)
+        raise HistoryUnavailable(
+            f"the cached history says {revision.short} deleted {found.path}, but the "
+            f"commit before it has no such file; delete {cache} (a cache, rebuilt from "
+            "git) and run this again"
+        )
     goal, _problems = goal_from_note(parse_note(found.path, history.repo.read(blob)))
     goal.current = goal.file_current = None  # no value today: it is gone
     notices = history.status.notices()

@@ -87,9 +87,6 @@ def _init(root: Path, today: date) -> InitResult:
     folders = [f for f in dataclasses.asdict(config.folders).values() if f != "."]
     sample = f"{config.folders.goal}/{file_stem(SAMPLE_TITLE)}.md"
     planned = [".journal", CONFIG_PATH, ".gitignore", *folders, sample]
-    obsidian = os.path.lexists(root / ".obsidian")
-    if obsidian:
-        planned.append(TYPES_PATH)
     if not (root / ".journal").is_symlink() and os.path.lexists(root / CONFIG_PATH):
         raise Conflict("is already a journal vault; nothing changed", path=str(root / CONFIG_PATH))
     _check(vault, planned, [".journal", *folders])
@@ -111,7 +108,8 @@ def _init(root: Path, today: date) -> InitResult:
             f"# journal's temp files exist only during a write\n{GITIGNORE_LINE}\n".encode(),
         )
         result.created.append(".gitignore")
-    if (root / ".obsidian").is_dir():
+    obsidian = root / ".obsidian"
+    if obsidian.is_dir() or obsidian.is_symlink():  # a symlink is reported, not followed
         _property_types(vault, result)
     try:
         due = (today + timedelta(days=90)).isoformat()
@@ -139,9 +137,12 @@ def _check(vault: Vault, planned: list[str], folders: list[str]) -> None:
 
 
 def _property_types(vault: Vault, result: InitResult) -> None:
-    """In an Obsidian vault: journal's property types into ``.obsidian/types.json``."""
+    """In an Obsidian vault: journal's property types into ``.obsidian/types.json``
+    (never through a symlink, as ``journal obsidian setup``: that is said, not fatal)."""
     existed = (vault.root / TYPES_PATH).exists()
     types = merge_property_types(vault)
+    if types.refused:
+        result.types_kept.append(f"{TYPES_PATH}: {types.refused}")
     if types.written:
         line = f"{TYPES_PATH} ({plural(len(types.added), 'property type')} added)"
         (result.updated if existed else result.created).append(line)

@@ -126,16 +126,16 @@ def new_meeting(
     and the goal, with ``follow_up_by`` = date + ``[networking] follow_up_days``.
 
     People who are not contacts yet are created as contacts when ``create_contacts``
-    is true, only linked (``[[Name]]``, unresolved until such a note exists) when it is
-    false, and listed in an error when it is None.  Every file is planned and checked
-    before the first is written, so a failure writes nothing.
+    is true, only linked (``[[Name]]``, unresolved until such a note exists, with a
+    notice) when it is false, and listed in an error when it is None.  Every file is
+    planned and checked before the first is written, so a failure writes nothing.
     """
     if title is not None and not title.strip():
         raise UsageProblem("--title can't be empty; leave it out for the default title")
     if not any(p.strip() for p in people):
         raise UsageProblem("name the people you met with --with PERSON")
     named = named_people(catalog, people)
-    unknown = [_check_name(catalog, p) for p in named if isinstance(p, str)]
+    unknown = [p for p in named if isinstance(p, str)]  # no contact has these names
     if unknown and create_contacts is None:
         raise NotFound(
             f"not in your contacts: {', '.join(unknown)}; add --create-contacts to create "
@@ -190,5 +190,10 @@ def new_meeting(
         vault.ensure_folder(str(PurePosixPath(path).parent))
         vault.create(path, data)
     missing = [name for name in unknown if name not in contacts]
+    for name in missing:
+        vault.notice(
+            f"no contact note for {name}: the link stays unresolved (an H008 hint in journal "
+            f'check) until one exists: journal new contact "{name}"'
+        )
     props = {k: codec.plain(v) for k, v in meeting.items()}
     return NewMeeting(rel, stem, props, list(contacts.values()), missing)

@@ -2,7 +2,8 @@
 
 - ``.obsidian/types.json`` gets the type of every key journal reads that it does
   not type yet; a user's types are never removed or changed (a different one is
-  kept and reported).
+  kept and reported).  It is neither read nor written through a symlink (a
+  ``.obsidian`` shared by several vaults): that is reported instead.
 - ``.base`` files are written to ``[obsidian] bases`` (default ``bases/``).  The
   hash of what was written is kept in ``.journal/obsidian.json``; a base whose
   bytes no longer match it was edited by the user and is never written again.
@@ -18,7 +19,7 @@ from journal.adapters import files
 from journal.adapters.obsidian import JsonFile, edit_json, load_periodic, read_json, write_json
 from journal.adapters.vault import Vault
 from journal.core.bases import BASES, base_text
-from journal.core.errors import ConfigError
+from journal.core.errors import ConfigError, UnsafeWrite
 from journal.core.jsontext import add_members
 from journal.core.moment import WEEKDAYS
 from journal.core.periodic import NoteFormat
@@ -26,6 +27,12 @@ from journal.core.property_types import merge_types, wanted_types
 
 TYPES_PATH = ".obsidian/types.json"
 STATE_PATH = ".journal/obsidian.json"
+#: What becomes of ``types.json`` when it is reached through a symlink.
+THROUGH_A_SYMLINK = (
+    "not changed: it is reached through a symlink (a .obsidian folder shared by several "
+    "vaults?), and journal never writes through one; run journal obsidian setup in the "
+    "vault that holds the real folder, or set the types in Obsidian"
+)
 
 
 @dataclass
@@ -36,6 +43,7 @@ class TypesResult:
     added: list[str] = field(default_factory=list)
     kept: list[tuple[str, str, str]] = field(default_factory=list)  # key, theirs, ours
     written: bool = False
+    refused: str | None = None  # why the file was left alone (then nothing is listed)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +51,7 @@ class TypesResult:
             "added": self.added,
             "kept": [{"key": k, "yours": t, "journal": o} for k, t, o in self.kept],
             "written": self.written,
+            "refused": self.refused,
         }
 
 
@@ -67,7 +76,12 @@ class SetupResult:
 
 
 def merge_property_types(vault: Vault, *, dry_run: bool = False) -> TypesResult:
-    """Add journal's property types to ``.obsidian/types.json`` (created if missing)."""
+    """Add journal's property types to ``.obsidian/types.json`` (created if missing);
+    one reached through a symlink is left alone (``refused`` says so, dry run or not)."""
+    try:
+        vault.disk_path(TYPES_PATH)
+    except UnsafeWrite:
+        return TypesResult(refused=THROUGH_A_SYMLINK)
     current = read_json(vault.root, TYPES_PATH)
     if current.problem:
         raise ConfigError(f"{current.problem}; fix or delete it, then run this again")

@@ -12,6 +12,7 @@ from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
 from journal.core.formatting import one_line_texts
 from journal.core.plan import build_plan
+from journal.core.settings import PLAN_DAYS
 from journal.usecases.generate import Written, write_generated
 from journal.usecases.history import series_lookup
 from journal.usecases.review import FILTERS
@@ -49,8 +50,9 @@ def quarterly_plan(
     ``write`` or with ``dry_run``)."""
     if days is None:  # 0 is a length given, and refused
         days = vault.config.plan.days
-    if not 7 <= days <= 366:
-        raise UsageProblem("--days must be between 7 and 366")
+    shortest, longest = PLAN_DAYS
+    if not shortest <= days <= longest:
+        raise UsageProblem(f"--days must be between {shortest} and {longest}")
     start = start or default_start(today, vault.config.week_start)
     active = [g for g in catalog.goals if g.status == "active"]
     series_of = series_lookup(vault, active, today)

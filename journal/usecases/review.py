@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -53,22 +54,39 @@ def review_period(
     return week_of(when, start), when
 
 
-def review_path(vault: Vault, period: Period) -> str:
-    """Where the review of ``period`` lives: Obsidian's weekly note when the vault has
+@dataclass(frozen=True)
+class ReviewPlace:
+    """Where the review of a week lives; ``adopted``: it is Obsidian's weekly note, which
+    gets journal's sections but keeps its own properties."""
+
+    path: str
+    adopted: bool
+
+
+def review_places(vault: Vault) -> Callable[[Period], ReviewPlace]:
+    """Where the review of each week lives: Obsidian's weekly note when the vault has
     weekly notes set up (Periodic Notes or Calendar plugin) and ``[obsidian]
-    weekly_notes`` is on, else ``[folders] review`` / ``[review] name``."""
-    return weekly_note(vault, period) or _own_path(vault, period)
-
-
-def weekly_note(vault: Vault, period: Period) -> str | None:
-    """Obsidian's weekly note of ``period``: the one in the weekly folder named for
-    that week, else where the plugins would create it (None: not used)."""
+    weekly_notes`` is on (the note in the weekly folder named for that week, else where
+    the plugins would create it), else ``[folders] review`` / ``[review] name``.  The
+    settings are read and the weekly folder is listed once, for every week asked."""
     options = vault.config.obsidian
     settings = load_periodic(vault.root, options.locale)
     if not options.weekly_notes or settings.weekly is None:
-        return None
-    existing = (rel for rel, _entry in vault.iter_notes(settings.weekly.folder))
-    return weekly_note_path(settings, period, existing)
+        return lambda period: ReviewPlace(_own_path(vault, period), adopted=False)
+    existing = [rel for rel, _entry in vault.iter_notes(settings.weekly.folder)]
+
+    def place(period: Period) -> ReviewPlace:
+        weekly = weekly_note_path(settings, period, existing)
+        if weekly is None:  # not when settings.weekly is set
+            return ReviewPlace(_own_path(vault, period), adopted=False)
+        return ReviewPlace(weekly, adopted=True)
+
+    return place
+
+
+def review_path(vault: Vault, period: Period) -> str:
+    """Where the review of ``period`` lives (see :func:`review_places`)."""
+    return review_places(vault)(period).path
 
 
 def _own_path(vault: Vault, period: Period) -> str:
@@ -102,9 +120,10 @@ def weekly_review(
     """
     period, as_of = review_period(vault, today, week=week, day=day)
     data = review_data(vault, catalog, period, as_of, today)
+    place = review_places(vault)
     seven = timedelta(days=7)
     for key, other in (("previous", period.start - seven), ("next", period.start + seven)):
-        path = review_path(vault, week_of(other, vault.config.week_start))
+        path = place(week_of(other, vault.config.week_start)).path
         data[f"{key}_link"] = catalog.link_to(path) if path in catalog.by_path else None
     body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"review": one_line_texts(data)})
     props = {
@@ -114,17 +133,16 @@ def weekly_review(
         "end": period.end,
         "goals": data["goals"] or None,
     }
-    weekly = weekly_note(vault, period)
-    rel = weekly or _own_path(vault, period)
+    here = place(period)
     written = write_generated(
         vault,
-        rel,
+        here.path,
         "review",
         props,
         body,
         force=force,
         dry_run=dry_run or not write,
-        adopt=weekly is not None,
+        adopt=here.adopted,
     )
     return ReviewResult(period, written, data)
 

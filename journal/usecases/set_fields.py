@@ -12,24 +12,24 @@ from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, lookup, parse_cli_value, yaml_value
-from journal.core.goal import refuse_hand_value
+from journal.core.goal import Change, edit_goal, refuse_hand_value
 
 FIXED_KEYS = ("id", "type")
-
-
-@dataclass(frozen=True)
-class Change:
-    key: str
-    old: Any
-    new: Any
 
 
 @dataclass
 class SetResult:
     path: str
     title: str
+    given: dict[str, str] = field(default_factory=dict)  # each value as typed, by key
     changes: list[Change] = field(default_factory=list)
     written: bool = False
+
+    @property
+    def assigned(self) -> list[str]:
+        """Each change as ``KEY=VALUE``: the value as typed, else (a ``completed`` the
+        tool added) as written."""
+        return [f"{c.key}={self.given.get(c.key, c.new)}" for c in self.changes]
 
 
 def parse_assignments(assignments: Sequence[str]) -> dict[str, str]:
@@ -46,10 +46,10 @@ def parse_assignments(assignments: Sequence[str]) -> dict[str, str]:
     return parsed
 
 
-def typed_assignments(assignments: Sequence[str]) -> dict[str, Any]:
+def typed_assignments(given: dict[str, str]) -> dict[str, Any]:
     """Validated values, as the codec writes them, for goal properties."""
     typed: dict[str, Any] = {}
-    for key, text in parse_assignments(assignments).items():
+    for key, text in given.items():
         spec = lookup(key, GOAL_FIELDS)
         if key in FIXED_KEYS:
             raise UsageProblem(f"'{key}' is not changed by the tool; edit the file if you must")
@@ -62,27 +62,18 @@ def set_fields(
 ) -> SetResult:
     """Edit a goal's properties; only the lines of changed keys are touched.  A goal
     that becomes done also gets ``completed: TODAY`` (unless it is given)."""
-    typed = typed_assignments(assignments)
+    given = parse_assignments(assignments)
+    typed = typed_assignments(given)
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
     goal = catalog.find_goal(ref)
     if "current" in typed:
         refuse_hand_value(goal)
-    result = SetResult(goal.path, goal.title)
+    result = SetResult(goal.path, goal.title, {k: v.strip() for k, v in given.items()})
 
     def transform(doc: codec.Document) -> str:
-        old = codec.plain(dict(doc.data or {}))
-        wanted = dict(typed)
-        if typed.get("status") == "done" and old.get("status") != "done":
-            wanted.setdefault("completed", today)
-        result.changes = [
-            Change(key, old.get(key), codec.plain(value))
-            for key, value in wanted.items()
-            if key not in old or old[key] != codec.plain(value)
-        ]
-        if not result.changes:
-            return doc.text
-        return codec.edit(doc, {(c.key,): wanted[c.key] for c in result.changes})
+        text, result.changes = edit_goal(doc, typed, today)
+        return text
 
     result.written = vault.rewrite(goal.path, transform)
     return result

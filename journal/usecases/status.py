@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.dates import DateError, parse_duration, week_label
 from journal.core.goal import Goal, Milestone
 from journal.core.progress import last_checkin, pace
 from journal.core.settings import Config
 from journal.usecases.followups import followups
+from journal.usecases.history import look_up_changes
 
 
 def next_milestone(goal: Goal) -> Milestone | None:
@@ -51,8 +53,12 @@ def goal_status(goal: Goal, today: date, config: Config) -> dict[str, Any]:
     }
 
 
-def status(catalog: Catalog, config: Config, today: date) -> dict[str, Any]:
-    """The status board as plain data."""
+def status(vault: Vault, catalog: Catalog, today: date) -> dict[str, Any]:
+    """The status board as plain data.  In a git repository a commit that changed a
+    goal's value counts as a check-in (git is read for that, as ``journal check`` does
+    for T006; without readable history the board goes on with a notice)."""
+    look_up_changes(vault, catalog, today)
+    config = vault.config
     goals = [goal_status(g, today, config) for g in catalog.goals if g.status == "active"]
     return {
         "today": today.isoformat(),

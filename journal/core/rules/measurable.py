@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journal.core.checkins import replay
+from journal.core.checkins import log_agrees, replay
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, number
-
-#: How far apart baseline + log and ``current`` may be before they disagree.
-_EPSILON = 1e-9
 
 
 def _missing(key: str, message: str, suggestion: str, *, measured_only: bool = False) -> Check:
@@ -40,22 +37,21 @@ def log_disagrees(ctx: Context) -> Iterator[Problem]:
     """``current`` in the file against baseline plus the file's own log (check-ins in
     other notes add to both, so they never make them disagree)."""
     for goal in ctx.open_goals:
-        measured = [c for c in goal.checkins if c.op is not None and c.path == goal.path]
+        own = [c for c in goal.checkins if c.path == goal.path]
         current = goal.file_current
-        if not measured or current is None:
+        if current is None or log_agrees(goal.baseline, own, current):
             continue
         base = goal.baseline or 0
-        logged = replay(base, measured)
-        if abs(logged - current) > _EPSILON:
-            yield Problem(
-                goal.path,
-                line_of(goal, "current"),
-                f"current is {number(current)} but baseline {number(base)} plus the "
-                f"log's check-ins gives {number(logged)}",
-                f"if {number(current)} is right, add a check-in such as "
-                f"`- {ctx.today.isoformat()}: ={number(current)} recounted`; "
-                f"else set current to {number(logged)}",
-            )
+        logged = replay(base, own)
+        yield Problem(
+            goal.path,
+            line_of(goal, "current"),
+            f"current is {number(current)} but baseline {number(base)} plus the "
+            f"log's check-ins gives {number(logged)}",
+            f"if {number(current)} is right, add a check-in such as "
+            f"`- {ctx.today.isoformat()}: ={number(current)} recounted`; "
+            f"else set current to {number(logged)}",
+        )
 
 
 RULES = (
