@@ -572,7 +572,7 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
 
     day = _optional_day(since, "--since")
     vault = state.vault()
-    if goal:
+    if goal is not None:
         timeline = goal_history(vault, state.catalog(vault), goal, today(), day)
         record = timeline.to_dict()
         notices = timeline.notices

@@ -301,3 +301,10 @@ def test_python_dash_m_runs_the_cli() -> None:
         [sys.executable, "-m", "journal", "--help"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0 and "Usage: journal" in done.stdout
+
+
+@pytest.mark.parametrize("command", [["show", ""], ["log", " ", "+1"], ["set", "", "current=1"]])
+def test_an_empty_goal_name_is_a_usage_error(invoke: Invoke, command: list[str]) -> None:
+    result = invoke(*command)
+    assert result.exit_code == 2
+    assert result.stderr == "journal: an empty name matches nothing: name a goal or note\n"

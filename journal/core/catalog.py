@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Protocol, TypeVar
 
 from journal.core.checkins import CheckIn
-from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound
+from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound, UsageProblem
 from journal.core.goal import Goal, goal_from_note
 from journal.core.links import LinkResolver, fold, link_key, parse_link
 from journal.core.networking import (
@@ -433,6 +433,8 @@ class Catalog:
         matter can't be read (or is no properties) and that is meant as one of ``kinds``
         (a goal: :meth:`goal_like`), matched the same way, or any such note by its exact
         file name or path, is an error saying why it can't be used."""
+        if not ref.strip():
+            raise UsageProblem("an empty name matches nothing: name a goal or note")
         link = parse_link(ref)
         if link is not None and link.target:
             ref = link.target  # "[[Dana Ortiz]]" as typed in a note
