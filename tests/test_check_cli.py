@@ -392,3 +392,32 @@ def test_a_conflict_copy_is_reported_as_such_and_its_problems_are_not_reported_a
     notes = [parse_note(rel, (root / rel).read_bytes()) for rel in vault.note_paths()]
     parsed = check_vault(vault, Catalog(notes), date(2026, 11, 22)).findings
     assert [f.to_dict() for f in parsed] == records
+
+
+def test_a_link_whose_only_match_is_a_conflict_copy_is_broken_from_the_index_too(
+    invoke: Invoke, smart_vault: Write
+) -> None:
+    """The original note was renamed away; only its sync-conflict copy still answers to
+    the alias. A copy is no note a link goes to, in the index as in parsed notes."""
+    from datetime import date
+
+    from journal.adapters.vault import Vault
+    from journal.core.catalog import Catalog
+    from journal.core.notes import parse_note
+    from journal.usecases.check import check_vault
+
+    copy = "people/Dana.sync-conflict-20261119-101010-ABCDEFG.md"
+    smart_vault(copy, "---\ntype: contact\naliases: [Dana from the summit]\n---\n")
+    meeting = '---\ntype: meeting\ndate: 2026-11-18\ngoal: "[[Dana from the summit]]"\n---\n'
+    smart_vault("meetings/2026-11-18 Coffee.md", meeting)
+    records = [r for r in check_json(invoke) if r["path"].startswith("meetings/")]
+    assert [(r["rule"], r["line"], r["message"]) for r in records] == [
+        ("H001", 4, "goal: [[Dana from the summit]] links to no note"),
+    ]
+    root = smart_vault(copy, "---\ntype: contact\naliases: [Dana from the summit]\n---\n").parents[
+        1
+    ]
+    vault = Vault.open(root)
+    notes = [parse_note(rel, (root / rel).read_bytes()) for rel in vault.note_paths()]
+    parsed = check_vault(vault, Catalog(notes), date(2026, 11, 22)).findings
+    assert [f.to_dict() for f in parsed if f.path.startswith("meetings/")] == records

@@ -10,7 +10,8 @@ import pytest
 
 from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
-from journal.core.notes import is_conflict_copy, parse_note
+from journal.core.links import is_conflict_copy
+from journal.core.notes import parse_note
 from journal.core.rules import RULES, Context, Finding
 from journal.core.rules.base import is_activity
 from journal.core.rules.run import evaluate

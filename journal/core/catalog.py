@@ -17,7 +17,7 @@ from typing import Protocol, TypeVar
 from journal.core.checkins import CheckIn
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound, UsageProblem
 from journal.core.goal import Goal, goal_from_note
-from journal.core.links import LinkResolver, fold, link_key, parse_link
+from journal.core.links import LinkResolver, fold, is_conflict_copy, link_key, parse_link
 from journal.core.networking import (
     Contact,
     Meeting,
@@ -31,7 +31,6 @@ from journal.core.notes import (
     NoteField,
     NoteLink,
     inline_checkins,
-    is_conflict_copy,
     note_date,
 )
 from journal.core.series import current_value

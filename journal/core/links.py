@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _LINK = re.compile(r"(!?)\[\[((?:(?!\[\[)[^\n])+?)\]\]")
+_CONFLICT = re.compile(
+    r"\.sync-conflict-|\(conflicted copy|\bconflict(?:ed)? copy\b|\(Conflict\)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,16 +130,25 @@ def resolve_link(
     return _best(candidates, folder) or _best(aliased(key), folder)
 
 
+def is_conflict_copy(path: str) -> bool:
+    """A sync client's conflict copy, by its file name: ``Note.sync-conflict-*``
+    (Syncthing), ``Note (... conflicted copy ...)`` (Dropbox, Nextcloud), ``conflict
+    copy``/``conflicted copy`` anywhere, or ``(Conflict)``.  OneDrive's ``Note-PCNAME.md``
+    is not detected: it can't be told from a note named with a hyphen."""
+    return _CONFLICT.search(path.rsplit("/", 1)[-1]) is not None
+
+
 class LinkResolver:
     """:func:`resolve_link` over ``named`` and ``aliased``, remembering its answers: a
     link resolves the same from every note of a folder, unless it resolves to its own
-    note (``[[#Heading]]``), so answers are kept per (target, folder of the source)."""
+    note (``[[#Heading]]``), so answers are kept per (target, folder of the source).
+    A sync-conflict copy (:func:`is_conflict_copy`) is never a link's note."""
 
     def __init__(
         self, named: Callable[[str], Sequence[str]], aliased: Callable[[str], Sequence[str]]
     ) -> None:
-        self.named = named
-        self.aliased = aliased
+        self.named = _without_copies(named)
+        self.aliased = _without_copies(aliased)
         self._known: dict[tuple[str, str | None], str | None] = {}
 
     def __call__(self, target: str, source: str | None = None) -> str | None:
@@ -148,6 +160,10 @@ class LinkResolver:
             if found != source:
                 self._known[place] = found
         return found
+
+
+def _without_copies(find: Callable[[str], Sequence[str]]) -> Callable[[str], list[str]]:
+    return lambda key: [p for p in find(key) if not is_conflict_copy(p)]
 
 
 def _best(paths: Sequence[str], folder: str | None) -> str | None:

@@ -27,7 +27,7 @@ from journal.core.checkins import (
 from journal.core.dates import DateError, parse_date
 from journal.core.errors import Diagnostic
 from journal.core.fields import KINDS, obsidian_list
-from journal.core.links import Link, parse_link
+from journal.core.links import Link, is_conflict_copy, parse_link
 from journal.core.tags import unique
 
 PARSER_VERSION = 8  # bump when parse_note gives other results: cached notes are re-read
@@ -35,9 +35,6 @@ PARSER_VERSION = 8  # bump when parse_note gives other results: cached notes are
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
 Dating = Callable[[str], date | None]
-_CONFLICT = re.compile(
-    r"\.sync-conflict-|\(conflicted copy|\bconflict(?:ed)? copy\b|\(Conflict\)", re.IGNORECASE
-)
 #: A ``type: goal`` line, as the raw text of a note whose front matter can't be read holds it.
 _GOAL_LINE = re.compile(r"^type:[ \t]*(['\"]?)(?i:goal)\1[ \t]*(?:#.*)?\r?$", re.MULTILINE)
 
@@ -162,14 +159,6 @@ def _values(record: NoteLink | NoteTask | NoteField | CheckIn) -> tuple[Any, ...
     """A record's field values in order (what ``astuple`` gives, much faster)."""
     values: tuple[Any, ...] = _GETTERS[type(record)](record)
     return values
-
-
-def is_conflict_copy(path: str) -> bool:
-    """A sync client's conflict copy, by its file name: ``Note.sync-conflict-*``
-    (Syncthing), ``Note (... conflicted copy ...)`` (Dropbox, Nextcloud), ``conflict
-    copy``/``conflicted copy`` anywhere, or ``(Conflict)``.  OneDrive's ``Note-PCNAME.md``
-    is not detected: it can't be told from a note named with a hyphen."""
-    return _CONFLICT.search(path.rsplit("/", 1)[-1]) is not None
 
 
 _DAY_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")

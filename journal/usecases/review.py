@@ -84,11 +84,6 @@ def review_places(vault: Vault) -> Callable[[Period], ReviewPlace]:
     return place
 
 
-def review_path(vault: Vault, period: Period) -> str:
-    """Where the review of ``period`` lives (see :func:`review_places`)."""
-    return review_places(vault)(period).path
-
-
 def _own_path(vault: Vault, period: Period) -> str:
     label = week_label(period.start, vault.config.week_start)
     values = {
@@ -112,15 +107,17 @@ def weekly_review(
     write: bool = True,
     dry_run: bool = False,
     force: bool = False,
+    places: Callable[[Period], ReviewPlace] | None = None,
 ) -> ReviewResult:
     """Build the review of one week and create or regenerate its note.
 
     ``write=False`` (``--stdout``) and ``dry_run`` write nothing; the result's
-    text is then the note as this run would leave it.
+    text is then the note as this run would leave it.  ``places``: the caller's
+    :func:`review_places`, when it already has one (it lists the weekly folder).
     """
     period, as_of = review_period(vault, today, week=week, day=day)
     data = review_data(vault, catalog, period, as_of, today)
-    place = review_places(vault)
+    place = places or review_places(vault)
     seven = timedelta(days=7)
     for key, other in (("previous", period.start - seven), ("next", period.start + seven)):
         path = place(week_of(other, vault.config.week_start)).path
