@@ -131,7 +131,9 @@ def _interrupted(ctx: click.Context) -> str:
     committed yet."""
     state = ctx.find_root().obj
     vault = state.opened if isinstance(state, State) else None
-    if vault is None or not vault.written:
+    if vault is None:  # no vault opened yet (journal init makes its own): nothing known
+        return "interrupted; any file already written is whole"
+    if not vault.written:
         return "interrupted; nothing was written"
     done = (
         f"interrupted after writing {', '.join(dict.fromkeys(vault.written))} (each whole); "

@@ -179,7 +179,9 @@ def test_types_json_saved_meanwhile_is_not_overwritten(vault: Path) -> None:
     current = read_json(vault, TYPES)
     (vault / TYPES).write_text('{"types": {"a": "text", "b": "date"}}')  # Obsidian saved
     with pytest.raises(Conflict):
-        edit_json(current, lambda text: add_members(text, "types", {"due": "date"}))
+        edit_json(
+            Vault.open(vault), current, lambda text: add_members(text, "types", {"due": "date"})
+        )
     assert (vault / TYPES).read_text() == '{"types": {"a": "text", "b": "date"}}'
     assert [p.name for p in (vault / ".obsidian").iterdir()] == ["types.json"]  # no temp file
 
@@ -188,7 +190,8 @@ def test_an_edit_that_cannot_keep_the_layout_writes_nothing(vault: Path) -> None
     (vault / ".obsidian").mkdir()
     (vault / TYPES).write_text('{"types": []}')
     with pytest.raises(ConfigError, match="can't change it without rewriting it"):
-        edit_json(read_json(vault, TYPES), lambda text: add_members(text, "types", {"a": "b"}))
+        opened, current = Vault.open(vault), read_json(vault, TYPES)
+        edit_json(opened, current, lambda text: add_members(text, "types", {"a": "b"}))
     assert (vault / TYPES).read_text() == '{"types": []}'
 
 
@@ -578,3 +581,20 @@ def test_the_follow_ups_base_state_is_journals_state(by: str) -> None:
     view = {"shown": base["views"][0]["filters"]}
     shown = basesexpr.evaluate(view, "shown", props, today)
     assert shown == (follow_up_state(meeting, today) in ("overdue", "due"))
+
+
+def test_setup_writes_through_the_vault_so_every_file_is_accounted_for(vault: Path) -> None:
+    """Every file setup writes goes through the vault (inside it, never through a
+    symlink, atomic) and is listed in ``Vault.written``, which a Ctrl-C message names."""
+    from journal.usecases.obsidian_setup import obsidian_setup
+
+    (vault / ".obsidian").mkdir()
+    opened = Vault.open(vault)
+    obsidian_setup(opened)
+    on_disk = {
+        p.relative_to(vault).as_posix()
+        for p in vault.rglob("*")
+        if p.is_file() and p.suffix in (".json", ".base")
+    }
+    assert sorted(opened.written) == sorted(on_disk)
+    assert {".obsidian/types.json", ".journal/obsidian.json"} <= set(opened.written)

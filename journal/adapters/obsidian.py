@@ -2,7 +2,8 @@
 
 Reading never fails: a file that is missing, unreadable or not valid JSON is
 treated as absent (its problem is kept for ``journal obsidian setup`` to show).
-Writing goes through :mod:`journal.adapters.files` (atomic, unchanged since read).
+Writing goes through the vault (:meth:`Vault.create`, :meth:`Vault.replace`: inside the
+vault, atomic, unchanged since read, listed in ``Vault.written``).
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.adapters import files
 from journal.core.errors import ConfigError, Conflict, JournalError
 from journal.core.periodic import SETTINGS_FILES, PeriodicSettings, resolve_settings
+
+if TYPE_CHECKING:  # vault.py imports this module
+    from journal.adapters.vault import Vault
 
 FOLDER = ".obsidian"
 COMMUNITY_PLUGINS = ".obsidian/community-plugins.json"
@@ -57,21 +61,22 @@ def json_text(data: Any, *, newline: bool) -> bytes:
     return (text + ("\n" if newline else "")).encode("utf-8")
 
 
-def write_json(root: Path, current: JsonFile, data: Any) -> None:
+def write_json(vault: Vault, current: JsonFile, data: Any) -> None:
     """Write ``data`` over the file as read (or create it): atomically, and only if
     nobody changed it since (:class:`~journal.core.errors.Conflict` otherwise)."""
     if current.snapshot is None:
-        path = root / current.rel
-        if path.exists():
+        if vault.disk_path(current.rel).exists():
             raise Conflict("appeared while the tool was working; nothing written", path=current.rel)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        files.create(path, json_text(data, newline=False))
+        folder = current.rel.rpartition("/")[0]
+        if folder:
+            vault.ensure_folder(folder)
+        vault.create(current.rel, json_text(data, newline=False))
         return
     ends = current.snapshot.data.endswith(b"\n")
-    files.replace(current.snapshot, json_text(data, newline=ends))
+    vault.replace(current.rel, current.snapshot, json_text(data, newline=ends))
 
 
-def edit_json(current: JsonFile, edit: Callable[[str], str]) -> None:
+def edit_json(vault: Vault, current: JsonFile, edit: Callable[[str], str]) -> None:
     """Replace the file as read with ``edit`` applied to its text (a BOM stays):
     atomically, and only if nobody changed it since."""
     if current.snapshot is None:
@@ -84,7 +89,7 @@ def edit_json(current: JsonFile, edit: Callable[[str], str]) -> None:
         raise ConfigError(
             f"can't change it without rewriting it ({exc}); not changed", path=current.rel
         ) from None
-    files.replace(current.snapshot, bom + text.encode("utf-8"))
+    vault.replace(current.rel, current.snapshot, bom + text.encode("utf-8"))
 
 
 def enabled_plugins(root: Path) -> frozenset[str]:

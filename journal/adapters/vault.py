@@ -232,13 +232,20 @@ class Vault:
             data = codec.encode(transform(doc), bom=doc.bom)
             if data == snapshot.data:
                 return False
-            self.check_write(rel)
-            files.replace(snapshot, data)
+            self.replace(rel, snapshot, data)
         except JournalError as exc:
             exc.path = rel
             raise
-        self.written.append(rel)
         return True
+
+    def replace(self, rel: str, snapshot: files.Snapshot, data: bytes) -> None:
+        """Write ``data`` over the file at ``rel`` as ``snapshot`` read it: atomically,
+        and only if nobody changed it since (see :func:`files.replace`)."""
+        if self.disk_path(rel) != snapshot.path:
+            raise UnsafeWrite(f"'{rel}' is not the file that was read", path=rel)
+        self.check_write(rel)
+        files.replace(snapshot, data)
+        self.written.append(rel)
 
     def create(self, rel: str, data: bytes) -> None:
         """Create a new note with ``data``; never overwrites (see :func:`files.create`)."""

@@ -89,10 +89,10 @@ def merge_property_types(vault: Vault, *, dry_run: bool = False) -> TypesResult:
     result = TypesResult(added=merged.added, kept=merged.kept)
     if merged.added and not dry_run:
         if current.snapshot is None:
-            write_json(vault.root, current, merged.data)
+            write_json(vault, current, merged.data)
         else:  # only the new keys, as new lines laid out like the user's
             added = {key: merged.data["types"][key] for key in merged.added}
-            edit_json(current, lambda text: add_members(text, "types", added))
+            edit_json(vault, current, lambda text: add_members(text, "types", added))
         result.written = True
     return result
 
@@ -109,8 +109,7 @@ def obsidian_setup(vault: Vault, *, dry_run: bool = False) -> SetupResult:
         action = _write_base(vault, rel, base_text(data).encode("utf-8"), written, dry_run)
         result.bases.append({"path": rel, "action": action})
     if written != before and not dry_run:
-        vault.ensure_folder(".journal")
-        write_json(vault.root, state, {"bases": dict(sorted(written.items()))})
+        write_json(vault, state, {"bases": dict(sorted(written.items()))})
     options = vault.config.obsidian
     periodic = load_periodic(vault.root, options.locale)
     result.periodic = {
@@ -131,7 +130,7 @@ def _write_base(vault: Vault, rel: str, data: bytes, written: dict[str, str], dr
     if not path.exists():
         if not dry_run:
             vault.ensure_folder(rel.rsplit("/", 1)[0])
-            files.create(path, data)
+            vault.create(rel, data)
         written[rel] = digest
         return "created"
     snapshot = files.read_snapshot(path)
@@ -141,7 +140,7 @@ def _write_base(vault: Vault, rel: str, data: bytes, written: dict[str, str], dr
     if written.get(rel) != snapshot.digest:
         return "kept (edited by you)"
     if not dry_run:
-        files.replace(snapshot, data)
+        vault.replace(rel, snapshot, data)
     written[rel] = digest
     return "updated"
 
