@@ -50,7 +50,7 @@ def dump(db: Path) -> dict[str, Any]:
 def rebuilt(root: Path, where: Path) -> dict[str, Any]:
     """The dump of a brand-new index of the vault at ``root``."""
     where.unlink(missing_ok=True)
-    index = Index.open(Vault.open(root), where, notify=lambda message: None)
+    index = Index.open(listening(root, []), where)
     index.rebuild()
     index.close()
     return dump(where)
@@ -97,3 +97,10 @@ def wait_for_a_stored_batch(db: Path, timeout: float = 60) -> bool:
             finally:
                 conn.close()
     return False
+
+
+def listening(root: Path, notices: list[str]) -> Vault:
+    """The vault at ``root``, its notices (the index's among them) kept in ``notices``."""
+    vault = Vault.open(root)
+    vault.notify = notices.append
+    return vault

@@ -470,3 +470,14 @@ def test_log_show_log_and_m007_agree_on_float_sums(invoke: Invoke, write: Write)
     assert (logged.exit_code, logged.stderr) == (0, "")
     data = json.loads(logged.stdout)
     assert (data["old"], data["new"], data["warning"]) == (0.3, 1.3, None)
+
+
+def test_a_large_value_that_differs_from_its_log_is_told() -> None:
+    """The float tolerance is for rounding, not for a real difference of large numbers."""
+    from datetime import date
+
+    from journal.core.checkins import CheckIn, log_agrees
+
+    log = [CheckIn(date(2026, 11, 18), "=", 1e12, "recount", 5)]
+    assert log_agrees(0, log, 1e12)
+    assert not log_agrees(0, log, 1e12 + 500)

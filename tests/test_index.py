@@ -26,6 +26,7 @@ from tests.conftest import DATA, Invoke, Write, goal_text
 from tests.indexutil import (
     assert_matches_rebuild,
     dump,
+    listening,
     wait_for_a_stored_batch,
     write_many_notes,
 )
@@ -276,7 +277,7 @@ def test_damage_found_while_reading_is_repaired_too(notes: Path, tmp_path: Path)
 
 
 def load_catalog_with(root: Path, notices: list[str]) -> Catalog:
-    index = Index.open(Vault.open(root), notify=notices.append)
+    index = Index.open(listening(root, notices))
     index.refresh()
     return Catalog(source=index.reader())
 
@@ -290,7 +291,7 @@ def test_an_index_of_another_version_is_moved_aside(notes: Path, tmp_path: Path)
     conn.execute("PRAGMA user_version = 99")
     conn.close()
     notices: list[str] = []
-    again = Index.open(Vault.open(notes), notify=notices.append)
+    again = Index.open(listening(notes, notices))
     assert again.refresh().parsed  # rebuilt from the files
     assert len(notices) == 1 and "another version" in notices[0]
     assert_matches_rebuild(notes, index.path, tmp_path)
@@ -303,7 +304,7 @@ def test_a_foreign_sqlite_file_is_not_used(notes: Path, tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     notices: list[str] = []
-    index = Index.open(Vault.open(notes), db, notify=notices.append)
+    index = Index.open(listening(notes, notices), db)
     assert len(index.refresh().parsed) == 6
     assert "not a journal index" in notices[0]
 
@@ -317,12 +318,12 @@ def test_an_index_of_another_vault_or_parser_is_rebuilt(
     (other / "only.md").write_text("# only\n")
     Index.open(Vault.open(other), db).refresh()
     notices: list[str] = []
-    index = Index.open(Vault.open(notes), db, notify=notices.append)
+    index = Index.open(listening(notes, notices), db)
     index.refresh()
     assert "held the notes of" in notices[0]
     assert_matches_rebuild(notes, db, tmp_path)
     monkeypatch.setattr(index_module, "PARSER_VERSION", 999)
-    index = Index.open(Vault.open(notes), db, notify=notices.append)
+    index = Index.open(listening(notes, notices), db)
     assert len(index.refresh().parsed) == 6
     assert "parser changed" in notices[-1]
 
@@ -508,7 +509,7 @@ def test_a_file_whose_name_is_not_utf8_is_skipped_and_told_once(
     (notes / "folder\udcfe").mkdir()
     (notes / "folder\udcfe/inside.md").write_bytes(b"# inside\n")
     notices: list[str] = []
-    index = Index.open(Vault.open(notes), notify=notices.append)
+    index = Index.open(listening(notes, notices))
     index.refresh()
     index.refresh(["folder\udcfe", "notes/bad\udcff name.md", "notes"])  # as the watcher asks
     assert sorted(notices) == [  # the command line adds "journal: " to each

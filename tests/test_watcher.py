@@ -30,6 +30,7 @@ from tests.conftest import Write, goal_text
 from tests.indexutil import (
     assert_matches_rebuild,
     dump,
+    listening,
     rebuilt,
     wait_for_a_stored_batch,
     write_many_notes,
@@ -68,7 +69,7 @@ def watching(vault: Path, write: Write, tmp_path: Path) -> Iterator[Running]:
     write("goals/Five leaders.md", goal_text("Five leaders"))
     write("people/Dana Ortiz.md", "---\ntype: contact\n---\n# Dana\n")
     logs: list[str] = []
-    index = Index.open(Vault.open(vault), notify=logs.append)
+    index = Index.open(listening(vault, logs))
     running = Running(vault, tmp_path, None, index, logs=logs)  # type: ignore[arg-type]
     running.watcher = Watcher(
         index,

@@ -71,7 +71,6 @@ CHUNK = 250  # files per task of a worker process
 FULL_RESOLVE = 1000  # above this many changed notes, re-resolve every link at once
 
 T = TypeVar("T")
-Notify = Callable[[str], None]
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -262,28 +261,27 @@ def _damaged(exc: sqlite3.DatabaseError) -> bool:
 class Index:
     """One vault's index; use :meth:`open`, then :meth:`refresh` before reading."""
 
-    def __init__(self, vault: Vault, path: Path | None, notify: Notify | None = None) -> None:
+    def __init__(self, vault: Vault, path: Path | None) -> None:
         from journal.adapters.obsidian import load_periodic
 
         self.vault = vault
         self.path = path  # None: in memory (the cache folder can't be written)
-        self.notify = notify or vault.notice  # what the user should know, not errors
+        self.notify = vault.notice  # what the user should know (each message once)
         self.periodic: PeriodicSettings = load_periodic(vault.root, vault.config.obsidian.locale)
-        self.reported: set[str] = set()  # files skipped for their names, told once
         self.conn = self._connect()
 
     @classmethod
-    def open(cls, vault: Vault, path: Path | None = None, *, notify: Notify | None = None) -> Index:
-        """Open (creating or repairing) the index of ``vault``; notices go to ``notify``,
-        by default to :meth:`Vault.notice`."""
+    def open(cls, vault: Vault, path: Path | None = None) -> Index:
+        """Open (creating or repairing) the index of ``vault``; notices go to
+        :meth:`Vault.notice`."""
         target = path or default_path(vault)
         try:
-            return cls(vault, target, notify)
+            return cls(vault, target)
         except (OSError, sqlite3.OperationalError) as exc:
             if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
                 raise JournalError(f"the index {target} stays locked: {exc}") from None
-            (notify or vault.notice)(f"can't use the index {target} ({exc}); working without one")
-            return cls(vault, None, notify)
+            vault.notice(f"can't use the index {target} ({exc}); working without one")
+            return cls(vault, None)
 
     # --- opening, repairing -----------------------------------------------------------
 
@@ -534,10 +532,8 @@ class Index:
         return found
 
     def _skipped(self, rel: str, reason: str) -> None:
-        """Tell (once) that a note is left out of the index, and why."""
-        if rel not in self.reported:
-            self.reported.add(rel)
-            self.notify(f"skipped {shown(rel)}: {reason}")
+        """Tell (once: see :meth:`Vault.notice`) that a note is left out, and why."""
+        self.notify(f"skipped {shown(rel)}: {reason}")
 
     def _read_all(
         self, paths: list[str], hashes: list[str | None]

@@ -93,12 +93,13 @@ class CheckIn:
 def log_agrees(baseline: float | None, log: list[CheckIn], current: float | None) -> bool:
     """Does ``current`` equal ``baseline`` plus the goal's own ``log``?  Yes when there is
     nothing to compare (no ``current``, no measuring check-in); equal up to float
-    rounding (``+0.1`` and ``+0.2`` make 0.3).  ``journal log``, ``journal log GOAL`` and
-    M007 all ask this."""
+    rounding (``+0.1`` and ``+0.2`` make 0.3, and a sum's rounding is far below one part
+    in 10^12, so 10^12 and 10^12 + 500 still differ).  ``journal log``, ``journal log
+    GOAL`` and M007 all ask this."""
     measured = [c for c in log if c.op is not None]
     if current is None or not measured:
         return True
-    return math.isclose(replay(baseline or 0, measured), current, rel_tol=1e-9, abs_tol=1e-9)
+    return math.isclose(replay(baseline or 0, measured), current, rel_tol=1e-12, abs_tol=1e-9)
 
 
 def _number_text(value: float) -> str:
