@@ -18,7 +18,7 @@ from journal.core.formatting import bar, number, percent, plural, rate, signed
 from journal.core.goal import Goal
 from journal.core.networking import follow_up_state
 from journal.core.progress import expected_value, last_checkin, pace, start_of
-from journal.core.series import value_on, value_series
+from journal.core.series import pairs, value_on, value_series
 
 DUE_SOON_DAYS = 14
 CHART_BEFORE = timedelta(weeks=26)  # the chart's window around the review day
@@ -38,7 +38,7 @@ class WeeklyTargets:
 def value_points(catalog: Catalog) -> SeriesOf:
     """Each goal's values over time up to the catalog's ``today``, without git history
     (:func:`value_series`): the series when none is given."""
-    return lambda goal: [(p.day, p.value) for p in value_series(goal, catalog.today)]
+    return lambda goal: pairs(value_series(goal, catalog.today))
 
 
 def build_review(

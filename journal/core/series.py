@@ -110,7 +110,8 @@ def value_on(points: Steps, day: date, default: float) -> float:
     return value
 
 
-def _pairs(points: Sequence[Point]) -> list[tuple[date, float]]:
+def pairs(points: Sequence[Point]) -> list[tuple[date, float]]:
+    """The points as (day, value) pairs, as the review and the plan take a series."""
     return [(p.day, p.value) for p in points]
 
 
@@ -145,7 +146,7 @@ def offsets(goal: Goal, today: date | None) -> list[tuple[date, float]]:
     first = min(elsewhere)
     own = (c for c in goal.checkins if c.path == goal.path)
     recounts = {c.day for c in own if c.op == "=" and c.day > first}
-    base = _pairs(file_series(goal, today))
+    base = pairs(file_series(goal, today))
     steps: list[tuple[date, float]] = []
     offset = 0.0
     for day in sorted(elsewhere.keys() | recounts):
@@ -168,7 +169,7 @@ def value_series(
     if not steps:
         return points
     sources = {p.day: p.source for p in points}
-    base = _pairs(points)
+    base = pairs(points)
     merged = []
     for day in sorted(sources.keys() | {day for day, _offset in steps}):
         value = value_on(base, day, goal.baseline or 0) + value_on(steps, day, 0)
@@ -185,5 +186,5 @@ def current_value(goal: Goal, today: date | None) -> float | None:
     if file_value is None:
         if goal.metric_source != "meetings" and all(c.op is None for c in goal.checkins):
             return None
-        file_value = value_on(_pairs(file_series(goal, today)), day, goal.baseline or 0)
+        file_value = value_on(pairs(file_series(goal, today)), day, goal.baseline or 0)
     return file_value + value_on(offsets(goal, today), day, 0)

@@ -46,7 +46,7 @@ from journal.core.history import (
     state_of,
 )
 from journal.core.notes import PARSER_VERSION, parse_note
-from journal.core.series import Point, committed_changes, value_series
+from journal.core.series import Point, committed_changes, pairs, value_series
 
 if TYPE_CHECKING:
     from journal.adapters.git import Repository
@@ -374,7 +374,7 @@ def series_lookup(
 
     def points(goal: Goal) -> list[tuple[date, float]]:
         found = series.get(goal.path)
-        return [(p.day, p.value) for p in found.points] if found else []
+        return pairs(found.points) if found else []
 
     return points
 
