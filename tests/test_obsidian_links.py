@@ -45,52 +45,61 @@ def tricky_catalog() -> Catalog:
     )
 
 
-@pytest.mark.parametrize(
-    ("target", "source", "expected"),
-    [
-        # 1. an exact vault path wins, from anywhere, over a note beside the source
-        ("Note", "a/b/x.md", "Note.md"),
-        ("b/Note", "a/b/x.md", "a/b/Note.md"),  # no b/Note.md: the path ending in it
-        ("zzzz/Note", "a/b/x.md", "zzzz/Note.md"),
-        ("a/b/Note.md", None, "a/b/Note.md"),
-        ("/zzzz/Note", None, "zzzz/Note.md"),
-        ("NOTE.MD", None, "Note.md"),
-        # 2. else a note in the linking note's own folder (not an ancestor's)
-        ("Other", "src/here/source.md", "src/here/Other.md"),
-        ("Other", "a/b/x.md", "a/b/Other.md"),
-        ("Other", "src/source.md", "b/Other.md"),
-        # 3. else the shortest path string, then path order
-        ("Other", None, "b/Other.md"),
-        ("Other", "zzzz/deep/source.md", "b/Other.md"),
-        ("Tie", None, "Tie/aa/Tie.md"),
-        # a path that ends with the target's folders
-        ("b/Other", None, "b/Other.md"),
-        ("y/Other", None, "deep/x/y/Other.md"),
-        ("b/Note", None, "a/b/Note.md"),
-        # relative to the linking note
-        ("../Other", "src/here/source.md", None),
-        ("./Other", "src/here/source.md", "src/here/Other.md"),
-        ("../../b/Other", "a/b/x.md", "b/Other.md"),
-        ("../../../x", "a/b.md", None),
-        # names with dots, #, case and unicode
-        ("v1.2 release", None, "notes/v1.2 release.md"),
-        ("V1.2 RELEASE.md", None, "notes/v1.2 release.md"),
-        ("ärzte übersicht", None, "people/Ärzte Übersicht.md"),
-        ("STRASSE", None, None),  # JavaScript's toLowerCase keeps ß; casefold would not
-        ("STRAßE", None, "people/Straße.md"),
-        # aliases: only when no file has the name (journal's addition; Obsidian: none)
-        ("Dana", None, "people/Dana Ortiz.md"),
-        ("dana", None, "people/Dana Ortiz.md"),
-        ("S.P.", None, "people/Sam Patel.md"),
-        # the alias "Note" never beats the file Note.md
-        ("Note", "people/x.md", "Note.md"),
-        ("Nobody", None, None),
-        # [[#Heading]] is the linking note itself
-        ("", "src/source.md", "src/source.md"),
-    ],
-)
+RESOLVED = [
+    # 1. an exact vault path wins, from anywhere, over a note beside the source
+    ("Note", "a/b/x.md", "Note.md"),
+    ("b/Note", "a/b/x.md", "a/b/Note.md"),  # no b/Note.md: the path ending in it
+    ("zzzz/Note", "a/b/x.md", "zzzz/Note.md"),
+    ("a/b/Note.md", None, "a/b/Note.md"),
+    ("/zzzz/Note", None, "zzzz/Note.md"),
+    ("NOTE.MD", None, "Note.md"),
+    # 2. else a note in the linking note's own folder (not an ancestor's)
+    ("Other", "src/here/source.md", "src/here/Other.md"),
+    ("Other", "a/b/x.md", "a/b/Other.md"),
+    ("Other", "src/source.md", "b/Other.md"),
+    # 3. else the shortest path string, then path order
+    ("Other", None, "b/Other.md"),
+    ("Other", "zzzz/deep/source.md", "b/Other.md"),
+    ("Tie", None, "Tie/aa/Tie.md"),
+    # a path that ends with the target's folders
+    ("b/Other", None, "b/Other.md"),
+    ("y/Other", None, "deep/x/y/Other.md"),
+    ("b/Note", None, "a/b/Note.md"),
+    # relative to the linking note
+    ("../Other", "src/here/source.md", None),
+    ("./Other", "src/here/source.md", "src/here/Other.md"),
+    ("../../b/Other", "a/b/x.md", "b/Other.md"),
+    ("../../../x", "a/b.md", None),
+    # names with dots, #, case and unicode
+    ("v1.2 release", None, "notes/v1.2 release.md"),
+    ("V1.2 RELEASE.md", None, "notes/v1.2 release.md"),
+    ("ärzte übersicht", None, "people/Ärzte Übersicht.md"),
+    ("STRASSE", None, None),  # JavaScript's toLowerCase keeps ß; casefold would not
+    ("STRAßE", None, "people/Straße.md"),
+    # aliases: only when no file has the name (journal's addition; Obsidian: none)
+    ("Dana", None, "people/Dana Ortiz.md"),
+    ("dana", None, "people/Dana Ortiz.md"),
+    ("S.P.", None, "people/Sam Patel.md"),
+    # the alias "Note" never beats the file Note.md
+    ("Note", "people/x.md", "Note.md"),
+    ("Nobody", None, None),
+    # [[#Heading]] is the linking note itself
+    ("", "src/source.md", "src/source.md"),
+]
+
+
+@pytest.mark.parametrize(("target", "source", "expected"), RESOLVED)
 def test_links_resolve_as_in_obsidian(target: str, source: str | None, expected: str) -> None:
     assert tricky_catalog().resolve_path(target, source) == expected
+
+
+def test_answers_kept_from_one_folder_hold_in_every_other() -> None:
+    """One resolver answers every case, in both orders: an answer it keeps per target
+    (one note answers to it) or per folder is never lent where it is wrong."""
+    for cases in (RESOLVED, RESOLVED[::-1]):
+        catalog = tricky_catalog()
+        found = [catalog.resolve_path(target, source) for target, source, _ in cases]
+        assert found == [expected for _, _, expected in cases]
 
 
 def test_a_hash_in_a_file_name_can_not_be_linked_as_a_name() -> None:

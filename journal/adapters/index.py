@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import multiprocessing
 import os
 import re
 import signal
@@ -35,11 +34,9 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from journal.adapters.cachedir import cache_folder
 from journal.adapters.files import digest
@@ -59,6 +56,10 @@ from journal.core.notes import (
     parse_note,
 )
 from journal.core.periodic import PeriodicSettings
+
+if TYPE_CHECKING:  # worker processes are imported only for a build of many files
+    from concurrent.futures import Future
+    from multiprocessing.context import BaseContext
 
 SCHEMA_VERSION = 2
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
@@ -552,6 +553,8 @@ class Index:
             (root, paths[i : i + CHUNK], hashes[i : i + CHUNK], dating)
             for i in range(0, len(paths), CHUNK)
         ]
+        from concurrent.futures import ProcessPoolExecutor
+
         cancel = context.Event()
         pool = ProcessPoolExecutor(
             workers, mp_context=context, initializer=_start_worker, initargs=(cancel,)
@@ -984,6 +987,8 @@ def _process_context() -> BaseContext | None:
     """Forked worker processes, when forking is safe: on Linux and the like, from a
     process with one thread (not the watcher).  Forked workers need no imports and
     never re-run the caller's main module, as spawned ones would."""
+    import multiprocessing
+
     if sys.platform in ("darwin", "win32") or threading.active_count() > 1:
         return None
     if "fork" not in multiprocessing.get_all_start_methods():

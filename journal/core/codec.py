@@ -23,10 +23,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from journal.core import yaml12
 from journal.core.errors import Severity, UnsafeWrite
+
+if TYPE_CHECKING:  # imported where a note is read or written: not every command does
+    from journal.core import yaml12
 
 MAX_NOTE_BYTES: Final = 8 * 1024 * 1024
 BOM: Final = b"\xef\xbb\xbf"
@@ -36,9 +38,6 @@ _CLOSE = re.compile(r"^---[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _PLAIN_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]|: |:$| #")
 _FLOW_FORBIDDEN = re.compile(r"[,\[\]{}]")
-_UNPRINTABLE = re.compile(
-    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
 _HINTS = (
@@ -127,6 +126,8 @@ def _unreadable(line: int | None, message: str) -> Document:
 
 def parse_text(text: str, *, bom: bool = False) -> Document:
     """Split decoded text into front matter and body and read the front matter."""
+    from journal.core import yaml12
+
     doc = Document(text=text, bom=bom)
     opening = _OPEN.match(text)
     if opening is None:
@@ -160,6 +161,8 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
 def _load(yaml_text: str) -> tuple[Any, Problem | None]:
     """Parse the YAML between the delimiters.  A newline stands in for the opening
     ``---`` line, so every line number YAML reports is the file's line number."""
+    from journal.core import yaml12
+
     text = "\n" + yaml_text
     try:
         return _handler().load(text, Loader=yaml12.Yaml12Loader), None
@@ -264,7 +267,7 @@ def _double_quoted(text: str) -> str:
     """A YAML double-quoted scalar; characters YAML can't hold raw (or would read as
     line breaks: NEL, LS, PS) are escaped."""
     quoted = json.dumps(text, ensure_ascii=False)
-    return _UNPRINTABLE.sub(lambda m: _escape(m.group()), quoted)
+    return _unprintable().sub(lambda m: _escape(m.group()), quoted)
 
 
 def _escape(char: str) -> str:
@@ -272,13 +275,24 @@ def _escape(char: str) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
+@functools.cache
+def _unprintable() -> re.Pattern[str]:
+    """The characters a plain or quoted YAML scalar can't hold raw (compiled when first
+    needed: it takes a while)."""
+    return re.compile(
+        "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    )
+
+
 def _plain_ok(text: str) -> bool:
+    from journal.core import yaml12
+
     return (
         bool(text)
         and text == text.strip()
         and text[0] not in _INDICATORS
         and _PLAIN_FORBIDDEN.search(text) is None
-        and _UNPRINTABLE.search(text) is None
+        and _unprintable().search(text) is None
         and yaml12.resolves_to_text(text)
     )
 
@@ -365,6 +379,8 @@ def edit(doc: Document, changes: Mapping[tuple[PathKey, ...], Value]) -> str:
     if doc.data is None:
         new_text = _new_front_matter(doc, changes)
     else:
+        from journal.core import yaml12
+
         root = yaml12.spans(doc.yaml_text)
         if root is None:
             raise UnsafeWrite("the front matter is not a mapping")

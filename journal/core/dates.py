@@ -35,9 +35,8 @@ def parse_date(text: str) -> date:
     match = _DATE.fullmatch(text) or _DATETIME.fullmatch(text)
     if match is None:
         raise DateError(f"'{text}' is not a date (expected YYYY-MM-DD)")
-    year, month, day = (int(g) for g in match.groups()[:3])
     try:
-        return date(year, month, day)
+        return date(int(text[:4]), int(text[5:7]), int(text[8:10]))
     except ValueError as exc:
         raise DateError(f"'{text}' is not a real date ({exc})") from None
 

@@ -142,7 +142,9 @@ class LinkResolver:
     """:func:`resolve_link` over ``named`` and ``aliased``, remembering its answers: a
     link resolves the same from every note of a folder, unless it resolves to its own
     note (``[[#Heading]]``), so answers are kept per (target, folder of the source).
-    A sync-conflict copy (:func:`is_conflict_copy`) is never a link's note."""
+    A target that only one note (or none) answers to resolves the same from every
+    folder: that answer is kept per target.  A sync-conflict copy
+    (:func:`is_conflict_copy`) is never a link's note."""
 
     def __init__(
         self, named: Callable[[str], Sequence[str]], aliased: Callable[[str], Sequence[str]]
@@ -150,16 +152,31 @@ class LinkResolver:
         self.named = _without_copies(named)
         self.aliased = _without_copies(aliased)
         self._known: dict[tuple[str, str | None], str | None] = {}
+        self._everywhere: dict[str, str | None] = {}
 
     def __call__(self, target: str, source: str | None = None) -> str | None:
         """The path ``target`` points to from the note at ``source``, or None."""
+        if target in self._everywhere:
+            return self._everywhere[target]
         place = (target, source.rpartition("/")[0] if source is not None else None)
         found = self._known.get(place, source)
         if found == source:
             found = resolve_link(target, self.named, self.aliased, source)
             if found != source:
                 self._known[place] = found
+                if self._same_everywhere(target):
+                    self._everywhere[target] = found
         return found
+
+    def _same_everywhere(self, target: str) -> bool:
+        """Whether ``target`` resolves to the same note (or none) from every note: it is
+        no relative path, and at most one note answers to it (see :func:`resolve_link`)."""
+        key = link_key(target)
+        if not key or key.startswith(("./", "../")):
+            return False
+        key = key.lstrip("/")
+        named = self.named(key.rsplit("/", 1)[-1])
+        return len(named) == 1 or (not named and len(self.aliased(key)) <= 1)
 
 
 def _without_copies(find: Callable[[str], Sequence[str]]) -> Callable[[str], list[str]]:

@@ -16,7 +16,6 @@ from operator import attrgetter
 from typing import Any
 
 from journal.core import codec
-from journal.core.body import parse_body
 from journal.core.checkins import (
     INLINE_KEY,
     CheckIn,
@@ -267,6 +266,8 @@ def _strings(value: Any) -> list[str]:
 
 
 def _read_body(note: Note, body: str) -> None:
+    from journal.core.body import parse_body  # only a read of changed files needs it
+
     facts = parse_body(body, note.body_line, want_log=note.kind == "goal")
     note.links.extend(
         NoteLink(b.link.target, b.link.heading, b.link.alias, b.link.embed, b.line)

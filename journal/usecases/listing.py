@@ -79,11 +79,15 @@ def listing_problems(catalog: Catalog) -> list[Diagnostic]:
     among them), and the warnings of typed notes (goal, contact...) and of notes meant as
     goals (:meth:`Catalog.goal_like`); a plain note elsewhere that opens with a ``---``
     rule stays quiet."""
-    typed = {h.path for h in catalog.heads if h.kind != "note" or catalog.goal_like(h)}
+    found = catalog.diagnostics
+    warned = {d.path for d in found if d.severity == "warning"}
+    typed = {  # every note's head is loaded only when some note has a warning
+        h.path
+        for h in (catalog.heads if warned else ())
+        if h.path in warned and (h.kind != "note" or catalog.goal_like(h))
+    }
     return [
-        d
-        for d in catalog.diagnostics
-        if d.severity == "error" or (d.severity == "warning" and d.path in typed)
+        d for d in found if d.severity == "error" or (d.severity == "warning" and d.path in typed)
     ]
 
 
