@@ -35,6 +35,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -42,7 +43,6 @@ from journal.adapters.cachedir import cache_folder
 from journal.adapters.files import digest
 from journal.adapters.vault import Vault, is_utf8, name_problem, shown
 from journal.core.checkins import CheckIn
-from journal.core.dates import parse_date
 from journal.core.errors import Diagnostic, JournalError, UnsafeWrite, UsageProblem
 from journal.core.links import LinkResolver, fold, name_key
 from journal.core.notes import (
@@ -1083,7 +1083,7 @@ class IndexReader:
 
     def inline_checkins(self) -> list[tuple[str, CheckIn]]:
         return [
-            (goal, CheckIn(parse_date(day), op, amount, note, line, path))
+            (goal, CheckIn(date.fromisoformat(day), op, amount, note, line, path))
             for path, line, day, op, amount, note, goal in self._rows(
                 "SELECT path, line, day, op, amount, note, goal FROM checkins"
                 " WHERE goal IS NOT NULL ORDER BY path, seq"

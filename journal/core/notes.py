@@ -140,8 +140,8 @@ class Note:
         data["links"] = [NoteLink(*item) for item in data.get("links", ())]
         data["tasks"] = [NoteTask(*item) for item in data.get("tasks", ())]
         data["fields"] = [NoteField(*item) for item in data.get("fields", ())]
-        data["checkins"] = [
-            CheckIn(parse_date(item[0]), *item[1:]) for item in data.get("checkins", ())
+        data["checkins"] = [  # days as to_dict wrote them
+            CheckIn(date.fromisoformat(item[0]), *item[1:]) for item in data.get("checkins", ())
         ]
         data["diagnostics"] = [Diagnostic.from_dict(d) for d in data.get("diagnostics", ())]
         return cls(**data)
