@@ -21,6 +21,7 @@ field, dated by the note: ``progress:: [[Goal]] +1 note``.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ _DATE = r"\d{4}-\d{2}-\d{2}"
 #: ``+N``, ``-N`` (a change), ``=N`` or ``=-N`` (the value now): the sign touches the
 #: number, and the number ends at a space or punctuation (``+1.`` is +1).
 _VALUE_TEXT = r"(?P<op>[+-]|=[+-]?)(?P<amount>\d+(?:\.\d+)?)(?!\w|\.\d)[.,;:!]*"
-_LINE = re.compile(
+_LINE_PATTERN = (
     r"^\s*[-*+]\s+(?:\[.\]\s+)?"
     # the date: plain, a link to the daily note ([[2026-11-20]]) or bold (**2026-11-20**)
     rf"(?:\[\[(?:[^\[\]|]*/)?(?P<linked>{_DATE})(?:\|[^\[\]]*)?\]\]"
@@ -53,14 +54,20 @@ _MONTH = (
 #: A list item that starts with a date in a form other than YYYY-MM-DD: ``30/11/2026``,
 #: ``11/30/26``, ``30.11.2026``, ``2026/11/30``, ``2026-11-3``, ``Nov 30, 2026``,
 #: ``30 November 2026``; the rest is what follows the separator.
-_OTHER_DATE_LINE = re.compile(
+_OTHER_DATE_PATTERN = (
     r"^\s*[-*+]\s+(?:\[.\]\s+)?(?P<date>"
     r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+\d{{4}})(?!\w|[/.-]\w)"
-    r"\s*(?::|[-\u2013\u2014](?=\s))?\s*(?P<rest>.*)$",
-    re.IGNORECASE,
+    r"\s*(?::|[-\u2013\u2014](?=\s))?\s*(?P<rest>.*)$"
 )
+
+
+@functools.cache
+def _line_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The log-line patterns, compiled when a log is first read (commands that answer
+    from the index never do)."""
+    return re.compile(_LINE_PATTERN), re.compile(_OTHER_DATE_PATTERN, re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +142,10 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
     after a date not written YYYY-MM-DD (the day it means is not guessed), and for a
     value with a space between a ``+`` or ``=`` and the number (``+ 1``).
     """
-    match = _LINE.match(text)
+    log_line, other_date_line = _line_patterns()
+    match = log_line.match(text)
     if match is None:
-        other = _OTHER_DATE_LINE.match(text)
+        other = other_date_line.match(text)
         rest = other.group("rest") if other is not None else ""
         if other is not None and (_VALUE.match(rest) or _SPACED_SIGN.match(rest)):
             raise CheckInError(
