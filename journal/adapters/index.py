@@ -229,14 +229,21 @@ class _Known(NamedTuple):
     checked_ns: int
 
 
-def _trusted_stats(known: dict[str, _Known]) -> dict[str, tuple[int, int, int]]:
-    """The stat of each file whose row can be trusted while its stat is unchanged: it
-    was hashed, and its mtime was old enough when it was read (see :data:`RACY_NS`)."""
-    return {
-        path: (k.size, k.mtime_ns, k.inode)
-        for path, k in known.items()
-        if k.hash is not None and k.checked_ns - k.mtime_ns >= RACY_NS
-    }
+#: A row as the stat scan compares it: path, size, mtime_ns, inode, and whether the row
+#: can be trusted while that stat is unchanged (it was hashed, and its mtime was old
+#: enough when it was read: see :data:`RACY_NS`).
+_Stamp = tuple[str, int, int, int, int]
+
+
+def _changed(stamp: _Stamp | None, info: os.stat_result) -> bool:
+    """Whether a file must be read again: no trusted row, or another stat."""
+    return (
+        stamp is None
+        or not stamp[4]
+        or stamp[1] != info.st_size
+        or stamp[2] != info.st_mtime_ns
+        or stamp[3] != info.st_ino
+    )
 
 
 _Touch = tuple[int, int, int, int, str]  # size, mtime_ns, inode, checked_ns, path
@@ -453,12 +460,13 @@ class Index:
     ) -> Refresh:
         started = time.perf_counter()
         self._end_read()
-        known = self._known(scope)
+        stamps = self._stamps(scope)
         found = self._scan(scope)
         result = Refresh(scanned=len(found))
-        trusted = _trusted_stats(known)
-        stale = sorted(p for p, info in found.items() if trusted.get(p) != _stat(info))
-        gone = sorted(set(known) - set(found))
+        stale = sorted(p for p, info in found.items() if _changed(stamps.get(p), info))
+        gone = sorted(stamps.keys() - found.keys())
+        known = self._known(stale + gone if len(stale) + len(gone) < len(stamps) else None)
+        gone = [p for p in gone if p in known]  # another process may have dropped it since
         pending: list[_Entry] = []
         touched: list[_Touch] = []
         resolve_all = len(stale) + len(gone) > FULL_RESOLVE
@@ -499,17 +507,34 @@ class Index:
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
 
-    def _known(self, scope: list[str] | None) -> dict[str, _Known]:
-        query = "SELECT path, size, mtime_ns, inode, hash, checked_ns FROM notes"
+    def _stamps(self, scope: list[str] | None) -> dict[str, _Stamp]:
+        """The rows of the notes in ``scope`` (files and folders; None: every note) as
+        the stat scan compares them, by path."""
+        query = (
+            "SELECT path, size, mtime_ns, inode, hash IS NOT NULL AND checked_ns - mtime_ns >= ?"
+            " FROM notes"
+        )
         if scope is None:
+            return {row[0]: row for row in self.conn.execute(query, (RACY_NS,))}
+        stamps = {}
+        for item in filter(is_utf8, scope):  # no other name is ever stored
+            for row in self.conn.execute(
+                query + " WHERE path = ? OR (path > ? AND path < ?)",
+                (RACY_NS, item, item + "/", item + "0"),
+            ):
+                stamps[row[0]] = row
+        return stamps
+
+    def _known(self, paths: list[str] | None) -> dict[str, _Known]:
+        """What the index knows of the notes at ``paths`` (None: of every note)."""
+        query = "SELECT path, size, mtime_ns, inode, hash, checked_ns FROM notes"
+        if paths is None:
             rows = self.conn.execute(query).fetchall()
         else:
             rows = []
-            for item in filter(is_utf8, scope):  # no other name is ever stored
-                rows += self.conn.execute(
-                    query + " WHERE path = ? OR (path > ? AND path < ?)",
-                    (item, item + "/", item + "0"),
-                ).fetchall()
+            for chunk in _chunks(paths):
+                marks = ",".join("?" * len(chunk))
+                rows += self.conn.execute(f"{query} WHERE path IN ({marks})", chunk).fetchall()
         return {row[0]: _Known._make(row[1:]) for row in rows}
 
     def _scan(self, scope: list[str] | None) -> dict[str, os.stat_result]:
