@@ -191,8 +191,7 @@ class Refresh:
         return bool(self.parsed or self.removed)
 
 
-@dataclass(frozen=True, slots=True)
-class Head:
+class Head(NamedTuple):
     """A note as lookups see it (see :class:`journal.core.catalog.NoteHead`)."""
 
     path: str
@@ -1079,7 +1078,7 @@ class IndexReader:
                 id_,
                 title,
                 tuple(json.loads(aliases)) if aliases != "[]" else (),
-                bool(ok),
+                ok == 1,
             )
             for path, kind, id_, title, aliases, ok in self._rows(
                 "SELECT path, kind, id, title, aliases, readable FROM notes ORDER BY path"

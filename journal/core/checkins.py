@@ -24,8 +24,8 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from journal.core.dates import DateError, parse_date
 
@@ -70,8 +70,7 @@ def _line_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(_LINE_PATTERN), re.compile(_OTHER_DATE_PATTERN, re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class CheckIn:
+class CheckIn(NamedTuple):
     """One measurement (or a dated note when ``op`` is None)."""
 
     day: date

@@ -12,8 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from journal.core import codec
 from journal.core.checkins import (
@@ -38,8 +37,7 @@ Dating = Callable[[str], date | None]
 _GOAL_LINE = re.compile(r"^type:[ \t]*(['\"]?)(?i:goal)\1[ \t]*(?:#.*)?\r?$", re.MULTILINE)
 
 
-@dataclass(frozen=True, slots=True)
-class NoteLink:
+class NoteLink(NamedTuple):
     """A wikilink (or markdown link to a note) found in a note."""
 
     target: str
@@ -54,8 +52,7 @@ class NoteLink:
         return Link(self.target, self.heading, self.alias, self.embed)
 
 
-@dataclass(frozen=True, slots=True)
-class NoteTask:
+class NoteTask(NamedTuple):
     line: int
     state: str
     text: str
@@ -65,8 +62,7 @@ class NoteTask:
         return self.state != " "
 
 
-@dataclass(frozen=True, slots=True)
-class NoteField:
+class NoteField(NamedTuple):
     key: str
     value: str
     line: int
@@ -125,21 +121,21 @@ class Note:
         data["props"] = codec.plain(self.props)
         data["key_lines"] = dict(self.key_lines)
         data["sources"] = dict(self.sources)
-        data["links"] = [_values(x) for x in self.links]
-        data["tasks"] = [_values(x) for x in self.tasks]
-        data["fields"] = [_values(x) for x in self.fields]
+        data["links"] = list(self.links)  # records are tuples: JSON lists of their values
+        data["tasks"] = list(self.tasks)
+        data["fields"] = list(self.fields)
         data["headings"] = list(self.headings)
         data["tags"] = list(self.tags)
-        data["checkins"] = [(c.day.isoformat(), *_values(c)[1:]) for c in self.checkins]
+        data["checkins"] = [(c.day.isoformat(), *c[1:]) for c in self.checkins]
         data["diagnostics"] = [d.to_dict() for d in self.diagnostics]
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Note:
         data = dict(data)
-        data["links"] = [NoteLink(*item) for item in data.get("links", ())]
-        data["tasks"] = [NoteTask(*item) for item in data.get("tasks", ())]
-        data["fields"] = [NoteField(*item) for item in data.get("fields", ())]
+        data["links"] = [NoteLink._make(item) for item in data.get("links", ())]
+        data["tasks"] = [NoteTask._make(item) for item in data.get("tasks", ())]
+        data["fields"] = [NoteField._make(item) for item in data.get("fields", ())]
         data["checkins"] = [  # days as to_dict wrote them
             CheckIn(date.fromisoformat(item[0]), *item[1:]) for item in data.get("checkins", ())
         ]
@@ -148,16 +144,6 @@ class Note:
 
 
 _NOTE_FIELDS = tuple(f.name for f in dataclasses.fields(Note))
-_GETTERS = {
-    kind: attrgetter(*(f.name for f in dataclasses.fields(kind)))
-    for kind in (NoteLink, NoteTask, NoteField, CheckIn)
-}
-
-
-def _values(record: NoteLink | NoteTask | NoteField | CheckIn) -> tuple[Any, ...]:
-    """A record's field values in order (what ``astuple`` gives, much faster)."""
-    values: tuple[Any, ...] = _GETTERS[type(record)](record)
-    return values
 
 
 _DAY_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
