@@ -8,6 +8,7 @@ import pytest
 
 from journal.core import codec
 from journal.core.errors import UnsafeWrite
+from journal.core.notes import NoteLink
 from tests.conftest import DATA
 
 
@@ -83,6 +84,16 @@ def test_a_scalar_list_item_becomes_a_flow_mapping_on_its_line() -> None:
     )
     with pytest.raises(UnsafeWrite):
         edit(text, {("milestones", 1): "a mapping item is not replaced whole"})
+
+
+def test_a_record_is_no_value_to_write() -> None:
+    """Links and check-ins are named tuples; one given as a value is refused, not written
+    as a list of its fields."""
+    record = NoteLink("Goal", None, None, False, 2)
+    with pytest.raises(UnsafeWrite, match="NoteLink"):
+        edit("---\na: 1\n---\n", {("a",): record})
+    with pytest.raises(UnsafeWrite, match="NoteLink"):
+        edit("---\na: 1\n---\n", {("a",): [record]})
 
 
 def test_removing_a_key_removes_only_its_lines() -> None:

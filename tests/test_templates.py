@@ -3,11 +3,13 @@ template names its file and line and writes nothing."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from journal.adapters.templates import Renderer, TemplateProblem
+from journal.core.checkins import CheckIn
 from journal.core.errors import JournalError
 from tests.conftest import Invoke, Write, goal_text
 
@@ -167,6 +169,8 @@ def test_the_sandbox_blocks_reaching_python_internals(
         ({"a": [1, {"b": print}]}, "context.a[1].b"),
         ({"a": {"b": object()}}, "context.a.b"),
         ({"a": {1, 2}}, "context.a"),
+        # a record is a (named) tuple, yet no plain data
+        ({"a": [CheckIn(date(2026, 11, 20), "+", 1.0, "", 3)]}, "context.a[0]"),
     ],
 )
 def test_the_context_must_be_plain_data(

@@ -19,6 +19,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from journal.adapters.cachedir import cache_folder
+from journal.core.codec import is_sequence
 from journal.core.errors import JournalError
 from journal.core.generated import SectionError, check_markers
 
@@ -169,7 +170,7 @@ def _check_plain(value: Any, where: str) -> None:
         for key, item in value.items():
             _check_plain(item, f"{where}.{key}")
         return
-    if isinstance(value, (list, tuple)):
+    if is_sequence(value):
         for index, item in enumerate(value):
             _check_plain(item, f"{where}[{index}]")
         return

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
 from journal.core import links as wikilinks
@@ -45,14 +45,12 @@ _LOG_TITLES = frozenset({"log", "check-ins", "checkins", "progress log"})
 _NEWLINE = re.compile(r"\r\n?|\n")  # the line breaks markdown-it counts lines by
 
 
-@dataclass(frozen=True, slots=True)
-class BodyLink:
+class BodyLink(NamedTuple):
     link: wikilinks.Link
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class Task:
+class Task(NamedTuple):
     line: int
     state: str  # the character between the brackets
     text: str
@@ -62,15 +60,13 @@ class Task:
         return self.state not in (" ", "")
 
 
-@dataclass(frozen=True, slots=True)
-class InlineField:
+class InlineField(NamedTuple):
     key: str
     value: str
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     level: int
     text: str
     line: int

@@ -297,12 +297,18 @@ def _plain_ok(text: str) -> bool:
     )
 
 
+def is_sequence(value: object) -> bool:
+    """A list or a plain tuple: a YAML sequence.  A named tuple is a record (a link, a
+    check-in), never a value to write or show."""
+    return isinstance(value, list) or type(value) is tuple
+
+
 def inline_text(value: Value, *, flow: bool = False) -> str:
     """A value on one line: a scalar, or a flow list/mapping of scalars."""
     if isinstance(value, Mapping):
         items = (f"{_key_text(k)}: {inline_text(v, flow=True)}" for k, v in value.items())
         return "{" + ", ".join(items) + "}"
-    if isinstance(value, (list, tuple)):
+    if is_sequence(value):
         return "[" + ", ".join(inline_text(v, flow=True) for v in value) + "]"
     return scalar_text(value, flow=flow)
 
@@ -331,7 +337,7 @@ def block_lines(value: Value) -> list[str]:
 def _is_collection(value: Value) -> bool:
     """A value written in block style: a mapping or list, except a list of numbers
     (written on one line, ``[1, 2.5]``, like a series of values)."""
-    if isinstance(value, (list, tuple)):
+    if is_sequence(value):
         return not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
     return isinstance(value, Mapping)
 
@@ -506,7 +512,7 @@ def _replace_value(
             return _Splice(span.start, span.end, inline_text(value, flow=True))
         return _Splice(colon, span.end, " " + inline_text(value, flow=True))
     if _is_collection(value) and value:
-        simple = isinstance(value, (list, tuple)) and not any(_is_collection(v) for v in value)
+        simple = is_sequence(value) and not any(_is_collection(v) for v in value)
         if span.kind == "flow-seq" and span.items and simple:
             return _Splice(span.start, span.end, inline_text(value))
         lines = block_lines(value)

@@ -13,8 +13,8 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _LINK = re.compile(r"(!?)\[\[((?:(?!\[\[)[^\n])+?)\]\]")
 _CONFLICT = re.compile(
@@ -22,8 +22,7 @@ _CONFLICT = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """One wikilink; ``target`` is the note part (may hold a folder path)."""
 
     target: str

@@ -17,9 +17,9 @@ def clean_tag(raw: str) -> str | None:
 
 
 def body_tags(text: str) -> list[str]:
-    """The ``#tags`` in a run of plain text (code already removed)."""
-    found = (clean_tag(m.group(1)) for m in _BODY_TAG.finditer(text))
-    return [tag for tag in found if tag is not None]
+    """The ``#tags`` in a run of plain text (code already removed).  What the pattern
+    finds has no ``#`` or space: :func:`clean_tag` would only drop all-digit ones."""
+    return [tag for tag in _BODY_TAG.findall(text) if not tag.isdigit()]
 
 
 def unique(tags: Iterable[str]) -> list[str]:
