@@ -929,8 +929,7 @@ def _rows(
     return _Entry(path, row, details, (note.title, body))
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # made once
 
 
 def _read_file(
