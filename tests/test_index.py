@@ -190,6 +190,21 @@ def test_a_scoped_refresh_reads_only_its_paths(notes: Path, write: Write, tmp_pa
     assert_matches_rebuild(notes, index.path, tmp_path)  # type: ignore[arg-type]
 
 
+def test_a_scoped_refresh_asks_the_index_only_for_its_paths(notes: Path) -> None:
+    """What the watcher pays per save stays the same in a vault of any size: no query
+    of a one-file refresh reads every row (one did, and cost 0.2 s at 50,000 notes)."""
+    age(notes)
+    index = open_index(notes)
+    index.refresh()
+    (notes / "goals/Speak.md").write_text(goal_text("Speak at two meetups"))
+    statements: list[str] = []
+    index.conn.set_trace_callback(statements.append)
+    assert index.refresh(["goals/Speak.md"]).parsed == ["goals/Speak.md"]
+    index.conn.set_trace_callback(None)
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert reads and all(" WHERE " in s.upper() for s in reads), reads
+
+
 def test_a_large_change_resolves_links_in_one_pass(vault: Path, tmp_path: Path) -> None:
     monkey = pytest.MonkeyPatch()
     monkey.setattr(index_module, "FULL_RESOLVE", 2)

@@ -464,7 +464,8 @@ class Index:
         result = Refresh(scanned=len(found))
         stale = sorted(p for p, info in found.items() if _changed(stamps.get(p), info))
         gone = sorted(stamps.keys() - found.keys())
-        known = self._known(stale + gone if len(stale) + len(gone) < len(stamps) else None)
+        wide = scope is None and len(stale) + len(gone) > len(stamps) // 2  # a cold build
+        known = self._known(None if wide else stale + gone)
         gone = [p for p in gone if p in known]  # another process may have dropped it since
         pending: list[_Entry] = []
         touched: list[_Touch] = []
