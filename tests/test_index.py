@@ -640,6 +640,30 @@ def test_a_refresh_never_stores_what_another_one_already_replaced(
     assert_matches_rebuild(notes, slow.path, tmp_path)  # type: ignore[arg-type]
 
 
+def test_a_note_back_before_a_slow_refresh_stores_keeps_its_row(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A note missing from a refresh's scan, written again and stored by another process
+    (the watcher) before that refresh stores what it found: its row stays, and the slow
+    refresh does not report it removed (found by review: the row was deleted)."""
+    path = notes / "notes/plain.md"
+    age(notes)
+    slow, fast = open_index(notes), open_index(notes)
+    slow.refresh()
+    path.unlink()
+    scan = slow._scan
+
+    def scan_then_the_note_comes_back(scope: list[str] | None) -> dict[str, os.stat_result]:
+        found = scan(scope)  # without notes/plain.md
+        path.write_text("Back, with [[Dana Ortiz]].\n")
+        assert fast.refresh(["notes/plain.md"]).parsed == ["notes/plain.md"]
+        return found
+
+    monkeypatch.setattr(slow, "_scan", scan_then_the_note_comes_back)
+    assert slow.refresh().removed == []
+    assert_matches_rebuild(notes, slow.path, tmp_path)  # type: ignore[arg-type]
+
+
 def test_the_progress_bar_appears_once_reading_takes_more_than_a_moment() -> None:
     """On a real terminal (a pseudo-terminal) with the real clock: a quick build shows
     nothing, a slow one shows the bar after half a second."""

@@ -219,19 +219,18 @@ class Hit:
 
 
 class _Known(NamedTuple):
-    """A file as the index last saw it (a tuple: every command builds one per note)."""
+    """A file as the index saw it before a refresh's scan."""
 
     size: int
     mtime_ns: int
     inode: int
     hash: str | None
-    checked_ns: int
 
 
-#: A row as the stat scan compares it: path, size, mtime_ns, inode, and whether the row
-#: can be trusted while that stat is unchanged (it was hashed, and its mtime was old
-#: enough when it was read: see :data:`RACY_NS`).
-_Stamp = tuple[str, int, int, int, int]
+#: A row as the stat scan compares it: path, size, mtime_ns, inode, whether the row can
+#: be trusted while that stat is unchanged (it was hashed, and its mtime was old enough
+#: when it was read: see :data:`RACY_NS`), and the hash.
+_Stamp = tuple[str, int, int, int, int, str | None]
 
 
 def _changed(stamp: _Stamp | None, info: os.stat_result) -> bool:
@@ -459,14 +458,12 @@ class Index:
     ) -> Refresh:
         started = time.perf_counter()
         self._end_read()
-        stamps = self._stamps(scope)
+        stamps = self._stamps(scope)  # before the scan: see _still and _superseded
         found = self._scan(scope)
         result = Refresh(scanned=len(found))
         stale = sorted(p for p, info in found.items() if _changed(stamps.get(p), info))
         gone = sorted(stamps.keys() - found.keys())
-        wide = scope is None and len(stale) + len(gone) > len(stamps) // 2  # a cold build
-        known = self._known(None if wide else stale + gone)
-        gone = [p for p in gone if p in known]  # another process may have dropped it since
+        known = {p: _Known(*stamps[p][1:4], stamps[p][5]) for p in stale + gone if p in stamps}
         pending: list[_Entry] = []
         touched: list[_Touch] = []
         resolve_all = len(stale) + len(gone) > FULL_RESOLVE
@@ -484,7 +481,7 @@ class Index:
                 if len(pending) >= BATCH:
                     result.parsed += self._store(
                         pending, touched, [], known, resolve=not resolve_all
-                    )
+                    )[0]
                     result.touched += len(touched)
                     pending, touched = [], []
                 if progress is not None:
@@ -493,9 +490,10 @@ class Index:
                     break
         finally:
             reading.close()  # stops the worker processes at once
-        result.parsed += self._store(pending, touched, gone, known, resolve=not resolve_all)
+        stored, removed = self._store(pending, touched, gone, known, resolve=not resolve_all)
+        result.parsed += stored
         result.touched += len(touched)
-        result.removed = sorted(gone)
+        result.removed = sorted(removed)
         stopped = stop is not None and stop()  # a pending full resolve is left for next time
         if not stopped and (resolve_all or self._meta("resolve") == "all"):
             with self._write():
@@ -511,8 +509,8 @@ class Index:
         """The rows of the notes in ``scope`` (files and folders; None: every note) as
         the stat scan compares them, by path."""
         query = (
-            "SELECT path, size, mtime_ns, inode, hash IS NOT NULL AND checked_ns - mtime_ns >= ?"
-            " FROM notes"
+            "SELECT path, size, mtime_ns, inode,"
+            " hash IS NOT NULL AND checked_ns - mtime_ns >= ?, hash FROM notes"
         )
         if scope is None:
             return {row[0]: row for row in self.conn.execute(query, (RACY_NS,))}
@@ -524,18 +522,6 @@ class Index:
             ):
                 stamps[row[0]] = row
         return stamps
-
-    def _known(self, paths: list[str] | None) -> dict[str, _Known]:
-        """What the index knows of the notes at ``paths`` (None: of every note)."""
-        query = "SELECT path, size, mtime_ns, inode, hash, checked_ns FROM notes"
-        if paths is None:
-            rows = self.conn.execute(query).fetchall()
-        else:
-            rows = []
-            for chunk in _chunks(paths):
-                marks = ",".join("?" * len(chunk))
-                rows += self.conn.execute(f"{query} WHERE path IN ({marks})", chunk).fetchall()
-        return {row[0]: _Known._make(row[1:]) for row in rows}
 
     def _scan(self, scope: list[str] | None) -> dict[str, os.stat_result]:
         vault = self.vault
@@ -613,10 +599,11 @@ class Index:
         known: dict[str, _Known],
         *,
         resolve: bool,
-    ) -> list[str]:
-        """Write what a refresh read; the paths of the entries stored."""
+    ) -> tuple[list[str], list[str]]:
+        """Write what a refresh read; the paths of the entries stored, and of the rows
+        removed (``gone`` but those another process rewrote since the scan)."""
         if not (entries or touched or gone):
-            return []
+            return [], []
         conn = self.conn
         with self._write():
             conn.executemany(  # unless another process stored other bytes meanwhile
@@ -637,7 +624,7 @@ class Index:
                 self._resolve([e.path for e in entries], names)
             elif entries or removed:
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('resolve', 'all')")
-        return [e.path for e in entries]
+        return [e.path for e in entries], removed
 
     def _present(self, paths: Sequence[str]) -> dict[str, tuple[Any, ...]]:
         """The rows the index has for ``paths``: path -> (size, mtime_ns, inode, hash)."""
