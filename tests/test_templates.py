@@ -10,6 +10,7 @@ import pytest
 
 from journal.adapters.templates import Renderer, TemplateProblem
 from journal.core.checkins import CheckIn
+from journal.core.codec import plain
 from journal.core.errors import JournalError
 from tests.conftest import Invoke, Write, goal_text
 
@@ -171,6 +172,7 @@ def test_the_sandbox_blocks_reaching_python_internals(
         ({"a": {1, 2}}, "context.a"),
         # a record is a (named) tuple, yet no plain data
         ({"a": [CheckIn(date(2026, 11, 20), "+", 1.0, "", 3)]}, "context.a[0]"),
+        ({"a": plain([CheckIn(date(2026, 11, 20), "+", 1.0, "", 3)])}, "context.a[0]"),
     ],
 )
 def test_the_context_must_be_plain_data(

@@ -237,7 +237,7 @@ def plain(value: Value) -> Value:
         return value.isoformat()
     if isinstance(value, Mapping):
         return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
+    if is_sequence(value):
         return [plain(v) for v in value]
     return value
 
