@@ -99,6 +99,19 @@ def wait_for_a_stored_batch(db: Path, timeout: float = 60) -> bool:
     return False
 
 
+def wait_for_workers(pid: int, timeout: float = 60) -> bool:
+    """Whether the process ``pid`` forked its worker processes (a parallel build is
+    under way) in time: Linux lists a process's children in /proc."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        time.sleep(0.01)
+        with contextlib.suppress(OSError):
+            if children.read_text().split():
+                return True
+    return False
+
+
 def listening(root: Path, notices: list[str]) -> Vault:
     """The vault at ``root``, its notices (the index's among them) kept in ``notices``."""
     vault = Vault.open(root)

@@ -27,7 +27,7 @@ from tests.indexutil import (
     assert_matches_rebuild,
     dump,
     listening,
-    wait_for_a_stored_batch,
+    wait_for_workers,
     write_many_notes,
 )
 
@@ -341,6 +341,140 @@ def test_an_index_of_another_vault_or_parser_is_rebuilt(
     index = Index.open(listening(notes, notices), db)
     assert len(index.refresh().parsed) == 6
     assert "parser changed" in notices[-1]
+
+
+def paused_in_a_rebuild(
+    index: Index, *, remake: bool = True
+) -> tuple[threading.Thread, threading.Event]:
+    """Start ``index`` rebuilding (or refreshing an outdated index) in a thread, paused
+    after its first file; set the event returned to let it finish."""
+    read, go_on = threading.Event(), threading.Event()
+
+    def pause(done: int, total: int) -> None:
+        read.set()
+        assert go_on.wait(10)
+
+    def run() -> None:
+        if remake:
+            index.rebuild(progress=pause)
+        else:
+            index.refresh(progress=pause)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    assert read.wait(10)
+    return thread, go_on
+
+
+def test_other_processes_never_see_a_rebuild_half_made(notes: Path, tmp_path: Path) -> None:
+    """A rebuild is one transaction: meanwhile another process (which has nothing to
+    write) answers from the old rows, never from an emptied index (a review written
+    then said "No active goals")."""
+    age(notes)
+    slow, other = open_index(notes), open_index(notes)
+    slow.refresh()
+    assert other.refresh().parsed == []  # fresh: the other command now reads its answers
+    thread, go_on = paused_in_a_rebuild(slow)
+    try:
+        catalog = Vault.open(notes).catalog(other.reader())
+        assert [g.title for g in catalog.goals] == ["Five leaders", "Speak at a meetup"]
+        assert len(catalog.heads) == 6
+    finally:
+        go_on.set()
+        thread.join(10)
+    assert_matches_rebuild(notes, slow.path, tmp_path)  # type: ignore[arg-type]
+
+
+def test_rows_of_an_older_parser_serve_until_they_are_made_again(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening an index made by another parser empties nothing: the rows are made again
+    by the next refresh, in one transaction, and a stopped one changes nothing."""
+    age(notes)
+    first = open_index(notes)
+    first.refresh()
+    before = dump(first.path)  # type: ignore[arg-type]
+    monkeypatch.setattr(index_module, "PARSER_VERSION", 999)
+    outdated = open_index(notes)
+    assert outdated.outdated == "the note parser changed"
+    assert outdated.refresh(stop=lambda: True).parsed == []  # stopped: rolled back
+    assert dump(first.path) == before and outdated.outdated is not None  # type: ignore[arg-type]
+    thread, go_on = paused_in_a_rebuild(outdated, remake=False)
+    try:
+        assert dump(first.path) == before  # type: ignore[arg-type]
+    finally:
+        go_on.set()
+        thread.join(10)
+    assert outdated.outdated is None
+    assert_matches_rebuild(notes, first.path, tmp_path)  # type: ignore[arg-type]
+
+
+def test_an_index_file_deleted_under_a_running_process_is_made_again(
+    notes: Path, tmp_path: Path
+) -> None:
+    """A watcher keeps its index open for hours: when the file is deleted (or moved
+    aside by another process), its next refresh opens a new one and fills it, instead
+    of writing on into a file nobody reads."""
+    index = open_index(notes)
+    index.refresh()
+    assert index.path is not None
+    for name in (index.path.name, index.path.name + "-wal", index.path.name + "-shm"):
+        (index.path.parent / name).unlink(missing_ok=True)
+    result = index.refresh(["goals/Speak.md"])  # a watcher's scoped refresh
+    assert len(result.parsed) == 6 and index.path.exists()
+    assert_matches_rebuild(notes, index.path, tmp_path)
+
+
+@pytest.mark.skipif(shutil.which("chattr") is None, reason="needs chattr")
+def test_an_index_that_can_not_be_written_is_set_aside_with_a_notice(notes: Path) -> None:
+    """An index file left read-only (say by ``sudo journal``; here made immutable,
+    which binds root too): the command works from memory and says why, rather than
+    failing at its first write with SQLite's "attempt to write a readonly database"."""
+    index = open_index(notes)
+    index.refresh()
+    index.close()
+    assert index.path is not None
+    if subprocess.run(["chattr", "+i", str(index.path)], capture_output=True).returncode:
+        pytest.skip("this file system has no immutable flag")
+    try:
+        notices: list[str] = []
+        again = Index.open(listening(notes, notices), index.path)
+        assert again.path is None and len(again.refresh().parsed) == 6
+        assert "can't be written" in notices[0] and str(index.path) in notices[0]
+    finally:
+        subprocess.run(["chattr", "-i", str(index.path)], check=True)
+
+
+def test_processes_opening_a_new_index_at_once_all_get_it(notes: Path, tmp_path: Path) -> None:
+    """Switching a new file to write-ahead logging can fail at once with "locked" when
+    another process does it too (SQLite does not wait there); each process waits."""
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from journal.adapters.index import Index\n"
+        "from journal.adapters.vault import Vault\n"
+        "vault = Vault.open(Path(sys.argv[1]))\n"
+        "while time.time() < float(sys.argv[2]): pass\n"
+        "Index.open(vault, Path(sys.argv[3])).refresh()\n"
+        "print('ok')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    for round in range(4):
+        db = tmp_path / f"new-{round}.sqlite"
+        start = str(time.time() + 1.0)
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", code, str(notes), start, str(db)],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(5)
+        ]
+        results = [p.communicate(timeout=60) for p in procs]
+        assert [out for out, _err in results] == ["ok\n"] * 5, results
+    assert_matches_rebuild(notes, db, tmp_path)
 
 
 def test_two_processes_and_the_watcher_writing_at_once_never_see_a_locked_database(
@@ -709,13 +843,17 @@ def test_the_progress_bar_never_appears_off_a_terminal(tmp_path: Path) -> None:
 
 def test_ctrl_c_during_a_parallel_build_stops_it_in_one_line(vault: Path, tmp_path: Path) -> None:
     """Ctrl-C reaches the whole process group - the command and its worker processes:
-    the build stops with one line and no traceback from any process, and the index
-    keeps only whole notes (a later refresh completes it)."""
+    the rebuild stops with one line and no traceback from any process, and the index
+    keeps every row it had (the rebuild is one transaction, rolled back)."""
     import signal
 
     total = 3 * index_module.PARALLEL_MIN
     write_many_notes(vault, total)
     db = default_path(Vault.open(vault))
+    index = Index.open(Vault.open(vault))
+    index.refresh()
+    index.close()
+    before = dump(db)
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "journal", "--vault", str(vault), "index", "--rebuild"],
@@ -725,12 +863,9 @@ def test_ctrl_c_during_a_parallel_build_stops_it_in_one_line(vault: Path, tmp_pa
         text=True,
         start_new_session=True,  # its own group, as a terminal's foreground job
     )
-    assert wait_for_a_stored_batch(db), "the build did not start"
+    assert wait_for_workers(proc.pid), "the build did not start"
     os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=30)
     assert (proc.returncode, out, err) == (130, "", "journal: interrupted; nothing was written\n")
-    assert len(dump(db)["notes"]) < total
-    index = Index.open(Vault.open(vault))
-    index.refresh()
-    index.close()
+    assert dump(db) == before and len(before["notes"]) == total
     assert_matches_rebuild(vault, db, tmp_path)

@@ -22,6 +22,7 @@ IMMEDIATE`` for every write, and writes in short batches.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -65,7 +66,7 @@ SCHEMA_VERSION = 2
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
 KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
-BUSY_SECONDS = 30.0
+BUSY_SECONDS = 120.0  # a writer waits this long for another: a rebuild holds one transaction
 PARALLEL_MIN = 1500  # files to read before the work is spread over processes
 MAX_WORKERS = 8
 CHUNK = 250  # files per task of a worker process
@@ -274,7 +275,10 @@ class Index:
         self.path = path  # None: in memory (the cache folder can't be written)
         self.notify = vault.notice  # what the user should know (each message once)
         self.periodic: PeriodicSettings = load_periodic(vault.root, vault.config.obsidian.locale)
+        self.outdated: str | None = None  # why the rows must be made again (see _check_meta)
+        self._holding = False  # inside a rebuild's one write transaction
         self.conn = self._connect()
+        self._opened = self._file_id()
 
     @classmethod
     def open(cls, vault: Vault, path: Path | None = None) -> Index:
@@ -294,6 +298,7 @@ class Index:
     def _connect(self) -> sqlite3.Connection:
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            _refuse_read_only(self.path)
         for attempt in (1, 2):
             conn = sqlite3.connect(
                 str(self.path or ":memory:"),
@@ -317,7 +322,7 @@ class Index:
 
     def _prepare(self, conn: sqlite3.Connection) -> str | None:
         """Set the connection up; a reason to move the file aside, or None when usable."""
-        conn.execute("PRAGMA journal_mode = WAL")
+        _wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA cache_size = -32000")  # 32 MB: a cold build writes a lot
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -360,29 +365,26 @@ class Index:
         ]
 
     def _check_meta(self, conn: sqlite3.Connection) -> None:
-        """Clear the rows when they were made by another parser, for another vault, under
-        other daily-note settings or other excluded folders (see :meth:`_identity`)."""
+        """Note (in :attr:`outdated`) that the rows were made by another parser, for
+        another vault, under other daily-note settings or other excluded folders (see
+        :meth:`_identity`): the next refresh makes them all again, in one transaction."""
+        reason = self._outdated_because(conn)
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        reason = None
-        if meta.get("root") != str(self.vault.root):
-            reason = f"it held the notes of {meta.get('root')}"
-        elif meta.get("parser") != str(PARSER_VERSION):
-            reason = "the note parser changed"
-        elif meta.get("dating") != self.periodic.key:
-            reason = "the daily-note settings in .obsidian/ changed"
-        elif meta.get("excluded", "[]") != _json(sorted(self.vault.excluded)):
-            reason = "the excluded folders changed"
-        if reason is None:
-            return
-        if self.path is not None and meta.get("root") is not None:
+        if reason is not None and self.path is not None and meta.get("root") is not None:
             self.notify(f"rebuilding the index {self.path}: {reason}")
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            self._clear(conn)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        self.outdated = reason
+
+    def _outdated_because(self, conn: sqlite3.Connection) -> str | None:
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("root") != str(self.vault.root):
+            return f"it held the notes of {meta.get('root')}"
+        if meta.get("parser") != str(PARSER_VERSION):
+            return "the note parser changed"
+        if meta.get("dating") != self.periodic.key:
+            return "the daily-note settings in .obsidian/ changed"
+        if meta.get("excluded", "[]") != _json(sorted(self.vault.excluded)):
+            return "the excluded folders changed"
+        return None
 
     def _clear(self, conn: sqlite3.Connection) -> None:
         for table in _TABLES:
@@ -417,6 +419,7 @@ class Index:
             self.conn.close()
             self._move_aside(f"is damaged ({exc})")
             self.conn = self._connect()
+            self._opened = self._file_id()
             self._refresh(None, None, None)
             return action()
 
@@ -437,18 +440,67 @@ class Index:
         called while files are read; once ``stop()`` is true, the refresh ends after
         storing what it has read (the index stays consistent, only not fully fresh)."""
         paths = None if scope is None else sorted(set(scope))
+        if self._replaced():
+            paths = None  # a new, empty file: every note is to be read
+        if self.outdated is not None:
+            return self._guard(lambda: self._remake(progress, stop, always=False))
         return self._guard(lambda: self._refresh(paths, progress, stop))
 
     def rebuild(self, *, progress: Callable[[int, int], None] | None = None) -> Refresh:
         """Forget everything and read every note again."""
+        self._replaced()
+        return self._guard(lambda: self._remake(progress, None, always=True))
 
-        def run() -> Refresh:
-            self._end_read()
+    def _remake(
+        self,
+        progress: Callable[[int, int], None] | None,
+        stop: Callable[[], bool] | None,
+        *,
+        always: bool,
+    ) -> Refresh:
+        """Empty the index and read every note again (``always``; else only while the
+        rows are still outdated: another process may have made them meanwhile), in one
+        write transaction, so other processes read the old rows until it commits, never
+        an index half made.  Stopped, it is rolled back."""
+        self._end_read()
+        try:
             with self._write():
-                self._clear(self.conn)
-            return self._refresh(None, progress, None)
+                self._holding = True
+                if always or self._outdated_because(self.conn) is not None:
+                    self._clear(self.conn)
+                result = self._refresh(None, progress, stop)
+                if stop is not None and stop():
+                    raise _Stopped
+        except _Stopped:
+            return Refresh()
+        finally:
+            self._holding = False
+        self.outdated = None
+        return result
 
-        return self._guard(run)
+    def _file_id(self) -> tuple[int, int] | None:
+        """Which file the connection opened (device, inode); None in memory."""
+        if self.path is None:
+            return None
+        info = self.path.stat()
+        return (info.st_dev, info.st_ino)
+
+    def _replaced(self) -> bool:
+        """When the file at the index's path is no longer the one open (deleted, or moved
+        aside by another process), open the one there now (made anew if none): a
+        long-running watcher would otherwise keep writing to a file nobody reads."""
+        if self.path is None:
+            return False
+        try:
+            if self._file_id() == self._opened:
+                return False
+        except FileNotFoundError:
+            pass
+        self._end_read()
+        self.conn.close()
+        self.conn = self._connect()
+        self._opened = self._file_id()
+        return True
 
     def _refresh(
         self,
@@ -502,7 +554,7 @@ class Index:
         return result
 
     def _end_read(self) -> None:
-        if self.conn.in_transaction:
+        if self.conn.in_transaction and not self._holding:
             self.conn.execute("COMMIT")
 
     def _stamps(self, scope: list[str] | None) -> dict[str, _Stamp]:
@@ -584,8 +636,9 @@ class Index:
 
     # --- writing ----------------------------------------------------------------------
 
-    def _write(self) -> _Transaction:
-        return _Transaction(self.conn)
+    def _write(self) -> contextlib.AbstractContextManager[None]:
+        """A write transaction; inside a rebuild's, nothing more (it commits at its end)."""
+        return contextlib.nullcontext() if self._holding else _Transaction(self.conn)
 
     def _meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -828,6 +881,34 @@ class Index:
             return [Hit(p, k, t, " ".join(s.split()), r) for p, k, t, s, r in rows]
 
         return self._guard(run)
+
+
+def _refuse_read_only(path: Path) -> None:
+    """Raise :class:`PermissionError` when the index (its file, write-ahead log or
+    folder) can't be written - say after ``sudo journal`` left it root's - since SQLite
+    would only fail at the first write, with an error that names no file."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    for item in (path.parent, path, wal, shm):
+        if (item == path.parent or item.exists()) and not os.access(item, os.W_OK):
+            raise PermissionError(errno.EACCES, "it can't be written", str(item))
+
+
+def _wal(conn: sqlite3.Connection) -> None:
+    """Switch to write-ahead logging.  Two processes switching a new file at once may
+    get "locked" at once, without SQLite's busy wait: wait here instead."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+class _Stopped(Exception):
+    """A rebuild stopped before its end: its transaction is rolled back."""
 
 
 class _Transaction:
