@@ -162,12 +162,13 @@ def watch_line(update: dict[str, Any], clock: str) -> str:
     """One status line for a batch of index updates."""
     read, removed = update["read"], update["removed"]
     parts = []
-    if read:
-        parts.append(read[0] if len(read) == 1 else f"{len(read)} notes read")
+    if read:  # one note alone is named bare: the common line, a save
+        one = read[0] if not removed else f"read {read[0]}"
+        parts.append(one if len(read) == 1 else f"{len(read)} notes read")
     if removed:
-        parts.append(f"{removed[0]} removed" if len(removed) == 1 else f"{len(removed)} removed")
+        parts.append(f"removed {removed[0]}" if len(removed) == 1 else f"{len(removed)} removed")
     scope = " (full reconcile)" if update["full"] else ""
-    return f"{clock} {', '.join(parts)}{scope} in {update['seconds'] * 1000:.0f} ms"
+    return f"{clock} {'; '.join(parts)}{scope} in {update['seconds'] * 1000:.0f} ms"
 
 
 # --- history ------------------------------------------------------------------------------

@@ -552,6 +552,19 @@ def test_search_finds_titles_and_bodies_with_snippets(notes: Path, invoke: Invok
     assert text.exit_code == 0 and "people/Dana Ortiz.md" in text.stdout
 
 
+def test_search_ranks_stay_apart_for_a_word_every_note_has(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """bm25 of a word in almost every note is tiny (about 1e-6): --json keeps six
+    significant digits, so a script can sort by rank (4 decimals made them all 0)."""
+    for i in range(12):
+        write(f"notes/n{i}.md", "common " + "filler " * (i * 5) + "\n")
+    ranked = json.loads(invoke("search", "common", "--json").stdout)
+    ranks = [hit["rank"] for hit in ranked]
+    assert len(ranks) == 12 and all(r != 0 for r in ranks) and ranks == sorted(ranks)
+    assert len(set(ranks)) > 1
+
+
 @pytest.mark.parametrize("query", ["hr-leaders", '"unclosed', "nocolumn:x", "AND", " "])
 def test_a_query_fts_cannot_read_is_a_usage_error(notes: Path, invoke: Invoke, query: str) -> None:
     result = invoke("search", query)

@@ -532,3 +532,18 @@ def test_a_signal_during_the_first_reconcile_stops_it_at_once(
     index.refresh()
     index.close()
     assert dump(db) == expected
+
+
+def test_a_watch_line_tells_the_note_read_from_the_note_removed() -> None:
+    """A rename in one folder is one update: a note read and one removed, each named by
+    what happened to it (``a.md, b.md removed`` read as if both were removed)."""
+    from journal.present import watch_line
+
+    def line(read: list[str], removed: list[str]) -> str:
+        update = {"read": read, "removed": removed, "full": False, "seconds": 0.003}
+        return watch_line(update, "10:42:18")
+
+    assert line(["a.md"], []) == "10:42:18 a.md in 3 ms"
+    assert line(["b.md"], ["a.md"]) == "10:42:18 read b.md; removed a.md in 3 ms"
+    assert line([], ["a.md"]) == "10:42:18 removed a.md in 3 ms"
+    assert line(["a.md", "b.md"], ["c.md", "d.md"]) == "10:42:18 2 notes read; 2 removed in 3 ms"

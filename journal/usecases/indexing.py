@@ -43,7 +43,7 @@ def search_notes(vault: Vault, query: str, *, limit: int = 20) -> list[dict[str,
             "type": hit.kind,
             "title": hit.title,
             "snippet": hit.snippet,
-            "rank": round(hit.rank, 4),
+            "rank": float(f"{hit.rank:.6g}"),  # bm25 of a common word is ~1e-6: keep it
         }
         for hit in index.search(query, limit)
     ]
