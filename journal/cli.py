@@ -453,15 +453,17 @@ def index_command(state: State, rebuild: bool, as_json: bool) -> None:
     Example:
       journal index --rebuild
     """
+    from journal.core.errors import Diagnostic
     from journal.present import index_report
     from journal.usecases.indexing import index_vault
 
     with ProgressBar() as progress:
-        report = index_vault(state.vault(), rebuild=rebuild, progress=progress)
+        summary = index_vault(state.vault(), rebuild=rebuild, progress=progress)
+    report([Diagnostic.from_dict(d) for d in summary["errors"]])
     if as_json:
-        emit_json(report)
+        emit_json(summary)
     else:
-        click.echo(index_report(report), nl=False)
+        click.echo(index_report(summary), nl=False)
 
 
 @cli.command()

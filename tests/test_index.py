@@ -538,6 +538,12 @@ def test_journal_index_reports_counts_problems_and_time(notes: Path, invoke: Inv
     assert "rebuilt in" in again.stdout and "6 read" in again.stdout
     assert "notes: 6 (1 contact, 2 goal, 3 note)" in again.stdout
     assert "\nproblems: 1 error in 1 file\n" in again.stdout
+    # the error itself, named by file and line, as journal list tells it
+    assert (
+        again.stderr
+        == "notes/broken.md:3: invalid front matter: duplicate key 'title' (first on line 2)\n"
+    )
+    assert [(e["path"], e["line"]) for e in report["errors"]] == [("notes/broken.md", 3)]
 
 
 def test_search_finds_titles_and_bodies_with_snippets(notes: Path, invoke: Invoke) -> None:

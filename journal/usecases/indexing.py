@@ -15,10 +15,12 @@ Progress = Callable[[int, int], None]
 def index_vault(
     vault: Vault, *, rebuild: bool = False, progress: Progress | None = None
 ) -> dict[str, Any]:
-    """Bring the index up to date (or build it again) and describe it."""
+    """Bring the index up to date (or build it again) and describe it, with every note's
+    errors (what makes a note unreadable, or part of it)."""
     index = Index.open(vault)
     result = index.rebuild(progress=progress) if rebuild else index.refresh(progress=progress)
     summary = index.summary()
+    errors = [d.to_dict() for d in index.reader().diagnostics() if d.severity == "error"]
     return {
         "index": str(index.path) if index.path else None,
         "rebuilt": rebuild,
@@ -26,6 +28,7 @@ def index_vault(
         "removed": len(result.removed),
         "seconds": round(result.seconds, 3),
         **summary,
+        "errors": errors,
     }
 
 
