@@ -511,12 +511,14 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
     Example:
       journal watch --vault ~/career --regenerate
     """
+    from journal.core.errors import Diagnostic
     from journal.present import watch_line
     from journal.usecases.watching import watch_vault
 
     vault = state.vault()
 
     def on_update(update: dict[str, Any]) -> None:
+        report([Diagnostic.from_dict(d) for d in update["errors"]])  # even with --quiet
         regenerated = update.get("regenerated")
         if regenerated:
             for name in regenerated["kept"]:

@@ -841,6 +841,26 @@ class Index:
         finally:
             self._end_read()
 
+    def errors(self, paths: Sequence[str]) -> list[Diagnostic]:
+        """The errors of the notes at ``paths`` (what makes each unreadable, or a part of
+        it), in path order."""
+
+        def run() -> list[Diagnostic]:
+            found = []
+            for chunk in _chunks(sorted(paths)):
+                marks = ",".join("?" * len(chunk))
+                found += [
+                    Diagnostic(path, line, message, "error", code)
+                    for path, line, message, code in self.conn.execute(
+                        "SELECT path, line, message, code FROM diagnostics"
+                        f" WHERE severity = 'error' AND path IN ({marks}) ORDER BY path, seq",
+                        chunk,
+                    )
+                ]
+            return found
+
+        return self._guard(run)
+
     def summary(self) -> dict[str, Any]:
         """Counts by kind and diagnostics by severity."""
 

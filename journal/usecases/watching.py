@@ -50,14 +50,16 @@ def watch_vault(
     regenerate: Callable[[], date] | None = None,
 ) -> None:
     """Watch ``vault`` until Ctrl-C or SIGTERM; ``on_update`` runs after every batch of
-    index changes.  With ``regenerate`` (a function giving today), this week's
-    review is regenerated after each batch that changed notes; its result is the
-    batch record's ``regenerated`` (None when there is no review note yet)."""
+    index changes, whose record lists the errors of the notes it read (``errors``).
+    With ``regenerate`` (a function giving today), this week's review is regenerated
+    after each batch that changed notes; its result is the batch record's
+    ``regenerated`` (None when there is no review note yet)."""
     index = Index.open(vault)  # its notices go through vault.notice, as every command's
     settings = vault.config.watch
 
     def handle(update: Update) -> None:
         record = update_record(update)
+        record["errors"] = [d.to_dict() for d in index.errors(record["read"])]
         if regenerate is not None and (record["read"] or record["removed"]):
             try:
                 record["regenerated"] = regenerate_review(vault, index, regenerate())
