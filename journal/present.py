@@ -155,7 +155,7 @@ def search_results(hits: list[dict[str, Any]]) -> str:
         lines.append(f"{hit['path']}  {hit['title']}")
         if hit["snippet"]:
             lines.append(f"    {hit['snippet']}")
-    return "\n".join(lines) + "\n" if lines else ""
+    return "\n".join(lines) + "\n" if lines else "no notes match\n"
 
 
 def watch_line(update: dict[str, Any], clock: str) -> str:

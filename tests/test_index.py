@@ -556,6 +556,9 @@ def test_search_finds_titles_and_bodies_with_snippets(notes: Path, invoke: Invok
     assert ranked[0]["title"] == "Speak at a meetup"
     text = invoke("search", "dana")
     assert text.exit_code == 0 and "people/Dana Ortiz.md" in text.stdout
+    nothing = invoke("search", "zzzz")  # no match is no error; the text says so
+    assert (nothing.exit_code, nothing.stdout) == (0, "no notes match\n")
+    assert invoke("search", "zzzz", "--json").stdout.strip() == "[]"
 
 
 def test_search_ranks_stay_apart_for_a_word_every_note_has(
