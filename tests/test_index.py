@@ -579,6 +579,8 @@ def test_a_query_fts_cannot_read_is_a_usage_error(notes: Path, invoke: Invoke, q
     result = invoke("search", query)
     assert result.exit_code == 2
     assert result.stderr.startswith("journal: ") and "Traceback" not in result.stderr
+    hint = "close the double quote" if query.startswith('"') else 'quotes: "hr-leaders"'
+    assert hint in result.stderr or not query.strip()
 
 
 def test_commands_answer_from_a_fresh_index(notes: Path, invoke: Invoke, write: Write) -> None:

@@ -894,10 +894,12 @@ class Index:
             except sqlite3.OperationalError as exc:
                 if _damaged(exc) or "locked" in str(exc):
                     raise
-                raise UsageProblem(
-                    f"can't search for {query!r}: {exc} "
-                    '(put words with punctuation in double quotes: "hr-leaders")'
-                ) from None
+                hint = (
+                    "close the double quote"
+                    if "unterminated string" in str(exc)
+                    else 'put words with punctuation in double quotes: "hr-leaders"'
+                )
+                raise UsageProblem(f"can't search for {query!r}: {exc} ({hint})") from None
             return [Hit(p, k, t, " ".join(s.split()), r) for p, k, t, s, r in rows]
 
         return self._guard(run)
