@@ -368,14 +368,14 @@ class Index:
         """Note (in :attr:`outdated`) that the rows were made by another parser, for
         another vault, under other daily-note settings or other excluded folders (see
         :meth:`_identity`): the next refresh makes them all again, in one transaction."""
-        reason = self._outdated_because(conn)
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        reason = self._outdated_because(meta)
         if reason is not None and self.path is not None and meta.get("root") is not None:
             self.notify(f"rebuilding the index {self.path}: {reason}")
         self.outdated = reason
 
-    def _outdated_because(self, conn: sqlite3.Connection) -> str | None:
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    def _outdated_because(self, meta: dict[str, str]) -> str | None:
+        """Why rows made under ``meta`` (the ``meta`` table) are not this vault's, or None."""
         if meta.get("root") != str(self.vault.root):
             return f"it held the notes of {meta.get('root')}"
         if meta.get("parser") != str(PARSER_VERSION):
@@ -466,7 +466,8 @@ class Index:
         try:
             with self._write():
                 self._holding = True
-                if always or self._outdated_because(self.conn) is not None:
+                meta = dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
+                if always or self._outdated_because(meta) is not None:
                     self._clear(self.conn)
                 result = self._refresh(None, progress, stop)
                 if stop is not None and stop():
