@@ -12,11 +12,13 @@ parsing) and spread over tables for queries: notes, links (with the path they
 resolve to, or NULL), aliases, tags, tasks, check-ins, inline fields (by case-folded
 key), diagnostics and an FTS5 table over titles and bodies.  The schema version is
 ``PRAGMA user_version``; a database of another version, another vault, or a damaged
-one is moved aside (or cleared) and rebuilt from the files with a one-line notice.
+one is moved aside (or its rows made again) and rebuilt from the files with a one-line
+notice.
 
 Several processes may share one index (two commands, a command and the
 watcher): WAL, a busy timeout, autocommit connections with explicit ``BEGIN
-IMMEDIATE`` for every write, and writes in short batches.
+IMMEDIATE`` for every write, and writes in short batches - except a rebuild, which is
+one transaction so that no other process ever reads an index half made.
 """
 
 from __future__ import annotations
