@@ -119,3 +119,15 @@ def test_folders_in_the_config_may_be_written_with_backslashes(
     assert bases == [f"career/views/{name}.base" for name in ("Follow-ups", "Goals", "Reviews")]
     assert (vault / "career/views/Goals.base").is_file()
     assert not list(vault.rglob("*\\*"))
+
+
+def test_a_backslash_name_finds_its_note_and_a_path_its_twin(
+    twins: dict[str, bytes], invoke: Invoke
+) -> None:
+    """``a\\b`` names the file ``a\\b.md``; ``goals/a/b`` names the twin by its path
+    (a "\\" in a name given to a command was read as a folder, and found nothing)."""
+    found = invoke("show", "a\\b", "--json")
+    assert found.exit_code == 0, found.stderr
+    assert json.loads(found.stdout)["path"] == BACKSLASH
+    twin = invoke("show", "goals/a/b", "--json")
+    assert twin.exit_code == 0 and json.loads(twin.stdout)["path"] == TWIN

@@ -100,14 +100,17 @@ def match_head(pool: Sequence[Head], ref: str) -> Head | None:
     """The one head of ``pool`` that ``ref`` names: by id, path, file name, title or
     alias (case-insensitive), else by a unique part of its title, file name or id;
     None when none does, :class:`Ambiguous` when several do."""
-    wanted = link_key(ref)
+    wanted = link_key(ref)  # as a link: a "\\" taken for a "/"
+    plain = fold(ref.strip()).removesuffix(".md")  # as typed: a "\\" may be part of a name
+    names = {wanted, plain}
     tiers: list[Callable[[NoteHead], bool]] = [
         lambda n: n.id == ref.strip(),
-        lambda n: fold(n.id or "") == wanted,
+        lambda n: fold(n.id or "") in names,
+        lambda n: fold(n.path).removesuffix(".md") == plain,
         lambda n: link_key(n.path) == wanted,
-        lambda n: fold(n.stem) == wanted or fold(n.title) == wanted,
-        lambda n: wanted in (fold(a) for a in n.aliases),
-        lambda n: any(wanted in fold(name) for name in (n.title, n.stem, n.id or "")),
+        lambda n: fold(n.stem) in names or fold(n.title) in names,
+        lambda n: any(fold(a) in names for a in n.aliases),
+        lambda n: any(w in fold(x) for w in names for x in (n.title, n.stem, n.id or "")),
     ]
     for matches in tiers:
         found = [n for n in pool if matches(n)]
