@@ -12,6 +12,7 @@ import sys
 import textwrap
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -343,24 +344,18 @@ def test_an_index_of_another_vault_or_parser_is_rebuilt(
     assert "parser changed" in notices[-1]
 
 
-def paused_in_a_rebuild(
-    index: Index, *, remake: bool = True
+def paused(
+    run: Callable[[Callable[[int, int], None]], object],
 ) -> tuple[threading.Thread, threading.Event]:
-    """Start ``index`` rebuilding (or refreshing an outdated index) in a thread, paused
-    after its first file; set the event returned to let it finish."""
+    """Start ``run(progress)`` (a refresh or a rebuild) in a thread and return once it
+    has read its first file, paused there; set the event returned to let it finish."""
     read, go_on = threading.Event(), threading.Event()
 
     def pause(done: int, total: int) -> None:
         read.set()
         assert go_on.wait(10)
 
-    def run() -> None:
-        if remake:
-            index.rebuild(progress=pause)
-        else:
-            index.refresh(progress=pause)
-
-    thread = threading.Thread(target=run)
+    thread = threading.Thread(target=lambda: run(pause))
     thread.start()
     assert read.wait(10)
     return thread, go_on
@@ -374,7 +369,7 @@ def test_other_processes_never_see_a_rebuild_half_made(notes: Path, tmp_path: Pa
     slow, other = open_index(notes), open_index(notes)
     slow.refresh()
     assert other.refresh().parsed == []  # fresh: the other command now reads its answers
-    thread, go_on = paused_in_a_rebuild(slow)
+    thread, go_on = paused(lambda progress: slow.rebuild(progress=progress))
     try:
         catalog = Vault.open(notes).catalog(other.reader())
         assert [g.title for g in catalog.goals] == ["Five leaders", "Speak at a meetup"]
@@ -399,7 +394,7 @@ def test_rows_of_an_older_parser_serve_until_they_are_made_again(
     assert outdated.outdated == "the note parser changed"
     assert outdated.refresh(stop=lambda: True).parsed == []  # stopped: rolled back
     assert dump(first.path) == before and outdated.outdated is not None  # type: ignore[arg-type]
-    thread, go_on = paused_in_a_rebuild(outdated, remake=False)
+    thread, go_on = paused(lambda progress: outdated.refresh(progress=progress))
     try:
         assert dump(first.path) == before  # type: ignore[arg-type]
     finally:
@@ -781,16 +776,7 @@ def test_a_refresh_never_stores_what_another_one_already_replaced(
     slow, fast = open_index(notes), open_index(notes)
     slow.refresh()
     path.write_text("See [[Nowhere]], first edit.\n")  # the only file to read
-    read = threading.Event()
-    go_on = threading.Event()
-
-    def pause(done: int, total: int) -> None:
-        read.set()  # the slow refresh has read the first edit
-        assert go_on.wait(10)
-
-    thread = threading.Thread(target=lambda: slow.refresh(progress=pause))
-    thread.start()
-    assert read.wait(10)
+    thread, go_on = paused(lambda progress: slow.refresh(progress=progress))  # read it
     path.write_text("See [[Dana Ortiz]], second and longer edit.\n")
     assert fast.refresh().parsed == ["notes/plain.md"]
     go_on.set()
