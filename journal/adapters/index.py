@@ -370,7 +370,7 @@ class Index:
         """Note (in :attr:`outdated`) that the rows were made by another parser, for
         another vault, under other daily-note settings or other excluded folders (see
         :meth:`_identity`): the next refresh makes them all again, in one transaction."""
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        meta = _metadata(conn)
         reason = self._outdated_because(meta)
         if reason is not None and self.path is not None and meta.get("root") is not None:
             self.notify(f"rebuilding the index {self.path}: {reason}")
@@ -468,8 +468,7 @@ class Index:
         try:
             with self._write():
                 self._holding = True
-                meta = dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
-                if always or self._outdated_because(meta) is not None:
+                if always or self._outdated_because(_metadata(self.conn)) is not None:
                     self._clear(self.conn)
                 result = self._refresh(None, progress, stop)
                 if stop is not None and stop():
@@ -844,23 +843,23 @@ class Index:
         finally:
             self._end_read()
 
-    def errors(self, paths: Sequence[str]) -> list[Diagnostic]:
-        """The errors of the notes at ``paths`` (what makes each unreadable, or a part of
-        it), in path order."""
+    def errors(self, paths: Sequence[str] | None = None) -> list[Diagnostic]:
+        """The errors of the notes at ``paths`` (None: of every note) - what makes each
+        unreadable, or a part of it - in path order."""
+        query = "SELECT path, line, message, code FROM diagnostics WHERE severity = 'error'"
 
         def run() -> list[Diagnostic]:
-            found = []
-            for chunk in _chunks(sorted(paths)):
-                marks = ",".join("?" * len(chunk))
-                found += [
-                    Diagnostic(path, line, message, "error", code)
-                    for path, line, message, code in self.conn.execute(
-                        "SELECT path, line, message, code FROM diagnostics"
-                        f" WHERE severity = 'error' AND path IN ({marks}) ORDER BY path, seq",
-                        chunk,
-                    )
-                ]
-            return found
+            if paths is None:
+                rows = self.conn.execute(f"{query} ORDER BY path, seq").fetchall()
+            else:
+                rows = []
+                for chunk in _chunks(sorted(paths)):
+                    marks = ",".join("?" * len(chunk))
+                    where = f" AND path IN ({marks}) ORDER BY path, seq"
+                    rows += self.conn.execute(query + where, chunk).fetchall()
+            return [
+                Diagnostic(path, line, message, "error", code) for path, line, message, code in rows
+            ]
 
         return self._guard(run)
 
@@ -906,6 +905,11 @@ class Index:
             return [Hit(p, k, t, " ".join(s.split()), r) for p, k, t, s, r in rows]
 
         return self._guard(run)
+
+
+def _metadata(conn: sqlite3.Connection) -> dict[str, str]:
+    """The ``meta`` table: what the rows were made by and for (see ``Index._identity``)."""
+    return dict(conn.execute("SELECT key, value FROM meta").fetchall())
 
 
 def _refuse_read_only(path: Path) -> None:

@@ -20,7 +20,7 @@ def index_vault(
     index = Index.open(vault)
     result = index.rebuild(progress=progress) if rebuild else index.refresh(progress=progress)
     summary = index.summary()
-    errors = [d.to_dict() for d in index.reader().diagnostics() if d.severity == "error"]
+    errors = [d.to_dict() for d in index.errors()]
     return {
         "index": str(index.path) if index.path else None,
         "rebuilt": rebuild,
