@@ -1222,8 +1222,17 @@ def obsidian_setup_command(state: State, dry_run: bool, as_json: bool) -> None:
         click.echo(obsidian_report(result), nl=False)
 
 
+#: Allocations between two collections of the youngest generation (Python's default is
+#: 700).  A command builds tens of thousands of small objects that are never garbage;
+#: collecting less often saves about a tenth of ``journal review`` on a large vault.
+GC_THRESHOLD = (10_000, 10, 10)
+
+
 def main() -> None:
     """Console-script entry point."""
+    import gc
+
+    gc.set_threshold(*GC_THRESHOLD)
     cli(prog_name="journal")
 
 

@@ -308,3 +308,19 @@ def test_an_empty_goal_name_is_a_usage_error(invoke: Invoke, command: list[str])
     result = invoke(*command)
     assert result.exit_code == 2
     assert result.stderr == "journal: an empty name matches nothing: name a goal or note\n"
+
+
+def test_the_entry_point_collects_garbage_less_often(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from journal.cli import GC_THRESHOLD, main
+
+    monkeypatch.setattr(sys, "argv", ["journal", "--version"])
+    before = gc.get_threshold()
+    try:
+        with pytest.raises(SystemExit) as exited:
+            main()
+        assert exited.value.code == 0
+        assert gc.get_threshold() == GC_THRESHOLD != before
+    finally:
+        gc.set_threshold(*before)

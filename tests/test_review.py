@@ -480,6 +480,35 @@ def test_chart_names_are_cut_at_a_word_boundary() -> None:
     assert gantt_text("x" * 70) == "x" * 59 + "…"
 
 
+def networking_of(text: str) -> str:
+    return text.split("## Networking\n\n", 1)[1].split("\n<!-- journal:end", 1)[0]
+
+
+def test_follow_ups_overdue_for_over_four_weeks_are_counted_not_listed(
+    invoke: Invoke, write: Write
+) -> None:
+    meeting = "---\ntype: meeting\ndate: {day}\nfollow_up_by: {by}\n---\n"
+    write("meetings/recent.md", meeting.format(day="2026-10-20", by="2026-10-27"))
+    for name, by in (("old", "2026-10-24"), ("older", "2026-06-01")):  # 29 days and more
+        write(f"meetings/{name}.md", meeting.format(day="2026-05-25", by=by))
+    section = networking_of(invoke("review", "--stdout", "--date", "2026-11-22").stdout)
+    assert "- **overdue 26 days** · [[recent]]\n" in section
+    assert "[[old]]" not in section and "[[older]]" not in section
+    assert (
+        "- and 2 more overdue for over 4 weeks, the oldest due 2026-06-01:"
+        " `journal followups` lists them\n" in section
+    )
+    write(
+        "meetings/recent.md",
+        "---\ntype: meeting\ndate: 2026-10-20\nfollow_up_by: 2026-10-27\n"
+        "follow_up_done: 2026-10-28\n---\n",
+    )
+    section = networking_of(invoke("review", "--stdout", "--date", "2026-11-22").stdout)
+    assert "- none due" not in section
+    assert "\n- 2 overdue for over 4 weeks, the oldest due 2026-06-01: " in section
+    assert "Tick a follow-up's tasks" in section
+
+
 def test_generated_sections_hold_no_checkboxes_so_ticks_go_to_the_notes(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -21,6 +21,9 @@ from journal.core.progress import expected_value, last_checkin, pace, start_of
 from journal.core.series import pairs, value_on, value_series
 
 DUE_SOON_DAYS = 14
+#: Overdue follow-ups owed for longer than this are counted, not listed: a note of
+#: hundreds of stale follow-ups hides this week's (``journal followups`` lists them all).
+OVERDUE_LISTED_DAYS = 28
 CHART_BEFORE = timedelta(weeks=26)  # the chart's window around the review day
 CHART_AFTER = timedelta(weeks=13)
 Series = list[tuple[date, float]]
@@ -319,21 +322,29 @@ def _stale(
 
 
 def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]:
-    """Follow-ups overdue and due, meetings held in the period, contacts added in it."""
+    """Follow-ups due and overdue (those overdue for more than
+    :data:`OVERDUE_LISTED_DAYS` only counted, in ``older``), meetings held in the
+    period, contacts added in it."""
     followups = []
+    older: list[date] = []
     for meeting in catalog.meetings:
         state = follow_up_state(meeting, as_of)
-        if state in ("overdue", "due") and meeting.follow_up_by is not None:
-            followups.append(
-                {
-                    "meeting": catalog.link_to(meeting.path),
-                    "with": [_person(catalog, p.target, p.display) for p in meeting.people],
-                    "state": state,
-                    "by": meeting.follow_up_by.isoformat(),
-                    "days": abs((as_of - meeting.follow_up_by).days),
-                    "tasks": meeting.open_tasks,
-                }
-            )
+        if state not in ("overdue", "due") or meeting.follow_up_by is None:
+            continue
+        days = abs((as_of - meeting.follow_up_by).days)
+        if state == "overdue" and days > OVERDUE_LISTED_DAYS:
+            older.append(meeting.follow_up_by)
+            continue
+        followups.append(
+            {
+                "meeting": catalog.link_to(meeting.path),
+                "with": [_person(catalog, p.target, p.display) for p in meeting.people],
+                "state": state,
+                "by": meeting.follow_up_by.isoformat(),
+                "days": days,
+                "tasks": meeting.open_tasks,
+            }
+        )
     followups.sort(key=lambda f: (f["by"], f["meeting"]))
     held = [
         {
@@ -351,7 +362,12 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
         for c in catalog.contacts
         if c.created is not None and c.created in period
     ]
-    return {"followups": followups, "meetings": held, "contacts": added}
+    return {
+        "followups": followups,
+        "older": {"count": len(older), "oldest": min(older).isoformat() if older else None},
+        "meetings": held,
+        "contacts": added,
+    }
 
 
 def _person(catalog: Catalog, target: str, display: str) -> str:
