@@ -380,6 +380,33 @@ def test_other_processes_never_see_a_rebuild_half_made(notes: Path, tmp_path: Pa
     assert_matches_rebuild(notes, slow.path, tmp_path)  # type: ignore[arg-type]
 
 
+def test_a_rebuild_after_many_notes_went_away_gives_the_disk_back(
+    vault: Path, write: Write, tmp_path: Path
+) -> None:
+    body = "A paragraph of words about [[Dana]] and #networking.\n" * 200
+    for n in range(120):
+        write(f"notes/n{n}.md", f"# Note {n}\n\n{body}")
+    index = open_index(vault)
+    index.refresh()
+    assert index.path is not None
+    full = index.path.stat().st_size
+    for n in range(10, 120):
+        (vault / f"notes/n{n}.md").unlink()
+    index.refresh()
+    assert index.path.stat().st_size == full  # deleted rows leave free pages
+    index.rebuild()
+    assert index.path.stat().st_size < full / 4
+    assert index.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    assert len(index.reader().heads()) == 10
+    assert_matches_rebuild(vault, index.path, tmp_path)
+
+
+def test_the_write_ahead_log_is_cut_back_after_a_checkpoint(notes: Path) -> None:
+    index = open_index(notes)
+    limit = index.conn.execute("PRAGMA journal_size_limit").fetchone()[0]
+    assert limit == index_module.WAL_LIMIT
+
+
 def test_rows_of_an_older_parser_serve_until_they_are_made_again(
     notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

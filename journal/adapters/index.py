@@ -68,6 +68,7 @@ SCHEMA_VERSION = 2
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
 KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
+WAL_LIMIT = 32 * 1024 * 1024  # bytes of write-ahead log kept after a checkpoint
 BUSY_SECONDS = 120.0  # a writer waits this long for another: a rebuild holds one transaction
 PARALLEL_MIN = 1500  # files to read before the work is spread over processes
 MAX_WORKERS = 8
@@ -327,6 +328,9 @@ class Index:
         _wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA cache_size = -32000")  # 32 MB: a cold build writes a lot
+        # a rebuild writes the whole index to the log; a watcher's connection keeps the
+        # log file open, so cut it back after each checkpoint
+        conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version not in (0, SCHEMA_VERSION):
             return f"was made by another version of journal (schema {version})"
@@ -449,9 +453,21 @@ class Index:
         return self._guard(lambda: self._refresh(paths, progress, stop))
 
     def rebuild(self, *, progress: Callable[[int, int], None] | None = None) -> Refresh:
-        """Forget everything and read every note again."""
+        """Forget everything and read every note again; then give the disk back when
+        more than a quarter of the file is free pages (after many notes went away)."""
         self._replaced()
-        return self._guard(lambda: self._remake(progress, None, always=True))
+        result = self._guard(lambda: self._remake(progress, None, always=True))
+        self._guard(self._compact)
+        return result
+
+    def _compact(self) -> None:
+        pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
+        free = self.conn.execute("PRAGMA freelist_count").fetchone()[0]
+        if free * 4 > pages:
+            self._end_read()
+            self.conn.execute("VACUUM")
+            # the file shrinks when the log is copied back (not while others read it)
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def _remake(
         self,
