@@ -535,10 +535,16 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
 
     if not quiet:
         click.echo(f"watching {vault.root} (Ctrl-C to stop)")
+
+    def on_reading(total: int) -> None:
+        if not quiet:
+            click.echo(f"{time.strftime('%H:%M:%S')} reading {total} changed notes...")
+
     watch_vault(
         vault,
         on_update=on_update,
         log=lambda message: click.echo(message, err=True),
+        on_reading=on_reading,
         regenerate=today if regenerate else None,
     )
     if not quiet:

@@ -217,6 +217,23 @@ def test_a_burst_of_5000_new_files(watching: Running) -> None:
     assert time.monotonic() - started < 60
 
 
+def test_a_long_read_is_told_once_while_it_runs(
+    watching: Running, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big ``git checkout`` keeps the watcher reading for a while: it says so first."""
+    told: list[int] = []
+    watching.watcher.on_reading = told.append
+    write("notes/small.md", "# small\n")
+    watching.settle()
+    assert told == []  # a save is read at once: nothing to tell
+    monkeypatch.setattr("journal.adapters.watcher.READING_NOTICE", 0.0)
+    for i in range(40):
+        (watching.root / f"notes/n{i}.md").write_text(f"# {i}\n")
+    watching.settle()
+    assert told and all(2 <= total <= 41 for total in told)
+    assert len(told) <= len(watching.updates)  # once per refresh at most
+
+
 def test_an_error_is_logged_and_watching_goes_on(watching: Running, write: Write) -> None:
     failures = iter([RuntimeError("callback failed")])
 

@@ -48,6 +48,7 @@ from journal.adapters.index import Index, Refresh
 from journal.adapters.vault import Vault
 from journal.core.errors import JournalError
 
+READING_NOTICE = 1.0  # seconds of reading changed files before the watcher says so
 FULL_BATCH = 5000  # more dirty paths than this: reconcile the whole vault instead
 TICK = 1.0  # seconds between liveness checks when nothing happens
 STOP_SECONDS = 0.1  # how long stopping may wait for watchdog's threads
@@ -179,9 +180,11 @@ class Watcher:
         quiet: float = 0.3,
         reconcile_every: float = 300.0,
         on_update: Callable[[Update], None] | None = None,
+        on_reading: Callable[[int], None] | None = None,
         log: Callable[[str], None] = print,
     ) -> None:
         self.index = index
+        self.on_reading = on_reading
         self.root = str(index.vault.root)
         self.quiet = quiet
         self.reconcile_every = reconcile_every
@@ -247,13 +250,33 @@ class Watcher:
         """Refresh the index for ``paths`` (or everything); errors are logged, and the
         next round reconciles everything."""
         try:
-            result = self.index.refresh(None if full else paths, stop=self.stop_event.is_set)
+            result = self.index.refresh(
+                None if full else paths, progress=self._reading(), stop=self.stop_event.is_set
+            )
             if result.changed and self.on_update is not None and not self.stop_event.is_set():
                 self.on_update(Update(result, full))
         except Exception as exc:
             self.log(f"journal watch: error: {type(exc).__name__}: {exc}; reconciling")
             self.dirty.request_full()
             self.stop_event.wait(TICK)  # don't spin on an error that persists
+
+    def _reading(self) -> Callable[[int, int], None] | None:
+        """A refresh's progress callback: ``on_reading(total)``, once, when reading the
+        changed files has taken more than :data:`READING_NOTICE` seconds (a big
+        ``git checkout``), so a long silence is explained."""
+        on_reading = self.on_reading
+        if on_reading is None:
+            return None
+        started = time.monotonic()
+        told = False
+
+        def progress(done: int, total: int) -> None:
+            nonlocal told
+            if not told and done < total and time.monotonic() - started > READING_NOTICE:
+                told = True
+                on_reading(total)
+
+        return progress
 
     def _start_observer(self) -> None:
         observer = Observer(timeout=STOP_SECONDS)

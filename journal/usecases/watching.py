@@ -47,13 +47,15 @@ def watch_vault(
     *,
     on_update: Callable[[dict[str, Any]], None],
     log: Callable[[str], None],
+    on_reading: Callable[[int], None] | None = None,
     regenerate: Callable[[], date] | None = None,
 ) -> None:
     """Watch ``vault`` until Ctrl-C or SIGTERM; ``on_update`` runs after every batch of
     index changes, whose record lists the errors of the notes it read (``errors``).
     With ``regenerate`` (a function giving today), this week's review is regenerated
     after each batch that changed notes; its result is the batch record's
-    ``regenerated`` (None when there is no review note yet)."""
+    ``regenerated`` (None when there is no review note yet).  ``on_reading(total)``:
+    a refresh has been reading ``total`` changed files for more than a second."""
     index = Index.open(vault)  # its notices go through vault.notice, as every command's
     settings = vault.config.watch
 
@@ -72,6 +74,7 @@ def watch_vault(
         quiet=settings.quiet_seconds,
         reconcile_every=settings.reconcile_seconds,
         on_update=handle,
+        on_reading=on_reading,
         log=log,
     )
     try:
