@@ -145,6 +145,12 @@ def index_report(report: dict[str, Any]) -> str:
         f"{action} in {report['seconds']:.2f}s: {report['read']} read, "
         f"{report['removed']} removed\n"
         f"problems: {problem_text}\n"
+        + (
+            f"deleted {plural(len(report['pruned']), 'index file')} of vaults that no longer"
+            " exist\n"
+            if report["pruned"]
+            else ""
+        )
     )
 
 

@@ -906,3 +906,32 @@ def test_ctrl_c_during_a_parallel_build_stops_it_in_one_line(vault: Path, tmp_pa
     assert (proc.returncode, out, err) == (130, "", "journal: interrupted; nothing was written\n")
     assert dump(db) == before and len(before["notes"]) == total
     assert_matches_rebuild(vault, db, tmp_path)
+
+
+def test_journal_index_deletes_the_index_files_of_vaults_that_are_gone(
+    vault: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    gone, elsewhere = tmp_path / "gone", tmp_path / "elsewhere"
+    for root in (gone, elsewhere):
+        (root / ".journal").mkdir(parents=True)
+        (root / "note.md").write_text("# a note\n")
+        index = open_index(root)
+        index.refresh()
+        index.close()
+    old = default_path(Vault.open(gone))
+    kept = default_path(Vault.open(elsewhere))
+    aside = old.with_name(old.name + ".20260101-000000.bad")
+    aside.write_bytes(b"damaged")
+    for name in ("notes.txt", "other.sqlite"):  # not an index file of ours: never touched
+        (old.parent / name).write_text("mine")
+    shutil.rmtree(gone)
+    result = invoke("index")
+    assert result.exit_code == 0
+    assert "deleted 1 index file of vaults that no longer exist\n" in result.stdout
+    assert not old.exists() and not aside.exists()
+    assert kept.exists() and default_path(Vault.open(vault)).exists()
+    assert (old.parent / "notes.txt").exists() and (old.parent / "other.sqlite").exists()
+    assert not [p for p in old.parent.iterdir() if p.name.startswith(old.name)]
+    again = json.loads(invoke("index", "--json").stdout)
+    assert again["pruned"] == []  # nothing more to delete
+    assert "deleted" not in invoke("index").stdout

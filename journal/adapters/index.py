@@ -180,6 +180,47 @@ def default_path(vault: Vault) -> Path:
     return cache_folder() / f"{name}-{tag}.sqlite"
 
 
+_CACHED_INDEX = re.compile(r"[\w.-]*-[0-9a-f]{12}\.sqlite")  # what default_path names
+
+
+def prune_orphans(keep: Path | None) -> list[Path]:
+    """Delete the index files in the cache folder whose vault folder no longer exists
+    (with their logs and moved-aside copies), but ``keep``; the files deleted.  A vault
+    on a drive not mounted now loses only its cache: the next command rebuilds it."""
+    folder = cache_folder()
+    try:
+        names = sorted(p.name for p in folder.iterdir())
+    except OSError:
+        return []
+    pruned = []
+    for name in filter(_CACHED_INDEX.fullmatch, names):
+        path = folder / name
+        if path == keep:
+            continue
+        root = _root_of(path)
+        if root is None or Path(root).is_dir():
+            continue
+        aside = [folder / other for other in names if other.startswith(name + ".")]
+        for target in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), *aside):
+            with contextlib.suppress(FileNotFoundError):
+                target.unlink()
+        pruned.append(path)
+    return pruned
+
+
+def _root_of(path: Path) -> str | None:
+    """The vault an index file was made for; None when it can't be read."""
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'root'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row and isinstance(row[0], str) else None
+
+
 @dataclass
 class Refresh:
     """What one reconcile did."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from journal.adapters.index import Index
+from journal.adapters.index import Index, prune_orphans
 from journal.adapters.vault import Vault
 from journal.core.errors import UsageProblem
 
@@ -16,11 +16,13 @@ def index_vault(
     vault: Vault, *, rebuild: bool = False, progress: Progress | None = None
 ) -> dict[str, Any]:
     """Bring the index up to date (or build it again) and describe it, with every note's
-    errors (what makes a note unreadable, or part of it)."""
+    errors (what makes a note unreadable, or part of it).  Index files of vaults that
+    no longer exist are deleted from the cache folder (``pruned``)."""
     index = Index.open(vault)
     result = index.rebuild(progress=progress) if rebuild else index.refresh(progress=progress)
     summary = index.summary()
     errors = [d.to_dict() for d in index.errors()]
+    pruned = prune_orphans(index.path)
     return {
         "index": str(index.path) if index.path else None,
         "rebuilt": rebuild,
@@ -29,6 +31,7 @@ def index_vault(
         "seconds": round(result.seconds, 3),
         **summary,
         "errors": errors,
+        "pruned": [str(p) for p in pruned],
     }
 
 
