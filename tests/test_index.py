@@ -935,3 +935,64 @@ def test_journal_index_deletes_the_index_files_of_vaults_that_are_gone(
     again = json.loads(invoke("index", "--json").stdout)
     assert again["pruned"] == []  # nothing more to delete
     assert "deleted" not in invoke("index").stdout
+
+
+def test_links_resolved_while_a_build_reads_match_links_resolved_note_by_note(
+    vault: Path, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build resolves links by file name as it reads (aliases wait for the last
+    pass): every answer equals the one the index gives when notes come one at a time."""
+    links = (
+        "[[Same]] [[b/Same]] [[./Same]] [[../a/Same]] [[Dana]] [[Nick]] [[nowhere]]"
+        " [[#Heading]] [[CAFÉ]] [[Cafe\u0301]] [[people/Dana Ortiz.md]] [[Same.md]] [[Copy]]"
+    )
+    for rel, text in {
+        "a/Same.md": "# a\n",
+        "b/Same.md": "# b\n",
+        "Copy (conflicted copy 2026-01-01).md": "# copy\n",
+        "people/Dana Ortiz.md": "---\naliases: [Dana, Same]\n---\n",
+        "people/Only alias.md": "---\naliases: [Nick]\n---\n",
+        "notes/Café.md": "# café\n",
+        "notes/links.md": links + "\n",
+        "a/links.md": links + " [[../b/Same]]\n",
+        "Same.md": "# at the root\n",
+    }.items():
+        write(rel, text)
+    one = Index.open(Vault.open(vault), tmp_path / "one.sqlite")
+    for rel in sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md")):
+        one.refresh([rel])
+    one.close()
+    early: list[int] = []
+    make = index_module._name_resolver
+    monkeypatch.setattr(index_module, "_name_resolver", lambda p: early.append(1) or make(p))
+    monkeypatch.setattr(index_module, "FULL_RESOLVE", 0)  # as a build of a large vault
+    built = Index.open(Vault.open(vault), tmp_path / "built.sqlite")
+    built.rebuild()
+    built.close()
+    assert early == [1]
+    expected = dump(tmp_path / "one.sqlite")["links"]
+    assert dump(tmp_path / "built.sqlite")["links"] == expected
+    resolved = {(r[0], r[3]): r[9] for r in expected}
+    assert resolved["notes/links.md", "Nick"] == "people/Only alias.md"  # by alias, at the end
+    assert resolved["a/links.md", "Same"] == "Same.md"
+    assert resolved["notes/links.md", "nowhere"] is None
+    assert resolved["notes/links.md", "Copy"] is None  # a conflict copy is no link's note
+
+
+def test_a_note_gone_during_a_build_is_no_links_target(
+    vault: Path, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build resolved ``[[z]]`` by the name its scan found; ``z.md`` went away
+    before it was read, so the last pass resolves every link again."""
+    write("a.md", "[[z]] and [[m]]\n")
+    write("m.md", "# m\n")
+    write("z.md", "# z\n")
+    monkeypatch.setattr(index_module, "FULL_RESOLVE", 0)
+    index = open_index(vault)
+    thread, go_on = paused(lambda progress: index.rebuild(progress=progress))
+    (vault / "z.md").unlink()
+    go_on.set()
+    thread.join(10)
+    links = dump(index.path)["links"]  # type: ignore[arg-type]
+    assert [(r[3], r[9]) for r in links] == [("z", None), ("m", "m.md")]
+    assert_matches_rebuild(vault, index.path, tmp_path)  # type: ignore[arg-type]

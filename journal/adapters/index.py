@@ -57,6 +57,7 @@ from journal.core.notes import (
     inline_checkins,
     note_date,
     parse_note,
+    stem_of,
 )
 from journal.core.periodic import PeriodicSettings
 
@@ -578,11 +579,16 @@ class Index:
         pending: list[_Entry] = []
         touched: list[_Touch] = []
         resolve_all = len(stale) + len(gone) > FULL_RESOLVE
+        # every note is read now (a first build, a rebuild): links are resolved by file
+        # name as they are read, in the workers; the last pass sees only the others
+        early = _name_resolver(found) if scope is None and not stamps and resolve_all else None
+        vanished = False
         hashes = [known[p].hash if p in known else None for p in stale]
-        reading = self._read_all(stale, hashes)
+        reading = self._read_all(stale, hashes, early)
         try:
             for done, (rel, item) in enumerate(reading, 1):
                 if item is None:
+                    vanished = True  # a name the early resolver knew has no note
                     if rel in known:
                         gone.append(rel)
                 elif isinstance(item, tuple):
@@ -608,7 +614,7 @@ class Index:
         stopped = stop is not None and stop()  # a pending full resolve is left for next time
         if not stopped and (resolve_all or self._meta("resolve") == "all"):
             with self._write():
-                self._resolve_all()
+                self._resolve_all(unresolved_only=early is not None and not vanished)
         result.seconds = time.perf_counter() - started
         return result
 
@@ -659,17 +665,18 @@ class Index:
         self.notify(f"skipped {shown(rel)}: {reason}")
 
     def _read_all(
-        self, paths: list[str], hashes: list[str | None]
+        self, paths: list[str], hashes: list[str | None], resolver: LinkResolver | None
     ) -> Generator[tuple[str, _Entry | _Touch | None], None, None]:
         """Read, hash and parse files, in order; over several processes when there are
-        many (a cold build), keeping only a few chunks in flight."""
+        many (a cold build), keeping only a few chunks in flight.  ``resolver``: see
+        :func:`_name_resolver`."""
         root = str(self.vault.root)
         dating = self.periodic.daily_date if self.periodic.daily is not None else None
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
         context = _process_context() if len(paths) >= PARALLEL_MIN and workers > 1 else None
         if context is None:
             for rel, known in zip(paths, hashes, strict=True):
-                yield rel, _read_file(root, rel, known, dating)
+                yield rel, _read_file(root, rel, known, dating, resolver)
             return
         jobs = [
             (root, paths[i : i + CHUNK], hashes[i : i + CHUNK], dating)
@@ -679,7 +686,7 @@ class Index:
 
         cancel = context.Event()
         pool = ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_start_worker, initargs=(cancel,)
+            workers, mp_context=context, initializer=_start_worker, initargs=(cancel, resolver)
         )
         try:
             running: deque[tuple[list[str], Future[list[_Entry | _Touch | None]]]] = deque()
@@ -846,8 +853,10 @@ class Index:
 
         self._update_links(rows, lookup("notes", "name"), lookup("aliases", "key"))
 
-    def _resolve_all(self) -> None:
+    def _resolve_all(self, *, unresolved_only: bool = False) -> None:
+        """Resolve every link again (``unresolved_only``: those with no note yet)."""
         conn = self.conn
+        only = " AND resolved IS NULL" if unresolved_only else ""
         by_name: dict[str, list[str]] = {}
         by_alias: dict[str, list[str]] = {}
         for path, name in conn.execute("SELECT path, name FROM notes"):
@@ -858,7 +867,7 @@ class Index:
         while True:  # a page at a time: a large vault has hundreds of thousands of links
             page = conn.execute(
                 "SELECT path, seq, target, resolved FROM links WHERE (path, seq) > (?, ?)"
-                " ORDER BY path, seq LIMIT 20000",
+                f"{only} ORDER BY path, seq LIMIT 20000",
                 last,
             ).fetchall()
             if not page:
@@ -1020,8 +1029,10 @@ def _rows(
     checked: int,
     body: str,
     dating: Dating | None = None,
+    resolver: LinkResolver | None = None,
 ) -> _Entry:
-    """Everything the index stores about one note (``dating``: see :func:`note_date`)."""
+    """Everything the index stores about one note (``dating``: see :func:`note_date`;
+    ``resolver``: see :func:`_name_resolver`)."""
 
     def text(key: str) -> str | None:
         value = note.props.get(key)
@@ -1047,7 +1058,7 @@ def _rows(
                 k.embed,
                 k.key,
                 name_key(k.target),
-                None,
+                resolver(k.target, path) if resolver is not None else None,
             )
             for i, k in enumerate(note.links)
         ],
@@ -1088,7 +1099,11 @@ _json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # ma
 
 
 def _read_file(
-    root: str, rel: str, known_hash: str | None, dating: Dating | None = None
+    root: str,
+    rel: str,
+    known_hash: str | None,
+    dating: Dating | None = None,
+    resolver: LinkResolver | None = None,
 ) -> _Entry | _Touch | None:
     """Read one file: its rows, a stat-only update when its bytes are the ones already
     indexed, or None when it is gone (or became a symlink or a folder)."""
@@ -1120,13 +1135,25 @@ def _read_file(
         return (*_stat(info), checked, rel)
     try:
         note = parse_note(rel, data)
-        return _rows(note, info, hashed, checked, _body(data, note), dating)
+        return _rows(note, info, hashed, checked, _body(data, note), dating, resolver)
     except Exception as exc:  # a bug met in one note must not stop the others
         problem = f"can't read this note: internal error: {type(exc).__name__}: {exc}"
         return _unreadable(rel, info, problem, hashed)
 
 
 _cancel: Any = None  # in a worker process: the event that tells it its work is not wanted
+_resolver: LinkResolver | None = None  # in a worker process: see _name_resolver
+
+
+def _name_resolver(paths: Iterable[str]) -> LinkResolver:
+    """Links resolved by the file names of ``paths`` (every note a scan found) alone:
+    the answer of the full resolver wherever a file name answers, since aliases are
+    only asked when none does; a link no file name answers to is left None, for the
+    last pass, which knows the aliases."""
+    named: dict[str, list[str]] = {}
+    for path in paths:
+        named.setdefault(fold(stem_of(path)), []).append(path)
+    return LinkResolver(lambda key: named.get(key, ()), lambda key: ())
 
 
 @contextlib.contextmanager
@@ -1141,9 +1168,11 @@ def _interrupts_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
-def _start_worker(cancel: Any) -> None:
-    global _cancel
+def _start_worker(cancel: Any, resolver: LinkResolver | None) -> None:
+    """Set a worker process up; its arguments are inherited, not pickled (forked)."""
+    global _cancel, _resolver
     _cancel = cancel
+    _resolver = resolver
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
@@ -1157,7 +1186,7 @@ def _read_chunk(
     for rel, known in zip(paths, hashes, strict=True):
         if _cancel.is_set():
             break
-        found.append(_read_file(root, rel, known, dating))
+        found.append(_read_file(root, rel, known, dating, _resolver))
     return found
 
 

@@ -91,8 +91,7 @@ class Note:
 
     @property
     def stem(self) -> str:
-        name = self.path.rsplit("/", 1)[-1]
-        return name[:-3] if name.lower().endswith(".md") else name
+        return stem_of(self.path)
 
     @property
     def id(self) -> str | None:
@@ -141,6 +140,12 @@ class Note:
         ]
         data["diagnostics"] = [Diagnostic.from_dict(d) for d in data.get("diagnostics", ())]
         return cls(**data)
+
+
+def stem_of(path: str) -> str:
+    """A note's file name without ``.md``: what a link names it by."""
+    name = path.rsplit("/", 1)[-1]
+    return name[:-3] if name.lower().endswith(".md") else name
 
 
 _NOTE_FIELDS = tuple(f.name for f in dataclasses.fields(Note))
