@@ -65,7 +65,7 @@ if TYPE_CHECKING:  # worker processes are imported only for a build of many file
     from concurrent.futures import Future
     from multiprocessing.context import BaseContext
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
 KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
@@ -81,7 +81,8 @@ T = TypeVar("T")
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE notes (
-    path TEXT PRIMARY KEY,
+    num INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     inode INTEGER NOT NULL,
@@ -249,8 +250,7 @@ class Head(NamedTuple):
 
     @property
     def stem(self) -> str:
-        name = self.path.rsplit("/", 1)[-1]
-        return name[:-3] if name.lower().endswith(".md") else name
+        return stem_of(self.path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -499,7 +499,9 @@ class Index:
         more than a quarter of the file is free pages (after many notes went away)."""
         self._replaced()
         result = self._guard(lambda: self._remake(progress, None, always=True))
+        started = time.perf_counter()
         self._guard(self._compact)
+        result.seconds += time.perf_counter() - started
         return result
 
     def _compact(self) -> None:
@@ -507,9 +509,10 @@ class Index:
         free = self.conn.execute("PRAGMA freelist_count").fetchone()[0]
         if free * 4 > pages:
             self._end_read()
-            self.conn.execute("VACUUM")
-            # the file shrinks when the log is copied back (not while others read it)
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.execute("VACUUM")  # keeps rowids: notes.num is an INTEGER PRIMARY KEY
+            # the file shrinks once the log is copied back: now, unless a reader needs it
+            # (a passive checkpoint waits for nobody; a later one finishes the work)
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def _remake(
         self,
@@ -581,14 +584,12 @@ class Index:
         resolve_all = len(stale) + len(gone) > FULL_RESOLVE
         # every note is read now (a first build, a rebuild): links are resolved by file
         # name as they are read, in the workers; the last pass sees only the others
-        early = _name_resolver(found) if scope is None and not stamps and resolve_all else None
-        vanished = False
+        names = _names_by_key(found) if scope is None and not stamps and resolve_all else None
         hashes = [known[p].hash if p in known else None for p in stale]
-        reading = self._read_all(stale, hashes, early)
+        reading = self._read_all(stale, hashes, _name_resolver(names) if names else None)
         try:
             for done, (rel, item) in enumerate(reading, 1):
                 if item is None:
-                    vanished = True  # a name the early resolver knew has no note
                     if rel in known:
                         gone.append(rel)
                 elif isinstance(item, tuple):
@@ -614,7 +615,7 @@ class Index:
         stopped = stop is not None and stop()  # a pending full resolve is left for next time
         if not stopped and (resolve_all or self._meta("resolve") == "all"):
             with self._write():
-                self._resolve_all(unresolved_only=early is not None and not vanished)
+                self._resolve_all(names)
         result.seconds = time.perf_counter() - started
         return result
 
@@ -853,14 +854,17 @@ class Index:
 
         self._update_links(rows, lookup("notes", "name"), lookup("aliases", "key"))
 
-    def _resolve_all(self, *, unresolved_only: bool = False) -> None:
-        """Resolve every link again (``unresolved_only``: those with no note yet)."""
+    def _resolve_all(self, early: dict[str, list[str]] | None = None) -> None:
+        """Resolve every link again; only those with no note yet when the links were
+        resolved as they were read, by the file names ``early``, and the notes stored
+        have the same names (no file went away during the build, no other process
+        stored or removed a note meanwhile)."""
         conn = self.conn
-        only = " AND resolved IS NULL" if unresolved_only else ""
         by_name: dict[str, list[str]] = {}
         by_alias: dict[str, list[str]] = {}
-        for path, name in conn.execute("SELECT path, name FROM notes"):
+        for path, name in conn.execute("SELECT path, name FROM notes ORDER BY path"):
             by_name.setdefault(name, []).append(path)
+        only = " AND resolved IS NULL" if early == by_name else ""
         for path, key in conn.execute("SELECT path, key FROM aliases"):
             by_alias.setdefault(key, []).append(path)
         last: tuple[str, int] = ("", -1)
@@ -1145,14 +1149,20 @@ _cancel: Any = None  # in a worker process: the event that tells it its work is 
 _resolver: LinkResolver | None = None  # in a worker process: see _name_resolver
 
 
-def _name_resolver(paths: Iterable[str]) -> LinkResolver:
-    """Links resolved by the file names of ``paths`` (every note a scan found) alone:
-    the answer of the full resolver wherever a file name answers, since aliases are
-    only asked when none does; a link no file name answers to is left None, for the
-    last pass, which knows the aliases."""
+def _names_by_key(paths: Iterable[str]) -> dict[str, list[str]]:
+    """The notes at ``paths`` by the name links find them by (as ``notes.name``), each
+    list in path order."""
     named: dict[str, list[str]] = {}
-    for path in paths:
+    for path in sorted(paths):
         named.setdefault(fold(stem_of(path)), []).append(path)
+    return named
+
+
+def _name_resolver(named: dict[str, list[str]]) -> LinkResolver:
+    """Links resolved by file names alone (``named``: every note a scan found): the
+    answer of the full resolver wherever a file name answers, since aliases are only
+    asked when none does; a link no file name answers to is left None, for the last
+    pass, which knows the aliases."""
     return LinkResolver(lambda key: named.get(key, ()), lambda key: ())
 
 
