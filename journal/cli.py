@@ -512,7 +512,7 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
       journal watch --vault ~/career --regenerate
     """
     from journal.core.errors import Diagnostic
-    from journal.present import watch_line
+    from journal.present import reading_line, watch_line
     from journal.usecases.watching import watch_vault
 
     vault = state.vault()
@@ -537,14 +537,13 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
         click.echo(f"watching {vault.root} (Ctrl-C to stop)")
 
     def on_reading(total: int) -> None:
-        if not quiet:
-            click.echo(f"{time.strftime('%H:%M:%S')} reading {total} changed notes...")
+        click.echo(reading_line(total, time.strftime("%H:%M:%S")))
 
     watch_vault(
         vault,
         on_update=on_update,
         log=lambda message: click.echo(message, err=True),
-        on_reading=on_reading,
+        on_reading=None if quiet else on_reading,
         regenerate=today if regenerate else None,
     )
     if not quiet:

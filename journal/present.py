@@ -144,14 +144,16 @@ def index_report(report: dict[str, Any]) -> str:
         f"notes: {report['notes']} ({kinds or 'none'})\n"
         f"{action} in {report['seconds']:.2f}s: {report['read']} read, "
         f"{report['removed']} removed\n"
-        f"problems: {problem_text}\n"
-        + (
-            f"deleted {plural(len(report['pruned']), 'index file')} of vaults that no longer"
-            " exist\n"
-            if report["pruned"]
-            else ""
-        )
+        f"problems: {problem_text}\n" + _pruned(len(report["pruned"]))
     )
+
+
+def _pruned(count: int) -> str:
+    if count == 0:
+        return ""
+    if count == 1:
+        return "deleted 1 index file of a vault that no longer exists\n"
+    return f"deleted {count} index files of vaults that no longer exist\n"
 
 
 def search_results(hits: list[dict[str, Any]]) -> str:
@@ -162,6 +164,11 @@ def search_results(hits: list[dict[str, Any]]) -> str:
         if hit["snippet"]:
             lines.append(f"    {hit['snippet']}")
     return "\n".join(lines) + "\n" if lines else "no notes match\n"
+
+
+def reading_line(total: int, clock: str) -> str:
+    """The watcher's line while a long read goes on."""
+    return f"{clock} reading {plural(total, 'changed note')}..."
 
 
 def watch_line(update: dict[str, Any], clock: str) -> str:

@@ -931,12 +931,22 @@ def test_journal_index_deletes_the_index_files_of_vaults_that_are_gone(
     aside.write_bytes(b"damaged")
     for name in ("notes.txt", "other.sqlite"):  # not an index file of ours: never touched
         (old.parent / name).write_text("mine")
+    unsure = {  # roots that may still exist: their caches stay
+        "long-0123456789ab.sqlite": "/" + "x" * 5000,  # stat fails (name too long)
+        "relative-0123456789ab.sqlite": "gone",
+    }
+    for name, root in unsure.items():
+        shutil.copy(kept, kept.parent / name)
+        with contextlib.closing(sqlite3.connect(kept.parent / name)) as conn, conn:
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'root'", (root,))
     shutil.rmtree(gone)
     result = invoke("index")
     assert result.exit_code == 0
-    assert "deleted 1 index file of vaults that no longer exist\n" in result.stdout
+    assert "deleted 1 index file of a vault that no longer exists\n" in result.stdout
     assert not old.exists() and not aside.exists()
     assert kept.exists() and default_path(Vault.open(vault)).exists()
+    assert all((kept.parent / name).exists() for name in unsure)
+    assert not Path(f"{kept}-wal").exists() and not Path(f"{kept}-shm").exists()
     assert (old.parent / "notes.txt").exists() and (old.parent / "other.sqlite").exists()
     assert not [p for p in old.parent.iterdir() if p.name.startswith(old.name)]
     again = json.loads(invoke("index", "--json").stdout)

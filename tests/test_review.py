@@ -485,7 +485,7 @@ def networking_of(text: str) -> str:
 
 
 def test_follow_ups_overdue_for_over_four_weeks_are_counted_not_listed(
-    invoke: Invoke, write: Write
+    invoke: Invoke, write: Write, vault: Path
 ) -> None:
     meeting = "---\ntype: meeting\ndate: {day}\nfollow_up_by: {by}\n---\n"
     write("meetings/recent.md", meeting.format(day="2026-10-20", by="2026-10-27"))
@@ -495,7 +495,7 @@ def test_follow_ups_overdue_for_over_four_weeks_are_counted_not_listed(
     assert "- **overdue 26 days** · [[recent]]\n" in section
     assert "[[old]]" not in section and "[[older]]" not in section
     assert (
-        "- and 2 more overdue for over 4 weeks, the oldest due 2026-06-01:"
+        "- and 2 more follow-ups overdue for over 4 weeks, the oldest due 2026-06-01:"
         " `journal followups` lists them\n" in section
     )
     write(
@@ -505,8 +505,14 @@ def test_follow_ups_overdue_for_over_four_weeks_are_counted_not_listed(
     )
     section = networking_of(invoke("review", "--stdout", "--date", "2026-11-22").stdout)
     assert "- none due" not in section
-    assert "\n- 2 overdue for over 4 weeks, the oldest due 2026-06-01: " in section
+    assert "\n- 2 follow-ups overdue for over 4 weeks, the oldest due 2026-06-01: " in section
     assert "Tick a follow-up's tasks" in section
+    (vault / "meetings/old.md").unlink()
+    section = networking_of(invoke("review", "--stdout", "--date", "2026-11-22").stdout)
+    assert (
+        "\n- 1 follow-up overdue for over 4 weeks, due 2026-06-01:"
+        " `journal followups` lists it\n\n" in section
+    )
 
 
 def test_generated_sections_hold_no_checkboxes_so_ticks_go_to_the_notes(

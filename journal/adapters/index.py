@@ -200,20 +200,39 @@ def prune_orphans(keep: Path | None) -> list[Path]:
         if path == keep:
             continue
         root = _root_of(path)
-        if root is None or Path(root).is_dir():
+        if root is None or not Path(root).is_absolute() or not _gone(Path(root)):
             continue
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            continue  # a cache folder that can't be written: nothing is deleted
         aside = [folder / other for other in names if other.startswith(name + ".")]
-        for target in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), *aside):
-            with contextlib.suppress(FileNotFoundError):
+        for target in (Path(f"{path}-wal"), Path(f"{path}-shm"), *aside):
+            with contextlib.suppress(OSError):
                 target.unlink()
         pruned.append(path)
     return pruned
 
 
-def _root_of(path: Path) -> str | None:
-    """The vault an index file was made for; None when it can't be read."""
+def _gone(root: Path) -> bool:
+    """The folder ``root`` does not exist (not: can't be reached now, as an unreadable
+    or failing mount, which keeps its cache)."""
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1)
+        info = root.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return not stat.S_ISDIR(info.st_mode)
+
+
+def _root_of(path: Path) -> str | None:
+    """The vault an index file was made for; None when it can't be read.  Opened as
+    immutable, which makes no log files beside it (a root never changes once written)."""
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, timeout=1)
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'root'").fetchone()
         finally:

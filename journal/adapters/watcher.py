@@ -262,17 +262,20 @@ class Watcher:
 
     def _reading(self) -> Callable[[int, int], None] | None:
         """A refresh's progress callback: ``on_reading(total)``, once, when reading the
-        changed files has taken more than :data:`READING_NOTICE` seconds (a big
+        changed files (and the files changed too recently to trust their stat) has
+        taken more than :data:`READING_NOTICE` seconds since the first one (a big
         ``git checkout``), so a long silence is explained."""
         on_reading = self.on_reading
         if on_reading is None:
             return None
-        started = time.monotonic()
+        started: float | None = None  # when the first file was read (not the scan)
         told = False
 
         def progress(done: int, total: int) -> None:
-            nonlocal told
-            if not told and done < total and time.monotonic() - started > READING_NOTICE:
+            nonlocal started, told
+            now = time.monotonic()
+            started = started or now
+            if not told and done < total and now - started > READING_NOTICE:
                 told = True
                 on_reading(total)
 
