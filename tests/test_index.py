@@ -982,8 +982,8 @@ def test_links_resolved_while_a_build_reads_match_links_resolved_note_by_note(
         one.refresh([rel])
     one.close()
     early: list[int] = []
-    make = index_module._name_resolver
-    monkeypatch.setattr(index_module, "_name_resolver", lambda p: early.append(1) or make(p))
+    names = index_module._names_by_key
+    monkeypatch.setattr(index_module, "_names_by_key", lambda p: early.append(1) or names(p))
     monkeypatch.setattr(index_module, "FULL_RESOLVE", 0)  # as a build of a large vault
     if workers:  # two files per task, over two worker processes
         assert index_module._process_context() is not None
@@ -1042,3 +1042,17 @@ def test_a_note_another_process_stores_during_a_first_build_gets_its_links(
     links = dump(first.path)["links"]  # type: ignore[arg-type]
     assert [(r[0], r[9]) for r in links] == [("sub/link.md", "sub/Same.md")]
     assert_matches_rebuild(vault, first.path, tmp_path)  # type: ignore[arg-type]
+
+
+def test_pending_counts_the_files_a_refresh_would_read(notes: Path) -> None:
+    age(notes)
+    index = open_index(notes)
+    assert index.pending() == 6  # nothing indexed yet
+    index.refresh()
+    assert index.pending() == 0
+    (notes / "notes/plain.md").write_text("changed\n")
+    (notes / "notes/new.md").write_text("# new\n")
+    assert index.pending() == 2
+    assert index.pending(["notes/new.md"]) == 1
+    assert index.pending(["goals"]) == 0
+    assert index.refresh().parsed == ["notes/new.md", "notes/plain.md"]

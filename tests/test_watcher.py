@@ -33,6 +33,7 @@ from tests.indexutil import (
     listening,
     rebuilt,
     wait_for_a_stored_batch,
+    wait_for_workers,
     write_many_notes,
 )
 
@@ -300,6 +301,38 @@ def _start_cli(vault: Path, *extra: str) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def test_many_notes_at_once_are_read_by_worker_processes(
+    vault: Path, write: Write, tmp_path: Path
+) -> None:
+    """A folder of 1,600 notes moved in (or a ``git checkout``): the watcher stops
+    watching while worker processes read them (forking is unsafe while watchdog's
+    threads run), then watches again and reads what changed meanwhile."""
+    write("notes/a.md", "# a\n")
+    batch = tmp_path / "outside"
+    batch.mkdir()
+    many = index_module.PARALLEL_MIN + 100
+    write_many_notes(batch, many)
+    proc = _start_cli(vault)
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().startswith("watching ")
+        assert "(full reconcile)" in proc.stdout.readline()
+        batch.rename(vault / "batch")
+        assert wait_for_workers(proc.pid), "the notes were read in the watcher's process"
+        write("notes/meanwhile.md", "# saved while the observer was stopped\n")
+        db = default_path(Vault.open(vault))
+        assert_matches_rebuild(vault, db, tmp_path, timeout=SETTLE * 3)
+        conn = sqlite3.connect(db)
+        assert conn.execute("SELECT count(*) FROM notes").fetchone()[0] == many + 2
+        write("notes/after.md", "# saved once it watches again\n")
+        assert_matches_rebuild(vault, db, tmp_path, timeout=SETTLE)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0 and "Traceback" not in err, err
+    assert f" {many} notes read" in out  # the batch in one update
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])

@@ -591,12 +591,8 @@ class Index:
         stop: Callable[[], bool] | None,
     ) -> Refresh:
         started = time.perf_counter()
-        self._end_read()
-        stamps = self._stamps(scope)  # before the scan: see _still and _superseded
-        found = self._scan(scope)
+        stamps, found, stale, gone = self._compare(scope)
         result = Refresh(scanned=len(found))
-        stale = sorted(p for p, info in found.items() if _changed(stamps.get(p), info))
-        gone = sorted(stamps.keys() - found.keys())
         known = {p: _Known(*stamps[p][1:4], stamps[p][5]) for p in stale + gone if p in stamps}
         pending: list[_Entry] = []
         touched: list[_Touch] = []
@@ -637,6 +633,26 @@ class Index:
                 self._resolve_all(names)
         result.seconds = time.perf_counter() - started
         return result
+
+    def _compare(
+        self, scope: list[str] | None
+    ) -> tuple[dict[str, _Stamp], dict[str, os.stat_result], list[str], list[str]]:
+        """The rows of ``scope``, the files found, the paths to read (their stat changed
+        or is too recent to trust) and those gone."""
+        self._end_read()
+        stamps = self._stamps(scope)  # before the scan: see _still and _superseded
+        found = self._scan(scope)
+        stale = sorted(p for p, info in found.items() if _changed(stamps.get(p), info))
+        return stamps, found, stale, sorted(stamps.keys() - found.keys())
+
+    def pending(self, scope: Iterable[str] | None = None) -> int:
+        """How many files :meth:`refresh` of ``scope`` would read now (every file of the
+        vault when the rows are outdated), found by the stat scan alone."""
+        if self.outdated is not None:
+            scope = None
+        paths = None if scope is None else sorted(set(scope))
+        _stamps, found, stale, _gone = self._guard(lambda: self._compare(paths))
+        return len(found) if self.outdated is not None else len(stale)
 
     def _end_read(self) -> None:
         if self.conn.in_transaction and not self._holding:

@@ -22,7 +22,9 @@ changed meanwhile - every ``reconcile_every`` seconds, after watchdog reports a
 problem (a warning such as an inotify queue overflow during a ``git
 checkout``), after an error while handling a batch, and when one of watchdog's
 threads has died (it is restarted).  Stopping interrupts a reconcile between
-two files; what was read so far is kept.
+two files; what was read so far is kept.  An update with many files to read
+(:data:`~journal.adapters.index.PARALLEL_MIN`) stops the observer meanwhile, so
+that worker processes may be forked, and reconciles once more after watching again.
 """
 
 from __future__ import annotations
@@ -44,10 +46,11 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
-from journal.adapters.index import Index, Refresh
+from journal.adapters.index import PARALLEL_MIN, Index, Refresh
 from journal.adapters.vault import Vault
 from journal.core.errors import JournalError
 
+UNWATCHED_ROUNDS = 3  # reconciles at most while not watching, after a large refresh
 READING_NOTICE = 1.0  # seconds of reading changed files before the watcher says so
 FULL_BATCH = 5000  # more dirty paths than this: reconcile the whole vault instead
 TICK = 1.0  # seconds between liveness checks when nothing happens
@@ -216,7 +219,7 @@ class Watcher:
             if self.stop_event.is_set():
                 return
             self._start_observer()
-            self._handle([], full=True)  # what changed before the watches were in place
+            self._update(None)  # what changed before the watches were in place
             self.ready.set()
             last_full = time.monotonic()
             while not self.stop_event.is_set():
@@ -239,12 +242,37 @@ class Watcher:
                     self._watch_folders(renew=tops)  # a top-level folder came, went or moved
                 if full:
                     last_full = time.monotonic()
-                    self._handle([], full=True)
+                    self._update(None)
                 elif paths:
-                    self._handle(paths, full=False)
+                    self._update(paths)
         finally:
             self._stop_observer()
             watchdog_log.removeHandler(problems)  # after: stopping may log a warning
+
+    def _update(self, paths: list[str] | None) -> None:
+        """Refresh ``paths`` (None: reconcile the whole vault).  With many files to read
+        (a ``git checkout``, a folder of notes moved in), the observer is stopped
+        meanwhile, since a refresh forks worker processes only while no other thread
+        runs; once it is watching again, a reconcile reads what changed unwatched."""
+        if not self._many(paths):
+            self._handle(paths or [], full=paths is None)
+            return
+        self._stop_observer()
+        self._handle(paths or [], full=paths is None)
+        for _round in range(UNWATCHED_ROUNDS):  # files may still be coming (a checkout)
+            if self.stop_event.is_set() or not self._many(None):
+                break
+            self._handle([], full=True)
+        if not self.stop_event.is_set():
+            self._start_observer()
+            self._handle([], full=True)
+
+    def _many(self, paths: list[str] | None) -> bool:
+        """Whether refreshing ``paths`` (None: the vault) reads enough files to fork."""
+        try:
+            return self.index.pending(paths) >= PARALLEL_MIN
+        except Exception:  # the refresh meets it again, and logs it
+            return False
 
     def _handle(self, paths: list[str], *, full: bool) -> None:
         """Refresh the index for ``paths`` (or everything); errors are logged, and the
