@@ -447,7 +447,8 @@ def index_command(state: State, rebuild: bool, as_json: bool) -> None:
 
     The index is a cache of the notes (in the user cache folder); every
     command refreshes it first, so this is only needed to see its state or
-    to build it again from scratch.
+    to build it again from scratch.  It also deletes the cache folder's
+    index files of vaults whose folder no longer exists.
 
     \b
     Example:

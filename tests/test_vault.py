@@ -17,6 +17,9 @@ def test_explicit_vault_wins(tmp_path: Path) -> None:
     assert find_vault(str(tmp_path), cwd=Path("/")) == tmp_path.resolve()
     with pytest.raises(NotFound, match="does not exist"):
         find_vault(str(tmp_path / "missing"), cwd=tmp_path)
+    (tmp_path / "a file").write_text("not a vault\n")
+    with pytest.raises(NotFound, match=r"vault folder '.*a file' is not a folder"):
+        find_vault(str(tmp_path / "a file"), cwd=tmp_path)
 
 
 @pytest.mark.parametrize("marker", [".journal", ".obsidian"])

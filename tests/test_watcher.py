@@ -26,6 +26,7 @@ from journal.adapters import index as index_module
 from journal.adapters.index import Index, default_path
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import Update, Watcher
+from journal.core.errors import NotFound
 from tests.conftest import Write, goal_text
 from tests.indexutil import (
     assert_matches_rebuild,
@@ -282,14 +283,36 @@ def test_a_dead_observer_is_restarted(watching: Running, write: Write) -> None:
 
 
 def test_the_watcher_stops_when_the_vault_disappears(vault: Path, tmp_path: Path) -> None:
-    logs: list[str] = []
-    watcher = Watcher(Index.open(Vault.open(vault)), quiet=QUIET, log=logs.append)
-    thread = threading.Thread(target=watcher.run, daemon=True)
+    watcher = Watcher(Index.open(Vault.open(vault)), quiet=QUIET, log=print)
+    raised: list[Exception] = []
+
+    def run() -> None:
+        try:
+            watcher.run()
+        except NotFound as exc:
+            raised.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     assert watcher.ready.wait(10)
     shutil.rmtree(vault)
     thread.join(10)
-    assert not thread.is_alive() and "is gone" in logs[-1]
+    assert not thread.is_alive()
+    assert [str(e) for e in raised] == [f"the vault folder {vault} is gone; stopped watching"]
+    assert watcher._observer is None  # stopped on the way out
+
+
+def test_journal_watch_exits_1_when_the_vault_disappears(vault: Path, write: Write) -> None:
+    write("notes/a.md", "# a\n")
+    proc = _start_cli(vault)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith("watching ")
+    assert "(full reconcile)" in proc.stdout.readline()
+    shutil.rmtree(vault)
+    out, err = proc.communicate(timeout=30)
+    assert "stopped" not in out
+    assert proc.returncode == 1
+    assert err == f"journal: the vault folder {vault} is gone; stopped watching\n"
 
 
 def _start_cli(vault: Path, *extra: str) -> subprocess.Popen[str]:

@@ -208,12 +208,17 @@ def prune_orphans(keep: Path | None) -> list[Path]:
             pass
         except OSError:
             continue  # a cache folder that can't be written: nothing is deleted
-        aside = [folder / other for other in names if other.startswith(name + ".")]
+        aside = [folder / other for other in names if _moved_aside(name).fullmatch(other)]
         for target in (Path(f"{path}-wal"), Path(f"{path}-shm"), *aside):
             with contextlib.suppress(OSError):
                 target.unlink()
         pruned.append(path)
     return pruned
+
+
+def _moved_aside(name: str) -> re.Pattern[str]:
+    """The names the index file ``name`` gets when moved aside (see ``_move_aside``)."""
+    return re.compile(re.escape(name) + r"\.\d{8}-\d{6}\.bad")
 
 
 def _gone(root: Path) -> bool:
@@ -466,7 +471,7 @@ class Index:
             self.path.replace(aside)
         for suffix in ("-wal", "-shm"):
             Path(str(self.path) + suffix).unlink(missing_ok=True)
-        moved = re.compile(re.escape(self.path.name) + r"\.\d{8}-\d{6}\.bad")
+        moved = _moved_aside(self.path.name)
         old = sorted(p for p in self.path.parent.iterdir() if moved.fullmatch(p.name))
         for path in old[:-KEEP_ASIDE]:
             with contextlib.suppress(FileNotFoundError):
@@ -1001,15 +1006,24 @@ class Index:
             except sqlite3.OperationalError as exc:
                 if _damaged(exc) or "locked" in str(exc):
                     raise
-                hint = (
-                    "close the double quote"
-                    if "unterminated string" in str(exc)
-                    else 'put words with punctuation in double quotes: "hr-leaders"'
-                )
+                hint = _search_hint(query, str(exc))
                 raise UsageProblem(f"can't search for {query!r}: {exc} ({hint})") from None
             return [Hit(p, k, t, " ".join(s.split()), r) for p, k, t, s, r in rows]
 
         return self._guard(run)
+
+
+def _search_hint(query: str, error: str) -> str:
+    """What to change in ``query``, which FTS5 refused with ``error``."""
+    if "unterminated string" in error:
+        return "close the double quote"
+    if "unknown special query" in error:
+        return 'a * ends a prefix: "inter*"'
+    if 'near ""' in error and query.rstrip().endswith(":"):
+        return "give words after title: or body:"
+    if 'near ""' in error or any(f'near "{word}"' in error for word in ("AND", "OR", "NOT")):
+        return "AND, OR and NOT go between two words; close every parenthesis"
+    return 'put words with punctuation in double quotes: "hr-leaders"'
 
 
 def _metadata(conn: sqlite3.Connection) -> dict[str, str]:

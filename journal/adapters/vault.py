@@ -32,7 +32,8 @@ def find_vault(explicit: str | None, cwd: Path) -> Path:
     if explicit:
         root = Path(explicit).expanduser()
         if not root.is_dir():
-            raise NotFound(f"vault folder '{explicit}' does not exist")
+            problem = "is not a folder" if root.exists() else "does not exist"
+            raise NotFound(f"vault folder '{explicit}' {problem}")
         return root.resolve()
     for folder in (cwd, *cwd.parents):
         if any((folder / marker).is_dir() for marker in MARKERS):

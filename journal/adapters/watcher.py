@@ -48,7 +48,7 @@ from watchdog.observers.api import ObservedWatch
 
 from journal.adapters.index import PARALLEL_MIN, Index, Refresh
 from journal.adapters.vault import Vault
-from journal.core.errors import JournalError
+from journal.core.errors import JournalError, NotFound
 
 UNWATCHED_ROUNDS = 3  # reconciles at most while not watching, after a large refresh
 READING_NOTICE = 1.0  # seconds of reading changed files before the watcher says so
@@ -207,7 +207,8 @@ class Watcher:
         self.dirty.wake()
 
     def run(self) -> None:
-        """Reconcile, then watch until :meth:`stop`; the observer is always stopped."""
+        """Reconcile, then watch until :meth:`stop`; the observer is always stopped.
+        Raises :class:`NotFound` when the vault folder goes away."""
         # watchdog warns (RuntimeWarning) when it re-adds a watch for a renamed folder; that
         # is harmless, and a warning raised as an error would kill its thread
         warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"watchdog\.")
@@ -226,9 +227,8 @@ class Watcher:
                 paths, full = self.dirty.take(self.quiet, TICK)
                 if self.stop_event.is_set():
                     break
-                if not self.index.vault.root.is_dir():
-                    self.log(f"journal watch: the vault folder {self.root} is gone; stopping")
-                    break
+                if not self.index.vault.root.is_dir():  # exit 1: not a stop asked for
+                    raise self._gone()
                 if not self._observer_alive():
                     self.log("journal watch: the file watcher stopped; restarting it")
                     self._stop_observer()
@@ -309,6 +309,9 @@ class Watcher:
 
         return progress
 
+    def _gone(self) -> NotFound:
+        return NotFound(f"the vault folder {self.root} is gone; stopped watching")
+
     def _start_observer(self) -> None:
         observer = Observer(timeout=STOP_SECONDS)
         before = set(threading.enumerate())
@@ -319,6 +322,8 @@ class Watcher:
             observer.start()
         except OSError as exc:  # e.g. the inotify watch limit
             self._observer = None
+            if not self.index.vault.root.is_dir():
+                raise self._gone() from None
             raise JournalError(f"can't watch {self.root}: {exc}") from None
         # the threads watchdog started besides the observer and its emitters (its inotify
         # reader, the first time): if any dies, events are lost
