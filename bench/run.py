@@ -12,6 +12,8 @@ on the same vault and machine:
 - a refresh when nothing changed (what every command pays first);
 - ``journal list --json`` and ``journal --help``, wall time with interpreter start;
 - the watcher: from the end of an editor's save to the index row committed (p50, p95);
+  and from moving all the vault's folders into a watched, empty vault (one rename each,
+  as a ``git checkout`` or a sync brings many files at once) to every note indexed;
 - what body parsing costs: the line scanner against markdown-it on the same bodies;
 - obsidiantools (connect + gather) on the same vault, when a Python that has it is
   given (``--obsidiantools PYTHON``; it is not a dependency of journal).
@@ -27,6 +29,7 @@ import json
 import os
 import platform
 import resource
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -196,6 +199,53 @@ def watcher_latency(root: Path, db: Path, saves: int) -> list[float]:
     return latencies
 
 
+def watcher_moved_in(root: Path, size: int, env: dict[str, str]) -> float:
+    """Seconds from moving every top-level folder of the vault at ``root`` into an empty
+    vault watched by ``journal watch`` (its own process, as a user runs it) to all
+    ``size`` notes in its index; the folders are moved back afterwards."""
+    real = root.resolve()
+    empty = real.parent / f".{real.name}-watched"
+    db = real.parent / f".{real.name}-watched.sqlite"
+    for item in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        item.unlink(missing_ok=True)
+    (empty / ".journal").mkdir(parents=True, exist_ok=True)
+    folders = sorted(p.name for p in real.iterdir() if p.is_dir() and not p.name.startswith("."))
+    command = [sys.executable, "-m", "journal", "--vault", str(empty), "watch"]
+    watch = subprocess.Popen(
+        command,
+        env={**env, "JOURNAL_INDEX": str(db)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert watch.stdout is not None and watch.stdout.readline().startswith("watching")
+        time.sleep(2)  # both first reconciles of the empty vault are done
+        started = time.perf_counter()
+        for name in folders:
+            (real / name).rename(empty / name)
+        deadline = time.monotonic() + 600
+        count = 0
+        while count < size and time.monotonic() < deadline:
+            time.sleep(0.05)
+            try:
+                with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+                    count = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
+            except sqlite3.Error:
+                continue
+        return time.perf_counter() - started if count >= size else float("nan")
+    finally:
+        watch.terminate()
+        watch.communicate(timeout=60)
+        for name in folders:
+            if (empty / name).exists():
+                (empty / name).rename(real / name)
+        for item in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+            item.unlink(missing_ok=True)
+        (empty / ".journal").rmdir()
+        empty.rmdir()
+
+
 def obsidiantools_seconds(python: str, root: Path, timeout: float) -> float | None:
     code = (
         "import sys, time; from pathlib import Path; t = time.perf_counter();"
@@ -314,6 +364,13 @@ def bench(size: int, args: argparse.Namespace) -> None:
             f"p95 <= {QUIET * 1000 + 50:.0f} ms",
             p95 <= QUIET + 0.05 if judged else None,
         )
+
+    moved = watcher_moved_in(root, size, env)
+    line(
+        "watcher: all notes moved in at once",
+        f"{moved:.2f} s",
+        f"{moved / built['wall']:.1f}x cold build",
+    )
 
     scanner, markdown_it, share, whole = body_costs(vault)
     line("body structure: line scanner", f"{scanner:.2f} s", f"takes {share:.0%} of bodies")
