@@ -8,7 +8,9 @@ the command's start-up) in a new process and prints its wall time and the CPU ti
 
 - ``one process``: the work itself, with no worker processes (as a small refresh runs);
 - ``workers``: as a cold build runs, parsing in forked workers while this process
-  writes the index.
+  writes the index;
+- the same two with ``parse only``: every file read and parsed, nothing stored (what
+  the workers cost with no writing process beside them).
 
 On a machine with C cores, a build can't take less than the one-process CPU / C,
 however well it is spread: that is the bound the 3x target meets (docs/performance.md).
@@ -33,7 +35,12 @@ if sys.argv[1] == "one":
     ix.PARALLEL_MIN = 10**9
 index = ix.Index.open(Vault.open(Path(sys.argv[2])), Path(sys.argv[3]))
 started = time.perf_counter()
-index.rebuild()
+if sys.argv[4] == "store":
+    index.rebuild()
+else:
+    paths = sorted(rel for rel, _entry in index.vault.iter_notes())
+    for _item in index._read_all(paths, [None] * len(paths), None):
+        pass
 wall = time.perf_counter() - started
 me = resource.getrusage(resource.RUSAGE_SELF)
 kids = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -41,11 +48,11 @@ print(wall, me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime)
 """
 
 
-def run(mode: str, vault: Path, scratch: Path) -> tuple[float, float, float]:
+def run(mode: str, vault: Path, scratch: Path, what: str) -> tuple[float, float, float]:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{scratch}{suffix}").unlink(missing_ok=True)
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, mode, str(vault), str(scratch)],
+        [sys.executable, "-c", CHILD, mode, str(vault), str(scratch), what],
         check=True,
         capture_output=True,
         text=True,
@@ -61,13 +68,14 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder) / "index.sqlite"
-        for mode, label in (("one", "one process"), ("workers", "workers")):
-            runs = [run(mode, args.vault, scratch) for _ in range(args.repeat)]
-            wall, own, workers = (statistics.median(r[i] for r in runs) for i in range(3))
-            print(
-                f"{label:12s} wall {wall:6.2f} s  cpu: this process {own:6.2f} s,"
-                f" workers {workers:6.2f} s, total {own + workers:6.2f} s"
-            )
+        for what, title in (("store", "build"), ("parse", "parse only")):
+            for mode, label in (("one", "one process"), ("workers", "workers")):
+                runs = [run(mode, args.vault, scratch, what) for _ in range(args.repeat)]
+                wall, own, workers = (statistics.median(r[i] for r in runs) for i in range(3))
+                print(
+                    f"{title:10s} {label:12s} wall {wall:6.2f} s  cpu: this process"
+                    f" {own:6.2f} s, workers {workers:6.2f} s, total {own + workers:6.2f} s"
+                )
 
 
 if __name__ == "__main__":
