@@ -513,7 +513,7 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
       journal watch --vault ~/career --regenerate
     """
     from journal.core.errors import Diagnostic
-    from journal.present import reading_line, watch_line
+    from journal.present import reading_line, stopped_line, watch_line
     from journal.usecases.watching import watch_vault
 
     vault = state.vault()
@@ -540,7 +540,7 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
     def on_reading(total: int) -> None:
         click.echo(reading_line(total, time.strftime("%H:%M:%S")))
 
-    watch_vault(
+    unread = watch_vault(
         vault,
         on_update=on_update,
         log=lambda message: click.echo(message, err=True),
@@ -548,7 +548,7 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
         regenerate=today if regenerate else None,
     )
     if not quiet:
-        click.echo("stopped")
+        click.echo(stopped_line(unread))
 
 
 # --- history ------------------------------------------------------------------------------

@@ -171,6 +171,13 @@ def reading_line(total: int, clock: str) -> str:
     return f"{clock} reading {plural(total, 'changed note')}..."
 
 
+def stopped_line(unread: int) -> str:
+    """The watcher's last line; the notes a stop left unread, if any."""
+    if not unread:
+        return "stopped"
+    return f"stopped; {plural(unread, 'changed note')} not read yet (the next command reads them)"
+
+
 def watch_line(update: dict[str, Any], clock: str) -> str:
     """One status line for a batch of index updates."""
     read, removed = update["read"], update["removed"]

@@ -1073,3 +1073,17 @@ def test_pending_counts_the_files_a_refresh_would_read(notes: Path) -> None:
     assert index.pending(["notes/new.md"]) == 1
     assert index.pending(["goals"]) == 0
     assert index.refresh().parsed == ["notes/new.md", "notes/plain.md"]
+
+
+def test_a_stopped_refresh_says_how_many_files_it_left_unread(notes: Path) -> None:
+    index = open_index(notes)
+    asked: list[int] = []
+
+    def stop() -> bool:
+        asked.append(1)
+        return len(asked) >= 2  # after the second file
+
+    result = index.refresh(stop=stop)
+    assert len(result.parsed) == 2 and result.unread == 4
+    assert index.refresh().unread == 0
+    assert len(index.reader().heads()) == 6

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -603,11 +604,16 @@ def test_a_signal_during_the_first_reconcile_stops_it_at_once(
     out, err = proc.communicate(timeout=30)
     took = time.monotonic() - sent
     assert proc.returncode == 0 and "Traceback" not in err, err
-    assert out.rstrip().endswith("stopped")
+    last = out.rstrip().rsplit("\n", 1)[-1]
+    unread = re.fullmatch(
+        r"stopped; (\d+) changed notes not read yet \(the next command reads them\)", last
+    )
+    assert unread is not None, last
     assert took < 3.0, f"stopping took {took:.1f} s"
     expected = rebuilt(vault, tmp_path / "rebuilt.sqlite")
     kept = dump(db)["notes"]
     assert len(kept) < total and set(kept) <= set(expected["notes"])  # whole notes only
+    assert len(kept) + int(unread.group(1)) == total  # the line counts what is missing
     index = Index.open(Vault.open(vault))
     index.refresh()
     index.close()
@@ -634,3 +640,13 @@ def test_the_reading_line_counts_the_notes() -> None:
 
     assert reading_line(20000, "10:43:02") == "10:43:02 reading 20000 changed notes..."
     assert reading_line(1, "10:43:02") == "10:43:02 reading 1 changed note..."
+
+
+def test_the_last_line_tells_what_a_stop_left_unread() -> None:
+    from journal.present import stopped_line
+
+    assert stopped_line(0) == "stopped"
+    assert stopped_line(3744) == (
+        "stopped; 3744 changed notes not read yet (the next command reads them)"
+    )
+    assert stopped_line(1).startswith("stopped; 1 changed note not read yet")

@@ -255,6 +255,7 @@ class Refresh:
     parsed: list[str] = field(default_factory=list)  # read and (re)stored
     removed: list[str] = field(default_factory=list)
     touched: int = 0  # read again but unchanged
+    unread: int = 0  # files left to read when the refresh was stopped
     seconds: float = 0.0
 
     @property
@@ -607,8 +608,10 @@ class Index:
         names = _names_by_key(found) if scope is None and not stamps and resolve_all else None
         hashes = [known[p].hash if p in known else None for p in stale]
         reading = self._read_all(stale, hashes, _name_resolver(names) if names else None)
+        result.unread = len(stale)
         try:
             for done, (rel, item) in enumerate(reading, 1):
+                result.unread -= 1
                 if item is None:
                     if rel in known:
                         gone.append(rel)

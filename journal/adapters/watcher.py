@@ -188,6 +188,7 @@ class Watcher:
     ) -> None:
         self.index = index
         self.on_reading = on_reading
+        self.unread = 0  # files the last refresh left unread, when stopping cut it short
         self.root = str(index.vault.root)
         self.quiet = quiet
         self.reconcile_every = reconcile_every
@@ -281,6 +282,7 @@ class Watcher:
             result = self.index.refresh(
                 None if full else paths, progress=self._reading(), stop=self.stop_event.is_set
             )
+            self.unread = result.unread
             if result.changed and self.on_update is not None and not self.stop_event.is_set():
                 self.on_update(Update(result, full))
         except Exception as exc:

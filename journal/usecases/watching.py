@@ -49,13 +49,14 @@ def watch_vault(
     log: Callable[[str], None],
     on_reading: Callable[[int], None] | None = None,
     regenerate: Callable[[], date] | None = None,
-) -> None:
+) -> int:
     """Watch ``vault`` until Ctrl-C or SIGTERM; ``on_update`` runs after every batch of
     index changes, whose record lists the errors of the notes it read (``errors``).
     With ``regenerate`` (a function giving today), this week's review is regenerated
     after each batch that changed notes; its result is the batch record's
     ``regenerated`` (None when there is no review note yet).  ``on_reading(total)``:
-    a refresh has been reading ``total`` changed files for more than a second."""
+    a refresh has been reading ``total`` changed files for more than a second.  Returns
+    how many changed files were left unread when watching stopped in a refresh."""
     index = Index.open(vault)  # its notices go through vault.notice, as every command's
     settings = vault.config.watch
 
@@ -82,3 +83,4 @@ def watch_vault(
             watcher.run()
     finally:
         index.close()
+    return watcher.unread
