@@ -217,7 +217,7 @@ class Watcher:
         watchdog_log = logging.getLogger("watchdog")
         watchdog_log.addHandler(problems)
         try:
-            self._handle([], full=True)  # no watchdog thread yet: workers may be forked
+            self._handle(None)  # no watchdog thread yet: workers may be forked
             if self.stop_event.is_set():
                 return
             self._start_observer()
@@ -256,17 +256,17 @@ class Watcher:
         meanwhile, since a refresh forks worker processes only while no other thread
         runs; once it is watching again, a reconcile reads what changed unwatched."""
         if not self._many(paths):
-            self._handle(paths or [], full=paths is None)
+            self._handle(paths)
             return
         self._stop_observer()
-        self._handle(paths or [], full=paths is None)
+        self._handle(paths)
         for _round in range(UNWATCHED_ROUNDS):  # files may still be coming (a checkout)
             if self.stop_event.is_set() or not self._many(None):
                 break
-            self._handle([], full=True)
+            self._handle(None)
         if not self.stop_event.is_set():
             self._start_observer()
-            self._handle([], full=True)
+            self._handle(None)
 
     def _many(self, paths: list[str] | None) -> bool:
         """Whether refreshing ``paths`` (None: the vault) reads enough files to fork."""
@@ -275,16 +275,16 @@ class Watcher:
         except Exception:  # the refresh meets it again, and logs it
             return False
 
-    def _handle(self, paths: list[str], *, full: bool) -> None:
-        """Refresh the index for ``paths`` (or everything); errors are logged, and the
-        next round reconciles everything."""
+    def _handle(self, paths: list[str] | None) -> None:
+        """Refresh the index for ``paths`` (None: everything); errors are logged, and
+        the next round reconciles everything."""
         try:
             result = self.index.refresh(
-                None if full else paths, progress=self._reading(), stop=self.stop_event.is_set
+                paths, progress=self._reading(), stop=self.stop_event.is_set
             )
             self.unread = result.unread
             if result.changed and self.on_update is not None and not self.stop_event.is_set():
-                self.on_update(Update(result, full))
+                self.on_update(Update(result, paths is None))
         except Exception as exc:
             self.log(f"journal watch: error: {type(exc).__name__}: {exc}; reconciling")
             self.dirty.request_full()
