@@ -41,7 +41,7 @@ class State:
             from journal.usecases.common import open_vault
 
             self.opened = open_vault(self.vault_option)
-            self.opened.notify = lambda message: click.echo(f"journal: {message}", err=True)
+            self.opened.notify = lambda message: echo(f"journal: {message}", err=True)
         return self.opened
 
     def catalog(self, vault: Vault) -> Catalog:
@@ -106,17 +106,17 @@ class JournalGroup(click.Group):
             if _debug(ctx):
                 raise
             for error in (exc, *exc.also):
-                click.echo(str(error) if error.path else f"journal: {error}", err=True)
+                echo(str(error) if error.path else f"journal: {error}", err=True)
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:
-            click.echo(f"journal: {_interrupted(ctx)}", err=True)
+            echo(f"journal: {_interrupted(ctx)}", err=True)
             ctx.exit(130)  # as a shell reports Ctrl-C (128 + SIGINT): stopped, not failed
         except Exception as exc:
             if _debug(ctx):
                 raise
-            click.echo(
+            echo(
                 f"journal: internal error: {type(exc).__name__}: {exc} "
                 "(run with --debug for the traceback)",
                 err=True,
@@ -153,6 +153,14 @@ def pass_state(func: F) -> F:
     return click.pass_obj(func)  # type: ignore[return-value]
 
 
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Print ``text``, control characters from notes shown, not obeyed
+    (:func:`~journal.core.formatting.terminal_text`); JSON escapes its own."""
+    from journal.core.formatting import terminal_text
+
+    click.echo(terminal_text(text), err=err, nl=nl)
+
+
 def emit_json(data: Any) -> None:
     from journal.core.formatting import json_numbers
 
@@ -165,7 +173,7 @@ def report(diagnostics: list[Any], *, severities: tuple[str, ...] = ("error",)) 
     for d in diagnostics:
         if d.severity in severities:
             shown = d if d.severity == "error" else replace(d, message=f"warning: {d.message}")
-            click.echo(str(shown), err=True)
+            echo(str(shown), err=True)
 
 
 def commit_option(func: Writer) -> Writer:
@@ -197,13 +205,13 @@ def commit_option(func: Writer) -> Writer:
         message = func(*args, **kwargs)
         err = bool(kwargs.get("as_json") or kwargs.get("to_stdout"))
         if not vault.written:
-            click.echo("journal: nothing written, nothing to commit", err=err)
+            echo("journal: nothing written, nothing to commit", err=err)
             return message
         revision = commit_paths(vault, vault.written, message)
         if revision is None:
-            click.echo("journal: the files match the last commit, nothing to commit", err=err)
+            echo("journal: the files match the last commit, nothing to commit", err=err)
         else:
-            click.echo(f"committed {revision.short}: {message}", err=err)
+            echo(f"committed {revision.short}: {message}", err=err)
         return message
 
     return wrapper  # type: ignore[return-value]
@@ -252,15 +260,15 @@ def init(state: State, path: Path | None) -> None:
 
     root = path or (Path(state.vault_option) if state.vault_option else Path.cwd())
     result = init_vault(root, today())
-    click.echo(f"vault: {result.root}")
+    echo(f"vault: {result.root}")
     for item in result.created:
-        click.echo(f"  created {item}")
+        echo(f"  created {item}")
     for item in result.updated:
-        click.echo(f"  updated {item}")
+        echo(f"  updated {item}")
     for item in result.kept:
-        click.echo(f"  kept    {item} (already there)")
+        echo(f"  kept    {item} (already there)")
     for item in result.types_kept:
-        click.echo(f"  kept    {item}")
+        echo(f"  kept    {item}")
 
 
 # --- new ----------------------------------------------------------------------------------
@@ -286,7 +294,9 @@ def new() -> None:
 @click.option("--effort", help="Hours per week the goal needs.")
 @click.option("--due", metavar="DATE", help="Deadline, YYYY-MM-DD.")
 @click.option("--area", help="Area, e.g. networking or skills.")
-@click.option("--supports", help='The larger goal it serves, e.g. "[[Become an HRBP]]".')
+@click.option(
+    "--supports", metavar="NOTE", help="The aspiration or larger goal it serves (a note's name)."
+)
 @click.option("--why", help="Why the goal matters.")
 @click.option(
     "--kind",
@@ -312,7 +322,7 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
     if as_json:
         emit_json({"path": created.path, "id": created.id, "properties": created.props})
     else:
-        click.echo(f"created {created.path} (id: {created.id})")
+        echo(f"created {created.path} (id: {created.id})")
     return f"journal: new goal {title.strip()}"
 
 
@@ -358,9 +368,9 @@ def list_command(
     if as_json:
         emit_json(records)
     elif kind == "goal":
-        click.echo(goal_table(records, today()), nl=False)
+        echo(goal_table(records, today()), nl=False)
     else:
-        click.echo(note_table(records), nl=False)
+        echo(note_table(records), nl=False)
 
 
 @cli.command()
@@ -385,7 +395,7 @@ def show(state: State, goal: str, as_json: bool) -> None:
     if as_json:
         emit_json(record)
     else:
-        click.echo(goal_card(record, today()), nl=False)
+        echo(goal_card(record, today()), nl=False)
 
 
 # --- set ----------------------------------------------------------------------------------
@@ -401,7 +411,7 @@ def _echo_changes(path: str, changes: list[Any]) -> None:
     from journal.present import file_value
 
     for change in changes:
-        click.echo(f"{path}: {change.key}: {file_value(change.old)} -> {file_value(change.new)}")
+        echo(f"{path}: {change.key}: {file_value(change.old)} -> {file_value(change.new)}")
 
 
 @cli.command("set")
@@ -429,7 +439,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
             {"path": result.path, "written": result.written, "changes": _changes(result.changes)}
         )
     elif not result.changes:
-        click.echo(f"{result.path}: unchanged")
+        echo(f"{result.path}: unchanged")
     else:
         _echo_changes(result.path, result.changes)
     return f"journal: set {', '.join(result.assigned)} in {result.title}"
@@ -464,7 +474,7 @@ def index_command(state: State, rebuild: bool, as_json: bool) -> None:
     if as_json:
         emit_json(summary)
     else:
-        click.echo(index_report(summary), nl=False)
+        echo(index_report(summary), nl=False)
 
 
 @cli.command()
@@ -489,7 +499,7 @@ def search(state: State, query: str, limit: int, as_json: bool) -> None:
     if as_json:
         emit_json(hits)
     else:
-        click.echo(search_results(hits), nl=False)
+        echo(search_results(hits), nl=False)
 
 
 # --- watch --------------------------------------------------------------------------------
@@ -523,32 +533,30 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
         regenerated = update.get("regenerated")
         if regenerated:
             for name in regenerated["kept"]:
-                click.echo(
-                    f"{regenerated['path']}: kept your edits in the '{name}' section", err=True
-                )
+                echo(f"{regenerated['path']}: kept your edits in the '{name}' section", err=True)
             for name in regenerated["kept_properties"]:
-                click.echo(f"{regenerated['path']}: kept your value of '{name}'", err=True)
+                echo(f"{regenerated['path']}: kept your value of '{name}'", err=True)
         if quiet:
             return
-        click.echo(watch_line(update, time.strftime("%H:%M:%S")))
+        echo(watch_line(update, time.strftime("%H:%M:%S")))
         if regenerated and regenerated["action"] == "updated":
-            click.echo(f"{time.strftime('%H:%M:%S')} {regenerated['path']} regenerated")
+            echo(f"{time.strftime('%H:%M:%S')} {regenerated['path']} regenerated")
 
     if not quiet:
-        click.echo(f"watching {vault.root} (Ctrl-C to stop)")
+        echo(f"watching {vault.root} (Ctrl-C to stop)")
 
     def on_reading(total: int) -> None:
-        click.echo(reading_line(total, time.strftime("%H:%M:%S")))
+        echo(reading_line(total, time.strftime("%H:%M:%S")))
 
     unread = watch_vault(
         vault,
         on_update=on_update,
-        log=lambda message: click.echo(message, err=True),
+        log=lambda message: echo(message, err=True),
         on_reading=None if quiet else on_reading,
         regenerate=today if regenerate else None,
     )
     if not quiet:
-        click.echo(stopped_line(unread))
+        echo(stopped_line(unread))
 
 
 # --- history ------------------------------------------------------------------------------
@@ -593,11 +601,11 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
         record = whole.to_dict()
         notices = whole.notices
     for notice in notices:
-        click.echo(f"journal: {notice}", err=True)
+        echo(f"journal: {notice}", err=True)
     if as_json:
         emit_json(record)
     else:
-        click.echo(goal_timeline(record) if goal else vault_timeline(record), nl=False)
+        echo(goal_timeline(record) if goal else vault_timeline(record), nl=False)
 
 
 # --- check --------------------------------------------------------------------------------
@@ -663,7 +671,7 @@ def check(
         if as_json:
             emit_json(records)
         else:
-            click.echo(rule_table(records), nl=False)
+            echo(rule_table(records), nl=False)
         return
     from journal.usecases.check import check_vault, shown_folder
 
@@ -678,7 +686,7 @@ def check(
         emit_json(records)
     else:
         folder = shown_folder(vault, Path.cwd())
-        click.echo(check_report(records, result.goals, folder), nl=False)
+        echo(check_report(records, result.goals, folder), nl=False)
     if result.errors or (strict and result.findings):
         raise click.exceptions.Exit(1)
 
@@ -735,7 +743,9 @@ def _style() -> Callable[[str, str], str]:
 @click.argument("goal")
 @click.argument("value", required=False)
 @click.argument("note", nargs=-1)
-@click.option("--date", "day", metavar="DATE", help="Day of the check-in (default: today).")
+@click.option(
+    "--date", "day", metavar="DATE", help="Day of the check-in (default: today; not later)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the check-in (or history) as JSON.")
 @commit_option
 @pass_state
@@ -777,7 +787,7 @@ def log_command(
         if as_json:
             emit_json(record)
         else:
-            click.echo(history_view(record, today()), nl=False)
+            echo(history_view(record, today()), nl=False)
         return f"journal: log {record['title']}"  # nothing written: never committed
     from journal.core.formatting import number
     from journal.usecases.checkin import log_checkin
@@ -798,7 +808,7 @@ def log_command(
         )
     else:
         notice = f" ({logged.notice})" if logged.notice else ""
-        click.echo(
+        echo(
             f"{logged.path}: {logged.day.isoformat()} {logged.change} {logged.note}".rstrip()
             + f"; current {number(logged.old)} -> {number(logged.new)}{notice}"
         )
@@ -840,7 +850,7 @@ def new_contact_command(
     if as_json:
         emit_json({"path": path, "properties": props})
     else:
-        click.echo(f"created {path}")
+        echo(f"created {path}")
     return f"journal: new contact {props['title']}"
 
 
@@ -924,8 +934,8 @@ def new_meeting_command(
         )
     else:
         for path in created.contacts_created:
-            click.echo(f"created {path}")
-        click.echo(f"created {created.path} (follow up by {created.props['follow_up_by']})")
+            echo(f"created {path}")
+        echo(f"created {created.path} (follow up by {created.props['follow_up_by']})")
     return f"journal: new meeting {created.title}"
 
 
@@ -950,13 +960,15 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
     else:
-        click.echo(followup_table(rows, _style()), nl=False)
+        echo(followup_table(rows, _style()), nl=False)
 
 
 @cli.command()
 @click.argument("note")
 @click.option("--milestone", metavar="TITLE", help="Mark this milestone of the goal done.")
-@click.option("--date", "day", metavar="DATE", help="The day it was done (default: today).")
+@click.option(
+    "--date", "day", metavar="DATE", help="The day it was done (default: today; not later)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print what changed as JSON.")
 @commit_option
 @pass_state
@@ -992,9 +1004,7 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
     elif result.written:
         _echo_changes(result.path, result.changes)
     else:
-        click.echo(
-            f"{result.path}: {result.what} already done ({result.key}: {file_value(result.old)})"
-        )
+        echo(f"{result.path}: {result.what} already done ({result.key}: {file_value(result.old)})")
     if result.what == "milestone":
         return f"journal: milestone done {result.milestone} ({result.title})"
     return f"journal: {'done' if result.what == 'goal' else 'follow-up done'} {result.title}"
@@ -1022,7 +1032,7 @@ def people(state: State, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
     else:
-        click.echo(people_table(rows, today(), _style()), nl=False)
+        echo(people_table(rows, today(), _style()), nl=False)
 
 
 @cli.command()
@@ -1047,7 +1057,7 @@ def status(state: State, as_json: bool) -> None:
     if as_json:
         emit_json(data)
     else:
-        click.echo(status_screen(data, _style()), nl=False)
+        echo(status_screen(data, _style()), nl=False)
 
 
 # --- review / plan ------------------------------------------------------------------------
@@ -1058,20 +1068,20 @@ def _generated_report(written: Any, as_json: bool, what: str) -> None:
     if as_json:
         emit_json(written.to_dict())
     else:
-        click.echo(f"{written.path}: {written.action}")
+        echo(f"{written.path}: {written.action}")
     for name in written.kept:
-        click.echo(
+        echo(
             f"{written.path}: kept your edits in the '{name}' section of the {what} "
             "(run with --force to replace them)",
             err=True,
         )
     for name in written.missing:
-        click.echo(
+        echo(
             f"{written.path}: the '{name}' section was removed from the note; not added back",
             err=True,
         )
     for name in written.kept_properties:
-        click.echo(
+        echo(
             f"{written.path}: kept your value of '{name}', which the {what} would change "
             "(run with --force to replace it)",
             err=True,
@@ -1127,7 +1137,7 @@ def review(
         force=force,
     )
     if to_stdout:
-        click.echo(result.written.text, nl=False)
+        echo(result.written.text, nl=False)
     else:
         _generated_report(result.written, as_json, "review")
     return f"journal: weekly review {result.data['week']}"
@@ -1184,7 +1194,7 @@ def plan(
         force=force,
     )
     if to_stdout:
-        click.echo(result.written.text, nl=False)
+        echo(result.written.text, nl=False)
     else:
         _generated_report(result.written, as_json, "plan")
     return f"journal: {result.data['days']}-day plan from {result.data['start']}"
@@ -1225,7 +1235,7 @@ def obsidian_setup_command(state: State, dry_run: bool, as_json: bool) -> None:
     if as_json:
         emit_json(result)
     else:
-        click.echo(obsidian_report(result), nl=False)
+        echo(obsidian_report(result), nl=False)
 
 
 #: Allocations between two collections of the youngest generation (Python's default is

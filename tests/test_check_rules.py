@@ -167,6 +167,13 @@ CASES = [
         "(2026-10-20)",
     ),
     ("T008", {"start": None, "created": None}, "", "title", "so its pace can't be judged"),
+    (
+        "T009",
+        {"status": "done", "completed": "2026-12-01"},
+        LOG,
+        "completed",
+        "completed 2026-12-01 is after today (2026-11-22)",
+    ),
     ("O001", {"kind": "activity"}, LOG, "kind", "feeds no outcome goal"),
     (
         "O001",
@@ -198,6 +205,15 @@ def test_each_rule_fires_at_the_line_of_its_key(
     assert words in finding.message
     assert finding.suggestion
     assert finding.severity == next(r.severity for r in RULES if r.id == rule)
+
+
+def test_a_check_in_dated_after_today_is_found_at_its_line() -> None:
+    text = goal_note(LOG + "- 2026-12-22: +1 Panel next month\n")
+    found = of("T009", run((PATH, text)))
+    line = text.splitlines().index("- 2026-12-22: +1 Panel next month") + 1
+    assert [(f.path, f.line) for f in found] == [(PATH, line)]
+    assert "check-in dated 2026-12-22, after today (2026-11-22)" in found[0].message
+    assert of("T009", run((PATH, goal_note(LOG + "- 2026-11-22: +1 Today\n")))) == []
 
 
 def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
@@ -832,7 +848,7 @@ def test_selection_by_prefix_where_the_longest_match_wins() -> None:
     assert ids(["M003"], ["M003"]) == []
     assert ids(["s001, t00", "h001"], []) == [
         "S001",
-        *(f"T00{i}" for i in range(1, 9)),
+        *(f"T00{i}" for i in range(1, 10)),
         "H001",
     ]
 

@@ -48,6 +48,7 @@ def test_init_in_an_obsidian_vault_keeps_what_is_there(tmp_path: Path) -> None:
 
 def test_new_goal_builds_front_matter_as_data(invoke: Invoke, vault: Path, write: Write) -> None:
     write("goals/Outcome.md", goal_text("Outcome"))
+    write("notes/Become an HR Business Partner.md", "---\naliases: [Become an HRBP]\n---\n")
     title = "Plan: Q3 #1 [draft]\ninjected: key"
     result = invoke(
         "new",
@@ -72,8 +73,13 @@ def test_new_goal_builds_front_matter_as_data(invoke: Invoke, vault: Path, write
     shown = json.loads(invoke("show", "plan-q3-1-draft-injected-key", "--json").stdout)
     assert shown["title"] == title
     assert shown["target"] == 5 and shown["due"] == "2026-12-31"
-    assert shown["supports"] == ["[[Become an HRBP]]"] and shown["feeds"] == ["[[Outcome]]"]
+    # the alias is found and the link Obsidian resolves, the file name, written
+    assert shown["supports"] == ["[[Become an HR Business Partner]]"]
+    assert shown["feeds"] == ["[[Outcome]]"]
     assert shown["kind"] == "activity" and shown["status"] == "active"
+    missing = invoke("new", "goal", "Other", "--supports", "Nowhere land")
+    assert missing.exit_code == 1 and not (vault / "goals/Other.md").exists()
+    assert "--supports: no note called 'Nowhere land'; create that note first" in missing.stderr
 
 
 def test_new_goal_feeds_writes_an_activity_goal_that_check_finds_paired(

@@ -24,7 +24,9 @@ def test_set_keeps_a_comma_inside_a_link(invoke: Invoke, write: Write) -> None:
     assert '\nsupports:\n  - "[[Learn SQL, then Python]]"\n' in path.read_text()
 
 
-def test_new_goal_keeps_a_comma_inside_a_link(invoke: Invoke, vault: Path) -> None:
+def test_new_goal_keeps_a_comma_inside_a_link(invoke: Invoke, write: Write) -> None:
+    write("notes/A.md", "# A\n")
+    write("notes/D.md", "# D\n")
     result = invoke("new", "goal", "Learn SQL", "--supports", "[[A|b, c]], [[D]]", "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["properties"]["supports"] == ["[[A|b, c]]", "[[D]]"]
@@ -245,3 +247,33 @@ def test_empty_values_and_clashing_outputs_are_usage_errors(
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.startswith(f"journal: {message}")
     assert sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md")) == ["goals/a.md"]
+
+
+def test_control_characters_in_a_title_are_shown_not_obeyed(invoke: Invoke, write: Write) -> None:
+    # an OSC sequence would retitle the terminal window, a bell ring it
+    write("goals/x.md", '---\ntype: goal\ntitle: "\\e]0;pwned\\a Alpha\\e[2J"\ntarget: 3\n---\n')
+    for args in (("list",), ("show", "x")):
+        out = invoke(*args).stdout
+        assert "\\x1b]0;pwned\\x07 Alpha\\x1b[2J" in out, args
+        assert not any(ch in out for ch in "\x1b\x07"), args
+    assert (
+        json.loads(invoke("list", "--json").stdout)[0]["title"] == "\x1b]0;pwned\x07 Alpha\x1b[2J"
+    )
+
+
+def test_terminal_text_keeps_newlines_tabs_and_colours() -> None:
+    from journal.core.formatting import terminal_text
+
+    assert terminal_text("a\tb\n\x1b[1;31mc\x1b[0m") == "a\tb\n\x1b[1;31mc\x1b[0m"
+    assert terminal_text("\x1b[2J\r\x9b\x7f") == "\\x1b[2J\\x0d\\x9b\\x7f"
+
+
+@pytest.mark.parametrize("typed", ["Cafe\u0301 goal", "café GOAL"])
+def test_a_new_note_named_like_an_existing_one_is_refused_naming_it(
+    invoke: Invoke, write: Write, vault: Path, typed: str
+) -> None:
+    write("goals/Café goal.md", goal_text("Café goal"))  # NFC, as most editors write
+    result = invoke("new", "goal", typed)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("goals/Café goal.md: a note with this name already exists")
+    assert [p.name for p in (vault / "goals").iterdir()] == ["Café goal.md"]

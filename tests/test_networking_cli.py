@@ -349,7 +349,7 @@ def test_done_marks_a_follow_up_and_only_that_line_changes(
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "meetings/2026-11-05 Meetup.md: follow_up_done: false -> 2026-11-22\n"
     assert path.read_text() == before.replace("follow_up_done: false", "follow_up_done: 2026-11-22")
-    again = invoke("done", "Meetup", "--date", "2026-11-23")
+    again = invoke("done", "Meetup", "--date", "2026-11-21")
     assert again.exit_code == 0
     assert "follow-up already done (follow_up_done: 2026-11-22)" in again.stdout
     assert [r["path"] for r in json.loads(invoke("followups", "--json").stdout)] == [

@@ -568,6 +568,39 @@ def test_journal_done_records_the_day_and_the_review_counts_it_as_a_win(
     assert link not in next_week.split("---", 2)[1] and "- Completed:" not in next_week
 
 
+@pytest.mark.parametrize(
+    ("args", "command"),
+    [
+        (("log", "Attend two HR", "+1", "panel"), "journal log"),
+        (("done", "Post on LinkedIn"), "journal done"),
+        (("done", "Complete the People", "--milestone", "1"), "journal done"),
+    ],
+)
+def test_a_check_in_or_completion_after_today_is_refused(
+    example_vault: Path, args: tuple[str, ...], command: str
+) -> None:
+    before = {p: p.read_bytes() for p in example_vault.rglob("*.md")}
+    code, out, err = run(example_vault, *args, "--date", "2026-12-22")
+    assert (code, out) == (2, "")
+    assert f"--date 2026-12-22 is after today (2026-11-22): {command} records" in err
+    assert {p: p.read_bytes() for p in example_vault.rglob("*.md")} == before
+
+
+def test_a_past_weeks_review_shows_a_goal_completed_later_as_active_then(
+    invoke: Invoke, write: Write
+) -> None:
+    write(
+        "goals/a.md", goal_text("Alpha", status="done", completed="2026-11-19", start="2026-10-01")
+    )
+    past = invoke("review", "--week", "2026-W46", "--stdout").stdout
+    row = next(line for line in past.splitlines() if line.startswith("| [[a]]"))
+    assert "| done |" not in row and "behind" in row
+    assert "- Completed:" not in past
+    this_week = invoke("review", "--stdout").stdout
+    assert "- Completed: [[a]]" in this_week
+    assert invoke("review", "--week", "2026-W48", "--stdout").stdout.count("[[a]]") == 0
+
+
 def test_set_status_done_records_the_day_unless_given(invoke: Invoke, write: Write) -> None:
     path = write("goals/a.md", goal_text("Alpha"))
     write("goals/b.md", goal_text("Beta"))

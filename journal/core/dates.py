@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from journal.core.errors import JournalError
+from journal.core.errors import JournalError, UsageProblem
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _THURSDAY = 3
@@ -39,6 +39,15 @@ def parse_date(text: str) -> date:
         return date(int(text[:4]), int(text[5:7]), int(text[8:10]))
     except ValueError as exc:
         raise DateError(f"'{text}' is not a real date ({exc})") from None
+
+
+def not_after(day: date, today: date | None, what: str) -> date:
+    """``day``, which records something that happened (``what``: a check-in, a goal
+    done...), unless it is after ``today``: a usage problem then, since a check-in or a
+    completion dated ahead would count as done already (and is mostly a typo)."""
+    if today is not None and day > today:
+        raise UsageProblem(f"--date {day} is after today ({today}): {what} records what happened")
+    return day
 
 
 def weekday_index(name: str) -> int:

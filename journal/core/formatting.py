@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 BAR_WIDTH = 10
@@ -75,3 +76,14 @@ def one_line_texts(data: Any, keep: frozenset[str] = frozenset({"chart"})) -> An
     if isinstance(data, list):
         return [one_line_texts(v, keep) for v in data]
     return data
+
+
+#: Colour codes (SGR, as click.style writes them) and every other control character.
+_CONTROL = re.compile(r"\x1b\[[0-9;]*m|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_text(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters from notes (an escape
+    sequence in a title could retitle the window or clear the screen) shown as ``\\x1b``;
+    newlines, tabs and colour codes kept."""
+    return _CONTROL.sub(lambda m: m[0] if len(m[0]) > 1 else f"\\x{ord(m[0]):02x}", text)

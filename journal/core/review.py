@@ -8,7 +8,7 @@ chart, whose syntax needs care.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -70,10 +70,11 @@ def build_review(
     """
     label = week_label(period.start, week_start)
     link = _linker(catalog)
-    active = [g for g in catalog.goals if g.status == "active"]
-    completed = [g for g in catalog.goals if _completed_in(g, period, completed_paths)]
+    goals = [_as_it_was(g, as_of) for g in catalog.goals]
+    active = [g for g in goals if g.status == "active"]
+    completed = [g for g in goals if _completed_in(g, period, completed_paths)]
     done_now = {g.path for g in completed}
-    board = [g for g in catalog.goals if g.status == "active" or g.path in done_now]
+    board = [g for g in goals if g.status == "active" or g.path in done_now]
     series_of = series_of or value_points(catalog)
     points = {g.path: [p for p in series_of(g) if p[0] <= as_of] for g in board}
     values = {g.path: _week_value(g, points[g.path], as_of, catalog.today) for g in board}
@@ -181,6 +182,14 @@ def _unlisted(
 
 def _due_key(goal: Goal) -> tuple[date, str]:
     return (goal.due or date.max, goal.path)
+
+
+def _as_it_was(goal: Goal, as_of: date) -> Goal:
+    """``goal`` as it stood on ``as_of``: a goal ``completed`` after that day was still
+    active then (a past week's review shows it on the scoreboard, with its pace)."""
+    if goal.status == "done" and goal.completed is not None and goal.completed > as_of:
+        return replace(goal, status="active", completed=None)
+    return goal
 
 
 def _completed_in(goal: Goal, period: Period, git_paths: set[str] | None = None) -> bool:

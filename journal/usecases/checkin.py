@@ -16,6 +16,7 @@ from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.checkins import CheckIn, log_agrees, parse_value, replay, running
+from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
 from journal.core.formatting import number
@@ -84,6 +85,7 @@ def log_checkin(
     (tests use it to play a user saving the file at that moment).
     """
     op, amount = parse_change(value)
+    not_after(day, catalog.today, "journal log")
     goal = catalog.find_goal(ref)
     refuse_hand_value(goal)
     checkin = CheckIn(day, op, amount, " ".join(note.split()), 0, goal.path)

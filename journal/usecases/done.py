@@ -10,6 +10,7 @@ from typing import Any
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
+from journal.core.dates import not_after
 from journal.core.errors import JournalError, NotFound, UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
 from journal.core.goal import Change, edit_goal
@@ -41,6 +42,7 @@ def mark_done(
     as it is."""
     if milestone is not None and not milestone.strip():
         raise UsageProblem("--milestone needs a milestone's title, a part of it or its number")
+    not_after(day, catalog.today, "journal done")
     kinds = ("goal",) if milestone is not None else ("meeting", "goal")
     note = catalog.find_note(ref, kinds=kinds)
     if milestone is not None:

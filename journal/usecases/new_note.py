@@ -13,7 +13,7 @@ from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import Conflict, NotFound, UsageProblem
 from journal.core.fields import GOAL_FIELDS, parse_cli_value, yaml_value
-from journal.core.links import Link
+from journal.core.links import Link, fold
 from journal.core.names import file_stem, slug, unique_id
 
 #: Options of ``journal new goal`` that are goal properties, typed by GOAL_FIELDS.
@@ -50,15 +50,19 @@ def note_stem(title: str) -> str:
 
 
 def free_path(vault: Vault, folder: str, title: str) -> str:
-    """The vault path a new note ``folder/<title>.md`` would get; Conflict when a
-    note of that name (compared case-insensitively) is already there."""
+    """The vault path a new note ``folder/<title>.md`` would get; Conflict, naming it,
+    when a note of that name is already there (compared as links compare names:
+    ignoring case and Unicode normal form, as macOS file systems do)."""
     stem = note_stem(title)
     folder = folder.strip("/")
     rel = f"{folder}/{stem}.md" if folder else f"{stem}.md"
     where = vault.disk_path(folder) if folder else vault.root
-    taken = {p.name.casefold() for p in where.iterdir()} if where.is_dir() else set()
-    if f"{stem}.md".casefold() in taken:
-        raise Conflict("a note with this name already exists; not overwritten", path=rel)
+    taken = {fold(p.name): p.name for p in where.iterdir()} if where.is_dir() else {}
+    existing = taken.get(fold(f"{stem}.md"))
+    if existing is not None:
+        same = "" if existing == f"{stem}.md" else " (names are compared ignoring case)"
+        there = f"{folder}/{existing}" if folder else existing
+        raise Conflict(f"a note with this name already exists{same}; not overwritten", path=there)
     return rel
 
 
@@ -103,7 +107,13 @@ def new_goal(
                 "--feeds names the outcome goal an activity goal feeds; drop it, "
                 "or use --kind activity"
             )
-        values["feeds"] = _fed_goals(catalog, values["feeds"])
+        values["feeds"] = _found_links(
+            catalog, values["feeds"], "--feeds", ("goal",), "create the outcome goal first"
+        )
+    if values.get("supports"):
+        values["supports"] = _found_links(
+            catalog, values["supports"], "--supports", None, "create that note first"
+        )
     ids = {note.id for note in catalog.notes if note.id}
     goal_id = unique_id(slug(title), ids)
     baseline = values.get("baseline", 0)
@@ -136,12 +146,20 @@ def new_goal(
     return Created(rel, goal_id, context)
 
 
-def _fed_goals(catalog: Catalog, links: list[Link] | None) -> list[str] | None:
-    """The links ``--feeds`` names, each found as a goal is found by name (a unique part
-    of a title will do) and written as the link that resolves to it."""
-    if not links:
-        return None
+def _found_links(
+    catalog: Catalog,
+    links: list[Link],
+    option: str,
+    kinds: tuple[str, ...] | None,
+    hint: str,
+) -> list[str]:
+    """The links ``option`` names, each found as a note of ``kinds`` is found by name (id,
+    title, file name, alias or a unique part) and written as the link that resolves to
+    it in Obsidian (an alias would not), keeping its heading and display text."""
     try:
-        return [catalog.link_to(catalog.find_goal(link.target).path) for link in links]
+        found = [(catalog.find_note(link.target, kinds).path, link) for link in links]
     except NotFound as exc:
-        raise NotFound(f"--feeds: {exc.message}; create the outcome goal first") from None
+        raise NotFound(f"{option}: {exc.message}; {hint}") from None
+    return [
+        str(link._replace(target=catalog.link_to(path)[2:-2], embed=False)) for path, link in found
+    ]

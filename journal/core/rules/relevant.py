@@ -18,8 +18,9 @@ def no_reason(ctx: Context) -> Iterator[Problem]:
                 goal.path,
                 line_of(goal, "why"),
                 "neither `supports` nor `why`: nothing says why this goal matters",
-                'link the larger goal it serves (`supports: "[[Become an HRBP]]"`) or add '
-                "`why:` with one sentence",
+                "link the larger goal it serves by its file name "
+                '(`supports: "[[Become an HR Business Partner]]"`) or add `why:` with one '
+                "sentence",
             )
 
 

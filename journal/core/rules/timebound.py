@@ -135,6 +135,28 @@ def stale(ctx: Context) -> Iterator[Problem]:
         )
 
 
+def future_dated(ctx: Context) -> Iterator[Problem]:
+    now = ctx.catalog.today or ctx.today  # a past week's review judges as of its end
+    for goal in ctx.goals:
+        if goal.completed is not None and goal.completed > now:
+            yield Problem(
+                goal.path,
+                line_of(goal, "completed"),
+                f"completed {goal.completed} is after today ({now})",
+                "set the day it was done: `journal set GOAL completed=YYYY-MM-DD`",
+            )
+        planned = goal.metric_source == "meetings"  # meetings ahead count on their day
+        for checkin in goal.checkins:
+            if checkin.day > now and not (planned and checkin.path != goal.path):
+                yield Problem(
+                    checkin.path or goal.path,
+                    checkin.line,
+                    f"check-in dated {checkin.day}, after today ({now}): a check-in records "
+                    "what happened",
+                    "fix the date (a typo?), or add the line on the day it happens",
+                )
+
+
 RULES = (
     Rule("T001", "missing-due", "error", "the goal has no `due` date", missing_due),
     Rule("T002", "overdue", "warning", "an active goal is past its `due` date", overdue),
@@ -179,5 +201,12 @@ RULES = (
         "hint",
         "the goal has neither `start` nor `created`, so nothing says when it began",
         no_start,
+    ),
+    Rule(
+        "T009",
+        "future-dated",
+        "warning",
+        "a check-in or the goal's `completed` is dated after today",
+        future_dated,
     ),
 )
