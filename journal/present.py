@@ -27,7 +27,8 @@ def due_text(due: str | None, today: date, status: str = "active") -> str:
 
 def file_value(value: Any) -> str:
     """A property value as a note shows it (``false``, ``2026-11-22``, text without
-    quotes), a list as ``journal set`` takes it (``a, b``); ``(none)`` when it is not set."""
+    quotes) on one line (a line break as ``\\n``), a list as ``journal set`` takes it
+    (``a, b``); ``(none)`` when it is not set."""
     if value is None:
         return "(none)"
     if isinstance(value, bool):
@@ -36,7 +37,7 @@ def file_value(value: Any) -> str:
         return ", ".join(file_value(item) for item in value) if value else "[]"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {file_value(v)}" for k, v in value.items()) + "}"
-    return str(value)
+    return str(value).replace("\r", "\\r").replace("\n", "\\n")
 
 
 def goal_table(records: list[dict[str, Any]], today: date) -> str:

@@ -68,10 +68,10 @@ def test_new_goal_builds_front_matter_as_data(invoke: Invoke, vault: Path, write
     assert result.exit_code == 0, result.stderr
     path = vault / "goals/Plan Q3 1 draft injected key.md"
     text = path.read_text()
-    assert '\ntitle: "Plan: Q3 #1 [draft]\\ninjected: key"\n' in text
-    assert "\ninjected:" not in text.split("---")[1].replace("\\ninjected", "")
+    assert '\ntitle: "Plan: Q3 #1 [draft] injected: key"\n' in text  # one line, quoted
+    assert "\ninjected:" not in text and "\n# Plan: Q3 #1 [draft] injected: key\n" in text
     shown = json.loads(invoke("show", "plan-q3-1-draft-injected-key", "--json").stdout)
-    assert shown["title"] == title
+    assert shown["title"] == "Plan: Q3 #1 [draft] injected: key"
     assert shown["target"] == 5 and shown["due"] == "2026-12-31"
     # the alias is found and the link Obsidian resolves, the file name, written
     assert shown["supports"] == ["[[Become an HR Business Partner]]"]

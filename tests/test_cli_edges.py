@@ -277,3 +277,26 @@ def test_a_new_note_named_like_an_existing_one_is_refused_naming_it(
     assert result.exit_code == 1
     assert result.stderr.startswith("goals/Café goal.md: a note with this name already exists")
     assert [p.name for p in (vault / "goals").iterdir()] == ["Café goal.md"]
+
+
+def test_a_title_with_newlines_cannot_add_lines_to_the_body(invoke: Invoke, vault: Path) -> None:
+    result = invoke("new", "goal", "Inject\n## Log\n- 2026-11-20: =99 fake", "--target", "5")
+    assert result.exit_code == 0, result.stderr
+    (path,) = (vault / "goals").iterdir()
+    assert "\n# Inject ## Log - 2026-11-20: =99 fake\n" in path.read_text()
+    shown = json.loads(invoke("show", "inject", "--json").stdout)
+    assert shown["checkins"] == [] and shown["current"] == 0
+
+
+def test_set_prints_each_change_on_one_line_and_whole_numbers_as_typed(
+    invoke: Invoke, write: Write
+) -> None:
+    path = write(
+        "goals/x.md", goal_text("Alpha").replace("---\n#", "why: >\n  folded\n  text\n---\n#")
+    )
+    result = invoke("set", "alpha", "why=line one\nline two", "target=1e3")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "goals/x.md: why: folded text\\n -> line one\\nline two\ngoals/x.md: target: 5 -> 1000\n"
+    )
+    assert "\ntarget: 1000\n" in path.read_text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -194,6 +195,28 @@ def test_a_locked_index_refuses_before_anything_is_written(
     assert (vault / GOAL).read_bytes() == before
     assert git("rev-parse", "HEAD") == head
     assert git.staged() == []
+
+
+def test_a_merge_under_way_refuses_before_anything_is_written(
+    git: Git, write: Write, invoke: Invoke, vault: Path
+) -> None:
+    git("checkout", "-q", "-b", "other")
+    write("notes/a.md", "# a\n\ntheirs\n")
+    git.commit("Theirs", "2026-11-02")
+    git("checkout", "-q", "-")
+    write("notes/a.md", "# a\n\nours\n")
+    git.commit("Ours", "2026-11-03")
+    merging = subprocess.run(["git", "merge", "other"], cwd=vault, capture_output=True, env=git.env)
+    assert merging.returncode == 1 and (vault / ".git/MERGE_HEAD").exists()
+    before = (vault / GOAL).read_bytes()
+    head = git("rev-parse", "HEAD")
+    result = invoke("set", "Connect", "current=4", "--commit")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "journal: can't commit: a git merge is under way; finish it (or abort it) first, "
+        "then commit; nothing written\n"
+    )
+    assert (vault / GOAL).read_bytes() == before and git("rev-parse", "HEAD") == head
 
 
 def _written_then(vault: Path, lock: str) -> tuple[list[str], str]:

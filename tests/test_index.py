@@ -1087,3 +1087,23 @@ def test_a_stopped_refresh_says_how_many_files_it_left_unread(notes: Path) -> No
     assert len(result.parsed) == 2 and result.unread == 4
     assert index.refresh().unread == 0
     assert len(index.reader().heads()) == 6
+
+
+def test_a_vault_whose_own_path_is_not_utf8_is_refused_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from journal.cli import cli
+
+    root = tmp_path / "v\udcffault"  # the byte 0xff in the vault folder's name
+    (root / ".journal").mkdir(parents=True)
+    (root / "a.md").write_text("# A\n")
+    told = f"journal: vault folder '{tmp_path}/v\\xffault': the name of a folder on its path"
+    monkeypatch.delenv("JOURNAL_VAULT", raising=False)
+    by_option = CliRunner().invoke(cli, ["--vault", str(root), "list"])
+    monkeypatch.chdir(root)
+    found_here = CliRunner().invoke(cli, ["list"])
+    for result in (by_option, found_here):
+        assert result.exit_code == 1
+        assert result.stderr.startswith(told), result.stderr

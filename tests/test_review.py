@@ -783,3 +783,21 @@ def test_each_line_of_this_week_in_git_says_its_event_once(
         "- Created: [[b]] (status active, current 2, target 5 conversations, due 2026-12-31): "
         "current 2 -> 3; area: hr -> people",
     ]
+
+
+def test_a_broken_marker_is_reported_at_its_line_in_the_file(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("review").exit_code == 0
+    path = vault / "reviews/2026-W47.md"
+    lines = path.read_text().splitlines(keepends=True)
+    begin = next(i for i, line in enumerate(lines, 1) if "journal:begin checkins" in line)
+    path.write_text("".join(line for line in lines if "journal:end checkins" not in line))
+    before = path.read_bytes()
+    result = invoke("review")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"reviews/2026-W47.md:{begin}: section 'checkins' has no matching end marker\n"
+    )
+    assert path.read_bytes() == before

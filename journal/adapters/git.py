@@ -215,9 +215,17 @@ class Repository:
         _signature("COMMITTER", self._repo)
 
     def check_unlocked(self) -> None:
-        """Refuse early when another git command holds the index."""
+        """Refuse early when another git command holds the index, or one is under way
+        (a merge, rebase, cherry-pick, revert or bisect): a commit now would be an
+        ordinary one in the middle of it, which git itself refuses."""
         if self._index_lock().exists():
             raise GitProblem(self._locked())
+        state = self._repo.state()
+        if state != pygit2.enums.RepositoryState.NONE:
+            what = pygit2.enums.RepositoryState(state).name.lower().replace("_", " ")
+            raise GitProblem(
+                f"a git {what} is under way; finish it (or abort it) first, then commit"
+            )
 
     def _index_lock(self) -> Path:
         return Path(self._repo.path) / "index.lock"

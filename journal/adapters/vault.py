@@ -34,14 +34,21 @@ def find_vault(explicit: str | None, cwd: Path) -> Path:
         if not root.is_dir():
             problem = "is not a folder" if root.exists() else "does not exist"
             raise NotFound(f"vault folder '{explicit}' {problem}")
-        return root.resolve()
+        return _usable(root.resolve())
     for folder in (cwd, *cwd.parents):
         if any((folder / marker).is_dir() for marker in MARKERS):
-            return folder.resolve()
+            return _usable(folder.resolve())
     raise NotFound(
         "no vault here: run inside a vault (a folder with .journal/ or .obsidian/), "
         "pass --vault PATH or set JOURNAL_VAULT"
     )
+
+
+def _usable(root: Path) -> Path:
+    """``root``, unless its path can't be stored or shown (not UTF-8)."""
+    if not is_utf8(str(root)):
+        raise JournalError(f"vault folder '{shown(str(root))}': {NOT_UTF8_FOLDER}")
+    return root
 
 
 def load_config(root: Path) -> Config:

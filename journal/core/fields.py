@@ -230,7 +230,8 @@ def _range(low: float | None, high: float | None) -> str:
 
 
 def parse_number(text: str, name: str) -> int | float:
-    """A number from text such as ``3``, ``-2.5`` or ``1e3``."""
+    """A number from text such as ``3``, ``-2.5`` or ``1e3`` (a whole number written
+    without a decimal point, as ``1e3``, is an int: it is written back as ``1000``)."""
     cleaned = text.strip().replace("_", "")
     try:
         value = float(cleaned)
@@ -238,7 +239,8 @@ def parse_number(text: str, name: str) -> int | float:
         raise FieldError(f"{name} should be a number, not '{text}'") from None
     if not math.isfinite(value):
         raise FieldError(f"{name} should be a finite number")
-    return int(value) if re.fullmatch(r"[-+]?\d+", cleaned) else value
+    whole = re.fullmatch(r"[-+]?\d+", cleaned) or ("." not in cleaned and value.is_integer())
+    return int(value) if whole else value
 
 
 def _date(field: Field, raw: Any, source: str | None) -> date:

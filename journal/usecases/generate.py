@@ -113,15 +113,21 @@ def _regenerate(
     text = codec.edit(doc, changes) if changes else doc.text
     again = codec.parse_text(text, bom=doc.bom)
     old_body = again.body
-    if not generated.find_sections(old_body, rel):
-        new_body = generated.with_record(
-            _append(old_body, generated.find_sections(body), body, doc.newline)
-        )
-        result.replaced = sorted(generated.find_sections(body))
-    else:
-        merged = generated.merge(old_body, body, force=force, path=rel)
-        new_body = merged.text
-        result.replaced, result.kept, result.missing = merged.replaced, merged.kept, merged.missing
+    try:
+        if not generated.find_sections(old_body, rel):
+            new_body = generated.with_record(
+                _append(old_body, generated.find_sections(body), body, doc.newline)
+            )
+            result.replaced = sorted(generated.find_sections(body))
+        else:
+            merged = generated.merge(old_body, body, force=force, path=rel)
+            new_body = merged.text
+            result.replaced, result.kept = merged.replaced, merged.kept
+            result.missing = merged.missing
+    except generated.SectionError as exc:
+        if exc.path == rel and exc.line is not None:
+            exc.line += again.body_line - 1  # a line of the body, counted in the file
+        raise
     return text[: again.body_start] + new_body
 
 

@@ -93,8 +93,10 @@ def note_data(
 def new_goal(
     vault: Vault, catalog: Catalog, title: str, options: Mapping[str, str | None], today: date
 ) -> Created:
-    """Create a goal note; ``options`` are the typed-as-text values of GOAL_OPTIONS."""
-    if not title.strip():
+    """Create a goal note; ``options`` are the typed-as-text values of GOAL_OPTIONS.
+    The title is one line (its heading in the body must not become several lines)."""
+    title = " ".join(title.split())
+    if not title:
         raise UsageProblem("a goal needs a title")
     values = {
         key: parse_cli_value(GOAL_FIELDS[key], text)
@@ -120,7 +122,7 @@ def new_goal(
     props: dict[str, Any] = {
         "type": "goal",
         "id": goal_id,
-        "title": title.strip(),
+        "title": title,
         "status": "active",
         "kind": values.get("kind", "activity" if values.get("feeds") else "outcome"),
         "area": values.get("area"),
