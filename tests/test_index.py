@@ -604,12 +604,35 @@ def test_search_ranks_stay_apart_for_a_word_every_note_has(
 
 
 @pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("O'Brien", "O'Brien"),
+        ("hr-leaders", "hr-leaders"),
+        ("C++", "C"),
+        ("dana@example.com", "dana@example"),
+        ("title:o'brien", None),
+        ("node.j*", "node.js"),
+    ],
+)
+def test_words_with_punctuation_are_searched_as_typed(
+    invoke: Invoke, write: Write, query: str, found: str | None
+) -> None:
+    write("notes/O'Brien.md", "# O'Brien\n\nhr-leaders, C++, dana@example.com, node.js\n")
+    write("notes/other.md", "# Other\n\nleaders and hr only\n")
+    result = invoke("search", query, "--json")
+    assert result.exit_code == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert [h["path"] for h in hits] == ["notes/O'Brien.md"]
+    if found is not None:
+        assert f"**{found}" in hits[0]["snippet"].replace("** **", " ")
+
+
+@pytest.mark.parametrize(
     ("query", "hint"),
     [
-        ("hr-leaders", 'in double quotes: "hr-leaders"'),
-        ("node.js", 'in double quotes: "hr-leaders"'),
+        ("node.js OR (x", 'in double quotes: "node.js"'),
         ("title:", "give words after title: or body:"),
-        ("who:", 'in double quotes: "hr-leaders"'),
+        ("who: NOT x", 'in double quotes: "who:"'),
         ('"unclosed', "close the double quote"),
         ("*", 'a * ends a prefix: "inter*"'),
         ("AND", "AND, OR and NOT go between two words"),

@@ -997,23 +997,54 @@ class Index:
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         """Notes matching an FTS5 query, best first, with a snippet of the body."""
 
+        def matches(text: str) -> list[Any]:
+            return self.conn.execute(
+                "SELECT n.path, n.kind, n.title,"
+                " snippet(search, 1, '**', '**', '...', 12), bm25(search, 5.0, 1.0) AS rank"
+                " FROM search JOIN notes n ON n.rowid = search.rowid"
+                " WHERE search MATCH ? ORDER BY rank, n.path LIMIT ?",
+                (text, limit),
+            ).fetchall()
+
         def run() -> list[Hit]:
             try:
-                rows = self.conn.execute(
-                    "SELECT n.path, n.kind, n.title,"
-                    " snippet(search, 1, '**', '**', '...', 12), bm25(search, 5.0, 1.0) AS rank"
-                    " FROM search JOIN notes n ON n.rowid = search.rowid"
-                    " WHERE search MATCH ? ORDER BY rank, n.path LIMIT ?",
-                    (query, limit),
-                ).fetchall()
+                rows = matches(query)
             except sqlite3.OperationalError as exc:
                 if _damaged(exc) or "locked" in str(exc):
                     raise
-                hint = _search_hint(query, str(exc))
-                raise UsageProblem(f"can't search for {query!r}: {exc} ({hint})") from None
+                plain = _quoted_words(query)
+                try:
+                    if plain is None:
+                        raise
+                    rows = matches(plain)  # O'Brien, hr-leaders, C++: words, as meant
+                except sqlite3.OperationalError:
+                    hint = _search_hint(query, str(exc))
+                    raise UsageProblem(f"can't search for {query!r}: {exc} ({hint})") from None
             return [Hit(p, k, t, " ".join(s.split()), r) for p, k, t, s, r in rows]
 
         return self._guard(run)
+
+
+_SYNTAX = frozenset({"AND", "OR", "NOT", "title:", "body:", "*"})  # not a word to quote
+_WORD = re.compile(r"((?:title|body):)?(.+?)(\*?)")
+
+
+def _quoted_words(query: str) -> str | None:
+    """``query`` with each word a quoted string (``title:`` and a final ``*`` kept
+    outside the quotes), for a query FTS5 refused only for punctuation inside words;
+    None when it uses FTS5's syntax (quotes, parentheses, AND/OR/NOT/NEAR, a bare
+    ``title:`` or ``*``), which the user then fixes."""
+    words = query.split()
+    syntax = any(w in _SYNTAX or w.startswith("NEAR") for w in words)
+    if not words or syntax or any(ch in query for ch in '"()'):
+        return None
+    quoted = []
+    for word in words:
+        match = _WORD.fullmatch(word)
+        assert match is not None  # any word of one character or more
+        column, text, star = match.groups()
+        quoted.append(f'{column or ""}"{text}"{star}')
+    return " ".join(quoted)
 
 
 def _search_hint(query: str, error: str) -> str:
@@ -1026,7 +1057,8 @@ def _search_hint(query: str, error: str) -> str:
         return "give words after title: or body:"
     if 'near ""' in error or any(f'near "{word}"' in error for word in ("AND", "OR", "NOT")):
         return "AND, OR and NOT go between two words; close every parenthesis"
-    return 'put words with punctuation in double quotes: "hr-leaders"'
+    word = next((w for w in query.split() if re.search(r"[^\w*]", w)), "hr-leaders")
+    return f'put words with punctuation in double quotes: "{word.strip(chr(34))}"'
 
 
 def _metadata(conn: sqlite3.Connection) -> dict[str, str]:
