@@ -1106,7 +1106,7 @@ def review(
     force: bool,
     as_json: bool,
 ) -> str:
-    """Write this week's review note (reviews/2026-W47.md) from the vault.
+    """Write this week's review note (reviews/YYYY-Www.md) from the vault.
 
     The period (dates and links to the weeks around it), scoreboard,
     check-ins, milestones, networking, needs attention, wins, this week in

@@ -227,6 +227,8 @@ def vault_timeline(r: dict[str, Any]) -> str:
             last = entry["commit"]
         texts = "; ".join(e["text"] for e in entry["events"])
         out.append(f"  {entry['goal']['title']}: {texts}")
+    if r["more"]:
+        out.append(f"... {plural(r['more'], 'older goal change')} (--limit 0 shows all)")
     return "\n".join(out) + "\n"
 
 

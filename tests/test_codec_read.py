@@ -63,6 +63,7 @@ HOSTILE = [
     ("non-string-key.md", 3, "must be text", False),
     ("invalid-date.md", 5, "'2024-02-30' is not a real date", True),
     ("bad-values.md", 4, "status should be one of", True),
+    ("blank-lines-first.md", 3, "blank lines come before this '---' block", True),
 ]
 
 
@@ -94,6 +95,12 @@ def test_yaml_errors_name_the_cause_and_its_line(yaml: str, line: int, message: 
     [problem] = codec.decode(f"---\n{yaml}---\nBody.\n".encode()).problems
     assert (problem.line, problem.severity) == (line, "error")
     assert message in problem.message and "tab" not in problem.message
+
+
+def test_a_thematic_break_after_blank_lines_is_text_and_no_warning() -> None:
+    text = b"\n---\n\nA thematic break after a blank line, then text.\n\n---\n\nMore.\n"
+    note = parse_note("notes/a.md", text)
+    assert note.diagnostics == [] and note.props == {}
 
 
 def test_every_hostile_file_is_covered() -> None:

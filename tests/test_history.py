@@ -205,8 +205,13 @@ def test_vault_history_is_newest_first_with_since_and_limit(
         "  Connect with five HR leaders: moved goals/Connect.md -> goals/Meet HR leaders.md; "
         "current 3 -> 4"
     )
-    assert len(lines) == 6
+    all_changes = len(history_json(invoke, "--limit", "0")["entries"])  # type: ignore[arg-type]
+    assert lines[6] == f"... {all_changes - 3} older goal changes (--limit 0 shows all)"
+    assert len(lines) == 7
+    assert history_json(invoke, "--limit", "3")["more"] == all_changes - 3
+    assert "older goal change" not in invoke("history", "--limit", "0").stdout
     data = history_json(invoke, "--since", "2026-11-10")
+    assert data["more"] == 0
     assert [(e["date"], e["goal"]["id"]) for e in data["entries"]] == [  # type: ignore[attr-defined]
         ("2026-11-21", "sql"), ("2026-11-20", "connect"), ("2026-11-10", "connect")
     ]  # fmt: skip

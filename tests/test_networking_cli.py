@@ -594,3 +594,24 @@ def test_done_prints_every_change_it_writes(invoke: Invoke, write: Write) -> Non
         [],
         False,
     )
+
+
+def test_the_suggested_contact_command_can_be_pasted_in_a_shell(
+    invoke: Invoke, vault: Path, tmp_path: Path
+) -> None:
+    name = 'Rosa "Ro" Díaz'
+    result = invoke("new", "meeting", "--with", name, "--no-create-contacts")
+    assert result.exit_code == 0, result.stderr
+    suggested = result.stderr.rsplit("until one exists: ", 1)[1].strip()
+    assert suggested == "journal new contact 'Rosa \"Ro\" Díaz'"
+    # the shell gives journal back the name as typed
+    echoed = subprocess.run(
+        ["sh", "-c", suggested.replace("journal new contact", "printf %s")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert echoed.stdout == name
+    hint = invoke("check", "--json", "--select", "H008")
+    assert "journal new contact 'Rosa Ro Díaz'" not in hint.stdout  # no quote to protect
+    assert 'journal new contact \\"Rosa Ro Díaz\\"' in hint.stdout

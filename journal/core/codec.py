@@ -34,6 +34,7 @@ MAX_NOTE_BYTES: Final = 8 * 1024 * 1024
 BOM: Final = b"\xef\xbb\xbf"
 
 _OPEN = re.compile(r"---[ \t]*(\r?\n)")
+_LATE_OPEN = re.compile(r"(?:[ \t]*\r?\n)+---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^---[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _PLAIN_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]|: |:$| #")
@@ -132,6 +133,7 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
     opening = _OPEN.match(text)
     if opening is None:
         doc.newline = _first_newline(text)
+        _check_late_block(doc)
         return doc
     doc.newline = opening.group(1)
     closing = _CLOSE.search(text, opening.end())
@@ -156,6 +158,25 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
     doc.data = data
     _check_second_block(doc)
     return doc
+
+
+def _check_late_block(doc: Document) -> None:
+    """Warn when blank lines come before a ``---`` block of properties: front matter
+    must start on the first line (in Obsidian too), so it is read as text."""
+    from journal.core import yaml12
+
+    late = _LATE_OPEN.match(doc.text)
+    closing = _CLOSE.search(doc.text, late.end()) if late else None
+    if late is None or closing is None:
+        return
+    data, problem = _load(doc.text[late.end() : closing.start()])
+    if problem is None and isinstance(data, yaml12.LineMap):
+        doc.refuse(
+            doc.text.count("\n", 0, late.end()),
+            "blank lines come before this '---' block, so it is read as text, not as front "
+            "matter (which must start on line 1)",
+            "warning",
+        )
 
 
 def _load(yaml_text: str) -> tuple[Any, Problem | None]:

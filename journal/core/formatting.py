@@ -87,3 +87,11 @@ def terminal_text(text: str) -> str:
     sequence in a title could retitle the window or clear the screen) shown as ``\\x1b``;
     newlines, tabs and colour codes kept."""
     return _CONTROL.sub(lambda m: m[0] if len(m[0]) > 1 else f"\\x{ord(m[0]):02x}", text)
+
+
+def shell_word(text: str) -> str:
+    """``text`` as one argument of a command to paste in a shell: in double quotes, or
+    in single quotes when it holds a character double quotes don't protect."""
+    if not any(ch in text for ch in '"$`\\!'):
+        return f'"{text}"'
+    return "'" + text.replace("'", "'\\''") + "'"

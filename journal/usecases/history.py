@@ -451,13 +451,15 @@ class VaultEntry:
 class VaultTimeline:
     status: RepoStatus
     entries: list[VaultEntry]  # newest first
-    truncated: bool
+    truncated: bool  # the history itself ends early (a shallow clone)
     notices: list[str] = field(default_factory=list)
+    more: int = 0  # goal changes left out by the limit
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "repository": self.status.to_dict(),
             "truncated": self.truncated,
+            "more": self.more,
             "notices": self.notices,
             "entries": [e.to_dict() for e in self.entries],
         }
@@ -476,9 +478,11 @@ def vault_history(vault: Vault, since: date | None = None, limit: int = 30) -> V
         for change in changes:
             if any(e.kind != "first-seen" for e in change.events):
                 entries.append(VaultEntry(revision, change))
-    if limit:
+    more = max(0, len(entries) - limit) if limit else 0
+    if more:
         entries = entries[:limit]
-    return VaultTimeline(history.status, entries, history.truncated, history.status.notices())
+    notices = history.status.notices()
+    return VaultTimeline(history.status, entries, history.truncated, notices, more)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import Conflict, NotFound, UsageProblem
+from journal.core.formatting import shell_word
 from journal.core.links import parse_link
 from journal.core.networking import meeting_title
 from journal.core.notes import Note
@@ -193,7 +194,7 @@ def new_meeting(
     for name in missing:
         vault.notice(
             f"no contact note for {name}: the link stays unresolved (an H008 hint in journal "
-            f'check) until one exists: journal new contact "{name}"'
+            f"check) until one exists: journal new contact {shell_word(name)}"
         )
     props = {k: codec.plain(v) for k, v in meeting.items()}
     return NewMeeting(rel, stem, props, list(contacts.values()), missing)

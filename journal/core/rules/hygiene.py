@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journal.core.checkins import INLINE_KEY, SpacedSign, parse_inline
+from journal.core.formatting import shell_word
 from journal.core.notes import NoteLink
 from journal.core.rules.base import Check, Context, Problem, Rule
 
@@ -37,7 +38,7 @@ def broken_body_link(ctx: Context) -> Iterator[Problem]:
                 path,
                 link.line,
                 f"with: [[{link.target}]] has no contact note",
-                f'fix the name, or make the note: journal new contact "{link.target}"',
+                f"fix the name, or make the note: journal new contact {shell_word(link.target)}",
             )
         elif link.key is None:
             yield Problem(
@@ -235,11 +236,13 @@ RULES = (
         "H007",
         "front-matter-warning",
         "warning",
-        "a second front-matter block, or a `---` block at the top that is not properties",
+        "a second front-matter block, a `---` block at the top that is not properties, or "
+        "one after blank lines",
         _diagnostics(
             ("front-matter",),
             "warning",
-            "merge the two blocks by hand, or make the top block a mapping of properties",
+            "merge the two blocks by hand, make the top block a mapping of properties, or "
+            "delete the blank lines above it",
         ),
     ),
     Rule(
