@@ -801,3 +801,19 @@ def test_a_broken_marker_is_reported_at_its_line_in_the_file(
         f"reviews/2026-W47.md:{begin}: section 'checkins' has no matching end marker\n"
     )
     assert path.read_bytes() == before
+
+
+def test_a_week_ahead_is_judged_as_of_today_not_by_its_own_plan_target(
+    example_vault: Path,
+) -> None:
+    """2027-W02 is in the sample plan (6 modules by then); seen on 2026-11-22, the goal
+    stands at 3 and is judged as the review of this week judges it."""
+    link = "[[Complete the People Analytics certificate]]"
+
+    def row(*args: str) -> str:
+        out = run(example_vault, "review", "--stdout", *args)[1]
+        return next(line for line in out.splitlines() if line.startswith(f"| {link}"))
+
+    ahead = row("--week", "2027-W02")
+    assert "by the plan" not in ahead and "behind" not in ahead
+    assert ahead.split("|")[-2] == row().split("|")[-2]  # the pace cell

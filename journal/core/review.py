@@ -69,6 +69,7 @@ def build_review(
     in the period.
     """
     label = week_label(period.start, week_start)
+    seen = week_label(as_of, week_start)  # pace is judged on as_of: a week ahead is seen now
     link = _linker(catalog)
     goals = [_as_it_was(g, as_of) for g in catalog.goals]
     active = [g for g in goals if g.status == "active"]
@@ -95,7 +96,7 @@ def build_review(
         "previous_week": week_label(period.start - timedelta(days=7), week_start),
         "next_week": week_label(period.end + timedelta(days=1), week_start),
         "scoreboard": [
-            _score(g, link(g), as_of, before, period, points[g.path], values[g.path], plan, label)
+            _score(g, link(g), as_of, before, period, points[g.path], values[g.path], plan, seen)
             for g in board
         ],
         "checkins": checkins,
@@ -230,7 +231,8 @@ def _score(
     label: str,
 ) -> dict[str, Any]:
     """A scoreboard row: the goal's ``value`` in the week (see :func:`_week_value`), its
-    change in the week from its series to ``as_of`` (``points``), and its pace."""
+    change in the week from its series to ``as_of`` (``points``), and its pace on
+    ``as_of``, against the plan's target for the week ``label`` (the one holding it)."""
     in_week = [p for p in points if p[0] in period]
     change = None
     if in_week:
