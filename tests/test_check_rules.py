@@ -183,6 +183,7 @@ CASES = [
         "counts activity",
     ),
     ("H001", {"mentor": '"[[Prya Raman]]"'}, LOG, "mentor", "[[Prya Raman]] links to no note"),
+    ("H011", {"status": None, "Status": "paused"}, LOG, "Status", "`Status` is not read as"),
     ("H005", {"due": "2026-13-01"}, LOG, "due", "not a real date"),
     ("H005", {"target": "five"}, LOG, "target", "should be a number"),
     ("H005", {"current": "'10:00'"}, LOG, "current", "should be a number"),

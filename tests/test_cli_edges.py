@@ -300,3 +300,21 @@ def test_set_prints_each_change_on_one_line_and_whole_numbers_as_typed(
         "goals/x.md: why: folded text\\n -> line one\\nline two\ngoals/x.md: target: 5 -> 1000\n"
     )
     assert "\ntarget: 1000\n" in path.read_text()
+
+
+def test_a_property_in_other_case_is_found_and_set_does_not_add_a_twin(
+    invoke: Invoke, write: Write
+) -> None:
+    path = write("goals/x.md", goal_text("Alpha").replace("status: active\n", "Status: paused\n"))
+    before = path.read_bytes()
+    found = json.loads(invoke("check", "--json", "--select", "H011").stdout)
+    assert [(f["line"], f["message"]) for f in found] == [
+        (5, "`Status` is not read as `status`: journal reads property names as written, in lower case")
+    ]  # fmt: skip
+    result = invoke("set", "alpha", "status=done")
+    assert result.exit_code == 1 and path.read_bytes() == before
+    assert result.stderr == (
+        "goals/x.md: has `Status`, which is not read as `status`; rename it `status` first "
+        "(nothing changed)\n"
+    )
+    assert invoke("set", "alpha", "current=3").exit_code == 0  # other keys are fine

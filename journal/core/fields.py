@@ -438,12 +438,31 @@ def read_typed(
         spec = fields.get(renamed.get(key, "" if key in renamed.values() else key))
         if spec is None:
             extra[key] = as_written(raw, sources.get(key))
+            if other_case(key, fields, props):
+                problems.append(
+                    Diagnostic(
+                        path,
+                        key_lines.get(key),
+                        f"`{key}` is not read as `{key.lower()}`: journal reads property "
+                        "names as written, in lower case",
+                        "warning",
+                        "key-case",
+                    )
+                )
             continue
         try:
             typed[spec.name] = coerce(spec, raw, sources.get(key))
         except FieldError as exc:
             problems.append(Diagnostic(path, key_lines.get(key), exc.message, "error", "value"))
     return typed, extra, problems
+
+
+def other_case(key: Any, fields: dict[str, Field], props: dict[str, Any]) -> bool:
+    """Whether ``key`` is a known property written in other case (``Status``) with no
+    ``status`` beside it: meant as that property, which Obsidian shows as one."""
+    if not isinstance(key, str) or key == key.lower():
+        return False
+    return key.lower() in fields and key.lower() not in props
 
 
 def as_written(raw: Any, source: str | None) -> Any:

@@ -267,4 +267,15 @@ RULES = (
         "parts a sign from its number, or follows other text on its line",
         uncounted_progress,
     ),
+    Rule(
+        "H011",
+        "property-case",
+        "warning",
+        "a goal, meeting or contact property written in other case (`Status:`), so not read",
+        _diagnostics(
+            ("key-case",),
+            "warning",
+            "write the name in lower case (`status:`); Obsidian shows both as one property",
+        ),
+    ),
 )
