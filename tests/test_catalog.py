@@ -59,9 +59,16 @@ def test_ambiguous_names_list_the_candidates(catalog: Catalog) -> None:
     assert catalog.find_goal("survey").path == "goals/Present survey.md"  # exact id wins
 
 
-def test_unknown_names_suggest_close_ones(catalog: Catalog) -> None:
-    with pytest.raises(NotFound, match="did you mean"):
+def test_unknown_names_suggest_close_ones_by_title(catalog: Catalog) -> None:
+    with pytest.raises(NotFound) as info:
         catalog.find_goal("hr-leader5")
+    assert info.value.message.endswith("(did you mean: Connect with five HR leaders?)")
+    with pytest.raises(NotFound) as info:  # a run of words inside a long title
+        catalog.find_goal("five HR leaderz")
+    assert "(did you mean: Connect with five HR leaders?)" in info.value.message
+    with pytest.raises(NotFound) as info:
+        catalog.find_goal("quantum chromodynamics")
+    assert "did you mean" not in info.value.message
 
 
 def test_links_resolve_by_name_path_and_alias_shortest_path_first(catalog: Catalog) -> None:

@@ -308,9 +308,8 @@ def test_a_property_in_other_case_is_found_and_set_does_not_add_a_twin(
     path = write("goals/x.md", goal_text("Alpha").replace("status: active\n", "Status: paused\n"))
     before = path.read_bytes()
     found = json.loads(invoke("check", "--json", "--select", "H011").stdout)
-    assert [(f["line"], f["message"]) for f in found] == [
-        (5, "`Status` is not read as `status`: journal reads property names as written, in lower case")
-    ]  # fmt: skip
+    message = "`Status` is not read as `status`: journal reads property names as written"
+    assert [(f["line"], f["message"]) for f in found] == [(5, f"{message}, in lower case")]
     result = invoke("set", "alpha", "status=done")
     assert result.exit_code == 1 and path.read_bytes() == before
     assert result.stderr == (

@@ -62,6 +62,8 @@ def test_slugs_and_unique_ids() -> None:
     assert slug("Connect with five HR leaders!") == "connect-with-five-hr-leaders"
     assert slug("Übung macht den Meister") == "ubung-macht-den-meister"
     assert slug("???") == "goal"
+    assert slug("面试 三次") == "面试-三次" and slug("Привет, мир") == "привет-мир"
+    assert slug("晋升 HRBP") == "晋升-hrbp" and slug("Café crème") == "cafe-creme"
     assert unique_id("a", {"A", "a-2"}) == "a-3"
 
 

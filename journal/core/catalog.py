@@ -467,8 +467,7 @@ class Catalog:
                 f"can't use this note: {problem.message}", path=found.path, line=problem.line
             )
         what = " or ".join(kinds) if kinds else "note"
-        names = [n.title for n in pool] + [n.id for n in pool if n.id]
-        close = difflib.get_close_matches(ref, names, n=3, cutoff=0.5)
+        close = _closest(ref, pool)
         hint = f" (did you mean: {', '.join(close)}?)" if close else ""
         raise NotFound(f"no {what} called '{ref}'{hint}")
 
@@ -496,3 +495,24 @@ class Catalog:
         Obsidian), then alias."""
         path = self.resolve_path(target, source)
         return self.by_path[path] if path is not None else None
+
+
+def _closest(ref: str, pool: Sequence[NoteHead], n: int = 3) -> list[str]:
+    """The titles of the ``n`` notes whose title, file name or id is most like ``ref``
+    (as a whole, or a run of as many words in it: "five HR leaderz" is like "Connect with
+    five HR leaders in my industry"), best first."""
+    wanted = ref.casefold()
+    size = len(wanted.split())
+    matcher = difflib.SequenceMatcher(b=wanted)
+    scored = []
+    for head in pool:
+        best = 0.0
+        for name in {head.title, head.stem, head.id or ""}:
+            words = name.casefold().split()
+            for start in range(max(1, len(words) - size + 1)):
+                matcher.set_seq1(" ".join(words[start : start + size]))
+                if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
+                    best = max(best, matcher.ratio())
+        if best >= 0.7:
+            scored.append((-best, head.title))
+    return [title for _score, title in sorted(scored)[:n]]

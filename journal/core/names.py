@@ -38,9 +38,12 @@ def file_stem(title: str) -> str:
 
 
 def slug(title: str, limit: int = 48) -> str:
-    """A lower-case ASCII id such as ``connect-with-five-hr-leaders``."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    """A lower-case id such as ``connect-with-five-hr-leaders``: Latin letters lose their
+    accents (``Übung`` -> ``ubung``), letters of other scripts stay (``面试-三次``)."""
+    bare = "".join(
+        ch for ch in unicodedata.normalize("NFKD", title) if not unicodedata.combining(ch)
+    )
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", bare).lower())
     out = ""
     for word in words:
         candidate = f"{out}-{word}" if out else word
