@@ -271,6 +271,32 @@ def test_lost_events_are_recovered_by_a_full_reconcile(watching: Running) -> Non
     assert any(u.full for u in watching.updates)
 
 
+def test_a_periodic_full_reconcile_finds_what_no_event_told(
+    vault: Path, write: Write, tmp_path: Path
+) -> None:
+    """No overflow is reported, yet the index went stale (say, a change on a network
+    share that sends no events): the reconcile every ``reconcile_every`` seconds finds it."""
+    write("goals/Five leaders.md", goal_text("Five leaders"))
+    index = Index.open(Vault.open(vault))
+    updates: list[Update] = []
+    watcher = Watcher(index, quiet=QUIET, on_update=updates.append, reconcile_every=0.5)
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    thread.start()
+    try:
+        assert watcher.ready.wait(10)
+        updates.clear()
+        assert index.path is not None
+        conn = sqlite3.connect(index.path, timeout=30)
+        conn.execute("UPDATE notes SET size = 1, hash = 'old' WHERE path = 'goals/Five leaders.md'")
+        conn.commit()
+        conn.close()
+        assert_matches_rebuild(vault, index.path, tmp_path, timeout=SETTLE)
+        assert any(u.full and u.refresh.parsed == ["goals/Five leaders.md"] for u in updates)
+    finally:
+        watcher.stop()
+        thread.join(10)
+
+
 def test_a_dead_observer_is_restarted(watching: Running, write: Write) -> None:
     old = watching.watcher._observer
     old.stop()
@@ -421,6 +447,23 @@ def test_journal_watch_regenerate_keeps_this_weeks_review_current(
     assert proc.returncode == 0 and err == ""
     assert "regenerated" not in out
     assert review.read_text() == text
+
+
+def test_journal_watch_regenerate_never_creates_a_review(vault: Path, write: Write) -> None:
+    """Only a review that exists is kept current: the week's first review is the user's
+    to make (journal review)."""
+    goal = write("goals/a.md", goal_text("Alpha"))
+    proc = _start_cli(vault, "--regenerate")
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith("watching ")
+    proc.stdout.readline()  # the first full reconcile
+    goal.write_text(goal_text("Alpha", current=4))
+    assert "goals/a.md" in proc.stdout.readline()
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0 and err == "" and "regenerated" not in out
+    assert not (vault / "reviews").exists()
 
 
 def test_journal_watch_regenerate_keeps_and_reports_a_property_you_changed(
