@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -34,10 +34,12 @@ def check_vault(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     cwd: Path | None = None,
+    severities: Collection[str] = ("error", "warning", "hint"),
 ) -> CheckReport:
     """Run the chosen rules; with ``refs`` (goal names or note files) keep only the
     findings in those notes.  ``select`` replaces the config's ``check.select``;
-    ``ignore`` adds to its ``check.ignore``."""
+    ``ignore`` adds to its ``check.ignore``; ``severities``: only the rules of these
+    (the review shows no hints, so it runs none)."""
     settings = vault.config.check
     try:
         configured_select = parse_selectors(settings.select)
@@ -48,6 +50,7 @@ def check_vault(
         parse_selectors(select) or configured_select,
         [*configured_ignore, *parse_selectors(ignore)],
     )
+    rules = [rule for rule in rules if rule.severity in severities]
     if any(rule.id == "T006" for rule in rules):
         from journal.usecases.history import look_up_changes
 

@@ -25,6 +25,7 @@ from journal.usecases.generate import Written, write_generated
 from journal.usecases.history import GoalWeek, WeekInGit, series_lookup, week_in_git
 
 TEMPLATE = "review.md.j2"
+SHOWN = ("error", "warning")  # the findings the review lists: no hints
 UNCOUNTED = "H010"  # progress:: fields that count for no goal: lost check-ins
 FILTERS = {"section": section}
 
@@ -153,7 +154,7 @@ def review_data(
     shown = [g for g in catalog.goals if g.status in ("active", "done")]
     series_of = series_lookup(vault, shown, today)
     git = week_in_git(vault, period)
-    findings = check_vault(vault, catalog, as_of).findings
+    findings = check_vault(vault, catalog, as_of, severities=SHOWN).findings
     goal_paths = {g.path for g in catalog.goals}
     smart = [
         {
@@ -163,7 +164,7 @@ def review_data(
             "message": f.message,
         }
         for f in findings
-        if f.path in goal_paths and f.severity in ("error", "warning") and f.rule != UNCOUNTED
+        if f.path in goal_paths and f.rule != UNCOUNTED
     ]
     uncounted = [
         {"note": catalog.link_to(f.path), "path": f.path, "line": f.line, "message": f.message}
