@@ -384,3 +384,32 @@ def test_goals_to_pause_are_activity_goals_as_the_rules_see_them_first() -> None
     ]
     plan = build_plan(Catalog(notes, today=date(2026, 11, 22)), date(2026, 11, 23), 28, 4.0)
     assert [p["goal"] for run in plan["capacity"]["runs"] for p in run["pause"]] == ["[[Events]]"]
+
+
+def test_a_plan_made_again_keeps_the_goals_completed_during_it(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", goal_text("Alpha", effort=2))
+    write("goals/b.md", goal_text("Beta", effort=1))
+    assert invoke("plan").exit_code == 0
+    first = props_of(vault / PLAN)
+    write("goals/b.md", goal_text("Beta", effort=1, status="done", completed="2026-12-04"))
+    result = invoke("plan", "--start", "2026-11-23")
+    assert result.exit_code == 0, result.stderr
+    again = props_of(vault / PLAN)
+    assert again["goals"] == first["goals"] == ["[[a]]", "[[b]]"]
+    assert again["targets"] == first["targets"]
+    write("goals/c.md", goal_text("Gamma", status="done", completed="2026-11-20"))
+    assert "[[c]]" not in invoke("plan", "--stdout", "--start", "2026-11-23").stdout  # before
+
+
+def test_a_plan_that_overlaps_another_says_so(invoke: Invoke, write: Write, vault: Path) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("plan").exit_code == 0
+    later = invoke("plan", "--start", "2026-12-14")
+    assert later.exit_code == 0
+    assert later.stderr == (
+        f"journal: this plan overlaps {PLAN} (2026-11-23 to 2027-02-20); a review follows "
+        "the plan that starts last (regenerate that one with --start 2026-11-23)\n"
+    )
+    assert invoke("plan").stderr.startswith("journal: this plan overlaps plans/2026-12-14-")

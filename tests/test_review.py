@@ -817,3 +817,25 @@ def test_a_week_ahead_is_judged_as_of_today_not_by_its_own_plan_target(
     ahead = row("--week", "2027-W02")
     assert "by the plan" not in ahead and "behind" not in ahead
     assert ahead.split("|")[-2] == row().split("|")[-2]  # the pace cell
+
+
+def test_a_past_week_shows_milestones_and_follow_ups_open_then_though_done_since(
+    example_vault: Path,
+) -> None:
+    """On 2026-11-15 (the end of W46) the milestone done on 11-17 was still due and the
+    follow-up closed on 11-20 overdue: re-running that week's review must not rewrite it."""
+    code, _out, err = run(example_vault, "done", "2026-11-05 HR meetup", "--date", "2026-11-20")
+    assert code == 0, err
+    past = run(example_vault, "review", "--week", "2026-W46", "--stdout")[1]
+    due_next = past.split("**Due next week**", 1)[1].split("**", 1)[0]
+    assert "Third conversation held · [[Connect with five HR leaders" in due_next
+    follow_ups = past.split("**Follow-ups**", 1)[1].split("**Meetings this week**", 1)[0]
+    assert "**overdue 3 days** · [[2026-11-05 HR meetup with Marcus Lee" in follow_ups
+    now = run(example_vault, "review", "--stdout")[1]  # this week: done is done
+    assert "2026-11-05 HR meetup" not in now.split("**Follow-ups**", 1)[1].split("**Meetings", 1)[0]
+
+
+def test_counts_of_days_read_as_english(invoke: Invoke, write: Write) -> None:
+    write("goals/a.md", goal_text("Alpha", due="2026-11-23"))
+    review = invoke("review", "--stdout").stdout
+    assert "- Due in 1 day (2026-11-23): [[a]]" in review

@@ -73,6 +73,17 @@ def goal_line(goal: Goal, window: Period, points: Series) -> Line | None:
     return Line(window.start, finish, begin, goal.target)
 
 
+def planned_goals(goals: list[Goal], start: date) -> list[Goal]:
+    """The goals a plan from ``start`` holds: the active ones, and those completed since
+    it began (a plan made again later keeps the goals done during it)."""
+    return [
+        g
+        for g in goals
+        if g.status == "active"
+        or (g.status == "done" and g.completed is not None and g.completed >= start)
+    ]
+
+
 def build_plan(
     catalog: Catalog,
     start: date,
@@ -89,7 +100,7 @@ def build_plan(
     weeks = plan_weeks(start, days, week_start)
     span = Period(start, weeks[-1].end)
     labels = [week_label(w.start, week_start) for w in weeks]
-    goals = [g for g in catalog.goals if g.status == "active"]
+    goals = planned_goals(catalog.goals, start)
 
     def link(goal: Goal) -> str:
         return catalog.link_to(goal.path)

@@ -187,7 +187,12 @@ def _due_key(goal: Goal) -> tuple[date, str]:
 
 def _as_it_was(goal: Goal, as_of: date) -> Goal:
     """``goal`` as it stood on ``as_of``: a goal ``completed`` after that day was still
-    active then (a past week's review shows it on the scoreboard, with its pace)."""
+    active then (a past week's review shows it on the scoreboard, with its pace), and a
+    milestone done after it still open."""
+    later = [m for m in goal.milestones if m.done_on is not None and m.done_on > as_of]
+    if later:
+        open_then = [replace(m, done=False) if m in later else m for m in goal.milestones]
+        goal = replace(goal, milestones=open_then)
     if goal.status == "done" and goal.completed is not None and goal.completed > as_of:
         return replace(goal, status="active", completed=None)
     return goal

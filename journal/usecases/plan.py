@@ -11,11 +11,11 @@ from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
 from journal.core.formatting import one_line_texts
-from journal.core.plan import build_plan
+from journal.core.plan import build_plan, planned_goals
 from journal.core.settings import PLAN_DAYS
 from journal.usecases.generate import Written, write_generated
 from journal.usecases.history import series_lookup
-from journal.usecases.review import FILTERS
+from journal.usecases.review import FILTERS, plan_spans
 
 TEMPLATE = "plan.md.j2"
 
@@ -54,8 +54,7 @@ def quarterly_plan(
     if not shortest <= days <= longest:
         raise UsageProblem(f"--days must be between {shortest} and {longest}")
     start = start or default_start(today, vault.config.week_start)
-    active = [g for g in catalog.goals if g.status == "active"]
-    series_of = series_lookup(vault, active, today)
+    series_of = series_lookup(vault, planned_goals(catalog.goals, start), today)
     data = build_plan(
         catalog,
         start,
@@ -65,11 +64,20 @@ def quarterly_plan(
         series_of=series_of,
     )
     targets = data.pop("targets")
+    path = plan_path(vault, start, days)
+    end = date.fromisoformat(data["end"])
+    for other_start, other_end, note in plan_spans(catalog):
+        if note.path != path and other_start <= end and start <= other_end:
+            vault.notice(
+                f"this plan overlaps {note.path} ({other_start} to {other_end}); a review "
+                "follows the plan that starts last (regenerate that one with --start "
+                f"{other_start})"
+            )
     body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"plan": one_line_texts(data)})
     props = {
         "type": "plan",
         "start": start,
-        "end": date.fromisoformat(data["end"]),
+        "end": end,
         "days": days,
         "goals": data["goals"] or None,
         "targets": [
@@ -79,7 +87,7 @@ def quarterly_plan(
     }
     written = write_generated(
         vault,
-        plan_path(vault, start, days),
+        path,
         "plan",
         props,
         body,

@@ -13,10 +13,11 @@ from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.dates import DateError, Period, parse_date, parse_week, week_label, week_of
 from journal.core.errors import UsageProblem
-from journal.core.formatting import one_line_texts
+from journal.core.formatting import one_line_texts, plural
 from journal.core.generated import section
 from journal.core.history import Event
 from journal.core.names import render_pattern
+from journal.core.notes import Note
 from journal.core.periodic import weekly_note_path
 from journal.core.plan import plan_weeks
 from journal.core.review import WeeklyTargets, build_review
@@ -27,7 +28,7 @@ from journal.usecases.history import GoalWeek, WeekInGit, series_lookup, week_in
 TEMPLATE = "review.md.j2"
 SHOWN = ("error", "warning")  # the findings the review lists: no hints
 UNCOUNTED = "H010"  # progress:: fields that count for no goal: lost check-ins
-FILTERS = {"section": section}
+FILTERS: dict[str, Callable[..., Any]] = {"section": section, "plural": plural}
 
 
 @dataclass
@@ -212,15 +213,24 @@ def _completed_day(name: str, event: Event) -> bool:
     return name == "completed" and event.kind == "property" and "completed" in (event.new or {})
 
 
-def covering_plan(catalog: Catalog, period: Period, week_start: int) -> WeeklyTargets | None:
-    """The weekly targets of the latest plan note whose span overlaps the week."""
-    found: list[tuple[date, str, WeeklyTargets]] = []
+def plan_spans(catalog: Catalog) -> list[tuple[date, date, Note]]:
+    """Each plan note with the days it spans (``start`` to ``end``), in path order;
+    a plan whose dates can't be read is left out."""
+    spans = []
     for note in catalog.of_kind("plan"):
         try:
             start = parse_date(str(note.props.get("start")))
             end = parse_date(str(note.props.get("end")))
         except DateError:
             continue
+        spans.append((start, end, note))
+    return spans
+
+
+def covering_plan(catalog: Catalog, period: Period, week_start: int) -> WeeklyTargets | None:
+    """The weekly targets of the latest plan note whose span overlaps the week."""
+    found: list[tuple[date, str, WeeklyTargets]] = []
+    for start, end, note in plan_spans(catalog):
         rows = note.props.get("targets")
         if not (start <= period.end and period.start <= end and isinstance(rows, list)):
             continue
