@@ -323,7 +323,7 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
         emit_json({"path": created.path, "id": created.id, "properties": created.props})
     else:
         echo(f"created {created.path} (id: {created.id})")
-    return f"journal: new goal {title.strip()}"
+    return f"journal: new goal {created.props['title']}"
 
 
 # --- list / show --------------------------------------------------------------------------

@@ -264,8 +264,11 @@ def test_control_characters_in_a_title_are_shown_not_obeyed(invoke: Invoke, writ
 def test_terminal_text_keeps_newlines_tabs_and_colours() -> None:
     from journal.core.formatting import terminal_text
 
-    assert terminal_text("a\tb\n\x1b[1;31mc\x1b[0m") == "a\tb\n\x1b[1;31mc\x1b[0m"
-    assert terminal_text("\x1b[2J\r\x9b\x7f") == "\\x1b[2J\\x0d\\x9b\\x7f"
+    kept = "a\tb\r\n\x1b[31m\x1b[1mc\x1b[0m \x1b[2md\x1b[0m"  # the tool's own colours
+    assert terminal_text(kept) == kept
+    assert terminal_text("\x1b[8mhidden\x1b[2J\r\x9b\x7f") == (
+        "\\x1b[8mhidden\\x1b[2J\\x0d\\x9b\\x7f"
+    )
 
 
 @pytest.mark.parametrize("typed", ["Cafe\u0301 goal", "café GOAL"])
@@ -316,4 +319,16 @@ def test_a_property_in_other_case_is_found_and_set_does_not_add_a_twin(
         "goals/x.md: has `Status`, which is not read as `status`; rename it `status` first "
         "(nothing changed)\n"
     )
+    done = invoke("done", "alpha")
+    assert done.exit_code == 1 and path.read_bytes() == before
+    assert "goals/x.md: has `Status`, which is not read as `status`" in done.stderr
     assert invoke("set", "alpha", "current=3").exit_code == 0  # other keys are fine
+
+
+def test_tags_in_other_case_are_read_and_set_as_obsidian_does(invoke: Invoke, write: Write) -> None:
+    path = write("goals/x.md", goal_text("Alpha").replace("status: active\n", "Tags: [a]\n"))
+    assert json.loads(invoke("show", "alpha", "--json").stdout)["tags"] == ["a"]
+    assert json.loads(invoke("check", "--json", "--select", "H011").stdout) == []
+    result = invoke("set", "alpha", "tags=x, y")
+    assert result.exit_code == 0, result.stderr
+    assert "\nTags: [x, y]\n" in path.read_text() and "\ntags:" not in path.read_text()

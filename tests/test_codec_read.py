@@ -97,8 +97,15 @@ def test_yaml_errors_name_the_cause_and_its_line(yaml: str, line: int, message: 
     assert message in problem.message and "tab" not in problem.message
 
 
-def test_a_thematic_break_after_blank_lines_is_text_and_no_warning() -> None:
-    text = b"\n---\n\nA thematic break after a blank line, then text.\n\n---\n\nMore.\n"
+@pytest.mark.parametrize(
+    "text",
+    [
+        b"\n---\n\nA thematic break after a blank line, then text.\n\n---\n\nMore.\n",
+        b"\n---\nAttendees: Dana, Sam\n---\n\nWe talked about the survey.\n",
+        b"\n---\nSummary: went well\n\n## Notes\n\n---\n",
+    ],
+)
+def test_breaks_after_blank_lines_are_text_and_no_warning(text: bytes) -> None:
     note = parse_note("notes/a.md", text)
     assert note.diagnostics == [] and note.props == {}
 

@@ -197,8 +197,11 @@ def test_a_locked_index_refuses_before_anything_is_written(
     assert git.staged() == []
 
 
+@pytest.mark.parametrize(
+    ("command", "marker"), [("merge", "MERGE_HEAD"), ("cherry-pick", "CHERRY_PICK_HEAD")]
+)
 def test_a_merge_under_way_refuses_before_anything_is_written(
-    git: Git, write: Write, invoke: Invoke, vault: Path
+    git: Git, write: Write, invoke: Invoke, vault: Path, command: str, marker: str
 ) -> None:
     git("checkout", "-q", "-b", "other")
     write("notes/a.md", "# a\n\ntheirs\n")
@@ -206,14 +209,14 @@ def test_a_merge_under_way_refuses_before_anything_is_written(
     git("checkout", "-q", "-")
     write("notes/a.md", "# a\n\nours\n")
     git.commit("Ours", "2026-11-03")
-    merging = subprocess.run(["git", "merge", "other"], cwd=vault, capture_output=True, env=git.env)
-    assert merging.returncode == 1 and (vault / ".git/MERGE_HEAD").exists()
+    merging = subprocess.run(["git", command, "other"], cwd=vault, capture_output=True, env=git.env)
+    assert merging.returncode == 1 and (vault / ".git" / marker).exists()
     before = (vault / GOAL).read_bytes()
     head = git("rev-parse", "HEAD")
     result = invoke("set", "Connect", "current=4", "--commit")
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
-        "journal: can't commit: a git merge is under way; finish it (or abort it) first, "
+        f"journal: can't commit: a git {command} is under way; finish it (or abort it) first, "
         "then commit; nothing written\n"
     )
     assert (vault / GOAL).read_bytes() == before and git("rev-parse", "HEAD") == head
@@ -373,3 +376,11 @@ def test_ctrl_c_between_two_writes_names_what_was_written(
     )
     assert (vault / "people/Lee Chang.md").is_file() and not (vault / "meetings").exists()
     assert (git("rev-parse", "HEAD"), git.staged()) == (head, [])
+
+
+def test_a_new_goal_with_a_line_break_in_its_title_commits_a_one_line_message(
+    git: Git, invoke: Invoke
+) -> None:
+    result = invoke("new", "goal", "Two\nlines goal", "--commit")
+    assert result.exit_code == 0, result.stderr
+    assert git("log", "-1", "--format=%B").strip() == "journal: new goal Two lines goal"

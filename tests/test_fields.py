@@ -179,3 +179,12 @@ def test_a_number_out_of_range_in_a_file_is_reported_with_its_line() -> None:
         "goals/t.md:4: effort should be 0 or more, not -2",
         "goals/t.md:5: confidence should be from 1 to 10, not 11.0",
     ]
+
+
+def test_whole_numbers_are_read_exactly_however_written() -> None:
+    from journal.core.fields import parse_number
+
+    assert parse_number("1e3", "target") == 1000 and isinstance(parse_number("1e3", "t"), int)
+    assert parse_number("1e23", "target") == 10**23
+    assert parse_number("12345678901234567891", "target") == 12345678901234567891
+    assert parse_number("-2.5", "target") == -2.5 and parse_number("2.0", "t") == 2.0

@@ -611,6 +611,7 @@ def test_search_ranks_stay_apart_for_a_word_every_note_has(
         ("C++", "C"),
         ("dana@example.com", "dana@example"),
         ("title:o'brien", None),
+        ("Title:O'Brien", None),
         ("node.j*", "node.js"),
     ],
 )
@@ -631,6 +632,8 @@ def test_words_with_punctuation_are_searched_as_typed(
     ("query", "hint"),
     [
         ("node.js OR (x", 'in double quotes: "node.js"'),
+        ("hr -leaders", "leave a word out with NOT: hr NOT leaders"),
+        ("near(hr leaders)", "NEAR is written in capitals"),
         ("title:", "give words after title: or body:"),
         ("who: NOT x", 'in double quotes: "who:"'),
         ('"unclosed', "close the double quote"),
@@ -648,7 +651,7 @@ def test_a_query_fts_cannot_read_is_a_usage_error(
     assert result.exit_code == 2
     assert result.stderr.startswith("journal: ") and "Traceback" not in result.stderr
     assert hint in result.stderr
-    assert result.stderr.count("(") <= 2  # one hint, not a wrong one besides
+    assert result.stderr.count("(") - 2 * query.count("(") <= 2  # one hint, not a wrong one
 
 
 def test_commands_answer_from_a_fresh_index(notes: Path, invoke: Invoke, write: Write) -> None:

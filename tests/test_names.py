@@ -64,6 +64,10 @@ def test_slugs_and_unique_ids() -> None:
     assert slug("???") == "goal"
     assert slug("面试 三次") == "面试-三次" and slug("Привет, мир") == "привет-мир"
     assert slug("晋升 HRBP") == "晋升-hrbp" and slug("Café crème") == "cafe-creme"
+    # marks that are part of a letter stay: kana voicing, Devanagari and Thai vowels
+    assert slug("日本語を学ぶ") == "日本語を学ぶ" and slug("ガイドを読む") == "ガイドを読む"
+    assert slug("नमस्ते दुनिया") == "नमस्ते-दुनिया" and slug("ภาษาไทย เรียน") == "ภาษาไทย-เรียน"
+    assert slug("İstanbul") == "istanbul" and slug("under_score") == "under-score"
     assert unique_id("a", {"A", "a-2"}) == "a-3"
 
 

@@ -839,3 +839,14 @@ def test_counts_of_days_read_as_english(invoke: Invoke, write: Write) -> None:
     write("goals/a.md", goal_text("Alpha", due="2026-11-23"))
     review = invoke("review", "--stdout").stdout
     assert "- Due in 1 day (2026-11-23): [[a]]" in review
+
+
+def test_stdout_prints_a_crlf_review_as_it_would_be_written(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("review").exit_code == 0
+    path = vault / "reviews/2026-W47.md"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    printed = invoke("review", "--stdout").stdout_bytes
+    assert b"\\x0d" not in printed and printed.count(b"\r\n") > 50

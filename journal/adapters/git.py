@@ -28,6 +28,20 @@ from journal.core.errors import Conflict, JournalError
 from journal.core.history import Revision
 
 _BLOBS = (FileMode.BLOB, FileMode.BLOB_EXECUTABLE)
+#: git's names for the operations a repository can be in the middle of (pygit2's states).
+_OPERATIONS = {
+    "MERGE": "merge",
+    "REVERT": "revert",
+    "REVERT_SEQUENCE": "revert",
+    "CHERRYPICK": "cherry-pick",
+    "CHERRYPICK_SEQUENCE": "cherry-pick",
+    "BISECT": "bisect",
+    "REBASE": "rebase",
+    "REBASE_INTERACTIVE": "rebase",
+    "REBASE_MERGE": "rebase",
+    "APPLY_MAILBOX": "am",
+    "APPLY_MAILBOX_OR_REBASE": "am or rebase",
+}
 _UNCHANGED = "HEAD and the index are unchanged"
 
 
@@ -220,9 +234,9 @@ class Repository:
         ordinary one in the middle of it, which git itself refuses."""
         if self._index_lock().exists():
             raise GitProblem(self._locked())
-        state = self._repo.state()
+        state = pygit2.enums.RepositoryState(self._repo.state())
         if state != pygit2.enums.RepositoryState.NONE:
-            what = pygit2.enums.RepositoryState(state).name.lower().replace("_", " ")
+            what = _OPERATIONS.get(state.name, state.name.lower().replace("_", " "))
             raise GitProblem(
                 f"a git {what} is under way; finish it (or abort it) first, then commit"
             )

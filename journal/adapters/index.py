@@ -1025,8 +1025,9 @@ class Index:
         return self._guard(run)
 
 
+_DASHED = re.compile(r"(^|\s)-(?=\S)")  # "-word": without it, as search engines write it
 _SYNTAX = frozenset({"AND", "OR", "NOT", "title:", "body:", "*"})  # not a word to quote
-_WORD = re.compile(r"((?:title|body):)?(.+?)(\*?)")
+_WORD = re.compile(r"((?:title|body):)?(.+?)(\*?)", re.IGNORECASE)
 
 
 def _quoted_words(query: str) -> str | None:
@@ -1035,9 +1036,9 @@ def _quoted_words(query: str) -> str | None:
     None when it uses FTS5's syntax (quotes, parentheses, AND/OR/NOT/NEAR, a bare
     ``title:`` or ``*``), which the user then fixes."""
     words = query.split()
-    syntax = any(w in _SYNTAX or w.startswith("NEAR") for w in words)
+    syntax = any(w in _SYNTAX or w.lower() in _SYNTAX or w.startswith(("NEAR", "-")) for w in words)
     if not words or syntax or any(ch in query for ch in '"()'):
-        return None
+        return None  # "-word" too: a search engine's "without", which FTS5 writes NOT
     quoted = []
     for word in words:
         match = _WORD.fullmatch(word)
@@ -1057,8 +1058,13 @@ def _search_hint(query: str, error: str) -> str:
         return "give words after title: or body:"
     if 'near ""' in error or any(f'near "{word}"' in error for word in ("AND", "OR", "NOT")):
         return "AND, OR and NOT go between two words; close every parenthesis"
-    word = next((w for w in query.split() if re.search(r"[^\w*]", w)), "hr-leaders")
-    return f'put words with punctuation in double quotes: "{word.strip(chr(34))}"'
+    words = [w.strip('"()') for w in query.split()]
+    if any(w.startswith("-") and len(w) > 1 for w in words):
+        return "leave a word out with NOT: " + _DASHED.sub(r"\1NOT ", query)
+    if "near(" in query.lower() and "NEAR(" not in query:
+        return "NEAR is written in capitals: NEAR(word word)"
+    word = next((w for w in words if re.search(r"[^\w*]", w)), "hr-leaders")
+    return f'put words with punctuation in double quotes: "{word}"'
 
 
 def _metadata(conn: sqlite3.Connection) -> dict[str, str]:

@@ -9,6 +9,7 @@ only what a question needs - the goals for ``journal list``, the light
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import cached_property
@@ -497,22 +498,37 @@ class Catalog:
         return self.by_path[path] if path is not None else None
 
 
+_WORDS = re.compile(r"[^\W_]+")
+
+
 def _closest(ref: str, pool: Sequence[NoteHead], n: int = 3) -> list[str]:
-    """The titles of the ``n`` notes whose title, file name or id is most like ``ref``
-    (as a whole, or a run of as many words in it: "five HR leaderz" is like "Connect with
-    five HR leaders in my industry"), best first."""
-    wanted = ref.casefold()
-    size = len(wanted.split())
-    matcher = difflib.SequenceMatcher(b=wanted)
+    """The titles of the ``n`` notes most like ``ref``, best first: each word of ``ref``
+    is matched to the closest word of a note's title, file name or id (so "five HR
+    leaderz" finds "Connect with five HR leaders in my industry"), and a note scores the
+    mean of those matches; below 0.6 it is no suggestion.  Words are compared once each,
+    against the vault's vocabulary, so a vault of any size answers at once."""
+    wanted = _WORDS.findall(ref.casefold())
+    if not wanted:
+        return []
+    words_of = [
+        (head.title, set(_WORDS.findall(f"{head.title} {head.stem} {head.id or ''}".casefold())))
+        for head in pool
+        if head.title.strip()
+    ]
+    vocabulary: set[str] = set().union(*(words for _title, words in words_of))
+    close: list[dict[str, float]] = []
+    for word in wanted:
+        matcher = difflib.SequenceMatcher(b=word)
+        found = {}
+        for candidate in difflib.get_close_matches(word, vocabulary, n=50, cutoff=0.75):
+            matcher.set_seq1(candidate)
+            found[candidate] = matcher.ratio()
+        close.append(found)
     scored = []
-    for head in pool:
-        best = 0.0
-        for name in {head.title, head.stem, head.id or ""}:
-            words = name.casefold().split()
-            for start in range(max(1, len(words) - size + 1)):
-                matcher.set_seq1(" ".join(words[start : start + size]))
-                if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
-                    best = max(best, matcher.ratio())
-        if best >= 0.7:
-            scored.append((-best, head.title))
-    return [title for _score, title in sorted(scored)[:n]]
+    for title, words in words_of:
+        score = sum(
+            max((r for w, r in found.items() if w in words), default=0.0) for found in close
+        )
+        if score / len(wanted) >= 0.6:
+            scored.append((-score, len(words), title))
+    return [title for *_rank, title in sorted(scored)[:n]]

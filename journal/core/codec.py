@@ -161,8 +161,10 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
 
 
 def _check_late_block(doc: Document) -> None:
-    """Warn when blank lines come before a ``---`` block of properties: front matter
-    must start on the first line (in Obsidian too), so it is read as text."""
+    """Warn when blank lines come before a ``---`` block of properties with a ``type`` (a
+    note of the tool's kinds, meant as front matter; a block without one may well be text
+    between two thematic breaks): front matter must start on the first line (in Obsidian
+    too), so it is read as text."""
     from journal.core import yaml12
 
     late = _LATE_OPEN.match(doc.text)
@@ -170,7 +172,7 @@ def _check_late_block(doc: Document) -> None:
     if late is None or closing is None:
         return
     data, problem = _load(doc.text[late.end() : closing.start()])
-    if problem is None and isinstance(data, yaml12.LineMap):
+    if problem is None and isinstance(data, yaml12.LineMap) and "type" in data:
         doc.refuse(
             doc.text.count("\n", 0, late.end()),
             "blank lines come before this '---' block, so it is read as text, not as front "

@@ -8,6 +8,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any, Literal
 
 from journal.core import links as wikilinks
@@ -239,8 +240,11 @@ def parse_number(text: str, name: str) -> int | float:
         raise FieldError(f"{name} should be a number, not '{text}'") from None
     if not math.isfinite(value):
         raise FieldError(f"{name} should be a finite number")
-    whole = re.fullmatch(r"[-+]?\d+", cleaned) or ("." not in cleaned and value.is_integer())
-    return int(value) if whole else value
+    if re.fullmatch(r"[-+]?\d+", cleaned):
+        return int(cleaned)  # exactly, however many digits
+    if "." not in cleaned and value.is_integer():
+        return int(Decimal(cleaned))  # 1e3, exactly (int(1e23) is 99999999999999991611392)
+    return value
 
 
 def _date(field: Field, raw: Any, source: str | None) -> date:
@@ -459,10 +463,14 @@ def read_typed(
 
 def other_case(key: Any, fields: dict[str, Field], props: dict[str, Any]) -> bool:
     """Whether ``key`` is a known property written in other case (``Status``) with no
-    ``status`` beside it: meant as that property, which Obsidian shows as one."""
+    ``status`` beside it: meant as that property, which Obsidian shows as one (``Tags``,
+    ``Aliases`` and ``cssclasses`` in any case are read as they are)."""
     if not isinstance(key, str) or key == key.lower():
         return False
-    return key.lower() in fields and key.lower() not in props
+    lowered = key.lower()
+    if lowered in OBSIDIAN_LISTS or lowered in OBSIDIAN_LISTS.values():
+        return False  # read in any case, as Obsidian reads them
+    return lowered in fields and lowered not in props
 
 
 def as_written(raw: Any, source: str | None) -> Any:

@@ -78,14 +78,15 @@ def one_line_texts(data: Any, keep: frozenset[str] = frozenset({"chart"})) -> An
     return data
 
 
-#: Colour codes (SGR, as click.style writes them) and every other control character.
-_CONTROL = re.compile(r"\x1b\[[0-9;]*m|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: The colour codes the tool writes (reset, bold, dim, red, green, yellow: as click.style
+#: writes them), a line break, and every control character.
+_CONTROL = re.compile(r"\x1b\[(?:[0-2]|3[1-3])m|\r\n|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def terminal_text(text: str) -> str:
     """``text`` safe to print on a terminal: control characters from notes (an escape
-    sequence in a title could retitle the window or clear the screen) shown as ``\\x1b``;
-    newlines, tabs and colour codes kept."""
+    sequence in a title could retitle the window, clear the screen or hide text) shown
+    as ``\\x1b``; line breaks, tabs and the tool's own colour codes kept."""
     return _CONTROL.sub(lambda m: m[0] if len(m[0]) > 1 else f"\\x{ord(m[0]):02x}", text)
 
 

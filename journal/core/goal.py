@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from journal.core import codec
 from journal.core.checkins import CheckIn
-from journal.core.errors import Diagnostic, JournalError
-from journal.core.fields import GOAL_FIELDS, read_typed
+from journal.core.errors import Conflict, Diagnostic, JournalError
+from journal.core.fields import GOAL_FIELDS, OBSIDIAN_LISTS, obsidian_key, other_case, read_typed
 from journal.core.links import Link
 
 if TYPE_CHECKING:
@@ -166,14 +166,23 @@ def edit_goal(
     values = dict(wanted)
     if values.get("status") == "done" and before.get("status") != "done":
         values.setdefault("completed", day)
+    for written in before:
+        key = str(written).lower()
+        if key in values and other_case(written, GOAL_FIELDS, before):
+            raise Conflict(
+                f"has `{written}`, which is not read as `{key}`; rename it `{key}` first "
+                "(nothing changed)"
+            )
+    # tags, aliases, cssclasses: the key the file has for them, in any case (``Tags``)
+    keys = {k: obsidian_key(before, k) or k if k in OBSIDIAN_LISTS else k for k in values}
     changes = [
-        Change(key, before.get(key), codec.plain(value))
+        Change(key, before.get(keys[key]), codec.plain(value))
         for key, value in values.items()
-        if key not in before or before[key] != codec.plain(value)
+        if keys[key] not in before or before[keys[key]] != codec.plain(value)
     ]
     if not changes:
         return doc.text, []
-    return codec.edit(doc, {(c.key,): values[c.key] for c in changes}), changes
+    return codec.edit(doc, {(keys[c.key],): values[c.key] for c in changes}), changes
 
 
 def _iso(day: date | None) -> str | None:

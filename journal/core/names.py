@@ -40,10 +40,16 @@ def file_stem(title: str) -> str:
 def slug(title: str, limit: int = 48) -> str:
     """A lower-case id such as ``connect-with-five-hr-leaders``: Latin letters lose their
     accents (``Übung`` -> ``ubung``), letters of other scripts stay (``面试-三次``)."""
-    bare = "".join(
-        ch for ch in unicodedata.normalize("NFKD", title) if not unicodedata.combining(ch)
-    )
-    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", bare).lower())
+    words: list[str] = []
+    word = ""
+    for ch in unicodedata.normalize("NFC", title):
+        for part in _unaccented(ch).lower():
+            if unicodedata.category(part)[0] in "LMN":  # letters, their marks, digits
+                word += part
+            elif word:
+                words.append(word)
+                word = ""
+    words += [word] if word else []
     out = ""
     for word in words:
         candidate = f"{out}-{word}" if out else word
@@ -51,6 +57,14 @@ def slug(title: str, limit: int = 48) -> str:
             break
         out = candidate
     return out or (words[0][:limit] if words else "goal")
+
+
+def _unaccented(ch: str) -> str:
+    """A Latin letter without its accents (``é`` -> ``e``); any other character as it is
+    (marks are part of the letters of Devanagari, Thai, Japanese kana...)."""
+    if ch.isascii() or not unicodedata.name(ch, "").startswith("LATIN"):
+        return ch
+    return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
 
 
 def unique_id(base: str, taken: set[str]) -> str:

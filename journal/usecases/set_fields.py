@@ -10,8 +10,8 @@ from typing import Any
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
-from journal.core.errors import Conflict, UsageProblem
-from journal.core.fields import GOAL_FIELDS, lookup, other_case, parse_cli_value, yaml_value
+from journal.core.errors import UsageProblem
+from journal.core.fields import GOAL_FIELDS, lookup, parse_cli_value, yaml_value
 from journal.core.goal import Change, edit_goal, refuse_hand_value
 
 FIXED_KEYS = ("id", "type")
@@ -72,15 +72,6 @@ def set_fields(
     result = SetResult(goal.path, goal.title, {k: v.strip() for k, v in given.items()})
 
     def transform(doc: codec.Document) -> str:
-        data: dict[str, Any] = doc.data or {}
-        for written in data:
-            key = str(written).lower()
-            if key in typed and other_case(written, GOAL_FIELDS, data):
-                raise Conflict(
-                    f"has `{written}`, which is not read as `{key}`; rename it `{key}` first "
-                    "(nothing changed)",
-                    path=goal.path,
-                )
         text, result.changes = edit_goal(doc, typed, today)
         return text
 

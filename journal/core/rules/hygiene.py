@@ -275,7 +275,7 @@ RULES = (
         _diagnostics(
             ("key-case",),
             "warning",
-            "write the name in lower case (`status:`); Obsidian shows both as one property",
+            "write the property's name in lower case; Obsidian shows both as one property",
         ),
     ),
 )
