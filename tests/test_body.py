@@ -61,6 +61,33 @@ def test_links_tags_tasks_and_fields_skip_code() -> None:
     assert [h.text for h in facts.headings] == ["Title", "Log", "After"]
 
 
+def test_obsidian_comments_hide_links_tags_tasks_fields_and_headings() -> None:
+    body = (
+        "Seen [[A]] %%hidden [[B]] #b%% seen #a\n"  # 1
+        "%%\n"  # 2: a comment over lines
+        "progress:: [[Goal]] +100\n"  # 3
+        "## Log\n"  # 4
+        "- [ ] hidden task\n"  # 5
+        "%%\n"  # 6
+        "`%%` is code, so [[C]] #c count\n"  # 7
+        "```\n%% in a fence\n```\n"  # 8-10
+        "- [ ] seen task\n"  # 11
+        "Price \\#escaped is text\n"  # 12
+    )
+    facts = parse_body(body, want_log=True)
+    assert [(b.link.target, b.line) for b in facts.links] == [("A", 1), ("C", 7)]
+    assert [tag for tag, _ in facts.tags] == ["a", "c"]
+    assert [t.text for t in facts.tasks] == ["seen task"] and facts.fields == []
+    assert facts.headings == [] and facts.log_sections == []
+
+
+def test_a_commented_log_is_no_log() -> None:
+    body = "%%\n## Log\n- 2026-11-03: +5 commented out\n%%\n\n## Log\n\n- 2026-11-10: +1 real\n"
+    facts = parse_body(body, want_log=True)
+    assert [text for _line, text in facts.log_lines] == ["- 2026-11-10: +1 real"]
+    assert [s.heading for s in facts.log_sections] == [6]
+
+
 def test_only_top_level_items_under_the_log_heading_are_log_lines() -> None:
     facts = parse_body(BODY, first_line=1, want_log=True)
     assert [text for _line, text in facts.log_lines] == [

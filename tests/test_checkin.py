@@ -114,6 +114,22 @@ def test_a_file_without_a_final_newline_and_a_log_in_a_code_block(
     )
 
 
+def test_a_log_heading_inside_an_obsidian_comment_is_not_written_to(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    text = (
+        "---\ntype: goal\ntitle: Alpha\ncurrent: 1\n---\n# Alpha\n\n"
+        "%%\nTemplate notes:\n## Log\n- 2026-01-01: +50 example line\n%%\n\n"
+        "## Log\n\n- 2026-11-10: +1 real\n"
+    )
+    write("a.md", text)
+    result = invoke("log", "Alpha", "+1", "new")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert (vault / "a.md").read_text() == text.replace("current: 1", "current: 2") + (
+        "- 2026-11-22: +1 new\n"
+    )
+
+
 def test_a_user_saving_the_goal_during_the_write_wins(
     vault: Path, write: Write, tmp_path: Path
 ) -> None:

@@ -151,12 +151,71 @@ def _parser(links: bool = True) -> MarkdownIt:
 
 
 def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> BodyFacts:
-    """Scan a body whose first line is file line ``first_line``."""
+    """Scan a body whose first line is file line ``first_line`` (its ``%%comments%%``
+    blanked out first: Obsidian shows none of what they hold)."""
+    text = blank_comments(text)
     lines = split_lines(text)
     # Goals need the end line of each log item, which only markdown-it's blocks carry.
     fast = not want_log and "\t" not in text and "\r" not in text
     blocks = fast_blocks(lines) if fast else None
     return _facts(blocks if blocks is not None else md_blocks(text), lines, first_line, want_log)
+
+
+_FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)[^`].*?(?<!`)\1(?!`)")
+
+
+def blank_comments(text: str) -> str:
+    """``text`` with Obsidian's comments - ``%%`` to the next ``%%``, on one line or over
+    several - turned to spaces, line breaks kept, so every line keeps its number and
+    length; a ``%%`` in fenced or inline code is code."""
+    if "%%" not in text:
+        return text
+    out: list[str] = []
+    hidden = False
+    fence: str | None = None
+    for line in text.splitlines(keepends=True):
+        if not hidden and fence is not None:
+            rest = line.strip(" \r\n")
+            if rest.startswith(fence) and not rest.strip(fence[0]) and _indent(line) <= 3:
+                fence = None
+            out.append(line)
+            continue
+        opened = None if hidden else _FENCE_OPEN.match(line)
+        if opened:
+            fence = opened.group(1)
+            out.append(line)
+            continue
+        line, hidden = _blank_line(line, hidden)
+        out.append(line)
+    return "".join(out)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _blank_line(line: str, hidden: bool) -> tuple[str, bool]:
+    """``line`` with its commented parts as spaces, and whether a comment is still open
+    at its end (``hidden``: one was open at its start)."""
+    code = [] if hidden else [m.span() for m in _CODE_SPAN.finditer(line)]
+    chars = list(line)
+    start = 0
+    at = line.find("%%")
+    while at >= 0:
+        if not hidden and any(a <= at < b for a, b in code):
+            at = line.find("%%", at + 2)
+            continue
+        if hidden:
+            chars[start : at + 2] = " " * (at + 2 - start)
+        else:
+            start = at
+        hidden = not hidden
+        at = line.find("%%", at + 2)
+    if hidden:
+        end = len(line.rstrip("\r\n"))
+        chars[start:end] = " " * (end - start)
+    return "".join(chars), hidden
 
 
 # A body is read as a list of blocks, each a tuple whose first two items are the kind and
@@ -375,6 +434,8 @@ def _inline(content: str, facts: BodyFacts, line: int) -> None:
             _add_md_link(child.attrGet("href"), line + offset, facts)
         elif child.type == "code_inline":
             buffer.append(" ")
+        elif child.info == "escape":
+            buffer.append(child.markup)  # "\#tag" is text, not a tag: keep the backslash
         else:
             buffer.append(child.content)
     flush()
