@@ -155,16 +155,22 @@ def pass_state(func: F) -> F:
 
 def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
     """Print ``text``, control characters from notes shown, not obeyed
-    (:func:`~journal.core.formatting.terminal_text`); JSON escapes its own."""
+    (:func:`~journal.core.formatting.terminal_text`)."""
     from journal.core.formatting import terminal_text
 
     click.echo(terminal_text(text), err=err, nl=nl)
 
 
-def emit_json(data: Any) -> None:
-    from journal.core.formatting import json_numbers
+def echo_styled(text: str) -> None:
+    """Print a coloured view, made from :func:`~journal.core.formatting.terminal_data`:
+    its own colour codes are the only control characters in it."""
+    click.echo(text, nl=False)
 
-    click.echo(json.dumps(json_numbers(data), indent=2, ensure_ascii=False))
+
+def emit_json(data: Any) -> None:
+    from journal.core.formatting import json_numbers, json_text
+
+    click.echo(json_text(json.dumps(json_numbers(data), indent=2, ensure_ascii=False)))
 
 
 def report(diagnostics: list[Any], *, severities: tuple[str, ...] = ("error",)) -> None:
@@ -211,7 +217,7 @@ def commit_option(func: Writer) -> Writer:
         if revision is None:
             echo("journal: the files match the last commit, nothing to commit", err=err)
         else:
-            echo(f"committed {revision.short}: {message}", err=err)
+            echo(f"committed {revision.short}: {revision.summary}", err=err)
         return message
 
     return wrapper  # type: ignore[return-value]
@@ -950,6 +956,7 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
     Example:
       journal followups --all
     """
+    from journal.core.formatting import terminal_data
     from journal.present import followup_table
     from journal.usecases.followups import followups as list_followups
 
@@ -960,7 +967,7 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
     else:
-        echo(followup_table(rows, _style()), nl=False)
+        echo_styled(followup_table(terminal_data(rows), _style()))
 
 
 @cli.command()
@@ -1022,6 +1029,7 @@ def people(state: State, as_json: bool) -> None:
     Example:
       journal people --json
     """
+    from journal.core.formatting import terminal_data
     from journal.present import people_table
     from journal.usecases.people import people as list_people
 
@@ -1032,7 +1040,7 @@ def people(state: State, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
     else:
-        echo(people_table(rows, today(), _style()), nl=False)
+        echo_styled(people_table(terminal_data(rows), today(), _style()))
 
 
 @cli.command()
@@ -1047,6 +1055,7 @@ def status(state: State, as_json: bool) -> None:
     Example:
       journal status
     """
+    from journal.core.formatting import terminal_data
     from journal.present import status_screen
     from journal.usecases.status import status as board
 
@@ -1057,7 +1066,7 @@ def status(state: State, as_json: bool) -> None:
     if as_json:
         emit_json(data)
     else:
-        echo(status_screen(data, _style()), nl=False)
+        echo_styled(status_screen(terminal_data(data), _style()))
 
 
 # --- review / plan ------------------------------------------------------------------------

@@ -217,6 +217,20 @@ def test_a_check_in_dated_after_today_is_found_at_its_line() -> None:
     assert of("T009", run((PATH, goal_note(LOG + "- 2026-11-22: +1 Today\n")))) == []
 
 
+def test_a_milestone_or_follow_up_done_after_today_is_found() -> None:
+    milestones = "\n  - title: Questions written\n    due: 2026-10-15\n    done: 2026-12-02"
+    meeting = (
+        "meetings/m.md",
+        "---\ntype: meeting\ndate: 2026-11-20\nfollow_up_by: 2026-11-27\n"
+        "follow_up_done: 2026-12-01\n---\n",
+    )
+    found = of("T009", run((PATH, goal_note(milestones=milestones)), meeting))
+    assert [(f.path, f.message) for f in found] == [
+        (PATH, "milestone 'Questions written' is done on 2026-12-02, after today (2026-11-22)"),
+        ("meetings/m.md", "follow_up_done 2026-12-01 is after today (2026-11-22)"),
+    ]
+
+
 def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     own_tests = {"A002", "A003", "H002", "H003", "H004", "H006", "H007", "H008", "H009", "H010"}
     assert {r.id for r in RULES} == {c[0] for c in CASES} | own_tests

@@ -261,25 +261,16 @@ def test_control_characters_in_a_title_are_shown_not_obeyed(invoke: Invoke, writ
     )
 
 
-def test_terminal_text_keeps_newlines_tabs_and_colours() -> None:
-    from journal.core.formatting import terminal_text
+def test_terminal_text_keeps_line_breaks_and_tabs_and_escapes_every_control() -> None:
+    from journal.core.formatting import json_text, terminal_data, terminal_text
 
-    kept = "a\tb\r\n\x1b[31m\x1b[1mc\x1b[0m \x1b[2md\x1b[0m"  # the tool's own colours
-    assert terminal_text(kept) == kept
-    assert terminal_text("\x1b[8mhidden\x1b[2J\r\x9b\x7f") == (
-        "\\x1b[8mhidden\\x1b[2J\\x0d\\x9b\\x7f"
+    assert terminal_text("a\tb\r\nc\n") == "a\tb\r\nc\n"
+    assert terminal_text("\x1b[31mred\x1b[8mhidden\x1b[2J\r\x9b\x7f") == (
+        "\\x1b[31mred\\x1b[8mhidden\\x1b[2J\\x0d\\x9b\\x7f"
     )
-
-
-@pytest.mark.parametrize("typed", ["Cafe\u0301 goal", "café GOAL"])
-def test_a_new_note_named_like_an_existing_one_is_refused_naming_it(
-    invoke: Invoke, write: Write, vault: Path, typed: str
-) -> None:
-    write("goals/Café goal.md", goal_text("Café goal"))  # NFC, as most editors write
-    result = invoke("new", "goal", typed)
-    assert result.exit_code == 1
-    assert result.stderr.startswith("goals/Café goal.md: a note with this name already exists")
-    assert [p.name for p in (vault / "goals").iterdir()] == ["Café goal.md"]
+    assert terminal_data({"t": ["\x1b]0;x\x07", 3]}) == {"t": ["\\x1b]0;x\\x07", 3]}
+    assert json.loads(json_text('"\x9b\x7f"')) == "\x9b\x7f"
+    assert "\x9b" not in json_text('"\x9b"')
 
 
 def test_a_title_with_newlines_cannot_add_lines_to_the_body(invoke: Invoke, vault: Path) -> None:

@@ -384,3 +384,16 @@ def test_a_new_goal_with_a_line_break_in_its_title_commits_a_one_line_message(
     result = invoke("new", "goal", "Two\nlines goal", "--commit")
     assert result.exit_code == 0, result.stderr
     assert git("log", "-1", "--format=%B").strip() == "journal: new goal Two lines goal"
+
+
+def test_a_title_with_a_line_break_in_the_file_gives_a_one_line_commit(
+    git: Git, invoke: Invoke, vault: Path
+) -> None:
+    path = vault / GOAL
+    path.write_text(path.read_text().replace("title: Connect", 'title: "Multi\\nline" #'))
+    git.commit("Two-line title", "2026-11-02")
+    result = invoke("set", "Multi", "why=because", "--commit")
+    assert result.exit_code == 0, result.stderr
+    subject = "journal: set why=because in Multi line"
+    assert git("log", "-1", "--format=%B").strip() == subject
+    assert result.stdout.splitlines()[-1].endswith(f": {subject}")

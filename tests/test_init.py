@@ -154,3 +154,15 @@ def test_the_index_init_builds_is_the_one_the_next_command_uses(tmp_path: Path) 
     listed = init("--vault", str(root), "list")
     assert (listed.exit_code, listed.stderr) == (0, "")
     assert "Templates/" not in listed.stdout
+
+
+def test_init_refuses_a_path_that_is_not_utf8_and_creates_nothing(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from journal.cli import cli
+
+    root = tmp_path / "v\udcff"
+    result = CliRunner().invoke(cli, ["init", str(root)])
+    assert result.exit_code == 1
+    assert "the name of a folder on its path is not valid UTF-8" in result.stderr
+    assert not root.exists()

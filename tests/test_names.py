@@ -68,6 +68,8 @@ def test_slugs_and_unique_ids() -> None:
     assert slug("日本語を学ぶ") == "日本語を学ぶ" and slug("ガイドを読む") == "ガイドを読む"
     assert slug("नमस्ते दुनिया") == "नमस्ते-दुनिया" and slug("ภาษาไทย เรียน") == "ภาษาไทย-เรียน"
     assert slug("İstanbul") == "istanbul" and slug("under_score") == "under-score"
+    assert slug("ＨＲ面试") == "hr面试" and slug("CO₂ footprint") == "co2-footprint"
+    assert slug("Øresund Łódź") == "oresund-lodz" and slug("q\u0307uiz") == "quiz"
     assert unique_id("a", {"A", "a-2"}) == "a-3"
 
 

@@ -615,3 +615,49 @@ def test_the_suggested_contact_command_can_be_pasted_in_a_shell(
     hint = invoke("check", "--json", "--select", "H008")
     assert "journal new contact 'Rosa Ro Díaz'" not in hint.stdout  # no quote to protect
     assert 'journal new contact \\"Rosa Ro Díaz\\"' in hint.stdout
+
+
+def test_links_in_one_string_separated_by_commas_are_each_a_link(
+    invoke: Invoke, write: Write
+) -> None:
+    """Obsidian resolves both links of `with: "[[A]], [[B]]"`, as `journal set` writes
+    lists: not a bad value, and each link is followed (a missing contact is a hint)."""
+    write("people/Dana Ortiz.md", DANA)
+    write(
+        "meetings/m.md",
+        meeting_text(date="2026-11-20", **{"with": '"[[Dana Ortiz]], [[Sam Patel]]"'}),
+    )
+    found = json.loads(invoke("check", "--json").stdout)
+    assert [(f["rule"], f["message"]) for f in found if f["path"] == "meetings/m.md"] == [
+        ("H008", "with: [[Sam Patel]] has no contact note")
+    ]
+
+
+def test_done_refuses_to_add_a_twin_of_a_follow_up_key_in_other_case(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    path = write(
+        "meetings/m.md",
+        meeting_text(date="2026-11-20", follow_up_by="2026-11-27", Follow_up_done="false"),
+    )
+    before = path.read_bytes()
+    result = invoke("done", "m")
+    assert result.exit_code == 1 and path.read_bytes() == before
+    assert "meetings/m.md: has `Follow_up_done`, which is not read as `follow_up_done`" in (
+        result.stderr
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
+def test_a_coloured_view_on_a_terminal_shows_a_notes_escape_codes_and_keeps_its_own(
+    write: Write, vault: Path
+) -> None:
+    followup_vault(write)
+    path = vault / "meetings/2026-11-05 Meetup.md"
+    path.write_text(
+        path.read_text().replace("type: meeting\n", 'type: meeting\ntitle: "A \\e[8mhidden"\n')
+    )
+    code, output = run_on_a_terminal(["--vault", str(vault), "followups"])
+    assert code == 0, output
+    assert "A \\x1b[8mhidden" in output and "\x1b[8m" not in output
+    assert "\x1b[31m" in output  # the tool's own red for an overdue follow-up

@@ -413,3 +413,6 @@ def test_a_plan_that_overlaps_another_says_so(invoke: Invoke, write: Write, vaul
         "the plan that starts last (regenerate that one with --start 2026-11-23)\n"
     )
     assert invoke("plan").stderr.startswith("journal: this plan overlaps plans/2026-12-14-")
+    assert invoke("plan", "--start", "2027-03-01", "--days", "30").exit_code == 0
+    told = invoke("plan", "--start", "2027-03-01").stderr
+    assert "(regenerate that one with --start 2027-03-01 --days 30)" in told

@@ -794,6 +794,7 @@ def test_a_broken_marker_is_reported_at_its_line_in_the_file(
     lines = path.read_text().splitlines(keepends=True)
     begin = next(i for i, line in enumerate(lines, 1) if "journal:begin checkins" in line)
     path.write_text("".join(line for line in lines if "journal:end checkins" not in line))
+    write("goals/b.md", goal_text("Beta"))  # the note's `goals:` would grow by a line
     before = path.read_bytes()
     result = invoke("review")
     assert result.exit_code == 1

@@ -1025,7 +1025,6 @@ class Index:
         return self._guard(run)
 
 
-_DASHED = re.compile(r"(^|\s)-(?=\S)")  # "-word": without it, as search engines write it
 _SYNTAX = frozenset({"AND", "OR", "NOT", "title:", "body:", "*"})  # not a word to quote
 _WORD = re.compile(r"((?:title|body):)?(.+?)(\*?)", re.IGNORECASE)
 
@@ -1059,8 +1058,12 @@ def _search_hint(query: str, error: str) -> str:
     if 'near ""' in error or any(f'near "{word}"' in error for word in ("AND", "OR", "NOT")):
         return "AND, OR and NOT go between two words; close every parenthesis"
     words = [w.strip('"()') for w in query.split()]
-    if any(w.startswith("-") and len(w) > 1 for w in words):
-        return "leave a word out with NOT: " + _DASHED.sub(r"\1NOT ", query)
+    left_out = [w[1:] for w in words if w.startswith("-") and len(w) > 1]
+    if left_out:
+        kept = [w for w in words if w and not w.startswith("-")]
+        if not kept:
+            return "NOT leaves words out of a search for others: hr NOT leaders"
+        return "leave a word out with NOT: " + " NOT ".join([" ".join(kept), *left_out])
     if "near(" in query.lower() and "NEAR(" not in query:
         return "NEAR is written in capitals: NEAR(word word)"
     word = next((w for w in words if re.search(r"[^\w*]", w)), "hr-leaders")

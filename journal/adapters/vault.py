@@ -34,17 +34,17 @@ def find_vault(explicit: str | None, cwd: Path) -> Path:
         if not root.is_dir():
             problem = "is not a folder" if root.exists() else "does not exist"
             raise NotFound(f"vault folder '{explicit}' {problem}")
-        return _usable(root.resolve())
+        return usable_root(root.resolve())
     for folder in (cwd, *cwd.parents):
         if any((folder / marker).is_dir() for marker in MARKERS):
-            return _usable(folder.resolve())
+            return usable_root(folder.resolve())
     raise NotFound(
         "no vault here: run inside a vault (a folder with .journal/ or .obsidian/), "
         "pass --vault PATH or set JOURNAL_VAULT"
     )
 
 
-def _usable(root: Path) -> Path:
+def usable_root(root: Path) -> Path:
     """``root``, unless its path can't be stored or shown (not UTF-8)."""
     if not is_utf8(str(root)):
         raise JournalError(f"vault folder '{shown(str(root))}': {NOT_UTF8_FOLDER}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -13,7 +14,7 @@ from typing import Any, Literal
 
 from journal.core import links as wikilinks
 from journal.core.dates import DateError, parse_date, parse_duration
-from journal.core.errors import Diagnostic, JournalError, UsageProblem
+from journal.core.errors import Conflict, Diagnostic, JournalError, UsageProblem
 from journal.core.tags import clean_tag, unique
 
 FieldType = Literal[
@@ -283,7 +284,10 @@ def _link(field: Field, raw: Any, source: str | None) -> wikilinks.Link:
 
 
 def _links(field: Field, raw: Any, source: str | None) -> list[wikilinks.Link]:
-    items = raw if isinstance(raw, list) and not _is_unquoted_link(raw) else [raw]
+    if isinstance(raw, str) and "[[" in raw:  # "[[A]], [[B]]": Obsidian resolves both
+        items: list[Any] = list_items(raw)
+    else:
+        items = raw if isinstance(raw, list) and not _is_unquoted_link(raw) else [raw]
     return [_link(field, item, None) for item in items if item is not None]
 
 
@@ -473,6 +477,19 @@ def other_case(key: Any, fields: dict[str, Field], props: dict[str, Any]) -> boo
     return lowered in fields and lowered not in props
 
 
+def refuse_other_case(props: dict[str, Any], keys: Iterable[str], fields: dict[str, Field]) -> None:
+    """Refuse to write ``keys`` into front matter that has one of them in other case
+    (``Status`` for ``status``), which is not read: the file would get a twin."""
+    wanted = set(keys)
+    for written in props:
+        key = str(written).lower()
+        if key in wanted and other_case(written, fields, props):
+            raise Conflict(
+                f"has `{written}`, which is not read as `{key}`; rename it `{key}` first "
+                "(nothing changed)"
+            )
+
+
 def as_written(raw: Any, source: str | None) -> Any:
     """A number written in a form the number would lose (``1.10``, ``0012``, ``1e3``)
     as the text typed (``source``); any other value as read."""
@@ -513,13 +530,19 @@ def obsidian_list(props: dict[str, Any], name: str) -> list[str]:
 _ITEM = re.compile(r"(?:\[\[.*?\]\]|[^,])+")
 
 
+def list_items(text: str) -> list[str]:
+    """The items of a list written as text, split at commas but not inside ``[[...]]``
+    (``[[Learn SQL, then Python]], [[B]]`` is two links)."""
+    return [part.strip() for part in _ITEM.findall(text) if part.strip()]
+
+
 def parse_cli_value(field: Field, text: str) -> Any:
     """The typed value of ``KEY=VALUE`` as typed in ``journal set`` (empty: clear it)."""
     if text.strip() == "":
         return None
     try:
         if field.type in ("links", "list", "tags"):
-            raw: Any = [p.strip() for p in _ITEM.findall(text) if p.strip()]
+            raw: Any = list_items(text)
         elif field.type == "checkbox":
             lowered = text.strip().lower()
             if lowered not in ("true", "false"):

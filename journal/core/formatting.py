@@ -78,16 +78,33 @@ def one_line_texts(data: Any, keep: frozenset[str] = frozenset({"chart"})) -> An
     return data
 
 
-#: The colour codes the tool writes (reset, bold, dim, red, green, yellow: as click.style
-#: writes them), a line break, and every control character.
-_CONTROL = re.compile(r"\x1b\[(?:[0-2]|3[1-3])m|\r\n|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: A line break (kept), and every control character.
+_CONTROL = re.compile(r"\r\n|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def terminal_text(text: str) -> str:
     """``text`` safe to print on a terminal: control characters from notes (an escape
     sequence in a title could retitle the window, clear the screen or hide text) shown
-    as ``\\x1b``; line breaks, tabs and the tool's own colour codes kept."""
+    as ``\\x1b``; line breaks and tabs kept.  Colour is added after (see
+    :func:`terminal_data`)."""
     return _CONTROL.sub(lambda m: m[0] if len(m[0]) > 1 else f"\\x{ord(m[0]):02x}", text)
+
+
+def terminal_data(data: Any) -> Any:
+    """``data`` with :func:`terminal_text` applied to every text in it: what a view
+    that adds colour codes of its own takes, so that only those reach the terminal."""
+    if isinstance(data, str):
+        return terminal_text(data)
+    if isinstance(data, dict):
+        return {k: terminal_data(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [terminal_data(v) for v in data]
+    return data
+
+
+def json_text(text: str) -> str:
+    """JSON text with DEL and the C1 controls, which JSON allows raw, escaped too."""
+    return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def shell_word(text: str) -> str:

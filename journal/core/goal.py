@@ -9,8 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 from journal.core import codec
 from journal.core.checkins import CheckIn
-from journal.core.errors import Conflict, Diagnostic, JournalError
-from journal.core.fields import GOAL_FIELDS, OBSIDIAN_LISTS, obsidian_key, other_case, read_typed
+from journal.core.errors import Diagnostic, JournalError
+from journal.core.fields import (
+    GOAL_FIELDS,
+    OBSIDIAN_LISTS,
+    obsidian_key,
+    read_typed,
+    refuse_other_case,
+)
 from journal.core.links import Link
 
 if TYPE_CHECKING:
@@ -166,13 +172,7 @@ def edit_goal(
     values = dict(wanted)
     if values.get("status") == "done" and before.get("status") != "done":
         values.setdefault("completed", day)
-    for written in before:
-        key = str(written).lower()
-        if key in values and other_case(written, GOAL_FIELDS, before):
-            raise Conflict(
-                f"has `{written}`, which is not read as `{key}`; rename it `{key}` first "
-                "(nothing changed)"
-            )
+    refuse_other_case(before, values, GOAL_FIELDS)
     # tags, aliases, cssclasses: the key the file has for them, in any case (``Tags``)
     keys = {k: obsidian_key(before, k) or k if k in OBSIDIAN_LISTS else k for k in values}
     changes = [

@@ -38,17 +38,18 @@ def file_stem(title: str) -> str:
 
 
 def slug(title: str, limit: int = 48) -> str:
-    """A lower-case id such as ``connect-with-five-hr-leaders``: Latin letters lose their
-    accents (``Übung`` -> ``ubung``), letters of other scripts stay (``面试-三次``)."""
+    """A lower-case id such as ``connect-with-five-hr-leaders``: compatibility forms
+    folded (fullwidth letters, ``CO₂`` -> ``co2``), Latin letters without their accents
+    (``Übung`` -> ``ubung``, ``Łódź`` -> ``lodz``), letters of other scripts kept whole,
+    with their marks (``学ぶ``, ``नमस्ते``)."""
     words: list[str] = []
     word = ""
-    for ch in unicodedata.normalize("NFC", title):
-        for part in _unaccented(ch).lower():
-            if unicodedata.category(part)[0] in "LMN":  # letters, their marks, digits
-                word += part
-            elif word:
-                words.append(word)
-                word = ""
+    for ch in _unaccented(title):
+        if unicodedata.category(ch)[0] in "LMN":  # letters, their marks, digits
+            word += ch
+        elif word:
+            words.append(word)
+            word = ""
     words += [word] if word else []
     out = ""
     for word in words:
@@ -59,12 +60,25 @@ def slug(title: str, limit: int = 48) -> str:
     return out or (words[0][:limit] if words else "goal")
 
 
-def _unaccented(ch: str) -> str:
-    """A Latin letter without its accents (``é`` -> ``e``); any other character as it is
-    (marks are part of the letters of Devanagari, Thai, Japanese kana...)."""
-    if ch.isascii() or not unicodedata.name(ch, "").startswith("LATIN"):
-        return ch
-    return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+#: Latin letters that are not a base letter plus an accent in Unicode.
+_LATIN_LETTERS = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "\u0131": "i", "ŧ": "t", "æ": "ae", "œ": "oe"}
+)
+
+
+def _unaccented(text: str) -> str:
+    """``text`` lower-cased and in compatibility form (NFKC), Latin letters without their
+    accents; the marks of other scripts' letters kept (kana voicing, Indic vowels)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower()).translate(_LATIN_LETTERS)
+    kept = []
+    latin = False  # the last base letter is Latin: its combining marks are accents
+    for ch in decomposed:
+        if not unicodedata.combining(ch):
+            latin = ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
+        elif latin:
+            continue
+        kept.append(ch)
+    return unicodedata.normalize("NFKC", "".join(kept))
 
 
 def unique_id(base: str, taken: set[str]) -> str:

@@ -119,10 +119,8 @@ def meeting_from_note(note: Note) -> tuple[Meeting, list[Diagnostic]]:
 
 def follow_up_state(meeting: Meeting, today: date) -> str | None:
     """``done``, ``overdue``, ``due`` (today to :data:`DUE_SOON_DAYS` days on, both
-    included), ``later``, or None for a meeting that owes no follow-up; seen on
-    ``today``, so one done on a later day was still open then (a past week's review)."""
-    done = meeting.follow_up_done
-    if done is True or (isinstance(done, date) and done <= today):
+    included), ``later``, or None for a meeting that owes no follow-up."""
+    if meeting.follow_up_done is not False:
         return "done"
     if meeting.follow_up_by is None:
         return None

@@ -24,11 +24,11 @@ from journal.core.checkins import (
 )
 from journal.core.dates import DateError, parse_date
 from journal.core.errors import Diagnostic
-from journal.core.fields import KINDS, obsidian_list
+from journal.core.fields import KINDS, list_items, obsidian_list
 from journal.core.links import Link, is_conflict_copy, parse_link
 from journal.core.tags import unique
 
-PARSER_VERSION = 12  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 13  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -244,8 +244,8 @@ def _read_properties(note: Note) -> None:
 
 
 def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
+    if isinstance(value, str):  # "[[A]], [[B]]" holds two links, as Obsidian reads it
+        return list_items(value) if "]]," in value else [value]
     if isinstance(value, list):
         # An unquoted [[Note]] loads as [["Note"]].
         if len(value) == 1 and isinstance(value[0], list) and len(value[0]) == 1:

@@ -16,7 +16,7 @@ from journal.core.catalog import Catalog
 from journal.core.dates import Period, parse_duration, week_label, week_of
 from journal.core.formatting import bar, number, percent, plural, rate, signed
 from journal.core.goal import Goal
-from journal.core.networking import follow_up_state
+from journal.core.networking import Meeting, follow_up_state
 from journal.core.progress import expected_value, last_checkin, pace, start_of
 from journal.core.series import pairs, value_on, value_series
 
@@ -71,7 +71,7 @@ def build_review(
     label = week_label(period.start, week_start)
     seen = week_label(as_of, week_start)  # pace is judged on as_of: a week ahead is seen now
     link = _linker(catalog)
-    goals = [_as_it_was(g, as_of) for g in catalog.goals]
+    goals = [_as_it_was(g, as_of, catalog.today) for g in catalog.goals]
     active = [g for g in goals if g.status == "active"]
     completed = [g for g in goals if _completed_in(g, period, completed_paths)]
     done_now = {g.path for g in completed}
@@ -185,17 +185,32 @@ def _due_key(goal: Goal) -> tuple[date, str]:
     return (goal.due or date.max, goal.path)
 
 
-def _as_it_was(goal: Goal, as_of: date) -> Goal:
-    """``goal`` as it stood on ``as_of``: a goal ``completed`` after that day was still
-    active then (a past week's review shows it on the scoreboard, with its pace), and a
-    milestone done after it still open."""
-    later = [m for m in goal.milestones if m.done_on is not None and m.done_on > as_of]
+def _since(day: date | None, as_of: date, today: date | None) -> bool:
+    """Whether ``day`` (when something was done) came after ``as_of`` but not after
+    ``today``: in a past week's review it was not done yet.  A day after today is left
+    as written (T009 reports it), as every other command reads it."""
+    return day is not None and as_of < day <= (today or date.max)
+
+
+def _as_it_was(goal: Goal, as_of: date, today: date | None) -> Goal:
+    """``goal`` as it stood on ``as_of``: a goal completed since was still active then
+    (a past week's review shows it on the scoreboard, with its pace), and a milestone
+    done since still open."""
+    later = [m for m in goal.milestones if _since(m.done_on, as_of, today)]
     if later:
         open_then = [replace(m, done=False) if m in later else m for m in goal.milestones]
         goal = replace(goal, milestones=open_then)
-    if goal.status == "done" and goal.completed is not None and goal.completed > as_of:
+    if goal.status == "done" and _since(goal.completed, as_of, today):
         return replace(goal, status="active", completed=None)
     return goal
+
+
+def _meeting_then(meeting: Meeting, as_of: date, today: date | None) -> Meeting:
+    """``meeting`` as it stood on ``as_of``: a follow-up done since was still owed."""
+    done = meeting.follow_up_done
+    if isinstance(done, date) and _since(done, as_of, today):
+        return replace(meeting, follow_up_done=False)
+    return meeting
 
 
 def _completed_in(goal: Goal, period: Period, git_paths: set[str] | None = None) -> bool:
@@ -343,7 +358,7 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
     period, contacts added in it."""
     followups = []
     older: list[date] = []
-    for meeting in catalog.meetings:
+    for meeting in (_meeting_then(m, as_of, catalog.today) for m in catalog.meetings):
         state = follow_up_state(meeting, as_of)
         if state not in ("overdue", "due") or meeting.follow_up_by is None:
             continue

@@ -31,14 +31,16 @@ def prepare_commit(vault: Vault) -> None:
 
 
 def commit_paths(vault: Vault, paths: Sequence[str], message: str) -> Revision | None:
-    """Commit these vault-relative notes as they are on disk with ``message``.
+    """Commit these vault-relative notes as they are on disk with ``message`` (on one
+    line).
 
     Only these files enter the commit and the index; other staged changes stay
     staged.  Returns None when the files already match HEAD.
     """
     unique = list(dict.fromkeys(paths))
+    subject = " ".join(message.split())  # one line, whatever a title held
     try:
-        return Repository.open(vault).commit(unique, message)
+        return Repository.open(vault).commit(unique, subject)
     except JournalError as exc:
         raise JournalError(f"written but not committed: {_reason(exc)}") from None
 

@@ -12,7 +12,13 @@ from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.dates import not_after
 from journal.core.errors import JournalError, NotFound, UsageProblem
-from journal.core.fields import GOAL_FIELDS, FieldError, coerce
+from journal.core.fields import (
+    GOAL_FIELDS,
+    MEETING_FIELDS,
+    FieldError,
+    coerce,
+    refuse_other_case,
+)
 from journal.core.goal import Change, edit_goal
 
 
@@ -76,6 +82,7 @@ def _follow_up(result: Done, day: date) -> Callable[[codec.Document], str]:
                 "this meeting has no follow_up_by, so there is no follow-up to mark done "
                 "(set follow_up_by first if one is owed); nothing written"
             )
+        refuse_other_case(doc.data, ("follow_up_done",), MEETING_FIELDS)
         result.old = codec.plain(doc.data.get("follow_up_done"))
         if result.old not in (None, False):
             return doc.text
@@ -87,6 +94,7 @@ def _follow_up(result: Done, day: date) -> Callable[[codec.Document], str]:
 
 def _milestone(result: Done, wanted: str, day: date) -> Callable[[codec.Document], str]:
     def transform(doc: codec.Document) -> str:
+        refuse_other_case(doc.data or {}, ("milestones",), GOAL_FIELDS)
         raw = doc.data.get("milestones") if doc.data is not None else None
         try:
             items = coerce(GOAL_FIELDS["milestones"], raw)

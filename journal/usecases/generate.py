@@ -126,7 +126,7 @@ def _regenerate(
             result.missing = merged.missing
     except generated.SectionError as exc:
         if exc.path == rel and exc.line is not None:
-            exc.line += again.body_line - 1  # a line of the body, counted in the file
+            exc.line += doc.body_line - 1  # a line of the body, counted in the file on disk
         raise
     return text[: again.body_start] + new_body
 

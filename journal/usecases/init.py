@@ -10,7 +10,7 @@ from pathlib import Path
 
 from journal.adapters import files
 from journal.adapters.obsidian import load_periodic
-from journal.adapters.vault import CONFIG_PATH, Vault, load_catalog
+from journal.adapters.vault import CONFIG_PATH, Vault, load_catalog, usable_root
 from journal.core.errors import Conflict, JournalError, UnsafeWrite
 from journal.core.formatting import plural
 from journal.core.names import file_stem
@@ -69,7 +69,7 @@ def init_vault(root: Path, today: date) -> InitResult:
     half-way (a full disk) can simply be run again.
     """
     try:
-        return _init(root.expanduser().resolve(), today)
+        return _init(usable_root(root.expanduser().resolve()), today)
     except OSError as exc:
         where = str(exc.filename) if exc.filename else str(root)
         raise JournalError(f"can't create the vault: {exc.strerror or exc}", path=where) from None

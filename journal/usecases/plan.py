@@ -68,10 +68,11 @@ def quarterly_plan(
     end = date.fromisoformat(data["end"])
     for other_start, other_end, note in plan_spans(catalog):
         if note.path != path and other_start <= end and start <= other_end:
+            length = (other_end - other_start).days + 1
+            again = f"--start {other_start}" + (f" --days {length}" if length != days else "")
             vault.notice(
                 f"this plan overlaps {note.path} ({other_start} to {other_end}); a review "
-                "follows the plan that starts last (regenerate that one with --start "
-                f"{other_start})"
+                f"follows the plan that starts last (regenerate that one with {again})"
             )
     body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"plan": one_line_texts(data)})
     props = {

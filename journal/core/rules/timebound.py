@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from itertools import pairwise
 
 from journal.core.formatting import plural
@@ -145,6 +146,15 @@ def future_dated(ctx: Context) -> Iterator[Problem]:
                 f"completed {goal.completed} is after today ({now})",
                 "set the day it was done: `journal set GOAL completed=YYYY-MM-DD`",
             )
+        for milestone in goal.milestones:
+            if milestone.done_on is not None and milestone.done_on > now:
+                yield Problem(
+                    goal.path,
+                    line_of(goal, "milestones"),
+                    f"milestone '{milestone.title}' is done on {milestone.done_on}, after "
+                    f"today ({now})",
+                    "set the day it was done, or `done: false` until it is",
+                )
         planned = goal.metric_source == "meetings"  # meetings ahead count on their day
         for checkin in goal.checkins:
             if checkin.day > now and not (planned and checkin.path != goal.path):
@@ -155,6 +165,15 @@ def future_dated(ctx: Context) -> Iterator[Problem]:
                     "what happened",
                     "fix the date (a typo?), or add the line on the day it happens",
                 )
+    for meeting in ctx.catalog.meetings:
+        done = meeting.follow_up_done
+        if isinstance(done, date) and done > now:
+            yield Problem(
+                meeting.path,
+                meeting.lines.get("follow_up_done", 1),
+                f"follow_up_done {done} is after today ({now})",
+                "set the day the follow-up was sent, or `false` until it is",
+            )
 
 
 RULES = (
@@ -206,7 +225,8 @@ RULES = (
         "T009",
         "future-dated",
         "warning",
-        "a check-in or the goal's `completed` is dated after today",
+        "a check-in, a goal's `completed`, a milestone's `done` or a meeting's "
+        "`follow_up_done` is dated after today",
         future_dated,
     ),
 )
