@@ -323,3 +323,12 @@ def test_tags_in_other_case_are_read_and_set_as_obsidian_does(invoke: Invoke, wr
     result = invoke("set", "alpha", "tags=x, y")
     assert result.exit_code == 0, result.stderr
     assert "\nTags: [x, y]\n" in path.read_text() and "\ntags:" not in path.read_text()
+
+
+def test_a_choice_in_other_case_is_read_and_reported(invoke: Invoke, write: Write) -> None:
+    write("goals/x.md", goal_text("Alpha").replace("status: active\n", "status: Active\n"))
+    assert json.loads(invoke("list", "--json").stdout)[0]["status"] == "active"
+    found = json.loads(invoke("check", "--json", "--select", "H011").stdout)
+    assert [(f["line"], f["message"].split(",")[0]) for f in found] == [
+        (5, "`status: Active` is read as `active`")
+    ]

@@ -462,6 +462,18 @@ def read_typed(
             typed[spec.name] = coerce(spec, raw, sources.get(key))
         except FieldError as exc:
             problems.append(Diagnostic(path, key_lines.get(key), exc.message, "error", "value"))
+            continue
+        if spec.type == "choice" and isinstance(raw, str) and raw.strip() != typed[spec.name]:
+            problems.append(
+                Diagnostic(
+                    path,
+                    key_lines.get(key),
+                    f"`{key}: {raw.strip()}` is read as `{typed[spec.name]}`, but Obsidian's "
+                    "Bases and Dataview compare it as written",
+                    "warning",
+                    "key-case",
+                )
+            )
     return typed, extra, problems
 
 

@@ -271,11 +271,12 @@ RULES = (
         "H011",
         "property-case",
         "warning",
-        "a goal, meeting or contact property written in other case (`Status:`), so not read",
+        "a goal, meeting or contact property, or a choice such as `status`, written in other "
+        "case (`Status:`, `status: Active`)",
         _diagnostics(
             ("key-case",),
             "warning",
-            "write the property's name in lower case; Obsidian shows both as one property",
+            "write it in lower case, as journal and Obsidian's Bases both read it",
         ),
     ),
 )
