@@ -345,6 +345,13 @@ def test_the_index_and_parsed_notes_give_the_same_findings(
         "progress:: [[Network more]]\nprogress:: [[Dana Ortiz]] +1\nSee [[Nowhere#x|y]].\n",
         "people/Ana Ruiz.md": "---\ntype: contact\n---\nprogress:: +1\n![[photo.png]]\n",
         "notes/Undated.md": "progress:: [[Network more]] +1\n[[Not written yet]]\n",
+        # follow-ups done after today (T009) in each form, and values that are no date
+        "meetings/2026-11-19 Call.md": "---\ntype: meeting\nfollow_up_by: 2026-11-26\n"
+        "follow_up_done: 2026-12-24\n---\n",
+        "meetings/2026-11-18 Chat.md": "---\ntype: meeting\nfollow_up_by: 2026-11-25\n"
+        "follow_up_done: '2026-12-25'\n---\n",
+        "meetings/2026-11-17 Talk.md": "---\ntype: meeting\nfollow_up_done: true\n---\n",
+        "meetings/2026-11-16 Walk.md": "---\ntype: meeting\nfollow_up_done: soon\n---\n",
     }
     for rel, text in extra.items():
         (example_vault / rel).write_text(text, encoding="utf-8")
@@ -353,6 +360,8 @@ def test_the_index_and_parsed_notes_give_the_same_findings(
     parsed = check_vault(vault, Catalog(notes), date(2026, 11, 22)).findings
     indexed = check_json(invoke, root=example_vault)
     assert [f.to_dict() for f in parsed] == indexed
+    future = [(f["path"], f["line"]) for f in indexed if f["rule"] == "T009"]
+    assert future == [("meetings/2026-11-18 Chat.md", 4), ("meetings/2026-11-19 Call.md", 4)]
     assert {r["rule"] for r in indexed} >= {"H001", "H008", "H010"}
 
 

@@ -1424,6 +1424,19 @@ class IndexReader:
             )
         ]
 
+    def property_texts(self, kind: str, key: str) -> list[tuple[str, str]]:
+        # read in SQLite from the stored front matter, no note loaded
+        return [
+            (path, value)
+            for path, value in self._rows(
+                "SELECT n.path, json_extract(p.props, ?) FROM notes n"
+                " JOIN parsed p ON p.path = n.path"
+                " WHERE n.kind = ? AND n.readable AND json_type(p.props, ?) = 'text'"
+                " ORDER BY n.path",
+                (f'$."{key}"', kind, f'$."{key}"'),
+            )
+        ]
+
     def named(self, name: str) -> list[str]:
         return [p for (p,) in self._rows("SELECT path FROM notes WHERE name = ?", (name,))]
 

@@ -15,6 +15,7 @@ from datetime import date
 from functools import cached_property
 from typing import Protocol, TypeVar
 
+from journal.core import codec
 from journal.core.checkins import CheckIn
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound, UsageProblem
 from journal.core.goal import Goal, goal_from_note
@@ -83,6 +84,11 @@ class NoteSource(Protocol):
     def fields(self, key: str) -> list[tuple[str, bool, NoteField]]:
         """(path, dated, field) for each inline field ``key::`` (any case) of a readable
         note; ``dated``: the note has a day (see :func:`note_date`)."""
+        ...
+
+    def property_texts(self, kind: str, key: str) -> list[tuple[str, str]]:
+        """(path, value) for each readable note of ``kind`` whose property ``key`` holds
+        text (a date is text here: ``2026-11-22``), without loading the notes."""
         ...
 
     def named(self, name: str) -> Sequence[str]:
@@ -167,6 +173,14 @@ class NoteList:
             if f.key.casefold() == key
         ]
 
+    def property_texts(self, kind: str, key: str) -> list[tuple[str, str]]:
+        found = (
+            (n.path, codec.plain(n.props.get(key)))
+            for n in self.notes
+            if n.readable and n.kind == kind
+        )
+        return [(path, value) for path, value in found if isinstance(value, str)]
+
     def named(self, name: str) -> Sequence[str]:
         return self._names[0].get(name, ())
 
@@ -224,6 +238,10 @@ class _Originals:
 
     def fields(self, key: str) -> list[tuple[str, bool, NoteField]]:
         return [item for item in self._source.fields(key) if not is_conflict_copy(item[0])]
+
+    def property_texts(self, kind: str, key: str) -> list[tuple[str, str]]:
+        found = self._source.property_texts(kind, key)
+        return [item for item in found if not is_conflict_copy(item[0])]
 
     def named(self, name: str) -> Sequence[str]:
         return [p for p in self._source.named(name) if not is_conflict_copy(p)]
@@ -418,6 +436,10 @@ class Catalog:
     def fields(self, key: str) -> list[tuple[str, bool, NoteField]]:
         """(path, dated, field) for each inline field ``key::`` of a readable note."""
         return self._source.fields(key)
+
+    def property_texts(self, kind: str, key: str) -> list[tuple[str, str]]:
+        """(path, text) for each readable note of ``kind`` whose ``key`` holds text."""
+        return self._source.property_texts(kind, key)
 
     def goal_at(self, path: str) -> Goal:
         for goal in self.goals:
