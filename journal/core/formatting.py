@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 BAR_WIDTH = 10
@@ -69,12 +70,18 @@ def one_line(text: str) -> str:
 
 def one_line_texts(data: Any, keep: frozenset[str] = frozenset({"chart"})) -> Any:
     """``data`` with :func:`one_line` applied to every text, except under ``keep`` keys."""
+    return map_texts(data, one_line, keep)
+
+
+def map_texts(data: Any, change: Callable[[str], str], keep: frozenset[str] = frozenset()) -> Any:
+    """``data`` (texts, numbers, lists and mappings) with ``change`` applied to every
+    text in it, except under the keys ``keep``."""
     if isinstance(data, str):
-        return one_line(data)
+        return change(data)
     if isinstance(data, dict):
-        return {k: v if k in keep else one_line_texts(v, keep) for k, v in data.items()}
+        return {k: v if k in keep else map_texts(v, change, keep) for k, v in data.items()}
     if isinstance(data, list):
-        return [one_line_texts(v, keep) for v in data]
+        return [map_texts(v, change, keep) for v in data]
     return data
 
 
@@ -93,13 +100,7 @@ def terminal_text(text: str) -> str:
 def terminal_data(data: Any) -> Any:
     """``data`` with :func:`terminal_text` applied to every text in it: what a view
     that adds colour codes of its own takes, so that only those reach the terminal."""
-    if isinstance(data, str):
-        return terminal_text(data)
-    if isinstance(data, dict):
-        return {k: terminal_data(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [terminal_data(v) for v in data]
-    return data
+    return map_texts(data, terminal_text)
 
 
 def json_text(text: str) -> str:
