@@ -332,3 +332,11 @@ def test_a_choice_in_other_case_is_read_and_reported(invoke: Invoke, write: Writ
     assert [(f["line"], f["message"].split(",")[0]) for f in found] == [
         (5, "`status: Active` is read as `active`")
     ]
+
+
+def test_set_refuses_a_time_for_a_day_and_names_the_day(invoke: Invoke, write: Write) -> None:
+    path = write("goals/x.md", goal_text("Alpha"))
+    before = path.read_bytes()
+    result = invoke("set", "alpha", "due=2026-12-31T10:00")
+    assert (result.exit_code, path.read_bytes()) == (2, before)
+    assert result.stderr == "journal: due takes a day, not a time: write 2026-12-31\n"

@@ -139,6 +139,20 @@ def test_broken_settings_are_problems_not_errors(tmp_path: Path) -> None:
     assert "has no place in a note name" in settings.problems[1]
 
 
+def test_every_command_tells_of_broken_daily_note_settings_once(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from journal.cli import cli
+
+    obsidian(tmp_path, {DAILY_PATH: "{not json"}, [])
+    (tmp_path / "goals").mkdir()
+    result = CliRunner().invoke(cli, ["--vault", str(tmp_path), "list", "--json"])
+    assert result.exit_code == 0 and result.stdout.strip() == "[]"
+    told = [line for line in result.stderr.splitlines() if "daily-notes.json" in line]
+    assert len(told) == 1 and told[0].startswith("journal: .obsidian/daily-notes.json: can't")
+    assert told[0].endswith("; notes are dated as if it were not there")
+
+
 def weekly(fmt: str, folder: str = "reviews", week: LocaleWeek | None = None) -> PeriodicSettings:
     return PeriodicSettings(
         weekly=NoteFormat(folder, fmt, PERIODIC_PATH), week=week or LocaleWeek(1, 4)

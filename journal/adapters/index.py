@@ -345,6 +345,8 @@ class Index:
         self.path = path  # None: in memory (the cache folder can't be written)
         self.notify = vault.notice  # what the user should know (each message once)
         self.periodic: PeriodicSettings = load_periodic(vault.root, vault.config.obsidian.locale)
+        for problem in self.periodic.problems:  # notes may be dated otherwise than meant
+            self.notify(f"{problem}; notes are dated as if it were not there")
         self.outdated: str | None = None  # why the rows must be made again (see _check_meta)
         self._holding = False  # inside a rebuild's one write transaction
         self.conn = self._connect()

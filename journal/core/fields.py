@@ -562,6 +562,9 @@ def parse_cli_value(field: Field, text: str) -> Any:
             raw = lowered == "true"
         elif field.type == "milestones":
             raise FieldError("edit milestones in the file (or mark one done with `journal done`)")
+        elif field.type == "date" and len(text.strip()) > len("YYYY-MM-DD"):
+            day = _date(field, text, None)  # a date-time: its day, named in the message
+            raise FieldError(f"{field.name} takes a day, not a time: write {day.isoformat()}")
         else:
             raw = text
         return coerce(field, raw)
