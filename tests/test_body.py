@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -79,6 +80,22 @@ def test_obsidian_comments_hide_links_tags_tasks_fields_and_headings() -> None:
     assert [tag for tag, _ in facts.tags] == ["a", "c"]
     assert [t.text for t in facts.tasks] == ["seen task"] and facts.fields == []
     assert facts.headings == [] and facts.log_sections == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "> ```\n> printf '%%d'\n> ```\n[[A]]\n",  # a fence in a quote or callout
+        "- ```\n  echo 100%%\n  ```\n[[A]]\n",  # in a list item
+        "- a\n    - b\n        ```\n        x %% y\n        ```\n[[A]]\n",  # nested
+        "```foo`bar\n%% [[Hidden]] %% [[A]]\n",  # a backtick in the info: no fence
+        "%% a stray ` here %% type `%%` for comments [[A]]\n",  # spans after a comment
+        "``a %% b`` %%hidden [[Hidden]]%% [[A]]\n",  # a span of two backticks
+        "a ` b %% hidden [[Hidden]] %% [[A]]\n",  # a backtick that closes nothing
+    ],
+)
+def test_a_comment_mark_in_code_is_code_and_spans_are_read_left_to_right(body: str) -> None:
+    assert [b.link.target for b in parse_body(body).links] == ["A"]
 
 
 def test_a_commented_log_is_no_log() -> None:

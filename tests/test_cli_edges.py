@@ -340,3 +340,13 @@ def test_set_refuses_a_time_for_a_day_and_names_the_day(invoke: Invoke, write: W
     result = invoke("set", "alpha", "due=2026-12-31T10:00")
     assert (result.exit_code, path.read_bytes()) == (2, before)
     assert result.stderr == "journal: due takes a day, not a time: write 2026-12-31\n"
+
+
+def test_a_choice_with_spaces_around_it_is_reported_as_written(
+    invoke: Invoke, write: Write
+) -> None:
+    write("goals/x.md", goal_text("Alpha").replace("status: active\n", "status: ' active '\n"))
+    found = json.loads(invoke("check", "--json", "--select", "H011").stdout)
+    assert [f["message"].split(",")[0] for f in found] == [
+        "`status: ' active '` is read as `active`"
+    ]

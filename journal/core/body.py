@@ -161,28 +161,31 @@ def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> Bod
     return _facts(blocks if blocks is not None else md_blocks(text), lines, first_line, want_log)
 
 
-_FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)[^`].*?(?<!`)\1(?!`)")
+#: A fenced code block's first line, in a block quote or a list item too: the fence and
+#: its info string (which can't hold a backtick after a backtick fence).
+_FENCE_OPEN = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]))*[ \t]*(`{3,}|~{3,})(.*)")
+_FENCE_CLOSE = re.compile(r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]))*[ \t]*(`{3,}|~{3,})[ \t]*")
 
 
 def blank_comments(text: str) -> str:
-    """``text`` with Obsidian's comments - ``%%`` to the next ``%%``, on one line or over
-    several - turned to spaces, line breaks kept, so every line keeps its number and
-    length; a ``%%`` in fenced or inline code is code."""
+    """``text`` without Obsidian's comments - ``%%`` to the next ``%%``, on one line or
+    over several - line breaks kept, so every line keeps its number; a ``%%`` in fenced
+    code (in a quote or list too) or in a code span is code."""
     if "%%" not in text:
         return text
     out: list[str] = []
     hidden = False
     fence: str | None = None
     for line in text.splitlines(keepends=True):
-        if not hidden and fence is not None:
-            rest = line.strip(" \r\n")
-            if rest.startswith(fence) and not rest.strip(fence[0]) and _indent(line) <= 3:
+        bare = line.rstrip("\r\n")
+        if fence is not None:
+            closing = _FENCE_CLOSE.fullmatch(bare)
+            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence):
                 fence = None
             out.append(line)
             continue
-        opened = None if hidden else _FENCE_OPEN.match(line)
-        if opened:
+        opened = None if hidden else _FENCE_OPEN.fullmatch(bare)
+        if opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
             fence = opened.group(1)
             out.append(line)
             continue
@@ -191,31 +194,37 @@ def blank_comments(text: str) -> str:
     return "".join(out)
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
 def _blank_line(line: str, hidden: bool) -> tuple[str, bool]:
-    """``line`` with its commented parts as spaces, and whether a comment is still open
-    at its end (``hidden``: one was open at its start)."""
-    code = [] if hidden else [m.span() for m in _CODE_SPAN.finditer(line)]
-    chars = list(line)
-    start = 0
-    at = line.find("%%")
-    while at >= 0:
-        if not hidden and any(a <= at < b for a, b in code):
-            at = line.find("%%", at + 2)
-            continue
+    """``line`` without its commented parts (its line break kept), and whether a comment
+    is still open at its end (``hidden``: one was open at its start).  Read left to
+    right: outside a comment, a code span (backticks to as many backticks) is skipped
+    whole.  The parts are dropped, not turned to spaces, so text after a comment at the
+    start of a line is not taken for indented code."""
+    end = len(line.rstrip("\r\n"))
+    kept: list[str] = []
+    start = at = 0  # start: where the text kept (or the comment) began
+    while at < end:
         if hidden:
-            chars[start : at + 2] = " " * (at + 2 - start)
-        else:
-            start = at
-        hidden = not hidden
-        at = line.find("%%", at + 2)
-    if hidden:
-        end = len(line.rstrip("\r\n"))
-        chars[start:end] = " " * (end - start)
-    return "".join(chars), hidden
+            close = line.find("%%", at, end)
+            if close < 0:
+                break
+            hidden, start = False, close + 2
+            at = start
+            continue
+        mark = line.find("%%", at, end)
+        tick = line.find("`", at, end)
+        if mark < 0:
+            break
+        if 0 <= tick < mark:
+            run = len(line[tick:end]) - len(line[tick:end].lstrip("`"))
+            closing = re.search(rf"(?<!`)`{{{run}}}(?!`)", line[tick + run : end])
+            at = tick + run + (closing.end() if closing else 0)
+            continue
+        kept.append(line[start:mark])
+        hidden, at = True, mark + 2
+    if not hidden:
+        kept.append(line[start:end])
+    return "".join(kept) + line[end:], hidden
 
 
 # A body is read as a list of blocks, each a tuple whose first two items are the kind and

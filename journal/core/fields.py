@@ -463,12 +463,13 @@ def read_typed(
         except FieldError as exc:
             problems.append(Diagnostic(path, key_lines.get(key), exc.message, "error", "value"))
             continue
-        if spec.type == "choice" and isinstance(raw, str) and raw.strip() != typed[spec.name]:
+        if spec.type == "choice" and isinstance(raw, str) and raw != typed[spec.name]:
+            written = raw if raw == raw.strip() else repr(raw)  # spaces shown in quotes
             problems.append(
                 Diagnostic(
                     path,
                     key_lines.get(key),
-                    f"`{key}: {raw.strip()}` is read as `{typed[spec.name]}`, but Obsidian's "
+                    f"`{key}: {written}` is read as `{typed[spec.name]}`, but Obsidian's "
                     "Bases and Dataview compare it as written",
                     "warning",
                     "key-case",

@@ -78,7 +78,7 @@ def _unaccented(text: str) -> str:
         elif latin:
             continue
         kept.append(ch)
-    return unicodedata.normalize("NFKC", "".join(kept))
+    return unicodedata.normalize("NFKC", "".join(kept)).lower()  # "№" is "No"
 
 
 def unique_id(base: str, taken: set[str]) -> str:
