@@ -96,8 +96,9 @@ def _verify(doc: Document, text: str, checkin: CheckIn) -> None:
     wanted = (checkin.day, checkin.op, checkin.amount, " ".join(checkin.note.split()))
     if after - before != Counter([wanted]) or before - after:
         raise UnsafeWrite(
-            "the log line would not read back as intended (a code block left open, or "
-            "indented text after the log?); nothing written, add the line by hand"
+            "the log line would not read back as intended (a code block or a %% comment "
+            "left open, or indented text after the log?); nothing written, add the line by "
+            "hand"
         )
 
 
