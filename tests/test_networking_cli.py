@@ -661,3 +661,19 @@ def test_a_coloured_view_on_a_terminal_shows_a_notes_escape_codes_and_keeps_its_
     assert code == 0, output
     assert "A \\x1b[8mhidden" in output and "\x1b[8m" not in output
     assert "\x1b[31m" in output  # the tool's own red for an overdue follow-up
+
+
+def test_done_prints_a_milestones_old_value_as_the_file_shows_it(
+    invoke: Invoke, write: Write
+) -> None:
+    milestones = (
+        "milestones:\n  - title: Draft\n    due: 2026-11-30\n"
+        "  - title: Review\n    done: false\n  - Plain text one\n---\n#"
+    )
+    write("goals/a.md", goal_text("Alpha").replace("---\n#", milestones))
+    shown = [invoke("done", "alpha", "--milestone", m).stdout for m in ("1", "2", "3")]
+    assert shown == [
+        "goals/a.md: milestones[1] Draft: (none) -> 2026-11-22\n",
+        "goals/a.md: milestones[2] Review: false -> 2026-11-22\n",
+        "goals/a.md: milestones[3] Plain text one: (none) -> 2026-11-22\n",
+    ]

@@ -105,11 +105,12 @@ def _milestone(result: Done, wanted: str, day: date) -> Callable[[codec.Document
         index = _find_milestone([m["title"] for m in items], wanted)
         result.milestone = items[index]["title"]
         result.key = f"milestones[{index + 1}] {result.milestone}"
-        result.old = codec.plain(items[index]["done"])
+        assert isinstance(raw, list)  # coerce accepted it
+        written = raw[index].get("done") if isinstance(raw[index], dict) else None
+        result.old = codec.plain(written)  # as the file shows it: none when there is no key
         if items[index]["done"] is not False:
             return doc.text
         result.changes = [Change(result.key, result.old, day.isoformat())]
-        assert isinstance(raw, list)  # coerce accepted it
         if isinstance(raw[index], dict):
             return codec.edit(doc, {("milestones", index, "done"): day})
         return codec.edit(doc, {("milestones", index): {"title": raw[index], "done": day}})
