@@ -297,6 +297,22 @@ def test_a_periodic_full_reconcile_finds_what_no_event_told(
         thread.join(10)
 
 
+def test_changes_another_command_stored_first_are_still_reported(
+    watching: Running, write: Write
+) -> None:
+    """A command run right after a save refreshes the index before the quiet period
+    ends: the watcher's own refresh then reads nothing, yet the batch is reported (as
+    stored elsewhere), so `watch --regenerate` still regenerates."""
+    write("goals/Five leaders.md", goal_text("Five leaders", current=4))
+    other = Index.open(Vault.open(watching.root), watching.db)
+    other.refresh()  # another command, another connection, within the quiet period
+    other.close()
+    deadline = time.monotonic() + SETTLE
+    while not any(u.elsewhere for u in watching.updates) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [(u.elsewhere, u.refresh.parsed) for u in watching.updates] == [(True, [])]
+
+
 def test_a_dead_observer_is_restarted(watching: Running, write: Write) -> None:
     old = watching.watcher._observer
     old.stop()
@@ -447,6 +463,35 @@ def test_journal_watch_regenerate_keeps_this_weeks_review_current(
     assert proc.returncode == 0 and err == ""
     assert "regenerated" not in out
     assert review.read_text() == text
+
+
+def test_journal_watch_regenerate_follows_changes_another_command_indexed_first(
+    vault: Path, write: Write
+) -> None:
+    from click.testing import CliRunner
+
+    from journal.cli import cli
+
+    goal = write("goals/a.md", goal_text("Alpha"))
+    assert CliRunner().invoke(cli, ["--vault", str(vault), "review"]).exit_code == 0
+    review = vault / "reviews/2026-W47.md"
+    proc = _start_cli(vault, "--regenerate")
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith("watching ")
+    time.sleep(1.5)  # its first reconcile done
+    goal.write_text(goal_text("Alpha", current=4))
+    old = time.time() - 60  # a stat old enough to trust: nothing for the watcher to re-read
+    os.utime(goal, (old, old))
+    assert CliRunner().invoke(cli, ["--vault", str(vault), "list"]).exit_code == 0  # first
+    time.sleep(2)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=20)
+    lines = [line.split(" ", 1)[1] for line in out.splitlines() if line[:2].isdigit()]
+    assert lines[-2:] == [
+        f"changes stored by another journal command in {lines[-2].rsplit(' ', 2)[-2]} ms",
+        "reviews/2026-W47.md regenerated",
+    ], out
+    assert "0 → **4** → 5" in review.read_text() and err == ""
 
 
 def test_journal_watch_regenerate_never_creates_a_review(vault: Path, write: Write) -> None:

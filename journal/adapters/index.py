@@ -349,6 +349,7 @@ class Index:
             self.notify(f"{problem}; notes are dated as if it were not there")
         self.outdated: str | None = None  # why the rows must be made again (see _check_meta)
         self._holding = False  # inside a rebuild's one write transaction
+        self._data_version: int | None = None  # see changed_elsewhere
         self.conn = self._connect()
         self._opened = self._file_id()
 
@@ -502,6 +503,14 @@ class Index:
         self.conn.close()
 
     # --- refreshing -------------------------------------------------------------------
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection (another journal command) committed to the index
+        since this was last asked (SQLite's ``data_version``); False the first time."""
+        version = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        changed = self._data_version is not None and version != self._data_version
+        self._data_version = version
+        return changed
 
     def refresh(
         self,

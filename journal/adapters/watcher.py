@@ -64,6 +64,9 @@ class Update:
 
     refresh: Refresh
     full: bool  # a reconcile of the whole vault rather than of dirty paths
+    #: another journal command stored changes since the last batch: the notes this batch
+    #: was about may have been read by it (its refresh came first), not by this one
+    elsewhere: bool = False
 
 
 class _Dirty:
@@ -283,8 +286,13 @@ class Watcher:
                 paths, progress=self._reading(), stop=self.stop_event.is_set
             )
             self.unread = result.unread
-            if result.changed and self.on_update is not None and not self.stop_event.is_set():
-                self.on_update(Update(result, paths is None))
+            elsewhere = self.index.changed_elsewhere()
+            if (
+                (result.changed or elsewhere)
+                and self.on_update is not None
+                and not self.stop_event.is_set()
+            ):
+                self.on_update(Update(result, paths is None, elsewhere))
         except Exception as exc:
             self.log(f"journal watch: error: {type(exc).__name__}: {exc}; reconciling")
             self.dirty.request_full()

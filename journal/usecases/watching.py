@@ -17,6 +17,7 @@ def update_record(update: Update) -> dict[str, Any]:
     """A batch of index updates as plain data."""
     return {
         "full": update.full,
+        "elsewhere": update.elsewhere,
         "read": update.refresh.parsed,
         "removed": update.refresh.removed,
         "seconds": round(update.refresh.seconds, 4),
@@ -53,8 +54,9 @@ def watch_vault(
     """Watch ``vault`` until Ctrl-C or SIGTERM; ``on_update`` runs after every batch of
     index changes, whose record lists the errors of the notes it read (``errors``).
     With ``regenerate`` (a function giving today), this week's review is regenerated
-    after each batch that changed notes; its result is the batch record's
-    ``regenerated`` (None when there is no review note yet).  ``on_reading(total)``:
+    after each batch that changed notes, or found them stored by another command; its
+    result is the batch record's ``regenerated`` (None when there is no review note
+    yet).  ``on_reading(total)``:
     a refresh has been reading ``total`` changed files for more than a second.  Returns
     how many changed files were left unread when watching stopped in a refresh."""
     index = Index.open(vault)  # its notices go through vault.notice, as every command's
@@ -63,7 +65,7 @@ def watch_vault(
     def handle(update: Update) -> None:
         record = update_record(update)
         record["errors"] = [d.to_dict() for d in index.errors(record["read"])]
-        if regenerate is not None and (record["read"] or record["removed"]):
+        if regenerate is not None and (record["read"] or record["removed"] or update.elsewhere):
             try:
                 record["regenerated"] = regenerate_review(vault, index, regenerate())
             except JournalError as exc:
