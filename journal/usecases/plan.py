@@ -10,7 +10,7 @@ from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
-from journal.core.formatting import one_line_texts
+from journal.core.formatting import json_numbers, one_line_texts
 from journal.core.plan import build_plan, planned_goals
 from journal.core.settings import PLAN_DAYS
 from journal.usecases.generate import Written, write_generated
@@ -82,7 +82,8 @@ def quarterly_plan(
         "days": days,
         "goals": data["goals"] or None,
         "targets": [
-            {"goal": goal_id, "values": values} for goal_id, values in sorted(targets.items())
+            {"goal": goal_id, "values": json_numbers(values)}  # 6, not 6.0, as the table
+            for goal_id, values in sorted(targets.items())
         ]
         or None,
     }
