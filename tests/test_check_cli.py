@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from click.testing import CliRunner
 from journal.cli import cli
 from journal.core.rules import RULES
 from tests.conftest import REPO, Invoke, Write, goal_text
+
+TODAY = date(2026, 11, 22)  # example-vault's day
 
 #: What example-vault was built to show: the vague goal and the unpaired activity goal.
 EXAMPLE_FINDINGS = [
@@ -332,8 +335,6 @@ def test_the_index_and_parsed_notes_give_the_same_findings(
 ) -> None:
     """The rules read links and progress fields through the index's queries; a catalog of
     freshly parsed notes answers the same questions in Python."""
-    from datetime import date
-
     from journal.adapters.vault import Vault
     from journal.core.catalog import Catalog
     from journal.core.notes import parse_note
@@ -357,7 +358,7 @@ def test_the_index_and_parsed_notes_give_the_same_findings(
         (example_vault / rel).write_text(text, encoding="utf-8")
     vault = Vault.open(example_vault)
     notes = [parse_note(rel, (example_vault / rel).read_bytes()) for rel in vault.note_paths()]
-    parsed = check_vault(vault, Catalog(notes), date(2026, 11, 22)).findings
+    parsed = check_vault(vault, Catalog(notes, today=TODAY), TODAY).findings
     indexed = check_json(invoke, root=example_vault)
     assert [f.to_dict() for f in parsed] == indexed
     future = [(f["path"], f["line"]) for f in indexed if f["rule"] == "T009"]
@@ -370,8 +371,6 @@ def test_a_conflict_copy_is_reported_as_such_and_its_problems_are_not_reported_a
 ) -> None:
     """A sync-conflict copy is only H003: its broken links and uncounted `progress::`
     fields are the original's, reported once (from the index and from parsed notes)."""
-    from datetime import date
-
     from journal.adapters.vault import Vault
     from journal.core.catalog import Catalog
     from journal.core.notes import parse_note
@@ -399,7 +398,7 @@ def test_a_conflict_copy_is_reported_as_such_and_its_problems_are_not_reported_a
     root = smart_vault(original, meeting).parents[1]
     vault = Vault.open(root)
     notes = [parse_note(rel, (root / rel).read_bytes()) for rel in vault.note_paths()]
-    parsed = check_vault(vault, Catalog(notes), date(2026, 11, 22)).findings
+    parsed = check_vault(vault, Catalog(notes, today=TODAY), TODAY).findings
     assert [f.to_dict() for f in parsed] == records
 
 
@@ -408,8 +407,6 @@ def test_a_link_whose_only_match_is_a_conflict_copy_is_broken_from_the_index_too
 ) -> None:
     """The original note was renamed away; only its sync-conflict copy still answers to
     the alias. A copy is no note a link goes to, in the index as in parsed notes."""
-    from datetime import date
-
     from journal.adapters.vault import Vault
     from journal.core.catalog import Catalog
     from journal.core.notes import parse_note
@@ -428,5 +425,5 @@ def test_a_link_whose_only_match_is_a_conflict_copy_is_broken_from_the_index_too
     ]
     vault = Vault.open(root)
     notes = [parse_note(rel, (root / rel).read_bytes()) for rel in vault.note_paths()]
-    parsed = check_vault(vault, Catalog(notes), date(2026, 11, 22)).findings
+    parsed = check_vault(vault, Catalog(notes, today=TODAY), TODAY).findings
     assert [f.to_dict() for f in parsed if f.path.startswith("meetings/")] == records

@@ -183,6 +183,7 @@ CASES = [
         "counts activity",
     ),
     ("H001", {"mentor": '"[[Prya Raman]]"'}, LOG, "mentor", "[[Prya Raman]] links to no note"),
+    ("M008", {"current": "4"}, LOG, "current", "reached its target (4 of 4 interviews)"),
     ("H011", {"status": None, "Status": "paused"}, LOG, "Status", "`Status` is not read as"),
     ("H005", {"due": "2026-13-01"}, LOG, "due", "not a real date"),
     ("H005", {"target": "five"}, LOG, "target", "should be a number"),
@@ -858,7 +859,7 @@ def test_selection_by_prefix_where_the_longest_match_wins() -> None:
     assert ids(["S"], []) == ["S001", "S002"]
     assert ids([], []) == [r.id for r in RULES]
     assert ids(["all"], ["M", "A", "R", "T", "O", "H"]) == ["S001", "S002"]
-    assert ids(["M"], ["M003"]) == ["M001", "M002", "M004", "M005", "M006", "M007"]
+    assert ids(["M"], ["M003"]) == ["M001", "M002", "M004", "M005", "M006", "M007", "M008"]
     assert ids(["M003"], ["M"]) == ["M003"]
     assert ids(["M003"], ["M003"]) == []
     assert ids(["s001, t00", "h001"], []) == [

@@ -54,6 +54,20 @@ def log_disagrees(ctx: Context) -> Iterator[Problem]:
         )
 
 
+def target_reached(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.active_goals:
+        progress = goal.progress  # the goal's value (other notes' check-ins too)
+        if progress is not None and progress >= 1 and goal.current is not None:
+            unit = f" {goal.unit}" if goal.unit else ""
+            yield Problem(
+                goal.path,
+                line_of(goal, "current"),
+                f"the goal has reached its target ({number(goal.current)} of "
+                f"{number(goal.target or 0)}{unit}) and is still active",
+                "mark it done (`journal done GOAL`), or raise `target` if it goes on",
+            )
+
+
 RULES = (
     Rule(
         "M001",
@@ -126,5 +140,12 @@ RULES = (
         "warning",
         "`baseline` plus the logged check-ins does not add up to `current`",
         log_disagrees,
+    ),
+    Rule(
+        "M008",
+        "target-reached",
+        "hint",
+        "an active goal has reached its target",
+        target_reached,
     ),
 )
