@@ -231,6 +231,8 @@ def test_set_is_typed_validated_and_idempotent(invoke: Invoke, write: Write, vau
 def test_set_prints_values_as_the_file_shows_them(invoke: Invoke, write: Write) -> None:
     """Like ``journal done``: no JSON quotes; lists as ``set`` takes them; --json is JSON."""
     write("goals/a.md", goal_text("Alpha", tags="[career]"))
+    write("notes/Big.md", "# Big\n")
+    write("notes/Bigger.md", "# Bigger\n")
     args = ("alpha", "status=paused", "why=Because: yes", "due=2027-01-31", "effort=2.5")
     result = invoke("set", *args, "tags=a, b", "supports=[[Big]], [[Bigger]]")
     assert result.exit_code == 0, result.output

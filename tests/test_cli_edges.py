@@ -18,6 +18,7 @@ GOAL_RECORD = Goal(path="goals/x.md", title="X").to_dict()
 
 def test_set_keeps_a_comma_inside_a_link(invoke: Invoke, write: Write) -> None:
     path = write("goals/x.md", goal_text("Learn databases"))
+    write("notes/Learn SQL, then Python.md", "# Learn SQL, then Python\n")
     result = invoke("set", "learn-databases", "supports=[[Learn SQL, then Python]]")
     assert result.exit_code == 0, result.stderr
     assert path.read_text().count("[[") == 2  # the log's link and the new one
@@ -350,3 +351,19 @@ def test_a_choice_with_spaces_around_it_is_reported_as_written(
     assert [f["message"].split(",")[0] for f in found] == [
         "`status: ' active '` is read as `active`"
     ]
+
+
+def test_set_finds_the_notes_supports_and_feeds_name_as_new_goal_does(
+    invoke: Invoke, write: Write
+) -> None:
+    path = write("goals/x.md", goal_text("Alpha"))
+    write("notes/Become an HR Business Partner.md", "---\naliases: [Become an HRBP]\n---\n")
+    result = invoke("set", "alpha", "supports=Become an HRBP")
+    assert result.exit_code == 0, result.stderr
+    assert '\nsupports:\n  - "[[Become an HR Business Partner]]"\n' in path.read_text()
+    before = path.read_bytes()
+    missing = invoke("set", "alpha", "supports=[[Nowhere]]")
+    assert (missing.exit_code, path.read_bytes()) == (1, before)
+    assert missing.stderr == "journal: supports: no note called 'Nowhere'; create that note first\n"
+    not_a_goal = invoke("set", "alpha", "feeds=Become an HRBP")
+    assert not_a_goal.exit_code == 1 and "create the outcome goal first" in not_a_goal.stderr

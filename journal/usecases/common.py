@@ -8,6 +8,14 @@ from pathlib import Path
 
 from journal.adapters.vault import Vault, find_vault, load_catalog
 from journal.core.catalog import Catalog
+from journal.core.errors import NotFound
+from journal.core.links import Link
+
+#: The notes a goal's link properties name (None: any note), and what to do when none is.
+LINKED = {
+    "supports": (None, "create that note first"),
+    "feeds": (("goal",), "create the outcome goal first"),
+}
 
 
 def open_vault(explicit: str | None, cwd: Path | None = None) -> Vault:
@@ -23,3 +31,18 @@ def catalog(
 ) -> Catalog:
     """The vault's notes, fresh from disk (through the index), as of ``today``."""
     return load_catalog(vault, today, progress=progress)
+
+
+def found_links(catalog: Catalog, links: list[Link], option: str) -> list[str]:
+    """The links a goal's ``supports`` or ``feeds`` (``option``, as the user gave it:
+    ``--feeds``, ``feeds``) names, each found as a note of its kinds is found by name (id,
+    title, file name, alias or a unique part) and written as the link that resolves to
+    it in Obsidian (an alias would not), keeping its heading and display text."""
+    kinds, hint = LINKED[option.lstrip("-")]
+    try:
+        found = [(catalog.find_note(link.target, kinds).path, link) for link in links]
+    except NotFound as exc:
+        raise NotFound(f"{option}: {exc.message}; {hint}") from None
+    return [
+        str(link._replace(target=catalog.link_to(path)[2:-2], embed=False)) for path, link in found
+    ]

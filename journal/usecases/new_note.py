@@ -11,10 +11,11 @@ from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
-from journal.core.errors import Conflict, NotFound, UsageProblem
+from journal.core.errors import Conflict, UsageProblem
 from journal.core.fields import GOAL_FIELDS, parse_cli_value, yaml_value
-from journal.core.links import Link, fold
+from journal.core.links import fold
 from journal.core.names import file_stem, slug, unique_id
+from journal.usecases.common import found_links
 
 #: Options of ``journal new goal`` that are goal properties, typed by GOAL_FIELDS.
 GOAL_OPTIONS = (
@@ -109,13 +110,9 @@ def new_goal(
                 "--feeds names the outcome goal an activity goal feeds; drop it, "
                 "or use --kind activity"
             )
-        values["feeds"] = _found_links(
-            catalog, values["feeds"], "--feeds", ("goal",), "create the outcome goal first"
-        )
+        values["feeds"] = found_links(catalog, values["feeds"], "--feeds")
     if values.get("supports"):
-        values["supports"] = _found_links(
-            catalog, values["supports"], "--supports", None, "create that note first"
-        )
+        values["supports"] = found_links(catalog, values["supports"], "--supports")
     ids = {note.id for note in catalog.notes if note.id}
     goal_id = unique_id(slug(title), ids)
     baseline = values.get("baseline", 0)
@@ -146,22 +143,3 @@ def new_goal(
     context = {key: codec.plain(value) for key, value in written.items()}
     rel = create_note(vault, vault.config.folders.goal, title, written, "goal.md.j2", context)
     return Created(rel, goal_id, context)
-
-
-def _found_links(
-    catalog: Catalog,
-    links: list[Link],
-    option: str,
-    kinds: tuple[str, ...] | None,
-    hint: str,
-) -> list[str]:
-    """The links ``option`` names, each found as a note of ``kinds`` is found by name (id,
-    title, file name, alias or a unique part) and written as the link that resolves to
-    it in Obsidian (an alias would not), keeping its heading and display text."""
-    try:
-        found = [(catalog.find_note(link.target, kinds).path, link) for link in links]
-    except NotFound as exc:
-        raise NotFound(f"{option}: {exc.message}; {hint}") from None
-    return [
-        str(link._replace(target=catalog.link_to(path)[2:-2], embed=False)) for path, link in found
-    ]

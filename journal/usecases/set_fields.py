@@ -13,6 +13,8 @@ from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, lookup, parse_cli_value, yaml_value
 from journal.core.goal import Change, edit_goal, refuse_hand_value
+from journal.core.links import parse_link
+from journal.usecases.common import LINKED, found_links
 
 FIXED_KEYS = ("id", "type")
 
@@ -66,6 +68,10 @@ def set_fields(
     typed = typed_assignments(given)
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
+    for key in LINKED.keys() & typed.keys():
+        if typed[key]:  # as `new goal` does: the notes named, by the links that resolve
+            links = [parse_link(text) for text in typed[key]]
+            typed[key] = found_links(catalog, [x for x in links if x is not None], key)
     goal = catalog.find_goal(ref)
     if "current" in typed:
         refuse_hand_value(goal)
