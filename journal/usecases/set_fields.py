@@ -13,7 +13,6 @@ from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, lookup, parse_cli_value, yaml_value
 from journal.core.goal import Change, edit_goal, refuse_hand_value
-from journal.core.links import parse_link
 from journal.usecases.common import LINKED, found_links
 
 FIXED_KEYS = ("id", "type")
@@ -48,14 +47,18 @@ def parse_assignments(assignments: Sequence[str]) -> dict[str, str]:
     return parsed
 
 
-def typed_assignments(given: dict[str, str]) -> dict[str, Any]:
-    """Validated values, as the codec writes them, for goal properties."""
+def typed_assignments(given: dict[str, str], catalog: Catalog) -> dict[str, Any]:
+    """Validated values, as the codec writes them, for goal properties; the notes that
+    ``supports`` and ``feeds`` name are found as ``new goal`` finds them."""
     typed: dict[str, Any] = {}
     for key, text in given.items():
         spec = lookup(key, GOAL_FIELDS)
         if key in FIXED_KEYS:
             raise UsageProblem(f"'{key}' is not changed by the tool; edit the file if you must")
-        typed[key] = yaml_value(spec, parse_cli_value(spec, text))
+        value = parse_cli_value(spec, text)
+        if key in LINKED and value:
+            value = found_links(catalog, value, key)  # the links that resolve, as text
+        typed[key] = yaml_value(spec, value)
     return typed
 
 
@@ -65,13 +68,9 @@ def set_fields(
     """Edit a goal's properties; only the lines of changed keys are touched.  A goal
     that becomes done also gets ``completed: TODAY`` (unless it is given)."""
     given = parse_assignments(assignments)
-    typed = typed_assignments(given)
+    typed = typed_assignments(given, catalog)
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
-    for key in LINKED.keys() & typed.keys():
-        if typed[key]:  # as `new goal` does: the notes named, by the links that resolve
-            links = [parse_link(text) for text in typed[key]]
-            typed[key] = found_links(catalog, [x for x in links if x is not None], key)
     goal = catalog.find_goal(ref)
     if "current" in typed:
         refuse_hand_value(goal)
