@@ -100,34 +100,32 @@ def test_a_goal_with_crlf_and_a_bom_keeps_both(invoke: Invoke, write: Write, vau
     )
 
 
-def test_a_file_without_a_final_newline_and_a_log_in_a_code_block(
-    invoke: Invoke, write: Write, vault: Path
+@pytest.mark.parametrize(
+    ("body", "note", "added"),
+    [
+        pytest.param(  # no final newline, and the Log a code block shows
+            "```markdown\n## Log\n- 2026-01-01: +5 example\n```",
+            (),
+            "\n\n## Log\n\n- 2026-11-22: +1",
+            id="code-block",
+        ),
+        pytest.param(  # a Log in an Obsidian comment, before the real one
+            "%%\nTemplate notes:\n## Log\n- 2026-01-01: +50 example line\n%%\n\n"
+            "## Log\n\n- 2026-11-10: +1 real\n",
+            ("new",),
+            "- 2026-11-22: +1 new\n",
+            id="obsidian-comment",
+        ),
+    ],
+)
+def test_a_log_heading_the_reader_does_not_see_is_not_written_to(
+    invoke: Invoke, write: Write, vault: Path, body: str, note: tuple[str, ...], added: str
 ) -> None:
-    text = (
-        "---\ntype: goal\ntitle: Alpha\ncurrent: 1\n---\n# Alpha\n\n"
-        "```markdown\n## Log\n- 2026-01-01: +5 example\n```"
-    )
+    text = "---\ntype: goal\ntitle: Alpha\ncurrent: 1\n---\n# Alpha\n\n" + body
     write("a.md", text)
-    assert invoke("log", "Alpha", "+1").exit_code == 0
-    assert (vault / "a.md").read_text() == text.replace("current: 1", "current: 2") + (
-        "\n\n## Log\n\n- 2026-11-22: +1"
-    )
-
-
-def test_a_log_heading_inside_an_obsidian_comment_is_not_written_to(
-    invoke: Invoke, write: Write, vault: Path
-) -> None:
-    text = (
-        "---\ntype: goal\ntitle: Alpha\ncurrent: 1\n---\n# Alpha\n\n"
-        "%%\nTemplate notes:\n## Log\n- 2026-01-01: +50 example line\n%%\n\n"
-        "## Log\n\n- 2026-11-10: +1 real\n"
-    )
-    write("a.md", text)
-    result = invoke("log", "Alpha", "+1", "new")
+    result = invoke("log", "Alpha", "+1", *note)
     assert (result.exit_code, result.stderr) == (0, "")
-    assert (vault / "a.md").read_text() == text.replace("current: 1", "current: 2") + (
-        "- 2026-11-22: +1 new\n"
-    )
+    assert (vault / "a.md").read_text() == text.replace("current: 1", "current: 2") + added
 
 
 def test_a_user_saving_the_goal_during_the_write_wins(

@@ -435,21 +435,33 @@ def test_journal_watch_quiet_prints_nothing_but_errors(vault: Path, write: Write
     assert err == "notes/c.md:3: invalid front matter: duplicate key 'title' (first on line 2)\n"
 
 
-def test_journal_watch_regenerate_keeps_this_weeks_review_current(
-    vault: Path, write: Write
-) -> None:
+def _goal_with_a_review(vault: Path, write: Write) -> tuple[Path, Path]:
+    """The goal ``goals/a.md`` and this week's review made by ``journal review``."""
     from click.testing import CliRunner
 
     from journal.cli import cli
 
     goal = write("goals/a.md", goal_text("Alpha"))
     assert CliRunner().invoke(cli, ["--vault", str(vault), "review"]).exit_code == 0
-    review = vault / "reviews/2026-W47.md"
-    mine = review.read_text().replace("### What went well?\n", "### What went well?\nMine.\n")
-    review.write_text(mine)
+    return goal, vault / "reviews/2026-W47.md"
+
+
+def _regenerating(vault: Path) -> subprocess.Popen[str]:
+    """A ``journal watch --regenerate`` process, past its "watching" line."""
     proc = _start_cli(vault, "--regenerate")
     assert proc.stdout is not None
     assert proc.stdout.readline().startswith("watching ")
+    return proc
+
+
+def test_journal_watch_regenerate_keeps_this_weeks_review_current(
+    vault: Path, write: Write
+) -> None:
+    goal, review = _goal_with_a_review(vault, write)
+    mine = review.read_text().replace("### What went well?\n", "### What went well?\nMine.\n")
+    review.write_text(mine)
+    proc = _regenerating(vault)
+    assert proc.stdout is not None
     proc.stdout.readline()  # the first full reconcile
     goal.write_text(goal_text("Alpha", current=4))
     lines = [proc.stdout.readline(), proc.stdout.readline()]
@@ -472,12 +484,9 @@ def test_journal_watch_regenerate_follows_changes_another_command_indexed_first(
 
     from journal.cli import cli
 
-    goal = write("goals/a.md", goal_text("Alpha"))
-    assert CliRunner().invoke(cli, ["--vault", str(vault), "review"]).exit_code == 0
-    review = vault / "reviews/2026-W47.md"
-    proc = _start_cli(vault, "--regenerate")
+    goal, review = _goal_with_a_review(vault, write)
+    proc = _regenerating(vault)
     assert proc.stdout is not None
-    assert proc.stdout.readline().startswith("watching ")
     time.sleep(1.5)  # its first reconcile done
     goal.write_text(goal_text("Alpha", current=4))
     old = time.time() - 60  # a stat old enough to trust: nothing for the watcher to re-read
@@ -498,9 +507,8 @@ def test_journal_watch_regenerate_never_creates_a_review(vault: Path, write: Wri
     """Only a review that exists is kept current: the week's first review is the user's
     to make (journal review)."""
     goal = write("goals/a.md", goal_text("Alpha"))
-    proc = _start_cli(vault, "--regenerate")
+    proc = _regenerating(vault)
     assert proc.stdout is not None
-    assert proc.stdout.readline().startswith("watching ")
     proc.stdout.readline()  # the first full reconcile
     goal.write_text(goal_text("Alpha", current=4))
     assert "goals/a.md" in proc.stdout.readline()
@@ -516,19 +524,12 @@ def test_journal_watch_regenerate_keeps_and_reports_a_property_you_changed(
 ) -> None:
     """An owned property of the review the user changed (here the goals it covers) is
     kept when the watcher regenerates the review, and the watcher says so on stderr."""
-    from click.testing import CliRunner
-
-    from journal.cli import cli
-
-    goal = write("goals/a.md", goal_text("Alpha"))
-    assert CliRunner().invoke(cli, ["--vault", str(vault), "review"]).exit_code == 0
-    review = vault / "reviews/2026-W47.md"
+    goal, review = _goal_with_a_review(vault, write)
     mine = '  - "[[a]]"\n  - "[[My side project]]"\n'
     review.write_text(review.read_text().replace('  - "[[a]]"\n', mine, 1))
     kept = "reviews/2026-W47.md: kept your value of 'goals'\n"
-    proc = _start_cli(vault, "--regenerate")
+    proc = _regenerating(vault)
     assert proc.stdout is not None and proc.stderr is not None
-    assert proc.stdout.readline().startswith("watching ")
     proc.stdout.readline()  # the first full reconcile, which reads the edited review
     assert proc.stderr.readline() == kept  # ...and regenerates it: nothing to update
     goal.write_text(goal_text("Alpha", current=4))
