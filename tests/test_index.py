@@ -22,7 +22,7 @@ from journal.adapters.index import Index, default_path
 from journal.adapters.vault import Vault, load_catalog
 from journal.adapters.watcher import Watcher
 from journal.core.catalog import Catalog
-from journal.core.notes import parse_note
+from journal.core.notes import parse_note, parse_typed
 from tests.conftest import DATA, Invoke, Write, goal_text
 from tests.indexutil import (
     assert_matches_rebuild,
@@ -342,6 +342,48 @@ def test_an_index_of_another_vault_or_parser_is_rebuilt(
     index = Index.open(listening(notes, notices), db)
     assert len(index.refresh().parsed) == 6
     assert "parser changed" in notices[-1]
+
+
+def test_an_index_made_by_other_code_is_made_again(notes: Path, tmp_path: Path) -> None:
+    """The typed records are pickled: rows made by another version of the code (its hash
+    differs) are made again before they are read."""
+    db = tmp_path / "code.sqlite"
+    Index.open(Vault.open(notes), db).refresh()
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'code'").fetchone() == (
+            index_module.code_key(),
+        )
+        conn.execute("UPDATE meta SET value = 'older code' WHERE key = 'code'")
+    notices: list[str] = []
+    index = Index.open(listening(notes, notices), db)
+    assert len(index.refresh().parsed) == 6
+    assert notices == [f"rebuilding the index {db}: the note parser changed"]
+    assert_matches_rebuild(notes, db, tmp_path)
+
+
+def test_typed_records_come_from_the_index_as_from_the_files(notes: Path) -> None:
+    """Goals, contacts and meetings are read from their pickled records, each catalog
+    its own copies (a catalog adds check-ins to its goals)."""
+    write_meeting = notes / "meetings/2026-11-20 Coffee.md"
+    write_meeting.parent.mkdir()
+    write_meeting.write_text(
+        "---\ntype: meeting\nwith: ['[[Dana Ortiz]]']\nfollow_up_by: 2026-11-27\n---\n"
+        "- [ ] send the deck\n"
+    )
+    files = Catalog(
+        parse_note(p.relative_to(notes).as_posix(), p.read_bytes())
+        for p in sorted(notes.rglob("*.md"))
+    )
+    index = open_index(notes)
+    index.refresh()
+    first, second = (Catalog(source=index.reader()) for _ in range(2))
+    assert first.goals == files.goals and len(first.goals) == 2
+    assert [len(g.checkins) for g in first.goals] == [2, 1]  # the first's log, progress::
+    assert second.goals == first.goals and second.goals[0] is not first.goals[0]
+    assert [len(g.checkins) for g in second.goals] == [2, 1]  # not added twice
+    assert first.contacts == files.contacts and len(first.contacts) == 1
+    assert first.meetings == files.meetings
+    assert first.meetings[0].open_tasks == ["send the deck"]
 
 
 def paused(
@@ -767,14 +809,14 @@ def test_a_file_whose_name_is_not_utf8_is_skipped_and_told_once(
 def test_a_note_that_fails_to_parse_is_a_problem_not_a_failed_refresh(
     notes: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A bug met in one note (simulated: no real note makes parse_note raise)."""
+    """A bug met in one note (simulated: no real note makes parse_typed raise)."""
 
     def parse(rel: str, data: bytes) -> object:
         if rel == "notes/plain.md":
             raise RecursionError("too deep")
-        return parse_note(rel, data)
+        return parse_typed(rel, data)
 
-    monkeypatch.setattr(index_module, "parse_note", parse)
+    monkeypatch.setattr(index_module, "parse_typed", parse)
     index = open_index(notes)
     assert len(index.refresh().parsed) == 6
     catalog = Catalog(source=index.reader())

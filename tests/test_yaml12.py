@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from journal.core import codec
 from journal.core.yaml12 import Yaml12Loader, resolves_to_text, spans
 
 
@@ -93,6 +94,28 @@ def test_non_plain_types_are_refused(tag: str) -> None:
 )
 def test_resolves_to_text_checks_both_yaml_versions(text: str, safe: bool) -> None:
     assert resolves_to_text(text) is safe
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("review", "review"),
+        ("Yes", '"Yes"'),
+        ("off", '"off"'),
+        ("~", '"~"'),
+        ("=", '"="'),
+        ("tab\there", '"tab\\there"'),
+        ("line\u2028sep", '"line\\u2028sep"'),
+        ("bom\ufeff", '"bom\\ufeff"'),
+        ("c1\x85", '"c1\\u0085"'),
+        ("café ok", "café ok"),
+    ],
+)
+def test_scalars_are_quoted_when_a_loader_would_read_other_than_the_text(
+    text: str, written: str
+) -> None:
+    assert codec.scalar_text(text) == written
+    assert load(f"x: {written}\n") == {"x": text}
 
 
 def test_spans_locate_values_and_trim_block_content() -> None:

@@ -8,7 +8,9 @@ lies within :data:`RACY_NS` of the moment it was read is read again on the next
 scan, because a same-size edit in the same clock tick leaves its stat unchanged.
 
 Each note is stored as the JSON of :meth:`Note.to_dict` (to rebuild it without
-parsing) and spread over tables for queries: notes, links (with the path they
+parsing), a goal, contact or meeting also as its typed record, pickled (to read it
+without typing its properties again: ``journal review`` reads every one), and spread
+over tables for queries: notes, links (with the path they
 resolve to, or NULL), aliases, tags, tasks, check-ins, inline fields (by case-folded
 key), diagnostics and an FTS5 table over titles and bodies.  The schema version is
 ``PRAGMA user_version``; a database of another version, another vault, or a damaged
@@ -25,9 +27,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import json
 import os
+import pickle
 import re
 import signal
 import sqlite3
@@ -56,7 +60,7 @@ from journal.core.notes import (
     NoteLink,
     inline_checkins,
     note_date,
-    parse_note,
+    parse_typed,
     stem_of,
 )
 from journal.core.periodic import PeriodicSettings
@@ -65,7 +69,7 @@ if TYPE_CHECKING:  # worker processes are imported only for a build of many file
     from concurrent.futures import Future
     from multiprocessing.context import BaseContext
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
 KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
@@ -100,7 +104,9 @@ CREATE TABLE notes (
     aliases TEXT NOT NULL,
     readable INTEGER NOT NULL
 );
-CREATE TABLE parsed (path TEXT PRIMARY KEY, props TEXT NOT NULL, note TEXT NOT NULL);
+CREATE TABLE parsed (
+    path TEXT PRIMARY KEY, props TEXT NOT NULL, note TEXT NOT NULL, record BLOB
+);
 CREATE INDEX notes_kind ON notes (kind);
 CREATE INDEX notes_name ON notes (name);
 CREATE INDEX notes_id ON notes (id);
@@ -165,6 +171,19 @@ _NOTE_COLUMNS = (
     "path, size, mtime_ns, inode, hash, checked_ns, kind, id, title, status, date, created, "
     "start, due, name, aliases, readable"
 )
+
+
+@functools.cache
+def code_key() -> str:
+    """A hash of the code the rows are made by (``journal.core`` and this module): the
+    pickled records hold its classes, so an index made by other code is made again."""
+    import journal.core
+
+    folder = Path(journal.core.__file__).parent
+    found = hashlib.blake2b(digest_size=16)
+    for path in sorted([*folder.rglob("*.py"), Path(__file__)]):
+        found.update(path.name.encode() + b"\0" + path.read_bytes())
+    return found.hexdigest()
 
 
 def default_path(vault: Vault) -> Path:
@@ -435,6 +454,7 @@ class Index:
         excluded folders (``Vault.excluded``), whose notes have no rows."""
         return [
             ("parser", str(PARSER_VERSION)),
+            ("code", code_key()),
             ("root", str(self.vault.root)),
             ("dating", self.periodic.key),
             ("excluded", _json(sorted(self.vault.excluded))),
@@ -454,7 +474,7 @@ class Index:
         """Why rows made under ``meta`` (the ``meta`` table) are not this vault's, or None."""
         if meta.get("root") != str(self.vault.root):
             return f"it held the notes of {meta.get('root')}"
-        if meta.get("parser") != str(PARSER_VERSION):
+        if meta.get("parser") != str(PARSER_VERSION) or meta.get("code") != code_key():
             return "the note parser changed"
         if meta.get("dating") != self.periodic.key:
             return "the daily-note settings in .obsidian/ changed"
@@ -1132,6 +1152,7 @@ class _Transaction:
 
 def _rows(
     note: Note,
+    record: object | None,
     info: os.stat_result,
     hashed: str | None,
     checked: int,
@@ -1139,8 +1160,8 @@ def _rows(
     dating: Dating | None = None,
     resolver: LinkResolver | None = None,
 ) -> _Entry:
-    """Everything the index stores about one note (``dating``: see :func:`note_date`;
-    ``resolver``: see :func:`_name_resolver`)."""
+    """Everything the index stores about one note and its typed ``record`` (``dating``:
+    see :func:`note_date`; ``resolver``: see :func:`_name_resolver`)."""
 
     def text(key: str) -> str | None:
         value = note.props.get(key)
@@ -1153,7 +1174,7 @@ def _rows(
     props = data.pop("props")
     checkins = [(None, c) for c in note.checkins] + inline_checkins(note, dating)
     details: dict[str, list[tuple[Any, ...]]] = {
-        "parsed": [(path, _json(props), _json(data))],
+        "parsed": [(path, _json(props), _json(data), _pickled(record))],
         "aliases": [(path, key) for key in dict.fromkeys(fold(a) for a in aliases)],
         "links": [
             (
@@ -1206,6 +1227,10 @@ def _rows(
 _json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # made once
 
 
+def _pickled(record: object | None) -> bytes | None:
+    return None if record is None else pickle.dumps(record, pickle.HIGHEST_PROTOCOL)
+
+
 def _read_file(
     root: str,
     rel: str,
@@ -1242,8 +1267,8 @@ def _read_file(
     if known_hash == hashed:
         return (*_stat(info), checked, rel)
     try:
-        note = parse_note(rel, data)
-        return _rows(note, info, hashed, checked, _body(data, note), dating, resolver)
+        note, record = parse_typed(rel, data)
+        return _rows(note, record, info, hashed, checked, _body(data, note), dating, resolver)
     except Exception as exc:  # a bug met in one note must not stop the others
         problem = f"can't read this note: internal error: {type(exc).__name__}: {exc}"
         return _unreadable(rel, info, problem, hashed)
@@ -1334,7 +1359,7 @@ def _unreadable(rel: str, info: os.stat_result, problem: str, hashed: str | None
     """The rows of a note that could not be read (``hashed``: or parsed)."""
     note = Note(path=rel, kind="note", title=rel, readable=False, writable=False)
     note.diagnostics.append(Diagnostic(rel, None, problem))
-    return _rows(note, info, hashed, time.time_ns(), "")
+    return _rows(note, None, info, hashed, time.time_ns(), "")
 
 
 def _stats(entries: Iterable[tuple[str, os.DirEntry[str]]]) -> dict[str, os.stat_result]:
@@ -1401,6 +1426,16 @@ class IndexReader:
         if paths is not None:
             notes.sort(key=lambda n: n.path)
         return notes
+
+    def records(self, kind: str) -> list[Any]:
+        return [
+            pickle.loads(blob)
+            for (blob,) in self._rows(
+                "SELECT p.record FROM notes n JOIN parsed p ON p.path = n.path"
+                " WHERE n.kind = ? AND n.readable AND p.record IS NOT NULL ORDER BY n.path",
+                (kind,),
+            )
+        ]
 
     def inline_checkins(self) -> list[tuple[str, CheckIn]]:
         return [

@@ -13,20 +13,18 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import cached_property
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from journal.core import codec
 from journal.core.checkins import CheckIn
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound, UsageProblem
-from journal.core.goal import Goal, goal_from_note
+from journal.core.goal import Goal
 from journal.core.links import LinkResolver, fold, is_conflict_copy, link_key, parse_link
 from journal.core.networking import (
     Contact,
     Meeting,
-    contact_from_note,
     counts_for,
     meeting_checkin,
-    meeting_from_note,
 )
 from journal.core.notes import (
     Note,
@@ -34,6 +32,7 @@ from journal.core.notes import (
     NoteLink,
     inline_checkins,
     note_date,
+    typed_record,
 )
 from journal.core.series import current_value
 
@@ -66,6 +65,11 @@ class NoteSource(Protocol):
 
     def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
         """Whole notes: all of them, those of one kind, or those at ``paths``."""
+        ...
+
+    def records(self, kind: str) -> list[Any]:
+        """The typed record (:func:`typed_record`) of every readable goal, contact or
+        meeting (``kind``), each its own copy."""
         ...
 
     def inline_checkins(self) -> list[tuple[str, CheckIn]]:
@@ -148,6 +152,9 @@ class NoteList:
             if (kind is None or n.kind == kind) and (paths is None or n.path in paths)
         ]
 
+    def records(self, kind: str) -> list[Any]:
+        return [typed_record(n)[0] for n in self.notes if n.kind == kind and n.readable]
+
     def inline_checkins(self) -> list[tuple[str, CheckIn]]:
         return [item for note in self.notes for item in inline_checkins(note)]
 
@@ -225,6 +232,9 @@ class _Originals:
 
     def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
         return [n for n in self._source.load(kind=kind, paths=paths) if not n.is_conflict_copy]
+
+    def records(self, kind: str) -> list[Any]:
+        return [r for r in self._source.records(kind) if not is_conflict_copy(r.path)]
 
     def inline_checkins(self) -> list[tuple[str, CheckIn]]:
         return [i for i in self._source.inline_checkins() if not is_conflict_copy(i[1].path)]
@@ -344,7 +354,7 @@ class Catalog:
         log's check-ins plus the ``progress::`` check-ins other notes hold for it, and
         its value on ``today``: the file's ``current`` plus those check-ins
         (:func:`current_value`; ``file_current`` keeps the file's)."""
-        goals = [goal_from_note(n)[0] for n in self.of_kind("goal")]
+        goals: list[Goal] = self._source.records("goal")
         by_path = {g.path: g for g in goals}
         for target, checkin in self._source.inline_checkins():
             path = self.resolve_path(target, checkin.path)
@@ -380,12 +390,14 @@ class Catalog:
     @cached_property
     def contacts(self) -> list[Contact]:
         """The typed contacts, in path order."""
-        return [contact_from_note(n)[0] for n in self.of_kind("contact")]
+        contacts: list[Contact] = self._source.records("contact")
+        return contacts
 
     @cached_property
     def meetings(self) -> list[Meeting]:
         """The typed meetings, in path order."""
-        return [meeting_from_note(n)[0] for n in self.of_kind("meeting")]
+        meetings: list[Meeting] = self._source.records("meeting")
+        return meetings
 
     def people_of(self, meeting: Meeting) -> list[Note]:
         """The contact notes a meeting's ``with`` links resolve to."""

@@ -290,18 +290,18 @@ def _double_quoted(text: str) -> str:
     """A YAML double-quoted scalar; characters YAML can't hold raw (or would read as
     line breaks: NEL, LS, PS) are escaped."""
     quoted = json.dumps(text, ensure_ascii=False)
-    return _unprintable().sub(lambda m: _escape(m.group()), quoted)
+    return quoted if quoted.isprintable() else _unprintable().sub(_escaped, quoted)
 
 
-def _escape(char: str) -> str:
-    code = ord(char)
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 @functools.cache
 def _unprintable() -> re.Pattern[str]:
     """The characters a plain or quoted YAML scalar can't hold raw (compiled when first
-    needed: it takes a while)."""
+    needed: it takes a while).  None of them is printable (``str.isprintable``)."""
     return re.compile(
         "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
     )
@@ -315,7 +315,7 @@ def _plain_ok(text: str) -> bool:
         and text == text.strip()
         and text[0] not in _INDICATORS
         and _PLAIN_FORBIDDEN.search(text) is None
-        and _unprintable().search(text) is None
+        and (text.isprintable() or _unprintable().search(text) is None)  # a quick yes
         and yaml12.resolves_to_text(text)
     )
 

@@ -82,6 +82,10 @@ class Goal:
     changed: list[date] | None = None
     lines: dict[str, int] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The keys (as in the file) whose value can't be read, sorted: each has a diagnostic.
+    unread: tuple[str, ...] = ()
+    #: The note says its ``kind`` (a value that can't be read says nothing).
+    kind_given: bool = False
 
     @property
     def progress(self) -> float | None:
@@ -209,4 +213,9 @@ def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
         if value is not None:
             setattr(goal, key, value)
     goal.file_current = goal.current
+    by_line = {line: key for key, line in note.key_lines.items()}
+    goal.unread = tuple(
+        sorted({by_line[p.line] for p in problems if p.code == "value" and p.line in by_line})
+    )
+    goal.kind_given = note.props.get("kind") not in (None, "") and "kind" not in goal.unread
     return goal, problems

@@ -134,7 +134,8 @@ def is_conflict_copy(path: str) -> bool:
     (Syncthing), ``Note (... conflicted copy ...)`` (Dropbox, Nextcloud), ``conflict
     copy``/``conflicted copy`` anywhere, or ``(Conflict)``.  OneDrive's ``Note-PCNAME.md``
     is not detected: it can't be told from a note named with a hyphen."""
-    return _CONFLICT.search(path.rsplit("/", 1)[-1]) is not None
+    name = path.rsplit("/", 1)[-1]
+    return "conflict" in name.lower() and _CONFLICT.search(name) is not None  # a quick no
 
 
 class LinkResolver:

@@ -193,6 +193,12 @@ def _inline_checkin(value: str, day: date, line: int, path: str) -> tuple[str, C
 
 def parse_note(path: str, raw: bytes) -> Note:
     """Read one note's bytes; problems become diagnostics, never exceptions."""
+    return parse_typed(path, raw)[0]
+
+
+def parse_typed(path: str, raw: bytes) -> tuple[Note, object | None]:
+    """:func:`parse_note`, and the note's typed record (:func:`typed_record`), which
+    the index keeps beside it."""
     doc = codec.decode(raw)
     stem = path.rsplit("/", 1)[-1]
     stem = stem[:-3] if stem.lower().endswith(".md") else stem
@@ -216,18 +222,25 @@ def parse_note(path: str, raw: bytes) -> Note:
     note.body_line = doc.body_line
     _read_properties(note)
     _read_body(note, doc.body)
+    record, problems = typed_record(note)
+    note.diagnostics.extend(problems)
+    if record is None and not note.readable and _GOAL_LINE.search(doc.text):
+        note.kind = "goal"  # meant as a goal: commands name it, lookups say why it can't be used
+    return note, record
+
+
+def typed_record(note: Note) -> tuple[object | None, list[Diagnostic]]:
+    """The typed goal, contact or meeting a note of that kind is read as (None for the
+    other kinds), and a diagnostic per property value that can't be read."""
     if note.kind == "goal":
         from journal.core.goal import goal_from_note  # goal.py types against this module
 
-        note.diagnostics.extend(goal_from_note(note)[1])
-    elif note.kind in ("contact", "meeting"):
+        return goal_from_note(note)
+    if note.kind in ("contact", "meeting"):
         from journal.core.networking import contact_from_note, meeting_from_note
 
-        typed = contact_from_note if note.kind == "contact" else meeting_from_note
-        note.diagnostics.extend(typed(note)[1])
-    elif not note.readable and _GOAL_LINE.search(doc.text):
-        note.kind = "goal"  # meant as a goal: commands name it, lookups say why it can't be used
-    return note
+        return (contact_from_note if note.kind == "contact" else meeting_from_note)(note)
+    return None, []
 
 
 def _read_properties(note: Note) -> None:

@@ -18,7 +18,7 @@ from journal.core.formatting import number, signed
 from journal.core.goal import Goal
 from journal.core.progress import start_of
 from journal.core.review import Series, SeriesOf, gantt_text, value_points
-from journal.core.rules.base import activity_goal
+from journal.core.rules.base import is_activity
 from journal.core.series import value_on
 
 FOCUS_GOALS = 3  # goals named per month in the focus list
@@ -106,7 +106,7 @@ def build_plan(
         return catalog.link_to(goal.path)
 
     series_of = series_of or value_points(catalog)
-    activity = {g.path for g in goals if activity_goal(g, catalog.by_path[g.path])}
+    activity = {g.path for g in goals if is_activity(g)}
     windows = {g.path: goal_window(g, span) for g in goals}
     lines: dict[str, Line] = {}
     for goal in goals:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journal.core.goal import Goal
+from journal.core.notes import stem_of
 from journal.core.rules.base import Context, Problem, Rule, line_of
 from journal.core.rules.words import activity_phrase
 
@@ -23,7 +24,7 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
         links = [f.target for f in goal.feeds if f.target]
         if goal.feeds and not any(ctx.catalog.resolve(t, goal.path) for t in links):
             continue  # every feeds link is broken: H001 reports it
-        if ctx.kind_given(goal):
+        if goal.kind_given:
             what, key, alternative = "an activity goal (`kind: activity`)", "kind", ""
         else:
             phrase = activity_phrase(goal.metric or "")
@@ -37,7 +38,7 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
         candidates = outcomes_by_area.get((goal.area or "").casefold(), [])[:_CANDIDATES]
         nearby = (
             " (outcome goals in the same area: "
-            + ", ".join(f'"[[{ctx.note(g).stem}]]"' for g in candidates)
+            + ", ".join(f'"[[{stem_of(g.path)}]]"' for g in candidates)
             + ")"
             if goal.area and candidates
             else ""

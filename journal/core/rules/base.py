@@ -80,28 +80,13 @@ _FILE_TARGET = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,9}$")
 LINKED_KINDS = ("goal", "meeting", "contact")
 
 
-def is_activity(goal: Goal, *, kind_given: bool) -> bool:
-    """An explicit ``kind`` decides; without one, a metric that counts effort
-    (an activity phrase and no outcome marker: "events attended", "calls made")."""
-    if kind_given:
+def is_activity(goal: Goal, *, kind_given: bool | None = None) -> bool:
+    """An explicit ``kind`` decides (``kind_given``: the goal's own, unless told);
+    without one, a metric that counts effort (an activity phrase and no outcome marker:
+    "events attended", "calls made")."""
+    if goal.kind_given if kind_given is None else kind_given:
         return goal.kind == "activity"
     return activity_phrase(goal.metric or "") is not None
-
-
-def bad_keys(note: Note) -> set[str]:
-    """The keys of a note whose value failed validation (reported by H005)."""
-    by_line = {line: key for key, line in note.key_lines.items()}
-    return {by_line[d.line] for d in note.diagnostics if d.code == "value" and d.line in by_line}
-
-
-def kind_given(note: Note) -> bool:
-    """The goal's note says its ``kind`` (a bad value is H005's, and says nothing)."""
-    return note.props.get("kind") not in (None, "") and "kind" not in bad_keys(note)
-
-
-def activity_goal(goal: Goal, note: Note) -> bool:
-    """:func:`is_activity` for the goal read from ``note``."""
-    return is_activity(goal, kind_given=kind_given(note))
 
 
 def _no_files() -> Sequence[str]:
@@ -150,9 +135,9 @@ class Context:
         return {g.path: g for g in self.goals}
 
     @cached_property
-    def bad_keys(self) -> dict[str, set[str]]:
+    def bad_keys(self) -> dict[str, tuple[str, ...]]:
         """For each goal, the keys whose value failed validation (reported by H005)."""
-        return {g.path: keys for g in self.goals if (keys := bad_keys(self.note(g)))}
+        return {g.path: g.unread for g in self.goals if g.unread}
 
     @cached_property
     def broken_links(self) -> list[tuple[str, str, NoteLink]]:
@@ -165,15 +150,16 @@ class Context:
         ]
 
     def note(self, goal: Goal) -> Note:
-        return self.catalog.by_path[goal.path]
+        return self._goal_notes[goal.path]
 
-    def kind_given(self, goal: Goal) -> bool:
-        """The goal says its ``kind`` (see :func:`kind_given`)."""
-        return kind_given(self.note(goal))
+    @cached_property
+    def _goal_notes(self) -> dict[str, Note]:
+        """The goals' notes, loaded at once when a rule first asks for one."""
+        return {n.path: n for n in self.catalog.of_kind("goal")}
 
     @cached_property
     def _activity(self) -> dict[str, bool]:
-        return {g.path: activity_goal(g, self.note(g)) for g in self.goals}
+        return {g.path: is_activity(g) for g in self.goals}
 
     def is_activity(self, goal: Goal) -> bool:
         """The goal measures effort rather than a result (see :func:`is_activity`)."""
@@ -212,7 +198,7 @@ class Context:
         else:
             value = getattr(goal, key)
             empty = value is None or value == [] or (isinstance(value, str) and not value.strip())
-        return empty and key not in self.bad_keys.get(goal.path, set())
+        return empty and key not in self.bad_keys.get(goal.path, ())
 
     def lacks_current(self, goal: Goal) -> bool:
         """The goal file has no usable ``current`` (none, or not a number) and the goal
