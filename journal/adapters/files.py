@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,6 +116,8 @@ def _create_exclusive(path: Path, data: bytes) -> None:
 
 
 def _write_temp(folder: Path, data: bytes, mode: int) -> Path:
+    import tempfile  # only commands that write need it (it takes a while to import)
+
     fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
     temp = Path(name)
     try:

@@ -1393,6 +1393,15 @@ class IndexReader:
         return self.index._guard(lambda: self.index.conn.execute(sql, args).fetchall())
 
     def heads(self) -> list[Head]:
+        return self._heads("")
+
+    def paths(self) -> list[str]:
+        return [path for (path,) in self._rows("SELECT path FROM notes ORDER BY path")]
+
+    def unreadable(self) -> list[Head]:
+        return self._heads("WHERE NOT readable")
+
+    def _heads(self, where: str) -> list[Head]:
         return [
             Head(
                 path,
@@ -1403,7 +1412,7 @@ class IndexReader:
                 ok == 1,
             )
             for path, kind, id_, title, aliases, ok in self._rows(
-                "SELECT path, kind, id, title, aliases, readable FROM notes ORDER BY path"
+                f"SELECT path, kind, id, title, aliases, readable FROM notes {where} ORDER BY path"
             )
         ]
 

@@ -9,9 +9,9 @@ and so do generated-section markers the rendered text gets wrong.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable, Mapping
-from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -31,8 +31,10 @@ class TemplateProblem(JournalError):
 
 
 def shipped_folder() -> Path:
-    """The folder of the templates installed with the package."""
-    return Path(str(resources.files("journal.templates")))
+    """The folder of the templates installed with the package (a regular package, on
+    disk: found without ``importlib.resources``, which takes a while to import)."""
+    module = importlib.import_module("journal.templates")
+    return Path(module.__file__ or "").parent
 
 
 class _FolderLoader(jinja2.BaseLoader):

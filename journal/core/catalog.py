@@ -63,6 +63,14 @@ class NoteSource(Protocol):
         """Every note, light."""
         ...
 
+    def paths(self) -> Sequence[str]:
+        """Every note's path."""
+        ...
+
+    def unreadable(self) -> Sequence[NoteHead]:
+        """The notes that can't be read, light."""
+        ...
+
     def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
         """Whole notes: all of them, those of one kind, or those at ``paths``."""
         ...
@@ -145,6 +153,12 @@ class NoteList:
     def heads(self) -> Sequence[NoteHead]:
         return self.notes
 
+    def paths(self) -> Sequence[str]:
+        return [n.path for n in self.notes]
+
+    def unreadable(self) -> Sequence[NoteHead]:
+        return [n for n in self.notes if not n.readable]
+
     def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
         return [
             n
@@ -212,23 +226,26 @@ class _Originals:
     def __init__(self, source: NoteSource) -> None:
         self._source = source
 
+    def heads(self) -> Sequence[NoteHead]:
+        return [h for h in self._source.heads() if not is_conflict_copy(h.path)]
+
     @cached_property
-    def _heads(self) -> tuple[list[NoteHead], list[str]]:
-        kept: list[NoteHead] = []
+    def _paths(self) -> tuple[list[str], list[str]]:
+        kept: list[str] = []
         copies: list[str] = []
-        for head in self._source.heads():
-            if is_conflict_copy(head.path):
-                copies.append(head.path)
-            else:
-                kept.append(head)
+        for path in self._source.paths():
+            (copies if is_conflict_copy(path) else kept).append(path)
         return kept, copies
 
-    def heads(self) -> Sequence[NoteHead]:
-        return self._heads[0]
+    def paths(self) -> Sequence[str]:
+        return self._paths[0]
 
     def copies(self) -> list[str]:
         """The paths of the sync-conflict copies, in path order."""
-        return self._heads[1]
+        return self._paths[1]
+
+    def unreadable(self) -> Sequence[NoteHead]:
+        return [h for h in self._source.unreadable() if not is_conflict_copy(h.path)]
 
     def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
         return [n for n in self._source.load(kind=kind, paths=paths) if not n.is_conflict_copy]
@@ -346,7 +363,10 @@ class Catalog:
 
     @cached_property
     def _paths(self) -> frozenset[str]:
-        return frozenset(h.path for h in self.heads)
+        """Every note's path: from the heads when they are loaded, else alone."""
+        if "heads" in self.__dict__:
+            return frozenset(h.path for h in self.heads)
+        return frozenset(self._source.paths())
 
     @cached_property
     def goals(self) -> list[Goal]:
@@ -438,7 +458,8 @@ class Catalog:
     def unreadable_goals(self) -> list[Diagnostic]:
         """Why each note meant as a goal (:meth:`goal_like`) can't be read, in path order:
         what every command that reads the goals reports."""
-        broken = {h.path for h in self.heads if not h.readable and self.goal_like(h)}
+        heads = self.heads if "heads" in self.__dict__ else self._source.unreadable()
+        broken = {h.path for h in heads if not h.readable and self.goal_like(h)}
         return [d for d in self.diagnostics if d.path in broken and d.severity == "error"]
 
     def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
