@@ -37,8 +37,9 @@ def dump(db: Path) -> dict[str, Any]:
         }
         for table, order in _DETAIL_ORDER.items():
             out[table] = conn.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall()
-        out["parsed"] = [  # typed records as objects: equal ones may pickle apart
-            (*row[:3], None if row[3] is None else pickle.loads(row[3])) for row in out["parsed"]
+        out["parsed"] = [  # typed records as their repr: equal ones may pickle apart
+            (*row[:3], None if row[3] is None else repr(pickle.loads(row[3])))
+            for row in out["parsed"]
         ]
         out["search"] = conn.execute(
             "SELECT n.path, s.title, s.body FROM search s JOIN notes n ON n.rowid = s.rowid"

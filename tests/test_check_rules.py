@@ -781,6 +781,7 @@ def test_a_sync_conflict_copy_is_reported_once_as_a_conflict() -> None:
         ("Network more (conflicted copy 2026-11-20 101500).md", True),  # Nextcloud
         ("Network more conflict copy.md", True),
         ("Network more (Conflict).md", True),
+        ("Network more (Confl\u0131ct).md", True),  # dotless i: the regex takes it for "i"
         ("Network more-MAYA-LAPTOP.md", False),  # OneDrive: not told from a name
         ("Resolve a conflict with Sam.md", False),
     ],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import pickle
 import shutil
 import sqlite3
 import subprocess
@@ -13,6 +14,7 @@ import textwrap
 import threading
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -111,6 +113,7 @@ def test_a_catalog_from_the_index_answers_like_one_from_the_files(notes: Path) -
     assert indexed.diagnostics == files.diagnostics
     assert indexed.notes == files.notes
     assert indexed.of_kind("contact") == files.of_kind("contact")
+    assert indexed.contacts == files.contacts and indexed.meetings == files.meetings
     assert indexed.find_goal("five-leaders").path == "goals/Five leaders.md"
     assert indexed.resolve("Dana Ortiz") == files.resolve("Dana Ortiz")
     assert set(indexed.by_path) == set(files.by_path) and write_paths
@@ -290,6 +293,67 @@ def test_damage_found_while_reading_is_repaired_too(notes: Path, tmp_path: Path)
     assert len(catalog.goals) == 2
     assert any("damaged" in n for n in notices)
     assert_matches_rebuild(notes, db, tmp_path)
+
+
+class _Planted:
+    """A pickle that would touch a file when loaded (what a planted index could run)."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[Path]]:
+        return (Path.touch, (self.marker,))
+
+
+@pytest.mark.parametrize("damage", ["planted", "cut", "other type"])
+def test_a_bad_record_is_damage_and_never_runs_code(
+    notes: Path, tmp_path: Path, damage: str
+) -> None:
+    """Records are unpickled with only journal's record classes allowed: an index file
+    made by someone else (``[index] path`` can point into the vault) runs no code; a
+    record that can't be read is damage, repaired by a rebuild."""
+    marker = tmp_path / "ran"
+    index = open_index(notes)
+    index.refresh()
+    index.close()
+    db = index.path
+    assert db is not None
+    blob = {
+        "planted": pickle.dumps(_Planted(marker)),
+        "cut": sqlite3.connect(db)
+        .execute("SELECT record FROM parsed WHERE record NOT NULL")
+        .fetchone()[0][:40],
+        "other type": pickle.dumps(date(2026, 11, 20)),
+    }[damage]
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE parsed SET record = ? WHERE path = 'goals/Speak.md'", (blob,))
+    notices: list[str] = []
+    catalog = load_catalog_with(notes, notices)
+    assert [g.title for g in catalog.goals] == ["Five leaders", "Speak at a meetup"]
+    assert not marker.exists()
+    assert len(notices) == 1 and "is damaged (a goal record" in notices[0]
+    assert_matches_rebuild(notes, db, tmp_path)
+
+
+def test_an_older_process_stops_writing_to_an_index_newer_code_made_again(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an upgrade, a `journal watch` of the old version still runs: once a new
+    command has made the index again, the old process refuses to write its rows."""
+    db = tmp_path / "shared.sqlite"
+    older = Index.open(Vault.open(notes), db)
+    older.refresh()
+    with monkeypatch.context() as patch:
+        patch.setattr(index_module, "code_key", lambda: "newer code")
+        newer = Index.open(Vault.open(notes), db)
+        assert len(newer.refresh().parsed) == 6
+    (notes / "notes/plain.md").write_text("edited by hand\n")
+    with pytest.raises(index_module.IndexTakenOver, match="another version of journal"):
+        older.refresh()
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'code'").fetchone() == (
+            "newer code",
+        )
 
 
 def load_catalog_with(root: Path, notices: list[str]) -> Catalog:

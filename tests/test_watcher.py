@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from journal.adapters import index as index_module
-from journal.adapters.index import Index, default_path
+from journal.adapters.index import Index, IndexTakenOver, default_path
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import Update, Watcher
 from journal.core.errors import NotFound
@@ -343,6 +343,37 @@ def test_the_watcher_stops_when_the_vault_disappears(vault: Path, tmp_path: Path
     assert not thread.is_alive()
     assert [str(e) for e in raised] == [f"the vault folder {vault} is gone; stopped watching"]
     assert watcher._observer is None  # stopped on the way out
+
+
+def test_the_watcher_stops_when_another_version_made_its_index_again(
+    vault: Path, tmp_path: Path, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older `journal watch` left running after an upgrade writes none of its rows
+    into the index the newer version made again: it stops, saying why."""
+    write("notes/a.md", "# a\n")
+    db = tmp_path / "shared.sqlite"
+    watcher = Watcher(Index.open(Vault.open(vault), db), quiet=QUIET, log=print)
+    raised: list[Exception] = []
+
+    def run() -> None:
+        try:
+            watcher.run()
+        except IndexTakenOver as exc:
+            raised.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    assert watcher.ready.wait(10)
+    with monkeypatch.context() as patch:
+        patch.setattr(index_module, "code_key", lambda: "newer code")
+        Index.open(Vault.open(vault), db).refresh()
+    write("notes/a.md", "# a, edited\n")
+    thread.join(SETTLE)
+    assert not thread.is_alive()
+    assert [str(e) for e in raised] == [
+        f"another version of journal made the index {db} again; this one stops writing "
+        "to it (start it again to use the other version)"
+    ]
 
 
 def test_journal_watch_exits_1_when_the_vault_disappears(vault: Path, write: Write) -> None:

@@ -29,6 +29,7 @@ import contextlib
 import errno
 import functools
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -51,7 +52,9 @@ from journal.adapters.files import digest
 from journal.adapters.vault import Vault, is_utf8, name_problem, shown
 from journal.core.checkins import CheckIn
 from journal.core.errors import Diagnostic, JournalError, UnsafeWrite, UsageProblem
+from journal.core.goal import Goal
 from journal.core.links import LinkResolver, fold, name_key
+from journal.core.networking import Contact, Meeting
 from journal.core.notes import (
     PARSER_VERSION,
     Dating,
@@ -177,12 +180,11 @@ _NOTE_COLUMNS = (
 def code_key() -> str:
     """A hash of the code the rows are made by (``journal.core`` and this module): the
     pickled records hold its classes, so an index made by other code is made again."""
-    import journal.core
-
-    folder = Path(journal.core.__file__).parent
+    package = Path(__file__).parent.parent
     found = hashlib.blake2b(digest_size=16)
-    for path in sorted([*folder.rglob("*.py"), Path(__file__)]):
-        found.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted([*package.joinpath("core").rglob("*.py"), Path(__file__)]):
+        data = path.read_bytes()
+        found.update(f"{path.relative_to(package).as_posix()}\0{len(data)}\0".encode() + data)
     return found.hexdigest()
 
 
@@ -347,7 +349,50 @@ class _Entry:
     search: tuple[str, str]  # title and body for full-text search
 
 
+class _DamagedRecord(sqlite3.DatabaseError):
+    """A typed record that can't be read back: the file is damaged, or not journal's."""
+
+
+class IndexTakenOver(JournalError):
+    """Another version of journal made the index again since this process opened it."""
+
+
+#: The classes typed records are made of: the only ones their unpickler makes, so that
+#: an index file made by someone else (``[index] path`` is in the vault's settings)
+#: can't run code.
+_RECORD_CLASSES = {
+    ("datetime", "date"),
+    ("journal.core.checkins", "CheckIn"),
+    ("journal.core.goal", "Goal"),
+    ("journal.core.goal", "Milestone"),
+    ("journal.core.links", "Link"),
+    ("journal.core.networking", "Contact"),
+    ("journal.core.networking", "Meeting"),
+}
+_RECORD_OF: dict[str, type] = {"goal": Goal, "contact": Contact, "meeting": Meeting}
+
+
+class _RecordUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str, /) -> Any:
+        if (module, name) not in _RECORD_CLASSES:
+            raise pickle.UnpicklingError(f"{module}.{name} is no part of a record")
+        return super().find_class(module, name)
+
+
+def _unpickled(blob: bytes, kind: str) -> Any:
+    """The typed record of a note of ``kind`` stored as ``blob``."""
+    try:
+        record = _RecordUnpickler(io.BytesIO(blob)).load()
+    except Exception as exc:  # any damage in the bytes
+        raise _DamagedRecord(f"a {kind} record can't be read: {exc}") from None
+    if type(record) is not _RECORD_OF[kind]:
+        raise _DamagedRecord(f"a {kind} record holds a {type(record).__name__}")
+    return record
+
+
 def _damaged(exc: sqlite3.DatabaseError) -> bool:
+    if isinstance(exc, _DamagedRecord):
+        return True
     code = getattr(exc, "sqlite_errorcode", None)
     if code is None:
         return "malformed" in str(exc) or "not a database" in str(exc)
@@ -800,6 +845,7 @@ class Index:
             return [], []
         conn = self.conn
         with self._write():
+            self._refuse_other_code()
             conn.executemany(  # unless another process stored other bytes meanwhile
                 "UPDATE notes SET size = ?, mtime_ns = ?, inode = ?, checked_ns = ?"
                 " WHERE path = ? AND hash = ?",
@@ -819,6 +865,17 @@ class Index:
             elif entries or removed:
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('resolve', 'all')")
         return [e.path for e in entries], removed
+
+    def _refuse_other_code(self) -> None:
+        """Write no row into an index that another version of journal made again since
+        this process opened it (after an upgrade, while an older ``journal watch`` runs):
+        its commands would read the rows of this process's code as theirs."""
+        meta = dict(self.conn.execute("SELECT * FROM meta WHERE key IN ('parser', 'code')"))
+        if meta.get("parser") != str(PARSER_VERSION) or meta.get("code") != code_key():
+            raise IndexTakenOver(
+                f"another version of journal made the index {self.path} again; "
+                "this one stops writing to it (start it again to use the other version)"
+            )
 
     def _present(self, paths: Sequence[str]) -> dict[str, tuple[Any, ...]]:
         """The rows the index has for ``paths``: path -> (size, mtime_ns, inode, hash)."""
@@ -1437,8 +1494,11 @@ class IndexReader:
         return notes
 
     def records(self, kind: str) -> list[Any]:
+        return self.index._guard(lambda: self._records(kind))
+
+    def _records(self, kind: str) -> list[Any]:
         return [
-            pickle.loads(blob)
+            _unpickled(blob, kind)
             for (blob,) in self._rows(
                 "SELECT p.record FROM notes n JOIN parsed p ON p.path = n.path"
                 " WHERE n.kind = ? AND n.readable AND p.record IS NOT NULL ORDER BY n.path",

@@ -46,7 +46,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
-from journal.adapters.index import PARALLEL_MIN, Index, Refresh
+from journal.adapters.index import PARALLEL_MIN, Index, IndexTakenOver, Refresh
 from journal.adapters.vault import Vault
 from journal.core.errors import JournalError, NotFound
 
@@ -293,6 +293,8 @@ class Watcher:
                 and not self.stop_event.is_set()
             ):
                 self.on_update(Update(result, paths is None, elsewhere))
+        except IndexTakenOver:
+            raise  # a newer journal's index: watching on would write into it
         except Exception as exc:
             self.log(f"journal watch: error: {type(exc).__name__}: {exc}; reconciling")
             self.dirty.request_full()

@@ -202,9 +202,10 @@ def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
         lines=dict(note.key_lines),
         checkins=list(note.checkins),
     )
-    typed, goal.extra, problems = read_typed(
+    typed, extra, problems = read_typed(
         note.props, GOAL_FIELDS, path=note.path, key_lines=note.key_lines, sources=note.sources
     )
+    goal.extra = {key: codec.plain(value) for key, value in extra.items()}  # plain data
     for key, value in typed.items():
         if key in ("type", "title", "id"):
             continue

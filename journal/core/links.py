@@ -135,7 +135,9 @@ def is_conflict_copy(path: str) -> bool:
     copy``/``conflicted copy`` anywhere, or ``(Conflict)``.  OneDrive's ``Note-PCNAME.md``
     is not detected: it can't be told from a note named with a hyphen."""
     name = path.rsplit("/", 1)[-1]
-    return "conflict" in name.lower() and _CONFLICT.search(name) is not None  # a quick no
+    # a quick no: every pattern holds "onfl", whose letters nothing else matches
+    # case-insensitively (the "i" of "conflict" is also matched by U+0131 and U+0130)
+    return "onfl" in name.lower() and _CONFLICT.search(name) is not None
 
 
 class LinkResolver:
