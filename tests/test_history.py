@@ -187,6 +187,25 @@ def test_a_hand_edited_current_gives_a_series_and_uncommitted_edits_show(
     ]  # fmt: skip
 
 
+def test_commits_of_one_second_count_in_order_and_none_after_today(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Three `--commit` runs within one second: the last commit's value is that day's
+    (the first one's was); a commit dated after today (JOURNAL_TODAY) is not a point."""
+    write("goals/Connect.md", goal(0))
+    git.commit("start", "2026-10-01")
+    for value in (3, 4, 5):
+        write("goals/Connect.md", goal(value, story=f"at {value}"))
+        git.commit(f"current {value}", "2026-11-10")
+    write("goals/Connect.md", goal(7, story="later"))
+    git.commit("from the future", "2026-11-30")
+    assert history_json(invoke, "connect")["series"] == [
+        {"date": "2026-10-01", "value": 0, "source": "git"},
+        {"date": "2026-11-10", "value": 5, "source": "git"},
+        {"date": "2026-11-22", "value": 7, "source": "file"},
+    ]
+
+
 def test_vault_history_is_newest_first_with_since_and_limit(
     story: Git, invoke: Invoke, write: Write
 ) -> None:

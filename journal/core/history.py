@@ -453,11 +453,18 @@ def follow(history: History, goal_id: str | None, path: str) -> list[tuple[Revis
     return found
 
 
-def recorded_values(changes: Iterable[tuple[Revision, GoalChange]]) -> list[tuple[date, float]]:
-    """``(day, current)`` at each commit (oldest first) that set or changed ``current``."""
+def recorded_values(
+    changes: Iterable[tuple[Revision, GoalChange]], until: date | None = None
+) -> list[tuple[date, float]]:
+    """``(day, current)`` at each commit that set or changed ``current``, oldest first
+    (``changes`` come newest first, as :func:`follow` gives them: commits of the same
+    second keep that order), up to the day ``until``."""
     values: list[tuple[date, float]] = []
     last: float | None = None
-    for revision, change in sorted(changes, key=lambda item: item[0].time):
+    oldest_first = list(changes)[::-1]
+    for revision, change in sorted(oldest_first, key=lambda item: item[0].time):
+        if until is not None and revision.day > until:
+            break
         if change.current is not None and change.current != last:
             values.append((revision.day, change.current))
         last = change.current
