@@ -206,6 +206,40 @@ def test_commits_of_one_second_count_in_order_and_none_after_today(
     ]
 
 
+def _change_this_week(invoke: Invoke, monkeypatch: pytest.MonkeyPatch, today: str) -> str:
+    """The review's "this week" cell of the only goal, with ``today`` as today."""
+    monkeypatch.setenv("JOURNAL_TODAY", today)
+    result = invoke("review", "--stdout")
+    assert result.exit_code == 0, result.stderr
+    [row] = [line for line in result.stdout.splitlines() if line.startswith("| [[Connect]] |")]
+    return row.split(" | ")[3]
+
+
+def test_a_value_nothing_dates_is_no_weeks_progress_without_git(
+    write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`current: 2` written by hand, no log, no git: no week's review counts +2 (every
+    week's did, as the value was taken to be today's)."""
+    write("goals/Connect.md", goal(2))
+    for today in ("2026-11-22", "2026-11-29", "2027-01-03"):
+        assert _change_this_week(invoke, monkeypatch, today) == "–"
+
+
+def test_a_log_line_added_without_current_is_no_weekly_drop(
+    git: Git, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A log line added by hand, `current` left as it was (M007), committed: the weeks
+    after it show no -1 (the file's value, which wins, was taken to be today's)."""
+    write("goals/Connect.md", goal(1, log=(COFFEE,)))
+    git.commit("Coffee", "2026-10-08")
+    write("goals/Connect.md", goal(1, log=(COFFEE, "2026-10-20: +1 call with Sam")))
+    git.commit("Call", "2026-10-21")
+    for today in ("2026-11-22", "2026-12-06", "2027-01-03"):
+        assert _change_this_week(invoke, monkeypatch, today) == "–"
+    # the log line's own week: the file, which wins, still says 1 (M007 tells why)
+    assert _change_this_week(invoke, monkeypatch, "2026-10-21") == "±0"
+
+
 def test_vault_history_is_newest_first_with_since_and_limit(
     story: Git, invoke: Invoke, write: Write
 ) -> None:
@@ -304,8 +338,9 @@ def test_without_a_repository(vault: Path, write: Write, invoke: Invoke) -> None
     series = goal_series(Vault.open(vault), goal_, date(2026, 11, 22))
     assert not series.from_git
     assert [(p.day.isoformat(), p.value, p.source) for p in series.points] == [
-        ("2026-10-01", 0, "start"), ("2026-10-08", 1, "log"), ("2026-11-22", 2, "file")
-    ]  # fmt: skip
+        ("2026-10-01", 0, "start"),
+        ("2026-10-08", 2, "file"),
+    ]  # fmt: skip: the +1 no log line dates counts from the last dated day, not today
 
 
 def test_no_commits_yet_and_an_untracked_goal(git: Git, write: Write, invoke: Invoke) -> None:

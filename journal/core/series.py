@@ -63,27 +63,29 @@ def progress_series(
     equal to the value before it adds no point.
     """
     value = float(baseline or 0)
-    anchors: dict[date, tuple[float, str]] = {day: (float(v), "git") for day, v in recorded}
-    if current is not None and anchors.get(current[0], (None,))[0] != current[1]:
-        anchors[current[0]] = (float(current[1]), "file")
+    anchors = {day: float(v) for day, v in recorded}
     by_day: dict[date, list[CheckIn]] = {}
     for checkin in sorted(checkins, key=lambda c: c.day):
         if checkin.op is not None:
             by_day.setdefault(checkin.day, []).append(checkin)
-    days = sorted(anchors.keys() | by_day.keys())
+    days = sorted(anchors.keys() | by_day.keys() | ({current[0]} if current else set()))
     points: list[Point] = []
     if start is not None and (not days or start < days[0]):
         points.append(Point(start, value, "start"))
     for day in days:
+        source = None
         if day in anchors:
-            anchor, source = anchors[day]
-            if points and anchor == points[-1].value and day not in by_day:
-                continue
-            value = anchor
-        else:
+            value, source = anchors[day], "git"
+        elif day in by_day:
             for checkin in by_day[day]:
                 value = checkin.apply(value)
             source = "log"
+        if current is not None and day == current[0] and value != current[1]:
+            value, source = float(current[1]), "file"
+        if source is None or (
+            source == "git" and day not in by_day and points and value == points[-1].value
+        ):
+            continue  # nothing new that day
         points.append(Point(day, value, source))
     return points
 
@@ -119,16 +121,36 @@ def file_series(
     goal: Goal, today: date | None, recorded: Sequence[tuple[date, float]] = ()
 ) -> list[Point]:
     """The goal file's values: ``recorded`` (committed ``current`` values), the goal's
-    own log, and ``file_current`` on ``today``."""
+    own log, and ``file_current`` from the day it is known (:func:`known_since`)."""
+    recorded = recorded if goal.metric_source != "meetings" else ()
+    own = [c for c in goal.checkins if c.path == goal.path]
+    since = known_since(goal, today, recorded, own)
     return progress_series(
         baseline=goal.baseline,
         start=start_of(goal),
-        recorded=recorded if goal.metric_source != "meetings" else (),
-        checkins=[c for c in goal.checkins if c.path == goal.path],
-        current=(today, goal.file_current)
-        if today is not None and goal.file_current is not None
+        recorded=recorded,
+        checkins=own,
+        current=(since, goal.file_current)
+        if since is not None and goal.file_current is not None
         else None,
     )
+
+
+def known_since(
+    goal: Goal, today: date | None, recorded: Sequence[tuple[date, float]], own: list[CheckIn]
+) -> date | None:
+    """The day the file's ``current`` is known to hold: ``today`` when it differs from
+    the last committed value (an edit git has not seen yet), else the last day the
+    goal's value is dated - its last commit or check-in up to today, else its start.
+    A value that neither a log line nor a commit dates (``current`` edited by hand in
+    a vault without git, or a log line added without ``current``) so shows from then,
+    not as progress of whichever week a review is made in."""
+    if today is None or (recorded and recorded[-1][1] != goal.file_current):
+        return today
+    days = [day for day, _value in recorded]
+    days += [c.day for c in own if c.op is not None and c.day <= today]
+    last = max(days, default=start_of(goal))
+    return min(last, today) if last is not None else today
 
 
 def offsets(goal: Goal, today: date | None) -> list[tuple[date, float]]:
