@@ -1086,7 +1086,8 @@ def _generated_report(written: Any, as_json: bool, what: str) -> None:
         )
     for name in written.missing:
         echo(
-            f"{written.path}: the '{name}' section was removed from the note; not added back",
+            f"{written.path}: the '{name}' section was removed from the note; not added back "
+            "(run with --force to add it back)",
             err=True,
         )
     for name in written.kept_properties:
@@ -1102,7 +1103,7 @@ def _generated_report(written: Any, as_json: bool, what: str) -> None:
 @click.option("--date", "day", metavar="DATE", help="Review the week holding this day, as of it.")
 @click.option("--stdout", "to_stdout", is_flag=True, help="Print the note; write nothing.")
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
-@click.option("--force", is_flag=True, help="Also replace generated parts you edited.")
+@click.option("--force", is_flag=True, help="Also replace generated parts you edited or removed.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was done as JSON.")
 @commit_option
 @pass_state
@@ -1161,7 +1162,7 @@ def review(
 @click.option("--days", type=int, help="Length in days, 7-366 (default: [plan] days, 90).")
 @click.option("--stdout", "to_stdout", is_flag=True, help="Print the note; write nothing.")
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
-@click.option("--force", is_flag=True, help="Also replace generated parts you edited.")
+@click.option("--force", is_flag=True, help="Also replace generated parts you edited or removed.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was done as JSON.")
 @commit_option
 @pass_state

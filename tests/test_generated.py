@@ -37,10 +37,14 @@ def test_an_edited_section_is_kept_and_reported_unless_forced() -> None:
     assert forced.replaced == ["score", "wins"] and "my comment" not in forced.text
 
 
-def test_a_section_the_user_removed_is_not_added_back() -> None:
+def test_a_section_the_user_removed_is_not_added_back_unless_forced() -> None:
     without = note().replace(section("Old wins", "wins"), "")
     result = merge(without, NEW)
     assert result.missing == ["wins"] and "Fresh wins" not in result.text
+    forced = merge(without, NEW, force=True)
+    assert forced.missing == [] and forced.replaced == ["score", "wins"]
+    assert forced.text.index("Fresh score") < forced.text.index("Fresh wins")  # in its place
+    assert merge(forced.text, NEW).text == forced.text  # and kept from then on
 
 
 def test_the_record_lists_the_sections_after_the_last_one() -> None:

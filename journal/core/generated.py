@@ -17,9 +17,10 @@ of every section the note has been given::
     <!-- journal:sections chart scoreboard wins -->
 
 so a section the template makes that the note lacks is told apart: in the record,
-the user removed it (it is not added back); not in it, the note never had it (it
-is added, next to its neighbours).  A note without a record (made before records
-existed, or the user deleted it) counts as never having had what it lacks.
+the user removed it (it is not added back, unless the regeneration is forced); not
+in it, the note never had it (it is added, next to its neighbours).  A note without a
+record (made before records existed, or the user deleted it) counts as never having
+had what it lacks.
 
 The properties the tool owns are guarded alike: :func:`owned_hash`, kept in the
 ``generated_hash`` property, is of their values as the tool wrote them.
@@ -185,8 +186,8 @@ def merge(old: str, new: str, *, force: bool = False, path: str | None = None) -
     """``old`` with each generated section replaced by its version in ``new``.
 
     Text outside the sections is always ``old``'s (but for the record).  Sections
-    the user edited are kept unless ``force``; sections the user removed are not
-    re-added; sections the note never had are added (and count as replaced).
+    the user edited are kept, and sections the user removed are not re-added, unless
+    ``force``; sections the note never had are added (and count as replaced).
     Line endings of ``old`` are kept.
     """
     old_sections = find_sections(old, path)
@@ -216,10 +217,10 @@ def merge(old: str, new: str, *, force: bool = False, path: str | None = None) -
     text = "".join(pieces)
     absent = [name for name in new_sections if name not in old_sections]
     for name in absent:
-        if name not in had:
+        if name not in had or force:
             text = _insert(text, new, name, newline)
             result.replaced.append(name)
-    result.missing = sorted(name for name in absent if name in had)
+    result.missing = sorted(name for name in absent if name in had and not force)
     result.text = with_record(text, had)
     return result
 
