@@ -332,3 +332,43 @@ def test_the_entry_point_collects_garbage_less_often(monkeypatch: pytest.MonkeyP
         assert gc.get_threshold() == GC_THRESHOLD != before
     finally:
         gc.set_threshold(*before)
+
+
+@pytest.mark.parametrize(
+    ("today", "quiet"), [("2026-11-22", False), ("2026-11-25", False), ("2026-12-10", True)]
+)
+def test_status_judges_a_new_goal_quiet_as_the_review_and_check_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, today: str, quiet: bool
+) -> None:
+    """A goal that began today has no check-in yet but is not overdue for one: status
+    counts from its start (as the review and T006 do) until its `review_every` passes."""
+    runner = CliRunner()
+    root = tmp_path / "career"
+    assert runner.invoke(cli, ["init", str(root)]).exit_code == 0  # starts 2026-11-22
+    monkeypatch.setenv("JOURNAL_TODAY", today)
+
+    def run(*args: str) -> str:
+        return runner.invoke(cli, ["--vault", str(root), *args], catch_exceptions=False).stdout
+
+    board = json.loads(run("status", "--json"))
+    assert [g["quiet"] for g in board["goals"]] == [quiet]
+    assert bool(board["quiet"]) is quiet
+    listed = "Hold three informational interviews (never)" in run("status")
+    assert listed is quiet
+    assert bool(json.loads(run("check", "--select", "T006", "--json"))) is quiet
+    assert ("No check-in for" in run("review", "--stdout")) is quiet
+
+
+@pytest.mark.parametrize(
+    ("front", "line"),
+    [("type: goal\n\tstatus: active\n", 4), ("type: goal\ntags:\n\t- a\n", 5)],
+)
+def test_a_tab_indented_key_or_item_is_reported_with_the_documented_words(
+    invoke: Invoke, write: Write, front: str, line: int
+) -> None:
+    write("goals/tabs.md", f"---\ntitle: Tabs\n{front}---\n# Tabs\n")
+    result = invoke("list")
+    assert f"goals/tabs.md:{line}: invalid front matter: a tab; YAML indents with spaces\n" in (
+        result.stderr
+    )
+    assert "violates indentation" not in result.stderr

@@ -133,3 +133,39 @@ def test_yaml_1_1_traps_read_as_obsidian_shows_them() -> None:
     assert note.props["on"] == "yes"
     assert note.props["start_time"] == "10:00"
     assert note.sources["version"] == "1.10"
+
+
+@pytest.mark.parametrize(
+    ("yaml", "line"),
+    [
+        ("type: goal\n\tstatus: active\n", 3),  # a top-level key (libyaml: "violates indentation")
+        ("\ttitle: A\n", 2),  # the first key
+        ("tags:\n\t- a\n", 3),  # a list item ("cannot start any token")
+        ("tags:\n  - a\n\t- b\n", 4),  # an item after one indented with spaces
+        ("parent:\n  a: 1\n  \tb: 2\n", 4),  # spaces, then a tab
+        ("title: A\n \tstatus: active\n", 3),  # libyaml: "mapping values are not allowed"
+        ("title: A\n\t\nstatus: active\n", 3),  # a line of nothing but a tab
+        ("why: |\n  line\n\tline\n", 4),  # in a block of text ("indentation space expected")
+    ],
+)
+def test_a_tab_used_to_indent_says_so_wherever_it_is(yaml: str, line: int) -> None:
+    """A tab before a top-level key said libyaml's 'found a tab character that violates
+    indentation'; docs/format.md promises one message for a tab used as indentation."""
+    [problem] = codec.decode(f"---\n{yaml}---\nBody.\n".encode()).problems
+    assert (problem.line, problem.severity) == (line, "error")
+    assert problem.message == "invalid front matter: a tab; YAML indents with spaces"
+
+
+@pytest.mark.parametrize(
+    ("yaml", "words"),
+    [
+        ("tags: [a,\n\tb]\n", None),  # a tab in a flow list is only a space
+        ("title:\tA\n", None),  # and so is a tab after the colon
+        ("m: {a: 1,\n\ta: 2}\n", "duplicate key 'a' (first on line 2)"),  # not the tab's fault
+    ],
+)
+def test_a_tab_that_indents_nothing_is_not_blamed(yaml: str, words: str | None) -> None:
+    doc = codec.decode(f"---\n{yaml}---\nBody.\n".encode())
+    assert [p.message for p in doc.problems] == (
+        [f"invalid front matter: {words}"] if words else []
+    )

@@ -1239,3 +1239,44 @@ def test_a_vault_whose_own_path_is_not_utf8_is_refused_in_one_line(
     for result in (by_option, found_here):
         assert result.exit_code == 1
         assert result.stderr.startswith(told), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [("🚀", "Launch 🚀 the podcast"), ("✓", "done ✓"), ("❤️", "I ❤️ tea"), ("❤", "I ❤️ tea")],
+)
+def test_emoji_and_other_symbols_are_searchable(
+    invoke: Invoke, write: Write, query: str, found: str
+) -> None:
+    write("goals/Launch.md", goal_text("Launch 🚀 the podcast"))
+    write("notes/tea.md", "# Tea\n\nI ❤️ tea, done ✓\n")
+    write("notes/plain.md", "# Plain\n\nlaunch the podcast, tea\n")
+    result = invoke("search", query, "--json")
+    assert result.exit_code == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert len(hits) == 1 and found in (hits[0]["title"] + hits[0]["snippet"]).replace("**", "")
+    assert invoke("search", "launch", "--json").stdout.count('"path"') == 2  # words stay words
+
+
+def test_an_index_of_the_previous_schema_is_rebuilt_with_symbols_searchable(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """Schema 4 split words at emoji: its index is moved aside and rebuilt, not searched."""
+    write("goals/Launch.md", goal_text("Launch 🚀 the podcast"))
+    assert invoke("search", "🚀", "--json").stdout.count('"path"') == 1
+    index = open_index(vault)
+    index.close()
+    assert index.path is not None
+    conn = sqlite3.connect(index.path)
+    conn.executescript(
+        "CREATE VIRTUAL TABLE old USING fts5 (title, body,"
+        " tokenize = 'unicode61 remove_diacritics 2');"
+        "INSERT INTO old (rowid, title, body) SELECT rowid, title, body FROM search;"
+        "DROP TABLE search; ALTER TABLE old RENAME TO search;"
+        f"PRAGMA user_version = {index_module.SCHEMA_VERSION - 1};"
+    )
+    conn.close()
+    result = invoke("search", "🚀", "--json")
+    assert result.exit_code == 0
+    assert "another version of journal (schema 4)" in result.stderr
+    assert [h["path"] for h in json.loads(result.stdout)] == ["goals/Launch.md"]

@@ -72,7 +72,7 @@ if TYPE_CHECKING:  # worker processes are imported only for a build of many file
     from concurrent.futures import Future
     from multiprocessing.context import BaseContext
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: symbols (So) such as emoji are searchable words
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
 KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
@@ -165,7 +165,13 @@ CREATE TABLE diagnostics (
     code TEXT NOT NULL,
     PRIMARY KEY (path, seq)
 ) WITHOUT ROWID;
-CREATE VIRTUAL TABLE search USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
+-- Words are made of letters, digits, private-use characters and other symbols (So:
+-- emoji, ✓, ©), and split at spaces, punctuation and the math, currency and modifier
+-- symbols, ASCII's + < = > $ ^ among them (SQLite 3.25 or later reads `categories`).
+-- No semicolon in here: the schema is run statement by statement, split at them.
+CREATE VIRTUAL TABLE search USING fts5 (
+  title, body, tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co So'"
+);
 """
 _PER_NOTE = ("parsed", "aliases", "links", "tags", "tasks", "checkins", "fields", "diagnostics")
 _TABLES = ("notes", *_PER_NOTE, "search", "meta")

@@ -45,6 +45,8 @@ _HINTS = (
     ("mapping values are not allowed", "a ':' inside a value; put the value in quotes"),
     ("could not find expected ':'", "a line that is not 'key: value'"),
 )
+_TAB_INDENT = "a tab; YAML indents with spaces"  # as docs/format.md promises
+_INDENT = re.compile(r"[ \t]*")
 _RESERVED = "%@`"  # characters YAML keeps for itself at the start of a plain value
 
 Value = Any  # str | int | float | bool | None | date | list[Value] | dict[str, Value]
@@ -212,10 +214,12 @@ def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     if "quoted scalar" in context and "end of stream" in problem and exc.context_mark:
         mark, problem = exc.context_mark, "this quoted value is never closed"
+    elif "tab character" in problem or _tab_indented(exc, text, mark):
+        problem = _TAB_INDENT  # libyaml's words for a tab before a key, an item, a line...
     elif "cannot start any token" in problem and mark is not None:
         char = text[mark.index : mark.index + 1]
         if char == "\t":
-            problem = "a tab; YAML indents with spaces"
+            problem = _TAB_INDENT
         elif char and char in _RESERVED:
             problem = f"a value can't start with '{char}' in YAML; put the value in quotes"
         else:
@@ -223,6 +227,18 @@ def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:
     else:
         problem = next((hint for needle, hint in _HINTS if needle in problem), problem)
     return Problem(mark.line + 1 if mark is not None else None, "invalid front matter: " + problem)
+
+
+def _tab_indented(exc: yaml12.MarkedYAMLError, text: str, mark: Any) -> bool:
+    """Whether YAML gave up reading (not building: a duplicate key is no tab's fault) on
+    a line indented with a tab, as a space and a tab before ``status: x`` after
+    ``title: A``, which libyaml reports as ``mapping values are not allowed here``: in a
+    block the tab is the mistake."""
+    from journal.core import yaml12
+
+    if mark is None or mark.index < mark.column or isinstance(exc, yaml12.ConstructorError):
+        return False
+    return "\t" in _INDENT.match(text, mark.index - mark.column).group()  # type: ignore[union-attr]
 
 
 def _check_second_block(doc: Document) -> None:

@@ -26,6 +26,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 YAMLError = yaml.YAMLError
 MarkedYAMLError = yaml.MarkedYAMLError
+ConstructorError = yaml.constructor.ConstructorError  # building, not reading, failed
 
 
 class LineMap(dict[str, Any]):
