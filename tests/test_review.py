@@ -851,3 +851,92 @@ def test_stdout_prints_a_crlf_review_as_it_would_be_written(
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     printed = invoke("review", "--stdout").stdout_bytes
     assert b"\\x0d" not in printed and printed.count(b"\r\n") > 50
+
+
+def scoreboard_row(text: str, link: str) -> str | None:
+    return next((line for line in text.splitlines() if line.startswith(f"| {link}")), None)
+
+
+def test_a_past_week_leaves_out_the_goals_written_after_it(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reported case: seen on 2026-12-02, 2026-W47 (11-16 to 11-22) showed a goal
+    created on 11-23 on its scoreboard and chart, with its findings."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-02")
+    write("goals/old.md", goal_text("Old", created="2026-10-01", start="2026-10-01"))
+    write("goals/new.md", goal_text("New", created="2026-11-23", start="2026-11-23"))
+    write("goals/unstarted.md", goal_text("Unstarted", start="2026-11-25"))  # no created
+    # written in the week, starting after it: it was there, expecting nothing yet
+    write("goals/planned.md", goal_text("Planned", created="2026-11-20", start="2026-12-01"))
+    now = invoke("review", "--stdout").stdout
+    assert scoreboard_row(now, "[[new]]") is not None
+    assert "- SMART R001 (warning) [[new]]" in attention_of(now)  # findings to leave out
+    past = invoke("review", "--week", "2026-W47", "--stdout").stdout
+    assert "[[new]]" not in past and "section New" not in past
+    assert "[[unstarted]]" not in past and "section Unstarted" not in past
+    assert scoreboard_row(past, "[[old]]") is not None and "section Old" in past
+    planned = scoreboard_row(past, "[[planned]]")
+    assert planned is not None and "expected 0" in planned
+    assert "- SMART R001 (warning) [[old]]" in attention_of(past)
+    assert 'goals:\n  - "[[old]]"\n  - "[[planned]]"\n' in past.split("---", 2)[1]
+    w48 = invoke("review", "--week", "2026-W48", "--stdout").stdout  # 11-23 to 11-29
+    assert scoreboard_row(w48, "[[new]]") is not None
+    assert scoreboard_row(w48, "[[unstarted]]") is not None
+
+
+def test_a_past_week_shows_a_goal_dropped_since_as_active_when_git_dates_the_drop(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dropped on 2026-12-03 (committed), the goal was active all of 2026-W48."""
+    from tests.gitutil import Git
+
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-06")
+    made = {"created": "2026-10-01", "start": "2026-10-01"}
+    write("goals/drop.md", goal_text("Drop", **made))
+    write("goals/pause.md", goal_text("Pause", status="paused", **made))
+    write("goals/done.md", goal_text("Done", **made))  # done later, no completed day
+    write("goals/gone.md", goal_text("Gone", status="dropped", **made))  # dropped all along
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("add goals", "2026-10-01")
+    write("goals/drop.md", goal_text("Drop", status="dropped", **made))
+    write("goals/pause.md", goal_text("Pause", **made))
+    write("goals/done.md", goal_text("Done", status="done", current=5, **made))
+    git.commit("drop, resume, finish", "2026-12-03")
+    w48 = invoke("review", "--week", "2026-W48", "--stdout").stdout
+    row = scoreboard_row(w48, "[[drop]]")
+    assert row is not None and "| done |" not in row and "section Drop" in w48
+    done = scoreboard_row(w48, "[[done]]")
+    assert done is not None and "| done |" not in done and "**5**" not in done  # 5 came later
+    assert "section Done" in w48 and "- Completed: [[done]]" not in w48
+    assert scoreboard_row(w48, "[[pause]]") is None and "section Pause" not in w48
+    assert "[[gone]]" not in w48.split("## Wins")[0]
+    assert 'goals:\n  - "[[done]]"\n  - "[[drop]]"\n' in w48.split("---", 2)[1]
+    now = invoke("review", "--stdout").stdout  # 2026-W49: as the files are
+    assert scoreboard_row(now, "[[drop]]") is None and "section Drop" not in now
+    assert scoreboard_row(now, "[[pause]]") is not None
+    assert (scoreboard_row(now, "[[done]]") or "").endswith("| done |")
+
+
+def test_a_drop_git_cannot_date_leaves_the_goal_out_of_past_weeks(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not committed yet, or outside a repository, a dropped goal has no date: it is left
+    out as the file says, as before."""
+    from tests.gitutil import Git
+
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-06")
+    made = {"created": "2026-10-01", "start": "2026-10-01"}
+    write("goals/drop.md", goal_text("Drop", status="dropped", **made))
+    outside = invoke("review", "--week", "2026-W48", "--stdout").stdout
+    assert "[[drop]]" not in outside and "section Drop" not in outside
+    git = Git(vault, tmp_path / "home").init()
+    write("goals/drop.md", goal_text("Drop", **made))
+    git.commit("add drop", "2026-10-01")
+    write("goals/drop.md", goal_text("Drop", status="dropped", **made))  # uncommitted
+    w48 = invoke("review", "--week", "2026-W48", "--stdout").stdout
+    assert scoreboard_row(w48, "[[drop]]") is None and "section Drop" not in w48
+    git.commit("drop it", "2026-12-03")
+    dated = invoke("review", "--week", "2026-W48", "--stdout").stdout
+    assert scoreboard_row(dated, "[[drop]]") is not None and "section Drop" in dated
+    before = invoke("review", "--date", "2026-12-04", "--stdout").stdout  # dropped by then
+    assert scoreboard_row(before, "[[drop]]") is None and "section Drop" not in before

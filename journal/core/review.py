@@ -7,7 +7,7 @@ chart, whose syntax needs care.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -57,6 +57,7 @@ def build_review(
     uncounted: Sequence[dict[str, Any]] = (),
     git: dict[str, Any] | None = None,
     completed_paths: set[str] | None = None,
+    statuses: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Everything the weekly review template shows, as plain data.
 
@@ -65,13 +66,23 @@ def build_review(
     faking it.  ``uncounted``: the ``progress::`` fields that count for no goal.
     ``completed_paths``: the goals git saw completed in the period (see
     :func:`_completed_in`).  ``series_of``: each goal's values over time (by default
-    :func:`value_points`, without git).  The scoreboard shows the active goals and those completed
-    in the period.
+    :func:`value_points`, without git).  ``statuses``: by path, the goals whose status
+    on ``as_of`` git knows to differ from the file's (a goal dropped since was active
+    then).  The scoreboard shows the active goals and those completed in the period.
+
+    The goals are taken as they stood on ``as_of`` (:func:`existed`, :func:`_as_it_was`):
+    a goal not written yet is in no list, and no finding of ``smart`` names it.
     """
     label = week_label(period.start, week_start)
     seen = week_label(as_of, week_start)  # pace is judged on as_of: a week ahead is seen now
     link = _linker(catalog)
-    goals = [_as_it_was(g, as_of, catalog.today) for g in catalog.goals]
+    known = statuses or {}
+    absent = {link(g) for g in catalog.goals if not existed(g, as_of, catalog.today)}
+    goals = [
+        _as_it_was(g, as_of, catalog.today, known.get(g.path))
+        for g in catalog.goals
+        if existed(g, as_of, catalog.today)
+    ]
     active = [g for g in goals if g.status == "active"]
     completed = [g for g in goals if _completed_in(g, period, completed_paths)]
     done_now = {g.path for g in completed}
@@ -110,14 +121,14 @@ def build_review(
                 if g.due and 0 <= (g.due - as_of).days <= DUE_SOON_DAYS
             ],
             "past_due": past_due,
-            "smart": _unlisted(smart, {"T006": stale, "T002": past_due}),
+            "smart": _unlisted(smart, {"T006": stale, "T002": past_due}, absent),
             "uncounted": list(uncounted),
         },
         "wins": {
             "completed": [{"goal": link(g), "title": g.title} for g in completed],
             "milestones": [
                 {"goal": link(g), "title": m.title, "day": m.done_on.isoformat()}
-                for g in catalog.goals
+                for g in goals
                 for m in g.milestones
                 if m.done_on and m.done_on in period
             ],
@@ -171,14 +182,17 @@ def _activity(
 
 
 def _unlisted(
-    smart: Sequence[dict[str, Any]] | None, listed: dict[str, list[dict[str, Any]]]
+    smart: Sequence[dict[str, Any]] | None,
+    listed: dict[str, list[dict[str, Any]]],
+    absent: set[str],
 ) -> list[dict[str, Any]] | None:
     """The findings, without those that say what a list of the review already says
-    (``listed``: rule id -> that list), so a goal is named once for one problem."""
+    (``listed``: rule id -> that list), so a goal is named once for one problem, and
+    without those on the goals ``absent`` from the week (links: not written yet)."""
     if smart is None:
         return None
     said = {(rule, item["goal"]) for rule, items in listed.items() for item in items}
-    return [f for f in smart if (f["rule"], f["goal"]) not in said]
+    return [f for f in smart if (f["rule"], f["goal"]) not in said and f["goal"] not in absent]
 
 
 def _due_key(goal: Goal) -> tuple[date, str]:
@@ -192,16 +206,30 @@ def _since(day: date | None, as_of: date, today: date | None) -> bool:
     return day is not None and as_of < day <= (today or date.max)
 
 
-def _as_it_was(goal: Goal, as_of: date, today: date | None) -> Goal:
+def existed(goal: Goal, as_of: date, today: date | None) -> bool:
+    """Whether ``goal`` had been written by ``as_of``, by its ``created`` day, else its
+    ``start`` (a goal with neither is taken to have been there): a past week's review
+    leaves out the goals written after it.  A day after today is left as written, as
+    :func:`_since` reads it."""
+    return not _since(goal.created or goal.start, as_of, today)
+
+
+def _as_it_was(goal: Goal, as_of: date, today: date | None, status: str | None = None) -> Goal:
     """``goal`` as it stood on ``as_of``: a goal completed since was still active then
     (a past week's review shows it on the scoreboard, with its pace), and a milestone
-    done since still open."""
+    done since still open.  ``status``: its status then, when git knows it (a goal
+    dropped or paused since, or done since without a ``completed`` day); a goal done
+    with a ``completed`` day goes by that day."""
     later = [m for m in goal.milestones if _since(m.done_on, as_of, today)]
     if later:
         open_then = [replace(m, done=False) if m in later else m for m in goal.milestones]
         goal = replace(goal, milestones=open_then)
-    if goal.status == "done" and _since(goal.completed, as_of, today):
-        return replace(goal, status="active", completed=None)
+    if goal.status == "done" and goal.completed is not None:
+        if _since(goal.completed, as_of, today):
+            return replace(goal, status="active", completed=None)
+        return goal
+    if status is not None and status != goal.status:
+        return replace(goal, status=status, completed=goal.completed if status == "done" else None)
     return goal
 
 

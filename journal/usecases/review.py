@@ -15,7 +15,8 @@ from journal.core.dates import DateError, Period, parse_date, parse_week, week_l
 from journal.core.errors import UsageProblem
 from journal.core.formatting import one_line_texts, plural
 from journal.core.generated import section
-from journal.core.history import Event
+from journal.core.goal import Goal
+from journal.core.history import Event, History, follow
 from journal.core.names import render_pattern
 from journal.core.notes import Note
 from journal.core.periodic import weekly_note_path
@@ -23,11 +24,19 @@ from journal.core.plan import plan_weeks
 from journal.core.review import WeeklyTargets, build_review
 from journal.usecases.check import check_vault
 from journal.usecases.generate import Written, write_generated
-from journal.usecases.history import GoalWeek, WeekInGit, series_lookup, week_in_git
+from journal.usecases.history import (
+    GoalWeek,
+    WeekInGit,
+    history_if_any,
+    series_lookup,
+    week_in_git,
+)
 
 TEMPLATE = "review.md.j2"
 SHOWN = ("error", "warning")  # the findings the review lists: no hints
 UNCOUNTED = "H010"  # progress:: fields that count for no goal: lost check-ins
+STATUS_EVENTS = ("completed", "dropped", "status")  # history's events of a status change
+OPEN_OR_DONE = ("active", "done")  # the statuses the review shows a goal's values for
 FILTERS: dict[str, Callable[..., Any]] = {"section": section, "plural": plural}
 
 
@@ -151,8 +160,12 @@ def review_data(
 ) -> dict[str, Any]:
     """Everything the template shows, from the notes, git (when the vault is in a
     repository), ``journal check`` and the 90-day plan covering the week.  The series
-    run to ``today``; a past week reads its values from them on ``as_of``."""
-    shown = [g for g in catalog.goals if g.status in ("active", "done")]
+    run to ``today``; a past week reads its values from them on ``as_of``, and each
+    goal's status then from git where it changed since (:func:`statuses_then`)."""
+    statuses = statuses_then(vault, catalog, as_of, today)
+    shown = [
+        g for g in catalog.goals if g.status in OPEN_OR_DONE or statuses.get(g.path) in OPEN_OR_DONE
+    ]
     series_of = series_lookup(vault, shown, today)
     git = week_in_git(vault, period)
     findings = check_vault(vault, catalog, as_of, severities=SHOWN).findings
@@ -185,7 +198,62 @@ def review_data(
         uncounted=uncounted,
         git=_git_section(catalog, git) if git is not None else None,
         completed_paths={g.path for g in git.completed} if git is not None else None,
+        statuses=statuses,
     )
+
+
+def statuses_then(vault: Vault, catalog: Catalog, as_of: date, today: date) -> dict[str, str]:
+    """By path, the goals whose status on ``as_of`` git knows to differ from the file's:
+    a goal dropped (or paused, or done without a ``completed`` day) in a commit after
+    ``as_of`` had the status that commit changed.  Empty for ``as_of`` today (the week
+    holding today, or one ahead, shows the files as they are) and outside a repository.
+
+    A goal whose status in the file is not the one last committed (changed since, on a
+    day git can't tell) or was last committed after today is left as the file has it;
+    so is a goal done with a ``completed`` day, which says when.
+    """
+    if as_of >= today:
+        return {}
+    history = history_if_any(vault)
+    if history is None:
+        return {}
+    later = [
+        change
+        for revision, changes in history.commits
+        if revision.day > as_of
+        for change in changes
+        if any(e.kind in STATUS_EVENTS for e in change.events)
+    ]
+    if not later:
+        return {}
+    ids = {i for c in later for i in (c.old_id, c.new_id) if i}
+    by_path = any(not (c.old_id or c.new_id) for c in later)  # followed by path: any goal's
+    found = {}
+    for goal in catalog.goals:
+        if goal.status == "done" and goal.completed is not None:
+            continue
+        if goal.id is not None and goal.id not in ids and not by_path:
+            continue
+        status = _status_on(history.commits, goal, as_of, today)
+        if status is not None and status != goal.status:
+            found[goal.path] = status
+    return found
+
+
+def _status_on(history: History, goal: Goal, as_of: date, today: date) -> str | None:
+    """The status git says ``goal`` had on ``as_of``: the file's, with the status
+    changes committed after ``as_of`` undone; None when the file's status is not the
+    one git last recorded by today (see :func:`statuses_then`)."""
+    mine = sorted(follow(history, goal.id, goal.path), key=lambda rc: rc[0].time, reverse=True)
+    events = [(r.day, e) for r, c in mine for e in c.events if e.kind in STATUS_EVENTS]
+    if not events or events[0][0] > today or events[0][1].new != goal.status:
+        return None
+    status = goal.status
+    for day, event in events:  # newest first
+        if day <= as_of:
+            break
+        status = str(event.old)
+    return status
 
 
 def _git_section(catalog: Catalog, week: WeekInGit) -> dict[str, Any]:
