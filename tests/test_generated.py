@@ -5,7 +5,17 @@ from __future__ import annotations
 import pytest
 
 from journal.core.errors import JournalError
-from journal.core.generated import check_markers, find_sections, merge, section, with_record
+from journal.core.generated import (
+    HASH_KEY,
+    check_markers,
+    find_sections,
+    merge,
+    owned_hash,
+    owned_hashes,
+    section,
+    untouched,
+    with_record,
+)
 
 NEW = (
     f"# Title\n\n{section('Fresh score', 'score')}\n\n{section('Fresh wins', 'wins')}\n\n## Mine\n"
@@ -143,3 +153,23 @@ def test_rendered_text_with_bad_markers_is_refused(text: str, message: str, line
 
 def test_well_formed_rendered_text_passes() -> None:
     assert sorted(check_markers(NEW)) == ["score", "wins"]
+
+
+def test_each_owned_property_is_vouched_for_by_its_own_hash() -> None:
+    """Which property the user changed is told apart; a note written with one hash of
+    them all (before) is trusted whole or not at all, as it was."""
+    wrote = {"type": "plan", "goals": ["[[a]]"], "start": "2026-11-23", "targets": {"a": [1]}}
+    keys = ["goals", "start", "targets"]
+    note = {**wrote, HASH_KEY: owned_hashes(wrote)}
+    assert len(note[HASH_KEY]) == 24
+    assert untouched(note, keys) == set(keys)
+    assert untouched({**note, "targets": {"a": [2]}}, keys) == {"goals", "start"}
+    assert untouched({**note, "goals": ["[[b]]"]}, keys) == {"start", "targets"}
+    gone = {k: v for k, v in note.items() if k != "start"}
+    assert untouched({**gone, "goals": ["[[b]]"]}, keys) == {"start", "targets"}  # lacking
+    older = {**wrote, HASH_KEY: owned_hash(wrote)}
+    assert untouched(older, keys) == set(keys)
+    assert untouched({**older, "targets": {"a": [2]}}, keys) == set()
+    assert untouched({k: v for k, v in wrote.items() if k != "goals"}, keys) == {"goals"}
+    one = {"type": "x", "week": "2026-W47"}  # one property: both hashes are the same
+    assert owned_hashes(one) == owned_hash(one)

@@ -70,10 +70,11 @@ def test_a_kept_value_still_counts_as_edited_on_later_runs(
     set_values(vault / PLAN, "alpha", [1])
     write("goals/b.md", goal_text("Beta"))  # the tool now wants goals and targets changed
     first = invoke("plan")
-    assert "'goals'" in first.stderr and "'targets'" in first.stderr
+    assert "'targets'" in first.stderr and "'goals'" not in first.stderr  # only yours
     second = invoke("plan", "--json")
-    assert '"kept_properties": [\n    "goals",\n    "targets"\n  ]' in second.stdout
-    assert props_of(vault / PLAN)["goals"] == ["[[a]]"]
+    assert '"kept_properties": [\n    "targets"\n  ]' in second.stdout
+    assert props_of(vault / PLAN)["goals"] == ["[[a]]", "[[b]]"]
+    assert props_of(vault / PLAN)["targets"][0] == {"goal": "alpha", "values": [1]}
 
 
 def test_a_link_added_to_the_reviews_goals_is_kept(
@@ -134,7 +135,9 @@ def test_a_note_the_tool_never_wrote_keeps_its_own_values(
     assert "kept your value of 'goals'" in result.stderr
     data = props_of(vault / "reviews/2026-W47.md")
     assert data["goals"] == ["[[b]]"] and data["week"] == "2026-W47"
-    assert "generated_hash" not in data
+    again = invoke("review")  # the hash written is of the tool's values: still yours
+    assert "kept your value of 'goals'" in again.stderr
+    assert props_of(vault / "reviews/2026-W47.md")["goals"] == ["[[b]]"]
 
 
 # --- dry runs and user text ----------------------------------------------------------------

@@ -22,8 +22,8 @@ in it, the note never had it (it is added, next to its neighbours).  A note with
 record (made before records existed, or the user deleted it) counts as never having
 had what it lacks.
 
-The properties the tool owns are guarded alike: :func:`owned_hash`, kept in the
-``generated_hash`` property, is of their values as the tool wrote them.
+The properties the tool owns are guarded alike: :func:`owned_hashes`, kept in the
+``generated_hash`` property, holds a hash of each one's value as the tool wrote it.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from journal.core import codec
 from journal.core.errors import JournalError
 from journal.core.formatting import json_numbers
 
-HASH_KEY = "generated_hash"  # the property holding :func:`owned_hash`
+HASH_KEY = "generated_hash"  # the property holding :func:`owned_hashes`
 
 _NAME = re.compile(r"[a-z0-9-]+")
 _BEGIN = re.compile(
@@ -67,6 +67,34 @@ def owned_hash(props: Mapping[str, Any]) -> str:
     values = {k: v for k, v in props.items() if k not in ("type", HASH_KEY)}
     text = json.dumps(json_numbers(codec.plain(values)), sort_keys=True, ensure_ascii=False)
     return content_hash(text)
+
+
+def owned_hashes(props: Mapping[str, Any]) -> str:
+    """The :func:`owned_hash` of each tool-owned property alone, in key order, joined:
+    which property the user changed is told apart (one hash of them all, as notes
+    written before this hold, only says that one of them changed)."""
+    keys = sorted(k for k in props if k not in ("type", HASH_KEY))
+    return "".join(owned_hash({key: props[key]}) for key in keys)
+
+
+def untouched(old: Mapping[str, Any], keys: list[str]) -> set[str]:
+    """The owned properties (``keys``, sorted) that ``old``, a note's properties, holds
+    as the tool last wrote them (by its ``generated_hash``), or lacks.  A hash of them
+    all (notes written before :func:`owned_hashes`) vouches for all or none."""
+    recorded = old.get(HASH_KEY)
+    lacking = {key for key in keys if key not in old}
+    if not isinstance(recorded, str):
+        return lacking
+    if len(keys) > 1 and len(recorded) == 8 * len(keys):
+        parts = [recorded[i : i + 8] for i in range(0, len(recorded), 8)]
+        return lacking | {
+            key
+            for key, part in zip(keys, parts, strict=True)
+            if key in old and owned_hash({key: old[key]}) == part
+        }
+    if recorded == owned_hash({key: old[key] for key in keys if key in old}):
+        return set(keys)
+    return lacking
 
 
 def section(text: str, name: str) -> str:

@@ -17,7 +17,7 @@ from journal.adapters import files
 from journal.adapters.vault import Vault
 from journal.core import codec, generated
 from journal.core.errors import Conflict, UnsafeWrite
-from journal.core.generated import HASH_KEY, owned_hash
+from journal.core.generated import HASH_KEY, owned_hashes, untouched
 
 
 @dataclass
@@ -59,7 +59,7 @@ def write_generated(
     ``adopt``: the note may be another tool's (Obsidian's weekly note); when it is
     not typed ``kind`` (another ``type`` or none), only the generated sections are
     written into it, and no property is set or changed."""
-    props = {**props, HASH_KEY: owned_hash(props)}
+    props = {**props, HASH_KEY: owned_hashes(props)}
     fresh = codec.new_note_text(props, generated.with_record(body))
     result = Written(rel, text=fresh)
     target = vault.disk_path(rel)
@@ -134,22 +134,20 @@ def _regenerate(
 def _property_changes(
     old: Mapping[str, Any], props: Mapping[str, Any], force: bool, result: Written
 ) -> dict[tuple[str | int, ...], Any]:
-    """The owned properties to write.  When they are no longer as the tool last wrote
-    them (their hash differs, or there is none), a value the note has that differs is
-    the user's: kept and reported unless ``force``; the recorded hash then stays, so
-    the next run still knows.  Missing properties are always added."""
-    owned = {key: old[key] for key in props if key in old and key != HASH_KEY}
-    trusted = force or old.get(HASH_KEY) == owned_hash(owned)
+    """The owned properties to write.  One no longer as the tool last wrote it (its
+    hash in ``generated_hash`` differs) holds the user's value: kept and reported unless
+    ``force``.  The hash written is of the tool's values, so a kept one still differs on
+    the next run.  Missing properties are always added."""
+    keys = sorted(k for k in props if k not in ("type", HASH_KEY))
+    trusted = set(keys) if force else untouched(old, keys)
     changes: dict[tuple[str | int, ...], Any] = {}
     for key, value in props.items():
         if key in old and codec.plain(old[key]) == codec.plain(value):
             continue
-        if key in old and not trusted and key not in ("type", HASH_KEY):
+        if key in keys and key not in trusted:
             result.kept_properties.append(key)
         else:
             changes[(key,)] = value
-    if result.kept_properties:
-        changes.pop((HASH_KEY,), None)
     return changes
 
 
