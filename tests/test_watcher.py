@@ -325,19 +325,28 @@ def test_a_dead_observer_is_restarted(watching: Running, write: Write) -> None:
     watching.settle()
 
 
-def test_the_watcher_stops_when_the_vault_disappears(vault: Path, tmp_path: Path) -> None:
-    watcher = Watcher(Index.open(Vault.open(vault)), quiet=QUIET, log=print)
+def _started(
+    watcher: Watcher, stops_with: type[Exception]
+) -> tuple[threading.Thread, list[Exception]]:
+    """``watcher`` running in a thread, ready; what it stops with (``stops_with``) goes
+    into the list."""
     raised: list[Exception] = []
 
     def run() -> None:
         try:
             watcher.run()
-        except NotFound as exc:
+        except stops_with as exc:
             raised.append(exc)
 
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
     assert watcher.ready.wait(10)
+    return thread, raised
+
+
+def test_the_watcher_stops_when_the_vault_disappears(vault: Path, tmp_path: Path) -> None:
+    watcher = Watcher(Index.open(Vault.open(vault)), quiet=QUIET, log=print)
+    thread, raised = _started(watcher, NotFound)
     shutil.rmtree(vault)
     thread.join(10)
     assert not thread.is_alive()
@@ -353,17 +362,7 @@ def test_the_watcher_stops_when_another_version_made_its_index_again(
     write("notes/a.md", "# a\n")
     db = tmp_path / "shared.sqlite"
     watcher = Watcher(Index.open(Vault.open(vault), db), quiet=QUIET, log=print)
-    raised: list[Exception] = []
-
-    def run() -> None:
-        try:
-            watcher.run()
-        except IndexTakenOver as exc:
-            raised.append(exc)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    assert watcher.ready.wait(10)
+    thread, raised = _started(watcher, IndexTakenOver)
     with monkeypatch.context() as patch:
         patch.setattr(index_module, "code_key", lambda: "newer code")
         Index.open(Vault.open(vault), db).refresh()
