@@ -240,6 +240,29 @@ def test_a_log_line_added_without_current_is_no_weekly_drop(
     assert _change_this_week(invoke, monkeypatch, "2026-10-21") == "±0"
 
 
+def test_a_commit_that_left_current_alone_still_dates_its_value(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """A log line added by hand, `current` left at 3 and committed, then `journal log`
+    (+1, backdated): the value never reads 5, which the file never held."""
+    write("goals/Connect.md", goal(3, log=("2026-09-29: +3 modules",)))
+    git.commit("three", "2026-09-29")
+    two = ("2026-09-29: +3 modules", "2026-10-08: +1 module 4")
+    write("goals/Connect.md", goal(3, log=two))  # by hand: current stays 3
+    git.commit("a line by hand", "2026-10-11")
+    write("goals/Connect.md", goal(4, log=(*two, "2026-10-15: +1 module 5")))
+    git.commit("journal log --date 2026-10-15", "2026-10-20")
+    series = history_json(invoke, "connect")["series"]
+    assert isinstance(series, list)
+    assert [(p["date"], p["value"]) for p in series] == [
+        ("2026-09-29", 3),
+        ("2026-10-08", 4),
+        ("2026-10-11", 3),
+        ("2026-10-15", 4),
+    ]  # fmt: skip: 10-20's commit holds 4, as the day before
+    assert max(p["value"] for p in series) == 4
+
+
 def test_vault_history_is_newest_first_with_since_and_limit(
     story: Git, invoke: Invoke, write: Write
 ) -> None:

@@ -456,16 +456,16 @@ def follow(history: History, goal_id: str | None, path: str) -> list[tuple[Revis
 def recorded_values(
     changes: Iterable[tuple[Revision, GoalChange]], until: date | None = None
 ) -> list[tuple[date, float]]:
-    """``(day, current)`` at each commit that set or changed ``current``, oldest first
-    (``changes`` come newest first, as :func:`follow` gives them: commits of the same
-    second keep that order), up to the day ``until``."""
+    """``(day, current)`` at each commit of the goal that holds a ``current``, oldest
+    first (``changes`` come newest first, as :func:`follow` gives them: commits of the
+    same second keep that order), up to the day ``until``.  A commit that left
+    ``current`` as it was still says what it was that day: a log line added by hand
+    without ``current`` counts until then, not on and on."""
     values: list[tuple[date, float]] = []
-    last: float | None = None
     oldest_first = list(changes)[::-1]
     for revision, change in sorted(oldest_first, key=lambda item: item[0].time):
         if until is not None and revision.day > until:
             break
-        if change.current is not None and change.current != last:
+        if change.current is not None:
             values.append((revision.day, change.current))
-        last = change.current
     return values
