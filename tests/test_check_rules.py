@@ -454,6 +454,20 @@ def test_milestones_are_judged_against_an_explicit_start_only() -> None:
     assert "before the goal starts (2026-10-16)" in finding.message
 
 
+def test_staleness_of_a_goal_counted_from_meetings_suggests_what_counts_for_it() -> None:
+    """Its `+N` lines count for nothing, so the fix names a meeting, or a line without a
+    number, which counts as a check-in."""
+    text = goal_note("", metric_source="meetings", start="2026-11-01")
+    [finding] = of("T006", run((PATH, text)))
+    assert finding.suggestion.startswith(
+        "note a meeting for it (`journal new meeting --with PERSON --goal "
+        '"Hold four informational interviews"`), or a line without a number under `## Log`'
+    )
+    assert "+1" not in finding.suggestion
+    fixed = goal_note("## Log\n\n- 2026-11-22: asked Dana for an intro\n", metric_source="meetings")
+    assert of("T006", run((PATH, fixed))) == []
+
+
 def test_staleness_uses_the_vault_rhythm_and_the_start_without_check_ins() -> None:
     text = goal_note("", review_every=None, start="2026-11-18")
     assert of("T006", run((PATH, text))) == []

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from journal.core.dates import DateError, parse_date
-from journal.core.formatting import plural
+from journal.core.formatting import plural, shell_word
+from journal.core.notes import stem_of
 from journal.core.progress import last_checkin, start_of
 from journal.core.rules.base import Context, Problem, Rule, line_of
 
@@ -127,12 +128,22 @@ def stale(ctx: Context) -> Iterator[Problem]:
         if gap <= rhythm.days:
             continue
         what = f"no check-in since {since}" if latest else f"no check-in since it began ({since})"
+        if goal.metric_source == "meetings":  # a +N line would not count
+            fix = (
+                "note a meeting for it (`journal new meeting --with PERSON --goal "
+                f"{shell_word(stem_of(goal.path))}`), or a line without a number under "
+                f"`## Log`, e.g. `- {ctx.today}: asked Dana for an intro`"
+            )
+        else:
+            fix = (
+                f"add a line under `## Log`, e.g. `- {ctx.today}: +1 what you did` (a dated "
+                "line without a number counts too)"
+            )
         yield Problem(
             goal.path,
             line_of(goal, "review_every"),
             f"{what}: {gap} days, longer than its review rhythm of {plural(rhythm.days, 'day')}",
-            f"add a line under `## Log`, e.g. `- {ctx.today}: +1 what you did` (a dated line "
-            "without a number counts too), or set a slower `review_every`",
+            f"{fix}, or set a slower `review_every`",
         )
 
 
