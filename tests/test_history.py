@@ -263,6 +263,36 @@ def test_a_commit_that_left_current_alone_still_dates_its_value(
     assert max(p["value"] for p in series) == 4
 
 
+def _series(vault: Path, ref: str, today: date = date(2026, 11, 22)) -> list[tuple[str, float]]:
+    catalog = load_catalog(Vault.open(vault), today)
+    points = goal_series(Vault.open(vault), catalog.find_goal(ref), today).points
+    return [(p.day.isoformat(), p.value) for p in points]
+
+
+def test_what_dates_a_value_nothing_else_dates(vault: Path, write: Write) -> None:
+    """`current` dated to the goal's start when nothing else dates it (no git, no log),
+    the start point kept; today when a check-in of its own is dated after today (it may
+    count it) or check-ins in other notes measure against it."""
+    write("goals/Connect.md", goal(0))
+    assert _series(vault, "connect") == [("2026-10-01", 0)]  # the start: baseline, kept
+    write("goals/Connect.md", goal(4))
+    assert _series(vault, "connect") == [("2026-10-01", 4)]
+    ahead = ("2026-11-10: +2 two calls", "2026-11-25: +3 typed a day ahead")
+    write("goals/Connect.md", goal(5, log=ahead))
+    assert _series(vault, "connect") == [
+        ("2026-10-01", 0),
+        ("2026-11-10", 2),
+        ("2026-11-22", 5),
+        ("2026-11-25", 8),
+    ]  # fmt: skip: as before; the 11-25 line is T009's
+    write("goals/Connect.md", goal(5))
+    write("daily/2026-10-20.md", "progress:: [[Connect]] =3 recounted\n")
+    assert _series(vault, "connect") == [
+        ("2026-10-01", 0), ("2026-10-20", 3), ("2026-11-22", 8)
+    ]  # fmt: skip
+    assert load_catalog(Vault.open(vault), date(2026, 11, 22)).find_goal("connect").current == 8
+
+
 def test_vault_history_is_newest_first_with_since_and_limit(
     story: Git, invoke: Invoke, write: Write
 ) -> None:

@@ -465,7 +465,7 @@ def recorded_values(
     oldest_first = list(changes)[::-1]
     for revision, change in sorted(oldest_first, key=lambda item: item[0].time):
         if until is not None and revision.day > until:
-            break
+            continue  # a commit's day is in its author's time zone: later ones may not be
         if change.current is not None:
             values.append((revision.day, change.current))
     return values

@@ -70,8 +70,8 @@ def progress_series(
             by_day.setdefault(checkin.day, []).append(checkin)
     days = sorted(anchors.keys() | by_day.keys() | ({current[0]} if current else set()))
     points: list[Point] = []
-    if start is not None and (not days or start < days[0]):
-        points.append(Point(start, value, "start"))
+    if start is not None and (not days or start <= days[0]):
+        points.append(Point(start, value, "start"))  # a point of the same day replaces it
     for day in days:
         source = None
         if day in anchors:
@@ -82,7 +82,11 @@ def progress_series(
             source = "log"
         if current is not None and day == current[0] and value != current[1]:
             value, source = float(current[1]), "file"
-        if source is None or (
+        if points and points[-1].day == day:
+            if source is None:
+                continue  # the start, and nothing more that day
+            points.pop()
+        elif source is None or (
             source == "git" and day not in by_day and points and value == points[-1].value
         ):
             continue  # nothing new that day
@@ -144,8 +148,15 @@ def known_since(
     goal's value is dated - its last commit or check-in up to today, else its start.
     A value that neither a log line nor a commit dates (``current`` edited by hand in
     a vault without git, or a log line added without ``current``) so shows from then,
-    not as progress of whichever week a review is made in."""
+    not as progress of whichever week a review is made in.
+
+    ``today`` too for a goal with a check-in of its own dated after today (its
+    ``current`` may count it) or with check-ins in other notes, whose ``=N`` is measured
+    against the file's value on its day as every command reads it (:func:`offsets`,
+    :func:`current_value`): the value today stays the same with or without git."""
     if today is None or (recorded and recorded[-1][1] != goal.file_current):
+        return today
+    if any(c.day > today for c in own) or any(c.path != goal.path for c in goal.checkins):
         return today
     days = [day for day, _value in recorded]
     days += [c.day for c in own if c.op is not None and c.day <= today]
