@@ -157,19 +157,20 @@ def test_well_formed_rendered_text_passes() -> None:
 
 def test_each_owned_property_is_vouched_for_by_its_own_hash() -> None:
     """Which property the user changed is told apart; a note written with one hash of
-    them all (before) is trusted whole or not at all, as it was."""
+    them all (before) is trusted whole, or, when it no longer matches, not at all (None:
+    the note keeps that hash, as it did)."""
     wrote = {"type": "plan", "goals": ["[[a]]"], "start": "2026-11-23", "targets": {"a": [1]}}
     keys = ["goals", "start", "targets"]
     note = {**wrote, HASH_KEY: owned_hashes(wrote)}
-    assert len(note[HASH_KEY]) == 24
+    assert note[HASH_KEY] == " ".join(f"{k}:{owned_hash({k: wrote[k]})}" for k in keys)
     assert untouched(note, keys) == set(keys)
     assert untouched({**note, "targets": {"a": [2]}}, keys) == {"goals", "start"}
     assert untouched({**note, "goals": ["[[b]]"]}, keys) == {"start", "targets"}
     gone = {k: v for k, v in note.items() if k != "start"}
     assert untouched({**gone, "goals": ["[[b]]"]}, keys) == {"start", "targets"}  # lacking
+    assert untouched(note, [*keys, "weeks"]) == {*keys, "weeks"}  # owned later: added
     older = {**wrote, HASH_KEY: owned_hash(wrote)}
     assert untouched(older, keys) == set(keys)
-    assert untouched({**older, "targets": {"a": [2]}}, keys) == set()
+    assert untouched({**older, "targets": {"a": [2]}}, keys) is None
     assert untouched({k: v for k, v in wrote.items() if k != "goals"}, keys) == {"goals"}
-    one = {"type": "x", "week": "2026-W47"}  # one property: both hashes are the same
-    assert owned_hashes(one) == owned_hash(one)
+    assert untouched({**wrote, HASH_KEY: 12345678}, keys) == set()  # unquoted by an editor

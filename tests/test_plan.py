@@ -77,6 +77,40 @@ def test_a_kept_value_still_counts_as_edited_on_later_runs(
     assert props_of(vault / PLAN)["targets"][0] == {"goal": "alpha", "values": [1]}
 
 
+def test_a_plan_with_one_hash_of_all_its_properties_is_trusted_whole_or_kept_whole(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """A plan an earlier journal wrote holds one hash of all its properties: matching,
+    it is regenerated (and gets one hash per property); edited, every value and that
+    hash stay until --force, since which value was edited can't be told."""
+    from journal.core.generated import HASH_KEY, owned_hash
+
+    write("goals/a.md", goal_text("Alpha"))
+    invoke("plan")
+    path = vault / PLAN
+
+    def with_one_hash() -> str:
+        props = {k: v for k, v in props_of(path).items() if k not in ("type", HASH_KEY)}
+        text = path.read_text()
+        single = owned_hash(props)
+        path.write_text(re.sub(r"(?m)^generated_hash: .*$", f'generated_hash: "{single}"', text))
+        return single
+
+    with_one_hash()
+    write("goals/b.md", goal_text("Beta"))
+    assert invoke("plan").stderr == ""
+    assert props_of(path)["goals"] == ["[[a]]", "[[b]]"]
+    assert " goals:" in props_of(path)[HASH_KEY]
+    single = with_one_hash()
+    set_values(path, "alpha", [1])
+    write("goals/c.md", goal_text("Gamma"))
+    result = invoke("plan")
+    assert "'goals'" in result.stderr and "'targets'" in result.stderr
+    assert props_of(path)[HASH_KEY] == single and props_of(path)["goals"] == ["[[a]]", "[[b]]"]
+    assert invoke("plan", "--force").stderr == ""
+    assert props_of(path)["goals"] == ["[[a]]", "[[b]]", "[[c]]"]
+
+
 def test_a_link_added_to_the_reviews_goals_is_kept(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -70,31 +70,31 @@ def owned_hash(props: Mapping[str, Any]) -> str:
 
 
 def owned_hashes(props: Mapping[str, Any]) -> str:
-    """The :func:`owned_hash` of each tool-owned property alone, in key order, joined:
-    which property the user changed is told apart (one hash of them all, as notes
-    written before this hold, only says that one of them changed)."""
+    """``key:hash`` for each tool-owned property, its :func:`owned_hash` alone, in key
+    order: which property the user changed is told apart (one hash of them all, as
+    notes written before this hold, only says that one of them changed), also when a
+    later version owns other properties."""
     keys = sorted(k for k in props if k not in ("type", HASH_KEY))
-    return "".join(owned_hash({key: props[key]}) for key in keys)
+    return " ".join(f"{key}:{owned_hash({key: props[key]})}" for key in keys)
 
 
-def untouched(old: Mapping[str, Any], keys: list[str]) -> set[str]:
-    """The owned properties (``keys``, sorted) that ``old``, a note's properties, holds
-    as the tool last wrote them (by its ``generated_hash``), or lacks.  A hash of them
-    all (notes written before :func:`owned_hashes`) vouches for all or none."""
+def untouched(old: Mapping[str, Any], keys: Iterable[str]) -> set[str] | None:
+    """The owned properties (``keys``) that ``old``, a note's properties, holds as the
+    tool last wrote them (by its ``generated_hash``), or lacks.  None for a note with
+    one hash of them all (written before :func:`owned_hashes`) that no longer matches:
+    which one the user changed is unknown."""
     recorded = old.get(HASH_KEY)
     lacking = {key for key in keys if key not in old}
     if not isinstance(recorded, str):
-        return lacking
-    if len(keys) > 1 and len(recorded) == 8 * len(keys):
-        parts = [recorded[i : i + 8] for i in range(0, len(recorded), 8)]
+        return lacking  # none: a note the tool did not write, or a hash made a number
+    if ":" in recorded:
+        parts = dict(item.partition(":")[::2] for item in recorded.split())
         return lacking | {
-            key
-            for key, part in zip(keys, parts, strict=True)
-            if key in old and owned_hash({key: old[key]}) == part
+            key for key in keys if key in old and parts.get(key) == owned_hash({key: old[key]})
         }
     if recorded == owned_hash({key: old[key] for key in keys if key in old}):
         return set(keys)
-    return lacking
+    return None
 
 
 def section(text: str, name: str) -> str:

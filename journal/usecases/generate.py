@@ -137,17 +137,21 @@ def _property_changes(
     """The owned properties to write.  One no longer as the tool last wrote it (its
     hash in ``generated_hash`` differs) holds the user's value: kept and reported unless
     ``force``.  The hash written is of the tool's values, so a kept one still differs on
-    the next run.  Missing properties are always added."""
-    keys = sorted(k for k in props if k not in ("type", HASH_KEY))
+    the next run.  A note with one hash of them all that no longer matches keeps every
+    value and that hash, as before, until ``force``.  Missing properties are always
+    added."""
+    keys = [k for k in props if k not in ("type", HASH_KEY)]
     trusted = set(keys) if force else untouched(old, keys)
     changes: dict[tuple[str | int, ...], Any] = {}
     for key, value in props.items():
         if key in old and codec.plain(old[key]) == codec.plain(value):
             continue
-        if key in keys and key not in trusted:
+        if key in keys and key in old and (trusted is None or key not in trusted):
             result.kept_properties.append(key)
         else:
             changes[(key,)] = value
+    if trusted is None:
+        changes.pop((HASH_KEY,), None)
     return changes
 
 
