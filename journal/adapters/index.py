@@ -72,7 +72,7 @@ if TYPE_CHECKING:  # worker processes are imported only for a build of many file
     from concurrent.futures import Future
     from multiprocessing.context import BaseContext
 
-SCHEMA_VERSION = 5  # 5: symbols (So) such as emoji are searchable words
+SCHEMA_VERSION = 6  # 6: words are letters and digits again (5 made symbols word characters)
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
 KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
@@ -165,13 +165,7 @@ CREATE TABLE diagnostics (
     code TEXT NOT NULL,
     PRIMARY KEY (path, seq)
 ) WITHOUT ROWID;
--- Words are made of letters, digits, private-use characters and other symbols (So:
--- emoji, ✓, ©), and split at spaces, punctuation and the math, currency and modifier
--- symbols, ASCII's + < = > $ ^ among them (SQLite 3.25 or later reads `categories`).
--- No semicolon in here: the schema is run statement by statement, split at them.
-CREATE VIRTUAL TABLE search USING fts5 (
-  title, body, tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co So'"
-);
+CREATE VIRTUAL TABLE search USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
 """
 _PER_NOTE = ("parsed", "aliases", "links", "tags", "tasks", "checkins", "fields", "diagnostics")
 _TABLES = ("notes", *_PER_NOTE, "search", "meta")
@@ -1101,6 +1095,8 @@ class Index:
             ).fetchall()
 
         def run() -> list[Hit]:
+            if _symbols_only(query):
+                return _symbol_hits(self.conn, query.strip(), limit)
             try:
                 rows = matches(query)
             except sqlite3.OperationalError as exc:
@@ -1117,6 +1113,48 @@ class Index:
             return [Hit(p, k, t, " ".join(s.split()), r) for p, k, t, s, r in rows]
 
         return self._guard(run)
+
+
+def _symbols_only(query: str) -> bool:
+    """A query of symbols such as emoji (Unicode's "other symbols") and no letter or
+    digit: FTS5 would find nothing for it."""
+    import unicodedata
+
+    return not any(ch.isalnum() for ch in query) and any(
+        unicodedata.category(ch) == "So" for ch in query
+    )
+
+
+def _symbol_hits(conn: sqlite3.Connection, text: str, limit: int) -> list[Hit]:
+    """The notes holding ``text``, a query of symbols alone (``🚀``, ``✓``), which are no
+    words to FTS5 (a symbol against a word would make ``Excel®`` no longer ``excel``):
+    found as written, titles first, each with the words around its first place."""
+    like = "%" + re.sub(r"([\\%_])", r"\\\1", text) + "%"
+    rows = conn.execute(
+        "SELECT n.path, n.kind, n.title, s.body FROM search s JOIN notes n ON n.rowid = s.rowid"
+        " WHERE s.title LIKE ?1 ESCAPE '\\' OR s.body LIKE ?1 ESCAPE '\\'"
+        " ORDER BY s.title NOT LIKE ?1 ESCAPE '\\', n.path LIMIT ?2",
+        (like, limit),
+    ).fetchall()
+    return [Hit(p, k, t, _around(body, text), 0.0) for p, k, t, body in rows]
+
+
+def _around(body: str, text: str, words: int = 6) -> str:
+    """``text`` marked ``**like this**`` with up to ``words`` words each side, as FTS5's
+    snippets are; empty when the body does not hold it (it was in the title)."""
+    import unicodedata
+
+    at = body.find(text)
+    if at < 0:
+        return ""
+    end = at + len(text)  # with the marks that dress it (❤ + U+FE0F is ❤️)
+    while end < len(body) and unicodedata.category(body[end]) in ("Mn", "Me", "Cf"):
+        end += 1
+    before, after = body[:at].split(), body[end:].split()
+    lead = "..." if len(before) > words else ""
+    tail = "..." if len(after) > words else ""
+    middle = [*before[-words:], f"**{body[at:end]}**", *after[:words]]
+    return " ".join([lead, *middle, tail]).strip()
 
 
 _SYNTAX = frozenset({"AND", "OR", "NOT", "title:", "body:", "*"})  # not a word to quote
