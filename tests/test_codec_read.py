@@ -162,6 +162,10 @@ def test_a_tab_used_to_indent_says_so_wherever_it_is(yaml: str, line: int) -> No
         ("tags: [a,\n\tb]\n", None),  # a tab in a flow list is only a space
         ("title:\tA\n", None),  # and so is a tab after the colon
         ("m: {a: 1,\n\ta: 2}\n", "duplicate key 'a' (first on line 2)"),  # not the tab's fault
+        # a tab that starts a line inside quotes or brackets is a space: the mistake is
+        # the ':' after the closing quote, or the second ':'
+        ('why: "abc\n\tdef": x\n', "a ':' inside a value; put the value in quotes"),
+        ("x: {a: 1,\n\tb: 2: 3}\n", "did not find expected ',' or '}'"),  # as with a space
     ],
 )
 def test_a_tab_that_indents_nothing_is_not_blamed(yaml: str, words: str | None) -> None:

@@ -46,7 +46,6 @@ _HINTS = (
     ("could not find expected ':'", "a line that is not 'key: value'"),
 )
 _TAB_INDENT = "a tab; YAML indents with spaces"  # as docs/format.md promises
-_INDENT = re.compile(r"[ \t]*")
 _RESERVED = "%@`"  # characters YAML keeps for itself at the start of a plain value
 
 Value = Any  # str | int | float | bool | None | date | list[Value] | dict[str, Value]
@@ -231,14 +230,33 @@ def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:
 
 def _tab_indented(exc: yaml12.MarkedYAMLError, text: str, mark: Any) -> bool:
     """Whether YAML gave up reading (not building: a duplicate key is no tab's fault) on
-    a line indented with a tab, as a space and a tab before ``status: x`` after
-    ``title: A``, which libyaml reports as ``mapping values are not allowed here``: in a
-    block the tab is the mistake."""
+    a line indented with a tab that is the mistake: the line reads once its indentation
+    is spaces or gone (a space and a tab before ``status: x`` after ``title: A``, which
+    libyaml calls ``mapping values are not allowed here``).  A tab that only starts a
+    line inside quotes or brackets, where it is a space, is not blamed for another
+    mistake on that line."""
     from journal.core import yaml12
 
     if mark is None or mark.index < mark.column or isinstance(exc, yaml12.ConstructorError):
         return False
-    return "\t" in _INDENT.match(text, mark.index - mark.column).group()  # type: ignore[union-attr]
+    start = mark.index - mark.column
+    line = text[start:].partition("\n")[0]
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    if "\t" not in indent:
+        return False
+    rest = text[start + len(indent) :]
+    for spaces in (indent.replace("\t", " "), ""):
+        try:
+            yaml12.load(text[:start] + spaces + rest)
+        except yaml12.MarkedYAMLError as other:
+            where = other.problem_mark or other.context_mark
+            if where is not None and where.line > mark.line:
+                return True  # that line reads now: the next mistake is further on
+        except yaml12.YAMLError:
+            continue
+        else:
+            return True
+    return False
 
 
 def _check_second_block(doc: Document) -> None:
