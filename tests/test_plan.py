@@ -111,6 +111,25 @@ def test_a_plan_with_one_hash_of_all_its_properties_is_trusted_whole_or_kept_who
     assert props_of(path)["goals"] == ["[[a]]", "[[b]]", "[[c]]"]
 
 
+def test_a_plan_whose_sections_were_all_deleted_gets_them_back_only_when_forced(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """The record of the sections stays when you delete them all: that is a choice, as
+    for one section, not a note that never had them."""
+    write("goals/a.md", goal_text("Alpha"))
+    invoke("plan")
+    path = vault / PLAN
+    made = path.read_text()
+    bare = re.sub(r"<!-- journal:begin (\S+) .*?<!-- journal:end \1 -->\n*", "", made, flags=re.S)
+    assert "journal:begin" not in bare and "<!-- journal:sections " in bare
+    path.write_text(bare)
+    result = invoke("plan")
+    assert (result.stdout, path.read_text()) == (f"{PLAN}: unchanged\n", bare)
+    assert result.stderr.count("was removed from the note; not added back") >= 2
+    assert invoke("plan", "--force").stderr == ""
+    assert path.read_text().count("<!-- journal:begin ") == made.count("<!-- journal:begin ")
+
+
 def test_a_link_added_to_the_reviews_goals_is_kept(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -269,6 +269,12 @@ def _insert(text: str, new: str, name: str, newline: str) -> str:
     return text[:end] + newline * 2 + block + text[end:]
 
 
+def has_record(text: str) -> bool:
+    """Whether ``text`` holds the record of the sections it was given (a note whose
+    sections were all deleted still does)."""
+    return _RECORD.search(text) is not None
+
+
 def with_record(text: str, had: Iterable[str] = ()) -> str:
     """``text`` with its record listing ``had`` and every section it holds: the
     record it has is rewritten, else one goes on the line after its last section."""

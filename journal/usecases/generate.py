@@ -114,7 +114,7 @@ def _regenerate(
     again = codec.parse_text(text, bom=doc.bom)
     old_body = again.body
     try:
-        if not generated.find_sections(old_body, rel):
+        if not generated.find_sections(old_body, rel) and not generated.has_record(old_body):
             new_body = generated.with_record(
                 _append(old_body, generated.find_sections(body), body, doc.newline)
             )
