@@ -810,6 +810,7 @@ def log_command(
                 "new": logged.new,
                 "notice": logged.notice,
                 "warning": logged.warning.message if logged.warning else None,
+                "closed": logged.closed.message if logged.closed else None,
             }
         )
     else:
@@ -818,8 +819,7 @@ def log_command(
             f"{logged.path}: {logged.day.isoformat()} {logged.change} {logged.note}".rstrip()
             + f"; current {number(logged.old)} -> {number(logged.new)}{notice}"
         )
-    if logged.warning:
-        report([logged.warning], severities=("warning",))
+    report([d for d in (logged.warning, logged.closed) if d], severities=("warning",))
     return f"journal: log {logged.change} {logged.title}"
 
 

@@ -281,6 +281,42 @@ def test_bad_input_is_a_usage_error_and_writes_nothing(
     assert (vault / GOAL).read_bytes() == before
 
 
+def test_a_check_in_before_the_goals_start_is_refused_naming_the_fix(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """It would count before the goal began: its pace line and its series start later."""
+    write(GOAL, goal_text(start="2026-11-01"))
+    before = (vault / GOAL).read_bytes()
+    result = invoke("log", "Connect", "+1", "old news", "--date", "2026-10-20")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "journal: 2026-10-20 is before the goal's start (2026-11-01): a check-in then would "
+        "count before the goal began; log on or after it, or move the start first (journal "
+        'set "Connect with five HR leaders" start=2026-10-20)\n'
+    )
+    assert (vault / GOAL).read_bytes() == before
+    assert invoke("log", "Connect", "+1", "--date", "2026-11-01").exit_code == 0
+
+
+@pytest.mark.parametrize("status", ["done", "dropped"])
+def test_a_check_in_on_a_closed_goal_is_logged_with_a_warning(
+    invoke: Invoke, write: Write, vault: Path, status: str
+) -> None:
+    write(GOAL, goal_text(status=status))
+    result = invoke("log", "Connect", "+1", "late message", "--json")
+    assert result.exit_code == 0
+    closed = (
+        f"the goal is {status}; the check-in is logged all the same (reopen it: journal set "
+        '"Connect with five HR leaders" status=active)'
+    )
+    assert json.loads(result.stdout)["closed"] == closed
+    assert f"{GOAL}:5: warning: {closed}\n" in result.stderr  # the status line
+    assert "current: 3" in (vault / GOAL).read_text()
+    assert json.loads(invoke("log", "Connect", "+1", "--json").stdout)["closed"] == closed
+    write(GOAL, goal_text())
+    assert json.loads(invoke("log", "Connect", "+1", "--json").stdout)["closed"] is None
+
+
 def test_chart_is_a_step_function_of_points() -> None:
     points = [(date(2026, 11, 2), 1.0), (date(2026, 11, 6), 3.0)]
     text = chart(

@@ -19,7 +19,7 @@ from journal.core.checkins import CheckIn, log_agrees, parse_value, replay, runn
 from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
-from journal.core.formatting import number
+from journal.core.formatting import number, shell_word
 from journal.core.goal import refuse_hand_value
 from journal.core.logsection import append_checkin, log_checkins
 from journal.usecases.history import goal_series
@@ -36,6 +36,7 @@ class Logged:
     new: float
     notice: str | None = None  # why current did not move (a later =N sets it)
     warning: Diagnostic | None = None  # current and the log disagreed before (its line)
+    closed: Diagnostic | None = None  # the goal is done or dropped: logged all the same
 
 
 def parse_change(text: str) -> tuple[str, float]:
@@ -88,6 +89,12 @@ def log_checkin(
     not_after(day, catalog.today, "journal log")
     goal = catalog.find_goal(ref)
     refuse_hand_value(goal)
+    if goal.start is not None and day < goal.start:
+        raise UsageProblem(
+            f"{day} is before the goal's start ({goal.start}): a check-in then would count "
+            f"before the goal began; log on or after it, or move the start first "
+            f"(journal set {shell_word(goal.title)} start={day})"
+        )
     checkin = CheckIn(day, op, amount, " ".join(note.split()), 0, goal.path)
     result: dict[str, Any] = {}
 
@@ -121,6 +128,15 @@ def log_checkin(
             after_read()
         return text
 
+    if goal.status in ("done", "dropped"):
+        result["closed"] = Diagnostic(
+            goal.path,
+            goal.line_of("status"),
+            f"the goal is {goal.status}; the check-in is logged all the same (reopen it: "
+            f"journal set {shell_word(goal.title)} status=active)",
+            "warning",
+            "closed",
+        )
     vault.rewrite(goal.path, transform)
     return Logged(goal.path, goal.title, day, checkin.value_text, checkin.note, **result)
 
