@@ -397,7 +397,7 @@ def show(state: State, goal: str, as_json: bool) -> None:
     from journal.usecases.listing import show_goal
 
     vault = state.vault()
-    record = show_goal(state.catalog(vault), goal)
+    record = show_goal(vault, state.catalog(vault), goal, today())
     if as_json:
         emit_json(record)
     else:

@@ -186,6 +186,20 @@ def test_show_text_and_json(invoke: Invoke, write: Write) -> None:
         {"date": "2026-11-20", "change": "+1", "note": "Coffee with [[Dana Ortiz]]", "line": 17}
     ]
     assert record["links"][0]["target"] == "Dana Ortiz" and record["links"][0]["resolved"] is None
+    # the goal's problems as journal check finds them: current 2 against a log giving 1
+    [m007] = [f for f in record["findings"] if f["rule"] == "M007"]
+    assert m007 == {
+        "rule": "M007",
+        "severity": "warning",
+        "line": 10,
+        "message": "current is 2 but baseline 0 plus the log's check-ins gives 1",
+    }
+    assert "  ! line 10: M007 current is 2 but baseline 0 plus the log's" in text
+    write("goals/a.md", goal_text("Alpha", confidence=11))
+    bad = json.loads(invoke("show", "Alpha", "--json").stdout)
+    messages = [d["message"] for d in bad["diagnostics"]]
+    assert messages == ["confidence should be from 1 to 10, not 11"]
+    assert not [f for f in bad["findings"] if f["rule"] == "H005"]  # said once, as the note's
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "lossless").iterdir()))

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.codec import plain
 from journal.core.errors import Diagnostic, UsageProblem
@@ -99,8 +100,11 @@ def _goal_passes(goal: Goal, statuses: set[str], areas: set[str], due_before: da
     return due_before is None or (goal.due is not None and goal.due < due_before)
 
 
-def show_goal(catalog: Catalog, ref: str) -> dict[str, Any]:
-    """One goal's record, with its check-ins, links and problems."""
+def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, Any]:
+    """One goal's record, with its check-ins, links and problems: the note's own and
+    the errors and warnings ``journal check`` finds in it."""
+    from journal.usecases.check import check_vault
+
     goal = catalog.find_goal(ref)
     note = catalog.by_path[goal.path]
     record = goal.to_dict()
@@ -119,5 +123,12 @@ def show_goal(catalog: Catalog, ref: str) -> dict[str, Any]:
     ]
     record["tasks"] = [{"line": t.line, "done": t.done, "text": t.text} for t in note.tasks]
     record["diagnostics"] = [d.to_dict() for d in note.diagnostics]
+    found = check_vault(vault, catalog, today, refs=[goal.path], severities=("error", "warning"))
+    said = {(d.line, d.message) for d in note.diagnostics}  # H005 repeats a note's own
+    record["findings"] = [
+        {"rule": f.rule, "severity": f.severity, "line": f.line, "message": f.message}
+        for f in found.findings
+        if (f.line, f.message) not in said
+    ]
     record["extra"] = plain(goal.extra)
     return record
