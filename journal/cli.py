@@ -442,12 +442,23 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
     result = set_fields(vault, state.catalog(vault), goal, assignments, today())
     if as_json:
         emit_json(
-            {"path": result.path, "written": result.written, "changes": _changes(result.changes)}
+            {
+                "path": result.path,
+                "written": result.written,
+                "changes": _changes(result.changes),
+                "plans": sorted(result.plans),
+            }
         )
     elif not result.changes:
         echo(f"{result.path}: unchanged")
     else:
         _echo_changes(result.path, result.changes)
+    for path, options in sorted(result.plans.items()):
+        echo(
+            f"journal: {path} still has this goal's weekly targets from before; make them "
+            f"again with: journal plan {options}",
+            err=True,
+        )
     return f"journal: set {', '.join(result.assigned)} in {result.title}"
 
 

@@ -3,6 +3,7 @@ the properties it owns (and the review's)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -128,6 +129,26 @@ def test_a_plan_whose_sections_were_all_deleted_gets_them_back_only_when_forced(
     assert result.stderr.count("was removed from the note; not added back") >= 2
     assert invoke("plan", "--force").stderr == ""
     assert path.read_text().count("<!-- journal:begin ") == made.count("<!-- journal:begin ")
+
+
+def test_set_says_which_plan_still_has_the_goals_old_weekly_targets(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """A new target or due date leaves the running plan's targets as they were (the
+    review judges pace by them): `set` names the plan and the command that makes it again."""
+    write("goals/a.md", goal_text("Alpha"))
+    invoke("plan")
+    before = props_of(vault / PLAN)["targets"]
+    result = invoke("set", "alpha", "target=8")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"journal: {PLAN} still has this goal's weekly targets from before; make them "
+        "again with: journal plan --start 2026-11-23\n"
+    )
+    assert json.loads(invoke("set", "alpha", "due=2027-01-31", "--json").stdout)["plans"] == [PLAN]
+    assert invoke("set", "alpha", "why=A reason").stderr == ""  # not what targets come from
+    assert invoke("plan", "--start", "2026-11-23").stderr == ""
+    assert props_of(vault / PLAN)["targets"] != before
 
 
 def test_a_link_added_to_the_reviews_goals_is_kept(

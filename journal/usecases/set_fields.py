@@ -16,6 +16,7 @@ from journal.core.goal import Change, edit_goal, refuse_hand_value
 from journal.usecases.common import LINKED, found_links
 
 FIXED_KEYS = ("id", "type")
+PLANNED = ("baseline", "target", "start", "due")  # what a plan's weekly targets come from
 
 
 @dataclass
@@ -25,6 +26,9 @@ class SetResult:
     given: dict[str, str] = field(default_factory=dict)  # each value as typed, by key
     changes: list[Change] = field(default_factory=list)
     written: bool = False
+    #: The running plans whose weekly targets for the goal came from values changed
+    #: here: ``journal plan`` arguments that make each again, by path.
+    plans: dict[str, str] = field(default_factory=dict)
 
     @property
     def assigned(self) -> list[str]:
@@ -81,4 +85,24 @@ def set_fields(
         return text
 
     result.written = vault.rewrite(goal.path, transform)
+    if goal.id is not None and any(c.key in PLANNED for c in result.changes):
+        result.plans = plans_for(catalog, goal.id, today, vault.config.plan.days)
     return result
+
+
+def plans_for(catalog: Catalog, goal_id: str, today: date, days: int) -> dict[str, str]:
+    """The plans running on ``today`` or later with weekly targets for the goal
+    ``goal_id``, each with the ``journal plan`` options that make it again (``days``:
+    the vault's plan length, which needs no option)."""
+    from journal.usecases.review import plan_spans
+
+    found = {}
+    for start, end, note in plan_spans(catalog):
+        rows = note.props.get("targets")
+        if end < today or not isinstance(rows, list):
+            continue
+        if any(isinstance(row, dict) and row.get("goal") == goal_id for row in rows):
+            length = note.props.get("days")
+            extra = f" --days {length}" if isinstance(length, int) and length != days else ""
+            found[note.path] = f"--start {start.isoformat()}{extra}"
+    return found
