@@ -940,3 +940,96 @@ def test_a_drop_git_cannot_date_leaves_the_goal_out_of_past_weeks(
     assert scoreboard_row(dated, "[[drop]]") is not None and "section Drop" in dated
     before = invoke("review", "--date", "2026-12-04", "--stdout").stdout  # dropped by then
     assert scoreboard_row(before, "[[drop]]") is None and "section Drop" not in before
+
+
+def referral_goal(**props: object) -> str:
+    """A goal without check-ins in its log: its values come from git alone."""
+    made: dict[str, object] = {
+        "id": "referrals",
+        "unit": "referrals",
+        "baseline": 0,
+        "current": 0,
+        "target": 2,
+        "created": "2026-09-01",
+        "start": "2026-09-01",
+        "due": "2026-12-18",
+    }
+    text = goal_text("Referrals", **{**made, **props})
+    return text.split("## Log", 1)[0]
+
+
+def test_a_past_week_judges_a_goal_by_the_target_and_due_day_git_had_then(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reported case: target 2 -> 3 and due 12-18 -> 2027-01-15 in a commit on
+    10-01; re-run on 11-01, 2026-W38 (to 09-20) said `3 referrals`, `on track` and
+    `due 2027-01-15` - this week's goal, not that week's."""
+    from tests.gitutil import Git
+
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-01")
+    write(
+        "plans/p.md",
+        "---\ntype: plan\nstart: 2026-09-14\nend: 2026-10-11\ntargets:\n"
+        "  - goal: referrals\n    values: [0.3, 0.6, 0.9, 1.2]\n---\n# Plan\n",
+    )
+    write("goals/referrals.md", referral_goal())
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("add goal", "2026-09-01")
+    write("goals/referrals.md", referral_goal(target=3, due="2027-01-15"))
+    git.commit("move the goalposts", "2026-10-01")
+    w38 = invoke("review", "--week", "2026-W38", "--stdout").stdout
+    row = scoreboard_row(w38, "[[referrals]]")
+    assert row is not None and "0 → **0** → 2 referrals |" in row, row
+    assert "| behind (expected 0.3, by the plan) · needs 0.16/week |" in row, row
+    assert "to go :g1b, 2026-09-01, 2026-12-18" in w38 and "due 2027-01-15" not in w38
+    now = invoke("review", "--stdout").stdout  # 2026-W44: the goal as the file has it
+    row = scoreboard_row(now, "[[referrals]]")
+    assert row is not None and "0 → **0** → 3 referrals |" in row, row
+    assert "2027-01-15" in now.split("```mermaid", 1)[1]
+
+
+def test_a_past_week_keeps_a_field_edited_and_not_committed_as_the_file_has_it(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each field by itself: git dates the start, baseline, unit and due changed on
+    10-01, but not the target edited since and not committed (it could be any day)."""
+    from tests.gitutil import Git
+
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-01")
+    write("goals/referrals.md", referral_goal())
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("add goal", "2026-09-01")
+    later = {"start": "2026-09-10", "baseline": 1, "current": 1, "unit": "intros"}
+    write("goals/referrals.md", referral_goal(target=3, due="2027-01-15", **later))
+    git.commit("rework the goal", "2026-10-01")
+    write("goals/referrals.md", referral_goal(target=4, due="2027-01-15", **later))
+    w38 = invoke("review", "--week", "2026-W38", "--stdout").stdout
+    row = scoreboard_row(w38, "[[referrals]]")
+    # baseline 0 and unit then; the target the file has; 0.7 expected from 09-01 to 12-18
+    assert row is not None and "0 → **0** → 4 referrals |" in row, row
+    assert "| behind (expected 0.7) · needs 0.31/week |" in row, row
+    assert "to go :g1b, 2026-09-01, 2026-12-18" in w38
+
+
+def test_the_current_week_shows_the_goal_as_the_file_has_it_and_a_day_before_as_it_was(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A change committed on Wednesday: the week holding today (and the week ahead) goes
+    by the file, as does that Wednesday; the Tuesday before had the old target."""
+    from tests.gitutil import Git
+
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-06")  # Sunday of 2026-W49
+    write("goals/referrals.md", referral_goal())
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("add goal", "2026-09-01")
+    write("goals/referrals.md", referral_goal(target=3, due="2027-01-15"))
+    git.commit("move the goalposts", "2026-12-02")
+    for args in ((), ("--week", "2026-W49"), ("--week", "2026-W50"), ("--date", "2026-12-02")):
+        text = invoke("review", *args, "--stdout").stdout
+        row = scoreboard_row(text, "[[referrals]]")
+        assert row is not None and "→ 3 referrals |" in row, (args, row)
+    tuesday = invoke("review", "--date", "2026-12-01", "--stdout").stdout
+    row = scoreboard_row(tuesday, "[[referrals]]")
+    assert row is not None and "→ 2 referrals |" in row, row
+    chart = tuesday.split("```mermaid", 1)[1]
+    assert ", 2026-12-18\n" in chart and "2027-01-15" not in chart

@@ -57,7 +57,7 @@ def build_review(
     uncounted: Sequence[dict[str, Any]] = (),
     git: dict[str, Any] | None = None,
     completed_paths: set[str] | None = None,
-    statuses: Mapping[str, str] | None = None,
+    then: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Everything the weekly review template shows, as plain data.
 
@@ -66,9 +66,11 @@ def build_review(
     faking it.  ``uncounted``: the ``progress::`` fields that count for no goal.
     ``completed_paths``: the goals git saw completed in the period (see
     :func:`_completed_in`).  ``series_of``: each goal's values over time (by default
-    :func:`value_points`, without git).  ``statuses``: by path, the goals whose status
-    on ``as_of`` git knows to differ from the file's (a goal dropped since was active
-    then).  The scoreboard shows the active goals and those completed in the period.
+    :func:`value_points`, without git).  ``then``: by path, the fields (``status``,
+    ``target``, ``due``...) whose value on ``as_of`` git knows to differ from the file's,
+    typed as :class:`Goal` has them (a goal dropped since was active then, a target
+    raised since was lower).  The scoreboard shows the active goals and those completed
+    in the period.
 
     The goals are taken as they stood on ``as_of`` (:func:`existed`, :func:`_as_it_was`):
     a goal not written yet is in no list, and no finding of ``smart`` names it.
@@ -76,13 +78,10 @@ def build_review(
     label = week_label(period.start, week_start)
     seen = week_label(as_of, week_start)  # pace is judged on as_of: a week ahead is seen now
     link = _linker(catalog)
-    known = statuses or {}
-    absent = {link(g) for g in catalog.goals if not existed(g, as_of, catalog.today)}
-    goals = [
-        _as_it_was(g, as_of, catalog.today, known.get(g.path))
-        for g in catalog.goals
-        if existed(g, as_of, catalog.today)
-    ]
+    known = then or {}
+    as_it_was = [_as_it_was(g, as_of, catalog.today, known.get(g.path)) for g in catalog.goals]
+    absent = {link(g) for g in as_it_was if not existed(g, as_of, catalog.today)}
+    goals = [g for g in as_it_was if existed(g, as_of, catalog.today)]
     active = [g for g in goals if g.status == "active"]
     completed = [g for g in goals if _completed_in(g, period, completed_paths)]
     done_now = {g.path for g in completed}
@@ -214,12 +213,20 @@ def existed(goal: Goal, as_of: date, today: date | None) -> bool:
     return not _since(goal.created or goal.start, as_of, today)
 
 
-def _as_it_was(goal: Goal, as_of: date, today: date | None, status: str | None = None) -> Goal:
+def _as_it_was(
+    goal: Goal, as_of: date, today: date | None, then: Mapping[str, Any] | None = None
+) -> Goal:
     """``goal`` as it stood on ``as_of``: a goal completed since was still active then
     (a past week's review shows it on the scoreboard, with its pace), and a milestone
-    done since still open.  ``status``: its status then, when git knows it (a goal
-    dropped or paused since, or done since without a ``completed`` day); a goal done
-    with a ``completed`` day goes by that day."""
+    done since still open.  ``then``: the fields whose value then git knows (its
+    target, due day... before a change committed since, so pace and chart are judged
+    by the goal of that week); ``then["status"]``: its status then (a goal dropped or
+    paused since, or done since without a ``completed`` day); a goal done with a
+    ``completed`` day goes by that day."""
+    fields = dict(then or {})
+    status = fields.pop("status", None)
+    if fields:
+        goal = replace(goal, **fields)
     later = [m for m in goal.milestones if _since(m.done_on, as_of, today)]
     if later:
         open_then = [replace(m, done=False) if m in later else m for m in goal.milestones]

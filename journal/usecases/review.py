@@ -13,6 +13,7 @@ from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.dates import DateError, Period, parse_date, parse_week, week_label, week_of
 from journal.core.errors import UsageProblem
+from journal.core.fields import GOAL_FIELDS, FieldError, coerce
 from journal.core.formatting import one_line_texts, plural
 from journal.core.generated import section
 from journal.core.goal import Goal
@@ -37,6 +38,9 @@ SHOWN = ("error", "warning")  # the findings the review lists: no hints
 UNCOUNTED = "H010"  # progress:: fields that count for no goal: lost check-ins
 STATUS_EVENTS = ("completed", "dropped", "status")  # history's events of a status change
 OPEN_OR_DONE = ("active", "done")  # the statuses the review shows a goal's values for
+#: The fields a past week takes from git as they were then (:func:`goals_then`): those
+#: the scoreboard, pace and chart read, except the value (from its series).
+THEN_FIELDS = ("status", "target", "baseline", "start", "due", "unit", "created")
 FILTERS: dict[str, Callable[..., Any]] = {"section": section, "plural": plural}
 
 
@@ -161,10 +165,13 @@ def review_data(
     """Everything the template shows, from the notes, git (when the vault is in a
     repository), ``journal check`` and the 90-day plan covering the week.  The series
     run to ``today``; a past week reads its values from them on ``as_of``, and each
-    goal's status then from git where it changed since (:func:`statuses_then`)."""
-    statuses = statuses_then(vault, catalog, as_of, today)
+    goal's status, target, due day... then from git where they changed since
+    (:func:`goals_then`)."""
+    then = goals_then(vault, catalog, as_of, today)
     shown = [
-        g for g in catalog.goals if g.status in OPEN_OR_DONE or statuses.get(g.path) in OPEN_OR_DONE
+        g
+        for g in catalog.goals
+        if g.status in OPEN_OR_DONE or then.get(g.path, {}).get("status") in OPEN_OR_DONE
     ]
     series_of = series_lookup(vault, shown, today)
     git = week_in_git(vault, period)
@@ -198,19 +205,24 @@ def review_data(
         uncounted=uncounted,
         git=_git_section(catalog, git) if git is not None else None,
         completed_paths={g.path for g in git.completed} if git is not None else None,
-        statuses=statuses,
+        then=then,
     )
 
 
-def statuses_then(vault: Vault, catalog: Catalog, as_of: date, today: date) -> dict[str, str]:
-    """By path, the goals whose status on ``as_of`` git knows to differ from the file's:
-    a goal dropped (or paused, or done without a ``completed`` day) in a commit after
-    ``as_of`` had the status that commit changed.  Empty for ``as_of`` today (the week
+def goals_then(
+    vault: Vault, catalog: Catalog, as_of: date, today: date
+) -> dict[str, dict[str, Any]]:
+    """By path, the fields of :data:`THEN_FIELDS` whose value on ``as_of`` git knows to
+    differ from the file's, typed as the goal has them: a goal whose target or due day
+    (start, baseline, unit, ``created``, status) a commit after ``as_of`` changed had the
+    value that commit changed; a goal dropped (or paused, or done without a
+    ``completed`` day) since had its status then.  Empty for ``as_of`` today (the week
     holding today, or one ahead, shows the files as they are) and outside a repository.
 
-    A goal whose status in the file is not the one last committed (changed since, on a
-    day git can't tell) or was last committed after today is left as the file has it;
-    so is a goal done with a ``completed`` day, which says when.
+    Each field goes by itself (:func:`_fields_on`): one whose value in the file is not
+    the one last committed (changed since, on a day git can't tell) or was last
+    committed after today is left as the file has it; so is the status of a goal done
+    with a ``completed`` day, which says when.  History is read once for all goals.
     """
     if as_of >= today:
         return {}
@@ -222,7 +234,7 @@ def statuses_then(vault: Vault, catalog: Catalog, as_of: date, today: date) -> d
         for revision, changes in history.commits
         if revision.day > as_of
         for change in changes
-        if any(e.kind in STATUS_EVENTS for e in change.events)
+        if any(_field_of(e) for e in change.events)
     ]
     if not later:
         return {}
@@ -230,30 +242,66 @@ def statuses_then(vault: Vault, catalog: Catalog, as_of: date, today: date) -> d
     by_path = any(not (c.old_id or c.new_id) for c in later)  # followed by path: any goal's
     found = {}
     for goal in catalog.goals:
-        if goal.status == "done" and goal.completed is not None:
-            continue
         if goal.id is not None and goal.id not in ids and not by_path:
             continue
-        status = _status_on(history.commits, goal, as_of, today)
-        if status is not None and status != goal.status:
-            found[goal.path] = status
+        fields = _fields_on(history.commits, goal, as_of, today)
+        if goal.status == "done" and goal.completed is not None:
+            fields.pop("status", None)
+        if fields:
+            found[goal.path] = fields
     return found
 
 
-def _status_on(history: History, goal: Goal, as_of: date, today: date) -> str | None:
-    """The status git says ``goal`` had on ``as_of``: the file's, with the status
-    changes committed after ``as_of`` undone; None when the file's status is not the
-    one git last recorded by today (see :func:`statuses_then`)."""
+def _fields_on(history: History, goal: Goal, as_of: date, today: date) -> dict[str, Any]:
+    """The fields git says ``goal`` had on ``as_of`` that differ from the file's: the
+    file's values with the changes committed after ``as_of`` undone, newest first,
+    field by field; a field whose value in the file is not the one git last recorded
+    by today is left out (see :func:`goals_then`)."""
     mine = sorted(follow(history, goal.id, goal.path), key=lambda rc: rc[0].time, reverse=True)
-    events = [(r.day, e) for r, c in mine for e in c.events if e.kind in STATUS_EVENTS]
-    if not events or events[0][0] > today or events[0][1].new != goal.status:
+    events: dict[str, list[tuple[date, Event]]] = {}
+    for revision, change in mine:  # newest first
+        for event in change.events:
+            key = _field_of(event)
+            if key is not None:
+                events.setdefault(key, []).append((revision.day, event))
+    found = {}
+    for key, changes in events.items():
+        now = getattr(goal, key)
+        newest_day, newest = changes[0]
+        if newest_day > today or _value(key, newest, newest.new) != now:
+            continue
+        value = now
+        for day, event in changes:
+            if day <= as_of:
+                break
+            value = _value(key, event, event.old)
+        if value != now:
+            found[key] = value
+    return found
+
+
+def _field_of(event: Event) -> str | None:
+    """The field of :data:`THEN_FIELDS` a history event changes, if any."""
+    if event.kind in STATUS_EVENTS:
+        return "status"
+    if event.kind == "property":
+        side = event.new if isinstance(event.new, dict) else event.old
+        key = next(iter(side), None) if isinstance(side, dict) else None
+        return key if key in THEN_FIELDS else None
+    return event.kind if event.kind in THEN_FIELDS else None
+
+
+def _value(key: str, event: Event, side: Any) -> Any:
+    """One side (``old`` or ``new``) of ``event`` as the goal has the field ``key``:
+    typed as a goal note's value is (a date as a date, a number as int or float), None
+    for a value that can't be read (as the goal reads it) or absent."""
+    raw = side
+    if event.kind == "property":  # {key: value}, or None where the property is absent
+        raw = side.get(key) if isinstance(side, dict) else None
+    try:
+        return coerce(GOAL_FIELDS[key], raw)
+    except FieldError:
         return None
-    status = goal.status
-    for day, event in events:  # newest first
-        if day <= as_of:
-            break
-        status = str(event.old)
-    return status
 
 
 def _git_section(catalog: Catalog, week: WeekInGit) -> dict[str, Any]:
