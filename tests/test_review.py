@@ -868,6 +868,8 @@ def test_a_past_week_leaves_out_the_goals_written_after_it(
     write("goals/unstarted.md", goal_text("Unstarted", start="2026-11-25"))  # no created
     # written in the week, starting after it: it was there, expecting nothing yet
     write("goals/planned.md", goal_text("Planned", created="2026-11-20", start="2026-12-01"))
+    # written after the week for work that began before it: there, with its check-ins
+    write("goals/later.md", goal_text("Later", created="2026-11-25", start="2026-10-01"))
     now = invoke("review", "--stdout").stdout
     assert scoreboard_row(now, "[[new]]") is not None
     assert "- SMART R001 (warning) [[new]]" in attention_of(now)  # findings to leave out
@@ -875,10 +877,11 @@ def test_a_past_week_leaves_out_the_goals_written_after_it(
     assert "[[new]]" not in past and "section New" not in past
     assert "[[unstarted]]" not in past and "section Unstarted" not in past
     assert scoreboard_row(past, "[[old]]") is not None and "section Old" in past
+    assert scoreboard_row(past, "[[later]]") is not None
     planned = scoreboard_row(past, "[[planned]]")
     assert planned is not None and "expected 0" in planned
     assert "- SMART R001 (warning) [[old]]" in attention_of(past)
-    assert 'goals:\n  - "[[old]]"\n  - "[[planned]]"\n' in past.split("---", 2)[1]
+    assert 'goals:\n  - "[[later]]"\n  - "[[old]]"\n  - "[[planned]]"\n' in past.split("---", 2)[1]
     w48 = invoke("review", "--week", "2026-W48", "--stdout").stdout  # 11-23 to 11-29
     assert scoreboard_row(w48, "[[new]]") is not None
     assert scoreboard_row(w48, "[[unstarted]]") is not None

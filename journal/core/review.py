@@ -206,11 +206,13 @@ def _since(day: date | None, as_of: date, today: date | None) -> bool:
 
 
 def existed(goal: Goal, as_of: date, today: date | None) -> bool:
-    """Whether ``goal`` had been written by ``as_of``, by its ``created`` day, else its
-    ``start`` (a goal with neither is taken to have been there): a past week's review
-    leaves out the goals written after it.  A day after today is left as written, as
-    :func:`_since` reads it."""
-    return not _since(goal.created or goal.start, as_of, today)
+    """Whether ``goal`` was there by ``as_of``, by the earlier of its ``created`` and
+    ``start`` days (a goal with neither is taken to have been there): a past week's
+    review leaves out the goals written after it, but not one written later for work
+    that began earlier (``start`` before ``created``, with its check-ins).  A day after
+    today is left as written, as :func:`_since` reads it."""
+    days = [day for day in (goal.created, goal.start) if day is not None]
+    return not _since(min(days, default=None), as_of, today)
 
 
 def _as_it_was(
