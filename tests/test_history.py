@@ -681,8 +681,11 @@ def test_a_history_cache_that_is_not_gits_is_an_error_that_says_so(
 
 
 def test_a_commit_by_set_names_every_property_it_changed(
-    git: Git, write: Write, invoke: Invoke
+    git: Git, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    for name, value in git.env.items():  # journal's own commit needs an identity too
+        if name.startswith("GIT_"):
+            monkeypatch.setenv(name, value)
     write("goals/Connect.md", goal(1).replace("unit:", "area: hr\nunit:"))
     git.commit("Add goal", "2026-10-01")
     outcome = "Five HR leaders I can call for advice, each met at least twice by year end"
