@@ -293,6 +293,34 @@ def test_what_dates_a_value_nothing_else_dates(vault: Path, write: Write) -> Non
     assert load_catalog(Vault.open(vault), date(2026, 11, 22)).find_goal("connect").current == 8
 
 
+def test_a_check_in_dated_back_to_a_commit_day_counts_that_day(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """A commit that left `current` alone on 10-07, then `journal log +2 --date
+    2026-10-07` made later: the +2 counts on 10-07, not on the day of its commit."""
+    write("goals/Connect.md", goal(0))
+    git.commit("start", "2026-10-05")
+    write("goals/Connect.md", goal(0, story="A longer story."))
+    git.commit("words", "2026-10-07")
+    write("goals/Connect.md", goal(2, story="A longer story.", log=("2026-10-07: +2 calls",)))
+    git.commit("journal log --date 2026-10-07", "2026-10-13")
+    series = history_json(invoke, "connect")["series"]
+    assert isinstance(series, list)
+    assert [(p["date"], p["value"]) for p in series] == [("2026-10-01", 0), ("2026-10-07", 2)]
+
+
+def test_an_undated_current_is_no_weeks_progress_beside_plus_check_ins_elsewhere(
+    write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`current: 2` by hand, no git, and a `+1` in a daily note: the +1 is its week's
+    progress, the 2 none's (an `=N` elsewhere would measure against today's file)."""
+    write("goals/Connect.md", goal(2))
+    write("daily/2026-11-10.md", "progress:: [[Connect]] +1 lunch\n")
+    for today in ("2026-11-22", "2026-11-29"):
+        assert _change_this_week(invoke, monkeypatch, today) == "–"
+    assert _change_this_week(invoke, monkeypatch, "2026-11-10") == "+1"
+
+
 def test_vault_history_is_newest_first_with_since_and_limit(
     story: Git, invoke: Invoke, write: Write
 ) -> None:

@@ -440,8 +440,8 @@ def test_without_a_series_the_plan_and_the_review_start_from_the_goals_value() -
     assert [(row["begin"], row["target"]) for row in plan["rows"]] == [("5", "10")]
     week = week_of(date(2026, 11, 15))
     review = build_review(catalog, week, week.end)  # a past week: its values from the series
-    # `current: 3` is today's (a goal with check-ins in other notes keeps it there)
-    assert [(row["current"], row["change"]) for row in review["scoreboard"]] == [("2", "–")]
+    # `current: 3` is dated by nothing: it counts from the start, with +2 from 11-05 on
+    assert [(row["current"], row["change"]) for row in review["scoreboard"]] == [("5", "–")]
 
 
 def test_goals_to_pause_are_activity_goals_as_the_rules_see_them_first() -> None:

@@ -140,6 +140,12 @@ def file_series(
     )
 
 
+def log_days(goal: Goal) -> set[date]:
+    """The days of the goal's own check-ins with a value (``recorded_values`` needs
+    them)."""
+    return {c.day for c in goal.checkins if c.path == goal.path and c.op is not None}
+
+
 def known_since(
     goal: Goal, today: date | None, recorded: Sequence[tuple[date, float]], own: list[CheckIn]
 ) -> date | None:
@@ -150,13 +156,15 @@ def known_since(
     a vault without git, or a log line added without ``current``) so shows from then,
     not as progress of whichever week a review is made in.
 
-    ``today`` too for a goal with a check-in of its own dated after today (its
-    ``current`` may count it) or with check-ins in other notes, whose ``=N`` is measured
+    ``today`` too for a goal with a check-in of its own with a value dated after today
+    (its ``current`` may count it) or with an ``=N`` in other notes, which is measured
     against the file's value on its day as every command reads it (:func:`offsets`,
     :func:`current_value`): the value today stays the same with or without git."""
     if today is None or (recorded and recorded[-1][1] != goal.file_current):
         return today
-    if any(c.day > today for c in own) or any(c.path != goal.path for c in goal.checkins):
+    if any(c.day > today and c.op is not None for c in own) or any(
+        c.path != goal.path and c.op == "=" for c in goal.checkins
+    ):
         return today
     days = [day for day, _value in recorded]
     days += [c.day for c in own if c.op is not None and c.day <= today]
