@@ -1014,6 +1014,27 @@ def test_a_past_week_keeps_a_field_edited_and_not_committed_as_the_file_has_it(
     assert "to go :g1b, 2026-09-01, 2026-12-18" in w38
 
 
+def test_a_past_week_keeps_todays_baseline_for_a_goal_valued_by_its_log_alone(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No `current`: its values are the baseline plus its log, as the file has them
+    today; the baseline then would make one book read show as six."""
+    from tests.gitutil import Git
+
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-01-25")
+    text = (
+        "---\ntype: goal\ntitle: Read\nunit: books\nbaseline: {b}\ntarget: {t}\n"
+        "start: 2026-01-01\ndue: 2026-06-30\n---\n# Read\n\n## Log\n\n- 2026-01-06: +1 one\n"
+    )
+    write("goals/read.md", text.format(b=0, t=10))
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("add goal", "2026-01-06")
+    write("goals/read.md", text.format(b=5, t=15))
+    git.commit("rebase it", "2026-01-20")
+    row = scoreboard_row(invoke("review", "--week", "2026-W02", "--stdout").stdout, "[[read]]")
+    assert row is not None and "| 5 → **6** → 10 books | +1 |" in row, row
+
+
 def test_the_current_week_shows_the_goal_as_the_file_has_it_and_a_day_before_as_it_was(
     invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -247,6 +247,8 @@ def goals_then(
         fields = _fields_on(history.commits, goal, as_of, today)
         if goal.status == "done" and goal.completed is not None:
             fields.pop("status", None)
+        if goal.file_current is None:  # its values are today's baseline plus its log
+            fields.pop("baseline", None)
         if fields:
             found[goal.path] = fields
     return found
@@ -288,6 +290,8 @@ def _field_of(event: Event) -> str | None:
         side = event.new if isinstance(event.new, dict) else event.old
         key = next(iter(side), None) if isinstance(side, dict) else None
         return key if key in THEN_FIELDS else None
+    if event.kind == "created":  # the file was created: no change of its `created`
+        return None
     return event.kind if event.kind in THEN_FIELDS else None
 
 
