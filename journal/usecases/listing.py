@@ -9,7 +9,7 @@ from typing import Any
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.codec import plain
-from journal.core.errors import Diagnostic, UsageProblem
+from journal.core.errors import ConfigError, Diagnostic, UsageProblem
 from journal.core.fields import STATUSES
 from journal.core.goal import Goal
 from journal.core.notes import Note
@@ -102,7 +102,8 @@ def _goal_passes(goal: Goal, statuses: set[str], areas: set[str], due_before: da
 
 def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, Any]:
     """One goal's record, with its check-ins, links and problems: the note's own and
-    the errors and warnings ``journal check`` finds in it."""
+    the errors and warnings ``journal check`` finds in it (but T006, which reads git
+    history; none when the check settings can't be read: ``journal check`` says why)."""
     from journal.usecases.check import check_vault
 
     goal = catalog.find_goal(ref)
@@ -123,11 +124,22 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
     ]
     record["tasks"] = [{"line": t.line, "done": t.done, "text": t.text} for t in note.tasks]
     record["diagnostics"] = [d.to_dict() for d in note.diagnostics]
-    found = check_vault(vault, catalog, today, refs=[goal.path], severities=("error", "warning"))
+    try:
+        found = check_vault(
+            vault,
+            catalog,
+            today,
+            refs=[goal.path],
+            ignore=("T006",),
+            cwd=vault.root,
+            severities=("error", "warning"),
+        ).findings
+    except ConfigError:
+        found = []
     said = {(d.line, d.message) for d in note.diagnostics}  # H005 repeats a note's own
     record["findings"] = [
         {"rule": f.rule, "severity": f.severity, "line": f.line, "message": f.message}
-        for f in found.findings
+        for f in found
         if (f.line, f.message) not in said
     ]
     record["extra"] = plain(goal.extra)
