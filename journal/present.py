@@ -404,10 +404,10 @@ def followup_lines(rows: list[dict[str, Any]], style: Style = unstyled) -> list[
         text, role = _state_text(r)
         people = ", ".join(r["with"]) or "?"
         goal = f"  -> {_short(r['goal']['title'], GOAL_WIDTH)}" if r["goal"] else ""
-        closed = r["done"] if isinstance(r["done"], str) else None  # the day it was done
+        closed = f"  (done {r['done']})" if isinstance(r["done"], str) else ""
         out.append(
-            f"{style(f'{text:<12}', role)} {closed or r['follow_up_by'] or '':<10}  "
-            f"{people}: {r['title']}{goal}"
+            f"{style(f'{text:<12}', role)} {r['follow_up_by'] or '':<10}  "
+            f"{people}: {r['title']}{goal}{closed}"
         )
         out.extend(f"{'':<25}- [ ] {task}" for task in r["tasks"])
     return out

@@ -337,7 +337,8 @@ def test_followups_oldest_first_with_people_goal_and_tasks(invoke: Invoke, write
     text = invoke("followups").stdout
     assert text.splitlines()[0].startswith("overdue 10d  2026-11-12  Dana Ortiz, Nobody Yet: ")
     closed = invoke("followups", "--all").stdout.splitlines()[0]
-    assert closed.startswith("done         2026-10-03  ")  # the day it was done, not due
+    assert closed.startswith("done         2026-10-08  ")  # due then, in due order
+    assert closed.endswith("  (done 2026-10-03)")
     assert "\x1b[" not in text
 
 
