@@ -293,20 +293,37 @@ def test_what_dates_a_value_nothing_else_dates(vault: Path, write: Write) -> Non
     assert load_catalog(Vault.open(vault), date(2026, 11, 22)).find_goal("connect").current == 8
 
 
-def test_a_check_in_dated_back_to_a_commit_day_counts_that_day(
+def test_in_a_repository_the_committed_values_win_over_the_log(
     git: Git, write: Write, invoke: Invoke
 ) -> None:
     """A commit that left `current` alone on 10-07, then `journal log +2 --date
-    2026-10-07` made later: the +2 counts on 10-07, not on the day of its commit."""
+    2026-10-07` committed on 10-13: the +2 shows from 10-13, when the file said so.  A
+    line added by hand without `current`, committed with it: no rise, and no drop at
+    the next commit."""
     write("goals/Connect.md", goal(0))
     git.commit("start", "2026-10-05")
     write("goals/Connect.md", goal(0, story="A longer story."))
     git.commit("words", "2026-10-07")
     write("goals/Connect.md", goal(2, story="A longer story.", log=("2026-10-07: +2 calls",)))
     git.commit("journal log --date 2026-10-07", "2026-10-13")
+    write(
+        "goals/Connect.md",
+        goal(2, story="Words.", log=("2026-10-07: +2 calls", "2026-10-15: +1 a")),
+    )
+    git.commit("a line by hand, current left at 2", "2026-10-15")
+    write(
+        "goals/Connect.md",
+        goal(2, story="More words.", log=("2026-10-07: +2 calls", "2026-10-15: +1 a")),
+    )
+    git.commit("text only", "2026-10-20")
     series = history_json(invoke, "connect")["series"]
     assert isinstance(series, list)
-    assert [(p["date"], p["value"]) for p in series] == [("2026-10-01", 0), ("2026-10-07", 2)]
+    assert [(p["date"], p["value"]) for p in series] == [
+        ("2026-10-01", 0),
+        ("2026-10-07", 0),
+        ("2026-10-13", 2),
+        ("2026-10-15", 2),
+    ]  # a commit's day with a check-in keeps its point
 
 
 def test_an_undated_current_is_no_weeks_progress_beside_plus_check_ins_elsewhere(

@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import json
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -454,24 +454,20 @@ def follow(history: History, goal_id: str | None, path: str) -> list[tuple[Revis
 
 
 def recorded_values(
-    changes: Iterable[tuple[Revision, GoalChange]],
-    until: date | None = None,
-    logged: Collection[date] = (),
+    changes: Iterable[tuple[Revision, GoalChange]], until: date | None = None
 ) -> list[tuple[date, float]]:
     """``(day, current)`` at each commit of the goal that holds a ``current``, oldest
     first (``changes`` come newest first, as :func:`follow` gives them: commits of the
     same second keep that order), up to the day ``until``.  A commit that left
-    ``current`` as it was still says what it was that day (a log line added by hand
-    without ``current`` counts until then, not on and on), unless the goal's log has a
-    check-in that day (``logged``), which may have been written later, dated back: the
-    check-in counts then, as it did before that commit was read."""
+    ``current`` as it was still says what it was that day: a log line added by hand
+    without ``current`` counts until then, not on and on.  So in a repository the file's
+    committed values win: a check-in dated back before a commit of the goal shows from
+    the day it was committed."""
     values: list[tuple[date, float]] = []
-    last: float | None = None
     oldest_first = list(changes)[::-1]
     for revision, change in sorted(oldest_first, key=lambda item: item[0].time):
         if until is not None and revision.day > until:
             continue  # a commit's day is in its author's time zone: later ones may not be
-        if change.current is not None and (change.current != last or revision.day not in logged):
+        if change.current is not None:
             values.append((revision.day, change.current))
-        last = change.current
     return values

@@ -140,12 +140,6 @@ def file_series(
     )
 
 
-def log_days(goal: Goal) -> set[date]:
-    """The days of the goal's own check-ins with a value (``recorded_values`` needs
-    them)."""
-    return {c.day for c in goal.checkins if c.path == goal.path and c.op is not None}
-
-
 def known_since(
     goal: Goal, today: date | None, recorded: Sequence[tuple[date, float]], own: list[CheckIn]
 ) -> date | None:

@@ -46,7 +46,7 @@ from journal.core.history import (
     state_of,
 )
 from journal.core.notes import PARSER_VERSION, parse_note
-from journal.core.series import Point, committed_changes, log_days, pairs, value_series
+from journal.core.series import Point, committed_changes, pairs, value_series
 
 if TYPE_CHECKING:
     from journal.adapters.git import Repository
@@ -253,7 +253,7 @@ def goal_history(
     pending = _uncommitted(history.repo, catalog, goal, mine[0][1] if mine else None)
     if not mine and history.status.head is not None:
         notices.append(f"no history yet: {goal.path} has never been committed")
-    series = value_series(goal, today, recorded_values(mine, today, log_days(goal)))
+    series = value_series(goal, today, recorded_values(mine, today))
     return _timeline(goal, history.status, mine, pending, series, notices, since)
 
 
@@ -331,7 +331,7 @@ def _deleted_goal_history(
         f"{found.path} was deleted by {revision.short} on {revision.day}; "
         "this is its history from git"
     )
-    series = value_series(goal, today, recorded_values(mine, today, log_days(goal)))
+    series = value_series(goal, today, recorded_values(mine, today))
     return _timeline(goal, history.status, mine, None, series, notices, since)
 
 
@@ -394,7 +394,7 @@ def goals_series(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, 
     for goal in goals:
         mine = follow(candidates(goal.id), goal.id, goal.path)
         truncated = any(r.boundary for r, _c in mine)
-        points = value_series(goal, today, recorded_values(mine, today, log_days(goal)))
+        points = value_series(goal, today, recorded_values(mine, today))
         goal.changed = committed_changes(points, goal.baseline)
         found[goal.path] = Series(points, True, truncated)
     return found
