@@ -1014,11 +1014,11 @@ def test_a_past_week_keeps_a_field_edited_and_not_committed_as_the_file_has_it(
     assert "to go :g1b, 2026-09-01, 2026-12-18" in w38
 
 
-def test_a_past_week_keeps_todays_baseline_for_a_goal_valued_by_its_log_alone(
+def test_a_past_week_moves_a_goal_valued_by_its_log_alone_to_its_baseline_then(
     invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No `current`: its values are the baseline plus its log, as the file has them
-    today; the baseline then would make one book read show as six."""
+    """No `current`: its values are its baseline plus its log; rebased since (0 to 5),
+    the week shows the baseline it had then and one book read, not six."""
     from tests.gitutil import Git
 
     monkeypatch.setenv("JOURNAL_TODAY", "2026-01-25")
@@ -1032,7 +1032,9 @@ def test_a_past_week_keeps_todays_baseline_for_a_goal_valued_by_its_log_alone(
     write("goals/read.md", text.format(b=5, t=15))
     git.commit("rebase it", "2026-01-20")
     row = scoreboard_row(invoke("review", "--week", "2026-W02", "--stdout").stdout, "[[read]]")
-    assert row is not None and "| 5 → **6** → 10 books | +1 |" in row, row
+    assert row is not None and "| 0 → **1** → 10 books | +1 |" in row, row
+    now = scoreboard_row(invoke("review", "--stdout").stdout, "[[read]]")
+    assert now is not None and "| 5 → **6** → 15 books |" in now, now
 
 
 def test_the_current_week_shows_the_goal_as_the_file_has_it_and_a_day_before_as_it_was(

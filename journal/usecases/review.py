@@ -173,7 +173,7 @@ def review_data(
         for g in catalog.goals
         if g.status in OPEN_OR_DONE or then.get(g.path, {}).get("status") in OPEN_OR_DONE
     ]
-    series_of = series_lookup(vault, shown, today)
+    series_of = _rebased(series_lookup(vault, shown, today), catalog.goals, then)
     git = week_in_git(vault, period)
     findings = check_vault(vault, catalog, as_of, severities=SHOWN).findings
     goal_paths = {g.path for g in catalog.goals}
@@ -247,8 +247,6 @@ def goals_then(
         fields = _fields_on(history.commits, goal, as_of, today)
         if goal.status == "done" and goal.completed is not None:
             fields.pop("status", None)
-        if goal.file_current is None:  # its values are today's baseline plus its log
-            fields.pop("baseline", None)
         if fields:
             found[goal.path] = fields
     return found
@@ -280,6 +278,28 @@ def _fields_on(history: History, goal: Goal, as_of: date, today: date) -> dict[s
         if value != now:
             found[key] = value
     return found
+
+
+def _rebased(
+    series_of: Callable[[Goal], list[tuple[date, float]]],
+    goals: list[Goal],
+    then: dict[str, dict[str, Any]],
+) -> Callable[[Goal], list[tuple[date, float]]]:
+    """``series_of`` with the values of a goal valued by its baseline and its log (no
+    ``current``: its series adds the log to today's baseline) moved to the baseline it
+    had then, as :func:`goals_then` gives it."""
+    shift = {
+        g.path: then[g.path]["baseline"] - (g.baseline or 0)
+        for g in goals
+        if g.file_current is None and then.get(g.path, {}).get("baseline") is not None
+    }
+
+    def points(goal: Goal) -> list[tuple[date, float]]:
+        delta = shift.get(goal.path)
+        found = series_of(goal)
+        return [(day, value + delta) for day, value in found] if delta else found
+
+    return points
 
 
 def _field_of(event: Event) -> str | None:
