@@ -56,11 +56,12 @@ def progress_series(
     """The merged series, oldest first, one point per day on which the value is known.
 
     ``recorded`` are committed ``current`` values (oldest first; the last of a
-    day counts); ``current`` is today's value in the file, which wins over
-    everything else of that day (its source is ``file`` when it differs from
-    what was committed that day).  The series starts with ``baseline`` on
-    ``start`` when that day is before every other point.  A recorded value
-    equal to the value before it adds no point.
+    day counts); ``current`` is the file's value and the day it is known from
+    (:func:`known_since`), which wins over everything else of that day (its source
+    is ``file`` when it differs from what the rest gives that day).  The series
+    starts with ``baseline`` on ``start`` when that day is not after every other
+    point (a point of that day replaces it).  A recorded value equal to the value
+    before it adds no point.
     """
     value = float(baseline or 0)
     anchors = {day: float(v) for day, v in recorded}
