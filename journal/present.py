@@ -105,7 +105,9 @@ def goal_card(r: dict[str, Any], today: date) -> str:
         out.append("  other: " + "; ".join(f"{k}: {_text(v)}" for k, v in r["extra"].items()))
     for d in r.get("diagnostics", []):
         out.append(f"  ! line {d['line']}: {d['message']}" if d["line"] else f"  ! {d['message']}")
-    for f in r.get("findings", []):
+    if "findings" in r and r["findings"] is None:
+        out.append("  ! not checked: the [check] settings can't be read (journal check says why)")
+    for f in r.get("findings") or []:
         where = f"line {f['line']}: " if f["line"] else ""
         out.append(f"  ! {where}{f['rule']} {f['message']}")
     return "\n".join(out) + "\n"

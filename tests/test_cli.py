@@ -200,6 +200,10 @@ def test_show_text_and_json(invoke: Invoke, write: Write) -> None:
     messages = [d["message"] for d in bad["diagnostics"]]
     assert messages == ["confidence should be from 1 to 10, not 11"]
     assert not [f for f in bad["findings"] if f["rule"] == "H005"]  # said once, as the note's
+    write(".journal/config.toml", '[check]\nignore = ["ZZZ9"]\n')  # no such rule
+    unread = invoke("show", "Alpha", "--json")
+    assert unread.exit_code == 0 and json.loads(unread.stdout)["findings"] is None
+    assert "  ! not checked: the [check] settings can't be read" in invoke("show", "Alpha").stdout
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "lossless").iterdir()))

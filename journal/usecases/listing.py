@@ -103,7 +103,7 @@ def _goal_passes(goal: Goal, statuses: set[str], areas: set[str], due_before: da
 def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, Any]:
     """One goal's record, with its check-ins, links and problems: the note's own and
     the errors and warnings ``journal check`` finds in it (but T006, which reads git
-    history; none when the check settings can't be read: ``journal check`` says why)."""
+    history; None when the check settings can't be read: ``journal check`` says why)."""
     from journal.usecases.check import check_vault
 
     goal = catalog.find_goal(ref)
@@ -135,12 +135,16 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
             severities=("error", "warning"),
         ).findings
     except ConfigError:
-        found = []
+        found = None
     said = {(d.line, d.message) for d in note.diagnostics}  # H005 repeats a note's own
-    record["findings"] = [
-        {"rule": f.rule, "severity": f.severity, "line": f.line, "message": f.message}
-        for f in found
-        if (f.line, f.message) not in said
-    ]
+    record["findings"] = (
+        None
+        if found is None
+        else [
+            {"rule": f.rule, "severity": f.severity, "line": f.line, "message": f.message}
+            for f in found
+            if (f.line, f.message) not in said
+        ]
+    )
     record["extra"] = plain(goal.extra)
     return record
