@@ -21,6 +21,13 @@ SAMPLE_REVIEW = "reviews/2026-W47.md"
 SAMPLE_PLAN = "plans/2026-11-23-90-day-plan.md"
 
 
+def alpha_reviewed(invoke: Invoke, write: Write, vault: Path) -> Path:
+    """A vault with one goal, Alpha, and this week's review made of it: the review's path."""
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("review").exit_code == 0
+    return vault / "reviews/2026-W47.md"
+
+
 def run(root: Path, *args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, ["--vault", str(root), *args], catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
@@ -115,9 +122,7 @@ def test_bad_week_and_both_options_are_usage_errors(invoke: Invoke) -> None:
 def test_regeneration_keeps_every_word_the_user_wrote(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
-    write("goals/a.md", goal_text("Alpha"))
-    invoke("review")
-    path = vault / "reviews/2026-W47.md"
+    path = alpha_reviewed(invoke, write, vault)
     text = path.read_text()
     text = text.replace(
         "### What went well?\n", "### What went well?\nCoffee with Dana went great.\n"
@@ -138,9 +143,7 @@ def test_regeneration_keeps_every_word_the_user_wrote(
 def test_an_edit_inside_a_generated_section_is_kept_until_forced(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
-    write("goals/a.md", goal_text("Alpha"))
-    invoke("review")
-    path = vault / "reviews/2026-W47.md"
+    path = alpha_reviewed(invoke, write, vault)
     edited = path.read_text().replace("## Scoreboard\n", "## Scoreboard\nMy note in the table.\n")
     path.write_text(edited)
     invoke("log", "alpha", "+1")
@@ -626,9 +629,7 @@ def test_a_completion_date_outside_the_week_is_no_win_even_with_a_check_in(
 def test_the_links_to_the_weeks_around_refresh_when_their_reviews_appear(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
-    write("goals/a.md", goal_text("Alpha"))
-    assert invoke("review").exit_code == 0
-    path = vault / "reviews/2026-W47.md"
+    path = alpha_reviewed(invoke, write, vault)
     assert "\n2026-11-16 to 2026-11-22\n" in path.read_text()
     assert invoke("review", "--week", "2026-W48").exit_code == 0
     assert invoke("review", "--week", "2026-W46").exit_code == 0
@@ -645,9 +646,7 @@ def test_this_week_in_git_is_added_once_the_vault_is_a_repository(
 ) -> None:
     from tests.gitutil import Git
 
-    write("goals/a.md", goal_text("Alpha"))
-    assert invoke("review").exit_code == 0
-    path = vault / "reviews/2026-W47.md"
+    path = alpha_reviewed(invoke, write, vault)
     assert "<!-- journal:begin git " in path.read_text()  # empty, hidden, ready
     git = Git(vault, tmp_path / "home").init()
     git.commit("add alpha", "2026-11-10")
@@ -665,9 +664,7 @@ def test_an_older_review_gains_the_sections_it_never_had(
 ) -> None:
     """A note made before a section existed (no record of its sections) gets the new
     sections once; a section removed after that is not added back."""
-    write("goals/a.md", goal_text("Alpha"))
-    assert invoke("review").exit_code == 0
-    path = vault / "reviews/2026-W47.md"
+    path = alpha_reviewed(invoke, write, vault)
     made = path.read_text()
     git_section = re.search(r"<!-- journal:begin git .*?<!-- journal:end git -->\n\n", made, re.S)
     assert git_section is not None
@@ -788,9 +785,7 @@ def test_each_line_of_this_week_in_git_says_its_event_once(
 def test_a_broken_marker_is_reported_at_its_line_in_the_file(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
-    write("goals/a.md", goal_text("Alpha"))
-    assert invoke("review").exit_code == 0
-    path = vault / "reviews/2026-W47.md"
+    path = alpha_reviewed(invoke, write, vault)
     lines = path.read_text().splitlines(keepends=True)
     begin = next(i for i, line in enumerate(lines, 1) if "journal:begin checkins" in line)
     path.write_text("".join(line for line in lines if "journal:end checkins" not in line))
@@ -845,9 +840,7 @@ def test_counts_of_days_read_as_english(invoke: Invoke, write: Write) -> None:
 def test_stdout_prints_a_crlf_review_as_it_would_be_written(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
-    write("goals/a.md", goal_text("Alpha"))
-    assert invoke("review").exit_code == 0
-    path = vault / "reviews/2026-W47.md"
+    path = alpha_reviewed(invoke, write, vault)
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     printed = invoke("review", "--stdout").stdout_bytes
     assert b"\\x0d" not in printed and printed.count(b"\r\n") > 50
