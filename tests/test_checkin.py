@@ -317,6 +317,18 @@ def test_a_check_in_on_a_closed_goal_is_logged_with_a_warning(
     assert json.loads(invoke("log", "Connect", "+1", "--json").stdout)["closed"] is None
 
 
+def test_a_current_written_in_other_case_is_not_twinned_by_a_check_in(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """`Current: 2` is not read as `current`: logging would add a second key beside it."""
+    path = write(GOAL, goal_text().replace("current: 2", "Current: 2"))
+    before = path.read_bytes()
+    result = invoke("log", "Connect", "+1")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "has `Current`, which is not read as `current`; rename it" in result.stderr
+    assert path.read_bytes() == before
+
+
 def test_chart_is_a_step_function_of_points() -> None:
     points = [(date(2026, 11, 2), 1.0), (date(2026, 11, 6), 3.0)]
     text = chart(

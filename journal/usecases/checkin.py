@@ -18,7 +18,7 @@ from journal.core.catalog import Catalog
 from journal.core.checkins import CheckIn, log_agrees, parse_value, replay, running
 from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
-from journal.core.fields import GOAL_FIELDS, FieldError, coerce
+from journal.core.fields import GOAL_FIELDS, FieldError, coerce, refuse_other_case
 from journal.core.formatting import number, shell_word
 from journal.core.goal import refuse_hand_value
 from journal.core.logsection import append_checkin, log_checkins
@@ -99,6 +99,7 @@ def log_checkin(
     result: dict[str, Any] = {}
 
     def transform(doc: codec.Document) -> str:
+        refuse_other_case(doc.data or {}, ("current",), GOAL_FIELDS)  # before reading it
         current = _number(doc, "current")
         base = _number(doc, "baseline") or 0.0
         logged = [c for c in log_checkins(doc) if c.op is not None]
