@@ -340,6 +340,27 @@ def test_an_undated_current_is_no_weeks_progress_beside_plus_check_ins_elsewhere
     assert _change_this_week(invoke, monkeypatch, "2026-11-10") == "+1"
 
 
+def test_a_review_reads_the_history_once_and_each_command_again(
+    story: Git, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A past week's review asks for the history three times (its series, the week in
+    git, the goals then): one read of the cache and one walk serve all three."""
+    from journal.usecases import history as history_module
+
+    reads: list[object] = []
+    real = history_module.history_cache.load
+
+    def counted(*args: object) -> object:
+        reads.append(args)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(history_module.history_cache, "load", counted)
+    assert invoke("review", "--week", "2026-W43").exit_code == 0
+    assert len(reads) == 1
+    assert invoke("history", "connect").exit_code == 0  # another command reads anew
+    assert len(reads) == 2
+
+
 def test_vault_history_is_newest_first_with_since_and_limit(
     story: Git, invoke: Invoke, write: Write
 ) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from journal.adapters import files
 from journal.core import codec
@@ -130,6 +131,8 @@ class Vault:
     written: list[str] = field(default_factory=list)
     notify: Callable[[str], None] | None = None
     notices: list[str] = field(default_factory=list)
+    #: What a command read once and may ask for again (the git history, by HEAD).
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def open(cls, root: Path) -> Vault:

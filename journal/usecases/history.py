@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from journal.adapters import history_cache
 from journal.adapters.gitfind import HistoryUnavailable, NoRepository, maybe_in_repository
@@ -111,13 +111,20 @@ def open_repository(vault: Vault) -> Repository:
 
 
 def load_history(vault: Vault) -> LoadedHistory:
-    """Read the history (from the cache where it can) and update the cache."""
+    """Read the history (from the cache where it can) and update the cache.  The last
+    history read is kept while HEAD stays the same commit, so a command that asks
+    several times (the review: series, the week in git, past weeks' fields) walks the
+    repository once; a watcher reads again after a commit (``Vault.memo``)."""
     repo = open_repository(vault)
     status = RepoStatus(
         str(repo.root), repo.prefix, repo.branch, repo.head, repo.detached, repo.shallow
     )
-    path = history_cache.cache_path(repo.root, repo.prefix)
     version = f"{CACHE_VERSION} {json.dumps(sorted(vault.excluded))}"  # the notes it follows
+    key = (status, version)
+    last = vault.memo.get("history")
+    if last is not None and last[0] == key:
+        return cast(LoadedHistory, last[1])
+    path = history_cache.cache_path(repo.root, repo.prefix)
     cached = history_cache.load(path, version)
     kept: dict[str, Any] = {}
     memo: dict[tuple[str, str], Version | None] = {}
@@ -135,7 +142,9 @@ def load_history(vault: Vault) -> LoadedHistory:
         commits.append((revision, changes))
     if computed or kept.keys() != cached.keys():  # new commits, or some no longer reachable
         history_cache.save(path, version, kept, vault.root)
-    return LoadedHistory(repo, status, commits)
+    loaded = LoadedHistory(repo, status, commits)
+    vault.memo["history"] = (key, loaded)
+    return loaded
 
 
 def history_if_any(vault: Vault) -> LoadedHistory | None:
@@ -389,7 +398,7 @@ def goals_series(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, 
         for goal in goals:
             goal.changed = []
         return {g.path: Series(value_series(g, today), False, False) for g in goals}
-    candidates = _changes_by_id(history.commits)
+    candidates = changes_by_id(history.commits)
     found = {}
     for goal in goals:
         mine = follow(candidates(goal.id), goal.id, goal.path)
@@ -409,7 +418,7 @@ def look_up_changes(vault: Vault, catalog: Catalog, today: date) -> None:
         goals_series(vault, missing, today)
 
 
-def _changes_by_id(history: History) -> Callable[[str | None], History]:
+def changes_by_id(history: History) -> Callable[[str | None], History]:
     """The part of ``history`` :func:`follow` can match for a goal id: changes carrying
     that id, and changes carrying none (followed by path); everything for no id.  One
     pass, so following many goals is not one full walk each."""

@@ -28,6 +28,7 @@ from journal.usecases.generate import Written, write_generated
 from journal.usecases.history import (
     GoalWeek,
     WeekInGit,
+    changes_by_id,
     history_if_any,
     series_lookup,
     week_in_git,
@@ -238,13 +239,10 @@ def goals_then(
     ]
     if not later:
         return {}
-    ids = {i for c in later for i in (c.old_id, c.new_id) if i}
-    by_path = any(not (c.old_id or c.new_id) for c in later)  # followed by path: any goal's
+    candidates = changes_by_id(history.commits)  # one pass, not one walk per goal
     found = {}
     for goal in catalog.goals:
-        if goal.id is not None and goal.id not in ids and not by_path:
-            continue
-        fields = _fields_on(history.commits, goal, as_of, today)
+        fields = _fields_on(candidates(goal.id), goal, as_of, today)
         if goal.status == "done" and goal.completed is not None:
             fields.pop("status", None)
         if fields:
@@ -257,7 +255,7 @@ def _fields_on(history: History, goal: Goal, as_of: date, today: date) -> dict[s
     file's values with the changes committed after ``as_of`` undone, newest first,
     field by field; a field whose value in the file is not the one git last recorded
     by today is left out (see :func:`goals_then`)."""
-    mine = sorted(follow(history, goal.id, goal.path), key=lambda rc: rc[0].time, reverse=True)
+    mine = follow(history, goal.id, goal.path)  # newest first
     events: dict[str, list[tuple[date, Event]]] = {}
     for revision, change in mine:  # newest first
         for event in change.events:
