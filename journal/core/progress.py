@@ -54,6 +54,14 @@ def last_checkin(goal: Goal, until: date | None = None) -> date | None:
     return max((d for d in days if until is None or d <= until), default=None)
 
 
+def quiet_since(goal: Goal, until: date) -> date | None:
+    """The day a goal has been without a check-in since, as of ``until``: its last
+    check-in (:func:`last_checkin`) on or before it, else the day it began
+    (:func:`start_of`); None when nothing says.  The review, ``journal status`` and
+    T006 judge staleness from it."""
+    return last_checkin(goal, until=until) or start_of(goal)
+
+
 def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
     """Ahead, on track or behind against the goal's straight line on ``today``, with
     its value then (default: its value now)."""

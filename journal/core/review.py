@@ -17,7 +17,7 @@ from journal.core.dates import Period, parse_duration, week_label, week_of
 from journal.core.formatting import bar, number, percent, plural, rate, signed
 from journal.core.goal import Goal
 from journal.core.networking import Meeting, follow_up_state
-from journal.core.progress import expected_value, last_checkin, pace, start_of
+from journal.core.progress import expected_value, last_checkin, pace, quiet_since, start_of
 from journal.core.series import pairs, value_on, value_series
 
 DUE_SOON_DAYS = 14
@@ -376,7 +376,7 @@ def _stale(
     stale = []
     for goal in goals:
         every = parse_duration(goal.review_every or default_every)
-        last = last_checkin(goal, until=as_of) or start_of(goal)
+        last = quiet_since(goal, as_of)
         if last is not None and as_of - last > every:
             stale.append(
                 {

@@ -9,7 +9,7 @@ from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.dates import DateError, parse_duration, week_label
 from journal.core.goal import Goal, Milestone
-from journal.core.progress import last_checkin, pace, start_of
+from journal.core.progress import last_checkin, pace, quiet_since
 from journal.core.settings import Config
 from journal.usecases.followups import followups
 from journal.usecases.history import look_up_changes
@@ -49,17 +49,9 @@ def goal_status(goal: Goal, today: date, config: Config) -> dict[str, Any]:
         "next_milestone": milestone.to_dict() if milestone else None,
         "last_checkin": last.isoformat() if last else None,
         "review_every_days": rhythm,
-        "quiet": is_quiet(goal, today, rhythm, last),
+        "quiet": (since := quiet_since(goal, today)) is not None
+        and (today - since).days > rhythm,  # as the review and T006 judge it
     }
-
-
-def is_quiet(goal: Goal, today: date, rhythm: int, last: date | None) -> bool:
-    """Whether the goal went longer than its rhythm without a check-in, as the review
-    and ``journal check`` (T006) judge it: counted from the last check-in on or before
-    ``today``, else from the day the goal began (:func:`start_of`).  A goal that began
-    within its rhythm is not quiet yet, nor one with nothing that says when it began."""
-    since = last or start_of(goal)
-    return since is not None and (today - since).days > rhythm
 
 
 def status(vault: Vault, catalog: Catalog, today: date) -> dict[str, Any]:

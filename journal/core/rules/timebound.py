@@ -8,7 +8,7 @@ from itertools import pairwise
 from journal.core.dates import DateError, parse_date
 from journal.core.formatting import plural, shell_word
 from journal.core.notes import stem_of
-from journal.core.progress import last_checkin, start_of
+from journal.core.progress import last_checkin, quiet_since, start_of
 from journal.core.rules.base import Context, Problem, Rule, line_of
 
 
@@ -120,7 +120,7 @@ def milestones_out_of_order(ctx: Context) -> Iterator[Problem]:
 def stale(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.active_goals:
         latest = last_checkin(goal, until=ctx.today)
-        since = latest or start_of(goal)
+        since = quiet_since(goal, ctx.today)
         if since is None:
             continue
         rhythm = ctx.review_every(goal)
