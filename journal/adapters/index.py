@@ -188,6 +188,12 @@ def code_key() -> str:
     return found.hexdigest()
 
 
+def _made_by_this_code(meta: dict[str, str]) -> bool:
+    """Whether the rows under ``meta`` (the ``meta`` table) were made by this parser and
+    this code (:func:`code_key`)."""
+    return meta.get("parser") == str(PARSER_VERSION) and meta.get("code") == code_key()
+
+
 def default_path(vault: Vault) -> Path:
     """Where a vault's index lives: ``$JOURNAL_INDEX`` (relative to the working folder),
     else ``[index] path`` in the config (relative to the vault), else one file per vault
@@ -519,7 +525,7 @@ class Index:
         """Why rows made under ``meta`` (the ``meta`` table) are not this vault's, or None."""
         if meta.get("root") != str(self.vault.root):
             return f"it held the notes of {meta.get('root')}"
-        if meta.get("parser") != str(PARSER_VERSION) or meta.get("code") != code_key():
+        if not _made_by_this_code(meta):
             return "the note parser changed"
         if meta.get("dating") != self.periodic.key:
             return "the daily-note settings in .obsidian/ changed"
@@ -871,7 +877,7 @@ class Index:
         this process opened it (after an upgrade, while an older ``journal watch`` runs):
         its commands would read the rows of this process's code as theirs."""
         meta = dict(self.conn.execute("SELECT * FROM meta WHERE key IN ('parser', 'code')"))
-        if meta.get("parser") != str(PARSER_VERSION) or meta.get("code") != code_key():
+        if not _made_by_this_code(meta):
             raise IndexTakenOver(
                 f"another version of journal made the index {self.path} again; "
                 "this one stops writing to it (start it again to use the other version)"
