@@ -79,9 +79,13 @@ def build_review(
     seen = week_label(as_of, week_start)  # pace is judged on as_of: a week ahead is seen now
     link = _linker(catalog)
     known = then or {}
-    as_it_was = [_as_it_was(g, as_of, catalog.today, known.get(g.path)) for g in catalog.goals]
-    absent = {link(g) for g in as_it_was if not existed(g, as_of, catalog.today)}
-    goals = [g for g in as_it_was if existed(g, as_of, catalog.today)]
+    goals: list[Goal] = []
+    absent: set[str] = set()  # links of the goals not written yet
+    for goal in (_as_it_was(g, as_of, catalog.today, known.get(g.path)) for g in catalog.goals):
+        if existed(goal, as_of, catalog.today):
+            goals.append(goal)
+        else:
+            absent.add(link(goal))
     active = [g for g in goals if g.status == "active"]
     completed = [g for g in goals if _completed_in(g, period, completed_paths)]
     done_now = {g.path for g in completed}
