@@ -168,9 +168,9 @@ def echo_styled(text: str) -> None:
 
 
 def emit_json(data: Any) -> None:
-    from journal.core.formatting import json_numbers, json_text
+    from journal.core.formatting import escape_c1, json_numbers
 
-    click.echo(json_text(json.dumps(json_numbers(data), indent=2, ensure_ascii=False)))
+    click.echo(escape_c1(json.dumps(json_numbers(data), indent=2, ensure_ascii=False)))
 
 
 def report(diagnostics: list[Any], *, severities: tuple[str, ...] = ("error",)) -> None:

@@ -263,15 +263,15 @@ def test_control_characters_in_a_title_are_shown_not_obeyed(invoke: Invoke, writ
 
 
 def test_terminal_text_keeps_line_breaks_and_tabs_and_escapes_every_control() -> None:
-    from journal.core.formatting import json_text, terminal_data, terminal_text
+    from journal.core.formatting import escape_c1, terminal_data, terminal_text
 
     assert terminal_text("a\tb\r\nc\n") == "a\tb\r\nc\n"
     assert terminal_text("\x1b[31mred\x1b[8mhidden\x1b[2J\r\x9b\x7f") == (
         "\\x1b[31mred\\x1b[8mhidden\\x1b[2J\\x0d\\x9b\\x7f"
     )
     assert terminal_data({"t": ["\x1b]0;x\x07", 3]}) == {"t": ["\\x1b]0;x\\x07", 3]}
-    assert json.loads(json_text('"\x9b\x7f"')) == "\x9b\x7f"
-    assert "\x9b" not in json_text('"\x9b"')
+    assert json.loads(escape_c1('"\x9b\x7f"')) == "\x9b\x7f"
+    assert "\x9b" not in escape_c1('"\x9b"')
 
 
 def test_a_title_with_newlines_cannot_add_lines_to_the_body(invoke: Invoke, vault: Path) -> None:

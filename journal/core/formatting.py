@@ -103,7 +103,7 @@ def terminal_data(data: Any) -> Any:
     return map_texts(data, terminal_text)
 
 
-def json_text(text: str) -> str:
+def escape_c1(text: str) -> str:
     """JSON text with DEL and the C1 controls, which JSON allows raw, escaped too."""
     return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m[0]):04x}", text)
 
