@@ -80,11 +80,11 @@ _FILE_TARGET = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,9}$")
 LINKED_KINDS = ("goal", "meeting", "contact")
 
 
-def is_activity(goal: Goal, *, kind_given: bool | None = None) -> bool:
-    """An explicit ``kind`` decides (``kind_given``: the goal's own, unless told);
-    without one, a metric that counts effort (an activity phrase and no outcome marker:
-    "events attended", "calls made")."""
-    if goal.kind_given if kind_given is None else kind_given:
+def is_activity(goal: Goal) -> bool:
+    """An explicit ``kind`` decides (:attr:`Goal.kind_given`); without one, a metric
+    that counts effort (an activity phrase and no outcome marker: "events attended",
+    "calls made")."""
+    if goal.kind_given:
         return goal.kind == "activity"
     return activity_phrase(goal.metric or "") is not None
 
