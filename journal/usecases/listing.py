@@ -125,26 +125,17 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
     record["tasks"] = [{"line": t.line, "done": t.done, "text": t.text} for t in note.tasks]
     record["diagnostics"] = [d.to_dict() for d in note.diagnostics]
     try:
-        found = check_vault(
-            vault,
-            catalog,
-            today,
-            refs=[goal.path],
-            ignore=("T006",),
-            cwd=vault.root,
-            severities=("error", "warning"),
-        ).findings
+        report = check_vault(
+            vault, catalog, today, ignore=("T006",), severities=("error", "warning")
+        )
     except ConfigError:
-        found = None
-    said = {(d.line, d.message) for d in note.diagnostics}  # H005 repeats a note's own
-    record["findings"] = (
-        None
-        if found is None
-        else [
+        record["findings"] = None
+    else:
+        said = {(d.line, d.message) for d in note.diagnostics}  # H005 repeats a note's own
+        record["findings"] = [
             {"rule": f.rule, "severity": f.severity, "line": f.line, "message": f.message}
-            for f in found
-            if (f.line, f.message) not in said
+            for f in report.findings
+            if f.path == goal.path and (f.line, f.message) not in said
         ]
-    )
     record["extra"] = plain(goal.extra)
     return record
