@@ -13,9 +13,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal.core.catalog import Catalog
-from journal.core.dates import Period, week_label, week_of
+from journal.core.dates import DateError, Period, parse_date, week_label, week_of
 from journal.core.formatting import number, signed
 from journal.core.goal import Goal
+from journal.core.notes import Note
 from journal.core.progress import start_of
 from journal.core.review import Series, SeriesOf, gantt_text, value_points
 from journal.core.rules.base import is_activity
@@ -334,3 +335,24 @@ def _gantt(goals: list[Goal], windows: dict[str, Period | None], span: Period) -
                     f"    {gantt_text(m.title)} :{state}milestone, g{index}m{number_}, {m.due}, 0d"
                 )
     return "\n".join(lines)
+
+
+def plan_spans(catalog: Catalog) -> list[tuple[date, date, Note]]:
+    """Each plan note with the days it spans (``start`` to ``end``), in path order;
+    a plan whose dates can't be read is left out."""
+    spans = []
+    for note in catalog.of_kind("plan"):
+        try:
+            start = parse_date(str(note.props.get("start")))
+            end = parse_date(str(note.props.get("end")))
+        except DateError:
+            continue
+        spans.append((start, end, note))
+    return spans
+
+
+def plan_options(start: date, end: date, days: int) -> str:
+    """The ``journal plan`` options that make again the plan spanning ``start`` to
+    ``end`` (``days``: the vault's plan length, which needs no option)."""
+    length = (end - start).days + 1
+    return f"--start {start.isoformat()}" + (f" --days {length}" if length != days else "")

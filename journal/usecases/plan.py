@@ -11,11 +11,11 @@ from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
 from journal.core.formatting import json_numbers, one_line_texts
-from journal.core.plan import build_plan, planned_goals
+from journal.core.plan import build_plan, plan_options, plan_spans, planned_goals
 from journal.core.settings import PLAN_DAYS
 from journal.usecases.generate import Written, write_generated
 from journal.usecases.history import series_lookup
-from journal.usecases.review import FILTERS, plan_spans
+from journal.usecases.review import FILTERS
 
 TEMPLATE = "plan.md.j2"
 
@@ -68,8 +68,7 @@ def quarterly_plan(
     end = date.fromisoformat(data["end"])
     for other_start, other_end, note in plan_spans(catalog):
         if note.path != path and other_start <= end and start <= other_end:
-            length = (other_end - other_start).days + 1
-            again = f"--start {other_start}" + (f" --days {length}" if length != days else "")
+            again = plan_options(other_start, other_end, vault.config.plan.days)
             vault.notice(
                 f"this plan overlaps {note.path} ({other_start} to {other_end}); a review "
                 f"follows the plan that starts last (regenerate that one with {again})"

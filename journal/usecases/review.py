@@ -11,7 +11,7 @@ from journal.adapters.obsidian import load_periodic
 from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
-from journal.core.dates import DateError, Period, parse_date, parse_week, week_label, week_of
+from journal.core.dates import DateError, Period, parse_week, week_label, week_of
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
 from journal.core.formatting import one_line_texts, plural
@@ -19,9 +19,8 @@ from journal.core.generated import section
 from journal.core.goal import Goal
 from journal.core.history import Event, History, follow
 from journal.core.names import render_pattern
-from journal.core.notes import Note
 from journal.core.periodic import weekly_note_path
-from journal.core.plan import plan_weeks
+from journal.core.plan import plan_spans, plan_weeks
 from journal.core.review import WeeklyTargets, build_review
 from journal.usecases.check import check_vault
 from journal.usecases.generate import Written, write_generated
@@ -349,20 +348,6 @@ def _git_section(catalog: Catalog, week: WeekInGit) -> dict[str, Any]:
 def _completed_day(name: str, event: Event) -> bool:
     """The ``completed`` property set as a goal is completed: the list's title says it."""
     return name == "completed" and event.kind == "property" and "completed" in (event.new or {})
-
-
-def plan_spans(catalog: Catalog) -> list[tuple[date, date, Note]]:
-    """Each plan note with the days it spans (``start`` to ``end``), in path order;
-    a plan whose dates can't be read is left out."""
-    spans = []
-    for note in catalog.of_kind("plan"):
-        try:
-            start = parse_date(str(note.props.get("start")))
-            end = parse_date(str(note.props.get("end")))
-        except DateError:
-            continue
-        spans.append((start, end, note))
-    return spans
 
 
 def covering_plan(catalog: Catalog, period: Period, week_start: int) -> WeeklyTargets | None:

@@ -13,6 +13,7 @@ from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, lookup, parse_cli_value, yaml_value
 from journal.core.goal import Change, edit_goal, refuse_hand_value
+from journal.core.plan import plan_options, plan_spans
 from journal.usecases.common import LINKED, found_links
 
 FIXED_KEYS = ("id", "type")
@@ -94,15 +95,11 @@ def plans_for(catalog: Catalog, goal_id: str, today: date, days: int) -> dict[st
     """The plans running on ``today`` or later with weekly targets for the goal
     ``goal_id``, each with the ``journal plan`` options that make it again (``days``:
     the vault's plan length, which needs no option)."""
-    from journal.usecases.review import plan_spans
-
     found = {}
     for start, end, note in plan_spans(catalog):
         rows = note.props.get("targets")
         if end < today or not isinstance(rows, list):
             continue
         if any(isinstance(row, dict) and row.get("goal") == goal_id for row in rows):
-            length = note.props.get("days")
-            extra = f" --days {length}" if isinstance(length, int) and length != days else ""
-            found[note.path] = f"--start {start.isoformat()}{extra}"
+            found[note.path] = plan_options(start, end, days)
     return found
