@@ -163,9 +163,9 @@ def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> Bod
 
 #: A fenced code block's first line, in a block quote or a list item too: the fence and
 #: its info string (which can't hold a backtick after a backtick fence).
-_FENCE = r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]))*[ \t]*(`{3,}|~{3,})"  # after markers
-_FENCE_OPEN = re.compile(_FENCE + r"(.*)")
-_FENCE_CLOSE = re.compile(_FENCE + r"[ \t]*")
+_MARKED_FENCE = r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]))*[ \t]*(`{3,}|~{3,})"
+_FENCE_OPEN = re.compile(_MARKED_FENCE + r"(.*)")
+_FENCE_CLOSE = re.compile(_MARKED_FENCE + r"[ \t]*")
 
 
 def blank_comments(text: str) -> str:
