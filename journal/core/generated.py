@@ -131,7 +131,8 @@ def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
     sections: dict[str, Section] = {}
     ends = {m.start(): m for m in _END.finditer(text)}
     position = 0
-    for begin in _BEGIN.finditer(text):
+    begins = list(_BEGIN.finditer(text))
+    for index, begin in enumerate(begins):
         line = text.count("\n", 0, begin.start()) + 1
         name = begin.group(1)
         if begin.start() < position:
@@ -142,15 +143,8 @@ def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
             (m for start, m in sorted(ends.items()) if start > begin.end() and m.group(1) == name),
             None,
         )
-        nested = next(
-            (
-                m
-                for m in _BEGIN.finditer(text, begin.end())
-                if end is None or m.start() < end.start()
-            ),
-            None,
-        )
-        if end is None or nested is not None:
+        following = begins[index + 1].start() if index + 1 < len(begins) else len(text)
+        if end is None or following < end.start():  # another section begins inside
             raise SectionError(f"section '{name}' has no matching end marker", path=path, line=line)
         if name in sections:
             raise SectionError(f"section '{name}' appears twice", path=path, line=line)
