@@ -52,8 +52,8 @@ from journal.adapters.files import digest
 from journal.adapters.vault import Vault, is_utf8, name_problem, shown
 from journal.core.checkins import CheckIn
 from journal.core.errors import Diagnostic, JournalError, UnsafeWrite, UsageProblem
-from journal.core.goal import Goal
-from journal.core.links import LinkResolver, fold, name_key
+from journal.core.goal import Goal, Milestone
+from journal.core.links import Link, LinkResolver, fold, name_key
 from journal.core.networking import Contact, Meeting
 from journal.core.notes import (
     PARSER_VERSION,
@@ -366,23 +366,19 @@ class IndexTakenOver(JournalError):
 #: The classes typed records are made of: the only ones their unpickler makes, so that
 #: an index file made by someone else (``[index] path`` is in the vault's settings)
 #: can't run code.
-_RECORD_CLASSES = {
-    ("datetime", "date"),
-    ("journal.core.checkins", "CheckIn"),
-    ("journal.core.goal", "Goal"),
-    ("journal.core.goal", "Milestone"),
-    ("journal.core.links", "Link"),
-    ("journal.core.networking", "Contact"),
-    ("journal.core.networking", "Meeting"),
+_RECORD_CLASSES: dict[tuple[str, str], type] = {
+    (cls.__module__, cls.__qualname__): cls
+    for cls in (date, CheckIn, Goal, Milestone, Link, Contact, Meeting)
 }
 _RECORD_OF: dict[str, type] = {"goal": Goal, "contact": Contact, "meeting": Meeting}
 
 
 class _RecordUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str, /) -> Any:
-        if (module, name) not in _RECORD_CLASSES:
-            raise pickle.UnpicklingError(f"{module}.{name} is no part of a record")
-        return super().find_class(module, name)
+        try:
+            return _RECORD_CLASSES[module, name]
+        except KeyError:
+            raise pickle.UnpicklingError(f"{module}.{name} is no part of a record") from None
 
 
 def _unpickled(blob: bytes, kind: str) -> Any:
