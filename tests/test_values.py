@@ -8,9 +8,12 @@ import re
 from datetime import date
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from journal.core.catalog import Catalog
 from journal.core.notes import parse_note
-from journal.core.series import value_on, value_series
+from journal.core.series import value_on, value_series, values_on
 from tests.conftest import Invoke, Write, goal_text
 from tests.gitutil import Git
 
@@ -119,6 +122,35 @@ def test_other_notes_add_to_the_files_value_and_a_recount_includes_them() -> Non
     )
     assert _goal_with("- 2026-11-02: +1\n", None).goals[0].current == 1
     assert _goal_with("", None).goals[0].current is None  # neither current nor a check-in
+
+
+def test_other_notes_are_measured_against_the_file_not_git() -> None:
+    # git recorded 6 on 11-03 (a value the file's log never had): the +2 on 11-05
+    # elsewhere is an offset of 2 against the file's own value then (1), not an =8.
+    catalog = _goal_with("- 2026-11-02: +1\n- 2026-11-10: +1\n", 2, ("daily/2026-11-05.md", "+2"))
+    [g] = catalog.goals
+    points = value_series(g, date(2026, 11, 22), [(date(2026, 11, 3), 6.0)])
+    assert [(p.day.day, p.value, p.source) for p in points] == [
+        (1, 0, "start"), (2, 1, "log"), (3, 6, "git"), (5, 8, "note"), (10, 9, "log"),
+        (22, 4, "file"),
+    ]  # fmt: skip
+    # With no git values the file's own series is the one offsets are measured against.
+    assert [(p.day.day, p.value) for p in value_series(g, date(2026, 11, 22))] == [
+        (1, 0), (2, 1), (5, 3), (10, 4)
+    ]  # fmt: skip
+
+
+_DAYS = st.dates(date(2026, 1, 1), date(2026, 3, 1))
+
+
+@given(
+    st.lists(st.tuples(_DAYS, st.floats(-5, 5, allow_nan=False))).map(sorted),
+    st.lists(_DAYS).map(sorted),
+)
+def test_values_on_is_value_on_of_each_day(
+    points: list[tuple[date, float]], days: list[date]
+) -> None:
+    assert values_on(points, days, -1.0) == [value_on(points, day, -1.0) for day in days]
 
 
 def test_without_current_the_log_gives_the_value_with_or_without_other_notes() -> None:

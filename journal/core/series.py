@@ -117,6 +117,19 @@ def value_on(points: Steps, day: date, default: float) -> float:
     return value
 
 
+def values_on(points: Steps, days: Sequence[date], default: float) -> list[float]:
+    """:func:`value_on` of each of ``days`` (in date order), in one pass."""
+    values = []
+    value = default
+    index = 0
+    for day in days:
+        while index < len(points) and points[index][0] <= day:
+            value = points[index][1]
+            index += 1
+        values.append(value)
+    return values
+
+
 def pairs(points: Sequence[Point]) -> list[tuple[date, float]]:
     """The points as (day, value) pairs, as the review and the plan take a series."""
     return [(p.day, p.value) for p in points]
@@ -167,11 +180,15 @@ def known_since(
     return min(last, today) if last is not None else today
 
 
-def offsets(goal: Goal, today: date | None) -> list[tuple[date, float]]:
+def offsets(
+    goal: Goal, today: date | None, own_series: Steps | None = None
+) -> list[tuple[date, float]]:
     """What check-ins in other notes add to the file's value, from each day on.
 
     An ``=N`` elsewhere is measured against the file's own values (its log and
-    ``current``, not git), so the value today is the same with or without history.
+    ``current``, not git), so the value today is the same with or without history;
+    ``own_series``: those values, when the caller has them (``file_series`` without
+    git's values, as pairs).
     """
     elsewhere: dict[date, list[CheckIn]] = {}
     for checkin in goal.checkins:
@@ -182,13 +199,13 @@ def offsets(goal: Goal, today: date | None) -> list[tuple[date, float]]:
     first = min(elsewhere)
     own = (c for c in goal.checkins if c.path == goal.path)
     recounts = {c.day for c in own if c.op == "=" and c.day > first}
-    base = pairs(file_series(goal, today))
+    base = pairs(file_series(goal, today)) if own_series is None else own_series
+    days = sorted(elsewhere.keys() | recounts)
     steps: list[tuple[date, float]] = []
     offset = 0.0
-    for day in sorted(elsewhere.keys() | recounts):
+    for day, file_value in zip(days, values_on(base, days, goal.baseline or 0), strict=True):
         if day in recounts:
             offset = 0.0
-        file_value = value_on(base, day, goal.baseline or 0)
         for checkin in elsewhere.get(day, []):
             offset = checkin.apply(file_value + offset) - file_value
         steps.append((day, offset))
@@ -201,16 +218,19 @@ def value_series(
     """The goal's value over time: :func:`file_series` plus :func:`offsets`; a day with
     only check-ins from other notes is a ``note`` point."""
     points = file_series(goal, today, recorded)
-    steps = offsets(goal, today)
+    base = pairs(points)
+    git_free = not recorded or goal.metric_source == "meetings"  # file_series ignores it
+    steps = offsets(goal, today, base if git_free else None)
     if not steps:
         return points
     sources = {p.day: p.source for p in points}
-    base = pairs(points)
-    merged = []
-    for day in sorted(sources.keys() | {day for day, _offset in steps}):
-        value = value_on(base, day, goal.baseline or 0) + value_on(steps, day, 0)
-        merged.append(Point(day, value, sources.get(day, "note")))
-    return merged
+    days = sorted(sources.keys() | {day for day, _offset in steps})
+    return [
+        Point(day, value + offset, sources.get(day, "note"))
+        for day, value, offset in zip(
+            days, values_on(base, days, goal.baseline or 0), values_on(steps, days, 0), strict=True
+        )
+    ]
 
 
 def current_value(goal: Goal, today: date | None) -> float | None:
