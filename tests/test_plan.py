@@ -378,6 +378,28 @@ def test_capacity_counts_a_goal_only_in_the_weeks_it_is_worked_on(
     ]
 
 
+def test_a_done_goal_takes_no_time_after_its_completed_day(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write(".journal/config.toml", "[goals]\nhours_per_week = 10\n")
+    write("goals/a.md", goal_text("Alpha", effort=6, start="2026-11-01", due="2026-12-31"))
+    write("goals/b.md", goal_text("Beta", effort=5, start="2026-11-01", due="2026-12-31"))
+    start = ["--start", "2026-11-16", "--days", "28", "--stdout"]
+    rows = [
+        line
+        for line in section_of(invoke("plan", *start).stdout, "capacity").splitlines()
+        if line.startswith("| 2026-W")
+    ]
+    assert rows == ["| 2026-W47 to 2026-W50 | 11 **over** | 2 |  |"]
+    invoke("done", "Alpha")  # on 2026-11-22, the tests' today: the end of 2026-W47
+    capacity = section_of(invoke("plan", *start).stdout, "capacity")
+    assert [line for line in capacity.splitlines() if line.startswith("| 2026-W")] == [
+        "| 2026-W47 | 11 **over** | 2 |  |",
+        "| 2026-W48 to 2026-W50 | 5 | 1 | done: [[a]] |",
+    ]
+    assert "pause" not in capacity.split("2026-W48", 1)[1]
+
+
 def test_the_focus_names_the_goals_that_need_most_progress_each_month(
     invoke: Invoke, write: Write
 ) -> None:

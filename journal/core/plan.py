@@ -173,7 +173,9 @@ def build_plan(
             for g in goals
             if g.path not in lines
         ],
-        "capacity": _capacity(goals, windows, weeks, labels, hours_per_week, link, activity),
+        "capacity": _capacity(
+            goals, _worked(goals, windows), weeks, labels, hours_per_week, link, activity
+        ),
         "focus": _focus(goals, lines, link, span),
         "chart": _gantt(goals, windows, span),
         "targets": {g.id: _trimmed(values[g.path]) for g in planned if g.id},
@@ -196,6 +198,17 @@ def _trimmed(values: list[float | None]) -> list[float | None]:
     return values
 
 
+def _worked(goals: list[Goal], windows: dict[str, Period | None]) -> dict[str, Period | None]:
+    """The windows the goals take time in: a done goal's ends on its ``completed`` day."""
+    worked = dict(windows)
+    for goal in goals:
+        window = windows[goal.path]
+        if window and goal.status == "done" and goal.completed is not None:
+            end = min(window.end, goal.completed)
+            worked[goal.path] = Period(window.start, end) if window.start <= end else None
+    return worked
+
+
 def _capacity(
     goals: list[Goal],
     windows: dict[str, Period | None],
@@ -206,8 +219,9 @@ def _capacity(
     activity: set[str],
 ) -> dict[str, Any]:
     """Per run of weeks counting the same goals (those with an ``effort`` whose window
-    covers the week): their weekly effort against ``hours``, and where that is over,
-    the goals to pause (see :func:`_to_pause`)."""
+    covers the week; a done goal's ends on its ``completed`` day): their weekly effort
+    against ``hours``, and where that is over, the goals to pause (see
+    :func:`_to_pause`)."""
     runs: list[dict[str, Any]] = []
     previous: list[Goal] | None = None
     peak = 0.0
@@ -218,6 +232,7 @@ def _capacity(
             runs[-1]["weeks"] += 1
             continue
         effort = sum(g.effort or 0 for g in counted)
+        ended = [g for g in previous or [] if g not in counted]
         peak = max(peak, effort)
         runs.append(
             {
@@ -227,7 +242,8 @@ def _capacity(
                 "effort": number(effort),
                 "over": effort > hours,
                 "goals": len(counted),
-                "ended": [link(g) for g in previous or [] if g not in counted],
+                "ended": [link(g) for g in ended if g.status != "done"],
+                "done": [link(g) for g in ended if g.status == "done"],
                 "started": [link(g) for g in counted if previous is not None and g not in previous],
                 "pause": [
                     {"goal": link(g), "effort": number(g.effort)}
