@@ -394,6 +394,28 @@ def test_done_marks_a_goal_and_its_milestones(invoke: Invoke, write: Write, vaul
     )
 
 
+def test_one_bad_milestone_hides_no_other_and_is_named_on_its_line(
+    invoke: Invoke, write: Write
+) -> None:
+    text = goal_text().replace(
+        "due: 2026-12-31\n",
+        "due: 2026-12-31\nmilestones:\n  - title: Draft target list\n    due: 2026-11-25\n"
+        "  - title: Third conversation held\n    done: yes\n  - title: Fifth conversation held\n",
+    )
+    write("goals/Connect.md", text)
+    bad_line = text.splitlines().index("  - title: Third conversation held") + 1
+    shown = json.loads(invoke("show", "Connect", "--json").stdout)
+    assert [m["title"] for m in shown["milestones"]] == [
+        "Draft target list",
+        "Fifth conversation held",
+    ]
+    check = invoke("check", "--json")
+    [problem] = [f for f in json.loads(check.stdout) if "milestones" in f["message"]]
+    assert problem["line"] == bad_line
+    assert "milestones item 2: done should be true, false or the date" in problem["message"]
+    assert "next: Draft target list" in invoke("status").stdout
+
+
 def test_people_shows_last_and_next_touch_and_stale_contacts(invoke: Invoke, write: Write) -> None:
     followup_vault(write)
     write(".journal/config.toml", "[networking]\nstale_contact_days = 5\n")

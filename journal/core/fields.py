@@ -372,26 +372,45 @@ def _done(field: Field, raw: Any, source: str | None) -> bool | date:
 
 
 def _milestones(field: Field, raw: Any, source: str | None) -> list[dict[str, Any]]:
+    items, bad = milestone_items(field, raw)
+    if bad:
+        raise FieldError(bad[0][1])
+    return [item for _index, item in items]
+
+
+def milestone_items(
+    field: Field, raw: Any
+) -> tuple[list[tuple[int, dict[str, Any]]], list[tuple[int, str]]]:
+    """The milestones that can be read and the problems of those that can't, each with
+    its index in the list: one bad item hides no other."""
     if not isinstance(raw, list):
         raise FieldError(f"{field.name} should be a list of {{title, due, done}}")
     out = []
-    for number, item in enumerate(raw, start=1):
-        if isinstance(item, str):
-            item = {"title": item}
-        if not isinstance(item, dict) or not item.get("title"):
-            raise FieldError(f"{field.name} item {number} needs a title")
-        due = item.get("due")
-        done = done_value(item.get("done"))
-        if done is None:
-            raise FieldError(
-                f"{field.name} item {number}: done should be true, false or the date it was done"
-            )
+    bad = []
+    for index, item in enumerate(raw):
         try:
-            due_date = parse_date(str(due)) if due is not None else None
-        except DateError as exc:
-            raise FieldError(f"{field.name} item {number}: {exc.message}") from None
-        out.append({"title": _scalar_str(item["title"]), "due": due_date, "done": done or False})
-    return out
+            out.append((index, _milestone(field, index + 1, item)))
+        except FieldError as exc:
+            bad.append((index, exc.message))
+    return out, bad
+
+
+def _milestone(field: Field, number: int, item: Any) -> dict[str, Any]:
+    if isinstance(item, str):
+        item = {"title": item}
+    if not isinstance(item, dict) or not item.get("title"):
+        raise FieldError(f"{field.name} item {number} needs a title")
+    due = item.get("due")
+    done = done_value(item.get("done"))
+    if done is None:
+        raise FieldError(
+            f"{field.name} item {number}: done should be true, false or the date it was done"
+        )
+    try:
+        due_date = parse_date(str(due)) if due is not None else None
+    except DateError as exc:
+        raise FieldError(f"{field.name} item {number}: {exc.message}") from None
+    return {"title": _scalar_str(item["title"]), "due": due_date, "done": done or False}
 
 
 def _scalar_str(value: Any) -> str:
@@ -459,7 +478,10 @@ def read_typed(
                 )
             continue
         try:
-            typed[spec.name] = coerce(spec, raw, sources.get(key))
+            if spec.type == "milestones":
+                typed[spec.name] = _read_milestones(spec, raw, path, key_lines.get(key), problems)
+            else:
+                typed[spec.name] = coerce(spec, raw, sources.get(key))
         except FieldError as exc:
             problems.append(Diagnostic(path, key_lines.get(key), exc.message, "error", "value"))
             continue
@@ -476,6 +498,19 @@ def read_typed(
                 )
             )
     return typed, extra, problems
+
+
+def _read_milestones(
+    field: Field, raw: Any, path: str, line: int | None, problems: list[Diagnostic]
+) -> list[dict[str, Any]]:
+    """The milestones that can be read, each with its ``index`` in the list (as
+    ``journal done`` finds it); a diagnostic for each that can't, on its line."""
+    items, bad = milestone_items(field, raw)
+    item_lines: list[int] = getattr(raw, "item_lines", [])  # a list read from YAML has them
+    for index, message in bad:
+        at = item_lines[index] if index < len(item_lines) else line
+        problems.append(Diagnostic(path, at, message, "error", "value"))
+    return [{**item, "index": index} for index, item in items]
 
 
 def other_case(key: Any, fields: dict[str, Field], props: dict[str, Any]) -> bool:

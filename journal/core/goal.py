@@ -210,7 +210,7 @@ def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
         if key in ("type", "title", "id"):
             continue
         if key == "milestones":
-            value = [Milestone(m["title"], m["due"], m["done"], i) for i, m in enumerate(value)]
+            value = [Milestone(m["title"], m["due"], m["done"], m["index"]) for m in value]
         if value is not None:
             setattr(goal, key, value)
     goal.file_current = goal.current
