@@ -782,6 +782,30 @@ def test_each_line_of_this_week_in_git_says_its_event_once(
     ]
 
 
+def test_a_past_weeks_git_lines_link_a_goal_moved_since_where_it_is_now(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    from tests.gitutil import Git
+
+    git = Git(vault, tmp_path / "home").init()
+    write("goals/a.md", goal_text("Alpha"))
+    write("goals/b.md", goal_text("Beta").replace("id: beta\n", ""))  # followed by path
+    git.commit("add", "2026-11-03")
+    write("goals/a.md", goal_text("Alpha", current=3))
+    write("goals/b.md", goal_text("Beta", current=4).replace("id: beta\n", ""))
+    git.commit("progress", "2026-11-10")
+    (vault / "goals" / "archive").mkdir()
+    (vault / "goals/a.md").rename(vault / "goals/archive/Alpha renamed.md")
+    (vault / "goals/b.md").rename(vault / "goals/archive/Beta renamed.md")
+    git.commit("move", "2026-11-17")
+    review = invoke("review", "--stdout", "--week", "2026-W46").stdout
+    section = review.split("## This week in git\n\n", 1)[1].split("\n<!-- journal:end", 1)[0]
+    assert section.splitlines() == [
+        "- Changed: [[Alpha renamed]]: current 2 -> 3",
+        "- Changed: [[Beta renamed]]: current 2 -> 4",
+    ]
+
+
 def test_a_broken_marker_is_reported_at_its_line_in_the_file(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -502,6 +502,7 @@ class GoalWeek:
     title: str
     path: str
     events: list[Event]
+    change: GoalChange  # the period's last change of it: follow() finds it from today's path
 
     def to_dict(self) -> dict[str, Any]:
         texts = [e.text for e in self.events]
@@ -555,7 +556,7 @@ def week_in_git(vault: Vault, period: Period) -> WeekInGit | None:
         kinds = {e.kind for e in events} - {"first-seen"}
         if not kinds:
             continue
-        item = GoalWeek(latest.id, latest.title, latest.path, events)
+        item = GoalWeek(latest.id, latest.title, latest.path, events, latest)
         for name in ("completed", "dropped", "created"):
             if name in kinds:
                 getattr(week, name).append(item)

@@ -203,7 +203,7 @@ def review_data(
         plan=covering_plan(catalog, period, vault.config.week_start),
         smart=smart,
         uncounted=uncounted,
-        git=_git_section(catalog, git) if git is not None else None,
+        git=_git_section(vault, catalog, git) if git is not None else None,
         completed_paths={g.path for g in git.completed} if git is not None else None,
         then=then,
     )
@@ -325,24 +325,39 @@ def _value(key: str, event: Event, side: Any) -> Any:
         return None
 
 
-def _git_section(catalog: Catalog, week: WeekInGit) -> dict[str, Any]:
+def _git_section(vault: Vault, catalog: Catalog, week: WeekInGit) -> dict[str, Any]:
     """The lists of "This week in git".  A goal's line says once what its list's title
     says: a created goal's state follows its link (``(status active, ...)``), a completed
-    or dropped goal's status event and its ``completed`` day are left out."""
+    or dropped goal's status event and its ``completed`` day are left out.  A goal moved
+    or renamed since links to where it is now."""
+    lists = ("completed", "dropped", "created", "changed")
+    gone = any(i.path not in catalog.by_path for name in lists for i in getattr(week, name))
+    now = _paths_now(vault, catalog) if gone else {}
 
     def entry(name: str, item: GoalWeek) -> dict[str, Any]:
-        known = item.path in catalog.by_path
-        goal = catalog.link_to(item.path) if known else item.title
+        path = item.path if item.path in catalog.by_path else now.get(id(item.change))
+        goal = catalog.link_to(path) if path is not None else item.title
         own = [e for e in item.events if e.kind == name or _completed_day(name, e)]
         details = own[0].text.removeprefix("created ") if name == "created" and own else None
         events = [e.text for e in item.events if e not in own]
         return {"goal": goal, "details": details, "events": events}
 
-    lists = {
-        name: [entry(name, i) for i in getattr(week, name)]
-        for name in ("completed", "dropped", "created", "changed")
+    entries = {name: [entry(name, i) for i in getattr(week, name)] for name in lists}
+    return {**entries, "truncated": week.truncated}
+
+
+def _paths_now(vault: Vault, catalog: Catalog) -> dict[int, str]:
+    """Each committed change of a goal (by ``id()``) -> the path of that goal today, as
+    :func:`follow` finds its changes from there."""
+    history = history_if_any(vault)
+    if history is None:
+        return {}
+    candidates = changes_by_id(history.commits)
+    return {
+        id(change): goal.path
+        for goal in catalog.goals
+        for _revision, change in follow(candidates(goal.id), goal.id, goal.path)
     }
-    return {**lists, "truncated": week.truncated}
 
 
 def _completed_day(name: str, event: Event) -> bool:
