@@ -806,6 +806,24 @@ def test_a_past_weeks_git_lines_link_a_goal_moved_since_where_it_is_now(
     ]
 
 
+def test_a_review_renamed_by_hand_is_regenerated_where_it_is(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    path = alpha_reviewed(invoke, write, vault)
+    renamed = path.with_name("2026-W47 Friday.md")
+    path.rename(renamed)
+    renamed.write_text(renamed.read_text() + "\nMy reflections.\n")
+    write("goals/b.md", goal_text("Beta"))
+    result = invoke("review")
+    assert result.exit_code == 0
+    assert "reviews/2026-W47 Friday.md" in result.stdout
+    assert sorted(p.name for p in (vault / "reviews").iterdir()) == ["2026-W47 Friday.md"]
+    text = renamed.read_text()
+    assert "[[b]]" in text and text.endswith("\nMy reflections.\n")
+    week = invoke("review", "--week", "2026-W48", "--stdout").stdout
+    assert "[[2026-W47 Friday]]" in week  # the link to the previous week finds it too
+
+
 def test_a_broken_marker_is_reported_at_its_line_in_the_file(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

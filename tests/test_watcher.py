@@ -704,6 +704,25 @@ def test_regenerating_the_review_ends_its_read(vault: Path, write: Write) -> Non
     assert not index.conn.in_transaction
 
 
+def test_regenerating_finds_a_review_renamed_by_hand(vault: Path, write: Write) -> None:
+    from click.testing import CliRunner
+
+    from journal.cli import cli
+    from journal.usecases.watching import regenerate_review
+
+    write("goals/a.md", goal_text("Alpha"))
+    assert CliRunner().invoke(cli, ["--vault", str(vault), "review"]).exit_code == 0
+    (vault / "reviews/2026-W47.md").rename(vault / "reviews/Week 47.md")
+    write("goals/b.md", goal_text("Beta"))
+    index = Index.open(Vault.open(vault))
+    index.refresh()
+    result = regenerate_review(Vault.open(vault), index, date(2026, 11, 22))
+    assert result is not None
+    assert (result["path"], result["action"]) == ("reviews/Week 47.md", "updated")
+    assert "[[b]]" in (vault / "reviews/Week 47.md").read_text()
+    assert not (vault / "reviews/2026-W47.md").exists()
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_during_the_first_reconcile_stops_it_at_once(
     vault: Path, tmp_path: Path, sig: signal.Signals

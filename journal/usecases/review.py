@@ -132,7 +132,11 @@ def weekly_review(
     """
     period, as_of = review_period(vault, today, week=week, day=day)
     data = review_data(vault, catalog, period, as_of, today)
-    place = places or review_places(vault)
+    planned = places or review_places(vault)
+
+    def place(period: Period) -> ReviewPlace:
+        return found_place(vault, catalog, planned, period)
+
     seven = timedelta(days=7)
     for key, other in (("previous", period.start - seven), ("next", period.start + seven)):
         path = place(week_of(other, vault.config.week_start)).path
@@ -157,6 +161,20 @@ def weekly_review(
         adopt=here.adopted,
     )
     return ReviewResult(period, written, data)
+
+
+def found_place(
+    vault: Vault, catalog: Catalog, places: Callable[[Period], ReviewPlace], period: Period
+) -> ReviewPlace:
+    """Where the review of ``period`` is: its place (``places``, see
+    :func:`review_places`), or, moved or renamed by hand (in Obsidian), the one review
+    note whose ``week`` is the period's, regenerated there rather than made again."""
+    place = places(period)
+    if place.path in catalog.by_path:
+        return place
+    label = week_label(period.start, vault.config.week_start)
+    moved = [path for path, week in catalog.property_texts("review", "week") if week == label]
+    return ReviewPlace(moved[0], place.adopted) if len(moved) == 1 else place
 
 
 def review_data(

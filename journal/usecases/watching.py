@@ -10,7 +10,7 @@ from journal.adapters.index import Index
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import Update, Watcher, stop_on_signals
 from journal.core.errors import JournalError
-from journal.usecases.review import review_period, review_places, weekly_review
+from journal.usecases.review import found_place, review_period, review_places, weekly_review
 
 
 def update_record(update: Update) -> dict[str, Any]:
@@ -33,11 +33,12 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     """
     period, _ = review_period(vault, today)
     places = review_places(vault)  # lists the weekly folder: once per batch
-    rel = places(period).path
-    if not vault.disk_path(rel).is_file():
-        return None
     with index.reading() as reader:
-        result = weekly_review(vault, vault.catalog(reader, today), today, places=places)
+        catalog = vault.catalog(reader, today)
+        rel = found_place(vault, catalog, places, period).path
+        if not vault.disk_path(rel).is_file():
+            return None
+        result = weekly_review(vault, catalog, today, places=places)
     if result.written.action == "updated":
         index.refresh([rel])
     return result.written.to_dict()
