@@ -485,6 +485,23 @@ def test_status_board(invoke: Invoke, write: Write) -> None:
     assert "Quiet goal (last 2026-11-01)" in text
 
 
+def test_status_judges_pace_by_the_plan_as_the_review_does(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On the straight line from 2026-10-02 to 2026-12-31, 3 of 5 by 11-13 is ahead;
+    # the plan made on 10-16 (from 3) wants 3.8 by the end of 2026-W46: behind.
+    write("goals/a.md", goal_text("Alpha", start="2026-10-02", current=3, target=5))
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-10-16")
+    assert invoke("plan").exit_code == 0
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-13")
+    [goal] = json.loads(invoke("status", "--json").stdout)["goals"]
+    row = next(
+        r for r in invoke("review", "--stdout").stdout.splitlines() if r.startswith("| [[a]]")
+    )
+    assert (goal["pace"], goal["by_plan"]) == ("behind", True)
+    assert "behind" in row and f"(expected {goal['expected']:g}" in row
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
 def test_status_is_coloured_on_a_terminal_unless_no_color(
     write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch

@@ -86,5 +86,14 @@ def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
     return Pace(status, expected, needed, seen)
 
 
+def plan_pace(goal: Goal, status: str, value: float | None, planned: float | None) -> str:
+    """The pace ``status`` judged against a 90-day plan's target for the week instead of
+    the straight line, when the plan has one (``planned``) and the goal is under way."""
+    if planned is None or value is None or status in ("done", "unknown"):
+        return status
+    gap = (value - planned) / (abs((goal.target or 0) - (goal.baseline or 0)) or 1)
+    return "ahead" if gap > TOLERANCE else "behind" if gap < -TOLERANCE else "on track"
+
+
 def _reached(base: float, current: float, target: float) -> bool:
     return current >= target if target >= base else current <= target

@@ -17,7 +17,14 @@ from journal.core.dates import Period, parse_duration, week_label, week_of
 from journal.core.formatting import bar, number, percent, plural, rate, signed
 from journal.core.goal import Goal
 from journal.core.networking import Meeting, follow_up_state
-from journal.core.progress import expected_value, last_checkin, pace, quiet_since, start_of
+from journal.core.progress import (
+    expected_value,
+    last_checkin,
+    pace,
+    plan_pace,
+    quiet_since,
+    start_of,
+)
 from journal.core.series import pairs, value_on, value_series
 
 DUE_SOON_DAYS = 14
@@ -300,12 +307,8 @@ def _score(
         start_value = value_on(points, before, goal.baseline or 0)
         change = in_week[-1][1] - start_value
     now = pace(goal, as_of, value)
-    status = now.status
     planned = plan.targets.get(goal.id or "", {}).get(label) if plan else None
-    if planned is not None and value is not None and status not in ("done", "unknown"):
-        gap = value - planned
-        span = abs((goal.target or 0) - (goal.baseline or 0)) or 1
-        status = "ahead" if gap / span > 0.1 else "behind" if gap / span < -0.1 else "on track"
+    status = plan_pace(goal, now.status, value, planned)
     progress = goal.progress_at(value)
     return {
         "goal": link,

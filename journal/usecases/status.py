@@ -7,12 +7,14 @@ from typing import Any
 
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
-from journal.core.dates import DateError, parse_duration, week_label
+from journal.core.dates import DateError, parse_duration, week_label, week_of
 from journal.core.goal import Goal, Milestone
-from journal.core.progress import last_checkin, pace, quiet_since
+from journal.core.progress import last_checkin, pace, plan_pace, quiet_since
+from journal.core.review import WeeklyTargets
 from journal.core.settings import Config
 from journal.usecases.followups import followups
 from journal.usecases.history import look_up_changes
+from journal.usecases.review import covering_plan
 
 
 def next_milestone(goal: Goal) -> Milestone | None:
@@ -28,9 +30,18 @@ def _rhythm_days(goal: Goal, config: Config) -> int:
         return parse_duration(config.goals.review_every).days
 
 
-def goal_status(goal: Goal, today: date, config: Config) -> dict[str, Any]:
-    """One active goal on the status board (documented in docs/commands.md)."""
+def goal_status(
+    goal: Goal, today: date, config: Config, plan: WeeklyTargets | None = None
+) -> dict[str, Any]:
+    """One active goal on the status board (documented in docs/commands.md); its pace
+    against ``plan``'s target for this week when the plan has one, as the review has it."""
     where = pace(goal, today)
+    planned = (
+        plan.targets.get(goal.id or "", {}).get(week_label(today, config.week_start))
+        if plan
+        else None
+    )
+    expected = planned if planned is not None else where.expected
     milestone = next_milestone(goal)
     last = last_checkin(goal, until=today)
     rhythm = _rhythm_days(goal, config)
@@ -44,8 +55,9 @@ def goal_status(goal: Goal, today: date, config: Config) -> dict[str, Any]:
         "target": goal.target,
         "unit": goal.unit,
         "due": goal.due.isoformat() if goal.due else None,
-        "pace": where.status,
-        "expected": round(where.expected, 2) if where.expected is not None else None,
+        "pace": plan_pace(goal, where.status, goal.current, planned),
+        "expected": round(expected, 2) if expected is not None else None,
+        "by_plan": planned is not None,
         "next_milestone": milestone.to_dict() if milestone else None,
         "last_checkin": last.isoformat() if last else None,
         "review_every_days": rhythm,
@@ -60,7 +72,8 @@ def status(vault: Vault, catalog: Catalog, today: date) -> dict[str, Any]:
     for T006; without readable history the board goes on with a notice)."""
     look_up_changes(vault, catalog, today)
     config = vault.config
-    goals = [goal_status(g, today, config) for g in catalog.goals if g.status == "active"]
+    plan = covering_plan(catalog, week_of(today, config.week_start), config.week_start)
+    goals = [goal_status(g, today, config, plan) for g in catalog.goals if g.status == "active"]
     return {
         "today": today.isoformat(),
         "week": week_label(today, config.week_start),
