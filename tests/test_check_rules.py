@@ -720,6 +720,15 @@ def test_a_value_for_a_goal_that_counts_its_meetings_is_reported() -> None:
     assert of("H010", run((PATH, counted), dated_note)) == []
 
 
+def test_a_progress_field_with_a_decimal_comma_is_reported_with_the_fix() -> None:
+    daily = ("daily/2026-11-20.md", f"# A day\n\nprogress:: {GOAL_LINK} +1,5 hours\n")
+    [finding] = of("H010", run((PATH, goal_note()), daily))
+    assert finding.message == (
+        "`progress::` write a decimal with a point: +1.5, not +1,5, so it counts for no goal"
+    )
+    assert finding.suggestion == f"write `progress:: {GOAL_LINK} +1.5 hours`"
+
+
 def test_a_progress_field_with_a_sign_apart_from_its_number_is_reported_with_the_fix() -> None:
     """``+ 1 module 1 done`` was counted as a dated note with that text, silently."""
     daily = ("daily/2026-11-20.md", f"# A day\n\nprogress:: {GOAL_LINK} + 1 module 1 done\n")

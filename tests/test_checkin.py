@@ -412,6 +412,26 @@ def test_a_sign_apart_from_its_number_makes_the_line_unreadable(line: str, fix: 
     assert str(info.value) == f"the sign must touch the number: {fix}"
 
 
+@pytest.mark.parametrize(
+    ("line", "fix"),
+    [
+        ("- 2026-11-20: +1,5 hours prepping", "+1.5, not +1,5"),
+        ("- 2026-11-20: =2,25", "=2.25, not =2,25"),
+        ("- 2026-11-20: -0,5 recount", "-0.5, not -0,5"),
+    ],
+)
+def test_a_decimal_comma_makes_the_line_unreadable(line: str, fix: str) -> None:
+    """``+1,5 hours`` was read as +1 with the note ``5 hours``, silently."""
+    with pytest.raises(CheckInError) as info:
+        parse_log_line(line, 1)
+    assert str(info.value) == f"write a decimal with a point: {fix}"
+
+
+def test_a_comma_and_a_space_after_a_value_end_it() -> None:
+    found = parse_log_line("- 2026-11-20: +1, 5 more to go", 1)
+    assert found is not None and (found.op, found.amount, found.note) == ("+", 1.0, "5 more to go")
+
+
 def test_a_spaced_sign_in_the_log_is_a_warning_with_its_line(invoke: Invoke, write: Write) -> None:
     """``+ 1 coffee`` was read as a dated note with no value, silently."""
     text = goal_text(current=1) + "- 2026-11-21: + 1 coffee\n"

@@ -32,7 +32,7 @@ from journal.core.dates import DateError, parse_date
 _DATE = r"\d{4}-\d{2}-\d{2}"
 #: ``+N``, ``-N`` (a change), ``=N`` or ``=-N`` (the value now): the sign touches the
 #: number, and the number ends at a space or punctuation (``+1.`` is +1).
-_VALUE_TEXT = r"(?P<op>[+-]|=[+-]?)(?P<amount>\d+(?:\.\d+)?)(?!\w|\.\d)[.,;:!]*"
+_VALUE_TEXT = r"(?P<op>[+-]|=[+-]?)(?P<amount>\d+(?:\.\d+)?)(?!\w|[.,]\d)[.,;:!]*"
 _LINE_PATTERN = (
     r"^\s*[-*+]\s+(?:\[.\]\s+)?"
     # the date: plain, a link to the daily note ([[2026-11-20]]) or bold (**2026-11-20**)
@@ -47,6 +47,7 @@ _VALUE = re.compile(rf"{_VALUE_TEXT}(?P<note>.*)", re.DOTALL)
 #: A plus or equals sign apart from its number (``+ 1``, ``= 4``): meant as a value, but
 #: not one.  (A dash and a space set off a note: ``- 3 leaders`` is one.)
 _SPACED_SIGN = re.compile(r"(?P<sign>\+|=[+-]?)\s+(?P<amount>\d+(?:\.\d+)?)(?!\w|[.:]\d)")
+_DECIMAL_COMMA = re.compile(r"(?P<sign>[+-]|=[+-]?)(?P<whole>\d+),(?P<part>\d+)(?!\w|[.,]\d)")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -114,24 +115,34 @@ def _number_text(value: float) -> str:
 
 class CheckInError(ValueError):
     """A dated log line that can't be read: its date is not real or not YYYY-MM-DD, or
-    its sign is apart from its number."""
+    its value is written so that it would be misread."""
 
 
-class SpacedSign(CheckInError):
-    """A ``+`` or ``=`` apart from its number: ``written`` (``+ 1``) is meant as
-    ``value`` (``+1``)."""
+class MiswrittenValue(CheckInError):
+    """A value that would be misread: ``written`` (a sign apart from its number, ``+ 1``;
+    a decimal comma, ``+1,5``) is meant as ``value`` (``+1``, ``+1.5``)."""
 
-    def __init__(self, value: str, written: str) -> None:
-        super().__init__(f"the sign must touch the number: write {value}, not {written}")
+    def __init__(self, message: str, value: str, written: str) -> None:
+        super().__init__(message)
         self.value = value
         self.written = written
 
 
-def _refuse_spaced_sign(text: str) -> None:
-    """Raise :class:`SpacedSign` when ``text`` starts with a sign apart from its number."""
+def _refuse_miswritten(text: str) -> None:
+    """Raise :class:`MiswrittenValue` when ``text`` starts with a sign apart from its
+    number, or with a number holding a decimal comma (read as ``+1`` and a note ``5``)."""
     spaced = _SPACED_SIGN.match(text)
     if spaced is not None:
-        raise SpacedSign("".join(spaced.group("sign", "amount")), spaced.group())
+        value, written = "".join(spaced.group("sign", "amount")), spaced.group()
+        raise MiswrittenValue(
+            f"the sign must touch the number: write {value}, not {written}", value, written
+        )
+    comma = _DECIMAL_COMMA.match(text)
+    if comma is not None:
+        value = "{}{}.{}".format(*comma.group("sign", "whole", "part"))
+        raise MiswrittenValue(
+            f"write a decimal with a point: {value}, not {comma.group()}", value, comma.group()
+        )
 
 
 def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
@@ -139,7 +150,8 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
 
     Raises :class:`CheckInError` for a dated line whose date is not real, for a change
     after a date not written YYYY-MM-DD (the day it means is not guessed), and for a
-    value with a space between a ``+`` or ``=`` and the number (``+ 1``).
+    value with a space between a ``+`` or ``=`` and the number (``+ 1``) or with a
+    decimal comma (``+1,5``).
     """
     log_line, other_date_line = _line_patterns()
     match = log_line.match(text)
@@ -159,7 +171,7 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
         raise CheckInError(exc.message) from None
     note = match.group("note").strip()
     if match.group("op") is None:
-        _refuse_spaced_sign(note)
+        _refuse_miswritten(note)
         return CheckIn(day, None, 0.0, note, line, path)
     return CheckIn(day, *_op_amount(match), note, line, path)
 
@@ -208,8 +220,9 @@ _INLINE = re.compile(r"^\s*!?\[\[([^\[\]\n]+?)\]\]\s*(.*)$")
 
 def parse_inline(value: str, day: date, line: int, path: str) -> tuple[str, CheckIn] | None:
     """``[[Goal]] +1 note`` (the value of a ``progress::`` field) as (link target,
-    check-in); None when it does not start with a link.  Raises :class:`SpacedSign` for
-    ``[[Goal]] + 1``, which is no check-in (not even a dated note)."""
+    check-in); None when it does not start with a link.  Raises :class:`MiswrittenValue`
+    for ``[[Goal]] + 1`` or ``[[Goal]] +1,5``, which is no check-in (not even a dated
+    note)."""
     match = _INLINE.match(value)
     if match is None:
         return None
@@ -217,7 +230,7 @@ def parse_inline(value: str, day: date, line: int, path: str) -> tuple[str, Chec
     rest = match.group(2)
     parsed = parse_value(rest)
     if parsed is None:
-        _refuse_spaced_sign(rest)
+        _refuse_miswritten(rest)
         return target, CheckIn(day, None, 0.0, rest.strip(), line, path)
     op, amount, note = parsed
     return target, CheckIn(day, op, amount, note, line, path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journal.core.checkins import INLINE_KEY, SpacedSign, parse_inline
+from journal.core.checkins import INLINE_KEY, MiswrittenValue, parse_inline
 from journal.core.formatting import shell_word
 from journal.core.notes import NoteLink
 from journal.core.rules.base import Check, Context, Problem, Rule
@@ -94,7 +94,7 @@ def _why_uncounted(ctx: Context, path: str, dated: bool, value: str) -> tuple[st
     for no goal (as ``Catalog.goals`` reads them), else None."""
     try:
         parsed = parse_inline(value, ctx.today, 0, path)
-    except SpacedSign as exc:
+    except MiswrittenValue as exc:
         link, _, rest = value.partition("]]")  # the value starts after the link
         return (
             f"`{INLINE_KEY}::` {exc}, so it counts for no goal",
@@ -223,13 +223,14 @@ RULES = (
         "H006",
         "bad-log-line",
         "warning",
-        "a dated line in a goal's log that can't be read: its date is not a real date, or "
-        "a space parts a `+` or `=` from its number (`+ 1`)",
+        "a dated line in a goal's log that can't be read: its date is not a real date, a "
+        "space parts a `+` or `=` from its number (`+ 1`), or the number has a decimal "
+        "comma (`+1,5`)",
         _diagnostics(
             ("log",),
             "warning",
-            "write it as `- YYYY-MM-DD: +N note`, with a real date and the sign touching the "
-            "number; the line is not counted until then",
+            "write it as `- YYYY-MM-DD: +N note`, with a real date, the sign touching the "
+            "number and a decimal point (`+1.5`); the line is not counted until then",
         ),
     ),
     Rule(
