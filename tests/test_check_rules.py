@@ -186,6 +186,7 @@ CASES = [
     ("H001", {"mentor": '"[[Prya Raman]]"'}, LOG, "mentor", "[[Prya Raman]] links to no note"),
     ("M008", {"current": "4"}, LOG, "current", "reached its target (4 of 4 interviews)"),
     ("H011", {"status": None, "Status": "paused"}, LOG, "Status", "`Status` is not read as"),
+    ("H012", {"target": None, "tagret": "5"}, LOG, "tagret", "the goal has no `target`"),
     ("H005", {"due": "2026-13-01"}, LOG, "due", "not a real date"),
     ("H005", {"target": "five"}, LOG, "target", "should be a number"),
     ("H005", {"current": "'10:00'"}, LOG, "current", "should be a number"),
@@ -231,6 +232,11 @@ def test_a_milestone_or_follow_up_done_after_today_is_found() -> None:
         (PATH, "milestone 'Questions written' is done on 2026-12-02, after today (2026-11-22)"),
         ("meetings/m.md", "follow_up_done 2026-12-01 is after today (2026-11-22)"),
     ]
+
+
+def test_a_key_of_ones_own_is_no_misspelt_property() -> None:
+    assert of("H012", run((PATH, goal_note(LOG, priority="high", owner="me")))) == []
+    assert of("H012", run((PATH, goal_note(LOG, tagret="5")))) == []  # it has a target
 
 
 def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
 from journal.core.checkins import INLINE_KEY, MiswrittenValue, parse_inline
+from journal.core.fields import GOAL_FIELDS
 from journal.core.formatting import shell_word
 from journal.core.notes import NoteLink
 from journal.core.rules.base import Check, Context, Problem, Rule
@@ -166,6 +168,21 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
             )
 
 
+def misspelt_property(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.goals:
+        missing = [name for name in GOAL_FIELDS if name not in goal.lines]
+        for key in goal.extra:
+            close = difflib.get_close_matches(key, missing, n=1, cutoff=0.8)
+            if close:
+                yield Problem(
+                    goal.path,
+                    goal.line_of(key) or 1,
+                    f"`{key}` is no goal property, and the goal has no `{close[0]}`: a typo?",
+                    f"rename `{key}:` to `{close[0]}:` (a key of your own can stay: "
+                    f"`check_ignore: [H012]`)",
+                )
+
+
 def conflict_copy(ctx: Context) -> Iterator[Problem]:
     for path in ctx.catalog.conflict_copies:
         yield Problem(
@@ -279,5 +296,13 @@ RULES = (
             "warning",
             "write it in lower case, as journal and Obsidian's Bases both read it",
         ),
+    ),
+    Rule(
+        "H012",
+        "misspelt-property",
+        "warning",
+        "a goal property journal does not know, close to one the goal lacks (`tagret:` "
+        "and no `target:`)",
+        misspelt_property,
     ),
 )
