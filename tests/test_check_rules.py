@@ -341,6 +341,14 @@ def test_pace_suggests_where_the_rate_so_far_leads() -> None:
     assert "set `target` to 3" in finding.suggestion
 
 
+def test_pace_too_slow_to_ever_arrive_says_so_rather_than_failing() -> None:
+    """The day the rate reaches the target lay past 9999: every command that ran the
+    check stopped with an internal error (OverflowError)."""
+    slow = goal_note(target="20000000", current="10", body="")
+    [finding] = of("A001", run((PATH, slow)))
+    assert finding.suggestion.startswith("at this rate you never reach 20000000: set `target` to")
+
+
 def test_pace_of_a_goal_that_counts_down() -> None:
     slow = goal_note(baseline="20", target="0", current="18", body="")
     [finding] = of("A001", run((PATH, slow)))

@@ -60,10 +60,16 @@ def _pace_suggestion(
     if seen <= 0:
         return f"log the first step, move `due`, or lower `target`; {one_step}"
     left = abs(target - current)
-    reach = today + timedelta(days=math.ceil(left / seen * 7))
+    days = left / seen * 7
     reachable = current + direction * seen * weeks_between(today, due)
     if float(target).is_integer():
         reachable = math.floor(reachable) if direction > 0 else math.ceil(reachable)
+    if days > (date.max - today).days:  # past the calendar (9999-12-31)
+        return (
+            f"at this rate you never reach {number(target)}: set `target` to "
+            f"{number(reachable)}, or make more time for it; {one_step}"
+        )
+    reach = today + timedelta(days=math.ceil(days))
     return (
         f"at this rate you reach {number(target)} around {reach}: move `due` there, "
         f"set `target` to {number(reachable)}, or make more time for it; {one_step}"
