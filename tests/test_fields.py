@@ -188,3 +188,22 @@ def test_whole_numbers_are_read_exactly_however_written() -> None:
     assert parse_number("1e23", "target") == 10**23
     assert parse_number("12345678901234567891", "target") == 12345678901234567891
     assert parse_number("-2.5", "target") == -2.5 and parse_number("2.0", "t") == 2.0
+
+
+@pytest.mark.parametrize("raw", [1e308, -1e308, 10**400, float("inf"), "1e16", 10**15 + 1])
+def test_a_number_too_large_for_sums_and_rates_is_a_bad_value(raw: object) -> None:
+    """1e308 made target - baseline inf and the progress NaN; a 401-digit integer could
+    not become a float: list, show and review stopped with an internal error."""
+    with pytest.raises(FieldError):
+        coerce(GOAL_FIELDS["target"], raw)
+    assert coerce(GOAL_FIELDS["target"], 10**15) == 10**15
+
+
+def test_a_goal_with_huge_numbers_is_read_without_them() -> None:
+    text = "---\ntype: goal\ntitle: G\nbaseline: -1e308\ntarget: 1e308\ncurrent: 5\n---\n"
+    goal, problems = goal_from_note(parse_note("goals/g.md", text.encode()))
+    assert (goal.baseline, goal.target, goal.current) == (None, None, 5)
+    assert [(p.line, p.message) for p in problems] == [
+        (4, "baseline should be a number from -10^15 to 10^15"),
+        (5, "target should be a number from -10^15 to 10^15"),
+    ]

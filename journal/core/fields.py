@@ -206,6 +206,11 @@ def _text(field: Field, raw: Any, source: str | None) -> str:
     raise FieldError(f"{field.name} should be text, not a {_kind(raw)}")
 
 
+#: The largest number a value may be, either way: far beyond any goal's, and still exact
+#: as a float (an integer above 2^53 is not), so no sum or rate overflows.
+LARGEST = 10**15
+
+
 def _number(field: Field, raw: Any, source: str | None) -> int | float:
     if isinstance(raw, bool):
         raise FieldError(f"{field.name} should be a number, not true/false")
@@ -217,6 +222,8 @@ def _number(field: Field, raw: Any, source: str | None) -> int | float:
         value = parse_number(raw, field.name)
     else:
         raise FieldError(f"{field.name} should be a number, not a {_kind(raw)}")
+    if abs(value) > LARGEST:  # sums and rates of such numbers overflow to inf and NaN
+        raise FieldError(f"{field.name} should be a number from -10^15 to 10^15")
     low, high = field.low, field.high
     if (low is not None and value < low) or (high is not None and value > high):
         raise FieldError(
