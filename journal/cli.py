@@ -1270,6 +1270,13 @@ def main() -> None:
     import gc
 
     gc.set_threshold(*GC_THRESHOLD)
+    for number, arg in enumerate(sys.argv[1:], start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:  # bytes the locale could not decode (a Latin-1 terminal)
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            print(f"journal: argument {number} is not UTF-8 text: {shown!r}", file=sys.stderr)
+            sys.exit(2)
     cli(prog_name="journal")
 
 

@@ -367,3 +367,25 @@ def test_set_finds_the_notes_supports_and_feeds_name_as_new_goal_does(
     assert missing.stderr == "journal: supports: no note called 'Nowhere'; create that note first\n"
     not_a_goal = invoke("set", "alpha", "feeds=Become an HRBP")
     assert not_a_goal.exit_code == 1 and "create the outcome goal first" in not_a_goal.stderr
+
+
+def test_an_argument_that_is_not_utf8_is_a_usage_error(write: Write, vault: Path) -> None:
+    """A Latin-1 terminal's ``café`` reached the commands as a lone surrogate and
+    stopped log and search with an internal UnicodeEncodeError."""
+    import os
+    import subprocess
+    import sys
+
+    path = write("goals/g.md", goal_text("G"))
+    before = path.read_bytes()
+    for args in ([b"log", b"G", b"+1", b"caf\xe9"], [b"search", b"caf\xe9"]):
+        done = subprocess.run(
+            [os.fsencode(sys.executable), b"-m", b"journal", b"--vault", os.fsencode(vault), *args],
+            capture_output=True,
+            env={**os.environ, "LC_ALL": "C.UTF-8", "PYTHONUTF8": "1"},
+        )
+        assert done.returncode == 2
+        assert done.stderr.decode() == (
+            f"journal: argument {len(args) + 2} is not UTF-8 text: 'caf\ufffd'\n"
+        )
+    assert path.read_bytes() == before
