@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -14,6 +15,7 @@ from journal.core.dates import (
     parse_date,
     parse_duration,
     parse_week,
+    today_from,
     week_label,
     week_of,
 )
@@ -76,3 +78,23 @@ def test_durations() -> None:
     for bad in ("0w", "w", "1m", ""):
         with pytest.raises(DateError):
             parse_duration(bad)
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("2026-11-22T10:00", "is not a date (expected YYYY-MM-DD)"),
+        ("\u0662\u0660\u0662\u0666-\u0661\u0661-\u0662\u0662", "is not a date"),  # Arabic-Indic
+        ("9999-12-31", "is out of range (a year from 1000 to 8999)"),  # today + N overflowed
+        ("0999-12-31", "is out of range"),
+    ],
+)
+def test_journal_today_is_a_plain_date_within_the_calendar(value: str, words: str) -> None:
+    with pytest.raises(DateError, match=re.escape(words)):
+        today_from(value)
+    assert today_from(" 2026-11-22 ") == date(2026, 11, 22)
+
+
+def test_a_date_is_written_in_ascii_digits() -> None:
+    with pytest.raises(DateError):
+        parse_date("\u0662\u0660\u0662\u0666-\u0661\u0661-\u0662\u0662")

@@ -17,12 +17,17 @@ from journal.core.errors import JournalError, UsageProblem
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _THURSDAY = 3
 
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# ASCII digits only: ``\d`` alone also takes other scripts' digits (Arabic-Indic...).
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 _DATETIME = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+    r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?",
+    re.ASCII,
 )
-_WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE)
-_DURATION = re.compile(r"(\d+)\s*([dw])", re.IGNORECASE)
+_WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE | re.ASCII)
+_DURATION = re.compile(r"(\d+)\s*([dw])", re.IGNORECASE | re.ASCII)
+#: The years ``JOURNAL_TODAY`` may name: today plus or minus a plan, a horizon or a
+#: rate's forecast stays within the calendar (which ends on 9999-12-31).
+TODAY_YEARS = range(1000, 9000)
 
 
 class DateError(JournalError):
@@ -120,7 +125,13 @@ def weeks_between(start: date, end: date) -> float:
 
 
 def today_from(value: str | None) -> date:
-    """Today, or the day given (tests and reproducible runs set ``JOURNAL_TODAY``)."""
-    if value:
-        return parse_date(value)
-    return datetime.now().date()
+    """Today, or the day given as YYYY-MM-DD (tests and reproducible runs set
+    ``JOURNAL_TODAY``), in one of :data:`TODAY_YEARS`."""
+    if not value:
+        return datetime.now().date()
+    if _DATE.fullmatch(value.strip()) is None:
+        raise DateError(f"'{value}' is not a date (expected YYYY-MM-DD)")
+    day = parse_date(value)
+    if day.year not in TODAY_YEARS:
+        raise DateError(f"'{value}' is out of range (a year from 1000 to 8999)")
+    return day
