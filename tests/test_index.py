@@ -242,6 +242,22 @@ def test_the_index_lives_in_the_user_cache_or_where_configured(
     assert default_path(Vault.open(vault)) == tmp_path / "relative.sqlite"
 
 
+def test_an_index_path_that_names_a_note_is_refused(
+    vault: Path, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``[index] path = "goals/plan.md"`` moved the note aside as a damaged index and
+    wrote a database in its place: the goal was gone from the vault."""
+    monkeypatch.delenv("JOURNAL_INDEX", raising=False)
+    note = write("goals/plan.md", "---\ntype: goal\ntitle: My plan\n---\nprecious text\n")
+    before = note.read_bytes()
+    write(".journal/config.toml", '[index]\npath = "goals/plan.md"\n')
+    result = invoke("list")
+    assert result.exit_code == 1
+    assert "is a note of the vault; set `[index] path` or JOURNAL_INDEX" in result.stderr
+    assert note.read_bytes() == before
+    assert sorted(p.name for p in note.parent.iterdir()) == ["plan.md"]
+
+
 def test_an_index_that_cannot_be_created_lives_in_memory(
     notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, invoke: Invoke
 ) -> None:

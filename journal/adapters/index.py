@@ -51,7 +51,7 @@ from journal.adapters.cachedir import cache_folder
 from journal.adapters.files import digest
 from journal.adapters.vault import Vault, is_utf8, name_problem, shown
 from journal.core.checkins import CheckIn
-from journal.core.errors import Diagnostic, JournalError, UnsafeWrite, UsageProblem
+from journal.core.errors import ConfigError, Diagnostic, JournalError, UnsafeWrite, UsageProblem
 from journal.core.goal import Goal, Milestone
 from journal.core.links import Link, LinkResolver, fold, name_key
 from journal.core.networking import Contact, Meeting
@@ -436,6 +436,7 @@ class Index:
 
     def _connect(self) -> sqlite3.Connection:
         if self.path is not None:
+            _refuse_foreign(self.path, self.vault)
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             _refuse_read_only(self.path)
         for attempt in (1, 2):
@@ -1207,6 +1208,21 @@ def _search_hint(query: str, error: str) -> str:
 def _metadata(conn: sqlite3.Connection) -> dict[str, str]:
     """The ``meta`` table: what the rows were made by and for (see ``Index._identity``)."""
     return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+
+
+def _refuse_foreign(path: Path, vault: Vault) -> None:
+    """Raise :class:`ConfigError` when the index path names a note of the vault: a
+    damaged index is moved aside and replaced, and a mistyped ``[index] path`` or
+    ``JOURNAL_INDEX`` must not take a note out of the vault that way."""
+    try:
+        rel = path.resolve().relative_to(vault.root.resolve()).as_posix()
+    except (OSError, ValueError):
+        return
+    if vault.reads(rel):
+        raise ConfigError(
+            f"the index path {path} is a note of the vault; set `[index] path` or "
+            "JOURNAL_INDEX to a file of its own"
+        )
 
 
 def _refuse_read_only(path: Path) -> None:
