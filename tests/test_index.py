@@ -405,6 +405,26 @@ def test_a_foreign_sqlite_file_is_not_used(notes: Path, tmp_path: Path) -> None:
     assert "not a journal index" in notices[0]
 
 
+def test_a_reader_refuses_rows_another_vault_made_meanwhile(notes: Path, tmp_path: Path) -> None:
+    """Two vaults given one JOURNAL_INDEX: each rebuilds it for itself, and a command of
+    one answered with the other's notes when the other rebuilt between its refresh and
+    its read (a goal 'not found', another vault's list, exit 0)."""
+    db = tmp_path / "shared.sqlite"
+    other = tmp_path / "other"
+    (other / ".journal").mkdir(parents=True)
+    (other / "only.md").write_text("# only\n")
+    mine = Index.open(Vault.open(notes), db)
+    mine.refresh()
+    Index.open(Vault.open(other), db).refresh()  # the other vault makes it its own
+    with pytest.raises(index_module.IndexTakenOver, match=f"made again meanwhile, for {other}"):
+        mine.reader()
+    assert not mine.conn.in_transaction
+    again = Index.open(Vault.open(notes), db)  # the command run again makes it its own
+    again.refresh()
+    assert "only.md" not in {n.path for n in Vault.open(notes).catalog(again.reader()).notes}
+    assert_matches_rebuild(notes, db, tmp_path)
+
+
 def test_an_index_of_another_vault_or_parser_is_rebuilt(
     notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

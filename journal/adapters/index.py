@@ -1033,9 +1033,21 @@ class Index:
 
     def reader(self) -> IndexReader:
         """A consistent view of the index for a :class:`~journal.core.catalog.Catalog`
-        (a read transaction, open until the next refresh: see :meth:`reading`)."""
+        (a read transaction, open until the next refresh: see :meth:`reading`).
+
+        Raises :class:`IndexTakenOver` when the rows are no longer this vault's and this
+        code's: another vault (sharing one ``JOURNAL_INDEX``) or another version of
+        journal made the index again since this process's refresh."""
         self._end_read()
         self.conn.execute("BEGIN")
+        meta = dict(self.conn.execute("SELECT * FROM meta WHERE key IN ('root', 'parser', 'code')"))
+        if meta.get("root") != str(self.vault.root) or not _made_by_this_code(meta):
+            self._end_read()
+            raise IndexTakenOver(
+                f"the index {self.path} was made again meanwhile, for {meta.get('root')} "
+                "or by another version of journal; run the command again, and give each "
+                "vault an index of its own (`[index] path`, JOURNAL_INDEX)"
+            )
         return IndexReader(self)
 
     @contextlib.contextmanager
