@@ -30,7 +30,7 @@ def dump(db: Path) -> dict[str, Any]:
     try:
         out: dict[str, Any] = {
             "notes": conn.execute(
-                "SELECT path, size, mtime_ns, inode, hash, kind, id, title, status, date,"
+                "SELECT path, size, changed_ns, inode, hash, kind, id, title, status, date,"
                 " created, start, due, name, aliases, readable, props, note"
                 " FROM notes JOIN parsed USING (path) ORDER BY path"
             ).fetchall()

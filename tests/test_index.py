@@ -119,16 +119,20 @@ def test_a_catalog_from_the_index_answers_like_one_from_the_files(notes: Path) -
     assert set(indexed.by_path) == set(files.by_path) and write_paths
 
 
-def test_nothing_changed_means_nothing_is_read(notes: Path) -> None:
-    age(notes)
+def test_nothing_changed_means_nothing_is_read(
+    notes: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_module, "RACY_NS", 0)  # a ctime can't be aged: trust now
     index = open_index(notes)
     index.refresh()
     again = index.refresh()
     assert again.scanned == 6 and again.parsed == [] and again.touched == 0
 
 
-def test_a_touched_file_is_read_but_not_parsed(notes: Path) -> None:
-    age(notes)
+def test_a_touched_file_is_read_but_not_parsed(
+    notes: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_module, "RACY_NS", 0)  # a ctime can't be aged: trust now
     index = open_index(notes)
     index.refresh()
     os.utime(notes / "notes/plain.md", (OLD + 10, OLD + 10))
@@ -810,19 +814,37 @@ def test_a_build_shows_no_progress_bar_off_a_terminal(notes: Path, invoke: Invok
     assert "indexing" not in result.stderr
 
 
-def test_racy_rows_become_trusted_once_old_enough(notes: Path) -> None:
+def test_racy_rows_become_trusted_once_old_enough(
+    notes: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     index = open_index(notes)
     index.refresh()
-    now = time.time()
-    for path in notes.rglob("*.md"):
-        os.utime(path, (now - 1, now - 1))  # modified a second ago
-    assert len(index.refresh().parsed) == 0  # read again (stat changed), same bytes
-    assert index.refresh().touched == 6  # still too recent to trust
-    for path in notes.rglob("*.md"):
-        os.utime(path, (now - 10, now - 10))
-    index.refresh()
+    assert index.refresh().touched == 6  # written just now: too recent to trust
+    real = time.time_ns
+    monkeypatch.setattr(time, "time_ns", lambda: real() + 10**10)  # ten seconds on
+    assert index.refresh().touched == 6  # read again, now long after their change
     assert index.refresh().touched == 0
     assert dump(index.path)["pending"] == []  # type: ignore[arg-type]
+
+
+def test_a_same_size_edit_with_its_mtime_put_back_is_seen(
+    notes: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``touch -r`` or ``rsync --inplace -t``: same size, same mtime; the ctime moves."""
+    path = notes / "notes/plain.md"
+    age(notes)
+    index = open_index(notes)
+    index.refresh()
+    real = time.time_ns
+    monkeypatch.setattr(time, "time_ns", lambda: real() + 10**10)
+    index.refresh()
+    assert index.refresh().touched == 0  # trusted
+    before = path.stat()
+    time.sleep(0.01)  # a ctime of its own
+    path.write_text(path.read_text().replace("Nowhere", "Elsewhr"))  # same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert index.refresh().parsed == ["notes/plain.md"]
 
 
 def test_a_large_build_reads_in_worker_processes_with_the_same_result(
@@ -1229,8 +1251,10 @@ def test_a_note_another_process_stores_during_a_first_build_gets_its_links(
     assert_matches_rebuild(vault, first.path, tmp_path)  # type: ignore[arg-type]
 
 
-def test_pending_counts_the_files_a_refresh_would_read(notes: Path) -> None:
-    age(notes)
+def test_pending_counts_the_files_a_refresh_would_read(
+    notes: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_module, "RACY_NS", 0)  # a ctime can't be aged: trust now
     index = open_index(notes)
     assert index.pending() == 6  # nothing indexed yet
     index.refresh()
@@ -1313,7 +1337,7 @@ def test_an_index_of_the_previous_schema_is_rebuilt_with_words_as_words(
         " tokenize = \"unicode61 remove_diacritics 2 categories 'L* N* Co So'\");"
         "INSERT INTO old (rowid, title, body) SELECT rowid, title, body FROM search;"
         "DROP TABLE search; ALTER TABLE old RENAME TO search;"
-        f"PRAGMA user_version = {index_module.SCHEMA_VERSION - 1};"
+        "PRAGMA user_version = 5;"
     )
     conn.close()
     result = invoke("search", "excel", "--json")

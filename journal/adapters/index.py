@@ -1,11 +1,12 @@
 """The index: a SQLite cache of every parsed note, made fresh before every answer.
 
 The files are the truth; the index only saves re-reading them.  :meth:`Index.refresh`
-reconciles it with the disk: a stat scan (size, mtime_ns, inode) finds what
+reconciles it with the disk: a stat scan (size, change time, inode) finds what
 may have changed, only those files are read and hashed, only files whose hash
-changed are parsed again, and deleted files are dropped.  A file whose mtime
-lies within :data:`RACY_NS` of the moment it was read is read again on the next
-scan, because a same-size edit in the same clock tick leaves its stat unchanged.
+changed are parsed again, and deleted files are dropped.  The change time is the
+later of mtime and ctime (see :func:`_stat`).  A file changed within
+:data:`RACY_NS` of the moment it was read is read again on the next scan, because a
+same-size edit in the same clock tick leaves its stat unchanged.
 
 Each note is stored as the JSON of :meth:`Note.to_dict` (to rebuild it without
 parsing), a goal, contact or meeting also as its typed record, pickled (to read it
@@ -72,7 +73,7 @@ if TYPE_CHECKING:  # worker processes are imported only for a build of many file
     from concurrent.futures import Future
     from multiprocessing.context import BaseContext
 
-SCHEMA_VERSION = 6  # 6: words are letters and digits again (5 made symbols word characters)
+SCHEMA_VERSION = 7  # 7: changed_ns, the later of mtime and ctime (was mtime_ns)
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
 KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
@@ -91,7 +92,7 @@ CREATE TABLE notes (
     num INTEGER PRIMARY KEY,
     path TEXT NOT NULL UNIQUE,
     size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
+    changed_ns INTEGER NOT NULL,
     inode INTEGER NOT NULL,
     hash TEXT,
     checked_ns INTEGER NOT NULL,
@@ -171,7 +172,7 @@ _PER_NOTE = ("parsed", "aliases", "links", "tags", "tasks", "checkins", "fields"
 _TABLES = ("notes", *_PER_NOTE, "search", "meta")
 _MARKS = ",".join("?" * 17)
 _NOTE_COLUMNS = (
-    "path, size, mtime_ns, inode, hash, checked_ns, kind, id, title, status, date, created, "
+    "path, size, changed_ns, inode, hash, checked_ns, kind, id, title, status, date, created, "
     "start, due, name, aliases, readable"
 )
 
@@ -320,13 +321,13 @@ class _Known(NamedTuple):
     """A file as the index saw it before a refresh's scan."""
 
     size: int
-    mtime_ns: int
+    changed_ns: int
     inode: int
     hash: str | None
 
 
-#: A row as the stat scan compares it: path, size, mtime_ns, inode, whether the row can
-#: be trusted while that stat is unchanged (it was hashed, and its mtime was old enough
+#: A row as the stat scan compares it: path, size, changed_ns, inode, whether the row can
+#: be trusted while that stat is unchanged (it was hashed, and its change was old enough
 #: when it was read: see :data:`RACY_NS`), and the hash.
 _Stamp = tuple[str, int, int, int, int, str | None]
 
@@ -337,12 +338,12 @@ def _changed(stamp: _Stamp | None, info: os.stat_result) -> bool:
         stamp is None
         or not stamp[4]
         or stamp[1] != info.st_size
-        or stamp[2] != info.st_mtime_ns
+        or stamp[2] != _changed_ns(info)
         or stamp[3] != info.st_ino
     )
 
 
-_Touch = tuple[int, int, int, int, str]  # size, mtime_ns, inode, checked_ns, path
+_Touch = tuple[int, int, int, int, str]  # size, changed_ns, inode, checked_ns, path
 
 
 @dataclass
@@ -749,8 +750,8 @@ class Index:
         """The rows of the notes in ``scope`` (files and folders; None: every note) as
         the stat scan compares them, by path."""
         query = (
-            "SELECT path, size, mtime_ns, inode,"
-            " hash IS NOT NULL AND checked_ns - mtime_ns >= ?, hash FROM notes"
+            "SELECT path, size, changed_ns, inode,"
+            " hash IS NOT NULL AND checked_ns - changed_ns >= ?, hash FROM notes"
         )
         if scope is None:
             return {row[0]: row for row in self.conn.execute(query, (RACY_NS,))}
@@ -850,7 +851,7 @@ class Index:
         with self._write():
             self._refuse_other_code()
             conn.executemany(  # unless another process stored other bytes meanwhile
-                "UPDATE notes SET size = ?, mtime_ns = ?, inode = ?, checked_ns = ?"
+                "UPDATE notes SET size = ?, changed_ns = ?, inode = ?, checked_ns = ?"
                 " WHERE path = ? AND hash = ?",
                 [(*t, known[t[4]].hash) for t in touched],
             )
@@ -881,12 +882,12 @@ class Index:
             )
 
     def _present(self, paths: Sequence[str]) -> dict[str, tuple[Any, ...]]:
-        """The rows the index has for ``paths``: path -> (size, mtime_ns, inode, hash)."""
+        """The rows the index has for ``paths``: path -> (size, changed_ns, inode, hash)."""
         found = {}
         for chunk in _chunks(paths):
             marks = ",".join("?" * len(chunk))
             for path, *row in self.conn.execute(
-                f"SELECT path, size, mtime_ns, inode, hash FROM notes WHERE path IN ({marks})",
+                f"SELECT path, size, changed_ns, inode, hash FROM notes WHERE path IN ({marks})",
                 chunk,
             ):
                 found[path] = tuple(row)
@@ -897,7 +898,7 @@ class Index:
     ) -> bool:
         """Another process stored this note after this refresh's scan, and the file has
         changed since this refresh read it: what it stored is newer than ``entry``."""
-        before = None if known is None else (known.size, known.mtime_ns, known.inode, known.hash)
+        before = None if known is None else (known.size, known.changed_ns, known.inode, known.hash)
         if rows.get(entry.path) == before:
             return False
         try:
@@ -1505,7 +1506,15 @@ def _stats(entries: Iterable[tuple[str, os.DirEntry[str]]]) -> dict[str, os.stat
 
 
 def _stat(info: os.stat_result) -> tuple[int, int, int]:
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
+    return (info.st_size, _changed_ns(info), info.st_ino)
+
+
+def _changed_ns(info: os.stat_result) -> int:
+    """When the file last changed: the later of its mtime and its ctime.  An edit that
+    keeps the size and puts the mtime back (``touch -r``, ``rsync --inplace -t``)
+    still moves the ctime, which no tool can set (a chmod moves it too: the file is
+    then read and hashed again, not parsed)."""
+    return max(info.st_mtime_ns, info.st_ctime_ns)
 
 
 def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:
