@@ -132,11 +132,7 @@ def weekly_review(
     """
     period, as_of = review_period(vault, today, week=week, day=day)
     data = review_data(vault, catalog, period, as_of, today)
-    planned = places or review_places(vault)
-
-    def place(period: Period) -> ReviewPlace:
-        return found_place(vault, catalog, planned, period)
-
+    place = found_places(vault, catalog, places or review_places(vault))
     seven = timedelta(days=7)
     for key, other in (("previous", period.start - seven), ("next", period.start + seven)):
         path = place(week_of(other, vault.config.week_start)).path
@@ -163,18 +159,28 @@ def weekly_review(
     return ReviewResult(period, written, data)
 
 
-def found_place(
-    vault: Vault, catalog: Catalog, places: Callable[[Period], ReviewPlace], period: Period
-) -> ReviewPlace:
-    """Where the review of ``period`` is: its place (``places``, see
+def found_places(
+    vault: Vault, catalog: Catalog, places: Callable[[Period], ReviewPlace]
+) -> Callable[[Period], ReviewPlace]:
+    """Where the review of each week is: its place (``places``, see
     :func:`review_places`), or, moved or renamed by hand (in Obsidian), the one review
-    note whose ``week`` is the period's, regenerated there rather than made again."""
-    place = places(period)
-    if place.path in catalog.by_path:
-        return place
-    label = week_label(period.start, vault.config.week_start)
-    moved = [path for path, week in catalog.property_texts("review", "week") if week == label]
-    return ReviewPlace(moved[0], place.adopted) if len(moved) == 1 else place
+    note whose ``week`` is the week's, regenerated there rather than made again.  The
+    review notes' weeks are read once, when a note is first not at its place."""
+    by_week: dict[str, list[str]] | None = None
+
+    def place(period: Period) -> ReviewPlace:
+        nonlocal by_week
+        planned = places(period)
+        if planned.path in catalog.by_path:
+            return planned
+        if by_week is None:
+            by_week = {}
+            for path, week in catalog.property_texts("review", "week"):
+                by_week.setdefault(week, []).append(path)
+        moved = by_week.get(week_label(period.start, vault.config.week_start), [])
+        return ReviewPlace(moved[0], planned.adopted) if len(moved) == 1 else planned
+
+    return place
 
 
 def review_data(

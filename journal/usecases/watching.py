@@ -10,7 +10,7 @@ from journal.adapters.index import Index
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import Update, Watcher, stop_on_signals
 from journal.core.errors import JournalError
-from journal.usecases.review import found_place, review_period, review_places, weekly_review
+from journal.usecases.review import found_places, review_period, review_places, weekly_review
 
 
 def update_record(update: Update) -> dict[str, Any]:
@@ -35,10 +35,11 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     places = review_places(vault)  # lists the weekly folder: once per batch
     with index.reading() as reader:
         catalog = vault.catalog(reader, today)
-        rel = found_place(vault, catalog, places, period).path
+        found = found_places(vault, catalog, places)
+        rel = found(period).path
         if not vault.disk_path(rel).is_file():
             return None
-        result = weekly_review(vault, catalog, today, places=places)
+        result = weekly_review(vault, catalog, today, places=found)
     if result.written.action == "updated":
         index.refresh([rel])
     return result.written.to_dict()
