@@ -788,3 +788,71 @@ def test_the_last_line_tells_what_a_stop_left_unread() -> None:
         "stopped; 3744 changed notes not read yet (the next command reads them)"
     )
     assert stopped_line(1).startswith("stopped; 1 changed note not read yet")
+
+
+def test_an_excluded_folder_set_while_watching_leaves_the_index(
+    watching: Running, write: Write
+) -> None:
+    """`[vault] exclude` edited while watching: the settings are read again and the
+    index holds what a rebuild under them holds (no notes of the folder)."""
+    write("archive/old.md", "# Old\n")
+    watching.settle()
+    write(".journal/config.toml", '[vault]\nexclude = ["archive"]\n')
+    watching.settle()
+    rows = sqlite3.connect(watching.db).execute("SELECT path FROM notes ORDER BY path")
+    assert [p for (p,) in rows] == ["goals/Five leaders.md", "people/Dana Ortiz.md"]
+    assert "journal watch: read the settings again" in watching.logs
+    write("archive/older.md", "# Older\n")  # the folder is no longer watched nor read
+    write("notes/new.md", "# New\n")
+    watching.settle()
+    assert "archive/older.md" not in watching.paths_read()
+
+
+def test_a_template_folder_set_in_obsidian_while_watching_leaves_the_index(
+    watching: Running, write: Write
+) -> None:
+    write("Templates/Goal.md", "---\ntype: goal\ntitle: '{{title}}'\n---\n")
+    watching.settle()
+    write(".obsidian/templates.json", '{"folder": "Templates"}')
+    watching.settle()
+    rows = sqlite3.connect(watching.db).execute("SELECT count(*) FROM notes").fetchone()
+    assert rows == (2,)
+
+
+def test_a_config_that_cant_be_read_is_told_and_the_settings_before_stay(
+    watching: Running, write: Write
+) -> None:
+    write(".journal/config.toml", "[vault]\nexclude = [\n")
+    deadline = time.monotonic() + SETTLE
+    while not any("config.toml" in line for line in watching.logs):
+        assert time.monotonic() < deadline, watching.logs
+        time.sleep(0.05)
+    told = [line for line in watching.logs if "config.toml" in line]
+    assert len(told) == 1
+    assert told[0].startswith("journal watch: .journal/config.toml:2: invalid TOML")
+    assert told[0].endswith("; watching on with the settings read before")
+    write("notes/new.md", "# New\n")  # still watched, as before
+    deadline = time.monotonic() + SETTLE
+    while "notes/new.md" not in watching.paths_read():
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    write(".journal/config.toml", '[vault]\nexclude = ["notes"]\n')  # fixed: read now
+    watching.settle()
+    assert "notes/new.md" not in [
+        p for (p,) in sqlite3.connect(watching.db).execute("SELECT path FROM notes")
+    ]
+    assert len([line for line in watching.logs if "config.toml" in line]) == 1
+
+
+def test_a_new_index_path_moves_the_watcher_to_that_index(
+    watching: Running, write: Write, tmp_path: Path
+) -> None:
+    moved = tmp_path / "elsewhere.sqlite"
+    write(".journal/config.toml", f'[index]\npath = "{moved}"\n')
+    deadline = time.monotonic() + SETTLE
+    while f"journal watch: the index is now {moved}" not in watching.logs:
+        assert time.monotonic() < deadline, watching.logs
+        time.sleep(0.05)
+    assert watching.watcher.index.path == moved
+    write("notes/new.md", "# New\n")
+    assert_matches_rebuild(watching.root, moved, tmp_path, timeout=SETTLE)

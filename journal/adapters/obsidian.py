@@ -28,6 +28,10 @@ TEMPLATE_SETTINGS = (  # where template plugins keep their folder: file, key
     (".obsidian/templates.json", "folder"),  # the core Templates plugin
     (".obsidian/plugins/templater-obsidian/data.json", "templates_folder"),  # Templater
 )
+#: Every file of ``.obsidian/`` the tool's settings come from (what ``journal watch``
+#: checks for changes): the daily and weekly note settings, the plugins turned on, and
+#: the template folders.
+READ_SETTINGS = (*SETTINGS_FILES, COMMUNITY_PLUGINS, *(rel for rel, _key in TEMPLATE_SETTINGS))
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ import re
 import sys
 import tomllib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -137,6 +137,29 @@ class Vault:
     @classmethod
     def open(cls, root: Path) -> Vault:
         return cls(root, load_config(root))
+
+    def reloaded(self) -> Vault:
+        """This vault with its settings read again (``journal watch``, after an edit of
+        :meth:`settings_stamp`'s files); it writes and tells the user as this one does.
+        Raises :class:`ConfigError` when the config can't be read."""
+        return replace(self, config=load_config(self.root))
+
+    def settings_stamp(self) -> tuple[tuple[int, int, int] | None, ...]:
+        """The size, change time and inode of each file the vault's settings are read
+        from (``.journal/config.toml`` and Obsidian's settings): when this changes, the
+        settings may have."""
+        from journal.adapters.obsidian import READ_SETTINGS
+
+        stamps: list[tuple[int, int, int] | None] = []
+        for rel in (CONFIG_PATH, *READ_SETTINGS):
+            try:
+                info = (self.root / rel).stat()
+            except OSError:
+                stamps.append(None)
+                continue
+            changed = max(info.st_mtime_ns, info.st_ctime_ns)
+            stamps.append((info.st_size, changed, info.st_ino))
+        return tuple(stamps)
 
     @cached_property
     def excluded(self) -> frozenset[str]:

@@ -25,6 +25,9 @@ threads has died (it is restarted).  Stopping interrupts a reconcile between
 two files; what was read so far is kept.  An update with many files to read
 (:data:`~journal.adapters.index.PARALLEL_MIN`) stops the observer meanwhile, so
 that worker processes may be forked, and reconciles once more after watching again.
+
+The settings (``.journal/config.toml``, Obsidian's) are read again once their files
+change (:meth:`Watcher._read_settings`); the index is then reopened under them.
 """
 
 from __future__ import annotations
@@ -204,6 +207,8 @@ class Watcher:
         self._observer: Any = None
         self._watches: dict[str, tuple[ObservedWatch, int]] = {}  # top-level folder: watch, inode
         self._threads: list[threading.Thread] = []
+        self._settings = index.vault.settings_stamp()
+        self._edited: tuple[tuple[Any, ...], float] | None = None  # a new stamp, when seen
 
     def stop(self) -> None:
         """Ask :meth:`run` to return (from any thread or a signal handler)."""
@@ -233,6 +238,7 @@ class Watcher:
                     break
                 if not self.index.vault.root.is_dir():  # exit 1: not a stop asked for
                     raise self._gone()
+                full = self._read_settings() or full
                 if not self._observer_alive():
                     self.log("journal watch: the file watcher stopped; restarting it")
                     self._stop_observer()
@@ -252,6 +258,38 @@ class Watcher:
         finally:
             self._stop_observer()
             watchdog_log.removeHandler(problems)  # after: stopping may log a warning
+
+    def _read_settings(self) -> bool:
+        """Read the vault's settings again when one of their files changed and stayed so
+        for the quiet period (seen within a :data:`TICK` or two).  True when they were:
+        the index is then the one the new settings give, rebuilt by the next refresh when
+        they change what it holds (excluded folders, daily-note names).  A config that
+        can't be read is told once per edit, and the settings read before stay."""
+        vault = self.index.vault
+        stamp = vault.settings_stamp()
+        now = time.monotonic()
+        if stamp == self._settings:
+            self._edited = None
+            return False
+        if self._edited is None or self._edited[0] != stamp:
+            self._edited = (stamp, now)  # an editor may be half way through its save
+            return False
+        if now - self._edited[1] < self.quiet:
+            return False
+        self._settings, self._edited = stamp, None
+        try:
+            vault = vault.reloaded()
+            index, before = Index.open(vault), self.index
+        except JournalError as exc:
+            self.log(f"journal watch: {exc}; watching on with the settings read before")
+            return False
+        self.index = index
+        self._handler.vault = vault
+        before.close()
+        if index.path != before.path:
+            self.log(f"journal watch: the index is now {index.path}")
+        self.log("journal watch: read the settings again")
+        return True
 
     def _update(self, paths: list[str] | None) -> None:
         """Refresh ``paths`` (None: reconcile the whole vault).  With many files to read

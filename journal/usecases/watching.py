@@ -60,11 +60,14 @@ def watch_vault(
     result is the batch record's ``regenerated`` (None when there is no review note
     yet).  ``on_reading(total)``:
     a refresh has been reading ``total`` changed files for more than a second.  Returns
-    how many changed files were left unread when watching stopped in a refresh."""
+    how many changed files were left unread when watching stopped in a refresh.  The
+    settings are read again when edited, except ``[watch]``'s (see :class:`Watcher`)."""
     index = Index.open(vault)  # its notices go through vault.notice, as every command's
     settings = vault.config.watch
 
     def handle(update: Update) -> None:
+        index = watcher.index  # another one once the settings were read again
+        vault = index.vault
         record = update_record(update)
         record["errors"] = [d.to_dict() for d in index.errors(record["read"])]
         if regenerate is not None and (record["read"] or record["removed"] or update.elsewhere):
@@ -86,5 +89,5 @@ def watch_vault(
         with stop_on_signals(watcher):
             watcher.run()
     finally:
-        index.close()
+        watcher.index.close()
     return watcher.unread
