@@ -498,7 +498,15 @@ def test_a_plan_made_again_keeps_the_goals_completed_during_it(
     assert result.exit_code == 0, result.stderr
     again = props_of(vault / PLAN)
     assert again["goals"] == first["goals"] == ["[[a]]", "[[b]]"]
-    assert again["targets"] == first["targets"]
+    alpha, beta = first["targets"]
+    # Beta's targets end with the week it was done in (2026-11-30 to 12-06), Alpha's stay
+    assert again["targets"] == [alpha, {"goal": "beta", "values": beta["values"][:2]}]
+    assert beta["values"][:2] == [2.5, 3.1]
+    focus = (vault / PLAN).read_text().split("## Focus by month")[1].split("## Timeline")[0]
+    november, december = focus.split("**December 2026**")
+    assert "- [[b]]: reach 2.6 conversations (+0.6 this month)" in november
+    assert "[[b]]" not in december  # done on 2026-12-04: nothing left to reach, nothing due
+    assert "- 2026-12-31 · [[a]] is due" in december
     write("goals/c.md", goal_text("Gamma", status="done", completed="2026-11-20"))
     assert "[[c]]" not in invoke("plan", "--stdout", "--start", "2026-11-23").stdout  # before
 

@@ -96,7 +96,7 @@ def build_plan(
 ) -> dict[str, Any]:
     """Everything the plan template shows, as plain data.  ``targets`` (per goal id,
     the value to reach by the end of each week, null before the goal's window, up to
-    its last week) goes into the front matter, for the review.  ``series_of``: each
+    its last week, or the week a done goal was completed in) goes into the front matter, for the review.  ``series_of``: each
     goal's values over time (by default :func:`value_points`, without git)."""
     weeks = plan_weeks(start, days, week_start)
     span = Period(start, weeks[-1].end)
@@ -116,7 +116,8 @@ def build_plan(
         if line is not None:
             lines[goal.path] = line
     planned = [g for g in goals if g.path in lines]
-    values = {g.path: _weekly_values(lines[g.path], windows[g.path], weeks) for g in planned}
+    worked = _worked(goals, windows)  # a done goal has no target after its completed day
+    values = {g.path: _weekly_values(lines[g.path], worked[g.path], weeks) for g in planned}
     return {
         "start": start.isoformat(),
         "end": span.end.isoformat(),
@@ -173,9 +174,7 @@ def build_plan(
             for g in goals
             if g.path not in lines
         ],
-        "capacity": _capacity(
-            goals, _worked(goals, windows), weeks, labels, hours_per_week, link, activity
-        ),
+        "capacity": _capacity(goals, worked, weeks, labels, hours_per_week, link, activity),
         "focus": _focus(goals, lines, link, span),
         "chart": _gantt(goals, windows, span),
         "targets": {g.id: _trimmed(values[g.path]) for g in planned if g.id},
@@ -289,14 +288,15 @@ def _focus(
 ) -> list[dict[str, Any]]:
     """Per month of the plan: the goals that need the most progress in it (the largest
     share of their planned way, with the value to reach by the month's end), and the
-    milestones and due days that fall in it."""
+    milestones and due days that fall in it; a goal done by the month's end is in none."""
     months: list[dict[str, Any]] = []
     day = span.start.replace(day=1)
     while day <= span.end:
         following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
         month = Period(max(day, span.start), min(following - timedelta(days=1), span.end))
+        live = [g for g in goals if not _done_by(g, month.end)]
         needs = []
-        for goal in goals:
+        for goal in live:
             line = lines.get(goal.path)
             if line is None or line.target == line.begin:
                 continue
@@ -307,12 +307,12 @@ def _focus(
         needs.sort(key=lambda n: n[:2])
         items = [
             {"goal": link(g), "milestone": m.title, "due": m.due.isoformat()}
-            for g in goals
+            for g in live
             for m in g.milestones
             if m.due and m.due in month and not m.is_done
         ] + [
             {"goal": link(g), "milestone": None, "due": g.due.isoformat()}
-            for g in goals
+            for g in live
             if g.due and g.due in month
         ]
         items.sort(key=lambda i: (i["due"], i["goal"], i["milestone"] or ""))
@@ -334,6 +334,11 @@ def _focus(
         )
         day = following
     return months
+
+
+def _done_by(goal: Goal, day: date) -> bool:
+    """The goal was completed on or before ``day``: nothing is left to do by then."""
+    return goal.status == "done" and goal.completed is not None and goal.completed <= day
 
 
 def _gantt(goals: list[Goal], windows: dict[str, Period | None], span: Period) -> str:
