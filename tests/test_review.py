@@ -1094,3 +1094,20 @@ def test_the_current_week_shows_the_goal_as_the_file_has_it_and_a_day_before_as_
     assert row is not None and "→ 2 referrals |" in row, row
     chart = tuesday.split("```mermaid", 1)[1]
     assert ", 2026-12-18\n" in chart and "2027-01-15" not in chart
+
+
+def test_a_week_with_only_note_check_ins_shows_no_change_not_none(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: a log line with a note and no value in the week gave `–` (no check-in)
+    in "This week", while the legend says `±0` is for check-ins that changed nothing."""
+    text = goal_text("Talks", current=1).replace(
+        "- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n",
+        "- 2026-11-06: +1 First talk\n- 2026-11-18: prepared questions for Elena\n",
+    )
+    write("goals/talks.md", text)
+    review = invoke("review", "--stdout", "--week", "2026-W47").stdout
+    row = next(line for line in review.splitlines() if line.startswith("| [[talks]]"))
+    assert "| ±0 |" in row
+    earlier = invoke("review", "--stdout", "--week", "2026-W46").stdout  # nothing that week
+    assert "| – |" in next(line for line in earlier.splitlines() if line.startswith("| [[talks]]"))

@@ -299,13 +299,16 @@ def _score(
     label: str,
 ) -> dict[str, Any]:
     """A scoreboard row: the goal's ``value`` in the week (see :func:`_week_value`), its
-    change in the week from its series to ``as_of`` (``points``), and its pace on
+    change in the week from its series to ``as_of`` (``points``; 0 when its check-ins in
+    the week have no value), and its pace on
     ``as_of``, against the plan's target for the week ``label`` (the one holding it)."""
     in_week = [p for p in points if p[0] in period]
     change = None
     if in_week:
         start_value = value_on(points, before, goal.baseline or 0)
         change = in_week[-1][1] - start_value
+    elif any(c.day in period and c.day <= as_of for c in goal.checkins):
+        change = 0.0  # check-ins with a note and no value: there was one, no change
     now = pace(goal, as_of, value)
     planned = plan.targets.get(goal.id or "", {}).get(label) if plan else None
     status = plan_pace(goal, now.status, value, planned)
