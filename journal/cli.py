@@ -799,8 +799,10 @@ def log_command(
             raise UsageProblem("--date needs a VALUE to record, e.g. +1")
         from journal.present import history_view
         from journal.usecases.checkin import history
+        from journal.usecases.listing import goal_problems
 
         record = history(vault, catalog, goal, today())
+        report(goal_problems(catalog, record["path"]), severities=("error", "warning"))
         if as_json:
             emit_json(record)
         else:
@@ -1068,11 +1070,12 @@ def status(state: State, as_json: bool) -> None:
     """
     from journal.core.formatting import terminal_data
     from journal.present import status_screen
+    from journal.usecases.listing import goal_problems
     from journal.usecases.status import status as board
 
     vault = state.vault()
     catalog = state.catalog(vault)
-    report(catalog.diagnostics)
+    report(goal_problems(catalog), severities=("error", "warning"))
     data = board(vault, catalog, today())
     if as_json:
         emit_json(data)

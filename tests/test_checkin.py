@@ -563,3 +563,24 @@ def test_a_large_value_that_differs_from_its_log_is_told() -> None:
     log = [CheckIn(date(2026, 11, 18), "=", 1e12, "recount", 5)]
     assert log_agrees(0, log, 1e12)
     assert not log_agrees(0, log, 1e12 + 500)
+
+
+def test_a_log_line_that_cant_be_read_is_told_by_log_and_status(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `journal log GOAL` said "no check-ins yet" and `status` "never" for a
+    goal whose only log line was `+ 1` (a space after the sign), without a word on why."""
+    text = goal_text("Talks").replace("+1 Coffee", "+ 1 Coffee")
+    write("goals/talks.md", text)
+    write("goals/other.md", goal_text("Other").replace("+1 Coffee", "+ 2 Coffee"))
+    warning = (
+        "goals/talks.md:17: warning: log line: the sign must touch the number: write +1, not + 1\n"
+    )
+    listed = invoke("log", "talks")
+    assert listed.exit_code == 0
+    assert "no check-ins yet" in listed.stdout
+    assert listed.stderr == warning  # that goal's alone
+    shown = invoke("status")
+    assert shown.exit_code == 0
+    assert warning in shown.stderr
+    assert "goals/other.md:17: warning: log line" in shown.stderr

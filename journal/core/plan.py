@@ -96,8 +96,9 @@ def build_plan(
 ) -> dict[str, Any]:
     """Everything the plan template shows, as plain data.  ``targets`` (per goal id,
     the value to reach by the end of each week, null before the goal's window, up to
-    its last week, or the week a done goal was completed in) goes into the front matter, for the review.  ``series_of``: each
-    goal's values over time (by default :func:`value_points`, without git)."""
+    its last week, or the week a done goal was completed in) goes into the front
+    matter, for the review.  ``series_of``: each goal's values over time (by default
+    :func:`value_points`, without git)."""
     weeks = plan_weeks(start, days, week_start)
     span = Period(start, weeks[-1].end)
     labels = [week_label(w.start, week_start) for w in weeks]

@@ -139,3 +139,17 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
         ]
     record["extra"] = plain(goal.extra)
     return record
+
+
+def goal_problems(catalog: Catalog, path: str | None = None) -> list[Diagnostic]:
+    """What ``journal status`` reports: every error, and the warnings of goal notes (a
+    log line that can't be read is left out of the values it shows); with ``path``
+    (``journal log GOAL``), the errors and warnings of that goal's note alone."""
+    if path is not None:
+        return [d for d in catalog.diagnostics if d.path == path and d.severity != "hint"]
+    goals = {g.path for g in catalog.goals}
+    return [
+        d
+        for d in catalog.diagnostics
+        if d.severity == "error" or (d.severity == "warning" and d.path in goals)
+    ]
