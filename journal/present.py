@@ -472,8 +472,17 @@ def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
         out.append(line.rstrip())
         if g["next_milestone"]:
             m = g["next_milestone"]
-            due = f" (due {m['due']})" if m["due"] else ""
-            out.append(style(f"{'':<29}next: {m['title']}{due}", "muted"))
+            late = (
+                (date.fromisoformat(s["today"]) - date.fromisoformat(m["due"])).days
+                if m["due"]
+                else 0
+            )
+            if late > 0:
+                overdue = f"overdue {plural(late, 'day')}"
+                out.append(f"{'':<29}next: {m['title']} (due {m['due']}, {style(overdue, 'bad')})")
+            else:
+                due = f" (due {m['due']})" if m["due"] else ""
+                out.append(style(f"{'':<29}next: {m['title']}{due}", "muted"))
     if not s["goals"]:
         out.append("  no active goals")
     out += ["", style("Follow-ups due", "heading")]

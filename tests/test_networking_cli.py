@@ -719,3 +719,14 @@ def test_done_prints_a_milestones_old_value_as_the_file_shows_it(
         "goals/a.md: milestones[2] Review: false -> 2026-11-22\n",
         "goals/a.md: milestones[3] Plain text one: (none) -> 2026-11-22\n",
     ]
+
+
+def test_status_calls_a_milestone_past_its_day_overdue(invoke: Invoke, write: Write) -> None:
+    milestones = (
+        "\n  - title: Draft list\n    due: 2026-11-18\n  - title: Call Dana\n    due: 2026-12-01"
+    )
+    write("goals/a.md", goal_text("Alpha", milestones=milestones))
+    text = invoke("status").stdout  # today: 2026-11-22
+    assert "next: Draft list (due 2026-11-18, overdue 4 days)\n" in text
+    write("goals/a.md", goal_text("Alpha", milestones=milestones.replace("18", "23")))
+    assert "next: Draft list (due 2026-11-23)\n" in invoke("status").stdout

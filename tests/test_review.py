@@ -531,7 +531,7 @@ def test_generated_sections_hold_no_checkboxes_so_ticks_go_to_the_notes(
     assert invoke("review").exit_code == 0
     path = vault / "reviews/2026-W47.md"
     text = path.read_text()
-    assert "- Draft list · [[a]] · due 2026-11-20\n" in text
+    assert "- Draft list · [[a]] · due 2026-11-20, **overdue 2 days**\n" in text
     assert "\n    - Send the article\n" in text and "Say thanks" not in text
     assert "[ ]" not in text and "[x]" not in text
     assert "`journal done GOAL --milestone TITLE`" in text
@@ -1111,3 +1111,19 @@ def test_a_week_with_only_note_check_ins_shows_no_change_not_none(
     assert "| ±0 |" in row
     earlier = invoke("review", "--stdout", "--week", "2026-W46").stdout  # nothing that week
     assert "| – |" in next(line for line in earlier.splitlines() if line.startswith("| [[talks]]"))
+
+
+def test_a_milestone_past_its_day_is_overdue_in_its_own_week(invoke: Invoke, write: Write) -> None:
+    """Reported: a milestone due on Wednesday and not done was still "Due this week" in
+    the Sunday review, with "Overdue - nothing"."""
+    milestones = (
+        "\n  - title: Draft list\n    due: 2026-11-18\n  - title: Call Dana\n    due: 2026-11-22"
+    )
+    write("goals/talks.md", goal_text("Talks", milestones=milestones))
+    review = invoke("review", "--stdout").stdout  # today: 2026-11-22, a Sunday
+    section = review.split("## Milestones")[1].split("<!-- journal:end milestones")[0]
+    overdue, this_week = section.split("**Due this week**")
+    assert "- Draft list · [[talks]] · due 2026-11-18, **overdue 4 days**\n" in overdue
+    assert "Call Dana" not in overdue  # due today: not late yet
+    assert "- Call Dana · [[talks]] · due 2026-11-22\n" in this_week
+    assert "Draft list" not in this_week

@@ -361,20 +361,22 @@ def _checkins(
 
 def _milestones(
     goals: list[Goal], link: Callable[[Goal], str], period: Period, as_of: date, week_start: int
-) -> dict[str, list[dict[str, str]]]:
+) -> dict[str, list[dict[str, Any]]]:
+    """Open milestones: overdue (due before ``as_of``, with how many ``days``), due in
+    the week (from ``as_of`` on) and in the next."""
     following = week_of(period.end + timedelta(days=1), week_start)
-    groups: dict[str, list[dict[str, str]]] = {"overdue": [], "this_week": [], "next_week": []}
+    groups: dict[str, list[dict[str, Any]]] = {"overdue": [], "this_week": [], "next_week": []}
     for goal in goals:
         for m in goal.milestones:
             if m.is_done or m.due is None:
                 continue
-            item = {"goal": link(goal), "title": m.title, "due": m.due.isoformat()}
-            if m.due in period:
+            item = {"goal": link(goal), "title": m.title, "due": m.due.isoformat(), "days": None}
+            if m.due < as_of:  # this week's too, once its day is past
+                groups["overdue"].append({**item, "days": (as_of - m.due).days})
+            elif m.due in period:
                 groups["this_week"].append(item)
             elif m.due in following:
                 groups["next_week"].append(item)
-            elif m.due < min(period.start, as_of):
-                groups["overdue"].append(item)
     for items in groups.values():
         items.sort(key=lambda i: (i["due"], i["goal"], i["title"]))
     return groups
