@@ -50,7 +50,9 @@ def test_minus_equals_and_dates(invoke: Invoke, write: Write, vault: Path) -> No
     assert invoke("log", "Connect", "--", "-0.5").exit_code == 0
     text = (vault / GOAL).read_text()
     assert "\ncurrent: 4\n" in text
-    assert text.endswith("- 2026-11-22: -1 miscounted\n- 2026-11-21: =4.5\n- 2026-11-22: -0.5\n")
+    assert text.endswith(  # the backdated line goes before the first one dated later
+        "- 2026-11-21: =4.5\n- 2026-11-22: -1 miscounted\n- 2026-11-22: -0.5\n"
+    )
 
 
 def test_the_change_starts_from_baseline_or_zero_when_current_is_missing(

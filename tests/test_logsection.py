@@ -71,6 +71,16 @@ def added(text: str, checkin: CheckIn = NEW) -> str:
             "## Log\n- 2026-11-01: +1 a\n## Log\n- 2026-11-02: +1 b\n",
             f"## Log\n- 2026-11-01: +1 a\n{LINE}\n## Log\n- 2026-11-02: +1 b\n",
         ),
+        (  # backdated: before the first item dated later, after those of its day
+            "## Log\n\n- 2026-11-21: +1 a\n- 2026-11-22: +1 b\n- 2026-11-23: +1 c\n"
+            "  - nested 2026-11-01\n- 2026-11-24: +1 d\n",
+            f"## Log\n\n- 2026-11-21: +1 a\n- 2026-11-22: +1 b\n{LINE}\n- 2026-11-23: +1 c\n"
+            "  - nested 2026-11-01\n- 2026-11-24: +1 d\n",
+        ),
+        (  # backdated before the first item; items that are no check-ins are passed over
+            "## Log\n- a thought\n- 2026-12-01: +1 a\n",
+            f"## Log\n- a thought\n{LINE}\n- 2026-12-01: +1 a\n",
+        ),
     ],
 )
 def test_the_line_goes_to_the_right_place(body: str, expected: str) -> None:
@@ -103,6 +113,13 @@ def test_crlf_and_bom_are_kept() -> None:
     assert doc.bom
     assert text.endswith(f"- 2026-11-20: +1 a\r\n{LINE}\r\n\r\n## Next\r\n")
     assert "\n" not in text.replace("\r\n", "")
+
+
+def test_a_backdated_line_keeps_crlf_and_the_missing_final_newline() -> None:
+    text = "---\r\ntype: goal\r\n---\r\n## Log\r\n- 2026-11-20: +1 a\r\n- 2026-11-30: +1 b"
+    assert added(text) == (
+        f"---\r\ntype: goal\r\n---\r\n## Log\r\n- 2026-11-20: +1 a\r\n{LINE}\r\n- 2026-11-30: +1 b"
+    )
 
 
 def test_a_form_feed_does_not_shift_lines() -> None:

@@ -1,8 +1,9 @@
 """Adding a check-in line to a note's ``## Log`` section, touching nothing else.
 
 The section is found with :mod:`journal.core.body` (so a ``## Log`` inside a code
-block is not one): the line goes right after its last top-level list item, else
-at the end of the section; a note without one gets ``## Log`` at the end.  Every
+block is not one): the line goes right after its last top-level list item - a
+backdated one before the first item dated later, so the log stays in date order -
+else at the end of the section; a note without one gets ``## Log`` at the end.  Every
 other character stays - line endings, the BOM, a missing final newline.  The
 result must read back as the old check-ins plus exactly the new one.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from journal.core.body import parse_body, split_lines
+from journal.core.body import LogSection, parse_body, split_lines
 from journal.core.checkins import CheckIn, CheckInError, format_log_line, parse_log_line
 from journal.core.codec import Document, parse_text
 from journal.core.errors import UnsafeWrite
@@ -32,13 +33,30 @@ def append_checkin(doc: Document, checkin: CheckIn) -> str:
         new_body = _new_section(body, entry, nl, fresh_line=not head or head.endswith(("\n", "\r")))
     else:
         section = sections[0]
-        if section.last_item is not None:
+        later = _first_later(facts.log_lines, section, checkin)
+        if later is not None:  # a backdated line: before the first item dated after it
+            new_body = _insert_after(body, later - 1, entry + nl)
+        elif section.last_item is not None:
             new_body = _insert_after(body, section.last_item, entry + nl)
         else:
             new_body = _at_section_end(body, section.content, section.end, entry, nl)
     text = head + new_body
     _verify(doc, text, checkin)
     return text
+
+
+def _first_later(items: list[tuple[int, str]], section: LogSection, checkin: CheckIn) -> int | None:
+    """The line of the first top-level item of ``section`` dated after ``checkin``'s
+    day (one that is not a check-in line is passed over), or None."""
+    for line, text in items:
+        if section.content <= line < section.end:
+            try:
+                found = parse_log_line(text, line)
+            except CheckInError:
+                continue
+            if found is not None and found.day > checkin.day:
+                return line
+    return None
 
 
 def _line_offsets(body: str) -> list[int]:
