@@ -730,3 +730,18 @@ def test_status_calls_a_milestone_past_its_day_overdue(invoke: Invoke, write: Wr
     assert "next: Draft list (due 2026-11-18, overdue 4 days)\n" in text
     write("goals/a.md", goal_text("Alpha", milestones=milestones.replace("18", "23")))
     assert "next: Draft list (due 2026-11-23)\n" in invoke("status").stdout
+
+
+def test_a_person_typed_without_accents_is_the_contact_with_them(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `--with jose` said "not in your contacts" while `José Núñez` was one."""
+    write("people/José Núñez.md", "---\ntype: contact\n---\n")
+    write("people/Josefina Ruiz.md", "---\ntype: contact\n---\n")
+    result = invoke("new", "meeting", "--with", "jose nunez", "--date", "2026-11-20", "--json")
+    assert result.exit_code == 0, result.stderr
+    text = (vault / json.loads(result.stdout)["path"]).read_text()
+    assert 'with:\n  - "[[José Núñez]]"\n' in text
+    both = invoke("new", "meeting", "--with", "jose", "--date", "2026-11-21")
+    assert both.exit_code == 1  # José and Josefina: a part of two names is no one
+    assert "matches 2 notes" in both.stderr

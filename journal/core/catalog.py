@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import cached_property
@@ -117,11 +118,12 @@ Head = TypeVar("Head", bound=NoteHead)
 
 def match_head(pool: Sequence[Head], ref: str) -> Head | None:
     """The one head of ``pool`` that ``ref`` names: by id, path, file name, title or
-    alias (case-insensitive), else by a unique part of its title, file name or id;
-    None when none does, :class:`Ambiguous` when several do."""
+    alias (case-insensitive), else by a unique part of its title, file name or id
+    (ignoring accents too); None when none does, :class:`Ambiguous` when several do."""
     wanted = link_key(ref)  # as a link: a "\\" taken for a "/"
     plain = fold(ref.strip()).removesuffix(".md")  # as typed: a "\\" may be part of a name
     names = {wanted, plain}
+    bare_names = {_bare(name) for name in names}  # "jose" for José, typed without accents
     tiers: list[Callable[[NoteHead], bool]] = [
         lambda n: n.id == ref.strip(),
         lambda n: fold(n.id or "") in names,
@@ -129,7 +131,7 @@ def match_head(pool: Sequence[Head], ref: str) -> Head | None:
         lambda n: link_key(n.path) == wanted,
         lambda n: fold(n.stem) in names or fold(n.title) in names,
         lambda n: any(fold(a) in names for a in n.aliases),
-        lambda n: any(w in fold(x) for w in names for x in (n.title, n.stem, n.id or "")),
+        lambda n: any(w in _bare(x) for w in bare_names for x in (n.title, n.stem, n.id or "")),
     ]
     for matches in tiers:
         found = [n for n in pool if matches(n)]
@@ -138,6 +140,12 @@ def match_head(pool: Sequence[Head], ref: str) -> Head | None:
         if found:
             raise Ambiguous(ref, [n.path for n in found])
     return None
+
+
+def _bare(text: str) -> str:
+    """``text`` folded (:func:`fold`) and without accents: ``José`` is ``jose``."""
+    decomposed = unicodedata.normalize("NFKD", fold(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _no_alias(key: str) -> Sequence[str]:
