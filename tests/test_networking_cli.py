@@ -745,3 +745,25 @@ def test_a_person_typed_without_accents_is_the_contact_with_them(
     both = invoke("new", "meeting", "--with", "jose", "--date", "2026-11-21")
     assert both.exit_code == 1  # José and Josefina: a part of two names is no one
     assert "matches 2 notes" in both.stderr
+
+
+def test_done_with_a_name_of_several_meetings_takes_the_one_with_an_open_follow_up(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `journal done Priya` said "'Priya' matches 2 notes" when only one of
+    the two meetings with Priya still owed a follow-up."""
+    meeting = "---\ntype: meeting\ndate: {day}\nfollow_up_by: 2026-11-20\n{done}---\n"
+    write(
+        "meetings/2026-11-10 Coffee with Priya.md",
+        meeting.format(day="2026-11-10", done="follow_up_done: 2026-11-12\n"),
+    )
+    write("meetings/2026-11-17 Call with Priya.md", meeting.format(day="2026-11-17", done=""))
+    result = invoke("done", "Priya")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "follow_up_done: 2026-11-22"
+        in (vault / "meetings/2026-11-17 Call with Priya.md").read_text()
+    )
+    again = invoke("done", "Priya")  # both closed now: which one is meant can't be told
+    assert again.exit_code == 1
+    assert "'Priya' matches 2 notes" in again.stderr

@@ -11,7 +11,7 @@ from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.dates import not_after
-from journal.core.errors import JournalError, NotFound, UsageProblem
+from journal.core.errors import Ambiguous, JournalError, NotFound, UsageProblem
 from journal.core.fields import (
     GOAL_FIELDS,
     MEETING_FIELDS,
@@ -20,6 +20,7 @@ from journal.core.fields import (
     refuse_other_case,
 )
 from journal.core.goal import Change, edit_goal
+from journal.core.notes import Note
 
 
 @dataclass
@@ -45,12 +46,18 @@ def mark_done(
     """Set ``follow_up_done: DAY`` on a meeting, ``status: done`` (and so ``completed:
     DAY``, as ``journal set`` does) on a goal, or ``done: DAY`` on the goal milestone
     whose title is (or uniquely holds) ``milestone``.  Something already done is left
-    as it is."""
+    as it is.  A name that matches several notes, only one of which has something left
+    to do, is that one."""
     if milestone is not None and not milestone.strip():
         raise UsageProblem("--milestone needs a milestone's title, a part of it or its number")
     not_after(day, catalog.today, "journal done")
     kinds = ("goal",) if milestone is not None else ("meeting", "goal")
-    note = catalog.find_note(ref, kinds=kinds)
+    try:
+        note = catalog.find_note(ref, kinds=kinds)
+    except Ambiguous as exc:
+        if milestone is not None:
+            raise
+        note = _the_open_one(catalog, exc)
     if milestone is not None:
         result = Done(note.path, note.title, "milestone", "milestones")
         transform = _milestone(result, milestone, day)
@@ -62,6 +69,27 @@ def mark_done(
         transform = _goal(result, day)
     result.written = vault.rewrite(note.path, transform)
     return result
+
+
+def _the_open_one(catalog: Catalog, ambiguous: Ambiguous) -> Note:
+    """Of the notes a name matches, the one thing still to do - a meeting whose
+    follow-up is open, a goal not done - when there is one; else the error stands."""
+    notes = [catalog.by_path[path] for path in ambiguous.candidates]
+    open_ones = [n for n in notes if _still_open(n)]
+    if len(open_ones) != 1:
+        raise ambiguous
+    return open_ones[0]
+
+
+def _still_open(note: Note) -> bool:
+    props = note.props
+    if note.kind == "meeting":
+        return props.get("follow_up_by") not in (None, "") and props.get("follow_up_done") in (
+            None,
+            False,
+            "",
+        )
+    return props.get("status") not in ("done", "dropped")
 
 
 def _goal(result: Done, day: date) -> Callable[[codec.Document], str]:
