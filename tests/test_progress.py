@@ -27,9 +27,12 @@ def goal(**values: object) -> Goal:
 
 
 def test_expected_value_follows_the_straight_line() -> None:
-    g = goal()
-    assert expected_value(g, date(2026, 10, 1)) == 0
-    assert expected_value(g, date(2026, 11, 5)) == pytest.approx(5)
+    g = goal()  # 71 days, 2026-10-01 to 12-10 both included: the target by the 10th's end
+    assert expected_value(g, date(2026, 9, 30)) == 0  # nothing is due before it starts
+    assert expected_value(g, date(2026, 10, 1)) == pytest.approx(10 / 71)  # its first day
+    assert expected_value(g, date(2026, 11, 4)) == pytest.approx(5 - 5 / 71)  # day 35 of 71
+    assert expected_value(g, date(2026, 12, 9)) == pytest.approx(10 * 70 / 71)
+    assert expected_value(g, date(2026, 12, 10)) == 10
     assert expected_value(g, date(2027, 1, 1)) == 10
     assert expected_value(goal(due=None), date(2026, 11, 5)) is None
 

@@ -38,12 +38,15 @@ def start_of(goal: Goal) -> date | None:
 
 
 def expected_value(goal: Goal, day: date) -> float | None:
-    """The value on the straight line from (start, baseline) to (due, target) on ``day``."""
+    """The value to reach by the end of ``day`` on the straight line from the baseline
+    when the goal starts to its target at the end of its due day - the line a 90-day
+    plan draws (:class:`journal.core.plan.Line`)."""
     start = start_of(goal)
     if goal.target is None or goal.due is None or start is None or goal.due <= start:
         return None
     base = goal.baseline or 0
-    share = min(max((day - start).days / (goal.due - start).days, 0.0), 1.0)
+    days = (goal.due - start).days + 1
+    share = min(max((day - start).days + 1, 0), days) / days
     return base + (goal.target - base) * share
 
 
