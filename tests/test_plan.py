@@ -524,3 +524,21 @@ def test_a_plan_that_overlaps_another_says_so(invoke: Invoke, write: Write, vaul
     assert invoke("plan", "--start", "2027-03-01", "--days", "30").exit_code == 0
     told = invoke("plan", "--start", "2027-03-01").stderr
     assert "(regenerate that one with --start 2027-03-01 --days 30)" in told
+
+
+def test_status_expects_what_the_plan_asks_by_the_end_of_the_week(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: status expected 0.43 (13/90 of 3) on 2026-11-15 while the plan asked
+    0.5 (14/91) by the end of that week: the two drew the line a day apart."""
+    write(
+        "goals/a.md", goal_text("Alpha", current=0, target=3, start="2026-11-02", due="2027-01-31")
+    )
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-15")  # a Sunday: the end of 2026-W46
+    [before] = json.loads(invoke("status", "--json").stdout)["goals"]
+    assert before["expected"] == round(3 * 14 / 91, 2)
+    assert invoke("plan", "--start", "2026-11-02").exit_code == 0
+    [row] = props_of(vault / PLAN.replace("2026-11-23", "2026-11-02"))["targets"]
+    assert row["values"][1] == round(3 * 14 / 91, 1)  # the week of 11-09 to 11-15
+    [after] = json.loads(invoke("status", "--json").stdout)["goals"]
+    assert (after["by_plan"], round(after["expected"], 1)) == (True, row["values"][1])
