@@ -48,15 +48,20 @@ def test_edited_plan_targets_are_kept_and_reported_until_forced(
     path = vault / PLAN
     original = props_of(path)["targets"]
     set_values(path, "alpha", [9, 9, 9])
-    edited = path.read_bytes()
+    edited = props_of(path)
     result = invoke("plan")
     assert result.exit_code == 0
-    assert result.stdout == f"{PLAN}: unchanged\n"
+    # the table shows the kept targets, which drive the review's pace (reported: it
+    # showed the tool's while the front matter held the user's)
+    assert result.stdout == f"{PLAN}: updated\n"
     assert result.stderr == (
         f"{PLAN}: kept your value of 'targets', which the plan would change "
         "(run with --force to replace it)\n"
     )
-    assert path.read_bytes() == edited
+    assert props_of(path) == edited
+    weeks = [r for r in path.read_text().splitlines() if re.match(r"\| 2026-W\d\d \| 2026-", r)]
+    assert [r.split(" | ")[2] for r in weeks[:4]] == ["9", "9", "9", ""]
+    assert invoke("plan").stdout == f"{PLAN}: unchanged\n"
     forced = invoke("plan", "--force")
     assert (forced.stdout, forced.stderr) == (f"{PLAN}: updated\n", "")
     assert props_of(path)["targets"] == original

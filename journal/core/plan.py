@@ -7,7 +7,7 @@ straight line from its value when the window opens to its target on its due day.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -180,6 +180,35 @@ def build_plan(
         "chart": _gantt(goals, windows, span),
         "targets": {g.id: _trimmed(values[g.path]) for g in planned if g.id},
     }
+
+
+def read_targets(rows: object, labels: Sequence[str]) -> dict[str, dict[str, float]]:
+    """A plan's ``targets`` property, one value per week of ``labels`` (the plan's
+    weeks), as ``{goal id: {week label: value}}``; what is not a row of a goal id and
+    numbers (a hand edit gone wrong) is left out."""
+    targets: dict[str, dict[str, float]] = {}
+    for row in rows if isinstance(rows, list) else ():
+        values = row.get("values") if isinstance(row, dict) else None
+        if isinstance(values, list) and isinstance(row.get("goal"), str):
+            targets[row["goal"]] = {
+                str(label): float(v)
+                for label, v in zip(labels, values, strict=False)
+                if isinstance(v, (int, float)) and not isinstance(v, bool)
+            }
+    return targets
+
+
+def show_targets(data: dict[str, Any], targets: dict[str, dict[str, float]]) -> None:
+    """Put ``targets`` (see :func:`read_targets`) in the weekly table of ``data`` (what
+    :func:`build_plan` gives) for the goals they name: the targets a user set by hand in
+    the plan's front matter, which drive the review's pace, are the ones the note shows."""
+    for column, row in enumerate(data["rows"]):
+        kept = targets.get(row["id"]) if row["id"] else None
+        if kept is None:
+            continue
+        for week in data["weeks"]:
+            value = kept.get(week["label"])
+            week["targets"][column]["value"] = "" if value is None else number(value)
 
 
 def _weekly_values(line: Line, window: Period | None, weeks: list[Period]) -> list[float | None]:

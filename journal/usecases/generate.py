@@ -91,6 +91,22 @@ def write_generated(
     return result
 
 
+def kept_value(
+    vault: Vault, rel: str, props: Mapping[str, Any], key: str, *, force: bool = False
+) -> Any:
+    """The value of ``key``, one of the owned ``props``, in the generated note at ``rel``
+    when the user changed it since the tool wrote it - what :func:`write_generated`
+    keeps and reports (unless ``force``) - else None (no such note, no such change)."""
+    target = vault.disk_path(rel)
+    if force or not target.is_file():
+        return None
+    old = dict(codec.decode(files.read_snapshot(target).data).data or {})
+    if key not in old or codec.plain(old[key]) == codec.plain(props.get(key)):
+        return None
+    trusted = untouched(old, [k for k in props if k not in ("type", HASH_KEY)])
+    return None if trusted is not None and key in trusted else old[key]
+
+
 def _regenerate(
     doc: codec.Document,
     rel: str,

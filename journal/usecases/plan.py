@@ -11,9 +11,16 @@ from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
 from journal.core.formatting import json_numbers, one_line_texts
-from journal.core.plan import build_plan, plan_options, plan_spans, planned_goals
+from journal.core.plan import (
+    build_plan,
+    plan_options,
+    plan_spans,
+    planned_goals,
+    read_targets,
+    show_targets,
+)
 from journal.core.settings import PLAN_DAYS
-from journal.usecases.generate import Written, write_generated
+from journal.usecases.generate import Written, kept_value, write_generated
 from journal.usecases.history import series_lookup
 from journal.usecases.review import FILTERS
 
@@ -73,7 +80,6 @@ def quarterly_plan(
                 f"this plan overlaps {note.path} ({other_start} to {other_end}); a review "
                 f"follows the plan that starts last (regenerate that one with {again})"
             )
-    body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"plan": one_line_texts(data)})
     props = {
         "type": "plan",
         "start": start,
@@ -86,6 +92,10 @@ def quarterly_plan(
         ]
         or None,
     }
+    edited = kept_value(vault, path, props, "targets", force=force)
+    if edited is not None:  # kept in the front matter: the table shows what drives pace
+        show_targets(data, read_targets(edited, [week["label"] for week in data["weeks"]]))
+    body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"plan": one_line_texts(data)})
     written = write_generated(
         vault,
         path,

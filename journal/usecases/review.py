@@ -20,7 +20,7 @@ from journal.core.goal import Goal
 from journal.core.history import Event, History, follow
 from journal.core.names import render_pattern
 from journal.core.periodic import weekly_note_path
-from journal.core.plan import plan_spans, plan_weeks
+from journal.core.plan import plan_spans, plan_weeks, read_targets
 from journal.core.review import WeeklyTargets, build_review
 from journal.usecases.check import check_vault
 from journal.usecases.generate import Written, write_generated
@@ -398,14 +398,5 @@ def covering_plan(catalog: Catalog, period: Period, week_start: int) -> WeeklyTa
             continue
         days = (end - start).days + 1
         weeks = [week_label(w.start, week_start) for w in plan_weeks(start, days, week_start)]
-        targets: dict[str, dict[str, float]] = {}
-        for row in rows:
-            values = row.get("values") if isinstance(row, dict) else None
-            if isinstance(values, list) and isinstance(row.get("goal"), str):
-                targets[row["goal"]] = {
-                    str(label): float(v)
-                    for label, v in zip(weeks, values, strict=False)
-                    if isinstance(v, (int, float)) and not isinstance(v, bool)
-                }
-        found.append((start, note.path, WeeklyTargets(note.path, targets)))
+        found.append((start, note.path, WeeklyTargets(note.path, read_targets(rows, weeks))))
     return max(found, key=lambda item: (item[0], item[1]))[2] if found else None
