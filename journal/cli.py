@@ -1004,6 +1004,7 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
       journal done "2026-11-05 HR meetup"
       journal done connect-five-hr-leaders --milestone "Fifth conversation"
     """
+    from journal.core.formatting import plural
     from journal.present import file_value
     from journal.usecases.done import mark_done
 
@@ -1019,12 +1020,18 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
                 "new": result.new,
                 "changes": _changes(result.changes),
                 "written": result.written,
+                "open_tasks": result.open_tasks,
             }
         )
     elif result.written:
         _echo_changes(result.path, result.changes)
     else:
         echo(f"{result.path}: {result.what} already done ({result.key}: {file_value(result.old)})")
+    if result.open_tasks and not as_json:
+        left = plural(len(result.open_tasks), "task")
+        echo(f"journal: {result.path}: {left} not ticked yet:", err=True)
+        for task in result.open_tasks:
+            echo(f"  - [ ] {task}", err=True)
     if result.what == "milestone":
         return f"journal: milestone done {result.milestone} ({result.title})"
     return f"journal: {'done' if result.what == 'goal' else 'follow-up done'} {result.title}"

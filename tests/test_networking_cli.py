@@ -767,3 +767,21 @@ def test_done_with_a_name_of_several_meetings_takes_the_one_with_an_open_follow_
     again = invoke("done", "Priya")  # both closed now: which one is meant can't be told
     assert again.exit_code == 1
     assert "'Priya' matches 2 notes" in again.stderr
+
+
+def test_done_on_a_meeting_lists_its_tasks_not_ticked_yet(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write(
+        "meetings/2026-11-17 Call with Priya.md",
+        "---\ntype: meeting\ndate: 2026-11-17\nfollow_up_by: 2026-11-24\n---\n"
+        "## Follow-up\n\n- [ ] Send her my updated CV\n- [x] Say thanks\n",
+    )
+    result = invoke("done", "Priya")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "journal: meetings/2026-11-17 Call with Priya.md: 1 task not ticked yet:\n"
+        "  - [ ] Send her my updated CV\n"
+    )
+    again = invoke("done", "Priya", "--json")  # already done: still said, as data
+    assert json.loads(again.stdout)["open_tasks"] == ["Send her my updated CV"]

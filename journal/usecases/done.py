@@ -33,6 +33,7 @@ class Done:
     changes: list[Change] = field(default_factory=list)  # every value written
     written: bool = False
     milestone: str | None = None  # the milestone's title
+    open_tasks: list[str] = field(default_factory=list)  # a meeting's unticked tasks
 
     @property
     def new(self) -> Any:
@@ -47,7 +48,8 @@ def mark_done(
     DAY``, as ``journal set`` does) on a goal, or ``done: DAY`` on the goal milestone
     whose title is (or uniquely holds) ``milestone``.  Something already done is left
     as it is.  A name that matches several notes, only one of which has something left
-    to do, is that one."""
+    to do, is that one.  A meeting's tasks not ticked yet are listed (``open_tasks``):
+    closing its follow-up may forget one."""
     if milestone is not None and not milestone.strip():
         raise UsageProblem("--milestone needs a milestone's title, a part of it or its number")
     not_after(day, catalog.today, "journal done")
@@ -63,6 +65,7 @@ def mark_done(
         transform = _milestone(result, milestone, day)
     elif note.kind == "meeting":
         result = Done(note.path, note.title, "follow-up", "follow_up_done")
+        result.open_tasks = [t.text for t in note.tasks if not t.done]
         transform = _follow_up(result, day)
     else:
         result = Done(note.path, note.title, "goal", "status")

@@ -229,7 +229,7 @@ RULES = (
         "H005",
         "bad-value",
         "error",
-        "a goal property whose value is not of its type (the value is ignored)",
+        "a property of a goal, meeting or contact whose value is not of its type (ignored)",
         _diagnostics(
             ("value",),
             "error",
