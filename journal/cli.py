@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -110,9 +111,10 @@ class JournalGroup(click.Group):
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             echo(f"journal: {_interrupted(ctx)}", err=True)
-            ctx.exit(130)  # as a shell reports Ctrl-C (128 + SIGINT): stopped, not failed
+            # as a shell reports Ctrl-C (128 + SIGINT), or the signal that stopped it
+            ctx.exit(128 + (exc.signum if isinstance(exc, Terminated) else signal.SIGINT))
         except Exception as exc:
             if _debug(ctx):
                 raise
@@ -1275,11 +1277,28 @@ def obsidian_setup_command(state: State, dry_run: bool, as_json: bool) -> None:
 GC_THRESHOLD = (10_000, 10, 10)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (``kill``, a closed terminal, a supervisor, a CI timeout), raised
+    as Ctrl-C is, so that a command stops the same clean way - its worker processes
+    stopped, its transaction rolled back - instead of dying and leaving workers behind."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
 def main() -> None:
     """Console-script entry point."""
     import gc
 
     gc.set_threshold(*GC_THRESHOLD)
+    for name in ("SIGTERM", "SIGHUP"):  # no SIGHUP on Windows
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminate)
     for number, arg in enumerate(sys.argv[1:], start=1):
         try:
             arg.encode("utf-8")

@@ -1121,6 +1121,58 @@ def test_ctrl_c_during_a_parallel_build_stops_it_in_one_line(vault: Path, tmp_pa
     assert_matches_rebuild(vault, db, tmp_path)
 
 
+@pytest.mark.parametrize(
+    ("signame", "group"), [("SIGTERM", False), ("SIGTERM", True), ("SIGHUP", False)]
+)
+def test_kill_during_a_parallel_build_stops_it_and_its_workers(
+    vault: Path, tmp_path: Path, signame: str, group: bool
+) -> None:
+    """Reported: `kill` (SIGTERM) of `journal index --rebuild` left both forked workers
+    running for ever, holding the index open.  Now it stops as Ctrl-C does: one line,
+    exit 128 + the signal, the index as it was, and no worker left."""
+    import signal
+
+    sig = getattr(signal, signame)
+    total = 3 * index_module.PARALLEL_MIN
+    write_many_notes(vault, total)
+    db = default_path(Vault.open(vault))
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "journal", "--vault", str(vault), "index", "--rebuild"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    assert wait_for_workers(proc.pid), "the build did not start"
+    workers = [
+        int(pid) for pid in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+    ]
+    if group:
+        os.killpg(proc.pid, sig)  # a supervisor stopping the whole job
+    else:
+        proc.send_signal(sig)  # `kill PID`: the command alone
+    out, err = proc.communicate(timeout=30)
+    assert (proc.returncode, out, err) == (
+        128 + sig,
+        "",
+        "journal: interrupted; nothing was written\n",
+    )
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers):
+        zombies = [
+            pid
+            for pid in workers
+            if Path(f"/proc/{pid}").exists() and " Z " not in Path(f"/proc/{pid}/stat").read_text()
+        ]
+        if not zombies:
+            break
+        assert time.monotonic() < deadline, f"workers left running: {zombies}"
+        time.sleep(0.05)
+    assert dump(db)["notes"] == []  # the first build, rolled back
+
+
 def test_journal_index_deletes_the_index_files_of_vaults_that_are_gone(
     vault: Path, invoke: Invoke, tmp_path: Path
 ) -> None:

@@ -1427,12 +1427,17 @@ def _name_resolver(named: dict[str, list[str]]) -> LinkResolver:
     return LinkResolver(lambda key: named.get(key, ()), lambda key: ())
 
 
+#: The signals a command stops on (Ctrl-C; ``kill``, a closed terminal: see ``cli.main``).
+_STOPS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
+
 @contextlib.contextmanager
 def _interrupts_held() -> Iterator[None]:
-    """Hold Ctrl-C back while worker processes may be forked: they are born with it
-    blocked and ignore it (the main process stops them), so no worker is interrupted
-    half-way through its start and prints a traceback."""
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    """Hold Ctrl-C (and the other stops) back while worker processes may be forked:
+    they are born with them blocked, ignore Ctrl-C (the main process stops them) and
+    die quietly of the others, so no worker is stopped half-way through its start and
+    prints a traceback."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
     try:
         yield
     finally:
@@ -1445,7 +1450,9 @@ def _start_worker(cancel: Any, resolver: LinkResolver | None) -> None:
     _cancel = cancel
     _resolver = resolver
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
 
 
 def _read_chunk(
