@@ -195,6 +195,8 @@ def watch_line(update: dict[str, Any], clock: str) -> str:
         parts.append(f"removed {removed[0]}" if len(removed) == 1 else f"{len(removed)} removed")
     if not parts and update.get("elsewhere"):
         parts.append("changes stored by another journal command")
+    if not parts and update.get("settings"):
+        parts.append("settings read again")
     scope = " (full reconcile)" if update["full"] else ""
     return f"{clock} {'; '.join(parts)}{scope} in {update['seconds'] * 1000:.0f} ms"
 

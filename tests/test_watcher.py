@@ -856,3 +856,48 @@ def test_a_new_index_path_moves_the_watcher_to_that_index(
     assert watching.watcher.index.path == moved
     write("notes/new.md", "# New\n")
     assert_matches_rebuild(watching.root, moved, tmp_path, timeout=SETTLE)
+
+
+def test_journal_watch_regenerate_follows_a_new_week_start_and_never_flips_back(
+    vault: Path, write: Write
+) -> None:
+    """Reported: after `[week] start` changed, `journal review` wrote the week from
+    Sunday, and a running `watch --regenerate` wrote it back from Monday a moment later."""
+    from click.testing import CliRunner
+
+    from journal.cli import cli
+
+    _goal, review = _goal_with_a_review(vault, write)
+    assert "\nstart: 2026-11-16\n" in review.read_text()
+    proc = _regenerating(vault)
+    time.sleep(1.5)  # its first reconcile done
+    write(".journal/config.toml", '[week]\nstart = "sunday"\n')
+    result = CliRunner().invoke(cli, ["--vault", str(vault), "review", "--week", "2026-W47"])
+    assert result.exit_code == 0, result.output
+    assert "\nstart: 2026-11-15\nend: 2026-11-21\n" in review.read_text()
+    time.sleep(3)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0, err
+    assert "journal watch: read the settings again" in err
+    assert "\nstart: 2026-11-15\nend: 2026-11-21\n" in review.read_text(), out
+
+
+def test_journal_watch_regenerate_regenerates_the_review_when_the_settings_change(
+    vault: Path, write: Write
+) -> None:
+    """No note changed, but `[check] ignore` did: this week's review (which lists the
+    goals' findings) follows it."""
+    _goal, review = _goal_with_a_review(vault, write)
+    assert "SMART R001 (warning)" in review.read_text()
+    proc = _regenerating(vault)
+    assert proc.stdout is not None
+    proc.stdout.readline()  # the first full reconcile
+    write(".journal/config.toml", '[check]\nignore = ["R001"]\n')
+    lines = [proc.stdout.readline(), proc.stdout.readline()]
+    assert lines[0].split(" ", 1)[1].startswith("settings read again (full reconcile) in "), lines
+    assert lines[1].rstrip().endswith("reviews/2026-W47.md regenerated"), lines
+    assert "R001" not in review.read_text()
+    proc.send_signal(signal.SIGTERM)
+    _out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0 and err == "journal watch: read the settings again\n"

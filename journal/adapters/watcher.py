@@ -70,6 +70,9 @@ class Update:
     #: another journal command stored changes since the last batch: the notes this batch
     #: was about may have been read by it (its refresh came first), not by this one
     elsewhere: bool = False
+    #: the settings were read again (edited) just before: what hangs on them (this
+    #: week's review) may differ even when no note did
+    settings: bool = False
 
 
 class _Dirty:
@@ -209,6 +212,7 @@ class Watcher:
         self._threads: list[threading.Thread] = []
         self._settings = index.vault.settings_stamp()
         self._edited: tuple[tuple[Any, ...], float] | None = None  # a new stamp, when seen
+        self._settings_read = False  # until the next update says so
 
     def stop(self) -> None:
         """Ask :meth:`run` to return (from any thread or a signal handler)."""
@@ -238,7 +242,11 @@ class Watcher:
                     break
                 if not self.index.vault.root.is_dir():  # exit 1: not a stop asked for
                     raise self._gone()
-                full = self._read_settings() or full
+                reread = self._read_settings()
+                if self._edited is not None and (paths or full):
+                    self._postpone(paths, full)  # to be handled under the new settings
+                    continue
+                full = reread or full
                 if not self._observer_alive():
                     self.log("journal watch: the file watcher stopped; restarting it")
                     self._stop_observer()
@@ -288,8 +296,19 @@ class Watcher:
         before.close()
         if index.path != before.path:
             self.log(f"journal watch: the index is now {index.path}")
+        self._settings_read = True
         self.log("journal watch: read the settings again")
         return True
+
+    def _postpone(self, paths: list[str], full: bool) -> None:
+        """Hand ``paths`` (and a reconcile) back for later: the settings are being edited
+        (a ``journal review`` under a new week start may have written a note meanwhile,
+        which must not be regenerated under the old one)."""
+        for path in paths:
+            self.dirty.mark(path)
+        if full:
+            self.dirty.request_full()
+        self.stop_event.wait(self.quiet)
 
     def _update(self, paths: list[str] | None) -> None:
         """Refresh ``paths`` (None: reconcile the whole vault).  With many files to read
@@ -325,12 +344,13 @@ class Watcher:
             )
             self.unread = result.unread
             elsewhere = self.index.changed_elsewhere()
+            settings, self._settings_read = self._settings_read, False
             if (
-                (result.changed or elsewhere)
+                (result.changed or elsewhere or settings)
                 and self.on_update is not None
                 and not self.stop_event.is_set()
             ):
-                self.on_update(Update(result, paths is None, elsewhere))
+                self.on_update(Update(result, paths is None, elsewhere, settings))
         except IndexTakenOver:
             raise  # a newer journal's index: watching on would write into it
         except Exception as exc:

@@ -18,6 +18,7 @@ def update_record(update: Update) -> dict[str, Any]:
     return {
         "full": update.full,
         "elsewhere": update.elsewhere,
+        "settings": update.settings,
         "read": update.refresh.parsed,
         "removed": update.refresh.removed,
         "seconds": round(update.refresh.seconds, 4),
@@ -70,7 +71,9 @@ def watch_vault(
         vault = index.vault
         record = update_record(update)
         record["errors"] = [d.to_dict() for d in index.errors(record["read"])]
-        if regenerate is not None and (record["read"] or record["removed"] or update.elsewhere):
+        if regenerate is not None and (
+            record["read"] or record["removed"] or update.elsewhere or update.settings
+        ):
             try:
                 record["regenerated"] = regenerate_review(vault, index, regenerate())
             except JournalError as exc:
