@@ -111,6 +111,12 @@ class JournalGroup(click.Group):
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:
+            # what reads the output went away (`journal list | head -1`, a `journal
+            # watch` piped to a reader that ended): stop quietly, as SIGPIPE would
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, sys.stdout.fileno())  # nothing more to flush at exit
+            ctx.exit(128 + getattr(signal, "SIGPIPE", 13))  # as git and coreutils report it
         except KeyboardInterrupt as exc:
             echo(f"journal: {_interrupted(ctx)}", err=True)
             # as a shell reports Ctrl-C (128 + SIGINT), or the signal that stopped it

@@ -901,3 +901,49 @@ def test_journal_watch_regenerate_regenerates_the_review_when_the_settings_chang
     proc.send_signal(signal.SIGTERM)
     _out, err = proc.communicate(timeout=20)
     assert proc.returncode == 0 and err == "journal watch: read the settings again\n"
+
+
+def test_journal_watch_stops_quietly_when_its_reader_goes_away(vault: Path, write: Write) -> None:
+    """Reported: `journal watch | head -n 2` kept watching after head ended, logging a
+    BrokenPipeError for every change, and ended with an internal error (exit 1)."""
+    write("goals/a.md", goal_text("Alpha"))
+    proc = _start_cli(vault)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().startswith("watching ")
+    proc.stdout.readline()  # the first full reconcile
+    proc.stdout.close()  # the reader ends, as head does
+    for current in (3, 4, 5):
+        write("goals/a.md", goal_text("Alpha", current=current))
+        time.sleep(0.5)
+    assert proc.wait(timeout=20) == 141  # 128 + SIGPIPE, as git and coreutils end then
+    with proc.stderr:
+        assert proc.stderr.read() == ""
+
+
+def test_a_listing_whose_reader_is_gone_ends_quietly(vault: Path, write: Write) -> None:
+    """`journal list --json | head -c 10`: what comes after the reader is gone is not
+    written, with no error (the reader here is gone before the first byte, so it does
+    not hang on how much a pipe holds)."""
+    write("notes/n.md", "# A note\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    listing = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "journal",
+            "--vault",
+            str(vault),
+            "list",
+            "--type",
+            "note",
+            "--json",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert listing.stdout is not None and listing.stderr is not None
+    listing.stdout.close()
+    assert listing.wait(timeout=20) == 141
+    with listing.stderr:
+        assert listing.stderr.read() == b""

@@ -353,6 +353,8 @@ class Watcher:
                 self.on_update(Update(result, paths is None, elsewhere, settings))
         except IndexTakenOver:
             raise  # a newer journal's index: watching on would write into it
+        except BrokenPipeError:
+            raise  # what reads the updates went away (`journal watch | head`): stop
         except Exception as exc:
             self.log(f"journal watch: error: {type(exc).__name__}: {exc}; reconciling")
             self.dirty.request_full()
