@@ -140,6 +140,28 @@ def test_a_touched_file_is_read_but_not_parsed(
     assert result.parsed == [] and result.touched == 1
 
 
+def test_files_dated_in_the_future_are_trusted_once_read(
+    notes: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: notes with a modification time in 2030 (an archive, a device with a
+    wrong clock) were read and hashed again by every command, for ever: the stamp was
+    the later of mtime and ctime, never old enough to trust."""
+    monkeypatch.setattr(index_module, "RACY_NS", 0)  # a ctime can't be aged: trust now
+    index = open_index(notes)
+    index.refresh()
+    future = time.time() + 3 * 365 * 86400
+    for path in (notes / "notes").iterdir():
+        os.utime(path, (future, future))
+    first = index.refresh()
+    assert first.parsed == [] and first.touched == len(list((notes / "notes").iterdir()))
+    again = index.refresh()
+    assert again.parsed == [] and again.touched == 0
+    path = notes / "notes/plain.md"  # an edit that keeps the size and the future mtime
+    path.write_text(path.read_text().replace("Nowhere", "Elsewhr"))
+    os.utime(path, (future, future))
+    assert index.refresh().parsed == ["notes/plain.md"]
+
+
 def test_a_same_size_edit_in_the_same_second_is_seen(notes: Path, tmp_path: Path) -> None:
     path = notes / "notes/plain.md"
     index = open_index(notes)

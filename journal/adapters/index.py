@@ -4,7 +4,7 @@ The files are the truth; the index only saves re-reading them.  :meth:`Index.ref
 reconciles it with the disk: a stat scan (size, change time, inode) finds what
 may have changed, only those files are read and hashed, only files whose hash
 changed are parsed again, and deleted files are dropped.  The change time is the
-later of mtime and ctime (see :func:`_stat`).  A file changed within
+ctime (see :func:`_changed_ns`).  A file changed within
 :data:`RACY_NS` of the moment it was read is read again on the next scan, because a
 same-size edit in the same clock tick leaves its stat unchanged.
 
@@ -73,7 +73,7 @@ if TYPE_CHECKING:  # worker processes are imported only for a build of many file
     from concurrent.futures import Future
     from multiprocessing.context import BaseContext
 
-SCHEMA_VERSION = 7  # 7: changed_ns, the later of mtime and ctime (was mtime_ns)
+SCHEMA_VERSION = 7  # 7: changed_ns, the ctime (was mtime_ns)
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
 KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
@@ -1517,11 +1517,14 @@ def _stat(info: os.stat_result) -> tuple[int, int, int]:
 
 
 def _changed_ns(info: os.stat_result) -> int:
-    """When the file last changed: the later of its mtime and its ctime.  An edit that
-    keeps the size and puts the mtime back (``touch -r``, ``rsync --inplace -t``)
-    still moves the ctime, which no tool can set (a chmod moves it too: the file is
-    then read and hashed again, not parsed)."""
-    return max(info.st_mtime_ns, info.st_ctime_ns)
+    """When the file last changed, by the system's clock: its ctime, which every write
+    and every change of its mtime moves and no tool can set.  An edit that keeps the
+    size and puts the mtime back (``touch -r``, ``rsync --inplace -t``) is seen, and a
+    file whose mtime lies in the future (unpacked from an archive, synced from a device
+    with a wrong clock) is trusted 2 s after it was read, as any other, rather than
+    read again by every command (a chmod moves the ctime too: the file is then read and
+    hashed again, not parsed).  Windows' ctime is the creation time: there, the mtime."""
+    return info.st_ctime_ns if os.name == "posix" else info.st_mtime_ns
 
 
 def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:
