@@ -947,3 +947,22 @@ def test_a_listing_whose_reader_is_gone_ends_quietly(vault: Path, write: Write) 
     assert listing.wait(timeout=20) == 141
     with listing.stderr:
         assert listing.stderr.read() == b""
+
+
+def test_a_vault_folder_replaced_at_its_path_is_watched_anew(
+    watching: Running, write: Write
+) -> None:
+    """Reported: a folder put in the vault's place (a backup restored, a new clone)
+    went unwatched: the watches stayed on the old folder, and saves were missed until
+    the next periodic reconcile (5 minutes)."""
+    root = watching.root
+    shutil.copytree(root, root.with_name("vault.new"))
+    root.rename(root.with_name("vault.old"))
+    root.with_name("vault.new").rename(root)
+    watching.settle()
+    assert "journal watch: the vault folder was replaced; watching the new one" in watching.logs
+    watching.updates.clear()
+    write("goals/Five leaders.md", goal_text("Five leaders", current=4))
+    (root / "people/Dana Ortiz.md").unlink()
+    watching.settle(timeout=5)  # from the events, well before any periodic reconcile
+    assert "goals/Five leaders.md" in watching.paths_read()

@@ -213,6 +213,7 @@ class Watcher:
         self._settings = index.vault.settings_stamp()
         self._edited: tuple[tuple[Any, ...], float] | None = None  # a new stamp, when seen
         self._settings_read = False  # until the next update says so
+        self._watched_root: tuple[int, int] | None = None  # the folder the watches are on
 
     def stop(self) -> None:
         """Ask :meth:`run` to return (from any thread or a signal handler)."""
@@ -249,6 +250,13 @@ class Watcher:
                 full = reread or full
                 if not self._observer_alive():
                     self.log("journal watch: the file watcher stopped; restarting it")
+                    self._stop_observer()
+                    self._start_observer()
+                    full = True
+                elif self._root_id() != self._watched_root:
+                    # another folder at the vault's path (a backup restored, a fresh
+                    # clone, a sync tool swapping it): the watches are on the old one
+                    self.log("journal watch: the vault folder was replaced; watching the new one")
                     self._stop_observer()
                     self._start_observer()
                     full = True
@@ -384,7 +392,16 @@ class Watcher:
     def _gone(self) -> NotFound:
         return NotFound(f"the vault folder {self.root} is gone; stopped watching")
 
+    def _root_id(self) -> tuple[int, int] | None:
+        """Which folder is at the vault's path (device, inode); None when none is."""
+        try:
+            info = self.index.vault.root.stat()
+        except OSError:
+            return None
+        return (info.st_dev, info.st_ino)
+
     def _start_observer(self) -> None:
+        self._watched_root = self._root_id()
         observer = Observer(timeout=STOP_SECONDS)
         before = set(threading.enumerate())
         try:
