@@ -77,3 +77,22 @@ def test_links_resolve_by_name_path_and_alias_shortest_path_first(catalog: Catal
     assert catalog.resolve("HR five").path == "goals/Connect with HR leaders.md"  # type: ignore[union-attr]
     assert catalog.resolve("Present survey.md").path == "goals/Present survey.md"  # type: ignore[union-attr]
     assert catalog.resolve("Nobody") is None
+
+
+def test_two_names_that_differ_only_in_how_accents_are_written_can_each_be_named() -> None:
+    """Reported: `Café.md` (é composed) and `Café.md` (e + a combining accent, as macOS
+    writes it) could not be told apart, even by their exact paths."""
+    composed, decomposed = "goals/Caf\u00e9.md", "goals/Cafe\u0301.md"
+    catalog = Catalog(
+        [
+            parse_note(composed, b"---\ntype: goal\ntitle: A\n---\n"),
+            parse_note(decomposed, b"---\ntype: goal\ntitle: B\n---\n"),
+        ]
+    )
+    assert catalog.find_note(composed).title == "A"
+    assert catalog.find_note(decomposed).title == "B"
+    with pytest.raises(Ambiguous) as raised:
+        catalog.find_note("caf")
+    assert str(raised.value) == (
+        f"'caf' matches 2 notes: {decomposed} (its accents written as separate marks), {composed}"
+    )

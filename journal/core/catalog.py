@@ -126,6 +126,7 @@ def match_head(pool: Sequence[Head], ref: str) -> Head | None:
     bare_names = {_bare(name) for name in names}  # "jose" for José, typed without accents
     tiers: list[Callable[[NoteHead], bool]] = [
         lambda n: n.id == ref.strip(),
+        lambda n: n.path == ref.strip(),  # as on disk: tells apart Café and Cafe + accent
         lambda n: fold(n.id or "") in names,
         lambda n: fold(n.path).removesuffix(".md") == plain,
         lambda n: link_key(n.path) == wanted,

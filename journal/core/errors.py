@@ -42,9 +42,19 @@ class Ambiguous(JournalError):
     """A name that matches more than one note."""
 
     def __init__(self, name: str, candidates: list[str]) -> None:
-        listing = ", ".join(candidates)
+        listing = ", ".join(_told_apart(c) for c in candidates)
         super().__init__(f"'{name}' matches {len(candidates)} notes: {listing}")
         self.candidates = candidates
+
+
+def _told_apart(path: str) -> str:
+    """``path``, marked when its letters are not in their composed form (``é`` as ``e``
+    and a combining accent, as macOS writes names): it looks like another then."""
+    import unicodedata
+
+    if unicodedata.is_normalized("NFC", path):
+        return path
+    return f"{path} (its accents written as separate marks)"
 
 
 class ConfigError(JournalError):
