@@ -184,10 +184,12 @@ def emit_json(data: Any) -> None:
 def report(diagnostics: list[Any], *, severities: tuple[str, ...] = ("error",)) -> None:
     """Per-file problems on stderr, one ``path:line: message`` each (``path:line:
     warning: message`` for a warning)."""
+    from journal.core.formatting import line_text
+
     for d in diagnostics:
         if d.severity in severities:
-            shown = d if d.severity == "error" else replace(d, message=f"warning: {d.message}")
-            echo(str(shown), err=True)
+            message = d.message if d.severity == "error" else f"warning: {d.message}"
+            echo(str(replace(d, path=line_text(d.path), message=message)), err=True)
 
 
 def commit_option(func: Writer) -> Writer:
@@ -371,6 +373,7 @@ def list_command(
     Example:
       journal list --status active --due-before 2027-01-01 --json
     """
+    from journal.core.formatting import line_texts
     from journal.present import goal_table, note_table
     from journal.usecases.listing import list_notes, listing_problems
 
@@ -382,9 +385,9 @@ def list_command(
     if as_json:
         emit_json(records)
     elif kind == "goal":
-        echo(goal_table(records, today()), nl=False)
+        echo(goal_table(line_texts(records), today()), nl=False)
     else:
-        echo(note_table(records), nl=False)
+        echo(note_table(line_texts(records)), nl=False)
 
 
 @cli.command()
@@ -517,6 +520,7 @@ def search(state: State, query: str, limit: int, as_json: bool) -> None:
     Example:
       journal search '"informational interview" OR referral*'
     """
+    from journal.core.formatting import line_texts
     from journal.present import search_results
     from journal.usecases.indexing import search_notes
 
@@ -524,7 +528,7 @@ def search(state: State, query: str, limit: int, as_json: bool) -> None:
     if as_json:
         emit_json(hits)
     else:
-        echo(search_results(hits), nl=False)
+        echo(search_results(line_texts(hits)), nl=False)
 
 
 # --- watch --------------------------------------------------------------------------------
@@ -548,6 +552,7 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
       journal watch --vault ~/career --regenerate
     """
     from journal.core.errors import Diagnostic
+    from journal.core.formatting import line_texts
     from journal.present import reading_line, stopped_line, watch_line
     from journal.usecases.watching import watch_vault
 
@@ -563,7 +568,7 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
                 echo(f"{regenerated['path']}: kept your value of '{name}'", err=True)
         if quiet:
             return
-        echo(watch_line(update, time.strftime("%H:%M:%S")))
+        echo(watch_line(line_texts(update), time.strftime("%H:%M:%S")))
         if regenerated and regenerated["action"] == "updated":
             echo(f"{time.strftime('%H:%M:%S')} {regenerated['path']} regenerated")
 

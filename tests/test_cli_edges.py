@@ -389,3 +389,18 @@ def test_an_argument_that_is_not_utf8_is_a_usage_error(write: Write, vault: Path
             f"journal: argument {len(args) + 2} is not UTF-8 text: 'caf\ufffd'\n"
         )
     assert path.read_bytes() == before
+
+
+def test_a_line_break_in_a_file_name_stays_on_its_line(invoke: Invoke, write: Write) -> None:
+    """Reported: a note named `Call Dana<newline>DONE.md` was printed over two lines by
+    list, search and watch, so a script reading line by line got a fake entry."""
+    write("notes/Call Dana\nDONE.md", "# Call Dana\n\nAbout the referral.\n")
+    listed = invoke("list", "--type", "note")
+    assert listed.exit_code == 0
+    assert "notes/Call Dana\\nDONE.md" in listed.stdout
+    assert listed.stdout == "note  Call Dana\\nDONE  (notes/Call Dana\\nDONE.md)\n"
+    found = invoke("search", "referral")
+    assert found.exit_code == 0 and "notes/Call Dana\\nDONE.md" in found.stdout
+    assert not any(line.startswith("DONE.md") for line in found.stdout.splitlines())
+    data = json.loads(invoke("list", "--type", "note", "--json").stdout)
+    assert data[0]["path"] == "notes/Call Dana\nDONE.md"  # JSON keeps the name as it is

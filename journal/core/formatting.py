@@ -68,6 +68,21 @@ def one_line(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
+def line_text(text: str) -> str:
+    """``text`` kept on one line of a listing: a line break or tab in it (in a file name,
+    in a title written over two lines) shown as ``\\n``, ``\\r``, ``\\t``, so a script
+    reading the output line by line gets one line per entry."""
+    return text.translate(_LINE_BREAKS)
+
+
+_LINE_BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def line_texts(data: Any) -> Any:
+    """``data`` with :func:`line_text` applied to every text in it."""
+    return map_texts(data, line_text)
+
+
 def one_line_texts(data: Any, keep: frozenset[str] = frozenset({"chart"})) -> Any:
     """``data`` with :func:`one_line` applied to every text, except under ``keep`` keys."""
     return map_texts(data, one_line, keep)
