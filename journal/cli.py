@@ -507,7 +507,13 @@ def index_command(state: State, rebuild: bool, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("query")
-@click.option("--limit", default=20, show_default=True, help="At most this many notes.")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 100_000),
+    default=20,
+    show_default=True,
+    help="At most this many notes (1 to 100000).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of hits.")
 @pass_state
 def search(state: State, query: str, limit: int, as_json: bool) -> None:

@@ -1418,3 +1418,27 @@ def test_an_index_of_the_previous_schema_is_rebuilt_with_words_as_words(
     assert result.exit_code == 0
     assert "another version of journal (schema 5)" in result.stderr
     assert [h["path"] for h in json.loads(result.stdout)] == ["notes/tools.md"]
+
+
+def test_search_keeps_its_output_and_its_time_bounded(
+    vault: Path, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a hit in a 5 MB one-line note printed 5 MB; `--limit` past SQLite's
+    integers was an internal error; 2,000 nested parentheses got an unrelated hint; and
+    thousands of `c*` prefixes searched for minutes."""
+    write("notes/blob.md", "x" * 100_000 + " needle " + "y" * 100_000 + "\n")
+    found = invoke("search", "needle")
+    assert found.exit_code == 0
+    assert len(found.stdout) < 400 and "**needle**" in found.stdout
+    assert "xxx...xxx" in found.stdout
+    big = invoke("search", "needle", "--limit", "99999999999999999999")
+    assert big.exit_code == 2 and "--limit" in big.stderr
+    nested = invoke("search", "(" * 2000 + "needle" + ")" * 2000)
+    assert nested.exit_code == 2
+    assert nested.stderr.endswith("(the query is nested too deeply: use fewer parentheses)\n")
+    monkeypatch.setattr(index_module, "SEARCH_SECONDS", 0)  # a vault this small is quick
+    monkeypatch.setattr(index_module, "SEARCH_STEPS", 1)
+    slow = invoke("search", " ".join(["c*"] * 20))
+    assert slow.exit_code == 1
+    assert slow.stderr.startswith("journal: the search for 'c* c* ")
+    assert "took over 0 s and was stopped" in slow.stderr

@@ -83,6 +83,8 @@ PARALLEL_MIN = 1500  # files to read before the work is spread over processes
 MAX_WORKERS = 8
 CHUNK = 250  # files per task of a worker process
 FULL_RESOLVE = 1000  # above this many changed notes, re-resolve every link at once
+SEARCH_SECONDS = 10  # a search that takes longer (a thousand prefixes) is stopped
+SEARCH_STEPS = 10_000  # SQLite steps between two looks at the time a search has taken
 
 T = TypeVar("T")
 
@@ -1102,13 +1104,25 @@ class Index:
         """Notes matching an FTS5 query, best first, with a snippet of the body."""
 
         def matches(text: str) -> list[Any]:
-            return self.conn.execute(
-                "SELECT n.path, n.kind, n.title,"
-                " snippet(search, 1, '**', '**', '...', 12), bm25(search, 5.0, 1.0) AS rank"
-                " FROM search JOIN notes n ON n.rowid = search.rowid"
-                " WHERE search MATCH ? ORDER BY rank, n.path LIMIT ?",
-                (text, limit),
-            ).fetchall()
+            deadline = time.monotonic() + SEARCH_SECONDS
+            self.conn.set_progress_handler(lambda: time.monotonic() > deadline, SEARCH_STEPS)
+            try:
+                return self.conn.execute(
+                    "SELECT n.path, n.kind, n.title,"
+                    " snippet(search, 1, '**', '**', '...', 12), bm25(search, 5.0, 1.0) AS rank"
+                    " FROM search JOIN notes n ON n.rowid = search.rowid"
+                    " WHERE search MATCH ? ORDER BY rank, n.path LIMIT ?",
+                    (text, limit),
+                ).fetchall()
+            except sqlite3.OperationalError as exc:
+                if str(exc) != "interrupted":
+                    raise
+                raise JournalError(
+                    f"the search for {query!r} took over {SEARCH_SECONDS} s and was stopped: "
+                    "search for fewer words, or longer prefixes (inter* rather than i*)"
+                ) from None
+            finally:
+                self.conn.set_progress_handler(None, 0)
 
         def run() -> list[Hit]:
             if _symbols_only(query):
@@ -1126,9 +1140,18 @@ class Index:
                 except sqlite3.OperationalError:
                     hint = _search_hint(query, str(exc))
                     raise UsageProblem(f"can't search for {query!r}: {exc} ({hint})") from None
-            return [Hit(p, k, t, " ".join(s.split()), r) for p, k, t, s, r in rows]
+            return [Hit(p, k, t, _short_words(" ".join(s.split())), r) for p, k, t, s, r in rows]
 
         return self._guard(run)
+
+
+#: A run of characters with no space this long in a snippet (a pasted hash, a line of
+#: base64) is cut to its ends, so a hit in a 5 MB line is a line, not 5 MB.
+_LONG_WORD = re.compile(r"\S{81,}")
+
+
+def _short_words(snippet: str) -> str:
+    return _LONG_WORD.sub(lambda m: f"{m[0][:50]}...{m[0][-27:]}", snippet)
 
 
 def _symbols_only(query: str) -> bool:
@@ -1197,6 +1220,8 @@ def _quoted_words(query: str) -> str | None:
 
 def _search_hint(query: str, error: str) -> str:
     """What to change in ``query``, which FTS5 refused with ``error``."""
+    if "parser stack overflow" in error:
+        return "the query is nested too deeply: use fewer parentheses"
     if "unterminated string" in error:
         return "close the double quote"
     if "unknown special query" in error:
