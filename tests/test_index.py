@@ -451,6 +451,25 @@ def test_a_reader_refuses_rows_another_vault_made_meanwhile(notes: Path, tmp_pat
     assert_matches_rebuild(notes, db, tmp_path)
 
 
+def test_a_writer_stores_nothing_into_an_index_another_vault_made_meanwhile(
+    notes: Path, tmp_path: Path
+) -> None:
+    """Reported: two watchers of two vaults on one JOURNAL_INDEX; one wrote its vault's
+    note into the index the other had just rebuilt for its own vault."""
+    db = tmp_path / "shared.sqlite"
+    other = tmp_path / "other"
+    (other / ".journal").mkdir(parents=True)
+    (other / "only.md").write_text("# only\n")
+    mine = Index.open(Vault.open(notes), db)
+    mine.refresh()
+    Index.open(Vault.open(other), db).refresh()  # the other vault makes it its own
+    (notes / "notes/new.md").write_text("# new\n")
+    with pytest.raises(index_module.IndexTakenOver, match=f"now holds the notes of {other}"):
+        mine.refresh(["notes/new.md"])
+    rows = sqlite3.connect(db).execute("SELECT path FROM notes").fetchall()
+    assert rows == [("only.md",)]
+
+
 def test_an_index_of_another_vault_or_parser_is_rebuilt(
     notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

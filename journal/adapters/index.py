@@ -875,8 +875,15 @@ class Index:
     def _refuse_other_code(self) -> None:
         """Write no row into an index that another version of journal made again since
         this process opened it (after an upgrade, while an older ``journal watch`` runs):
-        its commands would read the rows of this process's code as theirs."""
-        meta = dict(self.conn.execute("SELECT * FROM meta WHERE key IN ('parser', 'code')"))
+        its commands would read the rows of this process's code as theirs; nor into one
+        made again for another vault (two vaults given one ``JOURNAL_INDEX``)."""
+        meta = dict(self.conn.execute("SELECT * FROM meta WHERE key IN ('parser', 'code', 'root')"))
+        if meta.get("root") != str(self.vault.root):
+            raise IndexTakenOver(
+                f"the index {self.path} now holds the notes of {meta.get('root')}; this "
+                "process stops writing to it (give each vault an index of its own: "
+                "`[index] path`, JOURNAL_INDEX)"
+            )
         if not _made_by_this_code(meta):
             raise IndexTakenOver(
                 f"another version of journal made the index {self.path} again; "
