@@ -225,7 +225,8 @@ def goal_timeline(r: dict[str, Any]) -> str:
 
 
 def vault_timeline(r: dict[str, Any]) -> str:
-    """The vault's goal events from ``vault_history``, newest first, grouped by commit."""
+    """The vault's goal events from ``vault_history``, newest first, grouped by commit;
+    a goal's events in a commit one per line when there are several."""
     if not r["entries"]:
         return "no goal changes in the git history\n"
     out: list[str] = []
@@ -234,8 +235,12 @@ def vault_timeline(r: dict[str, Any]) -> str:
         if entry["commit"] != last:
             out.append(_commit_line(entry))
             last = entry["commit"]
-        texts = "; ".join(e["text"] for e in entry["events"])
-        out.append(f"  {entry['goal']['title']}: {texts}")
+        texts = [e["text"] for e in entry["events"]]
+        if len(texts) == 1:
+            out.append(f"  {entry['goal']['title']}: {texts[0]}")
+        else:  # one per line: a line of them all was hundreds of characters wide
+            out.append(f"  {entry['goal']['title']}:")
+            out.extend(f"    {text}" for text in texts)
     if r["more"]:
         out.append(f"... {plural(r['more'], 'older goal change')} (--limit 0 shows all)")
     return "\n".join(out) + "\n"

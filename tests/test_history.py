@@ -375,13 +375,14 @@ def test_vault_history_is_newest_first_with_since_and_limit(
         == "  Learn SQL: created (status active, current 0, target 5 conversations, due 2026-12-31)"
     )
     assert lines[3] == "  Connect with five HR leaders: status active -> done"
-    assert lines[5] == (
-        "  Connect with five HR leaders: moved goals/Connect.md -> goals/Meet HR leaders.md; "
-        "current 3 -> 4"
-    )
+    assert lines[5:8] == [  # several events of a goal in a commit: one per line
+        "  Connect with five HR leaders:",
+        "    moved goals/Connect.md -> goals/Meet HR leaders.md",
+        "    current 3 -> 4",
+    ]
     all_changes = len(history_json(invoke, "--limit", "0")["entries"])  # type: ignore[arg-type]
-    assert lines[6] == f"... {all_changes - 3} older goal changes (--limit 0 shows all)"
-    assert len(lines) == 7
+    assert lines[8] == f"... {all_changes - 3} older goal changes (--limit 0 shows all)"
+    assert len(lines) == 9
     assert history_json(invoke, "--limit", "3")["more"] == all_changes - 3
     assert "older goal change" not in invoke("history", "--limit", "0").stdout
     data = history_json(invoke, "--since", "2026-11-10")
