@@ -966,3 +966,31 @@ def test_a_vault_folder_replaced_at_its_path_is_watched_anew(
     (root / "people/Dana Ortiz.md").unlink()
     watching.settle(timeout=5)  # from the events, well before any periodic reconcile
     assert "goals/Five leaders.md" in watching.paths_read()
+
+
+def test_a_review_another_process_rewrote_meanwhile_is_regenerated_again(
+    vault: Path, write: Write
+) -> None:
+    """Reported: with two `watch --regenerate` on one vault, the slower said "review not
+    regenerated: ... changed on disk ... run the command again"."""
+    from journal.usecases.watching import regenerate_review
+
+    goal, review = _goal_with_a_review(vault, write)
+    goal.write_text(goal_text("Alpha", current=4))
+    writes: list[str] = []
+
+    def other_process_first(rel: str) -> None:  # runs between the read and the write
+        if not writes:
+            review.write_text(review.read_text() + "\nA line the other watcher kept.\n")
+        writes.append(rel)
+
+    watched = Vault.open(vault)
+    watched.before_write = other_process_first
+    index = Index.open(watched)
+    index.refresh()
+    result = regenerate_review(watched, index, date(2026, 11, 22))
+    index.close()
+    assert result is not None and result["action"] == "updated"
+    assert writes == ["reviews/2026-W47.md", "reviews/2026-W47.md"]  # tried, then again
+    text = review.read_text()
+    assert "0 → **4** → 5" in text and "A line the other watcher kept." in text

@@ -9,7 +9,7 @@ from typing import Any
 from journal.adapters.index import Index
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import Update, Watcher, stop_on_signals
-from journal.core.errors import JournalError
+from journal.core.errors import Conflict, JournalError
 from journal.usecases.review import found_places, review_period, review_places, weekly_review
 
 
@@ -30,17 +30,25 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
 
     Only generated sections the user has not edited change (see ``journal
     review``); the written path is refreshed in the index at once, so the
-    write's own file event changes nothing.
+    write's own file event changes nothing.  A note another process rewrote between
+    the read and the write (a second watcher) is read again and regenerated once more.
     """
     period, _ = review_period(vault, today)
     places = review_places(vault)  # lists the weekly folder: once per batch
-    with index.reading() as reader:
-        catalog = vault.catalog(reader, today)
-        found = found_places(vault, catalog, places)
-        rel = found(period).path
-        if not vault.disk_path(rel).is_file():
-            return None
-        result = weekly_review(vault, catalog, today, places=found)
+    for attempt in range(2):
+        with index.reading() as reader:
+            catalog = vault.catalog(reader, today)
+            found = found_places(vault, catalog, places)
+            rel = found(period).path
+            if not vault.disk_path(rel).is_file():
+                return None
+            try:
+                result = weekly_review(vault, catalog, today, places=found)
+                break
+            except Conflict:  # another process (a second watcher) wrote it meanwhile
+                if attempt:
+                    raise
+        index.refresh([rel])  # read what it wrote, then regenerate over that
     if result.written.action == "updated":
         index.refresh([rel])
     return result.written.to_dict()
