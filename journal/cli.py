@@ -6,6 +6,7 @@ line on stderr and its exit code here (0 ok, 1 findings or domain errors, 2 usag
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -114,8 +115,8 @@ class JournalGroup(click.Group):
         except BrokenPipeError:
             # what reads the output went away (`journal list | head -1`, a `journal
             # watch` piped to a reader that ended): stop quietly, as SIGPIPE would
-            null = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(null, sys.stdout.fileno())  # nothing more to flush at exit
+            with contextlib.suppress(OSError, ValueError):  # no file behind it: nothing to do
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing to flush
             ctx.exit(128 + getattr(signal, "SIGPIPE", 13))  # as git and coreutils report it
         except KeyboardInterrupt as exc:
             echo(f"journal: {_interrupted(ctx)}", err=True)
