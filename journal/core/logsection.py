@@ -10,9 +10,10 @@ result must read back as the old check-ins plus exactly the new one.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
-from journal.core.body import LogSection, parse_body, split_lines
+from journal.core.body import BodyFacts, LogSection, parse_body, split_lines
 from journal.core.checkins import CheckIn, CheckInError, format_log_line, parse_log_line
 from journal.core.codec import Document, parse_text
 from journal.core.errors import UnsafeWrite
@@ -24,7 +25,8 @@ def append_checkin(doc: Document, checkin: CheckIn) -> str:
     """The note's new text with ``checkin`` added to its log (front matter untouched)."""
     body = doc.body
     head = doc.text[: doc.body_start]
-    facts = parse_body(body, want_log=True)
+    facts = _log_facts(body, doc.body_line)  # file lines: as log_checkins reads them
+    shift = doc.body_line - 1  # from a file line to a body line
     sections = facts.log_sections
     bullet = sections[0].bullet if sections and sections[0].last_item else "-"
     entry = format_log_line(checkin.day, checkin.op or "=", checkin.amount, checkin.note, bullet)
@@ -35,11 +37,12 @@ def append_checkin(doc: Document, checkin: CheckIn) -> str:
         section = sections[0]
         later = _first_later(facts.log_lines, section, checkin)
         if later is not None:  # a backdated line: before the first item dated after it
-            new_body = _insert_after(body, later - 1, entry + nl)
+            new_body = _insert_after(body, later - 1 - shift, entry + nl)
         elif section.last_item is not None:
-            new_body = _insert_after(body, section.last_item, entry + nl)
+            new_body = _insert_after(body, section.last_item - shift, entry + nl)
         else:
-            new_body = _at_section_end(body, section.content, section.end, entry, nl)
+            content, end = section.content - shift, section.end - shift
+            new_body = _at_section_end(body, content, end, entry, nl)
     text = head + new_body
     _verify(doc, text, checkin)
     return text
@@ -124,11 +127,20 @@ def _checkins(doc: Document) -> Counter[tuple[object, ...]]:
     return Counter((c.day, c.op, c.amount, c.note) for c in log_checkins(doc))
 
 
+@functools.lru_cache(maxsize=4)
+def _log_facts(body: str, first_line: int) -> BodyFacts:
+    """The structure of a body whose first line is file line ``first_line``, read once
+    for the few times ``journal log`` needs it (the check-ins before, where the line
+    goes, the check-ins before again to verify): a goal's long log takes markdown-it
+    a while.  Read only, never changed."""
+    return parse_body(body, first_line, want_log=True)
+
+
 def log_checkins(doc: Document) -> list[CheckIn]:
     """The check-ins of a note's Log sections, in file order (lines with an impossible
     date left out)."""
     found = []
-    for line, text in parse_body(doc.body, doc.body_line, want_log=True).log_lines:
+    for line, text in _log_facts(doc.body, doc.body_line).log_lines:
         try:
             parsed = parse_log_line(text, line)
         except CheckInError:
