@@ -137,6 +137,26 @@ def test_refused_when_the_new_file_would_be_ignored(
     assert not (vault / "goals" / "private plan.md").exists()
 
 
+def test_refused_when_a_git_filter_applies_to_the_file(
+    git: Git, write: Write, invoke: Invoke, vault: Path
+) -> None:
+    """Reported: with a clean filter (git-crypt's kind) on *.md, `--commit` stored the
+    working file unfiltered, as plain text, since only git runs filter drivers."""
+    git("config", "filter.enc.clean", "base64")
+    git("config", "filter.enc.smudge", "base64 -d")
+    write(".gitattributes", "*.md filter=enc\n")
+    git.commit("Encrypt notes", "2026-11-02")
+    before = (vault / GOAL).read_bytes()
+    head = git("rev-parse", "HEAD")
+    result = invoke("set", "Connect", "current=3", "--commit")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{GOAL}: goes through the git filter 'enc' (.gitattributes), which --commit can't "
+        "run: it would commit the file unfiltered; commit it with git, nothing done\n"
+    )
+    assert (vault / GOAL).read_bytes() == before and git("rev-parse", "HEAD") == head
+
+
 def test_nothing_written_means_nothing_committed(git: Git, invoke: Invoke) -> None:
     head = git("rev-parse", "HEAD")
     result = invoke("set", "Connect", "current=2", "--commit")

@@ -251,7 +251,9 @@ class Repository:
         )
 
     def check_committable(self, rel: str) -> None:
-        """Refuse a file that has staged changes, is in a merge conflict or is ignored."""
+        """Refuse a file that has staged changes, is in a merge conflict, is ignored, or
+        goes through a filter driver (``filter=`` in ``.gitattributes``: git-crypt,
+        git-lfs), which only git itself runs."""
         repo_path = self.prefix + rel
         index = self._repo.index
         index.read(False)
@@ -268,6 +270,14 @@ class Repository:
             )
         if head is None and self._repo.path_is_ignored(repo_path):
             raise Conflict("is ignored by git (.gitignore); not committing it", path=rel)
+        driver = self._repo.get_attr(repo_path, "filter")
+        if isinstance(driver, str):  # set in .gitattributes (git-crypt, git-lfs...)
+            raise Conflict(
+                f"goes through the git filter '{driver}' (.gitattributes), which --commit "
+                "can't run: it would commit the file unfiltered; commit it with git, nothing "
+                "done",
+                path=rel,
+            )
 
     def commit(self, rels: Sequence[str], message: str) -> Revision | None:
         """Commit exactly these vault files as they are on disk, nothing else.
