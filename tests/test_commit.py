@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -417,3 +419,43 @@ def test_a_title_with_a_line_break_in_the_file_gives_a_one_line_commit(
     subject = "journal: set why=because in Multi line"
     assert git("log", "-1", "--format=%B").strip() == subject
     assert result.stdout.splitlines()[-1].endswith(f": {subject}")
+
+
+def test_commands_committing_at_once_take_turns(
+    git: Git, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    """Reported: three `journal log GOAL +1 --commit` at once left git's index holding a
+    goal's old content (a plain `git commit` would then undo the check-in), with
+    "old reference value does not match" and "HEAD and the index are unchanged"."""
+    names = ["g1", "g2", "g3"]
+    for name in names:
+        write(f"goals/{name}.md", goal_text(name, current=1))  # its log holds a +1
+    git.commit("Three goals", "2026-11-02")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    for _round in range(4):
+        runs = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "journal",
+                    "--vault",
+                    str(vault),
+                    "log",
+                    name,
+                    "+1",
+                    "--commit",
+                ],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for name in names
+        ]
+        outcomes = [(run.wait(timeout=60), run.communicate()[1]) for run in runs]
+        assert outcomes == [(0, "")] * 3
+        assert git.staged() == []  # the index is HEAD's: nothing left staged, nothing lost
+    assert int(git("rev-list", "--count", "HEAD")) == 2 + 4 * 3  # Start, Three goals, ours
+    for name in names:
+        assert "\ncurrent: 5\n" in git("show", f"HEAD:goals/{name}.md")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import email.utils
 import os
 import re
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ _OPERATIONS = {
     "APPLY_MAILBOX_OR_REBASE": "am or rebase",
 }
 _UNCHANGED = "HEAD and the index are unchanged"
+COMMIT_WAIT = 30  # seconds a commit waits for another journal command's to end
 
 
 class GitProblem(JournalError):
@@ -288,8 +290,43 @@ class Repository:
         index is written first, so a locked index stops the commit before HEAD
         moves, and put back when git then refuses the commit: on any error HEAD
         and the index are as they were (or the message says what is staged).
-        Returns None when the files already match HEAD.  Hooks are not run.
+        Returns None when the files already match HEAD.  Hooks are not run.  Two
+        journal commands committing at once take turns (:meth:`_taking_turns`).
         """
+        with self._taking_turns():
+            return self._commit(rels, message)
+
+    @contextmanager
+    def _taking_turns(self) -> Iterator[None]:
+        """Hold journal's commit lock (``.git/journal-commit.lock``, ``flock``) while
+        reading, staging and committing: two journal commands committing at once each
+        read the index and HEAD, then wrote their own back over the other's (a file
+        staged at its old content, "old reference value does not match").  git's own
+        commands are kept out by its index lock, checked before and while writing."""
+        try:
+            import fcntl
+        except ImportError:  # Windows: no flock
+            yield
+            return
+        fd = os.open(Path(self._repo.path) / "journal-commit.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            deadline = time.monotonic() + COMMIT_WAIT
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise GitProblem(
+                            f"another journal command has been committing for {COMMIT_WAIT} s; "
+                            f"{_UNCHANGED}"
+                        ) from None
+                    time.sleep(0.02)
+            yield
+        finally:
+            os.close(fd)  # lets the lock go
+
+    def _commit(self, rels: Sequence[str], message: str) -> Revision | None:
         for rel in rels:
             self.check_committable(rel)
         repo = self._repo
@@ -339,8 +376,10 @@ class Repository:
         return tree_index.write_tree(self._repo)
 
     def _restore(self, index: pygit2.Index, before: dict[str, pygit2.IndexEntry | None]) -> str:
-        """Put the index entries of ``before`` back; the state that leaves, in words."""
+        """Put the index entries of ``before`` back into the index as it is now; the state
+        that leaves, in words."""
         try:
+            index.read(False)
             for path, entry in before.items():
                 if entry is not None:
                     index.add(entry)
