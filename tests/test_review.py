@@ -1127,3 +1127,22 @@ def test_a_milestone_past_its_day_is_overdue_in_its_own_week(invoke: Invoke, wri
     assert "Call Dana" not in overdue  # due today: not late yet
     assert "- Call Dana · [[talks]] · due 2026-11-22\n" in this_week
     assert "Draft list" not in this_week
+
+
+def test_links_resolve_from_the_folder_the_review_is_in(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: with Obsidian's weekly notes in `Weekly/`, the review linked the goal
+    `goals/Health.md` as `[[Health]]`, which Obsidian (and journal) resolve to
+    `Weekly/Health.md`, the note beside the review."""
+    write(".obsidian/community-plugins.json", '["periodic-notes"]')
+    write(
+        ".obsidian/plugins/periodic-notes/data.json",
+        '{"weekly": {"format": "gggg-[W]ww", "folder": "Weekly", "enabled": true}}',
+    )
+    write("goals/Health.md", goal_text("Health"))
+    write("Weekly/Health.md", "# Health themes\n")
+    assert invoke("review").exit_code == 0
+    text = (vault / "Weekly/2026-W47.md").read_text()
+    assert "| [[goals/Health]] |" in text and "[[Health]]" not in text
+    assert '  - "[[goals/Health]]"\n' in text  # the goals property too

@@ -8,6 +8,7 @@ only what a question needs - the goals for ``journal list``, the light
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
 import unicodedata
@@ -436,11 +437,26 @@ class Catalog:
 
     def link_to(self, path: str, source: str | None = None) -> str:
         """A wikilink that resolves to the note at ``path`` (from the note at
-        ``source``): ``[[File name]]``, or the path when another note would win."""
+        ``source``, by default the one :meth:`linking_from` names): ``[[File name]]``,
+        or the path when another note would win."""
+        source = source if source is not None else self._link_source
         stem = path.rsplit("/", 1)[-1][:-3]
         target = self.resolve_path(stem, source)
         name = stem if target is None or target == path else path[:-3]
         return f"[[{name}]]"
+
+    _link_source: str | None = None
+
+    @contextlib.contextmanager
+    def linking_from(self, source: str) -> Iterator[None]:
+        """Make the links of :meth:`link_to` resolve from the note at ``source`` inside
+        (a weekly review in Obsidian's weekly folder, next to a note of a goal's name:
+        Obsidian resolves a link from the linking note's folder first)."""
+        before, self._link_source = self._link_source, source
+        try:
+            yield
+        finally:
+            self._link_source = before
 
     def of_kind(self, kind: str) -> list[Note]:
         """The readable notes of one kind, in path order (no sync-conflict copies)."""

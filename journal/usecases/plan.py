@@ -62,16 +62,17 @@ def quarterly_plan(
         raise UsageProblem(f"--days must be between {shortest} and {longest}")
     start = start or default_start(today, vault.config.week_start)
     series_of = series_lookup(vault, planned_goals(catalog.goals, start), today)
-    data = build_plan(
-        catalog,
-        start,
-        days,
-        vault.config.goals.hours_per_week,
-        week_start=vault.config.week_start,
-        series_of=series_of,
-    )
-    targets = data.pop("targets")
     path = plan_path(vault, start, days)
+    with catalog.linking_from(path):  # its links resolve from its own folder
+        data = build_plan(
+            catalog,
+            start,
+            days,
+            vault.config.goals.hours_per_week,
+            week_start=vault.config.week_start,
+            series_of=series_of,
+        )
+    targets = data.pop("targets")
     end = date.fromisoformat(data["end"])
     for other_start, other_end, note in plan_spans(catalog):
         if note.path != path and other_start <= end and start <= other_end:

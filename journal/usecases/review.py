@@ -131,12 +131,14 @@ def weekly_review(
     :func:`review_places`, when it already has one (it lists the weekly folder).
     """
     period, as_of = review_period(vault, today, week=week, day=day)
-    data = review_data(vault, catalog, period, as_of, today)
     place = found_places(vault, catalog, places or review_places(vault))
-    seven = timedelta(days=7)
-    for key, other in (("previous", period.start - seven), ("next", period.start + seven)):
-        path = place(week_of(other, vault.config.week_start)).path
-        data[f"{key}_link"] = catalog.link_to(path) if path in catalog.by_path else None
+    here = place(period)
+    with catalog.linking_from(here.path):  # its links resolve from its own folder
+        data = review_data(vault, catalog, period, as_of, today)
+        seven = timedelta(days=7)
+        for key, other in (("previous", period.start - seven), ("next", period.start + seven)):
+            path = place(week_of(other, vault.config.week_start)).path
+            data[f"{key}_link"] = catalog.link_to(path) if path in catalog.by_path else None
     body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"review": one_line_texts(data)})
     props = {
         "type": "review",
@@ -145,7 +147,6 @@ def weekly_review(
         "end": period.end,
         "goals": data["goals"] or None,
     }
-    here = place(period)
     written = write_generated(
         vault,
         here.path,
