@@ -241,6 +241,7 @@ def test_a_key_of_ones_own_is_no_misspelt_property() -> None:
 
 def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     own_tests = {"A002", "A003", "H002", "H003", "H004", "H006", "H007", "H008", "H009", "H010"}
+    own_tests.add("H013")  # tests/test_checkin.py: the note is read, not edited
     assert {r.id for r in RULES} == {c[0] for c in CASES} | own_tests
 
 

@@ -586,3 +586,26 @@ def test_a_log_line_that_cant_be_read_is_told_by_log_and_status(
     assert shown.exit_code == 0
     assert warning in shown.stderr
     assert "goals/other.md:17: warning: log line" in shown.stderr
+
+
+def test_a_note_left_in_a_merge_conflict_is_reported_and_not_edited(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: with git's conflict markers in a goal's log, `check` passed (exit 0)
+    and `log` wrote its line between `=======` and `>>>>>>> side`."""
+    text = goal_text("Talks").replace(
+        "- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n",
+        "<<<<<<< HEAD\n- 2026-11-20: +1 coffee with Dana\n=======\n"
+        "- 2026-11-20: +1 call with Sam\n>>>>>>> side\n",
+    )
+    path = write("goals/talks.md", text)
+    checked = invoke("check", "--select", "H013")
+    assert checked.exit_code == 1
+    assert "goals/talks.md:\n   17  H013  error    git left a merge conflict" in checked.stdout
+    logged = invoke("log", "talks", "+1", "later")
+    assert logged.exit_code == 1
+    assert logged.stderr.startswith(
+        "goals/talks.md:17: not editing this note: git left a merge conflict"
+    )
+    assert path.read_text() == text
+    assert invoke("list").exit_code == 0  # still read: it is listed, its error said

@@ -60,6 +60,7 @@ class Problem:
     line: int | None
     message: str
     severity: Severity = "error"
+    code: str = "front-matter"  # "conflict": git's conflict markers, the note still read
 
 
 @dataclass
@@ -135,6 +136,7 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
     if opening is None:
         doc.newline = _first_newline(text)
         _check_late_block(doc)
+        _check_conflict(doc)
         return doc
     doc.newline = opening.group(1)
     closing = _CLOSE.search(text, opening.end())
@@ -158,6 +160,7 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
     doc.yaml_start, doc.yaml_end, doc.body_start = opening.end(), closing.start(), closing.end()
     doc.data = data
     _check_second_block(doc)
+    _check_conflict(doc)
     return doc
 
 
@@ -273,6 +276,26 @@ def _check_second_block(doc: Document) -> None:
             "a second front-matter block follows the first (a sync merge?); merge them by hand",
             "warning",
         )
+
+
+_CONFLICT_START = re.compile(r"^<{7}(?:[ \t].*)?\r?$", re.MULTILINE)
+_CONFLICT_END = re.compile(r"^>{7}(?:[ \t].*)?\r?$", re.MULTILINE)
+
+
+def _check_conflict(doc: Document) -> None:
+    """Refuse to edit a note git left in a merge conflict (a ``<<<<<<<`` line, then a
+    ``>>>>>>>`` line): both sides' lines are in it, and a tool's line written among
+    them would be lost in the merge.  The note is still read, and reported."""
+    start = _CONFLICT_START.search(doc.text)
+    if start is None or _CONFLICT_END.search(doc.text, start.end()) is None:
+        return
+    line = doc.text.count("\n", 0, start.start()) + 1
+    message = (
+        "git left a merge conflict in this note (the <<<<<<< line); resolve it and remove "
+        "the markers: the tool edits nothing in it until then"
+    )
+    doc.problems.append(Problem(line, message, "error", "conflict"))
+    doc.writable = False
 
 
 def _first_newline(text: str) -> str:

@@ -305,4 +305,16 @@ RULES = (
         "and no `target:`)",
         misspelt_property,
     ),
+    Rule(
+        "H013",
+        "merge-conflict",
+        "error",
+        "a note git left in a merge conflict (a `<<<<<<<` line, then a `>>>>>>>` one): "
+        "both sides' lines count, and the tool edits nothing in it",
+        _diagnostics(
+            ("conflict",),
+            "error",
+            "keep the lines you want, delete the `<<<<<<<`, `=======` and `>>>>>>>` lines",
+        ),
+    ),
 )
