@@ -123,6 +123,24 @@ def test_calendar_plugin_weekly_notes_and_week_start(tmp_path: Path) -> None:
     assert settings.week == LocaleWeek(1, 6)
 
 
+@pytest.mark.parametrize(
+    ("shown", "folder", "fmt", "expected"),
+    [
+        (False, "W", "gggg-[W]ww", None),  # turned off: settings left behind don't count
+        (True, "", "", NoteFormat("", "gggg-[W]ww", CALENDAR_PATH)),  # on, the defaults
+        (True, "W", "", NoteFormat("W", "gggg-[W]ww", CALENDAR_PATH)),
+    ],
+)
+def test_the_calendar_plugins_weekly_switch_decides(
+    tmp_path: Path, shown: bool, folder: str, fmt: str, expected: NoteFormat | None
+) -> None:
+    """Reported: `showWeeklyNote: false` with a folder left set made journal write the
+    review there; `true` with the default (empty) settings was taken for "not set up"."""
+    calendar = {"showWeeklyNote": shown, "weeklyNoteFolder": folder, "weeklyNoteFormat": fmt}
+    obsidian(tmp_path, {CALENDAR_PATH: calendar}, ["calendar"])
+    assert load_periodic(tmp_path).weekly == expected
+
+
 def test_broken_settings_are_problems_not_errors(tmp_path: Path) -> None:
     obsidian(
         tmp_path,

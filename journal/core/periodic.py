@@ -161,7 +161,10 @@ def resolve_settings(
     weekly = _from_periodic(periodic, "weekly", "week", WEEKLY_FORMAT)
     if weekly is None and isinstance(calendar, dict):
         folder, fmt = calendar.get("weeklyNoteFolder"), calendar.get("weeklyNoteFormat")
-        if (isinstance(folder, str) and folder.strip()) or (isinstance(fmt, str) and fmt.strip()):
+        shown = calendar.get("showWeeklyNote")  # the plugin's switch for weekly notes
+        if not isinstance(shown, bool):  # no switch written: on when a setting is filled in
+            shown = any(isinstance(v, str) and v.strip() for v in (folder, fmt))
+        if shown:
             weekly = _note_format(folder, fmt, WEEKLY_FORMAT, CALENDAR_PATH)
     sources = [(APP_PATH, files.get(APP_PATH) if enabled else None), (CALENDAR_PATH, calendar)]
     name, week = _locale_week(locale, sources, problems)
