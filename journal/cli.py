@@ -1137,6 +1137,12 @@ def _generated_report(written: Any, as_json: bool, what: str) -> None:
             "(run with --force to replace it)",
             err=True,
         )
+    for name in written.orphaned:
+        echo(
+            f"{written.path}: the '{name}' section is no longer made by the {what} template; "
+            "left as it was, no longer updated (delete it, markers too, if you don't want it)",
+            err=True,
+        )
 
 
 @cli.command()

@@ -3,6 +3,7 @@ template names its file and line and writes nothing."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -231,3 +232,26 @@ def test_a_vault_override_of_the_plan_template_is_used(
     body = (vault / "plans/2026-11-23-90-day-plan.md").read_text().split("---\n", 2)[2]
     assert body.startswith("# My plan from 2026-11-23\n\n<!-- journal:begin goals ")
     assert body.endswith("\n- [[a]]\n<!-- journal:end goals -->\n<!-- journal:sections goals -->")
+
+
+def test_sections_a_new_template_no_longer_makes_are_said_each_run(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: after switching to a review template of one's own without the chart,
+    the note's old chart stayed, frozen and out of date, and nothing said so."""
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("review").exit_code == 0
+    write(
+        ".journal/templates/review.md.j2",
+        '# Week {{ review.week }}\n\n{% filter section("scoreboard") %}\n'
+        "{% for g in review.scoreboard %}\n- {{ g.goal }}: {{ g.current }}\n{% endfor %}\n"
+        "{% endfilter %}\n",
+    )
+    result = invoke("review", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert "chart" in data["orphaned"] and "scoreboard" not in data["orphaned"]
+    assert (
+        "reviews/2026-W47.md: the 'chart' section is no longer made by the review template; "
+        "left as it was, no longer updated (delete it, markers too, if you don't want it)\n"
+    ) in result.stderr

@@ -202,6 +202,8 @@ class Merge:
     replaced: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # edited by the user: left as they are
     missing: list[str] = field(default_factory=list)  # removed by the user: not re-added
+    #: sections the note has that the template no longer makes: left as they are
+    orphaned: list[str] = field(default_factory=list)
 
 
 def merge(old: str, new: str, *, force: bool = False, path: str | None = None) -> Merge:
@@ -222,8 +224,9 @@ def merge(old: str, new: str, *, force: bool = False, path: str | None = None) -
     position = 0
     for name, current in sorted(old_sections.items(), key=lambda item: item[1].start):
         fresh = new_sections.get(name)
-        if fresh is None:
-            continue  # a section the template no longer makes: leave it to the user
+        if fresh is None:  # a section the template no longer makes: leave it to the user
+            result.orphaned.append(name)
+            continue
         block = new[fresh.start : fresh.end]
         if block.replace("\r\n", "\n") == old[current.start : current.end].replace("\r\n", "\n"):
             continue

@@ -30,6 +30,7 @@ class Written:
     kept: list[str] = field(default_factory=list)  # sections the user edited: left alone
     missing: list[str] = field(default_factory=list)  # sections the user removed
     kept_properties: list[str] = field(default_factory=list)  # owned ones the user changed
+    orphaned: list[str] = field(default_factory=list)  # sections the template no longer makes
     text: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,6 +41,7 @@ class Written:
             "kept": self.kept,
             "missing": self.missing,
             "kept_properties": self.kept_properties,
+            "orphaned": self.orphaned,
         }
 
 
@@ -139,7 +141,7 @@ def _regenerate(
             merged = generated.merge(old_body, body, force=force, path=rel)
             new_body = merged.text
             result.replaced, result.kept = merged.replaced, merged.kept
-            result.missing = merged.missing
+            result.missing, result.orphaned = merged.missing, merged.orphaned
     except generated.SectionError as exc:
         if exc.path == rel and exc.line is not None:
             exc.line += doc.body_line - 1  # a line of the body, counted in the file on disk
