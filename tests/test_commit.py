@@ -459,3 +459,36 @@ def test_commands_committing_at_once_take_turns(
     assert int(git("rev-list", "--count", "HEAD")) == 2 + 4 * 3  # Start, Three goals, ours
     for name in names:
         assert "\ncurrent: 5\n" in git("show", f"HEAD:goals/{name}.md")
+
+
+def test_an_identity_from_author_and_committer_settings_is_enough(
+    git: Git, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: git (2.22 and later) commits with only `author.name`/`author.email` and
+    `committer.*` set; journal said "git does not know who you are"."""
+    for kind in ("AUTHOR", "COMMITTER"):
+        for part in ("NAME", "EMAIL", "DATE"):
+            monkeypatch.delenv(f"GIT_{kind}_{part}")
+    git("config", "author.name", "Ana Author")
+    git("config", "author.email", "ana@example.com")
+    git("config", "committer.name", "Cy Committer")
+    git("config", "committer.email", "cy@example.com")
+    result = invoke("set", "Connect", "current=3", "--commit")
+    assert result.exit_code == 0, result.stderr
+    assert git("log", "-1", "--format=%an <%ae> / %cn <%ce>") == (
+        "Ana Author <ana@example.com> / Cy Committer <cy@example.com>\n"
+    )
+
+
+def test_an_index_git_can_read_and_journal_cant_is_a_clear_refusal(
+    git: Git, invoke: Invoke, vault: Path
+) -> None:
+    """Reported: with `core.splitIndex`, `--commit` ended with an internal error."""
+    git("config", "core.splitIndex", "true")
+    git("update-index", "--split-index")
+    before = (vault / GOAL).read_bytes()
+    result = invoke("set", "Connect", "current=3", "--commit")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{GOAL}: git's index can't be read here (")
+    assert result.stderr.endswith("; commit with git\n")
+    assert (vault / GOAL).read_bytes() == before

@@ -257,8 +257,11 @@ class Repository:
         goes through a filter driver (``filter=`` in ``.gitattributes``: git-crypt,
         git-lfs), which only git itself runs."""
         repo_path = self.prefix + rel
-        index = self._repo.index
-        index.read(False)
+        try:
+            index = self._repo.index
+            index.read(False)
+        except pygit2.GitError as exc:  # core.splitIndex, a newer index format...
+            raise GitProblem(f"git's index can't be read here ({exc}); commit with git") from None
         conflicts = index.conflicts
         if conflicts is not None and repo_path in conflicts:
             raise Conflict("has a merge conflict in git; resolve it first, nothing done", path=rel)
@@ -444,9 +447,10 @@ def _open_problem(found: Path, exc: pygit2.GitError) -> HistoryUnavailable:
 
 def _signature(kind: str, repo: pygit2.Repository) -> pygit2.Signature:
     """The author or committer: ``GIT_<KIND>_NAME``/``_EMAIL``/``_DATE`` as git reads
-    them, else ``user.name``/``user.email`` from git's config, and now."""
-    name = os.environ.get(f"GIT_{kind}_NAME")
-    address = os.environ.get(f"GIT_{kind}_EMAIL")
+    them, else ``author.name``/``committer.email`` and the like from git's config (git
+    2.22 and later), else ``user.name``/``user.email``, and now."""
+    name = os.environ.get(f"GIT_{kind}_NAME") or _config(repo, f"{kind.lower()}.name")
+    address = os.environ.get(f"GIT_{kind}_EMAIL") or _config(repo, f"{kind.lower()}.email")
     if not (name and address):
         try:
             default = repo.default_signature
@@ -466,6 +470,15 @@ def _signature(kind: str, repo: pygit2.Repository) -> pygit2.Signature:
     return pygit2.Signature(
         name, address, int(moment.timestamp()), int(offset.total_seconds() // 60)
     )
+
+
+def _config(repo: pygit2.Repository, key: str) -> str | None:
+    """A text setting of git's config (the repository's, the user's, the system's)."""
+    try:
+        value = repo.config[key]
+    except (KeyError, pygit2.GitError):
+        return None
+    return value if isinstance(value, str) and value else None
 
 
 def _git_date(text: str, name: str) -> datetime:

@@ -528,7 +528,7 @@ class Index:
         if not _made_by_this_code(meta):
             return "the note parser changed"
         if meta.get("dating") != self.periodic.key:
-            return "the daily-note settings in .obsidian/ changed"
+            return "the daily-note settings (.obsidian/, [obsidian] locale) changed"
         if meta.get("excluded", "[]") != _json(sorted(self.vault.excluded)):
             return "the excluded folders changed"
         return None
