@@ -587,6 +587,49 @@ def test_a_merge_lists_only_what_it_changed_itself(git: Git, write: Write, invok
     ]  # fmt: skip
 
 
+def test_a_merge_of_two_edits_of_one_goal_repeats_neither(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Reported: the side branch moved the target, main the due day; the merge commit
+    (which differs from both parents) said `target 5 -> 8` again, in `history` and in
+    the review's "This week in git". A merge that resolves a conflict its own way keeps
+    what no parent had."""
+    write("goals/Connect.md", goal(0))
+    git.commit("Start", "2026-10-01")
+    git("checkout", "-q", "-b", "side")
+    write("goals/Connect.md", goal(0, target=8))
+    git.commit("Side target", "2026-10-02")
+    git("checkout", "-q", "main")
+    write("goals/Connect.md", goal(0, due="2027-01-15"))
+    git.commit("Main due", "2026-10-03")
+    stamp = "2026-10-04T12:00:00+01:00"
+    git("merge", "-q", "--no-ff", "-m", "Merge side", "side",
+        env={"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})  # fmt: skip
+    merged = (git.root / "goals/Connect.md").read_text()
+    assert "\ntarget: 8\n" in merged and "\ndue: 2027-01-15\n" in merged  # both edits
+    entries = history_json(invoke, "connect")["entries"]
+    assert [(e["message"], [ev["text"] for ev in e["events"]]) for e in entries][1:] == [  # type: ignore[attr-defined]
+        ("Side target", ["target 5 -> 8 (the goalposts moved)"]),
+        ("Main due", ["due 2026-12-31 -> 2027-01-15"]),
+    ]  # fmt: skip
+    git("checkout", "-q", "-b", "other", "HEAD~1")  # then a merge that resolves its own way
+    write("goals/Connect.md", goal(0, target=7, due="2027-01-15"))
+    git.commit("Other target", "2026-10-05")
+    git("checkout", "-q", "main")
+    done = subprocess.run(
+        ["git", "-C", str(git.root), "merge", "-q", "--no-ff", "-m", "Merge other", "other"],
+        env=git.env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode != 0  # a conflict on the target line
+    write("goals/Connect.md", goal(0, target=10, due="2027-01-15"))
+    git.commit("Merge other", "2026-10-06")
+    last = history_json(invoke, "connect")["entries"][-1]  # type: ignore[index]
+    assert (last["message"], [ev["text"] for ev in last["events"]]) == (
+        "Merge other",
+        ["target 8 -> 10 (the goalposts moved)"],
+    )
+
+
 def test_the_cache_lives_outside_the_vault_and_is_used(
     story: Git, invoke: Invoke, vault: Path
 ) -> None:

@@ -59,6 +59,8 @@ class FileChange:
     old_blob: str | None
     new_path: str | None
     new_blob: str | None
+    #: in a merge, the file at ``new_path`` in each other parent (None where it has none)
+    others: tuple[str | None, ...] = ()
 
 
 class Repository:
@@ -153,7 +155,10 @@ class Repository:
                     continue
                 if any(self._holds(p.tree, new, old) for p in parents[1:]):
                     continue  # the merge took this file as it was on another branch
-                found.append(FileChange(*(old or (None, None)), *(new or (None, None))))
+                others = tuple(self._entry(p.tree, new[0]) for p in parents[1:]) if new else ()
+                old_path, old_blob = old or (None, None)
+                new_path, new_blob = new or (None, None)
+                found.append(FileChange(old_path, old_blob, new_path, new_blob, others))
         return found
 
     def _vault_tree(self, tree: pygit2.Tree) -> pygit2.Tree | None:

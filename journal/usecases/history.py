@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
@@ -170,7 +170,11 @@ def _goal_changes(
         old = _version(repo, change.old_path, change.old_blob, memo)
         new = _version(repo, change.new_path, change.new_blob, memo)
         if change.old_path and change.new_path and (old or new):  # edited in place
-            found.append(goal_change(old, new, boundary=revision.boundary, path=change.new_path))
+            edited = goal_change(old, new, boundary=revision.boundary, path=change.new_path)
+            others = [_version(repo, change.new_path, blob, memo) for blob in change.others]
+            made = _merged(edited, new, others)
+            if made is not None:
+                found.append(made)
         elif old is not None:
             removed.append(old)
         elif new is not None:
@@ -178,6 +182,27 @@ def _goal_changes(
     for old, new in pair_renames(removed, added):
         found.append(goal_change(old, new, boundary=revision.boundary))
     return sorted(found, key=lambda change: change.path)
+
+
+def _merged(
+    change: GoalChange, new: Version | None, others: list[Version | None]
+) -> GoalChange | None:
+    """A merge's change of a goal as the merge itself made it (``others``: the goal in
+    the merge's other parents): only the events whose new value no parent had, as
+    ``git log --cc`` shows only lines no parent had; None when none is left (a clean
+    merge brings each branch's changes, which their own commits already show)."""
+    if not others or new is None:
+        return change
+    kept = tuple(
+        event
+        for event in change.events
+        if all(
+            other is None  # that parent has no such goal: all of it is new to it
+            or any(e.kind == event.kind for e in diff_states(other.state, new.state))
+            for other in others
+        )
+    )
+    return replace(change, events=kept) if kept else None
 
 
 def _version(
