@@ -814,3 +814,18 @@ def test_a_commit_by_set_names_every_property_it_changed(
     ]
     assert "journal: set outcome=" in lines[3]
     assert "text edited; no property changed" not in lines
+
+
+def test_a_goal_is_followed_across_a_change_of_its_id(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Reported: `journal history G2` stopped at the commit that changed `id: G` to
+    `id: G2`, leaving out the goal's creation and its moved target."""
+    write("goals/Connect.md", goal(0, goal_id="g"))
+    git.commit("Start", "2026-10-01")
+    write("goals/Connect.md", goal(0, goal_id="g", target=9))
+    git.commit("Target", "2026-10-05")
+    write("goals/Connect.md", goal(0, goal_id="g2", target=9))
+    git.commit("New id", "2026-10-10")
+    entries = history_json(invoke, "g2")["entries"]
+    assert [e["message"] for e in entries] == ["Start", "Target", "New id"]  # type: ignore[index]

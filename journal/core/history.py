@@ -434,7 +434,8 @@ def follow(history: History, goal_id: str | None, path: str) -> list[tuple[Revis
 
     A change belongs to the goal when it carries the goal's ``id``; changes
     without an id on either side are followed by path, and a move (old path ->
-    new path) makes older commits followed at the old path.  Following by path
+    new path) makes older commits followed at the old path, and a change of ``id``
+    makes them followed by the old id.  Following by path
     stops at the commit that created the file (an addition that is no move): an
     older goal at that path is another goal.
     """
@@ -450,6 +451,8 @@ def follow(history: History, goal_id: str | None, path: str) -> list[tuple[Revis
             if mine:
                 found.append((revision, change))
                 tracked = change.old_path
+                if change.old_id and change.new_id == goal_id:
+                    goal_id = change.old_id  # its id changed here: older commits have that
     return found
 
 
