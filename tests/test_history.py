@@ -829,3 +829,22 @@ def test_a_goal_is_followed_across_a_change_of_its_id(
     git.commit("New id", "2026-10-10")
     entries = history_json(invoke, "g2")["entries"]
     assert [e["message"] for e in entries] == ["Start", "Target", "New id"]  # type: ignore[index]
+
+
+def test_a_commit_dated_before_its_parent_counts_from_its_parents_day(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Reported: after a rebase left `current: 5` (dated 10-20) on top of `current: 3`
+    (dated 10-25), the series ended at 3 from git, the file said 5, and the review
+    credited "+2" to a week in which nothing happened."""
+    write("goals/Connect.md", goal(0))
+    git.commit("Start", "2026-10-01")
+    write("goals/Connect.md", goal(3))
+    git.commit("Three", "2026-10-25")
+    write("goals/Connect.md", goal(5))
+    git.commit("Five, rebased", "2026-10-20")
+    # the 5 came after the 3, whatever its date says: on 10-25, the last value of the day
+    assert history_points(invoke, "connect") == [("2026-10-01", 0), ("2026-10-25", 5)]
+    review = invoke("review", "--stdout").stdout  # the week of 2026-11-16 to 11-22
+    row = next(line for line in review.splitlines() if line.startswith("| [[Connect]]"))
+    assert "| – |" in row  # no change this week

@@ -460,17 +460,20 @@ def recorded_values(
     changes: Iterable[tuple[Revision, GoalChange]], until: date | None = None
 ) -> list[tuple[date, float]]:
     """``(day, current)`` at each commit of the goal that holds a ``current``, oldest
-    first (``changes`` come newest first, as :func:`follow` gives them: commits of the
-    same second keep that order), up to the day ``until``.  A commit that left
-    ``current`` as it was still says what it was that day: a log line added by hand
-    without ``current`` counts until then, not on and on.  So in a repository the file's
-    committed values win: a check-in dated back before a commit of the goal shows from
-    the day it was committed."""
+    first (``changes`` come newest first, parents after children, as :func:`follow`
+    gives them), up to the day ``until``.  A commit that left ``current`` as it was
+    still says what it was that day: a log line added by hand without ``current``
+    counts until then, not on and on.  So in a repository the file's committed values
+    win: a check-in dated back before a commit of the goal shows from the day it was
+    committed.  A commit dated before its parent (a rebase, a cherry-pick, a wrong
+    clock) counts from its parent's day: its value came after that one's."""
     values: list[tuple[date, float]] = []
-    oldest_first = list(changes)[::-1]
-    for revision, change in sorted(oldest_first, key=lambda item: item[0].time):
-        if until is not None and revision.day > until:
+    last: date | None = None
+    for revision, change in list(changes)[::-1]:
+        day = max(revision.day, last) if last is not None else revision.day
+        last = day
+        if until is not None and day > until:
             continue  # a commit's day is in its author's time zone: later ones may not be
         if change.current is not None:
-            values.append((revision.day, change.current))
+            values.append((day, change.current))
     return values
