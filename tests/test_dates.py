@@ -98,3 +98,11 @@ def test_journal_today_is_a_plain_date_within_the_calendar(value: str, words: st
 def test_a_date_is_written_in_ascii_digits() -> None:
     with pytest.raises(DateError):
         parse_date("\u0662\u0660\u0662\u0666-\u0661\u0661-\u0662\u0662")
+
+
+@pytest.mark.parametrize("text", ["2026-12-31T25:00", "2026-12-31T10:61", "2026-12-31 24:00:00"])
+def test_a_date_time_with_no_such_time_is_no_date(text: str) -> None:
+    """Reported: `due: 2026-12-31T25:00` was taken for 2026-12-31 without a word."""
+    with pytest.raises(DateError, match="is not a real time of day"):
+        parse_date(text)
+    assert parse_date("2026-12-31T23:59:60Z") == date(2026, 12, 31)  # a leap second

@@ -8,6 +8,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -342,3 +343,21 @@ def test_negative_absolute_values_and_a_goal_with_nothing_to_show(
     assert invoke("log", "Network more").stdout == "Network more: no check-ins yet\n"
     write("goals/Read.md", "---\ntype: goal\ntitle: Read\ntarget: 5\nstart: 2026-11-01\n---\n")
     assert invoke("log", "Read").stdout == "Read: ? / 5\n\nno check-ins yet\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (3.0, "3"),
+        (2.5, "2.5"),
+        (0.1 + 0.2, "0.3"),  # six significant digits
+        (179487179487179.3, "179487179487179.3"),  # reported: "1.79487e+14/week"
+        (576087000000000.5, "576087000000000.5"),
+        (0.000012, "0.000012"),
+        (None, "?"),
+    ],
+)
+def test_numbers_are_never_shown_in_exponent_form(value: float | None, shown: str) -> None:
+    from journal.core.formatting import number
+
+    assert number(value) == shown

@@ -35,15 +35,21 @@ class DateError(JournalError):
 
 
 def parse_date(text: str) -> date:
-    """A date from ``YYYY-MM-DD`` (or the date part of an ISO date-time)."""
+    """A date from ``YYYY-MM-DD`` (or the date part of an ISO date-time, whose time must
+    be a real one: ``T25:00`` is a typo, not a day)."""
     text = text.strip()
     match = _DATE.fullmatch(text) or _DATETIME.fullmatch(text)
     if match is None:
         raise DateError(f"'{text}' is not a date (expected YYYY-MM-DD)")
     try:
-        return date(int(text[:4]), int(text[5:7]), int(text[8:10]))
+        day = date(int(text[:4]), int(text[5:7]), int(text[8:10]))
     except ValueError as exc:
         raise DateError(f"'{text}' is not a real date ({exc})") from None
+    clock = match.groups()[3:6]  # a date-time's hour, minute and second (none: a date)
+    hour, minute, second = (int(part or 0) for part in clock) if clock else (0, 0, 0)
+    if hour > 23 or minute > 59 or second > 60:  # 60: a leap second
+        raise DateError(f"'{text}' is not a real time of day ({hour:02}:{minute:02})")
+    return day
 
 
 def not_after(day: date, today: date | None, what: str) -> date:

@@ -10,10 +10,19 @@ BAR_WIDTH = 10
 
 
 def number(value: float | None) -> str:
-    """``3``, ``2.5``, or ``?`` for an unknown value."""
+    """``3``, ``2.5``, or ``?`` for an unknown value; never in exponent form (a target of
+    576087000000000.5 is not ``5.76087e+14``), six significant digits unless more are
+    needed to write it out."""
     if value is None:
         return "?"
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    if float(value).is_integer():
+        return str(int(value))
+    text = f"{value:g}"
+    if "e" not in text:
+        return text
+    from decimal import Decimal  # rare: a value too large or small for six digits
+
+    return format(Decimal(repr(value)), "f")
 
 
 def plural(count: float, noun: str) -> str:
