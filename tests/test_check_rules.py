@@ -241,7 +241,7 @@ def test_a_key_of_ones_own_is_no_misspelt_property() -> None:
 
 def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     own_tests = {"A002", "A003", "H002", "H003", "H004", "H006", "H007", "H008", "H009", "H010"}
-    own_tests.add("H013")  # tests/test_checkin.py: the note is read, not edited
+    own_tests |= {"H013", "H014"}  # H013: tests/test_checkin.py; H014: below
     assert {r.id for r in RULES} == {c[0] for c in CASES} | own_tests
 
 
@@ -921,3 +921,26 @@ def test_the_horizon_limit_comes_from_the_config() -> None:
         finding.message
     )
     assert of("T003", run((PATH, goal_note()), config=short)) == []
+
+
+def test_a_goal_file_name_no_wikilink_can_hold_is_reported() -> None:
+    """Reported: goals named `Learn C#.md` and `Pipe|name.md` got broken links in the
+    review (`[[Learn C#]]` is the heading `` of `Learn C`) and `check` said nothing."""
+    notes = [
+        (f"goals/{name}.md", goal_note(LOG)) for name in ("Learn C#", "Pipe|name", "Plain one")
+    ]
+    found = [(f.path, f.line, f.message) for f in of("H014", run(*notes))]
+    assert found == [
+        (
+            "goals/Learn C#.md",
+            1,
+            "the file name holds `#`, which a wikilink can't hold: a link to the goal (in "
+            "reviews, plans, Obsidian) finds another note or none",
+        ),
+        (
+            "goals/Pipe|name.md",
+            1,
+            "the file name holds `|`, which a wikilink can't hold: a link to the goal (in "
+            "reviews, plans, Obsidian) finds another note or none",
+        ),
+    ]

@@ -183,6 +183,26 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
                 )
 
 
+#: What a wikilink can't hold in a file name: ``[[C# tips]]`` is the heading ``tips`` of
+#: the note ``C``; ``^`` starts a block, ``|`` the text shown, ``[``/``]`` end the link.
+_UNLINKABLE = "#^[]|"
+
+
+def unlinkable_name(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.goals:
+        name = goal.path.rsplit("/", 1)[-1][:-3]
+        found = sorted({ch for ch in name if ch in _UNLINKABLE})
+        if found:
+            chars = " ".join(f"`{ch}`" for ch in found)
+            yield Problem(
+                goal.path,
+                1,
+                f"the file name holds {chars}, which a wikilink can't hold: a link to the goal "
+                "(in reviews, plans, Obsidian) finds another note or none",
+                "rename the file without them (journal's own names put a space in their place)",
+            )
+
+
 def conflict_copy(ctx: Context) -> Iterator[Problem]:
     for path in ctx.catalog.conflict_copies:
         yield Problem(
@@ -316,5 +336,12 @@ RULES = (
             "error",
             "keep the lines you want, delete the `<<<<<<<`, `=======` and `>>>>>>>` lines",
         ),
+    ),
+    Rule(
+        "H014",
+        "unlinkable-name",
+        "warning",
+        "a goal's file name holds `#`, `^`, `[`, `]` or `|`, which no wikilink can hold",
+        unlinkable_name,
     ),
 )
