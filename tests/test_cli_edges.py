@@ -169,7 +169,7 @@ def test_set_refuses_numbers_out_of_range(
             "anchor-list.md",
             ("done", "anchor-list", "--milestone", "Draft the list"),
             8,
-            "milestones[0].done",
+            "milestones item 1.done",
         ),
     ],
 )

@@ -192,3 +192,13 @@ def test_a_value_that_would_read_back_differently_is_named_with_its_line() -> No
         "the edit would not read back as intended: 'current' would read 4 instead of 3; "
         "the file was left unchanged"
     )
+
+
+def test_a_list_item_is_named_as_the_user_counts_it() -> None:
+    """Reported: `journal done G --milestone 5` on a folded `>-` item said
+    `milestones[4]`: journal numbers milestones from 1."""
+    text = "---\nmilestones:\n  - a\n  - >-\n    folded\n---\n"
+    with pytest.raises(
+        UnsafeWrite, match=r"^can only replace a single value at milestones item 2$"
+    ):
+        edit(text, {("milestones", 1): {"title": "folded", "done": "2026-11-22"}})

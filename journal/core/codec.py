@@ -515,7 +515,9 @@ def _apply_expected(expected: dict[str, Value], path: tuple[PathKey, ...], value
 
 
 def _path_text(path: Sequence[PathKey]) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+    """A path into the front matter as the user counts: ``milestones item 5.done``
+    (items numbered from 1, as ``journal done --milestone 5`` numbers them)."""
+    return "".join(f" item {p + 1}" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
 
 
 def _refuse_shared(root: yaml12.Span, path: tuple[PathKey, ...], doc: Document) -> None:
