@@ -848,3 +848,23 @@ def test_a_commit_dated_before_its_parent_counts_from_its_parents_day(
     review = invoke("review", "--stdout").stdout  # the week of 2026-11-16 to 11-22
     row = next(line for line in review.splitlines() if line.startswith("| [[Connect]]"))
     assert "| – |" in row  # no change this week
+
+
+def test_a_commit_message_in_another_encoding_is_read_in_it(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Reported: a commit made with `i18n.commitEncoding=ISO-8859-1` (an `encoding`
+    header) showed `caf\\ufffd` where `git log` shows `café`."""
+    write("goals/Connect.md", goal(0))
+    git("add", "-A")
+    subprocess.run(
+        [b"git", b"-C", bytes(git.root), b"-c", b"i18n.commitEncoding=ISO-8859-1", b"commit",
+         b"-q", b"-m", "Caf\u00e9 goal".encode("latin-1")],
+        env=git.env, check=True, capture_output=True,
+    )  # fmt: skip
+    assert b"encoding ISO-8859-1" in subprocess.run(
+        ["git", "-C", str(git.root), "cat-file", "commit", "HEAD"],
+        env=git.env, check=True, capture_output=True,
+    ).stdout  # fmt: skip
+    [entry] = history_json(invoke, "connect")["entries"]  # type: ignore[misc]
+    assert entry["message"] == "Caf\u00e9 goal"

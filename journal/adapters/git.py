@@ -404,13 +404,14 @@ def _revision(commit: pygit2.Commit, shallow: bool) -> Revision:
     parents = tuple(str(p) for p in commit.parent_ids)
     author = commit.author
     zone = timezone(timedelta(minutes=author.offset))
+    encoding = commit.message_encoding  # the commit's `encoding` header, as git log reads it
     return Revision(
         id=str(commit.id),
         parents=parents,
-        author=_text(author.raw_name),
-        email=_text(author.raw_email),
+        author=_text(author.raw_name, encoding),
+        email=_text(author.raw_email, encoding),
         time=datetime.fromtimestamp(author.time, zone),
-        summary=_text(commit.raw_message).strip().split("\n", 1)[0].strip(),
+        summary=_text(commit.raw_message, encoding).strip().split("\n", 1)[0].strip(),
         boundary=shallow and not parents,
     )
 
@@ -430,7 +431,14 @@ def _diff(old: pygit2.Tree | None, new: pygit2.Tree | None) -> Iterator[pygit2.D
         yield from old.diff_to_tree().deltas
 
 
-def _text(raw: bytes) -> str:
+def _text(raw: bytes, encoding: str | None = None) -> str:
+    """Text git stored as bytes: in the commit's ``encoding`` when it names one git
+    knows (``ISO-8859-1``, from ``i18n.commitEncoding``), else UTF-8."""
+    if encoding:
+        try:
+            return raw.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass
     return raw.decode("utf-8", errors="replace")
 
 
