@@ -868,3 +868,29 @@ def test_a_commit_message_in_another_encoding_is_read_in_it(
     ).stdout  # fmt: skip
     [entry] = history_json(invoke, "connect")["entries"]  # type: ignore[misc]
     assert entry["message"] == "Caf\u00e9 goal"
+
+
+def test_a_goal_deleted_but_not_committed_has_its_history_to_head(
+    git: Git, write: Write, invoke: Invoke, vault: Path
+) -> None:
+    """Reported: a goal removed from the disk but still in HEAD was `no goal called`
+    (exit 1); and after a delete and a restore, the older deletion was shown instead."""
+    write("goals/Connect.md", goal(0))
+    git.commit("Start", "2026-10-01")
+    git("rm", "-q", "goals/Connect.md")
+    git.commit("Delete", "2026-10-03")
+    git("checkout", "HEAD~1", "--", "goals/Connect.md")
+    git.commit("Restore", "2026-10-04")
+    write("goals/Connect.md", goal(2))
+    git.commit("Two", "2026-10-06")
+    (vault / "goals/Connect.md").unlink()
+    data = history_json(invoke, "connect")
+    entries = data["entries"]
+    assert [(e["message"], [ev["text"] for ev in e["events"]]) for e in entries][-2:] == [  # type: ignore[attr-defined]
+        ("Two", ["current 0 -> 2"]),
+        (None, ["deleted"]),
+    ]  # fmt: skip
+    assert entries[-1]["uncommitted"] is True  # type: ignore[index]
+    shown = invoke("history", "connect")
+    assert shown.exit_code == 0
+    assert "goals/Connect.md is deleted but not committed yet" in shown.stderr

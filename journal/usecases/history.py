@@ -338,6 +338,19 @@ def _deleted_goal_history(
         history = load_history(vault)
     except NoRepository:
         raise missing from None
+    gone_here = _deleted_on_disk(vault, history)
+    here = match_head(list(gone_here.values()), ref)
+    if here is not None:  # still in HEAD: its history to HEAD, then the deletion pending
+        mine = follow(history.commits, here.id, here.path)
+        blob = history.repo.head_blob(here.path)
+        assert blob is not None  # _deleted_on_disk only lists files HEAD has
+        goal, _problems = goal_from_note(parse_note(here.path, history.repo.read(blob)))
+        goal.current = goal.file_current = None  # no value today: it is gone
+        notices = history.status.notices()
+        notices.append(f"{here.path} is deleted but not committed yet; this is its history")
+        series = value_series(goal, today, recorded_values(mine, today))
+        pending = [Event("deleted", here.path, None, "deleted")]
+        return _timeline(goal, history.status, mine, pending, series, notices, since)
     deleted: dict[str, _DeletedGoal] = {}
     for at, (_revision, changes) in enumerate(history.commits):
         for change in changes:
@@ -367,6 +380,23 @@ def _deleted_goal_history(
     )
     series = value_series(goal, today, recorded_values(mine, today))
     return _timeline(goal, history.status, mine, None, series, notices, since)
+
+
+def _deleted_on_disk(vault: Vault, history: LoadedHistory) -> dict[str, _DeletedGoal]:
+    """The goals HEAD has (by the newest commit of each) whose file is gone from the
+    disk: deleted, not committed yet."""
+    found: dict[str, _DeletedGoal] = {}
+    seen: set[str] = set()
+    for at, (_revision, changes) in enumerate(history.commits):
+        for change in changes:
+            key = change.new_id or change.old_id or change.new_path or change.old_path or ""
+            if key in seen:
+                continue
+            seen.add(key)
+            path = change.new_path
+            if path and not vault.disk_path(path).exists() and history.repo.head_blob(path):
+                found[key] = _DeletedGoal(path, change.new_id, change.title, at)
+    return found
 
 
 def _uncommitted(
