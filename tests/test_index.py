@@ -431,10 +431,9 @@ def test_a_foreign_sqlite_file_is_not_used(notes: Path, tmp_path: Path) -> None:
     assert "not a journal index" in notices[0]
 
 
-def test_a_reader_refuses_rows_another_vault_made_meanwhile(notes: Path, tmp_path: Path) -> None:
-    """Two vaults given one JOURNAL_INDEX: each rebuilds it for itself, and a command of
-    one answered with the other's notes when the other rebuilt between its refresh and
-    its read (a goal 'not found', another vault's list, exit 0)."""
+def _shared_then_taken(notes: Path, tmp_path: Path) -> tuple[Index, Path, Path]:
+    """The index of ``notes`` at a path another vault then makes its own (one
+    JOURNAL_INDEX for two vaults): the first vault's index, the path, the other vault."""
     db = tmp_path / "shared.sqlite"
     other = tmp_path / "other"
     (other / ".journal").mkdir(parents=True)
@@ -442,6 +441,14 @@ def test_a_reader_refuses_rows_another_vault_made_meanwhile(notes: Path, tmp_pat
     mine = Index.open(Vault.open(notes), db)
     mine.refresh()
     Index.open(Vault.open(other), db).refresh()  # the other vault makes it its own
+    return mine, db, other
+
+
+def test_a_reader_refuses_rows_another_vault_made_meanwhile(notes: Path, tmp_path: Path) -> None:
+    """Two vaults given one JOURNAL_INDEX: each rebuilds it for itself, and a command of
+    one answered with the other's notes when the other rebuilt between its refresh and
+    its read (a goal 'not found', another vault's list, exit 0)."""
+    mine, db, other = _shared_then_taken(notes, tmp_path)
     with pytest.raises(index_module.IndexTakenOver, match=f"made again meanwhile, for {other}"):
         mine.reader()
     assert not mine.conn.in_transaction
@@ -456,13 +463,7 @@ def test_a_writer_stores_nothing_into_an_index_another_vault_made_meanwhile(
 ) -> None:
     """Reported: two watchers of two vaults on one JOURNAL_INDEX; one wrote its vault's
     note into the index the other had just rebuilt for its own vault."""
-    db = tmp_path / "shared.sqlite"
-    other = tmp_path / "other"
-    (other / ".journal").mkdir(parents=True)
-    (other / "only.md").write_text("# only\n")
-    mine = Index.open(Vault.open(notes), db)
-    mine.refresh()
-    Index.open(Vault.open(other), db).refresh()  # the other vault makes it its own
+    mine, db, other = _shared_then_taken(notes, tmp_path)
     (notes / "notes/new.md").write_text("# new\n")
     with pytest.raises(index_module.IndexTakenOver, match=f"now holds the notes of {other}"):
         mine.refresh(["notes/new.md"])
@@ -1132,6 +1133,20 @@ def test_the_progress_bar_never_appears_off_a_terminal(tmp_path: Path) -> None:
     assert slow.bar is None and (tmp_path / "stderr").read_text() == ""
 
 
+def _rebuilding(vault: Path) -> subprocess.Popen[str]:
+    """`journal index --rebuild` of ``vault`` in a process of its own, in a process
+    group of its own, as a terminal's foreground job."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "journal", "--vault", str(vault), "index", "--rebuild"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
 def test_ctrl_c_during_a_parallel_build_stops_it_in_one_line(vault: Path, tmp_path: Path) -> None:
     """Ctrl-C reaches the whole process group - the command and its worker processes:
     the rebuild stops with one line and no traceback from any process, and the index
@@ -1145,15 +1160,7 @@ def test_ctrl_c_during_a_parallel_build_stops_it_in_one_line(vault: Path, tmp_pa
     index.refresh()
     index.close()
     before = dump(db)
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "journal", "--vault", str(vault), "index", "--rebuild"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # its own group, as a terminal's foreground job
-    )
+    proc = _rebuilding(vault)
     assert wait_for_workers(proc.pid), "the build did not start"
     os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=30)
@@ -1177,15 +1184,7 @@ def test_kill_during_a_parallel_build_stops_it_and_its_workers(
     total = 3 * index_module.PARALLEL_MIN
     write_many_notes(vault, total)
     db = default_path(Vault.open(vault))
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "journal", "--vault", str(vault), "index", "--rebuild"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
+    proc = _rebuilding(vault)
     assert wait_for_workers(proc.pid), "the build did not start"
     workers = [
         int(pid) for pid in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
