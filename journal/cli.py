@@ -1177,12 +1177,13 @@ def review(
       journal review
       journal review --week 2026-W46 --stdout
     """
+    from journal.usecases.listing import review_problems
     from journal.usecases.review import weekly_review
 
     _one_output(to_stdout, as_json)
     vault = state.vault()
     catalog = state.catalog(vault)
-    report(catalog.unreadable_goals)
+    report(review_problems(catalog), severities=("error", "warning"))
     result = weekly_review(
         vault,
         catalog,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import select
 import subprocess
 import sys
@@ -785,3 +786,66 @@ def test_done_on_a_meeting_lists_its_tasks_not_ticked_yet(
     )
     again = invoke("done", "Priya", "--json")  # already done: still said, as data
     assert json.loads(again.stdout)["open_tasks"] == ["Send her my updated CV"]
+
+
+@pytest.mark.parametrize("value", ["yes", "2026-11-31", ""])
+def test_a_follow_up_done_value_that_is_no_date_is_open_for_every_command(
+    invoke: Invoke, write: Write, vault: Path, value: str
+) -> None:
+    """Reported: with `follow_up_done: yes` (or a day that does not exist) `followups`
+    said overdue and `done` said "already done"; with an empty value `followups` said
+    done and `done` closed it. Each is open, everywhere, and `done` closes it."""
+    path = write(
+        "meetings/2026-11-10 A.md",
+        meeting_text(date="2026-11-10", follow_up_by="2026-11-17", follow_up_done=value),
+    )
+    listed = json.loads(invoke("followups", "--all", "--json").stdout)
+    assert [(f["path"], f["state"]) for f in listed] == [("meetings/2026-11-10 A.md", "overdue")]
+    if value:  # a value that is neither a date nor true/false: said by review, as elsewhere
+        review = invoke("review", "--stdout")
+        assert "meetings/2026-11-10 A.md:" in review.stderr and "follow_up_done" in review.stderr
+    done = invoke("done", "A")
+    assert done.exit_code == 0, done.stderr
+    # (the space an empty value had after its colon is the user's, and stays)
+    assert re.search(r"\nfollow_up_done: 2026-11-22 ?\n", path.read_text())
+    assert json.loads(invoke("followups", "--all", "--json").stdout)[0]["state"] == "done"
+
+
+def test_a_day_that_does_not_exist_is_named_so(invoke: Invoke, write: Write) -> None:
+    write(
+        "meetings/2026-11-10 A.md",
+        meeting_text(date="2026-11-10", follow_up_by="2026-11-17", follow_up_done="2026-11-31"),
+    )
+    assert "follow_up_done: '2026-11-31' is not a real date" in invoke("followups").stderr
+
+
+def test_new_meeting_refuses_a_title_naming_nothing_and_an_empty_goal(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("people/Dana Ortiz.md", DANA)
+    for title in (":::", "/"):
+        result = invoke("new", "meeting", "--with", "Dana", "--title", title)
+        assert result.exit_code == 2, result.stderr
+        assert result.stderr.startswith(f"journal: --title: '{title}' has no character")
+    empty = invoke("new", "meeting", "--with", "Dana", "--goal", "")
+    assert (empty.exit_code, empty.stderr) == (
+        2,
+        "journal: --goal can't be empty; leave it out for a meeting for no goal\n",
+    )
+    assert not (vault / "meetings").exists()
+
+
+def test_done_refuses_a_follow_up_dated_before_its_meeting(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    path = write(
+        "meetings/2026-11-10 A.md", meeting_text(date="2026-11-10", follow_up_by="2026-11-17")
+    )
+    before = path.read_bytes()
+    result = invoke("done", "A", "--date", "2026-01-01")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "journal: the follow-up of a meeting on 2026-11-10 can't be done on 2026-01-01, "
+        "before it (--date gives the day it was done)\n",
+    )
+    assert path.read_bytes() == before

@@ -374,6 +374,11 @@ def done_value(raw: Any) -> bool | date | None:
 def _done(field: Field, raw: Any, source: str | None) -> bool | date:
     value = done_value(raw)
     if value is None:
+        if isinstance(raw, str) and re.match(r"\d{4}-\d\d-\d\d", raw.strip(), re.ASCII):
+            try:
+                parse_date(raw)
+            except DateError as exc:  # a date, mistyped: say what is wrong with it
+                raise FieldError(f"{field.name}: {exc.message}") from None
         raise FieldError(f"{field.name} should be true, false or the date it was done")
     return value
 

@@ -106,7 +106,7 @@ def meeting_from_note(note: Note) -> tuple[Meeting, list[Diagnostic]]:
         people=typed.get("with", []),
         goal=typed.get("goal"),
         follow_up_by=typed.get("follow_up_by"),
-        follow_up_done=typed.get("follow_up_done", False),
+        follow_up_done=typed.get("follow_up_done") or False,  # empty: not done
         outcome=typed.get("outcome"),
         open_tasks=[t.text for t in note.tasks if not t.done],
         lines=dict(note.key_lines),

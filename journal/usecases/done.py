@@ -17,6 +17,7 @@ from journal.core.fields import (
     MEETING_FIELDS,
     FieldError,
     coerce,
+    done_value,
     refuse_other_case,
 )
 from journal.core.goal import Change, edit_goal
@@ -64,6 +65,12 @@ def mark_done(
         result = Done(note.path, note.title, "milestone", "milestones")
         transform = _milestone(result, milestone, day)
     elif note.kind == "meeting":
+        held = next((m.day for m in catalog.meetings if m.path == note.path), None)
+        if held is not None and day < held:
+            raise UsageProblem(
+                f"the follow-up of a meeting on {held} can't be done on {day}, before it "
+                "(--date gives the day it was done)"
+            )
         result = Done(note.path, note.title, "follow-up", "follow_up_done")
         result.open_tasks = [t.text for t in note.tasks if not t.done]
         transform = _follow_up(result, day)
@@ -86,12 +93,9 @@ def _the_open_one(catalog: Catalog, ambiguous: Ambiguous) -> Note:
 
 def _still_open(note: Note) -> bool:
     props = note.props
-    if note.kind == "meeting":
-        return props.get("follow_up_by") not in (None, "") and props.get("follow_up_done") in (
-            None,
-            False,
-            "",
-        )
+    if note.kind == "meeting":  # owes a follow-up not done (a value neither true nor a date)
+        owed = props.get("follow_up_by") not in (None, "")
+        return owed and done_value(props.get("follow_up_done")) in (None, False)
     return props.get("status") not in ("done", "dropped")
 
 
@@ -115,8 +119,8 @@ def _follow_up(result: Done, day: date) -> Callable[[codec.Document], str]:
             )
         refuse_other_case(doc.data, ("follow_up_done",), MEETING_FIELDS)
         result.old = codec.plain(doc.data.get("follow_up_done"))
-        if result.old not in (None, False):
-            return doc.text
+        if done_value(doc.data.get("follow_up_done")) not in (None, False):
+            return doc.text  # true or a date: done (a value that is neither is replaced)
         result.changes = [Change(result.key, result.old, day.isoformat())]
         return codec.edit(doc, {("follow_up_done",): day})
 

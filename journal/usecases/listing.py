@@ -153,3 +153,17 @@ def goal_problems(catalog: Catalog, path: str | None = None) -> list[Diagnostic]
         for d in catalog.diagnostics
         if d.severity == "error" or (d.severity == "warning" and d.path in goals)
     ]
+
+
+def review_problems(catalog: Catalog) -> list[Diagnostic]:
+    """What ``journal review`` reports: the goals it can't read, and the errors and
+    warnings of goals, meetings and contacts (a ``follow_up_done: yes`` that leaves a
+    follow-up listed as overdue says why); a plain note's are ``journal list``'s."""
+    found = list(catalog.unreadable_goals)
+    for diagnostic in catalog.diagnostics:
+        if diagnostic.severity == "hint" or diagnostic in found:
+            continue
+        note = catalog.by_path.get(diagnostic.path)
+        if note is not None and note.kind in ("goal", "meeting", "contact"):
+            found.append(diagnostic)
+    return found

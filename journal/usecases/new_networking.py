@@ -133,6 +133,13 @@ def new_meeting(
     """
     if title is not None and not title.strip():
         raise UsageProblem("--title can't be empty; leave it out for the default title")
+    if title is not None:  # the note is 'DATE TITLE': a title that names nothing is none
+        try:
+            note_stem(title)
+        except UsageProblem as exc:
+            raise UsageProblem(f"--title: {exc.message}") from None
+    if goal is not None and not goal.strip():
+        raise UsageProblem("--goal can't be empty; leave it out for a meeting for no goal")
     if not any(p.strip() for p in people):
         raise UsageProblem("name the people you met with --with PERSON")
     named = named_people(catalog, people)
