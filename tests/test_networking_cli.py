@@ -849,3 +849,19 @@ def test_done_refuses_a_follow_up_dated_before_its_meeting(
         "before it (--date gives the day it was done)\n",
     )
     assert path.read_bytes() == before
+
+
+def test_two_spellings_of_one_contact_file_are_one_person(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `--with "Lee/Chang" --with "lee:chang"` made two people of the contact
+    `people/Lee Chang.md`, with a false "no contact note" notice."""
+    assert invoke("new", "contact", "Lee/Chang").exit_code == 0
+    result = invoke(
+        "new", "meeting", "--with", "Lee/Chang", "--with", "lee:chang", "--kind", "coffee",
+        "--no-create-contacts", "--json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    text = (vault / json.loads(result.stdout)["path"]).read_text()
+    assert 'with:\n  - "[[Lee Chang]]"\n' in text

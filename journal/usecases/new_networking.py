@@ -93,7 +93,7 @@ def named_people(catalog: Catalog, names: Sequence[str]) -> list[Note | str]:
             continue
         person: Note | str
         try:
-            person = catalog.find_note(name, kinds=("contact",))
+            person = _contact(catalog, name)
             keys = {person.path}
         except NotFound:
             person = name
@@ -102,6 +102,18 @@ def named_people(catalog: Catalog, names: Sequence[str]) -> list[Note | str]:
             people.append(person)
         seen |= keys
     return people
+
+
+def _contact(catalog: Catalog, name: str) -> Note:
+    """The contact ``name`` names, or the one whose file the name would get (``lee:chang``
+    is ``people/Lee Chang.md``, as ``Lee/Chang`` is)."""
+    try:
+        return catalog.find_note(name, kinds=("contact",))
+    except NotFound:
+        stem = note_stem(name)
+        if stem == name:
+            raise
+        return catalog.find_note(stem, kinds=("contact",))
 
 
 def find_people(catalog: Catalog, names: Sequence[str]) -> tuple[list[Note], list[str]]:
