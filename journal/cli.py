@@ -116,7 +116,9 @@ class JournalGroup(click.Group):
             # what reads the output went away (`journal list | head -1`, a `journal
             # watch` piped to a reader that ended): stop quietly, as SIGPIPE would
             with contextlib.suppress(OSError, ValueError):  # no file behind it: nothing to do
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing to flush
+                null = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(null, sys.stdout.fileno())  # nothing left to flush at exit
+                os.close(null)
             ctx.exit(128 + getattr(signal, "SIGPIPE", 13))  # as git and coreutils report it
         except KeyboardInterrupt as exc:
             echo(f"journal: {_interrupted(ctx)}", err=True)
@@ -1322,8 +1324,9 @@ def main() -> None:
 
     gc.set_threshold(*GC_THRESHOLD)
     for name in ("SIGTERM", "SIGHUP"):  # no SIGHUP on Windows
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _terminate)
+        stop = getattr(signal, name, None)
+        if stop is not None and signal.getsignal(stop) is not signal.SIG_IGN:
+            signal.signal(stop, _terminate)  # kept ignored when ignored (nohup)
     for number, arg in enumerate(sys.argv[1:], start=1):
         try:
             arg.encode("utf-8")

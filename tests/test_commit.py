@@ -492,3 +492,24 @@ def test_an_index_git_can_read_and_journal_cant_is_a_clear_refusal(
     assert result.stderr.startswith(f"{GOAL}: git's index can't be read here (")
     assert result.stderr.endswith("; commit with git\n")
     assert (vault / GOAL).read_bytes() == before
+
+
+def test_a_commit_lock_that_cant_be_taken_is_a_clear_refusal(
+    git: Git, invoke: Invoke, vault: Path
+) -> None:
+    """Found in review: the lock file of a shared repository (another user's) failed with
+    an internal error; any file that can't be opened says so instead."""
+    lock = vault / ".git/journal-commit.lock"
+    lock.symlink_to(vault / "no such folder/lock")  # can't be created
+    result = invoke("set", "Connect", "current=3", "--commit")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("journal: written but not committed: can't take journal's")
+    assert "HEAD and the index are unchanged" in result.stderr
+
+
+def test_a_commit_in_another_encoding_header_it_cant_read_falls_back() -> None:
+    from journal.adapters.git import _text
+
+    assert _text(b"Ana.B", "punycode") == "Ana.B"  # punycode raises a bare UnicodeError
+    assert _text("Caf\u00e9".encode("latin-1"), "ISO-8859-1") == "Caf\u00e9"
+    assert _text(b"\xff", "no-such-codec") == "\ufffd"

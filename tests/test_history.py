@@ -894,3 +894,47 @@ def test_a_goal_deleted_but_not_committed_has_its_history_to_head(
     shown = invoke("history", "connect")
     assert shown.exit_code == 0
     assert "goals/Connect.md is deleted but not committed yet" in shown.stderr
+
+
+def test_a_clean_merge_keeps_the_value_it_brought_in_the_series(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Found in review: a merge whose every change came from a branch was dropped
+    whole, its `current` too, so the series fell back to the first parent's value."""
+    write("goals/Connect.md", goal(0))
+    git.commit("Start", "2026-10-05")
+    git("checkout", "-q", "-b", "side")
+    write("goals/Connect.md", goal(1))
+    git.commit("One", "2026-10-10")
+    git("checkout", "-q", "main")
+    write("goals/Connect.md", goal(0, due="2027-01-15"))
+    git.commit("Due", "2026-10-20")
+    stamp = "2026-10-21T12:00:00+01:00"
+    git("merge", "-q", "--no-ff", "-m", "Merge side", "side",
+        env={"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})  # fmt: skip
+    points = history_points(invoke, "connect")
+    assert points[-1] == ("2026-10-21", 1)  # from the merge on, the value it brought
+    messages = [e["message"] for e in history_json(invoke, "connect")["entries"]]  # type: ignore[attr-defined]
+    assert "Merge side" not in messages  # it made nothing of its own
+
+
+def test_a_merge_of_two_changes_of_one_kind_repeats_neither(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Found in review: events were matched by kind alone, so a property changed on one
+    branch and another on the other showed again at the merge."""
+    base = goal(0).replace("status: active\n", "status: active\narea: hr\n")
+    base = base.replace("due: 2026-12-31\n", "due: 2026-12-31\nowner: ana\n")  # lines apart
+    write("goals/Connect.md", base)
+    git.commit("Start", "2026-10-05")
+    git("checkout", "-q", "-b", "side")
+    write("goals/Connect.md", base.replace("area: hr", "area: people"))
+    git.commit("Area", "2026-10-10")
+    git("checkout", "-q", "main")
+    write("goals/Connect.md", base.replace("owner: ana", "owner: bob"))
+    git.commit("Owner", "2026-10-20")
+    stamp = "2026-10-21T12:00:00+01:00"
+    git("merge", "-q", "--no-ff", "-m", "Merge side", "side",
+        env={"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})  # fmt: skip
+    entries = history_json(invoke, "connect")["entries"]
+    assert [e["message"] for e in entries] == ["Start", "Area", "Owner"]  # type: ignore[index]

@@ -994,3 +994,32 @@ def test_a_review_another_process_rewrote_meanwhile_is_regenerated_again(
     assert writes == ["reviews/2026-W47.md", "reviews/2026-W47.md"]  # tried, then again
     text = review.read_text()
     assert "0 → **4** → 5" in text and "A line the other watcher kept." in text
+
+
+def test_journal_watch_stops_cleanly_when_its_terminal_closes_unless_nohup(
+    vault: Path, write: Write
+) -> None:
+    """SIGHUP (the terminal closed) stops `journal watch` as Ctrl-C does; under `nohup`
+    (SIGHUP ignored when it starts) it keeps watching - found in review: it died."""
+    write("goals/a.md", goal_text("Alpha"))
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    for ignored in (False, True):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "journal", "--vault", str(vault), "watch"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=(lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN)) if ignored else None,
+        )
+        assert proc.stdout is not None
+        assert proc.stdout.readline().startswith("watching ")
+        if not ignored:  # the first run's first reconcile reads a.md, and says so
+            proc.stdout.readline()  # watching now: its handlers are in place
+        proc.send_signal(signal.SIGHUP)
+        if ignored:
+            time.sleep(1.0)
+            assert proc.poll() is None  # still watching
+            proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=20)
+        assert (proc.returncode, err) == (0, ""), (ignored, err)

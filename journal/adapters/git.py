@@ -316,7 +316,13 @@ class Repository:
         except ImportError:  # Windows: no flock
             yield
             return
-        fd = os.open(Path(self._repo.path) / "journal-commit.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        lock = Path(self._repo.path) / "journal-commit.lock"
+        try:  # read only: flock needs no more, and a shared repository's file is another's
+            fd = os.open(lock, os.O_RDONLY | os.O_CREAT, 0o666)
+        except OSError as exc:
+            raise GitProblem(
+                f"can't take journal's commit lock {lock}: {exc}; {_UNCHANGED}"
+            ) from None
         try:
             deadline = time.monotonic() + COMMIT_WAIT
             while True:
@@ -437,7 +443,7 @@ def _text(raw: bytes, encoding: str | None = None) -> str:
     if encoding:
         try:
             return raw.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # no such codec, or bytes it can't read
             pass
     return raw.decode("utf-8", errors="replace")
 

@@ -467,12 +467,18 @@ class Watcher:
 
 @contextlib.contextmanager
 def stop_on_signals(watcher: Watcher) -> Iterator[None]:
-    """Stop ``watcher`` cleanly on Ctrl-C (SIGINT) and SIGTERM while inside."""
+    """Stop ``watcher`` cleanly on Ctrl-C (SIGINT), SIGTERM and SIGHUP (its terminal
+    closed) while inside; a signal ignored when it starts (``nohup``) stays ignored."""
 
     def handler(signum: int, frame: FrameType | None) -> None:
         watcher.stop()
 
-    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    stops = [signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)]
+    previous = {
+        sig: signal.signal(sig, handler)
+        for sig in stops
+        if sig is not None and signal.getsignal(sig) is not signal.SIG_IGN
+    }
     try:
         yield
     finally:

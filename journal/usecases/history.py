@@ -172,9 +172,7 @@ def _goal_changes(
         if change.old_path and change.new_path and (old or new):  # edited in place
             edited = goal_change(old, new, boundary=revision.boundary, path=change.new_path)
             others = [_version(repo, change.new_path, blob, memo) for blob in change.others]
-            made = _merged(edited, new, others)
-            if made is not None:
-                found.append(made)
+            found.append(_merged(edited, new, others))
         elif old is not None:
             removed.append(old)
         elif new is not None:
@@ -184,13 +182,11 @@ def _goal_changes(
     return sorted(found, key=lambda change: change.path)
 
 
-def _merged(
-    change: GoalChange, new: Version | None, others: list[Version | None]
-) -> GoalChange | None:
+def _merged(change: GoalChange, new: Version | None, others: list[Version | None]) -> GoalChange:
     """A merge's change of a goal as the merge itself made it (``others``: the goal in
     the merge's other parents): only the events whose new value no parent had, as
-    ``git log --cc`` shows only lines no parent had; None when none is left (a clean
-    merge brings each branch's changes, which their own commits already show)."""
+    ``git log --cc`` shows only lines no parent had.  A clean merge keeps none, but
+    stays: its ``current`` is the goal's value from then on (its timeline skips it)."""
     if not others or new is None:
         return change
     kept = tuple(
@@ -198,11 +194,14 @@ def _merged(
         for event in change.events
         if all(
             other is None  # that parent has no such goal: all of it is new to it
-            or any(e.kind == event.kind for e in diff_states(other.state, new.state))
+            or any(
+                (e.kind, e.new) == (event.kind, event.new)  # it had another value there
+                for e in diff_states(other.state, new.state)
+            )
             for other in others
         )
     )
-    return replace(change, events=kept) if kept else None
+    return replace(change, events=kept)
 
 
 def _version(
@@ -300,7 +299,11 @@ def _timeline(
     notices: list[str],
     since: date | None,
 ) -> GoalTimeline:
-    entries = [Entry(revision, change.path, list(change.events)) for revision, change in mine]
+    entries = [
+        Entry(revision, change.path, list(change.events))
+        for revision, change in mine
+        if change.events or len(revision.parents) < 2  # a clean merge made nothing itself
+    ]
     entries.reverse()
     if pending is not None:
         entries.append(Entry(None, goal.path, pending))
