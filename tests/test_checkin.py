@@ -609,3 +609,21 @@ def test_a_note_left_in_a_merge_conflict_is_reported_and_not_edited(
     )
     assert path.read_text() == text
     assert invoke("list").exit_code == 0  # still read: it is listed, its error said
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## How git shows a conflict\n\n```text\n<<<<<<< HEAD\nmine\n=======\ntheirs\n"
+        ">>>>>>> side\n```\n",  # quoted in fenced code
+        "<<<<<<< an arrow\n\nno divider\n\n>>>>>>> another\n",  # no ======= between
+    ],
+)
+def test_conflict_markers_a_note_only_quotes_are_no_conflict(
+    invoke: Invoke, write: Write, body: str
+) -> None:
+    """Found in review: a goal about learning git, quoting a conflict in a code block,
+    was taken for one: H013, and `log` refused to edit it."""
+    write("goals/git.md", goal_text("Learn git") + "\n" + body)
+    assert invoke("check", "--select", "H013").exit_code == 0
+    assert invoke("log", "Learn git", "+1").exit_code == 0

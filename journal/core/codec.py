@@ -278,23 +278,37 @@ def _check_second_block(doc: Document) -> None:
         )
 
 
-_CONFLICT_START = re.compile(r"^<{7}(?:[ \t].*)?\r?$", re.MULTILINE)
-_CONFLICT_END = re.compile(r"^>{7}(?:[ \t].*)?\r?$", re.MULTILINE)
+_CONFLICT_LINE = re.compile(r"(<{7}|={7}|>{7})(?:[ \t].*)?\r?", re.ASCII)
+_FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
 
 def _check_conflict(doc: Document) -> None:
-    """Refuse to edit a note git left in a merge conflict (a ``<<<<<<<`` line, then a
-    ``>>>>>>>`` line): both sides' lines are in it, and a tool's line written among
-    them would be lost in the merge.  The note is still read, and reported."""
-    start = _CONFLICT_START.search(doc.text)
-    if start is None or _CONFLICT_END.search(doc.text, start.end()) is None:
+    """Refuse to edit a note git left in a merge conflict (a ``<<<<<<<`` line, then
+    ``=======``, then ``>>>>>>>``, outside fenced code: a note may quote one): both
+    sides' lines are in it, and a tool's line written among them would be lost in the
+    merge.  The note is still read, and reported."""
+    if "<<<<<<<" not in doc.text:
         return
-    line = doc.text.count("\n", 0, start.start()) + 1
+    wanted, start, fence = "<", 0, ""
+    for number, line in enumerate(doc.text.split("\n"), 1):
+        opened = _FENCE_LINE.match(line)
+        if opened and (not fence or opened.group(1).startswith(fence)):
+            fence = "" if fence else opened.group(1)[0] * 3
+            continue
+        marker = None if fence else _CONFLICT_LINE.fullmatch(line)
+        if marker is None or marker.group(1)[0] != wanted:
+            continue
+        start = start or number
+        wanted = {"<": "=", "=": ">"}.get(wanted, "")
+        if not wanted:
+            break
+    if wanted:
+        return
     message = (
         "git left a merge conflict in this note (the <<<<<<< line); resolve it and remove "
         "the markers: the tool edits nothing in it until then"
     )
-    doc.problems.append(Problem(line, message, "error", "conflict"))
+    doc.problems.append(Problem(start, message, "error", "conflict"))
     doc.writable = False
 
 

@@ -329,8 +329,8 @@ RULES = (
         "H013",
         "merge-conflict",
         "error",
-        "a note git left in a merge conflict (a `<<<<<<<` line, then a `>>>>>>>` one): "
-        "both sides' lines count, and the tool edits nothing in it",
+        "a note git left in a merge conflict (`<<<<<<<`, `=======` and `>>>>>>>` lines, "
+        "outside fenced code): both sides' lines count, and the tool edits nothing in it",
         _diagnostics(
             ("conflict",),
             "error",
