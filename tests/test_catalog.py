@@ -96,3 +96,17 @@ def test_two_names_that_differ_only_in_how_accents_are_written_can_each_be_named
     assert str(raised.value) == (
         f"'caf' matches 2 notes: {decomposed} (its accents written as separate marks), {composed}"
     )
+
+
+def test_ignoring_accents_keeps_the_marks_of_other_scripts() -> None:
+    """Found in review: stripping every combining mark made `ガード` (guard) match
+    `カード` (card), and split Korean syllables into letters."""
+    catalog = Catalog(
+        [
+            parse_note("goals/ガード練習.md", b"---\ntype: goal\ntitle: G\n---\n"),
+            parse_note("goals/カード整理.md", b"---\ntype: goal\ntitle: K\n---\n"),
+            parse_note("goals/José Núñez.md", b"---\ntype: goal\ntitle: J\n---\n"),
+        ]
+    )
+    assert catalog.find_note("ガード").title == "G"
+    assert catalog.find_note("jose").title == "J"

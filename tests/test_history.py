@@ -938,3 +938,20 @@ def test_a_merge_of_two_changes_of_one_kind_repeats_neither(
         env={"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})  # fmt: skip
     entries = history_json(invoke, "connect")["entries"]
     assert [e["message"] for e in entries] == ["Start", "Area", "Owner"]  # type: ignore[index]
+
+
+def test_a_deleted_goal_named_exactly_wins_over_a_part_of_another(
+    git: Git, write: Write, invoke: Invoke, vault: Path
+) -> None:
+    """Found in review: a goal deleted on the disk was matched by a part of its title
+    before a goal deleted in a commit whose title is the name exactly."""
+    write("goals/Run.md", goal(0, title="Run", goal_id="run"))
+    write("goals/Run a 10k.md", goal(0, title="Run a 10k", goal_id="run-10k"))
+    git.commit("Start", "2026-10-01")
+    git("rm", "-q", "goals/Run.md")
+    git.commit("Drop run", "2026-10-02")
+    (vault / "goals/Run a 10k.md").unlink()  # not committed
+    assert history_json(invoke, "Run")["goal"] == {  # type: ignore[comparison-overlap]
+        "id": "run", "path": "goals/Run.md", "title": "Run"
+    }  # fmt: skip
+    assert history_json(invoke, "10k")["goal"]["id"] == "run-10k"  # type: ignore[index]

@@ -51,7 +51,7 @@ from watchdog.observers.api import ObservedWatch
 
 from journal.adapters.index import PARALLEL_MIN, Index, IndexTakenOver, Refresh
 from journal.adapters.vault import Vault
-from journal.core.errors import JournalError, NotFound
+from journal.core.errors import ConfigError, JournalError, NotFound
 
 UNWATCHED_ROUNDS = 3  # reconciles at most while not watching, after a large refresh
 READING_NOTICE = 1.0  # seconds of reading changed files before the watcher says so
@@ -213,6 +213,7 @@ class Watcher:
         self._settings = index.vault.settings_stamp()
         self._edited: tuple[tuple[Any, ...], float] | None = None  # a new stamp, when seen
         self._settings_read = False  # until the next update says so
+        self._told: str | None = None  # why the settings could not be taken yet, once told
         self._watched_root: tuple[int, int] | None = None  # the folder the watches are on
 
     def stop(self) -> None:
@@ -292,18 +293,26 @@ class Watcher:
             return False
         if now - self._edited[1] < self.quiet:
             return False
-        self._settings, self._edited = stamp, None
         try:
             vault = vault.reloaded()
-            index, before = Index.open(vault), self.index
-        except JournalError as exc:
+        except ConfigError as exc:  # told once: read again at the next edit
+            self._settings, self._edited = stamp, None
             self.log(f"journal watch: {exc}; watching on with the settings read before")
             return False
+        try:
+            index, before = Index.open(vault), self.index
+        except JournalError as exc:  # the index stays locked a while: tried again next tick
+            if str(exc) != self._told:
+                self._told = str(exc)
+                self.log(f"journal watch: {exc}; the settings are read again in a moment")
+            return False
+        self._settings, self._edited, self._told = stamp, None, None
         self.index = index
         self._handler.vault = vault
         before.close()
         if index.path != before.path:
-            self.log(f"journal watch: the index is now {index.path}")
+            where = index.path or "none: working without one (see above)"
+            self.log(f"journal watch: the index is now {where}")
         self._settings_read = True
         self.log("journal watch: read the settings again")
         return True

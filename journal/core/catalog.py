@@ -145,9 +145,12 @@ def match_head(pool: Sequence[Head], ref: str) -> Head | None:
 
 
 def _bare(text: str) -> str:
-    """``text`` folded (:func:`fold`) and without accents: ``José`` is ``jose``."""
-    decomposed = unicodedata.normalize("NFKD", fold(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """``text`` folded (:func:`fold`) and without the accents of Latin letters (the
+    combining marks U+0300-U+036F): ``José`` is ``jose``.  Other scripts keep their
+    marks (``ガ`` is no ``カ``) and their syllables (Hangul is not split)."""
+    decomposed = unicodedata.normalize("NFD", fold(text))
+    stripped = "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f")
+    return unicodedata.normalize("NFC", stripped)
 
 
 def _no_alias(key: str) -> Sequence[str]:

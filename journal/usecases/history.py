@@ -325,6 +325,7 @@ class _DeletedGoal:
     kind: str = "goal"
     aliases: tuple[str, ...] = ()
     readable: bool = True
+    pending: bool = False  # deleted on the disk, still in HEAD (``at``: its last commit)
 
     @property
     def stem(self) -> str:
@@ -342,8 +343,19 @@ def _deleted_goal_history(
     except NoRepository:
         raise missing from None
     gone_here = _deleted_on_disk(vault, history)
-    here = match_head(list(gone_here.values()), ref)
-    if here is not None:  # still in HEAD: its history to HEAD, then the deletion pending
+    deleted: dict[str, _DeletedGoal] = {}
+    for at, (_revision, changes) in enumerate(history.commits):
+        for change in changes:
+            if change.old_path and any(e.kind == "deleted" for e in change.events):
+                gone = _DeletedGoal(change.old_path, change.old_id, change.title, at)
+                deleted.setdefault(gone.id or gone.path, gone)  # the latest deletion
+    # one pool, so the best match wins whichever way it went; a goal deleted on the
+    # disk after a committed deletion and a restore is the one deleted on the disk
+    found = match_head(list({**deleted, **gone_here}.values()), ref)
+    if found is None:
+        raise missing
+    if found.pending:  # still in HEAD: its history to HEAD, then the deletion pending
+        here = found
         mine = follow(history.commits, here.id, here.path)
         blob = history.repo.head_blob(here.path)
         assert blob is not None  # _deleted_on_disk only lists files HEAD has
@@ -354,15 +366,6 @@ def _deleted_goal_history(
         series = value_series(goal, today, recorded_values(mine, today))
         pending = [Event("deleted", here.path, None, "deleted")]
         return _timeline(goal, history.status, mine, pending, series, notices, since)
-    deleted: dict[str, _DeletedGoal] = {}
-    for at, (_revision, changes) in enumerate(history.commits):
-        for change in changes:
-            if change.old_path and any(e.kind == "deleted" for e in change.events):
-                gone = _DeletedGoal(change.old_path, change.old_id, change.title, at)
-                deleted.setdefault(gone.id or gone.path, gone)  # the latest deletion
-    found = match_head(list(deleted.values()), ref)
-    if found is None:
-        raise missing
     revision = history.commits[found.at][0]
     mine = follow(history.commits[found.at :], found.id, found.path)
     parent = revision.parents[0] if revision.parents else None
@@ -398,7 +401,7 @@ def _deleted_on_disk(vault: Vault, history: LoadedHistory) -> dict[str, _Deleted
             seen.add(key)
             path = change.new_path
             if path and not vault.disk_path(path).exists() and history.repo.head_blob(path):
-                found[key] = _DeletedGoal(path, change.new_id, change.title, at)
+                found[key] = _DeletedGoal(path, change.new_id, change.title, at, pending=True)
     return found
 
 
