@@ -587,6 +587,29 @@ def test_a_merge_lists_only_what_it_changed_itself(git: Git, write: Write, invok
     ]  # fmt: skip
 
 
+def merge_of_two_branches(
+    git: Git,
+    write: Write,
+    start: str,
+    side: tuple[str, str, str],
+    main: tuple[str, str, str],
+    merged_on: str,
+) -> None:
+    """goals/Connect.md as ``start`` (committed on 10-01), then a branch ``side`` and one
+    on main, each (message, day, text), merged with ``--no-ff`` on ``merged_on``."""
+    write("goals/Connect.md", start)
+    git.commit("Start", "2026-10-01")
+    git("checkout", "-q", "-b", "side")
+    write("goals/Connect.md", side[2])
+    git.commit(side[0], side[1])
+    git("checkout", "-q", "main")
+    write("goals/Connect.md", main[2])
+    git.commit(main[0], main[1])
+    stamp = f"{merged_on}T12:00:00+01:00"
+    git("merge", "-q", "--no-ff", "-m", "Merge side", "side",
+        env={"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})  # fmt: skip
+
+
 def test_a_merge_of_two_edits_of_one_goal_repeats_neither(
     git: Git, write: Write, invoke: Invoke
 ) -> None:
@@ -594,17 +617,14 @@ def test_a_merge_of_two_edits_of_one_goal_repeats_neither(
     (which differs from both parents) said `target 5 -> 8` again, in `history` and in
     the review's "This week in git". A merge that resolves a conflict its own way keeps
     what no parent had."""
-    write("goals/Connect.md", goal(0))
-    git.commit("Start", "2026-10-01")
-    git("checkout", "-q", "-b", "side")
-    write("goals/Connect.md", goal(0, target=8))
-    git.commit("Side target", "2026-10-02")
-    git("checkout", "-q", "main")
-    write("goals/Connect.md", goal(0, due="2027-01-15"))
-    git.commit("Main due", "2026-10-03")
-    stamp = "2026-10-04T12:00:00+01:00"
-    git("merge", "-q", "--no-ff", "-m", "Merge side", "side",
-        env={"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})  # fmt: skip
+    merge_of_two_branches(
+        git,
+        write,
+        goal(0),
+        ("Side target", "2026-10-02", goal(0, target=8)),
+        ("Main due", "2026-10-03", goal(0, due="2027-01-15")),
+        "2026-10-04",
+    )
     merged = (git.root / "goals/Connect.md").read_text()
     assert "\ntarget: 8\n" in merged and "\ndue: 2027-01-15\n" in merged  # both edits
     entries = history_json(invoke, "connect")["entries"]
@@ -901,17 +921,14 @@ def test_a_clean_merge_keeps_the_value_it_brought_in_the_series(
 ) -> None:
     """Found in review: a merge whose every change came from a branch was dropped
     whole, its `current` too, so the series fell back to the first parent's value."""
-    write("goals/Connect.md", goal(0))
-    git.commit("Start", "2026-10-05")
-    git("checkout", "-q", "-b", "side")
-    write("goals/Connect.md", goal(1))
-    git.commit("One", "2026-10-10")
-    git("checkout", "-q", "main")
-    write("goals/Connect.md", goal(0, due="2027-01-15"))
-    git.commit("Due", "2026-10-20")
-    stamp = "2026-10-21T12:00:00+01:00"
-    git("merge", "-q", "--no-ff", "-m", "Merge side", "side",
-        env={"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})  # fmt: skip
+    merge_of_two_branches(
+        git,
+        write,
+        goal(0),
+        ("One", "2026-10-10", goal(1)),
+        ("Due", "2026-10-20", goal(0, due="2027-01-15")),
+        "2026-10-21",
+    )
     points = history_points(invoke, "connect")
     assert points[-1] == ("2026-10-21", 1)  # from the merge on, the value it brought
     messages = [e["message"] for e in history_json(invoke, "connect")["entries"]]  # type: ignore[attr-defined]
@@ -925,17 +942,14 @@ def test_a_merge_of_two_changes_of_one_kind_repeats_neither(
     branch and another on the other showed again at the merge."""
     base = goal(0).replace("status: active\n", "status: active\narea: hr\n")
     base = base.replace("due: 2026-12-31\n", "due: 2026-12-31\nowner: ana\n")  # lines apart
-    write("goals/Connect.md", base)
-    git.commit("Start", "2026-10-05")
-    git("checkout", "-q", "-b", "side")
-    write("goals/Connect.md", base.replace("area: hr", "area: people"))
-    git.commit("Area", "2026-10-10")
-    git("checkout", "-q", "main")
-    write("goals/Connect.md", base.replace("owner: ana", "owner: bob"))
-    git.commit("Owner", "2026-10-20")
-    stamp = "2026-10-21T12:00:00+01:00"
-    git("merge", "-q", "--no-ff", "-m", "Merge side", "side",
-        env={"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})  # fmt: skip
+    merge_of_two_branches(
+        git,
+        write,
+        base,
+        ("Area", "2026-10-10", base.replace("area: hr", "area: people")),
+        ("Owner", "2026-10-20", base.replace("owner: ana", "owner: bob")),
+        "2026-10-21",
+    )
     entries = history_json(invoke, "connect")["entries"]
     assert [e["message"] for e in entries] == ["Start", "Area", "Owner"]  # type: ignore[index]
 
