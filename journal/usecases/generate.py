@@ -103,10 +103,7 @@ def kept_value(
     if force or not target.is_file():
         return None
     old = dict(codec.decode(files.read_snapshot(target).data).data or {})
-    if key not in old or codec.plain(old[key]) == codec.plain(props.get(key)):
-        return None
-    trusted = untouched(old, [k for k in props if k not in ("type", HASH_KEY)])
-    return None if trusted is not None and key in trusted else old[key]
+    return old[key] if key in _users_values(old, props, force)[0] else None
 
 
 def _regenerate(
@@ -152,25 +149,40 @@ def _regenerate(
 def _property_changes(
     old: Mapping[str, Any], props: Mapping[str, Any], force: bool, result: Written
 ) -> dict[tuple[str | int, ...], Any]:
-    """The owned properties to write.  One no longer as the tool last wrote it (its
-    hash in ``generated_hash`` differs) holds the user's value: kept and reported unless
-    ``force``.  The hash written is of the tool's values, so a kept one still differs on
-    the next run.  A note with one hash of them all that no longer matches keeps every
-    value and that hash, as before, until ``force``.  Missing properties are always
-    added."""
-    keys = [k for k in props if k not in ("type", HASH_KEY)]
-    trusted = set(keys) if force else untouched(old, keys)
-    changes: dict[tuple[str | int, ...], Any] = {}
-    for key, value in props.items():
-        if key in old and codec.plain(old[key]) == codec.plain(value):
-            continue
-        if key in keys and key in old and (trusted is None or key not in trusted):
-            result.kept_properties.append(key)
-        else:
-            changes[(key,)] = value
-    if trusted is None:
+    """The owned properties to write: all but those holding the user's value
+    (:func:`_users_values`: kept and reported unless ``force``) and those unchanged.
+    The hash written is of the tool's values, so a kept one still differs on the next
+    run.  Missing properties are always added."""
+    kept, one_hash = _users_values(old, props, force)
+    result.kept_properties.extend(kept)
+    changes: dict[tuple[str | int, ...], Any] = {
+        (key,): value
+        for key, value in props.items()
+        if key not in kept and not (key in old and codec.plain(old[key]) == codec.plain(value))
+    }
+    if one_hash:  # kept as it is, with every value it covers
         changes.pop((HASH_KEY,), None)
     return changes
+
+
+def _users_values(
+    old: Mapping[str, Any], props: Mapping[str, Any], force: bool
+) -> tuple[list[str], bool]:
+    """The owned ``props`` (in their order) whose value in ``old``, a note's properties,
+    is no longer as the tool last wrote it (its hash in ``generated_hash`` differs): the
+    user's, unless ``force``.  And whether the note has one hash of them all that no
+    longer matches (written before a hash per property): then every value is the
+    user's."""
+    keys = [k for k in props if k not in ("type", HASH_KEY)]
+    trusted = set(keys) if force else untouched(old, keys)
+    kept = [
+        key
+        for key in keys
+        if key in old
+        and codec.plain(old[key]) != codec.plain(props[key])
+        and (trusted is None or key not in trusted)
+    ]
+    return kept, trusted is None
 
 
 def _append(old: str, sections: Mapping[str, generated.Section], body: str, newline: str) -> str:
