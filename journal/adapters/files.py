@@ -30,6 +30,17 @@ class Snapshot:
     mode: int
 
 
+def changed_ns(info: os.stat_result) -> int:
+    """When the file last changed, by the system's clock: its ctime, which every write
+    and every change of its mtime moves and no tool can set.  An edit that keeps the
+    size and puts the mtime back (``touch -r``, ``rsync --inplace -t``) is seen, and a
+    file whose mtime lies in the future (unpacked from an archive, synced from a device
+    with a wrong clock) is trusted 2 s after it was read, as any other, rather than
+    read again by every command (a chmod moves the ctime too: the file is then read and
+    hashed again, not parsed).  Windows' ctime is the creation time: there, the mtime."""
+    return info.st_ctime_ns if os.name == "posix" else info.st_mtime_ns
+
+
 def read_snapshot(path: Path) -> Snapshot:
     """Read ``path`` for a later :func:`replace`; refuses symlinks and hard links."""
     try:

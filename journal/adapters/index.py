@@ -4,7 +4,7 @@ The files are the truth; the index only saves re-reading them.  :meth:`Index.ref
 reconciles it with the disk: a stat scan (size, change time, inode) finds what
 may have changed, only those files are read and hashed, only files whose hash
 changed are parsed again, and deleted files are dropped.  The change time is the
-ctime (see :func:`_changed_ns`).  A file changed within
+ctime (see :func:`~journal.adapters.files.changed_ns`).  A file changed within
 :data:`RACY_NS` of the moment it was read is read again on the next scan, because a
 same-size edit in the same clock tick leaves its stat unchanged.
 
@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from journal.adapters.cachedir import cache_folder
-from journal.adapters.files import digest
+from journal.adapters.files import changed_ns, digest
 from journal.adapters.vault import Vault, is_utf8, name_problem, shown
 from journal.core.checkins import CheckIn
 from journal.core.errors import ConfigError, Diagnostic, JournalError, UnsafeWrite, UsageProblem
@@ -340,7 +340,7 @@ def _changed(stamp: _Stamp | None, info: os.stat_result) -> bool:
         stamp is None
         or not stamp[4]
         or stamp[1] != info.st_size
-        or stamp[2] != _changed_ns(info)
+        or stamp[2] != changed_ns(info)
         or stamp[3] != info.st_ino
     )
 
@@ -1545,18 +1545,7 @@ def _stats(entries: Iterable[tuple[str, os.DirEntry[str]]]) -> dict[str, os.stat
 
 
 def _stat(info: os.stat_result) -> tuple[int, int, int]:
-    return (info.st_size, _changed_ns(info), info.st_ino)
-
-
-def _changed_ns(info: os.stat_result) -> int:
-    """When the file last changed, by the system's clock: its ctime, which every write
-    and every change of its mtime moves and no tool can set.  An edit that keeps the
-    size and puts the mtime back (``touch -r``, ``rsync --inplace -t``) is seen, and a
-    file whose mtime lies in the future (unpacked from an archive, synced from a device
-    with a wrong clock) is trusted 2 s after it was read, as any other, rather than
-    read again by every command (a chmod moves the ctime too: the file is then read and
-    hashed again, not parsed).  Windows' ctime is the creation time: there, the mtime."""
-    return info.st_ctime_ns if os.name == "posix" else info.st_mtime_ns
+    return (info.st_size, changed_ns(info), info.st_ino)
 
 
 def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:

@@ -157,8 +157,7 @@ class Vault:
             except OSError:
                 stamps.append(None)
                 continue
-            changed = max(info.st_mtime_ns, info.st_ctime_ns)
-            stamps.append((info.st_size, changed, info.st_ino))
+            stamps.append((info.st_size, files.changed_ns(info), info.st_ino))
         return tuple(stamps)
 
     @cached_property
