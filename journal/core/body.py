@@ -178,21 +178,28 @@ def blank_comments(text: str) -> str:
     hidden = False
     fence: str | None = None
     for line in text.splitlines(keepends=True):
-        bare = line.rstrip("\r\n")
-        if fence is not None:
-            closing = _FENCE_CLOSE.fullmatch(bare)
-            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence):
-                fence = None
-            out.append(line)
-            continue
-        opened = None if hidden else _FENCE_OPEN.fullmatch(bare)
-        if opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
-            fence = opened.group(1)
-            out.append(line)
-            continue
-        line, hidden = _blank_line(line, hidden)
+        code = False
+        if fence is not None or not hidden:  # no fence opens inside a comment
+            fence, code = fence_step(fence, line.rstrip("\r\n"))
+        if not code:
+            line, hidden = _blank_line(line, hidden)
         out.append(line)
     return "".join(out)
+
+
+def fence_step(fence: str | None, line: str) -> tuple[str | None, bool]:
+    """Fenced code, one line at a time: given the fence open before ``line`` (None:
+    none), the one open after it, and whether ``line`` is code (a fence line, or in
+    fenced code; in a block quote or list item too)."""
+    if fence is not None:
+        closing = _FENCE_CLOSE.fullmatch(line)
+        if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence):
+            return None, True
+        return fence, True
+    opened = _FENCE_OPEN.fullmatch(line)
+    if opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
+        return opened.group(1), True  # (a backtick fence's info holds no backtick)
+    return None, False
 
 
 def _blank_line(line: str, hidden: bool) -> tuple[str, bool]:

@@ -279,7 +279,6 @@ def _check_second_block(doc: Document) -> None:
 
 
 _CONFLICT_LINE = re.compile(r"(<{7}|={7}|>{7})(?:[ \t].*)?\r?", re.ASCII)
-_FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
 
 def _check_conflict(doc: Document) -> None:
@@ -289,13 +288,13 @@ def _check_conflict(doc: Document) -> None:
     merge.  The note is still read, and reported."""
     if "<<<<<<<" not in doc.text:
         return
-    wanted, start, fence = "<", 0, ""
+    from journal.core.body import fence_step
+
+    wanted, start = "<", 0
+    fence: str | None = None
     for number, line in enumerate(doc.text.split("\n"), 1):
-        opened = _FENCE_LINE.match(line)
-        if opened and (not fence or opened.group(1).startswith(fence)):
-            fence = "" if fence else opened.group(1)[0] * 3
-            continue
-        marker = None if fence else _CONFLICT_LINE.fullmatch(line)
+        fence, code = fence_step(fence, line.rstrip("\r"))
+        marker = None if code else _CONFLICT_LINE.fullmatch(line)
         if marker is None or marker.group(1)[0] != wanted:
             continue
         start = start or number
