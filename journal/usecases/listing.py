@@ -160,10 +160,11 @@ def review_problems(catalog: Catalog) -> list[Diagnostic]:
     warnings of goals, meetings and contacts (a ``follow_up_done: yes`` that leaves a
     follow-up listed as overdue says why); a plain note's are ``journal list``'s."""
     found = list(catalog.unreadable_goals)
-    for diagnostic in catalog.diagnostics:
-        if diagnostic.severity == "hint" or diagnostic in found:
+    told = {(d.path, d.line, d.message) for d in found}
+    for d in catalog.diagnostics:
+        if d.severity == "hint" or (d.path, d.line, d.message) in told:
             continue
-        note = catalog.by_path.get(diagnostic.path)
+        note = catalog.by_path.get(d.path)  # loaded once a path, kept by the catalog
         if note is not None and note.kind in ("goal", "meeting", "contact"):
-            found.append(diagnostic)
+            found.append(d)
     return found
