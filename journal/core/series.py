@@ -109,12 +109,7 @@ def committed_changes(points: Sequence[Point], baseline: float | None) -> list[d
 
 def value_on(points: Steps, day: date, default: float) -> float:
     """The last value of ``points`` (in date order) on or before ``day``, else ``default``."""
-    value = default
-    for when, point in points:
-        if when > day:
-            break
-        value = point
-    return value
+    return values_on(points, (day,), default)[0]
 
 
 def values_on(points: Steps, days: Sequence[date], default: float) -> list[float]:
