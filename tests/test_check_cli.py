@@ -14,7 +14,7 @@ import yaml
 from click.testing import CliRunner
 
 from journal.cli import cli
-from journal.core.rules import RULES
+from journal.core.rules import RULES, Finding
 from tests.conftest import REPO, Invoke, Write, goal_text
 
 TODAY = date(2026, 11, 22)  # example-vault's day
@@ -330,6 +330,23 @@ def test_the_hook_can_name_a_vault_below_the_repository_in_its_args(tmp_path: Pa
     assert "T001  error" in result.stdout
 
 
+#: Notes of every kind with findings of their own (broken links, lost check-ins, T009).
+MIXED_NOTES = {
+    "meetings/2026-11-21 Lunch.md": "---\ntype: meeting\nwith: '[[Nobody]]'\n"
+    "goal: '[[No such goal]]'\n---\n"
+    "progress:: [[Network more]]\nprogress:: [[Dana Ortiz]] +1\nSee [[Nowhere#x|y]].\n",
+    "people/Ana Ruiz.md": "---\ntype: contact\n---\nprogress:: +1\n![[photo.png]]\n",
+    "notes/Undated.md": "progress:: [[Network more]] +1\n[[Not written yet]]\n",
+    # follow-ups done after today (T009) in each form, and values that are no date
+    "meetings/2026-11-19 Call.md": "---\ntype: meeting\nfollow_up_by: 2026-11-26\n"
+    "follow_up_done: 2026-12-24\n---\n",
+    "meetings/2026-11-18 Chat.md": "---\ntype: meeting\nfollow_up_by: 2026-11-25\n"
+    "follow_up_done: '2026-12-25'\n---\n",
+    "meetings/2026-11-17 Talk.md": "---\ntype: meeting\nfollow_up_done: true\n---\n",
+    "meetings/2026-11-16 Walk.md": "---\ntype: meeting\nfollow_up_done: soon\n---\n",
+}
+
+
 def test_the_index_and_parsed_notes_give_the_same_findings(
     invoke: Invoke, example_vault: Path
 ) -> None:
@@ -340,21 +357,7 @@ def test_the_index_and_parsed_notes_give_the_same_findings(
     from journal.core.notes import parse_note
     from journal.usecases.check import check_vault
 
-    extra = {
-        "meetings/2026-11-21 Lunch.md": "---\ntype: meeting\nwith: '[[Nobody]]'\n"
-        "goal: '[[No such goal]]'\n---\n"
-        "progress:: [[Network more]]\nprogress:: [[Dana Ortiz]] +1\nSee [[Nowhere#x|y]].\n",
-        "people/Ana Ruiz.md": "---\ntype: contact\n---\nprogress:: +1\n![[photo.png]]\n",
-        "notes/Undated.md": "progress:: [[Network more]] +1\n[[Not written yet]]\n",
-        # follow-ups done after today (T009) in each form, and values that are no date
-        "meetings/2026-11-19 Call.md": "---\ntype: meeting\nfollow_up_by: 2026-11-26\n"
-        "follow_up_done: 2026-12-24\n---\n",
-        "meetings/2026-11-18 Chat.md": "---\ntype: meeting\nfollow_up_by: 2026-11-25\n"
-        "follow_up_done: '2026-12-25'\n---\n",
-        "meetings/2026-11-17 Talk.md": "---\ntype: meeting\nfollow_up_done: true\n---\n",
-        "meetings/2026-11-16 Walk.md": "---\ntype: meeting\nfollow_up_done: soon\n---\n",
-    }
-    for rel, text in extra.items():
+    for rel, text in MIXED_NOTES.items():
         (example_vault / rel).write_text(text, encoding="utf-8")
     vault = Vault.open(example_vault)
     notes = [parse_note(rel, (example_vault / rel).read_bytes()) for rel in vault.note_paths()]
@@ -427,3 +430,41 @@ def test_a_link_whose_only_match_is_a_conflict_copy_is_broken_from_the_index_too
     notes = [parse_note(rel, (root / rel).read_bytes()) for rel in vault.note_paths()]
     parsed = check_vault(vault, Catalog(notes, today=TODAY), TODAY).findings
     assert [f.to_dict() for f in parsed if f.path.startswith("meetings/")] == records
+
+
+def test_the_reviews_check_of_goals_alone_finds_what_the_whole_check_finds_in_goals(
+    example_vault: Path,
+) -> None:
+    """``goals_only`` (the review) skips the other notes' links, conflict copies,
+    follow-ups and check-ins, yet finds in goal notes what the whole check finds, and the
+    same H010 findings (the review keeps no other)."""
+    from journal.adapters.vault import Vault, load_catalog
+    from journal.usecases.check import check_vault
+
+    extra = {
+        **MIXED_NOTES,
+        "meetings/2026-11-21 Lunch.sync-conflict-20261122-101010-ABCDEFG.md": "# a copy\n",
+        "daily/2026-11-30.md": "progress:: [[Network more]] +1 planned\n",
+        "goals/Broken.md": goal_text("Broken", feeds='"[[No such outcome]]"', kind="activity"),
+    }
+    for rel, text in extra.items():
+        (example_vault / rel).write_text(text, encoding="utf-8")
+    vault = Vault.open(example_vault)
+    shown = ("error", "warning")
+    whole = check_vault(vault, load_catalog(vault), TODAY, severities=shown).findings
+    catalog = load_catalog(vault)
+    alone = check_vault(vault, catalog, TODAY, severities=shown, goals_only=True).findings
+    goals = {g.path for g in catalog.goals}
+
+    def wanted(findings: list[Finding]) -> list[Finding]:
+        return [f for f in findings if f.path in goals or f.rule == "H010"]
+
+    assert wanted(alone) == wanted(whole)
+    assert ("H001", "goals/Broken.md") in {(f.rule, f.path) for f in alone}
+    skipped = {(f.rule, f.path.split("/")[0]) for f in whole if f not in alone}
+    assert skipped == {
+        ("H001", "meetings"),
+        ("H003", "meetings"),
+        ("T009", "meetings"),
+        ("T009", "daily"),
+    }

@@ -35,11 +35,13 @@ def check_vault(
     ignore: Sequence[str] = (),
     cwd: Path | None = None,
     severities: Collection[str] = ("error", "warning", "hint"),
+    goals_only: bool = False,
 ) -> CheckReport:
     """Run the chosen rules; with ``refs`` (goal names or note files) keep only the
     findings in those notes.  ``select`` replaces the config's ``check.select``;
     ``ignore`` adds to its ``check.ignore``; ``severities``: only the rules of these
-    (the review shows no hints, so it runs none)."""
+    (the review shows no hints, so it runs none); ``goals_only``: only the findings in
+    goal notes are wanted, and H010's (see :class:`~journal.core.rules.base.Context`)."""
     settings = vault.config.check
     try:
         configured_select = parse_selectors(settings.select)
@@ -55,7 +57,8 @@ def check_vault(
         from journal.usecases.history import look_up_changes
 
         look_up_changes(vault, catalog, today)
-    findings = evaluate(Context(catalog, vault.config, today, vault.attachments), rules)
+    context = Context(catalog, vault.config, today, vault.attachments, goals_only=goals_only)
+    findings = evaluate(context, rules)
     goal_paths = {g.path for g in catalog.goals}
     if refs:
         wanted = selected_paths(vault, catalog, refs, cwd or Path.cwd())

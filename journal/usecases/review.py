@@ -200,7 +200,7 @@ def review_data(
     ]
     series_of = _rebased(series_lookup(vault, shown, today), catalog.goals, then)
     git = week_in_git(vault, period)
-    findings = check_vault(vault, catalog, as_of, severities=SHOWN).findings
+    findings = check_vault(vault, catalog, as_of, severities=SHOWN, goals_only=True).findings
     goal_paths = {g.path for g in catalog.goals}
     smart = [
         {

@@ -102,7 +102,9 @@ class Context:
 
     ``files()`` gives the vault's other files (images, PDFs, ``.base``...), which
     links such as ``![[diagram.png]]`` point to; it is only called when such a link
-    names no note.
+    names no note.  ``goals_only``: the caller keeps only the findings in goal notes (the
+    review), so rules skip the other notes they would look at; H010 still looks at them,
+    as its findings there are check-ins lost on their way to a goal.
     """
 
     def __init__(
@@ -111,11 +113,14 @@ class Context:
         config: Config,
         today: date,
         files: Callable[[], Sequence[str]] = _no_files,
+        *,
+        goals_only: bool = False,
     ) -> None:
         self.catalog = catalog
         self.config = config
         self.today = today
         self._files = files
+        self.goals_only = goals_only
 
     @cached_property
     def goals(self) -> list[Goal]:
@@ -142,10 +147,12 @@ class Context:
     @cached_property
     def broken_links(self) -> list[tuple[str, str, NoteLink]]:
         """(path, kind, link): the links of goals, meetings and contacts that find neither
-        a note nor a file (the index knows which links resolve; only these are looked at)."""
+        a note nor a file (the index knows which links resolve; only these are looked at);
+        with ``goals_only``, those of goals."""
+        kinds = ("goal",) if self.goals_only else LINKED_KINDS
         return [
             (path, kind, link)
-            for path, kind, link in self.catalog.unresolved_links(LINKED_KINDS)
+            for path, kind, link in self.catalog.unresolved_links(kinds)
             if link.target and not self._is_file(link.target, path)
         ]
 

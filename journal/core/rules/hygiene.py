@@ -204,6 +204,8 @@ def unlinkable_name(ctx: Context) -> Iterator[Problem]:
 
 
 def conflict_copy(ctx: Context) -> Iterator[Problem]:
+    if ctx.goals_only:
+        return  # a copy is never one of the goals
     for path in ctx.catalog.conflict_copies:
         yield Problem(
             path,

@@ -168,7 +168,8 @@ def future_dated(ctx: Context) -> Iterator[Problem]:
                 )
         planned = goal.metric_source == "meetings"  # meetings ahead count on their day
         for checkin in goal.checkins:
-            if checkin.day > now and not (planned and checkin.path != goal.path):
+            elsewhere = checkin.path != goal.path
+            if checkin.day > now and not (elsewhere and (planned or ctx.goals_only)):
                 yield Problem(
                     checkin.path or goal.path,
                     checkin.line,
@@ -176,6 +177,8 @@ def future_dated(ctx: Context) -> Iterator[Problem]:
                     "what happened",
                     "fix the date (a typo?), or add the line on the day it happens",
                 )
+    if ctx.goals_only:
+        return
     # meetings by their stored property, not typed: a check of a big vault types none
     for path, text in ctx.catalog.property_texts("meeting", "follow_up_done"):
         try:
