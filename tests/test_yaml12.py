@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
+
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from journal.core import codec
-from journal.core.yaml12 import Yaml12Loader, resolves_to_text, spans
+from journal.core.plain_scalars import resolves_to_text
+from journal.core.yaml12 import Yaml12Loader, spans
+from tests.conftest import REPO
 
 
 def load(text: str) -> object:
@@ -127,3 +135,47 @@ def test_spans_locate_values_and_trim_block_content() -> None:
     assert text[root.entries["c"].start : root.entries["c"].end] == "|\n  t"
     assert root.entries["d"].start == root.entries["d"].end == text.index("d:") + 2
     assert root.entries["b"].kind == "block-seq"
+
+
+def _text_to_both_loaders(text: str) -> bool:
+    """The oracle: no implicit resolver of PyYAML's safe loader nor of ours matches."""
+    for loader in (Yaml12Loader, yaml.SafeLoader):
+        candidates = loader.yaml_implicit_resolvers.get(text[:1], [])
+        if any(pattern.match(text) for _tag, pattern in candidates):
+            return False
+    return True
+
+
+_PATTERNS = sorted(
+    {
+        pattern.pattern
+        for loader in (Yaml12Loader, yaml.SafeLoader)
+        for candidates in loader.yaml_implicit_resolvers.values()
+        for _tag, pattern in candidates
+    }
+)
+_MATCHED_BY_SOME = st.sampled_from(_PATTERNS).flatmap(
+    lambda p: st.from_regex(re.compile(p, re.X), fullmatch=True)
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet="0123456789+-._:eExob TtZ\tyesnoYESNOtrufalsTRUFALS~<=!&*", max_size=24),
+        _MATCHED_BY_SOME,
+    )
+)
+def test_resolves_to_text_agrees_with_both_yaml_loaders(text: str) -> None:
+    """Writing decides without importing PyYAML, yet as its resolvers and ours would."""
+    assert resolves_to_text(text) is _text_to_both_loaders(text)
+
+
+def test_writing_a_scalar_imports_no_yaml_library() -> None:
+    code = (
+        "import sys; from journal.core import codec;"
+        "assert codec.scalar_text('2026-W49') == '2026-W49';"
+        "assert codec.scalar_text('10:00') == '\"10:00\"';"
+        "assert 'yaml' not in sys.modules, 'yaml imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)

@@ -26,6 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from journal.core.errors import Severity, UnsafeWrite
+from journal.core.plain_scalars import resolves_to_text
 
 if TYPE_CHECKING:  # imported where a note is read or written: not every command does
     from journal.core import yaml12
@@ -378,15 +379,13 @@ def _unprintable() -> re.Pattern[str]:
 
 
 def _plain_ok(text: str) -> bool:
-    from journal.core import yaml12
-
     return (
         bool(text)
         and text == text.strip()
         and text[0] not in _INDICATORS
         and _PLAIN_FORBIDDEN.search(text) is None
         and (text.isprintable() or _unprintable().search(text) is None)  # a quick yes
-        and yaml12.resolves_to_text(text)
+        and resolves_to_text(text)
     )
 
 

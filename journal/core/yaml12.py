@@ -17,6 +17,8 @@ from typing import Any, ClassVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from journal.core.plain_scalars import YAML12
+
 MAX_EXPANDED_NODES = 20_000
 
 try:
@@ -126,18 +128,12 @@ def _refuse(loader: Yaml12Loader, node: Node) -> None:
     )
 
 
-_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
-_FLOAT = re.compile(
-    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-)
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-
-Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
-Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
-Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789."))
-Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:null", _NULL, ["~", "n", "N", ""])
+for _implicit in YAML12:
+    Yaml12Loader.add_implicit_resolver(
+        f"tag:yaml.org,2002:{_implicit.tag}",
+        _implicit.pattern,
+        [*_implicit.first, ""] if _implicit.tag == "null" else list(_implicit.first),
+    )
 Yaml12Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 Yaml12Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
@@ -183,19 +179,6 @@ def _children(node: Node) -> list[Node]:
     if isinstance(node, SequenceNode):
         return list(node.value)
     return []
-
-
-def resolves_to_text(plain: str) -> bool:
-    """True when ``plain`` written unquoted reads back as text in YAML 1.2 *and* 1.1.
-
-    Writing for other tools too, a string such as ``yes`` or ``10:00`` is
-    quoted even though YAML 1.2 would read it as text.
-    """
-    for resolver in (Yaml12Loader, yaml.SafeLoader):
-        candidates = resolver.yaml_implicit_resolvers.get(plain[:1], [])
-        if any(regexp.match(plain) for _tag, regexp in candidates):
-            return False
-    return True
 
 
 @dataclass

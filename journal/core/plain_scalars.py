@@ -1,0 +1,101 @@
+"""Which plain YAML scalars read back as text, without importing a YAML library.
+
+A value written unquoted must read back as the text it was: in YAML 1.2's core schema
+(Obsidian, js-yaml, and :mod:`journal.core.yaml12`) and in YAML 1.1 (PyYAML and other
+older readers), where ``yes``, ``10:00`` and ``2026-11-22`` are no text.  The patterns
+are the implicit types of the two specs, each with the first characters it can start
+with, as YAML readers dispatch them; the 1.2 ones are also :mod:`yaml12`'s resolvers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+class Implicit(NamedTuple):
+    """An implicit type: its tag, the pattern of its plain scalars, their first characters."""
+
+    tag: str
+    pattern: re.Pattern[str]
+    first: str
+
+
+_DIGITS = "0123456789"
+_SIGNED = "-+" + _DIGITS
+
+#: YAML 1.2 core schema (no 1.1 types: ``yes`` and ``10:00`` stay text; ``0o`` octal).
+YAML12 = (
+    Implicit("bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
+    Implicit("int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), _SIGNED),
+    Implicit(
+        "float",
+        re.compile(
+            r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
+        _SIGNED + ".",
+    ),
+    Implicit("null", re.compile(r"^(?:~|null|Null|NULL|)$"), "~nN"),
+)
+
+#: YAML 1.1's types as PyYAML's safe loader resolves them (yes/no/on/off, sexagesimal
+#: and ``_``-grouped numbers, ``0b``/``0`` octal, timestamps, merge ``<<``, value ``=``,
+#: and a lone ``!``, ``&`` or ``*``).
+YAML11 = (
+    Implicit(
+        "bool",
+        re.compile(
+            r"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$"
+        ),
+        "yYnNtTfFoO",
+    ),
+    Implicit(
+        "float",
+        re.compile(
+            r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?"
+            r"|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+            r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
+        _SIGNED + ".",
+    ),
+    Implicit(
+        "int",
+        re.compile(
+            r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)"
+            r"|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$"
+        ),
+        _SIGNED,
+    ),
+    Implicit("merge", re.compile(r"^(?:<<)$"), "<"),
+    Implicit("null", re.compile(r"^(?:~|null|Null|NULL|)$"), "~nN"),
+    Implicit(
+        "timestamp",
+        re.compile(
+            r"^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+            r"|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"
+            r"(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?"
+            r"(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$"
+        ),
+        _DIGITS,
+    ),
+    Implicit("value", re.compile(r"^(?:=)$"), "="),
+    Implicit("yaml", re.compile(r"^(?:!|&|\*)$"), "!&*"),
+)
+
+_BY_FIRST: dict[str, list[re.Pattern[str]]] = {}
+for _implicit in (*YAML12, *YAML11):
+    for _char in _implicit.first:
+        _BY_FIRST.setdefault(_char, []).append(_implicit.pattern)
+
+
+def resolves_to_text(plain: str) -> bool:
+    """True when ``plain`` written unquoted reads back as text in YAML 1.2 *and* 1.1.
+
+    Writing for other tools too, a string such as ``yes`` or ``10:00`` is quoted even
+    though YAML 1.2 would read it as text.  (The empty string is null in both.)
+    """
+    if not plain:
+        return False
+    return not any(pattern.match(plain) for pattern in _BY_FIRST.get(plain[0], ()))
