@@ -119,6 +119,24 @@ def test_a_catalog_from_the_index_answers_like_one_from_the_files(notes: Path) -
     assert set(indexed.by_path) == set(files.by_path) and write_paths
 
 
+def test_names_are_looked_up_in_batches_of_any_size(notes: Path, write: Write) -> None:
+    """The goals' `progress::` targets are looked up at once (more names than one SQL
+    statement takes), each with every note of that name."""
+    write("notes/Five leaders.md", "# another note of that name\n")
+    index = open_index(notes)
+    index.refresh()
+    catalog = Vault.open(notes).catalog(index.reader())
+    names = [f"name {n}" for n in range(1200)] + ["five leaders", "dana ortiz"]
+    catalog._look_up_names(names)
+    found = {name: paths for name, paths in catalog._lookups[0].items() if paths}
+    assert found == {
+        "five leaders": ["goals/Five leaders.md", "notes/Five leaders.md"],
+        "dana ortiz": ["people/Dana Ortiz.md"],
+    }
+    assert len(catalog._lookups[0]) == 1202
+    assert catalog.resolve_path("Five leaders", "daily/2026-11-20.md") == "goals/Five leaders.md"
+
+
 def test_nothing_changed_means_nothing_is_read(
     notes: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1666,8 +1666,14 @@ class IndexReader:
             )
         ]
 
-    def named(self, name: str) -> list[str]:
-        return [p for (p,) in self._rows("SELECT path FROM notes WHERE name = ?", (name,))]
+    def named(self, names: Collection[str]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for chunk in _chunks(sorted(names)):
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT name, path FROM notes WHERE name IN ({marks}) ORDER BY path"
+            for name, path in self._rows(sql, chunk):
+                found.setdefault(name, []).append(path)
+        return found
 
     def aliased(self, key: str) -> list[str]:
         return [p for (p,) in self._rows("SELECT path FROM aliases WHERE key = ?", (key,))]

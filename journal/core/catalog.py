@@ -21,7 +21,14 @@ from journal.core import codec
 from journal.core.checkins import CheckIn
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound, UsageProblem
 from journal.core.goal import Goal
-from journal.core.links import LinkResolver, fold, is_conflict_copy, link_key, parse_link
+from journal.core.links import (
+    LinkResolver,
+    fold,
+    is_conflict_copy,
+    link_key,
+    name_key,
+    parse_link,
+)
 from journal.core.networking import (
     Contact,
     Meeting,
@@ -105,8 +112,9 @@ class NoteSource(Protocol):
         text (a date is text here: ``2026-11-22``), without loading the notes."""
         ...
 
-    def named(self, name: str) -> Sequence[str]:
-        """The paths of the notes whose case-folded file name (without .md) is ``name``."""
+    def named(self, names: Collection[str]) -> Mapping[str, Sequence[str]]:
+        """For each of ``names``, the paths of the notes whose case-folded file name
+        (without .md) it is (a name no note has may be left out)."""
         ...
 
     def aliased(self, key: str) -> Sequence[str]:
@@ -189,7 +197,7 @@ class NoteList:
         return [d for n in self.notes for d in n.diagnostics]
 
     def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
-        resolve = LinkResolver(self.named, self.aliased)
+        resolve = LinkResolver(lambda name: self._names[0].get(name, ()), self.aliased)
         return [
             (n.path, n.kind, link)
             for n in self.notes
@@ -215,8 +223,8 @@ class NoteList:
         )
         return [(path, value) for path, value in found if isinstance(value, str)]
 
-    def named(self, name: str) -> Sequence[str]:
-        return self._names[0].get(name, ())
+    def named(self, names: Collection[str]) -> Mapping[str, Sequence[str]]:
+        return {name: self._names[0][name] for name in names if name in self._names[0]}
 
     def aliased(self, key: str) -> Sequence[str]:
         return self._names[1].get(key, ())
@@ -283,8 +291,11 @@ class _Originals:
         found = self._source.property_texts(kind, key)
         return [item for item in found if not is_conflict_copy(item[0])]
 
-    def named(self, name: str) -> Sequence[str]:
-        return [p for p in self._source.named(name) if not is_conflict_copy(p)]
+    def named(self, names: Collection[str]) -> Mapping[str, Sequence[str]]:
+        found = self._source.named(names)
+        return {
+            name: [p for p in paths if not is_conflict_copy(p)] for name, paths in found.items()
+        }
 
     def aliased(self, key: str) -> Sequence[str]:
         return [p for p in self._source.aliased(key) if not is_conflict_copy(p)]
@@ -389,7 +400,9 @@ class Catalog:
         (:func:`current_value`; ``file_current`` keeps the file's)."""
         goals: list[Goal] = self._source.records("goal")
         by_path = {g.path: g for g in goals}
-        for target, checkin in self._source.inline_checkins():
+        checkins = self._source.inline_checkins()
+        self._look_up_names(name_key(target) for target, _checkin in checkins)
+        for target, checkin in checkins:
             path = self.resolve_path(target, checkin.path)
             goal = by_path.get(path) if path is not None else None
             if goal is not None and checkin.path != goal.path:
@@ -565,8 +578,16 @@ class Catalog:
 
     def _named(self, name: str) -> Sequence[str]:
         if name not in self._lookups[0]:
-            self._lookups[0][name] = self._source.named(name)
+            self._look_up_names([name])
         return self._lookups[0][name]
+
+    def _look_up_names(self, names: Iterable[str]) -> None:
+        """Ask the source at once for the notes of every name not asked for yet."""
+        known = self._lookups[0]
+        wanted = {name for name in names if name not in known}
+        if wanted:
+            found = self._source.named(wanted)
+            known.update((name, found.get(name, ())) for name in wanted)
 
     def _aliased(self, key: str) -> Sequence[str]:
         if key not in self._lookups[1]:
