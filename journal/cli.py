@@ -46,6 +46,11 @@ class State:
             self.opened.notify = lambda message: echo(f"journal: {message}", err=True)
         return self.opened
 
+    def close(self) -> None:
+        """The command is done: close what it opened (the index)."""
+        if self.opened is not None:
+            self.opened.close()
+
     def catalog(self, vault: Vault) -> Catalog:
         from journal.usecases.common import catalog
 
@@ -256,6 +261,7 @@ def cli(ctx: click.Context, vault_option: str | None, debug: bool) -> None:
       journal --vault example-vault list
     """
     ctx.obj = State(vault_option, debug)
+    ctx.call_on_close(ctx.obj.close)
 
 
 # --- init ---------------------------------------------------------------------------------
@@ -1334,7 +1340,12 @@ def main() -> None:
             shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             print(f"journal: argument {number} is not UTF-8 text: {shown!r}", file=sys.stderr)
             sys.exit(2)
-    cli(prog_name="journal")
+    try:
+        cli(prog_name="journal")
+    finally:
+        # the process ends: what the command made is never garbage worth collecting,
+        # and the collections at exit would look at all of it (the index is closed)
+        gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -760,6 +760,24 @@ def test_two_processes_and_the_watcher_writing_at_once_never_see_a_locked_databa
     assert_matches_rebuild(notes, default_path(Vault.open(notes)), tmp_path)
 
 
+@pytest.mark.parametrize(
+    "command", [["list"], ["index"], ["search", "lunch"], ["review", "--stdout"], ["status"]]
+)
+def test_a_command_closes_the_index_before_it_exits(
+    notes: Path, tmp_path: Path, command: list[str]
+) -> None:
+    """The connection is closed, not left to the end of the process (which freezes the
+    garbage collector): SQLite then removes its log files, as it does at a clean close."""
+    db = tmp_path / "closed.sqlite"
+    env = {**os.environ, "JOURNAL_INDEX": str(db)}
+    journal = [sys.executable, "-m", "journal", "--vault", str(notes), *command]
+    for _ in range(2):  # the first run builds the index, the second only reads it
+        result = subprocess.run(journal, env=env, capture_output=True, text=True)
+        assert result.returncode in (0, 1), result.stderr
+        assert "Traceback" not in result.stderr
+        assert sorted(p.name for p in tmp_path.glob("closed.sqlite*")) == ["closed.sqlite"]
+
+
 def test_journal_index_reports_counts_problems_and_time(notes: Path, invoke: Invoke) -> None:
     result = invoke("index", "--json")
     assert result.exit_code == 0, result.stderr

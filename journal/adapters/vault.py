@@ -133,10 +133,17 @@ class Vault:
     notices: list[str] = field(default_factory=list)
     #: What a command read once and may ask for again (the git history, by HEAD).
     memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    #: What to close once the command is done (the index its catalogs read): :meth:`close`.
+    closing: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     @classmethod
     def open(cls, root: Path) -> Vault:
         return cls(root, load_config(root))
+
+    def close(self) -> None:
+        """Close what the command opened for this vault (``closing``), newest first."""
+        while self.closing:
+            self.closing.pop()()
 
     def reloaded(self) -> Vault:
         """This vault with its settings read again (``journal watch``, after an edit of
@@ -321,5 +328,6 @@ def load_catalog(
     from journal.adapters.index import Index  # the index builds on this module
 
     index = Index.open(vault)
+    vault.closing.append(index.close)
     index.refresh(progress=progress)
     return vault.catalog(index.reader(), today)

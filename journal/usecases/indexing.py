@@ -19,6 +19,7 @@ def index_vault(
     errors (what makes a note unreadable, or part of it).  Index files of vaults that
     no longer exist are deleted from the cache folder (``pruned``)."""
     index = Index.open(vault)
+    vault.closing.append(index.close)
     result = index.rebuild(progress=progress) if rebuild else index.refresh(progress=progress)
     summary = index.summary()
     errors = [d.to_dict() for d in index.errors()]
@@ -42,6 +43,7 @@ def search_notes(vault: Vault, query: str, *, limit: int = 20) -> list[dict[str,
     if limit < 1:
         raise UsageProblem("--limit must be at least 1")
     index = Index.open(vault)
+    vault.closing.append(index.close)
     index.refresh()
     return [
         {
