@@ -391,6 +391,50 @@ def test_an_argument_that_is_not_utf8_is_a_usage_error(write: Write, vault: Path
     assert path.read_bytes() == before
 
 
+def test_a_locale_that_is_not_utf8_reads_names_and_arguments_as_utf8(tmp_path: Path) -> None:
+    """Reported: with Python's UTF-8 mode off in the C locale, `Café ✓.md` was "not valid
+    UTF-8" and left out of a plan; in a Latin-1 locale its name was read as Latin-1 and
+    written back into the plan as `CafÃ©`.  The command starts again in UTF-8 mode."""
+    import os
+    import subprocess
+    import sys
+
+    root = tmp_path / "vault ü"
+    (root / ".journal").mkdir(parents=True)
+    (root / "goals").mkdir()
+    (root / "goals/Café mit Jürgen ✓.md").write_text(goal_text("Café mit Jürgen ✓"), "utf-8")
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    journal = [sys.executable, "-m", "journal", "--vault", os.fsencode(root)]
+    listed = subprocess.run([*journal, "list", "--json"], capture_output=True, env=env)
+    assert listed.returncode == 0, listed.stderr.decode()
+    goals = json.loads(listed.stdout.decode("utf-8"))
+    assert [g["path"] for g in goals] == ["goals/Café mit Jürgen ✓.md"]
+    assert goals[0]["title"] == "Café mit Jürgen ✓" and listed.stderr == b""
+    shown = subprocess.run([*journal, "show", "café".encode()], capture_output=True, env=env)
+    assert shown.returncode == 0 and "Café mit Jürgen ✓" in shown.stdout.decode("utf-8")
+    plan = subprocess.run([*journal, "plan", "--stdout"], capture_output=True, env=env)
+    assert plan.returncode == 0 and '"[[Café mit Jürgen ✓]]"' in plan.stdout.decode("utf-8")
+
+
+def test_output_a_stream_cannot_encode_is_shown_not_a_failure(write: Write) -> None:
+    """Reported: `█` and `…` in `journal status` stopped it with an internal error on a
+    stream of another encoding (``PYTHONIOENCODING=latin-1``)."""
+    import os
+    import subprocess
+    import sys
+
+    vault = write("goals/g.md", goal_text("Grow ✓", current=2)).parents[1]
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    for command in (["status"], ["list"], ["list", "--json"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "journal", "--vault", str(vault), *command],
+            capture_output=True,
+            env=env,
+        )
+        assert done.returncode == 0, done.stderr
+        assert b"Grow ?" in done.stdout or b"Grow \\u2713" in done.stdout
+
+
 def test_a_line_break_in_a_file_name_stays_on_its_line(invoke: Invoke, write: Write) -> None:
     """Reported: a note named `Call Dana<newline>DONE.md` was printed over two lines by
     list, search and watch, so a script reading line by line got a fake entry."""
