@@ -101,8 +101,30 @@ def today() -> date:
         raise UsageProblem(f"JOURNAL_TODAY: {exc.message}") from None
 
 
-class JournalGroup(click.Group):
+class _PrintsHelp(click.Command):
+    """A command whose ``--help`` (or ``--version``) printing fails as a command's output
+    does: quietly when the reader went away (:data:`PIPE_CLOSED`), else with one line."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except BrokenPipeError:
+            _drop_output()
+            ctx.exit(PIPE_CLOSED)
+        except OSError as exc:  # a full disk (/dev/full)
+            _drop_output()
+            echo(f"journal: can't write the output: {exc.strerror or exc}", err=True)
+            ctx.exit(1)
+
+
+class JournalCommand(_PrintsHelp):
+    """Every command of the group (see :class:`_PrintsHelp`)."""
+
+
+class JournalGroup(_PrintsHelp, click.Group):
     """A group that turns every error into one line and an exit code."""
+
+    command_class = JournalCommand
 
     def invoke(self, ctx: click.Context) -> Any:
         from journal.core.errors import JournalError
@@ -120,11 +142,8 @@ class JournalGroup(click.Group):
         except BrokenPipeError:
             # what reads the output went away (`journal list | head -1`, a `journal
             # watch` piped to a reader that ended): stop quietly, as SIGPIPE would
-            with contextlib.suppress(OSError, ValueError):  # no file behind it: nothing to do
-                null = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(null, sys.stdout.fileno())  # nothing left to flush at exit
-                os.close(null)
-            ctx.exit(128 + getattr(signal, "SIGPIPE", 13))  # as git and coreutils report it
+            _drop_output()
+            ctx.exit(PIPE_CLOSED)
         except KeyboardInterrupt as exc:
             echo(f"journal: {_interrupted(ctx)}", err=True)
             # as a shell reports Ctrl-C (128 + SIGINT), or the signal that stopped it
@@ -138,6 +157,18 @@ class JournalGroup(click.Group):
                 err=True,
             )
             ctx.exit(1)
+
+
+#: The exit code when what reads the output went away, as git and coreutils report it.
+PIPE_CLOSED = 128 + getattr(signal, "SIGPIPE", 13)
+
+
+def _drop_output() -> None:
+    """Send the rest of standard output nowhere: nothing is left to fail at exit."""
+    with contextlib.suppress(OSError, ValueError):  # no file behind it: nothing to do
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 def _interrupted(ctx: click.Context) -> str:

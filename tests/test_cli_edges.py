@@ -448,3 +448,30 @@ def test_a_line_break_in_a_file_name_stays_on_its_line(invoke: Invoke, write: Wr
     assert not any(line.startswith("DONE.md") for line in found.stdout.splitlines())
     data = json.loads(invoke("list", "--type", "note", "--json").stdout)
     assert data[0]["path"] == "notes/Call Dana\nDONE.md"  # JSON keeps the name as it is
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["plan", "--help"]])
+def test_help_to_a_closed_pipe_or_a_full_disk_fails_as_a_commands_output_does(
+    args: list[str],
+) -> None:
+    """Reported: `journal --help | (exec 0<&-; true)` exited 1 (a command: 141), and
+    `journal --help >/dev/full` printed a Python traceback."""
+    import os
+    import subprocess
+    import sys
+
+    journal = [sys.executable, "-m", "journal", *args]
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first byte
+    try:
+        closed = subprocess.run(journal, stdout=write_end, stderr=subprocess.PIPE)
+    finally:
+        os.close(write_end)
+    assert (closed.returncode, closed.stderr) == (141, b"")
+    full_disk = Path("/dev/full")
+    if not full_disk.exists():
+        return
+    with full_disk.open("wb") as full:
+        failed = subprocess.run(journal, stdout=full, stderr=subprocess.PIPE, text=True)
+    assert failed.returncode == 1
+    assert failed.stderr == "journal: can't write the output: No space left on device\n"
