@@ -126,6 +126,29 @@ def test_unquoted_wikilinks_in_properties_are_normalised(tmp_path: Path) -> None
     assert [(link.target, link.key) for link in note.links] == [("Become an HRBP", "supports")]
 
 
+def test_unquoted_wikilinks_as_list_items_are_links_too() -> None:
+    """Reported: `with:` then `  - [[Dana Ortiz]]` (as typed in Obsidian) loads as a list
+    holding ``[["Dana Ortiz"]]``: one item was read as the link `[[['Dana Ortiz']]]`."""
+    from journal.core.goal import Goal
+    from journal.core.networking import Meeting
+    from journal.core.notes import parse_typed
+
+    note, meeting = parse_typed(
+        "meetings/m.md", (DATA / "lossless" / "unquoted-link-items.md").read_bytes()
+    )
+    assert [(link.target, link.key) for link in note.links] == [
+        ("Dana Ortiz", "with"),
+        ("Connect with five HR leaders", "goal"),
+    ]
+    assert isinstance(meeting, Meeting) and [p.target for p in meeting.people] == ["Dana Ortiz"]
+    note, goal = parse_typed(
+        "goals/g.md", (DATA / "lossless" / "unquoted-link-items-goal.md").read_bytes()
+    )
+    assert isinstance(goal, Goal) and note.diagnostics == []
+    assert [str(link) for link in goal.supports] == ["[[Become an HRBP]]"]
+    assert [str(link) for link in goal.feeds] == ["[[Five leaders|the outcome]]", "[[Grow]]"]
+
+
 def test_yaml_1_1_traps_read_as_obsidian_shows_them() -> None:
     note = parse_note("g.md", (DATA / "lossless" / "yaml11-traps.md").read_bytes())
     assert note.id == "0012"

@@ -274,9 +274,7 @@ def _choice(field: Field, raw: Any, source: str | None) -> str:
 
 
 def _link(field: Field, raw: Any, source: str | None) -> wikilinks.Link:
-    # An unquoted [[Note]] loads as a list holding a list holding the name.
-    if isinstance(raw, list) and len(raw) == 1 and isinstance(raw[0], list) and len(raw[0]) == 1:
-        raw = f"[[{raw[0][0]}]]"
+    raw = wikilinks.unquoted_link(raw) or raw
     text = _text(field, raw, source).strip()
     link = wikilinks.parse_link(text)
     if link is None and ("[[" in text or "]]" in text):
@@ -294,12 +292,8 @@ def _links(field: Field, raw: Any, source: str | None) -> list[wikilinks.Link]:
     if isinstance(raw, str) and "[[" in raw:  # "[[A]], [[B]]": Obsidian resolves both
         items: list[Any] = list_items(raw)
     else:
-        items = raw if isinstance(raw, list) and not _is_unquoted_link(raw) else [raw]
+        items = raw if isinstance(raw, list) and not wikilinks.unquoted_link(raw) else [raw]
     return [_link(field, item, None) for item in items if item is not None]
-
-
-def _is_unquoted_link(raw: list[Any]) -> bool:
-    return len(raw) == 1 and isinstance(raw[0], list) and len(raw[0]) == 1
 
 
 def _tags(field: Field, raw: Any, source: str | None) -> list[str]:

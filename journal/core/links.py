@@ -54,6 +54,17 @@ def split_inner(inner: str, *, embed: bool = False) -> Link | None:
     return Link(target, heading.strip() or None, alias.strip() or None, embed)
 
 
+def unquoted_link(value: object) -> str | None:
+    """The link an unquoted ``[[Note]]`` in YAML stands for, as text (it loads as a list
+    holding a list holding the name, ``[["Note"]]``, alone or as a list's item), or None
+    for any other value."""
+    if isinstance(value, list) and len(value) == 1:
+        inner = value[0]
+        if isinstance(inner, list) and len(inner) == 1 and isinstance(inner[0], str):
+            return f"[[{inner[0]}]]"
+    return None
+
+
 def parse_link(text: str) -> Link | None:
     """The link when ``text`` is exactly one wikilink (as in a property value)."""
     match = _LINK.fullmatch(text.strip())

@@ -25,10 +25,10 @@ from journal.core.checkins import (
 from journal.core.dates import DateError, parse_date
 from journal.core.errors import Diagnostic
 from journal.core.fields import KINDS, list_items, obsidian_list
-from journal.core.links import Link, is_conflict_copy, parse_link
+from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
 from journal.core.tags import unique
 
-PARSER_VERSION = 15  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 16  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -260,10 +260,8 @@ def _strings(value: Any) -> list[str]:
     if isinstance(value, str):  # "[[A]], [[B]]" holds two links, as Obsidian reads it
         return list_items(value) if "]]," in value else [value]
     if isinstance(value, list):
-        # An unquoted [[Note]] loads as [["Note"]].
-        if len(value) == 1 and isinstance(value[0], list) and len(value[0]) == 1:
-            return [f"[[{value[0][0]}]]"]
-        return [s for item in value for s in _strings(item)]
+        unquoted = unquoted_link(value)
+        return [unquoted] if unquoted else [s for item in value for s in _strings(item)]
     if isinstance(value, dict):
         return [s for item in value.values() for s in _strings(item)]
     return []
