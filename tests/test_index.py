@@ -1053,6 +1053,47 @@ def test_only_the_newest_two_moved_aside_files_are_kept(notes: Path) -> None:
     assert (db.parent / "other.sqlite.20200101-120000.bad").exists()
 
 
+def test_an_index_missing_a_table_is_moved_aside_and_rebuilt_by_every_command(
+    notes: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """Reported: after `DROP TABLE notes` every command, `index --rebuild` too, stopped
+    with `internal error: OperationalError: no such table: notes`."""
+    index = open_index(notes)
+    index.refresh()
+    index.close()
+    db = index.path
+    assert db is not None
+    for table, command in (("notes", ["list"]), ("links", ["index", "--rebuild"])):
+        conn = sqlite3.connect(db)
+        conn.execute(f"DROP TABLE {table}")
+        conn.commit()
+        conn.close()
+        result = invoke(*command)
+        assert result.exit_code == 0, result.stderr
+        assert f"is damaged (no such table: {table}); moved it aside" in result.stderr
+    assert len(list(db.parent.glob(f"{db.name}.*.bad"))) == 2  # both kept, in one second too
+    assert_matches_rebuild(notes, db, tmp_path)
+
+
+@pytest.mark.parametrize("name", ["data.txt", "bases/Goals.base"])
+def test_an_index_path_naming_a_file_of_the_users_is_refused(
+    notes: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Reported: `JOURNAL_INDEX=data.txt` moved the user's file aside as a damaged index
+    (and a `.base` of the vault); now it is refused and left alone."""
+    path = notes / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("important user data\n")
+    monkeypatch.setenv("JOURNAL_INDEX", str(path))
+    result = invoke("list")
+    assert result.exit_code == 1
+    assert "holds a file that is not an index (no SQLite database)" in result.stderr
+    assert path.read_text() == "important user data\n"
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == [
+        path.name
+    ]
+
+
 def test_excluded_folders_are_not_indexed(notes: Path, write: Write, invoke: Invoke) -> None:
     template = '---\ntype: goal\ntitle: "{{title}}"\nmetric:\ntarget:\ndue:\n---\n'
     write("Templates/Goal.md", template)

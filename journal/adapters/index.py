@@ -248,7 +248,7 @@ def prune_orphans(keep: Path | None) -> list[Path]:
 
 def _moved_aside(name: str) -> re.Pattern[str]:
     """The names the index file ``name`` gets when moved aside (see ``_move_aside``)."""
-    return re.compile(re.escape(name) + r"\.\d{8}-\d{6}\.bad")
+    return re.compile(re.escape(name) + r"\.(\d{8}-\d{6})(?:-(\d+))?\.bad")
 
 
 def _gone(root: Path) -> bool:
@@ -395,12 +395,18 @@ def _unpickled(blob: bytes, kind: str) -> Any:
     return record
 
 
+#: What SQLite says of a file that is no index of this schema (damaged, or a table
+#: dropped by hand): it is moved aside and built again.  ("no such column" is not one:
+#: FTS5 says it of a search for ``hr-leaders``.)
+_DAMAGE = ("malformed", "not a database", "no such table", "has no column named")
+
+
 def _damaged(exc: sqlite3.DatabaseError) -> bool:
     if isinstance(exc, _DamagedRecord):
         return True
     code = getattr(exc, "sqlite_errorcode", None)
-    if code is None:
-        return "malformed" in str(exc) or "not a database" in str(exc)
+    if code is None or code & 0xFF == sqlite3.SQLITE_ERROR:  # a missing table is no code
+        return any(words in str(exc) for words in _DAMAGE)
     return code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
@@ -440,6 +446,7 @@ class Index:
     def _connect(self) -> sqlite3.Connection:
         if self.path is not None:
             _refuse_foreign(self.path, self.vault)
+            _refuse_other_file(self.path)
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             _refuse_read_only(self.path)
         for attempt in (1, 2):
@@ -542,13 +549,18 @@ class Index:
         assert self.path is not None
         stamp = time.strftime("%Y%m%d-%H%M%S")
         aside = self.path.with_name(f"{self.path.name}.{stamp}.bad")
+        count = 1
+        while aside.exists():  # moved aside twice in one second: keep both
+            count += 1
+            aside = self.path.with_name(f"{self.path.name}.{stamp}-{count}.bad")
         with contextlib.suppress(FileNotFoundError):  # another process moved it already
             self.path.replace(aside)
         for suffix in ("-wal", "-shm"):
             Path(str(self.path) + suffix).unlink(missing_ok=True)
         moved = _moved_aside(self.path.name)
-        old = sorted(p for p in self.path.parent.iterdir() if moved.fullmatch(p.name))
-        for path in old[:-KEEP_ASIDE]:
+        found = [(moved.fullmatch(p.name), p) for p in self.path.parent.iterdir()]
+        old = sorted((m[1], int(m[2] or 1), p) for m, p in found if m)  # oldest first
+        for _stamp, _count, path in old[:-KEEP_ASIDE]:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
         self.notify(
@@ -1267,6 +1279,29 @@ def _refuse_foreign(path: Path, vault: Vault) -> None:
         raise ConfigError(
             f"the index path {path} is a note of the vault; set `[index] path` or "
             "JOURNAL_INDEX to a file of its own"
+        )
+
+
+#: The first bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _refuse_other_file(path: Path) -> None:
+    """Raise :class:`ConfigError` when an index path the user chose (``[index] path``,
+    ``JOURNAL_INDEX``) holds a file that is no SQLite database (``data.txt``, a
+    ``.base``): one damaged past reading is moved aside, which must not happen to a file
+    of the user's.  Files in journal's cache folder are its own."""
+    if path.parent == cache_folder():
+        return
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(SQLITE_HEADER))
+    except OSError:
+        return  # none yet (or unreadable: opening it says so)
+    if head and head != SQLITE_HEADER:
+        raise ConfigError(
+            f"the index path {path} holds a file that is not an index (no SQLite "
+            "database); set `[index] path` or JOURNAL_INDEX to a file of its own"
         )
 
 
