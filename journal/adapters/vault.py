@@ -55,7 +55,7 @@ def usable_root(root: Path) -> Path:
 def load_config(root: Path) -> Config:
     path = root / CONFIG_PATH
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a BOM (Windows Notepad) is no TOML
     except FileNotFoundError:
         return Config()
     except (OSError, UnicodeDecodeError) as exc:
