@@ -452,7 +452,7 @@ def show(state: State, goal: str, as_json: bool) -> None:
     if as_json:
         emit_json(record)
     else:
-        echo(goal_card(record, today()), nl=False)
+        echo(goal_card({**record, "path": _line(record["path"])}, today()), nl=False)
 
 
 # --- set ----------------------------------------------------------------------------------
@@ -463,12 +463,20 @@ def _changes(changes: list[Any]) -> list[dict[str, Any]]:
     return [{"key": c.key, "old": c.old, "new": c.new} for c in changes]
 
 
+def _line(text: str) -> str:
+    """A file name kept on one line (see :func:`~journal.core.formatting.line_text`)."""
+    from journal.core.formatting import line_text
+
+    return line_text(text)
+
+
 def _echo_changes(path: str, changes: list[Any]) -> None:
     """One ``path: key: old -> new`` line per change, values as the file shows them."""
     from journal.present import file_value
 
     for change in changes:
-        echo(f"{path}: {change.key}: {file_value(change.old)} -> {file_value(change.new)}")
+        shown = f"{change.key}: {file_value(change.old)} -> {file_value(change.new)}"
+        echo(f"{_line(path)}: {shown}")
 
 
 @cli.command("set")
@@ -501,7 +509,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
             }
         )
     elif not result.changes:
-        echo(f"{result.path}: unchanged")
+        echo(f"{_line(result.path)}: unchanged")
     else:
         _echo_changes(result.path, result.changes)
     for path, options in sorted(result.plans.items()):
@@ -681,7 +689,10 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
     if as_json:
         emit_json(record)
     else:
-        echo(goal_timeline(record) if goal else vault_timeline(record), nl=False)
+        from journal.core.formatting import line_texts
+
+        shown = line_texts(record)
+        echo(goal_timeline(shown) if goal else vault_timeline(shown), nl=False)
 
 
 # --- check --------------------------------------------------------------------------------
@@ -762,7 +773,9 @@ def check(
         emit_json(records)
     else:
         folder = shown_folder(vault, Path.cwd())
-        echo(check_report(records, result.goals, folder), nl=False)
+        from journal.core.formatting import line_texts
+
+        echo(check_report(line_texts(records), result.goals, folder), nl=False)
     if result.errors or (strict and result.findings):
         raise click.exceptions.Exit(1)
 
@@ -1085,7 +1098,8 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
     elif result.written:
         _echo_changes(result.path, result.changes)
     else:
-        echo(f"{result.path}: {result.what} already done ({result.key}: {file_value(result.old)})")
+        already = f"{result.what} already done ({result.key}: {file_value(result.old)})"
+        echo(f"{_line(result.path)}: {already}")
     if result.open_tasks and not as_json:
         left = plural(len(result.open_tasks), "task")
         echo(f"journal: {result.path}: {left} not ticked yet:", err=True)

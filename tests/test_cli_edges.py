@@ -450,6 +450,28 @@ def test_a_line_break_in_a_file_name_stays_on_its_line(invoke: Invoke, write: Wr
     assert data[0]["path"] == "notes/Call Dana\nDONE.md"  # JSON keeps the name as it is
 
 
+def test_a_line_break_in_a_goals_file_name_stays_on_its_line_in_every_report(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    """Reported: `show`, `set`, `done`, the file headers of `check` and `history` still
+    printed a goal's `new<newline>line.md` over two lines."""
+    from tests.gitutil import Git
+
+    write("goals/new\nline.md", goal_text("Grow", id="grow", metric=""))
+    Git(vault, tmp_path / "home").init().commit("start", "2026-11-20")
+    outputs = [
+        invoke("show", "grow").stdout,
+        invoke("check").stdout,
+        invoke("set", "grow", "status=paused").stdout,
+        invoke("done", "grow").stdout,
+        invoke("done", "grow").stdout,
+        invoke("history", "grow").stdout,
+    ]
+    for output in outputs:
+        assert "goals/new\\nline.md" in output, output
+        assert not any(line.startswith("line.md") for line in output.splitlines()), output
+
+
 @pytest.mark.parametrize("args", [["--help"], ["--version"], ["plan", "--help"]])
 def test_help_to_a_closed_pipe_or_a_full_disk_fails_as_a_commands_output_does(
     args: list[str],

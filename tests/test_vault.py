@@ -50,9 +50,9 @@ def test_a_config_saved_with_a_bom_is_read(vault: Path) -> None:
     """Reported: Windows Notepad's BOM made every command stop with `invalid TOML:
     Invalid statement (at line 1, column 1)`, the cause invisible."""
     config = vault / ".journal/config.toml"
-    config.write_bytes(b"\xef\xbb\xbf[week]\r\nstart = \"sunday\"\r\n")
+    config.write_bytes(b'\xef\xbb\xbf[week]\r\nstart = "sunday"\r\n')
     assert load_config(vault).week_start == 6
-    config.write_bytes(b"\xef\xbb\xbf[week]\nstart = \"someday\"\n")
+    config.write_bytes(b'\xef\xbb\xbf[week]\nstart = "someday"\n')
     with pytest.raises(ConfigError) as info:
         load_config(vault)
     assert info.value.line == 2  # the BOM counts for no line
