@@ -1,5 +1,5 @@
 """Entry point for ``python -m journal``."""
 
-from journal.cli import main
+from journal.start import main
 
 main()

@@ -130,6 +130,7 @@ class JournalGroup(_PrintsHelp, click.Group):
         from journal.core.errors import JournalError
 
         try:
+            _STOPPING.arm()
             return super().invoke(ctx)
         except JournalError as exc:
             if _debug(ctx):
@@ -157,6 +158,8 @@ class JournalGroup(_PrintsHelp, click.Group):
                 err=True,
             )
             ctx.exit(1)
+        finally:
+            _STOPPING.armed = False
 
 
 #: The exit code when what reads the output went away, as git and coreutils report it.
@@ -178,9 +181,9 @@ def _interrupted(ctx: click.Context) -> str:
     committed yet."""
     state = ctx.find_root().obj
     vault = state.opened if isinstance(state, State) else None
-    if vault is None:  # no vault opened yet (journal init makes its own): nothing known
+    if vault is None and ctx.find_root().invoked_subcommand == "init":  # makes its own
         return "interrupted; any file already written is whole"
-    if not vault.written:
+    if vault is None or not vault.written:  # no vault opened yet: nothing written
         return "interrupted; nothing was written"
     done = (
         f"interrupted after writing {', '.join(dict.fromkeys(vault.written))} (each whole); "
@@ -1365,8 +1368,27 @@ class Terminated(KeyboardInterrupt):
         self.signum = signum
 
 
-def _terminate(signum: int, frame: object) -> None:
-    raise Terminated(signum)
+class _Stopping:
+    """Ctrl-C, SIGTERM and SIGHUP stop a command where it is, raised as
+    :class:`Terminated` while it runs (:meth:`JournalGroup.invoke` arms them and tells
+    what was written).  One that comes before is raised as it starts; one that comes
+    after it ended changes nothing: its work is done, its exit code stands."""
+
+    armed = False
+    pending: int | None = None
+
+    def arm(self) -> None:
+        self.armed = True
+        if self.pending is not None:
+            raise Terminated(self.pending)
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if self.armed:
+            raise Terminated(signum)
+        self.pending = self.pending or signum
+
+
+_STOPPING = _Stopping()
 
 
 def _run_in_utf8_mode() -> None:
@@ -1396,10 +1418,10 @@ def main() -> None:
     _run_in_utf8_mode()
     _lenient_output()
     gc.set_threshold(*GC_THRESHOLD)
-    for name in ("SIGTERM", "SIGHUP"):  # no SIGHUP on Windows
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):  # no SIGHUP on Windows
         stop = getattr(signal, name, None)
         if stop is not None and signal.getsignal(stop) is not signal.SIG_IGN:
-            signal.signal(stop, _terminate)  # kept ignored when ignored (nohup)
+            signal.signal(stop, _STOPPING)  # kept ignored when ignored (nohup)
     for number, arg in enumerate(sys.argv[1:], start=1):
         try:
             arg.encode("utf-8")

@@ -497,3 +497,41 @@ def test_help_to_a_closed_pipe_or_a_full_disk_fails_as_a_commands_output_does(
         failed = subprocess.run(journal, stdout=full, stderr=subprocess.PIPE, text=True)
     assert failed.returncode == 1
     assert failed.stderr == "journal: can't write the output: No space left on device\n"
+
+
+def test_a_stop_signal_outside_a_commands_run_is_raised_as_it_starts_or_not_at_all() -> None:
+    """Reported: Ctrl-C or SIGTERM while click parsed the arguments or closed the command
+    gave click's `Aborted!` and exit 1.  Now one that comes before the command runs stops
+    it as it starts (the usual line, 130 or 143); one that comes after it ended leaves its
+    exit code as it was."""
+    import signal
+
+    from journal.cli import Terminated, _Stopping
+
+    stops = _Stopping()
+    stops(signal.SIGTERM, None)  # not armed yet: kept for later
+    with pytest.raises(Terminated) as info:
+        stops.arm()
+    assert info.value.signum == signal.SIGTERM
+    stops = _Stopping()
+    stops.arm()
+    with pytest.raises(Terminated) as info:
+        stops(signal.SIGINT, None)
+    assert info.value.signum == signal.SIGINT
+    stops.armed = False  # the command ended
+    stops(signal.SIGINT, None)  # nothing raised
+
+
+def test_ctrl_c_while_journal_is_loading_stops_it_with_one_line() -> None:
+    """Reported: Ctrl-C during the tenth of a second Python takes to import journal's
+    modules printed a traceback from inside `import click`."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, signal, sys; sys.argv = ['journal', '--help'];"
+        "import journal.start as start; signal.signal(signal.SIGINT, start._stop);"
+        "os.kill(os.getpid(), signal.SIGINT); import journal.cli"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (130, "journal: interrupted; nothing was written\n")
