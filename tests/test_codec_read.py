@@ -133,9 +133,11 @@ def test_unquoted_wikilinks_as_list_items_are_links_too() -> None:
     from journal.core.networking import Meeting
     from journal.core.notes import parse_typed
 
-    note, meeting = parse_typed(
-        "meetings/m.md", (DATA / "lossless" / "unquoted-link-items.md").read_bytes()
+    meeting_text = (
+        "---\ntype: meeting\ndate: 2026-11-21\nwith:\n  - [[Dana Ortiz]]\n"
+        "goal: [[Connect with five HR leaders]]\n---\n- [ ] send it\n"
     )
+    note, meeting = parse_typed("meetings/m.md", meeting_text.encode())
     assert [(link.target, link.key) for link in note.links] == [
         ("Dana Ortiz", "with"),
         ("Connect with five HR leaders", "goal"),
