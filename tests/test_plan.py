@@ -3,6 +3,7 @@ the properties it owns (and the review's)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -427,12 +428,28 @@ def test_the_focus_names_the_goals_that_need_most_progress_each_month(
         "\n\nMost progress needed, by 2026-12-31:\n\n"
         "- [[a]]: reach 40 conversations (+31.8 this month)\n"
         "- [[c]]: reach 2 conversations (+1.6 this month)\n"
-        "- [[b]]: reach 5.1 conversations (+4 this month)\n\n"
+        "- [[b]]: reach 5.1 conversations (+4.1 this month)\n\n"
         "Due:\n\n"
         "- 2026-12-10 · [[a]] · milestone: Half way\n"
         "- 2026-12-31 · [[a]] is due\n\n"
     )
     assert "Most progress needed, by 2027-01-21:" in focus  # the plan's last day
+
+
+def test_the_monthly_changes_are_those_between_the_values_shown(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: "Hold three" (0 -> 3) read reach 0.9 (+0.9), reach 2 (+1.1), reach 2.9
+    (+1 this month), reach 3 (+0.1): the change was of the unrounded values, so the months
+    did not add up to the target."""
+    write("goals/h.md", goal_text("Hold three", baseline=0, current=0, target=3, due="2027-03-05"))
+    focus = section_of(plan_text(invoke, "--start", "2026-12-07"), "focus")
+    shown = re.findall(r"reach ([\d.]+) conversations \(([+-][\d.]+) this month\)", focus)
+    reached = [0.0, *(float(value) for value, _change in shown)]
+    changes = [float(change) for _value, change in shown]
+    assert len(shown) >= 3 and reached[-1] == 3
+    assert changes == [round(b - a, 1) for a, b in itertools.pairwise(reached)]
+    assert round(sum(changes), 1) == 3
 
 
 @pytest.mark.parametrize("days", ["0", "-5", "6", "367"])

@@ -332,8 +332,10 @@ def _focus(
                 continue
             before, after = line.on(month.start - timedelta(days=1)), line.on(month.end)
             share = (after - before) / (line.target - line.begin)
-            if round(after - before, 1) != 0:
-                needs.append((-share, goal.path, goal, after - before, after))
+            # the change between the values shown (rounded), so the months add up
+            change = round(round(after, 1) - round(before, 1), 1)
+            if change != 0:
+                needs.append((-share, goal.path, goal, change, after))
         needs.sort(key=lambda n: n[:2])
         items = [
             {"goal": link(g), "milestone": m.title, "due": m.due.isoformat()}
@@ -354,7 +356,7 @@ def _focus(
                     {
                         "goal": link(goal),
                         "unit": goal.unit or "",
-                        "change": signed(round(change, 1)),
+                        "change": signed(change),
                         "reach": number(round(reach, 1)),
                     }
                     for _, _, goal, change, reach in needs[:FOCUS_GOALS]
