@@ -533,6 +533,39 @@ def test_a_plan_made_again_keeps_the_goals_completed_during_it(
     assert "[[c]]" not in invoke("plan", "--stdout", "--start", "2026-11-23").stdout  # before
 
 
+def test_every_section_ends_a_done_goal_on_its_completed_day(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: after `journal done`, the weekly targets ended the goal's column without
+    bold and still listed its later milestone, and the timeline kept its bar to the due
+    date with that milestone open."""
+    milestones = (
+        '[{title: "First round", due: 2027-01-29}, {title: "Final round", due: 2027-02-26}]'
+    )
+    write(
+        "goals/h.md",
+        goal_text(
+            "HRBP",
+            current=0,
+            target=10,
+            start="2026-12-07",
+            due="2027-03-06",
+            milestones=milestones,
+        ),
+    )
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-02-20")
+    assert invoke("done", "HRBP").exit_code == 0
+    text = plan_text(invoke, "--start", "2026-12-07")
+    weeks = {line.split(" |")[0][2:]: line for line in text.splitlines() if line.startswith("| 20")}
+    assert "| **8.6** |" in weeks["2027-W07"]  # the week it was done in, in bold
+    assert weeks["2027-W08"].endswith("|  |  |")  # no value, no milestone left
+    assert "First round (1)" in weeks["2027-W04"]  # due before: still shown
+    chart = section_of(text, "chart")
+    assert "window :g1, 2026-12-07, 2027-02-21" in chart
+    assert "First round" in chart and "Final round" not in chart
+    assert "Final round" not in section_of(text, "focus")
+
+
 def test_a_plan_that_overlaps_another_says_so(invoke: Invoke, write: Write, vault: Path) -> None:
     write("goals/a.md", goal_text("Alpha"))
     assert invoke("plan").exit_code == 0

@@ -15,7 +15,7 @@ from typing import Any
 from journal.core.catalog import Catalog
 from journal.core.dates import DateError, Period, parse_date, week_label, week_of
 from journal.core.formatting import number, signed
-from journal.core.goal import Goal
+from journal.core.goal import Goal, Milestone
 from journal.core.notes import Note
 from journal.core.progress import start_of
 from journal.core.review import Series, SeriesOf, gantt_text, value_points
@@ -146,7 +146,7 @@ def build_plan(
                 "targets": [
                     {
                         "value": "" if (v := values[g.path][i]) is None else number(v),
-                        "due": v is not None and g.due in week,
+                        "due": v is not None and _last_day(g) in week,
                     }
                     for g in planned
                 ],
@@ -156,7 +156,7 @@ def build_plan(
                         (m.due, number_, m.title)
                         for number_, g in enumerate(planned, start=1)
                         for m in g.milestones
-                        if m.due in week and not m.is_done
+                        if m.due in week and _left(g, m)
                     )
                 ],
             }
@@ -169,7 +169,7 @@ def build_plan(
                 "milestones": [
                     {"title": m.title, "due": m.due.isoformat()}
                     for m in sorted(g.milestones, key=lambda m: (m.due or date.max, m.index))
-                    if m.due and m.due in span and not m.is_done
+                    if m.due and m.due in span and _left(g, m)
                 ],
             }
             for g in goals
@@ -177,7 +177,7 @@ def build_plan(
         ],
         "capacity": _capacity(goals, worked, weeks, labels, hours_per_week, link, activity),
         "focus": _focus(goals, lines, link, span),
-        "chart": _gantt(goals, windows, span),
+        "chart": _gantt(goals, worked, span),
         "targets": {g.id: _trimmed(values[g.path]) for g in planned if g.id},
     }
 
@@ -341,7 +341,7 @@ def _focus(
             {"goal": link(g), "milestone": m.title, "due": m.due.isoformat()}
             for g in live
             for m in g.milestones
-            if m.due and m.due in month and not m.is_done
+            if m.due and m.due in month and _left(g, m)
         ] + [
             {"goal": link(g), "milestone": None, "due": g.due.isoformat()}
             for g in live
@@ -373,6 +373,17 @@ def _done_by(goal: Goal, day: date) -> bool:
     return goal.status == "done" and goal.completed is not None and goal.completed <= day
 
 
+def _left(goal: Goal, milestone: Milestone) -> bool:
+    """A milestone still to reach: not ticked, and not due after its goal was completed."""
+    return not milestone.is_done and not (milestone.due and _done_by(goal, milestone.due))
+
+
+def _last_day(goal: Goal) -> date | None:
+    """The day a goal's weekly targets end on: its ``completed`` day when done (nothing is
+    left to reach after it), else its due date."""
+    return goal.completed if goal.status == "done" and goal.completed else goal.due
+
+
 def _gantt(goals: list[Goal], windows: dict[str, Period | None], span: Period) -> str:
     lines = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %b %d", "    todayMarker off"]
     for index, goal in enumerate(goals, start=1):
@@ -382,7 +393,7 @@ def _gantt(goals: list[Goal], windows: dict[str, Period | None], span: Period) -
         lines.append(f"    section {gantt_text(goal.title)}")
         lines.append(f"    window :g{index}, {window.start}, {window.end + timedelta(days=1)}")
         for number_, m in enumerate(goal.milestones, start=1):
-            if m.due and m.due in span:
+            if m.due and m.due in span and (m.is_done or _left(goal, m)):
                 state = "done, " if m.is_done else ""
                 lines.append(
                     f"    {gantt_text(m.title)} :{state}milestone, g{index}m{number_}, {m.due}, 0d"
