@@ -566,6 +566,26 @@ def test_every_section_ends_a_done_goal_on_its_completed_day(
     assert "Final round" not in section_of(text, "focus")
 
 
+def test_a_plan_moved_or_renamed_is_regenerated_where_it_is(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: after `git mv` of the plan to `plans/Q1 plan.md`, `journal plan` made a
+    second plan of the same days at the old name (without the user's notes), and told to
+    run the very command that had made it."""
+    write("goals/a.md", goal_text("Alpha", target=5, current=1))
+    assert invoke("plan").exit_code == 0
+    moved = vault / "plans/Q1 plan.md"
+    (vault / PLAN).rename(moved)
+    moved.write_text(moved.read_text() + "my own note\n")
+    write("goals/a.md", goal_text("Alpha", target=6, current=1))
+    again = invoke("plan")
+    assert (again.exit_code, again.stdout, again.stderr) == (0, "plans/Q1 plan.md: updated\n", "")
+    assert not (vault / PLAN).exists()
+    assert moved.read_text().endswith("my own note\n") and "| 6 " in moved.read_text()
+    (vault / "plans/Copy.md").write_text(moved.read_text())  # two of them: none is chosen
+    assert invoke("plan").stdout == f"{PLAN}: created\n"
+
+
 def test_a_plan_that_overlaps_another_says_so(invoke: Invoke, write: Write, vault: Path) -> None:
     write("goals/a.md", goal_text("Alpha"))
     assert invoke("plan").exit_code == 0

@@ -42,6 +42,17 @@ def plan_path(vault: Vault, start: date, days: int) -> str:
     return f"{vault.config.folders.plan.strip('/')}/{start.isoformat()}-{days}-day-plan.md"
 
 
+def _plan_place(catalog: Catalog, path: str, start: date, days: int) -> str:
+    """Where the plan of ``days`` days from ``start`` lives: at ``path``, or in the one
+    plan note of those days the user moved or renamed it to (as a moved review is found
+    by its week), so that it is regenerated in place rather than made again."""
+    if path in catalog.by_path:
+        return path
+    end = start + timedelta(days=days - 1)
+    moved = [note.path for first, last, note in plan_spans(catalog) if (first, last) == (start, end)]
+    return moved[0] if len(moved) == 1 else path
+
+
 def quarterly_plan(
     vault: Vault,
     catalog: Catalog,
@@ -62,7 +73,7 @@ def quarterly_plan(
         raise UsageProblem(f"--days must be between {shortest} and {longest}")
     start = start or default_start(today, vault.config.week_start)
     series_of = series_lookup(vault, planned_goals(catalog.goals, start), today)
-    path = plan_path(vault, start, days)
+    path = _plan_place(catalog, plan_path(vault, start, days), start, days)
     with catalog.linking_from(path):  # its links resolve from its own folder
         data = build_plan(
             catalog,
