@@ -69,6 +69,30 @@ def test_edited_plan_targets_are_kept_and_reported_until_forced(
     assert invoke("plan").stdout == f"{PLAN}: unchanged\n"
 
 
+def test_a_note_added_to_the_targets_section_keeps_the_targets_property_too(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: a line the user added inside the weekly-targets section kept that
+    section (its old table), while the `targets` property, which the review's pace
+    reads, changed with the goal: the note said two things."""
+    write("goals/a.md", goal_text("Alpha", target=20, current=0))
+    assert invoke("plan").exit_code == 0
+    path = vault / PLAN
+    before = props_of(path)["targets"]
+    text = path.read_text()
+    end = text.index("<!-- journal:end targets")
+    path.write_text(text[:end] + "My note: agreed with my manager.\n\n" + text[end:])
+    write("goals/a.md", goal_text("Alpha", target=10, current=0))
+    again = invoke("plan")
+    assert again.exit_code == 0
+    assert "kept your edits in the 'targets' section" in again.stderr
+    assert props_of(path)["targets"] == before  # as the kept table shows them
+    assert "My note: agreed with my manager." in path.read_text()
+    forced = invoke("plan", "--force")
+    assert forced.exit_code == 0 and props_of(path)["targets"] != before
+    assert "My note" not in path.read_text()
+
+
 def test_a_kept_value_still_counts_as_edited_on_later_runs(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -93,17 +93,30 @@ def write_generated(
     return result
 
 
-def kept_value(
-    vault: Vault, rel: str, props: Mapping[str, Any], key: str, *, force: bool = False
-) -> Any:
-    """The value of ``key``, one of the owned ``props``, in the generated note at ``rel``
-    when the user changed it since the tool wrote it - what :func:`write_generated`
-    keeps and reports (unless ``force``) - else None (no such note, no such change)."""
+@dataclass(frozen=True)
+class UsersNote:
+    """A generated note as it is now: its properties, the owned ones the user changed and
+    the sections the user edited (:func:`write_generated` keeps both, unless ``force``)."""
+
+    props: dict[str, Any]
+    changed: list[str]
+    edited: set[str]
+
+
+def users_note(vault: Vault, rel: str, props: Mapping[str, Any]) -> UsersNote | None:
+    """What the user made of the generated note at ``rel`` (whose owned properties are
+    ``props``), or None when there is no such note."""
     target = vault.disk_path(rel)
-    if force or not target.is_file():
+    if not target.is_file():
         return None
-    old = dict(codec.decode(files.read_snapshot(target).data).data or {})
-    return old[key] if key in _users_values(old, props, force)[0] else None
+    doc = codec.decode(files.read_snapshot(target).data)
+    old = dict(doc.data or {})
+    try:
+        sections = generated.find_sections(doc.body, rel)
+    except generated.SectionError:
+        sections = {}  # the write says what is wrong with them
+    edited = {name for name, found in sections.items() if found.edited(doc.body)}
+    return UsersNote(old, _users_values(old, props, False)[0], edited)
 
 
 def _regenerate(

@@ -20,7 +20,7 @@ from journal.core.plan import (
     show_targets,
 )
 from journal.core.settings import PLAN_DAYS
-from journal.usecases.generate import Written, kept_value, write_generated
+from journal.usecases.generate import Written, users_note, write_generated
 from journal.usecases.history import series_lookup
 from journal.usecases.review import FILTERS
 
@@ -104,9 +104,15 @@ def quarterly_plan(
         ]
         or None,
     }
-    edited = kept_value(vault, path, props, "targets", force=force)
-    if edited is not None:  # kept in the front matter: the table shows what drives pace
-        show_targets(data, read_targets(edited, [week["label"] for week in data["weeks"]]))
+    users = None if force else users_note(vault, path, props)
+    if users is not None and "targets" in users.props:
+        # the weekly targets the review's pace reads (the property) and those the note
+        # shows (the table) stay as the user left either, so both say the same
+        if "targets" in users.changed:  # kept and reported by the write; the table follows
+            labels = [week["label"] for week in data["weeks"]]
+            show_targets(data, read_targets(users.props["targets"], labels))
+        elif "targets" in users.edited:  # the table is kept: so is the property
+            props["targets"] = users.props["targets"]
     body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"plan": one_line_texts(data)})
     written = write_generated(
         vault,
