@@ -49,7 +49,9 @@ def _plan_place(catalog: Catalog, path: str, start: date, days: int) -> str:
     if path in catalog.by_path:
         return path
     end = start + timedelta(days=days - 1)
-    moved = [note.path for first, last, note in plan_spans(catalog) if (first, last) == (start, end)]
+    moved = [
+        note.path for first, last, note in plan_spans(catalog) if (first, last) == (start, end)
+    ]
     return moved[0] if len(moved) == 1 else path
 
 
