@@ -23,7 +23,27 @@ def test_scalar_replacement_keeps_the_comment_and_spacing() -> None:
 
 def test_quoting_style_of_other_keys_is_untouched() -> None:
     text = "---\ntitle: 'Single'\nstatus: \"active\"\n---\n"
-    assert edit(text, {("status",): "done"}) == "---\ntitle: 'Single'\nstatus: done\n---\n"
+    assert edit(text, {("status",): "done"}) == "---\ntitle: 'Single'\nstatus: \"done\"\n---\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "written"),
+    [
+        ('status: "active"', "paused", 'status: "paused"'),
+        ("status: 'active'", "paused", "status: 'paused'"),
+        ("why: 'a'", "it's mine", "why: 'it''s mine'"),
+        ("why: 'a'", "two\nlines", 'why: "two\\nlines"'),  # single quotes can't hold it
+        ('why: "a"  # note', 'say "hi"', 'why: "say \\"hi\\""  # note'),
+        ("why: a", "b", "why: b"),
+        ('target: "5"', 6, "target: 6"),  # a number is no text: written as one
+        ('tags: ["a", b]', ["a", "c"], "tags: [a, c]"),
+    ],
+)
+def test_an_edited_text_keeps_the_quotes_it_had(line: str, value: object, written: str) -> None:
+    """Reported: `journal set G status=paused` on `status: "active"` wrote `status:
+    paused`, dropping the user's quotes on the line it edited."""
+    key = line.split(":", 1)[0]
+    assert edit(f"---\n{line}\n---\n", {(key,): value}) == f"---\n{written}\n---\n"
 
 
 def test_flow_lists_stay_flow_lists() -> None:

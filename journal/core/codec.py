@@ -603,7 +603,7 @@ def _replace_value(
     colon = _colon_end(text, span)
     if flow:
         if span.kind == "scalar" and span.end > span.start >= colon:
-            return _Splice(span.start, span.end, inline_text(value, flow=True))
+            return _Splice(span.start, span.end, _scalar_like(text[span.start], value, flow=True))
         return _Splice(colon, span.end, " " + inline_text(value, flow=True))
     if _is_collection(value) and value:
         simple = is_sequence(value) and not any(_is_collection(v) for v in value)
@@ -618,8 +618,19 @@ def _replace_value(
     if value is None:
         return _Splice(colon, span.end, "")
     if span.kind == "scalar" and span.end > span.start >= colon:
-        return _Splice(span.start, span.end, inline_text(value))
+        return _Splice(span.start, span.end, _scalar_like(text[span.start], value))
     return _Splice(colon, span.end, " " + inline_text(value))
+
+
+def _scalar_like(first: str, value: Value, *, flow: bool = False) -> str:
+    """``value`` in place of a scalar that starts with ``first``: a text in the quotes the
+    old value had (``status: "active"`` stays quoted), anything else as
+    :func:`inline_text` writes it."""
+    if isinstance(value, str) and first == '"':
+        return _double_quoted(value)
+    if isinstance(value, str) and first == "'" and value.isprintable():
+        return "'" + value.replace("'", "''") + "'"
+    return inline_text(value, flow=flow)
 
 
 def _insert_entry(
