@@ -64,6 +64,7 @@ HOSTILE = [
     ("invalid-date.md", 5, "'2024-02-30' is not a real date", True),
     ("bad-values.md", 4, "status should be one of", True),
     ("blank-lines-first.md", 3, "blank lines come before this '---' block", True),
+    ("cr-line-endings.md", 1, "end with a carriage return alone", False),
 ]
 
 
