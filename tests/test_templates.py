@@ -4,6 +4,7 @@ template names its file and line and writes nothing."""
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -255,3 +256,27 @@ def test_sections_a_new_template_no_longer_makes_are_said_each_run(
         "reviews/2026-W47.md: the 'chart' section is no longer made by the review template; "
         "left as it was, no longer updated (delete it, markers too, if you don't want it)\n"
     ) in result.stderr
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="limits memory with RLIMIT_AS")
+def test_a_template_that_runs_out_of_memory_names_its_file_and_line(
+    write: Write, vault: Path
+) -> None:
+    """Reported: `{{ "x" * 10**9 }}` under `ulimit -v` said `review.md.j2: template error:
+    MemoryError: `, with no vault path, no line and an empty reason."""
+    import resource
+    import subprocess
+
+    write("goals/a.md", goal_text("Alpha"))
+    write(OVERRIDE, '# ok\n\n{{ "x" * 10**11 }}\n')
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "journal", "--vault", str(vault), "review", "--stdout"],
+        capture_output=True,
+        text=True,
+        preexec_fn=limit,
+    )
+    assert (done.returncode, done.stderr) == (1, f"{OVERRIDE}:3: template error: MemoryError\n")

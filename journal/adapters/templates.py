@@ -145,7 +145,10 @@ class Renderer:
     def _runtime_problem(self, name: str, exc: Exception) -> TemplateProblem:
         """``exc``, raised while loading or rendering, at the innermost template line
         of the traceback (jinja rewrites frames to carry the template's file and line)."""
-        path: str | None = None if isinstance(exc, jinja2.TemplateNotFound) else name
+        path: str | None = None
+        if not isinstance(exc, jinja2.TemplateNotFound):  # the file it came from, if read
+            served = [f for f in self.loader.files if Path(f).name == Path(name).name]
+            path = self.shown(served[0]) if len(served) == 1 else name
         line = None
         tb = sys.exc_info()[2]
         while tb is not None:
@@ -160,7 +163,8 @@ class Renderer:
         elif isinstance(exc, (JournalError, jinja2.TemplateError)):
             message = f"template error: {exc.message if isinstance(exc, JournalError) else exc}"
         else:
-            message = f"template error: {type(exc).__name__}: {exc}"
+            detail = f": {exc}" if str(exc) else ""  # a MemoryError says nothing more
+            message = f"template error: {type(exc).__name__}{detail}"
         return TemplateProblem(message, path=path, line=line)
 
 
