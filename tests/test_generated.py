@@ -8,6 +8,7 @@ from journal.core.errors import JournalError
 from journal.core.generated import (
     HASH_KEY,
     check_markers,
+    content_hash,
     find_sections,
     merge,
     owned_hash,
@@ -174,3 +175,26 @@ def test_each_owned_property_is_vouched_for_by_its_own_hash() -> None:
     assert untouched({**older, "targets": {"a": [2]}}, keys) is None
     assert untouched({k: v for k, v in wrote.items() if k != "goals"}, keys) == {"goals"}
     assert untouched({**wrote, HASH_KEY: 12345678}, keys) == set()  # unquoted by an editor
+
+
+def test_links_obsidian_rewrote_in_a_section_are_no_edit_of_the_users() -> None:
+    """Reported: after a rename in Obsidian (which rewrites `[[Old]]` everywhere) the next
+    run kept the plan's sections as "your edits", frozen with their old numbers."""
+    wrote = section("| 1 | [[Reach out]] | 12 |\n", "targets")
+    renamed = wrote.replace("[[Reach out]]", "[[Outreach]]")
+    fresh = section("| 1 | [[Outreach]] | 15 |\n", "targets")
+    merged = merge(renamed, fresh)
+    assert (merged.replaced, merged.kept) == (["targets"], [])
+    assert "| 15 |" in merged.text
+    typed = renamed.replace("| 12 |", "| 12 | my note |")
+    assert merge(typed, fresh).kept == ["targets"]  # text of the user's: still an edit
+
+
+def test_sections_written_before_links_were_ignored_are_still_recognised() -> None:
+    """A marker an earlier version wrote holds a hash that saw the links: still the
+    tool's text, not an edit."""
+    body = "| 1 | [[Reach out]] | 12 |"
+    old = f"<!-- journal:begin targets {content_hash(body, links=True)} -->\n{body}\n"
+    old += "<!-- journal:end targets -->"
+    assert content_hash(body, links=True) != content_hash(body)
+    assert merge(old, section("| 1 | [[Reach out]] | 15 |\n", "targets")).replaced == ["targets"]

@@ -54,19 +54,35 @@ class SectionError(JournalError):
     """Section markers that don't pair up; the note is left alone."""
 
 
-def content_hash(text: str) -> str:
-    """Hash of a section's text, blind to line-ending conversions."""
+#: A wikilink, as Obsidian rewrites it when the note it names is renamed or moved.
+_WIKILINK = re.compile(r"\[\[[^\[\]\n]*\]\]")
+
+
+def content_hash(text: str, *, links: bool = False) -> str:
+    """Hash of a section's text, blind to line-ending conversions and to what its
+    wikilinks say: Obsidian rewrites ``[[Old name]]`` in every note when a note is
+    renamed, which is no edit of the user's.  ``links=True``: the hash the markers of
+    notes written before held, which saw the links too."""
     normal = text.replace("\r\n", "\n").strip("\n")
+    if not links:
+        normal = _WIKILINK.sub("[[]]", normal)
     return hashlib.blake2b(normal.encode("utf-8"), digest_size=4).hexdigest()
+
+
+def _hashes(text: str) -> tuple[str, str]:
+    """The hashes ``text`` may have been written with: :func:`content_hash` as now,
+    and as notes written before hold it."""
+    return content_hash(text), content_hash(text, links=True)
 
 
 def owned_hash(props: Mapping[str, Any]) -> str:
     """Hash of the tool-owned properties (all but ``type`` and the hash itself) as
     values, not text: Obsidian's property editor rewrites the whole front matter
-    (block lists, ``6.0`` as ``6``, other quotes) without changing what they mean."""
+    (block lists, ``6.0`` as ``6``, other quotes) without changing what they mean.  It
+    sees the links in them (a value the user keeps is told from the tool's by them)."""
     values = {k: v for k, v in props.items() if k not in ("type", HASH_KEY)}
     text = json.dumps(json_numbers(codec.plain(values)), sort_keys=True, ensure_ascii=False)
-    return content_hash(text)
+    return content_hash(text, links=True)
 
 
 def owned_hashes(props: Mapping[str, Any]) -> str:
@@ -123,7 +139,7 @@ class Section:
         return text[self.body_start : self.body_end]
 
     def edited(self, text: str) -> bool:
-        return self.stored_hash != content_hash(self.body(text))
+        return self.stored_hash not in _hashes(self.body(text))
 
 
 def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
