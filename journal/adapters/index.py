@@ -395,18 +395,20 @@ def _unpickled(blob: bytes, kind: str) -> Any:
     return record
 
 
-#: What SQLite says of a file that is no index of this schema (damaged, or a table
-#: dropped by hand): it is moved aside and built again.  ("no such column" is not one:
-#: FTS5 says it of a search for ``hr-leaders``.)
-_DAMAGE = ("malformed", "not a database", "no such table", "has no column named")
+#: What SQLite says of a database whose schema is not this index's (a table dropped by
+#: hand), at the start of its message: FTS5 puts a search's own words into its errors,
+#: so the words alone prove nothing (``journal search "malformed: input"``).
+_NOT_THIS_SCHEMA = re.compile(r"no such table: |table \S+ has no column named ")
 
 
 def _damaged(exc: sqlite3.DatabaseError) -> bool:
     if isinstance(exc, _DamagedRecord):
         return True
     code = getattr(exc, "sqlite_errorcode", None)
-    if code is None or code & 0xFF == sqlite3.SQLITE_ERROR:  # a missing table is no code
-        return any(words in str(exc) for words in _DAMAGE)
+    if code is None:
+        return "malformed" in str(exc) or "not a database" in str(exc)
+    if code & 0xFF == sqlite3.SQLITE_ERROR:  # a missing table has no code of its own
+        return _NOT_THIS_SCHEMA.match(str(exc)) is not None
     return code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
