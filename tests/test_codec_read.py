@@ -150,6 +150,10 @@ def test_unquoted_wikilinks_as_list_items_are_links_too() -> None:
     assert isinstance(goal, Goal) and note.diagnostics == []
     assert [str(link) for link in goal.supports] == ["[[Become an HRBP]]"]
     assert [str(link) for link in goal.feeds] == ["[[Five leaders|the outcome]]", "[[Grow]]"]
+    yearly = b"---\ntype: goal\ntitle: Y\nsupports: [[2026]]\nfeeds:\n  - [[2027]]\n---\n"
+    note, goal = parse_typed("goals/y.md", yearly)  # a yearly note's name reads as a number
+    assert isinstance(goal, Goal) and note.diagnostics == []
+    assert [str(link) for link in (*goal.supports, *goal.feeds)] == ["[[2026]]", "[[2027]]"]
 
 
 def test_yaml_1_1_traps_read_as_obsidian_shows_them() -> None:

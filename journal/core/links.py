@@ -60,9 +60,14 @@ def unquoted_link(value: object) -> str | None:
     for any other value."""
     if isinstance(value, list) and len(value) == 1:
         inner = value[0]
-        if isinstance(inner, list) and len(inner) == 1 and isinstance(inner[0], str):
+        if isinstance(inner, list) and len(inner) == 1 and _name_like(inner[0]):
             return f"[[{inner[0]}]]"
     return None
+
+
+def _name_like(value: object) -> bool:
+    """A value YAML made of a note's name: text, or a number (``[[2026]]``, a yearly note)."""
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
 
 
 def parse_link(text: str) -> Link | None:
