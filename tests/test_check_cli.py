@@ -446,6 +446,8 @@ def test_the_reviews_check_of_goals_alone_finds_what_the_whole_check_finds_in_go
         "meetings/2026-11-21 Lunch.sync-conflict-20261122-101010-ABCDEFG.md": "# a copy\n",
         "daily/2026-11-30.md": "progress:: [[Network more]] +1 planned\n",
         "goals/Broken.md": goal_text("Broken", feeds='"[[No such outcome]]"', kind="activity"),
+        # a check-in dated after today in another goal's note: its finding is in a goal
+        "goals/2026-12-05 Launch.md": goal_text("Launch") + "\nprogress:: [[Network more]] +1\n",
     }
     for rel, text in extra.items():
         (example_vault / rel).write_text(text, encoding="utf-8")
@@ -461,6 +463,7 @@ def test_the_reviews_check_of_goals_alone_finds_what_the_whole_check_finds_in_go
 
     assert wanted(alone) == wanted(whole)
     assert ("H001", "goals/Broken.md") in {(f.rule, f.path) for f in alone}
+    assert ("T009", "goals/2026-12-05 Launch.md") in {(f.rule, f.path) for f in alone}
     skipped = {(f.rule, f.path.split("/")[0]) for f in whole if f not in alone}
     assert skipped == {
         ("H001", "meetings"),

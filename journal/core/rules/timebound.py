@@ -169,7 +169,8 @@ def future_dated(ctx: Context) -> Iterator[Problem]:
         planned = goal.metric_source == "meetings"  # meetings ahead count on their day
         for checkin in goal.checkins:
             elsewhere = checkin.path != goal.path
-            if checkin.day > now and not (elsewhere and (planned or ctx.goals_only)):
+            unwanted = ctx.goals_only and checkin.path not in ctx.goal_by_path
+            if checkin.day > now and not (elsewhere and (planned or unwanted)):
                 yield Problem(
                     checkin.path or goal.path,
                     checkin.line,
