@@ -588,6 +588,11 @@ def test_every_section_ends_a_done_goal_on_its_completed_day(
     assert "window :g1, 2026-12-07, 2027-02-21" in chart
     assert "First round" in chart and "Final round" not in chart
     assert "Final round" not in section_of(text, "focus")
+    done_late = goal_text("Late", target=4, due="2026-12-10", completed="2026-12-20")
+    write("goals/late.md", done_late.replace("status: active", "status: done"))
+    late = plan_text(invoke, "--start", "2026-11-30", "--days", "30")
+    [w50] = [line for line in late.splitlines() if line.startswith("| 2026-W50 |")]
+    assert "| **4** |" in w50  # done after it was due: its column ends in its due week
 
 
 def test_a_plan_moved_or_renamed_is_regenerated_where_it_is(

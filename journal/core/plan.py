@@ -379,9 +379,10 @@ def _left(goal: Goal, milestone: Milestone) -> bool:
 
 
 def _last_day(goal: Goal) -> date | None:
-    """The day a goal's weekly targets end on: its ``completed`` day when done (nothing is
-    left to reach after it), else its due date."""
-    return goal.completed if goal.status == "done" and goal.completed else goal.due
+    """The day a goal's weekly targets end on: its due date, or its ``completed`` day
+    when it was done before (nothing is left to reach after it)."""
+    done = goal.completed if goal.status == "done" else None
+    return done if done and (goal.due is None or done < goal.due) else goal.due
 
 
 def _gantt(goals: list[Goal], windows: dict[str, Period | None], span: Period) -> str:
