@@ -1393,32 +1393,26 @@ class _Stopping:
 _STOPPING = _Stopping()
 
 
-def _run_in_utf8_mode() -> None:
-    """Names, arguments and notes are UTF-8 whatever the locale.  In a locale of another
-    encoding (Latin-1, or C with Python's UTF-8 mode turned off) Python would read a file
-    name as that encoding, and journal would write it back garbled into a link: start
-    again in UTF-8 mode instead.  What is printed goes out as UTF-8 then."""
-    encoding = sys.getfilesystemencoding().lower().replace("-", "")
-    if sys.flags.utf8_mode or encoding == "utf8" or not sys.executable:
-        return
-    os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
-
-
-def _lenient_output() -> None:
-    """Output to a stream that can't hold every character (``PYTHONIOENCODING=latin-1``)
-    shows ``?`` for those it can't, rather than failing."""
+def _utf8_output() -> None:
+    """What goes to a file or a pipe is UTF-8, as notes are (``review --stdout >
+    note.md``, ``--json`` read by a script), whatever the locale or
+    ``PYTHONIOENCODING`` say; a terminal of another encoding shows ``?`` for a character
+    it can't hold, rather than the command failing."""
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+        if encoding == "utf8" or not hasattr(stream, "reconfigure"):
+            continue
+        if stream.isatty():
             stream.reconfigure(errors="replace")
+        else:
+            stream.reconfigure(encoding="utf-8")
 
 
 def main() -> None:
     """Console-script entry point."""
     import gc
 
-    _run_in_utf8_mode()
-    _lenient_output()
+    _utf8_output()
     gc.set_threshold(*GC_THRESHOLD)
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):  # no SIGHUP on Windows
         stop = getattr(signal, name, None)

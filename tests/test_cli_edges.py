@@ -416,9 +416,10 @@ def test_a_locale_that_is_not_utf8_reads_names_and_arguments_as_utf8(tmp_path: P
     assert plan.returncode == 0 and '"[[Café mit Jürgen ✓]]"' in plan.stdout.decode("utf-8")
 
 
-def test_output_a_stream_cannot_encode_is_shown_not_a_failure(write: Write) -> None:
+def test_output_to_a_file_or_pipe_is_utf8_whatever_the_stream_encoding(write: Write) -> None:
     """Reported: `█` and `…` in `journal status` stopped it with an internal error on a
-    stream of another encoding (``PYTHONIOENCODING=latin-1``)."""
+    stream of another encoding (``PYTHONIOENCODING=latin-1``, and Windows' cp1252 when
+    output is redirected); a file or a pipe now gets UTF-8, as notes are."""
     import os
     import subprocess
     import sys
@@ -431,8 +432,41 @@ def test_output_a_stream_cannot_encode_is_shown_not_a_failure(write: Write) -> N
             capture_output=True,
             env=env,
         )
-        assert done.returncode == 0, done.stderr
-        assert b"Grow ?" in done.stdout or b"Grow \\u2713" in done.stdout
+        assert (done.returncode, done.stderr) == (0, b"")
+        assert "Grow ✓" in done.stdout.decode("utf-8")
+
+
+def test_a_latin1_locale_reads_names_as_utf8_and_typed_arguments_as_latin1(
+    tmp_path: Path,
+) -> None:
+    """Reported: in a Latin-1 locale `Café mit Jürgen ✓.md` went into a plan as
+    `[[CafÃ© ...]]`; then, started again in UTF-8 mode, `café` typed in that terminal
+    (Latin-1 bytes) was refused as not UTF-8."""
+    import os
+    import subprocess
+    import sys
+
+    locales = tmp_path / "locales"
+    locales.mkdir()
+    made = subprocess.run(
+        ["localedef", "-i", "en_US", "-f", "ISO-8859-1", str(locales / "en_US.ISO-8859-1")],
+        capture_output=True,
+    )
+    if not (locales / "en_US.ISO-8859-1").exists():
+        pytest.skip(f"no Latin-1 locale could be made: {made.stderr[-200:]!r}")
+    env = {**os.environ, "LOCPATH": str(locales), "LC_ALL": "en_US.ISO-8859-1"}
+    env.pop("PYTHONUTF8", None)
+    root = tmp_path / "vault"
+    (root / ".journal").mkdir(parents=True)
+    (root / "goals").mkdir()
+    (root / "goals/Café mit Jürgen ✓.md").write_text(goal_text("Café mit Jürgen ✓"), "utf-8")
+    journal = [sys.executable, "-m", "journal", "--vault", str(root)]
+    plan = subprocess.run([*journal, "plan", "--stdout"], capture_output=True, env=env)
+    assert plan.returncode == 0, plan.stderr
+    assert '"[[Café mit Jürgen ✓]]"' in plan.stdout.decode("utf-8")
+    shown = subprocess.run([*journal, "show", b"caf\xe9 mit"], capture_output=True, env=env)
+    assert shown.returncode == 0, shown.stderr
+    assert "Café mit Jürgen ✓" in shown.stdout.decode("utf-8")
 
 
 def test_a_line_break_in_a_file_name_stays_on_its_line(invoke: Invoke, write: Write) -> None:
