@@ -778,6 +778,21 @@ def test_a_command_closes_the_index_before_it_exits(
         assert sorted(p.name for p in tmp_path.glob("closed.sqlite*")) == ["closed.sqlite"]
 
 
+def test_journal_init_closes_the_index_it_checked_the_sample_goal_against(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "init.sqlite"
+    env = {**os.environ, "JOURNAL_INDEX": str(db)}
+    made = subprocess.run(
+        [sys.executable, "-m", "journal", "init", str(tmp_path / "new")],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert made.returncode == 0, made.stderr
+    assert sorted(p.name for p in tmp_path.glob("init.sqlite*")) == ["init.sqlite"]
+
+
 def test_journal_index_reports_counts_problems_and_time(notes: Path, invoke: Invoke) -> None:
     result = invoke("index", "--json")
     assert result.exit_code == 0, result.stderr

@@ -119,6 +119,8 @@ def _init(root: Path, today: date) -> InitResult:
         result.kept.append(exc.path or "sample goal")
     else:
         result.created.append(created.path)
+    finally:
+        vault.close()  # the index the sample goal was checked against
     files.create(root / CONFIG_PATH, config_text(config).encode("utf-8"))
     result.created.insert(0, CONFIG_PATH)
     return result
