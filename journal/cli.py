@@ -121,10 +121,17 @@ class JournalCommand(_PrintsHelp):
     """Every command of the group (see :class:`_PrintsHelp`)."""
 
 
+class JournalSubgroup(_PrintsHelp, click.Group):
+    """``journal new`` and ``journal obsidian``, and their commands (see :class:`_PrintsHelp`)."""
+
+    command_class = JournalCommand
+
+
 class JournalGroup(_PrintsHelp, click.Group):
     """A group that turns every error into one line and an exit code."""
 
     command_class = JournalCommand
+    group_class = JournalSubgroup
 
     def invoke(self, ctx: click.Context) -> Any:
         from journal.core.errors import JournalError

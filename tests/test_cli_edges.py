@@ -506,7 +506,16 @@ def test_a_line_break_in_a_goals_file_name_stays_on_its_line_in_every_report(
         assert not any(line.startswith("line.md") for line in output.splitlines()), output
 
 
-@pytest.mark.parametrize("args", [["--help"], ["--version"], ["plan", "--help"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["--version"],
+        ["plan", "--help"],
+        ["new", "goal", "--help"],
+        ["obsidian", "--help"],
+    ],
+)
 def test_help_to_a_closed_pipe_or_a_full_disk_fails_as_a_commands_output_does(
     args: list[str],
 ) -> None:
