@@ -137,8 +137,11 @@ class JournalGroup(_PrintsHelp, click.Group):
         from journal.core.errors import JournalError
 
         try:
-            _STOPPING.arm()
-            return super().invoke(ctx)
+            try:
+                _STOPPING.arm()
+                return super().invoke(ctx)
+            finally:  # what follows only tells how it ended: a second stop changes nothing
+                _STOPPING.armed = False
         except JournalError as exc:
             if _debug(ctx):
                 raise
@@ -165,8 +168,6 @@ class JournalGroup(_PrintsHelp, click.Group):
                 err=True,
             )
             ctx.exit(1)
-        finally:
-            _STOPPING.armed = False
 
 
 #: The exit code when what reads the output went away, as git and coreutils report it.
@@ -524,7 +525,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
         _echo_changes(result.path, result.changes)
     for path, options in sorted(result.plans.items()):
         echo(
-            f"journal: {path} still has this goal's weekly targets from before; make them "
+            f"journal: {_line(path)} still has this goal's weekly targets from before; make them "
             f"again with: journal plan {options}",
             err=True,
         )
@@ -1112,7 +1113,7 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
         echo(f"{_line(result.path)}: {already}")
     if result.open_tasks and not as_json:
         left = plural(len(result.open_tasks), "task")
-        echo(f"journal: {result.path}: {left} not ticked yet:", err=True)
+        echo(f"journal: {_line(result.path)}: {left} not ticked yet:", err=True)
         for task in result.open_tasks:
             echo(f"  - [ ] {task}", err=True)
     if result.what == "milestone":

@@ -1108,7 +1108,9 @@ def test_an_index_path_naming_a_file_of_the_users_is_refused(
     monkeypatch.setenv("JOURNAL_INDEX", str(path))
     result = invoke("list")
     assert result.exit_code == 1
-    assert "holds a file that is not an index (no SQLite database)" in result.stderr
+    assert "holds a file that is no SQLite database (a damaged index, or a file of yours)" in (
+        result.stderr
+    )
     assert path.read_text() == "important user data\n"
     assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == [
         path.name

@@ -1302,8 +1302,9 @@ def _refuse_other_file(path: Path) -> None:
         return  # none yet (or unreadable: opening it says so)
     if head and head != SQLITE_HEADER:
         raise ConfigError(
-            f"the index path {path} holds a file that is not an index (no SQLite "
-            "database); set `[index] path` or JOURNAL_INDEX to a file of its own"
+            f"the index path {path} holds a file that is no SQLite database (a damaged "
+            "index, or a file of yours): not moving it aside; delete it if it is an index, "
+            "else set `[index] path` or JOURNAL_INDEX to a file of its own"
         )
 
 
