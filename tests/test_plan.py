@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from journal.cli import cli
 from journal.core import codec
+from journal.core.formatting import number
 from tests.conftest import EXAMPLE_VAULT, Invoke, Write, goal_text
 
 PLAN = "plans/2026-11-23-90-day-plan.md"  # the default plan on 2026-11-22, as in example-vault
@@ -646,3 +647,25 @@ def test_status_expects_what_the_plan_asks_by_the_end_of_the_week(
     assert row["values"][1] == round(3 * 14 / 91, 1)  # the week of 11-09 to 11-15
     [after] = json.loads(invoke("status", "--json").stdout)["goals"]
     assert (after["by_plan"], round(after["expected"], 1)) == (True, row["values"][1])
+
+
+def test_a_goal_without_an_id_is_followed_by_its_plan_targets_too(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a goal written by hand without an `id` got weekly targets in the plan's
+    table but none in its `targets` property, so status and the review judged its pace
+    by the straight line, not by the plan the note showed."""
+    text = goal_text("Study", current=0, target=40, start="2026-12-01", due="2027-02-28")
+    write(
+        "goals/Study.md", "\n".join(line for line in text.split("\n") if not line.startswith("id:"))
+    )
+    assert invoke("plan", "--start", "2026-12-07").exit_code == 0
+    plan = vault / PLAN.replace("2026-11-23", "2026-12-07")
+    [row] = props_of(plan)["targets"]
+    assert row["goal"] == "goals/Study.md" and row["values"]
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-20")  # the end of 2026-W51
+    [goal] = json.loads(invoke("status", "--json").stdout)["goals"]
+    assert goal["id"] is None and goal["by_plan"] is True
+    assert round(goal["expected"], 1) == row["values"][1]
+    review = invoke("review", "--stdout").stdout
+    assert f"expected {number(row['values'][1])}, by the plan" in review

@@ -102,6 +102,13 @@ class Goal:
         return (value - start) / (self.target - start)
 
     @property
+    def key(self) -> str:
+        """What a plan's ``targets`` name the goal by: its id, or its path when it has
+        none (a goal written by hand), so every goal the plan's table plans is followed
+        by the review's and the status board's pace."""
+        return self.id or self.path
+
+    @property
     def is_open(self) -> bool:
         return self.status in ("active", "paused")
 

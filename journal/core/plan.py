@@ -129,6 +129,7 @@ def build_plan(
                 "number": number_,
                 "goal": link(g),
                 "id": g.id,
+                "key": g.key,
                 "title": g.title,
                 "unit": g.unit or "",
                 "begin": number(round(lines[g.path].begin, 1)),
@@ -178,7 +179,7 @@ def build_plan(
         "capacity": _capacity(goals, worked, weeks, labels, hours_per_week, link, activity),
         "focus": _focus(goals, lines, link, span),
         "chart": _gantt(goals, worked, span),
-        "targets": {g.id: _trimmed(values[g.path]) for g in planned if g.id},
+        "targets": {g.key: _trimmed(values[g.path]) for g in planned},
     }
 
 
@@ -203,7 +204,7 @@ def show_targets(data: dict[str, Any], targets: dict[str, dict[str, float]]) -> 
     :func:`build_plan` gives) for the goals they name: the targets a user set by hand in
     the plan's front matter, which drive the review's pace, are the ones the note shows."""
     for column, row in enumerate(data["rows"]):
-        kept = targets.get(row["id"]) if row["id"] else None
+        kept = targets.get(row["key"])
         if kept is None:
             continue
         for week in data["weeks"]:

@@ -310,7 +310,7 @@ def _score(
     elif any(c.day in period and c.day <= as_of for c in goal.checkins):
         change = 0.0  # check-ins with a note and no value: there was one, no change
     now = pace(goal, as_of, value)
-    planned = plan.targets.get(goal.id or "", {}).get(label) if plan else None
+    planned = plan.targets.get(goal.key, {}).get(label) if plan else None
     status = plan_pace(goal, now.status, value, planned)
     progress = goal.progress_at(value)
     return {
