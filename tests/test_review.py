@@ -1019,11 +1019,11 @@ def test_a_past_week_judges_a_goal_by_the_target_and_due_day_git_had_then(
     row = scoreboard_row(w38, "[[referrals]]")
     assert row is not None and "0 → **0** → 2 referrals |" in row, row
     assert "| behind (expected 0.3, by the plan) · needs 0.16/week |" in row, row
-    assert "to go :g1b, 2026-09-01, 2026-12-18" in w38 and "due 2027-01-15" not in w38
+    assert "to go :g1b, 2026-09-01, 2026-12-19" in w38 and "due 2027-01-15" not in w38
     now = invoke("review", "--stdout").stdout  # 2026-W44: the goal as the file has it
     row = scoreboard_row(now, "[[referrals]]")
     assert row is not None and "0 → **0** → 3 referrals |" in row, row
-    assert "2027-01-15" in now.split("```mermaid", 1)[1]
+    assert ", 2027-01-16\n" in now.split("```mermaid", 1)[1]  # the day after it is due
 
 
 def test_a_past_week_keeps_a_field_edited_and_not_committed_as_the_file_has_it(
@@ -1046,7 +1046,7 @@ def test_a_past_week_keeps_a_field_edited_and_not_committed_as_the_file_has_it(
     # baseline 0 and unit then; the target the file has; 0.7 expected from 09-01 to 12-18
     assert row is not None and "0 → **0** → 4 referrals |" in row, row
     assert "| behind (expected 0.7) · needs 0.31/week |" in row, row
-    assert "to go :g1b, 2026-09-01, 2026-12-18" in w38
+    assert "to go :g1b, 2026-09-01, 2026-12-19" in w38
 
 
 def test_a_past_week_moves_a_goal_valued_by_its_log_alone_to_its_baseline_then(
@@ -1093,7 +1093,7 @@ def test_the_current_week_shows_the_goal_as_the_file_has_it_and_a_day_before_as_
     row = scoreboard_row(tuesday, "[[referrals]]")
     assert row is not None and "→ 2 referrals |" in row, row
     chart = tuesday.split("```mermaid", 1)[1]
-    assert ", 2026-12-18\n" in chart and "2027-01-15" not in chart
+    assert ", 2026-12-19\n" in chart and "2027-01-15" not in chart
 
 
 def test_a_week_with_only_note_check_ins_shows_no_change_not_none(

@@ -464,31 +464,33 @@ def gantt(goals: list[Goal], as_of: date, value_of: Callable[[Goal], float | Non
     :data:`CHART_AFTER` after it; a goal's bar is cut to that window (its label then
     gives the start or due outside it) and a goal wholly outside it is left out.
     """
+    # a bar's end is the day after the due day (Mermaid's ends are exclusive), as the
+    # plan's timeline has it: the target is for the end of the due day
     windows = [
-        (index, goal, start, goal.due)
+        (index, goal, start, goal.due, goal.due + timedelta(days=1))
         for index, goal in enumerate(goals, start=1)
         if (start := start_of(goal)) is not None and goal.due is not None and goal.due > start
     ]
     first = max(min([as_of, *(w[2] for w in windows)]), as_of - CHART_BEFORE)
-    last = min(max([as_of, *(w[3] for w in windows)]), as_of + CHART_AFTER)
-    axis = "%b %d" if first.year == last.year else "%b %d %Y"
+    last = min(max([as_of, *(w[4] for w in windows)]), as_of + CHART_AFTER)
+    axis = "%b %d" if first.year == (last - timedelta(days=1)).year else "%b %d %Y"
     lines = ["gantt", "    dateFormat YYYY-MM-DD", f"    axisFormat {axis}", "    todayMarker off"]
-    for index, goal, start, due in windows:
+    for index, goal, start, due, end in windows:
         if due < first or start > last:
             continue
         progress = goal.progress_at(value_of(goal))
         share = max(0.0, min(progress or 0.0, 1.0))
-        middle = start + timedelta(days=round((due - start).days * share))
+        middle = start + timedelta(days=round((end - start).days * share))
         notes = [f"{round(progress * 100)} pct"] if progress is not None else []
         notes += [f"from {start}"] if start < first else []
-        notes += [f"due {due}"] if due > last else []
+        notes += [f"due {due}"] if end > last else []
         label = f" ({', '.join(notes)})" if notes else ""
-        start, middle, due = (min(max(day, first), last) for day in (start, middle, due))
+        start, middle, end = (min(max(day, first), last) for day in (start, middle, end))
         lines.append(f"    section {gantt_text(goal.title)}{label}")
         if middle > start:
             lines.append(f"    done :done, g{index}a, {start}, {middle}")
-        if due > middle:
-            lines.append(f"    to go :g{index}b, {middle}, {due}")
+        if end > middle:
+            lines.append(f"    to go :g{index}b, {middle}, {end}")
     lines.append("    section Review")
     lines.append(f"    Review day :milestone, review, {as_of}, 0d")
     return "\n".join(lines)
