@@ -65,6 +65,7 @@ HOSTILE = [
     ("bad-values.md", 4, "status should be one of", True),
     ("blank-lines-first.md", 3, "blank lines come before this '---' block", True),
     ("cr-line-endings.md", 1, "end with a carriage return alone", False),
+    ("unquoted-links-line.md", 4, 'links on one line need quotes: `with: "[[A]], [[B]]"`', False),
 ]
 
 

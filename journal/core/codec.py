@@ -231,9 +231,24 @@ def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:
             problem = f"a value can't start with '{char}' in YAML; put the value in quotes"
         else:
             problem = f"a character YAML can't read here ({char!r})"
+    elif mark is not None and (links := _UNQUOTED_LINKS.match(_line_at(text, mark.index))):
+        key = links.group(1) or "with"
+        problem = (
+            f'links on one line need quotes: `{key}: "[[A]], [[B]]"`, or one per line as '
+            '`  - "[[A]]"`'
+        )
     else:
         problem = next((hint for needle, hint in _HINTS if needle in problem), problem)
     return Problem(mark.line + 1 if mark is not None else None, "invalid front matter: " + problem)
+
+
+#: ``with: [[A]], [[B]]``: a flow list YAML reads up to its ``]]``, then finds a comma.
+_UNQUOTED_LINKS = re.compile(r"[ \t]*(?:([^:\s-][^:]*):|-)[ \t]+\[\[[^\n]*\]\][ \t]*,")
+
+
+def _line_at(text: str, index: int) -> str:
+    start = text.rfind("\n", 0, index) + 1
+    return text[start:].partition("\n")[0]
 
 
 def _tab_indented(exc: yaml12.MarkedYAMLError, text: str, mark: Any) -> bool:
