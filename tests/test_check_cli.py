@@ -203,6 +203,21 @@ def test_file_arguments_as_a_pre_commit_hook_passes_them(
     assert invoke("check", "goals/Connect with five HR leaders.md").exit_code == 0
 
 
+def test_a_folder_argument_checks_the_notes_in_it(
+    invoke: Invoke, smart_vault: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: `journal check Daily` (a folder) said `no goal called 'Daily'`."""
+    smart_vault("daily/2026-11-20.md", "---\ntitle: Plan: Q3\n---\nbody\n")
+    smart_vault("goals/Network more.md", "---\ntype: goal\ntitle: Network more\n---\n")
+    monkeypatch.chdir(vault)
+    assert {r["path"] for r in check_json(invoke, "daily")} == {"daily/2026-11-20.md"}
+    in_goals = {r["path"] for r in check_json(invoke, "goals")}
+    assert in_goals == {"goals/Network more.md"}
+    monkeypatch.chdir(vault / "goals")
+    assert {r["path"] for r in check_json(invoke, ".")} == in_goals
+    assert {r["path"] for r in check_json(invoke, "..")} == {*in_goals, "daily/2026-11-20.md"}
+
+
 def test_list_rules(invoke: Invoke, vault: Path) -> None:
     result = invoke("check", "--list-rules")
     assert result.exit_code == 0

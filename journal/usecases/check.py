@@ -68,17 +68,22 @@ def check_vault(
 
 
 def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Path) -> set[str]:
-    """Vault paths named by ``refs``: an existing file is taken as a file (one outside the
-    vault is skipped, as a pre-commit hook passes every changed file); anything else is a
-    goal's id, name, title or alias."""
+    """Vault paths named by ``refs``: an existing file is taken as a file, a folder as
+    every note in it (one outside the vault is skipped, as a pre-commit hook passes every
+    changed file); anything else is a goal's id, name, title or alias."""
     paths = set()
     for ref in refs:
         candidate = cwd / ref
-        if candidate.is_file():
+        if candidate.is_file() or candidate.is_dir():
             try:
-                paths.add(candidate.resolve().relative_to(vault.root.resolve()).as_posix())
+                rel = candidate.resolve().relative_to(vault.root.resolve()).as_posix()
             except ValueError:
                 continue
+            if candidate.is_file():
+                paths.add(rel)
+            else:
+                inside = "" if rel == "." else rel + "/"
+                paths.update(p for p in catalog.by_path if p.startswith(inside))
         else:
             paths.add(catalog.find_goal(ref).path)
     return paths

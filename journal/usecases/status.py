@@ -37,9 +37,7 @@ def goal_status(
     against ``plan``'s target for this week when the plan has one, as the review has it."""
     where = pace(goal, today)
     planned = (
-        plan.targets.get(goal.key, {}).get(week_label(today, config.week_start))
-        if plan
-        else None
+        plan.targets.get(goal.key, {}).get(week_label(today, config.week_start)) if plan else None
     )
     expected = planned if planned is not None else where.expected
     milestone = next_milestone(goal)
