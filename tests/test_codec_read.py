@@ -66,6 +66,7 @@ HOSTILE = [
     ("blank-lines-first.md", 3, "blank lines come before this '---' block", True),
     ("cr-line-endings.md", 1, "end with a carriage return alone", False),
     ("unquoted-links-line.md", 4, 'links on one line need quotes: `with: "[[A]], [[B]]"`', False),
+    ("conflict-in-front-matter.md", 5, "git left a merge conflict in the front matter", False),
 ]
 
 

@@ -151,6 +151,13 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
     yaml_text = text[opening.end() : closing.start()]
     data, problem = _load(yaml_text)
     if problem is not None:
+        conflict = _conflict_start(text[: closing.end()])
+        if conflict is not None:  # YAML trips over git's markers: say what they are
+            problem = Problem(
+                conflict,
+                "git left a merge conflict in the front matter (the <<<<<<< line); resolve "
+                "it and remove the markers: the note is skipped until then",
+            )
         doc.refuse(problem.line, problem.message)
         return doc
     if not isinstance(data, yaml12.LineMap):
@@ -306,22 +313,8 @@ def _check_conflict(doc: Document) -> None:
     ``=======``, then ``>>>>>>>``, outside fenced code: a note may quote one): both
     sides' lines are in it, and a tool's line written among them would be lost in the
     merge.  The note is still read, and reported."""
-    if "<<<<<<<" not in doc.text:
-        return
-    from journal.core.body import fence_step
-
-    wanted, start = "<", 0
-    fence: str | None = None
-    for number, line in enumerate(doc.text.split("\n"), 1):
-        fence, code = fence_step(fence, line.rstrip("\r"))
-        marker = None if code else _CONFLICT_LINE.fullmatch(line)
-        if marker is None or marker.group(1)[0] != wanted:
-            continue
-        start = start or number
-        wanted = {"<": "=", "=": ">"}.get(wanted, "")
-        if not wanted:
-            break
-    if wanted:
+    start = _conflict_start(doc.text)
+    if start is None:
         return
     message = (
         "git left a merge conflict in this note (the <<<<<<< line); resolve it and remove "
@@ -329,6 +322,27 @@ def _check_conflict(doc: Document) -> None:
     )
     doc.problems.append(Problem(start, message, "error", "conflict"))
     doc.writable = False
+
+
+def _conflict_start(text: str) -> int | None:
+    """The line of the ``<<<<<<<`` of a merge conflict git left in ``text`` (then
+    ``=======``, then ``>>>>>>>``, outside fenced code), or None."""
+    if "<<<<<<<" not in text:
+        return None
+    from journal.core.body import fence_step
+
+    wanted, start = "<", 0
+    fence: str | None = None
+    for number, line in enumerate(text.split("\n"), 1):
+        fence, code = fence_step(fence, line.rstrip("\r"))
+        marker = None if code else _CONFLICT_LINE.fullmatch(line)
+        if marker is None or marker.group(1)[0] != wanted:
+            continue
+        start = start or number
+        wanted = {"<": "=", "=": ">"}.get(wanted, "")
+        if not wanted:
+            return start
+    return None
 
 
 def _first_newline(text: str) -> str:
