@@ -1146,3 +1146,23 @@ def test_links_resolve_from_the_folder_the_review_is_in(
     text = (vault / "Weekly/2026-W47.md").read_text()
     assert "| [[goals/Health]] |" in text and "[[Health]]" not in text
     assert '  - "[[goals/Health]]"\n' in text  # the goals property too
+
+
+def test_a_rename_in_obsidian_that_reorders_the_goals_is_no_edit_of_the_users(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: Obsidian rewrote `[[b]]` in place in the review's `goals`; the tool's
+    list, in path order, now had it first, and every run said "kept your value of
+    'goals'" until --force."""
+    write("goals/a.md", goal_text("Alpha"))
+    write("goals/b.md", goal_text("Beta"))
+    assert invoke("review").exit_code == 0
+    note = vault / "reviews/2026-W47.md"
+    (vault / "goals/b.md").rename(vault / "goals/0 first.md")
+    note.write_text(note.read_text().replace("[[b]]", "[[0 first]]"))  # as Obsidian does
+    again = invoke("review")
+    assert (again.exit_code, again.stderr) == (0, "")
+    assert codec.decode(note.read_bytes()).data["goals"] == ["[[0 first]]", "[[a]]"]
+    mine = note.read_text().replace('  - "[[0 first]]"\n', "")  # a goal taken out: an edit
+    note.write_text(mine)
+    assert "kept your value of 'goals'" in invoke("review").stderr

@@ -9,6 +9,7 @@ since is kept and reported, like an edited section.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -192,10 +193,24 @@ def _users_values(
         key
         for key in keys
         if key in old
-        and codec.plain(old[key]) != codec.plain(props[key])
+        and not _same_items(old[key], props[key])
         and (trusted is None or key not in trusted)
     ]
     return kept, trusted is None
+
+
+def _same_items(old: Any, new: Any) -> bool:
+    """Whether a note's value says what the tool would write, a list's items in any
+    order: after a rename in Obsidian, which rewrites ``[[Old]]`` in place, the review's
+    ``goals`` holds the tool's links, only not in the path order the tool writes."""
+    old, new = codec.plain(old), codec.plain(new)
+    if isinstance(old, list) and isinstance(new, list):
+        return sorted(map(_text, old)) == sorted(map(_text, new))
+    return bool(old == new)
+
+
+def _text(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _append(old: str, sections: Mapping[str, generated.Section], body: str, newline: str) -> str:
