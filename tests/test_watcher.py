@@ -16,7 +16,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -1023,3 +1023,38 @@ def test_journal_watch_stops_cleanly_when_its_terminal_closes_unless_nohup(
             proc.send_signal(signal.SIGTERM)
         _out, err = proc.communicate(timeout=20)
         assert (proc.returncode, err) == (0, ""), (ignored, err)
+
+
+def test_a_folder_gone_while_the_watches_are_placed_is_no_reason_to_stop(
+    vault: Path, write: Write, tmp_path: Path
+) -> None:
+    """Reported: `git checkout` back and forth under `journal watch` removed a folder
+    while the watcher placed its watches: it stopped with `can't watch VAULT: [Errno 2]
+    No such file or directory` (exit 1) though the vault was there."""
+    write("goals/Five leaders.md", goal_text("Five leaders"))
+    write("plans/p.md", "# a plan\n")
+
+    class Checkout(Watcher):
+        removed = False
+
+        def _watch_folders(self, renew: Collection[str] = ()) -> None:
+            super()._watch_folders(renew)
+            if not self.removed:  # between placing the watches and starting them
+                self.removed = True
+                shutil.rmtree(vault / "plans")
+
+    logs: list[str] = []
+    index = Index.open(listening(vault, logs))
+    watcher = Checkout(index, quiet=QUIET, log=logs.append)
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    thread.start()
+    try:
+        assert watcher.ready.wait(10), "the watcher did not start"
+        assert watcher.removed and thread.is_alive()
+        write("goals/Five leaders.md", goal_text("Five leaders", current=3))
+        assert index.path is not None
+        assert_matches_rebuild(vault, index.path, tmp_path, timeout=SETTLE)
+    finally:
+        watcher.stop()
+        thread.join(10)
+    assert not thread.is_alive()

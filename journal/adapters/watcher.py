@@ -58,6 +58,8 @@ READING_NOTICE = 1.0  # seconds of reading changed files before the watcher says
 FULL_BATCH = 5000  # more dirty paths than this: reconcile the whole vault instead
 TICK = 1.0  # seconds between liveness checks when nothing happens
 STOP_SECONDS = 0.1  # how long stopping may wait for watchdog's threads
+START_TRIES = 10  # starts a folder vanishing meanwhile may spoil before watching gives up
+START_PAUSE = 0.2  # seconds between two of them
 _IGNORED_EVENTS = frozenset({"opened", "closed_no_write"})
 
 
@@ -410,19 +412,28 @@ class Watcher:
         return (info.st_dev, info.st_ino)
 
     def _start_observer(self) -> None:
+        """Start watching; a folder that goes away while the watches are placed (a
+        ``git checkout`` removing and making folders) is no reason to stop: try again."""
+        for attempt in range(1, START_TRIES + 1):
+            try:
+                self._try_start()
+                return
+            except OSError as exc:  # e.g. the inotify watch limit
+                self._stop_observer()
+                if not self.index.vault.root.is_dir():
+                    raise self._gone() from None
+                if not isinstance(exc, FileNotFoundError) or attempt == START_TRIES:
+                    raise JournalError(f"can't watch {self.root}: {exc}") from None
+                time.sleep(START_PAUSE)
+
+    def _try_start(self) -> None:
         self._watched_root = self._root_id()
         observer = Observer(timeout=STOP_SECONDS)
         before = set(threading.enumerate())
-        try:
-            observer.schedule(self._handler, self.root, recursive=False)
-            self._observer = observer
-            self._watch_folders()
-            observer.start()
-        except OSError as exc:  # e.g. the inotify watch limit
-            self._observer = None
-            if not self.index.vault.root.is_dir():
-                raise self._gone() from None
-            raise JournalError(f"can't watch {self.root}: {exc}") from None
+        self._observer = observer
+        observer.schedule(self._handler, self.root, recursive=False)
+        self._watch_folders()
+        observer.start()
         # the threads watchdog started besides the observer and its emitters (its inotify
         # reader, the first time): if any dies, events are lost
         self._threads = [
