@@ -27,7 +27,7 @@ from journal.adapters import index as index_module
 from journal.adapters.index import Index, IndexTakenOver, default_path
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import Update, Watcher
-from journal.core.errors import NotFound
+from journal.core.errors import JournalError, NotFound
 from tests.conftest import Write, goal_text
 from tests.indexutil import (
     assert_matches_rebuild,
@@ -721,6 +721,48 @@ def test_regenerating_finds_a_review_renamed_by_hand(vault: Path, write: Write) 
     assert (result["path"], result["action"]) == ("reviews/Week 47.md", "updated")
     assert "[[b]]" in (vault / "reviews/Week 47.md").read_text()
     assert not (vault / "reviews/2026-W47.md").exists()
+
+
+def test_no_review_is_regenerated_while_git_is_in_the_middle_of_something(
+    vault: Path, write: Write, tmp_path: Path
+) -> None:
+    """Reported: `watch --regenerate` rewrote the review after `git checkout OLD` (HEAD
+    detached) and during a rebase, so the checkout back and `rebase --continue` stopped
+    on "your local changes would be overwritten"."""
+    from click.testing import CliRunner
+
+    from journal.cli import cli
+    from journal.usecases.watching import regenerate_review
+    from tests.gitutil import Git
+
+    write("goals/a.md", goal_text("Alpha"))
+    assert CliRunner().invoke(cli, ["--vault", str(vault), "review"]).exit_code == 0
+    git = Git(vault, tmp_path / "home").init()
+    first = git.commit("start", "2026-11-20")
+    write("goals/b.md", goal_text("Beta"))
+    git.commit("beta", "2026-11-21")
+    review = vault / "reviews/2026-W47.md"
+
+    def regenerate() -> dict[str, object] | None:
+        index = Index.open(Vault.open(vault))
+        index.refresh()
+        try:
+            return regenerate_review(Vault.open(vault), index, date(2026, 11, 22))
+        finally:
+            index.close()
+
+    git("checkout", "-q", first)  # an older commit, HEAD detached
+    before = review.read_bytes()
+    with pytest.raises(JournalError, match="an older commit is checked out"):
+        regenerate()
+    assert review.read_bytes() == before and git("status", "--porcelain") == ""
+    git("checkout", "-q", "main")
+    (vault / ".git/MERGE_HEAD").write_text(first + "\n")  # as a merge left in conflict
+    with pytest.raises(JournalError, match="a git merge is under way"):
+        regenerate()
+    (vault / ".git/MERGE_HEAD").unlink()
+    result = regenerate()
+    assert result is not None and result["action"] == "updated"  # now Beta is added
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])

@@ -241,12 +241,29 @@ class Repository:
         ordinary one in the middle of it, which git itself refuses."""
         if self._index_lock().exists():
             raise GitProblem(self._locked())
-        state = pygit2.enums.RepositoryState(self._repo.state())
-        if state != pygit2.enums.RepositoryState.NONE:
-            what = _OPERATIONS.get(state.name, state.name.lower().replace("_", " "))
+        what = self._operation()
+        if what is not None:
             raise GitProblem(
                 f"a git {what} is under way; finish it (or abort it) first, then commit"
             )
+
+    def _operation(self) -> str | None:
+        """The operation git is in the middle of (a merge, rebase...), or None."""
+        state = pygit2.enums.RepositoryState(self._repo.state())
+        if state == pygit2.enums.RepositoryState.NONE:
+            return None
+        return _OPERATIONS.get(state.name, state.name.lower().replace("_", " "))
+
+    def busy(self) -> str | None:
+        """Why a file the tool writes on its own (``watch --regenerate``) would get in
+        git's way now: an operation under way, or an older commit checked out (HEAD
+        detached: the change would stop the checkout back); None when nothing is."""
+        what = self._operation()
+        if what is not None:
+            return f"a git {what} is under way"
+        if self.detached:
+            return "an older commit is checked out (HEAD detached)"
+        return None
 
     def _index_lock(self) -> Path:
         return Path(self._repo.path) / "index.lock"

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from journal.adapters.gitfind import HistoryUnavailable, NoRepository, maybe_in_repository
 from journal.adapters.index import Index
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import Update, Watcher, stop_on_signals
@@ -33,6 +34,11 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     write's own file event changes nothing.  A note another process rewrote between
     the read and the write (a second watcher) is read again and regenerated once more.
     """
+    busy = _git_busy(vault)
+    if busy is not None:
+        raise JournalError(
+            f"{busy}; it will be once git is done (a change now would get in its way)"
+        )
     period, _ = review_period(vault, today)
     places = review_places(vault)  # lists the weekly folder: once per batch
     for attempt in range(2):
@@ -52,6 +58,19 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     if result.written.action == "updated":
         index.refresh([rel])
     return result.written.to_dict()
+
+
+def _git_busy(vault: Vault) -> str | None:
+    """What git is in the middle of in the vault's repository (see
+    :meth:`Repository.busy`), or None (also with no repository)."""
+    if not maybe_in_repository(vault.root):
+        return None
+    from journal.adapters.git import Repository  # pygit2: only for a vault in git
+
+    try:
+        return Repository.open(vault).busy()
+    except (NoRepository, HistoryUnavailable):
+        return None
 
 
 def watch_vault(
