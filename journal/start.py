@@ -23,23 +23,30 @@ def _run_in_utf8_mode() -> None:
     """Names, arguments and notes are UTF-8 whatever the locale.  In a locale of another
     encoding (Latin-1, or C with Python's UTF-8 mode turned off) Python would read a file
     name as that encoding, and journal would write it back garbled into a link: start
-    again in UTF-8 mode instead (not in a frozen build, where ``-X`` is no option).  An
-    argument that is not UTF-8 (``café`` typed in a Latin-1 terminal) is passed on as
-    the text the locale reads in it, in UTF-8."""
+    again in UTF-8 mode instead (not in a frozen build, where ``-X`` is no option).
+    Python's own arguments (the script's path) go as they were; the command's, see
+    :func:`_as_utf8`."""
     encoding = sys.getfilesystemencoding().lower().replace("-", "")
     if sys.flags.utf8_mode or encoding == "utf8" or getattr(sys, "frozen", False):
         return
     if not sys.executable:
         return
-    args = []
-    for arg in sys.orig_argv[1:]:
-        raw = os.fsencode(arg)  # the bytes as given
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raw = arg.encode("utf-8", "surrogateescape")
-        args.append(raw)
-    os.execv(sys.executable, [os.fsencode(sys.executable), b"-X", b"utf8", *args])
+    given = len(sys.argv) - 1  # the command's own arguments end sys.orig_argv
+    python = [os.fsencode(arg) for arg in sys.orig_argv[1 : len(sys.orig_argv) - given]]
+    args = [_as_utf8(arg) for arg in sys.orig_argv[len(sys.orig_argv) - given :]]
+    os.execv(sys.executable, [os.fsencode(sys.executable), b"-X", b"utf8", *python, *args])
+
+
+def _as_utf8(arg: str) -> bytes:
+    """An argument for the command started again: its bytes as given when they are UTF-8
+    or name a file (a path the shell completed), else the text the locale reads in them
+    (``café`` typed in a Latin-1 terminal), in UTF-8."""
+    raw = os.fsencode(arg)
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw if os.path.lexists(raw) else arg.encode("utf-8", "surrogateescape")
+    return raw
 
 
 def main() -> None:

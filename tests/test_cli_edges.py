@@ -467,6 +467,19 @@ def test_a_latin1_locale_reads_names_as_utf8_and_typed_arguments_as_latin1(
     shown = subprocess.run([*journal, "show", b"caf\xe9 mit"], capture_output=True, env=env)
     assert shown.returncode == 0, shown.stderr
     assert "Café mit Jürgen ✓" in shown.stdout.decode("utf-8")
+    # Python's own arguments (a script in a folder named in Latin-1) and an argument that
+    # names a file go on as they were given
+    folder = tmp_path / os.fsdecode(b"bin-\xe9")
+    folder.mkdir()
+    script = folder / "journal"  # what pip writes as the console script
+    script.write_text("import sys\nfrom journal.start import main\nsys.exit(main())\n")
+    version = subprocess.run([sys.executable, script, "--version"], capture_output=True, env=env)
+    assert version.returncode == 0 and b"journal" in version.stdout, version.stderr
+    (folder / "vault").mkdir()
+    found = subprocess.run(
+        [*journal[:3], "--vault", folder / "vault", "list"], capture_output=True, env=env
+    )
+    assert found.returncode == 2 and b"is not UTF-8 text" in found.stderr  # not another folder
 
 
 def test_a_line_break_in_a_file_name_stays_on_its_line(invoke: Invoke, write: Write) -> None:
