@@ -616,11 +616,16 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
     Example:
       journal watch --vault ~/career --regenerate
     """
+    import gc
+
     from journal.core.errors import Diagnostic
     from journal.core.formatting import line_texts
     from journal.present import reading_line, stopped_line, watch_line
     from journal.usecases.watching import watch_vault
 
+    # it runs for hours, each batch leaving a catalog behind: Python's own thresholds
+    # (a command's, :data:`GC_THRESHOLD`, would let those pile up between collections)
+    gc.set_threshold(*PYTHON_GC_THRESHOLD)
     vault = state.vault()
 
     def on_update(update: dict[str, Any]) -> None:
@@ -1366,6 +1371,7 @@ def obsidian_setup_command(state: State, dry_run: bool, as_json: bool) -> None:
 #: vault): each collection walks them all again.  At 10,000 / 10 / 10 the collector took
 #: 29 ms of ``journal review`` on 10,000 notes, at these values 3 ms.
 GC_THRESHOLD = (100_000, 50, 100)
+PYTHON_GC_THRESHOLD = (700, 10, 10)  # Python's own, for ``journal watch``
 
 
 class Terminated(KeyboardInterrupt):

@@ -213,6 +213,10 @@ def test_a_folder_argument_checks_the_notes_in_it(
     assert {r["path"] for r in check_json(invoke, "daily")} == {"daily/2026-11-20.md"}
     in_goals = {r["path"] for r in check_json(invoke, "goals")}
     assert in_goals == {"goals/Network more.md"}
+    copy = "goals/Network more (conflicted copy 2026-11-21).md"
+    smart_vault(copy, "---\ntype: goal\ntitle: Network more\n---\n")
+    assert (copy, "H003") in {(r["path"], r["rule"]) for r in check_json(invoke, "goals")}
+    (vault / copy).unlink()
     monkeypatch.chdir(vault / "goals")
     assert {r["path"] for r in check_json(invoke, ".")} == in_goals
     assert {r["path"] for r in check_json(invoke, "..")} == {*in_goals, "daily/2026-11-20.md"}

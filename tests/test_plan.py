@@ -669,3 +669,5 @@ def test_a_goal_without_an_id_is_followed_by_its_plan_targets_too(
     assert round(goal["expected"], 1) == row["values"][1]
     review = invoke("review", "--stdout").stdout
     assert f"expected {number(row['values'][1])}, by the plan" in review
+    changed = invoke("set", "goals/Study.md", "target=50")
+    assert "still has this goal's weekly targets from before" in changed.stderr

@@ -472,6 +472,9 @@ def test_the_chart_keeps_to_a_window_around_the_review_day() -> None:
     assert "axisFormat %b %d\n" in gantt(
         [goal("Short", "2026-11-01", "2026-12-31")], date(2026, 11, 22), lambda g: g.current
     )
+    assert "axisFormat %b %d %Y\n" in gantt(  # the review day is in the next year
+        [goal("Ended", "2025-10-01", "2025-12-20")], date(2026, 1, 1), lambda g: g.current
+    )
 
 
 def test_chart_names_are_cut_at_a_word_boundary() -> None:

@@ -239,11 +239,9 @@ def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:
         else:
             problem = f"a character YAML can't read here ({char!r})"
     elif mark is not None and (links := _UNQUOTED_LINKS.match(_line_at(text, mark.index))):
-        key = links.group(1) or "with"
-        problem = (
-            f'links on one line need quotes: `{key}: "[[A]], [[B]]"`, or one per line as '
-            '`  - "[[A]]"`'
-        )
+        value = f'{links.group(1)}: "[[A]], [[B]]"' if links.group(1) else '"[[A]], [[B]]"'
+        problem = f'links on one line need quotes: `{value}`, or one per line as `  - "[[A]]"`'
+
     else:
         problem = next((hint for needle, hint in _HINTS if needle in problem), problem)
     return Problem(mark.line + 1 if mark is not None else None, "invalid front matter: " + problem)

@@ -66,8 +66,9 @@ def unquoted_link(value: object) -> str | None:
 
 
 def _name_like(value: object) -> bool:
-    """A value YAML made of a note's name: text, or a number (``[[2026]]``, a yearly note)."""
-    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+    """A value YAML made of a note's name: text, or a whole number (``[[2026]]``, a
+    yearly note; ``[[007]]`` comes back as ``[[7]]``: YAML kept no more of it)."""
+    return isinstance(value, (str, int)) and not isinstance(value, bool)
 
 
 def parse_link(text: str) -> Link | None:

@@ -473,7 +473,8 @@ def gantt(goals: list[Goal], as_of: date, value_of: Callable[[Goal], float | Non
     ]
     first = max(min([as_of, *(w[2] for w in windows)]), as_of - CHART_BEFORE)
     last = min(max([as_of, *(w[4] for w in windows)]), as_of + CHART_AFTER)
-    axis = "%b %d" if first.year == (last - timedelta(days=1)).year else "%b %d %Y"
+    shown_last = max(as_of, last - timedelta(days=1))  # a bar's end is the day after
+    axis = "%b %d" if first.year == shown_last.year else "%b %d %Y"
     lines = ["gantt", "    dateFormat YYYY-MM-DD", f"    axisFormat {axis}", "    todayMarker off"]
     for index, goal, start, due, end in windows:
         if due < first or start > last:

@@ -83,7 +83,8 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
                 paths.add(rel)
             else:
                 inside = "" if rel == "." else rel + "/"
-                paths.update(p for p in catalog.by_path if p.startswith(inside))
+                notes = [*catalog.by_path, *catalog.conflict_copies]  # copies get H003
+                paths.update(p for p in notes if p.startswith(inside))
         else:
             paths.add(catalog.find_goal(ref).path)
     return paths

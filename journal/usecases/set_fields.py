@@ -86,20 +86,20 @@ def set_fields(
         return text
 
     result.written = vault.rewrite(goal.path, transform)
-    if goal.id is not None and any(c.key in PLANNED for c in result.changes):
-        result.plans = plans_for(catalog, goal.id, today, vault.config.plan.days)
+    if any(c.key in PLANNED for c in result.changes):
+        result.plans = plans_for(catalog, goal.key, today, vault.config.plan.days)
     return result
 
 
-def plans_for(catalog: Catalog, goal_id: str, today: date, days: int) -> dict[str, str]:
+def plans_for(catalog: Catalog, goal_key: str, today: date, days: int) -> dict[str, str]:
     """The plans running on ``today`` or later with weekly targets for the goal
-    ``goal_id``, each with the ``journal plan`` options that make it again (``days``:
-    the vault's plan length, which needs no option)."""
+    ``goal_key`` (see :attr:`Goal.key`), each with the ``journal plan`` options that
+    make it again (``days``: the vault's plan length, which needs no option)."""
     found = {}
     for start, end, note in plan_spans(catalog):
         rows = note.props.get("targets")
         if end < today or not isinstance(rows, list):
             continue
-        if any(isinstance(row, dict) and row.get("goal") == goal_id for row in rows):
+        if any(isinstance(row, dict) and row.get("goal") == goal_key for row in rows):
             found[note.path] = plan_options(start, end, days)
     return found
