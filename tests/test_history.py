@@ -475,7 +475,7 @@ def test_no_commits_yet_and_an_untracked_goal(git: Git, write: Write, invoke: In
     write("notes/a.md", "# a\n")
     git.commit("First", "2026-11-01", "notes/a.md")
     result = invoke("history", "connect")
-    assert "no history yet: goals/Connect.md has never been committed" in result.stderr
+    assert "no history yet: goals/Connect.md is in no commit" in result.stderr
     assert result.exit_code == 0
 
 
@@ -849,6 +849,24 @@ def test_a_goal_is_followed_across_a_change_of_its_id(
     git.commit("New id", "2026-10-10")
     entries = history_json(invoke, "g2")["entries"]
     assert [e["message"] for e in entries] == ["Start", "Target", "New id"]  # type: ignore[index]
+
+
+def test_a_goal_is_followed_across_a_change_of_its_id_not_committed_yet(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Reported: after `id: hr-events` became `id: events` in the file, not committed,
+    `journal history events` showed no commit and said the file "has never been
+    committed"."""
+    write("goals/Connect.md", goal(0, goal_id="g"))
+    git.commit("Start", "2026-10-01")
+    write("goals/Connect.md", goal(0, goal_id="g", target=9))
+    git.commit("Target", "2026-10-05")
+    write("goals/Connect.md", goal(0, goal_id="g2", target=9))
+    result = invoke("history", "g2", "--json")
+    assert result.exit_code == 0 and "no history yet" not in result.stderr
+    entries = json.loads(result.stdout)["entries"]
+    assert [e["message"] for e in entries][:2] == ["Start", "Target"]
+    assert "id: g -> g2" in invoke("history", "g2").stdout
 
 
 def test_a_commit_dated_before_its_parent_counts_from_its_parents_day(

@@ -282,10 +282,16 @@ def goal_history(
     except NoRepository as exc:
         raise JournalError(f"no history: {exc} (git init and commit to start one)") from None
     mine = follow(history.commits, goal.id, goal.path)
+    committed = _committed_id(history.repo, goal.path) if history.status.head else None
+    if not mine and committed and committed != goal.id:  # its id changed, not committed yet
+        mine = follow(history.commits, committed, goal.path)
     notices = history.status.notices()
     pending = _uncommitted(history.repo, catalog, goal, mine[0][1] if mine else None)
     if not mine and history.status.head is not None:
-        notices.append(f"no history yet: {goal.path} has never been committed")
+        notices.append(
+            f"no history yet: {goal.path} is in no commit (a new file, or moved since the "
+            "last commit: commit the move and its history follows)"
+        )
     series = value_series(goal, today, recorded_values(mine, today))
     return _timeline(goal, history.status, mine, pending, series, notices, since)
 
@@ -403,6 +409,12 @@ def _deleted_on_disk(vault: Vault, history: LoadedHistory) -> dict[str, _Deleted
             if path and not vault.disk_path(path).exists() and history.repo.head_blob(path):
                 found[key] = _DeletedGoal(path, change.new_id, change.title, at, pending=True)
     return found
+
+
+def _committed_id(repo: Repository, path: str) -> str | None:
+    """The ``id`` of the goal at ``path`` in the last commit, if any."""
+    blob = repo.head_blob(path)
+    return parse_note(path, repo.read(blob)).id if blob else None
 
 
 def _uncommitted(
