@@ -1371,7 +1371,7 @@ def obsidian_setup_command(state: State, dry_run: bool, as_json: bool) -> None:
 #: vault): each collection walks them all again.  At 10,000 / 10 / 10 the collector took
 #: 29 ms of ``journal review`` on 10,000 notes, at these values 3 ms.
 GC_THRESHOLD = (100_000, 50, 100)
-PYTHON_GC_THRESHOLD = (700, 10, 10)  # Python's own, for ``journal watch``
+PYTHON_GC_THRESHOLD = (700, 10, 10)  # Python's own (main() keeps what it finds), for watch
 
 
 class Terminated(KeyboardInterrupt):
@@ -1427,6 +1427,8 @@ def main() -> None:
     import gc
 
     _utf8_output()
+    global PYTHON_GC_THRESHOLD
+    PYTHON_GC_THRESHOLD = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLD)
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):  # no SIGHUP on Windows
         stop = getattr(signal, name, None)

@@ -67,6 +67,7 @@ HOSTILE = [
     ("cr-line-endings.md", 1, "end with a carriage return alone", False),
     ("unquoted-links-line.md", 4, 'links on one line need quotes: `with: "[[A]], [[B]]"`', False),
     ("conflict-in-front-matter.md", 5, "git left a merge conflict in the front matter", False),
+    ("conflict-across-the-closing-line.md", 4, "git left a merge conflict in the front", False),
 ]
 
 

@@ -869,6 +869,22 @@ def test_a_goal_is_followed_across_a_change_of_its_id_not_committed_yet(
     assert "id: g -> g2" in invoke("history", "g2").stdout
 
 
+def test_a_new_goal_at_a_moved_goals_path_gets_none_of_its_history(
+    git: Git, write: Write, invoke: Invoke, vault: Path
+) -> None:
+    """Found in review: a goal moved away (not committed) and a new goal written at its
+    path took the moved goal's commits as its own, by the id the path had in HEAD."""
+    write("goals/Connect.md", goal(0, goal_id="g"))
+    git.commit("Start", "2026-10-01")
+    (vault / "goals/archive").mkdir()
+    (vault / "goals/Connect.md").rename(vault / "goals/archive/old.md")
+    write("goals/Connect.md", goal(0, goal_id="new"))
+    result = invoke("history", "new", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["entries"][0]["commit"] is None  # not committed yet
+    assert len(json.loads(result.stdout)["entries"]) == 1
+
+
 def test_a_commit_dated_before_its_parent_counts_from_its_parents_day(
     git: Git, write: Write, invoke: Invoke
 ) -> None:

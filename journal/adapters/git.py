@@ -256,14 +256,10 @@ class Repository:
 
     def busy(self) -> str | None:
         """Why a file the tool writes on its own (``watch --regenerate``) would get in
-        git's way now: an operation under way, or an older commit checked out (HEAD
-        detached: the change would stop the checkout back); None when nothing is."""
+        git's way now: a merge, rebase, cherry-pick, revert or bisect under way (a change
+        would stop its ``--continue``); None when none is."""
         what = self._operation()
-        if what is not None:
-            return f"a git {what} is under way"
-        if self.detached:
-            return "an older commit is checked out (HEAD detached)"
-        return None
+        return None if what is None else f"a git {what} is under way"
 
     def _index_lock(self) -> Path:
         return Path(self._repo.path) / "index.lock"

@@ -195,10 +195,12 @@ class Watcher:
         reconcile_every: float = 300.0,
         on_update: Callable[[Update], None] | None = None,
         on_reading: Callable[[int], None] | None = None,
+        on_idle: Callable[[], None] | None = None,
         log: Callable[[str], None] = print,
     ) -> None:
         self.index = index
         self.on_reading = on_reading
+        self.on_idle = on_idle  # called about once a second when no file changed
         self.unread = 0  # files the last refresh left unread, when stopping cut it short
         self.root = str(index.vault.root)
         self.quiet = quiet
@@ -274,6 +276,8 @@ class Watcher:
                     self._update(None)
                 elif paths:
                     self._update(paths)
+                elif self.on_idle is not None:
+                    self.on_idle()
         finally:
             self._stop_observer()
             watchdog_log.removeHandler(problems)  # after: stopping may log a warning
@@ -424,12 +428,13 @@ class Watcher:
                     raise self._gone() from None
                 if not isinstance(exc, FileNotFoundError) or attempt == START_TRIES:
                     raise JournalError(f"can't watch {self.root}: {exc}") from None
-                time.sleep(START_PAUSE)
+                if self.stop_event.wait(START_PAUSE):
+                    return  # a stop asked for meanwhile: run() ends as it checks
 
     def _try_start(self) -> None:
         self._watched_root = self._root_id()
+        before = set(threading.enumerate())  # the observer starts its inotify reader at once
         observer = Observer(timeout=STOP_SECONDS)
-        before = set(threading.enumerate())
         self._observer = observer
         observer.schedule(self._handler, self.root, recursive=False)
         self._watch_folders()

@@ -151,8 +151,9 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
     yaml_text = text[opening.end() : closing.start()]
     data, problem = _load(yaml_text)
     if problem is not None:
-        conflict = _conflict_start(text[: closing.end()])
-        if conflict is not None:  # YAML trips over git's markers: say what they are
+        conflict = _conflict_start(text)  # one side may hold the closing '---' too
+        last = text.count("\n", 0, closing.end()) + 1  # the closing line, or after it
+        if conflict is not None and conflict <= last:  # YAML trips over git's markers
             problem = Problem(
                 conflict,
                 "git left a merge conflict in the front matter (the <<<<<<< line); resolve "

@@ -283,8 +283,8 @@ def goal_history(
         raise JournalError(f"no history: {exc} (git init and commit to start one)") from None
     mine = follow(history.commits, goal.id, goal.path)
     committed = _committed_id(history.repo, goal.path) if history.status.head else None
-    if not mine and committed and committed != goal.id:  # its id changed, not committed yet
-        mine = follow(history.commits, committed, goal.path)
+    if not mine and committed and committed not in {g.id for g in catalog.goals}:
+        mine = follow(history.commits, committed, goal.path)  # its id changed, not committed
     notices = history.status.notices()
     pending = _uncommitted(history.repo, catalog, goal, mine[0][1] if mine else None)
     if not mine and history.status.head is not None:

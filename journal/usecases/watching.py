@@ -36,9 +36,7 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     """
     busy = _git_busy(vault)
     if busy is not None:
-        raise JournalError(
-            f"{busy}; it will be once git is done (a change now would get in its way)"
-        )
+        raise GitBusy(f"{busy}; it will be once git is done (a change now would get in its way)")
     period, _ = review_period(vault, today)
     places = review_places(vault)  # lists the weekly folder: once per batch
     for attempt in range(2):
@@ -58,6 +56,10 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     if result.written.action == "updated":
         index.refresh([rel])
     return result.written.to_dict()
+
+
+class GitBusy(JournalError):
+    """The review is not regenerated now: git is in the middle of something."""
 
 
 def _git_busy(vault: Vault) -> str | None:
@@ -93,19 +95,36 @@ def watch_vault(
     index = Index.open(vault)  # its notices go through vault.notice, as every command's
     settings = vault.config.watch
 
+    waiting: list[bool] = []  # a regeneration git's work put off (see GitBusy)
+
+    def regenerated(index: Index) -> dict[str, Any] | None:
+        assert regenerate is not None
+        waiting.clear()
+        try:
+            return regenerate_review(index.vault, index, regenerate())
+        except GitBusy as exc:
+            waiting.append(True)
+            log(f"review not regenerated: {exc}")
+        except JournalError as exc:
+            log(f"review not regenerated: {exc}")
+        return None
+
     def handle(update: Update) -> None:
         index = watcher.index  # another one once the settings were read again
-        vault = index.vault
         record = update_record(update)
         record["errors"] = [d.to_dict() for d in index.errors(record["read"])]
         if regenerate is not None and (
             record["read"] or record["removed"] or update.elsewhere or update.settings
         ):
-            try:
-                record["regenerated"] = regenerate_review(vault, index, regenerate())
-            except JournalError as exc:
-                log(f"review not regenerated: {exc}")
+            record["regenerated"] = regenerated(index)
         on_update(record)
+
+    def idle() -> None:
+        """Once git is done (a merge committed: no note changes), do what it put off."""
+        if waiting and _git_busy(watcher.index.vault) is None:
+            result = regenerated(watcher.index)
+            if result is not None and result["action"] == "updated":
+                log(f"{result['path']}: regenerated, now that git is done")
 
     watcher = Watcher(
         index,
@@ -113,6 +132,7 @@ def watch_vault(
         reconcile_every=settings.reconcile_seconds,
         on_update=handle,
         on_reading=on_reading,
+        on_idle=idle,
         log=log,
     )
     try:
