@@ -183,8 +183,9 @@ def _users_values(
     old: Mapping[str, Any], props: Mapping[str, Any], force: bool
 ) -> tuple[list[str], bool]:
     """The owned ``props`` (in their order) whose value in ``old``, a note's properties,
-    is no longer as the tool last wrote it (its hash in ``generated_hash`` differs): the
-    user's, unless ``force``.  And whether the note has one hash of them all that no
+    is no longer as the tool last wrote it (its hash in ``generated_hash`` differs) and
+    is not what the tool would write now (:func:`_same_items`): the user's, unless
+    ``force``.  And whether the note has one hash of them all that no
     longer matches (written before a hash per property): then every value is the
     user's."""
     keys = [k for k in props if k not in ("type", HASH_KEY)]
