@@ -507,6 +507,39 @@ def test_journal_watch_regenerate_keeps_this_weeks_review_current(
     assert review.read_text() == text
 
 
+def test_journal_watch_regenerate_waits_for_git_then_catches_up(
+    vault: Path, write: Write, tmp_path: Path
+) -> None:
+    """A goal saved while a merge is under way is not regenerated into the review (it
+    would stop the merge's commit); once git is done - a commit that changes no note -
+    the watcher does it on its own."""
+    from tests.gitutil import Git
+
+    goal, review = _goal_with_a_review(vault, write)
+    git = Git(vault, tmp_path / "home").init()
+    first = git.commit("start", "2026-11-20")
+    merge_head = vault / ".git/MERGE_HEAD"
+    merge_head.write_text(first + "\n")  # as a merge stopped on a conflict leaves it
+    before = review.read_text()
+    proc = _regenerating(vault)
+    try:
+        assert proc.stdout is not None
+        proc.stdout.readline()  # the first full reconcile
+        goal.write_text(goal_text("Alpha", current=4))
+        assert "goals/a.md" in proc.stdout.readline()
+        assert review.read_text() == before
+        merge_head.unlink()  # the merge committed
+        deadline = time.monotonic() + 10
+        while "0 → **4** → 5" not in review.read_text() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert "0 → **4** → 5" in review.read_text()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=20)
+    assert "review not regenerated: a git merge is under way" in err
+    assert "reviews/2026-W47.md: regenerated, now that git is done" in err
+
+
 def test_journal_watch_regenerate_follows_changes_another_command_indexed_first(
     vault: Path, write: Write
 ) -> None:
