@@ -39,13 +39,14 @@ def _run_in_utf8_mode() -> None:
 
 def _as_utf8(arg: str) -> bytes:
     """An argument for the command started again: its bytes as given when they are UTF-8
-    or name a file (a path the shell completed), else the text the locale reads in them
-    (``café`` typed in a Latin-1 terminal), in UTF-8."""
+    or name a file (a path the shell completed, also as ``--vault=PATH``), else the text
+    the locale reads in them (``café`` typed in a Latin-1 terminal), in UTF-8."""
     raw = os.fsencode(arg)
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError:
-        return raw if os.path.lexists(raw) else arg.encode("utf-8", "surrogateescape")
+        value = raw.partition(b"=")[2] if raw.startswith(b"--") else raw  # --vault=PATH
+        return raw if os.path.lexists(value or raw) else arg.encode("utf-8", "surrogateescape")
     return raw
 
 

@@ -480,6 +480,9 @@ def test_a_latin1_locale_reads_names_as_utf8_and_typed_arguments_as_latin1(
         [*journal[:3], "--vault", folder / "vault", "list"], capture_output=True, env=env
     )
     assert found.returncode == 2 and b"is not UTF-8 text" in found.stderr  # not another folder
+    option = os.fsencode(f"--vault={folder / 'vault'}")
+    found = subprocess.run([*journal[:3], option, "list"], capture_output=True, env=env)
+    assert found.returncode == 2 and b"is not UTF-8 text" in found.stderr
 
 
 def test_a_line_break_in_a_file_name_stays_on_its_line(invoke: Invoke, write: Write) -> None:
