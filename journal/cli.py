@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import json
 import os
 import signal
@@ -616,8 +617,6 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
     Example:
       journal watch --vault ~/career --regenerate
     """
-    import gc
-
     from journal.core.errors import Diagnostic
     from journal.core.formatting import line_texts
     from journal.present import reading_line, stopped_line, watch_line
@@ -1371,7 +1370,7 @@ def obsidian_setup_command(state: State, dry_run: bool, as_json: bool) -> None:
 #: vault): each collection walks them all again.  At 10,000 / 10 / 10 the collector took
 #: 29 ms of ``journal review`` on 10,000 notes, at these values 3 ms.
 GC_THRESHOLD = (100_000, 50, 100)
-PYTHON_GC_THRESHOLD = (700, 10, 10)  # Python's own (main() keeps what it finds), for watch
+PYTHON_GC_THRESHOLD = gc.get_threshold()  # Python's own, before main() sets ours: for watch
 
 
 class Terminated(KeyboardInterrupt):
@@ -1424,11 +1423,7 @@ def _utf8_output() -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    import gc
-
     _utf8_output()
-    global PYTHON_GC_THRESHOLD
-    PYTHON_GC_THRESHOLD = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLD)
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):  # no SIGHUP on Windows
         stop = getattr(signal, name, None)
