@@ -41,6 +41,12 @@ def changed_ns(info: os.stat_result) -> int:
     return info.st_ctime_ns if os.name == "posix" else info.st_mtime_ns
 
 
+def stat_stamp(info: os.stat_result) -> tuple[int, int, int]:
+    """What tells one state of a file from another without reading it: size, change
+    time (:func:`changed_ns`) and inode."""
+    return (info.st_size, changed_ns(info), info.st_ino)
+
+
 def read_snapshot(path: Path) -> Snapshot:
     """Read ``path`` for a later :func:`replace`; refuses symlinks and hard links."""
     try:

@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from journal.adapters.cachedir import cache_folder
-from journal.adapters.files import changed_ns, digest
+from journal.adapters.files import changed_ns, digest, stat_stamp
 from journal.adapters.vault import Vault, is_utf8, name_problem, shown
 from journal.core.checkins import CheckIn
 from journal.core.errors import ConfigError, Diagnostic, JournalError, UnsafeWrite, UsageProblem
@@ -928,7 +928,7 @@ class Index:
             info = os.lstat(Path(self.vault.root, entry.path))
         except OSError:
             return True
-        return _stat(info) != entry.note[1:4]
+        return stat_stamp(info) != entry.note[1:4]
 
     def _still(self, path: str, known: _Known) -> bool:
         """The row is as this scan read it (another process did not just rewrite it)."""
@@ -1408,7 +1408,7 @@ def _rows(
     }
     row = (
         path,
-        *_stat(info),
+        *stat_stamp(info),
         hashed,
         checked,
         note.kind,
@@ -1467,7 +1467,7 @@ def _read_file(
     checked = time.time_ns()
     hashed = digest(data)
     if known_hash == hashed:
-        return (*_stat(info), checked, rel)
+        return (*stat_stamp(info), checked, rel)
     try:
         note, record = parse_typed(rel, data)
         return _rows(note, record, info, hashed, checked, _body(data, note), dating, resolver)
@@ -1580,10 +1580,6 @@ def _stats(entries: Iterable[tuple[str, os.DirEntry[str]]]) -> dict[str, os.stat
         except FileNotFoundError:
             continue
     return found
-
-
-def _stat(info: os.stat_result) -> tuple[int, int, int]:
-    return (info.st_size, changed_ns(info), info.st_ino)
 
 
 def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:

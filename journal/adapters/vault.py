@@ -164,7 +164,7 @@ class Vault:
             except OSError:
                 stamps.append(None)
                 continue
-            stamps.append((info.st_size, files.changed_ns(info), info.st_ino))
+            stamps.append(files.stat_stamp(info))
         return tuple(stamps)
 
     @cached_property
