@@ -253,8 +253,7 @@ _UNQUOTED_LINKS = re.compile(r"[ \t]*(?:([^:\s-][^:]*):|-)[ \t]+\[\[[^\n]*\]\][ 
 
 
 def _line_at(text: str, index: int) -> str:
-    start = text.rfind("\n", 0, index) + 1
-    return text[start:].partition("\n")[0]
+    return text[_line_start(text, index) :].partition("\n")[0]
 
 
 def _tab_indented(exc: yaml12.MarkedYAMLError, text: str, mark: Any) -> bool:
