@@ -20,6 +20,12 @@ class Implicit(NamedTuple):
     pattern: re.Pattern[str]
     first: str
 
+    @property
+    def starts(self) -> list[str]:
+        """What a scalar of the type starts with, as YAML readers dispatch on it: its
+        first characters, and "" when the empty scalar is one (null)."""
+        return [*self.first, ""] if self.pattern.match("") else list(self.first)
+
 
 _DIGITS = "0123456789"
 _SIGNED = "-+" + _DIGITS
@@ -86,8 +92,8 @@ YAML11 = (
 
 _BY_FIRST: dict[str, list[re.Pattern[str]]] = {}
 for _implicit in (*YAML12, *YAML11):
-    for _char in _implicit.first:
-        _BY_FIRST.setdefault(_char, []).append(_implicit.pattern)
+    for _start in _implicit.starts:
+        _BY_FIRST.setdefault(_start, []).append(_implicit.pattern)
 
 
 def resolves_to_text(plain: str) -> bool:
@@ -96,6 +102,4 @@ def resolves_to_text(plain: str) -> bool:
     Writing for other tools too, a string such as ``yes`` or ``10:00`` is quoted even
     though YAML 1.2 would read it as text.  (The empty string is null in both.)
     """
-    if not plain:
-        return False
-    return not any(pattern.match(plain) for pattern in _BY_FIRST.get(plain[0], ()))
+    return not any(pattern.match(plain) for pattern in _BY_FIRST.get(plain[:1], ()))

@@ -130,9 +130,7 @@ def _refuse(loader: Yaml12Loader, node: Node) -> None:
 
 for _implicit in YAML12:
     Yaml12Loader.add_implicit_resolver(
-        f"tag:yaml.org,2002:{_implicit.tag}",
-        _implicit.pattern,
-        [*_implicit.first, ""] if _implicit.tag == "null" else list(_implicit.first),
+        f"tag:yaml.org,2002:{_implicit.tag}", _implicit.pattern, _implicit.starts
     )
 Yaml12Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 Yaml12Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
