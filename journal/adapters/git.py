@@ -257,8 +257,12 @@ class Repository:
     def busy(self) -> str | None:
         """Why a file the tool writes on its own (``watch --regenerate``) would get in
         git's way now: a merge, rebase, cherry-pick, revert or bisect under way (a change
-        would stop its ``--continue``); None when none is."""
-        what = self._operation()
+        would stop its ``--continue``); None when none is.  Raises
+        :class:`HistoryUnavailable` when git can't say (the repository went away)."""
+        try:
+            what = self._operation()
+        except pygit2.GitError as exc:
+            raise HistoryUnavailable(str(exc)) from None
         return None if what is None else f"a git {what} is under way"
 
     def _index_lock(self) -> Path:

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from journal.adapters.gitfind import HistoryUnavailable, NoRepository, maybe_in_repository
+from journal.adapters.gitfind import HistoryUnavailable, NoRepository
 from journal.adapters.index import Index
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import Update, Watcher, stop_on_signals
 from journal.core.errors import Conflict, JournalError
+from journal.usecases.history import open_repository
 from journal.usecases.review import found_places, review_period, review_places, weekly_review
 
 
@@ -64,13 +65,11 @@ class GitBusy(JournalError):
 
 def _git_busy(vault: Vault) -> str | None:
     """What git is in the middle of in the vault's repository (see
-    :meth:`Repository.busy`), or None (also with no repository)."""
-    if not maybe_in_repository(vault.root):
-        return None
-    from journal.adapters.git import Repository  # pygit2: only for a vault in git
-
+    :meth:`Repository.busy`), or None (also with no repository, or one git can't read:
+    nothing to wait for then).  Opened each time it is asked (a fifth of a millisecond),
+    so a repository made or removed meanwhile is seen."""
     try:
-        return Repository.open(vault).busy()
+        return open_repository(vault).busy()
     except (NoRepository, HistoryUnavailable):
         return None
 
@@ -95,15 +94,16 @@ def watch_vault(
     index = Index.open(vault)  # its notices go through vault.notice, as every command's
     settings = vault.config.watch
 
-    waiting: list[bool] = []  # a regeneration git's work put off (see GitBusy)
+    waiting = False  # a regeneration git's work put off (see GitBusy)
 
     def regenerated(index: Index) -> dict[str, Any] | None:
+        nonlocal waiting
         assert regenerate is not None
-        waiting.clear()
+        waiting = False
         try:
             return regenerate_review(index.vault, index, regenerate())
         except GitBusy as exc:
-            waiting.append(True)
+            waiting = True
             log(f"review not regenerated: {exc}")
         except JournalError as exc:
             log(f"review not regenerated: {exc}")
