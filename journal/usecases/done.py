@@ -21,6 +21,7 @@ from journal.core.fields import (
     refuse_other_case,
 )
 from journal.core.goal import Change, edit_goal
+from journal.core.networking import meeting_from_note
 from journal.core.notes import Note
 
 
@@ -65,14 +66,14 @@ def mark_done(
         result = Done(note.path, note.title, "milestone", "milestones")
         transform = _milestone(result, milestone, day)
     elif note.kind == "meeting":
-        held = next((m.day for m in catalog.meetings if m.path == note.path), None)
-        if held is not None and day < held:
+        meeting, _problems = meeting_from_note(note)  # this one, not the vault's
+        if meeting.day is not None and day < meeting.day:
             raise UsageProblem(
-                f"the follow-up of a meeting on {held} can't be done on {day}, before it "
-                "(--date gives the day it was done)"
+                f"the follow-up of a meeting on {meeting.day} can't be done on {day}, "
+                "before it (--date gives the day it was done)"
             )
         result = Done(note.path, note.title, "follow-up", "follow_up_done")
-        result.open_tasks = [t.text for t in note.tasks if not t.done]
+        result.open_tasks = meeting.open_tasks
         transform = _follow_up(result, day)
     else:
         result = Done(note.path, note.title, "goal", "status")
