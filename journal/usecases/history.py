@@ -34,7 +34,6 @@ from journal.core.goal import Goal, goal_from_note
 from journal.core.history import (
     Event,
     GoalChange,
-    GoalState,
     History,
     Revision,
     Version,
@@ -45,7 +44,7 @@ from journal.core.history import (
     recorded_values,
     state_of,
 )
-from journal.core.notes import PARSER_VERSION, parse_note
+from journal.core.notes import PARSER_VERSION, Note, parse_note
 from journal.core.series import Point, committed_changes, pairs, value_series
 
 if TYPE_CHECKING:
@@ -282,11 +281,13 @@ def goal_history(
     except NoRepository as exc:
         raise JournalError(f"no history: {exc} (git init and commit to start one)") from None
     mine = follow(history.commits, goal.id, goal.path)
-    committed = _committed_id(history.repo, goal.path) if history.status.head else None
-    if not mine and committed and committed not in {g.id for g in catalog.goals}:
-        mine = follow(history.commits, committed, goal.path)  # its id changed, not committed
+    committed = _head_note(history.repo, goal.path) if history.status.head else None
+    head_id = committed.id if committed is not None and not mine else None
+    if head_id and head_id not in {g.id for g in catalog.goals}:  # its id changed, uncommitted
+        mine = follow(history.commits, head_id, goal.path)
     notices = history.status.notices()
-    pending = _uncommitted(history.repo, catalog, goal, mine[0][1] if mine else None)
+    last = mine[0][1] if mine else None
+    pending = _uncommitted(history.repo, catalog, goal, committed, last)
     if not mine and history.status.head is not None:
         notices.append(
             f"no history yet: {goal.path} is in no commit (a new file, or moved since the "
@@ -411,22 +412,27 @@ def _deleted_on_disk(vault: Vault, history: LoadedHistory) -> dict[str, _Deleted
     return found
 
 
-def _committed_id(repo: Repository, path: str) -> str | None:
-    """The ``id`` of the goal at ``path`` in the last commit, if any."""
+def _head_note(repo: Repository, path: str) -> Note | None:
+    """The note at ``path`` in the last commit, if it has one."""
     blob = repo.head_blob(path)
-    return parse_note(path, repo.read(blob)).id if blob else None
+    return parse_note(path, repo.read(blob)) if blob else None
 
 
 def _uncommitted(
-    repo: Repository, catalog: Catalog, goal: Goal, last: GoalChange | None
+    repo: Repository,
+    catalog: Catalog,
+    goal: Goal,
+    committed: Note | None,
+    last: GoalChange | None,
 ) -> list[Event] | None:
-    """What the goal file on disk changed since HEAD; None when nothing did."""
+    """What the goal file on disk changed since HEAD (``committed``: the note HEAD has
+    at its path, if any; else the goal at its last committed path); None when nothing
+    did."""
     work = state_of(catalog.by_path[goal.path])
-    head_path = goal.path if repo.head_blob(goal.path) else (last.new_path if last else None)
-    blob = repo.head_blob(head_path) if head_path else None
-    head: GoalState | None = None
-    if head_path and blob:
-        head = state_of(parse_note(head_path, repo.read(blob)))
+    head_path = goal.path if committed is not None else (last.new_path if last else None)
+    if committed is None and head_path is not None:
+        committed = _head_note(repo, head_path)
+    head = state_of(committed) if committed is not None else None
     if head == work and head_path == goal.path:
         return None
     return diff_states(head, work, old_path=head_path, new_path=goal.path)
