@@ -26,7 +26,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from journal.core.errors import Severity, UnsafeWrite
-from journal.core.plain_scalars import resolves_to_text
 
 if TYPE_CHECKING:  # imported where a note is read or written: not every command does
     from journal.core import yaml12
@@ -410,6 +409,8 @@ def _unprintable() -> re.Pattern[str]:
 
 
 def _plain_ok(text: str) -> bool:
+    from journal.core.plain_scalars import resolves_to_text  # its patterns: when writing
+
     return (
         bool(text)
         and text == text.strip()
