@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import difflib
 import re
-import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import cached_property
@@ -29,6 +28,7 @@ from journal.core.links import (
     name_key,
     parse_link,
 )
+from journal.core.names import unaccented
 from journal.core.networking import (
     Contact,
     Meeting,
@@ -153,12 +153,9 @@ def match_head(pool: Sequence[Head], ref: str) -> Head | None:
 
 
 def _bare(text: str) -> str:
-    """``text`` folded (:func:`fold`) and without the accents of Latin letters (the
-    combining marks U+0300-U+036F): ``José`` is ``jose``.  Other scripts keep their
-    marks (``ガ`` is no ``カ``) and their syllables (Hangul is not split)."""
-    decomposed = unicodedata.normalize("NFD", fold(text))
-    stripped = "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f")
-    return unicodedata.normalize("NFC", stripped)
+    """``text`` folded (:func:`fold`), Latin letters without their accents
+    (:func:`~journal.core.names.unaccented`): ``José`` is ``jose``."""
+    return unaccented(fold(text))
 
 
 def _no_alias(key: str) -> Sequence[str]:

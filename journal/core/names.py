@@ -44,7 +44,7 @@ def slug(title: str, limit: int = 48) -> str:
     with their marks (``学ぶ``, ``नमस्ते``)."""
     words: list[str] = []
     word = ""
-    for ch in _unaccented(title):
+    for ch in unaccented(title):
         if unicodedata.category(ch)[0] in "LMN":  # letters, their marks, digits
             word += ch
         elif word:
@@ -66,7 +66,7 @@ _LATIN_LETTERS = str.maketrans(
 )
 
 
-def _unaccented(text: str) -> str:
+def unaccented(text: str) -> str:
     """``text`` lower-cased and in compatibility form (NFKC), Latin letters without their
     accents; the marks of other scripts' letters kept (kana voicing, Indic vowels)."""
     decomposed = unicodedata.normalize("NFKD", text.lower()).translate(_LATIN_LETTERS)
