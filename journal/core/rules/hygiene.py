@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from journal.core.checkins import INLINE_KEY, MiswrittenValue, parse_inline
 from journal.core.fields import GOAL_FIELDS
 from journal.core.formatting import shell_word
-from journal.core.notes import NoteLink
+from journal.core.notes import NoteLink, stem_of
 from journal.core.rules.base import Check, Context, Problem, Rule
 
 #: How many other goals a duplicate-id finding names.
@@ -190,8 +190,7 @@ _UNLINKABLE = "#^[]|"
 
 def unlinkable_name(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.goals:
-        name = goal.path.rsplit("/", 1)[-1][:-3]
-        found = sorted({ch for ch in name if ch in _UNLINKABLE})
+        found = sorted({ch for ch in stem_of(goal.path) if ch in _UNLINKABLE})
         if found:
             chars = " ".join(f"`{ch}`" for ch in found)
             yield Problem(
