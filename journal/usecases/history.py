@@ -188,17 +188,15 @@ def _merged(change: GoalChange, new: Version | None, others: list[Version | None
     stays: its ``current`` is the goal's value from then on (its timeline skips it)."""
     if not others or new is None:
         return change
+    # what the merge changed against each other parent (a parent without the goal: all)
+    against = [
+        None if other is None else [(e.kind, e.new) for e in diff_states(other.state, new.state)]
+        for other in others  # (a list: a value may be a mapping, no key of a set)
+    ]
     kept = tuple(
         event
         for event in change.events
-        if all(
-            other is None  # that parent has no such goal: all of it is new to it
-            or any(
-                (e.kind, e.new) == (event.kind, event.new)  # it had another value there
-                for e in diff_states(other.state, new.state)
-            )
-            for other in others
-        )
+        if all(changed is None or (event.kind, event.new) in changed for changed in against)
     )
     return replace(change, events=kept)
 
