@@ -811,6 +811,23 @@ def test_a_follow_up_done_value_that_is_no_date_is_open_for_every_command(
     assert json.loads(invoke("followups", "--all", "--json").stdout)[0]["state"] == "done"
 
 
+def test_the_review_reports_problems_of_meetings_not_of_plain_notes(
+    invoke: Invoke, write: Write
+) -> None:
+    """The review names what is wrong in goals, meetings and contacts (their findings
+    feed it); a plain note's problems are `journal list`'s and `journal check`'s."""
+    write(
+        "meetings/2026-11-10 A.md",
+        meeting_text(date="2026-11-10", follow_up_by="2026-11-17", follow_up_done="yes"),
+    )
+    write("notes/Ideas.md", "---\ntitle: Ideas: more\n---\n")
+    assert "notes/Ideas.md:2: invalid front matter" in invoke("list").stderr
+    review = invoke("review", "--stdout")
+    assert review.exit_code == 0, review.stderr
+    assert "meetings/2026-11-10 A.md:" in review.stderr
+    assert "notes/Ideas.md" not in review.stderr
+
+
 def test_a_day_that_does_not_exist_is_named_so(invoke: Invoke, write: Write) -> None:
     write(
         "meetings/2026-11-10 A.md",

@@ -1712,10 +1712,12 @@ class IndexReader:
     def aliased(self, key: str) -> list[str]:
         return [p for (p,) in self._rows("SELECT path FROM aliases WHERE key = ?", (key,))]
 
-    def diagnostics(self) -> list[Diagnostic]:
-        return [
-            Diagnostic(path, line, message, severity, code)
-            for path, line, message, severity, code in self._rows(
-                "SELECT path, line, message, severity, code FROM diagnostics ORDER BY path, seq"
+    def diagnostics(self, kinds: Collection[str] | None = None) -> list[Diagnostic]:
+        sql = "SELECT d.path, d.line, d.message, d.severity, d.code FROM diagnostics d"
+        args: list[str] = []
+        if kinds is not None:
+            args = sorted(kinds)
+            sql += " JOIN notes n ON n.path = d.path WHERE n.kind IN ({})".format(
+                ",".join("?" * len(args))
             )
-        ]
+        return [Diagnostic(*row) for row in self._rows(f"{sql} ORDER BY d.path, d.seq", args)]

@@ -93,8 +93,8 @@ class NoteSource(Protocol):
         """Every ``progress::`` check-in as (link target, check-in)."""
         ...
 
-    def diagnostics(self) -> list[Diagnostic]:
-        """Every note's problems."""
+    def diagnostics(self, kinds: Collection[str] | None = None) -> list[Diagnostic]:
+        """Every note's problems (only the notes of ``kinds``, when given)."""
         ...
 
     def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
@@ -190,8 +190,8 @@ class NoteList:
     def inline_checkins(self) -> list[tuple[str, CheckIn]]:
         return [item for note in self.notes for item in inline_checkins(note)]
 
-    def diagnostics(self) -> list[Diagnostic]:
-        return [d for n in self.notes for d in n.diagnostics]
+    def diagnostics(self, kinds: Collection[str] | None = None) -> list[Diagnostic]:
+        return [d for n in self.notes if kinds is None or n.kind in kinds for d in n.diagnostics]
 
     def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
         resolve = LinkResolver(lambda name: self._names[0].get(name, ()), self.aliased)
@@ -274,8 +274,8 @@ class _Originals:
     def inline_checkins(self) -> list[tuple[str, CheckIn]]:
         return [i for i in self._source.inline_checkins() if not is_conflict_copy(i[1].path)]
 
-    def diagnostics(self) -> list[Diagnostic]:
-        return [d for d in self._source.diagnostics() if not is_conflict_copy(d.path)]
+    def diagnostics(self, kinds: Collection[str] | None = None) -> list[Diagnostic]:
+        return [d for d in self._source.diagnostics(kinds) if not is_conflict_copy(d.path)]
 
     def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
         found = self._source.unresolved_links(kinds)
@@ -482,6 +482,10 @@ class Catalog:
     @property
     def diagnostics(self) -> list[Diagnostic]:
         return self._source.diagnostics()
+
+    def diagnostics_of(self, kinds: Collection[str]) -> list[Diagnostic]:
+        """The problems of the notes of ``kinds``, in path order."""
+        return self._source.diagnostics(kinds)
 
     def goal_like(self, head: NoteHead) -> bool:
         """Whether a note is meant as a goal: typed ``goal`` (a note whose front matter

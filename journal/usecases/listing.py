@@ -161,10 +161,7 @@ def review_problems(catalog: Catalog) -> list[Diagnostic]:
     follow-up listed as overdue says why); a plain note's are ``journal list``'s."""
     found = list(catalog.unreadable_goals)
     told = {(d.path, d.line, d.message) for d in found}
-    for d in catalog.diagnostics:
-        if d.severity == "hint" or (d.path, d.line, d.message) in told:
-            continue
-        note = catalog.by_path.get(d.path)  # loaded once a path, kept by the catalog
-        if note is not None and note.kind in ("goal", "meeting", "contact"):
+    for d in catalog.diagnostics_of(("goal", "meeting", "contact")):
+        if d.severity != "hint" and (d.path, d.line, d.message) not in told:
             found.append(d)
     return found
