@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
@@ -232,7 +232,7 @@ def emit_json(data: Any) -> None:
     click.echo(escape_c1(json.dumps(json_numbers(data), indent=2, ensure_ascii=False)))
 
 
-def report(diagnostics: list[Any], *, severities: tuple[str, ...] = ("error",)) -> None:
+def report(diagnostics: Sequence[Any], *, severities: tuple[str, ...] = ("error",)) -> None:
     """Per-file problems on stderr, one ``path:line: message`` each (``path:line:
     warning: message`` for a warning)."""
     from journal.core.formatting import line_text

@@ -479,9 +479,10 @@ class Catalog:
         self.by_path.remember(notes)
         return [n for n in notes if n.readable]
 
-    @property
-    def diagnostics(self) -> list[Diagnostic]:
-        return self._source.diagnostics()
+    @cached_property
+    def diagnostics(self) -> Sequence[Diagnostic]:
+        """Every note's problems, in path order (read once: rules and reports each ask)."""
+        return tuple(self._source.diagnostics())
 
     def diagnostics_of(self, kinds: Collection[str]) -> list[Diagnostic]:
         """The problems of the notes of ``kinds``, in path order."""
