@@ -110,3 +110,26 @@ def test_ignoring_accents_keeps_the_marks_of_other_scripts() -> None:
     )
     assert catalog.find_note("ガード").title == "G"
     assert catalog.find_note("jose").title == "J"
+
+
+def test_a_part_of_a_name_begins_a_word_of_it() -> None:
+    """Reported: `--with Ana` linked the meeting to Dana Ortiz, the only name holding
+    "ana". A part names a note when it begins a word of its title, file name or id; in
+    Chinese, Japanese or Korean, written without spaces, anywhere."""
+    catalog = Catalog(
+        [
+            parse_note("people/Dana Ortiz.md", b"---\ntype: contact\ntitle: Dana Ortiz\n---\n"),
+            parse_note("goals/g.md", b"---\ntype: goal\nid: goal-2026-q4\ntitle: Grow\n---\n"),
+            parse_note("people/田中太郎.md", b"---\ntype: contact\ntitle: Tanaka\n---\n"),
+            parse_note("people/김민수.md", b"---\ntype: contact\ntitle: Kim\n---\n"),
+        ]
+    )
+    with pytest.raises(NotFound):
+        catalog.find_note("Ana")
+    with pytest.raises(NotFound):
+        catalog.find_note("rtiz")
+    assert catalog.find_note("ortiz").title == "Dana Ortiz"
+    assert catalog.find_note("2026-q4").title == "Grow"
+    assert catalog.find_note("q4").title == "Grow"
+    assert catalog.find_note("太郎").title == "Tanaka"
+    assert catalog.find_note("민수").title == "Kim"

@@ -141,7 +141,9 @@ def match_head(pool: Sequence[Head], ref: str) -> Head | None:
         lambda n: link_key(n.path) == wanted,
         lambda n: fold(n.stem) in names or fold(n.title) in names,
         lambda n: any(fold(a) in names for a in n.aliases),
-        lambda n: any(w in _bare(x) for w in bare_names for x in (n.title, n.stem, n.id or "")),
+        lambda n: any(
+            _begins_a_word(w, _bare(x)) for w in bare_names for x in (n.title, n.stem, n.id or "")
+        ),
     ]
     for matches in tiers:
         found = [n for n in pool if matches(n)]
@@ -150,6 +152,30 @@ def match_head(pool: Sequence[Head], ref: str) -> Head | None:
         if found:
             raise Ambiguous(ref, [n.path for n in found])
     return None
+
+
+def _begins_a_word(part: str, name: str) -> bool:
+    """Whether ``part`` begins a word of ``name``: ``ana`` names ``Ana Lopez``, not
+    ``Dana Ortiz``; ``2026-q4`` names ``goal-2026-q4``.  In a script written without
+    spaces between words (Chinese, Japanese, Thai...) any place counts."""
+    start = name.find(part)
+    while start != -1:
+        before = name[start - 1] if start else " "
+        if not before.isalnum() or _unspaced(before) or _unspaced(part[:1]):
+            return True
+        start = name.find(part, start + 1)
+    return False
+
+
+def _unspaced(char: str) -> bool:
+    """A letter of a script whose words are not separated by spaces."""
+    return bool(char) and (
+        "\u0e00" <= char <= "\u0eff"  # Thai, Lao
+        or "\u3040" <= char <= "\u30ff"  # kana
+        or "\u3400" <= char <= "\u9fff"  # CJK ideographs
+        or "\uac00" <= char <= "\ud7af"  # Hangul: a Korean name is written as one word
+        or "\uf900" <= char <= "\ufaff"
+    )
 
 
 def _bare(text: str) -> str:
