@@ -109,6 +109,20 @@ def test_new_goal_feeds_writes_an_activity_goal_that_check_finds_paired(
     assert not (vault / "goals/Attend more.md").exists()
 
 
+def test_new_goal_leaves_the_kind_to_the_check_unless_told(invoke: Invoke, vault: Path) -> None:
+    """Reported: `new goal` wrote `kind: outcome` when no `--kind` was given, and an
+    explicit kind decides, so O001 never named an activity metric of a goal it made."""
+    args = ("--metric", "events attended", "--target", "3", "--due", "2027-03-31")
+    assert invoke("new", "goal", "Attend 3 events", *args).exit_code == 0
+    assert invoke("new", "goal", "Attend 4 events", *args, "--kind", "outcome").exit_code == 0
+    assert "\nkind:\n" in (vault / "goals/Attend 3 events.md").read_text()
+    assert "\nkind: outcome\n" in (vault / "goals/Attend 4 events.md").read_text()
+    found = json.loads(invoke("check", "--json").stdout)
+    assert sorted((f["path"], f["rule"]) for f in found if f["rule"] == "O001") == [
+        ("goals/Attend 3 events.md", "O001")
+    ]
+
+
 def test_new_goal_never_overwrites_even_by_case(invoke: Invoke, vault: Path, write: Write) -> None:
     write("goals/network MORE.md", "mine\n")
     result = invoke("new", "goal", "Network more")

@@ -121,7 +121,8 @@ def new_goal(
         "id": goal_id,
         "title": title,
         "status": "active",
-        "kind": values.get("kind", "activity" if values.get("feeds") else "outcome"),
+        # not given: left empty, for `journal check` to tell by the metric (O001)
+        "kind": values.get("kind", "activity" if values.get("feeds") else None),
         "area": values.get("area"),
         "created": today,
         "outcome": values.get("outcome"),
