@@ -405,6 +405,17 @@ def test_the_current_week_by_label_is_seen_as_of_today(
     assert "No check-in for 76 days" in past  # a past week is seen from its last day
 
 
+def test_a_day_ahead_is_seen_as_of_today_as_its_week_is(
+    example_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: `--date` a week ahead listed follow-ups and milestones overdue on a day
+    that had not come, where `--week` of the same week saw it from today."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-22")
+    ahead = run(example_vault, "review", "--date", "2026-12-10", "--stdout")
+    assert ahead[0] == 0 and ahead == run(example_vault, "review", "--week", "2026-W50", "--stdout")
+    assert "No check-in for 83 days" in ahead[1]  # as of 11-22, not of 12-10 (101 days)
+
+
 def attention_of(text: str) -> str:
     return text.split("## Needs attention", 1)[1].split("<!-- journal:end", 1)[0]
 

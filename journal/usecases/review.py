@@ -54,8 +54,8 @@ class ReviewResult:
 def review_period(
     vault: Vault, today: date, *, week: str | None = None, day: date | None = None
 ) -> tuple[Period, date]:
-    """The week to review and the day it is seen from: ``--week`` (its last day, or
-    today when that is earlier), ``--date`` (that day) or today."""
+    """The week to review and the day it is seen from: ``--week`` (its last day) or
+    ``--date`` (that day), or today when that is earlier: a day ahead has no values yet."""
     start = vault.config.week_start
     if week is not None and day is not None:
         raise UsageProblem("give --week or --date, not both")
@@ -66,7 +66,7 @@ def review_period(
             raise UsageProblem(f"--week: {exc.message}") from None
         return period, min(period.end, today)
     when = day or today
-    return week_of(when, start), when
+    return week_of(when, start), min(when, today)
 
 
 @dataclass(frozen=True)
