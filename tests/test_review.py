@@ -889,8 +889,10 @@ def test_a_past_week_shows_milestones_and_follow_ups_open_then_though_done_since
 
 def test_counts_of_days_read_as_english(invoke: Invoke, write: Write) -> None:
     write("goals/a.md", goal_text("Alpha", due="2026-11-23"))
+    write("goals/b.md", goal_text("Beta", due="2026-11-22"))
     review = invoke("review", "--stdout").stdout
     assert "- Due in 1 day (2026-11-23): [[a]]" in review
+    assert "- Due today (2026-11-22): [[b]]" in review  # reported: "Due in 0 days"
 
 
 def test_stdout_prints_a_crlf_review_as_it_would_be_written(
