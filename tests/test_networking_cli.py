@@ -828,6 +828,18 @@ def test_the_review_reports_problems_of_meetings_not_of_plain_notes(
     assert "notes/Ideas.md" not in review.stderr
 
 
+def test_a_quoted_empty_follow_up_done_is_owed_and_no_error(invoke: Invoke, write: Write) -> None:
+    """Reported: `follow_up_done: ""` was owed and an H005 error at once; empty, quoted
+    or not, is "not done yet" (docs/format.md), as a milestone's `done: ""` is."""
+    write(
+        "meetings/2026-11-10 A.md",
+        meeting_text(date="2026-11-10", follow_up_by="2026-11-17", follow_up_done='""'),
+    )
+    listed = json.loads(invoke("followups", "--all", "--json").stdout)
+    assert [(f["path"], f["state"]) for f in listed] == [("meetings/2026-11-10 A.md", "overdue")]
+    assert json.loads(invoke("check", "--json").stdout) == []
+
+
 def test_a_day_that_does_not_exist_is_named_so(invoke: Invoke, write: Write) -> None:
     write(
         "meetings/2026-11-10 A.md",

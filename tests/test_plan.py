@@ -334,6 +334,7 @@ def test_a_plan_starting_mid_week_has_the_vaults_calendar_weeks(
     rows: list[str],
     review_day: str,
     first: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The review of the plan's first week compares against that week's target (the
     line from 0 on 2026-11-24 to 14 on 2026-12-08 reaches one per day)."""
@@ -346,7 +347,8 @@ def test_a_plan_starting_mid_week_has_the_vaults_calendar_weeks(
     week_rows = [line for line in text.splitlines() if re.match(r"\| \d{4}-W\d\d \| \d{4}-", line)]
     assert [line[: len(rows[0])] for line in week_rows] == rows
     assert props_of(path)["targets"][0]["values"][0] == first  # type: ignore[index]
-    review = invoke("review", "--date", review_day, "--stdout").stdout
+    monkeypatch.setenv("JOURNAL_TODAY", review_day)  # a day ahead is seen as of today
+    review = invoke("review", "--stdout").stdout
     assert "week: 2026-W48\n" in review and "[[2026-11-25-14-day-plan]]" in review
     row = next(line for line in review.splitlines() if line.startswith("| [[a]]"))
     assert f"expected {first}" in row and "plan" in row, row

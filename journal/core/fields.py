@@ -354,8 +354,9 @@ def _duration(field: Field, raw: Any, source: str | None) -> str:
 
 
 def done_value(raw: Any) -> bool | date | None:
-    """``true``/``false`` or the date something was done; None when it is neither."""
-    if raw is None:
+    """``true``/``false`` or the date something was done; None when it is neither.
+    Missing or empty (``done:``, ``done: ""``) is not done."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
         return False
     if isinstance(raw, (bool, date)):
         return raw
