@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 import click
 
@@ -113,9 +113,7 @@ class _PrintsHelp(click.Command):
             _drop_output()
             ctx.exit(PIPE_CLOSED)
         except OSError as exc:  # a full disk (/dev/full)
-            _drop_output()
-            echo(f"journal: can't write the output: {exc.strerror or exc}", err=True)
-            ctx.exit(1)
+            _output_lost(ctx, exc)
 
 
 class JournalCommand(_PrintsHelp):
@@ -156,6 +154,8 @@ class JournalGroup(_PrintsHelp, click.Group):
             # watch` piped to a reader that ended): stop quietly, as SIGPIPE would
             _drop_output()
             ctx.exit(PIPE_CLOSED)
+        except _OutputLost as exc:
+            _output_lost(ctx, exc.error)
         except KeyboardInterrupt as exc:
             echo(f"journal: {_interrupted(ctx)}", err=True)
             # as a shell reports Ctrl-C (128 + SIGINT), or the signal that stopped it
@@ -173,6 +173,21 @@ class JournalGroup(_PrintsHelp, click.Group):
 
 #: The exit code when what reads the output went away, as git and coreutils report it.
 PIPE_CLOSED = 128 + getattr(signal, "SIGPIPE", 13)
+
+
+class _OutputLost(Exception):
+    """Standard output could not be written (a full disk): not the command's failure."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _output_lost(ctx: click.Context, error: OSError) -> NoReturn:
+    """Say in one line that the output could not be written, and exit 1."""
+    _drop_output()
+    echo(f"journal: can't write the output: {error.strerror or error}", err=True)
+    ctx.exit(1)
 
 
 def _drop_output() -> None:
@@ -217,19 +232,32 @@ def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
     (:func:`~journal.core.formatting.terminal_text`)."""
     from journal.core.formatting import terminal_text
 
-    click.echo(terminal_text(text), err=err, nl=nl)
+    _print(terminal_text(text), err=err, nl=nl)
 
 
 def echo_styled(text: str) -> None:
     """Print a coloured view, made from :func:`~journal.core.formatting.terminal_data`:
     its own colour codes are the only control characters in it."""
-    click.echo(text, nl=False)
+    _print(text, nl=False)
 
 
 def emit_json(data: Any) -> None:
     from journal.core.formatting import escape_c1, json_numbers
 
-    click.echo(escape_c1(json.dumps(json_numbers(data), indent=2, ensure_ascii=False)))
+    _print(escape_c1(json.dumps(json_numbers(data), indent=2, ensure_ascii=False)))
+
+
+def _print(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """``click.echo``; standard output that can't be written (not a closed pipe) is
+    :class:`_OutputLost`, which the group reports in one line."""
+    try:
+        click.echo(text, err=err, nl=nl)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if err:
+            raise
+        raise _OutputLost(exc) from exc
 
 
 def report(diagnostics: Sequence[Any], *, severities: tuple[str, ...] = ("error",)) -> None:

@@ -558,6 +558,29 @@ def test_help_to_a_closed_pipe_or_a_full_disk_fails_as_a_commands_output_does(
     assert failed.stderr == "journal: can't write the output: No space left on device\n"
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+@pytest.mark.parametrize(
+    "args",
+    [["list"], ["list", "--json"], ["status"], ["review", "--stdout"], ["show", "five"]],
+)
+def test_a_commands_output_to_a_full_disk_is_one_line(
+    example_vault: Path, args: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Reported: `journal list >/dev/full` said "internal error: OSError" (only `--help`
+    gave the line docs/commands.md promises)."""
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("JOURNAL_INDEX", str(tmp_path / "index.sqlite"))
+    journal = [sys.executable, "-m", "journal", "--vault", str(example_vault), *args]
+    with Path("/dev/full").open("wb") as full:
+        failed = subprocess.run(journal, stdout=full, stderr=subprocess.PIPE, text=True)
+    assert (failed.returncode, failed.stderr) == (
+        1,
+        "journal: can't write the output: No space left on device\n",
+    )
+
+
 def test_a_stop_signal_outside_a_commands_run_is_raised_as_it_starts_or_not_at_all() -> None:
     """Reported: Ctrl-C or SIGTERM while click parsed the arguments or closed the command
     gave click's `Aborted!` and exit 1.  Now one that comes before the command runs stops
