@@ -828,13 +828,13 @@ def check(
 
 def _day_option(text: str | None, option: str = "--date") -> date:
     """An option's date (a usage error naming ``option`` when it is not one), else today."""
-    from journal.core.dates import DateError, parse_date
+    from journal.core.dates import DateError, parse_day
     from journal.core.errors import UsageProblem
 
     if text is None:
         return today()
     try:
-        return parse_date(text)
+        return parse_day(text)
     except DateError as exc:
         raise UsageProblem(f"{option}: {exc.message}") from None
 

@@ -13,6 +13,7 @@ from journal.core.dates import (
     DateError,
     Period,
     parse_date,
+    parse_day,
     parse_duration,
     parse_week,
     today_from,
@@ -83,7 +84,7 @@ def test_durations() -> None:
 @pytest.mark.parametrize(
     ("value", "words"),
     [
-        ("2026-11-22T10:00", "is not a date (expected YYYY-MM-DD)"),
+        ("2026-11-22T10:00", "is a date and time: give the day alone (2026-11-22)"),
         ("\u0662\u0660\u0662\u0666-\u0661\u0661-\u0662\u0662", "is not a date"),  # Arabic-Indic
         ("9999-12-31", "is out of range (a year from 1000 to 8999)"),  # today + N overflowed
         ("0999-12-31", "is out of range"),
@@ -93,6 +94,26 @@ def test_journal_today_is_a_plain_date_within_the_calendar(value: str, words: st
     with pytest.raises(DateError, match=re.escape(words)):
         today_from(value)
     assert today_from(" 2026-11-22 ") == date(2026, 11, 22)
+
+
+@pytest.mark.parametrize("year", ["9999", "0001", "0999"])
+def test_a_date_beyond_the_years_journal_counts_in_is_refused(year: str) -> None:
+    """Reported: `due: 9999-12-31` (or `review --date 0001-01-07`) crashed the review
+    with an OverflowError: a day after it, or a week before it, is off the calendar."""
+    for parse in (parse_date, parse_day):
+        with pytest.raises(DateError, match=re.escape("out of range (a year from 1000 to 8999)")):
+            parse(f"{year}-12-31")
+    with pytest.raises(DateError, match="out of range"):
+        parse_week(f"{year}-W01")
+    assert parse_day("8999-12-31") == date(8999, 12, 31)
+
+
+@pytest.mark.parametrize("text", ["2026-11-20T10:00", " 2026-11-20", "2026-11-20 "])
+def test_an_options_day_is_the_day_alone(text: str) -> None:
+    """Reported: `--due-before 2026-12-31T10:00` and `--date " 2026-11-20"` were taken."""
+    assert parse_date(text) == date(2026, 11, 20)  # a property may hold a date-time
+    with pytest.raises(DateError):
+        parse_day(text)
 
 
 def test_a_date_is_written_in_ascii_digits() -> None:

@@ -416,6 +416,19 @@ def test_a_day_ahead_is_seen_as_of_today_as_its_week_is(
     assert "No check-in for 83 days" in ahead[1]  # as of 11-22, not of 12-10 (101 days)
 
 
+def test_a_due_day_at_the_end_of_the_calendar_is_a_bad_value_not_a_crash(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `due: 9999-12-31` (a "no deadline") crashed `journal review` with an
+    OverflowError; `--date 0001-01-07` too."""
+    write("goals/far.md", goal_text("Far", due="9999-12-31"))
+    review = invoke("review", "--stdout")
+    assert review.exit_code == 0, review.stderr
+    assert "goals/far.md:" in review.stderr and "out of range" in review.stderr
+    early = invoke("review", "--date", "0001-01-07", "--stdout")
+    assert early.exit_code == 2 and "out of range" in early.stderr
+
+
 def attention_of(text: str) -> str:
     return text.split("## Needs attention", 1)[1].split("<!-- journal:end", 1)[0]
 

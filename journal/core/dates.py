@@ -25,9 +25,10 @@ _DATETIME = re.compile(
 )
 _WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE | re.ASCII)
 _DURATION = re.compile(r"(\d+)\s*([dw])", re.IGNORECASE | re.ASCII)
-#: The years ``JOURNAL_TODAY`` may name: today plus or minus a plan, a horizon or a
-#: rate's forecast stays within the calendar (which ends on 9999-12-31).
-TODAY_YEARS = range(1000, 9000)
+#: The years a date may have (in a note, an option or ``JOURNAL_TODAY``): a day plus or
+#: minus a plan, a horizon or a rate's forecast stays within the calendar (which ends on
+#: 9999-12-31; ``due: 9999-12-31`` for "no deadline" would overflow the day after it).
+YEARS = range(1000, 9000)
 
 
 class DateError(JournalError):
@@ -49,7 +50,21 @@ def parse_date(text: str) -> date:
     hour, minute, second = (int(part or 0) for part in clock) if clock else (0, 0, 0)
     if hour > 23 or minute > 59 or second > 60:  # 60: a leap second
         raise DateError(f"'{text}' is not a real time of day ({hour:02}:{minute:02})")
+    if day.year not in YEARS:
+        raise DateError(f"'{text}' is out of range (a year from 1000 to 8999)")
     return day
+
+
+def parse_day(text: str) -> date:
+    """A day typed as an option's value: ``YYYY-MM-DD`` and nothing else (a time, or a
+    space around it, is a typo there, not a day to guess)."""
+    if _DATE.fullmatch(text) is None:
+        if _DATETIME.fullmatch(text.strip()):
+            raise DateError(
+                f"'{text}' is a date and time: give the day alone ({text.strip()[:10]})"
+            )
+        raise DateError(f"'{text}' is not a date (expected YYYY-MM-DD)")
+    return parse_date(text)
 
 
 def not_after(day: date, today: date | None, what: str) -> date:
@@ -109,6 +124,8 @@ def parse_week(text: str, week_start: int = 0) -> Period:
     if match is None:
         raise DateError(f"'{text}' is not a week (expected YYYY-Www, e.g. 2026-W47)")
     year, number = int(match.group(1)), int(match.group(2))
+    if year not in YEARS:
+        raise DateError(f"'{text}' is out of range (a year from 1000 to 8999)")
     try:
         thursday = date.fromisocalendar(year, number, _THURSDAY + 1)
     except ValueError:
@@ -132,12 +149,7 @@ def weeks_between(start: date, end: date) -> float:
 
 def today_from(value: str | None) -> date:
     """Today, or the day given as YYYY-MM-DD (tests and reproducible runs set
-    ``JOURNAL_TODAY``), in one of :data:`TODAY_YEARS`."""
+    ``JOURNAL_TODAY``), in one of :data:`YEARS`."""
     if not value:
         return datetime.now().date()
-    if _DATE.fullmatch(value.strip()) is None:
-        raise DateError(f"'{value}' is not a date (expected YYYY-MM-DD)")
-    day = parse_date(value)
-    if day.year not in TODAY_YEARS:
-        raise DateError(f"'{value}' is out of range (a year from 1000 to 8999)")
-    return day
+    return parse_day(value.strip())
