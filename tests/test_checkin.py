@@ -55,6 +55,23 @@ def test_minus_equals_and_dates(invoke: Invoke, write: Write, vault: Path) -> No
     )
 
 
+@pytest.mark.parametrize(
+    "value", ["+99999999999999999999", "=2000000000000000", "--2000000000000000"]
+)
+def test_a_check_in_that_would_put_current_out_of_range_writes_nothing(
+    invoke: Invoke, write: Write, vault: Path, value: str
+) -> None:
+    """Reported: `log G +99999999999999999999` wrote `current: 1e20`, a value every
+    command then reported as bad, and further `log`s refused."""
+    write(GOAL, goal_text(current=2))
+    before = (vault / GOAL).read_bytes()
+    args = ["--", value[1:]] if value.startswith("--") else [value]
+    result = invoke("log", "Connect", *args)
+    assert result.exit_code == 2
+    assert "current should be a number from -10^15 to 10^15" in result.stderr
+    assert (vault / GOAL).read_bytes() == before
+
+
 def test_the_change_starts_from_baseline_or_zero_when_current_is_missing(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

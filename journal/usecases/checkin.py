@@ -122,6 +122,12 @@ def log_checkin(
                 "warning",
                 "M007",
             )
+        try:
+            coerce(GOAL_FIELDS["current"], new)
+        except FieldError as exc:
+            raise UsageProblem(
+                f"{checkin.value_text} would make current {number(new)}, and {exc.message}"
+            ) from None
         result.update(old=_tidy(old), new=new)
         text = doc.text if current == new else codec.edit(doc, {("current",): new})
         text = append_checkin(codec.parse_text(text, bom=doc.bom), checkin)
