@@ -118,3 +118,18 @@ def test_an_unreadable_note_keeps_its_goal_type_line() -> None:
     assert (note.kind, note.readable) == ("goal", False)
     other = parse_note("y.md", b"---\ntype: contact\nwhy: a: b\n---\n")
     assert (other.kind, other.readable) == ("note", False)
+
+
+def test_an_unclosed_dash_line_is_a_rule_unless_properties_follow(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: a plain note opening with a `---` rule and no second one was reported
+    as unclosed front matter, where docs/commands.md says such a note stays quiet."""
+    write("notes/rule.md", "---\n\nJust a rule above.\n")
+    write("notes/lost.md", "---\ntitle: Lost\nstatus: active\n\nThe closing line went.\n")
+    write("goals/rule.md", "---\n\nA rule in the goal folder.\n")
+    assert invoke("list").stderr.splitlines() == [
+        "goals/rule.md:1: warning: front matter opened on line 1 is never closed "
+        "(no closing '---' line)",
+        "notes/lost.md:1: front matter opened on line 1 is never closed (no closing '---' line)",
+    ]

@@ -37,6 +37,7 @@ _OPEN = re.compile(r"---[ \t]*(\r?\n)")
 _LATE_OPEN = re.compile(r"(?:[ \t]*\r?\n)+---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^---[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_PROPERTY_LINE = re.compile(r"[ \t]*[^\s:#][^:\n]*:(?:[ \t]|\r?\n)")
 _PLAIN_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]|: |:$| #")
 _FLOW_FORBIDDEN = re.compile(r"[,\[\]{}]")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -145,7 +146,15 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
     doc.newline = opening.group(1)
     closing = _CLOSE.search(text, opening.end())
     if closing is None:
-        doc.refuse(1, "front matter opened on line 1 is never closed (no closing '---' line)")
+        # A `key:` line after it: properties whose closing line went missing.  Else a
+        # `---` rule opening a note of plain markdown (quiet unless the note is typed or
+        # in the goal folder, as an empty or plain-text block is).
+        meant = _PROPERTY_LINE.match(text, opening.end()) is not None
+        doc.refuse(
+            1,
+            "front matter opened on line 1 is never closed (no closing '---' line)",
+            "error" if meant else "warning",
+        )
         return doc
     yaml_text = text[opening.end() : closing.start()]
     data, problem = _load(yaml_text)
