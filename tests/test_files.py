@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from journal.adapters import files
-from journal.core.errors import Conflict, UnsafeWrite
+from journal.core.errors import Conflict, JournalError, UnsafeWrite
 
 
 def test_replace_writes_atomically_and_keeps_the_mode(tmp_path: Path) -> None:
@@ -74,3 +74,35 @@ def test_create_never_overwrites(tmp_path: Path) -> None:
         files.create(path, b"second")
     assert path.read_bytes() == b"first"
     assert [p.name for p in tmp_path.iterdir()] == ["new.md"]
+
+
+def test_a_read_only_note_is_not_written(tmp_path: Path) -> None:
+    """Reported: a note made read-only (`chmod 444`) was replaced all the same (the
+    atomic rename needs only the folder's permission)."""
+    path = tmp_path / "note.md"
+    path.write_text("old")
+    path.chmod(0o444)
+    snapshot = files.read_snapshot(path)
+    with pytest.raises(UnsafeWrite, match="is read-only"):
+        files.replace(snapshot, b"new")
+    assert path.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["note.md"]
+
+
+def test_what_the_system_refuses_is_one_line_naming_the_file(tmp_path: Path) -> None:
+    """Reported: a full disk, a read-only folder or a file where a folder belongs ended
+    in "internal error: OSError" without the note's name."""
+    blocker = tmp_path / "reviews"
+    blocker.write_text("a file, not a folder")
+    with pytest.raises(JournalError, match="can't write it: ") as raised:
+        files.create(blocker / "2026-W47.md", b"new")
+    assert raised.value.path == str(blocker / "2026-W47.md")
+    assert blocker.read_text() == "a file, not a folder"
+    full = Path("/dev/full")
+    if full.exists():  # a write that fails half-way: ENOSPC
+        with (
+            pytest.raises(JournalError, match="No space left on device"),
+            files.writing(full),
+            full.open("wb") as handle,
+        ):
+            handle.write(b"x")

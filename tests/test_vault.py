@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from journal.adapters.vault import Vault, find_vault, load_catalog, load_config
 from journal.cli import cli
-from journal.core.errors import ConfigError, NotFound, UnsafeWrite
+from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
 from journal.core.settings import Config, key_line
 
 
@@ -204,3 +204,16 @@ def test_excluded_folders_are_not_listed(vault: Path) -> None:
     assert opened.note_paths() == ["Archive2/y.md", "a.md"]
     assert opened.ignores("Archive/2024") and opened.ignores("x/.git") and not opened.ignores("")
     assert not opened.ignores("Archive2") and not opened.ignores("Meta")
+
+
+def test_a_deleted_vault_is_not_made_again(tmp_path: Path) -> None:
+    """Reported: `journal watch --regenerate`, regenerating as the vault folder was being
+    deleted, made the vault folder again (and its review) with `mkdir -p`."""
+    root = tmp_path / "vault"
+    (root / ".journal").mkdir(parents=True)
+    vault = Vault(root, load_config(root))
+    (root / ".journal").rmdir()
+    root.rmdir()
+    with pytest.raises(JournalError, match="is gone"):
+        vault.ensure_folder("reviews")
+    assert not root.exists()

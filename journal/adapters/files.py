@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,11 +53,30 @@ def read_snapshot(path: Path) -> Snapshot:
     """Read ``path`` for a later :func:`replace`; refuses symlinks and hard links."""
     try:
         info = path.lstat()
+        _refuse_links(path, info)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise JournalError("the file does not exist", path=str(path)) from None
-    _refuse_links(path, info)
-    data = path.read_bytes()
+    except OSError as exc:
+        raise JournalError(f"can't read it: {exc.strerror or exc}", path=str(path)) from None
     return Snapshot(path, data, digest(data), stat.S_IMODE(info.st_mode))
+
+
+@contextlib.contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """What the system refuses while ``path`` is written (a read-only folder, a full
+    disk) as one line naming it, not a traceback."""
+    try:
+        yield
+    except JournalError:
+        raise
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            reason += " (is its folder read-only?)"
+        elif exc.errno in (errno.EEXIST, errno.ENOTDIR):
+            reason = "a file has the name of a folder it needs"
+        raise JournalError(f"can't write it: {reason}; nothing written", path=str(path)) from None
 
 
 def _refuse_links(path: Path, info: os.stat_result) -> None:
@@ -92,13 +113,19 @@ def replace(snapshot: Snapshot, data: bytes) -> None:
     left behind on any error.
     """
     _unchanged(snapshot)
-    temp = _write_temp(snapshot.path.parent, data, snapshot.mode)
-    try:
-        _unchanged(snapshot)
-        temp.replace(snapshot.path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    if not snapshot.mode & 0o222:  # as an editor warns before it saves over it
+        raise UnsafeWrite(
+            "is read-only (no write permission); make it writable for the tool to edit it",
+            path=str(snapshot.path),
+        )
+    with writing(snapshot.path):
+        temp = _write_temp(snapshot.path.parent, data, snapshot.mode)
+        try:
+            _unchanged(snapshot)
+            temp.replace(snapshot.path)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
     _fsync_dir(snapshot.path.parent)
 
 
@@ -108,16 +135,17 @@ def create(path: Path, data: bytes, mode: int = 0o644) -> None:
     The content is complete before the name appears (temp file + hard link),
     so no other process or sync client ever sees a half-written note.
     """
-    temp = _write_temp(path.parent, data, mode & ~_umask())
-    try:
+    with writing(path):
+        temp = _write_temp(path.parent, data, mode & ~_umask())
         try:
-            os.link(temp, path)
-        except FileExistsError:
-            raise Conflict("already exists; not overwritten", path=str(path)) from None
-        except OSError:  # file systems without hard links
-            _create_exclusive(path, data)
-    finally:
-        temp.unlink(missing_ok=True)
+            try:
+                os.link(temp, path)
+            except FileExistsError:
+                raise Conflict("already exists; not overwritten", path=str(path)) from None
+            except OSError:  # file systems without hard links
+                _create_exclusive(path, data)
+        finally:
+            temp.unlink(missing_ok=True)
     _fsync_dir(path.parent)
 
 

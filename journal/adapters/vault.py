@@ -250,9 +250,17 @@ class Vault:
         return target
 
     def ensure_folder(self, rel: str) -> Path:
-        """Create a folder inside the vault (never through a symlink) and return it."""
+        """Create a folder inside the vault (never through a symlink, never the vault's
+        own folder, which may have been deleted meanwhile) and return it."""
         folder = self.disk_path(rel)
-        folder.mkdir(parents=True, exist_ok=True)
+        if not self.root.is_dir():
+            raise JournalError(f"the vault folder {self.root} is gone; nothing written")
+        try:
+            with files.writing(folder):
+                folder.mkdir(parents=True, exist_ok=True)
+        except JournalError as exc:
+            exc.path = rel
+            raise
         self.disk_path(rel)  # re-check: nothing became a symlink meanwhile
         return folder
 
@@ -291,7 +299,11 @@ class Vault:
         """Create a new note with ``data``; never overwrites (see :func:`files.create`)."""
         target = self.disk_path(rel)
         self.check_write(rel)
-        files.create(target, data)
+        try:
+            files.create(target, data)
+        except JournalError as exc:
+            exc.path = rel
+            raise
         self.written.append(rel)
 
     def notice(self, message: str) -> None:
