@@ -257,12 +257,15 @@ class Repository:
     def busy(self) -> str | None:
         """Why a file the tool writes on its own (``watch --regenerate``) would get in
         git's way now: a merge, rebase, cherry-pick, revert or bisect under way (a change
-        would stop its ``--continue``); None when none is.  Raises
+        would stop its ``--continue``), or a git command holding the index (a checkout
+        half done: the notes are neither branch's yet); None when none is.  Raises
         :class:`HistoryUnavailable` when git can't say (the repository went away)."""
         try:
             what = self._operation()
         except pygit2.GitError as exc:
             raise HistoryUnavailable(str(exc)) from None
+        if what is None and self._index_lock().exists():
+            return "a git command is running (its index is locked)"
         return None if what is None else f"a git {what} is under way"
 
     def _index_lock(self) -> Path:
