@@ -1153,3 +1153,28 @@ def test_the_watcher_calls_on_idle_when_no_file_changed(vault: Path, write: Writ
     finally:
         watcher.stop()
         thread.join(10)
+
+
+def test_an_index_file_that_cant_be_used_for_a_while_is_used_again_after(
+    watching: Running, write: Write
+) -> None:
+    """Reported: a folder made at the index's path (or its folder made read-only) while
+    `journal watch` ran left it failing on a closed database at every event, for good.
+    It works in memory meanwhile, and on the file again once it can."""
+    db = watching.db
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    db.mkdir()
+    write("notes/one.md", "# one\n")
+    deadline = time.monotonic() + SETTLE
+    while not any("working without one" in line for line in watching.logs):
+        assert time.monotonic() < deadline, watching.logs
+        time.sleep(0.05)
+    db.rmdir()
+    write("notes/two.md", "# two\n")
+    while not db.is_file():
+        assert time.monotonic() < deadline + SETTLE, watching.logs
+        time.sleep(0.05)
+    watching.settle()  # the file at the index's path matches a rebuild: used again
+    assert not any("closed database" in line for line in watching.logs), watching.logs
+    assert any("can be used again" in line for line in watching.logs), watching.logs

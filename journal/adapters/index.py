@@ -429,6 +429,8 @@ class Index:
         self._data_version: int | None = None  # see changed_elsewhere
         self.conn = self._connect()
         self._opened = self._file_id()
+        #: (what was at the path, why) while the file can't be used (see _replaced)
+        self._unusable: tuple[tuple[int, int] | None, str] | None = None
 
     @classmethod
     def open(cls, vault: Vault, path: Path | None = None) -> Index:
@@ -445,15 +447,16 @@ class Index:
 
     # --- opening, repairing -----------------------------------------------------------
 
-    def _connect(self) -> sqlite3.Connection:
-        if self.path is not None:
-            _refuse_foreign(self.path, self.vault)
-            _refuse_other_file(self.path)
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            _refuse_read_only(self.path)
+    def _connect(self, *, in_memory: bool = False) -> sqlite3.Connection:
+        path = None if in_memory else self.path
+        if path is not None:
+            _refuse_foreign(path, self.vault)
+            _refuse_other_file(path)
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            _refuse_read_only(path)
         for attempt in (1, 2):
             conn = sqlite3.connect(
-                str(self.path or ":memory:"),
+                str(path or ":memory:"),
                 timeout=BUSY_SECONDS,
                 isolation_level=None,
                 check_same_thread=False,  # one thread at a time (the watcher's loop)
@@ -672,18 +675,33 @@ class Index:
     def _replaced(self) -> bool:
         """When the file at the index's path is no longer the one open (deleted, or moved
         aside by another process), open the one there now (made anew if none): a
-        long-running watcher would otherwise keep writing to a file nobody reads."""
+        long-running watcher would otherwise keep writing to a file nobody reads.  When
+        that can't be done (a folder made at its path, its folder made read-only), work
+        in memory, and try the file again once what is at its path changes."""
         if self.path is None:
             return False
         try:
-            if self._file_id() == self._opened:
-                return False
-        except FileNotFoundError:
-            pass
+            now = self._file_id()
+        except OSError:
+            now = None
+        if now == (self._opened if self._unusable is None else self._unusable[0]):
+            return False
         self._end_read()
         self.conn.close()
-        self.conn = self._connect()
-        self._opened = self._file_id()
+        try:
+            self.conn = self._connect()
+            if self._unusable is not None:
+                self.notify(f"the index {self.path} can be used again")
+            self._opened, self._unusable = self._file_id(), None
+        except (OSError, sqlite3.Error, ConfigError) as exc:
+            if self._unusable is None:
+                self.notify(
+                    f"can't use the index {self.path} ({exc}); working without one until "
+                    "it can be used again"
+                )
+            self._unusable = (now, str(exc))
+            self._opened = None
+            self.conn = self._connect(in_memory=True)
         return True
 
     def _refresh(
