@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -170,6 +171,44 @@ def test_listing_skips_hidden_folders_temp_files_and_symlinks(vault: Path) -> No
         "goals/b.md",
         "goals/c.MD",
     ]
+
+
+def test_a_symlinked_note_or_folder_is_told_not_skipped_silently(
+    vault: Path, tmp_path: Path
+) -> None:
+    """Reported: a symlinked goal note (or `goals/` symlinked in) was left out without a
+    word, so `journal list` said "no goals match" and `set` found another goal."""
+    outside = tmp_path / "outside"
+    (outside / "people").mkdir(parents=True)
+    (outside / "linked.md").write_text("---\ntype: goal\n---\n")
+    (vault / "goals").mkdir()
+    (vault / "goals/linked.md").symlink_to(outside / "linked.md")
+    (vault / "people").symlink_to(outside / "people")
+    (vault / "Archive").symlink_to(outside / "people")  # excluded: quiet
+    (vault / ".shared").symlink_to(outside / "people")  # hidden: quiet
+    (vault / "picture.png").symlink_to(outside / "linked.md")  # no note: quiet
+    (vault / ".journal").mkdir(exist_ok=True)
+    (vault / ".journal/config.toml").write_text('[vault]\nexclude = ["Archive"]\n')
+    told: list[tuple[str, str]] = []
+    assert Vault.open(vault).note_paths() == []
+    list(Vault.open(vault).iter_notes(bad_name=lambda rel, why: told.append((rel, why))))
+    assert sorted(rel for rel, _why in told) == ["goals/linked.md", "people"]
+    assert all(why.startswith("a symlink: journal does not follow links") for _, why in told)
+    result = CliRunner().invoke(cli, ["--vault", str(vault), "list"])
+    assert "journal: skipped goals/linked.md: a symlink" in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root lists every folder")
+def test_a_folder_that_cant_be_listed_is_told(vault: Path) -> None:
+    (vault / "people").mkdir()
+    (vault / "people/Dana.md").write_text("# Dana\n")
+    (vault / "people").chmod(0)
+    try:
+        told: list[str] = []
+        list(Vault.open(vault).iter_notes(bad_name=lambda rel, why: told.append(f"{rel}: {why}")))
+    finally:
+        (vault / "people").chmod(0o755)
+    assert told == ["people: can't read the folder (Permission denied)"]
 
 
 def test_paths_stay_inside_the_vault(vault: Path, tmp_path: Path) -> None:

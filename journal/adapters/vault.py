@@ -105,6 +105,14 @@ def shown(rel: str) -> str:
     return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+#: Why a symlinked note or folder is left out: (a note, a folder).
+_LINK_SKIPPED = (
+    "a symlink: journal does not follow links (move the note it links to into the vault)",
+    "a symlink: journal does not follow links (move the folder it links to into the "
+    "vault, or list it in [vault] exclude to leave it out quietly)",
+)
+
+
 def excluded_folders(root: Path, config: Config) -> frozenset[str]:
     """The folders never read besides skipped ones: ``[vault] exclude`` and the template
     folders of Obsidian's plugins, as vault-relative paths (``Meta/Templates``)."""
@@ -177,9 +185,10 @@ class Vault:
     ) -> Iterator[tuple[str, os.DirEntry[str]]]:
         """Every note as (relative posix path, directory entry), or those in the folder
         ``under`` (a vault-relative path); symlinks are not followed, skipped and excluded
-        folders not entered.  A note whose path is not valid UTF-8 is left out and
-        passed to ``bad_name`` with the reason."""
-        for rel, entry in self._iter_files(under):
+        folders not entered.  A note whose path is not valid UTF-8, a symlinked note or
+        folder and a folder that can't be listed are left out and passed to ``bad_name``
+        with the reason."""
+        for rel, entry in self._iter_files(under, skipped=bad_name):
             if not is_note_name(entry.name):
                 continue
             problem = name_problem(rel)
@@ -199,16 +208,36 @@ class Vault:
             and name_problem(rel) is None
         )
 
-    def _iter_files(self, under: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:
-        """Every file outside the skipped and excluded folders, not through symlinks."""
+    def _iter_files(
+        self, under: str = "", *, skipped: Callable[[str, str], None] | None = None
+    ) -> Iterator[tuple[str, os.DirEntry[str]]]:
+        """Every file outside the skipped and excluded folders, not through symlinks;
+        ``skipped(rel, why)`` hears of a symlinked note or folder and of a folder that
+        can't be listed (``chmod 000``), which would otherwise look empty."""
         stack = [(under + "/", str(self.disk_path(under))) if under else ("", str(self.root))]
         while stack:
             prefix, folder = stack.pop()
             try:
                 entries = list(os.scandir(folder))
-            except OSError:
+            except OSError as exc:
+                if skipped is not None and prefix and Path(folder).is_dir():
+                    skipped(prefix.rstrip("/"), f"can't read the folder ({exc.strerror or exc})")
                 continue
             for entry in entries:
+                if entry.is_symlink():
+                    rel = prefix + entry.name
+                    folder_link = entry.is_dir()  # where it points
+                    if (
+                        skipped is not None
+                        and not is_skipped_folder(entry.name)
+                        and (
+                            is_note_name(entry.name)
+                            if not folder_link
+                            else rel not in self.excluded
+                        )
+                    ):
+                        skipped(rel, _LINK_SKIPPED[folder_link])
+                    continue
                 if entry.is_dir(follow_symlinks=False):
                     rel = prefix + entry.name
                     if not is_skipped_folder(entry.name) and rel not in self.excluded:
