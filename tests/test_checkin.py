@@ -72,6 +72,28 @@ def test_a_check_in_that_would_put_current_out_of_range_writes_nothing(
     assert (vault / GOAL).read_bytes() == before
 
 
+def test_small_numbers_are_written_out_and_sums_carry_no_float_noise(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `set current=0.00001` wrote `1e-05` (text to YAML 1.1 readers), `log
+    +0.00001` was refused as unreadable, and +0.1 +0.2 -0.3 showed 5.55e-17."""
+    write(GOAL, goal_text(current=0))
+    assert invoke("set", "Connect", "current=0.00001").exit_code == 0
+    assert "\ncurrent: 0.00001\n" in (vault / GOAL).read_text()
+    logged = invoke("log", "Connect", "+0.00001", "tiny")
+    assert logged.exit_code == 0, logged.stderr
+    assert (vault / GOAL).read_text().endswith("- 2026-11-22: +0.00001 tiny\n")
+    assert "\ncurrent: 0.00002\n" in (vault / GOAL).read_text()
+    write(GOAL, goal_text(current=0))
+    for args in (["+0.1"], ["+0.2"], ["--", "-0.3"]):
+        result = invoke("log", "Connect", *args)
+        assert result.exit_code == 0, result.stderr
+    shown = json.loads(invoke("log", "Connect", "--json").stdout)
+    assert shown["replayed"] == 1  # the log had +1 already
+    assert not re.search(r"\d[eE]-\d", json.dumps(shown))
+    assert "0000000" not in invoke("log", "Connect").stdout
+
+
 def test_the_change_starts_from_baseline_or_zero_when_current_is_missing(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -28,6 +28,7 @@ from datetime import date
 from typing import NamedTuple
 
 from journal.core.dates import DateError, parse_date
+from journal.core.formatting import exact_number
 
 _DATE = r"\d{4}-\d{2}-\d{2}"
 #: ``+N``, ``-N`` (a change), ``=N`` or ``=-N`` (the value now): the sign touches the
@@ -82,10 +83,11 @@ class CheckIn(NamedTuple):
     path: str = ""
 
     def apply(self, value: float) -> float:
+        # rounded past any goal's precision: +0.1 +0.2 -0.3 is 0, not 5.55e-17
         if self.op == "+":
-            return value + self.amount
+            return round(value + self.amount, 9)
         if self.op == "-":
-            return value - self.amount
+            return round(value - self.amount, 9)
         if self.op == "=":
             return self.amount
         return value
@@ -94,7 +96,7 @@ class CheckIn(NamedTuple):
     def value_text(self) -> str:
         if self.op is None:
             return ""
-        return f"{self.op}{_number_text(self.amount)}"
+        return f"{self.op}{exact_number(self.amount)}"
 
 
 def log_agrees(baseline: float | None, log: list[CheckIn], current: float | None) -> bool:
@@ -107,10 +109,6 @@ def log_agrees(baseline: float | None, log: list[CheckIn], current: float | None
     if current is None or not measured:
         return True
     return math.isclose(replay(baseline or 0, measured), current, rel_tol=1e-12, abs_tol=1e-9)
-
-
-def _number_text(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 class CheckInError(ValueError):
@@ -210,7 +208,7 @@ def replay(start: float, checkins: list[CheckIn]) -> float:
 def format_log_line(day: date, op: str, amount: float, note: str, bullet: str = "-") -> str:
     """The log line :func:`parse_log_line` reads back as this check-in:
     ``- 2026-11-20: +1 Coffee with [[Dana Ortiz]]``."""
-    text = f"{bullet} {day.isoformat()}: {op}{_number_text(amount)} {' '.join(note.split())}"
+    text = f"{bullet} {day.isoformat()}: {op}{exact_number(amount)} {' '.join(note.split())}"
     return text.rstrip()
 
 

@@ -387,7 +387,10 @@ def scalar_text(value: Value, *, flow: bool = False) -> str:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise UnsafeWrite(f"{value} is not a number that can be written")
-        return repr(value)
+        from journal.core.formatting import exact_number
+
+        text = exact_number(value)
+        return text if "." in text else f"{text}.0"  # a float stays one (1e16: 10...0.0)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str):

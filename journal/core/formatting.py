@@ -18,11 +18,21 @@ def number(value: float | None) -> str:
     if float(value).is_integer():
         return str(int(value))
     text = f"{value:g}"
+    return text if "e" not in text else exact_number(value)
+
+
+def exact_number(value: float) -> str:
+    """``value`` written out in full, as it reads back exactly (its shortest ``repr``),
+    never in exponent form: ``0.00001``, not ``1e-05`` (which YAML 1.1 reads as text,
+    and a log line not at all); a whole number without ``.0``."""
+    if float(value).is_integer():
+        return str(int(value))
+    text = repr(float(value))
     if "e" not in text:
         return text
-    from decimal import Decimal  # rare: a value too large or small for six digits
+    from decimal import Decimal  # rare: a value too large or small for plain digits
 
-    return format(Decimal(repr(value)), "f")
+    return format(Decimal(text), "f")
 
 
 def plural(count: float, noun: str) -> str:
