@@ -198,3 +198,18 @@ def test_sections_written_before_links_were_ignored_are_still_recognised() -> No
     old += "<!-- journal:end targets -->"
     assert content_hash(body, links=True) != content_hash(body)
     assert merge(old, section("| 1 | [[Reach out]] | 15 |\n", "targets")).replaced == ["targets"]
+
+
+def test_markers_quoted_in_fenced_code_are_text_not_sections() -> None:
+    """Reported: a copy of a section pasted in a code block of the reflection made every
+    later run fail with "section 'score' appears twice"."""
+    quoted = f"```markdown\n{section('Quoted score', 'score')}\n```\n"
+    old = note(mine=f"How it looked:\n\n{quoted}")
+    assert list(find_sections(old)) == ["score", "wins"]
+    result = merge(old, NEW)
+    assert result.replaced == ["score", "wins"]
+    assert quoted in result.text and "Fresh score" in result.text
+    unclosed = note(mine="```\nnever closed\n")  # hides nothing after it
+    assert list(find_sections(unclosed)) == ["score", "wins"]
+    in_open = note(score="Old score").replace("# Title\n", "# Title\n```\n", 1)
+    assert list(find_sections(in_open)) == ["score", "wins"]  # an open fence hides none

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from journal.core import codec
+from journal.core.body import fence_step
 from journal.core.errors import JournalError
 from journal.core.formatting import json_numbers
 
@@ -145,9 +146,10 @@ class Section:
 def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
     """The generated sections of ``text`` by name; malformed markers are an error."""
     sections: dict[str, Section] = {}
-    ends = {m.start(): m for m in _END.finditer(text)}
+    code = _fenced_code(text)
+    ends = {m.start(): m for m in _END.finditer(text) if not _inside(m.start(), code)}
     position = 0
-    begins = list(_BEGIN.finditer(text))
+    begins = [m for m in _BEGIN.finditer(text) if not _inside(m.start(), code)]
     for index, begin in enumerate(begins):
         line = text.count("\n", 0, begin.start()) + 1
         name = begin.group(1)
@@ -171,9 +173,7 @@ def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
         )
         position = end.end()
     stray = [
-        m
-        for m in _END.finditer(text)
-        if not any(s.start <= m.start() < s.end for s in sections.values())
+        m for m in ends.values() if not any(s.start <= m.start() < s.end for s in sections.values())
     ]
     if stray:
         line = text.count("\n", 0, stray[0].start()) + 1
@@ -181,6 +181,30 @@ def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
             f"end marker of '{stray[0].group(1)}' has no begin marker", path=path, line=line
         )
     return sections
+
+
+def _fenced_code(text: str) -> list[tuple[int, int]]:
+    """The spans of the fenced code blocks of ``text`` that are closed: a marker quoted
+    there (in the reflection, say) is an example, not a section.  A fence left open
+    hides nothing, or it would hide every section after it."""
+    if "```" not in text and "~~~" not in text:
+        return []
+    spans: list[tuple[int, int]] = []
+    fence: str | None = None
+    start = offset = 0
+    for line in text.splitlines(keepends=True):
+        before = fence
+        fence, _code = fence_step(fence, line.rstrip("\r\n"))
+        if before is None and fence is not None:
+            start = offset
+        elif before is not None and fence is None:
+            spans.append((start, offset + len(line)))
+        offset += len(line)
+    return spans
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 def check_markers(text: str) -> dict[str, Section]:
