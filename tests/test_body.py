@@ -105,6 +105,16 @@ def test_a_commented_log_is_no_log() -> None:
     assert [s.heading for s in facts.log_sections] == [6]
 
 
+@pytest.mark.parametrize("depth", [10, 40])
+def test_a_deep_outline_before_the_log_hides_no_check_in(depth: int) -> None:
+    """Reported: a `## Plan` outline 10 levels deep made markdown-it (CommonMark's limit
+    of 20 nesting levels) drop the rest of the note, and the log with it."""
+    outline = "".join("  " * level + f"- step {level}\n" for level in range(depth))
+    body = f"## Plan\n\n{outline}\n## Log\n\n- 2026-11-01: +1 first coffee\n"
+    facts = parse_body(body, want_log=True)
+    assert [text for _line, text in facts.log_lines] == ["- 2026-11-01: +1 first coffee"]
+
+
 def test_only_top_level_items_under_the_log_heading_are_log_lines() -> None:
     facts = parse_body(BODY, first_line=1, want_log=True)
     assert [text for _line, text in facts.log_lines] == [

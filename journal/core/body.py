@@ -142,7 +142,10 @@ def _parser(links: bool = True) -> MarkdownIt:
     ``links`` is false (they take quadratic time on text of many ``[``)."""
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": True})
+    # lists nested 10 deep reach CommonMark's preset limit of 20 levels, past which
+    # markdown-it drops the rest of the note (a ## Log after a deep outline); 100 is
+    # markdown-it's own default, far within Python's recursion limit
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": 100})
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     if not links:
         md.disable(["link", "image"])
