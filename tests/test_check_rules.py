@@ -237,6 +237,31 @@ def test_a_milestone_or_follow_up_done_after_today_is_found() -> None:
 def test_a_key_of_ones_own_is_no_misspelt_property() -> None:
     assert of("H012", run((PATH, goal_note(LOG, priority="high", owner="me")))) == []
     assert of("H012", run((PATH, goal_note(LOG, tagret="5")))) == []  # it has a target
+    # in other case it is H011's alone (reported: checks.md's H011 example gave both)
+    assert of("H012", run((PATH, goal_note(LOG, status=None, Status="paused")))) == []
+    assert of("H012", run((PATH, goal_note(LOG, Tag="x")))) == []  # Obsidian's legacy `tag`
+
+
+def test_a_misspelt_property_of_a_meeting_or_contact_is_named() -> None:
+    """Reported: `folow_up_by:` in a meeting dropped its follow-up without a word."""
+    meeting = (
+        "meetings/m.md",
+        "---\ntype: meeting\ndate: 2026-11-20\nfolow_up_by: 2026-11-27\n---\n",
+    )
+    contact = ("people/Dana.md", "---\ntype: contact\norganisation: Northwind\nrle: HRBP\n---\n")
+    found = of("H012", run((PATH, goal_note()), meeting, contact))
+    assert [(f.path, f.line, f.message) for f in found] == [
+        (
+            "meetings/m.md",
+            4,
+            "`folow_up_by` is no meeting property, and the meeting has no `follow_up_by`: a typo?",
+        ),
+        (
+            "people/Dana.md",
+            4,
+            "`rle` is no contact property, and the contact has no `role`: a typo?",
+        ),
+    ]
 
 
 def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:

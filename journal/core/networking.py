@@ -51,6 +51,7 @@ class Contact:
     aliases: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     created: date | None = None
+    lines: dict[str, int] = field(default_factory=dict)  # each property's line
 
 
 @dataclass
@@ -84,7 +85,7 @@ def _typed(note: Note, fields: dict[str, Field]) -> tuple[dict[str, Any], list[D
 def contact_from_note(note: Note) -> tuple[Contact, list[Diagnostic]]:
     """The typed contact of a ``type: contact`` note, with a diagnostic per bad value."""
     typed, problems = _typed(note, CONTACT_FIELDS)
-    contact = Contact(note.path, note.title)
+    contact = Contact(note.path, note.title, lines=dict(note.key_lines))
     for key in ("org", "role", "met_at", "email", "linkedin", "aliases", "tags", "created"):
         if typed.get(key) is not None:
             setattr(contact, key, typed[key])

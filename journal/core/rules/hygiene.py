@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from journal.core.checkins import INLINE_KEY, MiswrittenValue, parse_inline
-from journal.core.fields import GOAL_FIELDS
+from journal.core.fields import (
+    CONTACT_FIELDS,
+    GOAL_FIELDS,
+    MEETING_FIELDS,
+    OBSIDIAN_LISTS,
+    Field,
+)
 from journal.core.formatting import shell_word
 from journal.core.notes import NoteLink, stem_of
 from journal.core.rules.base import Check, Context, Problem, Rule
@@ -168,16 +174,29 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
             )
 
 
+#: Obsidian's list properties and their legacy names, read in any case (``tag:``).
+_OBSIDIAN_NAMES = frozenset({*OBSIDIAN_LISTS, *OBSIDIAN_LISTS.values()})
+
+
 def misspelt_property(ctx: Context) -> Iterator[Problem]:
-    for goal in ctx.goals:
-        missing = [name for name in GOAL_FIELDS if name not in goal.lines]
-        for key in goal.extra:
+    notes: list[tuple[str, str, dict[str, int], Mapping[str, Field]]] = [
+        ("goal", g.path, g.lines, GOAL_FIELDS) for g in ctx.goals
+    ]
+    if not ctx.goals_only:  # a follow-up owed under `folow_up_by:` is lost without a word
+        notes += [("meeting", m.path, m.lines, MEETING_FIELDS) for m in ctx.catalog.meetings]
+        notes += [("contact", c.path, c.lines, CONTACT_FIELDS) for c in ctx.catalog.contacts]
+    for kind, path, lines, fields in notes:
+        missing = [name for name in fields if name not in lines]
+        for key in lines:
+            folded = key.lower()
+            if folded in fields or folded in _OBSIDIAN_NAMES:  # known, other case (H011), `tag:`
+                continue
             close = difflib.get_close_matches(key, missing, n=1, cutoff=0.8)
             if close:
                 yield Problem(
-                    goal.path,
-                    goal.line_of(key) or 1,
-                    f"`{key}` is no goal property, and the goal has no `{close[0]}`: a typo?",
+                    path,
+                    lines[key],
+                    f"`{key}` is no {kind} property, and the {kind} has no `{close[0]}`: a typo?",
                     f"rename `{key}:` to `{close[0]}:` (a key of your own can stay: "
                     f"`check_ignore: [H012]`)",
                 )
@@ -322,8 +341,8 @@ RULES = (
         "H012",
         "misspelt-property",
         "warning",
-        "a goal property journal does not know, close to one the goal lacks (`tagret:` "
-        "and no `target:`)",
+        "a goal, meeting or contact property journal does not know, close to one the note "
+        "lacks (`tagret:` and no `target:`, `folow_up_by:` and no `follow_up_by:`)",
         misspelt_property,
     ),
     Rule(
