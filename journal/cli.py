@@ -385,9 +385,9 @@ def new() -> None:
 @click.option("--outcome", help="The concrete result, one sentence.")
 @click.option("--metric", help="What is counted, e.g. 'informational interviews held'.")
 @click.option("--unit", help="Unit of the metric, e.g. interviews.")
-@click.option("--baseline", help="Value at the start (default 0).")
-@click.option("--target", help="Value that means done.")
-@click.option("--effort", help="Hours per week the goal needs.")
+@click.option("--baseline", metavar="N", help="Value at the start (default 0).")
+@click.option("--target", metavar="N", help="Value that means done.")
+@click.option("--effort", metavar="N", help="Hours per week the goal needs.")
 @click.option("--due", metavar="DATE", help="Deadline, YYYY-MM-DD.")
 @click.option("--area", help="Area, e.g. networking or skills.")
 @click.option(
@@ -997,7 +997,7 @@ def new_contact_command(
     metavar="PERSON",
     help="A person you met (repeat for several).",
 )
-@click.option("--goal", help="The goal the meeting serves.")
+@click.option("--goal", metavar="GOAL", help="The goal the meeting serves.")
 @click.option("--date", "day", metavar="DATE", help="Day of the meeting (default: today).")
 @click.option(
     "--kind",
@@ -1159,7 +1159,8 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
 def people(state: State, as_json: bool) -> None:
     """List contacts with their last and next touch point; mark stale ones.
 
-    A contact is stale when not met for [networking] stale_contact_days (60).
+    A contact is stale when not touched (met, or a follow-up done) for [networking]
+    stale_contact_days (60).
 
     \b
     Example:
