@@ -656,7 +656,8 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
     vault = state.vault()
 
     def on_update(update: dict[str, Any]) -> None:
-        report([Diagnostic.from_dict(d) for d in update["errors"]])  # even with --quiet
+        # even with --quiet; warnings as `journal list` tells them
+        report([Diagnostic.from_dict(d) for d in update["errors"]], severities=("error", "warning"))
         regenerated = update.get("regenerated")
         if regenerated:
             for name in regenerated["kept"]:

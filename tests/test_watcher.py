@@ -458,11 +458,18 @@ def test_journal_watch_quiet_prints_nothing_but_errors(vault: Path, write: Write
     time.sleep(1.5)
     write("notes/b.md", "# b\n")
     write("notes/c.md", "---\ntitle: one\ntitle: two\n---\n# c\n")
+    # reported: a check-in line that can't be read was told by `list`, not by `watch`
+    write("goals/g.md", "---\ntype: goal\n---\n# G\n\n## Log\n\n- 2026-02-30: +1 y\n")
+    write("notes/rule.md", "---\n\nA rule, not properties.\n")  # quiet, as in `list`
     time.sleep(1.0)
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=20)
     assert proc.returncode == 0 and out == ""
-    assert err == "notes/c.md:3: invalid front matter: duplicate key 'title' (first on line 2)\n"
+    assert sorted(err.splitlines()) == [
+        "goals/g.md:8: warning: log line: '2026-02-30' is not a real date (day is out of "
+        "range for month)",
+        "notes/c.md:3: invalid front matter: duplicate key 'title' (first on line 2)",
+    ]
 
 
 def _goal_with_a_review(vault: Path, write: Write) -> tuple[Path, Path]:

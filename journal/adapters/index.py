@@ -1121,6 +1121,24 @@ class Index:
 
         return self._guard(run)
 
+    def problems(self, paths: Sequence[str]) -> list[tuple[Diagnostic, str]]:
+        """The errors and warnings of the notes at ``paths``, each with its note's kind,
+        in path order."""
+        query = (
+            "SELECT d.path, d.line, d.message, d.severity, d.code, n.kind FROM diagnostics d"
+            " JOIN notes n ON n.path = d.path WHERE d.severity IN ('error', 'warning')"
+        )
+
+        def run() -> list[tuple[Diagnostic, str]]:
+            rows = []
+            for chunk in _chunks(sorted(paths)):
+                marks = ",".join("?" * len(chunk))
+                where = f" AND d.path IN ({marks}) ORDER BY d.path, d.seq"
+                rows += self.conn.execute(query + where, chunk).fetchall()
+            return [(Diagnostic(*row[:5]), row[5]) for row in rows]
+
+        return self._guard(run)
+
     def summary(self) -> dict[str, Any]:
         """Counts by kind and diagnostics by severity."""
 

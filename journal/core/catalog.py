@@ -154,6 +154,21 @@ def match_head(pool: Sequence[Head], ref: str) -> Head | None:
     return None
 
 
+def meant_as_goal(kind: str, path: str, goal_folder: str) -> bool:
+    """Whether a note is meant as a goal: typed ``goal`` (a note whose front matter can't
+    be read is when its text has a ``type: goal`` line) or in the goal folder (not when
+    that is the vault's root)."""
+    folder = goal_folder.strip("/").removeprefix("./")
+    return kind == "goal" or (folder not in ("", ".") and path.startswith(folder + "/"))
+
+
+def warns(kind: str, path: str, goal_folder: str) -> bool:
+    """Whether a note's warnings are told with the errors (``journal list``, ``journal
+    watch``): a typed note's (goal, contact...) or one meant as a goal; a plain note
+    elsewhere that opens with a ``---`` rule stays quiet."""
+    return kind != "note" or meant_as_goal(kind, path, goal_folder)
+
+
 def _begins_a_word(part: str, name: str) -> bool:
     """Whether ``part`` begins a word of ``name``: ``ana`` names ``Ana Lopez``, not
     ``Dana Ortiz``; ``2026-q4`` names ``goal-2026-q4``.  In a script written without
@@ -515,13 +530,8 @@ class Catalog:
         return self._source.diagnostics(kinds)
 
     def goal_like(self, head: NoteHead) -> bool:
-        """Whether a note is meant as a goal: typed ``goal`` (a note whose front matter
-        can't be read is when its text has a ``type: goal`` line) or in the goal folder
-        (not when that is the vault's root)."""
-        folder = self.goal_folder
-        return head.kind == "goal" or (
-            folder not in ("", ".") and head.path.startswith(folder + "/")
-        )
+        """Whether a note is meant as a goal (see :func:`meant_as_goal`)."""
+        return meant_as_goal(head.kind, head.path, self.goal_folder)
 
     @property
     def unreadable_goals(self) -> list[Diagnostic]:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from journal.adapters.vault import Vault
-from journal.core.catalog import Catalog
+from journal.core.catalog import Catalog, warns
 from journal.core.codec import plain
 from journal.core.errors import ConfigError, Diagnostic, UsageProblem
 from journal.core.fields import STATUSES
@@ -85,7 +85,7 @@ def listing_problems(catalog: Catalog) -> list[Diagnostic]:
     typed = {  # every note's head is loaded only when some note has a warning
         h.path
         for h in (catalog.heads if warned else ())
-        if h.path in warned and (h.kind != "note" or catalog.goal_like(h))
+        if h.path in warned and warns(h.kind, h.path, catalog.goal_folder)
     }
     return [
         d for d in found if d.severity == "error" or (d.severity == "warning" and d.path in typed)

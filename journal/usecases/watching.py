@@ -10,6 +10,7 @@ from journal.adapters.gitfind import HistoryUnavailable, NoRepository
 from journal.adapters.index import Index
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import Update, Watcher, stop_on_signals
+from journal.core.catalog import warns
 from journal.core.errors import Conflict, JournalError
 from journal.usecases.history import open_repository
 from journal.usecases.review import found_places, review_period, review_places, weekly_review
@@ -112,7 +113,12 @@ def watch_vault(
     def handle(update: Update) -> None:
         index = watcher.index  # another one once the settings were read again
         record = update_record(update)
-        record["errors"] = [d.to_dict() for d in index.errors(record["read"])]
+        folder = index.vault.config.folders.goal
+        record["errors"] = [  # what `journal list` would tell of these notes
+            d.to_dict()
+            for d, kind in index.problems(record["read"])
+            if d.severity == "error" or warns(kind, d.path, folder)
+        ]
         if regenerate is not None and (
             record["read"] or record["removed"] or update.elsewhere or update.settings
         ):
