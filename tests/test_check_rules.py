@@ -266,7 +266,7 @@ def test_a_misspelt_property_of_a_meeting_or_contact_is_named() -> None:
 
 def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     own_tests = {"A002", "A003", "H002", "H003", "H004", "H006", "H007", "H008", "H009", "H010"}
-    own_tests |= {"H013", "H014"}  # H013: tests/test_checkin.py; H014: below
+    own_tests |= {"H013", "H014", "T010"}  # H013: tests/test_checkin.py; H014, T010: below
     assert {r.id for r in RULES} == {c[0] for c in CASES} | own_tests
 
 
@@ -968,4 +968,23 @@ def test_a_goal_file_name_no_wikilink_can_hold_is_reported() -> None:
             "the file name holds `|`, which a wikilink can't hold: a link to the goal (in "
             "reviews, plans, Obsidian) finds another note or none",
         ),
+    ]
+
+
+def test_a_meeting_without_a_day_or_with_a_follow_up_before_it_is_named() -> None:
+    """Reported: a meeting with no date was counted by no goal and told by nothing; a
+    follow-up due or done before its meeting passed as overdue or done."""
+    notes = [
+        ("meetings/Interview with Ana.md", "---\ntype: meeting\nkind: informational\n---\n"),
+        (
+            "meetings/2026-11-20 B.md",
+            "---\ntype: meeting\nfollow_up_by: 2026-11-02\nfollow_up_done: 2026-11-01\n---\n",
+        ),
+        ("meetings/2026-11-20 C.md", "---\ntype: meeting\nfollow_up_by: 2026-11-27\n---\n"),
+    ]
+    found = of("T010", run((PATH, goal_note()), *notes))
+    assert [(f.path, f.line, f.message.split(":")[0].split(" (")[0]) for f in found] == [
+        ("meetings/2026-11-20 B.md", 3, "follow_up_by 2026-11-02 is before the meeting"),
+        ("meetings/2026-11-20 B.md", 4, "follow_up_done 2026-11-01 is before the meeting"),
+        ("meetings/Interview with Ana.md", 2, "the meeting has no date"),
     ]

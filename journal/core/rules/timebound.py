@@ -195,6 +195,37 @@ def future_dated(ctx: Context) -> Iterator[Problem]:
             )
 
 
+def meeting_dates(ctx: Context) -> Iterator[Problem]:
+    if ctx.goals_only:
+        return
+    for meeting in ctx.catalog.meetings:
+        line = meeting.lines.get
+        if meeting.day is None:
+            yield Problem(
+                meeting.path,
+                line("date") or line("type") or 1,
+                "the meeting has no date (no `date`, no day at the start of its file name): "
+                "no goal counts it, and its follow-up is listed by no day",
+                "add `date: YYYY-MM-DD`, the day you met",
+            )
+            continue
+        by, done = meeting.follow_up_by, meeting.follow_up_done
+        if by is not None and by < meeting.day:
+            yield Problem(
+                meeting.path,
+                line("follow_up_by") or 1,
+                f"follow_up_by {by} is before the meeting ({meeting.day})",
+                "a follow-up comes after the meeting: fix the date (a typo?)",
+            )
+        if not isinstance(done, bool) and done < meeting.day:
+            yield Problem(
+                meeting.path,
+                line("follow_up_done") or 1,
+                f"follow_up_done {done} is before the meeting ({meeting.day})",
+                "set the day the follow-up was sent, or `false` until it is",
+            )
+
+
 RULES = (
     Rule("T001", "missing-due", "error", "the goal has no `due` date", missing_due),
     Rule("T002", "overdue", "warning", "an active goal is past its `due` date", overdue),
@@ -247,5 +278,12 @@ RULES = (
         "a check-in, a goal's `completed`, a milestone's `done` or a meeting's "
         "`follow_up_done` is dated after today",
         future_dated,
+    ),
+    Rule(
+        "T010",
+        "meeting-dates",
+        "warning",
+        "a meeting has no date, or its follow-up is due or done before it",
+        meeting_dates,
     ),
 )
