@@ -81,6 +81,12 @@ def test_new_contact_refuses_a_person_who_exists(invoke: Invoke, write: Write, v
     assert result.exit_code == 1
     assert "elsewhere/dana.md: a contact called 'dana' already exists" in result.stderr
     assert not (vault / "people").exists()
+    write("people/José Núñez.md", "---\ntype: contact\n---\n")  # reported: made twice
+    again = invoke("new", "contact", "Jose Nunez")
+    assert (again.exit_code, again.stderr) == (
+        1,
+        "people/José Núñez.md: a contact called 'Jose Nunez' already exists\n",
+    )
 
 
 def test_new_meeting_links_people_and_goal_and_sets_the_follow_up(

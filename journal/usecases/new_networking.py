@@ -14,6 +14,7 @@ from journal.core.catalog import Catalog
 from journal.core.errors import Conflict, NotFound, UsageProblem
 from journal.core.formatting import shell_word
 from journal.core.links import parse_link
+from journal.core.names import unaccented
 from journal.core.networking import meeting_title
 from journal.core.notes import Note
 from journal.usecases.new_note import create_note, free_path, note_data, note_stem
@@ -43,10 +44,12 @@ def contact_props(name: str, today: date, **values: str | None) -> dict[str, Any
 
 
 def _same_person(catalog: Catalog, name: str) -> Note | None:
-    wanted = name.casefold()
+    """The contact with ``name`` as its name, file name or alias, ignoring case and
+    accents: ``Jose Nunez`` is ``José Núñez``, whom every lookup would then find twice."""
+    wanted = unaccented(name.casefold())
     for note in catalog.of_kind("contact"):
         names = (note.title, note.stem, *note.aliases)
-        if wanted in (n.casefold() for n in names):
+        if wanted in (unaccented(n.casefold()) for n in names):
             return note
     return None
 
