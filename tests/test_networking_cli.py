@@ -288,6 +288,17 @@ def test_a_second_meeting_on_the_same_day_is_told_to_take_a_title(
         '--title "Coffee with Dana Ortiz again"\n'
     )
     assert invoke(*args, "--title", "Second coffee with Dana").exit_code == 0
+    # reported: once the first was moved to a folder of its own, a second was made
+    (vault / "meetings/2026").mkdir()
+    first = vault / "meetings/2026-11-22 Coffee with Dana Ortiz.md"
+    first.rename(vault / "meetings/2026" / first.name)
+    moved = invoke(*args)
+    assert moved.exit_code == 1
+    assert moved.stderr.startswith(
+        "meetings/2026/2026-11-22 Coffee with Dana Ortiz.md: a note with this name already "
+        "exists; not overwritten: name this meeting with --title"
+    )
+    assert not first.exists()
 
 
 def followup_vault(write: Write) -> None:

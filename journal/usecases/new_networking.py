@@ -173,6 +173,10 @@ def new_meeting(
     folders = vault.config.folders
     try:
         rel = free_path(vault, folders.meeting, stem)
+        moved = catalog.resolve_path(note_stem(stem), by_alias=False)
+        if moved is not None:  # the same meeting, moved to another folder: links would
+            # name either note (Obsidian's pick)
+            raise Conflict("a note with this name already exists; not overwritten", path=moved)
     except Conflict as exc:
         raise Conflict(
             f"{exc.message}: name this meeting with --title (the note is "
