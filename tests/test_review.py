@@ -740,6 +740,9 @@ def test_check_ins_that_count_for_no_goal_need_attention(invoke: Invoke, write: 
         attention
     )
     assert "H010" not in attention  # listed once, not again as a SMART finding
+    # reported: a past week's review cited a note written after it
+    past = attention_of(invoke("review", "--week", "2026-W46", "--stdout").stdout)
+    assert "[[2026-11-18]]" not in past and "Check-in not counted ([[b]]" in past
 
 
 def test_many_uncounted_check_ins_are_summed_up(invoke: Invoke, write: Write) -> None:

@@ -1711,12 +1711,12 @@ class IndexReader:
             )
         ]
 
-    def fields(self, key: str) -> list[tuple[str, bool, NoteField]]:
+    def fields(self, key: str) -> list[tuple[str, date | None, NoteField]]:
         # the fields table keeps each inline field by its case-folded key (indexed)
         return [
-            (path, bool(dated), NoteField(name, value, line))
-            for path, dated, name, value, line in self._rows(
-                "SELECT f.path, n.date IS NOT NULL, f.name, f.value, f.line"
+            (path, date.fromisoformat(day) if day else None, NoteField(name, value, line))
+            for path, day, name, value, line in self._rows(
+                "SELECT f.path, n.date, f.name, f.value, f.line"
                 " FROM fields f JOIN notes n ON n.path = f.path"
                 " WHERE f.key = ? AND n.readable ORDER BY f.path, f.seq",
                 (key,),

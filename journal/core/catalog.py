@@ -102,9 +102,9 @@ class NoteSource(Protocol):
         notes of ``kinds``."""
         ...
 
-    def fields(self, key: str) -> list[tuple[str, bool, NoteField]]:
-        """(path, dated, field) for each inline field ``key::`` (any case) of a readable
-        note; ``dated``: the note has a day (see :func:`note_date`)."""
+    def fields(self, key: str) -> list[tuple[str, date | None, NoteField]]:
+        """(path, day, field) for each inline field ``key::`` (any case) of a readable
+        note; ``day``: the note's day (see :func:`note_date`), None when it has none."""
         ...
 
     def property_texts(self, kind: str, key: str) -> list[tuple[str, str]]:
@@ -244,9 +244,9 @@ class NoteList:
             if resolve(link.target, n.path) is None
         ]
 
-    def fields(self, key: str) -> list[tuple[str, bool, NoteField]]:
+    def fields(self, key: str) -> list[tuple[str, date | None, NoteField]]:
         return [
-            (n.path, note_date(n) is not None, f)
+            (n.path, note_date(n), f)
             for n in self.notes
             if n.readable
             for f in n.fields
@@ -322,7 +322,7 @@ class _Originals:
         found = self._source.unresolved_links(kinds)
         return [item for item in found if not is_conflict_copy(item[0])]
 
-    def fields(self, key: str) -> list[tuple[str, bool, NoteField]]:
+    def fields(self, key: str) -> list[tuple[str, date | None, NoteField]]:
         return [item for item in self._source.fields(key) if not is_conflict_copy(item[0])]
 
     def property_texts(self, kind: str, key: str) -> list[tuple[str, str]]:
@@ -545,8 +545,8 @@ class Catalog:
         """(path, kind, link) for each link to no note in the readable notes of ``kinds``."""
         return self._source.unresolved_links(kinds)
 
-    def fields(self, key: str) -> list[tuple[str, bool, NoteField]]:
-        """(path, dated, field) for each inline field ``key::`` of a readable note."""
+    def fields(self, key: str) -> list[tuple[str, date | None, NoteField]]:
+        """(path, day, field) for each inline field ``key::`` of a readable note."""
         return self._source.fields(key)
 
     def property_texts(self, kind: str, key: str) -> list[tuple[str, str]]:

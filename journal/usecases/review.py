@@ -11,6 +11,7 @@ from journal.adapters.obsidian import load_periodic
 from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
+from journal.core.checkins import INLINE_KEY
 from journal.core.dates import DateError, Period, parse_week, week_label, week_of
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
@@ -212,10 +213,16 @@ def review_data(
         for f in findings
         if f.path in goal_paths and f.rule != UNCOUNTED
     ]
+    # a past week's review names no note dated after it (a daily note of a later month)
+    later = (
+        {path for path, day, _f in catalog.fields(INLINE_KEY) if day is not None and day > as_of}
+        if as_of < today
+        else set()
+    )
     uncounted = [
         {"note": catalog.link_to(f.path), "path": f.path, "line": f.line, "message": f.message}
         for f in findings
-        if f.rule == UNCOUNTED
+        if f.rule == UNCOUNTED and f.path not in later
     ]
 
     return build_review(

@@ -80,11 +80,11 @@ _EXAMPLE_FIELD = f"`{INLINE_KEY}:: [[Goal]] +1 what you did`"
 def uncounted_progress(ctx: Context) -> Iterator[Problem]:
     # The fields a goal counts with a value or a note (most of them) need no second look.
     counted = {(c.path, c.line): c for g in ctx.goals for c in g.checkins if c.path != g.path}
-    for path, dated, field in ctx.catalog.fields(INLINE_KEY):
+    for path, day, field in ctx.catalog.fields(INLINE_KEY):
         checkin = counted.get((path, field.line))
         if checkin is not None and (checkin.op is not None or checkin.note):
             continue
-        problem = _why_uncounted(ctx, path, dated, field.value)
+        problem = _why_uncounted(ctx, path, day is not None, field.value)
         if problem is not None:
             yield Problem(path, field.line, *problem)
     for diagnostic in ctx.catalog.diagnostics:
