@@ -492,7 +492,9 @@ def show(state: State, goal: str, as_json: bool) -> None:
     if as_json:
         emit_json(record)
     else:
-        echo(goal_card({**record, "path": _line(record["path"])}, today()), nl=False)
+        checkins = [{**c, "path": _line(c["path"])} for c in record["checkins"]]
+        shown = {**record, "path": _line(record["path"]), "checkins": checkins}
+        echo(goal_card(shown, today()), nl=False)
 
 
 # --- set ----------------------------------------------------------------------------------

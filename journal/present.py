@@ -100,7 +100,9 @@ def goal_card(r: dict[str, Any], today: date) -> str:
         out.append(f"  check-ins{more}:")
         width = max(len(c["change"] or "") for c in shown)
         for c in shown:
-            out.append(f"    {c['date']}  {(c['change'] or ''):<{width}}  {c['note']}".rstrip())
+            where = f"  ({c['path']})" if c["path"] != r["path"] else ""  # as `journal log`
+            line = f"    {c['date']}  {(c['change'] or ''):<{width}}  {c['note']}{where}"
+            out.append(line.rstrip())
     if r.get("extra"):
         out.append("  other: " + "; ".join(f"{k}: {_text(v)}" for k, v in r["extra"].items()))
     for d in r.get("diagnostics", []):

@@ -197,8 +197,20 @@ def test_show_text_and_json(invoke: Invoke, write: Write) -> None:
     assert "Alpha  [active, outcome]" in text and "0 -> 2 / 5 conversations" in text
     record = json.loads(invoke("show", "Alpha", "--json").stdout)
     assert record["checkins"] == [
-        {"date": "2026-11-20", "change": "+1", "note": "Coffee with [[Dana Ortiz]]", "line": 17}
+        {
+            "date": "2026-11-20",
+            "change": "+1",
+            "note": "Coffee with [[Dana Ortiz]]",
+            "path": "goals/a.md",
+            "line": 17,
+        }
     ]
+    # reported: a check-in from another note did not say which note
+    write("daily/2026-11-21.md", "progress:: [[a]] +1 met Sam\n")
+    elsewhere = json.loads(invoke("show", "Alpha", "--json").stdout)["checkins"][-1]
+    assert (elsewhere["path"], elsewhere["line"]) == ("daily/2026-11-21.md", 1)
+    assert "2026-11-21  +1  met Sam  (daily/2026-11-21.md)\n" in invoke("show", "alpha").stdout
+    write("daily/2026-11-21.md", "")
     assert record["links"][0]["target"] == "Dana Ortiz" and record["links"][0]["resolved"] is None
     # the goal's problems as journal check finds them: current 2 against a log giving 1
     [m007] = [f for f in record["findings"] if f["rule"] == "M007"]

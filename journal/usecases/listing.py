@@ -110,7 +110,13 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
     note = catalog.by_path[goal.path]
     record = goal.to_dict()
     record["checkins"] = [
-        {"date": c.day.isoformat(), "change": c.value_text or None, "note": c.note, "line": c.line}
+        {
+            "date": c.day.isoformat(),
+            "change": c.value_text or None,
+            "note": c.note,
+            "path": c.path,  # the goal's own, or the note a progress:: field is in
+            "line": c.line,
+        }
         for c in goal.checkins
     ]
     record["links"] = [
