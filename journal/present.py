@@ -72,7 +72,7 @@ def goal_card(r: dict[str, Any], today: date) -> str:
     if r["metric"] or r["target"] is not None:
         unit = f" {r['unit']}" if r["unit"] else ""
         out.append(
-            f"  measure: {r['metric'] or '?'}: {number(r['baseline'])} -> "
+            f"  measure: {r['metric'] or '?'}: {number(r['baseline'] or 0)} -> "
             f"{number(r['current'])} / {number(r['target'])}{unit}  "
             f"{bar(r['progress'])} {percent(r['progress'])}"
         )

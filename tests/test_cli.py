@@ -259,6 +259,9 @@ def test_set_is_typed_validated_and_idempotent(invoke: Invoke, write: Write, vau
     again = invoke("set", "alpha", "status=done")
     assert again.stdout == "goals/a.md: unchanged\n"
     assert path.read_text() == text
+    # reported: `tags=` on a goal without tags wrote an empty `tags:` key
+    empty = invoke("set", "alpha", "tags=", "milestones=")
+    assert empty.stdout == "goals/a.md: unchanged\n" and path.read_text() == text
     for args, words in [
         (("statsu=done",), "did you mean 'status'"),
         (("status=someday",), "one of active, paused, done, dropped"),

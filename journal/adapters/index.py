@@ -442,7 +442,8 @@ class Index:
         except (OSError, sqlite3.OperationalError) as exc:
             if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
                 raise JournalError(f"the index {target} stays locked: {exc}") from None
-            vault.notice(f"can't use the index {target} ({exc}); working without one")
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            vault.notice(f"can't use the index {target} ({reason}); working without one")
             return cls(vault, None)
 
     # --- opening, repairing -----------------------------------------------------------
@@ -450,6 +451,9 @@ class Index:
     def _connect(self, *, in_memory: bool = False) -> sqlite3.Connection:
         path = None if in_memory else self.path
         if path is not None:
+            if path.exists() and not path.is_file():  # /dev/null: SQLite would make a
+                # journal file beside it (/dev/null-journal)
+                raise OSError(errno.EINVAL, "it is not a regular file", str(path))
             _refuse_foreign(path, self.vault)
             _refuse_other_file(path)
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -189,11 +189,15 @@ def edit_goal(
     changes = [
         Change(key, before.get(keys[key]), codec.plain(value))
         for key, value in values.items()
-        if keys[key] not in before or before[keys[key]] != codec.plain(value)
+        # a property left out has no value: setting it empty (`tags=`) changes nothing
+        if before.get(keys[key], None if value in (None, []) else _MISSING) != codec.plain(value)
     ]
     if not changes:
         return doc.text, []
     return codec.edit(doc, {(keys[c.key],): values[c.key] for c in changes}), changes
+
+
+_MISSING = object()  # a property the file does not have (see edit_goal)
 
 
 def _iso(day: date | None) -> str | None:
