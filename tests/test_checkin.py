@@ -203,6 +203,27 @@ def test_a_user_saving_the_goal_during_the_write_wins(
     assert [p.name for p in path.parent.iterdir()] == ["hr.md"]  # no temp file left
 
 
+def test_journal_commands_logging_at_once_take_turns(write: Write, vault: Path) -> None:
+    """Reported: of 12 `journal log` run in parallel on one goal, 11 failed with "changed
+    on disk since it was read (saved in an editor?)". They wait for each other."""
+    path = write(GOAL, goal_text(current=1))
+    command = [sys.executable, "-m", "journal", "--vault", str(vault), "log", "hr"]
+    runs = [
+        subprocess.Popen(
+            [*command, "+1", f"run {i}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(6)
+    ]
+    results = [(run.communicate(timeout=120)[1], run.returncode) for run in runs]
+    assert results == [("", 0)] * 6
+    text = path.read_text()
+    assert sorted(re.findall(r"\+1 run \d", text)) == [f"+1 run {i}" for i in range(6)]
+    assert "\ncurrent: 7\n" in text
+
+
 def test_journal_log_racing_an_editor_never_corrupts_the_goal(
     write: Write, vault: Path, tmp_path: Path
 ) -> None:

@@ -503,7 +503,8 @@ def test_a_commit_lock_that_cant_be_taken_is_a_clear_refusal(
     lock.symlink_to(vault / "no such folder/lock")  # can't be created
     result = invoke("set", "Connect", "current=3", "--commit")
     assert result.exit_code == 1
-    assert result.stderr.startswith("journal: written but not committed: can't take journal's")
+    assert result.stderr.startswith("journal: written but not committed: can't take the lock ")
+    assert ".git/journal-commit.lock" in result.stderr
     assert "HEAD and the index are unchanged" in result.stderr
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -18,3 +20,12 @@ def cache_folder() -> Path:
     if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
         return Path(os.environ["LOCALAPPDATA"]) / "journal" / "Cache"
     return Path.home() / ".cache" / "journal"
+
+
+def vault_cache_file(root: Path, suffix: str) -> Path:
+    """A vault's own file in the cache folder (its index ``.sqlite``, its write
+    ``.lock``): named after the vault folder and a hash of its full path."""
+    full = str(root.resolve())
+    tag = hashlib.blake2b(full.encode("utf-8", "surrogateescape"), digest_size=6).hexdigest()
+    name = re.sub(r"[^\w.-]+", "-", root.name).strip("-.") or "vault"
+    return cache_folder() / f"{name}-{tag}{suffix}"

@@ -7,6 +7,7 @@ import errno
 import hashlib
 import os
 import stat
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -190,3 +191,36 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+@contextlib.contextmanager
+def turn(lock: Path, wait: float) -> Iterator[str | None]:
+    """Take turns with other journal processes: hold an ``flock`` on the file ``lock``
+    (made if missing) while the block runs, waiting up to ``wait`` seconds for another
+    to let it go.  Yields None when held (or where there is no ``flock``: Windows),
+    else why it is not (the file can't be made, the wait ran out); the caller decides
+    whether to go on without it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock
+        yield None
+        return
+    try:  # read only: flock needs no more, and a shared file may be another's
+        fd = os.open(lock, os.O_RDONLY | os.O_CREAT, 0o666)
+    except OSError as exc:
+        yield f"can't take the lock {lock}: {exc.strerror or exc}"
+        return
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    yield f"another journal command has held {lock} for {wait:g} s"
+                    return
+                time.sleep(0.02)
+        yield None
+    finally:
+        os.close(fd)  # lets the lock go

@@ -13,7 +13,6 @@ from __future__ import annotations
 import email.utils
 import os
 import re
-import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from pathlib import Path
 import pygit2
 from pygit2.enums import DeltaStatus, FileMode, SortMode
 
+from journal.adapters import files
 from journal.adapters.gitfind import HistoryUnavailable, NoRepository
 from journal.adapters.vault import Vault
 from journal.core.errors import Conflict, JournalError
@@ -331,34 +331,10 @@ class Repository:
         read the index and HEAD, then wrote their own back over the other's (a file
         staged at its old content, "old reference value does not match").  git's own
         commands are kept out by its index lock, checked before and while writing."""
-        try:
-            import fcntl
-        except ImportError:  # Windows: no flock
+        with files.turn(Path(self._repo.path) / "journal-commit.lock", COMMIT_WAIT) as why:
+            if why is not None:
+                raise GitProblem(f"{why}; {_UNCHANGED}")
             yield
-            return
-        lock = Path(self._repo.path) / "journal-commit.lock"
-        try:  # read only: flock needs no more, and a shared repository's file is another's
-            fd = os.open(lock, os.O_RDONLY | os.O_CREAT, 0o666)
-        except OSError as exc:
-            raise GitProblem(
-                f"can't take journal's commit lock {lock}: {exc}; {_UNCHANGED}"
-            ) from None
-        try:
-            deadline = time.monotonic() + COMMIT_WAIT
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise GitProblem(
-                            f"another journal command has been committing for {COMMIT_WAIT} s; "
-                            f"{_UNCHANGED}"
-                        ) from None
-                    time.sleep(0.02)
-            yield
-        finally:
-            os.close(fd)  # lets the lock go
 
     def _commit(self, rels: Sequence[str], message: str) -> Revision | None:
         for rel in rels:

@@ -48,7 +48,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from journal.adapters.cachedir import cache_folder
+from journal.adapters.cachedir import cache_folder, vault_cache_file
 from journal.adapters.files import changed_ns, digest, stat_stamp
 from journal.adapters.vault import Vault, is_utf8, name_problem, shown
 from journal.core.checkins import CheckIn
@@ -206,10 +206,7 @@ def default_path(vault: Vault) -> Path:
     if vault.config.index.path:
         path = Path(vault.config.index.path).expanduser()
         return path if path.is_absolute() else vault.root / path
-    root = str(vault.root.resolve())
-    tag = hashlib.blake2b(root.encode("utf-8", "surrogateescape"), digest_size=6).hexdigest()
-    name = re.sub(r"[^\w.-]+", "-", vault.root.name).strip("-.") or "vault"
-    return cache_folder() / f"{name}-{tag}.sqlite"
+    return vault_cache_file(vault.root, ".sqlite")
 
 
 _CACHED_INDEX = re.compile(r"[\w.-]*-[0-9a-f]{12}\.sqlite")  # what default_path names

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from journal.adapters import files
+from journal.adapters.cachedir import vault_cache_file
 from journal.core import codec
 from journal.core.catalog import Catalog, NoteSource
 from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
@@ -104,6 +106,9 @@ def shown(rel: str) -> str:
     """A path as it can be printed: bytes that are not UTF-8 as ``\\xff``."""
     return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
+
+#: Seconds a write waits for another journal command's to end (see Vault._taking_turns).
+WRITE_WAIT = 10
 
 #: Why a symlinked note or folder is left out: (a note, a folder).
 _LINK_SKIPPED = (
@@ -301,19 +306,34 @@ class Vault:
         whether the file was written.
         """
         try:
-            snapshot = files.read_snapshot(self.disk_path(rel))
-            doc = codec.decode(snapshot.data)
-            if not doc.writable:
-                problem = doc.problems[0]
-                raise UnsafeWrite(f"not editing this note: {problem.message}", line=problem.line)
-            data = codec.encode(transform(doc), bom=doc.bom)
-            if data == snapshot.data:
-                return False
-            self.replace(rel, snapshot, data)
+            with self._taking_turns():  # another journal command writing: after it
+                return self._rewrite(rel, transform)
         except JournalError as exc:
             exc.path = rel
             raise
+
+    def _rewrite(self, rel: str, transform: Callable[[codec.Document], str]) -> bool:
+        snapshot = files.read_snapshot(self.disk_path(rel))
+        doc = codec.decode(snapshot.data)
+        if not doc.writable:
+            problem = doc.problems[0]
+            raise UnsafeWrite(f"not editing this note: {problem.message}", line=problem.line)
+        data = codec.encode(transform(doc), bom=doc.bom)
+        if data == snapshot.data:
+            return False
+        self.replace(rel, snapshot, data)
         return True
+
+    @contextlib.contextmanager
+    def _taking_turns(self) -> Iterator[None]:
+        """Take turns with other journal commands editing this vault (a script running
+        `journal log` in parallel, `journal watch --regenerate`): each reads the note
+        after the other wrote it, so only an editor's save in between is a conflict.
+        Without the lock (a cache folder that can't be written, a wait of over
+        :data:`WRITE_WAIT` seconds) the write goes on, guarded as ever by the check that
+        the file did not change since it was read."""
+        with files.turn(vault_cache_file(self.root, ".lock"), WRITE_WAIT):
+            yield
 
     def replace(self, rel: str, snapshot: files.Snapshot, data: bytes) -> None:
         """Write ``data`` over the file at ``rel`` as ``snapshot`` read it: atomically,
