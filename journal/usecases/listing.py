@@ -131,8 +131,13 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
     record["tasks"] = [{"line": t.line, "done": t.done, "text": t.text} for t in note.tasks]
     record["diagnostics"] = [d.to_dict() for d in note.diagnostics]
     try:
-        report = check_vault(
-            vault, catalog, today, ignore=("T006",), severities=("error", "warning")
+        report = check_vault(  # the goal's findings alone: the rules skip other notes
+            vault,
+            catalog,
+            today,
+            ignore=("T006",),
+            severities=("error", "warning"),
+            goals_only=True,
         )
     except ConfigError:
         record["findings"] = None

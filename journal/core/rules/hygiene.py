@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterator, Mapping
 
 from journal.core.checkins import INLINE_KEY, MiswrittenValue, parse_inline
@@ -178,6 +179,13 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
 _OBSIDIAN_NAMES = frozenset({*OBSIDIAN_LISTS, *OBSIDIAN_LISTS.values()})
 
 
+@functools.lru_cache(maxsize=4096)
+def _close_name(key: str, missing: tuple[str, ...]) -> list[str]:
+    """The property ``key`` is likely a typo of (difflib is slow, and a vault's meetings
+    share their keys and the properties they lack)."""
+    return difflib.get_close_matches(key, missing, n=1, cutoff=0.8)
+
+
 def misspelt_property(ctx: Context) -> Iterator[Problem]:
     notes: list[tuple[str, str, dict[str, int], Mapping[str, Field]]] = [
         ("goal", g.path, g.lines, GOAL_FIELDS) for g in ctx.goals
@@ -186,19 +194,19 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
         notes += [("meeting", m.path, m.lines, MEETING_FIELDS) for m in ctx.catalog.meetings]
         notes += [("contact", c.path, c.lines, CONTACT_FIELDS) for c in ctx.catalog.contacts]
     for kind, path, lines, fields in notes:
-        missing = [name for name in fields if name not in lines]
+        missing = tuple(name for name in fields if name not in lines)
         for key in lines:
             folded = key.lower()
             if folded in fields or folded in _OBSIDIAN_NAMES:  # known, other case (H011), `tag:`
                 continue
-            close = difflib.get_close_matches(key, missing, n=1, cutoff=0.8)
+            close = _close_name(key, missing)
             if close:
                 yield Problem(
                     path,
                     lines[key],
                     f"`{key}` is no {kind} property, and the {kind} has no `{close[0]}`: a typo?",
                     f"rename `{key}:` to `{close[0]}:` (a key of your own can stay: "
-                    f"`check_ignore: [H012]`)",
+                    + ("`check_ignore: [H012]`)" if kind == "goal" else "`--ignore H012`)"),
                 )
 
 
