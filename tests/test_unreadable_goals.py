@@ -128,8 +128,10 @@ def test_an_unclosed_dash_line_is_a_rule_unless_properties_follow(
     write("notes/rule.md", "---\n\nJust a rule above.\n")
     write("notes/lost.md", "---\ntitle: Lost\nstatus: active\n\nThe closing line went.\n")
     write("goals/rule.md", "---\n\nA rule in the goal folder.\n")
+    write("goals/lost.md", "---\n# my goal\ntype: goal\ntitle: Lost\n")  # a comment first
     assert invoke("list").stderr.splitlines() == [
-        "goals/rule.md:1: warning: front matter opened on line 1 is never closed "
-        "(no closing '---' line)",
+        "goals/lost.md:1: front matter opened on line 1 is never closed (no closing '---' line)",
+        "goals/rule.md:1: warning: the '---' on line 1 is never closed and no property "
+        "follows it: read as a rule, not front matter",
         "notes/lost.md:1: front matter opened on line 1 is never closed (no closing '---' line)",
     ]

@@ -37,7 +37,9 @@ _OPEN = re.compile(r"---[ \t]*(\r?\n)")
 _LATE_OPEN = re.compile(r"(?:[ \t]*\r?\n)+---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^---[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-_PROPERTY_LINE = re.compile(r"[ \t]*[^\s:#][^:\n]*:(?:[ \t]|\r?\n)")
+_PROPERTY_LINE = re.compile(r"[ \t]*[^\s:#][^:\n]*:(?:[ \t]|\r?$)")
+_SIGNIFICANT = re.compile(r"^[ \t]*[^\s#].*$", re.MULTILINE)  # not blank, not a comment
+_TYPE_LINE = re.compile(r"^type:[ \t]*['\"]?[A-Za-z]", re.MULTILINE)
 _PLAIN_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]|: |:$| #")
 _FLOW_FORBIDDEN = re.compile(r"[,\[\]{}]")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -146,15 +148,23 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
     doc.newline = opening.group(1)
     closing = _CLOSE.search(text, opening.end())
     if closing is None:
-        # A `key:` line after it: properties whose closing line went missing.  Else a
-        # `---` rule opening a note of plain markdown (quiet unless the note is typed or
-        # in the goal folder, as an empty or plain-text block is).
-        meant = _PROPERTY_LINE.match(text, opening.end()) is not None
-        doc.refuse(
-            1,
-            "front matter opened on line 1 is never closed (no closing '---' line)",
-            "error" if meant else "warning",
+        # A `key:` line first after it (past blank and comment lines), or a `type:` line
+        # anywhere: properties whose closing line went missing.  Else a `---` rule
+        # opening a note of plain markdown (told only for a typed note or one in the goal
+        # folder, as an empty or plain-text block is; `journal check` says H007).
+        first = _SIGNIFICANT.search(text, opening.end())
+        meant = (first is not None and _PROPERTY_LINE.match(first.group(0)) is not None) or (
+            _TYPE_LINE.search(text, opening.end()) is not None
         )
+        if meant:
+            doc.refuse(1, "front matter opened on line 1 is never closed (no closing '---' line)")
+        else:
+            doc.refuse(
+                1,
+                "the '---' on line 1 is never closed and no property follows it: read as a "
+                "rule, not front matter",
+                "warning",
+            )
         return doc
     yaml_text = text[opening.end() : closing.start()]
     data, problem = _load(yaml_text)
