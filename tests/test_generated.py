@@ -213,3 +213,28 @@ def test_markers_quoted_in_fenced_code_are_text_not_sections() -> None:
     assert list(find_sections(unclosed)) == ["score", "wins"]
     in_open = note(score="Old score").replace("# Title\n", "# Title\n```\n", 1)
     assert list(find_sections(in_open)) == ["score", "wins"]  # an open fence hides none
+
+
+def test_a_fence_left_open_above_a_section_hides_none() -> None:
+    """Found in review: a fence the user left open above the chart was closed by the
+    chart's own fence, which hid the chart's begin marker ("no begin marker")."""
+    chart = section("```mermaid\nxychart-beta\n```", "chart")
+    text = with_record(f"# Title\n\n```\nunfinished code\n\n{section('Wins', 'wins')}\n\n{chart}\n")
+    assert list(find_sections(text)) == ["wins", "chart"]
+
+
+def test_a_section_quoted_after_a_fence_left_open_at_the_end_is_text() -> None:
+    """Reported: an unclosed fence at the end of the reflection quoting a section (code
+    to the end, in CommonMark and Obsidian) made the review fail ("appears twice")."""
+    text = note(mine=f"```\n{section('Quoted score', 'score')}\n")
+    assert list(find_sections(text)) == ["score", "wins"]
+    assert merge(text, NEW).replaced == ["score", "wins"]
+
+
+def test_a_record_quoted_in_fenced_code_is_not_the_record() -> None:
+    """Found in review: a `journal:sections` line quoted in a code block above the real
+    one was taken for it, rewritten inside the user's code and read for what was had."""
+    quoted = "~~~\n<!-- journal:sections score -->\n~~~\n"
+    text = quoted + note()
+    assert with_record(text).startswith(quoted)
+    assert merge(text, NEW).text.startswith(quoted)

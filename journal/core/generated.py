@@ -144,9 +144,25 @@ class Section:
 
 
 def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
-    """The generated sections of ``text`` by name; malformed markers are an error."""
+    """The generated sections of ``text`` by name; malformed markers are an error.
+    Markers are read as they stand first; only when that fails (a section quoted in a
+    fenced code block: "appears twice") are those in fenced code left out, so a fence
+    left open above a section, closed by the fence of a chart inside it, hides none."""
+    try:
+        return _sections(text, path, [])
+    except SectionError:
+        code = _fenced_code(text, open_to_end=True)
+        if not code:
+            raise
+        try:
+            return _sections(text, path, code)
+        except SectionError:
+            pass
+        raise
+
+
+def _sections(text: str, path: str | None, code: list[tuple[int, int]]) -> dict[str, Section]:
     sections: dict[str, Section] = {}
-    code = _fenced_code(text)
     ends = {m.start(): m for m in _END.finditer(text) if not _inside(m.start(), code)}
     position = 0
     begins = [m for m in _BEGIN.finditer(text) if not _inside(m.start(), code)]
@@ -183,10 +199,10 @@ def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
     return sections
 
 
-def _fenced_code(text: str) -> list[tuple[int, int]]:
-    """The spans of the fenced code blocks of ``text`` that are closed: a marker quoted
-    there (in the reflection, say) is an example, not a section.  A fence left open
-    hides nothing, or it would hide every section after it."""
+def _fenced_code(text: str, *, open_to_end: bool = False) -> list[tuple[int, int]]:
+    """The spans of the fenced code blocks of ``text``: a marker quoted there (in the
+    reflection, say) is an example, not a section; a fence left open runs to the end
+    with ``open_to_end``, as in CommonMark, else hides nothing."""
     if "```" not in text and "~~~" not in text:
         return []
     spans: list[tuple[int, int]] = []
@@ -200,7 +216,15 @@ def _fenced_code(text: str) -> list[tuple[int, int]]:
         elif before is not None and fence is None:
             spans.append((start, offset + len(line)))
         offset += len(line)
+    if fence is not None and open_to_end:
+        spans.append((start, len(text)))
     return spans
+
+
+def _record(text: str) -> re.Match[str] | None:
+    """The record line of ``text``, not one quoted in fenced code above or below it."""
+    code = _fenced_code(text)
+    return next((m for m in _RECORD.finditer(text) if not _inside(m.start(), code)), None)
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
@@ -256,7 +280,7 @@ def merge(old: str, new: str, *, force: bool = False, path: str | None = None) -
     """
     old_sections = find_sections(old, path)
     new_sections = find_sections(new)
-    found = _RECORD.search(old)
+    found = _record(old)
     had = set(found.group(1).split()) if found else set()
     newline = "\r\n" if "\r\n" in old else "\n"
     result = Merge(old)
@@ -309,7 +333,7 @@ def _insert(text: str, new: str, name: str, newline: str) -> str:
 def has_record(text: str) -> bool:
     """Whether ``text`` holds the record of the sections it was given (a note whose
     sections were all deleted still does)."""
-    return _RECORD.search(text) is not None
+    return _record(text) is not None
 
 
 def with_record(text: str, had: Iterable[str] = ()) -> str:
@@ -318,7 +342,7 @@ def with_record(text: str, had: Iterable[str] = ()) -> str:
     sections = find_sections(text)
     names = "".join(f" {name}" for name in sorted({*had, *sections}))
     line = f"<!-- journal:sections{names} -->"
-    found = _RECORD.search(text)
+    found = _record(text)
     if found:
         return text[: found.start()] + line + text[found.end() :]
     if not sections:
