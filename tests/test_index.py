@@ -1569,3 +1569,31 @@ def test_search_keeps_its_output_and_its_time_bounded(
     assert slow.exit_code == 1
     assert slow.stderr.startswith("journal: the search for 'c* c* ")
     assert "took over 0 s and was stopped" in slow.stderr
+
+
+def test_an_index_path_that_cant_be_used_is_tried_again_while_nothing_is_there(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: once the index file was gone and could not be made again (its
+    folder a file, or read-only), an empty path was never tried again."""
+    monkeypatch.setattr(index_module, "RETRY_SECONDS", 0.0)
+    folder = tmp_path / "cache"
+    told: list[str] = []
+    vault = Vault.open(notes)
+    vault.notify = told.append
+    index = Index.open(vault, folder / "index.sqlite")
+    index.refresh()
+    for item in folder.iterdir():
+        item.unlink()
+    folder.rmdir()
+    folder.write_text("a file where the folder was")
+    (notes / "notes/new.md").write_text("# new\n")
+    assert "notes/new.md" in index.refresh().parsed  # in memory, every note read again
+    assert told[-1].endswith("working without one until it can be used again")
+    folder.unlink()
+    (notes / "notes/other.md").write_text("# other\n")
+    index.refresh()
+    assert told[-1] == f"the index {folder / 'index.sqlite'} can be used again"
+    assert (folder / "index.sqlite").is_file()
+    assert "notes/other.md" in [n.path for n in index_module.IndexReader(index).load()]
+    index.close()

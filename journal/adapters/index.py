@@ -409,6 +409,10 @@ def _damaged(exc: sqlite3.DatabaseError) -> bool:
     return code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
+#: Seconds between tries of an index file that could not be used (see Index._replaced).
+RETRY_SECONDS = 1.0
+
+
 class Index:
     """One vault's index; use :meth:`open`, then :meth:`refresh` before reading."""
 
@@ -426,8 +430,8 @@ class Index:
         self._data_version: int | None = None  # see changed_elsewhere
         self.conn = self._connect()
         self._opened = self._file_id()
-        #: (what was at the path, why) while the file can't be used (see _replaced)
-        self._unusable: tuple[tuple[int, int] | None, str] | None = None
+        #: (what was at the path, when it was tried) while it can't be used (_replaced)
+        self._unusable: tuple[tuple[int, int] | None, float] | None = None
 
     @classmethod
     def open(cls, vault: Vault, path: Path | None = None) -> Index:
@@ -678,31 +682,41 @@ class Index:
         aside by another process), open the one there now (made anew if none): a
         long-running watcher would otherwise keep writing to a file nobody reads.  When
         that can't be done (a folder made at its path, its folder made read-only), work
-        in memory, and try the file again once what is at its path changes."""
+        in memory, and try the file again once what is at its path changes (or, while
+        nothing is, every :data:`RETRY_SECONDS`).  True when another database is open."""
         if self.path is None:
             return False
         try:
             now = self._file_id()
         except OSError:
             now = None
-        if now == (self._opened if self._unusable is None else self._unusable[0]):
-            return False
-        self._end_read()
-        self.conn.close()
+        if self._unusable is None:
+            if now == self._opened:
+                return False
+        else:
+            seen, tried = self._unusable
+            if now == seen and (now is not None or time.monotonic() - tried < RETRY_SECONDS):
+                return False
         try:
-            self.conn = self._connect()
+            conn = self._connect()
+        except (OSError, sqlite3.Error, ConfigError) as exc:
+            self._opened = None
+            if self._unusable is not None:  # in memory already: stay so
+                self._unusable = (now, time.monotonic())
+                return False
+            self.notify(
+                f"can't use the index {self.path} ({exc}); working without one until it "
+                "can be used again"
+            )
+            self._unusable = (now, time.monotonic())
+            conn = self._connect(in_memory=True)
+        else:
             if self._unusable is not None:
                 self.notify(f"the index {self.path} can be used again")
             self._opened, self._unusable = self._file_id(), None
-        except (OSError, sqlite3.Error, ConfigError) as exc:
-            if self._unusable is None:
-                self.notify(
-                    f"can't use the index {self.path} ({exc}); working without one until "
-                    "it can be used again"
-                )
-            self._unusable = (now, str(exc))
-            self._opened = None
-            self.conn = self._connect(in_memory=True)
+        self._end_read()
+        self.conn.close()
+        self.conn = conn
         return True
 
     def _refresh(
