@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal.core.dates import parse_date
-from journal.core.formatting import bar, number, percent, plural, signed
+from journal.core.formatting import bar, exact_number, number, percent, plural, signed
 
 SHOWN_CHECKINS = 5
 
@@ -37,6 +37,8 @@ def file_value(value: Any) -> str:
         return ", ".join(file_value(item) for item in value) if value else "[]"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {file_value(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, float):
+        return exact_number(value) if not value.is_integer() else repr(value)  # 0.00001
     return str(value).replace("\r", "\\r").replace("\n", "\\n")
 
 

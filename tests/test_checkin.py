@@ -88,6 +88,9 @@ def test_small_numbers_are_written_out_and_sums_carry_no_float_noise(
     for args in (["+0.1"], ["+0.2"], ["--", "-0.3"]):
         result = invoke("log", "Connect", *args)
         assert result.exit_code == 0, result.stderr
+    # reported: 12345.67 was shown as 12345.7 (six digits), a value the file did not hold
+    write(GOAL.replace("hr", "big"), goal_text("Big", current=12345.67, target=20000))
+    assert "current 12345.67 -> 12355.68" in invoke("log", "Big", "+10.01").stdout
     shown = json.loads(invoke("log", "Connect", "--json").stdout)
     assert shown["replayed"] == 1  # the log had +1 already
     assert not re.search(r"\d[eE]-\d", json.dumps(shown))
@@ -498,6 +501,9 @@ def test_a_spaced_sign_in_the_log_is_a_warning_with_its_line(invoke: Invoke, wri
     assert [(f["rule"], f["path"], f["line"], f["message"]) for f in check] == [
         ("H006", GOAL, line, "log line: the sign must touch the number: write +1, not + 1")
     ]
+    # reported: 12345.67 was shown as 12345.7 (six digits), a value the file did not hold
+    write(GOAL.replace("hr", "big"), goal_text("Big", current=12345.67, target=20000))
+    assert "current 12345.67 -> 12355.68" in invoke("log", "Big", "+10.01").stdout
     shown = json.loads(invoke("log", "Connect", "--json").stdout)
     assert [c["date"] for c in shown["checkins"]] == ["2026-11-20"]  # the line is not read
 

@@ -83,11 +83,10 @@ class CheckIn(NamedTuple):
     path: str = ""
 
     def apply(self, value: float) -> float:
-        # rounded past any goal's precision: +0.1 +0.2 -0.3 is 0, not 5.55e-17
         if self.op == "+":
-            return round(value + self.amount, 9)
+            return _sum(value, self.amount)
         if self.op == "-":
-            return round(value - self.amount, 9)
+            return _sum(value, -self.amount)
         if self.op == "=":
             return self.amount
         return value
@@ -203,6 +202,15 @@ def replay(start: float, checkins: list[CheckIn]) -> float:
     """The value after applying ``checkins`` (in date order, stable) to ``start``."""
     steps = running(start, checkins)
     return steps[-1][1] if steps else start
+
+
+def _sum(a: float, b: float) -> float:
+    """``a + b`` to the 15 significant digits the larger of them holds, no more: +0.1
+    +0.2 -0.3 is 0, not 5.55e-17, and 1 + 0.0000000004 is 1.0000000004."""
+    scale = max(abs(a), abs(b))
+    if scale == 0 or not math.isfinite(scale):
+        return a + b
+    return round(a + b, 14 - math.floor(math.log10(scale)))
 
 
 def format_log_line(day: date, op: str, amount: float, note: str, bullet: str = "-") -> str:

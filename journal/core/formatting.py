@@ -11,14 +11,18 @@ BAR_WIDTH = 10
 
 def number(value: float | None) -> str:
     """``3``, ``2.5``, or ``?`` for an unknown value; never in exponent form (a target of
-    576087000000000.5 is not ``5.76087e+14``), six significant digits unless more are
-    needed to write it out."""
+    576087000000000.5 is not ``5.76087e+14``).  A value as written (up to 12 significant
+    digits: ``12345.67``, what a note holds) in full; a longer one, which a division
+    made (a rate, a share), to six significant digits."""
     if value is None:
         return "?"
     if float(value).is_integer():
         return str(int(value))
+    exact = exact_number(value)
+    if len(exact.lstrip("-").replace(".", "").lstrip("0")) <= 12:
+        return exact
     text = f"{value:g}"
-    return text if "e" not in text else exact_number(value)
+    return text if "e" not in text else exact
 
 
 def exact_number(value: float) -> str:
