@@ -397,7 +397,7 @@ def new() -> None:
 @click.option(
     "--kind",
     type=click.Choice(["outcome", "activity"]),
-    help="Default: outcome; activity with --feeds.",
+    help="Not given: read from the metric (activity with --feeds).",
 )
 @click.option("--feeds", metavar="GOAL", help="For an activity goal: the outcome goal it feeds.")
 @click.option("--json", "as_json", is_flag=True, help="Print the created goal as JSON.")
@@ -631,7 +631,7 @@ def search(state: State, query: str, limit: int, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("--quiet", is_flag=True, help="Print nothing but the notes' errors and warnings.")
 @click.option("--regenerate", is_flag=True, help="Also keep this week's review note up to date.")
 @pass_state
 def watch(state: State, quiet: bool, regenerate: bool) -> None:
@@ -1247,7 +1247,12 @@ def _generated_report(written: Any, as_json: bool, what: str) -> None:
 
 @cli.command()
 @click.option("--week", metavar="YYYY-Www", help="The ISO week to review, e.g. 2026-W47.")
-@click.option("--date", "day", metavar="DATE", help="Review the week holding this day, as of it.")
+@click.option(
+    "--date",
+    "day",
+    metavar="DATE",
+    help="Review the week holding this day, as of it (of today if later).",
+)
 @click.option("--stdout", "to_stdout", is_flag=True, help="Print the note; write nothing.")
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
 @click.option("--force", is_flag=True, help="Also replace generated parts you edited or removed.")

@@ -121,6 +121,9 @@ def test_new_goal_leaves_the_kind_to_the_check_unless_told(invoke: Invoke, vault
     assert sorted((f["path"], f["rule"]) for f in found if f["rule"] == "O001") == [
         ("goals/Attend 3 events.md", "O001")
     ]
+    # reported: shown as an outcome while the check and the plan took it for an activity
+    assert json.loads(invoke("show", "Attend 3", "--json").stdout)["kind"] == "activity"
+    assert json.loads(invoke("show", "Attend 4", "--json").stdout)["kind"] == "outcome"
 
 
 def test_new_goal_never_overwrites_even_by_case(invoke: Invoke, vault: Path, write: Write) -> None:

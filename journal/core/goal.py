@@ -230,4 +230,8 @@ def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
         sorted({by_line[p.line] for p in problems if p.code == "value" and p.line in by_line})
     )
     goal.kind_given = note.props.get("kind") not in (None, "") and "kind" not in goal.unread
+    if not goal.kind_given and goal.metric:  # no kind said: the metric tells (see O001)
+        from journal.core.rules.words import activity_phrase  # its patterns: when needed
+
+        goal.kind = "activity" if activity_phrase(goal.metric) else "outcome"
     return goal, problems

@@ -22,7 +22,6 @@ from journal.core.errors import Severity
 from journal.core.goal import Goal
 from journal.core.links import fold, resolve_link
 from journal.core.notes import Note, NoteLink
-from journal.core.rules.words import activity_phrase
 from journal.core.settings import Config
 
 
@@ -83,10 +82,8 @@ LINKED_KINDS = ("goal", "meeting", "contact")
 def is_activity(goal: Goal) -> bool:
     """An explicit ``kind`` decides (:attr:`Goal.kind_given`); without one, a metric
     that counts effort (an activity phrase and no outcome marker: "events attended",
-    "calls made")."""
-    if goal.kind_given:
-        return goal.kind == "activity"
-    return activity_phrase(goal.metric or "") is not None
+    "calls made"), as :func:`~journal.core.goal.goal_from_note` set the kind."""
+    return goal.kind == "activity"
 
 
 def _no_files() -> Sequence[str]:
