@@ -799,7 +799,7 @@ def test_no_review_is_regenerated_while_git_is_in_the_middle_of_something(
     (vault / ".git/MERGE_HEAD").unlink()
     # Reported: regenerated from a checkout half done, the review stopped the next one.
     (vault / ".git/index.lock").write_text("")  # as git holds it while checking out
-    with pytest.raises(GitBusy, match="a git command is running"):
+    with pytest.raises(GitBusy, match="index is locked: another git command is running"):
         regenerate()
     (vault / ".git/index.lock").unlink()
     result = regenerate()

@@ -83,10 +83,10 @@ def writing(path: Path) -> Iterator[None]:
 def _refuse_links(path: Path, info: os.stat_result) -> None:
     if stat.S_ISLNK(info.st_mode):
         raise UnsafeWrite("is a symlink; the tool does not write through links", path=str(path))
+    if not stat.S_ISREG(info.st_mode):  # before the links: a folder has several
+        raise UnsafeWrite("is not a regular file", path=str(path))
     if info.st_nlink > 1:
         raise UnsafeWrite("has other hard links; the tool would break them", path=str(path))
-    if not stat.S_ISREG(info.st_mode):
-        raise UnsafeWrite("is not a regular file", path=str(path))
 
 
 def _unchanged(snapshot: Snapshot) -> None:
@@ -155,10 +155,14 @@ def _create_exclusive(path: Path, data: bytes) -> None:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError:
         raise Conflict("already exists; not overwritten", path=str(path)) from None
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:  # a full disk: no half note left behind
+        path.unlink(missing_ok=True)
+        raise
 
 
 def _write_temp(folder: Path, data: bytes, mode: int) -> Path:

@@ -265,7 +265,7 @@ class Repository:
         except pygit2.GitError as exc:
             raise HistoryUnavailable(str(exc)) from None
         if what is None and self._index_lock().exists():
-            return "a git command is running (its index is locked)"
+            return self._locked()
         return None if what is None else f"a git {what} is under way"
 
     def _index_lock(self) -> Path:

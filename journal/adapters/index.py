@@ -1116,25 +1116,19 @@ class Index:
         finally:
             self._end_read()
 
-    def errors(self, paths: Sequence[str] | None = None) -> list[Diagnostic]:
-        """The errors of the notes at ``paths`` (None: of every note) - what makes each
-        unreadable, or a part of it - in path order."""
-        query = "SELECT path, line, message, code FROM diagnostics WHERE severity = 'error'"
-
-        def run() -> list[Diagnostic]:
-            if paths is None:
-                rows = self.conn.execute(f"{query} ORDER BY path, seq").fetchall()
-            else:
-                rows = []
-                for chunk in _chunks(sorted(paths)):
-                    marks = ",".join("?" * len(chunk))
-                    where = f" AND path IN ({marks}) ORDER BY path, seq"
-                    rows += self.conn.execute(query + where, chunk).fetchall()
-            return [
-                Diagnostic(path, line, message, "error", code) for path, line, message, code in rows
-            ]
-
-        return self._guard(run)
+    def errors(self) -> list[Diagnostic]:
+        """The errors of every note - what makes each unreadable, or a part of it - in
+        path order."""
+        query = (
+            "SELECT path, line, message, code FROM diagnostics WHERE severity = 'error'"
+            " ORDER BY path, seq"
+        )
+        return [
+            Diagnostic(path, line, message, "error", code)
+            for path, line, message, code in self._guard(
+                lambda: self.conn.execute(query).fetchall()
+            )
+        ]
 
     def problems(self, paths: Sequence[str]) -> list[tuple[Diagnostic, str]]:
         """The errors and warnings of the notes at ``paths``, each with its note's kind,

@@ -132,7 +132,7 @@ def match_head(pool: Sequence[Head], ref: str) -> Head | None:
     wanted = link_key(ref)  # as a link: a "\\" taken for a "/"
     plain = fold(ref.strip()).removesuffix(".md")  # as typed: a "\\" may be part of a name
     names = {wanted, plain}
-    bare_names = {_bare(name) for name in names}  # "jose" for José, typed without accents
+    bare_names = {bare_name(name) for name in names}  # "jose" for José, typed without accents
     tiers: list[Callable[[NoteHead], bool]] = [
         lambda n: n.id == ref.strip(),
         lambda n: n.path == ref.strip(),  # as on disk: tells apart Café and Cafe + accent
@@ -142,7 +142,9 @@ def match_head(pool: Sequence[Head], ref: str) -> Head | None:
         lambda n: fold(n.stem) in names or fold(n.title) in names,
         lambda n: any(fold(a) in names for a in n.aliases),
         lambda n: any(
-            _begins_a_word(w, _bare(x)) for w in bare_names for x in (n.title, n.stem, n.id or "")
+            _begins_a_word(w, bare_name(x))
+            for w in bare_names
+            for x in (n.title, n.stem, n.id or "")
         ),
     ]
     for matches in tiers:
@@ -193,7 +195,7 @@ def _unspaced(char: str) -> bool:
     )
 
 
-def _bare(text: str) -> str:
+def bare_name(text: str) -> str:
     """``text`` folded (:func:`fold`), Latin letters without their accents
     (:func:`~journal.core.names.unaccented`): ``José`` is ``jose``."""
     return unaccented(fold(text))

@@ -10,11 +10,10 @@ from typing import Any
 
 from journal.adapters.vault import Vault
 from journal.core import codec
-from journal.core.catalog import Catalog
+from journal.core.catalog import Catalog, bare_name
 from journal.core.errors import Conflict, NotFound, UsageProblem
 from journal.core.formatting import shell_word
 from journal.core.links import parse_link
-from journal.core.names import unaccented
 from journal.core.networking import meeting_title
 from journal.core.notes import Note
 from journal.usecases.new_note import create_note, free_path, note_data, note_stem
@@ -46,10 +45,10 @@ def contact_props(name: str, today: date, **values: str | None) -> dict[str, Any
 def _same_person(catalog: Catalog, name: str) -> Note | None:
     """The contact with ``name`` as its name, file name or alias, ignoring case and
     accents: ``Jose Nunez`` is ``José Núñez``, whom every lookup would then find twice."""
-    wanted = unaccented(name.casefold())
+    wanted = bare_name(name)  # as every lookup compares names
     for note in catalog.of_kind("contact"):
         names = (note.title, note.stem, *note.aliases)
-        if wanted in (unaccented(n.casefold()) for n in names):
+        if wanted in (bare_name(n) for n in names):
             return note
     return None
 

@@ -100,12 +100,13 @@ def watch_vault(
     def regenerated(index: Index) -> dict[str, Any] | None:
         nonlocal waiting
         assert regenerate is not None
-        waiting = False
+        was_waiting, waiting = waiting, False
         try:
             return regenerate_review(index.vault, index, regenerate())
         except GitBusy as exc:
+            if not was_waiting:  # told once, not at every batch of a long checkout
+                log(f"review not regenerated: {exc}")
             waiting = True
-            log(f"review not regenerated: {exc}")
         except JournalError as exc:
             log(f"review not regenerated: {exc}")
         return None

@@ -205,7 +205,7 @@ def meeting_dates(ctx: Context) -> Iterator[Problem]:
                 meeting.path,
                 line("date") or line("type") or 1,
                 "the meeting has no date (no `date`, no day at the start of its file name): "
-                "no goal counts it, and its follow-up is listed by no day",
+                "no goal that counts meetings counts it",
                 "add `date: YYYY-MM-DD`, the day you met",
             )
             continue
