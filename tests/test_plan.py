@@ -367,6 +367,22 @@ def section_of(text: str, name: str) -> str:
     return text.split(f"<!-- journal:begin {name} ", 1)[1].split(f"<!-- journal:end {name}", 1)[0]
 
 
+def test_a_goal_of_small_values_gets_targets_at_its_own_precision(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: a reply rate from 0.02 to 0.05 got weekly targets of 0 (one decimal)
+    and a last one of 0.1, above its target, and the review called it ahead."""
+    write(
+        "goals/r.md", goal_text("Rate", baseline=0.02, current=0.02, target=0.05, due="2027-02-21")
+    )
+    assert invoke("plan", "--start", "2026-11-23").exit_code == 0
+    [path] = (vault / "plans").iterdir()
+    values = props_of(path)["targets"][0]["values"]  # type: ignore[index]
+    assert values[0] > 0.02 and values[-1] == 0.05 and values == sorted(values)
+    assert all(round(v, 3) == v for v in values)
+    assert re.search(r"\| 1 \| \[\[r\]\] \| 0\.0\d+ \| 0\.05", path.read_text())  # from, to
+
+
 def test_a_goal_without_a_target_is_listed_once(invoke: Invoke, write: Write) -> None:
     write("goals/a.md", goal_text("Alpha"))
     write("goals/n.md", "---\ntype: goal\ntitle: Network more\nstatus: active\n---\n# N\n")

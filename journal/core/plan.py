@@ -14,7 +14,7 @@ from typing import Any
 
 from journal.core.catalog import Catalog
 from journal.core.dates import DateError, Period, parse_date, week_label, week_of
-from journal.core.formatting import number, signed
+from journal.core.formatting import exact_number, number, signed
 from journal.core.goal import Goal, Milestone
 from journal.core.notes import Note
 from journal.core.progress import start_of
@@ -118,7 +118,9 @@ def build_plan(
             lines[goal.path] = line
     planned = [g for g in goals if g.path in lines]
     worked = _worked(goals, windows)  # a done goal has no target after its completed day
-    values = {g.path: _weekly_values(lines[g.path], worked[g.path], weeks) for g in planned}
+    values = {
+        g.path: _weekly_values(lines[g.path], worked[g.path], weeks, places(g)) for g in planned
+    }
     return {
         "start": start.isoformat(),
         "end": span.end.isoformat(),
@@ -132,7 +134,7 @@ def build_plan(
                 "key": g.key,
                 "title": g.title,
                 "unit": g.unit or "",
-                "begin": number(round(lines[g.path].begin, 1)),
+                "begin": number(round(lines[g.path].begin, places(g))),
                 "target": number(g.target),
                 "by": lines[g.path].finish.isoformat(),
                 "due": g.due.isoformat() if g.due else None,
@@ -212,9 +214,22 @@ def show_targets(data: dict[str, Any], targets: dict[str, dict[str, float]]) -> 
             week["targets"][column]["value"] = "" if value is None else number(value)
 
 
-def _weekly_values(line: Line, window: Period | None, weeks: list[Period]) -> list[float | None]:
+def places(goal: Goal) -> int:
+    """The decimals a goal's plan values are rounded to: one, or one more than its
+    baseline or target is written with (a reply rate from 0.02 to 0.05 moves by
+    thousandths a week; at one decimal every week would say 0)."""
+    written = [exact_number(v) for v in (goal.baseline, goal.target) if v is not None]
+    decimals = max((len(t.partition(".")[2]) for t in written), default=0)
+    return decimals + 1 if decimals else 1
+
+
+def _weekly_values(
+    line: Line, window: Period | None, weeks: list[Period], decimals: int
+) -> list[float | None]:
     """The value to reach by the end of each week of the goal's window (None outside)."""
-    return [round(line.on(w.end), 1) if window and _overlap(window, w) else None for w in weeks]
+    return [
+        round(line.on(w.end), decimals) if window and _overlap(window, w) else None for w in weeks
+    ]
 
 
 def _overlap(a: Period, b: Period) -> bool:
@@ -334,7 +349,8 @@ def _focus(
             before, after = line.on(month.start - timedelta(days=1)), line.on(month.end)
             share = (after - before) / (line.target - line.begin)
             # the change between the values shown (rounded), so the months add up
-            change = round(round(after, 1) - round(before, 1), 1)
+            digits = places(goal)
+            change = round(round(after, digits) - round(before, digits), digits)
             if change != 0:
                 needs.append((-share, goal.path, goal, change, after))
         needs.sort(key=lambda n: n[:2])
@@ -358,7 +374,7 @@ def _focus(
                         "goal": link(goal),
                         "unit": goal.unit or "",
                         "change": signed(change),
-                        "reach": number(round(reach, 1)),
+                        "reach": number(round(reach, places(goal))),
                     }
                     for _, _, goal, change, reach in needs[:FOCUS_GOALS]
                 ],
