@@ -341,6 +341,11 @@ def test_set_refuses_a_time_for_a_day_and_names_the_day(invoke: Invoke, write: W
     result = invoke("set", "alpha", "due=2026-12-31T10:00")
     assert (result.exit_code, path.read_bytes()) == (2, before)
     assert result.stderr == "journal: due takes a day, not a time: write 2026-12-31\n"
+    # reported: taken with a space around it, which every DATE option refuses
+    spaced = invoke("set", "alpha", "due= 2026-12-31")
+    assert (spaced.exit_code, path.read_bytes()) == (2, before)
+    assert spaced.stderr == "journal: due: ' 2026-12-31' has a space around it; write YYYY-MM-DD\n"
+    assert invoke("new", "goal", "Zq", "--due", "2026-11-20 ").exit_code == 2
 
 
 def test_a_choice_with_spaces_around_it_is_reported_as_written(

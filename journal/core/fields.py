@@ -608,6 +608,8 @@ def parse_cli_value(field: Field, text: str) -> Any:
         elif field.type == "date" and len(text.strip()) > len("YYYY-MM-DD"):
             day = _date(field, text, None)  # a date-time: its day, named in the message
             raise FieldError(f"{field.name} takes a day, not a time: write {day.isoformat()}")
+        elif field.type == "date" and text != text.strip():  # as every DATE option
+            raise FieldError(f"{field.name}: '{text}' has a space around it; write YYYY-MM-DD")
         else:
             raw = text
         return coerce(field, raw)
