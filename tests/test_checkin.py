@@ -13,7 +13,7 @@ import pytest
 
 from journal.adapters.vault import Vault, load_catalog
 from journal.core.catalog import Catalog
-from journal.core.checkins import CheckInError, parse_log_line
+from journal.core.checkins import CheckInError, parse_log_line, replay
 from journal.core.errors import Conflict
 from journal.core.notes import parse_note
 from journal.present import chart
@@ -686,3 +686,13 @@ def test_conflict_markers_a_note_only_quotes_are_no_conflict(
     write("goals/git.md", goal_text("Learn git") + "\n" + body)
     assert invoke("check", "--select", "H013").exit_code == 0
     assert invoke("log", "Learn git", "+1").exit_code == 0
+
+
+def test_check_in_sums_are_exact_in_decimal() -> None:
+    """Found in review: relative rounding took 576087000000001 + 0.5 to ...002, and a
+    tiny amount vanished from current."""
+    half = parse_log_line("- 2026-11-20: +0.5 half", 1, "g.md")
+    tiny = parse_log_line("- 2026-11-20: +0.0000000004 tiny", 1, "g.md")
+    assert half is not None and tiny is not None
+    assert replay(576087000000001, [half]) == 576087000000001.5
+    assert replay(1, [tiny]) == 1.0000000004

@@ -206,3 +206,21 @@ def test_a_tab_that_indents_nothing_is_not_blamed(yaml: str, words: str | None) 
     assert [p.message for p in doc.problems] == (
         [f"invalid front matter: {words}"] if words else []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("---\n\nToday: rainy, stayed in.\n", "warning"),  # a rule, then prose
+        ("---\n# Thursday\nSummary: good day\n", "warning"),  # a heading
+        ("---\nMy notes\n\n```yaml\ntype: goal\n```\n", "warning"),  # type: in code
+        ("---\n# my goal\ntype: goal\ntitle: x\n", "error"),  # a goal lost its closing line
+        ("---\ntitle: x\nstatus: active\n", "error"),
+    ],
+)
+def test_an_unclosed_dash_line_is_front_matter_only_when_properties_follow_it(
+    text: str, severity: str
+) -> None:
+    """Found in review: prose after a blank line or a heading made a daily note
+    unreadable (its progress:: fields uncounted)."""
+    assert [p.severity for p in codec.parse_text(text).problems] == [severity]

@@ -238,3 +238,13 @@ def test_a_record_quoted_in_fenced_code_is_not_the_record() -> None:
     text = quoted + note()
     assert with_record(text).startswith(quoted)
     assert merge(text, NEW).text.startswith(quoted)
+
+
+def test_a_removed_section_quoted_in_fenced_code_stays_as_quoted() -> None:
+    """Found in review: with `wins` removed (the record still names it) and last week's
+    quoted in a code block, the quote inside the fence was regenerated."""
+    quoted = f"```md\n{section('Last week wins', 'wins')}\n```\n"
+    old = with_record(f"# Title\n\n{section('Old score', 'score')}\n", ["score", "wins"])
+    old += f"\n## Mine\n{quoted}"
+    result = merge(old, NEW)
+    assert result.missing == ["wins"] and quoted in result.text

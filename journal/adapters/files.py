@@ -225,6 +225,9 @@ def turn(lock: Path, wait: float) -> Iterator[str | None]:
                     yield f"another journal command has held {lock} for {wait:g} s"
                     return
                 time.sleep(0.02)
+            except OSError as exc:  # NFS without flock, no locks left (ENOLCK)
+                yield f"can't take the lock {lock}: {exc.strerror or exc}"
+                return
         yield None
     finally:
         os.close(fd)  # lets the lock go

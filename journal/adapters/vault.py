@@ -332,7 +332,12 @@ class Vault:
         Without the lock (a cache folder that can't be written, a wait of over
         :data:`WRITE_WAIT` seconds) the write goes on, guarded as ever by the check that
         the file did not change since it was read."""
-        with files.turn(vault_cache_file(self.root, ".lock"), WRITE_WAIT):
+        lock = vault_cache_file(self.root, ".lock")
+        with contextlib.suppress(OSError):  # the index may live elsewhere: make it here
+            lock.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with files.turn(lock, WRITE_WAIT) as why:
+            if why is not None and why.startswith("another"):
+                self.notice(f"{why}; writing without waiting longer")
             yield
 
     def replace(self, rel: str, snapshot: files.Snapshot, data: bytes) -> None:

@@ -205,12 +205,15 @@ def replay(start: float, checkins: list[CheckIn]) -> float:
 
 
 def _sum(a: float, b: float) -> float:
-    """``a + b`` to the 15 significant digits the larger of them holds, no more: +0.1
-    +0.2 -0.3 is 0, not 5.55e-17, and 1 + 0.0000000004 is 1.0000000004."""
-    scale = max(abs(a), abs(b))
-    if scale == 0 or not math.isfinite(scale):
+    """``a + b`` in decimal, as the numbers are written: +0.1 +0.2 -0.3 is 0, not
+    5.55e-17; 1 + 0.0000000004 is 1.0000000004; 576087000000001 + 0.5 keeps its half."""
+    if not (math.isfinite(a) and math.isfinite(b)) or (
+        float(a).is_integer() and float(b).is_integer()  # whole numbers add exactly
+    ):
         return a + b
-    return round(a + b, 14 - math.floor(math.log10(scale)))
+    from decimal import Decimal  # C-fast; only check-ins with values need it
+
+    return float(Decimal(repr(a)) + Decimal(repr(b)))
 
 
 def format_log_line(day: date, op: str, amount: float, note: str, bullet: str = "-") -> str:

@@ -38,8 +38,10 @@ _LATE_OPEN = re.compile(r"(?:[ \t]*\r?\n)+---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^---[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _PROPERTY_LINE = re.compile(r"[ \t]*[^\s:#][^:\n]*:(?:[ \t]|\r?$)")
-_SIGNIFICANT = re.compile(r"^[ \t]*[^\s#].*$", re.MULTILINE)  # not blank, not a comment
-_TYPE_LINE = re.compile(r"^type:[ \t]*['\"]?[A-Za-z]", re.MULTILINE)
+_BLANK_LINE = re.compile(r"^[ \t]*\r?$", re.MULTILINE)
+_TYPE_LINE = re.compile(
+    r"^type:[ \t]*['\"]?(?i:goal|meeting|contact|review|plan)['\"]?[ \t]*\r?$", re.MULTILINE
+)
 _PLAIN_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]|: |:$| #")
 _FLOW_FORBIDDEN = re.compile(r"[,\[\]{}]")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -148,14 +150,12 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
     doc.newline = opening.group(1)
     closing = _CLOSE.search(text, opening.end())
     if closing is None:
-        # A `key:` line first after it (past blank and comment lines), or a `type:` line
-        # anywhere: properties whose closing line went missing.  Else a `---` rule
+        # Before the first blank line: a `key:` line first, or a `type:` line of one of
+        # journal's kinds: properties whose closing line went missing.  Else a `---` rule
         # opening a note of plain markdown (told only for a typed note or one in the goal
         # folder, as an empty or plain-text block is; `journal check` says H007).
-        first = _SIGNIFICANT.search(text, opening.end())
-        meant = (first is not None and _PROPERTY_LINE.match(first.group(0)) is not None) or (
-            _TYPE_LINE.search(text, opening.end()) is not None
-        )
+        block = _BLANK_LINE.split(text[opening.end() :], maxsplit=1)[0]
+        meant = _PROPERTY_LINE.match(block) is not None or _TYPE_LINE.search(block) is not None
         if meant:
             doc.refuse(1, "front matter opened on line 1 is never closed (no closing '---' line)")
         else:

@@ -145,20 +145,19 @@ class Section:
 
 def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
     """The generated sections of ``text`` by name; malformed markers are an error.
-    Markers are read as they stand first; only when that fails (a section quoted in a
-    fenced code block: "appears twice") are those in fenced code left out, so a fence
-    left open above a section, closed by the fence of a chart inside it, hides none."""
-    try:
-        return _sections(text, path, [])
-    except SectionError:
-        code = _fenced_code(text, open_to_end=True)
-        if not code:
-            raise
+    Markers in closed fenced code (a section quoted in the reflection) are left out;
+    when that fails (a fence left open above a section, closed by the fence of a chart
+    inside it), they are read as they stand; then with a fence open at the end as code."""
+    closed = _fenced_code(text)
+    tries = [closed, [], _fenced_code(text, open_to_end=True)]
+    first: SectionError | None = None
+    for code in [t for i, t in enumerate(tries) if t not in tries[:i]]:
         try:
             return _sections(text, path, code)
-        except SectionError:
-            pass
-        raise
+        except SectionError as exc:
+            first = first or exc
+    assert first is not None
+    raise first
 
 
 def _sections(text: str, path: str | None, code: list[tuple[int, int]]) -> dict[str, Section]:

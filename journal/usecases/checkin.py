@@ -62,7 +62,7 @@ def _number(doc: codec.Document, key: str) -> float | None:
 
 
 def _tidy(value: float) -> int | float:
-    value = round(value, 9)  # 0.1 + 0.2 is written as 0.3
+    """A whole value as an int (sums are exact already: see ``CheckIn.apply``)."""
     return int(value) if value.is_integer() else value
 
 
