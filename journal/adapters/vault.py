@@ -107,6 +107,17 @@ def shown(rel: str) -> str:
     return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+@contextlib.contextmanager
+def _naming(rel: str) -> Iterator[None]:
+    """An error of writing the note at ``rel`` names it as the vault does, not by its
+    absolute path."""
+    try:
+        yield
+    except JournalError as exc:
+        exc.path = rel
+        raise
+
+
 #: Seconds a write waits for another journal command's to end (see Vault._taking_turns).
 WRITE_WAIT = 10
 
@@ -289,12 +300,8 @@ class Vault:
         folder = self.disk_path(rel)
         if not self.root.is_dir():
             raise JournalError(f"the vault folder {self.root} is gone; nothing written")
-        try:
-            with files.writing(folder):
-                folder.mkdir(parents=True, exist_ok=True)
-        except JournalError as exc:
-            exc.path = rel
-            raise
+        with _naming(rel), files.writing(folder):
+            folder.mkdir(parents=True, exist_ok=True)
         self.disk_path(rel)  # re-check: nothing became a symlink meanwhile
         return folder
 
@@ -305,12 +312,8 @@ class Vault:
         kept; nothing is written when the text comes back the same.  Returns
         whether the file was written.
         """
-        try:
-            with self._taking_turns():  # another journal command writing: after it
-                return self._rewrite(rel, transform)
-        except JournalError as exc:
-            exc.path = rel
-            raise
+        with _naming(rel), self._taking_turns():  # another journal command's write first
+            return self._rewrite(rel, transform)
 
     def _rewrite(self, rel: str, transform: Callable[[codec.Document], str]) -> bool:
         snapshot = files.read_snapshot(self.disk_path(rel))
@@ -336,8 +339,8 @@ class Vault:
         with contextlib.suppress(OSError):  # the index may live elsewhere: make it here
             lock.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with files.turn(lock, WRITE_WAIT) as why:
-            if why is not None and why.startswith("another"):
-                self.notice(f"{why}; writing without waiting longer")
+            if why is not None:
+                self.notice(f"{why}; writing without it")
             yield
 
     def replace(self, rel: str, snapshot: files.Snapshot, data: bytes) -> None:
@@ -353,11 +356,8 @@ class Vault:
         """Create a new note with ``data``; never overwrites (see :func:`files.create`)."""
         target = self.disk_path(rel)
         self.check_write(rel)
-        try:
+        with _naming(rel):
             files.create(target, data)
-        except JournalError as exc:
-            exc.path = rel
-            raise
         self.written.append(rel)
 
     def notice(self, message: str) -> None:

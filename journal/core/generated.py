@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,10 +148,13 @@ def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
     Markers in closed fenced code (a section quoted in the reflection) are left out;
     when that fails (a fence left open above a section, closed by the fence of a chart
     inside it), they are read as they stand; then with a fence open at the end as code."""
-    closed = _fenced_code(text)
-    tries = [closed, [], _fenced_code(text, open_to_end=True)]
+    readings: tuple[list[tuple[int, int]], ...] = (
+        _fenced_code(text),
+        [],
+        _fenced_code(text, open_to_end=True),
+    )
     first: SectionError | None = None
-    for code in [t for i, t in enumerate(tries) if t not in tries[:i]]:
+    for code in dict.fromkeys(tuple(spans) for spans in readings):  # each reading once
         try:
             return _sections(text, path, code)
         except SectionError as exc:
@@ -160,7 +163,7 @@ def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
     raise first
 
 
-def _sections(text: str, path: str | None, code: list[tuple[int, int]]) -> dict[str, Section]:
+def _sections(text: str, path: str | None, code: Sequence[tuple[int, int]]) -> dict[str, Section]:
     sections: dict[str, Section] = {}
     ends = {m.start(): m for m in _END.finditer(text) if not _inside(m.start(), code)}
     position = 0
@@ -226,7 +229,7 @@ def _record(text: str) -> re.Match[str] | None:
     return next((m for m in _RECORD.finditer(text) if not _inside(m.start(), code)), None)
 
 
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in spans)
 
 
