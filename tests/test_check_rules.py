@@ -241,6 +241,33 @@ def test_a_key_of_ones_own_is_no_misspelt_property() -> None:
     assert of("H012", run((PATH, goal_note(LOG, Tag="x")))) == []  # Obsidian's legacy `tag`
 
 
+def test_a_word_of_ones_own_two_slips_from_a_property_is_no_typo() -> None:
+    """Reported: `related:` was taken for `created`, `state:` for `start`, and a
+    meeting's `follow_up_date:` for `follow_up_done`."""
+    goal = goal_note(LOG, created=None, start=None, related="'[[Career plan]]'", state="ok")
+    meeting = ("meetings/m.md", "---\ntype: meeting\ndate: 2026-11-20\nfollow_up_date: x\n---\n")
+    assert of("H012", run((PATH, goal), meeting)) == []
+
+
+@pytest.mark.parametrize(
+    ("key", "meant"),
+    [("tagret", "target"), ("trget", "target"), ("targett", "target"), ("tarket", "target")],
+)
+def test_one_slip_of_the_finger_is_a_typo(key: str, meant: str) -> None:
+    found = of("H012", run((PATH, goal_note(LOG, target=None, **{key: "5"}))))
+    assert [f.message for f in found] == [
+        f"`{key}` is no goal property, and the goal has no `{meant}`: a typo?"
+    ]
+
+
+def test_a_dash_or_space_for_an_underscore_is_a_typo() -> None:
+    meeting = ("meetings/m.md", "---\ntype: meeting\ndate: 2026-11-20\nfollow-up-by: x\n---\n")
+    found = of("H012", run((PATH, goal_note()), meeting))
+    assert [f.message for f in found] == [
+        "`follow-up-by` is no meeting property, and the meeting has no `follow_up_by`: a typo?"
+    ]
+
+
 def test_a_misspelt_property_of_a_meeting_or_contact_is_named() -> None:
     """Reported: `folow_up_by:` in a meeting dropped its follow-up without a word."""
     meeting = (

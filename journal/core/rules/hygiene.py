@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
+import re
 from collections.abc import Iterator, Mapping
 
 from journal.core.checkins import INLINE_KEY, MiswrittenValue, parse_inline
@@ -181,9 +181,31 @@ _OBSIDIAN_NAMES = frozenset({*OBSIDIAN_LISTS, *OBSIDIAN_LISTS.values()})
 
 @functools.lru_cache(maxsize=4096)
 def _close_name(key: str, missing: tuple[str, ...]) -> list[str]:
-    """The property ``key`` is likely a typo of (difflib is slow, and a vault's meetings
-    share their keys and the properties they lack)."""
-    return difflib.get_close_matches(key, missing, n=1, cutoff=0.8)
+    """The property ``key`` is likely a typo of: the first of ``missing`` one slip of
+    the finger away (:func:`one_slip`), with ``-`` and spaces read as ``_``.  A key two
+    slips away is more likely a word of its own (`related:` is no `created:`, `state:`
+    no `start:`, `follow_up_date:` no `follow_up_done:`)."""
+    typed = re.sub(r"[- ]", "_", key.lower())
+    return [name for name in missing if one_slip(typed, name)][:1]
+
+
+def one_slip(typed: str, meant: str) -> bool:
+    """Whether ``typed`` is ``meant`` with one letter left out, added, changed, or two
+    neighbours swapped (or is ``meant`` itself)."""
+    if typed == meant:
+        return True
+    if abs(len(typed) - len(meant)) > 1:
+        return False
+    start = 0
+    while start < min(len(typed), len(meant)) and typed[start] == meant[start]:
+        start += 1
+    a, b = typed[start:], meant[start:]
+    return (
+        a[1:] == b[1:]  # one changed
+        or a[1:] == b  # one added
+        or a == b[1:]  # one left out
+        or (len(a) >= 2 and a[0] == b[1:2] and a[1] == b[0] and a[2:] == b[2:])  # swapped
+    )
 
 
 def misspelt_property(ctx: Context) -> Iterator[Problem]:
