@@ -43,6 +43,21 @@ def test_a_check_in_sets_current_and_appends_the_line(
     ) == goal_text(current=2)
 
 
+def test_a_numbered_log_is_read_and_numbered_on(invoke: Invoke, write: Write, vault: Path) -> None:
+    numbered = goal_text(current=2).replace(
+        "- 2026-11-20:", "1. 2026-11-19: +1 Lunch\n2. 2026-11-20:"
+    )
+    write(GOAL, numbered.replace("current: 2", "current: 3"))
+    assert invoke("check", "--select", "M007").exit_code == 0  # the log agrees with current
+    result = invoke("log", "Connect", "+1", "Call")
+    assert result.exit_code == 0, result.stderr
+    assert "current 3 -> 4" in result.stdout
+    text = (vault / GOAL).read_text()
+    assert text.endswith(
+        "## Log\n\n1. 2026-11-19: +1 Lunch\n2. 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n3. 2026-11-22: +1 Call\n"
+    )
+
+
 def test_minus_equals_and_dates(invoke: Invoke, write: Write, vault: Path) -> None:
     write(GOAL, goal_text(current=2))
     assert invoke("log", "Connect", "-1", "miscounted").exit_code == 0
@@ -454,6 +469,9 @@ def test_a_goal_counted_from_meetings_refuses_hand_values(
         ("- 2026-11-05: +1.5.", ("2026-11-05", "+", 1.5, "")),
         ("- 2026-11-05: +1x", ("2026-11-05", None, 0.0, "+1x")),
         ("- 2026-11-05: =-2 in debt", ("2026-11-05", "=", -2.0, "in debt")),
+        # a numbered log (reported: its lines were not read, without a word)
+        ("1. 2026-11-05: +1 numbered", ("2026-11-05", "+", 1.0, "numbered")),
+        ("12) [[2026-11-05]] =3", ("2026-11-05", "=", 3.0, "")),
     ],
 )
 def test_hand_written_log_lines(line: str, expected: tuple[object, ...]) -> None:

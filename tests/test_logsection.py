@@ -77,6 +77,14 @@ def added(text: str, checkin: CheckIn = NEW) -> str:
             f"## Log\n\n- 2026-11-21: +1 a\n- 2026-11-22: +1 b\n{LINE}\n- 2026-11-23: +1 c\n"
             "  - nested 2026-11-01\n- 2026-11-24: +1 d\n",
         ),
+        (  # a numbered log: numbered on from its last item
+            "## Log\n\n1. 2026-11-20: +1 a\n2. 2026-11-21: +1 b\n\n## Next\n",
+            f"## Log\n\n1. 2026-11-20: +1 a\n2. 2026-11-21: +1 b\n3.{LINE[1:]}\n\n## Next\n",
+        ),
+        (  # backdated in a numbered log: the number of the item it goes before
+            "## Log\n\n7) 2026-11-20: +1 a\n8) 2026-11-23: +1 b\n",
+            f"## Log\n\n7) 2026-11-20: +1 a\n8){LINE[1:]}\n8) 2026-11-23: +1 b\n",
+        ),
         (  # backdated before the first item; items that are no check-ins are passed over
             "## Log\n- a thought\n- 2026-12-01: +1 a\n",
             f"## Log\n- a thought\n{LINE}\n- 2026-12-01: +1 a\n",

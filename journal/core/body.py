@@ -77,7 +77,7 @@ class LogSection:
     """Where a Log section sits (file lines): its heading's first line and the line
     after the heading, the line that ends the section (a heading that closes it, or
     one past the last line) and its last top-level list item (last non-blank line
-    and bullet), if any."""
+    and marker: ``-``, ``*``, ``+``, or its number and ``.`` or ``)``), if any."""
 
     heading: int
     level: int
@@ -271,7 +271,7 @@ def md_blocks(text: str) -> list[Block]:
                 inline = tokens[index + 2]
                 first = _stripped(inline.content).split("\n", 1)[0]
                 first_at = inline.map[0] if inline.map else first_at
-            bullet = token.markup if token.markup in ("-", "*", "+") else "-"
+            bullet = token.markup if token.markup in ("-", "*", "+") else token.info + token.markup
             blocks.append(("item", token.map[0], depth, first, first_at, token.map[1], bullet))
         elif kind == "inline" and token.map:
             blocks.append(("text", token.map[0], _stripped(token.content)))

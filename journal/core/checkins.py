@@ -34,8 +34,9 @@ _DATE = r"\d{4}-\d{2}-\d{2}"
 #: ``+N``, ``-N`` (a change), ``=N`` or ``=-N`` (the value now): the sign touches the
 #: number, and the number ends at a space or punctuation (``+1.`` is +1).
 _VALUE_TEXT = r"(?P<op>[+-]|=[+-]?)(?P<amount>\d+(?:\.\d+)?)(?!\w|[.,]\d)[.,;:!]*"
-_LINE_PATTERN = (
-    r"^\s*[-*+]\s+(?:\[.\]\s+)?"
+#: A list item's marker: a bullet, or a number and ``.`` or ``)`` (``1. 2026-11-20: +1``).
+_MARKER = r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[.\]\s+)?"
+_LINE_PATTERN = _MARKER + (
     # the date: plain, a link to the daily note ([[2026-11-20]]) or bold (**2026-11-20**)
     rf"(?:\[\[(?:[^\[\]|]*/)?(?P<linked>{_DATE})(?:\|[^\[\]]*)?\]\]"
     rf"|(?P<mark>\*\*|__)(?P<marked>{_DATE}):?(?P=mark)|(?P<plain>{_DATE})\b)"
@@ -56,8 +57,8 @@ _MONTH = (
 #: A list item that starts with a date in a form other than YYYY-MM-DD: ``30/11/2026``,
 #: ``11/30/26``, ``30.11.2026``, ``2026/11/30``, ``2026-11-3``, ``Nov 30, 2026``,
 #: ``30 November 2026``; the rest is what follows the separator.
-_OTHER_DATE_PATTERN = (
-    r"^\s*[-*+]\s+(?:\[.\]\s+)?(?P<date>"
+_OTHER_DATE_PATTERN = _MARKER + (
+    r"(?P<date>"
     r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+\d{{4}})(?!\w|[/.-]\w)"

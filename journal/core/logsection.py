@@ -11,6 +11,7 @@ result must read back as the old check-ins plus exactly the new one.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 
 from journal.core.body import BodyFacts, LogSection, parse_body, split_lines
@@ -19,6 +20,7 @@ from journal.core.codec import Document, parse_text
 from journal.core.errors import UnsafeWrite
 
 HEADING = "## Log"
+_NUMBER = re.compile(r"\s*(\d{1,9})[.)]")
 
 
 def append_checkin(doc: Document, checkin: CheckIn) -> str:
@@ -28,29 +30,36 @@ def append_checkin(doc: Document, checkin: CheckIn) -> str:
     facts = _log_facts(body, doc.body_line)  # file lines: as log_checkins reads them
     shift = doc.body_line - 1  # from a file line to a body line
     sections = facts.log_sections
-    bullet = sections[0].bullet if sections and sections[0].last_item else "-"
-    entry = format_log_line(checkin.day, checkin.op or "=", checkin.amount, checkin.note, bullet)
     nl = doc.newline
-    if not sections:
-        new_body = _new_section(body, entry, nl, fresh_line=not head or head.endswith(("\n", "\r")))
+    section = sections[0] if sections else None
+    later = _first_later(facts.log_lines, section, checkin) if section else None
+    marker = _marker(section, later)
+
+    def entry() -> str:
+        op = checkin.op or "="
+        return format_log_line(checkin.day, op, checkin.amount, checkin.note, marker)
+
+    if section is None:
+        new_body = _new_section(
+            body, entry(), nl, fresh_line=not head or head.endswith(("\n", "\r"))
+        )
+    elif later is not None:  # a backdated line: before the first item dated after it
+        new_body = _insert_after(body, later[0] - 1 - shift, entry() + nl)
+    elif section.last_item is not None:
+        new_body = _insert_after(body, section.last_item - shift, entry() + nl)
     else:
-        section = sections[0]
-        later = _first_later(facts.log_lines, section, checkin)
-        if later is not None:  # a backdated line: before the first item dated after it
-            new_body = _insert_after(body, later - 1 - shift, entry + nl)
-        elif section.last_item is not None:
-            new_body = _insert_after(body, section.last_item - shift, entry + nl)
-        else:
-            content, end = section.content - shift, section.end - shift
-            new_body = _at_section_end(body, content, end, entry, nl)
+        content, end = section.content - shift, section.end - shift
+        new_body = _at_section_end(body, content, end, entry(), nl)
     text = head + new_body
     _verify(doc, text, checkin)
     return text
 
 
-def _first_later(items: list[tuple[int, str]], section: LogSection, checkin: CheckIn) -> int | None:
-    """The line of the first top-level item of ``section`` dated after ``checkin``'s
-    day (one that is not a check-in line is passed over), or None."""
+def _first_later(
+    items: list[tuple[int, str]], section: LogSection, checkin: CheckIn
+) -> tuple[int, str] | None:
+    """The line and text of the first top-level item of ``section`` dated after
+    ``checkin``'s day (one that is not a check-in line is passed over), or None."""
     for line, text in items:
         if section.content <= line < section.end:
             try:
@@ -58,8 +67,23 @@ def _first_later(items: list[tuple[int, str]], section: LogSection, checkin: Che
             except CheckInError:
                 continue
             if found is not None and found.day > checkin.day:
-                return line
+                return line, text
     return None
+
+
+def _marker(section: LogSection | None, later: tuple[int, str] | None) -> str:
+    """The list marker of the new line: the log's own.  In a numbered log, the number
+    of the item it goes before, or the one after the last item's (markdown counts on
+    from a list's first number, so the file's other numbers need no change)."""
+    if section is None or section.last_item is None:
+        return "-"
+    if not section.bullet[0].isdigit():
+        return section.bullet
+    if later is not None:
+        number = _NUMBER.match(later[1])
+        if number is not None:
+            return number.group(1) + section.bullet[-1]
+    return f"{int(section.bullet[:-1]) + 1}{section.bullet[-1]}"
 
 
 def _line_offsets(body: str) -> list[int]:
