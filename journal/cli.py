@@ -548,12 +548,15 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
                 "written": result.written,
                 "changes": _changes(result.changes),
                 "plans": sorted(result.plans),
+                "logged": result.logged,
             }
         )
     elif not result.changes:
         echo(f"{_line(result.path)}: unchanged")
     else:
         _echo_changes(result.path, result.changes)
+        if result.logged:
+            echo(f"{_line(result.path)}: {result.logged[2:].replace(':', '', 1)} added to the log")
     for path, options in sorted(result.plans.items()):
         echo(
             f"journal: {_line(path)} still has this goal's weekly targets from before; make them "

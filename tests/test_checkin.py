@@ -54,7 +54,8 @@ def test_a_numbered_log_is_read_and_numbered_on(invoke: Invoke, write: Write, va
     assert "current 3 -> 4" in result.stdout
     text = (vault / GOAL).read_text()
     assert text.endswith(
-        "## Log\n\n1. 2026-11-19: +1 Lunch\n2. 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n3. 2026-11-22: +1 Call\n"
+        "## Log\n\n1. 2026-11-19: +1 Lunch\n2. 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n"
+        "3. 2026-11-22: +1 Call\n"
     )
 
 
@@ -324,6 +325,31 @@ def test_history_shows_check_ins_from_other_notes_once_with_a_chart(
     )
     assert "5 ┤┈┈┈" in text and " target" in text
     assert "2026-11-21  +2  4  two calls  (daily/2026-11-21.md)" in text
+
+
+def test_set_current_keeps_the_log_in_step(invoke: Invoke, write: Write, vault: Path) -> None:
+    """Reported: `set current=2` on a goal with an empty log, then `log +1`, left M007
+    ("current is 3 but baseline 0 plus the log gives 1") for good."""
+    empty = goal_text(current=0).replace("- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n", "")
+    path = write(GOAL, empty)
+    result = invoke("set", "Connect", "current=2")
+    assert result.stdout.splitlines() == [
+        "goals/hr.md: current: 0 -> 2",
+        "goals/hr.md: 2026-11-22 =2 added to the log",
+    ]
+    assert invoke("log", "Connect", "+1", "Call").exit_code == 0
+    assert path.read_text().endswith("## Log\n\n- 2026-11-22: =2\n- 2026-11-22: +1 Call\n\n")
+    assert "M007" not in invoke("check").stdout
+    # a value the log already gives, or a goal with no Log section: nothing added
+    assert invoke("set", "Connect", "current=3").stdout == "goals/hr.md: unchanged\n"
+    write(GOAL, goal_text(current=3))
+    data = json.loads(invoke("set", "Connect", "current=1", "--json").stdout)
+    assert data["logged"] is None
+    assert path.read_text() == goal_text(current=1)
+    no_log = goal_text(current=3).split("## Log")[0]
+    write(GOAL, no_log)
+    assert invoke("set", "Connect", "current=4").exit_code == 0
+    assert path.read_text() == no_log.replace("current: 3", "current: 4")
 
 
 def test_log_and_current_disagreeing(invoke: Invoke, write: Write, vault: Path) -> None:

@@ -106,9 +106,12 @@ def log_agrees(baseline: float | None, log: list[CheckIn], current: float | None
     in 10^12, so 10^12 and 10^12 + 500 still differ).  ``journal log``, ``journal log
     GOAL`` and M007 all ask this."""
     measured = [c for c in log if c.op is not None]
-    if current is None or not measured:
-        return True
-    return math.isclose(replay(baseline or 0, measured), current, rel_tol=1e-12, abs_tol=1e-9)
+    return current is None or not measured or gives(baseline, measured, current)
+
+
+def gives(baseline: float | None, log: list[CheckIn], value: float) -> bool:
+    """Does ``baseline`` plus ``log`` come to ``value`` (up to float rounding)?"""
+    return math.isclose(replay(baseline or 0, log), value, rel_tol=1e-12, abs_tol=1e-9)
 
 
 class CheckInError(ValueError):

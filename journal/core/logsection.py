@@ -55,6 +55,11 @@ def append_checkin(doc: Document, checkin: CheckIn) -> str:
     return text
 
 
+def has_log(doc: Document) -> bool:
+    """Whether the note has a Log section."""
+    return bool(_log_facts(doc.body, doc.body_line).log_sections)
+
+
 def _first_later(
     items: list[tuple[int, str]], section: LogSection, checkin: CheckIn
 ) -> tuple[int, str] | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -10,9 +10,11 @@ from typing import Any
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
+from journal.core.checkins import CheckIn, format_log_line, gives
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, lookup, parse_cli_value, yaml_value
-from journal.core.goal import Change, edit_goal, refuse_hand_value
+from journal.core.goal import Change, Goal, edit_goal, refuse_hand_value
+from journal.core.logsection import append_checkin, has_log, log_checkins
 from journal.core.plan import plan_options, plan_spans
 from journal.usecases.common import LINKED, found_links
 
@@ -30,6 +32,8 @@ class SetResult:
     #: The running plans whose weekly targets for the goal came from values changed
     #: here: ``journal plan`` arguments that make each again, by path.
     plans: dict[str, str] = field(default_factory=dict)
+    #: The ``=N`` line added to the log to keep it in step with a ``current`` set here.
+    logged: str | None = None
 
     @property
     def assigned(self) -> list[str]:
@@ -83,12 +87,34 @@ def set_fields(
 
     def transform(doc: codec.Document) -> str:
         text, result.changes = edit_goal(doc, typed, today)
+        if any(c.key == "current" for c in result.changes):
+            text = _in_step(codec.parse_text(text, bom=doc.bom), goal, today, result)
         return text
 
     result.written = vault.rewrite(goal.path, transform)
     if any(c.key in PLANNED for c in result.changes):
         result.plans = plans_for(catalog, goal.key, today, vault.config.plan.days)
     return result
+
+
+def _in_step(doc: codec.Document, goal: Goal, today: date, result: SetResult) -> str:
+    """The goal's text with ``- TODAY: =CURRENT`` added to its Log section when baseline
+    plus the log no longer gives the ``current`` just set, so the log keeps explaining
+    the value (a later ``journal log +1`` would otherwise leave M007 for good).  Not in a
+    goal without a Log section, nor before the goal's start."""
+    data: Mapping[str, Any] = doc.data or {}
+    current, baseline = data.get("current"), data.get("baseline") or 0
+    if not isinstance(current, (int, float)) or isinstance(current, bool):
+        return doc.text  # cleared
+    if not has_log(doc) or (goal.start is not None and today < goal.start):
+        return doc.text
+    if not isinstance(baseline, (int, float)) or isinstance(baseline, bool):
+        return doc.text  # M-rules name a baseline that is no number
+    if gives(float(baseline), log_checkins(doc), float(current)):
+        return doc.text
+    recount = CheckIn(today, "=", float(current), "", 0, goal.path)
+    result.logged = format_log_line(today, "=", float(current), "")
+    return append_checkin(doc, recount)
 
 
 def plans_for(catalog: Catalog, goal_key: str, today: date, days: int) -> dict[str, str]:
