@@ -9,7 +9,7 @@ import pytest
 from journal.core.catalog import Catalog
 from journal.core.goal import Goal
 from journal.core.notes import parse_note
-from journal.core.progress import expected_value, last_checkin, pace
+from journal.core.progress import expected_value, last_checkin, pace, plan_pace
 
 
 def goal(**values: object) -> Goal:
@@ -56,6 +56,35 @@ def test_pace_rates_per_week() -> None:
 def test_decreasing_goals_are_done_at_or_below_target() -> None:
     assert pace(goal(baseline=10, target=2, current=2), date(2026, 11, 5)).status == "done"
     assert pace(goal(baseline=10, target=2, current=9), date(2026, 11, 5)).status == "behind"
+
+
+def test_a_goal_past_its_due_day_short_of_its_target_is_behind() -> None:
+    """Reported: 75.4 kg on a 75 kg goal three days past due was "on track" (within
+    the tolerance of the line, which then stands at the target)."""
+    late = goal(baseline=80, target=75, current=75.4, due=date(2026, 11, 1))
+    assert pace(late, date(2026, 11, 4)).status == "behind"
+    assert pace(goal(current=9.5, due=date(2026, 11, 1)), date(2026, 11, 4)).status == "behind"
+    assert pace(goal(current=10, due=date(2026, 11, 1)), date(2026, 11, 4)).status == "done"
+    assert pace(goal(current=9.5), date(2026, 12, 10)).status == "on track"  # the due day
+
+
+def test_a_plan_judges_a_goal_that_counts_down_the_right_way() -> None:
+    """Reported: 79.9 kg against the plan's 79.2 was "ahead", 76.0 "behind"."""
+    weight = goal(baseline=80, target=75, start=date(2026, 12, 21), due=date(2027, 1, 31))
+    day = date(2026, 12, 27)
+    assert plan_pace(weight, "on track", 79.9, 79.2, day) == "behind"
+    assert plan_pace(weight, "on track", 76.0, 79.2, day) == "ahead"
+    assert plan_pace(weight, "on track", 79.2, 79.2, day) == "on track"
+    grow = goal()
+    assert plan_pace(grow, "on track", 3, 5, date(2026, 11, 5)) == "behind"
+    assert plan_pace(grow, "on track", 7, 5, date(2026, 11, 5)) == "ahead"
+
+
+def test_a_plan_leaves_a_paused_done_or_overdue_goal_as_it_is() -> None:
+    g = goal()
+    assert plan_pace(g, "paused", 1, 5, date(2026, 11, 5)) == "paused"
+    assert plan_pace(g, "done", 10, 5, date(2026, 11, 5)) == "done"
+    assert plan_pace(g, "behind", 9, 9, date(2026, 12, 11)) == "behind"  # past its due day
 
 
 def test_inline_progress_fields_count_once_with_the_notes_date() -> None:

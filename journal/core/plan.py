@@ -14,10 +14,10 @@ from typing import Any
 
 from journal.core.catalog import Catalog
 from journal.core.dates import DateError, Period, parse_date, week_label, week_of
-from journal.core.formatting import exact_number, number, signed
+from journal.core.formatting import number, signed
 from journal.core.goal import Goal, Milestone
 from journal.core.notes import Note
-from journal.core.progress import start_of
+from journal.core.progress import places, start_of
 from journal.core.review import Series, SeriesOf, gantt_text, value_points
 from journal.core.rules.base import is_activity
 from journal.core.series import value_on
@@ -50,15 +50,20 @@ def goal_window(goal: Goal, plan: Period) -> Period | None:
 @dataclass(frozen=True, slots=True)
 class Line:
     """The straight line a goal is planned on: ``begin`` the day before ``first``,
-    ``target`` on ``finish`` (which may lie after the plan)."""
+    ``target`` on ``finish`` (which may lie after the plan).  ``held``: the goal was
+    past its target already (4 interviews of 3, 74.5 kg of 75), so the line holds at
+    the target - a plan never asks for a step back."""
 
     first: date
     finish: date
     begin: float
     target: float
+    held: bool = False
 
     def on(self, day: date) -> float:
         """The value to reach by the end of ``day``."""
+        if self.held:
+            return self.target
         span = (self.finish - self.first).days + 1
         share = max(0, min((day - self.first).days + 1, span)) / span
         return self.begin + (self.target - self.begin) * share
@@ -69,9 +74,11 @@ def goal_line(goal: Goal, window: Period, points: Series) -> Line | None:
     day (or the plan's last day when it has none or is overdue); None without a target."""
     if goal.target is None:
         return None
-    begin = value_on(points, window.start - timedelta(days=1), goal.baseline or 0)
+    base = goal.baseline or 0
+    begin = value_on(points, window.start - timedelta(days=1), base)
     finish = goal.due if goal.due and goal.due >= window.start else window.end
-    return Line(window.start, finish, begin, goal.target)
+    held = (goal.target - base) * (goal.target - begin) < 0  # begins beyond the target
+    return Line(window.start, finish, begin, goal.target, held)
 
 
 def planned_goals(goals: list[Goal], start: date) -> list[Goal]:
@@ -214,15 +221,6 @@ def show_targets(data: dict[str, Any], targets: dict[str, dict[str, float]]) -> 
             week["targets"][column]["value"] = "" if value is None else number(value)
 
 
-def places(goal: Goal) -> int:
-    """The decimals a goal's plan values are rounded to: one, or one more than its
-    baseline or target is written with (a reply rate from 0.02 to 0.05 moves by
-    thousandths a week; at one decimal every week would say 0)."""
-    written = [exact_number(v) for v in (goal.baseline, goal.target) if v is not None]
-    decimals = max((len(t.partition(".")[2]) for t in written), default=0)
-    return decimals + 1 if decimals else 1
-
-
 def _weekly_values(
     line: Line, window: Period | None, weeks: list[Period], decimals: int
 ) -> list[float | None]:
@@ -344,7 +342,7 @@ def _focus(
         needs = []
         for goal in live:
             line = lines.get(goal.path)
-            if line is None or line.target == line.begin:
+            if line is None or line.held or line.target == line.begin:
                 continue
             before, after = line.on(month.start - timedelta(days=1)), line.on(month.end)
             share = (after - before) / (line.target - line.begin)

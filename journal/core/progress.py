@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from journal.core.dates import weeks_between
+from journal.core.formatting import exact_number
 from journal.core.goal import Goal
 
 TOLERANCE = 0.10
@@ -84,18 +85,41 @@ def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
         return Pace(goal.status, expected, None, seen)
     if expected is None or goal.target is None or goal.target == base:
         return Pace("unknown", expected, needed, seen)
-    gap = (current - expected) / (goal.target - base)
-    status = "ahead" if gap > TOLERANCE else "behind" if gap < -TOLERANCE else "on track"
-    return Pace(status, expected, needed, seen)
+    if goal.due is not None and today > goal.due:
+        return Pace("behind", expected, needed, seen)  # the day has passed, short of target
+    return Pace(_judged(current, expected, goal.target - base), expected, needed, seen)
 
 
-def plan_pace(goal: Goal, status: str, value: float | None, planned: float | None) -> str:
-    """The pace ``status`` judged against a 90-day plan's target for the week instead of
-    the straight line, when the plan has one (``planned``) and the goal is under way."""
-    if planned is None or value is None or status in ("done", "unknown"):
-        return status
-    gap = (value - planned) / (abs((goal.target or 0) - (goal.baseline or 0)) or 1)
+def _judged(value: float, expected: float, span: float) -> str:
+    """Ahead, on track or behind: ``value`` against ``expected``, as a share of the whole
+    way (``span``, target less baseline: negative for a goal that counts down)."""
+    gap = (value - expected) / span
     return "ahead" if gap > TOLERANCE else "behind" if gap < -TOLERANCE else "on track"
+
+
+def plan_pace(
+    goal: Goal, status: str, value: float | None, planned: float | None, day: date
+) -> str:
+    """The pace ``status`` (on ``day``) judged against a 90-day plan's target for the
+    week instead of the straight line, when the plan has one (``planned``) and the goal
+    is under way: judged ahead, on track or behind by the line, and not past its due
+    day (then it is behind, whatever the plan said)."""
+    span = (goal.target or 0) - (goal.baseline or 0)
+    overdue = goal.due is not None and day > goal.due
+    if planned is None or value is None or overdue or span == 0:
+        return status
+    if status not in ("ahead", "on track", "behind"):
+        return status
+    return _judged(value, planned, span)
+
+
+def places(goal: Goal) -> int:
+    """The decimals a goal's plan values are rounded to: one, or one more than its
+    baseline or target is written with (a reply rate from 0.02 to 0.05 moves by
+    thousandths a week; at one decimal every week would say 0)."""
+    written = [exact_number(v) for v in (goal.baseline, goal.target) if v is not None]
+    decimals = max((len(t.partition(".")[2]) for t in written), default=0)
+    return decimals + 1 if decimals else 1
 
 
 def _reached(base: float, current: float, target: float) -> bool:

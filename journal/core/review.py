@@ -18,9 +18,9 @@ from journal.core.formatting import bar, number, percent, plural, rate, signed
 from journal.core.goal import Goal
 from journal.core.networking import Meeting, follow_up_state
 from journal.core.progress import (
-    expected_value,
     last_checkin,
     pace,
+    places,
     plan_pace,
     quiet_since,
     start_of,
@@ -311,7 +311,7 @@ def _score(
         change = 0.0  # check-ins with a note and no value: there was one, no change
     now = pace(goal, as_of, value)
     planned = plan.targets.get(goal.key, {}).get(label) if plan else None
-    status = plan_pace(goal, now.status, value, planned)
+    status = plan_pace(goal, now.status, value, planned, as_of)
     progress = goal.progress_at(value)
     return {
         "goal": link,
@@ -324,17 +324,17 @@ def _score(
         "bar": bar(progress),
         "change": signed(change),
         "pace": status,
-        "expected": number(
-            round(planned, 1) if planned is not None else _round(expected_value(goal, as_of))
-        ),
+        "expected": number(_round(planned if planned is not None else now.expected, goal)),
         "needed": rate(abs(now.needed_per_week)) if now.needed_per_week is not None else None,
         "down": (now.needed_per_week or 0) < 0,
         "by_plan": planned is not None,
     }
 
 
-def _round(value: float | None) -> float | None:
-    return round(value, 1) if value is not None else None
+def _round(value: float | None, goal: Goal) -> float | None:
+    """``value`` to the goal's plan precision (:func:`places`): a rate from 0.02 to
+    0.05 expects 0.024, not 0."""
+    return round(value, places(goal)) if value is not None else None
 
 
 def _checkins(

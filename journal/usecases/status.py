@@ -53,7 +53,7 @@ def goal_status(
         "target": goal.target,
         "unit": goal.unit,
         "due": goal.due.isoformat() if goal.due else None,
-        "pace": plan_pace(goal, where.status, goal.current, planned),
+        "pace": plan_pace(goal, where.status, goal.current, planned, today),
         "expected": round(expected, 2) if expected is not None else None,
         "by_plan": planned is not None,
         "next_milestone": milestone.to_dict() if milestone else None,
