@@ -36,6 +36,10 @@ def test_quoting_style_of_other_keys_is_untouched() -> None:
         ('why: "a"  # note', 'say "hi"', 'why: "say \\"hi\\""  # note'),
         ("why: a", "b", "why: b"),
         ('target: "5"', 6, "target: 6"),  # a number is no text: written as one
+        # a day too (reported: `due: '2027-02-28'` lost its quotes)
+        ("due: '2027-02-28'", date(2027, 3, 15), "due: '2027-03-15'"),
+        ('due: "2027-02-28"  # x', date(2027, 3, 15), 'due: "2027-03-15"  # x'),
+        ("due: 2027-02-28", date(2027, 3, 15), "due: 2027-03-15"),
         ('tags: ["a", b]', ["a", "c"], "tags: [a, c]"),
     ],
 )

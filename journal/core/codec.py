@@ -677,13 +677,16 @@ def _replace_value(
 
 
 def _scalar_like(first: str, value: Value, *, flow: bool = False) -> str:
-    """``value`` in place of a scalar that starts with ``first``: a text in the quotes the
-    old value had (``status: "active"`` stays quoted), anything else as
+    """``value`` in place of a scalar that starts with ``first``: a text or a day in the
+    quotes the old value had (``status: "active"``, ``due: '2027-01-31'`` stay quoted
+    - Obsidian's property editor writes dates in neither), anything else as
     :func:`inline_text` writes it."""
     if isinstance(value, str) and first == '"':
         return _double_quoted(value)
     if isinstance(value, str) and first == "'" and value.isprintable():
         return "'" + value.replace("'", "''") + "'"
+    if isinstance(value, date) and first in "\"'":  # `due: '2027-01-31'` stays quoted
+        return first + value.isoformat() + first
     return inline_text(value, flow=flow)
 
 
