@@ -129,7 +129,7 @@ class MiswrittenValue(CheckInError):
         self.written = written
 
 
-def _refuse_miswritten(text: str) -> None:
+def refuse_miswritten(text: str) -> None:
     """Raise :class:`MiswrittenValue` when ``text`` starts with a sign apart from its
     number, or with a number holding a decimal comma (read as ``+1`` and a note ``5``)."""
     spaced = _SPACED_SIGN.match(text)
@@ -172,7 +172,7 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
         raise CheckInError(exc.message) from None
     note = match.group("note").strip()
     if match.group("op") is None:
-        _refuse_miswritten(note)
+        refuse_miswritten(note)
         return CheckIn(day, None, 0.0, note, line, path)
     return CheckIn(day, *_op_amount(match), note, line, path)
 
@@ -243,7 +243,7 @@ def parse_inline(value: str, day: date, line: int, path: str) -> tuple[str, Chec
     rest = match.group(2)
     parsed = parse_value(rest)
     if parsed is None:
-        _refuse_miswritten(rest)
+        refuse_miswritten(rest)
         return target, CheckIn(day, None, 0.0, rest.strip(), line, path)
     op, amount, note = parsed
     return target, CheckIn(day, op, amount, note, line, path)

@@ -15,7 +15,15 @@ from typing import Any
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
-from journal.core.checkins import CheckIn, log_agrees, parse_value, replay, running
+from journal.core.checkins import (
+    CheckIn,
+    MiswrittenValue,
+    log_agrees,
+    parse_value,
+    refuse_miswritten,
+    replay,
+    running,
+)
 from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce, refuse_other_case
@@ -39,10 +47,16 @@ class Logged:
     closed: Diagnostic | None = None  # the goal is done or dropped: logged all the same
 
 
-def parse_change(text: str) -> tuple[str, float]:
-    """``+N``, ``-N``, ``=N`` or ``=-N`` as (op, amount); a usage error otherwise."""
+def parse_change(text: str, note: str = "") -> tuple[str, float]:
+    """``+N``, ``-N``, ``=N`` or ``=-N`` as (op, amount); a usage error otherwise, with
+    the log line's own advice for ``+1,5`` and for ``+ 1`` (``+`` then a ``note`` of
+    ``1 ...``)."""
     parsed = parse_value(text)
     if parsed is None or parsed[2] or not text[-1:].isdigit():
+        try:
+            refuse_miswritten(f"{text} {note}".strip())
+        except MiswrittenValue as exc:
+            raise UsageProblem(str(exc)) from None
         raise UsageProblem(
             f"VALUE should be +N (up by N), -N (down by N) or =N (now N), not '{text}'"
         )
@@ -85,7 +99,7 @@ def log_checkin(
     result carries a warning.  ``after_read`` runs between the read and the write
     (tests use it to play a user saving the file at that moment).
     """
-    op, amount = parse_change(value)
+    op, amount = parse_change(value, note)
     not_after(day, catalog.today, "journal log")
     goal = catalog.find_goal(ref)
     refuse_hand_value(goal)
