@@ -65,7 +65,11 @@ def test_edited_plan_targets_are_kept_and_reported_until_forced(
     assert [r.split(" | ")[2] for r in weeks[:4]] == ["9", "9", "9", ""]
     assert invoke("plan").stdout == f"{PLAN}: unchanged\n"
     forced = invoke("plan", "--force")
-    assert (forced.stdout, forced.stderr) == (f"{PLAN}: updated\n", "")
+    # reported: --force dropped the user's edits saying only "updated"
+    assert (forced.stdout, forced.stderr) == (
+        f"{PLAN}: updated\n",
+        f"{PLAN}: replaced your value of 'targets' (--force)\n",
+    )
     assert props_of(path)["targets"] == original
     assert invoke("plan").stdout == f"{PLAN}: unchanged\n"
 
@@ -139,7 +143,10 @@ def test_a_plan_with_one_hash_of_all_its_properties_is_trusted_whole_or_kept_who
     result = invoke("plan")
     assert "'goals'" in result.stderr and "'targets'" in result.stderr
     assert props_of(path)[HASH_KEY] == single and props_of(path)["goals"] == ["[[a]]", "[[b]]"]
-    assert invoke("plan", "--force").stderr == ""
+    assert invoke("plan", "--force").stderr == (  # what was kept is told replaced
+        f"{PLAN}: replaced your value of 'goals' (--force)\n"
+        f"{PLAN}: replaced your value of 'targets' (--force)\n"
+    )
     assert props_of(path)["goals"] == ["[[a]]", "[[b]]", "[[c]]"]
 
 
@@ -196,7 +203,9 @@ def test_a_link_added_to_the_reviews_goals_is_kept(
     assert result.stdout == "reviews/2026-W47.md: updated\n"  # the scoreboard
     assert "kept your value of 'goals'" in result.stderr
     assert props_of(path)["goals"] == ["[[a]]", "[[extra]]"]
-    assert invoke("review", "--force").stderr == ""
+    assert invoke("review", "--force").stderr == (
+        "reviews/2026-W47.md: replaced your value of 'goals' (--force)\n"
+    )
     assert props_of(path)["goals"] == ["[[a]]"]
 
 

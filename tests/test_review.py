@@ -153,7 +153,10 @@ def test_an_edit_inside_a_generated_section_is_kept_until_forced(
     assert "My note in the table." in path.read_text()
     assert "0 → **2** → 5" in path.read_text()  # the kept section is the user's version
     forced = invoke("review", "--force")
-    assert forced.exit_code == 0 and forced.stderr == ""
+    assert forced.exit_code == 0  # and it says what it replaced (reported: it did not)
+    assert forced.stderr == (
+        "reviews/2026-W47.md: replaced your edits in the 'scoreboard' section (--force)\n"
+    )
     assert "My note in the table." not in path.read_text()
     assert "0 → **3** → 5" in path.read_text()
 

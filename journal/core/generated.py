@@ -270,6 +270,7 @@ class Merge:
     missing: list[str] = field(default_factory=list)  # removed by the user: not re-added
     #: sections the note has that the template no longer makes: left as they are
     orphaned: list[str] = field(default_factory=list)
+    overwritten: list[str] = field(default_factory=list)  # edited, replaced by ``force``
 
 
 def merge(old: str, new: str, *, force: bool = False, path: str | None = None) -> Merge:
@@ -297,9 +298,11 @@ def merge(old: str, new: str, *, force: bool = False, path: str | None = None) -
         if block.replace("\r\n", "\n") == old[current.start : current.end].replace("\r\n", "\n"):
             continue
         user_text = content_hash(current.body(old))
-        if current.edited(old) and not force and user_text != content_hash(fresh.body(new)):
-            result.kept.append(name)
-            continue
+        if current.edited(old) and user_text != content_hash(fresh.body(new)):
+            if not force:
+                result.kept.append(name)
+                continue
+            result.overwritten.append(name)
         pieces.append(old[position : current.start])
         pieces.append(block.replace("\r\n", "\n").replace("\n", newline))
         position = current.end

@@ -32,6 +32,9 @@ class Written:
     missing: list[str] = field(default_factory=list)  # sections the user removed
     kept_properties: list[str] = field(default_factory=list)  # owned ones the user changed
     orphaned: list[str] = field(default_factory=list)  # sections the template no longer makes
+    #: with ``force``: the sections and owned properties the user had edited, replaced
+    overwritten: list[str] = field(default_factory=list)
+    overwritten_properties: list[str] = field(default_factory=list)
     text: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,6 +46,8 @@ class Written:
             "missing": self.missing,
             "kept_properties": self.kept_properties,
             "orphaned": self.orphaned,
+            "overwritten": self.overwritten,
+            "overwritten_properties": self.overwritten_properties,
         }
 
 
@@ -153,6 +158,7 @@ def _regenerate(
             new_body = merged.text
             result.replaced, result.kept = merged.replaced, merged.kept
             result.missing, result.orphaned = merged.missing, merged.orphaned
+            result.overwritten = merged.overwritten
     except generated.SectionError as exc:
         if exc.path == rel and exc.line is not None:
             exc.line += doc.body_line - 1  # a line of the body, counted in the file on disk
@@ -169,6 +175,8 @@ def _property_changes(
     run.  Missing properties are always added."""
     kept, one_hash = _users_values(old, props, force)
     result.kept_properties.extend(kept)
+    if force:  # what was the user's, replaced
+        result.overwritten_properties.extend(_users_values(old, props, False)[0])
     changes: dict[tuple[str | int, ...], Any] = {
         (key,): value
         for key, value in props.items()
