@@ -80,6 +80,11 @@ def test_new_goal_builds_front_matter_as_data(invoke: Invoke, vault: Path, write
     missing = invoke("new", "goal", "Other", "--supports", "Nowhere land")
     assert missing.exit_code == 1 and not (vault / "goals/Other.md").exists()
     assert "--supports: no note called 'Nowhere land'; create that note first" in missing.stderr
+    # reported: a due day before today was taken, and check then found T007 at once
+    past = invoke("new", "goal", "Past", "--due", "2026-11-21")
+    assert past.exit_code == 2 and not (vault / "goals/Past.md").exists()
+    assert "--due 2026-11-21 is before today, when the goal starts" in past.stderr
+    assert invoke("new", "goal", "Today", "--due", "2026-11-22").exit_code == 0
 
 
 def test_new_goal_feeds_writes_an_activity_goal_that_check_finds_paired(

@@ -104,6 +104,11 @@ def new_goal(
         for key, text in options.items()
         if text is not None and key in GOAL_OPTIONS
     }
+    due = values.get("due")
+    if isinstance(due, date) and due < today:  # it starts today: no window (T007)
+        raise UsageProblem(
+            f"--due {due} is before today, when the goal starts: give a day from {today} on"
+        )
     if values.get("feeds"):
         if values.get("kind", "activity") != "activity":
             raise UsageProblem(
