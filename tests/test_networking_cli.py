@@ -787,6 +787,27 @@ def test_done_with_a_name_of_several_meetings_takes_the_one_with_an_open_follow_
     assert "'Priya' matches 2 notes" in again.stderr
 
 
+def test_done_passes_over_a_meeting_still_to_come(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: with a follow-up owed for a past meeting with Sam and one planned after
+    today, `journal done Sam` said "matches 2 notes", though only one could be done."""
+    meeting = "---\ntype: meeting\ndate: {day}\nfollow_up_by: {by}\n---\n"
+    write(
+        "meetings/2026-11-18 Coffee with Sam.md", meeting.format(day="2026-11-18", by="2026-11-25")
+    )
+    write(
+        "meetings/2026-11-30 Lunch with Sam.md", meeting.format(day="2026-11-30", by="2026-12-07")
+    )
+    result = invoke("done", "Sam")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "follow_up_done: 2026-11-22"
+        in (vault / "meetings/2026-11-18 Coffee with Sam.md").read_text()
+    )
+    assert "follow_up_done" not in (vault / "meetings/2026-11-30 Lunch with Sam.md").read_text()
+
+
 def test_done_on_a_meeting_lists_its_tasks_not_ticked_yet(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -61,7 +61,7 @@ def mark_done(
     except Ambiguous as exc:
         if milestone is not None:
             raise
-        note = _the_open_one(catalog, exc)
+        note = _the_open_one(catalog, exc, day)
     if milestone is not None:
         result = Done(note.path, note.title, "milestone", "milestones")
         transform = _milestone(result, milestone, day)
@@ -82,20 +82,24 @@ def mark_done(
     return result
 
 
-def _the_open_one(catalog: Catalog, ambiguous: Ambiguous) -> Note:
-    """Of the notes a name matches, the one thing still to do - a meeting whose
-    follow-up is open, a goal not done - when there is one; else the error stands."""
+def _the_open_one(catalog: Catalog, ambiguous: Ambiguous, day: date) -> Note:
+    """Of the notes a name matches, the one thing still to do on ``day`` - a meeting
+    held by then whose follow-up is open, a goal not done - when there is one; else
+    the error stands."""
     notes = [catalog.by_path[path] for path in ambiguous.candidates]
-    open_ones = [n for n in notes if _still_open(n)]
+    open_ones = [n for n in notes if _still_open(n, day)]
     if len(open_ones) != 1:
         raise ambiguous
     return open_ones[0]
 
 
-def _still_open(note: Note) -> bool:
+def _still_open(note: Note, day: date) -> bool:
     props = note.props
     if note.kind == "meeting":  # owes a follow-up not done (a value neither true nor a date)
         owed = props.get("follow_up_by") not in (None, "")
+        held = meeting_from_note(note)[0].day
+        if held is not None and held > day:
+            return False  # a meeting still to come: its follow-up can't be done yet
         return owed and done_value(props.get("follow_up_done")) in (None, False)
     return props.get("status") not in ("done", "dropped")
 
