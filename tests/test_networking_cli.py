@@ -787,6 +787,29 @@ def test_done_with_a_name_of_several_meetings_takes_the_one_with_an_open_follow_
     assert "'Priya' matches 2 notes" in again.stderr
 
 
+def test_a_meeting_for_a_goal_that_will_not_count_it_says_why(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: a coffee meeting for a goal counting mentor meetings was written
+    without a word, and never counted."""
+    write(
+        "goals/m.md",
+        "---\ntype: goal\ntitle: Mentor sessions\nstatus: active\nmetric_source: meetings\n"
+        "metric_kind: mentor\ntarget: 4\nstart: 2026-11-01\ndue: 2027-01-31\n---\n",
+    )
+    args = ("new", "meeting", "--with", "Dana", "--no-create-contacts", "--goal", "Mentor")
+    coffee = invoke(*args, "--kind", "coffee")
+    assert coffee.exit_code == 0
+    assert (
+        "this meeting does not count for Mentor sessions: it counts mentor meetings only "
+        "(--kind mentor)" in coffee.stderr
+    )
+    early = invoke(*args, "--kind", "mentor", "--date", "2026-10-20")
+    assert "it counts the meetings from 2026-11-01 to 2027-01-31" in early.stderr
+    counted = invoke(*args, "--kind", "mentor", "--title", "Mentor chat")
+    assert counted.exit_code == 0 and "does not count" not in counted.stderr
+
+
 def test_done_passes_over_a_meeting_still_to_come(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

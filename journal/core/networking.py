@@ -140,14 +140,21 @@ def counts_for(goal: Goal, meeting: Meeting, today: date | None) -> bool:
     ``metric_source: meetings``: of a counted kind, dated in the goal's window
     (``start``, else ``created``, to ``due``) and not after ``today``."""
     day = meeting.day
-    if day is None or (goal.metric_kind and meeting.kind not in goal.metric_kind):
-        return False
-    first = goal.start or goal.created
-    if first is not None and day < first:
-        return False
-    if goal.due is not None and day > goal.due:
+    if day is None or not_counted(goal, meeting.kind, day) is not None:
         return False
     return today is None or day <= today
+
+
+def not_counted(goal: Goal, kind: str | None, day: date) -> str | None:
+    """Why a meeting of ``kind`` on ``day`` does not count for ``goal`` (which counts
+    its meetings): not of a kind it counts, or outside its window; None when it does."""
+    if goal.metric_kind and kind not in goal.metric_kind:
+        kinds = " or ".join(goal.metric_kind)
+        return f"it counts {kinds} meetings only (--kind {goal.metric_kind[0]})"
+    first = goal.start or goal.created
+    if (first is not None and day < first) or (goal.due is not None and day > goal.due):
+        return f"it counts the meetings from {first or 'its start'} to {goal.due or 'its end'}"
+    return None
 
 
 def meeting_checkin(meeting: Meeting) -> CheckIn:

@@ -14,7 +14,7 @@ from journal.core.catalog import Catalog, bare_name
 from journal.core.errors import Conflict, NotFound, UsageProblem
 from journal.core.formatting import shell_word
 from journal.core.links import parse_link
-from journal.core.networking import meeting_title
+from journal.core.networking import meeting_title, not_counted
 from journal.core.notes import Note
 from journal.usecases.new_note import create_note, free_path, note_data, note_stem
 
@@ -165,7 +165,8 @@ def new_meeting(
             "them with `journal new contact NAME`"
         )
     day = day or today
-    goal_path = catalog.find_goal(goal).path if goal else None
+    served = catalog.find_goal(goal) if goal else None
+    goal_path = served.path if served else None
     names = [p.title if isinstance(p, Note) else p for p in named]
     heading = " ".join(title.split()) if title and title.strip() else meeting_title(kind, names)
     stem = f"{day.isoformat()} {heading}"
@@ -221,5 +222,9 @@ def new_meeting(
             f"no contact note for {name}: the link stays unresolved (an H008 hint in journal "
             f"check) until one exists: journal new contact {shell_word(name)}"
         )
+    if served is not None and served.metric_source == "meetings":
+        why = not_counted(served, kind, day)
+        if why is not None:
+            vault.notice(f"this meeting does not count for {served.title}: {why}")
     props = {k: codec.plain(v) for k, v in meeting.items()}
     return NewMeeting(rel, stem, props, list(contacts.values()), missing)
