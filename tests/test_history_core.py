@@ -74,6 +74,11 @@ def test_dropped_created_deleted_and_first_seen() -> None:
     ]
     assert texts(old, None, old_path="goals/g.md") == ["deleted"]
     assert texts(None, None) == []
+    # a goal counting its meetings has no `current` (reported: "current (none)")
+    counted = goal_text(current=None, metric_source="meetings").replace("current: None\n", "")
+    assert texts(None, state(counted)) == [
+        "created (status active, target 5 conversations, due 2026-12-31)"
+    ]
 
 
 def test_a_move_and_a_title_change_and_a_cleared_due() -> None:

@@ -244,7 +244,9 @@ def diff_states(
 
 def _summary(state: GoalState) -> str:
     unit = f" {state.unit}" if state.unit else ""
-    parts = [f"status {state.status}", f"current {show(state.current)}"]
+    parts = [f"status {state.status}"]
+    if state.current is not None:  # none: a goal that counts its meetings has no `current`
+        parts.append(f"current {show(state.current)}")
     if state.target is not None:
         parts.append(f"target {show(state.target)}{unit}")
     if state.due:
