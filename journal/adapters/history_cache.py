@@ -20,7 +20,9 @@ from typing import Any
 from journal.adapters.cachedir import cache_folder
 
 #: Bump when what is cached per commit changes meaning.
-FORMAT = 5  # 5: "created" names no current a goal lacks; 4: a merge keeps only the changes no parent had (a clean one: none)
+#: 5: "created" names no `current` a goal lacks; 4: a merge keeps only the changes no
+#: parent had (a clean one: none)
+FORMAT = 5
 
 
 def cache_root() -> Path:
