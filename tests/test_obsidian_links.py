@@ -183,6 +183,19 @@ def test_check_hints_at_body_links_to_no_note_and_alias_links(
         ("H009", "[[Priya]]"),
     ]
     assert result.exit_code == 0  # hints only
+    # a meeting's people and goal too (they were not looked at)
+    write(
+        "meetings/m.md",
+        '---\ntype: meeting\ndate: 2026-11-20\nwith: ["[[Dana Ortiz]]", "[[Priya]]"]\n'
+        'goal: "[[Mentor]]"\n---\n',
+    )
+    found = json.loads(invoke("check", "--select", "H009", "--json").output)
+    assert [(f["path"], f["line"], f["message"].split(" ")[0]) for f in found][-1] == (
+        "meetings/m.md",
+        4,
+        "[[Priya]]",
+    )
+    assert [f["path"] for f in found].count("meetings/m.md") == 1  # the goal's by file name
 
 
 def test_check_on_the_example_vault_is_unchanged(example_vault: Path, invoke: Invoke) -> None:

@@ -59,20 +59,24 @@ def broken_body_link(ctx: Context) -> Iterator[Problem]:
 
 
 def alias_only_link(ctx: Context) -> Iterator[Problem]:
-    for goal in ctx.goals:
-        for link in ctx.note(goal).links:
-            if not link.target or ctx.catalog.resolve_path(link.target, goal.path, by_alias=False):
-                continue
-            note = ctx.catalog.resolve(link.target, goal.path)
-            if note is not None:
-                yield Problem(
-                    goal.path,
-                    link.line,
-                    f"[[{link.target}]] names the note by an alias: journal finds "
-                    f"{note.path}, Obsidian shows the link as unresolved",
-                    f"write [[{note.stem}|{link.target}]]: Obsidian resolves file names, "
-                    "not aliases",
-                )
+    links = [(g.path, link.target, link.line) for g in ctx.goals for link in ctx.note(g).links]
+    if not ctx.goals_only:  # a meeting's people and goal (`with: "[[Dana]]"`, an alias)
+        for meeting in ctx.catalog.meetings:
+            named = [("with", p) for p in meeting.people]
+            named += [("goal", meeting.goal)] if meeting.goal is not None else []
+            links += [(meeting.path, link.target, meeting.lines.get(key, 1)) for key, link in named]
+    for path, target, line in links:
+        if not target or ctx.catalog.resolve_path(target, path, by_alias=False):
+            continue
+        note = ctx.catalog.resolve(target, path)
+        if note is not None:
+            yield Problem(
+                path,
+                line,
+                f"[[{target}]] names the note by an alias: journal finds "
+                f"{note.path}, Obsidian shows the link as unresolved",
+                f"write [[{note.stem}|{target}]]: Obsidian resolves file names, not aliases",
+            )
 
 
 _EXAMPLE_FIELD = f"`{INLINE_KEY}:: [[Goal]] +1 what you did`"
