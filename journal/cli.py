@@ -556,7 +556,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
     else:
         _echo_changes(result.path, result.changes)
         if result.logged:
-            echo(f"{_line(result.path)}: {result.logged[2:].replace(':', '', 1)} added to the log")
+            echo(f"{_line(result.path)}: {result.logged} added to the log")
     for path, options in sorted(result.plans.items()):
         echo(
             f"journal: {_line(path)} still has this goal's weekly targets from before; make them "

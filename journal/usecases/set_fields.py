@@ -10,7 +10,7 @@ from typing import Any
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
-from journal.core.checkins import CheckIn, format_log_line, gives
+from journal.core.checkins import CheckIn, gives
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, lookup, parse_cli_value, yaml_value
 from journal.core.goal import Change, Goal, edit_goal, refuse_hand_value
@@ -32,7 +32,8 @@ class SetResult:
     #: The running plans whose weekly targets for the goal came from values changed
     #: here: ``journal plan`` arguments that make each again, by path.
     plans: dict[str, str] = field(default_factory=dict)
-    #: The ``=N`` line added to the log to keep it in step with a ``current`` set here.
+    #: The ``=N`` check-in (``2026-11-22 =2``) added to the log to keep it in step with
+    #: a ``current`` set here.
     logged: str | None = None
 
     @property
@@ -104,16 +105,17 @@ def _in_step(doc: codec.Document, goal: Goal, today: date, result: SetResult) ->
     goal without a Log section, nor before the goal's start."""
     data: Mapping[str, Any] = doc.data or {}
     current, baseline = data.get("current"), data.get("baseline") or 0
+    start = data.get("start")  # as just set, maybe
     if not isinstance(current, (int, float)) or isinstance(current, bool):
         return doc.text  # cleared
-    if not has_log(doc) or (goal.start is not None and today < goal.start):
+    if not has_log(doc) or (isinstance(start, date) and today < start):
         return doc.text
     if not isinstance(baseline, (int, float)) or isinstance(baseline, bool):
         return doc.text  # M-rules name a baseline that is no number
     if gives(float(baseline), log_checkins(doc), float(current)):
         return doc.text
     recount = CheckIn(today, "=", float(current), "", 0, goal.path)
-    result.logged = format_log_line(today, "=", float(current), "")
+    result.logged = f"{today.isoformat()} {recount.value_text}"
     return append_checkin(doc, recount)
 
 
