@@ -157,6 +157,8 @@ def build_plan(
                     {
                         "value": "" if (v := values[g.path][i]) is None else number(v),
                         "due": v is not None and _last_day(g) in week,
+                        # the last week of a goal done in it: "done", not the line's value
+                        "done": v is not None and g.status == "done" and g.completed in week,
                     }
                     for g in planned
                 ],
