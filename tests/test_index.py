@@ -1571,6 +1571,35 @@ def test_search_keeps_its_output_and_its_time_bounded(
     assert "took over 0 s and was stopped" in slow.stderr
 
 
+def test_a_long_note_gets_its_snippet_from_the_piece_that_matches(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """Reported: a pasted log of 60,000 lines, each with the word searched for, took 30 s
+    in FTS5's snippet() - one call the time limit and Ctrl-C can't stop, its time the
+    square of the hits.  A body longer than SNIPPET_PIECE is cut in pieces first."""
+    log = "# Server log\n" + "error at line\n" * 2_000 + "the one needle here\n"
+    write("notes/pasted log.md", log + "filler line\n" * 500)
+    assert len(log) > 5 * index_module.SNIPPET_PIECE
+    found = invoke("search", "needle").stdout
+    assert found.startswith("notes/pasted log.md")
+    assert "the one **needle** here" in found  # from its piece, far from the start
+    many = invoke("search", "error").stdout
+    assert many.count("**error**") >= 3
+    title = invoke("search", "title:pasted").stdout  # no piece holds the title
+    assert "# Server log error at line" in title and "**" not in title
+    body = "".join(f"w{i} " for i in range(3_000)) + "\n"
+    body += "".join(f"line {i}\n" for i in range(2_000)) + "".join(map(str, range(6_000)))
+    pieces = list(index_module._pieces(body))
+    assert all(len(p) <= index_module.SNIPPET_PIECE for p in pieces)
+    assert all(p.endswith((" ", "\n")) for p in pieces[:5])  # cut between words
+    at, covered = 0, 0  # each piece overlaps the one before; together they are the body
+    for piece in pieces:
+        at = body.index(piece, max(at, covered - len(piece)))
+        assert at <= covered < at + len(piece)
+        covered = at + len(piece)
+    assert covered == len(body)
+
+
 def test_an_index_path_that_cant_be_used_is_tried_again_while_nothing_is_there(
     notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1173,13 +1173,13 @@ class Index:
             deadline = time.monotonic() + SEARCH_SECONDS
             self.conn.set_progress_handler(lambda: time.monotonic() > deadline, SEARCH_STEPS)
             try:
-                return self.conn.execute(
-                    "SELECT n.path, n.kind, n.title,"
-                    " snippet(search, 1, '**', '**', '...', 12), bm25(search, 5.0, 1.0) AS rank"
+                best = self.conn.execute(
+                    "SELECT search.rowid, n.path, n.kind, n.title, bm25(search, 5.0, 1.0) AS rank"
                     " FROM search JOIN notes n ON n.rowid = search.rowid"
                     " WHERE search MATCH ? ORDER BY rank, n.path LIMIT ?",
                     (text, limit),
-                ).fetchall()
+                ).fetchall()  # then a snippet for these alone, not for every match
+                return [(p, k, t, _snippet(self.conn, text, row), r) for row, p, k, t, r in best]
             except sqlite3.OperationalError as exc:
                 if str(exc) != "interrupted":
                     raise
@@ -1209,6 +1209,71 @@ class Index:
             return [Hit(p, k, t, _short_words(" ".join(s.split())), r) for p, k, t, s, r in rows]
 
         return self._guard(run)
+
+
+#: A body longer than this (in characters) gets its snippet from pieces of itself of
+#: about this size: FTS5's snippet() takes time that grows with the square of the hits
+#: in a text (a pasted log of 20,000 lines, each with the word searched for, took 30 s,
+#: in one call that neither the time limit nor Ctrl-C can stop).
+SNIPPET_PIECE = 4_000
+
+
+def _snippet(conn: sqlite3.Connection, query: str, rowid: int) -> str:
+    """The snippet of the body of the note at ``rowid`` for an FTS5 ``query`` it
+    matches: by FTS5, at once for a body of up to :data:`SNIPPET_PIECE` characters,
+    else from the piece of it that matches best (the start of the body when none
+    does: the query found the title)."""
+    (body,) = conn.execute("SELECT body FROM search WHERE rowid = ?", (rowid,)).fetchone()
+    if len(body) <= SNIPPET_PIECE:
+        found = conn.execute(
+            "SELECT snippet(search, 1, '**', '**', '...', 12) FROM search"
+            " WHERE search MATCH ? AND rowid = ?",
+            (query, rowid),
+        ).fetchone()
+        return str(found[0]) if found else ""
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pieces"
+        " USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    conn.execute("DELETE FROM temp.pieces")
+    conn.executemany(
+        "INSERT INTO temp.pieces (rowid, title, body) VALUES (?, '', ?)",
+        enumerate(_pieces(body), start=1),
+    )
+    try:
+        best = conn.execute(
+            "SELECT rowid FROM temp.pieces WHERE pieces MATCH ? ORDER BY bm25(pieces) LIMIT 1",
+            (query,),
+        ).fetchone()
+    except sqlite3.OperationalError:
+        best = None  # a query that names no column the pieces have, or the like
+    if best is None:
+        return " ".join(body[:SNIPPET_PIECE].split()[:12]) + "..."
+    (found,) = conn.execute(
+        "SELECT snippet(pieces, 1, '**', '**', '...', 12) FROM temp.pieces"
+        " WHERE pieces MATCH ? AND rowid = ?",
+        (query, best[0]),
+    ).fetchone()
+    return str(found)
+
+
+def _pieces(body: str) -> Iterator[str]:
+    """``body`` in pieces of up to :data:`SNIPPET_PIECE` characters, each overlapping
+    the one before by about half (a snippet has the words on both sides of a hit),
+    cut after a space or line break where there is one."""
+    half = SNIPPET_PIECE // 2
+    start = 0
+    while True:
+        end = start + SNIPPET_PIECE
+        if end >= len(body):
+            yield body[start:]
+            return
+        cut = max(body.rfind(" ", start + half, end), body.rfind("\n", start + half, end))
+        end = cut + 1 if cut >= 0 else end
+        yield body[start:end]
+        found = (body.find(" ", end - half, end), body.find("\n", end - half, end))
+        spaces = [at for at in found if at >= 0]
+        start = min(spaces) + 1 if spaces else end - half
 
 
 #: A run of characters with no space this long in a snippet (a pasted hash, a line of
