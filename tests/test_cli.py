@@ -85,6 +85,14 @@ def test_new_goal_builds_front_matter_as_data(invoke: Invoke, vault: Path, write
     assert past.exit_code == 2 and not (vault / "goals/Past.md").exists()
     assert "--due 2026-11-21 is before today, when the goal starts" in past.stderr
     assert invoke("new", "goal", "Today", "--due", "2026-11-22").exit_code == 0
+    # reported: a goal named like a conflict copy was "created", then left out by all
+    for title in ("Budget (Conflict)", "x.sync-conflict-20261121-101010-ABCDEFG"):
+        copy = invoke("new", "goal", title)
+        assert copy.exit_code == 2 and "named like a sync client's conflict copy" in copy.stderr
+    assert not list((vault / "goals").glob("*onflict*"))
+    tilde = invoke("new", "goal", "~tilde")  # a leading ~ goes, as a leading dot does
+    assert tilde.stdout == "created goals/tilde.md (id: tilde)\n"
+    assert invoke("show", "tilde").exit_code == 0
 
 
 def test_new_goal_feeds_writes_an_activity_goal_that_check_finds_paired(

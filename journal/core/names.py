@@ -20,17 +20,18 @@ def file_stem(title: str) -> str:
 
     Characters that break file systems or wikilinks (``: ? * < > | " \\ / # ^ [ ]``)
     become spaces; reserved device names get a ``_``; the name is capped at
-    :data:`MAX_NAME_BYTES` bytes of UTF-8.  A ValueError when nothing is left (a title
-    of only those characters, dots and spaces).
+    :data:`MAX_NAME_BYTES` bytes of UTF-8; leading dots and ``~`` go.  A ValueError
+    when nothing is left (a title of only those characters, dots, ``~`` and spaces).
     """
     name = unicodedata.normalize("NFC", title)
-    name = _SPACES.sub(" ", _UNSAFE.sub(" ", name)).strip(" .")
+    # a leading "." or "~" would make a hidden or an editor's temporary file, never read
+    name = _SPACES.sub(" ", _UNSAFE.sub(" ", name)).strip(" .").lstrip("~ .")
     encoded = name.encode("utf-8")[:MAX_NAME_BYTES]
     name = encoded.decode("utf-8", errors="ignore").rstrip(" .")
     if not name:
         raise ValueError(
             f"'{title}' has no character a file name can hold "
-            '(not : ? * < > | " \\ / # ^ [ ], nor only dots and spaces)'
+            '(not : ? * < > | " \\ / # ^ [ ], nor only dots, ~ and spaces)'
         )
     if name.split(".")[0].upper() in _RESERVED:
         name += "_"

@@ -13,7 +13,7 @@ from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import Conflict, UsageProblem
 from journal.core.fields import GOAL_FIELDS, parse_cli_value, yaml_value
-from journal.core.links import fold
+from journal.core.links import fold, is_conflict_copy
 from journal.core.names import file_stem, slug, unique_id
 from journal.usecases.common import found_links
 
@@ -43,11 +43,18 @@ class Created:
 
 def note_stem(title: str) -> str:
     """The file name (without ``.md``) of a note titled ``title`` (:func:`file_stem`); a
-    usage error when the title has no character a file name can hold (``:::``)."""
+    usage error when the title has no character a file name can hold (``:::``), or
+    would name a sync client's conflict copy, which every command leaves out."""
     try:
-        return file_stem(title)
+        stem = file_stem(title)
     except ValueError as exc:
         raise UsageProblem(str(exc)) from None
+    if is_conflict_copy(f"{stem}.md"):
+        raise UsageProblem(
+            f"'{title}' is named like a sync client's conflict copy, which journal reads as "
+            "one (H003) and leaves out: choose another title"
+        )
+    return stem
 
 
 def free_path(vault: Vault, folder: str, title: str) -> str:
