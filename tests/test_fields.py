@@ -36,6 +36,22 @@ def test_tags_in_every_form(raw: object, expected: object) -> None:
         assert coerce(GOAL_FIELDS["tags"], raw) == expected
 
 
+def test_a_bad_tag_leaves_the_others_read() -> None:
+    """Reported: `tags: [career, 2026]` gave the goal no tags at all."""
+    text = "---\ntype: goal\ntitle: G\ntags: [career, 2026, {a: b}, hr]\n---\n"
+    goal, problems = goal_from_note(parse_note("goals/g.md", text.encode()))
+    assert goal.tags == ["career", "hr"]
+    assert [(p.line, p.message) for p in problems] == [
+        (
+            4,
+            "tags: '2026' is not a valid tag; tags should be a list of tags, not hold a "
+            "mapping; the others are read",
+        )
+    ]
+    with pytest.raises(UsageProblem, match="^tags: .2026. is not a valid tag$"):
+        parse_cli_value(GOAL_FIELDS["tags"], "a, 2026")  # `journal set`: refused whole
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [

@@ -184,6 +184,16 @@ class FieldError(JournalError):
     """A property value that is not of its field's type."""
 
 
+class PartlyRead(FieldError):
+    """A list with items that are not of its type: ``value`` holds the others, which a
+    note's reader keeps (``tags: [career, 2026]`` still has ``career``); a value being
+    written is refused whole."""
+
+    def __init__(self, message: str, value: Any) -> None:
+        super().__init__(message)
+        self.value = value
+
+
 # --- reading values from front matter ---------------------------------------------------
 
 
@@ -304,15 +314,20 @@ def _tags(field: Field, raw: Any, source: str | None) -> list[str]:
     else:
         parts = [_text(field, raw, source)]
     tags = []
+    bad = []
     for part in parts:
         if part is None or part == "":
             continue
         if not isinstance(part, (str, int, float)) or isinstance(part, bool):
-            raise FieldError(f"{field.name} should be a list of tags, not hold a {_kind(part)}")
+            bad.append(f"{field.name} should be a list of tags, not hold a {_kind(part)}")
+            continue
         tag = clean_tag(_scalar_str(part))
         if tag is None:
-            raise FieldError(f"{field.name}: '{part}' is not a valid tag")
+            bad.append(f"{field.name}: '{part}' is not a valid tag")
+            continue
         tags.append(tag)
+    if bad:
+        raise PartlyRead("; ".join(bad), unique(tags))
     return unique(tags)
 
 
@@ -490,7 +505,11 @@ def read_typed(
             else:
                 typed[spec.name] = coerce(spec, raw, sources.get(key))
         except FieldError as exc:
-            problems.append(Diagnostic(path, key_lines.get(key), exc.message, "error", "value"))
+            message = exc.message
+            if isinstance(exc, PartlyRead):
+                typed[spec.name] = exc.value
+                message += "; the others are read" if exc.value else ""
+            problems.append(Diagnostic(path, key_lines.get(key), message, "error", "value"))
             continue
         if spec.type == "choice" and isinstance(raw, str) and raw != typed[spec.name]:
             written = raw if raw == raw.strip() else repr(raw)  # spaces shown in quotes
