@@ -123,6 +123,16 @@ def test_crlf_and_bom_are_kept() -> None:
     assert "\n" not in text.replace("\r\n", "")
 
 
+@pytest.mark.parametrize(("front", "body"), [("\r\n", "\n"), ("\n", "\r\n")])
+def test_the_line_takes_the_bodys_line_ending_not_the_front_matters(front: str, body: str) -> None:
+    """Reported: a CRLF front matter over an LF body (a block pasted from a Windows
+    template) got a CRLF log line among LF ones, and the reverse."""
+    text = f"---{front}type: goal{front}---{front}## Log{body}{body}- 2026-11-20: +1 a{body}"
+    assert added(text) == text + LINE + body
+    new = f"---{front}type: goal{front}---{front}# G{body}"  # no Log section yet
+    assert added(new) == new + f"{body}## Log{body}{body}{LINE}{body}"
+
+
 def test_a_backdated_line_keeps_crlf_and_the_missing_final_newline() -> None:
     text = "---\r\ntype: goal\r\n---\r\n## Log\r\n- 2026-11-20: +1 a\r\n- 2026-11-30: +1 b"
     assert added(text) == (

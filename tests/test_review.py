@@ -288,7 +288,7 @@ def test_review_name_pattern_from_config(invoke: Invoke, write: Write, vault: Pa
     assert bad.exit_code == 1
     assert bad.stderr == (
         ".journal/config.toml:2: 'review.name': ':::' has no character a file name can hold "
-        '(not : ? * < > | " \\ / # ^ [ ], nor only dots and spaces)\n'
+        '(not : ? * < > | " \\ / # ^ [ ], nor only dots, ~ and spaces)\n'
     )
 
 

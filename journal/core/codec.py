@@ -143,7 +143,7 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
     doc = Document(text=text, bom=bom)
     opening = _OPEN.match(text)
     if opening is None:
-        doc.newline = _first_newline(text)
+        doc.newline = first_newline(text)
         _check_late_block(doc)
         _check_conflict(doc)
         return doc
@@ -361,7 +361,9 @@ def _conflict_start(text: str) -> int | None:
     return None
 
 
-def _first_newline(text: str) -> str:
+def first_newline(text: str) -> str:
+    """The ending of the first line of ``text``: ``\\r\\n`` or ``\\n`` (also when it
+    has none)."""
     index = text.find("\n")
     return "\r\n" if index > 0 and text[index - 1] == "\r" else "\n"
 

@@ -19,6 +19,7 @@ from journal.adapters.vault import Vault
 from journal.core import codec, generated
 from journal.core.errors import Conflict, UnsafeWrite
 from journal.core.generated import HASH_KEY, owned_hashes, untouched
+from journal.core.logsection import body_newline
 
 
 @dataclass
@@ -150,7 +151,7 @@ def _regenerate(
     try:
         if not generated.find_sections(old_body, rel) and not generated.has_record(old_body):
             new_body = generated.with_record(
-                _append(old_body, generated.find_sections(body), body, doc.newline)
+                _append(old_body, generated.find_sections(body), body, body_newline(doc))
             )
             result.replaced = sorted(generated.find_sections(body))
         else:
