@@ -40,6 +40,10 @@ def test_quoting_style_of_other_keys_is_untouched() -> None:
         ("due: '2027-02-28'", date(2027, 3, 15), "due: '2027-03-15'"),
         ('due: "2027-02-28"  # x', date(2027, 3, 15), 'due: "2027-03-15"  # x'),
         ("due: 2027-02-28", date(2027, 3, 15), "due: 2027-03-15"),
+        # an anchor no alias uses stays (reported: `log` dropped it); a shared value is
+        # never edited (test_a_value_shared_through_an_anchor_is_not_edited)
+        ("current: &a 3  # c", 4, "current: &a 4  # c"),
+        ("current: &a '3'", "4", "current: &a '4'"),
         ('tags: ["a", b]', ["a", "c"], "tags: [a, c]"),
     ],
 )

@@ -657,9 +657,10 @@ def _replace_value(
     text: str, span: yaml12.Span, value: Value, newline: str, *, flow: bool
 ) -> _Splice:
     colon = _colon_end(text, span)
+    start = _after_anchor(text, span.start) if span.kind == "scalar" else span.start
     if flow:
         if span.kind == "scalar" and span.end > span.start >= colon:
-            return _Splice(span.start, span.end, _scalar_like(text[span.start], value, flow=True))
+            return _Splice(start, span.end, _scalar_like(text[start], value, flow=True))
         return _Splice(colon, span.end, " " + inline_text(value, flow=True))
     if _is_collection(value) and value:
         simple = is_sequence(value) and not any(_is_collection(v) for v in value)
@@ -674,8 +675,18 @@ def _replace_value(
     if value is None:
         return _Splice(colon, span.end, "")
     if span.kind == "scalar" and span.end > span.start >= colon:
-        return _Splice(span.start, span.end, _scalar_like(text[span.start], value))
+        return _Splice(start, span.end, _scalar_like(text[start], value))
     return _Splice(colon, span.end, " " + inline_text(value))
+
+
+#: An anchor before a value (``current: &a 3``): kept when the value is replaced (a
+#: value an alias shares is never edited: see :func:`_refuse_shared`).
+_ANCHOR = re.compile(r"&[^\s,\[\]{}]+[ \t]+")
+
+
+def _after_anchor(text: str, start: int) -> int:
+    found = _ANCHOR.match(text, start)
+    return found.end() if found and found.end() < len(text) else start
 
 
 def _scalar_like(first: str, value: Value, *, flow: bool = False) -> str:
