@@ -48,7 +48,7 @@ def test_a_bad_tag_leaves_the_others_read() -> None:
             "mapping; the others are read",
         )
     ]
-    with pytest.raises(UsageProblem, match="^tags: .2026. is not a valid tag$"):
+    with pytest.raises(UsageProblem, match=r"^tags: .2026. is not a valid tag$"):
         parse_cli_value(GOAL_FIELDS["tags"], "a, 2026")  # `journal set`: refused whole
 
 
