@@ -1213,7 +1213,7 @@ class Index:
 
 #: A body longer than this (in characters) gets its snippet from pieces of itself of
 #: about this size: FTS5's snippet() takes time that grows with the square of the hits
-#: in a text (a pasted log of 20,000 lines, each with the word searched for, took 30 s,
+#: in a text (a pasted log of 60,000 lines, each with the word searched for, took 30 s,
 #: in one call that neither the time limit nor Ctrl-C can stop).
 SNIPPET_PIECE = 4_000
 
