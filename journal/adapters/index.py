@@ -1211,8 +1211,8 @@ class Index:
         return self._guard(run)
 
 
-#: A body longer than this (in characters) gets its snippet from pieces of itself of
-#: about this size: FTS5's snippet() takes time that grows with the square of the hits
+#: A body gets its snippet from pieces of itself of up to this size (in characters):
+#: FTS5's snippet() takes time that grows with the square of the hits
 #: in a text (a pasted log of 60,000 lines, each with the word searched for, took 30 s,
 #: in one call that neither the time limit nor Ctrl-C can stop).
 SNIPPET_PIECE = 4_000
@@ -1220,17 +1220,11 @@ SNIPPET_PIECE = 4_000
 
 def _snippet(conn: sqlite3.Connection, query: str, rowid: int) -> str:
     """The snippet of the body of the note at ``rowid`` for an FTS5 ``query`` it
-    matches: by FTS5, at once for a body of up to :data:`SNIPPET_PIECE` characters,
-    else from the piece of it that matches best (the start of the body when none
-    does: the query found the title)."""
+    matches, made by FTS5 in a table of its own holding only that body, in pieces of
+    up to :data:`SNIPPET_PIECE` characters (asking the index, FTS5 would run the whole
+    query again for each hit): from the piece that matches best, or the start of the
+    body when none does (the query found the title)."""
     (body,) = conn.execute("SELECT body FROM search WHERE rowid = ?", (rowid,)).fetchone()
-    if len(body) <= SNIPPET_PIECE:
-        found = conn.execute(
-            "SELECT snippet(search, 1, '**', '**', '...', 12) FROM search"
-            " WHERE search MATCH ? AND rowid = ?",
-            (query, rowid),
-        ).fetchone()
-        return str(found[0]) if found else ""
     conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pieces"
         " USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2')"
@@ -1248,7 +1242,8 @@ def _snippet(conn: sqlite3.Connection, query: str, rowid: int) -> str:
     except sqlite3.OperationalError:
         best = None  # a query that names no column the pieces have, or the like
     if best is None:
-        return " ".join(body[:SNIPPET_PIECE].split()[:12]) + "..."
+        words = body[:SNIPPET_PIECE].split()
+        return " ".join(words[:12]) + ("..." if len(words) > 12 else "")
     (found,) = conn.execute(
         "SELECT snippet(pieces, 1, '**', '**', '...', 12) FROM temp.pieces"
         " WHERE pieces MATCH ? AND rowid = ?",
