@@ -549,6 +549,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
                 "changes": _changes(result.changes),
                 "plans": sorted(result.plans),
                 "logged": result.logged,
+                "unlogged": result.unlogged,
             }
         )
     elif not result.changes:
@@ -557,6 +558,12 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
         _echo_changes(result.path, result.changes)
         if result.logged:
             echo(f"{_line(result.path)}: {result.logged} added to the log")
+    if result.unlogged:
+        echo(
+            f"journal: {_line(result.path)}: current set, but no =N line added to the log: "
+            f"{result.unlogged}",
+            err=True,
+        )
     for path, options in sorted(result.plans.items()):
         echo(
             f"journal: {_line(path)} still has this goal's weekly targets from before; make them "

@@ -350,6 +350,24 @@ def test_set_current_keeps_the_log_in_step(invoke: Invoke, write: Write, vault: 
     write(GOAL, no_log)
     assert invoke("set", "Connect", "current=4").exit_code == 0
     assert path.read_text() == no_log.replace("current: 3", "current: 4")
+    # a quoted start is a day too: nothing logged before it (found in review)
+    later = goal_text(current=0, start="'2026-12-01'")
+    write(GOAL, later)
+    assert invoke("set", "Connect", "current=3").exit_code == 0
+    assert path.read_text() == later.replace("current: 0", "current: 3")
+    # a line that can't be added: current is set all the same, and the reason told
+    big = goal_text(current=1).replace("- 2026-11-20:", "999999999. 2026-11-20:")
+    write(GOAL, big)
+    told = invoke("set", "Connect", "current=5")
+    assert told.exit_code == 0 and "\ncurrent: 5\n" in path.read_text()
+    assert "2026-11-22 =5 added to the log" in told.stdout  # numbered 999999999 again
+    assert path.read_text().endswith("999999999. 2026-11-22: =5\n")
+    hidden = goal_text(current=1).replace("## Log\n", "## Log\n%% an open comment\n")
+    write(GOAL, hidden)  # the log is inside an open %% comment: no line can be read there
+    refused = invoke("set", "Connect", "current=5", "--json")
+    assert refused.exit_code == 0 and "\ncurrent: 5\n" in path.read_text()
+    assert json.loads(refused.stdout)["unlogged"].startswith("the log line would not read")
+    assert "current set, but no =N line added to the log" in refused.stderr
 
 
 def test_log_and_current_disagreeing(invoke: Invoke, write: Write, vault: Path) -> None:

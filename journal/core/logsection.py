@@ -94,7 +94,8 @@ def _marker(section: LogSection | None, later: tuple[int, str] | None) -> str:
         number = _NUMBER.match(later[1])
         if number is not None:
             return number.group(1) + section.bullet[-1]
-    return f"{int(section.bullet[:-1]) + 1}{section.bullet[-1]}"
+    after = int(section.bullet[:-1]) + 1  # markdown reads 9 digits at most: then the same
+    return f"{after if after < 10**9 else section.bullet[:-1]}{section.bullet[-1]}"
 
 
 def _line_offsets(body: str) -> list[int]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -11,8 +11,15 @@ from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.checkins import CheckIn, gives
-from journal.core.errors import UsageProblem
-from journal.core.fields import GOAL_FIELDS, lookup, parse_cli_value, yaml_value
+from journal.core.errors import UnsafeWrite, UsageProblem
+from journal.core.fields import (
+    GOAL_FIELDS,
+    FieldError,
+    coerce,
+    lookup,
+    parse_cli_value,
+    yaml_value,
+)
 from journal.core.goal import Change, Goal, edit_goal, refuse_hand_value
 from journal.core.logsection import append_checkin, has_log, log_checkins
 from journal.core.plan import plan_options, plan_spans
@@ -35,6 +42,8 @@ class SetResult:
     #: The ``=N`` check-in (``2026-11-22 =2``) added to the log to keep it in step with
     #: a ``current`` set here.
     logged: str | None = None
+    #: Why that line could not be added (``current`` was set all the same).
+    unlogged: str | None = None
 
     @property
     def assigned(self) -> list[str]:
@@ -102,21 +111,35 @@ def _in_step(doc: codec.Document, goal: Goal, today: date, result: SetResult) ->
     """The goal's text with ``- TODAY: =CURRENT`` added to its Log section when baseline
     plus the log no longer gives the ``current`` just set, so the log keeps explaining
     the value (a later ``journal log +1`` would otherwise leave M007 for good).  Not in a
-    goal without a Log section, nor before the goal's start."""
-    data: Mapping[str, Any] = doc.data or {}
-    current, baseline = data.get("current"), data.get("baseline") or 0
-    start = data.get("start")  # as just set, maybe
-    if not isinstance(current, (int, float)) or isinstance(current, bool):
-        return doc.text  # cleared
-    if not has_log(doc) or (isinstance(start, date) and today < start):
+    goal without a Log section, nor before the goal's start; when the line can't be
+    added safely, ``current`` is set alone and ``result.unlogged`` says why."""
+    current, baseline, start = (_typed(doc, key) for key in ("current", "baseline", "start"))
+    if not isinstance(current, (int, float)) or not has_log(doc):
+        return doc.text  # cleared (or no Log section)
+    if isinstance(start, date) and today < start:  # as just set, maybe
         return doc.text
-    if not isinstance(baseline, (int, float)) or isinstance(baseline, bool):
-        return doc.text  # M-rules name a baseline that is no number
-    if gives(float(baseline), log_checkins(doc), float(current)):
+    base = float(baseline) if isinstance(baseline, (int, float)) else 0.0
+    if gives(base, log_checkins(doc), float(current)):
         return doc.text
     recount = CheckIn(today, "=", float(current), "", 0, goal.path)
+    try:
+        text = append_checkin(doc, recount)
+    except UnsafeWrite as exc:
+        result.unlogged = exc.message
+        return doc.text
     result.logged = f"{today.isoformat()} {recount.value_text}"
-    return append_checkin(doc, recount)
+    return text
+
+
+def _typed(doc: codec.Document, key: str) -> Any:
+    """The goal property ``key`` of ``doc`` as the goal reads it (a quoted day is a
+    day), None when it is missing or not of its type."""
+    if doc.data is None:
+        return None
+    try:
+        return coerce(GOAL_FIELDS[key], doc.data.get(key), doc.data.sources.get(key))
+    except FieldError:
+        return None
 
 
 def plans_for(catalog: Catalog, goal_key: str, today: date, days: int) -> dict[str, str]:
