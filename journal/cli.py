@@ -1247,10 +1247,11 @@ def _generated_report(written: Any, as_json: bool, what: str) -> None:
             "(run with --force to replace it)",
             err=True,
         )
+    replaced = "would replace" if written.action.startswith("would") else "replaced"
     for name in written.overwritten:
-        echo(f"{written.path}: replaced your edits in the '{name}' section (--force)", err=True)
+        echo(f"{written.path}: {replaced} your edits in the '{name}' section (--force)", err=True)
     for name in written.overwritten_properties:
-        echo(f"{written.path}: replaced your value of '{name}' (--force)", err=True)
+        echo(f"{written.path}: {replaced} your value of '{name}' (--force)", err=True)
     for name in written.orphaned:
         echo(
             f"{written.path}: the '{name}' section is no longer made by the {what} template; "

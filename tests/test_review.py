@@ -152,6 +152,11 @@ def test_an_edit_inside_a_generated_section_is_kept_until_forced(
     assert "kept your edits in the 'scoreboard' section" in kept.stderr
     assert "My note in the table." in path.read_text()
     assert "0 → **2** → 5" in path.read_text()  # the kept section is the user's version
+    dry = invoke("review", "--force", "--dry-run")  # found in review: it said "replaced"
+    assert dry.stderr == (
+        "reviews/2026-W47.md: would replace your edits in the 'scoreboard' section (--force)\n"
+    )
+    assert "My note in the table." in path.read_text()
     forced = invoke("review", "--force")
     assert forced.exit_code == 0  # and it says what it replaced (reported: it did not)
     assert forced.stderr == (

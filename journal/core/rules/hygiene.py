@@ -59,13 +59,20 @@ def broken_body_link(ctx: Context) -> Iterator[Problem]:
 
 
 def alias_only_link(ctx: Context) -> Iterator[Problem]:
-    links = [(g.path, link.target, link.line) for g in ctx.goals for link in ctx.note(g).links]
-    if not ctx.goals_only:  # a meeting's people and goal (`with: "[[Dana]]"`, an alias)
+    links = [
+        (g.path, link.target, link.line, f"[[{link.target}]]")
+        for g in ctx.goals
+        for link in ctx.note(g).links
+    ]
+    if not ctx.goals_only:  # a meeting's people and goal (`with: "[[Dana]]"`, or `Dana`)
         for meeting in ctx.catalog.meetings:
             named = [("with", p) for p in meeting.people]
             named += [("goal", meeting.goal)] if meeting.goal is not None else []
-            links += [(meeting.path, link.target, meeting.lines.get(key, 1)) for key, link in named]
-    for path, target, line in links:
+            links += [
+                (meeting.path, link.target, meeting.lines.get(key, 1), f"`{key}: {link.target}`")
+                for key, link in named
+            ]
+    for path, target, line, shown in links:
         if not target or ctx.catalog.resolve_path(target, path, by_alias=False):
             continue
         note = ctx.catalog.resolve(target, path)
@@ -73,8 +80,8 @@ def alias_only_link(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 path,
                 line,
-                f"[[{target}]] names the note by an alias: journal finds "
-                f"{note.path}, Obsidian shows the link as unresolved",
+                f"{shown} names the note by an alias: journal finds {note.path}, Obsidian "
+                "does not (it shows such a link as unresolved)",
                 f"write [[{note.stem}|{target}]]: Obsidian resolves file names, not aliases",
             )
 
@@ -195,7 +202,9 @@ def _close_name(key: str, missing: tuple[str, ...]) -> list[str]:
 
 def one_slip(typed: str, meant: str) -> bool:
     """Whether ``typed`` is ``meant`` with one letter left out, added, changed, or two
-    neighbours swapped (or is ``meant`` itself)."""
+    neighbours swapped (or is ``meant`` itself).  A name of three letters or fewer only
+    by two swapped (one other letter makes another word: `who` is no `why`, `ix` no
+    `id`)."""
     if typed == meant:
         return True
     if abs(len(typed) - len(meant)) > 1:
@@ -204,12 +213,10 @@ def one_slip(typed: str, meant: str) -> bool:
     while start < min(len(typed), len(meant)) and typed[start] == meant[start]:
         start += 1
     a, b = typed[start:], meant[start:]
-    return (
-        a[1:] == b[1:]  # one changed
-        or a[1:] == b  # one added
-        or a == b[1:]  # one left out
-        or (len(a) >= 2 and a[0] == b[1:2] and a[1] == b[0] and a[2:] == b[2:])  # swapped
-    )
+    swapped = len(a) >= 2 and a[0] == b[1:2] and a[1] == b[0] and a[2:] == b[2:]
+    if len(meant) < 4:
+        return swapped
+    return swapped or a[1:] == b[1:] or a[1:] == b or a == b[1:]  # changed, added, left out
 
 
 def misspelt_property(ctx: Context) -> Iterator[Problem]:
