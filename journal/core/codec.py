@@ -93,6 +93,12 @@ class Document:
         return self.text[self.body_start :]
 
     @property
+    def body_newline(self) -> str:
+        """The line ending of the body: that of its first line (the front matter's may
+        differ: a block pasted from a template of another system), else the file's."""
+        return _first_newline(self.body) if "\n" in self.body else self.newline
+
+    @property
     def body_line(self) -> int:
         """The 1-based file line on which the body starts."""
         return self.text.count("\n", 0, self.body_start) + 1
@@ -143,7 +149,7 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
     doc = Document(text=text, bom=bom)
     opening = _OPEN.match(text)
     if opening is None:
-        doc.newline = first_newline(text)
+        doc.newline = _first_newline(text)
         _check_late_block(doc)
         _check_conflict(doc)
         return doc
@@ -361,7 +367,7 @@ def _conflict_start(text: str) -> int | None:
     return None
 
 
-def first_newline(text: str) -> str:
+def _first_newline(text: str) -> str:
     """The ending of the first line of ``text``: ``\\r\\n`` or ``\\n`` (also when it
     has none)."""
     index = text.find("\n")

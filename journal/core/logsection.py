@@ -16,7 +16,7 @@ from collections import Counter
 
 from journal.core.body import BodyFacts, LogSection, parse_body, split_lines
 from journal.core.checkins import CheckIn, CheckInError, format_log_line, parse_log_line
-from journal.core.codec import Document, first_newline, parse_text
+from journal.core.codec import Document, parse_text
 from journal.core.errors import UnsafeWrite
 
 HEADING = "## Log"
@@ -30,7 +30,7 @@ def append_checkin(doc: Document, checkin: CheckIn) -> str:
     facts = _log_facts(body, doc.body_line)  # file lines: as log_checkins reads them
     shift = doc.body_line - 1  # from a file line to a body line
     sections = facts.log_sections
-    nl = body_newline(doc)
+    nl = doc.body_newline
     section = sections[0] if sections else None
     later = _first_later(facts.log_lines, section, checkin) if section else None
     marker = _marker(section, later)
@@ -53,12 +53,6 @@ def append_checkin(doc: Document, checkin: CheckIn) -> str:
     text = head + new_body
     _verify(doc, text, checkin)
     return text
-
-
-def body_newline(doc: Document) -> str:
-    """The line ending of the note's body: that of its first line (the front matter's
-    may differ: a block pasted from a template of another system), else the file's."""
-    return first_newline(doc.body) if "\n" in doc.body else doc.newline
 
 
 def has_log(doc: Document) -> bool:

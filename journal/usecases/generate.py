@@ -19,7 +19,6 @@ from journal.adapters.vault import Vault
 from journal.core import codec, generated
 from journal.core.errors import Conflict, UnsafeWrite
 from journal.core.generated import HASH_KEY, owned_hashes, untouched
-from journal.core.logsection import body_newline
 
 
 @dataclass
@@ -151,7 +150,7 @@ def _regenerate(
     try:
         if not generated.find_sections(old_body, rel) and not generated.has_record(old_body):
             new_body = generated.with_record(
-                _append(old_body, generated.find_sections(body), body, body_newline(doc))
+                _append(old_body, generated.find_sections(body), body, doc.body_newline)
             )
             result.replaced = sorted(generated.find_sections(body))
         else:
