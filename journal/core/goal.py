@@ -13,6 +13,7 @@ from journal.core.errors import Diagnostic, JournalError
 from journal.core.fields import (
     GOAL_FIELDS,
     OBSIDIAN_LISTS,
+    coerce,
     obsidian_key,
     read_typed,
     refuse_other_case,
@@ -198,6 +199,14 @@ def edit_goal(
 
 
 _MISSING = object()  # a property the file does not have (see edit_goal)
+
+
+def goal_value(doc: codec.Document, key: str) -> Any:
+    """The goal property ``key`` of ``doc`` as a goal reads it (a quoted day is a day;
+    None when missing); :class:`FieldError` when it is not of its type."""
+    if doc.data is None:
+        return None
+    return coerce(GOAL_FIELDS[key], doc.data.get(key), doc.data.sources.get(key))
 
 
 def _iso(day: date | None) -> str | None:

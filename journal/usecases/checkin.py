@@ -28,7 +28,7 @@ from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce, refuse_other_case
 from journal.core.formatting import number, shell_word
-from journal.core.goal import refuse_hand_value
+from journal.core.goal import goal_value, refuse_hand_value
 from journal.core.logsection import append_checkin, log_checkins
 from journal.usecases.history import goal_series
 
@@ -64,10 +64,8 @@ def parse_change(text: str, note: str = "") -> tuple[str, float]:
 
 
 def _number(doc: codec.Document, key: str) -> float | None:
-    if doc.data is None:
-        return None
     try:
-        value = coerce(GOAL_FIELDS[key], doc.data.get(key), doc.data.sources.get(key))
+        value = goal_value(doc, key)
     except FieldError as exc:
         raise JournalError(
             f"{exc.message}; fix it before logging", line=doc.key_line(key)

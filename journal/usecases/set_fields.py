@@ -15,12 +15,11 @@ from journal.core.errors import UnsafeWrite, UsageProblem
 from journal.core.fields import (
     GOAL_FIELDS,
     FieldError,
-    coerce,
     lookup,
     parse_cli_value,
     yaml_value,
 )
-from journal.core.goal import Change, Goal, edit_goal, refuse_hand_value
+from journal.core.goal import Change, Goal, edit_goal, goal_value, refuse_hand_value
 from journal.core.logsection import append_checkin, has_log, log_checkins
 from journal.core.plan import plan_options, plan_spans
 from journal.usecases.common import LINKED, found_links
@@ -132,12 +131,9 @@ def _in_step(doc: codec.Document, goal: Goal, today: date, result: SetResult) ->
 
 
 def _typed(doc: codec.Document, key: str) -> Any:
-    """The goal property ``key`` of ``doc`` as the goal reads it (a quoted day is a
-    day), None when it is missing or not of its type."""
-    if doc.data is None:
-        return None
+    """:func:`goal_value`, None for a value not of its type (checks name it)."""
     try:
-        return coerce(GOAL_FIELDS[key], doc.data.get(key), doc.data.sources.get(key))
+        return goal_value(doc, key)
     except FieldError:
         return None
 
