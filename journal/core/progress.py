@@ -106,9 +106,8 @@ def plan_pace(
     day (then it is behind, whatever the plan said)."""
     span = (goal.target or 0) - (goal.baseline or 0)
     overdue = goal.due is not None and day > goal.due
-    if planned is None or value is None or overdue or span == 0:
-        return status
-    if status not in ("ahead", "on track", "behind"):
+    judged = status in ("ahead", "on track", "behind")
+    if planned is None or value is None or overdue or span == 0 or not judged:
         return status
     return _judged(value, planned, span)
 
