@@ -2,12 +2,16 @@
 
 Most commands only need git when there is a repository; looking for a ``.git``
 entry (a folder, or the file a worktree or submodule has) at or above the vault
-first keeps pygit2 out of their start-up everywhere else.  The errors of reading
+first keeps pygit2 out of their start-up everywhere else.  Where HEAD stands is
+read here from git's plain files (:func:`read_head`), so that a command whose
+cached history is still HEAD's does not load pygit2 at all.  The errors of reading
 git live here too, so that commands can catch them without loading pygit2.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from journal.core.errors import JournalError, NotFound
@@ -30,3 +34,66 @@ def maybe_in_repository(folder: Path) -> bool:
     """False only when no ``.git`` exists at or above ``folder``."""
     folder = folder.resolve()
     return any((parent / ".git").exists() for parent in (folder, *folder.parents))
+
+
+_COMMIT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class Head:
+    """Where HEAD stands, read from the files in ``.git``."""
+
+    root: Path  # the work tree: the folder holding ``.git``
+    branch: str | None  # None: detached
+    commit: str
+    shallow: str  # the ``shallow`` file's text ("" in a full clone): a fetch may deepen it
+
+    def stamp(self) -> dict[str, str | None]:
+        return {"branch": self.branch, "commit": self.commit, "shallow": self.shallow}
+
+
+def read_head(folder: Path) -> Head | None:
+    """HEAD of the repository holding ``folder``, from ``.git/HEAD`` and the refs; None
+    whenever the repository is not the plain kind this reader knows (a ``.git`` file
+    of a worktree or submodule, a ``core.worktree`` or bare setting, reftable, a
+    branch with no commit yet, anything unreadable): the caller then asks pygit2."""
+    folder = folder.resolve()
+    root = next((p for p in (folder, *folder.parents) if (p / ".git").exists()), None)
+    if root is None:
+        return None
+    git = root / ".git"
+    if not git.is_dir():
+        return None
+    try:
+        config = (git / "config").read_text("utf-8").lower()
+        if "worktree" in config or "bare = true" in config:
+            return None
+        if "refstorage" in config or (git / "reftable").exists():
+            return None
+        said = (git / "HEAD").read_text("utf-8").strip()
+        shallow = (git / "shallow").read_text("utf-8") if (git / "shallow").exists() else ""
+        if _COMMIT_ID.fullmatch(said):
+            return Head(root, None, said, shallow)
+        ref = said.removeprefix("ref: ")
+        if ref == said or not ref.startswith("refs/heads/") or ".." in ref:
+            return None
+        commit = _resolve(git, ref)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return Head(root, ref.removeprefix("refs/heads/"), commit, shallow) if commit else None
+
+
+def _resolve(git: Path, ref: str) -> str | None:
+    """A branch's commit: its loose ref file, else its line in ``packed-refs``."""
+    loose = git / ref
+    if loose.is_file():
+        said = loose.read_text("utf-8").strip()
+        return said if _COMMIT_ID.fullmatch(said) else None
+    packed = git / "packed-refs"
+    if not packed.is_file():
+        return None
+    for line in packed.read_text("utf-8").splitlines():
+        commit, _space, name = line.partition(" ")
+        if name == ref and _COMMIT_ID.fullmatch(commit):
+            return commit
+    return None

@@ -2,7 +2,9 @@
 
 A commit never changes, so its goal changes are computed once and kept in one
 JSON file per repository and vault folder under ``$XDG_CACHE_HOME/journal/history/``
-(default ``~/.cache``), never inside the vault.  The file is disposable: a
+(default ``~/.cache``), never inside the vault.  The file also keeps the last walk
+(HEAD's stamp and the commit ids it reached, in order), so that while HEAD stays
+put a command reads the history from the file alone.  The file is disposable: a
 missing, unreadable or outdated one is rebuilt, and failing to write it only
 costs time.
 """
@@ -20,9 +22,10 @@ from typing import Any
 from journal.adapters.cachedir import cache_folder
 
 #: Bump when what is cached per commit changes meaning.
-#: 5: "created" names no `current` a goal lacks; 4: a merge keeps only the changes no
-#: parent had (a clean one: none)
-FORMAT = 5
+#: 6: each commit's own record (author, time...) and the last walk; 5: "created"
+#: names no `current` a goal lacks; 4: a merge keeps only the changes no parent had
+#: (a clean one: none)
+FORMAT = 6
 
 
 def cache_root() -> Path:
@@ -36,18 +39,26 @@ def cache_path(repository: Path, prefix: str) -> Path:
 
 
 def load(path: Path, version: str) -> dict[str, Any]:
-    """The cached commits (id -> record) or an empty mapping when there is no usable cache."""
+    """The cache: ``commits`` (id -> record) and, when it was saved with a walk,
+    ``head`` (the stamp of the HEAD walked) and ``order`` (the commit ids reached,
+    newest first); an empty mapping when there is no usable cache."""
     try:
         data = json.loads(path.read_bytes())
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("version") != version:
         return {}
-    commits = data.get("commits")
-    return commits if isinstance(commits, dict) else {}
+    return data if isinstance(data.get("commits"), dict) else {}
 
 
-def save(path: Path, version: str, commits: dict[str, Any], vault_root: Path) -> None:
+def save(
+    path: Path,
+    version: str,
+    commits: dict[str, Any],
+    vault_root: Path,
+    head: dict[str, Any] | None = None,
+    order: list[str] | None = None,
+) -> None:
     """Write the cache atomically; skipped when it would land inside the vault."""
     folder = path.parent
     if folder.resolve().is_relative_to(vault_root.resolve()):
@@ -57,7 +68,8 @@ def save(path: Path, version: str, commits: dict[str, Any], vault_root: Path) ->
         fd, name = tempfile.mkstemp(prefix=".history-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"version": version, "commits": commits}, handle, separators=(",", ":"))
+                data = {"version": version, "commits": commits, "head": head, "order": order}
+                json.dump(data, handle, separators=(",", ":"))
             Path(name).replace(path)
         except BaseException:
             Path(name).unlink(missing_ok=True)

@@ -66,6 +66,23 @@ class Revision:
             "message": self.summary,
         }
 
+    def as_record(self) -> dict[str, Any]:
+        """Everything, as JSON data (the history cache keeps it)."""
+        return {
+            "id": self.id,
+            "parents": list(self.parents),
+            "author": self.author,
+            "email": self.email,
+            "time": self.time.isoformat(),
+            "summary": self.summary,
+            "boundary": self.boundary,
+        }
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Revision:
+        time = datetime.fromisoformat(data["time"])
+        return cls(**{**data, "parents": tuple(data["parents"]), "time": time})
+
 
 @dataclass(frozen=True, slots=True)
 class GoalState:

@@ -21,11 +21,17 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
 
 from journal.adapters import history_cache
-from journal.adapters.gitfind import HistoryUnavailable, NoRepository, maybe_in_repository
+from journal.adapters.gitfind import (
+    Head,
+    HistoryUnavailable,
+    NoRepository,
+    maybe_in_repository,
+    read_head,
+)
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog, match_head
 from journal.core.dates import Period
@@ -86,13 +92,27 @@ class RepoStatus:
         }
 
 
-@dataclass
 class LoadedHistory:
-    """Every commit reachable from HEAD, newest first, with its goal changes."""
+    """Every commit reachable from HEAD, newest first, with its goal changes.  The
+    repository itself is opened only for what the cache does not hold (:attr:`repo`)."""
 
-    repo: Repository
-    status: RepoStatus
-    commits: list[tuple[Revision, list[GoalChange]]]
+    def __init__(
+        self,
+        vault: Vault,
+        status: RepoStatus,
+        commits: list[tuple[Revision, list[GoalChange]]],
+        repo: Repository | None = None,
+    ) -> None:
+        self.status = status
+        self.commits = commits
+        self._vault = vault
+        self._repo = repo
+
+    @property
+    def repo(self) -> Repository:
+        if self._repo is None:
+            self._repo = open_repository(self._vault)
+        return self._repo
 
     @property
     def truncated(self) -> bool:
@@ -110,40 +130,102 @@ def open_repository(vault: Vault) -> Repository:
 
 
 def load_history(vault: Vault) -> LoadedHistory:
-    """Read the history (from the cache where it can) and update the cache.  The last
+    """Read the history (from the cache where it can) and update the cache.
+
+    While HEAD is the commit the cache last walked (read from ``.git``'s files,
+    :func:`read_head`), the cache alone answers and git is not opened.  The last
     history read is kept while HEAD stays the same commit, so a command that asks
-    several times (the review: series, the week in git, past weeks' fields) walks the
-    repository once; a watcher reads again after a commit (``Vault.memo``)."""
+    several times (the review: series, the week in git, past weeks' fields) reads
+    once; a watcher reads again after a commit (``Vault.memo``)."""
+    version = f"{CACHE_VERSION} {json.dumps(sorted(vault.excluded))}"  # the notes it follows
+    head = read_head(vault.root)
+    prefix = _prefix(vault, head.root) if head else None
+    read: tuple[Path, dict[str, Any]] | None = None  # the cache file read, and its data
+    if head is not None and prefix is not None:
+        key: object = (head, version)
+        last = vault.memo.get("history")
+        if last is not None and last[0] == key:
+            return cast(LoadedHistory, last[1])
+        path = history_cache.cache_path(head.root, prefix)
+        read = (path, history_cache.load(path, version))
+        if read[1].get("head") == head.stamp():
+            loaded = _from_cache(vault, head, prefix, read[1])
+            if loaded is not None:
+                vault.memo["history"] = (key, loaded)
+                return loaded
     repo = open_repository(vault)
     status = RepoStatus(
         str(repo.root), repo.prefix, repo.branch, repo.head, repo.detached, repo.shallow
     )
-    version = f"{CACHE_VERSION} {json.dumps(sorted(vault.excluded))}"  # the notes it follows
-    key = (status, version)
+    # the cache may answer next time when HEAD's files say what pygit2 says
+    same = (repo.root, repo.prefix, status.branch, status.head, status.shallow)
+    quick = (
+        head is not None
+        and (head.root, prefix, head.branch, head.commit, bool(head.shallow)) == same
+    )
+    key = (head, version) if quick else (status, version)
     last = vault.memo.get("history")
     if last is not None and last[0] == key:
         return cast(LoadedHistory, last[1])
     path = history_cache.cache_path(repo.root, repo.prefix)
-    cached = history_cache.load(path, version)
+    cached = read[1] if read and read[0] == path else history_cache.load(path, version)
+    records = cached.get("commits", {})
     kept: dict[str, Any] = {}
     memo: dict[tuple[str, str], Version | None] = {}
     commits = []
     computed = False
     for revision in repo.walk():
-        record = cached.get(revision.id)
+        record = records.get(revision.id)
         if record is None or record.get("boundary") != revision.boundary:
             changes = _goal_changes(repo, revision, memo)
-            record = {"boundary": revision.boundary, "changes": [c.to_dict() for c in changes]}
+            record = {
+                "boundary": revision.boundary,
+                "revision": revision.as_record(),
+                "changes": [c.to_dict() for c in changes],
+            }
             computed = True
         else:
             changes = [GoalChange.from_dict(c) for c in record["changes"]]
         kept[revision.id] = record
         commits.append((revision, changes))
-    if computed or kept.keys() != cached.keys():  # new commits, or some no longer reachable
-        history_cache.save(path, version, kept, vault.root)
-    loaded = LoadedHistory(repo, status, commits)
+    stamp = head.stamp() if quick and head is not None else None
+    if computed or kept.keys() != records.keys() or stamp != cached.get("head"):
+        history_cache.save(path, version, kept, vault.root, stamp, list(kept))
+    loaded = LoadedHistory(vault, status, commits, repo)
     vault.memo["history"] = (key, loaded)
     return loaded
+
+
+def _prefix(vault: Vault, root: Path) -> str | None:
+    """The vault's folder in the work tree at ``root`` ("" at its root, else "a/b/")."""
+    try:
+        rel = vault.root.resolve().relative_to(root)
+    except ValueError:
+        return None
+    return "" if rel == Path() else rel.as_posix() + "/"
+
+
+def _from_cache(
+    vault: Vault, head: Head, prefix: str, cached: dict[str, Any]
+) -> LoadedHistory | None:
+    """The history the cache's last walk holds; None if the file is inconsistent."""
+    records, order = cached["commits"], cached.get("order")
+    if not isinstance(order, list) or any(c not in records for c in order):
+        return None
+    try:
+        commits = [
+            (
+                Revision.from_record(records[c]["revision"]),
+                [GoalChange.from_dict(change) for change in records[c]["changes"]],
+            )
+            for c in order
+        ]
+    except (KeyError, TypeError, ValueError):
+        return None
+    status = RepoStatus(
+        str(head.root), prefix, head.branch, head.commit, head.branch is None, bool(head.shallow)
+    )
+    return LoadedHistory(vault, status, commits)
 
 
 def history_if_any(vault: Vault) -> LoadedHistory | None:
