@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,9 +150,9 @@ def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
     Markers in closed fenced code (a section quoted in the reflection) are left out;
     when that fails (a fence left open above a section, closed by the fence of a chart
     inside it), they are read as they stand; then with a fence open at the end as code."""
-    readings = (
+    readings: tuple[Callable[[], list[tuple[int, int]]], ...] = (
         lambda: _fenced_code(text),
-        list,
+        lambda: [],
         lambda: _fenced_code(text, open_to_end=True),
     )
     first: SectionError | None = None
