@@ -871,8 +871,12 @@ def test_a_sync_conflict_copy_is_reported_once_as_a_conflict() -> None:
         ("Network more.sync-conflict-20261120-101500-ABCDEFG.md", True),  # Syncthing
         ("Network more (Maya's conflicted copy 2026-11-20).md", True),  # Dropbox
         ("Network more (conflicted copy 2026-11-20 101500).md", True),  # Nextcloud
-        ("Network more conflict copy.md", True),
+        ("Network more (Maya's conflict copy).md", True),
         ("Network more (Conflict).md", True),
+        ("Network more (Conflict 2).md", True),
+        ("Write a guide to fixing a conflict copy.md", False),  # a title, no copy
+        ("Handle conflicted copy errors.sync-conflict.md", False),
+        ("Conflict copy (draft).md", False),
         ("Network more (Confl\u0131ct).md", True),  # dotless i: the regex takes it for "i"
         ("Network more-MAYA-LAPTOP.md", False),  # OneDrive: not told from a name
         ("Resolve a conflict with Sam.md", False),

@@ -90,6 +90,11 @@ def test_new_goal_builds_front_matter_as_data(invoke: Invoke, vault: Path, write
         copy = invoke("new", "goal", title)
         assert copy.exit_code == 2 and "named like a sync client's conflict copy" in copy.stderr
     assert not list((vault / "goals").glob("*onflict*"))
+    # reported: "conflict copy" in a title hid the goal from every command, silently
+    guide = invoke("new", "goal", "Write a guide to fixing a conflict copy")
+    assert guide.exit_code == 0, guide.stderr
+    listed = json.loads(invoke("list", "--json").stdout)
+    assert "goals/Write a guide to fixing a conflict copy.md" in {g["path"] for g in listed}
     tilde = invoke("new", "goal", "~tilde")  # a leading ~ goes, as a leading dot does
     assert tilde.stdout == "created goals/tilde.md (id: tilde)\n"
     assert invoke("show", "tilde").exit_code == 0

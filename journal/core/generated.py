@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,15 +150,9 @@ def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
     Markers in closed fenced code (a section quoted in the reflection) are left out;
     when that fails (a fence left open above a section, closed by the fence of a chart
     inside it), they are read as they stand; then with a fence open at the end as code."""
-    readings: tuple[Callable[[], list[tuple[int, int]]], ...] = (
-        lambda: _fenced_code(text),
-        lambda: [],
-        lambda: _fenced_code(text, open_to_end=True),
-    )
     first: SectionError | None = None
     tried: list[list[tuple[int, int]]] = []
-    for reading in readings:  # each one only when the one before fails, and once
-        code = reading()
+    for code in _code_readings(text):  # each made only when the one before fails
         if code in tried:
             continue
         tried.append(code)
@@ -168,6 +162,12 @@ def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
             first = first or exc
     assert first is not None
     raise first
+
+
+def _code_readings(text: str) -> Iterator[list[tuple[int, int]]]:
+    yield _fenced_code(text)
+    yield []
+    yield _fenced_code(text, open_to_end=True)
 
 
 def _sections(text: str, path: str | None, code: Sequence[tuple[int, int]]) -> dict[str, Section]:

@@ -18,7 +18,8 @@ from typing import NamedTuple
 
 _LINK = re.compile(r"(!?)\[\[((?:(?!\[\[)[^\n])+?)\]\]")
 _CONFLICT = re.compile(
-    r"\.sync-conflict-|\(conflicted copy|\bconflict(?:ed)? copy\b|\(Conflict\)", re.IGNORECASE
+    r"\.sync-conflict-\d{8}-|\([^()]*\bconflict(?:ed)? copy\b[^()]*\)|\(Conflict(?: \d+)?\)",
+    re.IGNORECASE,
 )
 
 
@@ -147,9 +148,10 @@ def resolve_link(
 
 
 def is_conflict_copy(path: str) -> bool:
-    """A sync client's conflict copy, by its file name: ``Note.sync-conflict-*``
-    (Syncthing), ``Note (... conflicted copy ...)`` (Dropbox, Nextcloud), ``conflict
-    copy``/``conflicted copy`` anywhere, or ``(Conflict)``.  OneDrive's ``Note-PCNAME.md``
+    """A sync client's conflict copy, by its file name: ``Note.sync-conflict-DATE-*``
+    (Syncthing), ``Note (... conflicted copy ...)`` (Dropbox, Nextcloud; ``conflict
+    copy`` too, in parentheses), or ``(Conflict)``.  Words in a title ("a guide to
+    fixing a conflict copy") are no copy.  OneDrive's ``Note-PCNAME.md``
     is not detected: it can't be told from a note named with a hyphen."""
     name = path.rsplit("/", 1)[-1]
     # a quick no: every pattern holds "onfl", whose letters nothing else matches
