@@ -950,12 +950,18 @@ def log_command(
                 "old": logged.old,
                 "new": logged.new,
                 "notice": logged.notice,
+                "carried": logged.carried,
                 "warning": logged.warning.message if logged.warning else None,
                 "closed": logged.closed.message if logged.closed else None,
             }
         )
     else:
         notice = f" ({logged.notice})" if logged.notice else ""
+        if logged.carried:
+            echo(
+                f"{logged.path}: {logged.day.isoformat()} {logged.carried} first: the log "
+                f"did not have current {number(logged.old)} yet"
+            )
         echo(
             f"{logged.path}: {logged.day.isoformat()} {logged.change} {logged.note}".rstrip()
             + f"; current {number(logged.old)} -> {number(logged.new)}{notice}"
@@ -1252,6 +1258,9 @@ def _generated_report(written: Any, as_json: bool, what: str) -> None:
         echo(f"{written.path}: {replaced} your edits in the '{name}' section (--force)", err=True)
     for name in written.overwritten_properties:
         echo(f"{written.path}: {replaced} your value of '{name}' (--force)", err=True)
+    added = "would add back" if written.action.startswith("would") else "added back"
+    for name in written.restored:
+        echo(f"{written.path}: {added} the '{name}' section you removed (--force)", err=True)
     for name in written.orphaned:
         echo(
             f"{written.path}: the '{name}' section is no longer made by the {what} template; "

@@ -129,6 +129,32 @@ def test_the_change_starts_from_baseline_or_zero_when_current_is_missing(
     )
 
 
+def test_progress_made_before_the_log_began_is_logged_first_as_an_equals(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `set current=2` on a goal with no Log section, then `log +1`, left
+    M007 for good (baseline 0 plus the log's +1 is not 3)."""
+    write("goals/a.md", "---\ntype: goal\ntitle: Alpha\nbaseline: 0\ncurrent: 0\n---\n# Alpha\n")
+    assert invoke("set", "Alpha", "current=2").exit_code == 0
+    result = invoke("log", "Alpha", "+1", "lesson", "3")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        "goals/a.md: 2026-11-22 =2 first: the log did not have current 2 yet\n"
+        "goals/a.md: 2026-11-22 +1 lesson 3; current 2 -> 3\n"
+    )
+    assert (
+        (vault / "goals/a.md")
+        .read_text()
+        .endswith(
+            "current: 3\n---\n# Alpha\n\n## Log\n\n- 2026-11-22: =2\n- 2026-11-22: +1 lesson 3\n"
+        )
+    )
+    checked = json.loads(invoke("check", "--json").stdout)
+    assert checked and "M007" not in {f["rule"] for f in checked}
+    again = json.loads(invoke("log", "Alpha", "+1", "--json").stdout)
+    assert again["carried"] is None and again["new"] == 4  # once the log explains it
+
+
 def test_tool_written_and_hand_written_check_ins_read_the_same(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
@@ -166,7 +192,7 @@ def test_a_goal_with_crlf_and_a_bom_keeps_both(invoke: Invoke, write: Write, vau
         pytest.param(  # no final newline, and the Log a code block shows
             "```markdown\n## Log\n- 2026-01-01: +5 example\n```",
             (),
-            "\n\n## Log\n\n- 2026-11-22: +1",
+            "\n\n## Log\n\n- 2026-11-22: =1\n- 2026-11-22: +1",  # current 1 carried in first
             id="code-block",
         ),
         pytest.param(  # a Log in an Obsidian comment, before the real one

@@ -54,6 +54,7 @@ def test_a_section_the_user_removed_is_not_added_back_unless_forced() -> None:
     assert result.missing == ["wins"] and "Fresh wins" not in result.text
     forced = merge(without, NEW, force=True)
     assert forced.missing == [] and forced.replaced == ["score", "wins"]
+    assert forced.restored == ["wins"] and result.restored == []
     assert forced.text.index("Fresh score") < forced.text.index("Fresh wins")  # in its place
     assert merge(forced.text, NEW).text == forced.text  # and kept from then on
 

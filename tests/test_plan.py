@@ -165,7 +165,11 @@ def test_a_plan_whose_sections_were_all_deleted_gets_them_back_only_when_forced(
     result = invoke("plan")
     assert (result.stdout, path.read_text()) == (f"{PLAN}: unchanged\n", bare)
     assert result.stderr.count("was removed from the note; not added back") >= 2
-    assert invoke("plan", "--force").stderr == ""
+    restored = invoke("plan", "--force").stderr.splitlines()
+    assert restored == [
+        f"{PLAN}: added back the '{name}' section you removed (--force)"
+        for name in ("capacity", "targets", "focus", "chart")
+    ]
     assert path.read_text().count("<!-- journal:begin ") == made.count("<!-- journal:begin ")
 
 

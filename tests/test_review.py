@@ -714,6 +714,15 @@ def test_an_older_review_gains_the_sections_it_never_had(
     result = invoke("review")
     assert result.stdout == "reviews/2026-W47.md: unchanged\n"
     assert "the 'wins' section was removed from the note; not added back" in result.stderr
+    # reported: --force put it back without a word (only --json said so)
+    dry = invoke("review", "--force", "--dry-run")
+    assert "would add back the 'wins' section you removed (--force)" in dry.stderr
+    forced = invoke("review", "--force")
+    assert forced.stdout == "reviews/2026-W47.md: updated\n" and path.read_text() == made
+    assert (
+        forced.stderr
+        == "reviews/2026-W47.md: added back the 'wins' section you removed (--force)\n"
+    )
 
 
 def test_the_review_lists_the_weeks_check_ins_with_the_note_they_were_made_in(

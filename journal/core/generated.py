@@ -288,6 +288,7 @@ class Merge:
     #: sections the note has that the template no longer makes: left as they are
     orphaned: list[str] = field(default_factory=list)
     overwritten: list[str] = field(default_factory=list)  # edited, replaced by ``force``
+    restored: list[str] = field(default_factory=list)  # removed by the user, re-added by ``force``
 
 
 def merge(old: str, new: str, *, force: bool = False, path: str | None = None) -> Merge:
@@ -331,6 +332,8 @@ def merge(old: str, new: str, *, force: bool = False, path: str | None = None) -
         if name not in had or force:
             text = _insert(text, new, name, newline)
             result.replaced.append(name)
+            if name in had:
+                result.restored.append(name)
     result.missing = sorted(name for name in absent if name in had and not force)
     result.text = with_record(text, had)
     return result

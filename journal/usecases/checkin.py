@@ -18,6 +18,7 @@ from journal.core.catalog import Catalog
 from journal.core.checkins import (
     CheckIn,
     MiswrittenValue,
+    gives,
     log_agrees,
     parse_value,
     refuse_miswritten,
@@ -43,6 +44,7 @@ class Logged:
     old: float
     new: float
     notice: str | None = None  # why current did not move (a later =N sets it)
+    carried: str | None = None  # "=N" logged first: the value the log did not explain yet
     warning: Diagnostic | None = None  # current and the log disagreed before (its line)
     closed: Diagnostic | None = None  # the goal is done or dropped: logged all the same
 
@@ -142,6 +144,12 @@ def log_checkin(
             ) from None
         result.update(old=_tidy(old), new=new)
         text = doc.text if current == new else codec.edit(doc, {("current",): new})
+        if current is not None and not logged and op != "=" and not gives(base, [], current):
+            # progress made before the log began (by hand, or `set` with no Log section):
+            # an =N first, so baseline plus the log keeps giving current (else M007)
+            carried = CheckIn(day, "=", current, "", 0, goal.path)
+            text = append_checkin(codec.parse_text(text, bom=doc.bom), carried)
+            result["carried"] = carried.value_text
         text = append_checkin(codec.parse_text(text, bom=doc.bom), checkin)
         if after_read is not None:
             after_read()

@@ -35,6 +35,7 @@ class Written:
     #: with ``force``: the sections and owned properties the user had edited, replaced
     overwritten: list[str] = field(default_factory=list)
     overwritten_properties: list[str] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)  # with ``force``: sections the user removed
     text: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -48,6 +49,7 @@ class Written:
             "orphaned": self.orphaned,
             "overwritten": self.overwritten,
             "overwritten_properties": self.overwritten_properties,
+            "restored": self.restored,
         }
 
 
@@ -158,7 +160,7 @@ def _regenerate(
             new_body = merged.text
             result.replaced, result.kept = merged.replaced, merged.kept
             result.missing, result.orphaned = merged.missing, merged.orphaned
-            result.overwritten = merged.overwritten
+            result.overwritten, result.restored = merged.overwritten, merged.restored
     except generated.SectionError as exc:
         if exc.path == rel and exc.line is not None:
             exc.line += doc.body_line - 1  # a line of the body, counted in the file on disk
