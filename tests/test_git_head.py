@@ -50,6 +50,23 @@ def test_head_agrees_with_pygit2_on_loose_packed_and_detached_heads(
     assert head_says(vault) == pygit2_says(vault) == (None, first, False)
 
 
+def test_a_worktree_has_its_own_head_and_the_shared_refs(
+    git: Git, write: Write, tmp_path: Path
+) -> None:
+    write("goals/A.md", goal_text("A", current=1))
+    first = git.commit("one", "2026-11-01")
+    worktree = tmp_path / "other"
+    git("worktree", "add", "-q", "-b", "side", str(worktree))
+    assert (worktree / ".git").is_file()
+    assert head_says(worktree) == pygit2_says(worktree) == ("side", first, False)
+    write("goals/A.md", goal_text("A", current=2))
+    second = git.commit("two", "2026-11-02")  # on main, in the main work tree
+    assert head_says(git.root) == ("main", second, False)
+    assert head_says(worktree) == ("side", first, False)
+    git("pack-refs", "--all", "--prune")
+    assert head_says(worktree) == pygit2_says(worktree) == ("side", first, False)
+
+
 def test_a_shallow_clone_is_stamped_with_its_shallow_file(
     git: Git, write: Write, tmp_path: Path
 ) -> None:
@@ -67,9 +84,6 @@ def test_unusual_repositories_are_left_to_pygit2(git: Git, write: Write, tmp_pat
     assert read_head(git.root) is None  # no commit yet
     write("goals/A.md", goal_text("A"))
     git.commit("one", "2026-11-01")
-    worktree = tmp_path / "other"
-    git("worktree", "add", "-q", str(worktree))
-    assert (worktree / ".git").is_file() and read_head(worktree) is None
     assert read_head(tmp_path / "nowhere") is None
     git("config", "core.worktree", str(git.root))
     assert read_head(git.root) is None

@@ -53,34 +53,49 @@ class Head:
 
 
 def read_head(folder: Path) -> Head | None:
-    """HEAD of the repository holding ``folder``, from ``.git/HEAD`` and the refs; None
-    whenever the repository is not the plain kind this reader knows (a ``.git`` file
-    of a worktree or submodule, a ``core.worktree`` or bare setting, reftable, a
-    branch with no commit yet, anything unreadable): the caller then asks pygit2."""
+    """HEAD of the repository holding ``folder``, from ``.git/HEAD`` and the refs (a
+    worktree's ``.git`` file leads to its own HEAD and the shared refs); None whenever
+    the repository is not the plain kind this reader knows (a ``core.worktree`` or bare
+    setting, as a submodule has, reftable, a branch with no commit yet, anything
+    unreadable): the caller then asks pygit2."""
     folder = folder.resolve()
     root = next((p for p in (folder, *folder.parents) if (p / ".git").exists()), None)
     if root is None:
         return None
-    git = root / ".git"
-    if not git.is_dir():
-        return None
     try:
-        config = (git / "config").read_text("utf-8").lower()
+        own = _git_folder(root / ".git")
+        if own is None:
+            return None
+        common = own
+        if (own / "commondir").is_file():  # a worktree: refs and config are shared
+            common = (own / (own / "commondir").read_text("utf-8").strip()).resolve()
+        config = (common / "config").read_text("utf-8").lower()
         if "worktree" in config or "bare = true" in config:
             return None
-        if "refstorage" in config or (git / "reftable").exists():
+        if "refstorage" in config or (common / "reftable").exists():
             return None
-        said = (git / "HEAD").read_text("utf-8").strip()
-        shallow = (git / "shallow").read_text("utf-8") if (git / "shallow").exists() else ""
+        said = (own / "HEAD").read_text("utf-8").strip()
+        shallow = (common / "shallow").read_text("utf-8") if (common / "shallow").exists() else ""
         if _COMMIT_ID.fullmatch(said):
             return Head(root, None, said, shallow)
         ref = said.removeprefix("ref: ")
         if ref == said or not ref.startswith("refs/heads/") or ".." in ref:
             return None
-        commit = _resolve(git, ref)
+        commit = _resolve(common, ref)
     except (OSError, UnicodeDecodeError):
         return None
     return Head(root, ref.removeprefix("refs/heads/"), commit, shallow) if commit else None
+
+
+def _git_folder(dot_git: Path) -> Path | None:
+    """The folder ``.git`` is, or the one a ``.git`` file names (``gitdir: ...``)."""
+    if dot_git.is_dir():
+        return dot_git
+    said = dot_git.read_text("utf-8").strip()
+    if not said.startswith("gitdir: "):
+        return None
+    found = (dot_git.parent / said.removeprefix("gitdir: ")).resolve()
+    return found if found.is_dir() else None
 
 
 def _resolve(git: Path, ref: str) -> str | None:
