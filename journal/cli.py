@@ -550,6 +550,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
                 "plans": sorted(result.plans),
                 "logged": result.logged,
                 "unlogged": result.unlogged,
+                "why_in_body": result.why_in_body,
             }
         )
     elif not result.changes:
@@ -558,6 +559,8 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
         _echo_changes(result.path, result.changes)
         if result.logged:
             echo(f"{_line(result.path)}: {result.logged} added to the log")
+        if result.why_in_body:
+            echo(f"{_line(result.path)}: 'Why it matters' says it too (was the placeholder)")
     if result.unlogged:
         echo(
             f"journal: {_line(result.path)}: current set, but no =N line added to the log: "

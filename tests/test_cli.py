@@ -301,6 +301,27 @@ def test_set_is_typed_validated_and_idempotent(invoke: Invoke, write: Write, vau
     assert path.read_text() == text
 
 
+def test_set_why_fills_the_new_goals_placeholder_once(invoke: Invoke, vault: Path) -> None:
+    """Reported: `set why=` left "Write one or two sentences..." under "Why it matters"."""
+    assert invoke("new", "goal", "Learn SQL").exit_code == 0
+    path = vault / "goals/Learn SQL.md"
+    made = path.read_bytes().replace(b"\n", b"\r\n")  # a CRLF file keeps its line ends
+    path.write_bytes(made)
+    result = invoke("set", "Learn SQL", "why=HR analytics  needs it")
+    assert result.stdout.splitlines()[1:] == [
+        "goals/Learn SQL.md: 'Why it matters' says it too (was the placeholder)"
+    ]
+    text = path.read_bytes()
+    assert b"## Why it matters\r\n\r\nHR analytics needs it\r\n\r\n## Next" in text
+    placeholder = b"Write one or two sentences on why this goal matters now."
+    assert text.replace(b"\nHR analytics needs it\r", b"\n" + placeholder + b"\r") == made.replace(
+        b"\nwhy:\r", b"\nwhy: HR analytics  needs it\r"
+    )  # those two lines, and no other byte
+    again = json.loads(invoke("set", "Learn SQL", "why=Second thought", "--json").stdout)
+    assert again["why_in_body"] is False  # the body is the user's words now
+    assert b"\r\n\r\nHR analytics needs it\r\n" in path.read_bytes()
+
+
 def test_set_prints_values_as_the_file_shows_them(invoke: Invoke, write: Write) -> None:
     """Like ``journal done``: no JSON quotes; lists as ``set`` takes them; --json is JSON."""
     write("goals/a.md", goal_text("Alpha", tags="[career]"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -199,6 +200,20 @@ def edit_goal(
 
 
 _MISSING = object()  # a property the file does not have (see edit_goal)
+
+#: What a new goal's "Why it matters" says until the user writes it (templates/goal.md.j2).
+WHY_PLACEHOLDER = "Write one or two sentences on why this goal matters now."
+_WHY_PLACEHOLDER = re.compile(rf"^{re.escape(WHY_PLACEHOLDER)}[ \t]*(?=\r?$)", re.MULTILINE)
+
+
+def fill_why(doc: codec.Document, why: str) -> str | None:
+    """``doc``'s text with the template's why placeholder (a line of its own, once in
+    the body) replaced by ``why`` on one line; None when the body has no such line (the
+    user wrote their own, or the note came from a template of their own)."""
+    found = list(_WHY_PLACEHOLDER.finditer(doc.text, doc.body_start))
+    if len(found) != 1 or not why.strip():
+        return None
+    return doc.text[: found[0].start()] + " ".join(why.split()) + doc.text[found[0].end() :]
 
 
 def goal_value(doc: codec.Document, key: str) -> Any:

@@ -19,7 +19,14 @@ from journal.core.fields import (
     parse_cli_value,
     yaml_value,
 )
-from journal.core.goal import Change, Goal, edit_goal, goal_value, refuse_hand_value
+from journal.core.goal import (
+    Change,
+    Goal,
+    edit_goal,
+    fill_why,
+    goal_value,
+    refuse_hand_value,
+)
 from journal.core.logsection import append_checkin, has_log, log_checkins
 from journal.core.plan import plan_options, plan_spans
 from journal.usecases.common import LINKED, found_links
@@ -43,6 +50,8 @@ class SetResult:
     logged: str | None = None
     #: Why that line could not be added (``current`` was set all the same).
     unlogged: str | None = None
+    #: ``why`` also replaced the template's placeholder under "Why it matters".
+    why_in_body: bool = False
 
     @property
     def assigned(self) -> list[str]:
@@ -98,6 +107,10 @@ def set_fields(
         text, result.changes = edit_goal(doc, typed, today)
         if any(c.key == "current" for c in result.changes):
             text = _in_step(codec.parse_text(text, bom=doc.bom), goal, today, result)
+        if any(c.key == "why" for c in result.changes) and isinstance(typed["why"], str):
+            filled = fill_why(codec.parse_text(text, bom=doc.bom), typed["why"])
+            result.why_in_body = filled is not None
+            text = filled or text
         return text
 
     result.written = vault.rewrite(goal.path, transform)
