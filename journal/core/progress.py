@@ -121,5 +121,11 @@ def places(goal: Goal) -> int:
     return decimals + 1 if decimals else 1
 
 
+def rounded(value: float | None, goal: Goal) -> float | None:
+    """``value`` to the goal's plan precision (:func:`places`): a rate from 0.02 to
+    0.05 expects 0.024, not 0."""
+    return round(value, places(goal)) if value is not None else None
+
+
 def _reached(base: float, current: float, target: float) -> bool:
     return current >= target if target >= base else current <= target

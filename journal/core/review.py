@@ -20,9 +20,9 @@ from journal.core.networking import Meeting, follow_up_state
 from journal.core.progress import (
     last_checkin,
     pace,
-    places,
     plan_pace,
     quiet_since,
+    rounded,
     start_of,
 )
 from journal.core.series import pairs, value_on, value_series
@@ -43,6 +43,27 @@ class WeeklyTargets:
 
     path: str
     targets: dict[str, dict[str, float]]
+
+    def on(self, key: str, day: date, week_start: int) -> float | None:
+        """The value the plan has the goal ``key`` at by the end of ``day``: its target
+        for the week, reached step by step over the week's days (on its third day,
+        3/7 of the way from last week's target), so a Monday is not judged against
+        Sunday's target.  A plan's first week goes back from the next week's target (a
+        plan's line is straight); None when the plan has no target that week."""
+        mine = self.targets.get(key, {})
+        week = week_of(day, week_start)
+        end = mine.get(week_label(day, week_start))
+        done = (day - week.start).days + 1
+        if end is None or done >= 7:
+            return end
+        seven = timedelta(days=7)
+        last = mine.get(week_label(week.start - seven, week_start))
+        if last is None:
+            after = mine.get(week_label(week.start + seven, week_start))
+            if after is None:
+                return end
+            last = end - (after - end)
+        return last + (end - last) * done / 7
 
 
 def value_points(catalog: Catalog) -> SeriesOf:
@@ -83,7 +104,6 @@ def build_review(
     a goal not written yet is in no list, and no finding of ``smart`` names it.
     """
     label = week_label(period.start, week_start)
-    seen = week_label(as_of, week_start)  # pace is judged on as_of: a week ahead is seen now
     link = _linker(catalog)
     known = then or {}
     goals: list[Goal] = []
@@ -117,7 +137,9 @@ def build_review(
         "previous_week": week_label(period.start - timedelta(days=7), week_start),
         "next_week": week_label(period.end + timedelta(days=1), week_start),
         "scoreboard": [
-            _score(g, link(g), as_of, before, period, points[g.path], values[g.path], plan, seen)
+            _score(
+                g, link(g), as_of, before, period, points[g.path], values[g.path], plan, week_start
+            )
             for g in board
         ],
         "checkins": checkins,
@@ -296,7 +318,7 @@ def _score(
     points: Series,
     value: float | None,
     plan: WeeklyTargets | None,
-    label: str,
+    week_start: int,
 ) -> dict[str, Any]:
     """A scoreboard row: the goal's ``value`` in the week (see :func:`_week_value`), its
     change in the week from its series to ``as_of`` (``points``; 0 when its check-ins in
@@ -310,7 +332,7 @@ def _score(
     elif any(c.day in period and c.day <= as_of for c in goal.checkins):
         change = 0.0  # check-ins with a note and no value: there was one, no change
     now = pace(goal, as_of, value)
-    planned = plan.targets.get(goal.key, {}).get(label) if plan else None
+    planned = plan.on(goal.key, as_of, week_start) if plan else None  # (a week ahead: now)
     status = plan_pace(goal, now.status, value, planned, as_of)
     progress = goal.progress_at(value)
     return {
@@ -324,17 +346,11 @@ def _score(
         "bar": bar(progress),
         "change": signed(change),
         "pace": status,
-        "expected": number(_round(planned if planned is not None else now.expected, goal)),
+        "expected": number(rounded(planned if planned is not None else now.expected, goal)),
         "needed": rate(abs(now.needed_per_week)) if now.needed_per_week is not None else None,
         "down": (now.needed_per_week or 0) < 0,
         "by_plan": planned is not None,
     }
-
-
-def _round(value: float | None, goal: Goal) -> float | None:
-    """``value`` to the goal's plan precision (:func:`places`): a rate from 0.02 to
-    0.05 expects 0.024, not 0."""
-    return round(value, places(goal)) if value is not None else None
 
 
 def _checkins(

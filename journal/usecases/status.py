@@ -9,7 +9,7 @@ from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.dates import DateError, parse_duration, week_label, week_of
 from journal.core.goal import Goal, Milestone
-from journal.core.progress import last_checkin, pace, plan_pace, quiet_since
+from journal.core.progress import last_checkin, pace, plan_pace, quiet_since, rounded
 from journal.core.review import WeeklyTargets
 from journal.core.settings import Config
 from journal.usecases.followups import followups
@@ -36,9 +36,7 @@ def goal_status(
     """One active goal on the status board (documented in docs/commands.md); its pace
     against ``plan``'s target for this week when the plan has one, as the review has it."""
     where = pace(goal, today)
-    planned = (
-        plan.targets.get(goal.key, {}).get(week_label(today, config.week_start)) if plan else None
-    )
+    planned = plan.on(goal.key, today, config.week_start) if plan else None
     expected = planned if planned is not None else where.expected
     milestone = next_milestone(goal)
     last = last_checkin(goal, until=today)
@@ -54,7 +52,7 @@ def goal_status(
         "unit": goal.unit,
         "due": goal.due.isoformat() if goal.due else None,
         "pace": plan_pace(goal, where.status, goal.current, planned, today),
-        "expected": round(expected, 2) if expected is not None else None,
+        "expected": rounded(expected, goal),  # as the review shows it
         "by_plan": planned is not None,
         "next_milestone": milestone.to_dict() if milestone else None,
         "last_checkin": last.isoformat() if last else None,
