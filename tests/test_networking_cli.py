@@ -955,3 +955,24 @@ def test_two_spellings_of_one_contact_file_are_one_person(
     assert result.stderr == ""
     text = (vault / json.loads(result.stdout)["path"]).read_text()
     assert 'with:\n  - "[[Lee Chang]]"\n' in text
+
+
+def test_a_rate_goals_expected_value_keeps_its_decimals_in_status_and_review(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reply rate from 0.02 to 0.05 moves by thousandths: at one decimal the review
+    said "expected 0" all quarter (fixed in the review; status said 0.03, not 0.028)."""
+    text = goal_text("Replies", start="2026-10-01", due="2026-12-30", target=0.05)
+    write(
+        "goals/r.md",
+        text.replace("baseline: 0\n", "baseline: 0.02\n").replace(
+            "current: 2\n", "current: 0.021\n"
+        ),
+    )
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-01")  # about a third of the way
+    [goal] = json.loads(invoke("status", "--json").stdout)["goals"]
+    assert goal["expected"] == 0.031  # three decimals: one more than 0.02 and 0.05 have
+    row = next(
+        r for r in invoke("review", "--stdout").stdout.splitlines() if r.startswith("| [[r]]")
+    )
+    assert "(expected 0.031" in row, row

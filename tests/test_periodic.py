@@ -435,6 +435,21 @@ def test_a_weekly_note_from_your_template_gets_sections_and_nothing_else(
     assert again.startswith(mine + "\n<!-- journal:begin period") and "Beta" in again
 
 
+def test_sections_added_to_a_crlf_weekly_note_take_its_bodys_line_ends(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """A template pasted from another system: LF front matter over a CRLF body.  The
+    sections appended take the body's CRLF (the front matter's LF would mix them)."""
+    weekly_vault(vault, "GGGG-[W]WW")
+    write("goals/a.md", goal_text("Alpha"))
+    mine = b"---\nmood: good\n---\r\n# Week 47\r\n\r\nPlans.\r\n"
+    write("Weekly/2026-W47.md", mine)
+    assert invoke("review", "--date", "2026-11-18").stdout == "Weekly/2026-W47.md: updated\n"
+    data = (vault / "Weekly/2026-W47.md").read_bytes()
+    assert data.startswith(mine + b"\r\n<!-- journal:begin period")
+    assert b"\n" not in data[len(b"---\nmood: good\n") :].replace(b"\r\n", b"")
+
+
 def test_weekly_notes_can_be_turned_off(vault: Path, write: Write, invoke: Invoke) -> None:
     weekly_vault(vault, "GGGG-[W]WW")
     (vault / ".journal/config.toml").write_text(

@@ -201,7 +201,8 @@ def edit_goal(
 
 _MISSING = object()  # a property the file does not have (see edit_goal)
 
-#: What a new goal's "Why it matters" says until the user writes it (templates/goal.md.j2).
+#: What a new goal's "Why it matters" says until the user writes it (templates/goal.md.j2
+#: has the same words; tests/test_packaging.py checks the two agree).
 WHY_PLACEHOLDER = "Write one or two sentences on why this goal matters now."
 _WHY_PLACEHOLDER = re.compile(rf"^{re.escape(WHY_PLACEHOLDER)}[ \t]*(?=\r?$)", re.MULTILINE)
 

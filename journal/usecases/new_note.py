@@ -13,7 +13,6 @@ from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import Conflict, UsageProblem
 from journal.core.fields import GOAL_FIELDS, parse_cli_value, yaml_value
-from journal.core.goal import WHY_PLACEHOLDER
 from journal.core.links import fold, is_conflict_copy
 from journal.core.names import file_stem, slug, unique_id
 from journal.usecases.common import found_links
@@ -155,6 +154,5 @@ def new_goal(
         props["feeds"] = values.get("feeds")
     written = {key: yaml_value(GOAL_FIELDS[key], value) for key, value in props.items()}
     context = {key: codec.plain(value) for key, value in written.items()}
-    shown = {**context, "why_placeholder": WHY_PLACEHOLDER}
-    rel = create_note(vault, vault.config.folders.goal, title, written, "goal.md.j2", shown)
+    rel = create_note(vault, vault.config.folders.goal, title, written, "goal.md.j2", context)
     return Created(rel, goal_id, context)
