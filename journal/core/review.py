@@ -8,7 +8,7 @@ chart, whose syntax needs care.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -39,31 +39,31 @@ SeriesOf = Callable[[Goal], Series]
 
 @dataclass(frozen=True, slots=True)
 class WeeklyTargets:
-    """A plan's weekly targets: ``targets[goal id][week label]`` is the value to reach."""
+    """A plan's weekly targets: ``targets[goal id][week label]`` is the value to reach
+    by the end of that week of the plan, ``weeks`` (cut to the plan's days)."""
 
     path: str
     targets: dict[str, dict[str, float]]
+    weeks: dict[str, Period] = field(default_factory=dict)
 
-    def on(self, key: str, day: date, week_start: int) -> float | None:
+    def on(self, key: str, day: date, week_start: int, due: date | None) -> float | None:
         """The value the plan has the goal ``key`` at by the end of ``day``: its target
-        for the week, reached step by step over the week's days (on its third day,
-        3/7 of the way from last week's target), so a Monday is not judged against
-        Sunday's target.  A plan's first week goes back from the next week's target (a
-        plan's line is straight); None when the plan has no target that week."""
+        for the week, reached step by step from last week's (on the third of a week's
+        seven days, 3/7 of the way), so a Monday is not judged against Sunday's target.
+        The step ends with the week's last day, or the goal's ``due`` day if sooner.  A
+        week with no target before it (the goal's first in the plan) is judged against
+        its own target all week; None when the plan has no target that week."""
         mine = self.targets.get(key, {})
-        week = week_of(day, week_start)
-        end = mine.get(week_label(day, week_start))
-        done = (day - week.start).days + 1
-        if end is None or done >= 7:
+        label = week_label(day, week_start)
+        end, week = mine.get(label), self.weeks.get(label)
+        if end is None or week is None:
             return end
-        seven = timedelta(days=7)
-        last = mine.get(week_label(week.start - seven, week_start))
-        if last is None:
-            after = mine.get(week_label(week.start + seven, week_start))
-            if after is None:
-                return end
-            last = end - (after - end)
-        return last + (end - last) * done / 7
+        finish = min(week.end, due) if due is not None and due >= week.start else week.end
+        before = week.start - timedelta(days=1)
+        last = mine.get(week_label(before, week_start))
+        if day >= finish or last is None:
+            return end
+        return last + (end - last) * (day - before).days / (finish - before).days
 
 
 def value_points(catalog: Catalog) -> SeriesOf:
@@ -332,7 +332,7 @@ def _score(
     elif any(c.day in period and c.day <= as_of for c in goal.checkins):
         change = 0.0  # check-ins with a note and no value: there was one, no change
     now = pace(goal, as_of, value)
-    planned = plan.on(goal.key, as_of, week_start) if plan else None  # (a week ahead: now)
+    planned = plan.on(goal.key, as_of, week_start, goal.due) if plan else None  # (ahead: now)
     status = plan_pace(goal, now.status, value, planned, as_of)
     progress = goal.progress_at(value)
     return {

@@ -405,6 +405,7 @@ def covering_plan(catalog: Catalog, period: Period, week_start: int) -> WeeklyTa
         if not (start <= period.end and period.start <= end and isinstance(rows, list)):
             continue
         days = (end - start).days + 1
-        weeks = [week_label(w.start, week_start) for w in plan_weeks(start, days, week_start)]
-        found.append((start, note.path, WeeklyTargets(note.path, read_targets(rows, weeks))))
+        weeks = {week_label(w.start, week_start): w for w in plan_weeks(start, days, week_start)}
+        targets = read_targets(rows, list(weeks))
+        found.append((start, note.path, WeeklyTargets(note.path, targets, weeks)))
     return max(found, key=lambda item: (item[0], item[1]))[2] if found else None
