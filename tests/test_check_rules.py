@@ -863,6 +863,13 @@ def test_a_sync_conflict_copy_is_reported_once_as_a_conflict() -> None:
     copy = ("goals/Hold four informational interviews.sync-conflict-20261120-ABC.md", goal_note())
     found = run((PATH, goal_note()), copy)
     assert [(f.rule, f.path, f.line) for f in found] == [("H003", copy[0], 1)]
+    assert found[0].suggestion == (
+        f"merge its changes into {PATH} by hand, then delete this copy"
+    ) and PATH.endswith("/Hold four informational interviews.md")
+    # reported: "merge into the original" when there was none beside it
+    alone = run(("goals/Merge CV (conflict copy).md", goal_note()))
+    assert [f.rule for f in alone] == ["H003"]
+    assert alone[0].suggestion.startswith("no original is beside it: if this is the note")
 
 
 @pytest.mark.parametrize(
@@ -872,6 +879,8 @@ def test_a_sync_conflict_copy_is_reported_once_as_a_conflict() -> None:
         ("Network more (Maya's conflicted copy 2026-11-20).md", True),  # Dropbox
         ("Network more (conflicted copy 2026-11-20 101500).md", True),  # Nextcloud
         ("Network more (Maya's conflict copy).md", True),
+        ("Network more (Ana's conflicted copy 2024-01-01 (1)).md", True),  # Dropbox, again
+        ("Network more (Ana (Work)'s conflicted copy 2024-01-01).md", True),
         ("Network more (Conflict).md", True),
         ("Network more (Conflict 2).md", True),
         ("Write a guide to fixing a conflict copy.md", False),  # a title, no copy

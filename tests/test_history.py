@@ -1003,3 +1003,21 @@ def test_a_deleted_goal_named_exactly_wins_over_a_part_of_another(
         "id": "run", "path": "goals/Run.md", "title": "Run"
     }  # fmt: skip
     assert history_json(invoke, "10k")["goal"]["id"] == "run-10k"  # type: ignore[index]
+
+
+def test_a_sync_conflict_copy_is_no_goal_in_history_either(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Reported: `journal history` and the review's week in git listed a copy as created."""
+    write("goals/Connect.md", goal(1))
+    git.commit("Add goal", "2026-11-16")
+    write("goals/Merge CV (conflict copy).md", goal(0, title="Merge CV", goal_id="cv-merge"))
+    write("goals/Connect.sync-conflict-20261117-101010-ABCDEFG.md", goal(2))
+    git.commit("Synced", "2026-11-17")
+    entries = history_json(invoke)["entries"]
+    assert [e["message"] for e in entries] == ["Add goal"]  # the copies' commit: no goal
+    shown = invoke("show", "Merge CV")
+    assert shown.exit_code == 1 and (
+        "goals/Merge CV (conflict copy).md is named like a sync client's conflict copy, so "
+        "it is left out: rename it to use it" in shown.stderr
+    )

@@ -22,10 +22,11 @@ from typing import Any
 from journal.adapters.cachedir import cache_folder
 
 #: Bump when what is cached per commit changes meaning.
-#: 6: each commit's own record (author, time...) and the last walk; 5: "created"
+#: 7: sync-conflict copies are no goals in history either; 6: each commit's own record
+#: (author, time...) and the last walk; 5: "created"
 #: names no `current` a goal lacks; 4: a merge keeps only the changes no parent had
 #: (a clean one: none)
-FORMAT = 6
+FORMAT = 7
 
 
 def cache_root() -> Path:

@@ -41,6 +41,7 @@ from journal.core.notes import (
     NoteLink,
     inline_checkins,
     note_date,
+    stem_of,
     typed_record,
 )
 from journal.core.series import current_value
@@ -606,6 +607,12 @@ class Catalog:
         what = " or ".join(kinds) if kinds else "note"
         close = _closest(ref, pool)
         hint = f" (did you mean: {', '.join(close)}?)" if close else ""
+        copy = next((p for p in self.conflict_copies if fold(stem_of(p)).startswith(wanted)), None)
+        if copy is not None and not hint:
+            hint = (
+                f" ({copy} is named like a sync client's conflict copy, so it is left out: "
+                "rename it to use it)"
+            )
         raise NotFound(f"no {what} called '{ref}'{hint}")
 
     def resolve_path(

@@ -18,7 +18,8 @@ from typing import NamedTuple
 
 _LINK = re.compile(r"(!?)\[\[((?:(?!\[\[)[^\n])+?)\]\]")
 _CONFLICT = re.compile(
-    r"\.sync-conflict-\d{8}-|\([^()]*\bconflict(?:ed)? copy\b[^()]*\)|\(Conflict(?: \d+)?\)",
+    r"\.sync-conflict-\d{8}-|\bconflict(?:ed)? copy(?: \d{4}-\d\d-\d\d[^)]*)?\)"
+    r"|\(Conflict(?: \d+)?\)",
     re.IGNORECASE,
 )
 
@@ -149,14 +150,34 @@ def resolve_link(
 
 def is_conflict_copy(path: str) -> bool:
     """A sync client's conflict copy, by its file name: ``Note.sync-conflict-DATE-*``
-    (Syncthing), ``Note (... conflicted copy ...)`` (Dropbox, Nextcloud; ``conflict
-    copy`` too, in parentheses), or ``(Conflict)``.  Words in a title ("a guide to
+    (Syncthing), ``Note (... conflicted copy DATE ...)`` (Dropbox, Nextcloud;
+    ``conflict copy`` too: the words then an optional date, closing the parentheses),
+    or ``(Conflict)``.  Words in a title ("a guide to
     fixing a conflict copy") are no copy.  OneDrive's ``Note-PCNAME.md``
     is not detected: it can't be told from a note named with a hyphen."""
     name = path.rsplit("/", 1)[-1]
     # a quick no: every pattern holds "onfl", whose letters nothing else matches
     # case-insensitively (the "i" of "conflict" is also matched by U+0131 and U+0130)
     return "onfl" in name.lower() and _CONFLICT.search(name) is not None
+
+
+def conflict_original(path: str) -> str | None:
+    """The note a conflict copy (:func:`is_conflict_copy`) was copied from, by its name:
+    ``a/Note.sync-conflict-...md`` and ``a/Note (... conflicted copy ...).md`` are
+    copies of ``a/Note.md``; None for no copy."""
+    folder, slash, name = path.rpartition("/")
+    found = _CONFLICT.search(name) if is_conflict_copy(path) else None
+    if found is None:
+        return None
+    cut = found.start()
+    if name[cut] not in ".(":  # back to the parenthesis the copy's words are in
+        depth = 0
+        while cut > 0:
+            cut -= 1
+            if name[cut] == "(" and not depth:
+                break
+            depth += {")": 1, "(": -1}.get(name[cut], 0)
+    return f"{folder}{slash}{name[:cut].rstrip()}.md"
 
 
 class LinkResolver:

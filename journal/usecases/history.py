@@ -50,6 +50,7 @@ from journal.core.history import (
     recorded_values,
     state_of,
 )
+from journal.core.links import is_conflict_copy
 from journal.core.notes import PARSER_VERSION, Note, parse_note
 from journal.core.series import Point, committed_changes, pairs, value_series
 
@@ -290,7 +291,7 @@ def _version(
     memo: dict[tuple[str, str], Version | None],
 ) -> Version | None:
     """A goal file's state at one blob (parsed once per blob and path); None if not a goal."""
-    if path is None or blob is None:
+    if path is None or blob is None or is_conflict_copy(path):  # never a goal
         return None
     key = (blob, path)
     if key not in memo:

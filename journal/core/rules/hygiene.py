@@ -15,6 +15,7 @@ from journal.core.fields import (
     Field,
 )
 from journal.core.formatting import shell_word
+from journal.core.links import conflict_original
 from journal.core.notes import NoteLink, stem_of
 from journal.core.rules.base import Check, Context, Problem, Rule
 
@@ -266,11 +267,16 @@ def conflict_copy(ctx: Context) -> Iterator[Problem]:
     if ctx.goals_only:
         return  # a copy is never one of the goals
     for path in ctx.catalog.conflict_copies:
+        original = conflict_original(path)
+        if original in ctx.catalog.by_path:
+            advice = f"merge its changes into {original} by hand, then delete this copy"
+        else:  # the original was renamed or deleted since, or this name was chosen
+            advice = (
+                "no original is beside it: if this is the note to keep, rename it without "
+                "the conflict part (it is left out of every command until then)"
+            )
         yield Problem(
-            path,
-            1,
-            "a sync-conflict copy: the sync client found two versions of this note",
-            "merge its changes into the original by hand, then delete this copy",
+            path, 1, "a sync-conflict copy: the sync client found two versions of this note", advice
         )
 
 
