@@ -960,15 +960,15 @@ def log_command(
         )
     else:
         notice = f" ({logged.notice})" if logged.notice else ""
-        if logged.carried:
-            echo(
-                f"{logged.path}: {logged.day.isoformat()} {logged.carried} first: the log "
-                f"did not have current {number(logged.old)} yet"
-            )
         echo(
             f"{logged.path}: {logged.day.isoformat()} {logged.change} {logged.note}".rstrip()
             + f"; current {number(logged.old)} -> {number(logged.new)}{notice}"
         )
+        if logged.carried:
+            echo(
+                f"{logged.path}: also logged {logged.carried}: the log did not have "
+                f"current {number(logged.old)} yet"
+            )
     report([d for d in (logged.warning, logged.closed) if d], severities=("warning",))
     return f"journal: log {logged.change} {logged.title}"
 

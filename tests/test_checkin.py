@@ -139,8 +139,8 @@ def test_progress_made_before_the_log_began_is_logged_first_as_an_equals(
     result = invoke("log", "Alpha", "+1", "lesson", "3")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        "goals/a.md: 2026-11-22 =2 first: the log did not have current 2 yet\n"
         "goals/a.md: 2026-11-22 +1 lesson 3; current 2 -> 3\n"
+        "goals/a.md: also logged 2026-11-22 =2: the log did not have current 2 yet\n"
     )
     assert (
         (vault / "goals/a.md")
@@ -153,6 +153,17 @@ def test_progress_made_before_the_log_began_is_logged_first_as_an_equals(
     assert checked and "M007" not in {f["rule"] for f in checked}
     again = json.loads(invoke("log", "Alpha", "+1", "--json").stdout)
     assert again["carried"] is None and again["new"] == 4  # once the log explains it
+    # backdated: the line in its place, then today's value (4 was set today, not then)
+    write("goals/b.md", "---\ntype: goal\ntitle: Beta\nbaseline: 0\ncurrent: 4\n---\n# Beta\n")
+    back = json.loads(invoke("log", "Beta", "+1", "old", "--date", "2026-11-05", "--json").stdout)
+    assert (back["carried"], back["old"], back["new"]) == ("2026-11-22 =5", 4, 5)
+    assert (
+        (vault / "goals/b.md")
+        .read_text()
+        .endswith("current: 5\n---\n# Beta\n\n## Log\n\n- 2026-11-05: +1 old\n- 2026-11-22: =5\n")
+    )
+    checked = json.loads(invoke("check", "--json").stdout)
+    assert "M007" not in {f["rule"] for f in checked}
 
 
 def test_tool_written_and_hand_written_check_ins_read_the_same(

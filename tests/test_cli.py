@@ -320,6 +320,11 @@ def test_set_why_fills_the_new_goals_placeholder_once(invoke: Invoke, vault: Pat
     again = json.loads(invoke("set", "Learn SQL", "why=Second thought", "--json").stdout)
     assert again["why_in_body"] is False  # the body is the user's words now
     assert b"\r\n\r\nHR analytics needs it\r\n" in path.read_bytes()
+    # a review found markdown pasted in as it stands: `why=## Log` made a second Log
+    assert invoke("new", "goal", "Swim").exit_code == 0
+    heading = json.loads(invoke("set", "Swim", "why=## Log", "--json").stdout)
+    assert heading["why_in_body"] is False
+    assert (vault / "goals/Swim.md").read_text().count("\n## Log\n") == 1
 
 
 def test_set_prints_values_as_the_file_shows_them(invoke: Invoke, write: Write) -> None:

@@ -85,6 +85,11 @@ def test_unusual_repositories_are_left_to_pygit2(git: Git, write: Write, tmp_pat
     write("goals/A.md", goal_text("A"))
     git.commit("one", "2026-11-01")
     assert read_head(tmp_path / "nowhere") is None
+    (git.root / ".git/info").mkdir(exist_ok=True)
+    (git.root / ".git/info/grafts").write_text(git("rev-parse", "HEAD"))  # cuts the walk
+    assert read_head(git.root) is None
+    (git.root / ".git/info/grafts").unlink()
+    assert read_head(git.root) is not None
     git("config", "core.worktree", str(git.root))
     assert read_head(git.root) is None
 

@@ -120,6 +120,26 @@ def test_inline_progress_fields_count_once_with_the_notes_date() -> None:
     assert last_checkin(g) == date(2026, 11, 22)
 
 
+def test_exactly_a_tenth_of_the_way_off_is_on_track() -> None:
+    """Reported: 0.025 against an expected 0.022 on the way from 0.02 to 0.05 was
+    "ahead": (0.025 - 0.022) / 0.03 is 0.10000000000000009 in floats."""
+    rate = goal(baseline=0.02, target=0.05, current=0.025)
+    assert plan_pace(rate, "ahead", 0.025, 0.022, date(2026, 11, 4)) == "on track"
+    assert plan_pace(rate, "ahead", 0.0251, 0.022, date(2026, 11, 4)) == "ahead"
+
+
+def test_a_goal_with_no_value_has_an_unknown_pace() -> None:
+    """Reported: shown as "?" on the board, yet judged "behind" as if at its baseline."""
+    unknown = pace(goal(current=None), date(2026, 11, 4))
+    assert (unknown.status, unknown.needed_per_week, unknown.seen_per_week) == (
+        "unknown",
+        None,
+        None,
+    )
+    assert unknown.expected == pytest.approx(5 - 5 / 71)  # what it should be at, all the same
+    assert pace(goal(current=None), date(2026, 11, 4), value=1).status == "behind"
+
+
 def test_paused_and_dropped_goals_have_no_pace_to_keep() -> None:
     assert pace(goal(status="paused", current=1), date(2026, 11, 5)).status == "paused"
     assert pace(goal(status="dropped", current=1), date(2026, 11, 5)).needed_per_week is None

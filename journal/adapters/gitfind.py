@@ -56,7 +56,7 @@ def read_head(folder: Path) -> Head | None:
     """HEAD of the repository holding ``folder``, from ``.git/HEAD`` and the refs (a
     worktree's ``.git`` file leads to its own HEAD and the shared refs); None whenever
     the repository is not the plain kind this reader knows (a ``core.worktree`` or bare
-    setting, as a submodule has, reftable, a branch with no commit yet, anything
+    setting, as a submodule has, reftable, grafts, a branch with no commit yet, anything
     unreadable): the caller then asks pygit2."""
     folder = folder.resolve()
     root = next((p for p in (folder, *folder.parents) if (p / ".git").exists()), None)
@@ -73,6 +73,8 @@ def read_head(folder: Path) -> Head | None:
         if "worktree" in config or "bare = true" in config:
             return None
         if "refstorage" in config or (common / "reftable").exists():
+            return None
+        if (common / "info" / "grafts").exists():  # changes the walk, not HEAD
             return None
         said = (own / "HEAD").read_text("utf-8").strip()
         shallow = (common / "shallow").read_text("utf-8") if (common / "shallow").exists() else ""

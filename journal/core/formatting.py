@@ -54,10 +54,11 @@ def signed(value: float | None) -> str:
 
 
 def rate(value: float | None) -> str:
-    """A weekly rate rounded for reading: ``1.3``, ``0.25``, ``12``."""
+    """A weekly rate rounded for reading: ``1.3``, ``0.25``, ``12``; two significant
+    digits below 1, so a reply rate's ``0.0021`` is not ``0``."""
     if value is None:
         return "?"
-    return number(round(value, 2) if abs(value) < 1 else round(value, 1))
+    return number(float(f"{value:.2g}") if abs(value) < 1 else round(value, 1))
 
 
 def bar(progress: float | None, width: int = BAR_WIDTH) -> str:

@@ -204,6 +204,10 @@ _MISSING = object()  # a property the file does not have (see edit_goal)
 #: What a new goal's "Why it matters" says until the user writes it (templates/goal.md.j2
 #: has the same words; tests/test_packaging.py checks the two agree).
 WHY_PLACEHOLDER = "Write one or two sentences on why this goal matters now."
+#: A line that would start a block (a heading, list item, quote, fence, table, HTML, a
+#: setext underline) or open a comment or a fence running on below it.
+_MARKDOWN_BLOCK = re.compile(r"#{1,6}(?:\s|$)|[-*+>|<]|\d{1,9}[.)](?:\s|$)|=+$|[`~]{3}")
+_OPENS = re.compile(r"%%|<!--|```|~~~")
 _WHY_PLACEHOLDER = re.compile(rf"^{re.escape(WHY_PLACEHOLDER)}[ \t]*(?=\r?$)", re.MULTILINE)
 
 
@@ -212,9 +216,10 @@ def fill_why(doc: codec.Document, why: str) -> str | None:
     the body) replaced by ``why`` on one line; None when the body has no such line (the
     user wrote their own, or the note came from a template of their own)."""
     found = list(_WHY_PLACEHOLDER.finditer(doc.text, doc.body_start))
-    if len(found) != 1 or not why.strip():
-        return None
-    return doc.text[: found[0].start()] + " ".join(why.split()) + doc.text[found[0].end() :]
+    line = " ".join(why.split())
+    if len(found) != 1 or not line or _MARKDOWN_BLOCK.match(line) or _OPENS.search(line):
+        return None  # (markdown that would start a heading, list, fence... stays a property)
+    return doc.text[: found[0].start()] + line + doc.text[found[0].end() :]
 
 
 def goal_value(doc: codec.Document, key: str) -> Any:

@@ -83,6 +83,8 @@ def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
         return Pace("done", expected, needed, seen)
     if goal.status in ("paused", "dropped"):
         return Pace(goal.status, expected, None, seen)
+    if value is None and goal.current is None:  # no value and no check-in: shown as "?"
+        return Pace("unknown", expected, None, None)
     if expected is None or goal.target is None or goal.target == base:
         return Pace("unknown", expected, needed, seen)
     if goal.due is not None and today > goal.due:
@@ -94,7 +96,8 @@ def _judged(value: float, expected: float, span: float) -> str:
     """Ahead, on track or behind: ``value`` against ``expected``, as a share of the whole
     way (``span``, target less baseline: negative for a goal that counts down)."""
     gap = (value - expected) / span
-    return "ahead" if gap > TOLERANCE else "behind" if gap < -TOLERANCE else "on track"
+    edge = TOLERANCE + 1e-9  # exactly 10% off is on track: (0.025 - 0.022) / 0.03 > 0.1
+    return "ahead" if gap > edge else "behind" if gap < -edge else "on track"
 
 
 def plan_pace(

@@ -44,7 +44,7 @@ class Logged:
     old: float
     new: float
     notice: str | None = None  # why current did not move (a later =N sets it)
-    carried: str | None = None  # "=N" logged first: the value the log did not explain yet
+    carried: str | None = None  # "DAY =N" logged too: the value the log did not explain yet
     warning: Diagnostic | None = None  # current and the log disagreed before (its line)
     closed: Diagnostic | None = None  # the goal is done or dropped: logged all the same
 
@@ -144,13 +144,16 @@ def log_checkin(
             ) from None
         result.update(old=_tidy(old), new=new)
         text = doc.text if current == new else codec.edit(doc, {("current",): new})
-        if current is not None and not logged and op != "=" and not gives(base, [], current):
-            # progress made before the log began (by hand, or `set` with no Log section):
-            # an =N first, so baseline plus the log keeps giving current (else M007)
-            carried = CheckIn(day, "=", current, "", 0, goal.path)
-            text = append_checkin(codec.parse_text(text, bom=doc.bom), carried)
-            result["carried"] = carried.value_text
+        # progress made before the log began (by hand, or `set` with no Log section): an
+        # =N too, so baseline plus the log keeps giving current (else M007): before a
+        # check-in of today; after a backdated one, today's value (not known back then)
+        carry = current is not None and not logged and op != "=" and not gives(base, [], current)
+        today = catalog.today or day
+        if carry and day >= today:
+            text = _carry(text, doc.bom, CheckIn(day, "=", old, "", 0, goal.path), result)
         text = append_checkin(codec.parse_text(text, bom=doc.bom), checkin)
+        if carry and day < today:
+            text = _carry(text, doc.bom, CheckIn(today, "=", new, "", 0, goal.path), result)
         if after_read is not None:
             after_read()
         return text
@@ -166,6 +169,11 @@ def log_checkin(
         )
     vault.rewrite(goal.path, transform)
     return Logged(goal.path, goal.title, day, checkin.value_text, checkin.note, **result)
+
+
+def _carry(text: str, bom: bool, line: CheckIn, result: dict[str, Any]) -> str:
+    result["carried"] = f"{line.day.isoformat()} {line.value_text}"
+    return append_checkin(codec.parse_text(text, bom=bom), line)
 
 
 def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, Any]:
