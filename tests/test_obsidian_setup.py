@@ -306,7 +306,8 @@ PACE_CASES = [
     goal_case(baseline=3, target=0, current=2),  # a target of 0, not yet
     goal_case(baseline=5, target=5, current=5),  # nothing to do: done
     goal_case(target=10, current=6),  # no baseline: from 0
-    goal_case(baseline=2, target=10),  # no current: the baseline
+    goal_case(baseline=2, target=10),  # no current: unknown (shown as "?")
+    goal_case(baseline=10, target=10),  # no current, nothing to do: done
     goal_case(target=10, current=3, due=date(2026, 10, 1)),  # overdue
     goal_case(target=10, current=3, due=date(2026, 9, 1)),  # due on the start day
     goal_case(target=10, current=3, start=None, created=date(2026, 10, 1)),

@@ -45,7 +45,8 @@ _GOAL_FORMULAS = {
     "pace": (
         'if(status == "done" || formula.reached, "done",'
         ' if(status == "paused" || status == "dropped", status,'
-        " if(formula.share == null || !due || !formula.start || due <= formula.start,"
+        " if(current.isEmpty() || formula.share == null || !due || !formula.start"
+        " || due <= formula.start,"
         ' "unknown",'
         ' if(formula.share - formula.elapsed > 0.1, "ahead",'
         ' if(formula.share - formula.elapsed < -0.1, "behind", "on track")))))'
