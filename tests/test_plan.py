@@ -351,9 +351,9 @@ def test_a_plan_starting_mid_week_has_the_vaults_calendar_weeks(
     first: int,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The review of the plan's first week compares against that week's target (the
-    line from 0 on 2026-11-24 to 14 on 2026-12-08 reaches one per day; with no week
-    before it in the plan, the first week has no step to go by)."""
+    """The review of the plan's first week compares against the plan's line on the day
+    (from 0 on 2026-11-24 to 14 on 2026-12-08: one per day), whose first week's target
+    is for its last day, cut to the plan."""
     write(".journal/config.toml", f'[week]\nstart = "{week_start}"\n')
     write("goals/a.md", goal_text("Alpha", baseline=0, current=0, target=14, due="2026-12-08"))
     result = invoke("plan", "--start", "2026-11-25", "--days", "14")
@@ -367,7 +367,8 @@ def test_a_plan_starting_mid_week_has_the_vaults_calendar_weeks(
     review = invoke("review", "--stdout").stdout
     assert "week: 2026-W48\n" in review and "[[2026-11-25-14-day-plan]]" in review
     row = next(line for line in review.splitlines() if line.startswith("| [[a]]"))
-    assert f"expected {first}" in row and "plan" in row, row
+    on_the_day = (date.fromisoformat(review_day) - date(2026, 11, 24)).days  # 3 on Friday
+    assert f"expected {on_the_day}" in row and "plan" in row, row
 
 
 # --- a short, readable plan ----------------------------------------------------------------
@@ -727,23 +728,38 @@ def test_a_goal_without_an_id_is_followed_by_its_plan_targets_too(
 
 def test_a_weeks_target_is_reached_day_by_day() -> None:
     """Reported: on a Monday, every planned goal was "behind" its target for Sunday."""
+    from journal.core.goal import Goal
     from journal.core.plan import plan_weeks
     from journal.core.review import WeeklyTargets
 
+    def goal(**values: object) -> Goal:
+        base: dict[str, object] = {"path": "goals/a.md", "title": "A", "id": "a"}
+        return Goal(**{**base, "baseline": 0, "target": 16, **values})  # type: ignore[arg-type]
+
     weeks = {week_label(w.start, 0): w for w in plan_weeks(date(2026, 11, 25), 16, 0)}
-    assert list(weeks) == ["2026-W48", "2026-W49", "2026-W50"]  # Wed 11-25 to Wed 12-10
+    assert list(weeks) == ["2026-W48", "2026-W49", "2026-W50"]  # Wed 11-25 to Thu 12-10
     values = {"2026-W48": 5, "2026-W49": 12, "2026-W50": 16}  # one a day, from 0 on 11-24
     plan = WeeklyTargets("plans/p.md", {"a": values}, weeks)
+    a = goal(start=date(2026, 11, 25), due=date(2026, 12, 10))
     monday, wednesday = date(2026, 11, 30), date(2026, 12, 2)
-    assert plan.on("a", monday, 0, None) == 6 and plan.on("a", wednesday, 0, None) == 8
-    assert plan.on("a", date(2026, 12, 6), 0, None) == 12  # its last day: the week's target
-    assert plan.on("a", date(2026, 11, 27), 0, None) == 5  # the first week: its target
-    assert plan.on("a", date(2026, 12, 8), 0, None) == 14  # a short last week: 4 days
+    assert plan.on(a, monday, 0) == 6 and plan.on(a, wednesday, 0) == 8
+    assert plan.on(a, date(2026, 12, 6), 0) == 12  # its last day: the week's target
+    assert plan.on(a, date(2026, 12, 8), 0) == 14  # a short last week: 4 days
+    # the first week starts where the plan's line starts: 0 on 11-24, one a day
+    assert plan.on(a, date(2026, 11, 25), 0) == 1 and plan.on(a, date(2026, 11, 27), 0) == 3
+    ramp = WeeklyTargets("plans/p.md", {"a": {"2026-W48": 1, "2026-W49": 10}}, weeks)
+    assert ramp.on(a, date(2026, 11, 25), 0) == pytest.approx(0.2)  # from 0, not below it
+    assert plan.on(a, date(2026, 11, 23), 0) is None  # before the plan: the line judges
+    later = goal(start=date(2026, 12, 2), due=date(2026, 12, 10))  # starts mid-plan
+    assert plan.on(later, date(2026, 12, 1), 0) is None
+    assert plan.on(later, date(2026, 12, 6), 0) == 12
     due = {"2026-W48": 5, "2026-W49": 12, "2026-W50": 14}  # due 12-08: held from then on
     early = WeeklyTargets("plans/p.md", {"a": due}, weeks)
-    assert early.on("a", date(2026, 12, 7), 0, date(2026, 12, 8)) == 13
-    assert early.on("a", date(2026, 12, 8), 0, date(2026, 12, 8)) == 14
-    assert plan.on("a", date(2026, 12, 30), 0, None) is None
-    assert plan.on("b", monday, 0, None) is None
+    soon = goal(start=date(2026, 11, 25), due=date(2026, 12, 8), target=14)
+    assert early.on(soon, date(2026, 12, 7), 0) == 13
+    assert early.on(soon, date(2026, 12, 8), 0) == 14
+    assert plan.on(a, date(2026, 12, 30), 0) is None
+    assert plan.on(goal(id="b"), monday, 0) is None
+    kg = goal(id="kg", baseline=82, target=75, start=date(2026, 11, 1))
     down = WeeklyTargets("plans/p.md", {"kg": {"2026-W48": 80, "2026-W49": 79.3}}, weeks)
-    assert down.on("kg", wednesday, 0, None) == pytest.approx(79.7)  # a count-down goal
+    assert down.on(kg, wednesday, 0) == pytest.approx(79.7)  # a count-down goal

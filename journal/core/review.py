@@ -18,6 +18,7 @@ from journal.core.formatting import bar, number, percent, plural, rate, signed
 from journal.core.goal import Goal
 from journal.core.networking import Meeting, follow_up_state
 from journal.core.progress import (
+    expected_value,
     last_checkin,
     pace,
     plan_pace,
@@ -46,24 +47,46 @@ class WeeklyTargets:
     targets: dict[str, dict[str, float]]
     weeks: dict[str, Period] = field(default_factory=dict)
 
-    def on(self, key: str, day: date, week_start: int, due: date | None) -> float | None:
-        """The value the plan has the goal ``key`` at by the end of ``day``: its target
-        for the week, reached step by step from last week's (on the third of a week's
-        seven days, 3/7 of the way), so a Monday is not judged against Sunday's target.
-        The step ends with the week's last day, or the goal's ``due`` day if sooner.  A
-        week with no target before it (the goal's first in the plan) is judged against
-        its own target all week; None when the plan has no target that week."""
-        mine = self.targets.get(key, {})
+    def on(self, goal: Goal, day: date, week_start: int) -> float | None:
+        """The value the plan has ``goal`` at by the end of ``day``: its target for the
+        week, reached step by step from last week's (on the third of a week's seven
+        days, 3/7 of the way), so a Monday is not judged against Sunday's target.  The
+        step ends with the week's last day, or the goal's due day if sooner; in the
+        goal's first week in the plan it starts where the goal's straight line is.  None
+        when the plan has no target that week, or the plan or the goal has not begun."""
+        mine = self.targets.get(goal.key, {})
         label = week_label(day, week_start)
         end, week = mine.get(label), self.weeks.get(label)
         if end is None or week is None:
             return end
+        begun = max(week.start, start_of(goal) or week.start)
+        if day < begun:
+            return None  # the straight line judges a day before the plan or the goal began
+        due = goal.due
         finish = min(week.end, due) if due is not None and due >= week.start else week.end
-        before = week.start - timedelta(days=1)
-        last = mine.get(week_label(before, week_start))
+        before = week.start - timedelta(days=1)  # (the plan's first week is cut: not it)
+        last = mine.get(week_label(week_of(day, week_start).start - timedelta(days=1), week_start))
+        if last is None:  # its first week in the plan: from where the plan's line starts
+            before = begun - timedelta(days=1)
+            last = self._start(goal, end, week, before, week_start)
         if day >= finish or last is None:
             return end
         return last + (end - last) * (day - before).days / (finish - before).days
+
+    def _start(
+        self, goal: Goal, end: float, week: Period, before: date, week_start: int
+    ) -> float | None:
+        """Where the plan's line for ``goal`` starts (on ``before``, the day before its
+        first week's first day), from the first two weeks' targets and days (a plan's
+        line is straight), kept between the baseline and the first target; from the
+        goal's straight line when the plan has one week of it."""
+        label = week_label(week.end + timedelta(days=1), week_start)
+        after, following = self.targets[goal.key].get(label), self.weeks.get(label)
+        if after is None or following is None:
+            return expected_value(goal, before)
+        step = (after - end) / (following.end - week.end).days
+        low, high = sorted((goal.baseline or 0.0, end))
+        return min(max(end - step * (week.end - before).days, low), high)
 
 
 def value_points(catalog: Catalog) -> SeriesOf:
@@ -332,7 +355,7 @@ def _score(
     elif any(c.day in period and c.day <= as_of for c in goal.checkins):
         change = 0.0  # check-ins with a note and no value: there was one, no change
     now = pace(goal, as_of, value)
-    planned = plan.on(goal.key, as_of, week_start, goal.due) if plan else None  # (ahead: now)
+    planned = plan.on(goal, as_of, week_start) if plan else None  # (a week ahead: now)
     status = plan_pace(goal, now.status, value, planned, as_of)
     progress = goal.progress_at(value)
     return {
