@@ -129,7 +129,7 @@ def test_the_change_starts_from_baseline_or_zero_when_current_is_missing(
     )
 
 
-def test_progress_made_before_the_log_began_is_logged_first_as_an_equals(
+def test_progress_made_before_the_log_began_is_logged_too(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
     """Reported: `set current=2` on a goal with no Log section, then `log +1`, left
@@ -140,27 +140,29 @@ def test_progress_made_before_the_log_began_is_logged_first_as_an_equals(
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
         "goals/a.md: 2026-11-22 +1 lesson 3; current 2 -> 3\n"
-        "goals/a.md: also logged 2026-11-22 =2: the log did not have current 2 yet\n"
+        "goals/a.md: also logged 2026-11-22 +2 made before the log: the log did not have "
+        "current 2 yet\n"
     )
-    assert (
-        (vault / "goals/a.md")
-        .read_text()
-        .endswith(
-            "current: 3\n---\n# Alpha\n\n## Log\n\n- 2026-11-22: =2\n- 2026-11-22: +1 lesson 3\n"
-        )
-    )
+    log = "## Log\n\n- 2026-11-22: +2 made before the log\n- 2026-11-22: +1 lesson 3\n"
+    assert (vault / "goals/a.md").read_text().endswith(f"current: 3\n---\n# Alpha\n\n{log}")
     checked = json.loads(invoke("check", "--json").stdout)
     assert checked and "M007" not in {f["rule"] for f in checked}
     again = json.loads(invoke("log", "Alpha", "+1", "--json").stdout)
     assert again["carried"] is None and again["new"] == 4  # once the log explains it
-    # backdated: the line in its place, then today's value (4 was set today, not then)
+    # backdated: the line in its place and today's for the rest - a change, not an =N,
+    # which would leave the next backdated line uncounted (a review found)
     write("goals/b.md", "---\ntype: goal\ntitle: Beta\nbaseline: 0\ncurrent: 4\n---\n# Beta\n")
     back = json.loads(invoke("log", "Beta", "+1", "old", "--date", "2026-11-05", "--json").stdout)
-    assert (back["carried"], back["old"], back["new"]) == ("2026-11-22 =5", 4, 5)
+    assert (back["carried"], back["old"], back["new"]) == (
+        "2026-11-22 +4 made before the log",
+        4,
+        5,
+    )
+    more = json.loads(invoke("log", "Beta", "+1", "x", "--date", "2026-11-10", "--json").stdout)
+    assert (more["carried"], more["new"]) == (None, 6)
+    beta = "- 2026-11-05: +1 old\n- 2026-11-10: +1 x\n- 2026-11-22: +4 made before the log\n"
     assert (
-        (vault / "goals/b.md")
-        .read_text()
-        .endswith("current: 5\n---\n# Beta\n\n## Log\n\n- 2026-11-05: +1 old\n- 2026-11-22: =5\n")
+        (vault / "goals/b.md").read_text().endswith(f"current: 6\n---\n# Beta\n\n## Log\n\n{beta}")
     )
     checked = json.loads(invoke("check", "--json").stdout)
     assert "M007" not in {f["rule"] for f in checked}
@@ -203,7 +205,7 @@ def test_a_goal_with_crlf_and_a_bom_keeps_both(invoke: Invoke, write: Write, vau
         pytest.param(  # no final newline, and the Log a code block shows
             "```markdown\n## Log\n- 2026-01-01: +5 example\n```",
             (),
-            "\n\n## Log\n\n- 2026-11-22: =1\n- 2026-11-22: +1",  # current 1 carried in first
+            "\n\n## Log\n\n- 2026-11-22: +1 made before the log\n- 2026-11-22: +1",
             id="code-block",
         ),
         pytest.param(  # a Log in an Obsidian comment, before the real one

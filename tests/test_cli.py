@@ -325,6 +325,11 @@ def test_set_why_fills_the_new_goals_placeholder_once(invoke: Invoke, vault: Pat
     heading = json.loads(invoke("set", "Swim", "why=## Log", "--json").stdout)
     assert heading["why_in_body"] is False
     assert (vault / "goals/Swim.md").read_text().count("\n## Log\n") == 1
+    # and `new goal --why "~~~ wave"` opened a fence over the Log: `log` could not write
+    assert invoke("new", "goal", "Surf", "--why", "~~~ wave").exit_code == 0
+    surf = (vault / "goals/Surf.md").read_text()
+    assert "\n\nWrite one or two sentences on why this goal matters now.\n" in surf
+    assert invoke("log", "Surf", "+1").exit_code == 0
 
 
 def test_set_prints_values_as_the_file_shows_them(invoke: Invoke, write: Write) -> None:

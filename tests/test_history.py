@@ -1016,8 +1016,10 @@ def test_a_sync_conflict_copy_is_no_goal_in_history_either(
     git.commit("Synced", "2026-11-17")
     entries = history_json(invoke)["entries"]
     assert [e["message"] for e in entries] == ["Add goal"]  # the copies' commit: no goal
-    shown = invoke("show", "Merge CV")
-    assert shown.exit_code == 1 and (
-        "goals/Merge CV (conflict copy).md is named like a sync client's conflict copy, so "
-        "it is left out: rename it to use it" in shown.stderr
-    )
+    for ref in ("Merge CV", "merge-cv", "goals/Merge CV.md"):  # its name, id, path
+        shown = invoke("show", ref)
+        assert shown.exit_code == 1 and (
+            "goals/Merge CV (conflict copy).md is named like a sync client's conflict copy, "
+            "so it is left out: rename it to use it" in shown.stderr
+        ), ref
+    assert "conflict copy" not in invoke("show", "Merge").stderr  # a part names nothing

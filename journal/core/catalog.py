@@ -22,13 +22,14 @@ from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound, U
 from journal.core.goal import Goal
 from journal.core.links import (
     LinkResolver,
+    conflict_original,
     fold,
     is_conflict_copy,
     link_key,
     name_key,
     parse_link,
 )
-from journal.core.names import unaccented
+from journal.core.names import slug, unaccented
 from journal.core.networking import (
     Contact,
     Meeting,
@@ -45,6 +46,14 @@ from journal.core.notes import (
     typed_record,
 )
 from journal.core.series import current_value
+
+
+def _named(copy: str, wanted: str) -> bool:
+    """Whether ``wanted`` (a :func:`link_key`) names the original of a conflict copy: its
+    path, file name, or the id made from it."""
+    original = conflict_original(copy) or copy
+    stem = stem_of(original)
+    return wanted in (link_key(original), fold(stem), slug(stem))
 
 
 class NoteHead(Protocol):
@@ -607,7 +616,7 @@ class Catalog:
         what = " or ".join(kinds) if kinds else "note"
         close = _closest(ref, pool)
         hint = f" (did you mean: {', '.join(close)}?)" if close else ""
-        copy = next((p for p in self.conflict_copies if fold(stem_of(p)).startswith(wanted)), None)
+        copy = next((p for p in self.conflict_copies if _named(p, wanted)), None)
         if copy is not None and not hint:
             hint = (
                 f" ({copy} is named like a sync client's conflict copy, so it is left out: "

@@ -85,9 +85,9 @@ class CheckIn(NamedTuple):
 
     def apply(self, value: float) -> float:
         if self.op == "+":
-            return _sum(value, self.amount)
+            return exact_sum(value, self.amount)
         if self.op == "-":
-            return _sum(value, -self.amount)
+            return exact_sum(value, -self.amount)
         if self.op == "=":
             return self.amount
         return value
@@ -208,7 +208,7 @@ def replay(start: float, checkins: list[CheckIn]) -> float:
     return steps[-1][1] if steps else start
 
 
-def _sum(a: float, b: float) -> float:
+def exact_sum(a: float, b: float) -> float:
     """``a + b`` in decimal, as the numbers are written: +0.1 +0.2 -0.3 is 0, not
     5.55e-17; 1 + 0.0000000004 is 1.0000000004; 576087000000001 + 0.5 keeps its half."""
     if not (math.isfinite(a) and math.isfinite(b)) or (

@@ -216,10 +216,20 @@ def fill_why(doc: codec.Document, why: str) -> str | None:
     the body) replaced by ``why`` on one line; None when the body has no such line (the
     user wrote their own, or the note came from a template of their own)."""
     found = list(_WHY_PLACEHOLDER.finditer(doc.text, doc.body_start))
-    line = " ".join(why.split())
-    if len(found) != 1 or not line or _MARKDOWN_BLOCK.match(line) or _OPENS.search(line):
-        return None  # (markdown that would start a heading, list, fence... stays a property)
+    line = body_line(why)
+    if len(found) != 1 or line is None:
+        return None
     return doc.text[: found[0].start()] + line + doc.text[found[0].end() :]
+
+
+def body_line(text: str) -> str | None:
+    """``text`` on one line, to stand as a paragraph of a note's body; None when it is
+    empty or markdown that would start a heading, list, quote or fence there, or open a
+    comment (``## Log`` would become the goal's Log section): it stays a property."""
+    line = " ".join(text.split())
+    if not line or _MARKDOWN_BLOCK.match(line) or _OPENS.search(line):
+        return None
+    return line
 
 
 def goal_value(doc: codec.Document, key: str) -> Any:

@@ -18,7 +18,10 @@ from typing import NamedTuple
 
 _LINK = re.compile(r"(!?)\[\[((?:(?!\[\[)[^\n])+?)\]\]")
 _CONFLICT = re.compile(
-    r"\.sync-conflict-\d{8}-|\bconflict(?:ed)? copy(?: \d{4}-\d\d-\d\d[^)]*)?\)"
+    # an opening parenthesis (with a pair inside, as an owner's "(Work)"), the words,
+    # maybe a date (and Dropbox's " (1)"), the closing one
+    r"\.sync-conflict-\d{8}-"
+    r"|\((?:[^()]|\([^()]*\))*\bconflict(?:ed)? copy(?: \d{4}-\d\d-\d\d[^)]*)?\)"
     r"|\(Conflict(?: \d+)?\)",
     re.IGNORECASE,
 )
@@ -169,15 +172,7 @@ def conflict_original(path: str) -> str | None:
     found = _CONFLICT.search(name) if is_conflict_copy(path) else None
     if found is None:
         return None
-    cut = found.start()
-    if name[cut] not in ".(":  # back to the parenthesis the copy's words are in
-        depth = 0
-        while cut > 0:
-            cut -= 1
-            if name[cut] == "(" and not depth:
-                break
-            depth += {")": 1, "(": -1}.get(name[cut], 0)
-    return f"{folder}{slash}{name[:cut].rstrip()}.md"
+    return f"{folder}{slash}{name[: found.start()].rstrip()}.md"
 
 
 class LinkResolver:

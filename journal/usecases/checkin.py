@@ -18,6 +18,7 @@ from journal.core.catalog import Catalog
 from journal.core.checkins import (
     CheckIn,
     MiswrittenValue,
+    exact_sum,
     gives,
     log_agrees,
     parse_value,
@@ -44,7 +45,7 @@ class Logged:
     old: float
     new: float
     notice: str | None = None  # why current did not move (a later =N sets it)
-    carried: str | None = None  # "DAY =N" logged too: the value the log did not explain yet
+    carried: str | None = None  # "DAY +N ..." logged too: progress the log did not have yet
     warning: Diagnostic | None = None  # current and the log disagreed before (its line)
     closed: Diagnostic | None = None  # the goal is done or dropped: logged all the same
 
@@ -73,6 +74,9 @@ def _number(doc: codec.Document, key: str) -> float | None:
             f"{exc.message}; fix it before logging", line=doc.key_line(key)
         ) from None
     return float(value) if value is not None else None
+
+
+_BEFORE = "made before the log"  # the note of the line for progress the log lacked
 
 
 def _tidy(value: float) -> int | float:
@@ -144,16 +148,15 @@ def log_checkin(
             ) from None
         result.update(old=_tidy(old), new=new)
         text = doc.text if current == new else codec.edit(doc, {("current",): new})
-        # progress made before the log began (by hand, or `set` with no Log section): an
-        # =N too, so baseline plus the log keeps giving current (else M007): before a
-        # check-in of today; after a backdated one, today's value (not known back then)
-        carry = current is not None and not logged and op != "=" and not gives(base, [], current)
-        today = catalog.today or day
-        if carry and day >= today:
-            text = _carry(text, doc.bom, CheckIn(day, "=", old, "", 0, goal.path), result)
+        # progress made before the log began (by hand, or `set` with no Log section): a
+        # line of today for it too, so baseline plus the log keeps giving current (else
+        # M007); a change, not an =N, which would leave later backdated lines uncounted
+        if current is not None and not logged and op != "=" and not gives(base, [], current):
+            gap, today = exact_sum(current, -base), catalog.today or day
+            carried = CheckIn(today, "+" if gap > 0 else "-", abs(gap), _BEFORE, 0, goal.path)
+            text = append_checkin(codec.parse_text(text, bom=doc.bom), carried)
+            result["carried"] = f"{today.isoformat()} {carried.value_text} {_BEFORE}"
         text = append_checkin(codec.parse_text(text, bom=doc.bom), checkin)
-        if carry and day < today:
-            text = _carry(text, doc.bom, CheckIn(today, "=", new, "", 0, goal.path), result)
         if after_read is not None:
             after_read()
         return text
@@ -169,11 +172,6 @@ def log_checkin(
         )
     vault.rewrite(goal.path, transform)
     return Logged(goal.path, goal.title, day, checkin.value_text, checkin.note, **result)
-
-
-def _carry(text: str, bom: bool, line: CheckIn, result: dict[str, Any]) -> str:
-    result["carried"] = f"{line.day.isoformat()} {line.value_text}"
-    return append_checkin(codec.parse_text(text, bom=bom), line)
 
 
 def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import Conflict, UsageProblem
 from journal.core.fields import GOAL_FIELDS, parse_cli_value, yaml_value
+from journal.core.goal import body_line
 from journal.core.links import fold, is_conflict_copy
 from journal.core.names import file_stem, slug, unique_id
 from journal.usecases.common import found_links
@@ -154,5 +155,7 @@ def new_goal(
         props["feeds"] = values.get("feeds")
     written = {key: yaml_value(GOAL_FIELDS[key], value) for key, value in props.items()}
     context = {key: codec.plain(value) for key, value in written.items()}
-    rel = create_note(vault, vault.config.folders.goal, title, written, "goal.md.j2", context)
+    why = context["why"]  # in the body too, when it can stand there as a line of text
+    shown = {**context, "why": body_line(why) if isinstance(why, str) else None}
+    rel = create_note(vault, vault.config.folders.goal, title, written, "goal.md.j2", shown)
     return Created(rel, goal_id, context)
