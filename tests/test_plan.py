@@ -66,13 +66,24 @@ def test_edited_plan_targets_are_kept_and_reported_until_forced(
     weeks = [r for r in path.read_text().splitlines() if re.match(r"\| 2026-W\d\d \| 2026-", r)]
     assert [r.split(" | ")[2] for r in weeks[:4]] == ["9", "9", "9", ""]
     assert invoke("plan").stdout == f"{PLAN}: unchanged\n"
+    # reported: a goal planned since got a column of targets nothing read (pace was the
+    # straight line's): left empty, and said
+    write("goals/b.md", goal_text("Beta"))
+    added = invoke("plan")
+    assert added.stderr.splitlines()[0] == (
+        f"journal: {PLAN}: the weekly targets you edited name none for Beta: its column is "
+        "left empty and pace is judged by its straight line (run with --force to plan it, "
+        "replacing your edits)"
+    ), added.stderr
+    weeks = [r for r in path.read_text().splitlines() if re.match(r"\| 2026-W\d\d \| 2026-", r)]
+    assert [r.split(" | ")[2:4] for r in weeks[:2]] == [["9", ""], ["9", ""]]
     forced = invoke("plan", "--force")
     # reported: --force dropped the user's edits saying only "updated"
     assert (forced.stdout, forced.stderr) == (
         f"{PLAN}: updated\n",
         f"{PLAN}: replaced your value of 'targets' (--force)\n",
     )
-    assert props_of(path)["targets"] == original
+    assert props_of(path)["targets"][0] == original[0] and len(props_of(path)["targets"]) == 2
     assert invoke("plan").stdout == f"{PLAN}: unchanged\n"
 
 

@@ -210,17 +210,21 @@ def read_targets(rows: object, labels: Sequence[str]) -> dict[str, dict[str, flo
     return targets
 
 
-def show_targets(data: dict[str, Any], targets: dict[str, dict[str, float]]) -> None:
+def show_targets(data: dict[str, Any], targets: dict[str, dict[str, float]]) -> list[str]:
     """Put ``targets`` (see :func:`read_targets`) in the weekly table of ``data`` (what
-    :func:`build_plan` gives) for the goals they name: the targets a user set by hand in
-    the plan's front matter, which drive the review's pace, are the ones the note shows."""
+    :func:`build_plan` gives): the targets a user set by hand in the plan's front matter,
+    which drive the review's pace, are the ones the note shows.  A goal they name no
+    target for (planned since) gets an empty column, not one nothing reads; the titles
+    of those goals are returned."""
+    unplanned = []
     for column, row in enumerate(data["rows"]):
-        kept = targets.get(row["key"])
-        if kept is None:
-            continue
+        kept = targets.get(row["key"], {})
+        if not kept:
+            unplanned.append(row["title"])
         for week in data["weeks"]:
             value = kept.get(week["label"])
             week["targets"][column]["value"] = "" if value is None else number(value)
+    return unplanned
 
 
 def _weekly_values(

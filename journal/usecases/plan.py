@@ -112,7 +112,13 @@ def quarterly_plan(
         # shows (the table) stay as the user left either, so both say the same
         if "targets" in users.changed:  # kept and reported by the write; the table follows
             labels = [week["label"] for week in data["weeks"]]
-            show_targets(data, read_targets(users.props["targets"], labels))
+            unplanned = show_targets(data, read_targets(users.props["targets"], labels))
+            if unplanned:
+                vault.notice(
+                    f"{path}: the weekly targets you edited name none for "
+                    f"{', '.join(unplanned)}: its column is left empty and pace is judged "
+                    "by its straight line (run with --force to plan it, replacing your edits)"
+                )
         elif "targets" in users.edited:  # the table is kept: so is the property
             props["targets"] = users.props["targets"]
     body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"plan": one_line_texts(data)})
