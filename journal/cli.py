@@ -658,7 +658,7 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
 
     \b
     Example:
-      journal watch --vault ~/career --regenerate
+      journal --vault ~/career watch --regenerate
     """
     from journal.core.errors import Diagnostic
     from journal.core.formatting import line_texts

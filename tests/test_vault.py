@@ -256,3 +256,21 @@ def test_a_deleted_vault_is_not_made_again(tmp_path: Path) -> None:
     with pytest.raises(JournalError, match="is gone"):
         vault.ensure_folder("reviews")
     assert not root.exists()
+
+
+def test_a_loop_of_symlinks_is_skipped_not_fatal(tmp_path: Path) -> None:
+    """Reported: `ln -s self.md notes/self.md` made every command fail with ELOOP."""
+    from journal.adapters.vault import Vault
+
+    root = tmp_path / "v"
+    (root / ".journal").mkdir(parents=True)
+    (root / "notes").mkdir()
+    (root / "notes/a.md").write_text("# a\n")
+    (root / "notes/self.md").symlink_to("self.md")
+    (root / "notes/l1").symlink_to("l2")
+    (root / "notes/l2").symlink_to("l1")
+    skipped: list[str] = []
+    found = [
+        rel for rel, _e in Vault.open(root).iter_notes(bad_name=lambda r, w: skipped.append(r))
+    ]
+    assert found == ["notes/a.md"] and "notes/self.md" in skipped

@@ -242,7 +242,10 @@ class Vault:
             for entry in entries:
                 if entry.is_symlink():
                     rel = prefix + entry.name
-                    folder_link = entry.is_dir()  # where it points
+                    try:
+                        folder_link = entry.is_dir()  # where it points
+                    except OSError:  # a loop of links (ELOOP): points nowhere
+                        folder_link = False
                     if (
                         skipped is not None
                         and not is_skipped_folder(entry.name)
