@@ -12,6 +12,7 @@ from journal.adapters.vault import Vault, find_vault, load_catalog, load_config
 from journal.cli import cli
 from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
 from journal.core.settings import Config, key_line
+from tests.conftest import Write
 
 
 def test_explicit_vault_wins(tmp_path: Path) -> None:
@@ -258,19 +259,14 @@ def test_a_deleted_vault_is_not_made_again(tmp_path: Path) -> None:
     assert not root.exists()
 
 
-def test_a_loop_of_symlinks_is_skipped_not_fatal(tmp_path: Path) -> None:
+def test_a_loop_of_symlinks_is_skipped_not_fatal(vault: Path, write: Write) -> None:
     """Reported: `ln -s self.md notes/self.md` made every command fail with ELOOP."""
-    from journal.adapters.vault import Vault
-
-    root = tmp_path / "v"
-    (root / ".journal").mkdir(parents=True)
-    (root / "notes").mkdir()
-    (root / "notes/a.md").write_text("# a\n")
-    (root / "notes/self.md").symlink_to("self.md")
-    (root / "notes/l1").symlink_to("l2")
-    (root / "notes/l2").symlink_to("l1")
+    write("notes/a.md", "# a\n")
+    (vault / "notes/self.md").symlink_to("self.md")
+    (vault / "notes/l1").symlink_to("l2")
+    (vault / "notes/l2").symlink_to("l1")
     skipped: list[str] = []
     found = [
-        rel for rel, _e in Vault.open(root).iter_notes(bad_name=lambda r, w: skipped.append(r))
+        rel for rel, _e in Vault.open(vault).iter_notes(bad_name=lambda r, w: skipped.append(r))
     ]
     assert found == ["notes/a.md"] and "notes/self.md" in skipped

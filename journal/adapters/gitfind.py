@@ -11,8 +11,8 @@ git live here too, so that commands can catch them without loading pygit2.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from journal.core.errors import JournalError, NotFound
 
@@ -39,8 +39,7 @@ def maybe_in_repository(folder: Path) -> bool:
 _COMMIT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
-@dataclass(frozen=True)
-class Head:
+class Head(NamedTuple):
     """Where HEAD stands, read from the files in ``.git``."""
 
     root: Path  # the work tree: the folder holding ``.git``

@@ -57,10 +57,11 @@ def save(
     version: str,
     commits: dict[str, Any],
     vault_root: Path,
-    head: dict[str, Any] | None = None,
-    order: list[str] | None = None,
+    head: dict[str, Any] | None,
+    order: list[str],
 ) -> None:
-    """Write the cache atomically; skipped when it would land inside the vault."""
+    """Write the cache atomically (``head``: the stamp of the HEAD walked, when HEAD's
+    files said what git says, else None); skipped when it would land inside the vault."""
     folder = path.parent
     if folder.resolve().is_relative_to(vault_root.resolve()):
         return

@@ -51,7 +51,9 @@ from journal.core.series import current_value
 def _named(copy: str, wanted: str) -> bool:
     """Whether ``wanted`` (a :func:`link_key`) names the original of a conflict copy: its
     path, file name, or the id made from it."""
-    original = conflict_original(copy) or copy
+    original = conflict_original(copy)
+    if original is None:
+        return False
     stem = stem_of(original)
     return wanted in (link_key(original), fold(stem), slug(stem))
 
@@ -616,8 +618,8 @@ class Catalog:
         what = " or ".join(kinds) if kinds else "note"
         close = _closest(ref, pool)
         hint = f" (did you mean: {', '.join(close)}?)" if close else ""
-        copy = next((p for p in self.conflict_copies if _named(p, wanted)), None)
-        if copy is not None and not hint:
+        copy = None if hint else next((p for p in self.conflict_copies if _named(p, wanted)), None)
+        if copy is not None:
             hint = (
                 f" ({copy} is named like a sync client's conflict copy, so it is left out: "
                 "rename it to use it)"

@@ -158,10 +158,13 @@ def is_conflict_copy(path: str) -> bool:
     or ``(Conflict)``.  Words in a title ("a guide to
     fixing a conflict copy") are no copy.  OneDrive's ``Note-PCNAME.md``
     is not detected: it can't be told from a note named with a hyphen."""
-    name = path.rsplit("/", 1)[-1]
+    return _conflict_part(path.rsplit("/", 1)[-1]) is not None
+
+
+def _conflict_part(name: str) -> re.Match[str] | None:
     # a quick no: every pattern holds "onfl", whose letters nothing else matches
     # case-insensitively (the "i" of "conflict" is also matched by U+0131 and U+0130)
-    return "onfl" in name.lower() and _CONFLICT.search(name) is not None
+    return _CONFLICT.search(name) if "onfl" in name.lower() else None
 
 
 def conflict_original(path: str) -> str | None:
@@ -169,7 +172,7 @@ def conflict_original(path: str) -> str | None:
     ``a/Note.sync-conflict-...md`` and ``a/Note (... conflicted copy ...).md`` are
     copies of ``a/Note.md``; None for no copy."""
     folder, slash, name = path.rpartition("/")
-    found = _CONFLICT.search(name) if is_conflict_copy(path) else None
+    found = _conflict_part(name)
     if found is None:
         return None
     return f"{folder}{slash}{name[: found.start()].rstrip()}.md"

@@ -8,7 +8,7 @@ chart, whose syntax needs care.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -45,28 +45,30 @@ class WeeklyTargets:
 
     path: str
     targets: dict[str, dict[str, float]]
-    weeks: dict[str, Period] = field(default_factory=dict)
+    weeks: dict[str, Period]
 
     def on(self, goal: Goal, day: date, week_start: int) -> float | None:
         """The value the plan has ``goal`` at by the end of ``day``: its target for the
         week, reached step by step from last week's (on the third of a week's seven
         days, 3/7 of the way), so a Monday is not judged against Sunday's target.  The
         step ends with the week's last day, or the goal's due day if sooner; in the
-        goal's first week in the plan it starts where the goal's straight line is.  None
-        when the plan has no target that week, or the plan or the goal has not begun."""
+        goal's first week in the plan it starts where the plan's line starts
+        (:meth:`_start`).  None when the plan has no target that week, or the plan or
+        the goal has not begun."""
         mine = self.targets.get(goal.key, {})
         label = week_label(day, week_start)
-        end, week = mine.get(label), self.weeks.get(label)
-        if end is None or week is None:
-            return end
+        end = mine.get(label)
+        if end is None:
+            return None
+        week = self.weeks[label]  # (cut to the plan: its first and last may be short)
         begun = max(week.start, start_of(goal) or week.start)
         if day < begun:
             return None  # the straight line judges a day before the plan or the goal began
         due = goal.due
         finish = min(week.end, due) if due is not None and due >= week.start else week.end
-        before = week.start - timedelta(days=1)  # (the plan's first week is cut: not it)
-        last = mine.get(week_label(week_of(day, week_start).start - timedelta(days=1), week_start))
-        if last is None:  # its first week in the plan: from where the plan's line starts
+        previous = week_of(day, week_start).start - timedelta(days=1)
+        last, before = mine.get(week_label(previous, week_start)), previous
+        if last is None:  # its first week in the plan
             before = begun - timedelta(days=1)
             last = self._start(goal, end, week, before, week_start)
         if day >= finish or last is None:
