@@ -1522,6 +1522,56 @@ def test_emoji_and_other_symbols_are_searchable(
     assert invoke("search", "excel", "--json").stdout.count('"path"') == 1
 
 
+@pytest.mark.parametrize(
+    ("query", "snippet"),
+    [
+        ("职业发展", "讨论了**职业发展**。"),  # a word inside a run of Chinese
+        ("面谈", "信息**面谈**\uff0c"),
+        ("title:记录", "今天和人事经理"),  # the title's words too
+        ("ネットワーク", "社内**ネットワーク**を"),  # katakana inside Japanese
+        ("면접", "**면접**을"),  # a Korean word before its particle
+        ("职业 mentor", "**mentor**"),  # beside a word of another script
+    ],
+)
+def test_words_of_scripts_written_without_spaces_are_found_inside_the_text(
+    invoke: Invoke, write: Write, query: str, snippet: str
+) -> None:
+    """FTS5 took a run of Chinese or Japanese letters between punctuation for one word,
+    so a word inside it was never found (reported in a tryout)."""
+    write(
+        "notes/面谈记录.md",
+        "今天和人事经理进行了信息面谈\uff0c讨论了职业发展。\n\n"
+        "社内ネットワークを広げる。 어제 면접을 봤어요. My mentor agreed.\n",
+    )
+    write("notes/other.md", "# Other\n\n职业 and 面 alone, ネット, 면\n")
+    result = invoke("search", query, "--json")
+    assert result.exit_code == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert [h["path"] for h in hits] == ["notes/面谈记录.md"]
+    assert snippet in hits[0]["snippet"] and "\u200b" not in hits[0]["snippet"]
+    assert hits[0]["title"] == "面谈记录"
+
+
+def test_a_symbol_beside_words_narrows_the_search(invoke: Invoke, write: Write) -> None:
+    """`launch 🚀` finds the notes holding both; FTS5 dropped the symbol and found every
+    note with the word."""
+    write("notes/rocket.md", "# Rocket\n\nThe launch 🚀 went well\n")
+    write("notes/plain.md", "# Plain\n\nThe launch went well\n")
+    found = json.loads(invoke("search", "launch 🚀", "--json").stdout)
+    assert [h["path"] for h in found] == ["notes/rocket.md"]
+    assert "**launch**" in found[0]["snippet"]
+    assert invoke("search", "launch ✓", "--json").stdout.strip() == "[]"
+    both = json.loads(invoke("search", "launch OR 🚀", "--json").stdout)  # FTS5's syntax
+    assert len(both) == 2
+
+
+def test_a_query_of_punctuation_alone_is_refused(invoke: Invoke, write: Write) -> None:
+    write("notes/a.md", "# A\n\nWow!!! and ... too\n")
+    result = invoke("search", "!!!")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("journal: can't search for '!!!': it has no word")
+
+
 def test_an_index_of_the_previous_schema_is_rebuilt_with_words_as_words(
     vault: Path, write: Write, invoke: Invoke
 ) -> None:

@@ -68,6 +68,7 @@ from journal.core.notes import (
     stem_of,
 )
 from journal.core.periodic import PeriodicSettings
+from journal.core.unspaced import GAP, spaced, unspaced
 
 if TYPE_CHECKING:  # worker processes are imported only for a build of many files
     from concurrent.futures import Future
@@ -352,7 +353,7 @@ class _Entry:
     path: str
     note: tuple[Any, ...]  # the notes row
     details: dict[str, list[tuple[Any, ...]]]  # rows of the per-note tables
-    search: tuple[str, str]  # title and body for full-text search
+    search: tuple[str, str]  # title and body for full-text search (see core.unspaced)
 
 
 class _DamagedRecord(sqlite3.DatabaseError):
@@ -1169,6 +1170,9 @@ class Index:
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         """Notes matching an FTS5 query, best first, with a snippet of the body."""
 
+        words, symbols = _symbol_terms(query)
+        holding = " AND instr(search.title, ?) + instr(search.body, ?) > 0" * len(symbols)
+
         def matches(text: str) -> list[Any]:
             deadline = time.monotonic() + SEARCH_SECONDS
             self.conn.set_progress_handler(lambda: time.monotonic() > deadline, SEARCH_STEPS)
@@ -1176,8 +1180,8 @@ class Index:
                 best = self.conn.execute(
                     "SELECT search.rowid, n.path, n.kind, n.title, bm25(search, 5.0, 1.0) AS rank"
                     " FROM search JOIN notes n ON n.rowid = search.rowid"
-                    " WHERE search MATCH ? ORDER BY rank, n.path LIMIT ?",
-                    (text, limit),
+                    f" WHERE search MATCH ?{holding} ORDER BY rank, n.path LIMIT ?",
+                    (text, *(s for symbol in symbols for s in (symbol, symbol)), limit),
                 ).fetchall()  # then a snippet for these alone, not for every match
                 return [(p, k, t, _snippet(self.conn, text, row), r) for row, p, k, t, r in best]
             except sqlite3.OperationalError as exc:
@@ -1193,12 +1197,17 @@ class Index:
         def run() -> list[Hit]:
             if _symbols_only(query):
                 return _symbol_hits(self.conn, query.strip(), limit)
+            if not any(ch.isalnum() for ch in query) and _plain_words(query) is not None:
+                raise UsageProblem(
+                    f"can't search for {query!r}: it has no word (punctuation is no word to"
+                    " the search; symbols such as 🚀 alone are found as written)"
+                )
             try:
-                rows = matches(query)
+                rows = matches(spaced(words))
             except sqlite3.OperationalError as exc:
                 if _damaged(exc) or "locked" in str(exc):
                     raise
-                plain = _quoted_words(query)
+                plain = _quoted_words(spaced(words))
                 try:
                     if plain is None:
                         raise
@@ -1206,7 +1215,10 @@ class Index:
                 except sqlite3.OperationalError:
                     hint = _search_hint(query, str(exc))
                     raise UsageProblem(f"can't search for {query!r}: {exc} ({hint})") from None
-            return [Hit(p, k, t, _short_words(" ".join(s.split())), r) for p, k, t, s, r in rows]
+            return [
+                Hit(p, k, t, _short_words(" ".join(unspaced(s).split())), r)
+                for p, k, t, s, r in rows
+            ]
 
         return self._guard(run)
 
@@ -1244,10 +1256,11 @@ def _snippet(conn: sqlite3.Connection, query: str, rowid: int) -> str:
     if best is None:
         words = body[:SNIPPET_PIECE].split()
         return " ".join(words[:12]) + ("..." if len(words) > 12 else "")
+    size = 32 if GAP in query else 12  # words: one letter each of a query's Chinese, say
     (found,) = conn.execute(
-        "SELECT snippet(pieces, 1, '**', '**', '...', 12) FROM temp.pieces"
+        "SELECT snippet(pieces, 1, '**', '**', '...', ?) FROM temp.pieces"
         " WHERE pieces MATCH ? AND rowid = ?",
-        (query, best[0]),
+        (size, query, best[0]),
     ).fetchone()
     return str(found)
 
@@ -1301,7 +1314,7 @@ def _symbol_hits(conn: sqlite3.Connection, text: str, limit: int) -> list[Hit]:
         " ORDER BY s.title NOT LIKE ?1 ESCAPE '\\', n.path LIMIT ?2",
         (like, limit),
     ).fetchall()
-    return [Hit(p, k, t, _around(body, text), 0.0) for p, k, t, body in rows]
+    return [Hit(p, k, t, _around(unspaced(body), text), 0.0) for p, k, t, body in rows]
 
 
 def _around(body: str, text: str, words: int = 6) -> str:
@@ -1326,15 +1339,34 @@ _SYNTAX = frozenset({"AND", "OR", "NOT", "title:", "body:", "*"})  # not a word 
 _WORD = re.compile(r"((?:title|body):)?(.+?)(\*?)", re.IGNORECASE)
 
 
-def _quoted_words(query: str) -> str | None:
-    """``query`` with each word a quoted string (``title:`` and a final ``*`` kept
-    outside the quotes), for a query FTS5 refused only for punctuation inside words;
-    None when it uses FTS5's syntax (quotes, parentheses, AND/OR/NOT/NEAR, a bare
-    ``title:`` or ``*``), which the user then fixes."""
+def _plain_words(query: str) -> list[str] | None:
+    """The words of ``query``; None when it uses FTS5's syntax (quotes, parentheses,
+    AND/OR/NOT/NEAR, a bare ``title:`` or ``*``)."""
     words = query.split()
     syntax = any(w in _SYNTAX or w.lower() in _SYNTAX or w.startswith(("NEAR", "-")) for w in words)
     if not words or syntax or any(ch in query for ch in '"()'):
         return None  # "-word" too: a search engine's "without", which FTS5 writes NOT
+    return words
+
+
+def _symbol_terms(query: str) -> tuple[str, list[str]]:
+    """``query`` without its words of symbols alone (``launch 🚀``), which FTS5 takes for
+    no words, and those words, which the notes found must hold as written; the query
+    unchanged when it uses FTS5's syntax or has no such word, or no other."""
+    words = _plain_words(query)
+    symbols = [w for w in words or () if _symbols_only(w)]
+    if words is None or not symbols or len(symbols) == len(words):
+        return query, []
+    return " ".join(w for w in words if w not in symbols), symbols
+
+
+def _quoted_words(query: str) -> str | None:
+    """``query`` with each word a quoted string (``title:`` and a final ``*`` kept
+    outside the quotes), for a query FTS5 refused only for punctuation inside words;
+    None when it uses FTS5's syntax, which the user then fixes."""
+    words = _plain_words(query)
+    if words is None:
+        return None
     quoted = []
     for word in words:
         match = _WORD.fullmatch(word)
@@ -1528,7 +1560,7 @@ def _rows(
         _json(aliases),
         note.readable,
     )
-    return _Entry(path, row, details, (note.title, body))
+    return _Entry(path, row, details, (spaced(note.title), spaced(body)))
 
 
 _json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # made once
