@@ -91,6 +91,13 @@ def test_hostile_notes_become_diagnostics_with_a_line(
         ("unit: `h`\n", 2, "a value can't start with '`' in YAML; put the value in quotes"),
         ("tags: [a, %b]\n", 2, "a value can't start with '%' in YAML; put the value in quotes"),
         ("why: 'never\n\nclosed\nstatus: active\n", 2, "this quoted value is never closed"),
+        # an unclosed bracket is named where it opened, not where YAML gave up
+        ("tags: [career, network\nstatus: active\ndue: x\n", 2, "the '[' on this line is never"),
+        ("a: 1\ntags: [a, [b]\n\nstatus: active\n", 3, "the '[' on this line is never closed"),
+        ("meta: {a: 1, b: 2\nstatus: active\n", 2, "the '{' on this line is never closed"),
+        # a property indented under one with a value: not "a ':' inside a value"
+        ("status: active\n  due: 2026-12-31\n", 3, "indented under `status:`, which has a"),
+        ("a:\n  b: x\n    c: y\n", 4, "indented under `b:`"),
     ],
 )
 def test_yaml_errors_name_the_cause_and_its_line(yaml: str, line: int, message: str) -> None:

@@ -253,6 +253,15 @@ def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     if "quoted scalar" in context and "end of stream" in problem and exc.context_mark:
         mark, problem = exc.context_mark, "this quoted value is never closed"
+    elif "flow" in context and _unclosed(exc, text):
+        mark = exc.context_mark
+        if "sequence" in context:
+            problem = (
+                "the '[' on this line is never closed (no ']'): end the list with ']', "
+                "or write one item per line as `  - item`"
+            )
+        else:
+            problem = "the '{' on this line is never closed (no '}')"
     elif "tab character" in problem or _tab_indented(exc, text, mark):
         problem = _TAB_INDENT  # libyaml's words for a tab before a key, an item, a line...
     elif "cannot start any token" in problem and mark is not None:
@@ -267,10 +276,83 @@ def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:
         value = f'{links.group(1)}: "[[A]], [[B]]"' if links.group(1) else '"[[A]], [[B]]"'
         problem = f'links on one line need quotes: `{value}`, or one per line as `  - "[[A]]"`'
 
+    elif mark is not None and "mapping values" in problem and (key := _indented_key(text, mark)):
+        problem = (
+            f"this line is indented under `{key}:`, which has a value already; "
+            "start it where the other properties start"
+        )
     else:
         problem = next((hint for needle, hint in _HINTS if needle in problem), problem)
     return Problem(mark.line + 1 if mark is not None else None, "invalid front matter: " + problem)
 
+
+def _unclosed(exc: yaml12.MarkedYAMLError, text: str) -> bool:
+    """Whether YAML gave up on a ``[``/``{`` opened on an earlier line than the one it
+    stopped on because the bracket is never closed (rather than for a mistake inside)."""
+    opened, stopped = exc.context_mark, exc.problem_mark
+    if "did not find expected ',' or" not in (exc.problem or ""):
+        return False
+    if opened is None or stopped is None or stopped.line <= opened.line:
+        return False
+    return not _closes(text, opened.index)
+
+
+def _closes(text: str, at: int) -> bool:
+    """Whether the bracket at ``text[at]`` is closed: brackets counted to the end,
+    skipping quoted values and comments."""
+    depth = 0
+    index = at
+    last = ""  # the last character before this one that is no space
+    while index < len(text):
+        char = text[index]
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return True
+        elif char in "'\"" and last in "[{,:":  # a quote that starts a value
+            index = _quote_end(text, index)
+        elif char == "#" and text[index - 1] in " \t\n":
+            index = _line_end(text, index + 1) - 1
+        if char not in " \t":
+            last = char
+        index += 1
+    return False
+
+
+def _quote_end(text: str, start: int) -> int:
+    """The index of the quote that closes the one at ``start`` (the end when none)."""
+    quote = text[start]
+    index = start + 1
+    while index < len(text):
+        if text[index] == "\\" and quote == '"':
+            index += 2
+            continue
+        if text[index] == quote:
+            if quote == "'" and text.startswith("''", index):
+                index += 2
+                continue
+            return index
+        index += 1
+    return len(text)
+
+
+def _indented_key(text: str, mark: Any) -> str | None:
+    """The key of the line before the one at ``mark`` when that line looks like a
+    property indented under it, which has a value already (``status: active`` then
+    ``  due: 2026-12-31``, which YAML reads as more of the value ``active``)."""
+    start = _line_start(text, mark.index)
+    line = text[start:].partition("\n")[0]
+    before = text[: max(start - 1, 0)].rpartition("\n")[2]
+    indent = len(line) - len(line.lstrip(" "))
+    found = _KEY_WITH_VALUE.match(before)
+    if not found or not _PROPERTY_LINE.match(line) or indent <= len(found.group(1)):
+        return None
+    return found.group(2)
+
+
+_KEY_WITH_VALUE = re.compile(r"( *)([^\s:#'\"\[{-][^:\n]*):[ \t]+[^\s#|>]")
 
 #: ``with: [[A]], [[B]]``: a flow list YAML reads up to its ``]]``, then finds a comma.
 _UNQUOTED_LINKS = re.compile(r"[ \t]*(?:([^:\s-][^:]*):|-)[ \t]+\[\[[^\n]*\]\][ \t]*,")
