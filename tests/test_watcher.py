@@ -313,6 +313,20 @@ def test_changes_another_command_stored_first_are_still_reported(
     assert [(u.elsewhere, u.refresh.parsed) for u in watching.updates] == [(True, [])]
 
 
+def test_a_deleted_folder_is_no_failure_of_the_watcher(watching: Running, write: Write) -> None:
+    """`rm -rf` of a folder made watch say "the file watcher stopped; restarting it":
+    watchdog ends the watch of a folder that is deleted, which is no failure."""
+    write("extra/deep/one.md", "# One\n")
+    write("extra/deep/two.md", "# Two\n")
+    watching.settle()
+    shutil.rmtree(watching.root / "extra")
+    watching.settle()
+    write("extra/again.md", "# Again\n")  # the same name, a new folder: watched anew
+    watching.settle()
+    assert "extra/again.md" in watching.paths_read()
+    assert watching.logs == []
+
+
 def test_a_dead_observer_is_restarted(watching: Running, write: Write) -> None:
     old = watching.watcher._observer
     old.stop()

@@ -42,6 +42,7 @@ import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
@@ -474,12 +475,21 @@ class Watcher:
                 self._watches[name] = (watch, inode)
 
     def _observer_alive(self) -> bool:
+        """Whether every watch still works.  The watch of a top-level folder that was
+        deleted ends on its own (watchdog stops it): no failure, and the next look at
+        the folders drops it."""
         observer = self._observer
         return (
             observer.is_alive()
-            and all(emitter.is_alive() for emitter in tuple(observer.emitters))
+            and all(
+                emitter.is_alive() or self._folder_gone(emitter.watch.path)
+                for emitter in tuple(observer.emitters)
+            )
             and all(thread.is_alive() for thread in self._threads)
         )
+
+    def _folder_gone(self, path: str) -> bool:
+        return path != self.root and not Path(path).is_dir()
 
     def _stop_observer(self) -> None:
         if self._observer is not None:
