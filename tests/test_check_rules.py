@@ -108,7 +108,7 @@ CASES = [
         {"target": "20"},
         LOG,
         "target",
-        "needs 3.23 interviews/week to reach 20 by 2026-12-31, but has averaged 0.27",
+        "needs 3.2 interviews/week to reach 20 by 2026-12-31, but has averaged 0.27",
     ),
     ("R001", {"supports": None, "why": None}, LOG, "title", "neither `supports` nor `why`"),
     ("R002", {"supports": '"[[Become an HR Business Parnter]]"'}, LOG, "supports", "Parnter"),
@@ -406,7 +406,7 @@ def test_pace_too_slow_to_ever_arrive_says_so_rather_than_failing() -> None:
 def test_pace_of_a_goal_that_counts_down() -> None:
     slow = goal_note(baseline="20", target="0", current="18", body="")
     [finding] = of("A001", run((PATH, slow)))
-    assert "needs 3.23 interviews/week to reach 0" in finding.message
+    assert "needs 3.2 interviews/week to reach 0" in finding.message
     assert of("A001", run((PATH, goal_note(baseline="20", target="0", current="4", body="")))) == []
 
 

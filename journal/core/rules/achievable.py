@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from journal.core.dates import weeks_between
-from journal.core.formatting import plural
+from journal.core.formatting import plural, rate
 from journal.core.goal import Goal
 from journal.core.progress import pace, start_of
 from journal.core.rules.base import Context, Problem, Rule, line_of, number
@@ -40,14 +40,14 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
             continue
         per_week = f"{goal.unit}/week" if goal.unit else "per week"
         so_far = (
-            f"has averaged {number(seen)} {per_week} since {start}"
+            f"has averaged {rate(seen)} {per_week} since {start}"
             if seen > 0
             else f"has made no progress since {start}"
         )
         yield Problem(
             goal.path,
             line_of(goal, "target"),
-            f"needs {number(needed)} {per_week} to reach {number(target)} by {due}, but {so_far}",
+            f"needs {rate(needed)} {per_week} to reach {number(target)} by {due}, but {so_far}",
             _pace_suggestion(current, target, direction, due, ctx.today, seen),
         )
 
