@@ -72,6 +72,45 @@ def test_block_list_replacement_keeps_a_comment_after_it() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("items", "value", "written"),
+    [
+        # kept items keep their comments; a comment line between items stays
+        (
+            "  - mentoring   # set in October\n  # - leadership (maybe later)\n  - career\n",
+            ["mentoring", "hr"],
+            "  - mentoring   # set in October\n  # - leadership (maybe later)\n  - hr\n",
+        ),
+        # a new item comes after the one before it, not onto its comment
+        ("  - A001  # feedback at the meeting\n", ["A001", "T006"], None),
+        # a removed item's comment goes with it
+        ("  - a  # about a\n  - b  # about b\n", ["b"], "  - b  # about b\n"),
+        ("  - a\n  - b\n", ["x", "a", "y", "b", "z"], "  - x\n  - a\n  - y\n  - b\n  - z\n"),
+        ('- "[[Dana]]"  # met in May\n- x\n', ["[[Dana]]", "[[Sam]]"], None),
+        ("  - 1\n  - two\n", ["1", "two"], '  - "1"\n  - two\n'),  # "1" is no number 1
+    ],
+)
+def test_a_block_list_is_edited_item_by_item(items: str, value: list[str], written: str) -> None:
+    """Reported: `set tags=mentoring, hr` dropped every comment in the list, and `set
+    check_ignore=A001, T006` moved the reason written for A001 onto T006."""
+    text = f"---\ntags:\n{items}next: 1\n---\n"
+    if written is None:
+        first = items.splitlines(keepends=True)[0]
+        pad = first[: first.index("-")]
+        written = first + f"{pad}- {codec.inline_text(value[-1])}\n"
+    assert edit(text, {("tags",): value}) == f"---\ntags:\n{written}next: 1\n---\n"
+
+
+def test_an_item_by_item_edit_keeps_crlf() -> None:
+    text = "---\r\ntags:\r\n  - a  # keep\r\n  - b\r\n---\r\n"
+    assert edit(text, {("tags",): ["a", "c"]}) == text.replace("- b", "- c")
+
+
+def test_a_list_of_values_on_several_lines_is_written_anew() -> None:
+    text = "---\ntags:\n  - a\n  - >\n    long\n    text\n---\n"
+    assert edit(text, {("tags",): ["a", "b"]}) == "---\ntags:\n  - a\n  - b\n---\n"
+
+
 def test_scalar_becomes_block_list_obsidian_style() -> None:
     text = "---\nsupports:\nnext: 1\n---\n"
     assert edit(text, {("supports",): ["[[A]]"]}) == '---\nsupports:\n  - "[[A]]"\nnext: 1\n---\n'

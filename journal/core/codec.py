@@ -629,8 +629,10 @@ def edit(doc: Document, changes: Mapping[tuple[PathKey, ...], Value]) -> str:
         for path in changes:
             _refuse_shared(root, path, doc)
         yaml_text = doc.yaml_text
+        before = plain(dict(doc.data))
         splices = [
-            _splice(yaml_text, root, path, value, doc.newline) for path, value in changes.items()
+            _splice(yaml_text, root, path, value, doc.newline, _value_at(before, path))
+            for path, value in changes.items()
         ]
         yaml_text = _apply(yaml_text, splices)
         assert doc.yaml_start is not None and doc.yaml_end is not None
@@ -709,8 +711,23 @@ def _locate(root: yaml12.Span, path: Sequence[PathKey]) -> yaml12.Span:
     return node
 
 
+def _value_at(data: Value, path: Sequence[PathKey]) -> Value:
+    """The value at ``path`` in plain ``data`` (None where there is none)."""
+    for step in path:
+        found = isinstance(data, dict) and step in data
+        if not (found or (isinstance(step, int) and is_sequence(data) and step < len(data))):
+            return None
+        data = data[step]
+    return data
+
+
 def _splice(
-    text: str, root: yaml12.Span, path: tuple[PathKey, ...], value: Value, newline: str
+    text: str,
+    root: yaml12.Span,
+    path: tuple[PathKey, ...],
+    value: Value,
+    newline: str,
+    old: Value = None,
 ) -> _Splice:
     parent = _locate(root, path[:-1])
     last = path[-1]
@@ -725,7 +742,55 @@ def _splice(
         return _Splice(_line_start(text, current.key_start), _line_end(text, current.end), "")
     if current is None:
         return _insert_entry(text, parent, last, value, newline, is_root=parent is root)
+    items = _list_edit(text, current, old, value, newline)
+    if items is not None:
+        return items
     return _replace_value(text, current, value, newline, flow=parent.kind.startswith("flow"))
+
+
+def _list_edit(
+    text: str, span: yaml12.Span, old: Value, value: Value, newline: str
+) -> _Splice | None:
+    """A block list of single-line values edited item by item (None when it is not
+    one, or ``value`` is no plain list of single values): the items kept stay as they
+    are, with their comments; a removed item's line goes, its comment with it; new items
+    come after the item before them; comment lines between items stay where they are."""
+    if span.kind != "block-seq" or not span.items or not is_sequence(old):
+        return None
+    if not is_sequence(value) or not value or any(_is_collection(v) for v in value):
+        return None
+    if len(old) != len(span.items) or any(item.kind != "scalar" for item in span.items):
+        return None
+    starts = [_line_start(text, item.start) for item in span.items]
+    ends = [_line_end(text, item.end) for item in span.items]
+    for item, start, end in zip(span.items, starts, ends, strict=True):
+        lead, rest = text[start : item.start], text[item.end : end].strip()
+        if lead.strip() != "-" or "\n" in text[item.start : item.end]:
+            return None  # a multi-line value, or more than the item on its line
+        if rest and not rest.startswith("#"):
+            return None
+    gaps = [text[end:start] for end, start in zip(ends, starts[1:], strict=False)] + [""]
+    pad = text[starts[0] : span.items[0].start].partition("-")[0]
+    added = [f"{pad}- {inline_text(v)}{newline}" for v in value]
+    import difflib  # only an edit of a list needs it
+
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(None, [_key(v) for v in old], [_key(v) for v in value])
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out += [text[starts[k] : ends[k]] + gaps[k] for k in range(i1, i2)]
+        else:  # what goes, then what comes where it was
+            out += added[j1:j2]
+            out += gaps[i1:i2]
+    new = "".join(out)
+    if not text[: ends[-1]].endswith("\n"):
+        new = new.removesuffix(newline)  # the list ended the text, with no line break
+    return _Splice(starts[0], ends[-1], new)
+
+
+def _key(value: Value) -> tuple[str, str]:
+    """A list item to compare by: its type and text (``1`` is not ``"1"`` nor ``True``)."""
+    return type(value).__name__, str(value)
 
 
 def _replace_item(
