@@ -105,6 +105,27 @@ def test_a_commented_log_is_no_log() -> None:
     assert [s.heading for s in facts.log_sections] == [6]
 
 
+@pytest.mark.parametrize(
+    ("heading", "read"),
+    [
+        ("## Log", True),
+        ("## Log:", True),
+        ("## Log 📈", True),
+        ("### 📈 Progress log", True),
+        ("## Check-ins:", True),
+        ("## **Log**", True),
+        ("## Logbook", False),
+        ("## Log of ideas", False),
+        ("## Blog", False),
+    ],
+)
+def test_a_log_heading_may_carry_punctuation_and_emoji(heading: str, read: bool) -> None:
+    """Reported: `## Log:` and `## Log 📈` were no Log section, so `journal log` added
+    a second one and dated all the progress before it today."""
+    facts = parse_body(f"{heading}\n\n- 2026-11-10: +1 real\n", want_log=True)
+    assert [text for _line, text in facts.log_lines] == (["- 2026-11-10: +1 real"] if read else [])
+
+
 @pytest.mark.parametrize("depth", [10, 40])
 def test_a_deep_outline_before_the_log_hides_no_check_in(depth: int) -> None:
     """Reported: a `## Plan` outline 10 levels deep made markdown-it (CommonMark's limit

@@ -43,6 +43,13 @@ _SLOW = re.compile(r"[`\\<]")
 _MANY_BRACKETS = 256  # more "[" in one paragraph: markdown-it's link rule is quadratic
 _LOG_TITLES = frozenset({"log", "check-ins", "checkins", "progress log"})
 _NEWLINE = re.compile(r"\r\n?|\n")  # the line breaks markdown-it counts lines by
+_NOT_A_NAME = re.compile(r"[^\w\s-]")  # "Log:", "Log 📈": a colon or emoji is no part of it
+
+
+def _is_log_title(title: str) -> bool:
+    """Whether a heading names a goal's Log section: ``Log``, ``Check-ins``, ``Progress
+    log``, in any case, with any punctuation or emoji around the words."""
+    return " ".join(_NOT_A_NAME.sub(" ", title).split()).casefold() in _LOG_TITLES
 
 
 class BodyLink(NamedTuple):
@@ -398,7 +405,7 @@ def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: boo
             level, title = block[2], block[3].strip()
             line = first_line + index
             facts.headings.append(Heading(level, title, line))
-            is_log = want_log and title.casefold() in _LOG_TITLES
+            is_log = want_log and _is_log_title(title)
             if log is not None and (level <= log.level or is_log):
                 log.end = line  # sections end at the next heading as high, or the next Log
                 log = None
