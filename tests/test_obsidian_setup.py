@@ -4,6 +4,7 @@ types.json, Bases views written once and never over an edit, daily notes dated."
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from journal.core.progress import pace
 from journal.core.property_types import KNOWN_TYPES, merge_types, wanted_types
 from journal.usecases.obsidian_setup import THROUGH_A_SYMLINK, obsidian_setup
 from tests import basesexpr
-from tests.conftest import Invoke, Write, goal_text
+from tests.conftest import EXAMPLE_VAULT, Invoke, Write, goal_text
 
 TYPES = ".obsidian/types.json"
 USER_TYPES = {
@@ -599,3 +600,13 @@ def test_setup_writes_through_the_vault_so_every_file_is_accounted_for(vault: Pa
     }
     assert sorted(opened.written) == sorted(on_disk)
     assert {".obsidian/types.json", ".journal/obsidian.json"} <= set(opened.written)
+
+
+def test_the_example_vault_is_as_setup_makes_it(tmp_path: Path) -> None:
+    """Reported: a first `journal obsidian setup` on a fresh copy of the example vault
+    changed its Goals base (the base changed, the vault was not set up again)."""
+    copy = tmp_path / "vault"
+    shutil.copytree(EXAMPLE_VAULT, copy)
+    report = setup(copy, "--dry-run")
+    assert [b["action"] for b in report["bases"]] == ["unchanged"] * len(report["bases"])
+    assert not report["types"]["added"]
