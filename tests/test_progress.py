@@ -53,6 +53,14 @@ def test_pace_rates_per_week() -> None:
     assert pace(goal(target=None), date(2026, 11, 5)).status == "unknown"
 
 
+def test_a_goal_past_due_short_of_its_target_is_behind_without_a_start() -> None:
+    """Reported: `status` and the review called such a goal's pace "unknown" (no start
+    day to draw the line from) while `list` said "2d overdue"."""
+    late = pace(goal(start=None, current=0, target=1, due=date(2026, 12, 1)), date(2026, 12, 3))
+    assert (late.status, late.expected) == ("behind", 1)
+    assert pace(goal(start=None), date(2026, 11, 5)).status == "unknown"  # not due yet
+
+
 def test_decreasing_goals_are_done_at_or_below_target() -> None:
     assert pace(goal(baseline=10, target=2, current=2), date(2026, 11, 5)).status == "done"
     assert pace(goal(baseline=10, target=2, current=9), date(2026, 11, 5)).status == "behind"

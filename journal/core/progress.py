@@ -85,10 +85,12 @@ def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
         return Pace(goal.status, expected, None, seen)
     if value is None and goal.current is None:  # no value and no check-in: shown as "?"
         return Pace("unknown", expected, None, None)
-    if expected is None or goal.target is None or goal.target == base:
+    if goal.target is None or goal.target == base:
         return Pace("unknown", expected, needed, seen)
-    if goal.due is not None and today > goal.due:
-        return Pace("behind", expected, needed, seen)  # the day has passed, short of target
+    if goal.due is not None and today > goal.due:  # the day has passed, short of target:
+        return Pace("behind", goal.target, needed, seen)  # no start needed to know that
+    if expected is None:
+        return Pace("unknown", expected, needed, seen)
     return Pace(_judged(current, expected, goal.target - base), expected, needed, seen)
 
 
