@@ -9,7 +9,17 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal.core.dates import parse_date
-from journal.core.formatting import bar, exact_number, number, percent, plural, signed
+from journal.core.formatting import (
+    bar,
+    columns,
+    exact_number,
+    number,
+    padded,
+    percent,
+    plural,
+    shortened,
+    signed,
+)
 
 SHOWN_CHECKINS = 5
 
@@ -400,10 +410,6 @@ TITLE_WIDTH = 44
 GOAL_WIDTH = 32
 
 
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _state_text(r: dict[str, Any]) -> tuple[str, str]:
     if r["state"] == "overdue":
         return f"overdue {r['days_overdue']}d", "bad"
@@ -416,7 +422,7 @@ def followup_lines(rows: list[dict[str, Any]], style: Style = unstyled) -> list[
     for r in rows:
         text, role = _state_text(r)
         people = ", ".join(r["with"]) or "?"
-        goal = f"  -> {_short(r['goal']['title'], GOAL_WIDTH)}" if r["goal"] else ""
+        goal = f"  -> {shortened(r['goal']['title'], GOAL_WIDTH)}" if r["goal"] else ""
         closed = f"  (done {r['done']})" if isinstance(r["done"], str) else ""
         out.append(
             f"{style(f'{text:<12}', role)} {r['follow_up_by'] or '':<10}  "
@@ -449,15 +455,16 @@ def people_table(rows: list[dict[str, Any]], today: date, style: Style = unstyle
     """One line per contact: last and next touch point; stale ones marked."""
     if not rows:
         return "no contacts yet\n"
-    name_w = max(len(r["name"]) for r in rows)
-    org_w = max(len(r["org"] or "") for r in rows)
+    name_w = max(columns(r["name"]) for r in rows)
+    org_w = max(columns(r["org"] or "") for r in rows)
     last = [_touch_text(r["last"], today) for r in rows]
-    last_w = max(len(t) for t in last)
+    last_w = max(columns(t) for t in last)
     out = []
     for r, last_text in zip(rows, last, strict=True):
         flag = style("stale", "warn") if r["stale"] else ""
         out.append(
-            f"{r['name']:<{name_w}}  {r['org'] or '':<{org_w}}  last: {last_text:<{last_w}}  "
+            f"{padded(r['name'], name_w)}  {padded(r['org'] or '', org_w)}  "
+            f"last: {padded(last_text, last_w)}  "
             f"next: {_touch_text(r['next'], today, ahead=True)}  {flag}".rstrip()
         )
     return "\n".join(out) + "\n"
@@ -478,7 +485,7 @@ def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
         pace = style(f"{g['pace']:<8}", _PACE_ROLE.get(g["pace"], "muted"))
         line = (
             f"  {bar(g['progress'])} {percent(g['progress']):>4}  {pace}  "
-            f"{_short(g['title'], TITLE_WIDTH):<{TITLE_WIDTH}}  {measure}"
+            f"{padded(shortened(g['title'], TITLE_WIDTH), TITLE_WIDTH)}  {measure}"
         )
         out.append(line.rstrip())
         if g["next_milestone"]:

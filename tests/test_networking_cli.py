@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from journal.adapters.vault import Vault, load_catalog
+from journal.core.formatting import columns, padded, shortened
 from tests.conftest import Invoke, Write, goal_text
 
 DANA = (
@@ -978,3 +979,32 @@ def test_a_rate_goals_expected_value_keeps_its_decimals_in_status_and_review(
     assert "(expected 0.031" in row, row
     needed = re.search(r"needs ([0-9.]+)/week", row)  # it said "needs 0/week" all quarter
     assert needed is not None and float(needed.group(1)) == pytest.approx(0.0034, abs=5e-5)
+
+
+def test_columns_line_up_with_wide_letters_and_emoji(invoke: Invoke, write: Write) -> None:
+    """Reported: `people` and `status` padded by characters, so a row with Chinese or
+    Japanese names (two columns a letter) or an emoji stood off by one column a letter."""
+    write("people/Dana Ortiz.md", "---\ntype: contact\norg: Brightline\n---\n")
+    write("people/田中太郎.md", "---\ntype: contact\norg: 東京人事\n---\n")
+    write("goals/Rocket.md", goal_text("Meet 3 CHROs 🚀", current=1, start="2026-10-01"))
+    write("goals/Long.md", goal_text("与十位人事总监面谈并建立长期的职业发展关系网络", current=1))
+    write("goals/Plain.md", goal_text("Plain goal", current=1, start="2026-10-01"))
+    people = invoke("people").stdout.splitlines()
+    assert [columns(line.partition("last:")[0]) for line in people] == [24, 24]
+    board = [line for line in invoke("status").stdout.splitlines() if "/" in line]
+    assert len(board) == 3 and len({columns(line.rpartition("  ")[0]) for line in board}) == 1
+    assert "与十位人事总监面谈并建立长期的职业发展关系…" in invoke("status").stdout
+
+
+def test_text_is_measured_in_terminal_columns() -> None:
+    assert [columns(t) for t in ("abc", "田中", "🚀", "é", "e\u0301", "a\u200db")] == [
+        3,
+        4,
+        2,
+        1,
+        1,
+        2,
+    ]
+    assert padded("田中", 6) == "田中  " and padded("abc", 2) == "abc"
+    assert shortened("田中太郎", 5) == "田中…" and shortened("abcdef", 5) == "abcd…"
+    assert shortened("田中", 4) == "田中"

@@ -9,6 +9,39 @@ from typing import Any
 BAR_WIDTH = 10
 
 
+def columns(text: str) -> int:
+    """The terminal columns ``text`` takes: two for a wide letter (Chinese, Japanese,
+    Korean, most emoji), none for a combining mark or an invisible format character."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    total = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Me", "Cf"):
+            continue
+        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return total
+
+
+def padded(text: str, width: int) -> str:
+    """``text`` with spaces after it to fill ``width`` terminal columns."""
+    return text + " " * (width - columns(text))
+
+
+def shortened(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` terminal columns, ending in ``…`` when cut."""
+    if columns(text) <= width:
+        return text
+    kept, used = [], 0
+    for char in text:
+        used += columns(char)
+        if used > width - 1:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"
+
+
 def number(value: float | None) -> str:
     """``3``, ``2.5``, or ``?`` for an unknown value; never in exponent form (a target of
     576087000000000.5 is not ``5.76087e+14``).  A value as written (up to 12 significant
