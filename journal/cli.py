@@ -43,8 +43,9 @@ class State:
         if self.opened is None:
             from journal.usecases.common import open_vault
 
-            self.opened = open_vault(self.vault_option)
-            self.opened.notify = lambda message: echo(f"journal: {message}", err=True)
+            self.opened = open_vault(
+                self.vault_option, notify=lambda message: echo(f"journal: {message}", err=True)
+            )
         return self.opened
 
     def close(self) -> None:

@@ -212,6 +212,24 @@ def test_list_reports_bad_files_and_goes_on(invoke: Invoke, write: Write) -> Non
     )
 
 
+def test_a_folder_inside_a_vault_is_read_with_a_notice(
+    invoke: Invoke, vault: Path, write: Write, tmp_path: Path
+) -> None:
+    """Reported: `--vault goals` (or `.journal`) inside a vault ran quietly with other
+    numbers, leaving out the meetings and notes around it."""
+    write("goals/a.md", goal_text("Alpha"))
+    inside = invoke("list", "--json", root=vault / "goals")
+    assert inside.exit_code == 0
+    assert inside.stderr == (
+        f"journal: {vault}/goals is a folder inside the vault {vault}, read as a vault of its "
+        f"own: its numbers leave out the rest (pass --vault {vault} for the whole vault)\n"
+    )
+    assert invoke("list", "--json").stderr == ""  # the vault itself
+    alone = tmp_path / "notes"
+    alone.mkdir()
+    assert invoke("list", root=alone).stderr == ""  # a folder in no vault is one of its own
+
+
 def test_show_text_and_json(invoke: Invoke, write: Write) -> None:
     write("goals/a.md", goal_text("Alpha"))
     text = invoke("show", "alpha").stdout

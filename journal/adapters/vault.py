@@ -47,6 +47,18 @@ def find_vault(explicit: str | None, cwd: Path) -> Path:
     )
 
 
+def enclosing_vault(root: Path) -> Path | None:
+    """The nearest folder above ``root`` that holds ``.journal/`` or ``.obsidian/``
+    when ``root`` holds neither: ``root`` is then a folder inside that vault (``--vault
+    goals``, ``--vault .journal``), not a vault of its own."""
+    if any((root / marker).is_dir() for marker in MARKERS):
+        return None
+    for folder in root.parents:
+        if any((folder / marker).is_dir() for marker in MARKERS):
+            return folder
+    return None
+
+
 def usable_root(root: Path) -> Path:
     """``root``, unless its path can't be stored or shown (not UTF-8)."""
     if not is_utf8(str(root)):

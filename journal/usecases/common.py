@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from journal.adapters.vault import Vault, find_vault, load_catalog
+from journal.adapters.vault import Vault, enclosing_vault, find_vault, load_catalog
 from journal.core.catalog import Catalog
 from journal.core.errors import NotFound
 from journal.core.links import Link
@@ -18,9 +18,23 @@ LINKED = {
 }
 
 
-def open_vault(explicit: str | None, cwd: Path | None = None) -> Vault:
-    """The vault named by ``--vault``/``JOURNAL_VAULT``, or found from ``cwd``."""
-    return Vault.open(find_vault(explicit, cwd or Path.cwd()))
+def open_vault(
+    explicit: str | None,
+    cwd: Path | None = None,
+    notify: Callable[[str], None] | None = None,
+) -> Vault:
+    """The vault named by ``--vault``/``JOURNAL_VAULT``, or found from ``cwd``; what the
+    user should know goes to ``notify`` (see :meth:`Vault.notice`), such as a folder
+    named that lies inside a vault."""
+    vault = Vault.open(find_vault(explicit, cwd or Path.cwd()))
+    vault.notify = notify
+    outer = enclosing_vault(vault.root)
+    if outer is not None:
+        vault.notice(
+            f"{vault.root} is a folder inside the vault {outer}, read as a vault of its "
+            f"own: its numbers leave out the rest (pass --vault {outer} for the whole vault)"
+        )
+    return vault
 
 
 def catalog(
