@@ -752,7 +752,7 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
         from journal.core.formatting import line_texts
 
         shown = line_texts(record)
-        echo(goal_timeline(shown) if goal else vault_timeline(shown), nl=False)
+        echo(goal_timeline(shown, day) if goal else vault_timeline(shown, day), nl=False)
 
 
 # --- check --------------------------------------------------------------------------------

@@ -222,12 +222,15 @@ def _commit_line(entry: dict[str, Any]) -> str:
     return f"{entry['date']}  {entry['commit'][:7]}  {entry['author']}: {entry['message']}"
 
 
-def goal_timeline(r: dict[str, Any]) -> str:
-    """A goal's history from ``goal_history``: one block per commit, then its progress."""
+def goal_timeline(r: dict[str, Any], since: date | None = None) -> str:
+    """A goal's history from ``goal_history`` (from ``since`` on): one block per commit,
+    then its progress."""
     goal = r["goal"]
     out = [f"{goal['title']}  ({goal['path']})"]
     if r["truncated"]:
         out.append("  (history truncated: this is a shallow clone)")
+    if not r["entries"] and since is not None:
+        out.append(f"  no changes since {since}")
     for entry in r["entries"]:
         out.append("not committed yet" if entry["uncommitted"] else _commit_line(entry))
         texts = [e["text"] for e in entry["events"]] or ["text edited; no property changed"]
@@ -238,11 +241,11 @@ def goal_timeline(r: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def vault_timeline(r: dict[str, Any]) -> str:
-    """The vault's goal events from ``vault_history``, newest first, grouped by commit;
-    a goal's events in a commit one per line when there are several."""
+def vault_timeline(r: dict[str, Any], since: date | None = None) -> str:
+    """The vault's goal events from ``vault_history`` (from ``since`` on), newest first,
+    grouped by commit; a goal's events in a commit one per line when there are several."""
     if not r["entries"]:
-        return "no goal changes in the git history\n"
+        return f"no goal changes in the git history{f' since {since}' if since else ''}\n"
     out: list[str] = []
     last = None
     for entry in r["entries"]:

@@ -391,6 +391,10 @@ def test_vault_history_is_newest_first_with_since_and_limit(
         ("2026-11-21", "sql"), ("2026-11-20", "connect"), ("2026-11-10", "connect")
     ]  # fmt: skip
     assert data["repository"]["branch"] == "main"  # type: ignore[index]
+    later = invoke("history", "--since", "2026-12-01").stdout
+    assert later == "no goal changes in the git history since 2026-12-01\n"
+    goal_later = invoke("history", "sql", "--since", "2026-12-01").stdout.splitlines()
+    assert goal_later[:2] == ["Learn SQL  (goals/Other.md)", "  no changes since 2026-12-01"]
 
 
 def test_history_leaves_out_template_and_excluded_folders(

@@ -86,7 +86,7 @@ def test_new_contact_refuses_a_person_who_exists(invoke: Invoke, write: Write, v
     again = invoke("new", "contact", "Jose Nunez")
     assert (again.exit_code, again.stderr) == (
         1,
-        "people/José Núñez.md: a contact called 'Jose Nunez' already exists\n",
+        "people/José Núñez.md: a contact called 'Jose Nunez' already exists: José Núñez\n",
     )
 
 

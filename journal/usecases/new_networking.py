@@ -59,7 +59,8 @@ def _check_name(catalog: Catalog, name: str) -> str:
         raise UsageProblem("a contact needs a name")
     existing = _same_person(catalog, name)
     if existing is not None:
-        raise Conflict(f"a contact called '{name}' already exists", path=existing.path)
+        known = "" if existing.title == name else f": {existing.title}"
+        raise Conflict(f"a contact called '{name}' already exists{known}", path=existing.path)
     return name
 
 
