@@ -49,7 +49,10 @@ def file_value(value: Any) -> str:
         return "{" + ", ".join(f"{k}: {file_value(v)}" for k, v in value.items()) + "}"
     if isinstance(value, float):
         return exact_number(value) if not value.is_integer() else repr(value)  # 0.00001
-    return str(value).replace("\r", "\\r").replace("\n", "\\n")
+    text = str(value)
+    if isinstance(value, str):  # the line break a `>` or `|` block ends with is no text
+        text = text.removesuffix("\n")
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def goal_table(records: list[dict[str, Any]], today: date) -> str:
@@ -98,7 +101,7 @@ def goal_card(r: dict[str, Any], today: date) -> str:
     if r["supports"] or r["why"]:
         out.append(
             f"  relevant: {', '.join(r['supports']) or ''}"
-            f"{' - ' if r['supports'] and r['why'] else ''}{r['why'] or ''}"
+            f"{' - ' if r['supports'] and r['why'] else ''}{' '.join((r['why'] or '').split())}"
         )
     start = f"   start: {r['start']}" if r["start"] else ""
     out.append(f"  due: {due_text(r['due'], today, r['status'])}{start}")

@@ -373,6 +373,19 @@ def test_set_prints_values_as_the_file_shows_them(invoke: Invoke, write: Write) 
     ]
 
 
+def test_a_why_written_as_a_folded_block_shows_on_one_line(invoke: Invoke, write: Write) -> None:
+    """Reported: `why: >` over two lines made `show` print an empty line after it, and
+    `set why=` showed the old value ending in a literal `\\n`."""
+    text = goal_text("Alpha").replace("---\n", "---\nwhy: >\n  Someone who did\n  the job.\n", 1)
+    write("goals/a.md", text)
+    card = invoke("show", "alpha").stdout.splitlines()
+    [relevant] = [line for line in card if "relevant:" in line]
+    assert relevant == "  relevant: Someone who did the job."
+    assert card[card.index(relevant) + 1].startswith("  due: ")  # no empty line between
+    changed = invoke("set", "alpha", "why=Short").stdout
+    assert changed == "goals/a.md: why: Someone who did the job. -> Short\n"
+
+
 EDITABLE = {"bad-values.md", "invalid-date.md"}  # valid YAML holding bad values
 
 
