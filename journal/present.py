@@ -98,11 +98,10 @@ def goal_card(r: dict[str, Any], today: date) -> str:
         effort = f"{number(r['effort'])} h/week" if r["effort"] is not None else "?"
         confidence = f"   confidence: {number(r['confidence'])}/10" if r["confidence"] else ""
         out.append(f"  effort: {effort}{confidence}")
-    if r["supports"] or r["why"]:
-        out.append(
-            f"  relevant: {', '.join(r['supports']) or ''}"
-            f"{' - ' if r['supports'] and r['why'] else ''}{' '.join((r['why'] or '').split())}"
-        )
+    why = " ".join((r["why"] or "").split())  # a `>` or `|` block on one line
+    if r["supports"] or why:
+        supports = ", ".join(r["supports"])
+        out.append(f"  relevant: {supports}{' - ' if supports and why else ''}{why}")
     start = f"   start: {r['start']}" if r["start"] else ""
     out.append(f"  due: {due_text(r['due'], today, r['status'])}{start}")
     for m in r["milestones"]:
