@@ -302,7 +302,7 @@ def _closes(text: str, at: int) -> bool:
     skipping quoted values and comments."""
     depth = 0
     index = at
-    last = ""  # the last character before this one that is no space
+    last = "["  # the last character before this one that is no space (or comment)
     while index < len(text):
         char = text[index]
         if char in "[{":
@@ -311,11 +311,12 @@ def _closes(text: str, at: int) -> bool:
             depth -= 1
             if depth == 0:
                 return True
-        elif char in "'\"" and last in "[{,:":  # a quote that starts a value
+        elif char in "'\"" and last in ("[", "{", ",", ":"):  # a quote that starts a value
             index = _quote_end(text, index)
         elif char == "#" and text[index - 1] in " \t\n":
-            index = _line_end(text, index + 1) - 1
-        if char not in " \t":
+            index = _line_end(text, index + 1)  # the comment's line ends
+            continue
+        if char not in " \t\n":
             last = char
         index += 1
     return False
