@@ -9,6 +9,7 @@ run of them becomes a phrase of those words, found anywhere in the text.
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: Hiragana, katakana (with its extensions and halfwidth forms), Han (its extensions,
@@ -17,7 +18,6 @@ _LETTERS = (
     "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff"
     "\uff66-\uff9f\U00020000-\U0003134f"
 )
-_RUN = re.compile(f"[{_LETTERS}]{{2,}}")
 
 #: What separates two such letters in the index: invisible, and no letter to FTS5.
 GAP = "\u200b"
@@ -27,7 +27,14 @@ def spaced(text: str) -> str:
     """``text`` with :data:`GAP` between each two letters of these scripts."""
     if text.isascii():
         return text
-    return _RUN.sub(lambda run: GAP.join(run[0]), text)
+    return _runs().sub(lambda run: GAP.join(run[0]), text)
+
+
+@functools.cache
+def _runs() -> re.Pattern[str]:
+    """Two or more of those letters in a row (compiled on first use: its ranges take
+    milliseconds to compile, which a command reading no such text need not pay)."""
+    return re.compile(f"[{_LETTERS}]{{2,}}")
 
 
 def unspaced(text: str) -> str:
