@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
 from journal.core import links as wikilinks
+from journal.core.fences import fence_step
 from journal.core.tags import body_tags
 
 if TYPE_CHECKING:  # markdown-it is imported when a body is first parsed (startup stays light)
@@ -171,13 +172,6 @@ def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> Bod
     return _facts(blocks if blocks is not None else md_blocks(text), lines, first_line, want_log)
 
 
-#: A fenced code block's first line, in a block quote or a list item too: the fence and
-#: its info string (which can't hold a backtick after a backtick fence).
-_MARKED_FENCE = r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]))*[ \t]*(`{3,}|~{3,})"
-_FENCE_OPEN = re.compile(_MARKED_FENCE + r"(.*)")
-_FENCE_CLOSE = re.compile(_MARKED_FENCE + r"[ \t]*")
-
-
 def blank_comments(text: str) -> str:
     """``text`` without Obsidian's comments - ``%%`` to the next ``%%``, on one line or
     over several - line breaks kept, so every line keeps its number; a ``%%`` in fenced
@@ -195,21 +189,6 @@ def blank_comments(text: str) -> str:
             line, hidden = _blank_line(line, hidden)
         out.append(line)
     return "".join(out)
-
-
-def fence_step(fence: str | None, line: str) -> tuple[str | None, bool]:
-    """Fenced code, one line at a time: given the fence open before ``line`` (None:
-    none), the one open after it, and whether ``line`` is code (a fence line, or in
-    fenced code; in a block quote or list item too)."""
-    if fence is not None:
-        closing = _FENCE_CLOSE.fullmatch(line)
-        if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence):
-            return None, True
-        return fence, True
-    opened = _FENCE_OPEN.fullmatch(line)
-    if opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
-        return opened.group(1), True  # (a backtick fence's info holds no backtick)
-    return None, False
 
 
 def _blank_line(line: str, hidden: bool) -> tuple[str, bool]:

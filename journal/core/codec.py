@@ -434,7 +434,7 @@ def _conflict_start(text: str) -> int | None:
     ``=======``, then ``>>>>>>>``, outside fenced code), or None."""
     if "<<<<<<<" not in text:
         return None
-    from journal.core.body import fence_step
+    from journal.core.fences import fence_step
 
     wanted, start = "<", 0
     fence: str | None = None

@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from journal.core import codec
-from journal.core.body import fence_step
 from journal.core.errors import JournalError
+from journal.core.fences import fence_step
 from journal.core.formatting import json_numbers
 
 HASH_KEY = "generated_hash"  # the property holding :func:`owned_hashes`
