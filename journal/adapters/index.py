@@ -1244,7 +1244,7 @@ def _snippet(conn: sqlite3.Connection, query: str, rowid: int) -> str:
     conn.execute("DELETE FROM temp.pieces")
     conn.executemany(
         "INSERT INTO temp.pieces (rowid, title, body) VALUES (?, '', ?)",
-        enumerate(_pieces(body), start=1),
+        _candidates(list(enumerate(_pieces(body), start=1)), query),
     )
     try:
         best = conn.execute(
@@ -1263,6 +1263,26 @@ def _snippet(conn: sqlite3.Connection, query: str, rowid: int) -> str:
         (size, query, best[0]),
     ).fetchone()
     return str(found)
+
+
+#: The pieces of a body a snippet is looked for in, at most: those that hold a word of
+#: the query as written (a 5 MB log is some 2,500 pieces, each tokenized to be searched).
+SNIPPET_CANDIDATES = 40
+
+
+def _candidates(pieces: list[tuple[int, str]], query: str) -> list[tuple[int, str]]:
+    """The first :data:`SNIPPET_CANDIDATES` ``pieces`` that hold a word of ``query``
+    (in any case), or every piece when none does (a word FTS5 matches but not as
+    written: ``cafe`` for ``café``, a phrase split over lines)."""
+    words = [w.casefold() for w in _QUERY_WORD.findall(query) if w not in _OPERATORS]
+    if len(pieces) <= SNIPPET_CANDIDATES or not words:
+        return pieces
+    found = [(n, p) for n, p in pieces if any(w in p.casefold() for w in words)]
+    return found[:SNIPPET_CANDIDATES] or pieces
+
+
+_QUERY_WORD = re.compile(r"\w+")
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR", "title", "body"})
 
 
 def _pieces(body: str) -> Iterator[str]:
