@@ -126,18 +126,40 @@ def test_other_notes_add_to_the_files_value_and_a_recount_includes_them() -> Non
 
 
 def test_other_notes_are_measured_against_the_file_not_git() -> None:
-    # git recorded 6 on 11-03 (a value the file's log never had): the +2 on 11-05
-    # elsewhere is an offset of 2 against the file's own value then (1), not an =8.
-    catalog = _goal_with("- 2026-11-02: +1\n- 2026-11-10: +1\n", 2, ("daily/2026-11-05.md", "+2"))
+    # git recorded 6 on 11-03 (a value the file's log never had; current 5 is a hand
+    # edit the log does not explain): the +2 on 11-05 elsewhere is an offset of 2
+    # against the file's own value then (1), not an =8.
+    catalog = _goal_with("- 2026-11-02: +1\n- 2026-11-10: +1\n", 5, ("daily/2026-11-05.md", "+2"))
     [g] = catalog.goals
     points = value_series(g, date(2026, 11, 22), [(date(2026, 11, 3), 6.0)])
     assert [(p.day.day, p.value, p.source) for p in points] == [
         (1, 0, "start"), (2, 1, "log"), (3, 6, "git"), (5, 8, "note"), (10, 9, "log"),
-        (22, 4, "file"),
+        (22, 7, "file"),
     ]  # fmt: skip
     # With no git values the file's own series is the one offsets are measured against.
+    catalog = _goal_with("- 2026-11-02: +1\n- 2026-11-10: +1\n", 2, ("daily/2026-11-05.md", "+2"))
+    [g] = catalog.goals
     assert [(p.day.day, p.value) for p in value_series(g, date(2026, 11, 22))] == [
         (1, 0), (2, 1), (5, 3), (10, 4)
+    ]  # fmt: skip
+
+
+def test_a_log_that_gives_current_is_the_record_commits_do_not_contradict() -> None:
+    """Reported: a post logged a week late (`--date 2026-11-28`, after the commit of
+    11-29 that had 1) made the series 1, 2 (11-28), 1 (11-29, git), 2: a drop that never
+    happened, and the week's change in the review disagreed with its check-ins."""
+    catalog = _goal_with("- 2026-11-26: +1 first\n- 2026-11-28: +1 forgot\n", 2)
+    [g] = catalog.goals
+    points = value_series(g, date(2026, 12, 4), [(date(2026, 11, 29), 1.0)])
+    assert [(p.day.day, p.value, p.source) for p in points] == [
+        (1, 0, "start"), (26, 1, "log"), (28, 2, "log")
+    ]  # fmt: skip
+    # a line for progress made before the log leaves the dating to the commits
+    carried = _goal_with("- 2026-12-04: +2 made before the log\n", 2)
+    [c] = carried.goals
+    dated = value_series(c, date(2026, 12, 4), [(date(2026, 11, 29), 2.0)])
+    assert [(p.day.day, p.value, p.source) for p in dated] == [
+        (1, 0, "start"), (29, 2, "git"), (4, 2, "file")
     ]  # fmt: skip
 
 

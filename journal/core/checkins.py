@@ -99,6 +99,12 @@ class CheckIn(NamedTuple):
         return f"{self.op}{exact_number(self.amount)}"
 
 
+#: The note of the line ``journal log`` adds for progress the log lacked (made by hand,
+#: or by ``journal set`` with no Log section): dated the day it is written, not the day
+#: the progress was made.
+BEFORE_THE_LOG = "made before the log"
+
+
 def log_agrees(baseline: float | None, log: list[CheckIn], current: float | None) -> bool:
     """Does ``current`` equal ``baseline`` plus the goal's own ``log``?  Yes when there is
     nothing to compare (no ``current``, no measuring check-in); equal up to float

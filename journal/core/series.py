@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from journal.core.checkins import CheckIn
+from journal.core.checkins import BEFORE_THE_LOG, CheckIn, gives
 from journal.core.goal import Goal
 from journal.core.progress import start_of
 
@@ -212,6 +212,8 @@ def value_series(
 ) -> list[Point]:
     """The goal's value over time: :func:`file_series` plus :func:`offsets`; a day with
     only check-ins from other notes is a ``note`` point."""
+    if _log_explains(goal):
+        recorded = ()  # its log dates every step: a commit can only contradict a late line
     points = file_series(goal, today, recorded)
     base = pairs(points)
     git_free = not recorded or goal.metric_source == "meetings"  # file_series ignores it
@@ -226,6 +228,20 @@ def value_series(
             days, values_on(base, days, goal.baseline or 0), values_on(steps, days, 0), strict=True
         )
     ]
+
+
+def _log_explains(goal: Goal) -> bool:
+    """Whether the goal's own log gives its ``current``, step by step: then the log is
+    its record, and a value committed before a backdated line was added (2 posts, the
+    second logged a week late) is no dip in the series.  Not when a line of it stands
+    for progress made before the log (:data:`BEFORE_THE_LOG`): when that was made, only
+    the commits tell."""
+    own = [c for c in goal.checkins if c.path == goal.path and c.op is not None]
+    if not own or goal.file_current is None or goal.metric_source == "meetings":
+        return False
+    if any(c.note == BEFORE_THE_LOG for c in own):
+        return False
+    return gives(goal.baseline, own, goal.file_current)
 
 
 def current_value(goal: Goal, today: date | None) -> float | None:

@@ -16,6 +16,7 @@ from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.checkins import (
+    BEFORE_THE_LOG,
     CheckIn,
     MiswrittenValue,
     exact_sum,
@@ -74,9 +75,6 @@ def _number(doc: codec.Document, key: str) -> float | None:
             f"{exc.message}; fix it before logging", line=doc.key_line(key)
         ) from None
     return float(value) if value is not None else None
-
-
-_BEFORE = "made before the log"  # the note of the line for progress the log lacked
 
 
 def _tidy(value: float) -> int | float:
@@ -153,9 +151,10 @@ def log_checkin(
         # M007); a change, not an =N, which would leave later backdated lines uncounted
         if current is not None and not logged and op != "=" and not gives(base, [], current):
             gap, today = exact_sum(current, -base), catalog.today or day
-            carried = CheckIn(today, "+" if gap > 0 else "-", abs(gap), _BEFORE, 0, goal.path)
+            sign = "+" if gap > 0 else "-"
+            carried = CheckIn(today, sign, abs(gap), BEFORE_THE_LOG, 0, goal.path)
             text = append_checkin(codec.parse_text(text, bom=doc.bom), carried)
-            result["carried"] = f"{today.isoformat()} {carried.value_text} {_BEFORE}"
+            result["carried"] = f"{today.isoformat()} {carried.value_text} {BEFORE_THE_LOG}"
         text = append_checkin(codec.parse_text(text, bom=doc.bom), checkin)
         if after_read is not None:
             after_read()
