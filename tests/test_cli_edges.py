@@ -292,7 +292,7 @@ def test_set_prints_each_change_on_one_line_and_whole_numbers_as_typed(
     result = invoke("set", "alpha", "why=line one\nline two", "target=1e3")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        "goals/x.md: why: folded text\\n -> line one\\nline two\ngoals/x.md: target: 5 -> 1000\n"
+        "goals/x.md: why: folded text -> line one\\nline two\ngoals/x.md: target: 5 -> 1000\n"
     )
     assert "\ntarget: 1000\n" in path.read_text()
 

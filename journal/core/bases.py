@@ -45,11 +45,12 @@ _GOAL_FORMULAS = {
     "pace": (
         'if(status == "done" || formula.reached, "done",'
         ' if(status == "paused" || status == "dropped", status,'
-        " if(current.isEmpty() || formula.share == null || !due || !formula.start"
-        " || due <= formula.start,"
-        ' "unknown",'
+        ' if(current.isEmpty() || formula.share == null, "unknown",'
+        # past its due day short of the target: behind, with or without a start
+        ' if(due && today() > due, "behind",'
+        ' if(!due || !formula.start || due <= formula.start, "unknown",'
         ' if(formula.share - formula.elapsed > 0.1, "ahead",'
-        ' if(formula.share - formula.elapsed < -0.1, "behind", "on track")))))'
+        ' if(formula.share - formula.elapsed < -0.1, "behind", "on track")))))))'
     ),
 }
 
