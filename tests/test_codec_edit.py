@@ -88,6 +88,18 @@ def test_block_list_replacement_keeps_a_comment_after_it() -> None:
         ("  - a\n  - b\n", ["x", "a", "y", "b", "z"], "  - x\n  - a\n  - y\n  - b\n  - z\n"),
         ('- "[[Dana]]"  # met in May\n- x\n', ["[[Dana]]", "[[Sam]]"], None),
         ("  - 1\n  - two\n", ["1", "two"], '  - "1"\n  - two\n'),  # "1" is no number 1
+        # reordered, every item keeps its comment (found in review: two were lost)
+        (
+            "  - networking  # Q4\n  - events  # in person\n  - career  # 2025\n",
+            ["career", "events", "networking"],
+            "  - career  # 2025\n  - events  # in person\n  - networking  # Q4\n",
+        ),
+        # a comment line leads the item below it: a new item goes above it
+        ("  - a\n  # about b\n  - b\n", ["a", "x", "b"], "  - a\n  - x\n  # about b\n  - b\n"),
+        # of two equal items the first is kept, with its comment
+        ("  - a  # 1\n  - a  # 2\n  - b  # 3\n", ["a", "b"], "  - a  # 1\n  - b  # 3\n"),
+        # every item replaced: no comment line is lost
+        ("  - a\n  # c1\n  - b\n", ["x", "y"], "  # c1\n  - x\n  - y\n"),
     ],
 )
 def test_a_block_list_is_edited_item_by_item(items: str, value: list[str], written: str) -> None:

@@ -753,9 +753,10 @@ def _list_edit(
     text: str, span: yaml12.Span, old: Value, value: Value, newline: str
 ) -> _Splice | None:
     """A block list of single-line values edited item by item (None when it is not
-    one, or ``value`` is no plain list of single values): the items kept stay as they
-    are, with their comments; a removed item's line goes, its comment with it; new items
-    come after the item before them; comment lines between items stay where they are."""
+    one, or ``value`` is no plain list of single values).  An item kept keeps its line,
+    with its comment, and the comment lines just above it, wherever the new order puts
+    it; a removed item's line goes (its comment with it), the comment lines above it
+    stay; a new item goes after the item before it."""
     if span.kind != "block-seq" or not span.items or not is_sequence(old):
         return None
     if not is_sequence(value) or not value or any(_is_collection(v) for v in value):
@@ -770,23 +771,28 @@ def _list_edit(
             return None  # a multi-line value, or more than the item on its line
         if rest and not rest.startswith("#"):
             return None
-    gaps = [text[end:start] for end, start in zip(ends, starts[1:], strict=False)] + [""]
+    above = [""] + [text[end:start] for end, start in zip(ends, starts[1:], strict=False)]
     pad = text[starts[0] : span.items[0].start].partition("-")[0]
-    added = [f"{pad}- {inline_text(v)}{newline}" for v in value]
-    import difflib  # only an edit of a list needs it
-
+    unused: dict[tuple[str, str], list[int]] = {}
+    for index, item in enumerate(old):
+        unused.setdefault(_key(item), []).append(index)
+    kept = [unused[_key(v)].pop(0) if unused.get(_key(v)) else None for v in value]
+    removed = sorted(set(range(len(old))) - {k for k in kept if k is not None})
     out: list[str] = []
-    matcher = difflib.SequenceMatcher(None, [_key(v) for v in old], [_key(v) for v in value])
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            out += [text[starts[k] : ends[k]] + gaps[k] for k in range(i1, i2)]
-        else:  # what goes, then what comes where it was
-            out += added[j1:j2]
-            out += gaps[i1:i2]
-    new = "".join(out)
+    for place, (new, was) in enumerate(zip(value, kept, strict=True)):
+        later = [k for k in kept[place:] if k is not None]
+        before = was if was is not None else min(later, default=len(old))
+        while removed and removed[0] < before:  # what stood above the next item kept
+            out.append(above[removed.pop(0)])
+        if was is None:
+            out.append(f"{pad}- {inline_text(new)}{newline}")
+        else:
+            out.append(above[was] + text[starts[was] : ends[was]])
+    out += [above[k] for k in removed]
+    new_text = "".join(out)
     if not text[: ends[-1]].endswith("\n"):
-        new = new.removesuffix(newline)  # the list ended the text, with no line break
-    return _Splice(starts[0], ends[-1], new)
+        new_text = new_text.removesuffix(newline)  # the list ended the text, with no break
+    return _Splice(starts[0], ends[-1], new_text)
 
 
 def _key(value: Value) -> tuple[str, str]:
