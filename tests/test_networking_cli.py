@@ -413,6 +413,27 @@ def test_done_marks_a_goal_and_its_milestones(invoke: Invoke, write: Write, vaul
     )
 
 
+def test_a_milestone_number_is_its_number_not_a_digit_in_a_title(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `--milestone 2` marked "Modules 1-12 passed" done (a title holding
+    "2"), and `--milestone 1` matched three titles."""
+    text = goal_text("SHRM modules").replace(
+        "due: 2026-12-31\n",
+        "due: 2026-12-31\nmilestones:\n  - {title: Modules 1-4 passed}\n"
+        "  - {title: Practice exam 1}\n  - {title: Modules 1-12 passed}\n  - {title: '2'}\n",
+    )
+    write("goals/SHRM.md", text)
+    first = json.loads(invoke("done", "SHRM", "--milestone", "1", "--json").stdout)
+    assert first["key"] == "milestones[1] Modules 1-4 passed"
+    second = json.loads(invoke("done", "SHRM", "--milestone", "2", "--json").stdout)
+    assert second["key"] == "milestones[4] 2"  # a title that is exactly the text comes first
+    exam = json.loads(invoke("done", "SHRM", "--milestone", "exam", "--json").stdout)
+    assert exam["key"] == "milestones[2] Practice exam 1"
+    third = json.loads(invoke("done", "SHRM", "--milestone", "3", "--json").stdout)
+    assert third["key"] == "milestones[3] Modules 1-12 passed"
+
+
 def test_one_bad_milestone_hides_no_other_and_is_named_on_its_line(
     invoke: Invoke, write: Write
 ) -> None:

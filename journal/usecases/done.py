@@ -159,17 +159,18 @@ def _milestone(result: Done, wanted: str, day: date) -> Callable[[codec.Document
 
 
 def _find_milestone(titles: list[str], wanted: str) -> int:
-    """The milestone titled ``wanted`` (case-insensitive), else the one title that
-    holds it, else its 1-based number."""
+    """The milestone titled ``wanted`` (case-insensitive), else the one numbered
+    ``wanted`` (from 1), else the one title that holds it: a number is the milestone's
+    number, not a digit in another's title (``2`` is not "Modules 1-12 passed")."""
     key = " ".join(wanted.split()).casefold()
-    for tier in (lambda t: t.casefold() == key, lambda t: key in t.casefold()):
-        found = [i for i, title in enumerate(titles) if tier(title)]
+    exact = [i for i, title in enumerate(titles) if title.casefold() == key]
+    if not exact and key.isdigit() and 1 <= int(key) <= len(titles):
+        return int(key) - 1
+    for found in (exact, [i for i, title in enumerate(titles) if key in title.casefold()]):
         if len(found) == 1:
             return found[0]
         if found:
             names = "; ".join(titles[i] for i in found)
             raise JournalError(f"'{wanted}' matches {len(found)} milestones: {names}")
-    if key.isdigit() and 1 <= int(key) <= len(titles):
-        return int(key) - 1
     listing = "; ".join(titles) or "none"
     raise NotFound(f"no milestone called '{wanted}' (milestones: {listing})")
