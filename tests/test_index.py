@@ -1552,6 +1552,30 @@ def test_words_of_scripts_written_without_spaces_are_found_inside_the_text(
     assert hits[0]["title"] == "面谈记录"
 
 
+def test_words_beside_latin_letters_digits_and_across_spaces(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in review: `写代码` in `用Python写代码`, `2026`, and `人々` were not found;
+    `면접` (interview) was found across the space in `라면 접시`; a long Japanese
+    snippet was cut through its hit."""
+    write("notes/code.md", "# Code\n\n我用Python写代码\uff0c今天完成了2026年目标。人々の生活。\n")
+    write("notes/ramen.md", "# Ramen\n\n어제 라면 접시를 샀다.\n")
+    long_jp = "前回は" + "x" * 120 + "の設定で議論しました。次回はAnsibleとJenkinsを見直す。"
+    write("notes/jp.md", f"# JP\n\n{long_jp}\n")
+
+    def paths(query: str) -> list[str]:
+        result = invoke("search", query, "--json")
+        assert result.exit_code == 0, result.stderr
+        return [h["path"] for h in json.loads(result.stdout)]
+
+    for query in ("写代码", "Python", "2026", "年", "人々"):
+        assert paths(query) == ["notes/code.md"], query
+    assert paths("면접") == []
+    assert paths("라면") == ["notes/ramen.md"]
+    [hit] = json.loads(invoke("search", "議論", "--json").stdout)
+    assert "**議論**" in hit["snippet"] and hit["snippet"].count("**") == 2
+
+
 def test_a_symbol_beside_words_narrows_the_search(invoke: Invoke, write: Write) -> None:
     """`launch 🚀` finds the notes holding both; FTS5 dropped the symbol and found every
     note with the word."""

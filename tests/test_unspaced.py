@@ -1,31 +1,44 @@
-"""Text of scripts written without spaces, as the full-text index stores it."""
+"""Text of scripts written without spaces, as the full-text index stores and searches it."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from journal.core.unspaced import GAP, spaced, unspaced
+from journal.core.unspaced import BOUNDARY, GAP, spaced, spaced_query, unspaced
 
 
-def test_a_gap_goes_between_each_two_letters_of_those_scripts_only() -> None:
-    assert spaced("讨论了职业发展。") == GAP.join("讨论了职业发展") + "。"
-    assert spaced("ネットワーク") == GAP.join("ネットワーク")
-    assert spaced("면접을 봤어요") == f"면{GAP}접{GAP}을 봤{GAP}어{GAP}요"
-    assert spaced("职 a职b 职") == "职 a职b 职"  # one letter alone is a word already
+def test_each_letter_of_those_scripts_is_a_word_to_the_index() -> None:
+    def words(text: str) -> list[str]:
+        return spaced(text).replace(GAP, " ").split()
+
+    assert words("讨论了职业发展。下") == [*"讨论了职业发展", BOUNDARY, "。", "下"]
+    assert words("用Python写代码") == ["用", "Python", "写", "代", "码"]
+    assert words("2026年目标") == ["2026", "年", "目", "标"]
+    assert words("人々の生活") == [*"人々の生活"]  # 々 is a letter of the word
+    assert words("라면 접시") == ["라", "면", BOUNDARY, "접", "시"]  # no phrase across
     assert spaced("café Straße ünd") == "café Straße ünd"  # spaced scripts untouched
 
 
+def test_a_query_is_spaced_without_boundaries() -> None:
+    assert spaced_query("면접") == f"{GAP}면{GAP}접{GAP}"
+    assert spaced_query("title:写代码 OR Python") == f"title:{GAP}写{GAP}代{GAP}码{GAP} OR Python"
+
+
 def test_a_snippet_of_spaced_text_reads_as_written() -> None:
-    marked = "讨论了**" + f"**{GAP}**".join("职业") + "**" + GAP + "发"
+    marked = f"讨论了**职**{GAP}**业**{GAP}发{BOUNDARY}"
     assert unspaced(marked) == "讨论了**职业**发"
 
 
-@given(st.text(alphabet=st.characters(blacklist_characters=GAP)))
+_TEXT = st.text(alphabet=st.characters(blacklist_characters=GAP + BOUNDARY))
+
+
+@given(_TEXT)
 def test_spacing_is_undone_exactly(text: str) -> None:
     assert unspaced(spaced(text)) == text
+    assert unspaced(spaced_query(text)) == text
 
 
-@given(st.text(alphabet="职业发展ネットaz 。*"))
+@given(st.text(alphabet="职业发展ネットa면접z9 。*_-"))
 def test_spacing_is_undone_exactly_in_text_dense_with_those_scripts(text: str) -> None:
     assert unspaced(spaced(text)) == text

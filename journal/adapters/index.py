@@ -68,7 +68,7 @@ from journal.core.notes import (
     stem_of,
 )
 from journal.core.periodic import PeriodicSettings
-from journal.core.unspaced import GAP, spaced, unspaced
+from journal.core.unspaced import GAP, spaced, spaced_query, unspaced
 
 if TYPE_CHECKING:  # worker processes are imported only for a build of many files
     from concurrent.futures import Future
@@ -1203,11 +1203,11 @@ class Index:
                     " the search; symbols such as 🚀 alone are found as written)"
                 )
             try:
-                rows = matches(spaced(words))
+                rows = matches(spaced_query(words))
             except sqlite3.OperationalError as exc:
                 if _damaged(exc) or "locked" in str(exc):
                     raise
-                plain = _quoted_words(spaced(words))
+                plain = _quoted_words(spaced_query(words))
                 try:
                     if plain is None:
                         raise
@@ -1310,7 +1310,11 @@ _LONG_WORD = re.compile(r"\S{81,}")
 
 
 def _short_words(snippet: str) -> str:
-    return _LONG_WORD.sub(lambda m: f"{m[0][:50]}...{m[0][-27:]}", snippet)
+    """``snippet`` with its long runs cut to their ends, outside the words marked
+    ``**so**`` (a run of Chinese with a hit in it keeps the hit and its marks)."""
+    parts = snippet.split("**")
+    parts[::2] = [_LONG_WORD.sub(lambda m: f"{m[0][:50]}...{m[0][-27:]}", p) for p in parts[::2]]
+    return "**".join(parts)
 
 
 def _symbols_only(query: str) -> bool:
