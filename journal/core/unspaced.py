@@ -18,7 +18,7 @@ import re
 
 #: Hiragana, katakana (with its extensions and halfwidth forms), Han (its extensions,
 #: compatibility ideographs and the supplementary planes), the iteration and closing
-#: marks 々 〆 〇, and Hangul syllables.
+#: marks U+3005-U+3007 (々 and the like), and Hangul syllables.
 _LETTERS = (
     "\u3005-\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
     "\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
