@@ -114,6 +114,8 @@ def test_a_commented_log_is_no_log() -> None:
         ("### 📈 Progress log", True),
         ("## Check-ins:", True),
         ("## **Log**", True),
+        ("## _Log_", True),
+        ("## Check\u2011ins", True),  # a non-breaking hyphen
         ("## Logbook", False),
         ("## Log of ideas", False),
         ("## Blog", False),

@@ -1552,9 +1552,7 @@ def test_words_of_scripts_written_without_spaces_are_found_inside_the_text(
     assert hits[0]["title"] == "面谈记录"
 
 
-def test_words_beside_latin_letters_digits_and_across_spaces(
-    invoke: Invoke, write: Write
-) -> None:
+def test_words_beside_latin_letters_digits_and_across_spaces(invoke: Invoke, write: Write) -> None:
     """Found in review: `写代码` in `用Python写代码`, `2026`, and `人々` were not found;
     `면접` (interview) was found across the space in `라면 접시`; a long Japanese
     snippet was cut through its hit."""

@@ -1018,14 +1018,10 @@ def test_columns_line_up_with_wide_letters_and_emoji(invoke: Invoke, write: Writ
 
 
 def test_text_is_measured_in_terminal_columns() -> None:
-    assert [columns(t) for t in ("abc", "田中", "🚀", "é", "e\u0301", "a\u200db")] == [
-        3,
-        4,
-        2,
-        1,
-        1,
-        2,
-    ]
+    texts = ("abc", "田中", "🚀", "é", "e\u0301", "a\u200db", "ที่", "👍🏽", "👨\u200d👩\u200d👧")
+    assert [columns(t) for t in texts] == [3, 4, 2, 1, 1, 2, 1, 2, 2]
+    decomposed = "\u1106\u1167\u11ab\u110c\u1165\u11b8"  # 면접 as macOS names files
+    assert columns(decomposed) == columns("면접") == 4
     assert padded("田中", 6) == "田中  " and padded("abc", 2) == "abc"
     assert shortened("田中太郎", 5) == "田中…" and shortened("abcdef", 5) == "abcd…"
     assert shortened("田中", 4) == "田中"

@@ -44,13 +44,14 @@ _SLOW = re.compile(r"[`\\<]")
 _MANY_BRACKETS = 256  # more "[" in one paragraph: markdown-it's link rule is quadratic
 _LOG_TITLES = frozenset({"log", "check-ins", "checkins", "progress log"})
 _NEWLINE = re.compile(r"\r\n?|\n")  # the line breaks markdown-it counts lines by
-_NOT_A_NAME = re.compile(r"[^\w\s-]")  # "Log:", "Log 📈": a colon or emoji is no part of it
+_NOT_A_NAME = re.compile(r"[^\w\s-]|_")  # "Log:", "Log 📈", "_Log_": no part of the name
 
 
 def _is_log_title(title: str) -> bool:
     """Whether a heading names a goal's Log section: ``Log``, ``Check-ins``, ``Progress
     log``, in any case, with any punctuation or emoji around the words."""
-    return " ".join(_NOT_A_NAME.sub(" ", title).split()).casefold() in _LOG_TITLES
+    words = _NOT_A_NAME.sub(" ", title.replace("\u2011", "-").replace("\u2010", "-")).split()
+    return " ".join(words).casefold() in _LOG_TITLES  # (U+2010, U+2011: hyphens)
 
 
 class BodyLink(NamedTuple):

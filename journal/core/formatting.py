@@ -11,16 +11,27 @@ BAR_WIDTH = 10
 
 def columns(text: str) -> int:
     """The terminal columns ``text`` takes: two for a wide letter (Chinese, Japanese,
-    Korean, most emoji), none for a combining mark or an invisible format character."""
+    Korean, most emoji), none for a combining mark, an invisible format character, a
+    skin tone, an emoji joined to the one before (👨‍👩‍👧 is one), or the vowel and final
+    consonant of a decomposed Hangul syllable (as macOS writes file names)."""
     if text.isascii():
         return len(text)
     import unicodedata
 
     total = 0
+    joined = False
     for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Me", "Cf"):
-            continue
-        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+        code = ord(char)
+        zero = (
+            (joined and unicodedata.category(char) == "So")
+            or unicodedata.category(char) in ("Mn", "Me", "Cf")
+            or 0x1F3FB <= code <= 0x1F3FF  # skin tones
+            or 0x1160 <= code <= 0x11FF  # Hangul vowels and final consonants
+            or 0xD7B0 <= code <= 0xD7FF
+        )
+        joined = char == "\u200d"
+        if not zero:
+            total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
     return total
 
 
