@@ -1589,9 +1589,10 @@ def test_a_symbol_beside_words_narrows_the_search(invoke: Invoke, write: Write) 
 
 def test_a_query_of_punctuation_alone_is_refused(invoke: Invoke, write: Write) -> None:
     write("notes/a.md", "# A\n\nWow!!! and ... too\n")
-    result = invoke("search", "!!!")
-    assert result.exit_code == 2
-    assert result.stderr.startswith("journal: can't search for '!!!': it has no word")
+    for query in ("!!!", "-", "... ?"):
+        result = invoke("search", "--", query)
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"journal: can't search for {query!r}: it has no word")
 
 
 def test_an_index_of_the_previous_schema_is_rebuilt_with_words_as_words(

@@ -1197,7 +1197,7 @@ class Index:
         def run() -> list[Hit]:
             if _symbols_only(query):
                 return _symbol_hits(self.conn, query.strip(), limit)
-            if not any(ch.isalnum() for ch in query) and _plain_words(query) is not None:
+            if not any(ch.isalnum() or ch in '*"()' for ch in query):  # "!!!", "-", "..."
                 raise UsageProblem(
                     f"can't search for {query!r}: it has no word (punctuation is no word to"
                     " the search; symbols such as 🚀 alone are found as written)"
