@@ -98,6 +98,13 @@ def test_hostile_notes_become_diagnostics_with_a_line(
         # a property indented under one with a value: not "a ':' inside a value"
         ("status: active\n  due: 2026-12-31\n", 3, "indented under `status:`, which has a"),
         ("a:\n  b: x\n    c: y\n", 4, "indented under `b:`"),
+        # found in review: a blank line, a list item, a quoted key, a comment between
+        ("status: active\n\n  due: 2026-12-31\n", 4, "indented under `status:`"),
+        ("people:\n  - name: Dana\n      role: x\n", 4, "indented under `name:`"),
+        ("'quoted key': v\n  due: 2026\n", 3, "indented under `quoted key:`"),
+        ("status: active # c\n  due: 2026-12-31\n", 3, "indented under `status:`"),
+        # a ']' in a later property's value does not close the list
+        ("tags: [career, network\nstatus: active\ntitle: Part 2]\n", 2, "the '[' on this"),
     ],
 )
 def test_yaml_errors_name_the_cause_and_its_line(yaml: str, line: int, message: str) -> None:

@@ -276,7 +276,11 @@ def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:
         value = f'{links.group(1)}: "[[A]], [[B]]"' if links.group(1) else '"[[A]], [[B]]"'
         problem = f'links on one line need quotes: `{value}`, or one per line as `  - "[[A]]"`'
 
-    elif mark is not None and "mapping values" in problem and (key := _indented_key(text, mark)):
+    elif (
+        mark is not None
+        and any(words in problem for words in ("mapping values", "expected key"))
+        and (key := _indented_key(text, mark))
+    ):
         problem = (
             f"this line is indented under `{key}:`, which has a value already; "
             "start it where the other properties start"
@@ -316,10 +320,15 @@ def _closes(text: str, at: int) -> bool:
         elif char == "#" and text[index - 1] in " \t\n":
             index = _line_end(text, index + 1)  # the comment's line ends
             continue
+        elif char == "\n" and _TOP_KEY.match(text, index + 1):
+            return False  # the next property began first
         if char not in " \t\n":
             last = char
         index += 1
     return False
+
+
+_TOP_KEY = re.compile(r"[^\s#:\-\[\]{},'\"][^:\n]*:(?:[ \t]|$)", re.MULTILINE)
 
 
 def _quote_end(text: str, start: int) -> int:
@@ -345,15 +354,20 @@ def _indented_key(text: str, mark: Any) -> str | None:
     ``  due: 2026-12-31``, which YAML reads as more of the value ``active``)."""
     start = _line_start(text, mark.index)
     line = text[start:].partition("\n")[0]
-    before = text[: max(start - 1, 0)].rpartition("\n")[2]
+    earlier = [ln for ln in text[: max(start - 1, 0)].split("\n") if ln.strip()]
+    before = next((ln for ln in reversed(earlier) if not ln.lstrip().startswith("#")), "")
     indent = len(line) - len(line.lstrip(" "))
     found = _KEY_WITH_VALUE.match(before)
     if not found or not _PROPERTY_LINE.match(line) or indent <= len(found.group(1)):
         return None
-    return found.group(2)
+    return found.group(2).strip("'\"")
 
 
-_KEY_WITH_VALUE = re.compile(r"( *)([^\s:#'\"\[{-][^:\n]*):[ \t]+[^\s#|>]")
+#: ``key: value`` (in a list item too: ``- name: Dana``; a key in quotes too), the
+#: column its key starts at as group 1.
+_KEY_WITH_VALUE = re.compile(
+    r"( *(?:- +)?)('[^'\n]*'|\"[^\"\n]*\"|[^\s:#'\"\[{-][^:\n]*):[ \t]+[^\s#|>]"
+)
 
 #: ``with: [[A]], [[B]]``: a flow list YAML reads up to its ``]]``, then finds a comma.
 _UNQUOTED_LINKS = re.compile(r"[ \t]*(?:([^:\s-][^:]*):|-)[ \t]+\[\[[^\n]*\]\][ \t]*,")
