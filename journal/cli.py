@@ -569,9 +569,10 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
             err=True,
         )
     for path, options in sorted(result.plans.items()):
+        mine = " (you edited them: --force replaces your edits)" if "--force" in options else ""
         echo(
             f"journal: {_line(path)} still has this goal's weekly targets from before; make them "
-            f"again with: journal plan {options}",
+            f"again with: journal plan {options}{mine}",
             err=True,
         )
     return f"journal: set {', '.join(result.assigned)} in {result.title}"

@@ -204,6 +204,16 @@ def test_set_says_which_plan_still_has_the_goals_old_weekly_targets(
     assert invoke("set", "alpha", "why=A reason").stderr == ""  # not what targets come from
     assert invoke("plan", "--start", "2026-11-23").stderr == ""
     assert props_of(vault / PLAN)["targets"] != before
+    # targets you edited are kept by a plain run: the command to give is --force
+    # (reported: the hint named a run that kept the old targets)
+    text = (vault / PLAN).read_text()
+    (vault / PLAN).write_text(text.replace("values: [", "values: [0.5, ", 1))
+    edited = invoke("set", "alpha", "target=9")
+    assert edited.stderr == (
+        f"journal: {PLAN} still has this goal's weekly targets from before; make them "
+        "again with: journal plan --start 2026-11-23 --force (you edited them: --force "
+        "replaces your edits)\n"
+    )
 
 
 def test_a_link_added_to_the_reviews_goals_is_kept(

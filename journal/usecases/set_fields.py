@@ -19,6 +19,7 @@ from journal.core.fields import (
     parse_cli_value,
     yaml_value,
 )
+from journal.core.generated import untouched
 from journal.core.goal import (
     Change,
     Goal,
@@ -154,12 +155,15 @@ def _typed(doc: codec.Document, key: str) -> Any:
 def plans_for(catalog: Catalog, goal_key: str, today: date, days: int) -> dict[str, str]:
     """The plans running on ``today`` or later with weekly targets for the goal
     ``goal_key`` (see :attr:`Goal.key`), each with the ``journal plan`` options that
-    make it again (``days``: the vault's plan length, which needs no option)."""
+    make it again (``days``: the vault's plan length, which needs no option; ``--force``
+    when the targets were edited by hand, which a plain run keeps)."""
     found = {}
     for start, end, note in plan_spans(catalog):
         rows = note.props.get("targets")
         if end < today or not isinstance(rows, list):
             continue
         if any(isinstance(row, dict) and row.get("goal") == goal_key for row in rows):
-            found[note.path] = plan_options(start, end, days)
+            options = plan_options(start, end, days)
+            edited = "targets" not in (untouched(note.props, ["targets"]) or ())
+            found[note.path] = f"{options} --force" if edited else options
     return found
