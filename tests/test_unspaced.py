@@ -5,14 +5,14 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from journal.core.unspaced import BOUNDARY, GAP, spaced, spaced_query, unspaced
+from journal.core.unspaced import BOUNDARY, CLOSE, GAP, OPEN, marked, spaced, spaced_query, unspaced
 
 
 def test_each_letter_of_those_scripts_is_a_word_to_the_index() -> None:
     def words(text: str) -> list[str]:
         return spaced(text).replace(GAP, " ").split()
 
-    assert words("讨论了职业发展。下") == [*"讨论了职业发展", BOUNDARY, "。", "下"]
+    assert words("讨论了职业发展。下") == [*"讨论了职业发展。下"]  # no space: no boundary
     assert words("用Python写代码") == ["用", "Python", "写", "代", "码"]
     assert words("2026年目标") == ["2026", "年", "目", "标"]
     assert words("人々の生活") == [*"人々の生活"]  # 々 is a letter of the word
@@ -20,17 +20,21 @@ def test_each_letter_of_those_scripts_is_a_word_to_the_index() -> None:
     assert spaced("café Straße ünd") == "café Straße ünd"  # spaced scripts untouched
 
 
-def test_a_query_is_spaced_without_boundaries() -> None:
+def test_a_query_has_boundaries_only_in_its_quoted_phrases() -> None:
     assert spaced_query("면접") == f"{GAP}면{GAP}접{GAP}"
     assert spaced_query("title:写代码 OR Python") == f"title:{GAP}写{GAP}代{GAP}码{GAP} OR Python"
+    assert spaced_query('"라면 접시"') == f'"{spaced("라면 접시")}"'
+    assert BOUNDARY in spaced("라면 접시")
 
 
 def test_a_snippet_of_spaced_text_reads_as_written() -> None:
-    marked = f"讨论了**职**{GAP}**业**{GAP}发{BOUNDARY}"
-    assert unspaced(marked) == "讨论了**职业**发"
+    snippet = f"{GAP}讨{GAP}论{GAP}了{GAP}{OPEN}职{CLOSE}{GAP}{OPEN}业{CLOSE}{GAP}发{BOUNDARY}"
+    assert marked(snippet) == "讨论了**职业**发"
+    own = f"会议记录：**{GAP}{OPEN}重{CLOSE}{GAP}{OPEN}要{CLOSE}{GAP}**{GAP}决{GAP}定"
+    assert marked(own) == "会议记录：****重要****决定"  # the note's own bold stays
 
 
-_TEXT = st.text(alphabet=st.characters(blacklist_characters=GAP + BOUNDARY))
+_TEXT = st.text(alphabet=st.characters(blacklist_characters=GAP + BOUNDARY + OPEN + CLOSE))
 
 
 @given(_TEXT)

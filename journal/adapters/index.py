@@ -68,7 +68,7 @@ from journal.core.notes import (
     stem_of,
 )
 from journal.core.periodic import PeriodicSettings
-from journal.core.unspaced import GAP, spaced, spaced_query, unspaced
+from journal.core.unspaced import CLOSE, GAP, OPEN, marked, spaced, spaced_query, unspaced
 
 if TYPE_CHECKING:  # worker processes are imported only for a build of many files
     from concurrent.futures import Future
@@ -1216,8 +1216,7 @@ class Index:
                     hint = _search_hint(query, str(exc))
                     raise UsageProblem(f"can't search for {query!r}: {exc} ({hint})") from None
             return [
-                Hit(p, k, t, _short_words(" ".join(unspaced(s).split())), r)
-                for p, k, t, s, r in rows
+                Hit(p, k, t, _short_words(" ".join(marked(s).split())), r) for p, k, t, s, r in rows
             ]
 
         return self._guard(run)
@@ -1258,9 +1257,9 @@ def _snippet(conn: sqlite3.Connection, query: str, rowid: int) -> str:
         return " ".join(words[:12]) + ("..." if len(words) > 12 else "")
     size = 32 if GAP in query else 12  # words: one letter each of a query's Chinese, say
     (found,) = conn.execute(
-        "SELECT snippet(pieces, 1, '**', '**', '...', ?) FROM temp.pieces"
+        "SELECT snippet(pieces, 1, ?, ?, '...', ?) FROM temp.pieces"
         " WHERE pieces MATCH ? AND rowid = ?",
-        (size, query, best[0]),
+        (OPEN, CLOSE, size, query, best[0]),
     ).fetchone()
     return str(found)
 

@@ -6,9 +6,10 @@ digits beside it, for one word, so ``职业发展`` inside ``讨论了职业发�
 ``用Python写代码`` could not be found.  The index stores a zero-width space (:data:`GAP`)
 around each of these letters, making each a word of its own, and a query's run of them
 becomes a phrase of those words, found anywhere inside a run.  Where a run ends at a
-space or punctuation, the index also stores a word of its own (:data:`BOUNDARY`), so a
-phrase never reaches across into the next word (``면접``, interview, is not in ``라면
-접시``).
+space before another word, the index also stores a word of its own (:data:`BOUNDARY`),
+so a query's run never reaches across the space into the next word (``면접``,
+interview, is not in ``라면 접시``); a quoted phrase of the query gets it too, so
+``"라면 접시"`` is still found.
 """
 
 from __future__ import annotations
@@ -27,14 +28,18 @@ _LETTERS = (
 #: What separates two such letters in the index: invisible, and no letter to FTS5.
 GAP = "\u200b"
 
-#: A word no query holds (a private-use character), stored where a run of such letters
-#: ends at a space or punctuation.
+#: A word no query holds but a quoted phrase (a private-use character), stored where a
+#: run of such letters ends at a space before another word.
 BOUNDARY = "\ue000"
+
+#: What FTS5 marks a hit of a snippet with (private-use characters no note holds, so a
+#: note's own ``**bold**`` is not taken for one): see :func:`marked`.
+OPEN, CLOSE = "\ue001", "\ue002"
 
 
 def spaced(text: str) -> str:
     """``text`` as the index stores it: :data:`GAP` around each letter of these
-    scripts, and :data:`BOUNDARY` after a run of them that a space or punctuation ends."""
+    scripts, and :data:`BOUNDARY` after a run of them that a space ends before a word."""
     if text.isascii():
         return text
     return _runs().sub(_split_run, text)
@@ -42,26 +47,41 @@ def spaced(text: str) -> str:
 
 def spaced_query(query: str) -> str:
     """A query as it is searched: :data:`GAP` around each letter of these scripts, so a
-    run of them is a phrase found inside a run of the text."""
+    run of them is a phrase found inside a run of the text; in a quoted phrase also
+    :data:`BOUNDARY` where the text has one (elsewhere a space separates two words)."""
     if query.isascii():
         return query
-    return _runs().sub(lambda run: GAP + GAP.join(run[1]) + GAP, query)
+    parts = query.split('"')
+    parts[::2] = [_runs().sub(_split_alone, part) for part in parts[::2]]
+    parts[1::2] = [spaced(part) for part in parts[1::2]]
+    return '"'.join(parts)
 
 
 def unspaced(text: str) -> str:
-    """``text`` as written, from :func:`spaced` text (or a snippet of it, whose marks
-    ``**`` around each letter found join up: ``**职**GAP**业**`` is ``**职业**``)."""
-    return text.replace(f"**{GAP}**", "").replace(GAP, "").replace(BOUNDARY, "")
+    """``text`` as written, from :func:`spaced` text."""
+    return text.replace(GAP, "").replace(BOUNDARY, "")
+
+
+def marked(snippet: str) -> str:
+    """A snippet of :func:`spaced` text, its hits marked with :data:`OPEN` and
+    :data:`CLOSE`, as written with the hits marked ``**so**`` (the letters of one hit
+    joined: ``**职业**``, not ``**职****业**``)."""
+    joined = snippet.replace(CLOSE + GAP + OPEN, "")
+    return unspaced(joined).replace(OPEN, "**").replace(CLOSE, "**")
 
 
 def _split_run(run: re.Match[str]) -> str:
-    letters = GAP + GAP.join(run[1]) + GAP
+    letters = _split_alone(run)
     return letters + BOUNDARY + GAP if run[2] else letters
+
+
+def _split_alone(run: re.Match[str]) -> str:
+    return GAP + GAP.join(run[1]) + GAP
 
 
 @functools.cache
 def _runs() -> re.Pattern[str]:
-    """A run of those letters, and the spaces or punctuation after it when a word
-    follows them (compiled on first use: its ranges take milliseconds to compile,
-    which a command reading no such text need not pay)."""
-    return re.compile(f"([{_LETTERS}]+)(?=([^\\w{GAP}]+\\w)?)")
+    """A run of those letters, and the spaces after it when a word follows them
+    (compiled on first use: its ranges take milliseconds to compile, which a command
+    reading no such text need not pay)."""
+    return re.compile(f"([{_LETTERS}]+)(?=(\\s+\\w)?)")
