@@ -1571,10 +1571,10 @@ def test_words_beside_latin_letters_digits_and_across_spaces(invoke: Invoke, wri
     assert paths("면접") == []
     assert paths("라면") == ["notes/ramen.md"]
     assert paths('"라면 접시"') == ["notes/ramen.md"]  # a quoted phrase across the space
-    write("notes/bold.md", "# Bold\n\n会议记录：**重要**决定已经做出, then 职业**发展**计划\n")
+    write("notes/bold.md", "# Bold\n\n会议记录\uff1a**重要**决定已经做出, then 职业**发展**计划\n")
     assert paths("职业发展") == ["notes/bold.md"]  # markdown is no boundary
     [bold] = json.loads(invoke("search", "重要", "--json").stdout)
-    assert "会议记录：****重要****决定" in bold["snippet"]  # the note's own bold kept
+    assert "会议记录\uff1a****重要****决定" in bold["snippet"]  # the note's own bold kept
     [hit] = json.loads(invoke("search", "議論", "--json").stdout)
     assert "**議論**" in hit["snippet"] and hit["snippet"].count("**") == 2
 

@@ -30,8 +30,8 @@ def test_a_query_has_boundaries_only_in_its_quoted_phrases() -> None:
 def test_a_snippet_of_spaced_text_reads_as_written() -> None:
     snippet = f"{GAP}讨{GAP}论{GAP}了{GAP}{OPEN}职{CLOSE}{GAP}{OPEN}业{CLOSE}{GAP}发{BOUNDARY}"
     assert marked(snippet) == "讨论了**职业**发"
-    own = f"会议记录：**{GAP}{OPEN}重{CLOSE}{GAP}{OPEN}要{CLOSE}{GAP}**{GAP}决{GAP}定"
-    assert marked(own) == "会议记录：****重要****决定"  # the note's own bold stays
+    own = f"会议记录\uff1a**{GAP}{OPEN}重{CLOSE}{GAP}{OPEN}要{CLOSE}{GAP}**{GAP}决{GAP}定"
+    assert marked(own) == "会议记录\uff1a****重要****决定"  # the note's own bold stays
 
 
 _TEXT = st.text(alphabet=st.characters(blacklist_characters=GAP + BOUNDARY + OPEN + CLOSE))
