@@ -154,6 +154,14 @@ def test_a_log_that_gives_current_is_the_record_commits_do_not_contradict() -> N
     assert [(p.day.day, p.value, p.source) for p in points] == [
         (1, 0, "start"), (26, 1, "log"), (28, 2, "log")
     ]  # fmt: skip
+    # so does a recount (found in review: after hand edits committed on 10-20 and
+    # 11-05, `=5 recounted` put all of it in the recount's week)
+    recount = _goal_with("- 2026-10-05: +1\n- 2026-11-20: =5 recounted\n", 5)
+    [r] = recount.goals
+    steps = value_series(
+        r, date(2026, 11, 22), [(date(2026, 10, 20), 3.0), (date(2026, 11, 5), 5.0)]
+    )
+    assert (20, 3, "git") in [(p.day.day, p.value, p.source) for p in steps]
     # a line for progress made before the log leaves the dating to the commits
     carried = _goal_with("- 2026-12-04: +2 made before the log\n", 2)
     [c] = carried.goals

@@ -234,12 +234,13 @@ def _log_explains(goal: Goal) -> bool:
     """Whether the goal's own log gives its ``current``, step by step: then the log is
     its record, and a value committed before a backdated line was added (2 posts, the
     second logged a week late) is no dip in the series.  Not when a line of it stands
-    for progress made before the log (:data:`BEFORE_THE_LOG`): when that was made, only
-    the commits tell."""
+    for progress made before the log (:data:`BEFORE_THE_LOG`), or restates the value
+    (``=N``, a recount, as ``check`` suggests after hand edits): when what it counts was
+    made, only the commits tell."""
     own = [c for c in goal.checkins if c.path == goal.path and c.op is not None]
     if not own or goal.file_current is None or goal.metric_source == "meetings":
         return False
-    if any(c.note == BEFORE_THE_LOG for c in own):
+    if any(c.note == BEFORE_THE_LOG or c.op == "=" for c in own):
         return False
     return gives(goal.baseline, own, goal.file_current)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -164,7 +165,7 @@ def _find_milestone(titles: list[str], wanted: str) -> int:
     number, not a digit in another's title (``2`` is not "Modules 1-12 passed")."""
     key = " ".join(wanted.split()).casefold()
     exact = [i for i, title in enumerate(titles) if title.casefold() == key]
-    if not exact and key.isdigit() and 1 <= int(key) <= len(titles):
+    if not exact and re.fullmatch("[0-9]+", key) and 1 <= int(key) <= len(titles):
         return int(key) - 1
     for found in (exact, [i for i, title in enumerate(titles) if key in title.casefold()]):
         if len(found) == 1:
