@@ -785,7 +785,14 @@ def _list_edit(
             return None  # a multi-line value, or more than the item on its line
         if rest and not rest.startswith("#"):
             return None
-    above = [""] + [text[end:start] for end, start in zip(ends, starts[1:], strict=False)]
+    first = starts[0]  # and the comment lines just above the first item, below its key
+    while first > _line_end(text, span.key_start):
+        before = _line_start(text, first - 1)
+        if not text[before:first].strip().startswith("#"):
+            break
+        first = before
+    above = [text[first : starts[0]]]
+    above += [text[end:start] for end, start in zip(ends, starts[1:], strict=False)]
     pad = text[starts[0] : span.items[0].start].partition("-")[0]
     unused: dict[tuple[str, str], list[int]] = {}
     for index, item in enumerate(old):
@@ -796,17 +803,23 @@ def _list_edit(
     for place, (new, was) in enumerate(zip(value, kept, strict=True)):
         later = [k for k in kept[place:] if k is not None]
         before = was if was is not None else min(later, default=len(old))
-        while removed and removed[0] < before:  # what stood above the next item kept
-            out.append(above[removed.pop(0)])
+        while removed and removed[0] < before:  # the comments above the next item kept
+            out.append(_comments(above[removed.pop(0)]))
         if was is None:
             out.append(f"{pad}- {inline_text(new)}{newline}")
         else:
             out.append(above[was] + text[starts[was] : ends[was]])
-    out += [above[k] for k in removed]
+    out += [_comments(above[k]) for k in removed]
     new_text = "".join(out)
     if not text[: ends[-1]].endswith("\n"):
         new_text = new_text.removesuffix(newline)  # the list ended the text, with no break
-    return _Splice(starts[0], ends[-1], new_text)
+    return _Splice(first, ends[-1], new_text)
+
+
+def _comments(lines: str) -> str:
+    """The lines above a removed list item, unless they are blank: no comment is lost,
+    and no blank lines pile up."""
+    return lines if lines.strip() else ""
 
 
 def _key(value: Value) -> tuple[str, str]:
