@@ -373,6 +373,25 @@ def test_set_prints_values_as_the_file_shows_them(invoke: Invoke, write: Write) 
     ]
 
 
+def test_set_keeps_list_items_the_file_writes_otherwise_with_their_comments(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Found in review: an item the file writes otherwise than `set` would (`- 1.5`
+    against the text 1.5, a link by path against the link by name) was taken for another
+    item: rewritten, its comment lost."""
+    write("goals/b.md", goal_text("Beta"))
+    text = goal_text("Alpha").replace(
+        "---\n#",
+        'tags:\n  - 1.5  # plan v1.5\nsupports:\n  - "[[goals/b.md|B]]"  # main\n---\n#',
+    )
+    path = write("goals/a.md", text)
+    result = invoke("set", "alpha", "tags=networking, 1.5", "supports=[[goals/b.md|B]], [[Beta]]")
+    assert result.exit_code == 0, result.stderr
+    after = path.read_text()
+    assert "tags:\n  - networking\n  - 1.5  # plan v1.5\n" in after
+    assert 'supports:\n  - "[[goals/b.md|B]]"  # main\n  - "[[b]]"\n' in after, after
+
+
 def test_a_why_written_as_a_folded_block_shows_on_one_line(invoke: Invoke, write: Write) -> None:
     """Reported: `why: >` over two lines made `show` print an empty line after it, and
     `set why=` showed the old value ending in a literal `\\n`."""

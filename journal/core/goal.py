@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -188,6 +188,8 @@ def edit_goal(
     refuse_other_case(before, values, GOAL_FIELDS)
     # tags, aliases, cssclasses: the key the file has for them, in any case (``Tags``)
     keys = {k: obsidian_key(before, k) or k if k in OBSIDIAN_LISTS else k for k in values}
+    for key, value in values.items():
+        values[key] = as_written(before.get(keys[key]), value, _same_text)
     changes = [
         Change(key, before.get(keys[key]), codec.plain(value))
         for key, value in values.items()
@@ -200,6 +202,33 @@ def edit_goal(
 
 
 _MISSING = object()  # a property the file does not have (see edit_goal)
+
+
+def as_written(old: Any, new: Any, same: Callable[[Any, Any], bool]) -> Any:
+    """``new``, a list to write, with each item that an item of the file's list ``old``
+    already says (``same(old_item, new_item)``) as the file writes it: ``- 1.5`` stays a
+    number where ``tags=1.5`` gives the text, and the line keeps its comment (an item
+    written otherwise is another item to the codec)."""
+    if not (codec.is_sequence(old) and codec.is_sequence(new)):
+        return new
+    unused = list(old)
+    written = []
+    for item in new:
+        found = next((at for at, mine in enumerate(unused) if same(mine, item)), None)
+        written.append(item if found is None else unused.pop(found))
+    return written
+
+
+def _same_text(old: Any, new: Any) -> bool:
+    """Whether a list item of the file reads as the text ``new`` (``true``, ``1.5``)."""
+    if old == new or not isinstance(new, str) or isinstance(old, (str, list, dict)):
+        return bool(old == new)
+    if isinstance(old, bool):
+        return new == ("true" if old else "false")
+    if isinstance(old, date):
+        return new == old.isoformat()
+    return isinstance(old, (int, float)) and new == codec.scalar_text(old)
+
 
 #: What a new goal's "Why it matters" says until the user writes it (templates/goal.md.j2
 #: has the same words; tests/test_packaging.py checks the two agree).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -11,7 +11,7 @@ from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.checkins import CheckIn, gives
-from journal.core.errors import UnsafeWrite, UsageProblem
+from journal.core.errors import JournalError, UnsafeWrite, UsageProblem
 from journal.core.fields import (
     GOAL_FIELDS,
     FieldError,
@@ -23,11 +23,13 @@ from journal.core.generated import untouched
 from journal.core.goal import (
     Change,
     Goal,
+    as_written,
     edit_goal,
     fill_why,
     goal_value,
     refuse_hand_value,
 )
+from journal.core.links import parse_link
 from journal.core.logsection import append_checkin, has_log, log_checkins
 from journal.core.plan import plan_options, plan_spans
 from journal.usecases.common import LINKED, found_links
@@ -100,6 +102,9 @@ def set_fields(
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
     goal = catalog.find_goal(ref)
+    props = catalog.by_path[goal.path].props
+    for key in LINKED.keys() & typed.keys():
+        typed[key] = as_written(props.get(key), typed[key], _same_note(catalog, key))
     if "current" in typed:
         refuse_hand_value(goal)
     result = SetResult(goal.path, goal.title, {k: v.strip() for k, v in given.items()})
@@ -118,6 +123,27 @@ def set_fields(
     if any(c.key in PLANNED for c in result.changes):
         result.plans = plans_for(catalog, goal.key, today, vault.config.plan.days)
     return result
+
+
+def _same_note(catalog: Catalog, key: str) -> Callable[[Any, Any], bool]:
+    """Whether a link of the file's ``supports`` (or ``feeds``) and a link to write
+    name the same note, heading and display text (``[[goals/A.md|A]]`` is ``[[A|A]]``)."""
+    kinds = LINKED[key][0]
+
+    def found(text: Any) -> tuple[str, str | None, str | None] | None:
+        link = parse_link(text) if isinstance(text, str) else None
+        if link is None:
+            return None
+        try:
+            return catalog.find_note(link.target, kinds).path, link.heading, link.alias
+        except JournalError:
+            return None
+
+    def same(old: Any, new: Any) -> bool:
+        mine = found(old)
+        return old == new or (mine is not None and mine == found(new))
+
+    return same
 
 
 def _in_step(doc: codec.Document, goal: Goal, today: date, result: SetResult) -> str:
