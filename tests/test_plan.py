@@ -214,6 +214,12 @@ def test_set_says_which_plan_still_has_the_goals_old_weekly_targets(
         "again with: journal plan --start 2026-11-23 --force (you edited them: --force "
         "replaces your edits)\n"
     )
+    # so it is when the note's table of targets was edited (found in review)
+    assert invoke("plan", "--start", "2026-11-23", "--force").exit_code == 0
+    text = (vault / PLAN).read_text()
+    table = text.index("## Weekly targets")
+    (vault / PLAN).write_text(text[:table] + text[table:].replace("| 1 |", "| 1 (mine) |", 1))
+    assert "--force" in invoke("set", "alpha", "target=10").stderr
 
 
 def test_a_link_added_to_the_reviews_goals_is_kept(

@@ -33,6 +33,7 @@ from journal.core.links import parse_link
 from journal.core.logsection import append_checkin, has_log, log_checkins
 from journal.core.plan import plan_options, plan_spans
 from journal.usecases.common import LINKED, found_links
+from journal.usecases.generate import users_note
 
 FIXED_KEYS = ("id", "type")
 PLANNED = ("baseline", "target", "start", "due")  # what a plan's weekly targets come from
@@ -121,7 +122,7 @@ def set_fields(
 
     result.written = vault.rewrite(goal.path, transform)
     if any(c.key in PLANNED for c in result.changes):
-        result.plans = plans_for(catalog, goal.key, today, vault.config.plan.days)
+        result.plans = plans_for(vault, catalog, goal.key, today)
     return result
 
 
@@ -178,18 +179,22 @@ def _typed(doc: codec.Document, key: str) -> Any:
         return None
 
 
-def plans_for(catalog: Catalog, goal_key: str, today: date, days: int) -> dict[str, str]:
+def plans_for(vault: Vault, catalog: Catalog, goal_key: str, today: date) -> dict[str, str]:
     """The plans running on ``today`` or later with weekly targets for the goal
     ``goal_key`` (see :attr:`Goal.key`), each with the ``journal plan`` options that
-    make it again (``days``: the vault's plan length, which needs no option; ``--force``
-    when the targets were edited by hand, which a plain run keeps)."""
+    make it again (the vault's plan length needs no option; ``--force`` when the
+    targets were edited by hand, in the property or the note's table, which a plain run
+    keeps)."""
     found = {}
     for start, end, note in plan_spans(catalog):
         rows = note.props.get("targets")
         if end < today or not isinstance(rows, list):
             continue
         if any(isinstance(row, dict) and row.get("goal") == goal_key for row in rows):
-            options = plan_options(start, end, days)
-            edited = "targets" not in (untouched(note.props, ["targets"]) or ())
+            options = plan_options(start, end, vault.config.plan.days)
+            users = users_note(vault, note.path, {})
+            edited = "targets" not in (untouched(note.props, ["targets"]) or ()) or (
+                users is not None and "targets" in users.edited
+            )
             found[note.path] = f"{options} --force" if edited else options
     return found
