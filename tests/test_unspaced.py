@@ -17,6 +17,7 @@ def test_each_letter_of_those_scripts_is_a_word_to_the_index() -> None:
     assert words("2026年目标") == ["2026", "年", "目", "标"]
     assert words("人々の生活") == [*"人々の生活"]  # 々 is a letter of the word
     assert words("라면 접시") == ["라", "면", BOUNDARY, "접", "시"]  # no phrase across
+    assert words("职业\n发展") == [*"职业发展"]  # a line break inside a paragraph is none
     assert spaced("café Straße ünd") == "café Straße ünd"  # spaced scripts untouched
 
 

@@ -81,7 +81,8 @@ def _split_alone(run: re.Match[str]) -> str:
 
 @functools.cache
 def _runs() -> re.Pattern[str]:
-    """A run of those letters, and the spaces after it when a word follows them
-    (compiled on first use: its ranges take milliseconds to compile, which a command
-    reading no such text need not pay)."""
-    return re.compile(f"([{_LETTERS}]+)(?=(\\s+\\w)?)")
+    """A run of those letters, and the spaces after it when a word follows them on the
+    same line (a line break inside a paragraph of Chinese is no space between words);
+    compiled on first use: its ranges take milliseconds to compile, which a command
+    reading no such text need not pay."""
+    return re.compile(f"([{_LETTERS}]+)(?=([^\\S\\n]+\\w)?)")
