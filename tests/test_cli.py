@@ -392,6 +392,27 @@ def test_set_keeps_list_items_the_file_writes_otherwise_with_their_comments(
     assert 'supports:\n  - "[[goals/b.md|B]]"  # main\n  - "[[b]]"\n' in after, after
 
 
+def test_set_writes_anew_a_list_item_that_means_something_else(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in review: a link that Obsidian resolves to another note (`[[Career]]`,
+    a note, where `set` named the goal titled Career), a tag the tags reader refuses
+    (`- true`) and an item that can't be written as a number (`.inf`) were kept or
+    failed, with `set` saying "unchanged"."""
+    write("goals/g1.md", goal_text("Career"))
+    write("notes/Career.md", "# Career\n")
+    text = goal_text("Alpha").replace(
+        "---\n#", 'feeds:\n  - "[[Career]]"\ntags:\n  - true\naliases:\n  - .inf\n---\n#'
+    )
+    path = write("goals/a.md", text)
+    result = invoke("set", "alpha", "feeds=g1", "tags=true", "aliases=Net, inf")
+    assert result.exit_code == 0, result.stderr
+    after = path.read_text()
+    assert 'feeds:\n  - "[[g1]]"\n' in after
+    assert 'tags:\n  - "true"\n' in after
+    assert "aliases:\n  - Net\n" in after
+
+
 def test_a_why_written_as_a_folded_block_shows_on_one_line(invoke: Invoke, write: Write) -> None:
     """Reported: `why: >` over two lines made `show` print an empty line after it, and
     `set why=` showed the old value ending in a literal `\\n`."""

@@ -100,8 +100,9 @@ def test_block_list_replacement_keeps_a_comment_after_it() -> None:
         ("  - a  # 1\n  - a  # 2\n  - b  # 3\n", ["a", "b"], "  - a  # 1\n  - b  # 3\n"),
         # every item replaced: no comment line is lost
         ("  - a\n  # c1\n  - b\n", ["x", "y"], "  # c1\n  - x\n  - y\n"),
-        # the first item's comment line moves with it too; blank lines do not pile up
-        ("  # about a\n  - a\n  - b\n", ["b", "a"], "  - b\n  # about a\n  - a\n"),
+        # a comment line under the key stays there (on the whole list, as often as not);
+        # blank lines do not pile up
+        ("  # keep sorted\n  - a\n  - b\n", ["b", "a"], "  # keep sorted\n  - b\n  - a\n"),
         ("  - a\n\n  - b\n\n  - c\n", ["c", "a"], "\n  - c\n  - a\n"),
     ],
 )

@@ -18,6 +18,7 @@ def test_each_letter_of_those_scripts_is_a_word_to_the_index() -> None:
     assert words("人々の生活") == [*"人々の生活"]  # 々 is a letter of the word
     assert words("라면 접시") == ["라", "면", BOUNDARY, "접", "시"]  # no phrase across
     assert words("职业\n发展") == [*"职业发展"]  # a line break inside a paragraph is none
+    assert words("라면\n접시") == ["라", "면", BOUNDARY, "접", "시"]  # but Korean spaces words
     assert spaced("café Straße ünd") == "café Straße ünd"  # spaced scripts untouched
 
 

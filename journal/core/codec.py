@@ -785,14 +785,9 @@ def _list_edit(
             return None  # a multi-line value, or more than the item on its line
         if rest and not rest.startswith("#"):
             return None
-    first = starts[0]  # and the comment lines just above the first item, below its key
-    while first > _line_end(text, span.key_start):
-        before = _line_start(text, first - 1)
-        if not text[before:first].strip().startswith("#"):
-            break
-        first = before
-    above = [text[first : starts[0]]]
-    above += [text[end:start] for end, start in zip(ends, starts[1:], strict=False)]
+    # the lines above each item but the first (those below the key stay there: a
+    # comment on the whole list as often as on its first item)
+    above = [""] + [text[end:start] for end, start in zip(ends, starts[1:], strict=False)]
     pad = text[starts[0] : span.items[0].start].partition("-")[0]
     unused: dict[tuple[str, str], list[int]] = {}
     for index, item in enumerate(old):
@@ -813,7 +808,7 @@ def _list_edit(
     new_text = "".join(out)
     if not text[: ends[-1]].endswith("\n"):
         new_text = new_text.removesuffix(newline)  # the list ended the text, with no break
-    return _Splice(first, ends[-1], new_text)
+    return _Splice(starts[0], ends[-1], new_text)
 
 
 def _comments(lines: str) -> str:

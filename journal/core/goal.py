@@ -14,6 +14,8 @@ from journal.core.errors import Diagnostic, JournalError
 from journal.core.fields import (
     GOAL_FIELDS,
     OBSIDIAN_LISTS,
+    Field,
+    FieldError,
     coerce,
     obsidian_key,
     read_typed,
@@ -189,7 +191,8 @@ def edit_goal(
     # tags, aliases, cssclasses: the key the file has for them, in any case (``Tags``)
     keys = {k: obsidian_key(before, k) or k if k in OBSIDIAN_LISTS else k for k in values}
     for key, value in values.items():
-        values[key] = as_written(before.get(keys[key]), value, _same_text)
+        if key in GOAL_FIELDS:
+            values[key] = as_written(before.get(keys[key]), value, _read_alike(GOAL_FIELDS[key]))
     changes = [
         Change(key, before.get(keys[key]), codec.plain(value))
         for key, value in values.items()
@@ -219,15 +222,20 @@ def as_written(old: Any, new: Any, same: Callable[[Any, Any], bool]) -> Any:
     return written
 
 
-def _same_text(old: Any, new: Any) -> bool:
-    """Whether a list item of the file reads as the text ``new`` (``true``, ``1.5``)."""
-    if old == new or not isinstance(new, str) or isinstance(old, (str, list, dict)):
-        return bool(old == new)
-    if isinstance(old, bool):
-        return new == ("true" if old else "false")
-    if isinstance(old, date):
-        return new == old.isoformat()
-    return isinstance(old, (int, float)) and new == codec.scalar_text(old)
+def _read_alike(field: Field) -> Callable[[Any, Any], bool]:
+    """Whether a list item of the file and one to write are read alike by ``field``
+    (``- 1.5`` and the text ``1.5`` as tags); an item the field can't read (``- true``
+    as a tag) is never the same as one it can."""
+
+    def same(old: Any, new: Any) -> bool:
+        if type(old) is type(new) and old == new:
+            return True
+        try:
+            return bool(coerce(field, [old]) == coerce(field, [new]))
+        except (FieldError, ValueError, TypeError):
+            return False
+
+    return same
 
 
 #: What a new goal's "Why it matters" says until the user writes it (templates/goal.md.j2

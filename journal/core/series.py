@@ -212,8 +212,7 @@ def value_series(
 ) -> list[Point]:
     """The goal's value over time: :func:`file_series` plus :func:`offsets`; a day with
     only check-ins from other notes is a ``note`` point."""
-    if _log_explains(goal):
-        recorded = ()  # its log dates every step: a commit can only contradict a late line
+    recorded = _undated_by_log(goal, recorded)
     points = file_series(goal, today, recorded)
     base = pairs(points)
     git_free = not recorded or goal.metric_source == "meetings"  # file_series ignores it
@@ -230,19 +229,23 @@ def value_series(
     ]
 
 
-def _log_explains(goal: Goal) -> bool:
-    """Whether the goal's own log gives its ``current``, step by step: then the log is
-    its record, and a value committed before a backdated line was added (2 posts, the
-    second logged a week late) is no dip in the series.  Not when a line of it stands
-    for progress made before the log (:data:`BEFORE_THE_LOG`), or restates the value
-    (``=N``, a recount, as ``check`` suggests after hand edits): when what it counts was
-    made, only the commits tell."""
+def _undated_by_log(
+    goal: Goal, recorded: Sequence[tuple[date, float]]
+) -> Sequence[tuple[date, float]]:
+    """The committed values of ``recorded`` the goal's own log does not date: all of
+    them, unless the log gives the file's ``current``; then only those before its last
+    line that restates the value without dating its steps (an ``=N`` recount, or a line
+    for progress made before the log, :data:`BEFORE_THE_LOG`).  After it, the log dates
+    every step, and a value committed before a backdated line was added (2 posts, the
+    second logged a week late) would be a dip that never happened."""
     own = [c for c in goal.checkins if c.path == goal.path and c.op is not None]
     if not own or goal.file_current is None or goal.metric_source == "meetings":
-        return False
-    if any(c.note == BEFORE_THE_LOG or c.op == "=" for c in own):
-        return False
-    return gives(goal.baseline, own, goal.file_current)
+        return recorded
+    if not gives(goal.baseline, own, goal.file_current):
+        return recorded
+    restated = [c.day for c in own if c.op == "=" or c.note == BEFORE_THE_LOG]
+    cut = max(restated, default=date.min)
+    return [(day, value) for day, value in recorded if day < cut]
 
 
 def current_value(goal: Goal, today: date | None) -> float | None:

@@ -71,8 +71,14 @@ def marked(snippet: str) -> str:
 
 
 def _split_run(run: re.Match[str]) -> str:
+    """A run with its gaps, and the boundary when a space follows it before a word: a
+    line break is one for Korean, which spaces its words, and none inside a paragraph
+    of Chinese or Japanese, which wrap anywhere."""
     letters = _split_alone(run)
-    return letters + BOUNDARY + GAP if run[2] else letters
+    space = run[2]
+    korean = "\uac00" <= run[1][-1] <= "\ud7a3"
+    ends = space and (korean or any(ch.isspace() and ch != "\n" for ch in space))
+    return letters + BOUNDARY + GAP if ends else letters
 
 
 def _split_alone(run: re.Match[str]) -> str:
@@ -81,8 +87,7 @@ def _split_alone(run: re.Match[str]) -> str:
 
 @functools.cache
 def _runs() -> re.Pattern[str]:
-    """A run of those letters, and the spaces after it when a word follows them on the
-    same line (a line break inside a paragraph of Chinese is no space between words);
-    compiled on first use: its ranges take milliseconds to compile, which a command
-    reading no such text need not pay."""
-    return re.compile(f"([{_LETTERS}]+)(?=([^\\S\\n]+\\w)?)")
+    """A run of those letters, and the spaces after it when a word follows them
+    (compiled on first use: its ranges take milliseconds to compile, which a command
+    reading no such text need not pay)."""
+    return re.compile(f"([{_LETTERS}]+)(?=(\\s+\\w)?)")

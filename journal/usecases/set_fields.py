@@ -11,7 +11,7 @@ from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.checkins import CheckIn, gives
-from journal.core.errors import JournalError, UnsafeWrite, UsageProblem
+from journal.core.errors import UnsafeWrite, UsageProblem
 from journal.core.fields import (
     GOAL_FIELDS,
     FieldError,
@@ -105,7 +105,7 @@ def set_fields(
     goal = catalog.find_goal(ref)
     props = catalog.by_path[goal.path].props
     for key in LINKED.keys() & typed.keys():
-        typed[key] = as_written(props.get(key), typed[key], _same_note(catalog, key))
+        typed[key] = as_written(props.get(key), typed[key], _same_note(catalog, goal.path))
     if "current" in typed:
         refuse_hand_value(goal)
     result = SetResult(goal.path, goal.title, {k: v.strip() for k, v in given.items()})
@@ -126,19 +126,16 @@ def set_fields(
     return result
 
 
-def _same_note(catalog: Catalog, key: str) -> Callable[[Any, Any], bool]:
+def _same_note(catalog: Catalog, source: str) -> Callable[[Any, Any], bool]:
     """Whether a link of the file's ``supports`` (or ``feeds``) and a link to write
-    name the same note, heading and display text (``[[goals/A.md|A]]`` is ``[[A|A]]``)."""
-    kinds = LINKED[key][0]
+    point to the same note, as Obsidian resolves them from the goal at ``source`` (by
+    path or file name, never an alias), with the same heading and display text
+    (``[[goals/A.md|A]]`` is ``[[A|A]]``)."""
 
     def found(text: Any) -> tuple[str, str | None, str | None] | None:
         link = parse_link(text) if isinstance(text, str) else None
-        if link is None:
-            return None
-        try:
-            return catalog.find_note(link.target, kinds).path, link.heading, link.alias
-        except JournalError:
-            return None
+        path = catalog.resolve_path(link.target, source, by_alias=False) if link else None
+        return None if link is None or path is None else (path, link.heading, link.alias)
 
     def same(old: Any, new: Any) -> bool:
         mine = found(old)
