@@ -530,12 +530,13 @@ def test_status_board(invoke: Invoke, write: Write) -> None:
 def test_status_judges_pace_by_the_plan_as_the_review_does(
     invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # On the straight line from 2026-10-02 to 2026-12-31, 3 of 5 by 11-13 is ahead;
-    # the plan made on 10-16 (from 3) wants 3.8 by the end of 2026-W46: behind.
+    # On the straight line from 2026-10-02 to 2026-12-31, 3 of 5 by 11-29 is on track
+    # (3.24 expected); the plan made on 10-16 (from 3) wants 4 (4.17, in whole steps) by
+    # the end of 2026-W48, that Sunday: behind.
     write("goals/a.md", goal_text("Alpha", start="2026-10-02", current=3, target=5))
     monkeypatch.setenv("JOURNAL_TODAY", "2026-10-16")
     assert invoke("plan").exit_code == 0
-    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-13")
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-29")
     [goal] = json.loads(invoke("status", "--json").stdout)["goals"]
     row = next(
         r for r in invoke("review", "--stdout").stdout.splitlines() if r.startswith("| [[a]]")

@@ -462,12 +462,12 @@ def test_weeks_after_a_goal_is_due_show_nothing(invoke: Invoke, write: Write) ->
     write("goals/b.md", goal_text("Beta", due="2027-01-31"))
     text = plan_text(invoke, "--days", "28")
     rows = [line for line in text.splitlines() if line.startswith("| 2026-W")]
-    assert [row.split(" | ")[2] for row in rows] == ["6.4", "**10**", "", ""]
+    assert [row.split(" | ")[2] for row in rows] == ["6", "**10**", "", ""]
     assert all(row.split(" | ")[3] not in ("", "**5**") for row in rows)  # b: not due yet
     values = codec.parse_text(text).data["targets"]  # type: ignore[index]
     assert values == [
-        {"goal": "alpha", "values": [6.4, 10.0]},
-        {"goal": "beta", "values": [2.3, 2.6, 2.9, 3.2]},
+        {"goal": "alpha", "values": [6.0, 10.0]},
+        {"goal": "beta", "values": [2, 2, 2, 3]},  # whole steps: conversations are counted
     ]
 
 
@@ -531,9 +531,9 @@ def test_the_focus_names_the_goals_that_need_most_progress_each_month(
     december = focus.split("**December 2026**", 1)[1].split("**January 2027**", 1)[0]
     assert december == (
         "\n\nMost progress needed, by 2026-12-31:\n\n"
-        "- [[a]]: reach 40 conversations (+31.8 this month)\n"
-        "- [[c]]: reach 2 conversations (+1.6 this month)\n"
-        "- [[b]]: reach 5.1 conversations (+4.1 this month)\n\n"
+        "- [[a]]: reach 40 conversations (+32 this month)\n"
+        "- [[c]]: reach 1 conversations (+1 this month)\n"
+        "- [[b]]: reach 5 conversations (+4 this month)\n\n"
         "Due:\n\n"
         "- 2026-12-10 · [[a]] · milestone: Half way\n"
         "- 2026-12-31 · [[a]] is due\n\n"
@@ -628,10 +628,10 @@ def test_a_plan_made_again_keeps_the_goals_completed_during_it(
     alpha, beta = first["targets"]
     # Beta's targets end with the week it was done in (2026-11-30 to 12-06), Alpha's stay
     assert again["targets"] == [alpha, {"goal": "beta", "values": beta["values"][:2]}]
-    assert beta["values"][:2] == [2.5, 3.1]
+    assert beta["values"][:2] == [2, 3]  # whole steps: conversations are counted
     focus = (vault / PLAN).read_text().split("## Focus by month")[1].split("## Timeline")[0]
     november, december = focus.split("**December 2026**")
-    assert "- [[b]]: reach 2.6 conversations (+0.6 this month)" in november
+    assert "Nothing planned." in november  # a and b both reach 2.6: no whole step yet
     assert "[[b]]" not in december  # done on 2026-12-04: nothing left to reach, nothing due
     assert "- 2026-12-31 · [[a]] is due" in december
     write("goals/c.md", goal_text("Gamma", status="done", completed="2026-11-20"))
@@ -716,15 +716,16 @@ def test_status_expects_what_the_plan_asks_by_the_end_of_the_week(
 ) -> None:
     """Reported: status expected 0.43 (13/90 of 3) on 2026-11-15 while the plan asked
     0.5 (14/91) by the end of that week: the two drew the line a day apart."""
-    write(
-        "goals/a.md", goal_text("Alpha", current=0, target=3, start="2026-11-02", due="2027-01-31")
+    write(  # a target of 3.5 is no whole count: the plan draws the line, as status does
+        "goals/a.md",
+        goal_text("Alpha", current=0, target=3.5, start="2026-11-02", due="2027-01-31"),
     )
     monkeypatch.setenv("JOURNAL_TODAY", "2026-11-15")  # a Sunday: the end of 2026-W46
     [before] = json.loads(invoke("status", "--json").stdout)["goals"]
-    assert before["expected"] == round(3 * 14 / 91, 1)  # to the goal's precision, as shown
+    assert before["expected"] == round(3.5 * 14 / 91, 2)  # to the goal's precision, as shown
     assert invoke("plan", "--start", "2026-11-02").exit_code == 0
     [row] = props_of(vault / PLAN.replace("2026-11-23", "2026-11-02"))["targets"]
-    assert row["values"][1] == round(3 * 14 / 91, 1)  # the week of 11-09 to 11-15
+    assert row["values"][1] == round(3.5 * 14 / 91, 2)  # the week of 11-09 to 11-15
     [after] = json.loads(invoke("status", "--json").stdout)["goals"]
     assert (after["by_plan"], after["expected"]) == (True, row["values"][1])
 
@@ -775,7 +776,9 @@ def test_a_weeks_target_is_reached_day_by_day() -> None:
     # the first week starts where the plan's line starts: 0 on 11-24, one a day
     assert plan.on(a, date(2026, 11, 25), 0) == 1 and plan.on(a, date(2026, 11, 27), 0) == 3
     ramp = WeeklyTargets("plans/p.md", {"a": {"2026-W48": 1, "2026-W49": 10}}, weeks)
-    assert ramp.on(a, date(2026, 11, 25), 0) == pytest.approx(0.2)  # from 0, not below it
+    half = goal(target=16.5, start=date(2026, 11, 25), due=date(2026, 12, 10))  # no count
+    assert ramp.on(half, date(2026, 11, 25), 0) == pytest.approx(0.2)  # from 0, not below it
+    assert ramp.on(a, date(2026, 11, 25), 0) == 0  # a count: whole steps, 0 until 1
     assert plan.on(a, date(2026, 11, 23), 0) is None  # before the plan: the line judges
     later = goal(start=date(2026, 12, 2), due=date(2026, 12, 10))  # starts mid-plan
     assert plan.on(later, date(2026, 12, 1), 0) is None
@@ -787,6 +790,8 @@ def test_a_weeks_target_is_reached_day_by_day() -> None:
     assert early.on(soon, date(2026, 12, 8), 0) == 14
     assert plan.on(a, date(2026, 12, 30), 0) is None
     assert plan.on(goal(id="b"), monday, 0) is None
-    kg = goal(id="kg", baseline=82, target=75, start=date(2026, 11, 1))
+    kg = goal(id="kg", baseline=82, target=75.5, start=date(2026, 11, 1))
     down = WeeklyTargets("plans/p.md", {"kg": {"2026-W48": 80, "2026-W49": 79.3}}, weeks)
     assert down.on(kg, wednesday, 0) == pytest.approx(79.7)  # a count-down goal
+    whole = goal(id="kg", baseline=82, target=75, start=date(2026, 11, 1))
+    assert down.on(whole, wednesday, 0) == 80  # counted down: the whole number at or above

@@ -17,7 +17,7 @@ from journal.core.dates import DateError, Period, parse_date, week_label, week_o
 from journal.core.formatting import number, signed
 from journal.core.goal import Goal, Milestone
 from journal.core.notes import Note
-from journal.core.progress import places, start_of
+from journal.core.progress import places, planned, start_of
 from journal.core.review import Series, SeriesOf, gantt_text, value_points
 from journal.core.rules.base import is_activity
 from journal.core.series import value_on
@@ -125,9 +125,7 @@ def build_plan(
             lines[goal.path] = line
     planned = [g for g in goals if g.path in lines]
     worked = _worked(goals, windows)  # a done goal has no target after its completed day
-    values = {
-        g.path: _weekly_values(lines[g.path], worked[g.path], weeks, places(g)) for g in planned
-    }
+    values = {g.path: _weekly_values(g, lines[g.path], worked[g.path], weeks) for g in planned}
     return {
         "start": start.isoformat(),
         "end": span.end.isoformat(),
@@ -228,11 +226,13 @@ def show_targets(data: dict[str, Any], targets: dict[str, dict[str, float]]) -> 
 
 
 def _weekly_values(
-    line: Line, window: Period | None, weeks: list[Period], decimals: int
+    goal: Goal, line: Line, window: Period | None, weeks: list[Period]
 ) -> list[float | None]:
-    """The value to reach by the end of each week of the goal's window (None outside)."""
+    """The value to reach by the end of each week of the goal's window (None outside),
+    as the plan asks it (:func:`planned`: whole steps for a goal counted in whole
+    numbers)."""
     return [
-        round(line.on(w.end), decimals) if window and _overlap(window, w) else None for w in weeks
+        planned(goal, line.on(w.end)) if window and _overlap(window, w) else None for w in weeks
     ]
 
 
@@ -352,9 +352,9 @@ def _focus(
                 continue
             before, after = line.on(month.start - timedelta(days=1)), line.on(month.end)
             share = (after - before) / (line.target - line.begin)
-            # the change between the values shown (rounded), so the months add up
-            digits = places(goal)
-            change = round(round(after, digits) - round(before, digits), digits)
+            # the change between the values shown (as the plan asks them), so the
+            # months add up
+            change = round(planned(goal, after) - planned(goal, before), places(goal))
             if change != 0:
                 needs.append((-share, goal.path, goal, change, after))
         needs.sort(key=lambda n: n[:2])
@@ -378,7 +378,7 @@ def _focus(
                         "goal": link(goal),
                         "unit": goal.unit or "",
                         "change": signed(change),
-                        "reach": number(round(reach, places(goal))),
+                        "reach": number(planned(goal, reach)),
                     }
                     for _, _, goal, change, reach in needs[:FOCUS_GOALS]
                 ],

@@ -7,6 +7,7 @@ day.  Pace compares ``current`` with that line today: within
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -124,6 +125,24 @@ def places(goal: Goal) -> int:
     written = [exact_number(v) for v in (goal.baseline, goal.target) if v is not None]
     decimals = max((len(t.partition(".")[2]) for t in written), default=0)
     return decimals + 1 if decimals else 1
+
+
+def counted(goal: Goal) -> bool:
+    """Whether a goal is counted in whole numbers (its baseline and target are), so its
+    plan asks for whole steps: 1 interview by a week, never 0.3."""
+    base, target = goal.baseline or 0, goal.target
+    return target is not None and float(base).is_integer() and float(target).is_integer()
+
+
+def planned(goal: Goal, value: float) -> float:
+    """A value of a plan's line for ``goal`` as the plan asks it: for a goal counted
+    in whole numbers (:func:`counted`), the whole number reached by then (for a goal
+    that goes down, the one at or above the line); else the line, to the goal's
+    precision (:func:`places`)."""
+    if not counted(goal):
+        return round(value, places(goal))
+    down = (goal.target or 0) < (goal.baseline or 0)
+    return float(math.ceil(value - 1e-9) if down else math.floor(value + 1e-9))
 
 
 def rounded(value: float | None, goal: Goal) -> float | None:

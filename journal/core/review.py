@@ -18,10 +18,12 @@ from journal.core.formatting import bar, number, percent, plural, rate, signed
 from journal.core.goal import Goal
 from journal.core.networking import Meeting, follow_up_state
 from journal.core.progress import (
+    counted,
     expected_value,
     last_checkin,
     pace,
     plan_pace,
+    planned,
     quiet_since,
     rounded,
     start_of,
@@ -73,7 +75,8 @@ class WeeklyTargets:
             last = self._start(goal, end, week, before, week_start)
         if day >= finish or last is None:
             return end
-        return last + (end - last) * (day - before).days / (finish - before).days
+        step = last + (end - last) * (day - before).days / (finish - before).days
+        return planned(goal, step) if counted(goal) else step  # whole steps: 0 until 1
 
     def _start(
         self, goal: Goal, end: float, week: Period, before: date, week_start: int
