@@ -754,6 +754,23 @@ def test_a_goal_without_an_id_is_followed_by_its_plan_targets_too(
     assert "still has this goal's weekly targets from before" in changed.stderr
 
 
+def test_a_goal_counted_in_whole_numbers_gets_whole_steps(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: an offer to accept (0 to 1) was planned as 0.1, 0.1, 0.2 ... offers a
+    week, and status called it "behind (expected 0.1)" in its third week."""
+    write(
+        "goals/o.md",
+        goal_text("Accept an offer", baseline=0, current=0, target=1, due="2027-02-19"),
+    )
+    assert invoke("plan").exit_code == 0
+    [row] = props_of(vault / PLAN)["targets"]
+    assert row["values"] == [0] * (len(row["values"]) - 1) + [1]
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-09")  # its third week
+    [goal] = json.loads(invoke("status", "--json").stdout)["goals"]
+    assert (goal["pace"], goal["expected"], goal["by_plan"]) == ("on track", 0, True)
+
+
 def test_a_weeks_target_is_reached_day_by_day() -> None:
     """Reported: on a Monday, every planned goal was "behind" its target for Sunday."""
     from journal.core.goal import Goal
