@@ -486,7 +486,8 @@ def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
     out.append(style("Active goals", "heading"))
     for g in s["goals"]:
         unit = f" {g['unit']}" if g["unit"] else ""
-        measure = f"{number(g['current'])}/{number(g['target'])}{unit}" if g["target"] else ""
+        known = g["target"] is not None
+        measure = f"{number(g['current'])}/{number(g['target'])}{unit}" if known else ""
         pace = style(f"{g['pace']:<8}", _PACE_ROLE.get(g["pace"], "muted"))
         line = (
             f"  {bar(g['progress'])} {percent(g['progress']):>4}  {pace}  "

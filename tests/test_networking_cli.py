@@ -1028,3 +1028,12 @@ def test_text_is_measured_in_terminal_columns() -> None:
     assert padded("田中", 6) == "田中  " and padded("abc", 2) == "abc"
     assert shortened("田中太郎", 5) == "田中…" and shortened("abcdef", 5) == "abcd…"
     assert shortened("田中", 4) == "田中"
+
+
+def test_status_shows_the_numbers_of_a_goal_counting_down_to_zero(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: a target of 0 was taken for none, and the numbers left out."""
+    write("goals/t.md", goal_text("Clear open tasks", baseline=10, current=10, target=0))
+    line = next(ln for ln in invoke("status").stdout.splitlines() if "Clear open tasks" in ln)
+    assert line.endswith("10/0 conversations")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import os
 import re
 from datetime import date
@@ -466,8 +467,8 @@ def test_weeks_after_a_goal_is_due_show_nothing(invoke: Invoke, write: Write) ->
     assert all(row.split(" | ")[3] not in ("", "**5**") for row in rows)  # b: not due yet
     values = codec.parse_text(text).data["targets"]  # type: ignore[index]
     assert values == [
-        {"goal": "alpha", "values": [6.0, 10.0]},
-        {"goal": "beta", "values": [2, 2, 2, 3]},  # whole steps: conversations are counted
+        {"goal": "alpha", "values": [6.4, 10.0]},  # the line: the table asks whole steps
+        {"goal": "beta", "values": [2.3, 2.6, 2.9, 3.2]},
     ]
 
 
@@ -628,7 +629,7 @@ def test_a_plan_made_again_keeps_the_goals_completed_during_it(
     alpha, beta = first["targets"]
     # Beta's targets end with the week it was done in (2026-11-30 to 12-06), Alpha's stay
     assert again["targets"] == [alpha, {"goal": "beta", "values": beta["values"][:2]}]
-    assert beta["values"][:2] == [2, 3]  # whole steps: conversations are counted
+    assert beta["values"][:2] == [2.5, 3.1]  # the line (the table asks 2 and 3)
     focus = (vault / PLAN).read_text().split("## Focus by month")[1].split("## Timeline")[0]
     november, december = focus.split("**December 2026**")
     assert "Nothing planned." in november  # a and b both reach 2.6: no whole step yet
@@ -747,9 +748,9 @@ def test_a_goal_without_an_id_is_followed_by_its_plan_targets_too(
     monkeypatch.setenv("JOURNAL_TODAY", "2026-12-20")  # the end of 2026-W51
     [goal] = json.loads(invoke("status", "--json").stdout)["goals"]
     assert goal["id"] is None and goal["by_plan"] is True
-    assert round(goal["expected"], 1) == row["values"][1]
+    assert goal["expected"] == math.floor(row["values"][1])  # counted: whole steps
     review = invoke("review", "--stdout").stdout
-    assert f"expected {number(row['values'][1])}, by the plan" in review
+    assert f"expected {math.floor(row['values'][1])}, by the plan" in review
     changed = invoke("set", "goals/Study.md", "target=50")
     assert "still has this goal's weekly targets from before" in changed.stderr
 
@@ -764,11 +765,43 @@ def test_a_goal_counted_in_whole_numbers_gets_whole_steps(
         goal_text("Accept an offer", baseline=0, current=0, target=1, due="2027-02-19"),
     )
     assert invoke("plan").exit_code == 0
-    [row] = props_of(vault / PLAN)["targets"]
-    assert row["values"] == [0] * (len(row["values"]) - 1) + [1]
+    [row] = props_of(vault / PLAN)["targets"]  # the line, as the review reads it
+    assert row["values"][:2] == [0.1, 0.2] and row["values"][-1] == 1
+    lines = (vault / PLAN).read_text().splitlines()
+    table = [line for line in lines if re.match(r"\| 20\d\d-W", line)]
+    assert [line.split(" | ")[2] for line in table] == ["0"] * (len(table) - 1) + ["**1**"]
     monkeypatch.setenv("JOURNAL_TODAY", "2026-12-09")  # its third week
     [goal] = json.loads(invoke("status", "--json").stdout)["goals"]
     assert (goal["pace"], goal["expected"], goal["by_plan"]) == ("on track", 0, True)
+
+
+@pytest.mark.parametrize(
+    ("made", "start", "days"),
+    [
+        ("2026-11-22", "2026-11-23", ("2026-11-23", "2026-11-25", "2026-11-28")),
+        # due a day into the plan's second week: its line ends there (found in a tryout)
+        ("2026-12-06", "2026-12-07", ("2026-12-07",)),  # (3 short by Wednesday: behind)
+    ],
+)
+def test_a_goal_where_its_plan_starts_it_is_on_track(
+    invoke: Invoke,
+    write: Write,
+    monkeypatch: pytest.MonkeyPatch,
+    made: str,
+    start: str,
+    days: tuple[str, ...],
+) -> None:
+    """Found in a tryout: a goal at 2 when its plan began was "ahead" all of its first
+    week (the line's start, found from whole steps, was 1), and one due a day into the
+    plan's second week was "behind" on its first Monday."""
+    text = goal_text("Run workshops", baseline=0, current=2, target=5, start="2026-11-01")
+    write("goals/w.md", text.replace("due: 2026-12-31", "due: 2026-12-14"))
+    monkeypatch.setenv("JOURNAL_TODAY", made)
+    assert invoke("plan", "--start", start).exit_code == 0
+    for day in days:
+        monkeypatch.setenv("JOURNAL_TODAY", day)
+        [goal] = json.loads(invoke("status", "--json").stdout)["goals"]
+        assert (day, goal["pace"], goal["by_plan"]) == (day, "on track", True)
 
 
 def test_a_weeks_target_is_reached_day_by_day() -> None:

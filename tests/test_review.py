@@ -1057,7 +1057,7 @@ def test_a_past_week_judges_a_goal_by_the_target_and_due_day_git_had_then(
     write(
         "plans/p.md",
         "---\ntype: plan\nstart: 2026-09-14\nend: 2026-10-11\ntargets:\n"
-        "  - goal: referrals\n    values: [0.3, 0.6, 0.9, 1.2]\n---\n# Plan\n",
+        "  - goal: referrals\n    values: [1, 1.5, 2, 2]\n---\n# Plan\n",
     )
     write("goals/referrals.md", referral_goal())
     git = Git(vault, tmp_path / "home").init()
@@ -1067,7 +1067,7 @@ def test_a_past_week_judges_a_goal_by_the_target_and_due_day_git_had_then(
     w38 = invoke("review", "--week", "2026-W38", "--stdout").stdout
     row = scoreboard_row(w38, "[[referrals]]")
     assert row is not None and "0 → **0** → 2 referrals |" in row, row
-    assert "| behind (expected 0.3, by the plan) · needs 0.16/week |" in row, row
+    assert "| behind (expected 1, by the plan) · needs 0.16/week |" in row, row
     assert "to go :g1b, 2026-09-01, 2026-12-19" in w38 and "due 2027-01-15" not in w38
     now = invoke("review", "--stdout").stdout  # 2026-W44: the goal as the file has it
     row = scoreboard_row(now, "[[referrals]]")

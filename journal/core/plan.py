@@ -17,7 +17,7 @@ from journal.core.dates import DateError, Period, parse_date, week_label, week_o
 from journal.core.formatting import number, signed
 from journal.core.goal import Goal, Milestone
 from journal.core.notes import Note
-from journal.core.progress import places, planned, start_of
+from journal.core.progress import counted, places, planned, start_of, whole_step
 from journal.core.review import Series, SeriesOf, gantt_text, value_points
 from journal.core.rules.base import is_activity
 from journal.core.series import value_on
@@ -140,6 +140,10 @@ def build_plan(
                 "title": g.title,
                 "unit": g.unit or "",
                 "begin": number(round(lines[g.path].begin, places(g))),
+                # whole steps asked of a goal counted in whole numbers, and their way
+                "whole": (
+                    ("down" if (g.target or 0) < (g.baseline or 0) else "up") if counted(g) else ""
+                ),
                 "target": number(g.target),
                 "by": lines[g.path].finish.isoformat(),
                 "due": g.due.isoformat() if g.due else None,
@@ -153,7 +157,7 @@ def build_plan(
                 "end": week.end.isoformat(),
                 "targets": [
                     {
-                        "value": "" if (v := values[g.path][i]) is None else number(v),
+                        "value": "" if (v := values[g.path][i]) is None else asked(g, v),
                         "due": v is not None and _last_day(g) in week,
                         # the last week of a goal done in it: "done", not the line's value
                         "done": v is not None and g.status == "done" and g.completed in week,
@@ -221,19 +225,31 @@ def show_targets(data: dict[str, Any], targets: dict[str, dict[str, float]]) -> 
             unplanned.append(row["title"])
         for week in data["weeks"]:
             value = kept.get(week["label"])
-            week["targets"][column]["value"] = "" if value is None else number(value)
+            week["targets"][column]["value"] = "" if value is None else shown(value, row)
     return unplanned
 
 
 def _weekly_values(
     goal: Goal, line: Line, window: Period | None, weeks: list[Period]
 ) -> list[float | None]:
-    """The value to reach by the end of each week of the goal's window (None outside),
-    as the plan asks it (:func:`planned`: whole steps for a goal counted in whole
-    numbers)."""
+    """The line's value by the end of each week of the goal's window (None outside), to
+    the goal's precision: what the ``targets`` property holds and the review reads (a
+    goal counted in whole numbers is asked the whole part of it: :func:`shown`)."""
     return [
-        planned(goal, line.on(w.end)) if window and _overlap(window, w) else None for w in weeks
+        round(line.on(w.end), places(goal)) if window and _overlap(window, w) else None
+        for w in weeks
     ]
+
+
+def asked(goal: Goal, value: float) -> str:
+    """A weekly target of ``goal`` as the plan's table shows it (:func:`planned`)."""
+    return number(planned(goal, value))
+
+
+def shown(value: float, row: dict[str, Any]) -> str:
+    """A weekly target as the plan's table shows it: for a goal counted in whole
+    numbers (the row's ``whole``, "up" or "down"), the whole step (:func:`whole_step`)."""
+    return number(whole_step(value, row["whole"] == "down") if row["whole"] else value)
 
 
 def _overlap(a: Period, b: Period) -> bool:

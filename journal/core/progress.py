@@ -141,7 +141,12 @@ def planned(goal: Goal, value: float) -> float:
     precision (:func:`places`)."""
     if not counted(goal):
         return round(value, places(goal))
-    down = (goal.target or 0) < (goal.baseline or 0)
+    return whole_step(value, (goal.target or 0) < (goal.baseline or 0))
+
+
+def whole_step(value: float, down: bool) -> float:
+    """The whole number a line at ``value`` has reached: the one at or below it, or for
+    a line going ``down``, the one at or above it."""
     return float(math.ceil(value - 1e-9) if down else math.floor(value + 1e-9))
 
 

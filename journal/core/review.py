@@ -73,10 +73,10 @@ class WeeklyTargets:
         if last is None:  # its first week in the plan
             before = begun - timedelta(days=1)
             last = self._start(goal, end, week, before, week_start)
-        if day >= finish or last is None:
-            return end
-        step = last + (end - last) * (day - before).days / (finish - before).days
-        return planned(goal, step) if counted(goal) else step  # whole steps: 0 until 1
+        value = end
+        if day < finish and last is not None:
+            value = last + (end - last) * (day - before).days / (finish - before).days
+        return planned(goal, value) if counted(goal) else value  # whole steps: 0 until 1
 
     def _start(
         self, goal: Goal, end: float, week: Period, before: date, week_start: int
@@ -89,7 +89,9 @@ class WeeklyTargets:
         after, following = self.targets[goal.key].get(label), self.weeks.get(label)
         if after is None or following is None:
             return expected_value(goal, before)
-        step = (after - end) / (following.end - week.end).days
+        due = goal.due if goal.due is not None and goal.due > week.end else None
+        finish = min(following.end, due) if due is not None else following.end
+        step = (after - end) / (finish - week.end).days  # its line ends on the due day
         low, high = sorted((goal.baseline or 0.0, end))
         return min(max(end - step * (week.end - before).days, low), high)
 
