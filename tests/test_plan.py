@@ -17,7 +17,6 @@ from click.testing import CliRunner
 from journal.cli import cli
 from journal.core import codec
 from journal.core.dates import week_label
-from journal.core.formatting import number
 from tests.conftest import EXAMPLE_VAULT, Invoke, Write, goal_text
 
 PLAN = "plans/2026-11-23-90-day-plan.md"  # the default plan on 2026-11-22, as in example-vault
