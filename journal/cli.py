@@ -568,8 +568,8 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
             f"{result.unlogged}",
             err=True,
         )
-    for path, options in sorted(result.plans.items()):
-        mine = " (you edited them: --force replaces your edits)" if "--force" in options else ""
+    for path, (options, edited) in sorted(result.plans.items()):
+        mine = " (you edited them: --force replaces your edits)" if edited else ""
         echo(
             f"journal: {_line(path)} still has this goal's weekly targets from before; make them "
             f"again with: journal plan {options}{mine}",

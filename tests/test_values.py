@@ -144,37 +144,38 @@ def test_other_notes_are_measured_against_the_file_not_git() -> None:
     ]  # fmt: skip
 
 
+def _points(
+    log: str, current: int, today: date, recorded: list[tuple[date, float]]
+) -> list[tuple[int, float, str]]:
+    """The (day of month, value, source) series of a goal with ``log``, ``current`` and
+    the committed values ``recorded``, as of ``today``."""
+    [goal] = _goal_with(log, current).goals
+    return [(p.day.day, p.value, p.source) for p in value_series(goal, today, recorded)]
+
+
 def test_a_log_that_gives_current_is_the_record_commits_do_not_contradict() -> None:
     """Reported: a post logged a week late (`--date 2026-11-28`, after the commit of
     11-29 that had 1) made the series 1, 2 (11-28), 1 (11-29, git), 2: a drop that never
     happened, and the week's change in the review disagreed with its check-ins."""
-    catalog = _goal_with("- 2026-11-26: +1 first\n- 2026-11-28: +1 forgot\n", 2)
-    [g] = catalog.goals
-    points = value_series(g, date(2026, 12, 4), [(date(2026, 11, 29), 1.0)])
-    assert [(p.day.day, p.value, p.source) for p in points] == [
-        (1, 0, "start"), (26, 1, "log"), (28, 2, "log")
-    ]  # fmt: skip
+    late_line = "- 2026-11-26: +1 first\n- 2026-11-28: +1 forgot\n"
+    points = _points(late_line, 2, date(2026, 12, 4), [(date(2026, 11, 29), 1.0)])
+    assert points == [(1, 0, "start"), (26, 1, "log"), (28, 2, "log")]
     # so does a recount (found in review: after hand edits committed on 10-20 and
     # 11-05, `=5 recounted` put all of it in the recount's week)
-    recount = _goal_with("- 2026-10-05: +1\n- 2026-11-20: =5 recounted\n", 5)
-    [r] = recount.goals
-    steps = value_series(
-        r, date(2026, 11, 22), [(date(2026, 10, 20), 3.0), (date(2026, 11, 5), 5.0)]
+    commits = [(date(2026, 10, 20), 3.0), (date(2026, 11, 5), 5.0)]
+    steps = _points(
+        "- 2026-10-05: +1\n- 2026-11-20: =5 recounted\n", 5, date(2026, 11, 22), commits
     )
-    assert (20, 3, "git") in [(p.day.day, p.value, p.source) for p in steps]
+    assert (20, 3, "git") in steps
     # only before the recount: after it, the log dates its steps (found in review: a
     # recount on 11-02 brought back the dip of the late line)
-    early = _goal_with("- 2026-11-02: =0 recount\n- 2026-11-26: +1\n- 2026-11-28: +1\n", 2)
-    [e] = early.goals
-    late = value_series(e, date(2026, 12, 4), [(date(2026, 11, 29), 1.0)])
-    assert [p.value for p in late] == sorted(p.value for p in late)  # no drop
+    early = "- 2026-11-02: =0 recount\n" + late_line  # a recount first, then the late line
+    late = _points(early, 2, date(2026, 12, 4), [(date(2026, 11, 29), 1.0)])
+    assert [p[1] for p in late] == sorted(p[1] for p in late)  # no drop
     # a line for progress made before the log leaves the dating to the commits
-    carried = _goal_with("- 2026-12-04: +2 made before the log\n", 2)
-    [c] = carried.goals
-    dated = value_series(c, date(2026, 12, 4), [(date(2026, 11, 29), 2.0)])
-    assert [(p.day.day, p.value, p.source) for p in dated] == [
-        (1, 0, "start"), (29, 2, "git"), (4, 2, "file")
-    ]  # fmt: skip
+    carried = "- 2026-12-04: +2 made before the log\n"
+    dated = _points(carried, 2, date(2026, 12, 4), [(date(2026, 11, 29), 2.0)])
+    assert dated == [(1, 0, "start"), (29, 2, "git"), (4, 2, "file")]
 
 
 _DAYS = st.dates(date(2026, 1, 1), date(2026, 3, 1))

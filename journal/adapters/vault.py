@@ -7,7 +7,7 @@ import os
 import re
 import sys
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -38,9 +38,9 @@ def find_vault(explicit: str | None, cwd: Path) -> Path:
             problem = "is not a folder" if root.exists() else "does not exist"
             raise NotFound(f"vault folder '{explicit}' {problem}")
         return usable_root(root.resolve())
-    for folder in (cwd, *cwd.parents):
-        if any((folder / marker).is_dir() for marker in MARKERS):
-            return usable_root(folder.resolve())
+    found = _first_vault((cwd, *cwd.parents))
+    if found is not None:
+        return usable_root(found.resolve())
     raise NotFound(
         "no vault here: run inside a vault (a folder with .journal/ or .obsidian/), "
         "pass --vault PATH or set JOURNAL_VAULT"
@@ -51,12 +51,12 @@ def enclosing_vault(root: Path) -> Path | None:
     """The nearest folder above ``root`` that holds ``.journal/`` or ``.obsidian/``
     when ``root`` holds neither: ``root`` is then a folder inside that vault (``--vault
     goals``, ``--vault .journal``), not a vault of its own."""
-    if any((root / marker).is_dir() for marker in MARKERS):
-        return None
-    for folder in root.parents:
-        if any((folder / marker).is_dir() for marker in MARKERS):
-            return folder
-    return None
+    return None if _first_vault([root]) else _first_vault(root.parents)
+
+
+def _first_vault(folders: Iterable[Path]) -> Path | None:
+    """The first of ``folders`` that holds ``.journal/`` or ``.obsidian/``."""
+    return next((f for f in folders if any((f / m).is_dir() for m in MARKERS)), None)
 
 
 def usable_root(root: Path) -> Path:

@@ -630,7 +630,8 @@ def edit(doc: Document, changes: Mapping[tuple[PathKey, ...], Value]) -> str:
     if not doc.writable:
         reason = doc.problems[0].message if doc.problems else "it could not be read"
         raise UnsafeWrite(f"not editing this note: {reason}", line=_first_line(doc))
-    expected: dict[str, Value] = copy.deepcopy(plain(dict(doc.data or {})))
+    before: dict[str, Value] = plain(dict(doc.data or {}))
+    expected = copy.deepcopy(before)
     for path, value in changes.items():
         _apply_expected(expected, path, value)
     if doc.data is None:
@@ -644,7 +645,6 @@ def edit(doc: Document, changes: Mapping[tuple[PathKey, ...], Value]) -> str:
         for path in changes:
             _refuse_shared(root, path, doc)
         yaml_text = doc.yaml_text
-        before = plain(dict(doc.data))
         splices = [
             _splice(yaml_text, root, path, value, doc.newline, _value_at(before, path))
             for path, value in changes.items()
@@ -796,7 +796,7 @@ def _list_edit(
     removed = sorted(set(range(len(old))) - {k for k in kept if k is not None})
     out: list[str] = []
     for place, (new, was) in enumerate(zip(value, kept, strict=True)):
-        later = [k for k in kept[place:] if k is not None]
+        later = (k for k in kept[place:] if k is not None)
         before = was if was is not None else min(later, default=len(old))
         while removed and removed[0] < before:  # the comments above the next item kept
             out.append(_comments(above[removed.pop(0)]))

@@ -21,10 +21,10 @@ def columns(text: str) -> int:
     total = 0
     joined = False
     for char in text:
-        code = ord(char)
+        code, category = ord(char), unicodedata.category(char)
         zero = (
-            (joined and unicodedata.category(char) == "So")
-            or unicodedata.category(char) in ("Mn", "Me", "Cf")
+            (joined and category == "So")
+            or category in ("Mn", "Me", "Cf")
             or 0x1F3FB <= code <= 0x1F3FF  # skin tones
             or 0x1160 <= code <= 0x11FF  # Hangul vowels and final consonants
             or 0xD7B0 <= code <= 0xD7FF

@@ -7,7 +7,7 @@ straight line from its value when the window opens to its target on its due day.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -17,7 +17,7 @@ from journal.core.dates import DateError, Period, parse_date, week_label, week_o
 from journal.core.formatting import number, signed
 from journal.core.goal import Goal, Milestone
 from journal.core.notes import Note
-from journal.core.progress import counted, places, planned, start_of, whole_step
+from journal.core.progress import places, planned, start_of
 from journal.core.review import Series, SeriesOf, gantt_text, value_points
 from journal.core.rules.base import is_activity
 from journal.core.series import value_on
@@ -140,10 +140,6 @@ def build_plan(
                 "title": g.title,
                 "unit": g.unit or "",
                 "begin": number(round(lines[g.path].begin, places(g))),
-                # whole steps asked of a goal counted in whole numbers, and their way
-                "whole": (
-                    ("down" if (g.target or 0) < (g.baseline or 0) else "up") if counted(g) else ""
-                ),
                 "target": number(g.target),
                 "by": lines[g.path].finish.isoformat(),
                 "due": g.due.isoformat() if g.due else None,
@@ -212,12 +208,15 @@ def read_targets(rows: object, labels: Sequence[str]) -> dict[str, dict[str, flo
     return targets
 
 
-def show_targets(data: dict[str, Any], targets: dict[str, dict[str, float]]) -> list[str]:
+def show_targets(
+    data: dict[str, Any], targets: dict[str, dict[str, float]], goals: Mapping[str, Goal]
+) -> list[str]:
     """Put ``targets`` (see :func:`read_targets`) in the weekly table of ``data`` (what
     :func:`build_plan` gives): the targets a user set by hand in the plan's front matter,
     which drive the review's pace, are the ones the note shows.  A goal they name no
     target for (planned since) gets an empty column, not one nothing reads; the titles
-    of those goals are returned."""
+    of those goals are returned.  ``goals``: the planned goals by key, whose targets are
+    shown as the plan asks them (:func:`asked`)."""
     unplanned = []
     for column, row in enumerate(data["rows"]):
         kept = targets.get(row["key"], {})
@@ -225,7 +224,8 @@ def show_targets(data: dict[str, Any], targets: dict[str, dict[str, float]]) -> 
             unplanned.append(row["title"])
         for week in data["weeks"]:
             value = kept.get(week["label"])
-            week["targets"][column]["value"] = "" if value is None else shown(value, row)
+            goal = goals[row["key"]]
+            week["targets"][column]["value"] = "" if value is None else asked(goal, value)
     return unplanned
 
 
@@ -234,7 +234,7 @@ def _weekly_values(
 ) -> list[float | None]:
     """The line's value by the end of each week of the goal's window (None outside), to
     the goal's precision: what the ``targets`` property holds and the review reads (a
-    goal counted in whole numbers is asked the whole part of it: :func:`shown`)."""
+    goal counted in whole numbers is asked the whole part of it: :func:`asked`)."""
     return [
         round(line.on(w.end), places(goal)) if window and _overlap(window, w) else None
         for w in weeks
@@ -244,12 +244,6 @@ def _weekly_values(
 def asked(goal: Goal, value: float) -> str:
     """A weekly target of ``goal`` as the plan's table shows it (:func:`planned`)."""
     return number(planned(goal, value))
-
-
-def shown(value: float, row: dict[str, Any]) -> str:
-    """A weekly target as the plan's table shows it: for a goal counted in whole
-    numbers (the row's ``whole``, "up" or "down"), the whole step (:func:`whole_step`)."""
-    return number(whole_step(value, row["whole"] == "down") if row["whole"] else value)
 
 
 def _overlap(a: Period, b: Period) -> bool:

@@ -135,19 +135,21 @@ def counted(goal: Goal) -> bool:
 
 
 def planned(goal: Goal, value: float) -> float:
-    """A value of a plan's line for ``goal`` as the plan asks it: for a goal counted
-    in whole numbers (:func:`counted`), the whole number reached by then (for a goal
-    that goes down, the one at or above the line); else the line, to the goal's
+    """A value of a plan's line for ``goal`` as the plan asks it: its whole step for a
+    goal counted in whole numbers (:func:`stepped`); else the line, to the goal's
     precision (:func:`places`)."""
+    return stepped(goal, value) if counted(goal) else round(value, places(goal))
+
+
+def stepped(goal: Goal, value: float) -> float:
+    """For a goal counted in whole numbers (:func:`counted`), the whole number a line at
+    ``value`` has reached (for a goal that goes down, the one at or above it); for any
+    other goal, ``value``."""
     if not counted(goal):
-        return round(value, places(goal))
-    return whole_step(value, (goal.target or 0) < (goal.baseline or 0))
-
-
-def whole_step(value: float, down: bool) -> float:
-    """The whole number a line at ``value`` has reached: the one at or below it, or for
-    a line going ``down``, the one at or above it."""
-    return float(math.ceil(value - 1e-9) if down else math.floor(value + 1e-9))
+        return value
+    if (goal.target or 0) < (goal.baseline or 0):
+        return float(math.ceil(value - 1e-9))
+    return float(math.floor(value + 1e-9))
 
 
 def rounded(value: float | None, goal: Goal) -> float | None:

@@ -18,15 +18,14 @@ from journal.core.formatting import bar, number, percent, plural, rate, signed
 from journal.core.goal import Goal
 from journal.core.networking import Meeting, follow_up_state
 from journal.core.progress import (
-    counted,
     expected_value,
     last_checkin,
     pace,
     plan_pace,
-    planned,
     quiet_since,
     rounded,
     start_of,
+    stepped,
 )
 from journal.core.series import pairs, value_on, value_series
 
@@ -76,7 +75,7 @@ class WeeklyTargets:
         value = end
         if day < finish and last is not None:
             value = last + (end - last) * (day - before).days / (finish - before).days
-        return planned(goal, value) if counted(goal) else value  # whole steps: 0 until 1
+        return stepped(goal, value)  # a count's whole steps: 0 until 1
 
     def _start(
         self, goal: Goal, end: float, week: Period, before: date, week_start: int

@@ -112,7 +112,8 @@ def quarterly_plan(
         # shows (the table) stay as the user left either, so both say the same
         if "targets" in users.changed:  # kept and reported by the write; the table follows
             labels = [week["label"] for week in data["weeks"]]
-            unplanned = show_targets(data, read_targets(users.props["targets"], labels))
+            kept = read_targets(users.props["targets"], labels)
+            unplanned = show_targets(data, kept, {g.key: g for g in catalog.goals})
             if unplanned:
                 vault.notice(
                     f"{path}: the weekly targets you edited name none for "

@@ -19,7 +19,6 @@ from journal.core.fields import (
     parse_cli_value,
     yaml_value,
 )
-from journal.core.generated import untouched
 from journal.core.goal import (
     Change,
     Goal,
@@ -47,8 +46,9 @@ class SetResult:
     changes: list[Change] = field(default_factory=list)
     written: bool = False
     #: The running plans whose weekly targets for the goal came from values changed
-    #: here: ``journal plan`` arguments that make each again, by path.
-    plans: dict[str, str] = field(default_factory=dict)
+    #: here, by path: the ``journal plan`` arguments that make each again, and whether
+    #: you edited its targets (then they hold ``--force``).
+    plans: dict[str, tuple[str, bool]] = field(default_factory=dict)
     #: The ``=N`` check-in (``2026-11-22 =2``) added to the log to keep it in step with
     #: a ``current`` set here.
     logged: str | None = None
@@ -176,12 +176,14 @@ def _typed(doc: codec.Document, key: str) -> Any:
         return None
 
 
-def plans_for(vault: Vault, catalog: Catalog, goal_key: str, today: date) -> dict[str, str]:
+def plans_for(
+    vault: Vault, catalog: Catalog, goal_key: str, today: date
+) -> dict[str, tuple[str, bool]]:
     """The plans running on ``today`` or later with weekly targets for the goal
     ``goal_key`` (see :attr:`Goal.key`), each with the ``journal plan`` options that
     make it again (the vault's plan length needs no option; ``--force`` when the
     targets were edited by hand, in the property or the note's table, which a plain run
-    keeps)."""
+    keeps) and whether they were so edited."""
     found = {}
     for start, end, note in plan_spans(catalog):
         rows = note.props.get("targets")
@@ -189,9 +191,7 @@ def plans_for(vault: Vault, catalog: Catalog, goal_key: str, today: date) -> dic
             continue
         if any(isinstance(row, dict) and row.get("goal") == goal_key for row in rows):
             options = plan_options(start, end, vault.config.plan.days)
-            users = users_note(vault, note.path, {})
-            edited = "targets" not in (untouched(note.props, ["targets"]) or ()) or (
-                users is not None and "targets" in users.edited
-            )
-            found[note.path] = f"{options} --force" if edited else options
+            users = users_note(vault, note.path, {"targets": None})  # None: never as written
+            edited = users is not None and bool({"targets"} & {*users.changed, *users.edited})
+            found[note.path] = (f"{options} --force" if edited else options, edited)
     return found
