@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -170,14 +170,27 @@ class Renderer:
 
 def _check_plain(value: Any, where: str) -> None:
     """Only plain data may reach a template (no objects with methods)."""
+    found = _not_plain(value)
+    if found is not None:
+        path, item = found
+        raise TypeError(f"template context holds a {type(item).__name__} at {where}{path}")
+
+
+def _not_plain(value: Any) -> tuple[str, Any] | None:
+    """Where under ``value`` (``.key[0]``...) the first value that is not plain data is,
+    and that value; None when all is plain.  The place is spelled only once found."""
     if value is None or isinstance(value, (str, int, float, bool)):
-        return
+        return None
     if isinstance(value, Mapping):
-        for key, item in value.items():
-            _check_plain(item, f"{where}.{key}")
-        return
-    if is_sequence(value):
-        for index, item in enumerate(value):
-            _check_plain(item, f"{where}[{index}]")
-        return
-    raise TypeError(f"template context holds a {type(value).__name__} at {where}")
+        items: Iterable[tuple[Any, Any]] = value.items()
+        spelled = ".{}"
+    elif is_sequence(value):
+        items = enumerate(value)
+        spelled = "[{}]"
+    else:
+        return "", value
+    for key, item in items:
+        found = _not_plain(item)
+        if found is not None:
+            return spelled.format(key) + found[0], found[1]
+    return None

@@ -26,6 +26,7 @@ from journal.core.links import (
     fold,
     is_conflict_copy,
     link_key,
+    may_hold_conflict_copies,
     name_key,
     parse_link,
 )
@@ -300,13 +301,19 @@ class _Originals:
         self._source = source
 
     def heads(self) -> Sequence[NoteHead]:
-        return [h for h in self._source.heads() if not is_conflict_copy(h.path)]
+        heads = self._source.heads()
+        if not may_hold_conflict_copies([h.path for h in heads]):
+            return heads
+        return [h for h in heads if not is_conflict_copy(h.path)]
 
     @cached_property
-    def _paths(self) -> tuple[list[str], list[str]]:
+    def _paths(self) -> tuple[Sequence[str], list[str]]:
+        paths = self._source.paths()
+        if not may_hold_conflict_copies(paths):
+            return paths, []
         kept: list[str] = []
         copies: list[str] = []
-        for path in self._source.paths():
+        for path in paths:
             (copies if is_conflict_copy(path) else kept).append(path)
         return kept, copies
 

@@ -161,6 +161,12 @@ def is_conflict_copy(path: str) -> bool:
     return _conflict_part(path.rsplit("/", 1)[-1]) is not None
 
 
+def may_hold_conflict_copies(paths: Sequence[str]) -> bool:
+    """Whether any of ``paths`` may be a conflict copy: False when none holds the letters
+    every copy's name holds (one test of them all, where a vault has none)."""
+    return "onfl" in "\n".join(paths).lower()
+
+
 def _conflict_part(name: str) -> re.Match[str] | None:
     # a quick no: every pattern holds "onfl", whose letters nothing else matches
     # case-insensitively (the "i" of "conflict" is also matched by U+0131 and U+0130)

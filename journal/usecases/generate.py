@@ -70,10 +70,10 @@ def write_generated(
     not typed ``kind`` (another ``type`` or none), only the generated sections are
     written into it, and no property is set or changed."""
     props = {**props, HASH_KEY: owned_hashes(props)}
-    fresh = codec.new_note_text(props, generated.with_record(body))
-    result = Written(rel, text=fresh)
+    result = Written(rel)
     target = vault.disk_path(rel)
     if not target.exists() and not target.is_symlink():
+        fresh = result.text = codec.new_note_text(props, generated.with_record(body))
         if dry_run:
             result.action = "would create"
             return result
@@ -147,7 +147,7 @@ def _regenerate(
         )
     changes = _property_changes(old, props, force, result)
     text = codec.edit(doc, changes) if changes else doc.text
-    again = codec.parse_text(text, bom=doc.bom)
+    again = codec.parse_text(text, bom=doc.bom) if changes else doc
     old_body = again.body
     try:
         if not generated.find_sections(old_body, rel) and not generated.has_record(old_body):
