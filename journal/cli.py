@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 import click
 
+from journal.core.records import Record
+
 if TYPE_CHECKING:
     from datetime import date
 
@@ -32,8 +34,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 Writer = TypeVar("Writer", bound=Callable[..., str])
 
 
-@dataclass
-class State:
+@dataclass(repr=False, eq=False)
+class State(Record):
     vault_option: str | None
     debug: bool
     opened: Vault | None = None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journal.core.errors import Conflict, JournalError, UnsafeWrite
+from journal.core.records import Record
 
 TEMP_PREFIX = ".journal-"
 TEMP_SUFFIX = ".tmp"
@@ -23,8 +24,8 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-@dataclass(frozen=True, slots=True)
-class Snapshot:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Snapshot(Record):
     """A file's bytes as read, to check it is unchanged before replacing it."""
 
     path: Path

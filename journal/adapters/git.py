@@ -27,6 +27,7 @@ from journal.adapters.gitfind import HistoryUnavailable, NoRepository
 from journal.adapters.vault import Vault
 from journal.core.errors import Conflict, JournalError
 from journal.core.history import Revision
+from journal.core.records import Record
 
 _BLOBS = (FileMode.BLOB, FileMode.BLOB_EXECUTABLE)
 #: git's names for the operations a repository can be in the middle of (pygit2's states).
@@ -51,8 +52,8 @@ class GitProblem(JournalError):
     """A commit git would not make: no identity, a locked index, a refused commit..."""
 
 
-@dataclass(frozen=True, slots=True)
-class FileChange:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class FileChange(Record):
     """A note file changed by one commit: each side absent (None) or (path, blob id)."""
 
     old_path: str | None

@@ -68,6 +68,7 @@ from journal.core.notes import (
     stem_of,
 )
 from journal.core.periodic import PeriodicSettings
+from journal.core.records import Record
 from journal.core.unspaced import CLOSE, GAP, OPEN, marked, spaced, spaced_query, unspaced
 
 if TYPE_CHECKING:  # worker processes are imported only for a build of many files
@@ -275,8 +276,8 @@ def _root_of(path: Path) -> str | None:
     return row[0] if row and isinstance(row[0], str) else None
 
 
-@dataclass
-class Refresh:
+@dataclass(repr=False, eq=False)
+class Refresh(Record):
     """What one reconcile did."""
 
     scanned: int = 0
@@ -306,8 +307,8 @@ class Head(NamedTuple):
         return stem_of(self.path)
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Hit(Record):
     """One search result."""
 
     path: str
@@ -346,8 +347,8 @@ def _changed(stamp: _Stamp | None, info: os.stat_result) -> bool:
 _Touch = tuple[int, int, int, int, str]  # size, changed_ns, inode, checked_ns, path
 
 
-@dataclass
-class _Entry:
+@dataclass(repr=False, eq=False)
+class _Entry(Record):
     """One file's rows, ready to write (plain data: made in worker processes too)."""
 
     path: str

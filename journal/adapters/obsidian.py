@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from journal.adapters import files
 from journal.core.errors import ConfigError, Conflict, JournalError
 from journal.core.periodic import SETTINGS_FILES, PeriodicSettings, resolve_settings
+from journal.core.records import Record
 
 if TYPE_CHECKING:  # vault.py imports this module
     from journal.adapters.vault import Vault
@@ -34,8 +35,8 @@ TEMPLATE_SETTINGS = (  # where template plugins keep their folder: file, key
 READ_SETTINGS = (*SETTINGS_FILES, COMMUNITY_PLUGINS, *(rel for rel, _key in TEMPLATE_SETTINGS))
 
 
-@dataclass(frozen=True, slots=True)
-class JsonFile:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class JsonFile(Record):
     """One JSON file as read: its data (None when absent or unreadable), the snapshot
     to replace it safely, and what was wrong with it."""
 

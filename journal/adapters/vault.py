@@ -20,6 +20,7 @@ from journal.core import codec
 from journal.core.catalog import Catalog, NoteSource
 from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
 from journal.core.periodic import clean_folder
+from journal.core.records import Record
 from journal.core.settings import Config, config_from_dict
 
 CONFIG_PATH = ".journal/config.toml"
@@ -150,8 +151,8 @@ def excluded_folders(root: Path, config: Config) -> frozenset[str]:
     return frozenset(f for f in found if f and ".." not in f.split("/"))
 
 
-@dataclass
-class Vault:
+@dataclass(repr=False, eq=False)
+class Vault(Record):
     """An opened vault: its root folder and settings.
 
     Every note the tool writes goes through :meth:`rewrite` or :meth:`create`,

@@ -53,6 +53,7 @@ from watchdog.observers.api import ObservedWatch
 from journal.adapters.index import PARALLEL_MIN, Index, IndexTakenOver, Refresh
 from journal.adapters.vault import Vault
 from journal.core.errors import ConfigError, JournalError, NotFound
+from journal.core.records import Record
 
 UNWATCHED_ROUNDS = 3  # reconciles at most while not watching, after a large refresh
 READING_NOTICE = 1.0  # seconds of reading changed files before the watcher says so
@@ -64,8 +65,8 @@ START_PAUSE = 0.2  # seconds between two of them
 _IGNORED_EVENTS = frozenset({"opened", "closed_no_write"})
 
 
-@dataclass(frozen=True)
-class Update:
+@dataclass(frozen=True, repr=False, eq=False)
+class Update(Record):
     """One batch of index updates, as the watcher reports it."""
 
     refresh: Refresh

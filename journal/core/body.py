@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from journal.core import links as wikilinks
 from journal.core.fences import fence_step
+from journal.core.records import Record
 from journal.core.tags import body_tags
 
 if TYPE_CHECKING:  # markdown-it is imported when a body is first parsed (startup stays light)
@@ -81,8 +82,8 @@ class Heading(NamedTuple):
     line: int
 
 
-@dataclass
-class LogSection:
+@dataclass(repr=False, eq=False)
+class LogSection(Record):
     """Where a Log section sits (file lines): its heading's first line and the line
     after the heading, the line that ends the section (a heading that closes it, or
     one past the last line) and its last top-level list item (last non-blank line
@@ -96,8 +97,8 @@ class LogSection:
     bullet: str = "-"
 
 
-@dataclass
-class BodyFacts:
+@dataclass(repr=False, eq=False)
+class BodyFacts(Record):
     """Everything the body says that the tool cares about; lines are file lines."""
 
     links: list[BodyLink] = field(default_factory=list)

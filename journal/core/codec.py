@@ -26,6 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from journal.core.errors import Severity, UnsafeWrite
+from journal.core.records import Record
 
 if TYPE_CHECKING:  # imported where a note is read or written: not every command does
     from journal.core import yaml12
@@ -58,8 +59,8 @@ PathKey = str | int
 REMOVE: Final = object()
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Problem(Record):
     """A reason a note's front matter can't be trusted, with its 1-based line."""
 
     line: int | None
@@ -68,8 +69,8 @@ class Problem:
     code: str = "front-matter"  # "conflict": git's conflict markers, the note still read
 
 
-@dataclass
-class Document:
+@dataclass(repr=False, eq=False)
+class Document(Record):
     """A decoded note that remembers exactly where its parts are."""
 
     text: str
@@ -614,8 +615,8 @@ def entry_text(key: str, value: Value, newline: str, indent: int = 0) -> str:
 # --- splicing edits ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Splice:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class _Splice(Record):
     start: int
     end: int
     text: str

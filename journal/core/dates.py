@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from journal.core.errors import JournalError, UsageProblem
+from journal.core.records import Record
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _THURSDAY = 3
@@ -86,8 +87,8 @@ def weekday_index(name: str) -> int:
         ) from None
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Period(Record):
     """A closed range of days, ``start`` and ``end`` both included."""
 
     start: date

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from journal.core.records import Record
+
 Severity = Literal["error", "warning", "hint"]
 
 
@@ -69,8 +71,8 @@ class UnsafeWrite(JournalError):
     """A write the tool refuses: outside the vault, through a symlink, unreadable front matter."""
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Diagnostic(Record):
     """A problem found in one file; reported and then skipped, never fatal."""
 
     path: str

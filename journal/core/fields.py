@@ -15,6 +15,7 @@ from typing import Any, Literal
 from journal.core import links as wikilinks
 from journal.core.dates import DateError, parse_date, parse_duration
 from journal.core.errors import Conflict, Diagnostic, JournalError, UsageProblem
+from journal.core.records import Record
 from journal.core.tags import clean_tag, unique
 
 FieldType = Literal[
@@ -59,8 +60,8 @@ MEETING_KINDS = ("coffee", "informational", "event", "mentor")
 METRIC_SOURCES = ("manual", "meetings")
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Field(Record):
     """One property: its name, type, SMART group and a one-line meaning; a number may
     have a lowest and a highest allowed value."""
 

@@ -39,6 +39,7 @@ from journal.core import codec
 from journal.core.errors import JournalError
 from journal.core.fences import fence_step
 from journal.core.formatting import json_numbers
+from journal.core.records import Record
 
 HASH_KEY = "generated_hash"  # the property holding :func:`owned_hashes`
 
@@ -129,8 +130,8 @@ def section(text: str, name: str) -> str:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Section(Record):
     name: str
     start: int  # offset of the begin marker
     end: int  # offset just past the end marker
@@ -277,8 +278,8 @@ def _before_newline(text: str, index: int) -> int:
     return index - 1 if text[:index].endswith("\n") else index
 
 
-@dataclass
-class Merge:
+@dataclass(repr=False, eq=False)
+class Merge(Record):
     """The outcome of regenerating a note over its previous version."""
 
     text: str

@@ -22,13 +22,14 @@ from journal.core.fields import (
     refuse_other_case,
 )
 from journal.core.links import Link
+from journal.core.records import Record
 
 if TYPE_CHECKING:
     from journal.core.notes import Note
 
 
-@dataclass(frozen=True, slots=True)
-class Milestone:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Milestone(Record):
     title: str
     due: date | None
     done: bool | date  # True, False, or the day it was done
@@ -47,8 +48,8 @@ class Milestone:
         return {"title": self.title, "due": _iso(self.due), "done": done}
 
 
-@dataclass
-class Goal:
+@dataclass(repr=False, eq=False)
+class Goal(Record):
     """A goal with typed SMART fields; a value that failed validation is None."""
 
     path: str
@@ -168,8 +169,8 @@ def refuse_hand_value(goal: Goal) -> None:
         )
 
 
-@dataclass(frozen=True)
-class Change:
+@dataclass(frozen=True, repr=False, eq=False)
+class Change(Record):
     """One property edited: its value before and after, as plain data (dates as text)."""
 
     key: str

@@ -27,6 +27,7 @@ from typing import Any
 from journal.core.codec import plain
 from journal.core.goal import goal_from_note
 from journal.core.notes import Note
+from journal.core.records import Record
 
 #: Share of equal content above which a removed and an added goal are one goal moved.
 SIMILAR = 0.5
@@ -36,8 +37,8 @@ OWN_EVENTS = ("title", "status", "target", "current", "baseline", "start", "due"
 SHORT = 40
 
 
-@dataclass(frozen=True, slots=True)
-class Revision:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Revision(Record):
     """One commit, as history shows it."""
 
     id: str
@@ -84,8 +85,8 @@ class Revision:
         return cls(**{**data, "parents": tuple(data["parents"]), "time": time})
 
 
-@dataclass(frozen=True, slots=True)
-class GoalState:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class GoalState(Record):
     """The parts of a goal that history reports on."""
 
     id: str | None
@@ -180,8 +181,8 @@ KINDS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Event(Record):
     """One change in meaning: ``kind`` (see :data:`KINDS`), old and new value, a sentence."""
 
     kind: str
@@ -320,8 +321,8 @@ def _short(value: Any) -> str | None:
 # --- changes of one commit ----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Version:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Version(Record):
     """A goal file on one side of a commit: its path, state and text."""
 
     path: str
@@ -379,8 +380,8 @@ def _pair_path(pair: tuple[Version | None, Version | None]) -> str:
     return version.path if version else ""
 
 
-@dataclass(frozen=True, slots=True)
-class GoalChange:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class GoalChange(Record):
     """One goal changed by one commit (paths relative to the vault)."""
 
     old_path: str | None

@@ -15,12 +15,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from journal.core.records import Record
+
 _SPACE = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 
 
-@dataclass(frozen=True, slots=True)
-class _Member:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class _Member(Record):
     key: str
     start: int  # the key's opening quote
     key_end: int  # after its closing quote

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from journal.core.errors import JournalError
+from journal.core.records import Record
 
 MONTHS = (
     "January",
@@ -61,8 +62,8 @@ class FormatError(JournalError):
     """A date format this tool can't render or read."""
 
 
-@dataclass(frozen=True, slots=True)
-class LocaleWeek:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class LocaleWeek(Record):
     """moment's locale week: ``dow`` is the first day (0 Sunday ... 6 Saturday) and
     ``7 + dow - doy`` the day of January that is always in week 1.
 

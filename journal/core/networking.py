@@ -17,6 +17,7 @@ from journal.core.checkins import CheckIn
 from journal.core.errors import Diagnostic
 from journal.core.fields import CONTACT_FIELDS, MEETING_FIELDS, Field, read_typed
 from journal.core.links import Link
+from journal.core.records import Record
 
 if TYPE_CHECKING:
     from journal.core.goal import Goal
@@ -37,8 +38,8 @@ KIND_TITLES = {
 }
 
 
-@dataclass
-class Contact:
+@dataclass(repr=False, eq=False)
+class Contact(Record):
     """A person in the network (a ``type: contact`` note)."""
 
     path: str
@@ -54,8 +55,8 @@ class Contact:
     lines: dict[str, int] = field(default_factory=dict)  # each property's line
 
 
-@dataclass
-class Meeting:
+@dataclass(repr=False, eq=False)
+class Meeting(Record):
     """A conversation (a ``type: meeting`` note)."""
 
     path: str
@@ -167,8 +168,8 @@ def meeting_checkin(meeting: Meeting) -> CheckIn:
 # --- touch points -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Touch:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Touch(Record):
     """A point of contact with a person: a meeting or a follow-up sent."""
 
     day: date
@@ -179,8 +180,8 @@ class Touch:
         return {"date": self.day.isoformat(), "what": self.what, "path": self.path}
 
 
-@dataclass(frozen=True, slots=True)
-class PersonStatus:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class PersonStatus(Record):
     """One contact's last and next touch point, and whether it went stale."""
 
     last: Touch | None

@@ -26,6 +26,7 @@ from journal.core.dates import DateError, parse_date
 from journal.core.errors import Diagnostic
 from journal.core.fields import KINDS, list_items, obsidian_list
 from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
+from journal.core.records import Record
 from journal.core.tags import unique
 
 PARSER_VERSION = 18  # bump when parse_note gives other results: cached notes are re-read
@@ -68,8 +69,8 @@ class NoteField(NamedTuple):
     line: int
 
 
-@dataclass
-class Note:
+@dataclass(repr=False, eq=False)
+class Note(Record):
     """One markdown file of the vault, parsed."""
 
     path: str  # relative to the vault, with forward slashes

@@ -29,6 +29,7 @@ from journal.core import moment
 from journal.core.dates import Period
 from journal.core.moment import ENGLISH_WEEK, FormatError, LocaleWeek
 from journal.core.moment_locales import LOCALES, locale_name
+from journal.core.records import Record
 
 DAILY_FORMAT = "YYYY-MM-DD"
 WEEKLY_FORMAT = "gggg-[W]ww"
@@ -40,8 +41,8 @@ SETTINGS_FILES = (DAILY_PATH, PERIODIC_PATH, CALENDAR_PATH, APP_PATH)
 _WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
 
 
-@dataclass(frozen=True, slots=True)
-class NoteFormat:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class NoteFormat(Record):
     """Where one kind of periodic note lives (``folder``, vault-relative, may be
     empty) and how it is named (a moment.js ``format``); ``source`` names the
     settings file it came from."""
@@ -75,8 +76,8 @@ class NoteFormat:
             return None
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodicSettings:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class PeriodicSettings(Record):
     """The vault's daily and weekly note settings (None: not configured), the locale
     week rules (and the moment locale they come from), and problems met while
     reading them (one line each)."""

@@ -18,6 +18,7 @@ from journal.core.formatting import number, signed
 from journal.core.goal import Goal, Milestone
 from journal.core.notes import Note
 from journal.core.progress import places, planned, start_of
+from journal.core.records import Record
 from journal.core.review import Series, SeriesOf, gantt_text, value_points
 from journal.core.rules.base import is_activity
 from journal.core.series import value_on
@@ -47,8 +48,8 @@ def goal_window(goal: Goal, plan: Period) -> Period | None:
     return Period(first, last) if first <= last else None
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Line(Record):
     """The straight line a goal is planned on: ``begin`` the day before ``first``,
     ``target`` on ``finish`` (which may lie after the plan).  ``held``: the goal was
     past its target already (4 interviews of 3, 74.5 kg of 75), so the line holds at

@@ -14,12 +14,13 @@ from datetime import date
 from journal.core.dates import weeks_between
 from journal.core.formatting import exact_number
 from journal.core.goal import Goal
+from journal.core.records import Record
 
 TOLERANCE = 0.10
 
 
-@dataclass(frozen=True, slots=True)
-class Pace:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Pace(Record):
     """Pace of one goal on one day (``status``: ahead, on track, behind, done, paused,
     dropped, unknown)."""
 

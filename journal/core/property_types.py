@@ -23,6 +23,7 @@ from journal.core.fields import (
     REVIEW_FIELDS,
     Field,
 )
+from journal.core.records import Record
 
 #: The tables whose keys get a type.
 TYPED_TABLES: tuple[dict[str, Field], ...] = (
@@ -52,8 +53,8 @@ def wanted_types(tables: Iterable[dict[str, Field]] = TYPED_TABLES) -> dict[str,
     return found
 
 
-@dataclass
-class TypesMerge:
+@dataclass(repr=False, eq=False)
+class TypesMerge(Record):
     """The file's data with our types added, what was added, and the user's types
     that differ from ours (key, theirs, ours)."""
 

@@ -27,6 +27,7 @@ from journal.core.progress import (
     start_of,
     stepped,
 )
+from journal.core.records import Record
 from journal.core.series import pairs, value_on, value_series
 
 DUE_SOON_DAYS = 14
@@ -39,8 +40,8 @@ Series = list[tuple[date, float]]
 SeriesOf = Callable[[Goal], Series]
 
 
-@dataclass(frozen=True, slots=True)
-class WeeklyTargets:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class WeeklyTargets(Record):
     """A plan's weekly targets: ``targets[goal id][week label]`` is the value to reach
     by the end of that week of the plan, ``weeks`` (cut to the plan's days)."""
 

@@ -28,12 +28,13 @@ from typing import Any
 from journal.core.checkins import BEFORE_THE_LOG, CheckIn, gives
 from journal.core.goal import Goal
 from journal.core.progress import start_of
+from journal.core.records import Record
 
 Steps = Sequence[tuple[date, float]]
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Point(Record):
     """The value at the end of ``day``; ``source``: start, git, log, file or note
     (a check-in in another note)."""
 

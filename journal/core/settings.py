@@ -16,10 +16,11 @@ from journal.core.dates import DateError, parse_duration, weekday_index
 from journal.core.errors import ConfigError
 from journal.core.moment_locales import locale_name
 from journal.core.names import render_pattern
+from journal.core.records import Record
 
 
-@dataclass(frozen=True)
-class Folders:
+@dataclass(frozen=True, repr=False, eq=False)
+class Folders(Record):
     """Where new notes of each kind are created (any note may live anywhere)."""
 
     goal: str = "goals"
@@ -30,15 +31,15 @@ class Folders:
     daily: str = "daily"
 
 
-@dataclass(frozen=True)
-class Week:
+@dataclass(frozen=True, repr=False, eq=False)
+class Week(Record):
     """The day weeks start on (weeks are still labelled ISO style, 2026-W47)."""
 
     start: str = "monday"
 
 
-@dataclass(frozen=True)
-class Goals:
+@dataclass(frozen=True, repr=False, eq=False)
+class Goals(Record):
     """Defaults for goals and the limits SMART checks use."""
 
     review_every: str = "1w"
@@ -46,38 +47,38 @@ class Goals:
     max_active_goals: int = 5
 
 
-@dataclass(frozen=True)
-class Networking:
+@dataclass(frozen=True, repr=False, eq=False)
+class Networking(Record):
     """Follow-up rhythm for meetings and contacts."""
 
     follow_up_days: int = 7
     stale_contact_days: int = 60
 
 
-@dataclass(frozen=True)
-class VaultSettings:
+@dataclass(frozen=True, repr=False, eq=False)
+class VaultSettings(Record):
     """Folders never read (vault-relative), besides hidden ones and Obsidian's templates."""
 
     exclude: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class IndexSettings:
+@dataclass(frozen=True, repr=False, eq=False)
+class IndexSettings(Record):
     """Where the index (a disposable cache of the notes) lives; empty: the user cache."""
 
     path: str = ""
 
 
-@dataclass(frozen=True)
-class WatchSettings:
+@dataclass(frozen=True, repr=False, eq=False)
+class WatchSettings(Record):
     """How long journal watch waits for a file to be quiet, and how often it reconciles all."""
 
     quiet_seconds: float = 0.3
     reconcile_seconds: float = 300.0
 
 
-@dataclass(frozen=True)
-class Check:
+@dataclass(frozen=True, repr=False, eq=False)
+class Check(Record):
     """Thresholds and rule selection of ``journal check`` (docs/checks.md)."""
 
     pace_ratio: float = 2.0
@@ -105,8 +106,8 @@ REVIEW_NAME_EXAMPLE = {
 }
 
 
-@dataclass(frozen=True)
-class ReviewSettings:
+@dataclass(frozen=True, repr=False, eq=False)
+class ReviewSettings(Record):
     """The weekly review's file name: {week} (2026-W47), {year}, {number}, {start}, {end}."""
 
     name: str = "{week}"
@@ -116,15 +117,15 @@ class ReviewSettings:
 PLAN_DAYS = (7, 366)  # a week to a year
 
 
-@dataclass(frozen=True)
-class PlanSettings:
+@dataclass(frozen=True, repr=False, eq=False)
+class PlanSettings(Record):
     """The 90-day plan: its length in days (journal plan --days overrides it)."""
 
     days: int = 90
 
 
-@dataclass(frozen=True)
-class ObsidianSettings:
+@dataclass(frozen=True, repr=False, eq=False)
+class ObsidianSettings(Record):
     """Obsidian: the Bases folder, reviews in weekly notes, its moment.js locale."""
 
     bases: str = "bases"
@@ -132,8 +133,8 @@ class ObsidianSettings:
     locale: str = "en"
 
 
-@dataclass(frozen=True)
-class Config:
+@dataclass(frozen=True, repr=False, eq=False)
+class Config(Record):
     """All settings of one vault."""
 
     folders: Folders = field(default_factory=Folders)

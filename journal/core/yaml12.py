@@ -18,6 +18,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from journal.core.plain_scalars import YAML12
+from journal.core.records import Record
 
 MAX_EXPANDED_NODES = 20_000
 
@@ -179,8 +180,8 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
-@dataclass
-class Span:
+@dataclass(repr=False, eq=False)
+class Span(Record):
     """Where a value sits in YAML text (character offsets), for splicing edits."""
 
     start: int

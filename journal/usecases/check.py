@@ -10,13 +10,14 @@ from pathlib import Path
 from journal.adapters.vault import CONFIG_PATH, Vault
 from journal.core.catalog import Catalog
 from journal.core.errors import ConfigError, UsageProblem
+from journal.core.records import Record
 from journal.core.rules import Context, Finding
 from journal.core.rules.run import evaluate
 from journal.core.rules.select import chosen, parse_selectors
 
 
-@dataclass(frozen=True)
-class CheckReport:
+@dataclass(frozen=True, repr=False, eq=False)
+class CheckReport(Record):
     findings: list[Finding]
     goals: int  # how many goals were checked
 

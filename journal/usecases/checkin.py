@@ -33,11 +33,12 @@ from journal.core.fields import GOAL_FIELDS, FieldError, coerce, refuse_other_ca
 from journal.core.formatting import number, shell_word
 from journal.core.goal import goal_value, refuse_hand_value
 from journal.core.logsection import append_checkin, log_checkins
+from journal.core.records import Record
 from journal.usecases.history import goal_series
 
 
-@dataclass(frozen=True)
-class Logged:
+@dataclass(frozen=True, repr=False, eq=False)
+class Logged(Record):
     path: str
     title: str  # the goal's
     day: date

@@ -24,10 +24,11 @@ from journal.core.fields import (
 from journal.core.goal import Change, edit_goal
 from journal.core.networking import meeting_from_note
 from journal.core.notes import Note
+from journal.core.records import Record
 
 
-@dataclass
-class Done:
+@dataclass(repr=False, eq=False)
+class Done(Record):
     path: str
     title: str  # the note's
     what: str  # "follow-up", "goal" or "milestone"

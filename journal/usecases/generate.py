@@ -19,10 +19,11 @@ from journal.adapters.vault import Vault
 from journal.core import codec, generated
 from journal.core.errors import Conflict, UnsafeWrite
 from journal.core.generated import HASH_KEY, owned_hashes, untouched
+from journal.core.records import Record
 
 
-@dataclass
-class Written:
+@dataclass(repr=False, eq=False)
+class Written(Record):
     """What a run did (or, with ``dry_run``, would do) to a generated note."""
 
     path: str
@@ -101,8 +102,8 @@ def write_generated(
     return result
 
 
-@dataclass(frozen=True)
-class UsersNote:
+@dataclass(frozen=True, repr=False, eq=False)
+class UsersNote(Record):
     """A generated note as it is now: its properties, the owned ones the user changed and
     the sections the user edited (:func:`write_generated` keeps both, unless ``force``)."""
 

@@ -52,6 +52,7 @@ from journal.core.history import (
 )
 from journal.core.links import is_conflict_copy
 from journal.core.notes import PARSER_VERSION, Note, parse_note
+from journal.core.records import Record
 from journal.core.series import Point, committed_changes, pairs, value_series
 
 if TYPE_CHECKING:
@@ -60,8 +61,8 @@ if TYPE_CHECKING:
 CACHE_VERSION = f"{history_cache.FORMAT}.{PARSER_VERSION}"
 
 
-@dataclass(frozen=True)
-class RepoStatus:
+@dataclass(frozen=True, repr=False, eq=False)
+class RepoStatus(Record):
     """Where the vault's repository stands."""
 
     root: str
@@ -304,8 +305,8 @@ def _version(
 # --- one goal -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Entry:
+@dataclass(frozen=True, repr=False, eq=False)
+class Entry(Record):
     """One commit's changes to a goal (``revision`` None: not committed yet)."""
 
     revision: Revision | None
@@ -326,8 +327,8 @@ class Entry:
         }
 
 
-@dataclass
-class GoalTimeline:
+@dataclass(repr=False, eq=False)
+class GoalTimeline(Record):
     """A goal's history: entries oldest first, its progress series, and notices."""
 
     goal: Goal
@@ -402,8 +403,8 @@ def _timeline(
     return GoalTimeline(goal, status, entries, series, truncated, notices)
 
 
-@dataclass(frozen=True)
-class _DeletedGoal:
+@dataclass(frozen=True, repr=False, eq=False)
+class _DeletedGoal(Record):
     """A goal as git last saw it before a commit deleted it (a catalog's note head)."""
 
     path: str
@@ -519,8 +520,8 @@ def _uncommitted(
     return diff_states(head, work, old_path=head_path, new_path=goal.path)
 
 
-@dataclass(frozen=True)
-class Series:
+@dataclass(frozen=True, repr=False, eq=False)
+class Series(Record):
     """A goal's progress series and where it came from."""
 
     points: list[Point]
@@ -601,8 +602,8 @@ def changes_by_id(history: History) -> Callable[[str | None], History]:
 # --- the whole vault ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class VaultEntry:
+@dataclass(frozen=True, repr=False, eq=False)
+class VaultEntry(Record):
     """One goal changed by one commit."""
 
     revision: Revision
@@ -616,8 +617,8 @@ class VaultEntry:
         }
 
 
-@dataclass
-class VaultTimeline:
+@dataclass(repr=False, eq=False)
+class VaultTimeline(Record):
     status: RepoStatus
     entries: list[VaultEntry]  # newest first
     truncated: bool  # the history itself ends early (a shallow clone)
@@ -654,8 +655,8 @@ def vault_history(vault: Vault, since: date | None = None, limit: int = 30) -> V
     return VaultTimeline(history.status, entries, history.truncated, notices, more)
 
 
-@dataclass(frozen=True)
-class GoalWeek:
+@dataclass(frozen=True, repr=False, eq=False)
+class GoalWeek(Record):
     """A goal in "this week in git": where it is and what happened to it."""
 
     id: str | None
@@ -669,8 +670,8 @@ class GoalWeek:
         return {"id": self.id, "title": self.title, "path": self.path, "events": texts}
 
 
-@dataclass
-class WeekInGit:
+@dataclass(repr=False, eq=False)
+class WeekInGit(Record):
     """The goals created, completed, dropped and otherwise changed in a period."""
 
     period: Period

@@ -14,6 +14,7 @@ from journal.adapters.vault import CONFIG_PATH, Vault, load_catalog, usable_root
 from journal.core.errors import Conflict, JournalError, UnsafeWrite
 from journal.core.formatting import plural
 from journal.core.names import file_stem
+from journal.core.records import Record
 from journal.core.settings import Config
 from journal.usecases.new_note import new_goal
 from journal.usecases.obsidian_setup import TYPES_PATH, merge_property_types
@@ -32,8 +33,8 @@ SAMPLE = {
 }
 
 
-@dataclass
-class InitResult:
+@dataclass(repr=False, eq=False)
+class InitResult(Record):
     root: Path
     created: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)

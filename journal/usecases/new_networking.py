@@ -16,11 +16,12 @@ from journal.core.formatting import shell_word
 from journal.core.links import parse_link
 from journal.core.networking import meeting_title, not_counted
 from journal.core.notes import Note
+from journal.core.records import Record
 from journal.usecases.new_note import create_note, free_path, note_data, note_stem
 
 
-@dataclass(frozen=True)
-class NewMeeting:
+@dataclass(frozen=True, repr=False, eq=False)
+class NewMeeting(Record):
     path: str
     title: str  # "DATE Title", as the file is named
     props: dict[str, Any]

@@ -16,6 +16,7 @@ from journal.core.fields import GOAL_FIELDS, parse_cli_value, yaml_value
 from journal.core.goal import body_line
 from journal.core.links import fold, is_conflict_copy
 from journal.core.names import file_stem, slug, unique_id
+from journal.core.records import Record
 from journal.usecases.common import found_links
 
 #: Options of ``journal new goal`` that are goal properties, typed by GOAL_FIELDS.
@@ -35,8 +36,8 @@ GOAL_OPTIONS = (
 )
 
 
-@dataclass(frozen=True)
-class Created:
+@dataclass(frozen=True, repr=False, eq=False)
+class Created(Record):
     path: str
     id: str | None
     props: dict[str, Any] = field(default_factory=dict)

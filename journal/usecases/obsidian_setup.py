@@ -24,6 +24,7 @@ from journal.core.jsontext import add_members
 from journal.core.moment import WEEKDAYS
 from journal.core.periodic import NoteFormat
 from journal.core.property_types import merge_types, wanted_types
+from journal.core.records import Record
 
 TYPES_PATH = ".obsidian/types.json"
 STATE_PATH = ".journal/obsidian.json"
@@ -35,8 +36,8 @@ THROUGH_A_SYMLINK = (
 )
 
 
-@dataclass
-class TypesResult:
+@dataclass(repr=False, eq=False)
+class TypesResult(Record):
     """What the property types step did (or would do, in a dry run)."""
 
     path: str = TYPES_PATH
@@ -55,8 +56,8 @@ class TypesResult:
         }
 
 
-@dataclass
-class SetupResult:
+@dataclass(repr=False, eq=False)
+class SetupResult(Record):
     """The whole setup: types, bases (path and action) and the periodic-note settings."""
 
     dry_run: bool

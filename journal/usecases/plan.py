@@ -19,6 +19,7 @@ from journal.core.plan import (
     read_targets,
     show_targets,
 )
+from journal.core.records import Record
 from journal.core.settings import PLAN_DAYS
 from journal.usecases.generate import Written, users_note, write_generated
 from journal.usecases.history import series_lookup
@@ -27,8 +28,8 @@ from journal.usecases.review import FILTERS
 TEMPLATE = "plan.md.j2"
 
 
-@dataclass
-class PlanResult:
+@dataclass(repr=False, eq=False)
+class PlanResult(Record):
     written: Written
     data: dict[str, Any]
 

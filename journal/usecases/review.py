@@ -22,6 +22,7 @@ from journal.core.history import Event, History, follow
 from journal.core.names import render_pattern
 from journal.core.periodic import weekly_note_path
 from journal.core.plan import plan_spans, plan_weeks, read_targets
+from journal.core.records import Record
 from journal.core.review import WeeklyTargets, build_review
 from journal.usecases.check import check_vault
 from journal.usecases.generate import Written, write_generated
@@ -45,8 +46,8 @@ THEN_FIELDS = ("status", "target", "baseline", "start", "due", "unit", "created"
 FILTERS: dict[str, Callable[..., Any]] = {"section": section, "plural": plural}
 
 
-@dataclass
-class ReviewResult:
+@dataclass(repr=False, eq=False)
+class ReviewResult(Record):
     period: Period
     written: Written
     data: dict[str, Any]
@@ -70,8 +71,8 @@ def review_period(
     return week_of(when, start), min(when, today)
 
 
-@dataclass(frozen=True)
-class ReviewPlace:
+@dataclass(frozen=True, repr=False, eq=False)
+class ReviewPlace(Record):
     """Where the review of a week lives; ``adopted``: it is Obsidian's weekly note, which
     gets journal's sections but keeps its own properties."""
 

@@ -31,6 +31,7 @@ from journal.core.goal import (
 from journal.core.links import parse_link
 from journal.core.logsection import append_checkin, has_log, log_checkins
 from journal.core.plan import plan_options, plan_spans
+from journal.core.records import Record
 from journal.usecases.common import LINKED, found_links
 from journal.usecases.generate import users_note
 
@@ -38,8 +39,8 @@ FIXED_KEYS = ("id", "type")
 PLANNED = ("baseline", "target", "start", "due")  # what a plan's weekly targets come from
 
 
-@dataclass
-class SetResult:
+@dataclass(repr=False, eq=False)
+class SetResult(Record):
     path: str
     title: str
     given: dict[str, str] = field(default_factory=dict)  # each value as typed, by key

@@ -22,11 +22,12 @@ from journal.core.errors import Severity
 from journal.core.goal import Goal
 from journal.core.links import fold, resolve_link
 from journal.core.notes import Note, NoteLink
+from journal.core.records import Record
 from journal.core.settings import Config
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Finding(Record):
     """One problem a rule found, where it is, and how to fix it."""
 
     rule: str
@@ -48,8 +49,8 @@ class Finding:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Problem(Record):
     """What a rule's check yields: a finding without the rule's id and severity."""
 
     path: str
@@ -61,8 +62,8 @@ class Problem:
 Check = Callable[["Context"], Iterable[Problem]]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Rule(Record):
     """One check: a stable id (``S001``), a name, a severity and a one-line summary."""
 
     id: str

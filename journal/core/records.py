@@ -1,0 +1,55 @@
+"""Records: the equality, hash and repr of the tool's dataclasses, written once.
+
+A dataclass costs its module about a millisecond to define on Python 3.11, most of it
+compiling the ``__init__``, ``__repr__``, ``__eq__`` and ``__hash__`` it writes for the
+class; with 60-odd of them, that was a third of a command's imports.  So every
+dataclass of the package is declared ``@dataclass(..., repr=False, eq=False)`` over
+:class:`Record`, whose methods do the same as the generated ones for any dataclass
+(a test keeps every dataclass of the package so declared): only ``__init__`` (and a
+frozen class's ``__setattr__`` and ``__delattr__``) are still compiled per class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import Field
+from typing import Any
+
+#: By class: its compared fields' values as a tuple, and the names of its shown fields.
+_PARTS: dict[type, tuple[Callable[[Any], tuple[Any, ...]], tuple[str, ...]]] = {}
+
+
+def _parts(cls: type) -> tuple[Callable[[Any], tuple[Any, ...]], tuple[str, ...]]:
+    found = _PARTS.get(cls)
+    if found is None:
+        fields: list[Field[Any]] = list(cls.__dataclass_fields__.values())  # type: ignore[attr-defined]
+        compared = tuple(f.name for f in fields if f.compare)
+
+        def values(record: Any) -> tuple[Any, ...]:
+            return tuple([getattr(record, name) for name in compared])
+
+        found = _PARTS[cls] = (values, tuple(f.name for f in fields if f.repr))
+    return found
+
+
+class Record:
+    """The base of the package's dataclasses: equal when of the same class with equal
+    compared fields; hashable when frozen; shown as ``Name(field=value, ...)``."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        values = _parts(self.__class__)[0]
+        return bool(values(self) == values(other))
+
+    def __hash__(self) -> int:
+        if not self.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+            raise TypeError(f"unhashable type: '{type(self).__name__}'")
+        return hash(_parts(self.__class__)[0](self))
+
+    def __repr__(self) -> str:
+        shown = _parts(self.__class__)[1]
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in shown)
+        return f"{self.__class__.__qualname__}({inner})"
