@@ -10,7 +10,9 @@ on the same vault and machine:
   parsing its front matter with PyYAML's C loader;
 - a cold ``journal index --rebuild`` (wall time of the command, and its peak memory);
 - a refresh when nothing changed (what every command pays first);
-- ``journal list --json`` and ``journal --help``, wall time with interpreter start;
+- ``journal list --json``, ``journal review --stdout``, ``journal check --json`` and
+  ``journal --help``, wall time with interpreter start (itself printed as a floor: the
+  Python running this script, with what its site-packages load at start);
 - the watcher: from the end of an editor's save to the index row committed (p50, p95);
   and from moving all the vault's folders into a watched, empty vault (one rename each,
   as a ``git checkout`` or a sync brings many files at once) to every note indexed;
@@ -272,6 +274,17 @@ def line(
     print(f"  {label:<44} {value:>16}  {versus:<22} {target:<18} {verdict}")
 
 
+def editable_install() -> bool:
+    """Whether this Python has journal installed editable (``pip install -e``)."""
+    from importlib import metadata
+
+    for found in metadata.distributions(name="journal"):  # the checkout's egg-info too
+        url = found.read_text("direct_url.json")
+        if url and json.loads(url).get("dir_info", {}).get("editable"):
+            return True
+    return False
+
+
 def machine() -> str:
     model = platform.processor() or platform.machine()
     cpuinfo = Path("/proc/cpuinfo")
@@ -336,6 +349,8 @@ def bench(size: int, args: argparse.Namespace) -> None:
         fresh <= 3 * walk if judged else None,
     )
     journal = [sys.executable, "-m", "journal", "--vault", str(root)]
+    started = wall([sys.executable, "-c", "pass"], env, args.repeat)
+    line("floor: interpreter start (`python -c pass`)", f"{started:.3f} s")
     listing = wall([*journal, "list", "--json"], env, args.repeat)
     quick = listing < 0.4 if judged else None
     line("`journal list --json` (wall)", f"{listing:.3f} s", "", "< 0.4 s", quick)
@@ -409,6 +424,12 @@ def main() -> None:
     # would compile every module on every start and time the compiler.
     compileall.compile_dir(str(HERE.parent / "journal"), quiet=1)
     print(f"machine: {machine()}")
+    if editable_install():
+        print(
+            "note: journal is installed editable in this Python; its import hook runs at every"
+            " start (about 20 ms here), which a user's `pip install .` does not have: to time"
+            " what users run, run this from a venv where `pip install '.[dev]'` installed it"
+        )
     for size in args.sizes:
         bench(size, args)
 
