@@ -12,7 +12,8 @@ on the same vault and machine:
 - a refresh when nothing changed (what every command pays first);
 - ``journal list --json``, ``journal review --stdout``, ``journal check --json`` and
   ``journal --help``, wall time with interpreter start (itself printed as a floor: the
-  Python running this script, with what its site-packages load at start);
+  Python running this script, with what its site-packages load at start: an editable
+  install's import hook too, which a user's ``pip install .`` does not have);
 - the watcher: from the end of an editor's save to the index row committed (p50, p95);
   and from moving all the vault's folders into a watched, empty vault (one rename each,
   as a ``git checkout`` or a sync brings many files at once) to every note indexed;
@@ -274,15 +275,14 @@ def line(
     print(f"  {label:<44} {value:>16}  {versus:<22} {target:<18} {verdict}")
 
 
-def editable_install() -> bool:
-    """Whether this Python has journal installed editable (``pip install -e``)."""
-    from importlib import metadata
-
-    for found in metadata.distributions(name="journal"):  # the checkout's egg-info too
-        url = found.read_text("direct_url.json")
-        if url and json.loads(url).get("dir_info", {}).get("editable"):
-            return True
-    return False
+def additions() -> float:
+    """A bare loop of 10 million additions, timed: how fast this machine runs Python at
+    the moment (a cloud VM's speed varies from hour to hour; the figures vary with it)."""
+    started = time.perf_counter()
+    total = 0
+    for number in range(10_000_000):
+        total += number
+    return time.perf_counter() - started
 
 
 def machine() -> str:
@@ -423,13 +423,7 @@ def main() -> None:
     # An installed package has its bytecode; a checkout run with PYTHONDONTWRITEBYTECODE
     # would compile every module on every start and time the compiler.
     compileall.compile_dir(str(HERE.parent / "journal"), quiet=1)
-    print(f"machine: {machine()}")
-    if editable_install():
-        print(
-            "note: journal is installed editable in this Python; its import hook runs at every"
-            " start (about 20 ms here), which a user's `pip install .` does not have: to time"
-            " what users run, run this from a venv where `pip install '.[dev]'` installed it"
-        )
+    print(f"machine: {machine()}; Python's speed now: {additions():.2f} s for 10 million additions")
     for size in args.sizes:
         bench(size, args)
 
