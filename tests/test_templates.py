@@ -102,6 +102,31 @@ def test_a_broken_override_never_touches_an_existing_note(
     assert (vault / "reviews/2026-W47.md").read_bytes() == before
 
 
+CONFLICTED = (
+    '# {{ review.week }}\n\n{% filter section("period") %}\n<<<<<<< mine\nA\n=======\nB\n'
+    ">>>>>>> theirs\n{% endfilter %}\n"
+)
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_an_override_with_git_conflict_markers_writes_no_note(
+    invoke: Invoke, write: Write, vault: Path, existing: bool
+) -> None:
+    """A note made with them would be one the tool refuses to edit (H013): refused
+    before writing, whether the note is new or regenerated."""
+    write("goals/a.md", goal_text("Alpha"))
+    note = vault / "reviews/2026-W47.md"
+    if existing:
+        assert invoke("review").exit_code == 0
+    before = note.read_bytes() if existing else None
+    write(OVERRIDE, CONFLICTED)
+    result = invoke("review")
+    assert result.exit_code == 1, result.output
+    assert "would not read back as intended" in result.stderr
+    assert "git left a merge conflict" in result.stderr
+    assert (note.read_bytes() if note.exists() else None) == before
+
+
 # --- the loader ----------------------------------------------------------------------------
 
 

@@ -964,7 +964,13 @@ def new_note_text(props: Mapping[str, Value], body: str, newline: str = "\n") ->
     entries = "".join(entry_text(key, value, newline) for key, value in props.items())
     text = f"---{newline}{entries}---{newline}{body}"
     again = parse_text(text)
-    if again.data is None or again.problems or plain(dict(again.data)) != plain(dict(props)):
+    if again.problems:  # a template's text with git's conflict markers, a second block...
+        problem = again.problems[0]
+        raise UnsafeWrite(
+            f"the new note would not read back as intended (its line {problem.line}: "
+            f"{problem.message}); nothing was written"
+        )
+    if again.data is None or plain(dict(again.data)) != plain(dict(props)):
         raise UnsafeWrite("the new note's properties would not read back as intended")
     if again.body != body:
         raise UnsafeWrite("the new note's body would not read back as intended")

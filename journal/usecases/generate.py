@@ -73,8 +73,13 @@ def write_generated(
     props = {**props, HASH_KEY: owned_hashes(props)}
     result = Written(rel)
     target = vault.disk_path(rel)
-    if not target.exists() and not target.is_symlink():
-        fresh = result.text = codec.new_note_text(props, generated.with_record(body))
+    recorded = generated.with_record(body)
+    if target.exists() or target.is_symlink():
+        # the body alone must read back (a template may hold git's conflict markers);
+        # the properties an edit writes are checked by the edit
+        codec.new_note_text({"type": kind}, recorded)
+    else:
+        fresh = result.text = codec.new_note_text(props, recorded)
         if dry_run:
             result.action = "would create"
             return result
