@@ -628,6 +628,12 @@ def edit(doc: Document, changes: Mapping[tuple[PathKey, ...], Value]) -> str:
     Raises :class:`UnsafeWrite` when the note can't be edited losslessly or the
     result would not read back as exactly the intended properties.
     """
+    return edited(doc, changes).text
+
+
+def edited(doc: Document, changes: Mapping[tuple[PathKey, ...], Value]) -> Document:
+    """The note with ``changes`` applied, as :func:`edit` makes it, read back: the
+    check that it reads as intended has read it already."""
     if not doc.writable:
         reason = doc.problems[0].message if doc.problems else "it could not be read"
         raise UnsafeWrite(f"not editing this note: {reason}", line=_first_line(doc))
@@ -653,8 +659,7 @@ def edit(doc: Document, changes: Mapping[tuple[PathKey, ...], Value]) -> str:
         yaml_text = _apply(yaml_text, splices)
         assert doc.yaml_start is not None and doc.yaml_end is not None
         new_text = doc.text[: doc.yaml_start] + yaml_text + doc.text[doc.yaml_end :]
-    _verify(doc, new_text, expected)
-    return new_text
+    return _verify(doc, new_text, expected)
 
 
 def _first_line(doc: Document) -> int | None:
@@ -935,7 +940,7 @@ def _apply(text: str, splices: list[_Splice]) -> str:
     return text
 
 
-def _verify(doc: Document, new_text: str, expected: dict[str, Value]) -> None:
+def _verify(doc: Document, new_text: str, expected: dict[str, Value]) -> Document:
     again = parse_text(new_text, bom=doc.bom)
     if again.data is None or again.problems:
         reason = again.problems[0].message if again.problems else "no front matter"
@@ -952,6 +957,7 @@ def _verify(doc: Document, new_text: str, expected: dict[str, Value]) -> None:
         )
     if again.body != doc.body:
         raise UnsafeWrite("the edit would change the note's body; the file was left unchanged")
+    return again
 
 
 def _shown(values: dict[str, Value], key: str) -> str:

@@ -12,23 +12,31 @@ frozen class's ``__setattr__`` and ``__delattr__``) are still compiled per class
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import Field
-from typing import Any
-
-#: By class: its compared fields' values as a tuple, and the names of its shown fields.
-_PARTS: dict[type, tuple[Callable[[Any], tuple[Any, ...]], tuple[str, ...]]] = {}
+from dataclasses import fields
+from typing import Any, NamedTuple
 
 
-def _parts(cls: type) -> tuple[Callable[[Any], tuple[Any, ...]], tuple[str, ...]]:
+class _Parts(NamedTuple):
+    values: Callable[[Any], tuple[Any, ...]]  # the compared fields' values, as a tuple
+    shown: tuple[str, ...]  # the names of the fields a repr shows
+    frozen: bool
+
+
+_PARTS: dict[type, _Parts] = {}
+
+
+def _parts(cls: type) -> _Parts:
+    """What the methods need of a dataclass, read from it once."""
     found = _PARTS.get(cls)
     if found is None:
-        fields: list[Field[Any]] = list(cls.__dataclass_fields__.values())  # type: ignore[attr-defined]
-        compared = tuple(f.name for f in fields if f.compare)
+        every = fields(cls)
+        compared = tuple(f.name for f in every if f.compare)
 
         def values(record: Any) -> tuple[Any, ...]:
             return tuple([getattr(record, name) for name in compared])
 
-        found = _PARTS[cls] = (values, tuple(f.name for f in fields if f.repr))
+        frozen = cls.__dataclass_params__.frozen  # type: ignore[attr-defined]
+        found = _PARTS[cls] = _Parts(values, tuple(f.name for f in every if f.repr), frozen)
     return found
 
 
@@ -41,15 +49,16 @@ class Record:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        values = _parts(self.__class__)[0]
+        values = _parts(self.__class__).values
         return bool(values(self) == values(other))
 
     def __hash__(self) -> int:
-        if not self.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+        parts = _parts(self.__class__)
+        if not parts.frozen:
             raise TypeError(f"unhashable type: '{type(self).__name__}'")
-        return hash(_parts(self.__class__)[0](self))
+        return hash(parts.values(self))
 
     def __repr__(self) -> str:
-        shown = _parts(self.__class__)[1]
+        shown = _parts(self.__class__).shown
         inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in shown)
         return f"{self.__class__.__qualname__}({inner})"

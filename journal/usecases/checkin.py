@@ -146,7 +146,7 @@ def log_checkin(
                 f"{checkin.value_text} would make current {number(new)}, and {exc.message}"
             ) from None
         result.update(old=_tidy(old), new=new)
-        text = doc.text if current == new else codec.edit(doc, {("current",): new})
+        now = doc if current == new else codec.edited(doc, {("current",): new})
         # progress made before the log began (by hand, or `set` with no Log section): a
         # line of today for it too, so baseline plus the log keeps giving current (else
         # M007); a change, not an =N, which would leave later backdated lines uncounted
@@ -154,9 +154,9 @@ def log_checkin(
             gap, today = exact_sum(current, -base), catalog.today or day
             sign = "+" if gap > 0 else "-"
             carried = CheckIn(today, sign, abs(gap), BEFORE_THE_LOG, 0, goal.path)
-            text = append_checkin(codec.parse_text(text, bom=doc.bom), carried)
+            now = codec.parse_text(append_checkin(now, carried), bom=doc.bom)
             result["carried"] = f"{today.isoformat()} {carried.value_text} {BEFORE_THE_LOG}"
-        text = append_checkin(codec.parse_text(text, bom=doc.bom), checkin)
+        text = append_checkin(now, checkin)
         if after_read is not None:
             after_read()
         return text

@@ -152,8 +152,8 @@ def _regenerate(
             f"is a '{old.get('type')}' note, not a {kind}; not touching it ({advice})"
         )
     changes = _property_changes(old, props, force, result)
-    text = codec.edit(doc, changes) if changes else doc.text
-    again = codec.parse_text(text, bom=doc.bom) if changes else doc
+    again = codec.edited(doc, changes) if changes else doc
+    text = again.text
     old_body = again.body
     try:
         if not generated.find_sections(old_body, rel) and not generated.has_record(old_body):
