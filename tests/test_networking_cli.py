@@ -1028,6 +1028,8 @@ def test_text_is_measured_in_terminal_columns() -> None:
     assert padded("田中", 6) == "田中  " and padded("abc", 2) == "abc"
     assert shortened("田中太郎", 5) == "田中…" and shortened("abcdef", 5) == "abcd…"
     assert shortened("田中", 4) == "田中"
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # one emoji of two columns
+    assert shortened("ab" + family * 3 + "cdef", 8) == "ab" + family * 2 + "…"
 
 
 def test_status_shows_the_numbers_of_a_goal_counting_down_to_zero(

@@ -1277,8 +1277,14 @@ def _candidates(pieces: list[tuple[int, str]], query: str) -> list[tuple[int, st
     words = [w.casefold() for w in _QUERY_WORD.findall(query) if w not in _OPERATORS]
     if len(pieces) <= SNIPPET_CANDIDATES or not words:
         return pieces
-    found = [(n, p) for n, p in pieces if any(w in p.casefold() for w in words)]
-    return found[:SNIPPET_CANDIDATES] or pieces
+    found: list[tuple[int, str]] = []
+    for number, piece in pieces:
+        folded = piece.casefold()  # once, for every word
+        if any(w in folded for w in words):
+            found.append((number, piece))
+            if len(found) == SNIPPET_CANDIDATES:
+                break
+    return found or pieces
 
 
 _QUERY_WORD = re.compile(r"\w+")

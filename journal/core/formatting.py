@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 BAR_WIDTH = 10
@@ -14,11 +14,13 @@ def columns(text: str) -> int:
     Korean, most emoji), none for a combining mark, an invisible format character, a
     skin tone, an emoji joined to the one before (👨‍👩‍👧 is one), or the vowel and final
     consonant of a decomposed Hangul syllable (as macOS writes file names)."""
-    if text.isascii():
-        return len(text)
+    return len(text) if text.isascii() else sum(_widths(text))
+
+
+def _widths(text: str) -> Iterator[int]:
+    """The columns of each character of ``text`` in turn (see :func:`columns`)."""
     import unicodedata
 
-    total = 0
     joined = False
     for char in text:
         code, category = ord(char), unicodedata.category(char)
@@ -30,9 +32,7 @@ def columns(text: str) -> int:
             or 0xD7B0 <= code <= 0xD7FF
         )
         joined = char == "\u200d"
-        if not zero:
-            total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return total
+        yield 0 if zero else 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def padded(text: str, width: int) -> str:
@@ -41,12 +41,13 @@ def padded(text: str, width: int) -> str:
 
 
 def shortened(text: str, width: int) -> str:
-    """``text`` cut to at most ``width`` terminal columns, ending in ``…`` when cut."""
+    """``text`` cut to at most ``width`` terminal columns, ending in ``…`` when cut (never
+    inside a joined emoji)."""
     if columns(text) <= width:
         return text
     kept, used = [], 0
-    for char in text:
-        used += columns(char)
+    for char, wide in zip(text, _widths(text), strict=True):
+        used += wide
         if used > width - 1:
             break
         kept.append(char)

@@ -179,11 +179,16 @@ class Change(Record):
 
 
 def edit_goal(
-    doc: codec.Document, wanted: Mapping[str, Any], day: date
+    doc: codec.Document,
+    wanted: Mapping[str, Any],
+    day: date,
+    same: Mapping[str, Callable[[Any, Any], bool]] | None = None,
 ) -> tuple[str, list[Change]]:
     """Set the ``wanted`` properties of a goal's document that differ from it: the new
     text and the changes (none: the text as it was).  A goal that becomes done also
-    gets ``completed: DAY``, unless ``wanted`` gives one."""
+    gets ``completed: DAY``, unless ``wanted`` gives one.  A list keeps each item the
+    file already says as the file writes it (:func:`as_written`): an item the field
+    reads alike, or one ``same[key]`` says is the same (a link to the same note)."""
     before = codec.plain(dict(doc.data or {}))
     values = dict(wanted)
     if values.get("status") == "done" and before.get("status") != "done":
@@ -193,7 +198,8 @@ def edit_goal(
     keys = {k: obsidian_key(before, k) or k if k in OBSIDIAN_LISTS else k for k in values}
     for key, value in values.items():
         if key in GOAL_FIELDS:
-            values[key] = as_written(before.get(keys[key]), value, _read_alike(GOAL_FIELDS[key]))
+            alike = _read_alike(GOAL_FIELDS[key], (same or {}).get(key))
+            values[key] = as_written(before.get(keys[key]), value, alike)
     changes = [
         Change(key, before.get(keys[key]), codec.plain(value))
         for key, value in values.items()
@@ -223,13 +229,15 @@ def as_written(old: Any, new: Any, same: Callable[[Any, Any], bool]) -> Any:
     return written
 
 
-def _read_alike(field: Field) -> Callable[[Any, Any], bool]:
+def _read_alike(
+    field: Field, also: Callable[[Any, Any], bool] | None = None
+) -> Callable[[Any, Any], bool]:
     """Whether a list item of the file and one to write are read alike by ``field``
-    (``- 1.5`` and the text ``1.5`` as tags); an item the field can't read (``- true``
-    as a tag) is never the same as one it can."""
+    (``- 1.5`` and the text ``1.5`` as tags), or ``also`` says they are the same; an
+    item the field can't read (``- true`` as a tag) is never the same as one it can."""
 
     def same(old: Any, new: Any) -> bool:
-        if type(old) is type(new) and old == new:
+        if (type(old) is type(new) and old == new) or (also is not None and also(old, new)):
             return True
         try:
             return bool(coerce(field, [old]) == coerce(field, [new]))

@@ -124,9 +124,9 @@ def build_plan(
         line = goal_line(goal, window, series_of(goal)) if window else None
         if line is not None:
             lines[goal.path] = line
-    planned = [g for g in goals if g.path in lines]
+    with_line = [g for g in goals if g.path in lines]
     worked = _worked(goals, windows)  # a done goal has no target after its completed day
-    values = {g.path: _weekly_values(g, lines[g.path], worked[g.path], weeks) for g in planned}
+    values = {g.path: _weekly_values(g, lines[g.path], worked[g.path], weeks) for g in with_line}
     return {
         "start": start.isoformat(),
         "end": span.end.isoformat(),
@@ -145,7 +145,7 @@ def build_plan(
                 "by": lines[g.path].finish.isoformat(),
                 "due": g.due.isoformat() if g.due else None,
             }
-            for number_, g in enumerate(planned, start=1)
+            for number_, g in enumerate(with_line, start=1)
         ],
         "weeks": [
             {
@@ -159,13 +159,13 @@ def build_plan(
                         # the last week of a goal done in it: "done", not the line's value
                         "done": v is not None and g.status == "done" and g.completed in week,
                     }
-                    for g in planned
+                    for g in with_line
                 ],
                 "milestones": [
                     {"goal": number_, "title": title}
                     for _, number_, title in sorted(
                         (m.due, number_, m.title)
-                        for number_, g in enumerate(planned, start=1)
+                        for number_, g in enumerate(with_line, start=1)
                         for m in g.milestones
                         if m.due in week and _left(g, m)
                     )
@@ -189,7 +189,7 @@ def build_plan(
         "capacity": _capacity(goals, worked, weeks, labels, hours_per_week, link, activity),
         "focus": _focus(goals, lines, link, span),
         "chart": _gantt(goals, worked, span),
-        "targets": {g.key: _trimmed(values[g.path]) for g in planned},
+        "targets": {g.key: _trimmed(values[g.path]) for g in with_line},
     }
 
 

@@ -66,8 +66,7 @@ class WeeklyTargets(Record):
         begun = max(week.start, start_of(goal) or week.start)
         if day < begun:
             return None  # the straight line judges a day before the plan or the goal began
-        due = goal.due
-        finish = min(week.end, due) if due is not None and due >= week.start else week.end
+        finish = _finish(goal, week)
         previous = week_of(day, week_start).start - timedelta(days=1)
         last, before = mine.get(week_label(previous, week_start)), previous
         if last is None:  # its first week in the plan
@@ -89,11 +88,17 @@ class WeeklyTargets(Record):
         after, following = self.targets[goal.key].get(label), self.weeks.get(label)
         if after is None or following is None:
             return expected_value(goal, before)
-        due = goal.due if goal.due is not None and goal.due > week.end else None
-        finish = min(following.end, due) if due is not None else following.end
+        finish = _finish(goal, following)
         step = (after - end) / (finish - week.end).days  # its line ends on the due day
         low, high = sorted((goal.baseline or 0.0, end))
         return min(max(end - step * (week.end - before).days, low), high)
+
+
+def _finish(goal: Goal, week: Period) -> date:
+    """The day a week's step of a plan's line ends: the week's last day, or the goal's
+    due day if it falls in the week (the line ends on it)."""
+    due = goal.due
+    return min(week.end, due) if due is not None and due >= week.start else week.end
 
 
 def value_points(catalog: Catalog) -> SeriesOf:

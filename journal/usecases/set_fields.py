@@ -22,7 +22,6 @@ from journal.core.fields import (
 from journal.core.goal import (
     Change,
     Goal,
-    as_written,
     edit_goal,
     fill_why,
     goal_value,
@@ -104,15 +103,13 @@ def set_fields(
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
     goal = catalog.find_goal(ref)
-    props = catalog.by_path[goal.path].props
-    for key in LINKED.keys() & typed.keys():
-        typed[key] = as_written(props.get(key), typed[key], _same_note(catalog, goal.path))
+    same_note = {key: _same_note(catalog, goal.path) for key in LINKED}
     if "current" in typed:
         refuse_hand_value(goal)
     result = SetResult(goal.path, goal.title, {k: v.strip() for k, v in given.items()})
 
     def transform(doc: codec.Document) -> str:
-        text, result.changes = edit_goal(doc, typed, today)
+        text, result.changes = edit_goal(doc, typed, today, same_note)
         if any(c.key == "current" for c in result.changes):
             text = _in_step(codec.parse_text(text, bom=doc.bom), goal, today, result)
         if any(c.key == "why" for c in result.changes) and isinstance(typed["why"], str):
