@@ -1,10 +1,12 @@
 """What a note's body holds: links, tags, tasks, headings, inline fields and log lines.
 
 markdown-it-py finds the block structure, so nothing inside fenced or indented
-code is taken for a link, tag, task or check-in.  Inline content is parsed
-(with our wikilink rule) only when it holds something that needs it - a
-backtick, a backslash or ``<`` - and otherwise scanned with the same regexes
-directly; this keeps the common note cheap (see bench/).
+code is taken for a link, tag, task or check-in; a line scanner finds the same
+blocks in the common subset of markdown, goals' Log sections included.  Inline
+content is parsed (with our wikilink rule) only when it holds something that
+needs it - a backslash, ``<``, or a code span the regexes can't read around -
+and otherwise scanned with the same regexes directly; this keeps the common
+note cheap (see bench/).
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ _FIELD_INSIDE = re.compile(
 _MD_LINK_TEXT = re.compile(r"\[[^\[\]\n]*\]\(")  # a link's text and the "(" of its URL
 _URL_END = re.compile(r"[)\s>]")
 _SLOW = re.compile(r"[`\\<]")
+_NOT_PLAIN = re.compile(r"[\\<&*_]")  # escapes, HTML, entities, emphasis: see _code_blanked
+_TICKS = re.compile(r"`+")
+_SPAN_BAIL = re.compile(r"[\[\]()\n]")
 _MANY_BRACKETS = 256  # more "[" in one paragraph: markdown-it's link rule is quadratic
 _LOG_TITLES = frozenset({"log", "check-ins", "checkins", "progress log"})
 _NEWLINE = re.compile(r"\r\n?|\n")  # the line breaks markdown-it counts lines by
@@ -168,8 +173,7 @@ def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> Bod
     blanked out first: Obsidian shows none of what they hold)."""
     text = blank_comments(text)
     lines = split_lines(text)
-    # Goals need the end line of each log item, which only markdown-it's blocks carry.
-    fast = not want_log and "\t" not in text and "\r" not in text
+    fast = "\t" not in text and "\r" not in text
     blocks = fast_blocks(lines) if fast else None
     return _facts(blocks if blocks is not None else md_blocks(text), lines, first_line, want_log)
 
@@ -230,10 +234,11 @@ def _blank_line(line: str, hidden: bool) -> tuple[str, bool]:
 # the 0-based line it starts on:
 #   ("heading", line, level, text[, end])  an ATX or setext heading (``end``: the line
 #                                      after it, from markdown-it only)
-#   ("item", line, depth, first, at[, end, bullet])  a list item; ``first`` is the first
+#   ("item", line, depth, first, at, end, bullet)  a list item; ``first`` is the first
 #                                      line of its first paragraph (on line ``at``), None
-#                                      when it starts with something else; ``end`` (one
-#                                      past its last line) and ``bullet`` from markdown-it
+#                                      when it starts with something else; ``end``: one
+#                                      past its last line (markdown-it may count blank
+#                                      lines after it as its own); ``bullet``: its marker
 #   ("text", line, content)            a paragraph's or heading's inline content, one
 #                                      stripped line per line
 Block = tuple[Any, ...]
@@ -292,6 +297,7 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
     """
     blocks: list[Block] = []
     stack: list[int] = []  # content column of each open list item
+    open_items: list[int] = []  # the block of each open list item
     para: list[str] = []  # lines of the open paragraph
     para_line = 0
     item: int | None = None  # the block of the item whose first paragraph is open
@@ -303,9 +309,16 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             text = "\n".join(para).strip()
             blocks.append(("text", para_line, text))
             if item is not None:
-                kind, line, depth, _, at = blocks[item]
-                blocks[item] = (kind, line, depth, text.split("\n", 1)[0], at)
+                kind, line, depth, _, at, end, bullet = blocks[item]
+                blocks[item] = (kind, line, depth, text.split("\n", 1)[0], at, end, bullet)
         para, item = [], None
+
+    def close_items(end: int, column: int) -> None:
+        """End the open list items whose content column is past ``column`` at ``end``."""
+        while stack and column < stack[-1]:
+            stack.pop()
+            at = open_items.pop()
+            blocks[at] = (*blocks[at][:5], end, blocks[at][6])
 
     for index, line in enumerate(lines):
         if fence is not None:
@@ -338,8 +351,7 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             para.append(line.strip(" "))  # a continuation line
             continue
         close_paragraph()
-        while stack and indent < stack[-1]:
-            stack.pop()
+        close_items(index, indent)
         if indent >= (stack[-1] if stack else 0) + 4:
             return None  # indented code
         if bullet:
@@ -352,8 +364,9 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             ):
                 return None
             item = len(blocks)
-            blocks.append(("item", index, len(stack) + 1, None, index))
+            blocks.append(("item", index, len(stack) + 1, None, index, None, rest[0]))
             stack.append(indent + 2)
+            open_items.append(item)
             para, para_line = [content.strip(" ")], index
         elif (heading or fenced) and stack:
             return None  # a heading or fence inside a list item
@@ -365,6 +378,7 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
         else:
             para, para_line = [line.strip(" ")], index
     close_paragraph()
+    close_items(len(lines), -1)
     return blocks
 
 
@@ -414,10 +428,50 @@ def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: boo
 def _inline(content: str, facts: BodyFacts, line: int) -> None:
     if not ("[" in content or "#" in content or "::" in content):
         return
-    if _SLOW.search(content) is None:
-        for offset, text in enumerate(content.split("\n")):
-            _scan_text(text, line + offset, facts, wiki=True, markdown=True)
+    plain = content if _SLOW.search(content) is None else _code_blanked(content)
+    if plain is None:
+        _parsed_inline(content, facts, line)
         return
+    for offset, text in enumerate(plain.split("\n")):
+        _scan_text(text, line + offset, facts, wiki=True, markdown=True)
+
+
+def _code_blanked(content: str) -> str | None:
+    """``content`` with each code span a space, as markdown-it's inline parser reads it,
+    when that is all it would do differently from the regexes (no ``\\``, ``<``, ``&``,
+    emphasis or markdown link; no span inside a wikilink or holding a bracket, a
+    parenthesis or a line break); None when only that parser can tell."""
+    if _NOT_PLAIN.search(content) or "](" in content:
+        return None
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(content)]
+    closers: list[int | None] = [None] * len(runs)  # the next run as long as each
+    after: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):
+        size = runs[i][1] - runs[i][0]
+        closers[i], after[size] = after.get(size), i
+    kept: list[str] = []
+    done = at = 0  # done: where the text not yet kept starts; at: the next run to open
+    in_link = False  # whether a "[[" before ``done`` has no "]]" after it yet
+    while at < len(runs):
+        start = runs[at][0]
+        closing = closers[at]
+        if closing is None:
+            at += 1  # no run as long closes it: its backticks are text
+            continue
+        stop = runs[closing][1]
+        opened = content.rfind("[[", done, start)
+        in_link = content.find("]]", done if opened < 0 else opened, start) < 0 and (
+            in_link or opened >= 0
+        )
+        if in_link or _SPAN_BAIL.search(content, start, stop):
+            return None
+        kept += [content[done:start], " "]
+        done, at = stop, closing + 1
+    return "".join(kept) + content[done:]
+
+
+def _parsed_inline(content: str, facts: BodyFacts, line: int) -> None:
+    """What markdown-it's inline parser (with our wikilink rule) finds in ``content``."""
     many = content.count("[") > _MANY_BRACKETS  # markdown links by regex then
     md = _parser(links=not many)
     children: list[Token] = []
