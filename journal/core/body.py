@@ -285,6 +285,7 @@ _FENCE = re.compile(r"(`{3,}|~{3,})(.*)")
 _RULE_LIKE = re.compile(r" *[-*_=][-*_= ]*")  # thematic breaks and setext underlines
 _ITEM_BAIL = re.compile(r"#{1,6}(?: |$)|[-+*](?: |$)|\d{1,9}[.)](?: |$)|[>]|<|```|~~~")
 _TASK_ONLY = re.compile(r"\[.\]\s*")
+_RULE_OR_NUMBER = frozenset("-*_=0123456789")  # what _RULE_LIKE or _ORDERED can start with
 
 
 def fast_blocks(lines: list[str]) -> list[Block] | None:
@@ -328,30 +329,38 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             if closes and len(line) - len(rest) < 4:
                 fence = None
             continue
-        if not line.strip(" "):
-            close_paragraph()
+        rest = line.lstrip(" ")
+        if not rest:
+            if para:
+                close_paragraph()
             continue
-        indent = len(line) - len(line.lstrip(" "))
+        indent = len(line) - len(rest)
         if para and indent >= (stack[-1] if stack else 0) + 4:
-            para.append(line.strip(" "))  # a lazy continuation, however deep
+            para.append(rest.rstrip(" "))  # a lazy continuation, however deep
             continue
-        if _RULE_LIKE.fullmatch(line) or _ORDERED.match(line):
+        first = rest[0]  # each pattern below can only match from its own first characters
+        if first in _RULE_OR_NUMBER and (_RULE_LIKE.fullmatch(line) or _ORDERED.match(line)):
             return None  # a thematic break or setext underline; an ordered list
-        rest = line[indent:]
-        bullet = _BULLET.match(rest)
-        if not bullet and _BULLET_LIKE.match(rest):
-            return None  # a list marker with more spaces than one
-        heading = None if bullet else _ATX.match(rest)
-        fenced = None if bullet or heading else _FENCE.match(rest)
-        if fenced and fenced.group(1)[0] == "`" and "`" in fenced.group(2):
-            fenced = None  # an inline code span, not a fence
-        if rest[0] in "<>" or (rest[0] == "[" and not para and not rest.startswith("[[")):
+        bullet = heading = fenced = None
+        if first in "-+*":
+            bullet = _BULLET.match(rest)
+            if not bullet and _BULLET_LIKE.match(rest):
+                return None  # a list marker with more spaces than one
+        elif first == "#":
+            heading = _ATX.match(rest)
+        elif first in "`~":
+            fenced = _FENCE.match(rest)
+            if fenced and fenced.group(1)[0] == "`" and "`" in fenced.group(2):
+                fenced = None  # an inline code span, not a fence
+        elif first in "<>" or (first == "[" and not para and not rest.startswith("[[")):
             return None  # HTML, a block quote, maybe a link reference definition
         if para and not (bullet or heading or fenced):
-            para.append(line.strip(" "))  # a continuation line
+            para.append(rest.rstrip(" "))  # a continuation line
             continue
-        close_paragraph()
-        close_items(index, indent)
+        if para:
+            close_paragraph()
+        if stack and indent < stack[-1]:
+            close_items(index, indent)
         if indent >= (stack[-1] if stack else 0) + 4:
             return None  # indented code
         if bullet:
