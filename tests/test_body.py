@@ -431,6 +431,19 @@ def test_markdown_links_are_found_as_the_old_regex_found_them(text: str) -> None
     assert md_link_urls(text) == [m.group(1) for m in re.finditer(OLD_MD_LINK, text)]
 
 
+WIKI_BITS = st.sampled_from([*"[]!a\n|# \\", "[[", "]]", "![[", "[[["])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(WIKI_BITS, max_size=20).map("".join))
+def test_wikilinks_are_found_as_the_regex_finds_them(text: str) -> None:
+    """find_links searches strings; the regex says what a wikilink is."""
+    from journal.core.links import _LINK, find_links, split_inner
+
+    found = (split_inner(m.group(2), embed=bool(m.group(1))) for m in _LINK.finditer(text))
+    assert find_links(text) == [link for link in found if link is not None]
+
+
 def test_a_paragraph_of_many_brackets_still_gives_its_links() -> None:
     """Over 256 '[' with a backtick: markdown links come from the regex scan."""
     text = "[" * 300 + " `code [[No]]` [[Yes]] [md](Other.md) #tag\n"

@@ -56,7 +56,10 @@ def split_inner(inner: str, *, embed: bool = False) -> Link | None:
     target = target.strip()
     if not target and not heading:
         return None
-    return Link(target, heading.strip() or None, alias.strip() or None, embed)
+    return _new_link(Link, (target, heading.strip() or None, alias.strip() or None, embed))
+
+
+_new_link = tuple.__new__  # Link's own __new__, without its Python-level call (a hot path)
 
 
 def unquoted_link(value: object) -> str | None:
@@ -85,9 +88,29 @@ def parse_link(text: str) -> Link | None:
 
 
 def find_links(text: str) -> list[Link]:
-    """Every wikilink in a piece of plain text (no markdown structure considered)."""
-    found = (split_inner(m.group(2), embed=bool(m.group(1))) for m in _LINK.finditer(text))
-    return [link for link in found if link is not None]
+    """Every wikilink in a piece of plain text (no markdown structure considered): what
+    ``_LINK.finditer`` finds, by string search (several times faster than the regex,
+    which tests every character of a target for a new ``[[``)."""
+    found = []
+    opened = text.find("[[")
+    while opened >= 0:
+        start = opened + 2
+        end = text.find("]]", start + 1)  # a target has at least one character
+        if end < 0:
+            break
+        inner = text.rfind("[[", start, end)
+        if inner >= 0:  # every "[[" before it holds it, but one that overlaps it
+            opened = inner - 1 if text[inner - 1] == "[" else inner
+            continue
+        newline = text.find("\n", start, end)
+        if newline >= 0:  # so does every "[[" before the line break
+            opened = text.find("[[", newline + 1)
+            continue
+        link = split_inner(text[start:end], embed=opened > 0 and text[opened - 1] == "!")
+        if link is not None:
+            found.append(link)
+        opened = text.find("[[", end + 2)
+    return found
 
 
 def fold(text: str) -> str:
