@@ -431,6 +431,20 @@ def test_markdown_links_are_found_as_the_old_regex_found_them(text: str) -> None
     assert md_link_urls(text) == [m.group(1) for m in re.finditer(OLD_MD_LINK, text)]
 
 
+TAG_BITS = st.sampled_from([*"#a (\t\n/-_1)", "\u00a0", "é", "##", "\u3000"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(TAG_BITS, max_size=16).map("".join))
+def test_body_tags_start_a_line_or_follow_a_space_or_parenthesis(text: str) -> None:
+    """The tag pattern as first written; the one in use tests for "#" first."""
+    import re
+
+    from journal.core.tags import _BODY_TAG
+
+    assert _BODY_TAG.findall(text) == re.findall(r"(?:^|(?<=[\s(]))#([\w/-]+)", text)
+
+
 WIKI_BITS = st.sampled_from([*"[]!a\n|# \\", "[[", "]]", "![[", "[[["])
 
 

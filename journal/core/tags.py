@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_BODY_TAG = re.compile(r"(?:^|(?<=[\s(]))#([\w/-]+)")
+_BODY_TAG = re.compile(r"(?<![^\s(])#([\w/-]+)")  # at the start, or after a space or (
 
 
 def clean_tag(raw: str) -> str | None:
