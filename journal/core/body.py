@@ -172,8 +172,8 @@ def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> Bod
     """Scan a body whose first line is file line ``first_line`` (its ``%%comments%%``
     blanked out first: Obsidian shows none of what they hold)."""
     text = blank_comments(text)
-    lines = split_lines(text)
     fast = "\t" not in text and "\r" not in text
+    lines = text.split("\n") if fast else split_lines(text)  # the same lines, sooner
     blocks = fast_blocks(lines) if fast else None
     return _facts(blocks if blocks is not None else md_blocks(text), lines, first_line, want_log)
 
