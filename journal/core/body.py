@@ -460,7 +460,6 @@ def _code_blanked(content: str) -> str | None:
         closers[i], after[size] = after.get(size), i
     kept: list[str] = []
     done = at = 0  # done: where the text not yet kept starts; at: the next run to open
-    in_link = False  # whether a "[[" before ``done`` has no "]]" after it yet
     while at < len(runs):
         start = runs[at][0]
         closing = closers[at]
@@ -468,11 +467,10 @@ def _code_blanked(content: str) -> str | None:
             at += 1  # no run as long closes it: its backticks are text
             continue
         stop = runs[closing][1]
-        opened = content.rfind("[[", done, start)
-        in_link = content.find("]]", done if opened < 0 else opened, start) < 0 and (
-            in_link or opened >= 0
-        )
-        if in_link or _SPAN_BAIL.search(content, start, stop):
+        opened = content.rfind("[[", done, start)  # none before ``done`` is still open
+        if opened >= 0 and content.find("]]", opened + 3, start) < 0:
+            return None  # the span may sit inside a wikilink (its target has a character)
+        if _SPAN_BAIL.search(content, start, stop):
             return None
         kept += [content[done:start], " "]
         done, at = stop, closing + 1
