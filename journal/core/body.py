@@ -19,7 +19,7 @@ from urllib.parse import unquote
 
 from journal.core import links as wikilinks
 from journal.core.fences import fence_step
-from journal.core.records import Record
+from journal.core.records import Record, new_tuple
 from journal.core.tags import body_tags
 
 if TYPE_CHECKING:  # markdown-it is imported when a body is first parsed (startup stays light)
@@ -512,13 +512,12 @@ def _parsed_inline(content: str, facts: BodyFacts, line: int) -> None:
 
 def _scan_text(text: str, line: int, facts: BodyFacts, *, wiki: bool, markdown: bool) -> None:
     if wiki and "[" in text:
-        for link in wikilinks.find_links(text):
-            facts.links.append(BodyLink(link, line))
+        facts.links += [new_tuple(BodyLink, (link, line)) for link in wikilinks.find_links(text)]
     if markdown and "](" in text:
         for url in md_link_urls(text):
             _add_md_link(url, line, facts)
     if "#" in text:
-        facts.tags.extend((tag, line) for tag in body_tags(text))
+        facts.tags += [(tag, line) for tag in body_tags(text)]
     if "::" in text:
         for match in _FIELD_LINE.finditer(text):
             facts.fields.append(InlineField(match.group(1).strip(), match.group(2).strip(), line))

@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from journal.core.records import new_tuple
+
 _LINK = re.compile(r"(!?)\[\[((?:(?!\[\[)[^\n])+?)\]\]")
 _CONFLICT = re.compile(
     # an opening parenthesis (with a pair inside, as an owner's "(Work)"), the words,
@@ -56,10 +58,7 @@ def split_inner(inner: str, *, embed: bool = False) -> Link | None:
     target = target.strip()
     if not target and not heading:
         return None
-    return _new_link(Link, (target, heading.strip() or None, alias.strip() or None, embed))
-
-
-_new_link = tuple.__new__  # Link's own __new__, without its Python-level call (a hot path)
+    return new_tuple(Link, (target, heading.strip() or None, alias.strip() or None, embed))
 
 
 def unquoted_link(value: object) -> str | None:

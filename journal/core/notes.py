@@ -26,7 +26,7 @@ from journal.core.dates import DateError, parse_date
 from journal.core.errors import Diagnostic
 from journal.core.fields import KINDS, list_items, obsidian_list
 from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
-from journal.core.records import Record
+from journal.core.records import Record, new_tuple
 from journal.core.tags import unique
 
 PARSER_VERSION = 18  # bump when parse_note gives other results: cached notes are re-read
@@ -268,19 +268,16 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-_record = tuple.__new__  # a NamedTuple from a tuple of its values, without a Python call
-
-
 def _read_body(note: Note, body: str) -> None:
     from journal.core.body import parse_body  # only a read of changed files needs it
 
     facts = parse_body(body, note.body_line, want_log=note.kind == "goal")
-    # the body's records hold the same values in the same order: made as tuples, at C speed
-    note.links += [_record(NoteLink, (*link, line, None)) for link, line in facts.links]
+    # the body's records hold the same values in the same order
+    note.links += [new_tuple(NoteLink, (*link, line, None)) for link, line in facts.links]
     note.tags = unique([*note.tags, *(tag for tag, _line in facts.tags)])
-    note.tasks = [_record(NoteTask, task) for task in facts.tasks]
+    note.tasks = [new_tuple(NoteTask, task) for task in facts.tasks]
     note.headings = [h.text for h in facts.headings]
-    note.fields = [_record(NoteField, item) for item in facts.fields]
+    note.fields = [new_tuple(NoteField, item) for item in facts.fields]
     for stray in facts.stray_fields:
         meant = _inline_checkin(stray.value, date.min, stray.line, note.path)
         if stray.key.casefold() == INLINE_KEY and meant and (meant[1].op or meant[1].note):

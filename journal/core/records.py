@@ -24,6 +24,11 @@ class _Parts(NamedTuple):
 
 _PARTS: dict[type, _Parts] = {}
 
+#: A NamedTuple made from a tuple of its values - ``new_tuple(Link, (a, b, c, d))`` - in
+#: C, without the Python-level ``__new__`` a NamedTuple has (hot paths: every link, task
+#: and field of every note).
+new_tuple = tuple.__new__
+
 
 def _parts(cls: type) -> _Parts:
     """What the methods need of a dataclass, read from it once."""
