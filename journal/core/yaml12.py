@@ -10,6 +10,7 @@ duplicate keys are errors, and alias expansion is bounded.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -70,6 +71,11 @@ class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
         if self._may_alias:
             _check_expansion(node)
         return super().construct_document(node)
+
+    # The composer calls these two around every node, for path resolvers, which this
+    # loader has none of: C functions that do nothing, called faster than a method.
+    descend_resolver = staticmethod(operator.is_)  # (parent, index)
+    ascend_resolver = staticmethod(tuple)  # ()
 
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
         """A node's tag, as :meth:`yaml.resolver.BaseResolver.resolve` finds it (this
