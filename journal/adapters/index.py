@@ -1554,19 +1554,19 @@ def _rows(
             (
                 path,
                 i,
-                k.line,
-                k.target,
-                k.heading,
-                k.alias,
-                k.embed,
-                k.key,
-                name_key(k.target),
-                resolver(k.target, path) if resolver is not None else None,
+                line,
+                target,
+                heading,
+                alias,
+                embed,
+                key,
+                name_key(target),
+                resolver(target, path) if resolver is not None else None,
             )
-            for i, k in enumerate(note.links)
+            for i, (target, heading, alias, embed, line, key) in enumerate(note.links)
         ],
         "tags": [(path, i, tag) for i, tag in enumerate(note.tags)],
-        "tasks": [(path, t.line, t.state, t.text) for t in note.tasks],
+        "tasks": [(path, line, state, task) for line, state, task in note.tasks],
         "checkins": [
             (path, i, c.line, c.day.isoformat(), c.op, c.amount, c.note, goal)
             for i, (goal, c) in enumerate(checkins)
