@@ -79,7 +79,8 @@ class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
 
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
         """A node's tag, as :meth:`yaml.resolver.BaseResolver.resolve` finds it (this
-        loader has no path resolvers), a scalar's in one look-up of its first character."""
+        loader has no path resolvers, and each of its implicit resolvers names the first
+        characters it matches), a scalar's in one look-up of its first character."""
         if kind is not ScalarNode:
             tag: str = super().resolve(kind, value, implicit)
             return tag
