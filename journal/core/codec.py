@@ -480,8 +480,14 @@ def encode(text: str, *, bom: bool) -> bytes:
 # --- writing values ---------------------------------------------------------------------
 
 
+#: The types :func:`plain` gives back as they are, told at once (most values are text).
+_PLAIN_TYPES = frozenset((str, int, float, bool, type(None)))
+
+
 def plain(value: Value) -> Value:
     """What ``value`` reads back as after it is written (dates become their text)."""
+    if type(value) in _PLAIN_TYPES:
+        return value
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Mapping):

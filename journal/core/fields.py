@@ -578,7 +578,10 @@ def obsidian_key(props: dict[str, Any], name: str) -> str | None:
     ``cssclasses``): the first key, in file order, that is the name or its legacy
     form (``tag``...) in any case, as Obsidian reads them."""
     wanted = (name, OBSIDIAN_LISTS[name])
-    return next((k for k in props if isinstance(k, str) and k.lower() in wanted), None)
+    for key in props:
+        if isinstance(key, str) and key.lower() in wanted:
+            return key
+    return None
 
 
 def obsidian_list(props: dict[str, Any], name: str) -> list[str]:
@@ -586,7 +589,9 @@ def obsidian_list(props: dict[str, Any], name: str) -> list[str]:
     string (tags and css classes also split at spaces), a legacy key - read
     leniently: items that are not text or numbers, or not valid tags, are dropped."""
     key = obsidian_key(props, name)
-    raw = props.get(key) if key is not None else None
+    if key is None:
+        return []
+    raw = props[key]
     if isinstance(raw, str):
         items = re.split(r"[,\s]+" if name != "aliases" else r",", raw)
     elif isinstance(raw, list):

@@ -247,24 +247,27 @@ def typed_record(note: Note) -> tuple[object | None, list[Diagnostic]]:
 def _read_properties(note: Note) -> None:
     """Links and tags held in properties."""
     for key, value in note.props.items():
-        line = note.key_lines.get(key, 1)
-        for text in _strings(value):
+        for text in _link_texts(value):
             link = parse_link(text)
             if link is not None:
+                line = note.key_lines.get(key, 1)
                 note.links.append(
                     NoteLink(link.target, link.heading, link.alias, link.embed, line, key)
                 )
     note.tags.extend(obsidian_list(note.props, "tags"))
 
 
-def _strings(value: Any) -> list[str]:
+def _link_texts(value: Any) -> list[str]:
+    """The texts in a property value that may be links (hold a ``[[``)."""
     if isinstance(value, str):  # "[[A]], [[B]]" holds two links, as Obsidian reads it
+        if "[[" not in value:
+            return []
         return list_items(value) if "]]," in value else [value]
     if isinstance(value, list):
         unquoted = unquoted_link(value)
-        return [unquoted] if unquoted else [s for item in value for s in _strings(item)]
+        return [unquoted] if unquoted else [s for item in value for s in _link_texts(item)]
     if isinstance(value, dict):
-        return [s for item in value.values() for s in _strings(item)]
+        return [s for item in value.values() for s in _link_texts(item)]
     return []
 
 

@@ -27,7 +27,8 @@ def unique(tags: Iterable[str]) -> list[str]:
     seen: set[str] = set()
     out = []
     for tag in tags:
-        if tag.casefold() not in seen:
-            seen.add(tag.casefold())
+        folded = tag.casefold()
+        if folded not in seen:
+            seen.add(folded)
             out.append(tag)
     return out

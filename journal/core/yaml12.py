@@ -10,6 +10,7 @@ duplicate keys are errors, and alias expansion is bounded.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -21,6 +22,7 @@ from journal.core.plain_scalars import YAML12
 from journal.core.records import Record
 
 MAX_EXPANDED_NODES = 20_000
+_STR = "tag:yaml.org,2002:str"
 
 try:
     _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -70,6 +72,36 @@ class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
             _check_expansion(node)
         return super().construct_document(node)
 
+    # The composer calls these two around every node, for path resolvers, which this
+    # loader has none of: C functions that do nothing, called faster than a method.
+    descend_resolver = staticmethod(operator.is_)  # (parent, index)
+    ascend_resolver = staticmethod(tuple)  # ()
+
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        """A node's tag, as :meth:`yaml.resolver.BaseResolver.resolve` finds it (this
+        loader has no path resolvers, and each of its implicit resolvers names the first
+        characters it matches), a scalar's in one look-up of its first character."""
+        if kind is not ScalarNode:
+            tag: str = super().resolve(kind, value, implicit)
+            return tag
+        if implicit[0]:
+            for tag, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
+                if pattern.match(value):
+                    return tag
+        return _STR
+
+    def _value(self, node: Node) -> Any:
+        """``construct_object(node, deep=True)``; in a text without aliases, where no
+        node is shared, without the bookkeeping of nodes built (text straight away)."""
+        if self._may_alias:
+            return self.construct_object(node, deep=True)
+        if node.tag == _STR and node.__class__ is ScalarNode:
+            return node.value
+        construct = self.yaml_constructors.get(node.tag)
+        if construct is None:  # an unknown tag: construct_object says so
+            return self.construct_object(node, deep=True)
+        return construct(self, node)
+
     def construct_mapping(self, node: Node, deep: bool = False) -> LineMap:
         if not isinstance(node, MappingNode):
             raise yaml.constructor.ConstructorError(
@@ -92,7 +124,7 @@ class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
                     f"duplicate key '{key}' (first on line {mapping.key_lines[key]})",
                     key_node.start_mark,
                 )
-            value = self.construct_object(value_node, deep=True)
+            value = self._value(value_node)
             mapping[key] = value
             mapping.key_lines[key] = key_node.start_mark.line + 1
             if isinstance(value, (int, float)) and not value_node.style:
@@ -107,7 +139,7 @@ def _construct_map(loader: Yaml12Loader, node: MappingNode) -> LineMap:
 def _construct_seq(loader: Yaml12Loader, node: SequenceNode) -> LineList:
     items = LineList()
     for child in node.value:
-        items.append(loader.construct_object(child, deep=True))
+        items.append(loader._value(child))
         items.item_lines.append(child.start_mark.line + 1)
     return items
 
