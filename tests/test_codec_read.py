@@ -60,6 +60,7 @@ HOSTILE = [
     ("second-block.md", 6, "second front-matter block", True),
     ("binary-tag.md", 4, "not supported", False),
     ("unknown-tag.md", 4, "could not determine a constructor", False),
+    ("mistagged-value.md", 4, "`three` is not a whole number, as its tag !!int says", False),
     ("non-string-key.md", 3, "must be text", False),
     ("invalid-date.md", 5, "'2024-02-30' is not a real date", True),
     ("bad-values.md", 4, "status should be one of", True),
@@ -105,6 +106,11 @@ def test_hostile_notes_become_diagnostics_with_a_line(
         ("status: active # c\n  due: 2026-12-31\n", 3, "indented under `status:`"),
         # a ']' in a later property's value does not close the list
         ("tags: [career, network\nstatus: active\ntitle: Part 2]\n", 2, "the '[' on this"),
+        # a value its explicit tag does not fit was an exception of Python's
+        ("a: 1\nb: !!float x\n", 3, "`x` is not a number, as its tag !!float says"),
+        ("b: !!bool maybe\n", 2, "`maybe` is not true or false, as its tag !!bool says"),
+        ("b: !!seq x\n", 2, "expected a list"),
+        ("b: !!seq {c: 1}\n", 2, "expected a list"),
     ],
 )
 def test_yaml_errors_name_the_cause_and_its_line(yaml: str, line: int, message: str) -> None:

@@ -179,3 +179,12 @@ def test_writing_a_scalar_imports_no_yaml_library() -> None:
         "assert 'yaml' not in sys.modules, 'yaml imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+
+def test_every_implicit_resolver_names_the_characters_it_starts_with() -> None:
+    """Yaml12Loader.resolve looks a scalar's resolvers up by its first character alone:
+    a resolver for any first character (PyYAML's None key) would never be asked."""
+    from journal.core.yaml12 import Yaml12Loader
+
+    assert Yaml12Loader.yaml_implicit_resolvers
+    assert all(isinstance(first, str) for first in Yaml12Loader.yaml_implicit_resolvers)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -137,6 +138,8 @@ def _construct_map(loader: Yaml12Loader, node: MappingNode) -> LineMap:
 
 
 def _construct_seq(loader: Yaml12Loader, node: SequenceNode) -> LineList:
+    if not isinstance(node, SequenceNode):  # `!!seq x`
+        raise yaml.constructor.ConstructorError(None, None, "expected a list", node.start_mark)
     items = LineList()
     for child in node.value:
         items.append(loader._value(child))
@@ -155,6 +158,24 @@ def _construct_text(loader: Yaml12Loader, node: ScalarNode) -> str:
     return str(loader.construct_scalar(node))
 
 
+def _checked(tag: str, meaning: str, construct: Callable[[Any, ScalarNode], Any]) -> None:
+    """Build ``!!tag`` values with ``construct``; a value its tag does not fit (``!!int
+    x``, which only an explicit tag makes) is an error that names its line."""
+
+    def checked(loader: Yaml12Loader, node: ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, KeyError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"`{node.value}` is not {meaning}, as its tag !!{tag} says",
+                node.start_mark,
+            ) from exc
+
+    Yaml12Loader.add_constructor(f"tag:yaml.org,2002:{tag}", checked)
+
+
 def _refuse(loader: Yaml12Loader, node: Node) -> None:
     raise yaml.constructor.ConstructorError(
         None, None, f"values of type {node.tag} are not supported in properties", node.start_mark
@@ -167,7 +188,9 @@ for _implicit in YAML12:
     )
 Yaml12Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 Yaml12Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
-Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_checked("int", "a whole number", _construct_int)
+_checked("float", "a number", Yaml12Loader.construct_yaml_float)
+_checked("bool", "true or false", Yaml12Loader.construct_yaml_bool)
 Yaml12Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_text)
 for _tag in ("binary", "set", "omap", "pairs"):
     Yaml12Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse)
