@@ -440,9 +440,11 @@ def _inline(content: str, facts: BodyFacts, line: int) -> None:
     plain = content if _SLOW.search(content) is None else _code_blanked(content)
     if plain is None:
         _parsed_inline(content, facts, line)
-        return
-    for offset, text in enumerate(plain.split("\n")):
-        _scan_text(text, line + offset, facts, wiki=True, markdown=True)
+    elif "\n" not in plain:
+        _scan_text(plain, line, facts, wiki=True, markdown=True)
+    else:
+        for offset, text in enumerate(plain.split("\n")):
+            _scan_text(text, line + offset, facts, wiki=True, markdown=True)
 
 
 def _code_blanked(content: str) -> str | None:
