@@ -60,7 +60,7 @@ HOSTILE = [
     ("second-block.md", 6, "second front-matter block", True),
     ("binary-tag.md", 4, "not supported", False),
     ("unknown-tag.md", 4, "could not determine a constructor", False),
-    ("mistagged-value.md", 4, "`three` is not a whole number, as its tag !!int says", False),
+    ("mistagged-value.md", 4, "`three` can't be read as a whole number (!!int)", False),
     ("non-string-key.md", 3, "must be text", False),
     ("invalid-date.md", 5, "'2024-02-30' is not a real date", True),
     ("bad-values.md", 4, "status should be one of", True),
@@ -107,10 +107,12 @@ def test_hostile_notes_become_diagnostics_with_a_line(
         # a ']' in a later property's value does not close the list
         ("tags: [career, network\nstatus: active\ntitle: Part 2]\n", 2, "the '[' on this"),
         # a value its explicit tag does not fit was an exception of Python's
-        ("a: 1\nb: !!float x\n", 3, "`x` is not a number, as its tag !!float says"),
-        ("b: !!bool maybe\n", 2, "`maybe` is not true or false, as its tag !!bool says"),
+        ("a: 1\nb: !!float x\n", 3, "`x` can't be read as a number (!!float)"),
+        ("b: !!float\n", 2, "`` can't be read as a number (!!float)"),
+        ("b: !!bool maybe\n", 2, "`maybe` can't be read as true or false (!!bool)"),
         ("b: !!seq x\n", 2, "expected a list"),
         ("b: !!seq {c: 1}\n", 2, "expected a list"),
+        ("b: " + "1" * 5000 + "\n", 2, "`" + "1" * 39 + "…` can't be read as a whole number"),
     ],
 )
 def test_yaml_errors_name_the_cause_and_its_line(yaml: str, line: int, message: str) -> None:
@@ -244,3 +246,8 @@ def test_an_unclosed_dash_line_is_front_matter_only_when_properties_follow_it(
     """Found in review: prose after a blank line or a heading made a daily note
     unreadable (its progress:: fields uncounted)."""
     assert [p.severity for p in codec.parse_text(text).problems] == [severity]
+
+
+def test_an_empty_explicit_list_is_an_empty_list() -> None:
+    doc = codec.decode(b"---\na: !!seq\nb: 1\n---\n")
+    assert doc.problems == [] and doc.data == {"a": [], "b": 1}

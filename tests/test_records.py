@@ -102,3 +102,15 @@ def test_records_keep_what_dataclasses_give() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         period.end = date(2026, 1, 1)  # type: ignore[misc]
     assert dataclasses.asdict(_Plain("x", [1])) == {"name": "x", "items": [1]}
+
+
+def test_the_records_made_from_each_others_values_hold_the_same_fields_in_order() -> None:
+    """``new_tuple`` makes a NamedTuple from another's values with no check of their
+    names or number: a field added to one of a pair must be added to the other."""
+    from journal.core.body import InlineField, Task
+    from journal.core.links import Link
+    from journal.core.notes import NoteField, NoteLink, NoteTask
+
+    assert Task._fields == NoteTask._fields
+    assert InlineField._fields == NoteField._fields
+    assert (*Link._fields, "line", "key") == NoteLink._fields

@@ -4,9 +4,9 @@ markdown-it-py finds the block structure, so nothing inside fenced or indented
 code is taken for a link, tag, task or check-in; a line scanner finds the same
 blocks in the common subset of markdown, goals' Log sections included.  Inline
 content is parsed (with our wikilink rule) only when it holds something that
-needs it - a backslash, ``<``, or a code span the regexes can't read around -
-and otherwise scanned with the same regexes directly; this keeps the common
-note cheap (see bench/).
+needs it - a backslash, ``<``, or a code span the regexes can't read around
+(see :func:`_code_blanked`) - and otherwise scanned with the same regexes
+directly; this keeps the common note cheap (see bench/).
 """
 
 from __future__ import annotations
@@ -293,8 +293,9 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
     ``-``/``*``/``+`` lists with one space after the marker, fenced code outside lists -
     read line by line; None as soon as a line needs the full parser.
 
-    :func:`md_blocks` gives the same blocks for every body this accepts (a property
-    test checks it); it is several times slower (see bench/).
+    :func:`md_blocks` gives the same blocks for every body this accepts, but that an
+    item's end may also count the blank lines after it there (property tests check it);
+    it is several times slower (see bench/).
     """
     blocks: list[Block] = []
     stack: list[int] = []  # content column of each open list item
@@ -305,13 +306,13 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
     fence: tuple[str, int] | None = None  # marker character and length of an open fence
 
     def close_paragraph() -> None:
+        """End the open paragraph (there is one: its callers ask first, a hot path)."""
         nonlocal para, item
-        if para:
-            text = "\n".join(para).strip()
-            blocks.append(("text", para_line, text))
-            if item is not None:
-                kind, line, depth, _, at, end, bullet = blocks[item]
-                blocks[item] = (kind, line, depth, text.split("\n", 1)[0], at, end, bullet)
+        text = "\n".join(para).strip()
+        blocks.append(("text", para_line, text))
+        if item is not None:
+            kind, line, depth, _, at, end, bullet = blocks[item]
+            blocks[item] = (kind, line, depth, text.split("\n", 1)[0], at, end, bullet)
         para, item = [], None
 
     def close_items(end: int, column: int) -> None:
@@ -386,7 +387,8 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             fence = (fenced.group(1)[0], len(fenced.group(1)))
         else:
             para, para_line = [line.strip(" ")], index
-    close_paragraph()
+    if para:
+        close_paragraph()
     close_items(len(lines), -1)
     return blocks
 
@@ -440,8 +442,6 @@ def _inline(content: str, facts: BodyFacts, line: int) -> None:
     plain = content if _SLOW.search(content) is None else _code_blanked(content)
     if plain is None:
         _parsed_inline(content, facts, line)
-    elif "\n" not in plain:
-        _scan_text(plain, line, facts, wiki=True, markdown=True)
     else:
         for offset, text in enumerate(plain.split("\n")):
             _scan_text(text, line + offset, facts, wiki=True, markdown=True)

@@ -138,9 +138,11 @@ def _construct_map(loader: Yaml12Loader, node: MappingNode) -> LineMap:
 
 
 def _construct_seq(loader: Yaml12Loader, node: SequenceNode) -> LineList:
-    if not isinstance(node, SequenceNode):  # `!!seq x`
-        raise yaml.constructor.ConstructorError(None, None, "expected a list", node.start_mark)
     items = LineList()
+    if not isinstance(node, SequenceNode):  # `!!seq x`; `a: !!seq` alone is an empty list
+        if node.value == "":
+            return items
+        raise yaml.constructor.ConstructorError(None, None, "expected a list", node.start_mark)
     for child in node.value:
         items.append(loader._value(child))
         items.item_lines.append(child.start_mark.line + 1)
@@ -159,18 +161,18 @@ def _construct_text(loader: Yaml12Loader, node: ScalarNode) -> str:
 
 
 def _checked(tag: str, meaning: str, construct: Callable[[Any, ScalarNode], Any]) -> None:
-    """Build ``!!tag`` values with ``construct``; a value its tag does not fit (``!!int
-    x``, which only an explicit tag makes) is an error that names its line."""
+    """Build ``!!tag`` values with ``construct``; a value that can't be read so (``!!int
+    x``, ``!!float`` alone, an integer of more digits than Python reads) is an error
+    that names its line."""
 
     def checked(loader: Yaml12Loader, node: ScalarNode) -> Any:
         try:
             return construct(loader, node)
-        except (ValueError, KeyError) as exc:
+        except (ValueError, KeyError, IndexError) as exc:
+            shown = " ".join(str(node.value).split())
+            shown = shown if len(shown) <= 40 else shown[:39] + "…"
             raise yaml.constructor.ConstructorError(
-                None,
-                None,
-                f"`{node.value}` is not {meaning}, as its tag !!{tag} says",
-                node.start_mark,
+                None, None, f"`{shown}` can't be read as {meaning} (!!{tag})", node.start_mark
             ) from exc
 
     Yaml12Loader.add_constructor(f"tag:yaml.org,2002:{tag}", checked)
