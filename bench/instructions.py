@@ -31,19 +31,15 @@ CHILD = """
 import gc, sys
 from pathlib import Path
 gc.set_threshold(10_000, 10, 10)  # as the journal command sets it
-import yaml
+sys.path.insert(0, sys.argv[5])
+from run import read_and_parse  # bench/run.py's floor, the same work
 from journal.adapters import index as ix
 from journal.adapters.vault import Vault
 ix.PARALLEL_MIN = 10**9  # one process: valgrind counts the process it runs
 what, vault, db, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4] == "1"
 index = ix.Index.open(Vault.open(vault), db)
 if work and what == "floor":
-    for path in sorted(vault.rglob("*.md")):
-        data = path.read_bytes()
-        if data.startswith(b"---\\n"):
-            end = data.find(b"\\n---", 4)
-            if end > 0:
-                yaml.load(data[4:end], Loader=yaml.CSafeLoader)
+    read_and_parse(index.vault)
 elif work:
     index.rebuild()
 """
@@ -65,6 +61,7 @@ def instructions(what: str, vault: Path, scratch: Path, work: bool) -> int:
             str(vault),
             str(scratch),
             "1" if work else "0",
+            str(Path(__file__).resolve().parent),
         ],
         check=True,
         capture_output=True,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journal.core.body import fast_blocks, md_blocks, md_link_urls, parse_body
+from journal.core.body import fast_blocks, item_end, md_blocks, md_link_urls, parse_body
 from journal.core.checkins import parse_log_line, replay
 from journal.core.notes import parse_note
 
@@ -306,14 +306,8 @@ def comparable(blocks: list[tuple[Any, ...]], lines: list[str]) -> list[tuple[An
     (markdown-it counts some as the item's), a heading without its end (markdown-it's
     alone gives it: the line after an ATX heading)."""
     return [
-        (*b[:5], _trimmed(b[5], b[1], lines), b[6]) if b[0] == "item" else b[:4] for b in blocks
+        (*b[:5], item_end(b[5], b[1], lines), b[6]) if b[0] == "item" else b[:4] for b in blocks
     ]
-
-
-def _trimmed(end: int, start: int, lines: list[str]) -> int:
-    while end - 1 > start and not lines[end - 1].strip():
-        end -= 1
-    return end
 
 
 @settings(max_examples=1500, deadline=None)

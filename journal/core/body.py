@@ -402,6 +402,15 @@ def _heading_text(rest: str) -> str:
     return rest.strip()
 
 
+def item_end(end: int, start: int, lines: list[str]) -> int:
+    """One past the last line of the list item on line ``start`` that a block says ends
+    before ``end``, without the blank lines after it (markdown-it counts some as the
+    item's own)."""
+    while end - 1 > start and not lines[end - 1].strip():
+        end -= 1
+    return end
+
+
 def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: bool) -> BodyFacts:
     facts = BodyFacts()
     log: LogSection | None = None
@@ -426,10 +435,7 @@ def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: boo
                 facts.tasks.append(Task(first_line + block[4], task.group(1), text))
             if log is not None and block[2] == 1:
                 facts.log_lines.append((first_line + index, lines[index]))
-                end = block[5]
-                while end - 1 > index and not lines[end - 1].strip():
-                    end -= 1  # markdown-it counts the blank lines after an item as its own
-                log.last_item = first_line + end - 1
+                log.last_item = first_line + item_end(block[5], index, lines) - 1
                 log.bullet = block[6]
         else:
             _inline(block[2], facts, first_line + index)

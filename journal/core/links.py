@@ -126,10 +126,8 @@ def link_key(target: str) -> str:
     return key[:-3] if key.endswith(".md") else key
 
 
-@lru_cache(maxsize=1 << 16)
 def name_key(target: str) -> str:
-    """The file-name part of a link target's key: what candidates are looked up by
-    (cached: the index asks it for every link of every note)."""
+    """The file-name part of a link target's key: what candidates are looked up by."""
     return link_key(target).rsplit("/", 1)[-1]
 
 
