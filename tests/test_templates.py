@@ -102,6 +102,7 @@ def test_a_broken_override_never_touches_an_existing_note(
     assert (vault / "reviews/2026-W47.md").read_bytes() == before
 
 
+OUTSIDE_SECTIONS = '{% filter section("period") %}\nweek {{ review.week }}\n{% endfilter %}\n'
 CONFLICTED = (
     '# {{ review.week }}\n\n{% filter section("period") %}\n<<<<<<< mine\nA\n=======\nB\n'
     ">>>>>>> theirs\n{% endfilter %}\n"
@@ -125,6 +126,22 @@ def test_an_override_with_git_conflict_markers_writes_no_note(
     assert "would not read back as intended" in result.stderr
     assert "git left a merge conflict" in result.stderr
     assert (note.read_bytes() if note.exists() else None) == before
+
+
+def test_conflict_markers_outside_the_sections_refuse_only_a_new_note(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Regenerating writes only the template's sections into the note: markers outside
+    them are never written, so they refuse nothing; a new note would hold them."""
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("review").exit_code == 0
+    write(OVERRIDE, "<<<<<<< mine\nA\n=======\nB\n>>>>>>> theirs\n" + OUTSIDE_SECTIONS)
+    result = invoke("review")
+    assert result.exit_code == 0, result.output
+    assert "<<<<<<<" not in (vault / "reviews/2026-W47.md").read_text()
+    (vault / "reviews/2026-W47.md").unlink()
+    result = invoke("review")
+    assert result.exit_code == 1 and "git left a merge conflict" in result.stderr
 
 
 # --- the loader ----------------------------------------------------------------------------

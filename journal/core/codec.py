@@ -975,15 +975,27 @@ def new_note_text(props: Mapping[str, Value], body: str, newline: str = "\n") ->
     string interpolation) followed by ``body``; verified to read back exactly."""
     entries = "".join(entry_text(key, value, newline) for key, value in props.items())
     text = f"---{newline}{entries}---{newline}{body}"
-    again = parse_text(text)
-    if again.problems:  # a template's text with git's conflict markers, a second block...
-        problem = again.problems[0]
-        raise UnsafeWrite(
-            f"the new note would not read back as intended (its line {problem.line}: "
-            f"{problem.message}); nothing was written"
-        )
+    again = read_back(text, body)
     if again.data is None or plain(dict(again.data)) != plain(dict(props)):
         raise UnsafeWrite("the new note's properties would not read back as intended")
-    if again.body != body:
-        raise UnsafeWrite("the new note's body would not read back as intended")
     return text
+
+
+def read_back(
+    text: str, body: str, *, bom: bool = False, known: Sequence[Problem] = ()
+) -> Document:
+    """A note's new ``text`` as it reads back, checked to hold ``body`` as its body and
+    no problem but those of ``known`` (the note had them already): a template's text
+    with git's conflict markers, a second block... would make a note the tool then
+    refuses to edit, so :class:`UnsafeWrite` names the line of the first new one."""
+    again = parse_text(text, bom=bom)
+    had = {problem.message for problem in known}
+    new = [problem for problem in again.problems if problem.message not in had]
+    if new:
+        raise UnsafeWrite(
+            f"the note would not read back as intended (its line {new[0].line}: "
+            f"{new[0].message}); nothing was written"
+        )
+    if again.body != body:
+        raise UnsafeWrite("the note's body would not read back as intended")
+    return again

@@ -73,13 +73,8 @@ def write_generated(
     props = {**props, HASH_KEY: owned_hashes(props)}
     result = Written(rel)
     target = vault.disk_path(rel)
-    recorded = generated.with_record(body)
-    if target.exists() or target.is_symlink():
-        # the body alone must read back (a template may hold git's conflict markers);
-        # the properties an edit writes are checked by the edit
-        codec.new_note_text({"type": kind}, recorded)
-    else:
-        fresh = result.text = codec.new_note_text(props, recorded)
+    if not (target.exists() or target.is_symlink()):
+        fresh = result.text = codec.new_note_text(props, generated.with_record(body))
         if dry_run:
             result.action = "would create"
             return result
@@ -171,7 +166,11 @@ def _regenerate(
         if exc.path == rel and exc.line is not None:
             exc.line += doc.body_line - 1  # a line of the body, counted in the file on disk
         raise
-    return text[: again.body_start] + new_body
+    final = text[: again.body_start] + new_body
+    if final != doc.text:  # what is written must read back (a template may hold git's
+        # conflict markers); the properties an edit writes were checked by the edit
+        codec.read_back(final, new_body, bom=doc.bom, known=doc.problems)
+    return final
 
 
 def _property_changes(
