@@ -223,9 +223,9 @@ def show_targets(
         kept = targets.get(row["key"], {})
         if not kept:
             unplanned.append(row["title"])
+        goal = goals[row["key"]]
         for week in data["weeks"]:
             value = kept.get(week["label"])
-            goal = goals[row["key"]]
             week["targets"][column]["value"] = "" if value is None else asked(goal, value)
     return unplanned
 
@@ -236,9 +236,9 @@ def _weekly_values(
     """The line's value by the end of each week of the goal's window (None outside), to
     the goal's precision: what the ``targets`` property holds and the review reads (a
     goal counted in whole numbers is asked the whole part of it: :func:`asked`)."""
+    digits = places(goal)
     return [
-        round(line.on(w.end), places(goal)) if window and _overlap(window, w) else None
-        for w in weeks
+        round(line.on(w.end), digits) if window and _overlap(window, w) else None for w in weeks
     ]
 
 

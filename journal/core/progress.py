@@ -139,7 +139,7 @@ def planned(goal: Goal, value: float) -> float:
     """A value of a plan's line for ``goal`` as the plan asks it: its whole step for a
     goal counted in whole numbers (:func:`stepped`); else the line, to the goal's
     precision (:func:`places`)."""
-    return stepped(goal, value) if counted(goal) else round(value, places(goal))
+    return round(stepped(goal, value), places(goal))
 
 
 def stepped(goal: Goal, value: float) -> float:
