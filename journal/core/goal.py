@@ -183,12 +183,13 @@ def edit_goal(
     wanted: Mapping[str, Any],
     day: date,
     same: Mapping[str, Callable[[Any, Any], bool]] | None = None,
-) -> tuple[str, list[Change]]:
-    """Set the ``wanted`` properties of a goal's document that differ from it: the new
-    text and the changes (none: the text as it was).  A goal that becomes done also
-    gets ``completed: DAY``, unless ``wanted`` gives one.  A list keeps each item the
-    file already says as the file writes it (:func:`as_written`): an item the field
-    reads alike, or one ``same[key]`` says is the same (a link to the same note)."""
+) -> tuple[codec.Document, list[Change]]:
+    """Set the ``wanted`` properties of a goal's document that differ from it: the note
+    as the edit's check read it back, and the changes (none: ``doc`` as it was).  A goal
+    that becomes done also gets ``completed: DAY``, unless ``wanted`` gives one.  A list
+    keeps each item the file already says as the file writes it (:func:`as_written`):
+    an item the field reads alike, or one ``same[key]`` says is the same (a link to the
+    same note)."""
     before = codec.plain(dict(doc.data or {}))
     values = dict(wanted)
     if values.get("status") == "done" and before.get("status") != "done":
@@ -207,8 +208,8 @@ def edit_goal(
         if before.get(keys[key], None if value in (None, []) else _MISSING) != codec.plain(value)
     ]
     if not changes:
-        return doc.text, []
-    return codec.edit(doc, {(keys[c.key],): values[c.key] for c in changes}), changes
+        return doc, []
+    return codec.edited(doc, {(keys[c.key],): values[c.key] for c in changes}), changes
 
 
 _MISSING = object()  # a property the file does not have (see edit_goal)

@@ -109,8 +109,8 @@ def _still_open(note: Note, day: date) -> bool:
 def _goal(result: Done, day: date) -> Callable[[codec.Document], str]:
     def transform(doc: codec.Document) -> str:
         result.old = codec.plain(doc.data.get("status") if doc.data is not None else None)
-        text, result.changes = edit_goal(doc, {"status": "done"}, day)
-        return text
+        edited, result.changes = edit_goal(doc, {"status": "done"}, day)
+        return edited.text
 
     return transform
 

@@ -109,11 +109,13 @@ def set_fields(
     result = SetResult(goal.path, goal.title, {k: v.strip() for k, v in given.items()})
 
     def transform(doc: codec.Document) -> str:
-        text, result.changes = edit_goal(doc, typed, today, same_note)
+        edited, result.changes = edit_goal(doc, typed, today, same_note)
+        text = edited.text
         if any(c.key == "current" for c in result.changes):
-            text = _in_step(codec.parse_text(text, bom=doc.bom), goal, today, result)
+            text = _in_step(edited, goal, today, result)
         if any(c.key == "why" for c in result.changes) and isinstance(typed["why"], str):
-            filled = fill_why(codec.parse_text(text, bom=doc.bom), typed["why"])
+            now = edited if text == edited.text else codec.parse_text(text, bom=doc.bom)
+            filled = fill_why(now, typed["why"])
             result.why_in_body = filled is not None
             text = filled or text
         return text
