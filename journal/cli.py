@@ -571,7 +571,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
             err=True,
         )
     for path, (options, edited) in sorted(result.plans.items()):
-        mine = " (you edited them: --force replaces your edits)" if edited else ""
+        mine = " --force (you edited them: --force replaces your edits)" if edited else ""
         echo(
             f"journal: {_line(path)} still has this goal's weekly targets from before; make them "
             f"again with: journal plan {options}{mine}",

@@ -47,7 +47,7 @@ class SetResult(Record):
     written: bool = False
     #: The running plans whose weekly targets for the goal came from values changed
     #: here, by path: the ``journal plan`` arguments that make each again, and whether
-    #: you edited its targets (then they hold ``--force``).
+    #: you edited its targets (then ``--force`` is needed too).
     plans: dict[str, tuple[str, bool]] = field(default_factory=dict)
     #: The ``=N`` check-in (``2026-11-22 =2``) added to the log to keep it in step with
     #: a ``current`` set here.
@@ -103,7 +103,7 @@ def set_fields(
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
     goal = catalog.find_goal(ref)
-    same_note = {key: _same_note(catalog, goal.path) for key in LINKED}
+    same_note = dict.fromkeys(LINKED, _same_note(catalog, goal.path))
     if "current" in typed:
         refuse_hand_value(goal)
     result = SetResult(goal.path, goal.title, {k: v.strip() for k, v in given.items()})
@@ -181,9 +181,9 @@ def plans_for(
 ) -> dict[str, tuple[str, bool]]:
     """The plans running on ``today`` or later with weekly targets for the goal
     ``goal_key`` (see :attr:`Goal.key`), each with the ``journal plan`` options that
-    make it again (the vault's plan length needs no option; ``--force`` when the
-    targets were edited by hand, in the property or the note's table, which a plain run
-    keeps) and whether they were so edited."""
+    make it again (the vault's plan length needs no option) and whether its targets
+    were edited by hand, in the property or the note's table (a plain run keeps them:
+    ``--force`` replaces them)."""
     found = {}
     for start, end, note in plan_spans(catalog):
         rows = note.props.get("targets")
@@ -193,5 +193,5 @@ def plans_for(
             options = plan_options(start, end, vault.config.plan.days)
             users = users_note(vault, note.path, {"targets": None})  # None: never as written
             edited = users is not None and bool({"targets"} & {*users.changed, *users.edited})
-            found[note.path] = (f"{options} --force" if edited else options, edited)
+            found[note.path] = (options, edited)
     return found
