@@ -613,6 +613,43 @@ def test_goals_to_pause_are_activity_goals_as_the_rules_see_them_first() -> None
     assert [p["goal"] for run in plan["capacity"]["runs"] for p in run["pause"]] == ["[[Events]]"]
 
 
+def test_a002_names_the_goals_the_plan_would_pause() -> None:
+    """`check` and the plan give one piece of advice: A002 reports the newest goals that
+    overcommit the week (Talks, taken on last), and its hint names the goals to pause as
+    the plan's Capacity section chooses them (the activity goal Events, then the least
+    confident), not a goal of its own choosing."""
+    from datetime import date
+
+    from journal.core.catalog import Catalog
+    from journal.core.notes import parse_note
+    from journal.core.plan import build_plan
+    from journal.core.rules import RULES, Context
+    from journal.core.rules.run import evaluate
+    from journal.core.settings import Config, Goals
+
+    def goal(title: str, metric: str, confidence: int, created: str) -> bytes:
+        text = goal_text(title, metric=f'"{metric}"', effort=3, confidence=confidence)
+        return text.replace("type: goal\n", f"type: goal\ncreated: {created}\n").encode()
+
+    notes = [
+        parse_note("goals/Events.md", goal("Events", "events attended", 8, "2026-09-01")),
+        parse_note("goals/Certificate.md", goal("Certificate", "modules passed", 4, "2026-09-02")),
+        parse_note("goals/Talks.md", goal("Talks", "interviews held", 7, "2026-10-01")),
+    ]
+    catalog = Catalog(notes, today=date(2026, 11, 22))
+    plan = build_plan(catalog, date(2026, 11, 23), 28, 4.0)
+    paused = [p["goal"] for run in plan["capacity"]["runs"] for p in run["pause"]]
+    assert paused == ["[[Events]]", "[[Certificate]]"]  # 9 h against 4: two goals of 3 h
+    config = Config(goals=Goals(hours_per_week=4.0))
+    found = [f for f in evaluate(Context(catalog, config, date(2026, 11, 22)), RULES)]
+    a002 = [f for f in found if f.rule == "A002"]
+    assert [f.path for f in a002] == ["goals/Certificate.md", "goals/Talks.md"]
+    assert all(
+        f.suggestion.startswith("pausing [[Events]] (3 h), [[Certificate]] (3 h) gets you under")
+        for f in a002
+    ), a002
+
+
 def test_a_plan_made_again_keeps_the_goals_completed_during_it(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -20,7 +20,7 @@ from journal.core.notes import Note
 from journal.core.progress import places, planned, start_of
 from journal.core.records import Record
 from journal.core.review import Series, SeriesOf, gantt_text, value_points
-from journal.core.rules.base import is_activity
+from journal.core.rules.base import to_pause
 from journal.core.series import value_on
 
 FOCUS_GOALS = 3  # goals named per month in the focus list
@@ -116,7 +116,6 @@ def build_plan(
         return catalog.link_to(goal.path)
 
     series_of = series_of or value_points(catalog)
-    activity = {g.path for g in goals if is_activity(g)}
     windows = {g.path: goal_window(g, span) for g in goals}
     lines: dict[str, Line] = {}
     for goal in goals:
@@ -186,7 +185,7 @@ def build_plan(
             for g in goals
             if g.path not in lines
         ],
-        "capacity": _capacity(goals, worked, weeks, labels, hours_per_week, link, activity),
+        "capacity": _capacity(goals, worked, weeks, labels, hours_per_week, link),
         "focus": _focus(goals, lines, link, span),
         "chart": _gantt(goals, worked, span),
         "targets": {g.key: _trimmed(values[g.path]) for g in with_line},
@@ -276,12 +275,11 @@ def _capacity(
     labels: list[str],
     hours: float,
     link: Callable[[Goal], str],
-    activity: set[str],
 ) -> dict[str, Any]:
     """Per run of weeks counting the same goals (those with an ``effort`` whose window
     covers the week; a done goal's ends on its ``completed`` day): their weekly effort
     against ``hours``, and where that is over, the goals to pause (see
-    :func:`_to_pause`)."""
+    :func:`~journal.core.rules.base.to_pause`)."""
     runs: list[dict[str, Any]] = []
     previous: list[Goal] | None = None
     peak = 0.0
@@ -307,7 +305,7 @@ def _capacity(
                 "started": [link(g) for g in counted if previous is not None and g not in previous],
                 "pause": [
                     {"goal": link(g), "effort": number(g.effort)}
-                    for g in _to_pause(counted, effort - hours, activity)
+                    for g in to_pause(counted, effort - hours)
                 ],
             }
         )
@@ -319,29 +317,6 @@ def _capacity(
         "runs": runs,
         "without_effort": [link(g) for g in goals if g.effort is None],
     }
-
-
-def _to_pause(goals: list[Goal], excess: float, activity: set[str]) -> list[Goal]:
-    """Goals to pause to get back under capacity: activity goals (the paths in
-    ``activity``) first, then the least confident, then the latest due; as few as needed."""
-    if excess <= 0:
-        return []
-    order = sorted(
-        (g for g in goals if g.effort),
-        key=lambda g: (
-            g.path not in activity,
-            g.confidence or 10,
-            -(g.due or date.min).toordinal(),
-            g.path,
-        ),
-    )
-    chosen = []
-    for goal in order:
-        if excess <= 0:
-            break
-        chosen.append(goal)
-        excess -= goal.effort or 0
-    return chosen
 
 
 def _focus(

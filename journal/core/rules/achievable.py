@@ -9,8 +9,9 @@ from datetime import date, timedelta
 from journal.core.dates import weeks_between
 from journal.core.formatting import plural, rate
 from journal.core.goal import Goal
+from journal.core.notes import stem_of
 from journal.core.progress import pace, start_of
-from journal.core.rules.base import Context, Problem, Rule, line_of, number
+from journal.core.rules.base import Context, Problem, Rule, line_of, number, to_pause
 
 _EPSILON = 1e-9
 
@@ -85,6 +86,12 @@ def over_capacity(ctx: Context) -> Iterator[Problem]:
     hours = ctx.config.goals.hours_per_week
     loaded = [g for g in _by_age(ctx.active_goals) if g.effort is not None]
     everything = sum(g.effort or 0 for g in loaded)
+    if everything <= hours + _EPSILON:
+        return
+    pause = ", ".join(
+        f"[[{stem_of(g.path)}]] ({number(g.effort or 0)} h)"
+        for g in to_pause(loaded, everything - hours)
+    )
     total = 0.0
     for goal in loaded:
         total += goal.effort or 0
@@ -94,7 +101,9 @@ def over_capacity(ctx: Context) -> Iterator[Problem]:
                 line_of(goal, "effort"),
                 f"with this goal the active goals need {plural(round(total, 2), 'hour')} a week "
                 f"(all of them: {number(everything)}), more than hours_per_week = {number(hours)}",
-                "pause a goal (`journal set GOAL status=paused`), lower `effort`, or raise "
+                f"pausing {pause} gets you under it (activity goals first, then the least "
+                "confident, then the latest due, as a plan's Capacity section chooses: "
+                "`journal set GOAL status=paused`); or lower `effort`, or raise "
                 "`hours_per_week` in .journal/config.toml if you really have the time",
             )
 

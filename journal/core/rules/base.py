@@ -87,6 +87,28 @@ def is_activity(goal: Goal) -> bool:
     return goal.kind == "activity"
 
 
+def to_pause(goals: Iterable[Goal], excess: float) -> list[Goal]:
+    """The goals to pause to get ``excess`` hours a week back under capacity, as few as
+    needed: activity goals first (:func:`is_activity`), then the least confident, then
+    the latest due.  The plan's Capacity section and A002 both name these."""
+    order = sorted(
+        (g for g in goals if g.effort),
+        key=lambda g: (
+            not is_activity(g),
+            g.confidence or 10,
+            -(g.due or date.min).toordinal(),
+            g.path,
+        ),
+    )
+    chosen = []
+    for goal in order:
+        if excess <= 0:
+            break
+        chosen.append(goal)
+        excess -= goal.effort or 0
+    return chosen
+
+
 def _no_files() -> Sequence[str]:
     return ()
 
