@@ -641,7 +641,7 @@ def test_a002_names_the_goals_the_plan_would_pause() -> None:
     paused = [p["goal"] for run in plan["capacity"]["runs"] for p in run["pause"]]
     assert paused == ["[[Events]]", "[[Certificate]]"]  # 9 h against 4: two goals of 3 h
     config = Config(goals=Goals(hours_per_week=4.0))
-    found = [f for f in evaluate(Context(catalog, config, date(2026, 11, 22)), RULES)]
+    found = evaluate(Context(catalog, config, date(2026, 11, 22)), RULES)
     a002 = [f for f in found if f.rule == "A002"]
     assert [f.path for f in a002] == ["goals/Certificate.md", "goals/Talks.md"]
     assert all(
@@ -881,3 +881,44 @@ def test_a_weeks_target_is_reached_day_by_day() -> None:
     assert down.on(kg, wednesday, 0) == pytest.approx(79.7)  # a count-down goal
     whole = goal(id="kg", baseline=82, target=75, start=date(2026, 11, 1))
     assert down.on(whole, wednesday, 0) == 80  # counted down: the whole number at or above
+
+
+def test_kept_targets_drive_focus_by_month_and_end_with_the_goals_weeks() -> None:
+    """Reported in a tryout: with weekly targets the user edited and kept, Focus by month
+    still asked the straight line's values ("reach 20" beside a table ending at 15), and
+    a goal completed early kept the user's targets in the weeks after it was done."""
+    from datetime import date
+
+    from journal.core.catalog import Catalog
+    from journal.core.dates import week_label
+    from journal.core.notes import parse_note
+    from journal.core.plan import build_plan, plan_weeks
+
+    start = date(2026, 11, 23)
+    labels = [week_label(w.start) for w in plan_weeks(start, 42)]
+    alpha = goal_text("Alpha", baseline=0, current=0, target=20, due="2027-01-03")
+    beta = goal_text("Beta", baseline=0, current=3, target=6, due="2027-01-03")
+    beta = beta.replace("status: active", "status: done\ncompleted: 2026-12-02")
+    catalog = Catalog(
+        [parse_note("goals/Alpha.md", alpha.encode()), parse_note("goals/Beta.md", beta.encode())],
+        today=date(2026, 11, 22),
+    )
+    kept = {
+        "alpha": {label: min(3.0 * (i + 1), 15.0) for i, label in enumerate(labels)},
+        "beta": dict.fromkeys(labels, 4.0),
+    }
+    straight = build_plan(catalog, start, 42, 10.0)
+    plan = build_plan(catalog, start, 42, 10.0, kept=kept)
+    alpha_column = [week["targets"][0]["value"] for week in plan["weeks"]]
+    assert alpha_column == ["3", "6", "9", "12", "15", "15"]
+    focus = {m["month"]: {g["goal"]: g["reach"] for g in m["goals"]} for m in plan["focus"]}
+    # November's last week ends on the 29th (3), December's on the 27th (15)
+    assert focus["November 2026"]["[[Alpha]]"] == "3"
+    assert focus["December 2026"]["[[Alpha]]"] == "15"
+    assert "[[Alpha]]" not in focus.get("January 2027", {})  # nothing more to reach
+    straight_focus = {m["month"]: m["goals"] for m in straight["focus"]}
+    assert straight_focus["December 2026"][0]["reach"] == "18"  # the line's, without kept
+    beta_column = [(w["targets"][1]["value"], w["targets"][1]["done"]) for w in plan["weeks"]]
+    assert beta_column[:3] == [("4", False), ("4", True), ("", False)]  # done in 2026-W49
+    assert {value for value, _done in beta_column[2:]} == {""}
+    assert plan["targets"] == straight["targets"]  # the property is the caller's to keep

@@ -70,6 +70,25 @@ class Line(Record):
         return self.begin + (self.target - self.begin) * share
 
 
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class KeptLine(Line):
+    """A goal's line as the weekly targets a user kept in the plan say it: by a day,
+    the target of the last week ended by then (before the first, where the line
+    begins), so Focus by month asks what the table shows."""
+
+    ends: tuple[date, ...] = ()
+    values: tuple[float | None, ...] = ()
+
+    def on(self, day: date) -> float:
+        reached = self.begin
+        for end, value in zip(self.ends, self.values, strict=True):
+            if end > day:
+                break
+            if value is not None:
+                reached = value
+        return reached
+
+
 def goal_line(goal: Goal, window: Period, points: Series) -> Line | None:
     """The line from the goal's value when its window opens to its target on its due
     day (or the plan's last day when it has none or is overdue); None without a target."""
@@ -101,12 +120,15 @@ def build_plan(
     *,
     week_start: int = 0,
     series_of: SeriesOf | None = None,
+    kept: Mapping[str, Mapping[str, float]] | None = None,
 ) -> dict[str, Any]:
     """Everything the plan template shows, as plain data.  ``targets`` (per goal id,
     the value to reach by the end of each week, null before the goal's window, up to
     its last week, or the week a done goal was completed in) goes into the front
     matter, for the review.  ``series_of``: each goal's values over time (by default
-    :func:`value_points`, without git)."""
+    :func:`value_points`, without git).  ``kept``: the weekly targets a user edited and
+    kept (see :func:`read_targets`), which the table and Focus by month then show, in
+    each goal's weeks; a goal they name no target for gets an empty column."""
     weeks = plan_weeks(start, days, week_start)
     span = Period(start, weeks[-1].end)
     labels = [week_label(w.start, week_start) for w in weeks]
@@ -126,6 +148,26 @@ def build_plan(
     with_line = [g for g in goals if g.path in lines]
     worked = _worked(goals, windows)  # a done goal has no target after its completed day
     values = {g.path: _weekly_values(g, lines[g.path], worked[g.path], weeks) for g in with_line}
+    shown = values
+    if kept is not None:
+        shown = {}
+        for g in with_line:
+            mine = kept.get(g.key, {})
+            shown[g.path] = [
+                mine.get(label) if v is not None else None
+                for label, v in zip(labels, values[g.path], strict=True)
+            ]
+            if mine:
+                line = lines[g.path]
+                lines[g.path] = KeptLine(
+                    line.first,
+                    line.finish,
+                    line.begin,
+                    line.target,
+                    line.held,
+                    tuple(w.end for w in weeks),
+                    tuple(shown[g.path]),
+                )
     return {
         "start": start.isoformat(),
         "end": span.end.isoformat(),
@@ -153,10 +195,10 @@ def build_plan(
                 "end": week.end.isoformat(),
                 "targets": [
                     {
-                        "value": "" if (v := values[g.path][i]) is None else asked(g, v),
-                        "due": v is not None and _last_day(g) in week,
+                        "value": "" if (v := shown[g.path][i]) is None else asked(g, v),
+                        "due": (w := values[g.path][i] is not None) and _last_day(g) in week,
                         # the last week of a goal done in it: "done", not the line's value
-                        "done": v is not None and g.status == "done" and g.completed in week,
+                        "done": w and g.status == "done" and g.completed in week,
                     }
                     for g in with_line
                 ],
@@ -206,27 +248,6 @@ def read_targets(rows: object, labels: Sequence[str]) -> dict[str, dict[str, flo
                 if isinstance(v, (int, float)) and not isinstance(v, bool)
             }
     return targets
-
-
-def show_targets(
-    data: dict[str, Any], targets: dict[str, dict[str, float]], goals: Mapping[str, Goal]
-) -> list[str]:
-    """Put ``targets`` (see :func:`read_targets`) in the weekly table of ``data`` (what
-    :func:`build_plan` gives): the targets a user set by hand in the plan's front matter,
-    which drive the review's pace, are the ones the note shows.  A goal they name no
-    target for (planned since) gets an empty column, not one nothing reads; the titles
-    of those goals are returned.  ``goals``: the planned goals by key, whose targets are
-    shown as the plan asks them (:func:`asked`)."""
-    unplanned = []
-    for column, row in enumerate(data["rows"]):
-        kept = targets.get(row["key"], {})
-        if not kept:
-            unplanned.append(row["title"])
-        goal = goals[row["key"]]
-        for week in data["weeks"]:
-            value = kept.get(week["label"])
-            week["targets"][column]["value"] = "" if value is None else asked(goal, value)
-    return unplanned
 
 
 def _weekly_values(

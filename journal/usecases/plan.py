@@ -17,7 +17,6 @@ from journal.core.plan import (
     plan_spans,
     planned_goals,
     read_targets,
-    show_targets,
 )
 from journal.core.records import Record
 from journal.core.settings import PLAN_DAYS
@@ -77,15 +76,20 @@ def quarterly_plan(
     start = start or default_start(today, vault.config.week_start)
     series_of = series_lookup(vault, planned_goals(catalog.goals, start), today)
     path = _plan_place(catalog, plan_path(vault, start, days), start, days)
-    with catalog.linking_from(path):  # its links resolve from its own folder
-        data = build_plan(
-            catalog,
-            start,
-            days,
-            vault.config.goals.hours_per_week,
-            week_start=vault.config.week_start,
-            series_of=series_of,
-        )
+
+    def plan_data(kept: dict[str, dict[str, float]] | None = None) -> dict[str, Any]:
+        with catalog.linking_from(path):  # its links resolve from its own folder
+            return build_plan(
+                catalog,
+                start,
+                days,
+                vault.config.goals.hours_per_week,
+                week_start=vault.config.week_start,
+                series_of=series_of,
+                kept=kept,
+            )
+
+    data = plan_data()
     targets = data.pop("targets")
     end = date.fromisoformat(data["end"])
     for other_start, other_end, note in plan_spans(catalog):
@@ -114,7 +118,9 @@ def quarterly_plan(
         if "targets" in users.changed:  # kept and reported by the write; the table follows
             labels = [week["label"] for week in data["weeks"]]
             kept = read_targets(users.props["targets"], labels)
-            unplanned = show_targets(data, kept, {g.key: g for g in catalog.goals})
+            data = plan_data(kept)
+            data.pop("targets")
+            unplanned = [row["title"] for row in data["rows"] if not kept.get(row["key"])]
             if unplanned:
                 vault.notice(
                     f"{path}: the weekly targets you edited name none for "
