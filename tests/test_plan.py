@@ -912,12 +912,15 @@ def test_kept_targets_drive_focus_by_month_and_end_with_the_goals_weeks() -> Non
     alpha_column = [week["targets"][0]["value"] for week in plan["weeks"]]
     assert alpha_column == ["3", "6", "9", "12", "15", "15"]
     focus = {m["month"]: {g["goal"]: g["reach"] for g in m["goals"]} for m in plan["focus"]}
-    # November's last week ends on the 29th (3), December's on the 27th (15)
+    # on the way from one kept target to the next: 3 on the 29th, 6 on 2026-12-06
     assert focus["November 2026"]["[[Alpha]]"] == "3"
     assert focus["December 2026"]["[[Alpha]]"] == "15"
     assert "[[Alpha]]" not in focus.get("January 2027", {})  # nothing more to reach
     straight_focus = {m["month"]: m["goals"] for m in straight["focus"]}
     assert straight_focus["December 2026"][0]["reach"] == "18"  # the line's, without kept
+    # a goal's targets kept as the plan made them: its Focus is the line's, to the day
+    as_made = {"alpha": dict(zip(labels, straight["targets"]["alpha"], strict=False))}
+    assert build_plan(catalog, start, 42, 10.0, kept=as_made)["focus"] == straight["focus"]
     beta_column = [(w["targets"][1]["value"], w["targets"][1]["done"]) for w in plan["weeks"]]
     assert beta_column[:3] == [("4", False), ("4", True), ("", False)]  # done in 2026-W49
     assert {value for value, _done in beta_column[2:]} == {""}

@@ -72,20 +72,23 @@ class Line(Record):
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)
 class KeptLine(Line):
-    """A goal's line as the weekly targets a user kept in the plan say it: by a day,
-    the target of the last week ended by then (before the first, where the line
-    begins), so Focus by month asks what the table shows."""
+    """A goal's line as weekly targets a user edited and kept say it: straight from one
+    week's target (at its last day; before the first, where the line begins) to the
+    next, so Focus by month asks the way the table shows."""
 
     ends: tuple[date, ...] = ()
     values: tuple[float | None, ...] = ()
 
     def on(self, day: date) -> float:
-        reached = self.begin
+        since, reached = self.first - timedelta(days=1), self.begin
         for end, value in zip(self.ends, self.values, strict=True):
-            if end > day:
-                break
-            if value is not None:
-                reached = value
+            if value is None:
+                continue
+            if end >= day:
+                if day <= since:
+                    break
+                return reached + (value - reached) * (day - since).days / (end - since).days
+            since, reached = end, value
         return reached
 
 
@@ -127,8 +130,9 @@ def build_plan(
     its last week, or the week a done goal was completed in) goes into the front
     matter, for the review.  ``series_of``: each goal's values over time (by default
     :func:`value_points`, without git).  ``kept``: the weekly targets a user edited and
-    kept (see :func:`read_targets`), which the table and Focus by month then show, in
-    each goal's weeks; a goal they name no target for gets an empty column."""
+    kept (see :func:`read_targets`), which the table then shows, in each goal's weeks (a
+    goal they name no target for gets an empty column), and Focus by month follows for
+    the goals whose targets differ from the plan's (:class:`KeptLine`)."""
     weeks = plan_weeks(start, days, week_start)
     span = Period(start, weeks[-1].end)
     labels = [week_label(w.start, week_start) for w in weeks]
@@ -157,7 +161,7 @@ def build_plan(
                 mine.get(label) if v is not None else None
                 for label, v in zip(labels, values[g.path], strict=True)
             ]
-            if mine:
+            if mine and shown[g.path] != values[g.path]:  # this goal's targets were edited
                 line = lines[g.path]
                 lines[g.path] = KeptLine(
                     line.first,
