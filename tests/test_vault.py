@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def test_a_config_saved_with_a_bom_is_read(vault: Path) -> None:
         ("[folders\n", "invalid TOML"),
         ('[vault]\nexclude = ["../x"]\n', "'vault.exclude' must be a folder inside the vault"),
         ('[vault]\nexclude = "Archive"\n', "'vault.exclude' should be list, not str"),
-        ("[vault]\nexclude = [1]\n", "'vault.exclude' should be a list of folders"),
+        ("[vault]\nexclude = [1]\n", "'vault.exclude' should be a list of folders and notes"),
         ("[vault]\nexclud = []\n", "unknown key 'vault.exclud' (did you mean 'exclude'?)"),
         ("[plan]\ndays = 3\n", "'plan.days' must be between 7 and 366"),  # as --days
     ],
@@ -197,6 +198,37 @@ def test_a_symlinked_note_or_folder_is_told_not_skipped_silently(
     assert all(why.startswith("a symlink: journal does not follow links") for _, why in told)
     result = CliRunner().invoke(cli, ["--vault", str(vault), "list"])
     assert "journal: skipped goals/linked.md: a symlink" in result.stderr
+    assert "or list it in [vault] exclude to leave it out quietly" in result.stderr
+
+
+def test_an_excluded_note_is_not_read_and_its_symlink_not_told(vault: Path, tmp_path: Path) -> None:
+    """Reported (carried since stop 19): a symlinked note was named on stderr by every
+    command, and `[vault] exclude` took folders only, so nothing could quiet it. A note
+    listed there is left out as an excluded folder's notes are, symlinked or not."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "shared.md").write_text("---\ntype: goal\n---\n")
+    (vault / "goals").mkdir()
+    (vault / "goals/shared.md").symlink_to(outside / "shared.md")
+    (vault / "goals/draft.md").write_text("---\ntype: goal\ntitle: Draft\n---\n")
+    (vault / "goals/kept.md").write_text("---\ntype: goal\ntitle: Kept\n---\n")
+    (vault / ".journal").mkdir(exist_ok=True)
+    (vault / ".journal/config.toml").write_text(
+        '[vault]\nexclude = ["goals/shared.md", "./goals/draft.md"]\n'
+    )
+    opened = Vault.open(vault)
+    told: list[str] = []
+    assert [rel for rel, _ in opened.iter_notes(bad_name=lambda rel, why: told.append(rel))] == [
+        "goals/kept.md"
+    ]
+    assert told == []
+    assert not opened.reads("goals/draft.md") and opened.reads("goals/kept.md")
+    result = CliRunner().invoke(cli, ["--vault", str(vault), "list", "--json"])
+    assert result.exit_code == 0, result.output
+    assert (result.stderr, [n["path"] for n in json.loads(result.stdout)]) == (
+        "",
+        ["goals/kept.md"],
+    )
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root lists every folder")

@@ -136,15 +136,17 @@ WRITE_WAIT = 10
 
 #: Why a symlinked note or folder is left out: (a note, a folder).
 _LINK_SKIPPED = (
-    "a symlink: journal does not follow links (move the note it links to into the vault)",
+    "a symlink: journal does not follow links (move the note it links to into the "
+    "vault, or list it in [vault] exclude to leave it out quietly)",
     "a symlink: journal does not follow links (move the folder it links to into the "
     "vault, or list it in [vault] exclude to leave it out quietly)",
 )
 
 
-def excluded_folders(root: Path, config: Config) -> frozenset[str]:
-    """The folders never read besides skipped ones: ``[vault] exclude`` and the template
-    folders of Obsidian's plugins, as vault-relative paths (``Meta/Templates``)."""
+def excluded_paths(root: Path, config: Config) -> frozenset[str]:
+    """The folders and notes never read besides skipped ones: ``[vault] exclude`` and
+    the template folders of Obsidian's plugins, as vault-relative paths
+    (``Meta/Templates``, ``Shared/linked.md``)."""
     from journal.adapters.obsidian import template_folders
 
     found = (clean_folder(text) for text in (*config.vault.exclude, *template_folders(root)))
@@ -206,8 +208,9 @@ class Vault(Record):
 
     @cached_property
     def excluded(self) -> frozenset[str]:
-        """The folders never read besides skipped ones (see :func:`excluded_folders`)."""
-        return excluded_folders(self.root, self.config)
+        """The folders and notes never read besides skipped ones (see
+        :func:`excluded_paths`)."""
+        return excluded_paths(self.root, self.config)
 
     def iter_notes(
         self, under: str = "", *, bad_name: Callable[[str, str], None] | None = None
@@ -244,6 +247,7 @@ class Vault(Record):
         ``skipped(rel, why)`` hears of a symlinked note or folder and of a folder that
         can't be listed (``chmod 000``), which would otherwise look empty."""
         stack = [(under + "/", str(self.disk_path(under))) if under else ("", str(self.root))]
+        excluded = self.excluded
         while stack:
             prefix, folder = stack.pop()
             try:
@@ -262,20 +266,19 @@ class Vault(Record):
                     if (
                         skipped is not None
                         and not is_skipped_folder(entry.name)
-                        and (
-                            is_note_name(entry.name)
-                            if not folder_link
-                            else rel not in self.excluded
-                        )
+                        and (is_note_name(entry.name) or folder_link)
+                        and rel not in excluded
                     ):
                         skipped(rel, _LINK_SKIPPED[folder_link])
                     continue
                 if entry.is_dir(follow_symlinks=False):
                     rel = prefix + entry.name
-                    if not is_skipped_folder(entry.name) and rel not in self.excluded:
+                    if not is_skipped_folder(entry.name) and rel not in excluded:
                         stack.append((rel + "/", entry.path))
                 elif entry.is_file(follow_symlinks=False):
-                    yield prefix + entry.name, entry
+                    rel = prefix + entry.name
+                    if rel not in excluded:
+                        yield rel, entry
 
     def note_paths(self) -> list[str]:
         return sorted(rel for rel, _entry in self.iter_notes())
@@ -290,9 +293,9 @@ class Vault(Record):
 
     def reads(self, rel: str) -> bool:
         """Whether the listing reads the file at the vault-relative ``rel`` (a disk name):
-        a note name outside the skipped and excluded folders."""
+        a note name, not excluded, outside the skipped and excluded folders."""
         folder, _, name = rel.rpartition("/")
-        return is_note_name(name) and not self.ignores(folder)
+        return is_note_name(name) and rel not in self.excluded and not self.ignores(folder)
 
     def disk_path(self, rel: str) -> Path:
         """The absolute path of a vault-relative path as the disk names it (a note's path

@@ -270,7 +270,9 @@ def _check_values(config: Config, problems: list[Problem]) -> None:
     if all(isinstance(item, str) for item in config.vault.exclude):
         folders += [(("vault", "exclude"), item) for item in config.vault.exclude]
     else:
-        problems.append((("vault", "exclude"), "'vault.exclude' should be a list of folders"))
+        problems.append(
+            (("vault", "exclude"), "'vault.exclude' should be a list of folders and notes")
+        )
     for key, folder in folders:
         if (
             not folder
