@@ -70,7 +70,10 @@ def test_a_config_saved_with_a_bom_is_read(vault: Path) -> None:
         ('[week]\nstart = "someday"\n', "'someday' is not a weekday"),
         ('[folders]\ngoal = "../outside"\n', "must be a folder inside the vault"),
         ("[folders\n", "invalid TOML"),
-        ('[vault]\nexclude = ["../x"]\n', "'vault.exclude' must be a folder inside the vault"),
+        (
+            '[vault]\nexclude = ["../x"]\n',
+            "'vault.exclude' must be a folder or note inside the vault",
+        ),
         ('[vault]\nexclude = "Archive"\n', "'vault.exclude' should be list, not str"),
         ("[vault]\nexclude = [1]\n", "'vault.exclude' should be a list of folders and notes"),
         ("[vault]\nexclud = []\n", "unknown key 'vault.exclud' (did you mean 'exclude'?)"),

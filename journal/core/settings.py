@@ -279,7 +279,8 @@ def _check_values(config: Config, problems: list[Problem]) -> None:
             or folder.startswith(("/", "\\"))
             or ".." in folder.replace("\\", "/").split("/")
         ):
-            problems.append((key, f"'{'.'.join(key)}' must be a folder inside the vault"))
+            what = "a folder or note" if key == ("vault", "exclude") else "a folder"
+            problems.append((key, f"'{'.'.join(key)}' must be {what} inside the vault"))
     _check_check(config.check, problems)
 
 
