@@ -98,6 +98,19 @@ def test_the_index_holds_every_kind_of_fact(notes: Path) -> None:
     assert len(found) == 1
 
 
+def test_values_are_bound_as_without_the_adapters() -> None:
+    """The index registers sqlite3 adapters for None, bool and bytes (binding them went
+    through a slow look-up for `__conform__`): each stores what it stored without one, a
+    NULL, an integer 0 or 1 and the same BLOB, and reads back so."""
+    assert index_module.sqlite3 is sqlite3  # the module the index registered them in
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (a, b, c, d)")
+    conn.execute("INSERT INTO t VALUES (?, ?, ?, ?)", (None, True, False, b"\x00pickled"))
+    row = conn.execute("SELECT a, b, c, d, typeof(a), typeof(b), typeof(d) FROM t").fetchone()
+    assert row == (None, 1, 0, b"\x00pickled", "null", "integer", "blob")
+    assert type(row[1]) is int
+
+
 def test_a_catalog_from_the_index_answers_like_one_from_the_files(notes: Path) -> None:
     write_paths = sorted(p for p in notes.rglob("*.md"))
     for path in sorted(DATA.glob("*/*.md")):  # hostile and lossless notes too
