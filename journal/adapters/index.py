@@ -46,7 +46,7 @@ from collections.abc import Callable, Collection, Generator, Iterable, Iterator,
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from journal.adapters.cachedir import cache_folder, vault_cache_file
 from journal.adapters.files import changed_ns, digest, stat_stamp
@@ -95,7 +95,7 @@ T = TypeVar("T")
 # looks for a ``__conform__`` method on the value, which costs about as much as storing
 # the value (some 2,000 instructions a value: a link row holds four Nones and a bool).
 # These adapters are found at once and give what binding gave without them.
-sqlite3.register_adapter(type(None), {}.get)  # None (NULL)
+sqlite3.register_adapter(type(None), cast("Callable[[None], None]", {}.get))  # NULL, in C
 sqlite3.register_adapter(bool, int)  # 0 or 1
 sqlite3.register_adapter(bytes, bytes)  # the same bytes object (a BLOB)
 
