@@ -200,9 +200,10 @@ def build_plan(
                 "targets": [
                     {
                         "value": "" if (v := shown[g.path][i]) is None else asked(g, v),
-                        "due": (w := values[g.path][i] is not None) and _last_day(g) in week,
+                        # a week of the goal's own (kept targets may name others)
+                        "due": (its := values[g.path][i] is not None) and _last_day(g) in week,
                         # the last week of a goal done in it: "done", not the line's value
-                        "done": w and g.status == "done" and g.completed in week,
+                        "done": its and g.status == "done" and g.completed in week,
                     }
                     for g in with_line
                 ],
