@@ -1158,7 +1158,7 @@ def test_excluded_folders_are_not_indexed(notes: Path, write: Write, invoke: Inv
         "goals/Five leaders.md",
         "goals/Speak.md",
     ]
-    assert "the excluded folders changed" in result.stderr
+    assert "the excluded folders or notes changed" in result.stderr
     check = invoke("check")
     assert "Templates" not in check.stdout and "Templater" not in check.stdout
     (notes / ".journal/config.toml").write_text("")

@@ -144,7 +144,7 @@ def test_init_takes_path_then_vault_option_then_environment_then_cwd(
 
 def test_the_index_init_builds_is_the_one_the_next_command_uses(tmp_path: Path) -> None:
     """The template folder of Obsidian's settings is excluded from init's index too, so
-    the next command does not throw that index away ("the excluded folders changed")."""
+    the next command does not throw that index away ("the excluded folders or notes changed")."""
     root = tmp_path / "obsidian-vault"
     (root / ".obsidian").mkdir(parents=True)
     (root / ".obsidian/templates.json").write_text('{"folder": "Templates"}')

@@ -77,6 +77,12 @@ def test_edited_plan_targets_are_kept_and_reported_until_forced(
     ), added.stderr
     weeks = [r for r in path.read_text().splitlines() if re.match(r"\| 2026-W\d\d \| 2026-", r)]
     assert [r.split(" | ")[2:4] for r in weeks[:2]] == [["9", ""], ["9", ""]]
+    # reported (tryout): a due week the kept targets name no value for showed `****`,
+    # and Focus by month asked Beta, whose column is empty, for its straight line's values
+    text = path.read_text()
+    assert "****" not in text
+    focus = text.split("## Focus by month", 1)[1].split("\n## ", 1)[0]
+    assert "- [[a]]: reach" in focus and "- [[b]]: reach" not in focus
     forced = invoke("plan", "--force")
     # reported: --force dropped the user's edits saying only "updated"
     assert (forced.stdout, forced.stderr) == (
@@ -645,7 +651,7 @@ def test_a002_names_the_goals_the_plan_would_pause() -> None:
     a002 = [f for f in found if f.rule == "A002"]
     assert [f.path for f in a002] == ["goals/Certificate.md", "goals/Talks.md"]
     assert all(
-        f.suggestion.startswith("pausing [[Events]] (3 h), [[Certificate]] (3 h) gets you under")
+        f.suggestion.startswith("pausing [[Events]] (3 h), [[Certificate]] (3 h) brings the week")
         for f in a002
     ), a002
 
@@ -925,3 +931,97 @@ def test_kept_targets_drive_focus_by_month_and_end_with_the_goals_weeks() -> Non
     assert beta_column[:3] == [("4", False), ("4", True), ("", False)]  # done in 2026-W49
     assert {value for value, _done in beta_column[2:]} == {""}
     assert plan["targets"] == straight["targets"]  # the property is the caller's to keep
+
+
+def _capacity_case(*goals: tuple[str, str, str, dict[str, object]]) -> object:
+    """A catalog of goals (title, metric, effort, more properties) made on 2026-09-01."""
+    from datetime import date
+
+    from journal.core.catalog import Catalog
+    from journal.core.notes import parse_note
+
+    notes = []
+    for title, metric, effort, more in goals:
+        text = goal_text(title, metric=f'"{metric}"', effort=effort, **more)
+        text = text.replace("type: goal\n", "type: goal\ncreated: 2026-09-01\n")
+        notes.append(parse_note(f"goals/{title}.md", text.encode()))
+    return Catalog(notes, today=date(2026, 11, 22))
+
+
+def _advice(catalog: object, hours: float) -> tuple[list[list[str]], list[str]]:
+    """The goals the plan's Capacity runs say to pause, and A002's hints."""
+    from datetime import date
+
+    from journal.core.catalog import Catalog
+    from journal.core.plan import build_plan
+    from journal.core.rules import RULES, Context
+    from journal.core.rules.run import evaluate
+    from journal.core.settings import Config, Goals
+
+    assert isinstance(catalog, Catalog)
+    plan = build_plan(catalog, date(2026, 11, 23), 28, hours)
+    runs = [[p["goal"] for p in run["pause"]] for run in plan["capacity"]["runs"]]
+    config = Config(goals=Goals(hours_per_week=hours))
+    found = evaluate(Context(catalog, config, date(2026, 11, 22)), RULES)
+    return runs, [f.suggestion for f in found if f.rule == "A002"]
+
+
+def test_capacity_sums_of_decimals_are_judged_alike_by_the_plan_and_a002() -> None:
+    """Reported (review): 0.1 + 0.2 hours against 0.3 was over in the plan, not in
+    `check`; and 0.2 + 0.1 + 0.1 against 0.1 named a third goal to pause, as the
+    float sum left 2.7e-17 hours over after two."""
+    within = _capacity_case(("A", "talks held", "0.1", {}), ("B", "talks held", "0.2", {}))
+    assert _advice(within, 0.3) == ([[]], [])
+    over = _capacity_case(
+        ("A", "talks held", "0.2", {"confidence": 3}),
+        ("B", "talks held", "0.1", {"confidence": 4}),
+        ("C", "talks held", "0.1", {"confidence": 5}),
+    )
+    runs, hints = _advice(over, 0.1)
+    assert runs == [["[[A]]", "[[B]]"]]
+    assert hints and all(h.startswith("pausing [[A]] (0.2 h), [[B]] (0.1 h) brings") for h in hints)
+
+
+def test_only_active_goals_are_named_to_pause_and_a002_counts_started_goals() -> None:
+    """Reported (tryout): the plan's Capacity said to pause a goal done that week (it
+    still counts the hours it took), and A002 counted a goal that starts in two months,
+    whose hours the plan counts from then, telling you to pause it now."""
+    catalog = _capacity_case(
+        ("Events", "events attended", "3", {"status": "done", "completed": "2026-11-24"}),
+        ("Talks", "talks held", "3", {}),
+        ("Workshop", "workshops run", "4", {"start": "2027-02-01", "confidence": 1}),
+    )
+    runs, hints = _advice(catalog, 4.0)
+    # 2026-W48 counts Events (done on its Tuesday) and Talks: only Talks can pause
+    assert runs[0] == ["[[Talks]]"]
+    assert hints == []  # now: Talks alone, 3 of 4 hours; the workshop has not begun
+
+
+def test_kept_targets_reach_a_goals_last_value_on_its_due_day() -> None:
+    """Reported (review, tryout): with edited targets, a goal due mid-week was asked its
+    last value in the next month's Focus (the week's target was taken as reached on the
+    week's last day, not on the due day); and a row kept as the plan made it must keep
+    the straight line's Focus to the day."""
+    from datetime import date
+
+    from journal.core.catalog import Catalog
+    from journal.core.notes import parse_note
+    from journal.core.plan import build_plan
+
+    start = date(2026, 11, 23)
+    gamma = goal_text("Gamma", baseline=0, current=0, target=20, due="2026-12-30")  # a Wednesday
+    catalog = Catalog([parse_note("goals/Gamma.md", gamma.encode())], today=date(2026, 11, 22))
+    straight = build_plan(catalog, start, 42, 10.0)
+    labels = [w["label"] for w in straight["weeks"]]
+
+    def focus(kept: dict[str, dict[str, float]]) -> dict[str, list[str]]:
+        plan = build_plan(catalog, start, 42, 10.0, kept=kept)
+        return {m["month"]: [g["reach"] for g in m["goals"]] for m in plan["focus"]}
+
+    as_made = dict(zip(labels, straight["targets"]["gamma"], strict=False))
+    assert focus({"gamma": as_made}) == {
+        m["month"]: [g["reach"] for g in m["goals"]] for m in straight["focus"]
+    }
+    edited = {**as_made, labels[1]: as_made[labels[1]] + 1}  # one week's target raised
+    assert focus({"gamma": edited})["December 2026"] == ["20"]
+    assert focus({"gamma": edited})["January 2027"] == []

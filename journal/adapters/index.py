@@ -90,14 +90,16 @@ SEARCH_STEPS = 10_000  # SQLite steps between two looks at the time a search has
 
 T = TypeVar("T")
 
-# Python's sqlite3 binds only str, int, float and bytearray directly. Any other value -
-# None, a bool, bytes - first goes through its adapter registry and, finding none there,
-# looks for a ``__conform__`` method on the value, which costs about as much as storing
-# the value (some 2,000 instructions a value: a link row holds four Nones and a bool).
-# These adapters are found at once and give what binding gave without them.
-sqlite3.register_adapter(type(None), cast("Callable[[None], None]", {}.get))  # NULL, in C
-sqlite3.register_adapter(bool, int)  # 0 or 1
-sqlite3.register_adapter(bytes, bytes)  # the same bytes object (a BLOB)
+# Python 3.11's sqlite3 binds only str, int, float and bytearray directly. Any other
+# value - None, a bool, bytes - first goes through its adapter registry and, finding
+# none there, looks for a ``__conform__`` method on the value, which costs about as much
+# as storing the value (some 2,000 instructions a value: a link row holds four Nones and
+# a bool). These adapters are found at once and give what binding gave without them.
+# Python 3.12 made that look-up cheap, and the adapters would cost it a little more.
+if sys.version_info < (3, 12):
+    sqlite3.register_adapter(type(None), cast("Callable[[None], None]", {}.get))  # NULL
+    sqlite3.register_adapter(bool, int)  # 0 or 1
+    sqlite3.register_adapter(bytes, bytes)  # the same bytes object (a BLOB)
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -563,7 +565,7 @@ class Index:
         if meta.get("dating") != self.periodic.key:
             return "the daily-note settings (.obsidian/, [obsidian] locale) changed"
         if meta.get("excluded", "[]") != _json(sorted(self.vault.excluded)):
-            return "the excluded folders changed"
+            return "the excluded folders or notes changed"
         return None
 
     def _clear(self, conn: sqlite3.Connection) -> None:

@@ -20,7 +20,7 @@ from journal.core.notes import Note
 from journal.core.progress import places, planned, start_of
 from journal.core.records import Record
 from journal.core.review import Series, SeriesOf, gantt_text, value_points
-from journal.core.rules.base import to_pause
+from journal.core.rules.base import hours_over, to_pause
 from journal.core.series import value_on
 
 FOCUS_GOALS = 3  # goals named per month in the focus list
@@ -153,23 +153,26 @@ def build_plan(
     worked = _worked(goals, windows)  # a done goal has no target after its completed day
     values = {g.path: _weekly_values(g, lines[g.path], worked[g.path], weeks) for g in with_line}
     shown = values
+    focused = lines  # the lines Focus by month follows
     if kept is not None:
-        shown = {}
+        shown, focused = {}, dict(lines)
         for g in with_line:
             mine = kept.get(g.key, {})
+            if not mine:  # an empty column: Focus asks nothing of it either
+                del focused[g.path]
             shown[g.path] = [
                 mine.get(label) if v is not None else None
                 for label, v in zip(labels, values[g.path], strict=True)
             ]
             if mine and shown[g.path] != values[g.path]:  # this goal's targets were edited
                 line = lines[g.path]
-                lines[g.path] = KeptLine(
+                focused[g.path] = KeptLine(
                     line.first,
                     line.finish,
                     line.begin,
                     line.target,
                     line.held,
-                    tuple(w.end for w in weeks),
+                    tuple(min(w.end, line.finish) for w in weeks),  # a due day ends its week
                     tuple(shown[g.path]),
                 )
     return {
@@ -233,7 +236,7 @@ def build_plan(
             if g.path not in lines
         ],
         "capacity": _capacity(goals, worked, weeks, labels, hours_per_week, link),
-        "focus": _focus(goals, lines, link, span),
+        "focus": _focus(goals, focused, link, span),
         "chart": _gantt(goals, worked, span),
         "targets": {g.key: _trimmed(values[g.path]) for g in with_line},
     }
@@ -316,6 +319,7 @@ def _capacity(
             runs[-1]["weeks"] += 1
             continue
         effort = sum(g.effort or 0 for g in counted)
+        over = hours_over(effort, hours)
         ended = [g for g in previous or [] if g not in counted]
         peak = max(peak, effort)
         runs.append(
@@ -323,23 +327,22 @@ def _capacity(
                 "first": label,
                 "last": label,
                 "weeks": 1,
-                "effort": number(effort),
-                "over": effort > hours,
+                "effort": number(round(effort, 6)),
+                "over": over > 0,
                 "goals": len(counted),
                 "ended": [link(g) for g in ended if g.status != "done"],
                 "done": [link(g) for g in ended if g.status == "done"],
                 "started": [link(g) for g in counted if previous is not None and g not in previous],
                 "pause": [
-                    {"goal": link(g), "effort": number(g.effort)}
-                    for g in to_pause(counted, effort - hours)
+                    {"goal": link(g), "effort": number(g.effort)} for g in to_pause(counted, over)
                 ],
             }
         )
         previous = counted
     return {
         "hours": number(hours),
-        "peak": number(peak),
-        "over": peak > hours,
+        "peak": number(round(peak, 6)),
+        "over": hours_over(peak, hours) > 0,
         "runs": runs,
         "without_effort": [link(g) for g in goals if g.effort is None],
     }

@@ -57,7 +57,8 @@ class Networking(Record):
 
 @dataclass(frozen=True, repr=False, eq=False)
 class VaultSettings(Record):
-    """Folders never read (vault-relative), besides hidden ones and Obsidian's templates."""
+    """Folders and notes never read (vault-relative), besides hidden ones and Obsidian's
+    templates."""
 
     exclude: list[str] = field(default_factory=list)
 
@@ -280,7 +281,9 @@ def _check_values(config: Config, problems: list[Problem]) -> None:
             or ".." in folder.replace("\\", "/").split("/")
         ):
             what = "a folder or note" if key == ("vault", "exclude") else "a folder"
-            problems.append((key, f"'{'.'.join(key)}' must be {what} inside the vault"))
+            problems.append(
+                (key, f"'{'.'.join(key)}' must be {what} inside the vault, relative to it")
+            )
     _check_check(config.check, problems)
 
 

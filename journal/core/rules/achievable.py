@@ -9,9 +9,16 @@ from datetime import date, timedelta
 from journal.core.dates import weeks_between
 from journal.core.formatting import plural, rate
 from journal.core.goal import Goal
-from journal.core.notes import stem_of
 from journal.core.progress import pace, start_of
-from journal.core.rules.base import Context, Problem, Rule, line_of, number, to_pause
+from journal.core.rules.base import (
+    Context,
+    Problem,
+    Rule,
+    hours_over,
+    line_of,
+    number,
+    to_pause,
+)
 
 _EPSILON = 1e-9
 
@@ -84,25 +91,30 @@ def _by_age(goals: list[Goal]) -> list[Goal]:
 
 def over_capacity(ctx: Context) -> Iterator[Problem]:
     hours = ctx.config.goals.hours_per_week
-    loaded = [g for g in _by_age(ctx.active_goals) if g.effort is not None]
+    # a goal whose start is still ahead takes no hours yet (a plan counts it from then)
+    loaded = [
+        g
+        for g in _by_age(ctx.active_goals)
+        if g.effort is not None and ((start := start_of(g)) is None or start <= ctx.today)
+    ]
     everything = sum(g.effort or 0 for g in loaded)
-    if everything <= hours + _EPSILON:
+    if not hours_over(everything, hours):
         return
     pause = ", ".join(
-        f"[[{stem_of(g.path)}]] ({number(g.effort or 0)} h)"
-        for g in to_pause(loaded, everything - hours)
+        f"{ctx.catalog.link_to(g.path)} ({number(g.effort or 0)} h)"
+        for g in to_pause(loaded, hours_over(everything, hours))
     )
     total = 0.0
     for goal in loaded:
         total += goal.effort or 0
-        if total > hours + _EPSILON:
+        if hours_over(total, hours):
             yield Problem(
                 goal.path,
                 line_of(goal, "effort"),
                 f"with this goal the active goals need {plural(round(total, 2), 'hour')} a week "
                 f"(all of them: {number(everything)}), more than hours_per_week = {number(hours)}",
-                f"pausing {pause} gets you under it (activity goals first, then the least "
-                "confident, then the latest due, as a plan's Capacity section chooses: "
+                f"pausing {pause} brings the week within it (activity goals first, then the "
+                "least confident, then the latest due, as a plan's Capacity section chooses: "
                 "`journal set GOAL status=paused`); or lower `effort`, or raise "
                 "`hours_per_week` in .journal/config.toml if you really have the time",
             )

@@ -87,12 +87,19 @@ def is_activity(goal: Goal) -> bool:
     return goal.kind == "activity"
 
 
+def hours_over(effort: float, hours: float) -> float:
+    """How many hours a week ``effort`` (a sum of goals' ``effort``) is over ``hours``:
+    0 when within, the sum's float noise rounded off (0.1 + 0.2 is 0.3).  The plan's
+    Capacity section and A002 both judge by it."""
+    return max(round(effort - hours, 6), 0.0)
+
+
 def to_pause(goals: Iterable[Goal], excess: float) -> list[Goal]:
-    """The goals to pause to get ``excess`` hours a week back under capacity, as few as
-    needed: activity goals first (:func:`is_activity`), then the least confident, then
+    """The active goals to pause to take ``excess`` hours a week off, in this order until
+    they do: activity goals first (:func:`is_activity`), then the least confident, then
     the latest due.  The plan's Capacity section and A002 both name these."""
     order = sorted(
-        (g for g in goals if g.effort),
+        (g for g in goals if g.effort and g.status == "active"),  # a done goal can't pause
         key=lambda g: (
             not is_activity(g),
             g.confidence or 10,
@@ -105,7 +112,7 @@ def to_pause(goals: Iterable[Goal], excess: float) -> list[Goal]:
         if excess <= 0:
             break
         chosen.append(goal)
-        excess -= goal.effort or 0
+        excess = round(excess - (goal.effort or 0), 6)  # as hours_over rounds
     return chosen
 
 
