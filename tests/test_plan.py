@@ -1025,3 +1025,30 @@ def test_kept_targets_reach_a_goals_last_value_on_its_due_day() -> None:
     edited = {**as_made, labels[1]: as_made[labels[1]] + 1}  # one week's target raised
     assert focus({"gamma": edited})["December 2026"] == ["20"]
     assert focus({"gamma": edited})["January 2027"] == []
+
+
+def test_edited_targets_that_are_not_numbers_are_told_and_quoted_numbers_read(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): a target edited to `five` left its week blank without a word,
+    and a row of quoted numbers ("4") was dropped whole, with a notice that the edited
+    targets named none for the goal."""
+    write("goals/a.md", goal_text("Alpha"))
+    write("goals/b.md", goal_text("Beta"))
+    assert invoke("plan").exit_code == 0
+    path = vault / PLAN
+    text = path.read_text()
+    head, rest = text.split("  - goal: alpha\n    values: [", 1)
+    path.write_text(head + "  - goal: alpha\n    values: [3, five, 4" + rest[rest.index("]") :])
+    text = path.read_text()
+    head, rest = text.split("  - goal: beta\n    values: [", 1)
+    path.write_text(head + '  - goal: beta\n    values: ["3", "4"' + rest[rest.index("]") :])
+    result = invoke("plan")
+    assert result.exit_code == 0
+    assert (
+        f"journal: {PLAN}: weekly targets you edited that are not numbers, so those weeks "
+        "have none: alpha in 2026-W49: 'five'"
+    ) in result.stderr
+    assert "name none for" not in result.stderr
+    weeks = [r for r in path.read_text().splitlines() if re.match(r"\| 2026-W\d\d \| 2026-", r)]
+    assert [r.split(" | ")[2:4] for r in weeks[:3]] == [["3", "3"], ["", "4"], ["4", ""]]

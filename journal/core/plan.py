@@ -7,6 +7,7 @@ straight line from its value when the window opens to its target on its due day.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -242,20 +243,38 @@ def build_plan(
     }
 
 
-def read_targets(rows: object, labels: Sequence[str]) -> dict[str, dict[str, float]]:
+def read_targets(
+    rows: object, labels: Sequence[str], unread: list[str] | None = None
+) -> dict[str, dict[str, float]]:
     """A plan's ``targets`` property, one value per week of ``labels`` (the plan's
     weeks), as ``{goal id: {week label: value}}``; what is not a row of a goal id and
-    numbers (a hand edit gone wrong) is left out."""
+    numbers (a hand edit gone wrong) is left out, and a week's value that is no number
+    is told in ``unread`` (a quoted number, ``"4"``, is read as the number)."""
     targets: dict[str, dict[str, float]] = {}
     for row in rows if isinstance(rows, list) else ():
         values = row.get("values") if isinstance(row, dict) else None
         if isinstance(values, list) and isinstance(row.get("goal"), str):
-            targets[row["goal"]] = {
-                str(label): float(v)
-                for label, v in zip(labels, values, strict=False)
-                if isinstance(v, (int, float)) and not isinstance(v, bool)
-            }
+            found: dict[str, float] = {}
+            targets[row["goal"]] = found
+            for label, value in zip(labels, values, strict=False):
+                number_ = _target(value)
+                if number_ is not None:
+                    found[str(label)] = number_
+                elif value is not None and unread is not None:
+                    unread.append(f"{row['goal']} in {label}: {str(value)[:40]!r}")
     return targets
+
+
+def _target(value: object) -> float | None:
+    """A weekly target as a number: an int or float, or a text that is one."""
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
+    return None
 
 
 def _weekly_values(

@@ -117,7 +117,13 @@ def quarterly_plan(
         # shows (the table) stay as the user left either, so both say the same
         if "targets" in users.changed:  # kept and reported by the write; the table follows
             labels = [week["label"] for week in data["weeks"]]
-            kept = read_targets(users.props["targets"], labels)
+            unread: list[str] = []
+            kept = read_targets(users.props["targets"], labels, unread)
+            if unread:
+                vault.notice(
+                    f"{path}: weekly targets you edited that are not numbers, so those "
+                    f"weeks have none: {'; '.join(unread)}"
+                )
             data = plan_data(kept)
             data.pop("targets")
             unplanned = [row["title"] for row in data["rows"] if not kept.get(row["key"])]
