@@ -537,7 +537,7 @@ class Index:
     def _identity(self) -> list[tuple[str, str]]:
         """What the rows were made by and for: the parser, the vault, the fingerprint of
         the settings that date notes by their names (Obsidian's daily notes), and the
-        excluded folders (``Vault.excluded``), whose notes have no rows."""
+        excluded folders and notes (``Vault.excluded``), which have no rows."""
         return [
             ("parser", str(PARSER_VERSION)),
             ("code", code_key()),
@@ -548,7 +548,7 @@ class Index:
 
     def _check_meta(self, conn: sqlite3.Connection) -> None:
         """Note (in :attr:`outdated`) that the rows were made by another parser, for
-        another vault, under other daily-note settings or other excluded folders (see
+        another vault, under other daily-note settings or other excluded folders or notes (see
         :meth:`_identity`): the next refresh makes them all again, in one transaction."""
         meta = _metadata(conn)
         reason = self._outdated_because(meta)
