@@ -271,6 +271,35 @@ def test_lost_events_are_recovered_by_a_full_reconcile(watching: Running) -> Non
     assert any(u.full for u in watching.updates)
 
 
+def test_a_symlinked_note_made_while_watching_is_told(
+    vault: Path, write: Write, tmp_path: Path
+) -> None:
+    """Reported (tryout): `journal watch` said nothing of a symlinked note made while it
+    ran, where every command (and a watch started afterwards) names it on stderr."""
+    write("goals/Five leaders.md", goal_text("Five leaders"))
+    outside = tmp_path / "outside.md"
+    outside.write_text(goal_text("Outside"))
+    opened = Vault.open(vault)
+    told: list[str] = []
+    opened.notify = told.append
+    watcher = Watcher(Index.open(opened), quiet=QUIET)
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    thread.start()
+    try:
+        assert watcher.ready.wait(10)
+        (vault / "goals/linked.md").symlink_to(outside)
+        deadline = time.monotonic() + SETTLE
+        while not told and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert told == [
+            "skipped goals/linked.md: a symlink: journal does not follow links (move the note "
+            "it links to into the vault, or list it in [vault] exclude to leave it out quietly)"
+        ]
+    finally:
+        watcher.stop()
+        thread.join(10)
+
+
 def test_a_periodic_full_reconcile_finds_what_no_event_told(
     vault: Path, write: Write, tmp_path: Path
 ) -> None:

@@ -839,7 +839,11 @@ class Index:
         for item in scope:
             try:
                 info = os.lstat(vault.disk_path(item))  # names are as on disk: "\\" is no "/"
-            except (OSError, UnsafeWrite):
+            except UnsafeWrite:
+                if why := vault.symlink_skipped(item):  # one made while a watcher runs
+                    self._skipped(item, why)
+                continue
+            except OSError:
                 continue
             if stat.S_ISDIR(info.st_mode) and not vault.ignores(item):
                 found.update(_stats(vault.iter_notes(item, bad_name=self._skipped)))

@@ -263,13 +263,8 @@ class Vault(Record):
                         folder_link = entry.is_dir()  # where it points
                     except OSError:  # a loop of links (ELOOP): points nowhere
                         folder_link = False
-                    if (
-                        skipped is not None
-                        and not is_skipped_folder(entry.name)
-                        and (is_note_name(entry.name) or folder_link)
-                        and rel not in excluded
-                    ):
-                        skipped(rel, _LINK_SKIPPED[folder_link])
+                    if skipped is not None and (why := self._link_skipped(rel, folder_link)):
+                        skipped(rel, why)
                     continue
                 if entry.is_dir(follow_symlinks=False):
                     rel = prefix + entry.name
@@ -279,6 +274,30 @@ class Vault(Record):
                     rel = prefix + entry.name
                     if rel not in excluded:
                         yield rel, entry
+
+    def _link_skipped(self, rel: str, folder_link: bool) -> str | None:
+        """Why the symlink at ``rel`` (to a folder: ``folder_link``) is left out, to be
+        told; None when it would be left out quietly anyway (a hidden or excluded one,
+        or no note: ``picture.png``)."""
+        name = rel.rpartition("/")[2]
+        if is_skipped_folder(name) or rel in self.excluded:
+            return None
+        return _LINK_SKIPPED[folder_link] if folder_link or is_note_name(name) else None
+
+    def symlink_skipped(self, rel: str) -> str | None:
+        """Why the vault-relative ``rel`` is left out when it is a symlink in a folder
+        the listing enters (a watcher hears of one made while it runs); else None."""
+        folder, _, _name = rel.rpartition("/")
+        if self.ignores(folder):
+            return None
+        try:
+            parent = self.disk_path(folder) if folder else self.root
+        except UnsafeWrite:  # through a symlinked folder, told as such
+            return None
+        path = parent / rel.rpartition("/")[2]
+        if not path.is_symlink():
+            return None
+        return self._link_skipped(rel, path.is_dir())
 
     def note_paths(self) -> list[str]:
         return sorted(rel for rel, _entry in self.iter_notes())
