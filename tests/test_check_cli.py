@@ -159,7 +159,10 @@ def test_the_config_selects_and_ignores_and_the_command_line_adds(
     [
         ('[check]\nselect = ["X1"]\n', "[check]: 'X1' matches no rule"),
         ("[check]\npace_ratio = 0.5\n", "'check.pace_ratio' should be 1 or more"),
-        ('[check]\npace_ratio = "two"\n', "'check.pace_ratio' should be float, not str"),
+        (
+            '[check]\npace_ratio = "two"\n',
+            "'check.pace_ratio' should be a number, not text ('two')",
+        ),
         ("[check]\nignore = [3]\n", "'check.ignore' should be a list of rule ids"),
         ("[check]\nmax_horizon = 10\n", "did you mean 'max_horizon_days'?"),
     ],

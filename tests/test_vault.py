@@ -66,7 +66,10 @@ def test_a_config_saved_with_a_bom_is_read(vault: Path) -> None:
     [
         ('[folders]\ngoals = "x"\n', "unknown key 'folders.goals' (did you mean 'goal'?)"),
         ("[wek]\n", "unknown section [wek] (did you mean 'week'?)"),
-        ('[goals]\nmax_active_goals = "five"\n', "'goals.max_active_goals' should be int"),
+        (
+            '[goals]\nmax_active_goals = "five"\n',
+            "'goals.max_active_goals' should be a whole number, not text ('five')",
+        ),
         ('[week]\nstart = "someday"\n', "'someday' is not a weekday"),
         ('[folders]\ngoal = "../outside"\n', "must be a folder inside the vault"),
         ("[folders\n", "invalid TOML"),
@@ -74,7 +77,10 @@ def test_a_config_saved_with_a_bom_is_read(vault: Path) -> None:
             '[vault]\nexclude = ["../x"]\n',
             "'vault.exclude' must be a folder or note inside the vault",
         ),
-        ('[vault]\nexclude = "Archive"\n', "'vault.exclude' should be list, not str"),
+        (
+            '[vault]\nexclude = "Archive"\n',
+            "'vault.exclude' should be a list, not text ('Archive')",
+        ),
         ("[vault]\nexclude = [1]\n", "'vault.exclude' should be a list of folders and notes"),
         ("[vault]\nexclud = []\n", "unknown key 'vault.exclud' (did you mean 'exclude'?)"),
         ("[plan]\ndays = 3\n", "'plan.days' must be between 7 and 366"),  # as --days
@@ -118,7 +124,8 @@ def test_every_config_problem_is_reported_on_its_line(vault: Path) -> None:
         ".journal/config.toml:7: 'week.start': 'someday' is not a weekday (expected one of "
         "monday, tuesday, wednesday, thursday, friday, saturday, sunday)",
         ".journal/config.toml:8: unknown section [wek] (did you mean 'week'?)",
-        ".journal/config.toml:11: 'goals.max_active_goals' should be int, not str",
+        ".journal/config.toml:11: 'goals.max_active_goals' should be a whole number, "
+        "not text ('five')",
     ]
 
 

@@ -205,6 +205,17 @@ def _posix_folders(config: Config) -> Config:
     )
 
 
+#: A setting's type as the config file's reader would say it.
+_KINDS: dict[type, str] = {
+    float: "a number",
+    int: "a whole number",
+    str: "text",
+    bool: "true or false",
+    list: "a list",
+    dict: "a table",
+}
+
+
 def _section(name: str, cls: Any, values: dict[str, Any], problems: list[Problem]) -> Any:
     """The section's dataclass from its valid keys; a problem for each other key."""
     fields = {f.name: f for f in dataclasses.fields(cls)}
@@ -214,19 +225,23 @@ def _section(name: str, cls: Any, values: dict[str, Any], problems: list[Problem
             problems.append(((name, key), f"unknown key '{name}.{key}'{_suggest(key, fields)}"))
             continue
         expected = type(getattr(cls(), key))
+        written = value  # as the file says it: -1, not -1.0
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
             problems.append(
                 (
                     (name, key),
-                    f"'{name}.{key}' should be {expected.__name__}, not {type(value).__name__}",
+                    f"'{name}.{key}' should be {_KINDS[expected]}, not "
+                    f"{_KINDS.get(type(value), type(value).__name__)} ({str(written)[:40]!r})",
                 )
             )
             continue
         least = MINIMUM.get(f"{name}.{key}")
         if least is not None and value < least:
-            problems.append(((name, key), f"'{name}.{key}' should be {least} or more, not {value}"))
+            problems.append(
+                ((name, key), f"'{name}.{key}' should be {least} or more, not {written}")
+            )
             continue
         kwargs[key] = value
     return cls(**kwargs)
