@@ -211,6 +211,30 @@ def test_a_symlinked_note_or_folder_is_told_not_skipped_silently(
     assert "or list it in [vault] exclude to leave it out quietly" in result.stderr
 
 
+def test_an_exclude_entry_that_names_nothing_is_told(vault: Path) -> None:
+    """Reported (tryout): an `exclude` entry in another case (`archive` for `Archive`)
+    or with a typo matched nothing, and the notes it meant stayed in every list without a
+    word. Each such entry is told once a command, with the name it likely meant."""
+    (vault / "Archive").mkdir()
+    (vault / "Archive/old.md").write_text("---\ntype: goal\ntitle: Old\n---\n")
+    (vault / "goals").mkdir()
+    (vault / "goals/Draft.md").write_text("---\ntype: goal\ntitle: Draft\n---\n")
+    (vault / ".journal").mkdir(exist_ok=True)
+    (vault / ".journal/config.toml").write_text(
+        '[vault]\nexclude = ["archive", "goals/draft.md", "Gone", "goals/Draft.md"]\n'
+    )
+    result = CliRunner().invoke(cli, ["--vault", str(vault), "list", "--json"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "journal: [vault] exclude names 'archive', which is not in the vault "
+        "(did you mean 'Archive'?)",
+        "journal: [vault] exclude names 'goals/draft.md', which is not in the vault "
+        "(did you mean 'goals/Draft.md'?)",
+        "journal: [vault] exclude names 'Gone', which is not in the vault",
+    ]
+    assert [n["path"] for n in json.loads(result.stdout)] == ["Archive/old.md"]
+
+
 def test_an_excluded_note_is_not_read_and_its_symlink_not_told(vault: Path, tmp_path: Path) -> None:
     """Reported (carried since stop 19): a symlinked note was named on stderr by every
     command, and `[vault] exclude` took folders only, so nothing could quiet it. A note

@@ -228,6 +228,27 @@ class Vault(Record):
                 yield rel, entry
             elif bad_name is not None:
                 bad_name(rel, problem)
+        if not under and bad_name is not None:
+            self._tell_unmatched_excludes()
+
+    def _tell_unmatched_excludes(self) -> None:
+        """Tell of each ``[vault] exclude`` entry that names nothing in the vault (a typo,
+        another case: ``archive`` for ``Archive``), which would otherwise leave the notes
+        meant in every list without a word."""
+        for text in self.config.vault.exclude:
+            rel = clean_folder(text)
+            if not rel or ".." in rel.split("/"):
+                continue  # told as a bad setting
+            folder, _, name = rel.rpartition("/")
+            try:  # names as listed: a file system that ignores case still keeps it
+                names = sorted(e.name for e in os.scandir(self.root / folder))
+            except OSError:
+                names = []
+            if name in names:
+                continue
+            same = [n for n in names if n.casefold() == name.casefold()]
+            hint = f" (did you mean '{folder + '/' if folder else ''}{same[0]}'?)" if same else ""
+            self.notice(f"[vault] exclude names '{rel}', which is not in the vault{hint}")
 
     def attachments(self) -> list[str]:
         """Every file that is not a note (images, PDFs, ``.base`` and ``.canvas``
