@@ -560,6 +560,29 @@ def test_an_activity_goal_that_feeds_an_outcome_goal_is_paired() -> None:
     assert of("O001", run((PATH, goal_note()), activity)) == []
 
 
+def test_feeding_a_goal_that_cant_be_read_is_not_called_feeding_no_outcome() -> None:
+    """Reported (tryout): an activity goal feeding an outcome goal whose front matter
+    can't be read got O001 "which is not an outcome goal", sending the user to change
+    `feeds:` when the fix is in the other note (its H004); and `progress::` naming such a
+    goal was said to name "goals/X.md (goal), not a goal" (H010)."""
+    broken = goal_note(outcome="Interviews: four, with a next step")  # ': ' unquoted
+    activity = (
+        "goals/Attend events.md",
+        goal_note(id="a", kind="activity", feeds='"[[Hold four informational interviews]]"'),
+    )
+    found = run((PATH, broken), activity)
+    assert [f.path for f in of("H004", found)] == [PATH]
+    assert of("O001", found) == []
+    daily = ("daily/2026-11-20.md", f"# A day\n\nprogress:: {GOAL_LINK} +1\n")
+    [h010] = of("H010", run((PATH, broken), daily))
+    line = line_of(broken, "outcome")
+    assert h010.message == (
+        f"`progress:: {GOAL_LINK}` names a goal that can't be read ({PATH}:{line}, H004), "
+        "so it counts for none until it can"
+    )
+    assert h010.suggestion == f"fix the goal's front matter at {PATH}:{line}"
+
+
 def test_feeding_another_activity_goal_is_not_enough() -> None:
     other = ("goals/Post weekly.md", goal_note(id="p", kind="activity", metric="posts"))
     activity = (

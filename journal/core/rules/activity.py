@@ -22,8 +22,11 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
         if not ctx.is_activity(goal) or ctx.fed_outcomes(goal):
             continue
         links = [f.target for f in goal.feeds if f.target]
-        if goal.feeds and not any(ctx.catalog.resolve(t, goal.path) for t in links):
+        fed = [note for t in links if (note := ctx.catalog.resolve(t, goal.path))]
+        if goal.feeds and not fed:
             continue  # every feeds link is broken: H001 reports it
+        if any(n.kind == "goal" and n.path not in ctx.goal_by_path for n in fed):
+            continue  # it feeds a goal that can't be read (H004): whether an outcome, unknown
         if goal.kind_given:
             what, key, alternative = "an activity goal (`kind: activity`)", "kind", ""
         else:

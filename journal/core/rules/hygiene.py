@@ -148,6 +148,14 @@ def _why_uncounted(ctx: Context, path: str, dated: bool, value: str) -> tuple[st
             "fix the goal's name (a file name, path or alias of a goal note)",
         )
     goal = ctx.goal_by_path.get(resolved)
+    if goal is None and ctx.catalog.by_path[resolved].kind == "goal":  # meant as one
+        errors = [d.line for d in ctx.catalog.by_path[resolved].diagnostics if d.line]
+        where = f"{resolved}:{errors[0]}" if errors else resolved
+        return (
+            f"`{INLINE_KEY}:: {link}` names a goal that can't be read ({where}, H004), so "
+            "it counts for none until it can",
+            f"fix the goal's front matter at {where}",
+        )
     if goal is None:
         kind = ctx.catalog.by_path[resolved].kind
         return (
