@@ -317,6 +317,14 @@ def test_set_is_typed_validated_and_idempotent(invoke: Invoke, write: Write, vau
         assert bad.exit_code == 2, args
         assert words in bad.stderr
     assert path.read_text() == text
+    # reported (tryout): `set` on a meeting checked the value against a goal's first and
+    # gave a usage error about `kind`, where the note simply is no goal
+    write("meetings/2026-12-03 Lunch with Dana.md", "---\ntype: meeting\ndate: 2026-12-03\n---\n")
+    meeting = invoke("set", "Lunch with Dana", "kind=event")
+    assert (meeting.exit_code, meeting.stderr) == (
+        1,
+        "journal: no goal called 'Lunch with Dana'\n",
+    ), meeting.stderr
 
 
 def test_set_why_fills_the_new_goals_placeholder_once(invoke: Invoke, vault: Path) -> None:

@@ -99,10 +99,10 @@ def set_fields(
     """Edit a goal's properties; only the lines of changed keys are touched.  A goal
     that becomes done also gets ``completed: TODAY`` (unless it is given)."""
     given = parse_assignments(assignments)
+    goal = catalog.find_goal(ref)  # before the values: a meeting is no goal, whatever `kind`
     typed = typed_assignments(given, catalog)
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
-    goal = catalog.find_goal(ref)
     same_note = dict.fromkeys(LINKED, _same_note(catalog, goal.path))
     if "current" in typed:
         refuse_hand_value(goal)
