@@ -142,6 +142,11 @@ def test_an_unknown_rule_is_a_usage_error(invoke: Invoke, smart_vault: Write) ->
     result = invoke("check", "--select", "S,Q1")
     assert result.exit_code == 2
     assert "'Q1' matches no rule" in result.stderr
+    # reported (tryout): `--select ''` ran every rule, as if no option were given
+    for args in (("--select", ""), ("--ignore", " "), ("--select", ",")):
+        empty = invoke("check", *args)
+        assert empty.exit_code == 2, args
+        assert "an empty selector names no rule" in empty.stderr
 
 
 def test_the_config_selects_and_ignores_and_the_command_line_adds(

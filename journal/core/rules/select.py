@@ -20,6 +20,10 @@ def parse_selectors(values: Iterable[str]) -> list[str]:
     """Selectors from option values that may hold several, comma-separated."""
     found = []
     for value in values:
+        if not value.strip(" ,"):  # `--select ''` would otherwise run every rule
+            raise UsageProblem(
+                "an empty selector names no rule (ids look like S001, groups like S)"
+            )
         for part in value.split(","):
             selector = part.strip().upper()
             if not selector:
