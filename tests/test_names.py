@@ -125,3 +125,10 @@ def test_new_notes_with_link_breaking_titles_get_linkable_names(
         assert catalog.resolve(link[2:-2]) is not None
     meeting = (vault / names[1]).read_text()
     assert '"[[Ann Ops Lee]]"' in meeting and '"[[Pipe name x 1 a]]"' in meeting
+    # reported (tryout): the title as typed was kept in the heading only, so every list
+    # showed the file's name: a meeting keeps it in `title`, as goals and contacts do
+    assert meeting.startswith('---\ntype: meeting\ntitle: "Sync | [plan] #2"\n')
+    assert [m.title for m in catalog.meetings] == ["Sync | [plan] #2"]
+    plain = invoke("new", "meeting", "--with", "Ann", "--title", "Plain lunch")
+    assert plain.exit_code == 0, plain.stderr
+    assert "title:" not in (vault / "meetings/2026-11-22 Plain lunch.md").read_text()

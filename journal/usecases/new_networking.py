@@ -200,8 +200,10 @@ def new_meeting(
             return catalog.link_to(contacts[person], rel)
         return f"[[{note_stem(person)}]]"  # the name its contact note would get
 
-    meeting: dict[str, Any] = {
-        "type": "meeting",
+    meeting: dict[str, Any] = {"type": "meeting"}
+    if note_stem(heading) != heading:  # a title no file can be named (`Chat: HR/People`)
+        meeting["title"] = heading
+    meeting |= {
         "date": day,
         "kind": kind,
         "with": [link(person) for person in named],
