@@ -318,12 +318,13 @@ def test_set_is_typed_validated_and_idempotent(invoke: Invoke, write: Write, vau
         assert words in bad.stderr
     assert path.read_text() == text
     # reported (tryout): `set` on a meeting checked the value against a goal's first and
-    # gave a usage error about `kind`, where the note simply is no goal
+    # gave a usage error about `kind`, where the note simply is no goal (and says so)
     write("meetings/2026-12-03 Lunch with Dana.md", "---\ntype: meeting\ndate: 2026-12-03\n---\n")
     meeting = invoke("set", "Lunch with Dana", "kind=event")
     assert (meeting.exit_code, meeting.stderr) == (
         1,
-        "journal: no goal called 'Lunch with Dana'\n",
+        "journal: no goal called 'Lunch with Dana' (meetings/2026-12-03 Lunch with Dana.md is "
+        "a meeting)\n",
     ), meeting.stderr
 
 

@@ -623,6 +623,11 @@ class Catalog:
                 f"can't use this note: {problem.message}", path=found.path, line=problem.line
             )
         what = " or ".join(kinds) if kinds else "note"
+        other = None
+        if kinds is not None:  # `journal show "Dana Ortiz"`: the name is a contact's
+            other = match_head([h for h in heads if h.readable and h.kind not in kinds], ref)
+        if other is not None:
+            raise NotFound(f"no {what} called '{ref}' ({other.path} is a {other.kind})")
         close = _closest(ref, pool)
         hint = f" (did you mean: {', '.join(close)}?)" if close else ""
         copy = None if hint else next((p for p in self.conflict_copies if _named(p, wanted)), None)
