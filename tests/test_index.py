@@ -913,6 +913,7 @@ def test_a_query_fts_cannot_read_is_a_usage_error(
     assert result.stderr.startswith("journal: ") and "Traceback" not in result.stderr
     assert hint in result.stderr
     assert result.stderr.count("(") - 2 * query.count("(") <= 2  # one hint, not a wrong one
+    assert ":  " not in result.stderr  # reported: `*` said "unknown special query:  (..."
 
 
 def test_commands_answer_from_a_fresh_index(notes: Path, invoke: Invoke, write: Write) -> None:

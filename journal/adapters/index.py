@@ -1235,7 +1235,8 @@ class Index:
                     rows = matches(plain)  # O'Brien, hr-leaders, C++: words, as meant
                 except sqlite3.OperationalError:
                     hint = _search_hint(query, str(exc))
-                    raise UsageProblem(f"can't search for {query!r}: {exc} ({hint})") from None
+                    said = str(exc).strip().removesuffix(":")  # "unknown special query: " (`*`)
+                    raise UsageProblem(f"can't search for {query!r}: {said} ({hint})") from None
             return [
                 Hit(p, k, t, _short_words(" ".join(marked(s).split())), r) for p, k, t, s, r in rows
             ]
