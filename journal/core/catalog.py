@@ -625,7 +625,10 @@ class Catalog:
         what = " or ".join(kinds) if kinds else "note"
         other = None
         if kinds is not None:  # `journal show "Dana Ortiz"`: the name is a contact's
-            other = match_head([h for h in heads if h.readable and h.kind not in kinds], ref)
+            try:
+                other = match_head([h for h in heads if h.readable and h.kind not in kinds], ref)
+            except Ambiguous:  # several: no one note to name
+                other = None
         if other is not None:
             raise NotFound(f"no {what} called '{ref}' ({other.path} is a {other.kind})")
         close = _closest(ref, pool)
