@@ -592,11 +592,18 @@ def test_journal_watch_regenerate_waits_for_git_then_catches_up(
         while "0 → **4** → 5" not in review.read_text() and time.monotonic() < deadline:
             time.sleep(0.1)
         assert "0 → **4** → 5" in review.read_text()
+        time.sleep(0.5)  # its line comes just after the write
     finally:
         proc.send_signal(signal.SIGTERM)
-        _out, err = proc.communicate(timeout=20)
+        out, err = proc.communicate(timeout=20)
     assert "review not regenerated: a git merge is under way" in err
-    assert "reviews/2026-W47.md: regenerated, now that git is done" in err
+    # the idle pass regenerates once git is done, and says so; on a loaded machine a
+    # batch of the goal's events split in two may get there first, in its own line (this
+    # failed once so in CI)
+    assert (
+        "reviews/2026-W47.md: regenerated, now that git is done" in err
+        or "reviews/2026-W47.md regenerated" in out
+    ), (out, err)
 
 
 def test_journal_watch_regenerate_follows_changes_another_command_indexed_first(
