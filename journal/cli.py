@@ -1162,6 +1162,7 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
                 "changes": _changes(result.changes),
                 "written": result.written,
                 "open_tasks": result.open_tasks,
+                "open_milestones": result.open_milestones,
             }
         )
     elif result.written:
@@ -1174,6 +1175,11 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
         echo(f"journal: {_line(result.path)}: {left} not ticked yet:", err=True)
         for task in result.open_tasks:
             echo(f"  - [ ] {task}", err=True)
+    if result.open_milestones and not as_json:
+        left = plural(len(result.open_milestones), "milestone")
+        echo(f"journal: {_line(result.path)}: {left} not done yet:", err=True)
+        for item in result.open_milestones:
+            echo(f"  - {item}", err=True)
     if result.what == "milestone":
         return f"journal: milestone done {result.milestone} ({result.title})"
     return f"journal: {'done' if result.what == 'goal' else 'follow-up done'} {result.title}"

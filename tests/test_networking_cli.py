@@ -1039,3 +1039,24 @@ def test_status_shows_the_numbers_of_a_goal_counting_down_to_zero(
     write("goals/t.md", goal_text("Clear open tasks", baseline=10, current=10, target=0))
     line = next(ln for ln in invoke("status").stdout.splitlines() if "Clear open tasks" in ln)
     assert line.endswith("10/0 conversations")
+
+
+def test_done_on_a_goal_lists_its_milestones_not_done_yet(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): `journal done GOAL` said nothing of a milestone still open, as
+    `done` on a meeting lists its unticked tasks."""
+    milestones = (
+        "\n  - title: First talk\n    done: 2026-11-01"
+        "\n  - title: Second interview held\n    due: 2027-01-15\n  - Write it up"
+    )
+    write("goals/a.md", goal_text("Alpha", milestones=milestones))
+    result = invoke("done", "alpha")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        "journal: goals/a.md: 2 milestones not done yet:\n"
+        "  - Second interview held (due 2027-01-15)\n"
+        "  - Write it up\n"
+    )
+    again = invoke("done", "alpha", "--json")  # already done: nothing new to say
+    assert json.loads(again.stdout)["open_milestones"] == []

@@ -38,6 +38,7 @@ class Done(Record):
     written: bool = False
     milestone: str | None = None  # the milestone's title
     open_tasks: list[str] = field(default_factory=list)  # a meeting's unticked tasks
+    open_milestones: list[str] = field(default_factory=list)  # a done goal's, with due days
 
     @property
     def new(self) -> Any:
@@ -81,6 +82,12 @@ def mark_done(
         result = Done(note.path, note.title, "goal", "status")
         transform = _goal(result, day)
     result.written = vault.rewrite(note.path, transform)
+    if result.what == "goal" and result.written:  # done with milestones still open
+        result.open_milestones = [
+            f"{m.title} (due {m.due})" if m.due else m.title
+            for m in catalog.goal_at(note.path).milestones
+            if not m.is_done
+        ]
     return result
 
 
