@@ -233,6 +233,13 @@ def test_an_exclude_entry_that_names_nothing_is_told(vault: Path) -> None:
         "journal: [vault] exclude names 'Gone', which is not in the vault",
     ]
     assert [n["path"] for n in json.loads(result.stdout)] == ["Archive/old.md"]
+    # found by the listing, or inside a folder it leaves out: nothing to tell
+    (vault / ".journal/config.toml").write_text(
+        '[vault]\nexclude = ["Archive", "Archive/old.md", "goals/Draft.md"]\n'
+    )
+    quiet = CliRunner().invoke(cli, ["--vault", str(vault), "list", "--json"])
+    assert quiet.exit_code == 0 and "exclude names" not in quiet.stderr, quiet.stderr
+    assert "the excluded folders or notes changed" in quiet.stderr  # the index made again
 
 
 def test_an_excluded_note_is_not_read_and_its_symlink_not_told(vault: Path, tmp_path: Path) -> None:

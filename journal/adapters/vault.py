@@ -149,8 +149,14 @@ def excluded_paths(root: Path, config: Config) -> frozenset[str]:
     (``Meta/Templates``, ``Shared/linked.md``)."""
     from journal.adapters.obsidian import template_folders
 
-    found = (clean_folder(text) for text in (*config.vault.exclude, *template_folders(root)))
-    return frozenset(f for f in found if f and ".." not in f.split("/"))
+    return frozenset(_usable((*config.vault.exclude, *template_folders(root))))
+
+
+def _usable(entries: Iterable[str]) -> list[str]:
+    """Settings' folders and notes as vault-relative paths, less those that name no
+    path inside the vault (empty, or with ``..``: told as bad settings)."""
+    found = (clean_folder(text) for text in entries)
+    return [f for f in found if f and ".." not in f.split("/")]
 
 
 @dataclass(repr=False, eq=False)
@@ -220,7 +226,8 @@ class Vault(Record):
         folders not entered.  A note whose path is not valid UTF-8, a symlinked note or
         folder and a folder that can't be listed are left out and passed to ``bad_name``
         with the reason."""
-        for rel, entry in self._iter_files(under, skipped=bad_name):
+        met: set[str] = set()  # the excluded paths the listing came upon
+        for rel, entry in self._iter_files(under, skipped=bad_name, met=met):
             if not is_note_name(entry.name):
                 continue
             problem = name_problem(rel)
@@ -229,16 +236,16 @@ class Vault(Record):
             elif bad_name is not None:
                 bad_name(rel, problem)
         if not under and bad_name is not None:
-            self._tell_unmatched_excludes()
+            self._tell_unmatched_excludes(met)
 
-    def _tell_unmatched_excludes(self) -> None:
+    def _tell_unmatched_excludes(self, met: set[str]) -> None:
         """Tell of each ``[vault] exclude`` entry that names nothing in the vault (a typo,
         another case: ``archive`` for ``Archive``), which would otherwise leave the notes
-        meant in every list without a word."""
-        for text in self.config.vault.exclude:
-            rel = clean_folder(text)
-            if not rel or ".." in rel.split("/"):
-                continue  # told as a bad setting
+        meant in every list without a word; ``met``: those a whole listing came upon
+        (the others are looked for: one may lie in a folder the listing left out)."""
+        for rel in _usable(self.config.vault.exclude):
+            if rel in met:
+                continue
             folder, _, name = rel.rpartition("/")
             try:  # names as listed: a file system that ignores case still keeps it
                 names = sorted(e.name for e in os.scandir(self.root / folder))
@@ -262,11 +269,16 @@ class Vault(Record):
         )
 
     def _iter_files(
-        self, under: str = "", *, skipped: Callable[[str, str], None] | None = None
+        self,
+        under: str = "",
+        *,
+        skipped: Callable[[str, str], None] | None = None,
+        met: set[str] | None = None,
     ) -> Iterator[tuple[str, os.DirEntry[str]]]:
         """Every file outside the skipped and excluded folders, not through symlinks;
         ``skipped(rel, why)`` hears of a symlinked note or folder and of a folder that
-        can't be listed (``chmod 000``), which would otherwise look empty."""
+        can't be listed (``chmod 000``), which would otherwise look empty; ``met`` gets
+        the excluded folders and notes come upon."""
         stack = [(under + "/", str(self.disk_path(under))) if under else ("", str(self.root))]
         excluded = self.excluded
         while stack:
@@ -286,15 +298,23 @@ class Vault(Record):
                         folder_link = False
                     if skipped is not None and (why := self._link_skipped(rel, folder_link)):
                         skipped(rel, why)
+                    elif met is not None and rel in excluded:
+                        met.add(rel)
                     continue
                 if entry.is_dir(follow_symlinks=False):
+                    if is_skipped_folder(entry.name):
+                        continue
                     rel = prefix + entry.name
-                    if not is_skipped_folder(entry.name) and rel not in excluded:
+                    if rel not in excluded:
                         stack.append((rel + "/", entry.path))
+                    elif met is not None:
+                        met.add(rel)
                 elif entry.is_file(follow_symlinks=False):
                     rel = prefix + entry.name
                     if rel not in excluded:
                         yield rel, entry
+                    elif met is not None:
+                        met.add(rel)
 
     def _link_skipped(self, rel: str, folder_link: bool) -> str | None:
         """Why the symlink at ``rel`` (to a folder: ``folder_link``) is left out, to be
@@ -308,14 +328,14 @@ class Vault(Record):
     def symlink_skipped(self, rel: str) -> str | None:
         """Why the vault-relative ``rel`` is left out when it is a symlink in a folder
         the listing enters (a watcher hears of one made while it runs); else None."""
-        folder, _, _name = rel.rpartition("/")
+        folder, _, name = rel.rpartition("/")
         if self.ignores(folder):
             return None
         try:
             parent = self.disk_path(folder) if folder else self.root
         except UnsafeWrite:  # through a symlinked folder, told as such
             return None
-        path = parent / rel.rpartition("/")[2]
+        path = parent / name
         if not path.is_symlink():
             return None
         return self._link_skipped(rel, path.is_dir())

@@ -98,11 +98,12 @@ def over_capacity(ctx: Context) -> Iterator[Problem]:
         if g.effort is not None and ((start := start_of(g)) is None or start <= ctx.today)
     ]
     everything = sum(g.effort or 0 for g in loaded)
-    if not hours_over(everything, hours):
+    excess = hours_over(everything, hours)
+    if not excess:
         return
     pause = ", ".join(
         f"{ctx.catalog.link_to(g.path)} ({number(g.effort or 0)} h)"
-        for g in to_pause(loaded, hours_over(everything, hours))
+        for g in to_pause(loaded, excess)
     )
     total = 0.0
     for goal in loaded:

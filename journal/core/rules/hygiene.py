@@ -148,8 +148,9 @@ def _why_uncounted(ctx: Context, path: str, dated: bool, value: str) -> tuple[st
             "fix the goal's name (a file name, path or alias of a goal note)",
         )
     goal = ctx.goal_by_path.get(resolved)
-    if goal is None and ctx.catalog.by_path[resolved].kind == "goal":  # meant as one
-        errors = [d.line for d in ctx.catalog.by_path[resolved].diagnostics if d.line]
+    named = ctx.catalog.by_path[resolved]
+    if goal is None and named.kind == "goal":  # meant as one, and can't be read
+        errors = [d.line for d in named.diagnostics if d.line]
         where = f"{resolved}:{errors[0]}" if errors else resolved
         return (
             f"`{INLINE_KEY}:: {link}` names a goal that can't be read ({where}, H004), so "
@@ -157,7 +158,7 @@ def _why_uncounted(ctx: Context, path: str, dated: bool, value: str) -> tuple[st
             f"fix the goal's front matter at {where}",
         )
     if goal is None:
-        kind = ctx.catalog.by_path[resolved].kind
+        kind = named.kind
         return (
             f"`{INLINE_KEY}:: {link}` names {resolved} ({kind}), not a goal, so it counts for none",
             f"name the goal it is progress on: {_EXAMPLE_FIELD}",
