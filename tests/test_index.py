@@ -84,6 +84,11 @@ def test_the_index_holds_every_kind_of_fact(notes: Path) -> None:
     assert "networking" in tags and "not-a-tag" not in tags
     tasks = conn.execute("SELECT state, text FROM tasks WHERE path LIKE 'daily/%'").fetchall()
     assert tasks == [(" ", "send notes to [[Dana Ortiz]] #networking"), ("x", "book room")]
+    # tags and tasks are views over the note's JSON: typed as the tables they replaced
+    assert set(conn.execute("SELECT typeof(seq), typeof(tag) FROM tags")) == {("integer", "text")}
+    assert set(conn.execute("SELECT typeof(line), typeof(state) FROM tasks")) == {
+        ("integer", "text")
+    }
     checkins = conn.execute("SELECT path, day, op, amount, goal FROM checkins").fetchall()
     assert ("daily/2026-11-20.md", "2026-11-20", "+", 1.0, "HR five") in checkins
     assert ("goals/Speak.md", "2026-11-20", "+", 1.0, None) in checkins
