@@ -933,11 +933,11 @@ class Index:
             entries = [e for e in entries if not self._superseded(e, known.get(e.path), rows)]
             # new files may have been indexed meanwhile
             present = [p for p in [e.path for e in entries] + removed if p in rows]
-            names = self._names_of(present)
+            names = self._names_of(present) if resolve else set()
             self._delete(present)
             self._insert(entries)
-            names |= self._names_of([e.path for e in entries])
             if resolve:
+                names |= self._names_of([e.path for e in entries])
                 self._resolve([e.path for e in entries], names)
             elif entries or removed:
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('resolve', 'all')")
