@@ -856,6 +856,52 @@ def test_search_finds_titles_and_bodies_with_snippets(notes: Path, invoke: Invok
     assert invoke("search", "zzzz", "--json").stdout.strip() == "[]"
 
 
+def test_a_search_reads_one_state_of_the_index(notes: Path) -> None:
+    """Hits and their snippets come from one read: a rebuild that another process
+    commits between the two gives every note a new rowid."""
+    for i in range(5):
+        (notes / f"fox{i}.md").write_text(f"# Fox {i}\n\nthe quick fox number {i}\n")
+    index, other = open_index(notes), open_index(notes)
+    index.refresh()
+    (notes / "aaa.md").write_text("# First\n\nno animal here\n")  # first: every rowid moves
+    rebuilt: list[str] = []
+
+    def rebuild_once(sql: str) -> None:
+        if sql.startswith("SELECT body FROM search") and not rebuilt:
+            rebuilt.append(sql)
+            other.rebuild()
+
+    index.conn.set_trace_callback(rebuild_once)
+    hits = index.search("fox")
+    index.conn.set_trace_callback(None)
+    assert rebuilt  # the rebuild did come between the hits and their snippets
+    assert sorted(h.path for h in hits) == [f"fox{i}.md" for i in range(5)]
+    for hit in hits:
+        assert f"number {hit.path[3]}" in hit.snippet, hit
+
+
+def test_a_search_hit_without_its_text_is_damage_and_repaired(
+    notes: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    index = open_index(notes)
+    index.refresh()
+    index.close()
+    db = index.path
+    assert db is not None
+    conn = sqlite3.connect(db)
+    conn.execute(  # FTS5's own table loses the text its index still finds
+        "DELETE FROM search_content"
+        " WHERE id = (SELECT num FROM notes WHERE path = 'daily/2026-11-20.md')"
+    )
+    conn.commit()
+    conn.close()
+    result = invoke("search", "lunch", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [h["path"] for h in json.loads(result.stdout)] == ["daily/2026-11-20.md"]
+    assert "is damaged" in result.stderr and "does not hold" in result.stderr
+    assert_matches_rebuild(notes, db, tmp_path)
+
+
 def test_search_ranks_stay_apart_for_a_word_every_note_has(
     vault: Path, write: Write, invoke: Invoke
 ) -> None:

@@ -375,8 +375,9 @@ class _Entry(Record):
         return _Entry, (self.path, self.note, self.details, self.search)
 
 
-class _DamagedRecord(sqlite3.DatabaseError):
-    """A typed record that can't be read back: the file is damaged, or not journal's."""
+class _DamagedRows(sqlite3.DatabaseError):
+    """Rows that can't be read back (a typed record) or that contradict each other (a
+    search hit with no text): the file is damaged, or not journal's."""
 
 
 class IndexTakenOver(JournalError):
@@ -406,9 +407,9 @@ def _unpickled(blob: bytes, kind: str) -> Any:
     try:
         record = _RecordUnpickler(io.BytesIO(blob)).load()
     except Exception as exc:  # any damage in the bytes
-        raise _DamagedRecord(f"a {kind} record can't be read: {exc}") from None
+        raise _DamagedRows(f"a {kind} record can't be read: {exc}") from None
     if type(record) is not _RECORD_OF[kind]:
-        raise _DamagedRecord(f"a {kind} record holds a {type(record).__name__}")
+        raise _DamagedRows(f"a {kind} record holds a {type(record).__name__}")
     return record
 
 
@@ -419,7 +420,7 @@ _NOT_THIS_SCHEMA = re.compile(r"no such table: |table \S+ has no column named ")
 
 
 def _damaged(exc: sqlite3.DatabaseError) -> bool:
-    if isinstance(exc, _DamagedRecord):
+    if isinstance(exc, _DamagedRows):
         return True
     code = getattr(exc, "sqlite_errorcode", None)
     if code is None:
@@ -1218,6 +1219,14 @@ class Index:
                 self.conn.set_progress_handler(None, 0)
 
         def run() -> list[Hit]:
+            self._end_read()
+            self.conn.execute("BEGIN")  # hits and snippets from one state of the index
+            try:
+                return found()
+            finally:
+                self._end_read()
+
+        def found() -> list[Hit]:
             if _symbols_only(query):
                 return _symbol_hits(self.conn, query.strip(), limit)
             if not any(ch.isalnum() or ch in '*"()' for ch in query):  # "!!!", "-", "..."
@@ -1259,7 +1268,10 @@ def _snippet(conn: sqlite3.Connection, query: str, rowid: int) -> str:
     up to :data:`SNIPPET_PIECE` characters (asking the index, FTS5 would run the whole
     query again for each hit): from the piece that matches best, or the start of the
     body when none does (the query found the title)."""
-    (body,) = conn.execute("SELECT body FROM search WHERE rowid = ?", (rowid,)).fetchone()
+    row = conn.execute("SELECT body FROM search WHERE rowid = ?", (rowid,)).fetchone()
+    if row is None:  # FTS5 found a row its own table lacks
+        raise _DamagedRows(f"the search index names note {rowid}, which it does not hold")
+    body = row[0]
     conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pieces"
         " USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2')"
