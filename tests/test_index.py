@@ -1343,6 +1343,72 @@ def test_ctrl_c_during_a_parallel_build_stops_it_in_one_line(vault: Path, tmp_pa
     assert_matches_rebuild(vault, db, tmp_path)
 
 
+def _locked_out(vault: Path, write: Write) -> tuple[sqlite3.Connection, subprocess.Popen[bytes]]:
+    """`journal list` started while another process holds the index's write lock, with
+    a note for it to store; the holder's connection and the command."""
+    write("notes/a.md", "# A\n")
+    index = Index.open(Vault.open(vault))
+    index.refresh()
+    index.close()
+    write("notes/b.md", "# B\n")
+    holder = sqlite3.connect(
+        default_path(Vault.open(vault)), isolation_level=None, check_same_thread=False
+    )
+    holder.execute("BEGIN IMMEDIATE")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    command = [sys.executable, "-m", "journal", "--vault", str(vault), "list", "--json"]
+    return holder, subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+
+
+def _first_line(proc: subprocess.Popen[bytes], seconds: float) -> str:
+    import select
+
+    assert proc.stderr is not None
+    ready, _, _ = select.select([proc.stderr], [], [], seconds)
+    return proc.stderr.readline().decode() if ready else ""
+
+
+def test_a_command_waiting_for_the_index_says_so_and_stops_on_ctrl_c(
+    vault: Path, write: Write
+) -> None:
+    """Reported: while another process held the index's write lock, a command waited
+    SQLite's whole busy timeout (120 s) without a word, and Ctrl-C or `kill` only took
+    effect when the wait ended."""
+    import signal
+
+    holder, proc = _locked_out(vault, write)
+    try:
+        told = _first_line(proc, 15)
+        assert "is being written by another journal process" in told
+        assert "(Ctrl-C stops)" in told
+        asked = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+        assert time.monotonic() - asked < 3
+        assert (proc.returncode, out, err) == (
+            130,
+            b"",
+            b"journal: interrupted; nothing was written\n",
+        )
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_a_command_waiting_for_the_index_goes_on_when_it_is_free(vault: Path, write: Write) -> None:
+    holder, proc = _locked_out(vault, write)
+    assert "is being written by another journal process" in _first_line(proc, 15)
+    holder.execute("ROLLBACK")
+    holder.close()
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert json.loads(out) == []  # no goal in this vault: the list is answered
+    reader = Index.open(Vault.open(vault)).reader()
+    assert reader.paths() == ["notes/a.md", "notes/b.md"]  # b was stored by the command
+
+
 @pytest.mark.parametrize(
     ("signame", "group"), [("SIGTERM", False), ("SIGTERM", True), ("SIGHUP", False)]
 )

@@ -81,6 +81,8 @@ KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
 WAL_LIMIT = 32 * 1024 * 1024  # bytes of write-ahead log kept after a checkpoint
 BUSY_SECONDS = 120.0  # a writer waits this long for another: a rebuild holds one transaction
+LOCK_POLL_MS = 200  # ... in waits this long, looking for Ctrl-C between them
+LOCK_TELL_SECONDS = 1.0  # ... and says so after this long
 PARALLEL_MIN = 1500  # files to read before the work is spread over processes
 MAX_WORKERS = 8
 CHUNK = 250  # files per task of a worker process
@@ -513,7 +515,7 @@ class Index:
         if version not in (0, SCHEMA_VERSION):
             return f"was made by another version of journal (schema {version})"
         if version == 0:
-            conn.execute("BEGIN IMMEDIATE")
+            _begin_write(conn, self._waiting)
             try:
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -902,7 +904,13 @@ class Index:
 
     def _write(self) -> contextlib.AbstractContextManager[None]:
         """A write transaction; inside a rebuild's, nothing more (it commits at its end)."""
-        return contextlib.nullcontext() if self._holding else _Transaction(self.conn)
+        return contextlib.nullcontext() if self._holding else _Transaction(self.conn, self._waiting)
+
+    def _waiting(self) -> None:
+        self.notify(
+            f"the index {self.path} is being written by another journal process (a"
+            f" rebuild, a watcher); waiting for it, up to {BUSY_SECONDS:.0f} s (Ctrl-C stops)"
+        )
 
     def _meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -1539,19 +1547,45 @@ class _Stopped(Exception):
 
 
 class _Transaction:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any error."""
+    """``BEGIN IMMEDIATE`` (see :func:`_begin_write`) ... ``COMMIT``, rolled back on any
+    error."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, waiting: Callable[[], None]) -> None:
         self.conn = conn
+        self.waiting = waiting
 
     def __enter__(self) -> None:
-        self.conn.execute("BEGIN IMMEDIATE")
+        _begin_write(self.conn, self.waiting)
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
         if error is None:
             self.conn.execute("COMMIT")
         elif self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
+
+
+def _begin_write(conn: sqlite3.Connection, waiting: Callable[[], None]) -> None:
+    """``BEGIN IMMEDIATE``, waiting up to :data:`BUSY_SECONDS` for another writer (a
+    rebuild, a watcher's update) in waits of :data:`LOCK_POLL_MS`: Python's signal
+    handlers don't run while SQLite waits, so a single long wait would hold Ctrl-C and
+    ``kill`` back until it ends.  ``waiting`` is called once the wait is past
+    :data:`LOCK_TELL_SECONDS`, and after each try from then on."""
+    started = time.monotonic()
+    conn.execute(f"PRAGMA busy_timeout = {LOCK_POLL_MS}")
+    try:
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                waited = time.monotonic() - started
+                busy = getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY
+                if not busy or waited >= BUSY_SECONDS:
+                    raise
+                if waited >= LOCK_TELL_SECONDS:
+                    waiting()
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
 
 
 def _rows(
