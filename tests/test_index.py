@@ -946,6 +946,8 @@ def test_words_with_punctuation_are_searched_as_typed(
         ("node.js OR (x", 'in double quotes: "node.js"'),
         ("hr -leaders", "leave a word out with NOT: hr NOT leaders"),
         ("near(hr leaders)", "NEAR is written in capitals"),
+        ("NEAR(hr leaders, -1)", "a NEAR distance is a whole number of words, 0 or more"),
+        ("NEAR(hr leaders, x)", "a NEAR distance is a whole number of words, 0 or more"),
         ("title:", "give words after title: or body:"),
         ("who: NOT x", 'in double quotes: "who:"'),
         ('"unclosed', "close the double quote"),

@@ -1461,6 +1461,8 @@ def _search_hint(query: str, error: str) -> str:
         return "give words after title: or body:"
     if 'near ""' in error or any(f'near "{word}"' in error for word in ("AND", "OR", "NOT")):
         return "AND, OR and NOT go between two words; close every parenthesis"
+    if "NEAR(" in query and ("expected integer" in error or 'near "-"' in error):
+        return "a NEAR distance is a whole number of words, 0 or more: NEAR(hr leaders, 5)"
     words = [w.strip('"()') for w in query.split()]
     left_out = [w[1:] for w in words if w.startswith("-") and len(w) > 1]
     if left_out:
