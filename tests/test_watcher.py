@@ -351,6 +351,26 @@ def test_changes_another_command_stored_first_are_still_reported(
     assert [(u.elsewhere, u.refresh.parsed) for u in watching.updates] == [(True, [])]
 
 
+def test_an_index_the_watcher_repaired_is_reported_as_its_own_reading(
+    watching: Running, write: Write
+) -> None:
+    """Reported: after the watcher moved a damaged index aside and read the vault again
+    itself, its line said "changes stored by another journal command"."""
+    conn = sqlite3.connect(watching.db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the rows in the file, not the log
+    conn.close()
+    watching.db.write_bytes(b"this is not a database" * 5000)
+    write("notes/new.md", "# New\n")
+    deadline = time.monotonic() + SETTLE
+    while not watching.updates and time.monotonic() < deadline:
+        time.sleep(0.05)
+    watching.settle()
+    assert any("is damaged" in line for line in watching.logs)
+    assert [u.elsewhere for u in watching.updates] == [False]
+    assert "notes/new.md" in watching.updates[0].refresh.parsed
+    assert "goals/Five leaders.md" in watching.updates[0].refresh.parsed  # all read again
+
+
 def test_a_deleted_folder_is_no_failure_of_the_watcher(watching: Running, write: Write) -> None:
     """`rm -rf` of a folder made watch say "the file watcher stopped; restarting it":
     watchdog ends the watch of a folder that is deleted, which is no failure."""

@@ -306,6 +306,17 @@ class Refresh(Record):
     def changed(self) -> bool:
         return bool(self.parsed or self.removed)
 
+    def then(self, later: Refresh) -> Refresh:
+        """This reconcile and a ``later`` one, as one."""
+        return Refresh(
+            scanned=max(self.scanned, later.scanned),
+            parsed=sorted({*self.parsed, *later.parsed}),
+            removed=sorted(set(self.removed) - set(later.parsed) | set(later.removed)),
+            touched=self.touched + later.touched,
+            unread=later.unread,
+            seconds=self.seconds + later.seconds,
+        )
+
 
 class Head(NamedTuple):
     """A note as lookups see it (see :class:`journal.core.catalog.NoteHead`)."""
@@ -451,6 +462,7 @@ class Index:
         self.outdated: str | None = None  # why the rows must be made again (see _check_meta)
         self._holding = False  # inside a rebuild's one write transaction
         self._data_version: int | None = None  # see changed_elsewhere
+        self._remade: Refresh | None = None  # what a repair read, until a refresh tells it
         self.conn = self._connect()
         self._opened = self._file_id()
         #: (what was at the path, when it was tried) while it can't be used (_replaced)
@@ -601,8 +613,9 @@ class Index:
             f"moved it aside to {aside.name} and rebuilding it from the notes"
         )
 
-    def _guard(self, action: Callable[[], T]) -> T:
-        """Run ``action``; on a damaged database, move it aside, rebuild, run it again."""
+    def _guard(self, action: Callable[[], T], remade: Callable[[], T] | None = None) -> T:
+        """Run ``action``; on a damaged database, move it aside, rebuild, run it again
+        (or, when given, run ``remade`` instead of both: a refresh of everything)."""
         try:
             return action()
         except sqlite3.DatabaseError as exc:
@@ -611,8 +624,10 @@ class Index:
             self.conn.close()
             self._move_aside(f"is damaged ({exc})")
             self.conn = self._connect()
-            self._opened = self._file_id()
-            self._refresh(None, None, None)
+            self._opened, self._data_version = self._file_id(), None
+            if remade is not None:
+                return remade()
+            self._remade = self._refresh(None, None, None)  # told by the next refresh
             return action()
 
     def close(self) -> None:
@@ -643,14 +658,22 @@ class Index:
         if self._replaced():
             paths = None  # a new, empty file: every note is to be read
         if self.outdated is not None:
-            return self._guard(lambda: self._remake(progress, stop, always=False))
-        return self._guard(lambda: self._refresh(paths, progress, stop))
+            result = self._guard(lambda: self._remake(progress, stop, always=False))
+        else:
+            result = self._guard(
+                lambda: self._refresh(paths, progress, stop),
+                lambda: self._refresh(None, progress, stop),
+            )
+        if self._remade is not None:  # the notes a repair read meanwhile were read too
+            result, self._remade = self._remade.then(result), None
+        return result
 
     def rebuild(self, *, progress: Callable[[int, int], None] | None = None) -> Refresh:
         """Forget everything and read every note again; then give the disk back when
         more than a quarter of the file is free pages (after many notes went away)."""
         self._replaced()
-        result = self._guard(lambda: self._remake(progress, None, always=True))
+        remake = functools.partial(self._remake, progress, None, always=True)
+        result = self._guard(remake, remake)  # a damaged file: made anew, then this once
         started = time.perf_counter()
         self._guard(self._compact)
         result.seconds += time.perf_counter() - started
@@ -739,7 +762,7 @@ class Index:
             self._opened, self._unusable = self._file_id(), None
         self._end_read()
         self.conn.close()
-        self.conn = conn
+        self.conn, self._data_version = conn, None  # its commits are no other process's
         return True
 
     def _refresh(
