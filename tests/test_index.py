@@ -902,6 +902,25 @@ def test_a_search_hit_without_its_text_is_damage_and_repaired(
     assert_matches_rebuild(notes, db, tmp_path)
 
 
+def test_front_matter_that_cant_be_read_is_not_searched_either(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """Reported: a note whose front matter is broken (bad YAML, not UTF-8) was searched
+    whole, `type: goal` and all; and the one not UTF-8 was listed as a plain note."""
+    write(
+        "goals/broken.md",
+        '---\ntype: goal\ntitle: "Broken\nstatus: [active\n---\n# Broken\n\nzebra\n',
+    )
+    (vault / "goals/latin1.md").write_bytes(
+        b"---\ntype: goal\ntitle: Latin1 caf\xe9 goal\nstatus: active\n---\n# x\n\nna\xefve hippo\n"
+    )
+    found = invoke("search", "status")
+    assert (found.exit_code, found.stdout) == (0, "no notes match\n")
+    for word, path in (("zebra", "goals/broken.md"), ("hippo", "goals/latin1.md")):
+        hits = json.loads(invoke("search", word, "--json").stdout)
+        assert [(h["path"], h["type"]) for h in hits] == [(path, "goal")]
+
+
 def test_search_ranks_stay_apart_for_a_word_every_note_has(
     vault: Path, write: Write, invoke: Invoke
 ) -> None:

@@ -52,6 +52,7 @@ from journal.adapters.cachedir import cache_folder, vault_cache_file
 from journal.adapters.files import changed_ns, digest, stat_stamp
 from journal.adapters.vault import Vault, is_utf8, name_problem, shown
 from journal.core.checkins import CheckIn
+from journal.core.codec import after_front_matter
 from journal.core.errors import ConfigError, Diagnostic, JournalError, UnsafeWrite, UsageProblem
 from journal.core.goal import Goal, Milestone
 from journal.core.links import Link, LinkResolver, fold, name_key
@@ -1820,7 +1821,7 @@ def _body(data: bytes, note: Note) -> str:
     if note.body_line > 1:
         parts = text.split("\n", note.body_line - 1)
         return parts[-1] if len(parts) == note.body_line else ""
-    return text
+    return text if note.readable else after_front_matter(text)  # broken properties: unsearched
 
 
 def _cant_read(exc: OSError) -> str:

@@ -137,6 +137,14 @@ def decode(raw: bytes) -> Document:
     return parse_text(text, bom=bom)
 
 
+def after_front_matter(text: str) -> str:
+    """``text`` past a ``---`` block on its first line, whether its properties can be
+    read or not: what is the body of a note whose front matter is broken."""
+    opening = _OPEN.match(text)
+    closing = _CLOSE.search(text, opening.end()) if opening else None
+    return text[closing.end() :] if closing else text
+
+
 def _unreadable(line: int | None, message: str) -> Document:
     doc = Document(text="")
     doc.refuse(line, message)
