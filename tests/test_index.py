@@ -1656,7 +1656,14 @@ def test_a_vault_whose_own_path_is_not_utf8_is_refused_in_one_line(
 
 @pytest.mark.parametrize(
     ("query", "found"),
-    [("🚀", "Launch 🚀 the podcast"), ("✓", "done ✓"), ("❤️", "I ❤️ tea"), ("❤", "I ❤️ tea")],
+    [
+        ("🚀", "Launch 🚀 the podcast"),
+        ("✓", "done ✓"),
+        ("❤️", "I ❤️ tea"),
+        ("❤", "I ❤️ tea"),
+        ('"🚀"', "Launch 🚀 the podcast"),  # quoted or a prefix: still the symbol
+        ("🚀*", "Launch 🚀 the podcast"),
+    ],
 )
 def test_emoji_and_other_symbols_are_searchable(
     invoke: Invoke, write: Write, query: str, found: str
@@ -1672,6 +1679,18 @@ def test_emoji_and_other_symbols_are_searchable(
     assert len(hits) == 1 and found in (hits[0]["title"] + hits[0]["snippet"]).replace("**", "")
     assert invoke("search", "launch", "--json").stdout.count('"path"') == 2  # words stay words
     assert invoke("search", "excel", "--json").stdout.count('"path"') == 1
+
+
+@pytest.mark.parametrize("query", ["🚀 OR ❤", "title:🚀", "launch NOT ✓", "NEAR(🚀 tea)"])
+def test_a_symbol_in_search_syntax_is_a_usage_error(
+    invoke: Invoke, write: Write, query: str
+) -> None:
+    """Reported: a symbol with FTS5's syntax silently matched nothing (FTS5 has no word
+    for it), so `🚀 OR ❤` said "no notes match" beside two notes holding them."""
+    write("notes/tea.md", "# Tea 🚀\n\nI ❤️ tea, done ✓\n")
+    result = invoke("search", query)
+    assert result.exit_code == 2
+    assert "a symbol is found alone or beside plain words" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -1740,8 +1759,8 @@ def test_a_symbol_beside_words_narrows_the_search(invoke: Invoke, write: Write) 
     assert [h["path"] for h in found] == ["notes/rocket.md"]
     assert "**launch**" in found[0]["snippet"]
     assert invoke("search", "launch ✓", "--json").stdout.strip() == "[]"
-    both = json.loads(invoke("search", "launch OR 🚀", "--json").stdout)  # FTS5's syntax
-    assert len(both) == 2
+    # with FTS5's syntax the symbol would be left out: `tea OR 🚀` would miss rocket.md
+    assert invoke("search", "launch OR 🚀", "--json").exit_code == 2
 
 
 def test_a_query_of_punctuation_alone_is_refused(invoke: Invoke, write: Write) -> None:

@@ -1259,8 +1259,8 @@ class Index:
                 self._end_read()
 
         def found() -> list[Hit]:
-            if _symbols_only(query):
-                return _symbol_hits(self.conn, query.strip(), limit)
+            if _symbols_only(query):  # "🚀" and 🚀* as 🚀: quotes and stars are no symbols
+                return _symbol_hits(self.conn, query.strip().strip('"*').strip(), limit)
             if not any(ch.isalnum() or ch in '*"()' for ch in query):  # "!!!", "-", "..."
                 raise UsageProblem(
                     f"can't search for {query!r}: it has no word (punctuation is no word to"
@@ -1280,6 +1280,13 @@ class Index:
                     hint = _search_hint(query, str(exc))
                     said = str(exc).strip().removesuffix(":")  # "unknown special query: " (`*`)
                     raise UsageProblem(f"can't search for {query!r}: {said} ({hint})") from None
+            lost = _symbol_words(words)  # FTS5 left them out: its answer is to something else
+            if lost:
+                raise UsageProblem(
+                    f"can't search for {lost[0]!r} in {query!r}: a symbol is found alone or"
+                    f" beside plain words (journal search {lost[0]}), not in quotes, with OR,"
+                    " NOT, NEAR, title: or *"
+                )
             return [
                 Hit(p, k, t, _short_words(" ".join(marked(s).split())), r) for p, k, t, s, r in rows
             ]
@@ -1398,6 +1405,13 @@ def _symbols_only(query: str) -> bool:
     return not any(ch.isalnum() for ch in query) and any(
         unicodedata.category(ch) == "So" for ch in query
     )
+
+
+def _symbol_words(query: str) -> list[str]:
+    """The words of an FTS5 ``query`` made of symbols alone (``title:🚀``, ``🚀*``), for
+    which FTS5 finds nothing."""
+    words = (w.split(":")[-1].rstrip("*") for w in re.split(r'[\s"()]+', query))
+    return [w for w in words if w and _symbols_only(w)]
 
 
 def _symbol_hits(conn: sqlite3.Connection, text: str, limit: int) -> list[Hit]:
