@@ -518,7 +518,7 @@ class Index:
 
     def _prepare(self, conn: sqlite3.Connection) -> str | None:
         """Set the connection up; a reason to move the file aside, or None when usable."""
-        _wal(conn)
+        _while_locked(conn, "PRAGMA journal_mode = WAL", self._waiting)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA cache_size = -32000")  # 32 MB: a cold build writes a lot
         # a rebuild writes the whole index to the log; a watcher's connection keeps the
@@ -528,7 +528,7 @@ class Index:
         if version not in (0, SCHEMA_VERSION):
             return f"was made by another version of journal (schema {version})"
         if version == 0:
-            _begin_write(conn, self._waiting)
+            _while_locked(conn, "BEGIN IMMEDIATE", self._waiting)
             try:
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -1568,34 +1568,20 @@ def _refuse_read_only(path: Path) -> None:
             raise PermissionError(errno.EACCES, "it can't be written", str(item))
 
 
-def _wal(conn: sqlite3.Connection) -> None:
-    """Switch to write-ahead logging.  Two processes switching a new file at once may
-    get "locked" at once, without SQLite's busy wait: wait here instead."""
-    deadline = time.monotonic() + BUSY_SECONDS
-    while True:
-        try:
-            conn.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.02)
-
-
 class _Stopped(Exception):
     """A rebuild stopped before its end: its transaction is rolled back."""
 
 
 class _Transaction:
-    """``BEGIN IMMEDIATE`` (see :func:`_begin_write`) ... ``COMMIT``, rolled back on any
-    error."""
+    """``BEGIN IMMEDIATE`` (see :func:`_while_locked`) ... ``COMMIT``, rolled back on
+    any error."""
 
     def __init__(self, conn: sqlite3.Connection, waiting: Callable[[], None]) -> None:
         self.conn = conn
         self.waiting = waiting
 
     def __enter__(self) -> None:
-        _begin_write(self.conn, self.waiting)
+        _while_locked(self.conn, "BEGIN IMMEDIATE", self.waiting)
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
         if error is None:
@@ -1604,26 +1590,30 @@ class _Transaction:
             self.conn.execute("ROLLBACK")
 
 
-def _begin_write(conn: sqlite3.Connection, waiting: Callable[[], None]) -> None:
-    """``BEGIN IMMEDIATE``, waiting up to :data:`BUSY_SECONDS` for another writer (a
-    rebuild, a watcher's update) in waits of :data:`LOCK_POLL_MS`: Python's signal
-    handlers don't run while SQLite waits, so a single long wait would hold Ctrl-C and
-    ``kill`` back until it ends.  ``waiting`` is called once the wait is past
-    :data:`LOCK_TELL_SECONDS`, and after each try from then on."""
+def _while_locked(conn: sqlite3.Connection, statement: str, waiting: Callable[[], None]) -> None:
+    """Run ``statement`` (``BEGIN IMMEDIATE``; the switch to write-ahead logging, which
+    two processes making a file at once may get "locked" for at once, without SQLite's
+    wait), waiting up to :data:`BUSY_SECONDS` for another writer (a rebuild, a watcher's
+    update) in waits of :data:`LOCK_POLL_MS`: Python's signal handlers don't run while
+    SQLite waits, so a single long wait would hold Ctrl-C and ``kill`` back until it
+    ends.  ``waiting`` is called once the wait is past :data:`LOCK_TELL_SECONDS`, and
+    after each try from then on."""
     started = time.monotonic()
     conn.execute(f"PRAGMA busy_timeout = {LOCK_POLL_MS}")
     try:
         while True:
+            tried = time.monotonic()
             try:
-                conn.execute("BEGIN IMMEDIATE")
+                conn.execute(statement)
                 return
             except sqlite3.OperationalError as exc:
-                waited = time.monotonic() - started
-                busy = getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY
-                if not busy or waited >= BUSY_SECONDS:
+                now = time.monotonic()
+                if "locked" not in str(exc) or now - started >= BUSY_SECONDS:
                     raise
-                if waited >= LOCK_TELL_SECONDS:
+                if now - started >= LOCK_TELL_SECONDS:
                     waiting()
+                if now - tried < LOCK_POLL_MS / 1000:  # refused at once: no busy wait
+                    time.sleep(0.02)
     finally:
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
 
