@@ -135,3 +135,10 @@ def test_a_synopsis_that_names_options_names_them_all(path: str, command: click.
     if named and "[options]" not in shown:
         wanted = {p.opts[0] for p in command.params if isinstance(p, click.Option)}
         assert wanted - {"--json", "--commit"} <= named, f"{path}: {shown}"
+
+
+def test_the_format_doc_names_this_versions_index_schema() -> None:
+    from journal.adapters.index import SCHEMA_VERSION
+
+    text = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
+    assert f"(this version's is {SCHEMA_VERSION})" in text

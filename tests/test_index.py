@@ -921,6 +921,25 @@ def test_front_matter_that_cant_be_read_is_not_searched_either(
         assert [(h["path"], h["type"]) for h in hits] == [(path, "goal")]
 
 
+def test_what_a_repair_while_reading_read_is_told_once(notes: Path) -> None:
+    """A read that finds damage makes the index again; what that read is kept for the
+    watcher's next batch (take_repaired), and a note deleted since is not told read."""
+    index = open_index(notes)
+    index.refresh()
+    conn = sqlite3.connect(index.path or "")
+    conn.execute("DELETE FROM search_content")  # every hit now lacks its text
+    conn.commit()
+    conn.close()
+    assert [h.path for h in index.search("lunch")] == ["daily/2026-11-20.md"]
+    repaired = index.take_repaired()
+    assert repaired is not None and "daily/2026-11-20.md" in repaired.parsed
+    assert index.take_repaired() is None  # told once
+    (notes / "daily/2026-11-20.md").unlink()
+    both = repaired.then(index.refresh())
+    assert both.removed == ["daily/2026-11-20.md"]
+    assert "daily/2026-11-20.md" not in both.parsed and "goals/Speak.md" in both.parsed
+
+
 def test_search_ranks_stay_apart_for_a_word_every_note_has(
     vault: Path, write: Write, invoke: Invoke
 ) -> None:
@@ -1681,7 +1700,20 @@ def test_emoji_and_other_symbols_are_searchable(
     assert invoke("search", "excel", "--json").stdout.count('"path"') == 1
 
 
-@pytest.mark.parametrize("query", ["🚀 OR ❤", "title:🚀", "launch NOT ✓", "NEAR(🚀 tea)"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "🚀 OR ❤",
+        "title:🚀",
+        "launch NOT ✓",
+        "NEAR(🚀 tea)",
+        '"🚀" "❤"',  # symbols alone, with syntax around them
+        "(🚀)",
+        "🚀* ❤*",
+        '"🚀" OR tea',  # a quoted phrase of symbols alone is no phrase to FTS5
+        "🚀 -tea",  # refused as a symbol, not sent to "🚀 NOT tea" (refused as well)
+    ],
+)
 def test_a_symbol_in_search_syntax_is_a_usage_error(
     invoke: Invoke, write: Write, query: str
 ) -> None:
@@ -1690,7 +1722,19 @@ def test_a_symbol_in_search_syntax_is_a_usage_error(
     write("notes/tea.md", "# Tea 🚀\n\nI ❤️ tea, done ✓\n")
     result = invoke("search", query)
     assert result.exit_code == 2
-    assert "a symbol is found alone or beside plain words" in result.stderr
+    assert "a symbol is looked up alone (journal search " in result.stderr
+    assert "NOT" in result.stderr.split(":", 2)[2]  # the symbol's hint, no other
+
+
+def test_the_near_hint_is_for_a_bad_distance_alone(notes: Path, invoke: Invoke) -> None:
+    result = invoke("search", "NEAR(hr leaders) title:-x")  # its distance is fine
+    assert result.exit_code == 2 and "NEAR distance" not in result.stderr
+
+
+def test_a_quoted_phrase_with_a_symbol_between_words_is_fts5s(invoke: Invoke, write: Write) -> None:
+    write("notes/ny.md", "# Trip\n\nI ❤ NY\n")
+    hits = json.loads(invoke("search", '"I ❤ NY"', "--json").stdout)
+    assert [h["path"] for h in hits] == ["notes/ny.md"]
 
 
 @pytest.mark.parametrize(

@@ -311,7 +311,7 @@ class Refresh(Record):
         """This reconcile and a ``later`` one, as one."""
         return Refresh(
             scanned=max(self.scanned, later.scanned),
-            parsed=sorted({*self.parsed, *later.parsed}),
+            parsed=sorted((set(self.parsed) - set(later.removed)) | set(later.parsed)),
             removed=sorted(set(self.removed) - set(later.parsed) | set(later.removed)),
             touched=self.touched + later.touched,
             unread=later.unread,
@@ -463,7 +463,7 @@ class Index:
         self.outdated: str | None = None  # why the rows must be made again (see _check_meta)
         self._holding = False  # inside a rebuild's one write transaction
         self._data_version: int | None = None  # see changed_elsewhere
-        self._remade: Refresh | None = None  # what a repair read, until a refresh tells it
+        self._remade: Refresh | None = None  # see take_repaired
         self.conn = self._connect()
         self._opened = self._file_id()
         #: (what was at the path, when it was tried) while it can't be used (_replaced)
@@ -628,7 +628,8 @@ class Index:
             self._opened, self._data_version = self._file_id(), None
             if remade is not None:
                 return remade()
-            self._remade = self._refresh(None, None, None)  # told by the next refresh
+            repaired = self._refresh(None, None, None)
+            self._remade = repaired if self._remade is None else self._remade.then(repaired)
             return action()
 
     def close(self) -> None:
@@ -665,9 +666,13 @@ class Index:
                 lambda: self._refresh(paths, progress, stop),
                 lambda: self._refresh(None, progress, stop),
             )
-        if self._remade is not None:  # the notes a repair read meanwhile were read too
-            result, self._remade = self._remade.then(result), None
         return result
+
+    def take_repaired(self) -> Refresh | None:
+        """What the repairs of a damaged file read since this was last asked, outside a
+        refresh (reading it: :meth:`_guard`); the watcher tells it with its next batch."""
+        repaired, self._remade = self._remade, None
+        return repaired
 
     def rebuild(self, *, progress: Callable[[int, int], None] | None = None) -> Refresh:
         """Forget everything and read every note again; then give the disk back when
@@ -677,6 +682,7 @@ class Index:
         result = self._guard(remake, remake)  # a damaged file: made anew, then this once
         started = time.perf_counter()
         self._guard(self._compact)
+        self._remade = None  # a repair while compacting read what this rebuild did
         result.seconds += time.perf_counter() - started
         return result
 
@@ -685,7 +691,7 @@ class Index:
         free = self.conn.execute("PRAGMA freelist_count").fetchone()[0]
         if free * 4 > pages:
             self._end_read()
-            self.conn.execute("VACUUM")  # keeps rowids: notes.num is an INTEGER PRIMARY KEY
+            _while_locked(self.conn, "VACUUM", self._waiting)  # keeps rowids (notes.num)
             # the file shrinks once the log is copied back: now, unless a reader needs it
             # (a passive checkpoint waits for nobody; a later one finishes the work)
             self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
@@ -1259,13 +1265,16 @@ class Index:
                 self._end_read()
 
         def found() -> list[Hit]:
-            if _symbols_only(query):  # "🚀" and 🚀* as 🚀: quotes and stars are no symbols
-                return _symbol_hits(self.conn, query.strip().strip('"*').strip(), limit)
+            if _symbols_only(query):
+                return _symbol_hits(self.conn, _bare_symbols(query), limit)
             if not any(ch.isalnum() or ch in '*"()' for ch in query):  # "!!!", "-", "..."
                 raise UsageProblem(
                     f"can't search for {query!r}: it has no word (punctuation is no word to"
                     " the search; symbols such as 🚀 alone are found as written)"
                 )
+            lost = _symbol_words(words)  # FTS5 would leave them out, and answer another query
+            if lost:
+                raise UsageProblem(_symbol_in_syntax(lost[0], query))
             try:
                 rows = matches(spaced_query(words))
             except sqlite3.OperationalError as exc:
@@ -1280,13 +1289,6 @@ class Index:
                     hint = _search_hint(query, str(exc))
                     said = str(exc).strip().removesuffix(":")  # "unknown special query: " (`*`)
                     raise UsageProblem(f"can't search for {query!r}: {said} ({hint})") from None
-            lost = _symbol_words(words)  # FTS5 left them out: its answer is to something else
-            if lost:
-                raise UsageProblem(
-                    f"can't search for {lost[0]!r} in {query!r}: a symbol is found alone or"
-                    f" beside plain words (journal search {lost[0]}), not in quotes, with OR,"
-                    " NOT, NEAR, title: or *"
-                )
             return [
                 Hit(p, k, t, _short_words(" ".join(marked(s).split())), r) for p, k, t, s, r in rows
             ]
@@ -1408,10 +1410,36 @@ def _symbols_only(query: str) -> bool:
 
 
 def _symbol_words(query: str) -> list[str]:
-    """The words of an FTS5 ``query`` made of symbols alone (``title:🚀``, ``🚀*``), for
-    which FTS5 finds nothing."""
-    words = (w.split(":")[-1].rstrip("*") for w in re.split(r'[\s"()]+', query))
-    return [w for w in words if w and _symbols_only(w)]
+    """The words of an FTS5 ``query`` made of symbols alone (``title:🚀``, ``🚀*``,
+    ``"🚀"``), for which FTS5 finds nothing; a quoted phrase with words in it is FTS5's
+    own (``"I ❤ NY"`` finds "I NY" with anything between)."""
+    parts = query.split('"')
+    outside = re.split(r"[\s()]+", " ".join(parts[::2]))
+    words = [w.split(":")[-1].rstrip("*") for w in outside] + parts[1::2]
+    return [w.strip() for w in words if w.strip() and _symbols_only(w)]
+
+
+def _bare_symbols(query: str) -> str:
+    """A query of symbols alone as it is looked up: as written, or in one pair of double
+    quotes, or with a ``*`` after it; a usage error with any other syntax (``(🚀)``,
+    ``"🚀" "❤"``)."""
+    text = query.strip()
+    if len(text) > 1 and text[0] == text[-1] == '"':
+        text = text[1:-1].strip()
+    elif text.endswith("*"):
+        text = text[:-1].rstrip()
+    if not text or any(ch in '"()*:' for ch in text):
+        raise UsageProblem(_symbol_in_syntax(_symbol_words(query)[0], query))
+    return text
+
+
+def _symbol_in_syntax(symbol: str, query: str) -> str:
+    return (
+        f"can't search for {symbol!r} in {query!r}: a symbol is looked up alone (journal"
+        f" search {symbol}) or beside plain words (journal search 'launch {symbol}'), not"
+        " with FTS5's syntax (OR, NOT, NEAR, title:, parentheses, *, a quoted phrase of"
+        " symbols)"
+    )
 
 
 def _symbol_hits(conn: sqlite3.Connection, text: str, limit: int) -> list[Hit]:
@@ -1487,6 +1515,10 @@ def _quoted_words(query: str) -> str | None:
     return " ".join(quoted)
 
 
+#: A NEAR group whose distance is no whole number (``NEAR(a b, -1)``, ``NEAR(a b, x)``).
+_BAD_NEAR = re.compile(r"NEAR\([^)]*,\s*(?!\d+\s*\))")
+
+
 def _search_hint(query: str, error: str) -> str:
     """What to change in ``query``, which FTS5 refused with ``error``."""
     if "parser stack overflow" in error:
@@ -1499,7 +1531,7 @@ def _search_hint(query: str, error: str) -> str:
         return "give words after title: or body:"
     if 'near ""' in error or any(f'near "{word}"' in error for word in ("AND", "OR", "NOT")):
         return "AND, OR and NOT go between two words; close every parenthesis"
-    if "NEAR(" in query and ("expected integer" in error or 'near "-"' in error):
+    if _BAD_NEAR.search(query):
         return "a NEAR distance is a whole number of words, 0 or more: NEAR(hr leaders, 5)"
     words = [w.strip('"()') for w in query.split()]
     left_out = [w[1:] for w in words if w.startswith("-") and len(w) > 1]

@@ -368,6 +368,9 @@ class Watcher:
                 paths, progress=self._reading(), stop=self.stop_event.is_set
             )
             self.unread = result.unread
+            repaired = self.index.take_repaired()
+            if repaired is not None:  # a damaged index made again since the last batch
+                result = repaired.then(result)
             elsewhere = self.index.changed_elsewhere()
             settings, self._settings_read = self._settings_read, False
             if (
