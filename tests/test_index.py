@@ -63,6 +63,15 @@ def open_index(root: Path) -> Index:
     return Index.open(Vault.open(root))
 
 
+def indexed(root: Path) -> Path:
+    """The index file of the vault at ``root``, made fresh and closed."""
+    index = open_index(root)
+    index.refresh()
+    index.close()
+    assert index.path is not None
+    return index.path
+
+
 def test_the_index_holds_every_kind_of_fact(notes: Path) -> None:
     index = open_index(notes)
     result = index.refresh()
@@ -344,11 +353,7 @@ def test_an_index_that_cannot_be_created_lives_in_memory(
 def test_a_damaged_index_is_moved_aside_and_rebuilt(
     notes: Path, invoke: Invoke, tmp_path: Path
 ) -> None:
-    index = open_index(notes)
-    index.refresh()
-    index.close()
-    db = index.path
-    assert db is not None
+    db = indexed(notes)
     db.write_bytes(b"this is not a database" * 100)
     result = invoke("list", "--json")
     assert result.exit_code == 0, result.stderr
@@ -363,11 +368,7 @@ def test_damage_found_while_reading_is_repaired_too(notes: Path, tmp_path: Path)
     for i in range(60):  # enough pages that the damage lands inside the tables
         (notes / f"bulk/n{i}.md").parent.mkdir(exist_ok=True)
         (notes / f"bulk/n{i}.md").write_text(f"# note {i}\n" + "words and more words\n" * 40)
-    index = open_index(notes)
-    index.refresh()
-    index.close()
-    db = index.path
-    assert db is not None
+    db = indexed(notes)
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
@@ -400,11 +401,7 @@ def test_a_bad_record_is_damage_and_never_runs_code(
     made by someone else (``[index] path`` can point into the vault) runs no code; a
     record that can't be read is damage, repaired by a rebuild."""
     marker = tmp_path / "ran"
-    index = open_index(notes)
-    index.refresh()
-    index.close()
-    db = index.path
-    assert db is not None
+    db = indexed(notes)
     blob = {
         "planted": pickle.dumps(_Planted(marker)),
         "cut": sqlite3.connect(db)
@@ -883,11 +880,7 @@ def test_a_search_reads_one_state_of_the_index(notes: Path) -> None:
 def test_a_search_hit_without_its_text_is_damage_and_repaired(
     notes: Path, invoke: Invoke, tmp_path: Path
 ) -> None:
-    index = open_index(notes)
-    index.refresh()
-    index.close()
-    db = index.path
-    assert db is not None
+    db = indexed(notes)
     conn = sqlite3.connect(db)
     conn.execute(  # FTS5's own table loses the text its index still finds
         "DELETE FROM search_content"
@@ -1166,11 +1159,7 @@ def test_a_scoped_refresh_keeps_backslashes_in_names(vault: Path, tmp_path: Path
 
 
 def test_only_the_newest_two_moved_aside_files_are_kept(notes: Path) -> None:
-    index = open_index(notes)
-    index.refresh()
-    index.close()
-    db = index.path
-    assert db is not None
+    db = indexed(notes)
     older = [f"{db.name}.2020010{i}-120000.bad" for i in range(1, 5)]
     for name in older:
         (db.parent / name).write_bytes(b"old")
@@ -1187,11 +1176,7 @@ def test_an_index_missing_a_table_is_moved_aside_and_rebuilt_by_every_command(
 ) -> None:
     """Reported: after `DROP TABLE notes` every command, `index --rebuild` too, stopped
     with `internal error: OperationalError: no such table: notes`."""
-    index = open_index(notes)
-    index.refresh()
-    index.close()
-    db = index.path
-    assert db is not None
+    db = indexed(notes)
     for table, command in (("notes", ["list"]), ("links", ["index", "--rebuild"])):
         conn = sqlite3.connect(db)
         conn.execute(f"DROP TABLE {table}")
