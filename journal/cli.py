@@ -123,6 +123,25 @@ class JournalCommand(_PrintsHelp):
     """Every command of the group (see :class:`_PrintsHelp`)."""
 
 
+class _SearchCommand(JournalCommand):
+    """``journal search``: a query word that starts with ``-`` (``hr -leaders``, as web
+    search engines leave a word out) is taken for an option; say how to write it."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)  # parsing takes the arguments out of ``args``
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            word = next((a for a in given if a.startswith("-") and a[1:2].isalnum()), None)
+            if word is None:  # a long option mistyped (--jsn)
+                raise
+            raise click.UsageError(
+                f"{exc.format_message()} ({word!r} reads as an option: to leave a word out"
+                " of the search, write NOT, as in journal search 'hr NOT leaders')",
+                ctx,
+            ) from None
+
+
 class JournalSubgroup(_PrintsHelp, click.Group):
     """``journal new`` and ``journal obsidian``, and their commands (see :class:`_PrintsHelp`)."""
 
@@ -612,7 +631,7 @@ def index_command(state: State, rebuild: bool, as_json: bool) -> None:
         echo(index_report(summary), nl=False)
 
 
-@cli.command()
+@cli.command(cls=_SearchCommand)
 @click.argument("query")
 @click.option(
     "--limit",

@@ -1711,6 +1711,17 @@ def test_a_symbol_in_search_syntax_is_a_usage_error(
     assert "NOT" in result.stderr.split(":", 2)[2]  # the symbol's hint, no other
 
 
+def test_a_word_left_out_as_on_the_web_is_told_how_to_write(notes: Path, invoke: Invoke) -> None:
+    """Reported: `journal search hr -leaders` said only "No such option '-l'"."""
+    for args in (["-leaders"], ["hr", "-leaders"]):
+        result = invoke("search", *args)
+        assert result.exit_code == 2
+        assert "'-leaders' reads as an option" in result.stderr
+        assert "journal search 'hr NOT leaders'" in result.stderr
+    mistyped = invoke("search", "hr", "--jsn")
+    assert mistyped.exit_code == 2 and "reads as an option" not in mistyped.stderr
+
+
 def test_the_near_hint_is_for_a_bad_distance_alone(notes: Path, invoke: Invoke) -> None:
     result = invoke("search", "NEAR(hr leaders) title:-x")  # its distance is fine
     assert result.exit_code == 2 and "NEAR distance" not in result.stderr
