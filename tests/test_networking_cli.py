@@ -1028,6 +1028,12 @@ def test_text_is_measured_in_terminal_columns() -> None:
     assert padded("田中", 6) == "田中  " and padded("abc", 2) == "abc"
     assert shortened("田中太郎", 5) == "田中…" and shortened("abcdef", 5) == "abcd…"
     assert shortened("田中", 4) == "田中"
+    # after a whole word (reported: long titles were cut mid-word), unless that leaves
+    # less than half of what fits
+    assert shortened("Connect with five HR leaders", 20) == "Connect with five…"
+    assert shortened("Connect with", 9) == "Connect…"
+    assert shortened("Go interviewing", 8) == "Go inte…"
+    assert shortened("Connect with five HR", 18) == "Connect with five…"  # a word ends at the cut
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # one emoji of two columns
     assert shortened("ab" + family * 3 + "cdef", 8) == "ab" + family * 2 + "…"
 

@@ -41,8 +41,9 @@ def padded(text: str, width: int) -> str:
 
 
 def shortened(text: str, width: int) -> str:
-    """``text`` cut to at most ``width`` terminal columns, ending in ``…`` when cut (never
-    inside a joined emoji)."""
+    """``text`` cut to at most ``width`` terminal columns, ending in ``…`` when cut: after
+    a whole word when one ends in the second half of what fits (never inside a joined
+    emoji)."""
     if columns(text) <= width:
         return text
     kept, used = [], 0
@@ -51,7 +52,11 @@ def shortened(text: str, width: int) -> str:
         if used > width - 1:
             break
         kept.append(char)
-    return "".join(kept) + "…"
+    cut = "".join(kept)
+    space = cut.rfind(" ")
+    if not text[len(cut)].isspace() and space > len(cut) // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
 
 
 def number(value: float | None) -> str:
