@@ -1697,6 +1697,9 @@ def test_emoji_and_other_symbols_are_searchable(
         "🚀* ❤*",
         '"🚀" OR tea',  # a quoted phrase of symbols alone is no phrase to FTS5
         "🚀 -tea",  # refused as a symbol, not sent to "🚀 NOT tea" (refused as well)
+        "🚀:",  # these three stopped with an internal error (IndexError)
+        ":🚀:",
+        "*🚀",
     ],
 )
 def test_a_symbol_in_search_syntax_is_a_usage_error(

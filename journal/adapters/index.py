@@ -660,13 +660,11 @@ class Index:
         if self._replaced():
             paths = None  # a new, empty file: every note is to be read
         if self.outdated is not None:
-            result = self._guard(lambda: self._remake(progress, stop, always=False))
-        else:
-            result = self._guard(
-                lambda: self._refresh(paths, progress, stop),
-                lambda: self._refresh(None, progress, stop),
-            )
-        return result
+            return self._guard(lambda: self._remake(progress, stop, always=False))
+        return self._guard(  # a damaged file: made anew by reading every note
+            lambda: self._refresh(paths, progress, stop),
+            lambda: self._refresh(None, progress, stop),
+        )
 
     def take_repaired(self) -> Refresh | None:
         """What the repairs of a damaged file read since this was last asked, outside a
@@ -1414,8 +1412,7 @@ def _symbol_words(query: str) -> list[str]:
     ``"🚀"``), for which FTS5 finds nothing; a quoted phrase with words in it is FTS5's
     own (``"I ❤ NY"`` finds "I NY" with anything between)."""
     parts = query.split('"')
-    outside = re.split(r"[\s()]+", " ".join(parts[::2]))
-    words = [w.split(":")[-1].rstrip("*") for w in outside] + parts[1::2]
+    words = re.split(r"[\s():*]+", " ".join(parts[::2])) + parts[1::2]
     return [w.strip() for w in words if w.strip() and _symbols_only(w)]
 
 
@@ -1429,7 +1426,7 @@ def _bare_symbols(query: str) -> str:
     elif text.endswith("*"):
         text = text[:-1].rstrip()
     if not text or any(ch in '"()*:' for ch in text):
-        raise UsageProblem(_symbol_in_syntax(_symbol_words(query)[0], query))
+        raise UsageProblem(_symbol_in_syntax(next(iter(_symbol_words(query)), text), query))
     return text
 
 
