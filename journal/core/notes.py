@@ -225,8 +225,11 @@ def parse_typed(path: str, raw: bytes) -> tuple[Note, object | None]:
     _read_body(note, doc.body)
     record, problems = typed_record(note)
     note.diagnostics.extend(problems)
-    text = doc.text or raw.decode("utf-8", "replace")  # not UTF-8: still meant as a goal
-    if record is None and not note.readable and _GOAL_LINE.search(text):
+    if (
+        record is None
+        and not note.readable
+        and _GOAL_LINE.search(doc.text or raw.decode("utf-8", "replace"))  # not UTF-8 too
+    ):
         note.kind = "goal"  # meant as a goal: commands name it, lookups say why it can't be used
     return note, record
 

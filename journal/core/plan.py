@@ -346,7 +346,7 @@ def _capacity(
                 "first": label,
                 "last": label,
                 "weeks": 1,
-                "effort": number(round(effort, 6)),
+                "effort": number(effort),  # 0.1 + 0.2 reads 0.3
                 "over": over > 0,
                 "goals": len(counted),
                 "ended": [link(g) for g in ended if g.status != "done"],
@@ -360,7 +360,7 @@ def _capacity(
         previous = counted
     return {
         "hours": number(hours),
-        "peak": number(round(peak, 6)),
+        "peak": number(peak),
         "over": hours_over(peak, hours) > 0,
         "runs": runs,
         "without_effort": [link(g) for g in goals if g.effort is None],

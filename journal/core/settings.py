@@ -216,6 +216,10 @@ _KINDS: dict[type, str] = {
 }
 
 
+def _kind(kind: type) -> str:
+    return _KINDS.get(kind, kind.__name__)
+
+
 def _section(name: str, cls: Any, values: dict[str, Any], problems: list[Problem]) -> Any:
     """The section's dataclass from its valid keys; a problem for each other key."""
     fields = {f.name: f for f in dataclasses.fields(cls)}
@@ -232,8 +236,8 @@ def _section(name: str, cls: Any, values: dict[str, Any], problems: list[Problem
             problems.append(
                 (
                     (name, key),
-                    f"'{name}.{key}' should be {_KINDS[expected]}, not "
-                    f"{_KINDS.get(type(value), type(value).__name__)} ({str(written)[:40]!r})",
+                    f"'{name}.{key}' should be {_kind(expected)}, not "
+                    f"{_kind(type(value))} ({str(written)[:40]!r})",
                 )
             )
             continue

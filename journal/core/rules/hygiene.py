@@ -150,7 +150,7 @@ def _why_uncounted(ctx: Context, path: str, dated: bool, value: str) -> tuple[st
     goal = ctx.goal_by_path.get(resolved)
     named = ctx.catalog.by_path[resolved]
     if goal is None and named.kind == "goal":  # meant as one, and can't be read
-        errors = [d.line for d in named.diagnostics if d.line]
+        errors = [d.line for d in named.diagnostics if d.line and d.severity == "error"]
         where = f"{resolved}:{errors[0]}" if errors else resolved
         return (
             f"`{INLINE_KEY}:: {link}` names a goal that can't be read ({where}, H004), so "
