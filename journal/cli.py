@@ -132,8 +132,8 @@ class _SearchCommand(JournalCommand):
         try:
             return super().parse_args(ctx, args)
         except click.NoSuchOption as exc:
-            word = next((a for a in given if a.startswith("-") and a[1:2].isalnum()), None)
-            if word is None:  # a long option mistyped (--jsn)
+            word = next((a for a in given if a.startswith("-") and a[1:2].isalpha()), None)
+            if word is None:  # a long option mistyped (--jsn), a number (-1)
                 raise
             raise click.UsageError(
                 f"{exc.format_message()} ({word!r} reads as an option: to leave a word out"

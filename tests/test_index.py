@@ -1723,6 +1723,8 @@ def test_a_word_left_out_as_on_the_web_is_told_how_to_write(notes: Path, invoke:
         assert "journal search 'hr NOT leaders'" in result.stderr
     mistyped = invoke("search", "hr", "--jsn")
     assert mistyped.exit_code == 2 and "reads as an option" not in mistyped.stderr
+    number = invoke("search", "NEAR(mentor", "priya,", "-1)")  # a distance typed unquoted
+    assert number.exit_code == 2 and "reads as an option" not in number.stderr
 
 
 def test_the_near_hint_is_for_a_bad_distance_alone(notes: Path, invoke: Invoke) -> None:
