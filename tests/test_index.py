@@ -146,6 +146,35 @@ def test_a_catalog_from_the_index_answers_like_one_from_the_files(notes: Path) -
     assert set(indexed.by_path) == set(files.by_path) and write_paths
 
 
+def test_asking_whether_a_few_paths_are_notes_does_not_load_every_path(
+    notes: Path, write: Write
+) -> None:
+    """`path in catalog.by_path` looks the path up by itself (a review asks of three
+    paths in a 10,000-note vault), answering as the whole list would: a conflict copy
+    is no note, a folder or a missing file neither."""
+    write("notes/Plan (conflicted copy 2026-01-01).md", "# copy\n")
+    index = open_index(notes)
+    index.refresh()
+    catalog = Vault.open(notes).catalog(index.reader())
+    asked = [
+        "goals/Five leaders.md",
+        "goals/Gone.md",
+        "goals",
+        "notes/Plan (conflicted copy 2026-01-01).md",
+    ]
+    answers = [path in catalog.by_path for path in asked]
+    assert answers == [True, False, False, False]
+    assert "_paths" not in catalog.__dict__ and "heads" not in catalog.__dict__
+    assert catalog.by_path["goals/Five leaders.md"].kind == "goal"
+    with pytest.raises(KeyError):
+        catalog.by_path["goals/Gone.md"]
+    everything = Vault.open(notes).catalog(index.reader())
+    assert [path in everything.by_path for path in asked] == answers
+    assert sorted(everything.by_path) == sorted(catalog.by_path)  # both load every path now
+    assert [path in catalog.by_path for path in asked] == answers
+    index.close()
+
+
 def test_names_are_looked_up_in_batches_of_any_size(notes: Path, write: Write) -> None:
     """The goals' `progress::` targets are looked up at once (more names than one SQL
     statement takes), each with every note of that name."""

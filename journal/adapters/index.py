@@ -1900,6 +1900,9 @@ class IndexReader:
     def paths(self) -> list[str]:
         return [path for (path,) in self._rows("SELECT path FROM notes ORDER BY path")]
 
+    def has(self, path: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM notes WHERE path = ?", (path,)))
+
     def unreadable(self) -> list[Head]:
         return self._heads("WHERE NOT readable")
 

@@ -89,6 +89,10 @@ class NoteSource(Protocol):
         """Every note's path."""
         ...
 
+    def has(self, path: str) -> bool:
+        """Whether a note is at ``path`` (one lookup, not every path)."""
+        ...
+
     def unreadable(self) -> Sequence[NoteHead]:
         """The notes that can't be read, light."""
         ...
@@ -230,6 +234,9 @@ class NoteList:
     def paths(self) -> Sequence[str]:
         return [n.path for n in self.notes]
 
+    def has(self, path: str) -> bool:
+        return path in self._path_set
+
     def unreadable(self) -> Sequence[NoteHead]:
         return [n for n in self.notes if not n.readable]
 
@@ -292,6 +299,10 @@ class NoteList:
                 by_alias.setdefault(fold(alias), []).append(note.path)
         return by_name, by_alias
 
+    @cached_property
+    def _path_set(self) -> frozenset[str]:
+        return frozenset(n.path for n in self.notes)
+
 
 class _Originals:
     """The notes of a :class:`NoteSource` without its sync-conflict copies
@@ -319,6 +330,9 @@ class _Originals:
 
     def paths(self) -> Sequence[str]:
         return self._paths[0]
+
+    def has(self, path: str) -> bool:
+        return not is_conflict_copy(path) and self._source.has(path)
 
     def copies(self) -> list[str]:
         """The paths of the sync-conflict copies, in path order."""
@@ -366,11 +380,12 @@ class _NotesByPath(Mapping[str, Note]):
     def __init__(self, catalog: Catalog) -> None:
         self._catalog = catalog
         self._loaded: dict[str, Note] = {}
+        self._known: dict[str, bool] = {}  # paths looked up one by one
 
     def __getitem__(self, path: str) -> Note:
         note = self._loaded.get(path)
         if note is None:
-            if path not in self._catalog._paths:
+            if path not in self:
                 raise KeyError(path)
             found = self._catalog._source.load(paths=[path])
             if not found:
@@ -385,7 +400,15 @@ class _NotesByPath(Mapping[str, Note]):
         return len(self._catalog.heads)
 
     def __contains__(self, path: object) -> bool:
-        return path in self._catalog._paths
+        """From every path when they are loaded, else by a lookup of its own (a
+        command asking of a few paths does not load 10,000)."""
+        loaded = self._catalog.__dict__
+        if "_paths" in loaded or "heads" in loaded or not isinstance(path, str):
+            return path in self._catalog._paths
+        known = self._known.get(path)
+        if known is None:
+            known = self._known[path] = self._catalog._source.has(path)
+        return known
 
     def remember(self, notes: Iterable[Note]) -> None:
         for note in notes:
