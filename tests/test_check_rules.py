@@ -174,6 +174,13 @@ CASES = [
         "completed",
         "completed 2026-12-01 is after today (2026-11-22)",
     ),
+    (
+        "T011",
+        {"status": "done", "completed": "2026-09-20"},
+        "",
+        "completed",
+        "completed 2026-09-20 is before the goal's start (2026-10-01)",
+    ),
     ("O001", {"kind": "activity"}, LOG, "kind", "feeds no outcome goal"),
     (
         "O001",
@@ -217,6 +224,28 @@ def test_a_check_in_dated_after_today_is_found_at_its_line() -> None:
     assert [(f.path, f.line) for f in found] == [(PATH, line)]
     assert "check-in dated 2026-12-22, after today (2026-11-22)" in found[0].message
     assert of("T009", run((PATH, goal_note(LOG + "- 2026-11-22: +1 Today\n")))) == []
+
+
+def test_a_check_in_before_the_start_is_found_where_it_is_written() -> None:
+    """Reported: `journal set GOAL start=` moved the start past the log, and nothing
+    said so, though `journal log --date` refuses a check-in that early.  A dated note
+    without a value may come first; a `progress::` line elsewhere is found in its note."""
+    body = "## Log\n\n- 2026-09-10: Read about HRBPs\n- 2026-09-20: +1 Early interview\n" + LOG[9:]
+    text = goal_note(body)
+    daily = (
+        "daily/2026-09-25.md",
+        "---\ndate: 2026-09-25\n---\nprogress:: [[Hold four informational interviews]] +1\n",
+    )
+    found = of("T011", run((PATH, text), daily))
+    line = text.splitlines().index("- 2026-09-20: +1 Early interview") + 1
+    assert [(f.path, f.line) for f in found] == [("daily/2026-09-25.md", 4), (PATH, line)]
+    assert found[1].message == (
+        "check-in dated 2026-09-20, before the goal's start (2026-10-01): it counts before "
+        "the goal began"
+    )
+    assert "start=2026-09-20" in found[1].suggestion
+    assert of("T011", run((PATH, goal_note(body, start="2026-09-20")))) == []
+    assert of("T011", run((PATH, goal_note(body, start=None)))) == []  # created is no start
 
 
 def test_a_milestone_or_follow_up_done_after_today_is_found() -> None:

@@ -1066,3 +1066,20 @@ def test_done_on_a_goal_lists_its_milestones_not_done_yet(
     )
     again = invoke("done", "alpha", "--json")  # already done: nothing new to say
     assert json.loads(again.stdout)["open_milestones"] == []
+
+
+def test_done_refuses_a_goal_done_before_its_start(invoke: Invoke, write: Write) -> None:
+    """Reported: `done GOAL --date` took a day before the goal's start (exit 0, and
+    `check` then passed), while a check-in or a follow-up that early is refused."""
+    path = write("goals/Connect.md", goal_text(start="2026-10-15"))
+    before = path.read_bytes()
+    result = invoke("done", "Connect", "--date", "2026-09-01")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "journal: the goal starts on 2026-10-15, so it can't be done on 2026-09-01, before "
+        "it (--date gives the day it was done; or move the start first: journal set "
+        '"Connect with five HR leaders" start=2026-09-01)\n',
+    )
+    assert path.read_bytes() == before
+    assert invoke("done", "Connect", "--date", "2026-10-15").exit_code == 0
+    assert "completed: 2026-10-15\n" in path.read_text()

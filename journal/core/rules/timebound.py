@@ -195,6 +195,37 @@ def future_dated(ctx: Context) -> Iterator[Problem]:
             )
 
 
+def before_start(ctx: Context) -> Iterator[Problem]:
+    """Check-ins with a value, and ``completed``, dated before the goal's ``start``:
+    what ``journal log --date`` and ``journal done --date`` refuse, written by hand or
+    left behind by ``journal set GOAL start=`` moved later."""
+    for goal in ctx.goals:
+        start = goal.start
+        if start is None:
+            continue
+        if goal.completed is not None and goal.completed < start:
+            yield Problem(
+                goal.path,
+                line_of(goal, "completed"),
+                f"completed {goal.completed} is before the goal's start ({start})",
+                "fix `completed`, or `start` if the goal began earlier",
+            )
+        planned = goal.metric_source == "meetings"  # T010 and the meeting's own day
+        for checkin in goal.checkins:
+            elsewhere = checkin.path != goal.path
+            unwanted = ctx.goals_only and checkin.path not in ctx.goal_by_path
+            if checkin.op is None or checkin.day >= start or (elsewhere and (planned or unwanted)):
+                continue
+            yield Problem(
+                checkin.path or goal.path,
+                checkin.line,
+                f"check-in dated {checkin.day}, before the goal's start ({start}): it counts "
+                "before the goal began",
+                f"move the start back (`journal set {shell_word(goal.title)} "
+                f"start={checkin.day}`), or fix the date",
+            )
+
+
 def meeting_dates(ctx: Context) -> Iterator[Problem]:
     if ctx.goals_only:
         return
@@ -285,5 +316,12 @@ RULES = (
         "warning",
         "a meeting has no date, or its follow-up is due or done before it",
         meeting_dates,
+    ),
+    Rule(
+        "T011",
+        "before-start",
+        "warning",
+        "a check-in or the goal's `completed` is dated before its `start`",
+        before_start,
     ),
 )
