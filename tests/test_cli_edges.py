@@ -374,6 +374,40 @@ def test_set_finds_the_notes_supports_and_feeds_name_as_new_goal_does(
     assert not_a_goal.exit_code == 1 and "create the outcome goal first" in not_a_goal.stderr
 
 
+def test_set_refuses_feeds_on_an_outcome_goal_and_a_goal_linking_itself(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `set feeds=` worked on a `kind: outcome` goal, which `new goal --feeds`
+    refuses, and a goal could be set to support itself; check then said nothing."""
+    outcome = write("goals/x.md", goal_text("Alpha", kind="outcome"))
+    write("goals/y.md", goal_text("Beta"))
+    before = outcome.read_bytes()
+    fed = invoke("set", "alpha", "feeds=Beta")
+    assert (fed.exit_code, outcome.read_bytes()) == (2, before)
+    assert fed.stderr == (
+        "journal: feeds names the outcome goal an activity goal feeds, and this goal is "
+        "kind: outcome; drop feeds=, or give kind=activity too\n"
+    )
+    for link in ("supports=Alpha", "supports=[[x]]", "feeds=alpha"):
+        itself = invoke("set", "alpha", link, "kind=activity")
+        key = link.split("=")[0]
+        assert (itself.exit_code, itself.stderr) == (
+            2,
+            f"journal: {key}: names this goal itself; a goal can't {key} itself\n",
+        ), link
+    assert outcome.read_bytes() == before
+    assert invoke("set", "alpha", "feeds=Beta", "kind=activity").exit_code == 0
+    assert "kind: activity\n" in outcome.read_text() and "[[y]]" in outcome.read_text()
+    write("goals/z.md", goal_text("Gamma", supports='"[[z]]"'))  # by hand
+    found = json.loads(invoke("check", "--json", "--select", "R002").stdout)
+    assert [(f["path"], f["message"]) for f in found] == [
+        (
+            "goals/z.md",
+            "supports [[z]], which is this goal itself: it says nothing of why the goal matters",
+        )
+    ]
+
+
 def test_an_argument_that_is_not_utf8_is_a_usage_error(write: Write, vault: Path) -> None:
     """A Latin-1 terminal's ``café`` reached the commands as a lone surrogate and
     stopped log and search with an internal UnicodeEncodeError."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from journal.adapters.vault import Vault, enclosing_vault, find_vault, load_catalog
 from journal.core.catalog import Catalog
-from journal.core.errors import NotFound
+from journal.core.errors import NotFound, UsageProblem
 from journal.core.links import Link
 
 #: The notes a goal's link properties name (None: any note), and what to do when none is.
@@ -47,16 +47,23 @@ def catalog(
     return load_catalog(vault, today, progress=progress)
 
 
-def found_links(catalog: Catalog, links: list[Link], option: str) -> list[str]:
+def found_links(
+    catalog: Catalog, links: list[Link], option: str, goal: str | None = None
+) -> list[str]:
     """The links a goal's ``supports`` or ``feeds`` (``option``, as the user gave it:
     ``--feeds``, ``feeds``) names, each found as a note of its kinds is found by name (id,
     title, file name, alias or a unique part) and written as the link that resolves to
-    it in Obsidian (an alias would not), keeping its heading and display text."""
+    it in Obsidian (an alias would not), keeping its heading and display text.  A link
+    to the goal itself (at ``goal``) is a usage error."""
     kinds, hint = LINKED[option.lstrip("-")]
     try:
         found = [(catalog.find_note(link.target, kinds).path, link) for link in links]
     except NotFound as exc:
         raise NotFound(f"{option}: {exc.message}; {hint}") from None
+    if any(path == goal for path, _link in found):
+        raise UsageProblem(
+            f"{option}: names this goal itself; a goal can't {option.lstrip('-')} itself"
+        )
     return [
         str(link._replace(target=catalog.link_to(path)[2:-2], embed=False)) for path, link in found
     ]

@@ -78,9 +78,10 @@ def parse_assignments(assignments: Sequence[str]) -> dict[str, str]:
     return parsed
 
 
-def typed_assignments(given: dict[str, str], catalog: Catalog) -> dict[str, Any]:
-    """Validated values, as the codec writes them, for goal properties; the notes that
-    ``supports`` and ``feeds`` name are found as ``new goal`` finds them."""
+def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> dict[str, Any]:
+    """Validated values, as the codec writes them, for ``goal``'s properties; the notes
+    that ``supports`` and ``feeds`` name are found as ``new goal`` finds them, and, as
+    there, ``feeds`` is refused on an outcome goal."""
     typed: dict[str, Any] = {}
     for key, text in given.items():
         spec = lookup(key, GOAL_FIELDS)
@@ -88,8 +89,14 @@ def typed_assignments(given: dict[str, str], catalog: Catalog) -> dict[str, Any]
             raise UsageProblem(f"'{key}' is not changed by the tool; edit the file if you must")
         value = parse_cli_value(spec, text)
         if key in LINKED and value:
-            value = found_links(catalog, value, key)  # the links that resolve, as text
+            value = found_links(catalog, value, key, goal.path)  # the links, as text
         typed[key] = yaml_value(spec, value)
+    kind = typed.get("kind", goal.kind if goal.kind_given else "activity")
+    if typed.get("feeds") and kind != "activity":
+        raise UsageProblem(
+            "feeds names the outcome goal an activity goal feeds, and this goal is "
+            f"kind: {kind}; drop feeds=, or give kind=activity too"
+        )
     return typed
 
 
@@ -100,7 +107,7 @@ def set_fields(
     that becomes done also gets ``completed: TODAY`` (unless it is given)."""
     given = parse_assignments(assignments)
     goal = catalog.find_goal(ref)  # before the values: a meeting is no goal, whatever `kind`
-    typed = typed_assignments(given, catalog)
+    typed = typed_assignments(given, catalog, goal)
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
     same_note = dict.fromkeys(LINKED, _same_note(catalog, goal.path))

@@ -27,12 +27,23 @@ def no_reason(ctx: Context) -> Iterator[Problem]:
 def broken_supports(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.goals:
         for link in goal.supports:
-            if link.target and ctx.catalog.resolve_path(link.target, goal.path) is None:
+            if not link.target:
+                continue
+            target = ctx.catalog.resolve_path(link.target, goal.path)
+            if target is None:
                 yield Problem(
                     goal.path,
                     line_of(goal, "supports"),
                     f"supports {link} but no note is called '{link.target}'",
                     "fix the name (links match a file name, path or alias) or create that note",
+                )
+            elif target == goal.path:
+                yield Problem(
+                    goal.path,
+                    line_of(goal, "supports"),
+                    f"supports {link}, which is this goal itself: it says nothing of why "
+                    "the goal matters",
+                    "link the aspiration or bigger goal it serves, or say why in `why:`",
                 )
 
 
@@ -48,7 +59,7 @@ RULES = (
         "R002",
         "broken-supports",
         "error",
-        "`supports` links to a note that does not exist",
+        "`supports` links to a note that does not exist, or to the goal itself",
         broken_supports,
     ),
 )
