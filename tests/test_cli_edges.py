@@ -656,3 +656,30 @@ def test_ctrl_c_while_journal_is_loading_stops_it_with_one_line() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert (done.returncode, done.stderr) == (130, "journal: interrupted; nothing was written\n")
+
+
+def test_a_goal_is_named_by_the_path_a_shell_completes(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: `show ./goals/Network more.md` (or an absolute path, or one from the
+    folder above the vault) was "no goal called ...", though `check` takes such paths."""
+    path = write("goals/Network more.md", goal_text("Network more"))
+    write("people/Dana.md", "---\ntype: contact\n---\n# Dana\n")
+    (vault.parent / "elsewhere.md").write_text(goal_text("Elsewhere"), encoding="utf-8")
+    monkeypatch.chdir(vault)
+    for ref in ("./goals/Network more.md", str(path), "goals/../goals/Network more.md"):
+        shown = invoke("show", ref, "--json")
+        assert shown.exit_code == 0, (ref, shown.stderr)
+        assert json.loads(shown.stdout)["path"] == "goals/Network more.md"
+    assert invoke("log", "./goals/Network more.md", "+1", "--date", "2026-11-21").exit_code == 0
+    assert "- 2026-11-21: +1\n" in path.read_text()
+    monkeypatch.chdir(vault.parent)
+    assert invoke("set", "vault/goals/Network more.md", "target=6").exit_code == 0
+    assert "target: 6\n" in path.read_text()
+    outside = invoke("show", "elsewhere.md")  # a file, but not in the vault
+    assert (outside.exit_code, outside.stderr) == (1, "journal: no goal called 'elsewhere.md'\n")
+    contact = invoke("show", "vault/people/Dana.md")
+    assert (contact.exit_code, contact.stderr) == (
+        1,
+        "journal: no goal called 'people/Dana.md' (people/Dana.md is a contact)\n",
+    )

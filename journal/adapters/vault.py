@@ -357,6 +357,19 @@ class Vault(Record):
         folder, _, name = rel.rpartition("/")
         return is_note_name(name) and rel not in self.excluded and not self.ignores(folder)
 
+    def named_path(self, ref: str, cwd: Path | None = None) -> str:
+        """A note named on the command line: its vault path when ``ref`` is a file inside
+        the vault by a path from ``cwd`` (default: the working folder) or an absolute one,
+        as a shell completes it (``./goals/a.md``, ``~/vault/goals/a.md``); else ``ref``
+        itself, an id, name, title, alias or vault path for the catalog to find."""
+        candidate = (cwd or Path.cwd()) / ref
+        try:
+            if ref and candidate.is_file():
+                return candidate.resolve().relative_to(self.root.resolve()).as_posix()
+        except (OSError, ValueError):  # outside the vault; a NUL in it
+            pass
+        return ref
+
     def disk_path(self, rel: str) -> Path:
         """The absolute path of a vault-relative path as the disk names it (a note's path
         from the listing or the index, a path built from the config): ``/`` separates

@@ -104,7 +104,7 @@ def log_checkin(
     """
     op, amount = parse_change(value, note)
     not_after(day, catalog.today, "journal log")
-    goal = catalog.find_goal(ref)
+    goal = catalog.find_goal(vault.named_path(ref))
     refuse_hand_value(goal)
     if goal.start is not None and day < goal.start:
         raise UsageProblem(
@@ -178,7 +178,7 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
     """A goal's check-ins with the value after each, its series for a chart (from git
     and check-ins, see :func:`goal_series`), and whether baseline plus the goal's own
     log agrees with ``current`` in its file (as ``journal check`` M007 judges)."""
-    goal = catalog.find_goal(ref)
+    goal = catalog.find_goal(vault.named_path(ref))
     points = goal_series(vault, goal, today).points
     base = goal.baseline or 0
     steps = running(base, goal.checkins)

@@ -61,7 +61,7 @@ def mark_done(
     not_after(day, catalog.today, "journal done")
     kinds = ("goal",) if milestone is not None else ("meeting", "goal")
     try:
-        note = catalog.find_note(ref, kinds=kinds)
+        note = catalog.find_note(vault.named_path(ref), kinds=kinds)
     except Ambiguous as exc:
         if milestone is not None:
             raise

@@ -355,7 +355,7 @@ def goal_history(
     """The timeline of the goal ``ref``: every commit that touched it, across renames.
     A name that no goal in the vault has is looked up among the goals git saw deleted."""
     try:
-        goal = catalog.find_goal(ref)
+        goal = catalog.find_goal(vault.named_path(ref))
     except NotFound as missing:
         return _deleted_goal_history(vault, ref, today, since, missing)
     try:

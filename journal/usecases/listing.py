@@ -106,7 +106,7 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
     history; None when the check settings can't be read: ``journal check`` says why)."""
     from journal.usecases.check import check_vault
 
-    goal = catalog.find_goal(ref)
+    goal = catalog.find_goal(vault.named_path(ref))
     note = catalog.by_path[goal.path]
     record = goal.to_dict()
     record["checkins"] = [

@@ -167,7 +167,7 @@ def new_meeting(
             "them with `journal new contact NAME`"
         )
     day = day or today
-    served = catalog.find_goal(goal) if goal else None
+    served = catalog.find_goal(vault.named_path(goal)) if goal else None
     goal_path = served.path if served else None
     names = [p.title if isinstance(p, Note) else p for p in named]
     heading = " ".join(title.split()) if title and title.strip() else meeting_title(kind, names)

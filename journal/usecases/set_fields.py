@@ -106,7 +106,8 @@ def set_fields(
     """Edit a goal's properties; only the lines of changed keys are touched.  A goal
     that becomes done also gets ``completed: TODAY`` (unless it is given)."""
     given = parse_assignments(assignments)
-    goal = catalog.find_goal(ref)  # before the values: a meeting is no goal, whatever `kind`
+    # before the values: a meeting is no goal, whatever `kind`
+    goal = catalog.find_goal(vault.named_path(ref))
     typed = typed_assignments(given, catalog, goal)
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
