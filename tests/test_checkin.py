@@ -491,7 +491,10 @@ def test_a_current_written_in_other_case_is_not_twinned_by_a_check_in(
     before = path.read_bytes()
     result = invoke("log", "Connect", "+1")
     assert (result.exit_code, result.stdout) == (1, "")
-    assert "has `Current`, which is not read as `current`; rename it" in result.stderr
+    line = goal_text().splitlines().index("current: 2") + 1
+    assert f"{GOAL}:{line}: has `Current`, which is not read as `current`; rename it" in (
+        result.stderr
+    )
     assert path.read_bytes() == before
 
 

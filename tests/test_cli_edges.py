@@ -308,12 +308,12 @@ def test_a_property_in_other_case_is_found_and_set_does_not_add_a_twin(
     result = invoke("set", "alpha", "status=done")
     assert result.exit_code == 1 and path.read_bytes() == before
     assert result.stderr == (
-        "goals/x.md: has `Status`, which is not read as `status`; rename it `status` first "
+        "goals/x.md:5: has `Status`, which is not read as `status`; rename it `status` first "
         "(nothing changed)\n"
     )
     done = invoke("done", "alpha")
     assert done.exit_code == 1 and path.read_bytes() == before
-    assert "goals/x.md: has `Status`, which is not read as `status`" in done.stderr
+    assert "goals/x.md:5: has `Status`, which is not read as `status`" in done.stderr
     assert invoke("set", "alpha", "current=3").exit_code == 0  # other keys are fine
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -552,16 +552,23 @@ def other_case(key: Any, fields: dict[str, Field], props: dict[str, Any]) -> boo
     return lowered in fields and lowered not in props
 
 
-def refuse_other_case(props: dict[str, Any], keys: Iterable[str], fields: dict[str, Field]) -> None:
+def refuse_other_case(
+    props: dict[str, Any],
+    keys: Iterable[str],
+    fields: dict[str, Field],
+    line_of: Callable[[str], int | None] | None = None,
+) -> None:
     """Refuse to write ``keys`` into front matter that has one of them in other case
-    (``Status`` for ``status``), which is not read: the file would get a twin."""
+    (``Status`` for ``status``), which is not read: the file would get a twin.  The
+    error names the line of that key (``line_of``: the document's :meth:`key_line`)."""
     wanted = set(keys)
     for written in props:
         key = str(written).lower()
         if key in wanted and other_case(written, fields, props):
             raise Conflict(
                 f"has `{written}`, which is not read as `{key}`; rename it `{key}` first "
-                "(nothing changed)"
+                "(nothing changed)",
+                line=line_of(str(written)) if line_of is not None else None,
             )
 
 

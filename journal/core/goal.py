@@ -194,7 +194,7 @@ def edit_goal(
     values = dict(wanted)
     if values.get("status") == "done" and before.get("status") != "done":
         values.setdefault("completed", day)
-    refuse_other_case(before, values, GOAL_FIELDS)
+    refuse_other_case(before, values, GOAL_FIELDS, doc.key_line)
     # tags, aliases, cssclasses: the key the file has for them, in any case (``Tags``)
     keys = {k: obsidian_key(before, k) or k if k in OBSIDIAN_LISTS else k for k in values}
     for key, value in values.items():

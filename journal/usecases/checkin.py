@@ -116,7 +116,7 @@ def log_checkin(
     result: dict[str, Any] = {}
 
     def transform(doc: codec.Document) -> str:
-        refuse_other_case(doc.data or {}, ("current",), GOAL_FIELDS)  # before reading it
+        refuse_other_case(doc.data or {}, ("current",), GOAL_FIELDS, doc.key_line)  # first
         current = _number(doc, "current")
         base = _number(doc, "baseline") or 0.0
         logged = [c for c in log_checkins(doc) if c.op is not None]

@@ -139,7 +139,7 @@ def _follow_up(result: Done, day: date) -> Callable[[codec.Document], str]:
                 "this meeting has no follow_up_by, so there is no follow-up to mark done "
                 "(set follow_up_by first if one is owed); nothing written"
             )
-        refuse_other_case(doc.data, ("follow_up_done",), MEETING_FIELDS)
+        refuse_other_case(doc.data, ("follow_up_done",), MEETING_FIELDS, doc.key_line)
         result.old = codec.plain(doc.data.get("follow_up_done"))
         if done_value(doc.data.get("follow_up_done")) not in (None, False):
             return doc.text  # true or a date: done (a value that is neither is replaced)
@@ -151,7 +151,7 @@ def _follow_up(result: Done, day: date) -> Callable[[codec.Document], str]:
 
 def _milestone(result: Done, wanted: str, day: date) -> Callable[[codec.Document], str]:
     def transform(doc: codec.Document) -> str:
-        refuse_other_case(doc.data or {}, ("milestones",), GOAL_FIELDS)
+        refuse_other_case(doc.data or {}, ("milestones",), GOAL_FIELDS, doc.key_line)
         raw = doc.data.get("milestones") if doc.data is not None else None
         try:
             items = coerce(GOAL_FIELDS["milestones"], raw)
