@@ -52,6 +52,20 @@ def test_a_bad_tag_leaves_the_others_read() -> None:
         parse_cli_value(GOAL_FIELDS["tags"], "a, 2026")  # `journal set`: refused whole
 
 
+def test_a_bad_tag_of_a_block_list_is_reported_at_its_own_line() -> None:
+    """Reported: `- 2026` under `tags:` was reported at the `tags:` line, though
+    docs/format.md says a tag that is no tag is reported at its line."""
+    text = (
+        "---\ntype: goal\ntitle: G\nTAGS:\n  - career\n  - 2026\n  # a comment\n  - {a: b}\n---\n"
+    )
+    goal, problems = goal_from_note(parse_note("goals/g.md", text.encode()))
+    assert goal.tags == ["career"]
+    assert [(p.line, p.message) for p in problems] == [
+        (6, "tags: '2026' is not a valid tag; the others are read"),
+        (8, "tags should be a list of tags, not hold a mapping; the others are read"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [

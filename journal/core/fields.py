@@ -190,9 +190,10 @@ class PartlyRead(FieldError):
     note's reader keeps (``tags: [career, 2026]`` still has ``career``); a value being
     written is refused whole."""
 
-    def __init__(self, message: str, value: Any) -> None:
+    def __init__(self, message: str, value: Any, bad: list[tuple[int, str]]) -> None:
         super().__init__(message)
         self.value = value
+        self.bad = bad  # (index of the item, what is wrong with it)
 
 
 # --- reading values from front matter ---------------------------------------------------
@@ -315,20 +316,20 @@ def _tags(field: Field, raw: Any, source: str | None) -> list[str]:
     else:
         parts = [_text(field, raw, source)]
     tags = []
-    bad = []
-    for part in parts:
+    bad: list[tuple[int, str]] = []
+    for index, part in enumerate(parts):
         if part is None or part == "":
             continue
         if not isinstance(part, (str, int, float)) or isinstance(part, bool):
-            bad.append(f"{field.name} should be a list of tags, not hold a {_kind(part)}")
+            bad.append((index, f"{field.name} should be a list of tags, not hold a {_kind(part)}"))
             continue
         tag = clean_tag(_scalar_str(part))
         if tag is None:
-            bad.append(f"{field.name}: '{part}' is not a valid tag")
+            bad.append((index, f"{field.name}: '{part}' is not a valid tag"))
             continue
         tags.append(tag)
     if bad:
-        raise PartlyRead("; ".join(bad), unique(tags))
+        raise PartlyRead("; ".join(message for _i, message in bad), unique(tags), bad)
     return unique(tags)
 
 
@@ -505,12 +506,21 @@ def read_typed(
                 typed[spec.name] = _read_milestones(spec, raw, path, key_lines.get(key), problems)
             else:
                 typed[spec.name] = coerce(spec, raw, sources.get(key))
+        except PartlyRead as exc:
+            typed[spec.name] = exc.value
+            others = "; the others are read" if exc.value else ""
+            lines = getattr(raw, "item_lines", None)  # a list read from YAML has them
+            if not isinstance(raw, list) or lines is None or len(lines) != len(raw):
+                lines = [key_lines.get(key)] * (1 + max(index for index, _m in exc.bad))
+            by_line: dict[int | None, list[str]] = {}  # each at its item's line
+            for index, message in exc.bad:
+                by_line.setdefault(lines[index], []).append(message)
+            for line, messages in by_line.items():
+                text = "; ".join(messages) + others
+                problems.append(Diagnostic(path, line, text, "error", "value"))
+            continue
         except FieldError as exc:
-            message = exc.message
-            if isinstance(exc, PartlyRead):
-                typed[spec.name] = exc.value
-                message += "; the others are read" if exc.value else ""
-            problems.append(Diagnostic(path, key_lines.get(key), message, "error", "value"))
+            problems.append(Diagnostic(path, key_lines.get(key), exc.message, "error", "value"))
             continue
         if spec.type == "choice" and isinstance(raw, str) and raw != typed[spec.name]:
             written = raw if raw == raw.strip() else repr(raw)  # spaces shown in quotes
