@@ -28,7 +28,10 @@ def meeting_text(**props: str) -> str:
     return f"---\n{lines}---\n# Meeting\n\n## Follow-up\n\n- [ ] Send the article\n"
 
 
-def test_new_contact_writes_the_documented_format(invoke: Invoke, vault: Path) -> None:
+def test_new_contact_writes_the_documented_format(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    write("meetings/2026-10-21 Coffee with Sam Patel.md", meeting_text(date="2026-10-21"))
     result = invoke(
         "new",
         "contact",
@@ -1082,3 +1085,31 @@ def test_done_refuses_a_goal_done_before_its_start(invoke: Invoke, write: Write)
     assert path.read_bytes() == before
     assert invoke("done", "Connect", "--date", "2026-10-15").exit_code == 0
     assert "completed: 2026-10-15\n" in path.read_text()
+
+
+def test_new_contact_checks_a_met_at_link_as_supports_is_checked(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `--met-at "[[Nowhere]]"` made a contact that `check` then failed on
+    (H001), and `--met-at "[[Half open"` was written as it was."""
+    write("meetings/2026-11-05 HR meetup with Marcus Lee.md", meeting_text(date="2026-11-05"))
+    nowhere = invoke("new", "contact", "Rosa Diaz", "--met-at", "[[Nowhere]]")
+    assert (nowhere.exit_code, nowhere.stderr) == (
+        1,
+        "journal: --met-at: no note called 'Nowhere'; create that note first, or write where "
+        "you met as text\n",
+    )
+    half = invoke("new", "contact", "Rosa Diaz", "--met-at", "[[Half open")
+    assert (half.exit_code, half.stderr) == (
+        2,
+        "journal: --met-at: '[[Half open' is not one well-formed link; write \"[[Note]]\", "
+        "or where you met as text\n",
+    )
+    assert not (vault / "people").exists()
+    assert invoke("new", "contact", "Rosa Diaz", "--met-at", "[[HR meetup]]").exit_code == 0
+    assert invoke("new", "contact", "Bo", "--met-at", "HR meetup, Berlin").exit_code == 0
+    assert 'met_at: "[[2026-11-05 HR meetup with Marcus Lee]]"\n' in (
+        (vault / "people/Rosa Diaz.md").read_text()
+    )
+    assert "met_at: HR meetup, Berlin\n" in (vault / "people/Bo.md").read_text()
+    assert invoke("check").exit_code == 0

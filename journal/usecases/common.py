@@ -48,14 +48,19 @@ def catalog(
 
 
 def found_links(
-    catalog: Catalog, links: list[Link], option: str, goal: str | None = None
+    catalog: Catalog,
+    links: list[Link],
+    option: str,
+    goal: str | None = None,
+    linked: tuple[tuple[str, ...] | None, str] | None = None,
 ) -> list[str]:
     """The links a goal's ``supports`` or ``feeds`` (``option``, as the user gave it:
     ``--feeds``, ``feeds``) names, each found as a note of its kinds is found by name (id,
     title, file name, alias or a unique part) and written as the link that resolves to
     it in Obsidian (an alias would not), keeping its heading and display text.  A link
-    to the goal itself (at ``goal``) is a usage error."""
-    kinds, hint = LINKED[option.lstrip("-")]
+    to the goal itself (at ``goal``) is a usage error.  ``linked``: the kinds and the
+    hint of another option (see :data:`LINKED`)."""
+    kinds, hint = linked or LINKED[option.lstrip("-")]
     try:
         found = [(catalog.find_note(link.target, kinds).path, link) for link in links]
     except NotFound as exc:

@@ -17,6 +17,7 @@ from journal.core.links import parse_link
 from journal.core.networking import meeting_title, not_counted
 from journal.core.notes import Note
 from journal.core.records import Record
+from journal.usecases.common import found_links
 from journal.usecases.new_note import create_note, free_path, note_data, note_stem
 
 
@@ -75,8 +76,18 @@ def new_contact(
     role: str | None = None,
     met_at: str | None = None,
 ) -> tuple[str, dict[str, Any]]:
-    """Write ``people/<NAME>.md``; refuses a name that an existing contact has."""
+    """Write ``people/<NAME>.md``; refuses a name that an existing contact has.  A
+    ``met_at`` link is found as ``--supports`` finds its note."""
     name = _check_name(catalog, name)
+    if met_at is not None and ("[[" in met_at or "]]" in met_at):
+        link = parse_link(met_at.strip())
+        if link is None:
+            raise UsageProblem(
+                f"--met-at: '{met_at}' is not one well-formed link; write \"[[Note]]\", "
+                "or where you met as text"
+            )
+        hint = "create that note first, or write where you met as text"
+        met_at = found_links(catalog, [link], "--met-at", linked=(None, hint))[0]
     props = contact_props(name, today, org=org, role=role, met_at=met_at)
     context = {key: codec.plain(value) for key, value in props.items()}
     rel = create_note(vault, vault.config.folders.contact, name, props, "contact.md.j2", context)
