@@ -1339,10 +1339,12 @@ def review(
       journal review --week 2026-W46 --stdout
     """
     from journal.usecases.listing import review_problems
-    from journal.usecases.review import weekly_review
+    from journal.usecases.review import review_period, weekly_review
 
     _one_output(to_stdout, as_json)
     vault = state.vault()
+    given_day = _optional_day(day, "--date")
+    review_period(vault, today(), week=week, day=given_day)  # a usage error before the notes
     catalog = state.catalog(vault)
     report(review_problems(catalog), severities=("error", "warning"))
     result = weekly_review(
@@ -1350,7 +1352,7 @@ def review(
         catalog,
         today(),
         week=week,
-        day=_optional_day(day, "--date"),
+        day=given_day,
         write=not to_stdout,
         dry_run=dry_run,
         force=force,

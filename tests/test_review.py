@@ -113,10 +113,18 @@ def test_weeks_are_iso_weeks_across_year_boundaries(
     assert (note.data["week"], note.data["start"], note.data["end"]) == (name, start, end)
 
 
-def test_bad_week_and_both_options_are_usage_errors(invoke: Invoke) -> None:
+def test_bad_week_and_both_options_are_usage_errors(invoke: Invoke, write: Write) -> None:
+    """The options are checked before the notes are read: a typo gets its one line,
+    not the vault's warnings first (reported, with a goal's `Status:`)."""
+    write("goals/a.md", goal_text("Alpha").replace("status: active", "Status: active"))
     assert invoke("review", "--week", "2025-W53").exit_code == 2
     both = invoke("review", "--week", "2026-W47", "--date", "2026-11-20")
     assert both.exit_code == 2 and "not both" in both.stderr
+    for args in (("--week", "2026-47"), ("--date", "2026-13-01")):
+        typo = invoke("review", *args)
+        assert typo.exit_code == 2 and typo.stderr.count("\n") == 1, typo.stderr
+        assert typo.stderr.startswith(f"journal: {args[0]}: "), typo.stderr
+    assert "goals/a.md:5: warning: " in invoke("review", "--stdout").stderr
 
 
 def test_regeneration_keeps_every_word_the_user_wrote(
