@@ -1398,17 +1398,19 @@ def plan(
       journal plan --start 2026-11-23
       journal plan --days 30 --stdout
     """
-    from journal.usecases.plan import quarterly_plan
+    from journal.usecases.plan import plan_length, quarterly_plan
 
     _one_output(to_stdout, as_json)
     vault = state.vault()
+    first = _optional_day(start, "--start")
+    days = plan_length(vault, days)  # usage errors before the notes are read
     catalog = state.catalog(vault)
     report(catalog.unreadable_goals)
     result = quarterly_plan(
         vault,
         catalog,
         today(),
-        start=_optional_day(start, "--start"),
+        start=first,
         days=days,
         write=not to_stdout,
         dry_run=dry_run,

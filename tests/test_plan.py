@@ -568,10 +568,12 @@ def test_plan_days_out_of_range_is_a_usage_error_zero_too(
     invoke: Invoke, write: Write, vault: Path, days: str
 ) -> None:
     write("goals/a.md", goal_text("Alpha"))
+    write("goals/b.md", "---\ntype: goal\ntitle: [unclosed\n---\n")  # told, but after
     result = invoke("plan", "--days", days, "--stdout")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "journal: --days must be between 7 and 366\n"
     assert not (vault / "plans").exists()
+    assert "goals/b.md" in invoke("plan", "--stdout").stderr
 
 
 def test_without_a_series_the_plan_and_the_review_start_from_the_goals_value() -> None:

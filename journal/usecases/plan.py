@@ -55,6 +55,17 @@ def _plan_place(catalog: Catalog, path: str, start: date, days: int) -> str:
     return moved[0] if len(moved) == 1 else path
 
 
+def plan_length(vault: Vault, days: int | None) -> int:
+    """The plan's length: ``--days``, else ``[plan] days``; a usage error outside
+    :data:`PLAN_DAYS` (checked before the notes are read)."""
+    if days is None:  # 0 is a length given, and refused
+        days = vault.config.plan.days
+    shortest, longest = PLAN_DAYS
+    if not shortest <= days <= longest:
+        raise UsageProblem(f"--days must be between {shortest} and {longest}")
+    return days
+
+
 def quarterly_plan(
     vault: Vault,
     catalog: Catalog,
@@ -68,11 +79,7 @@ def quarterly_plan(
 ) -> PlanResult:
     """Build the plan and create or regenerate its note (nothing written without
     ``write`` or with ``dry_run``)."""
-    if days is None:  # 0 is a length given, and refused
-        days = vault.config.plan.days
-    shortest, longest = PLAN_DAYS
-    if not shortest <= days <= longest:
-        raise UsageProblem(f"--days must be between {shortest} and {longest}")
+    days = plan_length(vault, days)
     start = start or default_start(today, vault.config.week_start)
     series_of = series_lookup(vault, planned_goals(catalog.goals, start), today)
     path = _plan_place(catalog, plan_path(vault, start, days), start, days)
