@@ -83,6 +83,13 @@ def test_edited_plan_targets_are_kept_and_reported_until_forced(
     assert "****" not in text
     focus = text.split("## Focus by month", 1)[1].split("\n## ", 1)[0]
     assert "- [[a]]: reach" in focus and "- [[b]]: reach" not in focus
+    gamma = write("goals/c.md", goal_text("Gamma, again"))  # two goals: their columns
+    assert invoke("plan").stderr.splitlines()[0] == (
+        f"journal: {PLAN}: the weekly targets you edited name none for Beta; Gamma, again: "
+        "their columns are left empty and pace is judged by their straight lines (run with "
+        "--force to plan them, replacing your edits)"
+    )
+    gamma.unlink()
     forced = invoke("plan", "--force")
     # reported: --force dropped the user's edits saying only "updated"
     assert (forced.stdout, forced.stderr) == (

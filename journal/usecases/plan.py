@@ -135,10 +135,18 @@ def quarterly_plan(
             data.pop("targets")
             unplanned = [row["title"] for row in data["rows"] if not kept.get(row["key"])]
             if unplanned:
+                one = len(unplanned) == 1
                 vault.notice(
                     f"{path}: the weekly targets you edited name none for "
-                    f"{', '.join(unplanned)}: its column is left empty and pace is judged "
-                    "by its straight line (run with --force to plan it, replacing your edits)"
+                    f"{'; '.join(unplanned)}: "
+                    + (
+                        "its column is left empty and pace is judged by its straight line"
+                        if one
+                        else "their columns are left empty and pace is judged by their "
+                        "straight lines"
+                    )
+                    + f" (run with --force to plan {'it' if one else 'them'}, replacing "
+                    "your edits)"
                 )
         elif "targets" in users.edited:  # the table is kept: so is the property
             props["targets"] = users.props["targets"]
