@@ -1027,3 +1027,31 @@ def test_a_sync_conflict_copy_is_no_goal_in_history_either(
             "so it is left out: rename it to use it" in shown.stderr
         ), ref
     assert "conflict copy" not in invoke("show", "Merge").stderr  # a part names nothing
+
+
+def test_a_goal_whose_file_is_broken_now_shows_its_history_as_last_committed(
+    story: Git, invoke: Invoke, write: Write
+) -> None:
+    """Reported (carried): `history` refused a goal whose front matter broke since the
+    last commit, the moment its history helps most (what did it say?)."""
+    broken = write("goals/Meet HR leaders.md", "---\ntype: goal\ntitle: [broken\n---\n")
+    for ref in ("Meet HR leaders", "goals/Meet HR leaders.md"):
+        result = invoke("history", ref, "--json")
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        assert data["goal"] == {
+            "id": "connect",
+            "path": "goals/Meet HR leaders.md",
+            "title": "Connect with five HR leaders",
+        }
+        assert len(summary(data["entries"])) == 7 and data["series"][-1]["value"] == 4
+        assert result.stderr == (
+            "journal: goals/Meet HR leaders.md:3: invalid front matter: the '[' on this line "
+            "is never closed (no ']'): end the list with ']', or write one item per line as "
+            "`  - item`; the file can't be read now, so this is the goal as last committed\n"
+        )
+    assert broken.read_text() == "---\ntype: goal\ntitle: [broken\n---\n"  # untouched
+    write("goals/New.md", "---\ntype: goal\ntitle: [new\n---\n")  # in no commit: the error
+    fresh = invoke("history", "goals/New.md")
+    assert fresh.exit_code == 1
+    assert fresh.stderr.startswith("goals/New.md:3: can't use this note: invalid front matter")

@@ -18,7 +18,13 @@ from typing import Any, Protocol, TypeVar
 
 from journal.core import codec
 from journal.core.checkins import CheckIn
-from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound, UsageProblem
+from journal.core.errors import (
+    Ambiguous,
+    Diagnostic,
+    NotFound,
+    Unreadable,
+    UsageProblem,
+)
 from journal.core.goal import Goal
 from journal.core.links import (
     LinkResolver,
@@ -642,7 +648,7 @@ class Catalog:
         )
         if found is not None:
             problem = why[found.path]
-            raise JournalError(
+            raise Unreadable(
                 f"can't use this note: {problem.message}", path=found.path, line=problem.line
             )
         what = " or ".join(kinds) if kinds else "note"

@@ -59,6 +59,11 @@ def _told_apart(path: str) -> str:
     return f"{path} (its accents written as separate marks)"
 
 
+class Unreadable(JournalError):
+    """The note named can't be used: its front matter can't be read (path and line say
+    where)."""
+
+
 class ConfigError(JournalError):
     """A bad ``.journal/config.toml``."""
 

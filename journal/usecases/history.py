@@ -35,7 +35,7 @@ from journal.adapters.gitfind import (
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog, match_head
 from journal.core.dates import Period
-from journal.core.errors import JournalError, NotFound
+from journal.core.errors import JournalError, NotFound, Unreadable
 from journal.core.goal import Goal, goal_from_note
 from journal.core.history import (
     Event,
@@ -358,6 +358,8 @@ def goal_history(
         goal = catalog.find_goal(vault.named_path(ref))
     except NotFound as missing:
         return _deleted_goal_history(vault, ref, today, since, missing)
+    except Unreadable as broken:
+        return _broken_goal_history(vault, broken, today, since)
     try:
         history = load_history(vault)
     except NoRepository as exc:
@@ -377,6 +379,32 @@ def goal_history(
         )
     series = value_series(goal, today, recorded_values(mine, today))
     return _timeline(goal, history.status, mine, pending, series, notices, since)
+
+
+def _broken_goal_history(
+    vault: Vault, broken: Unreadable, today: date, since: date | None
+) -> GoalTimeline:
+    """The timeline of a goal whose file can't be read now (``broken`` says why), as
+    its last commit has it: what it was is what a user who broke it wants to see.  The
+    error stands when no commit holds the file as a readable goal."""
+    try:
+        history = load_history(vault)
+    except NoRepository:
+        raise broken from None
+    path = broken.path or ""
+    committed = _head_note(history.repo, path) if history.status.head else None
+    if committed is None or not committed.readable or committed.kind != "goal":
+        raise broken
+    goal = goal_from_note(committed)[0]
+    mine = follow(history.commits, goal.id, path)
+    at = f"{path}:{broken.line}" if broken.line else path
+    notices = [
+        *history.status.notices(),
+        f"{at}: {broken.message.removeprefix('can' + chr(39) + 't use this note: ')}; "
+        "the file can't be read now, so this is the goal as last committed",
+    ]
+    series = value_series(goal, today, recorded_values(mine, today))
+    return _timeline(goal, history.status, mine, None, series, notices, since)
 
 
 def _timeline(
