@@ -678,6 +678,19 @@ def test_a_goal_is_named_by_the_path_a_shell_completes(
     assert "target: 6\n" in path.read_text()
     outside = invoke("show", "elsewhere.md")  # a file, but not in the vault
     assert (outside.exit_code, outside.stderr) == (1, "journal: no goal called 'elsewhere.md'\n")
+    # a symlinked note is never followed, by a path either (review)
+    (vault / "goals/alias.md").symlink_to("Network more.md")
+    linked = invoke("set", "vault/goals/alias.md", "target=7")
+    assert linked.exit_code == 1 and "target: 6\n" in path.read_text(), linked.output
+    assert "journal: no goal called 'vault/goals/alias.md'" in linked.stderr
+    (vault / "goals/alias.md").unlink()
+    long_name = "a" * 300  # too long for a file name: a name, and no internal error
+    for command in ("show", "check"):
+        result = invoke(command, long_name)
+        assert (result.exit_code, result.stderr) == (
+            1,
+            f"journal: no goal called '{long_name}'\n",
+        ), command
     contact = invoke("show", "vault/people/Dana.md")
     assert (contact.exit_code, contact.stderr) == (
         1,

@@ -363,10 +363,11 @@ class Vault(Record):
         as a shell completes it (``./goals/a.md``, ``~/vault/goals/a.md``); else ``ref``
         itself, an id, name, title, alias or vault path for the catalog to find."""
         candidate = (cwd or Path.cwd()) / ref
-        try:
-            if ref and candidate.is_file():
-                return candidate.resolve().relative_to(self.root.resolve()).as_posix()
-        except (OSError, ValueError):  # outside the vault; a NUL in it
+        try:  # a symlinked note is none (never followed): the catalog says so
+            if ref and candidate.is_file() and not candidate.is_symlink():
+                inside = candidate.parent.resolve() / candidate.name
+                return inside.relative_to(self.root.resolve()).as_posix()
+        except (OSError, ValueError):  # outside the vault; too long; a NUL in it
             pass
         return ref
 

@@ -75,7 +75,11 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
     paths = set()
     for ref in refs:
         candidate = cwd / ref
-        if candidate.is_file() or candidate.is_dir():
+        try:
+            on_disk = candidate.is_file() or candidate.is_dir()
+        except OSError:  # a name too long for the file system: a name, then
+            on_disk = False
+        if on_disk:
             try:
                 rel = candidate.resolve().relative_to(vault.root.resolve()).as_posix()
             except ValueError:
