@@ -1108,6 +1108,8 @@ def test_new_contact_checks_a_met_at_link_as_supports_is_checked(
     assert not (vault / "people").exists()
     assert invoke("new", "contact", "Rosa Diaz", "--met-at", "[[HR meetup]]").exit_code == 0
     assert invoke("new", "contact", "Bo", "--met-at", "HR meetup, Berlin").exit_code == 0
+    text = "the [[Nowhere]] meetup in Paris"  # text holding a link is text, as check reads it
+    assert invoke("new", "contact", "Cy", "--met-at", text).exit_code == 0
     assert 'met_at: "[[2026-11-05 HR meetup with Marcus Lee]]"\n' in (
         (vault / "people/Rosa Diaz.md").read_text()
     )

@@ -79,8 +79,8 @@ def new_contact(
     """Write ``people/<NAME>.md``; refuses a name that an existing contact has.  A
     ``met_at`` link is found as ``--supports`` finds its note."""
     name = _check_name(catalog, name)
-    if met_at is not None and ("[[" in met_at or "]]" in met_at):
-        link = parse_link(met_at.strip())
+    if met_at is not None and met_at.strip().lstrip("!").startswith("[["):
+        link = parse_link(met_at.strip())  # a value that is a link (other text may hold one)
         if link is None:
             raise UsageProblem(
                 f"--met-at: '{met_at}' is not one well-formed link; write \"[[Note]]\", "
