@@ -317,8 +317,17 @@ def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
         sorted({by_line[p.line] for p in problems if p.code == "value" and p.line in by_line})
     )
     goal.kind_given = note.props.get("kind") not in (None, "") and "kind" not in goal.unread
-    if not goal.kind_given and goal.metric:  # no kind said: the metric tells (see O001)
-        from journal.core.rules.words import activity_phrase  # its patterns: when needed
-
-        goal.kind = "activity" if activity_phrase(goal.metric) else "outcome"
+    goal.kind = kind_of(goal.kind if goal.kind_given else None, goal.metric)
     return goal, problems
+
+
+def kind_of(written: str | None, metric: str | None) -> str:
+    """The kind a goal reads as: the ``kind`` written, else what its metric counts (see
+    O001: "events attended" is activity), else ``outcome``."""
+    if written:
+        return written
+    if not metric:
+        return "outcome"
+    from journal.core.rules.words import activity_phrase  # its patterns: when needed
+
+    return "activity" if activity_phrase(metric) else "outcome"

@@ -25,6 +25,7 @@ from journal.core.goal import (
     edit_goal,
     fill_why,
     goal_value,
+    kind_of,
     refuse_hand_value,
 )
 from journal.core.links import parse_link
@@ -82,22 +83,38 @@ def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> di
     """Validated values, as the codec writes them, for ``goal``'s properties; the notes
     that ``supports`` and ``feeds`` name are found as ``new goal`` finds them, and, as
     there, ``feeds`` is refused on an outcome goal."""
-    typed: dict[str, Any] = {}
+    parsed: dict[str, Any] = {}
     for key, text in given.items():
         spec = lookup(key, GOAL_FIELDS)
         if key in FIXED_KEYS:
             raise UsageProblem(f"'{key}' is not changed by the tool; edit the file if you must")
-        value = parse_cli_value(spec, text)
+        parsed[key] = parse_cli_value(spec, text)
+    _refuse_feeds_of_outcome(parsed, goal)
+    typed: dict[str, Any] = {}
+    for key, value in parsed.items():
         if key in LINKED and value:
             value = found_links(catalog, value, key, goal.path)  # the links, as text
-        typed[key] = yaml_value(spec, value)
-    kind = typed.get("kind", goal.kind if goal.kind_given else "activity")
-    if typed.get("feeds") and kind != "activity":
-        raise UsageProblem(
-            "feeds names the outcome goal an activity goal feeds, and this goal is "
-            f"kind: {kind}; drop feeds=, or give kind=activity too"
-        )
+        typed[key] = yaml_value(GOAL_FIELDS[key], value)
     return typed
+
+
+def _refuse_feeds_of_outcome(parsed: dict[str, Any], goal: Goal) -> None:
+    """A change that leaves ``feeds`` on a goal that is no activity goal (by its
+    ``kind``, else its metric) is refused, as ``new goal --kind outcome --feeds`` is."""
+    if not {"feeds", "kind", "metric"} & parsed.keys():
+        return  # what the file already says is `journal check`'s
+    feeds = parsed.get("feeds", goal.feeds)
+    written = parsed.get("kind", goal.kind if goal.kind_given else None)
+    metric = parsed.get("metric", goal.metric)
+    if not feeds or kind_of(written, metric) == "activity":
+        return
+    what = f"kind: {written}" if written else "an outcome goal (no `kind`"
+    if not written:
+        what += f", and its metric '{metric}' counts a result)" if metric else ")"
+    raise UsageProblem(
+        f"feeds names the outcome goal an activity goal feeds, and this goal would be {what}; "
+        "give kind=activity, or clear feeds (feeds=)"
+    )
 
 
 def set_fields(
