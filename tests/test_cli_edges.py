@@ -415,9 +415,12 @@ def test_set_refuses_feeds_on_an_outcome_goal_and_a_goal_linking_itself(
     back = invoke("set", "alpha", "kind=outcome")  # the feeds stay: refused too
     assert (back.exit_code, back.stderr) == (2, refused + "kind: outcome" + fix)
     assert invoke("set", "alpha", "kind=outcome", "feeds=").exit_code == 0
-    counts = write("goals/w.md", goal_text("Delta", metric="events attended"))  # no kind
-    assert invoke("set", "delta", "feeds=Beta").exit_code == 0  # its metric: an activity
-    assert "[[y]]" in counts.read_text()
+    # a goal that says no kind becomes an activity goal, as `new goal --feeds` writes one
+    delta = write("goals/w.md", goal_text("Delta"))
+    assert invoke("set", "delta", "feeds=Beta").stdout.splitlines() == [
+        "goals/w.md: feeds: (none) -> [[y]]",
+        "goals/w.md: kind: (none) -> activity",
+    ]
     write("goals/z.md", goal_text("Gamma", supports='"[[z]]"'))  # by hand
     found = json.loads(invoke("check", "--json", "--select", "R002").stdout)
     assert [(f["path"], f["message"]) for f in found] == [

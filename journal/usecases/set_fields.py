@@ -89,7 +89,8 @@ def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> di
         if key in FIXED_KEYS:
             raise UsageProblem(f"'{key}' is not changed by the tool; edit the file if you must")
         parsed[key] = parse_cli_value(spec, text)
-    _refuse_feeds_of_outcome(parsed, goal)
+    if _feeds_of_outcome(parsed, goal):  # feeds= on a goal that says no kind: as new goal
+        parsed["kind"] = "activity"
     typed: dict[str, Any] = {}
     for key, value in parsed.items():
         if key in LINKED and value:
@@ -98,16 +99,22 @@ def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> di
     return typed
 
 
-def _refuse_feeds_of_outcome(parsed: dict[str, Any], goal: Goal) -> None:
-    """A change that leaves ``feeds`` on a goal that is no activity goal (by its
-    ``kind``, else its metric) is refused, as ``new goal --kind outcome --feeds`` is."""
+def _feeds_of_outcome(parsed: dict[str, Any], goal: Goal) -> bool:
+    """Whether the change gives ``feeds`` to a goal that says no ``kind``, which then
+    becomes an activity goal, as ``new goal --feeds`` writes one.  A change that leaves
+    ``feeds`` on a goal that is no activity goal otherwise (by the ``kind`` written or
+    given, else by its metric) is refused, as ``new goal --kind outcome --feeds`` is."""
     if not {"feeds", "kind", "metric"} & parsed.keys():
-        return  # what the file already says is `journal check`'s
+        return False  # what the file already says is `journal check`'s
     feeds = parsed.get("feeds", goal.feeds)
     written = parsed.get("kind", goal.kind if goal.kind_given else None)
+    if not feeds or written == "activity":
+        return False
+    if parsed.get("feeds") and "kind" not in parsed and not goal.kind_given:
+        return True
     metric = parsed.get("metric", goal.metric)
-    if not feeds or kind_of(written, metric) == "activity":
-        return
+    if kind_of(written, metric) == "activity":
+        return False
     what = f"kind: {written}" if written else "an outcome goal (no `kind`"
     if not written:
         what += f", and its metric '{metric}' counts a result)" if metric else ")"
