@@ -224,6 +224,12 @@ def test_a_check_in_dated_after_today_is_found_at_its_line() -> None:
     assert [(f.path, f.line) for f in found] == [(PATH, line)]
     assert "check-in dated 2026-12-22, after today (2026-11-22)" in found[0].message
     assert of("T009", run((PATH, goal_note(LOG + "- 2026-11-22: +1 Today\n")))) == []
+    ahead = (
+        "daily/2026-12-01.md",
+        "---\ndate: 2026-12-01\n---\nprogress:: [[Hold four informational interviews]] +1\n",
+    )
+    assert [f.path for f in of("T009", run((PATH, goal_note()), ahead))] == [ahead[0]]
+    assert of("T009", run((PATH, goal_note(check_ignore="[T009]")), ahead)) == []
 
 
 def test_a_check_in_before_the_start_is_found_where_it_is_written() -> None:
@@ -243,7 +249,10 @@ def test_a_check_in_before_the_start_is_found_where_it_is_written() -> None:
         "check-in dated 2026-09-20, before the goal's start (2026-10-01): it counts before "
         "the goal began"
     )
-    assert "start=2026-09-20" in found[1].suggestion
+    assert "start=2026-09-20" in found[1].suggestion and "start=2026-09-20" in found[0].suggestion
+    # the goal's check_ignore silences them all, the other note's line too (review)
+    silenced = goal_note(body, check_ignore="[T011]")
+    assert of("T011", run((PATH, silenced), daily)) == []
     assert of("T011", run((PATH, goal_note(body, start="2026-09-20")))) == []
     assert of("T011", run((PATH, goal_note(body, start=None)))) == []  # created is no start
 

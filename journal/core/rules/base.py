@@ -51,12 +51,15 @@ class Finding(Record):
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Problem(Record):
-    """What a rule's check yields: a finding without the rule's id and severity."""
+    """What a rule's check yields: a finding without the rule's id and severity.
+    ``goal``: the goal it is about when it is reported in another note (a ``progress::``
+    line), whose ``check_ignore`` silences it."""
 
     path: str
     line: int
     message: str
     suggestion: str
+    goal: str | None = None
 
 
 Check = Callable[["Context"], Iterable[Problem]]

@@ -15,7 +15,7 @@ def evaluate(ctx: Context, rules: Sequence[Rule]) -> list[Finding]:
     findings = []
     for rule in rules:
         for problem in rule.check(ctx):
-            if is_ignored(rule, silenced.get(problem.path, ())):
+            if is_ignored(rule, silenced.get(problem.goal or problem.path, ())):
                 continue
             findings.append(
                 Finding(

@@ -177,6 +177,7 @@ def future_dated(ctx: Context) -> Iterator[Problem]:
                     f"check-in dated {checkin.day}, after today ({now}): a check-in records "
                     "what happened",
                     "fix the date (a typo?), or add the line on the day it happens",
+                    goal.path,
                 )
     if ctx.goals_only:
         return
@@ -211,18 +212,26 @@ def before_start(ctx: Context) -> Iterator[Problem]:
                 "fix `completed`, or `start` if the goal began earlier",
             )
         planned = goal.metric_source == "meetings"  # T010 and the meeting's own day
-        for checkin in goal.checkins:
-            elsewhere = checkin.path != goal.path
-            unwanted = ctx.goals_only and checkin.path not in ctx.goal_by_path
-            if checkin.op is None or checkin.day >= start or (elsewhere and (planned or unwanted)):
-                continue
+        early = [
+            c
+            for c in goal.checkins
+            if c.op is not None
+            and c.day < start
+            and not (
+                c.path != goal.path
+                and (planned or (ctx.goals_only and c.path not in ctx.goal_by_path))
+            )
+        ]
+        first = min((c.day for c in early), default=start)  # a start before them all
+        for checkin in early:
             yield Problem(
                 checkin.path or goal.path,
                 checkin.line,
                 f"check-in dated {checkin.day}, before the goal's start ({start}): it counts "
                 "before the goal began",
-                f"move the start back (`journal set {shell_word(goal.title)} "
-                f"start={checkin.day}`), or fix the date",
+                f"move the start back (`journal set {shell_word(goal.title)} start={first}`), "
+                "or fix the date",
+                goal.path,
             )
 
 
