@@ -1085,6 +1085,21 @@ def test_done_refuses_a_goal_done_before_its_start(invoke: Invoke, write: Write)
     assert path.read_bytes() == before
     assert invoke("done", "Connect", "--date", "2026-10-15").exit_code == 0
     assert "completed: 2026-10-15\n" in path.read_text()
+    done = path.read_bytes()  # done already: said so, whatever the day (review)
+    again = invoke("done", "Connect", "--date", "2026-09-01")
+    assert again.exit_code == 0 and path.read_bytes() == done, again.stderr
+    # `set status=done` writes today as completed: refused before the start too (review)
+    later = write("goals/Later.md", goal_text("Later", start="2026-12-01"))
+    before = later.read_bytes()
+    result = invoke("set", "Later", "status=done")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "journal: the goal starts on 2026-12-01, so it can't be done on 2026-11-22, before "
+        'it (completed=DAY gives the day it was done; or move the start first: journal set "Later" '
+        "start=2026-11-22)\n",
+    )
+    assert later.read_bytes() == before
+    assert invoke("set", "Later", "status=done", "completed=2026-12-01").exit_code == 0
 
 
 def test_new_contact_checks_a_met_at_link_as_supports_is_checked(

@@ -9,6 +9,8 @@ from pathlib import Path
 from journal.adapters.vault import Vault, enclosing_vault, find_vault, load_catalog
 from journal.core.catalog import Catalog
 from journal.core.errors import NotFound, UsageProblem
+from journal.core.formatting import shell_word
+from journal.core.goal import Goal
 from journal.core.links import Link
 
 #: The notes a goal's link properties name (None: any note), and what to do when none is.
@@ -70,3 +72,14 @@ def found_links(
     return [
         str(link._replace(target=catalog.link_to(path)[2:-2], embed=False)) for path, link in found
     ]
+
+
+def refuse_done_before_start(goal: Goal, day: date, how: str) -> None:
+    """A goal not done yet can't be done on ``day`` before its start (as a check-in
+    then is refused); ``how``: the option that gives the day it was done."""
+    if goal.status != "done" and goal.start is not None and day < goal.start:
+        raise UsageProblem(
+            f"the goal starts on {goal.start}, so it can't be done on {day}, before it "
+            f"({how} gives the day it was done; or move the start first: "
+            f"journal set {shell_word(goal.title)} start={day})"
+        )

@@ -21,11 +21,11 @@ from journal.core.fields import (
     done_value,
     refuse_other_case,
 )
-from journal.core.formatting import shell_word
 from journal.core.goal import Change, edit_goal
 from journal.core.networking import meeting_from_note
 from journal.core.notes import Note
 from journal.core.records import Record
+from journal.usecases.common import refuse_done_before_start
 
 
 @dataclass(repr=False, eq=False)
@@ -80,13 +80,7 @@ def mark_done(
         result.open_tasks = meeting.open_tasks
         transform = _follow_up(result, day)
     else:
-        start = catalog.goal_at(note.path).start
-        if start is not None and day < start:  # as a check-in before it is refused
-            raise UsageProblem(
-                f"the goal starts on {start}, so it can't be done on {day}, before it "
-                f"(--date gives the day it was done; or move the start first: "
-                f"journal set {shell_word(note.title)} start={day})"
-            )
+        refuse_done_before_start(catalog.goal_at(note.path), day, "--date")
         result = Done(note.path, note.title, "goal", "status")
         transform = _goal(result, day)
     result.written = vault.rewrite(note.path, transform)

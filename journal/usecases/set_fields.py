@@ -32,7 +32,7 @@ from journal.core.links import parse_link
 from journal.core.logsection import append_checkin, has_log, log_checkins
 from journal.core.plan import plan_options, plan_spans
 from journal.core.records import Record
-from journal.usecases.common import LINKED, found_links
+from journal.usecases.common import LINKED, found_links, refuse_done_before_start
 from journal.usecases.generate import users_note
 
 FIXED_KEYS = ("id", "type")
@@ -135,6 +135,8 @@ def set_fields(
     typed = typed_assignments(given, catalog, goal)
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
+    if typed.get("status") == "done" and "completed" not in typed:  # it writes today
+        refuse_done_before_start(goal, today, "completed=DAY")
     same_note = dict.fromkeys(LINKED, _same_note(catalog, goal.path))
     if "current" in typed:
         refuse_hand_value(goal)
