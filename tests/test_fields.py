@@ -45,7 +45,7 @@ def test_a_bad_tag_leaves_the_others_read() -> None:
         (
             4,
             "tags: '2026' is not a valid tag; tags should be a list of tags, not hold a "
-            "mapping; the others are read",
+            "mapping; the valid ones are read",
         )
     ]
     with pytest.raises(UsageProblem, match=r"^tags: .2026. is not a valid tag$"):
@@ -61,8 +61,8 @@ def test_a_bad_tag_of_a_block_list_is_reported_at_its_own_line() -> None:
     goal, problems = goal_from_note(parse_note("goals/g.md", text.encode()))
     assert goal.tags == ["career"]
     assert [(p.line, p.message) for p in problems] == [
-        (6, "tags: '2026' is not a valid tag; the others are read"),
-        (8, "tags should be a list of tags, not hold a mapping; the others are read"),
+        (6, "tags: '2026' is not a valid tag; the valid ones are read"),
+        (8, "tags should be a list of tags, not hold a mapping; the valid ones are read"),
     ]
 
 

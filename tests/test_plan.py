@@ -581,6 +581,9 @@ def test_plan_days_out_of_range_is_a_usage_error_zero_too(
     assert result.stderr == "journal: --days must be between 7 and 366\n"
     assert not (vault / "plans").exists()
     assert "goals/b.md" in invoke("plan", "--stdout").stderr
+    bad_start = invoke("plan", "--start", "2026-13-01", "--days", days, "--stdout")
+    assert bad_start.exit_code == 2 and bad_start.stderr.count("\n") == 1, bad_start.stderr
+    assert bad_start.stderr.startswith("journal: --start: ")
 
 
 def test_without_a_series_the_plan_and_the_review_start_from_the_goals_value() -> None:

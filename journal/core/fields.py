@@ -508,7 +508,7 @@ def read_typed(
                 typed[spec.name] = coerce(spec, raw, sources.get(key))
         except PartlyRead as exc:
             typed[spec.name] = exc.value
-            others = "; the others are read" if exc.value else ""
+            others = "; the valid ones are read" if exc.value else ""
             lines = getattr(raw, "item_lines", None)  # a list read from YAML has them
             if not isinstance(raw, list) or lines is None or len(lines) != len(raw):
                 lines = [key_lines.get(key)] * (1 + max(index for index, _m in exc.bad))
