@@ -300,7 +300,8 @@ def test_a_second_meeting_on_the_same_day_is_told_to_take_a_title(
     assert moved.exit_code == 1
     assert moved.stderr.startswith(
         "meetings/2026/2026-11-22 Coffee with Dana Ortiz.md: a note with this name already "
-        "exists; not overwritten: name this meeting with --title"
+        "exists; a second would share its [[2026-11-22 Coffee with Dana Ortiz]] links "
+        "(Obsidian picks one of the two): name this meeting with --title"
     )
     assert not first.exists()
 
@@ -1130,3 +1131,30 @@ def test_new_contact_checks_a_met_at_link_as_supports_is_checked(
     )
     assert "met_at: HR meetup, Berlin\n" in (vault / "people/Bo.md").read_text()
     assert invoke("check").exit_code == 0
+
+
+def test_a_new_note_never_takes_the_name_of_a_note_in_another_folder(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `new goal "Dana Ortiz"` beside `people/Dana Ortiz.md` was made, and
+    every `[[Dana Ortiz]]` of the meetings then went to the goal (its path is shorter):
+    the contact lost its meetings, without a word; a contact named like a goal the
+    same (the goal's `progress::` check-ins)."""
+    write("people/Dana Ortiz.md", DANA)
+    write("goals/Learn SQL.md", goal_text("Learn SQL"))
+    goal = invoke("new", "goal", "dana ortiz", "--metric", "x", "--target", "1")
+    assert (goal.exit_code, goal.stderr) == (
+        1,
+        "people/Dana Ortiz.md: a note with this name already exists; a second would share "
+        "its [[dana ortiz]] links (Obsidian picks one of the two): give the goal another "
+        "title\n",
+    )
+    contact = invoke("new", "contact", "Learn SQL")
+    assert contact.exit_code == 1
+    assert contact.stderr.startswith("goals/Learn SQL.md: a note with this name already exists")
+    met = invoke("new", "meeting", "--with", "Learn SQL", "--create-contacts")
+    assert met.exit_code == 1 and met.stderr.startswith("goals/Learn SQL.md: "), met.stderr
+    assert sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md")) == [
+        "goals/Learn SQL.md",
+        "people/Dana Ortiz.md",
+    ]

@@ -90,7 +90,9 @@ def new_contact(
         met_at = found_links(catalog, [link], "--met-at", linked=(None, hint))[0]
     props = contact_props(name, today, org=org, role=role, met_at=met_at)
     context = {key: codec.plain(value) for key, value in props.items()}
-    rel = create_note(vault, vault.config.folders.contact, name, props, "contact.md.j2", context)
+    rel = create_note(
+        vault, catalog, vault.config.folders.contact, name, props, "contact.md.j2", context
+    )
     return rel, context
 
 
@@ -184,12 +186,8 @@ def new_meeting(
     heading = " ".join(title.split()) if title and title.strip() else meeting_title(kind, names)
     stem = f"{day.isoformat()} {heading}"
     folders = vault.config.folders
-    try:
-        rel = free_path(vault, folders.meeting, stem)
-        moved = catalog.resolve_path(note_stem(stem), by_alias=False)
-        if moved is not None:  # the same meeting, moved to another folder: links would
-            # name either note (Obsidian's pick)
-            raise Conflict("a note with this name already exists; not overwritten", path=moved)
+    try:  # the same meeting, moved to another folder, would be found too
+        rel = free_path(vault, catalog, folders.meeting, stem)
     except Conflict as exc:
         raise Conflict(
             f"{exc.message}: name this meeting with --title (the note is "
@@ -197,7 +195,7 @@ def new_meeting(
             path=exc.path,
         ) from None
     created = unknown if create_contacts else []
-    contacts = {name: free_path(vault, folders.contact, name) for name in created}
+    contacts = {name: free_path(vault, catalog, folders.contact, name) for name in created}
     notes = []
     for name, path in contacts.items():
         props = contact_props(name, today, met_at=catalog.link_to(rel, path))

@@ -59,10 +59,12 @@ def note_stem(title: str) -> str:
     return stem
 
 
-def free_path(vault: Vault, folder: str, title: str) -> str:
+def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
     """The vault path a new note ``folder/<title>.md`` would get; Conflict, naming it,
     when a note of that name is already there (compared as links compare names:
-    ignoring case and Unicode normal form, as macOS file systems do)."""
+    ignoring case and Unicode normal form, as macOS file systems do), or in another
+    folder: ``[[<title>]]`` would then name either note, and the links written for the
+    one there (a contact's meetings, a goal's check-ins) could go to the new one."""
     stem = note_stem(title)
     folder = folder.strip("/")
     rel = f"{folder}/{stem}.md" if folder else f"{stem}.md"
@@ -73,21 +75,30 @@ def free_path(vault: Vault, folder: str, title: str) -> str:
         same = "" if existing == f"{stem}.md" else " (names are compared ignoring case)"
         there = f"{folder}/{existing}" if folder else existing
         raise Conflict(f"a note with this name already exists{same}; not overwritten", path=there)
+    elsewhere = catalog.resolve_path(stem, by_alias=False)
+    if elsewhere is not None:
+        raise Conflict(
+            f"a note with this name already exists; a second would share its [[{stem}]] "
+            "links (Obsidian picks one of the two)",
+            path=elsewhere,
+        )
     return rel
 
 
 def create_note(
     vault: Vault,
+    catalog: Catalog,
     folder: str,
     title: str,
     props: Mapping[str, Any],
     template: str,
     context: Mapping[str, Any],
 ) -> str:
-    """Write a new note ``folder/<title>.md``; never overwrites (case-insensitively)."""
+    """Write a new note ``folder/<title>.md``; never overwrites (case-insensitively),
+    nor takes the name of a note elsewhere (see :func:`free_path`)."""
     if folder.strip("/"):
         vault.ensure_folder(folder.strip("/"))
-    rel = free_path(vault, folder, title)
+    rel = free_path(vault, catalog, folder, title)
     vault.create(rel, note_data(vault, props, template, context))
     return rel
 
@@ -158,5 +169,10 @@ def new_goal(
     context = {key: codec.plain(value) for key, value in written.items()}
     why = context["why"]  # in the body too, when it can stand there as a line of text
     shown = {**context, "why": body_line(why) if isinstance(why, str) else None}
-    rel = create_note(vault, vault.config.folders.goal, title, written, "goal.md.j2", shown)
+    try:
+        rel = create_note(
+            vault, catalog, vault.config.folders.goal, title, written, "goal.md.j2", shown
+        )
+    except Conflict as exc:
+        raise Conflict(f"{exc.message}: give the goal another title", path=exc.path) from None
     return Created(rel, goal_id, context)
