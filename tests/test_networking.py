@@ -200,3 +200,15 @@ def test_link_to_uses_the_path_when_another_note_has_the_name() -> None:
     assert catalog.link_to("people/Dana.md") == "[[people/Dana]]"
     assert catalog.link_to("Dana.md") == "[[Dana]]"
     assert catalog.link_to("people/New person.md") == "[[New person]]"
+
+
+def test_a_task_in_progress_is_still_owed_and_a_cancelled_one_is_not() -> None:
+    """Reported: `- [/]` (in progress, in the Tasks plugin and many themes) counted as
+    done, and so dropped out of what a follow-up owes.  Closed: `x`, `X` and `-`
+    (cancelled); any other state is open."""
+    text = (
+        "---\ntype: meeting\ndate: 2026-11-17\nfollow_up_by: 2026-11-24\n---\n"
+        "- [ ] a\n- [/] b\n- [-] c\n- [x] d\n- [X] e\n- [>] f\n- [?] g\n"
+    )
+    meeting, _problems = meeting_from_note(parse_note("meetings/m.md", text.encode()))
+    assert meeting.open_tasks == ["a", "b", "f", "g"]

@@ -67,12 +67,8 @@ class BodyLink(NamedTuple):
 
 class Task(NamedTuple):
     line: int
-    state: str  # the character between the brackets
+    state: str  # the character between the brackets (see notes.CLOSED_TASK)
     text: str
-
-    @property
-    def done(self) -> bool:
-        return self.state not in (" ", "")
 
 
 class InlineField(NamedTuple):

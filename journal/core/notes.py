@@ -53,6 +53,11 @@ class NoteLink(NamedTuple):
         return Link(self.target, self.heading, self.alias, self.embed)
 
 
+#: The task states that leave nothing to do: done (``x``) and cancelled (``-``), as the
+#: Tasks plugin reads them; any other (`` ``, in progress ``/``, ``>``, ``?``...) is open.
+CLOSED_TASK = frozenset("xX-")
+
+
 class NoteTask(NamedTuple):
     line: int
     state: str
@@ -60,7 +65,8 @@ class NoteTask(NamedTuple):
 
     @property
     def done(self) -> bool:
-        return self.state != " "
+        """Closed: done or cancelled (see :data:`CLOSED_TASK`)."""
+        return self.state in CLOSED_TASK
 
 
 class NoteField(NamedTuple):
