@@ -166,3 +166,29 @@ def test_init_refuses_a_path_that_is_not_utf8_and_creates_nothing(tmp_path: Path
     assert result.exit_code == 1
     assert "the name of a folder on its path is not valid UTF-8" in result.stderr
     assert not root.exists()
+
+
+def test_init_takes_a_folder_the_vault_has_in_another_case(tmp_path: Path) -> None:
+    """Reported: init made `people/` beside the vault's `People/`: two folders in
+    Obsidian, and a clash in a copy synced to a file system that ignores case."""
+    root = tmp_path / "v"
+    (root / "People").mkdir(parents=True)
+    (root / "goals").mkdir()
+    (root / "Goals2").mkdir()  # not the same name: no match
+    result = init("init", str(root))
+    assert result.exit_code == 0, result.output
+    assert [p for p in tree(root) if "/" not in p] == [
+        ".gitignore",
+        ".journal",
+        "Goals2",
+        "People",
+        "daily",
+        "goals",
+        "meetings",
+        "plans",
+        "reviews",
+    ]
+    config = (root / ".journal/config.toml").read_text()
+    assert 'contact = "People"\n' in config and 'goal = "goals"\n' in config
+    made = init("--vault", str(root), "new", "contact", "Dana Ortiz")
+    assert (made.exit_code, made.stdout) == (0, "created People/Dana Ortiz.md\n")
