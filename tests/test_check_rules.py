@@ -815,6 +815,9 @@ GOAL_LINK = "[[Hold four informational interviews]]"
         ("daily/2026-11-20.md", "Progress:: Sam, +1", "does not start with a link"),
         ("daily/2026-11-20.md", f"progress:: {GOAL_LINK}", "has no value"),
         ("notes/Ideas.md", f"progress:: {GOAL_LINK} +1", "in a note with no date"),
+        # reported: a daily note whose weekday is not its date's was told to be renamed
+        # `2026-11-20 ...`; it is told of the daily notes' format
+        ("daily/2026/12/03 Monday.md", f"progress:: {GOAL_LINK} +1", "in the daily notes' format"),
         (PATH, f"progress:: {GOAL_LINK} +1", "in the goal's own note"),
     ],
 )

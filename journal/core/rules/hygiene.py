@@ -110,6 +110,12 @@ def uncounted_progress(ctx: Context) -> Iterator[Problem]:
             )
 
 
+def _in_folder(path: str, folder: str) -> bool:
+    """Whether the note at ``path`` lies in ``folder`` (``.``: the vault's top)."""
+    folder = folder.strip("/")
+    return "/" not in path if folder in ("", ".") else path.startswith(folder + "/")
+
+
 def _why_uncounted(ctx: Context, path: str, dated: bool, value: str) -> tuple[str, str] | None:
     """(message, suggestion) when the ``progress::`` field ``value`` at ``path`` counts
     for no goal (as ``Catalog.goals`` reads them), else None."""
@@ -134,6 +140,13 @@ def _why_uncounted(ctx: Context, path: str, dated: bool, value: str) -> tuple[st
             f"`{INLINE_KEY}::` in the goal's own note is not counted: its `## Log` is",
             "write it as a log line instead, e.g. `- 2026-11-20: +1 what you did` under "
             "`## Log`, or run `journal log GOAL +1`",
+        )
+    if not dated and _in_folder(path, ctx.config.folders.daily):
+        return (
+            f"`{INLINE_KEY}::` in a daily note whose name reads as no day in the daily "
+            "notes' format: the check-in can't be dated, so it is not counted",
+            "name the note in that format (a weekday in it must be the date's), or give it "
+            "a `date:` property",
         )
     if not dated:
         return (
