@@ -287,8 +287,8 @@ def test_links_to_files_in_the_vault_resolve(invoke: Invoke, smart_vault: Write)
     smart_vault("goals/Connect with five HR leaders.md", smart_goal(current=1) + links + skipped)
     records = check_json(invoke)
     assert [(r["rule"], r["message"]) for r in records] == [
-        ("H008", "[[hidden.png]] links to no note"),
-        ("H008", "[[skipped.png]] links to no note"),
+        ("H008", "[[hidden.png]] links to no file"),
+        ("H008", "[[skipped.png]] links to no file"),
     ]
 
 

@@ -783,11 +783,24 @@ def test_links_to_other_files_resolve_as_in_obsidian() -> None:
     text = goal_note(LOG + body, cover='"[[diagram.png]]"', board='"[[nowhere.canvas]]"')
     found = run((PATH, text), files=lambda: ATTACHMENTS)
     assert [(f.rule, f.message) for f in found] == [
-        ("H001", "board: [[nowhere.canvas]] links to no note"),
-        ("H008", "[[elsewhere/diagram.png]] links to no note"),
-        ("H008", "[[missing.png]] links to no note"),
+        ("H001", "board: [[nowhere.canvas]] links to no file"),
+        ("H008", "[[elsewhere/diagram.png]] links to no file"),
+        ("H008", "[[missing.png]] links to no file"),
         ("H008", "[[v1.2]] links to no note"),
     ]
+    # reported: a link to a sync client's conflict copy was to be "created"
+    copy = "[[Plan (conflicted copy 2026-11-21)]]"
+    [finding] = of(
+        "H008",
+        run(
+            (PATH, goal_note(LOG + copy + "\n")),
+            ("notes/Plan (conflicted copy 2026-11-21).md", "# copy\n"),
+        ),
+    )
+    assert finding.message == (
+        f"{copy} links to a sync client's conflict copy, which journal leaves out (H003 "
+        "reports the copy)"
+    )
 
 
 def test_files_are_only_listed_when_a_link_names_a_file_that_is_no_note() -> None:

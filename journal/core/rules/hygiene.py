@@ -15,7 +15,7 @@ from journal.core.fields import (
     Field,
 )
 from journal.core.formatting import shell_word
-from journal.core.links import conflict_original
+from journal.core.links import conflict_original, is_conflict_copy
 from journal.core.notes import NoteLink, stem_of
 from journal.core.rules.base import Check, Context, Problem, Rule
 
@@ -33,11 +33,12 @@ def broken_link(ctx: Context) -> Iterator[Problem]:
     for path, kind, link in ctx.broken_links:
         if link.key is None or (kind == "goal" and link.key == "supports") or _person(kind, link):
             continue  # body links and people are H008's, a goal's `supports` R002's
+        what = "file" if _attachment(link.target) else "note"
         yield Problem(
             path,
             link.line,
-            f"{link.key}: [[{link.target}]] links to no note",
-            "fix the name (links match a file name, path or alias) or create that note",
+            f"{link.key}: [[{link.target}]] links to no {what}",
+            f"fix the name (links match a file name, path or alias) or create that {what}",
         )
 
 
@@ -50,13 +51,34 @@ def broken_body_link(ctx: Context) -> Iterator[Problem]:
                 f"with: [[{link.target}]] has no contact note",
                 f"fix the name, or make the note: journal new contact {shell_word(link.target)}",
             )
-        elif link.key is None:
+        elif link.key is None and is_conflict_copy(f"{link.target}.md"):
             yield Problem(
                 path,
                 link.line,
-                f"[[{link.target}]] links to no note",
-                "fix the name, or create the note (Obsidian shows the link as unresolved)",
+                f"[[{link.target}]] links to a sync client's conflict copy, which journal "
+                "leaves out (H003 reports the copy)",
+                "merge the copy into its original and link that",
             )
+        elif link.key is None:
+            what = "file" if _attachment(link.target) else "note"
+            yield Problem(
+                path,
+                link.line,
+                f"[[{link.target}]] links to no {what}",
+                f"fix the name, or create the {what} (Obsidian shows the link as unresolved)",
+            )
+
+
+def _attachment(target: str) -> bool:
+    """Whether a link target names a file that is no note (``diagram.png``, ``a.pdf``,
+    ``board.canvas``): an extension of letters, not ``.md`` (``Version 1.5`` is a note)."""
+    stem, dot, extension = target.rpartition("/")[2].rpartition(".")
+    return (
+        bool(stem and dot)
+        and extension.isascii()
+        and extension.isalpha()
+        and (len(extension) <= 6 and extension.lower() != "md")
+    )
 
 
 def alias_only_link(ctx: Context) -> Iterator[Problem]:
