@@ -41,6 +41,14 @@ def goal(
     )
 
 
+#: The story's goal as it ends: renamed to "Meet HR leaders", its id and title kept.
+RENAMED = {
+    "id": "connect",
+    "path": "goals/Meet HR leaders.md",
+    "title": "Connect with five HR leaders",
+}
+
+
 @pytest.fixture
 def git(vault: Path, tmp_path: Path) -> Git:
     return Git(vault, tmp_path / "home").init()
@@ -764,11 +772,7 @@ def test_a_deleted_goal_is_looked_up_in_the_history(
         result = invoke("history", ref, "--json")
         assert result.exit_code == 0, result.output
         data = json.loads(result.stdout)
-        assert data["goal"] == {
-            "id": "connect",
-            "path": "goals/Meet HR leaders.md",
-            "title": "Connect with five HR leaders",
-        }
+        assert data["goal"] == RENAMED
         entries = summary(data["entries"])
         assert len(entries) == 8
         assert entries[0][1] == "Add goal"
@@ -1039,11 +1043,7 @@ def test_a_goal_whose_file_is_broken_now_shows_its_history_as_last_committed(
         result = invoke("history", ref, "--json")
         assert result.exit_code == 0, result.output
         data = json.loads(result.stdout)
-        assert data["goal"] == {
-            "id": "connect",
-            "path": "goals/Meet HR leaders.md",
-            "title": "Connect with five HR leaders",
-        }
+        assert data["goal"] == RENAMED
         assert len(summary(data["entries"])) == 7 and data["series"][-1]["value"] == 4
         assert result.stderr == (
             "journal: goals/Meet HR leaders.md:3: invalid front matter: the '[' on this line "
