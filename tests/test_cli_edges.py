@@ -421,6 +421,7 @@ def test_set_refuses_feeds_on_an_outcome_goal_and_a_goal_linking_itself(
         "goals/w.md: feeds: (none) -> [[y]]",
         "goals/w.md: kind: (none) -> activity",
     ]
+    assert "kind: activity\n" in delta.read_text()
     write("goals/z.md", goal_text("Gamma", supports='"[[z]]"'))  # by hand
     found = json.loads(invoke("check", "--json", "--select", "R002").stdout)
     assert [(f["path"], f["message"]) for f in found] == [
