@@ -788,19 +788,29 @@ def test_links_to_other_files_resolve_as_in_obsidian() -> None:
         ("H008", "[[missing.png]] links to no file"),
         ("H008", "[[v1.2]] links to no note"),
     ]
-    # reported: a link to a sync client's conflict copy was to be "created"
+    # media Obsidian plays are files by the rule that looks them up (review)
+    media = goal_note(LOG + "![[interview.mp3]] [[slides.keynote]]\n")
+    assert [f.message for f in of("H008", run((PATH, media)))] == [
+        "[[interview.mp3]] links to no file",
+        "[[slides.keynote]] links to no file",
+    ]
+    # reported: a link to a sync client's conflict copy was to be "created"; said only
+    # of a copy that is there (review), in a property too
     copy = "[[Plan (conflicted copy 2026-11-21)]]"
-    [finding] = of(
-        "H008",
-        run(
-            (PATH, goal_note(LOG + copy + "\n")),
-            ("notes/Plan (conflicted copy 2026-11-21).md", "# copy\n"),
-        ),
+    there = ("notes/Plan (conflicted copy 2026-11-21).md", "# copy\n")
+    body = f"{copy} ![[Plan (conflicted copy 2026-11-21).png]]\n"
+    text = goal_note(LOG + body, related=f'"{copy}"')
+    found = run((PATH, text), there)
+    said = (
+        "links to a sync client's conflict copy, which journal leaves out (H003 reports the copy)"
     )
-    assert finding.message == (
-        f"{copy} links to a sync client's conflict copy, which journal leaves out (H003 "
-        "reports the copy)"
-    )
+    assert [(f.rule, f.message) for f in found if f.rule in ("H001", "H008")] == [
+        ("H001", f"related: {copy} {said}"),
+        ("H008", "[[Plan (conflicted copy 2026-11-21).png]] links to no file"),
+        ("H008", f"{copy} {said}"),
+    ]
+    gone = run((PATH, goal_note(LOG + copy + "\n")))  # merged and deleted: a link to nothing
+    assert [f.message for f in of("H008", gone)] == [f"{copy} links to no note"]
 
 
 def test_files_are_only_listed_when_a_link_names_a_file_that_is_no_note() -> None:

@@ -20,7 +20,7 @@ from journal.core.catalog import Catalog
 from journal.core.dates import parse_duration
 from journal.core.errors import Severity
 from journal.core.goal import Goal
-from journal.core.links import fold, resolve_link
+from journal.core.links import fold, name_key, resolve_link
 from journal.core.notes import Note, NoteLink
 from journal.core.records import Record
 from journal.core.settings import Config
@@ -78,6 +78,15 @@ class Rule(Record):
 
 #: A link target naming a file by its extension (``diagram.png``, ``Goals.base``).
 _FILE_TARGET = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,9}$")
+
+
+def names_file(target: str) -> bool:
+    """Whether a link target names a file that is no note by its extension
+    (``diagram.png``, ``talk.mp4``, ``Goals.base``; ``Version 1.5`` is a note)."""
+    extension = _FILE_TARGET.search(target)
+    return extension is not None and extension.group().lower() != ".md"
+
+
 #: The kinds of notes whose links must resolve: the tool's own.  Plain and daily
 #: notes may link to notes not written yet, as is usual in Obsidian.
 LINKED_KINDS = ("goal", "meeting", "contact")
@@ -186,6 +195,17 @@ class Context:
             if link.target and not self._is_file(link.target, path)
         ]
 
+    def copy_linked(self, target: str, source: str) -> bool:
+        """Whether a link that finds no note names a sync client's conflict copy there
+        is (which the catalog leaves out, H003), rather than nothing."""
+        copies = self.catalog.conflict_copies
+        if not copies or names_file(target):
+            return False
+        named: dict[str, list[str]] = {}
+        for path in copies:
+            named.setdefault(name_key(path), []).append(path)
+        return resolve_link(target, lambda name: named.get(name, ()), _no_names, source) is not None
+
     def note(self, goal: Goal) -> Note:
         return self._goal_notes[goal.path]
 
@@ -214,8 +234,7 @@ class Context:
     def _is_file(self, target: str, source: str) -> bool:
         """A link that names a file by its extension finds a file of that name (as in
         Obsidian: an exact path, then by name, the shortest path)."""
-        extension = _FILE_TARGET.search(target)
-        if extension is None or extension.group().lower() == ".md":
+        if not names_file(target):
             return False
         named = self._files_by_name
         return resolve_link(target, lambda name: named.get(name, ()), _no_names, source) is not None

@@ -15,9 +15,9 @@ from journal.core.fields import (
     Field,
 )
 from journal.core.formatting import shell_word
-from journal.core.links import conflict_original, is_conflict_copy
+from journal.core.links import conflict_original
 from journal.core.notes import NoteLink, stem_of
-from journal.core.rules.base import Check, Context, Problem, Rule
+from journal.core.rules.base import Check, Context, Problem, Rule, names_file
 
 #: How many other goals a duplicate-id finding names.
 _NAMED = 3
@@ -33,7 +33,10 @@ def broken_link(ctx: Context) -> Iterator[Problem]:
     for path, kind, link in ctx.broken_links:
         if link.key is None or (kind == "goal" and link.key == "supports") or _person(kind, link):
             continue  # body links and people are H008's, a goal's `supports` R002's
-        what = "file" if _attachment(link.target) else "note"
+        if ctx.copy_linked(link.target, path):
+            yield _copy_linked(path, link, f"{link.key}: ")
+            continue
+        what = "file" if names_file(link.target) else "note"
         yield Problem(
             path,
             link.line,
@@ -51,16 +54,10 @@ def broken_body_link(ctx: Context) -> Iterator[Problem]:
                 f"with: [[{link.target}]] has no contact note",
                 f"fix the name, or make the note: journal new contact {shell_word(link.target)}",
             )
-        elif link.key is None and is_conflict_copy(f"{link.target}.md"):
-            yield Problem(
-                path,
-                link.line,
-                f"[[{link.target}]] links to a sync client's conflict copy, which journal "
-                "leaves out (H003 reports the copy)",
-                "merge the copy into its original and link that",
-            )
+        elif link.key is None and ctx.copy_linked(link.target, path):
+            yield _copy_linked(path, link)
         elif link.key is None:
-            what = "file" if _attachment(link.target) else "note"
+            what = "file" if names_file(link.target) else "note"
             yield Problem(
                 path,
                 link.line,
@@ -69,15 +66,13 @@ def broken_body_link(ctx: Context) -> Iterator[Problem]:
             )
 
 
-def _attachment(target: str) -> bool:
-    """Whether a link target names a file that is no note (``diagram.png``, ``a.pdf``,
-    ``board.canvas``): an extension of letters, not ``.md`` (``Version 1.5`` is a note)."""
-    stem, dot, extension = target.rpartition("/")[2].rpartition(".")
-    return (
-        bool(stem and dot)
-        and extension.isascii()
-        and extension.isalpha()
-        and (len(extension) <= 6 and extension.lower() != "md")
+def _copy_linked(path: str, link: NoteLink, key: str = "") -> Problem:
+    return Problem(
+        path,
+        link.line,
+        f"{key}[[{link.target}]] links to a sync client's conflict copy, which journal "
+        "leaves out (H003 reports the copy)",
+        "merge the copy into its original and link that",
     )
 
 
