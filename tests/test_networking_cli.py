@@ -1100,7 +1100,19 @@ def test_done_refuses_a_goal_done_before_its_start(invoke: Invoke, write: Write)
         "start=2026-11-22)\n",
     )
     assert later.read_bytes() == before
-    assert invoke("set", "Later", "status=done", "completed=2026-12-01").exit_code == 0
+    # the start given in the same command is the one (review): moved back, it is done
+    assert invoke("set", "Later", "status=done", "start=2026-12-02").exit_code == 2
+    assert later.read_bytes() == before
+    assert invoke("set", "Later", "status=done", "start=2026-11-01").exit_code == 0
+    assert "start: 2026-11-01\n" in later.read_text() and "completed: 2026-11-22\n" in (
+        later.read_text()
+    )
+    other = write("goals/Other.md", goal_text("Other", start="2026-12-01"))
+    assert invoke("set", "Other", "status=done", "start=").exit_code == 0  # no start: none
+    assert invoke("set", "Other", "status=active").exit_code == 0
+    assert invoke("set", "Other", "start=2026-12-01").exit_code == 0
+    assert invoke("set", "Other", "status=done", "completed=2026-12-01").exit_code == 0
+    assert "completed: 2026-12-01\n" in other.read_text()
 
 
 def test_new_contact_checks_a_met_at_link_as_supports_is_checked(

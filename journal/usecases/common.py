@@ -74,12 +74,13 @@ def found_links(
     ]
 
 
-def refuse_done_before_start(goal: Goal, day: date, how: str) -> None:
-    """A goal not done yet can't be done on ``day`` before its start (as a check-in
-    then is refused); ``how``: the option that gives the day it was done."""
-    if goal.status != "done" and goal.start is not None and day < goal.start:
+def refuse_done_before_start(goal: Goal, day: date, how: str, start: date | None) -> None:
+    """A goal not done yet can't be done on ``day`` before ``start``, the start it has
+    or is given in the same command (as a check-in then is refused); ``how``: the
+    option that gives the day it was done."""
+    if goal.status != "done" and start is not None and day < start:
         raise UsageProblem(
-            f"the goal starts on {goal.start}, so it can't be done on {day}, before it "
+            f"the goal starts on {start}, so it can't be done on {day}, before it "
             f"({how} gives the day it was done; or move the start first: "
             f"journal set {shell_word(goal.title)} start={day})"
         )

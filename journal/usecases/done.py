@@ -80,7 +80,8 @@ def mark_done(
         result.open_tasks = meeting.open_tasks
         transform = _follow_up(result, day)
     else:
-        refuse_done_before_start(catalog.goal_at(note.path), day, "--date")
+        goal = catalog.goal_at(note.path)
+        refuse_done_before_start(goal, day, "--date", goal.start)
         result = Done(note.path, note.title, "goal", "status")
         transform = _goal(result, day)
     result.written = vault.rewrite(note.path, transform)

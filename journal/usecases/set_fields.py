@@ -136,7 +136,8 @@ def set_fields(
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
     if typed.get("status") == "done" and "completed" not in typed:  # it writes today
-        refuse_done_before_start(goal, today, "completed=DAY")
+        start = typed.get("start", goal.start)  # as it will be
+        refuse_done_before_start(goal, today, "completed=DAY", start)
     same_note = dict.fromkeys(LINKED, _same_note(catalog, goal.path))
     if "current" in typed:
         refuse_hand_value(goal)
