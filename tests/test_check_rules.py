@@ -838,9 +838,9 @@ GOAL_LINK = "[[Hold four informational interviews]]"
         ("daily/2026-11-20.md", "Progress:: Sam, +1", "does not start with a link"),
         ("daily/2026-11-20.md", f"progress:: {GOAL_LINK}", "has no value"),
         ("notes/Ideas.md", f"progress:: {GOAL_LINK} +1", "in a note with no date"),
-        # reported: a daily note whose weekday is not its date's was told to be renamed
-        # `2026-11-20 ...`; it is told of the daily notes' format
-        ("daily/2026/12/03 Monday.md", f"progress:: {GOAL_LINK} +1", "in the daily notes' format"),
+        # reported: a daily note whose weekday is not its date's was told only to be
+        # renamed `2026-11-20 ...`; the daily notes' format is named too
+        ("daily/2026/12/03 Monday.md", f"progress:: {GOAL_LINK} +1", "in a note with no date"),
         (PATH, f"progress:: {GOAL_LINK} +1", "in the goal's own note"),
     ],
 )
@@ -853,6 +853,8 @@ def test_a_progress_field_that_cannot_count_is_reported_at_its_line(
     assert (finding.path, finding.line) == (path, text.splitlines().index(field) + 1)
     assert words in finding.message
     assert finding.severity == "warning" and finding.suggestion
+    if "no date" in words:
+        assert "the daily notes' format" in finding.suggestion
 
 
 def test_progress_fields_that_count_are_not_reported() -> None:

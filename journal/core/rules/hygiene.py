@@ -127,12 +127,6 @@ def uncounted_progress(ctx: Context) -> Iterator[Problem]:
             )
 
 
-def _in_folder(path: str, folder: str) -> bool:
-    """Whether the note at ``path`` lies in ``folder`` (``.``: the vault's top)."""
-    folder = folder.strip("/")
-    return "/" not in path if folder in ("", ".") else path.startswith(folder + "/")
-
-
 def _why_uncounted(ctx: Context, path: str, dated: bool, value: str) -> tuple[str, str] | None:
     """(message, suggestion) when the ``progress::`` field ``value`` at ``path`` counts
     for no goal (as ``Catalog.goals`` reads them), else None."""
@@ -158,19 +152,14 @@ def _why_uncounted(ctx: Context, path: str, dated: bool, value: str) -> tuple[st
             "write it as a log line instead, e.g. `- 2026-11-20: +1 what you did` under "
             "`## Log`, or run `journal log GOAL +1`",
         )
-    if not dated and _in_folder(path, ctx.config.folders.daily):
-        return (
-            f"`{INLINE_KEY}::` in a daily note whose name reads as no day in the daily "
-            "notes' format: the check-in can't be dated, so it is not counted",
-            "name the note in that format (a weekday in it must be the date's), or give it "
-            "a `date:` property",
-        )
     if not dated:
         return (
             f"`{INLINE_KEY}::` in a note with no date: the check-in can't be dated, so it "
             "is not counted",
             "give the note a `date:` property or a name that starts with its day "
-            "(`2026-11-20 ...`), or log it in the goal: `journal log GOAL +1 --date DAY`",
+            "(`2026-11-20 ...`); a daily note a name in the daily notes' format of Obsidian's "
+            "settings (a weekday in it must be the date's); or log it in the goal: "
+            "`journal log GOAL +1 --date DAY`",
         )
     if resolved is None:
         return (
