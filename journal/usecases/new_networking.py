@@ -79,13 +79,13 @@ def new_contact(
     """Write ``people/<NAME>.md``; refuses a name that an existing contact has.  A
     ``met_at`` link is found as ``--supports`` finds its note."""
     name = _check_name(catalog, name)
-    if met_at is not None and met_at.strip().lstrip("!").startswith("[["):
-        link = parse_link(met_at.strip())  # a value that is a link (other text may hold one)
-        if link is None:
-            raise UsageProblem(
-                f"--met-at: '{met_at}' is not one well-formed link; write \"[[Note]]\", "
-                "or where you met as text"
-            )
+    if met_at is not None and met_at.count("[[") != met_at.count("]]"):
+        raise UsageProblem(
+            f"--met-at: '{met_at}' has a link whose brackets don't close; write "
+            '"[[Note]]", or where you met as text'
+        )
+    link = parse_link(met_at.strip()) if met_at is not None else None
+    if link is not None:  # a value that is one link (text may hold one: it stays text)
         hint = "create that note first, or write where you met as text"
         met_at = found_links(catalog, [link], "--met-at", linked=(None, hint))[0]
     props = contact_props(name, today, org=org, role=role, met_at=met_at)
