@@ -708,6 +708,16 @@ def test_a_goal_is_named_by_the_path_a_shell_completes(
     assert linked.exit_code == 1 and "target: 6\n" in path.read_text(), linked.output
     assert "journal: no goal called 'vault/goals/alias.md'" in linked.stderr
     (vault / "goals/alias.md").unlink()
+    (vault / "lg").symlink_to("goals")  # a folder link: no note through it either (review)
+    through = invoke("show", "vault/lg/Network more.md")
+    assert through.exit_code == 1, through.output
+    assert "journal: no goal called 'vault/lg/Network more.md'" in through.stderr
+    checked = invoke("check", "vault/lg/Network more.md")  # a file not in the vault: skipped
+    assert (checked.exit_code, checked.stdout) == (0, "All checks passed (0 goals checked).\n")
+    (vault / "lg").unlink()
+    (vault.parent / "vlink").symlink_to(vault)  # the vault's own folder by a link: fine
+    by_link = invoke("show", "vlink/goals/Network more.md", "--json")
+    assert json.loads(by_link.stdout)["path"] == "goals/Network more.md", by_link.output
     long_name = "a" * 300  # too long for a file name: a name, and no internal error
     for command in ("show", "check"):
         result = invoke(command, long_name)

@@ -363,13 +363,35 @@ class Vault(Record):
         as a shell completes it (``./goals/a.md``, ``~/vault/goals/a.md``); else ``ref``
         itself, an id, name, title, alias or vault path for the catalog to find."""
         candidate = (cwd or Path.cwd()) / ref
-        try:  # a symlinked note is none (never followed): the catalog says so
-            if ref and candidate.is_file() and not candidate.is_symlink():
-                inside = candidate.parent.resolve() / candidate.name
-                return inside.relative_to(self.root.resolve()).as_posix()
-        except (OSError, ValueError):  # outside the vault; too long; a NUL in it
+        try:
+            if ref and candidate.is_file():
+                return self.inside(candidate) or ref  # through a symlink: the catalog says
+        except (OSError, ValueError):  # too long for a file name; a NUL in it
             pass
         return ref
+
+    def inside(self, path: Path) -> str | None:
+        """The vault path of the file or folder ``path`` (``.`` for the vault's own
+        folder), when it lies in the vault with no symlink between the vault's folder
+        and it, as the listing never follows one (the vault's folder itself may be
+        reached through one: ``~/vault`` -> ``/data/vault``); else None."""
+        absolute = Path(os.path.normpath(path.absolute()))
+        for folder in (absolute, *absolute.parents):
+            try:
+                if folder.samefile(self.root):
+                    break
+            except OSError:  # not there
+                continue
+        else:
+            return None
+        rel = absolute.relative_to(folder).as_posix()
+        if rel == ".":
+            return rel
+        try:
+            self.disk_path(rel)  # a symlinked folder or file on the way is refused
+        except UnsafeWrite:
+            return None
+        return rel
 
     def disk_path(self, rel: str) -> Path:
         """The absolute path of a vault-relative path as the disk names it (a note's path

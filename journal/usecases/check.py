@@ -80,9 +80,8 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
         except OSError:  # a name too long for the file system: a name, then
             on_disk = False
         if on_disk:
-            try:
-                rel = candidate.resolve().relative_to(vault.root.resolve()).as_posix()
-            except ValueError:
+            rel = vault.inside(candidate)
+            if rel is None:  # outside the vault, or through a symlink it never follows
                 continue
             if candidate.is_file():
                 paths.add(rel)
