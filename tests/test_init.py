@@ -192,3 +192,14 @@ def test_init_takes_a_folder_the_vault_has_in_another_case(tmp_path: Path) -> No
     assert 'contact = "People"\n' in config and 'goal = "goals"\n' in config
     made = init("--vault", str(root), "new", "contact", "Dana Ortiz")
     assert (made.exit_code, made.stdout) == (0, "created People/Dana Ortiz.md\n")
+
+
+def test_obsidians_daily_folder_is_kept_as_its_settings_spell_it(tmp_path: Path) -> None:
+    """Review: `journal/` on disk and `"folder": "Journal"` in Obsidian's settings gave
+    `daily = "journal"`, where Obsidian (case-sensitive on Linux) writes to `Journal/`."""
+    root = tmp_path / "v"
+    (root / ".obsidian").mkdir(parents=True)
+    (root / ".obsidian/daily-notes.json").write_text('{"folder": "Journal"}')
+    (root / "journal").mkdir()
+    assert init("init", str(root)).exit_code == 0
+    assert 'daily = "Journal"\n' in (root / ".journal/config.toml").read_text()

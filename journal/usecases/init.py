@@ -79,15 +79,13 @@ def init_vault(root: Path, today: date) -> InitResult:
 
 def _init(root: Path, today: date) -> InitResult:
     config = Config()
+    # a folder the vault has already in another case (`People`) is that folder
+    named = {k: _as_on_disk(root, f) for k, f in dataclasses.asdict(config.folders).items()}
     daily = load_periodic(root).daily
     if daily is not None and ".." not in daily.folder.split("/"):
-        # Obsidian's daily notes folder ("." when they are at the vault root)
-        config = dataclasses.replace(
-            config, folders=dataclasses.replace(config.folders, daily=daily.folder or ".")
-        )
-    named = {  # a folder the vault has already in another case (`People`) is that folder
-        key: _as_on_disk(root, folder) for key, folder in dataclasses.asdict(config.folders).items()
-    }
+        # Obsidian's daily notes folder ("." when they are at the vault root), as its
+        # settings spell it: Obsidian writes there
+        named["daily"] = daily.folder or "."
     config = dataclasses.replace(config, folders=dataclasses.replace(config.folders, **named))
     vault = Vault(root, config)
     folders = [f for f in dataclasses.asdict(config.folders).values() if f != "."]
