@@ -592,11 +592,21 @@ def test_a_contact_file_that_exists_stops_the_meeting_before_anything_is_written
     result = invoke("new", "meeting", "--with", "Ann Bell", "--with", "Bell", "--create-contacts")
     assert result.exit_code == 1
     assert result.stderr == (
-        "people/Bell.md: a note with this name already exists; not overwritten\n"
+        "people/Bell.md: a note with this name already exists; not overwritten: if it is "
+        "the person's note, give it `type: contact`; else give the contact another name\n"
     )
     assert sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md")) == [
         "people/Bell.md"
     ]
+    # a plain note of that name elsewhere: refused with the same ways on, no folder made
+    write("notes/Jo Park.md", "# Jo Park\n")
+    (vault / "people/Bell.md").unlink()
+    (vault / "people").rmdir()
+    jo = invoke("new", "contact", "Jo Park")
+    assert jo.exit_code == 1 and jo.stderr.endswith(
+        "give it `type: contact`; else give the contact another name\n"
+    ), jo.stderr
+    assert not (vault / "people").exists()
 
 
 def test_people_keep_the_order_they_were_given(invoke: Invoke, write: Write) -> None:

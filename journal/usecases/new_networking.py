@@ -90,10 +90,22 @@ def new_contact(
         met_at = found_links(catalog, [link], "--met-at", linked=(None, hint))[0]
     props = contact_props(name, today, org=org, role=role, met_at=met_at)
     context = {key: codec.plain(value) for key, value in props.items()}
-    rel = create_note(
-        vault, catalog, vault.config.folders.contact, name, props, "contact.md.j2", context
-    )
+    try:
+        rel = create_note(
+            vault, catalog, vault.config.folders.contact, name, props, "contact.md.j2", context
+        )
+    except Conflict as exc:
+        raise _taken(exc) from None
     return rel, context
+
+
+def _taken(exc: Conflict) -> Conflict:
+    """The refusal of a contact's name another note has, with the ways on."""
+    return Conflict(
+        f"{exc.message}: if it is the person's note, give it `type: contact`; else give "
+        "the contact another name",
+        path=exc.path,
+    )
 
 
 def named_people(catalog: Catalog, names: Sequence[str]) -> list[Note | str]:
@@ -195,7 +207,10 @@ def new_meeting(
             path=exc.path,
         ) from None
     created = unknown if create_contacts else []
-    contacts = {name: free_path(vault, catalog, folders.contact, name) for name in created}
+    try:
+        contacts = {name: free_path(vault, catalog, folders.contact, name) for name in created}
+    except Conflict as exc:
+        raise _taken(exc) from None
     notes = []
     for name, path in contacts.items():
         props = contact_props(name, today, met_at=catalog.link_to(rel, path))

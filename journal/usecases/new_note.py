@@ -96,9 +96,9 @@ def create_note(
 ) -> str:
     """Write a new note ``folder/<title>.md``; never overwrites (case-insensitively),
     nor takes the name of a note elsewhere (see :func:`free_path`)."""
+    rel = free_path(vault, catalog, folder, title)  # before the folder is made
     if folder.strip("/"):
         vault.ensure_folder(folder.strip("/"))
-    rel = free_path(vault, catalog, folder, title)
     vault.create(rel, note_data(vault, props, template, context))
     return rel
 
