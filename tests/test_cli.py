@@ -117,8 +117,8 @@ def test_new_goal_feeds_writes_an_activity_goal_that_check_finds_paired(
     wrong = invoke("new", "goal", "Attend more", "--kind", "outcome", "--feeds", "HR Business")
     assert (wrong.exit_code, wrong.stderr) == (
         2,
-        "journal: --feeds names the outcome goal an activity goal feeds; drop it, or use "
-        "--kind activity\n",
+        "journal: feeds names the outcome goal an activity goal feeds, and this goal would "
+        "be kind: outcome; use --kind activity, or drop --feeds\n",
     )
     missing = invoke("new", "goal", "Attend more", "--feeds", "Land a job")
     assert missing.exit_code == 1

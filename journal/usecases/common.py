@@ -10,7 +10,7 @@ from journal.adapters.vault import Vault, enclosing_vault, find_vault, load_cata
 from journal.core.catalog import Catalog
 from journal.core.errors import NotFound, UsageProblem
 from journal.core.formatting import shell_word
-from journal.core.goal import Goal
+from journal.core.goal import Goal, kind_of
 from journal.core.links import Link
 
 #: The notes a goal's link properties name (None: any note), and what to do when none is.
@@ -84,3 +84,26 @@ def refuse_done_before_start(goal: Goal, day: date, how: str, start: date | None
             f"({how} gives the day it was done; or move the start first: "
             f"journal set {shell_word(goal.title)} start={day})"
         )
+
+
+def kind_with_feeds(
+    written: str | None, metric: str | None, *, adding: bool, fix: str
+) -> str | None:
+    """The ``kind`` a goal that feeds an outcome goal is written with: ``activity`` when
+    ``feeds`` is being given (``adding``) to a goal that says no kind (``written``), as
+    ``new goal --feeds`` and ``set feeds=`` write one; None when its kind stands (it is
+    an activity goal by its kind, else by its ``metric``); else a usage error, which
+    ``fix`` (the options, as the command takes them) says how to mend."""
+    if written == "activity":
+        return None
+    if written is None and adding:
+        return "activity"
+    if written is None and kind_of(None, metric) == "activity":
+        return None
+    what = f"kind: {written}" if written else "an outcome goal (no `kind`"
+    if not written:
+        what += f", and its metric '{metric}' counts a result)" if metric else ")"
+    raise UsageProblem(
+        f"feeds names the outcome goal an activity goal feeds, and this goal would be {what}; "
+        + fix
+    )

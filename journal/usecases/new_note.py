@@ -17,7 +17,7 @@ from journal.core.goal import body_line
 from journal.core.links import fold, is_conflict_copy
 from journal.core.names import file_stem, slug, unique_id
 from journal.core.records import Record
-from journal.usecases.common import found_links
+from journal.usecases.common import found_links, kind_with_feeds
 
 #: Options of ``journal new goal`` that are goal properties, typed by GOAL_FIELDS.
 GOAL_OPTIONS = (
@@ -130,11 +130,10 @@ def new_goal(
             f"--due {due} is before today, when the goal starts: give a day from {today} on"
         )
     if values.get("feeds"):
-        if values.get("kind", "activity") != "activity":
-            raise UsageProblem(
-                "--feeds names the outcome goal an activity goal feeds; drop it, "
-                "or use --kind activity"
-            )
+        fix = "use --kind activity, or drop --feeds"
+        kind = kind_with_feeds(values.get("kind"), values.get("metric"), adding=True, fix=fix)
+        if kind is not None:
+            values["kind"] = kind
         values["feeds"] = found_links(catalog, values["feeds"], "--feeds")
     if values.get("supports"):
         values["supports"] = found_links(catalog, values["supports"], "--supports")
@@ -147,7 +146,7 @@ def new_goal(
         "title": title,
         "status": "active",
         # not given: left empty, for `journal check` to tell by the metric (O001)
-        "kind": values.get("kind", "activity" if values.get("feeds") else None),
+        "kind": values.get("kind"),
         "area": values.get("area"),
         "created": today,
         "outcome": values.get("outcome"),

@@ -25,14 +25,18 @@ from journal.core.goal import (
     edit_goal,
     fill_why,
     goal_value,
-    kind_of,
     refuse_hand_value,
 )
 from journal.core.links import parse_link
 from journal.core.logsection import append_checkin, has_log, log_checkins
 from journal.core.plan import plan_options, plan_spans
 from journal.core.records import Record
-from journal.usecases.common import LINKED, found_links, refuse_done_before_start
+from journal.usecases.common import (
+    LINKED,
+    found_links,
+    kind_with_feeds,
+    refuse_done_before_start,
+)
 from journal.usecases.generate import users_note
 
 FIXED_KEYS = ("id", "type")
@@ -101,27 +105,15 @@ def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> di
 
 def _feeds_of_outcome(parsed: dict[str, Any], goal: Goal) -> bool:
     """Whether the change gives ``feeds`` to a goal that says no ``kind``, which then
-    becomes an activity goal, as ``new goal --feeds`` writes one.  A change that leaves
-    ``feeds`` on a goal that is no activity goal otherwise (by the ``kind`` written or
-    given, else by its metric) is refused, as ``new goal --kind outcome --feeds`` is."""
-    if not {"feeds", "kind", "metric"} & parsed.keys():
+    becomes an activity goal (see :func:`kind_with_feeds`, which refuses a change that
+    leaves ``feeds`` on a goal that is none)."""
+    if not {"feeds", "kind", "metric"} & parsed.keys() or not parsed.get("feeds", goal.feeds):
         return False  # what the file already says is `journal check`'s
-    feeds = parsed.get("feeds", goal.feeds)
     written = parsed.get("kind", goal.kind if goal.kind_given else None)
-    if not feeds or written == "activity":
-        return False
-    if parsed.get("feeds") and "kind" not in parsed and not goal.kind_given:
-        return True
+    adding = bool(parsed.get("feeds")) and "kind" not in parsed
     metric = parsed.get("metric", goal.metric)
-    if kind_of(written, metric) == "activity":
-        return False
-    what = f"kind: {written}" if written else "an outcome goal (no `kind`"
-    if not written:
-        what += f", and its metric '{metric}' counts a result)" if metric else ")"
-    raise UsageProblem(
-        f"feeds names the outcome goal an activity goal feeds, and this goal would be {what}; "
-        "give kind=activity, or clear feeds (feeds=)"
-    )
+    fix = "give kind=activity, or clear feeds (feeds=)"
+    return kind_with_feeds(written, metric, adding=adding, fix=fix) is not None
 
 
 def set_fields(
