@@ -250,6 +250,9 @@ def test_a_check_in_before_the_start_is_found_where_it_is_written() -> None:
         "the goal began"
     )
     assert "start=2026-09-20" in found[1].suggestion and "start=2026-09-20" in found[0].suggestion
+    done_early = goal_note(body, status="done", completed="2026-09-15")  # before them all
+    early = [f for f in of("T011", run((PATH, done_early))) if f.message.startswith("check-in")]
+    assert early and all("start=2026-09-15`" in f.suggestion for f in early)
     # the goal's check_ignore silences them all, the other note's line too (review)
     silenced = goal_note(body, check_ignore="[T011]")
     assert of("T011", run((PATH, silenced), daily)) == []

@@ -222,7 +222,9 @@ def before_start(ctx: Context) -> Iterator[Problem]:
                 and (planned or (ctx.goals_only and c.path not in ctx.goal_by_path))
             )
         ]
-        first = min((c.day for c in early), default=start)  # a start before them all
+        days = [c.day for c in early]
+        days += [goal.completed] if goal.completed is not None and goal.completed < start else []
+        first = min(days, default=start)  # a start before them all
         for checkin in early:
             yield Problem(
                 checkin.path or goal.path,
