@@ -1039,7 +1039,7 @@ def test_a_goal_whose_file_is_broken_now_shows_its_history_as_last_committed(
     """Reported (carried): `history` refused a goal whose front matter broke since the
     last commit, the moment its history helps most (what did it say?)."""
     broken = write("goals/Meet HR leaders.md", "---\ntype: goal\ntitle: [broken\n---\n")
-    for ref in ("Meet HR leaders", "goals/Meet HR leaders.md"):
+    for ref in ("Meet HR leaders", "goals/Meet HR leaders.md", "connect"):  # its id (review)
         result = invoke("history", ref, "--json")
         assert result.exit_code == 0, result.output
         data = json.loads(result.stdout)

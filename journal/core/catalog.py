@@ -648,9 +648,7 @@ class Catalog:
         )
         if found is not None:
             problem = why[found.path]
-            raise Unreadable(
-                f"can't use this note: {problem.message}", path=found.path, line=problem.line
-            )
+            raise Unreadable(problem.message, path=found.path, line=problem.line)
         what = " or ".join(kinds) if kinds else "note"
         other = None
         if kinds is not None:  # `journal show "Dana Ortiz"`: the name is a contact's

@@ -60,8 +60,12 @@ def _told_apart(path: str) -> str:
 
 
 class Unreadable(JournalError):
-    """The note named can't be used: its front matter can't be read (path and line say
-    where)."""
+    """The note named can't be used: its front matter can't be read (``problem`` says
+    why, path and line where)."""
+
+    def __init__(self, problem: str, *, path: str, line: int | None) -> None:
+        super().__init__(f"can't use this note: {problem}", path=path, line=line)
+        self.problem = problem
 
 
 class ConfigError(JournalError):

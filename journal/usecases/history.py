@@ -35,7 +35,7 @@ from journal.adapters.gitfind import (
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog, match_head
 from journal.core.dates import Period
-from journal.core.errors import JournalError, NotFound, Unreadable
+from journal.core.errors import Ambiguous, JournalError, NotFound, Unreadable
 from journal.core.goal import Goal, goal_from_note
 from journal.core.history import (
     Event,
@@ -357,6 +357,9 @@ def goal_history(
     try:
         goal = catalog.find_goal(vault.named_path(ref))
     except NotFound as missing:
+        broken = _broken_named(vault, catalog, ref)  # by its id, as last committed
+        if broken is not None:
+            return _broken_goal_history(vault, broken, today, since)
         return _deleted_goal_history(vault, ref, today, since, missing)
     except Unreadable as broken:
         return _broken_goal_history(vault, broken, today, since)
@@ -381,6 +384,31 @@ def goal_history(
     return _timeline(goal, history.status, mine, pending, series, notices, since)
 
 
+def _broken_named(vault: Vault, catalog: Catalog, ref: str) -> Unreadable | None:
+    """The goal file that can't be read now whose last commit ``ref`` names (by id,
+    title or a part of them, as a goal is found), as the error reading it gives."""
+    broken = sorted({d.path for d in catalog.unreadable_goals})
+    try:
+        history = load_history(vault) if broken else None
+    except (NoRepository, HistoryUnavailable):
+        return None
+    if history is None or not history.status.head:
+        return None
+    committed = [_head_note(history.repo, path) for path in broken]
+    goals = [n for n in committed if n is not None and n.readable and n.kind == "goal"]
+    try:
+        found = match_head(goals, ref)
+    except Ambiguous:
+        return None
+    if found is None:
+        return None
+    try:
+        catalog.find_note(found.path)
+    except Unreadable as exc:
+        return exc
+    return None
+
+
 def _broken_goal_history(
     vault: Vault, broken: Unreadable, today: date, since: date | None
 ) -> GoalTimeline:
@@ -400,8 +428,8 @@ def _broken_goal_history(
     at = f"{path}:{broken.line}" if broken.line else path
     notices = [
         *history.status.notices(),
-        f"{at}: {broken.message.removeprefix('can' + chr(39) + 't use this note: ')}; "
-        "the file can't be read now, so this is the goal as last committed",
+        f"{at}: {broken.problem}; the file can't be read now, so this is the goal as last "
+        "committed",
     ]
     series = value_series(goal, today, recorded_values(mine, today))
     return _timeline(goal, history.status, mine, None, series, notices, since)
