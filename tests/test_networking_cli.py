@@ -1182,3 +1182,21 @@ def test_a_new_note_never_takes_the_name_of_a_note_in_another_folder(
         "goals/Learn SQL.md",
         "people/Dana Ortiz.md",
     ]
+
+
+def test_notes_are_made_in_the_vaults_own_folder_when_the_config_says_dot(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `[folders] goal = "."` (or contact, meeting) was read, and then every
+    new note stopped with "'.' is not a path inside the vault"."""
+    write(".journal/config.toml", '[folders]\ngoal = "."\ncontact = "."\nmeeting = "."\n')
+    assert invoke("new", "goal", "Root goal", "--metric", "x", "--target", "1").exit_code == 0
+    assert invoke("new", "contact", "Dana Ortiz").exit_code == 0
+    met = invoke("new", "meeting", "--with", "Dana", "--with", "Sam Lee", "--create-contacts")
+    assert met.exit_code == 0, met.stderr
+    assert sorted(p.name for p in vault.glob("*.md")) == [
+        "2026-11-22 Meeting with Dana Ortiz and Sam Lee.md",
+        "Dana Ortiz.md",
+        "Root goal.md",
+        "Sam Lee.md",
+    ]

@@ -84,6 +84,16 @@ def test_a_config_saved_with_a_bom_is_read(vault: Path) -> None:
         ("[vault]\nexclude = [1]\n", "'vault.exclude' should be a list of folders and notes"),
         ("[vault]\nexclud = []\n", "unknown key 'vault.exclud' (did you mean 'exclude'?)"),
         ("[plan]\ndays = 3\n", "'plan.days' must be between 7 and 366"),  # as --days
+        # reported: TOML's nan and inf passed the "0 or more" checks
+        ("[goals]\nhours_per_week = nan\n", "'goals.hours_per_week' should be a number, not nan"),
+        ("[check]\npace_ratio = inf\n", "'check.pace_ratio' should be a number, not inf"),
+        # reported: a name that is one note for every week made each review rewrite it
+        ('[review]\nname = "Week {number}"\n', "'review.name' = 'Week {number}' names no one week"),
+        ('[review]\nname = "{year}"\n', "names no one week"),
+        # reported: a goal folder never read: new goal made goals no command found
+        ('[vault]\nexclude = ["goals"]\n', "'folders.goal' = 'goals' is a folder journal never"),
+        ('[folders]\ngoal = ".hidden"\n', "'folders.goal' = '.hidden' is a folder journal never"),
+        ('[folders]\ncontact = "x/node_modules"\n', "'folders.contact' = 'x/node_modules' is"),
     ],
 )
 def test_bad_config_names_the_key(vault: Path, text: str, message: str) -> None:
@@ -92,6 +102,27 @@ def test_bad_config_names_the_key(vault: Path, text: str, message: str) -> None:
         load_config(vault)
     assert message in str(info.value)
     assert str(info.value).startswith(".journal/config.toml")
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "key", "value"),
+    [
+        ('[review]\nname = "{year}/Week {number}"\n', "review", "name", "{year}/Week {number}"),
+        ('[review]\nname = "{start} to {end}"\n', "review", "name", "{start} to {end}"),
+        ('[folders]\ngoal = "."\n', "folders", "goal", "."),  # the vault's own: read
+        (
+            '[folders]\ngoal = "Areas/Goals"\n[vault]\nexclude = ["Areas/Goals old"]\n',
+            "folders",
+            "goal",
+            "Areas/Goals",
+        ),
+    ],
+)
+def test_good_config_values_near_the_refused_ones_are_read(
+    vault: Path, text: str, section: str, key: str, value: str
+) -> None:
+    (vault / ".journal/config.toml").write_text(text)
+    assert getattr(getattr(load_config(vault), section), key) == value
 
 
 @pytest.mark.parametrize(

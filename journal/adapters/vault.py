@@ -21,11 +21,10 @@ from journal.core.catalog import Catalog, NoteSource
 from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
 from journal.core.periodic import clean_folder
 from journal.core.records import Record
-from journal.core.settings import Config, config_from_dict
+from journal.core.settings import Config, config_from_dict, is_skipped_folder
 
 CONFIG_PATH = ".journal/config.toml"
 MARKERS = (".journal", ".obsidian")
-SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
 NOT_UTF8 = "its name is not valid UTF-8; rename it"
 NOT_UTF8_FOLDER = "the name of a folder on its path is not valid UTF-8; rename it"
 
@@ -89,11 +88,6 @@ def load_config(root: Path) -> Config:
 def is_note_name(name: str) -> bool:
     """A markdown note the tool reads: ``*.md``, not hidden, not an editor/sync temp file."""
     return name.lower().endswith(".md") and not name.startswith((".", "~"))
-
-
-def is_skipped_folder(name: str) -> bool:
-    """Folders never read: hidden ones (.git, .obsidian, .trash, .journal) and tool caches."""
-    return name.startswith(".") or name in SKIPPED_FOLDERS
 
 
 def is_utf8(name: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -241,6 +242,9 @@ def _section(name: str, cls: Any, values: dict[str, Any], problems: list[Problem
                 )
             )
             continue
+        if isinstance(value, float) and not math.isfinite(value):  # TOML has nan and inf
+            problems.append(((name, key), f"'{name}.{key}' should be a number, not {written}"))
+            continue
         least = MINIMUM.get(f"{name}.{key}")
         if least is not None and value < least:
             problems.append(
@@ -265,6 +269,17 @@ def _check_values(config: Config, problems: list[Problem]) -> None:
         render_pattern(config.review.name, REVIEW_NAME_EXAMPLE)
     except ValueError as exc:
         problems.append((("review", "name"), f"'review.name': {exc}"))
+    else:
+        tokens = set(re.findall(r"\{(\w+)\}", config.review.name))
+        if not (tokens & {"week", "start", "end"} or {"year", "number"} <= tokens):
+            problems.append(
+                (
+                    ("review", "name"),
+                    f"'review.name' = '{config.review.name}' names no one week (each week's "
+                    "review would regenerate the same note): use {week}, {start} or {end}, "
+                    "or both {year} and {number}",
+                )
+            )
     if locale_name(config.obsidian.locale) is None:
         problems.append(
             (
@@ -303,7 +318,34 @@ def _check_values(config: Config, problems: list[Problem]) -> None:
             problems.append(
                 (key, f"'{'.'.join(key)}' must be {what} inside the vault, relative to it")
             )
+        elif key[0] == "folders" and key[1] != "daily" and _unread(folder, config.vault.exclude):
+            problems.append(
+                (
+                    key,
+                    f"'{'.'.join(key)}' = '{folder}' is a folder journal never reads (hidden, "
+                    "a tool's, or excluded): a note made there would be found by no command",
+                )
+            )
     _check_check(config.check, problems)
+
+
+#: Folders of tools, never read, besides hidden ones.
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+
+
+def is_skipped_folder(name: str) -> bool:
+    """Folders never read: hidden ones (.git, .obsidian, .trash, .journal) and tool caches."""
+    return name.startswith(".") or name in SKIPPED_FOLDERS
+
+
+def _unread(folder: str, exclude: list[str]) -> bool:
+    """Whether notes made in ``folder`` would be read by no command: a hidden one
+    (``.notes``), a tool's cache or an excluded one (``.`` is the vault's own: read)."""
+    parts = [p for p in folder.strip("/").split("/") if p not in ("", ".")]
+    if any(is_skipped_folder(p) for p in parts):
+        return True
+    excluded = {e.strip("/") for e in exclude if isinstance(e, str)}
+    return any("/".join(parts[:n]) in excluded for n in range(1, len(parts) + 1))
 
 
 def _check_check(check: Check, problems: list[Problem]) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import PurePosixPath
 from typing import Any
 
 from journal.adapters.vault import Vault
@@ -242,7 +241,9 @@ def new_meeting(
     for path, _data in notes:
         vault.check_write(path)
     for path, data in notes:
-        vault.ensure_folder(str(PurePosixPath(path).parent))
+        folder = path.rpartition("/")[0]
+        if folder:  # not the vault's own (a folder of the config may be ".")
+            vault.ensure_folder(folder)
         vault.create(path, data)
     missing = [name for name in unknown if name not in contacts]
     for name in missing:

@@ -59,6 +59,12 @@ def note_stem(title: str) -> str:
     return stem
 
 
+def _folder(folder: str) -> str:
+    """A folder of the config as a vault path: ``.`` (the vault's own) is ``""``."""
+    folder = folder.strip("/")
+    return "" if folder in ("", ".") else folder.removeprefix("./")
+
+
 def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
     """The vault path a new note ``folder/<title>.md`` would get; Conflict, naming it,
     when a note of that name is already there (compared as links compare names:
@@ -66,7 +72,7 @@ def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
     folder: ``[[<title>]]`` would then name either note, and the links written for the
     one there (a contact's meetings, a goal's check-ins) could go to the new one."""
     stem = note_stem(title)
-    folder = folder.strip("/")
+    folder = _folder(folder)
     rel = f"{folder}/{stem}.md" if folder else f"{stem}.md"
     where = vault.disk_path(folder) if folder else vault.root
     taken = {fold(p.name): p.name for p in where.iterdir()} if where.is_dir() else {}
@@ -97,8 +103,8 @@ def create_note(
     """Write a new note ``folder/<title>.md``; never overwrites (case-insensitively),
     nor takes the name of a note elsewhere (see :func:`free_path`)."""
     rel = free_path(vault, catalog, folder, title)  # before the folder is made
-    if folder.strip("/"):
-        vault.ensure_folder(folder.strip("/"))
+    if _folder(folder):
+        vault.ensure_folder(_folder(folder))
     vault.create(rel, note_data(vault, props, template, context))
     return rel
 
