@@ -212,3 +212,12 @@ def test_a_task_in_progress_is_still_owed_and_a_cancelled_one_is_not() -> None:
     )
     meeting, _problems = meeting_from_note(parse_note("meetings/m.md", text.encode()))
     assert meeting.open_tasks == ["a", "b", "f", "g"]
+
+
+def test_the_follow_up_of_a_meeting_still_to_come_is_later_not_due() -> None:
+    """Reported: a meeting of tomorrow, its follow-up due within the week, was listed
+    "due" by followups, status and the review, while `journal done` refused to close
+    it (a follow-up can't be done before the meeting)."""
+    ahead, _ = meeting_from_note(meeting(date="2026-11-23", follow_up_by="2026-11-23"))
+    held, _ = meeting_from_note(meeting(date="2026-11-22", follow_up_by="2026-11-22"))
+    assert (follow_up_state(ahead, TODAY), follow_up_state(held, TODAY)) == ("later", "due")

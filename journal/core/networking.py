@@ -121,11 +121,14 @@ def meeting_from_note(note: Note) -> tuple[Meeting, list[Diagnostic]]:
 
 def follow_up_state(meeting: Meeting, today: date) -> str | None:
     """``done``, ``overdue``, ``due`` (today to :data:`DUE_SOON_DAYS` days on, both
-    included), ``later``, or None for a meeting that owes no follow-up."""
+    included), ``later`` (also a meeting still to come: its follow-up can't be done
+    before it, as ``journal done`` says), or None for a meeting that owes no follow-up."""
     if meeting.follow_up_done is not False:
         return "done"
     if meeting.follow_up_by is None:
         return None
+    if meeting.day is not None and meeting.day > today:
+        return "later"
     if meeting.follow_up_by < today:
         return "overdue"
     if meeting.follow_up_by <= today + timedelta(days=DUE_SOON_DAYS):
