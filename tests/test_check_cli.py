@@ -164,7 +164,12 @@ def test_the_config_selects_and_ignores_and_the_command_line_adds(
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ('[check]\nselect = ["X1"]\n', "[check]: 'X1' matches no rule"),
+        # reported: this one named no line, as every other config problem does
+        (
+            '[check]\nselect = ["X1"]\n',
+            ".journal/config.toml:2: 'check.select': 'X1' matches no rule",
+        ),
+        ('[check]\nignore = ["S0", "Q"]\n', ".journal/config.toml:2: 'check.ignore': 'Q' matches"),
         ("[check]\npace_ratio = 0.5\n", "'check.pace_ratio' should be 1 or more"),
         (
             '[check]\npace_ratio = "two"\n',

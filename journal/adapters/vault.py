@@ -21,7 +21,7 @@ from journal.core.catalog import Catalog, NoteSource
 from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
 from journal.core.periodic import clean_folder
 from journal.core.records import Record
-from journal.core.settings import Config, config_from_dict, is_skipped_folder
+from journal.core.settings import Config, config_from_dict, is_skipped_folder, key_line
 
 CONFIG_PATH = ".journal/config.toml"
 MARKERS = (".journal", ".obsidian")
@@ -350,6 +350,15 @@ class Vault(Record):
         a note name, not excluded, outside the skipped and excluded folders."""
         folder, _, name = rel.rpartition("/")
         return is_note_name(name) and rel not in self.excluded and not self.ignores(folder)
+
+    def config_line(self, key: tuple[str, ...]) -> int | None:
+        """The line of ``key`` in the config file, for a problem with its value found
+        after the config was read (a ``check.select`` naming no rule)."""
+        try:
+            text = (self.root / CONFIG_PATH).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return None
+        return key_line(text, key)
 
     def named_path(self, ref: str, cwd: Path | None = None) -> str:
         """A note named on the command line: its vault path when ``ref`` is a file inside

@@ -44,11 +44,16 @@ def check_vault(
     (the review shows no hints, so it runs none); ``goals_only``: only the findings in
     goal notes are wanted, and H010's (see :class:`~journal.core.rules.base.Context`)."""
     settings = vault.config.check
-    try:
-        configured_select = parse_selectors(settings.select)
-        configured_ignore = parse_selectors(settings.ignore)
-    except UsageProblem as exc:
-        raise ConfigError(f"[check]: {exc.message}", path=CONFIG_PATH) from None
+    configured: dict[str, list[str]] = {}
+    for name in ("select", "ignore"):
+        try:
+            configured[name] = parse_selectors(getattr(settings, name))
+        except UsageProblem as exc:
+            line = vault.config_line(("check", name))
+            raise ConfigError(
+                f"'check.{name}': {exc.message}", path=CONFIG_PATH, line=line
+            ) from None
+    configured_select, configured_ignore = configured["select"], configured["ignore"]
     rules = chosen(
         parse_selectors(select) or configured_select,
         [*configured_ignore, *parse_selectors(ignore)],
