@@ -749,6 +749,28 @@ CONTACT = ("people/Sam Patel.md", "---\ntype: contact\n---\n# Sam Patel\n\nMet a
 DAILY = ("daily/2026-11-18.md", "Ideas for [[A note I have not written yet]].\n")
 
 
+def test_a_meeting_with_a_person_whose_link_finds_no_contact_is_a_hint() -> None:
+    """A `with:` link that finds a goal or a plain note (named like the person, or by a
+    slip) counts the meeting for no contact, and was not told (reported in a tryout)."""
+    odd = MEETING[1].replace("[[Sam Patel]]", "[[Hold four informational interviews]]")
+    found = of("H008", run((PATH, goal_note()), (MEETING[0], odd), CONTACT))
+    assert [(f.path, f.line, f.message) for f in found if "contact" in f.message] == [
+        (
+            MEETING[0],
+            4,
+            f"with: [[Hold four informational interviews]] is {PATH}, a goal note, not a "
+            "contact: the meeting counts for no contact",
+        )
+    ]
+    assert [
+        f for f in of("H008", run((PATH, goal_note()), MEETING, CONTACT)) if "contact:" in f.message
+    ] == []
+    goals_only = Context(
+        catalog((PATH, goal_note()), (MEETING[0], odd)), Config(), TODAY, goals_only=True
+    )
+    assert [f for f in evaluate(goals_only, RULES) if "not a contact" in f.message] == []
+
+
 def test_links_of_meetings_and_contacts_must_resolve_but_not_those_of_plain_notes() -> None:
     found = run((PATH, goal_note()), MEETING, CONTACT, DAILY)
     assert [(f.rule, f.path, f.line, f.message) for f in found] == [

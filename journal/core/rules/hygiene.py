@@ -64,6 +64,28 @@ def broken_body_link(ctx: Context) -> Iterator[Problem]:
                 f"[[{link.target}]] links to no {what}",
                 f"fix the name, or create the {what} (Obsidian shows the link as unresolved)",
             )
+    if not ctx.goals_only:
+        yield from _people_who_are_no_contacts(ctx)
+
+
+def _people_who_are_no_contacts(ctx: Context) -> Iterator[Problem]:
+    """A meeting's ``with`` person whose link finds a note that is no contact (a goal
+    or a plain note of that name): no contact's touch points count the meeting."""
+    contacts = {c.path for c in ctx.catalog.contacts}
+    for meeting in ctx.catalog.meetings:
+        for person in meeting.people:
+            found = ctx.catalog.resolve_path(person.target, meeting.path) if person.target else None
+            if found is None or found in contacts:
+                continue  # none: the hint above (the index holds it as unresolved)
+            note = ctx.catalog.by_path[found]
+            yield Problem(
+                meeting.path,
+                meeting.lines.get("with", 1),
+                f"with: [[{person.target}]] is {found}, a {note.kind} note, not a contact: "
+                "the meeting counts for no contact",
+                "link the person's contact note (its file name), or give that note "
+                "`type: contact` if it is theirs",
+            )
 
 
 def _copy_linked(path: str, link: NoteLink, key: str = "") -> Problem:
