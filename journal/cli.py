@@ -557,7 +557,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
 
     \b
     Example:
-      journal set "Connect with five HR leaders" current=3 status=active due=2026-12-31
+      journal set "Connect with five HR leaders" current=4 due=2027-01-15
     """
     from journal.usecases.set_fields import set_fields
 

@@ -112,8 +112,9 @@ def test_a_date_beyond_the_years_journal_counts_in_is_refused(year: str) -> None
 def test_an_options_day_is_the_day_alone(text: str) -> None:
     """Reported: `--due-before 2026-12-31T10:00` and `--date " 2026-11-20"` were taken."""
     assert parse_date(text) == date(2026, 11, 20)  # a property may hold a date-time
-    with pytest.raises(DateError):
+    with pytest.raises(DateError) as refused:
         parse_day(text)
+    assert refused.value.message.endswith("give the day alone (2026-11-20)")  # as documented
 
 
 def test_a_date_is_written_in_ascii_digits() -> None:

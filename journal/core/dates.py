@@ -64,6 +64,8 @@ def parse_day(text: str) -> date:
             raise DateError(
                 f"'{text}' is a date and time: give the day alone ({text.strip()[:10]})"
             )
+        if text != text.strip() and _DATE.fullmatch(text.strip()):
+            raise DateError(f"'{text}' has a space around it: give the day alone ({text.strip()})")
         raise DateError(f"'{text}' is not a date (expected YYYY-MM-DD)")
     return parse_date(text)
 
