@@ -730,3 +730,16 @@ def test_a_goal_is_named_by_the_path_a_shell_completes(
         1,
         "journal: no goal called 'people/Dana.md' (people/Dana.md is a contact)\n",
     )
+
+
+def test_a_part_of_a_contacts_name_is_told_to_be_a_contact(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """Reported: `show "Dana Ortiz"` said the name is a contact's, but `show ortiz`
+    (a part, which the meetings named after her hold too) only "no goal called"."""
+    for ref, contact in (("ortiz", "Dana Ortiz"), ("Elena", "Elena Varga")):
+        result = invoke("show", ref, root=example_vault)
+        assert (result.exit_code, result.stderr) == (
+            1,
+            f"journal: no goal called '{ref}' (people/{contact}.md is a contact)\n",
+        )

@@ -652,10 +652,15 @@ class Catalog:
         what = " or ".join(kinds) if kinds else "note"
         other = None
         if kinds is not None:  # `journal show "Dana Ortiz"`: the name is a contact's
-            try:
-                other = match_head([h for h in heads if h.readable and h.kind not in kinds], ref)
-            except Ambiguous:  # several: no one note to name
-                other = None
+            others = [h for h in heads if h.readable and h.kind not in kinds]
+            for kind in (None, "contact"):  # `ortiz`, a part of a contact's name and of
+                # the meetings named after her, names the contact
+                try:
+                    other = match_head([h for h in others if kind in (None, h.kind)], ref)
+                except Ambiguous:  # several: no one note to name
+                    other = None
+                if other is not None:
+                    break
         if other is not None:
             raise NotFound(f"no {what} called '{ref}' ({other.path} is a {other.kind})")
         close = _closest(ref, pool)
