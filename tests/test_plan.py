@@ -1064,3 +1064,33 @@ def test_edited_targets_that_are_not_numbers_are_told_and_quoted_numbers_read(
     assert "name none for" not in result.stderr
     weeks = [r for r in path.read_text().splitlines() if re.match(r"\| 2026-W\d\d \| 2026-", r)]
     assert [r.split(" | ")[2:4] for r in weeks[:3]] == [["3", "3"], ["", "4"], ["4", ""]]
+
+
+def test_a_plans_targets_keep_their_weeks_when_the_week_start_changes() -> None:
+    """Reported: a plan made with weeks starting on Sunday was read, once `[week]
+    start` said monday, with every target a week early (its first Sunday made a week of
+    its own).  The plan says the weeks it was made for (`week_start`)."""
+    from journal.core.catalog import Catalog
+    from journal.core.dates import Period
+    from journal.core.notes import parse_note
+    from journal.usecases.review import covering_plan
+
+    def plan(week_start: str) -> Catalog:
+        text = (
+            "---\ntype: plan\nstart: 2026-11-22\nend: 2026-12-19\ndays: 28\n"
+            f"{week_start}targets:\n  - goal: g\n    values: [1, 2, 3, 4]\n---\n"
+        )
+        return Catalog([parse_note("plans/p.md", text.encode())])
+
+    week = Period(date(2026, 11, 23), date(2026, 11, 29))  # a Monday week of the review
+    made_on_sundays = covering_plan(plan("week_start: sunday\n"), week, 0)
+    assert made_on_sundays is not None
+    assert made_on_sundays.targets["g"] == {
+        "2026-W48": 1,
+        "2026-W49": 2,
+        "2026-W50": 3,
+        "2026-W51": 4,
+    }
+    assert made_on_sundays.weeks["2026-W48"] == Period(date(2026, 11, 22), date(2026, 11, 28))
+    unsaid = covering_plan(plan(""), week, 0)  # a plan made before: the vault's weeks
+    assert unsaid is not None and unsaid.targets["g"]["2026-W48"] == 2

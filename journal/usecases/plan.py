@@ -111,6 +111,7 @@ def quarterly_plan(
         "start": start,
         "end": end,
         "days": days,
+        "week_start": vault.config.week.start.strip().lower(),  # the weeks its targets mean
         "goals": data["goals"] or None,
         "targets": [
             {"goal": goal_id, "values": json_numbers(values)}  # 6, not 6.0, as the table

@@ -12,7 +12,7 @@ from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.checkins import INLINE_KEY
-from journal.core.dates import DateError, Period, parse_week, week_label, week_of
+from journal.core.dates import DateError, Period, parse_week, week_label, week_of, weekday_index
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
 from journal.core.formatting import one_line_texts, plural
@@ -398,6 +398,16 @@ def _completed_day(name: str, event: Event) -> bool:
     return name == "completed" and event.kind == "property" and "completed" in (event.new or {})
 
 
+def _plan_week_start(written: Any, configured: int) -> int:
+    """The first day of the weeks a plan's targets were made for (its ``week_start``,
+    written when it was made), so a later ``[week] start`` moves no target to another
+    week; the vault's own for a plan without it."""
+    try:
+        return weekday_index(written) if isinstance(written, str) else configured
+    except DateError:
+        return configured
+
+
 def covering_plan(catalog: Catalog, period: Period, week_start: int) -> WeeklyTargets | None:
     """The weekly targets of the latest plan note whose span overlaps the week."""
     found: list[tuple[date, str, WeeklyTargets]] = []
@@ -406,7 +416,8 @@ def covering_plan(catalog: Catalog, period: Period, week_start: int) -> WeeklyTa
         if not (start <= period.end and period.start <= end and isinstance(rows, list)):
             continue
         days = (end - start).days + 1
-        weeks = {week_label(w.start, week_start): w for w in plan_weeks(start, days, week_start)}
+        first = _plan_week_start(note.props.get("week_start"), week_start)
+        weeks = {week_label(w.start, first): w for w in plan_weeks(start, days, first)}
         targets = read_targets(rows, list(weeks))
         found.append((start, note.path, WeeklyTargets(note.path, targets, weeks)))
     return max(found, key=lambda item: (item[0], item[1]))[2] if found else None
