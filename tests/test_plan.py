@@ -871,34 +871,34 @@ def test_a_weeks_target_is_reached_day_by_day() -> None:
     weeks = {week_label(w.start, 0): w for w in plan_weeks(date(2026, 11, 25), 16, 0)}
     assert list(weeks) == ["2026-W48", "2026-W49", "2026-W50"]  # Wed 11-25 to Thu 12-10
     values = {"2026-W48": 5, "2026-W49": 12, "2026-W50": 16}  # one a day, from 0 on 11-24
-    plan = WeeklyTargets("plans/p.md", {"a": values}, weeks)
+    plan = WeeklyTargets("plans/p.md", {"a": values}, weeks, 0)
     a = goal(start=date(2026, 11, 25), due=date(2026, 12, 10))
     monday, wednesday = date(2026, 11, 30), date(2026, 12, 2)
-    assert plan.on(a, monday, 0) == 6 and plan.on(a, wednesday, 0) == 8
-    assert plan.on(a, date(2026, 12, 6), 0) == 12  # its last day: the week's target
-    assert plan.on(a, date(2026, 12, 8), 0) == 14  # a short last week: 4 days
+    assert plan.on(a, monday) == 6 and plan.on(a, wednesday) == 8
+    assert plan.on(a, date(2026, 12, 6)) == 12  # its last day: the week's target
+    assert plan.on(a, date(2026, 12, 8)) == 14  # a short last week: 4 days
     # the first week starts where the plan's line starts: 0 on 11-24, one a day
-    assert plan.on(a, date(2026, 11, 25), 0) == 1 and plan.on(a, date(2026, 11, 27), 0) == 3
-    ramp = WeeklyTargets("plans/p.md", {"a": {"2026-W48": 1, "2026-W49": 10}}, weeks)
+    assert plan.on(a, date(2026, 11, 25)) == 1 and plan.on(a, date(2026, 11, 27)) == 3
+    ramp = WeeklyTargets("plans/p.md", {"a": {"2026-W48": 1, "2026-W49": 10}}, weeks, 0)
     half = goal(target=16.5, start=date(2026, 11, 25), due=date(2026, 12, 10))  # no count
-    assert ramp.on(half, date(2026, 11, 25), 0) == pytest.approx(0.2)  # from 0, not below it
-    assert ramp.on(a, date(2026, 11, 25), 0) == 0  # a count: whole steps, 0 until 1
-    assert plan.on(a, date(2026, 11, 23), 0) is None  # before the plan: the line judges
+    assert ramp.on(half, date(2026, 11, 25)) == pytest.approx(0.2)  # from 0, not below it
+    assert ramp.on(a, date(2026, 11, 25)) == 0  # a count: whole steps, 0 until 1
+    assert plan.on(a, date(2026, 11, 23)) is None  # before the plan: the line judges
     later = goal(start=date(2026, 12, 2), due=date(2026, 12, 10))  # starts mid-plan
-    assert plan.on(later, date(2026, 12, 1), 0) is None
-    assert plan.on(later, date(2026, 12, 6), 0) == 12
+    assert plan.on(later, date(2026, 12, 1)) is None
+    assert plan.on(later, date(2026, 12, 6)) == 12
     due = {"2026-W48": 5, "2026-W49": 12, "2026-W50": 14}  # due 12-08: held from then on
-    early = WeeklyTargets("plans/p.md", {"a": due}, weeks)
+    early = WeeklyTargets("plans/p.md", {"a": due}, weeks, 0)
     soon = goal(start=date(2026, 11, 25), due=date(2026, 12, 8), target=14)
-    assert early.on(soon, date(2026, 12, 7), 0) == 13
-    assert early.on(soon, date(2026, 12, 8), 0) == 14
-    assert plan.on(a, date(2026, 12, 30), 0) is None
-    assert plan.on(goal(id="b"), monday, 0) is None
+    assert early.on(soon, date(2026, 12, 7)) == 13
+    assert early.on(soon, date(2026, 12, 8)) == 14
+    assert plan.on(a, date(2026, 12, 30)) is None
+    assert plan.on(goal(id="b"), monday) is None
     kg = goal(id="kg", baseline=82, target=75.5, start=date(2026, 11, 1))
-    down = WeeklyTargets("plans/p.md", {"kg": {"2026-W48": 80, "2026-W49": 79.3}}, weeks)
-    assert down.on(kg, wednesday, 0) == pytest.approx(79.7)  # a count-down goal
+    down = WeeklyTargets("plans/p.md", {"kg": {"2026-W48": 80, "2026-W49": 79.3}}, weeks, 0)
+    assert down.on(kg, wednesday) == pytest.approx(79.7)  # a count-down goal
     whole = goal(id="kg", baseline=82, target=75, start=date(2026, 11, 1))
-    assert down.on(whole, wednesday, 0) == 80  # counted down: the whole number at or above
+    assert down.on(whole, wednesday) == 80  # counted down: the whole number at or above
 
 
 def test_kept_targets_drive_focus_by_month_and_end_with_the_goals_weeks() -> None:
@@ -1094,3 +1094,10 @@ def test_a_plans_targets_keep_their_weeks_when_the_week_start_changes() -> None:
     assert made_on_sundays.weeks["2026-W48"] == Period(date(2026, 11, 22), date(2026, 11, 28))
     unsaid = covering_plan(plan(""), week, 0)  # a plan made before: the vault's weeks
     assert unsaid is not None and unsaid.targets["g"]["2026-W48"] == 2
+    # a day is judged by the plan's own weeks: its Saturday ends its week 48
+    from journal.core.goal import Goal
+
+    g = Goal(path="goals/g.md", title="G", id="g", baseline=0, target=4, start=date(2026, 11, 22))
+    assert made_on_sundays.week_start == 6
+    assert made_on_sundays.on(g, date(2026, 11, 28)) == 1
+    assert made_on_sundays.on(g, date(2026, 12, 5)) == 2

@@ -48,8 +48,9 @@ class WeeklyTargets(Record):
     path: str
     targets: dict[str, dict[str, float]]
     weeks: dict[str, Period]
+    week_start: int  # the first day of its weeks: the plan's, whatever the vault says now
 
-    def on(self, goal: Goal, day: date, week_start: int) -> float | None:
+    def on(self, goal: Goal, day: date) -> float | None:
         """The value the plan has ``goal`` at by the end of ``day``: its target for the
         week, reached step by step from last week's (on the third of a week's seven
         days, 3/7 of the way), so a Monday is not judged against Sunday's target.  The
@@ -58,7 +59,7 @@ class WeeklyTargets(Record):
         (:meth:`_start`).  None when the plan has no target that week, or the plan or
         the goal has not begun."""
         mine = self.targets.get(goal.key, {})
-        label = week_label(day, week_start)
+        label = week_label(day, self.week_start)
         end = mine.get(label)
         if end is None:
             return None
@@ -67,24 +68,22 @@ class WeeklyTargets(Record):
         if day < begun:
             return None  # the straight line judges a day before the plan or the goal began
         finish = _finish(goal, week)
-        previous = week_of(day, week_start).start - timedelta(days=1)
-        last, before = mine.get(week_label(previous, week_start)), previous
+        previous = week_of(day, self.week_start).start - timedelta(days=1)
+        last, before = mine.get(week_label(previous, self.week_start)), previous
         if last is None:  # its first week in the plan
             before = begun - timedelta(days=1)
-            last = self._start(goal, end, week, before, week_start)
+            last = self._start(goal, end, week, before)
         value = end
         if day < finish and last is not None:
             value = last + (end - last) * (day - before).days / (finish - before).days
         return stepped(goal, value)  # a count's whole steps: 0 until 1
 
-    def _start(
-        self, goal: Goal, end: float, week: Period, before: date, week_start: int
-    ) -> float | None:
+    def _start(self, goal: Goal, end: float, week: Period, before: date) -> float | None:
         """Where the plan's line for ``goal`` starts (on ``before``, the day before its
         first week's first day), from the first two weeks' targets and days (a plan's
         line is straight), kept between the baseline and the first target; from the
         goal's straight line when the plan has one week of it."""
-        label = week_label(week.end + timedelta(days=1), week_start)
+        label = week_label(week.end + timedelta(days=1), self.week_start)
         after, following = self.targets[goal.key].get(label), self.weeks.get(label)
         if after is None or following is None:
             return expected_value(goal, before)
@@ -172,9 +171,7 @@ def build_review(
         "previous_week": week_label(period.start - timedelta(days=7), week_start),
         "next_week": week_label(period.end + timedelta(days=1), week_start),
         "scoreboard": [
-            _score(
-                g, link(g), as_of, before, period, points[g.path], values[g.path], plan, week_start
-            )
+            _score(g, link(g), as_of, before, period, points[g.path], values[g.path], plan)
             for g in board
         ],
         "checkins": checkins,
@@ -353,7 +350,6 @@ def _score(
     points: Series,
     value: float | None,
     plan: WeeklyTargets | None,
-    week_start: int,
 ) -> dict[str, Any]:
     """A scoreboard row: the goal's ``value`` in the week (see :func:`_week_value`), its
     change in the week from its series to ``as_of`` (``points``; 0 when its check-ins in
@@ -367,7 +363,7 @@ def _score(
     elif any(c.day in period and c.day <= as_of for c in goal.checkins):
         change = 0.0  # check-ins with a note and no value: there was one, no change
     now = pace(goal, as_of, value)
-    planned = plan.on(goal, as_of, week_start) if plan else None  # (a week ahead: now)
+    planned = plan.on(goal, as_of) if plan else None  # (a week ahead: now)
     status = plan_pace(goal, now.status, value, planned, as_of)
     progress = goal.progress_at(value)
     return {

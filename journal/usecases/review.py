@@ -419,5 +419,5 @@ def covering_plan(catalog: Catalog, period: Period, week_start: int) -> WeeklyTa
         first = _plan_week_start(note.props.get("week_start"), week_start)
         weeks = {week_label(w.start, first): w for w in plan_weeks(start, days, first)}
         targets = read_targets(rows, list(weeks))
-        found.append((start, note.path, WeeklyTargets(note.path, targets, weeks)))
+        found.append((start, note.path, WeeklyTargets(note.path, targets, weeks, first)))
     return max(found, key=lambda item: (item[0], item[1]))[2] if found else None

@@ -36,7 +36,7 @@ def goal_status(
     """One active goal on the status board (documented in docs/commands.md); its pace
     against ``plan``'s target for this week when the plan has one, as the review has it."""
     where = pace(goal, today)
-    planned = plan.on(goal, today, config.week_start) if plan else None
+    planned = plan.on(goal, today) if plan else None
     expected = planned if planned is not None else where.expected
     milestone = next_milestone(goal)
     last = last_checkin(goal, until=today)
