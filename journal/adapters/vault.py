@@ -21,7 +21,13 @@ from journal.core.catalog import Catalog, NoteSource
 from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
 from journal.core.periodic import clean_folder
 from journal.core.records import Record
-from journal.core.settings import Config, config_from_dict, is_skipped_folder, key_line
+from journal.core.settings import (
+    Config,
+    config_from_dict,
+    folder_ignored,
+    is_skipped_folder,
+    key_line,
+)
 
 CONFIG_PATH = ".journal/config.toml"
 MARKERS = (".journal", ".obsidian")
@@ -340,10 +346,7 @@ class Vault(Record):
     def ignores(self, folder: str) -> bool:
         """Whether the listing never enters the vault-relative ``folder`` ("" is the root):
         a skipped or excluded folder, or one inside such a folder."""
-        parts = folder.split("/") if folder else []
-        return any(is_skipped_folder(part) for part in parts) or any(
-            "/".join(parts[: i + 1]) in self.excluded for i in range(len(parts))
-        )
+        return folder_ignored(folder, self.excluded)
 
     def reads(self, rel: str) -> bool:
         """Whether the listing reads the file at the vault-relative ``rel`` (a disk name):

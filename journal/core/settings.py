@@ -10,6 +10,7 @@ import dataclasses
 import difflib
 import math
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +18,7 @@ from journal.core.dates import DateError, parse_duration, weekday_index
 from journal.core.errors import ConfigError
 from journal.core.moment_locales import locale_name
 from journal.core.names import render_pattern
+from journal.core.periodic import clean_folder
 from journal.core.records import Record
 
 
@@ -318,7 +320,13 @@ def _check_values(config: Config, problems: list[Problem]) -> None:
             problems.append(
                 (key, f"'{'.'.join(key)}' must be {what} inside the vault, relative to it")
             )
-        elif key[0] == "folders" and key[1] != "daily" and _unread(folder, config.vault.exclude):
+        elif (
+            key[0] == "folders"
+            and key[1] != "daily"
+            and folder_ignored(
+                clean_folder(folder), {clean_folder(e) for e in config.vault.exclude}
+            )
+        ):
             problems.append(
                 (
                     key,
@@ -338,14 +346,14 @@ def is_skipped_folder(name: str) -> bool:
     return name.startswith(".") or name in SKIPPED_FOLDERS
 
 
-def _unread(folder: str, exclude: list[str]) -> bool:
-    """Whether notes made in ``folder`` would be read by no command: a hidden one
-    (``.notes``), a tool's cache or an excluded one (``.`` is the vault's own: read)."""
-    parts = [p for p in folder.strip("/").split("/") if p not in ("", ".")]
-    if any(is_skipped_folder(p) for p in parts):
-        return True
-    excluded = {e.strip("/") for e in exclude if isinstance(e, str)}
-    return any("/".join(parts[:n]) in excluded for n in range(1, len(parts) + 1))
+def folder_ignored(folder: str, excluded: Collection[str]) -> bool:
+    """Whether the listing never enters the vault-relative ``folder`` ("" is the root):
+    a skipped folder (:func:`is_skipped_folder`), one of ``excluded``, or one inside
+    such a folder."""
+    parts = folder.split("/") if folder else []
+    return any(is_skipped_folder(part) for part in parts) or any(
+        "/".join(parts[: i + 1]) in excluded for i in range(len(parts))
+    )
 
 
 def _check_check(check: Check, problems: list[Problem]) -> None:
