@@ -509,12 +509,9 @@ def read_typed(
         except PartlyRead as exc:
             typed[spec.name] = exc.value
             others = "; the valid ones are read" if exc.value else ""
-            lines = getattr(raw, "item_lines", None)  # a list read from YAML has them
-            if not isinstance(raw, list) or lines is None or len(lines) != len(raw):
-                lines = [key_lines.get(key)] * (1 + max(index for index, _m in exc.bad))
             by_line: dict[int | None, list[str]] = {}  # each at its item's line
             for index, message in exc.bad:
-                by_line.setdefault(lines[index], []).append(message)
+                by_line.setdefault(_item_line(raw, index, key_lines.get(key)), []).append(message)
             for line, messages in by_line.items():
                 text = "; ".join(messages) + others
                 problems.append(Diagnostic(path, line, text, "error", "value"))
@@ -543,11 +540,16 @@ def _read_milestones(
     """The milestones that can be read, each with its ``index`` in the list (as
     ``journal done`` finds it); a diagnostic for each that can't, on its line."""
     items, bad = milestone_items(field, raw)
-    item_lines: list[int] = getattr(raw, "item_lines", [])  # a list read from YAML has them
     for index, message in bad:
-        at = item_lines[index] if index < len(item_lines) else line
-        problems.append(Diagnostic(path, at, message, "error", "value"))
+        problems.append(Diagnostic(path, _item_line(raw, index, line), message, "error", "value"))
     return [{**item, "index": index} for index, item in items]
+
+
+def _item_line(raw: Any, index: int, line: int | None) -> int | None:
+    """The line of item ``index`` of a list read from YAML (one item a line, or several
+    on one), else ``line``, the key's (a list written as one text)."""
+    lines: list[int] = getattr(raw, "item_lines", [])
+    return lines[index] if isinstance(raw, list) and len(lines) == len(raw) else line
 
 
 def other_case(key: Any, fields: dict[str, Field], props: dict[str, Any]) -> bool:
