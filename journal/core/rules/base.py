@@ -17,6 +17,7 @@ from typing import Any
 
 from journal.core import formatting
 from journal.core.catalog import Catalog
+from journal.core.checkins import CheckIn
 from journal.core.dates import parse_duration
 from journal.core.errors import Severity
 from journal.core.goal import Goal
@@ -198,13 +199,28 @@ class Context:
     def copy_linked(self, target: str, source: str) -> bool:
         """Whether a link that finds no note names a sync client's conflict copy there
         is (which the catalog leaves out, H003), rather than nothing."""
-        copies = self.catalog.conflict_copies
-        if not copies or names_file(target):
+        named = self._copies_by_name
+        if not named or names_file(target):
             return False
-        named: dict[str, list[str]] = {}
-        for path in copies:
-            named.setdefault(name_key(path), []).append(path)
         return resolve_link(target, lambda name: named.get(name, ()), _no_names, source) is not None
+
+    @cached_property
+    def _copies_by_name(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for path in self.catalog.conflict_copies:
+            found.setdefault(name_key(path), []).append(path)
+        return found
+
+    def judges(self, goal: Goal, checkin: CheckIn) -> bool:
+        """Whether a date rule (T009, T011) judges one of ``goal``'s check-ins: those of
+        its own log; those of other notes, but not for a goal that counts meetings (a
+        meeting's day is T010's) nor, with ``goals_only``, those in notes that are no
+        goal."""
+        if checkin.path == goal.path:
+            return True
+        return goal.metric_source != "meetings" and not (
+            self.goals_only and checkin.path not in self.goal_by_path
+        )
 
     def note(self, goal: Goal) -> Note:
         return self._goal_notes[goal.path]

@@ -166,11 +166,8 @@ def future_dated(ctx: Context) -> Iterator[Problem]:
                     f"today ({now})",
                     "set the day it was done, or `done: false` until it is",
                 )
-        planned = goal.metric_source == "meetings"  # meetings ahead count on their day
-        for checkin in goal.checkins:
-            elsewhere = checkin.path != goal.path
-            unwanted = ctx.goals_only and checkin.path not in ctx.goal_by_path
-            if checkin.day > now and not (elsewhere and (planned or unwanted)):
+        for checkin in goal.checkins:  # meetings ahead count on their day
+            if checkin.day > now and ctx.judges(goal, checkin):
                 yield Problem(
                     checkin.path or goal.path,
                     checkin.line,
@@ -211,16 +208,8 @@ def before_start(ctx: Context) -> Iterator[Problem]:
                 f"completed {goal.completed} is before the goal's start ({start})",
                 "fix `completed`, or `start` if the goal began earlier",
             )
-        planned = goal.metric_source == "meetings"  # T010 and the meeting's own day
         early = [
-            c
-            for c in goal.checkins
-            if c.op is not None
-            and c.day < start
-            and not (
-                c.path != goal.path
-                and (planned or (ctx.goals_only and c.path not in ctx.goal_by_path))
-            )
+            c for c in goal.checkins if c.op is not None and c.day < start and ctx.judges(goal, c)
         ]
         days = [c.day for c in early]
         days += [goal.completed] if goal.completed is not None and goal.completed < start else []
