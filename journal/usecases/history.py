@@ -357,9 +357,9 @@ def goal_history(
     try:
         goal = catalog.find_goal(vault.named_path(ref))
     except NotFound as missing:
-        broken = _broken_named(vault, catalog, ref)  # by its id, as last committed
-        if broken is not None:
-            return _broken_goal_history(vault, broken, today, since)
+        named = _broken_named(vault, catalog, ref)  # by its id, as last committed
+        if named is not None:
+            return _broken_goal_history(vault, named[0], today, since, named[1])
         return _deleted_goal_history(vault, ref, today, since, missing)
     except Unreadable as broken:
         return _broken_goal_history(vault, broken, today, since)
@@ -384,9 +384,12 @@ def goal_history(
     return _timeline(goal, history.status, mine, pending, series, notices, since)
 
 
-def _broken_named(vault: Vault, catalog: Catalog, ref: str) -> Unreadable | None:
+def _broken_named(
+    vault: Vault, catalog: Catalog, ref: str
+) -> tuple[Unreadable, LoadedHistory] | None:
     """The goal file that can't be read now whose last commit ``ref`` names (by id,
-    title or a part of them, as a goal is found), as the error reading it gives."""
+    title or a part of them, as a goal is found): the error reading it gives, and the
+    history read to find it."""
     broken = sorted({d.path for d in catalog.unreadable_goals})
     try:
         history = load_history(vault) if broken else None
@@ -405,18 +408,23 @@ def _broken_named(vault: Vault, catalog: Catalog, ref: str) -> Unreadable | None
     try:
         catalog.find_note(found.path)
     except Unreadable as exc:
-        return exc
+        return exc, history
     return None
 
 
 def _broken_goal_history(
-    vault: Vault, broken: Unreadable, today: date, since: date | None
+    vault: Vault,
+    broken: Unreadable,
+    today: date,
+    since: date | None,
+    history: LoadedHistory | None = None,
 ) -> GoalTimeline:
     """The timeline of a goal whose file can't be read now (``broken`` says why), as
     its last commit has it: what it was is what a user who broke it wants to see.  The
-    error stands when no commit holds the file as a readable goal."""
+    error stands when no commit holds the file as a readable goal.  ``history``: when
+    the caller read it already."""
     try:
-        history = load_history(vault)
+        history = history or load_history(vault)
     except NoRepository:
         raise broken from None
     path = broken.path or ""
