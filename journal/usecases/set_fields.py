@@ -93,8 +93,9 @@ def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> di
         if key in FIXED_KEYS:
             raise UsageProblem(f"'{key}' is not changed by the tool; edit the file if you must")
         parsed[key] = parse_cli_value(spec, text)
-    if _feeds_of_outcome(parsed, goal):  # feeds= on a goal that says no kind: as new goal
-        parsed["kind"] = "activity"
+    kind = _kind_for_feeds(parsed, goal)
+    if kind is not None:  # feeds= on a goal that says no kind: as new goal writes it
+        parsed["kind"] = kind
     typed: dict[str, Any] = {}
     for key, value in parsed.items():
         if key in LINKED and value:
@@ -103,17 +104,17 @@ def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> di
     return typed
 
 
-def _feeds_of_outcome(parsed: dict[str, Any], goal: Goal) -> bool:
-    """Whether the change gives ``feeds`` to a goal that says no ``kind``, which then
-    becomes an activity goal (see :func:`kind_with_feeds`, which refuses a change that
-    leaves ``feeds`` on a goal that is none)."""
+def _kind_for_feeds(parsed: dict[str, Any], goal: Goal) -> str | None:
+    """The ``kind`` to write with the change (see :func:`kind_with_feeds`, which refuses
+    a change that leaves ``feeds`` on a goal that is no activity goal): ``activity``
+    when it gives ``feeds`` to a goal that says no kind, else None."""
     if not {"feeds", "kind", "metric"} & parsed.keys() or not parsed.get("feeds", goal.feeds):
-        return False  # what the file already says is `journal check`'s
+        return None  # what the file already says is `journal check`'s
     written = parsed.get("kind", goal.kind if goal.kind_given else None)
     adding = bool(parsed.get("feeds")) and "kind" not in parsed
     metric = parsed.get("metric", goal.metric)
     fix = "give kind=activity, or clear feeds (feeds=)"
-    return kind_with_feeds(written, metric, adding=adding, fix=fix) is not None
+    return kind_with_feeds(written, metric, adding=adding, fix=fix)
 
 
 def set_fields(
