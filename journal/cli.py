@@ -1344,15 +1344,14 @@ def review(
     _one_output(to_stdout, as_json)
     vault = state.vault()
     given_day = _optional_day(day, "--date")
-    review_period(vault, today(), week=week, day=given_day)  # a usage error before the notes
+    seen = review_period(vault, today(), week=week, day=given_day)  # before the notes
     catalog = state.catalog(vault)
     report(review_problems(catalog), severities=("error", "warning"))
     result = weekly_review(
         vault,
         catalog,
         today(),
-        week=week,
-        day=given_day,
+        seen=seen,
         write=not to_stdout,
         dry_run=dry_run,
         force=force,

@@ -119,8 +119,7 @@ def weekly_review(
     catalog: Catalog,
     today: date,
     *,
-    week: str | None = None,
-    day: date | None = None,
+    seen: tuple[Period, date] | None = None,
     write: bool = True,
     dry_run: bool = False,
     force: bool = False,
@@ -128,11 +127,13 @@ def weekly_review(
 ) -> ReviewResult:
     """Build the review of one week and create or regenerate its note.
 
+    ``seen``: the week and the day it is seen from (:func:`review_period`, which the
+    command line asks before reading the notes); by default this week, from today.
     ``write=False`` (``--stdout``) and ``dry_run`` write nothing; the result's
     text is then the note as this run would leave it.  ``places``: the caller's
     :func:`review_places`, when it already has one (it lists the weekly folder).
     """
-    period, as_of = review_period(vault, today, week=week, day=day)
+    period, as_of = seen or review_period(vault, today)
     place = found_places(vault, catalog, places or review_places(vault))
     here = place(period)
     with catalog.linking_from(here.path):  # its links resolve from its own folder
