@@ -71,15 +71,15 @@ def quarterly_plan(
     catalog: Catalog,
     today: date,
     *,
+    days: int,
     start: date | None = None,
-    days: int | None = None,
     write: bool = True,
     dry_run: bool = False,
     force: bool = False,
 ) -> PlanResult:
-    """Build the plan and create or regenerate its note (nothing written without
-    ``write`` or with ``dry_run``)."""
-    days = plan_length(vault, days)
+    """Build the plan of ``days`` (:func:`plan_length`, which the command line asks
+    before reading the notes) and create or regenerate its note (nothing written
+    without ``write`` or with ``dry_run``)."""
     start = start or default_start(today, vault.config.week_start)
     series_of = series_lookup(vault, planned_goals(catalog.goals, start), today)
     path = _plan_place(catalog, plan_path(vault, start, days), start, days)
