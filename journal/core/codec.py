@@ -2,8 +2,9 @@
 
 Reading: front matter counts only when a ``---`` line opens the file at byte 0
 (after an optional BOM), a ``---`` line closes it, and the YAML between parses
-to a mapping - as in Obsidian.  The YAML is read by python-frontmatter's YAML
-handler with the YAML 1.2 loader of :mod:`journal.core.yaml12`.
+to a mapping - as in Obsidian.  Plain ``key: value`` lines and block lists are read
+without a YAML library (:mod:`journal.core.plain_yaml`); any other YAML by
+python-frontmatter's YAML handler with the YAML 1.2 loader of :mod:`journal.core.yaml12`.
 
 Writing: never by dumping a mapping.  An edit replaces only the characters of
 the values it changes (or inserts/removes whole lines for new/removed keys);
@@ -25,10 +26,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
+from journal.core import plain_yaml
 from journal.core.errors import Severity, UnsafeWrite
+from journal.core.plain_yaml import LineMap
 from journal.core.records import Record
 
-if TYPE_CHECKING:  # imported where a note is read or written: not every command does
+if TYPE_CHECKING:  # imported where YAML is more than plain lines, or a note is edited
     from journal.core import yaml12
 
 MAX_NOTE_BYTES: Final = 8 * 1024 * 1024
@@ -79,7 +82,7 @@ class Document(Record):
     yaml_start: int | None = None
     yaml_end: int | None = None
     body_start: int = 0
-    data: yaml12.LineMap | None = None
+    data: LineMap | None = None
     problems: list[Problem] = field(default_factory=list)
     writable: bool = True
 
@@ -153,8 +156,6 @@ def _unreadable(line: int | None, message: str) -> Document:
 
 def parse_text(text: str, *, bom: bool = False) -> Document:
     """Split decoded text into front matter and body and read the front matter."""
-    from journal.core import yaml12
-
     doc = Document(text=text, bom=bom)
     opening = _OPEN.match(text)
     if opening is None:
@@ -194,7 +195,7 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
             )
         doc.refuse(problem.line, problem.message)
         return doc
-    if not isinstance(data, yaml12.LineMap):
+    if not isinstance(data, LineMap):
         if data is None:
             kind = "empty"
         else:
@@ -215,14 +216,12 @@ def _check_late_block(doc: Document) -> None:
     note of the tool's kinds, meant as front matter; a block without one may well be text
     between two thematic breaks): front matter must start on the first line (in Obsidian
     too), so it is read as text."""
-    from journal.core import yaml12
-
     late = _LATE_OPEN.match(doc.text)
     closing = _CLOSE.search(doc.text, late.end()) if late else None
     if late is None or closing is None:
         return
     data, problem = _load(doc.text[late.end() : closing.start()])
-    if problem is None and isinstance(data, yaml12.LineMap) and "type" in data:
+    if problem is None and isinstance(data, LineMap) and "type" in data:
         doc.refuse(
             doc.text.count("\n", 0, late.end()),
             "blank lines come before this '---' block, so it is read as text, not as front "
@@ -233,10 +232,14 @@ def _check_late_block(doc: Document) -> None:
 
 def _load(yaml_text: str) -> tuple[Any, Problem | None]:
     """Parse the YAML between the delimiters.  A newline stands in for the opening
-    ``---`` line, so every line number YAML reports is the file's line number."""
+    ``---`` line, so every line number YAML reports is the file's line number.  Plain
+    lines are read without a YAML library (:mod:`journal.core.plain_yaml`)."""
+    text = "\n" + yaml_text
+    plain = plain_yaml.read(text)
+    if plain is not None:
+        return plain, None
     from journal.core import yaml12
 
-    text = "\n" + yaml_text
     try:
         return _handler().load(text, Loader=yaml12.Yaml12Loader), None
     except yaml12.MarkedYAMLError as exc:
@@ -658,9 +661,11 @@ def edited(doc: Document, changes: Mapping[tuple[PathKey, ...], Value]) -> Docum
     if doc.data is None:
         new_text = _new_front_matter(doc, changes)
     else:
-        from journal.core import yaml12
+        root = plain_yaml.spans(doc.yaml_text)
+        if root is None:
+            from journal.core import yaml12
 
-        root = yaml12.spans(doc.yaml_text)
+            root = yaml12.spans(doc.yaml_text)
         if root is None:
             raise UnsafeWrite("the front matter is not a mapping")
         for path in changes:
@@ -713,9 +718,9 @@ def _path_text(path: Sequence[PathKey]) -> str:
     return "".join(f" item {p + 1}" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
 
 
-def _refuse_shared(root: yaml12.Span, path: tuple[PathKey, ...], doc: Document) -> None:
+def _refuse_shared(root: plain_yaml.Span, path: tuple[PathKey, ...], doc: Document) -> None:
     """An edit at ``path`` would also change (or break) the values an anchor shares."""
-    node: yaml12.Span | None = root
+    node: plain_yaml.Span | None = root
     for step in path:
         assert node is not None
         if isinstance(step, int):
@@ -734,7 +739,7 @@ def _refuse_shared(root: yaml12.Span, path: tuple[PathKey, ...], doc: Document) 
         )
 
 
-def _locate(root: yaml12.Span, path: Sequence[PathKey]) -> yaml12.Span:
+def _locate(root: plain_yaml.Span, path: Sequence[PathKey]) -> plain_yaml.Span:
     node = root
     for step in path:
         if isinstance(step, int) and step < len(node.items):
@@ -758,7 +763,7 @@ def _value_at(data: Value, path: Sequence[PathKey]) -> Value:
 
 def _splice(
     text: str,
-    root: yaml12.Span,
+    root: plain_yaml.Span,
     path: tuple[PathKey, ...],
     value: Value,
     newline: str,
@@ -784,7 +789,7 @@ def _splice(
 
 
 def _list_edit(
-    text: str, span: yaml12.Span, old: Value, value: Value, newline: str
+    text: str, span: plain_yaml.Span, old: Value, value: Value, newline: str
 ) -> _Splice | None:
     """A block list of single-line values edited item by item (None when it is not
     one, or ``value`` is no plain list of single values).  An item kept keeps its line,
@@ -843,7 +848,7 @@ def _key(value: Value) -> tuple[str, str]:
 
 
 def _replace_item(
-    parent: yaml12.Span, index: int, value: Value, path: tuple[PathKey, ...]
+    parent: plain_yaml.Span, index: int, value: Value, path: tuple[PathKey, ...]
 ) -> _Splice:
     """A scalar item becomes the new value on the same line (a list or mapping in
     flow style: ``- {title: Draft, done: 2026-11-17}``)."""
@@ -856,7 +861,7 @@ def _replace_item(
 
 
 def _replace_value(
-    text: str, span: yaml12.Span, value: Value, newline: str, *, flow: bool
+    text: str, span: plain_yaml.Span, value: Value, newline: str, *, flow: bool
 ) -> _Splice:
     colon = _colon_end(text, span)
     start = _after_anchor(text, span.start) if span.kind == "scalar" else span.start
@@ -906,7 +911,7 @@ def _scalar_like(first: str, value: Value, *, flow: bool = False) -> str:
 
 
 def _insert_entry(
-    text: str, parent: yaml12.Span, key: str, value: Value, newline: str, *, is_root: bool
+    text: str, parent: plain_yaml.Span, key: str, value: Value, newline: str, *, is_root: bool
 ) -> _Splice:
     if parent.kind == "flow-map":
         separator = ", " if parent.entries else ""
@@ -926,7 +931,7 @@ def _insert_entry(
     return _Splice(at, at, lead + entry_text(key, value, newline, indent))
 
 
-def _colon_end(text: str, span: yaml12.Span) -> int:
+def _colon_end(text: str, span: plain_yaml.Span) -> int:
     """The offset just after the ``:`` that ends the key of ``span``."""
     colon = text.find(":", span.key_end)
     if colon < 0:

@@ -13,14 +13,13 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from journal.core.plain_scalars import YAML12
-from journal.core.records import Record
+from journal.core.plain_yaml import LineList, LineMap, Span
 
 MAX_EXPANDED_NODES = 20_000
 _STR = "tag:yaml.org,2002:str"
@@ -33,29 +32,6 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 YAMLError = yaml.YAMLError
 MarkedYAMLError = yaml.MarkedYAMLError
 ConstructorError = yaml.constructor.ConstructorError  # building, not reading, failed
-
-
-class LineMap(dict[str, Any]):
-    """A mapping that also knows the 1-based line of each key in its YAML text,
-    and the typed text of plain values that resolved to numbers or booleans."""
-
-    key_lines: dict[str, int]
-    sources: dict[str, str]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.key_lines = {}
-        self.sources = {}
-
-
-class LineList(list[Any]):
-    """A list that also knows the 1-based line of each item in its YAML text."""
-
-    item_lines: list[int]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.item_lines = []
 
 
 class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
@@ -235,27 +211,6 @@ def _children(node: Node) -> list[Node]:
     if isinstance(node, SequenceNode):
         return list(node.value)
     return []
-
-
-@dataclass(repr=False, eq=False)
-class Span(Record):
-    """Where a value sits in YAML text (character offsets), for splicing edits."""
-
-    start: int
-    end: int
-    column: int
-    kind: str  # scalar, block-scalar, flow-seq, flow-map, block-seq, block-map
-    key_start: int = -1
-    key_end: int = -1
-    key_column: int = -1
-    entries: dict[str, Span] = field(default_factory=dict)
-    items: list[Span] = field(default_factory=list)
-    shared: bool = False  # the node of a YAML anchor that an alias also names
-
-    def holds_shared(self) -> bool:
-        """Whether this value, or a value inside it, is shared through an anchor."""
-        children = [*self.entries.values(), *self.items]
-        return self.shared or any(child.holds_shared() for child in children)
 
 
 def spans(text: str) -> Span | None:

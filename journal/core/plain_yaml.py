@@ -1,0 +1,257 @@
+"""Front matter of plain lines, read without a YAML library.
+
+Most notes' properties are ``key: value`` lines and block lists of plain or simply
+quoted values, which YAML reads the same whatever the reader.  :func:`read` reads
+exactly those, as :mod:`journal.core.yaml12` would (the same values, types, key and
+item lines), without importing PyYAML: what a command that reads a few notes spends
+on a YAML library's import is more than the whole read.  Anything else - nested
+mappings, flow lists, anchors, tags, block scalars, escapes, a tab, a ``#`` - returns
+None, and the caller hands the text to :mod:`yaml12`, which also words every error.
+A property test holds the two to the same results.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from journal.core.plain_scalars import YAML12
+from journal.core.records import Record
+
+#: ``key:`` at the start of a line, then the rest of the line.  A longer key is an error
+#: to libyaml (a simple key is at most 1024 characters): left to it.
+_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,999}):(?: +(.*))?")
+#: ``- item`` with its indentation.
+_ITEM_LINE = re.compile(r"( *)- +(.*)")
+#: What a plain value may not hold here: a tab or a character YAML treats specially
+#: anywhere in a plain value (``: ``, ``#``, flow indicators), or a ``:`` at its end.
+_NOT_PLAIN = re.compile(r"[\t#\[\]{}]|: |:$")
+#: Characters a plain value may not start with (YAML's indicators); ``-`` before a
+#: digit starts a negative number.
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+
+_RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _implicit in YAML12:
+    for _first in _implicit.starts:
+        _RESOLVERS.setdefault(_first, []).append((_implicit.tag, _implicit.pattern))
+
+
+class LineMap(dict[str, Any]):
+    """A mapping that also knows the 1-based line of each key in its YAML text,
+    and the typed text of plain values that resolved to numbers or booleans."""
+
+    key_lines: dict[str, int]
+    sources: dict[str, str]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_lines = {}
+        self.sources = {}
+
+
+class LineList(list[Any]):
+    """A list that also knows the 1-based line of each item in its YAML text."""
+
+    item_lines: list[int]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.item_lines = []
+
+
+@dataclass(repr=False, eq=False)
+class Span(Record):
+    """Where a value sits in YAML text (character offsets), for splicing edits."""
+
+    start: int
+    end: int
+    column: int
+    kind: str  # scalar, block-scalar, flow-seq, flow-map, block-seq, block-map
+    key_start: int = -1
+    key_end: int = -1
+    key_column: int = -1
+    entries: dict[str, Span] = field(default_factory=dict)
+    items: list[Span] = field(default_factory=list)
+    shared: bool = False  # the node of a YAML anchor that an alias also names
+
+    def holds_shared(self) -> bool:
+        """Whether this value, or a value inside it, is shared through an anchor."""
+        children = [*self.entries.values(), *self.items]
+        return self.shared or any(child.holds_shared() for child in children)
+
+
+class _NotPlain(Exception):
+    """The text is more than plain lines: YAML reads it."""
+
+
+class _Scalar(NamedTuple):
+    text: str  # as written, quotes and all
+    start: int  # its offset in the text
+    line: int
+    dash: int = -1  # an item's: the offset of its ``-``
+
+
+class _Entry(NamedTuple):
+    key: str
+    start: int  # the key's offset in the text
+    line: int
+    colon: int  # the offset just past its ':'
+    value: _Scalar | list[_Scalar] | None
+
+
+def read(text: str) -> LineMap | None:
+    """The mapping of ``text`` (YAML, lines counted from 1), or None when it holds
+    anything but ``key: value`` lines, block lists of values, blank lines and comment
+    lines, or no key at all."""
+    try:
+        entries = _scan(text)
+        if not entries:
+            return None
+        mapping = LineMap()
+        for entry in entries:
+            mapping.key_lines[entry.key] = entry.line
+            if isinstance(entry.value, list):
+                items = mapping[entry.key] = LineList()
+                for item in entry.value:
+                    items.append(_value(item.text, None, ""))
+                    items.item_lines.append(item.line)
+            elif entry.value is not None:
+                mapping[entry.key] = _value(entry.value.text, mapping.sources, entry.key)
+            else:
+                mapping[entry.key] = None
+        return mapping
+    except _NotPlain:
+        return None
+
+
+def spans(text: str) -> Span | None:
+    """The span tree of ``text``'s mapping, as :func:`journal.core.yaml12.spans` finds
+    it, or None when :func:`read` would not read ``text``."""
+    try:
+        entries = _scan(text)
+        for entry in entries:  # the values too must be plain
+            for scalar in entry.value if isinstance(entry.value, list) else [entry.value]:
+                if scalar is not None:
+                    _value(scalar.text, None, "")
+    except _NotPlain:
+        return None
+    if not entries:
+        return None
+    found: dict[str, Span] = {}
+    for entry in entries:
+        if isinstance(entry.value, list):
+            items = [_scalar_span(text, item) for item in entry.value]
+            dash = entry.value[0].dash
+            child = Span(dash, items[-1].end, _column(text, dash), "block-seq", items=items)
+        elif entry.value is not None:
+            child = _scalar_span(text, entry.value)
+        else:
+            child = Span(entry.colon, entry.colon, _column(text, entry.colon), "scalar")
+        child.key_start, child.key_end = entry.start, entry.start + len(entry.key)
+        child.key_column = 0
+        found[entry.key] = child
+    end = max(max(e.end, e.key_end) for e in found.values())
+    return Span(entries[0].start, end, 0, "block-map", entries=found)
+
+
+def _column(text: str, offset: int) -> int:
+    return offset - text.rfind("\n", 0, offset) - 1
+
+
+def _scalar_span(text: str, scalar: _Scalar) -> Span:
+    return Span(
+        scalar.start, scalar.start + len(scalar.text), _column(text, scalar.start), "scalar"
+    )
+
+
+def _scan(text: str) -> list[_Entry]:
+    """The keys of ``text`` with their values, where each sits; :class:`_NotPlain` when
+    it holds more than :func:`read` reads."""
+    entries: list[_Entry] = []
+    seen: set[str] = set()
+    items: list[_Scalar] | None = None  # the list the last key opened, if it has no value
+    indent = -1  # its items' indentation, once the first is seen
+    offset = 0
+    for number, whole in enumerate(text.split("\n"), start=1):
+        at = offset
+        offset += len(whole) + 1
+        line = whole[:-1] if whole.endswith("\r") else whole
+        stripped = line.strip(" ")
+        if not stripped:
+            continue
+        if not line.isprintable():
+            raise _NotPlain  # a tab, or a character YAML refuses or reads as a line break
+        if stripped[0] == "#":
+            continue
+        if line[0] != " ":
+            found = _KEY_LINE.fullmatch(line)
+            if found is not None:
+                key, rest = found.group(1), (found.group(2) or "").rstrip(" ")
+                if key in seen:
+                    raise _NotPlain  # YAML words the error
+                seen.add(key)
+                colon = at + len(key) + 1
+                value: _Scalar | list[_Scalar] | None = None
+                if rest:
+                    value = _Scalar(rest, at + found.start(2), number)
+                    items = None
+                else:
+                    items, indent = [], -1
+                entries.append(_Entry(key, at, number, colon, value))
+                continue
+        found = _ITEM_LINE.fullmatch(line)
+        if found is None or items is None or indent not in (-1, len(found.group(1))):
+            raise _NotPlain
+        if indent == -1:
+            indent = len(found.group(1))
+            entries[-1] = entries[-1]._replace(value=items)
+        item = found.group(2).rstrip(" ")
+        if not item:
+            raise _NotPlain  # an empty item is null: left to YAML
+        items.append(_Scalar(item, at + found.start(2), number, at + indent))
+    return entries
+
+
+def _value(text: str, sources: dict[str, str] | None, key: str) -> Any:
+    """A value as YAML 1.2's core schema reads it: quoted text, or a plain scalar typed
+    by the first of :data:`YAML12`'s patterns it matches."""
+    first = text[0]
+    if first == "'" or first == '"':
+        inner = text[1:-1]
+        if len(text) < 2 or text[-1] != first or first in inner or "\\" in inner:
+            raise _NotPlain
+        return inner
+    if (first in _INDICATORS and not (first == "-" and text[1:2].isdigit())) or _NOT_PLAIN.search(
+        text
+    ):
+        raise _NotPlain
+    for tag, pattern in _RESOLVERS.get(first, ()):
+        if pattern.match(text):
+            value = _typed(tag, text)
+            if sources is not None and value is not None:
+                sources[key] = text
+            return value
+    return text
+
+
+def _typed(tag: str, text: str) -> Any:
+    """A plain scalar of an implicit type, built as PyYAML's constructors build it."""
+    if tag == "bool":
+        return text.lower() == "true"
+    if tag == "null":
+        return None
+    if tag == "int":
+        try:
+            if text.startswith(("0o", "0x")):
+                return int(text[2:], 8 if text[1] == "o" else 16)
+            return int(text, 10)
+        except ValueError:  # more digits than Python reads: yaml12 says so
+            raise _NotPlain from None
+    sign = -1.0 if text[0] == "-" else 1.0
+    body = text.lower()[1:] if text[0] in "+-" else text.lower()
+    if body == ".inf":
+        return sign * float("inf")
+    if body == ".nan":
+        return float("nan")
+    return sign * float(body)
