@@ -6,7 +6,6 @@ import contextlib
 import os
 import re
 import sys
-import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -80,6 +79,8 @@ def load_config(root: Path) -> Config:
         return Config()
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"can't read the config: {exc}", path=CONFIG_PATH) from None
+    import tomllib  # only a vault with a config pays for it
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -9,7 +9,6 @@ only what a question needs - the goals for ``journal list``, the light
 from __future__ import annotations
 
 import contextlib
-import difflib
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
@@ -725,6 +724,8 @@ def _closest(ref: str, pool: Sequence[NoteHead], n: int = 3) -> list[str]:
         if head.title.strip()
     ]
     vocabulary: set[str] = set().union(*(words for _title, words in words_of))
+    import difflib  # a suggestion for a name that matched nothing
+
     close: list[dict[str, float]] = []
     for word in wanted:
         matcher = difflib.SequenceMatcher(b=word)

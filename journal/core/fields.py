@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -678,6 +677,8 @@ def lookup(name: str, fields: dict[str, Field]) -> Field:
     """The field called ``name``, or a usage error that suggests the closest name."""
     if name in fields:
         return fields[name]
+    import difflib  # a suggestion for a wrong name
+
     close = difflib.get_close_matches(name, list(fields), n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     raise UsageProblem(f"unknown property '{name}'{hint}")

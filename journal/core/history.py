@@ -16,7 +16,6 @@ Pure: the versions come in as bytes or parsed notes, the commits as
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -332,6 +331,8 @@ class Version(Record):
 
 def similarity(a: str, b: str) -> float:
     """How much of two texts is equal, 0.0-1.0."""
+    import difflib  # only a commit that renames a goal asks
+
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return matcher.ratio() if matcher.real_quick_ratio() >= SIMILAR else 0.0
 

@@ -7,7 +7,6 @@ that names it.  A vault with no config file gets every default.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import math
 import re
 from collections.abc import Collection
@@ -396,5 +395,7 @@ def _dotted(name: str) -> tuple[str, ...]:
 
 
 def _suggest(name: str, options: dict[str, Any]) -> str:
+    import difflib  # only a config with a wrong name asks
+
     close = difflib.get_close_matches(name, list(options), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
