@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -26,8 +27,8 @@ def shape(value: Any) -> Any:
         return ("map", [(k, shape(v)) for k, v in value.items()], lines, sources)
     if isinstance(value, list):
         return ("list", [shape(v) for v in value], getattr(value, "item_lines", None))
-    if isinstance(value, float) and math.isnan(value):
-        return ("float", "nan")
+    if isinstance(value, float):  # by its bits: NaN, and the sign of NaN and 0.0
+        return ("float", struct.pack(">d", value), value is plain_yaml.NAN or not math.isnan(value))
     return (type(value).__name__, value)
 
 
@@ -198,6 +199,7 @@ def front_matter(draw: st.DrawFn) -> str:
 @settings(max_examples=1500, deadline=None)
 @given(front_matter())
 @example("\ntype: goal\ntags:\n  - a\n  - b\ncurrent: 3\n")
+@example("\na: .NaN\nb: -0.0\nc:\n- -.nan\n")
 def test_plain_reader_agrees_with_yaml(text: str) -> None:
     try:
         same_as_yaml(text)
@@ -324,3 +326,26 @@ def test_a_note_of_plain_lines_is_read_without_importing_yaml() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("reader", [plain_yaml.read, yaml12.load])
+def test_a_nan_reads_equal_to_itself(reader: Any) -> None:
+    text = "\na: .nan\nb:\n- .NaN\n"
+    assert reader(text) == reader(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "change", "after"),
+    [
+        ("---\na: .nan\n---\nbody\n", {("b",): "x"}, "---\na: .nan\nb: x\n---\nbody\n"),
+        (
+            "---\ntags:\n- .NaN\n- y\n---\nb\n",
+            {("tags", 1): "x"},
+            "---\ntags:\n- .NaN\n- x\n---\nb\n",
+        ),
+        # the edit leaves plain lines: read plain before, by YAML after
+        ("---\na: .nan\n---\nb\n", {("m",): {"n": 1}}, "---\na: .nan\nm:\n  n: 1\n---\nb\n"),
+    ],
+)
+def test_a_note_holding_nan_can_be_edited(text: str, change: Any, after: str) -> None:
+    assert codec.edit(codec.parse_text(text), change) == after

@@ -31,6 +31,11 @@ _NOT_PLAIN = re.compile(r"[\t#\[\]{}]|: |:$")
 #: digit starts a negative number.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
+_INF = float("inf")
+#: The one NaN both readers give for ``.nan`` (:mod:`yaml12` too), made as PyYAML makes
+#: it: a note that holds one reads back equal to itself, as an edit's check needs.
+NAN = -_INF / _INF
+
 _RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 for _implicit in YAML12:
     for _first in _implicit.starts:
@@ -251,7 +256,7 @@ def _typed(tag: str, text: str) -> Any:
     sign = -1.0 if text[0] == "-" else 1.0
     body = text.lower()[1:] if text[0] in "+-" else text.lower()
     if body == ".inf":
-        return sign * float("inf")
+        return sign * _INF
     if body == ".nan":
-        return float("nan")
+        return NAN
     return sign * float(body)

@@ -19,7 +19,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from journal.core.plain_scalars import YAML12
-from journal.core.plain_yaml import LineList, LineMap, Span
+from journal.core.plain_yaml import NAN, LineList, LineMap, Span
 
 MAX_EXPANDED_NODES = 20_000
 _STR = "tag:yaml.org,2002:str"
@@ -38,6 +38,7 @@ class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
     """A safe loader with YAML 1.2 core-schema resolution and line tracking."""
 
     yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
+    nan_value = NAN  # the plain reader's: one NaN, equal to itself wherever it was read
 
     def __init__(self, stream: Any) -> None:
         super().__init__(stream)
