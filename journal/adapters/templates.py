@@ -176,15 +176,19 @@ def _check_plain(value: Any, where: str) -> None:
         raise TypeError(f"template context holds a {type(item).__name__} at {where}{path}")
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _not_plain(value: Any) -> tuple[str, Any] | None:
     """Where under ``value`` (``.key[0]``...) the first value that is not plain data is,
     and that value; None when all is plain.  The place is spelled only once found."""
-    if value is None or isinstance(value, (str, int, float, bool)):
+    kind = type(value)  # the common types first, without the ABCs' checks
+    if kind in _SCALARS or isinstance(value, (str, int, float)):  # bool is an int
         return None
-    if isinstance(value, Mapping):
+    if kind is dict or isinstance(value, Mapping):
         items: Iterable[tuple[Any, Any]] = value.items()
         spelled = ".{}"
-    elif is_sequence(value):
+    elif kind is list or is_sequence(value):
         items = enumerate(value)
         spelled = "[{}]"
     else:

@@ -139,6 +139,10 @@ def json_numbers(data: Any) -> Any:
 def one_line(text: str) -> str:
     """User text made safe for one markdown line or table cell: whitespace (newlines
     too) collapsed, ``|`` escaped."""
+    if (  # most texts: their only whitespace is single spaces between words
+        text.isprintable() and "  " not in text and "|" not in text and text == text.strip(" ")
+    ):
+        return text
     return " ".join(text.split()).replace("|", "\\|")
 
 
