@@ -1081,19 +1081,24 @@ def test_done_on_a_goal_lists_its_milestones_not_done_yet(
     assert json.loads(again.stdout)["open_milestones"] == []
 
 
+def refused(invoke: Invoke, path: Path, *args: str) -> str:
+    """The message of a command that must be refused (exit 2) and leave ``path`` as it was."""
+    before = path.read_bytes()
+    result = invoke(*args)
+    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
+    assert path.read_bytes() == before
+    return result.stderr
+
+
 def test_done_refuses_a_goal_done_before_its_start(invoke: Invoke, write: Write) -> None:
     """Reported: `done GOAL --date` took a day before the goal's start (exit 0, and
     `check` then passed), while a check-in or a follow-up that early is refused."""
     path = write("goals/Connect.md", goal_text(start="2026-10-15"))
-    before = path.read_bytes()
-    result = invoke("done", "Connect", "--date", "2026-09-01")
-    assert (result.exit_code, result.stderr) == (
-        2,
+    assert refused(invoke, path, "done", "Connect", "--date", "2026-09-01") == (
         "journal: the goal starts on 2026-10-15, so it can't be done on 2026-09-01, before "
         "it (--date gives the day it was done; or move the start first: journal set "
-        '"Connect with five HR leaders" start=2026-09-01)\n',
+        '"Connect with five HR leaders" start=2026-09-01)\n'
     )
-    assert path.read_bytes() == before
     assert invoke("done", "Connect", "--date", "2026-10-15").exit_code == 0
     assert "completed: 2026-10-15\n" in path.read_text()
     done = path.read_bytes()  # done already: said so, whatever the day (review)
@@ -1101,18 +1106,13 @@ def test_done_refuses_a_goal_done_before_its_start(invoke: Invoke, write: Write)
     assert again.exit_code == 0 and path.read_bytes() == done, again.stderr
     # `set status=done` writes today as completed: refused before the start too (review)
     later = write("goals/Later.md", goal_text("Later", start="2026-12-01"))
-    before = later.read_bytes()
-    result = invoke("set", "Later", "status=done")
-    assert (result.exit_code, result.stderr) == (
-        2,
+    assert refused(invoke, later, "set", "Later", "status=done") == (
         "journal: the goal starts on 2026-12-01, so it can't be done on 2026-11-22, before "
         'it (completed=DAY gives the day it was done; or move the start first: journal set "Later" '
-        "start=2026-11-22)\n",
+        "start=2026-11-22)\n"
     )
-    assert later.read_bytes() == before
     # the start given in the same command is the one (review): moved back, it is done
-    assert invoke("set", "Later", "status=done", "start=2026-12-02").exit_code == 2
-    assert later.read_bytes() == before
+    assert refused(invoke, later, "set", "Later", "status=done", "start=2026-12-02")
     assert invoke("set", "Later", "status=done", "start=2026-11-01").exit_code == 0
     assert "start: 2026-11-01\n" in later.read_text() and "completed: 2026-11-22\n" in (
         later.read_text()
