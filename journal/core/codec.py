@@ -26,13 +26,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
-from journal.core import plain_yaml
 from journal.core.errors import Severity, UnsafeWrite
-from journal.core.plain_yaml import LineMap
 from journal.core.records import Record
 
-if TYPE_CHECKING:  # imported where YAML is more than plain lines, or a note is edited
-    from journal.core import yaml12
+if TYPE_CHECKING:  # imported where a note is read or edited: not every command does
+    from journal.core import plain_yaml, yaml12
+    from journal.core.plain_yaml import LineMap
 
 MAX_NOTE_BYTES: Final = 8 * 1024 * 1024
 BOM: Final = b"\xef\xbb\xbf"
@@ -48,7 +47,6 @@ _TYPE_LINE = re.compile(
 )
 _PLAIN_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]|: |:$| #")
 _FLOW_FORBIDDEN = re.compile(r"[,\[\]{}]")
-_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
 _HINTS = (
     ("mapping values are not allowed", "a ':' inside a value; put the value in quotes"),
@@ -195,6 +193,8 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
             )
         doc.refuse(problem.line, problem.message)
         return doc
+    from journal.core.plain_yaml import LineMap  # _load imported it
+
     if not isinstance(data, LineMap):
         if data is None:
             kind = "empty"
@@ -221,7 +221,7 @@ def _check_late_block(doc: Document) -> None:
     if late is None or closing is None:
         return
     data, problem = _load(doc.text[late.end() : closing.start()])
-    if problem is None and isinstance(data, LineMap) and "type" in data:
+    if problem is None and isinstance(data, dict) and "type" in data:
         doc.refuse(
             doc.text.count("\n", 0, late.end()),
             "blank lines come before this '---' block, so it is read as text, not as front "
@@ -234,6 +234,8 @@ def _load(yaml_text: str) -> tuple[Any, Problem | None]:
     """Parse the YAML between the delimiters.  A newline stands in for the opening
     ``---`` line, so every line number YAML reports is the file's line number.  Plain
     lines are read without a YAML library (:mod:`journal.core.plain_yaml`)."""
+    from journal.core import plain_yaml
+
     text = "\n" + yaml_text
     plain = plain_yaml.read(text)
     if plain is not None:
@@ -554,12 +556,12 @@ def _unprintable() -> re.Pattern[str]:
 
 
 def _plain_ok(text: str) -> bool:
-    from journal.core.plain_scalars import resolves_to_text  # its patterns: when writing
+    from journal.core.plain_scalars import INDICATORS, resolves_to_text  # when writing
 
     return (
         bool(text)
         and text == text.strip()
-        and text[0] not in _INDICATORS
+        and text[0] not in INDICATORS
         and _PLAIN_FORBIDDEN.search(text) is None
         and (text.isprintable() or _unprintable().search(text) is None)  # a quick yes
         and resolves_to_text(text)
@@ -661,6 +663,8 @@ def edited(doc: Document, changes: Mapping[tuple[PathKey, ...], Value]) -> Docum
     if doc.data is None:
         new_text = _new_front_matter(doc, changes)
     else:
+        from journal.core import plain_yaml
+
         root = plain_yaml.spans(doc.yaml_text)
         if root is None:
             from journal.core import yaml12

@@ -90,10 +90,27 @@ YAML11 = (
     Implicit("yaml", re.compile(r"^(?:!|&|\*)$"), "!&*"),
 )
 
+#: Characters a plain scalar may not start with (YAML's indicators).
+INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+
+#: The YAML 1.2 types by the first character of their scalars, in the spec's order.
+YAML12_BY_FIRST: dict[str, list[Implicit]] = {}
+for _implicit in YAML12:
+    for _start in _implicit.starts:
+        YAML12_BY_FIRST.setdefault(_start, []).append(_implicit)
+
 _BY_FIRST: dict[str, list[re.Pattern[str]]] = {}
 for _implicit in (*YAML12, *YAML11):
     for _start in _implicit.starts:
         _BY_FIRST.setdefault(_start, []).append(_implicit.pattern)
+
+
+def yaml_int(text: str) -> int:
+    """An integer of YAML 1.2's core schema (decimal, ``0o`` octal, ``0x`` hex), built as
+    :mod:`yaml12` builds it; ValueError when Python can't (too many digits)."""
+    if text.startswith(("0o", "0x")):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    return int(text, 10)
 
 
 def resolves_to_text(plain: str) -> bool:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from journal.core.plain_scalars import YAML12
+from journal.core.plain_scalars import INDICATORS, YAML12_BY_FIRST, yaml_int
 from journal.core.records import Record
 
 #: ``key:`` at the start of a line, then the rest of the line.  A longer key is an error
@@ -24,22 +24,15 @@ from journal.core.records import Record
 _KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,999}):(?: +(.*))?")
 #: ``- item`` with its indentation.
 _ITEM_LINE = re.compile(r"( *)- +(.*)")
-#: What a plain value may not hold here: a tab or a character YAML treats specially
-#: anywhere in a plain value (``: ``, ``#``, flow indicators), or a ``:`` at its end.
-_NOT_PLAIN = re.compile(r"[\t#\[\]{}]|: |:$")
-#: Characters a plain value may not start with (YAML's indicators); ``-`` before a
-#: digit starts a negative number.
-_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+#: What a plain value may not hold here: a character YAML treats specially anywhere in
+#: a plain value (``: ``, ``#``, flow indicators), or a ``:`` at its end.  (A tab never
+#: gets here: a line with one is not printable.)
+_NOT_PLAIN = re.compile(r"[#\[\]{}]|: |:$")
 
 _INF = float("inf")
 #: The one NaN both readers give for ``.nan`` (:mod:`yaml12` too), made as PyYAML makes
 #: it: a note that holds one reads back equal to itself, as an edit's check needs.
 NAN = -_INF / _INF
-
-_RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-for _implicit in YAML12:
-    for _first in _implicit.starts:
-        _RESOLVERS.setdefault(_first, []).append((_implicit.tag, _implicit.pattern))
 
 
 class LineMap(dict[str, Any]):
@@ -92,91 +85,84 @@ class _NotPlain(Exception):
 
 class _Scalar(NamedTuple):
     text: str  # as written, quotes and all
+    value: Any  # as YAML reads it
     start: int  # its offset in the text
+    column: int
     line: int
-    dash: int = -1  # an item's: the offset of its ``-``
 
 
 class _Entry(NamedTuple):
     key: str
-    start: int  # the key's offset in the text
+    start: int  # the key's offset in the text; keys are at column 0
     line: int
-    colon: int  # the offset just past its ':'
     value: _Scalar | list[_Scalar] | None
+    dash: int = -1  # a list's: the offset of its first ``-``
+    indent: int = -1  # a list's: its items' indentation
 
 
 def read(text: str) -> LineMap | None:
     """The mapping of ``text`` (YAML, lines counted from 1), or None when it holds
     anything but ``key: value`` lines, block lists of values, blank lines and comment
     lines, or no key at all."""
-    try:
-        entries = _scan(text)
-        if not entries:
-            return None
-        mapping = LineMap()
-        for entry in entries:
-            mapping.key_lines[entry.key] = entry.line
-            if isinstance(entry.value, list):
-                items = mapping[entry.key] = LineList()
-                for item in entry.value:
-                    items.append(_value(item.text, None, ""))
-                    items.item_lines.append(item.line)
-            elif entry.value is not None:
-                mapping[entry.key] = _value(entry.value.text, mapping.sources, entry.key)
-            else:
-                mapping[entry.key] = None
-        return mapping
-    except _NotPlain:
+    entries = _scan(text)
+    if not entries:
         return None
+    mapping = LineMap()
+    for entry in entries:
+        mapping.key_lines[entry.key] = entry.line
+        if isinstance(entry.value, list):
+            items = mapping[entry.key] = LineList()
+            items.extend(item.value for item in entry.value)
+            items.item_lines = [item.line for item in entry.value]
+        elif entry.value is None:
+            mapping[entry.key] = None
+        else:
+            value = mapping[entry.key] = entry.value.value
+            if isinstance(value, (int, float)):  # plain (quoted is text), as yaml12 keeps
+                mapping.sources[entry.key] = entry.value.text
+    return mapping
 
 
 def spans(text: str) -> Span | None:
     """The span tree of ``text``'s mapping, as :func:`journal.core.yaml12.spans` finds
     it, or None when :func:`read` would not read ``text``."""
-    try:
-        entries = _scan(text)
-        for entry in entries:  # the values too must be plain
-            for scalar in entry.value if isinstance(entry.value, list) else [entry.value]:
-                if scalar is not None:
-                    _value(scalar.text, None, "")
-    except _NotPlain:
-        return None
+    entries = _scan(text)
     if not entries:
         return None
     found: dict[str, Span] = {}
     for entry in entries:
         if isinstance(entry.value, list):
-            items = [_scalar_span(text, item) for item in entry.value]
-            dash = entry.value[0].dash
-            child = Span(dash, items[-1].end, _column(text, dash), "block-seq", items=items)
-        elif entry.value is not None:
-            child = _scalar_span(text, entry.value)
+            items = [_span(item) for item in entry.value]
+            child = Span(entry.dash, items[-1].end, entry.indent, "block-seq", items=items)
+        elif entry.value is None:  # null: an empty scalar just past the ':'
+            colon = entry.start + len(entry.key) + 1
+            child = Span(colon, colon, len(entry.key) + 1, "scalar")
         else:
-            child = Span(entry.colon, entry.colon, _column(text, entry.colon), "scalar")
+            child = _span(entry.value)
         child.key_start, child.key_end = entry.start, entry.start + len(entry.key)
         child.key_column = 0
         found[entry.key] = child
-    end = max(max(e.end, e.key_end) for e in found.values())
-    return Span(entries[0].start, end, 0, "block-map", entries=found)
+    last = found[entries[-1].key]
+    return Span(entries[0].start, last.end, 0, "block-map", entries=found)
 
 
-def _column(text: str, offset: int) -> int:
-    return offset - text.rfind("\n", 0, offset) - 1
-
-
-def _scalar_span(text: str, scalar: _Scalar) -> Span:
-    return Span(
-        scalar.start, scalar.start + len(scalar.text), _column(text, scalar.start), "scalar"
-    )
+def _span(scalar: _Scalar) -> Span:
+    return Span(scalar.start, scalar.start + len(scalar.text), scalar.column, "scalar")
 
 
 def _scan(text: str) -> list[_Entry]:
-    """The keys of ``text`` with their values, where each sits; :class:`_NotPlain` when
-    it holds more than :func:`read` reads."""
+    """The keys of ``text`` with their values read, where each sits; empty when it holds
+    more than :func:`read` reads (or no key)."""
+    try:
+        return _entries(text)
+    except _NotPlain:
+        return []
+
+
+def _entries(text: str) -> list[_Entry]:
     entries: list[_Entry] = []
     seen: set[str] = set()
     items: list[_Scalar] | None = None  # the list the last key opened, if it has no value
-    indent = -1  # its items' indentation, once the first is seen
     offset = 0
     for number, whole in enumerate(text.split("\n"), start=1):
         at = offset
@@ -196,47 +182,49 @@ def _scan(text: str) -> list[_Entry]:
                 if key in seen:
                     raise _NotPlain  # YAML words the error
                 seen.add(key)
-                colon = at + len(key) + 1
-                value: _Scalar | list[_Scalar] | None = None
                 if rest:
-                    value = _Scalar(rest, at + found.start(2), number)
+                    column = found.start(2)
+                    entries.append(_Entry(key, at, number, _scalar(rest, at, column, number)))
                     items = None
                 else:
-                    items, indent = [], -1
-                entries.append(_Entry(key, at, number, colon, value))
+                    entries.append(_Entry(key, at, number, None))
+                    items = []
                 continue
         found = _ITEM_LINE.fullmatch(line)
-        if found is None or items is None or indent not in (-1, len(found.group(1))):
+        if found is None or items is None:
             raise _NotPlain
-        if indent == -1:
-            indent = len(found.group(1))
-            entries[-1] = entries[-1]._replace(value=items)
+        indent = len(found.group(1))
+        if not items:
+            entries[-1] = entries[-1]._replace(value=items, dash=at + indent, indent=indent)
+        elif indent != entries[-1].indent:
+            raise _NotPlain
         item = found.group(2).rstrip(" ")
         if not item:
             raise _NotPlain  # an empty item is null: left to YAML
-        items.append(_Scalar(item, at + found.start(2), number, at + indent))
+        items.append(_scalar(item, at, found.start(2), number))
     return entries
 
 
-def _value(text: str, sources: dict[str, str] | None, key: str) -> Any:
+def _scalar(text: str, line_start: int, column: int, line: int) -> _Scalar:
+    return _Scalar(text, _value(text), line_start + column, column, line)
+
+
+def _value(text: str) -> Any:
     """A value as YAML 1.2's core schema reads it: quoted text, or a plain scalar typed
-    by the first of :data:`YAML12`'s patterns it matches."""
+    by the first of its patterns it matches (:data:`YAML12_BY_FIRST`)."""
     first = text[0]
     if first == "'" or first == '"':
         inner = text[1:-1]
         if len(text) < 2 or text[-1] != first or first in inner or "\\" in inner:
             raise _NotPlain
         return inner
-    if (first in _INDICATORS and not (first == "-" and text[1:2].isdigit())) or _NOT_PLAIN.search(
+    if (first in INDICATORS and not (first == "-" and text[1:2].isdigit())) or _NOT_PLAIN.search(
         text
     ):
         raise _NotPlain
-    for tag, pattern in _RESOLVERS.get(first, ()):
-        if pattern.match(text):
-            value = _typed(tag, text)
-            if sources is not None and value is not None:
-                sources[key] = text
-            return value
+    for implicit in YAML12_BY_FIRST.get(first, ()):
+        if implicit.pattern.match(text):
+            return _typed(implicit.tag, text)
     return text
 
 
@@ -248,9 +236,7 @@ def _typed(tag: str, text: str) -> Any:
         return None
     if tag == "int":
         try:
-            if text.startswith(("0o", "0x")):
-                return int(text[2:], 8 if text[1] == "o" else 16)
-            return int(text, 10)
+            return yaml_int(text)
         except ValueError:  # more digits than Python reads: yaml12 says so
             raise _NotPlain from None
     sign = -1.0 if text[0] == "-" else 1.0

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from journal.core.plain_scalars import YAML12
+from journal.core.plain_scalars import YAML12, yaml_int
 from journal.core.plain_yaml import NAN, LineList, LineMap, Span
 
 MAX_EXPANDED_NODES = 20_000
@@ -127,10 +127,7 @@ def _construct_seq(loader: Yaml12Loader, node: SequenceNode) -> LineList:
 
 
 def _construct_int(loader: Yaml12Loader, node: ScalarNode) -> int:
-    text = str(loader.construct_scalar(node))
-    if text.startswith(("0o", "0x")):
-        return int(text[2:], 8 if text[1] == "o" else 16)
-    return int(text, 10)
+    return yaml_int(str(loader.construct_scalar(node)))
 
 
 def _construct_text(loader: Yaml12Loader, node: ScalarNode) -> str:
