@@ -81,14 +81,15 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
     for ref in refs:
         candidate = cwd / ref
         try:
-            on_disk = candidate.is_file() or candidate.is_dir()
+            is_file = candidate.is_file()
+            on_disk = is_file or candidate.is_dir()
         except OSError:  # a name too long for the file system: a name, then
-            on_disk = False
+            is_file = on_disk = False
         if on_disk:
             rel = vault.inside(candidate)
             if rel is None:  # outside the vault, or through a symlink it never follows
                 continue
-            if candidate.is_file():
+            if is_file:
                 paths.add(rel)
             else:
                 inside = "" if rel == "." else rel + "/"

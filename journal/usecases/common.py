@@ -68,7 +68,8 @@ def found_links(
     except NotFound as exc:
         raise NotFound(f"{option}: {exc.message}; {hint}") from None
     if any(path == goal for path, _link in found):
-        raise UsageProblem(f"{option}: names this goal itself, which it can't {option[:-1]}")
+        verb = option.lstrip("-")[:-1]  # supports, --feeds: support, feed
+        raise UsageProblem(f"{option}: names this goal itself, which it can't {verb}")
     return [
         str(link._replace(target=catalog.link_to(path)[2:-2], embed=False)) for path, link in found
     ]

@@ -16,6 +16,7 @@ from journal.core.fields import GOAL_FIELDS, parse_cli_value, yaml_value
 from journal.core.goal import body_line
 from journal.core.links import fold, is_conflict_copy
 from journal.core.names import file_stem, slug, unique_id
+from journal.core.periodic import clean_folder
 from journal.core.records import Record
 from journal.usecases.common import found_links, kind_with_feeds
 
@@ -59,12 +60,6 @@ def note_stem(title: str) -> str:
     return stem
 
 
-def _folder(folder: str) -> str:
-    """A folder of the config as a vault path: ``.`` (the vault's own) is ``""``."""
-    folder = folder.strip("/")
-    return "" if folder in ("", ".") else folder.removeprefix("./")
-
-
 def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
     """The vault path a new note ``folder/<title>.md`` would get; Conflict, naming it,
     when a note of that name is already there (compared as links compare names:
@@ -72,7 +67,7 @@ def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
     folder: ``[[<title>]]`` would then name either note, and the links written for the
     one there (a contact's meetings, a goal's check-ins) could go to the new one."""
     stem = note_stem(title)
-    folder = _folder(folder)
+    folder = clean_folder(folder)  # "." (the vault's own) is ""
     rel = f"{folder}/{stem}.md" if folder else f"{stem}.md"
     where = vault.disk_path(folder) if folder else vault.root
     taken = {fold(p.name): p.name for p in where.iterdir()} if where.is_dir() else {}
@@ -103,8 +98,8 @@ def create_note(
     """Write a new note ``folder/<title>.md``; never overwrites (case-insensitively),
     nor takes the name of a note elsewhere (see :func:`free_path`)."""
     rel = free_path(vault, catalog, folder, title)  # before the folder is made
-    if _folder(folder):
-        vault.ensure_folder(_folder(folder))
+    if "/" in rel:
+        vault.ensure_folder(rel.rsplit("/", 1)[0])
     vault.create(rel, note_data(vault, props, template, context))
     return rel
 

@@ -39,17 +39,17 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     busy = _git_busy(vault)
     if busy is not None:
         raise GitBusy(f"{busy}; it will be once git is done (a change now would get in its way)")
-    period, _ = review_period(vault, today)
+    seen = review_period(vault, today)
     places = review_places(vault)  # lists the weekly folder: once per batch
     for attempt in range(2):
         with index.reading() as reader:
             catalog = vault.catalog(reader, today)
             found = found_places(vault, catalog, places)
-            rel = found(period).path
+            rel = found(seen[0]).path
             if not vault.disk_path(rel).is_file():
                 return None
             try:
-                result = weekly_review(vault, catalog, today, places=found)
+                result = weekly_review(vault, catalog, today, seen=seen, places=places)
                 break
             except Conflict:  # another process (a second watcher) wrote it meanwhile
                 if attempt:
