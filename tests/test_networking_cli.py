@@ -1188,8 +1188,13 @@ def test_notes_are_made_in_the_vaults_own_folder_when_the_config_says_dot(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
     """Reported: `[folders] goal = "."` (or contact, meeting) was read, and then every
-    new note stopped with "'.' is not a path inside the vault"."""
-    write(".journal/config.toml", '[folders]\ngoal = "."\ncontact = "."\nmeeting = "."\n')
+    new note stopped with "'.' is not a path inside the vault"; the review, the plan and
+    the Bases views stopped so until 2026-12-04."""
+    write(
+        ".journal/config.toml",
+        '[folders]\ngoal = "."\ncontact = "."\nmeeting = "."\nreview = "."\nplan = "./"\n'
+        '[obsidian]\nbases = "."\n',
+    )
     assert invoke("new", "goal", "Root goal", "--metric", "x", "--target", "1").exit_code == 0
     assert invoke("new", "contact", "Dana Ortiz").exit_code == 0
     met = invoke("new", "meeting", "--with", "Dana", "--with", "Sam Lee", "--create-contacts")
@@ -1199,4 +1204,16 @@ def test_notes_are_made_in_the_vaults_own_folder_when_the_config_says_dot(
         "Dana Ortiz.md",
         "Root goal.md",
         "Sam Lee.md",
+    ]
+    review = invoke("review")
+    assert (review.exit_code, review.stdout) == (0, "2026-W47.md: created\n"), review.stderr
+    plan = invoke("plan")
+    assert (plan.exit_code, plan.stdout) == (0, "2026-11-23-90-day-plan.md: created\n")
+    assert (vault / "2026-W47.md").is_file() and (vault / "2026-11-23-90-day-plan.md").is_file()
+    setup = invoke("obsidian", "setup", "--json")
+    assert setup.exit_code == 0, setup.stderr
+    assert [b["path"] for b in json.loads(setup.stdout)["bases"]] == [
+        "Goals.base",
+        "Follow-ups.base",
+        "Reviews.base",
     ]

@@ -109,7 +109,9 @@ def test_bad_config_names_the_key(vault: Path, text: str, message: str) -> None:
     [
         ('[review]\nname = "{year}/Week {number}"\n', "review", "name", "{year}/Week {number}"),
         ('[review]\nname = "{start} to {end}"\n', "review", "name", "{start} to {end}"),
-        ('[folders]\ngoal = "."\n', "folders", "goal", "."),  # the vault's own: read
+        ('[folders]\ngoal = "."\n', "folders", "goal", ""),  # the vault's own: read
+        ('[folders]\nreview = "./Areas//Reviews/"\n', "folders", "review", "Areas/Reviews"),
+        ('[obsidian]\nbases = "./Views/."\n', "obsidian", "bases", "Views"),
         (
             '[folders]\ngoal = "Areas/Goals"\n[vault]\nexclude = ["Areas/Goals old"]\n',
             "folders",
@@ -359,7 +361,7 @@ def test_a_deleted_vault_is_not_made_again(tmp_path: Path) -> None:
     (root / ".journal").rmdir()
     root.rmdir()
     with pytest.raises(JournalError, match="is gone"):
-        vault.ensure_folder("reviews")
+        vault.ensure_parent("reviews/2026-W47.md")
     assert not root.exists()
 
 

@@ -72,9 +72,7 @@ def write_json(vault: Vault, current: JsonFile, data: Any) -> None:
     if current.snapshot is None:
         if vault.disk_path(current.rel).exists():
             raise Conflict("appeared while the tool was working; nothing written", path=current.rel)
-        folder = current.rel.rpartition("/")[0]
-        if folder:
-            vault.ensure_folder(folder)
+        vault.ensure_parent(current.rel)
         vault.create(current.rel, json_text(data, newline=False))
         return
     ends = current.snapshot.data.endswith(b"\n")

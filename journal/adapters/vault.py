@@ -416,16 +416,19 @@ class Vault(Record):
                 raise UnsafeWrite(f"'{rel}' goes through a symlink; the tool does not follow it")
         return target
 
-    def ensure_folder(self, rel: str) -> Path:
-        """Create a folder inside the vault (never through a symlink, never the vault's
-        own folder, which may have been deleted meanwhile) and return it."""
-        folder = self.disk_path(rel)
+    def ensure_parent(self, rel: str) -> None:
+        """Create the folder the vault path ``rel`` lies in, if it is not the vault's own
+        (never through a symlink; never the vault's folder, which may have been deleted
+        meanwhile)."""
+        folder = rel.rpartition("/")[0]
+        if not folder:
+            return
+        path = self.disk_path(folder)
         if not self.root.is_dir():
             raise JournalError(f"the vault folder {self.root} is gone; nothing written")
-        with _naming(rel), files.writing(folder):
-            folder.mkdir(parents=True, exist_ok=True)
-        self.disk_path(rel)  # re-check: nothing became a symlink meanwhile
-        return folder
+        with _naming(folder), files.writing(path):
+            path.mkdir(parents=True, exist_ok=True)
+        self.disk_path(folder)  # re-check: nothing became a symlink meanwhile
 
     def rewrite(self, rel: str, transform: Callable[[codec.Document], str]) -> bool:
         """Apply ``transform`` (document -> new text) to a note in one atomic write.

@@ -182,8 +182,7 @@ def meant_as_goal(kind: str, path: str, goal_folder: str) -> bool:
     """Whether a note is meant as a goal: typed ``goal`` (a note whose front matter can't
     be read is when its text has a ``type: goal`` line) or in the goal folder (not when
     that is the vault's root)."""
-    folder = goal_folder.strip("/").removeprefix("./")
-    return kind == "goal" or (folder not in ("", ".") and path.startswith(folder + "/"))
+    return kind == "goal" or (goal_folder != "" and path.startswith(goal_folder + "/"))
 
 
 def warns(kind: str, path: str, goal_folder: str) -> bool:
@@ -425,7 +424,8 @@ class Catalog:
 
     ``today`` (when given) keeps meetings dated after it out of the goals that
     count their meetings (``metric_source: meetings``).  ``goal_folder`` (the
-    vault's ``[folders] goal``) holds notes meant as goals (:meth:`goal_like`).
+    vault's ``[folders] goal``, a vault path: "" for its own folder) holds notes meant
+    as goals (:meth:`goal_like`).
     Sync-conflict copies (:func:`is_conflict_copy`) are never data: no goal,
     check-in, meeting, contact, lookup, link or diagnostic comes from them (the
     source is read through :class:`_Originals`); only :attr:`conflict_copies` lists
@@ -441,7 +441,7 @@ class Catalog:
         goal_folder: str = "",
     ) -> None:
         self.today = today
-        self.goal_folder = goal_folder.strip("/").removeprefix("./")
+        self.goal_folder = goal_folder
         self.by_path = _NotesByPath(self)
         self._source = _Originals(source if source is not None else NoteList(notes))
         if source is None:

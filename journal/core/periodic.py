@@ -54,7 +54,7 @@ class NoteFormat(Record):
     def path_for(self, day: date, week: LocaleWeek) -> str:
         """The vault-relative path of the note for ``day`` (with ``.md``)."""
         name = moment.render(self.format, day, week)
-        return f"{self.folder}/{name}.md" if self.folder else f"{name}.md"
+        return in_folder(self.folder, f"{name}.md")
 
     def date_of(self, path: str, week: LocaleWeek) -> date | None:
         """The day a note at ``path`` is named after, when it lies in the folder (or
@@ -138,11 +138,17 @@ def _depth(fmt: str) -> int:
 
 
 def clean_folder(value: Any) -> str:
-    """A settings folder as a vault-relative path (Obsidian's ``normalizePath``)."""
+    """A settings folder as a vault-relative path (Obsidian's ``normalizePath``): ``""``
+    for the vault's own folder (``"."``)."""
     if not isinstance(value, str):
         return ""
     parts = [p for p in value.replace("\\", "/").split("/") if p not in ("", ".")]
     return "/".join(parts)
+
+
+def in_folder(folder: str, name: str) -> str:
+    """The vault path of ``name`` in ``folder`` (as :func:`clean_folder` gives it)."""
+    return f"{folder}/{name}" if folder else name
 
 
 def resolve_settings(

@@ -188,22 +188,22 @@ def config_from_dict(
         errors.sort(key=lambda e: (e.line is None, e.line or 0))
         errors[0].also = tuple(errors[1:])
         raise errors[0]
-    return _posix_folders(config)
+    return _clean_folders(config)
 
 
-def _posix_folders(config: Config) -> Config:
-    """The folder settings with ``/`` for a ``\\`` typed as on Windows: every path
-    inside the tool is a disk name, where a ``\\`` belongs to a file name."""
-
-    def posix(folder: str) -> str:
-        return folder.replace("\\", "/")
-
-    folders = {key: posix(value) for key, value in dataclasses.asdict(config.folders).items()}
+def _clean_folders(config: Config) -> Config:
+    """The folder settings as vault paths (:func:`clean_folder`: ``""`` for ``"."``, the
+    vault's own; ``reviews/`` is ``reviews``), with ``/`` for a ``\\`` typed as on
+    Windows: every path inside the tool is a disk name, where a ``\\`` belongs to a
+    file name."""
+    folders = {
+        key: clean_folder(value) for key, value in dataclasses.asdict(config.folders).items()
+    }
     return dataclasses.replace(
         config,
         folders=Folders(**folders),
-        vault=VaultSettings([posix(folder) for folder in config.vault.exclude]),
-        obsidian=dataclasses.replace(config.obsidian, bases=posix(config.obsidian.bases)),
+        vault=VaultSettings([folder.replace("\\", "/") for folder in config.vault.exclude]),
+        obsidian=dataclasses.replace(config.obsidian, bases=clean_folder(config.obsidian.bases)),
     )
 
 

@@ -34,6 +34,7 @@ from journal.core.formatting import number, shell_word
 from journal.core.goal import goal_value, refuse_hand_value
 from journal.core.logsection import append_checkin, log_checkins
 from journal.core.records import Record
+from journal.usecases.common import named_goal
 from journal.usecases.history import goal_series
 
 
@@ -104,7 +105,7 @@ def log_checkin(
     """
     op, amount = parse_change(value, note)
     not_after(day, catalog.today, "journal log")
-    goal = catalog.find_goal(vault.named_path(ref))
+    goal = named_goal(vault, catalog, ref)
     refuse_hand_value(goal)
     if goal.start is not None and day < goal.start:
         raise UsageProblem(
@@ -178,7 +179,7 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
     """A goal's check-ins with the value after each, its series for a chart (from git
     and check-ins, see :func:`goal_series`), and whether baseline plus the goal's own
     log agrees with ``current`` in its file (as ``journal check`` M007 judges)."""
-    goal = catalog.find_goal(vault.named_path(ref))
+    goal = named_goal(vault, catalog, ref)
     points = goal_series(vault, goal, today).points
     base = goal.baseline or 0
     steps = running(base, goal.checkins)

@@ -78,9 +78,7 @@ def write_generated(
         if dry_run:
             result.action = "would create"
             return result
-        folder = rel.rsplit("/", 1)[0] if "/" in rel else ""
-        if folder:
-            vault.ensure_folder(folder)
+        vault.ensure_parent(rel)
         try:
             vault.create(rel, fresh.encode("utf-8"))
         except Conflict:

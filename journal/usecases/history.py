@@ -54,6 +54,7 @@ from journal.core.links import is_conflict_copy
 from journal.core.notes import PARSER_VERSION, Note, parse_note
 from journal.core.records import Record
 from journal.core.series import Point, committed_changes, pairs, value_series
+from journal.usecases.common import named_goal
 
 if TYPE_CHECKING:
     from journal.adapters.git import Repository
@@ -355,7 +356,7 @@ def goal_history(
     """The timeline of the goal ``ref``: every commit that touched it, across renames.
     A name that no goal in the vault has is looked up among the goals git saw deleted."""
     try:
-        goal = catalog.find_goal(vault.named_path(ref))
+        goal = named_goal(vault, catalog, ref)
     except NotFound as missing:
         named = _broken_named(vault, catalog, ref)  # by its id, as last committed
         if named is not None:

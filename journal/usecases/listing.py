@@ -13,6 +13,7 @@ from journal.core.errors import ConfigError, Diagnostic, UsageProblem
 from journal.core.fields import STATUSES
 from journal.core.goal import Goal
 from journal.core.notes import Note
+from journal.usecases.common import named_goal
 
 
 def note_record(note: Note) -> dict[str, Any]:
@@ -106,7 +107,7 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
     history; None when the check settings can't be read: ``journal check`` says why)."""
     from journal.usecases.check import check_vault
 
-    goal = catalog.find_goal(vault.named_path(ref))
+    goal = named_goal(vault, catalog, ref)
     note = catalog.by_path[goal.path]
     record = goal.to_dict()
     record["checkins"] = [

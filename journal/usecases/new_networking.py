@@ -16,7 +16,7 @@ from journal.core.links import parse_link
 from journal.core.networking import meeting_title, not_counted
 from journal.core.notes import Note
 from journal.core.records import Record
-from journal.usecases.common import found_links
+from journal.usecases.common import found_links, named_goal
 from journal.usecases.new_note import create_note, free_path, note_data, note_stem
 
 
@@ -191,7 +191,7 @@ def new_meeting(
             "them with `journal new contact NAME`"
         )
     day = day or today
-    served = catalog.find_goal(vault.named_path(goal)) if goal else None
+    served = named_goal(vault, catalog, goal) if goal else None
     goal_path = served.path if served else None
     names = [p.title if isinstance(p, Note) else p for p in named]
     heading = " ".join(title.split()) if title and title.strip() else meeting_title(kind, names)
@@ -241,9 +241,7 @@ def new_meeting(
     for path, _data in notes:
         vault.check_write(path)
     for path, data in notes:
-        folder = path.rpartition("/")[0]
-        if folder:  # not the vault's own (a folder of the config may be ".")
-            vault.ensure_folder(folder)
+        vault.ensure_parent(path)
         vault.create(path, data)
     missing = [name for name in unknown if name not in contacts]
     for name in missing:

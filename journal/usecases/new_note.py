@@ -16,7 +16,7 @@ from journal.core.fields import GOAL_FIELDS, parse_cli_value, yaml_value
 from journal.core.goal import body_line
 from journal.core.links import fold, is_conflict_copy
 from journal.core.names import file_stem, slug, unique_id
-from journal.core.periodic import clean_folder
+from journal.core.periodic import clean_folder, in_folder
 from journal.core.records import Record
 from journal.usecases.common import found_links, kind_with_feeds
 
@@ -68,13 +68,13 @@ def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
     one there (a contact's meetings, a goal's check-ins) could go to the new one."""
     stem = note_stem(title)
     folder = clean_folder(folder)  # "." (the vault's own) is ""
-    rel = f"{folder}/{stem}.md" if folder else f"{stem}.md"
+    rel = in_folder(folder, f"{stem}.md")
     where = vault.disk_path(folder) if folder else vault.root
     taken = {fold(p.name): p.name for p in where.iterdir()} if where.is_dir() else {}
     existing = taken.get(fold(f"{stem}.md"))
     if existing is not None:
         same = "" if existing == f"{stem}.md" else " (names are compared ignoring case)"
-        there = f"{folder}/{existing}" if folder else existing
+        there = in_folder(folder, existing)
         raise Conflict(f"a note with this name already exists{same}; not overwritten", path=there)
     elsewhere = catalog.resolve_path(stem, by_alias=False)
     if elsewhere is not None:
@@ -98,8 +98,7 @@ def create_note(
     """Write a new note ``folder/<title>.md``; never overwrites (case-insensitively),
     nor takes the name of a note elsewhere (see :func:`free_path`)."""
     rel = free_path(vault, catalog, folder, title)  # before the folder is made
-    if "/" in rel:
-        vault.ensure_folder(rel.rsplit("/", 1)[0])
+    vault.ensure_parent(rel)
     vault.create(rel, note_data(vault, props, template, context))
     return rel
 

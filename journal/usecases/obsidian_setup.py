@@ -22,7 +22,7 @@ from journal.core.bases import BASES, base_text
 from journal.core.errors import ConfigError, UnsafeWrite
 from journal.core.jsontext import add_members
 from journal.core.moment import WEEKDAYS
-from journal.core.periodic import NoteFormat
+from journal.core.periodic import NoteFormat, in_folder
 from journal.core.property_types import merge_types, wanted_types
 from journal.core.records import Record
 
@@ -106,7 +106,7 @@ def obsidian_setup(vault: Vault, *, dry_run: bool = False) -> SetupResult:
     before = dict(written)
     folder = vault.config.obsidian.bases
     for name, data in BASES.items():
-        rel = f"{folder}/{name}.base"
+        rel = in_folder(folder, f"{name}.base")
         action = _write_base(vault, rel, base_text(data).encode("utf-8"), written, dry_run)
         result.bases.append({"path": rel, "action": action})
     if written != before and not dry_run:
@@ -130,7 +130,7 @@ def _write_base(vault: Vault, rel: str, data: bytes, written: dict[str, str], dr
     digest = files.digest(data)
     if not path.exists():
         if not dry_run:
-            vault.ensure_folder(rel.rsplit("/", 1)[0])
+            vault.ensure_parent(rel)
             vault.create(rel, data)
         written[rel] = digest
         return "created"

@@ -11,6 +11,7 @@ from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.errors import UsageProblem
 from journal.core.formatting import json_numbers, one_line_texts
+from journal.core.periodic import in_folder
 from journal.core.plan import (
     build_plan,
     plan_options,
@@ -39,7 +40,7 @@ def default_start(today: date, week_start: int) -> date:
 
 
 def plan_path(vault: Vault, start: date, days: int) -> str:
-    return f"{vault.config.folders.plan.strip('/')}/{start.isoformat()}-{days}-day-plan.md"
+    return in_folder(vault.config.folders.plan, f"{start.isoformat()}-{days}-day-plan.md")
 
 
 def _plan_place(catalog: Catalog, path: str, start: date, days: int) -> str:

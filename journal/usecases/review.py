@@ -20,7 +20,7 @@ from journal.core.generated import section
 from journal.core.goal import Goal
 from journal.core.history import Event, History, follow
 from journal.core.names import render_pattern
-from journal.core.periodic import weekly_note_path
+from journal.core.periodic import in_folder, weekly_note_path
 from journal.core.plan import plan_spans, plan_weeks, read_targets
 from journal.core.records import Record
 from journal.core.review import WeeklyTargets, build_review
@@ -111,7 +111,7 @@ def _own_path(vault: Vault, period: Period) -> str:
         "end": period.end.isoformat(),
     }
     name = render_pattern(vault.config.review.name, values)
-    return f"{vault.config.folders.review.strip('/')}/{name}.md"
+    return in_folder(vault.config.folders.review, f"{name}.md")
 
 
 def weekly_review(

@@ -35,6 +35,7 @@ from journal.usecases.common import (
     LINKED,
     found_links,
     kind_with_feeds,
+    named_goal,
     refuse_done_before_start,
 )
 from journal.usecases.generate import users_note
@@ -124,7 +125,7 @@ def set_fields(
     that becomes done also gets ``completed: TODAY`` (unless it is given)."""
     given = parse_assignments(assignments)
     # before the values: a meeting is no goal, whatever `kind`
-    goal = catalog.find_goal(vault.named_path(ref))
+    goal = named_goal(vault, catalog, ref)
     typed = typed_assignments(given, catalog, goal)
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
