@@ -124,6 +124,17 @@ def test_every_other_property_change_is_named_in_file_order() -> None:
     assert GoalState.from_dict(new.to_dict()) == new
 
 
+def test_an_empty_property_is_as_good_as_none() -> None:
+    """Reported: deleting the empty `area:` and `effort:` lines of a goal and filling its
+    empty `why:` showed "area: (none) -> (none)", "effort: (none) -> (none)" and "why
+    changed"."""
+    story = "Someone who has made the move can tell me which of my gaps matter most."
+    old = state(goal_text(area="", effort="", owner="''", why="", tags="[]", links="{}"))
+    new = state(goal_text(why=f"'{story}'", tags="", effort="0").replace("area: \n", ""))
+    assert texts(old, new) == ["why added", "effort: (none) -> 0"]
+    assert texts(new, old) == ["effort: 0 -> (none)", "why removed"]
+
+
 def test_only_new_checkins_count_even_when_a_line_repeats() -> None:
     old = state(goal_text())
     twice = goal_text() + "- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n"

@@ -287,26 +287,35 @@ def _milestones(old: GoalState, new: GoalState) -> list[Event]:
 def _properties(old: GoalState, new: GoalState) -> list[Event]:
     """The other properties that changed, in file order (removed ones last): ``area: hr
     -> people`` for short values, ``outcome changed`` (``added``, ``removed``) for long
-    text, lists and mappings.  An event's ``old``/``new`` is ``{key: value}``, or None
-    where the property is absent."""
+    text, lists and mappings.  An empty value (``area:``, ``""``, ``[]``) is as good as
+    none: a key left empty and then deleted changed nothing.  An event's ``old``/``new``
+    is ``{key: value}``, or None where the property is absent."""
     before, after = dict(old.props), dict(new.props)
     keys = [k for k, _ in new.props] + [k for k, _ in old.props if k not in after]
     events = []
     for key in keys:
         was, now = before.get(key), after.get(key)
-        if was == now:
-            continue
         old_value = {key: json.loads(was)} if was is not None else None
         new_value = {key: json.loads(now)} if now is not None else None
-        old_text = _short(old_value[key]) if old_value is not None else "(none)"
-        new_text = _short(new_value[key]) if new_value is not None else "(none)"
+        old_filled, new_filled = _filled(old_value, key), _filled(new_value, key)
+        if was == now or (old_filled is None and new_filled is None):
+            continue
+        old_text = "(none)" if old_filled is None else _short(old_filled)
+        new_text = "(none)" if new_filled is None else _short(new_filled)
         if old_text is not None and new_text is not None:
             text = f"{key}: {old_text} -> {new_text}"
         else:
-            how = "added" if was is None else "removed" if now is None else "changed"
+            how = "added" if old_filled is None else "removed" if new_filled is None else "changed"
             text = f"{key} {how}"
         events.append(Event("property", old_value, new_value, text))
     return events
+
+
+def _filled(value: dict[str, Any] | None, key: str) -> Any:
+    """The property's value, or None when it is absent or empty."""
+    if value is None or value[key] in ("", [], {}):
+        return None
+    return value[key]
 
 
 def _short(value: Any) -> str | None:
