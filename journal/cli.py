@@ -1390,7 +1390,9 @@ def plan(
     90 days unless --days or [plan] days says otherwise: weekly targets per
     goal, milestones in their weeks, a capacity check against hours_per_week,
     a focus list per month and a timeline chart.  Sections and properties you
-    edited are kept, as in the review.
+    edited are kept, as in the review.  Without --start and --days it makes
+    again the plan that runs on the day a new one would start (next week's
+    first day, or today's), if there is one.
 
     \b
     Example:
@@ -1402,7 +1404,7 @@ def plan(
     _one_output(to_stdout, as_json)
     vault = state.vault()
     first = _optional_day(start, "--start")
-    days = plan_length(vault, days)  # usage errors before the notes are read
+    length = plan_length(vault, days)  # usage errors before the notes are read
     catalog = state.catalog(vault)
     report(catalog.unreadable_goals)
     result = quarterly_plan(
@@ -1410,10 +1412,11 @@ def plan(
         catalog,
         today(),
         start=first,
-        days=days,
+        days=length,
         write=not to_stdout,
         dry_run=dry_run,
         force=force,
+        keep_running=start is None and days is None,
     )
     if to_stdout:
         echo(result.written.text, nl=False)

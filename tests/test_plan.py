@@ -751,6 +751,30 @@ def test_a_plan_moved_or_renamed_is_regenerated_where_it_is(
     assert invoke("plan").stdout == f"{PLAN}: created\n"
 
 
+def test_a_plain_plan_run_again_in_its_quarter_makes_that_plan_again(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: `journal plan` run each week, as the review is, made a new 90-day plan
+    every week (three overlapping plans by the third), and the review followed the
+    newest, leaving the notes and edited targets of the first behind."""
+    write("goals/a.md", goal_text("Alpha", target=5, current=1))
+    assert invoke("plan").stdout == f"{PLAN}: created\n"
+    with_notes = (vault / PLAN).read_text() + "my own note\n"
+    (vault / PLAN).write_text(with_notes)
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-10")  # a Thursday: a new one would start 12-14
+    again = invoke("plan")
+    assert (again.exit_code, again.stdout, again.stderr) == (0, f"{PLAN}: unchanged\n", "")
+    assert (vault / PLAN).read_text() == with_notes
+    assert sorted(p.name for p in (vault / "plans").iterdir()) == [PLAN.split("/")[1]]
+    shorter = invoke("plan", "--days", "30")  # a length (or a start) asks for a plan of its own
+    assert shorter.stdout == "plans/2026-12-14-30-day-plan.md: created\n"
+    assert "this plan overlaps" in shorter.stderr
+    # of two plans running then, the one that starts last, as the review follows it
+    assert invoke("plan").stdout == "plans/2026-12-14-30-day-plan.md: unchanged\n"
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-02-19")  # both end before 2027-02-22
+    assert invoke("plan").stdout == "plans/2027-02-22-90-day-plan.md: created\n"
+
+
 def test_a_plan_that_overlaps_another_says_so(invoke: Invoke, write: Write, vault: Path) -> None:
     write("goals/a.md", goal_text("Alpha"))
     assert invoke("plan").exit_code == 0

@@ -56,6 +56,21 @@ def _plan_place(catalog: Catalog, path: str, start: date, days: int) -> str:
     return moved[0] if len(moved) == 1 else path
 
 
+def running_plan(catalog: Catalog, day: date) -> tuple[date, int] | None:
+    """The start and length of the plan note that runs on ``day`` (of several, the one
+    that starts last, which the review follows), if any."""
+    shortest, longest = PLAN_DAYS
+    running = [
+        (first, note.path, (last - first).days + 1)
+        for first, last, note in plan_spans(catalog)
+        if first <= day <= last and shortest <= (last - first).days + 1 <= longest
+    ]
+    if not running:
+        return None
+    first, _path, days = max(running)
+    return first, days
+
+
 def plan_length(vault: Vault, days: int | None) -> int:
     """The plan's length: ``--days``, else ``[plan] days``; a usage error outside
     :data:`PLAN_DAYS` (checked before the notes are read)."""
@@ -77,11 +92,18 @@ def quarterly_plan(
     write: bool = True,
     dry_run: bool = False,
     force: bool = False,
+    keep_running: bool = False,
 ) -> PlanResult:
     """Build the plan of ``days`` (:func:`plan_length`, which the command line asks
     before reading the notes) and create or regenerate its note (nothing written
-    without ``write`` or with ``dry_run``)."""
-    start = start or default_start(today, vault.config.week_start)
+    without ``write`` or with ``dry_run``).  With no ``start``, the plan starts on
+    :func:`default_start`; ``keep_running``: unless a plan runs on that day, which is
+    then made again, with its own start and days (:func:`running_plan`)."""
+    if start is None:
+        start = default_start(today, vault.config.week_start)
+        running = running_plan(catalog, start) if keep_running else None
+        if running is not None:
+            start, days = running
     series_of = series_lookup(vault, planned_goals(catalog.goals, start), today)
     path = _plan_place(catalog, plan_path(vault, start, days), start, days)
 
