@@ -443,22 +443,26 @@ def test_a_milestone_number_is_its_number_not_a_digit_in_a_title(
 def test_one_bad_milestone_hides_no_other_and_is_named_on_its_line(
     invoke: Invoke, write: Write
 ) -> None:
+    """The line of the key at fault: reported, a bad `due` named its item's line."""
     text = goal_text().replace(
         "due: 2026-12-31\n",
         "due: 2026-12-31\nmilestones:\n  - title: Draft target list\n    due: 2026-11-25\n"
-        "  - title: Third conversation held\n    done: yes\n  - title: Fifth conversation held\n",
+        "  - title: Third conversation held\n    done: yes\n  - title: Fifth conversation held\n"
+        "  - title: Sixth\n    due: 2027-02-30\n",
     )
     write("goals/Connect.md", text)
-    bad_line = text.splitlines().index("  - title: Third conversation held") + 1
+    bad_line = text.splitlines().index("    done: yes") + 1
     shown = json.loads(invoke("show", "Connect", "--json").stdout)
     assert [m["title"] for m in shown["milestones"]] == [
         "Draft target list",
         "Fifth conversation held",
     ]
     check = invoke("check", "--json")
-    [problem] = [f for f in json.loads(check.stdout) if "milestones" in f["message"]]
+    problem, due = [f for f in json.loads(check.stdout) if "milestones" in f["message"]]
     assert problem["line"] == bad_line
     assert "milestones item 2: done should be true, false or the date" in problem["message"]
+    assert due["line"] == text.splitlines().index("    due: 2027-02-30") + 1
+    assert due["message"].startswith("milestones item 4: '2027-02-30' is not a real date")
     assert "next: Draft target list" in invoke("status").stdout
 
 

@@ -403,9 +403,10 @@ def _milestones(field: Field, raw: Any, source: str | None) -> list[dict[str, An
 
 def milestone_items(
     field: Field, raw: Any
-) -> tuple[list[tuple[int, dict[str, Any]]], list[tuple[int, str]]]:
-    """The milestones that can be read and the problems of those that can't, each with
-    its index in the list: one bad item hides no other."""
+) -> tuple[list[tuple[int, dict[str, Any]]], list[tuple[int, str, str | None]]]:
+    """The milestones that can be read, each with its index in the list, and the problems
+    of those that can't, each with its index and the key at fault (None: the item): one
+    bad item hides no other."""
     if not isinstance(raw, list):
         raise FieldError(f"{field.name} should be a list of {{title, due, done}}")
     out = []
@@ -413,26 +414,33 @@ def milestone_items(
     for index, item in enumerate(raw):
         try:
             out.append((index, _milestone(field, index + 1, item)))
-        except FieldError as exc:
-            bad.append((index, exc.message))
+        except _ItemError as exc:
+            bad.append((index, exc.message, exc.key))
     return out, bad
+
+
+class _ItemError(FieldError):
+    def __init__(self, message: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key
 
 
 def _milestone(field: Field, number: int, item: Any) -> dict[str, Any]:
     if isinstance(item, str):
         item = {"title": item}
     if not isinstance(item, dict) or not item.get("title"):
-        raise FieldError(f"{field.name} item {number} needs a title")
+        raise _ItemError(f"{field.name} item {number} needs a title")
     due = item.get("due")
     done = done_value(item.get("done"))
     if done is None:
-        raise FieldError(
-            f"{field.name} item {number}: done should be true, false or the date it was done"
+        raise _ItemError(
+            f"{field.name} item {number}: done should be true, false or the date it was done",
+            "done",
         )
     try:
         due_date = parse_date(str(due)) if due is not None else None
     except DateError as exc:
-        raise FieldError(f"{field.name} item {number}: {exc.message}") from None
+        raise _ItemError(f"{field.name} item {number}: {exc.message}", "due") from None
     return {"title": _scalar_str(item["title"]), "due": due_date, "done": done or False}
 
 
@@ -510,7 +518,8 @@ def read_typed(
             others = "; the valid ones are read" if exc.value else ""
             by_line: dict[int | None, list[str]] = {}  # each at its item's line
             for index, message in exc.bad:
-                by_line.setdefault(_item_line(raw, index, key_lines.get(key)), []).append(message)
+                where = _item_line(raw, index, None, key_lines.get(key))
+                by_line.setdefault(where, []).append(message)
             for line, messages in by_line.items():
                 text = "; ".join(messages) + others
                 problems.append(Diagnostic(path, line, text, "error", "value"))
@@ -539,16 +548,20 @@ def _read_milestones(
     """The milestones that can be read, each with its ``index`` in the list (as
     ``journal done`` finds it); a diagnostic for each that can't, on its line."""
     items, bad = milestone_items(field, raw)
-    for index, message in bad:
-        problems.append(Diagnostic(path, _item_line(raw, index, line), message, "error", "value"))
+    for index, message, key in bad:
+        where = _item_line(raw, index, key, line)
+        problems.append(Diagnostic(path, where, message, "error", "value"))
     return [{**item, "index": index} for index, item in items]
 
 
-def _item_line(raw: Any, index: int, line: int | None) -> int | None:
-    """The line of item ``index`` of a list read from YAML (one item a line, or several
-    on one), else ``line``, the key's (a list written as one text)."""
+def _item_line(raw: Any, index: int, key: str | None, line: int | None) -> int | None:
+    """The line of ``key`` in item ``index`` of a list read from YAML (or of the item: one
+    item a line, or several on one), else ``line``, the list's (written as one text)."""
     lines: list[int] = getattr(raw, "item_lines", [])
-    return lines[index] if isinstance(raw, list) and len(lines) == len(raw) else line
+    if not (isinstance(raw, list) and len(lines) == len(raw)):
+        return line
+    key_lines: dict[str, int] = getattr(raw[index], "key_lines", {})
+    return key_lines.get(key, lines[index]) if key is not None else lines[index]
 
 
 def other_case(key: Any, fields: dict[str, Field], props: dict[str, Any]) -> bool:
