@@ -457,18 +457,20 @@ def _touch_text(touch: dict[str, Any] | None, today: date, *, ahead: bool = Fals
 
 
 def people_table(rows: list[dict[str, Any]], today: date, style: Style = unstyled) -> str:
-    """One line per contact: last and next touch point; stale ones marked."""
+    """One line per contact: role and organization, last and next touch point; stale
+    ones marked."""
     if not rows:
         return "no contacts yet\n"
     name_w = max(columns(r["name"]) for r in rows)
-    org_w = max(columns(r["org"] or "") for r in rows)
+    works = [", ".join(filter(None, (r["role"], r["org"]))) for r in rows]
+    work_w = max(columns(w) for w in works)
     last = [_touch_text(r["last"], today) for r in rows]
     last_w = max(columns(t) for t in last)
     out = []
-    for r, last_text in zip(rows, last, strict=True):
+    for r, work, last_text in zip(rows, works, last, strict=True):
         flag = style("stale", "warn") if r["stale"] else ""
         out.append(
-            f"{padded(r['name'], name_w)}  {padded(r['org'] or '', org_w)}  "
+            f"{padded(r['name'], name_w)}  {padded(work, work_w)}  "
             f"last: {padded(last_text, last_w)}  "
             f"next: {_touch_text(r['next'], today, ahead=True)}  {flag}".rstrip()
         )

@@ -1025,13 +1025,14 @@ def test_a_rate_goals_expected_value_keeps_its_decimals_in_status_and_review(
 def test_columns_line_up_with_wide_letters_and_emoji(invoke: Invoke, write: Write) -> None:
     """Reported: `people` and `status` padded by characters, so a row with Chinese or
     Japanese names (two columns a letter) or an emoji stood off by one column a letter."""
-    write("people/Dana Ortiz.md", "---\ntype: contact\norg: Brightline\n---\n")
+    write("people/Dana Ortiz.md", "---\ntype: contact\norg: Brightline\nrole: HRBP\n---\n")
     write("people/田中太郎.md", "---\ntype: contact\norg: 東京人事\n---\n")
     write("goals/Rocket.md", goal_text("Meet 3 CHROs 🚀", current=1, start="2026-10-01"))
     write("goals/Long.md", goal_text("与十位人事总监面谈并建立长期的职业发展关系网络", current=1))
     write("goals/Plain.md", goal_text("Plain goal", current=1, start="2026-10-01"))
     people = invoke("people").stdout.splitlines()
-    assert [columns(line.partition("last:")[0]) for line in people] == [24, 24]
+    assert [columns(line.partition("last:")[0]) for line in people] == [30, 30]
+    assert people[0].startswith("Dana Ortiz  HRBP, Brightline  last:")  # reported: no role
     board = [line for line in invoke("status").stdout.splitlines() if "/" in line]
     assert len(board) == 3 and len({columns(line.rpartition("  ")[0]) for line in board}) == 1
     assert "与十位人事总监面谈并建立长期的职业发展关系…" in invoke("status").stdout
