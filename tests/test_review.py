@@ -462,6 +462,25 @@ def test_a_problem_the_review_lists_is_not_repeated_as_a_smart_finding(
     assert "T006" not in attention and "T002" not in attention
 
 
+def test_a_goal_at_its_target_is_asked_to_be_marked_done_and_a_done_one_for_nothing(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: a goal at 3 of 3 was asked for a check-in ("No check-in for 17 days"),
+    and a done goal's typo warning stayed under Needs attention though it had left the
+    scoreboard."""
+    reached = goal_text("Reached", start="2026-09-01", due="2027-03-01", current=5, why="x")
+    write("goals/reached.md", reached.split("## Log")[0])
+    done = goal_text("Finished", start="2026-09-01", efort=3, completed="2026-11-02")
+    write("goals/finished.md", done.replace("status: active", "status: done"))
+    write("goals/typo.md", goal_text("Typo", start="2026-09-01", efort=3))
+    attention = attention_of(invoke("review", "--stdout").stdout)
+    assert "[[reached]]: the goal has reached its target (5 of 5 conversations)" in attention
+    assert "SMART M008 (hint)" in attention and "No check-in" not in attention
+    assert "- SMART H012 (warning) [[typo]]" in attention  # an active goal's: still listed
+    assert "[[finished]]" not in attention
+    assert "goals/finished.md:\n   13  H012" in invoke("check").stdout  # check still does
+
+
 def test_a_goal_that_counts_down_needs_to_drop_and_no_unit_leaves_no_gap(
     invoke: Invoke, write: Write
 ) -> None:

@@ -135,7 +135,8 @@ def build_review(
     in the period.
 
     The goals are taken as they stood on ``as_of`` (:func:`existed`, :func:`_as_it_was`):
-    a goal not written yet is in no list, and no finding of ``smart`` names it.
+    a goal not written yet is in no list, and no finding of ``smart`` names it, nor one of
+    a goal done or dropped by then.  A goal at its target is not asked for a check-in.
     """
     label = week_label(period.start, week_start)
     link = _linker(catalog)
@@ -155,7 +156,10 @@ def build_review(
     points = {g.path: [p for p in series_of(g) if p[0] <= as_of] for g in board}
     values = {g.path: _week_value(g, points[g.path], as_of, catalog.today) for g in board}
     before = period.start - timedelta(days=1)
-    stale = _stale(active, link, as_of, default_review_every)
+    # a goal at its target needs marking done, not a check-in (M008 says so)
+    reached = {g.path for g in active if (g.progress_at(values[g.path]) or 0) >= 1}
+    stale = _stale([g for g in active if g.path not in reached], link, as_of, default_review_every)
+    closed = {link(g) for g in goals if g.status in ("done", "dropped")}
     past_due = [
         {"goal": link(g), "due": g.due.isoformat(), "days": (as_of - g.due).days}
         for g in sorted(active, key=_due_key)
@@ -185,7 +189,7 @@ def build_review(
                 if g.due and 0 <= (g.due - as_of).days <= DUE_SOON_DAYS
             ],
             "past_due": past_due,
-            "smart": _unlisted(smart, {"T006": stale, "T002": past_due}, absent),
+            "smart": _unlisted(smart, {"T006": stale, "T002": past_due}, absent | closed),
             "uncounted": list(uncounted),
         },
         "wins": {
@@ -252,7 +256,8 @@ def _unlisted(
 ) -> list[dict[str, Any]] | None:
     """The findings, without those that say what a list of the review already says
     (``listed``: rule id -> that list), so a goal is named once for one problem, and
-    without those on the goals ``absent`` from the week (links: not written yet)."""
+    without those on the goals ``absent`` from the week (links: not written yet, or
+    done or dropped by then: off the scoreboard, no longer worked on)."""
     if smart is None:
         return None
     said = {(rule, item["goal"]) for rule, items in listed.items() for item in items}

@@ -36,13 +36,15 @@ def check_vault(
     ignore: Sequence[str] = (),
     cwd: Path | None = None,
     severities: Collection[str] = ("error", "warning", "hint"),
+    also: Collection[str] = (),
     goals_only: bool = False,
 ) -> CheckReport:
     """Run the chosen rules; with ``refs`` (goal names or note files) keep only the
     findings in those notes.  ``select`` replaces the config's ``check.select``;
     ``ignore`` adds to its ``check.ignore``; ``severities``: only the rules of these
-    (the review shows no hints, so it runs none); ``goals_only``: only the findings in
-    goal notes are wanted, and H010's (see :class:`~journal.core.rules.base.Context`)."""
+    (the review shows no hints, so it runs only those ``also`` names); ``goals_only``:
+    only the findings in goal notes are wanted, and H010's (see
+    :class:`~journal.core.rules.base.Context`)."""
     settings = vault.config.check
     configured: dict[str, list[str]] = {}
     for name in ("select", "ignore"):
@@ -58,7 +60,7 @@ def check_vault(
         parse_selectors(select) or configured_select,
         [*configured_ignore, *parse_selectors(ignore)],
     )
-    rules = [rule for rule in rules if rule.severity in severities]
+    rules = [rule for rule in rules if rule.severity in severities or rule.id in also]
     if any(rule.id == "T006" for rule in rules):
         from journal.usecases.history import look_up_changes
 

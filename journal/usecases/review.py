@@ -36,7 +36,8 @@ from journal.usecases.history import (
 )
 
 TEMPLATE = "review.md.j2"
-SHOWN = ("error", "warning")  # the findings the review lists: no hints
+SHOWN = ("error", "warning")  # the findings the review lists: no hints but these
+ALSO_SHOWN = ("M008",)  # a goal at its target: mark it done (not "no check-in for...")
 UNCOUNTED = "H010"  # progress:: fields that count for no goal: lost check-ins
 STATUS_EVENTS = ("completed", "dropped", "status")  # history's events of a status change
 OPEN_OR_DONE = ("active", "done")  # the statuses the review shows a goal's values for
@@ -203,7 +204,9 @@ def review_data(
     ]
     series_of = _rebased(series_lookup(vault, shown, today), catalog.goals, then)
     git = week_in_git(vault, period)
-    findings = check_vault(vault, catalog, as_of, severities=SHOWN, goals_only=True).findings
+    findings = check_vault(
+        vault, catalog, as_of, severities=SHOWN, also=ALSO_SHOWN, goals_only=True
+    ).findings
     goal_paths = {g.path for g in catalog.goals}
     smart = [
         {
