@@ -554,6 +554,23 @@ def test_the_focus_names_the_goals_that_need_most_progress_each_month(
     assert "Most progress needed, by 2027-01-21:" in focus  # the plan's last day
 
 
+def test_a_milestone_ticked_stays_in_its_week_and_month_marked_done(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: after `journal done GOAL --milestone 1` the plan made again blanked the
+    milestone's week and left it out of its month, while the timeline kept it, done."""
+    milestones = '[{title: "Draft", due: 2026-12-02}, {title: "Half way", due: 2026-12-10}]'
+    write("goals/a.md", goal_text("Alpha", target=40, milestones=milestones))
+    assert invoke("done", "Alpha", "--milestone", "1").exit_code == 0
+    text = plan_text(invoke)
+    rows = [line for line in section_of(text, "targets").splitlines() if "W49" in line]
+    assert rows[-1].endswith("| Draft (1, done) |")
+    focus = section_of(text, "focus")
+    assert "- 2026-12-02 · [[a]] · milestone: Draft (done)\n" in focus
+    assert "- 2026-12-10 · [[a]] · milestone: Half way\n" in focus
+    assert "Draft :done, milestone" in section_of(text, "chart")
+
+
 def test_the_monthly_changes_are_those_between_the_values_shown(
     invoke: Invoke, write: Write
 ) -> None:

@@ -212,12 +212,12 @@ def build_plan(
                     for g in with_line
                 ],
                 "milestones": [
-                    {"goal": number_, "title": title}
-                    for _, number_, title in sorted(
-                        (m.due, number_, m.title)
+                    {"goal": number_, "title": title, "done": done}
+                    for _, number_, title, done in sorted(
+                        (m.due, number_, m.title, m.is_done)
                         for number_, g in enumerate(with_line, start=1)
                         for m in g.milestones
-                        if m.due in week and _left(g, m)
+                        if m.due in week and _planned(g, m)
                     )
                 ],
             }
@@ -228,9 +228,9 @@ def build_plan(
                 "goal": link(g),
                 "starts": None if windows[g.path] else (start_of(g) or span.start).isoformat(),
                 "milestones": [
-                    {"title": m.title, "due": m.due.isoformat()}
+                    {"title": m.title, "due": m.due.isoformat(), "done": m.is_done}
                     for m in sorted(g.milestones, key=lambda m: (m.due or date.max, m.index))
-                    if m.due and m.due in span and _left(g, m)
+                    if m.due and m.due in span and _planned(g, m)
                 ],
             }
             for g in goals
@@ -393,12 +393,12 @@ def _focus(
                 needs.append((-share, goal.path, goal, change, after))
         needs.sort(key=lambda n: n[:2])
         items = [
-            {"goal": link(g), "milestone": m.title, "due": m.due.isoformat()}
+            {"goal": link(g), "milestone": m.title, "due": m.due.isoformat(), "done": m.is_done}
             for g in live
             for m in g.milestones
-            if m.due and m.due in month and _left(g, m)
+            if m.due and m.due in month and _planned(g, m)
         ] + [
-            {"goal": link(g), "milestone": None, "due": g.due.isoformat()}
+            {"goal": link(g), "milestone": None, "due": g.due.isoformat(), "done": False}
             for g in live
             if g.due and g.due in month
         ]
@@ -428,9 +428,10 @@ def _done_by(goal: Goal, day: date) -> bool:
     return goal.status == "done" and goal.completed is not None and goal.completed <= day
 
 
-def _left(goal: Goal, milestone: Milestone) -> bool:
-    """A milestone still to reach: not ticked, and not due after its goal was completed."""
-    return not milestone.is_done and not (milestone.due and _done_by(goal, milestone.due))
+def _planned(goal: Goal, milestone: Milestone) -> bool:
+    """A milestone the plan shows in its week (marked done once ticked): not one left
+    unticked when its goal was completed before its day."""
+    return milestone.is_done or not (milestone.due and _done_by(goal, milestone.due))
 
 
 def _last_day(goal: Goal) -> date | None:
@@ -449,7 +450,7 @@ def _gantt(goals: list[Goal], windows: dict[str, Period | None], span: Period) -
         lines.append(f"    section {gantt_text(goal.title)}")
         lines.append(f"    window :g{index}, {window.start}, {window.end + timedelta(days=1)}")
         for number_, m in enumerate(goal.milestones, start=1):
-            if m.due and m.due in span and (m.is_done or _left(goal, m)):
+            if m.due and m.due in span and _planned(goal, m):
                 state = "done, " if m.is_done else ""
                 lines.append(
                     f"    {gantt_text(m.title)} :{state}milestone, g{index}m{number_}, {m.due}, 0d"
