@@ -13,6 +13,7 @@ from journal.core.generated import (
     merge,
     owned_hash,
     owned_hashes,
+    searchable,
     section,
     untouched,
     with_record,
@@ -249,3 +250,18 @@ def test_a_removed_section_quoted_in_fenced_code_stays_as_quoted() -> None:
     old += f"\n## Mine\n{quoted}"
     result = merge(old, NEW)
     assert result.missing == ["wins"] and quoted in result.text
+
+
+def test_search_reads_no_markers_nor_mermaid_source_and_every_other_byte() -> None:
+    text = (
+        "# Week\r\n<!-- journal:begin chart 0123abcd -->\r\n```mermaid\r\ngantt\r\n"
+        "    Speak at a meetup :a1, 2026-11-02, 3d\r\n```\r\n<!-- journal:end chart -->\r\n"
+        "My words.\n> ~~~ Mermaid\n> graph\n> ~~~\n```python\nmermaid = 1\n"
+        "<!-- journal:end chart -->\n```\n<!-- journal:sections chart -->\n\u2028tail"
+    )
+    assert searchable(text) == (
+        "# Week\r\nMy words.\n> ~~~ Mermaid\n> graph\n> ~~~\n```python\nmermaid = 1\n"
+        "<!-- journal:end chart -->\n```\n\u2028tail"
+    )
+    plain = "no marker here\n```\ncode\n```\n"
+    assert searchable(plain) is plain

@@ -882,6 +882,28 @@ def test_search_finds_titles_and_bodies_with_snippets(notes: Path, invoke: Invok
     assert invoke("search", "zzzz", "--json").stdout.strip() == "[]"
 
 
+def test_generated_notes_come_last_and_their_markers_and_charts_are_not_searched(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `journal search referrals` gave 5 reviews of 7 hits, snippets showed
+    `<!-- journal:end wins -->` and the chart's `:done, milestone` lines, and the goal
+    itself ranked below them."""
+    milestones = '[{title: "First referral", due: 2026-11-20, done: 2026-11-20}]'
+    write("goals/r.md", goal_text("Land two referrals", target=2, milestones=milestones))
+    write("notes/chart.md", "Notes.\n```mermaid\ngraph\n  referrals --> offers\n```\n")
+    assert invoke("review").exit_code == 0 and invoke("plan").exit_code == 0
+    hits = json.loads(invoke("search", "referral*", "--json").stdout)
+    assert [h["path"] for h in hits] == ["goals/r.md", "reviews/2026-W47.md"]  # not the charts
+    assert not any("journal:" in h["snippet"] or "milestone," in h["snippet"] for h in hits)
+    write("notes/long.md", "A referral came up once. " + "Other words. " * 200)
+    review = "reviews/2026-W47.md"  # a user's words there, the word again and again
+    write(review, (vault / review).read_text() + "referral " * 9)
+    ranked = json.loads(invoke("search", "referral", "--json").stdout)
+    assert [h["path"] for h in ranked] == ["notes/long.md", "reviews/2026-W47.md"]
+    assert json.loads(invoke("search", "gantt", "--json").stdout) == []
+    assert json.loads(invoke("search", "journal", "--json").stdout) == []
+
+
 def test_a_search_reads_one_state_of_the_index(notes: Path) -> None:
     """Hits and their snippets come from one read: a rebuild that another process
     commits between the two gives every note a new rowid."""

@@ -54,6 +54,7 @@ from journal.adapters.vault import Vault, is_utf8, name_problem, shown
 from journal.core.checkins import CheckIn
 from journal.core.codec import after_front_matter
 from journal.core.errors import ConfigError, Diagnostic, JournalError, UnsafeWrite, UsageProblem
+from journal.core.generated import GENERATED_KINDS, searchable
 from journal.core.goal import Goal, Milestone
 from journal.core.links import Link, LinkResolver, fold, name_key
 from journal.core.networking import Contact, Meeting
@@ -1228,7 +1229,9 @@ class Index:
         return self._guard(run)
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
-        """Notes matching an FTS5 query, best first, with a snippet of the body."""
+        """Notes matching an FTS5 query, best first (the notes journal generates, which
+        repeat the goals' names each week, after the others), with a snippet of the
+        body."""
 
         words, symbols = _symbol_terms(query)
         holding = " AND instr(search.title, ?) + instr(search.body, ?) > 0" * len(symbols)
@@ -1240,7 +1243,8 @@ class Index:
                 best = self.conn.execute(
                     "SELECT search.rowid, n.path, n.kind, n.title, bm25(search, 5.0, 1.0) AS rank"
                     " FROM search JOIN notes n ON n.rowid = search.rowid"
-                    f" WHERE search MATCH ?{holding} ORDER BY rank, n.path LIMIT ?",
+                    f" WHERE search MATCH ?{holding}"
+                    f" ORDER BY {_GENERATED_LAST}, rank, n.path LIMIT ?",
                     (text, *(s for symbol in symbols for s in (symbol, symbol)), limit),
                 ).fetchall()  # then a snippet for these alone, not for every match
                 return [(p, k, t, _snippet(self.conn, text, row), r) for row, p, k, t, r in best]
@@ -1439,15 +1443,20 @@ def _symbol_in_syntax(symbol: str, query: str) -> str:
     )
 
 
+#: The generated notes, last among hits (SQL).
+_GENERATED_LAST = "n.kind IN (" + ", ".join(f"'{kind}'" for kind in GENERATED_KINDS) + ")"
+
+
 def _symbol_hits(conn: sqlite3.Connection, text: str, limit: int) -> list[Hit]:
     """The notes holding ``text``, a query of symbols alone (``🚀``, ``✓``), which are no
     words to FTS5 (a symbol against a word would make ``Excel®`` no longer ``excel``):
-    found as written, titles first, each with the words around its first place."""
+    found as written, titles first (generated notes last), each with the words around its
+    first place."""
     like = "%" + re.sub(r"([\\%_])", r"\\\1", text) + "%"
     rows = conn.execute(
         "SELECT n.path, n.kind, n.title, s.body FROM search s JOIN notes n ON n.rowid = s.rowid"
         " WHERE s.title LIKE ?1 ESCAPE '\\' OR s.body LIKE ?1 ESCAPE '\\'"
-        " ORDER BY s.title NOT LIKE ?1 ESCAPE '\\', n.path LIMIT ?2",
+        f" ORDER BY {_GENERATED_LAST}, s.title NOT LIKE ?1 ESCAPE '\\', n.path LIMIT ?2",
         (like, limit),
     ).fetchall()
     return [Hit(p, k, t, _around(unspaced(body), text), 0.0) for p, k, t, body in rows]
@@ -1849,12 +1858,13 @@ def _process_context() -> BaseContext | None:
 
 
 def _body(data: bytes, note: Note) -> str:
-    """The body text for full-text search (undecodable bytes replaced)."""
+    """The body text for full-text search (undecodable bytes replaced; see
+    :func:`searchable`)."""
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
     if note.body_line > 1:
         parts = text.split("\n", note.body_line - 1)
-        return parts[-1] if len(parts) == note.body_line else ""
-    return text if note.readable else after_front_matter(text)  # broken properties: unsearched
+        return searchable(parts[-1]) if len(parts) == note.body_line else ""
+    return searchable(text if note.readable else after_front_matter(text))  # broken: unsearched
 
 
 def _cant_read(exc: OSError) -> str:

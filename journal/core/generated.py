@@ -42,6 +42,7 @@ from journal.core.formatting import json_numbers
 from journal.core.records import Record
 
 HASH_KEY = "generated_hash"  # the property holding :func:`owned_hashes`
+GENERATED_KINDS = ("review", "plan")  # the notes journal generates
 
 _NAME = re.compile(r"[a-z0-9-]+")
 # Markers stand at the start of a line (:func:`_markers`): a leading ``^`` would keep
@@ -52,6 +53,28 @@ _BEGIN = re.compile(
 _END = re.compile(r"<!-- journal:end ([a-z0-9-]+) -->[ \t]*(?=\r?$)", re.MULTILINE)
 _RECORD = re.compile(r"<!-- journal:sections((?: [a-z0-9-]+)*) -->[ \t]*(?=\r?$)", re.MULTILINE)
 _MARKER_LIKE = re.compile(r"<!--\s*journal:")
+
+
+def searchable(text: str) -> str:
+    """``text`` as full-text search reads it: without the section markers generated
+    notes hold nor Mermaid charts' source (a review's chart is its goals' names and
+    dates again, and a snippet of either reads as noise)."""
+    if "<!-- journal:" not in text and "mermaid" not in text:
+        return text
+    kept = []
+    fence: str | None = None
+    chart = False  # in a Mermaid fence
+    for line in text.splitlines(keepends=True):
+        opening = fence is None
+        fence, code = fence_step(fence, line.rstrip("\r\n"))
+        if opening and fence is not None:
+            info = line.strip().lstrip(">-+*0123456789.) \t").lstrip(fence[0]).strip()
+            chart = info.startswith("mermaid")
+        if code and chart:
+            continue
+        if code or not (_BEGIN.match(line) or _END.match(line) or _RECORD.match(line)):
+            kept.append(line)
+    return "".join(kept)
 
 
 class SectionError(JournalError):
