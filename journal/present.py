@@ -418,6 +418,8 @@ GOAL_WIDTH = 32
 def _state_text(r: dict[str, Any]) -> tuple[str, str]:
     if r["state"] == "overdue":
         return f"overdue {r['days_overdue']}d", "bad"
+    if r["state"] == "unreadable":
+        return "no date", "bad"
     return r["state"], {"due": "warn", "done": "good"}.get(r["state"], "muted")
 
 
@@ -430,7 +432,7 @@ def followup_lines(rows: list[dict[str, Any]], style: Style = unstyled) -> list[
         goal = f"  -> {shortened(r['goal']['title'], GOAL_WIDTH)}" if r["goal"] else ""
         closed = f"  (done {r['done']})" if isinstance(r["done"], str) else ""
         out.append(
-            f"{style(f'{text:<12}', role)} {r['follow_up_by'] or '':<10}  "
+            f"{style(f'{text:<12}', role)} {r['follow_up_by'] or r['follow_up_text'] or '':<10}  "
             f"{people}: {r['title']}{goal}{closed}"
         )
         out.extend(f"{'':<25}- [ ] {task}" for task in r["tasks"])

@@ -365,6 +365,28 @@ def test_followups_oldest_first_with_people_goal_and_tasks(invoke: Invoke, write
     assert "\x1b[" not in text
 
 
+def test_a_follow_up_whose_day_is_no_date_is_listed_first_not_dropped(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: a typo in `follow_up_by` (2027-01-32) took an overdue follow-up off the
+    list; only stderr, which a pipe never shows, said why."""
+    followup_vault(write)
+    write(
+        "meetings/2026-11-02 Typo.md",
+        meeting_text(date="2026-11-02", follow_up_by="2026-11-31", follow_up_done="false"),
+    )
+    write("meetings/2026-11-03 Empty.md", meeting_text(date="2026-11-03", follow_up_by=""))
+    result = invoke("followups", "--json")
+    rows = json.loads(result.stdout)
+    assert [(r["path"], r["state"], r["follow_up_by"], r["follow_up_text"]) for r in rows] == [
+        ("meetings/2026-11-02 Typo.md", "unreadable", None, "2026-11-31"),
+        ("meetings/2026-11-05 Meetup.md", "overdue", "2026-11-12", None),
+        ("meetings/2026-11-21 Coffee.md", "due", "2026-11-28", None),
+    ]
+    assert "2026-11-02 Typo.md:4: follow_up_by: '2026-11-31' is not a real date" in result.stderr
+    assert invoke("followups").stdout.startswith("no date      2026-11-31  ?: Typo\n")
+
+
 def test_done_marks_a_follow_up_and_only_that_line_changes(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

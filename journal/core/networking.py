@@ -70,6 +70,7 @@ class Meeting(Record):
     outcome: str | None = None
     open_tasks: list[str] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
+    follow_up_unread: str | None = None  # a ``follow_up_by`` that is no date, as written
 
     @property
     def follow_up_open(self) -> bool:
@@ -100,6 +101,8 @@ def meeting_from_note(note: Note) -> tuple[Meeting, list[Diagnostic]]:
 
     typed, problems = _typed(note, MEETING_FIELDS)
     title = note.title if "title" in typed else _DATED.sub("", note.title) or note.title
+    written = note.props.get("follow_up_by")
+    unread = typed.get("follow_up_by") is None and written not in (None, "", [], {})
     meeting = Meeting(
         note.path,
         title,
@@ -112,6 +115,7 @@ def meeting_from_note(note: Note) -> tuple[Meeting, list[Diagnostic]]:
         outcome=typed.get("outcome"),
         open_tasks=[t.text for t in note.tasks if not t.done],
         lines=dict(note.key_lines),
+        follow_up_unread=note.sources.get("follow_up_by", str(written)) if unread else None,
     )
     return meeting, problems
 
@@ -122,11 +126,12 @@ def meeting_from_note(note: Note) -> tuple[Meeting, list[Diagnostic]]:
 def follow_up_state(meeting: Meeting, today: date) -> str | None:
     """``done``, ``overdue``, ``due`` (today to :data:`DUE_SOON_DAYS` days on, both
     included), ``later`` (also a meeting still to come: its follow-up can't be done
-    before it, as ``journal done`` says), or None for a meeting that owes no follow-up."""
+    before it, as ``journal done`` says), ``unreadable`` (a ``follow_up_by`` that is no
+    date: it may be overdue), or None for a meeting that owes no follow-up."""
     if meeting.follow_up_done is not False:
         return "done"
     if meeting.follow_up_by is None:
-        return None
+        return "unreadable" if meeting.follow_up_unread is not None else None
     if meeting.day is not None and meeting.day > today:
         return "later"
     if meeting.follow_up_by < today:

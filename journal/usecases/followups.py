@@ -8,7 +8,7 @@ from typing import Any
 from journal.core.catalog import Catalog
 from journal.core.networking import Meeting, follow_up_state
 
-SHOWN_STATES = ("overdue", "due")
+SHOWN_STATES = ("unreadable", "overdue", "due")
 
 
 def followup_record(catalog: Catalog, meeting: Meeting, state: str, today: date) -> dict[str, Any]:
@@ -22,6 +22,7 @@ def followup_record(catalog: Catalog, meeting: Meeting, state: str, today: date)
         "date": meeting.day.isoformat() if meeting.day else None,
         "kind": meeting.kind,
         "follow_up_by": due.isoformat() if due else None,
+        "follow_up_text": meeting.follow_up_unread,  # set when follow_up_by is no date
         "state": state,
         "days_overdue": (today - due).days if state == "overdue" and due else 0,
         "done": done.isoformat() if isinstance(done, date) else done,
@@ -39,12 +40,15 @@ def _name(catalog: Catalog, target: str, display: str, source: str) -> str:
 
 
 def followups(catalog: Catalog, today: date, *, everything: bool = False) -> list[dict[str, Any]]:
-    """Open follow-ups that are overdue or due today to 7 days on (``everything``: also
-    later and done ones), oldest ``follow_up_by`` first."""
+    """Open follow-ups whose ``follow_up_by`` is no date (first: they may be overdue),
+    overdue or due today to 7 days on (``everything``: also later and done ones), oldest
+    ``follow_up_by`` first."""
     rows = []
     for meeting in catalog.meetings:
         state = follow_up_state(meeting, today)
         if state is None or (not everything and state not in SHOWN_STATES):
             continue
         rows.append(followup_record(catalog, meeting, state, today))
-    return sorted(rows, key=lambda r: (r["follow_up_by"] or "9999", r["path"]))
+    return sorted(
+        rows, key=lambda r: (r["state"] != "unreadable", r["follow_up_by"] or "9999", r["path"])
+    )
