@@ -429,6 +429,7 @@ def test_bad_input_is_a_usage_error_and_writes_nothing(
     for args, message in [
         (("1",), "VALUE should be +N"),
         (("+1x",), "VALUE should be +N"),
+        (("+\u0661",), "VALUE should be +N"),  # digits are ASCII, as in dates (was +1)
         # the advice a log line gets (reported: `+ 1` was told "not '+'")
         (("+", "1", "call"), "the sign must touch the number: write +1, not + 1"),
         (("+1,5", "hours"), "write a decimal with a point: +1.5, not +1,5"),

@@ -211,6 +211,21 @@ def test_a_number_out_of_range_in_a_file_is_reported_with_its_line() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "raw", "kind"),
+    [
+        ("due", 20261122, "a number"),
+        ("due", True, "true or false"),
+        ("title", ["a"], "a list"),
+        ("target", {"a": 1}, "a mapping"),
+    ],
+)
+def test_a_value_of_another_type_is_named_in_words(name: str, raw: object, kind: str) -> None:
+    """Reported: `date: 20261122` said "should be a date (YYYY-MM-DD), not a int"."""
+    with pytest.raises(FieldError, match=f", not {kind}$"):
+        coerce(GOAL_FIELDS[name], raw)
+
+
 def test_whole_numbers_are_read_exactly_however_written() -> None:
     from journal.core.fields import parse_number
 
@@ -218,6 +233,28 @@ def test_whole_numbers_are_read_exactly_however_written() -> None:
     assert parse_number("1e23", "target") == 10**23
     assert parse_number("12345678901234567891", "target") == 12345678901234567891
     assert parse_number("-2.5", "target") == -2.5 and parse_number("2.0", "t") == 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1e-400", "target: '1e-400' is too close to 0 to be told from it"),
+        ("-5.0e-999", "target: '-5.0e-999' is too close to 0 to be told from it"),
+        ("\u0661\u0662", "target should be a number, not '\u0661\u0662'"),  # Arabic-Indic 12
+        ("\uff15", "target should be a number, not '\uff15'"),  # a full-width 5
+    ],
+)
+def test_a_number_that_float_reads_but_a_user_did_not_mean_is_refused(
+    text: str, message: str
+) -> None:
+    """Reported: `set target=1e-400` wrote 0, and `١٢` (Arabic-Indic digits, which dates
+    refuse) was read as 12."""
+    from journal.core.fields import parse_number
+
+    with pytest.raises(FieldError) as info:
+        parse_number(text, "target")
+    assert info.value.message == message
+    assert parse_number("0e-400", "target") == 0 and parse_number("-0.0", "target") == 0
 
 
 @pytest.mark.parametrize("raw", [1e308, -1e308, 10**400, float("inf"), "1e16", 10**15 + 1])

@@ -33,7 +33,7 @@ from journal.core.formatting import exact_number
 _DATE = r"\d{4}-\d{2}-\d{2}"
 #: ``+N``, ``-N`` (a change), ``=N`` or ``=-N`` (the value now): the sign touches the
 #: number, and the number ends at a space or punctuation (``+1.`` is +1).
-_VALUE_TEXT = r"(?P<op>[+-]|=[+-]?)(?P<amount>\d+(?:\.\d+)?)(?!\w|[.,]\d)[.,;:!]*"
+_VALUE_TEXT = r"(?P<op>[+-]|=[+-]?)(?P<amount>[0-9]+(?:\.[0-9]+)?)(?!\w|[.,]\d)[.,;:!]*"
 #: A list item's marker: a bullet, or a number and ``.`` or ``)`` (``1. 2026-11-20: +1``).
 _MARKER = r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[.\]\s+)?"
 _LINE_PATTERN = _MARKER + (

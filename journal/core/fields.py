@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -214,7 +214,7 @@ def _text(field: Field, raw: Any, source: str | None) -> str:
         return raw
     if isinstance(raw, (bool, int, float)):
         return source if source is not None else _scalar_str(raw)
-    raise FieldError(f"{field.name} should be text, not a {_kind(raw)}")
+    raise FieldError(f"{field.name} should be text, not {_kind(raw)}")
 
 
 #: The largest number a value may be, either way: far beyond any goal's, and still exact
@@ -232,7 +232,7 @@ def _number(field: Field, raw: Any, source: str | None) -> int | float:
     elif isinstance(raw, str):
         value = parse_number(raw, field.name)
     else:
-        raise FieldError(f"{field.name} should be a number, not a {_kind(raw)}")
+        raise FieldError(f"{field.name} should be a number, not {_kind(raw)}")
     if abs(value) > LARGEST:  # sums and rates of such numbers overflow to inf and NaN
         raise FieldError(f"{field.name} should be a number from -10^15 to 10^15")
     low, high = field.low, field.high
@@ -251,14 +251,19 @@ def _range(low: float | None, high: float | None) -> str:
 
 def parse_number(text: str, name: str) -> int | float:
     """A number from text such as ``3``, ``-2.5`` or ``1e3`` (a whole number written
-    without a decimal point, as ``1e3``, is an int: it is written back as ``1000``)."""
+    without a decimal point, as ``1e3``, is an int: it is written back as ``1000``), in
+    ASCII digits as dates are (Python's ``float`` takes ``١``, too)."""
     cleaned = text.strip().replace("_", "")
     try:
+        if not cleaned.isascii():
+            raise ValueError
         value = float(cleaned)
     except ValueError:
         raise FieldError(f"{name} should be a number, not '{text}'") from None
     if not math.isfinite(value):
         raise FieldError(f"{name} should be a finite number")
+    if value == 0 and re.search(r"[1-9]", re.split(r"[eE]", cleaned)[0]):  # 1e-400
+        raise FieldError(f"{name}: '{text}' is too close to 0 to be told from it")
     if re.fullmatch(r"[-+]?\d+", cleaned):
         return int(cleaned)  # exactly, however many digits
     if "." not in cleaned and value.is_integer():
@@ -274,7 +279,7 @@ def _date(field: Field, raw: Any, source: str | None) -> date:
             return parse_date(raw)
         except DateError as exc:
             raise FieldError(f"{field.name}: {exc.message}") from None
-    raise FieldError(f"{field.name} should be a date (YYYY-MM-DD), not a {_kind(raw)}")
+    raise FieldError(f"{field.name} should be a date (YYYY-MM-DD), not {_kind(raw)}")
 
 
 def _choice(field: Field, raw: Any, source: str | None) -> str:
@@ -320,7 +325,7 @@ def _tags(field: Field, raw: Any, source: str | None) -> list[str]:
         if part is None or part == "":
             continue
         if not isinstance(part, (str, int, float)) or isinstance(part, bool):
-            bad.append((index, f"{field.name} should be a list of tags, not hold a {_kind(part)}"))
+            bad.append((index, f"{field.name} should be a list of tags, not hold {_kind(part)}"))
             continue
         tag = clean_tag(_scalar_str(part))
         if tag is None:
@@ -339,7 +344,7 @@ def _list(field: Field, raw: Any, source: str | None) -> list[str]:
         out = []
         for item in raw:
             if isinstance(item, (dict, list)):
-                raise FieldError(f"{field.name} should be a list of text, not hold a {_kind(item)}")
+                raise FieldError(f"{field.name} should be a list of text, not hold {_kind(item)}")
             if item is not None:
                 out.append(_scalar_str(item))
     else:
@@ -451,11 +456,20 @@ def _scalar_str(value: Any) -> str:
 
 
 def _kind(value: Any) -> str:
+    """What a YAML value is, in words: ``a number``, ``a list``..."""
+    if isinstance(value, bool):  # before int, which it is too
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, datetime):  # before date, which it is too
+        return "a date and time"
+    if isinstance(value, date):
+        return "a date"
     if isinstance(value, dict):
-        return "mapping"
+        return "a mapping"
     if isinstance(value, list):
-        return "list"
-    return type(value).__name__
+        return "a list"
+    return "text" if isinstance(value, str) else f"a {type(value).__name__}"
 
 
 _READERS = {
