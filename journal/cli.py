@@ -353,7 +353,7 @@ def cli(ctx: click.Context, vault_option: str | None, debug: bool) -> None:
     Example:
       journal --vault example-vault list
     """
-    ctx.obj = State(vault_option, debug)
+    ctx.obj = State(_vault_folder(vault_option), debug)
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -844,8 +844,8 @@ def check(
         return
     from journal.usecases.check import check_vault, shown_folder
 
-    if vault_option:
-        state.vault_option = vault_option
+    if vault_option is not None:
+        state.vault_option = _vault_folder(vault_option)
     vault = state.vault()
     result = check_vault(
         vault, state.catalog(vault), today(), refs=goals, select=select, ignore=ignore
@@ -876,6 +876,16 @@ def _day_option(text: str | None, option: str = "--date") -> date:
         return parse_day(text)
     except DateError as exc:
         raise UsageProblem(f"{option}: {exc.message}") from None
+
+
+def _vault_folder(value: str | None) -> str | None:
+    """``--vault``'s folder: an empty value (``--vault "$V"``, V unset) is a usage error,
+    not the vault around the working folder, which a script did not mean to write in."""
+    from journal.core.errors import UsageProblem
+
+    if value == "":
+        raise UsageProblem("--vault was given an empty folder name")
+    return value
 
 
 def _optional_day(text: str | None, option: str) -> date | None:

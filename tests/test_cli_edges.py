@@ -236,6 +236,9 @@ def test_unknown_keys_keep_the_numbers_the_user_wrote(invoke: Invoke, write: Wri
         (("done", "alpha", "--milestone", " "), "--milestone needs a milestone's title"),
         (("review", "--stdout", "--json"), "give --stdout or --json, not both"),
         (("plan", "--stdout", "--json"), "give --stdout or --json, not both"),
+        # reported: `--vault "$V"`, V unset, ran in the vault around the working folder
+        (("--vault", "", "new", "goal", "X"), "--vault was given an empty folder name"),
+        (("check", "--vault", ""), "--vault was given an empty folder name"),
     ],
 )
 def test_empty_values_and_clashing_outputs_are_usage_errors(
