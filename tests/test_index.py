@@ -1473,6 +1473,31 @@ def test_a_command_waiting_for_the_index_says_so_and_stops_on_ctrl_c(
         holder.close()
 
 
+def test_an_index_locked_past_the_wait_is_a_plain_error(
+    vault: Path, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: an index held locked (a database browser's exclusive transaction) for the
+    whole wait ended in "internal error: OperationalError: database is locked"."""
+    monkeypatch.setattr(index_module, "BUSY_SECONDS", 0.5)
+    write("notes/a.md", "# A\n")
+    assert invoke("list").exit_code == 0
+    write("notes/b.md", "# B\n")  # for the command to store
+    holder = sqlite3.connect(default_path(Vault.open(vault)), isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = invoke("list", "--json")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.endswith(
+        "journal: the index stayed locked by another process for 0.5 s; nothing was written:"
+        " try again once it is done (a process that holds it open, such as a database"
+        " browser, may need closing)\n"
+    )
+    assert "internal error" not in result.stderr
+
+
 def test_a_command_waiting_for_the_index_goes_on_when_it_is_free(vault: Path, write: Write) -> None:
     holder, proc = _locked_out(vault, write)
     assert "is being written by another journal process" in _first_line(proc, 15)

@@ -1635,7 +1635,8 @@ def _while_locked(conn: sqlite3.Connection, statement: str, waiting: Callable[[]
     update) in waits of :data:`LOCK_POLL_MS`: Python's signal handlers don't run while
     SQLite waits, so a single long wait would hold Ctrl-C and ``kill`` back until it
     ends.  ``waiting`` is called once the wait is past :data:`LOCK_TELL_SECONDS`, and
-    after each try from then on."""
+    after each try from then on; a lock still held after that is a :class:`JournalError`
+    (SQLite's "database is locked" would read as the tool's own failure)."""
     started = time.monotonic()
     conn.execute(f"PRAGMA busy_timeout = {LOCK_POLL_MS}")
     try:
@@ -1646,8 +1647,14 @@ def _while_locked(conn: sqlite3.Connection, statement: str, waiting: Callable[[]
                 return
             except sqlite3.OperationalError as exc:
                 now = time.monotonic()
-                if "locked" not in str(exc) or now - started >= BUSY_SECONDS:
+                if "locked" not in str(exc):
                     raise
+                if now - started >= BUSY_SECONDS:
+                    raise JournalError(
+                        f"the index stayed locked by another process for {BUSY_SECONDS:g} s;"
+                        " nothing was written: try again once it is done (a process that"
+                        " holds it open, such as a database browser, may need closing)"
+                    ) from None
                 if now - started >= LOCK_TELL_SECONDS:
                     waiting()
                 if now - tried < LOCK_POLL_MS / 1000:  # refused at once: no busy wait

@@ -252,7 +252,7 @@ def _range(low: float | None, high: float | None) -> str:
 def parse_number(text: str, name: str) -> int | float:
     """A number from text such as ``3``, ``-2.5`` or ``1e3`` (a whole number written
     without a decimal point, as ``1e3``, is an int: it is written back as ``1000``), in
-    ASCII digits as dates are (Python's ``float`` takes ``١``, too)."""
+    ASCII digits as dates are (Python's ``float`` takes Arabic-Indic digits too)."""
     cleaned = text.strip().replace("_", "")
     try:
         if not cleaned.isascii():
