@@ -1014,6 +1014,25 @@ def test_a_onedrive_copy_of_a_goal_shows_as_a_duplicate_id() -> None:
     assert [f.rule for f in found] == ["H002", "H002"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\n---\nempty block\n",
+        "---\n- a\n---\n",
+        "\n---\ntype: goal\n---\n",
+        "---\ntype: note\n---\n---\nmore: 1\n---\n",
+    ],
+)
+def test_the_front_matter_warnings_fix_fits_each_case(text: str) -> None:
+    """Reported: an empty `---` block was told to "merge the two blocks by hand ... or
+    delete the blank lines above it", of which it has neither."""
+    [finding] = of("H007", run(("notes/n.md", text)))
+    assert finding.suggestion == (
+        "properties are `key: value` lines in one block from a `---` on line 1 to the next"
+        " `---`: write this block so, move it there or merge it into the first, or remove it"
+    )
+
+
 def test_a_bad_log_line_is_reported_at_its_line() -> None:
     text = goal_note("## Log\n\n- 2026-11-18: +1 a\n- 2026-02-30: +1 b\n", current="1")
     [finding] = of("H006", run((PATH, text)))

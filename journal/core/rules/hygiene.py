@@ -396,8 +396,9 @@ RULES = (
         _diagnostics(
             ("front-matter",),
             "warning",
-            "merge the two blocks by hand, make the top block a mapping of properties, or "
-            "delete the blank lines above it",
+            "properties are `key: value` lines in one block from a `---` on line 1 to the "
+            "next `---`: write this block so, move it there or merge it into the first, or "
+            "remove it",
         ),
     ),
     Rule(
