@@ -208,6 +208,31 @@ def test_the_sandbox_blocks_reaching_python_internals(
 
 
 @pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("{{ 'a' * 10**10 }}", "a value of over 1,000,000 items or digits"),
+        ("{{ 10**10 * ['a'] }}", "a value of over 1,000,000 items or digits"),
+        ("{{ 7 ** (10**7) }}", "a value of over 1,000,000 items or digits"),
+        (
+            "{% for i in range(100000) %}{{ 'x' * 60 }}{% endfor %}",
+            "a note of over 5,000,000 characters",
+        ),
+    ],
+)
+def test_a_template_can_not_fill_the_memory(
+    write: Write, vault: Path, template: str, message: str
+) -> None:
+    """Reported: `{{ 'a' * 10**10 }}` in a vault's template grew past 2 GB (the sandbox
+    bounds `range` alone), in a vault shared with others too."""
+    write(".journal/templates/x.j2", f"line one\n{template}\n")
+    with pytest.raises(TemplateProblem) as info:
+        Renderer(vault).render("x.j2", {})
+    assert info.value.message == f"template error: {message}"
+    assert info.value.path == ".journal/templates/x.j2"
+    assert Renderer(vault).render("goal.md.j2", {"title": "T" * 9, "outcome": None, "why": "w"})
+
+
+@pytest.mark.parametrize(
     ("context", "where"),
     [
         ({"a": Path("x")}, "context.a"),
@@ -310,7 +335,11 @@ def test_a_template_that_runs_out_of_memory_names_its_file_and_line(
     import subprocess
 
     write("goals/a.md", goal_text("Alpha"))
-    write(OVERRIDE, '# ok\n\n{{ "x" * 10**11 }}\n')
+    write(  # doubled by `~`, which no sandbox bounds (`*` is: see the test above)
+        OVERRIDE,
+        "# ok\n\n{% set ns = namespace(s='x') %}"
+        "{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}\n",
+    )
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))

@@ -79,6 +79,36 @@ class _FolderLoader(jinja2.BaseLoader):
         raise jinja2.TemplateNotFound(template)
 
 
+#: The most a template may make: characters of its note, and items (or characters) of a
+#: value it multiplies or raises to a power.  A review is some 10,000 characters; a
+#: template in a shared vault must not fill the memory (``{{ 'a' * 10**10 }}``).
+MAX_NOTE = 5_000_000
+MAX_VALUE = 1_000_000
+
+
+class _Sandbox(SandboxedEnvironment):
+    """jinja2's sandbox, which bounds ``range`` but not ``*`` and ``**``: bounded here."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        made = _made_size(operator, left, right)
+        if made > MAX_VALUE:
+            raise TemplateProblem(f"template error: a value of over {MAX_VALUE:,} items or digits")
+        return super().call_binop(context, operator, left, right)
+
+
+def _made_size(operator: str, left: Any, right: Any) -> int:
+    """About how many items (text, list) or decimal digits ``left operator right`` makes."""
+    if operator == "*":
+        for items, times in ((left, right), (right, left)):
+            if isinstance(items, (str, list, tuple)) and isinstance(times, int):
+                return len(items) * times
+    elif isinstance(left, int) and isinstance(right, int) and right > 0:
+        return max(left.bit_length(), 1) * right // 3  # a bit is about 0.3 digits
+    return 0
+
+
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept in the user cache (keyed by name and source), so a
     command does not compile its template on every run; none if it can't be made."""
@@ -97,7 +127,7 @@ class Renderer:
         self.root = vault_root
         folders = [vault_root / VAULT_TEMPLATES] if vault_root else []
         self.loader = _FolderLoader([*folders, shipped_folder()], self.shown)
-        self.env = SandboxedEnvironment(
+        self.env = _Sandbox(
             loader=self.loader,
             bytecode_cache=_bytecode_cache(),
             undefined=jinja2.StrictUndefined,
@@ -121,7 +151,7 @@ class Renderer:
         _check_plain(context, "context")
         try:
             template = self.env.get_template(name)
-            text = template.render(dict(context))
+            text = _bounded(template.generate(dict(context)))
         except TemplateProblem as exc:
             if exc.path is not None:
                 raise
@@ -166,6 +196,18 @@ class Renderer:
             detail = f": {exc}" if str(exc) else ""  # a MemoryError says nothing more
             message = f"template error: {type(exc).__name__}{detail}"
         return TemplateProblem(message, path=path, line=line)
+
+
+def _bounded(chunks: Iterable[str]) -> str:
+    """The rendered text, stopped once it is over :data:`MAX_NOTE` characters."""
+    parts = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > MAX_NOTE:
+            raise TemplateProblem(f"template error: a note of over {MAX_NOTE:,} characters")
+        parts.append(chunk)
+    return "".join(parts)
 
 
 def _check_plain(value: Any, where: str) -> None:
