@@ -35,7 +35,7 @@ from journal.adapters.gitfind import (
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog, match_head
 from journal.core.dates import Period
-from journal.core.errors import Ambiguous, JournalError, NotFound, Unreadable
+from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound, Unreadable
 from journal.core.goal import Goal, goal_from_note
 from journal.core.history import (
     Event,
@@ -360,7 +360,7 @@ def goal_history(
     except NotFound as missing:
         named = _broken_named(vault, catalog, ref)  # by its id, as last committed
         if named is not None:
-            return _broken_goal_history(vault, named[0], today, since, named[1])
+            return _broken_goal_history(vault, named, today, since)
         return _deleted_goal_history(vault, ref, today, since, missing)
     except Unreadable as broken:
         return _broken_goal_history(vault, broken, today, since)
@@ -385,20 +385,19 @@ def goal_history(
     return _timeline(goal, history.status, mine, pending, series, notices, since)
 
 
-def _broken_named(
-    vault: Vault, catalog: Catalog, ref: str
-) -> tuple[Unreadable, LoadedHistory] | None:
+def _broken_named(vault: Vault, catalog: Catalog, ref: str) -> Unreadable | None:
     """The goal file that can't be read now whose last commit ``ref`` names (by id,
-    title or a part of them, as a goal is found): the error reading it gives, and the
-    history read to find it."""
-    broken = sorted({d.path for d in catalog.unreadable_goals})
+    title or a part of them, as a goal is found): the error reading it gives."""
+    why: dict[str, Diagnostic] = {}
+    for diagnostic in catalog.unreadable_goals:
+        why.setdefault(diagnostic.path, diagnostic)
     try:
-        history = load_history(vault) if broken else None
+        history = load_history(vault) if why else None  # kept for the timeline (memo)
     except (NoRepository, HistoryUnavailable):
         return None
     if history is None or not history.status.head:
         return None
-    committed = [_head_note(history.repo, path) for path in broken]
+    committed = [_head_note(history.repo, path) for path in sorted(why)]
     goals = [n for n in committed if n is not None and n.readable and n.kind == "goal"]
     try:
         found = match_head(goals, ref)
@@ -406,26 +405,18 @@ def _broken_named(
         return None
     if found is None:
         return None
-    try:
-        catalog.find_note(found.path)
-    except Unreadable as exc:
-        return exc, history
-    return None
+    problem = why[found.path]
+    return Unreadable(problem.message, path=found.path, line=problem.line)
 
 
 def _broken_goal_history(
-    vault: Vault,
-    broken: Unreadable,
-    today: date,
-    since: date | None,
-    history: LoadedHistory | None = None,
+    vault: Vault, broken: Unreadable, today: date, since: date | None
 ) -> GoalTimeline:
     """The timeline of a goal whose file can't be read now (``broken`` says why), as
     its last commit has it: what it was is what a user who broke it wants to see.  The
-    error stands when no commit holds the file as a readable goal.  ``history``: when
-    the caller read it already."""
+    error stands when no commit holds the file as a readable goal."""
     try:
-        history = history or load_history(vault)
+        history = load_history(vault)
     except NoRepository:
         raise broken from None
     path = broken.path or ""
