@@ -19,7 +19,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from journal.adapters.cachedir import cache_folder
-from journal.core.codec import is_sequence
+from journal.core.codec import SCALAR_TYPES, is_sequence
 from journal.core.errors import JournalError
 from journal.core.generated import SectionError, check_markers
 
@@ -218,14 +218,11 @@ def _check_plain(value: Any, where: str) -> None:
         raise TypeError(f"template context holds a {type(item).__name__} at {where}{path}")
 
 
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-
-
 def _not_plain(value: Any) -> tuple[str, Any] | None:
     """Where under ``value`` (``.key[0]``...) the first value that is not plain data is,
     and that value; None when all is plain.  The place is spelled only once found."""
     kind = type(value)  # the common types first, without the ABCs' checks
-    if kind in _SCALARS or isinstance(value, (str, int, float)):  # bool is an int
+    if kind in SCALAR_TYPES or isinstance(value, (str, int, float)):  # bool is an int
         return None
     if kind is dict or isinstance(value, Mapping):
         items: Iterable[tuple[Any, Any]] = value.items()

@@ -494,12 +494,13 @@ def encode(text: str, *, bom: bool) -> bytes:
 
 
 #: The types :func:`plain` gives back as they are, told at once (most values are text).
-_PLAIN_TYPES = frozenset((str, int, float, bool, type(None)))
+#: The types of the scalars plain data (JSON, a template's context) holds as they are.
+SCALAR_TYPES = frozenset((str, int, float, bool, type(None)))
 
 
 def plain(value: Value) -> Value:
     """What ``value`` reads back as after it is written (dates become their text)."""
-    if type(value) in _PLAIN_TYPES:
+    if type(value) in SCALAR_TYPES:
         return value
     if isinstance(value, date):
         return value.isoformat()

@@ -94,6 +94,11 @@ def unique_id(base: str, taken: set[str]) -> str:
 _TOKEN = re.compile(r"\{([a-z_]+)\}")
 
 
+def pattern_tokens(pattern: str) -> set[str]:
+    """The ``{token}`` names of a pattern such as ``{year}/{week}``."""
+    return set(_TOKEN.findall(pattern))
+
+
 def render_pattern(pattern: str, values: dict[str, str]) -> str:
     """A vault-relative note path (without ``.md``) from a pattern such as
     ``{year}/{week}``: each ``{token}`` is replaced, each ``/``-part made a portable

@@ -16,7 +16,7 @@ from typing import Any
 from journal.core.dates import DateError, parse_duration, weekday_index
 from journal.core.errors import ConfigError
 from journal.core.moment_locales import locale_name
-from journal.core.names import render_pattern
+from journal.core.names import pattern_tokens, render_pattern
 from journal.core.periodic import clean_folder
 from journal.core.records import Record
 
@@ -271,7 +271,7 @@ def _check_values(config: Config, problems: list[Problem]) -> None:
     except ValueError as exc:
         problems.append((("review", "name"), f"'review.name': {exc}"))
     else:
-        tokens = set(re.findall(r"\{(\w+)\}", config.review.name))
+        tokens = pattern_tokens(config.review.name)
         if not (tokens & {"week", "start", "end"} or {"year", "number"} <= tokens):
             problems.append(
                 (

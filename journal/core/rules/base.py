@@ -137,6 +137,12 @@ def _no_names(key: str) -> Sequence[str]:
     return ()
 
 
+def _finds(named: dict[str, list[str]], target: str, source: str) -> bool:
+    """Whether a link to ``target`` from ``source`` resolves among the paths ``named``
+    (by folded name), as Obsidian resolves a link."""
+    return resolve_link(target, lambda name: named.get(name, ()), _no_names, source) is not None
+
+
 class Context:
     """The vault as the rules see it, with every cross-note lookup built once.
 
@@ -202,7 +208,7 @@ class Context:
         named = self._copies_by_name
         if not named or names_file(target):
             return False
-        return resolve_link(target, lambda name: named.get(name, ()), _no_names, source) is not None
+        return _finds(named, target, source)
 
     @cached_property
     def _copies_by_name(self) -> dict[str, list[str]]:
@@ -252,8 +258,7 @@ class Context:
         Obsidian: an exact path, then by name, the shortest path)."""
         if not names_file(target):
             return False
-        named = self._files_by_name
-        return resolve_link(target, lambda name: named.get(name, ()), _no_names, source) is not None
+        return _finds(self._files_by_name, target, source)
 
     @cached_property
     def _files_by_name(self) -> dict[str, list[str]]:
