@@ -475,10 +475,20 @@ def test_a_goal_at_its_target_is_asked_to_be_marked_done_and_a_done_one_for_noth
     write("goals/typo.md", goal_text("Typo", start="2026-09-01", efort=3))
     attention = attention_of(invoke("review", "--stdout").stdout)
     assert "[[reached]]: the goal has reached its target (5 of 5 conversations)" in attention
-    assert "SMART M008 (hint)" in attention and "No check-in" not in attention
+    told = [line for line in attention.splitlines() if "[[reached]]" in line]
+    assert any("SMART M008 (hint)" in line for line in told)
+    assert not any("T006" in line or "No check-in" in line for line in told)
     assert "- SMART H012 (warning) [[typo]]" in attention  # an active goal's: still listed
     assert "[[finished]]" not in attention
     assert "goals/finished.md:\n   13  H012" in invoke("check").stdout  # check still does
+    # a past week judges by the value then: 0 of 5, so no M008 (the check's is today's)
+    write("goals/reached.md", reached.split("## Log")[0] + "## Log\n\n- 2026-11-20: +5\n")
+    assert "M008" in invoke("check", "--select", "M008").stdout
+    past = attention_of(invoke("review", "--week", "2026-W45", "--stdout").stdout)
+    assert "M008" not in past and "No check-in for 68 days (rhythm 1w): [[reached]]" in past
+    # a goal done this week is on the scoreboard: its findings stay
+    write("goals/finished.md", done.replace("2026-11-02", "2026-11-20"))
+    assert "[[finished]]: `efort`" in attention_of(invoke("review", "--stdout").stdout)
 
 
 def test_a_goal_that_counts_down_needs_to_drop_and_no_unit_leaves_no_gap(

@@ -34,6 +34,7 @@ DUE_SOON_DAYS = 14
 #: Overdue follow-ups owed for longer than this are counted, not listed: a note of
 #: hundreds of stale follow-ups hides this week's (``journal followups`` lists them all).
 OVERDUE_LISTED_DAYS = 28
+REACHED = "M008"  # the check's "target reached": the one hint the review lists
 CHART_BEFORE = timedelta(weeks=26)  # the chart's window around the review day
 CHART_AFTER = timedelta(weeks=13)
 Series = list[tuple[date, float]]
@@ -136,7 +137,9 @@ def build_review(
 
     The goals are taken as they stood on ``as_of`` (:func:`existed`, :func:`_as_it_was`):
     a goal not written yet is in no list, and no finding of ``smart`` names it, nor one of
-    a goal done or dropped by then.  A goal at its target is not asked for a check-in.
+    a goal done or dropped by then (but in the period).  A goal at its target by its value
+    then is told to be marked done (:data:`REACHED`, kept for it alone: the check judges
+    today's value), not asked for a check-in.
     """
     label = week_label(period.start, week_start)
     link = _linker(catalog)
@@ -156,10 +159,10 @@ def build_review(
     points = {g.path: [p for p in series_of(g) if p[0] <= as_of] for g in board}
     values = {g.path: _week_value(g, points[g.path], as_of, catalog.today) for g in board}
     before = period.start - timedelta(days=1)
-    # a goal at its target needs marking done, not a check-in (M008 says so)
-    reached = {g.path for g in active if (g.progress_at(values[g.path]) or 0) >= 1}
-    stale = _stale([g for g in active if g.path not in reached], link, as_of, default_review_every)
-    closed = {link(g) for g in goals if g.status in ("done", "dropped")}
+    # a goal at its target by the week's value needs marking done (M008), not a check-in
+    reached = {link(g) for g in active if (g.progress_at(values[g.path]) or 0) >= 1}
+    stale = _stale([g for g in active if link(g) not in reached], link, as_of, default_review_every)
+    closed = {link(g) for g in goals if g.status in ("done", "dropped") and g.path not in done_now}
     past_due = [
         {"goal": link(g), "due": g.due.isoformat(), "days": (as_of - g.due).days}
         for g in sorted(active, key=_due_key)
@@ -189,7 +192,13 @@ def build_review(
                 if g.due and 0 <= (g.due - as_of).days <= DUE_SOON_DAYS
             ],
             "past_due": past_due,
-            "smart": _unlisted(smart, {"T006": stale, "T002": past_due}, absent | closed),
+            "smart": _unlisted(
+                [f for f in smart if f["rule"] != REACHED or f["goal"] in reached]
+                if smart is not None
+                else None,
+                {"T006": [*stale, *({"goal": g} for g in reached)], "T002": past_due},
+                absent | closed,
+            ),
             "uncounted": list(uncounted),
         },
         "wins": {

@@ -23,7 +23,7 @@ from journal.core.names import render_pattern
 from journal.core.periodic import in_folder, weekly_note_path
 from journal.core.plan import plan_spans, plan_weeks, read_targets
 from journal.core.records import Record
-from journal.core.review import WeeklyTargets, build_review
+from journal.core.review import REACHED, WeeklyTargets, build_review
 from journal.usecases.check import check_vault
 from journal.usecases.generate import Written, write_generated
 from journal.usecases.history import (
@@ -36,8 +36,7 @@ from journal.usecases.history import (
 )
 
 TEMPLATE = "review.md.j2"
-SHOWN = ("error", "warning")  # the findings the review lists: no hints but these
-ALSO_SHOWN = ("M008",)  # a goal at its target: mark it done (not "no check-in for...")
+SHOWN = ("error", "warning")  # the findings the review lists: no hints but REACHED
 UNCOUNTED = "H010"  # progress:: fields that count for no goal: lost check-ins
 STATUS_EVENTS = ("completed", "dropped", "status")  # history's events of a status change
 OPEN_OR_DONE = ("active", "done")  # the statuses the review shows a goal's values for
@@ -205,7 +204,7 @@ def review_data(
     series_of = _rebased(series_lookup(vault, shown, today), catalog.goals, then)
     git = week_in_git(vault, period)
     findings = check_vault(
-        vault, catalog, as_of, severities=SHOWN, also=ALSO_SHOWN, goals_only=True
+        vault, catalog, as_of, severities=SHOWN, also=(REACHED,), goals_only=True
     ).findings
     goal_paths = {g.path for g in catalog.goals}
     smart = [
