@@ -385,6 +385,22 @@ def test_a_follow_up_whose_day_is_no_date_is_listed_first_not_dropped(
     ]
     assert "2026-11-02 Typo.md:4: follow_up_by: '2026-11-31' is not a real date" in result.stderr
     assert invoke("followups").stdout.startswith("no date      2026-11-31  ?: Typo\n")
+    review = invoke("review", "--stdout").stdout
+    assert "- **no date** (follow_up_by: 2026-11-31) · [[2026-11-02 Typo]]\n" in review
+    # a meeting still to come owes nothing yet, whatever its follow_up_by; a list is shown
+    # on one line, as written
+    write(
+        "meetings/2026-12-10 Lunch.md",
+        meeting_text(date="2026-12-10", follow_up_by="2026-12-32", follow_up_done="false"),
+    )
+    write(
+        "meetings/2026-11-04 Listed.md",
+        meeting_text(date="2026-11-04", follow_up_by="[2026-11-20,\n  2026-11-21]"),
+    )
+    rows = json.loads(invoke("followups", "--all", "--json").stdout)
+    states = {r["path"]: (r["state"], r["follow_up_text"]) for r in rows}
+    assert states["meetings/2026-12-10 Lunch.md"] == ("later", "2026-12-32")
+    assert states["meetings/2026-11-04 Listed.md"] == ("unreadable", '["2026-11-20", "2026-11-21"]')
 
 
 def test_done_marks_a_follow_up_and_only_that_line_changes(

@@ -7,6 +7,7 @@ follow-up by ``follow_up_by`` until ``follow_up_done`` holds the day it was done
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -115,9 +116,21 @@ def meeting_from_note(note: Note) -> tuple[Meeting, list[Diagnostic]]:
         outcome=typed.get("outcome"),
         open_tasks=[t.text for t in note.tasks if not t.done],
         lines=dict(note.key_lines),
-        follow_up_unread=note.sources.get("follow_up_by", str(written)) if unread else None,
+        follow_up_unread=_as_written(written, note.sources.get("follow_up_by")) if unread else None,
     )
     return meeting, problems
+
+
+def _as_written(value: Any, source: str | None) -> str:
+    """A property's value on one line, as near as written (``["2026-11-20"]`` for a list):
+    what a listing shows of a value it can't read."""
+    if source is not None:
+        text = source
+    elif isinstance(value, (list, dict)):
+        text = json.dumps(value, default=str, ensure_ascii=False)
+    else:
+        text = str(value)
+    return " ".join(text.split())
 
 
 # --- follow-ups -------------------------------------------------------------------------
@@ -130,10 +143,12 @@ def follow_up_state(meeting: Meeting, today: date) -> str | None:
     date: it may be overdue), or None for a meeting that owes no follow-up."""
     if meeting.follow_up_done is not False:
         return "done"
-    if meeting.follow_up_by is None:
-        return "unreadable" if meeting.follow_up_unread is not None else None
+    if meeting.follow_up_by is None and meeting.follow_up_unread is None:
+        return None
     if meeting.day is not None and meeting.day > today:
         return "later"
+    if meeting.follow_up_by is None:
+        return "unreadable"
     if meeting.follow_up_by < today:
         return "overdue"
     if meeting.follow_up_by <= today + timedelta(days=DUE_SOON_DAYS):

@@ -464,29 +464,34 @@ def _stale(
 
 def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]:
     """Follow-ups due and overdue (those overdue for more than
-    :data:`OVERDUE_LISTED_DAYS` only counted, in ``older``), meetings held in the
-    period, contacts added in it."""
+    :data:`OVERDUE_LISTED_DAYS` only counted, in ``older``) after those whose
+    ``follow_up_by`` is no date (``by``: as written), meetings held in the period,
+    contacts added in it."""
     followups = []
     older: list[date] = []
     for meeting in (_meeting_then(m, as_of, catalog.today) for m in catalog.meetings):
         state = follow_up_state(meeting, as_of)
-        if state not in ("overdue", "due") or meeting.follow_up_by is None:
-            continue
-        days = abs((as_of - meeting.follow_up_by).days)
-        if state == "overdue" and days > OVERDUE_LISTED_DAYS:
-            older.append(meeting.follow_up_by)
+        if state == "unreadable":
+            by, days = meeting.follow_up_unread, 0
+        elif state in ("overdue", "due") and meeting.follow_up_by is not None:
+            days = abs((as_of - meeting.follow_up_by).days)
+            if state == "overdue" and days > OVERDUE_LISTED_DAYS:
+                older.append(meeting.follow_up_by)
+                continue
+            by = meeting.follow_up_by.isoformat()
+        else:
             continue
         followups.append(
             {
                 "meeting": catalog.link_to(meeting.path),
                 "with": [_person(catalog, p.target, p.display) for p in meeting.people],
                 "state": state,
-                "by": meeting.follow_up_by.isoformat(),
+                "by": by,
                 "days": days,
                 "tasks": meeting.open_tasks,
             }
         )
-    followups.sort(key=lambda f: (f["by"], f["meeting"]))
+    followups.sort(key=lambda f: (f["state"] != "unreadable", f["by"], f["meeting"]))
     held = [
         {
             "meeting": catalog.link_to(m.path),
