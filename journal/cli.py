@@ -1401,8 +1401,8 @@ def plan(
     goal, milestones in their weeks, a capacity check against hours_per_week,
     a focus list per month and a timeline chart.  Sections and properties you
     edited are kept, as in the review.  Without --start and --days it makes
-    again the plan that runs on the day a new one would start (next week's
-    first day, or today's), if there is one.
+    again the plan that runs through the week a new one would start (next
+    week, or this one from its first day), if there is one.
 
     \b
     Example:

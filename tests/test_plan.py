@@ -792,6 +792,21 @@ def test_a_plain_plan_run_again_in_its_quarter_makes_that_plan_again(
     assert invoke("plan").stdout == "plans/2027-02-22-90-day-plan.md: created\n"
 
 
+def test_a_plan_in_its_last_days_gives_way_and_one_started_mid_week_is_kept(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan that ends within the week a new one would start is ending: `journal plan`
+    then makes the next (reported: one ending on Monday 11-23 was kept, and the weekly
+    runs left 11-24 to 11-29 to no plan); a plan started on a Wednesday runs through it."""
+    write("goals/a.md", goal_text("Alpha", target=5, current=1))
+    assert invoke("plan", "--start", "2026-08-26").exit_code == 0  # ends 2026-11-23
+    assert invoke("plan").stdout == f"{PLAN}: created\n"
+    (vault / PLAN).unlink()
+    assert invoke("plan", "--start", "2026-11-25").exit_code == 0  # a Wednesday
+    assert invoke("plan").stdout == "plans/2026-11-25-90-day-plan.md: unchanged\n"
+    assert not (vault / PLAN).exists()
+
+
 def test_a_plan_that_overlaps_another_says_so(invoke: Invoke, write: Write, vault: Path) -> None:
     write("goals/a.md", goal_text("Alpha"))
     assert invoke("plan").exit_code == 0

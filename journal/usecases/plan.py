@@ -56,14 +56,16 @@ def _plan_place(catalog: Catalog, path: str, start: date, days: int) -> str:
     return moved[0] if len(moved) == 1 else path
 
 
-def running_plan(catalog: Catalog, day: date) -> tuple[date, int] | None:
-    """The start and length of the plan note that runs on ``day`` (of several, the one
-    that starts last, which the review follows), if any."""
+def running_plan(catalog: Catalog, start: date) -> tuple[date, int] | None:
+    """The start and length of the plan note that runs through the week from ``start``
+    to its end, if any (of several, the one that starts last: the review follows it).
+    One that ends within that week is ending: the next plan starts then."""
     shortest, longest = PLAN_DAYS
+    end = start + timedelta(days=6)
     running = [
         (first, note.path, (last - first).days + 1)
         for first, last, note in plan_spans(catalog)
-        if first <= day <= last and shortest <= (last - first).days + 1 <= longest
+        if first <= end <= last and shortest <= (last - first).days + 1 <= longest
     ]
     if not running:
         return None
@@ -97,8 +99,8 @@ def quarterly_plan(
     """Build the plan of ``days`` (:func:`plan_length`, which the command line asks
     before reading the notes) and create or regenerate its note (nothing written
     without ``write`` or with ``dry_run``).  With no ``start``, the plan starts on
-    :func:`default_start`; ``keep_running``: unless a plan runs on that day, which is
-    then made again, with its own start and days (:func:`running_plan`)."""
+    :func:`default_start`; ``keep_running``: unless a plan runs through that week, which
+    is then made again, with its own start and days (:func:`running_plan`)."""
     if start is None:
         start = default_start(today, vault.config.week_start)
         running = running_plan(catalog, start) if keep_running else None
