@@ -84,6 +84,7 @@ class _FolderLoader(jinja2.BaseLoader):
 #: template in a shared vault must not fill the memory (``{{ 'a' * 10**10 }}``).
 MAX_NOTE = 5_000_000
 MAX_VALUE = 1_000_000
+_TOO_BIG = f"template error: a value of over {MAX_VALUE:,} items or digits"
 
 
 class _Sandbox(SandboxedEnvironment):
@@ -94,18 +95,27 @@ class _Sandbox(SandboxedEnvironment):
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         made = _made_size(operator, left, right)
         if made > MAX_VALUE:
-            raise TemplateProblem(f"template error: a value of over {MAX_VALUE:,} items or digits")
+            raise TemplateProblem(_TOO_BIG)
         return super().call_binop(context, operator, left, right)
+
+
+def _center(value: Any, width: int = 80) -> str:
+    """jinja2's ``center``, to a width of at most :data:`MAX_VALUE`."""
+    if width > MAX_VALUE:
+        raise TemplateProblem(_TOO_BIG)
+    return str(value).center(width)
 
 
 def _made_size(operator: str, left: Any, right: Any) -> int:
     """About how many items (text, list) or decimal digits ``left operator right`` makes."""
+    if isinstance(left, int) and isinstance(right, int):  # a bit is about 0.3 digits
+        if operator == "*":
+            return (left.bit_length() + right.bit_length()) // 3
+        return max(left.bit_length(), 1) * max(right, 0) // 3
     if operator == "*":
         for items, times in ((left, right), (right, left)):
             if isinstance(items, (str, list, tuple)) and isinstance(times, int):
                 return len(items) * times
-    elif isinstance(left, int) and isinstance(right, int) and right > 0:
-        return max(left.bit_length(), 1) * right // 3  # a bit is about 0.3 digits
     return 0
 
 
@@ -137,6 +147,8 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(filters)
+        self.env.filters["center"] = _center
+        del self.env.globals["lipsum"]  # lorem ipsum, as long as asked: no note needs it
 
     def shown(self, filename: str) -> str:
         """A template file as errors show it: vault-relative for a vault override."""
