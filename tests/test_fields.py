@@ -255,6 +255,13 @@ def test_a_number_that_float_reads_but_a_user_did_not_mean_is_refused(
         parse_number(text, "target")
     assert info.value.message == message
     assert parse_number("0e-400", "target") == 0 and parse_number("-0.0", "target") == 0
+    if text[0].isascii():  # unquoted in a note too, which YAML reads as 0.0
+        note = f"---\ntype: goal\ntitle: G\ntarget: 3\nbaseline: {text}\n---\n"
+        goal, problems = goal_from_note(parse_note("goals/g.md", note.encode()))
+        assert goal.baseline is None
+        assert [(p.line, p.message) for p in problems] == [
+            (5, message.replace("target", "baseline"))
+        ]
 
 
 @pytest.mark.parametrize("raw", [1e308, -1e308, 10**400, float("inf"), "1e16", 10**15 + 1])

@@ -228,6 +228,8 @@ def _number(field: Field, raw: Any, source: str | None) -> int | float:
     if isinstance(raw, (int, float)):
         if isinstance(raw, float) and not math.isfinite(raw):
             raise FieldError(f"{field.name} should be a finite number")
+        if raw == 0 and source is not None:
+            parse_number(source, field.name)  # YAML reads 1e-400 as 0.0: refused as typed
         value = raw
     elif isinstance(raw, str):
         value = parse_number(raw, field.name)
