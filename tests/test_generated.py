@@ -265,3 +265,5 @@ def test_search_reads_no_markers_nor_mermaid_source_and_every_other_byte() -> No
     )
     plain = "no marker here\n```\ncode\n```\n"
     assert searchable(plain) is plain
+    kept = "a\u2028```mermaid\nkept, no fence\n```mermaidish\ngraph\n```\n<!-- journal: -->\n"
+    assert searchable(kept) == kept

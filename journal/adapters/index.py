@@ -395,6 +395,10 @@ class _DamagedRows(sqlite3.DatabaseError):
     search hit with no text): the file is damaged, or not journal's."""
 
 
+class IndexLocked(JournalError):
+    """Another process held the index's write lock for all of :data:`BUSY_SECONDS`."""
+
+
 class IndexTakenOver(JournalError):
     """Another version of journal made the index again since this process opened it."""
 
@@ -690,7 +694,8 @@ class Index:
         free = self.conn.execute("PRAGMA freelist_count").fetchone()[0]
         if free * 4 > pages:
             self._end_read()
-            _while_locked(self.conn, "VACUUM", self._waiting)  # keeps rowids (notes.num)
+            with contextlib.suppress(IndexLocked):  # the rebuild is done: compact next time
+                _while_locked(self.conn, "VACUUM", self._waiting)  # keeps rowids (notes.num)
             # the file shrinks once the log is copied back: now, unless a reader needs it
             # (a passive checkpoint waits for nobody; a later one finishes the work)
             self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
@@ -1635,7 +1640,7 @@ def _while_locked(conn: sqlite3.Connection, statement: str, waiting: Callable[[]
     update) in waits of :data:`LOCK_POLL_MS`: Python's signal handlers don't run while
     SQLite waits, so a single long wait would hold Ctrl-C and ``kill`` back until it
     ends.  ``waiting`` is called once the wait is past :data:`LOCK_TELL_SECONDS`, and
-    after each try from then on; a lock still held after that is a :class:`JournalError`
+    after each try from then on; a lock still held after that is :class:`IndexLocked`
     (SQLite's "database is locked" would read as the tool's own failure)."""
     started = time.monotonic()
     conn.execute(f"PRAGMA busy_timeout = {LOCK_POLL_MS}")
@@ -1650,7 +1655,7 @@ def _while_locked(conn: sqlite3.Connection, statement: str, waiting: Callable[[]
                 if "locked" not in str(exc):
                     raise
                 if now - started >= BUSY_SECONDS:
-                    raise JournalError(
+                    raise IndexLocked(
                         f"the index stayed locked by another process for {BUSY_SECONDS:g} s;"
                         " nothing was written: try again once it is done (a process that"
                         " holds it open, such as a database browser, may need closing)"

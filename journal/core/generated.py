@@ -64,17 +64,17 @@ def searchable(text: str) -> str:
     kept = []
     fence: str | None = None
     chart = False  # in a Mermaid fence
-    for line in text.splitlines(keepends=True):
+    for line in text.split("\n"):  # markdown's lines: no other line break splits them
         opening = fence is None
-        fence, code = fence_step(fence, line.rstrip("\r\n"))
+        fence, code = fence_step(fence, line.rstrip("\r"))
         if opening and fence is not None:
-            info = line.strip().lstrip(">-+*0123456789.) \t").lstrip(fence[0]).strip()
-            chart = info.startswith("mermaid")
+            info = line.strip().lstrip(">-+*0123456789.) \t").lstrip(fence[0]).split()
+            chart = info[:1] == ["mermaid"]
         if code and chart:
             continue
         if code or not (_BEGIN.match(line) or _END.match(line) or _RECORD.match(line)):
             kept.append(line)
-    return "".join(kept)
+    return "\n".join(kept)
 
 
 class SectionError(JournalError):
