@@ -122,6 +122,10 @@ def test_a_bad_journal_today_names_the_variable(
     assert result.stderr == (
         "journal: JOURNAL_TODAY: '22/11/2026' is not a date (expected YYYY-MM-DD)\n"
     )
+    monkeypatch.setenv("JOURNAL_TODAY", "  ")  # reported: shown as ''
+    assert (
+        invoke(*args).stderr == "journal: JOURNAL_TODAY: '  ' is not a date (expected YYYY-MM-DD)\n"
+    )
 
 
 def test_show_has_no_python_none(invoke: Invoke, write: Write) -> None:

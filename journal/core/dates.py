@@ -155,4 +155,4 @@ def today_from(value: str | None) -> date:
     ``JOURNAL_TODAY``), in one of :data:`YEARS`."""
     if not value:
         return datetime.now().date()
-    return parse_day(value.strip())
+    return parse_day(value.strip() or value)  # a blank value is shown as it is
