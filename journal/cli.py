@@ -693,15 +693,24 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
     gc.set_threshold(*PYTHON_GC_THRESHOLD)
     vault = state.vault()
 
+    told: set[str] = set()  # each edit kept is told once while watching, not every batch
+
     def on_update(update: dict[str, Any]) -> None:
         # even with --quiet; warnings as `journal list` tells them
         report([Diagnostic.from_dict(d) for d in update["errors"]], severities=("error", "warning"))
         regenerated = update.get("regenerated")
         if regenerated:
-            for name in regenerated["kept"]:
-                echo(f"{regenerated['path']}: kept your edits in the '{name}' section", err=True)
-            for name in regenerated["kept_properties"]:
-                echo(f"{regenerated['path']}: kept your value of '{name}'", err=True)
+            path = regenerated["path"]
+            kept = [
+                f"{path}: kept your edits in the '{name}' section" for name in regenerated["kept"]
+            ]
+            kept += [
+                f"{path}: kept your value of '{name}'" for name in regenerated["kept_properties"]
+            ]
+            for line in kept:
+                if line not in told:
+                    echo(line, err=True)
+            told.update(kept)
         if quiet:
             return
         echo(watch_line(line_texts(update), time.strftime("%H:%M:%S")))

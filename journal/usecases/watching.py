@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -33,35 +34,57 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
 
     Only generated sections the user has not edited change (see ``journal
     review``); the written path is refreshed in the index at once, so the
-    write's own file event changes nothing.  A note another process rewrote between
-    the read and the write (a second watcher) is read again and regenerated once more.
+    write's own file event changes nothing.  A note written within the quiet period,
+    or by another process between the read and the write (an editor's save, a second
+    watcher), is put off (:class:`NotNow`) until it has been quiet.
     """
     busy = _git_busy(vault)
     if busy is not None:
         raise GitBusy(f"{busy}; it will be once git is done (a change now would get in its way)")
     seen = review_period(vault, today)
     places = review_places(vault)  # lists the weekly folder: once per batch
-    for attempt in range(2):
-        with index.reading() as reader:
-            catalog = vault.catalog(reader, today)
-            found = found_places(vault, catalog, places)
-            rel = found(seen[0]).path
-            if not vault.disk_path(rel).is_file():
-                return None
-            try:
-                result = weekly_review(vault, catalog, today, seen=seen, places=places)
-                break
-            except Conflict:  # another process (a second watcher) wrote it meanwhile
-                if attempt:
-                    raise
-        index.refresh([rel])  # read what it wrote, then regenerate over that
+    with index.reading() as reader:
+        catalog = vault.catalog(reader, today)
+        found = found_places(vault, catalog, places)
+        rel = found(seen[0]).path
+        if not vault.disk_path(rel).is_file():
+            return None
+        _settled(vault, rel)
+        try:
+            result = weekly_review(vault, catalog, today, seen=seen, places=places)
+        except Conflict:  # written meanwhile: an editor's save, a second watcher
+            raise NotNow(_SAVING.format(rel=rel, quiet=vault.config.watch.quiet_seconds)) from None
     if result.written.action == "updated":
         index.refresh([rel])
     return result.written.to_dict()
 
 
-class GitBusy(JournalError):
-    """The review is not regenerated now: git is in the middle of something."""
+class NotNow(JournalError):
+    """The review is not regenerated now: git is in the middle of something, or the note
+    itself is being saved (the watcher tries again once idle, and then says so, after
+    ``now``; a save is over within a second, so only git's wait is ``told``)."""
+
+    now = "now that it is saved"
+    told = False
+
+
+class GitBusy(NotNow):
+    """Git is in the middle of something."""
+
+    now = "now that git is done"
+    told = True
+
+
+_SAVING = "{rel} is being saved; it will be once it has been quiet for {quiet:g} s"
+
+
+def _settled(vault: Vault, rel: str) -> None:
+    """Refuse (:class:`NotNow`) while the note at ``rel`` was written within the quiet
+    period: an editor may be saving it (truncated, not yet written again), and a review
+    made over that would take the place of the file the editor is writing to."""
+    quiet = vault.config.watch.quiet_seconds
+    if time.time() - vault.disk_path(rel).stat().st_mtime < quiet:
+        raise NotNow(_SAVING.format(rel=rel, quiet=quiet))
 
 
 def _git_busy(vault: Vault) -> str | None:
@@ -95,18 +118,18 @@ def watch_vault(
     index = Index.open(vault)  # its notices go through vault.notice, as every command's
     settings = vault.config.watch
 
-    waiting = False  # a regeneration git's work put off (see GitBusy)
+    waiting: NotNow | None = None  # why a regeneration was put off
 
     def regenerated(index: Index) -> dict[str, Any] | None:
         nonlocal waiting
         assert regenerate is not None
-        was_waiting, waiting = waiting, False
+        was_waiting, waiting = waiting, None
         try:
             return regenerate_review(index.vault, index, regenerate())
-        except GitBusy as exc:
-            if not was_waiting:  # told once, not at every batch of a long checkout
+        except NotNow as exc:
+            if was_waiting is None and exc.told:  # once, not at every batch of a checkout
                 log(f"review not regenerated: {exc}")
-            waiting = True
+            waiting = exc
         except JournalError as exc:
             log(f"review not regenerated: {exc}")
         return None
@@ -127,11 +150,13 @@ def watch_vault(
         on_update(record)
 
     def idle() -> None:
-        """Once git is done (a merge committed: no note changes), do what it put off."""
-        if waiting and _git_busy(watcher.index.vault) is None:
+        """Once git is done (a merge committed: no note changes) or the review saved, do
+        what it put off."""
+        if waiting is not None:
+            why = waiting
             result = regenerated(watcher.index)
             if result is not None and result["action"] == "updated":
-                log(f"{result['path']}: regenerated, now that git is done")
+                log(f"{result['path']}: regenerated, {why.now}")
 
     watcher = Watcher(
         index,
