@@ -860,6 +860,9 @@ def check(
         vault, state.catalog(vault), today(), refs=goals, select=select, ignore=ignore
     )
     records = [f.to_dict() for f in result.findings]
+    if not result.rules:  # reported: "All checks passed" when --ignore ALL ran nothing
+        echo("journal: no rule is selected (--select, --ignore, [check] in the config):"
+             " nothing was checked", err=True)  # fmt: skip
     if as_json:
         emit_json(records)
     else:

@@ -99,6 +99,17 @@ def test_a_smart_vault_passes(invoke: Invoke, smart_vault: Write) -> None:
     assert check_json(invoke) == []
 
 
+def test_no_rule_selected_says_nothing_was_checked(invoke: Invoke, smart_vault: Write) -> None:
+    """Reported: `--ignore ALL` said "All checks passed (6 goals checked)"."""
+    result = invoke("check", "--ignore", "ALL")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "journal: no rule is selected (--select, --ignore, [check] in the config):"
+        " nothing was checked\n"
+    )
+    assert invoke("check").stderr == ""
+
+
 def test_warnings_exit_0_unless_strict(invoke: Invoke, smart_vault: Write) -> None:
     smart_vault("goals/Connect with five HR leaders.md", smart_goal(current=1, why="", unit=""))
     assert invoke("check").exit_code == 0  # M003 is a hint

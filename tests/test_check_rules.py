@@ -1033,6 +1033,35 @@ def test_the_front_matter_warnings_fix_fits_each_case(text: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "message", "fix"),
+    [
+        (
+            "---\nweek: {{date}}\n---\n",
+            2,
+            "invalid front matter: '{{...}}' (a template's placeholder?) reads as a mapping"
+            ' in YAML: quote it, as in "{{date}}"',
+            'quote the placeholder ("{{date}}")',
+        ),
+        (
+            "---\ntype: goal\n<<<<<<< HEAD\ntarget: 9\n=======\ntarget: 10\n>>>>>>> b\n---\n",
+            3,
+            "git left a merge conflict in the front matter",
+            "keep the lines you want between the `<<<<<<<` and `>>>>>>>` lines",
+        ),
+        ("---\n? [a]\n: b\n---\n", 2, "a property name must be text", "fix the YAML"),
+    ],
+)
+def test_an_unreadable_notes_fix_fits_its_problem(
+    text: str, line: int, message: str, fix: str
+) -> None:
+    """Reported: an Obsidian template's `week: {{date}}` was told "a property name must be
+    text", and a merge conflict "quote values holding ': '"."""
+    [finding] = of("H004", run(("notes/n.md", text)))
+    assert finding.line == line
+    assert message in finding.message and finding.suggestion.startswith(fix)
+
+
 def test_a_bad_log_line_is_reported_at_its_line() -> None:
     text = goal_note("## Log\n\n- 2026-11-18: +1 a\n- 2026-02-30: +1 b\n", current="1")
     [finding] = of("H006", run((PATH, text)))

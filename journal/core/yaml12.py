@@ -88,10 +88,14 @@ class Yaml12Loader(_Base):  # type: ignore[valid-type,misc]
         mapping = LineMap()
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
+                placeholder = node.flow_style and isinstance(key_node, MappingNode)
                 raise yaml.constructor.ConstructorError(
                     None,
                     None,
-                    "a property name must be text, not a list or mapping",
+                    "'{{...}}' (a template's placeholder?) reads as a mapping in YAML: quote "
+                    'it, as in "{{date}}"'
+                    if placeholder
+                    else "a property name must be text, not a list or mapping",
                     key_node.start_mark,
                 )
             key = key_node.value

@@ -20,6 +20,7 @@ from journal.core.rules.select import chosen, parse_selectors
 class CheckReport(Record):
     findings: list[Finding]
     goals: int  # how many goals were checked
+    rules: int  # how many rules ran
 
     @property
     def errors(self) -> int:
@@ -72,7 +73,7 @@ def check_vault(
         wanted = selected_paths(vault, catalog, refs, cwd or Path.cwd())
         findings = [f for f in findings if f.path in wanted]
         goal_paths &= wanted
-    return CheckReport(findings, len(goal_paths))
+    return CheckReport(findings, len(goal_paths), len(rules))
 
 
 def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Path) -> set[str]:

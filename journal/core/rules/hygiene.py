@@ -330,11 +330,18 @@ def conflict_copy(ctx: Context) -> Iterator[Problem]:
         )
 
 
-def _diagnostics(code: tuple[str, ...], severity: str, suggestion: str) -> Check:
+def _diagnostics(
+    code: tuple[str, ...], severity: str, suggestion: str, others: dict[str, str] | None = None
+) -> Check:
+    """The notes' diagnostics of ``code`` and ``severity`` as findings, with the fix
+    ``suggestion``, or the one of ``others`` whose key the message holds."""
+
     def check(ctx: Context) -> Iterator[Problem]:
         for diagnostic in ctx.catalog.diagnostics:
             if diagnostic.code in code and diagnostic.severity == severity:
-                yield Problem(diagnostic.path, diagnostic.line or 1, diagnostic.message, suggestion)
+                message = diagnostic.message
+                fix = next((f for key, f in (others or {}).items() if key in message), suggestion)
+                yield Problem(diagnostic.path, diagnostic.line or 1, message, fix)
 
     return check
 
@@ -360,6 +367,13 @@ RULES = (
             "error",
             "fix the YAML between the `---` lines (quote values holding ': ', indent with "
             "spaces, no duplicate keys); the note is skipped until then",
+            {
+                "merge conflict": "keep the lines you want between the `<<<<<<<` and "
+                "`>>>>>>>` lines and remove the three marker lines; the note is skipped "
+                "until then",
+                "placeholder": 'quote the placeholder ("{{date}}"); in a template folder '
+                "journal does not read (`[vault] exclude`), it may stay as it is",
+            },
         ),
     ),
     Rule(
