@@ -13,7 +13,7 @@ from journal.adapters.vault import Vault, find_vault, load_catalog, load_config
 from journal.cli import cli
 from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
 from journal.core.settings import Config, key_line
-from tests.conftest import Write
+from tests.conftest import Invoke, Write
 
 
 def test_explicit_vault_wins(tmp_path: Path) -> None:
@@ -350,6 +350,31 @@ def test_excluded_folders_are_not_listed(vault: Path) -> None:
     assert opened.note_paths() == ["Archive2/y.md", "a.md"]
     assert opened.ignores("Archive/2024") and opened.ignores("x/.git") and not opened.ignores("")
     assert not opened.ignores("Archive2") and not opened.ignores("Meta")
+
+
+def test_the_templates_periodic_note_settings_name_are_not_notes(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """Reported: the weekly note's template of Periodic Notes (`"template":
+    "Templates/Weekly"`, outside a Templates plugin folder) was read as a note, its
+    `week: {{date}}` an error in every `journal check`."""
+    placeholder = "---\ntype: goal\nweek: {{date}}\n---\n"
+    names = ["Meta/Daily.md", "Meta/Weekly.md", "Meta/W1.md", "Meta/Cal.md", "Meta/Month.md"]
+    for name in names:
+        write(name, placeholder)
+    write("Meta/Real.md", "---\ntitle: A note\n---\n")
+    write(".obsidian/daily-notes.json", '{"template": "Meta/Daily"}')
+    write(".obsidian/plugins/calendar/data.json", '{"weeklyNoteTemplate": "Meta/Cal.md"}')
+    write(
+        ".obsidian/plugins/periodic-notes/data.json",
+        '{"weekly": {"enabled": true, "template": "./Meta/Weekly"},'
+        ' "monthly": {"template": "Meta/Month"},'
+        ' "calendarSets": [{"id": "a", "week": {"templatePath": "Meta/W1.md"}}, 7]}',
+    )
+    assert Vault.open(vault).excluded == set(names)
+    assert Vault.open(vault).note_paths() == ["Meta/Real.md"]
+    result = invoke("check")
+    assert (result.exit_code, "Meta/" in result.stdout) == (0, False), result.stdout
 
 
 def test_a_deleted_vault_is_not_made_again(tmp_path: Path) -> None:

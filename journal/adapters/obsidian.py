@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from journal.adapters import files
 from journal.core.errors import ConfigError, Conflict, JournalError
-from journal.core.periodic import SETTINGS_FILES, PeriodicSettings, resolve_settings
+from journal.core.periodic import (
+    SETTINGS_FILES,
+    PeriodicSettings,
+    resolve_settings,
+    template_notes,
+)
 from journal.core.records import Record
 
 if TYPE_CHECKING:  # vault.py imports this module
@@ -115,9 +120,10 @@ def load_periodic(root: Path, locale: str = "en") -> PeriodicSettings:
     return replace(settings, problems=problems + settings.problems)
 
 
-def template_folders(root: Path) -> list[str]:
+def template_paths(root: Path) -> list[str]:
     """The template folders set in Obsidian's Templates and Templater plugins, as written
-    (whether or not the plugin is on: a folder of templates holds no real notes)."""
+    (whether or not the plugin is on: a folder of templates holds no real notes), and
+    the template notes the daily and periodic note settings name."""
     if not (root / FOLDER).is_dir():
         return []
     found = []
@@ -126,4 +132,4 @@ def template_folders(root: Path) -> list[str]:
         value = data.get(key) if isinstance(data, dict) else None
         if isinstance(value, str) and value.strip():
             found.append(value)
-    return found
+    return found + template_notes({rel: read_json(root, rel).data for rel in SETTINGS_FILES})

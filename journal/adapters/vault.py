@@ -146,11 +146,11 @@ _LINK_SKIPPED = (
 
 def excluded_paths(root: Path, config: Config) -> frozenset[str]:
     """The folders and notes never read besides skipped ones: ``[vault] exclude`` and
-    the template folders of Obsidian's plugins, as vault-relative paths
+    the template folders and notes of Obsidian's plugins, as vault-relative paths
     (``Meta/Templates``, ``Shared/linked.md``)."""
-    from journal.adapters.obsidian import template_folders
+    from journal.adapters.obsidian import template_paths
 
-    return frozenset(_usable((*config.vault.exclude, *template_folders(root))))
+    return frozenset(_usable((*config.vault.exclude, *template_paths(root))))
 
 
 def _usable(entries: Iterable[str]) -> list[str]:

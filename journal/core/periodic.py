@@ -217,6 +217,39 @@ def _valid(item: NoteFormat | None, problems: list[str]) -> NoteFormat | None:
     return item
 
 
+#: The periods of the Periodic Notes settings: the key of each in 0.x, and in 1.x.
+_PERIODS = (
+    ("daily", "day"),
+    ("weekly", "week"),
+    ("monthly", "month"),
+    ("quarterly", "quarter"),
+    ("yearly", "year"),
+)
+
+
+def template_notes(files: Mapping[str, Any]) -> list[str]:
+    """The template notes the daily note, Periodic Notes (0.x and 1.x) and Calendar
+    settings name (``files``: their parsed JSON by vault-relative path), as
+    vault-relative ``.md`` paths: templates, with placeholders, not notes."""
+    named: list[Any] = []
+    daily, calendar = files.get(DAILY_PATH), files.get(CALENDAR_PATH)
+    if isinstance(daily, dict):
+        named.append(daily.get("template"))
+    if isinstance(calendar, dict):
+        named.append(calendar.get("weeklyNoteTemplate"))
+    periodic = files.get(PERIODIC_PATH)
+    if isinstance(periodic, dict):
+        sets = periodic.get("calendarSets")
+        sections = [periodic.get(old) for old, _new in _PERIODS]
+        if isinstance(sets, list):
+            sections += [s.get(new) for s in sets if isinstance(s, dict) for _old, new in _PERIODS]
+        for section in sections:
+            if isinstance(section, dict):
+                named += [section.get("template"), section.get("templatePath")]
+    paths = [clean_folder(text) for text in named if isinstance(text, str)]
+    return [path if path.lower().endswith(".md") else f"{path}.md" for path in paths if path]
+
+
 def _from_periodic(data: Any, old_key: str, new_key: str, default: str) -> NoteFormat | None:
     """The Periodic Notes plugin's settings of one period: ``daily``/``weekly`` in its
     0.x settings, ``day``/``week`` of the active calendar set in 1.x."""
