@@ -1207,6 +1207,23 @@ def test_a_review_another_process_rewrote_meanwhile_is_regenerated_again(
     assert "0 → **4** → 5" in text and "A line the other watcher kept." in text
 
 
+def test_a_review_dated_ahead_is_no_save_in_progress(vault: Path, write: Write) -> None:
+    """A review whose time is an hour ahead (synced from a machine whose clock is, or this
+    one's set back) would otherwise be "being saved" for an hour."""
+    from journal.usecases.watching import regenerate_review
+
+    goal, review = _goal_with_a_review(vault, write)
+    goal.write_text(goal_text("Alpha", current=4))
+    ahead = time.time() + 3600
+    os.utime(review, (ahead, ahead))
+    index = Index.open(Vault.open(vault))
+    index.refresh()
+    result = regenerate_review(Vault.open(vault), index, date(2026, 11, 22))
+    index.close()
+    assert result is not None and result["action"] == "updated"
+    assert "0 → **4** → 5" in review.read_text()
+
+
 def test_journal_watch_stops_cleanly_when_its_terminal_closes_unless_nohup(
     vault: Path, write: Write
 ) -> None:

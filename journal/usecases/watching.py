@@ -81,9 +81,11 @@ _SAVING = "{rel} is being saved; it will be once it has been quiet for {quiet:g}
 def _settled(vault: Vault, rel: str) -> None:
     """Refuse (:class:`NotNow`) while the note at ``rel`` was written within the quiet
     period: an editor may be saving it (truncated, not yet written again), and a review
-    made over that would take the place of the file the editor is writing to."""
+    made over that would take the place of the file the editor is writing to.  A time
+    more than a second ahead is no save of this machine's (a synced file, a clock set
+    back): it would put the review off until then."""
     quiet = vault.config.watch.quiet_seconds
-    if time.time() - vault.disk_path(rel).stat().st_mtime < quiet:
+    if -1 < time.time() - vault.disk_path(rel).stat().st_mtime < quiet:
         raise NotNow(_SAVING.format(rel=rel, quiet=quiet))
 
 
