@@ -202,29 +202,6 @@ def test_a_hand_edited_current_gives_a_series_and_uncommitted_edits_show(
     ]  # fmt: skip
 
 
-def test_a_merged_branchs_values_count_from_its_merge_not_among_the_others(
-    git: Git, write: Write, invoke: Invoke
-) -> None:
-    """Reported: a branch that set `current: 2` on 11-12, merged on 11-14 after a commit
-    of main on 11-13 that left it at 0, gave the series 0, 2, 0, 2: a drop that never was
-    (the commits of two branches dated among each other)."""
-    write("goals/Connect.md", goal(0, story="start"))
-    git.commit("start", "2026-11-01")
-    git("checkout", "-q", "-b", "side")
-    write("goals/Connect.md", goal(2, story="start"))
-    git.commit("side: 2", "2026-11-12")
-    git("checkout", "-q", "main")
-    write("goals/Connect.md", goal(0, story="main edited"))
-    git.commit("main: story", "2026-11-13")
-    git("merge", "-q", "--no-edit", "-s", "ort", "-X", "theirs", "side",
-        env={"GIT_AUTHOR_DATE": "2026-11-14T12:00:00+01:00",
-             "GIT_COMMITTER_DATE": "2026-11-14T12:00:00+01:00"})  # fmt: skip
-    points = history_points(invoke, "connect")
-    assert points[-1] == ("2026-11-14", 2)
-    assert [value for _day, value in points] == sorted(value for _day, value in points)
-    assert ("2026-11-12", 2) not in points  # the branch's own commit: not on main's line
-
-
 def test_commits_of_one_second_count_in_order_and_none_after_today(
     git: Git, write: Write, invoke: Invoke
 ) -> None:

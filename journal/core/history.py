@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -486,24 +486,8 @@ def follow(history: History, goal_id: str | None, path: str) -> list[tuple[Revis
     return found
 
 
-def first_parent_line(history: History) -> frozenset[str]:
-    """The commits on HEAD's first-parent line (``history`` newest first, HEAD first):
-    the values the branch checked out held, one after the other.  A merged branch's
-    commits are not on it; its merge commit brings their result."""
-    parents = {revision.id: revision.parents for revision, _changes in history}
-    line: set[str] = set()
-    at = history[0][0].id if history else None
-    while at is not None and at not in line:
-        line.add(at)
-        first = parents.get(at, ())
-        at = first[0] if first else None
-    return frozenset(line)
-
-
 def recorded_values(
-    changes: Iterable[tuple[Revision, GoalChange]],
-    until: date | None = None,
-    line: Collection[str] | None = None,
+    changes: Iterable[tuple[Revision, GoalChange]], until: date | None = None
 ) -> list[tuple[date, float]]:
     """``(day, current)`` at each commit of the goal that holds a ``current``, oldest
     first (``changes`` come newest first, parents after children, as :func:`follow`
@@ -512,14 +496,10 @@ def recorded_values(
     counts until then, not on and on.  So in a repository the file's committed values
     win: a check-in dated back before a commit of the goal shows from the day it was
     committed.  A commit dated before its parent (a rebase, a cherry-pick, a wrong
-    clock) counts from its parent's day: its value came after that one's.  ``line``: the
-    commits counted (:func:`first_parent_line`; a branch merged later held its values apart, and
-    dated among the others they would show a drop that never was)."""
+    clock) counts from its parent's day: its value came after that one's."""
     values: list[tuple[date, float]] = []
     last: date | None = None
     for revision, change in list(changes)[::-1]:
-        if line is not None and revision.id not in line:
-            continue
         day = max(revision.day, last) if last is not None else revision.day
         last = day
         if until is not None and day > until:

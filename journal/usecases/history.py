@@ -21,7 +21,6 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
 
@@ -45,7 +44,6 @@ from journal.core.history import (
     Revision,
     Version,
     diff_states,
-    first_parent_line,
     follow,
     goal_change,
     pair_renames,
@@ -122,11 +120,6 @@ class LoadedHistory:
     @property
     def truncated(self) -> bool:
         return any(revision.boundary for revision, _changes in self.commits)
-
-    @cached_property
-    def mainline(self) -> frozenset[str]:
-        """The commits on HEAD's first-parent line (see :func:`first_parent_line`)."""
-        return first_parent_line(self.commits)
 
 
 def open_repository(vault: Vault) -> Repository:
@@ -388,7 +381,7 @@ def goal_history(
             f"no history yet: {goal.path} is in no commit (a new file, or moved since the "
             "last commit: commit the move and its history follows)"
         )
-    series = value_series(goal, today, recorded_values(mine, today, history.mainline))
+    series = value_series(goal, today, recorded_values(mine, today))
     return _timeline(goal, history.status, mine, pending, series, notices, since)
 
 
@@ -438,7 +431,7 @@ def _broken_goal_history(
         f"{at}: {broken.problem}; the file can't be read now, so this is the goal as last "
         "committed",
     ]
-    series = value_series(goal, today, recorded_values(mine, today, history.mainline))
+    series = value_series(goal, today, recorded_values(mine, today))
     return _timeline(goal, history.status, mine, None, series, notices, since)
 
 
@@ -515,7 +508,7 @@ def _deleted_goal_history(
         goal.current = goal.file_current = None  # no value today: it is gone
         notices = history.status.notices()
         notices.append(f"{here.path} is deleted but not committed yet; this is its history")
-        series = value_series(goal, today, recorded_values(mine, today, history.mainline))
+        series = value_series(goal, today, recorded_values(mine, today))
         pending = [Event("deleted", here.path, None, "deleted")]
         return _timeline(goal, history.status, mine, pending, series, notices, since)
     revision = history.commits[found.at][0]
@@ -536,7 +529,7 @@ def _deleted_goal_history(
         f"{found.path} was deleted by {revision.short} on {revision.day}; "
         "this is its history from git"
     )
-    series = value_series(goal, today, recorded_values(mine, today, history.mainline))
+    series = value_series(goal, today, recorded_values(mine, today))
     return _timeline(goal, history.status, mine, None, series, notices, since)
 
 
@@ -627,7 +620,7 @@ def goals_series(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, 
     for goal in goals:
         mine = follow(candidates(goal.id), goal.id, goal.path)
         truncated = any(r.boundary for r, _c in mine)
-        points = value_series(goal, today, recorded_values(mine, today, history.mainline))
+        points = value_series(goal, today, recorded_values(mine, today))
         goal.changed = committed_changes(points, goal.baseline)
         found[goal.path] = Series(points, True, truncated)
     return found
