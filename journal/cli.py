@@ -693,7 +693,7 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
     gc.set_threshold(*PYTHON_GC_THRESHOLD)
     vault = state.vault()
 
-    told: set[str] = set()  # each edit kept is told once while watching, not every batch
+    told: set[str] = set()  # each edit kept is told once while it is kept, not every batch
 
     def on_update(update: dict[str, Any]) -> None:
         # even with --quiet; warnings as `journal list` tells them
@@ -710,6 +710,8 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
             for line in kept:
                 if line not in told:
                     echo(line, err=True)
+            # an edit no longer kept (undone, or --force) is told again if made again
+            told.difference_update({t for t in told if t.startswith(f"{path}: ")} - set(kept))
             told.update(kept)
         if quiet:
             return
@@ -869,7 +871,7 @@ def check(
         folder = shown_folder(vault, Path.cwd())
         from journal.core.formatting import line_texts
 
-        echo(check_report(line_texts(records), result.goals, folder), nl=False)
+        echo(check_report(line_texts(records), result.goals, result.rules, folder), nl=False)
     if result.errors or (strict and result.findings):
         raise click.exceptions.Exit(1)
 

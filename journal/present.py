@@ -265,9 +265,9 @@ def vault_timeline(r: dict[str, Any], since: date | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def check_report(findings: list[dict[str, Any]], goals: int, folder: str = "") -> str:
-    """Findings grouped by file, ruff-style, then a one-line summary; ``folder`` goes
-    before each (vault-relative) path."""
+def check_report(findings: list[dict[str, Any]], goals: int, rules: int, folder: str = "") -> str:
+    """Findings grouped by file, ruff-style, then a one-line summary (of ``goals``
+    checked by ``rules``); ``folder`` goes before each (vault-relative) path."""
     out = []
     current = None
     for f in findings:
@@ -280,7 +280,7 @@ def check_report(findings: list[dict[str, Any]], goals: int, folder: str = "") -
         out.append(f"{'':16}fix: {f['suggestion']}")
     if out:
         out.append("")
-    out.append(check_summary(findings, goals))
+    out.append(check_summary(findings, goals) if rules else "No rule ran: nothing was checked.")
     return "\n".join(out) + "\n"
 
 

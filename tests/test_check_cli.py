@@ -102,7 +102,7 @@ def test_a_smart_vault_passes(invoke: Invoke, smart_vault: Write) -> None:
 def test_no_rule_selected_says_nothing_was_checked(invoke: Invoke, smart_vault: Write) -> None:
     """Reported: `--ignore ALL` said "All checks passed (6 goals checked)"."""
     result = invoke("check", "--ignore", "ALL")
-    assert result.exit_code == 0
+    assert (result.exit_code, result.stdout) == (0, "No rule ran: nothing was checked.\n")
     assert result.stderr == (
         "journal: no rule is selected (--select, --ignore, [check] in the config):"
         " nothing was checked\n"

@@ -1050,6 +1050,8 @@ def test_the_front_matter_warnings_fix_fits_each_case(text: str) -> None:
             "keep the lines you want between the `<<<<<<<` and `>>>>>>>` lines",
         ),
         ("---\n? [a]\n: b\n---\n", 2, "a property name must be text", "fix the YAML"),
+        # a message quoting the user's text gets no fix by a word in it
+        ("---\nplaceholder: 1\nplaceholder: 2\n---\n", 3, "duplicate key", "fix the YAML"),
     ],
 )
 def test_an_unreadable_notes_fix_fits_its_problem(

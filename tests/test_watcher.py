@@ -20,6 +20,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1205,6 +1206,41 @@ def test_a_review_another_process_rewrote_meanwhile_is_regenerated_again(
     assert writes == ["reviews/2026-W47.md", "reviews/2026-W47.md"]  # tried, then again
     text = review.read_text()
     assert "0 → **4** → 5" in text and "A line the other watcher kept." in text
+
+
+def test_a_review_emptied_while_the_watcher_works_is_not_written_over(
+    vault: Path, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: the quiet check came before the review's work, and the file is read
+    only at its end; an editor that emptied it in between (to write it again) got a bare
+    review over it, and its write went to the file that review replaced."""
+    from journal.usecases import watching
+
+    goal, review = _goal_with_a_review(vault, write)
+    mine = review.read_text() + "MY TEXT\n"
+    review.write_text(mine)
+    _saved_a_while_ago(review)
+    goal.write_text(goal_text("Alpha", current=4))
+    made = watching.weekly_review
+
+    def editor_saving_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        review.write_text("")  # after the first check, before the read
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr(watching, "weekly_review", editor_saving_meanwhile)
+    index = Index.open(Vault.open(vault))
+    index.refresh()
+    with pytest.raises(watching.NotNow):
+        watching.regenerate_review(index.vault, index, date(2026, 11, 22))
+    assert review.read_text() == ""  # left to the editor, which writes it again:
+    monkeypatch.setattr(watching, "weekly_review", made)
+    review.write_text(mine)
+    _saved_a_while_ago(review)
+    index.refresh()
+    result = watching.regenerate_review(index.vault, index, date(2026, 11, 22))
+    index.close()
+    assert result is not None and result["action"] == "updated"
+    assert "0 → **4** → 5" in review.read_text() and review.read_text().endswith("MY TEXT\n")
 
 
 def test_a_review_dated_ahead_is_no_save_in_progress(vault: Path, write: Write) -> None:

@@ -49,11 +49,21 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
         rel = found(seen[0]).path
         if not vault.disk_path(rel).is_file():
             return None
-        _settled(vault, rel)
+        _settled(vault, rel)  # before the work: most reviews are not being saved
+        hook = vault.before_write
+
+        def settled_then(path: str) -> None:  # and again once read, just before writing
+            _settled(vault, path)
+            if hook is not None:
+                hook(path)
+
+        vault.before_write = settled_then
         try:
             result = weekly_review(vault, catalog, today, seen=seen, places=places)
         except Conflict:  # written meanwhile: an editor's save, a second watcher
             raise NotNow(_SAVING.format(rel=rel, quiet=vault.config.watch.quiet_seconds)) from None
+        finally:
+            vault.before_write = hook
     if result.written.action == "updated":
         index.refresh([rel])
     return result.written.to_dict()
@@ -129,7 +139,7 @@ def watch_vault(
         try:
             return regenerate_review(index.vault, index, regenerate())
         except NotNow as exc:
-            if was_waiting is None and exc.told:  # once, not at every batch of a checkout
+            if exc.told and not (was_waiting and was_waiting.told):  # once, not per batch
                 log(f"review not regenerated: {exc}")
             waiting = exc
         except JournalError as exc:

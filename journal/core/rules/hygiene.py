@@ -334,14 +334,17 @@ def _diagnostics(
     code: tuple[str, ...], severity: str, suggestion: str, others: dict[str, str] | None = None
 ) -> Check:
     """The notes' diagnostics of ``code`` and ``severity`` as findings, with the fix
-    ``suggestion``, or the one of ``others`` whose key the message holds."""
+    ``suggestion``, or the one of ``others`` whose key the message starts with (a message
+    quotes the user's text: ``duplicate key 'placeholder'``)."""
 
     def check(ctx: Context) -> Iterator[Problem]:
         for diagnostic in ctx.catalog.diagnostics:
             if diagnostic.code in code and diagnostic.severity == severity:
                 message = diagnostic.message
-                fix = next((f for key, f in (others or {}).items() if key in message), suggestion)
-                yield Problem(diagnostic.path, diagnostic.line or 1, message, fix)
+                starts = (fix for key, fix in (others or {}).items() if message.startswith(key))
+                yield Problem(
+                    diagnostic.path, diagnostic.line or 1, message, next(starts, suggestion)
+                )
 
     return check
 
@@ -368,11 +371,11 @@ RULES = (
             "fix the YAML between the `---` lines (quote values holding ': ', indent with "
             "spaces, no duplicate keys); the note is skipped until then",
             {
-                "merge conflict": "keep the lines you want between the `<<<<<<<` and "
-                "`>>>>>>>` lines and remove the three marker lines; the note is skipped "
+                "git left a merge conflict": "keep the lines you want between the `<<<<<<<` "
+                "and `>>>>>>>` lines and remove the three marker lines; the note is skipped "
                 "until then",
-                "placeholder": 'quote the placeholder ("{{date}}"); in a template folder '
-                "journal does not read (`[vault] exclude`), it may stay as it is",
+                "invalid front matter: '{{...}}'": 'quote the placeholder ("{{date}}"); in a '
+                "template folder journal does not read (`[vault] exclude`), it may stay so",
             },
         ),
     ),
