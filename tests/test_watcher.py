@@ -1243,6 +1243,23 @@ def test_a_review_emptied_while_the_watcher_works_is_not_written_over(
     assert "0 → **4** → 5" in review.read_text() and review.read_text().endswith("MY TEXT\n")
 
 
+def test_the_watchers_own_write_is_no_save_in_progress(vault: Path, write: Write) -> None:
+    """Found when a CI run hung: the watcher's own regeneration, a moment before a goal's
+    next batch, made that batch's review "being saved", and its line never came."""
+    from journal.usecases.watching import regenerate_review
+
+    goal, review = _goal_with_a_review(vault, write)
+    _saved_a_while_ago(review)
+    index = Index.open(Vault.open(vault))
+    for value in (3, 4):
+        goal.write_text(goal_text("Alpha", current=value))
+        index.refresh()
+        result = regenerate_review(index.vault, index, date(2026, 11, 22))
+        assert result is not None and result["action"] == "updated"
+        assert f"0 → **{value}** → 5" in review.read_text()
+    index.close()
+
+
 def test_a_review_dated_ahead_is_no_save_in_progress(vault: Path, write: Write) -> None:
     """A review whose time is an hour ahead (synced from a machine whose clock is, or this
     one's set back) would otherwise be "being saved" for an hour."""

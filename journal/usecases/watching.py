@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from datetime import date
@@ -66,6 +67,7 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
             vault.before_write = hook
     if result.written.action == "updated":
         index.refresh([rel])
+        vault.memo[f"{_OWN} {rel}"] = _stamp(vault.disk_path(rel).stat())  # no save of ours
     return result.written.to_dict()
 
 
@@ -95,8 +97,18 @@ def _settled(vault: Vault, rel: str) -> None:
     more than a second ahead is no save of this machine's (a synced file, a clock set
     back): it would put the review off until then."""
     quiet = vault.config.watch.quiet_seconds
-    if -1 < time.time() - vault.disk_path(rel).stat().st_mtime < quiet:
+    info = vault.disk_path(rel).stat()
+    if vault.memo.get(f"{_OWN} {rel}") == _stamp(info):  # as the watcher left it
+        return
+    if -1 < time.time() - info.st_mtime < quiet:
         raise NotNow(_SAVING.format(rel=rel, quiet=quiet))
+
+
+_OWN = "regenerated"  # Vault.memo's key (with the note's path) for the watcher's own write
+
+
+def _stamp(info: os.stat_result) -> tuple[int, int, int]:
+    return info.st_mtime_ns, info.st_size, info.st_ino
 
 
 def _git_busy(vault: Vault) -> str | None:
