@@ -202,6 +202,33 @@ def test_a_hand_edited_current_gives_a_series_and_uncommitted_edits_show(
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize("main_edits_the_goal", [True, False])
+def test_a_merged_branchs_values_count_from_its_merge(
+    git: Git, write: Write, invoke: Invoke, main_edits_the_goal: bool
+) -> None:
+    """Reported: a branch that set `current: 2` on 11-12, merged on 11-14 after a commit
+    of main on 11-13 that left the goal at 0, gave the series 0, 2, 0, 2 - a drop that
+    never was.  The branch's value counts from its merge, also when main never touched
+    the goal (the merge then records no change of it: its value is the branch's)."""
+    write("goals/Connect.md", goal(0, story="start"))
+    git.commit("start", "2026-11-01")
+    git("checkout", "-q", "-b", "side")
+    write("goals/Connect.md", goal(2, story="start"))
+    git.commit("side: 2", "2026-11-12")
+    git("checkout", "-q", "main")
+    if main_edits_the_goal:
+        write("goals/Connect.md", goal(0, story="main edited"))
+    else:
+        write("notes/other.md", "# Other\n")
+    git.commit("main", "2026-11-13")
+    stamp = "2026-11-14T12:00:00+01:00"
+    git("merge", "-q", "--no-ff", "--no-edit", "-X", "theirs", "side",
+        env={"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})  # fmt: skip
+    points = history_points(invoke, "connect")
+    assert ("2026-11-14", 2) in points and points[-1] == ("2026-11-14", 2)
+    assert [value for _day, value in points] == sorted(value for _day, value in points)
+
+
 def test_commits_of_one_second_count_in_order_and_none_after_today(
     git: Git, write: Write, invoke: Invoke
 ) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -486,8 +486,36 @@ def follow(history: History, goal_id: str | None, path: str) -> list[tuple[Revis
     return found
 
 
+def arrival_days(history: History) -> dict[str, date]:
+    """The day each commit's change reached HEAD's first-parent line (``history`` newest
+    first, HEAD first): a commit of that line its own day (no earlier than the line's
+    commits before it: a rebase, a wrong clock), a commit of a merged branch the day of
+    the merge that brought it in, when its value took effect for the branch checked out."""
+    revisions = {revision.id: revision for revision, _changes in history}
+    line: list[str] = []
+    at = history[0][0].id if history else None
+    while at is not None and at in revisions and at not in line:
+        line.append(at)
+        parents = revisions[at].parents
+        at = parents[0] if parents else None
+    arrival: dict[str, date] = {}
+    last: date | None = None
+    for commit in reversed(line):  # oldest first: each brings what no earlier one did
+        day = revisions[commit].day
+        last = day if last is None else max(day, last)
+        stack = [commit]
+        while stack:
+            found = stack.pop()
+            if found in revisions and found not in arrival:
+                arrival[found] = last
+                stack.extend(revisions[found].parents)
+    return arrival
+
+
 def recorded_values(
-    changes: Iterable[tuple[Revision, GoalChange]], until: date | None = None
+    changes: Iterable[tuple[Revision, GoalChange]],
+    until: date | None = None,
+    arrival: Mapping[str, date] | None = None,
 ) -> list[tuple[date, float]]:
     """``(day, current)`` at each commit of the goal that holds a ``current``, oldest
     first (``changes`` come newest first, parents after children, as :func:`follow`
@@ -496,14 +524,21 @@ def recorded_values(
     counts until then, not on and on.  So in a repository the file's committed values
     win: a check-in dated back before a commit of the goal shows from the day it was
     committed.  A commit dated before its parent (a rebase, a cherry-pick, a wrong
-    clock) counts from its parent's day: its value came after that one's."""
-    values: list[tuple[date, float]] = []
+    clock) counts from its parent's day: its value came after that one's.  ``arrival``
+    (:func:`arrival_days`): the day each commit counts from, so a branch merged later,
+    whose values were apart until then, shows no drop among the other commits' days."""
+    dated: list[tuple[date, int, float | None]] = []
     last: date | None = None
-    for revision, change in list(changes)[::-1]:
-        day = max(revision.day, last) if last is not None else revision.day
-        last = day
-        if until is not None and day > until:
-            continue  # a commit's day is in its author's time zone: later ones may not be
-        if change.current is not None:
-            values.append((day, change.current))
-    return values
+    for order, (revision, change) in enumerate(list(changes)[::-1]):
+        if arrival is not None:
+            day = arrival.get(revision.id, revision.day)
+        else:
+            day = max(revision.day, last) if last is not None else revision.day
+            last = day
+        dated.append((day, order, change.current))
+    return [
+        (day, current)
+        for day, _order, current in sorted(dated, key=lambda item: item[:2])
+        # a commit's day is in its author's time zone: later ones may not be
+        if current is not None and (until is None or day <= until)
+    ]

@@ -21,6 +21,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
 
@@ -43,6 +44,7 @@ from journal.core.history import (
     History,
     Revision,
     Version,
+    arrival_days,
     diff_states,
     follow,
     goal_change,
@@ -120,6 +122,11 @@ class LoadedHistory:
     @property
     def truncated(self) -> bool:
         return any(revision.boundary for revision, _changes in self.commits)
+
+    @cached_property
+    def arrival(self) -> dict[str, date]:
+        """When each commit's change reached HEAD's line (:func:`arrival_days`)."""
+        return arrival_days(self.commits)
 
 
 def open_repository(vault: Vault) -> Repository:
@@ -381,7 +388,7 @@ def goal_history(
             f"no history yet: {goal.path} is in no commit (a new file, or moved since the "
             "last commit: commit the move and its history follows)"
         )
-    series = value_series(goal, today, recorded_values(mine, today))
+    series = value_series(goal, today, recorded_values(mine, today, history.arrival))
     return _timeline(goal, history.status, mine, pending, series, notices, since)
 
 
@@ -431,7 +438,7 @@ def _broken_goal_history(
         f"{at}: {broken.problem}; the file can't be read now, so this is the goal as last "
         "committed",
     ]
-    series = value_series(goal, today, recorded_values(mine, today))
+    series = value_series(goal, today, recorded_values(mine, today, history.arrival))
     return _timeline(goal, history.status, mine, None, series, notices, since)
 
 
@@ -508,7 +515,7 @@ def _deleted_goal_history(
         goal.current = goal.file_current = None  # no value today: it is gone
         notices = history.status.notices()
         notices.append(f"{here.path} is deleted but not committed yet; this is its history")
-        series = value_series(goal, today, recorded_values(mine, today))
+        series = value_series(goal, today, recorded_values(mine, today, history.arrival))
         pending = [Event("deleted", here.path, None, "deleted")]
         return _timeline(goal, history.status, mine, pending, series, notices, since)
     revision = history.commits[found.at][0]
@@ -529,7 +536,7 @@ def _deleted_goal_history(
         f"{found.path} was deleted by {revision.short} on {revision.day}; "
         "this is its history from git"
     )
-    series = value_series(goal, today, recorded_values(mine, today))
+    series = value_series(goal, today, recorded_values(mine, today, history.arrival))
     return _timeline(goal, history.status, mine, None, series, notices, since)
 
 
@@ -620,7 +627,7 @@ def goals_series(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, 
     for goal in goals:
         mine = follow(candidates(goal.id), goal.id, goal.path)
         truncated = any(r.boundary for r, _c in mine)
-        points = value_series(goal, today, recorded_values(mine, today))
+        points = value_series(goal, today, recorded_values(mine, today, history.arrival))
         goal.changed = committed_changes(points, goal.baseline)
         found[goal.path] = Series(points, True, truncated)
     return found
