@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal.core.dates import parse_date
+from journal.core.fields import CLOSED
 from journal.core.formatting import (
     bar,
     columns,
@@ -27,7 +28,7 @@ SHOWN_CHECKINS = 5
 def due_text(due: str | None, today: date, status: str = "active") -> str:
     if not due:
         return "no due date"
-    if status in ("done", "dropped"):
+    if status in CLOSED:
         return due
     days = (parse_date(due) - today).days
     if days < 0:

@@ -498,6 +498,12 @@ def encode(text: str, *, bom: bool) -> bytes:
 SCALAR_TYPES = frozenset((str, int, float, bool, type(None)))
 
 
+def is_empty(value: Any) -> bool:
+    """A property value that says nothing: none, ``""``, ``[]`` or ``{}`` (``area:`` in a
+    note, a list emptied in Obsidian)."""
+    return value is None or value in ("", [], {})
+
+
 def plain(value: Value) -> Value:
     """What ``value`` reads back as after it is written (dates become their text)."""
     if type(value) in SCALAR_TYPES:

@@ -54,6 +54,7 @@ OBSIDIAN_LISTS = {"tags": "tag", "aliases": "alias", "cssclasses": "cssclass"}
 
 KINDS = ("goal", "contact", "meeting", "review", "plan")
 STATUSES = ("active", "paused", "done", "dropped")
+CLOSED = ("done", "dropped")  # the statuses of a goal no longer worked on
 GOAL_KINDS = ("outcome", "activity")
 MEETING_KINDS = ("coffee", "informational", "event", "mentor")
 METRIC_SOURCES = ("manual", "meetings")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from journal.core.codec import plain
+from journal.core.codec import is_empty, plain
 from journal.core.goal import goal_from_note
 from journal.core.notes import Note
 from journal.core.records import Record
@@ -295,10 +295,12 @@ def _properties(old: GoalState, new: GoalState) -> list[Event]:
     events = []
     for key in keys:
         was, now = before.get(key), after.get(key)
+        if was == now:  # most: parsed only when they differ
+            continue
         old_value = {key: json.loads(was)} if was is not None else None
         new_value = {key: json.loads(now)} if now is not None else None
         old_filled, new_filled = _filled(old_value, key), _filled(new_value, key)
-        if was == now or (old_filled is None and new_filled is None):
+        if old_filled is None and new_filled is None:
             continue
         old_text = "(none)" if old_filled is None else _short(old_filled)
         new_text = "(none)" if new_filled is None else _short(new_filled)
@@ -313,9 +315,7 @@ def _properties(old: GoalState, new: GoalState) -> list[Event]:
 
 def _filled(value: dict[str, Any] | None, key: str) -> Any:
     """The property's value, or None when it is absent or empty."""
-    if value is None or value[key] in ("", [], {}):
-        return None
-    return value[key]
+    return None if value is None or is_empty(value[key]) else value[key]
 
 
 def _short(value: Any) -> str | None:

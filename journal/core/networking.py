@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from journal.core.checkins import CheckIn
+from journal.core.codec import is_empty
 from journal.core.errors import Diagnostic
 from journal.core.fields import CONTACT_FIELDS, MEETING_FIELDS, Field, read_typed
 from journal.core.links import Link
@@ -103,7 +104,7 @@ def meeting_from_note(note: Note) -> tuple[Meeting, list[Diagnostic]]:
     typed, problems = _typed(note, MEETING_FIELDS)
     title = note.title if "title" in typed else _DATED.sub("", note.title) or note.title
     written = note.props.get("follow_up_by")
-    unread = typed.get("follow_up_by") is None and written not in (None, "", [], {})
+    unread = typed.get("follow_up_by") is None and not is_empty(written)
     meeting = Meeting(
         note.path,
         title,

@@ -14,6 +14,7 @@ from typing import Any
 
 from journal.core.catalog import Catalog
 from journal.core.dates import Period, parse_duration, week_label, week_of
+from journal.core.fields import CLOSED
 from journal.core.formatting import bar, number, percent, plural, rate, signed
 from journal.core.goal import Goal
 from journal.core.networking import Meeting, follow_up_state
@@ -162,7 +163,7 @@ def build_review(
     # a goal at its target by the week's value needs marking done (M008), not a check-in
     reached = {link(g) for g in active if (g.progress_at(values[g.path]) or 0) >= 1}
     stale = _stale([g for g in active if link(g) not in reached], link, as_of, default_review_every)
-    closed = {link(g) for g in goals if g.status in ("done", "dropped") and g.path not in done_now}
+    closed = {link(g) for g in goals if g.status in CLOSED and g.path not in done_now}
     past_due = [
         {"goal": link(g), "due": g.due.isoformat(), "days": (as_of - g.due).days}
         for g in sorted(active, key=_due_key)

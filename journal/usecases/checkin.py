@@ -29,7 +29,7 @@ from journal.core.checkins import (
 )
 from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
-from journal.core.fields import GOAL_FIELDS, FieldError, coerce, refuse_other_case
+from journal.core.fields import CLOSED, GOAL_FIELDS, FieldError, coerce, refuse_other_case
 from journal.core.formatting import number, shell_word
 from journal.core.goal import goal_value, refuse_hand_value
 from journal.core.logsection import append_checkin, log_checkins
@@ -162,7 +162,7 @@ def log_checkin(
             after_read()
         return text
 
-    if goal.status in ("done", "dropped"):
+    if goal.status in CLOSED:
         result["closed"] = Diagnostic(
             goal.path,
             goal.line_of("status"),

@@ -14,6 +14,7 @@ from journal.core.catalog import Catalog
 from journal.core.dates import not_after
 from journal.core.errors import Ambiguous, JournalError, NotFound, UsageProblem
 from journal.core.fields import (
+    CLOSED,
     GOAL_FIELDS,
     MEETING_FIELDS,
     FieldError,
@@ -113,7 +114,7 @@ def _still_open(note: Note, day: date) -> bool:
         if held is not None and held > day:
             return False  # a meeting still to come: its follow-up can't be done yet
         return owed and done_value(props.get("follow_up_done")) in (None, False)
-    return props.get("status") not in ("done", "dropped")
+    return props.get("status") not in CLOSED
 
 
 def _goal(result: Done, day: date) -> Callable[[codec.Document], str]:
