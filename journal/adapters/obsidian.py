@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING, Any
 from journal.adapters import files
 from journal.core.errors import ConfigError, Conflict, JournalError
 from journal.core.periodic import (
+    CALENDAR_PATH,
+    DAILY_PATH,
+    PERIODIC_PATH,
     SETTINGS_FILES,
     PeriodicSettings,
     resolve_settings,
@@ -34,6 +37,8 @@ TEMPLATE_SETTINGS = (  # where template plugins keep their folder: file, key
     (".obsidian/templates.json", "folder"),  # the core Templates plugin
     (".obsidian/plugins/templater-obsidian/data.json", "templates_folder"),  # Templater
 )
+#: The settings files that may name a template note (see :func:`template_notes`).
+TEMPLATE_NAMERS = (DAILY_PATH, PERIODIC_PATH, CALENDAR_PATH)
 #: Every file of ``.obsidian/`` the tool's settings come from (what ``journal watch``
 #: checks for changes): the daily and weekly note settings, the plugins turned on, and
 #: the template folders.
@@ -132,4 +137,4 @@ def template_paths(root: Path) -> list[str]:
         value = data.get(key) if isinstance(data, dict) else None
         if isinstance(value, str) and value.strip():
             found.append(value)
-    return found + template_notes({rel: read_json(root, rel).data for rel in SETTINGS_FILES})
+    return found + template_notes({rel: read_json(root, rel).data for rel in TEMPLATE_NAMERS})

@@ -25,3 +25,11 @@ def fence_step(fence: str | None, line: str) -> tuple[str | None, bool]:
     if opened and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
         return opened.group(1), True  # (a backtick fence's info holds no backtick)
     return None, False
+
+
+def fence_language(line: str) -> str:
+    """The first word of the info string of a line that opens a fence (``mermaid`` in
+    ```` ```mermaid ````), "" when it names none."""
+    opened = _FENCE_OPEN.fullmatch(line)
+    words = opened.group(2).split() if opened else []
+    return words[0] if words else ""

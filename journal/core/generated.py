@@ -37,7 +37,7 @@ from typing import Any
 
 from journal.core import codec
 from journal.core.errors import JournalError
-from journal.core.fences import fence_step
+from journal.core.fences import fence_language, fence_step
 from journal.core.formatting import json_numbers
 from journal.core.records import Record
 
@@ -68,8 +68,7 @@ def searchable(text: str) -> str:
         opening = fence is None
         fence, code = fence_step(fence, line.rstrip("\r"))
         if opening and fence is not None:
-            info = line.strip().lstrip(">-+*0123456789.) \t").lstrip(fence[0]).split()
-            chart = info[:1] == ["mermaid"]
+            chart = fence_language(line.rstrip("\r")) == "mermaid"
         if code and chart:
             continue
         if code or not (_BEGIN.match(line) or _END.match(line) or _RECORD.match(line)):

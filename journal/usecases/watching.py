@@ -62,7 +62,7 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
         try:
             result = weekly_review(vault, catalog, today, seen=seen, places=places)
         except Conflict:  # written meanwhile: an editor's save, a second watcher
-            raise NotNow(_SAVING.format(rel=rel, quiet=vault.config.watch.quiet_seconds)) from None
+            raise _being_saved(vault, rel) from None
         finally:
             vault.before_write = hook
     if result.written.action == "updated":
@@ -87,7 +87,9 @@ class GitBusy(NotNow):
     told = True
 
 
-_SAVING = "{rel} is being saved; it will be once it has been quiet for {quiet:g} s"
+def _being_saved(vault: Vault, rel: str) -> NotNow:
+    quiet = vault.config.watch.quiet_seconds
+    return NotNow(f"{rel} is being saved; it will be once it has been quiet for {quiet:g} s")
 
 
 def _settled(vault: Vault, rel: str) -> None:
@@ -96,12 +98,11 @@ def _settled(vault: Vault, rel: str) -> None:
     made over that would take the place of the file the editor is writing to.  A time
     more than a second ahead is no save of this machine's (a synced file, a clock set
     back): it would put the review off until then."""
-    quiet = vault.config.watch.quiet_seconds
     info = vault.disk_path(rel).stat()
     if vault.memo.get(f"{_OWN} {rel}") == _stamp(info):  # as the watcher left it
         return
-    if -1 < time.time() - info.st_mtime < quiet:
-        raise NotNow(_SAVING.format(rel=rel, quiet=quiet))
+    if -1 < time.time() - info.st_mtime < vault.config.watch.quiet_seconds:
+        raise _being_saved(vault, rel)
 
 
 _OWN = "regenerated"  # Vault.memo's key (with the note's path) for the watcher's own write
