@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pytest
 
@@ -452,8 +452,8 @@ def test_journal_watch_exits_1_when_the_vault_disappears(vault: Path, write: Wri
     write("notes/a.md", "# a\n")
     proc = _start_cli(vault)
     assert proc.stdout is not None
-    assert proc.stdout.readline().startswith("watching ")
-    assert "(full reconcile)" in proc.stdout.readline()
+    assert _line(proc).startswith("watching ")
+    assert "(full reconcile)" in _line(proc)
     shutil.rmtree(vault)
     out, err = proc.communicate(timeout=30)
     assert "stopped" not in out
@@ -486,8 +486,8 @@ def test_many_notes_at_once_are_read_by_worker_processes(
     proc = _start_cli(vault)
     try:
         assert proc.stdout is not None
-        assert proc.stdout.readline().startswith("watching ")
-        assert "(full reconcile)" in proc.stdout.readline()
+        assert _line(proc).startswith("watching ")
+        assert "(full reconcile)" in _line(proc)
         batch.rename(vault / "batch")
         assert wait_for_workers(proc.pid), "the notes were read in the watcher's process"
         write("notes/meanwhile.md", "# saved while the observer was stopped\n")
@@ -511,10 +511,10 @@ def test_journal_watch_stops_cleanly_on_signals(
     write("notes/a.md", "# a\n")
     proc = _start_cli(vault)
     assert proc.stdout is not None
-    assert proc.stdout.readline().startswith("watching ")
-    assert "notes/a.md (full reconcile)" in proc.stdout.readline()
+    assert _line(proc).startswith("watching ")
+    assert "notes/a.md (full reconcile)" in _line(proc)
     write("notes/b.md", "# b\n")
-    line = proc.stdout.readline()
+    line = _line(proc)
     assert "notes/b.md" in line
     proc.send_signal(sig)
     out, err = proc.communicate(timeout=20)
@@ -545,6 +545,23 @@ def test_journal_watch_quiet_prints_nothing_but_errors(vault: Path, write: Write
     ]
 
 
+def _line(proc: subprocess.Popen[str], stream: IO[str] | None = None, seconds: float = 60) -> str:
+    """The watcher's next line of output (stdout by default) within ``seconds``: a line
+    that never comes fails the test, and stops the watcher, rather than hang the suite
+    (a CI run under load waited on one for 17 minutes)."""
+    source = stream if stream is not None else proc.stdout
+    assert source is not None
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(source.readline()), daemon=True)
+    reader.start()
+    reader.join(seconds)
+    if reader.is_alive():
+        proc.kill()
+        reader.join(5)
+        raise AssertionError(f"no line from the watcher within {seconds:g} s")
+    return got[0]
+
+
 def _saved_a_while_ago(*paths: Path) -> None:
     """Files written a moment ago, dated 5 s back: no save of them is in progress (a
     review written within the quiet period is not regenerated: see
@@ -569,7 +586,7 @@ def _regenerating(vault: Path) -> subprocess.Popen[str]:
     """A ``journal watch --regenerate`` process, past its "watching" line."""
     proc = _start_cli(vault, "--regenerate")
     assert proc.stdout is not None
-    assert proc.stdout.readline().startswith("watching ")
+    assert _line(proc).startswith("watching ")
     return proc
 
 
@@ -581,9 +598,9 @@ def test_journal_watch_regenerate_keeps_this_weeks_review_current(
     review.write_text(mine)
     proc = _regenerating(vault)
     assert proc.stdout is not None
-    proc.stdout.readline()  # the first full reconcile
+    _line(proc)  # the first full reconcile
     goal.write_text(goal_text("Alpha", current=4))
-    lines = [proc.stdout.readline(), proc.stdout.readline()]
+    lines = [_line(proc), _line(proc)]
     assert "goals/a.md" in lines[0]
     assert lines[1].rstrip().endswith("reviews/2026-W47.md regenerated"), lines
     text = review.read_text()
@@ -606,7 +623,7 @@ def test_journal_watch_regenerate_waits_for_a_review_being_saved(vault: Path, wr
     proc = _regenerating(vault)
     try:
         assert proc.stdout is not None
-        proc.stdout.readline()  # the first full reconcile
+        _line(proc)  # the first full reconcile
         time.sleep(2.5)  # every file older than "too recent to trust": idle
         goal.write_text(goal_text("Alpha", current=4))
         time.sleep(0.3)  # the goal's quiet period ends: its batch is taken about now
@@ -642,9 +659,9 @@ def test_journal_watch_regenerate_waits_for_git_then_catches_up(
     proc = _regenerating(vault)
     try:
         assert proc.stdout is not None
-        proc.stdout.readline()  # the first full reconcile
+        _line(proc)  # the first full reconcile
         goal.write_text(goal_text("Alpha", current=4))
-        assert "goals/a.md" in proc.stdout.readline()
+        assert "goals/a.md" in _line(proc)
         assert review.read_text() == before
         merge_head.unlink()  # the merge committed
         deadline = time.monotonic() + 10
@@ -697,9 +714,9 @@ def test_journal_watch_regenerate_never_creates_a_review(vault: Path, write: Wri
     goal = write("goals/a.md", goal_text("Alpha"))
     proc = _regenerating(vault)
     assert proc.stdout is not None
-    proc.stdout.readline()  # the first full reconcile
+    _line(proc)  # the first full reconcile
     goal.write_text(goal_text("Alpha", current=4))
-    assert "goals/a.md" in proc.stdout.readline()
+    assert "goals/a.md" in _line(proc)
     time.sleep(0.5)
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=20)
@@ -719,10 +736,10 @@ def test_journal_watch_regenerate_keeps_and_reports_a_property_you_changed(
     kept = "reviews/2026-W47.md: kept your value of 'goals'\n"
     proc = _regenerating(vault)
     assert proc.stdout is not None and proc.stderr is not None
-    proc.stdout.readline()  # the first full reconcile, which reads the edited review
-    assert proc.stderr.readline() == kept  # ...and regenerates it: nothing to update
+    _line(proc)  # the first full reconcile, which reads the edited review
+    assert _line(proc, proc.stderr) == kept  # ...and regenerates it: nothing to update
     goal.write_text(goal_text("Alpha", current=4))
-    lines = [proc.stdout.readline(), proc.stdout.readline()]
+    lines = [_line(proc), _line(proc)]
     assert lines[1].rstrip().endswith("reviews/2026-W47.md regenerated"), lines
     text = review.read_text()
     assert "0 → **4** → 5" in text and f"goals:\n{mine}" in text
@@ -939,7 +956,7 @@ def test_a_signal_during_the_first_reconcile_stops_it_at_once(
     db = default_path(Vault.open(vault))
     proc = _start_cli(vault)
     assert proc.stdout is not None
-    assert proc.stdout.readline().startswith("watching ")
+    assert _line(proc).startswith("watching ")
     assert wait_for_a_stored_batch(db), "the first reconcile did not start"
     sent = time.monotonic()
     proc.send_signal(sig)
@@ -1096,9 +1113,9 @@ def test_journal_watch_regenerate_regenerates_the_review_when_the_settings_chang
     assert "SMART R001 (warning)" in review.read_text()
     proc = _regenerating(vault)
     assert proc.stdout is not None
-    proc.stdout.readline()  # the first full reconcile
+    _line(proc)  # the first full reconcile
     write(".journal/config.toml", '[check]\nignore = ["R001"]\n')
-    lines = [proc.stdout.readline(), proc.stdout.readline()]
+    lines = [_line(proc), _line(proc)]
     assert lines[0].split(" ", 1)[1].startswith("settings read again (full reconcile) in "), lines
     assert lines[1].rstrip().endswith("reviews/2026-W47.md regenerated"), lines
     assert "R001" not in review.read_text()
@@ -1113,8 +1130,8 @@ def test_journal_watch_stops_quietly_when_its_reader_goes_away(vault: Path, writ
     write("goals/a.md", goal_text("Alpha"))
     proc = _start_cli(vault)
     assert proc.stdout is not None and proc.stderr is not None
-    assert proc.stdout.readline().startswith("watching ")
-    proc.stdout.readline()  # the first full reconcile
+    assert _line(proc).startswith("watching ")
+    _line(proc)  # the first full reconcile
     proc.stdout.close()  # the reader ends, as head does
     for current in (3, 4, 5):
         write("goals/a.md", goal_text("Alpha", current=current))
@@ -1294,9 +1311,9 @@ def test_journal_watch_stops_cleanly_when_its_terminal_closes_unless_nohup(
             preexec_fn=(lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN)) if ignored else None,
         )
         assert proc.stdout is not None
-        assert proc.stdout.readline().startswith("watching ")
+        assert _line(proc).startswith("watching ")
         if not ignored:  # the first run's first reconcile reads a.md, and says so
-            proc.stdout.readline()  # watching now: its handlers are in place
+            _line(proc)  # watching now: its handlers are in place
         proc.send_signal(signal.SIGHUP)
         if ignored:
             time.sleep(1.0)
