@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -501,11 +502,47 @@ def test_a_commit_lock_that_cant_be_taken_is_a_clear_refusal(
     an internal error; any file that can't be opened says so instead."""
     lock = vault / ".git/journal-commit.lock"
     lock.symlink_to(vault / "no such folder/lock")  # can't be created
+    before = (vault / GOAL).read_bytes()
     result = invoke("set", "Connect", "current=3", "--commit")
     assert result.exit_code == 1
-    assert result.stderr.startswith("journal: written but not committed: can't take the lock ")
+    assert result.stderr.startswith("journal: can't commit: can't take the lock ")
     assert ".git/journal-commit.lock" in result.stderr
-    assert "HEAD and the index are unchanged" in result.stderr
+    assert result.stderr.endswith("; nothing written\n")
+    assert (vault / GOAL).read_bytes() == before
+
+
+def test_an_index_lock_held_by_a_journal_commit_under_way_is_waited_for(
+    git: Git, vault: Path
+) -> None:
+    """Found in CI: of three `journal log --commit` at once, one refused with "git's
+    index is locked": it looked for git's index.lock while another journal command was
+    writing the index, outside the turns journal's commits take."""
+    import fcntl
+
+    head = git("rev-parse", "HEAD")
+    command = ("set", "Connect", "current=3", "--commit")
+    index_lock = vault / ".git/index.lock"
+    fd = os.open(vault / ".git/journal-commit.lock", os.O_RDONLY | os.O_CREAT, 0o666)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # as a journal command committing holds it
+        index_lock.touch()  # ... while it writes git's index
+        run = subprocess.Popen(
+            [sys.executable, "-m", "journal", "--vault", str(vault), *command],
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(1.0)  # the command starts and waits for its turn
+        assert run.poll() is None, run.communicate()
+        index_lock.unlink()  # that commit is made
+    finally:
+        os.close(fd)
+    out, err = run.communicate(timeout=60)
+    assert (run.returncode, err) == (0, "")
+    assert out.splitlines()[-1].startswith("committed ")
+    assert git("rev-parse", "HEAD~1") == head
+    assert "\ncurrent: 3\n" in git("show", f"HEAD:{GOAL}")
 
 
 def test_a_commit_in_another_encoding_header_it_cant_read_falls_back() -> None:

@@ -239,8 +239,12 @@ class Repository:
     def check_unlocked(self) -> None:
         """Refuse early when another git command holds the index, or one is under way
         (a merge, rebase, cherry-pick, revert or bisect): a commit now would be an
-        ordinary one in the middle of it, which git itself refuses."""
-        if self._index_lock().exists():
+        ordinary one in the middle of it, which git itself refuses.  Checked in turn with
+        other journal commands (:meth:`_taking_turns`): the index lock a journal commit
+        holds for a moment while writing the index is not another git command's."""
+        with self._taking_turns(None):
+            locked = self._index_lock().exists()
+        if locked:
             raise GitProblem(self._locked())
         what = self._operation()
         if what is not None:
@@ -326,15 +330,16 @@ class Repository:
             return self._commit(rels, message)
 
     @contextmanager
-    def _taking_turns(self) -> Iterator[None]:
+    def _taking_turns(self, state: str | None = _UNCHANGED) -> Iterator[None]:
         """Hold journal's commit lock (``.git/journal-commit.lock``, ``flock``) while
         reading, staging and committing: two journal commands committing at once each
         read the index and HEAD, then wrote their own back over the other's (a file
         staged at its old content, "old reference value does not match").  git's own
-        commands are kept out by its index lock, checked before and while writing."""
+        commands are kept out by its index lock, checked before and while writing.
+        ``state``: what a refusal adds (by default, that nothing in git changed)."""
         with files.turn(Path(self._repo.path) / "journal-commit.lock", COMMIT_WAIT) as why:
             if why is not None:
-                raise GitProblem(f"{why}; {_UNCHANGED}")
+                raise GitProblem(why if state is None else f"{why}; {state}")
             yield
 
     def _commit(self, rels: Sequence[str], message: str) -> Revision | None:
