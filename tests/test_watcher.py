@@ -564,7 +564,7 @@ def _line(proc: subprocess.Popen[str], stream: IO[str] | None = None, seconds: f
 
 def _saved_a_while_ago(*paths: Path) -> None:
     """Files written a moment ago, dated 5 s back: no save of them is in progress (a
-    review written within the quiet period is not regenerated: see
+    review written within the last 2 seconds is not regenerated: see
     test_journal_watch_regenerate_waits_for_a_review_being_saved)."""
     then = time.time() - 5
     for path in paths:
@@ -579,7 +579,9 @@ def _goal_with_a_review(vault: Path, write: Write) -> tuple[Path, Path]:
 
     goal = write("goals/a.md", goal_text("Alpha"))
     assert CliRunner().invoke(cli, ["--vault", str(vault), "review"]).exit_code == 0
-    return goal, vault / "reviews/2026-W47.md"
+    review = vault / "reviews/2026-W47.md"
+    _saved_a_while_ago(review)
+    return goal, review
 
 
 def _regenerating(vault: Path) -> subprocess.Popen[str]:
@@ -596,6 +598,7 @@ def test_journal_watch_regenerate_keeps_this_weeks_review_current(
     goal, review = _goal_with_a_review(vault, write)
     mine = review.read_text().replace("### What went well?\n", "### What went well?\nMine.\n")
     review.write_text(mine)
+    _saved_a_while_ago(review)
     proc = _regenerating(vault)
     assert proc.stdout is not None
     _line(proc)  # the first full reconcile
@@ -613,10 +616,15 @@ def test_journal_watch_regenerate_keeps_this_weeks_review_current(
     assert review.read_text() == text
 
 
-def test_journal_watch_regenerate_waits_for_a_review_being_saved(vault: Path, write: Write) -> None:
+@pytest.mark.parametrize("gap", [0.05, 0.6, 1.5])
+def test_journal_watch_regenerate_waits_for_a_review_being_saved(
+    vault: Path, write: Write, gap: float
+) -> None:
     """Reported: a goal's batch that came while an editor was saving the review (the file
     truncated, not yet written again) made a bare review over the empty file, and the
-    editor's write went to the file it took the place of: every word typed was lost."""
+    editor's write went to the file it took the place of: every word typed was lost.
+    A tryout then lost it again with an editor taking 0.4 s or more between emptying the
+    file and writing it (the wait was the 0.3 s quiet period; it is now 2 s)."""
     goal, review = _goal_with_a_review(vault, write)
     mine = review.read_text() + "MY TEXT\n"
     review.write_text(mine)
@@ -629,7 +637,7 @@ def test_journal_watch_regenerate_waits_for_a_review_being_saved(vault: Path, wr
         time.sleep(0.3)  # the goal's quiet period ends: its batch is taken about now
         with review.open("w") as saving:  # truncated, as the batch reads it
             saving.flush()
-            time.sleep(0.05)
+            time.sleep(gap)
             saving.write(mine)
         deadline = time.monotonic() + 10
         while "0 → **4** → 5" not in review.read_text() and time.monotonic() < deadline:
@@ -1258,6 +1266,31 @@ def test_a_review_emptied_while_the_watcher_works_is_not_written_over(
     index.close()
     assert result is not None and result["action"] == "updated"
     assert "0 → **4** → 5" in review.read_text() and review.read_text().endswith("MY TEXT\n")
+
+
+def test_an_empty_review_is_not_regenerated_by_the_watcher(vault: Path, write: Write) -> None:
+    """An empty review (emptied on purpose, or by a save that never ended) is left alone
+    and told (once, by the watcher), however long ago it was emptied; `journal review`
+    fills it."""
+    from journal.usecases.watching import Emptied, regenerate_review
+
+    goal, review = _goal_with_a_review(vault, write)
+    goal.write_text(goal_text("Alpha", current=4))
+    review.write_text("")
+    _saved_a_while_ago(review)
+    index = Index.open(Vault.open(vault))
+    index.refresh()
+    with pytest.raises(Emptied, match=r"^reviews/2026-W47\.md is empty; ") as info:
+        regenerate_review(index.vault, index, date(2026, 11, 22))
+    assert info.value.told
+    assert review.read_bytes() == b""
+    review.write_text("My own start.\n")
+    _saved_a_while_ago(review)
+    index.refresh()
+    result = regenerate_review(index.vault, index, date(2026, 11, 22))
+    index.close()
+    assert result is not None and result["action"] == "updated"
+    assert "0 → **4** → 5" in review.read_text() and "My own start.\n" in review.read_text()
 
 
 def test_the_watchers_own_write_is_no_save_in_progress(vault: Path, write: Write) -> None:

@@ -73,8 +73,9 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
 
 class NotNow(JournalError):
     """The review is not regenerated now: git is in the middle of something, or the note
-    itself is being saved (the watcher tries again once idle, and then says so, after
-    ``now``; a save is over within a second, so only git's wait is ``told``)."""
+    itself is being saved or empty (the watcher tries again once idle, and then says so,
+    after ``now``; a save is over within seconds, so only git's wait and an empty note
+    are ``told``)."""
 
     now = "now that it is saved"
     told = False
@@ -87,22 +88,41 @@ class GitBusy(NotNow):
     told = True
 
 
+class Emptied(NotNow):
+    """The review note is empty: emptied on purpose, or by a save that never ended."""
+
+    now = "now that it holds text again"
+    told = True
+
+
+#: Seconds a review must have gone unwritten before the watcher writes it, or the quiet
+#: period when longer: an editor that empties the file and then writes it may take more
+#: than the quiet period between the two (half a second was seen).
+SAVE_SECONDS = 2.0
+
+
+def _settle_seconds(vault: Vault) -> float:
+    return max(vault.config.watch.quiet_seconds, SAVE_SECONDS)
+
+
 def _being_saved(vault: Vault, rel: str) -> NotNow:
-    quiet = vault.config.watch.quiet_seconds
+    quiet = _settle_seconds(vault)
     return NotNow(f"{rel} is being saved; it will be once it has been quiet for {quiet:g} s")
 
 
 def _settled(vault: Vault, rel: str) -> None:
-    """Refuse (:class:`NotNow`) while the note at ``rel`` was written within the quiet
-    period: an editor may be saving it (truncated, not yet written again), and a review
-    made over that would take the place of the file the editor is writing to.  A time
-    more than a second ahead is no save of this machine's (a synced file, a clock set
-    back): it would put the review off until then."""
+    """Refuse (:class:`NotNow`) while the note at ``rel`` was written within the last
+    :func:`_settle_seconds`, or is empty: an editor may be saving it (emptied, not yet
+    written again), and a review made over that would take the place of the file the
+    editor is writing to.  A time more than a second ahead is no save of this machine's
+    (a synced file, a clock set back): it would put the review off until then."""
     info = vault.disk_path(rel).stat()
     if vault.memo.get(f"{_OWN} {rel}") == _stamp(info):  # as the watcher left it
         return
-    if -1 < time.time() - info.st_mtime < vault.config.watch.quiet_seconds:
+    if -1 < time.time() - info.st_mtime < _settle_seconds(vault):
         raise _being_saved(vault, rel)
+    if info.st_size == 0:
+        raise Emptied(f"{rel} is empty; it will be once it holds text (`journal review` fills it)")
 
 
 _OWN = "regenerated"  # Vault.memo's key (with the note's path) for the watcher's own write
