@@ -504,6 +504,38 @@ def test_many_notes_at_once_are_read_by_worker_processes(
     assert f" {many} notes read" in out  # the batch in one update
 
 
+def test_an_index_emptied_under_an_idle_watcher_keeps_no_command_out(
+    vault: Path, write: Write, tmp_path: Path
+) -> None:
+    """Found in a tryout: the index file truncated to 0 bytes while `journal watch` idled
+    (same inode, so not "replaced"): the watcher's connection kept its lock on it, and
+    every other command waited 120 s for it, then failed, for as long as it watched."""
+    write("notes/a.md", "# a\n")
+    db = default_path(Vault.open(vault))
+    proc = _start_cli(vault)
+    try:
+        assert _line(proc).startswith("watching ")
+        assert "notes/a.md" in _line(proc)
+        time.sleep(1.0)  # idle
+        os.truncate(db, 0)
+        time.sleep(2.5)  # a tick or two: the watcher sees it and opens the file anew
+        listed = subprocess.run(
+            [sys.executable, "-m", "journal", "--vault", str(vault), "index", "--json"],
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert listed.returncode == 0, listed.stderr
+        write("notes/b.md", "# b\n")
+        assert "notes/b.md" in _line(proc)  # the watcher writes on into the new file
+        assert_matches_rebuild(vault, db, tmp_path, timeout=SETTLE)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0 and "Traceback" not in err, err
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_journal_watch_stops_cleanly_on_signals(
     vault: Path, write: Write, sig: signal.Signals

@@ -472,7 +472,7 @@ class Index:
         self.conn = self._connect()
         self._opened = self._file_id()
         #: (what was at the path, when it was tried) while it can't be used (_replaced)
-        self._unusable: tuple[tuple[int, int] | None, float] | None = None
+        self._unusable: tuple[tuple[int, int, bool] | None, float] | None = None
 
     @classmethod
     def open(cls, vault: Vault, path: Path | None = None) -> Index:
@@ -727,20 +727,28 @@ class Index:
         self.outdated = None
         return result
 
-    def _file_id(self) -> tuple[int, int] | None:
-        """Which file the connection opened (device, inode); None in memory."""
+    def _file_id(self) -> tuple[int, int, bool] | None:
+        """Which file the connection opened (device, inode) and whether it is whole (not
+        emptied in place: shorter than SQLite's smallest page); None in memory."""
         if self.path is None:
             return None
         info = self.path.stat()
-        return (info.st_dev, info.st_ino)
+        return (info.st_dev, info.st_ino, info.st_size >= MIN_PAGE)
+
+    def reopen_if_replaced(self) -> bool:
+        """Open the file at the index's path anew if it is no longer the one open (see
+        :meth:`_replaced`); True when it was.  A stat: a watcher asks it every tick."""
+        return self._replaced()
 
     def _replaced(self) -> bool:
         """When the file at the index's path is no longer the one open (deleted, or moved
-        aside by another process), open the one there now (made anew if none): a
-        long-running watcher would otherwise keep writing to a file nobody reads.  When
-        that can't be done (a folder made at its path, its folder made read-only), work
-        in memory, and try the file again once what is at its path changes (or, while
-        nothing is, every :data:`RETRY_SECONDS`).  True when another database is open."""
+        aside by another process) or was emptied in place (truncated), open the one there
+        now (made anew if none): a long-running watcher would otherwise keep writing to a
+        file nobody reads, and its connection to an emptied file would keep every other
+        process out of it ("locked").  When that can't be done (a folder made at its path,
+        its folder made read-only), work in memory, and try the file again once what is
+        at its path changes (or, while nothing is, every :data:`RETRY_SECONDS`).  True
+        when another database is open."""
         if self.path is None:
             return False
         try:
@@ -754,6 +762,11 @@ class Index:
             seen, tried = self._unusable
             if now == seen and (now is not None or time.monotonic() - tried < RETRY_SECONDS):
                 return False
+        opened = self._opened
+        emptied = now is not None and opened is not None and now[:2] == opened[:2] and not now[2]
+        if emptied:  # let go of it first: this connection's lock would keep ours out too
+            self._end_read()
+            self.conn.close()
         try:
             conn = self._connect()
         except (OSError, sqlite3.Error, ConfigError) as exc:
@@ -771,8 +784,9 @@ class Index:
             if self._unusable is not None:
                 self.notify(f"the index {self.path} can be used again")
             self._opened, self._unusable = self._file_id(), None
-        self._end_read()
-        self.conn.close()
+        if not emptied:
+            self._end_read()
+            self.conn.close()
         self.conn, self._data_version = conn, None  # its commits are no other process's
         return True
 
@@ -1577,6 +1591,8 @@ def _refuse_foreign(path: Path, vault: Vault) -> None:
         )
 
 
+#: The size of SQLite's smallest page: a database file is never shorter, but emptied.
+MIN_PAGE = 512
 #: The first bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
 

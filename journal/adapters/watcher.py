@@ -255,6 +255,8 @@ class Watcher:
                     self._postpone(paths, full)  # to be handled under the new settings
                     continue
                 full = reread or full
+                if self._index_replaced():  # deleted, or emptied: every note read anew
+                    full = True
                 if not self._observer_alive():
                     self.log("journal watch: the file watcher stopped; restarting it")
                     self._stop_observer()
@@ -352,6 +354,15 @@ class Watcher:
         if not self.stop_event.is_set():
             self._start_observer()
             self._handle(None)
+
+    def _index_replaced(self) -> bool:
+        """Whether the index file was replaced, deleted or emptied since the last look (it
+        is then open anew: an idle watcher holding an emptied file would keep every other
+        command out of it).  An error is left to the next refresh, which logs it."""
+        try:
+            return self.index.reopen_if_replaced()
+        except Exception:
+            return True
 
     def _many(self, paths: list[str] | None) -> bool:
         """Whether refreshing ``paths`` (None: the vault) reads enough files to fork."""
