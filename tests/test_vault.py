@@ -318,6 +318,35 @@ def test_a_folder_that_cant_be_listed_is_told(vault: Path) -> None:
     assert told == ["people: can't read the folder (Permission denied)"]
 
 
+def test_a_folder_whose_path_is_too_long_to_list_is_told_and_the_rest_read(
+    vault: Path, invoke: Invoke
+) -> None:
+    """Found in a tryout: a folder whose path passes the system's limit (4,096 bytes on
+    Linux; made by descending into it) stopped every command with an internal error,
+    and `journal watch` logged an error every second and indexed nothing."""
+    (vault / "goals").mkdir(exist_ok=True)
+    (vault / "goals/kept.md").write_text("# kept\n")
+    names = [f"Archive level {i:02d} ".ljust(250, "x") for i in range(17)]
+    here = os.open(vault / "goals", os.O_RDONLY)
+    try:
+        for name in names:  # each step relative to the last: no path names it whole
+            os.mkdir(name, dir_fd=here)
+            inner = os.open(name, os.O_RDONLY, dir_fd=here)
+            os.close(here)
+            here = inner
+        os.close(os.open("old.md", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=here))
+    finally:
+        os.close(here)
+    told: list[str] = []
+    found = list(Vault.open(vault).iter_notes(bad_name=lambda rel, why: told.append(why)))
+    assert [rel for rel, _entry in found] == ["goals/kept.md"]
+    assert told == ["can't read the folder (File name too long)"]
+    result = invoke("list", "--type", "all", "--json")
+    assert result.exit_code == 0, result.output
+    assert [n["path"] for n in json.loads(result.stdout)] == ["goals/kept.md"]
+    assert "can't read the folder (File name too long)" in result.stderr
+
+
 def test_paths_stay_inside_the_vault(vault: Path, tmp_path: Path) -> None:
     v = Vault.open(vault)
     for bad in ["../x.md", "/etc/passwd", "a/../../x.md", ""]:

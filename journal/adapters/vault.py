@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import sys
@@ -134,6 +135,9 @@ def _naming(rel: str) -> Iterator[None]:
 
 #: Seconds a write waits for another journal command's to end (see Vault._taking_turns).
 WRITE_WAIT = 10
+
+#: A folder's listing failed because it is no folder there now (removed, or a file).
+_GONE = (errno.ENOENT, errno.ENOTDIR)
 
 #: Why a symlinked note or folder is left out: (a note, a folder).
 _LINK_SKIPPED = (
@@ -286,8 +290,8 @@ class Vault(Record):
             prefix, folder = stack.pop()
             try:
                 entries = list(os.scandir(folder))
-            except OSError as exc:
-                if skipped is not None and prefix and Path(folder).is_dir():
+            except OSError as exc:  # told, unless it is gone (or a file) by now
+                if skipped is not None and prefix and exc.errno not in _GONE:
                     skipped(prefix.rstrip("/"), f"can't read the folder ({exc.strerror or exc})")
                 continue
             for entry in entries:
