@@ -1970,6 +1970,25 @@ def test_a_long_note_gets_its_snippet_from_the_piece_that_matches(
     assert covered == len(body)
 
 
+def test_a_snippet_of_a_note_with_a_nul_byte_shows_its_own_words(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """Found in a tryout: FTS5's snippet ends a text at a NUL byte, and joined words from
+    past it to the words before: "alpha beta**epsilon** zeta", "gamma delta" lost."""
+    (vault / "notes").mkdir(exist_ok=True)
+    (vault / "notes/nul.md").write_bytes(b"alpha beta\0gamma delta epsilon zeta eta theta\n")
+    shown = {}
+    for word in ("alpha", "epsilon", "theta"):
+        result = invoke("search", "--json", word)
+        assert result.exit_code == 0, result.output
+        [hit] = json.loads(result.stdout)
+        shown[word] = hit["snippet"]
+    assert shown == {
+        word: "alpha beta gamma delta epsilon zeta eta theta".replace(word, f"**{word}**")
+        for word in shown
+    }
+
+
 def test_a_snippet_is_looked_for_only_in_pieces_that_hold_a_word_of_the_query(
     vault: Path, write: Write, invoke: Invoke
 ) -> None:

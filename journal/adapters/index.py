@@ -1886,9 +1886,10 @@ def _process_context() -> BaseContext | None:
 
 
 def _body(data: bytes, note: Note) -> str:
-    """The body text for full-text search (undecodable bytes replaced; see
-    :func:`searchable`)."""
-    text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+    """The body text for full-text search (undecodable bytes replaced, NUL bytes made
+    spaces: FTS5's snippets end a text at one, and showed words from past it next to
+    words before; see :func:`searchable`)."""
+    text = data.decode("utf-8", "replace").removeprefix("\ufeff").replace("\0", " ")
     if note.body_line > 1:
         parts = text.split("\n", note.body_line - 1)
         return searchable(parts[-1]) if len(parts) == note.body_line else ""
