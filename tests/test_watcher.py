@@ -386,6 +386,27 @@ def test_a_deleted_folder_is_no_failure_of_the_watcher(watching: Running, write:
     assert watching.logs == []
 
 
+def test_a_folder_deleted_and_made_again_at_once_is_no_failure_of_the_watcher(
+    watching: Running, write: Write
+) -> None:
+    """Found in a tryout: a top-level folder deleted and made again under its name within
+    a moment (`git checkout`, a sync tool) left its ended watch beside a folder that is
+    there, which was taken for a failure: "the file watcher stopped; restarting it", 50
+    times in 25 s of such churn.  The folder is watched anew and read again instead."""
+    write("extra/one.md", "# One\n")
+    watching.settle()
+    for round in range(5):
+        shutil.rmtree(watching.root / "extra")
+        (watching.root / "extra").mkdir()
+        write(f"extra/new {round}.md", f"# New {round}\n")
+        time.sleep(0.3)
+    watching.settle()
+    write("extra/last.md", "# Last\n")  # its new watch works
+    watching.settle()
+    assert "extra/last.md" in watching.paths_read()
+    assert watching.logs == []
+
+
 def test_a_dead_observer_is_restarted(watching: Running, write: Write) -> None:
     old = watching.watcher._observer
     old.stop()

@@ -42,7 +42,6 @@ import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from types import FrameType
 from typing import Any
 
@@ -271,6 +270,9 @@ class Watcher:
                     full = True
                 if time.monotonic() - last_full >= self.reconcile_every:
                     full = True
+                ended = self._ended_watches()
+                if ended:
+                    paths = sorted({*paths, *ended})
                 full = full or len(paths) > FULL_BATCH
                 tops = [path for path in paths if "/" not in path]
                 if full or tops:
@@ -490,21 +492,22 @@ class Watcher:
                 self._watches[name] = (watch, inode)
 
     def _observer_alive(self) -> bool:
-        """Whether every watch still works.  The watch of a top-level folder that was
-        deleted ends on its own (watchdog stops it): no failure, and the next look at
-        the folders drops it."""
+        """Whether the observer, the vault folder's own watch and watchdog's threads still
+        work.  The watch of a top-level folder may end on its own (watchdog stops it when
+        the folder is deleted, also when one is made again at once under its name): no
+        failure, see :meth:`_ended_watches`."""
         observer = self._observer
         return (
             observer.is_alive()
-            and all(
-                emitter.is_alive() or self._folder_gone(emitter.watch.path)
-                for emitter in tuple(observer.emitters)
-            )
+            and all(e.is_alive() or e.watch.path != self.root for e in tuple(observer.emitters))
             and all(thread.is_alive() for thread in self._threads)
         )
 
-    def _folder_gone(self, path: str) -> bool:
-        return path != self.root and not Path(path).is_dir()
+    def _ended_watches(self) -> list[str]:
+        """The top-level folders whose watch ended, to watch anew and read again (a
+        folder deleted and made again between two looks: its new notes came unwatched)."""
+        ended = {e.watch.path for e in tuple(self._observer.emitters) if not e.is_alive()}
+        return sorted(name for name, (watch, _ino) in self._watches.items() if watch.path in ended)
 
     def _stop_observer(self) -> None:
         if self._observer is not None:
