@@ -697,6 +697,23 @@ def test_rows_of_an_older_parser_serve_until_they_are_made_again(
     assert_matches_rebuild(notes, first.path, tmp_path)  # type: ignore[arg-type]
 
 
+def test_a_scoped_refresh_reads_the_other_names_of_a_hard_linked_note(
+    notes: Path, tmp_path: Path
+) -> None:
+    """Found in a tryout: a note hard-linked under a second name (``ln``) and edited
+    through one name left the other's row as it was in the watcher's index (its events
+    name only the path written), until the next full reconcile."""
+    os.link(notes / "goals/Speak.md", notes / "notes/Speak twin.md")
+    index = open_index(notes)
+    index.refresh()
+    with (notes / "goals/Speak.md").open("a") as file:
+        file.write("\nA line written through one name.\n")
+    result = index.refresh(["goals/Speak.md"])  # as the watcher's batch for that path
+    assert result.parsed == ["goals/Speak.md", "notes/Speak twin.md"]
+    assert index.path is not None
+    assert_matches_rebuild(notes, index.path, tmp_path)
+
+
 def test_an_index_file_deleted_under_a_running_process_is_made_again(
     notes: Path, tmp_path: Path
 ) -> None:
