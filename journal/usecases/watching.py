@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import os
 import time
 from collections.abc import Callable
@@ -50,7 +52,6 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
         rel = found(seen[0]).path
         if not vault.disk_path(rel).is_file():
             return None
-        _settled(vault, rel)  # before the work: most reviews are not being saved
         hook = vault.before_write
 
         def settled_then(path: str) -> None:  # and again once read, just before writing
@@ -60,14 +61,18 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
 
         vault.before_write = settled_then
         try:
+            _settled(vault, rel)  # before the work: most reviews are not being saved
             result = weekly_review(vault, catalog, today, seen=seen, places=places)
         except Conflict:  # written meanwhile: an editor's save, a second watcher
             raise _being_saved(vault, rel) from None
+        except FileNotFoundError:  # moved or deleted meanwhile: its own event comes
+            raise NotNow(f"{rel} was moved or deleted meanwhile") from None
         finally:
             vault.before_write = hook
     if result.written.action == "updated":
         index.refresh([rel])
-        vault.memo[f"{_OWN} {rel}"] = _stamp(vault.disk_path(rel).stat())  # no save of ours
+        with contextlib.suppress(FileNotFoundError):  # moved at once: nothing of ours there
+            vault.memo[f"{_OWN} {rel}"] = _stamp(vault.disk_path(rel).stat())
     return result.written.to_dict()
 
 
@@ -121,8 +126,19 @@ def _settled(vault: Vault, rel: str) -> None:
         return
     if -1 < time.time() - info.st_mtime < _settle_seconds(vault):
         raise _being_saved(vault, rel)
-    if info.st_size == 0:
+    if info.st_size <= _BLANK_MAX and not _text(vault, rel):
         raise Emptied(f"{rel} is empty; it will be once it holds text (`journal review` fills it)")
+
+
+_BLANK_MAX = 64  # bytes: a longer note is no blank one (a BOM and a few line breaks)
+
+
+def _text(vault: Vault, rel: str) -> bytes:
+    """What a small note holds besides a BOM and white space."""
+    try:
+        return vault.disk_path(rel).read_bytes().removeprefix(codecs.BOM_UTF8).strip()
+    except FileNotFoundError:
+        return b""
 
 
 _OWN = "regenerated"  # Vault.memo's key (with the note's path) for the watcher's own write
