@@ -511,6 +511,42 @@ def test_a_commit_lock_that_cant_be_taken_is_a_clear_refusal(
     assert (vault / GOAL).read_bytes() == before
 
 
+@pytest.mark.parametrize("when", ["before", "while writing"])
+def test_an_index_lock_a_git_command_holds_for_a_moment_is_waited_for(
+    git: Git, invoke: Invoke, vault: Path, monkeypatch: pytest.MonkeyPatch, when: str
+) -> None:
+    """Found in a tryout: with `git status` running in a loop (as a shell prompt or an
+    editor runs it; it takes git's index lock for a moment), 4 of 12 `log --commit`
+    failed with "git's index is locked", before or after writing the goal."""
+    import threading
+
+    from journal.adapters.git import Repository
+
+    index_lock = vault / ".git/index.lock"
+    release = threading.Timer(1.0, index_lock.unlink)
+    if when == "before":
+        index_lock.touch()
+        release.start()
+    else:
+        checked = Repository._index_free  # the early check passes; then git takes it
+
+        def taken_after_the_check(self: Repository) -> bool:
+            free = checked(self)
+            index_lock.touch()
+            release.start()
+            return free
+
+        monkeypatch.setattr(Repository, "_index_free", taken_after_the_check)
+    try:
+        result = invoke("set", "Connect", "current=3", "--commit")
+    finally:
+        release.join()
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1].startswith("committed ")
+    assert "\ncurrent: 3\n" in git("show", f"HEAD:{GOAL}")
+    assert git.staged() == []
+
+
 def test_an_index_lock_held_by_a_journal_commit_under_way_is_waited_for(
     git: Git, vault: Path
 ) -> None:

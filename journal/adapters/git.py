@@ -13,6 +13,7 @@ from __future__ import annotations
 import email.utils
 import os
 import re
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -46,6 +47,8 @@ _OPERATIONS = {
 }
 _UNCHANGED = "HEAD and the index are unchanged"
 COMMIT_WAIT = 30  # seconds a commit waits for another journal command's to end
+INDEX_LOCK_WAIT = 3.0  # seconds a commit waits for a git command to let go of the index
+LOCK_POLL = 0.05  # seconds between two looks at a lock
 
 
 class GitProblem(JournalError):
@@ -243,8 +246,8 @@ class Repository:
         other journal commands (:meth:`_taking_turns`): the index lock a journal commit
         holds for a moment while writing the index is not another git command's."""
         with self._taking_turns(None):
-            locked = self._index_lock().exists()
-        if locked:
+            free = self._index_free()
+        if not free:
             raise GitProblem(self._locked())
         what = self._operation()
         if what is not None:
@@ -275,6 +278,17 @@ class Repository:
 
     def _index_lock(self) -> Path:
         return Path(self._repo.path) / "index.lock"
+
+    def _index_free(self) -> bool:
+        """Whether git's index is free, waiting up to :data:`INDEX_LOCK_WAIT` for a git
+        command that holds it to end: a plain ``git status`` (which a shell prompt or an
+        editor runs all the time) takes it for a moment to refresh it."""
+        deadline = time.monotonic() + INDEX_LOCK_WAIT
+        while self._index_lock().exists():
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(LOCK_POLL)
+        return True
 
     def _locked(self) -> str:
         return (
@@ -360,11 +374,17 @@ class Repository:
             raise GitProblem(f"git can't prepare the commit: {exc}; {_UNCHANGED}") from None
         if head is not None and tree == head.tree_id:
             return None
-        try:
-            index.write()
-        except (pygit2.GitError, OSError) as exc:
-            problem = self._locked() if self._index_lock().exists() else f"git's index: {exc}"
-            raise GitProblem(f"{problem}; {_UNCHANGED}") from None
+        deadline = time.monotonic() + INDEX_LOCK_WAIT
+        while True:
+            try:
+                index.write()
+                break
+            except (pygit2.GitError, OSError) as exc:
+                locked = self._index_lock().exists() or "locked" in str(exc)
+                if not locked or time.monotonic() > deadline:
+                    problem = self._locked() if locked else f"git's index: {exc}"
+                    raise GitProblem(f"{problem}; {_UNCHANGED}") from None
+                time.sleep(LOCK_POLL)  # a `git status` holds it for a moment
         parents = [] if head is None else [head.id]
         try:
             commit_id = repo.create_commit("HEAD", author, committer, message, tree, parents)
