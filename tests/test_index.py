@@ -714,6 +714,32 @@ def test_a_scoped_refresh_reads_the_other_names_of_a_hard_linked_note(
     assert_matches_rebuild(notes, index.path, tmp_path)
 
 
+def test_an_index_log_cut_under_a_running_process_is_damage_made_good(
+    notes: Path, tmp_path: Path
+) -> None:
+    """Found in a tryout: the index's write-ahead log truncated while `journal watch` held
+    it open gave "disk I/O error" (a short read) at every batch, logged again and again,
+    the index never updated; it is now damage: moved aside and made again."""
+    index = open_index(notes)
+    index.refresh()
+    assert index.path is not None
+    (notes / "notes/owl.md").write_text("# owl0\n")
+    index.refresh(["notes/owl.md"])
+    searched = subprocess.run(  # another process reads it (as a command beside a watcher)
+        [sys.executable, "-m", "journal", "--vault", str(notes), "search", "owl0"],
+        env={**os.environ, "JOURNAL_INDEX": str(index.path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert searched.returncode == 0 and "owl0" in searched.stdout, searched.stderr
+    os.truncate(f"{index.path}-wal", 0)
+    (notes / "notes/owl.md").write_text("# owl1\n")
+    index.refresh(["notes/owl.md"])
+    assert_matches_rebuild(notes, index.path, tmp_path)
+    assert [p.name for p in index.path.parent.glob(f"{index.path.name}.*.bad")] != []
+
+
 def test_an_index_file_deleted_under_a_running_process_is_made_again(
     notes: Path, tmp_path: Path
 ) -> None:

@@ -446,7 +446,10 @@ def _damaged(exc: sqlite3.DatabaseError) -> bool:
         return "malformed" in str(exc) or "not a database" in str(exc)
     if code & 0xFF == sqlite3.SQLITE_ERROR:  # a missing table has no code of its own
         return _NOT_THIS_SCHEMA.match(str(exc)) is not None
-    return code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+    # a short read: a file of the index cut under an open connection (its log truncated)
+    return code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or (
+        code == sqlite3.SQLITE_IOERR_SHORT_READ
+    )
 
 
 #: Seconds between tries of an index file that could not be used (see Index._replaced).
