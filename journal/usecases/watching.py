@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import codecs
 import contextlib
-import os
 import time
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from journal.adapters.files import stat_stamp
 from journal.adapters.gitfind import HistoryUnavailable, NoRepository
 from journal.adapters.index import Index
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import Update, Watcher, stop_on_signals
 from journal.core.catalog import warns
+from journal.core.codec import BOM
 from journal.core.errors import Conflict, JournalError
 from journal.usecases.history import open_repository
 from journal.usecases.review import found_places, review_period, review_places, weekly_review
@@ -72,7 +72,7 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     if result.written.action == "updated":
         index.refresh([rel])
         with contextlib.suppress(FileNotFoundError):  # moved at once: nothing of ours there
-            vault.memo[f"{_OWN} {rel}"] = _stamp(vault.disk_path(rel).stat())
+            vault.memo[f"{_OWN} {rel}"] = stat_stamp(vault.disk_path(rel).stat())
     return result.written.to_dict()
 
 
@@ -122,7 +122,7 @@ def _settled(vault: Vault, rel: str) -> None:
     editor is writing to.  A time more than a second ahead is no save of this machine's
     (a synced file, a clock set back): it would put the review off until then."""
     info = vault.disk_path(rel).stat()
-    if vault.memo.get(f"{_OWN} {rel}") == _stamp(info):  # as the watcher left it
+    if vault.memo.get(f"{_OWN} {rel}") == stat_stamp(info):  # as the watcher left it
         return
     if -1 < time.time() - info.st_mtime < _settle_seconds(vault):
         raise _being_saved(vault, rel)
@@ -134,18 +134,12 @@ _BLANK_MAX = 64  # bytes: a longer note is no blank one (a BOM and a few line br
 
 
 def _text(vault: Vault, rel: str) -> bytes:
-    """What a small note holds besides a BOM and white space."""
-    try:
-        return vault.disk_path(rel).read_bytes().removeprefix(codecs.BOM_UTF8).strip()
-    except FileNotFoundError:
-        return b""
+    """What a small note holds besides a BOM and white space (gone meanwhile: the
+    caller's FileNotFoundError, a review moved)."""
+    return vault.disk_path(rel).read_bytes().removeprefix(BOM).strip()
 
 
 _OWN = "regenerated"  # Vault.memo's key (with the note's path) for the watcher's own write
-
-
-def _stamp(info: os.stat_result) -> tuple[int, int, int]:
-    return info.st_mtime_ns, info.st_size, info.st_ino
 
 
 def _git_busy(vault: Vault) -> str | None:
