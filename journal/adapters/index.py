@@ -667,34 +667,12 @@ class Index:
         paths = None if scope is None else sorted(set(scope))
         if self._replaced():
             paths = None  # a new, empty file: every note is to be read
-        if paths is not None:
-            scoped = paths
-            paths = self._guard(lambda: self._with_hard_links(scoped))
         if self.outdated is not None:
             return self._guard(lambda: self._remake(progress, stop, always=False))
         return self._guard(  # a damaged file: made anew by reading every note
             lambda: self._refresh(paths, progress, stop),
             lambda: self._refresh(None, progress, stop),
         )
-
-    def _with_hard_links(self, paths: list[str]) -> list[str]:
-        """``paths`` and the notes stored under another name of the same file (a hard
-        link, ``ln``): a change made through one name changes the other, and no event
-        comes for it.  A stat of each path; the rows are looked up only for a file with
-        more than one name."""
-        inodes = set()
-        for rel in paths:
-            try:
-                info = os.lstat(self.vault.disk_path(rel))
-            except (OSError, UnsafeWrite):
-                continue
-            if stat.S_ISREG(info.st_mode) and info.st_nlink > 1:
-                inodes.add(info.st_ino)
-        if not inodes:
-            return paths
-        marks = ",".join("?" * len(inodes))
-        rows = self.conn.execute(f"SELECT path FROM notes WHERE inode IN ({marks})", [*inodes])
-        return sorted({*paths, *(row[0] for row in rows)})
 
     def take_repaired(self) -> Refresh | None:
         """What the repairs of a damaged file read since this was last asked, outside a
@@ -875,8 +853,23 @@ class Index:
         self._end_read()
         stamps = self._stamps(scope)  # before the scan: see _still and _superseded
         found = self._scan(scope)
+        twins = self._twins(found, stamps) if scope is not None else []
+        if twins:
+            stamps.update(self._stamps(twins))
+            found.update(self._scan(twins))
         stale = sorted(p for p, info in found.items() if _changed(stamps.get(p), info))
         return stamps, found, stale, sorted(stamps.keys() - found.keys())
+
+    def _twins(self, found: dict[str, os.stat_result], stamps: dict[str, _Stamp]) -> list[str]:
+        """The notes stored under another name of a file found by a scoped scan (a hard
+        link, ``ln``): a change made through one name changes the other, and no event
+        names it.  Looked up only for a file with more than one name."""
+        inodes = {info.st_ino for info in found.values() if info.st_nlink > 1}
+        if not inodes:
+            return []
+        marks = ",".join("?" * len(inodes))
+        rows = self.conn.execute(f"SELECT path FROM notes WHERE inode IN ({marks})", [*inodes])
+        return sorted({row[0] for row in rows} - found.keys() - stamps.keys())
 
     def pending(self, scope: Iterable[str] | None = None) -> int:
         """How many files :meth:`refresh` of ``scope`` would read now (every file of the
