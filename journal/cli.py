@@ -676,8 +676,8 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
     Reconciles the whole vault first, then handles each saved, moved or
     deleted note once it has been quiet for a moment, printing one line per
     update.  With --regenerate, this week's review note (once `journal
-    review` has created it) is refreshed after each change, writing only when
-    its content differs and never over text you wrote.
+    review` has created it) is refreshed after each change and each new day,
+    writing only when its content differs and never over text you wrote.
 
     \b
     Example:
@@ -695,29 +695,33 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
 
     told: set[str] = set()  # each edit kept is told once while it is kept, not every batch
 
+    def tell_kept(regenerated: dict[str, Any]) -> None:
+        path = regenerated["path"]
+        kept = [f"{path}: kept your edits in the '{name}' section" for name in regenerated["kept"]]
+        kept += [f"{path}: kept your value of '{name}'" for name in regenerated["kept_properties"]]
+        for line in kept:
+            if line not in told:
+                echo(line, err=True)
+        # an edit no longer kept (undone, or --force) is told again if made again
+        told.difference_update({t for t in told if t.startswith(f"{path}: ")} - set(kept))
+        told.update(kept)
+
     def on_update(update: dict[str, Any]) -> None:
         # even with --quiet; warnings as `journal list` tells them
         report([Diagnostic.from_dict(d) for d in update["errors"]], severities=("error", "warning"))
         regenerated = update.get("regenerated")
         if regenerated:
-            path = regenerated["path"]
-            kept = [
-                f"{path}: kept your edits in the '{name}' section" for name in regenerated["kept"]
-            ]
-            kept += [
-                f"{path}: kept your value of '{name}'" for name in regenerated["kept_properties"]
-            ]
-            for line in kept:
-                if line not in told:
-                    echo(line, err=True)
-            # an edit no longer kept (undone, or --force) is told again if made again
-            told.difference_update({t for t in told if t.startswith(f"{path}: ")} - set(kept))
-            told.update(kept)
+            tell_kept(regenerated)
         if quiet:
             return
         echo(watch_line(line_texts(update), time.strftime("%H:%M:%S")))
         if regenerated and regenerated["action"] == "updated":
             echo(f"{time.strftime('%H:%M:%S')} {regenerated['path']} regenerated")
+
+    def on_regenerated(regenerated: dict[str, Any], why: str) -> None:
+        tell_kept(regenerated)
+        if not quiet:
+            echo(f"{time.strftime('%H:%M:%S')} {regenerated['path']} regenerated {why}")
 
     if not quiet:
         echo(f"watching {vault.root} (Ctrl-C to stop)")
@@ -731,6 +735,7 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
         log=lambda message: echo(message, err=True),
         on_reading=None if quiet else on_reading,
         regenerate=today if regenerate else None,
+        on_regenerated=on_regenerated,
     )
     if not quiet:
         echo(stopped_line(unread))

@@ -738,8 +738,8 @@ def test_journal_watch_regenerate_waits_for_git_then_catches_up(
     # batch of the goal's events split in two may get there first, in its own line (this
     # failed once so in CI)
     assert (
-        "reviews/2026-W47.md: regenerated, now that git is done" in err
-        or "reviews/2026-W47.md regenerated" in out
+        "reviews/2026-W47.md regenerated now that git is done" in out
+        or "reviews/2026-W47.md regenerated\n" in out
     ), (out, err)
 
 
@@ -1522,3 +1522,70 @@ def test_an_index_file_that_cant_be_used_for_a_while_is_used_again_after(
     watching.settle()  # the file at the index's path matches a rebuild: used again
     assert not any("closed database" in line for line in watching.logs), watching.logs
     assert any("can be used again" in line for line in watching.logs), watching.logs
+
+
+def test_watch_regenerate_brings_the_review_up_to_date_at_the_start_and_each_new_day(
+    vault: Path, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A review regenerated only on note changes stayed as of its last change: "overdue 6
+    days" for days, a check-in dated "after today" after it came.  The watcher brings it
+    up to date once idle at its start (the review was made the day before) and when the
+    day changes, and tells each write with why; a day that changes nothing writes
+    nothing.  In-process (today is the test's to change), stopped by a real SIGTERM."""
+    from journal.usecases.watching import watch_vault
+
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-19")
+    write("goals/a.md", goal_text("Alpha"))  # its check-in is dated 2026-11-20
+    from click.testing import CliRunner
+
+    from journal.cli import cli
+
+    assert CliRunner().invoke(cli, ["--vault", str(vault), "review"]).exit_code == 0
+    review = vault / "reviews/2026-W47.md"
+    made = review.read_text()
+    assert "after today (2026-11-19)" in made
+    review.write_text(made.replace("### What went well?\n", "### What went well?\nMine.\n"))
+    _saved_a_while_ago(review)
+    assert CliRunner().invoke(cli, ["--vault", str(vault), "list"]).exit_code == 0  # indexed
+    days = [date(2026, 11, 20)]  # the watcher starts a day after the review was made
+    written: list[tuple[str, str, str]] = []  # path, why, the review's text then
+
+    def on_regenerated(result: dict[str, Any], why: str) -> None:
+        written.append((result["path"], why, review.read_text()))
+
+    def on_update(record: dict[str, Any]) -> None:  # the start's reconcile reads the review
+        if (record.get("regenerated") or {}).get("action") == "updated":
+            on_regenerated(record["regenerated"], "after a batch")
+
+    def days_pass() -> None:
+        deadline = time.monotonic() + 30
+        while not written and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(2.5)  # idle ticks of the same day: nothing more
+        days.append(date(2026, 11, 21))  # midnight
+        while len(written) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(1.5)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, lambda signum, frame: None)  # a late one is harmless
+    try:
+        stopper = threading.Thread(target=days_pass, daemon=True)
+        stopper.start()
+        watch_vault(
+            Vault.open(vault),
+            on_update=on_update,
+            log=lambda message: None,
+            regenerate=lambda: days[-1],
+            on_regenerated=on_regenerated,
+        )
+        stopper.join(10)
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    assert [path for path, _why, _text in written] == ["reviews/2026-W47.md"] * 2, written
+    assert written[0][1] == "for 2026-11-20"  # no note changed: the start's idle tick
+    assert written[1][1] == "for 2026-11-21"
+    first, second = written[0][2], written[1][2]
+    assert "after today" not in first and "Review day :milestone, review, 2026-11-20" in first
+    assert "Review day :milestone, review, 2026-11-21" in second
+    assert "### What went well?\nMine.\n" in second

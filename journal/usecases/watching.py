@@ -160,13 +160,17 @@ def watch_vault(
     log: Callable[[str], None],
     on_reading: Callable[[int], None] | None = None,
     regenerate: Callable[[], date] | None = None,
+    on_regenerated: Callable[[dict[str, Any], str], None] | None = None,
 ) -> int:
     """Watch ``vault`` until Ctrl-C or SIGTERM; ``on_update`` runs after every batch of
     index changes, whose record lists the errors of the notes it read (``errors``).
     With ``regenerate`` (a function giving today), this week's review is regenerated
     after each batch that changed notes, or found them stored by another command; its
     result is the batch record's ``regenerated`` (None when there is no review note
-    yet).  ``on_reading(total)``:
+    yet).  Once idle, it also does what a batch put off (a save, git), and regenerates
+    the review when the day changed since it was last made (at the start too, so a review
+    made on another day is brought up to date); such a review, written, is passed to
+    ``on_regenerated`` with why it was written now.  ``on_reading(total)``:
     a refresh has been reading ``total`` changed files for more than a second.  Returns
     how many changed files were left unread when watching stopped in a refresh.  The
     settings are read again when edited, except ``[watch]``'s (see :class:`Watcher`)."""
@@ -174,13 +178,15 @@ def watch_vault(
     settings = vault.config.watch
 
     waiting: NotNow | None = None  # why a regeneration was put off
+    day: date | None = None  # the day the review was last regenerated for
 
     def regenerated(index: Index) -> dict[str, Any] | None:
-        nonlocal waiting
+        nonlocal waiting, day
         assert regenerate is not None
         was_waiting, waiting = waiting, None
+        day = regenerate()
         try:
-            return regenerate_review(index.vault, index, regenerate())
+            return regenerate_review(index.vault, index, day)
         except NotNow as exc:
             if exc.told and not (was_waiting and was_waiting.told):  # once, not per batch
                 log(f"review not regenerated: {exc}")
@@ -206,12 +212,18 @@ def watch_vault(
 
     def idle() -> None:
         """Once git is done (a merge committed: no note changes) or the review saved, do
-        what it put off."""
+        what it put off; on a new day, bring the review up to date."""
+        if regenerate is None:
+            return
         if waiting is not None:
-            why = waiting
-            result = regenerated(watcher.index)
-            if result is not None and result["action"] == "updated":
-                log(f"{result['path']}: regenerated, {why.now}")
+            why = waiting.now
+        elif regenerate() != day:
+            why = f"for {regenerate().isoformat()}"
+        else:
+            return
+        result = regenerated(watcher.index)
+        if result is not None and result["action"] == "updated" and on_regenerated is not None:
+            on_regenerated(result, why)
 
     watcher = Watcher(
         index,
