@@ -39,13 +39,15 @@ def due_text(due: str | None, today: date, status: str = "active") -> str:
 def file_value(value: Any) -> str:
     """A property value as a note shows it (``false``, ``2026-11-22``, text without
     quotes) on one line (a line break as ``\\n``), a list as ``journal set`` takes it
-    (``a, b``); ``(none)`` when it is not set."""
+    (``a, b``; a list in it in brackets: ``- [[Note]]`` unquoted is ``[[Note]]``);
+    ``(none)`` when it is not set."""
     if value is None:
         return "(none)"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return ", ".join(file_value(item) for item in value) if value else "[]"
+        items = (f"[{file_value(v)}]" if isinstance(v, list) else file_value(v) for v in value)
+        return ", ".join(items) if value else "[]"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {file_value(v)}" for k, v in value.items()) + "}"
     if isinstance(value, float):

@@ -33,6 +33,55 @@ def test_new_goal_keeps_a_comma_inside_a_link(invoke: Invoke, write: Write) -> N
     assert json.loads(result.stdout)["properties"]["supports"] == ["[[A|b, c]]", "[[D]]"]
 
 
+UNQUOTED = 'supports:\n  # why these\n  - "[[A]]"  # main\n  - [[B]]  # second\n'
+
+
+@pytest.mark.parametrize(
+    ("given", "written"),
+    [
+        # a link kept keeps its line and comment, unquoted as it was (YAML: a list in a list)
+        ("A, B, C", UNQUOTED + '  - "[[C]]"\n'),
+        ("B", "supports:\n  # why these\n  - [[B]]  # second\n"),
+        ("C, B", 'supports:\n  # why these\n  - "[[C]]"\n  - [[B]]  # second\n'),
+    ],
+)
+def test_set_keeps_an_unquoted_link_in_a_list_as_written(
+    invoke: Invoke, write: Write, given: str, written: str
+) -> None:
+    """Reported: an unquoted `- [[B]]` kept by `set supports=` became `- - - B` (no link
+    to anyone, for Obsidian or a reader), and the list's comments were lost or moved."""
+    for name in "ABC":
+        write(f"notes/{name}.md", f"# {name}\n")
+    path = write(
+        "goals/x.md", goal_text("Alpha").replace("---\n# Alpha", UNQUOTED + "---\n# Alpha")
+    )
+    result = invoke("set", "alpha", f"supports={given}")
+    assert result.exit_code == 0, result.stderr
+    assert f"\n{written}---\n" in path.read_text()
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("supports: [[A]]\n", 'supports: ["[[A]]", "[[C]]"]\n'),
+        ('supports: ["[[A]]", [[B]]]  # mine\n', 'supports: ["[[A]]", "[[B]]", "[[C]]"]  # mine\n'),
+    ],
+)
+def test_set_writes_an_unquoted_link_it_cant_keep_on_its_line_as_a_link(
+    invoke: Invoke, write: Write, before: str, after: str
+) -> None:
+    """A list on one line is written anew: an unquoted link in it is written quoted, as
+    every link the tool writes, not as a YAML list (`- - A`)."""
+    for name in "ABC":
+        write(f"notes/{name}.md", f"# {name}\n")
+    path = write("goals/x.md", goal_text("Alpha").replace("---\n# Alpha", before + "---\n# Alpha"))
+    wanted = "A, B, C" if "[[B]]" in before else "A, C"
+    result = invoke("set", "alpha", f"supports={wanted}")
+    assert result.exit_code == 0, result.stderr
+    assert f"\n{after}---\n" in path.read_text()
+    assert "supports: [A] -> [[A]], [[C]]" in result.stdout or "[[B]]" in before
+
+
 @pytest.mark.parametrize("value", ["[[Learn SQL", "Learn SQL]]", "[[A]] [[B]]"])
 def test_a_malformed_link_is_a_usage_error(invoke: Invoke, write: Write, value: str) -> None:
     path = write("goals/x.md", goal_text("Learn databases"))

@@ -670,13 +670,7 @@ def edited(doc: Document, changes: Mapping[tuple[PathKey, ...], Value]) -> Docum
     if doc.data is None:
         new_text = _new_front_matter(doc, changes)
     else:
-        from journal.core import plain_yaml
-
-        root = plain_yaml.spans(doc.yaml_text)
-        if root is None:
-            from journal.core import yaml12
-
-            root = yaml12.spans(doc.yaml_text)
+        root = _spans(doc.yaml_text)
         if root is None:
             raise UnsafeWrite("the front matter is not a mapping")
         for path in changes:
@@ -690,6 +684,29 @@ def edited(doc: Document, changes: Mapping[tuple[PathKey, ...], Value]) -> Docum
         assert doc.yaml_start is not None and doc.yaml_end is not None
         new_text = doc.text[: doc.yaml_start] + yaml_text + doc.text[doc.yaml_end :]
     return _verify(doc, new_text, expected)
+
+
+def _spans(yaml_text: str) -> plain_yaml.Span | None:
+    from journal.core import plain_yaml
+
+    root = plain_yaml.spans(yaml_text)
+    if root is None:
+        from journal.core import yaml12
+
+        root = yaml12.spans(yaml_text)
+    return root
+
+
+def keeps_item_lines(doc: Document, key: str) -> bool:
+    """Whether an edit of the list at ``key`` keeps the lines of the items it keeps (see
+    :func:`one_item_a_line`): an item YAML reads as a collection (``- [[Note]]``) can
+    then be kept as written; elsewhere it would be written out anew as YAML (``- - -
+    Note``)."""
+    if doc.data is None or not doc.writable:
+        return False
+    root = _spans(doc.yaml_text)
+    span = root.entries.get(key) if root is not None else None
+    return span is not None and one_item_a_line(doc.yaml_text, span)
 
 
 def _first_line(doc: Document) -> int | None:
@@ -807,20 +824,12 @@ def _list_edit(
     with its comment, and the comment lines just above it, wherever the new order puts
     it; a removed item's line goes (its comment with it), the comment lines above it
     stay; a new item goes after the item before it."""
-    if span.kind != "block-seq" or not span.items or not is_sequence(old):
+    if not is_sequence(old) or not is_sequence(value) or not value:
         return None
-    if not is_sequence(value) or not value or any(_is_collection(v) for v in value):
-        return None
-    if len(old) != len(span.items) or any(item.kind != "scalar" for item in span.items):
+    if len(old) != len(span.items) or not one_item_a_line(text, span):
         return None
     starts = [_line_start(text, item.start) for item in span.items]
     ends = [_line_end(text, item.end) for item in span.items]
-    for item, start, end in zip(span.items, starts, ends, strict=True):
-        lead, rest = text[start : item.start], text[item.end : end].strip()
-        if lead.strip() != "-" or "\n" in text[item.start : item.end]:
-            return None  # a multi-line value, or more than the item on its line
-        if rest and not rest.startswith("#"):
-            return None
     # the lines above each item but the first (those below the key stay there: a
     # comment on the whole list as often as on its first item)
     above = [""] + [text[end:start] for end, start in zip(ends, starts[1:], strict=False)]
@@ -829,6 +838,8 @@ def _list_edit(
     for index, item in enumerate(old):
         unused.setdefault(_key(item), []).append(index)
     kept = [unused[_key(v)].pop(0) if unused.get(_key(v)) else None for v in value]
+    if any(was is None and _is_collection(v) for v, was in zip(value, kept, strict=True)):
+        return None  # a new item that is no single value
     removed = sorted(set(range(len(old))) - {k for k in kept if k is not None})
     out: list[str] = []
     for place, (new, was) in enumerate(zip(value, kept, strict=True)):
@@ -845,6 +856,24 @@ def _list_edit(
     if not text[: ends[-1]].endswith("\n"):
         new_text = new_text.removesuffix(newline)  # the list ended the text, with no break
     return _Splice(starts[0], ends[-1], new_text)
+
+
+def one_item_a_line(text: str, span: plain_yaml.Span) -> bool:
+    """Whether ``span`` is a block list of one-line items, each alone on its line (with
+    at most a comment): a scalar, or a flow list or mapping (``- [[Note]]``, which YAML
+    reads as a list in a list): what :func:`_list_edit` edits item by item."""
+    if span.kind != "block-seq" or not span.items:
+        return False
+    for item in span.items:
+        if item.kind not in ("scalar", "flow-seq", "flow-map"):
+            return False
+        start, end = _line_start(text, item.start), _line_end(text, item.end)
+        lead, rest = text[start : item.start], text[item.end : end].strip()
+        if lead.strip() != "-" or "\n" in text[item.start : item.end]:
+            return False  # a multi-line value, or more than the item on its line
+        if rest and not rest.startswith("#"):
+            return False
+    return True
 
 
 def _comments(lines: str) -> str:

@@ -200,7 +200,10 @@ def edit_goal(
     for key, value in values.items():
         if key in GOAL_FIELDS:
             alike = _read_alike(GOAL_FIELDS[key], (same or {}).get(key))
-            values[key] = as_written(before.get(keys[key]), value, alike)
+            # an item YAML reads as a list (`- [[Note]]`, unquoted) is kept only on its
+            # own line: written out anew it would be `- - - Note`, no link to anyone
+            whole = codec.keeps_item_lines(doc, keys[key])
+            values[key] = as_written(before.get(keys[key]), value, alike, collections=whole)
     changes = [
         Change(key, before.get(keys[key]), codec.plain(value))
         for key, value in values.items()
@@ -215,14 +218,17 @@ def edit_goal(
 _MISSING = object()  # a property the file does not have (see edit_goal)
 
 
-def as_written(old: Any, new: Any, same: Callable[[Any, Any], bool]) -> Any:
+def as_written(
+    old: Any, new: Any, same: Callable[[Any, Any], bool], *, collections: bool = True
+) -> Any:
     """``new``, a list to write, with each item that an item of the file's list ``old``
     already says (``same(old_item, new_item)``) as the file writes it: ``- 1.5`` stays a
     number where ``tags=1.5`` gives the text, and the line keeps its comment (an item
-    written otherwise is another item to the codec)."""
+    written otherwise is another item to the codec); an old item that is a list or a
+    mapping only with ``collections``."""
     if not (codec.is_sequence(old) and codec.is_sequence(new)):
         return new
-    unused = list(old)
+    unused = [item for item in old if collections or not isinstance(item, list | dict)]
     written = []
     for item in new:
         found = next((at for at, mine in enumerate(unused) if same(mine, item)), None)
