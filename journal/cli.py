@@ -361,9 +361,9 @@ def cli(ctx: click.Context, vault_option: str | None, debug: bool) -> None:
 
 
 @cli.command()
-@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.argument("path", required=False, type=click.Path(file_okay=False))
 @pass_state
-def init(state: State, path: Path | None) -> None:
+def init(state: State, path: str | None) -> None:
     """Create a vault: config, folders, a .gitignore line and a sample goal.
 
     The vault is PATH, else --vault, else $JOURNAL_VAULT, else the working
@@ -374,9 +374,12 @@ def init(state: State, path: Path | None) -> None:
     Example:
       journal init ~/career
     """
+    from journal.core.errors import UsageProblem
     from journal.usecases.init import init_vault
 
-    root = path or (Path(state.vault_option) if state.vault_option else Path.cwd())
+    if path == "":  # `journal init "$V"`, V unset: not the working folder (as --vault "")
+        raise UsageProblem("PATH was given an empty folder name")
+    root = Path(path or state.vault_option or Path.cwd())
     result = init_vault(root, today())
     echo(f"vault: {result.root}")
     for item in result.created:

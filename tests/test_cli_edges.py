@@ -306,6 +306,20 @@ def test_empty_values_and_clashing_outputs_are_usage_errors(
     assert sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md")) == ["goals/a.md"]
 
 
+def test_init_with_an_empty_path_is_a_usage_error(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: `journal init ""` (a script's "$V", V unset) made a vault in the working
+    folder, where `--vault ""` is refused."""
+    here = tmp_path / "working"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    result = invoke("init", "")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "journal: PATH was given an empty folder name\n"
+    assert list(here.iterdir()) == []
+
+
 def test_control_characters_in_a_title_are_shown_not_obeyed(invoke: Invoke, write: Write) -> None:
     # an OSC sequence would retitle the terminal window, a bell ring it
     write("goals/x.md", '---\ntype: goal\ntitle: "\\e]0;pwned\\a Alpha\\e[2J"\ntarget: 3\n---\n')
