@@ -169,7 +169,13 @@ class JournalGroup(_PrintsHelp, click.Group):
             for error in (exc, *exc.also):
                 echo(str(error) if error.path else f"journal: {error}", err=True)
             ctx.exit(exc.exit_code)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except click.Abort as exc:  # a question (click.confirm) not answered
+            if isinstance(exc.__context__, KeyboardInterrupt):  # Ctrl-C, as anywhere else
+                echo(f"journal: {_interrupted(ctx)}", err=True)
+                ctx.exit(128 + signal.SIGINT)
+            echo("journal: the question got no answer (end of input); nothing written", err=True)
+            ctx.exit(1)
+        except (click.ClickException, click.exceptions.Exit):
             raise
         except BrokenPipeError:
             # what reads the output went away (`journal list | head -1`, a `journal

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import select
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -218,10 +219,34 @@ def run_on_a_terminal(
             break
         output += chunk
         if answer is not None and b"[Y/n]" in output:
-            os.write(master, answer)
+            if answer == b"\x03":  # Ctrl-C: the terminal would send SIGINT
+                os.kill(process.pid, signal.SIGINT)
+            else:
+                os.write(master, answer)
             answer = None
     os.close(master)
     return process.wait(timeout=30), output.decode().replace("\r\n", "\n")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
+@pytest.mark.parametrize(
+    ("answer", "code", "told"),
+    [
+        (b"\x03", 130, "journal: interrupted; nothing was written"),
+        (b"\x04", 1, "journal: the question got no answer (end of input); nothing written"),
+    ],
+)
+def test_ctrl_c_or_ctrl_d_at_the_contacts_question_writes_nothing(
+    vault: Path, answer: bytes, code: int, told: str
+) -> None:
+    """Reported: Ctrl-C at the question printed click's "Aborted!" and exited 1, where
+    Ctrl-C anywhere else exits 130 saying nothing was written."""
+    got, output = run_on_a_terminal(
+        ["--vault", str(vault), "new", "meeting", "--with", "Rosa Z", "--kind", "coffee"], answer
+    )
+    assert got == code, output
+    assert output.rstrip().endswith(told) and "Aborted!" not in output
+    assert not (vault / "meetings").exists() and not (vault / "people").exists()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
