@@ -123,6 +123,18 @@ class JournalCommand(_PrintsHelp):
     """Every command of the group (see :class:`_PrintsHelp`)."""
 
 
+class _LogCommand(JournalCommand):
+    """``journal log``: words after ``--`` are the note's, even those like an option
+    (``journal log G +1 -- --verbose pairing``); ``ctx.meta[LITERAL]`` counts them."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta[LITERAL] = len(args) - args.index("--") - 1 if "--" in args else 0
+        return super().parse_args(ctx, args)
+
+
+LITERAL = "journal.literal_words"
+
+
 class _SearchCommand(JournalCommand):
     """``journal search``: a query word that starts with ``-`` (``hr -leaders``, as web
     search engines leave a word out) is taken for an option; say how to write it."""
@@ -948,7 +960,7 @@ def _style() -> Callable[[str, str], str]:
     return lambda text, role: click.style(text, **_ROLE_STYLES.get(role, {}))
 
 
-@cli.command("log", context_settings={"ignore_unknown_options": True})
+@cli.command("log", cls=_LogCommand, context_settings={"ignore_unknown_options": True})
 @click.argument("goal")
 @click.argument("value", required=False)
 @click.argument("note", nargs=-1)
@@ -982,7 +994,8 @@ def log_command(
     from journal.core.errors import UsageProblem
 
     words = [w for w in (value, *note) if w is not None]
-    if unknown := [w for w in words if w.startswith("--") and w != "--"]:
+    literal = click.get_current_context().meta[LITERAL]  # after `--`: the note's
+    if unknown := [w for w in words[: len(words) - literal] if w.startswith("--")]:
         raise UsageProblem(f"no such option: {unknown[0]}")
     vault = state.vault()
     catalog = state.catalog(vault)

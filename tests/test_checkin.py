@@ -448,6 +448,25 @@ def test_bad_input_is_a_usage_error_and_writes_nothing(
     assert (vault / GOAL).read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (("+1", "--", "--verbose", "pairing"), "+1 --verbose pairing"),
+        (("--", "-1", "--date", "was", "wrong"), "-1 --date was wrong"),
+        (("+1", "a", "--", "--b"), "+1 a --b"),
+    ],
+)
+def test_words_after_a_double_dash_are_the_note_even_like_an_option(
+    invoke: Invoke, write: Write, vault: Path, args: tuple[str, ...], line: str
+) -> None:
+    """Reported: the docs say `--` ends the options, but a note word like an option
+    after it was refused as "no such option"."""
+    write(GOAL, goal_text())
+    result = invoke("log", "Connect", *args)
+    assert result.exit_code == 0, result.stderr
+    assert (vault / GOAL).read_text().endswith(f"- 2026-11-22: {line}\n")
+
+
 def test_a_check_in_before_the_goals_start_is_refused_naming_the_fix(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
