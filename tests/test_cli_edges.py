@@ -292,6 +292,12 @@ def test_unknown_keys_keep_the_numbers_the_user_wrote(invoke: Invoke, write: Wri
         # reported: `--vault "$V"`, V unset, ran in the vault around the working folder
         (("--vault", "", "new", "goal", "X"), "--vault was given an empty folder name"),
         (("check", "--vault", ""), "--vault was given an empty folder name"),
+        # reported: taken as not given (`--baseline ""` wrote `baseline:` and `current:`
+        # empty, not 0); a text option given empty is no text, as ever
+        *(
+            (("new", "goal", "X", f"--{key}", ""), f"--{key} was given an empty value")
+            for key in ("due", "target", "baseline", "effort", "supports", "feeds")
+        ),
     ],
 )
 def test_empty_values_and_clashing_outputs_are_usage_errors(

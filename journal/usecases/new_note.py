@@ -119,11 +119,11 @@ def new_goal(
     title = " ".join(title.split())
     if not title:
         raise UsageProblem("a goal needs a title")
-    values = {
-        key: parse_cli_value(GOAL_FIELDS[key], text)
-        for key, text in options.items()
-        if text is not None and key in GOAL_OPTIONS
-    }
+    given = {key: text for key, text in options.items() if text is not None and key in GOAL_OPTIONS}
+    for key, text in given.items():  # an empty text is no text; an empty number no number
+        if not text.strip() and GOAL_FIELDS[key].type != "text":
+            raise UsageProblem(f"--{key} was given an empty value; give one, or leave it out")
+    values = {key: parse_cli_value(GOAL_FIELDS[key], text) for key, text in given.items()}
     due = values.get("due")
     if isinstance(due, date) and due < today:  # it starts today: no window (T007)
         raise UsageProblem(
