@@ -319,7 +319,8 @@ def commit_option(func: Writer) -> Writer:
     to refuse a note with staged changes just before writing it; afterwards commits
     exactly the notes the command wrote, with the message the command returns (its
     type says it always returns one, also when it wrote nothing).  The lines saying
-    so go to stderr when stdout carries data (``--json``, ``--stdout``).
+    so go to stderr when stdout carries data (``--json``); ``--stdout`` and
+    ``--dry-run`` write nothing, and are refused with it.
     """
 
     @click.option(
@@ -332,13 +333,18 @@ def commit_option(func: Writer) -> Writer:
     def wrapper(*args: Any, commit: bool, **kwargs: Any) -> str:
         if not commit:
             return func(*args, **kwargs)
+        from journal.core.errors import UsageProblem
         from journal.usecases.commit import commit_paths, prepare_commit
+
+        for option, given in (("--stdout", "to_stdout"), ("--dry-run", "dry_run")):
+            if kwargs.get(given):  # they write nothing: nothing to commit, ever
+                raise UsageProblem(f"give {option} or --commit, not both")
 
         ctx = click.get_current_context()
         vault = ctx.find_root().obj.vault()
         prepare_commit(vault)
         message = func(*args, **kwargs)
-        err = bool(kwargs.get("as_json") or kwargs.get("to_stdout"))
+        err = bool(kwargs.get("as_json"))
         if not vault.written:
             echo("journal: nothing written, nothing to commit", err=err)
             return message

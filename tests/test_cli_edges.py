@@ -289,6 +289,10 @@ def test_unknown_keys_keep_the_numbers_the_user_wrote(invoke: Invoke, write: Wri
         (("done", "alpha", "--milestone", " "), "--milestone needs a milestone's title"),
         (("review", "--stdout", "--json"), "give --stdout or --json, not both"),
         (("plan", "--stdout", "--json"), "give --stdout or --json, not both"),
+        # reported: exit 0 with "nothing written, nothing to commit"
+        (("review", "--stdout", "--commit"), "give --stdout or --commit, not both"),
+        (("review", "--dry-run", "--commit"), "give --dry-run or --commit, not both"),
+        (("plan", "--stdout", "--commit"), "give --stdout or --commit, not both"),
         # reported: `--vault "$V"`, V unset, ran in the vault around the working folder
         (("--vault", "", "new", "goal", "X"), "--vault was given an empty folder name"),
         (("check", "--vault", ""), "--vault was given an empty folder name"),

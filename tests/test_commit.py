@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -168,10 +169,9 @@ def test_nothing_written_means_nothing_committed(git: Git, invoke: Invoke) -> No
         f"{GOAL}: unchanged",
         "journal: nothing written, nothing to commit",
     ]
-    for args in (("log", "Connect"), ("plan", "--stdout"), ("review", "--stdout")):
-        shown = invoke(*args, "--commit")  # writers that wrote nothing have a message too
-        assert shown.exit_code == 0, (args, shown.output)
-        assert shown.output.endswith("journal: nothing written, nothing to commit\n"), args
+    shown = invoke("log", "Connect", "--commit")  # a writer that wrote nothing: a message
+    assert shown.exit_code == 0, shown.output
+    assert shown.output.endswith("journal: nothing written, nothing to commit\n")
     assert git("rev-parse", "HEAD") == head
 
 
@@ -298,12 +298,11 @@ def test_the_executable_bit_is_kept(git: Git, invoke: Invoke, vault: Path) -> No
     assert git("status", "--porcelain=v1", "-z") == ""
 
 
-def test_with_stdout_the_commit_lines_go_to_stderr(git: Git, invoke: Invoke) -> None:
-    result = invoke("review", "--stdout", "--commit")
+def test_with_json_the_commit_lines_go_to_stderr(git: Git, invoke: Invoke) -> None:
+    result = invoke("review", "--json", "--commit")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("---\n")
-    assert "nothing to commit" not in result.stdout
-    assert result.stderr == "journal: nothing written, nothing to commit\n"
+    assert json.loads(result.stdout)["path"] == "reviews/2026-W47.md"
+    assert re.fullmatch(r"committed [0-9a-f]{7}: journal: weekly review 2026-W47\n", result.stderr)
 
 
 def _commits_only(git: Git, vault: Path, result: object, path: str, message: str) -> None:
