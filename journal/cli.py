@@ -123,6 +123,16 @@ class JournalCommand(_PrintsHelp):
     """Every command of the group (see :class:`_PrintsHelp`)."""
 
 
+class _Whole(click.IntRange):
+    """A whole number in ASCII digits, as every number the tool reads (click's ``int``
+    also takes ``" 30"`` and Arabic-Indic ``٣٠``), within an optional range."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not (value.isascii() and value.lstrip("-").isdigit()):
+            self.fail(f"'{value}' is not a whole number (digits 0-9)", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 class _LogCommand(JournalCommand):
     """``journal log``: words after ``--`` are the note's, even those like an option
     (``journal log G +1 -- --verbose pairing``); ``ctx.meta[LITERAL]`` counts them."""
@@ -662,7 +672,7 @@ def index_command(state: State, rebuild: bool, as_json: bool) -> None:
 @click.argument("query")
 @click.option(
     "--limit",
-    type=click.IntRange(1, 100_000),
+    type=_Whole(1, 100_000),
     default=20,
     show_default=True,
     help="At most this many notes (1 to 100000).",
@@ -776,7 +786,7 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
 @click.option("--since", metavar="DATE", help="Only changes on or after this day (YYYY-MM-DD).")
 @click.option(
     "--limit",
-    type=click.IntRange(min=0),
+    type=_Whole(min=0),
     default=30,
     show_default=True,
     help="Without GOAL: show at most this many goal changes (0: all).",
@@ -1426,7 +1436,7 @@ def review(
     metavar="DATE",
     help="First day (default: today if a week starts today, else next week's first day).",
 )
-@click.option("--days", type=int, help="Length in days, 7-366 (default: [plan] days, 90).")
+@click.option("--days", type=_Whole(), help="Length in days, 7-366 (default: [plan] days, 90).")
 @click.option("--stdout", "to_stdout", is_flag=True, help="Print the note; write nothing.")
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
 @click.option("--force", is_flag=True, help="Also replace generated parts you edited or removed.")

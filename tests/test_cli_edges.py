@@ -286,6 +286,9 @@ def test_unknown_keys_keep_the_numbers_the_user_wrote(invoke: Invoke, write: Wri
         (("plan", "--start", "", "--stdout"), "--start: '' is not a date"),
         (("review", "--date", "", "--stdout"), "--date: '' is not a date"),
         (("review", "--week", "", "--stdout"), "--week: '' is not a week"),
+        # reported: taken, where --date " 2026-11-20" is refused
+        (("review", "--week", " 2026-W47", "--stdout"), "--week: ' 2026-W47' has a space"),
+        (("review", "--week", "2026-W47 ", "--stdout"), "--week: '2026-W47 ' has a space"),
         (("done", "alpha", "--milestone", " "), "--milestone needs a milestone's title"),
         (("review", "--stdout", "--json"), "give --stdout or --json, not both"),
         (("plan", "--stdout", "--json"), "give --stdout or --json, not both"),
@@ -314,6 +317,19 @@ def test_empty_values_and_clashing_outputs_are_usage_errors(
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.startswith(f"journal: {message}")
     assert sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md")) == ["goals/a.md"]
+
+
+@pytest.mark.parametrize("given", [" 30", "\u0663\u0660", "30.0", "+30"])
+@pytest.mark.parametrize("args", [("plan", "--stdout", "--days"), ("search", "hr", "--limit")])
+def test_a_count_option_takes_ascii_digits_only(
+    invoke: Invoke, write: Write, args: tuple[str, ...], given: str
+) -> None:
+    """Reported: `plan --days " 30"` and Arabic-Indic digits made a 30-day plan (click's
+    int), where every other number the tool reads is in digits 0-9."""
+    write("goals/a.md", goal_text("Alpha"))
+    result = invoke(*args, given)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert f"'{given}' is not a whole number (digits 0-9)" in result.stderr
 
 
 def test_init_with_an_empty_path_is_a_usage_error(

@@ -122,9 +122,12 @@ def week_label(day: date, week_start: int = 0) -> str:
 
 
 def parse_week(text: str, week_start: int = 0) -> Period:
-    """The period of a week label such as ``2026-W47``."""
-    match = _WEEK.fullmatch(text.strip())
+    """The period of a week label such as ``2026-W47`` (typed as an option's value: a
+    space around it is a typo, as around a day)."""
+    match = _WEEK.fullmatch(text)
     if match is None:
+        if text != text.strip() and _WEEK.fullmatch(text.strip()):
+            raise DateError(f"'{text}' has a space around it: give the week alone ({text.strip()})")
         raise DateError(f"'{text}' is not a week (expected YYYY-Www, e.g. 2026-W47)")
     year, number = int(match.group(1)), int(match.group(2))
     if year not in YEARS:
