@@ -288,6 +288,9 @@ def test_unknown_keys_keep_the_numbers_the_user_wrote(invoke: Invoke, write: Wri
         (("review", "--week", "", "--stdout"), "--week: '' is not a week"),
         # reported: taken, where --date " 2026-11-20" is refused
         (("review", "--week", " 2026-W47", "--stdout"), "--week: ' 2026-W47' has a space"),
+        # reported: a week partly out of the years a note may hold was written
+        (("review", "--date", "8999-12-31"), "the week 9000-W01 (8999-12-30..9000-01-05) is out"),
+        (("review", "--week", "1000-W01"), "the week 1000-W01 (0999-12-30..1000-01-05) is out"),
         (("review", "--week", "2026-W47 ", "--stdout"), "--week: '2026-W47 ' has a space"),
         (("done", "alpha", "--milestone", " "), "--milestone needs a milestone's title"),
         (("review", "--stdout", "--json"), "give --stdout or --json, not both"),

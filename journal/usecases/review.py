@@ -12,7 +12,15 @@ from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.checkins import INLINE_KEY
-from journal.core.dates import DateError, Period, parse_week, week_label, week_of, weekday_index
+from journal.core.dates import (
+    YEARS,
+    DateError,
+    Period,
+    parse_week,
+    week_label,
+    week_of,
+    weekday_index,
+)
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
 from journal.core.formatting import one_line_texts, plural
@@ -66,9 +74,13 @@ def review_period(
             period = parse_week(week, start)
         except DateError as exc:
             raise UsageProblem(f"--week: {exc.message}") from None
-        return period, min(period.end, today)
-    when = day or today
-    return week_of(when, start), min(when, today)
+        seen = min(period.end, today)
+    else:
+        period, seen = week_of(day or today, start), min(day or today, today)
+    label = week_label(period.start, start)  # its days and label are written in the note
+    if not all(year in YEARS for year in (period.start.year, period.end.year, int(label[:4]))):
+        raise UsageProblem(f"the week {label} ({period}) is out of range (years 1000 to 8999)")
+    return period, seen
 
 
 @dataclass(frozen=True, repr=False, eq=False)
