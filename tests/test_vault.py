@@ -90,6 +90,8 @@ def test_a_config_saved_with_a_bom_is_read(vault: Path) -> None:
         # reported: a name that is one note for every week made each review rewrite it
         ('[review]\nname = "Week {number}"\n', "'review.name' = 'Week {number}' names no one week"),
         ('[review]\nname = "{year}"\n', "names no one week"),
+        # reported: the review was reviews/2026-W47.md.md
+        ('[review]\nname = "{week}.MD"\n', "'review.name' = '{week}.MD' ends in .md, which"),
         # reported: a goal folder never read: new goal made goals no command found
         ('[vault]\nexclude = ["goals"]\n', "'folders.goal' = 'goals' is a folder journal never"),
         ('[folders]\ngoal = ".hidden"\n', "'folders.goal' = '.hidden' is a folder journal never"),

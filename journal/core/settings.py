@@ -272,7 +272,15 @@ def _check_values(config: Config, problems: list[Problem]) -> None:
         problems.append((("review", "name"), f"'review.name': {exc}"))
     else:
         tokens = pattern_tokens(config.review.name)
-        if not (tokens & {"week", "start", "end"} or {"year", "number"} <= tokens):
+        if config.review.name.lower().endswith(".md"):  # reported: reviews/2026-W47.md.md
+            problems.append(
+                (
+                    ("review", "name"),
+                    f"'review.name' = '{config.review.name}' ends in .md, which the tool adds "
+                    f"to the name: write '{config.review.name[:-3]}'",
+                )
+            )
+        elif not (tokens & {"week", "start", "end"} or {"year", "number"} <= tokens):
             problems.append(
                 (
                     ("review", "name"),
