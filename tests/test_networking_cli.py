@@ -1285,3 +1285,19 @@ def test_notes_are_made_in_the_vaults_own_folder_when_the_config_says_dot(
         "Follow-ups.base",
         "Reviews.base",
     ]
+
+
+def test_new_notes_go_to_the_folder_the_vault_spells_in_another_case(
+    invoke: Invoke, vault: Path
+) -> None:
+    """Reported: with `People/` on disk and the setting `people`, `new contact` made a
+    second folder `people/` beside it (two folders in Obsidian; one where case is
+    ignored, as on a synced Mac), where `journal init` already takes `People/`."""
+    (vault / "People").mkdir()
+    made = invoke("new", "contact", "Rosa Diaz")
+    assert made.exit_code == 0, made.stderr
+    assert made.stdout.startswith("created People/Rosa Diaz.md")
+    met = invoke("new", "meeting", "--with", "Lee Chang", "--create-contacts")
+    assert met.exit_code == 0, met.stderr
+    assert sorted(p.name for p in (vault / "People").iterdir()) == ["Lee Chang.md", "Rosa Diaz.md"]
+    assert not (vault / "people").exists()

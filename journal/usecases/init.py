@@ -13,11 +13,10 @@ from journal.adapters.obsidian import load_periodic
 from journal.adapters.vault import CONFIG_PATH, Vault, load_catalog, usable_root
 from journal.core.errors import Conflict, JournalError, UnsafeWrite
 from journal.core.formatting import plural
-from journal.core.links import fold
 from journal.core.names import file_stem
 from journal.core.records import Record
 from journal.core.settings import Config
-from journal.usecases.new_note import new_goal
+from journal.usecases.new_note import as_on_disk, new_goal
 from journal.usecases.obsidian_setup import TYPES_PATH, merge_property_types
 
 GITIGNORE_LINE = ".journal-*.tmp"
@@ -80,7 +79,7 @@ def init_vault(root: Path, today: date) -> InitResult:
 def _init(root: Path, today: date) -> InitResult:
     config = Config()
     # a folder the vault has already in another case (`People`) is that folder
-    named = {k: _as_on_disk(root, f) for k, f in dataclasses.asdict(config.folders).items()}
+    named = {k: as_on_disk(root, f) for k, f in dataclasses.asdict(config.folders).items()}
     daily = load_periodic(root).daily
     if daily is not None and ".." not in daily.folder.split("/"):
         # Obsidian's daily notes folder ("." when they are at the vault root), as its
@@ -128,22 +127,6 @@ def _init(root: Path, today: date) -> InitResult:
     files.create(root / CONFIG_PATH, config_text(config).encode("utf-8"))
     result.created.insert(0, CONFIG_PATH)
     return result
-
-
-def _as_on_disk(root: Path, folder: str) -> str:
-    """``folder`` as the vault's folders already spell it, ignoring case (``People`` for
-    ``people``): a second folder of that name would be two folders in Obsidian, and one
-    on a file system that ignores case (a synced Mac or Windows copy)."""
-    parts: list[str] = []
-    for part in folder.split("/"):
-        where = root.joinpath(*parts)
-        try:
-            names = [e.name for e in os.scandir(where) if e.is_dir(follow_symlinks=False)]
-        except OSError:  # not there yet: the rest is made as written
-            names = []
-        same = [n for n in names if fold(n) == fold(part)]
-        parts.append(part if part in same or len(same) != 1 else same[0])
-    return "/".join(parts)
 
 
 def _check(vault: Vault, planned: list[str], folders: list[str]) -> None:
