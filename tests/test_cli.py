@@ -306,6 +306,8 @@ def test_set_is_typed_validated_and_idempotent(invoke: Invoke, write: Write, vau
     # reported: `tags=` on a goal without tags wrote an empty `tags:` key
     empty = invoke("set", "alpha", "tags=", "milestones=")
     assert empty.stdout == "goals/a.md: unchanged\n" and path.read_text() == text
+    commas = invoke("set", "alpha", "tags=,, ,")  # reported: wrote `tags: []`
+    assert commas.stdout == "goals/a.md: unchanged\n" and path.read_text() == text
     for args, words in [
         (("statsu=done",), "did you mean 'status'"),
         (("status=someday",), "one of active, paused, done, dropped"),

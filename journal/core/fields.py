@@ -671,6 +671,8 @@ def parse_cli_value(field: Field, text: str) -> Any:
     try:
         if field.type in ("links", "list", "tags"):
             raw: Any = list_items(text)
+            if not raw:  # `tags=,,` names no item: as `tags=`
+                return None
         elif field.type == "checkbox":
             lowered = text.strip().lower()
             if lowered not in ("true", "false"):
