@@ -1301,3 +1301,24 @@ def test_new_notes_go_to_the_folder_the_vault_spells_in_another_case(
     assert met.exit_code == 0, met.stderr
     assert sorted(p.name for p in (vault / "People").iterdir()) == ["Lee Chang.md", "Rosa Diaz.md"]
     assert not (vault / "people").exists()
+
+
+def test_done_names_the_line_of_the_milestone_it_cant_read(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: a milestone's `done: no` was told at the `milestones:` line, not at the
+    item's `done`."""
+    text = goal_text("N2")
+    milestones = (
+        "milestones:\n  - title: First\n    due: 2026-12-01\n"
+        "  - title: Second\n    done: no\n    due: 2026-12-10\n"
+    )
+    path = write("goals/n2.md", text.replace("---\n# N2", milestones + "---\n# N2"))
+    line = path.read_text().splitlines().index("    done: no") + 1
+    before = path.read_bytes()
+    result = invoke("done", "N2", "--milestone", "1")
+    assert (result.exit_code, path.read_bytes()) == (1, before)
+    assert result.stderr == (
+        f"goals/n2.md:{line}: milestones item 2: done should be true, false or the date it was "
+        "done; fix it first\n"
+    )

@@ -535,7 +535,7 @@ def read_typed(
             others = "; the valid ones are read" if exc.value else ""
             by_line: dict[int | None, list[str]] = {}  # each at its item's line
             for index, message in exc.bad:
-                where = _item_line(raw, index, None, key_lines.get(key))
+                where = item_line(raw, index, None, key_lines.get(key))
                 by_line.setdefault(where, []).append(message)
             for line, messages in by_line.items():
                 text = "; ".join(messages) + others
@@ -566,12 +566,12 @@ def _read_milestones(
     ``journal done`` finds it); a diagnostic for each that can't, on its line."""
     items, bad = milestone_items(field, raw)
     for index, message, key in bad:
-        where = _item_line(raw, index, key, line)
+        where = item_line(raw, index, key, line)
         problems.append(Diagnostic(path, where, message, "error", "value"))
     return [{**item, "index": index} for index, item in items]
 
 
-def _item_line(raw: Any, index: int, key: str | None, line: int | None) -> int | None:
+def item_line(raw: Any, index: int, key: str | None, line: int | None) -> int | None:
     """The line of ``key`` in item ``index`` of a list read from YAML (or of the item: one
     item a line, or several on one), else ``line``, the list's (written as one text)."""
     lines: list[int] = getattr(raw, "item_lines", [])

@@ -20,6 +20,8 @@ from journal.core.fields import (
     FieldError,
     coerce,
     done_value,
+    item_line,
+    milestone_items,
     refuse_other_case,
 )
 from journal.core.goal import Change, edit_goal
@@ -149,12 +151,17 @@ def _milestone(result: Done, wanted: str, day: date) -> Callable[[codec.Document
     def transform(doc: codec.Document) -> str:
         refuse_other_case(doc.data or {}, ("milestones",), GOAL_FIELDS, doc.key_line)
         raw = doc.data.get("milestones") if doc.data is not None else None
+        line = doc.key_line("milestones")
         try:
+            bad = milestone_items(GOAL_FIELDS["milestones"], raw)[1]
+            if bad:  # told at the line at fault: the item's, or its key's
+                index, message, key = bad[0]
+                raise JournalError(
+                    f"{message}; fix it first", line=item_line(raw, index, key, line)
+                )
             items = coerce(GOAL_FIELDS["milestones"], raw)
         except FieldError as exc:
-            raise JournalError(
-                f"{exc.message}; fix it first", line=doc.key_line("milestones")
-            ) from None
+            raise JournalError(f"{exc.message}; fix it first", line=line) from None
         index = _find_milestone([m["title"] for m in items], wanted)
         result.milestone = items[index]["title"]
         result.key = f"milestones[{index + 1}] {result.milestone}"
