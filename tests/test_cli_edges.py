@@ -111,6 +111,34 @@ def test_bad_dates_name_their_option(
     assert result.stderr.startswith(f"journal: {option}: ")
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("new", "meeting", "--with", "Dana", "--no-create-contacts"),
+            "follow_up_by would be 9000-01-06",
+        ),
+        (("plan",), "the plan's end would be 9000-03-29"),
+        (("review",), "the review week's end would be 9000-01-05"),
+    ],
+)
+def test_a_date_computed_past_8999_is_refused_not_written(
+    invoke: Invoke,
+    vault: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+    message: str,
+) -> None:
+    """Reported: ``follow_up_by: 9000-01-06`` was written, which every later command
+    refused as out of range."""
+    monkeypatch.setenv("JOURNAL_TODAY", "8999-12-30")
+    result = invoke(*args)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith(f"journal: {message}")
+    assert result.stderr.endswith(": out of range (a year from 1000 to 8999)\n")
+    assert [p.name for p in vault.iterdir()] == [".journal"]
+
+
 @pytest.mark.parametrize("args", [("status",), ("list",), ("check",), ("review", "--stdout")])
 def test_a_bad_journal_today_names_the_variable(
     invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]

@@ -9,6 +9,7 @@ from typing import Any
 from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
+from journal.core.dates import writable_day
 from journal.core.errors import UsageProblem
 from journal.core.formatting import json_numbers, one_line_texts
 from journal.core.periodic import in_folder
@@ -106,6 +107,7 @@ def quarterly_plan(
         running = running_plan(catalog, start) if keep_running else None
         if running is not None:
             start, days = running
+    end = writable_day(start + timedelta(days=days - 1), "the plan's end")
     series_of = series_lookup(vault, planned_goals(catalog.goals, start), today)
     path = _plan_place(catalog, plan_path(vault, start, days), start, days)
 
@@ -123,7 +125,6 @@ def quarterly_plan(
 
     data = plan_data()
     targets = data.pop("targets")
-    end = date.fromisoformat(data["end"])
     for other_start, other_end, note in plan_spans(catalog):
         if note.path != path and other_start <= end and start <= other_end:
             again = plan_options(other_start, other_end, vault.config.plan.days)

@@ -12,7 +12,15 @@ from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.checkins import INLINE_KEY
-from journal.core.dates import DateError, Period, parse_week, week_label, week_of, weekday_index
+from journal.core.dates import (
+    DateError,
+    Period,
+    parse_week,
+    week_label,
+    week_of,
+    weekday_index,
+    writable_day,
+)
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
 from journal.core.formatting import one_line_texts, plural
@@ -134,6 +142,7 @@ def weekly_review(
     :func:`review_places`, when it already has one (it lists the weekly folder).
     """
     period, as_of = seen or review_period(vault, today)
+    writable_day(period.end, "the review week's end")
     place = found_places(vault, catalog, places or review_places(vault))
     here = place(period)
     with catalog.linking_from(here.path):  # its links resolve from its own folder
