@@ -99,6 +99,19 @@ def test_permission_denied_is_a_clean_message(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+def test_a_sample_goal_due_past_8999_is_refused_before_anything_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JOURNAL_TODAY", "8999-12-30")
+    result = init("init", str(tmp_path / "v"))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "journal: the sample goal's due would be 9000-03-30: out of range "
+        "(a year from 1000 to 8999)\n"
+    )
+    assert not (tmp_path / "v").exists()
+
+
 def test_the_config_is_written_last(tmp_path: Path) -> None:
     """A vault whose sample goal can't be written is not yet 'a journal vault'."""
     root = tmp_path / "v"

@@ -704,6 +704,18 @@ def test_negative_networking_days_are_refused(
     assert f"'networking.{key}' should be 0 or more, not {value}" in result.stderr
 
 
+def test_follow_up_days_has_a_maximum(invoke: Invoke, write: Write) -> None:
+    """Reported: 10000000 was accepted, then `new meeting` failed with an internal
+    OverflowError."""
+    write(".journal/config.toml", "[networking]\nfollow_up_days = 10000000\n")
+    result = invoke("new", "meeting", "--with", "Dana", "--no-create-contacts")
+    assert result.exit_code == 1
+    assert "'networking.follow_up_days' should be 365 or less, not 10000000" in result.stderr
+    write(".journal/config.toml", "[networking]\nfollow_up_days = 365\n")
+    result = invoke("new", "meeting", "--with", "Dana", "--no-create-contacts", "--json")
+    assert json.loads(result.stdout)["properties"]["follow_up_by"] == "2027-11-22"
+
+
 def test_done_refuses_a_meeting_that_owes_no_follow_up(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

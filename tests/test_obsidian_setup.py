@@ -397,6 +397,32 @@ def test_a_base_journal_wrote_is_updated_a_deleted_one_comes_back(vault: Path) -
     assert reviews.read_bytes() == expected and follow.exists()
 
 
+def test_a_broken_state_file_is_told_and_made_again_never_over_a_users_base(
+    vault: Path, invoke: Invoke
+) -> None:
+    setup(vault)
+    state, goals, reviews = (
+        vault / p for p in (".journal/obsidian.json", "bases/Goals.base", "bases/Reviews.base")
+    )
+    reviews.write_text("views: []\n")  # the user's edit
+    state.write_text("garbage")
+    goals.unlink()
+    result = invoke("obsidian", "setup")
+    assert result.exit_code == 0, result.output
+    assert "bases/Goals.base: created" in result.output
+    assert "bases/Reviews.base: kept (edited by you)" in result.output
+    assert (
+        "problem: .journal/obsidian.json: can't read it (Expecting value: line 1 column 1 "
+        "(char 0)); made again: a base unlike journal's is kept as yours"
+    ) in result.output
+    assert reviews.read_text() == "views: []\n" and goals.exists()
+    assert set(json.loads(state.read_text())["bases"]) == {
+        "bases/Goals.base",
+        "bases/Follow-ups.base",
+    }
+    assert setup(vault)["problems"] == []
+
+
 def test_a_users_own_base_with_our_name_is_kept(vault: Path) -> None:
     (vault / "bases").mkdir()
     (vault / "bases/Goals.base").write_text("views: []\n")

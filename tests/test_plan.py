@@ -822,6 +822,25 @@ def test_a_plan_that_overlaps_another_says_so(invoke: Invoke, write: Write, vaul
     assert "(regenerate that one with --start 2027-03-01 --days 30)" in told
 
 
+def test_a_plan_taking_over_from_one_ending_in_its_first_week_is_no_overlap_told(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a 90-day plan from a Monday ends on a Saturday, so the next one
+    `journal plan` made by itself overlapped it by 6 days, and every run said so."""
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("plan").exit_code == 0  # 2026-11-23 to 2027-02-20
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-02-14")
+    new = "plans/2027-02-15-90-day-plan.md"
+    first = invoke("plan")
+    assert (first.exit_code, first.stdout, first.stderr) == (0, f"{new}: created\n", "")
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-02-17")
+    again = invoke("plan")
+    assert (again.stdout, again.stderr) == (f"{new}: unchanged\n", "")
+    assert invoke("plan", "--start", "2026-11-23").stderr == ""  # the same, seen from before
+    longer = invoke("plan", "--start", "2027-02-08").stderr  # a week more is an overlap
+    assert f"journal: this plan overlaps {PLAN} (2026-11-23 to 2027-02-20)" in longer
+
+
 def test_status_expects_what_the_plan_asks_by_the_end_of_the_week(
     invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -48,7 +48,7 @@ READ_SETTINGS = (*SETTINGS_FILES, COMMUNITY_PLUGINS, *(rel for rel, _key in TEMP
 @dataclass(frozen=True, slots=True, repr=False, eq=False)
 class JsonFile(Record):
     """One JSON file as read: its data (None when absent or unreadable), the snapshot
-    to replace it safely, and what was wrong with it."""
+    to replace it safely (also of bytes that are not JSON), and what was wrong with it."""
 
     rel: str
     data: Any
@@ -61,12 +61,13 @@ def read_json(root: Path, rel: str) -> JsonFile:
     path = root / rel
     if not path.is_file():
         return JsonFile(rel, None, None)
+    snapshot = None
     try:
         snapshot = files.read_snapshot(path)
         data = json.loads(snapshot.data.decode("utf-8-sig"))
     except (JournalError, OSError, UnicodeDecodeError, ValueError) as exc:
         message = exc.message if isinstance(exc, JournalError) else str(exc)
-        return JsonFile(rel, None, None, f"{rel}: can't read it ({message})")
+        return JsonFile(rel, None, snapshot, f"{rel}: can't read it ({message})")
     return JsonFile(rel, data, snapshot)
 
 
@@ -80,8 +81,10 @@ def write_json(vault: Vault, current: JsonFile, data: Any) -> None:
     """Write ``data`` over the file as read (or create it): atomically, and only if
     nobody changed it since (:class:`~journal.core.errors.Conflict` otherwise)."""
     if current.snapshot is None:
+        if current.problem:
+            raise JournalError(f"{current.problem}; left as it is")
         if vault.disk_path(current.rel).exists():
-            raise Conflict("appeared while the tool was working; nothing written", path=current.rel)
+            raise Conflict("appeared while the tool was working; left as it is", path=current.rel)
         vault.ensure_parent(current.rel)
         vault.create(current.rel, json_text(data, newline=False))
         return

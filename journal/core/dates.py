@@ -70,6 +70,15 @@ def parse_day(text: str) -> date:
     return parse_date(text)
 
 
+def writable_day(day: date, what: str) -> date:
+    """``day``, computed to be written as ``what`` (a meeting's ``follow_up_by``, a
+    plan's end...), unless its year is not one of :data:`YEARS`: every later command
+    would refuse it then."""
+    if day.year not in YEARS:
+        raise DateError(f"{what} would be {day}: out of range (a year from 1000 to 8999)")
+    return day
+
+
 def not_after(day: date, today: date | None, what: str) -> date:
     """``day``, which records something that happened (``what``: a check-in, a goal
     done...), unless it is after ``today``: a usage problem then, since a check-in or a

@@ -98,6 +98,8 @@ MINIMUM = {
     "networking.follow_up_days": 0,
     "networking.stale_contact_days": 0,
 }
+#: The greatest value of keys a date is computed from (a meeting's ``follow_up_by``).
+MAXIMUM = {"networking.follow_up_days": 365}
 
 #: The tokens of ``[review] name``, with the values they take for 2026-W47.
 REVIEW_NAME_EXAMPLE = {
@@ -250,6 +252,12 @@ def _section(name: str, cls: Any, values: dict[str, Any], problems: list[Problem
         if least is not None and value < least:
             problems.append(
                 ((name, key), f"'{name}.{key}' should be {least} or more, not {written}")
+            )
+            continue
+        most = MAXIMUM.get(f"{name}.{key}")
+        if most is not None and value > most:
+            problems.append(
+                ((name, key), f"'{name}.{key}' should be {most} or less, not {written}")
             )
             continue
         kwargs[key] = value

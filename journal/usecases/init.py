@@ -11,6 +11,7 @@ from pathlib import Path
 from journal.adapters import files
 from journal.adapters.obsidian import load_periodic
 from journal.adapters.vault import CONFIG_PATH, Vault, load_catalog, usable_root
+from journal.core.dates import writable_day
 from journal.core.errors import Conflict, JournalError, UnsafeWrite
 from journal.core.formatting import plural
 from journal.core.names import file_stem
@@ -93,6 +94,7 @@ def _init(root: Path, today: date) -> InitResult:
     if not (root / ".journal").is_symlink() and os.path.lexists(root / CONFIG_PATH):
         raise Conflict("is already a journal vault; nothing changed", path=str(root / CONFIG_PATH))
     _check(vault, planned, [".journal", *folders])
+    due = writable_day(today + timedelta(days=90), "the sample goal's due").isoformat()
     result = InitResult(root)
     root.mkdir(parents=True, exist_ok=True)
     (root / ".journal").mkdir(exist_ok=True)
@@ -115,7 +117,6 @@ def _init(root: Path, today: date) -> InitResult:
     if obsidian.is_dir() or obsidian.is_symlink():  # a symlink is reported, not followed
         _property_types(vault, result)
     try:
-        due = (today + timedelta(days=90)).isoformat()
         options = {**SAMPLE, "due": due}
         created = new_goal(vault, load_catalog(vault), SAMPLE_TITLE, options, today)
     except Conflict as exc:

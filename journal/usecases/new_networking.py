@@ -10,6 +10,7 @@ from typing import Any
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog, bare_name
+from journal.core.dates import writable_day
 from journal.core.errors import Conflict, NotFound, UsageProblem
 from journal.core.formatting import shell_word
 from journal.core.links import parse_link
@@ -231,7 +232,9 @@ def new_meeting(
         "kind": kind,
         "with": [link(person) for person in named],
         "goal": catalog.link_to(goal_path, rel) if goal_path else None,
-        "follow_up_by": day + timedelta(days=vault.config.networking.follow_up_days),
+        "follow_up_by": writable_day(
+            day + timedelta(days=vault.config.networking.follow_up_days), "follow_up_by"
+        ),
         "follow_up_done": False,
         "outcome": None,
     }

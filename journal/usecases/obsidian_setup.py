@@ -109,7 +109,7 @@ def obsidian_setup(vault: Vault, *, dry_run: bool = False) -> SetupResult:
         rel = in_folder(folder, f"{name}.base")
         action = _write_base(vault, rel, base_text(data).encode("utf-8"), written, dry_run)
         result.bases.append({"path": rel, "action": action})
-    if written != before and not dry_run:
+    if (written != before or state.problem) and not dry_run:
         write_json(vault, state, {"bases": dict(sorted(written.items()))})
     options = vault.config.obsidian
     periodic = load_periodic(vault.root, options.locale)
@@ -121,6 +121,9 @@ def obsidian_setup(vault: Vault, *, dry_run: bool = False) -> SetupResult:
         "week_starts": WEEKDAYS[periodic.week.dow % 7].lower(),
     }
     result.problems = list(periodic.problems)
+    if state.problem:  # journal's own record: made again, never at a user's base's cost
+        made = "would be made again" if dry_run else "made again"
+        result.problems.append(f"{state.problem}; {made}: a base unlike journal's is kept as yours")
     return result
 
 

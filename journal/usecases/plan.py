@@ -9,6 +9,7 @@ from typing import Any
 from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
+from journal.core.dates import Period, week_of, writable_day
 from journal.core.errors import UsageProblem
 from journal.core.formatting import json_numbers, one_line_texts
 from journal.core.periodic import in_folder
@@ -73,6 +74,17 @@ def running_plan(catalog: Catalog, start: date) -> tuple[date, int] | None:
     return first, days
 
 
+def _overlap_told(one: Period, other: Period, week_start: int) -> bool:
+    """Whether two plans overlap, other than by a handover: the earlier one ending in the
+    week the later one starts (as a 90-day plan from a Monday ends on a Saturday, and the
+    next one :func:`running_plan` leaves to begin that week), where the review follows the
+    later one as it should."""
+    if one.end < other.start or other.end < one.start:
+        return False
+    earlier, later = sorted((one, other), key=lambda period: period.start)
+    return earlier.start == later.start or earlier.end > week_of(later.start, week_start).end
+
+
 def plan_length(vault: Vault, days: int | None) -> int:
     """The plan's length: ``--days``, else ``[plan] days``; a usage error outside
     :data:`PLAN_DAYS` (checked before the notes are read)."""
@@ -106,6 +118,7 @@ def quarterly_plan(
         running = running_plan(catalog, start) if keep_running else None
         if running is not None:
             start, days = running
+    end = writable_day(start + timedelta(days=days - 1), "the plan's end")
     series_of = series_lookup(vault, planned_goals(catalog.goals, start), today)
     path = _plan_place(catalog, plan_path(vault, start, days), start, days)
 
@@ -123,9 +136,10 @@ def quarterly_plan(
 
     data = plan_data()
     targets = data.pop("targets")
-    end = date.fromisoformat(data["end"])
+    ours, week_start = Period(start, end), vault.config.week_start
     for other_start, other_end, note in plan_spans(catalog):
-        if note.path != path and other_start <= end and start <= other_end:
+        theirs = Period(other_start, other_end)
+        if note.path != path and _overlap_told(ours, theirs, week_start):
             again = plan_options(other_start, other_end, vault.config.plan.days)
             vault.notice(
                 f"this plan overlaps {note.path} ({other_start} to {other_end}); a review "

@@ -13,13 +13,13 @@ from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.checkins import INLINE_KEY
 from journal.core.dates import (
-    YEARS,
     DateError,
     Period,
     parse_week,
     week_label,
     week_of,
     weekday_index,
+    writable_day,
 )
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
@@ -77,9 +77,9 @@ def review_period(
         seen = min(period.end, today)
     else:
         period, seen = week_of(day or today, start), min(day or today, today)
-    label = week_label(period.start, start)  # its days and label are written in the note
-    if not all(year in YEARS for year in (period.start.year, period.end.year, int(label[:4]))):
-        raise UsageProblem(f"the week {label} ({period}) is out of range (years 1000 to 8999)")
+    # its days are written in the note (and its label, the year of a day between them)
+    writable_day(period.start, "the review week's start")
+    writable_day(period.end, "the review week's end")
     return period, seen
 
 
