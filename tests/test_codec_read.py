@@ -66,6 +66,8 @@ HOSTILE = [
     ("bad-values.md", 4, "status should be one of", True),
     ("blank-lines-first.md", 3, "blank lines come before this '---' block", True),
     ("cr-line-endings.md", 1, "end with a carriage return alone", False),
+    # reported: one LF at the end made it a note of no properties ("is a note")
+    ("cr-line-endings-last-lf.md", 1, "end with a carriage return alone", False),
     ("unquoted-links-line.md", 4, 'links on one line need quotes: `with: "[[A]], [[B]]"`', False),
     ("conflict-in-front-matter.md", 5, "git left a merge conflict in the front matter", False),
     ("conflict-across-the-closing-line.md", 4, "git left a merge conflict in the front", False),

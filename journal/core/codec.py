@@ -131,7 +131,8 @@ def decode(raw: bytes) -> Document:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return _unreadable(line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save as UTF-8")
-    if "\r" in text and "\n" not in text:  # classic Mac OS: one line to every reader here
+    lone = text.count("\r") - text.count("\r\n")  # classic Mac OS: one line to every reader
+    if lone and lone >= text.count("\n"):  # here (a last line break of another kind: too)
         return _unreadable(
             1, "its lines end with a carriage return alone; save it with LF or CRLF line endings"
         )
