@@ -148,6 +148,25 @@ def test_regeneration_keeps_every_word_the_user_wrote(
     assert new.replace("0 → **4** → 5", "0 → **2** → 5").replace("| +2 |", "| +1 |") != text
 
 
+def test_text_typed_into_a_link_of_a_review_or_plan_is_kept_and_reported(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `[[Alpha|my words]]` typed in a generated section was deleted by the
+    next run, which said "updated", as if Obsidian had rewritten the link."""
+    path = alpha_reviewed(invoke, write, vault)
+    assert invoke("plan").exit_code == 0
+    plan = vault / "plans/2026-11-23-90-day-plan.md"
+    for note, typed, name in (
+        (path, "[[a|DROP it, agreed with Priya]]", "scoreboard"),
+        (plan, "[[a#Why I keep skipping this]]", "targets"),
+    ):
+        note.write_text(note.read_text().replace("| [[a]] |", f"| {typed} |", 1))
+        again = invoke("plan" if note == plan else "review")
+        assert again.exit_code == 0
+        assert f"kept your edits in the '{name}' section" in again.stderr
+        assert typed in note.read_text()
+
+
 def test_an_edit_inside_a_generated_section_is_kept_until_forced(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -80,18 +80,30 @@ class SectionError(JournalError):
     """Section markers that don't pair up; the note is left alone."""
 
 
-#: A wikilink, as Obsidian rewrites it when the note it names is renamed or moved.
-_WIKILINK = re.compile(r"\[\[[^\[\]\n]*\]\]")
+#: A wikilink: its target (what Obsidian rewrites when the note it names is renamed or
+#: moved), heading and display text (after ``|``, or ``\|`` in a table).
+_WIKILINK = re.compile(r"\[\[([^\[\]\n|#]*?)(#[^\[\]\n|]*?)?(?:\\?\|([^\[\]\n]*))?\]\]")
 
 
-def content_hash(text: str, *, links: bool = False) -> str:
-    """Hash of a section's text, blind to line-ending conversions and to what its
-    wikilinks say: Obsidian rewrites ``[[Old name]]`` in every note when a note is
-    renamed, which is no edit of the user's.  ``links=True``: the hash the markers of
-    notes written before held, which saw the links too."""
+def _link_shown(link: re.Match[str]) -> str:
+    """A wikilink as the hash sees it: its heading and display text, not its target; nor
+    a display text that is the target or its note's name (``[[folder/New|New]]``), as
+    Obsidian writes to keep what a renamed or moved link shows."""
+    target, heading, shown = link.groups()
+    if shown is None or shown in (target, target.rsplit("/", 1)[-1]):
+        return f"[[{heading or ''}]]"
+    return f"[[{heading or ''}|{shown}]]"
+
+
+def content_hash(text: str, *, links: bool = False, shown: bool = True) -> str:
+    """Hash of a section's text, blind to line-ending conversions and to the targets of
+    its wikilinks: Obsidian rewrites ``[[Old name]]`` in every note when a note is
+    renamed, which is no edit of the user's; a heading or display text added to a link
+    is one.  The hashes the markers of notes written before held: ``links=True`` saw
+    the links whole, ``shown=False`` none of them."""
     normal = text.replace("\r\n", "\n").strip("\n")
     if not links:
-        normal = _WIKILINK.sub("[[]]", normal)
+        normal = _WIKILINK.sub(_link_shown if shown else lambda _: "[[]]", normal)
     return hashlib.blake2b(normal.encode("utf-8"), digest_size=4).hexdigest()
 
 
@@ -99,6 +111,11 @@ def _hashes(text: str) -> tuple[str, str]:
     """The hashes ``text`` may have been written with: :func:`content_hash` as now,
     and as notes written before hold it."""
     return content_hash(text), content_hash(text, links=True)
+
+
+def _shown_links(text: str) -> set[str]:
+    """The headings and display texts of the links of ``text``, as the hash sees them."""
+    return {_link_shown(link) for link in _WIKILINK.finditer(text)} - {"[[]]"}
 
 
 def owned_hash(props: Mapping[str, Any]) -> str:
@@ -164,8 +181,19 @@ class Section(Record):
     def body(self, text: str) -> str:
         return text[self.body_start : self.body_end]
 
-    def edited(self, text: str) -> bool:
-        return self.stored_hash not in _hashes(self.body(text))
+    def edited(self, text: str, fresh: str | None = None) -> bool:
+        """Whether the user changed the section since the tool wrote it.  ``fresh``, the
+        section as the tool writes it now: a hash written before headings and display
+        texts of links counted still holds when each of them is one ``fresh`` has too
+        (it came from the notes, not from the user)."""
+        body = self.body(text)
+        if self.stored_hash in _hashes(body):
+            return False
+        return not (
+            fresh is not None
+            and self.stored_hash == content_hash(body, shown=False)
+            and _shown_links(body) <= _shown_links(fresh)
+        )
 
 
 def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
@@ -339,7 +367,7 @@ def merge(old: str, new: str, *, force: bool = False, path: str | None = None) -
         if block.replace("\r\n", "\n") == old[current.start : current.end].replace("\r\n", "\n"):
             continue
         user_text = content_hash(current.body(old))
-        if current.edited(old) and user_text != content_hash(fresh.body(new)):
+        if current.edited(old, fresh.body(new)) and user_text != content_hash(fresh.body(new)):
             if not force:
                 result.kept.append(name)
                 continue
