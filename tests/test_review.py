@@ -274,6 +274,29 @@ def test_hostile_goal_titles_cannot_break_the_note(
     assert '| Plan: Q3 \\| "quoted" [[x]] #tag --- type: hacked (2) |' in plan.stdout
 
 
+def test_marker_like_text_in_goals_and_meetings_is_shown_not_taken_for_a_marker(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: a milestone titled with a section marker, or a meeting outcome holding
+    one, made review and plan fail, blaming the shipped template."""
+    title = "Document the <!-- journal:begin NAME HASH --> marker format"
+    write("goals/a.md", goal_text("Alpha", milestones=f'[{{title: "{title}", due: 2026-11-26}}]'))
+    write(
+        "meetings/m.md",
+        "---\ntype: meeting\ndate: 2026-11-18\nkind: coffee\n"
+        "outcome: agreed <!-- journal:end networking --> next\n---\n",
+    )
+    for command in ("review", "plan"):
+        result = invoke(command)
+        assert (result.exit_code, result.stderr) == (0, ""), command
+    review = (vault / "reviews/2026-W47.md").read_text()
+    assert "- Document the <\\!-- journal:begin NAME HASH --> marker format · [[a]]" in review
+    assert ": agreed <\\!-- journal:end networking --> next" in review
+    plan = (vault / "plans/2026-11-23-90-day-plan.md").read_text()
+    assert "Document the <\\!-- journal:begin NAME HASH --> marker format (1)" in plan
+    assert invoke("review").stdout == "reviews/2026-W47.md: unchanged\n"
+
+
 def test_a_vault_template_override_is_used(invoke: Invoke, write: Write, vault: Path) -> None:
     write("goals/a.md", goal_text("Alpha"))
     write(
