@@ -967,6 +967,33 @@ def test_a_broken_marker_is_reported_at_its_line_in_the_file(
     assert path.read_bytes() == before
 
 
+def test_text_after_the_record_of_sections_is_refused_like_text_after_a_marker(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: ` my note` typed after the `journal:sections` line made it no record: a
+    second one was added, and the section the user had deleted came back."""
+    path = alpha_reviewed(invoke, write, vault)
+    text = re.sub(
+        r"<!-- journal:begin wins .*?<!-- journal:end wins -->\n\n",
+        "",
+        path.read_text(),
+        flags=re.S,
+    )
+    text = re.sub(r"(<!-- journal:sections [a-z -]+-->)", r"\1 my note", text)
+    path.write_text(text)
+    line = text[: text.index("<!-- journal:sections")].count("\n") + 1
+    record = re.search(r"<!-- journal:sections .* my note", text)
+    assert record is not None
+    for command in ("review", "review --force"):
+        result = invoke(*command.split())
+        assert (result.exit_code, result.stderr) == (
+            1,
+            f"reviews/2026-W47.md:{line}: '{record.group()}' is not a valid record of "
+            "sections on a line of its own\n",
+        )
+        assert path.read_text() == text
+
+
 def test_a_week_ahead_is_judged_as_of_today_not_by_its_own_plan_target(
     example_vault: Path,
 ) -> None:

@@ -52,6 +52,7 @@ _BEGIN = re.compile(
 )
 _END = re.compile(r"<!-- journal:end ([a-z0-9-]+) -->[ \t]*(?=\r?$)", re.MULTILINE)
 _RECORD = re.compile(r"<!-- journal:sections((?: [a-z0-9-]+)*) -->[ \t]*(?=\r?$)", re.MULTILINE)
+_RECORD_LIKE = re.compile(r"<!-- journal:sections\b")
 _MARKER_LIKE = re.compile(r"<!--\s*journal:")
 
 
@@ -284,10 +285,23 @@ def _fenced_code(text: str, *, open_to_end: bool = False) -> list[tuple[int, int
     return spans
 
 
-def _record(text: str) -> re.Match[str] | None:
-    """The record line of ``text``, not one quoted in fenced code above or below it."""
+def _record(text: str, path: str | None = None) -> re.Match[str] | None:
+    """The record line of ``text``, not one quoted in fenced code above or below it.  A
+    line that begins as one but is not (text typed after it) is an error, as a marker
+    with text after it is: taken for no record, it would bring removed sections back."""
     code = _fenced_code(text)
-    return next((m for m in _markers(_RECORD, text) if not _inside(m.start(), code)), None)
+    records = [m for m in _markers(_RECORD, text) if not _inside(m.start(), code)]
+    valid = {m.start() for m in records}
+    for like in _markers(_RECORD_LIKE, text):
+        if like.start() not in valid and not _inside(like.start(), code):
+            line = text.count("\n", 0, like.start()) + 1
+            shown = text[like.start() :].split("\n", 1)[0].strip()
+            raise SectionError(
+                f"'{shown}' is not a valid record of sections on a line of its own",
+                path=path,
+                line=line,
+            )
+    return records[0] if records else None
 
 
 def _markers(marker: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -352,7 +366,7 @@ def merge(old: str, new: str, *, force: bool = False, path: str | None = None) -
     """
     old_sections = find_sections(old, path)
     new_sections = find_sections(new)
-    found = _record(old)
+    found = _record(old, path)
     had = set(found.group(1).split()) if found else set()
     newline = "\r\n" if "\r\n" in old else "\n"
     result = Merge(old)
@@ -406,10 +420,10 @@ def _insert(text: str, new: str, name: str, newline: str) -> str:
     return text[:end] + newline * 2 + block + text[end:]
 
 
-def has_record(text: str) -> bool:
+def has_record(text: str, path: str | None = None) -> bool:
     """Whether ``text`` holds the record of the sections it was given (a note whose
     sections were all deleted still does)."""
-    return _record(text) is not None
+    return _record(text, path) is not None
 
 
 def with_record(text: str, had: Iterable[str] = ()) -> str:
