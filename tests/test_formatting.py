@@ -17,8 +17,9 @@ from journal.core.formatting import one_line
 @example("a ")
 @example("a  b")
 @example("a\u00a0b")
-def test_one_line_collapses_whitespace_and_escapes_bars(text: str) -> None:
-    assert one_line(text) == " ".join(text.split()).replace("|", "\\|")
+@example("see <!-- journal:end wins -->")
+def test_one_line_collapses_whitespace_and_escapes_bars_and_comments(text: str) -> None:
+    assert one_line(text) == " ".join(text.split()).replace("|", "\\|").replace("<!--", "<\\!--")
 
 
 @pytest.mark.parametrize("text", ["Land a role", "Ana Berg (Acme, Inc.)", ""])

@@ -192,6 +192,41 @@ def test_links_obsidian_rewrote_in_a_section_are_no_edit_of_the_users() -> None:
     assert merge(typed, fresh).kept == ["targets"]  # text of the user's: still an edit
 
 
+def test_text_typed_into_a_link_of_a_section_is_an_edit_a_rename_is_not() -> None:
+    """Reported: a display text (`[[Network more|DROP it]]`) or heading typed into a link
+    of a generated section was deleted by the next plain run, as if Obsidian had
+    rewritten the link."""
+    wrote = section("- No check-in for 83 days: [[Network more]]\n", "attention")
+    fresh = section("- No check-in for 84 days: [[Network more]]\n", "attention")
+    for typed in (
+        "[[Network more|DROP it, agreed with Priya]]",
+        "[[Network more\\|DROP it, agreed with Priya]]",  # as in a table
+        "[[Network more#Why I keep skipping this]]",
+    ):
+        merged = merge(wrote.replace("[[Network more]]", typed), fresh)
+        assert (merged.replaced, merged.kept) == ([], ["attention"]) and typed in merged.text
+    for renamed in (
+        "[[Networking]]",
+        "[[goals/Networking]]",
+        "[[goals/Networking|Networking]]",  # the path, showing the name
+        "[[Networking|Networking]]",
+    ):
+        merged = merge(wrote.replace("[[Network more]]", renamed), fresh)
+        assert (merged.replaced, merged.kept) == (["attention"], [])
+
+
+def test_links_shown_by_sections_written_before_display_texts_counted_are_the_tools() -> None:
+    """A marker written when the hash saw no link at all: a display text the tool wrote
+    (from a check-in's note) is still the tool's, one the tool doesn't write the user's."""
+    body = "- 2026-11-20 · Coffee with [[Dana Ortiz\\|Dana]]"
+    old = f"<!-- journal:begin checkins {content_hash(body, shown=False)} -->\n{body}\n"
+    old += "<!-- journal:end checkins -->"
+    fresh = section(f"{body}\n- 2026-11-21 · Lunch\n", "checkins")
+    assert merge(old, fresh).replaced == ["checkins"]
+    mine = old.replace("[[Dana Ortiz\\|Dana]]", "[[Dana Ortiz|Dana, call back]]")
+    assert merge(mine, fresh).kept == ["checkins"]
+
+
 def test_sections_written_before_links_were_ignored_are_still_recognised() -> None:
     """A marker an earlier version wrote holds a hash that saw the links: still the
     tool's text, not an edit."""

@@ -148,6 +148,25 @@ def test_regeneration_keeps_every_word_the_user_wrote(
     assert new.replace("0 → **4** → 5", "0 → **2** → 5").replace("| +2 |", "| +1 |") != text
 
 
+def test_text_typed_into_a_link_of_a_review_or_plan_is_kept_and_reported(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `[[Alpha|my words]]` typed in a generated section was deleted by the
+    next run, which said "updated", as if Obsidian had rewritten the link."""
+    path = alpha_reviewed(invoke, write, vault)
+    assert invoke("plan").exit_code == 0
+    plan = vault / "plans/2026-11-23-90-day-plan.md"
+    for note, typed, name in (
+        (path, "[[a|DROP it, agreed with Priya]]", "scoreboard"),
+        (plan, "[[a#Why I keep skipping this]]", "targets"),
+    ):
+        note.write_text(note.read_text().replace("| [[a]] |", f"| {typed} |", 1))
+        again = invoke("plan" if note == plan else "review")
+        assert again.exit_code == 0
+        assert f"kept your edits in the '{name}' section" in again.stderr
+        assert typed in note.read_text()
+
+
 def test_an_edit_inside_a_generated_section_is_kept_until_forced(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
@@ -253,6 +272,29 @@ def test_hostile_goal_titles_cannot_break_the_note(
         rows = [row for row in table.splitlines() if row.startswith("|")]
         assert len({len(re.split(r"(?<!\\)\|", row)) for row in rows}) == 1
     assert '| Plan: Q3 \\| "quoted" [[x]] #tag --- type: hacked (2) |' in plan.stdout
+
+
+def test_marker_like_text_in_goals_and_meetings_is_shown_not_taken_for_a_marker(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: a milestone titled with a section marker, or a meeting outcome holding
+    one, made review and plan fail, blaming the shipped template."""
+    title = "Document the <!-- journal:begin NAME HASH --> marker format"
+    write("goals/a.md", goal_text("Alpha", milestones=f'[{{title: "{title}", due: 2026-11-26}}]'))
+    write(
+        "meetings/m.md",
+        "---\ntype: meeting\ndate: 2026-11-18\nkind: coffee\n"
+        "outcome: agreed <!-- journal:end networking --> next\n---\n",
+    )
+    for command in ("review", "plan"):
+        result = invoke(command)
+        assert (result.exit_code, result.stderr) == (0, ""), command
+    review = (vault / "reviews/2026-W47.md").read_text()
+    assert "- Document the <\\!-- journal:begin NAME HASH --> marker format · [[a]]" in review
+    assert ": agreed <\\!-- journal:end networking --> next" in review
+    plan = (vault / "plans/2026-11-23-90-day-plan.md").read_text()
+    assert "Document the <\\!-- journal:begin NAME HASH --> marker format (1)" in plan
+    assert invoke("review").stdout == "reviews/2026-W47.md: unchanged\n"
 
 
 def test_a_vault_template_override_is_used(invoke: Invoke, write: Write, vault: Path) -> None:
@@ -923,6 +965,33 @@ def test_a_broken_marker_is_reported_at_its_line_in_the_file(
         f"reviews/2026-W47.md:{begin}: section 'checkins' has no matching end marker\n"
     )
     assert path.read_bytes() == before
+
+
+def test_text_after_the_record_of_sections_is_refused_like_text_after_a_marker(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: ` my note` typed after the `journal:sections` line made it no record: a
+    second one was added, and the section the user had deleted came back."""
+    path = alpha_reviewed(invoke, write, vault)
+    text = re.sub(
+        r"<!-- journal:begin wins .*?<!-- journal:end wins -->\n\n",
+        "",
+        path.read_text(),
+        flags=re.S,
+    )
+    text = re.sub(r"(<!-- journal:sections [a-z -]+-->)", r"\1 my note", text)
+    path.write_text(text)
+    line = text[: text.index("<!-- journal:sections")].count("\n") + 1
+    record = re.search(r"<!-- journal:sections .* my note", text)
+    assert record is not None
+    for command in ("review", "review --force"):
+        result = invoke(*command.split())
+        assert (result.exit_code, result.stderr) == (
+            1,
+            f"reviews/2026-W47.md:{line}: '{record.group()}' is not a valid record of "
+            "sections on a line of its own\n",
+        )
+        assert path.read_text() == text
 
 
 def test_a_week_ahead_is_judged_as_of_today_not_by_its_own_plan_target(

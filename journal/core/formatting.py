@@ -138,12 +138,17 @@ def json_numbers(data: Any) -> Any:
 
 def one_line(text: str) -> str:
     """User text made safe for one markdown line or table cell: whitespace (newlines
-    too) collapsed, ``|`` escaped."""
+    too) collapsed, ``|`` escaped, and ``<!--`` written ``<\\!--``, which shows the same
+    but opens no HTML comment (one hiding the rest of the note, or a section marker)."""
     if (  # most texts: their only whitespace is single spaces between words
-        text.isprintable() and "  " not in text and "|" not in text and text == text.strip(" ")
+        text.isprintable()
+        and "  " not in text
+        and "|" not in text
+        and "<!--" not in text
+        and text == text.strip(" ")
     ):
         return text
-    return " ".join(text.split()).replace("|", "\\|")
+    return " ".join(text.split()).replace("|", "\\|").replace("<!--", "<\\!--")
 
 
 def line_text(text: str) -> str:

@@ -52,6 +52,7 @@ _BEGIN = re.compile(
 )
 _END = re.compile(r"<!-- journal:end ([a-z0-9-]+) -->[ \t]*(?=\r?$)", re.MULTILINE)
 _RECORD = re.compile(r"<!-- journal:sections((?: [a-z0-9-]+)*) -->[ \t]*(?=\r?$)", re.MULTILINE)
+_RECORD_LIKE = re.compile(r"<!-- journal:sections\b")
 _MARKER_LIKE = re.compile(r"<!--\s*journal:")
 
 
@@ -80,18 +81,30 @@ class SectionError(JournalError):
     """Section markers that don't pair up; the note is left alone."""
 
 
-#: A wikilink, as Obsidian rewrites it when the note it names is renamed or moved.
-_WIKILINK = re.compile(r"\[\[[^\[\]\n]*\]\]")
+#: A wikilink: its target (what Obsidian rewrites when the note it names is renamed or
+#: moved), heading and display text (after ``|``, or ``\|`` in a table).
+_WIKILINK = re.compile(r"\[\[([^\[\]\n|#]*?)(#[^\[\]\n|]*?)?(?:\\?\|([^\[\]\n]*))?\]\]")
 
 
-def content_hash(text: str, *, links: bool = False) -> str:
-    """Hash of a section's text, blind to line-ending conversions and to what its
-    wikilinks say: Obsidian rewrites ``[[Old name]]`` in every note when a note is
-    renamed, which is no edit of the user's.  ``links=True``: the hash the markers of
-    notes written before held, which saw the links too."""
+def _link_shown(link: re.Match[str]) -> str:
+    """A wikilink as the hash sees it: its heading and display text, not its target; nor
+    a display text that is the target or its note's name (``[[folder/New|New]]``), as
+    Obsidian writes to keep what a renamed or moved link shows."""
+    target, heading, shown = link.groups()
+    if shown is None or shown in (target, target.rsplit("/", 1)[-1]):
+        return f"[[{heading or ''}]]"
+    return f"[[{heading or ''}|{shown}]]"
+
+
+def content_hash(text: str, *, links: bool = False, shown: bool = True) -> str:
+    """Hash of a section's text, blind to line-ending conversions and to the targets of
+    its wikilinks: Obsidian rewrites ``[[Old name]]`` in every note when a note is
+    renamed, which is no edit of the user's; a heading or display text added to a link
+    is one.  The hashes the markers of notes written before held: ``links=True`` saw
+    the links whole, ``shown=False`` none of them."""
     normal = text.replace("\r\n", "\n").strip("\n")
     if not links:
-        normal = _WIKILINK.sub("[[]]", normal)
+        normal = _WIKILINK.sub(_link_shown if shown else lambda _: "[[]]", normal)
     return hashlib.blake2b(normal.encode("utf-8"), digest_size=4).hexdigest()
 
 
@@ -99,6 +112,11 @@ def _hashes(text: str) -> tuple[str, str]:
     """The hashes ``text`` may have been written with: :func:`content_hash` as now,
     and as notes written before hold it."""
     return content_hash(text), content_hash(text, links=True)
+
+
+def _shown_links(text: str) -> set[str]:
+    """The headings and display texts of the links of ``text``, as the hash sees them."""
+    return {_link_shown(link) for link in _WIKILINK.finditer(text)} - {"[[]]"}
 
 
 def owned_hash(props: Mapping[str, Any]) -> str:
@@ -164,8 +182,19 @@ class Section(Record):
     def body(self, text: str) -> str:
         return text[self.body_start : self.body_end]
 
-    def edited(self, text: str) -> bool:
-        return self.stored_hash not in _hashes(self.body(text))
+    def edited(self, text: str, fresh: str | None = None) -> bool:
+        """Whether the user changed the section since the tool wrote it.  ``fresh``, the
+        section as the tool writes it now: a hash written before headings and display
+        texts of links counted still holds when each of them is one ``fresh`` has too
+        (it came from the notes, not from the user)."""
+        body = self.body(text)
+        if self.stored_hash in _hashes(body):
+            return False
+        return not (
+            fresh is not None
+            and self.stored_hash == content_hash(body, shown=False)
+            and _shown_links(body) <= _shown_links(fresh)
+        )
 
 
 def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
@@ -256,10 +285,23 @@ def _fenced_code(text: str, *, open_to_end: bool = False) -> list[tuple[int, int
     return spans
 
 
-def _record(text: str) -> re.Match[str] | None:
-    """The record line of ``text``, not one quoted in fenced code above or below it."""
+def _record(text: str, path: str | None = None) -> re.Match[str] | None:
+    """The record line of ``text``, not one quoted in fenced code above or below it.  A
+    line that begins as one but is not (text typed after it) is an error, as a marker
+    with text after it is: taken for no record, it would bring removed sections back."""
     code = _fenced_code(text)
-    return next((m for m in _markers(_RECORD, text) if not _inside(m.start(), code)), None)
+    records = [m for m in _markers(_RECORD, text) if not _inside(m.start(), code)]
+    valid = {m.start() for m in records}
+    for like in _markers(_RECORD_LIKE, text):
+        if like.start() not in valid and not _inside(like.start(), code):
+            line = text.count("\n", 0, like.start()) + 1
+            shown = text[like.start() :].split("\n", 1)[0].strip()
+            raise SectionError(
+                f"'{shown}' is not a valid record of sections on a line of its own",
+                path=path,
+                line=line,
+            )
+    return records[0] if records else None
 
 
 def _markers(marker: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -324,7 +366,7 @@ def merge(old: str, new: str, *, force: bool = False, path: str | None = None) -
     """
     old_sections = find_sections(old, path)
     new_sections = find_sections(new)
-    found = _record(old)
+    found = _record(old, path)
     had = set(found.group(1).split()) if found else set()
     newline = "\r\n" if "\r\n" in old else "\n"
     result = Merge(old)
@@ -339,7 +381,7 @@ def merge(old: str, new: str, *, force: bool = False, path: str | None = None) -
         if block.replace("\r\n", "\n") == old[current.start : current.end].replace("\r\n", "\n"):
             continue
         user_text = content_hash(current.body(old))
-        if current.edited(old) and user_text != content_hash(fresh.body(new)):
+        if current.edited(old, fresh.body(new)) and user_text != content_hash(fresh.body(new)):
             if not force:
                 result.kept.append(name)
                 continue
@@ -378,10 +420,10 @@ def _insert(text: str, new: str, name: str, newline: str) -> str:
     return text[:end] + newline * 2 + block + text[end:]
 
 
-def has_record(text: str) -> bool:
+def has_record(text: str, path: str | None = None) -> bool:
     """Whether ``text`` holds the record of the sections it was given (a note whose
     sections were all deleted still does)."""
-    return _record(text) is not None
+    return _record(text, path) is not None
 
 
 def with_record(text: str, had: Iterable[str] = ()) -> str:

@@ -149,7 +149,7 @@ def _regenerate(
     text = again.text
     old_body = again.body
     try:
-        if not generated.find_sections(old_body, rel) and not generated.has_record(old_body):
+        if not generated.find_sections(old_body, rel) and not generated.has_record(old_body, rel):
             new_body = generated.with_record(
                 _append(old_body, generated.find_sections(body), body, doc.body_newline)
             )
