@@ -37,6 +37,13 @@ def test_body_line_counts_the_front_matter() -> None:
     assert doc.body_line == 5
 
 
+def test_carriage_returns_in_the_body_of_an_lf_note_are_text() -> None:
+    """Found in review: bare CRs in a body (a terminal's progress line pasted in) as many
+    as its LFs made a well-formed note "lines end with a carriage return alone"."""
+    doc = codec.decode(b"---\na: 1\n---\nrun: " + b"10%\r" * 20 + b"\n")
+    assert doc.data == {"a": 1} and not doc.problems
+
+
 def test_closing_delimiter_may_end_the_file() -> None:
     doc = codec.decode(b"---\na: 1\n---")
     assert doc.data == {"a": 1} and doc.body == ""

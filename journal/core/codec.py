@@ -131,12 +131,20 @@ def decode(raw: bytes) -> Document:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return _unreadable(line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save as UTF-8")
-    lone = text.count("\r") - text.count("\r\n")  # classic Mac OS: one line to every reader
-    if lone and lone >= text.count("\n"):  # here (a last line break of another kind: too)
+    if _mac_lines(text):  # classic Mac OS: one line to every reader here
         return _unreadable(
             1, "its lines end with a carriage return alone; save it with LF or CRLF line endings"
         )
     return parse_text(text, bom=bom)
+
+
+def _mac_lines(text: str) -> bool:
+    """Whether the first line of ``text`` ends in a carriage return alone (classic Mac
+    OS; also when an LF ends the file).  A carriage return further on (a terminal's
+    progress line pasted in a body) is text."""
+    cr = text.find("\r")
+    lf = text.find("\n")
+    return cr >= 0 and (lf < 0 or cr < lf - 1)
 
 
 def after_front_matter(text: str) -> str:
