@@ -1334,3 +1334,11 @@ def test_done_names_the_line_of_the_milestone_it_cant_read(
         f"goals/n2.md:{line}: milestones item 2: done should be true, false or the date it was "
         "done; fix it first\n"
     )
+
+
+def test_done_on_a_goal_without_milestones_says_it_has_none(invoke: Invoke, write: Write) -> None:
+    """Found in review: it said "milestones should be a list ...; fix it first"."""
+    write("goals/a.md", goal_text("Alpha"))
+    result = invoke("done", "Alpha", "--milestone", "1")
+    assert result.exit_code == 1
+    assert result.stderr == "goals/a.md: no milestone called '1' (milestones: none)\n"

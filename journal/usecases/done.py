@@ -18,7 +18,6 @@ from journal.core.fields import (
     GOAL_FIELDS,
     MEETING_FIELDS,
     FieldError,
-    coerce,
     done_value,
     item_line,
     milestone_items,
@@ -152,16 +151,16 @@ def _milestone(result: Done, wanted: str, day: date) -> Callable[[codec.Document
         refuse_other_case(doc.data or {}, ("milestones",), GOAL_FIELDS, doc.key_line)
         raw = doc.data.get("milestones") if doc.data is not None else None
         line = doc.key_line("milestones")
-        try:
-            bad = milestone_items(GOAL_FIELDS["milestones"], raw)[1]
-            if bad:  # told at the line at fault: the item's, or its key's
-                index, message, key = bad[0]
-                raise JournalError(
-                    f"{message}; fix it first", line=item_line(raw, index, key, line)
-                )
-            items = coerce(GOAL_FIELDS["milestones"], raw)
+        try:  # no milestones: none to find (``_find_milestone`` says so)
+            found, bad = (
+                milestone_items(GOAL_FIELDS["milestones"], raw) if raw is not None else ([], [])
+            )
         except FieldError as exc:
             raise JournalError(f"{exc.message}; fix it first", line=line) from None
+        if bad:  # told at the line at fault: the item's, or its key's
+            index, message, key = bad[0]
+            raise JournalError(f"{message}; fix it first", line=item_line(raw, index, key, line))
+        items = [item for _index, item in found]
         index = _find_milestone([m["title"] for m in items], wanted)
         result.milestone = items[index]["title"]
         result.key = f"milestones[{index + 1}] {result.milestone}"
