@@ -193,8 +193,7 @@ class JournalGroup(_PrintsHelp, click.Group):
             ctx.exit(exc.exit_code)
         except click.Abort as exc:  # a question (click.confirm) not answered
             if isinstance(exc.__context__, KeyboardInterrupt):  # Ctrl-C, as anywhere else
-                echo(f"journal: {_interrupted(ctx)}", err=True)
-                ctx.exit(128 + signal.SIGINT)
+                _stopped(ctx, exc.__context__)
             echo("journal: the question got no answer (end of input); nothing written", err=True)
             ctx.exit(1)
         except (click.ClickException, click.exceptions.Exit):
@@ -207,9 +206,7 @@ class JournalGroup(_PrintsHelp, click.Group):
         except _OutputLost as exc:
             _output_lost(ctx, exc.error)
         except KeyboardInterrupt as exc:
-            echo(f"journal: {_interrupted(ctx)}", err=True)
-            # as a shell reports Ctrl-C (128 + SIGINT), or the signal that stopped it
-            ctx.exit(128 + (exc.signum if isinstance(exc, Terminated) else signal.SIGINT))
+            _stopped(ctx, exc)
         except Exception as exc:
             if _debug(ctx):
                 raise
@@ -246,6 +243,13 @@ def _drop_output() -> None:
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, sys.stdout.fileno())
         os.close(null)
+
+
+def _stopped(ctx: click.Context, exc: KeyboardInterrupt) -> NoReturn:
+    """Say what a stop left written, and exit as a shell reports Ctrl-C (128 + SIGINT),
+    or the signal that stopped it (SIGTERM, SIGHUP)."""
+    echo(f"journal: {_interrupted(ctx)}", err=True)
+    ctx.exit(128 + (exc.signum if isinstance(exc, Terminated) else signal.SIGINT))
 
 
 def _interrupted(ctx: click.Context) -> str:

@@ -186,6 +186,10 @@ def test_a_taken_meeting_name_stops_before_any_contact_is_created(
     assert not (vault / "people").exists()
 
 
+#: Answers to run_on_a_terminal's question that are signals sent to it.
+SENT = {b"\x03": signal.SIGINT, b"<TERM>": signal.SIGTERM, b"<HUP>": signal.SIGHUP}
+
+
 def run_on_a_terminal(
     args: list[str], answer: bytes | None = None, *, stdout: Path | None = None
 ) -> tuple[int, str]:
@@ -219,8 +223,8 @@ def run_on_a_terminal(
             break
         output += chunk
         if answer is not None and b"[Y/n]" in output:
-            if answer == b"\x03":  # Ctrl-C: the terminal would send SIGINT
-                os.kill(process.pid, signal.SIGINT)
+            if answer in SENT:  # Ctrl-C (the terminal would send SIGINT), kill, hang-up
+                os.kill(process.pid, SENT[answer])
             else:
                 os.write(master, answer)
             answer = None
@@ -233,6 +237,9 @@ def run_on_a_terminal(
     ("answer", "code", "told"),
     [
         (b"\x03", 130, "journal: interrupted; nothing was written"),
+        # found in review: SIGTERM and SIGHUP (the terminal closed) exited 130 there
+        (b"<TERM>", 143, "journal: interrupted; nothing was written"),
+        (b"<HUP>", 129, "journal: interrupted; nothing was written"),
         (b"\x04", 1, "journal: the question got no answer (end of input); nothing written"),
     ],
 )
