@@ -125,12 +125,21 @@ class JournalCommand(_PrintsHelp):
 
 class _Whole(click.IntRange):
     """A whole number in ASCII digits, as every number the tool reads (click's ``int``
-    also takes ``" 30"`` and Arabic-Indic ``٣٠``), within an optional range."""
+    also takes ``" 30"`` and Arabic-Indic ``٣٠``), within an optional range (none: its
+    help says ``INTEGER``, as ``int``'s)."""
+
+    def __init__(self, min: int | None = None, max: int | None = None) -> None:
+        super().__init__(min, max)
+        if min is None and max is None:
+            self.name = "integer"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and not (value.isascii() and value.lstrip("-").isdigit()):
             self.fail(f"'{value}' is not a whole number (digits 0-9)", param, ctx)
         return super().convert(value, param, ctx)
+
+    def _describe_range(self) -> str:
+        return super()._describe_range() if self.name != "integer" else ""
 
 
 class _LogCommand(JournalCommand):
@@ -1015,7 +1024,7 @@ def log_command(
 
     words = [w for w in (value, *note) if w is not None]
     literal = click.get_current_context().meta[LITERAL]  # after `--`: the note's
-    if unknown := [w for w in words[: len(words) - literal] if w.startswith("--")]:
+    if unknown := [w for w in words[: max(len(words) - literal, 0)] if w.startswith("--")]:
         raise UsageProblem(f"no such option: {unknown[0]}")
     vault = state.vault()
     catalog = state.catalog(vault)

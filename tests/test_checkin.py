@@ -456,13 +456,15 @@ def test_bad_input_is_a_usage_error_and_writes_nothing(
         (("+1", "a", "--", "--b"), "+1 a --b"),
     ],
 )
+@pytest.mark.parametrize("first", [False, True])  # `--` before GOAL too (found in review)
 def test_words_after_a_double_dash_are_the_note_even_like_an_option(
-    invoke: Invoke, write: Write, vault: Path, args: tuple[str, ...], line: str
+    invoke: Invoke, write: Write, vault: Path, args: tuple[str, ...], line: str, first: bool
 ) -> None:
     """Reported: the docs say `--` ends the options, but a note word like an option
     after it was refused as "no such option"."""
     write(GOAL, goal_text())
-    result = invoke("log", "Connect", *args)
+    given = ("--", "Connect", *(a for a in args if a != "--")) if first else ("Connect", *args)
+    result = invoke("log", *given)
     assert result.exit_code == 0, result.stderr
     assert (vault / GOAL).read_text().endswith(f"- 2026-11-22: {line}\n")
 

@@ -362,6 +362,12 @@ def test_a_count_option_takes_ascii_digits_only(
     assert f"'{given}' is not a whole number (digits 0-9)" in result.stderr
 
 
+def test_an_unbounded_count_option_is_an_integer_in_help(invoke: Invoke) -> None:
+    """Found in review: `plan --help` showed `--days INTEGER RANGE ... [x<=None]`."""
+    shown = invoke("plan", "--help").stdout
+    assert "  --days INTEGER " in shown and "None" not in shown
+
+
 def test_init_with_an_empty_path_is_a_usage_error(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
