@@ -742,6 +742,8 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
     # (a command's, :data:`GC_THRESHOLD`, would let those pile up between collections)
     gc.set_threshold(*PYTHON_GC_THRESHOLD)
     vault = state.vault()
+    if regenerate:
+        today()  # a JOURNAL_TODAY that is no day: a usage error now, not at the first batch
 
     told: set[str] = set()  # each edit kept is told once while it is kept, not every batch
 
@@ -770,7 +772,7 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
 
     def on_regenerated(regenerated: dict[str, Any], why: str) -> None:
         tell_kept(regenerated)
-        if not quiet:
+        if not quiet and regenerated["action"] == "updated":
             echo(f"{time.strftime('%H:%M:%S')} {regenerated['path']} regenerated {why}")
 
     if not quiet:

@@ -1551,7 +1551,8 @@ def test_watch_regenerate_brings_the_review_up_to_date_at_the_start_and_each_new
     written: list[tuple[str, str, str]] = []  # path, why, the review's text then
 
     def on_regenerated(result: dict[str, Any], why: str) -> None:
-        written.append((result["path"], why, review.read_text()))
+        if result["action"] == "updated":
+            written.append((result["path"], why, review.read_text()))
 
     def on_update(record: dict[str, Any]) -> None:  # the start's reconcile reads the review
         if (record.get("regenerated") or {}).get("action") == "updated":
@@ -1589,3 +1590,19 @@ def test_watch_regenerate_brings_the_review_up_to_date_at_the_start_and_each_new
     assert "after today" not in first and "Review day :milestone, review, 2026-11-20" in first
     assert "Review day :milestone, review, 2026-11-21" in second
     assert "### What went well?\nMine.\n" in second
+
+
+def test_journal_watch_regenerate_refuses_a_journal_today_that_is_no_day_at_once(
+    vault: Path,
+) -> None:
+    """Found in review: it watched, logged the error at the first batch, and exited 2 at
+    the first idle tick."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "journal", "--vault", str(vault), "watch", "--regenerate"],
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent), "JOURNAL_TODAY": "x"},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr.startswith("journal: JOURNAL_TODAY: 'x' is not a date")

@@ -169,8 +169,9 @@ def watch_vault(
     result is the batch record's ``regenerated`` (None when there is no review note
     yet).  Once idle, it also does what a batch put off (a save, git), and regenerates
     the review when the day changed since it was last made (at the start too, so a review
-    made on another day is brought up to date); such a review, written, is passed to
-    ``on_regenerated`` with why it was written now.  ``on_reading(total)``:
+    made on another day is brought up to date); its result (written or not: it tells
+    the edits kept) is passed to ``on_regenerated`` with why it was made now.
+    ``on_reading(total)``:
     a refresh has been reading ``total`` changed files for more than a second.  Returns
     how many changed files were left unread when watching stopped in a refresh.  The
     settings are read again when edited, except ``[watch]``'s (see :class:`Watcher`)."""
@@ -180,13 +181,11 @@ def watch_vault(
     waiting: NotNow | None = None  # why a regeneration was put off
     day: date | None = None  # the day the review was last regenerated for
 
-    def regenerated(index: Index) -> dict[str, Any] | None:
+    def regenerated(index: Index, today: date) -> dict[str, Any] | None:
         nonlocal waiting, day
-        assert regenerate is not None
-        was_waiting, waiting = waiting, None
-        day = regenerate()
+        was_waiting, waiting, day = waiting, None, today
         try:
-            return regenerate_review(index.vault, index, day)
+            return regenerate_review(index.vault, index, today)
         except NotNow as exc:
             if exc.told and not (was_waiting and was_waiting.told):  # once, not per batch
                 log(f"review not regenerated: {exc}")
@@ -207,7 +206,7 @@ def watch_vault(
         if regenerate is not None and (
             record["read"] or record["removed"] or update.elsewhere or update.settings
         ):
-            record["regenerated"] = regenerated(index)
+            record["regenerated"] = regenerated(index, regenerate())
         on_update(record)
 
     def idle() -> None:
@@ -215,14 +214,15 @@ def watch_vault(
         what it put off; on a new day, bring the review up to date."""
         if regenerate is None:
             return
+        now = regenerate()
         if waiting is not None:
             why = waiting.now
-        elif regenerate() != day:
-            why = f"for {regenerate().isoformat()}"
+        elif now != day:
+            why = f"for {now.isoformat()}"
         else:
             return
-        result = regenerated(watcher.index)
-        if result is not None and result["action"] == "updated" and on_regenerated is not None:
+        result = regenerated(watcher.index, now)
+        if result is not None and on_regenerated is not None:
             on_regenerated(result, why)
 
     watcher = Watcher(
