@@ -1176,3 +1176,28 @@ def test_a_plans_targets_keep_their_weeks_when_the_week_start_changes() -> None:
     assert made_on_sundays.week_start == 6
     assert made_on_sundays.on(g, date(2026, 11, 28)) == 1
     assert made_on_sundays.on(g, date(2026, 12, 5)) == 2
+
+
+def test_a_section_marked_by_an_older_version_is_the_tools_when_the_plan_asks_first(
+    write: Write, vault: Path
+) -> None:
+    """Found in review: a marker whose hash saw no link (an older version's) made the
+    plan's first look (``users_note``, before the fresh text exists) take a table
+    showing a goal's title for its link as edited, so the plan kept the old `targets`
+    property while the merge, with the fresh text, replaced the table."""
+    from journal.adapters.vault import Vault
+    from journal.core.generated import content_hash
+    from journal.usecases.generate import users_note
+
+    table = "| 1 | [[goals/a\\|Alpha]] | 0 | 5 | 2026-12-31 |"
+    body = f"<!-- journal:begin targets {content_hash(table, shown=False)} -->\n{table}\n"
+    write("plans/p.md", f"---\ntype: plan\n---\n{body}<!-- journal:end targets -->\n")
+    found = users_note(Vault.open(vault), "plans/p.md", {"targets": None})
+    assert found is not None and found.edited == set()
+    mine = table.replace("Alpha", "Alpha, the one Priya asked for")
+    write(
+        "plans/p.md",
+        f"---\ntype: plan\n---\n{body.replace(table, mine)}<!-- journal:end targets -->\n",
+    )
+    found = users_note(Vault.open(vault), "plans/p.md", {"targets": None})
+    assert found is not None and found.edited == set()  # told by the merge, with the fresh text
