@@ -19,6 +19,7 @@ from journal.adapters.cachedir import vault_cache_file
 from journal.core import codec
 from journal.core.catalog import Catalog, NoteSource
 from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
+from journal.core.links import fold
 from journal.core.periodic import clean_folder
 from journal.core.records import Record
 from journal.core.settings import (
@@ -507,6 +508,22 @@ class Vault(Record):
         """Refuse now, through ``before_write``, a note that may not be written."""
         if self.before_write is not None:
             self.before_write(rel)
+
+
+def folder_on_disk(root: Path, folder: str) -> str:
+    """``folder`` as the vault's folders already spell it, ignoring case (``People`` for
+    ``people``): a second folder of that name would be two folders in Obsidian, and one
+    on a file system that ignores case (a synced Mac or Windows copy)."""
+    parts: list[str] = []
+    for part in folder.split("/"):
+        where = root.joinpath(*parts)
+        try:
+            names = [e.name for e in os.scandir(where) if e.is_dir(follow_symlinks=False)]
+        except OSError:  # not there yet: the rest is made as written
+            names = []
+        same = [n for n in names if fold(n) == fold(part)]
+        parts.append(part if part in same or len(same) != 1 else same[0])
+    return "/".join(parts)
 
 
 def load_catalog(

@@ -202,8 +202,9 @@ def edit_goal(
             alike = _read_alike(GOAL_FIELDS[key], (same or {}).get(key))
             # an item YAML reads as a list (`- [[Note]]`, unquoted) is kept only on its
             # own line: written out anew it would be `- - - Note`, no link to anyone
-            whole = codec.keeps_item_lines(doc, keys[key])
-            values[key] = as_written(before.get(keys[key]), value, alike, collections=whole)
+            old = before.get(keys[key])
+            whole = codec.is_sequence(old) and codec.keeps_item_lines(doc, keys[key])
+            values[key] = as_written(old, value, alike, collections=whole)
     changes = [
         Change(key, before.get(keys[key]), codec.plain(value))
         for key, value in values.items()

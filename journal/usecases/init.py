@@ -10,14 +10,14 @@ from pathlib import Path
 
 from journal.adapters import files
 from journal.adapters.obsidian import load_periodic
-from journal.adapters.vault import CONFIG_PATH, Vault, load_catalog, usable_root
+from journal.adapters.vault import CONFIG_PATH, Vault, folder_on_disk, load_catalog, usable_root
 from journal.core.dates import writable_day
 from journal.core.errors import Conflict, JournalError, UnsafeWrite
 from journal.core.formatting import plural
 from journal.core.names import file_stem
 from journal.core.records import Record
 from journal.core.settings import Config
-from journal.usecases.new_note import as_on_disk, new_goal
+from journal.usecases.new_note import new_goal
 from journal.usecases.obsidian_setup import TYPES_PATH, merge_property_types
 
 GITIGNORE_LINE = ".journal-*.tmp"
@@ -80,7 +80,7 @@ def init_vault(root: Path, today: date) -> InitResult:
 def _init(root: Path, today: date) -> InitResult:
     config = Config()
     # a folder the vault has already in another case (`People`) is that folder
-    named = {k: as_on_disk(root, f) for k, f in dataclasses.asdict(config.folders).items()}
+    named = {k: folder_on_disk(root, f) for k, f in dataclasses.asdict(config.folders).items()}
     daily = load_periodic(root).daily
     if daily is not None and ".." not in daily.folder.split("/"):
         # Obsidian's daily notes folder ("." when they are at the vault root), as its

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from journal.adapters.templates import Renderer
-from journal.adapters.vault import Vault
+from journal.adapters.vault import Vault, folder_on_disk
 from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import Conflict, UsageProblem
@@ -62,22 +60,6 @@ def note_stem(title: str) -> str:
     return stem
 
 
-def as_on_disk(root: Path, folder: str) -> str:
-    """``folder`` as the vault's folders already spell it, ignoring case (``People`` for
-    ``people``): a second folder of that name would be two folders in Obsidian, and one
-    on a file system that ignores case (a synced Mac or Windows copy)."""
-    parts: list[str] = []
-    for part in folder.split("/"):
-        where = root.joinpath(*parts)
-        try:
-            names = [e.name for e in os.scandir(where) if e.is_dir(follow_symlinks=False)]
-        except OSError:  # not there yet: the rest is made as written
-            names = []
-        same = [n for n in names if fold(n) == fold(part)]
-        parts.append(part if part in same or len(same) != 1 else same[0])
-    return "/".join(parts)
-
-
 def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
     """The vault path a new note ``folder/<title>.md`` would get; Conflict, naming it,
     when a note of that name is already there (compared as links compare names:
@@ -85,7 +67,7 @@ def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
     folder: ``[[<title>]]`` would then name either note, and the links written for the
     one there (a contact's meetings, a goal's check-ins) could go to the new one."""
     stem = note_stem(title)
-    folder = as_on_disk(vault.root, clean_folder(folder))  # "." (the vault's own) is ""
+    folder = folder_on_disk(vault.root, clean_folder(folder))  # "." (the vault's own) is ""
     rel = in_folder(folder, f"{stem}.md")
     where = vault.disk_path(folder) if folder else vault.root
     taken = {fold(p.name): p.name for p in where.iterdir()} if where.is_dir() else {}
@@ -138,10 +120,10 @@ def new_goal(
     if not title:
         raise UsageProblem("a goal needs a title")
     given = {key: text for key, text in options.items() if text is not None and key in GOAL_OPTIONS}
-    for key, text in given.items():  # an empty text is no text; an empty number no number
-        if not text.strip() and GOAL_FIELDS[key].type != "text":
-            raise UsageProblem(f"--{key} was given an empty value; give one, or leave it out")
     values = {key: parse_cli_value(GOAL_FIELDS[key], text) for key, text in given.items()}
+    for key, value in values.items():  # an empty text is no text; "" or ",," no number, link
+        if value is None and GOAL_FIELDS[key].type != "text":
+            raise UsageProblem(f"--{key} was given an empty value; give one, or leave it out")
     due = values.get("due")
     if isinstance(due, date) and due < today:  # it starts today: no window (T007)
         raise UsageProblem(
