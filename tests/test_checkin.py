@@ -428,8 +428,8 @@ def test_bad_input_is_a_usage_error_and_writes_nothing(
     before = (vault / GOAL).read_bytes()
     for args, message in [
         (("1",), "VALUE should be +N"),
-        (("+1x",), "VALUE should be +N"),
-        (("+\u0661",), "VALUE should be +N"),  # digits are ASCII, as in dates (was +1)
+        (("+1x",), "'+1x' is no value journal reads"),
+        (("+\u0661",), "is no value journal reads"),  # digits are ASCII, as in dates (was +1)
         # the advice a log line gets (reported: `+ 1` was told "not '+'")
         (("+", "1", "call"), "the sign must touch the number: write +1, not + 1"),
         (("+1,5", "hours"), "write a decimal with a point: +1.5, not +1,5"),
@@ -578,7 +578,6 @@ def test_a_goal_counted_from_meetings_refuses_hand_values(
         ("- 2026-11-05: +1.", ("2026-11-05", "+", 1.0, "")),
         ("- 2026-11-05: +1, then dinner", ("2026-11-05", "+", 1.0, "then dinner")),
         ("- 2026-11-05: +1.5.", ("2026-11-05", "+", 1.5, "")),
-        ("- 2026-11-05: +1x", ("2026-11-05", None, 0.0, "+1x")),
         ("- 2026-11-05: =-2 in debt", ("2026-11-05", "=", -2.0, "in debt")),
         # a numbered log (reported: its lines were not read, without a word)
         ("1. 2026-11-05: +1 numbered", ("2026-11-05", "+", 1.0, "numbered")),
@@ -589,6 +588,12 @@ def test_hand_written_log_lines(line: str, expected: tuple[object, ...]) -> None
     found = parse_log_line(line, 1)
     assert found is not None
     assert (found.day.isoformat(), found.op, found.amount, found.note) == expected
+
+
+_SIGN = (
+    "write the sign (+, - or =) and the number alone, in digits 0-9 with a decimal point "
+    "(+2500, +0.5, -200)"
+)
 
 
 @pytest.mark.parametrize(
@@ -605,6 +610,17 @@ def test_hand_written_log_lines(line: str, expected: tuple[object, ...]) -> None
         ("- 2026-11-20: +1,5 hours prepping", "write a decimal with a point: +1.5, not +1,5"),
         ("- 2026-11-20: =2,25", "write a decimal with a point: =2.25, not =2,25"),
         ("- 2026-11-20: -0,5 recount", "write a decimal with a point: -0.5, not -0,5"),
+        # reported: read as dated notes with no value (a salary goal's `+$2,500`), or
+        # `+1/2` as +1 with the note `/2 day workshop`, or the line not at all
+        *(
+            (f"- 2026-11-20: {written} x", f"'{written}' is no value journal reads: {_SIGN}")
+            for written in ("+$2,500", "+1k", "+1x", "\u2212200", "+1/2", "=\u20ac95000", "-$200")
+        ),
+        (
+            "- 2026-11-10T09:00: +500 market adjustment",
+            "the date '2026-11-10T09:00' must be written YYYY-MM-DD (which day it means is "
+            "not guessed); the line is not read",
+        ),
     ],
 )
 def test_a_miswritten_value_makes_the_line_unreadable(line: str, message: str) -> None:

@@ -33,7 +33,7 @@ from journal.core.formatting import exact_number
 _DATE = r"\d{4}-\d{2}-\d{2}"
 #: ``+N``, ``-N`` (a change), ``=N`` or ``=-N`` (the value now): the sign touches the
 #: number, and the number ends at a space or punctuation (``+1.`` is +1).
-_VALUE_TEXT = r"(?P<op>[+-]|=[+-]?)(?P<amount>[0-9]+(?:\.[0-9]+)?)(?!\w|[.,]\d)[.,;:!]*"
+_VALUE_TEXT = r"(?P<op>[+-]|=[+-]?)(?P<amount>[0-9]+(?:\.[0-9]+)?)(?!\w|[.,/]\d)[.,;:!]*"
 #: A list item's marker: a bullet, or a number and ``.`` or ``)`` (``1. 2026-11-20: +1``).
 _MARKER = r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[.\]\s+)?"
 _LINE_PATTERN = _MARKER + (
@@ -50,6 +50,10 @@ _VALUE = re.compile(rf"{_VALUE_TEXT}(?P<note>.*)", re.DOTALL)
 #: not one.  (A dash and a space set off a note: ``- 3 leaders`` is one.)
 _SPACED_SIGN = re.compile(r"(?P<sign>\+|=[+-]?)\s+(?P<amount>\d+(?:\.\d+)?)(?!\w|[.:]\d)")
 _DECIMAL_COMMA = re.compile(r"(?P<sign>[+-]|=[+-]?)(?P<whole>\d+),(?P<part>\d+)(?!\w|[.,]\d)")
+#: A sign, then an amount written as no value is: with a currency sign, thousands
+#: separators, a suffix or a fraction (``+$2,500``, ``+1k``, ``+1/2``), or the minus sign
+#: of word processors (``\u22122``), read as a note with no value but for this.
+_NO_VALUE = re.compile(r"(?:[+\u2212]|=[+\-\u2212]?|-(?=\S))[$\u20ac\u00a3\u00a5]?\d[^\s]*")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -59,7 +63,8 @@ _MONTH = (
 #: ``30 November 2026``; the rest is what follows the separator.
 _OTHER_DATE_PATTERN = _MARKER + (
     r"(?P<date>"
-    r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
+    rf"{_DATE}T\d{{2}}:\d{{2}}(?::\d{{2}})?"  # a date and time
+    r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+\d{{4}})(?!\w|[/.-]\w)"
     r"\s*(?::|[-\u2013\u2014](?=\s))?\s*(?P<rest>.*)$"
@@ -137,7 +142,8 @@ class MiswrittenValue(CheckInError):
 
 def refuse_miswritten(text: str) -> None:
     """Raise :class:`MiswrittenValue` when ``text`` starts with a sign apart from its
-    number, or with a number holding a decimal comma (read as ``+1`` and a note ``5``)."""
+    number, with a number holding a decimal comma (read as ``+1`` and a note ``5``), or
+    with a sign and an amount written otherwise (see :data:`_NO_VALUE`)."""
     spaced = _SPACED_SIGN.match(text)
     if spaced is not None:
         value, written = "".join(spaced.group("sign", "amount")), spaced.group()
@@ -149,6 +155,14 @@ def refuse_miswritten(text: str) -> None:
         value = "{}{}.{}".format(*comma.group("sign", "whole", "part"))
         raise MiswrittenValue(
             f"write a decimal with a point: {value}, not {comma.group()}", value, comma.group()
+        )
+    other = _NO_VALUE.match(text)
+    if other is not None and _VALUE.match(text) is None:
+        raise MiswrittenValue(
+            f"'{other.group()}' is no value journal reads: write the sign (+, - or =) and the "
+            "number alone, in digits 0-9 with a decimal point (+2500, +0.5, -200)",
+            other.group(),
+            other.group(),
         )
 
 
