@@ -1,4 +1,4 @@
-"""Texts made safe for one markdown line."""
+"""Texts made safe for one markdown line, and progress shown as a bar."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from journal.core.formatting import one_line
+from journal.core.formatting import bar, one_line, percent
 
 
 @given(
@@ -32,3 +32,17 @@ def test_every_whitespace_but_the_space_is_unprintable() -> None:
     printable (so a printable text's only whitespace is the space)."""
     printable = [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()]
     assert printable == [" "]
+
+
+@pytest.mark.parametrize(
+    ("progress", "shown"),
+    [
+        (0.0, "░░░░░░░░░░ 0%"),
+        (0.4, "████░░░░░░ 40%"),
+        (0.9967, "█████████░ 99%"),  # reported: a full bar and 100%, the goal not done
+        (1.0, "██████████ 100%"),
+        (1.2, "██████████ 120%"),
+    ],
+)
+def test_progress_shows_full_only_at_the_target(progress: float, shown: str) -> None:
+    assert f"{bar(progress)} {percent(progress)}" == shown

@@ -112,16 +112,23 @@ def rate(value: float | None) -> str:
 
 
 def bar(progress: float | None, width: int = BAR_WIDTH) -> str:
-    """``████░░░░░░`` for 0.4 (clamped to 0..1); dots when unknown."""
+    """``████░░░░░░`` for 0.4 (clamped to 0..1; full only at the target); dots when
+    unknown."""
     if progress is None:
         return "·" * width
     filled = round(max(0.0, min(progress, 1.0)) * width)
+    if progress < 1:  # 0.997 is not there yet
+        filled = min(filled, width - 1)
     return "█" * filled + "░" * (width - filled)
 
 
 def percent(progress: float | None) -> str:
-    """``40%``; ``–`` when unknown."""
-    return "–" if progress is None else f"{round(progress * 100)}%"
+    """``40%``; 99% at most short of the target (0.997 is not done); ``–`` when
+    unknown."""
+    if progress is None:
+        return "–"
+    shown = round(progress * 100)
+    return f"{min(shown, 99) if progress < 1 else shown}%"
 
 
 def json_numbers(data: Any) -> Any:
