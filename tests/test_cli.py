@@ -520,6 +520,21 @@ def test_the_entry_point_collects_garbage_less_often(monkeypatch: pytest.MonkeyP
         gc.set_threshold(*before)
 
 
+@pytest.mark.parametrize(("current", "quiet"), [(1, True), (3, False)])
+def test_a_goal_at_its_target_needs_marking_done_not_a_check_in_everywhere(
+    invoke: Invoke, write: Write, current: int, quiet: bool
+) -> None:
+    """Reported: at its target, the review listed it for M008 alone, while `check` gave
+    T006 too and `status` listed it under "No recent check-in"."""
+    text = goal_text("Alpha", target=3, current=current, start="2026-10-01")
+    write("goals/a.md", text.replace("2026-11-20: +1", "2026-10-12: +1"))
+    board = json.loads(invoke("status", "--json").stdout)
+    assert [g["quiet"] for g in board["goals"]] == [quiet]
+    t006 = json.loads(invoke("check", "--select", "T006", "--json").stdout)
+    assert bool(t006) is quiet
+    assert ("No check-in for" in invoke("review", "--stdout").stdout) is quiet
+
+
 @pytest.mark.parametrize(
     ("today", "quiet"), [("2026-11-22", False), ("2026-11-25", False), ("2026-12-10", True)]
 )

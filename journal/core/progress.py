@@ -68,6 +68,15 @@ def quiet_since(goal: Goal, until: date) -> date | None:
     return last_checkin(goal, until=until) or start_of(goal)
 
 
+def is_quiet(goal: Goal, until: date, rhythm_days: int, progress: float | None) -> bool:
+    """Whether ``goal`` has gone longer than its review rhythm without a check-in as of
+    ``until`` (see :func:`quiet_since`), as ``journal status`` and T006 judge it, and the
+    review: a goal at its target (``progress`` 1 or more) needs marking done (M008), not a
+    check-in."""
+    since = quiet_since(goal, until)
+    return since is not None and (until - since).days > rhythm_days and (progress or 0) < 1
+
+
 def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
     """Ahead, on track or behind against the goal's straight line on ``today``, with
     its value then (default: its value now)."""
