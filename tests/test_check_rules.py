@@ -382,6 +382,18 @@ def test_rule_ids_are_unique_and_well_formed() -> None:
         ("Learn about SQL", True),
         ("Network more to get better at small talk", True),  # no object to make
         ("Learn more to get ahead", True),
+        # reported: signed, bounded, scored and unit-glued amounts were no quantity
+        ("Improve onboarding NPS to +40", False),
+        ("Improve eNPS from -10 to +10", False),
+        ("Improve turnover by \u22125%", False),
+        ("Improve satisfaction to 4.5/5", False),
+        ("Improve response time to 24h", False),
+        ("Improve typing to 80wpm", False),
+        ("Improve revenue to 1.2M", False),
+        ("Improve time-to-fill to \u226430 days", False),
+        ("Improve my score ~10 points", False),
+        ("Improve networking by 11/30", True),  # a date, not a score
+        ("Improve focus before 10am", True),  # a time
     ],
 )
 def test_vague_means_a_vague_phrase_and_nothing_concrete(text: str, vague: bool) -> None:

@@ -273,8 +273,15 @@ _PURPOSE = re.compile(
     rf"(?:(?:{_alternation(DETERMINERS)})\s+)?(?!(?:{_alternation(NOT_OBJECTS)})\b){_WORD}",
     re.IGNORECASE,
 )
-#: An amount: ``3``, ``2.5``, ``1,000``, ``50%``, ``$500``, ``10k``, ``3-5``.
-_AMOUNT = re.compile(r"[$€£]?\d+(?:[.,]\d+)*(?:[-\u2013]\d+(?:[.,]\d+)*)?(?:%|k|x|\+)?", re.I)
+#: An amount: ``3``, ``2.5``, ``1,000``, ``50%``, ``$500``, ``10k``, ``3-5``, signed or
+#: bounded (``+40``, ``-10``, ``≤30``, ``~10``), a score (``4.5/5``, ``8/10``: ``11/30``
+#: is a date), a unit glued on
+#: (``24h``, ``100kg``, ``80wpm``, ``1.2M``; not an ordinal ``2nd`` nor a time ``10am``).
+_AMOUNT = re.compile(
+    r"[+\-\u2212\u00b1~\u2264\u2265<>]?[$€£]?\d+(?:[.,]\d+)*(?:[-\u2013]\d+(?:[.,]\d+)*)?"
+    r"(?:/(?:5|10|100))?(?:%|\+|(?!(?:st|nd|rd|th|am|pm)$)[a-z]{1,4})?",
+    re.I,
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _NUMBER_WORDS = frozenset(NUMBER_WORDS)
 _TOKEN_EDGES = "\"'()[]{}<>.,;:!?\u2018\u2019\u201c\u201d*_"
