@@ -288,8 +288,23 @@ def test_a_word_of_ones_own_two_slips_from_a_property_is_no_typo() -> None:
     goal = goal_note(LOG, created=None, start=None, related="'[[Career plan]]'", state="ok")
     # short names are one letter from many words (found in review: `who` -> `why`)
     goal = goal.replace("\nwhy:", "\nwho: me\nway: x\nix: 1\ndur: 2\nxwhy:")
-    meeting = ("meetings/m.md", "---\ntype: meeting\ndate: 2026-11-20\nfollow_up_date: x\n---\n")
+    meeting = (
+        "meetings/m.md",
+        "---\ntype: meeting\ndate: 2026-11-20\nfollow_up_by: 2026-11-27\nfollow_up_date: x\n---\n",
+    )
     assert of("H012", run((PATH, goal), meeting)) == []
+
+
+def test_another_tools_name_for_a_property_the_note_lacks_is_told() -> None:
+    """Reported: `deadline:` (Notion's, a spreadsheet's) got only T001 "no due date", and
+    `start_date:` T008 "no start", which read as if the user had written none."""
+    goal = goal_note(LOG, due=None, start=None, deadline="2026-12-31", start_date="2026-11-01")
+    found = of("H012", run((PATH, goal)))
+    assert [f.message for f in found] == [
+        "`deadline` is no goal property, and the goal has no `due`: another name for it?",
+        "`start_date` is no goal property, and the goal has no `start`: another name for it?",
+    ]
+    assert of("H012", run((PATH, goal_note(LOG, deadline="2026-12-31")))) == []  # has `due`
 
 
 @pytest.mark.parametrize(

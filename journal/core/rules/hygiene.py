@@ -243,12 +243,31 @@ _OBSIDIAN_NAMES = frozenset({*OBSIDIAN_LISTS, *OBSIDIAN_LISTS.values()})
 
 @functools.lru_cache(maxsize=4096)
 def _close_name(key: str, missing: tuple[str, ...]) -> list[str]:
-    """The property ``key`` is likely a typo of: the first of ``missing`` one slip of
-    the finger away (:func:`one_slip`), with ``-`` and spaces read as ``_``.  A key two
+    """The property ``key`` likely means: the first of ``missing`` one slip of the finger
+    away (:func:`one_slip`), with ``-`` and spaces read as ``_``, or the one another tool
+    names so (:data:`_OTHER_NAMES`: ``deadline`` for ``due``).  A key two
     slips away is more likely a word of its own (`related:` is no `created:`, `state:`
     no `start:`, `follow_up_date:` no `follow_up_done:`)."""
-    typed = re.sub(r"[- ]", "_", key.lower())
+    typed = _folded(key)
+    if _OTHER_NAMES.get(typed) in missing:
+        return [_OTHER_NAMES[typed]]
     return [name for name in missing if one_slip(typed, name)][:1]
+
+
+def _folded(key: str) -> str:
+    return re.sub(r"[- ]", "_", key.lower())
+
+
+#: Names other tools and templates give journal's properties (Notion, Todoist,
+#: spreadsheets): meant as journal's, when the note lacks it.
+_OTHER_NAMES = {
+    **dict.fromkeys(("deadline", "due_date", "due_by", "target_date", "end_date"), "due"),
+    **dict.fromkeys(("start_date", "started", "started_on", "begin", "begins"), "start"),
+    **dict.fromkeys(("completed_on", "completion_date", "done_on", "finished"), "completed"),
+    **dict.fromkeys(
+        ("follow_up", "follow_up_date", "followup_date", "follow_up_on"), "follow_up_by"
+    ),
+}
 
 
 def one_slip(typed: str, meant: str) -> bool:
@@ -288,7 +307,8 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
                 yield Problem(
                     path,
                     lines[key],
-                    f"`{key}` is no {kind} property, and the {kind} has no `{close[0]}`: a typo?",
+                    f"`{key}` is no {kind} property, and the {kind} has no `{close[0]}`: "
+                    + ("another name for it?" if _OTHER_NAMES.get(_folded(key)) else "a typo?"),
                     f"rename `{key}:` to `{close[0]}:` (a key of your own can stay: "
                     + ("`check_ignore: [H012]`)" if kind == "goal" else "`--ignore H012`)"),
                 )
