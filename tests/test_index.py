@@ -1075,6 +1075,9 @@ def test_words_with_punctuation_are_searched_as_typed(
         ("NEAR(hr leaders, x)", "a NEAR distance is a whole number of words, 0 or more"),
         ("title:", "give words after title: or body:"),
         ("who: NOT x", 'in double quotes: "who:"'),
+        # reported: "401(k" (its bracket eaten), and "hr-leaders", a word not typed
+        ("401(k)", 'in double quotes: "401(k)"'),
+        ("benefits (401k)", 'in double quotes: "(401k)"'),
         ('"unclosed', "close the double quote"),
         ("*", 'a * ends a prefix: "inter*"'),
         ("AND", "AND, OR and NOT go between two words"),
@@ -1929,7 +1932,7 @@ def test_a_symbol_beside_words_narrows_the_search(invoke: Invoke, write: Write) 
 
 def test_a_query_of_punctuation_alone_is_refused(invoke: Invoke, write: Write) -> None:
     write("notes/a.md", "# A\n\nWow!!! and ... too\n")
-    for query in ("!!!", "-", "... ?"):
+    for query in ("!!!", "-", "... ?", '""', "()"):  # reported: '""' found no notes, exit 0
         result = invoke("search", "--", query)
         assert result.exit_code == 2
         assert result.stderr.startswith(f"journal: can't search for {query!r}: it has no word")

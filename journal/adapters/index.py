@@ -1306,7 +1306,7 @@ class Index:
         def found() -> list[Hit]:
             if _symbols_only(query):
                 return _symbol_hits(self.conn, _bare_symbols(query), limit)
-            if not any(ch.isalnum() or ch in '*"()' for ch in query):  # "!!!", "-", "..."
+            if not any(ch.isalnum() or ch == "*" for ch in query):  # "!!!", "-", '""', "()"
                 raise UsageProblem(
                     f"can't search for {query!r}: it has no word (punctuation is no word to"
                     " the search; symbols such as 🚀 alone are found as written)"
@@ -1585,7 +1585,8 @@ def _search_hint(query: str, error: str) -> str:
         return "leave a word out with NOT: " + " NOT ".join([" ".join(kept), *left_out])
     if "near(" in query.lower() and "NEAR(" not in query:
         return "NEAR is written in capitals: NEAR(word word)"
-    word = next((w for w in words if re.search(r"[^\w*]", w)), "hr-leaders")
+    raw = [w.strip('"') for w in query.split()]  # as typed: `401(k)` keeps its bracket
+    word = next((w for w in raw if re.search(r"[^\w*]", w)), " ".join(raw))
     return f'put words with punctuation in double quotes: "{word}"'
 
 
