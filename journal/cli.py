@@ -1042,7 +1042,9 @@ def log_command(
         if as_json:
             emit_json(record)
         else:
-            echo(history_view(record, today()), nl=False)
+            from journal.core.formatting import line_texts
+
+            echo(history_view(line_texts(record), today()), nl=False)  # `unit: "u\r"`, one line
         return f"journal: log {record['title']}"  # nothing written: never committed
     from journal.core.formatting import number
     from journal.usecases.checkin import log_checkin

@@ -841,3 +841,13 @@ def test_check_in_sums_are_exact_in_decimal() -> None:
     assert half is not None and tiny is not None
     assert replay(576087000000001, [half]) == 576087000000001.5
     assert replay(1, [tiny]) == 1.0000000004
+
+
+def test_the_log_view_shows_a_line_break_in_a_unit_not_obeys_it(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `unit: "u\\r"` printed a raw carriage return in `journal log GOAL`'s
+    header, where `list` shows it as `\\r`."""
+    write(GOAL, goal_text(unit='"u\\r"'))
+    out = invoke("log", "Connect").stdout
+    assert "\r" not in out and out.splitlines()[0].endswith(" u\\r")
