@@ -516,7 +516,10 @@ def test_a_goal_at_its_target_is_asked_to_be_marked_done_and_a_done_one_for_noth
     write("goals/finished.md", done.replace("status: active", "status: done"))
     write("goals/typo.md", goal_text("Typo", start="2026-09-01", efort=3))
     attention = attention_of(invoke("review", "--stdout").stdout)
-    assert "[[reached]]: the goal has reached its target (5 of 5 conversations)" in attention
+    assert (
+        "[[reached]]: the goal has reached its target (5 conversations against a target of 5)"
+        in attention
+    )
     told = [line for line in attention.splitlines() if "[[reached]]" in line]
     assert any("SMART M008 (hint)" in line for line in told)
     assert not any("T006" in line or "No check-in" in line for line in told)
