@@ -462,6 +462,19 @@ def test_pace_is_judged_after_pace_min_weeks_and_against_pace_ratio() -> None:
     assert of("A001", run((PATH, goal_note(target="20")), config=lenient)) == []
 
 
+def test_no_step_yet_is_no_lag_while_the_line_has_not_reached_the_first() -> None:
+    """Reported: a goal of 2 over ten years got A001 "needs 0.0039/week ... but has made no
+    progress" after three weeks: its line stood at 0.01, no whole step behind."""
+    decade = goal_note(start="2026-11-01", due="2036-11-01", current="0", target="2", body="")
+    assert of("A001", run((PATH, decade))) == []
+    months = goal_note(start="2026-11-01", due="2027-02-01", current="0", target="2", body="")
+    assert of("A001", run((PATH, months))) == []  # its line is at 0.47: no step owed yet
+    more = goal_note(start="2026-11-01", due="2027-02-01", current="0", target="20", body="")
+    assert len(of("A001", run((PATH, more)))) == 1  # at 4.7: four steps owed
+    hours = goal_note(start="2026-11-01", due="2036-11-01", current="0", target="2.5", body="")
+    assert len(of("A001", run((PATH, hours)))) == 1  # not in whole steps: judged
+
+
 def test_pace_suggests_where_the_rate_so_far_leads() -> None:
     [finding] = of("A001", run((PATH, goal_note(target="20"))))
     # 2 in 7.43 weeks is 0.27/week: 18 more take 67 weeks; by due it reaches 3.

@@ -46,6 +46,10 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
         seen = max((rates.seen_per_week or 0.0) * direction, 0.0)
         if needed <= settings.pace_ratio * seen + _EPSILON:
             continue
+        expected = rates.expected if rates.expected is not None else base
+        if not seen and _whole(base, target) and abs(expected - base) < 1:
+            continue  # whole steps, the line not yet at the first: no step is no lag
+
         per_week = f"{goal.unit}/week" if goal.unit else "per week"
         so_far = (
             f"has averaged {rate(seen)} {per_week} since {start}"
@@ -58,6 +62,10 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
             f"needs {rate(needed)} {per_week} to reach {number(target)} by {due}, but {so_far}",
             _pace_suggestion(current, target, direction, due, ctx.today, seen),
         )
+
+
+def _whole(*values: float) -> bool:
+    return all(float(v).is_integer() for v in values)
 
 
 def _pace_suggestion(
