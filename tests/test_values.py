@@ -178,6 +178,17 @@ def test_a_log_that_gives_current_is_the_record_commits_do_not_contradict() -> N
     assert dated == [(1, 0, "start"), (29, 2, "git"), (4, 2, "file")]
 
 
+def test_current_edited_since_the_last_commit_brings_back_no_dip_the_log_undid() -> None:
+    """Reported: with `current:` edited by hand after the commits (not committed yet),
+    a value committed before a backdated line was added came back as a drop (5 on
+    11-24 from the log, 4 on 11-25 from git), and the edit moved to the log's last day
+    when the log's commits were left out."""
+    late_line = "- 2026-11-23: +1 first\n- 2026-11-24: +1 logged late\n"
+    commits = [(date(2026, 11, 23), 1.0), (date(2026, 11, 25), 1.0), (date(2026, 11, 27), 2.0)]
+    points = _points(late_line, 7, date(2026, 11, 30), commits)
+    assert points == [(1, 0, "start"), (23, 1, "log"), (24, 2, "log"), (30, 7, "file")]
+
+
 _DAYS = st.dates(date(2026, 1, 1), date(2026, 3, 1))
 
 

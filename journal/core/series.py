@@ -132,13 +132,19 @@ def pairs(points: Sequence[Point]) -> list[tuple[date, float]]:
 
 
 def file_series(
-    goal: Goal, today: date | None, recorded: Sequence[tuple[date, float]] = ()
+    goal: Goal,
+    today: date | None,
+    recorded: Sequence[tuple[date, float]] = (),
+    committed: float | None = None,
 ) -> list[Point]:
     """The goal file's values: ``recorded`` (committed ``current`` values), the goal's
-    own log, and ``file_current`` from the day it is known (:func:`known_since`)."""
+    own log, and ``file_current`` from the day it is known (:func:`known_since`);
+    ``committed``: the last value committed, when ``recorded`` leaves it out."""
     recorded = recorded if goal.metric_source != "meetings" else ()
     own = [c for c in goal.checkins if c.path == goal.path]
-    since = known_since(goal, today, recorded, own)
+    if committed is None and recorded:
+        committed = recorded[-1][1]
+    since = known_since(goal, today, recorded, own, committed)
     return progress_series(
         baseline=goal.baseline,
         start=start_of(goal),
@@ -151,10 +157,14 @@ def file_series(
 
 
 def known_since(
-    goal: Goal, today: date | None, recorded: Sequence[tuple[date, float]], own: list[CheckIn]
+    goal: Goal,
+    today: date | None,
+    recorded: Sequence[tuple[date, float]],
+    own: list[CheckIn],
+    committed: float | None,
 ) -> date | None:
     """The day the file's ``current`` is known to hold: ``today`` when it differs from
-    the last committed value (an edit git has not seen yet), else the last day the
+    the last committed value, ``committed`` (an edit git has not seen yet), else the last day the
     goal's value is dated - its last commit or check-in up to today, else its start.
     A value that neither a log line nor a commit dates (``current`` edited by hand in
     a vault without git, or a log line added without ``current``) so shows from then,
@@ -164,7 +174,7 @@ def known_since(
     (its ``current`` may count it) or with an ``=N`` in other notes, which is measured
     against the file's value on its day as every command reads it (:func:`offsets`,
     :func:`current_value`): the value today stays the same with or without git."""
-    if today is None or (recorded and recorded[-1][1] != goal.file_current):
+    if today is None or (committed is not None and committed != goal.file_current):
         return today
     if any(c.day > today and c.op is not None for c in own) or any(
         c.path != goal.path and c.op == "=" for c in goal.checkins
@@ -213,8 +223,9 @@ def value_series(
 ) -> list[Point]:
     """The goal's value over time: :func:`file_series` plus :func:`offsets`; a day with
     only check-ins from other notes is a ``note`` point."""
+    committed = recorded[-1][1] if recorded else None  # before the log leaves it out
     recorded = _undated_by_log(goal, recorded)
-    points = file_series(goal, today, recorded)
+    points = file_series(goal, today, recorded, committed)
     base = pairs(points)
     git_free = not recorded or goal.metric_source == "meetings"  # file_series ignores it
     steps = offsets(goal, today, base if git_free else None)
@@ -234,7 +245,8 @@ def _undated_by_log(
     goal: Goal, recorded: Sequence[tuple[date, float]]
 ) -> Sequence[tuple[date, float]]:
     """The committed values of ``recorded`` the goal's own log does not date: all of
-    them, unless the log gives the file's ``current``; then only those before its last
+    them, unless the log gives the file's ``current`` or the last committed value (an
+    edit of ``current`` git has not seen yet); then only those before its last
     line that restates the value without dating its steps (an ``=N`` recount, or a line
     for progress made before the log, :data:`BEFORE_THE_LOG`).  After it, the log dates
     every step, and a value committed before a backdated line was added (2 posts, the
@@ -242,7 +254,9 @@ def _undated_by_log(
     own = [c for c in goal.checkins if c.path == goal.path and c.op is not None]
     if not own or goal.file_current is None or goal.metric_source == "meetings":
         return recorded
-    if not gives(goal.baseline, own, goal.file_current):
+    # the value committed last, as a `current:` edited since is not (yet) git's
+    last = recorded[-1][1] if recorded else goal.file_current
+    if not (gives(goal.baseline, own, goal.file_current) or gives(goal.baseline, own, last)):
         return recorded
     restated = [c.day for c in own if c.op == "=" or c.note == BEFORE_THE_LOG]
     cut = max(restated, default=date.min)
