@@ -670,6 +670,26 @@ def test_feeding_a_goal_that_cant_be_read_is_not_called_feeding_no_outcome() -> 
     assert h010.suggestion == f"fix the goal's front matter at {PATH}:{line}"
 
 
+def test_feeding_only_a_dropped_outcome_goal_is_told() -> None:
+    """Reported: an activity goal feeding a dropped outcome goal counted as paired."""
+    activity = (
+        "goals/Attend events.md",
+        goal_note(id="a", kind="activity", feeds='"[[Hold four informational interviews]]"'),
+    )
+    [found] = of("O001", run((PATH, goal_note(status="dropped")), activity))
+    assert found.message.endswith(
+        ", and the outcome goal it feeds, [[Hold four informational interviews]], is dropped"
+    )
+
+
+@pytest.mark.parametrize(
+    ("metric", "activity"),
+    [("webinar attendees", False), ("replies to my posts", False), ("post impressions", True)],
+)
+def test_a_result_counted_in_people_or_replies_is_an_outcome(metric: str, activity: bool) -> None:
+    assert (activity_phrase(metric) is not None) is activity
+
+
 def test_feeding_another_activity_goal_is_not_enough() -> None:
     other = ("goals/Post weekly.md", goal_note(id="p", kind="activity", metric="posts"))
     activity = (

@@ -222,6 +222,7 @@ ACTIVITY_VERBS = (
 #: invoiced", "leads sent to sales that converted"): they make it an outcome metric.
 OUTCOME_MARKERS = (
     "accepted",
+    "attendees",
     "closed",
     "conversion",
     "conversions",
@@ -244,6 +245,8 @@ OUTCOME_MARKERS = (
     "rates",
     "referral",
     "referrals",
+    "registrations",
+    "replies",
     "revenue",
     "salary",
     "saved",
