@@ -84,6 +84,12 @@ class SectionError(JournalError):
 #: A wikilink: its target (what Obsidian rewrites when the note it names is renamed or
 #: moved), heading and display text (after ``|``, or ``\|`` in a table).
 _WIKILINK = re.compile(r"\[\[([^\[\]\n|#]*?)(#[^\[\]\n|]*?)?(?:\\?\|([^\[\]\n]*))?\]\]")
+#: The same, only those with neither a heading nor a display text (most: replaced with
+#: no call into Python), and only those with one of them.
+_BARE_WIKILINK = re.compile(r"\[\[[^\[\]\n|#]*\]\]")
+_MARKED_WIKILINK = re.compile(
+    r"\[\[(?=[^\[\]\n]*[#|])([^\[\]\n|#]*?)(#[^\[\]\n|]*?)?(?:\\?\|([^\[\]\n]*))?\]\]"
+)
 
 
 def _link_shown(link: re.Match[str]) -> str:
@@ -103,8 +109,13 @@ def content_hash(text: str, *, links: bool = False, shown: bool = True) -> str:
     is one.  The hashes the markers of notes written before held: ``links=True`` saw
     the links whole, ``shown=False`` none of them."""
     normal = text.replace("\r\n", "\n").strip("\n")
-    if not links:
-        normal = _WIKILINK.sub(_link_shown if shown else lambda _: "[[]]", normal)
+    if not links and "[[" in normal:
+        if not shown:
+            normal = _WIKILINK.sub("[[]]", normal)
+        else:  # as _WIKILINK.sub(_link_shown, ...), calling Python for marked links only
+            normal = _BARE_WIKILINK.sub("[[]]", normal)
+            if "#" in normal or "|" in normal:
+                normal = _MARKED_WIKILINK.sub(_link_shown, normal)
     return hashlib.blake2b(normal.encode("utf-8"), digest_size=4).hexdigest()
 
 
