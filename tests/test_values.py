@@ -187,6 +187,10 @@ def test_current_edited_since_the_last_commit_brings_back_no_dip_the_log_undid()
     commits = [(date(2026, 11, 23), 1.0), (date(2026, 11, 25), 1.0), (date(2026, 11, 27), 2.0)]
     points = _points(late_line, 7, date(2026, 11, 30), commits)
     assert points == [(1, 0, "start"), (23, 1, "log"), (24, 2, "log"), (30, 7, "file")]
+    # found in review: a line added after the last commit, summing to its value by
+    # chance, made the log "give" it, and the committed hand edit of 11-05 was lost
+    later = _points("- 2026-11-26: +1 call\n", 2, date(2026, 11, 30), [(date(2026, 11, 5), 1.0)])
+    assert later == [(1, 0, "start"), (5, 1, "git"), (26, 2, "log")]
 
 
 _DAYS = st.dates(date(2026, 1, 1), date(2026, 3, 1))

@@ -254,9 +254,12 @@ def _undated_by_log(
     own = [c for c in goal.checkins if c.path == goal.path and c.op is not None]
     if not own or goal.file_current is None or goal.metric_source == "meetings":
         return recorded
-    # the value committed last, as a `current:` edited since is not (yet) git's
-    last = recorded[-1][1] if recorded else goal.file_current
-    if not (gives(goal.baseline, own, goal.file_current) or gives(goal.baseline, own, last)):
+    if not gives(goal.baseline, own, goal.file_current) and not (
+        # the value committed last, as a `current:` edited since is not (yet) git's: by
+        # the lines dated up to that commit (a later one may sum to it by chance)
+        recorded
+        and gives(goal.baseline, [c for c in own if c.day <= recorded[-1][0]], recorded[-1][1])
+    ):
         return recorded
     restated = [c.day for c in own if c.op == "=" or c.note == BEFORE_THE_LOG]
     cut = max(restated, default=date.min)
