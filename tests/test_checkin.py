@@ -614,7 +614,10 @@ _SIGN = (
         # `+1/2` as +1 with the note `/2 day workshop`, or the line not at all
         *(
             (f"- 2026-11-20: {written} x", f"'{written}' is no value journal reads: {_SIGN}")
-            for written in ("+$2,500", "+1k", "+1x", "\u2212200", "+1/2", "=\u20ac95000", "-$200")
+            for written in (
+                *("+$2,500", "+1k", "+1x", "\u2212200", "+1/2", "=\u20ac95000", "-$200"),
+                *("+2,500", "+12,500"),  # found in review: "write +2.500", which is 2.5
+            )
         ),
         (
             "- 2026-11-10T09:00: +500 market adjustment",
@@ -628,6 +631,21 @@ def test_a_miswritten_value_makes_the_line_unreadable(line: str, message: str) -
     with pytest.raises(CheckInError) as info:
         parse_log_line(line, 1)
     assert str(info.value) == message
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        *("-1st draft sent to Priya", "=2nd read", "-3pm call with Dana", "-10am standup"),
+        *("-2FA set up", "-3D printing class", "-401k rollover done", "+3rd interview"),
+        *("-Called Dana", "=) fun", "-> next step", "+/- the same"),
+    ],
+)
+def test_a_word_glued_to_a_sign_is_a_dated_note(note: str) -> None:
+    """Found in review: a dash or sign glued to a digit and a word (`-3pm call`) was
+    taken for a miswritten value and the line not read."""
+    found = parse_log_line(f"- 2026-11-20: {note}", 1)
+    assert found is not None and (found.op, found.note) == (None, note)
 
 
 def test_a_comma_and_a_space_after_a_value_end_it() -> None:

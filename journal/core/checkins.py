@@ -49,11 +49,20 @@ _VALUE = re.compile(rf"{_VALUE_TEXT}(?P<note>.*)", re.DOTALL)
 #: A plus or equals sign apart from its number (``+ 1``, ``= 4``): meant as a value, but
 #: not one.  (A dash and a space set off a note: ``- 3 leaders`` is one.)
 _SPACED_SIGN = re.compile(r"(?P<sign>\+|=[+-]?)\s+(?P<amount>\d+(?:\.\d+)?)(?!\w|[.:]\d)")
-_DECIMAL_COMMA = re.compile(r"(?P<sign>[+-]|=[+-]?)(?P<whole>\d+),(?P<part>\d+)(?!\w|[.,]\d)")
-#: A sign, then an amount written as no value is: with a currency sign, thousands
-#: separators, a suffix or a fraction (``+$2,500``, ``+1k``, ``+1/2``), or the minus sign
-#: of word processors (``\u22122``), read as a note with no value but for this.
-_NO_VALUE = re.compile(r"(?:[+\u2212]|=[+\-\u2212]?|-(?=\S))[$\u20ac\u00a3\u00a5]?\d[^\s]*")
+_DECIMAL_COMMA = re.compile(  # not three digits after it: `+2,500` is a thousands separator
+    r"(?P<sign>[+-]|=[+-]?)(?P<whole>\d+),(?P<part>\d{1,2}|\d{4,})(?!\w|[.,]\d)"
+)
+#: A sign, then an amount written as no value is - with a currency sign, thousands
+#: separators, a fraction, in digits of another script, after ``+`` or ``=`` also with a
+#: multiplier (``+$2,500``, ``+2,500``, ``+1/2``, ``+1k``) - or the minus sign of word
+#: processors (``\u2212200``): read as a note with no value but for this.  A word glued
+#: to a dash is a note (``-3pm call``, ``-2FA set up``, ``-401k rollover``).
+_NO_VALUE = re.compile(
+    r"\u2212\d"
+    r"|(?:[+-]|=[+-]?)(?:[$\u20ac\u00a3\u00a5]\d|\d{1,3}(?:,\d{3})+\b|\d+/\d|(?![0-9])\d)"
+    r"|(?:\+|=[+-]?)\d+(?:\.\d+)?(?:k|m|bn|x)\b",
+    re.IGNORECASE,
+)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -156,13 +165,13 @@ def refuse_miswritten(text: str) -> None:
         raise MiswrittenValue(
             f"write a decimal with a point: {value}, not {comma.group()}", value, comma.group()
         )
-    other = _NO_VALUE.match(text)
-    if other is not None and _VALUE.match(text) is None:
+    if _NO_VALUE.match(text) is not None and _VALUE.match(text) is None:
+        written = text.split(maxsplit=1)[0]
         raise MiswrittenValue(
-            f"'{other.group()}' is no value journal reads: write the sign (+, - or =) and the "
+            f"'{written}' is no value journal reads: write the sign (+, - or =) and the "
             "number alone, in digits 0-9 with a decimal point (+2500, +0.5, -200)",
-            other.group(),
-            other.group(),
+            written,
+            written,
         )
 
 
