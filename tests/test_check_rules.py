@@ -415,6 +415,13 @@ def test_rule_ids_are_unique_and_well_formed() -> None:
         ("Improve my score ~10 points", False),
         ("Improve networking by 11/30", True),  # a date, not a score
         ("Improve focus before 10am", True),  # a time
+        # found in review: dates, labels and decades taken for amounts
+        ("Network more by 12/10", True),
+        ("Network more before 11/5", True),
+        ("Improve 2FA adoption", True),
+        ("Improve 5G coverage", True),
+        ("Improve in the 2020s", True),
+        ("Network more ~2026", True),
     ],
 )
 def test_vague_means_a_vague_phrase_and_nothing_concrete(text: str, vague: bool) -> None:

@@ -277,15 +277,15 @@ _PURPOSE = re.compile(
     re.IGNORECASE,
 )
 #: An amount: ``3``, ``2.5``, ``1,000``, ``50%``, ``$500``, ``10k``, ``3-5``, signed or
-#: bounded (``+40``, ``-10``, ``≤30``, ``~10``), a score (``4.5/5``, ``8/10``: ``11/30``
-#: is a date), a unit glued on
-#: (``24h``, ``100kg``, ``80wpm``, ``1.2M``; not an ordinal ``2nd`` nor a time ``10am``).
+#: bounded (``+40``, ``-10``, ``≤30``, ``~10``), a score (``4.5/5``, ``8/10``; see
+#: :func:`is_quantity`), a unit glued on (``24h``, ``100kg``, ``80wpm``, ``1.2M``).
 _AMOUNT = re.compile(
-    r"[+\-\u2212\u00b1~\u2264\u2265<>]?[$€£]?\d+(?:[.,]\d+)*(?:[-\u2013]\d+(?:[.,]\d+)*)?"
-    r"(?:/(?:5|10|100))?(?:%|\+|(?!(?:st|nd|rd|th|am|pm)$)[a-z]{1,4})?",
+    r"[+\-\u2212\u00b1~\u2264\u2265<>]?[$€£]?(?P<number>\d+(?:[.,]\d+)*)"
+    r"(?:[-\u2013]\d+(?:[.,]\d+)*)?(?:/(?P<out_of>5|10|100))?"
+    r"(?:%|\+|k|m|bn|x|pct|h|hrs?|mins?|kg|km|mi|lbs?|wpm|pts?)?",
     re.I,
 )
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(r"(?:19|20)\d\d(?:[-\u2013]\d+)?")
 _NUMBER_WORDS = frozenset(NUMBER_WORDS)
 _TOKEN_EDGES = "\"'()[]{}<>.,;:!?\u2018\u2019\u201c\u201d*_"
 _ACTIVITY = re.compile(
@@ -306,9 +306,16 @@ def is_quantity(token: str) -> bool:
     (``2026``), a quarter (``Q3``), an ordinal (``2nd``), a date or a time and a number
     inside a hyphenated word (``one-on-ones``, ``30-minute``) name a time or a thing."""
     word = token.strip(_TOKEN_EDGES).lower()
-    if _AMOUNT.fullmatch(word):
-        return not _YEAR.fullmatch(word) and not re.fullmatch(r"(?:19|20)\d\d[-\u2013]\d+", word)
+    amount = _AMOUNT.fullmatch(word)
+    if amount:
+        if amount["out_of"] and _number(amount["number"]) > int(amount["out_of"]):
+            return False  # 11/5, 12/10: a date, not a score
+        return not _YEAR.fullmatch(word.lstrip("+-\u2212\u00b1~\u2264\u2265<>"))
     return bool(word) and all(part in _NUMBER_WORDS for part in word.split("-"))
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "")) if text.count(".") <= 1 else float("inf")
 
 
 def is_concrete(text: str) -> bool:
