@@ -98,6 +98,18 @@ def _goal_with(log: str, current: int | None, *others: tuple[str, str]) -> Catal
     return Catalog(notes, today=date(2026, 11, 22))
 
 
+def test_other_notes_add_in_decimal_so_a_goal_reaches_its_target() -> None:
+    """Found in review: `current: 0.2` and `progress:: +0.7` made 0.8999999999999999:
+    short of a target of 0.9 (no M008, stale, a bar at 100%)."""
+    goal = b"---\ntype: goal\ntitle: G\ntarget: 0.9\ncurrent: 0.2\n---\n"
+    notes = [
+        parse_note("goals/G.md", goal),
+        parse_note("daily/2026-11-05.md", b"progress:: [[G]] +0.7\n"),
+    ]
+    [g] = Catalog(notes, today=date(2026, 11, 22)).goals
+    assert (g.current, g.progress) == (0.9, 1)
+
+
 def test_other_notes_add_to_the_files_value_and_a_recount_includes_them() -> None:
     # +2 elsewhere on top of a log of +1, +1; the file's current agrees with its log.
     catalog = _goal_with("- 2026-11-02: +1\n- 2026-11-10: +1\n", 2, ("daily/2026-11-05.md", "+2"))

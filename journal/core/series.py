@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from journal.core.checkins import BEFORE_THE_LOG, CheckIn, gives
+from journal.core.checkins import BEFORE_THE_LOG, CheckIn, exact_sum, gives
 from journal.core.goal import Goal
 from journal.core.progress import start_of
 from journal.core.records import Record
@@ -212,8 +212,8 @@ def offsets(
     for day, file_value in zip(days, values_on(base, days, goal.baseline or 0), strict=True):
         if day in recounts:
             offset = 0.0
-        for checkin in elsewhere.get(day, []):
-            offset = checkin.apply(file_value + offset) - file_value
+        for checkin in elsewhere.get(day, []):  # in decimal: 0.2 + 0.7 is 0.9 (is the target)
+            offset = exact_sum(checkin.apply(exact_sum(file_value, offset)), -file_value)
         steps.append((day, offset))
     return steps
 
@@ -234,7 +234,7 @@ def value_series(
     sources = {p.day: p.source for p in points}
     days = sorted(sources.keys() | {day for day, _offset in steps})
     return [
-        Point(day, value + offset, sources.get(day, "note"))
+        Point(day, exact_sum(value, offset), sources.get(day, "note"))
         for day, value, offset in zip(
             days, values_on(base, days, goal.baseline or 0), values_on(steps, days, 0), strict=True
         )
@@ -276,4 +276,4 @@ def current_value(goal: Goal, today: date | None) -> float | None:
         if goal.metric_source != "meetings" and all(c.op is None for c in goal.checkins):
             return None
         file_value = value_on(pairs(file_series(goal, today)), day, goal.baseline or 0)
-    return file_value + value_on(offsets(goal, today), day, 0)
+    return exact_sum(file_value, value_on(offsets(goal, today), day, 0))
