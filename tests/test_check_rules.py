@@ -311,6 +311,9 @@ def test_another_tools_name_for_a_property_the_note_lacks_is_told() -> None:
         "`start_date` is no goal property, and the goal has no `start`: another name for it?",
     ]
     assert of("H012", run((PATH, goal_note(LOG, deadline="2026-12-31")))) == []  # has `due`
+    # found in review: a word of one's own under such a name is no day
+    own = goal_note(LOG, start=None, started="true", finished="false")
+    assert of("H012", run((PATH, own))) == []
 
 
 @pytest.mark.parametrize(

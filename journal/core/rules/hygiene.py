@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Mapping
+from typing import Any
 
 from journal.core.checkins import INLINE_KEY, MiswrittenValue, parse_inline
 from journal.core.fields import (
@@ -13,6 +14,8 @@ from journal.core.fields import (
     MEETING_FIELDS,
     OBSIDIAN_LISTS,
     Field,
+    FieldError,
+    coerce,
 )
 from journal.core.formatting import shell_word
 from journal.core.links import conflict_original
@@ -243,14 +246,11 @@ _OBSIDIAN_NAMES = frozenset({*OBSIDIAN_LISTS, *OBSIDIAN_LISTS.values()})
 
 @functools.lru_cache(maxsize=4096)
 def _close_name(key: str, missing: tuple[str, ...]) -> list[str]:
-    """The property ``key`` likely means: the first of ``missing`` one slip of the finger
-    away (:func:`one_slip`), with ``-`` and spaces read as ``_``, or the one another tool
-    names so (:data:`_OTHER_NAMES`: ``deadline`` for ``due``).  A key two
+    """The property ``key`` is likely a typo of: the first of ``missing`` one slip of
+    the finger away (:func:`one_slip`), with ``-`` and spaces read as ``_``.  A key two
     slips away is more likely a word of its own (`related:` is no `created:`, `state:`
     no `start:`, `follow_up_date:` no `follow_up_done:`)."""
     typed = _folded(key)
-    if _OTHER_NAMES.get(typed) in missing:
-        return [_OTHER_NAMES[typed]]
     return [name for name in missing if one_slip(typed, name)][:1]
 
 
@@ -258,16 +258,25 @@ def _folded(key: str) -> str:
     return re.sub(r"[- ]", "_", key.lower())
 
 
-#: Names other tools and templates give journal's properties (Notion, Todoist,
-#: spreadsheets): meant as journal's, when the note lacks it.
+#: Names other tools and templates give a goal's days (Notion, Todoist, spreadsheets):
+#: meant as journal's when the goal lacks it and the value is a day (`started: true` is
+#: a word of the user's own).
 _OTHER_NAMES = {
     **dict.fromkeys(("deadline", "due_date", "due_by", "target_date", "end_date"), "due"),
     **dict.fromkeys(("start_date", "started", "started_on", "begin", "begins"), "start"),
     **dict.fromkeys(("completed_on", "completion_date", "done_on", "finished"), "completed"),
-    **dict.fromkeys(
-        ("follow_up", "follow_up_date", "followup_date", "follow_up_on"), "follow_up_by"
-    ),
 }
+
+
+def _other_name(key: str, value: object, missing: tuple[str, ...]) -> str | None:
+    """The goal property ``key: value`` names by another tool's name, or None."""
+    meant = _OTHER_NAMES.get(_folded(key))
+    if meant is None or meant not in missing or value is None:
+        return None
+    try:
+        return meant if coerce(GOAL_FIELDS[meant], value) is not None else None
+    except FieldError:
+        return None
 
 
 def one_slip(typed: str, meant: str) -> bool:
@@ -290,25 +299,26 @@ def one_slip(typed: str, meant: str) -> bool:
 
 
 def misspelt_property(ctx: Context) -> Iterator[Problem]:
-    notes: list[tuple[str, str, dict[str, int], Mapping[str, Field]]] = [
-        ("goal", g.path, g.lines, GOAL_FIELDS) for g in ctx.goals
+    notes: list[tuple[str, str, dict[str, int], Mapping[str, Field], dict[str, Any]]] = [
+        ("goal", g.path, g.lines, GOAL_FIELDS, g.extra) for g in ctx.goals
     ]
     if not ctx.goals_only:  # a follow-up owed under `folow_up_by:` is lost without a word
-        notes += [("meeting", m.path, m.lines, MEETING_FIELDS) for m in ctx.catalog.meetings]
-        notes += [("contact", c.path, c.lines, CONTACT_FIELDS) for c in ctx.catalog.contacts]
-    for kind, path, lines, fields in notes:
+        notes += [("meeting", m.path, m.lines, MEETING_FIELDS, {}) for m in ctx.catalog.meetings]
+        notes += [("contact", c.path, c.lines, CONTACT_FIELDS, {}) for c in ctx.catalog.contacts]
+    for kind, path, lines, fields, extra in notes:
         missing = tuple(name for name in fields if name not in lines)
         for key in lines:
             folded = key.lower()
             if folded in fields or folded in _OBSIDIAN_NAMES:  # known, other case (H011), `tag:`
                 continue
-            close = _close_name(key, missing)
+            other = _other_name(key, extra.get(key), missing) if kind == "goal" else None
+            close = [other] if other else _close_name(key, missing)
             if close:
                 yield Problem(
                     path,
                     lines[key],
                     f"`{key}` is no {kind} property, and the {kind} has no `{close[0]}`: "
-                    + ("another name for it?" if _OTHER_NAMES.get(_folded(key)) else "a typo?"),
+                    + ("another name for it?" if other else "a typo?"),
                     f"rename `{key}:` to `{close[0]}:` (a key of your own can stay: "
                     + ("`check_ignore: [H012]`)" if kind == "goal" else "`--ignore H012`)"),
                 )
