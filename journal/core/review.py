@@ -20,6 +20,7 @@ from journal.core.goal import Goal
 from journal.core.networking import Meeting, follow_up_state
 from journal.core.progress import (
     expected_value,
+    is_quiet,
     last_checkin,
     pace,
     plan_pace,
@@ -162,7 +163,7 @@ def build_review(
     before = period.start - timedelta(days=1)
     # a goal at its target by the week's value needs marking done (M008), not a check-in
     reached = {link(g) for g in active if (g.progress_at(values[g.path]) or 0) >= 1}
-    stale = _stale([g for g in active if link(g) not in reached], link, as_of, default_review_every)
+    stale = _stale(active, link, as_of, default_review_every, values)
     closed = {link(g) for g in goals if g.status in CLOSED and g.path not in done_now}
     past_due = [
         {"goal": link(g), "due": g.due.isoformat(), "days": (as_of - g.due).days}
@@ -445,13 +446,21 @@ def _milestones(
 
 
 def _stale(
-    goals: list[Goal], link: Callable[[Goal], str], as_of: date, default_every: str
+    goals: list[Goal],
+    link: Callable[[Goal], str],
+    as_of: date,
+    default_every: str,
+    values: dict[str, float | None],
 ) -> list[dict[str, Any]]:
+    """The goals without a check-in for longer than their rhythm, as T006 and `journal
+    status` judge them (:func:`is_quiet`), by the week's ``values``."""
     stale = []
     for goal in goals:
         every = parse_duration(goal.review_every or default_every)
         last = quiet_since(goal, as_of)
-        if last is not None and as_of - last > every:
+        if last is not None and is_quiet(
+            goal, as_of, every.days, goal.progress_at(values[goal.path])
+        ):
             stale.append(
                 {
                     "goal": link(goal),
