@@ -1306,11 +1306,14 @@ class Index:
         def found() -> list[Hit]:
             if _symbols_only(query):
                 return _symbol_hits(self.conn, _bare_symbols(query), limit)
-            if not any(ch.isalnum() or ch == "*" for ch in query):  # "!!!", "-", '""', "()"
-                raise UsageProblem(
-                    f"can't search for {query!r}: it has no word (punctuation is no word to"
-                    " the search; symbols such as 🚀 alone are found as written)"
+            if not any(ch.isalnum() for ch in query):  # "!!!", "-", '""', "()", "**"
+                why = (
+                    'a * ends a prefix: "inter*"'
+                    if "*" in query
+                    else "punctuation is no word to the search; symbols such as 🚀 alone are "
+                    "found as written"
                 )
+                raise UsageProblem(f"can't search for {query!r}: it has no word ({why})")
             lost = _symbol_words(words)  # FTS5 would leave them out, and answer another query
             if lost:
                 raise UsageProblem(_symbol_in_syntax(lost[0], query))
