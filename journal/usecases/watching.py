@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from journal.adapters.files import stat_stamp
-from journal.adapters.gitfind import HistoryUnavailable, NoRepository
+from journal.adapters.gitfind import HistoryUnavailable, NoRepository, read_head
 from journal.adapters.index import Index
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import Update, Watcher, stop_on_signals
@@ -96,7 +96,16 @@ class GitBusy(NotNow):
 class Emptied(NotNow):
     """The review note is empty: emptied on purpose, or by a save that never ended."""
 
-    now = "now that it holds text again"
+    now = "now that journal review has filled it"
+    told = True
+
+
+class Unfilled(NotNow):
+    """The note at the review's place holds none of journal's sections: a weekly note
+    made from the user's own template, which only `journal review` fills (the watcher
+    never makes a review)."""
+
+    now = "now that journal review has filled it"
     told = True
 
 
@@ -127,7 +136,15 @@ def _settled(vault: Vault, rel: str) -> None:
     if -1 < time.time() - info.st_mtime < _settle_seconds(vault):
         raise _being_saved(vault, rel)
     if info.st_size <= _BLANK_MAX and not _text(vault, rel):
-        raise Emptied(f"{rel} is empty; it will be once it holds text (`journal review` fills it)")
+        raise Emptied(f"{rel} is empty; it will be once `journal review` has filled it")
+    if _MARK not in vault.disk_path(rel).read_bytes():  # a weekly note Obsidian made
+        raise Unfilled(
+            f"{rel} holds no section of journal's yet; it will be once `journal review` "
+            "has filled it"
+        )
+
+
+_MARK = b"<!-- journal:"  # every review `journal review` wrote holds a marker or a record
 
 
 _BLANK_MAX = 64  # bytes: a longer note is no blank one (a BOM and a few line breaks)
@@ -140,6 +157,13 @@ def _text(vault: Vault, rel: str) -> bytes:
 
 
 _OWN = "regenerated"  # Vault.memo's key (with the note's path) for the watcher's own write
+
+
+def _head(vault: Vault) -> str | None:
+    """The commit git's HEAD is at, read from git's files (None: no repository, or one
+    of a kind they don't tell; a moved HEAD is then seen at the next note change)."""
+    found = read_head(vault.root)
+    return found.commit if found is not None else None
 
 
 def _git_busy(vault: Vault) -> str | None:
@@ -168,10 +192,10 @@ def watch_vault(
     after each batch that changed notes, or found them stored by another command; its
     result is the batch record's ``regenerated`` (None when there is no review note
     yet).  Once idle, it also does what a batch put off (a save, git), and regenerates
-    the review when the day changed since it was last made (at the start too, so a review
-    made on another day is brought up to date); its result (written or not: it tells
-    the edits kept) is passed to ``on_regenerated`` with why it was made now.
-    ``on_reading(total)``:
+    the review when the day or git's HEAD changed since it was last made (at the start
+    too, so a review made on another day is brought up to date); its result (written or
+    not: it tells the edits kept) is passed to ``on_regenerated`` with why it was made
+    now.  ``on_reading(total)``:
     a refresh has been reading ``total`` changed files for more than a second.  Returns
     how many changed files were left unread when watching stopped in a refresh.  The
     settings are read again when edited, except ``[watch]``'s (see :class:`Watcher`)."""
@@ -180,10 +204,11 @@ def watch_vault(
 
     waiting: NotNow | None = None  # why a regeneration was put off
     day: date | None = None  # the day the review was last regenerated for
+    head: str | None = None  # the commit git's HEAD was at then ("This week in git")
 
     def regenerated(index: Index, today: date) -> dict[str, Any] | None:
-        nonlocal waiting, day
-        was_waiting, waiting, day = waiting, None, today
+        nonlocal waiting, day, head
+        was_waiting, waiting, day, head = waiting, None, today, _head(index.vault)
         try:
             return regenerate_review(index.vault, index, today)
         except NotNow as exc:
@@ -219,6 +244,8 @@ def watch_vault(
             why = waiting.now
         elif now != day:
             why = f"for {now.isoformat()}"
+        elif _head(watcher.index.vault) != head:  # a commit, a checkout: no note changed
+            why = "now that git's HEAD moved"
         else:
             return
         result = regenerated(watcher.index, now)
