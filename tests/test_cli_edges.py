@@ -373,6 +373,25 @@ def test_an_unbounded_count_option_is_an_integer_in_help(invoke: Invoke) -> None
     assert "  --days INTEGER " in shown and "None" not in shown
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("new", "goal", "Learn SQL %% then Python"),
+        ("new", "contact", "Rosa %% Diaz"),
+        ("new", "meeting", "--with", "Dana", "--title", "Chat %% later", "--no-create-contacts"),
+    ],
+)
+def test_a_title_holding_a_comment_mark_is_refused(
+    invoke: Invoke, vault: Path, args: tuple[str, ...]
+) -> None:
+    """Reported: a goal titled with %% got a heading that opened a comment: `journal
+    log` could not write to it, and its links hid most of the review."""
+    result = invoke(*args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "holds %%, which starts a comment in Obsidian and journal" in result.stderr
+    assert not any(vault.rglob("*.md"))
+
+
 def test_init_with_an_empty_path_is_a_usage_error(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

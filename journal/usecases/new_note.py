@@ -65,7 +65,14 @@ def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
     when a note of that name is already there (compared as links compare names:
     ignoring case and Unicode normal form, as macOS file systems do), or in another
     folder: ``[[<title>]]`` would then name either note, and the links written for the
-    one there (a contact's meetings, a goal's check-ins) could go to the new one."""
+    one there (a contact's meetings, a goal's check-ins) could go to the new one.  A
+    title holding ``%%`` is a usage error: in the note's heading and in links to it, it
+    would open a comment (Obsidian's, and journal's reading), hiding the rest."""
+    if "%%" in title:
+        raise UsageProblem(
+            f"'{title}' holds %%, which starts a comment in Obsidian and journal (the rest "
+            "of the note would be hidden): write it otherwise, e.g. with one %"
+        )
     stem = note_stem(title)
     folder = folder_on_disk(vault.root, clean_folder(folder))  # "." (the vault's own) is ""
     rel = in_folder(folder, f"{stem}.md")
