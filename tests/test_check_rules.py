@@ -937,6 +937,13 @@ GOAL_LINK = "[[Hold four informational interviews]]"
         ("daily/2026-11-20.md", "progress:: [[Sam Patel]] +1", "people/Sam Patel.md (contact)"),
         ("daily/2026-11-20.md", "progress:: +1 met Sam", "does not start with a link"),
         ("daily/2026-11-20.md", "Progress:: Sam, +1", "does not start with a link"),
+        # reported: a Markdown link, as Obsidian writes it with wikilinks off, was told
+        # "does not start with a link"
+        (
+            "daily/2026-11-20.md",
+            "progress:: [Hold four](<goals/Hold four informational interviews.md>) +1",
+            "starts with a Markdown link, which journal does not read there",
+        ),
         ("daily/2026-11-20.md", f"progress:: {GOAL_LINK}", "has no value"),
         ("notes/Ideas.md", f"progress:: {GOAL_LINK} +1", "in a note with no date"),
         # reported: a daily note whose weekday is not its date's was told only to be
@@ -956,6 +963,8 @@ def test_a_progress_field_that_cannot_count_is_reported_at_its_line(
     assert finding.severity == "warning" and finding.suggestion
     if "no date" in words:
         assert "the daily notes' format" in finding.suggestion
+    if "Markdown link" in words:
+        assert finding.suggestion == (f"write the goal as a wikilink: `progress:: {GOAL_LINK} ...`")
 
 
 def test_progress_fields_that_count_are_not_reported() -> None:

@@ -139,7 +139,7 @@ def uncounted_progress(ctx: Context) -> Iterator[Problem]:
         checkin = counted.get((path, field.line))
         if checkin is not None and (checkin.op is not None or checkin.note):
             continue
-        problem = _why_uncounted(ctx, path, day is not None, field.value)
+        problem = _why_uncounted(ctx, path, day is not None, field.value, field.line)
         if problem is not None:
             yield Problem(path, field.line, *problem)
     for diagnostic in ctx.catalog.diagnostics:
@@ -152,7 +152,18 @@ def uncounted_progress(ctx: Context) -> Iterator[Problem]:
             )
 
 
-def _why_uncounted(ctx: Context, path: str, dated: bool, value: str) -> tuple[str, str] | None:
+def _markdown_link(ctx: Context, path: str, line: int, value: str) -> str | None:
+    """The name of the note a Markdown link on the field's ``line`` names (the field's
+    value holds its text alone; a wikilink would stand in it as written), or None."""
+    if "[[" in value or path not in ctx.catalog.by_path:
+        return None
+    links = [link for link in ctx.catalog.by_path[path].links if link.line == line]
+    return stem_of(links[0].target) if links and links[0].key is None else None
+
+
+def _why_uncounted(
+    ctx: Context, path: str, dated: bool, value: str, line: int
+) -> tuple[str, str] | None:
     """(message, suggestion) when the ``progress::`` field ``value`` at ``path`` counts
     for no goal (as ``Catalog.goals`` reads them), else None."""
     try:
@@ -164,6 +175,13 @@ def _why_uncounted(ctx: Context, path: str, dated: bool, value: str) -> tuple[st
             f"write `{INLINE_KEY}:: {link}]] {rest.strip().replace(exc.written, exc.value, 1)}`",
         )
     if parsed is None:
+        markdown = _markdown_link(ctx, path, line, value)
+        if markdown is not None:  # as Obsidian writes links with "Use [[Wikilinks]]" off
+            return (
+                f"`{INLINE_KEY}::` starts with a Markdown link, which journal does not read "
+                "there, so it counts for no goal",
+                f"write the goal as a wikilink: `{INLINE_KEY}:: [[{markdown}]] ...`",
+            )
         return (
             f"`{INLINE_KEY}::` does not start with a link to a goal, so it counts for none",
             f"start it with the goal's link: {_EXAMPLE_FIELD}",
