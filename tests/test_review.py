@@ -970,6 +970,24 @@ def test_a_broken_marker_is_reported_at_its_line_in_the_file(
     assert path.read_bytes() == before
 
 
+def test_text_typed_beside_an_end_marker_is_named_at_its_line(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `<!-- journal:end wins --> oops` was told "section 'wins' has no
+    matching end marker" at the begin line, where the end marker stands, spoilt."""
+    path = alpha_reviewed(invoke, write, vault)
+    text = path.read_text().replace("<!-- journal:end wins -->", "<!-- journal:end wins --> oops")
+    path.write_text(text)
+    line = text.splitlines().index("<!-- journal:end wins --> oops") + 1
+    result = invoke("review")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"reviews/2026-W47.md:{line}: '<!-- journal:end wins --> oops' is not a valid end "
+        "marker on a line of its own: move what you typed beside it to a line of its own\n"
+    )
+    assert path.read_text() == text
+
+
 def test_text_after_the_record_of_sections_is_refused_like_text_after_a_marker(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -251,6 +251,7 @@ def _sections(text: str, path: str | None, code: Sequence[tuple[int, int]]) -> d
         )
         following = begins[index + 1].start() if index + 1 < len(begins) else len(text)
         if end is None or following < end.start():  # another section begins inside
+            _refuse_a_spoilt_end(text, name, begin.end(), following, path)
             raise SectionError(f"section '{name}' has no matching end marker", path=path, line=line)
         if name in sections:
             raise SectionError(f"section '{name}' appears twice", path=path, line=line)
@@ -269,6 +270,21 @@ def _sections(text: str, path: str | None, code: Sequence[tuple[int, int]]) -> d
             f"end marker of '{stray[0].group(1)}' has no begin marker", path=path, line=line
         )
     return sections
+
+
+def _refuse_a_spoilt_end(text: str, name: str, start: int, stop: int, path: str | None) -> None:
+    """Name the end marker of ``name`` between ``start`` and ``stop`` that text was typed
+    beside (``<!-- journal:end wins --> mine``), rather than say it has none."""
+    found = text.find(f"<!-- journal:end {name} -->", start, stop)
+    if found >= 0:
+        line = text.count("\n", 0, found) + 1
+        shown = text.splitlines()[line - 1].strip()
+        raise SectionError(
+            f"'{shown}' is not a valid end marker on a line of its own: move what you typed "
+            "beside it to a line of its own",
+            path=path,
+            line=line,
+        )
 
 
 def _fenced_code(text: str, *, open_to_end: bool = False) -> list[tuple[int, int]]:
