@@ -617,6 +617,7 @@ _SIGN = (
             for written in (
                 *("+$2,500", "+1k", "+1x", "\u2212200", "+1/2", "=\u20ac95000", "-$200"),
                 *("+2,500", "+12,500"),  # found in review: "write +2.500", which is 2.5
+                *("+2h", "+5km", "=5km", "+1\u00bd", "+1e3"),  # a unit or more glued on
             )
         ),
         (

@@ -53,14 +53,14 @@ _DECIMAL_COMMA = re.compile(  # not three digits after it: `+2,500` is a thousan
     r"(?P<sign>[+-]|=[+-]?)(?P<whole>\d+),(?P<part>\d{1,2}|\d{4,})(?!\w|[.,]\d)"
 )
 #: A sign, then an amount written as no value is - with a currency sign, thousands
-#: separators, a fraction, in digits of another script, after ``+`` or ``=`` also with a
-#: multiplier (``+$2,500``, ``+2,500``, ``+1/2``, ``+1k``) - or the minus sign of word
-#: processors (``\u2212200``): read as a note with no value but for this.  A word glued
-#: to a dash is a note (``-3pm call``, ``-2FA set up``, ``-401k rollover``).
+#: separators, a fraction, in digits of another script; after ``+`` or ``=`` any number
+#: with more glued to it but an ordinal (``+2h``, ``+5km``, ``+1k``; ``+3rd interview`` is
+#: a note) - or the minus sign of word processors (``\u2212200``): read as a note with no
+#: value but for this.  A word glued to a dash is a note (``-3pm call``, ``-2FA set up``).
 _NO_VALUE = re.compile(
     r"\u2212\d"
     r"|(?:[+-]|=[+-]?)(?:[$\u20ac\u00a3\u00a5]\d|\d{1,3}(?:,\d{3})+\b|\d+/\d|(?![0-9])\d)"
-    r"|(?:\+|=[+-]?)\d+(?:\.\d+)?(?:k|m|bn|x)\b",
+    r"|(?:\+|=[+-]?)\d(?!\d*(?:st|nd|rd|th)\b)",
     re.IGNORECASE,
 )
 _MONTH = (
