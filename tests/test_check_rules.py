@@ -680,6 +680,22 @@ def test_feeding_a_goal_that_cant_be_read_is_not_called_feeding_no_outcome() -> 
     assert h010.suggestion == f"fix the goal's front matter at {PATH}:{line}"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Coffee with [[Dana Ortiz]] (progress:: +1 good chat)",
+        "- [progress:: +1 read it] see [[Hold four informational interviews]]",
+        "progress:: +1 see [the notes](notes/x.md)",
+    ],
+)
+def test_a_link_elsewhere_on_the_line_is_no_markdown_link_of_the_field(line: str) -> None:
+    """Found in review: the first link of the line, wherever it stood, was taken for a
+    Markdown link starting the field, and named as the goal to write."""
+    daily = ("daily/2026-11-20.md", f"# A day\n\n{line}\n")
+    found = of("H010", run((PATH, goal_note()), daily, CONTACT))
+    assert all("Markdown link" not in f.message for f in found)
+
+
 def test_feeding_only_a_dropped_outcome_goal_is_told() -> None:
     """Reported: an activity goal feeding a dropped outcome goal counted as paired."""
     activity = (

@@ -153,12 +153,20 @@ def uncounted_progress(ctx: Context) -> Iterator[Problem]:
 
 
 def _markdown_link(ctx: Context, path: str, line: int, value: str) -> str | None:
-    """The name of the note a Markdown link on the field's ``line`` names (the field's
-    value holds its text alone; a wikilink would stand in it as written), or None."""
-    if "[[" in value or path not in ctx.catalog.by_path:
+    """The name of the note a Markdown link starting the field's value names, or None.
+    The value holds a Markdown link's text alone (a wikilink stands in it as written),
+    so it is one when the value starts with text, not a change, and a link on its line
+    names a ``.md`` file, as Obsidian writes Markdown links to notes."""
+    if "[[" in value or value.lstrip()[:1] in ("+", "-", "=", "") or value.lstrip()[0].isdigit():
         return None
-    links = [link for link in ctx.catalog.by_path[path].links if link.line == line]
-    return stem_of(links[0].target) if links and links[0].key is None else None
+    if path not in ctx.catalog.by_path:
+        return None
+    notes = [
+        link.target
+        for link in ctx.catalog.by_path[path].links
+        if link.line == line and link.key is None and link.target.lower().endswith(".md")
+    ]
+    return stem_of(notes[0]) if notes else None
 
 
 def _why_uncounted(
