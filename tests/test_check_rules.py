@@ -314,6 +314,14 @@ def test_another_tools_name_for_a_property_the_note_lacks_is_told() -> None:
     # found in review: a word of one's own under such a name is no day
     own = goal_note(LOG, start=None, started="true", finished="false")
     assert of("H012", run((PATH, own))) == []
+    meeting = "---\ntype: meeting\ndate: 2026-11-20\nfollow_up_date: 2026-11-27\n---\n"
+    [told] = of("H012", run((PATH, goal_note()), ("meetings/m.md", meeting)))
+    assert told.message == (
+        "`follow_up_date` is no meeting property, and the meeting has no `follow_up_by`: "
+        "another name for it?"
+    )
+    words = meeting.replace("follow_up_date: 2026-11-27", "follow_up: send her the deck")
+    assert of("H012", run((PATH, goal_note()), ("meetings/m.md", words))) == []
 
 
 @pytest.mark.parametrize(

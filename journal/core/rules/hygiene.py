@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from journal.core.checkins import INLINE_KEY, MiswrittenValue, parse_inline
 from journal.core.fields import (
@@ -284,23 +283,31 @@ def _folded(key: str) -> str:
     return re.sub(r"[- ]", "_", key.lower())
 
 
-#: Names other tools and templates give a goal's days (Notion, Todoist, spreadsheets):
-#: meant as journal's when the goal lacks it and the value is a day (`started: true` is
-#: a word of the user's own).
+#: Names other tools and templates give a goal's or a meeting's days (Notion, Todoist,
+#: spreadsheets): meant as journal's when the note lacks it and the value is a day
+#: (`started: true`, a meeting's `follow_up: send the deck`, are words of one's own).
 _OTHER_NAMES = {
-    **dict.fromkeys(("deadline", "due_date", "due_by", "target_date", "end_date"), "due"),
-    **dict.fromkeys(("start_date", "started", "started_on", "begin", "begins"), "start"),
-    **dict.fromkeys(("completed_on", "completion_date", "done_on", "finished"), "completed"),
+    "goal": {
+        **dict.fromkeys(("deadline", "due_date", "due_by", "target_date", "end_date"), "due"),
+        **dict.fromkeys(("start_date", "started", "started_on", "begin", "begins"), "start"),
+        **dict.fromkeys(("completed_on", "completion_date", "done_on", "finished"), "completed"),
+    },
+    "meeting": dict.fromkeys(
+        ("follow_up", "follow_up_date", "followup_date", "follow_up_on"), "follow_up_by"
+    ),
 }
 
 
-def _other_name(key: str, value: object, missing: tuple[str, ...]) -> str | None:
-    """The goal property ``key: value`` names by another tool's name, or None."""
-    meant = _OTHER_NAMES.get(_folded(key))
+def _other_name(
+    kind: str, key: str, value: object, fields: Mapping[str, Field], missing: tuple[str, ...]
+) -> str | None:
+    """The property ``key: value`` of a ``kind`` note names by another tool's name, or
+    None."""
+    meant = _OTHER_NAMES.get(kind, {}).get(_folded(key))
     if meant is None or meant not in missing or value is None:
         return None
     try:
-        return meant if coerce(GOAL_FIELDS[meant], value) is not None else None
+        return meant if coerce(fields[meant], value) is not None else None
     except FieldError:
         return None
 
@@ -325,19 +332,22 @@ def one_slip(typed: str, meant: str) -> bool:
 
 
 def misspelt_property(ctx: Context) -> Iterator[Problem]:
-    notes: list[tuple[str, str, dict[str, int], Mapping[str, Field], dict[str, Any]]] = [
-        ("goal", g.path, g.lines, GOAL_FIELDS, g.extra) for g in ctx.goals
+    notes: list[tuple[str, str, dict[str, int], Mapping[str, Field]]] = [
+        ("goal", g.path, g.lines, GOAL_FIELDS) for g in ctx.goals
     ]
     if not ctx.goals_only:  # a follow-up owed under `folow_up_by:` is lost without a word
-        notes += [("meeting", m.path, m.lines, MEETING_FIELDS, {}) for m in ctx.catalog.meetings]
-        notes += [("contact", c.path, c.lines, CONTACT_FIELDS, {}) for c in ctx.catalog.contacts]
-    for kind, path, lines, fields, extra in notes:
+        notes += [("meeting", m.path, m.lines, MEETING_FIELDS) for m in ctx.catalog.meetings]
+        notes += [("contact", c.path, c.lines, CONTACT_FIELDS) for c in ctx.catalog.contacts]
+    for kind, path, lines, fields in notes:
         missing = tuple(name for name in fields if name not in lines)
         for key in lines:
             folded = key.lower()
             if folded in fields or folded in _OBSIDIAN_NAMES:  # known, other case (H011), `tag:`
                 continue
-            other = _other_name(key, extra.get(key), missing) if kind == "goal" else None
+            other = None
+            if _folded(key) in _OTHER_NAMES.get(kind, {}):  # its value read only then
+                value = ctx.catalog.by_path[path].props.get(key)
+                other = _other_name(kind, key, value, fields, missing)
             close = [other] if other else _close_name(key, missing)
             if close:
                 yield Problem(
