@@ -983,9 +983,15 @@ def test_text_typed_beside_an_end_marker_is_named_at_its_line(
     assert result.exit_code == 1
     assert result.stderr == (
         f"reviews/2026-W47.md:{line}: '<!-- journal:end wins --> oops' is not a valid end "
-        "marker on a line of its own: move what you typed beside it to a line of its own\n"
+        "marker alone at the start of its line: move what you typed beside it\n"
     )
     assert path.read_text() == text
+    # found in review: one quoted in prose is no marker of the user's (nor one indented
+    # in code); the section has none, as before
+    quoted = text.replace("<!-- journal:end wins --> oops", "I lost `<!-- journal:end wins -->`")
+    path.write_text(quoted)
+    result = invoke("review")
+    assert result.exit_code == 1 and "section 'wins' has no matching end marker" in result.stderr
 
 
 def test_text_after_the_record_of_sections_is_refused_like_text_after_a_marker(

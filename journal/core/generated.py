@@ -251,7 +251,7 @@ def _sections(text: str, path: str | None, code: Sequence[tuple[int, int]]) -> d
         )
         following = begins[index + 1].start() if index + 1 < len(begins) else len(text)
         if end is None or following < end.start():  # another section begins inside
-            _refuse_a_spoilt_end(text, name, begin.end(), following, path)
+            _refuse_a_spoilt_end(text, name, begin.end(), following, path, code)
             raise SectionError(f"section '{name}' has no matching end marker", path=path, line=line)
         if name in sections:
             raise SectionError(f"section '{name}' appears twice", path=path, line=line)
@@ -272,19 +272,26 @@ def _sections(text: str, path: str | None, code: Sequence[tuple[int, int]]) -> d
     return sections
 
 
-def _refuse_a_spoilt_end(text: str, name: str, start: int, stop: int, path: str | None) -> None:
-    """Name the end marker of ``name`` between ``start`` and ``stop`` that text was typed
-    beside (``<!-- journal:end wins --> mine``), rather than say it has none."""
-    found = text.find(f"<!-- journal:end {name} -->", start, stop)
-    if found >= 0:
-        line = text.count("\n", 0, found) + 1
-        shown = text.splitlines()[line - 1].strip()
-        raise SectionError(
-            f"'{shown}' is not a valid end marker on a line of its own: move what you typed "
-            "beside it to a line of its own",
-            path=path,
-            line=line,
-        )
+def _refuse_a_spoilt_end(
+    text: str, name: str, start: int, stop: int, path: str | None, code: Sequence[tuple[int, int]]
+) -> None:
+    """Name the end marker of ``name`` between ``start`` and ``stop``, at the start of a
+    line (but for white space) and outside code, that text was typed beside (``<!--
+    journal:end wins --> mine``) or that was indented, rather than say it has none."""
+    marker = f"<!-- journal:end {name} -->"
+    found = text.find(marker, start, stop)
+    while found >= 0:
+        line_start = text.rfind("\n", 0, found) + 1
+        if not text[line_start:found].strip() and not _inside(found, code):
+            line = text.count("\n", 0, found) + 1
+            shown = text.split("\n")[line - 1].rstrip("\r")
+            fix = "move what you typed beside it" if shown.strip() != marker else "unindent it"
+            raise SectionError(
+                f"'{shown}' is not a valid end marker alone at the start of its line: {fix}",
+                path=path,
+                line=line,
+            )
+        found = text.find(marker, found + 1, stop)
 
 
 def _fenced_code(text: str, *, open_to_end: bool = False) -> list[tuple[int, int]]:
