@@ -392,6 +392,22 @@ def test_a_title_holding_a_comment_mark_is_refused(
     assert not any(vault.rglob("*.md"))
 
 
+def test_a_comment_mark_is_refused_in_a_title_set_and_named_by_a_meetings_people(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in review: `set title=...%%...` was taken, and a meeting with a contact whose
+    name holds %% was refused without the way out (--title)."""
+    path = write("goals/a.md", goal_text("Alpha"))
+    before = path.read_bytes()
+    result = invoke("set", "alpha", "title=Alpha %% beta")
+    assert result.exit_code == 2 and "holds %%" in result.stderr
+    assert path.read_bytes() == before
+    write("people/Dana %% Ortiz.md", "---\ntype: contact\ntitle: Dana %% Ortiz\n---\n")
+    met = invoke("new", "meeting", "--with", "Dana %% Ortiz")
+    assert met.exit_code == 2 and met.stderr.rstrip().endswith("give the meeting a --title")
+    assert invoke("new", "meeting", "--with", "Dana %% Ortiz", "--title", "Coffee").exit_code == 0
+
+
 def test_init_with_an_empty_path_is_a_usage_error(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

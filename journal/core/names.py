@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from journal.core.errors import UsageProblem
+
 MAX_NAME_BYTES = 200  # leaves room for " 2.md" and sync tools' suffixes within 255
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f:?*<>|"\\/#^\[\]]+')
 _SPACES = re.compile(r"\s+")
@@ -118,3 +120,14 @@ def render_pattern(pattern: str, values: dict[str, str]) -> str:
     if not parts:
         raise ValueError("the pattern is empty")
     return "/".join(parts)
+
+
+def refuse_comment_mark(title: str) -> None:
+    """A usage error for a title holding ``%%``: in a note's heading, in the links to it
+    and in the notes journal generates, it opens a comment (Obsidian's, and journal's
+    reading of a note) that hides what follows."""
+    if "%%" in title:
+        raise UsageProblem(
+            f"'{title}' holds %%, which starts a comment in Obsidian and journal (the rest "
+            "of the note would be hidden): write it otherwise, e.g. with one %"
+        )

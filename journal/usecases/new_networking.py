@@ -200,6 +200,8 @@ def new_meeting(
     folders = vault.config.folders
     try:  # the same meeting, moved to another folder, would be found too
         rel = free_path(vault, catalog, folders.meeting, stem)
+    except UsageProblem as exc:  # %% in a name of the people's: the title is the fix
+        raise UsageProblem(f"{exc.message}; give the meeting a --title") from None
     except Conflict as exc:
         raise Conflict(
             f"{exc.message}: name this meeting with --title (the note is "

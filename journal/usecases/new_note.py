@@ -15,7 +15,7 @@ from journal.core.errors import Conflict, UsageProblem
 from journal.core.fields import GOAL_FIELDS, parse_cli_value, yaml_value
 from journal.core.goal import body_line
 from journal.core.links import fold, is_conflict_copy
-from journal.core.names import file_stem, slug, unique_id
+from journal.core.names import file_stem, refuse_comment_mark, slug, unique_id
 from journal.core.periodic import clean_folder, in_folder
 from journal.core.records import Record
 from journal.usecases.common import found_links, kind_with_feeds
@@ -68,11 +68,7 @@ def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
     one there (a contact's meetings, a goal's check-ins) could go to the new one.  A
     title holding ``%%`` is a usage error: in the note's heading and in links to it, it
     would open a comment (Obsidian's, and journal's reading), hiding the rest."""
-    if "%%" in title:
-        raise UsageProblem(
-            f"'{title}' holds %%, which starts a comment in Obsidian and journal (the rest "
-            "of the note would be hidden): write it otherwise, e.g. with one %"
-        )
+    refuse_comment_mark(title)
     stem = note_stem(title)
     folder = folder_on_disk(vault.root, clean_folder(folder))  # "." (the vault's own) is ""
     rel = in_folder(folder, f"{stem}.md")

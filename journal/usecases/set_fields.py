@@ -29,6 +29,7 @@ from journal.core.goal import (
 )
 from journal.core.links import parse_link
 from journal.core.logsection import append_checkin, has_log, log_checkins
+from journal.core.names import refuse_comment_mark
 from journal.core.plan import plan_options, plan_spans
 from journal.core.records import Record
 from journal.usecases.common import (
@@ -93,6 +94,8 @@ def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> di
         spec = lookup(key, GOAL_FIELDS)
         if key in FIXED_KEYS:
             raise UsageProblem(f"'{key}' is not changed by the tool; edit the file if you must")
+        if key == "title":  # as `new goal` refuses it
+            refuse_comment_mark(text)
         parsed[key] = parse_cli_value(spec, text)
     kind = _kind_for_feeds(parsed, goal)
     if kind is not None:  # feeds= on a goal that says no kind: as new goal writes it
