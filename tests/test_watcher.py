@@ -1670,6 +1670,23 @@ def test_a_weekly_note_journal_never_filled_is_not_regenerated(vault: Path, writ
     ]
 
 
+def test_a_review_with_journals_hash_and_no_section_is_regenerated(
+    vault: Path, write: Write
+) -> None:
+    """Found in review: a review made from a template of the user's with no section
+    holds no marker, but journal made it (its `generated_hash` says so)."""
+    from journal.usecases.watching import regenerate_review
+
+    write("goals/a.md", goal_text("Alpha"))
+    review = write("reviews/2026-W47.md", "---\ntype: review\ngenerated_hash: x\n---\nMine.\n")
+    _saved_a_while_ago(review)
+    index = Index.open(Vault.open(vault))
+    index.refresh()
+    result = regenerate_review(index.vault, index, date(2026, 11, 22))
+    index.close()
+    assert result is not None and "Mine." in review.read_text()
+
+
 def test_a_commit_that_changes_no_note_brings_the_review_up_to_date(
     vault: Path, write: Write, tmp_path: Path
 ) -> None:
@@ -1689,6 +1706,7 @@ def test_a_commit_that_changes_no_note_brings_the_review_up_to_date(
         before.extend(written)
         git("commit", "-q", "--allow-empty", "-m", "nothing")
         _until(lambda: len(written) > len(before))
+        time.sleep(1.5)  # idle ticks after it: once, not at every tick
 
     written, _logged = _watching(vault, date(2026, 11, 22), act)
     assert all(why != "now that git's HEAD moved" for _action, why in before)

@@ -16,6 +16,7 @@ from journal.adapters.watcher import Update, Watcher, stop_on_signals
 from journal.core.catalog import warns
 from journal.core.codec import BOM
 from journal.core.errors import Conflict, JournalError
+from journal.core.generated import HASH_KEY
 from journal.usecases.history import open_repository
 from journal.usecases.review import found_places, review_period, review_places, weekly_review
 
@@ -137,14 +138,17 @@ def _settled(vault: Vault, rel: str) -> None:
         raise _being_saved(vault, rel)
     if info.st_size <= _BLANK_MAX and not _text(vault, rel):
         raise Emptied(f"{rel} is empty; it will be once `journal review` has filled it")
-    if _MARK not in vault.disk_path(rel).read_bytes():  # a weekly note Obsidian made
+    data = vault.disk_path(rel).read_bytes()
+    if _MARK not in data and HASH_KEY.encode() not in data:  # a weekly note Obsidian made
         raise Unfilled(
             f"{rel} holds no section of journal's yet; it will be once `journal review` "
             "has filled it"
         )
 
 
-_MARK = b"<!-- journal:"  # every review `journal review` wrote holds a marker or a record
+#: Every review `journal review` wrote holds a marker or a record of its sections, or
+#: (from a template of the user's with no section) its owned properties' hash.
+_MARK = b"<!-- journal:"
 
 
 _BLANK_MAX = 64  # bytes: a longer note is no blank one (a BOM and a few line breaks)
