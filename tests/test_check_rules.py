@@ -433,6 +433,8 @@ def test_rule_ids_are_unique_and_well_formed() -> None:
         ("Improve 5G coverage", True),
         ("Improve in the 2020s", True),
         ("Network more ~2026", True),
+        ("Improve backups to 2GB a day", False),
+        ("Improve my score to 1,5/10", False),  # a decimal comma, not fifteen
     ],
 )
 def test_vague_means_a_vague_phrase_and_nothing_concrete(text: str, vague: bool) -> None:

@@ -282,7 +282,7 @@ _PURPOSE = re.compile(
 _AMOUNT = re.compile(
     r"[+\-\u2212\u00b1~\u2264\u2265<>]?[$€£]?(?P<number>\d+(?:[.,]\d+)*)"
     r"(?:[-\u2013]\d+(?:[.,]\d+)*)?(?:/(?P<out_of>5|10|100))?"
-    r"(?:%|\+|k|m|bn|x|pct|h|hrs?|mins?|kg|km|mi|lbs?|wpm|pts?)?",
+    r"(?:%|\+|k|m|bn|x|pct|h|hrs?|mins?|kg|km|mi|lbs?|wpm|pts?|[kmgt]b|ml|mo|wks?|usd|eur|gbp)?",
     re.I,
 )
 _YEAR = re.compile(r"(?:19|20)\d\d(?:[-\u2013]\d+)?")
@@ -315,6 +315,8 @@ def is_quantity(token: str) -> bool:
 
 
 def _number(text: str) -> float:
+    if re.fullmatch(r"\d+,\d{1,2}", text):  # 1,5: a decimal comma
+        return float(text.replace(",", "."))
     return float(text.replace(",", "")) if text.count(".") <= 1 else float("inf")
 
 
