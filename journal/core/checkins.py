@@ -240,8 +240,8 @@ def replay(start: float, checkins: list[CheckIn]) -> float:
 def exact_sum(a: float, b: float) -> float:
     """``a + b`` in decimal, as the numbers are written: +0.1 +0.2 -0.3 is 0, not
     5.55e-17; 1 + 0.0000000004 is 1.0000000004; 576087000000001 + 0.5 keeps its half."""
-    if not (math.isfinite(a) and math.isfinite(b)) or (
-        float(a).is_integer() and float(b).is_integer()  # whole numbers add exactly
+    if (float(a).is_integer() and float(b).is_integer()) or not (  # whole: exact (most)
+        math.isfinite(a) and math.isfinite(b)
     ):
         return a + b
     from decimal import Decimal  # C-fast; only check-ins with values need it
