@@ -16,7 +16,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -1533,8 +1533,6 @@ def test_watch_regenerate_brings_the_review_up_to_date_at_the_start_and_each_new
     up to date once idle at its start (the review was made the day before) and when the
     day changes, and tells each write with why; a day that changes nothing writes
     nothing.  In-process (today is the test's to change), stopped by a real SIGTERM."""
-    from journal.usecases.watching import watch_vault
-
     monkeypatch.setenv("JOURNAL_TODAY", "2026-11-19")
     write("goals/a.md", goal_text("Alpha"))  # its check-in is dated 2026-11-20
     from click.testing import CliRunner
@@ -1549,45 +1547,21 @@ def test_watch_regenerate_brings_the_review_up_to_date_at_the_start_and_each_new
     _saved_a_while_ago(review)
     assert CliRunner().invoke(cli, ["--vault", str(vault), "list"]).exit_code == 0  # indexed
     days = [date(2026, 11, 20)]  # the watcher starts a day after the review was made
-    written: list[tuple[str, str, str]] = []  # path, why, the review's text then
+    texts: list[str] = []  # the review after each regeneration
 
-    def on_regenerated(result: dict[str, Any], why: str) -> None:
-        if result["action"] == "updated":
-            written.append((result["path"], why, review.read_text()))
-
-    def on_update(record: dict[str, Any]) -> None:  # the start's reconcile reads the review
-        if (record.get("regenerated") or {}).get("action") == "updated":
-            on_regenerated(record["regenerated"], "after a batch")
-
-    def days_pass() -> None:
-        deadline = time.monotonic() + 30
-        while not written and time.monotonic() < deadline:
-            time.sleep(0.05)
+    def act(written: list[tuple[str, str]], logged: list[str]) -> None:
+        _until(lambda: written)
+        texts.append(review.read_text())
         time.sleep(2.5)  # idle ticks of the same day: nothing more
         days.append(date(2026, 11, 21))  # midnight
-        while len(written) < 2 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        _until(lambda: len(written) > 1)
+        texts.append(review.read_text())
         time.sleep(1.5)
-        os.kill(os.getpid(), signal.SIGTERM)
 
-    signal.signal(signal.SIGTERM, lambda signum, frame: None)  # a late one is harmless
-    try:
-        stopper = threading.Thread(target=days_pass, daemon=True)
-        stopper.start()
-        watch_vault(
-            Vault.open(vault),
-            on_update=on_update,
-            log=lambda message: None,
-            regenerate=lambda: days[-1],
-            on_regenerated=on_regenerated,
-        )
-        stopper.join(10)
-    finally:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    assert [path for path, _why, _text in written] == ["reviews/2026-W47.md"] * 2, written
-    assert written[0][1] == "for 2026-11-20"  # no note changed: the start's idle tick
-    assert written[1][1] == "for 2026-11-21"
-    first, second = written[0][2], written[1][2]
+    written, _logged = _watching(vault, lambda: days[-1], act)
+    # no note changed: the start's idle tick, then the new day's
+    assert written == [("updated", "for 2026-11-20"), ("updated", "for 2026-11-21")]
+    first, second = texts
     assert "after today" not in first and "Review day :milestone, review, 2026-11-20" in first
     assert "Review day :milestone, review, 2026-11-21" in second
     assert "### What went well?\nMine.\n" in second
@@ -1609,10 +1583,12 @@ def test_journal_watch_regenerate_refuses_a_journal_today_that_is_no_day_at_once
     assert proc.stderr.startswith("journal: JOURNAL_TODAY: 'x' is not a date")
 
 
-def _watching(vault: Path, day: date, act: Any) -> tuple[list[tuple[str, str]], list[str]]:
-    """``watch --regenerate`` in-process on ``day`` while ``act(written, logged)`` runs in
-    a thread (it ends the watch by returning): the (action, why) of every regeneration
-    done once idle, and the lines logged."""
+def _watching(
+    vault: Path, today: Callable[[], date], act: Any
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """``watch --regenerate`` in-process, ``today()`` its day, while ``act(written,
+    logged)`` runs in a thread (it ends the watch by returning): the (action, why) of
+    every regeneration done once idle, and the lines logged."""
     from journal.usecases.watching import watch_vault
 
     written: list[tuple[str, str]] = []
@@ -1632,7 +1608,7 @@ def _watching(vault: Path, day: date, act: Any) -> tuple[list[tuple[str, str]], 
             Vault.open(vault),
             on_update=lambda record: None,
             log=logged.append,
-            regenerate=lambda: day,
+            regenerate=today,
             on_regenerated=lambda result, why: written.append((result["action"], why)),
         )
         thread.join(10)
@@ -1662,7 +1638,7 @@ def test_a_weekly_note_journal_never_filled_is_not_regenerated(vault: Path, writ
         goal.write_text(goal_text("Alpha", current=4))
         time.sleep(3)
 
-    written, logged = _watching(vault, date(2026, 11, 22), act)
+    written, logged = _watching(vault, lambda: date(2026, 11, 22), act)
     assert review.read_text() == mine and written == []
     assert logged == [
         "review not regenerated: reviews/2026-W47.md holds no section of journal's yet; it "
@@ -1708,6 +1684,6 @@ def test_a_commit_that_changes_no_note_brings_the_review_up_to_date(
         _until(lambda: len(written) > len(before))
         time.sleep(1.5)  # idle ticks after it: once, not at every tick
 
-    written, _logged = _watching(vault, date(2026, 11, 22), act)
+    written, _logged = _watching(vault, lambda: date(2026, 11, 22), act)
     assert all(why != "now that git's HEAD moved" for _action, why in before)
     assert [why for _action, why in written[len(before) :]] == ["now that git's HEAD moved"]
