@@ -597,6 +597,7 @@ def test_chart_names_are_cut_at_a_word_boundary() -> None:
     title = "Two informational interviews that lead to insight into an HRBP role"
     assert gantt_text(title) == "Two informational interviews that lead to insight into an…"
     assert gantt_text("Plan: Q3; #1 at 50%") == "Plan Q3 1 at 50"
+    assert gantt_text("Learn <b>SQL</b> now") == "Learn b SQL /b now"  # no HTML in Mermaid
     assert gantt_text("x" * 70) == "x" * 59 + "…"
 
 

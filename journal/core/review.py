@@ -574,9 +574,10 @@ def gantt(goals: list[Goal], as_of: date, value_of: Callable[[Goal], float | Non
 
 
 def gantt_text(text: str, limit: int = 60) -> str:
-    """Text safe inside a Mermaid gantt line (no ``:``, ``;``, ``#``, ``%``), cut at a
-    word boundary with an ellipsis when longer than ``limit`` characters."""
-    cleaned = " ".join("".join(" " if ch in ":;#%\n\r" else ch for ch in text).split())
+    """Text safe inside a Mermaid gantt line (no ``:``, ``;``, ``#``, ``%``, nor ``<`` and
+    ``>``, which Mermaid renders as HTML: ``<b>`` would bolden the rest), cut at a word
+    boundary with an ellipsis when longer than ``limit`` characters."""
+    cleaned = " ".join("".join(" " if ch in ":;#%<>\n\r" else ch for ch in text).split())
     if len(cleaned) > limit:
         cut = cleaned[: limit - 1]
         if cleaned[limit - 1] != " " and " " in cut:
