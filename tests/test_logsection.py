@@ -89,6 +89,14 @@ def added(text: str, checkin: CheckIn = NEW) -> str:
             "## Log\n- a thought\n- 2026-12-01: +1 a\n",
             f"## Log\n- a thought\n{LINE}\n- 2026-12-01: +1 a\n",
         ),
+        (  # reported: a list of the user's under a paragraph below the check-ins got it
+            "## Log\n\n- 2026-11-20: +1 a\n\nSome words.\n\n- a separate list\n* other\n",
+            f"## Log\n\n- 2026-11-20: +1 a\n{LINE}\n\nSome words.\n\n- a separate list\n* other\n",
+        ),
+        (  # no check-in yet: after the last item, in its marker, as before
+            "## Log\n\n- a thought\n* another\n",
+            f"## Log\n\n- a thought\n* another\n{LINE.replace('-', '*', 1)}\n",
+        ),
     ],
 )
 def test_the_line_goes_to_the_right_place(body: str, expected: str) -> None:

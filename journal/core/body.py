@@ -87,15 +87,14 @@ class Heading(NamedTuple):
 class LogSection(Record):
     """Where a Log section sits (file lines): its heading's first line and the line
     after the heading, the line that ends the section (a heading that closes it, or
-    one past the last line) and its last top-level list item (last non-blank line
-    and marker: ``-``, ``*``, ``+``, or its number and ``.`` or ``)``), if any."""
+    one past the last line) and its top-level list items (first line, last non-blank
+    line and marker: ``-``, ``*``, ``+``, or its number and ``.`` or ``)``)."""
 
     heading: int
     level: int
     content: int
     end: int
-    last_item: int | None = None
-    bullet: str = "-"
+    items: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 @dataclass(repr=False, eq=False)
@@ -431,8 +430,8 @@ def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: boo
                 facts.tasks.append(Task(first_line + block[4], task.group(1), text))
             if log is not None and block[2] == 1:
                 facts.log_lines.append((first_line + index, lines[index]))
-                log.last_item = first_line + item_end(block[5], index, lines) - 1
-                log.bullet = block[6]
+                last = first_line + item_end(block[5], index, lines) - 1
+                log.items.append((first_line + index, last, block[6]))
         else:
             _inline(block[2], facts, first_line + index)
     return facts

@@ -1,8 +1,9 @@
 """Adding a check-in line to a note's ``## Log`` section, touching nothing else.
 
 The section is found with :mod:`journal.core.body` (so a ``## Log`` inside a code
-block is not one): the line goes right after its last top-level list item - a
-backdated one before the first item dated later, so the log stays in date order -
+block is not one): the line goes right after its last top-level check-in (else its
+last top-level list item: a list of the user's below the check-ins is left as it is) -
+a backdated one before the first item dated later, so the log stays in date order -
 else at the end of the section; a note without one gets ``## Log`` at the end.  Every
 other character stays - line endings, the BOM, a missing final newline.  The
 result must read back as the old check-ins plus exactly the new one.
@@ -33,7 +34,8 @@ def append_checkin(doc: Document, checkin: CheckIn) -> str:
     nl = doc.body_newline
     section = sections[0] if sections else None
     later = _first_later(facts.log_lines, section, checkin) if section else None
-    marker = _marker(section, later)
+    anchor = _anchor(section, dict(facts.log_lines)) if section else None
+    marker = _marker(anchor, later)
 
     def entry() -> str:
         op = checkin.op or "="
@@ -45,8 +47,8 @@ def append_checkin(doc: Document, checkin: CheckIn) -> str:
         )
     elif later is not None:  # a backdated line: before the first item dated after it
         new_body = _insert_after(body, later[0] - 1 - shift, entry() + nl)
-    elif section.last_item is not None:
-        new_body = _insert_after(body, section.last_item - shift, entry() + nl)
+    elif anchor is not None:
+        new_body = _insert_after(body, anchor[1] - shift, entry() + nl)
     else:
         content, end = section.content - shift, section.end - shift
         new_body = _at_section_end(body, content, end, entry(), nl)
@@ -76,20 +78,33 @@ def _first_later(
     return None
 
 
-def _marker(section: LogSection | None, later: tuple[int, str] | None) -> str:
-    """The list marker of the new line: the log's own.  In a numbered log, the number
-    of the item it goes before, or the one after the last item's (markdown counts on
-    from a list's first number, so the file's other numbers need no change)."""
-    if section is None or section.last_item is None:
+def _anchor(section: LogSection, texts: dict[int, str]) -> tuple[int, int, str] | None:
+    """The top-level item the new line goes after (see :class:`LogSection`'s items): the
+    last dated one, a check-in (one whose date is wrong too), else the last of all."""
+    for item in reversed(section.items):
+        try:
+            if parse_log_line(texts[item[0]], item[0]) is not None:
+                return item
+        except CheckInError:
+            return item
+    return section.items[-1] if section.items else None
+
+
+def _marker(anchor: tuple[int, int, str] | None, later: tuple[int, str] | None) -> str:
+    """The list marker of the new line: that of the item it follows.  In a numbered log,
+    the number of the item it goes before, or the one after that item's (markdown counts
+    on from a list's first number, so the file's other numbers need no change)."""
+    if anchor is None:
         return "-"
-    if not section.bullet[0].isdigit():
-        return section.bullet
+    bullet = anchor[2]
+    if not bullet[0].isdigit():
+        return bullet
     if later is not None:
         number = _NUMBER.match(later[1])
         if number is not None:
-            return number.group(1) + section.bullet[-1]
-    after = int(section.bullet[:-1]) + 1  # markdown reads 9 digits at most: then the same
-    return f"{after if after < 10**9 else section.bullet[:-1]}{section.bullet[-1]}"
+            return number.group(1) + bullet[-1]
+    after = int(bullet[:-1]) + 1  # markdown reads 9 digits at most: then the same
+    return f"{after if after < 10**9 else bullet[:-1]}{bullet[-1]}"
 
 
 def _line_offsets(body: str) -> list[int]:
