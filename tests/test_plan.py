@@ -1201,3 +1201,19 @@ def test_a_section_marked_by_an_older_version_is_the_tools_when_the_plan_asks_fi
     )
     found = users_note(Vault.open(vault), "plans/p.md", {"targets": None})
     assert found is not None and found.edited == set()  # told by the merge, with the fresh text
+
+
+def test_a_whole_step_the_line_has_not_reached_is_not_asked_for_by_rounding(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: the line of 2 referrals due 2027-01-31 stood at 1.98 on the plan's last
+    day; stored to one decimal it became 2.0, and the table asked for both referrals a
+    day before they were due (while Focus by month asked for none that month)."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-02")
+    write(
+        "goals/r.md",
+        goal_text("Referrals", target=2, current=0, start="2026-11-02", due="2027-01-31"),
+    )
+    text = invoke("plan", "--stdout").stdout
+    assert "| 2027-W04 | 2027-01-25 to 2027-01-30 | 1 |" in text
+    assert "values: [0.2, 0.3, 0.5, 0.6, 0.8, 0.9, 1.1, 1.2, 1.4, 1.5, 1.7, 1.8, 1.9]" in text

@@ -18,7 +18,7 @@ from journal.core.dates import DateError, Period, parse_date, week_label, week_o
 from journal.core.formatting import number, signed
 from journal.core.goal import Goal, Milestone
 from journal.core.notes import Note
-from journal.core.progress import places, planned, start_of
+from journal.core.progress import counted, places, planned, start_of, stepped
 from journal.core.records import Record
 from journal.core.review import Series, SeriesOf, gantt_text, value_points
 from journal.core.rules.base import hours_over, to_pause
@@ -285,8 +285,22 @@ def _weekly_values(
     goal counted in whole numbers is asked the whole part of it: :func:`asked`)."""
     digits = places(goal)
     return [
-        round(line.on(w.end), digits) if window and _overlap(window, w) else None for w in weeks
+        _to_places(goal, line.on(w.end), digits) if window and _overlap(window, w) else None
+        for w in weeks
     ]
+
+
+def _to_places(goal: Goal, value: float, digits: int) -> float:
+    """``value`` rounded to ``digits``, unless that carries it to a whole step the line
+    has not reached (1.98 interviews to 2.0, asked as 2 the day before they are due):
+    then cut towards where the line comes from (1.9)."""
+    shown = round(value, digits)
+    if not counted(goal) or stepped(goal, shown) == stepped(goal, value):
+        return shown
+    scale = 10**digits
+    if (goal.target or 0) < (goal.baseline or 0):
+        return float(math.ceil(value * scale) / scale)
+    return float(math.floor(value * scale) / scale)
 
 
 def asked(goal: Goal, value: float) -> str:
