@@ -870,3 +870,28 @@ def test_the_log_view_shows_a_line_break_in_a_unit_not_obeys_it(
     write(GOAL, goal_text(unit='"u\\r"'))
     out = invoke("log", "Connect").stdout
     assert "\r" not in out and out.splitlines()[0].endswith(" u\\r")
+
+
+def test_the_value_after_a_check_in_counts_a_committed_hand_edit(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    """Reported: after `current` was edited by hand and committed, the value after a
+    check-in in another note was counted from the log alone (7), where the header, the
+    chart and every other command said 6."""
+    from tests.gitutil import Git
+
+    git = Git(vault, tmp_path / "home").init()
+    text = goal_text("Cut overtime", baseline=10, target=4, current="7.5", start="2026-11-02")
+    path = write(
+        GOAL, text.replace("- 2026-11-20: +1 Coffee with [[Dana Ortiz]]", "- 2026-11-13: =7.5")
+    )
+    git.commit("start", "2026-11-13")
+    path.write_text(path.read_text().replace("current: 7.5", "current: 6.5"))
+    git.commit("hand", "2026-11-19")
+    write("daily/2026-11-21.md", "progress:: [[hr]] -0.5 note\n")
+    shown = json.loads(invoke("log", "Cut overtime", "--json").stdout)
+    assert shown["current"] == 6
+    assert [(c["date"], c["value"]) for c in shown["checkins"]] == [
+        ("2026-11-13", 7.5),
+        ("2026-11-21", 6),
+    ]
