@@ -368,10 +368,11 @@ def commit_option(func: Writer) -> Writer:
         prepare_commit(vault)
         message = func(*args, **kwargs)
         err = bool(kwargs.get("as_json"))
-        if not vault.written:
+        paths = vault.written or sorted(vault.kept)  # a review as it stands, reflection too
+        if not paths:
             echo("journal: nothing written, nothing to commit", err=err)
             return message
-        revision = commit_paths(vault, vault.written, message)
+        revision = commit_paths(vault, paths, message)
         if revision is None:
             echo("journal: the files match the last commit, nothing to commit", err=err)
         else:

@@ -175,6 +175,25 @@ def test_nothing_written_means_nothing_committed(git: Git, invoke: Invoke) -> No
     assert git("rev-parse", "HEAD") == head
 
 
+def test_review_commit_commits_the_review_as_it_stands_with_your_reflection(
+    git: Git, invoke: Invoke, vault: Path
+) -> None:
+    """Reported: review, write the reflection, `journal review --commit`: "unchanged",
+    "nothing written, nothing to commit", and the review stayed untracked."""
+    assert invoke("review").exit_code == 0
+    review = vault / "reviews/2026-W47.md"
+    review.write_text(
+        review.read_text().replace("### What went well?\n", "### What went well?\nMine.\n")
+    )
+    result = invoke("review", "--commit")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1].startswith("committed ")
+    assert git.files() == ["reviews/2026-W47.md"]
+    assert "Mine." in git("show", "HEAD:reviews/2026-W47.md")
+    again = invoke("review", "--commit")  # as committed: nothing to commit
+    assert again.stdout.endswith("journal: the files match the last commit, nothing to commit\n")
+
+
 def test_without_commit_nothing_is_committed(git: Git, invoke: Invoke) -> None:
     head = git("rev-parse", "HEAD")
     assert invoke("set", "Connect", "current=4").exit_code == 0

@@ -180,6 +180,9 @@ class Vault(Record):
     config: Config
     before_write: Callable[[str], None] | None = None
     written: list[str] = field(default_factory=list)
+    #: The notes a command keeps up to date and found so (a review it regenerated with
+    #: nothing to change): ``--commit`` commits them as they stand when it wrote none.
+    kept: set[str] = field(default_factory=set)
     notify: Callable[[str], None] | None = None
     notices: list[str] = field(default_factory=list)
     #: What a command read once and may ask for again (the git history, by HEAD).

@@ -97,6 +97,8 @@ def write_generated(
         result.action = "would update" if changed else "unchanged"
         return result
     result.action = "updated" if vault.rewrite(rel, transform) else "unchanged"
+    if result.action == "unchanged":
+        vault.kept.add(rel)  # yours to commit as it stands (your reflection in it)
     return result
 
 
