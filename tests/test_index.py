@@ -1313,6 +1313,31 @@ def test_an_index_path_naming_a_file_of_the_users_is_refused(
     ]
 
 
+@pytest.mark.parametrize("version", [0, 7])
+def test_an_index_path_naming_another_programs_database_is_refused(
+    notes: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, version: int
+) -> None:
+    """Reported: `JOURNAL_INDEX=app.db`, another program's SQLite database, was moved
+    aside as "not a journal index" and replaced; after a few runs (the program making it
+    again each time) the oldest ones were deleted with journal's own `.bad` files."""
+    path = tmp_path / "apps" / "app.db"
+    path.parent.mkdir()
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE precious (x)")
+    conn.execute("INSERT INTO precious VALUES (42)")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()
+    monkeypatch.setenv("JOURNAL_INDEX", str(path))
+    result = invoke("list")
+    assert result.exit_code == 1
+    assert "holds a SQLite database journal did not make (another program's?)" in result.stderr
+    assert sorted(p.name for p in path.parent.iterdir()) == ["app.db"]
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT x FROM precious").fetchall() == [(42,)]
+    conn.close()
+
+
 def test_excluded_folders_are_not_indexed(notes: Path, write: Write, invoke: Invoke) -> None:
     template = '---\ntype: goal\ntitle: "{{title}}"\nmetric:\ntarget:\ndue:\n---\n'
     write("Templates/Goal.md", template)

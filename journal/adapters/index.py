@@ -520,7 +520,14 @@ class Index:
             else:
                 if problem is None:
                     return conn
+                foreign = path is not None and path.parent != cache_folder() and not _ours(conn)
                 conn.close()
+                if foreign:  # another program's database, at a path the user chose
+                    raise ConfigError(
+                        f"the index path {path} holds a SQLite database journal did not make "
+                        "(another program's?): not moving it aside; set `[index] path` or "
+                        "JOURNAL_INDEX to a file of its own"
+                    )
             self._move_aside(problem)
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -1617,6 +1624,15 @@ def _refuse_foreign(path: Path, vault: Vault) -> None:
 MIN_PAGE = 512
 #: The first bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _ours(conn: sqlite3.Connection) -> bool:
+    """Whether the database holds journal's ``meta`` table (of any version): one made by
+    journal, which may be moved aside and made again."""
+    try:
+        return bool(conn.execute("SELECT 1 FROM meta WHERE key = 'root'").fetchone())
+    except sqlite3.DatabaseError:
+        return False
 
 
 def _refuse_other_file(path: Path) -> None:
