@@ -490,8 +490,11 @@ def test_an_index_of_another_version_is_moved_aside(notes: Path, tmp_path: Path)
     assert_matches_rebuild(notes, index.path, tmp_path)
 
 
-def test_a_foreign_sqlite_file_is_not_used(notes: Path, tmp_path: Path) -> None:
-    db = tmp_path / "other.sqlite"
+def test_a_foreign_sqlite_file_in_journals_cache_is_not_used(notes: Path) -> None:
+    """In journal's own cache folder it is moved aside and made again (outside it, at a
+    path the user chose, it is refused: see the test of another program's database)."""
+    db = default_path(Vault.open(notes))
+    db.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(db)
     conn.execute("CREATE TABLE notes (x)")
     conn.commit()
@@ -1336,6 +1339,31 @@ def test_an_index_path_naming_another_programs_database_is_refused(
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT x FROM precious").fetchall() == [(42,)]
     conn.close()
+
+
+def test_a_full_disk_while_writing_the_index_is_told_and_the_command_answers(
+    vault: Path, write: Write
+) -> None:
+    """Reported: a disk that filled while the index was written made every command fail
+    with "internal error: OperationalError: database or disk is full".  The index file
+    is limited here (SQLite's max_page_count), which SQLite tells as a full disk."""
+    write("goals/a.md", goal_text("Alpha"))
+    told: list[str] = []
+    watched = Vault.open(vault)
+    watched.notify = told.append
+    index = Index.open(watched)
+    index.refresh()
+    pages = index.conn.execute("PRAGMA page_count").fetchone()[0]
+    index.conn.execute(f"PRAGMA max_page_count = {pages}")
+    for number in range(40):
+        write(f"notes/n{number}.md", f"# Note {number}\n\n" + "words and more words\n" * 200)
+    index.refresh()
+    with index.reading() as reader:
+        paths = set(reader.paths())
+    index.close()
+    assert {"goals/a.md", "notes/n0.md", "notes/n39.md"} <= paths
+    assert len(told) == 1 and told[0].startswith(f"can't write the index {index.path} (")
+    assert told[0].endswith("working without it until it can be written again")
 
 
 def test_excluded_folders_are_not_indexed(notes: Path, write: Write, invoke: Invoke) -> None:

@@ -438,6 +438,11 @@ def _unpickled(blob: bytes, kind: str) -> Any:
 _NOT_THIS_SCHEMA = re.compile(r"no such table: |table \S+ has no column named ")
 
 
+def _full(exc: sqlite3.DatabaseError) -> bool:
+    """The disk (or the database's size limit) is full: SQLITE_FULL."""
+    return getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL
+
+
 def _damaged(exc: sqlite3.DatabaseError) -> bool:
     if isinstance(exc, _DamagedRows):
         return True
@@ -631,21 +636,39 @@ class Index:
 
     def _guard(self, action: Callable[[], T], remade: Callable[[], T] | None = None) -> T:
         """Run ``action``; on a damaged database, move it aside, rebuild, run it again
-        (or, when given, run ``remade`` instead of both: a refresh of everything)."""
+        (or, when given, run ``remade`` instead of both: a refresh of everything); on a
+        full disk, the same in memory (:meth:`_in_memory_for_now`)."""
         try:
             return action()
         except sqlite3.DatabaseError as exc:
-            if not _damaged(exc) or self.path is None:
+            if _full(exc) and self.path is not None and self._unusable is None:
+                self._in_memory_for_now(f"can't write the index {self.path} ({exc})")
+            elif not _damaged(exc) or self.path is None:
                 raise
-            self.conn.close()
-            self._move_aside(f"is damaged ({exc})")
-            self.conn = self._connect()
-            self._opened, self._data_version = self._file_id(), None
+            else:
+                self.conn.close()
+                self._move_aside(f"is damaged ({exc})")
+                self.conn = self._connect()
+                self._opened, self._data_version = self._file_id(), None
             if remade is not None:
                 return remade()
             repaired = self._refresh(None, None, None)
             self._remade = repaired if self._remade is None else self._remade.then(repaired)
             return action()
+
+    def _in_memory_for_now(self, why: str) -> None:
+        """Work in memory until the file can be written again (tried once what is at its
+        path changes, or every :data:`RETRY_SECONDS`): the disk is full, say, and the
+        command answers all the same, from notes read anew."""
+        self.notify(f"{why}; working without it until it can be written again")
+        try:
+            seen = self._file_id()
+        except OSError:
+            seen = None
+        self._unusable, self._opened = (seen, time.monotonic()), None
+        self.conn.close()  # what the failed write began is rolled back
+        self.conn, self._data_version = self._connect(in_memory=True), None
+        self.outdated = None  # a new, empty database, made whole by the caller
 
     def close(self) -> None:
         self.conn.close()
