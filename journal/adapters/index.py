@@ -1319,7 +1319,7 @@ class Index:
                 if str(exc) != "interrupted":
                     raise
                 raise JournalError(
-                    f"the search for {query!r} took over {SEARCH_SECONDS} s and was stopped: "
+                    f"the search for {_shown(query)} took over {SEARCH_SECONDS} s and was stopped: "
                     "search for fewer words, or longer prefixes (inter* rather than i*)"
                 ) from None
             finally:
@@ -1343,7 +1343,7 @@ class Index:
                     else "punctuation is no word to the search; symbols such as 🚀 alone are "
                     "found as written"
                 )
-                raise UsageProblem(f"can't search for {query!r}: it has no word ({why})")
+                raise UsageProblem(f"can't search for {_shown(query)}: it has no word ({why})")
             lost = _symbol_words(words)  # FTS5 would leave them out, and answer another query
             if lost:
                 raise UsageProblem(_symbol_in_syntax(lost[0], query))
@@ -1360,7 +1360,9 @@ class Index:
                 except sqlite3.OperationalError:
                     hint = _search_hint(query, str(exc))
                     said = str(exc).strip().removesuffix(":")  # "unknown special query: " (`*`)
-                    raise UsageProblem(f"can't search for {query!r}: {said} ({hint})") from None
+                    raise UsageProblem(
+                        f"can't search for {_shown(query)}: {said} ({hint})"
+                    ) from None
             return [
                 Hit(p, k, t, _short_words(" ".join(marked(s).split())), r) for p, k, t, s, r in rows
             ]
@@ -1506,7 +1508,7 @@ def _bare_symbols(query: str) -> str:
 
 def _symbol_in_syntax(symbol: str, query: str) -> str:
     return (
-        f"can't search for {symbol!r} in {query!r}: a symbol is looked up alone (journal"
+        f"can't search for {symbol!r} in {_shown(query)}: a symbol is looked up alone (journal"
         f" search {symbol}) or beside plain words (journal search 'launch {symbol}'), not"
         " with FTS5's syntax (OR, NOT, NEAR, title:, parentheses, *, a quoted phrase of"
         " symbols)"
@@ -1593,6 +1595,11 @@ def _quoted_words(query: str) -> str | None:
 
 #: A NEAR group whose distance is no whole number (``NEAR(a b, -1)``, ``NEAR(a b, x)``).
 _BAD_NEAR = re.compile(r"NEAR\([^)]*,\s*(?!\d+\s*\))")
+
+
+def _shown(query: str, most: int = 80) -> str:
+    """``query`` as a message names it: quoted, cut to ``most`` characters."""
+    return repr(query if len(query) <= most else query[: most - 1] + "…")
 
 
 def _search_hint(query: str, error: str) -> str:

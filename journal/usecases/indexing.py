@@ -36,10 +36,18 @@ def index_vault(
     }
 
 
+#: The longest query searched: far more than anyone types, far less than SQLite's limits.
+MAX_QUERY = 2000
+
+
 def search_notes(vault: Vault, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
     """Notes matching a full-text query (FTS5 syntax), best first."""
     if not query.strip():
         raise UsageProblem("give words to search for")
+    if len(query) > MAX_QUERY:  # SQLite refuses a symbol's pattern of 50,000 bytes
+        raise UsageProblem(
+            f"the query is {len(query):,} characters long: search for at most {MAX_QUERY:,}"
+        )
     if limit < 1:
         raise UsageProblem("--limit must be at least 1")
     index = Index.open(vault)
