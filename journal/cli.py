@@ -7,6 +7,7 @@ line on stderr and its exit code here (0 ok, 1 findings or domain errors, 2 usag
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import gc
 import json
@@ -25,6 +26,7 @@ from journal.core.records import Record
 
 if TYPE_CHECKING:
     from datetime import date
+    from types import FrameType
 
     from journal.adapters.vault import Vault
     from journal.core.catalog import Catalog
@@ -312,7 +314,9 @@ def emit_json(data: Any) -> None:
 
 def _print(text: str, *, err: bool = False, nl: bool = True) -> None:
     """``click.echo``; standard output that can't be written (not a closed pipe) is
-    :class:`_OutputLost`, which the group reports in one line."""
+    :class:`_OutputLost`, which the group reports in one line.  A reader gone in the
+    middle of a long write is a closed pipe too: Python takes the part the pipe held as
+    the whole (:data:`_PIPE`)."""
     try:
         click.echo(text, err=err, nl=nl)
     except BrokenPipeError:
@@ -321,6 +325,21 @@ def _print(text: str, *, err: bool = False, nl: bool = True) -> None:
         if err:
             raise
         raise _OutputLost(exc) from exc
+    if _PIPE.closed:
+        raise BrokenPipeError(errno.EPIPE, "the reader of the output went away")
+
+
+class _PipeClosed:
+    """SIGPIPE's handler: notes that a reader went away (Python ignores the signal, and
+    a write cut short by it returns what was written, no error)."""
+
+    closed = False
+
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        type(self).closed = True
+
+
+_PIPE = _PipeClosed()
 
 
 def report(diagnostics: Sequence[Any], *, severities: tuple[str, ...] = ("error",)) -> None:
@@ -1613,6 +1632,8 @@ def main() -> None:
         stop = getattr(signal, name, None)
         if stop is not None and signal.getsignal(stop) is not signal.SIG_IGN:
             signal.signal(stop, _STOPPING)  # kept ignored when ignored (nohup)
+    if hasattr(signal, "SIGPIPE"):  # no SIGPIPE on Windows
+        signal.signal(signal.SIGPIPE, _PIPE)
     for number, arg in enumerate(sys.argv[1:], start=1):
         try:
             arg.encode("utf-8")

@@ -1231,6 +1231,34 @@ def test_a_listing_whose_reader_is_gone_ends_quietly(vault: Path, write: Write) 
         assert listing.stderr.read() == b""
 
 
+def test_a_listing_whose_reader_goes_in_the_middle_ends_as_a_closed_pipe(
+    vault: Path, write: Write
+) -> None:
+    """Reported: with more output than a pipe holds, `journal list --json | head -c 100`
+    exited 0: Python took the part the pipe held for the whole write, with no error, and
+    a `pipefail` script could not tell the output was cut short."""
+    for number in range(150):
+        write(f"notes/n{number}.md", f"---\ntitle: {'A long title ' * 40}{number}\n---\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    command = [sys.executable, "-m", "journal", "--vault", str(vault)]
+    whole = subprocess.run(
+        [*command, "list", "--type", "note", "--json"], env=env, capture_output=True
+    )
+    assert whole.returncode == 0 and len(whole.stdout) > 150_000  # more than a pipe holds
+    listing = subprocess.Popen(
+        [*command, "list", "--type", "note", "--json"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert listing.stdout is not None and listing.stderr is not None
+    assert len(listing.stdout.read(100)) == 100
+    listing.stdout.close()
+    assert listing.wait(timeout=60) == 141
+    with listing.stderr:
+        assert listing.stderr.read() == b""
+
+
 def test_a_vault_folder_replaced_at_its_path_is_watched_anew(
     watching: Running, write: Write
 ) -> None:
