@@ -1983,6 +1983,18 @@ def test_a_symbol_beside_words_narrows_the_search(invoke: Invoke, write: Write) 
     assert invoke("search", "launch OR 🚀", "--json").exit_code == 2
 
 
+def test_an_operator_in_lower_case_is_told_to_be_searched_as_a_word(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `mentor or coffee` searched for the word "or" too, without a word, where
+    `near(` gets a hint."""
+    write("notes/a.md", "# A\n\nmentor\n")
+    result = invoke("search", "mentor or coffee")
+    assert result.stderr == ("journal: 'or' is searched as a word: an operator is written OR\n")
+    quoted = invoke("search", '"salt and pepper"')  # in a phrase: the phrase's word
+    assert quoted.stderr == ""
+
+
 def test_a_query_of_punctuation_alone_is_refused(invoke: Invoke, write: Write) -> None:
     write("notes/a.md", "# A\n\nWow!!! and ... too\n")
     # reported: '""' found no notes, exit 0; found in review: so did "**" and '"*"'

@@ -50,6 +50,10 @@ def search_notes(vault: Vault, query: str, *, limit: int = 20) -> list[dict[str,
         )
     if limit < 1:
         raise UsageProblem("--limit must be at least 1")
+    unquoted = query.split('"')[::2]  # outside "phrases"
+    for word in dict.fromkeys(w for part in unquoted for w in part.split()):
+        if word in ("or", "and", "not"):  # `mentor or coffee` searches for "or" too
+            vault.notice(f"'{word}' is searched as a word: an operator is written {word.upper()}")
     index = Index.open(vault)
     vault.closing.append(index.close)
     index.refresh()
