@@ -1983,6 +1983,18 @@ def test_a_symbol_beside_words_narrows_the_search(invoke: Invoke, write: Write) 
     assert invoke("search", "launch OR 🚀", "--json").exit_code == 2
 
 
+def test_a_symbol_glued_to_a_word_narrows_the_search_as_one_apart_does(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `x🚀` found every note with a `- [x]` task (the rocket dropped), and
+    `1️⃣` every `+1` check-in."""
+    write("notes/tasks.md", "# Tasks\n\n- [x] done\n- 2026-11-20: +1 call\n")
+    write("notes/rocket.md", "# Rocket\n\nx\U0001f680 launch and 1\ufe0f\u20e3 first\n")
+    for query in ("x\U0001f680", "1\ufe0f\u20e3"):
+        found = json.loads(invoke("search", query, "--json").stdout)
+        assert [h["path"] for h in found] == ["notes/rocket.md"], query
+
+
 def test_an_operator_in_lower_case_is_told_to_be_searched_as_a_word(
     invoke: Invoke, write: Write
 ) -> None:

@@ -1483,6 +1483,14 @@ def _symbols_only(query: str) -> bool:
     )
 
 
+def _holds_symbol(word: str) -> bool:
+    """Whether ``word`` holds an "other symbol" (an emoji, ``✓``) or an enclosing mark (a
+    keycap's ``⃣``), which FTS5 leaves out of the word it searches."""
+    import unicodedata
+
+    return any(unicodedata.category(ch) in ("So", "Me") for ch in word)
+
+
 def _symbol_words(query: str) -> list[str]:
     """The words of an FTS5 ``query`` made of symbols alone (``title:🚀``, ``🚀*``,
     ``"🚀"``), for which FTS5 finds nothing; a quoted phrase with words in it is FTS5's
@@ -1568,13 +1576,16 @@ def _plain_words(query: str) -> list[str] | None:
 
 def _symbol_terms(query: str) -> tuple[str, list[str]]:
     """``query`` without its words of symbols alone (``launch 🚀``), which FTS5 takes for
-    no words, and those words, which the notes found must hold as written; the query
-    unchanged when it uses FTS5's syntax or has no such word, or no other."""
+    no words, and those words and the ones with a symbol glued on (``x🚀``), which the
+    notes found must hold as written; the query unchanged when it uses FTS5's syntax or
+    has no such word, or no other."""
     words = _plain_words(query)
     symbols = [w for w in words or () if _symbols_only(w)]
-    if words is None or not symbols or len(symbols) == len(words):
+    glued = [w for w in words or () if w not in symbols and _holds_symbol(w)]
+    if words is None or not (symbols or glued) or len(symbols) == len(words):
         return query, []
-    return " ".join(w for w in words if w not in symbols), symbols
+    # a symbol glued to a word (`x🚀`): the word is searched, and held as written too
+    return " ".join(w for w in words if w not in symbols), symbols + glued
 
 
 def _quoted_words(query: str) -> str | None:
