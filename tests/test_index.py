@@ -1995,6 +1995,17 @@ def test_a_symbol_glued_to_a_word_narrows_the_search_as_one_apart_does(
         assert [h["path"] for h in found] == ["notes/rocket.md"], query
 
 
+def test_a_currency_or_math_sign_alone_is_looked_up_as_written(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `€` and `→` alone were refused as "punctuation is no word"."""
+    write("notes/pay.md", "# Pay\n\nBonus 500 \u20ac, then \u2192 review\n")
+    write("notes/other.md", "# Other\n\nNothing here\n")
+    for query in ("\u20ac", "\u2192"):
+        found = json.loads(invoke("search", query, "--json").stdout)
+        assert [h["path"] for h in found] == ["notes/pay.md"], query
+
+
 def test_an_operator_in_lower_case_is_told_to_be_searched_as_a_word(
     invoke: Invoke, write: Write
 ) -> None:

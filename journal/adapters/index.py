@@ -1474,12 +1474,12 @@ def _short_words(snippet: str) -> str:
 
 
 def _symbols_only(query: str) -> bool:
-    """A query of symbols such as emoji (Unicode's "other symbols") and no letter or
-    digit: FTS5 would find nothing for it."""
+    """A query of symbols such as emoji (Unicode's "other symbols"), currency and math
+    signs (``€``, ``→``, ``±``) and no letter or digit: FTS5 would find nothing for it."""
     import unicodedata
 
     return not any(ch.isalnum() for ch in query) and any(
-        unicodedata.category(ch) == "So" for ch in query
+        unicodedata.category(ch) in ("So", "Sc", "Sm") for ch in query
     )
 
 
