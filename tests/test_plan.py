@@ -1217,3 +1217,18 @@ def test_a_whole_step_the_line_has_not_reached_is_not_asked_for_by_rounding(
     text = invoke("plan", "--stdout").stdout
     assert "| 2027-W04 | 2027-01-25 to 2027-01-30 | 1 |" in text
     assert "values: [0.2, 0.3, 0.5, 0.6, 0.8, 0.9, 1.1, 1.2, 1.4, 1.5, 1.7, 1.8, 1.9]" in text
+
+
+def test_a_plan_written_says_this_weeks_review_reads_it(invoke: Invoke, write: Write) -> None:
+    """Reported: `journal review` then `journal plan` on a Sunday left the review judging
+    pace by the plan before, without a word; a plan that starts next week says nothing."""
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("review").exit_code == 0
+    later = invoke("plan")  # from next week: this week's review does not read it
+    assert later.exit_code == 0 and "journal review` brings it" not in later.stderr
+    running = invoke("plan", "--start", "2026-11-16")  # (it overlaps the one from next week)
+    assert running.exit_code == 0
+    assert running.stderr.endswith(
+        "journal: reviews/2026-W47.md reads this week's targets from the plan: `journal "
+        "review` brings it up to date\n"
+    )

@@ -24,7 +24,7 @@ from journal.core.records import Record
 from journal.core.settings import PLAN_DAYS
 from journal.usecases.generate import Written, users_note, write_generated
 from journal.usecases.history import series_lookup
-from journal.usecases.review import FILTERS
+from journal.usecases.review import FILTERS, found_places, review_places
 
 TEMPLATE = "plan.md.j2"
 
@@ -200,4 +200,20 @@ def quarterly_plan(
         force=force,
         dry_run=dry_run or not write,
     )
+    if written.action in ("created", "updated"):
+        _tell_the_review(vault, catalog, today, ours)
     return PlanResult(written, data)
+
+
+def _tell_the_review(vault: Vault, catalog: Catalog, today: date, plan: Period) -> None:
+    """Say that this week's review, made before, reads its pace from the plan just
+    written (a Sunday's `journal review` then `journal plan` left it stale)."""
+    week = week_of(today, vault.config.week_start)
+    if not (plan.start <= week.end and week.start <= plan.end):
+        return
+    review = found_places(vault, catalog, review_places(vault))(week).path
+    if vault.disk_path(review).is_file():
+        vault.notice(
+            f"{review} reads this week's targets from the plan: `journal review` brings it "
+            "up to date"
+        )
