@@ -85,6 +85,7 @@ class NotNow(JournalError):
 
     now = "now that it is saved"
     told = False
+    idle = True  # tried again once idle (every tick): what put it off ends with no event
 
 
 class GitBusy(NotNow):
@@ -95,19 +96,17 @@ class GitBusy(NotNow):
 
 
 class Emptied(NotNow):
-    """The review note is empty: emptied on purpose, or by a save that never ended."""
+    """The review note is empty: emptied on purpose, or by a save that never ended.  Not
+    tried again once idle: filling it is a change of the file, a batch of its own."""
 
-    now = "now that journal review has filled it"
     told = True
+    idle = False
 
 
-class Unfilled(NotNow):
+class Unfilled(Emptied):
     """The note at the review's place holds none of journal's sections: a weekly note
     made from the user's own template, which only `journal review` fills (the watcher
     never makes a review)."""
-
-    now = "now that journal review has filled it"
-    told = True
 
 
 #: Seconds a review must have gone unwritten before the watcher writes it, or the quiet
@@ -136,9 +135,9 @@ def _settled(vault: Vault, rel: str) -> None:
         return
     if -1 < time.time() - info.st_mtime < _settle_seconds(vault):
         raise _being_saved(vault, rel)
-    if info.st_size <= _BLANK_MAX and not _text(vault, rel):
+    data = vault.disk_path(rel).read_bytes()  # gone meanwhile: the caller's, a move
+    if not data.removeprefix(BOM).strip():  # nothing but a BOM and white space
         raise Emptied(f"{rel} is empty; it will be once `journal review` has filled it")
-    data = vault.disk_path(rel).read_bytes()
     if _MARK not in data and HASH_KEY.encode() not in data:  # a weekly note Obsidian made
         raise Unfilled(
             f"{rel} holds no section of journal's yet; it will be once `journal review` "
@@ -149,15 +148,6 @@ def _settled(vault: Vault, rel: str) -> None:
 #: Every review `journal review` wrote holds a marker or a record of its sections, or
 #: (from a template of the user's with no section) its owned properties' hash.
 _MARK = b"<!-- journal:"
-
-
-_BLANK_MAX = 64  # bytes: a longer note is no blank one (a BOM and a few line breaks)
-
-
-def _text(vault: Vault, rel: str) -> bytes:
-    """What a small note holds besides a BOM and white space (gone meanwhile: the
-    caller's FileNotFoundError, a review moved)."""
-    return vault.disk_path(rel).read_bytes().removeprefix(BOM).strip()
 
 
 _OWN = "regenerated"  # Vault.memo's key (with the note's path) for the watcher's own write
@@ -244,7 +234,7 @@ def watch_vault(
         if regenerate is None:
             return
         now = regenerate()
-        if waiting is not None:
+        if waiting is not None and waiting.idle:
             why = waiting.now
         elif now != day:
             why = f"for {now.isoformat()}"
