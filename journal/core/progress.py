@@ -68,13 +68,17 @@ def quiet_since(goal: Goal, until: date) -> date | None:
     return last_checkin(goal, until=until) or start_of(goal)
 
 
-def is_quiet(goal: Goal, until: date, rhythm_days: int, progress: float | None) -> bool:
-    """Whether ``goal`` has gone longer than its review rhythm without a check-in as of
-    ``until`` (see :func:`quiet_since`), as ``journal status`` and T006 judge it, and the
-    review: a goal at its target (``progress`` 1 or more) needs marking done (M008), not a
-    check-in."""
+def quiet_too_long(
+    goal: Goal, until: date, rhythm_days: int, progress: float | None
+) -> date | None:
+    """The day ``goal`` has been without a check-in since (:func:`quiet_since`) when that
+    is longer than its review rhythm as of ``until``, else None: as ``journal status``,
+    T006 and the review judge it.  A goal at its target (``progress`` 1 or more) needs
+    marking done (M008), not a check-in."""
     since = quiet_since(goal, until)
-    return since is not None and (until - since).days > rhythm_days and (progress or 0) < 1
+    if since is None or (until - since).days <= rhythm_days or (progress or 0) >= 1:
+        return None
+    return since
 
 
 def pace(goal: Goal, today: date, value: float | None = None) -> Pace:

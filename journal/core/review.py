@@ -20,11 +20,10 @@ from journal.core.goal import Goal
 from journal.core.networking import Meeting, follow_up_state
 from journal.core.progress import (
     expected_value,
-    is_quiet,
     last_checkin,
     pace,
     plan_pace,
-    quiet_since,
+    quiet_too_long,
     rounded,
     start_of,
     stepped,
@@ -453,14 +452,12 @@ def _stale(
     values: dict[str, float | None],
 ) -> list[dict[str, Any]]:
     """The goals without a check-in for longer than their rhythm, as T006 and `journal
-    status` judge them (:func:`is_quiet`), by the week's ``values``."""
+    status` judge them (:func:`quiet_too_long`), by the week's ``values``."""
     stale = []
     for goal in goals:
         every = parse_duration(goal.review_every or default_every)
-        last = quiet_since(goal, as_of)
-        if last is not None and is_quiet(
-            goal, as_of, every.days, goal.progress_at(values[goal.path])
-        ):
+        last = quiet_too_long(goal, as_of, every.days, goal.progress_at(values[goal.path]))
+        if last is not None:
             stale.append(
                 {
                     "goal": link(goal),

@@ -9,7 +9,7 @@ from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.dates import DateError, parse_duration, week_label, week_of
 from journal.core.goal import Goal, Milestone
-from journal.core.progress import is_quiet, last_checkin, pace, plan_pace, rounded
+from journal.core.progress import last_checkin, pace, plan_pace, quiet_too_long, rounded
 from journal.core.review import WeeklyTargets
 from journal.core.settings import Config
 from journal.usecases.followups import followups
@@ -57,7 +57,8 @@ def goal_status(
         "next_milestone": milestone.to_dict() if milestone else None,
         "last_checkin": last.isoformat() if last else None,
         "review_every_days": rhythm,
-        "quiet": is_quiet(goal, today, rhythm, progress),  # as the review and T006 judge it
+        # as the review and T006 judge it
+        "quiet": quiet_too_long(goal, today, rhythm, progress) is not None,
     }
 
 

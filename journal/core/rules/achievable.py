@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from journal.core.dates import weeks_between
 from journal.core.formatting import plural, rate
 from journal.core.goal import Goal
-from journal.core.progress import pace, start_of
+from journal.core.progress import counted, pace, start_of
 from journal.core.rules.base import (
     Context,
     Problem,
@@ -47,7 +47,7 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
         if needed <= settings.pace_ratio * seen + _EPSILON:
             continue
         expected = rates.expected if rates.expected is not None else base
-        if not seen and _whole(base, target) and abs(expected - base) < 1:
+        if not seen and counted(goal) and abs(expected - base) < 1:
             continue  # whole steps, the line not yet at the first: no step is no lag
 
         per_week = f"{goal.unit}/week" if goal.unit else "per week"
@@ -62,10 +62,6 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
             f"needs {rate(needed)} {per_week} to reach {number(target)} by {due}, but {so_far}",
             _pace_suggestion(current, target, direction, due, ctx.today, seen),
         )
-
-
-def _whole(*values: float) -> bool:
-    return all(float(v).is_integer() for v in values)
 
 
 def _pace_suggestion(

@@ -8,7 +8,7 @@ from itertools import pairwise
 from journal.core.dates import DateError, parse_date
 from journal.core.formatting import plural, shell_word
 from journal.core.notes import stem_of
-from journal.core.progress import is_quiet, last_checkin, quiet_since, start_of
+from journal.core.progress import last_checkin, quiet_too_long, start_of
 from journal.core.rules.base import Context, Problem, Rule, line_of
 
 
@@ -120,11 +120,10 @@ def milestones_out_of_order(ctx: Context) -> Iterator[Problem]:
 def stale(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.active_goals:
         rhythm = ctx.review_every(goal)
-        if not is_quiet(goal, ctx.today, rhythm.days, goal.progress):
+        since = quiet_too_long(goal, ctx.today, rhythm.days, goal.progress)
+        if since is None:
             continue
         latest = last_checkin(goal, until=ctx.today)
-        since = quiet_since(goal, ctx.today)
-        assert since is not None  # quiet since then
         gap = (ctx.today - since).days
         what = f"no check-in since {since}" if latest else f"no check-in since it began ({since})"
         if goal.metric_source == "meetings":  # a +N line would not count
