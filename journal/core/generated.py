@@ -193,18 +193,18 @@ class Section(Record):
     def body(self, text: str) -> str:
         return text[self.body_start : self.body_end]
 
-    def edited(self, text: str, fresh: str | None = None) -> bool:
-        """Whether the user changed the section since the tool wrote it.  ``fresh``, the
-        section as the tool writes it now: a hash written before headings and display
-        texts of links counted still holds when each of them is one ``fresh`` has too
-        (it came from the notes, not from the user)."""
+    def edited(self, text: str, fresh: str | None = None, *, old_hash_ok: bool = False) -> bool:
+        """Whether the user changed the section since the tool wrote it.  A hash written
+        before headings and display texts of links counted still holds with
+        ``old_hash_ok``, or when each of them is one ``fresh`` (the section as the tool
+        writes it now) has too: it came from the notes, not from the user."""
         body = self.body(text)
         if self.stored_hash in _hashes(body):
             return False
+        if self.stored_hash != content_hash(body, shown=False):
+            return True
         return not (
-            fresh is not None
-            and self.stored_hash == content_hash(body, shown=False)
-            and _shown_links(body) <= _shown_links(fresh)
+            old_hash_ok or (fresh is not None and _shown_links(body) <= _shown_links(fresh))
         )
 
 

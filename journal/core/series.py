@@ -139,11 +139,9 @@ def file_series(
 ) -> list[Point]:
     """The goal file's values: ``recorded`` (committed ``current`` values), the goal's
     own log, and ``file_current`` from the day it is known (:func:`known_since`);
-    ``committed``: the last value committed, when ``recorded`` leaves it out."""
+    ``committed``: the last value committed (``recorded`` may leave it out)."""
     recorded = recorded if goal.metric_source != "meetings" else ()
     own = [c for c in goal.checkins if c.path == goal.path]
-    if committed is None and recorded:
-        committed = recorded[-1][1]
     since = known_since(goal, today, recorded, own, committed)
     return progress_series(
         baseline=goal.baseline,

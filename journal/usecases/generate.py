@@ -127,7 +127,7 @@ def users_note(vault: Vault, rel: str, props: Mapping[str, Any]) -> UsersNote | 
     # a marker of an older version, whose hash saw no link, is the tool's text here, as
     # before: the fresh text, which tells a display text the user typed, is not made yet
     # (`merge` tells it with that text, keeping such a section)
-    edited = {n for n, found in sections.items() if found.edited(doc.body, found.body(doc.body))}
+    edited = {name for name, found in sections.items() if found.edited(doc.body, old_hash_ok=True)}
     return UsersNote(old, _users_values(old, props, False)[0], edited)
 
 
