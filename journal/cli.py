@@ -441,12 +441,9 @@ def init(state: State, path: str | None) -> None:
     Example:
       journal init ~/career
     """
-    from journal.core.errors import UsageProblem
     from journal.usecases.init import init_vault
 
-    if path == "":  # `journal init "$V"`, V unset: not the working folder (as --vault "")
-        raise UsageProblem("PATH was given an empty folder name")
-    root = Path(path or state.vault_option or Path.cwd())
+    root = Path(_vault_folder(path, "PATH") or state.vault_option or Path.cwd())
     result = init_vault(root, today())
     echo(f"vault: {result.root}")
     for item in result.created:
@@ -969,13 +966,14 @@ def _day_option(text: str | None, option: str = "--date") -> date:
         raise UsageProblem(f"{option}: {exc.message}") from None
 
 
-def _vault_folder(value: str | None) -> str | None:
-    """``--vault``'s folder: an empty value (``--vault "$V"``, V unset) is a usage error,
-    not the vault around the working folder, which a script did not mean to write in."""
+def _vault_folder(value: str | None, name: str = "--vault") -> str | None:
+    """A vault folder given as ``name`` (``--vault``, init's ``PATH``): an empty value
+    (``"$V"``, V unset) is a usage error, not the vault around the working folder, which
+    a script did not mean to write in."""
     from journal.core.errors import UsageProblem
 
     if value == "":
-        raise UsageProblem("--vault was given an empty folder name")
+        raise UsageProblem(f"{name} was given an empty folder name")
     return value
 
 
