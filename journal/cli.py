@@ -316,7 +316,7 @@ def _print(text: str, *, err: bool = False, nl: bool = True) -> None:
     """``click.echo``; standard output that can't be written (not a closed pipe) is
     :class:`_OutputLost`, which the group reports in one line.  A reader gone in the
     middle of a long write is a closed pipe too: Python takes the part the pipe held as
-    the whole (:data:`_PIPE`)."""
+    the whole (:func:`_pipe_closed`)."""
     try:
         click.echo(text, err=err, nl=nl)
     except BrokenPipeError:
@@ -325,21 +325,18 @@ def _print(text: str, *, err: bool = False, nl: bool = True) -> None:
         if err:
             raise
         raise _OutputLost(exc) from exc
-    if _PIPE.closed:
+    if _PIPE_CLOSED:
         raise BrokenPipeError(errno.EPIPE, "the reader of the output went away")
 
 
-class _PipeClosed:
+_PIPE_CLOSED = False  # set by SIGPIPE (see _pipe_closed)
+
+
+def _pipe_closed(signum: int, frame: FrameType | None) -> None:
     """SIGPIPE's handler: notes that a reader went away (Python ignores the signal, and
     a write cut short by it returns what was written, no error)."""
-
-    closed = False
-
-    def __call__(self, signum: int, frame: FrameType | None) -> None:
-        type(self).closed = True
-
-
-_PIPE = _PipeClosed()
+    global _PIPE_CLOSED
+    _PIPE_CLOSED = True
 
 
 def report(diagnostics: Sequence[Any], *, severities: tuple[str, ...] = ("error",)) -> None:
@@ -1631,7 +1628,7 @@ def main() -> None:
         if stop is not None and signal.getsignal(stop) is not signal.SIG_IGN:
             signal.signal(stop, _STOPPING)  # kept ignored when ignored (nohup)
     if hasattr(signal, "SIGPIPE"):  # no SIGPIPE on Windows
-        signal.signal(signal.SIGPIPE, _PIPE)
+        signal.signal(signal.SIGPIPE, _pipe_closed)
     for number, arg in enumerate(sys.argv[1:], start=1):
         try:
             arg.encode("utf-8")
