@@ -1232,3 +1232,31 @@ def test_a_plan_written_says_this_weeks_review_reads_it(invoke: Invoke, write: W
         "journal: reviews/2026-W47.md reads this week's targets from the plan: `journal "
         "review` brings it up to date\n"
     )
+
+
+def test_a_plan_made_again_keeps_the_targets_of_the_weeks_that_ended(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a plan made again after the goal's target changed rewrote the targets of
+    weeks already over, so a past week's review judged it against a line it never had.
+    The weeks that ended keep theirs; this week and the later ones follow the new line
+    (the table too); --force plans every week anew."""
+    dates = {"start": "2026-11-01", "due": "2027-01-31"}
+    write("goals/a.md", goal_text("Alpha", current=0, target=10, **dates))
+    assert invoke("plan").exit_code == 0  # on 2026-11-22: from 2026-11-23
+    [before] = props_of(vault / PLAN)["targets"]
+    write("goals/a.md", goal_text("Alpha", current=0, target=20, **dates))
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-09")  # the plan's third week
+    assert invoke("plan").exit_code == 0
+    [after] = props_of(vault / PLAN)["targets"]
+    old, new = before["values"], after["values"]
+    assert new[:2] == old[:2]  # 2026-W48 and W49 ended
+    assert new[2] > old[2] and new[-1] == 20  # from this week on: the new line
+    table = [r for r in (vault / PLAN).read_text().splitlines() if re.match(r"\| 202\d-W", r)]
+    assert [r.split(" | ")[2] for r in table[:3]] == [str(old[0]), str(old[1]), str(new[2])]
+    assert invoke("plan").stdout == f"{PLAN}: unchanged\n"  # no churn
+    review = invoke("review", "--stdout", "--week", "2026-W48").stdout
+    assert f"(expected {old[0]}, by the plan)" in review  # the week's own target
+    assert invoke("plan", "--force").exit_code == 0
+    [again] = props_of(vault / PLAN)["targets"]
+    assert again["values"][0] > old[0]  # every week on the new line

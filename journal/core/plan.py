@@ -265,6 +265,37 @@ def read_targets(
     return targets
 
 
+def keep_ended(
+    targets: Mapping[str, list[float | None]],
+    written: Mapping[str, Mapping[str, float]],
+    labels: Sequence[str],
+    ended: int,
+) -> dict[str, list[float | None]]:
+    """``targets`` (per goal id, a value per week of ``labels``) with the first ``ended``
+    weeks' values as the plan note holds them (``written``, :func:`read_targets`) for the
+    goals it plans: a week over keeps the target its review judged by, whatever the goal's
+    target, due day or history say now.  Only where both have a value (a week the goal
+    was not planned in gets none)."""
+    kept = {}
+    for key, values in targets.items():
+        old = written.get(key)
+        kept[key] = [
+            old.get(label, value) if old is not None and value is not None and i < ended else value
+            for i, (label, value) in enumerate(zip(labels, values, strict=False))
+        ]
+    return kept
+
+
+def as_kept(
+    targets: Mapping[str, list[float | None]], labels: Sequence[str]
+) -> dict[str, dict[str, float]]:
+    """``targets`` as :func:`build_plan` takes weekly targets to show (``kept``)."""
+    return {
+        key: {label: v for label, v in zip(labels, values, strict=False) if v is not None}
+        for key, values in targets.items()
+    }
+
+
 def _target(value: object) -> float | None:
     """A weekly target as a number: an int or float, or a text that is one."""
     if isinstance(value, str):

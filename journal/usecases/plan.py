@@ -14,7 +14,9 @@ from journal.core.errors import UsageProblem
 from journal.core.formatting import json_numbers, one_line_texts
 from journal.core.periodic import in_folder
 from journal.core.plan import (
+    as_kept,
     build_plan,
+    keep_ended,
     plan_options,
     plan_spans,
     planned_goals,
@@ -152,11 +154,7 @@ def quarterly_plan(
         "days": days,
         "week_start": vault.config.week.start.strip().lower(),  # the weeks its targets mean
         "goals": data["goals"] or None,
-        "targets": [
-            {"goal": goal_id, "values": json_numbers(values)}  # 6, not 6.0, as the table
-            for goal_id, values in sorted(targets.items())
-        ]
-        or None,
+        "targets": _target_rows(targets),
     }
     users = None if force else users_note(vault, path, props)
     if users is not None and "targets" in users.props:
@@ -190,6 +188,16 @@ def quarterly_plan(
                 )
         elif "targets" in users.edited:  # the table is kept: so is the property
             props["targets"] = users.props["targets"]
+        else:  # the weeks that ended keep the targets their reviews judged by
+            labels = [week["label"] for week in data["weeks"]]
+            this_week = week_of(today, week_start)
+            ended = sum(date.fromisoformat(w["end"]) < this_week.start for w in data["weeks"])
+            written = read_targets(users.props["targets"], labels)
+            merged = keep_ended(targets, written, labels, ended)
+            if merged != targets:
+                data = plan_data(as_kept(merged, labels))
+                data.pop("targets")
+                props["targets"] = _target_rows(merged)
     body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"plan": one_line_texts(data)})
     written = write_generated(
         vault,
@@ -203,6 +211,15 @@ def quarterly_plan(
     if written.action in ("created", "updated"):
         _tell_the_review(vault, catalog, today, ours)
     return PlanResult(written, data)
+
+
+def _target_rows(targets: dict[str, list[float | None]]) -> list[dict[str, Any]] | None:
+    """The ``targets`` property: a row of weekly values per goal id, in id order."""
+    rows = [
+        {"goal": goal_id, "values": json_numbers(values)}  # 6, not 6.0, as the table
+        for goal_id, values in sorted(targets.items())
+    ]
+    return rows or None
 
 
 def _tell_the_review(vault: Vault, catalog: Catalog, today: date, plan: Period) -> None:
