@@ -24,7 +24,7 @@ NEIGHBOURS = {
     "people/Priya Raman.md": "---\ntype: contact\naliases:\n  - Priya\n---\n# Priya Raman\n",
 }
 #: Rules whose examples need several notes or a config, shown as text.
-TEXT_EXAMPLES = {"A002", "A003", "H002", "H003", "H014"}  # H014: a file name
+TEXT_EXAMPLES = {"A002", "A003", "H002", "H003", "H014", "T012"}  # H014: a file name
 
 
 def sections() -> dict[str, str]:

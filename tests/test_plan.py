@@ -28,15 +28,12 @@ def props_of(path: Path) -> dict[str, object]:
     return dict(doc.data)
 
 
-def set_values(path: Path, goal: str, values: list[float]) -> None:
+def set_values(path: Path, goal: str, values: list[object]) -> None:
     """Edit one goal's plan targets the way a user would: by hand, in the text."""
-    text = path.read_text()
-    head, rest = text.split(f"  - goal: {goal}\n    values: [", 1)
+    head, row = path.read_text().split(f"  - goal: {goal}\n", 1)
+    keys, rest = row.split("    values: [", 1)
     path.write_text(
-        head
-        + f"  - goal: {goal}\n    values: ["
-        + ", ".join(map(str, values))
-        + "]"
+        f"{head}  - goal: {goal}\n{keys}    values: [{', '.join(map(str, values))}]"
         + rest.split("]", 1)[1]
     )
 
@@ -136,7 +133,8 @@ def test_a_kept_value_still_counts_as_edited_on_later_runs(
     second = invoke("plan", "--json")
     assert '"kept_properties": [\n    "targets"\n  ]' in second.stdout
     assert props_of(vault / PLAN)["goals"] == ["[[a]]", "[[b]]"]
-    assert props_of(vault / PLAN)["targets"][0] == {"goal": "alpha", "values": [1]}
+    row = {"goal": "alpha", "target": 5, "due": "2026-12-31", "values": [1]}
+    assert props_of(vault / PLAN)["targets"][0] == row
 
 
 def test_a_plan_with_one_hash_of_all_its_properties_is_trusted_whole_or_kept_whole(
@@ -270,10 +268,7 @@ def test_obsidians_rewrite_of_the_front_matter_is_not_an_edit(
             "tags": ["plan"],
             **{k: v for k, v in data.items() if k != "targets"},
             "targets": [
-                {
-                    "goal": row["goal"],
-                    "values": [int(v) if v == int(v) else v for v in row["values"]],
-                }
+                {**row, "values": [int(v) if v == int(v) else v for v in row["values"]]}
                 for row in data["targets"]  # type: ignore[attr-defined]
             ],
         }.items()
@@ -479,8 +474,9 @@ def test_weeks_after_a_goal_is_due_show_nothing(invoke: Invoke, write: Write) ->
     assert all(row.split(" | ")[3] not in ("", "**5**") for row in rows)  # b: not due yet
     values = codec.parse_text(text).data["targets"]  # type: ignore[index]
     assert values == [
-        {"goal": "alpha", "values": [6.4, 10.0]},  # the line: the table asks whole steps
-        {"goal": "beta", "values": [2.3, 2.6, 2.9, 3.2]},
+        # the line: the table asks whole steps
+        {"goal": "alpha", "target": 10, "due": "2026-12-03", "values": [6.4, 10.0]},
+        {"goal": "beta", "target": 5, "due": "2027-01-31", "values": [2.3, 2.6, 2.9, 3.2]},
     ]
 
 
@@ -699,7 +695,7 @@ def test_a_plan_made_again_keeps_the_goals_completed_during_it(
     assert again["goals"] == first["goals"] == ["[[a]]", "[[b]]"]
     alpha, beta = first["targets"]
     # Beta's targets end with the week it was done in (2026-11-30 to 12-06), Alpha's stay
-    assert again["targets"] == [alpha, {"goal": "beta", "values": beta["values"][:2]}]
+    assert again["targets"] == [alpha, {**beta, "values": beta["values"][:2]}]
     assert beta["values"][:2] == [2.5, 3.1]  # the line (the table asks 2 and 3)
     focus = (vault / PLAN).read_text().split("## Focus by month")[1].split("## Timeline")[0]
     november, december = focus.split("**December 2026**")
@@ -1124,12 +1120,8 @@ def test_edited_targets_that_are_not_numbers_are_told_and_quoted_numbers_read(
     write("goals/b.md", goal_text("Beta"))
     assert invoke("plan").exit_code == 0
     path = vault / PLAN
-    text = path.read_text()
-    head, rest = text.split("  - goal: alpha\n    values: [", 1)
-    path.write_text(head + "  - goal: alpha\n    values: [3, five, 4" + rest[rest.index("]") :])
-    text = path.read_text()
-    head, rest = text.split("  - goal: beta\n    values: [", 1)
-    path.write_text(head + '  - goal: beta\n    values: ["3", "4"' + rest[rest.index("]") :])
+    set_values(path, "alpha", [3, "five", 4])
+    set_values(path, "beta", ['"3"', '"4"'])
     result = invoke("plan")
     assert result.exit_code == 0
     assert (
@@ -1260,3 +1252,42 @@ def test_a_plan_made_again_keeps_the_targets_of_the_weeks_that_ended(
     assert invoke("plan", "--force").exit_code == 0
     [again] = props_of(vault / PLAN)["targets"]
     assert again["values"][0] > old[0]  # every week on the new line
+
+
+def test_check_tells_a_goal_changed_since_its_plan(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a target or due date edited by hand left the plan pacing the goal by the
+    old line, without a word. T012 tells it until the plan is made again; a plan written
+    before its rows named what they were planned for is not judged."""
+    write("goals/a.md", goal_text("Alpha", target=5, due="2027-01-31"))
+    write("goals/b.md", goal_text("Beta", target=5, due="2027-01-31"))
+    assert invoke("plan").exit_code == 0
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-09")
+    assert "T012" not in invoke("check", "--select", "T012").stdout
+    write("goals/a.md", goal_text("Alpha", target=8, due="2027-01-31"))
+    write("goals/b.md", goal_text("Beta", target=5, due="2027-02-15"))
+    found = json.loads(invoke("check", "--select", "T012", "--json").stdout)
+    assert [(f["path"], f["line"], f["message"]) for f in found] == [
+        (
+            "goals/a.md",
+            9,  # target:
+            f"{PLAN} plans the goal to 5 by 2027-01-31; it now says 8 by 2027-01-31, so "
+            "this week's targets and pace are the old ones",
+        ),
+        (
+            "goals/b.md",
+            11,  # due:
+            f"{PLAN} plans the goal to 5 by 2027-01-31; it now says 5 by 2027-02-15, so "
+            "this week's targets and pace are the old ones",
+        ),
+    ]
+    assert found[0]["suggestion"].startswith("`journal plan --start 2026-11-23` makes")
+    assert "T012 (warning) [[a]]" in invoke("review", "--stdout").stdout
+    assert invoke("plan").exit_code == 0  # made again: nothing to tell
+    assert invoke("check", "--select", "T012", "--json").stdout.count('"rule"') == 0
+    # an older plan's rows name no target: not judged
+    text = (vault / PLAN).read_text()
+    (vault / PLAN).write_text(re.sub(r"    (target|due): .*\n", "", text))
+    write("goals/a.md", goal_text("Alpha", target=9, due="2027-01-31"))
+    assert invoke("check", "--select", "T012", "--json").stdout.count('"rule"') == 0

@@ -14,10 +14,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal.core.catalog import Catalog
-from journal.core.dates import DateError, Period, parse_date, week_label, week_of
+from journal.core.dates import Period, week_label, week_of
 from journal.core.formatting import number, signed
 from journal.core.goal import Goal, Milestone
-from journal.core.notes import Note
 from journal.core.progress import counted, places, planned, start_of, stepped
 from journal.core.records import Record
 from journal.core.review import Series, SeriesOf, gantt_text, value_points
@@ -243,28 +242,6 @@ def build_plan(
     }
 
 
-def read_targets(
-    rows: object, labels: Sequence[str], unread: list[str] | None = None
-) -> dict[str, dict[str, float]]:
-    """A plan's ``targets`` property, one value per week of ``labels`` (the plan's
-    weeks), as ``{goal id: {week label: value}}``; what is not a row of a goal id and
-    numbers (a hand edit gone wrong) is left out, and a week's value that is no number
-    is told in ``unread`` (a quoted number, ``"4"``, is read as the number)."""
-    targets: dict[str, dict[str, float]] = {}
-    for row in rows if isinstance(rows, list) else ():
-        values = row.get("values") if isinstance(row, dict) else None
-        if isinstance(values, list) and isinstance(row.get("goal"), str):
-            found: dict[str, float] = {}
-            targets[row["goal"]] = found
-            for label, value in zip(labels, values, strict=False):
-                number_ = _target(value)
-                if number_ is not None:
-                    found[str(label)] = number_
-                elif value is not None and unread is not None:
-                    unread.append(f"{row['goal']} in {label}: {str(value)[:40]!r}")
-    return targets
-
-
 def keep_ended(
     targets: Mapping[str, list[float | None]],
     written: Mapping[str, Mapping[str, float]],
@@ -294,18 +271,6 @@ def as_kept(
         key: {label: v for label, v in zip(labels, values, strict=False) if v is not None}
         for key, values in targets.items()
     }
-
-
-def _target(value: object) -> float | None:
-    """A weekly target as a number: an int or float, or a text that is one."""
-    if isinstance(value, str):
-        try:
-            value = float(value.strip())
-        except ValueError:
-            return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-        return float(value)
-    return None
 
 
 def _weekly_values(
@@ -501,24 +466,3 @@ def _gantt(goals: list[Goal], windows: dict[str, Period | None], span: Period) -
                     f"    {gantt_text(m.title)} :{state}milestone, g{index}m{number_}, {m.due}, 0d"
                 )
     return "\n".join(lines)
-
-
-def plan_spans(catalog: Catalog) -> list[tuple[date, date, Note]]:
-    """Each plan note with the days it spans (``start`` to ``end``), in path order;
-    a plan whose dates can't be read is left out."""
-    spans = []
-    for note in catalog.of_kind("plan"):
-        try:
-            start = parse_date(str(note.props.get("start")))
-            end = parse_date(str(note.props.get("end")))
-        except DateError:
-            continue
-        spans.append((start, end, note))
-    return spans
-
-
-def plan_options(start: date, end: date, days: int) -> str:
-    """The ``journal plan`` options that make again the plan spanning ``start`` to
-    ``end`` (``days``: the vault's plan length, which needs no option)."""
-    length = (end - start).days + 1
-    return f"--start {start.isoformat()}" + (f" --days {length}" if length != days else "")

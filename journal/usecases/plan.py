@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -12,16 +13,10 @@ from journal.core.catalog import Catalog
 from journal.core.dates import Period, week_of, writable_day
 from journal.core.errors import UsageProblem
 from journal.core.formatting import json_numbers, one_line_texts
+from journal.core.goal import Goal
 from journal.core.periodic import in_folder
-from journal.core.plan import (
-    as_kept,
-    build_plan,
-    keep_ended,
-    plan_options,
-    plan_spans,
-    planned_goals,
-    read_targets,
-)
+from journal.core.plan import as_kept, build_plan, keep_ended, planned_goals
+from journal.core.plan_notes import plan_options, plan_spans, read_targets
 from journal.core.records import Record
 from journal.core.settings import PLAN_DAYS
 from journal.usecases.generate import Written, users_note, write_generated
@@ -121,7 +116,8 @@ def quarterly_plan(
         if running is not None:
             start, days = running
     end = writable_day(start + timedelta(days=days - 1), "the plan's end")
-    series_of = series_lookup(vault, planned_goals(catalog.goals, start), today)
+    planned = {g.key: g for g in planned_goals(catalog.goals, start)}
+    series_of = series_lookup(vault, list(planned.values()), today)
     path = _plan_place(catalog, plan_path(vault, start, days), start, days)
 
     def plan_data(kept: dict[str, dict[str, float]] | None = None) -> dict[str, Any]:
@@ -154,7 +150,7 @@ def quarterly_plan(
         "days": days,
         "week_start": vault.config.week.start.strip().lower(),  # the weeks its targets mean
         "goals": data["goals"] or None,
-        "targets": _target_rows(targets),
+        "targets": _target_rows(targets, planned),
     }
     users = None if force else users_note(vault, path, props)
     if users is not None and "targets" in users.props:
@@ -192,12 +188,12 @@ def quarterly_plan(
             labels = [week["label"] for week in data["weeks"]]
             this_week = week_of(today, week_start)
             ended = sum(date.fromisoformat(w["end"]) < this_week.start for w in data["weeks"])
-            written = read_targets(users.props["targets"], labels)
-            merged = keep_ended(targets, written, labels, ended)
+            before = read_targets(users.props["targets"], labels)
+            merged = keep_ended(targets, before, labels, ended)
             if merged != targets:
                 data = plan_data(as_kept(merged, labels))
                 data.pop("targets")
-                props["targets"] = _target_rows(merged)
+                props["targets"] = _target_rows(merged, planned)
     body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"plan": one_line_texts(data)})
     written = write_generated(
         vault,
@@ -213,12 +209,20 @@ def quarterly_plan(
     return PlanResult(written, data)
 
 
-def _target_rows(targets: dict[str, list[float | None]]) -> list[dict[str, Any]] | None:
-    """The ``targets`` property: a row of weekly values per goal id, in id order."""
-    rows = [
-        {"goal": goal_id, "values": json_numbers(values)}  # 6, not 6.0, as the table
-        for goal_id, values in sorted(targets.items())
-    ]
+def _target_rows(
+    targets: dict[str, list[float | None]], goals: Mapping[str, Goal]
+) -> list[dict[str, Any]] | None:
+    """The ``targets`` property: per goal id (in id order), the target and due day it
+    was planned for (``journal check`` T012 tells when the goal's changed since), and
+    its weekly values."""
+    rows = []
+    for key, values in sorted(targets.items()):
+        goal = goals[key]
+        row = {"goal": key, "target": json_numbers(goal.target)}
+        if goal.due is not None:
+            row["due"] = goal.due
+        row["values"] = json_numbers(values)  # 6, not 6.0, as the table
+        rows.append(row)
     return rows or None
 
 

@@ -29,7 +29,8 @@ from journal.core.goal import Goal
 from journal.core.history import Event, History, follow
 from journal.core.names import render_pattern
 from journal.core.periodic import in_folder, weekly_note_path
-from journal.core.plan import plan_spans, plan_weeks, read_targets
+from journal.core.plan import plan_weeks
+from journal.core.plan_notes import covering, read_targets
 from journal.core.records import Record
 from journal.core.review import REACHED, WeeklyTargets, build_review
 from journal.usecases.check import check_vault
@@ -425,14 +426,12 @@ def _plan_week_start(written: Any, configured: int) -> int:
 
 def covering_plan(catalog: Catalog, period: Period, week_start: int) -> WeeklyTargets | None:
     """The weekly targets of the latest plan note whose span overlaps the week."""
-    found: list[tuple[date, str, WeeklyTargets]] = []
-    for start, end, note in plan_spans(catalog):
-        rows = note.props.get("targets")
-        if not (start <= period.end and period.start <= end and isinstance(rows, list)):
-            continue
-        days = (end - start).days + 1
-        first = _plan_week_start(note.props.get("week_start"), week_start)
-        weeks = {week_label(w.start, first): w for w in plan_weeks(start, days, first)}
-        targets = read_targets(rows, list(weeks))
-        found.append((start, note.path, WeeklyTargets(note.path, targets, weeks, first)))
-    return max(found, key=lambda item: (item[0], item[1]))[2] if found else None
+    found = covering(catalog, period)
+    if found is None:
+        return None
+    start, end, note = found
+    days = (end - start).days + 1
+    first = _plan_week_start(note.props.get("week_start"), week_start)
+    weeks = {week_label(w.start, first): w for w in plan_weeks(start, days, first)}
+    targets = read_targets(note.props["targets"], list(weeks))
+    return WeeklyTargets(note.path, targets, weeks, first)

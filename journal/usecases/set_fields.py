@@ -30,7 +30,7 @@ from journal.core.goal import (
 from journal.core.links import parse_link
 from journal.core.logsection import append_checkin, has_log, log_checkins
 from journal.core.names import refuse_comment_mark
-from journal.core.plan import plan_options, plan_spans
+from journal.core.plan_notes import plan_options, plan_spans
 from journal.core.records import Record
 from journal.usecases.common import (
     LINKED,

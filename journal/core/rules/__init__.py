@@ -12,6 +12,7 @@ from journal.core.rules import (
     activity,
     hygiene,
     measurable,
+    planned,
     relevant,
     specific,
     timebound,
@@ -24,6 +25,7 @@ RULES: tuple[Rule, ...] = (
     *achievable.RULES,
     *relevant.RULES,
     *timebound.RULES,
+    *planned.RULES,
     *activity.RULES,
     *hygiene.RULES,
 )

@@ -1,0 +1,97 @@
+"""A plan note as the review, ``journal check`` and ``journal plan`` read it: the days
+it spans, the plan a week follows, and its ``targets`` property."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date
+
+from journal.core.catalog import Catalog
+from journal.core.dates import DateError, Period, parse_date
+from journal.core.notes import Note
+
+
+def read_targets(
+    rows: object, labels: Sequence[str], unread: list[str] | None = None
+) -> dict[str, dict[str, float]]:
+    """A plan's ``targets`` property, one value per week of ``labels`` (the plan's
+    weeks), as ``{goal id: {week label: value}}``; what is not a row of a goal id and
+    numbers (a hand edit gone wrong) is left out, and a week's value that is no number
+    is told in ``unread`` (a quoted number, ``"4"``, is read as the number)."""
+    targets: dict[str, dict[str, float]] = {}
+    for row in rows if isinstance(rows, list) else ():
+        values = row.get("values") if isinstance(row, dict) else None
+        if isinstance(values, list) and isinstance(row.get("goal"), str):
+            found: dict[str, float] = {}
+            targets[row["goal"]] = found
+            for label, value in zip(labels, values, strict=False):
+                number_ = _target(value)
+                if number_ is not None:
+                    found[str(label)] = number_
+                elif value is not None and unread is not None:
+                    unread.append(f"{row['goal']} in {label}: {str(value)[:40]!r}")
+    return targets
+
+
+def _target(value: object) -> float | None:
+    """A weekly target as a number: an int or float, or a text that is one."""
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
+    return None
+
+
+def plan_spans(catalog: Catalog) -> list[tuple[date, date, Note]]:
+    """Each plan note with the days it spans (``start`` to ``end``), in path order;
+    a plan whose dates can't be read is left out."""
+    spans = []
+    for note in catalog.of_kind("plan"):
+        try:
+            start = parse_date(str(note.props.get("start")))
+            end = parse_date(str(note.props.get("end")))
+        except DateError:
+            continue
+        spans.append((start, end, note))
+    return spans
+
+
+def covering(catalog: Catalog, period: Period) -> tuple[date, date, Note] | None:
+    """The plan a review of ``period`` follows: of the plan notes with weekly targets
+    whose days overlap it, the one that starts last (then by path)."""
+    found = [
+        (start, end, note)
+        for start, end, note in plan_spans(catalog)
+        if start <= period.end
+        and period.start <= end
+        and isinstance(note.props.get("targets"), list)
+    ]
+    return max(found, key=lambda item: (item[0], item[2].path)) if found else None
+
+
+def planned_for(row: object) -> tuple[float | None, date | None] | None:
+    """The target and due day a row of a plan's ``targets`` was planned for (written
+    beside its values since 2026-12), or None for a row without them (an older plan,
+    or a hand edit that can't be read)."""
+    if not isinstance(row, dict) or "target" not in row:
+        return None
+    due = row.get("due")
+    if isinstance(due, str):
+        try:
+            due = parse_date(due)
+        except DateError:
+            return None
+    if not (due is None or isinstance(due, date)):
+        return None
+    return _target(row["target"]), due
+
+
+def plan_options(start: date, end: date, days: int) -> str:
+    """The ``journal plan`` options that make again the plan spanning ``start`` to
+    ``end`` (``days``: the vault's plan length, which needs no option)."""
+    length = (end - start).days + 1
+    return f"--start {start.isoformat()}" + (f" --days {length}" if length != days else "")
