@@ -1322,6 +1322,20 @@ def test_new_notes_go_to_the_folder_the_vault_spells_in_another_case(
     assert not (vault / "people").exists()
 
 
+def test_reviews_and_plans_go_to_the_folders_the_vault_spells_in_another_case(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: with `Reviews/` and `Plans/` on disk and the default settings, `journal
+    review` and a new `journal plan` made `reviews/` and `plans/` beside them: the case
+    of every folder setting is now the vault's, from the moment the vault is opened."""
+    write("goals/a.md", goal_text("Alpha"))
+    (vault / "Reviews").mkdir()
+    (vault / "Plans").mkdir()
+    assert invoke("review").stdout == "Reviews/2026-W47.md: created\n"
+    assert invoke("plan").stdout == "Plans/2026-11-23-90-day-plan.md: created\n"
+    assert not (vault / "reviews").exists() and not (vault / "plans").exists()
+
+
 def test_done_names_the_line_of_the_milestone_it_cant_read(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -8,7 +8,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -192,7 +192,7 @@ class Vault(Record):
 
     @classmethod
     def open(cls, root: Path) -> Vault:
-        return cls(root, load_config(root))
+        return cls(root, _folders_on_disk(root, load_config(root)))
 
     def close(self) -> None:
         """Close what the command opened for this vault (``closing``), newest first."""
@@ -203,7 +203,7 @@ class Vault(Record):
         """This vault with its settings read again (``journal watch``, after an edit of
         :meth:`settings_stamp`'s files); it writes and tells the user as this one does.
         Raises :class:`ConfigError` when the config can't be read."""
-        return replace(self, config=load_config(self.root))
+        return replace(self, config=_folders_on_disk(self.root, load_config(self.root)))
 
     def settings_stamp(self) -> tuple[tuple[int, int, int] | None, ...]:
         """The size, change time and inode of each file the vault's settings are read
@@ -527,6 +527,18 @@ def folder_on_disk(root: Path, folder: str) -> str:
         same = [n for n in names if fold(n) == fold(part)]
         parts.append(part if part in same or len(same) != 1 else same[0])
     return "/".join(parts)
+
+
+def _folders_on_disk(root: Path, config: Config) -> Config:
+    """``config`` with the folders new notes go to spelt as the vault's folders already
+    are (:func:`folder_on_disk`): with ``Reviews/`` there, the review of a week goes in
+    it, not in a second folder ``reviews/`` beside it."""
+    folders = config.folders
+    written = {f.name: getattr(folders, f.name) for f in fields(folders)}
+    spelt = {name: folder_on_disk(root, value) for name, value in written.items()}
+    if spelt == written:
+        return config
+    return replace(config, folders=replace(folders, **spelt))
 
 
 def load_catalog(
