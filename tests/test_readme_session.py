@@ -20,7 +20,7 @@ SKIPPED = ("journal history", "journal watch")
 def session() -> list[str]:
     """The commands of the README's first session, comments dropped, lines joined."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"## A first session\n\n```sh\n(.*?)```", readme, re.DOTALL)
+    block = re.search(r"## A first session\n\n.*?```sh\n(.*?)```", readme, re.DOTALL)
     assert block, "README has no first session"
     text = block.group(1).replace("\\\n", " ")
     return [line.split("  #", 1)[0].strip() for line in text.splitlines() if line.strip()]
@@ -38,6 +38,9 @@ def test_every_step_of_the_first_session_leaves_the_vault_clean(
         words = [str(Path(w).expanduser()) if w[0] == "~" else w for w in shlex.split(line)]
         if words[0] == "cd":
             monkeypatch.chdir(words[1])
+            continue
+        if words[0] == "export":
+            monkeypatch.setenv(*words[1].split("=", 1))
             continue
         if line.startswith(SKIPPED):
             continue
