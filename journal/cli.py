@@ -373,7 +373,7 @@ def commit_option(func: Writer) -> Writer:
         if not commit:
             return func(*args, **kwargs)
         from journal.core.errors import UsageProblem
-        from journal.usecases.commit import commit_paths, prepare_commit
+        from journal.usecases.commit import commit_paths, prepare_commit, to_commit
 
         for option, given in (("--stdout", "to_stdout"), ("--dry-run", "dry_run")):
             if kwargs.get(given):  # they write nothing: nothing to commit, ever
@@ -384,7 +384,7 @@ def commit_option(func: Writer) -> Writer:
         prepare_commit(vault)
         message = func(*args, **kwargs)
         err = bool(kwargs.get("as_json"))
-        paths = vault.written or sorted(vault.kept)  # a review as it stands, reflection too
+        paths = to_commit(vault)
         if not paths:
             echo("journal: nothing written, nothing to commit", err=err)
             return message

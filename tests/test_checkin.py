@@ -13,7 +13,7 @@ import pytest
 
 from journal.adapters.vault import Vault, load_catalog
 from journal.core.catalog import Catalog
-from journal.core.checkins import CheckInError, parse_log_line, replay
+from journal.core.checkins import CheckInError, parse_log_line, replay, running
 from journal.core.errors import Conflict
 from journal.core.notes import parse_note
 from journal.present import chart
@@ -860,6 +860,22 @@ def test_check_in_sums_are_exact_in_decimal() -> None:
     assert half is not None and tiny is not None
     assert replay(576087000000001, [half]) == 576087000000001.5
     assert replay(1, [tiny]) == 1.0000000004
+
+
+def test_running_counts_each_day_from_its_start_value_or_on_from_one() -> None:
+    """One start value carries across days; a start per day (a goal's series) resets
+    the value each day, then the day's check-ins count on from it."""
+    lines = ["- 2026-11-21: +2 b", "- 2026-11-20: +1 a", "- 2026-11-21: =7 c", "- 2026-11-22: x"]
+    log = [parse_log_line(text, n, "g.md") for n, text in enumerate(lines)]
+    checkins = [c for c in log if c is not None]
+    assert [(c.note, v) for c, v in running(10, checkins)] == [
+        ("a", 11),
+        ("b", 13),
+        ("c", 7),
+        ("x", 7),
+    ]
+    per_day = running(lambda day: day.day * 100, checkins)
+    assert [(c.note, v) for c, v in per_day] == [("a", 2001), ("b", 2102), ("c", 7), ("x", 2200)]
 
 
 def test_the_log_view_shows_a_line_break_in_a_unit_not_obeys_it(

@@ -106,3 +106,16 @@ def test_what_the_system_refuses_is_one_line_naming_the_file(tmp_path: Path) -> 
             full.open("wb") as handle,
         ):
             handle.write(b"x")
+
+
+def test_keep_trying_stops_at_the_first_success_or_when_the_wait_runs_out() -> None:
+    tries: list[int] = []
+
+    def third_time_lucky() -> bool:
+        tries.append(1)
+        return len(tries) == 3
+
+    assert files.keep_trying(third_time_lucky, 5, 0.001) and len(tries) == 3
+    tries.clear()
+    assert not files.keep_trying(lambda: bool(tries.append(1)), 0.05, 0.01)
+    assert 2 <= len(tries) < 50

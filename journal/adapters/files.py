@@ -8,7 +8,7 @@ import hashlib
 import os
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -198,6 +198,17 @@ def _umask() -> int:
     return current
 
 
+def keep_trying(attempt: Callable[[], bool], wait: float, poll: float) -> bool:
+    """Call ``attempt`` until it succeeds (returns True), ``poll`` seconds apart, for up
+    to ``wait`` seconds: a lock another process holds for a moment.  Whether it did."""
+    deadline = time.monotonic() + wait
+    while not attempt():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(poll)
+    return True
+
+
 @contextlib.contextmanager
 def turn(lock: Path, wait: float) -> Iterator[str | None]:
     """Take turns with other journal processes: hold an ``flock`` on the file ``lock``
@@ -215,20 +226,20 @@ def turn(lock: Path, wait: float) -> Iterator[str | None]:
     except OSError as exc:
         yield f"can't take the lock {lock}: {exc.strerror or exc}"
         return
+
+    def take() -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
     try:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    yield f"another journal command has held {lock} for {wait:g} s"
-                    return
-                time.sleep(0.02)
-            except OSError as exc:  # NFS without flock, no locks left (ENOLCK)
-                yield f"can't take the lock {lock}: {exc.strerror or exc}"
-                return
-        yield None
+        try:
+            held = keep_trying(take, wait, 0.02)
+        except OSError as exc:  # NFS without flock, no locks left (ENOLCK)
+            yield f"can't take the lock {lock}: {exc.strerror or exc}"
+            return
+        yield None if held else f"another journal command has held {lock} for {wait:g} s"
     finally:
         os.close(fd)  # lets the lock go

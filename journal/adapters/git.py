@@ -13,7 +13,6 @@ from __future__ import annotations
 import email.utils
 import os
 import re
-import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -283,12 +282,9 @@ class Repository:
         """Whether git's index is free, waiting up to :data:`INDEX_LOCK_WAIT` for a git
         command that holds it to end: a plain ``git status`` (which a shell prompt or an
         editor runs all the time) takes it for a moment to refresh it."""
-        deadline = time.monotonic() + INDEX_LOCK_WAIT
-        while self._index_lock().exists():
-            if time.monotonic() > deadline:
-                return False
-            time.sleep(LOCK_POLL)
-        return True
+        return files.keep_trying(
+            lambda: not self._index_lock().exists(), INDEX_LOCK_WAIT, LOCK_POLL
+        )
 
     def _locked(self) -> str:
         return (
@@ -374,17 +370,18 @@ class Repository:
             raise GitProblem(f"git can't prepare the commit: {exc}; {_UNCHANGED}") from None
         if head is not None and tree == head.tree_id:
             return None
-        deadline = time.monotonic() + INDEX_LOCK_WAIT
-        while True:
+
+        def write_index() -> bool:
             try:
                 index.write()
-                break
             except (pygit2.GitError, OSError) as exc:
-                locked = self._index_lock().exists() or "locked" in str(exc)
-                if not locked or time.monotonic() > deadline:
-                    problem = self._locked() if locked else f"git's index: {exc}"
-                    raise GitProblem(f"{problem}; {_UNCHANGED}") from None
-                time.sleep(LOCK_POLL)  # a `git status` holds it for a moment
+                if self._index_lock().exists() or "locked" in str(exc):
+                    return False  # a `git status` holds it for a moment
+                raise GitProblem(f"git's index: {exc}; {_UNCHANGED}") from None
+            return True
+
+        if not files.keep_trying(write_index, INDEX_LOCK_WAIT, LOCK_POLL):
+            raise GitProblem(f"{self._locked()}; {_UNCHANGED}")
         parents = [] if head is None else [head.id]
         try:
             commit_id = repo.create_commit("HEAD", author, committer, message, tree, parents)

@@ -83,18 +83,28 @@ class Heading(NamedTuple):
     line: int
 
 
+class LogItem(NamedTuple):
+    """A top-level list item of a Log section: its first line (file line) and that
+    line's text, its last non-blank line and its marker (``-``, ``*``, ``+``, or its
+    number and ``.`` or ``)``)."""
+
+    line: int
+    text: str
+    last: int
+    marker: str
+
+
 @dataclass(repr=False, eq=False)
 class LogSection(Record):
     """Where a Log section sits (file lines): its heading's first line and the line
     after the heading, the line that ends the section (a heading that closes it, or
-    one past the last line) and its top-level list items (first line, last non-blank
-    line and marker: ``-``, ``*``, ``+``, or its number and ``.`` or ``)``)."""
+    one past the last line) and its top-level list items."""
 
     heading: int
     level: int
     content: int
     end: int
-    items: list[tuple[int, int, str]] = field(default_factory=list)
+    items: list[LogItem] = field(default_factory=list)
 
 
 @dataclass(repr=False, eq=False)
@@ -107,8 +117,13 @@ class BodyFacts(Record):
     headings: list[Heading] = field(default_factory=list)
     fields: list[InlineField] = field(default_factory=list)
     stray_fields: list[InlineField] = field(default_factory=list)  # see _FIELD_INSIDE
-    log_lines: list[tuple[int, str]] = field(default_factory=list)
     log_sections: list[LogSection] = field(default_factory=list)
+
+    @property
+    def log_lines(self) -> list[tuple[int, str]]:
+        """The first line (file line, text) of each top-level item of the Log sections,
+        in file order: the lines that may be check-ins."""
+        return [(item.line, item.text) for log in self.log_sections for item in log.items]
 
 
 def split_lines(text: str) -> list[str]:
@@ -429,9 +444,8 @@ def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: boo
                 text = task.group(2).split("\n", 1)[0].strip()
                 facts.tasks.append(Task(first_line + block[4], task.group(1), text))
             if log is not None and block[2] == 1:
-                facts.log_lines.append((first_line + index, lines[index]))
                 last = first_line + item_end(block[5], index, lines) - 1
-                log.items.append((first_line + index, last, block[6]))
+                log.items.append(LogItem(first_line + index, lines[index], last, block[6]))
         else:
             _inline(block[2], facts, first_line + index)
     return facts

@@ -81,15 +81,16 @@ class SectionError(JournalError):
     """Section markers that don't pair up; the note is left alone."""
 
 
-#: A wikilink: its target (what Obsidian rewrites when the note it names is renamed or
-#: moved), heading and display text (after ``|``, or ``\|`` in a table).
-_WIKILINK = re.compile(r"\[\[([^\[\]\n|#]*?)(#[^\[\]\n|]*?)?(?:\\?\|([^\[\]\n]*))?\]\]")
+#: A wikilink as the hash reads it (not :mod:`journal.core.links`' grammar: no ``[`` or
+#: ``]`` inside, nothing stripped; the hashes notes hold were made so): after ``[[``, its
+#: target (what Obsidian rewrites when the note it names is renamed or moved), heading
+#: and display text (after ``|``, or ``\|`` in a table).
+_LINK_REST = r"([^\[\]\n|#]*?)(#[^\[\]\n|]*?)?(?:\\?\|([^\[\]\n]*))?\]\]"
+_WIKILINK = re.compile(r"\[\[" + _LINK_REST)
 #: The same, only those with neither a heading nor a display text (most: replaced with
 #: no call into Python), and only those with one of them.
 _BARE_WIKILINK = re.compile(r"\[\[[^\[\]\n|#]*\]\]")
-_MARKED_WIKILINK = re.compile(
-    r"\[\[(?=[^\[\]\n]*[#|])([^\[\]\n|#]*?)(#[^\[\]\n|]*?)?(?:\\?\|([^\[\]\n]*))?\]\]"
-)
+_MARKED_WIKILINK = re.compile(r"\[\[(?=[^\[\]\n]*[#|])" + _LINK_REST)
 
 
 def _link_shown(link: re.Match[str]) -> str:

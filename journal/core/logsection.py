@@ -15,7 +15,7 @@ import functools
 import re
 from collections import Counter
 
-from journal.core.body import BodyFacts, LogSection, parse_body, split_lines
+from journal.core.body import BodyFacts, LogItem, LogSection, parse_body, split_lines
 from journal.core.checkins import CheckIn, CheckInError, format_log_line, parse_log_line
 from journal.core.codec import Document, parse_text
 from journal.core.errors import UnsafeWrite
@@ -33,8 +33,8 @@ def append_checkin(doc: Document, checkin: CheckIn) -> str:
     sections = facts.log_sections
     nl = doc.body_newline
     section = sections[0] if sections else None
-    later = _first_later(facts.log_lines, section, checkin) if section else None
-    anchor = _anchor(section, dict(facts.log_lines)) if section else None
+    later = _first_later(section, checkin) if section else None
+    anchor = _anchor(section) if section else None
     marker = _marker(anchor, later)
 
     def entry() -> str:
@@ -46,9 +46,9 @@ def append_checkin(doc: Document, checkin: CheckIn) -> str:
             body, entry(), nl, fresh_line=not head or head.endswith(("\n", "\r"))
         )
     elif later is not None:  # a backdated line: before the first item dated after it
-        new_body = _insert_after(body, later[0] - 1 - shift, entry() + nl)
+        new_body = _insert_after(body, later.line - 1 - shift, entry() + nl)
     elif anchor is not None:
-        new_body = _insert_after(body, anchor[1] - shift, entry() + nl)
+        new_body = _insert_after(body, anchor.last - shift, entry() + nl)
     else:
         content, end = section.content - shift, section.end - shift
         new_body = _at_section_end(body, content, end, entry(), nl)
@@ -62,45 +62,42 @@ def has_log(doc: Document) -> bool:
     return bool(_log_facts(doc.body, doc.body_line).log_sections)
 
 
-def _first_later(
-    items: list[tuple[int, str]], section: LogSection, checkin: CheckIn
-) -> tuple[int, str] | None:
-    """The line and text of the first top-level item of ``section`` dated after
-    ``checkin``'s day (one that is not a check-in line is passed over), or None."""
-    for line, text in items:
-        if section.content <= line < section.end:
-            try:
-                found = parse_log_line(text, line)
-            except CheckInError:
-                continue
-            if found is not None and found.day > checkin.day:
-                return line, text
+def _first_later(section: LogSection, checkin: CheckIn) -> LogItem | None:
+    """The first top-level item of ``section`` dated after ``checkin``'s day (one that
+    is not a check-in line is passed over), or None."""
+    for item in section.items:
+        try:
+            found = parse_log_line(item.text, item.line)
+        except CheckInError:
+            continue
+        if found is not None and found.day > checkin.day:
+            return item
     return None
 
 
-def _anchor(section: LogSection, texts: dict[int, str]) -> tuple[int, int, str] | None:
-    """The top-level item the new line goes after (see :class:`LogSection`'s items): the
-    last dated one, a check-in (one whose date is wrong too), else the last of all."""
+def _anchor(section: LogSection) -> LogItem | None:
+    """The top-level item the new line goes after: the last dated one, a check-in (one
+    whose date is wrong too), else the last of all."""
     for item in reversed(section.items):
         try:
-            if parse_log_line(texts[item[0]], item[0]) is not None:
+            if parse_log_line(item.text, item.line) is not None:
                 return item
         except CheckInError:
             return item
     return section.items[-1] if section.items else None
 
 
-def _marker(anchor: tuple[int, int, str] | None, later: tuple[int, str] | None) -> str:
+def _marker(anchor: LogItem | None, later: LogItem | None) -> str:
     """The list marker of the new line: that of the item it follows.  In a numbered log,
     the number of the item it goes before, or the one after that item's (markdown counts
     on from a list's first number, so the file's other numbers need no change)."""
     if anchor is None:
         return "-"
-    bullet = anchor[2]
+    bullet = anchor.marker
     if not bullet[0].isdigit():
         return bullet
     if later is not None:
-        number = _NUMBER.match(later[1])
+        number = _NUMBER.match(later.text)
         if number is not None:
             return number.group(1) + bullet[-1]
     after = int(bullet[:-1]) + 1  # markdown reads 9 digits at most: then the same

@@ -7,7 +7,6 @@ matter (a lossless splice) and a line is added to the ``## Log`` section, throug
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -26,6 +25,7 @@ from journal.core.checkins import (
     parse_value,
     refuse_miswritten,
     replay,
+    running,
 )
 from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
@@ -176,21 +176,6 @@ def log_checkin(
     return Logged(goal.path, goal.title, day, checkin.value_text, checkin.note, **result)
 
 
-def _values_after(
-    checkins: list[CheckIn], series: list[tuple[date, float]], base: float
-) -> list[tuple[CheckIn, float]]:
-    """Each check-in (in date order) with the value after it: the goal's value at the end
-    of the day before (its series: git's committed values, the file's ``current``, other
-    notes), then the day's check-ins one by one, as the header and the chart count."""
-    steps = []
-    for day, group in itertools.groupby(sorted(checkins, key=lambda c: c.day), lambda c: c.day):
-        value = value_on(series, day - timedelta(days=1), base)
-        for checkin in group:
-            value = checkin.apply(value)
-            steps.append((checkin, value))
-    return steps
-
-
 def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, Any]:
     """A goal's check-ins with the value after each, its series for a chart (from git
     and check-ins, see :func:`goal_series`), and whether baseline plus the goal's own
@@ -198,7 +183,10 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
     goal = named_goal(vault, catalog, ref)
     points = goal_series(vault, goal, today).points
     base = goal.baseline or 0
-    steps = _values_after(goal.checkins, pairs(points), base)
+    series = pairs(points)
+    # the value at the end of the day before (git's committed values, the file's
+    # ``current``, other notes), then the day's check-ins, as the header and chart count
+    steps = running(lambda day: value_on(series, day - timedelta(days=1), base), goal.checkins)
     own = [c for c in goal.checkins if c.path == goal.path and c.op is not None]
     replayed = replay(base, own)
     return {

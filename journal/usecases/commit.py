@@ -4,8 +4,8 @@
 when the vault is not in a repository, the repository is not the user's, git
 has no identity or its index is locked, and it makes the vault check each note
 just before writing it (no staged changes of its own, no merge conflict, not
-ignored).  After the command, :func:`commit_paths` commits those notes in one
-commit.
+ignored).  After the command, :func:`commit_paths` commits those notes
+(:func:`to_commit`) in one commit.
 """
 
 from __future__ import annotations
@@ -28,6 +28,13 @@ def prepare_commit(vault: Vault) -> None:
     except JournalError as exc:
         raise JournalError(f"can't commit: {_reason(exc)}; nothing written") from None
     vault.before_write = repo.check_committable
+
+
+def to_commit(vault: Vault) -> list[str]:
+    """The notes ``--commit`` commits after a command: those it wrote, else those it
+    keeps up to date and found so (a review regenerated with nothing to change: as it
+    stands, the user's reflection in it)."""
+    return vault.written or sorted(vault.kept)
 
 
 def commit_paths(vault: Vault, paths: Sequence[str], message: str) -> Revision | None:
