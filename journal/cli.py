@@ -325,11 +325,25 @@ def _print(text: str, *, err: bool = False, nl: bool = True) -> None:
         if err:
             raise
         raise _OutputLost(exc) from exc
-    if _PIPE_CLOSED:
+    if _PIPE_CLOSED and _reader_gone(sys.stderr if err else sys.stdout):
         raise BrokenPipeError(errno.EPIPE, "the reader of the output went away")
 
 
 _PIPE_CLOSED = False  # set by SIGPIPE (see _pipe_closed)
+
+
+def _reader_gone(stream: Any) -> bool:
+    """Whether ``stream`` is a pipe whose reader went away, once some SIGPIPE came: it
+    may have been another pipe's (a worker process of an index build, stopped with the
+    command's process group, and the queue writing to it), and then the output is fine."""
+    import select
+
+    try:
+        poll = select.poll()
+        poll.register(stream.fileno(), select.POLLOUT)
+    except (AttributeError, OSError, ValueError):  # no file behind it: the signal decides
+        return True
+    return any(events & select.POLLERR for _fd, events in poll.poll(0))
 
 
 def _pipe_closed(signum: int, frame: FrameType | None) -> None:

@@ -793,6 +793,29 @@ def test_help_to_a_closed_pipe_or_a_full_disk_fails_as_a_commands_output_does(
     assert failed.stderr == "journal: can't write the output: No space left on device\n"
 
 
+def test_another_pipes_sigpipe_does_not_stop_the_output(vault: Path) -> None:
+    """Found under load: `kill` of an index build's process group (its workers too) made
+    the build exit 1, not 143: the pipe to a dead worker raised SIGPIPE, taken for the
+    output's reader gone, and the stop's own line then failed. A SIGPIPE that is not the
+    output's leaves the output alone."""
+    import subprocess
+    import sys
+
+    script = (
+        "import os, signal, sys\n"
+        "import journal.cli as c\n"
+        "group = c.cli\n"
+        "def run(*args, **kwargs):\n"
+        "    os.kill(os.getpid(), signal.SIGPIPE)  # another pipe's reader went away\n"
+        "    return group(*args, **kwargs)\n"
+        "c.cli = run\n"
+        f"sys.argv = ['journal', '--vault', {str(vault)!r}, 'list', '--json']\n"
+        "c.main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "[]\n", "")
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
 @pytest.mark.parametrize(
     "args",
