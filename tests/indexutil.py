@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
 import pickle
 import sqlite3
+import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from journal.adapters.index import Index
 from journal.adapters.vault import Vault
@@ -122,3 +128,43 @@ def listening(root: Path, notices: list[str]) -> Vault:
     vault = Vault.open(root)
     vault.notify = notices.append
     return vault
+
+
+@contextlib.contextmanager
+def small_disk(where: Path) -> Iterator[Path]:
+    """A 4 MB file system of its own (a tmpfs) mounted at ``where``, to fill; the test is
+    skipped where none can be mounted (mounting needs root)."""
+    where.mkdir()
+    try:
+        mounted = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", str(where)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError as exc:  # no mount command
+        pytest.skip(f"can't mount a tmpfs: {exc}")
+    if mounted.returncode != 0:
+        pytest.skip(f"can't mount a tmpfs: {mounted.stderr.strip()}")
+    try:
+        yield where
+    finally:  # lazily: a connection the test left open keeps it busy
+        subprocess.run(["umount", "--lazy", str(where)], check=True)
+
+
+def fill(disk: Path) -> Path:
+    """Fill the file system of the folder ``disk`` to its last byte with a file (to
+    delete to make room again)."""
+    filler = disk / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        for size in (1 << 16, 1):  # then the bytes left in the last page
+            try:
+                while True:
+                    os.write(fd, bytes(size))
+            except OSError as exc:
+                if exc.errno != errno.ENOSPC:
+                    raise
+    finally:
+        os.close(fd)
+    return filler

@@ -29,7 +29,9 @@ from tests.conftest import DATA, Invoke, Write, goal_text
 from tests.indexutil import (
     assert_matches_rebuild,
     dump,
+    fill,
     listening,
+    small_disk,
     wait_for_workers,
     write_many_notes,
 )
@@ -1367,6 +1369,50 @@ def test_a_full_disk_while_writing_the_index_is_told_and_the_command_answers(
     assert {"goals/a.md", "notes/n0.md", "notes/n39.md"} <= paths
     assert len(told) == 1 and told[0].startswith(f"can't write the index {index.path} (")
     assert told[0].endswith("working without it until it can be written again")
+
+
+def test_an_index_whose_disk_filled_is_written_again_once_it_has_room(
+    notes: Path, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: once a full disk had put the index in memory, a process running
+    on (`journal watch`) never wrote the file again after room was made, though the
+    notice says "until it can be written again".  A real file system is filled here.
+    While it stays full the file is left alone; once it has room, the file is brought up
+    to date and used again, and the notes saved since memory's last refresh are told as
+    read (the others were told when memory read them), also one another command stored
+    in the file first."""
+    monkeypatch.setattr(index_module, "RETRY_SECONDS", 0.0)
+    with small_disk(tmp_path / "disk") as disk:
+        db = disk / "index.sqlite"
+        told: list[str] = []
+        index = Index.open(listening(notes, told), db)
+        index.refresh()
+        filler = fill(disk)
+        write("notes/big.md", "# Big\n" + "words and more words\n" * 20_000)
+        assert "notes/big.md" in index.refresh().parsed  # read into memory
+        assert told == [
+            f"can't write the index {db} (database or disk is full); working without it "
+            "until it can be written again"
+        ]
+        tried = index._unusable
+        assert not index.reopen_if_replaced()
+        assert index._unusable == tried  # no more room: not tried (no scan of the vault)
+        filler.unlink()
+        write("notes/later.md", "# Later\n")
+        other = Index.open(Vault.open(notes), db)  # another command stores it first
+        other.refresh()
+        other.close()
+        write("notes/last.md", "# Last\n")
+        (notes / "notes/plain.md").unlink()
+        assert index.reopen_if_replaced()
+        assert told[1:] == [f"the index {db} can be used again"]
+        repaired = index.take_repaired()
+        assert repaired is not None
+        assert repaired.parsed == ["notes/last.md", "notes/later.md"]
+        assert repaired.removed == ["notes/plain.md"]
+        assert not index.refresh().changed
+        index.close()
+        assert_matches_rebuild(notes, db, tmp_path)
 
 
 def test_excluded_folders_are_not_indexed(notes: Path, write: Write, invoke: Invoke) -> None:

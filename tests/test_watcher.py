@@ -33,8 +33,10 @@ from tests.conftest import Write, goal_text
 from tests.indexutil import (
     assert_matches_rebuild,
     dump,
+    fill,
     listening,
     rebuilt,
+    small_disk,
     wait_for_a_stored_batch,
     wait_for_workers,
     write_many_notes,
@@ -1551,6 +1553,47 @@ def test_an_index_file_that_cant_be_used_for_a_while_is_used_again_after(
     watching.settle()  # the file at the index's path matches a rebuild: used again
     assert not any("closed database" in line for line in watching.logs), watching.logs
     assert any("can be used again" in line for line in watching.logs), watching.logs
+
+
+def test_a_full_disk_keeps_the_watcher_in_memory_only_until_it_has_room(
+    vault: Path, write: Write, tmp_path: Path
+) -> None:
+    """Found in review: once the index's disk filled, `journal watch` worked in memory
+    for as long as it ran, room made or not, and the file kept the rows of the moment
+    the disk filled for every other command.  A real file system is filled here."""
+    write("goals/a.md", goal_text("Alpha"))
+    with small_disk(tmp_path / "disk") as disk:
+        db = disk / "index.sqlite"
+        logs: list[str] = []
+        updates: list[Update] = []
+        watcher = Watcher(
+            Index.open(listening(vault, logs), db),
+            quiet=QUIET,
+            on_update=updates.append,
+            log=logs.append,
+        )
+        thread, raised = _started(watcher, Exception)
+        try:
+            filler = fill(disk)
+            write("notes/big.md", "# Big\n" + "words and more words\n" * 20_000)
+            _until(lambda: logs)
+            assert logs == [
+                f"can't write the index {db} (database or disk is full); working without "
+                "it until it can be written again"
+            ]
+            filler.unlink()
+            _until(lambda: len(logs) > 1)
+            assert logs[1:] == [f"the index {db} can be used again"]
+            assert_matches_rebuild(vault, db, tmp_path, timeout=SETTLE)
+            write("notes/after.md", "# After\n")  # written to the file
+            assert_matches_rebuild(vault, db, tmp_path, timeout=SETTLE)
+        finally:
+            watcher.stop()
+            thread.join(10)
+            watcher.index.close()
+        assert not raised and len(logs) == 2, (raised, logs)
+        read = [path for update in updates for path in update.refresh.parsed]
+        assert read.count("notes/big.md") == 1 and read.count("notes/after.md") == 1, read
 
 
 def test_watch_regenerate_brings_the_review_up_to_date_at_the_start_and_each_new_day(

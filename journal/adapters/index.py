@@ -35,6 +35,7 @@ import json
 import os
 import pickle
 import re
+import shutil
 import signal
 import sqlite3
 import stat
@@ -461,6 +462,22 @@ def _damaged(exc: sqlite3.DatabaseError) -> bool:
 RETRY_SECONDS = 1.0
 
 
+class _Unusable(NamedTuple):
+    """The index file as it was last tried, while it can't be used (see Index._replaced)."""
+
+    seen: tuple[int, int, bool] | None  # what was at its path (Index._file_id)
+    tried: float  # when (time.monotonic)
+    room: int  # the bytes free on its disk then
+
+
+def _room(path: Path) -> int:
+    """The bytes free to this user on the disk of the folder of ``path`` (0: unknown)."""
+    try:
+        return shutil.disk_usage(path.parent).free
+    except OSError:
+        return 0
+
+
 class Index:
     """One vault's index; use :meth:`open`, then :meth:`refresh` before reading."""
 
@@ -479,8 +496,7 @@ class Index:
         self._remade: Refresh | None = None  # see take_repaired
         self.conn = self._connect()
         self._opened = self._file_id()
-        #: (what was at the path, when it was tried) while it can't be used (_replaced)
-        self._unusable: tuple[tuple[int, int, bool] | None, float] | None = None
+        self._unusable: _Unusable | None = None  # the file as last tried, while in memory
 
     @classmethod
     def open(cls, vault: Vault, path: Path | None = None) -> Index:
@@ -657,16 +673,13 @@ class Index:
             return action()
 
     def _in_memory_for_now(self, why: str) -> None:
-        """Work in memory until the file can be written again (tried once what is at its
-        path changes, or every :data:`RETRY_SECONDS`): the disk is full, say, and the
-        command answers all the same, from notes read anew."""
+        """Work in memory until the file can be written again (tried as
+        :meth:`_replaced` says): the disk is full, say, and the command answers all the
+        same, from notes read anew."""
         self.notify(f"{why}; working without it until it can be written again")
-        try:
-            seen = self._file_id()
-        except OSError:
-            seen = None
-        self._unusable, self._opened = (seen, time.monotonic()), None
+        self._opened = None
         self.conn.close()  # what the failed write began is rolled back
+        self._unusable = self._as_tried()  # after closing, which may give room back
         self.conn, self._data_version = self._connect(in_memory=True), None
         self.outdated = None  # a new, empty database, made whole by the caller
 
@@ -697,6 +710,15 @@ class Index:
         paths = None if scope is None else sorted(set(scope))
         if self._replaced():
             paths = None  # a new, empty file: every note is to be read
+        return self._reconcile(paths, progress, stop)
+
+    def _reconcile(
+        self,
+        paths: list[str] | None,
+        progress: Callable[[int, int], None] | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> Refresh:
+        """:meth:`refresh` of ``paths`` in the database open."""
         if self.outdated is not None:
             return self._guard(lambda: self._remake(progress, stop, always=False))
         return self._guard(  # a damaged file: made anew by reading every note
@@ -706,7 +728,9 @@ class Index:
 
     def take_repaired(self) -> Refresh | None:
         """What the repairs of a damaged file read since this was last asked, outside a
-        refresh (reading it: :meth:`_guard`); the watcher tells it with its next batch."""
+        refresh (reading it: :meth:`_guard`), and what the file was brought up to date
+        with that the notes read into memory meanwhile did not hold (:meth:`_caught_up`);
+        the watcher tells it with its next batch."""
         repaired, self._remade = self._remade, None
         return repaired
 
@@ -768,9 +792,22 @@ class Index:
         info = self.path.stat()
         return (info.st_dev, info.st_ino, info.st_size >= MIN_PAGE)
 
+    def _at_path(self) -> tuple[int, int, bool] | None:
+        """:meth:`_file_id` of what is at the index's path now; None when nothing is."""
+        try:
+            return self._file_id()
+        except OSError:
+            return None
+
+    def _as_tried(self) -> _Unusable:
+        """The file as it is now, tried and found unusable."""
+        assert self.path is not None
+        return _Unusable(self._at_path(), time.monotonic(), _room(self.path))
+
     def reopen_if_replaced(self) -> bool:
         """Open the file at the index's path anew if it is no longer the one open (see
-        :meth:`_replaced`); True when it was.  A stat: a watcher asks it every tick."""
+        :meth:`_replaced`); True when it was.  A stat (and the room on its disk while
+        working in memory): a watcher asks it every tick."""
         return self._replaced()
 
     def _replaced(self) -> bool:
@@ -779,39 +816,38 @@ class Index:
         now (made anew if none): a long-running watcher would otherwise keep writing to a
         file nobody reads, and its connection to an emptied file would keep every other
         process out of it ("locked").  When that can't be done (a folder made at its path,
-        its folder made read-only), work in memory, and try the file again once what is
-        at its path changes (or, while nothing is, every :data:`RETRY_SECONDS`).  True
-        when another database is open."""
+        its folder made read-only, its disk full: :meth:`_in_memory_for_now`), work in
+        memory, and try the file again once what is at its path changes, or, at most every
+        :data:`RETRY_SECONDS`, while nothing is there or once its disk has more room than
+        at the last try; memory is let go of only once the file is written
+        (:meth:`_caught_up`).  True when another database is open."""
         if self.path is None:
             return False
-        try:
-            now = self._file_id()
-        except OSError:
-            now = None
+        now = self._at_path()
         if self._unusable is None:
             if now == self._opened:
                 return False
-        else:
-            seen, tried = self._unusable
-            if now == seen and (now is not None or time.monotonic() - tried < RETRY_SECONDS):
-                return False
-        opened = self._opened
+        elif not self._worth_a_try(self._unusable, now):
+            return False
+        opened, outdated = self._opened, self.outdated
         emptied = now is not None and opened is not None and now[:2] == opened[:2] and not now[2]
         if emptied:  # let go of it first: this connection's lock would keep ours out too
             self._end_read()
             self.conn.close()
         try:
             conn = self._connect()
+            if self._unusable is not None:
+                conn = self._caught_up(conn)
         except (OSError, sqlite3.Error, ConfigError) as exc:
             self._opened = None
             if self._unusable is not None:  # in memory already: stay so
-                self._unusable = (now, time.monotonic())
+                self._unusable, self.outdated = self._as_tried(), outdated
                 return False
             self.notify(
                 f"can't use the index {self.path} ({exc}); working without one until it "
                 "can be used again"
             )
-            self._unusable = (now, time.monotonic())
+            self._unusable = self._as_tried()
             conn = self._connect(in_memory=True)
         else:
             if self._unusable is not None:
@@ -822,6 +858,43 @@ class Index:
             self.conn.close()
         self.conn, self._data_version = conn, None  # its commits are no other process's
         return True
+
+    def _worth_a_try(self, unusable: _Unusable, now: tuple[int, int, bool] | None) -> bool:
+        """Whether to try the file again (see :meth:`_replaced`); ``now``: what is at its
+        path (:meth:`_file_id`)."""
+        if now != unusable.seen:
+            return True
+        if time.monotonic() - unusable.tried < RETRY_SECONDS:
+            return False
+        assert self.path is not None
+        return now is None or _room(self.path) > unusable.room
+
+    def _caught_up(self, conn: sqlite3.Connection) -> sqlite3.Connection:
+        """The file open on ``conn`` brought up to date with the notes, which were read
+        into memory meanwhile (a damaged file is moved aside and made anew: the
+        connection to use is given back); what it holds that memory did not (a note
+        saved since memory's last refresh) is told by :meth:`take_repaired`.  When it
+        can't be written (its disk still full), raises, ``conn`` closed."""
+        held, memory, self.conn = self._hashes(), self.conn, conn
+        try:
+            self._reconcile(None)
+            stored = self._hashes()
+        except BaseException:
+            self.conn.close()
+            raise
+        finally:
+            conn, self.conn = self.conn, memory
+        new = Refresh(
+            parsed=sorted(p for p, hashed in stored.items() if p not in held or held[p] != hashed),
+            removed=sorted(held.keys() - stored.keys()),
+        )
+        if new.changed:
+            self._remade = new if self._remade is None else self._remade.then(new)
+        return conn
+
+    def _hashes(self) -> dict[str, str | None]:
+        """Every note's hash, by path (None: a note that could not be read)."""
+        return dict(self.conn.execute("SELECT path, hash FROM notes"))
 
     def _refresh(
         self,

@@ -360,8 +360,9 @@ class Watcher:
     def _index_replaced(self) -> bool:
         """Whether the index file was replaced, deleted or emptied since the last look (it
         is then open anew: an idle watcher holding an emptied file would keep every other
-        command out of it).  An error is left to the next refresh, which meets it again
-        and logs it (True would ask for a reconcile of the whole vault every tick)."""
+        command out of it), or is used again after the watcher worked in memory (a full
+        disk that has room again).  An error is left to the next refresh, which meets it
+        again and logs it (True would ask for a reconcile of the whole vault every tick)."""
         try:
             return self.index.reopen_if_replaced()
         except Exception:
