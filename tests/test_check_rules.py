@@ -716,6 +716,13 @@ def test_feeding_only_a_dropped_outcome_goal_is_told() -> None:
     assert found.message.endswith(
         ", and the outcome goal it feeds, [[Hold four informational interviews]], is dropped"
     )
+    other = ("goals/Get a referral.md", goal_note(id="r", status="dropped"))
+    feeds = f"\n  - '{GOAL_LINK}'\n  - '[[get a referral]]'\n  - '[[Get a referral]]'"
+    both = ("goals/Attend events.md", goal_note(id="a", kind="activity", feeds=feeds))
+    [found] = of("O001", run((PATH, goal_note(status="dropped")), other, both))
+    assert found.message.endswith(  # each named once
+        f", and the outcome goals it feeds, {GOAL_LINK}, [[Get a referral]], are dropped"
+    )
 
 
 @pytest.mark.parametrize(
@@ -745,6 +752,8 @@ def test_feeding_another_activity_goal_is_not_enough() -> None:
         (None, {"R001", "S002", "O001"}),
         ('"[[No such goal]]"', {"R001", "S002", "H001"}),
         ('"[[Post weekly]]"', {"R001", "S002", "O001"}),
+        # reported: a dropped outcome goal was still one fed, for R001 and S002 (not O001)
+        ('"[[Get a referral]]"', {"R001", "S002", "O001"}),
     ],
 )
 def test_an_activity_goal_feeding_an_outcome_goal_needs_no_reason_or_outcome_of_its_own(
@@ -757,7 +766,8 @@ def test_an_activity_goal_feeding_an_outcome_goal_needs_no_reason_or_outcome_of_
         goal_note(id="a", kind="activity", metric="events attended", feeds=feeds, **bare),
     )
     other = ("goals/Post weekly.md", goal_note(id="p", kind="activity", metric="posts"))
-    found = run((PATH, goal_note()), other, activity)
+    dropped = ("goals/Get a referral.md", goal_note(id="r", status="dropped"))
+    found = run((PATH, goal_note()), other, dropped, activity)
     rules = {"R001", "S002", "O001", "H001"}
     assert {f.rule for f in found if f.path == activity[0] and f.rule in rules} == fired
 
