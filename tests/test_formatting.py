@@ -1,4 +1,4 @@
-"""Texts made safe for one markdown line, and progress shown as a bar."""
+"""Texts made safe for one markdown line, progress shown as a bar, and numbers with units."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from journal.core.formatting import bar, one_line, percent
+from journal.core.formatting import amount, bar, one_line, percent
 
 
 @given(
@@ -46,3 +46,52 @@ def test_every_whitespace_but_the_space_is_unprintable() -> None:
 )
 def test_progress_shows_full_only_at_the_target(progress: float, shown: str) -> None:
     assert f"{bar(progress)} {percent(progress)}" == shown
+
+
+@pytest.mark.parametrize(
+    ("unit", "one"),
+    [
+        ("referrals", "referral"),
+        ("interviews", "interview"),
+        ("coffee chats", "coffee chat"),
+        ("hours", "hour"),
+        ("follow-ups", "follow-up"),
+        ("mins", "min"),
+        ("OKRs", "OKR"),
+        ("people", "person"),
+        # no plural, or not one known for sure: left as written
+        ("kg", "kg"),
+        ("%", "%"),
+        ("h", "h"),
+        ("USD", "USD"),
+        ("wpm", "wpm"),
+        ("SMS", "SMS"),
+        ("hrs", "hrs"),
+        ("fps", "fps"),
+        ("ms", "ms"),
+        ("class", "class"),
+        ("bonus", "bonus"),
+        ("analysis", "analysis"),
+        ("canvas", "canvas"),
+        ("boxes", "boxes"),
+        ("matches", "matches"),
+        ("courses", "courses"),  # but buses
+        ("stories", "stories"),  # but movies
+        ("heroes", "heroes"),  # but shoes
+        ("hours of sales", "hours of sales"),
+        ("words/min", "words/min"),
+        ("People", "People"),
+    ],
+)
+def test_a_unit_after_one_is_singular_only_where_its_plural_is_plain(unit: str, one: str) -> None:
+    """Reported: "reach 1 referrals"."""
+    assert [amount(v, unit) for v in (1, 1.0, "+1", -1)] == [
+        f"1 {one}",
+        f"1 {one}",
+        f"+1 {one}",
+        f"-1 {one}",
+    ]
+    assert [amount(v, unit) for v in (2, 0, 1.5, "0.25")] == [
+        f"{v} {unit}" for v in (2, 0, 1.5, "0.25")
+    ]
+    assert amount(1, None) == amount(1, "") == "1"
