@@ -108,7 +108,8 @@ CASES = [
         {"target": "20"},
         LOG,
         "target",
-        "needs 3.2 interviews/week to reach 20 by 2026-12-31, but has averaged 0.27",
+        "needs 3.2 interviews/week to reach 20 by 2026-12-31, but has averaged 1 interview "
+        "every 3.7 weeks",
     ),
     ("R001", {"supports": None, "why": None}, LOG, "title", "neither `supports` nor `why`"),
     ("R002", {"supports": '"[[Become an HR Business Parnter]]"'}, LOG, "supports", "Parnter"),
@@ -508,6 +509,29 @@ def test_pace_too_slow_to_ever_arrive_says_so_rather_than_failing() -> None:
     slow = goal_note(target="20000000", current="10", body="")
     [finding] = of("A001", run((PATH, slow)))
     assert finding.suggestion.startswith("at this rate you never reach 20000000: set `target` to")
+
+
+def test_a_rate_below_one_a_week_of_whole_things_is_said_in_weeks() -> None:
+    """Reported: "needs 0.079 referrals/week ..., but has averaged 0.021 referrals/week":
+    a goal counted in whole numbers says how many weeks one takes; others keep decimals."""
+    dates = {"start": "2026-01-01", "due": "2027-06-01"}
+    slow = goal_note(unit="referrals", target="3", current="1", body="", **dates)
+    [finding] = of("A001", run((PATH, slow)))
+    assert finding.message == (
+        "needs 1 referral every 14 weeks to reach 3 by 2027-06-01, but has averaged "
+        "1 referral every 46 weeks since 2026-01-01"
+    )
+    one = goal_note(
+        unit="referrals", target="5", current="1", start="2026-10-01", due="2026-12-20", body=""
+    )
+    [finding] = of("A001", run((PATH, one)))
+    assert finding.message.startswith("needs 1 referral/week to reach 5 by 2026-12-20, ")
+    kilos = goal_note(unit="kg", baseline="80.5", target="78.5", current="80.4", body="", **dates)
+    [finding] = of("A001", run((PATH, kilos)))
+    assert finding.message == (
+        "needs 0.07 kg/week to reach 78.5 by 2027-06-01, but has averaged 0.0022 kg/week "
+        "since 2026-01-01"
+    )
 
 
 def test_pace_of_a_goal_that_counts_down() -> None:

@@ -1,4 +1,5 @@
-"""Texts made safe for one markdown line, progress shown as a bar, and numbers with units."""
+"""Texts made safe for one markdown line, progress shown as a bar, and numbers with units
+and rates."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from journal.core.formatting import amount, bar, one_line, percent
+from journal.core.formatting import amount, bar, one_line, per_week, percent
 
 
 @given(
@@ -95,3 +96,27 @@ def test_a_unit_after_one_is_singular_only_where_its_plural_is_plain(unit: str, 
         f"{v} {unit}" for v in (2, 0, 1.5, "0.25")
     ]
     assert amount(1, None) == amount(1, "") == "1"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "whole", "shown"),
+    [
+        (0.091, "referrals", True, "1 referral every 11 weeks"),  # reported: 0.091/week
+        (0.091, None, True, "1 every 11 weeks"),
+        (0.4, None, True, "1 every 2.5 weeks"),
+        (0.7, "interviews", True, "1 interview every 1.4 weeks"),
+        (0.0064, None, True, "1 every 156 weeks"),
+        (0.96, None, True, "0.96/week"),  # one every 1.04 weeks: about 1 a week
+        (1, "referrals", True, "1 referral/week"),
+        (3.24, "interviews", True, "3.2 interviews/week"),
+        (0, "referrals", True, "0 referrals/week"),
+        # not counted in whole numbers: decimals
+        (0.091, "kg", False, "0.091 kg/week"),
+        (0.25, "hours", False, "0.25 hours/week"),
+        (0.0021, None, False, "0.0021/week"),
+    ],
+)
+def test_a_rate_of_whole_things_below_one_a_week_says_the_weeks_one_takes(
+    value: float, unit: str | None, whole: bool, shown: str
+) -> None:
+    assert per_week(value, unit, whole) == shown

@@ -158,6 +158,18 @@ def _singular(unit: str) -> str:
     return unit[: found.start()] + one
 
 
+def per_week(value: float, unit: str | None = None, whole: bool = False) -> str:
+    """A weekly rate (0 or more) for prose, rounded by :func:`rate`: ``2 interviews/week``,
+    ``0.5 kg/week``, ``0.25/week`` without a unit; for a goal counted in whole numbers
+    (``whole``), a rate below 1 a week as the weeks one takes: ``1 interview every 11
+    weeks``, ``1 every 2.5 weeks`` (one decimal under 10 weeks, whole from 10)."""
+    weeks = 1 / value if whole and 0 < value < 1 else 0.0
+    shown = round(weeks, 1) if weeks < 10 else round(weeks)
+    if shown > 1:
+        return f"{amount(1, unit)} every {number(shown)} weeks"
+    return f"{amount(rate(value), unit)}/week"
+
+
 def bar(progress: float | None, width: int = BAR_WIDTH) -> str:
     """``████░░░░░░`` for 0.4 (clamped to 0..1; full only at the target); dots when
     unknown."""
