@@ -11,6 +11,7 @@ from typing import Any
 from journal.core.dates import parse_date
 from journal.core.fields import CLOSED
 from journal.core.formatting import (
+    amount,
     bar,
     columns,
     exact_number,
@@ -88,10 +89,9 @@ def goal_card(r: dict[str, Any], today: date) -> str:
     if r["outcome"]:
         out.append(f"  outcome: {r['outcome']}")
     if r["metric"] or r["target"] is not None:
-        unit = f" {r['unit']}" if r["unit"] else ""
         out.append(
             f"  measure: {r['metric'] or '?'}: {number(r['baseline'] or 0)} -> "
-            f"{number(r['current'])} / {number(r['target'])}{unit}  "
+            f"{number(r['current'])} / {amount(r['target'], r['unit'])}  "
             f"{bar(r['progress'])} {percent(r['progress'])}"
         )
     elsewhere = value_sources(r)
@@ -375,10 +375,9 @@ def chart(
 
 def history_view(h: dict[str, Any], today: date) -> str:
     """``journal log GOAL``: the check-ins, the value after each, and a chart."""
-    unit = f" {h['unit']}" if h["unit"] else ""
     if h["current"] is None and h["target"] is None and not h["checkins"]:
         return f"{h['title']}: no check-ins yet\n"  # nothing to chart
-    out = [f"{h['title']}: {number(h['current'])} / {number(h['target'])}{unit}"]
+    out = [f"{h['title']}: {number(h['current'])} / {amount(h['target'], h['unit'])}"]
     elsewhere = value_sources(h)
     out[0] += f"  ({elsewhere})" if elsewhere else ""
     out.append("")
@@ -492,9 +491,8 @@ def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
     out = [style(f"Status {s['today']} ({s['week']})", "heading"), ""]
     out.append(style("Active goals", "heading"))
     for g in s["goals"]:
-        unit = f" {g['unit']}" if g["unit"] else ""
         known = g["target"] is not None
-        measure = f"{number(g['current'])}/{number(g['target'])}{unit}" if known else ""
+        measure = f"{number(g['current'])}/{amount(g['target'], g['unit'])}" if known else ""
         pace = style(f"{g['pace']:<8}", _PACE_ROLE.get(g["pace"], "muted"))
         line = (
             f"  {bar(g['progress'])} {percent(g['progress']):>4}  {pace}  "

@@ -108,7 +108,8 @@ CASES = [
         {"target": "20"},
         LOG,
         "target",
-        "needs 3.2 interviews/week to reach 20 by 2026-12-31, but has averaged 0.27",
+        "needs 3.2 interviews/week to reach 20 by 2026-12-31, but has averaged 1 interview "
+        "every 3.7 weeks",
     ),
     ("R001", {"supports": None, "why": None}, LOG, "title", "neither `supports` nor `why`"),
     ("R002", {"supports": '"[[Become an HR Business Parnter]]"'}, LOG, "supports", "Parnter"),
@@ -511,6 +512,29 @@ def test_pace_too_slow_to_ever_arrive_says_so_rather_than_failing() -> None:
     assert finding.suggestion.startswith("at this rate you never reach 20000000: set `target` to")
 
 
+def test_a_rate_below_one_a_week_of_whole_things_is_said_in_weeks() -> None:
+    """Reported: "needs 0.079 referrals/week ..., but has averaged 0.021 referrals/week":
+    a goal counted in whole numbers says how many weeks one takes; others keep decimals."""
+    dates = {"start": "2026-01-01", "due": "2027-06-01"}
+    slow = goal_note(unit="referrals", target="3", current="1", body="", **dates)
+    [finding] = of("A001", run((PATH, slow)))
+    assert finding.message == (
+        "needs 1 referral every 14 weeks to reach 3 by 2027-06-01, but has averaged "
+        "1 referral every 46 weeks since 2026-01-01"
+    )
+    one = goal_note(
+        unit="referrals", target="5", current="1", start="2026-10-01", due="2026-12-20", body=""
+    )
+    [finding] = of("A001", run((PATH, one)))
+    assert finding.message.startswith("needs 1 referral/week to reach 5 by 2026-12-20, ")
+    kilos = goal_note(unit="kg", baseline="80.5", target="78.5", current="80.4", body="", **dates)
+    [finding] = of("A001", run((PATH, kilos)))
+    assert finding.message == (
+        "needs 0.07 kg/week to reach 78.5 by 2027-06-01, but has averaged 0.0022 kg/week "
+        "since 2026-01-01"
+    )
+
+
 def test_pace_of_a_goal_that_counts_down() -> None:
     slow = goal_note(baseline="20", target="0", current="18", body="")
     [finding] = of("A001", run((PATH, slow)))
@@ -717,6 +741,13 @@ def test_feeding_only_a_dropped_outcome_goal_is_told() -> None:
     assert found.message.endswith(
         ", and the outcome goal it feeds, [[Hold four informational interviews]], is dropped"
     )
+    other = ("goals/Get a referral.md", goal_note(id="r", status="dropped"))
+    feeds = f"\n  - '{GOAL_LINK}'\n  - '[[get a referral]]'\n  - '[[Get a referral]]'"
+    both = ("goals/Attend events.md", goal_note(id="a", kind="activity", feeds=feeds))
+    [found] = of("O001", run((PATH, goal_note(status="dropped")), other, both))
+    assert found.message.endswith(  # each named once
+        f", and the outcome goals it feeds, {GOAL_LINK}, [[Get a referral]], are dropped"
+    )
 
 
 @pytest.mark.parametrize(
@@ -746,6 +777,8 @@ def test_feeding_another_activity_goal_is_not_enough() -> None:
         (None, {"R001", "S002", "O001"}),
         ('"[[No such goal]]"', {"R001", "S002", "H001"}),
         ('"[[Post weekly]]"', {"R001", "S002", "O001"}),
+        # reported: a dropped outcome goal was still one fed, for R001 and S002 (not O001)
+        ('"[[Get a referral]]"', {"R001", "S002", "O001"}),
     ],
 )
 def test_an_activity_goal_feeding_an_outcome_goal_needs_no_reason_or_outcome_of_its_own(
@@ -758,7 +791,8 @@ def test_an_activity_goal_feeding_an_outcome_goal_needs_no_reason_or_outcome_of_
         goal_note(id="a", kind="activity", metric="events attended", feeds=feeds, **bare),
     )
     other = ("goals/Post weekly.md", goal_note(id="p", kind="activity", metric="posts"))
-    found = run((PATH, goal_note()), other, activity)
+    dropped = ("goals/Get a referral.md", goal_note(id="r", status="dropped"))
+    found = run((PATH, goal_note()), other, dropped, activity)
     rules = {"R001", "S002", "O001", "H001"}
     assert {f.rule for f in found if f.path == activity[0] and f.rule in rules} == fired
 

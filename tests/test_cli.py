@@ -573,3 +573,20 @@ def test_a_tab_indented_key_or_item_is_reported_with_the_documented_words(
         result.stderr
     )
     assert "violates indentation" not in result.stderr
+
+
+def test_a_count_of_one_reads_in_the_singular_wherever_it_is_shown(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: "reach 1 referrals", "0/1 referrals": after 1 the unit stayed plural."""
+    dates = {"start": "2026-10-01", "due": "2027-01-31"}
+    write("goals/a.md", goal_text("Alpha", unit="referrals", target=1, current=0, **dates))
+    write("goals/b.md", goal_text("Beta", unit="coffee chats", target=1, current=1, **dates))
+    assert " 0/1 referral\n" in invoke("status").stdout
+    assert "-> 0 / 1 referral  " in invoke("show", "Alpha").stdout
+    assert invoke("log", "Alpha").stdout.startswith("Alpha: 0 / 1 referral\n")
+    assert "| 0 → **0** → 1 referral |" in invoke("review", "--stdout").stdout
+    plan = invoke("plan", "--stdout").stdout
+    assert "| [[a]] | 0 | 1 referral |" in plan and "- [[a]]: reach 1 referral (+1" in plan
+    [m008] = json.loads(invoke("check", "--select", "M008", "--json").stdout)
+    assert "(1 coffee chat against a target of 1)" in m008["message"]

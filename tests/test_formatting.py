@@ -1,4 +1,5 @@
-"""Texts made safe for one markdown line, and progress shown as a bar."""
+"""Texts made safe for one markdown line, progress shown as a bar, and numbers with units
+and rates."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from journal.core.formatting import bar, one_line, percent
+from journal.core.formatting import amount, bar, one_line, per_week, percent
 
 
 @given(
@@ -46,3 +47,76 @@ def test_every_whitespace_but_the_space_is_unprintable() -> None:
 )
 def test_progress_shows_full_only_at_the_target(progress: float, shown: str) -> None:
     assert f"{bar(progress)} {percent(progress)}" == shown
+
+
+@pytest.mark.parametrize(
+    ("unit", "one"),
+    [
+        ("referrals", "referral"),
+        ("interviews", "interview"),
+        ("coffee chats", "coffee chat"),
+        ("hours", "hour"),
+        ("follow-ups", "follow-up"),
+        ("mins", "min"),
+        ("OKRs", "OKR"),
+        ("people", "person"),
+        # no plural, or not one known for sure: left as written
+        ("kg", "kg"),
+        ("%", "%"),
+        ("h", "h"),
+        ("USD", "USD"),
+        ("wpm", "wpm"),
+        ("SMS", "SMS"),
+        ("hrs", "hrs"),
+        ("fps", "fps"),
+        ("ms", "ms"),
+        ("class", "class"),
+        ("bonus", "bonus"),
+        ("analysis", "analysis"),
+        ("canvas", "canvas"),
+        ("boxes", "boxes"),
+        ("matches", "matches"),
+        ("courses", "courses"),  # but buses
+        ("stories", "stories"),  # but movies
+        ("heroes", "heroes"),  # but shoes
+        ("hours of sales", "hours of sales"),
+        ("words/min", "words/min"),
+        ("People", "People"),
+    ],
+)
+def test_a_unit_after_one_is_singular_only_where_its_plural_is_plain(unit: str, one: str) -> None:
+    """Reported: "reach 1 referrals"."""
+    assert [amount(v, unit) for v in (1, 1.0, "+1", -1)] == [
+        f"1 {one}",
+        f"1 {one}",
+        f"+1 {one}",
+        f"-1 {one}",
+    ]
+    assert [amount(v, unit) for v in (2, 0, 1.5, "0.25")] == [
+        f"{v} {unit}" for v in (2, 0, 1.5, "0.25")
+    ]
+    assert amount(1, None) == amount(1, "") == "1"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "whole", "shown"),
+    [
+        (0.091, "referrals", True, "1 referral every 11 weeks"),  # reported: 0.091/week
+        (0.091, None, True, "1 every 11 weeks"),
+        (0.4, None, True, "1 every 2.5 weeks"),
+        (0.7, "interviews", True, "1 interview every 1.4 weeks"),
+        (0.0064, None, True, "1 every 156 weeks"),
+        (0.96, None, True, "0.96/week"),  # one every 1.04 weeks: about 1 a week
+        (1, "referrals", True, "1 referral/week"),
+        (3.24, "interviews", True, "3.2 interviews/week"),
+        (0, "referrals", True, "0 referrals/week"),
+        # not counted in whole numbers: decimals
+        (0.091, "kg", False, "0.091 kg/week"),
+        (0.25, "hours", False, "0.25 hours/week"),
+        (0.0021, None, False, "0.0021/week"),
+    ],
+)
+def test_a_rate_of_whole_things_below_one_a_week_says_the_weeks_one_takes(
+    value: float, unit: str | None, whole: bool, shown: str
+) -> None:
+    assert per_week(value, unit, whole) == shown

@@ -541,7 +541,7 @@ def test_the_focus_names_the_goals_that_need_most_progress_each_month(
     assert december == (
         "\n\nMost progress needed, by 2026-12-31:\n\n"
         "- [[a]]: reach 40 conversations (+32 this month)\n"
-        "- [[c]]: reach 1 conversations (+1 this month)\n"
+        "- [[c]]: reach 1 conversation (+1 this month)\n"  # reported: "1 conversations"
         "- [[b]]: reach 5 conversations (+4 this month)\n\n"
         "Due:\n\n"
         "- 2026-12-10 · [[a]] · milestone: Half way\n"
@@ -575,7 +575,7 @@ def test_the_monthly_changes_are_those_between_the_values_shown(
     did not add up to the target."""
     write("goals/h.md", goal_text("Hold three", baseline=0, current=0, target=3, due="2027-03-05"))
     focus = section_of(plan_text(invoke, "--start", "2026-12-07"), "focus")
-    shown = re.findall(r"reach ([\d.]+) conversations \(([+-][\d.]+) this month\)", focus)
+    shown = re.findall(r"reach ([\d.]+) conversations? \(([+-][\d.]+) this month\)", focus)
     reached = [0.0, *(float(value) for value, _change in shown)]
     changes = [float(change) for _value, change in shown]
     assert len(shown) >= 3 and reached[-1] == 3

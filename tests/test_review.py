@@ -1201,7 +1201,7 @@ def test_a_past_week_judges_a_goal_by_the_target_and_due_day_git_had_then(
     w38 = invoke("review", "--week", "2026-W38", "--stdout").stdout
     row = scoreboard_row(w38, "[[referrals]]")
     assert row is not None and "0 → **0** → 2 referrals |" in row, row
-    assert "| behind (expected 1, by the plan) · needs 0.16/week |" in row, row
+    assert "| behind (expected 1, by the plan) · needs 1 every 6.4 weeks |" in row, row
     assert "to go :g1b, 2026-09-01, 2026-12-19" in w38 and "due 2027-01-15" not in w38
     now = invoke("review", "--stdout").stdout  # 2026-W44: the goal as the file has it
     row = scoreboard_row(now, "[[referrals]]")
@@ -1228,7 +1228,7 @@ def test_a_past_week_keeps_a_field_edited_and_not_committed_as_the_file_has_it(
     row = scoreboard_row(w38, "[[referrals]]")
     # baseline 0 and unit then; the target the file has; 0.7 expected from 09-01 to 12-18
     assert row is not None and "0 → **0** → 4 referrals |" in row, row
-    assert "| behind (expected 0.7) · needs 0.31/week |" in row, row
+    assert "| behind (expected 0.7) · needs 1 every 3.2 weeks |" in row, row
     assert "to go :g1b, 2026-09-01, 2026-12-19" in w38
 
 

@@ -271,7 +271,7 @@ def test_a_past_weeks_review_shows_the_values_at_its_end(
     text = invoke("review", "--week", "2026-W45", "--stdout", root=example_vault).stdout
     assert _scoreboard(text, "Attend two HR events a month") == (
         "| [[Attend two HR events a month]] | █████░░░░░ 50% | 0 → **3** → 6 events | +1 | "
-        "on track (expected 2.5) · needs 0.4/week |"
+        "on track (expected 2.5) · needs 1 every 2.5 weeks |"
     )
     assert "| 0 → **2** → 16 posts | +2 |" in _scoreboard(text, "Post on LinkedIn twice a week")
     # The week that holds today is seen as the goals stand now.

@@ -111,6 +111,65 @@ def rate(value: float | None) -> str:
     return number(float(f"{value:.2g}") if abs(value) < 1 else round(value, 1))
 
 
+def amount(value: str | float | None, unit: str | None) -> str:
+    """A number and a goal's ``unit`` after it, for prose: ``3 referrals``, ``2.5 kg``;
+    after exactly 1 (``1``, ``+1``) the unit for one (:func:`_singular`): ``1 referral``.
+    ``value`` is a number (shown by :func:`number`) or one already shown (``rate``'s
+    ``0.25``, a template's text); without a unit, the number alone."""
+    shown = value if isinstance(value, str) else number(value)
+    if not unit:
+        return shown
+    return f"{shown} {_singular(unit) if shown.lstrip('+-') == '1' else unit}"
+
+
+#: Plural words not made with an ``s`` that units counting people use.
+_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
+#: Endings after which taking off the ``s`` is wrong or a guess: a singular word
+#: (``class``, ``bonus``, ``analysis``, ``canvas``) or a plural that may be in ``-es``
+#: (``boxes``, ``matches``, ``dishes``, ``quizzes``, ``buses`` but ``courses``,
+#: ``heroes`` but ``shoes``) or in ``-ies`` (``stories`` but ``movies``).
+_NOT_PLAIN = ("ss", "us", "is", "as", "ies", "oes", "ses", "xes", "zes", "ches", "shes")
+#: Words after which the last word of a unit is not what it counts (``hours of sales``).
+_PREPOSITIONS = frozenset(
+    ("of", "per", "for", "with", "in", "on", "to", "at", "from", "by", "about")
+)
+#: The last word of a unit: letters after a space, a hyphen or nothing (not ``words/min``).
+_LAST_WORD = re.compile(r"(?<![^\s-])[A-Za-z]+$")
+
+
+def _singular(unit: str) -> str:
+    """A unit (user text) for one, only where its form is plain: its last word without the ``s``
+    of a plain English plural (``referrals``, ``coffee chats``, ``follow-ups``, ``mins``,
+    ``OKRs``), or ``people``, ``children``, ``men``, ``women`` as ``person``...; any
+    other unit as written: no plural (``kg``, ``%``, ``USD``, ``wpm``, ``SMS``), an
+    abbreviation without a vowel (``hrs``, ``fps``), an ending in :data:`_NOT_PLAIN`,
+    or a last word after a preposition (``hours of sales``)."""
+    found = _LAST_WORD.search(unit)
+    if found is None or any(w.lower() in _PREPOSITIONS for w in unit.split()[:-1]):
+        return unit
+    word = found[0]
+    plain = (
+        len(word) > 2
+        and word.endswith("s")
+        and not word.lower().endswith(_NOT_PLAIN)
+        and any(c in "aeiouy" for c in word[:-1].lower())
+    )
+    one = _IRREGULAR.get(word) or (word[:-1] if plain else word)
+    return unit[: found.start()] + one
+
+
+def per_week(value: float, unit: str | None = None, whole: bool = False) -> str:
+    """A weekly rate (0 or more) for prose, rounded by :func:`rate`: ``2 interviews/week``,
+    ``0.5 kg/week``, ``0.25/week`` without a unit; for a goal counted in whole numbers
+    (``whole``), a rate below 1 a week as the weeks one takes: ``1 interview every 11
+    weeks``, ``1 every 2.5 weeks`` (one decimal under 10 weeks, whole from 10)."""
+    weeks = 1 / value if whole and 0 < value < 1 else 0.0
+    shown = round(weeks, 1) if weeks < 10 else round(weeks)
+    if shown > 1:
+        return f"{amount(1, unit)} every {number(shown)} weeks"
+    return f"{amount(rate(value), unit)}/week"
+
+
 def bar(progress: float | None, width: int = BAR_WIDTH) -> str:
     """``████░░░░░░`` for 0.4 (clamped to 0..1; full only at the target); dots when
     unknown."""

@@ -15,10 +15,11 @@ from typing import Any
 from journal.core.catalog import Catalog
 from journal.core.dates import Period, parse_duration, week_label, week_of
 from journal.core.fields import CLOSED
-from journal.core.formatting import bar, number, percent, plural, rate, signed
+from journal.core.formatting import bar, number, per_week, percent, plural, rate, signed
 from journal.core.goal import Goal
 from journal.core.networking import Meeting, follow_up_state
 from journal.core.progress import (
+    counted,
     expected_value,
     last_checkin,
     pace,
@@ -394,6 +395,11 @@ def _score(
         "pace": status,
         "expected": number(rounded(planned if planned is not None else now.expected, goal)),
         "needed": rate(abs(now.needed_per_week)) if now.needed_per_week is not None else None,
+        "needs": (
+            per_week(abs(now.needed_per_week), whole=counted(goal))
+            if now.needed_per_week is not None
+            else None
+        ),
         "down": (now.needed_per_week or 0) < 0,
         "by_plan": planned is not None,
     }

@@ -23,7 +23,7 @@ from journal.core.dates import (
 )
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
-from journal.core.formatting import one_line_texts, plural
+from journal.core.formatting import amount, one_line_texts, plural
 from journal.core.generated import section
 from journal.core.goal import Goal
 from journal.core.history import Event, History, follow
@@ -52,7 +52,7 @@ OPEN_OR_DONE = ("active", "done")  # the statuses the review shows a goal's valu
 #: The fields a past week takes from git as they were then (:func:`goals_then`): those
 #: the scoreboard, pace and chart read, except the value (from its series).
 THEN_FIELDS = ("status", "target", "baseline", "start", "due", "unit", "created")
-FILTERS: dict[str, Callable[..., Any]] = {"section": section, "plural": plural}
+FILTERS: dict[str, Callable[..., Any]] = {"section": section, "plural": plural, "amount": amount}
 
 
 @dataclass(repr=False, eq=False)

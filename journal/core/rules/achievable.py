@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from journal.core.dates import weeks_between
-from journal.core.formatting import plural, rate
+from journal.core.formatting import per_week, plural
 from journal.core.goal import Goal
 from journal.core.progress import counted, pace, start_of
 from journal.core.rules.base import (
@@ -47,19 +47,20 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
         if needed <= settings.pace_ratio * seen + _EPSILON:
             continue
         expected = rates.expected if rates.expected is not None else base
-        if not seen and counted(goal) and abs(expected - base) < 1:
+        whole = counted(goal)
+        if not seen and whole and abs(expected - base) < 1:
             continue  # whole steps, the line not yet at the first: no step is no lag
 
-        per_week = f"{goal.unit}/week" if goal.unit else "per week"
         so_far = (
-            f"has averaged {rate(seen)} {per_week} since {start}"
+            f"has averaged {per_week(seen, goal.unit, whole)} since {start}"
             if seen > 0
             else f"has made no progress since {start}"
         )
         yield Problem(
             goal.path,
             line_of(goal, "target"),
-            f"needs {rate(needed)} {per_week} to reach {number(target)} by {due}, but {so_far}",
+            f"needs {per_week(needed, goal.unit, whole)} to reach {number(target)} by {due}, "
+            f"but {so_far}",
             _pace_suggestion(current, target, direction, due, ctx.today, seen),
         )
 

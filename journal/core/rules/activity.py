@@ -19,9 +19,7 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
         if not ctx.is_activity(goal) and goal.metric and goal.target is not None:
             outcomes_by_area.setdefault((goal.area or "").casefold(), []).append(goal)
     for goal in ctx.open_goals:
-        fed_outcomes = ctx.fed_outcomes(goal)
-        alive = [g for g in fed_outcomes if g.status != "dropped"]
-        if not ctx.is_activity(goal) or alive:
+        if not ctx.is_activity(goal) or ctx.fed_outcomes(goal):
             continue
         links = [f.target for f in goal.feeds if f.target]
         fed = [note for t in links if (note := ctx.catalog.resolve(t, goal.path))]
@@ -35,9 +33,10 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
             phrase = activity_phrase(goal.metric or "")
             what, key = f"the metric '{goal.metric}' counts activity (\"{phrase}\")", "metric"
             alternative = "; if it counts a result, say `kind: outcome`"
-        if fed_outcomes:  # reported: feeding a dropped goal was feeding one
-            names = ", ".join(f"[[{stem_of(g.path)}]]" for g in fed_outcomes)
-            problem = f"{what}, and the outcome goal it feeds, {names}, is dropped"
+        if dropped := ctx.linked_outcomes(goal):  # all dropped, as none is fed
+            names = ", ".join(f"[[{stem_of(g.path)}]]" for g in dropped)
+            goals, are = ("goals", "are") if len(dropped) > 1 else ("goal", "is")
+            problem = f"{what}, and the outcome {goals} it feeds, {names}, {are} dropped"
         elif goal.feeds:
             names = ", ".join(str(link) for link in goal.feeds)
             problem = f"{what}, and it feeds only {names}, which is not an outcome goal"

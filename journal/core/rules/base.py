@@ -245,13 +245,20 @@ class Context:
         return self._activity[goal.path]
 
     def fed_outcomes(self, goal: Goal) -> list[Goal]:
-        """The outcome goals an activity goal's ``feeds`` links resolve to: it is relevant
-        through them, and its outcome is theirs (R001 and S002 ask nothing more of it)."""
+        """The outcome goals, not dropped, an activity goal's ``feeds`` links resolve to:
+        it is relevant through them, and its outcome is theirs (R001, S002 and O001 ask
+        nothing more of it)."""
+        return [g for g in self.linked_outcomes(goal) if g.status != "dropped"]
+
+    def linked_outcomes(self, goal: Goal) -> list[Goal]:
+        """The outcome goals an activity goal's ``feeds`` links resolve to, whatever their
+        status, each once."""
         if not self.is_activity(goal):
             return []
         found = (self.catalog.resolve(f.target, goal.path) for f in goal.feeds if f.target)
         fed = (self.goal_by_path.get(note.path) for note in found if note is not None)
-        return [g for g in fed if g is not None and not self._activity[g.path]]
+        unique = {g.path: g for g in fed if g is not None and not self._activity[g.path]}
+        return list(unique.values())
 
     def _is_file(self, target: str, source: str) -> bool:
         """A link that names a file by its extension finds a file of that name (as in
