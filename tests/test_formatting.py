@@ -60,6 +60,7 @@ def test_progress_shows_full_only_at_the_target(progress: float, shown: str) -> 
         ("mins", "min"),
         ("OKRs", "OKR"),
         ("people", "person"),
+        ("news", "news"),
         # no plural, or not one known for sure: left as written
         ("kg", "kg"),
         ("%", "%"),

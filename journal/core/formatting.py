@@ -123,7 +123,13 @@ def amount(value: str | float | None, unit: str | None) -> str:
 
 
 #: Plural words not made with an ``s`` that units counting people use.
-_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
+_IRREGULAR = {
+    "people": "person",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "news": "news",  # no plural of its own
+}
 #: Endings after which taking off the ``s`` is wrong or a guess: a singular word
 #: (``class``, ``bonus``, ``analysis``, ``canvas``) or a plural that may be in ``-es``
 #: (``boxes``, ``matches``, ``dishes``, ``quizzes``, ``buses`` but ``courses``,
