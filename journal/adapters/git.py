@@ -24,7 +24,7 @@ import pygit2
 from pygit2.enums import DeltaStatus, FileMode, SortMode
 
 from journal.adapters import files
-from journal.adapters.gitfind import HistoryUnavailable, NoRepository
+from journal.adapters.gitfind import HistoryUnavailable, NoRepository, dot_git, named_git_folder
 from journal.adapters.vault import Vault
 from journal.core.errors import Conflict, JournalError
 from journal.core.history import Revision
@@ -81,9 +81,12 @@ class Repository:
     @classmethod
     def open(cls, vault: Vault) -> Repository:
         """The repository whose work tree holds the vault."""
-        found = pygit2.discover_repository(str(vault.root))
+        try:
+            found = pygit2.discover_repository(str(vault.root))
+        except pygit2.GitError as exc:  # a `.git` file git can't read
+            raise _not_found(vault.root, exc) from None
         if found is None:
-            raise NoRepository(f"{vault.root} is not in a git repository")
+            raise _not_found(vault.root, None)
         try:
             repo = pygit2.Repository(found)
         except pygit2.GitError as exc:
@@ -103,27 +106,32 @@ class Repository:
     @property
     def unborn(self) -> bool:
         """No commits yet."""
-        return self._repo.head_is_unborn
+        with self._reading():  # HEAD or its branch may be damaged
+            return self._repo.head_is_unborn
 
     @property
     def detached(self) -> bool:
-        return not self.unborn and self._repo.head_is_detached
+        with self._reading():
+            return not self.unborn and self._repo.head_is_detached
 
     @property
     def shallow(self) -> bool:
-        return self._repo.is_shallow
+        with self._reading():
+            return self._repo.is_shallow
 
     @property
     def branch(self) -> str | None:
-        if self.unborn:
-            ref = self._repo.references.get("HEAD")
-            target = ref.target if ref is not None else None
-            return str(target).removeprefix("refs/heads/") if isinstance(target, str) else None
-        return None if self.detached else self._repo.head.shorthand
+        with self._reading():
+            if self.unborn:
+                ref = self._repo.references.get("HEAD")
+                target = ref.target if ref is not None else None
+                return str(target).removeprefix("refs/heads/") if isinstance(target, str) else None
+            return None if self.detached else self._repo.head.shorthand
 
     @property
     def head(self) -> str | None:
-        return None if self.unborn else str(self._repo.head.target)
+        with self._reading():
+            return None if self.unborn else str(self._repo.head.target)
 
     # --- reading history -------------------------------------------------------------------
 
@@ -201,7 +209,8 @@ class Repository:
 
     def head_blob(self, rel: str) -> str | None:
         """The blob id of a vault file in HEAD, None when HEAD does not have it."""
-        return None if self.unborn else self.blob_at(str(self._repo.head.target), rel)
+        head = self.head
+        return None if head is None else self.blob_at(head, rel)
 
     def blob_at(self, commit_id: str, rel: str) -> str | None:
         """The blob id of a vault file in a commit, None when the commit does not have it."""
@@ -468,6 +477,34 @@ def _text(raw: bytes, encoding: str | None = None) -> str:
         except (LookupError, ValueError):  # no such codec, or bytes it can't read
             pass
     return raw.decode("utf-8", errors="replace")
+
+
+def _not_found(folder: Path, exc: pygit2.GitError | None) -> JournalError:
+    """Why git finds no repository holding ``folder`` (``exc``: what libgit2 said, if it
+    failed): a ``.git`` file that names no repository, or no ``.git`` at all."""
+    entry = dot_git(folder)
+    if entry is not None and entry.is_file():
+        try:
+            named = named_git_folder(entry)
+        except (OSError, UnicodeDecodeError) as problem:
+            return HistoryUnavailable(f"can't read the `.git` file at {entry}: {problem}")
+        if named is None:
+            return HistoryUnavailable(
+                f"the `.git` file at {entry} names no repository (git wants one line: "
+                "`gitdir: PATH`, the repository's folder)"
+            )
+        if not named.exists():
+            return HistoryUnavailable(
+                f"the `.git` file at {entry} points to {named}, which is not there (a moved "
+                "or deleted repository?)"
+            )
+        if exc is None:
+            return HistoryUnavailable(
+                f"the `.git` file at {entry} points to {named}, which is not a git repository"
+            )
+    if exc is not None:
+        return HistoryUnavailable(f"git can't find the repository: {exc}")
+    return NoRepository(f"{folder} is not in a git repository")
 
 
 def _open_problem(found: Path, exc: pygit2.GitError) -> HistoryUnavailable:
