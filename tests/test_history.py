@@ -1040,6 +1040,25 @@ def test_a_deleted_goal_named_exactly_wins_over_a_part_of_another(
     assert history_json(invoke, "10k")["goal"]["id"] == "run-10k"  # type: ignore[index]
 
 
+def test_a_deleted_goals_exact_name_wins_over_a_part_of_a_live_goals(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Found in testing: the id of a deleted goal showed, without a word, the live goal
+    a part of whose id it is ('hr-leaders' in 'find-a-mentor-in-hr-leadership')."""
+    mentor = "Find a mentor in HR leadership"
+    write("goals/Connect.md", goal(0, goal_id="hr-leaders"))
+    write("goals/Mentor.md", goal(1, title=mentor, goal_id="find-a-mentor-in-hr-leadership"))
+    git.commit("Start", "2026-10-01")
+    git("rm", "-q", "goals/Connect.md")
+    git.commit("Drop", "2026-10-02")
+    result = invoke("history", "hr-leaders", "--json")
+    assert json.loads(result.stdout)["goal"]["id"] == "hr-leaders"
+    assert "goals/Connect.md was deleted by" in result.stderr
+    assert history_json(invoke, "hr-lead")["goal"]["title"] == mentor  # type: ignore[index]
+    write("goals/Again.md", goal(0, title="Meet HR leaders again", goal_id="hr-leaders"))
+    assert history_json(invoke, "hr-leaders")["goal"]["path"] == "goals/Again.md"  # type: ignore[index]
+
+
 def test_a_sync_conflict_copy_is_no_goal_in_history_either(
     git: Git, write: Write, invoke: Invoke
 ) -> None:

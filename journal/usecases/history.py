@@ -361,16 +361,17 @@ def goal_history(
     vault: Vault, catalog: Catalog, ref: str, today: date, since: date | None = None
 ) -> GoalTimeline:
     """The timeline of the goal ``ref``: every commit that touched it, across renames.
-    A name that no goal in the vault has is looked up among the goals git saw deleted."""
+    A name that no goal in the vault has is looked up among the goals git saw deleted;
+    one a deleted goal has whole (its id, title...) wins over a part of a live goal's."""
     try:
-        goal = named_goal(vault, catalog, ref)
-    except NotFound as missing:
-        named = _broken_named(vault, catalog, ref)  # by its id, as last committed
-        if named is not None:
-            return _broken_goal_history(vault, named, today, since)
-        return _deleted_goal_history(vault, ref, today, since, missing)
-    except Unreadable as broken:
-        return _broken_goal_history(vault, broken, today, since)
+        named = _named(vault, catalog, ref, parts=False)
+    except NotFound:
+        named = _named(vault, catalog, ref, parts=True)
+    if isinstance(named, Unreadable):
+        return _broken_goal_history(vault, named, today, since)
+    if isinstance(named, _DeletedGoal):
+        return _deleted_goal_history(vault, named, today, since)
+    goal = named
     try:
         history = load_history(vault)
     except NoRepository as exc:
@@ -392,7 +393,24 @@ def goal_history(
     return _timeline(goal, history.status, mine, pending, series, notices, since)
 
 
-def _broken_named(vault: Vault, catalog: Catalog, ref: str) -> Unreadable | None:
+def _named(
+    vault: Vault, catalog: Catalog, ref: str, *, parts: bool
+) -> Goal | Unreadable | _DeletedGoal:
+    """What ``ref`` names (with ``parts``: also by a part of its name): a goal in the
+    vault, else one whose file can't be read now (the error reading it), else one git
+    saw deleted; :class:`NotFound` when none."""
+    try:
+        return named_goal(vault, catalog, ref, parts=parts)
+    except NotFound:
+        found = _broken_named(vault, catalog, ref, parts) or _deleted_named(vault, ref, parts)
+        if found is None:
+            raise
+        return found
+    except Unreadable as broken:
+        return broken
+
+
+def _broken_named(vault: Vault, catalog: Catalog, ref: str, parts: bool) -> Unreadable | None:
     """The goal file that can't be read now whose last commit ``ref`` names (by id,
     title or a part of them, as a goal is found): the error reading it gives."""
     why: dict[str, Diagnostic] = {}
@@ -407,7 +425,7 @@ def _broken_named(vault: Vault, catalog: Catalog, ref: str) -> Unreadable | None
     committed = [_head_note(history.repo, path) for path in sorted(why)]
     goals = [n for n in committed if n is not None and n.readable and n.kind == "goal"]
     try:
-        found = match_head(goals, ref)
+        found = match_head(goals, ref, parts=parts)
     except Ambiguous:
         return None
     if found is None:
@@ -484,16 +502,13 @@ class _DeletedGoal(Record):
         return PurePosixPath(self.path).stem
 
 
-def _deleted_goal_history(
-    vault: Vault, ref: str, today: date, since: date | None, missing: NotFound
-) -> GoalTimeline:
-    """The timeline, ending with its deletion, of the deleted goal that ``ref`` names
-    (as :meth:`Catalog.find_goal` would have, from the cached history); ``missing``
-    when no deleted goal has that name."""
+def _deleted_named(vault: Vault, ref: str, parts: bool) -> _DeletedGoal | None:
+    """The deleted goal that ``ref`` names (as :meth:`Catalog.find_goal` would have,
+    from the cached history), None when none does or there is no repository."""
     try:
         history = load_history(vault)
     except NoRepository:
-        raise missing from None
+        return None
     gone_here = _deleted_on_disk(vault, history)
     deleted: dict[str, _DeletedGoal] = {}
     for at, (_revision, changes) in enumerate(history.commits):
@@ -503,9 +518,14 @@ def _deleted_goal_history(
                 deleted.setdefault(gone.id or gone.path, gone)  # the latest deletion
     # one pool, so the best match wins whichever way it went; a goal deleted on the
     # disk after a committed deletion and a restore is the one deleted on the disk
-    found = match_head(list({**deleted, **gone_here}.values()), ref)
-    if found is None:
-        raise missing
+    return match_head(list({**deleted, **gone_here}.values()), ref, parts=parts)
+
+
+def _deleted_goal_history(
+    vault: Vault, found: _DeletedGoal, today: date, since: date | None
+) -> GoalTimeline:
+    """The timeline of a deleted goal, ending with its deletion."""
+    history = load_history(vault)
     if found.pending:  # still in HEAD: its history to HEAD, then the deletion pending
         here = found
         mine = follow(history.commits, here.id, here.path)
