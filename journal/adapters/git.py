@@ -14,11 +14,13 @@ import email.utils
 import os
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 import pygit2
 from pygit2.enums import DeltaStatus, FileMode, SortMode
@@ -65,6 +67,13 @@ class FileChange(Record):
     new_blob: str | None
     #: in a merge, the file at ``new_path`` in each other parent (None where it has none)
     others: tuple[str | None, ...] = ()
+
+
+class CommitChanges(NamedTuple):
+    """What one commit did to the vault's notes, and where the vault was before it."""
+
+    files: list[FileChange]
+    folders: tuple[str, ...]  # the vault's folder in each parent ("" or "a/b/")
 
 
 class Repository:
@@ -145,39 +154,79 @@ class Repository:
             for commit in self._repo.walk(self._repo.head.target, order):
                 yield _revision(commit, shallow)
 
-    def changes(self, commit_id: str) -> list[FileChange]:
+    def changes(self, commit_id: str, folder: str) -> CommitChanges:
         """The vault's note files (those :meth:`Vault.reads`) that ``commit_id`` changed,
-        against its first parent.
+        against its first parent, the vault being in ``folder`` there ("" or "a/b/").
 
         A merge lists only the files that differ from every parent (what the
-        merge itself did, as ``git log --cc`` shows it).
+        merge itself did, as ``git log --cc`` shows it).  A parent without that
+        folder, whose files the commit moved there, has the vault where they were
+        (:meth:`_moved_from`): moving the vault's folder is no change of its notes.
         """
         with self._reading():
             commit = self._repo[commit_id].peel(pygit2.Commit)
             parents = commit.parents
-            new_tree = self._vault_tree(commit.tree)
-            old_tree = self._vault_tree(parents[0].tree) if parents else None
+            new_tree = self._vault_tree(commit.tree, folder)
+            folders = tuple(self._folder_in(p.tree, commit.tree, folder) for p in parents)
+            old_tree = self._vault_tree(parents[0].tree, folders[0]) if parents else None
             if _same(old_tree, new_tree):
-                return []
+                return CommitChanges([], folders)
             found = []
+            others = list(zip(parents[1:], folders[1:], strict=True))
             for delta in _diff(old_tree, new_tree):
                 old = self._side(delta.old_file, delta.status != DeltaStatus.ADDED)
                 new = self._side(delta.new_file, delta.status != DeltaStatus.DELETED)
                 if old == new or (old is None and new is None):
                     continue
-                if any(self._holds(p.tree, new, old) for p in parents[1:]):
+                if any(self._holds(p.tree, at, new, old) for p, at in others):
                     continue  # the merge took this file as it was on another branch
-                others = tuple(self._entry(p.tree, new[0]) for p in parents[1:]) if new else ()
+                theirs = tuple(self._entry(p.tree, at, new[0]) for p, at in others) if new else ()
                 old_path, old_blob = old or (None, None)
                 new_path, new_blob = new or (None, None)
-                found.append(FileChange(old_path, old_blob, new_path, new_blob, others))
-        return found
+                found.append(FileChange(old_path, old_blob, new_path, new_blob, theirs))
+        return CommitChanges(found, folders)
 
-    def _vault_tree(self, tree: pygit2.Tree) -> pygit2.Tree | None:
-        if not self.prefix:
+    def _folder_in(self, old: pygit2.Tree, new: pygit2.Tree, folder: str) -> str:
+        """The vault's folder in a parent's tree ``old``, when it is in ``folder`` in the
+        commit's tree ``new``: the same, or where the commit moved it from when only
+        ``new`` has that folder."""
+        if self._vault_tree(old, folder) is not None or self._vault_tree(new, folder) is None:
+            return folder
+        before = self._moved_from(old, new, folder)
+        return folder if before is None else before
+
+    def _moved_from(self, old: pygit2.Tree, new: pygit2.Tree, folder: str) -> str | None:
+        """The folder that the commit from tree ``old`` to ``new`` moved the vault's
+        files from into ``folder``, which ``old`` lacks: the one where most of the files
+        it deleted had the path in the vault of a file it added in ``folder`` (the same
+        content first, edited ones next); None when it deleted no such file (the vault's
+        first commit, a copy)."""
+        added: dict[str, str] = {}  # vault path -> blob
+        deleted: list[tuple[str, str]] = []  # (path, blob)
+        for delta in old.diff_to_tree(new).deltas:  # the whole tree's: only where it appears
+            if delta.status == DeltaStatus.ADDED:
+                path = _text(delta.new_file.raw_path)
+                if path.startswith(folder):
+                    added[path[len(folder) :]] = str(delta.new_file.id)
+            elif delta.status == DeltaStatus.DELETED:
+                deleted.append((_text(delta.old_file.raw_path), str(delta.old_file.id)))
+        same: Counter[str] = Counter()
+        named: Counter[str] = Counter()
+        for path, blob in deleted:
+            parts = path.split("/")
+            for at in range(len(parts)):
+                rel = "/".join(parts[at:])
+                if rel in added:
+                    before = "".join(f"{part}/" for part in parts[:at])
+                    named[before] += 1
+                    same[before] += added[rel] == blob
+        return min(named, key=lambda before: (-same[before], -named[before], before), default=None)
+
+    def _vault_tree(self, tree: pygit2.Tree, folder: str) -> pygit2.Tree | None:
+        if not folder:
             return tree
         try:
-            sub = tree[self.prefix.rstrip("/")]
+            sub = tree[folder.rstrip("/")]
         except KeyError:
             return None
         return sub if isinstance(sub, pygit2.Tree) else None
@@ -189,16 +238,21 @@ class Repository:
         return (path, str(diff_file.id)) if self._reads(path) else None
 
     def _holds(
-        self, tree: pygit2.Tree, new: tuple[str, str] | None, old: tuple[str, str] | None
+        self,
+        tree: pygit2.Tree,
+        folder: str,
+        new: tuple[str, str] | None,
+        old: tuple[str, str] | None,
     ) -> bool:
-        """Whether another parent's tree already has the file as the merge has it."""
+        """Whether another parent's tree (the vault in its ``folder``) already has the
+        file as the merge has it."""
         if new is not None:
-            return self._entry(tree, new[0]) == new[1]
-        return old is not None and self._entry(tree, old[0]) is None
+            return self._entry(tree, folder, new[0]) == new[1]
+        return old is not None and self._entry(tree, folder, old[0]) is None
 
-    def _entry(self, tree: pygit2.Tree, rel: str) -> str | None:
+    def _entry(self, tree: pygit2.Tree, folder: str, rel: str) -> str | None:
         try:
-            item = tree[self.prefix + rel]
+            item = tree[folder + rel]
         except KeyError:
             return None
         return str(item.id) if isinstance(item, pygit2.Blob) else None
@@ -212,10 +266,12 @@ class Repository:
         head = self.head
         return None if head is None else self.blob_at(head, rel)
 
-    def blob_at(self, commit_id: str, rel: str) -> str | None:
-        """The blob id of a vault file in a commit, None when the commit does not have it."""
+    def blob_at(self, commit_id: str, rel: str, folder: str | None = None) -> str | None:
+        """The blob id of a vault file in a commit (the vault in ``folder`` there, by
+        default HEAD's), None when the commit does not have it."""
         with self._reading():
-            return self._entry(self._repo[commit_id].peel(pygit2.Commit).tree, rel)
+            tree = self._repo[commit_id].peel(pygit2.Commit).tree
+            return self._entry(tree, self.prefix if folder is None else folder, rel)
 
     @contextmanager
     def _reading(self) -> Iterator[None]:

@@ -59,7 +59,7 @@ from journal.core.series import Point, committed_changes, pairs, value_series
 from journal.usecases.common import named_goal
 
 if TYPE_CHECKING:
-    from journal.adapters.git import Repository
+    from journal.adapters.git import FileChange, Repository
 
 CACHE_VERSION = f"{history_cache.FORMAT}.{PARSER_VERSION}"
 
@@ -106,12 +106,18 @@ class LoadedHistory:
         vault: Vault,
         status: RepoStatus,
         commits: list[tuple[Revision, list[GoalChange]]],
+        moved: dict[str, str],
         repo: Repository | None = None,
     ) -> None:
         self.status = status
         self.commits = commits
         self._vault = vault
+        self._moved = moved  # the vault's folder in the commits before it was moved
         self._repo = repo
+
+    def folder(self, commit_id: str) -> str:
+        """The vault's folder in a commit of the history ("" or "a/b/")."""
+        return self._moved.get(commit_id, self.status.prefix)
 
     @property
     def repo(self) -> Repository:
@@ -184,26 +190,50 @@ def load_history(vault: Vault) -> LoadedHistory:
     memo: dict[tuple[str, str], Version | None] = {}
     commits = []
     computed = False
-    for revision in repo.walk():
+    where: dict[str, str] = {}  # commit -> the vault's folder in it, as a child found it
+    for revision in repo.walk():  # children first
+        folder = where.get(revision.id, repo.prefix)
         record = records.get(revision.id)
-        if record is None or record.get("boundary") != revision.boundary:
-            changes = _goal_changes(repo, revision, memo)
+        folders = _folders(record, revision, repo.prefix) if record is not None else None
+        if (
+            record is None
+            or record.get("boundary") != revision.boundary
+            or folders is None
+            or folders[0] != folder
+        ):
+            files, before = repo.changes(revision.id, folder)
+            changes = _goal_changes(repo, files, revision.boundary, memo)
             record = {
                 "boundary": revision.boundary,
                 "revision": revision.as_record(),
                 "changes": [c.to_dict() for c in changes],
             }
+            folders = [folder, *before]
+            if set(folders) != {repo.prefix}:
+                record["folders"] = folders
             computed = True
         else:
             changes = [GoalChange.from_dict(c) for c in record["changes"]]
+        for parent, there in zip(revision.parents, folders[1:], strict=True):
+            where.setdefault(parent, there)
         kept[revision.id] = record
         commits.append((revision, changes))
     stamp = head.stamp() if quick and head is not None else None
     if computed or kept.keys() != records.keys() or stamp != cached.get("head"):
         history_cache.save(path, version, kept, vault.root, stamp, list(kept))
-    loaded = LoadedHistory(vault, status, commits, repo)
+    moved = {commit: there for commit, there in where.items() if there != repo.prefix}
+    loaded = LoadedHistory(vault, status, commits, moved, repo)
     vault.memo["history"] = (key, loaded)
     return loaded
+
+
+def _folders(record: dict[str, Any], revision: Revision, prefix: str) -> list[str] | None:
+    """The vault's folder in a cached commit, then in each of its parents: all HEAD's
+    ``prefix`` unless the record says otherwise (the vault was moved); None when what
+    it says does not fit the commit."""
+    said = record.get("folders", [prefix] * (1 + len(revision.parents)))
+    fits = isinstance(said, list) and len(said) == 1 + len(revision.parents)
+    return said if fits and all(isinstance(f, str) for f in said) else None
 
 
 def _prefix(vault: Vault, root: Path) -> str | None:
@@ -230,12 +260,13 @@ def _from_cache(
             )
             for c in order
         ]
-    except (KeyError, TypeError, ValueError):
+        moved = {c: str(records[c]["folders"][0]) for c in order if "folders" in records[c]}
+    except (KeyError, TypeError, ValueError, IndexError):
         return None
     status = RepoStatus(
         str(head.root), prefix, head.branch, head.commit, head.branch is None, bool(head.shallow)
     )
-    return LoadedHistory(vault, status, commits)
+    return LoadedHistory(vault, status, commits, moved)
 
 
 def history_if_any(vault: Vault) -> LoadedHistory | None:
@@ -251,17 +282,21 @@ def history_if_any(vault: Vault) -> LoadedHistory | None:
 
 
 def _goal_changes(
-    repo: Repository, revision: Revision, memo: dict[tuple[str, str], Version | None]
+    repo: Repository,
+    files: list[FileChange],
+    boundary: bool,
+    memo: dict[tuple[str, str], Version | None],
 ) -> list[GoalChange]:
-    """The goals one commit changed, with renames (and renames with edits) paired."""
+    """The goals one commit changed (``files``: its note files changed), with renames
+    (and renames with edits) paired."""
     found: list[GoalChange] = []
     removed: list[Version] = []
     added: list[Version] = []
-    for change in repo.changes(revision.id):
+    for change in files:
         old = _version(repo, change.old_path, change.old_blob, memo)
         new = _version(repo, change.new_path, change.new_blob, memo)
         if change.old_path and change.new_path and (old or new):  # edited in place
-            edited = goal_change(old, new, boundary=revision.boundary, path=change.new_path)
+            edited = goal_change(old, new, boundary=boundary, path=change.new_path)
             others = [_version(repo, change.new_path, blob, memo) for blob in change.others]
             found.append(_merged(edited, new, others))
         elif old is not None:
@@ -269,7 +304,7 @@ def _goal_changes(
         elif new is not None:
             added.append(new)
     for old, new in pair_renames(removed, added):
-        found.append(goal_change(old, new, boundary=revision.boundary))
+        found.append(goal_change(old, new, boundary=boundary))
     return sorted(found, key=lambda change: change.path)
 
 
@@ -541,7 +576,7 @@ def _deleted_goal_history(
     revision = history.commits[found.at][0]
     mine = follow(history.commits[found.at :], found.id, found.path)
     parent = revision.parents[0] if revision.parents else None
-    blob = history.repo.blob_at(parent, found.path) if parent else None
+    blob = history.repo.blob_at(parent, found.path, history.folder(parent)) if parent else None
     if blob is None:  # git has no such file before the deletion: the cache is not git's
         cache = history_cache.cache_path(history.repo.root, history.repo.prefix)
         raise HistoryUnavailable(
