@@ -1138,6 +1138,21 @@ def test_a_deleted_goals_exact_name_wins_over_a_part_of_a_live_goals(
     assert history_json(invoke, "hr-leaders")["goal"]["path"] == "goals/Again.md"  # type: ignore[index]
 
 
+def test_a_broken_goals_exact_name_wins_over_a_part_of_a_readable_goals(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """As a deleted goal's: the goal whose file broke since its last commit is the one
+    named whole, not the readable goal a part of whose title the name is."""
+    write("goals/Run.md", goal(0, title="Run", goal_id="run"))
+    write("goals/Run a 10k.md", goal(0, title="Run a 10k", goal_id="run-10k"))
+    git.commit("Start", "2026-10-01")
+    write("goals/Run.md", "---\ntype: goal\ntitle: [broken\n---\n")
+    result = invoke("history", "Run", "--json")
+    assert json.loads(result.stdout)["goal"]["id"] == "run"
+    assert "the file can't be read now, so this is the goal as last committed" in result.stderr
+    assert invoke("show", "Run").stdout.startswith("Run a 10k")  # other commands: readable first
+
+
 def test_a_sync_conflict_copy_is_no_goal_in_history_either(
     git: Git, write: Write, invoke: Invoke
 ) -> None:
