@@ -576,6 +576,85 @@ def test_a_vault_inside_a_larger_repository(tmp_path: Path, invoke: Invoke) -> N
     ]
 
 
+def test_a_vault_whose_folder_moved_in_its_repository_keeps_its_history(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    """Found in testing: moving the vault's folder started its history at the move, every
+    goal `created` there (and in the review's This week in git).  Followed here from
+    the repository's root into career/ (with an edit), then to notes/career/."""
+    repo = Git(tmp_path / "repo", tmp_path / "home").init()
+    (repo.root / "goals").mkdir()
+    (repo.root / "goals/Connect.md").write_text(goal(0))
+    (repo.root / "goals/Old.md").write_text(goal(0, title="Old plan", goal_id="old"))
+    repo.commit("Start", "2026-10-01")
+    (repo.root / "goals/Connect.md").write_text(goal(1))
+    (repo.root / "goals/Old.md").unlink()
+    repo.commit("Coffee", "2026-10-08")
+    (repo.root / "career/.journal").mkdir(parents=True)
+    (repo.root / "goals").rename(repo.root / "career/goals")
+    (repo.root / "career/goals/Connect.md").write_text(goal(2))
+    repo.commit("Into career/", "2026-11-16")
+    (repo.root / "notes").mkdir()
+    repo("mv", "career", "notes/career")
+    repo.commit("Under notes/", "2026-11-17")
+    vault = repo.root / "notes/career"
+    (vault / "goals/Connect.md").write_text(goal(3))
+    repo.commit("Call", "2026-11-18")
+    created = "created (status active, current 0, target 5 conversations, due 2026-12-31)"
+    for _run in ("from git", "from the cache"):
+        result = invoke("history", "connect", "--json", root=vault)
+        assert summary(json.loads(result.stdout)["entries"]) == [
+            ("2026-10-01", "Start", "goals/Connect.md", [created]),
+            ("2026-10-08", "Coffee", "goals/Connect.md", ["current 0 -> 1"]),
+            ("2026-11-16", "Into career/", "goals/Connect.md", ["current 1 -> 2"]),
+            ("2026-11-18", "Call", "goals/Connect.md", ["current 2 -> 3"]),
+        ]
+        entries = json.loads(invoke("history", "--json", root=vault).stdout)["entries"]
+        assert [(e["message"], e["goal"]["id"]) for e in entries] == [
+            ("Call", "connect"),
+            ("Into career/", "connect"),
+            ("Coffee", "connect"),
+            ("Coffee", "old"),
+            ("Start", "connect"),
+            ("Start", "old"),
+        ]
+        old = invoke("history", "old", "--json", root=vault)  # its last version: in the root
+        assert [e["message"] for e in json.loads(old.stdout)["entries"]] == ["Start", "Coffee"]
+    week = week_in_git(Vault.open(vault), Period(date(2026, 11, 16), date(2026, 11, 22)))
+    assert week is not None
+    assert (week.created, [(g.id, [e.text for e in g.events]) for g in week.changed]) == (
+        [],
+        [("connect", ["current 1 -> 2", "current 2 -> 3"])],
+    )
+
+
+def test_a_branch_that_edited_the_vault_where_it_was_before_a_move_is_followed_there(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    """Each parent of a merge has the vault's folder of its own: a branch made before the
+    vault moved edits it in the old folder, and the merge brings that edit in."""
+    repo = Git(tmp_path / "repo", tmp_path / "home").init()
+    (repo.root / "career/goals").mkdir(parents=True)
+    (repo.root / "career/goals/Connect.md").write_text(goal(0))
+    (repo.root / "career/goals/Other.md").write_text(goal(0, title="Learn SQL", goal_id="sql"))
+    repo.commit("Start", "2026-10-01")
+    repo("checkout", "-q", "-b", "side")
+    (repo.root / "career/goals/Connect.md").write_text(goal(1))
+    repo.commit("Coffee", "2026-10-02")
+    repo("checkout", "-q", "main")
+    repo("mv", "career", "vault")
+    repo.commit("Rename the folder", "2026-10-03")
+    stamp = "2026-10-04T12:00:00+01:00"
+    repo("merge", "-q", "--no-ff", "-m", "Merge side", "side",
+         env={"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})  # fmt: skip
+    entries = json.loads(invoke("history", "--json", root=repo.root / "vault").stdout)["entries"]
+    assert [(e["message"], e["goal"]["id"], [v["text"] for v in e["events"]]) for e in entries] == [
+        ("Coffee", "connect", ["current 0 -> 1"]),
+        ("Start", "connect", [CREATED]),
+        ("Start", "sql", [CREATED]),
+    ]
+
+
 def test_non_ascii_and_space_paths(git: Git, write: Write, invoke: Invoke) -> None:
     write("goals/Zoë's plan ü.md", goal(1, goal_id="zoe", title="Zoë's plan"))
     git.commit("Zoë", "2026-10-01")
@@ -1038,6 +1117,40 @@ def test_a_deleted_goal_named_exactly_wins_over_a_part_of_another(
         "id": "run", "path": "goals/Run.md", "title": "Run"
     }  # fmt: skip
     assert history_json(invoke, "10k")["goal"]["id"] == "run-10k"  # type: ignore[index]
+
+
+def test_a_deleted_goals_exact_name_wins_over_a_part_of_a_live_goals(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Found in testing: the id of a deleted goal showed, without a word, the live goal
+    a part of whose id it is ('hr-leaders' in 'find-a-mentor-in-hr-leadership')."""
+    mentor = "Find a mentor in HR leadership"
+    write("goals/Connect.md", goal(0, goal_id="hr-leaders"))
+    write("goals/Mentor.md", goal(1, title=mentor, goal_id="find-a-mentor-in-hr-leadership"))
+    git.commit("Start", "2026-10-01")
+    git("rm", "-q", "goals/Connect.md")
+    git.commit("Drop", "2026-10-02")
+    result = invoke("history", "hr-leaders", "--json")
+    assert json.loads(result.stdout)["goal"]["id"] == "hr-leaders"
+    assert "goals/Connect.md was deleted by" in result.stderr
+    assert history_json(invoke, "hr-lead")["goal"]["title"] == mentor  # type: ignore[index]
+    write("goals/Again.md", goal(0, title="Meet HR leaders again", goal_id="hr-leaders"))
+    assert history_json(invoke, "hr-leaders")["goal"]["path"] == "goals/Again.md"  # type: ignore[index]
+
+
+def test_a_broken_goals_exact_name_wins_over_a_part_of_a_readable_goals(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """As a deleted goal's: the goal whose file broke since its last commit is the one
+    named whole, not the readable goal a part of whose title the name is."""
+    write("goals/Run.md", goal(0, title="Run", goal_id="run"))
+    write("goals/Run a 10k.md", goal(0, title="Run a 10k", goal_id="run-10k"))
+    git.commit("Start", "2026-10-01")
+    write("goals/Run.md", "---\ntype: goal\ntitle: [broken\n---\n")
+    result = invoke("history", "Run", "--json")
+    assert json.loads(result.stdout)["goal"]["id"] == "run"
+    assert "the file can't be read now, so this is the goal as last committed" in result.stderr
+    assert invoke("show", "Run").stdout.startswith("Run a 10k")  # other commands: readable first
 
 
 def test_a_sync_conflict_copy_is_no_goal_in_history_either(

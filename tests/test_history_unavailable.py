@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -70,19 +71,71 @@ def test_a_missing_object(story: Git, invoke: Invoke, lost: str) -> None:  # noq
     without_history(invoke, story.root, f"object {name[:12]} is missing from the repository")
 
 
-def test_status_and_check_go_on_without_history(story: Git, invoke: Invoke) -> None:  # noqa: F811
+def status_and_check_without_history(invoke: Invoke, root: Path, reason: str) -> None:
     """Both read git for an active goal's last check-in (a commit that changed its value
     counts): unreadable history is one notice, and the command still answers."""
-    path = story.root / "goals/Meet HR leaders.md"
+    path = root / "goals/Meet HR leaders.md"
     path.write_text(path.read_text().replace("status: done", "status: active"))
-    name = story("rev-parse", "HEAD~3").strip()
-    (story.root / ".git" / "objects" / name[:2] / name[2:]).unlink()
     for args in (("status", "--json"), ("check", "--select", "T006")):
-        result = invoke(*args, root=story.root)
+        result = invoke(*args, root=root)
         assert result.exit_code == 0, (args, result.output)
         assert result.stderr == (
-            f"journal: git history unavailable: object {name[:12]} is missing from the "
-            f"repository (git fsck shows what is damaged){ADDED_WITHOUT_HISTORY}"
+            f"journal: git history unavailable: {reason}{ADDED_WITHOUT_HISTORY}"
         ), args
-    board = json.loads(invoke("status", "--json", root=story.root).stdout)
+    board = json.loads(invoke("status", "--json", root=root).stdout)
     assert [g["title"] for g in board["goals"]] == ["Connect with five HR leaders"]
+
+
+def test_status_and_check_go_on_without_history(story: Git, invoke: Invoke) -> None:  # noqa: F811
+    name = story("rev-parse", "HEAD~3").strip()
+    (story.root / ".git" / "objects" / name[:2] / name[2:]).unlink()
+    reason = f"object {name[:12]} is missing from the repository (git fsck shows what is damaged)"
+    status_and_check_without_history(invoke, story.root, reason)
+
+
+NAMES_NONE = "names no repository (git wants one line: `gitdir: PATH`, the repository's folder)"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("", NAMES_NONE),
+        ("garbage\n", NAMES_NONE),
+        (
+            "gitdir: /nonexistent/.git/worktrees/brk\n",  # the main repository moved
+            "points to /nonexistent/.git/worktrees/brk, which is not there (a moved or "
+            "deleted repository?)",
+        ),
+    ],
+)
+def test_a_git_file_that_names_no_repository(
+    story: Git,  # noqa: F811
+    invoke: Invoke,
+    text: str,
+    problem: str,
+) -> None:
+    """Found in testing: an empty or malformed `.git` file was an internal error in every
+    command that reads history, and one naming a folder that is gone was "not in a git
+    repository (git init...)", advice that fails."""
+    dot_git = story.root.resolve() / ".git"
+    shutil.rmtree(dot_git)
+    dot_git.write_text(text)
+    reason = f"the `.git` file at {dot_git} {problem}"
+    status_and_check_without_history(invoke, story.root, reason)
+    without_history(invoke, story.root, reason)
+    history = invoke("history", "connect", root=story.root)
+    assert history.stderr == f"journal: git history unavailable: {reason}\n"
+    goal = story.root / "goals/Meet HR leaders.md"
+    before = goal.read_bytes()
+    result = invoke("log", "connect", "1", "--commit", root=story.root)
+    assert result.exit_code == 1
+    assert result.stderr == f"journal: can't commit: {reason}; nothing written\n"
+    assert goal.read_bytes() == before
+
+
+def test_a_damaged_branch(story: Git, invoke: Invoke) -> None:  # noqa: F811
+    """Found in testing: HEAD's branch unreadable was an internal error, not a notice."""
+    (story.root / ".git/refs/heads/main").write_text("not a commit\n")
+    reason = "git can't read the repository: corrupted loose reference file: refs/heads/main"
+    status_and_check_without_history(invoke, story.root, reason)
+    without_history(invoke, story.root, reason)

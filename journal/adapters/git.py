@@ -13,17 +13,19 @@ from __future__ import annotations
 import email.utils
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 import pygit2
 from pygit2.enums import DeltaStatus, FileMode, SortMode
 
 from journal.adapters import files
-from journal.adapters.gitfind import HistoryUnavailable, NoRepository
+from journal.adapters.gitfind import HistoryUnavailable, NoRepository, dot_git, named_git_folder
 from journal.adapters.vault import Vault
 from journal.core.errors import Conflict, JournalError
 from journal.core.history import Revision
@@ -66,6 +68,13 @@ class FileChange(Record):
     others: tuple[str | None, ...] = ()
 
 
+class CommitChanges(NamedTuple):
+    """What one commit did to the vault's notes, and where the vault was before it."""
+
+    files: list[FileChange]
+    folders: tuple[str, ...]  # the vault's folder in each parent ("" or "a/b/")
+
+
 class Repository:
     """The repository holding a vault, opened once per command."""
 
@@ -80,9 +89,12 @@ class Repository:
     @classmethod
     def open(cls, vault: Vault) -> Repository:
         """The repository whose work tree holds the vault."""
-        found = pygit2.discover_repository(str(vault.root))
+        try:
+            found = pygit2.discover_repository(str(vault.root))
+        except pygit2.GitError as exc:  # a `.git` file git can't read
+            raise _not_found(vault.root, exc) from None
         if found is None:
-            raise NoRepository(f"{vault.root} is not in a git repository")
+            raise _not_found(vault.root, None)
         try:
             repo = pygit2.Repository(found)
         except pygit2.GitError as exc:
@@ -102,27 +114,32 @@ class Repository:
     @property
     def unborn(self) -> bool:
         """No commits yet."""
-        return self._repo.head_is_unborn
+        with self._reading():  # HEAD or its branch may be damaged
+            return self._repo.head_is_unborn
 
     @property
     def detached(self) -> bool:
-        return not self.unborn and self._repo.head_is_detached
+        with self._reading():
+            return not self.unborn and self._repo.head_is_detached
 
     @property
     def shallow(self) -> bool:
-        return self._repo.is_shallow
+        with self._reading():
+            return self._repo.is_shallow
 
     @property
     def branch(self) -> str | None:
-        if self.unborn:
-            ref = self._repo.references.get("HEAD")
-            target = ref.target if ref is not None else None
-            return str(target).removeprefix("refs/heads/") if isinstance(target, str) else None
-        return None if self.detached else self._repo.head.shorthand
+        with self._reading():
+            if self.unborn:
+                ref = self._repo.references.get("HEAD")
+                target = ref.target if ref is not None else None
+                return str(target).removeprefix("refs/heads/") if isinstance(target, str) else None
+            return None if self.detached else self._repo.head.shorthand
 
     @property
     def head(self) -> str | None:
-        return None if self.unborn else str(self._repo.head.target)
+        with self._reading():
+            return None if self.unborn else str(self._repo.head.target)
 
     # --- reading history -------------------------------------------------------------------
 
@@ -136,39 +153,79 @@ class Repository:
             for commit in self._repo.walk(self._repo.head.target, order):
                 yield _revision(commit, shallow)
 
-    def changes(self, commit_id: str) -> list[FileChange]:
+    def changes(self, commit_id: str, folder: str) -> CommitChanges:
         """The vault's note files (those :meth:`Vault.reads`) that ``commit_id`` changed,
-        against its first parent.
+        against its first parent, the vault being in ``folder`` there ("" or "a/b/").
 
         A merge lists only the files that differ from every parent (what the
-        merge itself did, as ``git log --cc`` shows it).
+        merge itself did, as ``git log --cc`` shows it).  A parent without that
+        folder, whose files the commit moved there, has the vault where they were
+        (:meth:`_moved_from`): moving the vault's folder is no change of its notes.
         """
         with self._reading():
             commit = self._repo[commit_id].peel(pygit2.Commit)
             parents = commit.parents
-            new_tree = self._vault_tree(commit.tree)
-            old_tree = self._vault_tree(parents[0].tree) if parents else None
+            new_tree = self._vault_tree(commit.tree, folder)
+            folders = tuple(self._folder_in(p.tree, commit.tree, folder) for p in parents)
+            old_tree = self._vault_tree(parents[0].tree, folders[0]) if parents else None
             if _same(old_tree, new_tree):
-                return []
+                return CommitChanges([], folders)
             found = []
+            others = list(zip(parents[1:], folders[1:], strict=True))
             for delta in _diff(old_tree, new_tree):
                 old = self._side(delta.old_file, delta.status != DeltaStatus.ADDED)
                 new = self._side(delta.new_file, delta.status != DeltaStatus.DELETED)
                 if old == new or (old is None and new is None):
                     continue
-                if any(self._holds(p.tree, new, old) for p in parents[1:]):
+                if any(self._holds(p.tree, at, new, old) for p, at in others):
                     continue  # the merge took this file as it was on another branch
-                others = tuple(self._entry(p.tree, new[0]) for p in parents[1:]) if new else ()
+                theirs = tuple(self._entry(p.tree, at, new[0]) for p, at in others) if new else ()
                 old_path, old_blob = old or (None, None)
                 new_path, new_blob = new or (None, None)
-                found.append(FileChange(old_path, old_blob, new_path, new_blob, others))
-        return found
+                found.append(FileChange(old_path, old_blob, new_path, new_blob, theirs))
+        return CommitChanges(found, folders)
 
-    def _vault_tree(self, tree: pygit2.Tree) -> pygit2.Tree | None:
-        if not self.prefix:
+    def _folder_in(self, old: pygit2.Tree, new: pygit2.Tree, folder: str) -> str:
+        """The vault's folder in a parent's tree ``old``, when it is in ``folder`` in the
+        commit's tree ``new``: the same, or where the commit moved it from when only
+        ``new`` has that folder."""
+        if self._vault_tree(old, folder) is not None or self._vault_tree(new, folder) is None:
+            return folder
+        before = self._moved_from(old, new, folder)
+        return folder if before is None else before
+
+    def _moved_from(self, old: pygit2.Tree, new: pygit2.Tree, folder: str) -> str | None:
+        """The folder that the commit from tree ``old`` to ``new`` moved the vault's
+        files from into ``folder``, which ``old`` lacks: the one where most of the files
+        it deleted had the path in the vault of a file it added in ``folder`` (the same
+        content first, edited ones next); None when it deleted no such file (the vault's
+        first commit, a copy)."""
+        added: dict[str, str] = {}  # vault path -> blob
+        deleted: list[tuple[str, str]] = []  # (path, blob)
+        for delta in old.diff_to_tree(new).deltas:  # the whole tree's: only where it appears
+            if delta.status == DeltaStatus.ADDED:
+                path = _text(delta.new_file.raw_path)
+                if path.startswith(folder):
+                    added[path[len(folder) :]] = str(delta.new_file.id)
+            elif delta.status == DeltaStatus.DELETED:
+                deleted.append((_text(delta.old_file.raw_path), str(delta.old_file.id)))
+        same: Counter[str] = Counter()
+        named: Counter[str] = Counter()
+        for path, blob in deleted:
+            parts = path.split("/")
+            for at in range(len(parts)):
+                rel = "/".join(parts[at:])
+                if rel in added:
+                    before = "".join(f"{part}/" for part in parts[:at])
+                    named[before] += 1
+                    same[before] += added[rel] == blob
+        return min(named, key=lambda before: (-same[before], -named[before], before), default=None)
+
+    def _vault_tree(self, tree: pygit2.Tree, folder: str) -> pygit2.Tree | None:
+        if not folder:
             return tree
         try:
-            sub = tree[self.prefix.rstrip("/")]
+            sub = tree[folder.rstrip("/")]
         except KeyError:
             return None
         return sub if isinstance(sub, pygit2.Tree) else None
@@ -180,16 +237,21 @@ class Repository:
         return (path, str(diff_file.id)) if self._reads(path) else None
 
     def _holds(
-        self, tree: pygit2.Tree, new: tuple[str, str] | None, old: tuple[str, str] | None
+        self,
+        tree: pygit2.Tree,
+        folder: str,
+        new: tuple[str, str] | None,
+        old: tuple[str, str] | None,
     ) -> bool:
-        """Whether another parent's tree already has the file as the merge has it."""
+        """Whether another parent's tree (the vault in its ``folder``) already has the
+        file as the merge has it."""
         if new is not None:
-            return self._entry(tree, new[0]) == new[1]
-        return old is not None and self._entry(tree, old[0]) is None
+            return self._entry(tree, folder, new[0]) == new[1]
+        return old is not None and self._entry(tree, folder, old[0]) is None
 
-    def _entry(self, tree: pygit2.Tree, rel: str) -> str | None:
+    def _entry(self, tree: pygit2.Tree, folder: str, rel: str) -> str | None:
         try:
-            item = tree[self.prefix + rel]
+            item = tree[folder + rel]
         except KeyError:
             return None
         return str(item.id) if isinstance(item, pygit2.Blob) else None
@@ -200,12 +262,15 @@ class Repository:
 
     def head_blob(self, rel: str) -> str | None:
         """The blob id of a vault file in HEAD, None when HEAD does not have it."""
-        return None if self.unborn else self.blob_at(str(self._repo.head.target), rel)
+        head = self.head
+        return None if head is None else self.blob_at(head, rel)
 
-    def blob_at(self, commit_id: str, rel: str) -> str | None:
-        """The blob id of a vault file in a commit, None when the commit does not have it."""
+    def blob_at(self, commit_id: str, rel: str, folder: str | None = None) -> str | None:
+        """The blob id of a vault file in a commit (the vault in ``folder`` there, by
+        default HEAD's), None when the commit does not have it."""
         with self._reading():
-            return self._entry(self._repo[commit_id].peel(pygit2.Commit).tree, rel)
+            tree = self._repo[commit_id].peel(pygit2.Commit).tree
+            return self._entry(tree, self.prefix if folder is None else folder, rel)
 
     @contextmanager
     def _reading(self) -> Iterator[None]:
@@ -465,6 +530,34 @@ def _text(raw: bytes, encoding: str | None = None) -> str:
         except (LookupError, ValueError):  # no such codec, or bytes it can't read
             pass
     return raw.decode("utf-8", errors="replace")
+
+
+def _not_found(folder: Path, exc: pygit2.GitError | None) -> JournalError:
+    """Why git finds no repository holding ``folder`` (``exc``: what libgit2 said, if it
+    failed): a ``.git`` file that names no repository, or no ``.git`` at all."""
+    entry = dot_git(folder)
+    if entry is not None and entry.is_file():
+        try:
+            named = named_git_folder(entry)
+        except (OSError, UnicodeDecodeError) as problem:
+            return HistoryUnavailable(f"can't read the `.git` file at {entry}: {problem}")
+        if named is None:
+            return HistoryUnavailable(
+                f"the `.git` file at {entry} names no repository (git wants one line: "
+                "`gitdir: PATH`, the repository's folder)"
+            )
+        if not named.exists():
+            return HistoryUnavailable(
+                f"the `.git` file at {entry} points to {named}, which is not there (a moved "
+                "or deleted repository?)"
+            )
+        if exc is None:
+            return HistoryUnavailable(
+                f"the `.git` file at {entry} points to {named}, which is not a git repository"
+            )
+    if exc is not None:
+        return HistoryUnavailable(f"git can't find the repository: {exc}")
+    return NoRepository(f"{folder} is not in a git repository")
 
 
 def _open_problem(found: Path, exc: pygit2.GitError) -> HistoryUnavailable:

@@ -32,8 +32,23 @@ class HistoryUnavailable(JournalError):
 
 def maybe_in_repository(folder: Path) -> bool:
     """False only when no ``.git`` exists at or above ``folder``."""
+    return dot_git(folder) is not None
+
+
+def dot_git(folder: Path) -> Path | None:
+    """The nearest ``.git`` at or above ``folder``: a folder, or the file a worktree or
+    submodule has."""
     folder = folder.resolve()
-    return any((parent / ".git").exists() for parent in (folder, *folder.parents))
+    return next((p / ".git" for p in (folder, *folder.parents) if (p / ".git").exists()), None)
+
+
+def named_git_folder(dot_git_file: Path) -> Path | None:
+    """The folder a ``.git`` file names (``gitdir: PATH``, relative to the file's
+    folder), there or not; None when the file names none."""
+    said = dot_git_file.read_text("utf-8").strip()
+    if not said.startswith("gitdir: "):
+        return None
+    return (dot_git_file.parent / said.removeprefix("gitdir: ")).resolve()
 
 
 _COMMIT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
@@ -57,12 +72,12 @@ def read_head(folder: Path) -> Head | None:
     the repository is not the plain kind this reader knows (a ``core.worktree`` or bare
     setting, as a submodule has, reftable, grafts, a branch with no commit yet, anything
     unreadable): the caller then asks pygit2."""
-    folder = folder.resolve()
-    root = next((p for p in (folder, *folder.parents) if (p / ".git").exists()), None)
-    if root is None:
+    found = dot_git(folder)
+    if found is None:
         return None
+    root = found.parent
     try:
-        own = _git_folder(root / ".git")
+        own = _git_folder(found)
         if own is None:
             return None
         common = own
@@ -88,15 +103,12 @@ def read_head(folder: Path) -> Head | None:
     return Head(root, ref.removeprefix("refs/heads/"), commit, shallow) if commit else None
 
 
-def _git_folder(dot_git: Path) -> Path | None:
-    """The folder ``.git`` is, or the one a ``.git`` file names (``gitdir: ...``)."""
-    if dot_git.is_dir():
-        return dot_git
-    said = dot_git.read_text("utf-8").strip()
-    if not said.startswith("gitdir: "):
-        return None
-    found = (dot_git.parent / said.removeprefix("gitdir: ")).resolve()
-    return found if found.is_dir() else None
+def _git_folder(entry: Path) -> Path | None:
+    """The folder a ``.git`` entry is, or the one a ``.git`` file names (``gitdir: ...``)."""
+    if entry.is_dir():
+        return entry
+    found = named_git_folder(entry)
+    return found if found is not None and found.is_dir() else None
 
 
 def _resolve(git: Path, ref: str) -> str | None:

@@ -147,10 +147,11 @@ class NoteSource(Protocol):
 Head = TypeVar("Head", bound=NoteHead)
 
 
-def match_head(pool: Sequence[Head], ref: str) -> Head | None:
+def match_head(pool: Sequence[Head], ref: str, *, parts: bool = True) -> Head | None:
     """The one head of ``pool`` that ``ref`` names: by id, path, file name, title or
-    alias (case-insensitive), else by a unique part of its title, file name or id
-    (ignoring accents too); None when none does, :class:`Ambiguous` when several do."""
+    alias (case-insensitive), else (with ``parts``) by a unique part of its title, file
+    name or id (ignoring accents too); None when none does, :class:`Ambiguous` when
+    several do."""
     wanted = link_key(ref)  # as a link: a "\\" taken for a "/"
     plain = fold(ref.strip()).removesuffix(".md")  # as typed: a "\\" may be part of a name
     names = {wanted, plain}
@@ -163,12 +164,15 @@ def match_head(pool: Sequence[Head], ref: str) -> Head | None:
         lambda n: link_key(n.path) == wanted,
         lambda n: fold(n.stem) in names or fold(n.title) in names,
         lambda n: any(fold(a) in names for a in n.aliases),
-        lambda n: any(
-            _begins_a_word(w, bare_name(x))
-            for w in bare_names
-            for x in (n.title, n.stem, n.id or "")
-        ),
     ]
+    if parts:
+        tiers.append(
+            lambda n: any(
+                _begins_a_word(w, bare_name(x))
+                for w in bare_names
+                for x in (n.title, n.stem, n.id or "")
+            )
+        )
     for matches in tiers:
         found = [n for n in pool if matches(n)]
         if len(found) == 1:
@@ -608,17 +612,19 @@ class Catalog:
                 return goal
         raise NotFound(f"{path} is not a readable goal")
 
-    def find_goal(self, ref: str) -> Goal:
+    def find_goal(self, ref: str, *, parts: bool = True) -> Goal:
         """A goal by id, path, file name, title or alias (case-insensitive)."""
-        return self.goal_at(self.find_note(ref, kinds=("goal",)).path)
+        return self.goal_at(self.find_note(ref, kinds=("goal",), parts=parts).path)
 
-    def find_note(self, ref: str, kinds: tuple[str, ...] | None = None) -> Note:
+    def find_note(
+        self, ref: str, kinds: tuple[str, ...] | None = None, *, parts: bool = True
+    ) -> Note:
         """A readable note by id, path, file name, title or alias (also written as a
-        wikilink), else by a unique part of its title, file name or id; a name that
-        matches several notes is an error.  When none matches, a note whose front
-        matter can't be read (or is no properties) and that is meant as one of ``kinds``
-        (a goal: :meth:`goal_like`), matched the same way, or any such note by its exact
-        file name or path, is an error saying why it can't be used."""
+        wikilink), else (with ``parts``) by a unique part of its title, file name or id;
+        a name that matches several notes is an error.  When none matches, a note whose
+        front matter can't be read (or is no properties) and that is meant as one of
+        ``kinds`` (a goal: :meth:`goal_like`), matched the same way, or any such note by
+        its exact file name or path, is an error saying why it can't be used."""
         if not ref.strip():
             raise UsageProblem("an empty name matches nothing: name a goal or note")
         link = parse_link(ref)
@@ -626,7 +632,7 @@ class Catalog:
             ref = link.target  # "[[Dana Ortiz]]" as typed in a note
         heads = self.heads
         pool = [h for h in heads if h.readable and (kinds is None or h.kind in kinds)]
-        match = match_head(pool, ref)
+        match = match_head(pool, ref, parts=parts)
         if match is not None:
             return self.by_path[match.path]
         unreadable = {h.path for h in heads if not h.readable}
@@ -642,7 +648,7 @@ class Catalog:
             if kinds is None or h.kind in kinds or ("goal" in kinds and self.goal_like(h))
         ]
         wanted = link_key(ref)
-        found = match_head(meant, ref) or next(
+        found = match_head(meant, ref, parts=parts) or next(
             (h for h in broken if wanted in (link_key(h.path), fold(h.stem))), None
         )
         if found is not None:

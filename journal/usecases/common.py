@@ -49,10 +49,10 @@ def catalog(
     return load_catalog(vault, today, progress=progress)
 
 
-def named_goal(vault: Vault, catalog: Catalog, ref: str) -> Goal:
+def named_goal(vault: Vault, catalog: Catalog, ref: str, *, parts: bool = True) -> Goal:
     """The goal a command names: by a file path (as a shell completes it), else by id,
-    name, title, alias or a unique part (:meth:`Catalog.find_goal`)."""
-    return catalog.find_goal(vault.named_path(ref))
+    name, title, alias or (with ``parts``) a unique part (:meth:`Catalog.find_goal`)."""
+    return catalog.find_goal(vault.named_path(ref), parts=parts)
 
 
 def found_links(

@@ -59,7 +59,7 @@ from journal.core.series import Point, committed_changes, pairs, value_series
 from journal.usecases.common import named_goal
 
 if TYPE_CHECKING:
-    from journal.adapters.git import Repository
+    from journal.adapters.git import FileChange, Repository
 
 CACHE_VERSION = f"{history_cache.FORMAT}.{PARSER_VERSION}"
 
@@ -106,12 +106,18 @@ class LoadedHistory:
         vault: Vault,
         status: RepoStatus,
         commits: list[tuple[Revision, list[GoalChange]]],
+        moved: dict[str, str],
         repo: Repository | None = None,
     ) -> None:
         self.status = status
         self.commits = commits
         self._vault = vault
+        self._moved = moved  # the vault's folder in the commits before it was moved
         self._repo = repo
+
+    def folder(self, commit_id: str) -> str:
+        """The vault's folder in a commit of the history ("" or "a/b/")."""
+        return self._moved.get(commit_id, self.status.prefix)
 
     @property
     def repo(self) -> Repository:
@@ -184,26 +190,50 @@ def load_history(vault: Vault) -> LoadedHistory:
     memo: dict[tuple[str, str], Version | None] = {}
     commits = []
     computed = False
-    for revision in repo.walk():
+    where: dict[str, str] = {}  # commit -> the vault's folder in it, as a child found it
+    for revision in repo.walk():  # children first
+        folder = where.get(revision.id, repo.prefix)
         record = records.get(revision.id)
-        if record is None or record.get("boundary") != revision.boundary:
-            changes = _goal_changes(repo, revision, memo)
+        folders = _folders(record, revision, repo.prefix) if record is not None else None
+        if (
+            record is None
+            or record.get("boundary") != revision.boundary
+            or folders is None
+            or folders[0] != folder
+        ):
+            files, before = repo.changes(revision.id, folder)
+            changes = _goal_changes(repo, files, revision.boundary, memo)
             record = {
                 "boundary": revision.boundary,
                 "revision": revision.as_record(),
                 "changes": [c.to_dict() for c in changes],
             }
+            folders = [folder, *before]
+            if set(folders) != {repo.prefix}:
+                record["folders"] = folders
             computed = True
         else:
             changes = [GoalChange.from_dict(c) for c in record["changes"]]
+        for parent, there in zip(revision.parents, folders[1:], strict=True):
+            where.setdefault(parent, there)
         kept[revision.id] = record
         commits.append((revision, changes))
     stamp = head.stamp() if quick and head is not None else None
     if computed or kept.keys() != records.keys() or stamp != cached.get("head"):
         history_cache.save(path, version, kept, vault.root, stamp, list(kept))
-    loaded = LoadedHistory(vault, status, commits, repo)
+    moved = {commit: there for commit, there in where.items() if there != repo.prefix}
+    loaded = LoadedHistory(vault, status, commits, moved, repo)
     vault.memo["history"] = (key, loaded)
     return loaded
+
+
+def _folders(record: dict[str, Any], revision: Revision, prefix: str) -> list[str] | None:
+    """The vault's folder in a cached commit, then in each of its parents: all HEAD's
+    ``prefix`` unless the record says otherwise (the vault was moved); None when what
+    it says does not fit the commit."""
+    said = record.get("folders", [prefix] * (1 + len(revision.parents)))
+    fits = isinstance(said, list) and len(said) == 1 + len(revision.parents)
+    return said if fits and all(isinstance(f, str) for f in said) else None
 
 
 def _prefix(vault: Vault, root: Path) -> str | None:
@@ -230,12 +260,13 @@ def _from_cache(
             )
             for c in order
         ]
-    except (KeyError, TypeError, ValueError):
+        moved = {c: str(records[c]["folders"][0]) for c in order if "folders" in records[c]}
+    except (KeyError, TypeError, ValueError, IndexError):
         return None
     status = RepoStatus(
         str(head.root), prefix, head.branch, head.commit, head.branch is None, bool(head.shallow)
     )
-    return LoadedHistory(vault, status, commits)
+    return LoadedHistory(vault, status, commits, moved)
 
 
 def history_if_any(vault: Vault) -> LoadedHistory | None:
@@ -251,17 +282,21 @@ def history_if_any(vault: Vault) -> LoadedHistory | None:
 
 
 def _goal_changes(
-    repo: Repository, revision: Revision, memo: dict[tuple[str, str], Version | None]
+    repo: Repository,
+    files: list[FileChange],
+    boundary: bool,
+    memo: dict[tuple[str, str], Version | None],
 ) -> list[GoalChange]:
-    """The goals one commit changed, with renames (and renames with edits) paired."""
+    """The goals one commit changed (``files``: its note files changed), with renames
+    (and renames with edits) paired."""
     found: list[GoalChange] = []
     removed: list[Version] = []
     added: list[Version] = []
-    for change in repo.changes(revision.id):
+    for change in files:
         old = _version(repo, change.old_path, change.old_blob, memo)
         new = _version(repo, change.new_path, change.new_blob, memo)
         if change.old_path and change.new_path and (old or new):  # edited in place
-            edited = goal_change(old, new, boundary=revision.boundary, path=change.new_path)
+            edited = goal_change(old, new, boundary=boundary, path=change.new_path)
             others = [_version(repo, change.new_path, blob, memo) for blob in change.others]
             found.append(_merged(edited, new, others))
         elif old is not None:
@@ -269,7 +304,7 @@ def _goal_changes(
         elif new is not None:
             added.append(new)
     for old, new in pair_renames(removed, added):
-        found.append(goal_change(old, new, boundary=revision.boundary))
+        found.append(goal_change(old, new, boundary=boundary))
     return sorted(found, key=lambda change: change.path)
 
 
@@ -361,16 +396,17 @@ def goal_history(
     vault: Vault, catalog: Catalog, ref: str, today: date, since: date | None = None
 ) -> GoalTimeline:
     """The timeline of the goal ``ref``: every commit that touched it, across renames.
-    A name that no goal in the vault has is looked up among the goals git saw deleted."""
+    A name that no goal in the vault has is looked up among the goals git saw deleted;
+    one a deleted goal has whole (its id, title...) wins over a part of a live goal's."""
     try:
-        goal = named_goal(vault, catalog, ref)
-    except NotFound as missing:
-        named = _broken_named(vault, catalog, ref)  # by its id, as last committed
-        if named is not None:
-            return _broken_goal_history(vault, named, today, since)
-        return _deleted_goal_history(vault, ref, today, since, missing)
-    except Unreadable as broken:
-        return _broken_goal_history(vault, broken, today, since)
+        named = _named(vault, catalog, ref, parts=False)
+    except NotFound:
+        named = _named(vault, catalog, ref, parts=True)
+    if isinstance(named, Unreadable):
+        return _broken_goal_history(vault, named, today, since)
+    if isinstance(named, _DeletedGoal):
+        return _deleted_goal_history(vault, named, today, since)
+    goal = named
     try:
         history = load_history(vault)
     except NoRepository as exc:
@@ -392,7 +428,24 @@ def goal_history(
     return _timeline(goal, history.status, mine, pending, series, notices, since)
 
 
-def _broken_named(vault: Vault, catalog: Catalog, ref: str) -> Unreadable | None:
+def _named(
+    vault: Vault, catalog: Catalog, ref: str, *, parts: bool
+) -> Goal | Unreadable | _DeletedGoal:
+    """What ``ref`` names (with ``parts``: also by a part of its name): a goal in the
+    vault, else one whose file can't be read now (the error reading it), else one git
+    saw deleted; :class:`NotFound` when none."""
+    try:
+        return named_goal(vault, catalog, ref, parts=parts)
+    except NotFound:
+        found = _broken_named(vault, catalog, ref, parts) or _deleted_named(vault, ref, parts)
+        if found is None:
+            raise
+        return found
+    except Unreadable as broken:
+        return broken
+
+
+def _broken_named(vault: Vault, catalog: Catalog, ref: str, parts: bool) -> Unreadable | None:
     """The goal file that can't be read now whose last commit ``ref`` names (by id,
     title or a part of them, as a goal is found): the error reading it gives."""
     why: dict[str, Diagnostic] = {}
@@ -407,7 +460,7 @@ def _broken_named(vault: Vault, catalog: Catalog, ref: str) -> Unreadable | None
     committed = [_head_note(history.repo, path) for path in sorted(why)]
     goals = [n for n in committed if n is not None and n.readable and n.kind == "goal"]
     try:
-        found = match_head(goals, ref)
+        found = match_head(goals, ref, parts=parts)
     except Ambiguous:
         return None
     if found is None:
@@ -484,16 +537,13 @@ class _DeletedGoal(Record):
         return PurePosixPath(self.path).stem
 
 
-def _deleted_goal_history(
-    vault: Vault, ref: str, today: date, since: date | None, missing: NotFound
-) -> GoalTimeline:
-    """The timeline, ending with its deletion, of the deleted goal that ``ref`` names
-    (as :meth:`Catalog.find_goal` would have, from the cached history); ``missing``
-    when no deleted goal has that name."""
+def _deleted_named(vault: Vault, ref: str, parts: bool) -> _DeletedGoal | None:
+    """The deleted goal that ``ref`` names (as :meth:`Catalog.find_goal` would have,
+    from the cached history), None when none does or there is no repository."""
     try:
         history = load_history(vault)
     except NoRepository:
-        raise missing from None
+        return None
     gone_here = _deleted_on_disk(vault, history)
     deleted: dict[str, _DeletedGoal] = {}
     for at, (_revision, changes) in enumerate(history.commits):
@@ -503,9 +553,14 @@ def _deleted_goal_history(
                 deleted.setdefault(gone.id or gone.path, gone)  # the latest deletion
     # one pool, so the best match wins whichever way it went; a goal deleted on the
     # disk after a committed deletion and a restore is the one deleted on the disk
-    found = match_head(list({**deleted, **gone_here}.values()), ref)
-    if found is None:
-        raise missing
+    return match_head(list({**deleted, **gone_here}.values()), ref, parts=parts)
+
+
+def _deleted_goal_history(
+    vault: Vault, found: _DeletedGoal, today: date, since: date | None
+) -> GoalTimeline:
+    """The timeline of a deleted goal, ending with its deletion."""
+    history = load_history(vault)
     if found.pending:  # still in HEAD: its history to HEAD, then the deletion pending
         here = found
         mine = follow(history.commits, here.id, here.path)
@@ -521,7 +576,7 @@ def _deleted_goal_history(
     revision = history.commits[found.at][0]
     mine = follow(history.commits[found.at :], found.id, found.path)
     parent = revision.parents[0] if revision.parents else None
-    blob = history.repo.blob_at(parent, found.path) if parent else None
+    blob = history.repo.blob_at(parent, found.path, history.folder(parent)) if parent else None
     if blob is None:  # git has no such file before the deletion: the cache is not git's
         cache = history_cache.cache_path(history.repo.root, history.repo.prefix)
         raise HistoryUnavailable(
