@@ -283,6 +283,30 @@ def _interrupted(ctx: click.Context) -> str:
     return done
 
 
+def _ask_yes(question: str) -> bool:
+    """Ask ``question`` on the terminal (on stderr: stdout may carry --json), yes by
+    default, as ``click.confirm`` does; an end of input is :class:`click.Abort`.  The
+    answer is waited for a quarter of a second at a time, not in one blocking read: a
+    stop (Ctrl-C, ``kill``) that comes just as the question is asked would otherwise be
+    noticed only once a line is typed, and the command would hang until then."""
+    import select
+
+    while True:
+        _print(f"{question} [Y/n]: ", err=True, nl=False)
+        while not select.select([sys.stdin], [], [], 0.25)[0]:
+            pass  # a stop that came meanwhile is raised here, between two waits
+        line = sys.stdin.readline()
+        if not line:
+            _print("", err=True)
+            raise click.Abort
+        answer = line.strip().lower()
+        if answer in ("", "y", "yes"):
+            return True
+        if answer in ("n", "no"):
+            return False
+        _print("Error: invalid input", err=True)
+
+
 def _debug(ctx: click.Context) -> bool:
     root = ctx.find_root()
     return bool(root.obj and root.obj.debug)
@@ -1199,10 +1223,8 @@ def new_meeting_command(
     catalog = state.catalog(vault)
     unknown = find_people(catalog, people)[1]
     if unknown and create_contacts is None and sys.stdin.isatty():
-        create_contacts = click.confirm(
-            f"Not in your contacts: {', '.join(unknown)}. Create contact notes?",
-            default=True,
-            err=True,  # stdout may carry --json
+        create_contacts = _ask_yes(
+            f"Not in your contacts: {', '.join(unknown)}. Create contact notes?"
         )
     created = new_meeting(
         vault,
