@@ -542,6 +542,24 @@ def test_pace_of_a_goal_that_counts_down() -> None:
     assert of("A001", run((PATH, goal_note(baseline="20", target="0", current="4", body="")))) == []
 
 
+def test_a_target_offered_by_pace_is_a_step_beyond_now_to_the_goals_decimals() -> None:
+    """Reported: 80.5 kg to 78 kg, at 80.4 and barely moving, was told "set `target` to
+    81", a weight above where it began: the value reached by due was rounded to a whole
+    number (the target's) up, where the goal is written in tenths. It is now rounded to
+    the goal's decimals, and offered only when it is a step past today's value."""
+    dates = {"start": "2026-10-01", "due": "2026-12-31"}
+    still = goal_note(unit="kg", baseline="80.5", target="78", current="80.4", body="", **dates)
+    [finding] = of("A001", run((PATH, still)))
+    assert "set `target`" not in finding.suggestion
+    assert finding.suggestion.startswith("at this rate you reach 78 around 2030-04-24: ")
+    assert ": move `due` there or make more time for it; " in finding.suggestion
+    moving = goal_note(unit="kg", baseline="80.5", target="70", current="78.2", body="", **dates)
+    [finding] = of("A001", run((PATH, moving)))
+    assert ": move `due` there, set `target` to 76.5, or make more time for it; " in (
+        finding.suggestion
+    )
+
+
 def test_pace_leaves_paused_done_and_overdue_goals_alone() -> None:
     for changes in ({"status": "paused"}, {"status": "done"}, {"due": "2026-11-01"}):
         assert of("A001", run((PATH, goal_note(target="20", **changes)))) == []

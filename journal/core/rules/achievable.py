@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from journal.core.dates import weeks_between
 from journal.core.formatting import per_week, plural
 from journal.core.goal import Goal
-from journal.core.progress import counted, pace, start_of
+from journal.core.progress import counted, pace, places, start_of
 from journal.core.rules.base import (
     Context,
     Problem,
@@ -61,32 +61,47 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
             line_of(goal, "target"),
             f"needs {per_week(needed, goal.unit, whole)} to reach {number(target)} by {due}, "
             f"but {so_far}",
-            _pace_suggestion(current, target, direction, due, ctx.today, seen),
+            _pace_suggestion(
+                current, target, direction, due, ctx.today, seen, 0 if whole else places(goal) - 1
+            ),
         )
 
 
 def _pace_suggestion(
-    current: float, target: float, direction: int, due: date, today: date, seen: float
+    current: float,
+    target: float,
+    direction: int,
+    due: date,
+    today: date,
+    seen: float,
+    digits: int,
 ) -> str:
-    """Where the rate so far leads: the day it reaches the target, the value it reaches by due."""
+    """Where the rate so far leads: the day it reaches the target, and the value it
+    reaches by due, to ``digits`` (the decimals the goal is written with) on the near
+    side, offered as a target only when it is a step beyond ``current``."""
     one_step = "if the progress comes in one step near the end, add `check_ignore: [A001]`"
     if seen <= 0:
         return f"log the first step, move `due`, or lower `target`; {one_step}"
     left = abs(target - current)
     days = left / seen * 7
-    reachable = current + direction * seen * weeks_between(today, due)
-    if float(target).is_integer():
-        reachable = math.floor(reachable) if direction > 0 else math.ceil(reachable)
+    scale = 10**digits
+    reached = (current + direction * seen * weeks_between(today, due)) * scale
+    reachable = (math.floor(reached) if direction > 0 else math.ceil(reached)) / scale
+    lower = (reachable - current) * direction > _EPSILON
+    options = [f"set `target` to {number(reachable)}"] if lower else []
+    options.append("make more time for it")
     if days > (date.max - today).days:  # past the calendar (9999-12-31)
-        return (
-            f"at this rate you never reach {number(target)}: set `target` to "
-            f"{number(reachable)}, or make more time for it; {one_step}"
-        )
+        return f"at this rate you never reach {number(target)}: {_or(options)}; {one_step}"
     reach = today + timedelta(days=math.ceil(days))
-    return (
-        f"at this rate you reach {number(target)} around {reach}: move `due` there, "
-        f"set `target` to {number(reachable)}, or make more time for it; {one_step}"
-    )
+    options.insert(0, "move `due` there")
+    return f"at this rate you reach {number(target)} around {reach}: {_or(options)}; {one_step}"
+
+
+def _or(options: list[str]) -> str:
+    """``a, b, or c``; ``a or b``; ``a``."""
+    if len(options) < 3:
+        return " or ".join(options)
+    return f"{', '.join(options[:-1])}, or {options[-1]}"
 
 
 def _by_age(goals: list[Goal]) -> list[Goal]:
