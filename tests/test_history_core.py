@@ -79,6 +79,10 @@ def test_dropped_created_deleted_and_first_seen() -> None:
     assert texts(None, state(counted)) == [
         "created (status active, target 5 conversations, due 2026-12-31)"
     ]
+    one = goal_text(target=1, unit="referrals")  # reported: "target 1 referrals"
+    assert texts(None, state(one)) == [
+        "created (status active, current 2, target 1 referral, due 2026-12-31)"
+    ]
 
 
 def test_a_move_and_a_title_change_and_a_cleared_due() -> None:

@@ -22,13 +22,14 @@ from typing import Any
 from journal.adapters.cachedir import cache_folder
 
 #: Bump when what is cached per commit changes meaning.
+#: 10: a target of 1 with the unit for one (``target 1 referral``);
 #: 9: a commit that moved the vault's folder moved no goal (``folders``: where the
 #: vault was); 8: a property empty before and after (or deleted while empty) is no change;
 #: 7: sync-conflict copies are no goals in history either; 6: each commit's own record
 #: (author, time...) and the last walk; 5: "created"
 #: names no `current` a goal lacks; 4: a merge keeps only the changes no parent had
 #: (a clean one: none)
-FORMAT = 9
+FORMAT = 10
 
 
 def cache_root() -> Path:

@@ -24,6 +24,7 @@ from datetime import date, datetime
 from typing import Any
 
 from journal.core.codec import is_empty, plain
+from journal.core.formatting import amount
 from journal.core.goal import goal_from_note
 from journal.core.notes import Note
 from journal.core.records import Record
@@ -260,12 +261,11 @@ def diff_states(
 
 
 def _summary(state: GoalState) -> str:
-    unit = f" {state.unit}" if state.unit else ""
     parts = [f"status {state.status}"]
     if state.current is not None:  # none: a goal that counts its meetings has no `current`
         parts.append(f"current {show(state.current)}")
     if state.target is not None:
-        parts.append(f"target {show(state.target)}{unit}")
+        parts.append(f"target {amount(show(state.target), state.unit)}")
     if state.due:
         parts.append(f"due {state.due}")
     return ", ".join(parts)
