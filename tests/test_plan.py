@@ -1291,3 +1291,38 @@ def test_check_tells_a_goal_changed_since_its_plan(
     (vault / PLAN).write_text(re.sub(r"    (target|due): .*\n", "", text))
     write("goals/a.md", goal_text("Alpha", target=9, due="2027-01-31"))
     assert invoke("check", "--select", "T012", "--json").stdout.count('"rule"') == 0
+
+
+def test_the_weeks_that_ended_keep_a_dropped_goals_targets_and_none_for_a_new_one(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in a year-long tryout: a plan made again after a goal was dropped lost its
+    row, weeks over too, so a past week's review judged it by the straight line; and a
+    goal added since got targets back-filled into weeks that had ended, which flipped
+    their reviews' verdicts."""
+    dates = {"start": "2026-11-01", "due": "2027-01-31"}
+    write("goals/a.md", goal_text("Alpha", current=0, target=10, **dates))
+    write("goals/b.md", goal_text("Beta", current=0, target=10, **dates))
+    assert invoke("plan").exit_code == 0  # on 2026-11-22: from 2026-11-23
+    before = {r["goal"]: r for r in props_of(vault / PLAN)["targets"]}  # type: ignore[attr-defined]
+    write("goals/b.md", goal_text("Beta", current=0, target=10, status="dropped", **dates))
+    write("goals/c.md", goal_text("Gamma", current=0, target=4, **dates))
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-09")  # the plan's third week
+    assert invoke("plan").exit_code == 0
+    after = {r["goal"]: r for r in props_of(vault / PLAN)["targets"]}  # type: ignore[attr-defined]
+    assert after["beta"] == {**before["beta"], "values": before["beta"]["values"][:2]}
+    gamma = after["gamma"]["values"]
+    assert gamma[:2] == [None, None] and gamma[2] is not None
+    assert invoke("plan").stdout == f"{PLAN}: unchanged\n"
+
+
+def test_a_plan_holds_no_goal_that_starts_after_its_last_day(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in a year-long tryout: last quarter's plan made again listed this quarter's
+    new goals (16 goals where it had 9), each "starts ..., after this plan"."""
+    write("goals/a.md", goal_text("Alpha", start="2026-11-01", due="2027-01-31"))
+    write("goals/b.md", goal_text("Beta", start="2027-03-01", due="2027-05-31"))
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-03-02")
+    text = invoke("plan", "--start", "2026-11-23", "--stdout").stdout
+    assert "[[b]]" not in text and "Beta" not in text and "[[a]]" in text

@@ -104,14 +104,19 @@ def goal_line(goal: Goal, window: Period, points: Series) -> Line | None:
     return Line(window.start, finish, begin, goal.target, held)
 
 
-def planned_goals(goals: list[Goal], start: date) -> list[Goal]:
-    """The goals a plan from ``start`` holds: the active ones, and those completed since
-    it began (a plan made again later keeps the goals done during it)."""
+def planned_goals(goals: list[Goal], plan: Period) -> list[Goal]:
+    """The goals a plan of ``plan``'s days holds: the active ones, and those completed
+    since it began (a plan made again later keeps the goals done during it); not one
+    that starts after its last day (a plan of last quarter made again holds none of
+    this quarter's goals)."""
     return [
         g
         for g in goals
-        if g.status == "active"
-        or (g.status == "done" and g.completed is not None and g.completed >= start)
+        if (
+            g.status == "active"
+            or (g.status == "done" and g.completed is not None and g.completed >= plan.start)
+        )
+        and (start_of(g) or plan.start) <= plan.end
     ]
 
 
@@ -136,7 +141,7 @@ def build_plan(
     weeks = plan_weeks(start, days, week_start)
     span = Period(start, weeks[-1].end)
     labels = [week_label(w.start, week_start) for w in weeks]
-    goals = planned_goals(catalog.goals, start)
+    goals = planned_goals(catalog.goals, span)
 
     def link(goal: Goal) -> str:
         return catalog.link_to(goal.path)
@@ -225,7 +230,7 @@ def build_plan(
         "unplanned": [
             {
                 "goal": link(g),
-                "starts": None if windows[g.path] else (start_of(g) or span.start).isoformat(),
+                "starts": None,  # (a plan holds no goal that starts after it: for templates)
                 "milestones": [
                     {"title": m.title, "due": m.due.isoformat(), "done": m.is_done}
                     for m in sorted(g.milestones, key=lambda m: (m.due or date.max, m.index))
@@ -249,17 +254,20 @@ def keep_ended(
     ended: int,
 ) -> dict[str, list[float | None]]:
     """``targets`` (per goal id, a value per week of ``labels``) with the first ``ended``
-    weeks' values as the plan note holds them (``written``, :func:`read_targets`) for the
-    goals it plans: a week over keeps the target its review judged by, whatever the goal's
-    target, due day or history say now.  Only where both have a value (a week the goal
-    was not planned in gets none)."""
+    weeks as the plan note holds them (``written``, :func:`read_targets`): a week over
+    keeps the targets its review judged by, whatever the goals' targets, due days,
+    history or status say now.  A goal planned since (added, or started, later) has
+    none in them; one planned then and no more (dropped, paused) keeps a row of them."""
     kept = {}
-    for key, values in targets.items():
-        old = written.get(key)
-        kept[key] = [
-            old.get(label, value) if old is not None and value is not None and i < ended else value
-            for i, (label, value) in enumerate(zip(labels, values, strict=False))
+    for key in sorted({*targets, *written}):
+        now = targets.get(key, [])
+        old = written.get(key, {})
+        row = [
+            old.get(label) if i < ended else (now[i] if i < len(now) else None)
+            for i, label in enumerate(labels)
         ]
+        if any(value is not None for value in row):
+            kept[key] = _trimmed(row)
     return kept
 
 

@@ -16,7 +16,7 @@ from journal.core.formatting import json_numbers, one_line_texts
 from journal.core.goal import Goal
 from journal.core.periodic import in_folder
 from journal.core.plan import as_kept, build_plan, keep_ended, planned_goals
-from journal.core.plan_notes import plan_options, plan_spans, read_targets
+from journal.core.plan_notes import plan_options, plan_spans, planned_for, read_targets
 from journal.core.records import Record
 from journal.core.settings import PLAN_DAYS
 from journal.usecases.generate import Written, users_note, write_generated
@@ -116,7 +116,7 @@ def quarterly_plan(
         if running is not None:
             start, days = running
     end = writable_day(start + timedelta(days=days - 1), "the plan's end")
-    planned = {g.key: g for g in planned_goals(catalog.goals, start)}
+    planned = {g.key: g for g in planned_goals(catalog.goals, Period(start, end))}
     series_of = series_lookup(vault, list(planned.values()), today)
     path = _plan_place(catalog, plan_path(vault, start, days), start, days)
 
@@ -188,12 +188,12 @@ def quarterly_plan(
             labels = [week["label"] for week in data["weeks"]]
             this_week = week_of(today, week_start)
             ended = sum(date.fromisoformat(w["end"]) < this_week.start for w in data["weeks"])
-            before = read_targets(users.props["targets"], labels)
-            merged = keep_ended(targets, before, labels, ended)
+            rows = users.props["targets"]
+            merged = keep_ended(targets, read_targets(rows, labels), labels, ended)
             if merged != targets:
                 data = plan_data(as_kept(merged, labels))
                 data.pop("targets")
-                props["targets"] = _target_rows(merged, planned)
+                props["targets"] = _target_rows(merged, planned, rows)
     body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"plan": one_line_texts(data)})
     written = write_generated(
         vault,
@@ -210,20 +210,27 @@ def quarterly_plan(
 
 
 def _target_rows(
-    targets: dict[str, list[float | None]], goals: Mapping[str, Goal]
+    targets: dict[str, list[float | None]], goals: Mapping[str, Goal], rows: object = None
 ) -> list[dict[str, Any]] | None:
     """The ``targets`` property: per goal id (in id order), the target and due day it
     was planned for (``journal check`` T012 tells when the goal's changed since), and
-    its weekly values."""
-    rows = []
+    its weekly values.  A goal no longer planned (the weeks that ended keep its targets)
+    keeps what its row in ``rows``, the note's, was planned for."""
+    before = (
+        {r.get("goal"): r for r in rows if isinstance(r, dict)} if isinstance(rows, list) else {}
+    )
+    found = []
     for key, values in sorted(targets.items()):
-        goal = goals[key]
-        row = {"goal": key, "target": json_numbers(goal.target)}
-        if goal.due is not None:
-            row["due"] = goal.due
+        goal = goals.get(key)
+        aim = (goal.target, goal.due) if goal is not None else planned_for(before.get(key))
+        row: dict[str, Any] = {"goal": key}
+        if aim is not None:
+            row["target"] = json_numbers(aim[0])
+            if aim[1] is not None:
+                row["due"] = aim[1]
         row["values"] = json_numbers(values)  # 6, not 6.0, as the table
-        rows.append(row)
-    return rows or None
+        found.append(row)
+    return found or None
 
 
 def _tell_the_review(vault: Vault, catalog: Catalog, today: date, plan: Period) -> None:
