@@ -509,7 +509,7 @@ def test_an_index_git_can_read_and_journal_cant_is_a_clear_refusal(
     result = invoke("set", "Connect", "current=3", "--commit")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{GOAL}: git's index can't be read here (")
-    assert result.stderr.endswith("; commit with git\n")
+    assert result.stderr.endswith("; commit with git, nothing done\n")
     assert (vault / GOAL).read_bytes() == before
 
 
@@ -605,3 +605,145 @@ def test_a_commit_in_another_encoding_header_it_cant_read_falls_back() -> None:
     assert _text(b"Ana.B", "punycode") == "Ana.B"  # punycode raises a bare UnicodeError
     assert _text("Caf\u00e9".encode("latin-1"), "ISO-8859-1") == "Caf\u00e9"
     assert _text(b"\xff", "no-such-codec") == "\ufffd"
+
+
+def test_a_note_in_a_submodule_is_refused_before_anything_is_written(
+    git: Git, invoke: Invoke, vault: Path, tmp_path: Path
+) -> None:
+    """Reported: `log --commit` on a goal in a submodule committed it as a file of the
+    vault's repository, in place of the submodule (the gitlink `team` replaced by
+    `team/goals/Shared.md`), where `git add` refuses such a file."""
+    shared = Git(tmp_path / "shared", tmp_path / "home").init()
+    (shared.root / "goals").mkdir()
+    (shared.root / "goals/Shared.md").write_text(goal_text("Shared goal", current=1))
+    shared_head = shared.commit("Shared", "2026-11-01")
+    git("-c", "protocol.file.allow=always", "submodule", "add", "-q", str(shared.root), "team")
+    head = git.commit("Add the team", "2026-11-02")
+    note = vault / "team/goals/Shared.md"
+    before = note.read_bytes()
+    result = invoke("log", "Shared goal", "+1", "--commit")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "team/goals/Shared.md: is in the git submodule 'team', a repository of its own that "
+        "--commit does not commit to (nor does git add); commit it there with git, nothing "
+        "done\n"
+    )
+    assert note.read_bytes() == before
+    assert git("rev-parse", "HEAD").strip() == head
+    assert git("ls-files", "-s", "team").startswith(f"160000 {shared_head} 0\tteam\n")
+    assert shared("rev-parse", "HEAD").strip() == shared_head
+    assert shared("status", "--porcelain") == ""
+
+
+def test_a_note_in_a_repository_of_its_own_inside_the_vault_is_refused(
+    git: Git, invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    """A folder with its own .git that is no submodule: git add stages nothing there."""
+    Git(vault / "inner", tmp_path / "home").init()
+    write("inner/goals/Inner.md", goal_text("Inner goal"))
+    head = git("rev-parse", "HEAD")
+    result = invoke("log", "Inner goal", "+1", "--commit")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "inner/goals/Inner.md: is in 'inner', a git repository of its own inside this one, "
+        "that --commit does not commit to; commit it there with git, nothing done\n"
+    )
+    assert "current: 2\n" in (vault / "inner/goals/Inner.md").read_text()
+    assert (git("rev-parse", "HEAD"), git.staged()) == (head, [])
+
+
+@pytest.mark.parametrize(
+    ("setting", "why"),
+    [
+        ((".gitignore", "reviews/\nplans/\n"), "is ignored by git, as is its folder '{folder}' "
+         "(.gitignore), nothing done"),
+        ((".gitattributes", "reviews/** filter=git-crypt\nplans/** filter=git-crypt\n"),
+         "goes through the git filter 'git-crypt' (.gitattributes), which --commit can't "
+         "run: it would commit the file unfiltered; commit it with git, nothing done"),
+    ],
+    ids=["ignored", "filtered"],
+)  # fmt: skip
+def test_a_review_or_plan_that_cant_be_committed_says_why_once(
+    git: Git, write: Write, invoke: Invoke, vault: Path, setting: tuple[str, str], why: str
+) -> None:
+    """Reported: a new review or plan refused by --commit said "the file does not exist"
+    (the refusal taken for another process's note, which was then to be rewritten); one
+    as it stands said "unchanged", then "written but not committed: ..., nothing done"."""
+    write(*setting)
+    head = git.commit("Keep them out", "2026-11-02")
+    notes = [
+        (("review",), "reviews/2026-W47.md"),
+        (("plan", "--start", "2026-11-23"), "plans/2026-11-23-90-day-plan.md"),
+    ]
+    for command, path in notes:
+        refused = why.format(folder=path.partition("/")[0])
+        result = invoke(*command, "--commit")
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert result.stderr == f"{path}: {refused}\n"
+        assert not (vault / path).exists()
+        assert invoke(*command).exit_code == 0  # made without --commit; then as it stands
+        result = invoke(*command, "--commit")
+        assert (result.exit_code, result.stdout) == (1, f"{path}: unchanged\n")
+        assert result.stderr == f"{path}: {refused}\n"
+    assert (git("rev-parse", "HEAD").strip(), git.staged()) == (head, [])
+
+
+def test_a_note_kept_as_it_was_and_not_committed_is_not_called_written(
+    git: Git, invoke: Invoke, vault: Path
+) -> None:
+    from journal.adapters.vault import Vault, load_catalog
+    from journal.core.errors import JournalError
+    from journal.usecases.commit import commit_paths, prepare_commit, to_commit
+    from journal.usecases.review import weekly_review
+
+    assert invoke("review").exit_code == 0
+    opened = Vault.open(vault)
+    prepare_commit(opened)
+    weekly_review(opened, load_catalog(opened), date(2026, 11, 22))
+    assert (opened.written, to_commit(opened)) == ([], ["reviews/2026-W47.md"])
+    (vault / ".git/index.lock").touch()
+    with pytest.raises(JournalError) as caught:
+        commit_paths(opened, to_commit(opened), "journal: weekly review 2026-W47")
+    assert str(caught.value).startswith("not committed: git's index is locked")
+    assert str(caught.value).endswith("; HEAD and the index are unchanged")
+
+
+def test_a_vault_git_ignores_is_named_as_the_reason(tmp_path: Path, invoke: Invoke) -> None:
+    """Reported: in a vault git ignores as a whole, `new goal --commit` said "is ignored
+    by git (.gitignore); not committing it: give the goal another title"."""
+    big = Git(tmp_path / "big", tmp_path / "home").init()
+    root = big.root / "life" / "vault"
+    (root / ".journal").mkdir(parents=True)
+    (big.root / ".gitignore").write_text("life/\n")
+    big.commit("Start", "2026-11-01")
+    result = invoke("new", "goal", "Brand new goal", "--commit", root=root)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "goals/Brand new goal.md: is ignored by git, as is the whole vault (.gitignore: "
+        f"'life/' in {big.root.resolve()}), nothing done\n"
+    )
+    assert not (root / "goals/Brand new goal.md").exists()
+
+
+def test_a_note_refused_after_another_was_written_names_that_one(
+    git: Git, invoke: Invoke, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A meeting's notes are all checked before the first is written; one that can't be
+    committed by the time it is written says which were written before it."""
+    from journal.adapters.vault import Vault
+
+    create = Vault.create
+
+    def create_then_ignore_meetings(self: Vault, rel: str, data: bytes) -> None:
+        create(self, rel, data)
+        (vault / ".gitignore").write_text("meetings/\n")
+
+    monkeypatch.setattr(Vault, "create", create_then_ignore_meetings)
+    head = git("rev-parse", "HEAD")
+    result = invoke("new", "meeting", "--with", "Lee Chang", "--create-contacts", "--commit")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "meetings/2026-11-22 Meeting with Lee Chang.md: is ignored by git, as is its folder "
+        "'meetings' (.gitignore); written before it, not committed: people/Lee Chang.md\n"
+    )
+    assert (git("rev-parse", "HEAD"), git.staged()) == (head, [])

@@ -3,16 +3,16 @@
 :func:`prepare_commit` runs before the command writes anything: it refuses
 when the vault is not in a repository, the repository is not the user's, git
 has no identity or its index is locked, and it makes the vault check each note
-just before writing it (no staged changes of its own, no merge conflict, not
-ignored).  After the command, :func:`commit_paths` commits those notes
-(:func:`to_commit`) in one commit.
+just before writing it (not in a submodule, no staged changes of its own, no merge
+conflict, not ignored, not filtered).  After the command, :func:`commit_paths`
+commits those notes (:func:`to_commit`) in one commit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from journal.adapters.git import Repository
+from journal.adapters.git import NotCommittable, Repository
 from journal.adapters.gitfind import HistoryUnavailable
 from journal.adapters.vault import Vault
 from journal.core.errors import JournalError
@@ -27,7 +27,14 @@ def prepare_commit(vault: Vault) -> None:
         repo.check_unlocked()
     except JournalError as exc:
         raise JournalError(f"can't commit: {_reason(exc)}; nothing written") from None
-    vault.before_write = repo.check_committable
+
+    def check(rel: str) -> None:
+        try:
+            repo.check_committable(rel)
+        except JournalError as exc:
+            raise _refused(vault, exc) from None
+
+    vault.before_write = check
 
 
 def to_commit(vault: Vault) -> list[str]:
@@ -49,7 +56,21 @@ def commit_paths(vault: Vault, paths: Sequence[str], message: str) -> Revision |
     try:
         return Repository.open(vault).commit(unique, subject)
     except JournalError as exc:
-        raise JournalError(f"written but not committed: {_reason(exc)}") from None
+        if vault.written:
+            raise JournalError(f"written but not committed: {_reason(exc)}") from None
+        if isinstance(exc, NotCommittable):  # a note kept as it was: as before writing
+            raise _refused(vault, exc) from None
+        raise JournalError(f"not committed: {_reason(exc)}") from None
+
+
+def _refused(vault: Vault, exc: JournalError) -> JournalError:
+    """``exc``, the refusal of a note, with what the command has done: nothing, or the
+    notes it wrote before that one (not committed)."""
+    if vault.written:
+        done = "; written before it, not committed: " + ", ".join(dict.fromkeys(vault.written))
+    else:
+        done = ", nothing done"
+    return JournalError(exc.message + done, path=exc.path, line=exc.line)
 
 
 def _reason(exc: JournalError) -> str:
