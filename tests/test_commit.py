@@ -440,9 +440,25 @@ def test_a_title_with_a_line_break_in_the_file_gives_a_one_line_commit(
     assert result.stdout.splitlines()[-1].endswith(f": {subject}")
 
 
-def test_commands_committing_at_once_take_turns(
-    git: Git, write: Write, vault: Path, tmp_path: Path
-) -> None:
+def _logged_at_once(vault: Path, names: list[str]) -> list[tuple[int, str]]:
+    """``journal log NAME +1 --commit`` for each name, in processes all started at once:
+    each one's exit code and stderr."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    command = [sys.executable, "-m", "journal", "--vault", str(vault), "log"]
+    runs = [
+        subprocess.Popen(
+            [*command, name, "+1", "--commit"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in names
+    ]
+    return [(run.wait(timeout=60), run.communicate()[1]) for run in runs]
+
+
+def test_commands_committing_at_once_take_turns(git: Git, write: Write, vault: Path) -> None:
     """Reported: three `journal log GOAL +1 --commit` at once left git's index holding a
     goal's old content (a plain `git commit` would then undo the check-in), with
     "old reference value does not match" and "HEAD and the index are unchanged"."""
@@ -450,30 +466,8 @@ def test_commands_committing_at_once_take_turns(
     for name in names:
         write(f"goals/{name}.md", goal_text(name, current=1))  # its log holds a +1
     git.commit("Three goals", "2026-11-02")
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
     for _round in range(4):
-        runs = [
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "journal",
-                    "--vault",
-                    str(vault),
-                    "log",
-                    name,
-                    "+1",
-                    "--commit",
-                ],
-                env=env,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            for name in names
-        ]
-        outcomes = [(run.wait(timeout=60), run.communicate()[1]) for run in runs]
-        assert outcomes == [(0, "")] * 3
+        assert _logged_at_once(vault, names) == [(0, "")] * 3
         assert git.staged() == []  # the index is HEAD's: nothing left staged, nothing lost
     assert int(git("rev-list", "--count", "HEAD")) == 2 + 4 * 3  # Start, Three goals, ours
     for name in names:
@@ -747,3 +741,71 @@ def test_a_note_refused_after_another_was_written_names_that_one(
         "'meetings' (.gitignore); written before it, not committed: people/Lee Chang.md\n"
     )
     assert (git("rev-parse", "HEAD"), git.staged()) == (head, [])
+
+
+def test_commands_committing_one_goal_at_once_take_turns(
+    git: Git, write: Write, vault: Path
+) -> None:
+    """Reported: of 8 `journal log GOAL +1 --commit` at once on two goals, one or two a
+    round refused with "has staged changes in git": its check before writing saw the
+    goal another one had staged for the moment of its commit."""
+    for name in ("g1", "g2"):
+        write(f"goals/{name}.md", goal_text(name, current=1))  # its log holds a +1
+    git.commit("Two goals", "2026-11-02")
+    rounds = 2
+    for _round in range(rounds):
+        assert _logged_at_once(vault, ["g1", "g2"] * 4) == [(0, "")] * 8
+    assert git("status", "--porcelain") == ""  # nothing left staged, nothing uncommitted
+    for name in ("g1", "g2"):
+        assert f"\ncurrent: {1 + 4 * rounds}\n" in git("show", f"HEAD:goals/{name}.md")
+
+
+def test_the_check_before_writing_waits_for_a_journal_commit_under_way(
+    git: Git, write: Write, vault: Path
+) -> None:
+    """The same, step by step: a `log --commit` past its first checks, waiting to write
+    the goal, which another journal command then stages and commits meanwhile (the
+    commit lock held, the goal staged and HEAD not moved yet: the moment of a commit).
+    The check just before writing waits for that commit, then sees nothing staged."""
+    import fcntl
+
+    from journal.adapters.cachedir import vault_cache_file
+
+    write("goals/g1.md", goal_text("g1", current=1))  # its log holds a +1
+    git.commit("A goal", "2026-11-02")
+
+    def held(lock: Path) -> int:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDONLY | os.O_CREAT, 0o666)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        return fd
+
+    writing = held(vault_cache_file(vault, ".lock"))  # the vault's write turn: ours
+    try:
+        run = subprocess.Popen(
+            [sys.executable, "-m", "journal", "--vault", str(vault), "log", "g1", "+1", "--commit"],
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(1.5)  # it checks the repository, reads the vault, waits to write
+        committing = held(vault / ".git/journal-commit.lock")
+        try:
+            write("goals/g1.md", goal_text("g1", current=1, why="the other's change"))
+            git("add", "goals/g1.md")  # staged by the other command, about to commit
+            fcntl.flock(writing, fcntl.LOCK_UN)  # the goal may be written now
+            time.sleep(1.0)
+            assert run.poll() is None, run.communicate()  # it waits for that commit
+            other = git.commit("The other's commit", "2026-11-03", "goals/g1.md")
+        finally:
+            os.close(committing)
+    finally:
+        os.close(writing)
+    out, err = run.communicate(timeout=60)
+    assert (run.returncode, err) == (0, "")
+    assert out.splitlines()[-1].startswith("committed ")
+    assert git("rev-parse", "HEAD~1").strip() == other
+    committed = git("show", "HEAD:goals/g1.md")
+    assert "why: the other's change\n" in committed and "\ncurrent: 2\n" in committed
+    assert git("status", "--porcelain") == ""

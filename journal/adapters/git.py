@@ -301,7 +301,13 @@ class Repository:
         """Refuse a file that lies in a repository of its own (a submodule), has staged
         changes, is in a merge conflict, is ignored, or goes through a filter driver
         (``filter=`` in ``.gitattributes``: git-crypt, git-lfs), which only git itself
-        runs."""
+        runs.  Checked in turn with other journal commands' commits
+        (:meth:`_taking_turns`): the file another one stages for a moment while it
+        commits is not a staged change of the user's."""
+        with self._taking_turns(None):
+            self._check(rel)
+
+    def _check(self, rel: str) -> None:
         repo_path = self.prefix + rel
         try:
             index = self._repo.index
@@ -397,7 +403,7 @@ class Repository:
 
     def _commit(self, rels: Sequence[str], message: str) -> Revision | None:
         for rel in rels:
-            self.check_committable(rel)
+            self._check(rel)
         repo = self._repo
         author = _signature("AUTHOR", repo)
         committer = _signature("COMMITTER", repo)
