@@ -215,13 +215,72 @@ def test_refused_when_git_does_not_know_the_user(git: Git, vault: Path, tmp_path
 
 
 def test_on_a_detached_head_the_commit_moves_head_only(git: Git, invoke: Invoke) -> None:
+    """Found in a tryout: the commit on no branch went without a word (git's own says
+    `[detached HEAD ...]`); the next checkout leaves it behind."""
     branch = git("rev-parse", "main").strip()
     git("checkout", "-q", "--detach")
     result = invoke("set", "Connect", "current=3", "--commit")
     assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "journal: committed on a detached HEAD (no branch): it is lost at the next checkout "
+        "unless a branch takes it (git branch NAME)\n"
+    )
     assert git("rev-parse", "HEAD~1").strip() == branch
     assert git("rev-parse", "main").strip() == branch
     assert git.files() == [GOAL]
+
+
+def _hook(folder: Path, name: str, mode: int = 0o755) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text("#!/bin/sh\nexit 1\n")  # git's commit would stop here
+    (folder / name).chmod(mode)
+
+
+def test_hooks_not_run_and_signing_not_done_are_told_in_a_line(
+    git: Git, invoke: Invoke, vault: Path
+) -> None:
+    """Found in a tryout: --commit skips the hooks (a `journal check` pre-commit hook,
+    as checks.md suggests) and signing without a word."""
+    hooks = vault / ".git/hooks"
+    assert (hooks / "pre-commit.sample").is_file()  # git init's samples: never run
+    result = invoke("set", "Connect", "current=3", "--commit")
+    assert (result.exit_code, result.stderr) == (0, "")
+    _hook(hooks, "pre-commit")
+    _hook(hooks, "commit-msg")
+    _hook(hooks, "prepare-commit-msg", 0o644)  # not executable: git does not run it
+    _hook(hooks, "pre-push")  # not a commit's
+    result = invoke("set", "Connect", "current=4", "--commit")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1].startswith("committed ")  # made all the same
+    assert result.stderr == (
+        "journal: committed without running the repository's pre-commit and commit-msg "
+        "hooks; journal commits only the notes it wrote\n"
+    )
+    git("config", "commit.gpgsign", "true")
+    git("config", "core.hooksPath", "my hooks")  # relative: to the work tree
+    _hook(vault / "my hooks", "post-commit")
+    result = invoke("set", "Connect", "current=5", "--commit", "--json")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[1:] == [
+        "journal: committed without running the repository's post-commit hook, and unsigned "
+        "(commit.gpgsign); journal commits only the notes it wrote"
+    ]
+    assert "\ncurrent: 5\n" in git("show", f"HEAD:{GOAL}")
+
+
+def test_a_linked_work_trees_hooks_are_its_repositorys(
+    git: Git, invoke: Invoke, vault: Path, tmp_path: Path
+) -> None:
+    _hook(vault / ".git/hooks", "pre-commit")
+    linked = tmp_path / "linked"
+    git("worktree", "add", "-q", "-b", "other", str(linked))
+    result = invoke("set", "Connect", "current=3", "--commit", root=linked)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "journal: committed without running the repository's pre-commit hook; journal "
+        "commits only the notes it wrote\n"
+    )
+    assert "\ncurrent: 3\n" in git("show", f"other:{GOAL}")
 
 
 def test_a_locked_index_refuses_before_anything_is_written(

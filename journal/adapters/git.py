@@ -45,6 +45,8 @@ _OPERATIONS = {
     "APPLY_MAILBOX_OR_REBASE": "am or rebase",
 }
 _UNCHANGED = "HEAD and the index are unchanged"
+#: The hooks ``git commit`` runs (``git help hooks``), in the order it runs them.
+_COMMIT_HOOKS = ("pre-commit", "prepare-commit-msg", "commit-msg", "post-commit")
 COMMIT_WAIT = 30  # seconds a commit waits for another journal command's to end
 INDEX_LOCK_WAIT = 3.0  # seconds a commit waits for a git command to let go of the index
 LOCK_POLL = 0.05  # seconds between two looks at a lock
@@ -387,6 +389,35 @@ class Repository:
         """
         with self._taking_turns():
             return self._commit(rels, message)
+
+    def commit_hooks(self) -> list[str]:
+        """The hooks ``git commit`` would run here, which journal's commits do not: those
+        of :data:`_COMMIT_HOOKS` that are executable files in ``core.hooksPath`` (relative
+        to the work tree) or else the repository's ``hooks`` folder."""
+        configured = _config(self._repo, "core.hooksPath")
+        if configured is not None:
+            folder = self.root / Path(configured).expanduser()
+        else:
+            git_dir = Path(self._repo.path)
+            try:  # a linked work tree's hooks are its main repository's
+                common = (git_dir / "commondir").read_text(encoding="utf-8").strip()
+            except (OSError, UnicodeDecodeError):
+                common = "."
+            folder = git_dir / common / "hooks"
+        return [
+            name
+            for name in _COMMIT_HOOKS
+            if (folder / name).is_file() and os.access(folder / name, os.X_OK)
+        ]
+
+    @property
+    def signs_commits(self) -> bool:
+        """Whether ``git commit`` would sign here (``commit.gpgsign``); journal's commits
+        are not signed."""
+        try:
+            return bool(self._repo.config.get_bool("commit.gpgsign"))
+        except (KeyError, pygit2.GitError):  # not set, or not a yes/no git would take
+            return False
 
     @contextmanager
     def _taking_turns(self, state: str | None = _UNCHANGED) -> Iterator[None]:
