@@ -396,7 +396,8 @@ def commit_option(func: Writer) -> Writer:
     to refuse a note with staged changes just before writing it; afterwards commits
     exactly the notes the command wrote, with the message the command returns (its
     type says it always returns one, also when it wrote nothing).  The lines saying
-    so go to stderr when stdout carries data (``--json``); ``--stdout`` and
+    so go to stderr when stdout carries data (``--json``), and the notices of a commit
+    unlike git's (a detached HEAD, hooks not run) always; ``--stdout`` and
     ``--dry-run`` write nothing, and are refused with it.
     """
 
@@ -426,11 +427,13 @@ def commit_option(func: Writer) -> Writer:
         if not paths:
             echo("journal: nothing written, nothing to commit", err=err)
             return message
-        revision = commit_paths(vault, paths, message)
-        if revision is None:
+        committed = commit_paths(vault, paths, message)
+        if committed is None:
             echo("journal: the files match the last commit, nothing to commit", err=err)
-        else:
-            echo(f"committed {revision.short}: {revision.summary}", err=err)
+            return message
+        echo(f"committed {committed.revision.short}: {committed.revision.summary}", err=err)
+        for notice in committed.notices:
+            echo(f"journal: {notice}", err=True)
         return message
 
     return wrapper  # type: ignore[return-value]

@@ -215,13 +215,72 @@ def test_refused_when_git_does_not_know_the_user(git: Git, vault: Path, tmp_path
 
 
 def test_on_a_detached_head_the_commit_moves_head_only(git: Git, invoke: Invoke) -> None:
+    """Found in a tryout: the commit on no branch went without a word (git's own says
+    `[detached HEAD ...]`); the next checkout leaves it behind."""
     branch = git("rev-parse", "main").strip()
     git("checkout", "-q", "--detach")
     result = invoke("set", "Connect", "current=3", "--commit")
     assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "journal: committed on a detached HEAD (no branch): it is lost at the next checkout "
+        "unless a branch takes it (git branch NAME)\n"
+    )
     assert git("rev-parse", "HEAD~1").strip() == branch
     assert git("rev-parse", "main").strip() == branch
     assert git.files() == [GOAL]
+
+
+def _hook(folder: Path, name: str, mode: int = 0o755) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text("#!/bin/sh\nexit 1\n")  # git's commit would stop here
+    (folder / name).chmod(mode)
+
+
+def test_hooks_not_run_and_signing_not_done_are_told_in_a_line(
+    git: Git, invoke: Invoke, vault: Path
+) -> None:
+    """Found in a tryout: --commit skips the hooks (a `journal check` pre-commit hook,
+    as checks.md suggests) and signing without a word."""
+    hooks = vault / ".git/hooks"
+    assert (hooks / "pre-commit.sample").is_file()  # git init's samples: never run
+    result = invoke("set", "Connect", "current=3", "--commit")
+    assert (result.exit_code, result.stderr) == (0, "")
+    _hook(hooks, "pre-commit")
+    _hook(hooks, "commit-msg")
+    _hook(hooks, "prepare-commit-msg", 0o644)  # not executable: git does not run it
+    _hook(hooks, "pre-push")  # not a commit's
+    result = invoke("set", "Connect", "current=4", "--commit")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1].startswith("committed ")  # made all the same
+    assert result.stderr == (
+        "journal: committed without running the repository's pre-commit and commit-msg "
+        "hooks; journal commits only the notes it wrote\n"
+    )
+    git("config", "commit.gpgsign", "true")
+    git("config", "core.hooksPath", "my hooks")  # relative: to the work tree
+    _hook(vault / "my hooks", "post-commit")
+    result = invoke("set", "Connect", "current=5", "--commit", "--json")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[1:] == [
+        "journal: committed without running the repository's post-commit hook, and unsigned "
+        "(commit.gpgsign); journal commits only the notes it wrote"
+    ]
+    assert "\ncurrent: 5\n" in git("show", f"HEAD:{GOAL}")
+
+
+def test_a_linked_work_trees_hooks_are_its_repositorys(
+    git: Git, invoke: Invoke, vault: Path, tmp_path: Path
+) -> None:
+    _hook(vault / ".git/hooks", "pre-commit")
+    linked = tmp_path / "linked"
+    git("worktree", "add", "-q", "-b", "other", str(linked))
+    result = invoke("set", "Connect", "current=3", "--commit", root=linked)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "journal: committed without running the repository's pre-commit hook; journal "
+        "commits only the notes it wrote\n"
+    )
+    assert "\ncurrent: 3\n" in git("show", f"other:{GOAL}")
 
 
 def test_a_locked_index_refuses_before_anything_is_written(
@@ -440,9 +499,25 @@ def test_a_title_with_a_line_break_in_the_file_gives_a_one_line_commit(
     assert result.stdout.splitlines()[-1].endswith(f": {subject}")
 
 
-def test_commands_committing_at_once_take_turns(
-    git: Git, write: Write, vault: Path, tmp_path: Path
-) -> None:
+def _logged_at_once(vault: Path, names: list[str]) -> list[tuple[int, str]]:
+    """``journal log NAME +1 --commit`` for each name, in processes all started at once:
+    each one's exit code and stderr."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    command = [sys.executable, "-m", "journal", "--vault", str(vault), "log"]
+    runs = [
+        subprocess.Popen(
+            [*command, name, "+1", "--commit"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in names
+    ]
+    return [(run.wait(timeout=60), run.communicate()[1]) for run in runs]
+
+
+def test_commands_committing_at_once_take_turns(git: Git, write: Write, vault: Path) -> None:
     """Reported: three `journal log GOAL +1 --commit` at once left git's index holding a
     goal's old content (a plain `git commit` would then undo the check-in), with
     "old reference value does not match" and "HEAD and the index are unchanged"."""
@@ -450,30 +525,8 @@ def test_commands_committing_at_once_take_turns(
     for name in names:
         write(f"goals/{name}.md", goal_text(name, current=1))  # its log holds a +1
     git.commit("Three goals", "2026-11-02")
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
     for _round in range(4):
-        runs = [
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "journal",
-                    "--vault",
-                    str(vault),
-                    "log",
-                    name,
-                    "+1",
-                    "--commit",
-                ],
-                env=env,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            for name in names
-        ]
-        outcomes = [(run.wait(timeout=60), run.communicate()[1]) for run in runs]
-        assert outcomes == [(0, "")] * 3
+        assert _logged_at_once(vault, names) == [(0, "")] * 3
         assert git.staged() == []  # the index is HEAD's: nothing left staged, nothing lost
     assert int(git("rev-list", "--count", "HEAD")) == 2 + 4 * 3  # Start, Three goals, ours
     for name in names:
@@ -509,7 +562,7 @@ def test_an_index_git_can_read_and_journal_cant_is_a_clear_refusal(
     result = invoke("set", "Connect", "current=3", "--commit")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{GOAL}: git's index can't be read here (")
-    assert result.stderr.endswith("; commit with git\n")
+    assert result.stderr.endswith("; commit with git, nothing done\n")
     assert (vault / GOAL).read_bytes() == before
 
 
@@ -605,3 +658,213 @@ def test_a_commit_in_another_encoding_header_it_cant_read_falls_back() -> None:
     assert _text(b"Ana.B", "punycode") == "Ana.B"  # punycode raises a bare UnicodeError
     assert _text("Caf\u00e9".encode("latin-1"), "ISO-8859-1") == "Caf\u00e9"
     assert _text(b"\xff", "no-such-codec") == "\ufffd"
+
+
+def test_a_note_in_a_submodule_is_refused_before_anything_is_written(
+    git: Git, invoke: Invoke, vault: Path, tmp_path: Path
+) -> None:
+    """Reported: `log --commit` on a goal in a submodule committed it as a file of the
+    vault's repository, in place of the submodule (the gitlink `team` replaced by
+    `team/goals/Shared.md`), where `git add` refuses such a file."""
+    shared = Git(tmp_path / "shared", tmp_path / "home").init()
+    (shared.root / "goals").mkdir()
+    (shared.root / "goals/Shared.md").write_text(goal_text("Shared goal", current=1))
+    shared_head = shared.commit("Shared", "2026-11-01")
+    git("-c", "protocol.file.allow=always", "submodule", "add", "-q", str(shared.root), "team")
+    head = git.commit("Add the team", "2026-11-02")
+    note = vault / "team/goals/Shared.md"
+    before = note.read_bytes()
+    result = invoke("log", "Shared goal", "+1", "--commit")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "team/goals/Shared.md: is in the git submodule 'team', a repository of its own that "
+        "--commit does not commit to (nor does git add); commit it there with git, nothing "
+        "done\n"
+    )
+    assert note.read_bytes() == before
+    assert git("rev-parse", "HEAD").strip() == head
+    assert git("ls-files", "-s", "team").startswith(f"160000 {shared_head} 0\tteam\n")
+    assert shared("rev-parse", "HEAD").strip() == shared_head
+    assert shared("status", "--porcelain") == ""
+
+
+def test_a_note_in_a_repository_of_its_own_inside_the_vault_is_refused(
+    git: Git, invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    """A folder with its own .git that is no submodule: git add stages nothing there."""
+    Git(vault / "inner", tmp_path / "home").init()
+    write("inner/goals/Inner.md", goal_text("Inner goal"))
+    head = git("rev-parse", "HEAD")
+    result = invoke("log", "Inner goal", "+1", "--commit")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "inner/goals/Inner.md: is in 'inner', a git repository of its own inside this one, "
+        "that --commit does not commit to; commit it there with git, nothing done\n"
+    )
+    assert "current: 2\n" in (vault / "inner/goals/Inner.md").read_text()
+    assert (git("rev-parse", "HEAD"), git.staged()) == (head, [])
+
+
+@pytest.mark.parametrize(
+    ("setting", "why"),
+    [
+        ((".gitignore", "reviews/\nplans/\n"), "is ignored by git, as is its folder '{folder}' "
+         "(.gitignore), nothing done"),
+        ((".gitattributes", "reviews/** filter=git-crypt\nplans/** filter=git-crypt\n"),
+         "goes through the git filter 'git-crypt' (.gitattributes), which --commit can't "
+         "run: it would commit the file unfiltered; commit it with git, nothing done"),
+    ],
+    ids=["ignored", "filtered"],
+)  # fmt: skip
+def test_a_review_or_plan_that_cant_be_committed_says_why_once(
+    git: Git, write: Write, invoke: Invoke, vault: Path, setting: tuple[str, str], why: str
+) -> None:
+    """Reported: a new review or plan refused by --commit said "the file does not exist"
+    (the refusal taken for another process's note, which was then to be rewritten); one
+    as it stands said "unchanged", then "written but not committed: ..., nothing done"."""
+    write(*setting)
+    head = git.commit("Keep them out", "2026-11-02")
+    notes = [
+        (("review",), "reviews/2026-W47.md"),
+        (("plan", "--start", "2026-11-23"), "plans/2026-11-23-90-day-plan.md"),
+    ]
+    for command, path in notes:
+        refused = why.format(folder=path.partition("/")[0])
+        result = invoke(*command, "--commit")
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert result.stderr == f"{path}: {refused}\n"
+        assert not (vault / path).exists()
+        assert invoke(*command).exit_code == 0  # made without --commit; then as it stands
+        result = invoke(*command, "--commit")
+        assert (result.exit_code, result.stdout) == (1, f"{path}: unchanged\n")
+        assert result.stderr == f"{path}: {refused}\n"
+    assert (git("rev-parse", "HEAD").strip(), git.staged()) == (head, [])
+
+
+def test_a_note_kept_as_it_was_and_not_committed_is_not_called_written(
+    git: Git, invoke: Invoke, vault: Path
+) -> None:
+    from journal.adapters.vault import Vault, load_catalog
+    from journal.core.errors import JournalError
+    from journal.usecases.commit import commit_paths, prepare_commit, to_commit
+    from journal.usecases.review import weekly_review
+
+    assert invoke("review").exit_code == 0
+    opened = Vault.open(vault)
+    prepare_commit(opened)
+    weekly_review(opened, load_catalog(opened), date(2026, 11, 22))
+    assert (opened.written, to_commit(opened)) == ([], ["reviews/2026-W47.md"])
+    (vault / ".git/index.lock").touch()
+    with pytest.raises(JournalError) as caught:
+        commit_paths(opened, to_commit(opened), "journal: weekly review 2026-W47")
+    assert str(caught.value).startswith("not committed: git's index is locked")
+    assert str(caught.value).endswith("; HEAD and the index are unchanged")
+
+
+def test_a_vault_git_ignores_is_named_as_the_reason(tmp_path: Path, invoke: Invoke) -> None:
+    """Reported: in a vault git ignores as a whole, `new goal --commit` said "is ignored
+    by git (.gitignore); not committing it: give the goal another title"."""
+    big = Git(tmp_path / "big", tmp_path / "home").init()
+    root = big.root / "life" / "vault"
+    (root / ".journal").mkdir(parents=True)
+    (big.root / ".gitignore").write_text("life/\n")
+    big.commit("Start", "2026-11-01")
+    result = invoke("new", "goal", "Brand new goal", "--commit", root=root)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "goals/Brand new goal.md: is ignored by git, as is the whole vault (.gitignore: "
+        f"'life/' in {big.root.resolve()}), nothing done\n"
+    )
+    assert not (root / "goals/Brand new goal.md").exists()
+
+
+def test_a_note_refused_after_another_was_written_names_that_one(
+    git: Git, invoke: Invoke, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A meeting's notes are all checked before the first is written; one that can't be
+    committed by the time it is written says which were written before it."""
+    from journal.adapters.vault import Vault
+
+    create = Vault.create
+
+    def create_then_ignore_meetings(self: Vault, rel: str, data: bytes) -> None:
+        create(self, rel, data)
+        (vault / ".gitignore").write_text("meetings/\n")
+
+    monkeypatch.setattr(Vault, "create", create_then_ignore_meetings)
+    head = git("rev-parse", "HEAD")
+    result = invoke("new", "meeting", "--with", "Lee Chang", "--create-contacts", "--commit")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "meetings/2026-11-22 Meeting with Lee Chang.md: is ignored by git, as is its folder "
+        "'meetings' (.gitignore); written before it, not committed: people/Lee Chang.md\n"
+    )
+    assert (git("rev-parse", "HEAD"), git.staged()) == (head, [])
+
+
+def test_commands_committing_one_goal_at_once_take_turns(
+    git: Git, write: Write, vault: Path
+) -> None:
+    """Reported: of 8 `journal log GOAL +1 --commit` at once on two goals, one or two a
+    round refused with "has staged changes in git": its check before writing saw the
+    goal another one had staged for the moment of its commit."""
+    for name in ("g1", "g2"):
+        write(f"goals/{name}.md", goal_text(name, current=1))  # its log holds a +1
+    git.commit("Two goals", "2026-11-02")
+    rounds = 2
+    for _round in range(rounds):
+        assert _logged_at_once(vault, ["g1", "g2"] * 4) == [(0, "")] * 8
+    assert git("status", "--porcelain") == ""  # nothing left staged, nothing uncommitted
+    for name in ("g1", "g2"):
+        assert f"\ncurrent: {1 + 4 * rounds}\n" in git("show", f"HEAD:goals/{name}.md")
+
+
+def test_the_check_before_writing_waits_for_a_journal_commit_under_way(
+    git: Git, write: Write, vault: Path
+) -> None:
+    """The same, step by step: a `log --commit` past its first checks, waiting to write
+    the goal, which another journal command then stages and commits meanwhile (the
+    commit lock held, the goal staged and HEAD not moved yet: the moment of a commit).
+    The check just before writing waits for that commit, then sees nothing staged."""
+    import fcntl
+
+    from journal.adapters.cachedir import vault_cache_file
+
+    write("goals/g1.md", goal_text("g1", current=1))  # its log holds a +1
+    git.commit("A goal", "2026-11-02")
+
+    def held(lock: Path) -> int:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDONLY | os.O_CREAT, 0o666)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        return fd
+
+    writing = held(vault_cache_file(vault, ".lock"))  # the vault's write turn: ours
+    try:
+        run = subprocess.Popen(
+            [sys.executable, "-m", "journal", "--vault", str(vault), "log", "g1", "+1", "--commit"],
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(1.5)  # it checks the repository, reads the vault, waits to write
+        committing = held(vault / ".git/journal-commit.lock")
+        try:
+            write("goals/g1.md", goal_text("g1", current=1, why="the other's change"))
+            git("add", "goals/g1.md")  # staged by the other command, about to commit
+            fcntl.flock(writing, fcntl.LOCK_UN)  # the goal may be written now
+            time.sleep(1.0)
+            assert run.poll() is None, run.communicate()  # it waits for that commit
+            other = git.commit("The other's commit", "2026-11-03", "goals/g1.md")
+        finally:
+            os.close(committing)
+    finally:
+        os.close(writing)
+    out, err = run.communicate(timeout=60)
+    assert (run.returncode, err) == (0, "")
+    assert out.splitlines()[-1].startswith("committed ")
+    assert git("rev-parse", "HEAD~1").strip() == other
+    committed = git("show", "HEAD:goals/g1.md")
+    assert "why: the other's change\n" in committed and "\ncurrent: 2\n" in committed
+    assert git("status", "--porcelain") == ""

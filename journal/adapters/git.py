@@ -27,7 +27,7 @@ from pygit2.enums import DeltaStatus, FileMode, SortMode
 from journal.adapters import files
 from journal.adapters.gitfind import HistoryUnavailable, NoRepository, dot_git, named_git_folder
 from journal.adapters.vault import Vault
-from journal.core.errors import Conflict, JournalError
+from journal.core.errors import JournalError
 from journal.core.history import Revision
 from journal.core.records import Record
 
@@ -47,6 +47,8 @@ _OPERATIONS = {
     "APPLY_MAILBOX_OR_REBASE": "am or rebase",
 }
 _UNCHANGED = "HEAD and the index are unchanged"
+#: The hooks ``git commit`` runs (``git help hooks``), in the order it runs them.
+_COMMIT_HOOKS = ("pre-commit", "prepare-commit-msg", "commit-msg", "post-commit")
 COMMIT_WAIT = 30  # seconds a commit waits for another journal command's to end
 INDEX_LOCK_WAIT = 3.0  # seconds a commit waits for a git command to let go of the index
 LOCK_POLL = 0.05  # seconds between two looks at a lock
@@ -54,6 +56,11 @@ LOCK_POLL = 0.05  # seconds between two looks at a lock
 
 class GitProblem(JournalError):
     """A commit git would not make: no identity, a locked index, a refused commit..."""
+
+
+class NotCommittable(GitProblem):
+    """A note ``--commit`` won't commit (:meth:`Repository.check_committable`); the
+    message says why, not what was done (the caller adds that)."""
 
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)
@@ -358,36 +365,80 @@ class Repository:
         )
 
     def check_committable(self, rel: str) -> None:
-        """Refuse a file that has staged changes, is in a merge conflict, is ignored, or
-        goes through a filter driver (``filter=`` in ``.gitattributes``: git-crypt,
-        git-lfs), which only git itself runs."""
+        """Refuse a file that lies in a repository of its own (a submodule), has staged
+        changes, is in a merge conflict, is ignored, or goes through a filter driver
+        (``filter=`` in ``.gitattributes``: git-crypt, git-lfs), which only git itself
+        runs.  Checked in turn with other journal commands' commits
+        (:meth:`_taking_turns`): the file another one stages for a moment while it
+        commits is not a staged change of the user's."""
+        with self._taking_turns(None):
+            self._check(rel)
+
+    def _check(self, rel: str) -> None:
         repo_path = self.prefix + rel
         try:
             index = self._repo.index
             index.read(False)
         except pygit2.GitError as exc:  # core.splitIndex, a newer index format...
-            raise GitProblem(f"git's index can't be read here ({exc}); commit with git") from None
+            raise NotCommittable(
+                f"git's index can't be read here ({exc}); commit with git", path=rel
+            ) from None
+        nested = self._nested(repo_path, index)
+        if nested is not None:
+            raise NotCommittable(nested, path=rel)
         conflicts = index.conflicts
         if conflicts is not None and repo_path in conflicts:
-            raise Conflict("has a merge conflict in git; resolve it first, nothing done", path=rel)
+            raise NotCommittable("has a merge conflict in git; resolve it first", path=rel)
         staged = str(index[repo_path].id) if repo_path in index else None
         head = self.head_blob(rel)
         if staged != head:
-            raise Conflict(
+            raise NotCommittable(
                 "has staged changes in git; commit or unstage them first "
-                f"(git restore --staged -- '{repo_path}'), nothing done",
+                f"(git restore --staged -- '{repo_path}')",
                 path=rel,
             )
         if head is None and self._repo.path_is_ignored(repo_path):
-            raise Conflict("is ignored by git (.gitignore); not committing it", path=rel)
+            raise NotCommittable(self._ignored(repo_path), path=rel)
         driver = self._repo.get_attr(repo_path, "filter")
         if isinstance(driver, str):  # set in .gitattributes (git-crypt, git-lfs...)
-            raise Conflict(
+            raise NotCommittable(
                 f"goes through the git filter '{driver}' (.gitattributes), which --commit "
-                "can't run: it would commit the file unfiltered; commit it with git, nothing "
-                "done",
+                "can't run: it would commit the file unfiltered; commit it with git",
                 path=rel,
             )
+
+    def _nested(self, repo_path: str, index: pygit2.Index) -> str | None:
+        """Why ``repo_path`` is another repository's: a folder it lies in is a submodule
+        (a gitlink in the index or in HEAD, which staging the file would replace, as
+        ``git add`` refuses to) or holds a repository of its own; None when it is not."""
+        tree = None if self.unborn else self._repo.head.peel(pygit2.Commit).tree
+        for folder in _folders(repo_path):
+            in_head = _tree_entry(tree, folder)
+            if (folder in index and index[folder].mode == FileMode.COMMIT) or (
+                in_head is not None and in_head.filemode == FileMode.COMMIT
+            ):
+                return (
+                    f"is in the git submodule '{folder}', a repository of its own that "
+                    "--commit does not commit to (nor does git add); commit it there with git"
+                )
+            if (self.root / folder / ".git").exists():
+                return (
+                    f"is in '{folder}', a git repository of its own inside this one, that "
+                    "--commit does not commit to; commit it there with git"
+                )
+        return None
+
+    def _ignored(self, repo_path: str) -> str:
+        """Why git ignores ``repo_path``: the folder it ignores (the topmost), or the file."""
+        for folder in _folders(repo_path):
+            if not self._repo.path_is_ignored(folder + "/"):
+                continue
+            if len(folder) < len(self.prefix):  # the vault's folder, or one it lies in
+                where = f"'{folder}/' in {self.root}"
+                return f"is ignored by git, as is the whole vault (.gitignore: {where})"
+            inside = folder[len(self.prefix) :]
+            return f"is ignored by git, as is its folder '{inside}' (.gitignore)"
+        return "is ignored by git (.gitignore)"
 
     def commit(self, rels: Sequence[str], message: str) -> Revision | None:
         """Commit exactly these vault files as they are on disk, nothing else.
@@ -404,6 +455,35 @@ class Repository:
         with self._taking_turns():
             return self._commit(rels, message)
 
+    def commit_hooks(self) -> list[str]:
+        """The hooks ``git commit`` would run here, which journal's commits do not: those
+        of :data:`_COMMIT_HOOKS` that are executable files in ``core.hooksPath`` (relative
+        to the work tree) or else the repository's ``hooks`` folder."""
+        configured = _config(self._repo, "core.hooksPath")
+        if configured is not None:
+            folder = self.root / Path(configured).expanduser()
+        else:
+            git_dir = Path(self._repo.path)
+            try:  # a linked work tree's hooks are its main repository's
+                common = (git_dir / "commondir").read_text(encoding="utf-8").strip()
+            except (OSError, UnicodeDecodeError):
+                common = "."
+            folder = git_dir / common / "hooks"
+        return [
+            name
+            for name in _COMMIT_HOOKS
+            if (folder / name).is_file() and os.access(folder / name, os.X_OK)
+        ]
+
+    @property
+    def signs_commits(self) -> bool:
+        """Whether ``git commit`` would sign here (``commit.gpgsign``); journal's commits
+        are not signed."""
+        try:
+            return bool(self._repo.config.get_bool("commit.gpgsign"))
+        except (KeyError, pygit2.GitError):  # not set, or not a yes/no git would take
+            return False
+
     @contextmanager
     def _taking_turns(self, state: str | None = _UNCHANGED) -> Iterator[None]:
         """Hold journal's commit lock (``.git/journal-commit.lock``, ``flock``) while
@@ -419,7 +499,7 @@ class Repository:
 
     def _commit(self, rels: Sequence[str], message: str) -> Revision | None:
         for rel in rels:
-            self.check_committable(rel)
+            self._check(rel)
         repo = self._repo
         author = _signature("AUTHOR", repo)
         committer = _signature("COMMITTER", repo)
@@ -504,6 +584,21 @@ def _revision(commit: pygit2.Commit, shallow: bool) -> Revision:
         summary=_text(commit.raw_message, encoding).strip().split("\n", 1)[0].strip(),
         boundary=shallow and not parents,
     )
+
+
+def _folders(repo_path: str) -> list[str]:
+    """The folders a path lies in, from the top: ``a``, ``a/b`` for ``a/b/c.md``."""
+    parts = repo_path.split("/")[:-1]
+    return ["/".join(parts[: depth + 1]) for depth in range(len(parts))]
+
+
+def _tree_entry(tree: pygit2.Tree | None, repo_path: str) -> pygit2.Object | None:
+    if tree is None:
+        return None
+    try:
+        return tree[repo_path]
+    except KeyError:
+        return None
 
 
 def _same(old: pygit2.Tree | None, new: pygit2.Tree | None) -> bool:
