@@ -1284,6 +1284,8 @@ def test_check_tells_a_goal_changed_since_its_plan(
     ]
     assert found[0]["suggestion"].startswith("`journal plan --start 2026-11-23` makes")
     assert "T012 (warning) [[a]]" in invoke("review", "--stdout").stdout
+    past = invoke("review", "--stdout", "--week", "2026-W49").stdout  # the plan's now
+    assert "T012" not in past
     assert invoke("plan").exit_code == 0  # made again: nothing to tell
     assert invoke("check", "--select", "T012", "--json").stdout.count('"rule"') == 0
     # an older plan's rows name no target: not judged

@@ -1138,6 +1138,31 @@ def test_a_past_week_shows_a_goal_dropped_since_as_active_when_git_dates_the_dro
     assert (scoreboard_row(now, "[[done]]") or "").endswith("| done |")
 
 
+def test_a_goal_paused_then_and_completed_later_is_off_that_weeks_scoreboard(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in a year-long tryout: a goal paused in 2026-W48, taken up again and done in
+    April, came back on W48's scoreboard as active and behind (its `completed` day said it
+    was not done then, and git's status then, paused, was not asked)."""
+    from tests.gitutil import Git
+
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-04-07")
+    made = {"created": "2026-10-01", "start": "2026-10-01"}
+    write("goals/pause.md", goal_text("Pause", status="paused", **made))
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("add it, paused", "2026-10-01")
+    write("goals/pause.md", goal_text("Pause", **made))
+    git.commit("take it up again", "2027-04-05")
+    done = {"status": "done", "completed": "2027-04-07", "current": 5}
+    write("goals/pause.md", goal_text("Pause", **made, **done))
+    git.commit("done", "2027-04-07")
+    w48 = invoke("review", "--week", "2026-W48", "--stdout").stdout
+    assert scoreboard_row(w48, "[[pause]]") is None and "section Pause" not in w48
+    assert "[[pause]]" not in w48.split("---", 2)[1]  # nor in its goals
+    w14 = invoke("review", "--week", "2027-W14", "--stdout").stdout  # done that week
+    assert (scoreboard_row(w14, "[[pause]]") or "").endswith("| done |")
+
+
 def test_a_drop_git_cannot_date_leaves_the_goal_out_of_past_weeks(
     invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -305,7 +305,8 @@ def _as_it_was(
     target, due day... before a change committed since, so pace and chart are judged
     by the goal of that week); ``then["status"]``: its status then (a goal dropped or
     paused since, or done since without a ``completed`` day); a goal done with a
-    ``completed`` day goes by that day."""
+    ``completed`` day goes by that day: done from it, and before it as git had it then
+    (paused, dropped), else active."""
     fields = dict(then or {})
     status = fields.pop("status", None)
     if fields:
@@ -316,7 +317,8 @@ def _as_it_was(
         goal = replace(goal, milestones=open_then)
     if goal.status == "done" and goal.completed is not None:
         if _since(goal.completed, as_of, today):
-            return replace(goal, status="active", completed=None)
+            was = status if status in ("paused", "dropped") else "active"
+            return replace(goal, status=was, completed=None)
         return goal
     if status is not None and status != goal.status:
         return replace(goal, status=status, completed=goal.completed if status == "done" else None)

@@ -48,6 +48,7 @@ TEMPLATE = "review.md.j2"
 SHOWN = ("error", "warning")  # the findings the review lists: no hints but REACHED
 UNCOUNTED = "H010"  # progress:: fields that count for no goal: lost check-ins
 STATUS_EVENTS = ("completed", "dropped", "status")  # history's events of a status change
+PLAN_CHANGED = "T012"  # a goal changed since the plan covering this week was made
 OPEN_OR_DONE = ("active", "done")  # the statuses the review shows a goal's values for
 #: The fields a past week takes from git as they were then (:func:`goals_then`): those
 #: the scoreboard, pace and chart read, except the value (from its series).
@@ -217,7 +218,13 @@ def review_data(
     series_of = _rebased(series_lookup(vault, shown, today), catalog.goals, then)
     git = week_in_git(vault, period)
     findings = check_vault(
-        vault, catalog, as_of, severities=SHOWN, also=(REACHED,), goals_only=True
+        vault,
+        catalog,
+        as_of,
+        ignore=(PLAN_CHANGED,) if as_of < today else (),  # a plan's now, not that week's
+        severities=SHOWN,
+        also=(REACHED,),
+        goals_only=True,
     ).findings
     goal_paths = {g.path for g in catalog.goals}
     smart = [
@@ -271,7 +278,8 @@ def goals_then(
     Each field goes by itself (:func:`_fields_on`): one whose value in the file is not
     the one last committed (changed since, on a day git can't tell) or was last
     committed after today is left as the file has it; so is the status of a goal done
-    with a ``completed`` day, which says when.  History is read once for all goals.
+    with a ``completed`` day by ``as_of``, which says when (one completed later had
+    git's status then: paused, say, until it was taken up again and done).  History is read once for all goals.
     """
     if as_of >= today:
         return {}
@@ -291,8 +299,8 @@ def goals_then(
     found = {}
     for goal in catalog.goals:
         fields = _fields_on(candidates(goal.id), goal, as_of, today)
-        if goal.status == "done" and goal.completed is not None:
-            fields.pop("status", None)
+        if goal.status == "done" and goal.completed is not None and goal.completed <= as_of:
+            fields.pop("status", None)  # done by then: its `completed` day says so
         if fields:
             found[goal.path] = fields
     return found
