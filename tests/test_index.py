@@ -1742,6 +1742,33 @@ def test_journal_index_deletes_the_index_files_of_vaults_that_are_gone(
     assert "deleted" not in invoke("index").stdout
 
 
+def test_journal_index_deletes_the_lock_and_git_history_caches_of_vaults_that_are_gone(
+    vault: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """Found in a year-long tryout: each deleted vault left its `.lock` and its git
+    history cache in the cache folder for good (some 100 orphan locks on one machine)."""
+    from journal.adapters import history_cache
+
+    gone, kept = tmp_path / "gone", tmp_path / "kept"
+    for root in (gone, kept):
+        (root / ".journal").mkdir(parents=True)
+        index = open_index(root)
+        index.refresh()
+        index.close()
+    lock = default_path(Vault.open(gone)).with_suffix(".lock")
+    lock.write_text("")
+    caches = {}
+    for root in (gone, kept):
+        caches[root] = history_cache.cache_path(root, "")
+        history_cache.save(caches[root], "v", {}, root, None, [], root)
+    older = history_cache.cache_root() / "0123456789abcdef0123.json"  # names no work tree
+    older.write_text('{"version":"v","commits":{}}')
+    shutil.rmtree(gone)
+    assert invoke("index").exit_code == 0
+    assert not lock.exists() and not caches[gone].exists()
+    assert caches[kept].exists() and older.exists()
+
+
 @pytest.mark.parametrize("workers", [False, True])
 def test_links_resolved_while_a_build_reads_match_links_resolved_note_by_note(
     vault: Path, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: bool

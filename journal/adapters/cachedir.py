@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 
@@ -20,6 +21,18 @@ def cache_folder() -> Path:
     if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
         return Path(os.environ["LOCALAPPDATA"]) / "journal" / "Cache"
     return Path.home() / ".cache" / "journal"
+
+
+def folder_gone(root: Path) -> bool:
+    """The folder ``root`` does not exist (not: can't be reached now, as an unreadable
+    or failing mount, which keeps its caches)."""
+    try:
+        info = root.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return not stat.S_ISDIR(info.st_mode)
 
 
 def vault_cache_file(root: Path, suffix: str) -> Path:

@@ -15,11 +15,12 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from journal.adapters.cachedir import cache_folder
+from journal.adapters.cachedir import cache_folder, folder_gone
 
 #: Bump when what is cached per commit changes meaning.
 #: 10: a target of 1 with the unit for one (``target 1 referral``);
@@ -62,9 +63,12 @@ def save(
     vault_root: Path,
     head: dict[str, Any] | None,
     order: list[str],
+    repository: Path,
 ) -> None:
     """Write the cache atomically (``head``: the stamp of the HEAD walked, when HEAD's
-    files said what git says, else None); skipped when it would land inside the vault."""
+    files said what git says, else None; ``repository``: its work tree, written first
+    so :func:`prune_gone` reads it without the rest); skipped when it would land inside
+    the vault."""
     folder = path.parent
     if folder.resolve().is_relative_to(vault_root.resolve()):
         return
@@ -73,9 +77,40 @@ def save(
         fd, name = tempfile.mkstemp(prefix=".history-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                data = {"version": version, "commits": commits, "head": head, "order": order}
+                data = {
+                    "version": version,
+                    "repository": str(repository.resolve()),
+                    "commits": commits,
+                    "head": head,
+                    "order": order,
+                }
                 json.dump(data, handle, separators=(",", ":"))
             Path(name).replace(path)
         except BaseException:
             Path(name).unlink(missing_ok=True)
             raise
+
+
+_REPOSITORY = re.compile(r'^\{"version":"(?:[^"\\]|\\.)*","repository":("(?:[^"\\]|\\.)*")')
+
+
+def prune_gone() -> list[Path]:
+    """Delete the caches of work trees that no longer exist (a vault deleted or moved
+    away, with its repository); the files deleted.  Only the start of each is read; a
+    cache that does not name its work tree (written before 2026-12) is left."""
+    pruned = []
+    for path in sorted(cache_root().glob("*.json")):
+        try:
+            with path.open("rb") as handle:
+                start = handle.read(8192).decode("utf-8", "replace")
+        except OSError:
+            continue
+        named = _REPOSITORY.match(start)
+        if named is None:
+            continue
+        root = Path(json.loads(named.group(1)))
+        if root.is_absolute() and folder_gone(root):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                pruned.append(path)
+    return pruned

@@ -49,7 +49,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
-from journal.adapters.cachedir import cache_folder, vault_cache_file
+from journal.adapters.cachedir import cache_folder, folder_gone, vault_cache_file
 from journal.adapters.files import changed_ns, digest, stat_stamp
 from journal.adapters.vault import Vault, is_utf8, name_problem, shown
 from journal.core.checkins import CheckIn
@@ -234,7 +234,8 @@ _CACHED_INDEX = re.compile(r"[\w.-]*-[0-9a-f]{12}\.sqlite")  # what default_path
 
 def prune_orphans(keep: Path | None) -> list[Path]:
     """Delete the index files in the cache folder whose vault folder no longer exists
-    (with their logs and moved-aside copies), but ``keep``; the files deleted.  A vault
+    (with their logs, the vault's lock file and moved-aside copies), but ``keep``; the
+    index files deleted.  A vault
     on a drive not mounted now loses only its cache: the next command rebuilds it."""
     folder = cache_folder()
     try:
@@ -247,7 +248,7 @@ def prune_orphans(keep: Path | None) -> list[Path]:
         if path == keep:
             continue
         root = _root_of(path)
-        if root is None or not Path(root).is_absolute() or not _gone(Path(root)):
+        if root is None or not Path(root).is_absolute() or not folder_gone(Path(root)):
             continue
         try:
             path.unlink()
@@ -256,7 +257,8 @@ def prune_orphans(keep: Path | None) -> list[Path]:
         except OSError:
             continue  # a cache folder that can't be written: nothing is deleted
         aside = [folder / other for other in names if _moved_aside(name).fullmatch(other)]
-        for target in (Path(f"{path}-wal"), Path(f"{path}-shm"), *aside):
+        lock = path.with_suffix(".lock")  # the vault's write lock (Vault.lock)
+        for target in (Path(f"{path}-wal"), Path(f"{path}-shm"), lock, *aside):
             with contextlib.suppress(OSError):
                 target.unlink()
         pruned.append(path)
@@ -266,18 +268,6 @@ def prune_orphans(keep: Path | None) -> list[Path]:
 def _moved_aside(name: str) -> re.Pattern[str]:
     """The names the index file ``name`` gets when moved aside (see ``_move_aside``)."""
     return re.compile(re.escape(name) + r"\.(\d{8}-\d{6})(?:-(\d+))?\.bad")
-
-
-def _gone(root: Path) -> bool:
-    """The folder ``root`` does not exist (not: can't be reached now, as an unreadable
-    or failing mount, which keeps its cache)."""
-    try:
-        info = root.stat()
-    except (FileNotFoundError, NotADirectoryError):
-        return True
-    except OSError:
-        return False
-    return not stat.S_ISDIR(info.st_mode)
 
 
 def _root_of(path: Path) -> str | None:

@@ -220,7 +220,7 @@ def load_history(vault: Vault) -> LoadedHistory:
         commits.append((revision, changes))
     stamp = head.stamp() if quick and head is not None else None
     if computed or kept.keys() != records.keys() or stamp != cached.get("head"):
-        history_cache.save(path, version, kept, vault.root, stamp, list(kept))
+        history_cache.save(path, version, kept, vault.root, stamp, list(kept), repo.root)
     moved = {commit: there for commit, there in where.items() if there != repo.prefix}
     loaded = LoadedHistory(vault, status, commits, moved, repo)
     vault.memo["history"] = (key, loaded)

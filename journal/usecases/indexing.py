@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from journal.adapters import history_cache
 from journal.adapters.index import Index, prune_orphans
 from journal.adapters.vault import Vault
 from journal.core.errors import UsageProblem
@@ -24,6 +25,7 @@ def index_vault(
     summary = index.summary()
     errors = [d.to_dict() for d in index.errors()]
     pruned = prune_orphans(index.path)
+    history_cache.prune_gone()  # (told with the index files: the same vaults' caches)
     return {
         "index": str(index.path) if index.path else None,
         "rebuilt": rebuild,

@@ -279,7 +279,8 @@ def goals_then(
     the one last committed (changed since, on a day git can't tell) or was last
     committed after today is left as the file has it; so is the status of a goal done
     with a ``completed`` day by ``as_of``, which says when (one completed later had
-    git's status then: paused, say, until it was taken up again and done).  History is read once for all goals.
+    git's status then: paused, say, until it was taken up again and done).  History is
+    read once for all goals.
     """
     if as_of >= today:
         return {}
