@@ -1249,9 +1249,12 @@ def test_a_plan_made_again_keeps_the_targets_of_the_weeks_that_ended(
     assert invoke("plan").stdout == f"{PLAN}: unchanged\n"  # no churn
     review = invoke("review", "--stdout", "--week", "2026-W48").stdout
     assert f"(expected {old[0]}, by the plan)" in review  # the week's own target
+    # --force too (as T012 advises when the weekly targets were edited): a review found
+    # it planned every week anew, the weeks over too
+    set_values(vault / PLAN, "alpha", [7, 7, 7, 7])
     assert invoke("plan", "--force").exit_code == 0
     [again] = props_of(vault / PLAN)["targets"]
-    assert again["values"][0] > old[0]  # every week on the new line
+    assert again["values"][:3] == [7, 7, new[2]]  # the edits of weeks over: judged by
 
 
 def test_check_tells_a_goal_changed_since_its_plan(
@@ -1309,9 +1312,14 @@ def test_the_weeks_that_ended_keep_a_dropped_goals_targets_and_none_for_a_new_on
     before = {r["goal"]: r for r in props_of(vault / PLAN)["targets"]}  # type: ignore[attr-defined]
     write("goals/b.md", goal_text("Beta", current=0, target=10, status="dropped", **dates))
     write("goals/c.md", goal_text("Gamma", current=0, target=4, **dates))
+    later = {"start": "2026-12-08", "due": "2027-01-31"}  # its weeks now begin later
+    write("goals/a.md", goal_text("Alpha", current=0, target=10, **later))
     monkeypatch.setenv("JOURNAL_TODAY", "2026-12-09")  # the plan's third week
     assert invoke("plan").exit_code == 0
     after = {r["goal"]: r for r in props_of(vault / PLAN)["targets"]}  # type: ignore[attr-defined]
+    assert after["alpha"]["values"][:2] == before["alpha"]["values"][:2]
+    table = [r for r in (vault / PLAN).read_text().splitlines() if re.match(r"\| 202\d-W", r)]
+    assert table[0].split(" | ")[2] == str(before["alpha"]["values"][0])  # as the property
     assert after["beta"] == {**before["beta"], "values": before["beta"]["values"][:2]}
     gamma = after["gamma"]["values"]
     assert gamma[:2] == [None, None] and gamma[2] is not None

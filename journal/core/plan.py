@@ -165,9 +165,9 @@ def build_plan(
             mine = kept.get(g.key, {})
             if not mine:  # an empty column: Focus asks nothing of it either
                 del focused[g.path]
-            shown[g.path] = [
-                mine.get(label) if v is not None else None
-                for label, v in zip(labels, values[g.path], strict=True)
+            own = [i for i, v in enumerate(values[g.path]) if v is not None]
+            shown[g.path] = [  # none after its last week (due or done), whatever `kept` says
+                mine.get(label) if own and i <= own[-1] else None for i, label in enumerate(labels)
             ]
             if mine and shown[g.path] != values[g.path]:  # this goal's targets were edited
                 line = lines[g.path]

@@ -152,14 +152,16 @@ def quarterly_plan(
         "goals": data["goals"] or None,
         "targets": _target_rows(targets, planned),
     }
-    users = None if force else users_note(vault, path, props)
-    if users is not None and "targets" in users.props:
+    existing = users_note(vault, path, props)
+    users = None if force else existing  # what --force keeps: the weeks that ended
+    if existing is not None and "targets" in existing.props:
         # the weekly targets the review's pace reads (the property) and those the note
         # shows (the table) stay as the user left either, so both say the same
-        if "targets" in users.changed:  # kept and reported by the write; the table follows
+        if users is not None and "targets" in users.changed:
+            # kept and reported by the write; the table follows
             labels = [week["label"] for week in data["weeks"]]
             unread: list[str] = []
-            kept = read_targets(users.props["targets"], labels, unread)
+            kept = read_targets(existing.props["targets"], labels, unread)
             if unread:
                 vault.notice(
                     f"{path}: weekly targets you edited that are not numbers, so those "
@@ -182,13 +184,13 @@ def quarterly_plan(
                     + f" (run with --force to plan {'it' if one else 'them'}, replacing "
                     "your edits)"
                 )
-        elif "targets" in users.edited:  # the table is kept: so is the property
-            props["targets"] = users.props["targets"]
+        elif users is not None and "targets" in users.edited:
+            props["targets"] = existing.props["targets"]  # the table is kept: so is this
         else:  # the weeks that ended keep the targets their reviews judged by
             labels = [week["label"] for week in data["weeks"]]
             this_week = week_of(today, week_start)
             ended = sum(date.fromisoformat(w["end"]) < this_week.start for w in data["weeks"])
-            rows = users.props["targets"]
+            rows = existing.props["targets"]
             merged = keep_ended(targets, read_targets(rows, labels), labels, ended)
             if merged != targets:
                 data = plan_data(as_kept(merged, labels))
