@@ -291,6 +291,8 @@ def _ask_yes(question: str) -> bool:
     noticed only once a line is typed, and the command would hang until then."""
     import select
 
+    if sys.platform == "win32":  # its select takes sockets only
+        return click.confirm(question, default=True, err=True)
     while True:
         _print(f"{question} [Y/n]: ", err=True, nl=False)
         while not select.select([sys.stdin], [], [], 0.25)[0]:
@@ -367,7 +369,8 @@ def _reader_gone(stream: Any) -> bool:
         poll.register(stream.fileno(), select.POLLOUT)
     except (AttributeError, OSError, ValueError):  # no file behind it: the signal decides
         return True
-    return any(events & select.POLLERR for _fd, events in poll.poll(0))
+    # Linux says POLLERR of a pipe whose reader is gone; the BSDs and macOS, POLLHUP
+    return any(events & (select.POLLERR | select.POLLHUP) for _fd, events in poll.poll(0))
 
 
 def _pipe_closed(signum: int, frame: FrameType | None) -> None:

@@ -66,9 +66,9 @@ def save(
     repository: Path,
 ) -> None:
     """Write the cache atomically (``head``: the stamp of the HEAD walked, when HEAD's
-    files said what git says, else None; ``repository``: its work tree, written first
-    so :func:`prune_gone` reads it without the rest); skipped when it would land inside
-    the vault."""
+    files said what git says, else None; ``repository``: its work tree, written right
+    after ``version`` so that :func:`prune_gone` reads it without the rest); skipped
+    when it would land inside the vault."""
     folder = path.parent
     if folder.resolve().is_relative_to(vault_root.resolve()):
         return

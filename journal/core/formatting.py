@@ -128,7 +128,8 @@ _IRREGULAR = {
     "children": "child",
     "men": "man",
     "women": "woman",
-    "news": "news",  # no plural of its own
+    "news": "news",  # no plural of their own
+    "kudos": "kudos",
 }
 #: Endings after which taking off the ``s`` is wrong or a guess: a singular word
 #: (``class``, ``bonus``, ``analysis``, ``canvas``) or a plural that may be in ``-es``
@@ -160,7 +161,10 @@ def _singular(unit: str) -> str:
         and not word.lower().endswith(_NOT_PLAIN)
         and any(c in "aeiouy" for c in word[:-1].lower())
     )
-    one = _IRREGULAR.get(word) or (word[:-1] if plain else word)
+    irregular = _IRREGULAR.get(word.lower())
+    if irregular is not None and word[:1].isupper():  # People: Person
+        irregular = irregular[:1].upper() + irregular[1:]
+    one = irregular or (word[:-1] if plain else word)
     return unit[: found.start()] + one
 
 

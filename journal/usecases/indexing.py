@@ -25,7 +25,7 @@ def index_vault(
     summary = index.summary()
     errors = [d.to_dict() for d in index.errors()]
     pruned = prune_orphans(index.path)
-    history_cache.prune_gone()  # (told with the index files: the same vaults' caches)
+    history_cache.prune_gone()  # not told: `pruned` counts the vaults' index files
     return {
         "index": str(index.path) if index.path else None,
         "rebuilt": rebuild,

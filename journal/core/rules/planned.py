@@ -17,14 +17,14 @@ def plan_out_of_date(ctx: Context) -> Iterator[Problem]:
     if found is None:
         return
     start, end, plan = found
-    goals = {g.key: g for g in ctx.goals if g.status == "active"}
+    goals = {g.key: g for g in ctx.active_goals}
+    again = plan_options(start, end, ctx.config.plan.days)
     for row in plan.props["targets"]:
         goal = goals.get(str(row.get("goal"))) if isinstance(row, dict) else None
         planned = planned_for(row) if goal is not None else None
         if goal is None or planned is None or planned == (goal.target, goal.due):
             continue
         target, due = planned
-        again = plan_options(start, end, ctx.config.plan.days)
         yield Problem(
             goal.path,
             line_of(goal, "target" if target != goal.target else "due"),
