@@ -555,7 +555,7 @@ def test_a_target_offered_by_pace_is_a_step_beyond_now_to_the_goals_decimals() -
     assert ": move `due` there or make more time for it; " in finding.suggestion
     moving = goal_note(unit="kg", baseline="80.5", target="70", current="78.2", body="", **dates)
     [finding] = of("A001", run((PATH, moving)))
-    assert ": move `due` there, set `target` to 76.5, or make more time for it; " in (
+    assert ": move `due` there, set `target` to 76.5 or make more time for it; " in (
         finding.suggestion
     )
 

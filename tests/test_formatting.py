@@ -122,3 +122,15 @@ def test_a_rate_of_whole_things_below_one_a_week_says_the_weeks_one_takes(
     value: float, unit: str | None, whole: bool, shown: str
 ) -> None:
     assert per_week(value, unit, whole) == shown
+
+
+def test_listed_joins_as_prose() -> None:
+    from journal.core.formatting import listed
+
+    assert [listed(items) for items in ([], ["a"], ["a", "b"], ["a", "b", "c"])] == [
+        "",
+        "a",
+        "a and b",
+        "a, b and c",
+    ]
+    assert listed(["x", "y", "z"], "or") == "x, y or z"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 BAR_WIDTH = 10
@@ -87,6 +87,13 @@ def exact_number(value: float) -> str:
     from decimal import Decimal  # rare: a value too large or small for plain digits
 
     return format(Decimal(text), "f")
+
+
+def listed(items: Sequence[str], word: str = "and") -> str:
+    """``a``, ``a and b``, ``a, b and c`` (``word``: ``or``); empty for no items."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
 def plural(count: float, noun: str) -> str:

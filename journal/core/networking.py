@@ -18,6 +18,7 @@ from journal.core.checkins import CheckIn
 from journal.core.codec import is_empty
 from journal.core.errors import Diagnostic
 from journal.core.fields import CONTACT_FIELDS, MEETING_FIELDS, Field, read_typed
+from journal.core.formatting import listed
 from journal.core.links import Link
 from journal.core.records import Record
 
@@ -252,8 +253,5 @@ def _touch_order(touch: Touch) -> tuple[date, str, str]:
 def meeting_title(kind: str | None, names: list[str]) -> str:
     """``Coffee with Dana Ortiz``, ``Event with A, B and C``."""
     what = KIND_TITLES.get(kind or "", "Meeting")
-    if len(names) > 1:
-        people = ", ".join(names[:-1]) + " and " + names[-1]
-    else:
-        people = names[0] if names else "someone"
+    people = listed(names) or "someone"
     return f"{what} with {people}"

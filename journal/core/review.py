@@ -15,7 +15,16 @@ from typing import Any
 from journal.core.catalog import Catalog
 from journal.core.dates import Period, parse_duration, week_label, week_of
 from journal.core.fields import CLOSED
-from journal.core.formatting import bar, number, per_week, percent, plural, rate, signed
+from journal.core.formatting import (
+    bar,
+    listed,
+    number,
+    per_week,
+    percent,
+    plural,
+    rate,
+    signed,
+)
 from journal.core.goal import Goal
 from journal.core.networking import Meeting, follow_up_state
 from journal.core.progress import (
@@ -256,7 +265,7 @@ def _activity(
     }
     nouns = {"checkins": "check-in", "meetings": "meeting", "followups": "closed follow-up"}
     parts = [plural(n, nouns[key]) for key, n in counts.items() if n]
-    text = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+    text = listed(parts)
     return {**counts, "text": text}
 
 

@@ -17,6 +17,7 @@ from journal.adapters.git import NotCommittable, Repository
 from journal.adapters.gitfind import HistoryUnavailable
 from journal.adapters.vault import Vault
 from journal.core.errors import JournalError
+from journal.core.formatting import listed
 from journal.core.history import Revision
 from journal.core.records import Record
 
@@ -100,7 +101,7 @@ def _unlike_git(repo: Repository) -> tuple[str, ...]:
     skipped = []
     hooks = repo.commit_hooks()
     if hooks:
-        names = ", ".join(hooks[:-1]) + " and " + hooks[-1] if len(hooks) > 1 else hooks[0]
+        names = listed(hooks)
         skipped.append(f"without running the repository's {names} hook{'s' * (len(hooks) > 1)}")
     if repo.signs_commits:
         skipped.append("unsigned (commit.gpgsign)")

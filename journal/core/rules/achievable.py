@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from journal.core.dates import weeks_between
-from journal.core.formatting import per_week, plural
+from journal.core.formatting import listed, per_week, plural
 from journal.core.goal import Goal
 from journal.core.progress import counted, pace, places, start_of
 from journal.core.rules.base import (
@@ -91,17 +91,12 @@ def _pace_suggestion(
     options = [f"set `target` to {number(reachable)}"] if lower else []
     options.append("make more time for it")
     if days > (date.max - today).days:  # past the calendar (9999-12-31)
-        return f"at this rate you never reach {number(target)}: {_or(options)}; {one_step}"
+        ways = listed(options, "or")
+        return f"at this rate you never reach {number(target)}: {ways}; {one_step}"
     reach = today + timedelta(days=math.ceil(days))
     options.insert(0, "move `due` there")
-    return f"at this rate you reach {number(target)} around {reach}: {_or(options)}; {one_step}"
-
-
-def _or(options: list[str]) -> str:
-    """``a, b, or c``; ``a or b``; ``a``."""
-    if len(options) < 3:
-        return " or ".join(options)
-    return f"{', '.join(options[:-1])}, or {options[-1]}"
+    ways = listed(options, "or")
+    return f"at this rate you reach {number(target)} around {reach}: {ways}; {one_step}"
 
 
 def _by_age(goals: list[Goal]) -> list[Goal]:
