@@ -306,7 +306,7 @@ def _ask_yes(question: str) -> bool:
             return True
         if answer in ("n", "no"):
             return False
-        _print("Error: invalid input", err=True)
+        _print("Answer y (yes) or n (no); Enter is yes, Ctrl-D stops.", err=True)
 
 
 def _debug(ctx: click.Context) -> bool:

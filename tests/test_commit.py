@@ -709,7 +709,7 @@ def test_a_note_in_a_repository_of_its_own_inside_the_vault_is_refused(
     ("setting", "why"),
     [
         ((".gitignore", "reviews/\nplans/\n"), "is ignored by git, as is its folder '{folder}' "
-         "(.gitignore), nothing done"),
+         "(`git check-ignore -v` names the rule), nothing done"),
         ((".gitattributes", "reviews/** filter=git-crypt\nplans/** filter=git-crypt\n"),
          "goes through the git filter 'git-crypt' (.gitattributes), which --commit can't "
          "run: it would commit the file unfiltered; commit it with git, nothing done"),
@@ -772,8 +772,8 @@ def test_a_vault_git_ignores_is_named_as_the_reason(tmp_path: Path, invoke: Invo
     result = invoke("new", "goal", "Brand new goal", "--commit", root=root)
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
-        "goals/Brand new goal.md: is ignored by git, as is the whole vault (.gitignore: "
-        f"'life/' in {big.root.resolve()}), nothing done\n"
+        "goals/Brand new goal.md: is ignored by git, as is the whole vault ('life/' in "
+        f"{big.root.resolve()}; `git check-ignore -v` names the rule), nothing done\n"
     )
     assert not (root / "goals/Brand new goal.md").exists()
 
@@ -797,7 +797,8 @@ def test_a_note_refused_after_another_was_written_names_that_one(
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
         "meetings/2026-11-22 Meeting with Lee Chang.md: is ignored by git, as is its folder "
-        "'meetings' (.gitignore); written before it, not committed: people/Lee Chang.md\n"
+        "'meetings' (`git check-ignore -v` names the rule); written before it, not committed: "
+        "people/Lee Chang.md\n"
     )
     assert (git("rev-parse", "HEAD"), git.staged()) == (head, [])
 

@@ -279,6 +279,18 @@ def test_on_a_terminal_unknown_people_are_offered_as_contacts(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
+def test_an_answer_that_is_no_yes_or_no_is_told_what_is_and_asked_again(vault: Path) -> None:
+    """Reported: `maybe` got "Error: invalid input", which says nothing of what to type."""
+    code, output = run_on_a_terminal(
+        ["--vault", str(vault), "new", "meeting", "--with", "Rosa Z"], b"maybe\nn\n"
+    )
+    assert code == 0, output
+    assert "Answer y (yes) or n (no); Enter is yes, Ctrl-D stops.\n" in output
+    assert output.count("Create contact notes? [Y/n]") == 2
+    assert not (vault / "people").exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
 def test_the_contact_question_and_notice_stay_out_of_piped_json(
     write: Write, vault: Path, tmp_path: Path
 ) -> None:

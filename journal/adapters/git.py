@@ -429,16 +429,19 @@ class Repository:
         return None
 
     def _ignored(self, repo_path: str) -> str:
-        """Why git ignores ``repo_path``: the folder it ignores (the topmost), or the file."""
+        """Why git ignores ``repo_path``: the folder it ignores (the topmost), or the file;
+        the rule may be in a ``.gitignore``, ``.git/info/exclude`` or ``core.excludesFile``
+        (libgit2 does not say which: ``git check-ignore -v`` does)."""
+        rule = "`git check-ignore -v` names the rule"
         for folder in _folders(repo_path):
             if not self._repo.path_is_ignored(folder + "/"):
                 continue
             if len(folder) < len(self.prefix):  # the vault's folder, or one it lies in
                 where = f"'{folder}/' in {self.root}"
-                return f"is ignored by git, as is the whole vault (.gitignore: {where})"
+                return f"is ignored by git, as is the whole vault ({where}; {rule})"
             inside = folder[len(self.prefix) :]
-            return f"is ignored by git, as is its folder '{inside}' (.gitignore)"
-        return "is ignored by git (.gitignore)"
+            return f"is ignored by git, as is its folder '{inside}' ({rule})"
+        return f"is ignored by git ({rule})"
 
     def commit(self, rels: Sequence[str], message: str) -> Revision | None:
         """Commit exactly these vault files as they are on disk, nothing else.
