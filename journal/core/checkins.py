@@ -59,12 +59,19 @@ _DECIMAL_COMMA = re.compile(  # not three digits after it: `+2,500` is a thousan
 #: with more glued to it but an ordinal (``+2h``, ``+5km``, ``+1k``; ``+3rd interview`` is
 #: a note) - or the minus sign of word processors (``\u2212200``): read as a note with no
 #: value but for this.  A word glued to a dash is a note (``-3pm call``, ``-2FA set up``).
-_NO_VALUE = re.compile(
+_NO_VALUE = (
     r"\u2212\d"
     r"|(?:[+-]|=[+-]?)(?:[$\u20ac\u00a3\u00a5]\d|\d{1,3}(?:,\d{3})+\b|\d+/\d|(?![0-9])\d)"
-    r"|(?:\+|=[+-]?)\d(?!\d*(?:st|nd|rd|th)\b)",
-    re.IGNORECASE,
+    r"|(?:\+|=[+-]?)\d(?!\d*(?:st|nd|rd|th)\b)"
 )
+
+
+@functools.cache
+def _no_value() -> re.Pattern[str]:
+    """:data:`_NO_VALUE`, compiled once asked (a rare path: not at import)."""
+    return re.compile(_NO_VALUE, re.IGNORECASE)
+
+
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -167,7 +174,7 @@ def refuse_miswritten(text: str) -> None:
         raise MiswrittenValue(
             f"write a decimal with a point: {value}, not {comma.group()}", value, comma.group()
         )
-    if _NO_VALUE.match(text) is not None and _VALUE.match(text) is None:
+    if _no_value().match(text) is not None and _VALUE.match(text) is None:
         written = text.split(maxsplit=1)[0]
         raise MiswrittenValue(
             f"'{written}' is no value journal reads: write the sign (+, - or =) and the "
@@ -249,8 +256,10 @@ def replay(start: float, checkins: list[CheckIn]) -> float:
 def exact_sum(a: float, b: float) -> float:
     """``a + b`` in decimal, as the numbers are written: +0.1 +0.2 -0.3 is 0, not
     5.55e-17; 1 + 0.0000000004 is 1.0000000004; 576087000000001 + 0.5 keeps its half."""
-    if (float(a).is_integer() and float(b).is_integer()) or not (  # whole: exact (most)
-        math.isfinite(a) and math.isfinite(b)
+    if (
+        not (a and b)  # adding 0 is exact (the usual offset of a series)
+        or (float(a).is_integer() and float(b).is_integer())  # whole: exact (most)
+        or not (math.isfinite(a) and math.isfinite(b))
     ):
         return a + b
     from decimal import Decimal  # C-fast; only check-ins with values need it

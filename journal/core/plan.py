@@ -116,7 +116,7 @@ def planned_goals(goals: list[Goal], plan: Period) -> list[Goal]:
             g.status == "active"
             or (g.status == "done" and g.completed is not None and g.completed >= plan.start)
         )
-        and (start_of(g) or plan.start) <= plan.end
+        and goal_window(g, plan) is not None
     ]
 
 
@@ -135,9 +135,10 @@ def build_plan(
     its last week, or the week a done goal was completed in) goes into the front
     matter, for the review.  ``series_of``: each goal's values over time (by default
     :func:`value_points`, without git).  ``kept``: the weekly targets a user edited and
-    kept (see :func:`read_targets`), which the table then shows, in each goal's weeks (a
-    goal they name no target for gets an empty column), and Focus by month follows for
-    the goals whose targets differ from the plan's (:class:`KeptLine`)."""
+    kept (see :func:`~journal.core.plan_notes.read_targets`), which the table then
+    shows, in each goal's weeks (a goal they name no target for gets an empty column),
+    and Focus by month follows for the goals whose targets differ from the plan's
+    (:class:`KeptLine`)."""
     weeks = plan_weeks(start, days, week_start)
     span = Period(start, weeks[-1].end)
     labels = [week_label(w.start, week_start) for w in weeks]
@@ -254,10 +255,11 @@ def keep_ended(
     ended: int,
 ) -> dict[str, list[float | None]]:
     """``targets`` (per goal id, a value per week of ``labels``) with the first ``ended``
-    weeks as the plan note holds them (``written``, :func:`read_targets`): a week over
-    keeps the targets its review judged by, whatever the goals' targets, due days,
-    history or status say now.  A goal planned since (added, or started, later) has
-    none in them; one planned then and no more (dropped, paused) keeps a row of them."""
+    weeks as the plan note holds them (``written``,
+    :func:`~journal.core.plan_notes.read_targets`): a week over keeps the targets its
+    review judged by, whatever the goals' targets, due days, history or status say now.
+    A goal planned since (added, or started, later) has none in them; one planned then
+    and no more (dropped, paused) keeps a row of them."""
     kept = {}
     for key in sorted({*targets, *written}):
         now = targets.get(key, [])

@@ -398,10 +398,7 @@ def goal_history(
     """The timeline of the goal ``ref``: every commit that touched it, across renames.
     A name that no goal in the vault has is looked up among the goals git saw deleted;
     one a deleted goal has whole (its id, title...) wins over a part of a live goal's."""
-    try:
-        named = _named(vault, catalog, ref, parts=False)
-    except NotFound:
-        named = _named(vault, catalog, ref, parts=True)
+    named = _named(vault, catalog, ref)
     if isinstance(named, Unreadable):
         return _broken_goal_history(vault, named, today, since)
     if isinstance(named, _DeletedGoal):
@@ -428,45 +425,49 @@ def goal_history(
     return _timeline(goal, history.status, mine, pending, series, notices, since)
 
 
-def _named(
-    vault: Vault, catalog: Catalog, ref: str, *, parts: bool
-) -> Goal | Unreadable | _DeletedGoal:
-    """What ``ref`` names (with ``parts``: also by a part of its name): a goal in the
-    vault, else one whose file can't be read now (the error reading it), else one git
-    saw deleted; :class:`NotFound` when none."""
-    try:
-        return named_goal(vault, catalog, ref, parts=parts)
-    except NotFound:
-        found = _broken_named(vault, catalog, ref, parts) or _deleted_named(vault, ref, parts)
-        if found is None:
-            raise
-        return found
-    except Unreadable as broken:
-        return broken
+def _named(vault: Vault, catalog: Catalog, ref: str) -> Goal | Unreadable | _DeletedGoal:
+    """What ``ref`` names: a goal in the vault, else one whose file can't be read now
+    (the error reading it), else one git saw deleted; first by a whole name (its id,
+    title...), then by a part of one; :class:`NotFound` when none.  The goals git knows
+    beyond the vault's are gathered once, for both."""
+    broken: tuple[list[Note], dict[str, Diagnostic]] | None = None
+    deleted: list[_DeletedGoal] | None = None
+    for parts in (False, True):
+        try:
+            return named_goal(vault, catalog, ref, parts=parts)
+        except Unreadable as unreadable:
+            return unreadable
+        except NotFound as exc:
+            missing = exc
+        broken = broken or _broken_pool(vault, catalog)
+        try:
+            head = match_head(broken[0], ref, parts=parts)
+        except Ambiguous:
+            head = None
+        if head is not None:
+            problem = broken[1][head.path]
+            return Unreadable(problem.message, path=head.path, line=problem.line)
+        deleted = _deleted_pool(vault) if deleted is None else deleted
+        found = match_head(deleted, ref, parts=parts)
+        if found is not None:
+            return found
+    raise missing
 
 
-def _broken_named(vault: Vault, catalog: Catalog, ref: str, parts: bool) -> Unreadable | None:
-    """The goal file that can't be read now whose last commit ``ref`` names (by id,
-    title or a part of them, as a goal is found): the error reading it gives."""
+def _broken_pool(vault: Vault, catalog: Catalog) -> tuple[list[Note], dict[str, Diagnostic]]:
+    """The goal files that can't be read now, as their last commit has them, and the
+    error reading each, by path (none outside a repository)."""
     why: dict[str, Diagnostic] = {}
     for diagnostic in catalog.unreadable_goals:
         why.setdefault(diagnostic.path, diagnostic)
     try:
         history = load_history(vault) if why else None  # kept for the timeline (memo)
     except (NoRepository, HistoryUnavailable):
-        return None
+        return [], why
     if history is None or not history.status.head:
-        return None
+        return [], why
     committed = [_head_note(history.repo, path) for path in sorted(why)]
-    goals = [n for n in committed if n is not None and n.readable and n.kind == "goal"]
-    try:
-        found = match_head(goals, ref, parts=parts)
-    except Ambiguous:
-        return None
-    if found is None:
-        return None
-    problem = why[found.path]
-    return Unreadable(problem.message, path=found.path, line=problem.line)
+    return [n for n in committed if n is not None and n.readable and n.kind == "goal"], why
 
 
 def _broken_goal_history(
@@ -537,13 +538,13 @@ class _DeletedGoal(Record):
         return PurePosixPath(self.path).stem
 
 
-def _deleted_named(vault: Vault, ref: str, parts: bool) -> _DeletedGoal | None:
-    """The deleted goal that ``ref`` names (as :meth:`Catalog.find_goal` would have,
-    from the cached history), None when none does or there is no repository."""
+def _deleted_pool(vault: Vault) -> list[_DeletedGoal]:
+    """The goals git saw deleted, from the cached history (none outside a repository),
+    to be named as :meth:`Catalog.find_goal` would have named them."""
     try:
         history = load_history(vault)
     except NoRepository:
-        return None
+        return []
     gone_here = _deleted_on_disk(vault, history)
     deleted: dict[str, _DeletedGoal] = {}
     for at, (_revision, changes) in enumerate(history.commits):
@@ -553,7 +554,7 @@ def _deleted_named(vault: Vault, ref: str, parts: bool) -> _DeletedGoal | None:
                 deleted.setdefault(gone.id or gone.path, gone)  # the latest deletion
     # one pool, so the best match wins whichever way it went; a goal deleted on the
     # disk after a committed deletion and a restore is the one deleted on the disk
-    return match_head(list({**deleted, **gone_here}.values()), ref, parts=parts)
+    return list({**deleted, **gone_here}.values())
 
 
 def _deleted_goal_history(

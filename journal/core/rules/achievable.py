@@ -61,9 +61,7 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
             line_of(goal, "target"),
             f"needs {per_week(needed, goal.unit, whole)} to reach {number(target)} by {due}, "
             f"but {so_far}",
-            _pace_suggestion(
-                current, target, direction, due, ctx.today, seen, 0 if whole else places(goal) - 1
-            ),
+            _pace_suggestion(current, target, direction, due, ctx.today, seen, places(goal) - 1),
         )
 
 

@@ -252,13 +252,20 @@ class Context:
 
     def linked_outcomes(self, goal: Goal) -> list[Goal]:
         """The outcome goals an activity goal's ``feeds`` links resolve to, whatever their
-        status, each once."""
+        status, each once (resolved once a goal: R001, S002 and O001 each ask)."""
         if not self.is_activity(goal):
             return []
-        found = (self.catalog.resolve(f.target, goal.path) for f in goal.feeds if f.target)
-        fed = (self.goal_by_path.get(note.path) for note in found if note is not None)
-        unique = {g.path: g for g in fed if g is not None and not self._activity[g.path]}
-        return list(unique.values())
+        linked = self._linked.get(goal.path)
+        if linked is None:
+            found = (self.catalog.resolve(f.target, goal.path) for f in goal.feeds if f.target)
+            fed = (self.goal_by_path.get(note.path) for note in found if note is not None)
+            unique = {g.path: g for g in fed if g is not None and not self._activity[g.path]}
+            linked = self._linked[goal.path] = list(unique.values())
+        return linked
+
+    @cached_property
+    def _linked(self) -> dict[str, list[Goal]]:
+        return {}
 
     def _is_file(self, target: str, source: str) -> bool:
         """A link that names a file by its extension finds a file of that name (as in

@@ -299,12 +299,19 @@ _OTHER_NAMES = {
 
 
 def _other_name(
-    kind: str, key: str, value: object, fields: Mapping[str, Field], missing: tuple[str, ...]
+    kind: str,
+    key: str,
+    props: Mapping[str, object],
+    fields: Mapping[str, Field],
+    missing: tuple[str, ...],
 ) -> str | None:
-    """The property ``key: value`` of a ``kind`` note names by another tool's name, or
-    None."""
+    """The property the note's ``key`` names by another tool's name, if its value would
+    do for it (a ``kind`` note's ``props``, read only for such a key), or None."""
     meant = _OTHER_NAMES.get(kind, {}).get(_folded(key))
-    if meant is None or meant not in missing or value is None:
+    if meant is None or meant not in missing:
+        return None
+    value = props.get(key)
+    if value is None:
         return None
     try:
         return meant if coerce(fields[meant], value) is not None else None
@@ -344,10 +351,7 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
             folded = key.lower()
             if folded in fields or folded in _OBSIDIAN_NAMES:  # known, other case (H011), `tag:`
                 continue
-            other = None
-            if _folded(key) in _OTHER_NAMES.get(kind, {}):  # its value read only then
-                value = ctx.catalog.by_path[path].props.get(key)
-                other = _other_name(kind, key, value, fields, missing)
+            other = _other_name(kind, key, ctx.catalog.by_path[path].props, fields, missing)
             close = [other] if other else _close_name(key, missing)
             if close:
                 yield Problem(
