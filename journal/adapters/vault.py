@@ -192,7 +192,7 @@ class Vault(Record):
 
     @classmethod
     def open(cls, root: Path) -> Vault:
-        return cls(root, _folders_on_disk(root, load_config(root)))
+        return cls(root, folders_on_disk(root, load_config(root)))
 
     def close(self) -> None:
         """Close what the command opened for this vault (``closing``), newest first."""
@@ -203,7 +203,7 @@ class Vault(Record):
         """This vault with its settings read again (``journal watch``, after an edit of
         :meth:`settings_stamp`'s files); it writes and tells the user as this one does.
         Raises :class:`ConfigError` when the config can't be read."""
-        return replace(self, config=_folders_on_disk(self.root, load_config(self.root)))
+        return replace(self, config=folders_on_disk(self.root, load_config(self.root)))
 
     def settings_stamp(self) -> tuple[tuple[int, int, int] | None, ...]:
         """The size, change time and inode of each file the vault's settings are read
@@ -513,32 +513,40 @@ class Vault(Record):
             self.before_write(rel)
 
 
-def folder_on_disk(root: Path, folder: str) -> str:
+def _folder_on_disk(root: Path, folder: str, listed: dict[Path, list[str]]) -> str:
     """``folder`` as the vault's folders already spell it, ignoring case (``People`` for
     ``people``): a second folder of that name would be two folders in Obsidian, and one
-    on a file system that ignores case (a synced Mac or Windows copy)."""
+    on a file system that ignores case (a synced Mac or Windows copy).  ``listed``: the
+    folders each folder holds, as read so far (each folder is read once)."""
     parts: list[str] = []
     for part in folder.split("/"):
         where = root.joinpath(*parts)
-        try:
-            names = [e.name for e in os.scandir(where) if e.is_dir(follow_symlinks=False)]
-        except OSError:  # not there yet: the rest is made as written
-            names = []
+        names = listed.get(where)
+        if names is None:
+            try:
+                names = [e.name for e in os.scandir(where) if e.is_dir(follow_symlinks=False)]
+            except OSError:  # not there yet: the rest is made as written
+                names = []
+            listed[where] = names
         same = [n for n in names if fold(n) == fold(part)]
         parts.append(part if part in same or len(same) != 1 else same[0])
     return "/".join(parts)
 
 
-def _folders_on_disk(root: Path, config: Config) -> Config:
-    """``config`` with the folders new notes go to spelt as the vault's folders already
-    are (:func:`folder_on_disk`): with ``Reviews/`` there, the review of a week goes in
-    it, not in a second folder ``reviews/`` beside it."""
+def folders_on_disk(root: Path, config: Config) -> Config:
+    """``config`` with the folders the tool writes new notes to (``[folders]``, and
+    ``[obsidian] bases``) spelt as the vault's folders already are: with ``Reviews/``
+    there, the review of a week goes in it, not in a second folder ``reviews/`` beside
+    it.  Each folder on the way is listed once, for all of them."""
+    listed: dict[Path, list[str]] = {}
     folders = config.folders
     written = {f.name: getattr(folders, f.name) for f in fields(folders)}
-    spelt = {name: folder_on_disk(root, value) for name, value in written.items()}
-    if spelt == written:
+    spelt = {name: _folder_on_disk(root, value, listed) for name, value in written.items()}
+    bases = _folder_on_disk(root, config.obsidian.bases, listed)
+    if spelt == written and bases == config.obsidian.bases:
         return config
-    return replace(config, folders=replace(folders, **spelt))
+    obsidian = replace(config.obsidian, bases=bases)
+    return replace(config, folders=replace(folders, **spelt), obsidian=obsidian)
 
 
 def load_catalog(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from journal.adapters import files
 from journal.adapters.obsidian import load_periodic
-from journal.adapters.vault import CONFIG_PATH, Vault, folder_on_disk, load_catalog, usable_root
+from journal.adapters.vault import CONFIG_PATH, Vault, folders_on_disk, load_catalog, usable_root
 from journal.core.dates import writable_day
 from journal.core.errors import Conflict, JournalError, UnsafeWrite
 from journal.core.formatting import plural
@@ -80,7 +80,7 @@ def init_vault(root: Path, today: date) -> InitResult:
 def _init(root: Path, today: date) -> InitResult:
     config = Config()
     # a folder the vault has already in another case (`People`) is that folder
-    named = {k: folder_on_disk(root, f) for k, f in dataclasses.asdict(config.folders).items()}
+    named = dataclasses.asdict(folders_on_disk(root, config).folders)
     daily = load_periodic(root).daily
     if daily is not None and ".." not in daily.folder.split("/"):
         # Obsidian's daily notes folder ("." when they are at the vault root), as its

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from journal.adapters.templates import Renderer
-from journal.adapters.vault import Vault, folder_on_disk
+from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import Conflict, UsageProblem
@@ -70,7 +70,7 @@ def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
     would open a comment (Obsidian's, and journal's reading), hiding the rest."""
     refuse_comment_mark(title)
     stem = note_stem(title)
-    folder = folder_on_disk(vault.root, clean_folder(folder))  # "." (the vault's own) is ""
+    folder = clean_folder(folder)  # (spelt as on disk: Vault.open) "." (the vault's) is ""
     rel = in_folder(folder, f"{stem}.md")
     where = vault.disk_path(folder) if folder else vault.root
     taken = {fold(p.name): p.name for p in where.iterdir()} if where.is_dir() else {}
