@@ -1371,6 +1371,28 @@ def test_a_full_disk_while_writing_the_index_is_told_and_the_command_answers(
     assert told[0].endswith("working without it until it can be written again")
 
 
+def test_an_index_that_could_not_be_opened_is_tried_again(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: an index that could not be opened at all (a full disk when
+    `journal watch` started, a folder not there yet) went in memory with no path, so
+    the watcher never tried its file again.  It keeps its path and is tried as one that
+    failed later is."""
+    monkeypatch.setattr(index_module, "RETRY_SECONDS", 0.0)
+    blocker = tmp_path / "cache"
+    blocker.write_text("")  # a file where the index's folder goes
+    db = blocker / "index.sqlite"
+    told: list[str] = []
+    index = Index.open(listening(notes, told), db)
+    assert index.in_memory and index.path == db
+    assert len(index.refresh().parsed) == 6  # answered from memory
+    assert not index.reopen_if_replaced()  # still no folder: stays in memory
+    blocker.unlink()
+    assert index.reopen_if_replaced() and not index.in_memory
+    assert told[-1] == f"the index {db} can be used again"
+    assert_matches_rebuild(notes, db, tmp_path)
+
+
 def test_an_index_whose_disk_filled_is_written_again_once_it_has_room(
     notes: Path, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

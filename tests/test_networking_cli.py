@@ -1348,9 +1348,9 @@ def test_reviews_and_plans_go_to_the_folders_the_vault_spells_in_another_case(
     assert not (vault / "reviews").exists() and not (vault / "plans").exists()
     (vault / "Bases").mkdir()  # and [obsidian] bases (a review's find)
     assert invoke("obsidian", "setup").exit_code == 0
-    assert sorted(p.name for p in (vault / "Bases").iterdir()) != [] and not (
-        vault / "bases"
-    ).exists()
+    assert (
+        sorted(p.name for p in (vault / "Bases").iterdir()) != [] and not (vault / "bases").exists()
+    )
 
 
 def test_done_names_the_line_of_the_milestone_it_cant_read(

@@ -450,6 +450,10 @@ def _damaged(exc: sqlite3.DatabaseError) -> bool:
 
 #: Seconds between tries of an index file that could not be used (see Index._replaced).
 RETRY_SECONDS = 1.0
+#: How much more room a full disk must have before the index file is tried again: a
+#: try brings the file up to date (a scan, maybe every note), not to be done each second
+#: on a busy disk whose free room goes up and down by a few pages.
+ROOM_GAIN = 1 << 20
 
 
 class _Unusable(NamedTuple):
@@ -471,11 +475,11 @@ def _room(path: Path) -> int:
 class Index:
     """One vault's index; use :meth:`open`, then :meth:`refresh` before reading."""
 
-    def __init__(self, vault: Vault, path: Path | None) -> None:
+    def __init__(self, vault: Vault, path: Path | None, *, in_memory: bool = False) -> None:
         from journal.adapters.obsidian import load_periodic
 
         self.vault = vault
-        self.path = path  # None: in memory (the cache folder can't be written)
+        self.path = path  # None: in memory for good (no cache folder to write)
         self.notify = vault.notice  # what the user should know (each message once)
         self.periodic: PeriodicSettings = load_periodic(vault.root, vault.config.obsidian.locale)
         for problem in self.periodic.problems:  # notes may be dated otherwise than meant
@@ -484,9 +488,10 @@ class Index:
         self._holding = False  # inside a rebuild's one write transaction
         self._data_version: int | None = None  # see changed_elsewhere
         self._remade: Refresh | None = None  # see take_repaired
-        self.conn = self._connect()
-        self._opened = self._file_id()
-        self._unusable: _Unusable | None = None  # the file as last tried, while in memory
+        self.conn = self._connect(in_memory=in_memory)
+        self._opened = None if in_memory else self._file_id()
+        #: the file as last tried, while in memory (``in_memory``: it could not be opened)
+        self._unusable: _Unusable | None = self._as_tried() if in_memory else None
 
     @classmethod
     def open(cls, vault: Vault, path: Path | None = None) -> Index:
@@ -500,7 +505,12 @@ class Index:
                 raise JournalError(f"the index {target} stays locked: {exc}") from None
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             vault.notice(f"can't use the index {target} ({reason}); working without one")
-            return cls(vault, None)
+            return cls(vault, target, in_memory=True)  # tried again as _replaced says
+
+    @property
+    def in_memory(self) -> bool:
+        """Whether the index is in memory now, not its file (which may come back)."""
+        return self.path is None or self._unusable is not None
 
     # --- opening, repairing -----------------------------------------------------------
 
@@ -857,7 +867,7 @@ class Index:
         if time.monotonic() - unusable.tried < RETRY_SECONDS:
             return False
         assert self.path is not None
-        return now is None or _room(self.path) > unusable.room
+        return now is None or _room(self.path) >= unusable.room + ROOM_GAIN
 
     def _caught_up(self, conn: sqlite3.Connection) -> sqlite3.Connection:
         """The file open on ``conn`` brought up to date with the notes, which were read

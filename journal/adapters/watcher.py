@@ -323,7 +323,7 @@ class Watcher:
         self._handler.vault = vault
         before.close()
         if index.path != before.path:
-            where = index.path or "none: working without one (see above)"
+            where = "none: working without one (see above)" if index.in_memory else index.path
             self.log(f"journal watch: the index is now {where}")
         self._settings_read = True
         self.log("journal watch: read the settings again")

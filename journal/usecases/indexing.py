@@ -27,7 +27,7 @@ def index_vault(
     pruned = prune_orphans(index.path)
     history_cache.prune_gone()  # not told: `pruned` counts the vaults' index files
     return {
-        "index": str(index.path) if index.path else None,
+        "index": None if index.in_memory else str(index.path),
         "rebuilt": rebuild,
         "read": len(result.parsed),
         "removed": len(result.removed),
