@@ -1336,3 +1336,21 @@ def test_a_plan_holds_no_goal_that_starts_after_its_last_day(
     monkeypatch.setenv("JOURNAL_TODAY", "2027-03-02")
     text = invoke("plan", "--start", "2026-11-23", "--stdout").stdout
     assert "[[b]]" not in text and "Beta" not in text and "[[a]]" in text
+
+
+def test_a_plan_made_again_in_the_week_the_next_one_starts_tells_no_review(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: in a handover week the review follows the plan that starts last;
+    making the earlier one again said that this week's review reads its targets."""
+    write("goals/a.md", goal_text("Alpha", due="2027-03-31"))
+    assert invoke("plan", "--start", "2026-11-23").exit_code == 0  # to 2027-02-20
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-02-17")  # the week from 2027-02-15
+    assert invoke("plan", "--start", "2027-02-15").exit_code == 0
+    assert invoke("review").exit_code == 0
+    write("goals/a.md", goal_text("Alpha", due="2027-03-31", target=6))
+    again = invoke("plan", "--start", "2026-11-23")
+    assert again.stdout == f"{PLAN}: updated\n"
+    assert "reads this week's targets" not in again.stderr
+    later = invoke("plan", "--start", "2027-02-15")  # the one it follows: told
+    assert "reads this week's targets from the plan" in later.stderr

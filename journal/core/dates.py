@@ -112,6 +112,10 @@ class Period(Record):
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
+    def overlaps(self, other: Period) -> bool:
+        """Whether the two share a day."""
+        return self.start <= other.end and other.start <= self.end
+
     def __str__(self) -> str:
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 

@@ -291,7 +291,7 @@ def _weekly_values(
     goal counted in whole numbers is asked the whole part of it: :func:`asked`)."""
     digits = places(goal)
     return [
-        _to_places(goal, line.on(w.end), digits) if window and _overlap(window, w) else None
+        _to_places(goal, line.on(w.end), digits) if window and window.overlaps(w) else None
         for w in weeks
     ]
 
@@ -312,10 +312,6 @@ def _to_places(goal: Goal, value: float, digits: int) -> float:
 def asked(goal: Goal, value: float) -> str:
     """A weekly target of ``goal`` as the plan's table shows it (:func:`planned`)."""
     return number(planned(goal, value))
-
-
-def _overlap(a: Period, b: Period) -> bool:
-    return a.start <= b.end and b.start <= a.end
 
 
 def _trimmed(values: list[float | None]) -> list[float | None]:
@@ -352,7 +348,7 @@ def _capacity(
     previous: list[Goal] | None = None
     peak = 0.0
     for week, label in zip(weeks, labels, strict=True):
-        counted = [g for g in goals if g.effort and (w := windows[g.path]) and _overlap(w, week)]
+        counted = [g for g in goals if g.effort and (w := windows[g.path]) and w.overlaps(week)]
         if counted == previous:
             runs[-1]["last"] = label
             runs[-1]["weeks"] += 1

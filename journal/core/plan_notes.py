@@ -66,9 +66,7 @@ def covering(catalog: Catalog, period: Period) -> tuple[date, date, Note] | None
     found = [
         (start, end, note)
         for start, end, note in plan_spans(catalog)
-        if start <= period.end
-        and period.start <= end
-        and isinstance(note.props.get("targets"), list)
+        if Period(start, end).overlaps(period) and isinstance(note.props.get("targets"), list)
     ]
     return max(found, key=lambda item: (item[0], item[2].path)) if found else None
 

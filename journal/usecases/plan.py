@@ -16,7 +16,7 @@ from journal.core.formatting import json_numbers, one_line_texts
 from journal.core.goal import Goal
 from journal.core.periodic import in_folder
 from journal.core.plan import as_kept, build_plan, keep_ended, planned_goals
-from journal.core.plan_notes import plan_options, plan_spans, planned_for, read_targets
+from journal.core.plan_notes import covering, plan_options, plan_spans, planned_for, read_targets
 from journal.core.records import Record
 from journal.core.settings import PLAN_DAYS
 from journal.usecases.generate import Written, users_note, write_generated
@@ -76,7 +76,7 @@ def _overlap_told(one: Period, other: Period, week_start: int) -> bool:
     week the later one starts (as a 90-day plan from a Monday ends on a Saturday, and the
     next one :func:`running_plan` leaves to begin that week), where the review follows the
     later one as it should."""
-    if one.end < other.start or other.end < one.start:
+    if not one.overlaps(other):
         return False
     earlier, later = sorted((one, other), key=lambda period: period.start)
     return earlier.start == later.start or earlier.end > week_of(later.start, week_start).end
@@ -153,15 +153,16 @@ def quarterly_plan(
         "targets": _target_rows(targets, planned),
     }
     existing = users_note(vault, path, props)
-    users = None if force else existing  # what --force keeps: the weeks that ended
     if existing is not None and "targets" in existing.props:
         # the weekly targets the review's pace reads (the property) and those the note
-        # shows (the table) stay as the user left either, so both say the same
-        if users is not None and "targets" in users.changed:
+        # shows (the table) stay as the user left either, so both say the same; --force
+        # replaces them, but in the weeks that ended
+        rows = existing.props["targets"]
+        labels = [week["label"] for week in data["weeks"]]
+        if not force and "targets" in existing.changed:
             # kept and reported by the write; the table follows
-            labels = [week["label"] for week in data["weeks"]]
             unread: list[str] = []
-            kept = read_targets(existing.props["targets"], labels, unread)
+            kept = read_targets(rows, labels, unread)
             if unread:
                 vault.notice(
                     f"{path}: weekly targets you edited that are not numbers, so those "
@@ -184,13 +185,11 @@ def quarterly_plan(
                     + f" (run with --force to plan {'it' if one else 'them'}, replacing "
                     "your edits)"
                 )
-        elif users is not None and "targets" in users.edited:
-            props["targets"] = existing.props["targets"]  # the table is kept: so is this
+        elif not force and "targets" in existing.edited:
+            props["targets"] = rows  # the table is kept: so is the property
         else:  # the weeks that ended keep the targets their reviews judged by
-            labels = [week["label"] for week in data["weeks"]]
-            this_week = week_of(today, week_start)
-            ended = sum(date.fromisoformat(w["end"]) < this_week.start for w in data["weeks"])
-            rows = existing.props["targets"]
+            this_week = week_of(today, week_start).start.isoformat()
+            ended = sum(week["end"] < this_week for week in data["weeks"])
             merged = keep_ended(targets, read_targets(rows, labels), labels, ended)
             if merged != targets:
                 data = plan_data(as_kept(merged, labels))
@@ -207,7 +206,7 @@ def quarterly_plan(
         dry_run=dry_run or not write,
     )
     if written.action in ("created", "updated"):
-        _tell_the_review(vault, catalog, today, ours)
+        _tell_the_review(vault, catalog, today, ours, path)
     return PlanResult(written, data)
 
 
@@ -235,11 +234,14 @@ def _target_rows(
     return found or None
 
 
-def _tell_the_review(vault: Vault, catalog: Catalog, today: date, plan: Period) -> None:
+def _tell_the_review(vault: Vault, catalog: Catalog, today: date, plan: Period, path: str) -> None:
     """Say that this week's review, made before, reads its pace from the plan just
-    written (a Sunday's `journal review` then `journal plan` left it stale)."""
+    written at ``path`` (a Sunday's `journal review` then `journal plan` left it stale):
+    not when the review follows another, which starts later (:func:`covering`)."""
     week = week_of(today, vault.config.week_start)
-    if not (plan.start <= week.end and week.start <= plan.end):
+    followed = covering(catalog, week)
+    later = followed is not None and (followed[0], followed[2].path) > (plan.start, path)
+    if not plan.overlaps(week) or later:
         return
     review = found_places(vault, catalog, review_places(vault))(week).path
     if vault.disk_path(review).is_file():
