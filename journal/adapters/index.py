@@ -55,6 +55,7 @@ from journal.adapters.vault import Vault, is_utf8, name_problem, shown
 from journal.core.checkins import CheckIn
 from journal.core.codec import after_front_matter
 from journal.core.errors import ConfigError, Diagnostic, JournalError, UnsafeWrite, UsageProblem
+from journal.core.formatting import shortened
 from journal.core.generated import GENERATED_KINDS, searchable
 from journal.core.goal import Goal, Milestone
 from journal.core.links import Link, LinkResolver, fold, name_key
@@ -479,7 +480,8 @@ class Index:
         from journal.adapters.obsidian import load_periodic
 
         self.vault = vault
-        self.path = path  # None: in memory for good (no cache folder to write)
+        self.file = path  # the index's file; None: in memory for good (no cache folder)
+        self._unopened = in_memory  # it could not be opened yet: in memory meanwhile
         self.notify = vault.notice  # what the user should know (each message once)
         self.periodic: PeriodicSettings = load_periodic(vault.root, vault.config.obsidian.locale)
         for problem in self.periodic.problems:  # notes may be dated otherwise than meant
@@ -508,14 +510,20 @@ class Index:
             return cls(vault, target, in_memory=True)  # tried again as _replaced says
 
     @property
+    def path(self) -> Path | None:
+        """The index's file, None while the index is in memory as it could not be opened
+        (its file is tried again meanwhile, see :meth:`_replaced`)."""
+        return None if self._unopened else self.file
+
+    @property
     def in_memory(self) -> bool:
         """Whether the index is in memory now, not its file (which may come back)."""
-        return self.path is None or self._unusable is not None
+        return self.file is None or self._unusable is not None
 
     # --- opening, repairing -----------------------------------------------------------
 
     def _connect(self, *, in_memory: bool = False) -> sqlite3.Connection:
-        path = None if in_memory else self.path
+        path = None if in_memory else self.file
         if path is not None:
             if path.exists() and not path.is_file():  # /dev/null: SQLite would make a
                 # journal file beside it (/dev/null-journal)
@@ -606,8 +614,8 @@ class Index:
         :meth:`_identity`): the next refresh makes them all again, in one transaction."""
         meta = _metadata(conn)
         reason = self._outdated_because(meta)
-        if reason is not None and self.path is not None and meta.get("root") is not None:
-            self.notify(f"rebuilding the index {self.path}: {reason}")
+        if reason is not None and self.file is not None and meta.get("root") is not None:
+            self.notify(f"rebuilding the index {self.file}: {reason}")
         self.outdated = reason
 
     def _outdated_because(self, meta: dict[str, str]) -> str | None:
@@ -628,25 +636,25 @@ class Index:
         conn.executemany("INSERT INTO meta VALUES (?, ?)", self._identity())
 
     def _move_aside(self, reason: str) -> None:
-        assert self.path is not None
+        assert self.file is not None
         stamp = time.strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.{stamp}.bad")
+        aside = self.file.with_name(f"{self.file.name}.{stamp}.bad")
         count = 1
         while aside.exists():  # moved aside twice in one second: keep both
             count += 1
-            aside = self.path.with_name(f"{self.path.name}.{stamp}-{count}.bad")
+            aside = self.file.with_name(f"{self.file.name}.{stamp}-{count}.bad")
         with contextlib.suppress(FileNotFoundError):  # another process moved it already
-            self.path.replace(aside)
+            self.file.replace(aside)
         for suffix in ("-wal", "-shm"):
-            Path(str(self.path) + suffix).unlink(missing_ok=True)
-        moved = _moved_aside(self.path.name)
-        found = [(moved.fullmatch(p.name), p) for p in self.path.parent.iterdir()]
+            Path(str(self.file) + suffix).unlink(missing_ok=True)
+        moved = _moved_aside(self.file.name)
+        found = [(moved.fullmatch(p.name), p) for p in self.file.parent.iterdir()]
         old = sorted((m[1], int(m[2] or 1), p) for m, p in found if m)  # oldest first
         for _stamp, _count, path in old[:-KEEP_ASIDE]:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
         self.notify(
-            f"the index {self.path} {reason}; "
+            f"the index {self.file} {reason}; "
             f"moved it aside to {aside.name} and rebuilding it from the notes"
         )
 
@@ -657,9 +665,9 @@ class Index:
         try:
             return action()
         except sqlite3.DatabaseError as exc:
-            if _full(exc) and self.path is not None and self._unusable is None:
-                self._in_memory_for_now(f"can't write the index {self.path} ({exc})")
-            elif not _damaged(exc) or self.path is None:
+            if _full(exc) and self.file is not None and self._unusable is None:
+                self._in_memory_for_now(f"can't write the index {self.file} ({exc})")
+            elif not _damaged(exc) or self.file is None:
                 raise
             else:
                 self.conn.close()
@@ -787,9 +795,9 @@ class Index:
     def _file_id(self) -> tuple[int, int, bool] | None:
         """Which file the connection opened (device, inode) and whether it is whole (not
         emptied in place: shorter than SQLite's smallest page); None in memory."""
-        if self.path is None:
+        if self.file is None:
             return None
-        info = self.path.stat()
+        info = self.file.stat()
         return (info.st_dev, info.st_ino, info.st_size >= MIN_PAGE)
 
     def _at_path(self) -> tuple[int, int, bool] | None:
@@ -801,8 +809,8 @@ class Index:
 
     def _as_tried(self) -> _Unusable:
         """The file as it is now, tried and found unusable."""
-        assert self.path is not None
-        return _Unusable(self._at_path(), time.monotonic(), _room(self.path))
+        assert self.file is not None
+        return _Unusable(self._at_path(), time.monotonic(), _room(self.file))
 
     def reopen_if_replaced(self) -> bool:
         """Open the file at the index's path anew if it is no longer the one open (see
@@ -821,7 +829,7 @@ class Index:
         :data:`RETRY_SECONDS`, while nothing is there or once its disk has more room than
         at the last try; memory is let go of only once the file is written
         (:meth:`_caught_up`).  True when another database is open."""
-        if self.path is None:
+        if self.file is None:
             return False
         now = self._at_path()
         if self._unusable is None:
@@ -844,15 +852,15 @@ class Index:
                 self._unusable, self.outdated = self._as_tried(), outdated
                 return False
             self.notify(
-                f"can't use the index {self.path} ({exc}); working without one until it "
+                f"can't use the index {self.file} ({exc}); working without one until it "
                 "can be used again"
             )
             self._unusable = self._as_tried()
             conn = self._connect(in_memory=True)
         else:
             if self._unusable is not None:
-                self.notify(f"the index {self.path} can be used again")
-            self._opened, self._unusable = self._file_id(), None
+                self.notify(f"the index {self.file} can be used again")
+            self._opened, self._unusable, self._unopened = self._file_id(), None, False
         if not emptied:
             self._end_read()
             self.conn.close()
@@ -866,8 +874,8 @@ class Index:
             return True
         if time.monotonic() - unusable.tried < RETRY_SECONDS:
             return False
-        assert self.path is not None
-        return now is None or _room(self.path) >= unusable.room + ROOM_GAIN
+        assert self.file is not None
+        return now is None or _room(self.file) >= unusable.room + ROOM_GAIN
 
     def _caught_up(self, conn: sqlite3.Connection) -> sqlite3.Connection:
         """The file open on ``conn`` brought up to date with the notes, which were read
@@ -1077,7 +1085,7 @@ class Index:
 
     def _waiting(self) -> None:
         self.notify(
-            f"the index {self.path} is being written by another journal process (a"
+            f"the index {self.file} is being written by another journal process (a"
             f" rebuild, a watcher); waiting for it, up to {BUSY_SECONDS:.0f} s (Ctrl-C stops)"
         )
 
@@ -1129,13 +1137,13 @@ class Index:
         meta = dict(self.conn.execute("SELECT * FROM meta WHERE key IN ('parser', 'code', 'root')"))
         if meta.get("root") != str(self.vault.root):
             raise IndexTakenOver(
-                f"the index {self.path} now holds the notes of {meta.get('root')}; this "
+                f"the index {self.file} now holds the notes of {meta.get('root')}; this "
                 "process stops writing to it (give each vault an index of its own: "
                 "`[index] path`, JOURNAL_INDEX)"
             )
         if not _made_by_this_code(meta):
             raise IndexTakenOver(
-                f"another version of journal made the index {self.path} again; "
+                f"another version of journal made the index {self.file} again; "
                 "this one stops writing to it (start it again to use the other version)"
             )
 
@@ -1303,7 +1311,7 @@ class Index:
         if meta.get("root") != str(self.vault.root) or not _made_by_this_code(meta):
             self._end_read()
             raise IndexTakenOver(
-                f"the index {self.path} was made again meanwhile, for {meta.get('root')} "
+                f"the index {self.file} was made again meanwhile, for {meta.get('root')} "
                 "or by another version of journal; run the command again, and give each "
                 "vault an index of its own (`[index] path`, JOURNAL_INDEX)"
             )
@@ -1682,8 +1690,9 @@ _BAD_NEAR = re.compile(r"NEAR\([^)]*,\s*(?!\d+\s*\))")
 
 
 def _shown(query: str, most: int = 80) -> str:
-    """``query`` as a message names it: quoted, cut to ``most`` characters."""
-    return repr(query if len(query) <= most else query[: most - 1] + "…")
+    """``query`` as a message names it: quoted, cut to ``most`` columns (never inside a
+    joined emoji: :func:`~journal.core.formatting.shortened`)."""
+    return repr(shortened(query, most))
 
 
 def _search_hint(query: str, error: str) -> str:
