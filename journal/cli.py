@@ -275,8 +275,7 @@ def _interrupted(ctx: click.Context) -> str:
     if vault is None or not vault.written:  # no vault opened yet: nothing written
         return "interrupted; nothing was written"
     done = (
-        f"interrupted after writing {', '.join(dict.fromkeys(vault.written))} (each whole); "
-        "the rest was not done"
+        f"interrupted after writing {', '.join(vault.written)} (each whole); the rest was not done"
     )
     if vault.before_write is not None:  # --commit was armed
         return f"{done}; they may not be committed: see git status"

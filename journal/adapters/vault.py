@@ -179,6 +179,7 @@ class Vault(Record):
     root: Path
     config: Config
     before_write: Callable[[str], None] | None = None
+    #: The notes written, each once, in the order first written (:meth:`_wrote`).
     written: list[str] = field(default_factory=list)
     #: The notes a command keeps up to date and found so (a review it regenerated with
     #: nothing to change): ``--commit`` commits them as they stand when it wrote none.
@@ -483,7 +484,7 @@ class Vault(Record):
             raise UnsafeWrite(f"'{rel}' is not the file that was read", path=rel)
         self.check_write(rel)
         files.replace(snapshot, data)
-        self.written.append(rel)
+        self._wrote(rel)
 
     def create(self, rel: str, data: bytes) -> None:
         """Create a new note with ``data``; never overwrites (see :func:`files.create`)."""
@@ -491,7 +492,11 @@ class Vault(Record):
         self.check_write(rel)
         with _naming(rel):
             files.create(target, data)
-        self.written.append(rel)
+        self._wrote(rel)
+
+    def _wrote(self, rel: str) -> None:
+        if rel not in self.written:  # a note written twice (a log, then a set) is one
+            self.written.append(rel)
 
     def notice(self, message: str) -> None:
         """Something the user should know that is not an error; each message once."""

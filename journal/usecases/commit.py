@@ -83,7 +83,7 @@ def _refused(vault: Vault, exc: JournalError) -> JournalError:
     """``exc``, the refusal of a note, with what the command has done: nothing, or the
     notes it wrote before that one (not committed)."""
     if vault.written:
-        done = "; written before it, not committed: " + ", ".join(dict.fromkeys(vault.written))
+        done = "; written before it, not committed: " + ", ".join(vault.written)
     else:
         done = ", nothing done"
     return JournalError(exc.message + done, path=exc.path, line=exc.line)
