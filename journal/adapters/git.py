@@ -25,7 +25,13 @@ import pygit2
 from pygit2.enums import DeltaStatus, FileMode, SortMode
 
 from journal.adapters import files
-from journal.adapters.gitfind import HistoryUnavailable, NoRepository, dot_git, named_git_folder
+from journal.adapters.gitfind import (
+    HistoryUnavailable,
+    NoRepository,
+    common_dir,
+    dot_git,
+    named_git_folder,
+)
 from journal.adapters.vault import Vault
 from journal.core.errors import JournalError
 from journal.core.history import Revision
@@ -231,10 +237,7 @@ class Repository:
     def _vault_tree(self, tree: pygit2.Tree, folder: str) -> pygit2.Tree | None:
         if not folder:
             return tree
-        try:
-            sub = tree[folder.rstrip("/")]
-        except KeyError:
-            return None
+        sub = _tree_entry(tree, folder.rstrip("/"))
         return sub if isinstance(sub, pygit2.Tree) else None
 
     def _side(self, diff_file: pygit2.DiffFile, present: bool) -> tuple[str, str] | None:
@@ -257,10 +260,7 @@ class Repository:
         return old is not None and self._entry(tree, folder, old[0]) is None
 
     def _entry(self, tree: pygit2.Tree, folder: str, rel: str) -> str | None:
-        try:
-            item = tree[folder + rel]
-        except KeyError:
-            return None
+        item = _tree_entry(tree, folder + rel)
         return str(item.id) if isinstance(item, pygit2.Blob) else None
 
     def read(self, blob_id: str) -> bytes:
@@ -468,10 +468,9 @@ class Repository:
         else:
             git_dir = Path(self._repo.path)
             try:  # a linked work tree's hooks are its main repository's
-                common = (git_dir / "commondir").read_text(encoding="utf-8").strip()
+                folder = common_dir(git_dir) / "hooks"
             except (OSError, UnicodeDecodeError):
-                common = "."
-            folder = git_dir / common / "hooks"
+                folder = git_dir / "hooks"
         return [
             name
             for name in _COMMIT_HOOKS

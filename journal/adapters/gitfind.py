@@ -66,6 +66,16 @@ class Head(NamedTuple):
         return {"branch": self.branch, "commit": self.commit, "shallow": self.shallow}
 
 
+def common_dir(git_dir: Path) -> Path:
+    """The folder a repository's refs, config and hooks are in: a linked worktree's
+    main repository's (its ``commondir`` file says where), else ``git_dir`` itself.
+    Raises OSError or UnicodeDecodeError when the file can't be read."""
+    named = git_dir / "commondir"
+    if not named.is_file():
+        return git_dir
+    return (git_dir / named.read_text("utf-8").strip()).resolve()
+
+
 def read_head(folder: Path) -> Head | None:
     """HEAD of the repository holding ``folder``, from ``.git/HEAD`` and the refs (a
     worktree's ``.git`` file leads to its own HEAD and the shared refs); None whenever
@@ -80,9 +90,7 @@ def read_head(folder: Path) -> Head | None:
         own = _git_folder(found)
         if own is None:
             return None
-        common = own
-        if (own / "commondir").is_file():  # a worktree: refs and config are shared
-            common = (own / (own / "commondir").read_text("utf-8").strip()).resolve()
+        common = common_dir(own)
         config = (common / "config").read_text("utf-8").lower()
         if "worktree" in config or "bare = true" in config:
             return None

@@ -94,11 +94,10 @@ def save(
 _REPOSITORY = re.compile(r'^\{"version":"(?:[^"\\]|\\.)*","repository":("(?:[^"\\]|\\.)*")')
 
 
-def prune_gone() -> list[Path]:
+def prune_gone() -> None:
     """Delete the caches of work trees that no longer exist (a vault deleted or moved
-    away, with its repository); the files deleted.  Only the start of each is read; a
-    cache that does not name its work tree (written before 2026-12) is left."""
-    pruned = []
+    away, with its repository).  Only the start of each is read; a cache that does not
+    name its work tree (written before 2026-12) is left."""
     for path in sorted(cache_root().glob("*.json")):
         try:
             with path.open("rb") as handle:
@@ -112,5 +111,3 @@ def prune_gone() -> list[Path]:
         if root.is_absolute() and folder_gone(root):
             with contextlib.suppress(OSError):
                 path.unlink()
-                pruned.append(path)
-    return pruned

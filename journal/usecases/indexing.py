@@ -25,7 +25,7 @@ def index_vault(
     summary = index.summary()
     errors = [d.to_dict() for d in index.errors()]
     pruned = prune_orphans(index.path)
-    history_cache.prune_gone()  # not told: `pruned` counts the vaults' index files
+    history_cache.prune_gone()  # not told: `pruned` names the vaults' index files
     return {
         "index": None if index.in_memory else str(index.path),
         "rebuilt": rebuild,
