@@ -56,11 +56,16 @@ _RECORD_LIKE = re.compile(r"<!-- journal:sections\b")
 _MARKER_LIKE = re.compile(r"<!--\s*journal:")
 
 
+#: What every marker and record of journal's sections starts with: a note without it
+#: holds none (a quick look before any pattern).
+MARK = "<!-- journal:"
+
+
 def searchable(text: str) -> str:
     """``text`` as full-text search reads it: without the section markers generated
     notes hold nor Mermaid charts' source (a review's chart is its goals' names and
     dates again, and a snippet of either reads as noise)."""
-    if "<!-- journal:" not in text and "mermaid" not in text:
+    if MARK not in text and "mermaid" not in text:
         return text
     kept = []
     fence: str | None = None

@@ -16,7 +16,7 @@ from journal.adapters.watcher import Update, Watcher, stop_on_signals
 from journal.core.catalog import warns
 from journal.core.codec import BOM
 from journal.core.errors import Conflict, JournalError
-from journal.core.generated import HASH_KEY
+from journal.core.generated import HASH_KEY, MARK
 from journal.usecases.history import open_repository
 from journal.usecases.review import found_places, review_period, review_places, weekly_review
 
@@ -128,8 +128,10 @@ def _settled(vault: Vault, rel: str) -> None:
     """Refuse (:class:`NotNow`) while the note at ``rel`` was written within the last
     :func:`_settle_seconds`, or is empty: an editor may be saving it (emptied, not yet
     written again), and a review made over that would take the place of the file the
-    editor is writing to.  A time more than a second ahead is no save of this machine's
-    (a synced file, a clock set back): it would put the review off until then."""
+    editor is writing to; or holds no marker, record (:data:`MARK`) or owned properties'
+    hash, as every review `journal review` wrote does (a weekly note Obsidian made).  A
+    time more than a second ahead is no save of this machine's (a synced file, a clock
+    set back): it would put the review off until then."""
     info = vault.disk_path(rel).stat()
     if vault.memo.get(f"{_OWN} {rel}") == stat_stamp(info):  # as the watcher left it
         return
@@ -138,16 +140,11 @@ def _settled(vault: Vault, rel: str) -> None:
     data = vault.disk_path(rel).read_bytes()  # gone meanwhile: the caller's, a move
     if not data.removeprefix(BOM).strip():  # nothing but a BOM and white space
         raise Emptied(f"{rel} is empty; it will be once `journal review` has filled it")
-    if _MARK not in data and HASH_KEY.encode() not in data:  # a weekly note Obsidian made
+    if MARK.encode() not in data and HASH_KEY.encode() not in data:
         raise Unfilled(
             f"{rel} holds no section of journal's yet; it will be once `journal review` "
             "has filled it"
         )
-
-
-#: Every review `journal review` wrote holds a marker or a record of its sections, or
-#: (from a template of the user's with no section) its owned properties' hash.
-_MARK = b"<!-- journal:"
 
 
 _OWN = "regenerated"  # Vault.memo's key (with the note's path) for the watcher's own write
