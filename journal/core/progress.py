@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from journal.core.dates import weeks_between
+from journal.core.dates import parse_duration, weeks_between
 from journal.core.formatting import exact_number
 from journal.core.goal import Goal
 from journal.core.records import Record
@@ -66,6 +66,12 @@ def quiet_since(goal: Goal, until: date) -> date | None:
     (:func:`start_of`); None when nothing says.  The review, ``journal status`` and
     T006 judge staleness from it."""
     return last_checkin(goal, until=until) or start_of(goal)
+
+
+def rhythm(goal: Goal, default_every: str) -> timedelta:
+    """The goal's check-in rhythm (``review_every``), else the vault's default (both
+    validated on read: a bad value is reported and left out)."""
+    return parse_duration(goal.review_every or default_every)
 
 
 def quiet_too_long(

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal.core.catalog import Catalog
-from journal.core.dates import Period, parse_duration, week_label, week_of
+from journal.core.dates import Period, week_label, week_of
 from journal.core.fields import CLOSED
 from journal.core.formatting import (
     bar,
@@ -34,6 +34,7 @@ from journal.core.progress import (
     pace,
     plan_pace,
     quiet_too_long,
+    rhythm,
     rounded,
     start_of,
     stepped,
@@ -472,7 +473,7 @@ def _stale(
     status` judge them (:func:`quiet_too_long`), by the week's ``values``."""
     stale = []
     for goal in goals:
-        every = parse_duration(goal.review_every or default_every)
+        every = rhythm(goal, default_every)
         last = quiet_too_long(goal, as_of, every.days, goal.progress_at(values[goal.path]))
         if last is not None:
             stale.append(

@@ -7,9 +7,16 @@ from typing import Any
 
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
-from journal.core.dates import DateError, parse_duration, week_label, week_of
+from journal.core.dates import week_label, week_of
 from journal.core.goal import Goal, Milestone
-from journal.core.progress import last_checkin, pace, plan_pace, quiet_too_long, rounded
+from journal.core.progress import (
+    last_checkin,
+    pace,
+    plan_pace,
+    quiet_too_long,
+    rhythm,
+    rounded,
+)
 from journal.core.review import WeeklyTargets
 from journal.core.settings import Config
 from journal.usecases.followups import followups
@@ -23,13 +30,6 @@ def next_milestone(goal: Goal) -> Milestone | None:
     return min(open_ones, key=lambda m: (m.due or date.max, m.index), default=None)
 
 
-def _rhythm_days(goal: Goal, config: Config) -> int:
-    try:
-        return parse_duration(goal.review_every or config.goals.review_every).days
-    except DateError:
-        return parse_duration(config.goals.review_every).days
-
-
 def goal_status(
     goal: Goal, today: date, config: Config, plan: WeeklyTargets | None = None
 ) -> dict[str, Any]:
@@ -40,7 +40,7 @@ def goal_status(
     expected = planned if planned is not None else where.expected
     milestone = next_milestone(goal)
     last = last_checkin(goal, until=today)
-    rhythm = _rhythm_days(goal, config)
+    every = rhythm(goal, config.goals.review_every).days
     progress = goal.progress
     return {
         "id": goal.id,
@@ -56,9 +56,9 @@ def goal_status(
         "by_plan": planned is not None,
         "next_milestone": milestone.to_dict() if milestone else None,
         "last_checkin": last.isoformat() if last else None,
-        "review_every_days": rhythm,
+        "review_every_days": every,
         # as the review and T006 judge it
-        "quiet": quiet_too_long(goal, today, rhythm, progress) is not None,
+        "quiet": quiet_too_long(goal, today, every, progress) is not None,
     }
 
 

@@ -18,11 +18,11 @@ from typing import Any
 from journal.core import formatting
 from journal.core.catalog import Catalog
 from journal.core.checkins import CheckIn
-from journal.core.dates import parse_duration
 from journal.core.errors import Severity
 from journal.core.goal import Goal
 from journal.core.links import fold, name_key, resolve_link
 from journal.core.notes import Note, NoteLink
+from journal.core.progress import rhythm
 from journal.core.records import Record
 from journal.core.settings import Config
 
@@ -298,8 +298,8 @@ class Context:
         return goal.file_current is None and goal.metric_source != "meetings"
 
     def review_every(self, goal: Goal) -> timedelta:
-        """The goal's check-in rhythm, else the vault's default (both validated on read)."""
-        return parse_duration(goal.review_every or self.config.goals.review_every)
+        """The goal's check-in rhythm, else the vault's default (:func:`rhythm`)."""
+        return rhythm(goal, self.config.goals.review_every)
 
 
 def line_of(goal: Goal, key: str) -> int:
