@@ -140,7 +140,8 @@ def file_series(
     """The goal file's values: ``recorded`` (committed ``current`` values), the goal's
     own log, and ``file_current`` from the day it is known (:func:`known_since`);
     ``committed``: the last value committed (``recorded`` may leave it out)."""
-    recorded = recorded if goal.metric_source != "meetings" else ()
+    if goal.metric_source == "meetings":  # counted from its meetings: no file values
+        recorded, committed = (), None
     own = [c for c in goal.checkins if c.path == goal.path]
     since = known_since(goal, today, recorded, own, committed)
     return progress_series(
