@@ -549,7 +549,7 @@ class Index:
             else:
                 if problem is None:
                     return conn
-                foreign = path is not None and path.parent != cache_folder() and not _ours(conn)
+                foreign = path is not None and _chosen(path) and not _ours(conn)
                 conn.close()
                 if foreign:  # another program's database, at a path the user chose
                     raise ConfigError(
@@ -1758,12 +1758,18 @@ def _ours(conn: sqlite3.Connection) -> bool:
         return False
 
 
+def _chosen(path: Path) -> bool:
+    """Whether the index path is one the user chose (``[index] path``,
+    ``JOURNAL_INDEX``), not one in journal's cache folder, whose files are its own."""
+    return path.parent != cache_folder()
+
+
 def _refuse_other_file(path: Path) -> None:
     """Raise :class:`ConfigError` when an index path the user chose (``[index] path``,
     ``JOURNAL_INDEX``) holds a file that is no SQLite database (``data.txt``, a
     ``.base``): one damaged past reading is moved aside, which must not happen to a file
     of the user's.  Files in journal's cache folder are its own."""
-    if path.parent == cache_folder():
+    if not _chosen(path):
         return
     try:
         with path.open("rb") as file:
