@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pygit2
 import pytest
 from click.testing import CliRunner, Result
+from pygit2.enums import ConfigLevel
 
 from journal.cli import cli
 
@@ -23,6 +25,30 @@ def _fixed_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("JOURNAL_TODAY", TODAY)
     monkeypatch.delenv("JOURNAL_VAULT", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+#: The git config files outside a repository, which journal's in-process git reads.
+GIT_CONFIG_LEVELS = (ConfigLevel.SYSTEM, ConfigLevel.XDG, ConfigLevel.GLOBAL)
+
+
+@pytest.fixture(scope="session")
+def _empty_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("no-git-config")
+
+
+@pytest.fixture(autouse=True)
+def _no_git_config_of_the_developer(_empty_folder: Path) -> Iterator[None]:
+    """journal's git (pygit2, in the test's own process) reads no system, XDG or global
+    config: a developer's ``commit.gpgsign`` or ``core.autocrlf`` changes no test.  The
+    git program the tests run, and journal run as a process, get the same from
+    :func:`tests.gitutil.git_env`."""
+    paths = pygit2.settings.search_path
+    saved = {level: paths[level] for level in GIT_CONFIG_LEVELS}
+    for level in GIT_CONFIG_LEVELS:
+        paths[level] = str(_empty_folder)
+    yield
+    for level, path in saved.items():
+        paths[level] = path
 
 
 @pytest.fixture

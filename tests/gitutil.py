@@ -10,13 +10,23 @@ AUTHOR = "Ana Example"
 EMAIL = "ana@example.com"
 
 
+def only_config_of(home: Path) -> dict[str, str]:
+    """The variables that make git (the program or journal's library) read no user or
+    system config but ``home``'s."""
+    return {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+def journal_env(home: Path) -> dict[str, str]:
+    """This environment for journal run as a process from this checkout, with the git
+    config of ``home`` only (the ``GIT_`` variables kept)."""
+    return {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent), **only_config_of(home)}
+
+
 def git_env(home: Path) -> dict[str, str]:
     """An environment where git sees no user or system config but ``home``'s."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     env.update(
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home / ".config"),
-        GIT_CONFIG_NOSYSTEM="1",
+        only_config_of(home),
         GIT_AUTHOR_NAME=AUTHOR,
         GIT_AUTHOR_EMAIL=EMAIL,
         GIT_COMMITTER_NAME=AUTHOR,
@@ -30,6 +40,7 @@ class Git:
 
     def __init__(self, root: Path, home: Path) -> None:
         self.root = root
+        self.home = home
         home.mkdir(parents=True, exist_ok=True)
         self.env = git_env(home)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Invoke, Write, goal_text
-from tests.gitutil import AUTHOR, EMAIL, Git
+from tests.gitutil import AUTHOR, EMAIL, Git, journal_env
 from tests.test_history import run_journal
 
 GOAL = "goals/Connect with five HR leaders.md"
@@ -499,10 +499,10 @@ def test_a_title_with_a_line_break_in_the_file_gives_a_one_line_commit(
     assert result.stdout.splitlines()[-1].endswith(f": {subject}")
 
 
-def _logged_at_once(vault: Path, names: list[str]) -> list[tuple[int, str]]:
+def _logged_at_once(git: Git, vault: Path, names: list[str]) -> list[tuple[int, str]]:
     """``journal log NAME +1 --commit`` for each name, in processes all started at once:
     each one's exit code and stderr."""
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    env = journal_env(git.home)
     command = [sys.executable, "-m", "journal", "--vault", str(vault), "log"]
     runs = [
         subprocess.Popen(
@@ -526,7 +526,7 @@ def test_commands_committing_at_once_take_turns(git: Git, write: Write, vault: P
         write(f"goals/{name}.md", goal_text(name, current=1))  # its log holds a +1
     git.commit("Three goals", "2026-11-02")
     for _round in range(4):
-        assert _logged_at_once(vault, names) == [(0, "")] * 3
+        assert _logged_at_once(git, vault, names) == [(0, "")] * 3
         assert git.staged() == []  # the index is HEAD's: nothing left staged, nothing lost
     assert int(git("rev-list", "--count", "HEAD")) == 2 + 4 * 3  # Start, Three goals, ours
     for name in names:
@@ -635,7 +635,7 @@ def test_an_index_lock_held_by_a_journal_commit_under_way_is_waited_for(
         index_lock.touch()  # ... while it writes git's index
         run = subprocess.Popen(
             [sys.executable, "-m", "journal", "--vault", str(vault), *command],
-            env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+            env=journal_env(git.home),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -814,7 +814,7 @@ def test_commands_committing_one_goal_at_once_take_turns(
     git.commit("Two goals", "2026-11-02")
     rounds = 2
     for _round in range(rounds):
-        assert _logged_at_once(vault, ["g1", "g2"] * 4) == [(0, "")] * 8
+        assert _logged_at_once(git, vault, ["g1", "g2"] * 4) == [(0, "")] * 8
     assert git("status", "--porcelain") == ""  # nothing left staged, nothing uncommitted
     for name in ("g1", "g2"):
         assert f"\ncurrent: {1 + 4 * rounds}\n" in git("show", f"HEAD:goals/{name}.md")
@@ -844,7 +844,7 @@ def test_the_check_before_writing_waits_for_a_journal_commit_under_way(
     try:
         run = subprocess.Popen(
             [sys.executable, "-m", "journal", "--vault", str(vault), "log", "g1", "+1", "--commit"],
-            env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+            env=journal_env(git.home),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

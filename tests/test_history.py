@@ -17,7 +17,7 @@ from journal.adapters.vault import Vault, load_catalog
 from journal.core.dates import Period
 from journal.usecases.history import goal_series, week_in_git
 from tests.conftest import Invoke, Write
-from tests.gitutil import AUTHOR, Git
+from tests.gitutil import AUTHOR, Git, only_config_of
 
 
 def goal(
@@ -808,7 +808,7 @@ def test_a_repository_owned_by_another_user(story: Git, invoke: Invoke, tmp_path
 def run_journal(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
     """The real CLI in a fresh process whose git config comes from ``home`` only."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), GIT_CONFIG_NOSYSTEM="1")
+    env.update(only_config_of(home))
     return subprocess.run(
         [sys.executable, "-m", "journal", *args], env=env, capture_output=True, text=True
     )
