@@ -175,6 +175,28 @@ def test_create_contacts_creates_them_linked_to_the_meeting(
     ]
 
 
+def test_contacts_made_from_a_past_meeting_are_new_in_its_week(invoke: Invoke, vault: Path) -> None:
+    """Reported: a contact made by `new meeting --date <past> --create-contacts` had
+    `created` = today, so the review listed them as new a week after the meeting."""
+    args = ("new", "meeting", "--with", "Lena Park", "--create-contacts")
+    assert invoke(*args, "--date", "2026-11-11").exit_code == 0  # the week before
+    assert "created: 2026-11-11\n" in (vault / "people/Lena Park.md").read_text()
+    assert (
+        invoke(
+            "new", "meeting", "--with", "Jo Ng", "--date", "2026-11-25", "--create-contacts"
+        ).exit_code
+        == 0
+    )
+    assert "created: 2026-11-22\n" in (vault / "people/Jo Ng.md").read_text()  # not yet met
+
+    def new_contacts(week: str) -> str:
+        text = invoke("review", "--stdout", "--week", week).stdout
+        return text.split("**New contacts**")[1].split("\n\n")[1]
+
+    assert new_contacts("2026-W46").startswith("- [[Lena Park]]")
+    assert new_contacts("2026-W47").startswith("- [[Jo Ng]]")
+
+
 def test_a_taken_meeting_name_stops_before_any_contact_is_created(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -215,7 +215,8 @@ def new_meeting(
         raise _taken(exc) from None
     notes = []
     for name, path in contacts.items():
-        props = contact_props(name, today, met_at=catalog.link_to(rel, path))
+        met = min(day, today)  # a contact met at a past meeting is new in that week
+        props = contact_props(name, met, met_at=catalog.link_to(rel, path))
         context = {key: codec.plain(value) for key, value in props.items()}
         notes.append((path, note_data(vault, props, "contact.md.j2", context)))
 
