@@ -945,6 +945,45 @@ def test_done_with_a_name_of_several_meetings_takes_the_one_with_an_open_follow_
     assert "'Priya' matches 2 notes" in again.stderr
 
 
+def test_done_with_a_contacts_name_closes_the_follow_up_open_with_them(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `journal done Jon` said "no meeting or goal called 'Jon'
+    (people/Jon Okafor.md is a contact)", not the meeting whose follow-up Jon was owed
+    (the meetings are named for their subject, not for Jon)."""
+    write("people/Jon Okafor.md", "---\ntype: contact\n---\n")
+    write("people/Ada Byrne.md", "---\ntype: contact\n---\n")
+    meeting = (
+        '---\ntype: meeting\ndate: {day}\nwith:\n  - "[[{who}]]"\nfollow_up_by: 2026-11-28\n---\n'
+    )
+    write(
+        "meetings/2026-11-10 Analytics chat.md", meeting.format(day="2026-11-10", who="Jon Okafor")
+    )
+    write("meetings/2026-11-21 Panel.md", meeting.format(day="2026-11-21", who="Ada Byrne"))
+    write("meetings/2026-11-30 Lunch.md", meeting.format(day="2026-11-30", who="Jon Okafor"))
+    result = invoke("done", "Jon")  # the lunch is still to come
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "follow_up_done: 2026-11-22"
+        in (vault / "meetings/2026-11-10 Analytics chat.md").read_text()
+    )
+    assert "follow_up_done" not in (vault / "meetings/2026-11-30 Lunch.md").read_text()
+    again = invoke("done", "Jon")
+    assert again.exit_code == 1
+    assert (
+        again.stderr
+        == "journal: no follow-up is open with Jon Okafor (people/Jon Okafor.md is a contact)\n"
+    )
+    write("meetings/2026-11-22 Call.md", meeting.format(day="2026-11-22", who="Ada Byrne"))
+    both = invoke("done", "Ada")
+    assert both.exit_code == 1
+    assert (
+        "'Ada' matches 2 notes: meetings/2026-11-21 Panel.md, meetings/2026-11-22 Call.md"
+        in both.stderr
+    )
+    assert "no meeting or goal called 'Nobody'" in invoke("done", "Nobody").stderr
+
+
 def test_a_meeting_for_a_goal_that_will_not_count_it_says_why(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -68,6 +68,10 @@ def mark_done(
         if milestone is not None:
             raise
         note = _the_open_one(catalog, exc, day)
+    except NotFound as missing:
+        if milestone is not None:
+            raise
+        note = _the_follow_up_with(catalog, vault.named_path(ref), day, missing)
     if milestone is not None:
         result = Done(note.path, note.title, "milestone", "milestones")
         transform = _milestone(result, milestone, day)
@@ -105,6 +109,27 @@ def _the_open_one(catalog: Catalog, ambiguous: Ambiguous, day: date) -> Note:
     if len(open_ones) != 1:
         raise ambiguous
     return open_ones[0]
+
+
+def _the_follow_up_with(catalog: Catalog, ref: str, day: date, missing: NotFound) -> Note:
+    """The meeting whose follow-up is the one still open on ``day`` with the contact
+    ``ref`` names (`journal done Jon`: the thank-you owed to Jon); ``missing`` stands
+    when ``ref`` names no contact."""
+    try:
+        contact = catalog.find_note(ref, kinds=("contact",))
+    except JournalError:
+        raise missing from None
+    owed = [
+        catalog.by_path[m.path]
+        for m in catalog.meetings
+        if any(n.path == contact.path for n in catalog.people_of(m))
+        and _still_open(catalog.by_path[m.path], day)
+    ]
+    if not owed:
+        raise NotFound(f"no follow-up is open with {contact.title} ({contact.path} is a contact)")
+    if len(owed) > 1:
+        raise Ambiguous(ref, [n.path for n in owed])
+    return owed[0]
 
 
 def _still_open(note: Note, day: date) -> bool:
