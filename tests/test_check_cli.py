@@ -69,7 +69,7 @@ def test_example_vault_reports_exactly_what_it_was_built_to_show(
     assert vague["message"].startswith('the goal "Network more" is vague')
     unpaired = next(r for r in records if r["rule"] == "O001")
     assert "feeds no outcome goal" in unpaired["message"]
-    assert "Secure 2 informational interviews" in unpaired["suggestion"]
+    assert "Get 5 messages from hiring managers" in unpaired["suggestion"]  # it posts
     assert result.stderr == ""
 
 

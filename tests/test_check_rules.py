@@ -769,6 +769,23 @@ def test_feeding_only_a_dropped_outcome_goal_is_told() -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "metric", "instead"),
+    [
+        ("Finish the SQL course", "lessons completed", '"Pass the certification exam'),
+        ("Apply for analytics roles", "applications submitted", '"Get 3 first-round interviews'),
+        ("Attend people analytics events", "events attended", '"Secure 2 informational'),
+    ],
+)
+def test_the_result_o001_offers_fits_what_the_goal_is_about(
+    title: str, metric: str, instead: str
+) -> None:
+    """Reported: O001 told an SQL course goal to secure informational interviews."""
+    activity = ("goals/A.md", goal_note(id="a", title=title, kind="activity", metric=metric))
+    [found] = of("O001", run(activity))
+    assert f"measure a result instead: {instead}" in found.suggestion
+
+
+@pytest.mark.parametrize(
     ("metric", "activity"),
     [("webinar attendees", False), ("replies to my posts", False), ("post impressions", True)],
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from journal.core.goal import Goal
@@ -11,6 +12,32 @@ from journal.core.rules.words import activity_phrase
 
 #: How many outcome goals of the same area a suggestion names.
 _CANDIDATES = 3
+
+#: A result to measure instead of the effort, by what the goal is about (the first
+#: whose word its title or metric holds; networking when none does): (words, result,
+#: effort).
+_INSTEAD = (
+    (
+        "course courses lesson lessons module modules class classes training study book books",
+        "Pass the certification exam with a score of 80%",
+        "Complete 10 course modules",
+    ),
+    (
+        "application applications applied apply",
+        "Get 3 first-round interviews",
+        "Submit 20 applications",
+    ),
+    (
+        "post posts posted article articles blog",
+        "Get 5 messages from hiring managers",
+        "Publish 8 posts",
+    ),
+    ("workout workouts gym", "Run 5 km in under 30 minutes", "Do 24 workouts"),
+)
+_NETWORKING = (
+    "Secure 2 informational interviews at networking events",
+    "Attend 3 networking events",
+)
 
 
 def unpaired_activity(ctx: Context) -> Iterator[Problem]:
@@ -42,6 +69,7 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
             problem = f"{what}, and it feeds only {names}, which is not an outcome goal"
         else:
             problem = f"{what} that feeds no outcome goal"
+        result, effort = _instead(goal)
         candidates = outcomes_by_area.get((goal.area or "").casefold(), [])[:_CANDIDATES]
         nearby = (
             " (outcome goals in the same area: "
@@ -55,9 +83,17 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
             line_of(goal, key),
             problem,
             f"say which outcome goal it feeds with `feeds:`{nearby}, or measure a result "
-            'instead: "Secure 2 informational interviews at networking events" rather than '
-            f'"Attend 3 networking events"{alternative}',
+            f'instead: "{result}" rather than "{effort}"{alternative}',
         )
+
+
+def _instead(goal: Goal) -> tuple[str, str]:
+    """A result to measure instead of ``goal``'s effort, and that effort, fitting what
+    the goal is about."""
+    words = set(re.findall(r"[a-z]+", f"{goal.title} {goal.metric or ''}".lower()))
+    return next(
+        ((r, e) for about, r, e in _INSTEAD if words.intersection(about.split())), _NETWORKING
+    )
 
 
 RULES = (
