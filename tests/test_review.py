@@ -912,6 +912,32 @@ def test_each_line_of_this_week_in_git_says_its_event_once(
     ]
 
 
+def test_a_goal_deleted_in_the_week_is_listed_as_deleted(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    """Found in a tryout: the sample goal of `journal init`, deleted in the week it was
+    made, read "Created: Hold three informational interviews (status active, ...):
+    deleted"; a goal made earlier and deleted read "Changed: ...: deleted"."""
+    from tests.gitutil import Git
+
+    git = Git(vault, tmp_path / "home").init()
+    write("goals/a.md", goal_text("Alpha"))
+    git.commit("add alpha", "2026-11-10")
+    write("goals/b.md", goal_text("Beta"))
+    git.commit("add beta", "2026-11-16")
+    write("goals/a.md", goal_text("Alpha", current=3))
+    git.commit("alpha +1", "2026-11-17")
+    (vault / "goals/a.md").unlink()
+    (vault / "goals/b.md").unlink()
+    git.commit("delete both", "2026-11-18")
+    review = invoke("review", "--stdout").stdout
+    section = review.split("## This week in git\n\n", 1)[1].split("\n<!-- journal:end", 1)[0]
+    assert section.splitlines() == [
+        "- Deleted: Alpha: current 2 -> 3",
+        "- Deleted: Beta (created this week)",
+    ]
+
+
 def test_a_past_weeks_git_lines_link_a_goal_moved_since_where_it_is_now(
     invoke: Invoke, write: Write, vault: Path, tmp_path: Path
 ) -> None:

@@ -386,17 +386,20 @@ def _value(key: str, event: Event, side: Any) -> Any:
 def _git_section(vault: Vault, catalog: Catalog, week: WeekInGit) -> dict[str, Any]:
     """The lists of "This week in git".  A goal's line says once what its list's title
     says: a created goal's state follows its link (``(status active, ...)``), a completed
-    or dropped goal's status event and its ``completed`` day are left out.  A goal moved
-    or renamed since links to where it is now."""
-    lists = ("completed", "dropped", "created", "changed")
+    or dropped goal's status event and its ``completed`` day are left out, and a deleted
+    goal created in the week says so (``(created this week)``) rather than its state
+    then.  A goal moved or renamed since links to where it is now."""
+    lists = ("completed", "dropped", "deleted", "created", "changed")
     gone = any(i.path not in catalog.by_path for name in lists for i in getattr(week, name))
     now = _paths_now(vault, catalog) if gone else {}
 
     def entry(name: str, item: GoalWeek) -> dict[str, Any]:
         path = item.path if item.path in catalog.by_path else now.get(id(item.change))
         goal = catalog.link_to(path) if path is not None else item.title
-        own = [e for e in item.events if e.kind == name or _completed_day(name, e)]
+        own = [e for e in item.events if e.kind == name or _said_by(name, e)]
         details = own[0].text.removeprefix("created ") if name == "created" and own else None
+        if name == "deleted" and any(e.kind == "created" for e in own):
+            details = "(created this week)"
         events = [e.text for e in item.events if e not in own]
         return {"goal": goal, "details": details, "events": events}
 
@@ -418,8 +421,12 @@ def _paths_now(vault: Vault, catalog: Catalog) -> dict[int, str]:
     }
 
 
-def _completed_day(name: str, event: Event) -> bool:
-    """The ``completed`` property set as a goal is completed: the list's title says it."""
+def _said_by(name: str, event: Event) -> bool:
+    """Whether the title of the list ``name`` says what ``event`` does besides its own
+    event: the ``completed`` property set as a goal is completed, a deleted goal's
+    creation (in the week: its line says so)."""
+    if name == "deleted":
+        return event.kind == "created"
     return name == "completed" and event.kind == "property" and "completed" in (event.new or {})
 
 
