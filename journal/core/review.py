@@ -199,6 +199,9 @@ def build_review(
         "milestones": _milestones(active, link, period, as_of, week_start),
         "attention": {
             "unreadable": _unreadable(catalog),
+            "unlisted": [
+                {"folder": folder, "reason": reason} for folder, reason in catalog.unlisted.items()
+            ],
             "stale": stale,
             "due_soon": [
                 {"goal": link(g), "due": g.due.isoformat(), "days": (g.due - as_of).days}
@@ -234,15 +237,18 @@ def build_review(
 
 
 def _unreadable(catalog: Catalog) -> list[dict[str, Any]]:
-    """The notes meant as goals that can't be read (one problem each): the review can't
-    show them anywhere else."""
-    found: dict[str, dict[str, Any]] = {}
-    for d in catalog.unreadable_goals:
-        found.setdefault(
-            d.path,
-            {"note": catalog.link_to(d.path), "path": d.path, "line": d.line, "reason": d.message},
-        )
-    return list(found.values())
+    """The notes meant as goals, meetings and contacts that can't be read (one problem
+    each, with the ``kind`` meant): the review can't show them anywhere else."""
+    return [
+        {
+            "note": catalog.link_to(d.path),
+            "kind": kind,
+            "path": d.path,
+            "line": d.line,
+            "reason": d.message,
+        }
+        for kind, d in catalog.unreadable()
+    ]
 
 
 def _activity(
@@ -494,6 +500,7 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
     :data:`OVERDUE_LISTED_DAYS` only counted, in ``older``, when there are more than
     :data:`OLD_LISTED_UP_TO` of them) after those whose ``follow_up_by`` is no date
     (``by``: as written), meetings held in the period, contacts added in it."""
+
     def listed(meeting: Meeting, state: str, by: str | None, days: int) -> dict[str, Any]:
         return {
             "meeting": catalog.link_to(meeting.path),

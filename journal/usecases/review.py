@@ -34,7 +34,7 @@ from journal.core.plan_notes import covering, read_targets
 from journal.core.records import Record
 from journal.core.review import REACHED, WeeklyTargets, build_review
 from journal.usecases.check import check_vault
-from journal.usecases.generate import Written, write_generated
+from journal.usecases.generate import Written, refuse_unlisted, write_generated
 from journal.usecases.history import (
     GoalWeek,
     WeekInGit,
@@ -144,12 +144,15 @@ def weekly_review(
     ``seen``: the week and the day it is seen from (:func:`review_period`, which the
     command line asks before reading the notes); by default this week, from today.
     ``write=False`` (``--stdout``) and ``dry_run`` write nothing; the result's
-    text is then the note as this run would leave it.  ``places``: the caller's
-    :func:`review_places`, when it already has one (it lists the weekly folder).
+    text is then the note as this run would leave it.  A folder that can't be listed
+    refuses a run that writes, or would (:func:`refuse_unlisted`).  ``places``: the
+    caller's :func:`review_places`, when it already has one (it lists the weekly folder).
     """
     period, as_of = seen or review_period(vault, today)
     place = found_places(vault, catalog, places or review_places(vault))
     here = place(period)
+    if write:
+        refuse_unlisted(catalog, here.path, "the review")
     with catalog.linking_from(here.path):  # its links resolve from its own folder
         data = review_data(vault, catalog, period, as_of, today)
         seven = timedelta(days=7)
