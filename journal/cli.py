@@ -1271,6 +1271,7 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
     """
     from journal.core.formatting import terminal_data
     from journal.present import followup_table
+    from journal.usecases.common import unlisted_folders, unreadable_notes
     from journal.usecases.followups import followups as list_followups
 
     vault = state.vault()
@@ -1280,7 +1281,10 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
     else:
-        echo_styled(followup_table(terminal_data(rows), _style()))
+        shown, folders, unread = terminal_data(
+            [rows, unlisted_folders(catalog), unreadable_notes(catalog, "meeting")]
+        )
+        echo_styled(followup_table(shown, folders, unread, _style()))
 
 
 @cli.command()

@@ -441,10 +441,40 @@ def followup_lines(rows: list[dict[str, Any]], style: Style = unstyled) -> list[
     return out
 
 
-def followup_table(rows: list[dict[str, Any]], style: Style = unstyled) -> str:
-    if not rows:
-        return "no follow-ups due\n"
-    return "\n".join(followup_lines(rows, style)) + "\n"
+def followup_table(
+    rows: list[dict[str, Any]],
+    folders: list[dict[str, Any]],
+    unreadable: list[dict[str, Any]],
+    style: Style = unstyled,
+) -> str:
+    """``journal followups``: one line per follow-up, then what the list leaves out: the
+    ``folders`` that can't be listed and the meeting notes that can't be read."""
+    missing = [*unlisted_lines(folders, style), *unread_lines(unreadable, "meeting", style)]
+    out = followup_lines(rows, style) or ["no follow-ups due"]
+    return "\n".join([*out, *([""] if missing else []), *missing]) + "\n"
+
+
+def unlisted_lines(folders: list[dict[str, Any]], style: Style = unstyled) -> list[str]:
+    """A line per folder that can't be listed: the notes in it are in no list."""
+    return [
+        style(f"can't read the folder {f['folder']} ({f['reason']}): its notes are left out", "bad")
+        for f in folders
+    ]
+
+
+#: What fixing a note meant as each kind shows, for one note and for several.
+_TO_SEE = {"goal": ("this goal", "these goals"), "meeting": ("its follow-up", "their follow-ups")}
+
+
+def unread_lines(notes: list[dict[str, Any]], kind: str, style: Style = unstyled) -> list[str]:
+    """The notes meant as ``kind`` that a list leaves out as they can't be read, each
+    as ``path:line`` (stderr says why), worded as the review's Needs attention."""
+    if not notes:
+        return []
+    one = len(notes) == 1
+    fix = f"fix {'it' if one else 'them'} to see {_TO_SEE[kind][not one]} here"
+    head = style(f"can't read {plural(len(notes), f'{kind} note')}; {fix}:", "bad")
+    return [head, *(f"  {n['path']}:{n['line']}" if n["line"] else f"  {n['path']}" for n in notes)]
 
 
 def _touch_text(touch: dict[str, Any] | None, today: date, *, ahead: bool = False) -> str:
@@ -488,7 +518,8 @@ _PACE_ROLE = {"ahead": "good", "on track": "good", "done": "good", "behind": "ba
 
 def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
     """``journal status``: one screen."""
-    out = [style(f"Status {s['today']} ({s['week']})", "heading"), ""]
+    out = [style(f"Status {s['today']} ({s['week']})", "heading")]
+    out += [*unlisted_lines(s["unlisted_folders"], style), ""]
     out.append(style("Active goals", "heading"))
     for g in s["goals"]:
         known = g["target"] is not None
@@ -514,8 +545,10 @@ def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
                 out.append(style(f"{'':<29}next: {m['title']}{due}", "muted"))
     if not s["goals"]:
         out.append("  no active goals")
+    out += ["  " + line for line in unread_lines(s["unreadable_goals"], "goal", style)]
     out += ["", style("Follow-ups due", "heading")]
     out += ["  " + line for line in followup_lines(s["followups"], style)] or ["  none"]
+    out += ["  " + line for line in unread_lines(s["unreadable_meetings"], "meeting", style)]
     out += ["", style("No recent check-in", "heading")]
     for q in s["quiet"]:
         since = f"last {q['last_checkin']}" if q["last_checkin"] else "never"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -114,3 +115,29 @@ def goal_text(title: str = "Connect with five HR leaders", **props: object) -> s
     base.update(props)
     lines = "".join(f"{key}: {value}\n" for key, value in base.items())
     return f"---\n{lines}---\n# {title}\n\n## Log\n\n- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n"
+
+
+def unlistable_folder(vault: Path, under: str) -> str:
+    """Make, inside the folder ``under`` of ``vault``, a folder whose path is too long for
+    the system to list (past 4,096 bytes on Linux; made step by step, relative to the
+    last), with a note in it: a folder that can't be listed even as root (tests run as
+    root, who lists a ``chmod 000`` folder).  Returns its vault path."""
+    (vault / under).mkdir(parents=True, exist_ok=True)
+    names = [f"Archive level {i:02d} ".ljust(250, "x") for i in range(17)]
+    here = os.open(vault / under, os.O_RDONLY)
+    try:
+        for name in names:
+            os.mkdir(name, dir_fd=here)
+            inner = os.open(name, os.O_RDONLY, dir_fd=here)
+            os.close(here)
+            here = inner
+        os.close(os.open("old.md", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=here))
+    finally:
+        os.close(here)
+    for depth in range(1, len(names) + 1):
+        rel = "/".join([under, *names[:depth]])
+        try:
+            os.scandir(vault / rel).close()
+        except OSError:
+            return rel
+    raise AssertionError("every folder could be listed")

@@ -483,6 +483,7 @@ def test_week_in_git_for_the_weekly_review(story: Git, vault: Path, write: Write
             {"id": "old", "title": "Old plan", "path": "goals/Old.md",
              "events": [CREATED, "status active -> dropped"]},
         ],
+        "deleted": [],
         "changed": [],
     }  # fmt: skip
 

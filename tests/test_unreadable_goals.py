@@ -1,13 +1,15 @@
-"""Goal notes whose front matter can't be read: every command that reads the goals
-says so, the review lists them, and a lookup by name says why the goal can't be used."""
+"""Goal, meeting and contact notes whose front matter can't be read: every command that
+reads them says so, the review lists them, and a lookup by name says why the note can't
+be used."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from journal.core.catalog import Catalog
+from journal.core.catalog import Catalog, meant_as
 from journal.core.errors import JournalError
 from journal.core.notes import parse_note
 from tests.conftest import Invoke, Write
@@ -116,8 +118,89 @@ def test_a_readable_goal_that_matches_wins_over_an_unreadable_note() -> None:
 def test_an_unreadable_note_keeps_its_goal_type_line() -> None:
     note = parse_note("x.md", b"---\ntype: 'goal'  # mine\nwhy: a: b\n---\n")
     assert (note.kind, note.readable) == ("goal", False)
-    other = parse_note("y.md", b"---\ntype: contact\nwhy: a: b\n---\n")
-    assert (other.kind, other.readable) == ("note", False)
+    other = parse_note("y.md", b"---\ntype: Meeting\nwhy: a: b\n---\n")
+    assert (other.kind, other.readable) == ("meeting", False)
+    plain = parse_note("z.md", b"---\ntype: review\nwhy: a: b\n---\n")
+    assert (plain.kind, plain.readable) == ("note", False)
+
+
+DANIEL = "meetings/2027-01-08 Coffee with Daniel Cho.md"
+DANIEL_TEXT = """---
+type: meeting
+date: 2026-11-18
+kind: coffee
+with: [[Daniel Cho]], [[Jon Okafor]]
+follow_up_by: 2026-11-20
+---
+# Coffee with Daniel Cho
+
+- [ ] Send Daniel the survey deck
+"""
+
+
+def test_a_meeting_that_cant_be_read_is_named_where_its_follow_up_would_be(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: a meeting whose `with` links were typed unquoted, as Obsidian
+    users type links, dropped its open follow-up from `followups`, `status` and the
+    review without a word but a line on stderr."""
+    write(DANIEL, DANIEL_TEXT)
+    review = invoke("review", "--stdout").stdout
+    attention = review.split("## Needs attention")[1].split("<!-- journal:end attention")[0]
+    assert (
+        f"- Can't read [[2027-01-08 Coffee with Daniel Cho]] ({DANIEL}, line 5): invalid "
+        "front matter: links on one line need quotes: "
+    ) in attention
+    assert attention.count("Can't read") == 1
+    assert "; fix it to see its follow-up here\n" in attention
+    followups = invoke("followups")
+    assert followups.exit_code == 0
+    assert followups.stdout == (
+        f"no follow-ups due\n\ncan't read 1 meeting note; fix it to see its follow-up here:\n"
+        f"  {DANIEL}:5\n"
+    )
+    assert f"{DANIEL}:5: invalid front matter" in followups.stderr
+    status = invoke("status").stdout
+    assert (
+        f"Follow-ups due\n  none\n  can't read 1 meeting note; fix it to see its follow-up "
+        f"here:\n    {DANIEL}:5\n"
+    ) in status
+    board = json.loads(invoke("status", "--json").stdout)
+    assert [n["path"] for n in board["unreadable_meetings"]] == [DANIEL]
+    assert (board["unreadable_goals"], board["unlisted_folders"]) == ([], [])
+
+
+def test_notes_in_the_meeting_and_people_folders_are_meant_as_theirs(
+    invoke: Invoke, write: Write
+) -> None:
+    """A note without a `type` line that can't be read is meant as a meeting or contact
+    by its folder, as one in the goal folder is meant as a goal; elsewhere it is a plain
+    note the review does not name."""
+    write("people/Daniel Cho.md", "---\nrole: a: b\n---\n")
+    write("meetings/2026-11-18 Coffee.md", "---\noutcome: a: b\n---\n")
+    write("goals/Mentor.md", "---\nwhy: a: b\n---\n")
+    write("notes/Prep.md", "---\ntitle: a: b\n---\n")
+    two = invoke("followups", "--all").stdout
+    assert two.endswith("fix it to see its follow-up here:\n  meetings/2026-11-18 Coffee.md:2\n")
+    attention = invoke("review", "--stdout").stdout.split("## Needs attention")[1]
+    found = [line for line in attention.splitlines() if line.startswith("- Can't read")]
+    assert [line.split(" (")[0] + " ..." + line.rsplit(";", 1)[1] for line in found] == [
+        "- Can't read [[Mentor]] ... fix it to see this goal here",
+        "- Can't read [[2026-11-18 Coffee]] ... fix it to see its follow-up here",
+        "- Can't read [[Daniel Cho]] ... fix it to see this contact here",
+    ]
+    status = invoke("status").stdout
+    assert (
+        "  can't read 1 goal note; fix it to see this goal here:\n    goals/Mentor.md:2\n" in status
+    )
+
+
+def test_a_note_is_meant_as_the_kind_of_the_deepest_folder_holding_it() -> None:
+    folders = {"goal": "career", "meeting": "career/meetings", "contact": ""}
+    assert meant_as("note", "career/meetings/a.md", folders) == "meeting"
+    assert meant_as("note", "career/b.md", folders) == "goal"
+    assert meant_as("note", "c.md", folders) is None  # the vault's root holds no kind
+    assert meant_as("contact", "career/d.md", folders) == "contact"  # typed: its own
 
 
 def test_an_unclosed_dash_line_is_a_rule_unless_properties_follow(

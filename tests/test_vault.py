@@ -13,7 +13,7 @@ from journal.adapters.vault import Vault, find_vault, load_catalog, load_config
 from journal.cli import cli
 from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
 from journal.core.settings import Config, key_line
-from tests.conftest import Invoke, Write
+from tests.conftest import Invoke, Write, unlistable_folder
 
 
 def test_explicit_vault_wins(tmp_path: Path) -> None:
@@ -328,17 +328,7 @@ def test_a_folder_whose_path_is_too_long_to_list_is_told_and_the_rest_read(
     and `journal watch` logged an error every second and indexed nothing."""
     (vault / "goals").mkdir(exist_ok=True)
     (vault / "goals/kept.md").write_text("# kept\n")
-    names = [f"Archive level {i:02d} ".ljust(250, "x") for i in range(17)]
-    here = os.open(vault / "goals", os.O_RDONLY)
-    try:
-        for name in names:  # each step relative to the last: no path names it whole
-            os.mkdir(name, dir_fd=here)
-            inner = os.open(name, os.O_RDONLY, dir_fd=here)
-            os.close(here)
-            here = inner
-        os.close(os.open("old.md", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=here))
-    finally:
-        os.close(here)
+    unlistable_folder(vault, "goals")
     told: list[str] = []
     found = list(Vault.open(vault).iter_notes(bad_name=lambda rel, why: told.append(why)))
     assert [rel for rel, _entry in found] == ["goals/kept.md"]

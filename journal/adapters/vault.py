@@ -190,6 +190,9 @@ class Vault(Record):
     memo: dict[str, Any] = field(default_factory=dict, repr=False)
     #: What to close once the command is done (the index its catalogs read): :meth:`close`.
     closing: list[Callable[[], None]] = field(default_factory=list, repr=False)
+    #: The folders the last listing of each could not list, vault paths, with the system's
+    #: reason (:meth:`_iter_files`): whatever notes they hold are missing from every list.
+    unlisted: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def open(cls, root: Path) -> Vault:
@@ -287,17 +290,23 @@ class Vault(Record):
     ) -> Iterator[tuple[str, os.DirEntry[str]]]:
         """Every file outside the skipped and excluded folders, not through symlinks;
         ``skipped(rel, why)`` hears of a symlinked note or folder and of a folder that
-        can't be listed (``chmod 000``), which would otherwise look empty; ``met`` gets
-        the excluded folders and notes come upon."""
+        can't be listed (``chmod 000``), which would otherwise look empty and is kept in
+        :attr:`unlisted` until a listing lists it; ``met`` gets the excluded folders and
+        notes come upon."""
         stack = [(under + "/", str(self.disk_path(under))) if under else ("", str(self.root))]
         excluded = self.excluded
+        for rel in [r for r in self.unlisted if not under or f"{r}/".startswith(f"{under}/")]:
+            del self.unlisted[rel]  # listed again now
         while stack:
             prefix, folder = stack.pop()
             try:
                 entries = list(os.scandir(folder))
             except OSError as exc:  # told, unless it is gone (or a file) by now
-                if skipped is not None and prefix and exc.errno not in _GONE:
-                    skipped(prefix.rstrip("/"), f"can't read the folder ({exc.strerror or exc})")
+                if prefix and exc.errno not in _GONE:
+                    rel = prefix.rstrip("/")
+                    self.unlisted[rel] = exc.strerror or str(exc)
+                    if skipped is not None:
+                        skipped(rel, f"can't read the folder ({self.unlisted[rel]})")
                 continue
             for entry in entries:
                 if entry.is_symlink():
@@ -510,7 +519,13 @@ class Vault(Record):
     def catalog(self, source: NoteSource, today: date | None = None) -> Catalog:
         """The catalog of this vault's notes read from ``source`` (an index reader), as of
         ``today`` (see :class:`Catalog`)."""
-        return Catalog(source=source, today=today, goal_folder=self.config.folders.goal)
+        folders = self.config.folders
+        return Catalog(
+            source=source,
+            today=today,
+            folders={"goal": folders.goal, "meeting": folders.meeting, "contact": folders.contact},
+            unlisted=self.unlisted,
+        )
 
     def check_write(self, rel: str) -> None:
         """Refuse now, through ``before_write``, a note that may not be written."""

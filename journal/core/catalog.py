@@ -182,18 +182,31 @@ def match_head(pool: Sequence[Head], ref: str, *, parts: bool = True) -> Head | 
     return None
 
 
-def meant_as_goal(kind: str, path: str, goal_folder: str) -> bool:
-    """Whether a note is meant as a goal: typed ``goal`` (a note whose front matter can't
-    be read is when its text has a ``type: goal`` line) or in the goal folder (not when
-    that is the vault's root)."""
-    return kind == "goal" or (goal_folder != "" and path.startswith(goal_folder + "/"))
+#: The kinds a note is meant as (:func:`meant_as`): those journal reads a record of.
+MEANT_KINDS = ("goal", "meeting", "contact")
+
+
+def meant_as(kind: str, path: str, folders: Mapping[str, str]) -> str | None:
+    """The kind of :data:`MEANT_KINDS` a note is meant as: its own (a note whose front
+    matter can't be read has the one of a ``type: goal``, ``meeting`` or ``contact`` line
+    in its text), else the kind whose folder (``folders``: kind -> vault path, as
+    ``[folders]`` has them) holds it, the deepest when they nest (a folder that is the
+    vault's root holds none); None for any other note."""
+    if kind in MEANT_KINDS:
+        return kind
+    holding = [
+        (len(folder), meant)
+        for meant, folder in folders.items()
+        if meant in MEANT_KINDS and folder != "" and path.startswith(folder + "/")
+    ]
+    return max(holding)[1] if holding else None
 
 
 def warns(kind: str, path: str, goal_folder: str) -> bool:
     """Whether a note's warnings are told with the errors (``journal list``, ``journal
-    watch``): a typed note's (goal, contact...) or one meant as a goal; a plain note
-    elsewhere that opens with a ``---`` rule stays quiet."""
-    return kind != "note" or meant_as_goal(kind, path, goal_folder)
+    watch``): a typed note's (goal, contact...) or one in the goal folder, meant as a
+    goal; a plain note elsewhere that opens with a ``---`` rule stays quiet."""
+    return kind != "note" or meant_as(kind, path, {"goal": goal_folder}) == "goal"
 
 
 def _begins_a_word(part: str, name: str) -> bool:
@@ -427,9 +440,11 @@ class Catalog:
     """All notes of a vault, sorted by path, with the lookups commands need.
 
     ``today`` (when given) keeps meetings dated after it out of the goals that
-    count their meetings (``metric_source: meetings``).  ``goal_folder`` (the
-    vault's ``[folders] goal``, a vault path: "" for its own folder) holds notes meant
-    as goals (:meth:`goal_like`).
+    count their meetings (``metric_source: meetings``).  ``folders`` (the vault's
+    ``[folders]`` goal, meeting and contact, by kind: vault paths, "" for its own folder)
+    hold notes meant as those (:meth:`meant_as`).  ``unlisted``: the folders the vault's
+    listing could not list (``chmod 000``), each with why: whatever notes they hold are
+    in no list of this catalog.
     Sync-conflict copies (:func:`is_conflict_copy`) are never data: no goal,
     check-in, meeting, contact, lookup, link or diagnostic comes from them (the
     source is read through :class:`_Originals`); only :attr:`conflict_copies` lists
@@ -442,10 +457,12 @@ class Catalog:
         *,
         source: NoteSource | None = None,
         today: date | None = None,
-        goal_folder: str = "",
+        folders: Mapping[str, str] | None = None,
+        unlisted: Mapping[str, str] | None = None,
     ) -> None:
         self.today = today
-        self.goal_folder = goal_folder
+        self.folders = dict(folders or {})
+        self.unlisted = dict(sorted((unlisted or {}).items()))
         self.by_path = _NotesByPath(self)
         self._source = _Originals(source if source is not None else NoteList(notes))
         if source is None:
@@ -582,17 +599,42 @@ class Catalog:
         """The problems of the notes of ``kinds``, in path order."""
         return self._source.diagnostics(kinds)
 
-    def goal_like(self, head: NoteHead) -> bool:
-        """Whether a note is meant as a goal (see :func:`meant_as_goal`)."""
-        return meant_as_goal(head.kind, head.path, self.goal_folder)
+    @property
+    def goal_folder(self) -> str:
+        """The vault path of the goal folder ("" for the vault's own, or not known)."""
+        return self.folders.get("goal", "")
+
+    def meant_as(self, head: NoteHead) -> str | None:
+        """The kind a note is meant as (see :func:`meant_as`)."""
+        return meant_as(head.kind, head.path, self.folders)
+
+    @cached_property
+    def unreadable_notes(self) -> list[tuple[str, Diagnostic]]:
+        """(kind, why) for each error of a note meant as a goal, meeting or contact
+        (:meth:`meant_as`) that can't be read, in path order: it is in no list of its
+        kind, so what reads them says so."""
+        heads = self.heads if "heads" in self.__dict__ else self._source.unreadable()
+        broken = {h.path: kind for h in heads if not h.readable and (kind := self.meant_as(h))}
+        return [
+            (broken[d.path], d)
+            for d in self.diagnostics
+            if d.path in broken and d.severity == "error"
+        ]
+
+    def unreadable(self, kinds: Collection[str] = MEANT_KINDS) -> list[tuple[str, Diagnostic]]:
+        """(kind, first error) for each note meant as one of ``kinds`` that can't be read
+        (:attr:`unreadable_notes`), in path order."""
+        first: dict[str, tuple[str, Diagnostic]] = {}
+        for kind, d in self.unreadable_notes:
+            if kind in kinds:
+                first.setdefault(d.path, (kind, d))
+        return list(first.values())
 
     @property
     def unreadable_goals(self) -> list[Diagnostic]:
-        """Why each note meant as a goal (:meth:`goal_like`) can't be read, in path order:
-        what every command that reads the goals reports."""
-        heads = self.heads if "heads" in self.__dict__ else self._source.unreadable()
-        broken = {h.path for h in heads if not h.readable and self.goal_like(h)}
-        return [d for d in self.diagnostics if d.path in broken and d.severity == "error"]
+        """Why each note meant as a goal can't be read (:attr:`unreadable_notes`): what
+        every command that reads the goals reports."""
+        return [d for kind, d in self.unreadable_notes if kind == "goal"]
 
     def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
         """(path, kind, link) for each link to no note in the readable notes of ``kinds``."""
@@ -623,7 +665,7 @@ class Catalog:
         wikilink), else (with ``parts``) by a unique part of its title, file name or id;
         a name that matches several notes is an error.  When none matches, a note whose
         front matter can't be read (or is no properties) and that is meant as one of
-        ``kinds`` (a goal: :meth:`goal_like`), matched the same way, or any such note by
+        ``kinds`` (:meth:`meant_as`), matched the same way, or any such note by
         its exact file name or path, is an error saying why it can't be used."""
         if not ref.strip():
             raise UsageProblem("an empty name matches nothing: name a goal or note")
@@ -642,11 +684,7 @@ class Catalog:
                 why.setdefault(d.path, d)
         taken = {h.path for h in pool}
         broken = [h for h in heads if h.path in why and h.path not in taken]
-        meant = [
-            h
-            for h in broken
-            if kinds is None or h.kind in kinds or ("goal" in kinds and self.goal_like(h))
-        ]
+        meant = [h for h in broken if kinds is None or h.kind in kinds or self.meant_as(h) in kinds]
         wanted = link_key(ref)
         found = match_head(meant, ref, parts=parts) or next(
             (h for h in broken if wanted in (link_key(h.path), fold(h.stem))), None

@@ -29,13 +29,16 @@ from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
 from journal.core.records import Record, new_tuple
 from journal.core.tags import unique
 
-PARSER_VERSION = 21  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 22  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
 Dating = Callable[[str], date | None]
-#: A ``type: goal`` line, as the raw text of a note whose front matter can't be read holds it.
-_GOAL_LINE = re.compile(r"^type:[ \t]*(['\"]?)(?i:goal)\1[ \t]*(?:#.*)?\r?$", re.MULTILINE)
+#: A ``type: goal`` (``meeting``, ``contact``) line, as the raw text of a note whose front
+#: matter can't be read holds it.
+_TYPED_LINE = re.compile(
+    r"^type:[ \t]*(['\"]?)((?i:goal|meeting|contact))\1[ \t]*(?:#.*)?\r?$", re.MULTILINE
+)
 
 
 class NoteLink(NamedTuple):
@@ -231,12 +234,10 @@ def parse_typed(path: str, raw: bytes) -> tuple[Note, object | None]:
     _read_body(note, doc.body)
     record, problems = typed_record(note)
     note.diagnostics.extend(problems)
-    if (
-        record is None
-        and not note.readable
-        and _GOAL_LINE.search(doc.text or raw.decode("utf-8", "replace"))  # not UTF-8 too
-    ):
-        note.kind = "goal"  # meant as a goal: commands name it, lookups say why it can't be used
+    if record is None and not note.readable:
+        typed = _TYPED_LINE.search(doc.text or raw.decode("utf-8", "replace"))  # not UTF-8 too
+        if typed is not None:  # meant as one: commands name it, lookups say why it can't be used
+            note.kind = typed.group(2).lower()
     return note, record
 
 

@@ -44,8 +44,10 @@ from journal.core.series import pairs, value_on, value_series
 
 DUE_SOON_DAYS = 14
 #: Overdue follow-ups owed for longer than this are counted, not listed: a note of
-#: hundreds of stale follow-ups hides this week's (``journal followups`` lists them all).
+#: hundreds of stale follow-ups hides this week's (``journal followups`` lists them all)...
 OVERDUE_LISTED_DAYS = 28
+#: ...unless they are this many or fewer: a line counting them would save no space.
+OLD_LISTED_UP_TO = 3
 REACHED = "M008"  # the check's "target reached": the one hint the review lists
 CHART_BEFORE = timedelta(weeks=26)  # the chart's window around the review day
 CHART_AFTER = timedelta(weeks=13)
@@ -197,6 +199,9 @@ def build_review(
         "milestones": _milestones(active, link, period, as_of, week_start),
         "attention": {
             "unreadable": _unreadable(catalog),
+            "unlisted": [
+                {"folder": folder, "reason": reason} for folder, reason in catalog.unlisted.items()
+            ],
             "stale": stale,
             "due_soon": [
                 {"goal": link(g), "due": g.due.isoformat(), "days": (g.due - as_of).days}
@@ -232,15 +237,18 @@ def build_review(
 
 
 def _unreadable(catalog: Catalog) -> list[dict[str, Any]]:
-    """The notes meant as goals that can't be read (one problem each): the review can't
-    show them anywhere else."""
-    found: dict[str, dict[str, Any]] = {}
-    for d in catalog.unreadable_goals:
-        found.setdefault(
-            d.path,
-            {"note": catalog.link_to(d.path), "path": d.path, "line": d.line, "reason": d.message},
-        )
-    return list(found.values())
+    """The notes meant as goals, meetings and contacts that can't be read (one problem
+    each, with the ``kind`` meant): the review can't show them anywhere else."""
+    return [
+        {
+            "note": catalog.link_to(d.path),
+            "kind": kind,
+            "path": d.path,
+            "line": d.line,
+            "reason": d.message,
+        }
+        for kind, d in catalog.unreadable()
+    ]
 
 
 def _activity(
@@ -489,33 +497,35 @@ def _stale(
 
 def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]:
     """Follow-ups due and overdue (those overdue for more than
-    :data:`OVERDUE_LISTED_DAYS` only counted, in ``older``) after those whose
-    ``follow_up_by`` is no date (``by``: as written), meetings held in the period,
-    contacts added in it."""
+    :data:`OVERDUE_LISTED_DAYS` only counted, in ``older``, when there are more than
+    :data:`OLD_LISTED_UP_TO` of them) after those whose ``follow_up_by`` is no date
+    (``by``: as written), meetings held in the period, contacts added in it."""
+
+    def listed(meeting: Meeting, state: str, by: str | None, days: int) -> dict[str, Any]:
+        return {
+            "meeting": catalog.link_to(meeting.path),
+            "with": [_person(catalog, p.target, p.display) for p in meeting.people],
+            "state": state,
+            "by": by,
+            "days": days,
+            "tasks": meeting.open_tasks,
+        }
+
     followups = []
-    older: list[date] = []
+    old: list[tuple[Meeting, date, int]] = []  # overdue for long: listed only when few
     for meeting in (_meeting_then(m, as_of, catalog.today) for m in catalog.meetings):
         state = follow_up_state(meeting, as_of)
         if state == "unreadable":
-            by, days = meeting.follow_up_unread, 0
+            followups.append(listed(meeting, state, meeting.follow_up_unread, 0))
         elif state in ("overdue", "due") and meeting.follow_up_by is not None:
             days = abs((as_of - meeting.follow_up_by).days)
             if state == "overdue" and days > OVERDUE_LISTED_DAYS:
-                older.append(meeting.follow_up_by)
-                continue
-            by = meeting.follow_up_by.isoformat()
-        else:
-            continue
-        followups.append(
-            {
-                "meeting": catalog.link_to(meeting.path),
-                "with": [_person(catalog, p.target, p.display) for p in meeting.people],
-                "state": state,
-                "by": by,
-                "days": days,
-                "tasks": meeting.open_tasks,
-            }
-        )
+                old.append((meeting, meeting.follow_up_by, days))
+            else:
+                followups.append(listed(meeting, state, meeting.follow_up_by.isoformat(), days))
+    older = [by for _meeting, by, _days in old] if len(old) > OLD_LISTED_UP_TO else []
+    if not older:
+        followups += [listed(m, "overdue", by.isoformat(), days) for m, by, days in old]
     followups.sort(key=lambda f: (f["state"] != "unreadable", f["by"], f["meeting"]))
     held = [
         {

@@ -17,7 +17,9 @@ from typing import Any
 from journal.adapters import files
 from journal.adapters.vault import Vault
 from journal.core import codec, generated
+from journal.core.catalog import Catalog
 from journal.core.errors import Conflict, UnsafeWrite
+from journal.core.formatting import listed
 from journal.core.generated import HASH_KEY, owned_hashes, untouched
 from journal.core.records import Record
 
@@ -100,6 +102,24 @@ def write_generated(
     if result.action == "unchanged":
         vault.kept.add(rel)  # yours to commit as it stands (your reflection in it)
     return result
+
+
+def refuse_unlisted(catalog: Catalog, rel: str, what: str) -> None:
+    """Refuse to write ``rel``, ``what`` (the review, the plan) made from the vault's
+    notes, while a folder can't be listed (:attr:`Catalog.unlisted`): it would leave out
+    whatever goals, meetings and check-ins the folder holds, and a note read later in
+    Obsidian would not say so (``--stdout`` still prints it, naming the folder)."""
+    if not catalog.unlisted:
+        return
+    one = len(catalog.unlisted) == 1
+    folders = listed([f"{folder} ({why})" for folder, why in catalog.unlisted.items()])
+    it = "it" if one else "them"
+    raise UnsafeWrite(
+        f"not written: can't read the folder{'' if one else 's'} {folders}, so {what} would "
+        f"leave out the notes in {it}; make {it} readable (--stdout prints {what} as it "
+        "would be)",
+        path=rel,
+    )
 
 
 @dataclass(frozen=True, repr=False, eq=False)

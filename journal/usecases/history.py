@@ -5,7 +5,7 @@
 - :func:`vault_history`: the vault's recent goal events, newest first.
 - :func:`goal_series`: a goal's progress series for any command (log, review,
   pace): git-backed in a repository, from check-ins alone otherwise.
-- :func:`week_in_git`: a period's created, completed, dropped and changed goals for
+- :func:`week_in_git`: a period's created, completed, dropped, deleted and changed goals for
   the weekly review, or None when the vault is not in a repository.
 
 ``journal history`` reports git's history being unavailable as an error; the other
@@ -791,12 +791,13 @@ class GoalWeek(Record):
 
 @dataclass(repr=False, eq=False)
 class WeekInGit(Record):
-    """The goals created, completed, dropped and otherwise changed in a period."""
+    """The goals created, completed, dropped, deleted and otherwise changed in a period."""
 
     period: Period
     created: list[GoalWeek] = field(default_factory=list)
     completed: list[GoalWeek] = field(default_factory=list)
     dropped: list[GoalWeek] = field(default_factory=list)
+    deleted: list[GoalWeek] = field(default_factory=list)
     changed: list[GoalWeek] = field(default_factory=list)
     truncated: bool = False
 
@@ -807,7 +808,7 @@ class WeekInGit(Record):
             "truncated": self.truncated,
             **{
                 name: [g.to_dict() for g in getattr(self, name)]
-                for name in ("created", "completed", "dropped", "changed")
+                for name in ("created", "completed", "dropped", "deleted", "changed")
             },
         }
 
@@ -817,8 +818,10 @@ def week_in_git(vault: Vault, period: Period) -> WeekInGit | None:
     when the vault is not in a git repository or its history can't be read
     (:func:`history_if_any`), so the review can leave the section out.
 
-    A goal lands in one list: completed, else dropped, else created, else changed
-    (a goal created and completed in the same week is listed as completed).
+    A goal lands in one list: deleted when its file is gone by the period's last commit,
+    else completed, else dropped, else created, else changed (a goal created and
+    completed in the same week is listed as completed; one created and deleted, as
+    deleted).
     """
     history = history_if_any(vault)
     if history is None:
@@ -837,6 +840,9 @@ def week_in_git(vault: Vault, period: Period) -> WeekInGit | None:
         if not kinds:
             continue
         item = GoalWeek(latest.id, latest.title, latest.path, events, latest)
+        if events[-1].kind == "deleted":
+            week.deleted.append(item)
+            continue
         for name in ("completed", "dropped", "created"):
             if name in kinds:
                 getattr(week, name).append(item)

@@ -78,9 +78,9 @@ def list_notes(
 
 def listing_problems(catalog: Catalog) -> list[Diagnostic]:
     """What ``journal list`` reports: every error (those of :attr:`Catalog.unreadable_goals`
-    among them), and the warnings of typed notes (goal, contact...) and of notes meant as
-    goals (:meth:`Catalog.goal_like`); a plain note elsewhere that opens with a ``---``
-    rule stays quiet."""
+    among them), and the warnings of typed notes (goal, contact...) and of notes in the
+    goal folder, meant as goals (:func:`warns`); a plain note elsewhere that opens with a
+    ``---`` rule stays quiet."""
     found = catalog.diagnostics
     warned = {d.path for d in found if d.severity == "warning"}
     typed = {  # every note's head is loaded only when some note has a warning

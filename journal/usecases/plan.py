@@ -19,7 +19,7 @@ from journal.core.plan import as_kept, build_plan, keep_ended, planned_goals
 from journal.core.plan_notes import covering, plan_options, plan_spans, planned_for, read_targets
 from journal.core.records import Record
 from journal.core.settings import PLAN_DAYS
-from journal.usecases.generate import Written, users_note, write_generated
+from journal.usecases.generate import Written, refuse_unlisted, users_note, write_generated
 from journal.usecases.history import series_lookup
 from journal.usecases.review import FILTERS, found_places, review_places
 
@@ -107,7 +107,8 @@ def quarterly_plan(
 ) -> PlanResult:
     """Build the plan of ``days`` (:func:`plan_length`, which the command line asks
     before reading the notes) and create or regenerate its note (nothing written
-    without ``write`` or with ``dry_run``).  With no ``start``, the plan starts on
+    without ``write`` or with ``dry_run``; refused while a folder can't be listed, see
+    :func:`refuse_unlisted`).  With no ``start``, the plan starts on
     :func:`default_start`; ``keep_running``: unless a plan runs through that week, which
     is then made again, with its own start and days (:func:`running_plan`)."""
     if start is None:
@@ -119,6 +120,8 @@ def quarterly_plan(
     planned = {g.key: g for g in planned_goals(catalog.goals, Period(start, end))}
     series_of = series_lookup(vault, list(planned.values()), today)
     path = _plan_place(catalog, plan_path(vault, start, days), start, days)
+    if write:
+        refuse_unlisted(catalog, path, "the plan")
 
     def plan_data(kept: dict[str, dict[str, float]] | None = None) -> dict[str, Any]:
         with catalog.linking_from(path):  # its links resolve from its own folder

@@ -34,7 +34,7 @@ from journal.core.plan_notes import covering, read_targets
 from journal.core.records import Record
 from journal.core.review import REACHED, WeeklyTargets, build_review
 from journal.usecases.check import check_vault
-from journal.usecases.generate import Written, write_generated
+from journal.usecases.generate import Written, refuse_unlisted, write_generated
 from journal.usecases.history import (
     GoalWeek,
     WeekInGit,
@@ -144,12 +144,15 @@ def weekly_review(
     ``seen``: the week and the day it is seen from (:func:`review_period`, which the
     command line asks before reading the notes); by default this week, from today.
     ``write=False`` (``--stdout``) and ``dry_run`` write nothing; the result's
-    text is then the note as this run would leave it.  ``places``: the caller's
-    :func:`review_places`, when it already has one (it lists the weekly folder).
+    text is then the note as this run would leave it.  A folder that can't be listed
+    refuses a run that writes, or would (:func:`refuse_unlisted`).  ``places``: the
+    caller's :func:`review_places`, when it already has one (it lists the weekly folder).
     """
     period, as_of = seen or review_period(vault, today)
     place = found_places(vault, catalog, places or review_places(vault))
     here = place(period)
+    if write:
+        refuse_unlisted(catalog, here.path, "the review")
     with catalog.linking_from(here.path):  # its links resolve from its own folder
         data = review_data(vault, catalog, period, as_of, today)
         seven = timedelta(days=7)
@@ -386,17 +389,20 @@ def _value(key: str, event: Event, side: Any) -> Any:
 def _git_section(vault: Vault, catalog: Catalog, week: WeekInGit) -> dict[str, Any]:
     """The lists of "This week in git".  A goal's line says once what its list's title
     says: a created goal's state follows its link (``(status active, ...)``), a completed
-    or dropped goal's status event and its ``completed`` day are left out.  A goal moved
-    or renamed since links to where it is now."""
-    lists = ("completed", "dropped", "created", "changed")
+    or dropped goal's status event and its ``completed`` day are left out, and a deleted
+    goal created in the week says so (``(created this week)``) rather than its state
+    then.  A goal moved or renamed since links to where it is now."""
+    lists = ("completed", "dropped", "deleted", "created", "changed")
     gone = any(i.path not in catalog.by_path for name in lists for i in getattr(week, name))
     now = _paths_now(vault, catalog) if gone else {}
 
     def entry(name: str, item: GoalWeek) -> dict[str, Any]:
         path = item.path if item.path in catalog.by_path else now.get(id(item.change))
         goal = catalog.link_to(path) if path is not None else item.title
-        own = [e for e in item.events if e.kind == name or _completed_day(name, e)]
+        own = [e for e in item.events if e.kind == name or _said_by(name, e)]
         details = own[0].text.removeprefix("created ") if name == "created" and own else None
+        if name == "deleted" and any(e.kind == "created" for e in own):
+            details = "(created this week)"
         events = [e.text for e in item.events if e not in own]
         return {"goal": goal, "details": details, "events": events}
 
@@ -418,8 +424,12 @@ def _paths_now(vault: Vault, catalog: Catalog) -> dict[int, str]:
     }
 
 
-def _completed_day(name: str, event: Event) -> bool:
-    """The ``completed`` property set as a goal is completed: the list's title says it."""
+def _said_by(name: str, event: Event) -> bool:
+    """Whether the title of the list ``name`` says what ``event`` does besides its own
+    event: the ``completed`` property set as a goal is completed, a deleted goal's
+    creation (in the week: its line says so)."""
+    if name == "deleted":
+        return event.kind == "created"
     return name == "completed" and event.kind == "property" and "completed" in (event.new or {})
 
 

@@ -1,0 +1,92 @@
+"""A folder the vault's listing can't list (no read permission, a path too long): the
+review and the plan are not written without the notes it may hold, and the commands
+that only read name it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from journal.adapters.vault import Vault
+from tests.conftest import Invoke, unlistable_folder
+
+REVIEW = "reviews/2026-W47.md"
+
+
+@pytest.fixture
+def hidden(example_vault: Path) -> str:
+    """The example vault with a folder in the goal folder that can't be listed."""
+    return unlistable_folder(example_vault, "goals")
+
+
+@pytest.mark.parametrize(
+    ("args", "what", "path"),
+    [
+        (("review",), "the review", REVIEW),
+        (("review", "--dry-run"), "the review", REVIEW),
+        (("plan",), "the plan", "plans/2026-11-23-90-day-plan.md"),
+    ],
+)
+def test_a_generated_note_is_not_written_while_a_folder_cant_be_listed(
+    invoke: Invoke, example_vault: Path, hidden: str, args: tuple[str, ...], what: str, path: str
+) -> None:
+    """Found in a tryout: with `chmod 000 goals`, `journal review` wrote "No active
+    goals." into the review and emptied its `goals`, exit 0."""
+    (example_vault / REVIEW).unlink()
+    before = [sorted((example_vault / f).iterdir()) for f in ("reviews", "plans")]
+    result = invoke(*args, root=example_vault)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (
+        f"{path}: not written: can't read the folder {hidden} (File name too long), so "
+        f"{what} would leave out the notes in it; make it readable (--stdout prints {what} "
+        "as it would be)"
+    )
+    assert [sorted((example_vault / f).iterdir()) for f in ("reviews", "plans")] == before
+
+
+def test_the_review_printed_names_the_folder_it_could_not_list(
+    invoke: Invoke, example_vault: Path, hidden: str
+) -> None:
+    before = (example_vault / REVIEW).read_bytes()
+    result = invoke("review", "--stdout", root=example_vault)
+    assert result.exit_code == 0
+    attention = result.stdout.split("## Needs attention\n\n")[1]
+    assert attention.startswith(
+        f"- Can't read the folder {hidden} (File name too long): the notes in it are left "
+        "out of this review\n"
+    )
+    assert (example_vault / REVIEW).read_bytes() == before
+    assert invoke("plan", "--stdout", root=example_vault).exit_code == 0
+
+
+def test_the_commands_that_read_name_the_folder_and_exit_0(
+    invoke: Invoke, example_vault: Path, hidden: str
+) -> None:
+    told = f"can't read the folder {hidden} (File name too long): its notes are left out"
+    status = invoke("status", root=example_vault)
+    assert status.exit_code == 0
+    assert status.stdout.splitlines()[1] == told
+    board = json.loads(invoke("status", "--json", root=example_vault).stdout)
+    assert board["unlisted_folders"] == [{"folder": hidden, "reason": "File name too long"}]
+    followups = invoke("followups", root=example_vault)
+    assert followups.exit_code == 0
+    assert followups.stdout.endswith(f"\n\n{told}\n")
+    listing = invoke("list", root=example_vault)
+    assert listing.exit_code == 0
+    assert f"journal: skipped {hidden}: can't read the folder" in listing.stderr
+
+
+def test_a_folder_listed_again_is_no_longer_unlisted(tmp_path: Path) -> None:
+    vault_root = tmp_path / "v"
+    (vault_root / ".journal").mkdir(parents=True)
+    hidden = unlistable_folder(vault_root, "goals")
+    vault = Vault.open(vault_root)
+    list(vault.iter_notes())
+    assert vault.unlisted == {hidden: "File name too long"}
+    shutil.rmtree(vault_root / "goals" / hidden.split("/")[1])  # by file descriptors
+    list(vault.iter_notes("goals"))
+    assert vault.unlisted == {}
