@@ -18,6 +18,7 @@ from journal.cli import cli
 from journal.core import codec
 from journal.core.dates import week_label
 from tests.conftest import EXAMPLE_VAULT, Invoke, Write, goal_text
+from tests.gitutil import Git
 
 PLAN = "plans/2026-11-23-90-day-plan.md"  # the default plan on 2026-11-22, as in example-vault
 
@@ -1354,3 +1355,64 @@ def test_a_plan_made_again_in_the_week_the_next_one_starts_tells_no_review(
     assert "reads this week's targets" not in again.stderr
     later = invoke("plan", "--start", "2027-02-15")  # the one it follows: told
     assert "reads this week's targets from the plan" in later.stderr
+
+
+def test_a_goal_marked_done_by_hand_is_dated_by_the_commit_that_made_it_done(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported in a tryout: a goal closed the Obsidian way (`status: done` by hand, no
+    `completed`, committed) vanished from the plan made again: its goals, targets, focus,
+    timeline, and the capacity of weeks that ended.  Git dates it, as with `completed`."""
+    git = Git(vault, tmp_path / "home").init()
+    write("goals/a.md", goal_text("Alpha", effort=2))
+    write("goals/b.md", goal_text("Beta", effort=1))
+    write("goals/c.md", goal_text("Gamma", effort=4))
+    git.commit("goals", "2026-11-10")
+    write("goals/c.md", goal_text("Gamma", effort=4, status="done"))
+    git.commit("gamma done", "2026-11-12")  # before the plan began: in none of it
+    assert invoke("plan").exit_code == 0  # on 2026-11-22: from 2026-11-23
+    first = props_of(vault / PLAN)
+    git.commit("plan", "2026-11-22")
+    write("goals/b.md", goal_text("Beta", effort=1, status="done"))
+    git.commit("beta done", "2026-12-04")
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-09")
+    text = plan_text(invoke)
+    assert codec.parse_text(text).data["goals"] == first["goals"] == ["[[a]]", "[[b]]"]  # type: ignore[index]
+    weeks = {line.split(" |")[0][2:]: line for line in text.splitlines() if line.startswith("| 20")}
+    assert weeks["2026-W49"].split(" | ")[3] == "**done**"  # 2026-11-30 to 12-06
+    assert "| 2026-W48 to 2026-W49 | 3 | 2 |" in section_of(text, "capacity")
+    assert "done: [[b]]" in section_of(text, "capacity")
+    # as with the day it was done written: git's commit day
+    write("goals/b.md", goal_text("Beta", effort=1, status="done", completed="2026-12-04"))
+    assert plan_text(invoke) == text
+
+
+@pytest.mark.parametrize("in_git", [False, True])
+def test_a_goal_marked_done_by_hand_that_git_cant_date_is_kept_by_its_plan(
+    invoke: Invoke,
+    write: Write,
+    vault: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    in_git: bool,
+) -> None:
+    """Without git, or done since the last commit, nothing says when a goal marked done
+    by hand (no `completed`) was done: the plan that holds it keeps it as planned; a new
+    plan takes none (it may have been done long before)."""
+    write("goals/a.md", goal_text("Alpha", effort=2))
+    write("goals/b.md", goal_text("Beta", effort=1))
+    assert invoke("plan").exit_code == 0
+    planned = (vault / PLAN).read_text()
+    if in_git:
+        Git(vault, tmp_path / "home").init().commit("goals", "2026-11-22")
+    write("goals/b.md", goal_text("Beta", effort=1, status="done"))
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-09")
+    again = invoke("plan")
+    assert again.exit_code == 0, again.stderr
+    text = (vault / PLAN).read_text()
+    for name in ("targets", "focus", "chart"):
+        assert section_of(text, name) == section_of(planned, name)
+    assert props_of(vault / PLAN)["goals"] == ["[[a]]", "[[b]]"]
+    assert "| 2026-W48 to 2026-W53 | 3 | 2 |" in section_of(text, "capacity")  # as it was
+    later = plan_text(invoke, "--start", "2027-02-22")
+    assert "[[a]]" in later and "[[b]]" not in later

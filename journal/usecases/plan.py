@@ -21,7 +21,7 @@ from journal.core.records import Record
 from journal.core.settings import PLAN_DAYS
 from journal.usecases.generate import Written, users_note, write_generated
 from journal.usecases.history import series_lookup
-from journal.usecases.review import FILTERS, found_places, review_places
+from journal.usecases.review import FILTERS, done_days, found_places, review_places
 
 TEMPLATE = "plan.md.j2"
 
@@ -116,9 +116,10 @@ def quarterly_plan(
         if running is not None:
             start, days = running
     end = writable_day(start + timedelta(days=days - 1), "the plan's end")
-    planned = {g.key: g for g in planned_goals(catalog.goals, Period(start, end))}
-    series_of = series_lookup(vault, list(planned.values()), today)
     path = _plan_place(catalog, plan_path(vault, start, days), start, days)
+    undated = _undated(vault, catalog, path, today)
+    planned = {g.key: g for g in planned_goals(catalog.goals, Period(start, end), undated)}
+    series_of = series_lookup(vault, list(planned.values()), today)
 
     def plan_data(kept: dict[str, dict[str, float]] | None = None) -> dict[str, Any]:
         with catalog.linking_from(path):  # its links resolve from its own folder
@@ -130,6 +131,7 @@ def quarterly_plan(
                 week_start=vault.config.week_start,
                 series_of=series_of,
                 kept=kept,
+                undated=undated,
             )
 
     data = plan_data()
@@ -208,6 +210,25 @@ def quarterly_plan(
     if written.action in ("created", "updated"):
         _tell_the_review(vault, catalog, today, ours, path)
     return PlanResult(written, data)
+
+
+def _undated(vault: Vault, catalog: Catalog, path: str, today: date) -> dict[str, date | None]:
+    """The done goals without a ``completed`` day that the plan at ``path`` holds (see
+    :func:`~journal.core.plan.planned_goals`): each by the day git saw it made done
+    (:func:`done_days`), else, where git can't tell, undated when the plan's note lists
+    it already (in ``goals``): nothing says it was done before the plan began, and the
+    plan made again keeps it (a new plan takes none)."""
+    goals = [g for g in catalog.goals if g.status == "done" and g.completed is None]
+    if not goals:
+        return {}
+    dated = done_days(vault, goals, today)
+    note = catalog.by_path.get(path)
+    listed = {
+        found.path
+        for link in (note.links if note is not None else ())
+        if link.key == "goals" and (found := catalog.resolve(link.target, path)) is not None
+    }
+    return {g.path: dated.get(g.path) for g in goals if g.path in dated or g.path in listed}
 
 
 def _target_rows(
