@@ -140,8 +140,9 @@ def build_plan(
 ) -> dict[str, Any]:
     """Everything the plan template shows, as plain data.  ``targets`` (per goal id,
     the value to reach by the end of each week, null before the goal's window, up to
-    its last week, or the week a done goal was completed in) goes into the front
-    matter, for the review.  ``undated``: the done goals without a ``completed``
+    its last week, or the week a done goal was completed in) and ``starts`` (per goal
+    id, the value its line starts from, as the table's "From" shows it) go into the
+    front matter, for the review.  ``undated``: the done goals without a ``completed``
     day the plan holds (:func:`planned_goals`).  ``series_of``: each goal's values over
     time (by default :func:`value_points`, without git).  ``kept``: the weekly targets a
     user edited and kept (see :func:`~journal.core.plan_notes.read_targets`), which the
@@ -190,6 +191,7 @@ def build_plan(
                     tuple(min(w.end, line.finish) for w in weeks),  # a due day ends its week
                     tuple(shown[g.path]),
                 )
+    starts = {g.key: round(lines[g.path].begin, places(g)) for g in with_line}
     return {
         "start": start.isoformat(),
         "end": span.end.isoformat(),
@@ -203,7 +205,7 @@ def build_plan(
                 "key": g.key,
                 "title": g.title,
                 "unit": g.unit or "",
-                "begin": number(round(lines[g.path].begin, places(g))),
+                "begin": number(starts[g.key]),
                 "target": number(g.target),
                 "by": lines[g.path].finish.isoformat(),
                 "due": g.due.isoformat() if g.due else None,
@@ -254,6 +256,7 @@ def build_plan(
         "focus": _focus(goals, focused, link, span),
         "chart": _gantt(goals, worked, span),
         "targets": {g.key: _trimmed(values[g.path]) for g in with_line},
+        "starts": starts,
     }
 
 

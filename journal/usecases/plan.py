@@ -16,7 +16,14 @@ from journal.core.formatting import json_numbers, one_line_texts
 from journal.core.goal import Goal
 from journal.core.periodic import in_folder
 from journal.core.plan import as_kept, build_plan, keep_ended, planned_goals
-from journal.core.plan_notes import covering, plan_options, plan_spans, planned_for, read_targets
+from journal.core.plan_notes import (
+    covering,
+    plan_options,
+    plan_spans,
+    planned_for,
+    read_starts,
+    read_targets,
+)
 from journal.core.records import Record
 from journal.core.settings import PLAN_DAYS
 from journal.usecases.generate import Written, users_note, write_generated
@@ -121,9 +128,13 @@ def quarterly_plan(
     planned = {g.key: g for g in planned_goals(catalog.goals, Period(start, end), undated)}
     series_of = series_lookup(vault, list(planned.values()), today)
 
-    def plan_data(kept: dict[str, dict[str, float]] | None = None) -> dict[str, Any]:
+    def plan_data(
+        kept: dict[str, dict[str, float]] | None = None,
+    ) -> tuple[dict[str, Any], dict[str, list[float | None]], dict[str, float]]:
+        """The plan's data, with its weekly targets and starts (the ``targets``
+        property's) apart."""
         with catalog.linking_from(path):  # its links resolve from its own folder
-            return build_plan(
+            data = build_plan(
                 catalog,
                 start,
                 days,
@@ -133,9 +144,9 @@ def quarterly_plan(
                 kept=kept,
                 undated=undated,
             )
+        return data, data.pop("targets"), data.pop("starts")
 
-    data = plan_data()
-    targets = data.pop("targets")
+    data, targets, starts = plan_data()
     ours, week_start = Period(start, end), vault.config.week_start
     for other_start, other_end, note in plan_spans(catalog):
         theirs = Period(other_start, other_end)
@@ -152,7 +163,7 @@ def quarterly_plan(
         "days": days,
         "week_start": vault.config.week.start.strip().lower(),  # the weeks its targets mean
         "goals": data["goals"] or None,
-        "targets": _target_rows(targets, planned),
+        "targets": _target_rows(targets, planned, starts),
     }
     existing = users_note(vault, path, props)
     if existing is not None and "targets" in existing.props:
@@ -170,8 +181,7 @@ def quarterly_plan(
                     f"{path}: weekly targets you edited that are not numbers, so those "
                     f"weeks have none: {'; '.join(unread)}"
                 )
-            data = plan_data(kept)
-            data.pop("targets")
+            data = plan_data(kept)[0]
             unplanned = [row["title"] for row in data["rows"] if not kept.get(row["key"])]
             if unplanned:
                 one = len(unplanned) == 1
@@ -194,9 +204,8 @@ def quarterly_plan(
             ended = sum(week["end"] < this_week for week in data["weeks"])
             merged = keep_ended(targets, read_targets(rows, labels), labels, ended)
             if merged != targets:
-                data = plan_data(as_kept(merged, labels))
-                data.pop("targets")
-                props["targets"] = _target_rows(merged, planned, rows)
+                data = plan_data(as_kept(merged, labels))[0]
+                props["targets"] = _target_rows(merged, planned, starts, rows)
     body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"plan": one_line_texts(data)})
     written = write_generated(
         vault,
@@ -232,20 +241,29 @@ def _undated(vault: Vault, catalog: Catalog, path: str, today: date) -> dict[str
 
 
 def _target_rows(
-    targets: dict[str, list[float | None]], goals: Mapping[str, Goal], rows: object = None
+    targets: dict[str, list[float | None]],
+    goals: Mapping[str, Goal],
+    starts: Mapping[str, float],
+    rows: object = None,
 ) -> list[dict[str, Any]] | None:
-    """The ``targets`` property: per goal id (in id order), the target and due day it
-    was planned for (``journal check`` T012 tells when the goal's changed since), and
-    its weekly values.  A goal no longer planned (the weeks that ended keep its targets)
-    keeps what its row in ``rows``, the note's, was planned for."""
+    """The ``targets`` property: per goal id (in id order), the value its line starts
+    from (``starts``: the review's pace starts there, not where rounded weekly values
+    would put it), the target and due day it was planned for (``journal check`` T012
+    tells when the goal's changed since), and its weekly values.  A goal no longer
+    planned (the weeks that ended keep its targets) keeps what its row in ``rows``, the
+    note's, was planned for and started from."""
     before = (
         {r.get("goal"): r for r in rows if isinstance(r, dict)} if isinstance(rows, list) else {}
     )
+    started = read_starts(rows)
     found = []
     for key, values in sorted(targets.items()):
         goal = goals.get(key)
         aim = (goal.target, goal.due) if goal is not None else planned_for(before.get(key))
+        start = starts.get(key) if goal is not None else started.get(key)
         row: dict[str, Any] = {"goal": key}
+        if start is not None:
+            row["from"] = json_numbers(start)
         if aim is not None:
             row["target"] = json_numbers(aim[0])
             if aim[1] is not None:

@@ -30,7 +30,7 @@ from journal.core.history import Event, History, follow
 from journal.core.names import render_pattern
 from journal.core.periodic import in_folder, weekly_note_path
 from journal.core.plan import plan_weeks
-from journal.core.plan_notes import covering, read_targets
+from journal.core.plan_notes import covering, read_starts, read_targets
 from journal.core.records import Record
 from journal.core.review import REACHED, WeeklyTargets, build_review
 from journal.usecases.check import check_vault
@@ -469,5 +469,6 @@ def covering_plan(catalog: Catalog, period: Period, week_start: int) -> WeeklyTa
     days = (end - start).days + 1
     first = _plan_week_start(note.props.get("week_start"), week_start)
     weeks = {week_label(w.start, first): w for w in plan_weeks(start, days, first)}
-    targets = read_targets(note.props["targets"], list(weeks))
-    return WeeklyTargets(note.path, targets, weeks, first)
+    rows = note.props["targets"]
+    targets = read_targets(rows, list(weeks))
+    return WeeklyTargets(note.path, targets, weeks, first, read_starts(rows))
