@@ -203,6 +203,7 @@ CASES = [
     ("H005", {"due": "2026-13-01"}, LOG, "due", "not a real date"),
     ("H005", {"target": "five"}, LOG, "target", "should be a number"),
     ("H005", {"current": "'10:00'"}, LOG, "current", "should be a number"),
+    ("H015", {"status": "done"}, LOG, "status", "no `completed` day"),
 ]
 
 
@@ -1280,7 +1281,16 @@ def test_lines_are_right_in_crlf_notes_with_a_bom() -> None:
 def test_done_and_dropped_goals_are_history_but_their_hygiene_counts() -> None:
     for status in ("done", "dropped"):
         text = goal_note(status=status, metric=None, outcome=None, due="2026-13-01")
-        assert [f.rule for f in run((PATH, text))] == ["H005"]
+        expected = ["H015", "H005"] if status == "done" else ["H005"]  # H015: no `completed`
+        assert [f.rule for f in run((PATH, text))] == expected
+
+
+def test_a_goal_marked_done_by_hand_is_told_to_say_when() -> None:
+    """A tryout's goal closed the Obsidian way (`status: done`, no `completed`) dropped
+    out of its plan: nothing but git said when it was done."""
+    assert of("H015", run((PATH, goal_note(status="done", completed="2026-11-20")))) == []
+    unread = run((PATH, goal_note(status="done", completed="soon")))  # H005's
+    assert of("H015", unread) == [] and of("H005", unread)
 
 
 def test_check_ignore_silences_rules_by_id_or_prefix_in_that_goal_only() -> None:

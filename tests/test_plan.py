@@ -18,6 +18,7 @@ from journal.cli import cli
 from journal.core import codec
 from journal.core.dates import week_label
 from tests.conftest import EXAMPLE_VAULT, Invoke, Write, goal_text
+from tests.gitutil import Git
 
 PLAN = "plans/2026-11-23-90-day-plan.md"  # the default plan on 2026-11-22, as in example-vault
 
@@ -133,7 +134,7 @@ def test_a_kept_value_still_counts_as_edited_on_later_runs(
     second = invoke("plan", "--json")
     assert '"kept_properties": [\n    "targets"\n  ]' in second.stdout
     assert props_of(vault / PLAN)["goals"] == ["[[a]]", "[[b]]"]
-    row = {"goal": "alpha", "target": 5, "due": "2026-12-31", "values": [1]}
+    row = {"goal": "alpha", "from": 2, "target": 5, "due": "2026-12-31", "values": [1]}
     assert props_of(vault / PLAN)["targets"][0] == row
 
 
@@ -475,8 +476,14 @@ def test_weeks_after_a_goal_is_due_show_nothing(invoke: Invoke, write: Write) ->
     values = codec.parse_text(text).data["targets"]  # type: ignore[index]
     assert values == [
         # the line: the table asks whole steps
-        {"goal": "alpha", "target": 10, "due": "2026-12-03", "values": [6.4, 10.0]},
-        {"goal": "beta", "target": 5, "due": "2027-01-31", "values": [2.3, 2.6, 2.9, 3.2]},
+        {"goal": "alpha", "from": 0, "target": 10, "due": "2026-12-03", "values": [6.4, 10.0]},
+        {
+            "goal": "beta",
+            "from": 2,
+            "target": 5,
+            "due": "2027-01-31",
+            "values": [2.3, 2.6, 2.9, 3.2],
+        },
     ]
 
 
@@ -1354,3 +1361,115 @@ def test_a_plan_made_again_in_the_week_the_next_one_starts_tells_no_review(
     assert "reads this week's targets" not in again.stderr
     later = invoke("plan", "--start", "2027-02-15")  # the one it follows: told
     assert "reads this week's targets from the plan" in later.stderr
+
+
+def test_a_goal_marked_done_by_hand_is_dated_by_the_commit_that_made_it_done(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported in a tryout: a goal closed the Obsidian way (`status: done` by hand, no
+    `completed`, committed) vanished from the plan made again: its goals, targets, focus,
+    timeline, and the capacity of weeks that ended.  Git dates it, as with `completed`."""
+    git = Git(vault, tmp_path / "home").init()
+    write("goals/a.md", goal_text("Alpha", effort=2))
+    write("goals/b.md", goal_text("Beta", effort=1))
+    write("goals/c.md", goal_text("Gamma", effort=4))
+    git.commit("goals", "2026-11-10")
+    write("goals/c.md", goal_text("Gamma", effort=4, status="done"))
+    git.commit("gamma done", "2026-11-12")  # before the plan began: in none of it
+    assert invoke("plan").exit_code == 0  # on 2026-11-22: from 2026-11-23
+    first = props_of(vault / PLAN)
+    git.commit("plan", "2026-11-22")
+    write("goals/b.md", goal_text("Beta", effort=1, status="done"))
+    git.commit("beta done", "2026-12-04")
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-09")
+    text = plan_text(invoke)
+    assert codec.parse_text(text).data["goals"] == first["goals"] == ["[[a]]", "[[b]]"]  # type: ignore[index]
+    weeks = {line.split(" |")[0][2:]: line for line in text.splitlines() if line.startswith("| 20")}
+    assert weeks["2026-W49"].split(" | ")[3] == "**done**"  # 2026-11-30 to 12-06
+    assert "| 2026-W48 to 2026-W49 | 3 | 2 |" in section_of(text, "capacity")
+    assert "done: [[b]]" in section_of(text, "capacity")
+    # as with the day it was done written: git's commit day
+    write("goals/b.md", goal_text("Beta", effort=1, status="done", completed="2026-12-04"))
+    assert plan_text(invoke) == text
+
+
+@pytest.mark.parametrize("in_git", [False, True])
+def test_a_goal_marked_done_by_hand_that_git_cant_date_is_kept_by_its_plan(
+    invoke: Invoke,
+    write: Write,
+    vault: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    in_git: bool,
+) -> None:
+    """Without git, or done since the last commit, nothing says when a goal marked done
+    by hand (no `completed`) was done: the plan that holds it keeps it as planned; a new
+    plan takes none (it may have been done long before)."""
+    write("goals/a.md", goal_text("Alpha", effort=2))
+    write("goals/b.md", goal_text("Beta", effort=1))
+    assert invoke("plan").exit_code == 0
+    planned = (vault / PLAN).read_text()
+    if in_git:
+        Git(vault, tmp_path / "home").init().commit("goals", "2026-11-22")
+    write("goals/b.md", goal_text("Beta", effort=1, status="done"))
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-09")
+    again = invoke("plan")
+    assert again.exit_code == 0, again.stderr
+    text = (vault / PLAN).read_text()
+    for name in ("targets", "focus", "chart"):
+        assert section_of(text, name) == section_of(planned, name)
+    assert props_of(vault / PLAN)["goals"] == ["[[a]]", "[[b]]"]
+    assert "| 2026-W48 to 2026-W53 | 3 | 2 |" in section_of(text, "capacity")  # as it was
+    later = plan_text(invoke, "--start", "2027-02-22")
+    assert "[[a]]" in later and "[[b]]" not in later
+
+
+def test_a_plans_first_days_expect_the_value_it_starts_the_goal_from(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported in a tryout: a goal at 1 event when its plan began ("From 1", a first
+    week's target of 1.25, kept as 1.2) was "ahead (expected 0, by the plan)" on its
+    first Monday and Tuesday: the line's start, found from the rounded targets, was 0.9.
+    The plan writes where the line starts (`from`); a plan written without it is still
+    read, from its targets."""
+    text = goal_text("Attend 3 events", current=1, target=3, start="2026-11-01")
+    write("goals/e.md", text.replace("due: 2026-12-31", "due: 2027-01-31"))
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-06")
+    assert invoke("plan").exit_code == 0
+    path = vault / "plans/2026-12-07-90-day-plan.md"
+    [row] = props_of(path)["targets"]
+    assert (row["from"], row["values"][:2]) == (1, [1.2, 1.5])  # type: ignore[index]
+    assert "| 1 | [[e]] | 1 | 3 conversations | 2027-01-31 |" in path.read_text()
+    for day in ("2026-12-07", "2026-12-08", "2026-12-09"):
+        monkeypatch.setenv("JOURNAL_TODAY", day)
+        [goal] = json.loads(invoke("status", "--json").stdout)["goals"]
+        assert (goal["pace"], goal["expected"], goal["by_plan"]) == ("on track", 1, True), day
+    path.write_text(path.read_text().replace("    from: 1\n", ""))  # an older plan
+    [goal] = json.loads(invoke("status", "--json").stdout)["goals"]
+    assert goal["by_plan"] is True
+
+
+def test_a_plans_recorded_start_is_where_the_line_begins_only() -> None:
+    """The `from` of a plan's row starts the step of the week its line begins in (the
+    plan's first, or the goal's own first when it starts later); targets that begin
+    after the line did (a goal planned since) step from where the targets put it."""
+    from journal.core.goal import Goal
+    from journal.core.plan import plan_weeks
+    from journal.core.review import WeeklyTargets
+
+    def goal(**values: object) -> Goal:
+        base: dict[str, object] = {"path": "goals/a.md", "title": "A", "id": "a"}
+        return Goal(**{**base, "baseline": 0, "target": 3, **values})  # type: ignore[arg-type]
+
+    weeks = {week_label(w.start, 0): w for w in plan_weeks(date(2026, 11, 23), 21, 0)}
+    monday = date(2026, 11, 23)
+    rounded = {"a": {"2026-W48": 1.2, "2026-W49": 1.5}}  # 1.25 and 1.5, from 1
+    events = goal(start=date(2026, 11, 1), due=date(2027, 1, 17))
+    assert WeeklyTargets("p.md", rounded, weeks, 0).on(events, monday) == 0  # from 0.9
+    assert WeeklyTargets("p.md", rounded, weeks, 0, {"a": 1}).on(events, monday) == 1
+    since = {"a": {"2026-W49": 1.5, "2026-W50": 1.8}}  # no target in its first week
+    half = goal(target=3.5, start=date(2026, 11, 1), due=date(2027, 1, 17))
+    plan = WeeklyTargets("p.md", since, weeks, 0, {"a": 1})
+    assert plan.on(half, date(2026, 11, 30)) == pytest.approx(1.2 + 0.3 / 7)
+    later = goal(target=3.5, start=date(2026, 12, 2), due=date(2027, 1, 17))
+    assert plan.on(later, date(2026, 12, 2)) == pytest.approx(1 + 0.5 / 5)

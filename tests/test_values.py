@@ -320,8 +320,8 @@ def test_a_plan_from_a_past_day_starts_from_the_value_then(
     # Two events by 2026-11-01 (four now): the line to 6 by 2026-12-31 starts from 2.
     assert "| [[Attend two HR events a month]] | 2 | 6 events | 2026-12-31 |" in text
     assert (
-        "  - goal: attend-two-hr-events-a-month\n    target: 6\n    due: 2026-12-31\n"
-        "    values: [2.5, 2.9, 3.4," in text
+        "  - goal: attend-two-hr-events-a-month\n    from: 2\n    target: 6\n"
+        "    due: 2026-12-31\n    values: [2.5, 2.9, 3.4," in text
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -104,20 +104,27 @@ def goal_line(goal: Goal, window: Period, points: Series) -> Line | None:
     return Line(window.start, finish, begin, goal.target, held)
 
 
-def planned_goals(goals: list[Goal], plan: Period) -> list[Goal]:
+def planned_goals(
+    goals: list[Goal], plan: Period, undated: Mapping[str, date | None] | None = None
+) -> list[Goal]:
     """The goals a plan of ``plan``'s days holds: the active ones, and those completed
     since it began (a plan made again later keeps the goals done during it); not one
     that starts after its last day (a plan of last quarter made again holds none of
-    this quarter's goals)."""
-    return [
-        g
-        for g in goals
-        if (
-            g.status == "active"
-            or (g.status == "done" and g.completed is not None and g.completed >= plan.start)
-        )
-        and goal_window(g, plan) is not None
-    ]
+    this quarter's goals).  ``undated``: by path, the done goals without a ``completed``
+    day to take as completed on the day it gives (git's), or, for None, to keep as
+    planned (nothing tells when they were done); a done goal not in it is left out."""
+    undated = undated or {}
+    found = []
+    for goal in goals:
+        if goal.status == "done" and goal.completed is None:
+            if goal.path not in undated:
+                continue
+            day = undated[goal.path]
+            goal = goal if day is None else replace(goal, completed=day)
+        done = goal.status == "done" and (goal.completed is None or goal.completed >= plan.start)
+        if (goal.status == "active" or done) and goal_window(goal, plan) is not None:
+            found.append(goal)
+    return found
 
 
 def build_plan(
@@ -129,20 +136,23 @@ def build_plan(
     week_start: int = 0,
     series_of: SeriesOf | None = None,
     kept: Mapping[str, Mapping[str, float]] | None = None,
+    undated: Mapping[str, date | None] | None = None,
 ) -> dict[str, Any]:
     """Everything the plan template shows, as plain data.  ``targets`` (per goal id,
     the value to reach by the end of each week, null before the goal's window, up to
-    its last week, or the week a done goal was completed in) goes into the front
-    matter, for the review.  ``series_of``: each goal's values over time (by default
-    :func:`value_points`, without git).  ``kept``: the weekly targets a user edited and
-    kept (see :func:`~journal.core.plan_notes.read_targets`), which the table then
-    shows, in each goal's weeks (a goal they name no target for gets an empty column),
-    and Focus by month follows for the goals whose targets differ from the plan's
-    (:class:`KeptLine`)."""
+    its last week, or the week a done goal was completed in) and ``starts`` (per goal
+    id, the value its line starts from, as the table's "From" shows it) go into the
+    front matter, for the review.  ``undated``: the done goals without a ``completed``
+    day the plan holds (:func:`planned_goals`).  ``series_of``: each goal's values over
+    time (by default :func:`value_points`, without git).  ``kept``: the weekly targets a
+    user edited and kept (see :func:`~journal.core.plan_notes.read_targets`), which the
+    table then shows, in each goal's weeks (a goal they name no target for gets an empty
+    column), and Focus by month follows for the goals whose targets differ from the
+    plan's (:class:`KeptLine`)."""
     weeks = plan_weeks(start, days, week_start)
     span = Period(start, weeks[-1].end)
     labels = [week_label(w.start, week_start) for w in weeks]
-    goals = planned_goals(catalog.goals, span)
+    goals = planned_goals(catalog.goals, span, undated)
 
     def link(goal: Goal) -> str:
         return catalog.link_to(goal.path)
@@ -181,6 +191,7 @@ def build_plan(
                     tuple(min(w.end, line.finish) for w in weeks),  # a due day ends its week
                     tuple(shown[g.path]),
                 )
+    starts = {g.key: round(lines[g.path].begin, places(g)) for g in with_line}
     return {
         "start": start.isoformat(),
         "end": span.end.isoformat(),
@@ -194,7 +205,7 @@ def build_plan(
                 "key": g.key,
                 "title": g.title,
                 "unit": g.unit or "",
-                "begin": number(round(lines[g.path].begin, places(g))),
+                "begin": number(starts[g.key]),
                 "target": number(g.target),
                 "by": lines[g.path].finish.isoformat(),
                 "due": g.due.isoformat() if g.due else None,
@@ -245,6 +256,7 @@ def build_plan(
         "focus": _focus(goals, focused, link, span),
         "chart": _gantt(goals, worked, span),
         "targets": {g.key: _trimmed(values[g.path]) for g in with_line},
+        "starts": starts,
     }
 
 

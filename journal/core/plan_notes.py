@@ -34,6 +34,18 @@ def read_targets(
     return targets
 
 
+def read_starts(rows: object) -> dict[str, float]:
+    """Per goal id, the value a plan's ``targets`` row says its line starts from
+    (``from``, written since 2026-12; a row without it, or with no number, is left out)."""
+    starts = {}
+    for row in rows if isinstance(rows, list) else ():
+        if isinstance(row, dict) and isinstance(row.get("goal"), str):
+            start = _target(row.get("from"))
+            if start is not None:
+                starts[row["goal"]] = start
+    return starts
+
+
 def _target(value: object) -> float | None:
     """A weekly target as a number: an int or float, or a text that is one."""
     if isinstance(value, str):

@@ -8,7 +8,7 @@ chart, whose syntax needs care.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -58,12 +58,14 @@ SeriesOf = Callable[[Goal], Series]
 @dataclass(frozen=True, slots=True, repr=False, eq=False)
 class WeeklyTargets(Record):
     """A plan's weekly targets: ``targets[goal id][week label]`` is the value to reach
-    by the end of that week of the plan, ``weeks`` (cut to the plan's days)."""
+    by the end of that week of the plan, ``weeks`` (cut to the plan's days);
+    ``starts[goal id]``, the value the goal's line starts from, where the plan says."""
 
     path: str
     targets: dict[str, dict[str, float]]
     weeks: dict[str, Period]
     week_start: int  # the first day of its weeks: the plan's, whatever the vault says now
+    starts: Mapping[str, float] = field(default_factory=dict)
 
     def on(self, goal: Goal, day: date) -> float | None:
         """The value the plan has ``goal`` at by the end of ``day``: its target for the
@@ -95,16 +97,23 @@ class WeeklyTargets(Record):
 
     def _start(self, goal: Goal, end: float, week: Period, before: date) -> float | None:
         """Where the plan's line for ``goal`` starts (on ``before``, the day before its
-        first week's first day), from the first two weeks' targets and days (a plan's
-        line is straight), kept between the baseline and the first target; from the
-        goal's straight line when the plan has one week of it."""
+        first week's first day): in the week the line begins (the plan's first, or the
+        one the goal starts in), the value the plan says it starts from (``starts``);
+        else (a plan written without it, or targets that begin after the line does)
+        from the first two weeks' targets and days (a plan's line is straight), which
+        are rounded, so a little off; kept between the baseline and the first target.
+        From the goal's straight line when the plan has one week of it and no start."""
+        low, high = sorted((goal.baseline or 0.0, end))
+        first = next(iter(self.weeks.values())).start
+        start = self.starts.get(goal.key)
+        if start is not None and max(first, start_of(goal) or first) in week:
+            return min(max(start, low), high)
         label = week_label(week.end + timedelta(days=1), self.week_start)
         after, following = self.targets[goal.key].get(label), self.weeks.get(label)
         if after is None or following is None:
             return expected_value(goal, before)
         finish = _finish(goal, following)
         step = (after - end) / (finish - week.end).days  # its line ends on the due day
-        low, high = sorted((goal.baseline or 0.0, end))
         return min(max(end - step * (week.end - before).days, low), high)
 
 

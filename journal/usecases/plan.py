@@ -16,12 +16,19 @@ from journal.core.formatting import json_numbers, one_line_texts
 from journal.core.goal import Goal
 from journal.core.periodic import in_folder
 from journal.core.plan import as_kept, build_plan, keep_ended, planned_goals
-from journal.core.plan_notes import covering, plan_options, plan_spans, planned_for, read_targets
+from journal.core.plan_notes import (
+    covering,
+    plan_options,
+    plan_spans,
+    planned_for,
+    read_starts,
+    read_targets,
+)
 from journal.core.records import Record
 from journal.core.settings import PLAN_DAYS
 from journal.usecases.generate import Written, refuse_unlisted, users_note, write_generated
 from journal.usecases.history import series_lookup
-from journal.usecases.review import FILTERS, found_places, review_places
+from journal.usecases.review import FILTERS, done_days, found_places, review_places
 
 TEMPLATE = "plan.md.j2"
 
@@ -117,15 +124,20 @@ def quarterly_plan(
         if running is not None:
             start, days = running
     end = writable_day(start + timedelta(days=days - 1), "the plan's end")
-    planned = {g.key: g for g in planned_goals(catalog.goals, Period(start, end))}
-    series_of = series_lookup(vault, list(planned.values()), today)
     path = _plan_place(catalog, plan_path(vault, start, days), start, days)
     if write:
         refuse_unlisted(catalog, path, "the plan")
+    undated = _undated(vault, catalog, path, today)
+    planned = {g.key: g for g in planned_goals(catalog.goals, Period(start, end), undated)}
+    series_of = series_lookup(vault, list(planned.values()), today)
 
-    def plan_data(kept: dict[str, dict[str, float]] | None = None) -> dict[str, Any]:
+    def plan_data(
+        kept: dict[str, dict[str, float]] | None = None,
+    ) -> tuple[dict[str, Any], dict[str, list[float | None]], dict[str, float]]:
+        """The plan's data, with its weekly targets and starts (the ``targets``
+        property's) apart."""
         with catalog.linking_from(path):  # its links resolve from its own folder
-            return build_plan(
+            data = build_plan(
                 catalog,
                 start,
                 days,
@@ -133,10 +145,11 @@ def quarterly_plan(
                 week_start=vault.config.week_start,
                 series_of=series_of,
                 kept=kept,
+                undated=undated,
             )
+        return data, data.pop("targets"), data.pop("starts")
 
-    data = plan_data()
-    targets = data.pop("targets")
+    data, targets, starts = plan_data()
     ours, week_start = Period(start, end), vault.config.week_start
     for other_start, other_end, note in plan_spans(catalog):
         theirs = Period(other_start, other_end)
@@ -153,7 +166,7 @@ def quarterly_plan(
         "days": days,
         "week_start": vault.config.week.start.strip().lower(),  # the weeks its targets mean
         "goals": data["goals"] or None,
-        "targets": _target_rows(targets, planned),
+        "targets": _target_rows(targets, planned, starts),
     }
     existing = users_note(vault, path, props)
     if existing is not None and "targets" in existing.props:
@@ -171,8 +184,7 @@ def quarterly_plan(
                     f"{path}: weekly targets you edited that are not numbers, so those "
                     f"weeks have none: {'; '.join(unread)}"
                 )
-            data = plan_data(kept)
-            data.pop("targets")
+            data = plan_data(kept)[0]
             unplanned = [row["title"] for row in data["rows"] if not kept.get(row["key"])]
             if unplanned:
                 one = len(unplanned) == 1
@@ -195,9 +207,8 @@ def quarterly_plan(
             ended = sum(week["end"] < this_week for week in data["weeks"])
             merged = keep_ended(targets, read_targets(rows, labels), labels, ended)
             if merged != targets:
-                data = plan_data(as_kept(merged, labels))
-                data.pop("targets")
-                props["targets"] = _target_rows(merged, planned, rows)
+                data = plan_data(as_kept(merged, labels))[0]
+                props["targets"] = _target_rows(merged, planned, starts, rows)
     body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"plan": one_line_texts(data)})
     written = write_generated(
         vault,
@@ -213,21 +224,49 @@ def quarterly_plan(
     return PlanResult(written, data)
 
 
+def _undated(vault: Vault, catalog: Catalog, path: str, today: date) -> dict[str, date | None]:
+    """The done goals without a ``completed`` day that the plan at ``path`` holds (see
+    :func:`~journal.core.plan.planned_goals`): each by the day git saw it made done
+    (:func:`done_days`), else, where git can't tell, undated when the plan's note lists
+    it already (in ``goals``): nothing says it was done before the plan began, and the
+    plan made again keeps it (a new plan takes none)."""
+    goals = [g for g in catalog.goals if g.status == "done" and g.completed is None]
+    if not goals:
+        return {}
+    dated = done_days(vault, goals, today)
+    note = catalog.by_path.get(path)
+    listed = {
+        found.path
+        for link in (note.links if note is not None else ())
+        if link.key == "goals" and (found := catalog.resolve(link.target, path)) is not None
+    }
+    return {g.path: dated.get(g.path) for g in goals if g.path in dated or g.path in listed}
+
+
 def _target_rows(
-    targets: dict[str, list[float | None]], goals: Mapping[str, Goal], rows: object = None
+    targets: dict[str, list[float | None]],
+    goals: Mapping[str, Goal],
+    starts: Mapping[str, float],
+    rows: object = None,
 ) -> list[dict[str, Any]] | None:
-    """The ``targets`` property: per goal id (in id order), the target and due day it
-    was planned for (``journal check`` T012 tells when the goal's changed since), and
-    its weekly values.  A goal no longer planned (the weeks that ended keep its targets)
-    keeps what its row in ``rows``, the note's, was planned for."""
+    """The ``targets`` property: per goal id (in id order), the value its line starts
+    from (``starts``: the review's pace starts there, not where rounded weekly values
+    would put it), the target and due day it was planned for (``journal check`` T012
+    tells when the goal's changed since), and its weekly values.  A goal no longer
+    planned (the weeks that ended keep its targets) keeps what its row in ``rows``, the
+    note's, was planned for and started from."""
     before = (
         {r.get("goal"): r for r in rows if isinstance(r, dict)} if isinstance(rows, list) else {}
     )
+    started = read_starts(rows)
     found = []
     for key, values in sorted(targets.items()):
         goal = goals.get(key)
         aim = (goal.target, goal.due) if goal is not None else planned_for(before.get(key))
+        start = starts.get(key) if goal is not None else started.get(key)
         row: dict[str, Any] = {"goal": key}
+        if start is not None:
+            row["from"] = json_numbers(start)
         if aim is not None:
             row["target"] = json_numbers(aim[0])
             if aim[1] is not None:

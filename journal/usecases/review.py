@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -30,7 +30,7 @@ from journal.core.history import Event, History, follow
 from journal.core.names import render_pattern
 from journal.core.periodic import in_folder, weekly_note_path
 from journal.core.plan import plan_weeks
-from journal.core.plan_notes import covering, read_targets
+from journal.core.plan_notes import covering, read_starts, read_targets
 from journal.core.records import Record
 from journal.core.review import REACHED, WeeklyTargets, build_review
 from journal.usecases.check import check_vault
@@ -310,24 +310,51 @@ def goals_then(
     return found
 
 
-def _fields_on(history: History, goal: Goal, as_of: date, today: date) -> dict[str, Any]:
-    """The fields git says ``goal`` had on ``as_of`` that differ from the file's: the
-    file's values with the changes committed after ``as_of`` undone, newest first,
-    field by field; a field whose value in the file is not the one git last recorded
-    by today is left out (see :func:`goals_then`)."""
-    mine = follow(history, goal.id, goal.path)  # newest first
+def done_days(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, date]:
+    """By path, the day each of the done ``goals`` (without a ``completed`` day) was made
+    done, as git has it: the day of the commit that last changed its status, to done
+    (:func:`_committed_changes`).  Not a goal made done since its last commit (or by
+    one dated after ``today``), nor one git never saw change its status (written done):
+    git can't tell when; nor any outside a repository.  History is read once."""
+    history = history_if_any(vault) if goals else None
+    if history is None:
+        return {}
+    candidates = changes_by_id(history.commits)
+    found = {}
+    for goal in goals:
+        status = _committed_changes(candidates(goal.id), goal, today).get("status")
+        if status:
+            found[goal.path] = status[0][0]
+    return found
+
+
+def _committed_changes(
+    history: History, goal: Goal, today: date
+) -> dict[str, list[tuple[date, Event]]]:
+    """Per field of :data:`THEN_FIELDS`, git's changes of it in ``goal`` (day and event,
+    newest first); not a field whose value in the file is not the one git last
+    recorded by today (changed since, on a day git can't tell)."""
     events: dict[str, list[tuple[date, Event]]] = {}
-    for revision, change in mine:  # newest first
+    for revision, change in follow(history, goal.id, goal.path):  # newest first
         for event in change.events:
             key = _field_of(event)
             if key is not None:
                 events.setdefault(key, []).append((revision.day, event))
     found = {}
     for key, changes in events.items():
+        day, newest = changes[0]
+        if day <= today and _value(key, newest, newest.new) == getattr(goal, key):
+            found[key] = changes
+    return found
+
+
+def _fields_on(history: History, goal: Goal, as_of: date, today: date) -> dict[str, Any]:
+    """The fields git says ``goal`` had on ``as_of`` that differ from the file's: the
+    file's values with the changes committed after ``as_of`` undone, newest first,
+    field by field (:func:`_committed_changes`, see :func:`goals_then`)."""
+    found = {}
+    for key, changes in _committed_changes(history, goal, today).items():
         now = getattr(goal, key)
-        newest_day, newest = changes[0]
-        if newest_day > today or _value(key, newest, newest.new) != now:
-            continue
         value = now
         for day, event in changes:
             if day <= as_of:
@@ -452,5 +479,6 @@ def covering_plan(catalog: Catalog, period: Period, week_start: int) -> WeeklyTa
     days = (end - start).days + 1
     first = _plan_week_start(note.props.get("week_start"), week_start)
     weeks = {week_label(w.start, first): w for w in plan_weeks(start, days, first)}
-    targets = read_targets(note.props["targets"], list(weeks))
-    return WeeklyTargets(note.path, targets, weeks, first)
+    rows = note.props["targets"]
+    targets = read_targets(rows, list(weeks))
+    return WeeklyTargets(note.path, targets, weeks, first, read_starts(rows))

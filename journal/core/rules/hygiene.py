@@ -19,7 +19,7 @@ from journal.core.fields import (
 from journal.core.formatting import shell_word
 from journal.core.links import conflict_original
 from journal.core.notes import NoteLink, stem_of
-from journal.core.rules.base import Check, Context, Problem, Rule, names_file
+from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
 
 #: How many other goals a duplicate-id finding names.
 _NAMED = 3
@@ -383,6 +383,19 @@ def unlinkable_name(ctx: Context) -> Iterator[Problem]:
             )
 
 
+def undated_done(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.goals:
+        if goal.status == "done" and ctx.missing(goal, "completed"):
+            yield Problem(
+                goal.path,
+                line_of(goal, "status"),
+                "done, with no `completed` day: the note does not say when",
+                "add the day it was done: `journal set GOAL completed=YYYY-MM-DD` (the "
+                "review and the plan take the day of the commit that made it done, when "
+                "there is one)",
+            )
+
+
 def conflict_copy(ctx: Context) -> Iterator[Problem]:
     if ctx.goals_only:
         return  # a copy is never one of the goals
@@ -548,5 +561,12 @@ RULES = (
         "warning",
         "a goal's file name holds `#`, `^`, `[`, `]` or `|`, which no wikilink can hold",
         unlinkable_name,
+    ),
+    Rule(
+        "H015",
+        "undated-done",
+        "hint",
+        "a done goal has no `completed` day (its `status` was set by hand)",
+        undated_done,
     ),
 )
