@@ -7,6 +7,7 @@ line on stderr and its exit code here (0 ok, 1 findings or domain errors, 2 usag
 from __future__ import annotations
 
 import contextlib
+import difflib
 import errno
 import functools
 import gc
@@ -145,15 +146,44 @@ class _Whole(click.IntRange):
 
 
 class _LogCommand(JournalCommand):
-    """``journal log``: words after ``--`` are the note's, even those like an option
-    (``journal log G +1 -- --verbose pairing``); ``ctx.meta[LITERAL]`` counts them."""
+    """``journal log``: a word is an option only when it is exactly one of the
+    command's (``--date DAY``, ``--date=DAY``, ``--json``, ``--commit``, ``-h``); any other
+    word is the check-in's, its value or its note, also one that starts with ``-``
+    (``-1``, ``-3pm``, ``-ish``; click would read ``-2h`` or ``-with`` as short options,
+    one of them ``-h``, and print the help), but ``--word``, a mistyped option until
+    ``--``, after which every word is the note's (``journal log G +1 -- --verbose``)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        ctx.meta[LITERAL] = len(args) - args.index("--") - 1 if "--" in args else 0
-        return super().parse_args(ctx, args)
-
-
-LITERAL = "journal.literal_words"
+        takes_value = {
+            name: not (param.is_flag or param.count)
+            for param in self.get_params(ctx)
+            if isinstance(param, click.Option)
+            for name in (*param.opts, *param.secondary_opts)
+        }
+        options: list[str] = []
+        words: list[str] = []
+        given = iter(args)
+        for arg in given:
+            name, equals, _ = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+            if arg == "--":
+                words.extend(given)
+            elif name in takes_value:
+                options.append(arg)
+                if takes_value[name] and not equals:  # its value: the next word, whatever it is
+                    value = next(given, None)
+                    if value is None:  # else the `--` put before the words would be it
+                        raise click.BadOptionUsage(
+                            name, f"Option {name!r} requires an argument.", ctx=ctx
+                        )
+                    options.append(value)
+            elif arg.startswith("--"):
+                longs = [n for n in takes_value if n.startswith("--")]
+                raise click.NoSuchOption(
+                    name, possibilities=difflib.get_close_matches(name, longs), ctx=ctx
+                )
+            else:
+                words.append(arg)
+        return super().parse_args(ctx, [*options, "--", *words])
 
 
 class _SearchCommand(JournalCommand):
@@ -1049,7 +1079,7 @@ def _style() -> Callable[[str, str], str]:
     return lambda text, role: click.style(text, **_ROLE_STYLES.get(role, {}))
 
 
-@cli.command("log", cls=_LogCommand, context_settings={"ignore_unknown_options": True})
+@cli.command("log", cls=_LogCommand)
 @click.argument("goal")
 @click.argument("value", required=False)
 @click.argument("note", nargs=-1)
@@ -1082,10 +1112,6 @@ def log_command(
     """
     from journal.core.errors import UsageProblem
 
-    words = [w for w in (value, *note) if w is not None]
-    literal = click.get_current_context().meta[LITERAL]  # after `--`: the note's
-    if unknown := [w for w in words[: max(len(words) - literal, 0)] if w.startswith("--")]:
-        raise UsageProblem(f"no such option: {unknown[0]}")
     vault = state.vault()
     catalog = state.catalog(vault)
     if value is None:
