@@ -651,9 +651,7 @@ def show(state: State, goal: str, as_json: bool) -> None:
     if as_json:
         emit_json(record)
     else:
-        checkins = [{**c, "path": _line(c["path"])} for c in record["checkins"]]
-        shown = {**record, "path": _line(record["path"]), "checkins": checkins}
-        echo(goal_card(shown, today()), nl=False)
+        echo(goal_card(record, today()), nl=False)
 
 
 # --- set ----------------------------------------------------------------------------------
@@ -676,7 +674,7 @@ def _echo_changes(path: str, changes: list[Any]) -> None:
     from journal.present import file_value
 
     for change in changes:
-        shown = f"{change.key}: {file_value(change.old)} -> {file_value(change.new)}"
+        shown = f"{_line(change.key)}: {file_value(change.old)} -> {file_value(change.new)}"
         echo(f"{_line(path)}: {shown}")
 
 
@@ -1152,12 +1150,12 @@ def log_command(
     else:
         notice = f" ({logged.notice})" if logged.notice else ""
         echo(
-            f"{logged.path}: {logged.day.isoformat()} {logged.change} {logged.note}".rstrip()
+            f"{_line(logged.path)}: {logged.day.isoformat()} {logged.change} {logged.note}".rstrip()
             + f"; current {number(logged.old)} -> {number(logged.new)}{notice}"
         )
         if logged.carried:
             echo(
-                f"{logged.path}: also logged {logged.carried}: the log did not have "
+                f"{_line(logged.path)}: also logged {logged.carried}: the log did not have "
                 f"current {number(logged.old)} yet"
             )
     report([d for d in (logged.warning, logged.closed) if d], severities=("warning",))
@@ -1353,7 +1351,7 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
     elif result.written:
         _echo_changes(result.path, result.changes)
     else:
-        already = f"{result.what} already done ({result.key}: {file_value(result.old)})"
+        already = f"{result.what} already done ({_line(result.key)}: {file_value(result.old)})"
         echo(f"{_line(result.path)}: {already}")
     if result.open_tasks and not as_json:
         left = plural(len(result.open_tasks), "task")

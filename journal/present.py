@@ -15,6 +15,7 @@ from journal.core.formatting import (
     bar,
     columns,
     exact_number,
+    line_texts,
     number,
     padded,
     percent,
@@ -80,8 +81,11 @@ def note_table(records: list[dict[str, Any]]) -> str:
     return "".join(f"{r['type']:<{width}}  {r['title']}  ({r['path']})\n" for r in records)
 
 
-def goal_card(r: dict[str, Any], today: date) -> str:
-    """A readable summary of one goal record from ``show_goal``."""
+def goal_card(record: dict[str, Any], today: date) -> str:
+    """A readable summary of one goal record from ``show_goal``, every text on one line:
+    outcome and why (often a block over several lines) as one line of prose, any other
+    text's line breaks and tabs shown as ``\\n``, ``\\t`` (:func:`line_texts`)."""
+    r = line_texts({**record, "outcome": _prose(record["outcome"]), "why": _prose(record["why"])})
     out = [
         f"{r['title']}  [{r['status']}, {r['kind']}]",
         f"  id: {r['id'] or '(none)'}   file: {r['path']}",
@@ -101,10 +105,9 @@ def goal_card(r: dict[str, Any], today: date) -> str:
         effort = f"{number(r['effort'])} h/week" if r["effort"] is not None else "?"
         confidence = f"   confidence: {number(r['confidence'])}/10" if r["confidence"] else ""
         out.append(f"  effort: {effort}{confidence}")
-    why = " ".join((r["why"] or "").split())  # a `>` or `|` block on one line
-    if r["supports"] or why:
+    if r["supports"] or r["why"]:
         supports = ", ".join(r["supports"])
-        out.append(f"  relevant: {supports}{' - ' if supports and why else ''}{why}")
+        out.append(f"  relevant: {supports}{' - ' if supports and r['why'] else ''}{r['why']}")
     start = f"   start: {r['start']}" if r["start"] else ""
     out.append(f"  due: {due_text(r['due'], today, r['status'])}{start}")
     for m in r["milestones"]:
@@ -130,6 +133,11 @@ def goal_card(r: dict[str, Any], today: date) -> str:
         where = f"line {f['line']}: " if f["line"] else ""
         out.append(f"  ! {where}{f['rule']} {f['message']}")
     return "\n".join(out) + "\n"
+
+
+def _prose(text: str | None) -> str:
+    """Text written over several lines (a ``>`` or ``|`` block) as one line."""
+    return " ".join((text or "").split())
 
 
 def value_sources(r: dict[str, Any]) -> str | None:

@@ -442,6 +442,7 @@ def test_terminal_text_keeps_line_breaks_and_tabs_and_escapes_every_control() ->
         "\\x1b[31mred\\x1b[8mhidden\\x1b[2J\\x0d\\x9b\\x7f"
     )
     assert terminal_data({"t": ["\x1b]0;x\x07", 3]}) == {"t": ["\\x1b]0;x\\x07", 3]}
+    assert terminal_data(["a\tb\r\nc\x1b"]) == ["a\\tb\\r\\nc\\x1b"]  # a row stays one line
     assert json.loads(escape_c1('"\x9b\x7f"')) == "\x9b\x7f"
     assert "\x9b" not in escape_c1('"\x9b"')
 
@@ -755,6 +756,53 @@ def test_a_line_break_in_a_goals_file_name_stays_on_its_line_in_every_report(
     for output in outputs:
         assert "goals/new\\nline.md" in output, output
         assert not any(line.startswith("line.md") for line in output.splitlines()), output
+
+
+def test_a_tab_or_line_break_in_note_text_stays_on_its_line_in_every_view(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `status` and `show` printed a title's tab and line break as they are,
+    splitting a row over two lines, where `list`, `log GOAL` and `search` show them as
+    `\\t` and `\\n`; so did `people`, `followups`, `log`'s line for a file name holding a
+    tab, and `done`'s for a milestone title holding one."""
+    title = "Tab\\there\\nnewline"  # as the YAML has it
+    write(
+        "goals/Tab\tfile.md",
+        goal_text(f'"{title}"', id="tabbed").replace(
+            "due: 2026-12-31\n", 'due: 2026-12-31\nmilestones:\n  - title: "M\\tone"\n'
+        ),
+    )
+    contact = '---\ntype: contact\ntitle: Dana\norg: "Bright\\tline\\nSoftware"\n---\n'
+    write("people/Dana.md", contact)
+    write(
+        "meetings/2026-11-20 Odd.md",
+        '---\ntype: meeting\ndate: 2026-11-20\ntitle: "Odd\\tmeeting\\nsplit"\n'
+        'with:\n  - "[[Dana]]"\nfollow_up_by: 2026-11-25\n---\n',
+    )
+    outputs = {
+        args: invoke(*args)
+        for args in [
+            ("status",),
+            ("show", "tabbed"),
+            ("people",),
+            ("followups",),
+            ("list",),
+            ("log", "tabbed", "+1", "call"),
+            ("done", "tabbed", "--milestone", "M"),
+            ("done", "tabbed", "--milestone", "M"),  # already done: its own line
+        ]
+    }
+    for args, result in outputs.items():
+        assert result.exit_code == 0, (args, result.stderr)
+        assert "\t" not in result.stdout, args
+        starts = ("newline", "Software", "split")
+        assert not any(line.startswith(starts) for line in result.stdout.splitlines()), args
+    for args in (("status",), ("show", "tabbed"), ("list",)):
+        assert "Tab\\there\\nnewline" in outputs[args].stdout, args
+    assert "Bright\\tline\\nSoftware" in outputs["people",].stdout
+    assert "Odd\\tmeeting\\nsplit" in outputs["followups",].stdout
+    assert outputs["log", "tabbed", "+1", "call"].stdout.startswith("goals/Tab\\tfile.md: ")
+    assert "M\\tone" in outputs["done", "tabbed", "--milestone", "M"].stdout
 
 
 @pytest.mark.parametrize(
