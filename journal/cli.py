@@ -1669,6 +1669,24 @@ class _Stopping:
 _STOPPING = _Stopping()
 
 
+def _closed_streams() -> None:
+    """Standard output or error closed when the command starts (``>&-``, ``2>&-``),
+    which Python leaves as None, gets ``/dev/null`` in its place: no file the command
+    opens (the index) takes its descriptor.  Output is opened there read-only, so that
+    writing it fails as on a closed descriptor and is reported as a full disk is
+    (``can't write the output: Bad file descriptor``), never taken for done; messages to
+    a closed stderr go nowhere, as to ``2>/dev/null``."""
+    for fd, name, flags in ((1, "stdout", os.O_RDONLY), (2, "stderr", os.O_WRONLY)):
+        if getattr(sys, name) is not None:
+            continue
+        null = os.open(os.devnull, flags)
+        if null != fd:
+            os.dup2(null, fd)
+            os.close(null)
+        stream = open(fd, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 (kept open)
+        setattr(sys, name, stream)
+
+
 def _utf8_output() -> None:
     """What goes to a file or a pipe is UTF-8, as notes are (``review --stdout >
     note.md``, ``--json`` read by a script), whatever the locale or
@@ -1686,6 +1704,7 @@ def _utf8_output() -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    _closed_streams()
     _utf8_output()
     gc.set_threshold(*GC_THRESHOLD)
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):  # no SIGHUP on Windows

@@ -887,6 +887,50 @@ def test_a_commands_output_to_a_full_disk_is_one_line(
     )
 
 
+@pytest.mark.parametrize(
+    "args", [["list", "--json"], ["review", "--stdout"], ["status"], ["--help"], ["--version"]]
+)
+def test_a_closed_output_fails_as_a_full_disk_does(
+    example_vault: Path, args: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Reported: `journal review --stdout >&-` and `journal list --json >&-` exited 0,
+    nothing written: Python makes a closed stdout None, which click's echo skips."""
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("JOURNAL_INDEX", str(tmp_path / "index.sqlite"))
+    journal = [sys.executable, "-m", "journal", "--vault", str(example_vault), *args]
+    closed = subprocess.run(
+        ["sh", "-c", 'exec "$@" >&-', "sh", *journal], stderr=subprocess.PIPE, text=True
+    )
+    assert (closed.returncode, closed.stderr) == (
+        1,
+        "journal: can't write the output: Bad file descriptor\n",
+    )
+
+
+def test_a_closed_stderr_loses_the_messages_not_the_exit_code(
+    example_vault: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`2>&-`: no traceback, the output and the exit codes as ever, and the index (which
+    might have taken the closed descriptor) intact."""
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("JOURNAL_INDEX", str(tmp_path / "index.sqlite"))
+    journal = [sys.executable, "-m", "journal", "--vault", str(example_vault)]
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        shell = ["sh", "-c", 'exec "$@" 2>&-', "sh", *journal, *args]
+        return subprocess.run(shell, stdout=subprocess.PIPE, text=True)
+
+    listed = run("list", "--json")
+    assert listed.returncode == 0 and len(json.loads(listed.stdout)) == 10
+    assert (run("show", "no such goal").returncode, run("list", "--jsno").returncode) == (1, 2)
+    again = subprocess.run([*journal, "list", "--json"], capture_output=True, text=True)
+    assert (again.returncode, again.stderr, again.stdout) == (0, "", listed.stdout)
+
+
 def test_a_stop_signal_outside_a_commands_run_is_raised_as_it_starts_or_not_at_all() -> None:
     """Reported: Ctrl-C or SIGTERM while click parsed the arguments or closed the command
     gave click's `Aborted!` and exit 1.  Now one that comes before the command runs stops
