@@ -409,6 +409,12 @@ def _pipe_closed(signum: int, frame: FrameType | None) -> None:
     _PIPE_CLOSED = True
 
 
+def _nothing_to_list(message: str) -> None:
+    """Say on stderr that a listing found nothing: its output stays empty, so that a
+    script counting its lines counts none."""
+    echo(f"journal: {message}", err=True)
+
+
 def report(diagnostics: Sequence[Any], *, severities: tuple[str, ...] = ("error",)) -> None:
     """Per-file problems on stderr, one ``path:line: message`` each (``path:line:
     warning: message`` for a warning)."""
@@ -623,6 +629,8 @@ def list_command(
     report(listing_problems(catalog), severities=("error", "warning"))
     if as_json:
         emit_json(records)
+    elif not records:
+        _nothing_to_list("no goals match" if kind == "goal" else "no notes match")
     elif kind == "goal":
         echo(goal_table(line_texts(records), today()), nl=False)
     else:
@@ -794,6 +802,8 @@ def search(state: State, query: str, limit: int, as_json: bool) -> None:
     hits = search_notes(state.vault(), query, limit=limit)
     if as_json:
         emit_json(hits)
+    elif not hits:
+        _nothing_to_list("no notes match")
     else:
         echo(search_results(line_texts(hits)), nl=False)
 
@@ -923,11 +933,13 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
         echo(f"journal: {notice}", err=True)
     if as_json:
         emit_json(record)
+    elif goal is None and not record["entries"]:
+        _nothing_to_list(f"no goal changes in the git history{f' since {day}' if day else ''}")
     else:
         from journal.core.formatting import line_texts
 
         shown = line_texts(record)
-        echo(goal_timeline(shown, day) if goal else vault_timeline(shown, day), nl=False)
+        echo(goal_timeline(shown, day) if goal else vault_timeline(shown), nl=False)
 
 
 # --- check --------------------------------------------------------------------------------
@@ -1303,6 +1315,8 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
     rows = list_followups(catalog, today(), everything=everything)
     if as_json:
         emit_json(rows)
+    elif not rows:
+        _nothing_to_list("no follow-ups due")
     else:
         echo_styled(followup_table(terminal_data(rows), _style()))
 
@@ -1391,6 +1405,8 @@ def people(state: State, as_json: bool) -> None:
     rows = list_people(catalog, today(), vault.config.networking.stale_contact_days)
     if as_json:
         emit_json(rows)
+    elif not rows:
+        _nothing_to_list("no contacts yet")
     else:
         echo_styled(people_table(terminal_data(rows), today(), _style()))
 

@@ -61,9 +61,7 @@ def file_value(value: Any) -> str:
 
 
 def goal_table(records: list[dict[str, Any]], today: date) -> str:
-    """One line per goal: status, progress, due date, title."""
-    if not records:
-        return "no goals match\n"
+    """One line per goal (there is one at least): status, progress, due date, title."""
     lines = []
     width = max(len(r["status"]) for r in records)
     for r in records:
@@ -75,8 +73,7 @@ def goal_table(records: list[dict[str, Any]], today: date) -> str:
 
 
 def note_table(records: list[dict[str, Any]]) -> str:
-    if not records:
-        return "no notes match\n"
+    """One line per note (there is one at least): type, title, path."""
     width = max(len(r["type"]) for r in records)
     return "".join(f"{r['type']:<{width}}  {r['title']}  ({r['path']})\n" for r in records)
 
@@ -190,13 +187,14 @@ def _pruned(count: int) -> str:
 
 
 def search_results(hits: list[dict[str, Any]]) -> str:
-    """One block per hit: path and title, then the snippet indented."""
+    """One block per hit (there is one at least): path and title, then the snippet
+    indented."""
     lines = []
     for hit in hits:
         lines.append(f"{hit['path']}  {hit['title']}")
         if hit["snippet"]:
             lines.append(f"    {hit['snippet']}")
-    return "\n".join(lines) + "\n" if lines else "no notes match\n"
+    return "\n".join(lines) + "\n"
 
 
 def reading_line(total: int, clock: str) -> str:
@@ -254,11 +252,10 @@ def goal_timeline(r: dict[str, Any], since: date | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def vault_timeline(r: dict[str, Any], since: date | None = None) -> str:
-    """The vault's goal events from ``vault_history`` (from ``since`` on), newest first,
-    grouped by commit; a goal's events in a commit one per line when there are several."""
-    if not r["entries"]:
-        return f"no goal changes in the git history{f' since {since}' if since else ''}\n"
+def vault_timeline(r: dict[str, Any]) -> str:
+    """The vault's goal events from ``vault_history`` (there is one at least), newest
+    first, grouped by commit; a goal's events in a commit one per line when there are
+    several."""
     out: list[str] = []
     last = None
     for entry in r["entries"]:
@@ -450,8 +447,6 @@ def followup_lines(rows: list[dict[str, Any]], style: Style = unstyled) -> list[
 
 
 def followup_table(rows: list[dict[str, Any]], style: Style = unstyled) -> str:
-    if not rows:
-        return "no follow-ups due\n"
     return "\n".join(followup_lines(rows, style)) + "\n"
 
 
@@ -469,10 +464,8 @@ def _touch_text(touch: dict[str, Any] | None, today: date, *, ahead: bool = Fals
 
 
 def people_table(rows: list[dict[str, Any]], today: date, style: Style = unstyled) -> str:
-    """One line per contact: role and organization, last and next touch point; stale
-    ones marked."""
-    if not rows:
-        return "no contacts yet\n"
+    """One line per contact (there is one at least): role and organization, last and
+    next touch point; stale ones marked."""
     name_w = max(columns(r["name"]) for r in rows)
     works = [", ".join(filter(None, (r["role"], r["org"]))) for r in rows]
     work_w = max(columns(w) for w in works)

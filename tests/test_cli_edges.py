@@ -758,6 +758,27 @@ def test_a_line_break_in_a_goals_file_name_stays_on_its_line_in_every_report(
         assert not any(line.startswith("line.md") for line in output.splitlines()), output
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("list", "--area", "nowhere"), "no goals match"),
+        (("list", "--status", "dropped"), "no goals match"),
+        (("list", "--type", "review"), "no notes match"),
+        (("search", "zebra"), "no notes match"),
+        (("people",), "no contacts yet"),
+        (("followups",), "no follow-ups due"),
+    ],
+)
+def test_nothing_to_list_is_said_on_stderr(
+    invoke: Invoke, write: Write, args: tuple[str, ...], message: str
+) -> None:
+    """Reported: `journal list --status dropped | wc -l` counted 1 for no goal: "no goals
+    match" was printed on stdout, where a script reads the entries."""
+    write("goals/a.md", goal_text())
+    result = invoke(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"journal: {message}\n")
+
+
 def test_a_tab_or_line_break_in_note_text_stays_on_its_line_in_every_view(
     invoke: Invoke, write: Write
 ) -> None:
