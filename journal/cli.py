@@ -123,7 +123,13 @@ class _PrintsHelp(click.Command):
 
 
 class JournalCommand(_PrintsHelp):
-    """Every command of the group (see :class:`_PrintsHelp`)."""
+    """Every command of the group (see :class:`_PrintsHelp`): a ``JOURNAL_TODAY`` that is
+    no day is a usage error of each, also one that does not read the date, before it
+    starts (its ``--help`` still shows)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        today()
+        return super().invoke(ctx)
 
 
 class _Whole(click.IntRange):
@@ -837,9 +843,6 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
     # (a command's, :data:`GC_THRESHOLD`, would let those pile up between collections)
     gc.set_threshold(*PYTHON_GC_THRESHOLD)
     vault = state.vault()
-    if regenerate:
-        today()  # a JOURNAL_TODAY that is no day: a usage error now, not at the first batch
-
     told: set[str] = set()  # each edit kept is told once while it is kept, not every batch
 
     def tell_kept(regenerated: dict[str, Any]) -> None:

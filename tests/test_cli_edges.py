@@ -7,8 +7,10 @@ import json
 from datetime import date
 from pathlib import Path
 
+import click
 import pytest
 
+from journal.cli import cli
 from journal.core.goal import Goal
 from journal.present import goal_card
 from tests.conftest import DATA, Invoke, Write, goal_text
@@ -194,21 +196,47 @@ def test_a_date_computed_past_8999_is_refused_not_written(
     assert [p.name for p in vault.iterdir()] == [".journal"]
 
 
-@pytest.mark.parametrize("args", [("status",), ("list",), ("check",), ("review", "--stdout")])
-def test_a_bad_journal_today_names_the_variable(
-    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+def _command_lines(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command of ``group``, with the arguments it can't run without."""
+    needs = {
+        ("new", "goal"): ("Alpha",),
+        ("new", "contact"): ("Rosa",),
+        ("new", "meeting"): ("--with", "Rosa"),
+        ("show",): ("Alpha",),
+        ("set",): ("Alpha", "area=x"),
+        ("search",): ("alpha",),
+        ("log",): ("Alpha", "+1"),
+        ("done",): ("Alpha",),
+    }
+    found = []
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            found += _command_lines(command, (*path, name))
+        else:
+            found.append((*path, name, *needs.get((*path, name), ())))
+    return found
+
+
+@pytest.mark.parametrize("args", _command_lines(cli), ids=" ".join)
+def test_a_bad_journal_today_is_a_usage_error_of_every_command(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: tuple[str, ...]
 ) -> None:
-    write("goals/a.md", goal_text("Alpha"))
+    """Reported: `search`, `index` and `obsidian setup` ran with `JOURNAL_TODAY=22/11/2026`
+    (exit 0) where `list` and `status` refused it: every command refuses it, once, before
+    it starts (here before it finds no vault: `watch` never starts watching)."""
     monkeypatch.setenv("JOURNAL_TODAY", "22/11/2026")
-    result = invoke(*args)
+    missing = tmp_path / "no vault"
+    result = invoke(*args, root=missing)
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "journal: JOURNAL_TODAY: '22/11/2026' is not a date (expected YYYY-MM-DD)\n"
     )
     monkeypatch.setenv("JOURNAL_TODAY", "  ")  # reported: shown as ''
-    assert (
-        invoke(*args).stderr == "journal: JOURNAL_TODAY: '  ' is not a date (expected YYYY-MM-DD)\n"
-    )
+    blank = invoke(*args, root=missing).stderr
+    assert blank == "journal: JOURNAL_TODAY: '  ' is not a date (expected YYYY-MM-DD)\n"
+    helped = invoke(*args[:2], "--help", root=missing)  # the help still shows
+    assert helped.exit_code == 0 and helped.stdout.startswith("Usage: ")
+    assert not missing.exists()
 
 
 def test_show_has_no_python_none(invoke: Invoke, write: Write) -> None:
