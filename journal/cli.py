@@ -965,7 +965,11 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
     metavar="RULES",
     help="Skip these rules: ids or prefixes, comma-separated; adds to check.ignore.",
 )
-@click.option("--list-rules", is_flag=True, help="List every rule and exit.")
+@click.option(
+    "--list-rules",
+    is_flag=True,
+    help="List every rule (or those --select, --ignore choose) and exit.",
+)
 @click.option(
     "--vault",
     "vault_option",
@@ -997,20 +1001,15 @@ def check(
       journal check "Network more" --select S,M --json
     """
     from journal.present import check_report, rule_table
+    from journal.usecases.check import check_vault, listed_rules, shown_folder
 
     if list_rules:
-        from journal.core.rules import RULES
-
-        records = [
-            {"id": r.id, "name": r.name, "severity": r.severity, "summary": r.summary}
-            for r in RULES
-        ]
+        records = listed_rules(select, ignore)
         if as_json:
             emit_json(records)
         else:
             echo(rule_table(records), nl=False)
         return
-    from journal.usecases.check import check_vault, shown_folder
 
     if vault_option is not None:
         state.vault_option = _vault_folder(vault_option)
