@@ -105,8 +105,11 @@ def goal_card(record: dict[str, Any], today: date) -> str:
     if r["supports"] or r["why"]:
         supports = ", ".join(r["supports"])
         out.append(f"  relevant: {supports}{' - ' if supports and r['why'] else ''}{r['why']}")
+    if r["feeds"]:
+        out.append(f"  feeds: {', '.join(r['feeds'])}")
     start = f"   start: {r['start']}" if r["start"] else ""
-    out.append(f"  due: {due_text(r['due'], today, r['status'])}{start}")
+    completed = f"   completed: {r['completed']}" if r["completed"] else ""
+    out.append(f"  due: {due_text(r['due'], today, r['status'])}{start}{completed}")
     for m in r["milestones"]:
         mark = "x" if m["done"] else " "
         out.append(f"  [{mark}] {m['title']}" + (f" (due {m['due']})" if m["due"] else ""))
