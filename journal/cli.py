@@ -153,11 +153,12 @@ class _Whole(click.IntRange):
 
 class _LogCommand(JournalCommand):
     """``journal log``: a word is an option only when it is exactly one of the
-    command's (``--date DAY``, ``--date=DAY``, ``--json``, ``--commit``, ``-h``); any other
-    word is the check-in's, its value or its note, also one that starts with ``-``
-    (``-1``, ``-3pm``, ``-ish``; click would read ``-2h`` or ``-with`` as short options,
-    one of them ``-h``, and print the help), but ``--word``, a mistyped option until
-    ``--``, after which every word is the note's (``journal log G +1 -- --verbose``)."""
+    command's (``--date DAY``, ``--date=DAY``, ``--json``, ``--commit``, ``-h``); every
+    other word is the check-in's, its value or a word of its note, also one that starts
+    with ``-`` (``-1``, ``-3pm``, ``-ish``: click alone reads ``-2h`` or ``-with`` as short
+    options, one of them ``-h``, and prints the help).  A ``--word`` that is no option is
+    a usage error, until ``--``: every word after it is the note's (``journal log G +1 --
+    --verbose``)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         takes_value = {
