@@ -7,6 +7,7 @@ line on stderr and its exit code here (0 ok, 1 findings or domain errors, 2 usag
 from __future__ import annotations
 
 import contextlib
+import difflib
 import errno
 import functools
 import gc
@@ -122,7 +123,13 @@ class _PrintsHelp(click.Command):
 
 
 class JournalCommand(_PrintsHelp):
-    """Every command of the group (see :class:`_PrintsHelp`)."""
+    """Every command of the group (see :class:`_PrintsHelp`): a ``JOURNAL_TODAY`` that is
+    no day is a usage error of each, also one that does not read the date, before it
+    starts (its ``--help`` still shows)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        today()
+        return super().invoke(ctx)
 
 
 class _Whole(click.IntRange):
@@ -145,15 +152,45 @@ class _Whole(click.IntRange):
 
 
 class _LogCommand(JournalCommand):
-    """``journal log``: words after ``--`` are the note's, even those like an option
-    (``journal log G +1 -- --verbose pairing``); ``ctx.meta[LITERAL]`` counts them."""
+    """``journal log``: a word is an option only when it is exactly one of the
+    command's (``--date DAY``, ``--date=DAY``, ``--json``, ``--commit``, ``-h``); every
+    other word is the check-in's, its value or a word of its note, also one that starts
+    with ``-`` (``-1``, ``-3pm``, ``-ish``: click alone reads ``-2h`` or ``-with`` as short
+    options, one of them ``-h``, and prints the help).  A ``--word`` that is no option is
+    a usage error, until ``--``: every word after it is the note's (``journal log G +1 --
+    --verbose``)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        ctx.meta[LITERAL] = len(args) - args.index("--") - 1 if "--" in args else 0
-        return super().parse_args(ctx, args)
-
-
-LITERAL = "journal.literal_words"
+        takes_value = {
+            name: not (param.is_flag or param.count)
+            for param in self.get_params(ctx)
+            if isinstance(param, click.Option)
+            for name in (*param.opts, *param.secondary_opts)
+        }
+        options: list[str] = []
+        words: list[str] = []
+        given = iter(args)
+        for arg in given:
+            name, equals, _ = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+            if arg == "--":
+                words.extend(given)
+            elif name in takes_value:
+                options.append(arg)
+                if takes_value[name] and not equals:  # its value: the next word, whatever it is
+                    value = next(given, None)
+                    if value is None:  # else the `--` put before the words would be it
+                        raise click.BadOptionUsage(
+                            name, f"Option {name!r} requires an argument.", ctx=ctx
+                        )
+                    options.append(value)
+            elif arg.startswith("--"):
+                longs = [n for n in takes_value if n.startswith("--")]
+                raise click.NoSuchOption(
+                    name, possibilities=difflib.get_close_matches(name, longs), ctx=ctx
+                )
+            else:
+                words.append(arg)
+        return super().parse_args(ctx, [*options, "--", *words])
 
 
 class _SearchCommand(JournalCommand):
@@ -379,6 +416,12 @@ def _pipe_closed(signum: int, frame: FrameType | None) -> None:
     _PIPE_CLOSED = True
 
 
+def _nothing_to_list(message: str) -> None:
+    """Say on stderr that a listing found nothing: its output stays empty, so that a
+    script counting its lines counts none."""
+    echo(f"journal: {message}", err=True)
+
+
 def report(diagnostics: Sequence[Any], *, severities: tuple[str, ...] = ("error",)) -> None:
     """Per-file problems on stderr, one ``path:line: message`` each (``path:line:
     warning: message`` for a warning)."""
@@ -593,6 +636,8 @@ def list_command(
     report(listing_problems(catalog), severities=("error", "warning"))
     if as_json:
         emit_json(records)
+    elif not records:
+        _nothing_to_list("no goals match" if kind == "goal" else "no notes match")
     elif kind == "goal":
         echo(goal_table(line_texts(records), today()), nl=False)
     else:
@@ -621,9 +666,7 @@ def show(state: State, goal: str, as_json: bool) -> None:
     if as_json:
         emit_json(record)
     else:
-        checkins = [{**c, "path": _line(c["path"])} for c in record["checkins"]]
-        shown = {**record, "path": _line(record["path"]), "checkins": checkins}
-        echo(goal_card(shown, today()), nl=False)
+        echo(goal_card(record, today()), nl=False)
 
 
 # --- set ----------------------------------------------------------------------------------
@@ -646,7 +689,7 @@ def _echo_changes(path: str, changes: list[Any]) -> None:
     from journal.present import file_value
 
     for change in changes:
-        shown = f"{change.key}: {file_value(change.old)} -> {file_value(change.new)}"
+        shown = f"{_line(change.key)}: {file_value(change.old)} -> {file_value(change.new)}"
         echo(f"{_line(path)}: {shown}")
 
 
@@ -766,6 +809,8 @@ def search(state: State, query: str, limit: int, as_json: bool) -> None:
     hits = search_notes(state.vault(), query, limit=limit)
     if as_json:
         emit_json(hits)
+    elif not hits:
+        _nothing_to_list("no notes match")
     else:
         echo(search_results(line_texts(hits)), nl=False)
 
@@ -799,9 +844,6 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
     # (a command's, :data:`GC_THRESHOLD`, would let those pile up between collections)
     gc.set_threshold(*PYTHON_GC_THRESHOLD)
     vault = state.vault()
-    if regenerate:
-        today()  # a JOURNAL_TODAY that is no day: a usage error now, not at the first batch
-
     told: set[str] = set()  # each edit kept is told once while it is kept, not every batch
 
     def tell_kept(regenerated: dict[str, Any]) -> None:
@@ -895,11 +937,13 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
         echo(f"journal: {notice}", err=True)
     if as_json:
         emit_json(record)
+    elif goal is None and not record["entries"]:
+        _nothing_to_list(f"no goal changes in the git history{f' since {day}' if day else ''}")
     else:
         from journal.core.formatting import line_texts
 
         shown = line_texts(record)
-        echo(goal_timeline(shown, day) if goal else vault_timeline(shown, day), nl=False)
+        echo(goal_timeline(shown, day) if goal else vault_timeline(shown), nl=False)
 
 
 # --- check --------------------------------------------------------------------------------
@@ -922,7 +966,11 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
     metavar="RULES",
     help="Skip these rules: ids or prefixes, comma-separated; adds to check.ignore.",
 )
-@click.option("--list-rules", is_flag=True, help="List every rule and exit.")
+@click.option(
+    "--list-rules",
+    is_flag=True,
+    help="List every rule (or those --select, --ignore choose) and exit.",
+)
 @click.option(
     "--vault",
     "vault_option",
@@ -954,20 +1002,15 @@ def check(
       journal check "Network more" --select S,M --json
     """
     from journal.present import check_report, rule_table
+    from journal.usecases.check import check_vault, listed_rules, shown_folder
 
     if list_rules:
-        from journal.core.rules import RULES
-
-        records = [
-            {"id": r.id, "name": r.name, "severity": r.severity, "summary": r.summary}
-            for r in RULES
-        ]
+        records = listed_rules(select, ignore)
         if as_json:
             emit_json(records)
         else:
             echo(rule_table(records), nl=False)
         return
-    from journal.usecases.check import check_vault, shown_folder
 
     if vault_option is not None:
         state.vault_option = _vault_folder(vault_option)
@@ -1049,7 +1092,7 @@ def _style() -> Callable[[str, str], str]:
     return lambda text, role: click.style(text, **_ROLE_STYLES.get(role, {}))
 
 
-@cli.command("log", cls=_LogCommand, context_settings={"ignore_unknown_options": True})
+@cli.command("log", cls=_LogCommand)
 @click.argument("goal")
 @click.argument("value", required=False)
 @click.argument("note", nargs=-1)
@@ -1082,10 +1125,6 @@ def log_command(
     """
     from journal.core.errors import UsageProblem
 
-    words = [w for w in (value, *note) if w is not None]
-    literal = click.get_current_context().meta[LITERAL]  # after `--`: the note's
-    if unknown := [w for w in words[: max(len(words) - literal, 0)] if w.startswith("--")]:
-        raise UsageProblem(f"no such option: {unknown[0]}")
     vault = state.vault()
     catalog = state.catalog(vault)
     if value is None:
@@ -1126,12 +1165,12 @@ def log_command(
     else:
         notice = f" ({logged.notice})" if logged.notice else ""
         echo(
-            f"{logged.path}: {logged.day.isoformat()} {logged.change} {logged.note}".rstrip()
+            f"{_line(logged.path)}: {logged.day.isoformat()} {logged.change} {logged.note}".rstrip()
             + f"; current {number(logged.old)} -> {number(logged.new)}{notice}"
         )
         if logged.carried:
             echo(
-                f"{logged.path}: also logged {logged.carried}: the log did not have "
+                f"{_line(logged.path)}: also logged {logged.carried}: the log did not have "
                 f"current {number(logged.old)} yet"
             )
     report([d for d in (logged.warning, logged.closed) if d], severities=("warning",))
@@ -1280,11 +1319,15 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
     rows = list_followups(catalog, today(), everything=everything)
     if as_json:
         emit_json(rows)
-    else:
-        shown, folders, unread = terminal_data(
-            [rows, unlisted_folders(catalog), unreadable_notes(catalog, "meeting")]
-        )
-        echo_styled(followup_table(shown, folders, unread, _style()))
+        return
+    if not rows:
+        _nothing_to_list("no follow-ups due")
+    shown, folders, unread = terminal_data(
+        [rows, unlisted_folders(catalog), unreadable_notes(catalog, "meeting")]
+    )
+    text = followup_table(shown, folders, unread, _style())
+    if text:
+        echo_styled(text)
 
 
 @cli.command()
@@ -1331,7 +1374,7 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
     elif result.written:
         _echo_changes(result.path, result.changes)
     else:
-        already = f"{result.what} already done ({result.key}: {file_value(result.old)})"
+        already = f"{result.what} already done ({_line(result.key)}: {file_value(result.old)})"
         echo(f"{_line(result.path)}: {already}")
     if result.open_tasks and not as_json:
         left = plural(len(result.open_tasks), "task")
@@ -1371,6 +1414,8 @@ def people(state: State, as_json: bool) -> None:
     rows = list_people(catalog, today(), vault.config.networking.stale_contact_days)
     if as_json:
         emit_json(rows)
+    elif not rows:
+        _nothing_to_list("no contacts yet")
     else:
         echo_styled(people_table(terminal_data(rows), today(), _style()))
 
@@ -1649,6 +1694,24 @@ class _Stopping:
 _STOPPING = _Stopping()
 
 
+def _closed_streams() -> None:
+    """Standard output or error closed when the command starts (``>&-``, ``2>&-``),
+    which Python leaves as None, gets ``/dev/null`` in its place: no file the command
+    opens (the index) takes its descriptor.  Output is opened there read-only, so that
+    writing it fails as on a closed descriptor and is reported as a full disk is
+    (``can't write the output: Bad file descriptor``), never taken for done; messages to
+    a closed stderr go nowhere, as to ``2>/dev/null``."""
+    for fd, name, flags in ((1, "stdout", os.O_RDONLY), (2, "stderr", os.O_WRONLY)):
+        if getattr(sys, name) is not None:
+            continue
+        null = os.open(os.devnull, flags)
+        if null != fd:
+            os.dup2(null, fd)
+            os.close(null)
+        stream = open(fd, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 (kept open)
+        setattr(sys, name, stream)
+
+
 def _utf8_output() -> None:
     """What goes to a file or a pipe is UTF-8, as notes are (``review --stdout >
     note.md``, ``--json`` read by a script), whatever the locale or
@@ -1666,6 +1729,7 @@ def _utf8_output() -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    _closed_streams()
     _utf8_output()
     gc.set_threshold(*GC_THRESHOLD)
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):  # no SIGHUP on Windows

@@ -15,6 +15,7 @@ from journal.core.formatting import (
     bar,
     columns,
     exact_number,
+    line_texts,
     number,
     padded,
     percent,
@@ -60,9 +61,7 @@ def file_value(value: Any) -> str:
 
 
 def goal_table(records: list[dict[str, Any]], today: date) -> str:
-    """One line per goal: status, progress, due date, title."""
-    if not records:
-        return "no goals match\n"
+    """One line per goal (there is one at least): status, progress, due date, title."""
     lines = []
     width = max(len(r["status"]) for r in records)
     for r in records:
@@ -74,14 +73,16 @@ def goal_table(records: list[dict[str, Any]], today: date) -> str:
 
 
 def note_table(records: list[dict[str, Any]]) -> str:
-    if not records:
-        return "no notes match\n"
+    """One line per note (there is one at least): type, title, path."""
     width = max(len(r["type"]) for r in records)
     return "".join(f"{r['type']:<{width}}  {r['title']}  ({r['path']})\n" for r in records)
 
 
-def goal_card(r: dict[str, Any], today: date) -> str:
-    """A readable summary of one goal record from ``show_goal``."""
+def goal_card(record: dict[str, Any], today: date) -> str:
+    """A readable summary of one goal record from ``show_goal``, every text on one line:
+    outcome and why (often a block over several lines) as one line of prose, any other
+    text's line breaks and tabs shown as ``\\n``, ``\\t`` (:func:`line_texts`)."""
+    r = line_texts({**record, "outcome": _prose(record["outcome"]), "why": _prose(record["why"])})
     out = [
         f"{r['title']}  [{r['status']}, {r['kind']}]",
         f"  id: {r['id'] or '(none)'}   file: {r['path']}",
@@ -101,12 +102,14 @@ def goal_card(r: dict[str, Any], today: date) -> str:
         effort = f"{number(r['effort'])} h/week" if r["effort"] is not None else "?"
         confidence = f"   confidence: {number(r['confidence'])}/10" if r["confidence"] else ""
         out.append(f"  effort: {effort}{confidence}")
-    why = " ".join((r["why"] or "").split())  # a `>` or `|` block on one line
-    if r["supports"] or why:
+    if r["supports"] or r["why"]:
         supports = ", ".join(r["supports"])
-        out.append(f"  relevant: {supports}{' - ' if supports and why else ''}{why}")
+        out.append(f"  relevant: {supports}{' - ' if supports and r['why'] else ''}{r['why']}")
+    if r["feeds"]:
+        out.append(f"  feeds: {', '.join(r['feeds'])}")
     start = f"   start: {r['start']}" if r["start"] else ""
-    out.append(f"  due: {due_text(r['due'], today, r['status'])}{start}")
+    completed = f"   completed: {r['completed']}" if r["completed"] else ""
+    out.append(f"  due: {due_text(r['due'], today, r['status'])}{start}{completed}")
     for m in r["milestones"]:
         mark = "x" if m["done"] else " "
         out.append(f"  [{mark}] {m['title']}" + (f" (due {m['due']})" if m["due"] else ""))
@@ -130,6 +133,11 @@ def goal_card(r: dict[str, Any], today: date) -> str:
         where = f"line {f['line']}: " if f["line"] else ""
         out.append(f"  ! {where}{f['rule']} {f['message']}")
     return "\n".join(out) + "\n"
+
+
+def _prose(text: str | None) -> str:
+    """Text written over several lines (a ``>`` or ``|`` block) as one line."""
+    return " ".join((text or "").split())
 
 
 def value_sources(r: dict[str, Any]) -> str | None:
@@ -182,13 +190,14 @@ def _pruned(count: int) -> str:
 
 
 def search_results(hits: list[dict[str, Any]]) -> str:
-    """One block per hit: path and title, then the snippet indented."""
+    """One block per hit (there is one at least): path and title, then the snippet
+    indented."""
     lines = []
     for hit in hits:
         lines.append(f"{hit['path']}  {hit['title']}")
         if hit["snippet"]:
             lines.append(f"    {hit['snippet']}")
-    return "\n".join(lines) + "\n" if lines else "no notes match\n"
+    return "\n".join(lines) + "\n"
 
 
 def reading_line(total: int, clock: str) -> str:
@@ -246,11 +255,10 @@ def goal_timeline(r: dict[str, Any], since: date | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def vault_timeline(r: dict[str, Any], since: date | None = None) -> str:
-    """The vault's goal events from ``vault_history`` (from ``since`` on), newest first,
-    grouped by commit; a goal's events in a commit one per line when there are several."""
-    if not r["entries"]:
-        return f"no goal changes in the git history{f' since {since}' if since else ''}\n"
+def vault_timeline(r: dict[str, Any]) -> str:
+    """The vault's goal events from ``vault_history`` (there is one at least), newest
+    first, grouped by commit; a goal's events in a commit one per line when there are
+    several."""
     out: list[str] = []
     last = None
     for entry in r["entries"]:
@@ -448,10 +456,11 @@ def followup_table(
     style: Style = unstyled,
 ) -> str:
     """``journal followups``: one line per follow-up, then what the list leaves out: the
-    ``folders`` that can't be listed and the meeting notes that can't be read."""
+    ``folders`` that can't be listed and the meeting notes that can't be read ("" when
+    there is nothing to show: the command says so on stderr)."""
     missing = [*unlisted_lines(folders, style), *unread_lines(unreadable, "meeting", style)]
-    out = followup_lines(rows, style) or ["no follow-ups due"]
-    return "\n".join([*out, *([""] if missing else []), *missing]) + "\n"
+    out = [*followup_lines(rows, style), *([""] if rows and missing else []), *missing]
+    return "\n".join(out) + "\n" if out else ""
 
 
 def unlisted_lines(folders: list[dict[str, Any]], style: Style = unstyled) -> list[str]:
@@ -491,10 +500,8 @@ def _touch_text(touch: dict[str, Any] | None, today: date, *, ahead: bool = Fals
 
 
 def people_table(rows: list[dict[str, Any]], today: date, style: Style = unstyled) -> str:
-    """One line per contact: role and organization, last and next touch point; stale
-    ones marked."""
-    if not rows:
-        return "no contacts yet\n"
+    """One line per contact (there is one at least): role and organization, last and
+    next touch point; stale ones marked."""
     name_w = max(columns(r["name"]) for r in rows)
     works = [", ".join(filter(None, (r["role"], r["org"]))) for r in rows]
     work_w = max(columns(w) for w in works)

@@ -261,6 +261,21 @@ def test_list_rules(invoke: Invoke, vault: Path) -> None:
     }
 
 
+def test_list_rules_lists_the_rules_select_and_ignore_choose(invoke: Invoke, vault: Path) -> None:
+    """Reported: `journal check --list-rules --select S` listed all the rules."""
+    (vault / ".journal" / "config.toml").write_text('[check]\nignore = ["S001"]\n')
+    listed = invoke("check", "--list-rules", "--select", "S,M001", "--ignore", "S002")
+    assert listed.exit_code == 0
+    ids = [line.split()[0] for line in listed.stdout.splitlines()]
+    chosen = [r.id for r in RULES if r.id == "M001" or (r.id.startswith("S") and r.id != "S002")]
+    assert ids == chosen  # S001 too: the config's [check] is not read
+    records = json.loads(invoke("check", "--list-rules", "--select", "t006", "--json").stdout)
+    assert [r["id"] for r in records] == ["T006"]
+    bad = invoke("check", "--list-rules", "--select", "Z")
+    assert (bad.exit_code, bad.stdout) == (2, "")
+    assert "'Z' matches no rule" in bad.stderr
+
+
 def test_a_new_vault_passes_its_own_check(tmp_path: Path) -> None:
     runner = CliRunner()
     root = tmp_path / "career"

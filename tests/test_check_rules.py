@@ -1234,10 +1234,16 @@ def test_the_front_matter_warnings_fix_fits_each_case(text: str) -> None:
         ("---\n? [a]\n: b\n---\n", 2, "a property name must be text", "fix the YAML"),
         # a message quoting the user's text gets no fix by a word in it
         ("---\nplaceholder: 1\nplaceholder: 2\n---\n", 3, "duplicate key", "fix the YAML"),
+        # reported: a Latin-1 file was told to fix its YAML
+        (b"---\ntitle: Caf\xe9\n---\n", 2, "not valid UTF-8", "save the file as UTF-8"),
+        ("---\ntitle: x\n---\n".encode("utf-16"), 1, "UTF-16", "save the file as UTF-8"),
+        (b"---\rtitle: x\r---\r", 1, "carriage return", "save the file with LF"),
+        (b"---\ntitle: x\n---\n\x00", 4, "NUL bytes", "a note is text: remove the NUL"),
+        (b"x" * (8 * 2**20 + 1), 1, "larger than 8 MB", "split the note"),
     ],
 )
 def test_an_unreadable_notes_fix_fits_its_problem(
-    text: str, line: int, message: str, fix: str
+    text: str | bytes, line: int, message: str, fix: str
 ) -> None:
     """Reported: an Obsidian template's `week: {{date}}` was told "a property name must be
     text", and a merge conflict "quote values holding ': '"."""

@@ -434,7 +434,8 @@ def test_bad_input_is_a_usage_error_and_writes_nothing(
         (("+", "1", "call"), "the sign must touch the number: write +1, not + 1"),
         (("+1,5", "hours"), "write a decimal with a point: +1.5, not +1,5"),
         (("+1", "--date", "2026-02-30"), "not a real date"),
-        (("+1", "--jsno"), "no such option: --jsno"),
+        (("+1", "--jsno"), "No such option '--jsno'. Did you mean '--json'?"),
+        (("+1", "note", "--date"), "Option '--date' requires an argument."),
         (("--date", "2026-11-20"), "--date needs a VALUE"),
     ]:
         result = invoke("log", "Connect", *args)
@@ -467,6 +468,45 @@ def test_words_after_a_double_dash_are_the_note_even_like_an_option(
     result = invoke("log", *given)
     assert result.exit_code == 0, result.stderr
     assert (vault / GOAL).read_text().endswith(f"- 2026-11-22: {line}\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (("+1", "x", "-with", "y"), "+1 x -with y"),
+        (("+1", "met", "3", "-ish"), "+1 met 3 -ish"),
+        (("+1", "-bath"), "+1 -bath"),
+        (("+1", "-h2", "call"), "+1 -h2 call"),
+        (("+1", "-3pm", "call", "--date", "2026-11-21"), "+1 -3pm call"),
+        (("+1", "-json", "--json"), "+1 -json"),
+    ],
+)
+def test_a_word_like_a_short_option_is_the_note(
+    invoke: Invoke, write: Write, vault: Path, args: tuple[str, ...], line: str
+) -> None:
+    """Reported: a note word starting with `-` and holding an `h` (`-with`, `-ish`) was
+    read by click as short options, one of them `-h`: the help was printed, exit 0, and
+    nothing logged.  Only the command's own options are options."""
+    write(GOAL, goal_text())
+    result = invoke("log", "Connect", *args)
+    assert result.exit_code == 0, result.output
+    assert "Usage:" not in result.stdout
+    assert (vault / GOAL).read_text().rstrip().endswith(f": {line}")
+
+
+@pytest.mark.parametrize("value", ["-2h", "-1h", "-h1"])
+def test_a_value_like_a_short_option_is_a_bad_value(
+    invoke: Invoke, write: Write, vault: Path, value: str
+) -> None:
+    """`journal log G -2h` printed the help and exited 0; it is a VALUE that is none."""
+    before = write(GOAL, goal_text()).read_bytes()
+    result = invoke("log", "Connect", value, "call")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert f"VALUE should be +N (up by N), -N (down by N) or =N (now N), not '{value}'" in (
+        result.stderr
+    )
+    assert (vault / GOAL).read_bytes() == before
+    assert invoke("log", "Connect", "+1", "-h").stdout.startswith("Usage: cli log")  # -h itself
 
 
 def test_a_check_in_before_the_goals_start_is_refused_naming_the_fix(

@@ -227,7 +227,24 @@ def test_a_folder_inside_a_vault_is_read_with_a_notice(
     assert invoke("list", "--json").stderr == ""  # the vault itself
     alone = tmp_path / "notes"
     alone.mkdir()
-    assert invoke("list", root=alone).stderr == ""  # a folder in no vault is one of its own
+    no_notice = "journal: no goals match\n"  # and no notice: a folder in no vault is its own
+    assert invoke("list", root=alone).stderr == no_notice
+
+
+def test_show_names_the_goal_fed_and_the_day_a_goal_was_completed(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """Reported: `show` never showed an activity goal's `feeds:` nor a done goal's
+    `completed` (its --json has both)."""
+    fed = "[[Two informational interviews that lead to insight into an HRBP role]]"
+    activity = invoke("show", "attend-two-hr-events", root=example_vault).stdout
+    assert f"\n  feeds: {fed}\n  due: 2026-12-31 (39d left)   start: 2026-10-01\n" in activity
+    assert "completed" not in activity
+    done = invoke("show", "find-a-mentor", root=example_vault).stdout
+    assert "\n  due: 2026-12-31   start: 2026-09-01   completed: 2026-11-19\n" in done
+    assert "feeds" not in done
+    record = json.loads(invoke("show", "find-a-mentor", "--json", root=example_vault).stdout)
+    assert (record["completed"], record["feeds"]) == ("2026-11-19", [])
 
 
 def test_show_text_and_json(invoke: Invoke, write: Write) -> None:

@@ -7,8 +7,10 @@ import json
 from datetime import date
 from pathlib import Path
 
+import click
 import pytest
 
+from journal.cli import cli
 from journal.core.goal import Goal
 from journal.present import goal_card
 from tests.conftest import DATA, Invoke, Write, goal_text
@@ -194,21 +196,47 @@ def test_a_date_computed_past_8999_is_refused_not_written(
     assert [p.name for p in vault.iterdir()] == [".journal"]
 
 
-@pytest.mark.parametrize("args", [("status",), ("list",), ("check",), ("review", "--stdout")])
-def test_a_bad_journal_today_names_the_variable(
-    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+def _command_lines(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command of ``group``, with the arguments it can't run without."""
+    needs = {
+        ("new", "goal"): ("Alpha",),
+        ("new", "contact"): ("Rosa",),
+        ("new", "meeting"): ("--with", "Rosa"),
+        ("show",): ("Alpha",),
+        ("set",): ("Alpha", "area=x"),
+        ("search",): ("alpha",),
+        ("log",): ("Alpha", "+1"),
+        ("done",): ("Alpha",),
+    }
+    found = []
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            found += _command_lines(command, (*path, name))
+        else:
+            found.append((*path, name, *needs.get((*path, name), ())))
+    return found
+
+
+@pytest.mark.parametrize("args", _command_lines(cli), ids=" ".join)
+def test_a_bad_journal_today_is_a_usage_error_of_every_command(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: tuple[str, ...]
 ) -> None:
-    write("goals/a.md", goal_text("Alpha"))
+    """Reported: `search`, `index` and `obsidian setup` ran with `JOURNAL_TODAY=22/11/2026`
+    (exit 0) where `list` and `status` refused it: every command refuses it, once, before
+    it starts (here before it finds no vault: `watch` never starts watching)."""
     monkeypatch.setenv("JOURNAL_TODAY", "22/11/2026")
-    result = invoke(*args)
+    missing = tmp_path / "no vault"
+    result = invoke(*args, root=missing)
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "journal: JOURNAL_TODAY: '22/11/2026' is not a date (expected YYYY-MM-DD)\n"
     )
     monkeypatch.setenv("JOURNAL_TODAY", "  ")  # reported: shown as ''
-    assert (
-        invoke(*args).stderr == "journal: JOURNAL_TODAY: '  ' is not a date (expected YYYY-MM-DD)\n"
-    )
+    blank = invoke(*args, root=missing).stderr
+    assert blank == "journal: JOURNAL_TODAY: '  ' is not a date (expected YYYY-MM-DD)\n"
+    helped = invoke(*args[:2], "--help", root=missing)  # the help still shows
+    assert helped.exit_code == 0 and helped.stdout.startswith("Usage: ")
+    assert not missing.exists()
 
 
 def test_show_has_no_python_none(invoke: Invoke, write: Write) -> None:
@@ -442,6 +470,7 @@ def test_terminal_text_keeps_line_breaks_and_tabs_and_escapes_every_control() ->
         "\\x1b[31mred\\x1b[8mhidden\\x1b[2J\\x0d\\x9b\\x7f"
     )
     assert terminal_data({"t": ["\x1b]0;x\x07", 3]}) == {"t": ["\\x1b]0;x\\x07", 3]}
+    assert terminal_data(["a\tb\r\nc\x1b"]) == ["a\\tb\\r\\nc\\x1b"]  # a row stays one line
     assert json.loads(escape_c1('"\x9b\x7f"')) == "\x9b\x7f"
     assert "\x9b" not in escape_c1('"\x9b"')
 
@@ -758,6 +787,74 @@ def test_a_line_break_in_a_goals_file_name_stays_on_its_line_in_every_report(
 
 
 @pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("list", "--area", "nowhere"), "no goals match"),
+        (("list", "--status", "dropped"), "no goals match"),
+        (("list", "--type", "review"), "no notes match"),
+        (("search", "zebra"), "no notes match"),
+        (("people",), "no contacts yet"),
+        (("followups",), "no follow-ups due"),
+    ],
+)
+def test_nothing_to_list_is_said_on_stderr(
+    invoke: Invoke, write: Write, args: tuple[str, ...], message: str
+) -> None:
+    """Reported: `journal list --status dropped | wc -l` counted 1 for no goal: "no goals
+    match" was printed on stdout, where a script reads the entries."""
+    write("goals/a.md", goal_text())
+    result = invoke(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"journal: {message}\n")
+
+
+def test_a_tab_or_line_break_in_note_text_stays_on_its_line_in_every_view(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `status` and `show` printed a title's tab and line break as they are,
+    splitting a row over two lines, where `list`, `log GOAL` and `search` show them as
+    `\\t` and `\\n`; so did `people`, `followups`, `log`'s line for a file name holding a
+    tab, and `done`'s for a milestone title holding one."""
+    title = "Tab\\there\\nnewline"  # as the YAML has it
+    write(
+        "goals/Tab\tfile.md",
+        goal_text(f'"{title}"', id="tabbed").replace(
+            "due: 2026-12-31\n", 'due: 2026-12-31\nmilestones:\n  - title: "M\\tone"\n'
+        ),
+    )
+    contact = '---\ntype: contact\ntitle: Dana\norg: "Bright\\tline\\nSoftware"\n---\n'
+    write("people/Dana.md", contact)
+    write(
+        "meetings/2026-11-20 Odd.md",
+        '---\ntype: meeting\ndate: 2026-11-20\ntitle: "Odd\\tmeeting\\nsplit"\n'
+        'with:\n  - "[[Dana]]"\nfollow_up_by: 2026-11-25\n---\n',
+    )
+    outputs = {
+        args: invoke(*args)
+        for args in [
+            ("status",),
+            ("show", "tabbed"),
+            ("people",),
+            ("followups",),
+            ("list",),
+            ("log", "tabbed", "+1", "call"),
+            ("done", "tabbed", "--milestone", "M"),
+            ("done", "tabbed", "--milestone", "M"),  # already done: its own line
+        ]
+    }
+    for args, result in outputs.items():
+        assert result.exit_code == 0, (args, result.stderr)
+        assert "\t" not in result.stdout, args
+        starts = ("newline", "Software", "split")
+        assert not any(line.startswith(starts) for line in result.stdout.splitlines()), args
+    for args in (("status",), ("show", "tabbed"), ("list",)):
+        assert "Tab\\there\\nnewline" in outputs[args].stdout, args
+    assert "Bright\\tline\\nSoftware" in outputs["people",].stdout
+    assert "Odd\\tmeeting\\nsplit" in outputs["followups",].stdout
+    assert outputs["log", "tabbed", "+1", "call"].stdout.startswith("goals/Tab\\tfile.md: ")
+    assert "M\\tone" in outputs["done", "tabbed", "--milestone", "M"].stdout
+
+
+@pytest.mark.parametrize(
     "args",
     [
         ["--help"],
@@ -837,6 +934,50 @@ def test_a_commands_output_to_a_full_disk_is_one_line(
         1,
         "journal: can't write the output: No space left on device\n",
     )
+
+
+@pytest.mark.parametrize(
+    "args", [["list", "--json"], ["review", "--stdout"], ["status"], ["--help"], ["--version"]]
+)
+def test_a_closed_output_fails_as_a_full_disk_does(
+    example_vault: Path, args: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Reported: `journal review --stdout >&-` and `journal list --json >&-` exited 0,
+    nothing written: Python makes a closed stdout None, which click's echo skips."""
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("JOURNAL_INDEX", str(tmp_path / "index.sqlite"))
+    journal = [sys.executable, "-m", "journal", "--vault", str(example_vault), *args]
+    closed = subprocess.run(
+        ["sh", "-c", 'exec "$@" >&-', "sh", *journal], stderr=subprocess.PIPE, text=True
+    )
+    assert (closed.returncode, closed.stderr) == (
+        1,
+        "journal: can't write the output: Bad file descriptor\n",
+    )
+
+
+def test_a_closed_stderr_loses_the_messages_not_the_exit_code(
+    example_vault: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`2>&-`: no traceback, the output and the exit codes as ever, and the index (which
+    might have taken the closed descriptor) intact."""
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("JOURNAL_INDEX", str(tmp_path / "index.sqlite"))
+    journal = [sys.executable, "-m", "journal", "--vault", str(example_vault)]
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        shell = ["sh", "-c", 'exec "$@" 2>&-', "sh", *journal, *args]
+        return subprocess.run(shell, stdout=subprocess.PIPE, text=True)
+
+    listed = run("list", "--json")
+    assert listed.returncode == 0 and len(json.loads(listed.stdout)) == 10
+    assert (run("show", "no such goal").returncode, run("list", "--jsno").returncode) == (1, 2)
+    again = subprocess.run([*journal, "list", "--json"], capture_output=True, text=True)
+    assert (again.returncode, again.stderr, again.stdout) == (0, "", listed.stdout)
 
 
 def test_a_stop_signal_outside_a_commands_run_is_raised_as_it_starts_or_not_at_all() -> None:

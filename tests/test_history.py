@@ -426,8 +426,11 @@ def test_vault_history_is_newest_first_with_since_and_limit(
         ("2026-11-21", "sql"), ("2026-11-20", "connect"), ("2026-11-10", "connect")
     ]  # fmt: skip
     assert data["repository"]["branch"] == "main"  # type: ignore[index]
-    later = invoke("history", "--since", "2026-12-01").stdout
-    assert later == "no goal changes in the git history since 2026-12-01\n"
+    later = invoke("history", "--since", "2026-12-01")
+    assert (later.stdout, later.stderr) == (
+        "",
+        "journal: no goal changes in the git history since 2026-12-01\n",
+    )
     goal_later = invoke("history", "sql", "--since", "2026-12-01").stdout.splitlines()
     assert goal_later[:2] == ["Learn SQL  (goals/Other.md)", "  no changes since 2026-12-01"]
 
@@ -511,7 +514,9 @@ def test_no_commits_yet_and_an_untracked_goal(git: Git, write: Write, invoke: In
     assert result.exit_code == 0, result.output
     assert "the repository has no commits yet" in result.stderr
     assert "not committed yet\n  created (" in result.stdout
-    assert invoke("history").stdout == "no goal changes in the git history\n"
+    nothing = invoke("history")
+    assert (nothing.exit_code, nothing.stdout) == (0, "")
+    assert nothing.stderr.endswith("journal: no goal changes in the git history\n")
     write("notes/a.md", "# a\n")
     git.commit("First", "2026-11-01", "notes/a.md")
     result = invoke("history", "connect")

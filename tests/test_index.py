@@ -925,8 +925,9 @@ def test_search_finds_titles_and_bodies_with_snippets(notes: Path, invoke: Invok
     assert ranked[0]["title"] == "Speak at a meetup"
     text = invoke("search", "dana")
     assert text.exit_code == 0 and "people/Dana Ortiz.md" in text.stdout
-    nothing = invoke("search", "zzzz")  # no match is no error; the text says so
-    assert (nothing.exit_code, nothing.stdout) == (0, "no notes match\n")
+    nothing = invoke("search", "zzzz")  # no match is no error; stderr says so
+    assert (nothing.exit_code, nothing.stdout) == (0, "")
+    assert nothing.stderr == "journal: no notes match\n"
     assert invoke("search", "zzzz", "--json").stdout.strip() == "[]"
 
 
@@ -1007,7 +1008,8 @@ def test_front_matter_that_cant_be_read_is_not_searched_either(
         b"---\ntype: goal\ntitle: Latin1 caf\xe9 goal\nstatus: active\n---\n# x\n\nna\xefve hippo\n"
     )
     found = invoke("search", "status")
-    assert (found.exit_code, found.stdout) == (0, "no notes match\n")
+    assert (found.exit_code, found.stdout) == (0, "")
+    assert found.stderr.endswith("journal: no notes match\n")
     for word, path in (("zebra", "goals/broken.md"), ("hippo", "goals/latin1.md")):
         hits = json.loads(invoke("search", word, "--json").stdout)
         assert [(h["path"], h["type"]) for h in hits] == [(path, "goal")]
@@ -1294,7 +1296,7 @@ def test_an_index_missing_a_table_is_moved_aside_and_rebuilt_by_every_command(
         found = invoke("search", query)
         told = found.stderr.replace(
             "journal: 'not' is searched as a word: an operator is written NOT\n", ""
-        )
+        ).replace("journal: no notes match\n", "")
         assert (found.exit_code, told) in ((0, ""), (2, told)), found.stderr
         assert "moved it aside" not in found.stderr
     assert len(list(db.parent.glob(f"{db.name}.*.bad"))) == 2
@@ -2102,9 +2104,10 @@ def test_an_operator_in_lower_case_is_told_to_be_searched_as_a_word(
     `near(` gets a hint."""
     write("notes/a.md", "# A\n\nmentor\n")
     result = invoke("search", "mentor or coffee")
-    assert result.stderr == ("journal: 'or' is searched as a word: an operator is written OR\n")
+    told = "journal: 'or' is searched as a word: an operator is written OR\n"
+    assert result.stderr == told + "journal: no notes match\n"
     quoted = invoke("search", '"salt and pepper"')  # in a phrase: the phrase's word
-    assert quoted.stderr == ""
+    assert quoted.stderr == "journal: no notes match\n"
 
 
 def test_a_query_of_punctuation_alone_is_refused(invoke: Invoke, write: Write) -> None:

@@ -779,7 +779,7 @@ def test_a_follow_up_is_due_through_the_seventh_day_from_today(
     write("meetings/later.md", meeting_text(date="2026-11-21", follow_up_by="2026-11-30"))
     rows = json.loads(invoke("followups", "--json").stdout)
     assert [(r["follow_up_by"], r["state"]) for r in rows] == [("2026-11-29", "due")]
-    assert "no follow-ups due" not in invoke("followups").stdout
+    assert "no follow-ups due" not in invoke("followups").output
     status = json.loads(invoke("status", "--json").stdout)
     assert [f["follow_up_by"] for f in status["followups"]] == ["2026-11-29"]
     review = invoke("review", "--stdout").stdout

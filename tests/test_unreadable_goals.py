@@ -217,4 +217,5 @@ def test_an_unclosed_dash_line_is_a_rule_unless_properties_follow(
         "goals/rule.md:1: warning: the '---' on line 1 is never closed and no property "
         "follows it: read as a rule, not front matter",
         "notes/lost.md:1: front matter opened on line 1 is never closed (no closing '---' line)",
+        "journal: no goals match",
     ]

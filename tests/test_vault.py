@@ -11,17 +11,17 @@ from click.testing import CliRunner
 
 from journal.adapters.vault import Vault, find_vault, load_catalog, load_config
 from journal.cli import cli
-from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
+from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite, UsageProblem
 from journal.core.settings import Config, key_line
 from tests.conftest import Invoke, Write, unlistable_folder
 
 
 def test_explicit_vault_wins(tmp_path: Path) -> None:
     assert find_vault(str(tmp_path), cwd=Path("/")) == tmp_path.resolve()
-    with pytest.raises(NotFound, match="does not exist"):
+    with pytest.raises(UsageProblem, match="does not exist"):
         find_vault(str(tmp_path / "missing"), cwd=tmp_path)
     (tmp_path / "a file").write_text("not a vault\n")
-    with pytest.raises(NotFound, match=r"vault folder '.*a file' is not a folder"):
+    with pytest.raises(UsageProblem, match=r"vault folder '.*a file' is not a folder"):
         find_vault(str(tmp_path / "a file"), cwd=tmp_path)
 
 
@@ -31,6 +31,27 @@ def test_vault_is_found_by_walking_up(tmp_path: Path, marker: str) -> None:
     deep = tmp_path / "goals" / "sub"
     deep.mkdir(parents=True)
     assert find_vault(None, cwd=deep) == tmp_path.resolve()
+
+
+def test_a_vault_option_or_variable_naming_no_folder_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: `--vault` naming a folder that does not exist, or a file, exited 1 (a
+    domain error) where `--vault ""` exits 2: each is a bad value given."""
+    (tmp_path / "a file").write_text("not a vault\n")
+    runner = CliRunner()
+    for name, problem in (("missing", "does not exist"), ("a file", "is not a folder")):
+        given = str(tmp_path / name)
+        told = f"journal: vault folder '{given}' {problem}\n"
+        for args in (["--vault", given, "list"], ["check", "--vault", given]):
+            result = runner.invoke(cli, args)
+            assert (result.exit_code, result.stdout, result.stderr) == (2, "", told), args
+        monkeypatch.setenv("JOURNAL_VAULT", given)
+        by_variable = runner.invoke(cli, ["status"])
+        assert (by_variable.exit_code, by_variable.stderr) == (2, told)
+        monkeypatch.delenv("JOURNAL_VAULT")
+    monkeypatch.chdir(tmp_path)  # no vault found around the working folder: not found
+    assert runner.invoke(cli, ["list"]).exit_code == 1
 
 
 def test_no_vault_is_a_clear_error(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from journal.adapters import files
 from journal.adapters.cachedir import vault_cache_file
 from journal.core import codec
 from journal.core.catalog import Catalog, NoteSource
-from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
+from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite, UsageProblem
 from journal.core.links import fold
 from journal.core.periodic import clean_folder
 from journal.core.records import Record
@@ -38,12 +38,13 @@ NOT_UTF8_FOLDER = "the name of a folder on its path is not valid UTF-8; rename i
 
 def find_vault(explicit: str | None, cwd: Path) -> Path:
     """The vault root: ``explicit`` (``--vault``/``JOURNAL_VAULT``), else the nearest
-    folder at or above ``cwd`` that holds ``.journal/`` or ``.obsidian/``."""
+    folder at or above ``cwd`` that holds ``.journal/`` or ``.obsidian/``.  An
+    ``explicit`` that is no folder is a usage error; no vault found, not found (exit 1)."""
     if explicit:
         root = Path(explicit).expanduser()
         if not root.is_dir():
             problem = "is not a folder" if root.exists() else "does not exist"
-            raise NotFound(f"vault folder '{explicit}' {problem}")
+            raise UsageProblem(f"vault folder '{explicit}' {problem}")
         return usable_root(root.resolve())
     found = _first_vault((cwd, *cwd.parents))
     if found is not None:

@@ -279,9 +279,10 @@ def terminal_text(text: str) -> str:
 
 
 def terminal_data(data: Any) -> Any:
-    """``data`` with :func:`terminal_text` applied to every text in it: what a view
-    that adds colour codes of its own takes, so that only those reach the terminal."""
-    return map_texts(data, terminal_text)
+    """``data`` with every text in it kept on one line (:func:`line_text`) and its control
+    characters shown (:func:`terminal_text`): what a view that adds colour codes of its
+    own takes, so that only those reach the terminal, and a row stays one line."""
+    return map_texts(data, lambda text: terminal_text(line_text(text)))
 
 
 def escape_c1(text: str) -> str:

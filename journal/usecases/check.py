@@ -76,6 +76,16 @@ def check_vault(
     return CheckReport(findings, len(goal_paths), len(rules))
 
 
+def listed_rules(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[dict[str, str]]:
+    """The rules ``select`` and ``ignore`` (option values) choose, every rule without
+    them, as records; the config's ``[check]`` is not read (``--list-rules`` needs no
+    vault)."""
+    return [
+        {"id": r.id, "name": r.name, "severity": r.severity, "summary": r.summary}
+        for r in chosen(parse_selectors(select), parse_selectors(ignore))
+    ]
+
+
 def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Path) -> set[str]:
     """Vault paths named by ``refs``: an existing file is taken as a file, a folder as
     every note in it (one outside the vault is skipped, as a pre-commit hook passes every

@@ -432,6 +432,12 @@ def _diagnostics(
     return check
 
 
+_SAVE_AS_UTF8 = (
+    "save the file as UTF-8 (most editors offer the encoding when saving: Save with "
+    "Encoding, UTF-8); the note is skipped until then"
+)
+_OUT_OF_THE_VAULT = "out of the vault (or into `[vault] exclude`); it is skipped until then"
+
 RULES = (
     Rule(
         "H001",
@@ -459,6 +465,14 @@ RULES = (
                 "until then",
                 "invalid front matter: '{{...}}'": 'quote the placeholder ("{{date}}"); in a '
                 "template folder journal does not read (`[vault] exclude`), it may stay so",
+                "not valid UTF-8": _SAVE_AS_UTF8,
+                "the file is UTF-16": _SAVE_AS_UTF8,
+                "its lines end with a carriage return alone": "save the file with LF (or CRLF) "
+                "line endings; the note is skipped until then",
+                "the file contains NUL bytes": "a note is text: remove the NUL bytes, or move a "
+                f"file that is no note {_OUT_OF_THE_VAULT}",
+                "the file is larger than": "split the note, or move a file that is no note "
+                f"{_OUT_OF_THE_VAULT}",
             },
         ),
     ),
