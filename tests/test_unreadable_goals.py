@@ -156,10 +156,10 @@ def test_a_meeting_that_cant_be_read_is_named_where_its_follow_up_would_be(
     followups = invoke("followups")
     assert followups.exit_code == 0
     assert followups.stdout == (
-        f"no follow-ups due\n\ncan't read 1 meeting note; fix it to see its follow-up here:\n"
-        f"  {DANIEL}:5\n"
+        f"can't read 1 meeting note; fix it to see its follow-up here:\n  {DANIEL}:5\n"
     )
     assert f"{DANIEL}:5: invalid front matter" in followups.stderr
+    assert "journal: no follow-ups due\n" in followups.stderr
     status = invoke("status").stdout
     assert (
         f"Follow-ups due\n  none\n  can't read 1 meeting note; fix it to see its follow-up "
