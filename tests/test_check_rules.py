@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 
 from journal.core.catalog import Catalog
-from journal.core.errors import UsageProblem
+from journal.core.errors import Diagnostic, UsageProblem
 from journal.core.links import is_conflict_copy
-from journal.core.notes import parse_note
+from journal.core.notes import Note, parse_note
 from journal.core.rules import RULES, Context, Finding
 from journal.core.rules.base import is_activity
 from journal.core.rules.run import evaluate
@@ -1250,6 +1250,15 @@ def test_an_unreadable_notes_fix_fits_its_problem(
     [finding] = of("H004", run(("notes/n.md", text)))
     assert finding.line == line
     assert message in finding.message and finding.suggestion.startswith(fix)
+
+
+def test_a_file_that_cant_be_read_is_told_to_be_made_readable_not_its_yaml() -> None:
+    """Reported (tryout): a note the system refused to read (permissions) got the YAML
+    advice, "quote values holding ': '"."""
+    note = Note(path="notes/n.md", kind="note", title="n", readable=False, writable=False)
+    note.diagnostics.append(Diagnostic("notes/n.md", None, "can't read: Permission denied"))
+    [finding] = of("H004", evaluate(Context(Catalog([note]), Config(), TODAY), RULES))
+    assert finding.suggestion.startswith("give yourself read access to the file")
 
 
 def test_a_bad_log_line_is_reported_at_its_line() -> None:

@@ -473,6 +473,8 @@ RULES = (
                 f"file that is no note {_OUT_OF_THE_VAULT}",
                 "the file is larger than": "split the note, or move a file that is no note "
                 f"{_OUT_OF_THE_VAULT}",
+                "can't read: ": "give yourself read access to the file (its permissions or "
+                "owner: `chmod u+r FILE`); the note is skipped until then",
             },
         ),
     ),
