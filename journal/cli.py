@@ -1406,6 +1406,7 @@ def people(state: State, as_json: bool) -> None:
     """
     from journal.core.formatting import terminal_data
     from journal.present import people_table
+    from journal.usecases.common import unlisted_folders, unreadable_notes
     from journal.usecases.people import people as list_people
 
     vault = state.vault()
@@ -1414,10 +1415,19 @@ def people(state: State, as_json: bool) -> None:
     rows = list_people(catalog, today(), vault.config.networking.stale_contact_days)
     if as_json:
         emit_json(rows)
-    elif not rows:
+        return
+    if not rows:
         _nothing_to_list("no contacts yet")
-    else:
-        echo_styled(people_table(terminal_data(rows), today(), _style()))
+    shown, folders, unread = terminal_data(
+        [
+            rows,
+            unlisted_folders(catalog),
+            {k: unreadable_notes(catalog, k) for k in ("contact", "meeting")},
+        ]
+    )
+    text = people_table(shown, today(), folders, unread, _style())
+    if text:
+        echo_styled(text)
 
 
 @cli.command()

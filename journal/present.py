@@ -458,8 +458,18 @@ def followup_table(
     """``journal followups``: one line per follow-up, then what the list leaves out: the
     ``folders`` that can't be listed and the meeting notes that can't be read ("" when
     there is nothing to show: the command says so on stderr)."""
-    missing = [*unlisted_lines(folders, style), *unread_lines(unreadable, "meeting", style)]
-    out = [*followup_lines(rows, style), *([""] if rows and missing else []), *missing]
+    missing = unread_lines(unreadable, "meeting", style)
+    return with_missing(followup_lines(rows, style), folders, missing, style)
+
+
+def with_missing(
+    lines: list[str], folders: list[dict[str, Any]], missing: list[str], style: Style
+) -> str:
+    """A listing's ``lines``, then what it leaves out: the ``folders`` that can't be
+    listed and the notes that can't be read (``missing``, :func:`unread_lines`); ""
+    when there is nothing to show."""
+    left_out = [*unlisted_lines(folders, style), *missing]
+    out = [*lines, *([""] if lines and left_out else []), *left_out]
     return "\n".join(out) + "\n" if out else ""
 
 
@@ -472,7 +482,11 @@ def unlisted_lines(folders: list[dict[str, Any]], style: Style = unstyled) -> li
 
 
 #: What fixing a note meant as each kind shows, for one note and for several.
-_TO_SEE = {"goal": ("this goal", "these goals"), "meeting": ("its follow-up", "their follow-ups")}
+_TO_SEE = {
+    "goal": ("this goal", "these goals"),
+    "meeting": ("its follow-up", "their follow-ups"),
+    "contact": ("this contact", "these contacts"),
+}
 
 
 def unread_lines(notes: list[dict[str, Any]], kind: str, style: Style = unstyled) -> list[str]:
@@ -499,9 +513,25 @@ def _touch_text(touch: dict[str, Any] | None, today: date, *, ahead: bool = Fals
     return f"{touch['date']} {touch['what']} ({when})"
 
 
-def people_table(rows: list[dict[str, Any]], today: date, style: Style = unstyled) -> str:
-    """One line per contact (there is one at least): role and organization, last and
-    next touch point; stale ones marked."""
+def people_table(
+    rows: list[dict[str, Any]],
+    today: date,
+    folders: list[dict[str, Any]],
+    unreadable: dict[str, list[dict[str, Any]]],
+    style: Style = unstyled,
+) -> str:
+    """``journal people``: one line per contact (role and organization, last and next
+    touch point; stale ones marked), then the folders that can't be listed and the
+    contact and meeting notes that can't be read (``unreadable``, by kind)."""
+    missing = [
+        line for kind, notes in unreadable.items() for line in unread_lines(notes, kind, style)
+    ]
+    return with_missing(_people_lines(rows, today, style), folders, missing, style)
+
+
+def _people_lines(rows: list[dict[str, Any]], today: date, style: Style) -> list[str]:
+    if not rows:
+        return []
     name_w = max(columns(r["name"]) for r in rows)
     works = [", ".join(filter(None, (r["role"], r["org"]))) for r in rows]
     work_w = max(columns(w) for w in works)
@@ -515,7 +545,7 @@ def people_table(rows: list[dict[str, Any]], today: date, style: Style = unstyle
             f"last: {padded(last_text, last_w)}  "
             f"next: {_touch_text(r['next'], today, ahead=True)}  {flag}".rstrip()
         )
-    return "\n".join(out) + "\n"
+    return out
 
 
 # --- status board -------------------------------------------------------------------------

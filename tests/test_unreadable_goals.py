@@ -170,6 +170,25 @@ def test_a_meeting_that_cant_be_read_is_named_where_its_follow_up_would_be(
     assert (board["unreadable_goals"], board["unlisted_folders"]) == ([], [])
 
 
+def test_people_names_the_contact_and_meeting_notes_it_cant_read(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: `people` showed "last: - next: -" for a contact whose meeting
+    can't be read, and left out a contact that can't be read, without a word on stdout."""
+    write(DANIEL, DANIEL_TEXT)
+    write("people/Daniel Cho.md", "---\ntype: contact\n---\n")
+    write("people/Jon Okafor.md", "---\ntype: contact\nrole: a: b\n---\n")
+    people = invoke("people")
+    assert people.exit_code == 0
+    assert people.stdout.endswith(
+        "\ncan't read 1 contact note; fix it to see this contact here:\n"
+        "  people/Jon Okafor.md:3\n"
+        "can't read 1 meeting note; fix it to see its follow-up here:\n"
+        f"  {DANIEL}:5\n"
+    )
+    assert people.stdout.startswith("Daniel Cho")
+
+
 def test_notes_in_the_meeting_and_people_folders_are_meant_as_theirs(
     invoke: Invoke, write: Write
 ) -> None:
