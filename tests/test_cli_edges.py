@@ -321,6 +321,27 @@ def test_list_warns_about_goals_and_notes_in_the_goal_folder(invoke: Invoke, wri
     ]
 
 
+def test_nan_and_infinity_in_front_matter_leave_every_query_working(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found by fuzzing: `.nan`, `.inf` or `1e400` anywhere in a meeting's front matter
+    stopped `journal check` with "internal error: OperationalError: malformed JSON"
+    (the index stored Python's `NaN`, which SQLite's JSON functions refuse)."""
+    write(
+        "meetings/2026-11-18 Coffee.md",
+        '---\ntype: meeting\ndate: 2026-11-18\nwith:\n  - "[[Dana Ortiz]]"\n'
+        "follow_up_by: 2026-11-25\nfollow_up_done: .inf\nscore: .nan\nreach: -.inf\n"
+        "big: 1e400\n---\n# Coffee with Dana\n\nNumbers that are no JSON number.\n",
+    )
+    write("goals/x.md", goal_text("Alpha", confidence=".nan"))
+    result = invoke("check", "--json")
+    assert "internal error" not in result.stderr
+    found = {(r["rule"], r["path"], r["line"]) for r in json.loads(result.stdout)}
+    assert ("H005", "meetings/2026-11-18 Coffee.md", 7) in found  # follow_up_done: .inf
+    assert invoke("followups", "--json").exit_code == 0
+    assert invoke("search", "numbers").stdout.startswith("meetings/2026-11-18 Coffee.md")
+
+
 def test_unknown_keys_keep_the_numbers_the_user_wrote(invoke: Invoke, write: Write) -> None:
     write(
         "goals/x.md",

@@ -32,6 +32,7 @@ import functools
 import hashlib
 import io
 import json
+import math
 import os
 import pickle
 import re
@@ -1925,7 +1926,30 @@ def _rows(
 
 #: Made once; without the circular check, which a note's data (no cycle in it) paid
 #: for with about a sixth of its encoding time.
-_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+_encode = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), check_circular=False, allow_nan=False
+).encode
+
+
+def _json(data: Any) -> str:
+    """``data`` as JSON text that SQLite's JSON functions read: a value that is no JSON
+    number (``.nan``, ``.inf``, ``1e400`` in a note) as its YAML text (``.nan``,
+    ``.inf``, ``-.inf``), since Python's ``NaN`` in the text made every query of the
+    notes' JSON fail ("malformed JSON")."""
+    try:
+        return _encode(data)
+    except ValueError:
+        return _encode(_finite(data))
+
+
+def _finite(data: Any) -> Any:
+    if isinstance(data, float) and not math.isfinite(data):
+        return ".nan" if math.isnan(data) else ".inf" if data > 0 else "-.inf"
+    if isinstance(data, dict):
+        return {key: _finite(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_finite(value) for value in data]
+    return data
 
 
 def _pickled(record: object | None) -> bytes | None:
