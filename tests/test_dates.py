@@ -79,6 +79,10 @@ def test_durations() -> None:
     for bad in ("0w", "w", "1m", ""):
         with pytest.raises(DateError):
             parse_duration(bad)
+    assert parse_duration("36525d") == timedelta(days=36_525)  # a century
+    for huge in ("36526d", "5218w", "1000000000d", "99999999999d"):  # fuzzing: OverflowError
+        with pytest.raises(DateError, match="longer than a hundred years"):
+            parse_duration(huge)
 
 
 @pytest.mark.parametrize(

@@ -152,13 +152,20 @@ def parse_week(text: str, week_start: int = 0) -> Period:
     return week_of(thursday, week_start)
 
 
+#: The longest duration :func:`parse_duration` takes (a rhythm of a century says none).
+LONGEST_DAYS = 36_525
+
+
 def parse_duration(text: str) -> timedelta:
-    """``3d``, ``1w``, ``2w`` ... as a timedelta."""
+    """``3d``, ``1w``, ``2w`` ... as a timedelta, of a day to a hundred years."""
     match = _DURATION.fullmatch(text.strip())
     if match is None or int(match.group(1)) == 0:
         raise DateError(f"'{text}' is not a duration (expected e.g. 1w, 2w or 10d)")
     count = int(match.group(1))
-    return timedelta(days=count * 7 if match.group(2).lower() == "w" else count)
+    days = count * 7 if match.group(2).lower() == "w" else count
+    if days > LONGEST_DAYS:
+        raise DateError(f"'{text}' is longer than a hundred years (expected e.g. 1w, 2w or 10d)")
+    return timedelta(days=days)
 
 
 def weeks_between(start: date, end: date) -> float:
