@@ -7,7 +7,6 @@ line on stderr and its exit code here (0 ok, 1 findings or domain errors, 2 usag
 from __future__ import annotations
 
 import contextlib
-import difflib
 import errno
 import functools
 import gc
@@ -186,8 +185,8 @@ class _LogCommand(JournalCommand):
             elif arg.startswith("--"):
                 longs = [n for n in takes_value if n.startswith("--")]
                 raise click.NoSuchOption(
-                    name, possibilities=difflib.get_close_matches(name, longs), ctx=ctx
-                )
+                    name, possibilities=longs, ctx=ctx
+                )  # click picks close ones
             else:
                 words.append(arg)
         return super().parse_args(ctx, [*options, "--", *words])
