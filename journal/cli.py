@@ -184,9 +184,10 @@ class _LogCommand(JournalCommand):
                     options.append(value)
             elif arg.startswith("--"):
                 longs = [n for n in takes_value if n.startswith("--")]
-                raise click.NoSuchOption(
-                    name, possibilities=longs, ctx=ctx
-                )  # click picks close ones
+                import difflib  # here: an error's path (click before 8.2 lists all given)
+
+                close = difflib.get_close_matches(name, longs)
+                raise click.NoSuchOption(name, possibilities=close, ctx=ctx)
             else:
                 words.append(arg)
         return super().parse_args(ctx, [*options, "--", *words])
