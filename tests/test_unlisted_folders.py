@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from journal.adapters.index import Index
 from journal.adapters.vault import Vault
 from tests.conftest import Invoke, unlistable_folder
 
@@ -90,3 +91,24 @@ def test_a_folder_listed_again_is_no_longer_unlisted(tmp_path: Path) -> None:
     shutil.rmtree(vault_root / "goals" / hidden.split("/")[1])  # by file descriptors
     list(vault.iter_notes("goals"))
     assert vault.unlisted == {}
+
+
+def test_a_folder_gone_is_no_longer_unlisted_after_a_watchers_refresh_of_it(
+    tmp_path: Path,
+) -> None:
+    """Found in review: a watcher refreshes only the paths that changed, and a deleted
+    folder it could not list stayed unlisted (its review refused) until a restart."""
+    vault_root = tmp_path / "v"
+    (vault_root / ".journal").mkdir(parents=True)
+    hidden = unlistable_folder(vault_root, "goals")
+    vault = Vault.open(vault_root)
+    index = Index.open(vault, tmp_path / "index.sqlite")
+    try:
+        index.refresh()
+        assert vault.unlisted == {hidden: "File name too long"}
+        top = "/".join(hidden.split("/")[:2])
+        shutil.rmtree(vault_root / top)
+        index.refresh([top])  # what a watcher's batch refreshes: the path of the event
+        assert vault.unlisted == {}
+    finally:
+        index.close()

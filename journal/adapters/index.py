@@ -1020,6 +1020,7 @@ class Index:
             return _stats(vault.iter_notes(bad_name=self._skipped))
         found: dict[str, os.stat_result] = {}
         for item in scope:
+            vault.relisting(item)  # listed below, or gone
             try:
                 info = os.lstat(vault.disk_path(item))  # names are as on disk: "\\" is no "/"
             except UnsafeWrite:

@@ -282,6 +282,12 @@ class Vault(Record):
             and name_problem(rel) is None
         )
 
+    def relisting(self, under: str) -> None:
+        """Forget the folders under ``under`` ("" for all) that could not be listed
+        (:attr:`unlisted`): they are listed again now, or looked for and gone."""
+        for rel in [r for r in self.unlisted if not under or f"{r}/".startswith(f"{under}/")]:
+            del self.unlisted[rel]
+
     def _iter_files(
         self,
         under: str = "",
@@ -296,8 +302,7 @@ class Vault(Record):
         notes come upon."""
         stack = [(under + "/", str(self.disk_path(under))) if under else ("", str(self.root))]
         excluded = self.excluded
-        for rel in [r for r in self.unlisted if not under or f"{r}/".startswith(f"{under}/")]:
-            del self.unlisted[rel]  # listed again now
+        self.relisting(under)
         while stack:
             prefix, folder = stack.pop()
             try:
