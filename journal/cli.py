@@ -1310,7 +1310,6 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
     """
     from journal.core.formatting import terminal_data
     from journal.present import followup_table
-    from journal.usecases.common import unlisted_folders, unreadable_notes
     from journal.usecases.followups import followups as list_followups
 
     vault = state.vault()
@@ -1323,7 +1322,7 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
     if not rows:
         _nothing_to_list("no follow-ups due")
     shown, folders, unread = terminal_data(
-        [rows, unlisted_folders(catalog), unreadable_notes(catalog, "meeting")]
+        [rows, catalog.unlisted_records(), catalog.unreadable_records(("meeting",))]
     )
     text = followup_table(shown, folders, unread, _style())
     if text:
@@ -1406,7 +1405,6 @@ def people(state: State, as_json: bool) -> None:
     """
     from journal.core.formatting import terminal_data
     from journal.present import people_table
-    from journal.usecases.common import unlisted_folders, unreadable_notes
     from journal.usecases.people import people as list_people
 
     vault = state.vault()
@@ -1421,8 +1419,8 @@ def people(state: State, as_json: bool) -> None:
     shown, folders, unread = terminal_data(
         [
             rows,
-            unlisted_folders(catalog),
-            {k: unreadable_notes(catalog, k) for k in ("contact", "meeting")},
+            catalog.unlisted_records(),
+            {k: catalog.unreadable_records((k,)) for k in ("contact", "meeting")},
         ]
     )
     text = people_table(shown, today(), folders, unread, _style())

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+from journal.core.catalog import TO_SEE
 from journal.core.dates import parse_date
 from journal.core.fields import CLOSED
 from journal.core.formatting import (
@@ -481,21 +482,13 @@ def unlisted_lines(folders: list[dict[str, Any]], style: Style = unstyled) -> li
     ]
 
 
-#: What fixing a note meant as each kind shows, for one note and for several.
-_TO_SEE = {
-    "goal": ("this goal", "these goals"),
-    "meeting": ("its follow-up", "their follow-ups"),
-    "contact": ("this contact", "these contacts"),
-}
-
-
 def unread_lines(notes: list[dict[str, Any]], kind: str, style: Style = unstyled) -> list[str]:
     """The notes meant as ``kind`` that a list leaves out as they can't be read, each
     as ``path:line`` (stderr says why), worded as the review's Needs attention."""
     if not notes:
         return []
     one = len(notes) == 1
-    fix = f"fix {'it' if one else 'them'} to see {_TO_SEE[kind][not one]} here"
+    fix = f"fix {'it' if one else 'them'} to see {TO_SEE[kind][not one]} here"
     head = style(f"can't read {plural(len(notes), f'{kind} note')}; {fix}:", "bad")
     return [head, *(f"  {n['path']}:{n['line']}" if n["line"] else f"  {n['path']}" for n in notes)]
 

@@ -184,6 +184,13 @@ def match_head(pool: Sequence[Head], ref: str, *, parts: bool = True) -> Head | 
 
 #: The kinds a note is meant as (:func:`meant_as`): those journal reads a record of.
 MEANT_KINDS = ("goal", "meeting", "contact")
+#: What fixing a note meant as each kind that can't be read shows, for one and for
+#: several (the review's "fix it to see this goal here", the lists' lines).
+TO_SEE = {
+    "goal": ("this goal", "these goals"),
+    "meeting": ("its follow-up", "their follow-ups"),
+    "contact": ("this contact", "these contacts"),
+}
 
 
 def meant_as(kind: str, path: str, folders: Mapping[str, str]) -> str | None:
@@ -629,6 +636,20 @@ class Catalog:
             if kind in kinds:
                 first.setdefault(d.path, (kind, d))
         return list(first.values())
+
+    def unlisted_records(self) -> list[dict[str, str]]:
+        """The folders the listing could not list (:attr:`unlisted`), each as ``folder``
+        and ``reason`` (the system's): whatever notes they hold are in no list."""
+        return [{"folder": folder, "reason": why} for folder, why in self.unlisted.items()]
+
+    def unreadable_records(self, kinds: Collection[str] = MEANT_KINDS) -> list[dict[str, Any]]:
+        """Each note meant as one of ``kinds`` that can't be read (:meth:`unreadable`), as
+        ``kind``, ``path``, ``line`` and ``reason`` (its first error): every list of
+        that kind leaves it out."""
+        return [
+            {"kind": kind, "path": d.path, "line": d.line, "reason": d.message}
+            for kind, d in self.unreadable(kinds)
+        ]
 
     @property
     def unreadable_goals(self) -> list[Diagnostic]:

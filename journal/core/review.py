@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from journal.core.catalog import Catalog
+from journal.core.catalog import TO_SEE, Catalog
 from journal.core.dates import Period, week_label, week_of
 from journal.core.fields import CLOSED
 from journal.core.formatting import (
@@ -208,9 +208,7 @@ def build_review(
         "milestones": _milestones(active, link, period, as_of, week_start),
         "attention": {
             "unreadable": _unreadable(catalog),
-            "unlisted": [
-                {"folder": folder, "reason": reason} for folder, reason in catalog.unlisted.items()
-            ],
+            "unlisted": catalog.unlisted_records(),
             "stale": stale,
             "due_soon": [
                 {"goal": link(g), "due": g.due.isoformat(), "days": (g.due - as_of).days}
@@ -247,16 +245,11 @@ def build_review(
 
 def _unreadable(catalog: Catalog) -> list[dict[str, Any]]:
     """The notes meant as goals, meetings and contacts that can't be read (one problem
-    each, with the ``kind`` meant): the review can't show them anywhere else."""
+    each, with the ``kind`` meant and what fixing it shows, ``see``): the review can't
+    show them anywhere else."""
     return [
-        {
-            "note": catalog.link_to(d.path),
-            "kind": kind,
-            "path": d.path,
-            "line": d.line,
-            "reason": d.message,
-        }
-        for kind, d in catalog.unreadable()
+        {"note": catalog.link_to(u["path"]), **u, "see": TO_SEE[u["kind"]][0]}
+        for u in catalog.unreadable_records()
     ]
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from journal.adapters.vault import Vault, enclosing_vault, find_vault, load_catalog
 from journal.core.catalog import Catalog
@@ -48,22 +47,6 @@ def catalog(
 ) -> Catalog:
     """The vault's notes, fresh from disk (through the index), as of ``today``."""
     return load_catalog(vault, today, progress=progress)
-
-
-def unlisted_folders(catalog: Catalog) -> list[dict[str, str]]:
-    """The folders the vault's listing could not list, each as ``folder`` and ``reason``
-    (the system's): the notes in them are in no list."""
-    return [{"folder": folder, "reason": why} for folder, why in catalog.unlisted.items()]
-
-
-def unreadable_notes(catalog: Catalog, kind: str) -> list[dict[str, Any]]:
-    """The notes meant as ``kind`` (goal, meeting, contact) that can't be read, each as
-    ``path``, ``line`` and ``reason`` (its first error): every list of that kind leaves
-    them out."""
-    return [
-        {"path": d.path, "line": d.line, "reason": d.message}
-        for _kind, d in catalog.unreadable((kind,))
-    ]
 
 
 def named_goal(vault: Vault, catalog: Catalog, ref: str, *, parts: bool = True) -> Goal:

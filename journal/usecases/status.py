@@ -19,7 +19,6 @@ from journal.core.progress import (
 )
 from journal.core.review import WeeklyTargets
 from journal.core.settings import Config
-from journal.usecases.common import unlisted_folders, unreadable_notes
 from journal.usecases.followups import followups
 from journal.usecases.history import look_up_changes
 from journal.usecases.review import covering_plan
@@ -76,9 +75,9 @@ def status(vault: Vault, catalog: Catalog, today: date) -> dict[str, Any]:
         "week": week_label(today, config.week_start),
         "goals": goals,
         "followups": followups(catalog, today),
-        "unlisted_folders": unlisted_folders(catalog),
-        "unreadable_goals": unreadable_notes(catalog, "goal"),
-        "unreadable_meetings": unreadable_notes(catalog, "meeting"),
+        "unlisted_folders": catalog.unlisted_records(),
+        "unreadable_goals": catalog.unreadable_records(("goal",)),
+        "unreadable_meetings": catalog.unreadable_records(("meeting",)),
         "quiet": [
             {"title": g["title"], "path": g["path"], "last_checkin": g["last_checkin"]}
             for g in goals
