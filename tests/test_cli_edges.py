@@ -1079,3 +1079,20 @@ def test_a_part_of_a_contacts_name_is_told_to_be_a_contact(
             1,
             f"journal: no goal called '{ref}' (people/{contact}.md is a contact)\n",
         )
+
+
+@pytest.mark.parametrize("args", [("list",), ("status",), ("review", "--stdout")])
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [('"a\\nb"', "due: 'a\\nb' is not a date"), ("|\n  block\n  text", "'block\\ntext")],
+)
+def test_a_line_break_in_a_bad_value_stays_on_one_stderr_line(
+    invoke: Invoke, write: Write, args: tuple[str, ...], value: str, shown: str
+) -> None:
+    """Reported: `due: "a\\nb"` printed `due: 'a` and `b' is not a date` on two lines of
+    stderr in list, status, review and log; check showed it as `'a\\nb'`."""
+    write("goals/x.md", goal_text("Alpha", due=value))
+    result = invoke(*args)
+    line = next(line for line in result.stderr.splitlines() if "goals/x.md" in line)
+    assert line.startswith("goals/x.md:")
+    assert shown in line
