@@ -793,7 +793,7 @@ def _why_not_a_goal(props: Mapping[str, Any], key: str | None) -> str:
         return "it has no `type: goal`"
     value = props[key]
     if key != "type":
-        return f"its key is `{key}`, not `type` (keys are read in lower case only)"
+        return f"its key is `{key}`, not `type` (journal reads it in lower case only)"
     if value is None or value == "":
         return "its `type` is empty, not goal"
     shown = f"'{value}'" if isinstance(value, str) else codec.plain(value)
