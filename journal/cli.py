@@ -424,13 +424,14 @@ def _nothing_to_list(message: str) -> None:
 
 def report(diagnostics: Sequence[Any], *, severities: tuple[str, ...] = ("error",)) -> None:
     """Per-file problems on stderr, one ``path:line: message`` each (``path:line:
-    warning: message`` for a warning)."""
+    warning: message`` for a warning), kept on one line as ``check`` shows them: a
+    line break in a quoted value shown as ``\\n`` (:func:`~journal.core.formatting.line_text`)."""
     from journal.core.formatting import line_text
 
     for d in diagnostics:
         if d.severity in severities:
             message = d.message if d.severity == "error" else f"warning: {d.message}"
-            echo(str(replace(d, path=line_text(d.path), message=message)), err=True)
+            echo(str(replace(d, path=line_text(d.path), message=line_text(message))), err=True)
 
 
 def commit_option(func: Writer) -> Writer:

@@ -1100,3 +1100,72 @@ def test_a_part_of_a_contacts_name_is_told_to_be_a_contact(
             1,
             f"journal: no goal called '{ref}' (people/{contact}.md is a contact)\n",
         )
+
+
+@pytest.mark.parametrize("args", [("list",), ("status",), ("review", "--stdout")])
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [('"a\\nb"', "due: 'a\\nb' is not a date"), ("|\n  block\n  text", "'block\\ntext")],
+)
+def test_a_line_break_in_a_bad_value_stays_on_one_stderr_line(
+    invoke: Invoke, write: Write, args: tuple[str, ...], value: str, shown: str
+) -> None:
+    """Reported: `due: "a\\nb"` printed `due: 'a` and `b' is not a date` on two lines of
+    stderr in list, status, review and log; check showed it as `'a\\nb'`."""
+    write("goals/x.md", goal_text("Alpha", due=value))
+    result = invoke(*args)
+    line = next(line for line in result.stderr.splitlines() if "goals/x.md" in line)
+    assert line.startswith("goals/x.md:")
+    assert shown in line
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "why"),
+    [
+        (goal_text("Alpha", type="goals"), 2, "its `type` is 'goals', not goal"),
+        (goal_text("Alpha").replace("type:", "Type:"), 2, "its key is `Type`, not `type`"),
+        (goal_text("Alpha", type=""), 2, "its `type` is empty, not goal"),
+        (goal_text("Alpha", type=42), 2, "its `type` is 42, not goal"),
+        (goal_text("Alpha", type="[goal]"), 2, "its `type` is ['goal'], not goal"),
+        (goal_text("Alpha").replace("type: goal\n", ""), 1, "it has no `type: goal`"),
+        ("", 1, "it has no front matter, so no `type: goal`"),
+        (" \n\n", 1, "it has no front matter, so no `type: goal`"),
+    ],
+)
+def test_a_note_in_the_goal_folder_that_is_no_goal_says_why(
+    invoke: Invoke, write: Write, text: str, line: int, why: str
+) -> None:
+    """Reported: a goal whose `type` was mistyped (`goals`, `Type:`, none) or whose file
+    was emptied vanished from `list`, `check` and `show` with no word of why."""
+    write("goals/a.md", text)
+    write("goals/b.md", goal_text("Beta"))
+    listed = invoke("list")
+    assert listed.stderr.startswith(f"goals/a.md:{line}: warning: not read as a goal: {why}")
+    assert listed.stderr.endswith("; write `type: goal`, or move the note out of the goal folder\n")
+    checked = json.loads(invoke("check", "--json").stdout)
+    found = [(f["path"], f["line"]) for f in checked if f["rule"] == "H016"]
+    assert found == [("goals/a.md", line)]
+    if text.strip():  # an empty note is found by its file name alone
+        shown = invoke("show", "alpha")
+        assert f"(goals/a.md is a note, not read as a goal: {why}" in shown.stderr
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "config"),
+    [
+        ("goals/m.md", "---\ntype: meeting\ndate: 2026-11-20\n---\n", ""),  # another journal type
+        ("goals/r.md", "---\ntype: review\n---\n", ""),
+        ("notes/a.md", "# A plain note\n", ""),  # outside the goal folder
+        ("a.md", "# A plain note\n", '[folders]\ngoal = "."\n'),  # the goal folder is the root
+        ("goals/e.md", "---\n---\n", ""),  # an empty block: H007 says so
+    ],
+)
+def test_notes_that_are_no_goals_where_none_is_expected_stay_quiet(
+    invoke: Invoke, write: Write, path: str, text: str, config: str
+) -> None:
+    if config:
+        write(".journal/config.toml", config)
+    write(path, text)
+    write("goals/b.md", goal_text("Beta"))
+    assert "not read as a goal" not in invoke("list").stderr
+    assert "H016" not in invoke("check").stdout

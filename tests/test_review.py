@@ -86,6 +86,33 @@ def test_stdout_and_dry_run_write_nothing(example_vault: Path) -> None:
     assert not (example_vault / "reviews").exists() and not (example_vault / "plans").exists()
 
 
+@pytest.mark.parametrize("how", ["--stdout", "--dry-run", None])
+@pytest.mark.parametrize(
+    ("command", "rel", "damage", "said"),
+    [
+        ("review", SAMPLE_REVIEW, ("type: review", "type: 4.5"), ": is a '4.5' note, not a review"),
+        ("review", SAMPLE_REVIEW, ("week: ", "week: \xf4"), ":3: not editing this note: not valid"),
+        ("plan", SAMPLE_PLAN, ("type: plan", 'type: "plan'), ":8: not editing this note: invalid"),
+    ],
+)
+def test_every_variant_names_the_note_it_refuses(
+    example_vault: Path,
+    how: str | None,
+    command: str,
+    rel: str,
+    damage: tuple[str, str],
+    said: str,
+) -> None:
+    """Reported: `review --stdout` (and `--dry-run`, and `plan`'s) said `journal: is a
+    '4.5' note, ...` or `journal: not editing this note: ...`, naming no file, where
+    writing said `reviews/2026-W47.md:11: not editing this note: ...`."""
+    path = example_vault / rel
+    path.write_bytes(path.read_bytes().replace(*(s.encode("latin-1") for s in damage), 1))
+    code, _, err = run(example_vault, command, *([how] if how else []))
+    assert code != 0
+    assert err.startswith(rel + said), err
+
+
 @pytest.mark.parametrize(
     ("args", "name", "start", "end"),
     [

@@ -464,17 +464,30 @@ class Vault(Record):
         with _naming(rel), self._taking_turns():  # another journal command's write first
             return self._rewrite(rel, transform)
 
+    def would_rewrite(self, rel: str, transform: Callable[[codec.Document], str]) -> bool:
+        """Whether :meth:`rewrite` would write the note (``--dry-run``, ``--stdout``):
+        the same reading and refusals, named the same way, and nothing written."""
+        with _naming(rel):
+            snapshot, doc = self._editable(rel)
+            return codec.encode(transform(doc), bom=doc.bom) != snapshot.data
+
     def _rewrite(self, rel: str, transform: Callable[[codec.Document], str]) -> bool:
-        snapshot = files.read_snapshot(self.disk_path(rel))
-        doc = codec.decode(snapshot.data)
-        if not doc.writable:
-            problem = doc.problems[0]
-            raise UnsafeWrite(f"not editing this note: {problem.message}", line=problem.line)
+        snapshot, doc = self._editable(rel)
         data = codec.encode(transform(doc), bom=doc.bom)
         if data == snapshot.data:
             return False
         self.replace(rel, snapshot, data)
         return True
+
+    def _editable(self, rel: str) -> tuple[files.Snapshot, codec.Document]:
+        """The note at ``rel`` as read for an edit; refused at the line of its first
+        problem when it can't be edited without losing text."""
+        snapshot = files.read_snapshot(self.disk_path(rel))
+        doc = codec.decode(snapshot.data)
+        if not doc.writable:
+            problem = doc.problems[0]
+            raise UnsafeWrite(f"not editing this note: {problem.message}", line=problem.line)
+        return snapshot, doc
 
     @contextlib.contextmanager
     def _taking_turns(self) -> Iterator[None]:

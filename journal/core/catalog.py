@@ -182,6 +182,9 @@ def match_head(pool: Sequence[Head], ref: str, *, parts: bool = True) -> Head | 
     return None
 
 
+#: How to make a note in the goal folder that is no goal (:attr:`Catalog.not_goals`) one.
+NOT_A_GOAL_FIX = "write `type: goal`, or move the note out of the goal folder"
+
 #: The kinds a note is meant as (:func:`meant_as`): those journal reads a record of.
 MEANT_KINDS = ("goal", "meeting", "contact")
 #: What fixing a note meant as each kind that can't be read shows, for one and for
@@ -616,6 +619,36 @@ class Catalog:
         return meant_as(head.kind, head.path, self.folders)
 
     @cached_property
+    def not_goals(self) -> list[Diagnostic]:
+        """A warning for each readable note in the goal folder that is not a goal, nor a
+        meeting, contact, review or plan (a ``type: goals``, a ``Type:`` key, no front
+        matter): meant as a goal (:meth:`meant_as`), it is in no list of goals.  Saying
+        why, at its ``type`` line, else line 1 (the fix: :data:`NOT_A_GOAL_FIX`); a note
+        whose ``---`` block is not read as properties is left to that warning
+        (``front-matter``)."""
+        told = {d.path for d in self.diagnostics if d.code == "front-matter"}
+        paths = [
+            h.path
+            for h in self.heads
+            if h.kind == "note" and h.readable and h.path not in told and self.meant_as(h) == "goal"
+        ]
+        found = []
+        for path in paths:
+            note = self.by_path[path]
+            typed = (k for k in note.props if isinstance(k, str) and k.casefold() == "type")
+            key = "type" if "type" in note.props else next(typed, None)
+            found.append(
+                Diagnostic(
+                    path,
+                    note.key_lines.get(key, 1) if key is not None else 1,
+                    f"not read as a goal: {_why_not_a_goal(note.props, key)}",
+                    "warning",
+                    "not-goal",
+                )
+            )
+        return found
+
+    @cached_property
     def unreadable_notes(self) -> list[tuple[str, Diagnostic]]:
         """(kind, why) for each error of a note meant as a goal, meeting or contact
         (:meth:`meant_as`) that can't be read, in path order: it is in no list of its
@@ -726,7 +759,9 @@ class Catalog:
                 if other is not None:
                     break
         if other is not None:
-            raise NotFound(f"no {what} called '{ref}' ({other.path} is a {other.kind})")
+            said = [f"{other.path} is a {other.kind}"]  # and why, in the goal folder
+            said += [d.message for d in self.not_goals if d.path == other.path]
+            raise NotFound(f"no {what} called '{ref}' ({', '.join(said)})")
         close = _closest(ref, pool)
         hint = f" (did you mean: {', '.join(close)}?)" if close else ""
         copy = None if hint else next((p for p in self.conflict_copies if _named(p, wanted)), None)
@@ -769,6 +804,21 @@ class Catalog:
         Obsidian), then alias."""
         path = self.resolve_path(target, source)
         return self.by_path[path] if path is not None else None
+
+
+def _why_not_a_goal(props: Mapping[str, Any], key: str | None) -> str:
+    """Why a note in the goal folder whose ``type`` key (in any case) is ``key`` is no goal."""
+    if not props:
+        return "it has no front matter, so no `type: goal`"
+    if key is None:
+        return "it has no `type: goal`"
+    value = props[key]
+    if key != "type":
+        return f"its key is `{key}`, not `type` (journal reads it in lower case only)"
+    if value is None or value == "":
+        return "its `type` is empty, not goal"
+    shown = f"'{value}'" if isinstance(value, str) else codec.plain(value)
+    return f"its `type` is {shown}, not goal"
 
 
 _WORDS = re.compile(r"[^\W_]+")

@@ -94,9 +94,7 @@ def write_generated(
         return result.text
 
     if dry_run:
-        doc = codec.decode(files.read_snapshot(target).data)
-        changed = transform(doc) != doc.text
-        result.action = "would update" if changed else "unchanged"
+        result.action = "would update" if vault.would_rewrite(rel, transform) else "unchanged"
         return result
     result.action = "updated" if vault.rewrite(rel, transform) else "unchanged"
     if result.action == "unchanged":

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from journal.adapters.vault import Vault
-from journal.core.catalog import Catalog, warns
+from journal.core.catalog import NOT_A_GOAL_FIX, Catalog, warns
 from journal.core.codec import plain
 from journal.core.errors import ConfigError, Diagnostic, UsageProblem
 from journal.core.fields import STATUSES
@@ -79,8 +80,9 @@ def list_notes(
 def listing_problems(catalog: Catalog) -> list[Diagnostic]:
     """What ``journal list`` reports: every error (those of :attr:`Catalog.unreadable_goals`
     among them), and the warnings of typed notes (goal, contact...) and of notes in the
-    goal folder, meant as goals (:func:`warns`); a plain note elsewhere that opens with a
-    ``---`` rule stays quiet."""
+    goal folder, meant as goals (:func:`warns`), with those of the notes there that are no
+    goal (:attr:`Catalog.not_goals`); a plain note elsewhere that opens with a ``---`` rule
+    stays quiet."""
     found = catalog.diagnostics
     warned = {d.path for d in found if d.severity == "warning"}
     typed = {  # every note's head is loaded only when some note has a warning
@@ -88,9 +90,11 @@ def listing_problems(catalog: Catalog) -> list[Diagnostic]:
         for h in (catalog.heads if warned else ())
         if h.path in warned and warns(h.kind, h.path, catalog.goal_folder)
     }
-    return [
+    told = [
         d for d in found if d.severity == "error" or (d.severity == "warning" and d.path in typed)
     ]
+    not_goals = [replace(d, message=f"{d.message}; {NOT_A_GOAL_FIX}") for d in catalog.not_goals]
+    return sorted([*told, *not_goals], key=lambda d: d.path)
 
 
 def _goal_passes(goal: Goal, statuses: set[str], areas: set[str], due_before: date | None) -> bool:

@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Iterator, Mapping
 
+from journal.core.catalog import NOT_A_GOAL_FIX
 from journal.core.checkins import INLINE_KEY, MiswrittenValue, parse_inline
 from journal.core.fields import (
     CONTACT_FIELDS,
@@ -396,6 +397,13 @@ def undated_done(ctx: Context) -> Iterator[Problem]:
             )
 
 
+def not_a_goal(ctx: Context) -> Iterator[Problem]:
+    if ctx.goals_only:
+        return  # it is no goal
+    for d in ctx.catalog.not_goals:
+        yield Problem(d.path, d.line or 1, d.message, NOT_A_GOAL_FIX)
+
+
 def conflict_copy(ctx: Context) -> Iterator[Problem]:
     if ctx.goals_only:
         return  # a copy is never one of the goals
@@ -584,5 +592,13 @@ RULES = (
         "hint",
         "a done goal has no `completed` day (its `status` was set by hand)",
         undated_done,
+    ),
+    Rule(
+        "H016",
+        "not-a-goal",
+        "warning",
+        "a note in the goal folder that is not read as a goal: its `type` is not `goal` "
+        "(`goals`, `Type:`, none, no front matter), nor another journal type",
+        not_a_goal,
     ),
 )
