@@ -2137,7 +2137,12 @@ class IndexReader:
     def unreadable(self) -> list[Head]:
         return self._heads("WHERE NOT readable")
 
-    def _heads(self, where: str) -> list[Head]:
+    def heads_in(self, folder: str) -> list[Head]:
+        return self._heads(
+            "WHERE path >= ? AND path < ?", (f"{folder}/", f"{folder}0")
+        )  # 0: "/" + 1
+
+    def _heads(self, where: str, args: tuple[str, ...] = ()) -> list[Head]:
         return [
             Head(
                 path,
@@ -2148,7 +2153,8 @@ class IndexReader:
                 ok == 1,
             )
             for path, kind, id_, title, aliases, ok in self._rows(
-                f"SELECT path, kind, id, title, aliases, readable FROM notes {where} ORDER BY path"
+                f"SELECT path, kind, id, title, aliases, readable FROM notes {where} ORDER BY path",
+                args,
             )
         ]
 

@@ -102,6 +102,10 @@ class NoteSource(Protocol):
         """The notes that can't be read, light."""
         ...
 
+    def heads_in(self, folder: str) -> Sequence[NoteHead]:
+        """The notes in ``folder`` (a vault path, not "") and its subfolders, light."""
+        ...
+
     def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
         """Whole notes: all of them, those of one kind, or those at ``paths``."""
         ...
@@ -271,6 +275,9 @@ class NoteList:
     def unreadable(self) -> Sequence[NoteHead]:
         return [n for n in self.notes if not n.readable]
 
+    def heads_in(self, folder: str) -> Sequence[NoteHead]:
+        return [n for n in self.notes if n.path.startswith(f"{folder}/")]
+
     def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
         return [
             n
@@ -371,6 +378,9 @@ class _Originals:
 
     def unreadable(self) -> Sequence[NoteHead]:
         return [h for h in self._source.unreadable() if not is_conflict_copy(h.path)]
+
+    def heads_in(self, folder: str) -> Sequence[NoteHead]:
+        return [h for h in self._source.heads_in(folder) if not is_conflict_copy(h.path)]
 
     def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
         return [n for n in self._source.load(kind=kind, paths=paths) if not n.is_conflict_copy]
@@ -626,10 +636,12 @@ class Catalog:
         why, at its ``type`` line, else line 1 (the fix: :data:`NOT_A_GOAL_FIX`); a note
         whose ``---`` block is not read as properties is left to that warning
         (``front-matter``)."""
+        if not self.goal_folder:
+            return []  # the vault's own folder: no note in it is meant as a goal by it
         told = {d.path for d in self.diagnostics if d.code == "front-matter"}
         paths = [
             h.path
-            for h in self.heads
+            for h in self._source.heads_in(self.goal_folder)  # not every note's (`list`)
             if h.kind == "note" and h.readable and h.path not in told and self.meant_as(h) == "goal"
         ]
         found = []
