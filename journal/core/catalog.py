@@ -211,7 +211,7 @@ def meant_as(kind: str, path: str, folders: Mapping[str, str]) -> str | None:
     holding = [
         (len(folder), meant)
         for meant, folder in folders.items()
-        if meant in MEANT_KINDS and folder != "" and path.startswith(folder + "/")
+        if folder != "" and path.startswith(folder + "/")
     ]
     return max(holding)[1] if holding else None
 
@@ -220,7 +220,7 @@ def warns(kind: str, path: str, goal_folder: str) -> bool:
     """Whether a note's warnings are told with the errors (``journal list``, ``journal
     watch``): a typed note's (goal, contact...) or one in the goal folder, meant as a
     goal; a plain note elsewhere that opens with a ``---`` rule stays quiet."""
-    return kind != "note" or meant_as(kind, path, {"goal": goal_folder}) == "goal"
+    return kind != "note" or (goal_folder != "" and path.startswith(f"{goal_folder}/"))
 
 
 def _begins_a_word(part: str, name: str) -> bool:
