@@ -2138,9 +2138,8 @@ class IndexReader:
         return self._heads("WHERE NOT readable")
 
     def heads_in(self, folder: str) -> list[Head]:
-        return self._heads(
-            "WHERE path >= ? AND path < ?", (f"{folder}/", f"{folder}0")
-        )  # 0: "/" + 1
+        # the paths from "folder/" up to "folder0" ("0" follows "/"): an indexed range
+        return self._heads("WHERE path >= ? AND path < ?", (f"{folder}/", f"{folder}0"))
 
     def _heads(self, where: str, args: tuple[str, ...] = ()) -> list[Head]:
         return [

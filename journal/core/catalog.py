@@ -673,28 +673,20 @@ class Catalog:
             if d.path in broken and d.severity == "error"
         ]
 
-    def unreadable(self, kinds: Collection[str] = MEANT_KINDS) -> list[tuple[str, Diagnostic]]:
-        """(kind, first error) for each note meant as one of ``kinds`` that can't be read
-        (:attr:`unreadable_notes`), in path order."""
-        first: dict[str, tuple[str, Diagnostic]] = {}
-        for kind, d in self.unreadable_notes:
-            if kind in kinds:
-                first.setdefault(d.path, (kind, d))
-        return list(first.values())
-
     def unlisted_records(self) -> list[dict[str, str]]:
         """The folders the listing could not list (:attr:`unlisted`), each as ``folder``
         and ``reason`` (the system's): whatever notes they hold are in no list."""
         return [{"folder": folder, "reason": why} for folder, why in self.unlisted.items()]
 
     def unreadable_records(self, kinds: Collection[str] = MEANT_KINDS) -> list[dict[str, Any]]:
-        """Each note meant as one of ``kinds`` that can't be read (:meth:`unreadable`), as
-        ``kind``, ``path``, ``line`` and ``reason`` (its first error): every list of
-        that kind leaves it out."""
-        return [
-            {"kind": kind, "path": d.path, "line": d.line, "reason": d.message}
-            for kind, d in self.unreadable(kinds)
-        ]
+        """Each note meant as one of ``kinds`` that can't be read (:attr:`unreadable_notes`),
+        in path order, as ``kind``, ``path``, ``line`` and ``reason`` (its first error):
+        every list of that kind leaves it out."""
+        first: dict[str, dict[str, Any]] = {}
+        for kind, d in self.unreadable_notes:
+            if kind in kinds and d.path not in first:
+                first[d.path] = {"kind": kind, "path": d.path, "line": d.line, "reason": d.message}
+        return list(first.values())
 
     @property
     def unreadable_goals(self) -> list[Diagnostic]:
