@@ -112,3 +112,18 @@ def test_a_folder_gone_is_no_longer_unlisted_after_a_watchers_refresh_of_it(
         assert vault.unlisted == {}
     finally:
         index.close()
+
+
+def test_check_says_a_link_to_no_note_may_be_to_a_note_in_the_folder(
+    invoke: Invoke, example_vault: Path, hidden: str
+) -> None:
+    """Found in a tryout: a link to a note in a folder journal can't list was reported
+    as linking to no note, with "create the note" for its fix, as if it did not exist."""
+    meeting = example_vault / "meetings" / "2026-10-21 Coffee with Sam Patel.md"
+    meeting.write_text(meeting.read_text() + "\nSee [[old]].\n")
+    result = invoke("check", "--json", root=example_vault)
+    found = [f for f in json.loads(result.stdout) if f["message"] == "[[old]] links to no note"]
+    assert [f["suggestion"] for f in found] == [
+        "fix the name, or create the note (Obsidian shows the link as unresolved); or the "
+        f"note is in {hidden}, which journal can't read: make it readable"
+    ]

@@ -44,7 +44,9 @@ def broken_link(ctx: Context) -> Iterator[Problem]:
             path,
             link.line,
             f"{link.key}: [[{link.target}]] links to no {what}",
-            f"fix the name (links match a file name, path or alias) or create that {what}",
+            _unlisted(
+                ctx, f"fix the name (links match a file name, path or alias) or create that {what}"
+            ),
         )
 
 
@@ -55,7 +57,10 @@ def broken_body_link(ctx: Context) -> Iterator[Problem]:
                 path,
                 link.line,
                 f"with: [[{link.target}]] has no contact note",
-                f"fix the name, or make the note: journal new contact {shell_word(link.target)}",
+                _unlisted(
+                    ctx,
+                    f"fix the name, or make the note: journal new contact {shell_word(link.target)}",
+                ),
             )
         elif link.key is None and ctx.copy_linked(link.target, path):
             yield _copy_linked(path, link)
@@ -65,7 +70,10 @@ def broken_body_link(ctx: Context) -> Iterator[Problem]:
                 path,
                 link.line,
                 f"[[{link.target}]] links to no {what}",
-                f"fix the name, or create the {what} (Obsidian shows the link as unresolved)",
+                _unlisted(
+                    ctx,
+                    f"fix the name, or create the {what} (Obsidian shows the link as unresolved)",
+                ),
             )
     if not ctx.goals_only:
         yield from _people_who_are_no_contacts(ctx)
@@ -89,6 +97,15 @@ def _people_who_are_no_contacts(ctx: Context) -> Iterator[Problem]:
                 "link the person's contact note (its file name), or give that note "
                 "`type: contact` if it is theirs",
             )
+
+
+def _unlisted(ctx: Context, fix: str) -> str:
+    """The fix of a link that finds nothing, which may be to a note in a folder the vault's
+    listing could not list (:attr:`~journal.core.catalog.Catalog.unlisted`): say so."""
+    if not ctx.catalog.unlisted:
+        return fix
+    folders = ", ".join(ctx.catalog.unlisted)
+    return f"{fix}; or the note is in {folders}, which journal can't read: make it readable"
 
 
 def _copy_linked(path: str, link: NoteLink, key: str = "") -> Problem:
