@@ -53,14 +53,12 @@ def broken_link(ctx: Context) -> Iterator[Problem]:
 def broken_body_link(ctx: Context) -> Iterator[Problem]:
     for path, kind, link in ctx.broken_links:
         if _person(kind, link):
+            make = f"journal new contact {shell_word(link.target)}"
             yield Problem(
                 path,
                 link.line,
                 f"with: [[{link.target}]] has no contact note",
-                _unlisted(
-                    ctx,
-                    f"fix the name, or make the note: journal new contact {shell_word(link.target)}",
-                ),
+                _unlisted(ctx, f"fix the name, or make the note: {make}"),
             )
         elif link.key is None and ctx.copy_linked(link.target, path):
             yield _copy_linked(path, link)
