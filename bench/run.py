@@ -330,7 +330,9 @@ def bench(size: int, args: argparse.Namespace) -> None:
     )
     line(
         "  peak RSS: command / largest worker",
-        f"{built['rss_main_mb']:.0f} / {built['rss_worker_mb']:.0f} MB",
+        f"{built['rss_main_mb']:.0f} / {built['rss_worker_mb']:.0f} MB"
+        if built["rss_worker_mb"]
+        else f"{built['rss_main_mb']:.0f} MB / no workers",
         "",
         "< 300 MB at 50k" if size >= 50_000 else "",
         built["rss_main_mb"] < 300 if size >= 50_000 else None,
