@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from journal.core.catalog import NOT_A_GOAL_FIX
 from journal.core.checkins import INLINE_KEY, MiswrittenValue, parse_inline
@@ -317,16 +317,16 @@ _OTHER_NAMES = {
 def _other_name(
     kind: str,
     key: str,
-    props: Mapping[str, object],
+    props: Callable[[], Mapping[str, object]],
     fields: Mapping[str, Field],
     missing: tuple[str, ...],
 ) -> str | None:
     """The property the note's ``key`` names by another tool's name, if its value would
-    do for it (a ``kind`` note's ``props``, read only for such a key), or None."""
+    do for it (a ``kind`` note's ``props()``, loaded only for such a key), or None."""
     meant = _OTHER_NAMES.get(kind, {}).get(_folded(key))
     if meant is None or meant not in missing:
         return None
-    value = props.get(key)
+    value = props().get(key)
     if value is None:
         return None
     try:
@@ -354,6 +354,10 @@ def one_slip(typed: str, meant: str) -> bool:
     return swapped or a[1:] == b[1:] or a[1:] == b or a == b[1:]  # changed, added, left out
 
 
+def _props(ctx: Context, path: str) -> Mapping[str, object]:
+    return ctx.catalog.by_path[path].props
+
+
 def misspelt_property(ctx: Context) -> Iterator[Problem]:
     notes: list[tuple[str, str, dict[str, int], Mapping[str, Field]]] = [
         ("goal", g.path, g.lines, GOAL_FIELDS) for g in ctx.goals
@@ -367,7 +371,8 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
             folded = key.lower()
             if folded in fields or folded in _OBSIDIAN_NAMES:  # known, other case (H011), `tag:`
                 continue
-            other = _other_name(kind, key, ctx.catalog.by_path[path].props, fields, missing)
+            props = functools.partial(_props, ctx, path)
+            other = _other_name(kind, key, props, fields, missing)
             close = [other] if other else _close_name(key, missing)
             if close:
                 yield Problem(
