@@ -1201,3 +1201,39 @@ def test_a_goal_whose_file_is_broken_now_shows_its_history_as_last_committed(
     fresh = invoke("history", "goals/New.md")
     assert fresh.exit_code == 1
     assert fresh.stderr.startswith("goals/New.md:3: can't use this note: invalid front matter")
+
+
+def test_a_goal_committed_before_it_starts_has_no_change_in_that_week_whatever_comes_later(
+    tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in a tryout: a goal committed in W48 that starts in W50 showed `±0` in W48's
+    review ("This week"), and `–` once a check-in of W50 was logged: the commit, holding
+    the baseline before the start, was a point of its series until the log dated every
+    step.  It is none either way: `–`, as in a vault without git."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-10")
+    repo = Git(tmp_path / "repo", tmp_path / "home").init()
+    (repo.root / ".journal").mkdir()
+    (repo.root / "goals").mkdir()
+    note = repo.root / "goals" / "Hire.md"
+    text = (
+        "---\ntype: goal\nid: hire\ntitle: Hire two recruiters\nstatus: active\n"
+        "unit: recruiters\nbaseline: 0\ntarget: 2\ncurrent: {}\ncreated: 2026-11-25\n"
+        "start: 2026-12-07\ndue: 2027-03-31\n---\n# Hire two recruiters\n\n## Log\n\n{}"
+    )
+    note.write_text(text.format(0, ""))
+    repo.commit("Goal", "2026-11-25")
+
+    def week_48() -> str:
+        review = invoke("review", "--week", "2026-W48", "--stdout", root=repo.root).stdout
+        return next(line for line in review.splitlines() if line.startswith("| [[Hire"))
+
+    before = week_48()
+    note.write_text(text.format(1, "- 2026-12-09: +1 first hire\n"))
+    repo.commit("Log", "2026-12-09")
+    assert before.split(" | ")[3] == "–"
+    assert week_48() == before
+    series = json.loads(invoke("history", "hire", "--json", root=repo.root).stdout)["series"]
+    assert [(p["date"], p["source"]) for p in series] == [
+        ("2026-12-07", "start"),
+        ("2026-12-09", "log"),
+    ]

@@ -61,8 +61,9 @@ def progress_series(
     (:func:`known_since`), which wins over everything else of that day (its source
     is ``file`` when it differs from what the rest gives that day).  The series
     starts with ``baseline`` on ``start`` when that day is not after every other
-    point (a point of that day replaces it).  A recorded value equal to the value
-    before it adds no point.
+    point (a point of that day replaces it); commits before the start that hold the
+    baseline (the goal made before it begins) are none.  A recorded value equal to
+    the value before it adds no point.
     """
     value = float(baseline or 0)
     anchors = {day: float(v) for day, v in recorded}
@@ -71,6 +72,14 @@ def progress_series(
         if checkin.op is not None:
             by_day.setdefault(checkin.day, []).append(checkin)
     days = sorted(anchors.keys() | by_day.keys() | ({current[0]} if current else set()))
+    while start is not None and days and days[0] < start:  # the goal made before it begins:
+        first = days[0]  # a commit holding the baseline, and nothing else that day, is none
+        held = anchors.get(first) == value and (
+            current is None or current[0] != first or current[1] == value
+        )
+        if first in by_day or not held:
+            break
+        del days[0]
     points: list[Point] = []
     if start is not None and (not days or start <= days[0]):
         points.append(Point(start, value, "start"))  # a point of the same day replaces it
