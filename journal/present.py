@@ -24,6 +24,7 @@ from journal.core.formatting import (
     shortened,
     signed,
 )
+from journal.core.networking import folded
 
 SHOWN_CHECKINS = 5
 
@@ -577,7 +578,7 @@ def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
         out.append("  no active goals")
     out += ["  " + line for line in unread_lines(s["unreadable_goals"], "goal", style)]
     out += ["", style("Follow-ups due", "heading")]
-    out += ["  " + line for line in followup_lines(s["followups"], style)] or ["  none"]
+    out += ["  " + line for line in _folded_followups(s["followups"], style)] or ["  none"]
     out += ["  " + line for line in unread_lines(s["unreadable_meetings"], "meeting", style)]
     out += ["", style("No recent check-in", "heading")]
     for q in s["quiet"]:
@@ -586,6 +587,21 @@ def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
     if not s["quiet"]:
         out.append("  none")
     return "\n".join(out) + "\n"
+
+
+def _folded_followups(rows: list[dict[str, Any]], style: Style) -> list[str]:
+    """The follow-ups, those overdue for long counted in one line, as the review does
+    (:func:`~journal.core.networking.folded`)."""
+    fold = folded([r["days_overdue"] for r in rows])
+    older = [r["follow_up_by"] for r, f in zip(rows, fold, strict=True) if f]
+    out = followup_lines([r for r, f in zip(rows, fold, strict=True) if not f], style)
+    if older:
+        more = f"and {len(older)} more" if len(older) < len(rows) else str(len(older))
+        out.append(
+            style(f"{more} follow-ups overdue for over 4 weeks, the oldest due {min(older)}", "bad")
+            + ": journal followups lists them"
+        )
+    return out
 
 
 # --- obsidian setup -----------------------------------------------------------------------

@@ -1441,3 +1441,30 @@ def test_done_on_a_goal_without_milestones_says_it_has_none(invoke: Invoke, writ
     result = invoke("done", "Alpha", "--milestone", "1")
     assert result.exit_code == 1
     assert result.stderr == "goals/a.md: no milestone called '1' (milestones: none)\n"
+
+
+def test_status_counts_follow_ups_overdue_for_long_as_the_review_does(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: `status` ("one screen") listed all 98 overdue follow-ups of a
+    two-year vault, back to "overdue 685d"; more than 3 owed for over 4 weeks are now
+    counted in one line, as in the review (`--json` keeps them all)."""
+    meeting = "---\ntype: meeting\ndate: {day}\nfollow_up_by: {by}\n---\n"
+    write("meetings/recent.md", meeting.format(day="2026-10-20", by="2026-10-27"))
+    for name, by in (("a", "2026-10-24"), ("b", "2026-06-01"), ("c", "2026-07-01")):
+        write(f"meetings/{name}.md", meeting.format(day="2026-05-25", by=by))
+    few = invoke("status").stdout.split("Follow-ups due\n")[1].split("\n\n")[0]
+    assert [line.split()[:2] for line in few.splitlines()] == [
+        ["overdue", "174d"],
+        ["overdue", "144d"],
+        ["overdue", "29d"],
+        ["overdue", "26d"],
+    ]
+    write("meetings/d.md", meeting.format(day="2026-05-25", by="2026-08-01"))
+    many = invoke("status").stdout.split("Follow-ups due\n")[1].split("\n\n")[0]
+    assert many.splitlines() == [
+        "  overdue 26d  2026-10-27  ?: recent",
+        "  and 4 more follow-ups overdue for over 4 weeks, the oldest due 2026-06-01: "
+        "journal followups lists them",
+    ]
+    assert len(json.loads(invoke("status", "--json").stdout)["followups"]) == 5

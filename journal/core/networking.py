@@ -158,6 +158,22 @@ def follow_up_state(meeting: Meeting, today: date) -> str | None:
     return "later"
 
 
+#: Follow-ups overdue for longer than this are counted, not listed, by the review and
+#: ``journal status``: hundreds of stale follow-ups hide this week's (``journal
+#: followups`` lists them all)...
+OVERDUE_LISTED_DAYS = 28
+#: ...unless they are this many or fewer: a line counting them would save no space.
+OLD_LISTED_UP_TO = 3
+
+
+def folded(days_overdue: list[int]) -> list[bool]:
+    """For follow-ups overdue by ``days_overdue`` each (0: not overdue), which are counted
+    rather than listed: those overdue for over :data:`OVERDUE_LISTED_DAYS`, when there are
+    more than :data:`OLD_LISTED_UP_TO` of them."""
+    old = [days > OVERDUE_LISTED_DAYS for days in days_overdue]
+    return old if sum(old) > OLD_LISTED_UP_TO else [False] * len(old)
+
+
 # --- goals counted from meetings --------------------------------------------------------
 
 

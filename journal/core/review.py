@@ -26,7 +26,7 @@ from journal.core.formatting import (
     signed,
 )
 from journal.core.goal import Goal
-from journal.core.networking import Meeting, follow_up_state
+from journal.core.networking import Meeting, folded, follow_up_state
 from journal.core.progress import (
     counted,
     expected_value,
@@ -43,11 +43,6 @@ from journal.core.records import Record
 from journal.core.series import pairs, value_on, value_series
 
 DUE_SOON_DAYS = 14
-#: Overdue follow-ups owed for longer than this are counted, not listed: a note of
-#: hundreds of stale follow-ups hides this week's (``journal followups`` lists them all)...
-OVERDUE_LISTED_DAYS = 28
-#: ...unless they are this many or fewer: a line counting them would save no space.
-OLD_LISTED_UP_TO = 3
 REACHED = "M008"  # the check's "target reached": the one hint the review lists
 CHART_BEFORE = timedelta(weeks=26)  # the chart's window around the review day
 CHART_AFTER = timedelta(weeks=13)
@@ -498,10 +493,9 @@ def _stale(
 
 
 def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]:
-    """Follow-ups due and overdue (those overdue for more than
-    :data:`OVERDUE_LISTED_DAYS` only counted, in ``older``, when there are more than
-    :data:`OLD_LISTED_UP_TO` of them) after those whose ``follow_up_by`` is no date
-    (``by``: as written), meetings held in the period, contacts added in it."""
+    """Follow-ups due and overdue (those overdue for long only counted, in ``older``:
+    :func:`~journal.core.networking.folded`) after those whose ``follow_up_by`` is no
+    date (``by``: as written), meetings held in the period, contacts added in it."""
 
     def listed(meeting: Meeting, state: str, by: str | None, days: int) -> dict[str, Any]:
         return {
@@ -514,20 +508,25 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
         }
 
     followups = []
-    old: list[tuple[Meeting, date, int]] = []  # overdue for long: listed only when few
+    owed: list[tuple[Meeting, str, date, int]] = []
     for meeting in (_meeting_then(m, as_of, catalog.today) for m in catalog.meetings):
         state = follow_up_state(meeting, as_of)
         if state == "unreadable":
             followups.append(listed(meeting, state, meeting.follow_up_unread, 0))
         elif state in ("overdue", "due") and meeting.follow_up_by is not None:
-            days = abs((as_of - meeting.follow_up_by).days)
-            if state == "overdue" and days > OVERDUE_LISTED_DAYS:
-                old.append((meeting, meeting.follow_up_by, days))
-            else:
-                followups.append(listed(meeting, state, meeting.follow_up_by.isoformat(), days))
-    older = [by for _meeting, by, _days in old] if len(old) > OLD_LISTED_UP_TO else []
-    if not older:
-        followups += [listed(m, "overdue", by.isoformat(), days) for m, by, days in old]
+            owed.append(
+                (meeting, state, meeting.follow_up_by, abs((as_of - meeting.follow_up_by).days))
+            )
+    older = []
+    for (meeting, state, by, days), fold in zip(
+        owed,
+        folded([days if state == "overdue" else 0 for _m, state, _by, days in owed]),
+        strict=True,
+    ):
+        if fold:
+            older.append(by)
+        else:
+            followups.append(listed(meeting, state, by.isoformat(), days))
     followups.sort(key=lambda f: (f["state"] != "unreadable", f["by"], f["meeting"]))
     held = [
         {
