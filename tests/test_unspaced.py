@@ -34,6 +34,10 @@ def test_a_snippet_of_spaced_text_reads_as_written() -> None:
     assert marked(snippet) == "讨论了**职业**发"
     own = f"会议记录\uff1a**{GAP}{OPEN}重{CLOSE}{GAP}{OPEN}要{CLOSE}{GAP}**{GAP}决{GAP}定"
     assert marked(own) == "会议记录\uff1a****重要****决定"  # the note's own bold stays
+    assert marked(f"set up by [[{OPEN}Dana{CLOSE} {OPEN}Ortiz{CLOSE}]]") == (
+        "set up by [[**Dana Ortiz**]]"  # found in a tryout: [[**Dana** **Ortiz**]]
+    )
+    assert marked(f"{OPEN}Dana{CLOSE}, {OPEN}Ortiz{CLOSE}") == "**Dana**, **Ortiz**"
 
 
 _TEXT = st.text(alphabet=st.characters(blacklist_characters=GAP + BOUNDARY + OPEN + CLOSE))

@@ -65,9 +65,13 @@ def unspaced(text: str) -> str:
 def marked(snippet: str) -> str:
     """A snippet of :func:`spaced` text, its hits marked with :data:`OPEN` and
     :data:`CLOSE`, as written with the hits marked ``**so**`` (the letters of one hit
-    joined: ``**职业**``, not ``**职****业**``)."""
-    joined = snippet.replace(CLOSE + GAP + OPEN, "")
+    joined: ``**职业**``, not ``**职****业**``; hits with only spaces between them too:
+    ``[[**Dana Ortiz**]]``, not ``[[**Dana** **Ortiz**]]``)."""
+    joined = _NEIGHBOURS.sub(r"\1", snippet.replace(CLOSE + GAP + OPEN, ""))
     return unspaced(joined).replace(OPEN, "**").replace(CLOSE, "**")
+
+
+_NEIGHBOURS = re.compile(f"{CLOSE}([ \t\n]+){OPEN}")
 
 
 def _split_run(run: re.Match[str]) -> str:
