@@ -169,6 +169,7 @@ def test_the_text_timeline_and_since(story: Git, invoke: Invoke) -> None:
         f"2026-11-20  {short('HEAD')}  {AUTHOR}: Done",
         "  status active -> done",
         "progress:",
+        "  2026-11-01       2  since",  # where it stood that day (found in a tryout)
         "  2026-11-02       4  git",
         "  2026-11-10       5  git",
     ]
@@ -433,6 +434,7 @@ def test_vault_history_is_newest_first_with_since_and_limit(
     )
     goal_later = invoke("history", "sql", "--since", "2026-12-01").stdout.splitlines()
     assert goal_later[:2] == ["Learn SQL  (goals/Other.md)", "  no changes since 2026-12-01"]
+    assert goal_later[2:] == ["progress:", "  2026-12-01       0  since"]
 
 
 def test_history_leaves_out_template_and_excluded_folders(

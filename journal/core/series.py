@@ -35,8 +35,8 @@ Steps = Sequence[tuple[date, float]]
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Point(Record):
-    """The value at the end of ``day``; ``source``: start, git, log, file or note
-    (a check-in in another note)."""
+    """The value at the end of ``day``; ``source``: start, git, log, file, note (a
+    check-in in another note) or since (the value on a ``--since`` day)."""
 
     day: date
     value: float

@@ -515,7 +515,10 @@ def _timeline(
         entries.append(Entry(None, goal.path, pending))
     if since is not None:
         entries = [e for e in entries if e.revision is None or e.revision.day >= since]
+        before = [p for p in series if p.day < since]
         series = [p for p in series if p.day >= since]
+        if before and (not series or series[0].day > since):  # where progress stood then
+            series.insert(0, Point(since, before[-1].value, "since"))
     truncated = any(r.boundary for r, _c in mine)
     return GoalTimeline(goal, status, entries, series, truncated, notices)
 
