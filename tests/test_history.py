@@ -1239,3 +1239,21 @@ def test_a_goal_committed_before_it_starts_has_no_change_in_that_week_whatever_c
         ("2026-12-07", "start"),
         ("2026-12-09", "log"),
     ]
+
+
+def test_this_week_in_git_sums_a_goals_steps(tmp_path: Path, invoke: Invoke) -> None:
+    """A goal committed three times in the week: one net change, the check-ins counted."""
+    repo = Git(tmp_path / "repo", tmp_path / "home").init()
+    (repo.root / ".journal").mkdir()
+    (repo.root / "goals").mkdir()
+    note = repo.root / "goals" / "Connect.md"
+    note.write_text(goal(1, log=("2026-10-08: +1",)))
+    repo.commit("Start", "2026-10-08")
+    steps = ["2026-10-08: +1"]
+    for value, day in ((2, "2026-11-16"), (3, "2026-11-18"), (4, "2026-11-20")):
+        steps.append(f"{day}: +1")
+        note.write_text(goal(value, log=tuple(steps)))
+        repo.commit("Coffee", day)
+    review = invoke("review", "--stdout", root=repo.root).stdout
+    section = review.split("## This week in git\n\n")[1].split("\n")[0]
+    assert section == "- Changed: [[Connect]]: current 1 -> 4; 3 check-ins"

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 from journal.core.checkins import CheckIn
 from journal.core.history import (
+    Event,
     GoalChange,
     GoalState,
     Revision,
@@ -16,6 +17,7 @@ from journal.core.history import (
     pair_renames,
     recorded_values,
     state_of,
+    summed,
 )
 from journal.core.notes import parse_note
 from journal.core.series import Point, progress_series
@@ -285,3 +287,32 @@ def test_the_file_value_equal_to_todays_commit_keeps_the_git_source() -> None:
     assert progress_series(
         baseline=0, start=today, recorded=[(today, 0.0), (today, 2.0)], current=(today, 2.0)
     ) == [Point(today, 2.0, "git")]
+
+
+def test_a_weeks_changes_of_a_goal_are_summed() -> None:
+    """Found in a tryout: a goal's line in "This week in git" listed every step,
+    "current 62 -> 63; check-in ...; current 63 -> 65; check-in ...", up to 243
+    characters, while the review's Check-ins section lists the check-ins."""
+
+    def checkin(day: str) -> Event:
+        return Event("checkin", None, {"date": day}, f"check-in {day} +1")
+
+    week = [
+        Event("current", 62, 63, "current 62 -> 63"),
+        checkin("2026-11-23"),
+        Event("target", 70, 80, "target 70 -> 80 (the goalposts moved)"),
+        Event("current", 63, 65, "current 63 -> 65"),
+        checkin("2026-11-25"),
+        Event("due", "2026-12-31", "2027-01-31", "due 2026-12-31 -> 2027-01-31"),
+        Event("due", "2027-01-31", "2026-12-31", "due 2027-01-31 -> 2026-12-31"),
+        Event("current", 65, 67, "current 65 -> 67"),
+        checkin("2026-11-27"),
+    ]
+    assert [e.text for e in summed(week)] == [
+        "current 62 -> 67",
+        "3 check-ins",
+        "target 70 -> 80 (the goalposts moved)",
+        "due 2026-12-31 -> 2027-01-31 -> 2026-12-31",
+    ]
+    one = [Event("current", 1, 2, "current 1 -> 2"), checkin("2026-11-23")]
+    assert [e.text for e in summed(one)] == ["current 1 -> 2", "check-in 2026-11-23 +1"]

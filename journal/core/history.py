@@ -178,6 +178,7 @@ KINDS = (
     "milestone",
     "property",
     "checkin",
+    "checkins",  # several counted as one (:func:`summed`)
 )
 
 
@@ -243,13 +244,10 @@ def diff_states(
     if old.status != new.status:
         kind = {"done": "completed", "dropped": "dropped"}.get(new.status, "status")
         events.append(Event(kind, old.status, new.status, f"status {old.status} -> {new.status}"))
-    for key in ("target", "current", "baseline", "start", "due"):
+    for key in VALUES:
         before, after = getattr(old, key), getattr(new, key)
         if before != after:
-            text = f"{key} {show(before)} -> {show(after)}"
-            if key == "target" and before is not None:
-                text += " (the goalposts moved)"
-            events.append(Event(key, before, after, text))
+            events.append(_value_event(key, before, after))
     events.extend(_milestones(old, new))
     events.extend(_properties(old, new))
     added = Counter(new.checkins) - Counter(old.checkins)
@@ -258,6 +256,44 @@ def diff_states(
         text = " ".join(part for part in ("check-in", day, value, note) if part)
         events.append(Event("checkin", None, {"date": day, "change": value, "note": note}, text))
     return events
+
+
+#: The goal's values whose changes are events of their own kind.
+VALUES = ("target", "current", "baseline", "start", "due")
+
+
+def _value_event(key: str, before: Any, after: Any) -> Event:
+    text = f"{key} {show(before)} -> {show(after)}"
+    if key == "target" and before is not None:
+        text += " (the goalposts moved)"
+    return Event(key, before, after, text)
+
+
+def summed(events: Sequence[Event]) -> list[Event]:
+    """``events`` of several commits (oldest first) as one change: each value changed
+    once from its first to its last (``current 62 -> 67``, not each step; where it
+    ended as it began, every step: ``current 3 -> 5 -> 3``), and more than one check-in
+    counted (``3 check-ins``), each where its kind first came."""
+    out: list[Event] = []
+    steps: dict[str, list[Event]] = {}
+    checkins = [e for e in events if e.kind == "checkin"]
+    for event in events:
+        if event.kind in VALUES:
+            if event.kind not in steps:
+                out.append(event)
+            steps.setdefault(event.kind, []).append(event)
+        elif event.kind != "checkin" or len(checkins) == 1:
+            out.append(event)
+        elif event is checkins[0]:
+            out.append(Event("checkins", None, len(checkins), f"{len(checkins)} check-ins"))
+    for i, event in enumerate(out):
+        mine = steps.get(event.kind, [])
+        if len(mine) > 1 and mine[0].old != mine[-1].new:
+            out[i] = _value_event(event.kind, mine[0].old, mine[-1].new)
+        elif len(mine) > 1:
+            chain = " -> ".join(show(v) for v in [mine[0].old, *(e.new for e in mine)])
+            out[i] = Event(event.kind, mine[0].old, mine[-1].new, f"{event.kind} {chain}")
+    return out
 
 
 def _summary(state: GoalState) -> str:

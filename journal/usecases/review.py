@@ -26,7 +26,7 @@ from journal.core.fields import GOAL_FIELDS, FieldError, coerce
 from journal.core.formatting import amount, one_line_texts, plural
 from journal.core.generated import section
 from journal.core.goal import Goal
-from journal.core.history import Event, History, follow
+from journal.core.history import Event, History, follow, summed
 from journal.core.names import render_pattern
 from journal.core.periodic import in_folder, weekly_note_path
 from journal.core.plan import plan_weeks
@@ -430,7 +430,7 @@ def _git_section(vault: Vault, catalog: Catalog, week: WeekInGit) -> dict[str, A
         details = own[0].text.removeprefix("created ") if name == "created" and own else None
         if name == "deleted" and any(e.kind == "created" for e in own):
             details = "(created this week)"
-        events = [e.text for e in item.events if e not in own]
+        events = [e.text for e in summed([e for e in item.events if e not in own])]
         return {"goal": goal, "details": details, "events": events}
 
     entries = {name: [entry(name, i) for i in getattr(week, name)] for name in lists}
