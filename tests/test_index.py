@@ -2267,3 +2267,37 @@ def test_an_index_path_that_cant_be_used_is_tried_again_while_nothing_is_there(
     assert (folder / "index.sqlite").is_file()
     assert "notes/other.md" in [n.path for n in index_module.IndexReader(index).load()]
     index.close()
+
+
+def test_opening_the_index_again_in_a_process_keeps_its_log_for_the_others(
+    notes: Path, tmp_path: Path
+) -> None:
+    """Found in a tryout: after `.journal/config.toml` was edited, `journal watch` opened
+    its index again, at a path the user chose (JOURNAL_INDEX); reading the file's head to
+    tell a file of the user's dropped the locks its open connection held (POSIX locks are
+    the process's), so the next command, closing, took itself for the last connection and
+    deleted the write-ahead log: the watcher's updates went on into a deleted file,
+    unseen by every other process, until the index was found damaged."""
+    chosen = tmp_path / "mine" / "index.sqlite"
+    first = Index.open(Vault.open(notes), chosen)
+    first.refresh()
+    again = Index.open(Vault.open(notes), chosen)  # as the watcher, its settings read again
+    first.close()
+    listed = subprocess.run(  # another command, beside it
+        [sys.executable, "-m", "journal", "--vault", str(notes), "list"],
+        env={**os.environ, "JOURNAL_INDEX": str(chosen)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert Path(f"{chosen}-wal").exists()
+    (notes / "notes/plain.md").write_text("Now about [[Elsewhere]].\n")
+    again.refresh(["notes/plain.md"])
+    seen = sqlite3.connect(chosen)  # what any other process sees
+    try:
+        rows = seen.execute("SELECT target FROM links WHERE path = 'notes/plain.md'").fetchall()
+    finally:
+        seen.close()
+    again.close()
+    assert rows == [("Elsewhere",)]

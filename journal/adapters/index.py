@@ -530,7 +530,6 @@ class Index:
                 # journal file beside it (/dev/null-journal)
                 raise OSError(errno.EINVAL, "it is not a regular file", str(path))
             _refuse_foreign(path, self.vault)
-            _refuse_other_file(path)
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             _refuse_read_only(path)
         for attempt in (1, 2):
@@ -546,6 +545,8 @@ class Index:
                 conn.close()
                 if not _damaged(exc) or attempt == 2:
                     raise
+                if path is not None:
+                    _refuse_other_file(path)
                 problem = f"is damaged ({exc})"
             else:
                 if problem is None:
@@ -1770,7 +1771,11 @@ def _refuse_other_file(path: Path) -> None:
     """Raise :class:`ConfigError` when an index path the user chose (``[index] path``,
     ``JOURNAL_INDEX``) holds a file that is no SQLite database (``data.txt``, a
     ``.base``): one damaged past reading is moved aside, which must not happen to a file
-    of the user's.  Files in journal's cache folder are its own."""
+    of the user's.  Files in journal's cache folder are its own.  Asked only of a file
+    SQLite found damaged: opening and closing the file drops every lock this process
+    holds on it (POSIX), and a watcher opening the index again (its settings edited)
+    would lose its connection's; a command closing beside it would then find itself
+    the last one, and delete the write-ahead log the watcher goes on writing to."""
     if not _chosen(path):
         return
     try:
