@@ -141,6 +141,27 @@ def test_truncate_then_write_is_one_update(watching: Running) -> None:
     assert watching.paths_read() == ["goals/Five leaders.md"]
 
 
+def test_truncate_then_write_later_than_the_quiet_period_is_one_update(
+    watching: Running,
+) -> None:
+    """Found in a tryout: an editor that empties a file and writes it half a second
+    later (more than the quiet period) had the goal read as an empty note in between,
+    and `watch --regenerate` wrote a review without it; a note found empty is read once
+    it has content, or has stayed empty for SAVE_SECONDS."""
+    path = watching.root / "goals/Five leaders.md"
+    text = path.read_text().replace("current: 2", "current: 3")
+    with path.open("r+") as handle:
+        handle.truncate(0)
+        handle.flush()
+        time.sleep(QUIET * 5)
+        handle.write(text)
+    watching.settle()
+    assert watching.paths_read() == ["goals/Five leaders.md"]
+    path.write_text("")  # emptied for good: read as such, after a while
+    watching.settle(timeout=SETTLE)
+    assert watching.paths_read() == ["goals/Five leaders.md"] * 2
+
+
 def test_an_atomic_replace_is_one_update(watching: Running) -> None:
     temp = watching.root / "goals/.Five leaders.md.tmp"
     temp.write_text(goal_text("Five leaders", current=5))
@@ -1766,3 +1787,16 @@ def test_a_commit_that_changes_no_note_brings_the_review_up_to_date(
     written, _logged = _watching(vault, lambda: date(2026, 11, 22), act)
     assert all(why != "now that git's HEAD moved" for _action, why in before)
     assert [why for _action, why in written[len(before) :]] == ["now that git's HEAD moved"]
+
+
+def test_a_note_moved_into_a_folder_made_just_before_is_one_update(watching: Running) -> None:
+    """Found in a tryout: `mkdir goals/Q1; mv goals/A.md goals/Q1/` read the folder (and
+    the note in it) in one batch and removed the old path in the next: in between, the
+    index held the goal twice, and `watch --regenerate` wrote a review listing it twice
+    with duplicate-id errors."""
+    (watching.root / "goals/Q1").mkdir()
+    time.sleep(QUIET / 2)  # the folder's quiet period has not ended when the note moves
+    (watching.root / "goals/Five leaders.md").rename(watching.root / "goals/Q1/Five leaders.md")
+    watching.settle()
+    moved = [u for u in watching.updates if "goals/Q1/Five leaders.md" in u.refresh.parsed]
+    assert [u.refresh.removed for u in moved] == [["goals/Five leaders.md"]]

@@ -36,6 +36,7 @@ import contextlib
 import logging
 import os
 import signal
+import stat
 import threading
 import time
 import warnings
@@ -62,6 +63,11 @@ STOP_SECONDS = 0.1  # how long stopping may wait for watchdog's threads
 START_TRIES = 10  # starts a folder vanishing meanwhile may spoil before watching gives up
 START_PAUSE = 0.2  # seconds between two of them
 _IGNORED_EVENTS = frozenset({"opened", "closed_no_write"})
+#: Seconds an editor may take between emptying a file and writing it again (half a
+#: second was seen), or the quiet period when longer: a note found empty is read once it
+#: has content or has stayed empty this long, and a review is written only when unwritten
+#: for this long.
+SAVE_SECONDS = 2.0
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -79,21 +85,49 @@ class Update(Record):
 
 
 class _Dirty:
-    """Paths waiting for their quiet period, in the order of their last event."""
+    """Paths waiting for their quiet period, in the order of their last event.  Paths
+    ripe for a batch take along the waiting paths inside them (a folder is read whole)
+    and the other end of a move of one of those: a note moved into a folder made just
+    before (`mkdir goals/Q1; mv goals/A.md goals/Q1/`) is read with the folder, and
+    its old path must go in the same batch, or the index holds it twice in between
+    (found in a tryout: the review regenerated with the goal twice, and duplicate ids)."""
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._last: OrderedDict[str, float] = OrderedDict()
+        self._moved: dict[str, str] = {}  # each end of a move waiting -> the other end
         self._full = False
         self._woken = False
 
-    def mark(self, rel: str) -> None:
+    def mark(self, rel: str, moved_from: str | None = None) -> None:
+        """``rel`` changed; ``moved_from``: the path it was moved from (marked too)."""
         with self._cond:
             was_empty = not self._last
-            self._last[rel] = time.monotonic()
-            self._last.move_to_end(rel)
+            for path in (moved_from, rel) if moved_from is not None else (rel,):
+                self._last[path] = time.monotonic()
+                self._last.move_to_end(path)
+            if moved_from is not None:
+                self._moved[moved_from], self._moved[rel] = rel, moved_from
             if was_empty:
                 self._cond.notify()
+
+    def _along(self, ripe: list[str]) -> list[str]:
+        """``ripe`` and the waiting paths it takes along (see the class)."""
+        taken = set(ripe)
+        more = True
+        while more:
+            more = False
+            for rel in list(self._last):
+                parts = rel.split("/")
+                inside = any("/".join(parts[:i]) in taken for i in range(1, len(parts)))
+                if inside or self._moved.get(rel) in taken:
+                    del self._last[rel]
+                    taken.add(rel)
+                    ripe.append(rel)
+                    more = True
+        for rel in ripe:
+            self._moved.pop(rel, None)
+        return ripe
 
     def request_full(self) -> None:
         with self._cond:
@@ -116,6 +150,7 @@ class _Dirty:
                 if self._full:
                     self._full = False
                     self._last.clear()
+                    self._moved.clear()
                     return [], True
                 if self._woken:
                     self._woken = False
@@ -128,7 +163,7 @@ class _Dirty:
                     ripe.append(rel)
                     del self._last[rel]
                 if ripe:
-                    return ripe, False
+                    return self._along(ripe), False
                 wait = end - now
                 if self._last:
                     wait = min(wait, next(iter(self._last.values())) + quiet - now)
@@ -152,12 +187,17 @@ class _Handler(FileSystemEventHandler):
                 return
             if event.is_directory and event.event_type in ("modified", "attrib", "closed"):
                 return  # a folder's own metadata; the files in it send their own events
+            wanted = []
             for raw in (event.src_path, event.dest_path):
                 rel = self.relative(os.fsdecode(raw)) if raw else None
                 if rel == "":
                     self.dirty.request_full()  # the vault folder itself moved or vanished
                 elif rel is not None and self.wanted(rel, event.is_directory):
-                    self.dirty.mark(rel)
+                    wanted.append(rel)
+            if len(wanted) == 2:  # a move from one wanted path to another
+                self.dirty.mark(wanted[1], moved_from=wanted[0])
+            for rel in wanted if len(wanted) < 2 else ():
+                self.dirty.mark(rel)
         except Exception as exc:  # a handler that raises kills watchdog's thread
             self.log(f"journal watch: can't handle {event!r}: {exc}")
             self.dirty.request_full()
@@ -220,6 +260,7 @@ class Watcher:
         self._settings_read = False  # until the next update says so
         self._told: str | None = None  # why the settings could not be taken yet, once told
         self._watched_root: tuple[int, int] | None = None  # the folder the watches are on
+        self._emptied: dict[str, float] = {}  # a note found empty: since when
 
     def stop(self) -> None:
         """Ask :meth:`run` to return (from any thread or a signal handler)."""
@@ -279,8 +320,9 @@ class Watcher:
                     self._watch_folders(renew=tops)  # a top-level folder came, went or moved
                 if full:
                     last_full = time.monotonic()
+                    self._emptied.clear()
                     self._update(None)
-                elif paths:
+                elif paths and (paths := self._written(paths)):
                     self._update(paths)
                 elif self.on_idle is not None:
                     self.on_idle()
@@ -328,6 +370,28 @@ class Watcher:
         self._settings_read = True
         self.log("journal watch: read the settings again")
         return True
+
+    def _written(self, paths: list[str]) -> list[str]:
+        """``paths`` less the notes found empty, each handed back until it has content or
+        has stayed empty for :data:`SAVE_SECONDS`: an editor that empties a file and
+        writes it again later than the quiet period (found in a tryout: half a second)
+        would have its goal read as an empty note, and dropped from a review regenerated
+        in between.  A reconcile of the whole vault reads them as they are."""
+        now, ready = time.monotonic(), []
+        wait = max(self.quiet, SAVE_SECONDS)
+        for path in paths:
+            try:
+                found = (self.index.vault.root / path).lstat()
+            except OSError:  # gone: its row goes
+                found = None
+            empty = found is not None and stat.S_ISREG(found.st_mode) and found.st_size == 0
+            since = self._emptied.pop(path, now) if empty else None
+            if since is not None and now - since < wait:
+                self._emptied[path] = since
+                self.dirty.mark(path)
+            else:
+                ready.append(path)
+        return ready
 
     def _postpone(self, paths: list[str], full: bool) -> None:
         """Hand ``paths`` (and a reconcile) back for later: the settings are being edited

@@ -12,7 +12,7 @@ from journal.adapters.files import stat_stamp
 from journal.adapters.gitfind import HistoryUnavailable, NoRepository, read_head
 from journal.adapters.index import Index
 from journal.adapters.vault import Vault
-from journal.adapters.watcher import Update, Watcher, stop_on_signals
+from journal.adapters.watcher import SAVE_SECONDS, Update, Watcher, stop_on_signals
 from journal.core.catalog import warns
 from journal.core.codec import BOM
 from journal.core.errors import Conflict, JournalError
@@ -109,13 +109,8 @@ class Unfilled(Emptied):
     never makes a review)."""
 
 
-#: Seconds a review must have gone unwritten before the watcher writes it, or the quiet
-#: period when longer: an editor that empties the file and then writes it may take more
-#: than the quiet period between the two (half a second was seen).
-SAVE_SECONDS = 2.0
-
-
 def _settle_seconds(vault: Vault) -> float:
+    """Seconds a review must have gone unwritten before the watcher writes it."""
     return max(vault.config.watch.quiet_seconds, SAVE_SECONDS)
 
 
