@@ -13,6 +13,7 @@ from __future__ import annotations
 import email.utils
 import os
 import re
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ from pygit2.enums import DeltaStatus, FileMode, SortMode
 
 from journal.adapters import files
 from journal.adapters.gitfind import (
+    RUNNING,
     HistoryUnavailable,
     NoRepository,
     common_dir,
@@ -57,6 +59,8 @@ _UNCHANGED = "HEAD and the index are unchanged"
 _COMMIT_HOOKS = ("pre-commit", "prepare-commit-msg", "commit-msg", "post-commit")
 COMMIT_WAIT = 30  # seconds a commit waits for another journal command's to end
 INDEX_LOCK_WAIT = 3.0  # seconds a commit waits for a git command to let go of the index
+#: Seconds git's index lock may be held before ``busy`` says it may be one left behind.
+STALE_LOCK_SECONDS = 10.0
 LOCK_POLL = 0.05  # seconds between two looks at a lock
 
 
@@ -337,15 +341,21 @@ class Repository:
         """Why a file the tool writes on its own (``watch --regenerate``) would get in
         git's way now: a merge, rebase, cherry-pick, revert or bisect under way (a change
         would stop its ``--continue``), or a git command holding the index (a checkout
-        half done: the notes are neither branch's yet); None when none is.  Raises
+        half done: the notes are neither branch's yet; :data:`RUNNING` for the first
+        :data:`STALE_LOCK_SECONDS`, then that the lock may be one left behind); None
+        when none is.  Raises
         :class:`HistoryUnavailable` when git can't say (the repository went away)."""
         try:
             what = self._operation()
         except pygit2.GitError as exc:
             raise HistoryUnavailable(str(exc)) from None
-        if what is None and self._index_lock().exists():
-            return self._locked()
-        return None if what is None else f"a git {what} is under way"
+        if what is None:
+            try:
+                held = time.time() - self._index_lock().stat().st_mtime
+            except OSError:  # no lock: git is not at work
+                return None
+            return self._locked() if held >= STALE_LOCK_SECONDS else RUNNING
+        return f"a git {what} is under way"
 
     def _index_lock(self) -> Path:
         return Path(self._repo.path) / "index.lock"

@@ -16,6 +16,9 @@ from typing import NamedTuple
 
 from journal.core.errors import JournalError, NotFound
 
+#: What ``Repository.busy`` says while a git command holds git's index for a moment.
+RUNNING = "a git command is running"
+
 
 class NoRepository(NotFound):
     """The vault is not inside a git repository (or the repository has no work tree)."""

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from journal.adapters.files import stat_stamp
-from journal.adapters.gitfind import HistoryUnavailable, NoRepository, read_head
+from journal.adapters.gitfind import RUNNING, HistoryUnavailable, NoRepository, read_head
 from journal.adapters.index import Index
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import SAVE_SECONDS, Update, Watcher, stop_on_signals
@@ -43,6 +43,8 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     watcher), is put off (:class:`NotNow`) until it has been quiet.
     """
     busy = _git_busy(vault)
+    if busy == RUNNING:  # a checkout, a commit: over in a moment, nothing to tell
+        raise GitRunning(f"{busy}; it will be once git is done")
     if busy is not None:
         raise GitBusy(f"{busy}; it will be once git is done (a change now would get in its way)")
     seen = review_period(vault, today)
@@ -93,6 +95,12 @@ class GitBusy(NotNow):
 
     now = "now that git is done"
     told = True
+
+
+class GitRunning(GitBusy):
+    """A git command holds git's index, for a moment (a checkout, a commit): not told."""
+
+    told = False
 
 
 class Emptied(NotNow):
