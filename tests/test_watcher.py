@@ -991,8 +991,8 @@ def test_no_review_is_regenerated_while_git_is_in_the_middle_of_something(
     `rebase --continue` stopped on "your local changes would be overwritten"."""
     from click.testing import CliRunner
 
-    from journal.cli import cli
     from journal.adapters.git import STALE_LOCK_SECONDS
+    from journal.cli import cli
     from journal.usecases.watching import GitBusy, GitRunning, regenerate_review
     from tests.gitutil import Git
 
@@ -1023,7 +1023,7 @@ def test_no_review_is_regenerated_while_git_is_in_the_middle_of_something(
     # Reported: regenerated from a checkout half done, the review stopped the next one.
     lock = vault / ".git/index.lock"
     lock.write_text("")  # as git holds it while checking out: a moment, nothing told
-    with pytest.raises(GitRunning, match="^a git command is running; it will be once") as held:
+    with pytest.raises(GitRunning, match=r"^a git command is running; it will be once") as held:
         regenerate()
     assert not held.value.told
     # Found in a tryout: "or one stopped and left .git/index.lock behind (remove it...)"

@@ -273,19 +273,21 @@ def summed(events: Sequence[Event]) -> list[Event]:
     """``events`` of several commits (oldest first) as one change: each value changed
     once from its first to its last (``current 62 -> 67``, not each step; where it
     ended as it began, every step: ``current 3 -> 5 -> 3``), and more than one check-in
-    counted (``3 check-ins``), each where its kind first came."""
+    counted (``3 check-ins``; one both sides of a merge brought, once), each where its
+    kind first came."""
     out: list[Event] = []
     steps: dict[str, list[Event]] = {}
     checkins = [e for e in events if e.kind == "checkin"]
+    count = len({json.dumps(e.new, sort_keys=True) for e in checkins})
     for event in events:
         if event.kind in VALUES:
             if event.kind not in steps:
                 out.append(event)
             steps.setdefault(event.kind, []).append(event)
-        elif event.kind != "checkin" or len(checkins) == 1:
+        elif event.kind != "checkin" or (count == 1 and event is checkins[0]):
             out.append(event)
         elif event is checkins[0]:
-            out.append(Event("checkins", None, len(checkins), f"{len(checkins)} check-ins"))
+            out.append(Event("checkins", None, count, f"{count} check-ins"))
     for i, event in enumerate(out):
         mine = steps.get(event.kind, [])
         if len(mine) > 1 and mine[0].old != mine[-1].new:
