@@ -375,6 +375,28 @@ def test_changes_another_command_stored_first_are_still_reported(
     assert [(u.elsewhere, u.refresh.parsed) for u in watching.updates] == [(True, [])]
 
 
+def test_a_file_another_command_found_unchanged_is_no_change_stored_elsewhere(
+    watching: Running,
+) -> None:
+    """Found in a tryout: after a `touch`, a command run before the quiet period ended
+    stored the file's new stat, and the watcher said "changes stored by another journal
+    command" (and regenerated the review) for a change nobody made."""
+    note = watching.root / "goals/Five leaders.md"
+    os.utime(note)
+    other = Index.open(Vault.open(watching.root), watching.db)
+    other.refresh()  # within the quiet period: it reads the note again, finds it the same
+    other.close()
+    time.sleep(QUIET * 3)  # the touch's batch is over
+    (watching.root / "people/Dana Ortiz.md").write_text("---\ntype: contact\n---\n# D.\n")
+    deadline = time.monotonic() + SETTLE
+    while not watching.updates and time.monotonic() < deadline:
+        time.sleep(0.05)
+    watching.settle()
+    assert [(u.elsewhere, u.refresh.parsed) for u in watching.updates] == [
+        (False, ["people/Dana Ortiz.md"])
+    ]
+
+
 def test_an_index_the_watcher_repaired_is_reported_as_its_own_reading(
     watching: Running, write: Write
 ) -> None:

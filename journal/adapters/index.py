@@ -490,6 +490,7 @@ class Index:
         self.outdated: str | None = None  # why the rows must be made again (see _check_meta)
         self._holding = False  # inside a rebuild's one write transaction
         self._data_version: int | None = None  # see changed_elsewhere
+        self._changes: str | None = None  # the `changes` count then
         self._remade: Refresh | None = None  # see take_repaired
         self.conn = self._connect(in_memory=in_memory)
         self._opened = None if in_memory else self._file_id()
@@ -633,6 +634,7 @@ class Index:
         return None
 
     def _clear(self, conn: sqlite3.Connection) -> None:
+        self._changes = None  # the `changes` count goes with the rest of `meta`
         for table in _TABLES:
             conn.execute(f"DELETE FROM {table}")
         conn.executemany("INSERT INTO meta VALUES (?, ?)", self._identity())
@@ -699,12 +701,16 @@ class Index:
     # --- refreshing -------------------------------------------------------------------
 
     def changed_elsewhere(self) -> bool:
-        """Whether another connection (another journal command) committed to the index
-        since this was last asked (SQLite's ``data_version``); False the first time."""
+        """Whether another connection (another journal command) stored or removed notes
+        since this was last asked (SQLite's ``data_version`` says it committed; the
+        ``changes`` count of :meth:`_store`, whether that was more than the stat of files
+        read again unchanged, after a ``touch``); False the first time."""
         version = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
-        changed = self._data_version is not None and version != self._data_version
-        self._data_version = version
-        return changed
+        if version == self._data_version:
+            return False
+        first, self._data_version = self._data_version is None, version
+        changes, self._changes = self._changes, self._meta("changes")
+        return not first and changes != self._changes
 
     def refresh(
         self,
@@ -1125,6 +1131,12 @@ class Index:
             names = self._names_of(present) if resolve else set()
             self._delete(present)
             self._insert(entries)
+            if present or entries:  # see changed_elsewhere
+                conn.execute(
+                    "INSERT INTO meta VALUES ('changes', '1')"
+                    " ON CONFLICT (key) DO UPDATE SET value = value + 1"
+                )
+                self._changes = self._meta("changes")
             if resolve:
                 names |= self._names_of([e.path for e in entries])
                 self._resolve([e.path for e in entries], names)
