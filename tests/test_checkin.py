@@ -592,6 +592,16 @@ def test_a_goal_counted_from_meetings_refuses_hand_values(
     )
     assert invoke("set", "Connect", "current=3").exit_code == 1
     assert path.read_text() == text
+    # Found by fuzzing: a title in a YAML block broke the line, and quotes in it split
+    # the word the command suggests
+    write(
+        GOAL,
+        text.replace("title: Connect with five HR leaders", 'title: |\n  Meet "HR"\n  $5 leads'),
+    )
+    told = invoke("log", "Connect", "+1").stderr
+    assert told.endswith("""--goal $'Meet "HR"\\n$5 leads' --kind informational\n""")
+    assert told.count("\n") == 1
+    write(GOAL, text)
     assert invoke("set", "Connect", "target=6").exit_code == 0
     shown = json.loads(invoke("show", "Connect", "--json").stdout)
     assert (shown["current"], shown["metric_source"], shown["metric_kind"]) == (

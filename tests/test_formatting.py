@@ -3,11 +3,14 @@ and rates."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from journal.core.formatting import amount, bar, one_line, per_week, percent
+from journal.core.formatting import amount, bar, one_line, per_week, percent, shell_word
 
 
 @given(
@@ -134,3 +137,15 @@ def test_listed_joins_as_prose() -> None:
         "a, b and c",
     ]
     assert listed(["x", "y", "z"], "or") == "x, y or z"
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")))
+@example("Two interviews\nwith HRBPs")
+@example('Land a "people partner" role for $5k more')
+@example("it's a \\ \t tab")
+def test_a_suggested_word_is_one_line_that_bash_reads_back(text: str) -> None:
+    word = shell_word(text)
+    assert "\n" not in word and "\r" not in word
+    read = subprocess.run(["bash", "-c", f"printf %s {word}"], capture_output=True)
+    assert read.stdout.decode() == text  # bytes: text mode would read "\r" as "\n"

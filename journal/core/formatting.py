@@ -292,7 +292,22 @@ def escape_c1(text: str) -> str:
 
 def shell_word(text: str) -> str:
     """``text`` as one argument of a command to paste in a shell: in double quotes, or
-    in single quotes when it holds a character double quotes don't protect."""
+    in single quotes when it holds a character double quotes don't protect; one that
+    holds a line break or another control character (a title written as a YAML block)
+    as ``$'...'`` with it escaped, which bash and zsh read, so the command stays one
+    line."""
+    if _CONTROL.search(text):
+        return "$'" + _CONTROL_OR_QUOTE.sub(_c_escape, text) + "'"
     if not any(ch in text for ch in '"$`\\!'):
         return f'"{text}"'
     return "'" + text.replace("'", "'\\''") + "'"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_OR_QUOTE = re.compile(r"[\x00-\x1f\x7f'\\]")
+_C_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "'": "\\'", "\\": "\\\\"}
+
+
+def _c_escape(found: re.Match[str]) -> str:
+    ch = found.group()
+    return _C_ESCAPES.get(ch, f"\\x{ord(ch):02x}")

@@ -21,6 +21,7 @@ from journal.core.fields import (
     read_typed,
     refuse_other_case,
 )
+from journal.core.formatting import shell_word
 from journal.core.links import Link
 from journal.core.records import Record
 
@@ -163,7 +164,7 @@ def refuse_hand_value(goal: Goal) -> None:
         kinds = f" --kind {goal.metric_kind[0]}" if len(goal.metric_kind) == 1 else ""
         raise JournalError(
             "this goal counts its meeting notes (metric_source: meetings); record a meeting "
-            f'instead: journal new meeting --with PERSON --goal "{goal.title}"{kinds}',
+            f"instead: journal new meeting --with PERSON --goal {shell_word(goal.title)}{kinds}",
             path=goal.path,
             line=goal.lines.get("metric_source"),
         )
