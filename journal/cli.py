@@ -1312,10 +1312,12 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
     from journal.core.formatting import terminal_data
     from journal.present import followup_table
     from journal.usecases.followups import followups as list_followups
+    from journal.usecases.listing import mistyped
 
     vault = state.vault()
     catalog = state.catalog(vault)
     report(catalog.diagnostics)
+    report(mistyped(catalog), severities=("warning",))
     rows = list_followups(catalog, today(), everything=everything)
     if as_json:
         emit_json(rows)
@@ -1406,11 +1408,13 @@ def people(state: State, as_json: bool) -> None:
     """
     from journal.core.formatting import terminal_data
     from journal.present import people_table
+    from journal.usecases.listing import mistyped
     from journal.usecases.people import people as list_people
 
     vault = state.vault()
     catalog = state.catalog(vault)
     report(catalog.diagnostics)
+    report(mistyped(catalog), severities=("warning",))
     rows = list_people(catalog, today(), vault.config.networking.stale_contact_days)
     if as_json:
         emit_json(rows)

@@ -18,6 +18,8 @@ from tests.conftest import REPO
 CHECKS_MD = (REPO / "docs" / "checks.md").read_text(encoding="utf-8")
 FORMAT_MD = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
 EXAMPLE_PATH = "goals/example.md"
+#: Rules whose examples are notes of another folder than the goal folder.
+EXAMPLE_PATHS = {"H017": "meetings/example.md"}
 #: Notes the examples may link to.
 NEIGHBOURS = {
     "goals/Become an HRBP.md": "---\ntype: goal\nmetric: competencies\ntarget: 8\n---\n",
@@ -44,14 +46,16 @@ def example(section: str, label: str) -> tuple[str, str]:
 
 def findings_of(rule_id: str, language: str, text: str) -> list[str]:
     note = text if language == "markdown" else f"---\n{text}---\n# Example\n"
-    notes = {**NEIGHBOURS, EXAMPLE_PATH: note}
+    where = EXAMPLE_PATHS.get(rule_id, EXAMPLE_PATH)
+    notes = {**NEIGHBOURS, where: note}
     catalog = Catalog(
         (parse_note(path, body.encode("utf-8")) for path, body in notes.items()),
-        folders={"goal": "goals"},  # H016: a note there that is no goal
+        # H016, H017: a note there that is no goal, or whose `type` is a slip
+        folders={"goal": "goals", "meeting": "meetings", "contact": "people"},
     )
     rule = next(r for r in RULES if r.id == rule_id)
     context = Context(catalog, Config(), date(2026, 11, 22))
-    return [f.rule for f in evaluate(context, [rule]) if f.path == EXAMPLE_PATH]
+    return [f.rule for f in evaluate(context, [rule]) if f.path == where]
 
 
 def test_every_rule_has_a_section_with_its_name_and_severity() -> None:

@@ -371,7 +371,7 @@ def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     own_tests = {"A002", "A003", "H002", "H003", "H004", "H006", "H007", "H008", "H009", "H010"}
     own_tests |= {"H013", "H014", "T010"}  # H013: tests/test_checkin.py; H014, T010: below
     own_tests |= {"T012"}  # tests/test_plan.py
-    own_tests |= {"H016"}  # tests/test_cli_edges.py
+    own_tests |= {"H016", "H017"}  # tests/test_cli_edges.py
     assert {r.id for r in RULES} == {c[0] for c in CASES} | own_tests
 
 
@@ -939,6 +939,12 @@ def test_a_meeting_with_a_person_whose_link_finds_no_contact_is_a_hint() -> None
     assert [
         f for f in of("H008", run((PATH, goal_note()), MEETING, CONTACT)) if "contact:" in f.message
     ] == []
+    plain = (CONTACT[0], "# Sam Patel\n")  # found by fuzzing: "a note note"
+    found = of("H008", run((PATH, goal_note()), MEETING, plain))
+    assert [f.message for f in found if "not a contact" in f.message] == [
+        f"with: [[Sam Patel]] is {CONTACT[0]}, a plain note, not a contact: the meeting "
+        "counts for no contact"
+    ]
     goals_only = Context(
         catalog((PATH, goal_note()), (MEETING[0], odd)), Config(), TODAY, goals_only=True
     )

@@ -1126,7 +1126,7 @@ def test_a_line_break_in_a_bad_value_stays_on_one_stderr_line(
         (goal_text("Alpha").replace("type:", "Type:"), 2, "its key is `Type`, not `type`"),
         (goal_text("Alpha", type=""), 2, "its `type` is empty, not goal"),
         (goal_text("Alpha", type=42), 2, "its `type` is 42, not goal"),
-        (goal_text("Alpha", type="[goal]"), 2, "its `type` is ['goal'], not goal"),
+        (goal_text("Alpha", type="[goal]"), 2, "its `type` is [goal], not goal"),
         (goal_text("Alpha").replace("type: goal\n", ""), 1, "it has no `type: goal`"),
         ("", 1, "it has no front matter, so no `type: goal`"),
         (" \n\n", 1, "it has no front matter, so no `type: goal`"),
@@ -1148,6 +1148,43 @@ def test_a_note_in_the_goal_folder_that_is_no_goal_says_why(
     if text.strip():  # an empty note is found by its file name alone
         shown = invoke("show", "alpha")
         assert f"(goals/a.md is a note, not read as a goal: {why}" in shown.stderr
+
+
+@pytest.mark.parametrize(
+    ("path", "line", "why"),
+    [
+        ("meetings/m.md", "type: meetng", "a meeting: its `type` is 'meetng', not meeting"),
+        ("meetings/m.md", "type: Meetings", "a meeting: its `type` is 'Meetings', not meeting"),
+        ("meetings/m.md", "Type: meeting", "a meeting: its key is `Type`, not `type`"),
+        ("people/Sam.md", "type: contacts", "a contact: its `type` is 'contacts', not contact"),
+    ],
+)
+def test_a_slip_in_a_meetings_or_contacts_type_line_is_told(
+    invoke: Invoke, write: Write, path: str, line: str, why: str
+) -> None:
+    """Found by fuzzing: `type: meetng` (or `meetings`, `Type:`) made a meeting a plain
+    note, and its open follow-up vanished from `followups`, `status` and the review, with
+    nothing said by `list` or `check`."""
+    write(path, f"---\n{line}\ndate: 2026-11-18\nfollow_up_by: 2026-11-20\n---\n# M\n")
+    write("goals/b.md", goal_text("Beta"))
+    told = f"{path}:2: warning: not read as {why}"
+    for command in ("list", "followups", "status", "people"):
+        assert invoke(command).stderr.startswith(told), command
+    checked = json.loads(invoke("check", "--json").stdout)
+    assert [(f["path"], f["line"]) for f in checked if f["rule"] == "H017"] == [(path, 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["# Agenda, no front matter\n", "---\ntype: agenda\n---\n", "---\ntitle: Notes\n---\n"],
+)
+def test_a_note_of_the_users_own_in_the_meeting_folder_stays_quiet(
+    invoke: Invoke, write: Write, text: str
+) -> None:
+    write("meetings/agenda.md", text)
+    write("goals/b.md", goal_text("Beta"))
+    assert "meetings/agenda.md" not in invoke("list").stderr + invoke("followups").stderr
+    assert "H017" not in invoke("check").stdout
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ from journal.core.links import (
     name_key,
     parse_link,
 )
-from journal.core.names import slug, unaccented
+from journal.core.names import one_slip, slug, unaccented
 from journal.core.networking import (
     Contact,
     Meeting,
@@ -188,6 +188,8 @@ def match_head(pool: Sequence[Head], ref: str, *, parts: bool = True) -> Head | 
 
 #: How to make a note in the goal folder that is no goal (:attr:`Catalog.not_goals`) one.
 NOT_A_GOAL_FIX = "write `type: goal`, or move the note out of the goal folder"
+#: How to make a note whose `type` is a slip for ``kind`` (:attr:`Catalog.mistyped`) one.
+MISTYPED_FIX = "write `type: {kind}`"
 
 #: The kinds a note is meant as (:func:`meant_as`): those journal reads a record of.
 MEANT_KINDS = ("goal", "meeting", "contact")
@@ -647,17 +649,41 @@ class Catalog:
         found = []
         for path in paths:
             note = self.by_path[path]
-            typed = (k for k in note.props if isinstance(k, str) and k.casefold() == "type")
-            key = "type" if "type" in note.props else next(typed, None)
+            key = _type_key(note.props)
             found.append(
                 Diagnostic(
                     path,
                     note.key_lines.get(key, 1) if key is not None else 1,
-                    f"not read as a goal: {_why_not_a_goal(note.props, key)}",
+                    f"not read as a goal: {_why_not('goal', note.props, key)}",
                     "warning",
                     "not-goal",
                 )
             )
+        return found
+
+    @cached_property
+    def mistyped(self) -> list[tuple[str, Diagnostic]]:
+        """(kind, warning) for each readable note in the meeting or people folder whose `type`
+        is a slip for that folder's kind (``type: meetng``, ``type: meetings``, ``Type:
+        meeting``): read as a plain note, its follow-up or contact is in no list.  Other
+        notes there (no ``type``, another one) are the user's own, unlike the goal
+        folder's (:attr:`not_goals`)."""
+        told = {d.path for d in self.diagnostics if d.code == "front-matter"}
+        found: list[tuple[str, Diagnostic]] = []
+        for kind in ("meeting", "contact"):
+            folder = self.folders.get(kind, "")
+            heads = self._source.heads_in(folder) if folder else ()
+            for head in heads:
+                if head.kind != "note" or not head.readable or head.path in told:
+                    continue
+                if self.meant_as(head) != kind:
+                    continue  # in a deeper folder of another kind
+                note = self.by_path[head.path]
+                key = _type_key(note.props)
+                if key is not None and _slip_for(kind, key, note.props[key]):
+                    why = f"not read as a {kind}: {_why_not(kind, note.props, key)}"
+                    at = note.key_lines.get(key, 1)
+                    found.append((kind, Diagnostic(head.path, at, why, "warning", "mistyped")))
         return found
 
     @cached_property
@@ -810,19 +836,36 @@ class Catalog:
         return self.by_path[path] if path is not None else None
 
 
-def _why_not_a_goal(props: Mapping[str, Any], key: str | None) -> str:
-    """Why a note in the goal folder whose ``type`` key (in any case) is ``key`` is no goal."""
+def _type_key(props: Mapping[str, Any]) -> str | None:
+    """The note's ``type`` key: ``type``, else one in another case (``Type``), else None."""
+    typed = (k for k in props if isinstance(k, str) and k.casefold() == "type")
+    return "type" if "type" in props else next(typed, None)
+
+
+def _slip_for(kind: str, key: str, value: Any) -> bool:
+    """Whether a ``type`` line (``key: value``) is a slip for ``type: kind``: the key in
+    another case, or a value one letter off (``meetng``) or in the plural."""
+    if not isinstance(value, str):
+        return False
+    typed = value.strip().casefold()
+    if key != "type":
+        return typed == kind
+    return typed != kind and (typed == f"{kind}s" or one_slip(typed, kind))
+
+
+def _why_not(kind: str, props: Mapping[str, Any], key: str | None) -> str:
+    """Why a note whose ``type`` key (in any case) is ``key`` is no ``kind``."""
     if not props:
-        return "it has no front matter, so no `type: goal`"
+        return f"it has no front matter, so no `type: {kind}`"
     if key is None:
-        return "it has no `type: goal`"
+        return f"it has no `type: {kind}`"
     value = props[key]
     if key != "type":
         return f"its key is `{key}`, not `type` (journal reads it in lower case only)"
     if value is None or value == "":
-        return "its `type` is empty, not goal"
-    shown = f"'{value}'" if isinstance(value, str) else codec.plain(value)
-    return f"its `type` is {shown}, not goal"
+        return f"its `type` is empty, not {kind}"
+    shown = f"'{value}'" if isinstance(value, str) else codec.inline_text(value)
+    return f"its `type` is {shown}, not {kind}"
 
 
 _WORDS = re.compile(r"[^\W_]+")

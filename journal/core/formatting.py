@@ -296,14 +296,14 @@ def shell_word(text: str) -> str:
     holds a line break or another control character (a title written as a YAML block)
     as ``$'...'`` with it escaped, which bash and zsh read, so the command stays one
     line."""
-    if _CONTROL.search(text):
+    if _SHELL_CONTROL.search(text):
         return "$'" + _CONTROL_OR_QUOTE.sub(_c_escape, text) + "'"
     if not any(ch in text for ch in '"$`\\!'):
         return f'"{text}"'
     return "'" + text.replace("'", "'\\''") + "'"
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SHELL_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CONTROL_OR_QUOTE = re.compile(r"[\x00-\x1f\x7f'\\]")
 _C_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "'": "\\'", "\\": "\\\\"}
 

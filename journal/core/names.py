@@ -131,3 +131,22 @@ def refuse_comment_mark(title: str) -> None:
             f"'{title}' holds %%, which starts a comment in Obsidian and journal (the rest "
             "of the note would be hidden): write it otherwise, e.g. with one %"
         )
+
+
+def one_slip(typed: str, meant: str) -> bool:
+    """Whether ``typed`` is ``meant`` with one letter left out, added, changed, or two
+    neighbours swapped (or is ``meant`` itself).  A name of three letters or fewer only
+    by two swapped (one other letter makes another word: `who` is no `why`, `ix` no
+    `id`)."""
+    if typed == meant:
+        return True
+    if abs(len(typed) - len(meant)) > 1:
+        return False
+    start = 0
+    while start < min(len(typed), len(meant)) and typed[start] == meant[start]:
+        start += 1
+    a, b = typed[start:], meant[start:]
+    swapped = len(a) >= 2 and a[0] == b[1:2] and a[1] == b[0] and a[2:] == b[2:]
+    if len(meant) < 4:
+        return swapped
+    return swapped or a[1:] == b[1:] or a[1:] == b or a == b[1:]  # changed, added, left out

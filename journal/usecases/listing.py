@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from journal.adapters.vault import Vault
-from journal.core.catalog import NOT_A_GOAL_FIX, Catalog, warns
+from journal.core.catalog import MISTYPED_FIX, NOT_A_GOAL_FIX, Catalog, warns
 from journal.core.codec import plain
 from journal.core.errors import ConfigError, Diagnostic, UsageProblem
 from journal.core.fields import STATUSES
@@ -81,8 +81,9 @@ def listing_problems(catalog: Catalog) -> list[Diagnostic]:
     """What ``journal list`` reports: every error (those of :attr:`Catalog.unreadable_goals`
     among them), and the warnings of typed notes (goal, contact...) and of notes in the
     goal folder, meant as goals (:func:`warns`), with those of the notes there that are no
-    goal (:attr:`Catalog.not_goals`); a plain note elsewhere that opens with a ``---`` rule
-    stays quiet."""
+    goal (:attr:`Catalog.not_goals`) and of the notes in the meeting and people folders
+    whose `type` is a slip (:attr:`Catalog.mistyped`); a plain note elsewhere that opens
+    with a ``---`` rule stays quiet."""
     found = catalog.diagnostics
     warned = {d.path for d in found if d.severity == "warning"}
     typed = {  # every note's head is loaded only when some note has a warning
@@ -94,7 +95,15 @@ def listing_problems(catalog: Catalog) -> list[Diagnostic]:
         d for d in found if d.severity == "error" or (d.severity == "warning" and d.path in typed)
     ]
     not_goals = [replace(d, message=f"{d.message}; {NOT_A_GOAL_FIX}") for d in catalog.not_goals]
-    return sorted([*told, *not_goals], key=lambda d: d.path)
+    return sorted([*told, *not_goals, *mistyped(catalog)], key=lambda d: d.path)
+
+
+def mistyped(catalog: Catalog) -> list[Diagnostic]:
+    """The warnings of :attr:`Catalog.mistyped`, each with its fix."""
+    return [
+        replace(d, message=f"{d.message}; {MISTYPED_FIX.format(kind=k)}")
+        for k, d in catalog.mistyped
+    ]
 
 
 def _goal_passes(goal: Goal, statuses: set[str], areas: set[str], due_before: date | None) -> bool:
@@ -158,17 +167,20 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
 
 
 def goal_problems(catalog: Catalog, path: str | None = None) -> list[Diagnostic]:
-    """What ``journal status`` reports: every error, and the warnings of goal notes (a
-    log line that can't be read is left out of the values it shows); with ``path``
+    """What ``journal status`` reports: every error, the warnings of goal notes (a log
+    line that can't be read is left out of the values it shows) and of meetings and
+    contacts whose `type` is a slip (:func:`mistyped`: their follow-ups are not on the
+    board); with ``path``
     (``journal log GOAL``), the errors and warnings of that goal's note alone."""
     if path is not None:
         return [d for d in catalog.diagnostics if d.path == path and d.severity != "hint"]
     goals = {g.path for g in catalog.goals}
-    return [
+    found = [
         d
         for d in catalog.diagnostics
         if d.severity == "error" or (d.severity == "warning" and d.path in goals)
     ]
+    return sorted([*found, *mistyped(catalog)], key=lambda d: d.path)
 
 
 def review_problems(catalog: Catalog) -> list[Diagnostic]:

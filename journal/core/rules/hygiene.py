@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 
-from journal.core.catalog import NOT_A_GOAL_FIX
+from journal.core.catalog import MISTYPED_FIX, NOT_A_GOAL_FIX
 from journal.core.checkins import INLINE_KEY, MiswrittenValue, parse_inline
 from journal.core.fields import (
     CONTACT_FIELDS,
@@ -19,6 +19,7 @@ from journal.core.fields import (
 )
 from journal.core.formatting import shell_word
 from journal.core.links import conflict_original
+from journal.core.names import one_slip
 from journal.core.notes import NoteLink, stem_of
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
 
@@ -86,11 +87,12 @@ def _people_who_are_no_contacts(ctx: Context) -> Iterator[Problem]:
             found = ctx.catalog.resolve_path(person.target, meeting.path) if person.target else None
             if found is None or found in contacts:
                 continue  # none: the hint above (the index holds it as unresolved)
-            note = ctx.catalog.by_path[found]
+            kind = ctx.catalog.by_path[found].kind
+            what = "a plain note" if kind == "note" else f"a {kind} note"
             yield Problem(
                 meeting.path,
                 meeting.lines.get("with", 1),
-                f"with: [[{person.target}]] is {found}, a {note.kind} note, not a contact: "
+                f"with: [[{person.target}]] is {found}, {what}, not a contact: "
                 "the meeting counts for no contact",
                 "link the person's contact note (its file name), or give that note "
                 "`type: contact` if it is theirs",
@@ -335,25 +337,6 @@ def _other_name(
         return None
 
 
-def one_slip(typed: str, meant: str) -> bool:
-    """Whether ``typed`` is ``meant`` with one letter left out, added, changed, or two
-    neighbours swapped (or is ``meant`` itself).  A name of three letters or fewer only
-    by two swapped (one other letter makes another word: `who` is no `why`, `ix` no
-    `id`)."""
-    if typed == meant:
-        return True
-    if abs(len(typed) - len(meant)) > 1:
-        return False
-    start = 0
-    while start < min(len(typed), len(meant)) and typed[start] == meant[start]:
-        start += 1
-    a, b = typed[start:], meant[start:]
-    swapped = len(a) >= 2 and a[0] == b[1:2] and a[1] == b[0] and a[2:] == b[2:]
-    if len(meant) < 4:
-        return swapped
-    return swapped or a[1:] == b[1:] or a[1:] == b or a == b[1:]  # changed, added, left out
-
-
 def _props(ctx: Context, path: str) -> Mapping[str, object]:
     return ctx.catalog.by_path[path].props
 
@@ -422,6 +405,13 @@ def not_a_goal(ctx: Context) -> Iterator[Problem]:
         return  # it is no goal
     for d in ctx.catalog.not_goals:
         yield Problem(d.path, d.line or 1, d.message, NOT_A_GOAL_FIX)
+
+
+def mistyped_note(ctx: Context) -> Iterator[Problem]:
+    if ctx.goals_only:
+        return  # no goal
+    for kind, d in ctx.catalog.mistyped:
+        yield Problem(d.path, d.line or 1, d.message, MISTYPED_FIX.format(kind=kind))
 
 
 def conflict_copy(ctx: Context) -> Iterator[Problem]:
@@ -620,5 +610,14 @@ RULES = (
         "a note in the goal folder that is not read as a goal: its `type` is not `goal` "
         "(`goals`, `Type:`, none, no front matter), nor another journal type",
         not_a_goal,
+    ),
+    Rule(
+        "H017",
+        "mistyped-note",
+        "warning",
+        "a note in the meeting or people folder whose `type` is a slip for `meeting` or "
+        "`contact` (`meetng`, `meetings`, `Type: meeting`): read as a plain note, its "
+        "follow-up or contact is in no list",
+        mistyped_note,
     ),
 )
