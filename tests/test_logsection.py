@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journal.core.body import parse_body
+from journal.core.body import left_open, parse_body
 from journal.core.checkins import CheckIn, format_log_line, parse_log_line
 from journal.core.codec import decode, parse_text
 from journal.core.errors import UnsafeWrite
@@ -166,6 +166,34 @@ def test_a_line_that_would_not_read_back_is_refused() -> None:
     bad = CheckIn(date(2026, 11, 22), "+", float("nan"), "x", 0)
     with pytest.raises(UnsafeWrite):
         append_checkin(doc, bad)
+
+
+def test_a_comment_left_open_is_named_where_it_opens() -> None:
+    """Found by fuzzing: an unclosed `%%` at the end of a log refused the line with no
+    line number and the advice to add it by hand, where it would be inside the comment
+    too."""
+    doc = parse_text(FM + "## Log\n\n- 2026-11-20: +1 drafted %% private note\n")
+    with pytest.raises(UnsafeWrite) as refused:
+        append_checkin(doc, NEW)
+    assert (refused.value.line, refused.value.message) == (
+        6,
+        "a %% comment opened on this line is never closed, so the log line would be part "
+        "of it; nothing written: close it, then log again",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a\n%% one %% two\n", None),
+        ("a\n%% one\nstill\n", ("a %% comment", 2)),
+        ("a\n```\n%% code\n", ("a fenced code block", 2)),
+        ("%%\n```\n%%\n~~~\nx\n", ("a fenced code block", 4)),  # no fence in a comment
+        ("`%%` in code\n", None),
+    ],
+)
+def test_what_a_text_leaves_open(text: str, expected: tuple[str, int] | None) -> None:
+    assert left_open(text) == expected
 
 
 NOTES = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=30)

@@ -207,6 +207,24 @@ def blank_comments(text: str) -> str:
     return "".join(out)
 
 
+def left_open(text: str) -> tuple[str, int] | None:
+    """What ``text`` leaves open at its end, so that a line added after it is read as
+    part of it: ``("a %% comment", line)`` or ``("a fenced code block", line)``, with the
+    1-based line it opens on; None when nothing is."""
+    hidden, fence, opened = False, None, 0
+    for number, line in enumerate(text.splitlines(keepends=True), 1):
+        code = False
+        if fence is not None or not hidden:  # as blank_comments reads them
+            was, (fence, code) = fence, fence_step(fence, line.rstrip("\r\n"))
+            opened = number if was is None and fence is not None else opened
+        if not code:
+            was_hidden, (_, hidden) = hidden, _blank_line(line, hidden)
+            opened = number if hidden and not was_hidden else opened
+    if fence is not None:
+        return "a fenced code block", opened
+    return ("a %% comment", opened) if hidden else None
+
+
 def _blank_line(line: str, hidden: bool) -> tuple[str, bool]:
     """``line`` without its commented parts (its line break kept), and whether a comment
     is still open at its end (``hidden``: one was open at its start).  Read left to

@@ -15,7 +15,7 @@ import functools
 import re
 from collections import Counter
 
-from journal.core.body import BodyFacts, LogItem, LogSection, parse_body, split_lines
+from journal.core.body import BodyFacts, LogItem, LogSection, left_open, parse_body, split_lines
 from journal.core.checkins import CheckIn, CheckInError, format_log_line, parse_log_line
 from journal.core.codec import Document, parse_text
 from journal.core.errors import UnsafeWrite
@@ -158,10 +158,17 @@ def _verify(doc: Document, text: str, checkin: CheckIn) -> None:
     before, after = _checkins(doc), _checkins(again)
     wanted = (checkin.day, checkin.op, checkin.amount, " ".join(checkin.note.split()))
     if after - before != Counter([wanted]) or before - after:
+        opened = left_open(doc.body)
+        if opened is not None:
+            what, line = opened
+            raise UnsafeWrite(
+                f"{what} opened on this line is never closed, so the log line would be part "
+                "of it; nothing written: close it, then log again",
+                line=line + doc.body_line - 1,
+            )
         raise UnsafeWrite(
-            "the log line would not read back as intended (a code block or a %% comment "
-            "left open, or indented text after the log?); nothing written, add the line by "
-            "hand"
+            "the log line would not read back as intended (indented text after the log?); "
+            "nothing written"
         )
 
 
