@@ -24,7 +24,7 @@ from journal.core.formatting import (
     shortened,
     signed,
 )
-from journal.core.networking import folded
+from journal.core.networking import OVERDUE_LISTED_DAYS, folded
 
 SHOWN_CHECKINS = 5
 
@@ -597,10 +597,9 @@ def _folded_followups(rows: list[dict[str, Any]], style: Style) -> list[str]:
     out = followup_lines([r for r, f in zip(rows, fold, strict=True) if not f], style)
     if older:
         more = f"and {len(older)} more" if len(older) < len(rows) else str(len(older))
-        out.append(
-            style(f"{more} follow-ups overdue for over 4 weeks, the oldest due {min(older)}", "bad")
-            + ": journal followups lists them"
-        )
+        weeks, oldest = OVERDUE_LISTED_DAYS // 7, min(older)
+        told = f"{more} follow-ups overdue for over {weeks} weeks, the oldest due {oldest}"
+        out.append(style(told, "bad") + ": journal followups lists them")
     return out
 
 

@@ -10,7 +10,15 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from journal.core.formatting import amount, bar, one_line, per_week, percent, shell_word
+from journal.core.formatting import (
+    amount,
+    bar,
+    one_line,
+    per_week,
+    percent,
+    shell_word,
+    terminal_text,
+)
 
 
 @given(
@@ -144,8 +152,10 @@ def test_listed_joins_as_prose() -> None:
 @example("Two interviews\nwith HRBPs")
 @example('Land a "people partner" role for $5k more')
 @example("it's a \\ \t tab")
+@example("next\x85line")
 def test_a_suggested_word_is_one_line_that_bash_reads_back(text: str) -> None:
     word = shell_word(text)
     assert "\n" not in word and "\r" not in word
+    assert terminal_text(word) == word  # shown as it is: found in review (C1 controls)
     read = subprocess.run(["bash", "-c", f"printf %s {word}"], capture_output=True)
     assert read.stdout.decode() == text  # bytes: text mode would read "\r" as "\n"

@@ -1257,3 +1257,37 @@ def test_this_week_in_git_sums_a_goals_steps(tmp_path: Path, invoke: Invoke) -> 
     review = invoke("review", "--stdout", root=repo.root).stdout
     section = review.split("## This week in git\n\n")[1].split("\n")[0]
     assert section == "- Changed: [[Connect]]: current 1 -> 4; 3 check-ins"
+
+
+def test_this_week_in_git_counts_the_check_ins_of_a_merged_branch_once(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    """Found in a tryout: after a merge the line read "current 5 -> 6; check-in ...
+    Desk; current 5 -> 6; check-in ... Laptop; current 6 -> 7"; summed, each check-in
+    once (the merge's own change against its first parent adds none)."""
+    repo = Git(tmp_path / "repo", tmp_path / "home").init()
+    (repo.root / ".journal").mkdir()
+    (repo.root / "goals").mkdir()
+    note = repo.root / "goals" / "Connect.md"
+    note.write_text(goal(1, log=("2026-10-08: +1",)))
+    repo.commit("Start", "2026-10-08")
+    repo("checkout", "-q", "-b", "laptop")
+    note.write_text(goal(2, log=("2026-10-08: +1", "2026-11-17: +1 Laptop")))
+    repo.commit("Laptop", "2026-11-17")
+    repo("checkout", "-q", "main")
+    note.write_text(goal(2, log=("2026-10-08: +1", "2026-11-16: +1 Desk")))
+    repo.commit("Desk", "2026-11-16")
+    both = ("2026-10-08: +1", "2026-11-16: +1 Desk", "2026-11-17: +1 Laptop")
+    note.write_text(goal(3, log=both))
+    repo("add", "-A")
+    stamp = {
+        "GIT_AUTHOR_DATE": "2026-11-18T12:00:00+01:00",
+        "GIT_COMMITTER_DATE": "2026-11-18T12:00:00+01:00",
+    }
+    tree = repo("write-tree").strip()
+    parents = ["-p", repo("rev-parse", "HEAD").strip(), "-p", repo("rev-parse", "laptop").strip()]
+    merge = repo("commit-tree", tree, *parents, "-m", "Merge laptop", env=stamp).strip()
+    repo("reset", "-q", merge)
+    review = invoke("review", "--stdout", root=repo.root).stdout
+    line = review.split("## This week in git\n\n")[1].split("\n")[0]
+    assert line == "- Changed: [[Connect]]: current 1 -> 3; 2 check-ins"

@@ -2301,3 +2301,31 @@ def test_opening_the_index_again_in_a_process_keeps_its_log_for_the_others(
         seen.close()
     again.close()
     assert rows == [("Elsewhere",)]
+
+
+def test_notes_stored_by_another_command_are_told_also_after_a_store_of_ones_own(
+    notes: Path, tmp_path: Path
+) -> None:
+    """Found in review: a watcher that stored notes of its own after another command
+    stored some took the other's for its own (no "changes stored by another journal
+    command", no regeneration for them); a rebuild elsewhere is told too, and a
+    refresh elsewhere that found a touched file unchanged is not."""
+    db = tmp_path / "index.sqlite"
+    mine, other = (Index.open(Vault.open(notes), db) for _ in range(2))
+    try:
+        mine.refresh()
+        assert mine.changed_elsewhere() is False  # the first look: nothing to compare with
+        (notes / "notes/plain.md").write_text("Changed by the other.\n")
+        other.refresh(["notes/plain.md"])
+        (notes / "notes/new.md").write_text("# New\n")
+        mine.refresh(["notes/new.md"])
+        assert mine.changed_elsewhere() is True
+        assert mine.changed_elsewhere() is False
+        other.rebuild()
+        assert mine.changed_elsewhere() is True
+        os.utime(notes / "notes/new.md")
+        other.refresh(["notes/new.md"])
+        assert mine.changed_elsewhere() is False
+    finally:
+        mine.close()
+        other.close()

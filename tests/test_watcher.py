@@ -27,7 +27,7 @@ import pytest
 from journal.adapters import index as index_module
 from journal.adapters.index import Index, IndexTakenOver, default_path
 from journal.adapters.vault import Vault
-from journal.adapters.watcher import Update, Watcher
+from journal.adapters.watcher import SAVE_SECONDS, Update, Watcher
 from journal.core.errors import NotFound
 from tests.conftest import Write, goal_text
 from tests.indexutil import (
@@ -157,9 +157,15 @@ def test_truncate_then_write_later_than_the_quiet_period_is_one_update(
         handle.write(text)
     watching.settle()
     assert watching.paths_read() == ["goals/Five leaders.md"]
-    path.write_text("")  # emptied for good: read as such, after a while
+    emptied = time.monotonic()
+    path.write_text("")  # emptied for good: read as such, once SAVE_SECONDS have passed
     watching.settle(timeout=SETTLE)
+    deadline = time.monotonic() + SETTLE
+    while len(watching.paths_read()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
     assert watching.paths_read() == ["goals/Five leaders.md"] * 2
+    # found in review: a note emptied once before was read at once the next time
+    assert time.monotonic() - emptied >= SAVE_SECONDS
 
 
 def test_an_atomic_replace_is_one_update(watching: Running) -> None:
@@ -1832,3 +1838,16 @@ def test_a_note_moved_into_a_folder_made_just_before_is_one_update(watching: Run
     watching.settle()
     moved = [u for u in watching.updates if "goals/Q1/Five leaders.md" in u.refresh.parsed]
     assert [u.refresh.removed for u in moved] == [["goals/Five leaders.md"]]
+
+
+def test_a_note_moved_twice_within_the_quiet_period_is_one_batch() -> None:
+    """Found in review: moved A -> B, then B -> C before A's quiet period ended, A was
+    taken alone (its row removed) and C a batch later: the goal was missing in between."""
+    from journal.adapters.watcher import _Dirty
+
+    dirty = _Dirty()
+    dirty.mark("goals/B.md", moved_from="goals/A.md")
+    time.sleep(QUIET / 2)
+    dirty.mark("goals/C.md", moved_from="goals/B.md")
+    paths, full = dirty.take(QUIET, SETTLE)
+    assert (sorted(paths), full) == (["goals/A.md", "goals/B.md", "goals/C.md"], False)

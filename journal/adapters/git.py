@@ -354,7 +354,8 @@ class Repository:
                 held = time.time() - self._index_lock().stat().st_mtime
             except OSError:  # no lock: git is not at work
                 return None
-            return self._locked() if held >= STALE_LOCK_SECONDS else RUNNING
+            # (a lock dated ahead, by another clock, is as old as it is far off)
+            return self._locked() if abs(held) >= STALE_LOCK_SECONDS else RUNNING
         return f"a git {what} is under way"
 
     def _index_lock(self) -> Path:

@@ -491,6 +491,7 @@ class Index:
         self._holding = False  # inside a rebuild's one write transaction
         self._data_version: int | None = None  # see changed_elsewhere
         self._changes: str | None = None  # the `changes` count then
+        self._seen_elsewhere = False  # a store found another's changes first (see _store)
         self._remade: Refresh | None = None  # see take_repaired
         self.conn = self._connect(in_memory=in_memory)
         self._opened = None if in_memory else self._file_id()
@@ -634,10 +635,11 @@ class Index:
         return None
 
     def _clear(self, conn: sqlite3.Connection) -> None:
-        self._changes = None  # the `changes` count goes with the rest of `meta`
+        self._changes = self._count_changes()  # kept across, for the other connections
         for table in _TABLES:
             conn.execute(f"DELETE FROM {table}")
-        conn.executemany("INSERT INTO meta VALUES (?, ?)", self._identity())
+        rows = [*self._identity(), ("changes", self._changes)]
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", rows)
 
     def _move_aside(self, reason: str) -> None:
         assert self.file is not None
@@ -700,17 +702,29 @@ class Index:
 
     # --- refreshing -------------------------------------------------------------------
 
+    def _count_changes(self) -> str:
+        """Count a change of the notes stored (in the open write transaction), for
+        :meth:`changed_elsewhere`: the ``changes`` value of ``meta`` after it.  Noted when
+        the count found was not this connection's own (another stored notes since)."""
+        before = self._meta("changes")
+        if self._changes is not None and before != self._changes:
+            self._seen_elsewhere = True
+        counted = str(int(before or 0) + 1)
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('changes', ?)", (counted,))
+        return counted
+
     def changed_elsewhere(self) -> bool:
         """Whether another connection (another journal command) stored or removed notes
         since this was last asked (SQLite's ``data_version`` says it committed; the
         ``changes`` count of :meth:`_store`, whether that was more than the stat of files
         read again unchanged, after a ``touch``); False the first time."""
         version = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        seen, self._seen_elsewhere = self._seen_elsewhere, False
         if version == self._data_version:
             return False
         first, self._data_version = self._data_version is None, version
         changes, self._changes = self._changes, self._meta("changes")
-        return not first and changes != self._changes
+        return not first and (seen or changes != self._changes)
 
     def refresh(
         self,
@@ -1131,12 +1145,9 @@ class Index:
             names = self._names_of(present) if resolve else set()
             self._delete(present)
             self._insert(entries)
-            if present or entries:  # see changed_elsewhere
-                conn.execute(
-                    "INSERT INTO meta VALUES ('changes', '1')"
-                    " ON CONFLICT (key) DO UPDATE SET value = value + 1"
-                )
-                self._changes = self._meta("changes")
+            counted = self._count_changes() if present or entries else None
+        if counted is not None:  # committed
+            self._changes = counted
             if resolve:
                 names |= self._names_of([e.path for e in entries])
                 self._resolve([e.path for e in entries], names)

@@ -95,7 +95,7 @@ class _Dirty:
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._last: OrderedDict[str, float] = OrderedDict()
-        self._moved: dict[str, str] = {}  # each end of a move waiting -> the other end
+        self._moved: dict[str, set[str]] = {}  # a path moved, waiting -> every path of its moves
         self._full = False
         self._woken = False
 
@@ -106,8 +106,9 @@ class _Dirty:
             for path in (moved_from, rel) if moved_from is not None else (rel,):
                 self._last[path] = time.monotonic()
                 self._last.move_to_end(path)
-            if moved_from is not None:
-                self._moved[moved_from], self._moved[rel] = rel, moved_from
+            if moved_from is not None:  # A -> B -> C: one group
+                group = self._moved.get(moved_from, {moved_from}) | self._moved.get(rel, {rel})
+                self._moved.update(dict.fromkeys(group, group))
             if was_empty:
                 self._cond.notify()
 
@@ -120,7 +121,7 @@ class _Dirty:
             for rel in list(self._last):
                 parts = rel.split("/")
                 inside = any("/".join(parts[:i]) in taken for i in range(1, len(parts)))
-                if inside or self._moved.get(rel) in taken:
+                if inside or not self._moved.get(rel, set()).isdisjoint(taken):
                     del self._last[rel]
                     taken.add(rel)
                     ripe.append(rel)
@@ -322,8 +323,10 @@ class Watcher:
                     last_full = time.monotonic()
                     self._emptied.clear()
                     self._update(None)
-                elif paths and (paths := self._written(paths)):
-                    self._update(paths)
+                elif paths:
+                    written = self._written(paths)
+                    if written:
+                        self._update(written)
                 elif self.on_idle is not None:
                     self.on_idle()
         finally:
@@ -385,8 +388,8 @@ class Watcher:
             except OSError:  # gone: its row goes
                 found = None
             empty = found is not None and stat.S_ISREG(found.st_mode) and found.st_size == 0
-            since = self._emptied.pop(path, now) if empty else None
-            if since is not None and now - since < wait:
+            since = self._emptied.pop(path, now)  # written again: forgotten
+            if empty and now - since < wait:
                 self._emptied[path] = since
                 self.dirty.mark(path)
             else:

@@ -12,6 +12,7 @@ directly; this keeps the common note cheap (see bench/).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -194,7 +195,26 @@ def blank_comments(text: str) -> str:
     code (in a quote or list too) or in a code span is code."""
     if "%%" not in text:
         return text
-    out: list[str] = []
+    return "".join(line for line, _fence, _hidden in _comments_read(text))
+
+
+def left_open(text: str) -> tuple[str, int] | None:
+    """What ``text`` leaves open at its end, so that a line added after it is read as
+    part of it: ``("a %% comment", line)`` or ``("a fenced code block", line)``, with the
+    1-based line it opens on; None when nothing is."""
+    fence, hidden, opened = None, False, 0
+    for number, (_line, now_fence, now_hidden) in enumerate(_comments_read(text), 1):
+        if (fence is None and now_fence is not None) or (now_hidden and not hidden):
+            opened = number
+        fence, hidden = now_fence, now_hidden
+    if fence is not None:
+        return "a fenced code block", opened
+    return ("a %% comment", opened) if hidden else None
+
+
+def _comments_read(text: str) -> Iterator[tuple[str, str | None, bool]]:
+    """Each line of ``text`` without its commented parts (see :func:`blank_comments`),
+    with the code fence and whether a comment is open after it."""
     hidden = False
     fence: str | None = None
     for line in text.splitlines(keepends=True):
@@ -203,26 +223,7 @@ def blank_comments(text: str) -> str:
             fence, code = fence_step(fence, line.rstrip("\r\n"))
         if not code:
             line, hidden = _blank_line(line, hidden)
-        out.append(line)
-    return "".join(out)
-
-
-def left_open(text: str) -> tuple[str, int] | None:
-    """What ``text`` leaves open at its end, so that a line added after it is read as
-    part of it: ``("a %% comment", line)`` or ``("a fenced code block", line)``, with the
-    1-based line it opens on; None when nothing is."""
-    hidden, fence, opened = False, None, 0
-    for number, line in enumerate(text.splitlines(keepends=True), 1):
-        code = False
-        if fence is not None or not hidden:  # as blank_comments reads them
-            was, (fence, code) = fence, fence_step(fence, line.rstrip("\r\n"))
-            opened = number if was is None and fence is not None else opened
-        if not code:
-            was_hidden, (_, hidden) = hidden, _blank_line(line, hidden)
-            opened = number if hidden and not was_hidden else opened
-    if fence is not None:
-        return "a fenced code block", opened
-    return ("a %% comment", opened) if hidden else None
+        yield line, fence, hidden
 
 
 def _blank_line(line: str, hidden: bool) -> tuple[str, bool]:

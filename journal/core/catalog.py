@@ -635,24 +635,13 @@ class Catalog:
         """A warning for each readable note in the goal folder that is not a goal, nor a
         meeting, contact, review or plan (a ``type: goals``, a ``Type:`` key, no front
         matter): meant as a goal (:meth:`meant_as`), it is in no list of goals.  Saying
-        why, at its ``type`` line, else line 1 (the fix: :data:`NOT_A_GOAL_FIX`); a note
-        whose ``---`` block is not read as properties is left to that warning
-        (``front-matter``)."""
-        if not self.goal_folder:
-            return []  # the vault's own folder: no note in it is meant as a goal by it
-        told = {d.path for d in self.diagnostics if d.code == "front-matter"}
-        paths = [
-            h.path
-            for h in self._source.heads_in(self.goal_folder)  # not every note's (`list`)
-            if h.kind == "note" and h.readable and h.path not in told and self.meant_as(h) == "goal"
-        ]
+        why, at its ``type`` line, else line 1 (the fix: :data:`NOT_A_GOAL_FIX`)."""
         found = []
-        for path in paths:
-            note = self.by_path[path]
+        for note in self._plain_notes_in("goal"):
             key = _type_key(note.props)
             found.append(
                 Diagnostic(
-                    path,
+                    note.path,
                     note.key_lines.get(key, 1) if key is not None else 1,
                     f"not read as a goal: {_why_not('goal', note.props, key)}",
                     "warning",
@@ -668,23 +657,31 @@ class Catalog:
         meeting``): read as a plain note, its follow-up or contact is in no list.  Other
         notes there (no ``type``, another one) are the user's own, unlike the goal
         folder's (:attr:`not_goals`)."""
-        told = {d.path for d in self.diagnostics if d.code == "front-matter"}
         found: list[tuple[str, Diagnostic]] = []
         for kind in ("meeting", "contact"):
-            folder = self.folders.get(kind, "")
-            heads = self._source.heads_in(folder) if folder else ()
-            for head in heads:
-                if head.kind != "note" or not head.readable or head.path in told:
-                    continue
-                if self.meant_as(head) != kind:
-                    continue  # in a deeper folder of another kind
-                note = self.by_path[head.path]
+            for note in self._plain_notes_in(kind):
                 key = _type_key(note.props)
                 if key is not None and _slip_for(kind, key, note.props[key]):
                     why = f"not read as a {kind}: {_why_not(kind, note.props, key)}"
                     at = note.key_lines.get(key, 1)
-                    found.append((kind, Diagnostic(head.path, at, why, "warning", "mistyped")))
+                    found.append((kind, Diagnostic(note.path, at, why, "warning", "mistyped")))
         return found
+
+    def _plain_notes_in(self, kind: str) -> list[Note]:
+        """The readable plain notes (kind ``note``) that their folder means as ``kind``
+        (:meth:`meant_as`), loaded in one go, in path order: not the vault's own folder's
+        (it would mean every note), nor a note whose ``---`` block is not read as
+        properties (that warning, ``front-matter``, says why)."""
+        folder = self.folders.get(kind, "")
+        if not folder:
+            return []
+        told = {d.path for d in self.diagnostics if d.code == "front-matter"}
+        paths = [
+            h.path
+            for h in self._source.heads_in(folder)  # not every note's (`list`)
+            if h.kind == "note" and h.readable and h.path not in told and self.meant_as(h) == kind
+        ]
+        return sorted(self._source.load(paths=paths), key=lambda n: n.path) if paths else []
 
     @cached_property
     def unreadable_notes(self) -> list[tuple[str, Diagnostic]]:
@@ -850,7 +847,7 @@ def _slip_for(kind: str, key: str, value: Any) -> bool:
     typed = value.strip().casefold()
     if key != "type":
         return typed == kind
-    return typed != kind and (typed == f"{kind}s" or one_slip(typed, kind))
+    return typed != kind and one_slip(typed, kind)  # `meetings` too: one letter added
 
 
 def _why_not(kind: str, props: Mapping[str, Any], key: str | None) -> str:

@@ -293,9 +293,10 @@ def escape_c1(text: str) -> str:
 def shell_word(text: str) -> str:
     """``text`` as one argument of a command to paste in a shell: in double quotes, or
     in single quotes when it holds a character double quotes don't protect; one that
-    holds a line break or another control character (a title written as a YAML block)
-    as ``$'...'`` with it escaped, which bash and zsh read, so the command stays one
-    line."""
+    holds a line break or another control character (a title written as a YAML block;
+    the C1 ones too, which :func:`terminal_text` would show escaped) as ``$'...'`` with
+    it escaped, which bash and zsh read, so the command stays one line and reads back
+    as the text."""
     if _SHELL_CONTROL.search(text):
         return "$'" + _CONTROL_OR_QUOTE.sub(_c_escape, text) + "'"
     if not any(ch in text for ch in '"$`\\!'):
@@ -303,11 +304,11 @@ def shell_word(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"
 
 
-_SHELL_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_CONTROL_OR_QUOTE = re.compile(r"[\x00-\x1f\x7f'\\]")
+_SHELL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_OR_QUOTE = re.compile(r"[\x00-\x1f\x7f-\x9f'\\]")
 _C_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "'": "\\'", "\\": "\\\\"}
 
 
 def _c_escape(found: re.Match[str]) -> str:
-    ch = found.group()
-    return _C_ESCAPES.get(ch, f"\\x{ord(ch):02x}")
+    ch = found.group()  # a C1 control as \u: bash's \x writes one byte, not its UTF-8
+    return _C_ESCAPES.get(ch, f"\\x{ord(ch):02x}" if ch < "\x80" else f"\\u{ord(ch):04x}")

@@ -273,12 +273,11 @@ def summed(events: Sequence[Event]) -> list[Event]:
     """``events`` of several commits (oldest first) as one change: each value changed
     once from its first to its last (``current 62 -> 67``, not each step; where it
     ended as it began, every step: ``current 3 -> 5 -> 3``), and more than one check-in
-    counted (``3 check-ins``; one both sides of a merge brought, once), each where its
-    kind first came."""
+    counted (``3 check-ins``), each where its kind first came."""
     out: list[Event] = []
     steps: dict[str, list[Event]] = {}
     checkins = [e for e in events if e.kind == "checkin"]
-    count = len({json.dumps(e.new, sort_keys=True) for e in checkins})
+    count = len(checkins)
     for event in events:
         if event.kind in VALUES:
             if event.kind not in steps:

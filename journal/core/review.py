@@ -26,7 +26,7 @@ from journal.core.formatting import (
     signed,
 )
 from journal.core.goal import Goal
-from journal.core.networking import Meeting, folded, follow_up_state
+from journal.core.networking import OVERDUE_LISTED_DAYS, Meeting, folded, follow_up_state
 from journal.core.progress import (
     counted,
     expected_value,
@@ -546,7 +546,11 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
     ]
     return {
         "followups": followups,
-        "older": {"count": len(older), "oldest": min(older).isoformat() if older else None},
+        "older": {
+            "count": len(older),
+            "oldest": min(older).isoformat() if older else None,
+            "weeks": OVERDUE_LISTED_DAYS // 7,
+        },
         "meetings": held,
         "contacts": added,
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from journal.core.catalog import MISTYPED_FIX, NOT_A_GOAL_FIX
 from journal.core.checkins import INLINE_KEY, MiswrittenValue, parse_inline
@@ -319,26 +319,22 @@ _OTHER_NAMES = {
 def _other_name(
     kind: str,
     key: str,
-    props: Callable[[], Mapping[str, object]],
+    props: Mapping[str, object],
     fields: Mapping[str, Field],
     missing: tuple[str, ...],
 ) -> str | None:
     """The property the note's ``key`` names by another tool's name, if its value would
-    do for it (a ``kind`` note's ``props()``, loaded only for such a key), or None."""
+    do for it (a ``kind`` note's ``props``, read only for such a key), or None."""
     meant = _OTHER_NAMES.get(kind, {}).get(_folded(key))
     if meant is None or meant not in missing:
         return None
-    value = props().get(key)
+    value = props.get(key)
     if value is None:
         return None
     try:
         return meant if coerce(fields[meant], value) is not None else None
     except FieldError:
         return None
-
-
-def _props(ctx: Context, path: str) -> Mapping[str, object]:
-    return ctx.catalog.by_path[path].props
 
 
 def misspelt_property(ctx: Context) -> Iterator[Problem]:
@@ -354,8 +350,7 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
             folded = key.lower()
             if folded in fields or folded in _OBSIDIAN_NAMES:  # known, other case (H011), `tag:`
                 continue
-            props = functools.partial(_props, ctx, path)
-            other = _other_name(kind, key, props, fields, missing)
+            other = _other_name(kind, key, ctx.catalog.by_path[path].props, fields, missing)
             close = [other] if other else _close_name(key, missing)
             if close:
                 yield Problem(
