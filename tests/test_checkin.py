@@ -405,7 +405,9 @@ def test_set_current_keeps_the_log_in_step(invoke: Invoke, write: Write, vault: 
     write(GOAL, hidden)  # the log is inside an open %% comment: no line can be read there
     refused = invoke("set", "Connect", "current=5", "--json")
     assert refused.exit_code == 0 and "\ncurrent: 5\n" in path.read_text()
-    assert json.loads(refused.stdout)["unlogged"].startswith("the log line would not read")
+    assert json.loads(refused.stdout)["unlogged"].startswith(
+        "a %% comment opened on line 16 is never closed, so the log line would be part of it"
+    )
     assert "current set, but no =N line added to the log" in refused.stderr
 
 

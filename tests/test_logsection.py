@@ -177,7 +177,7 @@ def test_a_comment_left_open_is_named_where_it_opens() -> None:
         append_checkin(doc, NEW)
     assert (refused.value.line, refused.value.message) == (
         6,
-        "a %% comment opened on this line is never closed, so the log line would be part "
+        "a %% comment opened on line 6 is never closed, so the log line would be part "
         "of it; nothing written: close it, then log again",
     )
 

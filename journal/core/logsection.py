@@ -161,10 +161,11 @@ def _verify(doc: Document, text: str, checkin: CheckIn) -> None:
         opened = left_open(doc.body)
         if opened is not None:
             what, line = opened
+            at = line + doc.body_line - 1
             raise UnsafeWrite(
-                f"{what} opened on this line is never closed, so the log line would be part "
+                f"{what} opened on line {at} is never closed, so the log line would be part "
                 "of it; nothing written: close it, then log again",
-                line=line + doc.body_line - 1,
+                line=at,
             )
         raise UnsafeWrite(
             "the log line would not read back as intended (indented text after the log?); "
