@@ -1241,22 +1241,32 @@ def test_a_goal_committed_before_it_starts_has_no_change_in_that_week_whatever_c
     ]
 
 
-def test_this_week_in_git_sums_a_goals_steps(tmp_path: Path, invoke: Invoke) -> None:
-    """A goal committed three times in the week: one net change, the check-ins counted."""
+def _started(tmp_path: Path) -> tuple[Git, Path]:
+    """A vault in a repository of its own, its goal at 1 since a commit of 2026-10-08."""
     repo = Git(tmp_path / "repo", tmp_path / "home").init()
     (repo.root / ".journal").mkdir()
     (repo.root / "goals").mkdir()
     note = repo.root / "goals" / "Connect.md"
     note.write_text(goal(1, log=("2026-10-08: +1",)))
     repo.commit("Start", "2026-10-08")
+    return repo, note
+
+
+def _week_in_git(invoke: Invoke, root: Path) -> str:
+    """The first line of the review's "This week in git"."""
+    review = invoke("review", "--stdout", root=root).stdout
+    return review.split("## This week in git\n\n")[1].split("\n")[0]
+
+
+def test_this_week_in_git_sums_a_goals_steps(tmp_path: Path, invoke: Invoke) -> None:
+    """A goal committed three times in the week: one net change, the check-ins counted."""
+    repo, note = _started(tmp_path)
     steps = ["2026-10-08: +1"]
     for value, day in ((2, "2026-11-16"), (3, "2026-11-18"), (4, "2026-11-20")):
         steps.append(f"{day}: +1")
         note.write_text(goal(value, log=tuple(steps)))
         repo.commit("Coffee", day)
-    review = invoke("review", "--stdout", root=repo.root).stdout
-    section = review.split("## This week in git\n\n")[1].split("\n")[0]
-    assert section == "- Changed: [[Connect]]: current 1 -> 4; 3 check-ins"
+    assert _week_in_git(invoke, repo.root) == "- Changed: [[Connect]]: current 1 -> 4; 3 check-ins"
 
 
 def test_this_week_in_git_counts_the_check_ins_of_a_merged_branch_once(
@@ -1265,12 +1275,7 @@ def test_this_week_in_git_counts_the_check_ins_of_a_merged_branch_once(
     """Found in a tryout: after a merge the line read "current 5 -> 6; check-in ...
     Desk; current 5 -> 6; check-in ... Laptop; current 6 -> 7"; summed, each check-in
     once (the merge's own change against its first parent adds none)."""
-    repo = Git(tmp_path / "repo", tmp_path / "home").init()
-    (repo.root / ".journal").mkdir()
-    (repo.root / "goals").mkdir()
-    note = repo.root / "goals" / "Connect.md"
-    note.write_text(goal(1, log=("2026-10-08: +1",)))
-    repo.commit("Start", "2026-10-08")
+    repo, note = _started(tmp_path)
     repo("checkout", "-q", "-b", "laptop")
     note.write_text(goal(2, log=("2026-10-08: +1", "2026-11-17: +1 Laptop")))
     repo.commit("Laptop", "2026-11-17")
@@ -1288,6 +1293,4 @@ def test_this_week_in_git_counts_the_check_ins_of_a_merged_branch_once(
     parents = ["-p", repo("rev-parse", "HEAD").strip(), "-p", repo("rev-parse", "laptop").strip()]
     merge = repo("commit-tree", tree, *parents, "-m", "Merge laptop", env=stamp).strip()
     repo("reset", "-q", merge)
-    review = invoke("review", "--stdout", root=repo.root).stdout
-    line = review.split("## This week in git\n\n")[1].split("\n")[0]
-    assert line == "- Changed: [[Connect]]: current 1 -> 3; 2 check-ins"
+    assert _week_in_git(invoke, repo.root) == "- Changed: [[Connect]]: current 1 -> 3; 2 check-ins"
