@@ -1146,13 +1146,13 @@ class Index:
             self._delete(present)
             self._insert(entries)
             counted = self._count_changes() if present or entries else None
-        if counted is not None:  # committed
-            self._changes = counted
             if resolve:
                 names |= self._names_of([e.path for e in entries])
                 self._resolve([e.path for e in entries], names)
             elif entries or removed:
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('resolve', 'all')")
+        if counted is not None:  # committed
+            self._changes = counted
         return [e.path for e in entries], removed
 
     def _refuse_other_code(self) -> None:
