@@ -2165,9 +2165,10 @@ class IndexReader:
     def unreadable(self) -> list[Head]:
         return self._heads("WHERE NOT readable")
 
-    def heads_in(self, folder: str) -> list[Head]:
+    def heads_in(self, folder: str, kind: str) -> list[Head]:
         # the paths from "folder/" up to "folder0" ("0" follows "/"): an indexed range
-        return self._heads("WHERE path >= ? AND path < ?", (f"{folder}/", f"{folder}0"))
+        where = "WHERE path >= ? AND path < ? AND kind = ?"
+        return self._heads(where, (f"{folder}/", f"{folder}0", kind))
 
     def _heads(self, where: str, args: tuple[str, ...] = ()) -> list[Head]:
         return [

@@ -102,8 +102,9 @@ class NoteSource(Protocol):
         """The notes that can't be read, light."""
         ...
 
-    def heads_in(self, folder: str) -> Sequence[NoteHead]:
-        """The notes in ``folder`` (a vault path, not "") and its subfolders, light."""
+    def heads_in(self, folder: str, kind: str) -> Sequence[NoteHead]:
+        """The notes of ``kind`` in ``folder`` (a vault path, not "") and its subfolders,
+        light."""
         ...
 
     def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
@@ -277,8 +278,8 @@ class NoteList:
     def unreadable(self) -> Sequence[NoteHead]:
         return [n for n in self.notes if not n.readable]
 
-    def heads_in(self, folder: str) -> Sequence[NoteHead]:
-        return [n for n in self.notes if n.path.startswith(f"{folder}/")]
+    def heads_in(self, folder: str, kind: str) -> Sequence[NoteHead]:
+        return [n for n in self.notes if n.path.startswith(f"{folder}/") and n.kind == kind]
 
     def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
         return [
@@ -381,8 +382,8 @@ class _Originals:
     def unreadable(self) -> Sequence[NoteHead]:
         return [h for h in self._source.unreadable() if not is_conflict_copy(h.path)]
 
-    def heads_in(self, folder: str) -> Sequence[NoteHead]:
-        return [h for h in self._source.heads_in(folder) if not is_conflict_copy(h.path)]
+    def heads_in(self, folder: str, kind: str) -> Sequence[NoteHead]:
+        return [h for h in self._source.heads_in(folder, kind) if not is_conflict_copy(h.path)]
 
     def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
         return [n for n in self._source.load(kind=kind, paths=paths) if not n.is_conflict_copy]
@@ -678,8 +679,8 @@ class Catalog:
         told = {d.path for d in self.diagnostics if d.code == "front-matter"}
         paths = [
             h.path
-            for h in self._source.heads_in(folder)  # not every note's (`list`)
-            if h.kind == "note" and h.readable and h.path not in told and self.meant_as(h) == kind
+            for h in self._source.heads_in(folder, "note")  # not every note's (`list`)
+            if h.readable and h.path not in told and self.meant_as(h) == kind
         ]
         return sorted(self._source.load(paths=paths), key=lambda n: n.path) if paths else []
 
