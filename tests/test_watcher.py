@@ -638,6 +638,10 @@ def test_journal_watch_quiet_prints_nothing_but_errors(vault: Path, write: Write
     # reported: a check-in line that can't be read was told by `list`, not by `watch`
     write("goals/g.md", "---\ntype: goal\n---\n# G\n\n## Log\n\n- 2026-02-30: +1 y\n")
     write("notes/rule.md", "---\n\nA rule, not properties.\n")  # quiet, as in `list`
+    # H016 and H017, as `list` tells them (found in a tryout: `watch` said nothing)
+    write("goals/h.md", "---\ntype: goals\n---\n# H\n")
+    write("meetings/m.md", "---\ntype: meetng\ndate: 2026-11-18\n---\n# M\n")
+    write("meetings/agenda.md", "# An agenda of my own\n")
     time.sleep(1.0)
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=20)
@@ -645,6 +649,10 @@ def test_journal_watch_quiet_prints_nothing_but_errors(vault: Path, write: Write
     assert sorted(err.splitlines()) == [
         "goals/g.md:8: warning: log line: '2026-02-30' is not a real date (day is out of "
         "range for month)",
+        "goals/h.md:2: warning: not read as a goal: its `type` is 'goals', not goal; write "
+        "`type: goal`, or move the note out of the goal folder",
+        "meetings/m.md:2: warning: not read as a meeting: its `type` is 'meetng', not "
+        "meeting; write `type: meeting`",
         "notes/c.md:3: invalid front matter: duplicate key 'title' (first on line 2)",
     ]
 

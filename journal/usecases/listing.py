@@ -94,8 +94,15 @@ def listing_problems(catalog: Catalog) -> list[Diagnostic]:
     told = [
         d for d in found if d.severity == "error" or (d.severity == "warning" and d.path in typed)
     ]
+    return sorted([*told, *misread(catalog)], key=lambda d: d.path)
+
+
+def misread(catalog: Catalog) -> list[Diagnostic]:
+    """The warnings, each with its fix, of the notes meant as a goal, meeting or contact
+    and read as none: those in the goal folder that are no goal (:attr:`Catalog.not_goals`)
+    and those whose `type` line is a slip (:func:`mistyped`)."""
     not_goals = [replace(d, message=f"{d.message}; {NOT_A_GOAL_FIX}") for d in catalog.not_goals]
-    return sorted([*told, *not_goals, *mistyped(catalog)], key=lambda d: d.path)
+    return [*not_goals, *mistyped(catalog)]
 
 
 def mistyped(catalog: Catalog) -> list[Diagnostic]:

@@ -18,6 +18,7 @@ from journal.core.codec import BOM
 from journal.core.errors import Conflict, JournalError
 from journal.core.generated import HASH_KEY, MARK
 from journal.usecases.history import open_repository
+from journal.usecases.listing import misread
 from journal.usecases.review import found_places, review_period, review_places, weekly_review
 
 
@@ -160,6 +161,21 @@ def _head(vault: Vault) -> str | None:
     return found.commit if found is not None else None
 
 
+def _misread(index: Index, read: list[str]) -> list[dict[str, Any]]:
+    """The warnings of the notes just ``read`` that are meant as a goal, meeting or
+    contact and read as none (:func:`~journal.usecases.listing.misread`: a `type` line
+    this save got wrong), as `journal list` tells them.  Looked for only when a note
+    read is in one of those folders."""
+    folders = index.vault.config.folders
+    tops = [f"{f}/" for f in (folders.goal, folders.meeting, folders.contact) if f]
+    mine = {path for path in read if path.startswith(tuple(tops))}
+    if not mine:
+        return []
+    with index.reading() as reader:
+        found = misread(index.vault.catalog(reader))
+    return [d.to_dict() for d in found if d.path in mine]
+
+
 def _git_busy(vault: Vault) -> str | None:
     """What git is in the middle of in the vault's repository (see
     :meth:`Repository.busy`), or None (also with no repository, or one git can't read:
@@ -221,7 +237,7 @@ def watch_vault(
             d.to_dict()
             for d, kind in index.problems(record["read"])
             if d.severity == "error" or warns(kind, d.path, folder)
-        ]
+        ] + _misread(index, record["read"])
         if regenerate is not None and (
             record["read"] or record["removed"] or update.elsewhere or update.settings
         ):
