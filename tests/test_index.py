@@ -719,6 +719,22 @@ def test_a_scoped_refresh_reads_the_other_names_of_a_hard_linked_note(
     assert_matches_rebuild(notes, index.path, tmp_path)
 
 
+def test_a_scoped_refresh_of_a_moved_notes_new_path_drops_its_old_row(
+    notes: Path, tmp_path: Path
+) -> None:
+    """A move between two folders watched apart comes as a creation first: the refresh
+    of the new path alone removes the old row (the same inode), so no batch holds the
+    note twice."""
+    index = open_index(notes)
+    index.refresh()
+    (notes / "goals/Speak.md").rename(notes / "notes/Speak.md")
+    result = index.refresh(["notes/Speak.md"])  # as the watcher's batch for the creation
+    assert (result.parsed, result.removed) == (["notes/Speak.md"], ["goals/Speak.md"])
+    assert index.refresh(["goals/Speak.md"]).changed is False  # the deletion, later
+    assert index.path is not None
+    assert_matches_rebuild(notes, index.path, tmp_path)
+
+
 def test_an_index_log_cut_under_a_running_process_is_damage_made_good(
     notes: Path, tmp_path: Path
 ) -> None:

@@ -1859,3 +1859,29 @@ def test_a_note_moved_twice_within_the_quiet_period_is_one_batch() -> None:
     dirty.mark("goals/C.md", moved_from="goals/B.md")
     paths, full = dirty.take(QUIET, SETTLE)
     assert (sorted(paths), full) == (["goals/A.md", "goals/B.md", "goals/C.md"], False)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Five leaders.md", "goals/Five leaders.md"),  # Obsidian: a new note, "Move file to"
+        ("goals/Five leaders.md", "projects/Five leaders.md"),
+    ],
+)
+def test_a_note_moved_between_watched_folders_is_one_update(
+    watching: Running, write: Write, old: str, new: str
+) -> None:
+    """Found in a tryout: each top-level folder has a watch of its own, so a move across
+    two comes as a creation and, half a second later, a deletion: `watch --regenerate`
+    wrote a review listing the goal twice in between.  The note read at its new path
+    takes its old path along, told by the inode the index holds for it."""
+    (watching.root / "projects").mkdir()
+    if old != "goals/Five leaders.md":
+        (watching.root / "goals/Five leaders.md").rename(watching.root / old)
+    watching.settle()
+    watching.updates.clear()
+    (watching.root / old).rename(watching.root / new)
+    watching.settle()
+    moved = [u for u in watching.updates if new in u.refresh.parsed]
+    assert [u.refresh.removed for u in moved] == [[old]]
+    assert all(old not in u.refresh.removed for u in watching.updates if u not in moved)
