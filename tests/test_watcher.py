@@ -1885,3 +1885,35 @@ def test_a_note_moved_between_watched_folders_is_one_update(
     moved = [u for u in watching.updates if new in u.refresh.parsed]
     assert [u.refresh.removed for u in moved] == [[old]]
     assert all(old not in u.refresh.removed for u in watching.updates if u not in moved)
+
+
+def test_a_review_another_machine_wrote_is_not_written_over(vault: Path, write: Write) -> None:
+    """Found in a tryout: two `watch --regenerate` on two machines of a synced vault that
+    disagree on the day (time zones) wrote their own review over the other's for ever;
+    a batch that read nothing but the review regenerates nothing."""
+    from click.testing import CliRunner
+
+    from journal.cli import cli
+
+    goal, review = _goal_with_a_review(vault, write)
+    proc = _regenerating(vault)
+    try:
+        assert proc.stdout is not None
+        _line(proc)  # the first full reconcile
+        time.sleep(2)  # and the review brought up to date at the start, once idle
+        elsewhere = {"JOURNAL_TODAY": "2026-11-20", "JOURNAL_INDEX": str(vault.parent / "b.db")}
+        other = CliRunner().invoke(cli, ["--vault", str(vault), "review"], env=elsewhere)
+        assert other.exit_code == 0, other.output
+        theirs = review.read_text()
+        assert "2026-11-20" in theirs
+        _line(proc)  # the batch that read it
+        time.sleep(3.5)  # past the 2 s a review must be quiet before the watcher writes it
+        assert review.read_text() == theirs
+        goal.write_text(goal_text("Alpha", current=4))  # a note changed: regenerated
+        assert "goals/a.md" in _line(proc)
+        assert _line(proc).rstrip().endswith("reviews/2026-W47.md regenerated")
+        assert "0 → **4** → 5" in review.read_text()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=20)
+    assert "Traceback" not in err

@@ -1392,6 +1392,19 @@ class Index:
 
         return self._guard(run)
 
+    def kinds(self, paths: Sequence[str]) -> dict[str, str]:
+        """The kind of each note at ``paths`` the index holds, by path."""
+
+        def run() -> dict[str, str]:
+            found: dict[str, str] = {}
+            for chunk in _chunks(sorted(paths)):
+                marks = ",".join("?" * len(chunk))
+                sql = f"SELECT path, kind FROM notes WHERE path IN ({marks})"
+                found.update(self.conn.execute(sql, chunk).fetchall())
+            return found
+
+        return self._guard(run)
+
     def summary(self) -> dict[str, Any]:
         """Counts by kind and diagnostics by severity."""
 
