@@ -172,9 +172,12 @@ def test_each_owned_property_is_vouched_for_by_its_own_hash() -> None:
     assert note[HASH_KEY] == " ".join(f"{k}:{owned_hash({k: wrote[k]})}" for k in keys)
     assert untouched(note, keys) == set(keys)
     assert untouched({**note, "targets": {"a": [2]}}, keys) == {"goals", "start"}
-    assert untouched({**note, "goals": ["[[b]]"]}, keys) == {"start", "targets"}
+    assert untouched({**note, "goals": ["[[a]]", "[[b]]"]}, keys) == {"start", "targets"}
+    assert untouched({**note, "goals": ["[[a renamed]]"]}, keys) == set(keys)  # Obsidian's
     gone = {k: v for k, v in note.items() if k != "start"}
-    assert untouched({**gone, "goals": ["[[b]]"]}, keys) == {"start", "targets"}  # lacking
+    assert untouched({**gone, "goals": []}, keys) == {"start", "targets"}  # lacking
+    kept = {**wrote, "goals": ["[[b]]"], HASH_KEY: owned_hashes(wrote, ["goals"])}
+    assert untouched(kept, keys) == {"start", "targets"}  # the user's, kept: still theirs
     assert untouched(note, [*keys, "weeks"]) == {*keys, "weeks"}  # owned later: added
     older = {**wrote, HASH_KEY: owned_hash(wrote)}
     assert untouched(older, keys) == set(keys)

@@ -234,6 +234,49 @@ def test_set_says_which_plan_still_has_the_goals_old_weekly_targets(
     assert "--force" in invoke("set", "alpha", "target=10").stderr
 
 
+def test_a_rename_in_obsidian_and_another_change_is_no_edit_of_the_users(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Found in a tryout: Obsidian rewrote `[[b]]` in the review's `goals` when the goal
+    was renamed, a goal was added, and every later run said "kept your value of 'goals'"
+    (the value was neither as last written nor as the tool would write it)."""
+    write("goals/a.md", goal_text("Alpha"))
+    write("goals/b.md", goal_text("Beta"))
+    assert invoke("review").exit_code == 0
+    note = vault / "reviews/2026-W47.md"
+    (vault / "goals/b.md").rename(vault / "goals/b2.md")
+    note.write_text(note.read_text().replace("[[b]]", "[[b2]]"))  # as Obsidian does
+    write("goals/c.md", goal_text("Gamma"))
+    again = invoke("review")
+    assert (again.exit_code, again.stderr) == (0, "")
+    assert props_of(note)["goals"] == ["[[a]]", "[[b2]]", "[[c]]"]
+
+
+def test_an_owned_property_hashed_as_before_is_still_the_tools(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """A review written before the hash was blind to link targets: its `goals`, as the
+    tool wrote it then, is still the tool's (replaced, not kept)."""
+    from journal.core.generated import HASH_KEY, owned_hash
+
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("review").exit_code == 0
+    note = vault / "reviews/2026-W47.md"
+    data = props_of(note)
+    recorded = data[HASH_KEY]
+    assert isinstance(recorded, str)
+    keys = [part.partition(":")[0] for part in recorded.split()]
+    old = " ".join(f"{key}:{owned_hash({key: data[key]}, links=True)}" for key in keys)
+    assert old != recorded
+    note.write_text(note.read_text().replace(recorded, old))
+    same = invoke("review")  # nothing changed: no churn of the hash line
+    assert (same.stdout, props_of(note)[HASH_KEY]) == ("reviews/2026-W47.md: unchanged\n", old)
+    write("goals/c.md", goal_text("Gamma"))
+    again = invoke("review")
+    assert (again.exit_code, again.stderr) == (0, "")
+    assert props_of(note)["goals"] == ["[[a]]", "[[c]]"]
+
+
 def test_a_link_added_to_the_reviews_goals_is_kept(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

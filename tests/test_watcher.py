@@ -1915,5 +1915,5 @@ def test_a_review_another_machine_wrote_is_not_written_over(vault: Path, write: 
         assert "0 → **4** → 5" in review.read_text()
     finally:
         proc.send_signal(signal.SIGTERM)
-        out, err = proc.communicate(timeout=20)
+        _out, err = proc.communicate(timeout=20)
     assert "Traceback" not in err

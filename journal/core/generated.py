@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -136,23 +136,55 @@ def _shown_links(text: str) -> set[str]:
     return {_link_shown(link) for link in _WIKILINK.finditer(text)} - {"[[]]"}
 
 
-def owned_hash(props: Mapping[str, Any]) -> str:
+def owned_hash(props: Mapping[str, Any], *, links: bool = False) -> str:
     """Hash of the tool-owned properties (all but ``type`` and the hash itself) as
     values, not text: Obsidian's property editor rewrites the whole front matter
-    (block lists, ``6.0`` as ``6``, other quotes) without changing what they mean.  It
-    sees the links in them (a value the user keeps is told from the tool's by them)."""
+    (block lists, ``6.0`` as ``6``, other quotes) without changing what they mean.  As
+    a section's, it is blind to its links' targets, which Obsidian rewrites when a note
+    is renamed (found in a tryout: a rename and any other change made every later run
+    keep the review's `goals` as the user's); ``links=True``: the hash notes written
+    before hold, which saw them."""
     values = {k: v for k, v in props.items() if k not in ("type", HASH_KEY)}
     text = json.dumps(json_numbers(codec.plain(values)), sort_keys=True, ensure_ascii=False)
-    return content_hash(text, links=True)
+    return content_hash(text, links=links)
 
 
-def owned_hashes(props: Mapping[str, Any]) -> str:
+def _owned_hashes_of(props: Mapping[str, Any]) -> tuple[str, str]:
+    """The hashes ``props`` may have been written with: as now, and as before."""
+    return owned_hash(props), owned_hash(props, links=True)
+
+
+def owned_hashes(
+    props: Mapping[str, Any], kept: Collection[str] = (), old: Mapping[str, Any] | None = None
+) -> str:
     """``key:hash`` for each tool-owned property, its :func:`owned_hash` alone, in key
     order: which property the user changed is told apart (one hash of them all, as
     notes written before this hold, only says that one of them changed), also when a
-    later version owns other properties."""
+    later version owns other properties.  The hash ``old`` (the note's properties)
+    holds for a property stays while it is one of its value's (no churn in notes
+    written before the hash was blind to link targets).  A property whose value the
+    user keeps (``kept``) keeps the hash ``old`` holds for it, which already differs
+    from the user's value, else gets the hash of the tool's value that sees its links:
+    it must still differ on the next run, which a hash blind to link targets would not
+    tell (``[[b]]`` the user wrote for the tool's ``[[a]]``)."""
+    recorded = _parts(old.get(HASH_KEY)) if old is not None else {}
+
+    def part(key: str) -> str:
+        mine = recorded.get(key)
+        if key in kept:
+            return mine or owned_hash({key: props[key]}, links=True)
+        hashes = _owned_hashes_of({key: props[key]})
+        return mine if mine in hashes else hashes[0]
+
     keys = sorted(k for k in props if k not in ("type", HASH_KEY))
-    return " ".join(f"{key}:{owned_hash({key: props[key]})}" for key in keys)
+    return " ".join(f"{key}:{part(key)}" for key in keys)
+
+
+def _parts(recorded: Any) -> dict[str, str]:
+    """The hash of each property in a ``generated_hash`` value of ``key:hash`` parts."""
+    if not isinstance(recorded, str) or ":" not in recorded:
+        return {}
+    return dict(item.partition(":")[::2] for item in recorded.split())
 
 
 def untouched(old: Mapping[str, Any], keys: Iterable[str]) -> set[str] | None:
@@ -165,11 +197,13 @@ def untouched(old: Mapping[str, Any], keys: Iterable[str]) -> set[str] | None:
     if not isinstance(recorded, str):
         return lacking  # none: a note the tool did not write, or a hash made a number
     if ":" in recorded:
-        parts = dict(item.partition(":")[::2] for item in recorded.split())
+        parts = _parts(recorded)
         return lacking | {
-            key for key in keys if key in old and parts.get(key) == owned_hash({key: old[key]})
+            key
+            for key in keys
+            if key in old and parts.get(key) in _owned_hashes_of({key: old[key]})
         }
-    if recorded == owned_hash({key: old[key] for key in keys if key in old}):
+    if recorded in _owned_hashes_of({key: old[key] for key in keys if key in old}):
         return set(keys)
     return None
 

@@ -200,8 +200,11 @@ def _property_changes(
     """The owned properties to write: all but those holding the user's value
     (:func:`_users_values`: kept and reported unless ``force``) and those unchanged.
     The hash written is of the tool's values, so a kept one still differs on the next
-    run.  Missing properties are always added."""
+    run (:func:`~journal.core.generated.owned_hashes`).  Missing properties are always
+    added."""
     kept, one_hash = _users_values(old, props, force)
+    if HASH_KEY in props:
+        props = {**props, HASH_KEY: owned_hashes(props, kept, old)}
     result.kept_properties.extend(kept)
     if force:  # what was the user's, replaced
         result.overwritten_properties.extend(_users_values(old, props, False)[0])
