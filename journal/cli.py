@@ -517,6 +517,8 @@ def cli(ctx: click.Context, vault_option: str | None, debug: bool) -> None:
 def init(state: State, path: str | None) -> None:
     """Create a vault: config, folders, a .gitignore line and a sample goal.
 
+    The sample goal is left out when the vault has goals already.
+
     The vault is PATH, else --vault, else $JOURNAL_VAULT, else the working
     folder.  Refuses to overwrite anything or to go through symlinks; run it in
     an existing Obsidian vault to add journal's folders beside your notes.
@@ -538,6 +540,8 @@ def init(state: State, path: str | None) -> None:
         echo(f"  kept    {item} (already there)")
     for item in result.types_kept:
         echo(f"  kept    {item}")
+    for item in result.skipped:
+        echo(f"  skipped {item}")
 
 
 # --- new ----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from journal.cli import cli
+from tests.conftest import goal_text
 
 
 def init(*args: str) -> Result:
@@ -216,3 +217,35 @@ def test_obsidians_daily_folder_is_kept_as_its_settings_spell_it(tmp_path: Path)
     (root / "journal").mkdir()
     assert init("init", str(root)).exit_code == 0
     assert 'daily = "Journal"\n' in (root / ".journal/config.toml").read_text()
+
+
+def test_init_in_a_vault_of_goals_makes_no_sample_goal(tmp_path: Path) -> None:
+    """Found in a tryout: init in an Obsidian vault that had 14 goals added an active
+    sample goal, which then showed in every list, review and plan."""
+    root = tmp_path / "v"
+    (root / "goals").mkdir(parents=True)
+    (root / "goals/Mine.md").write_text(goal_text("Mine"))
+    result = init("init", str(root))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (root / "goals").iterdir()) == ["Mine.md"]
+    assert "  skipped goals/Hold three informational interviews.md: the vault has goals" in (
+        result.stdout
+    )
+
+
+def test_init_makes_no_review_folder_when_reviews_go_to_obsidians_weekly_notes(
+    tmp_path: Path,
+) -> None:
+    """Found in a tryout: an empty `reviews/` beside `Weekly/`, where the reviews go."""
+    root = tmp_path / "v"
+    (root / ".obsidian/plugins/periodic-notes").mkdir(parents=True)
+    (root / ".obsidian/community-plugins.json").write_text('["periodic-notes"]')
+    (root / ".obsidian/plugins/periodic-notes/data.json").write_text(
+        '{"weekly": {"enabled": true, "folder": "Weekly", "format": "gggg-[W]ww"}}'
+    )
+    result = init("init", str(root))
+    assert result.exit_code == 0, result.output
+    assert not (root / "reviews").exists()
+    assert "  skipped reviews/: reviews go to Obsidian's weekly notes (Weekly/)" in result.stdout
+    config = (root / ".journal/config.toml").read_text()
+    assert "``" not in config and "# Thresholds and rule selection of `journal check`" in config

@@ -41,6 +41,7 @@ class InitResult(Record):
     kept: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     types_kept: list[str] = field(default_factory=list)  # a user's type that differs from ours
+    skipped: list[str] = field(default_factory=list)  # not made, and why
 
 
 def config_text(config: Config) -> str:
@@ -51,7 +52,7 @@ def config_text(config: Config) -> str:
     ]
     for section in dataclasses.fields(config):
         values = getattr(config, section.name)
-        doc = (type(values).__doc__ or "").strip().splitlines()[0]
+        doc = (type(values).__doc__ or "").strip().splitlines()[0].replace("``", "`")
         lines.append(f"[{section.name}]")
         lines.append(f"# {doc}")
         for item in dataclasses.fields(values):
@@ -81,7 +82,8 @@ def _init(root: Path, today: date) -> InitResult:
     config = Config()
     # a folder the vault has already in another case (`People`) is that folder
     named = dataclasses.asdict(folders_on_disk(root, config).folders)
-    daily = load_periodic(root).daily
+    periodic = load_periodic(root)
+    daily = periodic.daily
     if daily is not None and ".." not in daily.folder.split("/"):
         # Obsidian's daily notes folder ("." when they are at the vault root), as its
         # settings spell it: Obsidian writes there
@@ -89,6 +91,9 @@ def _init(root: Path, today: date) -> InitResult:
     config = dataclasses.replace(config, folders=dataclasses.replace(config.folders, **named))
     vault = Vault(root, config)
     folders = [f for f in dataclasses.asdict(config.folders).values() if f != "."]
+    weekly = periodic.weekly if config.obsidian.weekly_notes else None
+    if weekly is not None and not (root / config.folders.review).is_dir():
+        folders.remove(config.folders.review)  # the reviews go to Obsidian's weekly notes
     sample = f"{config.folders.goal}/{file_stem(SAMPLE_TITLE)}.md"
     planned = [".journal", CONFIG_PATH, ".gitignore", *folders, sample]
     if not (root / ".journal").is_symlink() and os.path.lexists(root / CONFIG_PATH):
@@ -116,13 +121,20 @@ def _init(root: Path, today: date) -> InitResult:
     obsidian = root / ".obsidian"
     if obsidian.is_dir() or obsidian.is_symlink():  # a symlink is reported, not followed
         _property_types(vault, result)
+    if weekly is not None and config.folders.review not in folders:
+        where = f"{weekly.folder}/" if weekly.folder else "the vault folder"
+        result.skipped.append(
+            f"{config.folders.review}/: reviews go to Obsidian's weekly notes ({where})"
+        )
     try:
-        options = {**SAMPLE, "due": due}
-        created = new_goal(vault, load_catalog(vault), SAMPLE_TITLE, options, today)
+        catalog = load_catalog(vault)
+        if any(g.path != sample for g in catalog.goals):  # a vault of goals: no sample
+            result.skipped.append(f"{sample}: the vault has goals already")
+        else:
+            options = {**SAMPLE, "due": due}
+            result.created.append(new_goal(vault, catalog, SAMPLE_TITLE, options, today).path)
     except Conflict as exc:
         result.kept.append(exc.path or "sample goal")
-    else:
-        result.created.append(created.path)
     finally:
         vault.close()  # the index the sample goal was checked against
     files.create(root / CONFIG_PATH, config_text(config).encode("utf-8"))
