@@ -963,3 +963,15 @@ def test_the_value_after_a_check_in_counts_a_committed_hand_edit(
         ("2026-11-13", 7.5),
         ("2026-11-21", 6),
     ]
+
+
+def test_a_note_given_as_the_value_is_told_how_to_log_it(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Found in a tryout: `journal log G "Went to a meetup"` (a goal with nothing to
+    count) was refused with no word of how to log a line with no number."""
+    before = write(GOAL, goal_text()).read_bytes()
+    result = invoke("log", "Connect", "Went to a meetup")
+    assert result.exit_code == 2 and "give +0 before it" in result.stderr
+    assert (vault / GOAL).read_bytes() == before
+    assert "give +0" not in invoke("log", "Connect", "1").stderr  # a number: no note

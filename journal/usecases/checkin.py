@@ -64,8 +64,13 @@ def parse_change(text: str, note: str = "") -> tuple[str, float]:
             refuse_miswritten(f"{text} {note}".strip())
         except MiswrittenValue as exc:
             raise UsageProblem(str(exc)) from None
+        hint = (  # a note given as the value: `journal log G "Went to a meetup"`
+            "; to log a note with no change to the number, give +0 before it"
+            if text[:1].isalpha()
+            else ""
+        )
         raise UsageProblem(
-            f"VALUE should be +N (up by N), -N (down by N) or =N (now N), not '{text}'"
+            f"VALUE should be +N (up by N), -N (down by N) or =N (now N), not '{text}'{hint}"
         )
     return parsed[0], parsed[1]
 
