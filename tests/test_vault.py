@@ -443,3 +443,22 @@ def test_a_loop_of_symlinks_is_skipped_not_fatal(vault: Path, write: Write) -> N
         rel for rel, _e in Vault.open(vault).iter_notes(bad_name=lambda r, w: skipped.append(r))
     ]
     assert found == ["notes/a.md"] and "notes/self.md" in skipped
+
+
+def test_notes_icloud_has_not_downloaded_are_told_in_one_line(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Found in a tryout: with "Optimise Mac Storage", iCloud leaves `.Goal.md.icloud` in
+    the place of a goal not downloaded, and the goal left every list without a word."""
+    write("goals/Kept.md", "---\ntype: goal\ntitle: Kept\n---\n")
+    for name in ("goals/.Find a mentor.md.icloud", "daily/.2026-11-20.md.icloud"):
+        write(name, "bplist00")
+    write("attachments/.photo.png.icloud", "bplist00")  # no note: not told
+    result = invoke("list", "--json")
+    assert result.exit_code == 0
+    assert [g["path"] for g in json.loads(result.stdout)] == ["goals/Kept.md"]
+    assert result.stderr == (
+        "journal: 2 notes not downloaded from iCloud, so left out (daily/2026-11-20.md, "
+        "goals/Find a mentor.md): download them (Finder: Download Now, or Keep Downloaded "
+        "on the vault folder)\n"
+    )

@@ -19,6 +19,7 @@ from journal.adapters.cachedir import vault_cache_file
 from journal.core import codec
 from journal.core.catalog import Catalog, NoteSource
 from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite, UsageProblem
+from journal.core.formatting import plural
 from journal.core.links import fold
 from journal.core.periodic import clean_folder
 from journal.core.records import Record
@@ -93,6 +94,10 @@ def load_config(root: Path) -> Config:
             line = max(1, text.count("\n") + (not text.endswith("\n")))  # the last line
         raise ConfigError(f"invalid TOML: {exc}", path=CONFIG_PATH, line=line) from None
     return config_from_dict(data, CONFIG_PATH, text)
+
+
+#: iCloud's placeholder of a file kept only online: ``.Goal.md.icloud`` for ``Goal.md``
+ICLOUD_SUFFIX = ".icloud"
 
 
 def is_note_name(name: str) -> bool:
@@ -241,16 +246,38 @@ class Vault(Record):
         folder and a folder that can't be listed are left out and passed to ``bad_name``
         with the reason."""
         met: set[str] = set()  # the excluded paths the listing came upon
+        offline: list[str] = []  # iCloud's placeholders of notes not downloaded
         for rel, entry in self._iter_files(under, skipped=bad_name, met=met):
             if not is_note_name(entry.name):
+                if entry.name.endswith(ICLOUD_SUFFIX) and entry.name.startswith("."):
+                    offline.append(rel)
                 continue
             problem = name_problem(rel)
             if problem is None:
                 yield rel, entry
             elif bad_name is not None:
                 bad_name(rel, problem)
-        if not under and bad_name is not None:
-            self._tell_unmatched_excludes(met)
+        if bad_name is not None:
+            self._tell_offline(offline)
+            if not under:
+                self._tell_unmatched_excludes(met)
+
+    def _tell_offline(self, placeholders: list[str]) -> None:
+        """Tell, in one line, of the notes iCloud keeps only online (``.Goal.md.icloud``
+        in the place of ``Goal.md``, with "Optimise Mac Storage"): they are not on the
+        disk to read, and a goal among them would leave every list without a word."""
+        notes = sorted(
+            f"{rel.rpartition('/')[0]}/{name}".lstrip("/")
+            for rel in placeholders
+            if (name := rel.rpartition("/")[2][1 : -len(ICLOUD_SUFFIX)]).lower().endswith(".md")
+        )
+        if notes:
+            first = ", ".join(notes[:3]) + (", ..." if len(notes) > 3 else "")
+            self.notice(
+                f"{plural(len(notes), 'note')} not downloaded from iCloud, so left out "
+                f"({first}): download them (Finder: Download Now, or Keep Downloaded on the "
+                "vault folder)"
+            )
 
     def _tell_unmatched_excludes(self, met: set[str]) -> None:
         """Tell of each ``[vault] exclude`` entry that names nothing in the vault (a typo,
