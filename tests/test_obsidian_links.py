@@ -239,3 +239,55 @@ def test_answers_kept_per_folder_never_lend_a_note_its_own_link() -> None:
     assert catalog.resolve_path("Other", "src/here/Other.md") == "src/here/Other.md"
     assert catalog.resolve_path("Other", "src/here/source.md") == "src/here/Other.md"
     assert catalog.resolve_path("Other", "src/source.md") == "b/Other.md"
+
+
+#: Two goals whose paths differ only in case (possible on Linux alone), and a daily note.
+TWINS = {
+    "goals/Budget.md": goal_text("Upper budget", target=3, current=0),
+    "goals/budget.md": goal_text("Lower budget", target=3, current=0),
+    "daily/2026-11-20.md": (
+        "- progress:: [[budget]] +1 via daily\n"
+        "- progress:: [[Budget]] +2 x\n"
+        "- progress:: [[goals/budget]] +10 y\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "expected"),
+    [
+        ("budget", "daily/x.md", "goals/budget.md"),
+        ("Budget", "daily/x.md", "goals/Budget.md"),
+        ("BUDGET", "daily/x.md", "goals/Budget.md"),  # neither as written: path order
+        ("goals/budget", None, "goals/budget.md"),
+        ("goals/Budget", None, "goals/Budget.md"),
+        ("/goals/budget.MD", None, "goals/budget.md"),
+        ("./budget", "goals/x.md", "goals/budget.md"),
+        ("../goals/Budget", "daily/x.md", "goals/Budget.md"),
+        ("budget", "goals/x.md", "goals/budget.md"),  # both beside the linking note
+    ],
+)
+def test_of_notes_differing_only_in_case_a_link_finds_the_one_it_writes(
+    target: str, source: str | None, expected: str
+) -> None:
+    """Reported: `[[goals/budget]]`, which the review wrote for goals/budget.md, and every
+    check-in naming it found goals/Budget.md (the first in path order); Obsidian takes
+    whichever of the two it loaded first."""
+    catalog = Catalog(parse_note(path, text.encode()) for path, text in TWINS.items())
+    assert catalog.resolve_path(target, source) == expected
+
+
+def test_check_ins_go_to_the_goal_named_in_its_case_and_links_written_find_it(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    for path, text in TWINS.items():
+        write(path, text)
+    result = invoke("list", "--json")
+    assert result.exit_code == 0, result.output
+    current = {g["path"]: g["current"] for g in json.loads(result.output)}
+    assert current == {"goals/Budget.md": 2, "goals/budget.md": 11}
+    catalog = load_catalog(Vault.open(vault))
+    for path in ("goals/Budget.md", "goals/budget.md"):
+        link = parse_link(catalog.link_to(path, "reviews/2026-W47.md"))
+        assert link is not None
+        assert catalog.resolve_path(link.target, "reviews/2026-W47.md") == path
