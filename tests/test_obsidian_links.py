@@ -4,6 +4,7 @@ the same way from the catalog, the index and ``journal check``."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from journal.adapters.vault import Vault, load_catalog
 from journal.core.catalog import Catalog
 from journal.core.links import find_links, parse_link
 from journal.core.notes import parse_note
+from journal.core.rules import RULES, Context
+from journal.core.settings import Config
 from tests.conftest import Invoke, Write, goal_text
 
 #: path -> front matter lines (a note's aliases), for the tricky vault.
@@ -291,3 +294,17 @@ def test_check_ins_go_to_the_goal_named_in_its_case_and_links_written_find_it(
         link = parse_link(catalog.link_to(path, "reviews/2026-W47.md"))
         assert link is not None
         assert catalog.resolve_path(link.target, "reviews/2026-W47.md") == path
+
+
+def test_check_warns_of_notes_differing_only_in_case_from_their_paths_alone(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    for path, text in TWINS.items():
+        write(path, text)
+    result = invoke("check", "--select", "H018", "--json")
+    found = [(f["path"], f["rule"], f["severity"]) for f in json.loads(result.output)]
+    assert found == [("goals/Budget.md", "H018", "warning"), ("goals/budget.md", "H018", "warning")]
+    catalog = load_catalog(Vault.open(vault))
+    rule = next(r for r in RULES if r.id == "H018")
+    assert len(list(rule.check(Context(catalog, Config(), date(2026, 11, 22))))) == 2
+    assert "heads" not in catalog.__dict__ and "notes" not in catalog.__dict__  # paths only

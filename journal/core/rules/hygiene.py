@@ -382,6 +382,25 @@ def unlinkable_name(ctx: Context) -> Iterator[Problem]:
             )
 
 
+def unportable_name(ctx: Context) -> Iterator[Problem]:
+    by_name: dict[str, list[str]] = {}
+    for path in ctx.catalog.paths:  # one pass, whatever the vault's size
+        by_name.setdefault(path.lower(), []).append(path)
+    for paths in by_name.values():
+        if len(paths) < 2:
+            continue
+        for path in paths:
+            others = ", ".join(sorted(p for p in paths if p != path))
+            yield Problem(
+                path,
+                1,
+                f"the path differs from {others} only in case: Windows and macOS hold one "
+                "file for both (a git checkout or a sync there keeps one of them), and "
+                "Obsidian links both by one name",
+                "rename one of them, so that the names differ in more than case",
+            )
+
+
 def undated_done(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.goals:
         if goal.status == "done" and ctx.missing(goal, "completed"):
@@ -614,5 +633,12 @@ RULES = (
         "`contact` (`meetng`, `meetings`, `Type: meeting`): read as a plain note, its "
         "follow-up or contact is in no list",
         mistyped_note,
+    ),
+    Rule(
+        "H018",
+        "unportable-name",
+        "warning",
+        "a note's path that Windows or macOS can't hold: it differs from another's only in case",
+        unportable_name,
     ),
 )
