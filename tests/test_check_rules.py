@@ -372,6 +372,7 @@ def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     own_tests |= {"H013", "H014", "T010"}  # H013: tests/test_checkin.py; H014, T010: below
     own_tests |= {"T012"}  # tests/test_plan.py
     own_tests |= {"H016", "H017"}  # tests/test_cli_edges.py
+    own_tests |= {"H018"}  # below
     assert {r.id for r in RULES} == {c[0] for c in CASES} | own_tests
 
 
@@ -1387,6 +1388,26 @@ def test_a_goal_file_name_no_wikilink_can_hold_is_reported() -> None:
             "reviews, plans, Obsidian) finds another note or none",
         ),
     ]
+
+
+def test_notes_whose_paths_differ_only_in_case_are_reported_naming_each_other() -> None:
+    """Reported: goals/Budget.md and goals/budget.md, which no Windows or macOS checkout
+    can hold both of, and which Obsidian links by one name, and `check` said nothing."""
+    notes = [
+        ("goals/Budget.md", goal_note(LOG)),
+        ("goals/budget.md", goal_note(LOG)),
+        ("Notes/plan.md", "# plan\n"),
+        ("notes/Plan.md", "# Plan\n"),
+        ("notes/Plans.md", "# Plans\n"),
+    ]
+    found = [(f.path, f.line, f.message.split(" only")[0]) for f in of("H018", run(*notes))]
+    assert found == [
+        ("Notes/plan.md", 1, "the path differs from notes/Plan.md"),
+        ("goals/Budget.md", 1, "the path differs from goals/budget.md"),
+        ("goals/budget.md", 1, "the path differs from goals/Budget.md"),
+        ("notes/Plan.md", 1, "the path differs from Notes/plan.md"),
+    ]
+    assert of("H018", run(*notes[::2])) == []
 
 
 def test_a_meeting_without_a_day_or_with_a_follow_up_before_it_is_named() -> None:

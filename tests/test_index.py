@@ -166,7 +166,7 @@ def test_asking_whether_a_few_paths_are_notes_does_not_load_every_path(
     ]
     answers = [path in catalog.by_path for path in asked]
     assert answers == [True, False, False, False]
-    assert "_paths" not in catalog.__dict__ and "heads" not in catalog.__dict__
+    assert "paths" not in catalog.__dict__ and "heads" not in catalog.__dict__
     assert catalog.by_path["goals/Five leaders.md"].kind == "goal"
     with pytest.raises(KeyError):
         catalog.by_path["goals/Gone.md"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -10,7 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from journal.adapters.vault import Vault, load_catalog
-from journal.core.names import _UNSAFE, MAX_NAME_BYTES, file_stem, slug, unique_id
+from journal.core.names import (
+    _UNSAFE,
+    MAX_NAME_BYTES,
+    device_name,
+    file_stem,
+    slug,
+    unique_id,
+)
 from tests.conftest import Invoke
 
 
@@ -21,7 +29,15 @@ from tests.conftest import Invoke
         ('What? * <now> | "quotes" \\ back/slash', "What now quotes back slash"),
         ("Link [[breakers]] #tag ^block", "Link breakers tag block"),
         ("CON", "CON_"),
-        ("nul.txt", "nul.txt_"),
+        # reported: the "_" went at the end, where Windows still reads the device
+        ("nul.txt", "nul_.txt"),
+        ("Con. law exam", "Con_. law exam"),
+        ("Aux.Smith", "Aux_.Smith"),
+        ("con .x", "con_ .x"),  # spaces before the dot are no part of the name
+        ("com1.txt", "com1_.txt"),
+        ("LPT³.log", "LPT³_.log"),
+        ("Console", "Console"),
+        ("COM10", "COM10"),
         ("trailing dots...", "trailing dots"),
         ("...hidden", "hidden"),
         ("~tilde", "tilde"),  # reported: an editor's temporary file to the vault, never read
@@ -52,6 +68,7 @@ def test_any_title_gives_a_portable_name(title: str) -> None:
     assert stem and len(stem.encode()) <= MAX_NAME_BYTES
     assert not any(ch in stem for ch in ':?*<>|"\\/#^[]\n\r\t\x00')
     assert stem == stem.strip(" .") and not stem.startswith((".", "~"))  # a note read
+    assert device_name(f"{stem}.md") is None  # Windows can hold it
 
 
 def test_long_titles_are_cut_at_a_character_boundary() -> None:
@@ -132,3 +149,50 @@ def test_new_notes_with_link_breaking_titles_get_linkable_names(
     plain = invoke("new", "meeting", "--with", "Ann", "--title", "Plain lunch")
     assert plain.exit_code == 0, plain.stderr
     assert "title:" not in (vault / "meetings/2026-11-22 Plain lunch.md").read_text()
+
+
+def test_new_notes_titled_like_a_windows_device_get_names_windows_can_hold(
+    invoke: Invoke, vault: Path
+) -> None:
+    """Reported: `Con. law exam` made `goals/Con. law exam_.md` and `Aux.Smith` made
+    `people/Aux.Smith_.md`, both still the devices CON and AUX to Windows; `con .x` made
+    `goals/con .x.md`.  A note named so before is told by `journal check` (H018)."""
+    for title in ("Con. law exam", "con .x"):
+        made = invoke("new", "goal", title, "--metric", "x", "--target", "1")
+        assert made.exit_code == 0, made.stderr
+    assert invoke("new", "contact", "Aux.Smith").exit_code == 0
+    (vault / "goals/com1.txt_.md").write_text("# made by an earlier version\n")
+    names = sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md"))
+    assert names == [
+        "goals/Con_. law exam.md",
+        "goals/com1.txt_.md",
+        "goals/con_ .x.md",
+        "people/Aux_.Smith.md",
+    ]
+    result = invoke("check", "--select", "H018", "--json")
+    found = [(f["path"], f["message"], f["suggestion"]) for f in json.loads(result.output)]
+    assert found == [
+        (
+            "goals/com1.txt_.md",
+            "the file name `com1.txt_.md` names the Windows device COM1 (by its part before "
+            "the first dot): Windows can't hold it, so a git checkout or a sync there fails "
+            "on it",
+            "rename the file, e.g. to `com1_.txt_.md` (journal's own names put a `_` after "
+            "a device name)",
+        )
+    ]
+
+
+def test_a_folder_named_as_a_windows_device_is_told_for_each_note_in_it(
+    invoke: Invoke, vault: Path
+) -> None:
+    for rel in ("Aux/notes.md", "Aux/more.md", "auxiliary/x.md", "COM10.md", "LPT¹ .md"):
+        (vault / rel).parent.mkdir(parents=True, exist_ok=True)
+        (vault / rel).write_text("# x\n")
+    result = invoke("check", "--select", "H018", "--json")
+    found = [(f["path"], f["message"].split(" (")[0]) for f in json.loads(result.output)]
+    assert found == [
+        ("Aux/more.md", "the folder name `Aux` names the Windows device AUX"),
+        ("Aux/notes.md", "the folder name `Aux` names the Windows device AUX"),
+        ("LPT¹ .md", "the file name `LPT¹ .md` names the Windows device LPT¹"),
+    ]

@@ -4,6 +4,7 @@ the same way from the catalog, the index and ``journal check``."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from journal.adapters.vault import Vault, load_catalog
 from journal.core.catalog import Catalog
 from journal.core.links import find_links, parse_link
 from journal.core.notes import parse_note
+from journal.core.rules import RULES, Context
+from journal.core.settings import Config
 from tests.conftest import Invoke, Write, goal_text
 
 #: path -> front matter lines (a note's aliases), for the tricky vault.
@@ -239,3 +242,69 @@ def test_answers_kept_per_folder_never_lend_a_note_its_own_link() -> None:
     assert catalog.resolve_path("Other", "src/here/Other.md") == "src/here/Other.md"
     assert catalog.resolve_path("Other", "src/here/source.md") == "src/here/Other.md"
     assert catalog.resolve_path("Other", "src/source.md") == "b/Other.md"
+
+
+#: Two goals whose paths differ only in case (possible on Linux alone), and a daily note.
+TWINS = {
+    "goals/Budget.md": goal_text("Upper budget", target=3, current=0),
+    "goals/budget.md": goal_text("Lower budget", target=3, current=0),
+    "daily/2026-11-20.md": (
+        "- progress:: [[budget]] +1 via daily\n"
+        "- progress:: [[Budget]] +2 x\n"
+        "- progress:: [[goals/budget]] +10 y\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "expected"),
+    [
+        ("budget", "daily/x.md", "goals/budget.md"),
+        ("Budget", "daily/x.md", "goals/Budget.md"),
+        ("BUDGET", "daily/x.md", "goals/Budget.md"),  # neither as written: path order
+        ("goals/budget", None, "goals/budget.md"),
+        ("goals/Budget", None, "goals/Budget.md"),
+        ("/goals/budget.MD", None, "goals/budget.md"),
+        ("./budget", "goals/x.md", "goals/budget.md"),
+        ("../goals/Budget", "daily/x.md", "goals/Budget.md"),
+        ("budget", "goals/x.md", "goals/budget.md"),  # both beside the linking note
+    ],
+)
+def test_of_notes_differing_only_in_case_a_link_finds_the_one_it_writes(
+    target: str, source: str | None, expected: str
+) -> None:
+    """Reported: `[[goals/budget]]`, which the review wrote for goals/budget.md, and every
+    check-in naming it found goals/Budget.md (the first in path order); Obsidian takes
+    whichever of the two it loaded first."""
+    catalog = Catalog(parse_note(path, text.encode()) for path, text in TWINS.items())
+    assert catalog.resolve_path(target, source) == expected
+
+
+def test_check_ins_go_to_the_goal_named_in_its_case_and_links_written_find_it(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    for path, text in TWINS.items():
+        write(path, text)
+    result = invoke("list", "--json")
+    assert result.exit_code == 0, result.output
+    current = {g["path"]: g["current"] for g in json.loads(result.output)}
+    assert current == {"goals/Budget.md": 2, "goals/budget.md": 11}
+    catalog = load_catalog(Vault.open(vault))
+    for path in ("goals/Budget.md", "goals/budget.md"):
+        link = parse_link(catalog.link_to(path, "reviews/2026-W47.md"))
+        assert link is not None
+        assert catalog.resolve_path(link.target, "reviews/2026-W47.md") == path
+
+
+def test_check_warns_of_notes_differing_only_in_case_from_their_paths_alone(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    for path, text in TWINS.items():
+        write(path, text)
+    result = invoke("check", "--select", "H018", "--json")
+    found = [(f["path"], f["rule"], f["severity"]) for f in json.loads(result.output)]
+    assert found == [("goals/Budget.md", "H018", "warning"), ("goals/budget.md", "H018", "warning")]
+    catalog = load_catalog(Vault.open(vault))
+    rule = next(r for r in RULES if r.id == "H018")
+    assert len(list(rule.check(Context(catalog, Config(), date(2026, 11, 22))))) == 2
+    assert "heads" not in catalog.__dict__ and "notes" not in catalog.__dict__  # paths only

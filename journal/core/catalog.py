@@ -447,8 +447,8 @@ class _NotesByPath(Mapping[str, Note]):
         """From every path when they are loaded, else by a lookup of its own (a
         command asking of a few paths does not load 10,000)."""
         loaded = self._catalog.__dict__
-        if "_paths" in loaded or "heads" in loaded or not isinstance(path, str):
-            return path in self._catalog._paths
+        if "paths" in loaded or "heads" in loaded or not isinstance(path, str):
+            return path in self._catalog.paths
         known = self._known.get(path)
         if known is None:
             known = self._known[path] = self._catalog._source.has(path)
@@ -517,8 +517,9 @@ class Catalog:
         return self._source.copies()
 
     @cached_property
-    def _paths(self) -> frozenset[str]:
-        """Every note's path: from the heads when they are loaded, else alone."""
+    def paths(self) -> frozenset[str]:
+        """Every note's path (sync-conflict copies left out): from the heads when they
+        are loaded, else alone."""
         if "heads" in self.__dict__:
             return frozenset(h.path for h in self.heads)
         return frozenset(self._source.paths())

@@ -4,7 +4,8 @@ A link ends at the first ``]]`` on its line; a single ``]`` belongs to the
 target (``[[Sq]uare]]`` links to ``Sq]uare``) and an inner ``[[`` starts a new
 link, as in Obsidian.  Resolution follows Obsidian's ``getFirstLinkpathDest``
 (docs/obsidian.md, "Links"): an exact vault path, else a note in the linking
-note's folder, else the shortest path; names compare case-insensitively.
+note's folder, else the shortest path; names compare case-insensitively, and of notes
+whose paths differ only in case the one the link writes, case and all, wins.
 """
 
 from __future__ import annotations
@@ -118,12 +119,19 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower()
 
 
+def written_key(target: str) -> str:
+    """A link target (or a note's path) as written, case kept: NFC, a ``\\`` read as
+    ``/``, no ``.md`` (in any case)."""
+    text = unicodedata.normalize("NFC", target.strip().replace("\\", "/"))
+    return text[:-3] if text[-3:].lower() == ".md" else text
+
+
 @lru_cache(maxsize=1 << 16)
 def link_key(target: str) -> str:
-    """The case-insensitive form a link target is matched by (no ``.md``); cached,
-    as resolving a vault's links asks for the same few keys again and again."""
-    key = fold(target.strip().replace("\\", "/"))
-    return key[:-3] if key.endswith(".md") else key
+    """The case-insensitive form a link target is matched by (:func:`written_key`,
+    folded); cached, as resolving a vault's links asks for the same few keys again and
+    again."""
+    return fold(written_key(target))
 
 
 def name_key(target: str) -> str:
@@ -150,6 +158,10 @@ def resolve_link(
     3. else the one with the shortest path (then the first in path order);
     4. ``[[#Heading]]`` is the linking note itself.
 
+    Of notes a step can't tell apart, whose paths differ only in case (Obsidian takes
+    the one it loaded first), the one whose path ends with the target as written, case
+    and all, wins: ``[[goals/budget]]`` is ``goals/budget.md``, not ``goals/Budget.md``.
+
     Obsidian never resolves a link by alias; ``journal`` does, as a last resort
     for a bare name (``journal check`` hints at such links, H009).
     """
@@ -161,16 +173,16 @@ def resolve_link(
         key = posixpath.normpath(posixpath.join(folder or "", key))
         if key.startswith("../"):
             return None
-        exact = sorted(p for p in named(key.rsplit("/", 1)[-1]) if link_key(p) == key)
-        return exact[0] if exact else None
+        return _first([p for p in named(key.rsplit("/", 1)[-1]) if link_key(p) == key], target)
     key = key.lstrip("/")
     candidates = named(key.rsplit("/", 1)[-1])
-    exact = sorted(p for p in candidates if link_key(p) == key)
+    exact = [p for p in candidates if link_key(p) == key]
     if exact:
-        return exact[0]
+        return _first(exact, target)
     if "/" in key:
-        return _best([p for p in candidates if link_key(p).endswith("/" + key)], folder)
-    return _best(candidates, folder) or _best(aliased(key), folder)
+        suffixed = [p for p in candidates if link_key(p).endswith("/" + key)]
+        return _best(suffixed, folder, target)
+    return _best(candidates, folder, target) or _best(aliased(key), folder, target)
 
 
 def is_conflict_copy(path: str) -> bool:
@@ -251,10 +263,39 @@ def _without_copies(find: Callable[[str], Sequence[str]]) -> Callable[[str], lis
     return lambda key: [p for p in find(key) if not is_conflict_copy(p)]
 
 
-def _best(paths: Sequence[str], folder: str | None) -> str | None:
-    if not paths:
-        return None
+def _first(paths: Sequence[str], target: str) -> str | None:
+    """The first of ``paths`` (one name to a link: they differ only in case) that
+    ``target`` names as written (:func:`_in_case`), else the first in path order."""
+    if len(paths) < 2:
+        return paths[0] if paths else None
+    written = _as_linked(target)
+    return min(paths, key=lambda p: (not _in_case(p, written), p))
+
+
+def _best(paths: Sequence[str], folder: str | None, target: str) -> str | None:
+    """The one of ``paths`` in ``folder`` (a :func:`link_key`), else any, with the
+    shortest path, then named as ``target`` writes it (:func:`_in_case`), then the first
+    in path order."""
+    if len(paths) < 2:
+        return paths[0] if paths else None
     if folder is not None:
         beside = [p for p in paths if link_key(posixpath.dirname(p)) == folder]
         paths = beside or paths
-    return min(paths, key=lambda p: (len(p), p))
+    written = _as_linked(target)
+    return min(paths, key=lambda p: (len(p), not _in_case(p, written), p))
+
+
+def _as_linked(target: str) -> str:
+    """The part of a note's path a link target writes, case kept (:func:`written_key`,
+    without a leading ``/``, ``./`` or ``../``): ``goals/Budget`` of ``/goals/Budget.md``."""
+    parts = written_key(target).lstrip("/").split("/")
+    while len(parts) > 1 and parts[0] in (".", ".."):
+        del parts[0]
+    return "/".join(parts)
+
+
+def _in_case(path: str, written: str) -> bool:
+    """Whether the note at ``path`` is the one ``written`` (:func:`_as_linked`) names,
+    case and all: its path (:func:`written_key`) is it or ends with ``/`` and it."""
+    name = written_key(path)
+    return name == written or name.endswith("/" + written)

@@ -10,10 +10,10 @@ from journal.core.errors import UsageProblem
 MAX_NAME_BYTES = 200  # leaves room for " 2.md" and sync tools' suffixes within 255
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f:?*<>|"\\/#^\[\]]+')
 _SPACES = re.compile(r"\s+")
-_RESERVED = frozenset(
-    ["CON", "PRN", "AUX", "NUL"]
-    + [f"COM{i}" for i in range(1, 10)]
-    + [f"LPT{i}" for i in range(1, 10)]
+#: Windows' device names: a file or folder name that is one of them up to its first dot
+#: (``CON``, ``con.txt``, ``Aux .md``) names the device, so no file can have it.
+_DEVICES = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"{port}{n}" for port in ("COM", "LPT") for n in "123456789¹²³"]
 )
 
 
@@ -21,13 +21,17 @@ def file_stem(title: str) -> str:
     """A file name (without ``.md``) that is valid on Windows, macOS, Linux and in links.
 
     Characters that break file systems or wikilinks (``: ? * < > | " \\ / # ^ [ ]``)
-    become spaces; reserved device names get a ``_``; the name is capped at
+    become spaces; a Windows device name (:func:`device_name`) gets a ``_`` after it
+    (``Con_. law exam``); the name is capped at
     :data:`MAX_NAME_BYTES` bytes of UTF-8; leading dots and ``~`` go.  A ValueError
     when nothing is left (a title of only those characters, dots, ``~`` and spaces).
     """
     name = unicodedata.normalize("NFC", title)
     # a leading "." or "~" would make a hidden or an editor's temporary file, never read
     name = _SPACES.sub(" ", _UNSAFE.sub(" ", name)).strip(" .").lstrip("~ .")
+    device = device_name(name)
+    if device is not None:
+        name = f"{device}_{name[len(device) :]}"
     encoded = name.encode("utf-8")[:MAX_NAME_BYTES]
     name = encoded.decode("utf-8", errors="ignore").rstrip(" .")
     if not name:
@@ -35,9 +39,16 @@ def file_stem(title: str) -> str:
             f"'{title}' has no character a file name can hold "
             '(not : ? * < > | " \\ / # ^ [ ], nor only dots, ~ and spaces)'
         )
-    if name.split(".")[0].upper() in _RESERVED:
-        name += "_"
     return name
+
+
+def device_name(name: str) -> str | None:
+    """The start of a file or folder name that Windows reads as a device (``Con`` of
+    ``Con. law exam.md``, ``aux`` of ``aux .txt``), or None: its part before the first
+    dot, without the spaces at its end, is ``CON``, ``PRN``, ``AUX``, ``NUL``,
+    ``COM1``-``COM9`` or ``LPT1``-``LPT9`` (also ``COM¹``... ``LPT³``), in any case."""
+    part = name.split(".", 1)[0].rstrip(" ")
+    return part if part.upper() in _DEVICES else None
 
 
 def slug(title: str, limit: int = 48) -> str:

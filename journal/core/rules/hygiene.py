@@ -19,7 +19,7 @@ from journal.core.fields import (
 )
 from journal.core.formatting import shell_word
 from journal.core.links import conflict_original
-from journal.core.names import one_slip
+from journal.core.names import device_name, one_slip
 from journal.core.notes import NoteLink, stem_of
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
 
@@ -382,6 +382,43 @@ def unlinkable_name(ctx: Context) -> Iterator[Problem]:
             )
 
 
+def unportable_name(ctx: Context) -> Iterator[Problem]:
+    by_name: dict[str, list[str]] = {}
+    for path in ctx.catalog.paths:  # one pass, whatever the vault's size
+        by_name.setdefault(path.lower(), []).append(path)
+        parts = path.split("/")
+        for at, part in enumerate(parts):
+            device = device_name(part)
+            if device is not None:
+                yield _device_named(path, part, device, "folder" if at < len(parts) - 1 else "file")
+    for paths in by_name.values():
+        if len(paths) < 2:
+            continue
+        for path in paths:
+            others = ", ".join(sorted(p for p in paths if p != path))
+            yield Problem(
+                path,
+                1,
+                f"the path differs from {others} only in case: Windows and macOS hold one "
+                "file for both (a git checkout or a sync there keeps one of them), and "
+                "Obsidian links both by one name",
+                "rename one of them, so that the names differ in more than case",
+            )
+
+
+def _device_named(path: str, part: str, device: str, what: str) -> Problem:
+    renamed = f"{device}_{part[len(device) :]}"
+    return Problem(
+        path,
+        1,
+        f"the {what} name `{part}` names the Windows device {device.upper()} (by its part "
+        "before the first dot): Windows can't hold it, so a git checkout or a sync there "
+        "fails on it",
+        f"rename the {what}, e.g. to `{renamed}` (journal's own names put a `_` after a "
+        "device name)",
+    )
+
+
 def undated_done(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.goals:
         if goal.status == "done" and ctx.missing(goal, "completed"):
@@ -614,5 +651,14 @@ RULES = (
         "`contact` (`meetng`, `meetings`, `Type: meeting`): read as a plain note, its "
         "follow-up or contact is in no list",
         mistyped_note,
+    ),
+    Rule(
+        "H018",
+        "unportable-name",
+        "warning",
+        "a note's path that Windows or macOS can't hold: it differs from another's only in "
+        "case, or a file or folder name on it is a Windows device name (`CON`, `aux.txt`, "
+        "`Con. law`)",
+        unportable_name,
     ),
 )
