@@ -372,7 +372,7 @@ def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     own_tests |= {"H013", "H014", "T010"}  # H013: tests/test_checkin.py; H014, T010: below
     own_tests |= {"T012"}  # tests/test_plan.py
     own_tests |= {"H016", "H017"}  # tests/test_cli_edges.py
-    own_tests |= {"H018"}  # below
+    own_tests |= {"H018", "H019"}  # below
     assert {r.id for r in RULES} == {c[0] for c in CASES} | own_tests
 
 
@@ -1408,6 +1408,34 @@ def test_notes_whose_paths_differ_only_in_case_are_reported_naming_each_other() 
         ("notes/Plan.md", 1, "the path differs from Notes/plan.md"),
     ]
     assert of("H018", run(*notes[::2])) == []
+
+
+def test_notes_named_like_a_second_copy_of_the_note_beside_them_are_reported() -> None:
+    """Found in a tryout: iCloud's `2026-11-20 2.md` and Explorer's `Goal - Copy.md`
+    counted their check-ins and follow-ups twice, and nothing said so."""
+    notes = [
+        ("goals/Budget.md", goal_note(LOG)),
+        ("goals/Budget - Copy.md", goal_note(LOG)),
+        ("daily/2026-11-20.md", "- progress:: [[Budget]] +1\n"),
+        ("daily/2026-11-20 2.md", "- progress:: [[Budget]] +1\n"),
+        ("notes/Plan.md", "# Plan\n"),
+        ("notes/Plan copy 2.md", "# Plan\n"),
+        ("notes/Plan (1).md", "# Plan\n"),
+        ("notes/Sprint 2.md", "# no Sprint.md beside it\n"),
+        ("notes/Plan 12.md", "# two digits: no iCloud copy\n"),
+        ("other/Plan 2.md", "# Plan.md is in another folder\n"),
+    ]
+    findings = run(*notes)
+    found = [(f.path, f.message.split(":")[0]) for f in of("H019", findings)]
+    assert found == [
+        ("daily/2026-11-20 2.md", "named like a second copy of daily/2026-11-20.md"),
+        ("goals/Budget - Copy.md", "named like a second copy of goals/Budget.md"),
+        ("notes/Plan (1).md", "named like a second copy of notes/Plan.md"),
+        ("notes/Plan copy 2.md", "named like a second copy of notes/Plan.md"),
+    ]
+    fixes = {f.path: f.suggestion for f in of("H002", findings)}
+    assert fixes["goals/Budget - Copy.md"].startswith("if this is a copy of goals/Budget.md")
+    assert fixes["goals/Budget.md"].startswith("give one of them a new unique id")
 
 
 def test_a_meeting_without_a_day_or_with_a_follow_up_before_it_is_named() -> None:

@@ -218,6 +218,23 @@ def conflict_original(path: str) -> str | None:
     return f"{folder}{slash}{name[: found.start()].rstrip()}.md"
 
 
+#: A name a file manager or sync client gives a second copy of ``Note.md``: iCloud's
+#: ``Note 2.md``, Finder's ``Note copy.md`` and ``Note copy 2.md``, Explorer's ``Note -
+#: Copy.md`` and ``Note - Copy (2).md``, a browser's or Dropbox's ``Note (1).md``.
+_COPY_NAME = re.compile(
+    r"(.+?)(?: [2-9]| copy(?: \d{1,2})?| - Copy(?: \(\d{1,2}\))?| ?\(\d{1,2}\))\.md",
+    re.IGNORECASE,
+)
+
+
+def copy_original(path: str) -> str | None:
+    """The note ``path`` is named as a second copy of (:data:`_COPY_NAME`: ``a/Note 2.md``
+    of ``a/Note.md``), or None; whether that note exists is the caller's to know."""
+    folder, slash, name = path.rpartition("/")
+    found = _COPY_NAME.fullmatch(name)
+    return f"{folder}{slash}{found.group(1)}.md" if found else None
+
+
 class LinkResolver:
     """:func:`resolve_link` over ``named`` and ``aliased``, remembering its answers: a
     link resolves the same from every note of a folder, unless it resolves to its own

@@ -18,7 +18,7 @@ from journal.core.fields import (
     coerce,
 )
 from journal.core.formatting import shell_word
-from journal.core.links import conflict_original
+from journal.core.links import conflict_original, copy_original
 from journal.core.names import device_name, one_slip
 from journal.core.notes import NoteLink, stem_of
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
@@ -275,11 +275,14 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
             others = [p for p in paths if p != goal.path]
             named = ", ".join(others[:_NAMED])
             more = f" and {len(others) - _NAMED} more" if len(others) > _NAMED else ""
+            original = copy_original(goal.path)
             yield Problem(
                 goal.path,
                 goal.line_of("id") or 1,
                 f"id '{goal.id}' is also the id of {named}{more}",
-                "give one of them a new unique id (ids are how goals are found and linked)",
+                _merge_the_copy(original, "if it is a goal of its own, give it a new unique id")
+                if original in others
+                else "give one of them a new unique id (ids are how goals are found and linked)",
             )
 
 
@@ -403,6 +406,27 @@ def unportable_name(ctx: Context) -> Iterator[Problem]:
                 "file for both (a git checkout or a sync there keeps one of them), and "
                 "Obsidian links both by one name",
                 "rename one of them, so that the names differ in more than case",
+            )
+
+
+def _merge_the_copy(original: str, otherwise: str) -> str:
+    return (
+        f"if this is a copy of {original} (a file manager's or a sync client's), merge what it "
+        f"has of its own into that note and delete it; {otherwise}"
+    )
+
+
+def copy_named(ctx: Context) -> Iterator[Problem]:
+    paths = set(ctx.catalog.paths)
+    for path in ctx.catalog.paths:  # one pass, whatever the vault's size
+        original = copy_original(path)
+        if original in paths:
+            yield Problem(
+                path,
+                1,
+                f"named like a second copy of {original}: read as a note of its own, so what "
+                "the two hold (goals, check-ins, follow-ups) counts twice",
+                _merge_the_copy(original, "if it is a note of its own, give it a name of its own"),
             )
 
 
@@ -660,5 +684,13 @@ RULES = (
         "case, or a file or folder name on it is a Windows device name (`CON`, `aux.txt`, "
         "`Con. law`)",
         unportable_name,
+    ),
+    Rule(
+        "H019",
+        "copy-named",
+        "warning",
+        "a note named like a second copy of the note beside it (`Note 2.md`, `Note copy.md`, "
+        "`Note - Copy.md`, `Note (1).md`): what both hold counts twice",
+        copy_named,
     ),
 )
