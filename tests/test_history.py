@@ -311,8 +311,9 @@ def _series(vault: Path, ref: str, today: date = date(2026, 11, 22)) -> list[tup
 
 def test_what_dates_a_value_nothing_else_dates(vault: Path, write: Write) -> None:
     """`current` dated to the goal's start when nothing else dates it (no git, no log),
-    the start point kept; today when a check-in of its own is dated after today (it may
-    count it) or check-ins in other notes measure against it."""
+    the start point kept; to the last check-in of its own with a value dated after today
+    (which it counts: the days before have their check-ins' values, and the line is not
+    counted twice, as 8); today when check-ins in other notes measure against it."""
     write("goals/Connect.md", goal(0))
     assert _series(vault, "connect") == [("2026-10-01", 0)]  # the start: baseline, kept
     write("goals/Connect.md", goal(4))
@@ -322,9 +323,8 @@ def test_what_dates_a_value_nothing_else_dates(vault: Path, write: Write) -> Non
     assert _series(vault, "connect") == [
         ("2026-10-01", 0),
         ("2026-11-10", 2),
-        ("2026-11-22", 5),
-        ("2026-11-25", 8),
-    ]  # fmt: skip: as before; the 11-25 line is T009's
+        ("2026-11-25", 5),
+    ]  # fmt: skip: the 11-25 line is T009's
     write("goals/Connect.md", goal(5))
     write("daily/2026-10-20.md", "progress:: [[Connect]] =3 recounted\n")
     assert _series(vault, "connect") == [

@@ -1395,6 +1395,26 @@ def test_a_week_with_only_note_check_ins_shows_no_change_not_none(
     assert "| – |" in next(line for line in earlier.splitlines() if line.startswith("| [[talks]]"))
 
 
+def test_this_week_counts_no_check_in_dated_after_the_week_whatever_day_it_is_seen_from(
+    example_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a check-in logged for Monday 11-23 a day ahead (a colleague's time zone)
+    made the W47 review written on Sunday say `+2` this week, though its check-ins list
+    one +1 and seen from Monday it says `+1`.  The now column keeps the file's `current`
+    (it counts the Monday check-in, which T009 reports)."""
+    link = "[[Connect with five HR leaders in my industry this quarter]]"
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-23")
+    code, _out, err = run(example_vault, "log", "Connect with five", "+1", "Monday coffee")
+    assert code == 0, err
+    monday = scoreboard_row(run(example_vault, "review", "--week", "2026-W47", "--stdout")[1], link)
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-22")
+    sunday = scoreboard_row(run(example_vault, "review", "--stdout")[1], link)
+    assert sunday is not None and monday is not None
+    assert sunday.split(" | ")[3] == monday.split(" | ")[3] == "+1"
+    assert "0 → **4** → 5 conversations" in sunday  # current: 4
+    assert "0 → **3** → 5 conversations" in monday  # its value on 11-22
+
+
 def test_a_milestone_past_its_day_is_overdue_in_its_own_week(invoke: Invoke, write: Write) -> None:
     """Reported: a milestone due on Wednesday and not done was still "Due this week" in
     the Sunday review, with "Overdue - nothing"."""

@@ -178,17 +178,21 @@ def known_since(
     a vault without git, or a log line added without ``current``) so shows from then,
     not as progress of whichever week a review is made in.
 
-    ``today`` too for a goal with a check-in of its own with a value dated after today
-    (its ``current`` may count it) or with an ``=N`` in other notes, which is measured
-    against the file's value on its day as every command reads it (:func:`offsets`,
-    :func:`current_value`): the value today stays the same with or without git."""
+    ``today`` too for a goal with an ``=N`` in other notes, which is measured against
+    the file's value on its day as every command reads it (:func:`offsets`,
+    :func:`current_value`): the value today stays the same with or without git.  For a
+    goal with a check-in of its own with a value dated after today (``journal log`` counts
+    it in ``current``), the day of the last such check-in: the days up to it have the
+    values their check-ins give, as they will once that day comes, so a week's change
+    counts no check-in dated after it, whichever day it is seen from."""
     if today is None or (committed is not None and committed != goal.file_current):
         return today
-    if any(c.day > today and c.op is not None for c in own) or any(
-        c.path != goal.path and c.op == "=" for c in goal.checkins
-    ):
+    if any(c.path != goal.path and c.op == "=" for c in goal.checkins):
         return today
     days = [day for day, _value in recorded]
+    ahead = [c.day for c in own if c.op is not None and c.day > today]
+    if ahead:
+        return max(ahead)
     days += [c.day for c in own if c.op is not None and c.day <= today]
     last = max(days, default=start_of(goal))
     return min(last, today) if last is not None else today
