@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from journal.core.checkins import BEFORE_THE_LOG, CheckIn, exact_sum, gives
+from journal.core.checkins import BEFORE_THE_LOG, CheckIn, exact_sum, gives, log_agrees
 from journal.core.goal import Goal
 from journal.core.progress import start_of
 from journal.core.records import Record
@@ -180,19 +180,23 @@ def known_since(
 
     ``today`` too for a goal with an ``=N`` in other notes, which is measured against
     the file's value on its day as every command reads it (:func:`offsets`,
-    :func:`current_value`): the value today stays the same with or without git.  For a
-    goal with a check-in of its own with a value dated after today (``journal log`` counts
-    it in ``current``), the day of the last such check-in: the days up to it have the
-    values their check-ins give, as they will once that day comes, so a week's change
-    counts no check-in dated after it, whichever day it is seen from."""
+    :func:`current_value`): the value today stays the same with or without git; and for
+    one with a check-in of its own with a value dated after today that its log does not
+    give ``current`` with (:func:`log_agrees`: it may count the check-in or not).  When
+    the log gives it (as ``journal log`` keeps it), the day of the last such check-in:
+    the days before have the values their check-ins give, as they will once that day
+    comes, so a week's change counts no check-in dated after it, whichever day it is
+    seen from."""
     if today is None or (committed is not None and committed != goal.file_current):
         return today
-    if any(c.path != goal.path and c.op == "=" for c in goal.checkins):
-        return today
-    days = [day for day, _value in recorded]
     ahead = [c.day for c in own if c.op is not None and c.day > today]
+    if any(c.path != goal.path and c.op == "=" for c in goal.checkins) or (
+        ahead and not log_agrees(goal.baseline, own, goal.file_current)
+    ):
+        return today
     if ahead:
         return max(ahead)
+    days = [day for day, _value in recorded]
     days += [c.day for c in own if c.op is not None and c.day <= today]
     last = max(days, default=start_of(goal))
     return min(last, today) if last is not None else today
