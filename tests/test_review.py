@@ -1450,6 +1450,64 @@ def test_links_resolve_from_the_folder_the_review_is_in(
     assert '  - "[[goals/Health]]"\n' in text  # the goals property too
 
 
+def budget_vault(write: Write) -> None:
+    """Two notes named Budget: `goals/Budget.md` beside the goal, which its links mean,
+    and `HR/Budget.md`, the shortest path, which the same links mean from `reviews/`
+    and `plans/`; and `meetings/Budget.md` and `people/Budget.md`, which a meeting's and
+    a contact's links mean."""
+    milestones = '[{title: "Book the room from [[Budget]]", due: 2026-11-26}]'
+    log = "".join(
+        f"- 2026-11-{day}: {note}\n"
+        for day, note in (
+            (17, "+1 approved in [[Budget]]"),
+            (18, "read [[Budget#Q3|the Q3 figures]] and [[budget]]; [[HR/Budget]] too"),
+            (19, "![[Budget]] [[Nowhere]] [[#Log]]"),
+        )
+    )
+    write("goals/Lunch.md", goal_text("Run an HR lunch and learn", milestones=milestones) + log)
+    for path in ("goals/Budget.md", "HR/Budget.md", "meetings/Budget.md", "people/Budget.md"):
+        write(path, "# Budget\n")
+    write(
+        "people/Ana Ruiz.md",
+        '---\ntype: contact\nrole: owns the "[[Budget]]"\norg: "[[Fernway]]"\n'
+        "created: 2026-11-20\n---\n",
+    )
+    write("daily/2026-11-20.md", "progress:: [[Lunch]] +1 costed in [[Budget]]\n")
+    write(
+        "meetings/2026-11-20 Lunch.md",
+        "---\ntype: meeting\ndate: 2026-11-20\nfollow_up_by: 2026-11-25\n"
+        "outcome: the [[Budget]] holds\n---\n# Lunch\n\n- [ ] Send the [[Budget]]\n",
+    )
+
+
+def test_links_copied_from_notes_resolve_from_the_review_as_from_their_notes(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `journal log "Lunch and learn" +1 "approved in [[Budget]]"` put `approved in
+    [[Budget]]` in the review, which from `reviews/` is `HR/Budget.md`, not the
+    `goals/Budget.md` it is from the goal.  Text copied from a note (a check-in's note, a
+    milestone, a meeting's outcome and tasks) has each link written to resolve to the note
+    it did there, its heading and display text kept; a link to no note, or to the same note
+    from both, is left as written."""
+    budget_vault(write)
+    review = invoke("review", "--stdout").stdout
+    checkins = review.split("## Check-ins")[1].split("<!-- journal:end checkins")[0]
+    assert "- 2026-11-17 · +1 · approved in [[goals/Budget\\|Budget]]\n" in checkins
+    assert (
+        "- 2026-11-18 · read [[goals/Budget#Q3\\|the Q3 figures]] and "
+        "[[goals/Budget\\|budget]]; [[HR/Budget]] too\n"
+    ) in checkins
+    assert "- 2026-11-19 · ![[goals/Budget]] [[Nowhere]] [[Lunch#Log]]\n" in checkins
+    assert "- 2026-11-20 · +1 · costed in [[Budget]] · in [[2026-11-20]]\n" in checkins  # HR's
+    assert "- Book the room from [[goals/Budget\\|Budget]] · [[Lunch]] · due 2026-11-26\n" in review
+    assert "\n    - Send the [[meetings/Budget\\|Budget]]\n" in review
+    assert "[[2026-11-20 Lunch]]: the [[meetings/Budget\\|Budget]] holds\n" in review
+    assert '- [[Ana Ruiz]] (owns the "[[people/Budget\\|Budget]]", [[Fernway]])\n' in review
+    plan = invoke("plan", "--stdout").stdout
+    assert "Book the room from [[goals/Budget\\|Budget]] (1)" in plan
+    assert "milestone: Book the room from [[goals/Budget\\|Budget]]\n" in plan
+
+
 def test_a_rename_in_obsidian_that_reorders_the_goals_is_no_edit_of_the_users(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
