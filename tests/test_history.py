@@ -110,6 +110,28 @@ def story(git: Git, write: Write) -> Git:
     return git
 
 
+def test_a_check_ins_block_id_is_no_part_of_its_event(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """An Obsidian block id ending a log line (`^c1`) names the line for links: its
+    check-in's event leaves it out, and adding one later is no new check-in."""
+    write("goals/Connect.md", goal(0))
+    git.commit("Add goal", "2026-10-01")
+    write("goals/Connect.md", goal(1, log=(f"{COFFEE} ^c1",)))
+    git.commit("Coffee", "2026-10-08")
+    write("goals/Connect.md", goal(2, log=(f"{COFFEE} ^c1", "2026-10-09: +1 Call ^c2")))
+    git.commit("Call", "2026-10-09")
+    write("goals/Connect.md", goal(2, log=(f"{COFFEE} ^c1", "2026-10-09: +1 Call ^call")))
+    git.commit("Renamed a block", "2026-10-10")
+    assert summary(history_json(invoke, "connect")["entries"])[1:] == [
+        ("2026-10-08", "Coffee", "goals/Connect.md",
+         ["current 0 -> 1", "check-in 2026-10-08 +1 Coffee with [[Dana Ortiz]]"]),
+        ("2026-10-09", "Call", "goals/Connect.md",
+         ["current 1 -> 2", "check-in 2026-10-09 +1 Call"]),
+        ("2026-10-10", "Renamed a block", "goals/Connect.md", []),
+    ]  # fmt: skip
+
+
 def test_a_goal_timeline_reads_as_meaning_across_a_rename_with_an_edit(
     story: Git, invoke: Invoke
 ) -> None:

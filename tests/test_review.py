@@ -875,6 +875,24 @@ def test_the_review_lists_the_weeks_check_ins_with_the_note_they_were_made_in(
     assert "- none this week (record one with `journal log GOAL +1 NOTE`" in quiet
 
 
+def test_a_check_ins_block_id_is_shown_as_a_link_to_its_line_not_as_text(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: a daily note's `progress:: [[Talks|the talks]] +1 finished book 4 ^d1`
+    showed `finished book 4 ^d1 · in [[2026-11-21]]`; the block id links to the line."""
+    write("goals/talks.md", goal_text("Talks").replace("Coffee with", "Coffee with ^c1 and"))
+    write(
+        "goals/talks.md",
+        (vault / "goals/talks.md").read_text() + "- 2026-11-19: +1 met Sam ^log1\n",
+    )
+    write("daily/2026-11-21.md", "# Sat\n\nprogress:: [[Talks|the talks]] +1 finished book 4 ^d1\n")
+    review = invoke("review", "--stdout").stdout
+    checkins = review.split("## Check-ins")[1].split("<!-- journal:end checkins")[0]
+    assert "- 2026-11-19 · +1 · met Sam\n" in checkins
+    assert "- 2026-11-20 · +1 · Coffee with ^c1 and [[Dana Ortiz]]\n" in checkins  # mid-line
+    assert "- 2026-11-21 · +1 · finished book 4 · in [[2026-11-21#^d1]]\n" in checkins
+
+
 def test_check_ins_that_count_for_no_goal_need_attention(invoke: Invoke, write: Write) -> None:
     write("goals/a.md", goal_text("Alpha"))
     write("daily/2026-11-18.md", "# Wed\n\nprogress:: [[Old name of alpha]] +1 coffee\n")

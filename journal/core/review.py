@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal.core.catalog import TO_SEE, Catalog
+from journal.core.checkins import CheckIn
 from journal.core.dates import Period, week_label, week_of
 from journal.core.fields import CLOSED
 from journal.core.formatting import (
@@ -26,6 +27,7 @@ from journal.core.formatting import (
     signed,
 )
 from journal.core.goal import Goal
+from journal.core.links import Link
 from journal.core.networking import OVERDUE_LISTED_DAYS, Meeting, folded, follow_up_state
 from journal.core.progress import (
     counted,
@@ -431,15 +433,15 @@ def _checkins(
 ) -> list[dict[str, Any]]:
     """Per goal that has any, its check-ins of the period (to ``as_of``) in date order:
     day, change, note (its links made to resolve from the review), and a link to the note
-    it was recorded in when not the goal's."""
+    it was recorded in when not the goal's (to its line, when a block id ends it)."""
     out = []
     for goal in goals:
         items = [
             {
                 "day": c.day.isoformat(),
                 "change": c.value_text,
-                "note": catalog.relinked(c.note, c.path or goal.path),
-                "source": catalog.link_to(c.path) if c.path not in ("", goal.path) else None,
+                "note": catalog.relinked(c.text, c.path or goal.path),
+                "source": _source(catalog, c) if c.path not in ("", goal.path) else None,
             }
             for c in sorted(goal.checkins, key=lambda c: c.day)
             if c.day in period and c.day <= as_of
@@ -447,6 +449,15 @@ def _checkins(
         if items:
             out.append({"goal": link(goal), "checkins": items})
     return out
+
+
+def _source(catalog: Catalog, checkin: CheckIn) -> str:
+    """A link to the note a check-in was recorded in: to its line when a block id ends it
+    (``[[2026-11-21#^d1]]``)."""
+    block = checkin.block
+    if block is None:
+        return catalog.link_to(checkin.path)
+    return str(Link(catalog.link_target(checkin.path), f"^{block}"))
 
 
 def _milestones(

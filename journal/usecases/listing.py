@@ -134,7 +134,7 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
         {
             "date": c.day.isoformat(),
             "change": c.value_text or None,
-            "note": c.note,
+            "note": c.text,
             "path": c.path,  # the goal's own, or the note a progress:: field is in
             "line": c.line,
         }
