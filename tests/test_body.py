@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journal.core.body import fast_blocks, item_end, md_blocks, md_link_urls, parse_body
+from journal.core.body import (
+    fast_blocks,
+    item_end,
+    md_blocks,
+    md_link_urls,
+    parse_body,
+    split_block_id,
+)
 from journal.core.checkins import parse_log_line, replay
 from journal.core.notes import parse_note
 
@@ -163,6 +170,34 @@ def test_check_in_grammar() -> None:
     c = parse_log_line("- 2026-11-22: met 3 people", 1)
     assert c is not None and c.op is None and c.note == "met 3 people"
     assert parse_log_line("- not a dated line", 1) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        ("finished book 4 ^d1", ("finished book 4", "d1")),
+        ("finished book 4 ^Log-1 \t", ("finished book 4", "Log-1")),
+        ("^d1", ("", "d1")),
+        ("2^10 bytes", ("2^10 bytes", None)),  # no space before the caret
+        ("costs ^d_1", ("costs ^d_1", None)),  # letters, digits and dashes only
+        ("^d1 read at the start", ("^d1 read at the start", None)),
+        ("", ("", None)),
+    ],
+)
+def test_a_block_id_ending_a_line_is_split_off(text: str, split: tuple[str, str | None]) -> None:
+    assert split_block_id(text) == split
+
+
+def test_a_block_id_is_no_part_of_a_check_ins_note_or_a_tasks_text() -> None:
+    checkin = parse_log_line("- 2026-11-20: +1 coffee with Tom ^log1", 3)
+    assert checkin is not None
+    assert (checkin.note, checkin.text, checkin.block) == (
+        "coffee with Tom ^log1",
+        "coffee with Tom",
+        "log1",
+    )
+    note = parse_note("m.md", b"# M\n\n- [ ] Send Tom the survey deck ^fu1\n- [x] 2^10 ^\n")
+    assert [t.text for t in note.tasks] == ["Send Tom the survey deck", "2^10 ^"]
 
 
 def test_replay_applies_changes_in_date_order() -> None:

@@ -187,6 +187,23 @@ def test_tool_written_and_hand_written_check_ins_read_the_same(
     assert (vault / GOAL).read_text() == by_hand.replace("current: 2", "current: 3.5")
 
 
+def test_a_block_id_is_kept_in_the_file_and_shown_nowhere(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `log`, `log GOAL` and `show` printed a check-in's Obsidian block id
+    (`^log1`), which only names the line for a link to it."""
+    write(GOAL, goal_text(current=2))
+    result = invoke("log", "Connect", "+1", "coffee with Tom ^log1")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"{GOAL}: 2026-11-22 +1 coffee with Tom; current 2 -> 3\n"
+    assert (vault / GOAL).read_text().endswith("- 2026-11-22: +1 coffee with Tom ^log1\n")
+    shown = [invoke("log", "Connect").stdout, invoke("show", "Connect").stdout]
+    assert all("coffee with Tom\n" in text and "^log1" not in text for text in shown)
+    for command in ("log", "show"):
+        checkins = json.loads(invoke(command, "Connect", "--json").stdout)["checkins"]
+        assert checkins[-1]["note"] == "coffee with Tom"
+
+
 def test_a_goal_with_crlf_and_a_bom_keeps_both(invoke: Invoke, write: Write, vault: Path) -> None:
     original = ("\ufeff" + goal_text(current=2)).replace("\n", "\r\n").encode()
     write(GOAL, original)

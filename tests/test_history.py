@@ -110,6 +110,28 @@ def story(git: Git, write: Write) -> Git:
     return git
 
 
+def test_a_check_ins_block_id_is_no_part_of_its_event(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """An Obsidian block id ending a log line (`^c1`) names the line for links: its
+    check-in's event leaves it out, and adding one later is no new check-in."""
+    write("goals/Connect.md", goal(0))
+    git.commit("Add goal", "2026-10-01")
+    write("goals/Connect.md", goal(1, log=(f"{COFFEE} ^c1",)))
+    git.commit("Coffee", "2026-10-08")
+    write("goals/Connect.md", goal(2, log=(f"{COFFEE} ^c1", "2026-10-09: +1 Call ^c2")))
+    git.commit("Call", "2026-10-09")
+    write("goals/Connect.md", goal(2, log=(f"{COFFEE} ^c1", "2026-10-09: +1 Call ^call")))
+    git.commit("Renamed a block", "2026-10-10")
+    assert summary(history_json(invoke, "connect")["entries"])[1:] == [
+        ("2026-10-08", "Coffee", "goals/Connect.md",
+         ["current 0 -> 1", "check-in 2026-10-08 +1 Coffee with [[Dana Ortiz]]"]),
+        ("2026-10-09", "Call", "goals/Connect.md",
+         ["current 1 -> 2", "check-in 2026-10-09 +1 Call"]),
+        ("2026-10-10", "Renamed a block", "goals/Connect.md", []),
+    ]  # fmt: skip
+
+
 def test_a_goal_timeline_reads_as_meaning_across_a_rename_with_an_edit(
     story: Git, invoke: Invoke
 ) -> None:
@@ -311,8 +333,9 @@ def _series(vault: Path, ref: str, today: date = date(2026, 11, 22)) -> list[tup
 
 def test_what_dates_a_value_nothing_else_dates(vault: Path, write: Write) -> None:
     """`current` dated to the goal's start when nothing else dates it (no git, no log),
-    the start point kept; today when a check-in of its own is dated after today (it may
-    count it) or check-ins in other notes measure against it."""
+    the start point kept; to the last check-in of its own with a value dated after today
+    (which it counts: the days before have their check-ins' values, and the line is not
+    counted twice, as 8); today when check-ins in other notes measure against it."""
     write("goals/Connect.md", goal(0))
     assert _series(vault, "connect") == [("2026-10-01", 0)]  # the start: baseline, kept
     write("goals/Connect.md", goal(4))
@@ -322,9 +345,8 @@ def test_what_dates_a_value_nothing_else_dates(vault: Path, write: Write) -> Non
     assert _series(vault, "connect") == [
         ("2026-10-01", 0),
         ("2026-11-10", 2),
-        ("2026-11-22", 5),
-        ("2026-11-25", 8),
-    ]  # fmt: skip: as before; the 11-25 line is T009's
+        ("2026-11-25", 5),
+    ]  # fmt: skip: the 11-25 line is T009's
     write("goals/Connect.md", goal(5))
     write("daily/2026-10-20.md", "progress:: [[Connect]] =3 recounted\n")
     assert _series(vault, "connect") == [

@@ -431,6 +431,31 @@ def test_followups_oldest_first_with_people_goal_and_tasks(invoke: Invoke, write
     assert "\x1b[" not in text
 
 
+def test_a_tasks_block_id_is_kept_in_the_file_and_shown_nowhere(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `followups`, `done` and the review printed a task's Obsidian block id
+    (`^fu1`), which only names the line for a link to it."""
+    path = write(
+        "meetings/2026-11-18 Coffee.md",
+        meeting_text(date="2026-11-18", follow_up_by="2026-11-25").replace(
+            "- [ ] Send the article\n", "- [ ] Send Tom the survey deck ^fu1\n"
+        ),
+    )
+    before = path.read_text()
+    assert json.loads(invoke("followups", "--json").stdout)[0]["tasks"] == [
+        "Send Tom the survey deck"
+    ]
+    assert "- [ ] Send Tom the survey deck\n" in invoke("followups").stdout
+    assert "\n    - Send Tom the survey deck\n" in invoke("review", "--stdout").stdout
+    done = invoke("done", "Coffee")
+    assert done.exit_code == 0, done.stderr
+    assert "  - [ ] Send Tom the survey deck\n" in done.stderr and "^fu1" not in done.output
+    assert path.read_text() == before.replace(
+        "follow_up_by: 2026-11-25\n", "follow_up_by: 2026-11-25\nfollow_up_done: 2026-11-22\n"
+    )
+
+
 def test_a_follow_up_whose_day_is_no_date_is_listed_first_not_dropped(
     invoke: Invoke, write: Write
 ) -> None:

@@ -875,6 +875,24 @@ def test_the_review_lists_the_weeks_check_ins_with_the_note_they_were_made_in(
     assert "- none this week (record one with `journal log GOAL +1 NOTE`" in quiet
 
 
+def test_a_check_ins_block_id_is_shown_as_a_link_to_its_line_not_as_text(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: a daily note's `progress:: [[Talks|the talks]] +1 finished book 4 ^d1`
+    showed `finished book 4 ^d1 · in [[2026-11-21]]`; the block id links to the line."""
+    write("goals/talks.md", goal_text("Talks").replace("Coffee with", "Coffee with ^c1 and"))
+    write(
+        "goals/talks.md",
+        (vault / "goals/talks.md").read_text() + "- 2026-11-19: +1 met Sam ^log1\n",
+    )
+    write("daily/2026-11-21.md", "# Sat\n\nprogress:: [[Talks|the talks]] +1 finished book 4 ^d1\n")
+    review = invoke("review", "--stdout").stdout
+    checkins = review.split("## Check-ins")[1].split("<!-- journal:end checkins")[0]
+    assert "- 2026-11-19 · +1 · met Sam\n" in checkins
+    assert "- 2026-11-20 · +1 · Coffee with ^c1 and [[Dana Ortiz]]\n" in checkins  # mid-line
+    assert "- 2026-11-21 · +1 · finished book 4 · in [[2026-11-21#^d1]]\n" in checkins
+
+
 def test_check_ins_that_count_for_no_goal_need_attention(invoke: Invoke, write: Write) -> None:
     write("goals/a.md", goal_text("Alpha"))
     write("daily/2026-11-18.md", "# Wed\n\nprogress:: [[Old name of alpha]] +1 coffee\n")
@@ -1395,6 +1413,26 @@ def test_a_week_with_only_note_check_ins_shows_no_change_not_none(
     assert "| – |" in next(line for line in earlier.splitlines() if line.startswith("| [[talks]]"))
 
 
+def test_this_week_counts_no_check_in_dated_after_the_week_whatever_day_it_is_seen_from(
+    example_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a check-in logged for Monday 11-23 a day ahead (a colleague's time zone)
+    made the W47 review written on Sunday say `+2` this week, though its check-ins list
+    one +1 and seen from Monday it says `+1`.  The now column keeps the file's `current`
+    (it counts the Monday check-in, which T009 reports)."""
+    link = "[[Connect with five HR leaders in my industry this quarter]]"
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-23")
+    code, _out, err = run(example_vault, "log", "Connect with five", "+1", "Monday coffee")
+    assert code == 0, err
+    monday = scoreboard_row(run(example_vault, "review", "--week", "2026-W47", "--stdout")[1], link)
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-22")
+    sunday = scoreboard_row(run(example_vault, "review", "--stdout")[1], link)
+    assert sunday is not None and monday is not None
+    assert sunday.split(" | ")[3] == monday.split(" | ")[3] == "+1"
+    assert "0 → **4** → 5 conversations" in sunday  # current: 4
+    assert "0 → **3** → 5 conversations" in monday  # its value on 11-22
+
+
 def test_a_milestone_past_its_day_is_overdue_in_its_own_week(invoke: Invoke, write: Write) -> None:
     """Reported: a milestone due on Wednesday and not done was still "Due this week" in
     the Sunday review, with "Overdue - nothing"."""
@@ -1428,6 +1466,64 @@ def test_links_resolve_from_the_folder_the_review_is_in(
     text = (vault / "Weekly/2026-W47.md").read_text()
     assert "| [[goals/Health]] |" in text and "[[Health]]" not in text
     assert '  - "[[goals/Health]]"\n' in text  # the goals property too
+
+
+def budget_vault(write: Write) -> None:
+    """Two notes named Budget: `goals/Budget.md` beside the goal, which its links mean,
+    and `HR/Budget.md`, the shortest path, which the same links mean from `reviews/`
+    and `plans/`; and `meetings/Budget.md` and `people/Budget.md`, which a meeting's and
+    a contact's links mean."""
+    milestones = '[{title: "Book the room from [[Budget]]", due: 2026-11-26}]'
+    log = "".join(
+        f"- 2026-11-{day}: {note}\n"
+        for day, note in (
+            (17, "+1 approved in [[Budget]]"),
+            (18, "read [[Budget#Q3|the Q3 figures]] and [[budget]]; [[HR/Budget]] too"),
+            (19, "![[Budget]] [[Nowhere]] [[#Log]]"),
+        )
+    )
+    write("goals/Lunch.md", goal_text("Run an HR lunch and learn", milestones=milestones) + log)
+    for path in ("goals/Budget.md", "HR/Budget.md", "meetings/Budget.md", "people/Budget.md"):
+        write(path, "# Budget\n")
+    write(
+        "people/Ana Ruiz.md",
+        '---\ntype: contact\nrole: owns the "[[Budget]]"\norg: "[[Fernway]]"\n'
+        "created: 2026-11-20\n---\n",
+    )
+    write("daily/2026-11-20.md", "progress:: [[Lunch]] +1 costed in [[Budget]]\n")
+    write(
+        "meetings/2026-11-20 Lunch.md",
+        "---\ntype: meeting\ndate: 2026-11-20\nfollow_up_by: 2026-11-25\n"
+        "outcome: the [[Budget]] holds\n---\n# Lunch\n\n- [ ] Send the [[Budget]]\n",
+    )
+
+
+def test_links_copied_from_notes_resolve_from_the_review_as_from_their_notes(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `journal log "Lunch and learn" +1 "approved in [[Budget]]"` put `approved in
+    [[Budget]]` in the review, which from `reviews/` is `HR/Budget.md`, not the
+    `goals/Budget.md` it is from the goal.  Text copied from a note (a check-in's note, a
+    milestone, a meeting's outcome and tasks) has each link written to resolve to the note
+    it did there, its heading and display text kept; a link to no note, or to the same note
+    from both, is left as written."""
+    budget_vault(write)
+    review = invoke("review", "--stdout").stdout
+    checkins = review.split("## Check-ins")[1].split("<!-- journal:end checkins")[0]
+    assert "- 2026-11-17 · +1 · approved in [[goals/Budget\\|Budget]]\n" in checkins
+    assert (
+        "- 2026-11-18 · read [[goals/Budget#Q3\\|the Q3 figures]] and "
+        "[[goals/Budget\\|budget]]; [[HR/Budget]] too\n"
+    ) in checkins
+    assert "- 2026-11-19 · ![[goals/Budget]] [[Nowhere]] [[Lunch#Log]]\n" in checkins
+    assert "- 2026-11-20 · +1 · costed in [[Budget]] · in [[2026-11-20]]\n" in checkins  # HR's
+    assert "- Book the room from [[goals/Budget\\|Budget]] · [[Lunch]] · due 2026-11-26\n" in review
+    assert "\n    - Send the [[meetings/Budget\\|Budget]]\n" in review
+    assert "[[2026-11-20 Lunch]]: the [[meetings/Budget\\|Budget]] holds\n" in review
+    assert '- [[Ana Ruiz]] (owns the "[[people/Budget\\|Budget]]", [[Fernway]])\n' in review
+    plan = invoke("plan", "--stdout").stdout
+    assert "Book the room from [[goals/Budget\\|Budget]] (1)" in plan
+    assert "milestone: Book the room from [[goals/Budget\\|Budget]]\n" in plan
 
 
 def test_a_rename_in_obsidian_that_reorders_the_goals_is_no_edit_of_the_users(

@@ -214,6 +214,38 @@ def test_notes_in_the_meeting_and_people_folders_are_meant_as_theirs(
     )
 
 
+def test_the_review_names_on_stderr_every_note_it_lists_as_unreadable(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: a meeting or contact whose whole file can't be decoded (UTF-16,
+    lines ended by CR alone) has no kind read from it; the review listed it under "Needs
+    attention" but left it off stderr, where it names the goals, meetings and contacts it
+    can't read, in path order."""
+    meeting = "---\ntype: meeting\ndate: 2026-11-18\nfollow_up_by: 2026-11-25\n---\n"
+    write("meetings/2026-11-18 Lunch.md", meeting.encode("utf-16"))
+    write("meetings/2026-11-19 Call.md", meeting.replace("\n", "\r"))
+    write("meetings/2026-11-20 Tab.md", meeting.replace("follow_up", "\tfollow_up"))
+    write("people/Zed Moss.md", "---\ntype: contact\n---\n".encode("utf-16"))
+    write("goals/Mentor.md", "---\nwhy: a: b\n---\n")
+    result = invoke("review", "--stdout")
+    attention = result.stdout.split("## Needs attention")[1]
+    listed = [
+        line.split(" (")[1].split(",")[0] for line in attention.splitlines() if "Can't" in line
+    ]
+    assert (
+        [line.split(":")[0] for line in result.stderr.splitlines()]
+        == sorted(listed)
+        == [
+            "goals/Mentor.md",
+            "meetings/2026-11-18 Lunch.md",
+            "meetings/2026-11-19 Call.md",
+            "meetings/2026-11-20 Tab.md",
+            "people/Zed Moss.md",
+        ]
+    )
+    assert "people/Zed Moss.md:1: the file is UTF-16; save it as UTF-8" in result.stderr
+
+
 def test_a_note_is_meant_as_the_kind_of_the_deepest_folder_holding_it() -> None:
     folders = {"goal": "career", "meeting": "career/meetings", "contact": ""}
     assert meant_as("note", "career/meetings/a.md", folders) == "meeting"

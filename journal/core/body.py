@@ -52,6 +52,19 @@ _MANY_BRACKETS = 256  # more "[" in one paragraph: markdown-it's link rule is qu
 _LOG_TITLES = frozenset({"log", "check-ins", "checkins", "progress log"})
 _NEWLINE = re.compile(r"\r\n?|\n")  # the line breaks markdown-it counts lines by
 _NOT_A_NAME = re.compile(r"[^\w\s-]|_")  # "Log:", "Log 📈", "_Log_": no part of the name
+#: Obsidian's block id: ``^`` and Latin letters, digits or dashes, ending a line, after a
+#: space (or alone on it).
+_BLOCK_ID = re.compile(r"(?:^|\s)\^([A-Za-z0-9-]+)\s*$")
+
+
+def split_block_id(text: str) -> tuple[str, str | None]:
+    """``text`` (one line) without the block id that ends it (``finished book 4 ^d1``:
+    Obsidian's handle to link the line, ``[[Note#^d1]]``, no part of what it says), and
+    the id; ``(text, None)`` when it ends with none."""
+    found = _BLOCK_ID.search(text) if "^" in text else None
+    if found is None:
+        return text, None
+    return text[: found.start()].rstrip(), found.group(1)
 
 
 def _is_log_title(title: str) -> bool:
@@ -69,7 +82,7 @@ class BodyLink(NamedTuple):
 class Task(NamedTuple):
     line: int
     state: str  # the character between the brackets (see notes.CLOSED_TASK)
-    text: str
+    text: str  # its first line, without the block id ending it (:func:`split_block_id`)
 
 
 class InlineField(NamedTuple):
@@ -460,7 +473,7 @@ def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: boo
         elif kind == "item":
             task = _TASK.match(block[3]) if block[3] is not None else None
             if task:
-                text = task.group(2).split("\n", 1)[0].strip()
+                text = split_block_id(task.group(2).split("\n", 1)[0].strip())[0]
                 facts.tasks.append(Task(first_line + block[4], task.group(1), text))
             if log is not None and block[2] == 1:
                 last = first_line + item_end(block[5], index, lines) - 1

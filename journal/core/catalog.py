@@ -26,6 +26,7 @@ from journal.core.errors import (
 )
 from journal.core.goal import Goal
 from journal.core.links import (
+    Link,
     LinkResolver,
     conflict_original,
     fold,
@@ -34,6 +35,7 @@ from journal.core.links import (
     may_hold_conflict_copies,
     name_key,
     parse_link,
+    replace_links,
 )
 from journal.core.names import one_slip, slug, unaccented
 from journal.core.networking import (
@@ -587,11 +589,33 @@ class Catalog:
         """A wikilink that resolves to the note at ``path`` (from the note at
         ``source``, by default the one :meth:`linking_from` names): ``[[File name]]``,
         or the path when another note would win."""
+        return f"[[{self.link_target(path, source)}]]"
+
+    def link_target(self, path: str, source: str | None = None) -> str:
+        """The target of :meth:`link_to`'s link: ``File name``, or the path (no ``.md``)."""
         source = source if source is not None else self._link_source
         stem = path.rsplit("/", 1)[-1][:-3]
         target = self.resolve_path(stem, source)
-        name = stem if target is None or target == path else path[:-3]
-        return f"[[{name}]]"
+        return stem if target is None or target == path else path[:-3]
+
+    def relinked(self, text: str, source: str) -> str:
+        """``text`` copied from the note at ``source`` into the note :meth:`linking_from`
+        names, each wikilink (and embed) in it written so that it resolves there to the
+        note it resolves to from ``source``, as Obsidian resolves (never by alias):
+        ``[[Budget]]`` beside ``goals/Budget.md`` as ``[[goals/Budget|Budget]]``, keeping
+        its heading and display text.  A link to no note, or to the same one from both,
+        stays as written."""
+
+        def moved(link: Link) -> Link | None:
+            path = self.resolve_path(link.target, source, by_alias=False)
+            if path is None or path == self.resolve_path(
+                link.target, self._link_source, by_alias=False
+            ):
+                return None
+            shown = link.alias or (None if link.embed else link.target or None)
+            return link._replace(target=self.link_target(path), alias=shown)
+
+        return replace_links(text, moved)
 
     _link_source: str | None = None
 

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
+from journal.core.body import split_block_id
 from journal.core.dates import DateError, parse_date
 from journal.core.formatting import exact_number
 
@@ -97,7 +98,8 @@ def _line_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 class CheckIn(NamedTuple):
-    """One measurement (or a dated note when ``op`` is None)."""
+    """One measurement (or a dated note when ``op`` is None); ``note`` as the line has it
+    (what a log line is matched by), shown and copied as :attr:`text`."""
 
     day: date
     op: str | None  # "+", "-", "=" or None
@@ -105,6 +107,16 @@ class CheckIn(NamedTuple):
     note: str
     line: int
     path: str = ""
+
+    @property
+    def text(self) -> str:
+        """The note without the block id ending it (``^d1``: see :func:`split_block_id`)."""
+        return split_block_id(self.note)[0]
+
+    @property
+    def block(self) -> str | None:
+        """The block id ending the line (``d1``), which links to it: ``[[Note#^d1]]``."""
+        return split_block_id(self.note)[1]
 
     def apply(self, value: float) -> float:
         if self.op == "+":

@@ -99,7 +99,7 @@ class GoalState(Record):
     due: str | None
     unit: str | None
     milestones: tuple[tuple[str, bool], ...] = ()
-    checkins: tuple[tuple[str, str, str], ...] = ()  # (day, value text, note)
+    checkins: tuple[tuple[str, str, str], ...] = ()  # (day, value text, note: CheckIn.text)
     #: The other properties (not :data:`OWN_EVENTS`) in file order: (key, value as JSON).
     props: tuple[tuple[str, str], ...] = ()
 
@@ -147,7 +147,7 @@ def state_of(note: Note) -> GoalState | None:
         due=goal.due.isoformat() if goal.due else None,
         unit=goal.unit,
         milestones=tuple((m.title, m.is_done) for m in goal.milestones),
-        checkins=tuple((c.day.isoformat(), c.value_text, c.note) for c in goal.checkins),
+        checkins=tuple((c.day.isoformat(), c.value_text, c.text) for c in goal.checkins),
         props=tuple(
             (key, json.dumps(note.sources.get(key, plain(value)), ensure_ascii=False))
             for key, value in note.props.items()

@@ -113,6 +113,18 @@ def find_links(text: str) -> list[Link]:
     return found
 
 
+def replace_links(text: str, change: Callable[[Link], Link | None]) -> str:
+    """``text`` with each wikilink (and embed) written as the one ``change`` gives for
+    it; one it gives None for, and one that is no link (``[[|x]]``), as written."""
+
+    def one(match: re.Match[str]) -> str:
+        link = split_inner(match.group(2), embed=bool(match.group(1)))
+        new = change(link) if link is not None else None
+        return match.group() if new is None else str(new)
+
+    return _LINK.sub(one, text) if "[[" in text else text
+
+
 def fold(text: str) -> str:
     """A name as links compare it: NFC, lower-cased as JavaScript's ``toLowerCase``
     (so ``ß`` stays ``ß``, unlike ``casefold``)."""

@@ -157,6 +157,10 @@ def build_plan(
     def link(goal: Goal) -> str:
         return catalog.link_to(goal.path)
 
+    def titled(goal: Goal, milestone: Milestone) -> str:
+        """A milestone's title, its links made to resolve from the plan."""
+        return catalog.relinked(milestone.title, goal.path)
+
     series_of = series_of or value_points(catalog)
     windows = {g.path: goal_window(g, span) for g in goals}
     lines: dict[str, Line] = {}
@@ -228,12 +232,15 @@ def build_plan(
                     for g in with_line
                 ],
                 "milestones": [
-                    {"goal": number_, "title": title, "done": done}
-                    for _, number_, title, done in sorted(
-                        (m.due, number_, m.title, m.is_done)
-                        for number_, g in enumerate(with_line, start=1)
-                        for m in g.milestones
-                        if m.due in week and _planned(g, m)
+                    {"goal": number_, "title": titled(g, m), "done": m.is_done}
+                    for number_, g, m in sorted(
+                        (
+                            (number_, g, m)
+                            for number_, g in enumerate(with_line, start=1)
+                            for m in g.milestones
+                            if m.due in week and _planned(g, m)
+                        ),
+                        key=lambda held: (held[2].due, held[0], held[2].title, held[2].is_done),
                     )
                 ],
             }
@@ -244,7 +251,7 @@ def build_plan(
                 "goal": link(g),
                 "starts": None,  # (a plan holds no goal that starts after it: for templates)
                 "milestones": [
-                    {"title": m.title, "due": m.due.isoformat(), "done": m.is_done}
+                    {"title": titled(g, m), "due": m.due.isoformat(), "done": m.is_done}
                     for m in sorted(g.milestones, key=lambda m: (m.due or date.max, m.index))
                     if m.due and m.due in span and _planned(g, m)
                 ],
@@ -253,7 +260,7 @@ def build_plan(
             if g.path not in lines
         ],
         "capacity": _capacity(goals, worked, weeks, labels, hours_per_week, link),
-        "focus": _focus(goals, focused, link, span),
+        "focus": _focus(goals, focused, link, titled, span),
         "chart": _gantt(goals, worked, span),
         "targets": {g.key: _trimmed(values[g.path]) for g in with_line},
         "starts": starts,
@@ -396,11 +403,16 @@ def _capacity(
 
 
 def _focus(
-    goals: list[Goal], lines: dict[str, Line], link: Callable[[Goal], str], span: Period
+    goals: list[Goal],
+    lines: dict[str, Line],
+    link: Callable[[Goal], str],
+    titled: Callable[[Goal, Milestone], str],
+    span: Period,
 ) -> list[dict[str, Any]]:
     """Per month of the plan: the goals that need the most progress in it (the largest
     share of their planned way, with the value to reach by the month's end), and the
-    milestones and due days that fall in it; a goal done by the month's end is in none."""
+    milestones (``titled``) and due days that fall in it; a goal done by the month's end
+    is in none."""
     months: list[dict[str, Any]] = []
     day = span.start.replace(day=1)
     while day <= span.end:
@@ -421,7 +433,12 @@ def _focus(
                 needs.append((-share, goal.path, goal, change, after))
         needs.sort(key=lambda n: n[:2])
         items = [
-            {"goal": link(g), "milestone": m.title, "due": m.due.isoformat(), "done": m.is_done}
+            {
+                "goal": link(g),
+                "milestone": titled(g, m),
+                "due": m.due.isoformat(),
+                "done": m.is_done,
+            }
             for g in live
             for m in g.milestones
             if m.due and m.due in month and _planned(g, m)

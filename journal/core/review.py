@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal.core.catalog import TO_SEE, Catalog
+from journal.core.checkins import CheckIn
 from journal.core.dates import Period, week_label, week_of
 from journal.core.fields import CLOSED
 from journal.core.formatting import (
@@ -26,6 +27,7 @@ from journal.core.formatting import (
     signed,
 )
 from journal.core.goal import Goal
+from journal.core.links import Link
 from journal.core.networking import OVERDUE_LISTED_DAYS, Meeting, folded, follow_up_state
 from journal.core.progress import (
     counted,
@@ -200,7 +202,7 @@ def build_review(
             for g in board
         ],
         "checkins": checkins,
-        "milestones": _milestones(active, link, period, as_of, week_start),
+        "milestones": _milestones(active, catalog, period, as_of, week_start),
         "attention": {
             "unreadable": _unreadable(catalog),
             "unlisted": catalog.unlisted_records(),
@@ -223,7 +225,11 @@ def build_review(
         "wins": {
             "completed": [{"goal": link(g), "title": g.title} for g in completed],
             "milestones": [
-                {"goal": link(g), "title": m.title, "day": m.done_on.isoformat()}
+                {
+                    "goal": link(g),
+                    "title": catalog.relinked(m.title, g.path),
+                    "day": m.done_on.isoformat(),
+                }
                 for g in goals
                 for m in g.milestones
                 if m.done_on and m.done_on in period
@@ -426,15 +432,16 @@ def _checkins(
     goals: list[Goal], link: Callable[[Goal], str], catalog: Catalog, period: Period, as_of: date
 ) -> list[dict[str, Any]]:
     """Per goal that has any, its check-ins of the period (to ``as_of``) in date order:
-    day, change, note, and a link to the note it was recorded in when not the goal's."""
+    day, change, note (its links made to resolve from the review), and a link to the note
+    it was recorded in when not the goal's (to its line, when a block id ends it)."""
     out = []
     for goal in goals:
         items = [
             {
                 "day": c.day.isoformat(),
                 "change": c.value_text,
-                "note": c.note,
-                "source": catalog.link_to(c.path) if c.path not in ("", goal.path) else None,
+                "note": catalog.relinked(c.text, c.path or goal.path),
+                "source": _source(catalog, c) if c.path not in ("", goal.path) else None,
             }
             for c in sorted(goal.checkins, key=lambda c: c.day)
             if c.day in period and c.day <= as_of
@@ -444,8 +451,17 @@ def _checkins(
     return out
 
 
+def _source(catalog: Catalog, checkin: CheckIn) -> str:
+    """A link to the note a check-in was recorded in: to its line when a block id ends it
+    (``[[2026-11-21#^d1]]``)."""
+    block = checkin.block
+    if block is None:
+        return catalog.link_to(checkin.path)
+    return str(Link(catalog.link_target(checkin.path), f"^{block}"))
+
+
 def _milestones(
-    goals: list[Goal], link: Callable[[Goal], str], period: Period, as_of: date, week_start: int
+    goals: list[Goal], catalog: Catalog, period: Period, as_of: date, week_start: int
 ) -> dict[str, list[dict[str, Any]]]:
     """Open milestones: overdue (due before ``as_of``, with how many ``days``), due in
     the week (from ``as_of`` on) and in the next."""
@@ -455,7 +471,12 @@ def _milestones(
         for m in goal.milestones:
             if m.is_done or m.due is None:
                 continue
-            item = {"goal": link(goal), "title": m.title, "due": m.due.isoformat(), "days": None}
+            item = {
+                "goal": catalog.link_to(goal.path),
+                "title": catalog.relinked(m.title, goal.path),
+                "due": m.due.isoformat(),
+                "days": None,
+            }
             if m.due < as_of:  # this week's too, once its day is past
                 groups["overdue"].append({**item, "days": (as_of - m.due).days})
             elif m.due in period:
@@ -502,9 +523,9 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
             "meeting": catalog.link_to(meeting.path),
             "with": [_person(catalog, p.target, p.display) for p in meeting.people],
             "state": state,
-            "by": by,
+            "by": catalog.relinked(by, meeting.path) if by is not None else None,
             "days": days,
-            "tasks": meeting.open_tasks,
+            "tasks": [catalog.relinked(task, meeting.path) for task in meeting.open_tasks],
         }
 
     followups = []
@@ -534,13 +555,17 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
             "day": m.day.isoformat(),
             "kind": m.kind or "meeting",
             "with": [_person(catalog, p.target, p.display) for p in m.people],
-            "outcome": m.outcome,
+            "outcome": catalog.relinked(m.outcome, m.path) if m.outcome else m.outcome,
         }
         for m in sorted(catalog.meetings, key=lambda m: (m.day or date.min, m.path))
         if m.day is not None and m.day in period and m.day <= as_of
     ]
     added = [
-        {"contact": catalog.link_to(c.path), "org": c.org, "role": c.role}
+        {
+            "contact": catalog.link_to(c.path),
+            "org": catalog.relinked(c.org, c.path) if c.org else c.org,
+            "role": catalog.relinked(c.role, c.path) if c.role else c.role,
+        }
         for c in catalog.contacts
         if c.created is not None and c.created in period
     ]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from journal.core.checkins import BEFORE_THE_LOG, CheckIn, exact_sum, gives
+from journal.core.checkins import BEFORE_THE_LOG, CheckIn, exact_sum, gives, log_agrees
 from journal.core.goal import Goal
 from journal.core.progress import start_of
 from journal.core.records import Record
@@ -178,16 +178,24 @@ def known_since(
     a vault without git, or a log line added without ``current``) so shows from then,
     not as progress of whichever week a review is made in.
 
-    ``today`` too for a goal with a check-in of its own with a value dated after today
-    (its ``current`` may count it) or with an ``=N`` in other notes, which is measured
-    against the file's value on its day as every command reads it (:func:`offsets`,
-    :func:`current_value`): the value today stays the same with or without git."""
+    ``today`` too for a goal with an ``=N`` in other notes, which is measured against
+    the file's value on its day as every command reads it (:func:`offsets`,
+    :func:`current_value`): the value today stays the same with or without git; and for
+    one with a check-in of its own with a value dated after today that its log does not
+    give ``current`` with (:func:`log_agrees`: it may count the check-in or not).  When
+    the log gives it (as ``journal log`` keeps it), the day of the last such check-in:
+    the days before have the values their check-ins give, as they will once that day
+    comes, so a week's change counts no check-in dated after it, whichever day it is
+    seen from."""
     if today is None or (committed is not None and committed != goal.file_current):
         return today
-    if any(c.day > today and c.op is not None for c in own) or any(
-        c.path != goal.path and c.op == "=" for c in goal.checkins
+    ahead = [c.day for c in own if c.op is not None and c.day > today]
+    if any(c.path != goal.path and c.op == "=" for c in goal.checkins) or (
+        ahead and not log_agrees(goal.baseline, own, goal.file_current)
     ):
         return today
+    if ahead:
+        return max(ahead)
     days = [day for day, _value in recorded]
     days += [c.day for c in own if c.op is not None and c.day <= today]
     last = max(days, default=start_of(goal))

@@ -178,7 +178,7 @@ def log_checkin(
             "closed",
         )
     vault.rewrite(goal.path, transform)
-    return Logged(goal.path, goal.title, day, checkin.value_text, checkin.note, **result)
+    return Logged(goal.path, goal.title, day, checkin.value_text, checkin.text, **result)
 
 
 def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, Any]:
@@ -213,7 +213,7 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
                 "date": c.day.isoformat(),
                 "change": c.value_text or None,
                 "value": value if c.op is not None else None,
-                "note": c.note,
+                "note": c.text,
                 "path": c.path,
                 "line": c.line,
             }

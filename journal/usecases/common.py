@@ -77,7 +77,7 @@ def found_links(
         verb = option.lstrip("-")[:-1]  # supports, --feeds: support, feed
         raise UsageProblem(f"{option}: names this goal itself, which it can't {verb}")
     return [
-        str(link._replace(target=catalog.link_to(path)[2:-2], embed=False)) for path, link in found
+        str(link._replace(target=catalog.link_target(path), embed=False)) for path, link in found
     ]
 
 

@@ -134,7 +134,7 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
         {
             "date": c.day.isoformat(),
             "change": c.value_text or None,
-            "note": c.note,
+            "note": c.text,
             "path": c.path,  # the goal's own, or the note a progress:: field is in
             "line": c.line,
         }
@@ -191,12 +191,14 @@ def goal_problems(catalog: Catalog, path: str | None = None) -> list[Diagnostic]
 
 
 def review_problems(catalog: Catalog) -> list[Diagnostic]:
-    """What ``journal review`` reports: the goals it can't read, and the errors and
-    warnings of goals, meetings and contacts (a ``follow_up_done: yes`` that leaves a
-    follow-up listed as overdue says why); a plain note's are ``journal list``'s."""
-    found = list(catalog.unreadable_goals)
+    """What ``journal review`` reports, in path order: the goals, meetings and contacts it
+    can't read (:attr:`Catalog.unreadable_notes`: also those whose type it can't read,
+    as a UTF-16 file's), and the errors and warnings of goals, meetings and contacts (a
+    ``follow_up_done: yes`` that leaves a follow-up listed as overdue says why); a plain
+    note's are ``journal list``'s."""
+    found = [d for _kind, d in catalog.unreadable_notes]
     told = {(d.path, d.line, d.message) for d in found}
     for d in catalog.diagnostics_of(("goal", "meeting", "contact")):
         if d.severity != "hint" and (d.path, d.line, d.message) not in told:
             found.append(d)
-    return found
+    return sorted(found, key=lambda d: d.path)
