@@ -159,3 +159,16 @@ def test_a_suggested_word_is_one_line_that_bash_reads_back(text: str) -> None:
     assert terminal_text(word) == word  # shown as it is: found in review (C1 controls)
     read = subprocess.run(["bash", "-c", f"printf %s {word}"], capture_output=True)
     assert read.stdout.decode() == text  # bytes: text mode would read "\r" as "\n"
+
+
+def test_a_pipe_in_a_link_is_escaped_in_table_rows_only() -> None:
+    """A `\\|` in a wikilink outside a table is read by other tools as part of its target:
+    only a table row keeps the escape a table cell needs."""
+    from journal.core.formatting import one_line, table_pipes_only
+
+    text = one_line("see [[goals/Budget|Budget]] | and [[a\\|b]]")
+    rendered = f"- {text}\n| {text} |\n  | {text} |\n"
+    assert table_pipes_only(rendered) == (
+        f"- see [[goals/Budget|Budget]] \\| and [[a\\|b]]\n| {text} |\n  | {text} |\n"
+    )
+    assert table_pipes_only("no pipes\n") == "no pipes\n"

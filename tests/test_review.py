@@ -1510,20 +1510,20 @@ def test_links_copied_from_notes_resolve_from_the_review_as_from_their_notes(
     budget_vault(write)
     review = invoke("review", "--stdout").stdout
     checkins = review.split("## Check-ins")[1].split("<!-- journal:end checkins")[0]
-    assert "- 2026-11-17 · +1 · approved in [[goals/Budget\\|Budget]]\n" in checkins
+    assert "- 2026-11-17 · +1 · approved in [[goals/Budget|Budget]]\n" in checkins
     assert (
-        "- 2026-11-18 · read [[goals/Budget#Q3\\|the Q3 figures]] and "
-        "[[goals/Budget\\|budget]]; [[HR/Budget]] too\n"
+        "- 2026-11-18 · read [[goals/Budget#Q3|the Q3 figures]] and "
+        "[[goals/Budget|budget]]; [[HR/Budget]] too\n"
     ) in checkins
     assert "- 2026-11-19 · ![[goals/Budget]] [[Nowhere]] [[Lunch#Log]]\n" in checkins
     assert "- 2026-11-20 · +1 · costed in [[Budget]] · in [[2026-11-20]]\n" in checkins  # HR's
-    assert "- Book the room from [[goals/Budget\\|Budget]] · [[Lunch]] · due 2026-11-26\n" in review
-    assert "\n    - Send the [[meetings/Budget\\|Budget]]\n" in review
-    assert "[[2026-11-20 Lunch]]: the [[meetings/Budget\\|Budget]] holds\n" in review
-    assert '- [[Ana Ruiz]] (owns the "[[people/Budget\\|Budget]]", [[Fernway]])\n' in review
+    assert "- Book the room from [[goals/Budget|Budget]] · [[Lunch]] · due 2026-11-26\n" in review
+    assert "\n    - Send the [[meetings/Budget|Budget]]\n" in review
+    assert "[[2026-11-20 Lunch]]: the [[meetings/Budget|Budget]] holds\n" in review
+    assert '- [[Ana Ruiz]] (owns the "[[people/Budget|Budget]]", [[Fernway]])\n' in review
     plan = invoke("plan", "--stdout").stdout
-    assert "Book the room from [[goals/Budget\\|Budget]] (1)" in plan
-    assert "milestone: Book the room from [[goals/Budget\\|Budget]]\n" in plan
+    assert "| Book the room from [[goals/Budget\\|Budget]] (1) |" in plan
+    assert "milestone: Book the room from [[goals/Budget|Budget]]\n" in plan
 
 
 def test_a_rename_in_obsidian_that_reorders_the_goals_is_no_edit_of_the_users(

@@ -234,6 +234,24 @@ def one_line(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|").replace("<!--", "<\\!--")
 
 
+#: A wikilink on one line (as :func:`one_line` leaves it: ``\\|`` for each ``|``).
+_ONE_LINE_LINK = re.compile(r"\[\[[^\[\]\n]*\]\]")
+
+
+def table_pipes_only(markdown: str) -> str:
+    """``markdown`` made of :func:`one_line` texts with a ``|`` in a wikilink written as it
+    was (``[[goals/Budget|Budget]]``) on every line that is no table row: the ``\\|``
+    only a table cell needs is read by other tools (and some editors) as part of the
+    link's target, outside a table; a ``\\|`` outside links shows as ``|`` anyway."""
+    if "\\|" not in markdown:
+        return markdown
+    lines = markdown.split("\n")
+    for at, line in enumerate(lines):
+        if "\\|" in line and not line.lstrip().startswith("|"):
+            lines[at] = _ONE_LINE_LINK.sub(lambda m: m.group().replace("\\|", "|"), line)
+    return "\n".join(lines)
+
+
 def line_text(text: str) -> str:
     """``text`` kept on one line of a listing: a line break or tab in it (in a file name,
     in a title written over two lines) shown as ``\\n``, ``\\r``, ``\\t``, so a script

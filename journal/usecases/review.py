@@ -23,7 +23,7 @@ from journal.core.dates import (
 )
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
-from journal.core.formatting import amount, one_line_texts, plural
+from journal.core.formatting import amount, one_line_texts, plural, table_pipes_only
 from journal.core.generated import section
 from journal.core.goal import Goal
 from journal.core.history import Event, History, follow, summed
@@ -159,7 +159,9 @@ def weekly_review(
         for key, other in (("previous", period.start - seven), ("next", period.start + seven)):
             path = place(week_of(other, vault.config.week_start)).path
             data[f"{key}_link"] = catalog.link_to(path) if path in catalog.by_path else None
-    body = Renderer(vault.root, FILTERS).render(TEMPLATE, {"review": one_line_texts(data)})
+    body = table_pipes_only(
+        Renderer(vault.root, FILTERS).render(TEMPLATE, {"review": one_line_texts(data)})
+    )
     props = {
         "type": "review",
         "week": data["week"],
