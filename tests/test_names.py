@@ -196,3 +196,28 @@ def test_a_folder_named_as_a_windows_device_is_told_for_each_note_in_it(
         ("Aux/notes.md", "the folder name `Aux` names the Windows device AUX"),
         ("LPT¹ .md", "the file name `LPT¹ .md` names the Windows device LPT¹"),
     ]
+
+
+@given(
+    st.lists(
+        st.text(alphabet="conprauxlmt123¹ ._/xX", min_size=1, max_size=12), min_size=1, max_size=5
+    )
+)
+def test_device_named_finds_exactly_the_paths_with_a_device_name(paths: list[str]) -> None:
+    """H018 looks at a file name only when it starts as a device name does, and at each
+    folder once: it must find what a look at every part of every path finds."""
+    from journal.core.names import device_name, device_named
+
+    every = sorted({p for p in paths if any(device_name(part) for part in p.split("/"))})
+    assert device_named(set(paths)) == every
+
+
+@given(st.lists(st.text(alphabet="ab (1)2-9 copyCOPY/", min_size=1, max_size=14), max_size=6))
+def test_copy_candidates_hold_every_path_named_as_a_copy(stems: list[str]) -> None:
+    """H019 reads a name as a copy's only among the candidates told by its last characters:
+    they must hold every path :func:`copy_original` reads as one."""
+    from journal.core.links import copy_candidates, copy_original
+
+    paths = {f"{stem}.md" for stem in stems}
+    named = {p for p in paths if copy_original(p) is not None}
+    assert named <= set(copy_candidates(paths))

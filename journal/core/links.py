@@ -13,7 +13,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -230,21 +230,35 @@ def conflict_original(path: str) -> str | None:
     return f"{folder}{slash}{name[: found.start()].rstrip()}.md"
 
 
-#: A name a file manager or sync client gives a second copy of ``Note.md``: iCloud's
+#: The end of a name a file manager or sync client gives a second copy of ``Note.md``: iCloud's
 #: ``Note 2.md``, Finder's ``Note copy.md`` and ``Note copy 2.md``, Explorer's ``Note -
 #: Copy.md`` and ``Note - Copy (2).md``, a browser's or Dropbox's ``Note (1).md``.
-_COPY_NAME = re.compile(
-    r"(.+?)(?: [2-9]| copy(?: \d{1,2})?| - Copy(?: \(\d{1,2}\))?| ?\(\d{1,2}\))\.md",
+COPY_SUFFIX = re.compile(
+    r"(?: [2-9]| copy(?: \d{1,2})?| - Copy(?: \(\d{1,2}\))?| ?\(\d{1,2}\))\.md$",
     re.IGNORECASE,
 )
 
 
+def copy_candidates(paths: Collection[str]) -> list[str]:
+    """The paths of ``paths`` whose name may end as a copy's (:data:`COPY_SUFFIX`), in
+    path order: told by the characters before ``.md`` (a ``)``, a ``y`` of "copy", a
+    digit after a space, or two), with no call per path (a vault has ten thousand)."""
+    return sorted(
+        path
+        for path in paths
+        if (last := path[-4:-3]) in ")yY"
+        or (
+            last.isdigit()
+            and (path[-5:-4] == " " or (path[-5:-4].isdigit() and path[-6:-5] == " "))
+        )
+    )
+
+
 def copy_original(path: str) -> str | None:
-    """The note ``path`` is named as a second copy of (:data:`_COPY_NAME`: ``a/Note 2.md``
+    """The note ``path`` is named as a second copy of (:data:`COPY_SUFFIX`: ``a/Note 2.md``
     of ``a/Note.md``), or None; whether that note exists is the caller's to know."""
-    folder, slash, name = path.rpartition("/")
-    found = _COPY_NAME.fullmatch(name)
-    return f"{folder}{slash}{found.group(1)}.md" if found else None
+    found = COPY_SUFFIX.search(path, path.rfind("/") + 2)  # a name of its own before it
+    return f"{path[: found.start()]}.md" if found else None
 
 
 class LinkResolver:

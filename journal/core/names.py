@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 
 from journal.core.errors import UsageProblem
 
@@ -49,6 +50,28 @@ def device_name(name: str) -> str | None:
     ``COM1``-``COM9`` or ``LPT1``-``LPT9`` (also ``COM¹``... ``LPT³``), in any case."""
     part = name.split(".", 1)[0].rstrip(" ")
     return part if part.upper() in _DEVICES else None
+
+
+#: How a device name starts (:data:`_DEVICES`), in lower case: a name starting otherwise
+#: is none.
+_DEVICE_STARTS = frozenset(device[:3].lower() for device in _DEVICES)
+
+
+def device_named(paths: Collection[str]) -> list[str]:
+    """The paths of ``paths`` with a file or folder name :func:`device_name` finds, in
+    path order.  A file name is looked at only when it starts as a device name does,
+    and each folder once (a vault has ten thousand notes in a few folders)."""
+    split = [path.rpartition("/") for path in paths]
+    found = {
+        folder + slash + name
+        for folder, slash, name in split
+        if name[:3].lower() in _DEVICE_STARTS and device_name(name)
+    }
+    folders = {folder for folder, _slash, _name in split}
+    bad = {f for f in folders if any(device_name(part) for part in f.split("/"))}
+    if bad:
+        found.update(folder + slash + name for folder, slash, name in split if folder in bad)
+    return sorted(found)
 
 
 def slug(title: str, limit: int = 48) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 
 from journal.core.catalog import MISTYPED_FIX, NOT_A_GOAL_FIX
 from journal.core.checkins import INLINE_KEY, MiswrittenValue, parse_inline
@@ -18,8 +18,8 @@ from journal.core.fields import (
     coerce,
 )
 from journal.core.formatting import shell_word
-from journal.core.links import conflict_original, copy_original
-from journal.core.names import device_name, one_slip
+from journal.core.links import conflict_original, copy_candidates, copy_original
+from journal.core.names import device_name, device_named, one_slip
 from journal.core.notes import NoteLink, stem_of
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
 
@@ -385,20 +385,31 @@ def unlinkable_name(ctx: Context) -> Iterator[Problem]:
             )
 
 
+def _paths(ctx: Context) -> Collection[str]:
+    """The paths a rule over names looks at: every note's, or the goals' alone (the
+    review: what is the week's concern, without listing the whole vault)."""
+    return [goal.path for goal in ctx.goals] if ctx.goals_only else ctx.catalog.paths
+
+
 def unportable_name(ctx: Context) -> Iterator[Problem]:
-    by_name: dict[str, list[str]] = {}
-    for path in ctx.catalog.paths:  # one pass, whatever the vault's size
-        by_name.setdefault(path.lower(), []).append(path)
+    paths = _paths(ctx)
+    for path in device_named(paths):
         parts = path.split("/")
         for at, part in enumerate(parts):
             device = device_name(part)
             if device is not None:
                 yield _device_named(path, part, device, "folder" if at < len(parts) - 1 else "file")
-    for paths in by_name.values():
-        if len(paths) < 2:
+    lowered = [path.lower() for path in paths]
+    if len(set(lowered)) == len(lowered):
+        return  # most vaults: no two paths differ only in case
+    by_name: dict[str, list[str]] = {}
+    for low, path in zip(lowered, paths, strict=True):
+        by_name.setdefault(low, []).append(path)
+    for same in by_name.values():
+        if len(same) < 2:
             continue
-        for path in paths:
-            others = ", ".join(sorted(p for p in paths if p != path))
+        for path in same:
+            others = ", ".join(sorted(p for p in same if p != path))
             yield Problem(
                 path,
                 1,
@@ -417,10 +428,11 @@ def _merge_the_copy(original: str, otherwise: str) -> str:
 
 
 def copy_named(ctx: Context) -> Iterator[Problem]:
-    paths = set(ctx.catalog.paths)
-    for path in ctx.catalog.paths:  # one pass, whatever the vault's size
+    paths = _paths(ctx)
+    named = set(paths)
+    for path in copy_candidates(paths):
         original = copy_original(path)
-        if original in paths:
+        if original in named:
             yield Problem(
                 path,
                 1,
