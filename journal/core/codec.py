@@ -122,9 +122,9 @@ class NotUtf8(JournalError):
 
 
 def utf8_text(raw: bytes) -> str:
-    """A file's bytes as text, a UTF-8 BOM left out: what every file the tool reads (a
-    note, the config, Obsidian's settings) is read through.  :class:`NotUtf8` when the
-    file is UTF-16, holds NUL bytes or is in another encoding (Windows' cp1252)."""
+    """A file's bytes as text, a UTF-8 BOM left out, as notes, the config and Obsidian's
+    settings are read.  :class:`NotUtf8` when the file is UTF-16, holds NUL bytes or is
+    in another encoding (Windows' cp1252)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise NotUtf8(_UTF16, line=1)
     nul = raw.find(b"\x00")

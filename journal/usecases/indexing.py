@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from journal.adapters import history_cache
-from journal.adapters.index import Index, prune_orphans
+from journal.adapters.index import Hit, Index, prune_orphans
 from journal.adapters.vault import Vault
 from journal.core.errors import UsageProblem
 
@@ -61,12 +61,19 @@ def search_notes(vault: Vault, query: str, *, limit: int = 20) -> list[dict[str,
     vault.closing.append(index.close)
     index.refresh()
     copies = set(index.conflict_copies())
-    hits = index.search(query, limit + len(copies))  # `limit` of them, whatever copies match
-    left = sorted(hit.path for hit in hits if hit.path in copies)
+    hits: list[Hit] = []
+    left: list[str] = []  # the copies that would be among them
+    for hit in index.search(query, limit + len(copies)):  # `limit` hits, whatever copies match
+        if len(hits) == limit:
+            break
+        if hit.path in copies:
+            left.append(hit.path)
+        else:
+            hits.append(hit)
     if left:
         vault.notice(
-            f"{', '.join(left)}: left out, as every command leaves out a sync-conflict copy "
-            "(journal check --select H003 names them)"
+            f"{', '.join(sorted(left))}: left out, as every command leaves out a sync-conflict "
+            "copy (journal check --select H003 names them)"
         )
     return [
         {
@@ -77,5 +84,4 @@ def search_notes(vault: Vault, query: str, *, limit: int = 20) -> list[dict[str,
             "rank": float(f"{hit.rank:.6g}"),  # bm25 of a common word is ~1e-6: keep it
         }
         for hit in hits
-        if hit.path not in copies
-    ][:limit]
+    ]
