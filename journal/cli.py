@@ -1089,10 +1089,12 @@ _ROLE_STYLES: dict[str, dict[str, Any]] = {
 
 
 def _style() -> Callable[[str, str], str]:
-    """Colour by role on a terminal; plain text when piped or NO_COLOR is set."""
+    """Colour by role on a terminal; plain text when piped, when NO_COLOR is set or on a
+    terminal that shows no colour (``TERM=dumb``)."""
     from journal.present import unstyled
 
-    if os.environ.get("NO_COLOR") or not sys.stdout.isatty():
+    plain = os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb"
+    if plain or not sys.stdout.isatty():
         return unstyled
     return lambda text, role: click.style(text, **_ROLE_STYLES.get(role, {}))
 

@@ -164,22 +164,28 @@ def _text(value: Any) -> str:
 
 
 def index_report(report: dict[str, Any]) -> str:
-    """What ``journal index`` did and what the index holds."""
+    """What ``journal index`` did and what the index holds (the sync-conflict copies
+    apart: every command leaves them out)."""
     kinds = ", ".join(f"{count} {kind}" for kind, count in report["kinds"].items())
-    problems = report["diagnostics"]
-    problem_text = (
-        ", ".join(plural(count, severity) for severity, count in problems.items())
-        + f" in {plural(report['files_with_problems'], 'file')}"
-        if problems
-        else "none"
-    )
+    notes = f"{report['notes']} ({kinds or 'none'})"
+    counts = report["diagnostics"]
+    problems = []
+    if counts:
+        severities = ", ".join(plural(count, severity) for severity, count in counts.items())
+        problems.append(f"{severities} in {plural(report['files_with_problems'], 'file')}")
+    if report["conflict_copies"]:
+        copies = plural(
+            len(report["conflict_copies"]), "sync-conflict copy", "sync-conflict copies"
+        )
+        notes += f", and {copies} left out"
+        problems.append(f"{copies} (journal check --select H003 names them)")
     action = "rebuilt" if report["rebuilt"] else "refreshed"
     return (
         f"index: {report['index'] or '(in memory)'}\n"
-        f"notes: {report['notes']} ({kinds or 'none'})\n"
+        f"notes: {notes}\n"
         f"{action} in {report['seconds']:.2f}s: {report['read']} read, "
         f"{report['removed']} removed\n"
-        f"problems: {problem_text}\n" + _pruned(len(report["pruned"]))
+        f"problems: {'; '.join(problems) or 'none'}\n" + _pruned(len(report["pruned"]))
     )
 
 

@@ -157,6 +157,23 @@ def test_only_top_level_items_under_the_log_heading_are_log_lines() -> None:
     ]
 
 
+def test_a_carriage_return_alone_in_a_log_line_is_text_of_its_note() -> None:
+    """Reported (tryout): `- 2026-11-10: +1 foo\\rbar` gave the note "foo", `bar` lost
+    (markdown-it breaks the line there).  What follows it in the item's paragraph is the
+    note's; a new item or heading after it is not."""
+    body = (
+        "## Log\n- 2026-11-10: +1 foo\rbar\r baz\n- 2026-11-11: +1 a\r- 2026-11-12: +1 b\n"
+        "- 2026-11-13: +1 c\r\r\n## After\r- 2026-11-14: +1 d\n"
+    )
+    goal = parse_note("g.md", f"---\ntype: goal\n---\n{body}".encode())
+    assert [(c.line, c.day.day, c.note) for c in goal.checkins] == [
+        (5, 10, "foo\rbar\r baz"),  # as written
+        (8, 11, "a"),
+        (9, 12, "b"),
+        (10, 13, "c"),
+    ]
+
+
 def test_check_in_grammar() -> None:
     c = parse_log_line("- 2026-11-20: +1 Coffee with [[Dana Ortiz]]", 7)
     assert c is not None and (c.op, c.amount, c.note, c.line) == (

@@ -492,6 +492,28 @@ def test_a_link_whose_only_match_is_a_conflict_copy_is_broken_from_the_index_too
     assert [f.to_dict() for f in parsed if f.path.startswith("meetings/")] == records
 
 
+def test_a_link_to_a_note_of_which_only_a_conflict_copy_is_left_says_so(
+    invoke: Invoke, smart_vault: Write
+) -> None:
+    """Reported (tryout): with the goal deleted and only its sync-conflict copy left, a
+    meeting's link to it was told "links to no note ... create that note"."""
+    copy = "goals/Meet HRBPs.sync-conflict-20261121-101010-ABCDEFG.md"
+    smart_vault(copy, goal_text("Meet HRBPs"))
+    meeting = (
+        '---\ntype: meeting\ndate: 2026-11-18\ngoal: "[[Meet HRBPs]]"\n---\nSee [[Meet HRBPs]].\n'
+    )
+    smart_vault("meetings/2026-11-18 Coffee.md", meeting)
+    told = (
+        f"[[Meet HRBPs]] links to no note: only a sync client's conflict copy of it is left, "
+        f"{copy}, which journal leaves out (H003)"
+    )
+    records = [r for r in check_json(invoke) if r["path"].startswith("meetings/")]
+    assert [(r["rule"], r["line"], r["message"], r["suggestion"]) for r in records] == [
+        ("H001", 4, f"goal: {told}", "if it is the note to keep, rename it Meet HRBPs.md"),
+        ("H008", 6, told, "if it is the note to keep, rename it Meet HRBPs.md"),
+    ]
+
+
 def test_the_reviews_check_of_goals_alone_finds_what_the_whole_check_finds_in_goals(
     example_vault: Path,
 ) -> None:

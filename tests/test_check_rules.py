@@ -1245,6 +1245,9 @@ def test_the_front_matter_warnings_fix_fits_each_case(text: str) -> None:
         # reported: a Latin-1 file was told to fix its YAML
         (b"---\ntitle: Caf\xe9\n---\n", 2, "not valid UTF-8", "save the file as UTF-8"),
         ("---\ntitle: x\n---\n".encode("utf-16"), 1, "UTF-16", "save the file as UTF-8"),
+        # reported (tryout): UTF-16 with no byte order mark was "the file contains NUL bytes"
+        ("---\ntitle: x\n---\n".encode("utf-16-be"), 1, "UTF-16", "save the file as UTF-8"),
+        ("# x\n".encode("utf-16-le"), 1, "UTF-16", "save the file as UTF-8"),
         (b"---\rtitle: x\r---\r", 1, "carriage return", "save the file with LF"),
         (b"---\ntitle: x\n---\n\x00", 4, "NUL bytes", "a note is text: remove the NUL"),
         (b"x" * (8 * 2**20 + 1), 1, "larger than 8 MB", "split the note"),

@@ -383,6 +383,19 @@ def test_history_shows_check_ins_from_other_notes_once_with_a_chart(
     assert "2026-11-21  +2  4  two calls  (daily/2026-11-21.md)" in text
 
 
+def test_a_carriage_return_alone_in_a_log_line_stays_in_its_note(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `- 2026-11-10: +1 foo\\rbar` showed the note "foo", in text and
+    JSON.  JSON keeps the note as written; the terminal shows the return as ``\\r``, as
+    it shows any line break from a note, so the row stays one line."""
+    text = goal_text().replace("[[Dana Ortiz]]\n", "[[Dana Ortiz]]\n- 2026-11-21: +1 foo\rbar\n")
+    write(GOAL, text)
+    [*_, last] = json.loads(invoke("log", "Connect", "--json").stdout)["checkins"]
+    assert (last["date"], last["note"]) == ("2026-11-21", "foo\rbar")
+    assert "\n2026-11-21  +1  2  foo\\rbar\n" in invoke("log", "Connect").stdout
+
+
 def test_set_current_keeps_the_log_in_step(invoke: Invoke, write: Write, vault: Path) -> None:
     """Reported: `set current=2` on a goal with an empty log, then `log +1`, left M007
     ("current is 3 but baseline 0 plus the log gives 1") for good."""

@@ -548,6 +548,31 @@ def test_tags_in_other_case_are_read_and_set_as_obsidian_does(invoke: Invoke, wr
     assert "\nTags: [x, y]\n" in path.read_text() and "\ntags:" not in path.read_text()
 
 
+def test_set_writes_cssclasses_under_the_key_the_file_has(invoke: Invoke, write: Write) -> None:
+    """Reported (tryout): `set GOAL cssclasses=wide` was an unknown property, though the
+    docs say cssclasses is set under the key the file has, as tags and aliases are."""
+    path = write("goals/x.md", goal_text("Alpha"))
+    assert invoke("set", "alpha", "cssclasses=wide").exit_code == 0
+    assert "\ncssclasses:\n  - wide\n---\n" in path.read_text()
+    legacy = goal_text("Beta").replace("status: active\n", "CSSClass: wide\n")
+    beta = write("goals/y.md", legacy)
+    result = invoke("set", "beta", "cssclass=wide, cards")  # Obsidian's old name too
+    assert result.stdout == "goals/y.md: cssclasses: wide -> wide, cards\n", result.output
+    assert "\nCSSClass:\n  - wide\n  - cards\n" in beta.read_text()
+    assert beta.read_text().lower().count("cssclass") == 1  # no second key
+
+
+def test_an_unknown_property_is_told_with_those_set_changes(invoke: Invoke, write: Write) -> None:
+    """Reported (tryout): neither the error nor --help said which keys can be set."""
+    write("goals/x.md", goal_text("Alpha"))
+    result = invoke("set", "alpha", "colour=red")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("journal: unknown property 'colour' (properties: title, ")
+    named = result.stderr.rstrip(")\n").split("(properties: ")[1].split(", ")
+    assert {"status", "current", "tags", "cssclasses", "check_ignore"} <= set(named)
+    assert not {"id", "type"} & set(named)  # refused, with their own message
+
+
 def test_a_choice_in_other_case_is_read_and_reported(invoke: Invoke, write: Write) -> None:
     write("goals/x.md", goal_text("Alpha").replace("status: active\n", "status: Active\n"))
     assert json.loads(invoke("list", "--json").stdout)[0]["status"] == "active"

@@ -683,14 +683,18 @@ def test_status_judges_pace_by_the_plan_as_the_review_does(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
+@pytest.mark.parametrize(("variable", "value"), [("NO_COLOR", "1"), ("TERM", "dumb")])
 def test_status_is_coloured_on_a_terminal_unless_no_color(
-    write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+    write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch, variable: str, value: str
 ) -> None:
+    """Reported (tryout): TERM=dumb, a terminal that shows no colour, got it all the same."""
     followup_vault(write)
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.delenv("NO_COLOR", raising=False)
     code, output = run_on_a_terminal(["--vault", str(vault), "status"])
     assert code == 0
     assert "\x1b[1mStatus 2026-11-22" in output and "\x1b[31m\x1b[1moverdue 10d" in output
-    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv(variable, value)
     code, output = run_on_a_terminal(["--vault", str(vault), "status"])
     assert code == 0 and "\x1b[" not in output and "Status 2026-11-22" in output
 

@@ -157,6 +157,16 @@ def test_broken_settings_are_problems_not_errors(tmp_path: Path) -> None:
     assert "has no place in a note name" in settings.problems[1]
 
 
+def test_settings_in_utf16_are_told_to_be_saved_as_utf8(tmp_path: Path) -> None:
+    """Reported (tryout): a UTF-16 daily-notes.json gave Python's words, `'utf-8' codec
+    can't decode byte 0xff in position 0`."""
+    obsidian(tmp_path, {}, [])
+    (tmp_path / DAILY_PATH).write_bytes('{"format": "YYYY-MM-DD"}'.encode("utf-16"))
+    assert load_periodic(tmp_path).problems == (
+        ".obsidian/daily-notes.json:1: the file is UTF-16; save it as UTF-8",
+    )
+
+
 def test_every_command_tells_of_broken_daily_note_settings_once(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

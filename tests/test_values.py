@@ -62,6 +62,39 @@ def test_sync_conflict_copies_are_never_data(invoke: Invoke, write: Write, vault
     ]
 
 
+def test_index_and_search_leave_sync_conflict_copies_out_and_say_so(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `journal index` counted two copies among the goals (12 where
+    `list` shows 10) and said "problems: none"; `journal search` listed the copies."""
+    write(GOAL, goal_text(current=1))
+    copies = [
+        "goals/Connect with five HR leaders.sync-conflict-20261121-101010-ABCDEFG.md",
+        "notes/HR leaders (Conflict).md",
+    ]
+    write(copies[0], goal_text(current=1))
+    write(copies[1], "---\ntitle: [x\n---\nHR leaders\n")  # its error is the copy's too
+    summary = json.loads(invoke("index", "--json").stdout)
+    assert (summary["notes"], summary["kinds"], summary["conflict_copies"]) == (
+        1,
+        {"goal": 1},
+        copies,
+    )
+    assert (summary["diagnostics"], summary["errors"]) == ({}, [])
+    lines = invoke("index").stdout.splitlines()
+    assert lines[1] == "notes: 1 (1 goal), and 2 sync-conflict copies left out"
+    assert lines[3] == "problems: 2 sync-conflict copies (journal check --select H003 names them)"
+    told = ": left out, as every command leaves out a sync-conflict copy (journal check "
+    found = invoke("search", "leaders", "--json")
+    assert [hit["path"] for hit in json.loads(found.stdout)] == [GOAL]
+    assert found.stderr == f"journal: {copies[0]}, {copies[1]}{told}--select H003 names them)\n"
+    # the copy of the note (a short body) ranks first, the goal's copy after the goal:
+    # one note listed leaves out, and tells, the first alone
+    first = invoke("search", "leaders", "--limit", "1", "--json")
+    assert [hit["path"] for hit in json.loads(first.stdout)] == [GOAL]
+    assert first.stderr == f"journal: {copies[1]}{told}--select H003 names them)\n"
+
+
 LINKEDIN = "goals/Post on LinkedIn twice a week.md"
 
 

@@ -83,6 +83,28 @@ def test_a_config_saved_with_a_bom_is_read(vault: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("raw", "told"),
+    [
+        ('[week]\nstart = "sunday"\n'.encode("utf-16"), ":1: the file is UTF-16; save it as UTF-8"),
+        (
+            "[week]\n# caf\u00e9\n".encode("cp1252"),
+            ":2: not valid UTF-8 (byte 0xe9); save as UTF-8",
+        ),
+    ],
+    ids=["utf-16", "cp1252"],
+)
+def test_a_config_in_a_windows_encoding_is_told_to_be_saved_as_utf8(
+    vault: Path, raw: bytes, told: str
+) -> None:
+    """Reported (tryout): `can't read the config: 'utf-8' codec can't decode byte 0xff in
+    position 0: invalid start byte`, Python's words, no line, nothing to do."""
+    (vault / ".journal/config.toml").write_bytes(raw)
+    with pytest.raises(ConfigError) as info:
+        load_config(vault)
+    assert str(info.value) == ".journal/config.toml" + told
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         ('[folders]\ngoals = "x"\n', "unknown key 'folders.goals' (did you mean 'goal'?)"),

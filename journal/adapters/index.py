@@ -59,7 +59,7 @@ from journal.core.errors import ConfigError, Diagnostic, JournalError, UnsafeWri
 from journal.core.formatting import shortened
 from journal.core.generated import GENERATED_KINDS, searchable
 from journal.core.goal import Goal, Milestone
-from journal.core.links import Link, LinkResolver, fold, name_key
+from journal.core.links import Link, LinkResolver, fold, is_conflict_copy, name_key
 from journal.core.networking import Contact, Meeting
 from journal.core.notes import (
     PARSER_VERSION,
@@ -326,6 +326,10 @@ class Head(NamedTuple):
     @property
     def stem(self) -> str:
         return stem_of(self.path)
+
+
+#: A row whose ``path`` is none of the sync-conflict copies given as a JSON list.
+_NO_COPY = "path NOT IN (SELECT value FROM json_each(?))"
 
 
 @dataclass(frozen=True, slots=True, repr=False, eq=False)
@@ -1361,18 +1365,27 @@ class Index:
             self._end_read()
 
     def errors(self) -> list[Diagnostic]:
-        """The errors of every note - what makes each unreadable, or a part of it - in
-        path order."""
+        """The errors of every note but the sync-conflict copies (every command leaves
+        them out) - what makes each unreadable, or a part of it - in path order."""
         query = (
             "SELECT path, line, message, code FROM diagnostics WHERE severity = 'error'"
-            " ORDER BY path, seq"
+            f" AND {_NO_COPY} ORDER BY path, seq"
         )
         return [
             Diagnostic(path, line, message, "error", code)
             for path, line, message, code in self._guard(
-                lambda: self.conn.execute(query).fetchall()
+                lambda: self.conn.execute(query, (json.dumps(self._copies()),)).fetchall()
             )
         ]
+
+    def conflict_copies(self) -> list[str]:
+        """The paths of the notes that are sync-conflict copies (:func:`is_conflict_copy`),
+        in path order."""
+        return self._guard(self._copies)
+
+    def _copies(self) -> list[str]:
+        query = "SELECT path FROM notes WHERE path LIKE '%onfl%' ORDER BY path"  # each has it
+        return [path for (path,) in self.conn.execute(query) if is_conflict_copy(path)]
 
     def problems(self, paths: Sequence[str]) -> list[tuple[Diagnostic, str]]:
         """The errors and warnings of the notes at ``paths``, each with its note's kind,
@@ -1406,18 +1419,24 @@ class Index:
         return self._guard(run)
 
     def summary(self) -> dict[str, Any]:
-        """Counts by kind and diagnostics by severity."""
+        """Counts by kind and diagnostics by severity, of the notes but the sync-conflict
+        copies (every command leaves them out), whose paths are given apart."""
 
         def run() -> dict[str, Any]:
-            kinds = dict(self.conn.execute("SELECT kind, count(*) FROM notes GROUP BY kind"))
-            severities = dict(
-                self.conn.execute("SELECT severity, count(*) FROM diagnostics GROUP BY severity")
-            )
-            files = self.conn.execute("SELECT count(DISTINCT path) FROM diagnostics").fetchone()[0]
+            copies = self._copies()
+            args = (json.dumps(copies),)
+
+            def counts(sql: str) -> dict[str, int]:
+                return dict(sorted(self.conn.execute(sql, args).fetchall()))
+
+            kinds = counts(f"SELECT kind, count(*) FROM notes WHERE {_NO_COPY} GROUP BY kind")
+            where = f"FROM diagnostics WHERE {_NO_COPY}"
+            files = self.conn.execute(f"SELECT count(DISTINCT path) {where}", args).fetchone()[0]
             return {
                 "notes": sum(kinds.values()),
-                "kinds": dict(sorted(kinds.items())),
-                "diagnostics": dict(sorted(severities.items())),
+                "kinds": kinds,
+                "conflict_copies": copies,
+                "diagnostics": counts(f"SELECT severity, count(*) {where} GROUP BY severity"),
                 "files_with_problems": files,
             }
 

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journal.adapters import files
-from journal.core.errors import ConfigError, Conflict, JournalError
+from journal.core import codec
+from journal.core.errors import ConfigError, Conflict, JournalError, location
 from journal.core.periodic import (
     CALENDAR_PATH,
     DAILY_PATH,
@@ -64,8 +65,10 @@ def read_json(root: Path, rel: str) -> JsonFile:
     snapshot = None
     try:
         snapshot = files.read_snapshot(path)
-        data = json.loads(snapshot.data.decode("utf-8-sig"))
-    except (JournalError, OSError, UnicodeDecodeError, ValueError) as exc:
+        data = json.loads(codec.utf8_text(snapshot.data))
+    except codec.NotUtf8 as exc:
+        return JsonFile(rel, None, snapshot, f"{location(rel, exc.line)}{exc.message}")
+    except (JournalError, OSError, ValueError) as exc:
         message = exc.message if isinstance(exc, JournalError) else str(exc)
         return JsonFile(rel, None, snapshot, f"{rel}: can't read it ({message})")
     return JsonFile(rel, data, snapshot)

@@ -78,11 +78,13 @@ def usable_root(root: Path) -> Path:
 def load_config(root: Path) -> Config:
     path = root / CONFIG_PATH
     try:
-        text = path.read_text(encoding="utf-8-sig")  # a BOM (Windows Notepad) is no TOML
+        text = codec.utf8_text(path.read_bytes())  # a BOM (Windows Notepad) is no TOML
     except FileNotFoundError:
         return Config()
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise ConfigError(f"can't read the config: {exc}", path=CONFIG_PATH) from None
+    except codec.NotUtf8 as exc:
+        raise ConfigError(exc.message, path=CONFIG_PATH, line=exc.line) from None
     import tomllib  # only a vault with a config pays for it
 
     try:

@@ -198,8 +198,29 @@ def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> Bod
     text = blank_comments(text)
     fast = "\t" not in text and "\r" not in text
     lines = text.split("\n") if fast else split_lines(text)  # the same lines, sooner
-    blocks = fast_blocks(lines) if fast else None
-    return _facts(blocks if blocks is not None else md_blocks(text), lines, first_line, want_log)
+    found = fast_blocks(lines) if fast else None
+    blocks = found if found is not None else md_blocks(text)
+    facts = _facts(blocks, lines, first_line, want_log)
+    if want_log and "\r" in text:
+        _log_lines_past_lone_returns(facts, blocks, lines, _NEWLINE.findall(text), first_line)
+    return facts
+
+
+def _log_lines_past_lone_returns(
+    facts: BodyFacts, blocks: list[Block], lines: list[str], ends: list[str], first_line: int
+) -> None:
+    """Each log item's line with what follows a carriage return alone in it, in the
+    item's paragraph (``+1 foo\\rbar``): markdown-it breaks the line there, but to the
+    tool it is text, so a check-in's note keeps ``bar``.  ``ends``: each line's end."""
+    after = {b[1]: b[1] + b[2].count("\n") + 1 for b in blocks if b[0] == "text"}
+    for log in facts.log_sections:
+        for at, item in enumerate(log.items):
+            index = item.line - first_line
+            end, text = after.get(index, index + 1), item.text
+            while index + 1 < end and ends[index] == "\r":
+                index += 1
+                text += "\r" + lines[index]
+            log.items[at] = item._replace(text=text)
 
 
 def blank_comments(text: str) -> str:

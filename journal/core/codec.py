@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
-from journal.core.errors import Severity, UnsafeWrite
+from journal.core.errors import JournalError, Severity, UnsafeWrite
 from journal.core.records import Record
 
 if TYPE_CHECKING:  # imported where a note is read or edited: not every command does
@@ -116,21 +116,53 @@ class Document(Record):
         self.writable = False
 
 
-def decode(raw: bytes) -> Document:
-    """Decode a note's bytes and split off and read its front matter."""
+class NotUtf8(JournalError):
+    """A file's bytes that are no UTF-8 text; the message says what to do, ``line`` where
+    (when known)."""
+
+
+def utf8_text(raw: bytes) -> str:
+    """A file's bytes as text, a UTF-8 BOM left out, as notes, the config and Obsidian's
+    settings are read.  :class:`NotUtf8` when the file is UTF-16, holds NUL bytes or is
+    in another encoding (Windows' cp1252)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _unreadable(1, "the file is UTF-16; save it as UTF-8")
-    if len(raw) > MAX_NOTE_BYTES:
-        return _unreadable(None, f"the file is larger than {MAX_NOTE_BYTES // 2**20} MB")
+        raise NotUtf8(_UTF16, line=1)
     nul = raw.find(b"\x00")
     if nul >= 0:
-        return _unreadable(raw.count(b"\n", 0, nul) + 1, "the file contains NUL bytes")
-    bom = raw.startswith(BOM)
+        message = _UTF16 if _bomless_utf16(raw) else "the file contains NUL bytes"
+        raise NotUtf8(message, line=raw.count(b"\n", 0, nul) + 1)
     try:
-        text = raw[len(BOM) if bom else 0 :].decode("utf-8")
+        return raw[len(BOM) if raw.startswith(BOM) else 0 :].decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        return _unreadable(line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save as UTF-8")
+        raise NotUtf8(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save as UTF-8", line=line
+        ) from None
+
+
+_UTF16 = "the file is UTF-16; save it as UTF-8"
+_ASCII_TEXT = re.compile(r"[\t\n\r\x20-\x7e]+")
+
+
+def _bomless_utf16(raw: bytes) -> bool:
+    """Whether ``raw`` (holding a NUL byte) is UTF-16 written without a byte order mark:
+    its first characters (up to four) plain ASCII text, each beside a NUL byte."""
+    start = raw[:8]
+    return len(raw) % 2 == 0 and any(
+        _ASCII_TEXT.fullmatch(start.decode(order, "replace"))
+        for order in ("utf-16-be", "utf-16-le")
+    )
+
+
+def decode(raw: bytes) -> Document:
+    """Decode a note's bytes and split off and read its front matter."""
+    if len(raw) > MAX_NOTE_BYTES:
+        return _unreadable(None, f"the file is larger than {MAX_NOTE_BYTES // 2**20} MB")
+    try:
+        text = utf8_text(raw)
+    except NotUtf8 as exc:
+        return _unreadable(exc.line, exc.message)
+    bom = raw.startswith(BOM)
     if _mac_lines(text):  # classic Mac OS: one line to every reader here
         return _unreadable(
             1, "its lines end with a carriage return alone; save it with LF or CRLF line endings"

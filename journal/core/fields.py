@@ -122,6 +122,16 @@ GOAL_FIELDS: dict[str, Field] = {
     )
 }
 
+#: The goal properties only the tool writes (``journal set`` refuses them).
+FIXED_KEYS = ("id", "type")
+#: The properties ``journal set`` writes in a goal: the goal's own but those, and
+#: Obsidian's ``cssclasses`` (the CSS classes it styles the note with), written as
+#: ``tags`` and ``aliases`` are, under the key the file has for it.
+SET_FIELDS: dict[str, Field] = {
+    **{name: spec for name, spec in GOAL_FIELDS.items() if name not in FIXED_KEYS},
+    "cssclasses": Field("cssclasses", "list", "identity", "CSS classes Obsidian styles it with"),
+}
+
 
 CONTACT_FIELDS: dict[str, Field] = {
     f.name: f
@@ -706,11 +716,12 @@ def yaml_value(field: Field, value: Any) -> Any:
 
 
 def lookup(name: str, fields: dict[str, Field]) -> Field:
-    """The field called ``name``, or a usage error that suggests the closest name."""
+    """The field called ``name``, or a usage error that suggests the closest name and
+    names them all."""
     if name in fields:
         return fields[name]
     import difflib  # a suggestion for a wrong name
 
     close = difflib.get_close_matches(name, list(fields), n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
-    raise UsageProblem(f"unknown property '{name}'{hint}")
+    raise UsageProblem(f"unknown property '{name}'{hint} (properties: {', '.join(fields)})")

@@ -96,9 +96,10 @@ def listed(items: Sequence[str], word: str = "and") -> str:
     return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
-def plural(count: float, noun: str) -> str:
-    """``1 goal``, ``2 goals``, ``0.5 hours``: a count and its noun (plural with ``s``)."""
-    return f"{number(count)} {noun}{'' if count == 1 else 's'}"
+def plural(count: float, noun: str, nouns: str | None = None) -> str:
+    """``1 goal``, ``2 goals``, ``0.5 hours``: a count and its noun (plural with ``s``,
+    or ``nouns``: ``2 copies``)."""
+    return f"{number(count)} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def signed(value: float | None) -> str:

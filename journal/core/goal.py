@@ -14,6 +14,7 @@ from journal.core.errors import Diagnostic, JournalError
 from journal.core.fields import (
     GOAL_FIELDS,
     OBSIDIAN_LISTS,
+    SET_FIELDS,
     Field,
     FieldError,
     coerce,
@@ -199,8 +200,8 @@ def edit_goal(
     # tags, aliases, cssclasses: the key the file has for them, in any case (``Tags``)
     keys = {k: obsidian_key(before, k) or k if k in OBSIDIAN_LISTS else k for k in values}
     for key, value in values.items():
-        if key in GOAL_FIELDS:
-            alike = _read_alike(GOAL_FIELDS[key], (same or {}).get(key))
+        if key in SET_FIELDS:
+            alike = _read_alike(SET_FIELDS[key], (same or {}).get(key))
             # an item YAML reads as a list (`- [[Note]]`, unquoted) is kept only on its
             # own line: written out anew it would be `- - - Note`, no link to anyone
             old = before.get(keys[key])

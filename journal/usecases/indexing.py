@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from journal.adapters import history_cache
-from journal.adapters.index import Index, prune_orphans
+from journal.adapters.index import Hit, Index, prune_orphans
 from journal.adapters.vault import Vault
 from journal.core.errors import UsageProblem
 
@@ -43,7 +43,8 @@ MAX_QUERY = 2000
 
 
 def search_notes(vault: Vault, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Notes matching a full-text query (FTS5 syntax), best first."""
+    """Notes matching a full-text query (FTS5 syntax), best first; the sync-conflict
+    copies that match are left out, as every command leaves them, and told."""
     if not query.strip():
         raise UsageProblem("give words to search for")
     if len(query) > MAX_QUERY:  # SQLite refuses a symbol's pattern of 50,000 bytes
@@ -59,6 +60,21 @@ def search_notes(vault: Vault, query: str, *, limit: int = 20) -> list[dict[str,
     index = Index.open(vault)
     vault.closing.append(index.close)
     index.refresh()
+    copies = set(index.conflict_copies())
+    hits: list[Hit] = []
+    left: list[str] = []  # the copies that would be among them
+    for hit in index.search(query, limit + len(copies)):  # `limit` hits, whatever copies match
+        if len(hits) == limit:
+            break
+        if hit.path in copies:
+            left.append(hit.path)
+        else:
+            hits.append(hit)
+    if left:
+        vault.notice(
+            f"{', '.join(sorted(left))}: left out, as every command leaves out a sync-conflict "
+            "copy (journal check --select H003 names them)"
+        )
     return [
         {
             "path": hit.path,
@@ -67,5 +83,5 @@ def search_notes(vault: Vault, query: str, *, limit: int = 20) -> list[dict[str,
             "snippet": hit.snippet,
             "rank": float(f"{hit.rank:.6g}"),  # bm25 of a common word is ~1e-6: keep it
         }
-        for hit in index.search(query, limit)
+        for hit in hits
     ]

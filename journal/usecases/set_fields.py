@@ -13,7 +13,9 @@ from journal.core.catalog import Catalog
 from journal.core.checkins import CheckIn, gives
 from journal.core.errors import UnsafeWrite, UsageProblem
 from journal.core.fields import (
-    GOAL_FIELDS,
+    FIXED_KEYS,
+    OBSIDIAN_LISTS,
+    SET_FIELDS,
     FieldError,
     lookup,
     parse_cli_value,
@@ -41,7 +43,8 @@ from journal.usecases.common import (
 )
 from journal.usecases.generate import users_note
 
-FIXED_KEYS = ("id", "type")
+#: Obsidian's legacy names of its list properties (``tag=``), given for their own.
+_LEGACY_NAMES = {legacy: name for name, legacy in OBSIDIAN_LISTS.items()}
 PLANNED = ("baseline", "target", "start", "due")  # what a plan's weekly targets come from
 
 
@@ -72,11 +75,12 @@ class SetResult(Record):
 
 
 def parse_assignments(assignments: Sequence[str]) -> dict[str, str]:
-    """``["status=done", "current=3"]`` as a mapping; each key once."""
+    """``["status=done", "current=3"]`` as a mapping; each key once, Obsidian's legacy
+    names as the property (``cssclass=wide`` is ``cssclasses``)."""
     parsed: dict[str, str] = {}
     for item in assignments:
         key, sep, value = item.partition("=")
-        key = key.strip()
+        key = _LEGACY_NAMES.get(key.strip(), key.strip())
         if not sep or not key:
             raise UsageProblem(f"'{item}' is not KEY=VALUE (e.g. status=done)")
         if key in parsed:
@@ -91,9 +95,9 @@ def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> di
     there, ``feeds`` is refused on an outcome goal."""
     parsed: dict[str, Any] = {}
     for key, text in given.items():
-        spec = lookup(key, GOAL_FIELDS)
         if key in FIXED_KEYS:
             raise UsageProblem(f"'{key}' is not changed by the tool; edit the file if you must")
+        spec = lookup(key, SET_FIELDS)
         if key == "title":  # as `new goal` refuses it
             refuse_comment_mark(text)
         parsed[key] = parse_cli_value(spec, text)
@@ -104,7 +108,7 @@ def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> di
     for key, value in parsed.items():
         if key in LINKED and value:
             value = found_links(catalog, value, key, goal.path)  # the links, as text
-        typed[key] = yaml_value(GOAL_FIELDS[key], value)
+        typed[key] = yaml_value(SET_FIELDS[key], value)
     return typed
 
 

@@ -20,7 +20,7 @@ from journal.core.catalog import Catalog
 from journal.core.checkins import CheckIn
 from journal.core.errors import Severity
 from journal.core.goal import Goal
-from journal.core.links import fold, name_key, resolve_link
+from journal.core.links import conflict_original, fold, name_key, resolve_link
 from journal.core.notes import Note, NoteLink
 from journal.core.progress import rhythm
 from journal.core.records import Record
@@ -209,6 +209,31 @@ class Context:
         if not named or names_file(target):
             return False
         return _finds(named, target, source)
+
+    def copy_left(self, target: str, source: str) -> str | None:
+        """The sync-conflict copy that is all that is left of the note a link that finds
+        no note names (the original renamed or deleted since), or None."""
+        originals = self._originals_by_name
+        if not originals or names_file(target):
+            return None
+        found = resolve_link(target, lambda name: originals.get(name, ()), _no_names, source)
+        return self._copy_of[found] if found is not None else None
+
+    @cached_property
+    def _copy_of(self) -> dict[str, str]:
+        """The first sync-conflict copy (in path order) of each note that has one, by the
+        path of that note."""
+        found: dict[str, str] = {}
+        for path in self.catalog.conflict_copies:
+            found.setdefault(conflict_original(path) or path, path)
+        return found
+
+    @cached_property
+    def _originals_by_name(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for path in self._copy_of:
+            found.setdefault(name_key(path), []).append(path)
+        return found
 
     @cached_property
     def _copies_by_name(self) -> dict[str, list[str]]:

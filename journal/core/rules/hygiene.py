@@ -40,6 +40,10 @@ def broken_link(ctx: Context) -> Iterator[Problem]:
         if ctx.copy_linked(link.target, path):
             yield _copy_linked(path, link, f"{link.key}: ")
             continue
+        copy = ctx.copy_left(link.target, path)
+        if copy is not None:
+            yield _copy_left(path, link, copy, f"{link.key}: ")
+            continue
         what = "file" if names_file(link.target) else "note"
         yield Problem(
             path,
@@ -63,6 +67,8 @@ def broken_body_link(ctx: Context) -> Iterator[Problem]:
             )
         elif link.key is None and ctx.copy_linked(link.target, path):
             yield _copy_linked(path, link)
+        elif link.key is None and (copy := ctx.copy_left(link.target, path)) is not None:
+            yield _copy_left(path, link, copy)
         elif link.key is None:
             what = "file" if names_file(link.target) else "note"
             yield Problem(
@@ -115,6 +121,17 @@ def _copy_linked(path: str, link: NoteLink, key: str = "") -> Problem:
         f"{key}[[{link.target}]] links to a sync client's conflict copy, which journal "
         "leaves out (H003 reports the copy)",
         "merge the copy into its original and link that",
+    )
+
+
+def _copy_left(path: str, link: NoteLink, copy: str, key: str = "") -> Problem:
+    original = conflict_original(copy) or copy
+    return Problem(
+        path,
+        link.line,
+        f"{key}[[{link.target}]] links to no note: only a sync client's conflict copy of it "
+        f"is left, {copy}, which journal leaves out (H003)",
+        f"if it is the note to keep, rename it {original.rsplit('/', 1)[-1]}",
     )
 
 
