@@ -24,6 +24,7 @@ from journal.core.formatting import (
     shortened,
     signed,
 )
+from journal.core.links import unquoted_link
 from journal.core.networking import OVERDUE_LISTED_DAYS, folded
 
 SHOWN_CHECKINS = 5
@@ -50,7 +51,12 @@ def file_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        items = (f"[{file_value(v)}]" if isinstance(v, list) else file_value(v) for v in value)
+        if link := unquoted_link(value):  # `supports: [[Note]]`, unquoted
+            return link
+        items = (
+            unquoted_link(v) or (f"[{file_value(v)}]" if isinstance(v, list) else file_value(v))
+            for v in value
+        )
         return ", ".join(items) if value else "[]"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {file_value(v)}" for k, v in value.items()) + "}"

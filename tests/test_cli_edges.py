@@ -65,7 +65,7 @@ def test_set_keeps_an_unquoted_link_in_a_list_as_written(
 @pytest.mark.parametrize(
     ("before", "after", "told"),
     [
-        ("supports: [[A]]\n", 'supports: ["[[A]]", "[[C]]"]\n', "[A] -> [[A]], [[C]]"),
+        ("supports: [[A]]\n", 'supports: ["[[A]]", "[[C]]"]\n', "[[A]] -> [[A]], [[C]]"),
         (
             'supports: ["[[A]]", [[B]]]  # mine\n',
             'supports: ["[[A]]", "[[B]]", "[[C]]"]  # mine\n',
@@ -77,7 +77,8 @@ def test_set_writes_an_unquoted_link_it_cant_keep_on_its_line_as_a_link(
     invoke: Invoke, write: Write, before: str, after: str, told: str
 ) -> None:
     """A list on one line is written anew: an unquoted link in it is written quoted, as
-    every link the tool writes, not as a YAML list (`- - A`)."""
+    every link the tool writes, not as a YAML list (`- - A`).  The old value is told as
+    written (a tryout saw `supports: [A]` for `supports: [[A]]`)."""
     for name in "ABC":
         write(f"notes/{name}.md", f"# {name}\n")
     path = write("goals/x.md", goal_text("Alpha").replace("---\n# Alpha", before + "---\n# Alpha"))
