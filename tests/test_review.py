@@ -471,6 +471,30 @@ def test_the_review_is_written_where_obsidian_expects_the_weekly_note(
     assert (vault / "Weekly/2026-W47.md").read_text().startswith("---\ntype: review\n")
 
 
+def test_a_review_of_the_week_left_beside_the_weekly_note_is_told(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Found in a tryout: with weekly notes set up after a review was made, the review went
+    into Obsidian's weekly note, and `reviews/2026-W47.md`, with what was written in it,
+    stayed beside it without a word."""
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("review").stdout == "reviews/2026-W47.md: created\n"
+    write(".obsidian/community-plugins.json", '["calendar"]')
+    write(
+        ".obsidian/plugins/calendar/data.json",
+        '{"weekStart": "monday", "weeklyNoteFolder": "Weekly", "weeklyNoteFormat": "GGGG-[W]WW"}',
+    )
+    write("Weekly/2026-W47.md", "# My week\n")
+    result = invoke("review")
+    assert result.stdout == "Weekly/2026-W47.md: updated\n"
+    assert result.stderr == (
+        "journal: reviews/2026-W47.md is a review of 2026-W47 too, beside Weekly/2026-W47.md: "
+        "merge what you wrote in it into Weekly/2026-W47.md and delete it\n"
+    )
+    (vault / "reviews/2026-W47.md").unlink()
+    assert invoke("review").stderr == ""
+
+
 @pytest.mark.parametrize("option", ["--week", "--date"])
 def test_an_empty_week_or_date_is_a_usage_error(invoke: Invoke, option: str) -> None:
     result = invoke("review", option, "", "--stdout")

@@ -179,7 +179,21 @@ def weekly_review(
         dry_run=dry_run or not write,
         adopt=here.adopted,
     )
+    if write:
+        _tell_other_reviews(vault, catalog, here.path, data["week"])
     return ReviewResult(period, written, data)
+
+
+def _tell_other_reviews(vault: Vault, catalog: Catalog, rel: str, week: str) -> None:
+    """Tell of another review note of ``week`` than ``rel``, the one written: one made
+    before the reviews went to Obsidian's weekly notes (found in a tryout: left beside
+    the new one without a word), or a copy; what the user wrote in it is in neither."""
+    for path, other in catalog.property_texts("review", "week"):
+        if other == week and path != rel:
+            vault.notice(
+                f"{path} is a review of {week} too, beside {rel}: merge what you wrote in it "
+                f"into {rel} and delete it"
+            )
 
 
 def found_places(
