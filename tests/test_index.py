@@ -547,6 +547,28 @@ def test_a_writer_stores_nothing_into_an_index_another_vault_made_meanwhile(
     assert rows == [("only.md",)]
 
 
+def test_an_index_inside_a_vault_copied_to_another_place_says_to_move_it_out(
+    tmp_path: Path,
+) -> None:
+    """Found in a tryout: `[index] path = ".journal/index.sqlite"` in a vault synced to
+    two machines: each rebuilt the whole index at every command ("it held the notes of
+    /home/a/vault") with no word of why."""
+    first = tmp_path / "a/vault"
+    (first / ".journal").mkdir(parents=True)
+    (first / "only.md").write_text("# only\n")
+    Index.open(Vault.open(first), first / ".journal/index.sqlite").refresh()
+    second = tmp_path / "b/vault"
+    shutil.copytree(first, second)  # as a sync tool copies it
+    notices: list[str] = []
+    index = Index.open(listening(second, notices), second / ".journal/index.sqlite")
+    index.refresh()
+    assert notices[0].endswith(
+        f"it held the notes of {first}; an index inside the vault goes with it to every copy "
+        "of the vault (a sync tool, git): move it out ([index] path, or the default in the "
+        "cache folder)"
+    )
+
+
 def test_an_index_of_another_vault_or_parser_is_rebuilt(
     notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

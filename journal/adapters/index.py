@@ -629,7 +629,14 @@ class Index:
     def _outdated_because(self, meta: dict[str, str]) -> str | None:
         """Why rows made under ``meta`` (the ``meta`` table) are not this vault's, or None."""
         if meta.get("root") != str(self.vault.root):
-            return f"it held the notes of {meta.get('root')}"
+            inside = self.file is not None and self.file.resolve().is_relative_to(self.vault.root)
+            hint = (  # a synced or committed vault carries it to the other machines
+                "; an index inside the vault goes with it to every copy of the vault (a sync "
+                "tool, git): move it out ([index] path, or the default in the cache folder)"
+                if inside
+                else ""
+            )
+            return f"it held the notes of {meta.get('root')}{hint}"
         if not _made_by_this_code(meta):
             return "the note parser changed"
         if meta.get("dating") != self.periodic.key:
