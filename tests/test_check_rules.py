@@ -950,6 +950,16 @@ def test_a_meeting_with_a_person_whose_link_finds_no_contact_is_a_hint() -> None
         catalog((PATH, goal_note()), (MEETING[0], odd)), Config(), TODAY, goals_only=True
     )
     assert [f for f in evaluate(goals_only, RULES) if "not a contact" in f.message] == []
+    # found in a tryout: a contact saved in cp1252 was "a contact note, not a contact"
+    unreadable = (CONTACT[0], "---\ntype: contact\nrole: caf\xe9\n---\n".encode("cp1252"))
+    found = of("H008", run((PATH, goal_note()), MEETING, unreadable))
+    assert [(f.message, f.suggestion) for f in found if "Sam Patel" in f.message] == [
+        (
+            f"with: [[Sam Patel]] is {CONTACT[0]}, which can't be read: the meeting counts for "
+            "no contact until it can",
+            f"fix {CONTACT[0]} (H004 says what is wrong with it)",
+        )
+    ]
 
 
 def test_links_of_meetings_and_contacts_must_resolve_but_not_those_of_plain_notes() -> None:

@@ -1887,15 +1887,32 @@ def test_a_note_moved_between_watched_folders_is_one_update(
     assert all(old not in u.refresh.removed for u in watching.updates if u not in moved)
 
 
-def test_a_review_another_machine_wrote_is_not_written_over(vault: Path, write: Write) -> None:
+@pytest.mark.parametrize("weekly", [False, True])
+def test_a_review_another_machine_wrote_is_not_written_over(
+    vault: Path, write: Write, weekly: bool
+) -> None:
     """Found in a tryout: two `watch --regenerate` on two machines of a synced vault that
     disagree on the day (time zones) wrote their own review over the other's for ever;
-    a batch that read nothing but the review regenerates nothing."""
+    a batch that read nothing but the review regenerates nothing.  Found in review: also
+    when the review is an Obsidian weekly note of the user's, typed as its template types
+    it."""
     from click.testing import CliRunner
 
     from journal.cli import cli
 
-    goal, review = _goal_with_a_review(vault, write)
+    if weekly:
+        write(".obsidian/community-plugins.json", '["calendar"]')
+        write(
+            ".obsidian/plugins/calendar/data.json",
+            '{"weeklyNoteFolder": "Weekly", "weeklyNoteFormat": "GGGG-[W]WW"}',
+        )
+        write("Weekly/2026-W47.md", "---\ntype: weekly\n---\n# My week\n")
+        goal = write("goals/a.md", goal_text("Alpha"))
+        assert CliRunner().invoke(cli, ["--vault", str(vault), "review"]).exit_code == 0
+        review = vault / "Weekly/2026-W47.md"
+        _saved_a_while_ago(review)
+    else:
+        goal, review = _goal_with_a_review(vault, write)
     proc = _regenerating(vault)
     try:
         assert proc.stdout is not None
@@ -1911,7 +1928,7 @@ def test_a_review_another_machine_wrote_is_not_written_over(vault: Path, write: 
         assert review.read_text() == theirs
         goal.write_text(goal_text("Alpha", current=4))  # a note changed: regenerated
         assert "goals/a.md" in _line(proc)
-        assert _line(proc).rstrip().endswith("reviews/2026-W47.md regenerated")
+        assert _line(proc).rstrip().endswith(f"{review.relative_to(vault)} regenerated")
         assert "0 → **4** → 5" in review.read_text()
     finally:
         proc.send_signal(signal.SIGTERM)

@@ -176,17 +176,18 @@ def _misread(index: Index, read: list[str]) -> list[dict[str, Any]]:
     return [d.to_dict() for d in found if d.path in mine]
 
 
-def _notes_changed(index: Index, record: dict[str, Any]) -> bool:
+def _notes_changed(index: Index, record: dict[str, Any], review: str | None) -> bool:
     """Whether a batch changed a note the review is made from: not when it only read
-    review notes.  A review written by another machine of a synced vault (another day
-    there, or no git) made this watcher write its own over it, which the other one then
-    wrote over again, for ever (found in a tryout: 18 times in 40 s); what a review holds
-    of yours is kept either way, and a regeneration put off while you saved the review
-    is done once it is saved."""
+    review notes, or the note at ``review`` (the review last regenerated: a weekly note
+    of Obsidian's it went into is typed as its template types it).  A review written by
+    another machine of a synced vault (another day there, or no git) made this watcher
+    write its own over it, which the other one then wrote over again, for ever (found in
+    a tryout: 18 times in 40 s); what a review holds of yours is kept either way, and a
+    regeneration put off while you saved the review is done once it is saved."""
     if record["removed"]:
         return True
-    read = record["read"]
-    return bool(read) and set(index.kinds(read).values()) != {"review"}
+    others = [path for path in record["read"] if path != review]
+    return bool(others) and set(index.kinds(others).values()) != {"review"}
 
 
 def _git_busy(vault: Vault) -> str | None:
@@ -226,14 +227,17 @@ def watch_vault(
     settings = vault.config.watch
 
     waiting: NotNow | None = None  # why a regeneration was put off
+    review: str | None = None  # the path of the review the watcher last regenerated
     day: date | None = None  # the day the review was last regenerated for
     head: str | None = None  # the commit git's HEAD was at then ("This week in git")
 
     def regenerated(index: Index, today: date) -> dict[str, Any] | None:
-        nonlocal waiting, day, head
+        nonlocal waiting, day, head, review
         was_waiting, waiting, day, head = waiting, None, today, _head(index.vault)
         try:
-            return regenerate_review(index.vault, index, today)
+            result = regenerate_review(index.vault, index, today)
+            review = result["path"] if result is not None else review
+            return result
         except NotNow as exc:
             if exc.told and not (was_waiting and was_waiting.told):  # once, not per batch
                 log(f"review not regenerated: {exc}")
@@ -252,7 +256,7 @@ def watch_vault(
             if d.severity == "error" or warns(kind, d.path, folder)
         ] + _misread(index, record["read"])
         if regenerate is not None and (
-            _notes_changed(index, record) or update.elsewhere or update.settings
+            _notes_changed(index, record, review) or update.elsewhere or update.settings
         ):
             record["regenerated"] = regenerated(index, regenerate())
         on_update(record)

@@ -93,8 +93,17 @@ def _people_who_are_no_contacts(ctx: Context) -> Iterator[Problem]:
             found = ctx.catalog.resolve_path(person.target, meeting.path) if person.target else None
             if found is None or found in contacts:
                 continue  # none: the hint above (the index holds it as unresolved)
-            kind = ctx.catalog.by_path[found].kind
-            what = "a plain note" if kind == "note" else f"a {kind} note"
+            note = ctx.catalog.by_path[found]
+            if not note.readable:  # its own H004 says why: no "contact note, not a contact"
+                yield Problem(
+                    meeting.path,
+                    meeting.lines.get("with", 1),
+                    f"with: [[{person.target}]] is {found}, which can't be read: the meeting "
+                    "counts for no contact until it can",
+                    f"fix {found} (H004 says what is wrong with it)",
+                )
+                continue
+            what = "a plain note" if note.kind == "note" else f"a {note.kind} note"
             yield Problem(
                 meeting.path,
                 meeting.lines.get("with", 1),
