@@ -1421,6 +1421,11 @@ def test_notes_whose_paths_differ_only_in_case_are_reported_naming_each_other() 
         ("notes/Plan.md", 1, "the path differs from Notes/plan.md"),
     ]
     assert of("H018", run(*notes[::2])) == []
+    nfc, nfd = "notes/Caf\u00e9.md", "notes/Cafe\u0301.md"  # one file on macOS
+    found = [
+        (f.path, f.message.split(" only")[0]) for f in of("H018", run((nfc, "#\n"), (nfd, "#\n")))
+    ]
+    assert found == [(nfd, f"the path differs from {nfc}"), (nfc, f"the path differs from {nfd}")]
 
 
 def test_notes_named_like_a_second_copy_of_the_note_beside_them_are_reported() -> None:

@@ -51,6 +51,7 @@ _SPAN_BAIL = re.compile(r"[\[\]()\n]")
 _MANY_BRACKETS = 256  # more "[" in one paragraph: markdown-it's link rule is quadratic
 _LOG_TITLES = frozenset({"log", "check-ins", "checkins", "progress log"})
 _NEWLINE = re.compile(r"\r\n?|\n")  # the line breaks markdown-it counts lines by
+_LONE_RETURN = re.compile(r"\r(?!\n)")
 _NOT_A_NAME = re.compile(r"[^\w\s-]|_")  # "Log:", "Log 📈", "_Log_": no part of the name
 #: Obsidian's block id: ``^`` and Latin letters, digits or dashes, ending a line, after a
 #: space (or alone on it).
@@ -201,7 +202,7 @@ def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> Bod
     found = fast_blocks(lines) if fast else None
     blocks = found if found is not None else md_blocks(text)
     facts = _facts(blocks, lines, first_line, want_log)
-    if want_log and "\r" in text:
+    if want_log and "\r" in text and _LONE_RETURN.search(text):
         _log_lines_past_lone_returns(facts, blocks, lines, _NEWLINE.findall(text), first_line)
     return facts
 
@@ -220,7 +221,8 @@ def _log_lines_past_lone_returns(
             while index + 1 < end and ends[index] == "\r":
                 index += 1
                 text += "\r" + lines[index]
-            log.items[at] = item._replace(text=text)
+            if text != item.text:
+                log.items[at] = item._replace(text=text)
 
 
 def blank_comments(text: str) -> str:

@@ -185,12 +185,12 @@ def resolve_link(
         key = posixpath.normpath(posixpath.join(folder or "", key))
         if key.startswith("../"):
             return None
-        return _first([p for p in named(key.rsplit("/", 1)[-1]) if link_key(p) == key], target)
+        return _best([p for p in named(key.rsplit("/", 1)[-1]) if link_key(p) == key], None, target)
     key = key.lstrip("/")
     candidates = named(key.rsplit("/", 1)[-1])
     exact = [p for p in candidates if link_key(p) == key]
     if exact:
-        return _first(exact, target)
+        return _best(exact, None, target)
     if "/" in key:
         suffixed = [p for p in candidates if link_key(p).endswith("/" + key)]
         return _best(suffixed, folder, target)
@@ -306,26 +306,21 @@ def _without_copies(find: Callable[[str], Sequence[str]]) -> Callable[[str], lis
     return lambda key: [p for p in find(key) if not is_conflict_copy(p)]
 
 
-def _first(paths: Sequence[str], target: str) -> str | None:
-    """The first of ``paths`` (one name to a link: they differ only in case) that
-    ``target`` names as written (:func:`_in_case`), else the first in path order."""
-    if len(paths) < 2:
-        return paths[0] if paths else None
-    written = _as_linked(target)
-    return min(paths, key=lambda p: (not _in_case(p, written), p))
-
-
 def _best(paths: Sequence[str], folder: str | None, target: str) -> str | None:
-    """The one of ``paths`` in ``folder`` (a :func:`link_key`), else any, with the
-    shortest path, then named as ``target`` writes it (:func:`_in_case`), then the first
-    in path order."""
+    """The one of ``paths`` in ``folder`` (a :func:`link_key`; None: any), else any, with
+    the shortest path, then named as ``target`` writes it (:func:`_in_case`: of paths
+    that differ only in case), then the first in path order."""
     if len(paths) < 2:
         return paths[0] if paths else None
     if folder is not None:
         beside = [p for p in paths if link_key(posixpath.dirname(p)) == folder]
         paths = beside or paths
+    shortest = min(map(len, paths))
+    tied = sorted(p for p in paths if len(p) == shortest)
+    if len(tied) == 1:
+        return tied[0]
     written = _as_linked(target)
-    return min(paths, key=lambda p: (len(p), not _in_case(p, written), p))
+    return next((p for p in tied if _in_case(p, written)), tied[0])
 
 
 def _as_linked(target: str) -> str:

@@ -230,17 +230,11 @@ class Context:
 
     @cached_property
     def _originals_by_name(self) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
-        for path in self._copy_of:
-            found.setdefault(name_key(path), []).append(path)
-        return found
+        return _by_name(self._copy_of)
 
     @cached_property
     def _copies_by_name(self) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
-        for path in self.catalog.conflict_copies:
-            found.setdefault(name_key(path), []).append(path)
-        return found
+        return _by_name(self.catalog.conflict_copies)
 
     def judges(self, goal: Goal, checkin: CheckIn) -> bool:
         """Whether a date rule (T009, T011) judges one of ``goal``'s check-ins: those of
@@ -335,3 +329,11 @@ def line_of(goal: Goal, key: str) -> int:
 def number(value: float) -> str:
     """``3``, ``0.5``, ``1.25``: a rate or amount for a message (two decimals at most)."""
     return formatting.number(round(value, 2))
+
+
+def _by_name(paths: Iterable[str]) -> dict[str, list[str]]:
+    """``paths`` by the name a link finds them by (:func:`name_key`), in their order."""
+    found: dict[str, list[str]] = {}
+    for path in paths:
+        found.setdefault(name_key(path), []).append(path)
+    return found

@@ -18,7 +18,7 @@ from journal.core.fields import (
     coerce,
 )
 from journal.core.formatting import shell_word
-from journal.core.links import conflict_original, copy_candidates, copy_original
+from journal.core.links import conflict_original, copy_candidates, copy_original, fold
 from journal.core.names import device_name, device_named, one_slip
 from journal.core.notes import NoteLink, stem_of
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
@@ -425,7 +425,7 @@ def unportable_name(ctx: Context) -> Iterator[Problem]:
             device = device_name(part)
             if device is not None:
                 yield _device_named(path, part, device, "folder" if at < len(parts) - 1 else "file")
-    lowered = [path.lower() for path in paths]
+    lowered = [fold(path) for path in paths]  # NFC too: `Café` as macOS writes it is one
     if len(set(lowered)) == len(lowered):
         return  # most vaults: no two paths differ only in case
     by_name: dict[str, list[str]] = {}
@@ -439,7 +439,8 @@ def unportable_name(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 path,
                 1,
-                f"the path differs from {others} only in case: Windows and macOS hold one "
+                f"the path differs from {others} only in case (or in how an accent is "
+                "written, as macOS writes it apart): Windows and macOS hold one "
                 "file for both (a git checkout or a sync there keeps one of them), and "
                 "Obsidian links both by one name",
                 "rename one of them, so that the names differ in more than case",
