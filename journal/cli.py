@@ -1090,10 +1090,10 @@ _ROLE_STYLES: dict[str, dict[str, Any]] = {
 
 def _style() -> Callable[[str, str], str]:
     """Colour by role on a terminal; plain text when piped, when NO_COLOR is set or on a
-    terminal that shows no colour (``TERM=dumb``)."""
+    terminal that shows no colour (``TERM=dumb``, or no ``TERM`` at all, as git takes it)."""
     from journal.present import unstyled
 
-    plain = os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb"
+    plain = os.environ.get("NO_COLOR") or os.environ.get("TERM", "dumb") in ("dumb", "")
     if plain or not sys.stdout.isatty():
         return unstyled
     return lambda text, role: click.style(text, **_ROLE_STYLES.get(role, {}))

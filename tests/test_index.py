@@ -2367,3 +2367,16 @@ def test_notes_stored_by_another_command_are_told_also_after_a_store_of_ones_own
     finally:
         mine.close()
         other.close()
+
+
+def test_a_listing_that_gives_no_inode_reads_no_file_again() -> None:
+    """Found in review: Windows' directory listing gives every file the inode 0, where the
+    stat of a file read gives its own: each command would have read every note again."""
+    from journal.adapters.files import changed_ns
+    from journal.adapters.index import _changed
+
+    info = os.stat_result((0o100644, 0, 0, 1, 0, 0, 10, 1, 2, 3))  # st_ino 0, st_size 10
+    stamp = ("a.md", 10, changed_ns(info), 4242, 1, "hash")
+    assert _changed(stamp, info) is False
+    moved = os.stat_result((0o100644, 99, 0, 1, 0, 0, 10, 1, 2, 3))
+    assert _changed(stamp, moved) is True

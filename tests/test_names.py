@@ -36,6 +36,7 @@ from tests.conftest import Invoke
         ("con .x", "con_ .x"),  # spaces before the dot are no part of the name
         ("com1.txt", "com1_.txt"),
         ("LPT³.log", "LPT³_.log"),
+        ("CONIN$", "CONIN$_"),  # found in a tryout: git for Windows refuses it too
         ("Console", "Console"),
         ("COM10", "COM10"),
         ("trailing dots...", "trailing dots"),

@@ -683,18 +683,24 @@ def test_status_judges_pace_by_the_plan_as_the_review_does(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
-@pytest.mark.parametrize(("variable", "value"), [("NO_COLOR", "1"), ("TERM", "dumb")])
+@pytest.mark.parametrize(
+    ("variable", "value"), [("NO_COLOR", "1"), ("TERM", "dumb"), ("TERM", None)]
+)
 def test_status_is_coloured_on_a_terminal_unless_no_color(
-    write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+    write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch, variable: str, value: str | None
 ) -> None:
-    """Reported (tryout): TERM=dumb, a terminal that shows no colour, got it all the same."""
+    """Reported (tryout): TERM=dumb, a terminal that shows no colour, got it all the same;
+    so did no TERM at all (git takes it as dumb)."""
     followup_vault(write)
     monkeypatch.setenv("TERM", "xterm")
     monkeypatch.delenv("NO_COLOR", raising=False)
     code, output = run_on_a_terminal(["--vault", str(vault), "status"])
     assert code == 0
     assert "\x1b[1mStatus 2026-11-22" in output and "\x1b[31m\x1b[1moverdue 10d" in output
-    monkeypatch.setenv(variable, value)
+    if value is None:
+        monkeypatch.delenv(variable)
+    else:
+        monkeypatch.setenv(variable, value)
     code, output = run_on_a_terminal(["--vault", str(vault), "status"])
     assert code == 0 and "\x1b[" not in output and "Status 2026-11-22" in output
 

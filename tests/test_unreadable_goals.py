@@ -220,13 +220,15 @@ def test_the_review_names_on_stderr_every_note_it_lists_as_unreadable(
     """Found in a tryout: a meeting or contact whose whole file can't be decoded (UTF-16,
     lines ended by CR alone) has no kind read from it; the review listed it under "Needs
     attention" but left it off stderr, where it names the goals, meetings and contacts it
-    can't read, in path order."""
+    can't read, in path order.  So was a daily note that can't be read, whose check-ins
+    the review then missed."""
     meeting = "---\ntype: meeting\ndate: 2026-11-18\nfollow_up_by: 2026-11-25\n---\n"
     write("meetings/2026-11-18 Lunch.md", meeting.encode("utf-16"))
     write("meetings/2026-11-19 Call.md", meeting.replace("\n", "\r"))
     write("meetings/2026-11-20 Tab.md", meeting.replace("follow_up", "\tfollow_up"))
     write("people/Zed Moss.md", "---\ntype: contact\n---\n".encode("utf-16"))
     write("goals/Mentor.md", "---\nwhy: a: b\n---\n")
+    write("daily/2026-11-20.md", "- progress:: [[Mentor]] +1\n".encode("utf-16"))  # its check-ins
     result = invoke("review", "--stdout")
     attention = result.stdout.split("## Needs attention")[1]
     listed = [
@@ -236,6 +238,7 @@ def test_the_review_names_on_stderr_every_note_it_lists_as_unreadable(
         [line.split(":")[0] for line in result.stderr.splitlines()]
         == sorted(listed)
         == [
+            "daily/2026-11-20.md",
             "goals/Mentor.md",
             "meetings/2026-11-18 Lunch.md",
             "meetings/2026-11-19 Call.md",
@@ -244,6 +247,7 @@ def test_the_review_names_on_stderr_every_note_it_lists_as_unreadable(
         ]
     )
     assert "people/Zed Moss.md:1: the file is UTF-16; save it as UTF-8" in result.stderr
+    assert "fix it to see its check-ins here" in attention  # found in a tryout: said nothing
 
 
 def test_a_note_is_meant_as_the_kind_of_the_deepest_folder_holding_it() -> None:

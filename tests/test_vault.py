@@ -484,3 +484,22 @@ def test_notes_icloud_has_not_downloaded_are_told_in_one_line(
         "goals/Find a mentor.md): download them (Finder: Download Now, or Keep Downloaded "
         "on the vault folder)\n"
     )
+
+
+def test_no_note_is_made_where_icloud_keeps_one_not_downloaded(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Found in a tryout: with `reviews/.2026-W47.md.icloud` there, `journal review`
+    created a second review at its path (and `new goal`, `new contact` theirs), which
+    stands beside the user's once iCloud downloads it."""
+    write("goals/a.md", "---\ntype: goal\ntitle: A\nmetric: x\ntarget: 2\n---\n")
+    write("reviews/.2026-W47.md.icloud", "bplist00")
+    write("people/.Dana Ortiz.md.icloud", "bplist00")
+    result = invoke("review")
+    assert result.exit_code == 1 and not (vault / "reviews/2026-W47.md").exists()
+    assert (
+        "reviews/2026-W47.md: not written: the note at this path is in iCloud, not downloaded "
+        "(.2026-W47.md.icloud is in its place): download it first (Finder: Download Now)"
+    ) in result.stderr
+    made = invoke("new", "contact", "Dana Ortiz")
+    assert made.exit_code == 1 and not (vault / "people/Dana Ortiz.md").exists()

@@ -359,13 +359,15 @@ _Stamp = tuple[str, int, int, int, int, str | None]
 
 
 def _changed(stamp: _Stamp | None, info: os.stat_result) -> bool:
-    """Whether a file must be read again: no trusted row, or another stat."""
+    """Whether a file must be read again: no trusted row, or another stat (an inode of 0
+    is none known: Windows' directory listing gives no inode, where the read's stat
+    does, and every file would be read again by every command)."""
     return (
         stamp is None
         or not stamp[4]
         or stamp[1] != info.st_size
         or stamp[2] != changed_ns(info)
-        or stamp[3] != info.st_ino
+        or (info.st_ino != 0 and stamp[3] != info.st_ino)
     )
 
 
@@ -1014,6 +1016,7 @@ class Index:
         Looked up only for a new path or a file with more than one name."""
         inodes = sorted(
             {info.st_ino for p, info in found.items() if info.st_nlink > 1 or p not in stamps}
+            - {0}  # none known (Windows' listing)
         )
         if not inodes:
             return []

@@ -259,10 +259,9 @@ class Vault(Record):
                 yield rel, entry
             elif bad_name is not None:
                 bad_name(rel, problem)
-        if bad_name is not None:
+        if not under and bad_name is not None:  # a whole listing: the whole count
             self._tell_offline(offline)
-            if not under:
-                self._tell_unmatched_excludes(met)
+            self._tell_unmatched_excludes(met)
 
     def _tell_offline(self, placeholders: list[str]) -> None:
         """Tell, in one line, of the notes iCloud keeps only online (``.Goal.md.icloud``
@@ -275,9 +274,10 @@ class Vault(Record):
         )
         if notes:
             first = ", ".join(notes[:3]) + (", ..." if len(notes) > 3 else "")
+            them = "them" if len(notes) > 1 else "it"
             self.notice(
                 f"{plural(len(notes), 'note')} not downloaded from iCloud, so left out "
-                f"({first}): download them (Finder: Download Now, or Keep Downloaded on the "
+                f"({first}): download {them} (Finder: Download Now, or Keep Downloaded on the "
                 "vault folder)"
             )
 
@@ -547,6 +547,12 @@ class Vault(Record):
         """Create a new note with ``data``; never overwrites (see :func:`files.create`)."""
         target = self.disk_path(rel)
         self.check_write(rel)
+        if target.with_name(f".{target.name}{ICLOUD_SUFFIX}").exists():
+            raise UnsafeWrite(  # the note is there, in iCloud: a second would stand beside it
+                f"not written: the note at this path is in iCloud, not downloaded (.{target.name}"
+                f"{ICLOUD_SUFFIX} is in its place): download it first (Finder: Download Now)",
+                path=rel,
+            )
         with _naming(rel):
             files.create(target, data)
         self._wrote(rel)
@@ -571,7 +577,12 @@ class Vault(Record):
         return Catalog(
             source=source,
             today=today,
-            folders={"goal": folders.goal, "meeting": folders.meeting, "contact": folders.contact},
+            folders={
+                "goal": folders.goal,
+                "meeting": folders.meeting,
+                "contact": folders.contact,
+                "daily": folders.daily,  # an unreadable one's check-ins are the review's loss
+            },
             unlisted=self.unlisted,
         )
 

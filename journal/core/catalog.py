@@ -202,6 +202,7 @@ TO_SEE = {
     "goal": ("this goal", "these goals"),
     "meeting": ("its follow-up", "their follow-ups"),
     "contact": ("this contact", "these contacts"),
+    "daily": ("its check-ins", "their check-ins"),
 }
 
 

@@ -144,14 +144,17 @@ def owned_hash(props: Mapping[str, Any], *, links: bool = False) -> str:
     is renamed (found in a tryout: a rename and any other change made every later run
     keep the review's `goals` as the user's); ``links=True``: the hash notes written
     before hold, which saw them."""
+    return content_hash(_owned_text(props), links=links)
+
+
+def _owned_text(props: Mapping[str, Any]) -> str:
     values = {k: v for k, v in props.items() if k not in ("type", HASH_KEY)}
-    text = json.dumps(json_numbers(codec.plain(values)), sort_keys=True, ensure_ascii=False)
-    return content_hash(text, links=links)
+    return json.dumps(json_numbers(codec.plain(values)), sort_keys=True, ensure_ascii=False)
 
 
 def _owned_hashes_of(props: Mapping[str, Any]) -> tuple[str, str]:
     """The hashes ``props`` may have been written with: as now, and as before."""
-    return owned_hash(props), owned_hash(props, links=True)
+    return _hashes(_owned_text(props))
 
 
 def owned_hashes(

@@ -14,7 +14,8 @@ _SPACES = re.compile(r"\s+")
 #: Windows' device names: a file or folder name that is one of them up to its first dot
 #: (``CON``, ``con.txt``, ``Aux .md``) names the device, so no file can have it.
 _DEVICES = frozenset(
-    ["CON", "PRN", "AUX", "NUL"] + [f"{port}{n}" for port in ("COM", "LPT") for n in "123456789¹²³"]
+    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
+    + [f"{port}{n}" for port in ("COM", "LPT") for n in "123456789¹²³"]
 )
 
 
@@ -47,7 +48,8 @@ def device_name(name: str) -> str | None:
     """The start of a file or folder name that Windows reads as a device (``Con`` of
     ``Con. law exam.md``, ``aux`` of ``aux .txt``), or None: its part before the first
     dot, without the spaces at its end, is ``CON``, ``PRN``, ``AUX``, ``NUL``,
-    ``COM1``-``COM9`` or ``LPT1``-``LPT9`` (also ``COM¹``... ``LPT³``), in any case."""
+    ``CONIN$``, ``CONOUT$``, ``COM1``-``COM9`` or ``LPT1``-``LPT9`` (also ``COM¹``...
+    ``LPT³``), in any case."""
     part = name.split(".", 1)[0].rstrip(" ")
     return part if part.upper() in _DEVICES else None
 

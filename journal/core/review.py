@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from journal.core.catalog import TO_SEE, Catalog
+from journal.core.catalog import MEANT_KINDS, TO_SEE, Catalog
 from journal.core.checkins import CheckIn
 from journal.core.dates import Period, week_label, week_of
 from journal.core.fields import CLOSED
@@ -245,12 +245,13 @@ def build_review(
 
 
 def _unreadable(catalog: Catalog) -> list[dict[str, Any]]:
-    """The notes meant as goals, meetings and contacts that can't be read (one problem
-    each, with the ``kind`` meant and what fixing it shows, ``see``): the review can't
-    show them anywhere else."""
+    """The notes meant as goals, meetings and contacts that can't be read, and the daily
+    notes (their check-ins: found in a tryout, a goal's week went quiet without a word),
+    one problem each, with the ``kind`` meant and what fixing it shows, ``see``: the
+    review can't show them anywhere else."""
     return [
         {"note": catalog.link_to(u["path"]), **u, "see": TO_SEE[u["kind"]][0]}
-        for u in catalog.unreadable_records()
+        for u in catalog.unreadable_records((*MEANT_KINDS, "daily"))
     ]
 
 

@@ -72,11 +72,11 @@ def write_generated(
     ``adopt``: the note may be another tool's (Obsidian's weekly note); when it is
     not typed ``kind`` (another ``type`` or none), only the generated sections are
     written into it, and no property is set or changed."""
-    props = {**props, HASH_KEY: owned_hashes(props)}
     result = Written(rel)
     target = vault.disk_path(rel)
     if not (target.exists() or target.is_symlink()):
-        fresh = result.text = codec.new_note_text(props, generated.with_record(body))
+        hashed = {**props, HASH_KEY: owned_hashes(props)}
+        fresh = result.text = codec.new_note_text(hashed, generated.with_record(body))
         if dry_run:
             result.action = "would create"
             return result
@@ -203,7 +203,7 @@ def _property_changes(
     run (:func:`~journal.core.generated.owned_hashes`).  Missing properties are always
     added."""
     kept, one_hash = _users_values(old, props, force)
-    if HASH_KEY in props:
+    if props:  # none for a note of another tool's, adopted
         props = {**props, HASH_KEY: owned_hashes(props, kept, old)}
     result.kept_properties.extend(kept)
     if force:  # what was the user's, replaced

@@ -191,9 +191,9 @@ def goal_problems(catalog: Catalog, path: str | None = None) -> list[Diagnostic]
 
 
 def review_problems(catalog: Catalog) -> list[Diagnostic]:
-    """What ``journal review`` reports, in path order: the goals, meetings and contacts it
-    can't read (:attr:`Catalog.unreadable_notes`: also those whose type it can't read,
-    as a UTF-16 file's), and the errors and warnings of goals, meetings and contacts (a
+    """What ``journal review`` reports, in path order: the goals, meetings, contacts and
+    daily notes it can't read (:attr:`Catalog.unreadable_notes`: also those whose type it
+    can't read, as a UTF-16 file's), and the errors and warnings of goals, meetings and contacts (a
     ``follow_up_done: yes`` that leaves a follow-up listed as overdue says why); a plain
     note's are ``journal list``'s."""
     found = [d for _kind, d in catalog.unreadable_notes]
