@@ -59,7 +59,7 @@ from journal.core.errors import ConfigError, Diagnostic, JournalError, UnsafeWri
 from journal.core.formatting import shortened
 from journal.core.generated import GENERATED_KINDS, searchable
 from journal.core.goal import Goal, Milestone
-from journal.core.links import Link, LinkResolver, fold, is_conflict_copy, name_key
+from journal.core.links import COPY_MARK, Link, LinkResolver, fold, is_conflict_copy, name_key
 from journal.core.networking import Contact, Meeting
 from journal.core.notes import (
     PARSER_VERSION,
@@ -1394,7 +1394,7 @@ class Index:
         return self._guard(self._copies)
 
     def _copies(self) -> list[str]:
-        query = "SELECT path FROM notes WHERE path LIKE '%onfl%' ORDER BY path"  # each has it
+        query = f"SELECT path FROM notes WHERE path LIKE '%{COPY_MARK}%' ORDER BY path"
         return [path for (path,) in self.conn.execute(query) if is_conflict_copy(path)]
 
     def problems(self, paths: Sequence[str]) -> list[tuple[Diagnostic, str]]:

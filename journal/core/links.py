@@ -207,16 +207,20 @@ def is_conflict_copy(path: str) -> bool:
     return _conflict_part(path.rsplit("/", 1)[-1]) is not None
 
 
+#: Letters every conflict copy's name holds, in any case (every pattern of
+#: :data:`_CONFLICT` does; nothing else matches them case-insensitively, where the "i" of
+#: "conflict" is also matched by U+0131 and U+0130): a quick no, also in SQL (``LIKE``).
+COPY_MARK = "onfl"
+
+
 def may_hold_conflict_copies(paths: Sequence[str]) -> bool:
-    """Whether any of ``paths`` may be a conflict copy: False when none holds the letters
-    every copy's name holds (one test of them all, where a vault has none)."""
-    return "onfl" in "\n".join(paths).lower()
+    """Whether any of ``paths`` may be a conflict copy: False when none holds
+    :data:`COPY_MARK` (one test of them all, where a vault has none)."""
+    return COPY_MARK in "\n".join(paths).lower()
 
 
 def _conflict_part(name: str) -> re.Match[str] | None:
-    # a quick no: every pattern holds "onfl", whose letters nothing else matches
-    # case-insensitively (the "i" of "conflict" is also matched by U+0131 and U+0130)
-    return _CONFLICT.search(name) if "onfl" in name.lower() else None
+    return _CONFLICT.search(name) if COPY_MARK in name.lower() else None
 
 
 def conflict_original(path: str) -> str | None:
