@@ -617,6 +617,19 @@ def test_a_milestone_ticked_stays_in_its_week_and_month_marked_done(
     assert "Draft :done, milestone" in section_of(text, "chart")
 
 
+def test_a_milestone_done_is_drawn_on_its_done_day(invoke: Invoke, write: Write) -> None:
+    """Found in a tryout: a milestone done early was drawn on its due day, weeks after the
+    bar of its goal, done too, had ended."""
+    milestones = (
+        '[{title: "Draft", due: 2027-01-15, done: 2026-12-03}, {title: "Half way", due: '
+        "2027-01-20}]"
+    )
+    write("goals/a.md", goal_text("Alpha", target=40, milestones=milestones))
+    chart = section_of(plan_text(invoke), "chart")
+    assert "Draft :done, milestone, g1m1, 2026-12-03, 0d" in chart
+    assert "Half way :milestone, g1m2, 2027-01-20, 0d" in chart
+
+
 def test_the_monthly_changes_are_those_between_the_values_shown(
     invoke: Invoke, write: Write
 ) -> None:

@@ -497,7 +497,10 @@ def _gantt(goals: list[Goal], windows: dict[str, Period | None], span: Period) -
         for number_, m in enumerate(goal.milestones, start=1):
             if m.due and m.due in span and _planned(goal, m):
                 state = "done, " if m.is_done else ""
+                # a milestone done is drawn on the day it was done (found in a tryout: on
+                # its due day, after the bar of a goal done early had ended)
+                day = m.done_on if m.done_on and m.done_on in span else m.due
                 lines.append(
-                    f"    {gantt_text(m.title)} :{state}milestone, g{index}m{number_}, {m.due}, 0d"
+                    f"    {gantt_text(m.title)} :{state}milestone, g{index}m{number_}, {day}, 0d"
                 )
     return "\n".join(lines)
