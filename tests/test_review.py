@@ -1568,3 +1568,15 @@ def test_a_rename_in_obsidian_that_reorders_the_goals_is_no_edit_of_the_users(
     mine = note.read_text().replace('  - "[[0 first]]"\n', "")  # a goal taken out: an edit
     note.write_text(mine)
     assert "kept your value of 'goals'" in invoke("review").stderr
+
+
+def test_a_paused_goal_is_not_judged_by_the_smart_rules_in_the_review(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: after pausing a vague goal, the user's way of saying "not now",
+    its SMART findings stayed in every week's Needs attention."""
+    write("goals/a.md", "---\ntype: goal\ntitle: Network more\nstatus: paused\n---\n")
+    write("goals/b.md", "---\ntype: goal\ntitle: Learn more\nstatus: active\n---\n")
+    attention = invoke("review", "--stdout").stdout.split("## Needs attention")[1]
+    assert "[[b]]" in attention and "[[a]]" not in attention
+    assert "goals/a.md" in invoke("check").stdout  # check still judges it
