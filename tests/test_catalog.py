@@ -133,3 +133,20 @@ def test_a_part_of_a_name_begins_a_word_of_it() -> None:
     assert catalog.find_note("q4").title == "Grow"
     assert catalog.find_note("太郎").title == "Tanaka"
     assert catalog.find_note("민수").title == "Kim"
+
+
+def test_a_part_of_an_alias_names_a_goal_too() -> None:
+    """Found in a tryout: `journal log HRBP +1` logged to the one goal titled with "HRBP"
+    (done), not to "Become an HR Business Partner", aliased "Become an HRBP": a part of
+    an alias counts, so the name is ambiguous and said to be."""
+    done = "---\ntype: goal\ntitle: Two interviews for an HRBP role\nstatus: done\n---\n"
+    aliased = (
+        "---\ntype: goal\ntitle: Become an HR Business Partner\naliases: [Become an HRBP]\n---\n"
+    )
+    both = Catalog(
+        [parse_note("goals/a.md", done.encode()), parse_note("goals/b.md", aliased.encode())]
+    )
+    with pytest.raises(Ambiguous):
+        both.find_goal("HRBP")
+    one = Catalog([parse_note("goals/b.md", aliased.encode())])
+    assert one.find_goal("HRBP").path == "goals/b.md"

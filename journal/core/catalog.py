@@ -157,8 +157,9 @@ Head = TypeVar("Head", bound=NoteHead)
 def match_head(pool: Sequence[Head], ref: str, *, parts: bool = True) -> Head | None:
     """The one head of ``pool`` that ``ref`` names: by id, path, file name, title or
     alias (case-insensitive), else (with ``parts``) by a unique part of its title, file
-    name or id (ignoring accents too); None when none does, :class:`Ambiguous` when
-    several do."""
+    name, id or an alias (ignoring accents too: found in a tryout, `HRBP` picked the one
+    goal titled with it, not the one aliased so); None when none does,
+    :class:`Ambiguous` when several do."""
     wanted = link_key(ref)  # as a link: a "\\" taken for a "/"
     plain = fold(ref.strip()).removesuffix(".md")  # as typed: a "\\" may be part of a name
     names = {wanted, plain}
@@ -177,7 +178,7 @@ def match_head(pool: Sequence[Head], ref: str, *, parts: bool = True) -> Head | 
             lambda n: any(
                 _begins_a_word(w, bare_name(x))
                 for w in bare_names
-                for x in (n.title, n.stem, n.id or "")
+                for x in (n.title, n.stem, n.id or "", *n.aliases)
             )
         )
     for matches in tiers:
