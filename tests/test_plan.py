@@ -234,24 +234,6 @@ def test_set_says_which_plan_still_has_the_goals_old_weekly_targets(
     assert "--force" in invoke("set", "alpha", "target=10").stderr
 
 
-def test_a_rename_in_obsidian_and_another_change_is_no_edit_of_the_users(
-    invoke: Invoke, write: Write, vault: Path
-) -> None:
-    """Found in a tryout: Obsidian rewrote `[[b]]` in the review's `goals` when the goal
-    was renamed, a goal was added, and every later run said "kept your value of 'goals'"
-    (the value was neither as last written nor as the tool would write it)."""
-    write("goals/a.md", goal_text("Alpha"))
-    write("goals/b.md", goal_text("Beta"))
-    assert invoke("review").exit_code == 0
-    note = vault / "reviews/2026-W47.md"
-    (vault / "goals/b.md").rename(vault / "goals/b2.md")
-    note.write_text(note.read_text().replace("[[b]]", "[[b2]]"))  # as Obsidian does
-    write("goals/c.md", goal_text("Gamma"))
-    again = invoke("review")
-    assert (again.exit_code, again.stderr) == (0, "")
-    assert props_of(note)["goals"] == ["[[a]]", "[[b2]]", "[[c]]"]
-
-
 def test_an_owned_property_hashed_as_before_is_still_the_tools(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

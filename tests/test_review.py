@@ -1550,21 +1550,26 @@ def test_links_copied_from_notes_resolve_from_the_review_as_from_their_notes(
     assert "milestone: Book the room from [[goals/Budget|Budget]]\n" in plan
 
 
+@pytest.mark.parametrize("another", [False, True])
 def test_a_rename_in_obsidian_that_reorders_the_goals_is_no_edit_of_the_users(
-    invoke: Invoke, write: Write, vault: Path
+    invoke: Invoke, write: Write, vault: Path, another: bool
 ) -> None:
     """Reported: Obsidian rewrote `[[b]]` in place in the review's `goals`; the tool's
     list, in path order, now had it first, and every run said "kept your value of
-    'goals'" until --force."""
+    'goals'" until --force.  Found in a tryout: so did a rename and another change (a
+    goal added), the value neither as last written nor as the tool would write it."""
     write("goals/a.md", goal_text("Alpha"))
     write("goals/b.md", goal_text("Beta"))
     assert invoke("review").exit_code == 0
     note = vault / "reviews/2026-W47.md"
     (vault / "goals/b.md").rename(vault / "goals/0 first.md")
     note.write_text(note.read_text().replace("[[b]]", "[[0 first]]"))  # as Obsidian does
+    if another:
+        write("goals/c.md", goal_text("Gamma"))
     again = invoke("review")
     assert (again.exit_code, again.stderr) == (0, "")
-    assert codec.decode(note.read_bytes()).data["goals"] == ["[[0 first]]", "[[a]]"]
+    added = ["[[c]]"] if another else []
+    assert codec.decode(note.read_bytes()).data["goals"] == ["[[0 first]]", "[[a]]", *added]
     mine = note.read_text().replace('  - "[[0 first]]"\n', "")  # a goal taken out: an edit
     note.write_text(mine)
     assert "kept your value of 'goals'" in invoke("review").stderr
