@@ -260,3 +260,21 @@ def test_an_unclosed_dash_line_is_front_matter_only_when_properties_follow_it(
 def test_an_empty_explicit_list_is_an_empty_list() -> None:
     doc = codec.decode(b"---\na: !!seq\nb: 1\n---\n")
     assert doc.problems == [] and doc.data == {"a": [], "b": 1}
+
+
+@pytest.mark.parametrize(
+    "yaml",
+    [
+        "milestones:\n  - title: “Step 1: list names”\n    due: 2026-12-10\n",
+        "outcome: “Three interviews: done”\n",
+        "why: ‘it: matters’\n",
+    ],
+)
+def test_a_value_in_typographic_quotes_is_told_as_such(yaml: str) -> None:
+    """Found in a tryout: TextEdit's curly quotes around a value holding ': ' were told
+    "a ':' inside a value; put the value in quotes", which it was, to the eye."""
+    doc = codec.decode(f"---\n{yaml}---\nBody.\n".encode())
+    assert [p.message for p in doc.problems] == [
+        "invalid front matter: the value is in typographic quotes (“ ”), which YAML reads as "
+        'text: write straight quotes (") around a value that holds ": "'
+    ]

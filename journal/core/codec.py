@@ -53,6 +53,8 @@ _HINTS = (
     ("could not find expected ':'", "a line that is not 'key: value'"),
 )
 _TAB_INDENT = "a tab; YAML indents with spaces"  # as docs/format.md promises
+#: A line whose value (of a key, or a list item) opens with a typographic quote.
+_CURLY_VALUE = re.compile(r"[ \t]*(?:-[ \t]+)?(?:[^:#\n]+:[ \t]+)?[“‘«„]")
 _RESERVED = "%@`"  # characters YAML keeps for itself at the start of a plain value
 
 Value = Any  # str | int | float | bool | None | date | list[Value] | dict[str, Value]
@@ -331,6 +333,15 @@ def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:
         value = f'{links.group(1)}: "[[A]], [[B]]"' if links.group(1) else '"[[A]], [[B]]"'
         problem = f'links on one line need quotes: `{value}`, or one per line as `  - "[[A]]"`'
 
+    elif (
+        mark is not None
+        and "mapping values" in problem
+        and _CURLY_VALUE.match(_line_at(text, mark.index))
+    ):  # found in a tryout: TextEdit's and Word's quotes, told to "put it in quotes"
+        problem = (
+            "the value is in typographic quotes (“ ”), which YAML reads as text: write "
+            'straight quotes (") around a value that holds ": "'
+        )
     elif (
         mark is not None
         and any(words in problem for words in ("mapping values", "expected key"))
