@@ -267,7 +267,7 @@ def test_an_empty_explicit_list_is_an_empty_list() -> None:
     [
         "milestones:\n  - title: “Step 1: list names”\n    due: 2026-12-10\n",
         "outcome: “Three interviews: done”\n",
-        "why: ‘it: matters’\n",
+        "why: \u2018it: matters\u2019\n",
     ],
 )
 def test_a_value_in_typographic_quotes_is_told_as_such(yaml: str) -> None:

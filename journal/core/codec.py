@@ -54,7 +54,7 @@ _HINTS = (
 )
 _TAB_INDENT = "a tab; YAML indents with spaces"  # as docs/format.md promises
 #: A line whose value (of a key, or a list item) opens with a typographic quote.
-_CURLY_VALUE = re.compile(r"[ \t]*(?:-[ \t]+)?(?:[^:#\n]+:[ \t]+)?[“‘«„]")
+_CURLY_VALUE = re.compile(r"[ \t]*(?:-[ \t]+)?(?:[^:#\n]+:[ \t]+)?[\u201c\u2018\u00ab\u201e]")
 _RESERVED = "%@`"  # characters YAML keeps for itself at the start of a plain value
 
 Value = Any  # str | int | float | bool | None | date | list[Value] | dict[str, Value]
