@@ -728,6 +728,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
                 "logged": result.logged,
                 "unlogged": result.unlogged,
                 "why_in_body": result.why_in_body,
+                "file_name": result.named,
             }
         )
     elif not result.changes:
@@ -738,6 +739,13 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
             echo(f"{_line(result.path)}: {result.logged} added to the log")
         if result.why_in_body:
             echo(f"{_line(result.path)}: 'Why it matters' says it too (was the placeholder)")
+    if result.named is not None and not as_json:
+        echo(
+            f"journal: {_line(result.path)}: links to the goal (in the review, the plan, "
+            f"Obsidian) show its file's name, '{_line(result.named)}': rename the file in "
+            "Obsidian, which updates the links to it, to have them show the new title",
+            err=True,
+        )
     if result.unlogged:
         echo(
             f"journal: {_line(result.path)}: current set, but no =N line added to the log: "

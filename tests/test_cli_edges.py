@@ -1232,3 +1232,21 @@ def test_notes_that_are_no_goals_where_none_is_expected_stay_quiet(
     write("goals/b.md", goal_text("Beta"))
     assert "not read as a goal" not in invoke("list").stderr
     assert "H016" not in invoke("check").stdout
+
+
+def test_a_title_set_that_the_file_name_does_not_say_is_told(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: `set title=` on the goal `check` called vague left the review,
+    the plan and Obsidian showing the old name (links show the file's), with no word."""
+    write("goals/Get better.md", goal_text("Get better"))
+    result = invoke("set", "Get better", "title=Build 3 dashboards")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "journal: goals/Get better.md: links to the goal (in the review, the plan, Obsidian) "
+        "show its file's name, 'Get better': rename the file in Obsidian, which updates the "
+        "links to it, to have them show the new title\n"
+    )
+    assert json.loads(invoke("set", "Get better", "title=Get better", "--json").stdout)[
+        "file_name"
+    ] is None

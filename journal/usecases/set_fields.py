@@ -31,7 +31,8 @@ from journal.core.goal import (
 )
 from journal.core.links import parse_link
 from journal.core.logsection import append_checkin, has_log, log_checkins
-from journal.core.names import refuse_comment_mark
+from journal.core.names import file_stem, refuse_comment_mark
+from journal.core.notes import stem_of
 from journal.core.plan_notes import plan_options, plan_spans
 from journal.core.records import Record
 from journal.usecases.common import (
@@ -66,6 +67,8 @@ class SetResult(Record):
     unlogged: str | None = None
     #: ``why`` also replaced the template's placeholder under "Why it matters".
     why_in_body: bool = False
+    #: The file's name, which links show, when a title set here would name it otherwise.
+    named: str | None = None
 
     @property
     def assigned(self) -> list[str]:
@@ -159,7 +162,18 @@ def set_fields(
     result.written = vault.rewrite(goal.path, transform)
     if any(c.key in PLANNED for c in result.changes):
         result.plans = plans_for(vault, catalog, goal.key, today)
+    title = typed.get("title")
+    if any(c.key == "title" for c in result.changes) and isinstance(title, str):
+        stem = stem_of(goal.path)
+        result.named = stem if _file_stem_or_none(title) != stem else None
     return result
+
+
+def _file_stem_or_none(title: str) -> str | None:
+    try:
+        return file_stem(title)
+    except ValueError:  # no character a file name can hold
+        return None
 
 
 def _same_note(catalog: Catalog, source: str) -> Callable[[Any, Any], bool]:
