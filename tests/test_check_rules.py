@@ -1473,3 +1473,18 @@ def test_a_meeting_without_a_day_or_with_a_follow_up_before_it_is_named() -> Non
         ("meetings/2026-11-20 B.md", 4, "follow_up_done 2026-11-01 is before the meeting"),
         ("meetings/Interview with Ana.md", 2, "the meeting has no date"),
     ]
+
+
+def test_a_link_to_a_goal_renamed_by_hand_names_it_by_its_id() -> None:
+    """Found in a tryout: a goal renamed by hand (`git mv`) left a meeting's `goal:` link
+    to no note, and H001 suggested nothing, though the goal kept the id made from the
+    name the link writes."""
+    renamed = (
+        "goals/Build 3 dashboards.md",
+        "---\ntype: goal\nid: hold-four-informational-interviews\nmetric: m\ntarget: 3\n---\n",
+    )
+    found = [f for f in of("H001", run(renamed, MEETING, CONTACT)) if "goal:" in f.message]
+    assert [f.suggestion for f in found] == [
+        "the goal whose id is its name's is goals/Build 3 dashboards.md (renamed since?): link "
+        '"[[Build 3 dashboards]]"'
+    ]

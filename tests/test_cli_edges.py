@@ -1234,9 +1234,7 @@ def test_notes_that_are_no_goals_where_none_is_expected_stay_quiet(
     assert "H016" not in invoke("check").stdout
 
 
-def test_a_title_set_that_the_file_name_does_not_say_is_told(
-    invoke: Invoke, write: Write
-) -> None:
+def test_a_title_set_that_the_file_name_does_not_say_is_told(invoke: Invoke, write: Write) -> None:
     """Found in a tryout: `set title=` on the goal `check` called vague left the review,
     the plan and Obsidian showing the old name (links show the file's), with no word."""
     write("goals/Get better.md", goal_text("Get better"))
@@ -1247,6 +1245,7 @@ def test_a_title_set_that_the_file_name_does_not_say_is_told(
         "show its file's name, 'Get better': rename the file in Obsidian, which updates the "
         "links to it, to have them show the new title\n"
     )
-    assert json.loads(invoke("set", "Get better", "title=Get better", "--json").stdout)[
-        "file_name"
-    ] is None
+    assert (
+        json.loads(invoke("set", "Get better", "title=Get better", "--json").stdout)["file_name"]
+        is None
+    )

@@ -19,7 +19,7 @@ from journal.core.fields import (
 )
 from journal.core.formatting import shell_word
 from journal.core.links import conflict_original, copy_candidates, copy_original, fold
-from journal.core.names import device_name, device_named, one_slip
+from journal.core.names import device_name, device_named, one_slip, slug
 from journal.core.notes import NoteLink, stem_of
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
 
@@ -34,6 +34,8 @@ def _person(kind: str, link: NoteLink) -> bool:
 
 
 def broken_link(ctx: Context) -> Iterator[Problem]:
+    # a goal renamed by hand keeps its id, made from its first name (found in a tryout)
+    ids = {goal.id: goal for goal in ctx.goals if goal.id}
     for path, kind, link in ctx.broken_links:
         if link.key is None or (kind == "goal" and link.key == "supports") or _person(kind, link):
             continue  # body links and people are H008's, a goal's `supports` R002's
@@ -45,13 +47,18 @@ def broken_link(ctx: Context) -> Iterator[Problem]:
             yield _copy_left(path, link, copy, f"{link.key}: ")
             continue
         what = "file" if names_file(link.target) else "note"
+        renamed = ids.get(slug(link.target)) if what == "note" else None
+        fix = (
+            f"the goal whose id is its name's is {renamed.path} (renamed since?): link "
+            f'"[[{stem_of(renamed.path)}]]"'
+            if renamed is not None
+            else f"fix the name (links match a file name, path or alias) or create that {what}"
+        )
         yield Problem(
             path,
             link.line,
             f"{link.key}: [[{link.target}]] links to no {what}",
-            _unlisted(
-                ctx, f"fix the name (links match a file name, path or alias) or create that {what}"
-            ),
+            _unlisted(ctx, fix),
         )
 
 
