@@ -42,9 +42,9 @@ def test_every_step_of_the_first_session_leaves_the_vault_clean(
         if words[0] == "export":
             monkeypatch.setenv(*words[1].split("=", 1))
             continue
-        if words[0] == "unset":  # the session's last line, once done
-            monkeypatch.delenv(words[1])
-            continue
+        if words[0] == "unset":  # the session's end: back to the real today
+            assert words[1] == "JOURNAL_TODAY"
+            break
         if line.startswith(SKIPPED):
             continue
         result = runner.invoke(cli, words[1:])
