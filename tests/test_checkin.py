@@ -1005,3 +1005,15 @@ def test_a_note_given_as_the_value_is_told_how_to_log_it(
     assert result.exit_code == 2 and "give +0 before it" in result.stderr
     assert (vault / GOAL).read_bytes() == before
     assert "give +0" not in invoke("log", "Connect", "1").stderr  # a number: no note
+
+
+def test_a_value_typed_with_its_note_in_one_word_is_the_value_then_the_note(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Found in a tryout: `journal log G "+1 Went to a meetup"` (one quoted word) was
+    refused with no word of splitting it."""
+    write(GOAL, goal_text())
+    result = invoke("log", "Connect", "+1 Went to a meetup")
+    assert result.exit_code == 0, result.stderr
+    assert (vault / GOAL).read_text().rstrip().endswith(": +1 Went to a meetup")
+    assert invoke("log", "Connect", "+ 1 Went").exit_code == 2  # still "write +1, not + 1"

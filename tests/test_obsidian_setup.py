@@ -412,8 +412,8 @@ def test_a_broken_state_file_is_told_and_made_again_never_over_a_users_base(
     assert "bases/Goals.base: created" in result.output
     assert "bases/Reviews.base: kept (edited by you)" in result.output
     assert (
-        "problem: .journal/obsidian.json: can't read it (Expecting value: line 1 column 1 "
-        "(char 0)); made again: a base unlike journal's is kept as yours"
+        "problem: .journal/obsidian.json:1: not JSON: Expecting value; made again: a base "
+        "unlike journal's is kept as yours"
     ) in result.output
     assert reviews.read_text() == "views: []\n" and goals.exists()
     assert set(json.loads(state.read_text())["bases"]) == {

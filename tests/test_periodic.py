@@ -153,7 +153,7 @@ def test_broken_settings_are_problems_not_errors(tmp_path: Path) -> None:
     settings = load_periodic(tmp_path)
     assert settings.daily is None and settings.weekly is None
     assert len(settings.problems) == 2
-    assert "daily-notes.json: can't read it" in settings.problems[0]
+    assert "daily-notes.json:1: not JSON" in settings.problems[0]
     assert "has no place in a note name" in settings.problems[1]
 
 
@@ -177,8 +177,19 @@ def test_every_command_tells_of_broken_daily_note_settings_once(tmp_path: Path) 
     result = CliRunner().invoke(cli, ["--vault", str(tmp_path), "list", "--json"])
     assert result.exit_code == 0 and result.stdout.strip() == "[]"
     told = [line for line in result.stderr.splitlines() if "daily-notes.json" in line]
-    assert len(told) == 1 and told[0].startswith("journal: .obsidian/daily-notes.json: can't")
-    assert told[0].endswith("; notes are dated as if it were not there")
+    assert told == [
+        "journal: .obsidian/daily-notes.json:1: not JSON: Expecting property name enclosed in "
+        "double quotes; notes are dated as if it were not there"
+    ]
+
+
+def test_settings_that_are_no_json_are_told_at_their_line(tmp_path: Path) -> None:
+    """Found in a tryout: a comma too many (a hand edit) was told in Python's words,
+    `can't read it (Expecting ...: line 1 column 44 (char 43))`, with no `file:line`."""
+    obsidian(tmp_path, {DAILY_PATH: '{\n  "folder": "daily",\n}\n'}, [])
+    assert load_periodic(tmp_path).problems == (
+        ".obsidian/daily-notes.json:3: not JSON: Expecting property name enclosed in double quotes",
+    )
 
 
 def weekly(fmt: str, folder: str = "reviews", week: LocaleWeek | None = None) -> PeriodicSettings:

@@ -68,6 +68,8 @@ def read_json(root: Path, rel: str) -> JsonFile:
         data = json.loads(codec.utf8_text(snapshot.data))
     except codec.NotUtf8 as exc:
         return JsonFile(rel, None, snapshot, f"{location(rel, exc.line)}{exc.message}")
+    except json.JSONDecodeError as exc:  # a comma too many, as a hand edit leaves
+        return JsonFile(rel, None, snapshot, f"{location(rel, exc.lineno)}not JSON: {exc.msg}")
     except (JournalError, OSError, ValueError) as exc:
         message = exc.message if isinstance(exc, JournalError) else str(exc)
         return JsonFile(rel, None, snapshot, f"{rel}: can't read it ({message})")

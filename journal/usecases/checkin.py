@@ -54,6 +54,15 @@ class Logged(Record):
     closed: Diagnostic | None = None  # the goal is done or dropped: logged all the same
 
 
+def _value_then_note(value: str, note: str) -> tuple[str, str]:
+    """A VALUE typed with its note in one quoted word (``journal log G "+1 Went to a
+    meetup"``, found in a tryout): the value, then the note; else both as given."""
+    first, _, rest = value.strip().partition(" ")
+    if note or not rest or not first[-1:].isdigit() or parse_value(first) is None:
+        return value, note
+    return first, rest.strip()
+
+
 def parse_change(text: str, note: str = "") -> tuple[str, float]:
     """``+N``, ``-N``, ``=N`` or ``=-N`` as (op, amount); a usage error otherwise, with
     the log line's own advice for ``+1,5`` and for ``+ 1`` (``+`` then a ``note`` of
@@ -109,6 +118,7 @@ def log_checkin(
     result carries a warning.  ``after_read`` runs between the read and the write
     (tests use it to play a user saving the file at that moment).
     """
+    value, note = _value_then_note(value, note)
     op, amount = parse_change(value, note)
     not_after(day, catalog.today, "journal log")
     goal = named_goal(vault, catalog, ref)
