@@ -150,3 +150,15 @@ def test_a_part_of_an_alias_names_a_goal_too() -> None:
         both.find_goal("HRBP")
     one = Catalog([parse_note("goals/b.md", aliased.encode())])
     assert one.find_goal("HRBP").path == "goals/b.md"
+
+
+def test_a_name_typed_in_the_case_of_one_of_two_notes_names_that_one() -> None:
+    """Found in a tryout: with goals/Budget.md and goals/budget.md, `journal show budget`
+    was refused as matching two notes, though one is named exactly so (as a link written
+    so finds it)."""
+    goal = "---\ntype: goal\nmetric: m\ntarget: 3\n---\n"
+    both = Catalog([parse_note(p, goal.encode()) for p in ("goals/Budget.md", "goals/budget.md")])
+    assert both.find_goal("budget").path == "goals/budget.md"
+    assert both.find_goal("Budget").path == "goals/Budget.md"
+    with pytest.raises(Ambiguous):
+        both.find_goal("BUDGET")

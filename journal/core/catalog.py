@@ -170,6 +170,7 @@ def match_head(pool: Sequence[Head], ref: str, *, parts: bool = True) -> Head | 
         lambda n: fold(n.id or "") in names,
         lambda n: fold(n.path).removesuffix(".md") == plain,
         lambda n: link_key(n.path) == wanted,
+        lambda n: ref.strip() in (n.stem, n.title),  # as typed: `budget` of Budget and budget
         lambda n: fold(n.stem) in names or fold(n.title) in names,
         lambda n: any(fold(a) in names for a in n.aliases),
     ]
