@@ -903,8 +903,10 @@ def test_done_refuses_to_add_a_twin_of_a_follow_up_key_in_other_case(
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
 def test_a_coloured_view_on_a_terminal_shows_a_notes_escape_codes_and_keeps_its_own(
-    write: Write, vault: Path
+    write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("TERM", "xterm")  # a terminal that shows colour (CI runs with none)
+    monkeypatch.delenv("NO_COLOR", raising=False)
     followup_vault(write)
     path = vault / "meetings/2026-11-05 Meetup.md"
     path.write_text(
