@@ -533,7 +533,8 @@ def init(state: State, path: str | None) -> None:
     result = init_vault(root, today())
     echo(f"vault: {result.root}")
     for item in result.created:
-        echo(f"  created {item}")
+        sample = " (a sample: delete it once you have goals of your own)"
+        echo(f"  created {item}{sample if item == result.sample else ''}")
     for item in result.updated:
         echo(f"  updated {item}")
     for item in result.kept:

@@ -219,6 +219,16 @@ def test_obsidians_daily_folder_is_kept_as_its_settings_spell_it(tmp_path: Path)
     assert 'daily = "Journal"\n' in (root / ".journal/config.toml").read_text()
 
 
+def test_the_sample_goal_init_makes_is_told_as_one(tmp_path: Path) -> None:
+    """Found in a tryout: the sample goal showed in every plan and review, and nothing
+    said it was one to delete."""
+    result = init("init", str(tmp_path / "v"))
+    assert (
+        "  created goals/Hold three informational interviews.md (a sample: delete it once you "
+        "have goals of your own)\n"
+    ) in result.stdout
+
+
 def test_init_in_a_vault_of_goals_makes_no_sample_goal(tmp_path: Path) -> None:
     """Found in a tryout: init in an Obsidian vault that had 14 goals added an active
     sample goal, which then showed in every list, review and plan."""

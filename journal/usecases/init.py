@@ -42,6 +42,7 @@ class InitResult(Record):
     updated: list[str] = field(default_factory=list)
     types_kept: list[str] = field(default_factory=list)  # a user's type that differs from ours
     skipped: list[str] = field(default_factory=list)  # not made, and why
+    sample: str | None = None  # the sample goal made (to delete once you have your own)
 
 
 def config_text(config: Config) -> str:
@@ -132,7 +133,8 @@ def _init(root: Path, today: date) -> InitResult:
             result.skipped.append(f"{sample}: the vault has goals already")
         else:
             options = {**SAMPLE, "due": due}
-            result.created.append(new_goal(vault, catalog, SAMPLE_TITLE, options, today).path)
+            result.sample = new_goal(vault, catalog, SAMPLE_TITLE, options, today).path
+            result.created.append(result.sample)
     except Conflict as exc:
         result.kept.append(exc.path or "sample goal")
     finally:
