@@ -484,6 +484,11 @@ def test_notes_icloud_has_not_downloaded_are_told_in_one_line(
         "goals/Find a mentor.md): download them (Finder: Download Now, or Keep Downloaded "
         "on the vault folder)\n"
     )
+    review = invoke("review", "--stdout").stdout  # found by the verifier: said nowhere in it
+    assert (
+        "- Not downloaded from iCloud, so left out of this review: daily/2026-11-20.md, "
+        "goals/Find a mentor.md\n"
+    ) in review.split("## Needs attention")[1]
 
 
 def test_no_note_is_made_where_icloud_keeps_one_not_downloaded(

@@ -201,6 +201,9 @@ class Vault(Record):
     #: The folders the last listing of each could not list, vault paths, with the system's
     #: reason (:meth:`_iter_files`): whatever notes they hold are missing from every list.
     unlisted: dict[str, str] = field(default_factory=dict)
+    #: The notes iCloud keeps only online, as the last whole listing found them (their
+    #: ``.NAME.icloud`` placeholders): missing from every list, as the review says.
+    offline: list[str] = field(default_factory=list)
 
     @classmethod
     def open(cls, root: Path) -> Vault:
@@ -267,7 +270,7 @@ class Vault(Record):
         """Tell, in one line, of the notes iCloud keeps only online (``.Goal.md.icloud``
         in the place of ``Goal.md``, with "Optimise Mac Storage"): they are not on the
         disk to read, and a goal among them would leave every list without a word."""
-        notes = sorted(
+        notes = self.offline = sorted(
             f"{rel.rpartition('/')[0]}/{name}".lstrip("/")
             for rel in placeholders
             if (name := rel.rpartition("/")[2][1 : -len(ICLOUD_SUFFIX)]).lower().endswith(".md")
@@ -584,6 +587,7 @@ class Vault(Record):
                 "daily": folders.daily,  # an unreadable one's check-ins are the review's loss
             },
             unlisted=self.unlisted,
+            offline=self.offline,
         )
 
     def check_write(self, rel: str) -> None:

@@ -472,7 +472,8 @@ class Catalog:
     ``[folders]`` goal, meeting and contact, by kind: vault paths, "" for its own folder)
     hold notes meant as those (:meth:`meant_as`).  ``unlisted``: the folders the vault's
     listing could not list (``chmod 000``), each with why: whatever notes they hold are
-    in no list of this catalog.
+    in no list of this catalog; ``offline``: the notes iCloud keeps only online, in none
+    either.
     Sync-conflict copies (:func:`is_conflict_copy`) are never data: no goal,
     check-in, meeting, contact, lookup, link or diagnostic comes from them (the
     source is read through :class:`_Originals`); only :attr:`conflict_copies` lists
@@ -487,10 +488,12 @@ class Catalog:
         today: date | None = None,
         folders: Mapping[str, str] | None = None,
         unlisted: Mapping[str, str] | None = None,
+        offline: Sequence[str] = (),
     ) -> None:
         self.today = today
         self.folders = dict(folders or {})
         self.unlisted = dict(sorted((unlisted or {}).items()))
+        self.offline = list(offline)
         self.by_path = _NotesByPath(self)
         self._source = _Originals(source if source is not None else NoteList(notes))
         if source is None:

@@ -206,6 +206,7 @@ def build_review(
         "attention": {
             "unreadable": _unreadable(catalog),
             "unlisted": catalog.unlisted_records(),
+            "offline": catalog.offline,
             "stale": stale,
             "due_soon": [
                 {"goal": link(g), "due": g.due.isoformat(), "days": (g.due - as_of).days}
