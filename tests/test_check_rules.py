@@ -1488,3 +1488,19 @@ def test_a_link_to_a_goal_renamed_by_hand_names_it_by_its_id() -> None:
         "the goal whose id is its name's is goals/Build 3 dashboards.md (renamed since?): link "
         '"[[Build 3 dashboards]]"'
     ]
+
+
+def test_a_progress_field_written_with_one_colon_is_named() -> None:
+    """Found in a tryout: `- progress: [[Goal]] +1` in a daily note counted nothing, and
+    nothing said so; T006 then said "no check-in since" the day of it."""
+    daily = ("daily/2026-11-20.md", "# Day\n\n- progress: [[a]] +1 coffee\n- my progress: good\n")
+    found = of("H010", run(("goals/a.md", goal_note()), daily))
+    assert [(f.path, f.line, f.message, f.suggestion) for f in found] == [
+        (
+            "daily/2026-11-20.md",
+            3,
+            "`progress: [[a]] +1 coffee` has one colon: a field is written `progress::`, so it "
+            "counts for no goal",
+            "write two colons: `progress:: [[Goal]] +1`",
+        )
+    ]

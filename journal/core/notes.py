@@ -29,7 +29,7 @@ from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
 from journal.core.records import Record, new_tuple
 from journal.core.tags import unique
 
-PARSER_VERSION = 23  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 24  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -162,6 +162,12 @@ _NOTE_FIELDS = tuple(f.name for f in dataclasses.fields(Note))
 
 
 _DAY_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
+#: A line that starts (or a list item, a quote that starts) with ``progress:`` written
+#: with one colon, then a link or a change: meant as the ``progress::`` field, which it
+#: is not.
+_ONE_COLON = re.compile(
+    r"[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?((?i:progress):[ \t]+(?:\[\[|[+=-][ \t]*\d)[^\r\n]*)"
+)
 
 
 def note_date(note: Note, dating: Dating | None = None) -> date | None:
@@ -282,6 +288,29 @@ def _link_texts(value: Any) -> list[str]:
     return []
 
 
+def _one_colon_fields(path: str, body: str, first_line: int) -> list[Diagnostic]:
+    """A warning for each ``progress: [[Goal]] +1`` (:data:`_ONE_COLON`): Dataview and
+    journal read the field written with two colons, so it counts for no goal."""
+    told = []
+    at = body.find("rogress: ")
+    while at >= 0:  # each line holding it is matched whole, from its start
+        start = body.rfind("\n", 0, at) + 1
+        found = _ONE_COLON.match(body, start)
+        if found is not None and found.start(1) == at - 1:
+            told.append(
+                Diagnostic(
+                    path,
+                    first_line + body.count("\n", 0, start),
+                    f"`{found.group(1).strip()}` has one colon: a field is written "
+                    "`progress::`, so it counts for no goal",
+                    "warning",
+                    "progress-colon",
+                )
+            )
+        at = body.find("rogress: ", at + 1)
+    return told
+
+
 def _read_body(note: Note, body: str) -> None:
     from journal.core.body import parse_body  # only a read of changed files needs it
 
@@ -306,6 +335,8 @@ def _read_body(note: Note, body: str) -> None:
                     "progress",
                 )
             )
+    if "rogress: " in body:  # found in a tryout: `progress: [[G]] +1` counted nothing
+        note.diagnostics += _one_colon_fields(note.path, body, note.body_line)
     for line, text in facts.log_lines:
         try:
             checkin = parse_log_line(text, line, note.path)

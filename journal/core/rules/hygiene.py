@@ -193,13 +193,16 @@ def uncounted_progress(ctx: Context) -> Iterator[Problem]:
         if problem is not None:
             yield Problem(path, field.line, *problem)
     for diagnostic in ctx.catalog.diagnostics:
-        if diagnostic.code == "progress":
-            yield Problem(
-                diagnostic.path,
-                diagnostic.line or 1,
-                diagnostic.message,
-                f"put it on a line of its own, or in brackets: `[{INLINE_KEY}:: [[Goal]] +1]`",
-            )
+        fix = _STRAY_FIXES.get(diagnostic.code or "")
+        if fix is not None:
+            yield Problem(diagnostic.path, diagnostic.line or 1, diagnostic.message, fix)
+
+
+#: The fix of each diagnostic of a ``progress`` field that is not read, by its code.
+_STRAY_FIXES = {
+    "progress": f"put it on a line of its own, or in brackets: `[{INLINE_KEY}:: [[Goal]] +1]`",
+    "progress-colon": f"write two colons: `{INLINE_KEY}:: [[Goal]] +1`",
+}
 
 
 def _markdown_link(ctx: Context, path: str, line: int, value: str) -> str | None:
