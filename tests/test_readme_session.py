@@ -1,4 +1,5 @@
-"""README's "A first session", run as written in a fresh vault on a fixed day."""
+"""README's "A first session" and docs/guide.md's walk-through, run as written in a fresh
+vault on a fixed day."""
 
 from __future__ import annotations
 
@@ -17,13 +18,14 @@ from tests.conftest import REPO
 SKIPPED = ("journal history", "journal watch")
 
 
-def session() -> list[str]:
-    """The commands of the README's first session, comments dropped, lines joined."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"## A first session\n\n.*?```sh\n(.*?)```", readme, re.DOTALL)
-    assert block, "README has no first session"
-    text = block.group(1).replace("\\\n", " ")
-    return [line.split("  #", 1)[0].strip() for line in text.splitlines() if line.strip()]
+def session(path: str = "README.md", heading: str = "## A first session") -> list[str]:
+    """The commands of the first ``sh`` block after ``heading`` in ``path``, comments
+    dropped, lines joined."""
+    text = (REPO / path).read_text(encoding="utf-8")
+    block = re.search(rf"{heading}\n\n.*?```sh\n(.*?)```", text, re.DOTALL)
+    assert block, f"{path} has no {heading}"
+    lines = block.group(1).replace("\\\n", " ")
+    return [line.split("  #", 1)[0].strip() for line in lines.splitlines() if line.strip()]
 
 
 def test_every_step_of_the_first_session_leaves_the_vault_clean(
@@ -56,3 +58,34 @@ def test_every_step_of_the_first_session_leaves_the_vault_clean(
     assert ran[:2] == ["init", "new"] and {"set", "log", "review", "plan"} <= set(ran)
     final = runner.invoke(cli, [*vault, "check", "--json"])
     assert (final.exit_code, json.loads(final.stdout)) == (0, [])
+
+
+def test_every_step_of_the_guides_walk_through_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/guide.md promises that every command of its walk-through works as written:
+    each exits 0 (`journal check` 1 while it has findings, as it says), and the vault
+    ends checked clean, with the plan and the review written."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    runner = CliRunner()
+    root = tmp_path / "career"
+    steps = session("docs/guide.md", "## The walk-through")
+    for line in steps:
+        words = [str(Path(w).expanduser()) if w[0] == "~" else w for w in shlex.split(line)]
+        if words[0] == "cd":
+            monkeypatch.chdir(words[1])
+        elif words[0] == "export":
+            monkeypatch.setenv(*words[1].split("=", 1))
+        elif words[0] == "unset":
+            break
+        else:
+            result = runner.invoke(cli, words[1:])
+            assert result.exit_code in ((0, 1) if words[1] == "check" else (0,)), (
+                line,
+                result.output,
+            )
+    assert [line for line in steps if line.startswith("journal check")][-1] == "journal check"
+    final = runner.invoke(cli, ["--vault", str(root), "check"])
+    assert final.exit_code == 0 and "All checks passed" in final.stdout
+    assert (root / "plans/2026-11-23-90-day-plan.md").is_file()
+    assert (root / "reviews/2026-W48.md").is_file()
