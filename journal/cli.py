@@ -1099,10 +1099,12 @@ _ROLE_STYLES: dict[str, dict[str, Any]] = {
 
 def _style() -> Callable[[str, str], str]:
     """Colour by role on a terminal; plain text when piped, when NO_COLOR is set or on a
-    terminal that shows no colour (``TERM=dumb``, or no ``TERM`` at all, as git takes it)."""
+    terminal that shows no colour (``TERM=dumb``, or no ``TERM`` at all, as git takes it;
+    not on Windows, whose terminals set none)."""
     from journal.present import unstyled
 
-    plain = os.environ.get("NO_COLOR") or os.environ.get("TERM", "dumb") in ("dumb", "")
+    term = os.environ.get("TERM", "" if os.name != "nt" else "windows")  # Windows sets none
+    plain = os.environ.get("NO_COLOR") or term in ("dumb", "")
     if plain or not sys.stdout.isatty():
         return unstyled
     return lambda text, role: click.style(text, **_ROLE_STYLES.get(role, {}))

@@ -1493,7 +1493,13 @@ def test_a_link_to_a_goal_renamed_by_hand_names_it_by_its_id() -> None:
 def test_a_progress_field_written_with_one_colon_is_named() -> None:
     """Found in a tryout: `- progress: [[Goal]] +1` in a daily note counted nothing, and
     nothing said so; T006 then said "no check-in since" the day of it."""
-    daily = ("daily/2026-11-20.md", "# Day\n\n- progress: [[a]] +1 coffee\n- my progress: good\n")
+    daily = (
+        "daily/2026-11-20.md",
+        "# Day\n\n- progress: [[a]] +1 coffee\n- my progress: good\n"
+        # found in review: prose, a template's line, code and comments are no field meant
+        "Progress: [[a]] is going slowly\nprogress: [[<% tp.file.title %>]]\n"
+        "```\nprogress: [[a]] +1\n```\n%% progress: [[a]] +1 %%\n    progress: [[a]] +1\n",
+    )
     found = of("H010", run(("goals/a.md", goal_note()), daily))
     assert [(f.path, f.line, f.message, f.suggestion) for f in found] == [
         (

@@ -1017,3 +1017,5 @@ def test_a_value_typed_with_its_note_in_one_word_is_the_value_then_the_note(
     assert result.exit_code == 0, result.stderr
     assert (vault / GOAL).read_text().rstrip().endswith(": +1 Went to a meetup")
     assert invoke("log", "Connect", "+ 1 Went").exit_code == 2  # still "write +1, not + 1"
+    for amount in ("=10 000", "+2 500 steps", "+1 1/2", "+1 \u00bd"):  # found in review
+        assert invoke("log", "Connect", amount).exit_code == 2, amount  # one amount: refused

@@ -1585,3 +1585,10 @@ def test_a_paused_goal_is_not_judged_by_the_smart_rules_in_the_review(
     attention = invoke("review", "--stdout").stdout.split("## Needs attention")[1]
     assert "[[b]]" in attention and "[[a]]" not in attention
     assert "goals/a.md" in invoke("check").stdout  # check still judges it
+    # found in review: a mistake in the file is no judgement: still listed (T007 here)
+    write(
+        "goals/a.md",
+        goal_text("Network more", status="paused", start="2026-12-01", due="2026-11-30"),
+    )
+    attention = invoke("review", "--stdout").stdout.split("## Needs attention")[1]
+    assert "T007" in attention and "[[a]]" in attention

@@ -163,10 +163,11 @@ _NOTE_FIELDS = tuple(f.name for f in dataclasses.fields(Note))
 
 _DAY_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 #: A line that starts (or a list item, a quote that starts) with ``progress:`` written
-#: with one colon, then a link or a change: meant as the ``progress::`` field, which it
-#: is not.
+#: with one colon, then a change, or a link and a change: meant as the ``progress::``
+#: field, which it is not.
 _ONE_COLON = re.compile(
-    r"[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?((?i:progress):[ \t]+(?:\[\[|[+=-][ \t]*\d)[^\r\n]*)"
+    r"[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?((?i:progress):[ \t]+"
+    r"(?:\[\[[^\[\]\n]*\]\][ \t]*)?[+=-][ \t]*\d[^\r\n]*)"
 )
 
 
@@ -289,25 +290,27 @@ def _link_texts(value: Any) -> list[str]:
 
 
 def _one_colon_fields(path: str, body: str, first_line: int) -> list[Diagnostic]:
-    """A warning for each ``progress: [[Goal]] +1`` (:data:`_ONE_COLON`): Dataview and
-    journal read the field written with two colons, so it counts for no goal."""
-    told = []
-    at = body.find("rogress: ")
-    while at >= 0:  # each line holding it is matched whole, from its start
-        start = body.rfind("\n", 0, at) + 1
-        found = _ONE_COLON.match(body, start)
-        if found is not None and found.start(1) == at - 1:
+    """A warning for each ``progress: [[Goal]] +1`` (:data:`_ONE_COLON`) outside code
+    and comments: Dataview and journal read the field written with two colons, so it
+    counts for no goal."""
+    from journal.core.body import blank_comments
+    from journal.core.fences import fence_step
+
+    told, fence = [], None
+    for number, line in enumerate(blank_comments(body).split("\n")):
+        fence, code = fence_step(fence, line.rstrip("\r"))
+        found = None if code or "ROGRESS: " not in line.upper() else _ONE_COLON.match(line)
+        if found is not None and not line.startswith(("    ", "\t")):  # no indented code
             told.append(
                 Diagnostic(
                     path,
-                    first_line + body.count("\n", 0, start),
+                    first_line + number,
                     f"`{found.group(1).strip()}` has one colon: a field is written "
                     "`progress::`, so it counts for no goal",
                     "warning",
                     "progress-colon",
                 )
             )
-        at = body.find("rogress: ", at + 1)
     return told
 
 
@@ -335,7 +338,7 @@ def _read_body(note: Note, body: str) -> None:
                     "progress",
                 )
             )
-    if "rogress: " in body:  # found in a tryout: `progress: [[G]] +1` counted nothing
+    if "rogress: " in body or "ROGRESS: " in body:  # found in a tryout: counted nothing
         note.diagnostics += _one_colon_fields(note.path, body, note.body_line)
     for line, text in facts.log_lines:
         try:

@@ -7,6 +7,7 @@ matter (a lossless splice) and a line is added to the ``## Log`` section, throug
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -60,6 +61,8 @@ def _value_then_note(value: str, note: str) -> tuple[str, str]:
     first, _, rest = value.strip().partition(" ")
     if note or not rest or not first[-1:].isdigit() or parse_value(first) is None:
         return value, note
+    if rest[0].isdigit() or unicodedata.numeric(rest[0], None) is not None or rest[0] in "/.,":
+        return value, note  # `=10 000`, `+1 1/2`, `+1 ½`: one amount, refused as before
     return first, rest.strip()
 
 

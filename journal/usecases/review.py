@@ -48,6 +48,9 @@ TEMPLATE = "review.md.j2"
 SHOWN = ("error", "warning")  # the findings the review lists: no hints but REACHED
 UNCOUNTED = "H010"  # progress:: fields that count for no goal: lost check-ins
 SMART_GROUPS = "SMARTO"  # the first letters of the SMART rules' ids (H: the vault's hygiene)
+#: The SMART rules that find a mistake in the files, not a judgement of the goal: a paused
+#: goal's are still listed (a log that disagrees with `current`, a day that can't be).
+FILE_MISTAKES = frozenset({"M007", "R002", "T007", "T009", "T011", "T012"})
 STATUS_EVENTS = ("completed", "dropped", "status")  # history's events of a status change
 PLAN_CHANGED = "T012"  # a goal changed since the plan covering this week was made
 OPEN_OR_DONE = ("active", "done")  # the statuses the review shows a goal's values for
@@ -260,7 +263,7 @@ def review_data(
         for f in findings
         if f.path in goal_paths
         and f.rule != UNCOUNTED
-        and not (f.path in paused and f.rule[0] in SMART_GROUPS)
+        and not (f.path in paused and f.rule[0] in SMART_GROUPS and f.rule not in FILE_MISTAKES)
     ]
     # a past week's review names no note dated after it (a daily note of a later month)
     later = (
