@@ -93,8 +93,11 @@ def _init(root: Path, today: date) -> InitResult:
     vault = Vault(root, config)
     folders = [f for f in dataclasses.asdict(config.folders).values() if f != "."]
     weekly = periodic.weekly if config.obsidian.weekly_notes else None
+    elsewhere = None  # why no review folder is made: the reviews go to the weekly notes
     if weekly is not None and not (root / config.folders.review).is_dir():
-        folders.remove(config.folders.review)  # the reviews go to Obsidian's weekly notes
+        folders.remove(config.folders.review)
+        where = f"{weekly.folder}/" if weekly.folder else "the vault folder"
+        elsewhere = f"{config.folders.review}/: reviews go to Obsidian's weekly notes ({where})"
     sample = f"{config.folders.goal}/{file_stem(SAMPLE_TITLE)}.md"
     planned = [".journal", CONFIG_PATH, ".gitignore", *folders, sample]
     if not (root / ".journal").is_symlink() and os.path.lexists(root / CONFIG_PATH):
@@ -122,11 +125,8 @@ def _init(root: Path, today: date) -> InitResult:
     obsidian = root / ".obsidian"
     if obsidian.is_dir() or obsidian.is_symlink():  # a symlink is reported, not followed
         _property_types(vault, result)
-    if weekly is not None and config.folders.review not in folders:
-        where = f"{weekly.folder}/" if weekly.folder else "the vault folder"
-        result.skipped.append(
-            f"{config.folders.review}/: reviews go to Obsidian's weekly notes ({where})"
-        )
+    if elsewhere is not None:
+        result.skipped.append(elsewhere)
     try:
         catalog = load_catalog(vault)
         if any(g.path != sample for g in catalog.goals):  # a vault of goals: no sample
