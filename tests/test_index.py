@@ -666,6 +666,26 @@ def test_other_processes_never_see_a_rebuild_half_made(notes: Path, tmp_path: Pa
     assert_matches_rebuild(notes, slow.path, tmp_path)  # type: ignore[arg-type]
 
 
+def test_only_a_first_build_commits_without_waiting_for_the_disk(notes: Path) -> None:
+    """Filling an index that holds no note commits with ``synchronous = OFF`` (the wait
+    for the disk was a tenth of a cold build); every later write, a rebuild of rows
+    already there included, waits for it again."""
+    index = open_index(notes)
+    said: list[str] = []
+    index.conn.set_trace_callback(said.append)
+    assert len(index.refresh().parsed) == 6
+    assert "PRAGMA synchronous = OFF" in said
+    off, back = said.index("PRAGMA synchronous = OFF"), said.index("PRAGMA synchronous = NORMAL")
+    assert off < said.index("COMMIT", off) < back  # the build's commits are inside
+    assert index.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    for again in (lambda: index.refresh(["notes/plain.md"]), index.rebuild):
+        (notes / "notes/plain.md").write_text("See [[Dana Ortiz]].\n", encoding="utf-8")
+        said.clear()
+        again()
+        assert "COMMIT" in said
+        assert not [s for s in said if s.startswith("PRAGMA synchronous")]
+
+
 def test_a_rebuild_after_many_notes_went_away_gives_the_disk_back(
     vault: Path, write: Write, tmp_path: Path
 ) -> None:

@@ -764,10 +764,33 @@ class Index:
         """:meth:`refresh` of ``paths`` in the database open."""
         if self.outdated is not None:
             return self._guard(lambda: self._remake(progress, stop, always=False))
+
+        def everything() -> Refresh:
+            with self._unsynced_when_empty():
+                return self._refresh(None, progress, stop)
+
         return self._guard(  # a damaged file: made anew by reading every note
-            lambda: self._refresh(paths, progress, stop),
-            lambda: self._refresh(None, progress, stop),
+            everything if paths is None else lambda: self._refresh(paths, progress, stop),
+            everything,
         )
+
+    @contextlib.contextmanager
+    def _unsynced_when_empty(self) -> Iterator[None]:
+        """Commit without waiting for the disk while an index that holds no note yet is
+        filled (a first build, or one moved aside): the wait for a whole index written
+        at once, not the work, was a tenth of a cold build here (0.3 s of 3.4 s at
+        10,000 notes).  A power cut just after can only leave some of these rows out or
+        the file damaged: the stat scan reads the notes left out, a damaged file is moved
+        aside and made again; rows of an index that held notes (of another parser, say)
+        are rewritten with the wait, as every other write."""
+        if self.conn.execute("SELECT 1 FROM notes LIMIT 1").fetchone() is not None:
+            yield
+            return
+        self.conn.execute("PRAGMA synchronous = OFF")
+        try:
+            yield
+        finally:
+            self.conn.execute("PRAGMA synchronous = NORMAL")
 
     def take_repaired(self) -> Refresh | None:
         """What the repairs of a damaged file read since this was last asked, outside a
@@ -813,7 +836,7 @@ class Index:
         an index half made.  Stopped, it is rolled back."""
         self._end_read()
         try:
-            with self._write():
+            with self._unsynced_when_empty(), self._write():
                 self._holding = True
                 if always or self._outdated_because(_metadata(self.conn)) is not None:
                     self._clear(self.conn)
