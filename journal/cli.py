@@ -1411,19 +1411,32 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
 
 
 @cli.command()
+@click.option(
+    "--stale",
+    "stale_only",
+    is_flag=True,
+    help="Only the stale contacts, the longest untouched first.",
+)
+@click.option(
+    "--days",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Stale after N days untouched (this run; default [networking] stale_contact_days).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of contacts.")
 @pass_state
-def people(state: State, as_json: bool) -> None:
+def people(state: State, stale_only: bool, days: int | None, as_json: bool) -> None:
     """List contacts with their last and next touch point; mark stale ones.
 
     A contact is stale when not touched (met, or a follow-up done) for [networking]
-    stale_contact_days (60).
+    stale_contact_days (60), or --days: `--stale --days 30` answers "who haven't I
+    talked to in a month?".
 
     \b
     Example:
-      journal people --json
+      journal people --stale --days 30
     """
-    from journal.core.formatting import terminal_data
+    from journal.core.formatting import plural, terminal_data
     from journal.present import people_table
     from journal.usecases.listing import mistyped
     from journal.usecases.people import people as list_people
@@ -1432,12 +1445,17 @@ def people(state: State, as_json: bool) -> None:
     catalog = state.catalog(vault)
     report(catalog.diagnostics)
     report(mistyped(catalog), severities=("warning",))
-    rows = list_people(catalog, today(), vault.config.networking.stale_contact_days)
+    stale_days = vault.config.networking.stale_contact_days if days is None else days
+    rows = list_people(catalog, today(), stale_days, stale_only=stale_only)
     if as_json:
         emit_json(rows)
         return
     if not rows:
-        _nothing_to_list("no contacts yet")
+        _nothing_to_list(
+            f"no contact untouched for more than {plural(stale_days, 'day')}"
+            if stale_only and catalog.contacts
+            else "no contacts yet"
+        )
     shown, folders, unread = terminal_data(
         [
             rows,

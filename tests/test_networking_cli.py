@@ -636,6 +636,32 @@ def test_people_shows_last_and_next_touch_and_stale_contacts(invoke: Invoke, wri
     assert "next: 2026-11-12 follow-up (10d overdue)  stale" in text
 
 
+def test_people_stale_answers_who_was_not_touched_for_n_days(invoke: Invoke, write: Write) -> None:
+    """``--stale`` lists the stale contacts alone, the longest untouched first; ``--days``
+    sets the threshold for the run (a tryout: "who haven't I talked to in a month?")."""
+    followup_vault(write)  # Dana Ortiz: last met 2026-11-05, 17 days before today
+    write("people/Tom.md", "---\ntype: contact\ncreated: 2026-06-01\n---\n")
+    write("people/Amy.md", "---\ntype: contact\ncreated: 2026-11-20\n---\n")
+
+    def names(*args: str) -> list[str]:
+        return [row["name"] for row in json.loads(invoke("people", "--json", *args).stdout)]
+
+    assert names() == ["Amy", "Dana Ortiz", "Tom"]  # path order, all of them
+    assert names("--stale") == ["Tom"]  # 60 days by default
+    assert names("--stale", "--days", "10") == ["Tom", "Dana Ortiz"]
+    assert names("--stale", "--days", "1") == ["Tom", "Dana Ortiz", "Amy"]
+    marked = invoke("people", "--days", "10").stdout.splitlines()
+    assert [line.endswith("stale") for line in marked] == [False, True, True]
+    quiet = invoke("people", "--stale", "--days", "365")
+    assert (quiet.stdout, quiet.stderr) == (
+        "",
+        "journal: no contact untouched for more than 365 days\n",
+    )
+    refused = invoke("people", "--days", "-1")
+    assert refused.exit_code == 2
+    assert refused.stderr.endswith("-1 is not in the range x>=0.\n")
+
+
 def test_status_board(invoke: Invoke, write: Write) -> None:
     followup_vault(write)
     write(

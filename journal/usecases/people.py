@@ -9,8 +9,11 @@ from journal.core.catalog import Catalog
 from journal.core.networking import Meeting, person_status
 
 
-def people(catalog: Catalog, today: date, stale_days: int) -> list[dict[str, Any]]:
-    """One record per contact, in path order (documented in docs/commands.md)."""
+def people(
+    catalog: Catalog, today: date, stale_days: int, *, stale_only: bool = False
+) -> list[dict[str, Any]]:
+    """One record per contact, in path order (documented in docs/commands.md); with
+    ``stale_only``, the stale ones alone, the longest untouched first (then by path)."""
     met: dict[str, list[Meeting]] = {}
     for meeting in catalog.meetings:
         for note in catalog.people_of(meeting):
@@ -31,4 +34,7 @@ def people(catalog: Catalog, today: date, stale_days: int) -> list[dict[str, Any
                 "stale": status.stale,
             }
         )
+    if stale_only:
+        records = [r for r in records if r["stale"]]
+        records.sort(key=lambda r: -r["days_since"])  # stable: path order among equals
     return records
