@@ -18,23 +18,25 @@ def people(
     for meeting in catalog.meetings:
         for note in catalog.people_of(meeting):
             met.setdefault(note.path, []).append(meeting)
-    records = []
-    for contact in catalog.contacts:
-        status = person_status(contact, met.get(contact.path, []), today, stale_days)
-        records.append(
-            {
-                "path": contact.path,
-                "name": contact.title,
-                "org": contact.org,
-                "role": contact.role,
-                "meetings": status.meetings,
-                "last": status.last.to_dict() if status.last else None,
-                "next": status.next.to_dict() if status.next else None,
-                "days_since": status.days_since,
-                "stale": status.stale,
-            }
+    listed = [
+        (contact, person_status(contact, met.get(contact.path, []), today, stale_days))
+        for contact in catalog.contacts
+    ]
+    if stale_only:  # a stale contact has days_since; the sort is stable: path order among equals
+        listed = sorted(
+            ((c, s) for c, s in listed if s.stale), key=lambda pair: -(pair[1].days_since or 0)
         )
-    if stale_only:
-        records = [r for r in records if r["stale"]]
-        records.sort(key=lambda r: -r["days_since"])  # stable: path order among equals
-    return records
+    return [
+        {
+            "path": contact.path,
+            "name": contact.title,
+            "org": contact.org,
+            "role": contact.role,
+            "meetings": status.meetings,
+            "last": status.last.to_dict() if status.last else None,
+            "next": status.next.to_dict() if status.next else None,
+            "days_since": status.days_since,
+            "stale": status.stale,
+        }
+        for contact, status in listed
+    ]
