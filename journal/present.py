@@ -454,7 +454,8 @@ def followup_lines(rows: list[dict[str, Any]], style: Style = unstyled) -> list[
         text, role = _state_text(r)
         people = ", ".join(r["with"]) or "?"
         goal = f"  -> {shortened(r['goal']['title'], GOAL_WIDTH)}" if r["goal"] else ""
-        closed = f"  (done {r['done']})" if isinstance(r["done"], str) else ""
+        late = f", {r['days_late']}d late" if r["days_late"] else ""
+        closed = f"  (done {r['done']}{late})" if isinstance(r["done"], str) else ""
         out.append(
             f"{style(f'{text:<12}', role)} {r['follow_up_by'] or r['follow_up_text'] or '':<10}  "
             f"{people}: {r['title']}{goal}{closed}"

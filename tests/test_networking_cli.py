@@ -431,6 +431,25 @@ def test_followups_oldest_first_with_people_goal_and_tasks(invoke: Invoke, write
     assert "\x1b[" not in text
 
 
+def test_a_follow_up_done_after_its_day_says_how_late(invoke: Invoke, write: Write) -> None:
+    """A follow-up done after its ``follow_up_by`` read as one done on time (a tryout):
+    ``--all`` tells how many days late, and ``--json`` has it as ``days_late``."""
+    followup_vault(write)  # Old: by 2026-10-08, done 2026-10-03 (on time)
+    write(
+        "meetings/2026-11-01 Late.md",
+        meeting_text(date="2026-11-01", follow_up_by="2026-11-08", follow_up_done="2026-11-11"),
+    )
+    rows = json.loads(invoke("followups", "--all", "--json").stdout)
+    assert [(r["path"], r["days_late"]) for r in rows if r["state"] == "done"] == [
+        ("meetings/2026-10-01 Old.md", 0),
+        ("meetings/2026-11-01 Late.md", 3),
+    ]
+    lines = invoke("followups", "--all").stdout.splitlines()
+    assert [line for line in lines if line.startswith("done")][1].endswith(
+        "  (done 2026-11-11, 3d late)"
+    )
+
+
 def test_a_tasks_block_id_is_kept_in_the_file_and_shown_nowhere(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -26,6 +26,7 @@ def followup_record(catalog: Catalog, meeting: Meeting, state: str, today: date)
         "state": state,
         "days_overdue": (today - due).days if state == "overdue" and due else 0,
         "done": done.isoformat() if isinstance(done, date) else done,
+        "days_late": max(0, (done - due).days) if isinstance(done, date) and due else 0,
         "with": [
             _name(catalog, link.target, link.display, meeting.path) for link in meeting.people
         ],
