@@ -1743,20 +1743,22 @@ _STOPPING = _Stopping()
 
 
 def _closed_streams() -> None:
-    """Standard output or error closed when the command starts (``>&-``, ``2>&-``),
-    which Python leaves as None, gets ``/dev/null`` in its place: no file the command
-    opens (the index) takes its descriptor.  Output is opened there read-only, so that
-    writing it fails as on a closed descriptor and is reported as a full disk is
-    (``can't write the output: Bad file descriptor``), never taken for done; messages to
-    a closed stderr go nowhere, as to ``2>/dev/null``."""
-    for fd, name, flags in ((1, "stdout", os.O_RDONLY), (2, "stderr", os.O_WRONLY)):
+    """A standard stream closed when the command starts (``<&-``, ``>&-``, ``2>&-``: hooks
+    and cron jobs may start it so), which Python leaves as None, gets ``/dev/null`` in its
+    place: no file the command opens (the index) takes its descriptor.  Input reads as
+    ``</dev/null`` (nothing to answer a question with).  Output is opened there
+    read-only, so that writing it fails as on a closed descriptor and is reported as a
+    full disk is (``can't write the output: Bad file descriptor``), never taken for done;
+    messages to a closed stderr go nowhere, as to ``2>/dev/null``."""
+    streams = ((0, "stdin", os.O_RDONLY, "r"), (1, "stdout", os.O_RDONLY, "w"))
+    for fd, name, flags, mode in (*streams, (2, "stderr", os.O_WRONLY, "w")):
         if getattr(sys, name) is not None:
             continue
         null = os.open(os.devnull, flags)
         if null != fd:
             os.dup2(null, fd)
             os.close(null)
-        stream = open(fd, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 (kept open)
+        stream = open(fd, mode, encoding="utf-8", closefd=False)  # noqa: SIM115 (kept open)
         setattr(sys, name, stream)
 
 

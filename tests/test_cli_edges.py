@@ -1027,6 +1027,31 @@ def test_a_closed_stderr_loses_the_messages_not_the_exit_code(
     assert (again.returncode, again.stderr, again.stdout) == (0, "", listed.stdout)
 
 
+def test_a_closed_input_reads_as_an_empty_one(
+    example_vault: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A tryout (hooks and cron start commands with stdin closed): `new meeting` with a
+    person not in the contacts gave "internal error: AttributeError: 'NoneType' object
+    has no attribute 'isatty'" under `<&-`; it now answers as under `</dev/null`."""
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("JOURNAL_INDEX", str(tmp_path / "index.sqlite"))
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-22")
+    journal = [sys.executable, "-m", "journal", "--vault", str(example_vault)]
+    meeting = ["new", "meeting", "--with", "Zed Quill", "--kind", "coffee"]
+    closed = subprocess.run(
+        ["sh", "-c", 'exec "$@" <&-', "sh", *journal, *meeting], capture_output=True, text=True
+    )
+    empty = subprocess.run(
+        [*journal, *meeting], stdin=subprocess.DEVNULL, capture_output=True, text=True
+    )
+    assert "internal error" not in closed.stderr
+    assert (closed.returncode, closed.stderr) == (empty.returncode, empty.stderr)
+    assert "Zed Quill" in closed.stderr and closed.returncode == 1
+    assert not list((example_vault / "meetings").glob("*Zed*"))
+
+
 def test_a_stop_signal_outside_a_commands_run_is_raised_as_it_starts_or_not_at_all() -> None:
     """Reported: Ctrl-C or SIGTERM while click parsed the arguments or closed the command
     gave click's `Aborted!` and exit 1.  Now one that comes before the command runs stops
