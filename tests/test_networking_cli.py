@@ -1529,8 +1529,9 @@ def test_status_counts_follow_ups_overdue_for_long_as_the_review_does(
     invoke: Invoke, write: Write
 ) -> None:
     """Found in a tryout: `status` ("one screen") listed all 98 overdue follow-ups of a
-    two-year vault, back to "overdue 685d"; more than 3 owed for over 4 weeks are now
-    counted in one line, as in the review (`--json` keeps them all)."""
+    two-year vault, back to "overdue 685d"; those owed for over 4 weeks but the 3 due
+    last are now counted in one line when two or more are, as in the review (`--json`
+    keeps them all)."""
     meeting = "---\ntype: meeting\ndate: {day}\nfollow_up_by: {by}\n---\n"
     write("meetings/recent.md", meeting.format(day="2026-10-20", by="2026-10-27"))
     for name, by in (("a", "2026-10-24"), ("b", "2026-06-01"), ("c", "2026-07-01")):
@@ -1543,10 +1544,16 @@ def test_status_counts_follow_ups_overdue_for_long_as_the_review_does(
         ["overdue", "26d"],
     ]
     write("meetings/d.md", meeting.format(day="2026-05-25", by="2026-08-01"))
+    one_more = invoke("status").stdout.split("Follow-ups due\n")[1].split("\n\n")[0]
+    assert len(one_more.splitlines()) == 5 and "more follow-up" not in one_more
+    write("meetings/e.md", meeting.format(day="2026-05-25", by="2026-05-01"))
     many = invoke("status").stdout.split("Follow-ups due\n")[1].split("\n\n")[0]
     assert many.splitlines() == [
+        "  overdue 144d 2026-07-01  ?: c",
+        "  overdue 113d 2026-08-01  ?: d",
+        "  overdue 29d  2026-10-24  ?: a",
         "  overdue 26d  2026-10-27  ?: recent",
-        "  and 4 more follow-ups overdue for over 4 weeks, the oldest due 2026-06-01: "
+        "  and 2 more follow-ups overdue for over 4 weeks, the oldest due 2026-05-01: "
         "journal followups lists them",
     ]
-    assert len(json.loads(invoke("status", "--json").stdout)["followups"]) == 5
+    assert len(json.loads(invoke("status", "--json").stdout)["followups"]) == 6

@@ -162,16 +162,19 @@ def follow_up_state(meeting: Meeting, today: date) -> str | None:
 #: ``journal status``: hundreds of stale follow-ups hide this week's (``journal
 #: followups`` lists them all)...
 OVERDUE_LISTED_DAYS = 28
-#: ...unless they are this many or fewer: a line counting them would save no space.
+#: ...but for this many of them, the latest due, still listed: someone to follow up with is
+#: named even when every follow-up owed is old (found in a tryout: a review that folded
+#: them all named nobody); and a line would count two or more (one saves no space).
 OLD_LISTED_UP_TO = 3
 
 
 def folded(days_overdue: list[int]) -> list[bool]:
     """For follow-ups overdue by ``days_overdue`` each (0: not overdue), which are counted
-    rather than listed: those overdue for over :data:`OVERDUE_LISTED_DAYS`, when there are
-    more than :data:`OLD_LISTED_UP_TO` of them."""
-    old = [days > OVERDUE_LISTED_DAYS for days in days_overdue]
-    return old if sum(old) > OLD_LISTED_UP_TO else [False] * len(old)
+    rather than listed: those overdue for over :data:`OVERDUE_LISTED_DAYS` but the
+    :data:`OLD_LISTED_UP_TO` least overdue of them, when two or more are left."""
+    old = sorted((days, i) for i, days in enumerate(days_overdue) if days > OVERDUE_LISTED_DAYS)
+    counted = {i for _days, i in old[OLD_LISTED_UP_TO:]} if len(old) > OLD_LISTED_UP_TO + 1 else ()
+    return [i in counted for i in range(len(days_overdue))]
 
 
 # --- goals counted from meetings --------------------------------------------------------
