@@ -973,6 +973,28 @@ def wins_of(text: str) -> str:
     return text.split("## Wins\n\n", 1)[1].split("\n<!-- journal:end", 1)[0]
 
 
+def test_a_meeting_a_goal_counts_is_one_thing_that_moved_not_two(
+    invoke: Invoke, write: Write
+) -> None:
+    """A tryout: a goal counting its meetings (``metric_source: meetings``) made each
+    meeting of the week a check-in too, and the week read "6 check-ins, 4 meetings"."""
+    write(
+        "goals/chats.md",
+        "---\ntype: goal\ntitle: Coffee chats\nstatus: active\nmetric_source: meetings\n"
+        "target: 10\ndue: 2026-12-31\n---\n",
+    )
+    meeting = "---\ntype: meeting\ndate: {day}\ngoal: '[[chats]]'\n---\n"
+    write("meetings/m1.md", meeting.format(day="2026-11-17"))
+    write("meetings/m2.md", meeting.format(day="2026-11-19"))
+    write("goals/a.md", goal_text("Alpha"))  # a check-in on 2026-11-20 in its log
+    write("daily/2026-11-20.md", "progress:: [[a]] +1 a step\n")
+    text = invoke("review", "--stdout").stdout
+    assert "[[m1]]" in text.split("## Check-ins", 1)[1]  # still listed as the goal's
+    assert wins_of(text) == (
+        "- no goal or milestone completed this week; 2 check-ins and 2 meetings moved things along"
+    )
+
+
 def test_a_week_without_wins_says_so_neutrally_and_names_what_happened(
     invoke: Invoke, write: Write
 ) -> None:

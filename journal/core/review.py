@@ -265,7 +265,10 @@ def _activity(
 ) -> dict[str, Any]:
     """What moved in the week besides wins: the check-ins and meetings the review lists,
     and the follow-ups closed (``follow_up_done``) in it; ``text`` says it in words
-    (``6 check-ins, 1 meeting and 1 closed follow-up``), empty when nothing did."""
+    (``6 check-ins, 1 meeting and 1 closed follow-up``), empty when nothing did.  A
+    check-in recorded in a meeting held that week (a goal counting its meetings) is the
+    meeting, counted once (a tryout: "6 check-ins, 4 meetings" held 3 of them twice)."""
+    held = {m["meeting"] for m in networking["meetings"]}
     closed = sum(
         isinstance(m.follow_up_done, date)
         and m.follow_up_done in period
@@ -273,7 +276,7 @@ def _activity(
         for m in catalog.meetings
     )
     counts = {
-        "checkins": sum(len(g["checkins"]) for g in checkins),
+        "checkins": sum(c["source"] not in held for g in checkins for c in g["checkins"]),
         "meetings": len(networking["meetings"]),
         "followups": closed,
     }
