@@ -1078,6 +1078,12 @@ def test_a_progress_field_that_cannot_count_is_reported_at_its_line(
     assert finding.severity == "warning" and finding.suggestion
     if "no date" in words:
         assert "the daily notes' format" in finding.suggestion
+        # reported: "a weekday in it must be the date's" misled a French user whose
+        # weekday was the date's, in French: the locale is named, with where to see it
+        assert "in its moment.js locale (`journal obsidian setup` shows both" in (
+            finding.suggestion
+        )
+        assert "a weekday in it must be" not in finding.suggestion
     if "Markdown link" in words:
         assert finding.suggestion == (f"write the goal as a wikilink: `progress:: {GOAL_LINK} ...`")
 

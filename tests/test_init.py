@@ -259,3 +259,20 @@ def test_init_makes_no_review_folder_when_reviews_go_to_obsidians_weekly_notes(
     assert "  skipped reviews/: reviews go to Obsidian's weekly notes (Weekly/)" in result.stdout
     config = (root / ".journal/config.toml").read_text()
     assert "``" not in config and "# Thresholds and rule selection of `journal check`" in config
+
+
+def test_init_makes_the_review_folder_when_weekly_notes_have_names_journal_lacks(
+    tmp_path: Path,
+) -> None:
+    """Weekly notes named in a locale journal has no names for are not used: the reviews
+    go to reviews/, which init makes and does not call skipped."""
+    root = tmp_path / "v"
+    (root / ".obsidian/plugins/calendar").mkdir(parents=True)
+    (root / ".obsidian/community-plugins.json").write_text('["calendar"]')
+    (root / ".obsidian/plugins/calendar/data.json").write_text(
+        '{"localeOverride": "tr", "weeklyNoteFolder": "Hafta", "weeklyNoteFormat": "D MMMM YYYY"}'
+    )
+    result = init("init", str(root))
+    assert result.exit_code == 0, result.output
+    assert (root / "reviews").is_dir()
+    assert "skipped reviews/" not in result.stdout

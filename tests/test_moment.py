@@ -9,7 +9,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from journal.core.errors import JournalError
-from journal.core.moment import ENGLISH_WEEK, ISO_WEEK, FormatError, LocaleWeek, parse, render
+from journal.core.moment import (
+    ENGLISH,
+    ENGLISH_WEEK,
+    ISO_WEEK,
+    FormatError,
+    LocaleWeek,
+    parse,
+    render,
+)
+from journal.core.moment_locales import LOCALES, NAMES, locale_names
 
 FRIDAY = date(2026, 11, 20)
 
@@ -154,3 +163,94 @@ def test_locale_week_rules_are_moments(
 ) -> None:
     assert render("gggg-[W]ww", date.fromisoformat(day), week) == expected
     assert week.start_of_week(date.fromisoformat(day)).isoformat() == start
+
+
+# --- names in other locales ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("locale", "fmt", "expected"),
+    [  # moment 2.30's own output for 2026-11-20 (a Friday) in these locales
+        ("fr", "dddd D MMMM YYYY", "vendredi 20 novembre 2026"),
+        ("fr", "ddd D MMM YYYY, dd", "ven. 20 nov. 2026, ve"),
+        ("fr", "Do MMMM, Wo [semaine], Mo [mois]", "20 novembre, 47e semaine, 11e mois"),
+        ("de", "dddd, D. MMMM YYYY", "Freitag, 20. November 2026"),
+        ("de", "ddd D. MMM, Do", "Fr. 20. Nov., 20."),
+        ("es", "D MMM YYYY", "20 nov. 2026"),
+        ("es", "DD-MMM-YYYY", "20-nov-2026"),  # short months lose their dot between dashes
+        ("es", "dddd Do", "viernes 20º"),
+        ("it", "dddd D MMMM YYYY", "venerdì 20 novembre 2026"),
+        ("pt", "dddd, D [de] MMMM", "Sexta-feira, 20 de novembro"),
+        ("pt-br", "dddd, ddd, dd", "sexta-feira, sex, 6ª"),
+        ("nl", "D MMM YYYY, Do", "20 nov. 2026, 20ste"),
+        ("nl", "DD-MMM-YYYY", "20-nov-2026"),
+        ("ja", "YYYY年MM月DD日(ddd)", "2026年11月20日(金)"),
+        ("ja", "MMMM dddd Do", "11月 金曜日 20日"),
+        ("zh-cn", "YYYY年MMMD日 dddd ddd dd", "2026年11月20日 星期五 周五 五"),
+        ("zh-cn", "Do Mo Wo", "20日 11月 47周"),
+        ("ko", "YYYY년 MMMM D일 dddd", "2026년 11월 20일 금요일"),
+        ("ru", "D MMMM YYYY", "20 ноября 2026"),  # after a day: genitive
+        ("ru", "MMMM YYYY", "ноябрь 2026"),
+        ("ru", "D MMM YYYY, MMM, Do", "20 нояб. 2026, нояб., 20-го"),  # noqa: RUF001
+        ("ru", "[В] dddd, dddd", "В пятницу, пятницу"),  # noqa: RUF001
+        ("pl", "D MMMM YYYY", "20 listopada 2026"),
+        ("pl", "MMMM YYYY, dddd", "listopad 2026, piątek"),
+        ("sv", "dddd D MMMM YYYY, Do", "fredag 20 november 2026, 20:e"),
+        ("en-gb", "dddd Do MMMM", "Friday 20th November"),
+    ],
+)
+def test_names_are_the_locales_as_moment_writes_them(locale: str, fmt: str, expected: str) -> None:
+    names = locale_names(locale)
+    assert names is not None
+    assert render(fmt, FRIDAY, LOCALES[locale], names) == expected
+    if "YYYY" in fmt and "D" in fmt:
+        assert parse(fmt, expected, LOCALES[locale], names) == FRIDAY
+
+
+def test_french_ordinals_depend_on_the_word() -> None:
+    fr = locale_names("fr")
+    assert fr is not None
+    assert render("Do MMMM", date(2026, 12, 1), ISO_WEEK, fr) == "1er décembre"
+    assert render("Wo Qo Mo", date(2026, 11, 1), ISO_WEEK, fr) == "44e 4e 11e"
+    assert render("[la] wo", date(2026, 1, 1), ISO_WEEK, fr) == "la 1re"
+
+
+@given(
+    st.dates(min_value=date(1970, 1, 1), max_value=date(2068, 12, 31)),
+    st.sampled_from(sorted(NAMES)),
+    st.sampled_from(
+        ["dddd D MMMM YYYY", "YYYY年MM月DD日(ddd)", "DD-MMM-YYYY dd", "Do MMM YYYY", "MMMM YYYY Do"]
+    ),
+)
+def test_a_name_in_any_locale_reads_back_as_its_day(day: date, locale: str, fmt: str) -> None:
+    names, week = NAMES[locale], LOCALES[locale]
+    assert parse(fmt, render(fmt, day, week, names), week, names) == day
+
+
+@pytest.mark.parametrize(
+    ("locale", "fmt", "text"),
+    [
+        ("fr", "dddd D MMMM YYYY", "Vendredi 20 NOVEMBRE 2026"),  # any case, as moment reads
+        ("ru", "D MMMM YYYY", "20 ноябрь 2026"),  # either form, as moment's strict regexes
+        ("es", "D MMM YYYY", "20 nov 2026"),
+    ],
+)
+def test_names_are_read_in_any_case_and_form(locale: str, fmt: str, text: str) -> None:
+    assert parse(fmt, text, LOCALES[locale], NAMES[locale]) == FRIDAY
+
+
+def test_a_weekday_in_another_language_must_still_be_the_dates() -> None:
+    assert parse("dddd D MMMM YYYY", "samedi 20 novembre 2026", ISO_WEEK, NAMES["fr"]) is None
+    assert parse("dddd D MMMM YYYY", "friday 20 november 2026", ISO_WEEK, NAMES["fr"]) is None
+
+
+def test_every_locale_has_every_name() -> None:
+    for names in NAMES.values():
+        for token, count in (("MMMM", 12), ("MMM", 12), ("dddd", 7), ("ddd", 7), ("dd", 7)):
+            listed = names.of(token)
+            assert len(listed.names) == count and len(set(listed.names)) == count
+            assert len(listed.other) in (0, count)
+    assert sorted(NAMES) == sorted(
+        "fr de es it pt pt-br nl ja zh-cn ko ru pl sv".split()  # noqa: SIM905
+    )
+    assert locale_names("en-au") is ENGLISH and locale_names("tr") is None

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from journal.adapters.obsidian import load_periodic
+from journal.adapters.vault import Vault, load_catalog
 from journal.core.dates import parse_week, week_of
 from journal.core.moment import LocaleWeek, render
 from journal.core.periodic import (
@@ -492,3 +493,87 @@ def test_the_advice_for_a_note_in_the_way_is_what_works(
     assert "not touching it (move it, or change [review] name in the config)" in result.stderr
     (vault / ".journal/config.toml").write_text('[review]\nname = "{week} review"\n')
     assert invoke("review").stdout == "reviews/2026-W47 review.md: created\n"
+
+
+# --- names in the locale's language ----------------------------------------------------
+
+LEA_CALENDAR = {
+    "localeOverride": "fr",
+    "weeklyNoteFormat": "[Semaine du] D MMMM YYYY",
+    "weeklyNoteFolder": "Hebdo2",
+    "showWeeklyNote": True,
+}
+
+
+def test_a_french_weekly_note_is_found_and_named_in_french(
+    vault: Path, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: with the Calendar plugin in French, the review made
+    `Semaine du 30 November 2026.md` beside the user's `Semaine du 30 novembre 2026.md`."""
+    obsidian(vault, {CALENDAR_PATH: LEA_CALENDAR}, ["calendar"])
+    write("goals/a.md", goal_text("Alpha"))
+    write("Hebdo2/Semaine du 30 novembre 2026.md", "# Ma semaine\n")
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-01")
+    result = invoke("review")
+    assert (result.stdout, result.stderr) == (
+        "Hebdo2/Semaine du 30 novembre 2026.md: updated\n",
+        "",
+    )
+    assert invoke("review", "--date", "2026-12-08").stdout == (
+        "Hebdo2/Semaine du 7 décembre 2026.md: created\n"
+    )
+    assert sorted(p.name for p in (vault / "Hebdo2").iterdir()) == [
+        "Semaine du 30 novembre 2026.md",
+        "Semaine du 7 décembre 2026.md",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("locale", "fmt", "name"),
+    [
+        ("ja", "YYYY年MM月DD日(ddd)", "2026年11月20日(金)"),
+        ("fr", "dddd D MMMM YYYY", "vendredi 20 novembre 2026"),
+        ("de", "dddd, D. MMMM YYYY", "Freitag, 20. November 2026"),
+    ],
+)
+def test_daily_notes_named_in_the_locales_language_count(
+    vault: Path, write: Write, locale: str, fmt: str, name: str
+) -> None:
+    """Reported: `2026年11月20日(金).md` (Japanese) and `samedi 21 novembre 2026.md`
+    (French) were not read as daily notes: only English names were."""
+    obsidian(vault, {DAILY_PATH: {"folder": "Journal", "format": fmt}})
+    (vault / ".journal/config.toml").write_text(f'[obsidian]\nlocale = "{locale}"\n')
+    write("goals/Lead.md", goal_text("Lead", current=2))
+    write(f"Journal/{name}.md", "progress:: [[Lead]] +1 met Sam\n")
+    checkins = load_catalog(Vault.open(vault)).goals[0].checkins
+    assert [(c.day, c.path) for c in checkins if c.path.startswith("Journal/")] == [
+        (date(2026, 11, 20), f"Journal/{name}.md")
+    ]
+
+
+def test_a_format_with_names_journal_lacks_is_told_and_makes_no_weekly_note(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    calendar = {**LEA_CALENDAR, "localeOverride": "tr"}
+    obsidian(
+        vault, {CALENDAR_PATH: calendar, DAILY_PATH: {"format": "D MMMM YYYY dddd"}}, ["calendar"]
+    )
+    write("goals/a.md", goal_text("Alpha"))
+    result = invoke("review")
+    assert result.stdout == "reviews/2026-W47.md: created\n"
+    assert not (vault / "Hebdo2").exists()
+    weekly_notice = (
+        f"{CALENDAR_PATH}: the format '[Semaine du] D MMMM YYYY' writes month or weekday "
+        "names, and journal has none for moment.js locale 'tr': reviews go to [folders] "
+        "review, not to weekly notes"
+    )
+    assert result.stderr.count(weekly_notice) == 1, result.stderr
+    assert f"{DAILY_PATH}: the format 'D MMMM YYYY dddd' writes month or weekday names" in (
+        result.stderr
+    )
+    settings = load_periodic(vault)
+    assert settings.weekly is not None and settings.weekly.names is None
+    assert weekly_note_path(settings, week_of(date(2026, 11, 18))) is None
+    # a format without names is the same in every locale
+    obsidian(vault, {CALENDAR_PATH: {**calendar, "weeklyNoteFormat": "GGGG-[W]WW"}})
+    assert invoke("review", "--date", "2026-12-08").stdout == "Hebdo2/2026-W50.md: created\n"

@@ -11,8 +11,10 @@ does, for the date tokens note names use:
 - weekdays ``dddd`` ``ddd`` ``dd`` ``d`` ``do``, ISO ``E``, locale ``e``
 - ``[literal text]`` and ``\\x`` escapes; any other character is itself.
 
-Names are English, as in Obsidian's default language.  Time tokens (``HH``,
-``mm``...) have no place in a note name and are refused with
+Month and weekday names and ordinals (``Do``...) are a locale's :class:`Names`:
+English (:data:`ENGLISH`, Obsidian's default language) unless one is given
+(``core/moment_locales.py`` has moment's names of other locales).  Time tokens
+(``HH``, ``mm``...) have no place in a note name and are refused with
 :class:`FormatError`.  Locale weeks follow :class:`LocaleWeek` (moment's week
 rules: the first day of the week and the January day that is always in week 1).
 """
@@ -20,7 +22,8 @@ rules: the first day of the week and the January day that is always in week 1).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -55,6 +58,7 @@ _DATE_TOKENS = frozenset(
     "YYYY YY Y GGGG GG gggg gg WW W Wo ww w wo MM M Mo MMM MMMM Q Qo DD D Do DDDD DDD DDDo "  # noqa: SIM905
     "dddd ddd dd d do E e".split()
 )
+_NAMED = ("MMMM", "MMM", "dddd", "ddd", "dd")  # tokens written as a locale's names
 _OTHER_TOKENS = re.compile(r"[Hh]mm(?:ss)?|[HhkmsSaAxXzZN]+|y+|Y{5,6}|G{5}|g{5}")
 
 
@@ -113,11 +117,72 @@ def _js_weekday(day: date) -> int:
     return (day.weekday() + 1) % 7
 
 
-def ordinal(number: int) -> str:
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class NameList(Record):
+    """One kind of a locale's names (January or Sunday first).  Some locales write
+    ``other`` names when the whole format matches the regular expression ``other_if``
+    (moment's format and standalone forms: Russian months after a day, ``D MMMM``, are
+    genitive); reading takes either."""
+
+    names: tuple[str, ...]
+    other: tuple[str, ...] = ()
+    other_if: str = ""
+
+    def for_format(self, fmt: str) -> tuple[str, ...]:
+        """The names moment writes in ``fmt``."""
+        return self.other if self.other_if and re.search(self.other_if, fmt) else self.names
+
+
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
+class Names(Record):
+    """A moment locale's names (``MMMM``, ``MMM``, ``dddd``, ``ddd``, ``dd``) and its
+    ``ordinal(number, period)`` (``Do`` is ``ordinal(day, "D")``; the period is the
+    token without its ``o``).  Names are equal when of the same ``locale``."""
+
+    locale: str
+    months: NameList = field(compare=False)
+    months_short: NameList = field(compare=False)
+    weekdays: NameList = field(compare=False)
+    weekdays_short: NameList = field(compare=False)
+    weekdays_min: NameList = field(compare=False)
+    ordinal: Callable[[int, str], str] = field(compare=False)
+
+    def of(self, token: str) -> NameList:
+        """The names a name token (one of ``MMMM MMM dddd ddd dd``) writes."""
+        return (
+            self.months,
+            self.months_short,
+            self.weekdays,
+            self.weekdays_short,
+            self.weekdays_min,
+        )[_NAMED.index(token)]
+
+
+def _english_ordinal(number: int, _period: str) -> str:
     """``1st``, ``2nd``, ``11th``, ``23rd``: English ordinals, as moment writes them."""
     if number % 100 in (11, 12, 13):
         return f"{number}th"
     return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+
+
+ENGLISH = Names(
+    "en",
+    NameList(MONTHS),
+    NameList(tuple(m[:3] for m in MONTHS)),
+    NameList(WEEKDAYS),
+    NameList(tuple(d[:3] for d in WEEKDAYS)),
+    NameList(tuple(d[:2] for d in WEEKDAYS)),
+    _english_ordinal,
+)
+
+
+def uses_names(fmt: str) -> bool:
+    """Whether ``fmt`` writes names or ordinals, which differ from locale to locale."""
+    return any(is_token and _is_named(text) for text, is_token in tokens(fmt))
+
+
+def _is_named(token: str) -> bool:
+    return token in _NAMED or token.endswith("o")
 
 
 @lru_cache(maxsize=64)
@@ -142,14 +207,18 @@ def tokens(fmt: str) -> tuple[tuple[str, bool], ...]:
     return tuple(pieces)
 
 
-def render(fmt: str, day: date, week: LocaleWeek = ENGLISH_WEEK) -> str:
+def render(fmt: str, day: date, week: LocaleWeek = ENGLISH_WEEK, names: Names = ENGLISH) -> str:
     """``moment(day).format(fmt)``."""
     return "".join(
-        _render_token(text, day, week) if is_token else text for text, is_token in tokens(fmt)
+        _render_token(text, day, week, names, fmt) if is_token else text
+        for text, is_token in tokens(fmt)
     )
 
 
-def _render_token(token: str, day: date, week: LocaleWeek) -> str:
+def _render_token(token: str, day: date, week: LocaleWeek, names: Names, fmt: str) -> str:
+    if token in _NAMED:
+        index = day.month - 1 if token[0] == "M" else _js_weekday(day)
+        return names.of(token).for_format(fmt)[index]
     iso_year, iso_week, iso_weekday = day.isocalendar()
     if token[0] == "G":
         return f"{iso_year:04d}" if token == "GGGG" else f"{iso_year % 100:02d}"
@@ -157,39 +226,32 @@ def _render_token(token: str, day: date, week: LocaleWeek) -> str:
         week_year, number = week.week_of(day)
         if token[0] == "g":
             return f"{week_year:04d}" if token == "gggg" else f"{week_year % 100:02d}"
-        return _number(token, number)
+        return _number(token, number, names)
     if token[0] == "W":
-        return _number(token, iso_week)
+        return _number(token, iso_week, names)
     if token[0] == "Y":
         return {"YYYY": f"{day.year:04d}", "YY": f"{day.year % 100:02d}"}.get(token, str(day.year))
     if token[0] == "M":
-        if token in ("MMM", "MMMM"):
-            name = MONTHS[day.month - 1]
-            return name if token == "MMMM" else name[:3]
-        return _number(token, day.month)
+        return _number(token, day.month, names)
     if token[0] == "Q":
-        return _number(token, (day.month - 1) // 3 + 1)
+        return _number(token, (day.month - 1) // 3 + 1, names)
     if token.startswith("DDD"):
-        return _number(token, day.timetuple().tm_yday)
+        return _number(token, day.timetuple().tm_yday, names)
     if token[0] == "D":
-        return _number(token, day.day)
+        return _number(token, day.day, names)
     if token == "E":
         return str(iso_weekday)
     if token == "e":
         return str((_js_weekday(day) - week.dow) % 7)
-    weekday = _js_weekday(day)
-    name = WEEKDAYS[weekday]
-    return {"dddd": name, "ddd": name[:3], "dd": name[:2], "d": str(weekday)}.get(
-        token, ordinal(weekday)
-    )
+    return _number(token, _js_weekday(day), names)
 
 
 _PADDED = {"MM": 2, "DD": 2, "WW": 2, "ww": 2, "DDDD": 3}
 
 
-def _number(token: str, value: int) -> str:
+def _number(token: str, value: int, names: Names) -> str:
     if token.endswith("o"):
-        return ordinal(value)
+        return names.ordinal(value, token[:-1])
     width = _PADDED.get(token)
     return f"{value:0{width}d}" if width else str(value)
 
@@ -254,48 +316,65 @@ _FIELD = {
     "ddd": "weekday",
     "dddd": "weekday",
 }
-_NAMES = {
-    "MMMM": MONTHS,
-    "MMM": tuple(m[:3] for m in MONTHS),
-    "dddd": WEEKDAYS,
-    "ddd": tuple(d[:3] for d in WEEKDAYS),
-    "dd": tuple(d[:2] for d in WEEKDAYS),
-}
 
 
 @lru_cache(maxsize=64)
-def _pattern(fmt: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+def _read_names(names: Names, token: str) -> dict[str, int]:
+    """Each name of ``token`` (in every form, case folded) and its number (a month from 1,
+    a weekday from 0 for Sunday)."""
+    listed = names.of(token)
+    start = 1 if token[0] == "M" else 0
+    return {
+        name.casefold(): number
+        for forms in (listed.other, listed.names)
+        for number, name in enumerate(forms, start)
+    }
+
+
+@lru_cache(maxsize=64)
+def _ordinal_suffixes(names: Names, period: str) -> tuple[str, ...]:
+    """What ``names.ordinal`` puts after the number of ``period`` (longest first)."""
+    found = {names.ordinal(n, period)[len(str(n)) :] for n in range(367)}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+@lru_cache(maxsize=64)
+def _pattern(fmt: str, names: Names) -> tuple[re.Pattern[str], tuple[str, ...]]:
     parts, order = [], []
     for text, is_token in tokens(fmt):
         if not is_token:
             parts.append(re.escape(text))
             continue
         order.append(text)
-        if text in _NAMES:
-            names = sorted(_NAMES[text], key=len, reverse=True)
-            body = "|".join(re.escape(n) for n in names)
+        if text in _NAMED:
+            alternatives = sorted(_read_names(names, text), key=len, reverse=True)
+            body = "|".join(re.escape(n) for n in alternatives)
         elif text.endswith("o"):
-            body = r"\d{1,3}(?:st|nd|rd|th)"
+            suffixes = _ordinal_suffixes(names, text[:-1])
+            body = r"\d{1,3}(?:" + "|".join(re.escape(s) for s in suffixes) + ")"
         else:
             body = _NUMBERS[text]
         parts.append(f"({body})")
     return re.compile("".join(parts), re.IGNORECASE), tuple(order)
 
 
-def parse(fmt: str, text: str, week: LocaleWeek = ENGLISH_WEEK) -> date | None:
+def parse(
+    fmt: str, text: str, week: LocaleWeek = ENGLISH_WEEK, names: Names = ENGLISH
+) -> date | None:
     """The day ``text`` names in ``fmt`` (moment's strict parsing), or None.
 
     A name needs a year (or a week-year): without one moment would take the
     current year, which would date last year's notes wrongly.  Weekday names
-    must agree with the date, as in moment's strict mode.
+    must agree with the date, as in moment's strict mode.  Names are read in any
+    case and in any of their forms (:class:`NameList`).
     """
-    pattern, order = _pattern(fmt)
+    pattern, order = _pattern(fmt, names)
     match = pattern.fullmatch(text)
     if match is None:
         return None
     found: dict[str, int] = {}
     for token, value in zip(order, match.groups(), strict=True):
-        number = _value(token, value)
+        number = _value(token, value, names)
         key = _FIELD[token]
         if found.setdefault(key, number) != number:
             return None  # the same field twice, with two values
@@ -308,12 +387,10 @@ def parse(fmt: str, text: str, week: LocaleWeek = ENGLISH_WEEK) -> date | None:
     return day
 
 
-def _value(token: str, text: str) -> int:
-    if token in _NAMES:
-        return [n.casefold() for n in _NAMES[token]].index(text.casefold()) + (
-            1 if token.startswith("M") else 0
-        )
-    number = int(re.sub(r"\D", "", text) if token.endswith("o") else text)
+def _value(token: str, text: str, names: Names) -> int:
+    if token in _NAMED:
+        return _read_names(names, token)[text.casefold()]
+    number = int(re.sub(r"\D.*", "", text, flags=re.DOTALL) if token.endswith("o") else text)
     if token in ("YY", "GG", "gg"):
         number += 1900 if number > 68 else 2000
     return number

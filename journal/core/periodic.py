@@ -13,6 +13,10 @@ resolved as Obsidian's plugins resolve them (obsidian-daily-notes-interface):
   Notes 1.x (``.obsidian/app.json``) when one is chosen, else ``[obsidian] locale``
   (moment's English by default: weeks start on Sunday, week 1 holds 1 January);
   their *Start week on* then moves the first day.
+- **names** (``MMMM``, ``ddd``, ``Do``...): that locale's, as moment writes them
+  (``core/moment_locales.py``).  A format that writes names in a locale journal has
+  none for is told as a problem: its daily notes are not read by their names, and
+  weekly notes are not used (the review goes to ``[folders] review``).
 
 A format may hold ``/``: each part is a folder below the note folder, as when
 Obsidian creates the note.
@@ -21,14 +25,14 @@ Obsidian creates the note.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
 from journal.core import moment
 from journal.core.dates import Period
-from journal.core.moment import ENGLISH_WEEK, FormatError, LocaleWeek
-from journal.core.moment_locales import LOCALES, locale_name
+from journal.core.moment import ENGLISH, ENGLISH_WEEK, FormatError, LocaleWeek, Names
+from journal.core.moment_locales import LOCALES, locale_name, locale_names
 from journal.core.records import Record
 
 DAILY_FORMAT = "YYYY-MM-DD"
@@ -44,22 +48,21 @@ _WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "
 @dataclass(frozen=True, slots=True, repr=False, eq=False)
 class NoteFormat(Record):
     """Where one kind of periodic note lives (``folder``, vault-relative, may be
-    empty) and how it is named (a moment.js ``format``); ``source`` names the
-    settings file it came from."""
+    empty) and how it is named (a moment.js ``format``, with the locale's month and
+    weekday ``names``: None when the format writes names and journal has none for the
+    locale); ``source`` names the settings file it came from."""
 
     folder: str
     format: str
     source: str
-
-    def path_for(self, day: date, week: LocaleWeek) -> str:
-        """The vault-relative path of the note for ``day`` (with ``.md``)."""
-        name = moment.render(self.format, day, week)
-        return in_folder(self.folder, f"{name}.md")
+    names: Names | None = ENGLISH
 
     def date_of(self, path: str, week: LocaleWeek) -> date | None:
         """The day a note at ``path`` is named after, when it lies in the folder (or
         below it) and its name (with as many parent folders as the format has parts)
-        reads in the format; else None."""
+        reads in the format; else None (always, when the ``names`` are not known)."""
+        if self.names is None:
+            return None
         if self.folder:
             if not path.startswith(self.folder + "/"):
                 return None
@@ -71,7 +74,7 @@ class NoteFormat(Record):
         if len(parts) < depth:
             return None
         try:
-            return moment.parse(self.format, "/".join(parts[-depth:]), week)
+            return moment.parse(self.format, "/".join(parts[-depth:]), week, self.names)
         except FormatError:
             return None
 
@@ -91,9 +94,13 @@ class PeriodicSettings(Record):
     @property
     def key(self) -> str:
         """A fingerprint of what dates notes (the index is rebuilt when it changes)."""
-        if self.daily is None:
+        daily = self.daily
+        if daily is None:
             return ""
-        return f"{self.daily.folder}\0{self.daily.format}\0{self.week.dow},{self.week.doy}"
+        key = f"{daily.folder}\0{daily.format}\0{self.week.dow},{self.week.doy}"
+        if moment.uses_names(daily.format):
+            key += f"\0{daily.names.locale if daily.names else ''}"
+        return key
 
     def daily_date(self, path: str) -> date | None:
         """The day of the daily note at ``path``, or None when it is not one."""
@@ -104,7 +111,8 @@ def weekly_note_path(
     settings: PeriodicSettings, period: Period, existing: Iterable[str] = ()
 ) -> str | None:
     """Where the weekly note of ``period`` is (vault-relative, ``.md``), or None when
-    the vault has no weekly notes configured.
+    the vault has no weekly notes configured, or their format writes names journal
+    does not have for the locale (``weekly.names`` is None).
 
     The period stands for the locale week that holds its Thursday (the day that
     also labels it ISO-style).  Like the plugins, a note of ``existing`` (paths
@@ -116,7 +124,7 @@ def weekly_note_path(
     period's own week.
     """
     weekly = settings.weekly
-    if weekly is None:
+    if weekly is None or weekly.names is None:
         return None
     week = settings.week
     thursday = period.start + timedelta(days=(3 - period.start.weekday()) % 7)
@@ -128,7 +136,7 @@ def weekly_note_path(
     day = max(period.start, start)
     if any(is_token and text[0] in "GW" for text, is_token in moment.tokens(weekly.format)):
         day = max(day, thursday - timedelta(days=3))
-    return weekly.path_for(day, week)
+    return in_folder(weekly.folder, f"{moment.render(weekly.format, day, week, weekly.names)}.md")
 
 
 def _depth(fmt: str) -> int:
@@ -175,9 +183,9 @@ def resolve_settings(
             weekly = _note_format(folder, fmt, WEEKLY_FORMAT, CALENDAR_PATH)
     sources = [(APP_PATH, files.get(APP_PATH) if enabled else None), (CALENDAR_PATH, calendar)]
     name, week = _locale_week(locale, sources, problems)
-    return PeriodicSettings(
-        _valid(daily, problems), _valid(weekly, problems), week, tuple(problems), name
-    )
+    daily = _valid(daily, problems, name, _UNNAMED_DAILY)
+    weekly = _valid(weekly, problems, name, _UNNAMED_WEEKLY)
+    return PeriodicSettings(daily, weekly, week, tuple(problems), name)
 
 
 def _locale_week(
@@ -205,16 +213,33 @@ def _locale_week(
     return name, week if first_day is None else LocaleWeek(first_day, week.doy)
 
 
-def _valid(item: NoteFormat | None, problems: list[str]) -> NoteFormat | None:
-    """``item`` when its format can be rendered and read, else None and a problem."""
+#: What becomes of notes whose format writes names journal has none for.
+_UNNAMED_DAILY = "daily notes are dated only by a `date` property or a name starting YYYY-MM-DD"
+_UNNAMED_WEEKLY = "reviews go to [folders] review, not to weekly notes"
+
+
+def _valid(
+    item: NoteFormat | None, problems: list[str], locale: str, unnamed: str
+) -> NoteFormat | None:
+    """``item`` when its format can be rendered and read, with ``locale``'s names when it
+    writes names (None when journal has none for it, and a problem saying ``unnamed``),
+    else None and a problem."""
     if item is None:
         return None
     try:
-        moment.tokens(item.format)
+        uses_names = moment.uses_names(item.format)
     except FormatError as exc:
         problems.append(f"{item.source}: {exc.message}; ignored")
         return None
-    return item
+    if not uses_names:
+        return item
+    names = locale_names(locale)
+    if names is None:
+        problems.append(
+            f"{item.source}: the format '{item.format}' writes month or weekday names, and "
+            f"journal has none for moment.js locale '{locale}': {unnamed}"
+        )
+    return replace(item, names=names)
 
 
 #: The periods of the Periodic Notes settings: the key of each in 0.x, and in 1.x.

@@ -93,6 +93,8 @@ def _init(root: Path, today: date) -> InitResult:
     vault = Vault(root, config)
     folders = [f for f in dataclasses.asdict(config.folders).values() if f != "."]
     weekly = periodic.weekly if config.obsidian.weekly_notes else None
+    if weekly is not None and weekly.names is None:  # not named: reviews go to [folders] review
+        weekly = None
     elsewhere = None  # why no review folder is made: the reviews go to the weekly notes
     if weekly is not None and not (root / config.folders.review).is_dir():
         folders.remove(config.folders.review)

@@ -112,7 +112,7 @@ def review_places(vault: Vault) -> Callable[[Period], ReviewPlace]:
 
     def place(period: Period) -> ReviewPlace:
         weekly = weekly_note_path(settings, period, existing)
-        if weekly is None:  # not when settings.weekly is set
+        if weekly is None:  # their format writes names journal has none for
             return ReviewPlace(_own_path(vault, period), adopted=False)
         return ReviewPlace(weekly, adopted=True)
 

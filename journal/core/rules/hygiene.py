@@ -261,9 +261,10 @@ def _why_uncounted(
             f"`{INLINE_KEY}::` in a note with no date: the check-in can't be dated, so it "
             "is not counted",
             "give the note a `date:` property or a name that starts with its day "
-            "(`2026-11-20 ...`); a daily note a name in the daily notes' format of Obsidian's "
-            "settings (a weekday in it must be the date's); or log it in the goal: "
-            "`journal log GOAL +1 --date DAY`",
+            "(`2026-11-20 ...`); a daily note the name Obsidian gives it, in the daily notes' "
+            "format of its settings and in its moment.js locale (`journal obsidian setup` "
+            "shows both, and says when journal has no month and weekday names for that "
+            "locale); or log it in the goal: `journal log GOAL +1 --date DAY`",
         )
     if resolved is None:
         return (
