@@ -465,6 +465,8 @@ def test_bad_input_is_a_usage_error_and_writes_nothing(
         # the advice a log line gets (reported: `+ 1` was told "not '+'")
         (("+", "1", "call"), "the sign must touch the number: write +1, not + 1"),
         (("+1,5", "hours"), "write a decimal with a point: +1.5, not +1,5"),
+        (("\uff0b\uff11",), "write it in ASCII characters: +1, not \uff0b\uff11"),  # a tryout
+        (("+1\u202f000", "calls"), "write it with no space: +1000, not +1\u202f000"),
         (("+1", "--date", "2026-02-30"), "not a real date"),
         (("+1", "--jsno"), "No such option '--jsno'. Did you mean '--json'?"),
         (("+1", "note", "--date"), "Option '--date' requires an argument."),
@@ -707,6 +709,35 @@ _SIGN = (
             "the date '2026-11-10T09:00' must be written YYYY-MM-DD (which day it means is "
             "not guessed); the line is not read",
         ),
+        # a tryout's French and Japanese forms: read as +1, +1 and +2 with the rest of the
+        # number for a note, or as dated notes, or not at all - without a word
+        *(
+            (f"- 2026-11-21: {written} x", f"write {how}: {meant}, not {written} ({chars})")
+            for written, how, meant, chars in (
+                ("+1\u202f000", "it with no space", "+1000", "U+202F narrow no-break space"),
+                ("+1\u00a0000", "it with no space", "+1000", "U+00A0 no-break space"),
+                ("=12\u2009500", "it with no space", "=12500", "U+2009 thin space"),
+                ("+2\uff0e5", "it in ASCII characters", "+2.5", "U+FF0E fullwidth full stop"),
+                (
+                    "\uff0b\uff11",
+                    "it in ASCII characters",
+                    "+1",
+                    "U+FF0B fullwidth plus sign, full-width digits",
+                ),
+                ("+\uff11", "it in ASCII characters", "+1", "full-width digits"),
+                ("-1\uff0c5", "a decimal with a point", "-1.5", "U+FF0C fullwidth comma"),
+            )
+        ),
+        (
+            "- 2026-11-21\uff1a+1 deux-points",
+            "a full-width colon '\uff1a' (U+FF1A) follows the date: write '2026-11-21:'; the "
+            "line is not read",
+        ),
+        (
+            "- [[2026-11-21]] \uff1a\uff0b\uff11",
+            "a full-width colon '\uff1a' (U+FF1A) follows the date: write '2026-11-21:'; the "
+            "line is not read",
+        ),
     ],
 )
 def test_a_miswritten_value_makes_the_line_unreadable(line: str, message: str) -> None:
@@ -767,10 +798,18 @@ def test_a_spaced_sign_in_the_log_is_a_warning_with_its_line(invoke: Invoke, wri
         "Nov 30, 2026",
         "November 30 2026",
         "30 Nov 2026",
+        # a tryout: French and Japanese dates, whose lines were not read without a word
+        *("30 novembre 2026", "1er d\u00e9cembre 2026", "30 f\u00e9vr. 2026", "30 ao\u00fbt 2026"),
+        *("2026\u5e7411\u670830\u65e5", "11\u670830\u65e5", "2026\u5e7411\u670830\u65e5(\u6708)"),
     ],
 )
 def test_a_change_after_a_date_in_another_form_makes_the_line_unreadable(day: str) -> None:
-    for line in (f"- {day}: +1 european date", f"- {day} =3", f"* [x] {day} - + 1"):
+    for line in (
+        f"- {day}: +1 european date",
+        f"- {day} =3",
+        f"* [x] {day} - + 1",
+        f"- {day}\uff1a\uff0b\uff11",  # a Japanese input method's colon and value
+    ):
         with pytest.raises(CheckInError) as info:
             parse_log_line(line, 1)
         assert str(info.value) == (
@@ -788,6 +827,8 @@ def test_a_change_after_a_date_in_another_form_makes_the_line_unreadable(day: st
         "- met Dana on 30/11/2026: +1",
         "- 30/11/20261: +1",
         "- 1/2: +1",
+        "- 30 novembre 2026 : r\u00e9union avec Dana",
+        "- 2026\u5e7411\u670830\u65e5\u306b\u9762\u63a5: +1",  # a sentence, not a date
     ],
 )
 def test_other_dates_without_a_change_are_no_check_ins_and_no_problem(line: str) -> None:
@@ -808,6 +849,60 @@ def test_a_change_after_a_european_date_is_a_warning(invoke: Invoke, write: Writ
     assert [(f["rule"], f["path"], f["line"], f["message"]) for f in check] == [
         ("H006", GOAL, line, message)
     ]
+
+
+def test_french_and_japanese_forms_are_warned_and_count_nothing(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: `+1 000` (a French no-break space) and `+2` then a full-width
+    point and `5` counted +1 and +2 (the rest a note), a full-width `+1` and a full-width
+    colon after the date made dated notes with no value, and a Japanese or French date's
+    line was not read - all without a word from check."""
+    lines = [
+        "- 2026-11-21: +1\u202f000 espace fine",
+        "- 2026-11-21: +1\u00a0000 ins\u00e9cable",
+        "- 2026-11-21: +2\uff0e5 point pleine chasse",
+        "- 2026-11-21: \uff0b\uff11 pleine chasse",
+        "- 2026-11-21\uff1a+1 deux-points pleine chasse",
+        "- 2026\u5e7411\u670821\u65e5: +1 japonais",
+        "- 21 novembre 2026: +1 mois en fran\u00e7ais",
+    ]
+    text = goal_text(current=1) + "".join(f"{line}\n" for line in lines)
+    write(GOAL, text)
+    first = text.splitlines().index(lines[0]) + 1
+    said = [
+        "write it with no space: +1000, not +1\u202f000 (U+202F narrow no-break space)",
+        "write it with no space: +1000, not +1\u00a0000 (U+00A0 no-break space)",
+        "write it in ASCII characters: +2.5, not +2\uff0e5 (U+FF0E fullwidth full stop)",
+        "write it in ASCII characters: +1, not \uff0b\uff11 (U+FF0B fullwidth plus sign, "
+        "full-width digits)",
+        "a full-width colon '\uff1a' (U+FF1A) follows the date: write '2026-11-21:'; the "
+        "line is not read",
+        "the date '2026\u5e7411\u670821\u65e5' must be written YYYY-MM-DD (which day it means "
+        "is not guessed); the line is not read",
+        "the date '21 novembre 2026' must be written YYYY-MM-DD (which day it means is not "
+        "guessed); the line is not read",
+    ]
+    check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
+    assert [(f["path"], f["line"], f["message"]) for f in check] == [
+        (GOAL, first + n, f"log line: {message}") for n, message in enumerate(said)
+    ]
+    warned = invoke("list").stderr.splitlines()
+    assert f"{GOAL}:{first}: warning: log line: {said[0]}" in warned
+    shown = json.loads(invoke("log", "Connect", "--json").stdout)
+    assert [(c["date"], c["value"]) for c in shown["checkins"]] == [("2026-11-20", 1)]
+    write(
+        "daily/2026-11-21.md",
+        "progress:: [[hr]] \uff0b\uff11\nprogress:: [[hr]] +1\u202f000\n"
+        "progress:: [[hr]] +3\uff0e5\n",
+    )
+    fields = json.loads(invoke("check", "--json", "--select", "H010").stdout)
+    assert [(f["line"], f["suggestion"]) for f in fields] == [
+        (1, "write `progress:: [[hr]] +1`"),
+        (2, "write `progress:: [[hr]] +1000`"),
+        (3, "write `progress:: [[hr]] +3.5`"),
+    ]
+    assert json.loads(invoke("log", "Connect", "--json").stdout) == shown  # none counts
 
 
 def test_hand_written_forms_and_the_tool_read_the_same(

@@ -160,6 +160,31 @@ def test_new_goal_rejects_bad_values_as_usage_errors(invoke: Invoke, vault: Path
     assert not (vault / "goals").exists()
 
 
+def test_a_decimal_comma_says_how_to_write_it_wherever_it_is_typed(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Found in a tryout: a log line's `+1,5` said "write +1.5", while `baseline: 2,5`,
+    `--target 12,5` and `target=10,5` said only "should be a number, not '2,5'"."""
+    made = invoke("new", "goal", "X", "--target", "12,5")
+    assert made.exit_code == 2
+    assert "target should be a number; write a decimal with a point: 12.5, not '12,5'" in (
+        made.stderr
+    )
+    assert not (vault / "goals").exists()
+    path = write("goals/hr.md", goal_text(baseline="2,5"))
+    before = path.read_bytes()
+    check = json.loads(invoke("check", "--json", "--select", "H005").stdout)
+    assert [(f["line"], f["message"]) for f in check] == [
+        (8, "baseline should be a number; write a decimal with a point: 2.5, not '2,5'")
+    ]
+    told = invoke("set", "Connect", "target=10,5")
+    assert told.exit_code == 2
+    assert "target should be a number; write a decimal with a point: 10.5, not '10,5'" in (
+        told.stderr
+    )
+    assert path.read_bytes() == before
+
+
 def test_list_json_records_are_typed_and_filtered(invoke: Invoke, write: Write) -> None:
     write("goals/a.md", goal_text("Alpha", status="active", area="networking", due="2026-12-01"))
     write("goals/b.md", goal_text("Beta", status="done", area="skills", due="2027-03-01"))

@@ -239,6 +239,49 @@ def test_a_tab_that_indents_nothing_is_not_blamed(yaml: str, words: str | None) 
     )
 
 
+_COLON = "a full-width colon '\uff1a' (U+FF1A): write ': '"
+_IDEOGRAPHIC = "indented with a full-width space (U+3000): indent with spaces"
+
+
+@pytest.mark.parametrize(
+    ("yaml", "line", "words"),
+    [
+        ("type: goal\ntitle: \u9762\u63a5\nstatus\uff1aactive\nmetric: x\nunit: x\n", 4, _COLON),
+        ("type: goal\ntitle\uff1a\u9762\u63a5\nstatus: active\n", 3, _COLON),
+        ("type: goal\nunit: x\ntarget\uff1a5\n", 4, _COLON),  # the last line
+        ("metric: x\ntags:\n\u3000- \u82f1\u8a9e\nunit: x\ntarget: 5\n", 4, _IDEOGRAPHIC),
+        ("tags:\n  - a\n\u3000\u3000- b\nstatus\uff1a active\n", 4, _IDEOGRAPHIC),  # the first
+    ],
+)
+def test_a_full_width_colon_or_indent_is_told_at_its_line(yaml: str, line: int, words: str) -> None:
+    """Found in a tryout: a Japanese input method's full-width colon after a key, or
+    `\u3000` before a list item, was told "a line that is not 'key: value'" at the line
+    after it (YAML reads it as more text and gives up further on)."""
+    [problem] = codec.decode(f"---\n{yaml}---\nBody.\n".encode()).problems
+    assert (problem.line, problem.message) == (line, f"invalid front matter: {words}")
+
+
+@pytest.mark.parametrize(
+    ("yaml", "line", "words"),
+    [
+        (
+            "title: \u4f1a\u8b70\uff1a\u9762\u63a5\nstatus: 'x\n",
+            3,
+            "this quoted value is never closed",
+        ),
+        (
+            "why: |\n  \u7406\u7531\uff1a\u9762\u63a5\nstatus: 'x\n",
+            4,
+            "this quoted value is never closed",
+        ),
+    ],
+)
+def test_a_full_width_colon_in_text_is_not_blamed(yaml: str, line: int, words: str) -> None:
+    """A full-width colon in a value or a block of text is text: the mistake is elsewhere."""
+    [problem] = codec.decode(f"---\n{yaml}---\nBody.\n".encode()).problems
+    assert (problem.line, problem.message) == (line, f"invalid front matter: {words}")
+
+
 @pytest.mark.parametrize(
     ("text", "severity"),
     [

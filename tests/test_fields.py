@@ -241,7 +241,20 @@ def test_whole_numbers_are_read_exactly_however_written() -> None:
         ("1e-400", "target: '1e-400' is too close to 0 to be told from it"),
         ("-5.0e-999", "target: '-5.0e-999' is too close to 0 to be told from it"),
         ("\u0661\u0662", "target should be a number, not '\u0661\u0662'"),  # Arabic-Indic 12
-        ("\uff15", "target should be a number, not '\uff15'"),  # a full-width 5
+        # a decimal comma, spaces between thousands, full-width characters: how to write
+        # it (a tryout: a log line's `+1,5` said so, a property only "should be a number")
+        ("2,5", "target should be a number; write a decimal with a point: 2.5, not '2,5'"),
+        (
+            "1\u202f000",
+            "target should be a number; write it with no space: 1000, not "
+            "'1\u202f000' (U+202F narrow no-break space)",
+        ),
+        (
+            "\uff15",
+            "target should be a number; write it in ASCII characters: 5, not '\uff15' "
+            "(full-width digits)",
+        ),
+        ("2,500", "target should be a number, not '2,500'"),  # 2.5 or 2500: not guessed
     ],
 )
 def test_a_number_that_float_reads_but_a_user_did_not_mean_is_refused(

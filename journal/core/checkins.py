@@ -9,8 +9,11 @@ Grammar of one log line (a top-level list item under a heading named Log)::
 ``+N``/``-N`` change the value, ``=N`` sets it (the sign touches the number: a
 line with ``+ 1`` or ``= 4`` is not read, and says so; ``- 3 leaders`` is a note); the
 colon after the date is optional; everything after the value is the note.  A line
-with a change after a date in another form (``30/11/2026``, ``Nov 30, 2026``) is not
-read either, and says so.
+with a change after a date in another form (``30/11/2026``, ``Nov 30, 2026``,
+``30 novembre 2026``) is not read either, and says so; so is one whose value is typed
+with a decimal comma, a no-break space between its thousands (``+1 000``, a French
+keyboard's) or full-width characters (a Japanese input method's): it counts nothing,
+never a shorter number.
 Hand-written variants read the same: a linked or bold date (``[[2026-11-20]]``,
 ``**2026-11-20**``), a time after the date (ignored), ``date - note``, and
 punctuation right after the number (``+1.``).
@@ -32,11 +35,17 @@ from typing import NamedTuple
 from journal.core.body import split_block_id
 from journal.core.dates import DateError, parse_date
 from journal.core.formatting import exact_number
+from journal.core.numerals import GROUP_SPACES, respelled
 
 _DATE = r"\d{4}-\d{2}-\d{2}"
 #: ``+N``, ``-N`` (a change), ``=N`` or ``=-N`` (the value now): the sign touches the
-#: number, and the number ends at a space or punctuation (``+1.`` is +1).
-_VALUE_TEXT = r"(?P<op>[+-]|=[+-]?)(?P<amount>[0-9]+(?:\.[0-9]+)?)(?!\w|[.,/]\d)[.,;:!]*"
+#: number, and the number ends at a space or punctuation (``+1.`` is +1) - not at one
+#: that parts its thousands or decimals (``+1 000``, or a full-width point: see
+#: :func:`refuse_miswritten`).
+_VALUE_TEXT = (
+    r"(?P<op>[+-]|=[+-]?)(?P<amount>[0-9]+(?:\.[0-9]+)?)"
+    rf"(?!\w|[.,/\uff0c\uff0e{GROUP_SPACES}]\d)[.,;:!]*"
+)
 #: A list item's marker: a bullet, or a number and ``.`` or ``)`` (``1. 2026-11-20: +1``).
 _MARKER = r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[.\]\s+)?"
 _LINE_PATTERN = _MARKER + (
@@ -52,9 +61,14 @@ _VALUE = re.compile(rf"{_VALUE_TEXT}(?P<note>.*)", re.DOTALL)
 #: A plus or equals sign apart from its number (``+ 1``, ``= 4``): meant as a value, but
 #: not one.  (A dash and a space set off a note: ``- 3 leaders`` is one.)
 _SPACED_SIGN = re.compile(r"(?P<sign>\+|=[+-]?)\s+(?P<amount>\d+(?:\.\d+)?)(?!\w|[.:]\d)")
-_DECIMAL_COMMA = re.compile(  # not three digits after it: `+2,500` is a thousands separator
-    r"(?P<sign>[+-]|=[+-]?)(?P<whole>\d+),(?P<part>\d{1,2}|\d{4,})(?!\w|[.,]\d)"
+#: A sign touching a number that may be written another way (``+1,5``, ``+1 000``, in
+#: full-width characters): :func:`~journal.core.numerals.respelled` says how it is meant.
+_WRITTEN = re.compile(
+    r"(?:[+\-\uff0b\uff0d]|[=\uff1d][+\-\uff0b\uff0d]?)"
+    rf"\d+(?:[.,\uff0c\uff0e{GROUP_SPACES}]\d+)*(?!\w)"
 )
+#: Where the word a line starts with ends: at a space, but not one that parts digits.
+_FIRST_WORD = re.compile(rf"[^\S{GROUP_SPACES}]|[{GROUP_SPACES}](?!\d)")
 #: A sign, then an amount written as no value is - with a currency sign, thousands
 #: separators, a fraction, in digits of another script; after ``+`` or ``=`` any number
 #: with more glued to it but an ordinal (``+2h``, ``+5km``, ``+1k``; ``+3rd interview`` is
@@ -77,16 +91,22 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+_MONTH_FR = (
+    r"(?:janv(?:ier)?|f[ée]v(?:r(?:ier)?)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[ûu]t"
+    r"|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?)\.?"
+)
 #: A list item that starts with a date in a form other than YYYY-MM-DD: ``30/11/2026``,
 #: ``11/30/26``, ``30.11.2026``, ``2026/11/30``, ``2026-11-3``, ``Nov 30, 2026``,
-#: ``30 November 2026``; the rest is what follows the separator.
+#: ``30 November 2026``, ``30 novembre 2026``, ``2026年11月30日``; the rest is what
+#: follows the separator.
 _OTHER_DATE_PATTERN = _MARKER + (
     r"(?P<date>"
     rf"{_DATE}T\d{{2}}:\d{{2}}(?::\d{{2}})?"  # a date and time
     r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+\d{{4}})(?!\w|[/.-]\w)"
-    r"\s*(?::|[-\u2013\u2014](?=\s))?\s*(?P<rest>.*)$"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:{_MONTH}|{_MONTH_FR}),?\s+\d{{4}}"
+    r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[(\uff08][日月火水木金土][)\uff09])?)(?!\w|[/.-]\w)"
+    r"\s*(?:[:\uff1a]|[-\u2013\u2014](?=\s))?\s*(?P<rest>.*)$"
 )
 
 
@@ -172,7 +192,8 @@ class MiswrittenValue(CheckInError):
 
 def refuse_miswritten(text: str) -> None:
     """Raise :class:`MiswrittenValue` when ``text`` starts with a sign apart from its
-    number, with a number holding a decimal comma (read as ``+1`` and a note ``5``), or
+    number, with a number holding a decimal comma (read as ``+1`` and a note ``5``),
+    spaces between its thousands (``+1 000``) or full-width characters, or
     with a sign and an amount written otherwise (see :data:`_NO_VALUE`)."""
     spaced = _SPACED_SIGN.match(text)
     if spaced is not None:
@@ -180,14 +201,17 @@ def refuse_miswritten(text: str) -> None:
         raise MiswrittenValue(
             f"the sign must touch the number: write {value}, not {written}", value, written
         )
-    comma = _DECIMAL_COMMA.match(text)
-    if comma is not None:
-        value = "{}{}.{}".format(*comma.group("sign", "whole", "part"))
+    number = _WRITTEN.match(text)
+    meant = respelled(number.group()) if number is not None else None
+    if number is not None and meant is not None:
+        written = number.group()
         raise MiswrittenValue(
-            f"write a decimal with a point: {value}, not {comma.group()}", value, comma.group()
+            f"write {meant.how}: {meant.number}, not {written}{meant.chars}",
+            meant.number,
+            written,
         )
     if _no_value().match(text) is not None and _VALUE.match(text) is None:
-        written = text.split(maxsplit=1)[0]
+        written = _FIRST_WORD.split(text, maxsplit=1)[0]
         raise MiswrittenValue(
             f"'{written}' is no value journal reads: write the sign (+, - or =) and the "
             "number alone, in digits 0-9 with a decimal point (+2500, +0.5, -200)",
@@ -200,16 +224,16 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
     """The check-in on a log line, None when the line is not one.
 
     Raises :class:`CheckInError` for a dated line whose date is not real, for a change
-    after a date not written YYYY-MM-DD (the day it means is not guessed), and for a
-    value with a space between a ``+`` or ``=`` and the number (``+ 1``) or with a
-    decimal comma (``+1,5``).
+    after a date not written YYYY-MM-DD (the day it means is not guessed) or after a
+    full-width colon, and for a value written so that it would be misread (see
+    :func:`refuse_miswritten`).
     """
     log_line, other_date_line = _line_patterns()
     match = log_line.match(text)
     if match is None:
         other = other_date_line.match(text)
         rest = other.group("rest") if other is not None else ""
-        if other is not None and (_VALUE.match(rest) or _SPACED_SIGN.match(rest)):
+        if other is not None and _holds_value(rest):
             raise CheckInError(
                 f"the date '{other.group('date')}' must be written YYYY-MM-DD (which day "
                 "it means is not guessed); the line is not read"
@@ -222,9 +246,24 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
         raise CheckInError(exc.message) from None
     note = match.group("note").strip()
     if match.group("op") is None:
+        if note.startswith("\uff1a") and _holds_value(note[1:].lstrip()):
+            raise CheckInError(
+                f"a full-width colon '\uff1a' (U+FF1A) follows the date: write '{day_text}:'; "
+                "the line is not read"
+            )
         refuse_miswritten(note)
         return CheckIn(day, None, 0.0, note, line, path)
     return CheckIn(day, *_op_amount(match), note, line, path)
+
+
+def _holds_value(text: str) -> bool:
+    """Whether ``text`` starts with a value, written right or so that it would be
+    misread (``+1``, ``+ 1``, ``+1,5``)."""
+    try:
+        refuse_miswritten(text)
+    except MiswrittenValue:
+        return True
+    return _VALUE.match(text) is not None
 
 
 def parse_value(text: str) -> tuple[str, float, str] | None:

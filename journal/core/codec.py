@@ -308,6 +308,9 @@ def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:
     problem = exc.problem or str(exc)
     context = exc.context or ""
     mark = exc.problem_mark or exc.context_mark
+    slip = _full_width_slip(exc, text, mark)
+    if slip is not None:
+        return Problem(slip[0], "invalid front matter: " + slip[1])
     if "quoted scalar" in context and "end of stream" in problem and exc.context_mark:
         mark, problem = exc.context_mark, "this quoted value is never closed"
     elif "flow" in context and _unclosed(exc, text):
@@ -472,6 +475,53 @@ def _tab_indented(exc: yaml12.MarkedYAMLError, text: str, mark: Any) -> bool:
         else:
             return True
     return False
+
+
+#: What an input method in full-width mode types where YAML wants ASCII (the part to
+#: fix as group 1), the ASCII it stands for, and the words for it: a colon after a key,
+#: ideographic spaces indenting a line.
+_FULL_WIDTH = (
+    (
+        re.compile(r"[ \t]*(?:-[ \t]+)?[^\s:#'\"-][^:\n]*?(\uff1a)"),
+        ": ",
+        "a full-width colon '\uff1a' (U+FF1A): write ': '",
+    ),
+    (
+        re.compile(r"[ \t]*(\u3000+)"),
+        "  ",
+        "indented with a full-width space (U+3000): indent with spaces",
+    ),
+)
+
+
+def _full_width_slip(exc: yaml12.MarkedYAMLError, text: str, mark: Any) -> tuple[int, str] | None:
+    """The 1-based line and the words when YAML gave up reading on or after a line
+    holding a full-width colon (U+FF1A) where a key's ``:`` goes, or indented with
+    full-width spaces (a Japanese input method's), that reads past where it gave up once
+    written in ASCII: YAML reads such a line as more text and stops further on."""
+    from journal.core import yaml12
+
+    if mark is None or isinstance(exc, yaml12.ConstructorError):
+        return None
+    if "\uff1a" not in text and "\u3000" not in text:
+        return None
+    lines = text.split("\n")
+    for number, line in enumerate(lines[: mark.line + 1]):
+        for pattern, ascii_text, problem in _FULL_WIDTH:
+            found = pattern.match(line)
+            if found is None:
+                continue
+            fixed = line[: found.start(1)] + ascii_text + line[found.end(1) :]
+            try:
+                yaml12.load("\n".join([*lines[:number], fixed, *lines[number + 1 :]]))
+            except yaml12.MarkedYAMLError as other:
+                where = other.problem_mark or other.context_mark
+                if where is None or where.line <= mark.line:
+                    continue
+            except yaml12.YAMLError:
+                continue
+            return number + 1, problem
+    return None
 
 
 def _check_second_block(doc: Document) -> None:

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from journal.core import links as wikilinks
 from journal.core.dates import DateError, parse_date, parse_duration
 from journal.core.errors import Conflict, Diagnostic, JournalError, UsageProblem
+from journal.core.numerals import respelled
 from journal.core.records import Record
 from journal.core.tags import clean_tag, unique
 
@@ -265,14 +266,22 @@ def _range(low: float | None, high: float | None) -> str:
 def parse_number(text: str, name: str) -> int | float:
     """A number from text such as ``3``, ``-2.5`` or ``1e3`` (a whole number written
     without a decimal point, as ``1e3``, is an int: it is written back as ``1000``), in
-    ASCII digits as dates are (Python's ``float`` takes Arabic-Indic digits too)."""
+    ASCII digits as dates are (Python's ``float`` takes Arabic-Indic digits too); one
+    with a decimal comma, spaces or full-width characters is refused saying how to write
+    it (``write a decimal with a point: 2.5, not '2,5'``)."""
     cleaned = text.strip().replace("_", "")
     try:
         if not cleaned.isascii():
             raise ValueError
         value = float(cleaned)
     except ValueError:
-        raise FieldError(f"{name} should be a number, not '{text}'") from None
+        meant = respelled(text.strip())
+        if meant is None:
+            raise FieldError(f"{name} should be a number, not '{text}'") from None
+        raise FieldError(
+            f"{name} should be a number; write {meant.how}: {meant.number}, not "
+            f"'{text}'{meant.chars}"
+        ) from None
     if not math.isfinite(value):
         raise FieldError(f"{name} should be a finite number")
     if value == 0 and re.search(r"[1-9]", re.split(r"[eE]", cleaned)[0]):  # 1e-400

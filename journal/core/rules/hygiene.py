@@ -617,14 +617,16 @@ RULES = (
         "H006",
         "bad-log-line",
         "warning",
-        "a dated line in a goal's log that can't be read: its date is not a real date, a "
-        "space parts a `+` or `=` from its number (`+ 1`), or the number has a decimal "
-        "comma (`+1,5`)",
+        "a dated line in a goal's log that can't be read: its date is not a real date or "
+        "not YYYY-MM-DD, a space parts a `+` or `=` from its number (`+ 1`), or the number "
+        "has a decimal comma (`+1,5`), a space between its thousands or full-width "
+        "characters",
         _diagnostics(
             ("log",),
             "warning",
             "write it as `- YYYY-MM-DD: +N note`, with a real date, the sign touching the "
-            "number and a decimal point (`+1.5`); the line is not counted until then",
+            "number, ASCII digits and a decimal point (`+1.5`); the line is not counted "
+            "until then",
         ),
     ),
     Rule(

@@ -1,0 +1,79 @@
+"""Numbers typed the way of another locale or keyboard, and how journal wants them.
+
+journal reads a number in ASCII digits, with a decimal point and no thousands separator
+(``2.5``, ``1000``).  One typed with a decimal comma (``2,5``), spaces between its
+thousands (``1 000``, a French keyboard's no-break space) or full-width characters
+(U+FF10-U+FF19 digits, U+FF0E point, as a Japanese input method types) is refused, never
+read as another number; :func:`respelled` gives the form to write instead, for the
+message that says so.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+#: The spaces that part a number's thousands (no-break, figure, thin, narrow no-break),
+#: which no value is read across: ``+1 000`` is no +1 with a note ``000``.
+GROUP_SPACES = "\u00a0\u2007\u2009\u202f"
+
+#: A number once its characters are ASCII: its thousands parted by spaces or not, a
+#: decimal mark, a sign as check-ins write it.
+_NUMBER = re.compile(
+    r"(?P<sign>[+-]|=[+-]?)?(?P<whole>\d{1,3}(?: \d{3})+|\d+)(?:(?P<mark>[.,])(?P<part>\d+))?",
+    re.ASCII,
+)
+
+
+class Respelling(NamedTuple):
+    """How to write a number: ``number``, what changes (``how``: ``a decimal with a
+    point``), and the characters of the typed one that are not ASCII, named (``chars``:
+    `` (U+202F narrow no-break space)``, or empty)."""
+
+    number: str
+    how: str
+    chars: str
+
+
+def respelled(written: str) -> Respelling | None:
+    """How ``written`` is meant to be written, when it is a number with a decimal comma,
+    spaces between its thousands or full-width characters; None when it is none, is
+    written right already, or is unclear (``2,500``: a decimal comma, or a thousands
+    separator?)."""
+    import unicodedata
+
+    typed = unicodedata.normalize("NFKC", written.strip())
+    number = _NUMBER.fullmatch(typed)
+    if number is None or (number.group("mark") == "," and len(number.group("part")) == 3):
+        return None
+    sign, whole, mark, part = number.group("sign", "whole", "mark", "part")
+    meant = (sign or "") + whole.replace(" ", "") + (f".{part}" if part else "")
+    if meant == written:
+        return None
+    if mark == ",":
+        how = "a decimal with a point"
+    elif " " in whole:
+        how = "it with no space"
+    else:
+        how = "it in ASCII characters"
+    return Respelling(meant, how, _named(written))
+
+
+def _named(text: str) -> str:
+    """`` (U+FF0E fullwidth full stop, full-width digits)``: the characters of ``text``
+    that are not ASCII, each named once (its digits together), or empty."""
+    import unicodedata
+
+    names: list[str] = []
+    for char in text:
+        if char.isascii():
+            continue
+        name = unicodedata.name(char, "").lower()
+        name = (
+            "full-width digits"
+            if name.startswith("fullwidth digit")
+            else f"U+{ord(char):04X} {name}".rstrip()
+        )
+        if name not in names:
+            names.append(name)
+    return f" ({', '.join(names)})" if names else ""
