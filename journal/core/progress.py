@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from journal.core.dates import parse_duration, weeks_between
 from journal.core.formatting import exact_number
-from journal.core.goal import Goal
+from journal.core.goal import Goal, Milestone
 from journal.core.records import Record
 
 TOLERANCE = 0.10
@@ -66,6 +66,25 @@ def quiet_since(goal: Goal, until: date) -> date | None:
     (:func:`start_of`); None when nothing says.  The review, ``journal status`` and
     T006 judge staleness from it."""
     return last_checkin(goal, until=until) or start_of(goal)
+
+
+def overdue_milestones(
+    goal: Goal, day: date, today: date | None = None
+) -> list[tuple[int, Milestone]]:
+    """The goal's milestones due before ``day`` and not done by then, each with the days
+    it is overdue, the earliest due first.  ``today``: the day the goal is seen from, when
+    later than ``day`` (a past week's review): a milestone done after ``day`` but not after
+    ``today`` was still open then; one done after ``today`` is taken as written (T009
+    reports it)."""
+    seen = today or day
+    late = [
+        ((day - m.due).days, m)
+        for m in goal.milestones
+        if m.due is not None
+        and m.due < day
+        and (not m.is_done or (m.done_on is not None and day < m.done_on <= seen))
+    ]
+    return sorted(late, key=lambda item: (-item[0], item[1].index))
 
 
 def rhythm(goal: Goal, default_every: str) -> timedelta:
