@@ -614,6 +614,15 @@ def test_a_milestone_done_after_the_day_judged_was_overdue_then() -> None:
     assert of("T013", evaluate(then, RULES)) == []
 
 
+def test_pace_asks_no_weekly_rate_of_a_goal_one_step_from_its_target() -> None:
+    """The last step comes at once: "needs 1 every 5.6 weeks ..., but has averaged 1
+    every 16 weeks" asked a rate of it (its milestones judge its pace instead)."""
+    text = goal_note("", target="2", current="1", start="2026-08-01", milestones=None)
+    assert of("A001", run((PATH, text))) == []
+    two_left = goal_note("", target="3", current="1", start="2026-08-01", milestones=None)
+    assert of("A001", run((PATH, two_left)))  # a rate still says something of two
+
+
 def test_pace_leaves_paused_done_and_overdue_goals_alone() -> None:
     for changes in ({"status": "paused"}, {"status": "done"}, {"due": "2026-11-01"}):
         assert of("A001", run((PATH, goal_note(target="20", **changes)))) == []
