@@ -1388,6 +1388,7 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
                 "written": result.written,
                 "open_tasks": result.open_tasks,
                 "open_milestones": result.open_milestones,
+                "short": result.short,
             }
         )
     elif result.written:
@@ -1400,6 +1401,8 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
         echo(f"journal: {_line(result.path)}: {left} not ticked yet:", err=True)
         for task in result.open_tasks:
             echo(f"  - [ ] {task}", err=True)
+    if result.short and not as_json:
+        echo(f"journal: {_line(result.path)}: {result.short}", err=True)
     if result.open_milestones and not as_json:
         left = plural(len(result.open_milestones), "milestone")
         echo(f"journal: {_line(result.path)}: {left} not done yet:", err=True)

@@ -176,6 +176,13 @@ CASES = [
         "completed 2026-12-01 is after today (2026-11-22)",
     ),
     (
+        "T013",
+        {"milestones": "\n  - title: Second interview held\n    due: 2026-11-20"},
+        LOG,
+        "milestones",
+        "milestone 1 'Second interview held' is 2 days overdue (due 2026-11-20) and not done",
+    ),
+    (
         "T011",
         {"status": "done", "completed": "2026-09-20"},
         "",
@@ -561,6 +568,59 @@ def test_a_target_offered_by_pace_is_a_step_beyond_now_to_the_goals_decimals() -
     assert ": move `due` there, set `target` to 76.5 or make more time for it; " in (
         finding.suggestion
     )
+
+
+def test_every_overdue_milestone_of_an_active_goal_is_named_with_its_days() -> None:
+    """Found in a tryout: a milestone 30 days overdue showed only in the review's
+    Milestones list, never in `journal check` or Needs attention."""
+    milestones = (
+        "\n  - title: Questions written\n    due: 2026-10-15\n    done: 2026-10-12"
+        "\n  - title: Shortlist of HRBPs\n    due: 2026-10-23"
+        "\n  - title: Second interview held\n    due: 2026-11-21"
+        "\n  - title: Third interview held\n    due: 2026-11-22"
+        "\n  - title: Notes shared\n    due: 2026-12-31"
+    )
+    text = goal_note(milestones=milestones)
+    found = of("T013", run((PATH, text)))
+    assert [(f.line, f.message) for f in found] == [
+        (
+            line_of(text, "milestones"),
+            "milestone 2 'Shortlist of HRBPs' is 30 days overdue (due 2026-10-23) and not done",
+        ),
+        (
+            line_of(text, "milestones"),
+            "milestone 3 'Second interview held' is 1 day overdue (due 2026-11-21) and not done",
+        ),
+    ]  # done, due today, due later: not overdue
+    assert found[0].suggestion == (
+        'mark it done (`journal done "Hold four informational interviews" --milestone '
+        '"Shortlist of HRBPs"`), or move its `due` to the day you now expect it'
+    )
+    for status in ("paused", "done", "dropped"):  # as T002 and T006: active goals only
+        assert of("T013", run((PATH, goal_note(milestones=milestones, status=status)))) == []
+
+
+def test_a_milestone_done_after_the_day_judged_was_overdue_then() -> None:
+    """A past week's review judges as of its end (the catalog's today is later): a
+    milestone done since was still open; one done after today is taken as written."""
+    late = "\n  - title: Shortlist of HRBPs\n    due: 2026-10-23\n    done: 2026-11-05"
+    notes = catalog((PATH, goal_note(milestones=late)))
+    notes.today = TODAY
+    then = Context(notes, Config(), date(2026, 11, 1))
+    [found] = of("T013", evaluate(then, RULES))
+    assert "is 9 days overdue (due 2026-10-23)" in found.message
+    assert of("T013", evaluate(Context(notes, Config(), date(2026, 11, 6)), RULES)) == []
+    notes.today = date(2026, 11, 2)  # done after today: as written (T009's)
+    assert of("T013", evaluate(then, RULES)) == []
+
+
+def test_pace_asks_no_weekly_rate_of_a_goal_one_step_from_its_target() -> None:
+    """The last step comes at once: "needs 1 every 5.6 weeks ..., but has averaged 1
+    every 16 weeks" asked a rate of it (its milestones judge its pace instead)."""
+    text = goal_note("", target="2", current="1", start="2026-08-01", milestones=None)
+    assert of("A001", run((PATH, text))) == []
+    two_left = goal_note("", target="3", current="1", start="2026-08-01", milestones=None)
+    assert of("A001", run((PATH, two_left)))  # a rate still says something of two
 
 
 def test_pace_leaves_paused_done_and_overdue_goals_alone() -> None:

@@ -135,6 +135,20 @@ def test_a_rate_of_whole_things_below_one_a_week_says_the_weeks_one_takes(
     assert per_week(value, unit, whole) == shown
 
 
+def test_time_left_is_days_under_two_weeks_then_weeks() -> None:
+    from journal.core.formatting import time_left
+
+    assert [time_left(d) for d in (1, 11, 13, 14, 39, 70, 77)] == [
+        "1 day",
+        "11 days",
+        "13 days",
+        "2 weeks",
+        "5.6 weeks",
+        "10 weeks",
+        "11 weeks",
+    ]
+
+
 def test_listed_joins_as_prose() -> None:
     from journal.core.formatting import listed
 

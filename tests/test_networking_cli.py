@@ -1315,12 +1315,55 @@ def test_done_on_a_goal_lists_its_milestones_not_done_yet(
     result = invoke("done", "alpha")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == (
+        "journal: goals/a.md: done at 2 of 5 conversations, short of its target; if it was "
+        'reached, record it: journal log "Alpha" +3 (or journal set "Alpha" current=5)\n'
         "journal: goals/a.md: 2 milestones not done yet:\n"
         "  - Second interview held (due 2027-01-15)\n"
         "  - Write it up\n"
     )
     again = invoke("done", "alpha", "--json")  # already done: nothing new to say
     assert json.loads(again.stdout)["open_milestones"] == []
+
+
+def test_done_on_a_goal_short_of_its_target_says_so_and_one_done_at_once_reaches_it(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: `journal done` on a goal below its target left it "done" at 0%
+    (`list`: `done ░░░░░░░░░░ 0%`; the review: `0 → 0 → 1 | done`) without a word.  A
+    goal done all at once (0 to 1) is at its target once done: `current` says so; any
+    other goal short of it is told how to record its value, and its file keeps it."""
+    one = goal_text("Publish the playbook", unit="playbook", current=0, target=1)
+    path = write("goals/p.md", one.split("## Log")[0])
+    result = invoke("done", "playbook")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "goals/p.md: status: active -> done\n"
+        "goals/p.md: current: 0 -> 1\n"
+        "goals/p.md: completed: (none) -> 2026-11-22\n"
+    )
+    assert path.read_text() == one.split("## Log")[0].replace(
+        "status: active", "status: done"
+    ).replace("current: 0", "current: 1").replace("---\n#", "completed: 2026-11-22\n---\n#")
+    [row] = json.loads(invoke("list", "--status", "done", "--json").stdout)
+    assert row["progress"] == 1
+    # its value is more than the file's `current` (a log, check-ins elsewhere): never made up
+    logged = write("goals/l.md", goal_text("Logged", current=0, target=1).replace("+1", "=0"))
+    before = logged.read_text()
+    told = invoke("done", "Logged")
+    assert told.stderr == (
+        "journal: goals/l.md: done at 0 of 1 conversation, short of its target; if it was "
+        'reached, record it: journal log "Logged" +1 (or journal set "Logged" current=1)\n'
+    )
+    assert logged.read_text() == before.replace("status: active", "status: done").replace(
+        "---\n#", "completed: 2026-11-22\n---\n#"
+    )
+    write("goals/m.md", goal_text("Met", metric_source="meetings", target=3))
+    assert invoke("done", "Met").stderr == (
+        "journal: goals/m.md: done at 0 of 3 conversations, short of its target; if it was "
+        'reached, record it: note the meetings it counts: journal new meeting --goal "Met"\n'
+    )
+    write("goals/r.md", goal_text("Reached", current=5))
+    assert invoke("done", "Reached").stderr == ""
 
 
 def refused(invoke: Invoke, path: Path, *args: str) -> str:

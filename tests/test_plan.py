@@ -942,7 +942,43 @@ def test_a_goal_counted_in_whole_numbers_gets_whole_steps(
     assert [line.split(" | ")[2] for line in table] == ["0"] * (len(table) - 1) + ["**1**"]
     monkeypatch.setenv("JOURNAL_TODAY", "2026-12-09")  # its third week
     [goal] = json.loads(invoke("status", "--json").stdout)["goals"]
-    assert (goal["pace"], goal["expected"], goal["by_plan"]) == ("on track", 0, True)
+    # one step: judged by its milestones (none late), not by the plan's 0 (see below)
+    assert (goal["pace"], goal["expected"], goal["by_plan"]) == ("on track", None, False)
+
+
+def test_a_one_step_goal_has_one_verdict_plan_or_no_plan_by_its_milestones(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in a tryout: a playbook to publish (0 to 1) with a milestone 16 days overdue
+    was "behind" without a plan and "on track (expected 0, by the plan)" with one, and
+    the review asked for "1 every 1.6 weeks", a rate, of a thing done once."""
+    text = goal_text(
+        "Publish the playbook",
+        unit="playbook",
+        current=0,
+        target=1,
+        start="2026-11-23",
+        milestones="[{title: First draft reviewed, due: 2026-12-04}]",
+    )
+    write("goals/p.md", text.split("## Log")[0])
+    assert invoke("plan").exit_code == 0
+
+    def judged(day: str) -> tuple[str, object, bool]:
+        monkeypatch.setenv("JOURNAL_TODAY", day)
+        [goal] = json.loads(invoke("status", "--json").stdout)["goals"]
+        return goal["pace"], goal["expected"], goal["by_plan"]
+
+    assert judged("2026-12-04") == ("on track", None, False)  # due today: not late yet
+    assert judged("2026-12-20") == ("behind", None, False)
+    review = invoke("review", "--stdout").stdout
+    row = next(line for line in review.splitlines() if line.startswith("| [[p]]"))
+    assert row.endswith(
+        "| behind (milestone First draft reviewed overdue 16 days) · needs 1 by 2026-12-31, "
+        "in 11 days |"
+    )
+    (vault / PLAN).unlink()  # without a plan: the same verdicts
+    assert judged("2026-12-20") == ("behind", None, False)
+    assert judged("2026-12-04") == ("on track", None, False)  # (the line said behind)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from journal.core.catalog import Catalog
-from journal.core.goal import Goal
+from journal.core.goal import Goal, Milestone
 from journal.core.notes import parse_note
 from journal.core.progress import expected_value, last_checkin, pace, plan_pace
 
@@ -93,6 +93,39 @@ def test_a_plan_leaves_a_paused_done_or_overdue_goal_as_it_is() -> None:
     assert plan_pace(g, "paused", 1, 5, date(2026, 11, 5)) == "paused"
     assert plan_pace(g, "done", 10, 5, date(2026, 11, 5)) == "done"
     assert plan_pace(g, "behind", 9, 9, date(2026, 12, 11)) == "behind"  # past its due day
+
+
+def test_a_goal_one_step_from_its_target_is_judged_by_its_milestones() -> None:
+    """Found in a tryout: a playbook to publish (0 to 1) was "behind" by the line once a
+    tenth of its time had gone, and "on track (expected 0, by the plan)" with a plan,
+    with a milestone 16 days overdue either way.  No line says how far along a single
+    step should be: an undone milestone past its due day makes it behind, else it is on
+    track until its due day."""
+    draft = Milestone("First draft reviewed", date(2026, 12, 4), False, 0)
+    done = Milestone("First draft reviewed", date(2026, 12, 4), date(2026, 12, 8), 0)
+    one = {"target": 1, "current": 0, "start": date(2026, 11, 2), "due": date(2026, 12, 31)}
+    playbook = goal(**one)
+    for day in (date(2026, 11, 10), date(2026, 12, 4), date(2026, 12, 30)):
+        now = pace(playbook, day)
+        assert (now.status, now.expected, now.stepwise, now.late) == ("on track", None, True, None)
+    late = pace(goal(**one, milestones=[draft]), date(2026, 12, 20))
+    assert (late.status, late.expected, late.late) == ("behind", None, (16, draft))
+    assert pace(goal(**one, milestones=[done]), date(2026, 12, 20)).status == "on track"
+    assert pace(playbook, date(2027, 1, 1)).status == "behind"  # past its due day, as any
+    # 4 of 5: the last step alone is left; the steps before may have come early
+    assert pace(goal(target=5, current=4), date(2026, 12, 9)).status == "on track"  # line: 4.9
+    assert pace(goal(target=5, current=4), date(2026, 10, 20)).status == "ahead"
+    assert pace(goal(target=5, current=3), date(2026, 12, 9)).status == "behind"  # two steps
+
+
+def test_an_overdue_milestone_leaves_a_numeric_goals_pace_to_its_line() -> None:
+    """The choice: a goal with steps between is judged by its value against its line;
+    an overdue milestone is told by T013 and the status line, not folded into its pace."""
+    late = [Milestone("Shortlist", date(2026, 10, 20), False, 0)]
+    assert pace(goal(current=5, milestones=late), date(2026, 11, 5)).status == "on track"
+    assert pace(goal(target=10.5, current=10, milestones=late), date(2026, 11, 5)).status == (
+        "ahead"  # not counted in whole steps: the line judges it
+    )
 
 
 def test_inline_progress_fields_count_once_with_the_notes_date() -> None:

@@ -555,6 +555,27 @@ def test_a_problem_the_review_lists_is_not_repeated_as_a_smart_finding(
     assert "T006" not in attention and "T002" not in attention
 
 
+def test_an_overdue_milestone_is_in_check_and_under_needs_attention(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: a milestone 30 days overdue showed only in the review's
+    Milestones list; `journal check` and Needs attention said nothing."""
+    late = "[{title: First draft reviewed, due: 2026-10-23}]"
+    write("goals/playbook.md", goal_text("Playbook", start="2026-09-01", milestones=late))
+    said = "milestone 1 'First draft reviewed' is 30 days overdue (due 2026-10-23) and not done"
+    assert said in invoke("check", "--select", "T013").stdout
+    review = invoke("review", "--stdout").stdout
+    assert f"- SMART T013 (warning) [[playbook]]: {said}\n" in attention_of(review)
+    # done since: the week it was overdue in still says so, this week no more
+    done = "[{title: First draft reviewed, due: 2026-10-23, done: 2026-11-18}]"
+    write("goals/playbook.md", goal_text("Playbook", start="2026-09-01", milestones=done))
+    assert "T013" not in attention_of(invoke("review", "--stdout").stdout)
+    past = attention_of(invoke("review", "--week", "2026-W45", "--stdout").stdout)
+    assert (
+        "- SMART T013 (warning) [[playbook]]: milestone 1 'First draft reviewed' is 16 days" in past
+    )
+
+
 def test_a_goal_at_its_target_is_asked_to_be_marked_done_and_a_done_one_for_nothing(
     invoke: Invoke, write: Write
 ) -> None:

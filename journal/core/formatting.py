@@ -181,11 +181,21 @@ def per_week(value: float, unit: str | None = None, whole: bool = False) -> str:
     ``0.5 kg/week``, ``0.25/week`` without a unit; for a goal counted in whole numbers
     (``whole``), a rate below 1 a week as the weeks one takes: ``1 interview every 11
     weeks``, ``1 every 2.5 weeks`` (one decimal under 10 weeks, whole from 10)."""
-    weeks = 1 / value if whole and 0 < value < 1 else 0.0
-    shown = round(weeks, 1) if weeks < 10 else round(weeks)
-    if shown > 1:
-        return f"{amount(1, unit)} every {number(shown)} weeks"
+    weeks = _weeks(1 / value if whole and 0 < value < 1 else 0.0)
+    if weeks > 1:
+        return f"{amount(1, unit)} every {number(weeks)} weeks"
     return f"{amount(rate(value), unit)}/week"
+
+
+def time_left(days: int) -> str:
+    """The time until a due day, for prose: days under two weeks (``11 days``), else weeks
+    as :func:`per_week` writes them (``5.6 weeks``, ``11 weeks``)."""
+    return plural(days, "day") if days < 14 else f"{number(_weeks(days / 7))} weeks"
+
+
+def _weeks(weeks: float) -> float:
+    """A number of weeks rounded for reading: one decimal under 10, whole from 10."""
+    return round(weeks, 1) if weeks < 10 else round(weeks)
 
 
 def bar(progress: float | None, width: int = BAR_WIDTH) -> str:

@@ -2,7 +2,9 @@
 
 A goal's line runs from ``baseline`` on its start day to ``target`` on its due
 day.  Pace compares ``current`` with that line today: within
-:data:`TOLERANCE` of the whole way is on track.
+:data:`TOLERANCE` of the whole way is on track.  A goal one whole step from its
+target (:func:`one_step_left`) has nothing between for a line to measure: its
+milestones judge its pace.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import date, timedelta
 
 from journal.core.dates import parse_duration, weeks_between
 from journal.core.formatting import exact_number
-from journal.core.goal import Goal
+from journal.core.goal import Goal, Milestone
 from journal.core.records import Record
 
 TOLERANCE = 0.10
@@ -28,6 +30,9 @@ class Pace(Record):
     expected: float | None  # where the line says the value should be today
     needed_per_week: float | None  # rate needed from today to reach target by due
     seen_per_week: float | None  # rate since start so far
+    # one step left (:func:`one_step_left`): judged by its milestones, by no line or plan
+    stepwise: bool = False
+    late: tuple[int, Milestone] | None = None  # the milestone that makes it behind, days late
 
 
 def start_of(goal: Goal) -> date | None:
@@ -66,6 +71,25 @@ def quiet_since(goal: Goal, until: date) -> date | None:
     (:func:`start_of`); None when nothing says.  The review, ``journal status`` and
     T006 judge staleness from it."""
     return last_checkin(goal, until=until) or start_of(goal)
+
+
+def overdue_milestones(
+    goal: Goal, day: date, today: date | None = None
+) -> list[tuple[int, Milestone]]:
+    """The goal's milestones due before ``day`` and not done by then, each with the days
+    it is overdue, the earliest due first.  ``today``: the day the goal is seen from, when
+    later than ``day`` (a past week's review): a milestone done after ``day`` but not after
+    ``today`` was still open then; one done after ``today`` is taken as written (T009
+    reports it)."""
+    seen = today or day
+    late = [
+        ((day - m.due).days, m)
+        for m in goal.milestones
+        if m.due is not None
+        and m.due < day
+        and (not m.is_done or (m.done_on is not None and day < m.done_on <= seen))
+    ]
+    return sorted(late, key=lambda item: (-item[0], item[1].index))
 
 
 def rhythm(goal: Goal, default_every: str) -> timedelta:
@@ -110,9 +134,25 @@ def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
         return Pace("unknown", expected, needed, seen)
     if goal.due is not None and today > goal.due:  # the day has passed, short of target:
         return Pace("behind", goal.target, needed, seen)  # no start needed to know that
+    if goal.due is not None and one_step_left(goal, current):
+        late = next(iter(overdue_milestones(goal, today)), None)
+        early = expected is not None and _judged(current, expected, goal.target - base) == "ahead"
+        status = "behind" if late else "ahead" if early else "on track"
+        return Pace(status, None, needed, seen, stepwise=True, late=late)
     if expected is None:
         return Pace("unknown", expected, needed, seen)
     return Pace(_judged(current, expected, goal.target - base), expected, needed, seen)
+
+
+def one_step_left(goal: Goal, value: float) -> bool:
+    """Whether ``goal``, at ``value``, is one whole step from its target: counted in whole
+    numbers (:func:`counted`) and within 1 of the target, short of it (0 of 1 playbook,
+    4 of 5 interviews).  That step comes all at once, so no line or plan can say how far
+    along it should be: :func:`pace` judges it by the goal's milestones (an undone one
+    past its due day makes it behind), the line only telling when the steps before came
+    early (ahead)."""
+    target = goal.target
+    return target is not None and counted(goal) and 0 < abs(target - value) <= 1
 
 
 def _judged(value: float, expected: float, span: float) -> str:

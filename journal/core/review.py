@@ -25,11 +25,13 @@ from journal.core.formatting import (
     plural,
     rate,
     signed,
+    time_left,
 )
 from journal.core.goal import Goal
 from journal.core.links import Link
 from journal.core.networking import OVERDUE_LISTED_DAYS, Meeting, folded, follow_up_state
 from journal.core.progress import (
+    Pace,
     counted,
     expected_value,
     last_checkin,
@@ -121,6 +123,20 @@ def _finish(goal: Goal, week: Period) -> date:
     return min(week.end, due) if due is not None and due >= week.start else week.end
 
 
+def plan_judged(
+    goal: Goal, day: date, value: float | None, plan: WeeklyTargets | None
+) -> tuple[Pace, str, float | None]:
+    """The goal's :func:`pace` on ``day`` at ``value`` (None: its ``current``), its status
+    then against ``plan``'s target for the week (:func:`plan_pace`), and that target: None
+    without a plan, when it has none that week, and for a goal its milestones judge
+    (:attr:`Pace.stepwise`: one verdict, plan or no plan).  The review and ``journal
+    status`` judge by it."""
+    now = pace(goal, day, value)
+    planned = plan.on(goal, day) if plan and not now.stepwise else None
+    shown = value if value is not None else goal.current
+    return now, plan_pace(goal, now.status, shown, planned, day), planned
+
+
 def value_points(catalog: Catalog) -> SeriesOf:
     """Each goal's values over time up to the catalog's ``today``, without git history
     (:func:`value_series`): the series when none is given."""
@@ -198,7 +214,7 @@ def build_review(
         "previous_week": week_label(period.start - timedelta(days=7), week_start),
         "next_week": week_label(period.end + timedelta(days=1), week_start),
         "scoreboard": [
-            _score(g, link(g), as_of, before, period, points[g.path], values[g.path], plan)
+            _score(g, catalog, as_of, before, period, points[g.path], values[g.path], plan)
             for g in board
         ],
         "checkins": checkins,
@@ -387,7 +403,7 @@ def _week_value(goal: Goal, points: Series, as_of: date, today: date | None) -> 
 
 def _score(
     goal: Goal,
-    link: str,
+    catalog: Catalog,
     as_of: date,
     before: date,
     period: Period,
@@ -397,8 +413,10 @@ def _score(
 ) -> dict[str, Any]:
     """A scoreboard row: the goal's ``value`` in the week (see :func:`_week_value`), its
     change in the week from its series to ``as_of`` (``points``; 0 when its check-ins in
-    the week have no value), and its pace on
-    ``as_of``, against the plan's target for the week ``label`` (the one holding it)."""
+    the week have no value), and its pace on ``as_of``, against the plan's target for the
+    week holding it (:func:`plan_judged`).  For a goal one step from its target, what it
+    needs is that step by its due day, not a weekly rate, and ``late`` the milestone that
+    makes it behind."""
     in_week = [p for p in points if p[0] in period]
     change = None
     if in_week:
@@ -406,12 +424,15 @@ def _score(
         change = in_week[-1][1] - start_value
     elif any(c.day in period and c.day <= as_of for c in goal.checkins):
         change = 0.0  # check-ins with a note and no value: there was one, no change
-    now = pace(goal, as_of, value)
-    planned = plan.on(goal, as_of) if plan else None  # (a week ahead: now)
-    status = plan_pace(goal, now.status, value, planned, as_of)
+    now, status, planned = plan_judged(goal, as_of, value, plan)  # (a week ahead: now)
     progress = goal.progress_at(value)
+    late = None
+    if now.late is not None:
+        days, milestone = now.late
+        title = catalog.relinked(milestone.title, goal.path)
+        late = {"title": title, "due": str(milestone.due), "days": days}
     return {
-        "goal": link,
+        "goal": catalog.link_to(goal.path),
         "title": goal.title,
         "unit": goal.unit or "",
         "baseline": number(goal.baseline if goal.baseline is not None else 0),
@@ -423,14 +444,23 @@ def _score(
         "pace": status,
         "expected": number(rounded(planned if planned is not None else now.expected, goal)),
         "needed": rate(abs(now.needed_per_week)) if now.needed_per_week is not None else None,
-        "needs": (
-            per_week(abs(now.needed_per_week), whole=counted(goal))
-            if now.needed_per_week is not None
-            else None
-        ),
+        "needs": _needs(goal, now, value, as_of),
         "down": (now.needed_per_week or 0) < 0,
         "by_plan": planned is not None,
+        "late": late,
     }
+
+
+def _needs(goal: Goal, now: Pace, value: float | None, as_of: date) -> str | None:
+    """What the goal needs, in words: the weekly rate (``1.4/week``, ``1 every 2.5
+    weeks``); for a goal one step from its target, that step by its due day (``1 by
+    2026-12-31, in 11 days``: it comes once, at no rate)."""
+    if now.needed_per_week is None:
+        return None
+    due, target = goal.due, goal.target
+    if now.stepwise and due is not None and target is not None and value is not None:
+        return f"{number(abs(target - value))} by {due}, in {time_left((due - as_of).days)}"
+    return per_week(abs(now.needed_per_week), whole=counted(goal))
 
 
 def _checkins(

@@ -11,6 +11,7 @@ from typing import Any
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
+from journal.core.checkins import exact_sum
 from journal.core.dates import not_after
 from journal.core.errors import Ambiguous, JournalError, NotFound, UsageProblem
 from journal.core.fields import (
@@ -23,9 +24,11 @@ from journal.core.fields import (
     milestone_items,
     refuse_other_case,
 )
-from journal.core.goal import Change, edit_goal
+from journal.core.formatting import amount, number, shell_word, signed
+from journal.core.goal import Change, Goal, edit_goal
 from journal.core.networking import meeting_from_note
 from journal.core.notes import Note
+from journal.core.progress import counted
 from journal.core.records import Record
 from journal.usecases.common import refuse_done_before_start
 
@@ -42,6 +45,7 @@ class Done(Record):
     milestone: str | None = None  # the milestone's title
     open_tasks: list[str] = field(default_factory=list)  # a meeting's unticked tasks
     open_milestones: list[str] = field(default_factory=list)  # a done goal's, with due days
+    short: str | None = None  # a goal done short of its target: how to record the value
 
     @property
     def new(self) -> Any:
@@ -55,9 +59,11 @@ def mark_done(
     """Set ``follow_up_done: DAY`` on a meeting, ``status: done`` (and so ``completed:
     DAY``, as ``journal set`` does) on a goal, or ``done: DAY`` on the goal milestone
     whose title is (or uniquely holds) ``milestone``.  Something already done is left
-    as it is.  A name that matches several notes, only one of which has something left
-    to do, is that one.  A meeting's tasks not ticked yet are listed (``open_tasks``):
-    closing its follow-up may forget one."""
+    as it is.  A goal done all at once (0 to 1: :func:`_done_is_reached`) also gets its
+    target as ``current``; any other goal done short of its target is told how to
+    record its value (``short``).  A name that matches several notes, only one of which
+    has something left to do, is that one.  A meeting's tasks not ticked yet are listed
+    (``open_tasks``): closing its follow-up may forget one."""
     if milestone is not None and not milestone.strip():
         raise UsageProblem("--milestone needs a milestone's title, a part of it or its number")
     not_after(day, catalog.today, "journal done")
@@ -89,14 +95,17 @@ def mark_done(
         goal = catalog.goal_at(note.path)
         refuse_done_before_start(goal, day, "--date", goal.start)
         result = Done(note.path, note.title, "goal", "status")
-        transform = _goal(result, day)
+        transform = _goal(result, day, goal)
     result.written = vault.rewrite(note.path, transform)
     if result.what == "goal" and result.written:  # done with milestones still open
+        goal = catalog.goal_at(note.path)
         result.open_milestones = [
             f"{m.title} (due {m.due})" if m.due else m.title
-            for m in catalog.goal_at(note.path).milestones
+            for m in goal.milestones
             if not m.is_done
         ]
+        if not any(c.key == "current" for c in result.changes):
+            result.short = _short_of_target(goal)
     return result
 
 
@@ -143,13 +152,68 @@ def _still_open(note: Note, day: date) -> bool:
     return props.get("status") not in CLOSED
 
 
-def _goal(result: Done, day: date) -> Callable[[codec.Document], str]:
+def _goal(result: Done, day: date, goal: Goal) -> Callable[[codec.Document], str]:
+    """``status: done`` (and ``completed``); for a goal done all at once whose ``current``
+    the file still holds as read, ``current`` at its target too."""
+    reached = _done_is_reached(goal)
+
     def transform(doc: codec.Document) -> str:
-        result.old = codec.plain(doc.data.get("status") if doc.data is not None else None)
-        edited, result.changes = edit_goal(doc, {"status": "done"}, day)
+        data = doc.data
+        result.old = codec.plain(data.get("status") if data is not None else None)
+        wanted: dict[str, Any] = {"status": "done"}
+        written = codec.plain(data.get("current") if data is not None else None)
+        if reached is not None and result.old != "done" and _same_number(written, goal):
+            wanted["current"] = reached
+        edited, result.changes = edit_goal(doc, wanted, day)
         return edited.text
 
     return transform
+
+
+def _done_is_reached(goal: Goal) -> int | None:
+    """The target to write as ``current`` when ``goal`` is marked done: for a goal done all
+    at once (a whole step from baseline to target: 0 to 1 playbook), being done is
+    reaching it.  None for any other goal, one at its target already, and one whose value
+    is not the file's ``current`` alone (no ``current``; a check-in with a value, in its
+    log or elsewhere; counted from meetings): a value is never made up for them."""
+    target, now = goal.target, goal.file_current
+    if target is None or now is None or not counted(goal) or not _short(goal, now):
+        return None
+    if abs(target - (goal.baseline or 0)) != 1 or goal.metric_source == "meetings":
+        return None
+    if any(c.op is not None for c in goal.checkins):
+        return None
+    return int(target)
+
+
+def _short(goal: Goal, value: float) -> bool:
+    """Whether ``value`` is short of the goal's target (in its direction)."""
+    progress = goal.progress_at(value)
+    return progress is not None and progress < 1
+
+
+def _same_number(written: Any, goal: Goal) -> bool:
+    """Whether the file's ``current`` is the number the goal was read with."""
+    return type(written) in (int, float) and written == goal.file_current
+
+
+def _short_of_target(goal: Goal) -> str | None:
+    """For a goal done short of its target, one line saying so, with the command that
+    records the value if it was reached; None at or past it, or with no target."""
+    target = goal.target
+    value = goal.current if goal.current is not None else goal.baseline or 0
+    if target is None or not _short(goal, value):
+        return None
+    name = shell_word(goal.title)
+    if goal.metric_source == "meetings":
+        record = f"note the meetings it counts: journal new meeting --goal {name}"
+    else:
+        step = signed(exact_sum(target, -value))
+        record = f"journal log {name} {step} (or journal set {name} current={number(target)})"
+    return (
+        f"done at {number(value)} of {amount(target, goal.unit)}, short of its target; "
+        f"if it was reached, record it: {record}"
+    )
 
 
 def _follow_up(result: Done, day: date) -> Callable[[codec.Document], str]:

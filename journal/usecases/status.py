@@ -9,15 +9,8 @@ from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.dates import week_label, week_of
 from journal.core.goal import Goal, Milestone
-from journal.core.progress import (
-    last_checkin,
-    pace,
-    plan_pace,
-    quiet_too_long,
-    rhythm,
-    rounded,
-)
-from journal.core.review import WeeklyTargets
+from journal.core.progress import last_checkin, quiet_too_long, rhythm, rounded
+from journal.core.review import WeeklyTargets, plan_judged
 from journal.core.settings import Config
 from journal.usecases.followups import followups
 from journal.usecases.history import look_up_changes
@@ -35,8 +28,7 @@ def goal_status(
 ) -> dict[str, Any]:
     """One active goal on the status board (documented in docs/commands.md); its pace
     against ``plan``'s target for this week when the plan has one, as the review has it."""
-    where = pace(goal, today)
-    planned = plan.on(goal, today) if plan else None
+    where, judged, planned = plan_judged(goal, today, None, plan)
     expected = planned if planned is not None else where.expected
     milestone = next_milestone(goal)
     last = last_checkin(goal, until=today)
@@ -51,7 +43,7 @@ def goal_status(
         "target": goal.target,
         "unit": goal.unit,
         "due": goal.due.isoformat() if goal.due else None,
-        "pace": plan_pace(goal, where.status, goal.current, planned, today),
+        "pace": judged,
         "expected": rounded(expected, goal),  # as the review shows it
         "by_plan": planned is not None,
         "next_milestone": milestone.to_dict() if milestone else None,

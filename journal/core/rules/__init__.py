@@ -19,15 +19,22 @@ from journal.core.rules import (
 )
 from journal.core.rules.base import Context, Finding, Rule
 
-RULES: tuple[Rule, ...] = (
-    *specific.RULES,
-    *measurable.RULES,
-    *achievable.RULES,
-    *relevant.RULES,
-    *timebound.RULES,
-    *planned.RULES,
-    *activity.RULES,
-    *hygiene.RULES,
+#: The rules as docs/checks.md lists them: by group (in the order of SMART, then O and
+#: H), then by id.
+RULES: tuple[Rule, ...] = tuple(
+    sorted(
+        (
+            *specific.RULES,
+            *measurable.RULES,
+            *achievable.RULES,
+            *relevant.RULES,
+            *timebound.RULES,
+            *planned.RULES,
+            *activity.RULES,
+            *hygiene.RULES,
+        ),
+        key=lambda rule: ("SMARTOH".index(rule.id[0]), rule.id),
+    )
 )
 
 __all__ = ["RULES", "Context", "Finding", "Rule"]

@@ -39,8 +39,8 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
         if weeks_between(start, ctx.today) < settings.pace_min_weeks:
             continue
         rates = pace(goal, ctx.today)
-        if rates.status == "done" or rates.needed_per_week is None:
-            continue
+        if rates.status == "done" or rates.needed_per_week is None or rates.stepwise:
+            continue  # one step left: it comes at once, at no weekly rate
         direction = 1 if target >= base else -1
         needed = rates.needed_per_week * direction
         seen = max((rates.seen_per_week or 0.0) * direction, 0.0)

@@ -8,7 +8,7 @@ from itertools import pairwise
 from journal.core.dates import DateError, parse_date
 from journal.core.formatting import plural, shell_word
 from journal.core.notes import stem_of
-from journal.core.progress import last_checkin, quiet_too_long, start_of
+from journal.core.progress import last_checkin, overdue_milestones, quiet_too_long, start_of
 from journal.core.rules.base import Context, Problem, Rule, line_of
 
 
@@ -115,6 +115,20 @@ def milestones_out_of_order(ctx: Context) -> Iterator[Problem]:
                     f"milestone {before.index + 1} '{before.title}' (due {before_due})",
                     "list milestones in the order they are due, or fix the dates",
                 )
+
+
+def milestone_overdue(ctx: Context) -> Iterator[Problem]:
+    now = ctx.catalog.today or ctx.today  # a past week's review judges as of its end
+    for goal in ctx.active_goals:
+        for days, milestone in overdue_milestones(goal, ctx.today, now):
+            yield Problem(
+                goal.path,
+                line_of(goal, "milestones"),
+                f"milestone {milestone.index + 1} '{milestone.title}' is "
+                f"{plural(days, 'day')} overdue (due {milestone.due}) and not done",
+                f"mark it done (`journal done {shell_word(stem_of(goal.path))} --milestone "
+                f"{shell_word(milestone.title)}`), or move its `due` to the day you now expect it",
+            )
 
 
 def stale(ctx: Context) -> Iterator[Problem]:
@@ -321,5 +335,12 @@ RULES = (
         "warning",
         "a check-in or the goal's `completed` is dated before its `start`",
         before_start,
+    ),
+    Rule(
+        "T013",
+        "milestone-overdue",
+        "warning",
+        "a milestone of an active goal is past its `due` date and not done",
+        milestone_overdue,
     ),
 )
