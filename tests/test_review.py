@@ -979,6 +979,27 @@ def test_check_ins_that_count_for_no_goal_need_attention(invoke: Invoke, write: 
     assert "[[2026-11-18]]" not in past and "Check-in not counted ([[b]]" in past
 
 
+def test_a_goal_quiet_since_a_meeting_for_it_names_the_meeting(
+    invoke: Invoke, write: Write
+) -> None:
+    """A tryout: "No check-in for 12 days" in the week of an informational interview
+    held for that goal read as if nothing had been done; the meeting is named, with what
+    to do (a check-in records what it moved)."""
+    write("goals/a.md", goal_text("Alpha").replace("2026-11-20", "2026-11-08"))
+    write("goals/b.md", goal_text("Beta", id="beta").replace("2026-11-20", "2026-11-08"))
+    meeting = "---\ntype: meeting\ndate: {day}\ngoal: '[[{goal}]]'\n---\n"
+    write("meetings/early.md", meeting.format(day="2026-11-05", goal="a"))
+    write("meetings/talk.md", meeting.format(day="2026-11-18", goal="a"))
+    write("meetings/before.md", meeting.format(day="2026-11-06", goal="b"))
+    write("meetings/later.md", meeting.format(day="2026-11-25", goal="b"))  # after the day
+    attention = attention_of(invoke("review", "--stdout").stdout)
+    assert (
+        "- No check-in for 14 days (rhythm 1w): [[a]]; met for it 2026-11-18 ([[talk]]): "
+        "log what that moved, `+0` if nothing\n" in attention
+    )
+    assert "- No check-in for 14 days (rhythm 1w): [[b]]\n" in attention
+
+
 def test_many_uncounted_check_ins_are_summed_up(invoke: Invoke, write: Write) -> None:
     write("goals/a.md", goal_text("Alpha"))
     for day in range(1, 16):
