@@ -378,6 +378,30 @@ def test_set_why_fills_the_new_goals_placeholder_once(invoke: Invoke, vault: Pat
     assert invoke("log", "Surf", "+1").exit_code == 0
 
 
+def test_no_break_and_ideographic_spaces_stay_in_titles_notes_and_whys(
+    invoke: Invoke, vault: Path
+) -> None:
+    """Reported (tryout): French typography's no-break spaces (U+00A0 before `:`, inside
+    `« »`; U+202F before `!`) and Japanese U+3000 became plain spaces in a new goal's
+    title, its why and a log note; line breaks, tabs and runs of spaces still become one
+    space.  The file name is made as before."""
+    title = "Objectif\u00a0: «\u00a0test\u00a0»"
+    why = "Parce que\u00a0!\n  \tvoilà"
+    created = invoke("new", "goal", f" {title}\n", "--unit", "fois", "--target", "2", "--why", why)
+    assert created.exit_code == 0, created.stderr
+    note = "Super\u202f! «\u00a0génial\u00a0»  二回目\u3000です"
+    assert invoke("log", "Objectif : « test »", "+1", note).exit_code == 0
+    text = (vault / "goals/Objectif « test ».md").read_text()
+    assert f'\ntitle: "{title}"\n' in text and f"\n# {title}\n" in text
+    assert "\n\nParce que\u00a0! voilà\n\n" in text
+    assert "\n- 2026-11-22: +1 Super\u202f! «\u00a0génial\u00a0» 二回目\u3000です\n" in text
+    assert invoke("log", title, "+1", note).exit_code == 0  # read back as written: no twin
+    assert (
+        text.count("二回目") == 1
+        and (vault / "goals/Objectif « test ».md").read_text().count("二回目\u3000です") == 2
+    )
+
+
 def test_set_prints_values_as_the_file_shows_them(invoke: Invoke, write: Write) -> None:
     """Like ``journal done``: no JSON quotes; lists as ``set`` takes them; --json is JSON."""
     write("goals/a.md", goal_text("Alpha", tags="[career]"))

@@ -220,10 +220,21 @@ def json_numbers(data: Any) -> Any:
     return data
 
 
+#: What :func:`single_line` makes one space: a run of line breaks, tabs and ASCII spaces.
+_LINE_SPACE = re.compile(r"[\t\n\v\f\r \x1c-\x1f\x85\u2028\u2029]+")
+
+
+def single_line(text: str) -> str:
+    """``text`` on one line, its ends trimmed: each run of line breaks, tabs and ASCII
+    spaces made one space; the other spaces kept as typed (French typography's no-break
+    ``U+00A0`` and ``U+202F`` before ``:`` or inside ``« »``, Japanese ``U+3000``)."""
+    return _LINE_SPACE.sub(" ", text).strip()
+
+
 def one_line(text: str) -> str:
-    """User text made safe for one markdown line or table cell: whitespace (newlines
-    too) collapsed, ``|`` escaped, and ``<!--`` written ``<\\!--``, which shows the same
-    but opens no HTML comment (one hiding the rest of the note, or a section marker)."""
+    """User text made safe for one markdown line or table cell: on one line
+    (:func:`single_line`), ``|`` escaped, and ``<!--`` written ``<\\!--``, which shows the
+    same but opens no HTML comment (one hiding the rest of the note, or a section marker)."""
     if (  # most texts: their only whitespace is single spaces between words
         text.isprintable()
         and "  " not in text
@@ -232,7 +243,7 @@ def one_line(text: str) -> str:
         and text == text.strip(" ")
     ):
         return text
-    return " ".join(text.split()).replace("|", "\\|").replace("<!--", "<\\!--")
+    return single_line(text).replace("|", "\\|").replace("<!--", "<\\!--")
 
 
 #: A wikilink on one line (as :func:`one_line` leaves it: ``\\|`` for each ``|``).
