@@ -200,6 +200,31 @@ def test_list_json_records_are_typed_and_filtered(invoke: Invoke, write: Write) 
     assert [(r["type"], r["title"]) for r in contacts] == [("contact", "Dana")]
 
 
+def test_filters_compare_the_typed_text_in_any_unicode_form_and_case(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): `area: Réseau` written decomposed (NFD, as macOS may) was not
+    listed by `--area Réseau` typed composed, nor the reverse; names, links and search
+    already compared both alike.  `--status` of other notes and `done --milestone` too."""
+    composed, decomposed = "R\u00e9seau", "Re\u0301seau"
+    write("goals/a.md", goal_text("Alpha", area=decomposed))
+    write("goals/b.md", goal_text("Beta", area=composed))
+    write("goals/c.md", goal_text("Gamma", area="Autre"))
+    for typed in (composed, decomposed, "RÉSEAU"):
+        listed = json.loads(invoke("list", "--area", typed, "--json").stdout)
+        assert [r["title"] for r in listed] == ["Alpha", "Beta"], typed
+    write("notes/n.md", f"---\nstatus: Termine\u0301\narea: {decomposed}\n---\n")
+    notes = invoke(
+        "list", "--type", "note", "--status", "TERMIN\u00c9", "--area", composed, "--json"
+    )
+    assert [r["path"] for r in json.loads(notes.stdout)] == ["notes/n.md"]
+    milestones = '[{title: "\u00c9tape 1\u00a0: finir"}, {title: "Etape 2"}]'
+    write("goals/d.md", goal_text("Delta", milestones=milestones))
+    done = invoke("done", "delta", "--milestone", "E\u0301TAPE 1 : FINIR", "--json")
+    assert done.exit_code == 0, done.stderr
+    assert json.loads(done.stdout)["key"] == "milestones[1] \u00c9tape 1\u00a0: finir"
+
+
 def test_list_reports_bad_files_and_goes_on(invoke: Invoke, write: Write) -> None:
     write("goals/good.md", goal_text("Good"))
     write("goals/bad.md", "---\ntype: goal\ntitle: Plan: Q3\n---\n")
