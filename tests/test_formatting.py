@@ -102,6 +102,8 @@ def test_progress_shows_full_only_at_the_target(progress: float, shown: str) -> 
         ("news", "news"),
         ("People", "Person"),  # whatever the case
         ("kudos", "kudos"),
+        ("heures", "heure"),  # a French plural made with an s
+        ("jours", "jour"),
         # no plural, or not one known for sure: left as written
         ("kg", "kg"),
         ("%", "%"),
@@ -123,10 +125,21 @@ def test_progress_shows_full_only_at_the_target(progress: float, shown: str) -> 
         ("heroes", "heroes"),  # but shoes
         ("hours of sales", "hours of sales"),
         ("words/min", "words/min"),
+        # words with an s in the singular, and other languages' prepositions (a tryout:
+        # "0/1 cour", "1 heures de cour")
+        ("cours", "cours"),
+        ("Cours", "Cours"),
+        ("heures de cours", "heures de cours"),
+        ("fois", "fois"),
+        ("mois", "mois"),
+        ("temps", "temps"),
+        ("lens", "lens"),
+        ("séances", "séances"),
+        ("horas por semana", "horas por semana"),
     ],
 )
 def test_a_unit_after_one_is_singular_only_where_its_plural_is_plain(unit: str, one: str) -> None:
-    """Reported: "reach 1 referrals"."""
+    """Reported: "reach 1 referrals"; and, in a tryout, "0/1 cour" for `cours`."""
     assert [amount(v, unit) for v in (1, 1.0, "+1", -1)] == [
         f"1 {one}",
         f"1 {one}",

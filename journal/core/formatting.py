@@ -144,10 +144,19 @@ _IRREGULAR = {
 #: (``boxes``, ``matches``, ``dishes``, ``quizzes``, ``buses`` but ``courses``,
 #: ``heroes`` but ``shoes``) or in ``-ies`` (``stories`` but ``movies``).
 _NOT_PLAIN = ("ss", "us", "is", "as", "ies", "oes", "ses", "xes", "zes", "ches", "shes")
-#: Words after which the last word of a unit is not what it counts (``hours of sales``).
-_PREPOSITIONS = frozenset(
-    ("of", "per", "for", "with", "in", "on", "to", "at", "from", "by", "about")
-)
+#: Words with an ``s`` in the singular that no ending of :data:`_NOT_PLAIN` keeps: French
+#: (``1 cours``, not ``1 cour``; ``fois`` and ``mois`` end in ``is``) and English.
+_SINGULAR_S = frozenset((
+    "cours", "discours", "concours", "parcours", "recours", "secours", "temps", "corps",
+    "poids", "pays", "puits", "fils", "gens", "remords", "lens", "means",
+))  # fmt: skip
+#: Words after which the last word of a unit is not what it counts (``hours of sales``,
+#: French ``heures de cours``, Spanish ``horas por semana``, German ``Seiten pro Tag``).
+_PREPOSITIONS = frozenset((
+    "of", "per", "for", "with", "in", "on", "to", "at", "from", "by", "about",
+    "de", "du", "des", "par", "pour", "en", "sur", "avec", "dans", "chez", "au", "aux",
+    "del", "por", "para", "con", "di", "da", "do", "com", "von", "pro", "mit", "im",
+))  # fmt: skip
 #: The last word of a unit: letters after a space, a hyphen or nothing (not ``words/min``).
 _LAST_WORD = re.compile(r"(?<![^\s-])[A-Za-z]+$")
 
@@ -157,8 +166,10 @@ def _singular(unit: str) -> str:
     of a plain English plural (``referrals``, ``coffee chats``, ``follow-ups``, ``mins``,
     ``OKRs``), or ``people``, ``children``, ``men``, ``women`` as ``person``...; any
     other unit as written: no plural (``kg``, ``%``, ``USD``, ``wpm``, ``SMS``), an
-    abbreviation without a vowel (``hrs``, ``fps``), an ending in :data:`_NOT_PLAIN`,
-    or a last word after a preposition (``hours of sales``)."""
+    abbreviation without a vowel (``hrs``, ``fps``), an ending in :data:`_NOT_PLAIN`, a
+    word of :data:`_SINGULAR_S` (``cours``), a last word with a letter other than ASCII
+    before it (``séances``), or a last word after a preposition (``hours of sales``,
+    ``heures de cours``)."""
     found = _LAST_WORD.search(unit)
     if found is None or any(w.lower() in _PREPOSITIONS for w in unit.split()[:-1]):
         return unit
@@ -167,6 +178,7 @@ def _singular(unit: str) -> str:
         len(word) > 2
         and word.endswith("s")
         and not word.lower().endswith(_NOT_PLAIN)
+        and word.lower() not in _SINGULAR_S
         and any(c in "aeiouy" for c in word[:-1].lower())
     )
     irregular = _IRREGULAR.get(word.lower())
