@@ -831,6 +831,21 @@ def test_feeding_only_a_dropped_outcome_goal_is_told() -> None:
     )
 
 
+def test_o001_names_the_outcome_goals_of_the_area_in_any_unicode_form() -> None:
+    """The area an activity goal shares with outcome goals is compared as `list --area`
+    compares it: `Réseau` written decomposed (NFD, as macOS may) is `réseau`."""
+    outcome = goal_note(area="Re\u0301seau")
+    activity = (
+        "goals/Attend events.md",
+        goal_note(id="a", kind="activity", metric="events attended", area="R\u00e9SEAU"),
+    )
+    [found] = of("O001", run((PATH, outcome), activity))
+    assert found.suggestion.startswith(
+        "say which outcome goal it feeds with `feeds:` (outcome goals in the same area: "
+        '"[[Hold four informational interviews]]"), or measure a result instead'
+    )
+
+
 @pytest.mark.parametrize(
     ("title", "metric", "instead"),
     [

@@ -225,6 +225,31 @@ def test_list_json_records_are_typed_and_filtered(invoke: Invoke, write: Write) 
     assert [(r["type"], r["title"]) for r in contacts] == [("contact", "Dana")]
 
 
+def test_filters_compare_the_typed_text_in_any_unicode_form_and_case(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): `area: Réseau` written decomposed (NFD, as macOS may) was not
+    listed by `--area Réseau` typed composed, nor the reverse; names, links and search
+    already compared both alike.  `--status` of other notes and `done --milestone` too."""
+    composed, decomposed = "R\u00e9seau", "Re\u0301seau"
+    write("goals/a.md", goal_text("Alpha", area=decomposed))
+    write("goals/b.md", goal_text("Beta", area=composed))
+    write("goals/c.md", goal_text("Gamma", area="Autre"))
+    for typed in (composed, decomposed, "RÉSEAU"):
+        listed = json.loads(invoke("list", "--area", typed, "--json").stdout)
+        assert [r["title"] for r in listed] == ["Alpha", "Beta"], typed
+    write("notes/n.md", f"---\nstatus: Termine\u0301\narea: {decomposed}\n---\n")
+    notes = invoke(
+        "list", "--type", "note", "--status", "TERMIN\u00c9", "--area", composed, "--json"
+    )
+    assert [r["path"] for r in json.loads(notes.stdout)] == ["notes/n.md"]
+    milestones = '[{title: "\u00c9tape 1\u00a0: finir"}, {title: "Etape 2"}]'
+    write("goals/d.md", goal_text("Delta", milestones=milestones))
+    done = invoke("done", "delta", "--milestone", "E\u0301TAPE 1 : FINIR", "--json")
+    assert done.exit_code == 0, done.stderr
+    assert json.loads(done.stdout)["key"] == "milestones[1] \u00c9tape 1\u00a0: finir"
+
+
 def test_list_reports_bad_files_and_goes_on(invoke: Invoke, write: Write) -> None:
     write("goals/good.md", goal_text("Good"))
     write("goals/bad.md", "---\ntype: goal\ntitle: Plan: Q3\n---\n")
@@ -401,6 +426,30 @@ def test_set_why_fills_the_new_goals_placeholder_once(invoke: Invoke, vault: Pat
     surf = (vault / "goals/Surf.md").read_text()
     assert "\n\nWrite one or two sentences on why this goal matters now.\n" in surf
     assert invoke("log", "Surf", "+1").exit_code == 0
+
+
+def test_no_break_and_ideographic_spaces_stay_in_titles_notes_and_whys(
+    invoke: Invoke, vault: Path
+) -> None:
+    """Reported (tryout): French typography's no-break spaces (U+00A0 before `:`, inside
+    `« »`; U+202F before `!`) and Japanese U+3000 became plain spaces in a new goal's
+    title, its why and a log note; line breaks, tabs and runs of spaces still become one
+    space.  The file name is made as before."""
+    title = "Objectif\u00a0: «\u00a0test\u00a0»"
+    why = "Parce que\u00a0!\n  \tvoilà"
+    created = invoke("new", "goal", f" {title}\n", "--unit", "fois", "--target", "2", "--why", why)
+    assert created.exit_code == 0, created.stderr
+    note = "Super\u202f! «\u00a0génial\u00a0»  二回目\u3000です"
+    assert invoke("log", "Objectif : « test »", "+1", note).exit_code == 0
+    text = (vault / "goals/Objectif « test ».md").read_text()
+    assert f'\ntitle: "{title}"\n' in text and f"\n# {title}\n" in text
+    assert "\n\nParce que\u00a0! voilà\n\n" in text
+    assert "\n- 2026-11-22: +1 Super\u202f! «\u00a0génial\u00a0» 二回目\u3000です\n" in text
+    assert invoke("log", title, "+1", note).exit_code == 0  # read back as written: no twin
+    assert (
+        text.count("二回目") == 1
+        and (vault / "goals/Objectif « test ».md").read_text().count("二回目\u3000です") == 2
+    )
 
 
 def test_set_prints_values_as_the_file_shows_them(invoke: Invoke, write: Write) -> None:
@@ -632,3 +681,9 @@ def test_a_count_of_one_reads_in_the_singular_wherever_it_is_shown(
     assert "| [[a]] | 0 | 1 referral |" in plan and "- [[a]]: reach 1 referral (+1" in plan
     [m008] = json.loads(invoke("check", "--select", "M008", "--json").stdout)
     assert "(1 coffee chat against a target of 1)" in m008["message"]
+    # a tryout: French `cours` (one course) read "0/1 cour", `heures de cours` "1 heures de cour"
+    write("goals/c.md", goal_text("Gamma", unit="cours", target=1, current=0, **dates))
+    assert " 0/1 cours\n" in invoke("status").stdout
+    assert "-> 0 / 1 cours  " in invoke("show", "Gamma").stdout
+    write("goals/c.md", goal_text("Gamma", unit="heures de cours", target=1, current=0, **dates))
+    assert invoke("log", "Gamma").stdout.startswith("Gamma: 0 / 1 heures de cours\n")

@@ -17,6 +17,7 @@ from journal.core.formatting import (
     per_week,
     percent,
     shell_word,
+    single_line,
     terminal_text,
 )
 
@@ -30,8 +31,35 @@ from journal.core.formatting import (
 @example("a  b")
 @example("a\u00a0b")
 @example("see <!-- journal:end wins -->")
-def test_one_line_collapses_whitespace_and_escapes_bars_and_comments(text: str) -> None:
-    assert one_line(text) == " ".join(text.split()).replace("|", "\\|").replace("<!--", "<\\!--")
+def test_one_line_is_a_single_line_with_bars_and_comments_escaped(text: str) -> None:
+    assert one_line(text) == single_line(text).replace("|", "\\|").replace("<!--", "<\\!--")
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("ab \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u202f\u3000")))
+)
+def test_a_single_line_has_the_words_and_the_other_spaces_of_the_text(text: str) -> None:
+    """Line breaks, tabs and runs of ASCII spaces become one space; the other spaces
+    (no-break, narrow no-break, ideographic) stay as typed, inside the text."""
+    line = single_line(text)
+    assert line.split() == text.split() and len(line.splitlines()) <= 1
+    assert "\t" not in line and "  " not in line and line == line.strip()
+    inner = text.strip()
+    assert [c for c in line if c in "\xa0\u202f\u3000"] == [
+        c for c in inner if c in "\xa0\u202f\u3000"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("Objectif\u00a0: «\u00a0test\u00a0»", "Objectif\u00a0: «\u00a0test\u00a0»"),
+        ("Super\u202f!\n\t 二回目\u3000です  ", "Super\u202f! 二回目\u3000です"),
+        ("\u3000山田\u3000太郎\u2028", "山田\u3000太郎"),
+    ],
+)
+def test_single_line_keeps_the_spaces_typography_needs(text: str, line: str) -> None:
+    assert single_line(text) == line
 
 
 @pytest.mark.parametrize("text", ["Land a role", "Ana Berg (Acme, Inc.)", ""])
@@ -74,6 +102,8 @@ def test_progress_shows_full_only_at_the_target(progress: float, shown: str) -> 
         ("news", "news"),
         ("People", "Person"),  # whatever the case
         ("kudos", "kudos"),
+        ("heures", "heure"),  # a French plural made with an s
+        ("jours", "jour"),
         # no plural, or not one known for sure: left as written
         ("kg", "kg"),
         ("%", "%"),
@@ -95,10 +125,21 @@ def test_progress_shows_full_only_at_the_target(progress: float, shown: str) -> 
         ("heroes", "heroes"),  # but shoes
         ("hours of sales", "hours of sales"),
         ("words/min", "words/min"),
+        # words with an s in the singular, and other languages' prepositions (a tryout:
+        # "0/1 cour", "1 heures de cour")
+        ("cours", "cours"),
+        ("Cours", "Cours"),
+        ("heures de cours", "heures de cours"),
+        ("fois", "fois"),
+        ("mois", "mois"),
+        ("temps", "temps"),
+        ("lens", "lens"),
+        ("séances", "séances"),
+        ("horas por semana", "horas por semana"),
     ],
 )
 def test_a_unit_after_one_is_singular_only_where_its_plural_is_plain(unit: str, one: str) -> None:
-    """Reported: "reach 1 referrals"."""
+    """Reported: "reach 1 referrals"; and, in a tryout, "0/1 cour" for `cours`."""
     assert [amount(v, unit) for v in (1, 1.0, "+1", -1)] == [
         f"1 {one}",
         f"1 {one}",

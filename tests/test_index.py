@@ -1022,7 +1022,7 @@ def test_a_search_reads_one_state_of_the_index(notes: Path) -> None:
     rebuilt: list[str] = []
 
     def rebuild_once(sql: str) -> None:
-        if sql.startswith("SELECT body FROM search") and not rebuilt:
+        if sql.startswith("SELECT body, written FROM search") and not rebuilt:
             rebuilt.append(sql)
             other.rebuild()
 
@@ -2126,6 +2126,34 @@ def test_words_beside_latin_letters_digits_and_across_spaces(invoke: Invoke, wri
     assert "会议记录\uff1a****重要****决定" in bold["snippet"]  # the note's own bold kept
     [hit] = json.loads(invoke("search", "議論", "--json").stdout)
     assert "**議論**" in hit["snippet"] and hit["snippet"].count("**") == 2
+
+
+def test_search_folds_full_and_half_width_forms_as_show_does(invoke: Invoke, write: Write) -> None:
+    """Reported (tryout): `佐藤　花子` (with U+3000, as in the text) found nothing, `hr` and
+    `tech` not full-width `HR Tech`, half-width `ﾏﾈｰｼﾞｬｰ` not `マネージャー`, where `show` matches
+    names either way.  The text and the query are compared folded (NFKC); the snippets
+    show the note's text as written."""
+    hr, tech = "\uff28\uff32", "\uff34\uff45\uff43\uff48"  # full-width
+    write("notes/会議.md", f"# 会議\n\n佐藤　花子さんと会った。{hr}　{tech}の話。\n")
+    write("notes/job.md", "# Job\n\nマネージャーの仕事。 Prix\u00a0: 20\u202f€, ™ only\n")
+    write("notes/ﾏﾈｰｼﾞｬｰ会議.md", "some text\n")
+    write("notes/plain.md", "# Plain\n\nHR and tech, TM\n")
+
+    def found(query: str) -> dict[str, str]:
+        result = invoke("search", query, "--json")
+        assert result.exit_code == 0, result.stderr
+        return {h["path"]: h["snippet"] for h in json.loads(result.stdout)}
+
+    for query in ("佐藤　花子", "佐藤 花子", f"{hr} {tech} 話"):
+        assert list(found(query)) == ["notes/会議.md"], query
+    assert found("hr tech")["notes/会議.md"].endswith(f"会った。**{hr}**　**{tech}**の話。")
+    assert "# 会議 **佐藤**　**花子**さん" in found("佐藤　花子")["notes/会議.md"]
+    kana = found("ﾏﾈｰｼﾞｬｰ")
+    assert sorted(kana) == ["notes/job.md", "notes/ﾏﾈｰｼﾞｬｰ会議.md"]
+    assert kana["notes/job.md"] == "# Job **マネージャー**の仕事。 Prix\u00a0: 20\u202f€, ™ only"
+    assert sorted(found("マネージャー")) == sorted(kana)
+    assert list(found("™")) == ["notes/job.md"]  # a symbol alone: as written
+    assert found("TM")["notes/job.md"].endswith("€, **™** only")  # a word: folded
 
 
 def test_a_symbol_beside_words_narrows_the_search(invoke: Invoke, write: Write) -> None:

@@ -12,6 +12,7 @@ from journal.core.body import left_open, parse_body
 from journal.core.checkins import CheckIn, format_log_line, parse_log_line
 from journal.core.codec import decode, parse_text
 from journal.core.errors import UnsafeWrite
+from journal.core.formatting import single_line
 from journal.core.logsection import append_checkin
 from journal.core.notes import parse_note
 
@@ -210,7 +211,7 @@ def test_tool_lines_read_back_as_written(op: str, amount: object, note: str) -> 
         date(2026, 11, 22),
         op,
         value,
-        " ".join(note.split()),
+        single_line(note),
     )
 
 

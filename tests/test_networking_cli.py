@@ -94,6 +94,21 @@ def test_new_contact_refuses_a_person_who_exists(invoke: Invoke, write: Write, v
     )
 
 
+def test_a_contact_and_a_meeting_keep_their_ideographic_and_no_break_spaces(
+    invoke: Invoke, vault: Path
+) -> None:
+    """Reported (tryout): `new contact "山田　太郎"` (U+3000, as a Japanese IME types it)
+    wrote the name with a plain space; the file name is made as before."""
+    assert invoke("new", "contact", "山田\u3000太郎").exit_code == 0
+    contact = (vault / "people/山田 太郎.md").read_text()
+    assert "\ntitle: 山田\u3000太郎\n" in contact and "\n# 山田\u3000太郎\n" in contact
+    result = invoke("new", "meeting", "--with", "山田\u3000太郎", "--title", "Café\u00a0: suite")
+    assert result.exit_code == 0, result.stderr
+    meeting = (vault / "meetings/2026-11-22 Café suite.md").read_text()
+    assert '\ntitle: "Café\u00a0: suite"\n' in meeting and "[[山田 太郎]]" in meeting
+    assert not (vault / "people/山田\u3000太郎.md").exists()  # the same person: no second note
+
+
 def test_new_meeting_links_people_and_goal_and_sets_the_follow_up(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -5,7 +5,18 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from journal.core.unspaced import BOUNDARY, CLOSE, GAP, OPEN, marked, spaced, spaced_query, unspaced
+from journal.core.unspaced import (
+    BOUNDARY,
+    CLOSE,
+    GAP,
+    OPEN,
+    as_written,
+    folded,
+    marked,
+    spaced,
+    spaced_query,
+    unspaced,
+)
 
 
 def test_each_letter_of_those_scripts_is_a_word_to_the_index() -> None:
@@ -52,3 +63,19 @@ def test_spacing_is_undone_exactly(text: str) -> None:
 @given(st.text(alphabet="职业发展ネットa면접z9 。*_-"))
 def test_spacing_is_undone_exactly_in_text_dense_with_those_scripts(text: str) -> None:
     assert unspaced(spaced(text)) == text
+
+
+def test_a_snippet_of_folded_text_is_shown_as_written() -> None:
+    hr, tech = "\uff28\uff32", "\uff34\uff45\uff43\uff48"  # full-width
+    text = f"佐藤　花子さん。{hr}　{tech}の話。ﾏﾈｰｼﾞｬｰ, ½ cup, ™"
+    assert folded(text) == "佐藤 花子さん。HR Techの話。マネージャー, 1\u20442 cup, TM"
+
+    def shown(snippet: str) -> str | None:
+        written = as_written(snippet.replace("[", OPEN).replace("]", CLOSE), text)
+        return written and written.replace(OPEN, "[").replace(CLOSE, "]")
+
+    assert shown("...さん。[HR] [Tech]の話...") == f"...さん。[{hr}]　[{tech}]の話..."
+    assert shown("[マネージャー], [1]\u2044[2] cup, [TM]") == "[ﾏﾈｰｼﾞｬｰ], [½][] cup, [™]"
+    assert shown("[佐藤] [花子]さん。HR...") == f"[佐藤]　[花子]さん。{hr}..."
+    assert shown("no such [text]") is None
+    assert folded("plain ascii") == "plain ascii"

@@ -56,7 +56,7 @@ from journal.adapters.vault import Vault, is_utf8, name_problem, shown
 from journal.core.checkins import CheckIn
 from journal.core.codec import after_front_matter
 from journal.core.errors import ConfigError, Diagnostic, JournalError, UnsafeWrite, UsageProblem
-from journal.core.formatting import shortened
+from journal.core.formatting import shortened, single_line
 from journal.core.generated import GENERATED_KINDS, searchable
 from journal.core.goal import Goal, Milestone
 from journal.core.links import COPY_MARK, Link, LinkResolver, fold, is_conflict_copy, name_key
@@ -74,13 +74,23 @@ from journal.core.notes import (
 )
 from journal.core.periodic import PeriodicSettings
 from journal.core.records import Record
-from journal.core.unspaced import CLOSE, GAP, OPEN, marked, spaced, spaced_query, unspaced
+from journal.core.unspaced import (
+    CLOSE,
+    GAP,
+    OPEN,
+    as_written,
+    folded,
+    marked,
+    spaced,
+    spaced_query,
+    unspaced,
+)
 
 if TYPE_CHECKING:  # worker processes are imported only for a build of many files
     from concurrent.futures import Future
     from multiprocessing.context import BaseContext
 
-SCHEMA_VERSION = 8  # 8: tags and tasks are views; 7: changed_ns, the ctime (was mtime_ns)
+SCHEMA_VERSION = 9  # 9: search.written; 8: tags and tasks are views; 7: changed_ns (ctime)
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
 KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
@@ -190,7 +200,9 @@ CREATE TABLE diagnostics (
     code TEXT NOT NULL,
     PRIMARY KEY (path, seq)
 ) WITHOUT ROWID;
-CREATE VIRTUAL TABLE search USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search USING fts5 (
+    title, body, written UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+);
 """
 _PER_NOTE = ("parsed", "aliases", "links", "checkins", "fields", "diagnostics")
 _TABLES = ("notes", *_PER_NOTE, "search", "meta")
@@ -381,7 +393,9 @@ class _Entry(Record):
     path: str
     note: tuple[Any, ...]  # the notes row
     details: dict[str, list[tuple[Any, ...]]]  # rows of the per-note tables
-    search: tuple[str, str]  # title and body for full-text search (see core.unspaced)
+    #: title and body for full-text search, folded and spaced (see core.unspaced), and
+    #: the body as written when folding changed it (else empty): what snippets show
+    search: tuple[str, str, str]
 
     def __reduce__(self) -> tuple[type[_Entry], tuple[Any, ...]]:
         """Pickled as its values (a worker process sends it): read back faster than
@@ -1287,7 +1301,7 @@ class Index:
                 conn.execute(f"SELECT path, rowid FROM notes WHERE path IN ({marks})", chunk)
             )
         conn.executemany(  # with the note's rowid as a value: a subquery is 3x slower
-            "INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)",
+            "INSERT INTO search (rowid, title, body, written) VALUES (?, ?, ?, ?)",
             [(rowids[e.path], *e.search) for e in entries],
         )
         for table in _PER_NOTE:
@@ -1480,7 +1494,7 @@ class Index:
         repeat the goals' names each week, after the others), with a snippet of the
         body."""
 
-        words, symbols = _symbol_terms(query)
+        words, symbols = _symbol_terms(folded(query))  # as the index holds the text
         holding = " AND instr(search.title, ?) + instr(search.body, ?) > 0" * len(symbols)
 
         def matches(text: str) -> list[Any]:
@@ -1543,9 +1557,7 @@ class Index:
                     raise UsageProblem(
                         f"can't search for {_shown(query)}: {said} ({hint})"
                     ) from None
-            return [
-                Hit(p, k, t, _short_words(" ".join(marked(s).split())), r) for p, k, t, s, r in rows
-            ]
+            return [Hit(p, k, t, _short_words(single_line(marked(s))), r) for p, k, t, s, r in rows]
 
         return self._guard(run)
 
@@ -1562,19 +1574,26 @@ def _snippet(conn: sqlite3.Connection, query: str, rowid: int) -> str:
     matches, made by FTS5 in a table of its own holding only that body, in pieces of
     up to :data:`SNIPPET_PIECE` characters (asking the index, FTS5 would run the whole
     query again for each hit): from the piece that matches best, or the start of the
-    body when none does (the query found the title)."""
-    row = conn.execute("SELECT body FROM search WHERE rowid = ?", (rowid,)).fetchone()
+    body when none does (the query found the title).  Of a body the index holds folded
+    (``HR`` for full-width ``HR``), the pieces are folded as it is searched, and the snippet shows
+    the body as written (:func:`~journal.core.unspaced.as_written`)."""
+    row = conn.execute("SELECT body, written FROM search WHERE rowid = ?", (rowid,)).fetchone()
     if row is None:  # FTS5 found a row its own table lacks
         raise _DamagedRows(f"the search index names note {rowid}, which it does not hold")
-    body = row[0]
+    body, written = row
     conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pieces"
         " USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2')"
     )
     conn.execute("DELETE FROM temp.pieces")
+    pieces = list(_pieces(written or body))
+    searched = [folded(piece) for piece in pieces] if written else pieces
     conn.executemany(
         "INSERT INTO temp.pieces (rowid, title, body) VALUES (?, '', ?)",
-        _candidates(list(enumerate(_pieces(body), start=1)), query),
+        [
+            (number, spaced(piece) if written else piece)
+            for number, piece in _candidates(list(enumerate(searched, start=1)), query)
+        ],
     )
     try:
         best = conn.execute(
@@ -1584,7 +1603,7 @@ def _snippet(conn: sqlite3.Connection, query: str, rowid: int) -> str:
     except sqlite3.OperationalError:
         best = None  # a query that names no column the pieces have, or the like
     if best is None:
-        words = body[:SNIPPET_PIECE].split()
+        words = (written or body)[:SNIPPET_PIECE].split()
         return " ".join(words[:12]) + ("..." if len(words) > 12 else "")
     size = 32 if GAP in query else 12  # words: one letter each of a query's Chinese, say
     (found,) = conn.execute(
@@ -1592,7 +1611,10 @@ def _snippet(conn: sqlite3.Connection, query: str, rowid: int) -> str:
         " WHERE pieces MATCH ? AND rowid = ?",
         (OPEN, CLOSE, size, query, best[0]),
     ).fetchone()
-    return str(found)
+    if not written:
+        return str(found)
+    plain = unspaced(str(found).replace(CLOSE + GAP + OPEN, ""))  # the letters of one hit
+    return as_written(plain, pieces[best[0] - 1]) or plain
 
 
 #: The pieces of a body a snippet is looked for in, at most: those that hold a word of
@@ -1710,16 +1732,22 @@ _GENERATED_LAST = "n.kind IN (" + ", ".join(f"'{kind}'" for kind in GENERATED_KI
 def _symbol_hits(conn: sqlite3.Connection, text: str, limit: int) -> list[Hit]:
     """The notes holding ``text``, a query of symbols alone (``🚀``, ``✓``), which are no
     words to FTS5 (a symbol against a word would make ``Excel®`` no longer ``excel``):
-    found as written, titles first (generated notes last), each with the words around its
-    first place."""
+    found as written (in the titles and bodies as written, not folded: ``™`` is no
+    ``TM``), titles first (generated notes last), each with the words around its first
+    place."""
     like = "%" + re.sub(r"([\\%_])", r"\\\1", text) + "%"
     rows = conn.execute(
-        "SELECT n.path, n.kind, n.title, s.body FROM search s JOIN notes n ON n.rowid = s.rowid"
-        " WHERE s.title LIKE ?1 ESCAPE '\\' OR s.body LIKE ?1 ESCAPE '\\'"
-        f" ORDER BY {_GENERATED_LAST}, s.title NOT LIKE ?1 ESCAPE '\\', n.path LIMIT ?2",
+        "SELECT n.path, n.kind, n.title, s.body, s.written"
+        " FROM search s JOIN notes n ON n.rowid = s.rowid"
+        " WHERE n.title LIKE ?1 ESCAPE '\\'"
+        " OR (CASE s.written WHEN '' THEN s.body ELSE s.written END) LIKE ?1 ESCAPE '\\'"
+        f" ORDER BY {_GENERATED_LAST}, n.title NOT LIKE ?1 ESCAPE '\\', n.path LIMIT ?2",
         (like, limit),
     ).fetchall()
-    return [Hit(p, k, t, _around(unspaced(body), text), 0.0) for p, k, t, body in rows]
+    return [
+        Hit(p, k, t, _around(written or unspaced(body), text), 0.0)
+        for p, k, t, body, written in rows
+    ]
 
 
 def _around(body: str, text: str, words: int = 6) -> str:
@@ -2023,7 +2051,9 @@ def _rows(
         _json(aliases),
         note.readable,
     )
-    return _Entry(path, row, details, (spaced(note.title), spaced(body)))
+    searched = folded(body)
+    written = "" if searched == body else body
+    return _Entry(path, row, details, (spaced(folded(note.title)), spaced(searched), written))
 
 
 #: Made once; without the circular check, which a note's data (no cycle in it) paid

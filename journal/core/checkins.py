@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from journal.core.body import split_block_id
 from journal.core.dates import DateError, parse_date
-from journal.core.formatting import exact_number
+from journal.core.formatting import exact_number, single_line
 from journal.core.numerals import GROUP_SPACES, respelled
 
 _DATE = r"\d{4}-\d{2}-\d{2}"
@@ -321,7 +321,7 @@ def exact_sum(a: float, b: float) -> float:
 def format_log_line(day: date, op: str, amount: float, note: str, bullet: str = "-") -> str:
     """The log line :func:`parse_log_line` reads back as this check-in:
     ``- 2026-11-20: +1 Coffee with [[Dana Ortiz]]``."""
-    text = f"{bullet} {day.isoformat()}: {op}{exact_number(amount)} {' '.join(note.split())}"
+    text = f"{bullet} {day.isoformat()}: {op}{exact_number(amount)} {single_line(note)}"
     return text.rstrip()
 
 

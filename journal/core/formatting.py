@@ -144,10 +144,19 @@ _IRREGULAR = {
 #: (``boxes``, ``matches``, ``dishes``, ``quizzes``, ``buses`` but ``courses``,
 #: ``heroes`` but ``shoes``) or in ``-ies`` (``stories`` but ``movies``).
 _NOT_PLAIN = ("ss", "us", "is", "as", "ies", "oes", "ses", "xes", "zes", "ches", "shes")
-#: Words after which the last word of a unit is not what it counts (``hours of sales``).
-_PREPOSITIONS = frozenset(
-    ("of", "per", "for", "with", "in", "on", "to", "at", "from", "by", "about")
-)
+#: Words with an ``s`` in the singular that no ending of :data:`_NOT_PLAIN` keeps: French
+#: (``1 cours``, not ``1 cour``; ``fois`` and ``mois`` end in ``is``) and English.
+_SINGULAR_S = frozenset((
+    "cours", "discours", "concours", "parcours", "recours", "secours", "temps", "corps",
+    "poids", "pays", "puits", "fils", "gens", "remords", "lens", "means",
+))  # fmt: skip
+#: Words after which the last word of a unit is not what it counts (``hours of sales``,
+#: French ``heures de cours``, Spanish ``horas por semana``, German ``Seiten pro Tag``).
+_PREPOSITIONS = frozenset((
+    "of", "per", "for", "with", "in", "on", "to", "at", "from", "by", "about",
+    "de", "du", "des", "par", "pour", "en", "sur", "avec", "dans", "chez", "au", "aux",
+    "del", "por", "para", "con", "di", "da", "do", "com", "von", "pro", "mit", "im",
+))  # fmt: skip
 #: The last word of a unit: letters after a space, a hyphen or nothing (not ``words/min``).
 _LAST_WORD = re.compile(r"(?<![^\s-])[A-Za-z]+$")
 
@@ -157,8 +166,10 @@ def _singular(unit: str) -> str:
     of a plain English plural (``referrals``, ``coffee chats``, ``follow-ups``, ``mins``,
     ``OKRs``), or ``people``, ``children``, ``men``, ``women`` as ``person``...; any
     other unit as written: no plural (``kg``, ``%``, ``USD``, ``wpm``, ``SMS``), an
-    abbreviation without a vowel (``hrs``, ``fps``), an ending in :data:`_NOT_PLAIN`,
-    or a last word after a preposition (``hours of sales``)."""
+    abbreviation without a vowel (``hrs``, ``fps``), an ending in :data:`_NOT_PLAIN`, a
+    word of :data:`_SINGULAR_S` (``cours``), a last word with a letter other than ASCII
+    before it (``séances``), or a last word after a preposition (``hours of sales``,
+    ``heures de cours``)."""
     found = _LAST_WORD.search(unit)
     if found is None or any(w.lower() in _PREPOSITIONS for w in unit.split()[:-1]):
         return unit
@@ -167,6 +178,7 @@ def _singular(unit: str) -> str:
         len(word) > 2
         and word.endswith("s")
         and not word.lower().endswith(_NOT_PLAIN)
+        and word.lower() not in _SINGULAR_S
         and any(c in "aeiouy" for c in word[:-1].lower())
     )
     irregular = _IRREGULAR.get(word.lower())
@@ -230,10 +242,21 @@ def json_numbers(data: Any) -> Any:
     return data
 
 
+#: What :func:`single_line` makes one space: a run of line breaks, tabs and ASCII spaces.
+_LINE_SPACE = re.compile(r"[\t\n\v\f\r \x1c-\x1f\x85\u2028\u2029]+")
+
+
+def single_line(text: str) -> str:
+    """``text`` on one line, its ends trimmed: each run of line breaks, tabs and ASCII
+    spaces made one space; the other spaces kept as typed (French typography's no-break
+    ``U+00A0`` and ``U+202F`` before ``:`` or inside ``« »``, Japanese ``U+3000``)."""
+    return _LINE_SPACE.sub(" ", text).strip()
+
+
 def one_line(text: str) -> str:
-    """User text made safe for one markdown line or table cell: whitespace (newlines
-    too) collapsed, ``|`` escaped, and ``<!--`` written ``<\\!--``, which shows the same
-    but opens no HTML comment (one hiding the rest of the note, or a section marker)."""
+    """User text made safe for one markdown line or table cell: on one line
+    (:func:`single_line`), ``|`` escaped, and ``<!--`` written ``<\\!--``, which shows the
+    same but opens no HTML comment (one hiding the rest of the note, or a section marker)."""
     if (  # most texts: their only whitespace is single spaces between words
         text.isprintable()
         and "  " not in text
@@ -242,7 +265,7 @@ def one_line(text: str) -> str:
         and text == text.strip(" ")
     ):
         return text
-    return " ".join(text.split()).replace("|", "\\|").replace("<!--", "<\\!--")
+    return single_line(text).replace("|", "\\|").replace("<!--", "<\\!--")
 
 
 #: A wikilink on one line (as :func:`one_line` leaves it: ``\\|`` for each ``|``).

@@ -22,7 +22,7 @@ from journal.core.fields import (
     read_typed,
     refuse_other_case,
 )
-from journal.core.formatting import shell_word
+from journal.core.formatting import shell_word, single_line
 from journal.core.links import Link
 from journal.core.records import Record
 
@@ -282,7 +282,7 @@ def body_line(text: str) -> str | None:
     """``text`` on one line, to stand as a paragraph of a note's body; None when it is
     empty or markdown that would start a heading, list, quote or fence there, or open a
     comment (``## Log`` would become the goal's Log section): it stays a property."""
-    line = " ".join(text.split())
+    line = single_line(text)
     if not line or _MARKDOWN_BLOCK.match(line) or _OPENS.search(line):
         return None
     return line

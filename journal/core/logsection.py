@@ -19,6 +19,7 @@ from journal.core.body import BodyFacts, LogItem, LogSection, left_open, parse_b
 from journal.core.checkins import CheckIn, CheckInError, format_log_line, parse_log_line
 from journal.core.codec import Document, parse_text
 from journal.core.errors import UnsafeWrite
+from journal.core.formatting import single_line
 
 HEADING = "## Log"
 _NUMBER = re.compile(r"\s*(\d{1,9})[.)]")
@@ -156,7 +157,7 @@ def _verify(doc: Document, text: str, checkin: CheckIn) -> None:
     if again.problems or again.yaml_text != doc.yaml_text:
         raise UnsafeWrite("adding the log line would change the front matter; nothing written")
     before, after = _checkins(doc), _checkins(again)
-    wanted = (checkin.day, checkin.op, checkin.amount, " ".join(checkin.note.split()))
+    wanted = (checkin.day, checkin.op, checkin.amount, single_line(checkin.note))
     if after - before != Counter([wanted]) or before - after:
         opened = left_open(doc.body)
         if opened is not None:

@@ -14,8 +14,11 @@ interview, is not in ``라면 접시``); a quoted phrase of the query gets it to
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
+import unicodedata
 
 #: Hiragana, katakana (with its extensions and halfwidth forms), Han (its extensions,
 #: compatibility ideographs and the supplementary planes), the iteration and closing
@@ -35,6 +38,62 @@ BOUNDARY = "\ue000"
 #: What FTS5 marks a hit of a snippet with (private-use characters no note holds, so a
 #: note's own ``**bold**`` is not taken for one): see :func:`marked`.
 OPEN, CLOSE = "\ue001", "\ue002"
+
+
+def folded(text: str) -> str:
+    """``text`` as search compares it, and as ``show`` matches names: its compatibility
+    forms folded (NFKC): full-width ``HR`` (U+FF28 U+FF32) is ``HR``, half-width ``ﾏﾈｰｼﾞｬｰ`` is
+    ``マネージャー``, an ideographic or no-break space a space."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+
+
+def as_written(snippet: str, text: str) -> str | None:
+    """A snippet of :func:`folded` ``text`` (its hits between :data:`OPEN` and
+    :data:`CLOSE`, ``...`` at an end that cuts the text) in the characters of ``text``
+    (full-width ``HR`` where the snippet has ``HR``), a hit taking whole characters of it; None
+    when the snippet is no part of it."""
+    starts = [i for i, ch in enumerate(text) if i == 0 or not _attached(ch)]
+    starts.append(len(text))
+    parts = [unicodedata.normalize("NFKC", text[a:b]) for a, b in itertools.pairwise(starts)]
+    at = [0, *itertools.accumulate(map(len, parts))]  # where each character is, folded
+    plain = snippet.replace(OPEN, "").replace(CLOSE, "")
+    whole = "".join(parts)
+    for lead, tail in (("...", "..."), ("...", ""), ("", "..."), ("", "")):
+        inner = plain[len(lead) : len(plain) - len(tail)]
+        found = whole.find(inner) if plain.startswith(lead) and plain.endswith(tail) else -1
+        if found >= 0:
+            break
+    else:
+        return None
+
+    def written(offset: int, end: bool) -> int:
+        """The offset in ``text`` of the one in ``whole``: a character's start (its end
+        for ``end``, when it is inside one)."""
+        k = bisect.bisect_right(at, offset) - 1
+        return starts[k + 1] if end and at[k] != offset and k + 1 < len(starts) else starts[k]
+
+    out, last, offset = [lead], written(found, end=False), found - len(lead)
+    for part in re.split(f"([{OPEN}{CLOSE}])", snippet):
+        if part in (OPEN, CLOSE):
+            here = max(last, written(offset, end=part == CLOSE))
+            out += [text[last:here], part]
+            last = here
+        else:
+            offset += len(part)
+    out += [text[last : max(last, written(found + len(inner), end=True))], tail]
+    return "".join(out)
+
+
+def _attached(char: str) -> bool:
+    """Whether ``char`` belongs to the character before it as :func:`folded` reads them: a
+    combining mark, a half-width (semi-)voiced sound mark (``ｼﾞ`` is ``ジ``), or the vowel
+    or final consonant of a decomposed Hangul syllable."""
+    return (
+        unicodedata.category(char)[0] == "M"
+        or char in "\uff9e\uff9f"
+        or "\u1160" <= char <= "\u11ff"
+        or "\ud7b0" <= char <= "\ud7ff"
+    )
 
 
 def spaced(text: str) -> str:

@@ -31,7 +31,7 @@ from journal.core.checkins import (
 from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
 from journal.core.fields import CLOSED, GOAL_FIELDS, FieldError, coerce, refuse_other_case
-from journal.core.formatting import number, shell_word
+from journal.core.formatting import number, shell_word, single_line
 from journal.core.goal import goal_value, refuse_hand_value
 from journal.core.logsection import append_checkin, log_checkins
 from journal.core.records import Record
@@ -132,7 +132,7 @@ def log_checkin(
             f"before the goal began; log on or after it, or move the start first "
             f"(journal set {shell_word(goal.title)} start={day})"
         )
-    checkin = CheckIn(day, op, amount, " ".join(note.split()), 0, goal.path)
+    checkin = CheckIn(day, op, amount, single_line(note), 0, goal.path)
     result: dict[str, Any] = {}
 
     def transform(doc: codec.Document) -> str:

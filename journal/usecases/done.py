@@ -26,6 +26,7 @@ from journal.core.fields import (
 )
 from journal.core.formatting import amount, number, shell_word, signed
 from journal.core.goal import Change, Goal, edit_goal
+from journal.core.names import match_key
 from journal.core.networking import meeting_from_note
 from journal.core.notes import Note
 from journal.core.progress import counted
@@ -267,14 +268,16 @@ def _milestone(result: Done, wanted: str, day: date) -> Callable[[codec.Document
 
 
 def _find_milestone(titles: list[str], wanted: str) -> int:
-    """The milestone titled ``wanted`` (case-insensitive), else the one numbered
-    ``wanted`` (from 1), else the one title that holds it: a number is the milestone's
-    number, not a digit in another's title (``2`` is not "Modules 1-12 passed")."""
-    key = " ".join(wanted.split()).casefold()
-    exact = [i for i, title in enumerate(titles) if title.casefold() == key]
+    """The milestone titled ``wanted`` (compared by :func:`match_key`), else the one
+    numbered ``wanted`` (from 1), else the one title that holds it: a number is the
+    milestone's number, not a digit in another's title (``2`` is not "Modules 1-12
+    passed")."""
+    key = match_key(wanted)
+    keys = [match_key(title) for title in titles]
+    exact = [i for i, title in enumerate(keys) if title == key]
     if not exact and re.fullmatch("[0-9]+", key) and 1 <= int(key) <= len(titles):
         return int(key) - 1
-    for found in (exact, [i for i, title in enumerate(titles) if key in title.casefold()]):
+    for found in (exact, [i for i, title in enumerate(keys) if key in title]):
         if len(found) == 1:
             return found[0]
         if found:

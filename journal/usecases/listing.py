@@ -13,6 +13,7 @@ from journal.core.codec import plain
 from journal.core.errors import ConfigError, Diagnostic, UsageProblem
 from journal.core.fields import STATUSES
 from journal.core.goal import Goal
+from journal.core.names import match_key
 from journal.core.notes import Note
 from journal.usecases.common import named_goal
 
@@ -44,12 +45,12 @@ def list_notes(
     ``kind`` is a note type, ``note`` for plain notes, or ``all``.  Listing goals,
     a status that no goal can have is a usage error; other notes' status is free.
     """
-    wanted_status = {s.lower() for s in statuses}
+    wanted_status = {match_key(s) for s in statuses}
     if kind == "goal" and (unknown := sorted(wanted_status - set(STATUSES))):
         raise UsageProblem(
             f"--status: '{unknown[0]}' is not a goal status; use {', '.join(STATUSES)}"
         )
-    wanted_area = {a.casefold() for a in areas}
+    wanted_area = {match_key(a) for a in areas}
     if kind == "goal":
         goals = [
             g for g in catalog.goals if _goal_passes(g, wanted_status, wanted_area, due_before)
@@ -67,9 +68,9 @@ def list_notes(
             continue
         record = note_record(note)
         area = note.props.get("area")
-        if wanted_status and str(record["status"]).lower() not in wanted_status:
+        if wanted_status and match_key(str(record["status"])) not in wanted_status:
             continue
-        if wanted_area and (not isinstance(area, str) or area.casefold() not in wanted_area):
+        if wanted_area and (not isinstance(area, str) or match_key(area) not in wanted_area):
             continue
         if due_before is not None:
             continue  # only goals have a due date
@@ -116,7 +117,7 @@ def mistyped(catalog: Catalog) -> list[Diagnostic]:
 def _goal_passes(goal: Goal, statuses: set[str], areas: set[str], due_before: date | None) -> bool:
     if statuses and goal.status not in statuses:
         return False
-    if areas and (goal.area or "").casefold() not in areas:
+    if areas and match_key(goal.area or "") not in areas:
         return False
     return due_before is None or (goal.due is not None and goal.due < due_before)
 

@@ -12,7 +12,7 @@ from journal.core import codec
 from journal.core.catalog import Catalog, bare_name
 from journal.core.dates import writable_day
 from journal.core.errors import Conflict, NotFound, UsageProblem
-from journal.core.formatting import shell_word
+from journal.core.formatting import shell_word, single_line
 from journal.core.links import parse_link
 from journal.core.networking import meeting_title, not_counted
 from journal.core.notes import Note
@@ -56,7 +56,7 @@ def _same_person(catalog: Catalog, name: str) -> Note | None:
 
 
 def _check_name(catalog: Catalog, name: str) -> str:
-    name = " ".join(name.split())
+    name = single_line(name)
     if not name:
         raise UsageProblem("a contact needs a name")
     existing = _same_person(catalog, name)
@@ -117,7 +117,7 @@ def named_people(catalog: Catalog, names: Sequence[str]) -> list[Note | str]:
     seen: set[str] = set()
     for raw in names:
         link = parse_link(raw)
-        name = " ".join((link.target if link else raw).split())
+        name = single_line(link.target if link else raw)
         if not name:
             continue
         person: Note | str
@@ -195,7 +195,7 @@ def new_meeting(
     served = named_goal(vault, catalog, goal) if goal else None
     goal_path = served.path if served else None
     names = [p.title if isinstance(p, Note) else p for p in named]
-    heading = " ".join(title.split()) if title and title.strip() else meeting_title(kind, names)
+    heading = single_line(title) if title and title.strip() else meeting_title(kind, names)
     stem = f"{day.isoformat()} {heading}"
     folders = vault.config.folders
     try:  # the same meeting, moved to another folder, would be found too

@@ -13,6 +13,7 @@ from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import Conflict, UsageProblem
 from journal.core.fields import GOAL_FIELDS, parse_cli_value, yaml_value
+from journal.core.formatting import single_line
 from journal.core.goal import body_line
 from journal.core.links import fold, is_conflict_copy
 from journal.core.names import file_stem, refuse_comment_mark, slug, unique_id
@@ -119,7 +120,7 @@ def new_goal(
 ) -> Created:
     """Create a goal note; ``options`` are the typed-as-text values of GOAL_OPTIONS.
     The title is one line (its heading in the body must not become several lines)."""
-    title = " ".join(title.split())
+    title = single_line(title)
     if not title:
         raise UsageProblem("a goal needs a title")
     given = {key: text for key, text in options.items() if text is not None and key in GOAL_OPTIONS}

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from journal.core.goal import Goal
+from journal.core.names import match_key
 from journal.core.notes import stem_of
 from journal.core.rules.base import Context, Problem, Rule, line_of
 from journal.core.rules.words import activity_phrase
@@ -44,7 +45,7 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
     outcomes_by_area: dict[str, list[Goal]] = {}
     for goal in ctx.open_goals:
         if not ctx.is_activity(goal) and goal.metric and goal.target is not None:
-            outcomes_by_area.setdefault((goal.area or "").casefold(), []).append(goal)
+            outcomes_by_area.setdefault(match_key(goal.area or ""), []).append(goal)
     for goal in ctx.open_goals:
         if not ctx.is_activity(goal) or ctx.fed_outcomes(goal):
             continue
@@ -70,7 +71,7 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
         else:
             problem = f"{what} that feeds no outcome goal"
         result, effort = _instead(goal)
-        candidates = outcomes_by_area.get((goal.area or "").casefold(), [])[:_CANDIDATES]
+        candidates = outcomes_by_area.get(match_key(goal.area or ""), [])[:_CANDIDATES]
         nearby = (
             " (outcome goals in the same area: "
             + ", ".join(f'"[[{stem_of(g.path)}]]"' for g in candidates)
