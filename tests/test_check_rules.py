@@ -777,6 +777,10 @@ def test_feeding_only_a_dropped_outcome_goal_is_told() -> None:
         ("Finish the SQL course", "lessons completed", '"Pass the certification exam'),
         ("Apply for analytics roles", "applications submitted", '"Get 3 first-round interviews'),
         ("Attend people analytics events", "events attended", '"Secure 2 informational'),
+        # Reported: a coffee-chat goal was told the networking-event example.
+        ("One coffee chat a week", "coffee chats", '"Get 2 referrals from coffee chats"'),
+        ("Hold informational interviews", "informational interviews held", '"Get 2 referrals'),
+        ("Monthly one-to-ones with my mentor", "mentoring sessions", '"Get 2 referrals from'),
         # Reported: reach was told "rather than 'Publish 8 posts'".
         (
             "Post on LinkedIn",

@@ -33,6 +33,16 @@ _INSTEAD = (
         "Publish 8 posts",
     ),
     ("workout workouts gym", "Run 5 km in under 30 minutes", "Do 24 workouts"),
+    (
+        "informational",
+        "Get 2 referrals from informational interviews",
+        "Hold 6 informational interviews",
+    ),
+    (
+        "coffee chat chats ones",  # ones: one-to-ones, one-on-ones
+        "Get 2 referrals from coffee chats",
+        "Have 12 coffee chats",
+    ),
 )
 _NETWORKING = (
     "Secure 2 informational interviews at networking events",
