@@ -1,9 +1,10 @@
 """The word lists behind the Specific and activity rules (documented in docs/checks.md).
 
-Matching is on whole words, case-insensitive.  A text is *vague* when it holds
-a vague phrase and nothing concrete: no quantity, no deliverable and no purpose
-clause that makes something.  A metric counts *effort* (reach or activity) when it
-holds a reach word or an activity phrase and no outcome marker.
+Matching is on whole words, case-insensitive (in a metric a hyphenated word is one:
+"follow-ups").  A text is *vague* when it holds a vague phrase and nothing concrete:
+no quantity, no deliverable and no purpose clause that makes something.  A metric
+counts *effort* (reach or activity) when it holds a reach word or an activity phrase
+and no outcome marker (one next to an effort word does not count).
 """
 
 from __future__ import annotations
