@@ -561,7 +561,9 @@ def new() -> None:
 @new.command("goal")
 @click.argument("title")
 @click.option("--outcome", help="The concrete result, one sentence.")
-@click.option("--metric", help="What is counted, e.g. 'informational interviews held'.")
+@click.option(
+    "--metric", help="What is counted, e.g. 'informational interviews that led to a referral'."
+)
 @click.option("--unit", help="Unit of the metric, e.g. interviews.")
 @click.option("--baseline", metavar="N", help="Value at the start (default 0).")
 @click.option("--target", metavar="N", help="Value that means done.")

@@ -95,7 +95,10 @@ def test_the_word_lists_in_the_docs_are_the_ones_in_the_code() -> None:
         words.NOT_OBJECTS,
         words.ACTIVITY_NOUNS,
         words.ACTIVITY_VERBS,
+        words.REACH_WORDS,
         words.OUTCOME_MARKERS,
+        words.EFFORT_BEFORE_MARKER,
+        words.EFFORT_AFTER_MARKER,
     )
     for phrase in (phrase for listed in lists for phrase in listed):
         assert f"`{phrase}`" in CHECKS_MD, f"'{phrase}' missing from docs/checks.md"

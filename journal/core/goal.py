@@ -332,11 +332,11 @@ def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
 
 def kind_of(written: str | None, metric: str | None) -> str:
     """The kind a goal reads as: the ``kind`` written, else what its metric counts (see
-    O001: "events attended" is activity), else ``outcome``."""
+    O001: "events attended" and "LinkedIn followers" are activity), else ``outcome``."""
     if written:
         return written
     if not metric:
         return "outcome"
-    from journal.core.rules.words import activity_phrase  # its patterns: when needed
+    from journal.core.rules.words import effort_of  # its patterns: when needed
 
-    return "activity" if activity_phrase(metric) else "outcome"
+    return "activity" if effort_of(metric) else "outcome"

@@ -25,7 +25,7 @@ SAMPLE_TITLE = "Hold three informational interviews"
 SAMPLE = {
     "outcome": "Three informational interviews with people in roles I want next, "
     "each ending with one concrete piece of advice or a referral",
-    "metric": "informational interviews held",
+    "metric": "informational interviews that led to advice or a referral",
     "unit": "interviews",
     "target": "3",
     "area": "networking",

@@ -9,14 +9,14 @@ from journal.core.goal import Goal
 from journal.core.names import match_key
 from journal.core.notes import stem_of
 from journal.core.rules.base import Context, Problem, Rule, line_of
-from journal.core.rules.words import activity_phrase
+from journal.core.rules.words import Effort, effort_of
 
 #: How many outcome goals of the same area a suggestion names.
 _CANDIDATES = 3
 
 #: A result to measure instead of the effort, by what the goal is about (the first
-#: whose word its title or metric holds; networking when none does): (words, result,
-#: effort).
+#: whose word its title or metric holds; networking when none does, reach when the
+#: metric counts reach): (words, result, effort).
 _INSTEAD = (
     (
         "course courses lesson lessons module modules class classes training study book books",
@@ -34,11 +34,22 @@ _INSTEAD = (
         "Publish 8 posts",
     ),
     ("workout workouts gym", "Run 5 km in under 30 minutes", "Do 24 workouts"),
+    (
+        "informational",
+        "Get 2 referrals from informational interviews",
+        "Hold 6 informational interviews",
+    ),
+    (
+        "coffee chat chats ones",  # ones: one-to-ones, one-on-ones
+        "Get 2 referrals from coffee chats",
+        "Have 12 coffee chats",
+    ),
 )
 _NETWORKING = (
     "Secure 2 informational interviews at networking events",
     "Attend 3 networking events",
 )
+_REACH = ("Get 5 messages from hiring managers", "Grow to 1,000 followers")
 
 
 def unpaired_activity(ctx: Context) -> Iterator[Problem]:
@@ -55,12 +66,13 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
             continue  # every feeds link is broken: H001 reports it
         if any(n.kind == "goal" and n.path not in ctx.goal_by_path for n in fed):
             continue  # it feeds a goal that can't be read (H004): whether an outcome, unknown
-        if goal.kind_given:
-            what, key, alternative = "an activity goal (`kind: activity`)", "kind", ""
+        effort = effort_of(goal.metric or "")
+        if effort and not goal.kind_given:
+            counts = "reach or popularity" if effort.reach else "activity"
+            what = f"the metric '{goal.metric}' counts {counts} (\"{effort.phrase}\")"
+            key, alternative = "metric", "; if it counts a result, say `kind: outcome`"
         else:
-            phrase = activity_phrase(goal.metric or "")
-            what, key = f"the metric '{goal.metric}' counts activity (\"{phrase}\")", "metric"
-            alternative = "; if it counts a result, say `kind: outcome`"
+            what, key, alternative = "an activity goal (`kind: activity`)", "kind", ""
         if dropped := ctx.linked_outcomes(goal):  # all dropped, as none is fed
             names = ", ".join(f"[[{stem_of(g.path)}]]" for g in dropped)
             goals, are = ("goals", "are") if len(dropped) > 1 else ("goal", "is")
@@ -70,7 +82,7 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
             problem = f"{what}, and it feeds only {names}, which is not an outcome goal"
         else:
             problem = f"{what} that feeds no outcome goal"
-        result, effort = _instead(goal)
+        result, instead_of = _instead(goal, effort)
         candidates = outcomes_by_area.get(match_key(goal.area or ""), [])[:_CANDIDATES]
         nearby = (
             " (outcome goals in the same area: "
@@ -84,13 +96,15 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
             line_of(goal, key),
             problem,
             f"say which outcome goal it feeds with `feeds:`{nearby}, or measure a result "
-            f'instead: "{result}" rather than "{effort}"{alternative}',
+            f'instead: "{result}" rather than "{instead_of}"{alternative}',
         )
 
 
-def _instead(goal: Goal) -> tuple[str, str]:
+def _instead(goal: Goal, effort: Effort | None) -> tuple[str, str]:
     """A result to measure instead of ``goal``'s effort, and that effort, fitting what
-    the goal is about."""
+    the goal is about (its metric's ``effort``, when it counts some)."""
+    if effort and effort.reach:
+        return _REACH
     words = set(re.findall(r"[a-z]+", f"{goal.title} {goal.metric or ''}".lower()))
     return next(
         ((r, e) for about, r, e in _INSTEAD if words.intersection(about.split())), _NETWORKING

@@ -95,8 +95,9 @@ LINKED_KINDS = ("goal", "meeting", "contact")
 
 def is_activity(goal: Goal) -> bool:
     """An explicit ``kind`` decides (:attr:`Goal.kind_given`); without one, a metric
-    that counts effort (an activity phrase and no outcome marker: "events attended",
-    "calls made"), as :func:`~journal.core.goal.goal_from_note` set the kind."""
+    that counts effort (an activity phrase or a reach word and no outcome marker:
+    "events attended", "LinkedIn followers"), as :func:`~journal.core.goal.goal_from_note`
+    set the kind."""
     return goal.kind == "activity"
 
 

@@ -77,7 +77,8 @@ RULES = (
         _missing(
             "metric",
             "no metric: nothing says what is counted",
-            'add `metric:` naming what you count, e.g. "informational interviews held"',
+            "add `metric:` naming what you count, e.g. "
+            '"informational interviews that led to a referral"',
         ),
     ),
     Rule(

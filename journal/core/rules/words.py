@@ -1,14 +1,16 @@
 """The word lists behind the Specific and activity rules (documented in docs/checks.md).
 
-Matching is on whole words, case-insensitive.  A text is *vague* when it holds
-a vague phrase and nothing concrete: no quantity, no deliverable and no purpose
-clause that makes something.  A metric counts *activity* when it holds an
-activity phrase and no outcome marker.
+Matching is on whole words, case-insensitive (in a metric a hyphenated word is one:
+"follow-ups").  A text is *vague* when it holds a vague phrase and nothing concrete:
+no quantity, no deliverable and no purpose clause that makes something.  A metric
+counts *effort* (reach or activity) when it holds a reach word or an activity phrase
+and no outcome marker (one next to an effort word does not count).
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 #: Phrases that say "do something about X" without saying what will exist afterwards.
 VAGUE_PHRASES = (
@@ -178,32 +180,44 @@ NOT_OBJECTS = (
 #: or a colon, semicolon, comma or dash.
 _CLAUSE_START = r"(?:^|\bto\s|\band\s|\bthen\s|[:;,\u2013\u2014]|\s-\s)"
 
-#: Nouns in a metric that count effort on their own ("networking events", "coffee chats").
+#: Nouns in a metric that count effort on their own ("networking events", "coffee chats"),
+#: and "people met", anyone (not "HR leaders met", nor "targets met").
 ACTIVITY_NOUNS = (
     "attendance",
+    "call",
+    "calls",
     "coffee chat",
     "coffee chats",
+    "conversation",
+    "conversations",
     "event",
     "events",
     "hour",
     "hours",
     "meetup",
     "meetups",
+    "people met",
     "post",
     "posts",
+    "session",
+    "sessions",
     "webinar",
     "webinars",
     "workout",
     "workouts",
 )
 
-#: Verbs that, after a noun, count effort ("applications submitted", "calls made").
+#: Verbs that, after a noun, count effort ("applications submitted", "calls made"); not
+#: after ``who``, ``that`` or ``which`` ("recruiters who contacted me": they did it).
 ACTIVITY_VERBS = (
     "applied",
+    "asked",
     "attend",
     "attended",
     "attending",
+    "booked",
     "completed",
+    "contacted",
     "done",
     "held",
     "logged",
@@ -212,14 +226,32 @@ ACTIVITY_VERBS = (
     "practiced",
     "practised",
     "read",
+    "requested",
     "sent",
     "spent",
     "submitted",
+    "taken",
     "watched",
 )
 
+#: Words in a metric that count reach or popularity, how vanity metrics are made
+#: ("LinkedIn followers", "post impressions").
+REACH_WORDS = (
+    "connections",
+    "endorsements",
+    "follower",
+    "followers",
+    "impressions",
+    "likes",
+    "reach",
+    "subscribers",
+    "views",
+)
+
 #: Words in a metric that count a result, whatever else it says ("billable hours
-#: invoiced", "leads sent to sales that converted"): they make it an outcome metric.
+#: invoiced", "leads sent to sales that converted"): they make it an outcome metric,
+#: unless an effort word modifies them (:data:`EFFORT_BEFORE_MARKER`,
+#: :data:`EFFORT_AFTER_MARKER`).
 OUTCOME_MARKERS = (
     "accepted",
     "attendees",
@@ -235,6 +267,7 @@ OUTCOME_MARKERS = (
     "interview",
     "interviews",
     "invoiced",
+    "landed",
     "leading to",
     "offer",
     "offers",
@@ -243,6 +276,7 @@ OUTCOME_MARKERS = (
     "promotions",
     "rate",
     "rates",
+    "received",
     "referral",
     "referrals",
     "registrations",
@@ -252,6 +286,7 @@ OUTCOME_MARKERS = (
     "saved",
     "score",
     "scores",
+    "secured",
     "signed",
     "that lead to",
     "that leads to",
@@ -259,9 +294,34 @@ OUTCOME_MARKERS = (
     "won",
 )
 
+#: Words that make an outcome marker right after them (a determiner may come between)
+#: effort: a topic ("hours spent on salary negotiation prep", "calls for referrals"),
+#: practice for a result ("mock interviews practiced"), a conversation you arrange
+#: ("informational interviews held").
+EFFORT_BEFORE_MARKER = ("about", "for", "informational", "mock", "on", "practice")
+
+#: Words that make an outcome marker right before them effort ("interview prep webinars
+#: attended", "referral requests sent", "promotion application submitted").
+EFFORT_AFTER_MARKER = (
+    "application",
+    "applications",
+    "asked",
+    "prep",
+    "preparation",
+    "practice",
+    "request",
+    "requested",
+    "requests",
+)
+
 
 def _alternation(phrases: tuple[str, ...]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+
+
+def _words(phrases: tuple[str, ...]) -> str:
+    """One of ``phrases`` as whole words, a hyphenated word being one ("follow-ups")."""
+    return rf"(?<![\w-])(?:{_alternation(phrases)})(?![\w-])"
 
 
 _WORD = r"[\w'\u2019.-]*\w"  # a word, with inner hyphens, dots, apostrophes (fast.ai)
@@ -288,11 +348,18 @@ _AMOUNT = re.compile(
 _YEAR = re.compile(r"(?:19|20)\d\d(?:[-\u2013]\d+)?")
 _NUMBER_WORDS = frozenset(NUMBER_WORDS)
 _TOKEN_EDGES = "\"'()[]{}<>.,;:!?\u2018\u2019\u201c\u201d*_"
+_METRIC_WORD = rf"(?<![\w'\u2019.-]){_WORD}"  # a whole word, hyphenated or not
 _ACTIVITY = re.compile(
-    rf"\b(?:{_alternation(ACTIVITY_NOUNS)})\b|\b\w+\s+(?:{_alternation(ACTIVITY_VERBS)})\b",
+    rf"{_words(ACTIVITY_NOUNS)}|(?!(?:who|that|which)\s){_METRIC_WORD}\s+{_words(ACTIVITY_VERBS)}",
     re.IGNORECASE,
 )
-_OUTCOME = re.compile(rf"\b(?:{_alternation(OUTCOME_MARKERS)})\b", re.IGNORECASE)
+_REACH = re.compile(_words(REACH_WORDS), re.IGNORECASE)
+_OUTCOME = re.compile(_words(OUTCOME_MARKERS), re.IGNORECASE)
+_EFFORT_MARKER = re.compile(
+    rf"{_words(EFFORT_BEFORE_MARKER)}\s+(?:(?:{_alternation(DETERMINERS)})\s+)?{_words(OUTCOME_MARKERS)}"
+    rf"|{_words(OUTCOME_MARKERS)}\s+{_words(EFFORT_AFTER_MARKER)}",
+    re.IGNORECASE,
+)
 
 
 def vague_phrase(text: str) -> str | None:
@@ -334,10 +401,21 @@ def is_vague(text: str) -> bool:
     return vague_phrase(text) is not None and not is_concrete(text)
 
 
-def activity_phrase(metric: str) -> str | None:
-    """The phrase that makes ``metric`` count effort (``events``, ``calls made``), or
-    None: no such phrase, or an outcome marker says it counts a result."""
-    if _OUTCOME.search(metric):
+class Effort(NamedTuple):
+    """What a metric counts that is no result: the words that say so, and whether they
+    count reach or popularity (a vanity number) rather than activity."""
+
+    phrase: str
+    reach: bool
+
+
+def effort_of(metric: str) -> Effort | None:
+    """The effort ``metric`` counts: reach (``followers``; before activity, so "post
+    impressions" is reach) or activity (``events``, ``calls made``).  None when it holds
+    neither, or an outcome marker no effort word modifies says it counts a result."""
+    if _OUTCOME.search(_EFFORT_MARKER.sub(" ", metric)):
         return None
-    match = _ACTIVITY.search(metric)
-    return " ".join(match.group(0).split()) if match else None
+    for pattern, reach in ((_REACH, True), (_ACTIVITY, False)):
+        if match := pattern.search(metric):
+            return Effort(" ".join(match.group(0).split()), reach)
+    return None
