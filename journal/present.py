@@ -23,6 +23,7 @@ from journal.core.formatting import (
     plural,
     shortened,
     signed,
+    single_line,
 )
 from journal.core.links import unquoted_link
 from journal.core.networking import OVERDUE_LISTED_DAYS, folded
@@ -145,7 +146,7 @@ def goal_card(record: dict[str, Any], today: date) -> str:
 
 def _prose(text: str | None) -> str:
     """Text written over several lines (a ``>`` or ``|`` block) as one line."""
-    return " ".join((text or "").split())
+    return single_line(text or "")
 
 
 def value_sources(r: dict[str, Any]) -> str | None:

@@ -450,6 +450,8 @@ def test_no_break_and_ideographic_spaces_stay_in_titles_notes_and_whys(
         text.count("二回目") == 1
         and (vault / "goals/Objectif « test ».md").read_text().count("二回目\u3000です") == 2
     )
+    shown = invoke("show", title).stdout  # a why over several lines is shown on one
+    assert "Parce que\u00a0! voilà" in shown
 
 
 def test_set_prints_values_as_the_file_shows_them(invoke: Invoke, write: Write) -> None:

@@ -558,10 +558,14 @@ class Catalog:
         """A goal with ``metric_source: meetings``: its value is baseline plus the
         meetings that count for it, each a +1 check-in; ``current`` in its file, values
         in its log and in ``progress::`` fields are ignored (dated notes stay)."""
-        linked = self._meetings_by_goal.get(goal.path, [])
+        linked = self.meetings_for(goal.path)
         counted = [meeting_checkin(m) for m in linked if counts_for(goal, m, self.today)]
         goal.checkins = [c for c in goal.checkins if c.op is None] + counted
         goal.file_current = None
+
+    def meetings_for(self, path: str) -> list[Meeting]:
+        """The meetings whose ``goal`` links to the note at ``path``, in path order."""
+        return self._meetings_by_goal.get(path, [])
 
     @cached_property
     def _meetings_by_goal(self) -> dict[str, list[Meeting]]:

@@ -18,7 +18,7 @@ from journal.core.checkins import CheckIn
 from journal.core.codec import is_empty
 from journal.core.errors import Diagnostic
 from journal.core.fields import CONTACT_FIELDS, MEETING_FIELDS, Field, read_typed
-from journal.core.formatting import listed
+from journal.core.formatting import listed, single_line
 from journal.core.links import Link
 from journal.core.records import Record
 
@@ -132,7 +132,7 @@ def _as_written(value: Any, source: str | None) -> str:
         text = json.dumps(value, default=str, ensure_ascii=False)
     else:
         text = str(value)
-    return " ".join(text.split())
+    return single_line(text)
 
 
 # --- follow-ups -------------------------------------------------------------------------

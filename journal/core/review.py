@@ -197,7 +197,7 @@ def build_review(
     before = period.start - timedelta(days=1)
     # a goal at its target by the week's value needs marking done (M008), not a check-in
     reached = {link(g) for g in active if (g.progress_at(values[g.path]) or 0) >= 1}
-    stale = _stale(active, link, as_of, default_review_every, values, _last_met(catalog, as_of))
+    stale = _stale(active, link, as_of, default_review_every, values, catalog)
     closed = {link(g) for g in goals if g.status in CLOSED and g.path not in done_now}
     past_due = [
         {"goal": link(g), "due": g.due.isoformat(), "days": (as_of - g.due).days}
@@ -529,43 +529,36 @@ def _stale(
     as_of: date,
     default_every: str,
     values: dict[str, float | None],
-    met: Mapping[str, tuple[date, str]],
+    catalog: Catalog,
 ) -> list[dict[str, Any]]:
     """The goals without a check-in for longer than their rhythm, as T006 and `journal
     status` judge them (:func:`quiet_too_long`), by the week's ``values``; with the last
-    meeting for the goal since (``met``: goal path -> day, link), whose outcome a
-    check-in would record (a tryout: "no check-in for 12 days" the week of an
-    informational interview for that goal read as if nothing had been done)."""
+    meeting for the goal since (its ``goal`` links it), whose outcome a check-in would
+    record (a tryout: "no check-in for 12 days" the week of an informational interview
+    for that goal read as if nothing had been done)."""
     stale = []
     for goal in goals:
         every = rhythm(goal, default_every)
         last = quiet_too_long(goal, as_of, every.days, goal.progress_at(values[goal.path]))
-        if last is not None:
-            day, meeting = met.get(goal.path, (last, None))
-            stale.append(
-                {
-                    "goal": link(goal),
-                    "last": last.isoformat(),
-                    "days": (as_of - last).days,
-                    "every": goal.review_every or default_every,
-                    "met": day.isoformat() if meeting and day > last else None,
-                    "meeting": meeting if day > last else None,
-                }
-            )
-    return stale
-
-
-def _last_met(catalog: Catalog, as_of: date) -> dict[str, tuple[date, str]]:
-    """By goal path, the day of the last meeting whose ``goal`` links it, on or before
-    ``as_of``, and a link to that meeting."""
-    last: dict[str, tuple[date, str]] = {}
-    for meeting in catalog.meetings:
-        goal = catalog.resolve(meeting.goal.target, meeting.path) if meeting.goal else None
-        if goal is None or meeting.day is None or meeting.day > as_of:
+        if last is None:
             continue
-        if goal.path not in last or last[goal.path][0] < meeting.day:
-            last[goal.path] = (meeting.day, catalog.link_to(meeting.path))
-    return last
+        since = [
+            m
+            for m in catalog.meetings_for(goal.path)
+            if m.day is not None and last < m.day <= as_of
+        ]
+        met = max(since, key=lambda m: (m.day, m.path), default=None)
+        stale.append(
+            {
+                "goal": link(goal),
+                "last": last.isoformat(),
+                "days": (as_of - last).days,
+                "every": goal.review_every or default_every,
+                "met": met.day.isoformat() if met and met.day else None,
+                "meeting": catalog.link_to(met.path) if met else None,
+            }
+        )
+    return stale
 
 
 def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]:

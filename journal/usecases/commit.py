@@ -17,7 +17,7 @@ from journal.adapters.git import NotCommittable, Repository
 from journal.adapters.gitfind import HistoryUnavailable
 from journal.adapters.vault import Vault
 from journal.core.errors import JournalError
-from journal.core.formatting import listed
+from journal.core.formatting import listed, single_line
 from journal.core.history import Revision
 from journal.core.records import Record
 
@@ -64,7 +64,7 @@ def commit_paths(vault: Vault, paths: Sequence[str], message: str) -> Committed 
     staged.  Returns None when the files already match HEAD.
     """
     unique = list(dict.fromkeys(paths))
-    subject = " ".join(message.split())  # one line, whatever a title held
+    subject = single_line(message)  # one line, whatever a title held
     try:
         repo = Repository.open(vault)
         revision = repo.commit(unique, subject)
