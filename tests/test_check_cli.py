@@ -248,6 +248,24 @@ def test_a_folder_argument_checks_the_notes_in_it(
     assert {r["path"] for r in check_json(invoke, "..")} == {*in_goals, "daily/2026-11-20.md"}
 
 
+def test_a_deleted_file_argument_is_skipped_with_a_notice(
+    invoke: Invoke, smart_vault: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a hook fed `git diff --cached --name-only` (deleted files too) got "no
+    goal called 'notes/goals/gone.md'" and exit 1."""
+    smart_vault("goals/Network more.md", "---\ntype: goal\ntitle: Network more\n---\n")
+    monkeypatch.chdir(vault)
+    result = invoke("check", "goals/gone.md", "goals/Network more.md")
+    assert result.exit_code == 1  # Network more's errors
+    assert result.stderr == "journal: goals/gone.md: no such file (deleted?); skipped\n"
+    assert "goals/Network more.md:" in result.stdout
+    alone = invoke("check", "goals/gone.md")
+    assert (alone.exit_code, alone.stdout) == (0, "All checks passed (0 goals checked).\n")
+    assert invoke("check", "Network more.md").exit_code == 1  # a goal's file name, as before
+    unknown = invoke("check", "gone")
+    assert (unknown.exit_code, unknown.stderr) == (1, "journal: no goal called 'gone'\n")
+
+
 def test_list_rules(invoke: Invoke, vault: Path) -> None:
     result = invoke("check", "--list-rules")
     assert result.exit_code == 0
