@@ -22,9 +22,12 @@ TODAY = "2026-11-22"
 
 @pytest.fixture(autouse=True)
 def _fixed_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Every test sees the same 'today' and no vault from the developer's shell."""
+    """Every test sees the same 'today' and no vault from the developer's shell, nor the
+    repository git names to a hook or ``git rebase --exec`` that runs the tests."""
     monkeypatch.setenv("JOURNAL_TODAY", TODAY)
     monkeypatch.delenv("JOURNAL_VAULT", raising=False)
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 

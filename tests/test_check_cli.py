@@ -248,6 +248,24 @@ def test_a_folder_argument_checks_the_notes_in_it(
     assert {r["path"] for r in check_json(invoke, "..")} == {*in_goals, "daily/2026-11-20.md"}
 
 
+def test_a_deleted_file_argument_is_skipped_with_a_notice(
+    invoke: Invoke, smart_vault: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a hook fed `git diff --cached --name-only` (deleted files too) got "no
+    goal called 'notes/goals/gone.md'" and exit 1."""
+    smart_vault("goals/Network more.md", "---\ntype: goal\ntitle: Network more\n---\n")
+    monkeypatch.chdir(vault)
+    result = invoke("check", "goals/gone.md", "goals/Network more.md")
+    assert result.exit_code == 1  # Network more's errors
+    assert result.stderr == "journal: goals/gone.md: no such file (deleted?); skipped\n"
+    assert "goals/Network more.md:" in result.stdout
+    alone = invoke("check", "goals/gone.md")
+    assert (alone.exit_code, alone.stdout) == (0, "All checks passed (0 goals checked).\n")
+    assert invoke("check", "Network more.md").exit_code == 1  # a goal's file name, as before
+    unknown = invoke("check", "gone")
+    assert (unknown.exit_code, unknown.stderr) == (1, "journal: no goal called 'gone'\n")
+
+
 def test_list_rules(invoke: Invoke, vault: Path) -> None:
     result = invoke("check", "--list-rules")
     assert result.exit_code == 0
@@ -285,14 +303,58 @@ def test_a_new_vault_passes_its_own_check(tmp_path: Path) -> None:
     assert result.stdout == "All checks passed (1 goal checked).\n"
 
 
-def test_the_pre_commit_hook_runs_journal_check_on_markdown_files() -> None:
+def shipped_hooks() -> dict[str, dict[str, object]]:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    [hook] = hooks
-    assert hook["id"] == "journal-check"
-    assert hook["entry"] == "journal check"
-    assert hook["language"] == "python"
-    assert hook["types"] == ["markdown"]
-    assert hook.get("pass_filenames", True) is True
+    return {hook["id"]: hook for hook in hooks}
+
+
+def test_the_pre_commit_hooks_check_the_vault_or_the_staged_notes() -> None:
+    hooks = shipped_hooks()
+    assert list(hooks) == ["journal-check", "journal-check-files"]
+    for hook in hooks.values():
+        assert (hook["entry"], hook["language"], hook["require_serial"]) == (
+            "journal check",
+            "python",
+            True,
+        )
+    whole, files = hooks["journal-check"], hooks["journal-check-files"]
+    assert (whole["pass_filenames"], whole["always_run"], "types" in whole) == (False, True, False)
+    assert (files.get("pass_filenames", True), files["types"]) == (True, ["markdown"])
+
+
+def run_hook(hook_id: str, root: Path, *staged: str) -> subprocess.CompletedProcess[str]:
+    """What pre-commit does: run the hook's entry from the repository root, with the
+    staged files unless the hook takes none."""
+    hook = shipped_hooks()[hook_id]
+    entry = str(hook["entry"]).split()
+    files = list(staged) if hook.get("pass_filenames", True) else []
+    command = [sys.executable, "-m", *entry, *files]
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
+
+
+def test_the_hook_stops_a_rename_or_deletion_that_breaks_other_notes_links(
+    tmp_path: Path,
+) -> None:
+    """Reported: `git mv` of a goal passed the hook (pre-commit gave it only the renamed
+    file, and `journal check FILE` reports that file's findings), as did its deletion (no
+    file at all), while the notes linking it by its old name had H001 errors."""
+    root = tmp_path / "vault"
+    (root / ".journal").mkdir(parents=True)
+    outcome = root / "goals/Become an HRBP.md"  # what SMART's goals support
+    outcome.parent.mkdir()
+    outcome.write_text(smart_goal("Become an HRBP", kind="outcome", supports="[]"))
+    feeds = '"[[Become an HRBP]]"'
+    (root / "goals/Network more.md").write_text(smart_goal("Network more", feeds=feeds))
+    assert run_hook("journal-check", root).returncode == 0
+    renamed = root / "goals/Become an HR Business Partner.md"
+    outcome.rename(renamed)
+    staged = "goals/Become an HR Business Partner.md"
+    stopped = run_hook("journal-check", root, staged)
+    assert stopped.returncode == 1
+    assert "goals/Network more.md:" in stopped.stdout and "H001  error" in stopped.stdout
+    assert run_hook("journal-check-files", root, staged).returncode == 0  # the gap it has
+    renamed.unlink()
+    assert run_hook("journal-check", root).returncode == 1
 
 
 def test_the_hook_entry_stops_a_commit_with_an_error(tmp_path: Path) -> None:

@@ -1415,7 +1415,9 @@ def test_the_front_matter_warnings_fix_fits_each_case(text: str) -> None:
             "---\ntype: goal\n<<<<<<< HEAD\ntarget: 9\n=======\ntarget: 10\n>>>>>>> b\n---\n",
             3,
             "git left a merge conflict in the front matter",
-            "keep the lines you want between the `<<<<<<<` and `>>>>>>>` lines",
+            "keep the lines you want between the `<<<<<<<` and `>>>>>>>` lines and remove "
+            "the marker lines (with `merge.conflictStyle diff3` or `zdiff3`, also the "
+            "`|||||||` line",
         ),
         ("---\n? [a]\n: b\n---\n", 2, "a property name must be text", "fix the YAML"),
         # a message quoting the user's text gets no fix by a word in it

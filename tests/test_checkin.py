@@ -19,6 +19,7 @@ from journal.core.notes import parse_note
 from journal.present import chart
 from journal.usecases.checkin import log_checkin
 from tests.conftest import Invoke, Write, goal_text
+from tests.gitutil import Git
 
 GOAL = "goals/hr.md"
 
@@ -1011,6 +1012,36 @@ def test_a_note_left_in_a_merge_conflict_is_reported_and_not_edited(
     assert invoke("list").exit_code == 0  # still read: it is listed, its error said
 
 
+@pytest.mark.parametrize("style", ["diff3", "zdiff3"])
+def test_a_conflict_with_its_base_text_is_found_and_its_fix_names_it(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, style: str
+) -> None:
+    """Reported: with `merge.conflictStyle diff3` git adds a `|||||||` line and the base
+    text, which H013's fix did not mention."""
+    path = write("goals/talks.md", goal_text("Talks"))
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("talks", "2026-11-01")
+    git("checkout", "-q", "-b", "side")
+    path.write_text(path.read_text().replace("Coffee with", "Call with"))
+    git.commit("call", "2026-11-02")
+    git("checkout", "-q", "main")
+    path.write_text(path.read_text().replace("Coffee with", "Lunch with"))
+    git.commit("lunch", "2026-11-03")
+    with pytest.raises(subprocess.CalledProcessError):
+        git("-c", f"merge.conflictStyle={style}", "merge", "-q", "side")
+    lines = path.read_text().splitlines()
+    assert lines[16].startswith("<<<<<<< ") and lines[18].startswith("||||||| ")
+    assert lines[19] == "- 2026-11-20: +1 Coffee with [[Dana Ortiz]]"  # the base text
+    result = invoke("check", "--select", "H013", "--json")
+    assert result.exit_code == 1
+    [finding] = json.loads(result.stdout)
+    assert (finding["path"], finding["line"]) == ("goals/talks.md", 17)
+    assert finding["suggestion"].endswith(
+        "(with `merge.conflictStyle diff3` or `zdiff3`, also the `|||||||` line and the base "
+        "text after it, up to `=======`)"
+    )
+
+
 @pytest.mark.parametrize(
     "body",
     [
@@ -1071,8 +1102,6 @@ def test_the_value_after_a_check_in_counts_a_committed_hand_edit(
     """Reported: after `current` was edited by hand and committed, the value after a
     check-in in another note was counted from the log alone (7), where the header, the
     chart and every other command said 6."""
-    from tests.gitutil import Git
-
     git = Git(vault, tmp_path / "home").init()
     text = goal_text("Cut overtime", baseline=10, target=4, current="7.5", start="2026-11-02")
     path = write(

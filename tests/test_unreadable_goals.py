@@ -5,6 +5,7 @@ be used."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from journal.core.catalog import Catalog, meant_as
 from journal.core.errors import JournalError
 from journal.core.notes import parse_note
 from tests.conftest import Invoke, Write
+from tests.gitutil import Git
 
 HRBP = "goals/Become an HR Business Partner.md"
 MENTOR = "goals/Find a mentor in HR leadership.md"
@@ -88,7 +90,13 @@ def test_a_goal_typed_note_outside_the_goal_folder_counts_and_a_plain_one_does_n
     "command", [("show",), ("log", "+1"), ("set", "current=2"), ("history",), ("done",)]
 )
 @pytest.mark.parametrize(
-    ("ref", "problem"), [("Find a mentor", MENTOR_PROBLEM), ("HR Business", HRBP_PROBLEM)]
+    ("ref", "problem"),
+    [
+        ("Find a mentor", MENTOR_PROBLEM),
+        ("HR Business", HRBP_PROBLEM),
+        ("find-a-mentor-in-hr-leadership", MENTOR_PROBLEM),  # its id: "no goal called" once
+        ("become-an-hr-business-partner", HRBP_PROBLEM),
+    ],
 )
 def test_naming_an_unreadable_goal_says_why_it_cant_be_used(
     invoke: Invoke, example_vault: Path, command: tuple[str, ...], ref: str, problem: str
@@ -122,6 +130,45 @@ def test_an_unreadable_note_keeps_its_goal_type_line() -> None:
     assert (other.kind, other.readable) == ("meeting", False)
     plain = parse_note("z.md", b"---\ntype: review\nwhy: a: b\n---\n")
     assert (plain.kind, plain.readable) == ("note", False)
+
+
+def test_an_unreadable_note_keeps_a_plain_id_line_outside_a_conflict() -> None:
+    note = parse_note("x.md", b"---\ntype: goal\nid: 'net-more'  # mine\nwhy: a: b\n---\n")
+    assert (note.id, note.readable) == ("net-more", False)
+    conflict = (
+        "---\ntype: goal\n<<<<<<< HEAD\nid: ours\n||||||| base\nid: base\n=======\nid: theirs\n"
+        ">>>>>>> side\ncurrent: 2\n{late}---\nid: body\n"
+    )
+    assert parse_note("y.md", conflict.format(late="").encode()).id is None
+    late = parse_note("y.md", conflict.format(late="id: net-more\n").encode())
+    assert (late.id, late.readable) == ("net-more", False)
+    assert parse_note("z.md", b"---\nwhy: a: b\n---\nid: body\n").id is None
+
+
+def test_a_goal_in_a_merge_conflict_is_named_by_its_id(
+    invoke: Invoke, example_vault: Path, tmp_path: Path
+) -> None:
+    """Reported: after `journal set ... current=5/6` on two branches merged, `journal log
+    attend-two-hr-events-a-month +1 x` said "no goal called ..." (by its title: the
+    conflict)."""
+    goal = example_vault / "goals/Attend two HR events a month.md"
+    git = Git(example_vault, tmp_path / "home").init()
+    git.commit("vault", "2026-11-01")
+    git("checkout", "-q", "-b", "side")
+    goal.write_text(goal.read_text().replace("current: 3\n", "current: 6\n"))
+    git.commit("six", "2026-11-02")
+    git("checkout", "-q", "main")
+    goal.write_text(goal.read_text().replace("current: 3\n", "current: 5\n"))
+    git.commit("five", "2026-11-03")
+    with pytest.raises(subprocess.CalledProcessError):
+        git("-c", "merge.conflictStyle=diff3", "merge", "-q", "side")
+    for args in (("log", "+1", "x"), ("show",)):
+        result = invoke(args[0], "attend-two-hr-events-a-month", *args[1:], root=example_vault)
+        assert result.exit_code == 1
+        assert result.stderr.startswith(
+            "goals/Attend two HR events a month.md:17: can't use this note: git left a merge "
+            "conflict in the front matter"
+        )
 
 
 DANIEL = "meetings/2027-01-08 Coffee with Daniel Cho.md"

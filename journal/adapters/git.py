@@ -30,8 +30,11 @@ from journal.adapters.gitfind import (
     RUNNING,
     HistoryUnavailable,
     NoRepository,
+    OutsideWorkTree,
     common_dir,
     dot_git,
+    given_repository,
+    given_work_tree,
     named_git_folder,
 )
 from journal.adapters.vault import Vault
@@ -105,9 +108,11 @@ class Repository:
 
     @classmethod
     def open(cls, vault: Vault) -> Repository:
-        """The repository whose work tree holds the vault."""
+        """The repository whose work tree holds the vault: the one ``GIT_DIR`` names
+        (:func:`given_repository`), else the one found above the vault."""
+        given = given_repository(vault.root)
         try:
-            found = pygit2.discover_repository(str(vault.root))
+            found = str(given) if given else pygit2.discover_repository(str(vault.root))
         except pygit2.GitError as exc:  # a `.git` file git can't read
             raise _not_found(vault.root, exc) from None
         if found is None:
@@ -116,13 +121,22 @@ class Repository:
             repo = pygit2.Repository(found)
         except pygit2.GitError as exc:
             raise _open_problem(Path(found), exc) from None
+        what, hint = found, ""
+        if given is not None:
+            _give_work_tree(repo)
+            what += " (the repository GIT_DIR names)"
+            hint = " (set GIT_WORK_TREE to the folder it tracks)"
         if repo.is_bare or repo.workdir is None:
-            raise NoRepository(f"{found} is a bare repository: it has no work tree for the vault")
+            raise OutsideWorkTree(
+                f"{what} is a bare repository: it has no work tree for the vault{hint}"
+            )
         root = Path(repo.workdir).resolve()
         try:
             rel = vault.root.resolve().relative_to(root)
         except ValueError:
-            raise NoRepository(f"{vault.root} is not inside the work tree of {root}") from None
+            raise OutsideWorkTree(
+                f"{vault.root} is not inside the work tree {root} of {what}"
+            ) from None
         prefix = "" if rel == Path() else rel.as_posix() + "/"
         return cls(repo, root, prefix, vault.reads)
 
@@ -315,15 +329,22 @@ class Repository:
         _signature("COMMITTER", self._repo)
 
     def check_unlocked(self) -> None:
-        """Refuse early when another git command holds the index, or one is under way
-        (a merge, rebase, cherry-pick, revert or bisect): a commit now would be an
-        ordinary one in the middle of it, which git itself refuses.  Checked in turn with
+        """Refuse early when another git command holds the index, ``git commit`` is
+        running its hooks (``GIT_INDEX_FILE`` is set), or one is under way (a merge,
+        rebase, cherry-pick, revert or bisect): a commit now would be an ordinary one in
+        the middle of it, which git itself refuses.  Checked in turn with
         other journal commands (:meth:`_taking_turns`): the index lock a journal commit
         holds for a moment while writing the index is not another git command's."""
         with self._taking_turns(None):
             free = self._index_free()
         if not free:
             raise GitProblem(self._locked())
+        if os.environ.get("GIT_INDEX_FILE"):  # not locked in a plain `git commit`'s hooks
+            raise GitProblem(
+                "GIT_INDEX_FILE is set, as git sets it while `git commit` runs its hooks: "
+                "a commit now would make that one fail (and journal commits through the "
+                "repository's own index); commit after it, or unset GIT_INDEX_FILE"
+            )
         what = self._operation()
         if what is not None:
             raise GitProblem(
@@ -638,6 +659,20 @@ def _text(raw: bytes, encoding: str | None = None) -> str:
         except (LookupError, ValueError):  # no such codec, or bytes it can't read
             pass
     return raw.decode("utf-8", errors="replace")
+
+
+def _give_work_tree(repo: pygit2.Repository) -> None:
+    """Give the repository ``GIT_DIR`` names the work tree git gives it: the one
+    ``GIT_WORK_TREE`` names; none for a bare repository; else ``core.worktree``'s (libgit2
+    read it); else the current folder."""
+    tree = given_work_tree()
+    if tree is None and not repo.is_bare and _config(repo, "core.worktree") is None:
+        tree = Path.cwd()
+    if tree is not None:
+        try:
+            repo.workdir = str(tree)
+        except (pygit2.GitError, OSError) as exc:  # no such folder
+            raise HistoryUnavailable(f"git can't use the work tree {tree}: {exc}") from None
 
 
 def _not_found(folder: Path, exc: pygit2.GitError | None) -> JournalError:

@@ -10,6 +10,7 @@ git live here too, so that commands can catch them without loading pygit2.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -24,6 +25,11 @@ class NoRepository(NotFound):
     """The vault is not inside a git repository (or the repository has no work tree)."""
 
 
+class OutsideWorkTree(NoRepository):
+    """A repository was found (above the vault, or named by ``GIT_DIR``) but the vault is
+    not in its work tree, or it has none: no new repository is wanted."""
+
+
 class HistoryUnavailable(JournalError):
     """The repository is there but git's history can't be read from it (another user's,
     objects missing...): every failure of reading git is this one error."""
@@ -34,8 +40,41 @@ class HistoryUnavailable(JournalError):
 
 
 def maybe_in_repository(folder: Path) -> bool:
-    """False only when no ``.git`` exists at or above ``folder``."""
-    return dot_git(folder) is not None
+    """False only when ``GIT_DIR`` is not set and no ``.git`` exists at or above
+    ``folder``."""
+    return bool(os.environ.get("GIT_DIR")) or dot_git(folder) is not None
+
+
+def given_repository(folder: Path) -> Path | None:
+    """The repository ``GIT_DIR`` names (relative to the current folder; a ``.git`` file
+    there is followed), which git takes over the one above the current folder, when it
+    is to hold the vault in ``folder``: None when ``GIT_DIR`` is not set, or names the
+    repository found above ``folder`` while ``GIT_WORK_TREE`` is not set.  git sets
+    ``GIT_DIR`` for the hooks it runs and for ``git rebase --exec`` (a worktree's, a
+    submodule's repository): the vault's repository and work tree are then the ones found
+    above it, whatever folder the command runs in."""
+    said = os.environ.get("GIT_DIR")
+    if not said:
+        return None
+    given = Path(said).absolute()
+    try:
+        named = named_git_folder(given) if given.is_file() else None
+        given = (named or given).resolve()
+        if not os.environ.get("GIT_WORK_TREE"):
+            found = dot_git(folder)
+            own = _git_folder(found) if found is not None else None
+            if own is not None and own.resolve() == given:
+                return None
+    except (OSError, UnicodeDecodeError):  # an unreadable `.git` file: opening it says so
+        pass
+    return given
+
+
+def given_work_tree() -> Path | None:
+    """The work tree ``GIT_WORK_TREE`` names (relative to the current folder), None when
+    it is not set."""
+    said = os.environ.get("GIT_WORK_TREE")
+    return Path(said).resolve() if said else None
 
 
 def dot_git(folder: Path) -> Path | None:
@@ -81,21 +120,30 @@ def common_dir(git_dir: Path) -> Path:
 
 def read_head(folder: Path) -> Head | None:
     """HEAD of the repository holding ``folder``, from ``.git/HEAD`` and the refs (a
-    worktree's ``.git`` file leads to its own HEAD and the shared refs); None whenever
-    the repository is not the plain kind this reader knows (a ``core.worktree`` or bare
-    setting, as a submodule has, reftable, grafts, a branch with no commit yet, anything
-    unreadable): the caller then asks pygit2."""
-    found = dot_git(folder)
-    if found is None:
+    worktree's ``.git`` file leads to its own HEAD and the shared refs; ``GIT_DIR``, the
+    repository it names, :func:`given_repository`); None whenever the repository is not
+    the plain kind this reader knows (a ``core.worktree`` or bare setting, as a submodule
+    has, unless ``GIT_WORK_TREE`` names the work tree; reftable, grafts, a branch with no
+    commit yet, anything unreadable) or ``folder`` is outside its work tree: the caller
+    then asks pygit2."""
+    given = given_repository(folder)
+    named_tree = given_work_tree() if given is not None else None
+    found = dot_git(folder) if given is None else None
+    if given is not None:  # git's rule: GIT_WORK_TREE, else the current folder
+        root = named_tree or Path.cwd().resolve()
+        if not folder.resolve().is_relative_to(root):
+            return None
+    elif found is None:
         return None
-    root = found.parent
+    else:
+        root = found.parent
     try:
-        own = _git_folder(found)
+        own = given if found is None else _git_folder(found)
         if own is None:
             return None
         common = common_dir(own)
         config = (common / "config").read_text("utf-8").lower()
-        if "worktree" in config or "bare = true" in config:
+        if named_tree is None and ("worktree" in config or "bare = true" in config):
             return None
         if "refstorage" in config or (common / "reftable").exists():
             return None

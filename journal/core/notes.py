@@ -29,7 +29,7 @@ from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
 from journal.core.records import Record, new_tuple
 from journal.core.tags import unique
 
-PARSER_VERSION = 24  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 25  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -39,6 +39,8 @@ Dating = Callable[[str], date | None]
 _TYPED_LINE = re.compile(
     r"^type:[ \t]*(['\"]?)((?i:goal|meeting|contact))\1[ \t]*(?:#.*)?\r?$", re.MULTILINE
 )
+#: A plain ``id:`` line: one word, maybe quoted, maybe a comment after it.
+_ID_LINE = re.compile(r"id:[ \t]*(['\"]?)([^\s'\"#]+)\1[ \t]*(?:#.*)?")
 
 
 class NoteLink(NamedTuple):
@@ -245,7 +247,28 @@ def parse_typed(path: str, raw: bytes) -> tuple[Note, object | None]:
         typed = _TYPED_LINE.search(doc.text or raw.decode("utf-8", "replace"))  # not UTF-8 too
         if typed is not None:  # meant as one: commands name it, lookups say why it can't be used
             note.kind = typed.group(2).lower()
+        named = plain_id(doc.text or "")
+        if named is not None and note.id is None:  # named by its id too, to say why
+            note.props["id"] = named
     return note, record
+
+
+def plain_id(text: str) -> str | None:
+    """The value of a plain ``id: value`` line in the front matter opening ``text`` (up
+    to its closing ``---``), outside the blocks of a merge conflict git left there: a
+    line scan, not YAML, for a note whose front matter can't be read."""
+    lines = text.split("\n")
+    if lines[0].rstrip("\r") != "---":
+        return None
+    conflict = False
+    for line in (line.rstrip("\r") for line in lines[1:]):
+        if line.startswith(("<<<<<<<", ">>>>>>>")):
+            conflict = line.startswith("<")
+        elif not conflict and line in ("---", "..."):
+            return None
+        elif not conflict and (found := _ID_LINE.fullmatch(line)):
+            return found.group(2)
+    return None
 
 
 def typed_record(note: Note) -> tuple[object | None, list[Diagnostic]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from journal.adapters.vault import CONFIG_PATH, Vault
 from journal.core.catalog import Catalog
-from journal.core.errors import ConfigError, UsageProblem
+from journal.core.errors import ConfigError, NotFound, UsageProblem
 from journal.core.records import Record
 from journal.core.rules import Context, Finding
 from journal.core.rules.run import evaluate
@@ -89,7 +89,9 @@ def listed_rules(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list
 def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Path) -> set[str]:
     """Vault paths named by ``refs``: an existing file is taken as a file, a folder as
     every note in it (one outside the vault is skipped, as a pre-commit hook passes every
-    changed file); anything else is a goal's id, name, title or alias."""
+    changed file); anything else is a goal's id, name, title or alias, but for a name of
+    a ``.md`` file that none is (a deleted file, as ``git diff --cached --name-only``
+    lists it), skipped with a notice."""
     paths = set()
     for ref in refs:
         candidate = cwd / ref
@@ -109,7 +111,12 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
                 notes = [*catalog.by_path, *catalog.conflict_copies]  # copies get H003
                 paths.update(p for p in notes if p.startswith(inside))
         else:
-            paths.add(catalog.find_goal(ref).path)
+            try:
+                paths.add(catalog.find_goal(ref).path)
+            except NotFound:
+                if not ref.lower().endswith(".md"):
+                    raise
+                vault.notice(f"{ref}: no such file (deleted?); skipped")
     return paths
 
 

@@ -30,6 +30,7 @@ from journal.adapters.gitfind import (
     Head,
     HistoryUnavailable,
     NoRepository,
+    OutsideWorkTree,
     maybe_in_repository,
     read_head,
 )
@@ -137,12 +138,20 @@ class LoadedHistory:
 
 def open_repository(vault: Vault) -> Repository:
     """The repository holding the vault; :class:`NoRepository` when there is none.
-    (pygit2 is loaded only when a ``.git`` exists at or above the vault.)"""
+    (pygit2 is loaded only when a ``.git`` exists at or above the vault, or ``GIT_DIR``
+    names one.)"""
     if not maybe_in_repository(vault.root):
         raise NoRepository(f"{vault.root} is not in a git repository")
     from journal.adapters.git import Repository
 
     return Repository.open(vault)
+
+
+def _no_history(exc: NoRepository) -> JournalError:
+    """``journal history`` without a repository: ``git init`` is suggested only when
+    none was found (not one whose work tree the vault is outside of)."""
+    hint = "" if isinstance(exc, OutsideWorkTree) else " (git init and commit to start one)"
+    return JournalError(f"no history: {exc}{hint}")
 
 
 def load_history(vault: Vault) -> LoadedHistory:
@@ -407,7 +416,7 @@ def goal_history(
     try:
         history = load_history(vault)
     except NoRepository as exc:
-        raise JournalError(f"no history: {exc} (git init and commit to start one)") from None
+        raise _no_history(exc) from None
     mine = follow(history.commits, goal.id, goal.path)
     committed = _head_note(history.repo, goal.path) if history.status.head else None
     head_id = committed.id if committed is not None and not mine else None
@@ -762,7 +771,7 @@ def vault_history(vault: Vault, since: date | None = None, limit: int = 30) -> V
     try:
         history = load_history(vault)
     except NoRepository as exc:
-        raise JournalError(f"no history: {exc} (git init and commit to start one)") from None
+        raise _no_history(exc) from None
     entries = []
     for revision, changes in history.commits:
         if since is not None and revision.day < since:

@@ -561,6 +561,11 @@ _SAVE_AS_UTF8 = (
     "Encoding, UTF-8); the note is skipped until then"
 )
 _OUT_OF_THE_VAULT = "out of the vault (or into `[vault] exclude`); it is skipped until then"
+#: What a conflict has more with ``merge.conflictStyle`` diff3 or zdiff3.
+_DIFF3 = (
+    "with `merge.conflictStyle diff3` or `zdiff3`, also the `|||||||` line and the base "
+    "text after it, up to `=======`"
+)
 
 RULES = (
     Rule(
@@ -585,8 +590,8 @@ RULES = (
             "spaces, no duplicate keys); the note is skipped until then",
             {
                 "git left a merge conflict": "keep the lines you want between the `<<<<<<<` "
-                "and `>>>>>>>` lines and remove the three marker lines; the note is skipped "
-                "until then",
+                f"and `>>>>>>>` lines and remove the marker lines ({_DIFF3}); the note is "
+                "skipped until then",
                 "invalid front matter: '{{...}}'": 'quote the placeholder ("{{date}}"); in a '
                 "template folder journal does not read (`[vault] exclude`), it may stay so",
                 "not valid UTF-8": _SAVE_AS_UTF8,
@@ -694,7 +699,8 @@ RULES = (
         _diagnostics(
             ("conflict",),
             "error",
-            "keep the lines you want, delete the `<<<<<<<`, `=======` and `>>>>>>>` lines",
+            "keep the lines you want, delete the `<<<<<<<`, `=======` and `>>>>>>>` lines "
+            f"({_DIFF3})",
         ),
     ),
     Rule(
