@@ -27,7 +27,7 @@ from journal.core.formatting import (
     signed,
     time_left,
 )
-from journal.core.goal import Goal
+from journal.core.goal import Goal, Milestone
 from journal.core.links import Link
 from journal.core.networking import OVERDUE_LISTED_DAYS, Meeting, folded, follow_up_state
 from journal.core.progress import (
@@ -35,6 +35,7 @@ from journal.core.progress import (
     counted,
     expected_value,
     last_checkin,
+    overdue_milestones,
     pace,
     plan_pace,
     quiet_too_long,
@@ -498,29 +499,36 @@ def _source(catalog: Catalog, checkin: CheckIn) -> str:
 def _milestones(
     goals: list[Goal], catalog: Catalog, period: Period, as_of: date, week_start: int
 ) -> dict[str, list[dict[str, Any]]]:
-    """Open milestones: overdue (due before ``as_of``, with how many ``days``), due in
-    the week (from ``as_of`` on) and in the next."""
+    """Open milestones: overdue (:func:`overdue_milestones`: due before ``as_of``, this
+    week's too once its day is past, with how many ``days``), due in the week (from
+    ``as_of`` on) and in the next."""
     following = week_of(period.end + timedelta(days=1), week_start)
     groups: dict[str, list[dict[str, Any]]] = {"overdue": [], "this_week": [], "next_week": []}
     for goal in goals:
+        for days, m in overdue_milestones(goal, as_of):
+            groups["overdue"].append(_milestone(catalog, goal, m, days))
         for m in goal.milestones:
-            if m.is_done or m.due is None:
+            if m.is_done or m.due is None or m.due < as_of:
                 continue
-            item = {
-                "goal": catalog.link_to(goal.path),
-                "title": catalog.relinked(m.title, goal.path),
-                "due": m.due.isoformat(),
-                "days": None,
-            }
-            if m.due < as_of:  # this week's too, once its day is past
-                groups["overdue"].append({**item, "days": (as_of - m.due).days})
-            elif m.due in period:
-                groups["this_week"].append(item)
+            if m.due in period:
+                groups["this_week"].append(_milestone(catalog, goal, m))
             elif m.due in following:
-                groups["next_week"].append(item)
+                groups["next_week"].append(_milestone(catalog, goal, m))
     for items in groups.values():
         items.sort(key=lambda i: (i["due"], i["goal"], i["title"]))
     return groups
+
+
+def _milestone(
+    catalog: Catalog, goal: Goal, milestone: Milestone, days: int | None = None
+) -> dict[str, Any]:
+    """A milestone of ``goal`` as the review lists it (``days``: how long overdue)."""
+    return {
+        "goal": catalog.link_to(goal.path),
+        "title": catalog.relinked(milestone.title, goal.path),
+        "due": str(milestone.due),
+        "days": days,
+    }
 
 
 def _stale(
