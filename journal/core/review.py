@@ -39,6 +39,7 @@ from journal.core.progress import (
     pace,
     plan_pace,
     quiet_too_long,
+    reached,
     rhythm,
     rounded,
     start_of,
@@ -197,7 +198,7 @@ def build_review(
     values = {g.path: _week_value(g, points[g.path], as_of, catalog.today) for g in board}
     before = period.start - timedelta(days=1)
     # a goal at its target by the week's value needs marking done (M008), not a check-in
-    reached = {link(g) for g in active if (g.progress_at(values[g.path]) or 0) >= 1}
+    at_target = {link(g) for g in active if reached(g, values[g.path])}
     stale = _stale(active, link, as_of, default_review_every, values, _last_met(catalog, as_of))
     closed = {link(g) for g in goals if g.status in CLOSED and g.path not in done_now}
     past_due = [
@@ -232,10 +233,10 @@ def build_review(
             ],
             "past_due": past_due,
             "smart": _unlisted(
-                [f for f in smart if f["rule"] != REACHED or f["goal"] in reached]
+                [f for f in smart if f["rule"] != REACHED or f["goal"] in at_target]
                 if smart is not None
                 else None,
-                {"T006": [*stale, *({"goal": g} for g in reached)], "T002": past_due},
+                {"T006": [*stale, *({"goal": g} for g in at_target)], "T002": past_due},
                 absent | closed,
             ),
             "uncounted": list(uncounted),
@@ -547,7 +548,7 @@ def _stale(
     stale = []
     for goal in goals:
         every = rhythm(goal, default_every)
-        last = quiet_too_long(goal, as_of, every.days, goal.progress_at(values[goal.path]))
+        last = quiet_too_long(goal, as_of, every.days, values[goal.path])
         if last is not None:
             day, meeting = met.get(goal.path, (last, None))
             stale.append(
