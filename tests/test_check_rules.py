@@ -1452,6 +1452,16 @@ def test_a_file_that_cant_be_read_is_told_to_be_made_readable_not_its_yaml() -> 
     assert finding.suggestion.startswith("give yourself read access to the file")
 
 
+def test_a_goal_whose_target_is_its_baseline_is_at_it_only_there() -> None:
+    """Reviewed: M008 took "at its target" as progress 1 or more, which such a goal has
+    none of (pace took it as "done" at or past it): now both mean at the target itself."""
+    at_it = of("M008", run((PATH, goal_note(baseline="4", current="4"))))
+    assert [f.message for f in at_it] == [
+        "the goal has reached its target (4 interviews against a target of 4) and is still active"
+    ]
+    assert of("M008", run((PATH, goal_note(baseline="4", current="5")))) == []
+
+
 def test_a_bad_log_line_is_reported_at_its_line() -> None:
     text = goal_note("## Log\n\n- 2026-11-18: +1 a\n- 2026-02-30: +1 b\n", current="1")
     [finding] = of("H006", run((PATH, text)))

@@ -906,6 +906,43 @@ def test_french_and_japanese_forms_are_warned_and_count_nothing(
     assert json.loads(invoke("log", "Connect", "--json").stdout) == shown  # none counts
 
 
+def test_dates_in_other_languages_are_warned_not_dropped(invoke: Invoke, write: Write) -> None:
+    """Reviewed: month names were French only, so a Spanish or Polish date's line was
+    dropped without a word (a French one warned); now any month of moment's locales
+    journal has, long or short, with an optional ``de``, warns as H006."""
+    dates = [
+        "21 noviembre 2026",  # Spanish
+        "21 de noviembre de 2026",
+        "21 nov. 2026",
+        "21 listopada 2026",  # Polish, the genitive after a day
+        "21 lis 2026",
+        "21 novembre 2026",  # Italian (and French)
+        "21 dicembre 2026",
+        "21 ott 2026",
+        "21. November 2026",  # German
+        "21. M\u00e4rz 2026",
+        "21. Okt. 2026",
+        "2026\u5e7411\u670821\u65e5",  # Japanese
+        "21 \u043d\u043e\u044f\u0431\u0440\u044f 2026",  # Russian
+        "21 de novembro de 2026",  # Portuguese
+    ]
+    lines = [f"- {day}: +1" for day in dates]
+    text = goal_text(current=1) + "".join(f"{line}\n" for line in lines)
+    write(GOAL, text)
+    first = text.splitlines().index(lines[0]) + 1
+    check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
+    assert [(f["line"], f["message"]) for f in check] == [
+        (
+            first + n,
+            f"log line: the date '{day}' must be written YYYY-MM-DD (which day it means is "
+            "not guessed); the line is not read",
+        )
+        for n, day in enumerate(dates)
+    ]
+    shown = json.loads(invoke("log", "Connect", "--json").stdout)
+    assert [c["date"] for c in shown["checkins"]] == ["2026-11-20"]  # none counts
+
+
 def test_hand_written_forms_and_the_tool_read_the_same(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

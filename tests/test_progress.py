@@ -9,7 +9,7 @@ import pytest
 from journal.core.catalog import Catalog
 from journal.core.goal import Goal, Milestone
 from journal.core.notes import parse_note
-from journal.core.progress import expected_value, last_checkin, pace, plan_pace
+from journal.core.progress import expected_value, last_checkin, pace, plan_pace, reached
 
 
 def goal(**values: object) -> Goal:
@@ -64,6 +64,21 @@ def test_a_goal_past_due_short_of_its_target_is_behind_without_a_start() -> None
 def test_decreasing_goals_are_done_at_or_below_target() -> None:
     assert pace(goal(baseline=10, target=2, current=2), date(2026, 11, 5)).status == "done"
     assert pace(goal(baseline=10, target=2, current=9), date(2026, 11, 5)).status == "behind"
+
+
+def test_a_goal_reaches_its_target_in_its_direction_and_one_with_none_only_at_it() -> None:
+    """Reviewed: "at target" was spelled four ways, which disagreed on a goal whose target
+    is its baseline (M006): pace called a debt to pay down to 0 with no baseline, 5000
+    still owed, "done"; M008, T006 and the review never saw one at its target."""
+    assert (reached(goal(), 10), reached(goal(), 11), reached(goal(), 9.99)) == (True, True, False)
+    down = goal(baseline=10, target=2)
+    assert (reached(down, 2), reached(down, 1), reached(down, 3)) == (True, True, False)
+    debt = goal(baseline=None, target=0, current=5000)
+    assert (reached(debt, 0), reached(debt, 5000), reached(debt, -1)) == (True, False, False)
+    assert pace(debt, date(2026, 11, 5)).status == "unknown"
+    assert pace(goal(baseline=None, target=0, current=0), date(2026, 11, 5)).status == "done"
+    assert not reached(goal(target=None), 5)
+    assert not reached(goal(), None)
 
 
 def test_a_goal_past_its_due_day_short_of_its_target_is_behind() -> None:

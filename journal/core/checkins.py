@@ -28,6 +28,7 @@ import functools
 import itertools
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
@@ -35,6 +36,8 @@ from typing import NamedTuple
 from journal.core.body import split_block_id
 from journal.core.dates import DateError, parse_date
 from journal.core.formatting import exact_number, single_line
+from journal.core.moment import ENGLISH
+from journal.core.moment_locales import NAMES
 from journal.core.numerals import GROUP_SPACES, respelled
 
 _DATE = r"\d{4}-\d{2}-\d{2}"
@@ -87,34 +90,45 @@ def _no_value() -> re.Pattern[str]:
     return re.compile(_NO_VALUE, re.IGNORECASE)
 
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_MONTH_FR = (
-    r"(?:janv(?:ier)?|f[ée]v(?:r(?:ier)?)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[ûu]t"
-    r"|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?)\.?"
-)
-#: A list item that starts with a date in a form other than YYYY-MM-DD: ``30/11/2026``,
-#: ``11/30/26``, ``30.11.2026``, ``2026/11/30``, ``2026-11-3``, ``Nov 30, 2026``,
-#: ``30 November 2026``, ``30 novembre 2026``, ``2026年11月30日``; the rest is what
-#: follows the separator.
-_OTHER_DATE_PATTERN = _MARKER + (
-    r"(?P<date>"
-    rf"{_DATE}T\d{{2}}:\d{{2}}(?::\d{{2}})?"  # a date and time
-    r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:{_MONTH}|{_MONTH_FR}),?\s+\d{{4}}"
-    r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[(\uff08][日月火水木金土][)\uff09])?)(?!\w|[/.-]\w)"
-    r"\s*(?:[:\uff1a]|[-\u2013\u2014](?=\s))?\s*(?P<rest>.*)$"
-)
+def _month_names() -> str:
+    """Every month name of the locales journal has (:data:`NAMES`) and English, long and
+    short, in each form, with and without accents (``décembre``, ``decembre``), the dot
+    optional: an alternation, longest first."""
+    names = {
+        name.rstrip(".")
+        for locale in (ENGLISH, *NAMES.values())
+        for listed in (locale.months, locale.months_short)
+        for name in (*listed.names, *listed.other)
+    }
+    names |= {_unaccented(name) for name in names}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    return rf"(?:{alternation})\.?"
+
+
+def _unaccented(text: str) -> str:
+    """``text`` without its accents (``février`` is ``fevrier``), as typed without them."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 @functools.cache
 def _line_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The log-line patterns, compiled when a log is first read (commands that answer
-    from the index never do)."""
-    return re.compile(_LINE_PATTERN), re.compile(_OTHER_DATE_PATTERN, re.IGNORECASE)
+    from the index never do).  The second is a list item that starts with a date in a
+    form other than YYYY-MM-DD: ``30/11/2026``, ``11/30/26``, ``30.11.2026``,
+    ``2026/11/30``, ``2026-11-3``, ``Nov 30, 2026``, ``30 November 2026``, ``30 novembre
+    2026``, ``21 de noviembre de 2026``, ``2026年11月30日``; the rest is what follows
+    the separator."""
+    month = _month_names()
+    other_date = _MARKER + (
+        r"(?P<date>"
+        rf"{_DATE}T\d{{2}}:\d{{2}}(?::\d{{2}})?"  # a date and time
+        r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
+        rf"|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+        rf"|\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?{month},?\s+(?:de\s+)?\d{{4}}"
+        r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[(\uff08][日月火水木金土][)\uff09])?)(?!\w|[/.-]\w)"
+        r"\s*(?:[:\uff1a]|[-\u2013\u2014](?=\s))?\s*(?P<rest>.*)$"
+    )
+    return re.compile(_LINE_PATTERN), re.compile(other_date, re.IGNORECASE)
 
 
 class CheckIn(NamedTuple):

@@ -463,18 +463,25 @@ def _tab_indented(exc: yaml12.MarkedYAMLError, text: str, mark: Any) -> bool:
     if "\t" not in indent:
         return False
     rest = text[start + len(indent) :]
-    for spaces in (indent.replace("\t", " "), ""):
-        try:
-            yaml12.load(text[:start] + spaces + rest)
-        except yaml12.MarkedYAMLError as other:
-            where = other.problem_mark or other.context_mark
-            if where is not None and where.line > mark.line:
-                return True  # that line reads now: the next mistake is further on
-        except yaml12.YAMLError:
-            continue
-        else:
-            return True
-    return False
+    return any(
+        _reads_past(text[:start] + spaces + rest, mark)
+        for spaces in (indent.replace("\t", " "), "")
+    )
+
+
+def _reads_past(fixed_text: str, mark: Any) -> bool:
+    """Whether YAML that gave up reading at ``mark``, with a line fixed (``fixed_text``),
+    now reads, or gives up only on a later line: the fixed line was the mistake."""
+    from journal.core import yaml12
+
+    try:
+        yaml12.load(fixed_text)
+    except yaml12.MarkedYAMLError as other:
+        where = other.problem_mark or other.context_mark
+        return where is not None and where.line > mark.line
+    except yaml12.YAMLError:
+        return False
+    return True
 
 
 #: What an input method in full-width mode types where YAML wants ASCII (the part to
@@ -512,15 +519,8 @@ def _full_width_slip(exc: yaml12.MarkedYAMLError, text: str, mark: Any) -> tuple
             if found is None:
                 continue
             fixed = line[: found.start(1)] + ascii_text + line[found.end(1) :]
-            try:
-                yaml12.load("\n".join([*lines[:number], fixed, *lines[number + 1 :]]))
-            except yaml12.MarkedYAMLError as other:
-                where = other.problem_mark or other.context_mark
-                if where is None or where.line <= mark.line:
-                    continue
-            except yaml12.YAMLError:
-                continue
-            return number + 1, problem
+            if _reads_past("\n".join([*lines[:number], fixed, *lines[number + 1 :]]), mark):
+                return number + 1, problem
     return None
 
 

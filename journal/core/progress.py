@@ -98,24 +98,39 @@ def rhythm(goal: Goal, default_every: str) -> timedelta:
     return parse_duration(goal.review_every or default_every)
 
 
-def quiet_too_long(
-    goal: Goal, until: date, rhythm_days: int, progress: float | None
-) -> date | None:
+def quiet_too_long(goal: Goal, until: date, rhythm_days: int, value: float | None) -> date | None:
     """The day ``goal`` has been without a check-in since (:func:`quiet_since`) when that
     is longer than its review rhythm as of ``until``, else None: as ``journal status``,
-    T006 and the review judge it.  A goal at its target (``progress`` 1 or more) needs
-    marking done (M008), not a check-in."""
+    T006 and the review judge it.  A goal at its target by ``value`` (:func:`reached`)
+    needs marking done (M008), not a check-in."""
     since = quiet_since(goal, until)
-    if since is None or (until - since).days <= rhythm_days or (progress or 0) >= 1:
+    if since is None or (until - since).days <= rhythm_days or reached(goal, value):
         return None
     return since
+
+
+def reached(goal: Goal, value: float | None) -> bool:
+    """Whether ``value`` is at or past the goal's target, in its direction (a goal that
+    counts down reaches it from above; one whose target is its baseline, with no
+    direction, only at it); False with no target or no value."""
+    target, base = goal.target, goal.baseline or 0
+    if target is None or value is None:
+        return False
+    if target == base:
+        return value == target
+    return value >= target if target > base else value <= target
+
+
+def value_now(goal: Goal) -> float:
+    """The goal's value: ``current``, else its baseline (0 when it has none)."""
+    return goal.current if goal.current is not None else goal.baseline or 0
 
 
 def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
     """Ahead, on track or behind against the goal's straight line on ``today``, with
     its value then (default: its value now)."""
     base = goal.baseline or 0
-    current = value if value is not None else goal.current if goal.current is not None else base
+    current = value if value is not None else value_now(goal)
     expected = expected_value(goal, today)
     start = start_of(goal)
     seen = None
@@ -124,7 +139,7 @@ def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
     needed = None
     if goal.target is not None and goal.due is not None and goal.due > today:
         needed = (goal.target - current) / weeks_between(today, goal.due)
-    if goal.status == "done" or (goal.target is not None and _reached(base, current, goal.target)):
+    if goal.status == "done" or reached(goal, current):
         return Pace("done", expected, needed, seen)
     if goal.status in ("paused", "dropped"):
         return Pace(goal.status, expected, None, seen)
@@ -216,7 +231,3 @@ def rounded(value: float | None, goal: Goal) -> float | None:
     """``value`` to the goal's plan precision (:func:`places`): a rate from 0.02 to
     0.05 expects 0.024, not 0."""
     return round(value, places(goal)) if value is not None else None
-
-
-def _reached(base: float, current: float, target: float) -> bool:
-    return current >= target if target >= base else current <= target

@@ -27,7 +27,7 @@ from journal.core.formatting import (
     signed,
     time_left,
 )
-from journal.core.goal import Goal
+from journal.core.goal import Goal, Milestone
 from journal.core.links import Link
 from journal.core.networking import OVERDUE_LISTED_DAYS, Meeting, folded, follow_up_state
 from journal.core.progress import (
@@ -35,9 +35,11 @@ from journal.core.progress import (
     counted,
     expected_value,
     last_checkin,
+    overdue_milestones,
     pace,
     plan_pace,
     quiet_too_long,
+    reached,
     rhythm,
     rounded,
     start_of,
@@ -196,7 +198,7 @@ def build_review(
     values = {g.path: _week_value(g, points[g.path], as_of, catalog.today) for g in board}
     before = period.start - timedelta(days=1)
     # a goal at its target by the week's value needs marking done (M008), not a check-in
-    reached = {link(g) for g in active if (g.progress_at(values[g.path]) or 0) >= 1}
+    at_target = {link(g) for g in active if reached(g, values[g.path])}
     stale = _stale(active, link, as_of, default_review_every, values, catalog)
     closed = {link(g) for g in goals if g.status in CLOSED and g.path not in done_now}
     past_due = [
@@ -231,10 +233,10 @@ def build_review(
             ],
             "past_due": past_due,
             "smart": _unlisted(
-                [f for f in smart if f["rule"] != REACHED or f["goal"] in reached]
+                [f for f in smart if f["rule"] != REACHED or f["goal"] in at_target]
                 if smart is not None
                 else None,
-                {"T006": [*stale, *({"goal": g} for g in reached)], "T002": past_due},
+                {"T006": [*stale, *({"goal": g} for g in at_target)], "T002": past_due},
                 absent | closed,
             ),
             "uncounted": list(uncounted),
@@ -498,29 +500,36 @@ def _source(catalog: Catalog, checkin: CheckIn) -> str:
 def _milestones(
     goals: list[Goal], catalog: Catalog, period: Period, as_of: date, week_start: int
 ) -> dict[str, list[dict[str, Any]]]:
-    """Open milestones: overdue (due before ``as_of``, with how many ``days``), due in
-    the week (from ``as_of`` on) and in the next."""
+    """Open milestones: overdue (:func:`overdue_milestones`: due before ``as_of``, this
+    week's too once its day is past, with how many ``days``), due in the week (from
+    ``as_of`` on) and in the next."""
     following = week_of(period.end + timedelta(days=1), week_start)
     groups: dict[str, list[dict[str, Any]]] = {"overdue": [], "this_week": [], "next_week": []}
     for goal in goals:
+        for days, m in overdue_milestones(goal, as_of):
+            groups["overdue"].append(_milestone(catalog, goal, m, days))
         for m in goal.milestones:
-            if m.is_done or m.due is None:
+            if m.is_done or m.due is None or m.due < as_of:
                 continue
-            item = {
-                "goal": catalog.link_to(goal.path),
-                "title": catalog.relinked(m.title, goal.path),
-                "due": m.due.isoformat(),
-                "days": None,
-            }
-            if m.due < as_of:  # this week's too, once its day is past
-                groups["overdue"].append({**item, "days": (as_of - m.due).days})
-            elif m.due in period:
-                groups["this_week"].append(item)
+            if m.due in period:
+                groups["this_week"].append(_milestone(catalog, goal, m))
             elif m.due in following:
-                groups["next_week"].append(item)
+                groups["next_week"].append(_milestone(catalog, goal, m))
     for items in groups.values():
         items.sort(key=lambda i: (i["due"], i["goal"], i["title"]))
     return groups
+
+
+def _milestone(
+    catalog: Catalog, goal: Goal, milestone: Milestone, days: int | None = None
+) -> dict[str, Any]:
+    """A milestone of ``goal`` as the review lists it (``days``: how long overdue)."""
+    return {
+        "goal": catalog.link_to(goal.path),
+        "title": catalog.relinked(milestone.title, goal.path),
+        "due": str(milestone.due),
+        "days": days,
+    }
 
 
 def _stale(
@@ -539,7 +548,7 @@ def _stale(
     stale = []
     for goal in goals:
         every = rhythm(goal, default_every)
-        last = quiet_too_long(goal, as_of, every.days, goal.progress_at(values[goal.path]))
+        last = quiet_too_long(goal, as_of, every.days, values[goal.path])
         if last is None:
             continue
         since = [

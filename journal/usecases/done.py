@@ -29,7 +29,7 @@ from journal.core.goal import Change, Goal, edit_goal
 from journal.core.names import match_key
 from journal.core.networking import meeting_from_note
 from journal.core.notes import Note
-from journal.core.progress import counted
+from journal.core.progress import one_step_left, reached, value_now
 from journal.core.records import Record
 from journal.usecases.common import refuse_done_before_start
 
@@ -79,6 +79,7 @@ def mark_done(
         if milestone is not None:
             raise
         note = _the_follow_up_with(catalog, vault.named_path(ref), day, missing)
+    goal: Goal | None = None
     if milestone is not None:
         result = Done(note.path, note.title, "milestone", "milestones")
         transform = _milestone(result, milestone, day)
@@ -98,8 +99,7 @@ def mark_done(
         result = Done(note.path, note.title, "goal", "status")
         transform = _goal(result, day, goal)
     result.written = vault.rewrite(note.path, transform)
-    if result.what == "goal" and result.written:  # done with milestones still open
-        goal = catalog.goal_at(note.path)
+    if goal is not None and result.written:  # done with milestones still open
         result.open_milestones = [
             f"{m.title} (due {m.due})" if m.due else m.title
             for m in goal.milestones
@@ -178,19 +178,13 @@ def _done_is_reached(goal: Goal) -> int | None:
     is not the file's ``current`` alone (no ``current``; a check-in with a value, in its
     log or elsewhere; counted from meetings): a value is never made up for them."""
     target, now = goal.target, goal.file_current
-    if target is None or now is None or not counted(goal) or not _short(goal, now):
+    if target is None or now is None or reached(goal, now):
         return None
-    if abs(target - (goal.baseline or 0)) != 1 or goal.metric_source == "meetings":
+    if not one_step_left(goal, goal.baseline or 0) or goal.metric_source == "meetings":
         return None
     if any(c.op is not None for c in goal.checkins):
         return None
     return int(target)
-
-
-def _short(goal: Goal, value: float) -> bool:
-    """Whether ``value`` is short of the goal's target (in its direction)."""
-    progress = goal.progress_at(value)
-    return progress is not None and progress < 1
 
 
 def _same_number(written: Any, goal: Goal) -> bool:
@@ -202,8 +196,8 @@ def _short_of_target(goal: Goal) -> str | None:
     """For a goal done short of its target, one line saying so, with the command that
     records the value if it was reached; None at or past it, or with no target."""
     target = goal.target
-    value = goal.current if goal.current is not None else goal.baseline or 0
-    if target is None or not _short(goal, value):
+    value = value_now(goal)
+    if target is None or reached(goal, value):
         return None
     name = shell_word(goal.title)
     if goal.metric_source == "meetings":

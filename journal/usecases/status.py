@@ -50,7 +50,7 @@ def goal_status(
         "last_checkin": last.isoformat() if last else None,
         "review_every_days": every,
         # as the review and T006 judge it
-        "quiet": quiet_too_long(goal, today, every, progress) is not None,
+        "quiet": quiet_too_long(goal, today, every, goal.current) is not None,
     }
 
 

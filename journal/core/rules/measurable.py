@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from journal.core.checkins import log_agrees, replay
 from journal.core.formatting import amount
+from journal.core.progress import reached
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, number
 
 
@@ -57,12 +58,12 @@ def log_disagrees(ctx: Context) -> Iterator[Problem]:
 
 def target_reached(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.active_goals:
-        progress = goal.progress  # the goal's value (other notes' check-ins too)
-        if progress is not None and progress >= 1 and goal.current is not None:
+        current = goal.current  # the goal's value (other notes' check-ins too)
+        if current is not None and reached(goal, current):
             yield Problem(  # "1 of 2", a goal going down to 2, read as short of it
                 goal.path,
                 line_of(goal, "current"),
-                f"the goal has reached its target ({amount(number(goal.current), goal.unit)} "
+                f"the goal has reached its target ({amount(number(current), goal.unit)} "
                 f"against a target of {number(goal.target or 0)}) and is still active",
                 "mark it done (`journal done GOAL`), or raise `target` if it goes on",
             )

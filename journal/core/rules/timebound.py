@@ -134,7 +134,7 @@ def milestone_overdue(ctx: Context) -> Iterator[Problem]:
 def stale(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.active_goals:
         rhythm = ctx.review_every(goal)
-        since = quiet_too_long(goal, ctx.today, rhythm.days, goal.progress)
+        since = quiet_too_long(goal, ctx.today, rhythm.days, goal.current)
         if since is None:
             continue
         latest = last_checkin(goal, until=ctx.today)
