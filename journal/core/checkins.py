@@ -37,7 +37,7 @@ from journal.core.body import split_block_id
 from journal.core.dates import DateError, parse_date
 from journal.core.formatting import exact_number, single_line
 from journal.core.moment import ENGLISH
-from journal.core.moment_locales import NAMES
+from journal.core.moment_locales import all_names
 from journal.core.numerals import GROUP_SPACES, respelled
 
 _DATE = r"\d{4}-\d{2}-\d{2}"
@@ -91,12 +91,12 @@ def _no_value() -> re.Pattern[str]:
 
 
 def _month_names() -> str:
-    """Every month name of the locales journal has (:data:`NAMES`) and English, long and
+    """Every month name of the locales journal has (``all_names``) and English, long and
     short, in each form, with and without accents (``décembre``, ``decembre``), the dot
     optional: an alternation, longest first."""
     names = {
         name.rstrip(".")
-        for locale in (ENGLISH, *NAMES.values())
+        for locale in (ENGLISH, *all_names().values())
         for listed in (locale.months, locale.months_short)
         for name in (*listed.names, *listed.other)
     }
