@@ -597,7 +597,9 @@ def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
     out += ["", style("No recent check-in", "heading")]
     for q in s["quiet"]:
         since = f"last {q['last_checkin']}" if q["last_checkin"] else "never"
-        out.append(f"  {q['title']} ({since})")
+        met = q["met"]
+        told = f"; met for it {met['date']} ({met['path']}): log what that moved" if met else ""
+        out.append(f"  {q['title']} ({since}){told}")
     if not s["quiet"]:
         out.append("  none")
     return "\n".join(out) + "\n"

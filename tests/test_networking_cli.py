@@ -716,12 +716,24 @@ def test_status_board(invoke: Invoke, write: Write) -> None:
         "meetings/2026-11-21 Coffee.md",
     ]
     assert data["quiet"] == [
-        {"title": "Quiet goal", "path": "goals/Quiet.md", "last_checkin": "2026-11-01"}
+        {"title": "Quiet goal", "path": "goals/Quiet.md", "last_checkin": "2026-11-01", "met": None}
     ]
     text = invoke("status").stdout
     assert "\x1b[" not in text
     assert text.startswith("Status 2026-11-22 (2026-W47)\n\nActive goals\n")
     assert "Quiet goal (last 2026-11-01)" in text
+
+
+def test_status_names_a_meeting_held_for_a_quiet_goal(invoke: Invoke, write: Write) -> None:
+    """As the review does (a verifier: `status` named no meeting where the review did)."""
+    write("goals/a.md", goal_text("Alpha").replace("2026-11-20", "2026-11-08"))
+    write("meetings/talk.md", "---\ntype: meeting\ndate: 2026-11-18\ngoal: '[[a]]'\n---\n")
+    text = invoke("status").stdout.split("No recent check-in\n", 1)[1]
+    assert text == (
+        "  Alpha (last 2026-11-08); met for it 2026-11-18 (meetings/talk.md): log what that moved\n"
+    )
+    quiet = json.loads(invoke("status", "--json").stdout)["quiet"]
+    assert quiet[0]["met"] == {"date": "2026-11-18", "path": "meetings/talk.md"}
 
 
 def test_status_judges_pace_by_the_plan_as_the_review_does(

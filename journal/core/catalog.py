@@ -567,6 +567,17 @@ class Catalog:
         """The meetings whose ``goal`` links to the note at ``path``, in path order."""
         return self._meetings_by_goal.get(path, [])
 
+    def last_meeting_for(self, path: str, after: date | None, until: date) -> Meeting | None:
+        """The last meeting whose ``goal`` links to the note at ``path``, dated after
+        ``after`` (None: any day) and not after ``until``: what a goal quiet since
+        ``after`` had done for it, whose outcome a check-in would record."""
+        held = [
+            m
+            for m in self.meetings_for(path)
+            if m.day is not None and (after is None or after < m.day) and m.day <= until
+        ]
+        return max(held, key=lambda m: (m.day, m.path), default=None)
+
     @cached_property
     def _meetings_by_goal(self) -> dict[str, list[Meeting]]:
         """Meetings by the path of the note their ``goal`` links to."""

@@ -551,12 +551,7 @@ def _stale(
         last = quiet_too_long(goal, as_of, every.days, values[goal.path])
         if last is None:
             continue
-        since = [
-            m
-            for m in catalog.meetings_for(goal.path)
-            if m.day is not None and last < m.day <= as_of
-        ]
-        met = max(since, key=lambda m: (m.day, m.path), default=None)
+        met = catalog.last_meeting_for(goal.path, last, as_of)
         stale.append(
             {
                 "goal": link(goal),

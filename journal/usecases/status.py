@@ -71,8 +71,22 @@ def status(vault: Vault, catalog: Catalog, today: date) -> dict[str, Any]:
         "unreadable_goals": catalog.unreadable_records(("goal",)),
         "unreadable_meetings": catalog.unreadable_records(("meeting",)),
         "quiet": [
-            {"title": g["title"], "path": g["path"], "last_checkin": g["last_checkin"]}
+            {
+                "title": g["title"],
+                "path": g["path"],
+                "last_checkin": g["last_checkin"],
+                "met": _met(catalog, g, today),
+            }
             for g in goals
             if g["quiet"]
         ],
     }
+
+
+def _met(catalog: Catalog, goal: dict[str, Any], today: date) -> dict[str, str] | None:
+    """The last meeting for a quiet goal since its last check-in, as the review names it."""
+    last = date.fromisoformat(goal["last_checkin"]) if goal["last_checkin"] else None
+    meeting = catalog.last_meeting_for(goal["path"], last, today)
+    if meeting is None or meeting.day is None:
+        return None
+    return {"date": meeting.day.isoformat(), "path": meeting.path}
