@@ -560,12 +560,21 @@ def _check_conflict(doc: Document) -> None:
 
 
 def _conflict_start(text: str) -> int | None:
-    """The line of the ``<<<<<<<`` of a merge conflict git left in ``text`` (then
-    ``=======``, then ``>>>>>>>``, outside fenced code), or None."""
+    """The line of the first ``<<<<<<<`` of a merge conflict git left in ``text``, or
+    None."""
+    spans = conflict_spans(text)
+    return spans[0][0] if spans else None
+
+
+def conflict_spans(text: str) -> list[tuple[int, int]]:
+    """The blocks of the merge conflicts git left in ``text``: the lines (1-based) of
+    each block's ``<<<<<<<`` and of its ``>>>>>>>``, a ``=======`` between them (and
+    the base's ``|||||||`` in the diff3 styles), outside fenced code."""
     if "<<<<<<<" not in text:
-        return None
+        return []
     from journal.core.fences import fence_step
 
+    spans: list[tuple[int, int]] = []
     wanted, start = "<", 0
     fence: str | None = None
     for number, line in enumerate(text.split("\n"), 1):
@@ -573,11 +582,11 @@ def _conflict_start(text: str) -> int | None:
         marker = None if code else _CONFLICT_LINE.fullmatch(line)
         if marker is None or marker.group(1)[0] != wanted:
             continue
-        start = start or number
-        wanted = {"<": "=", "=": ">"}.get(wanted, "")
-        if not wanted:
-            return start
-    return None
+        start = number if wanted == "<" else start
+        wanted = {"<": "=", "=": ">"}.get(wanted, "<")
+        if wanted == "<":
+            spans.append((start, number))
+    return spans
 
 
 def _first_newline(text: str) -> str:
