@@ -615,3 +615,21 @@ def test_the_reviews_check_of_goals_alone_finds_what_the_whole_check_finds_in_go
         ("T009", "meetings"),
         ("T009", "daily"),
     }
+
+
+def test_a_full_width_space_after_a_keys_colon_is_told_at_its_line(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `status:\u3000active` (U+3000 after the colon) was told at the next line
+    as "a line that is not 'key: value'", and as the last key at the closing `---`."""
+    write("goals/a.md", "---\ntype: goal\ntitle: A\nstatus:\u3000active\nmetric: m\n---\n")
+    write("goals/b.md", "---\ntype: goal\ntitle: B\ndue:\u30002027-01-31\n---\n")
+    result = invoke("check", "--select", "H004", "--json")
+    assert result.exit_code == 1
+    words = (
+        "invalid front matter: a full-width space (U+3000) after the colon: write an ASCII space"
+    )
+    assert [(f["path"], f["line"], f["message"]) for f in json.loads(result.stdout)] == [
+        ("goals/a.md", 4, words),
+        ("goals/b.md", 4, words),
+    ]

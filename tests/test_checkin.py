@@ -1180,3 +1180,38 @@ def test_a_value_typed_with_its_note_in_one_word_is_the_value_then_the_note(
     assert invoke("log", "Connect", "+ 1 Went").exit_code == 2  # still "write +1, not + 1"
     for amount in ("=10 000", "+2 500 steps", "+1 1/2", "+1 \u00bd"):  # found in review
         assert invoke("log", "Connect", amount).exit_code == 2, amount  # one amount: refused
+
+
+@pytest.mark.parametrize("style", ["merge", "zdiff3"])
+def test_check_ins_between_conflict_markers_count_nothing(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, style: str
+) -> None:
+    """Reported: a log line changed on two branches, then merged, was counted once for
+    each side (with zdiff3 the base's too: 2 -> 3 -> 4), and `check` said M007 beside
+    H013; a `progress::` field in a daily note's conflict counted on both sides too."""
+    goal = goal_text("Talks").replace(
+        "- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n",
+        "- 2026-10-29: +1 first\n- 2026-10-30: +1 Coffee with [[Dana Ortiz]]\n",
+    )
+    path = write("goals/talks.md", goal)
+    daily = write("daily/2026-11-02.md", "# Monday\n\nprogress:: [[Talks]] +1 coffee\n")
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("talks", "2026-11-01")
+    git("checkout", "-q", "-b", "side")
+    for note in (path, daily):
+        note.write_text(note.read_text().replace("offee", "all"))
+    git.commit("call", "2026-11-02")
+    git("checkout", "-q", "main")
+    for note in (path, daily):
+        note.write_text(note.read_text().replace("offee", "unch"))
+    git.commit("lunch", "2026-11-03")
+    with pytest.raises(subprocess.CalledProcessError):
+        git("-c", f"merge.conflictStyle={style}", "merge", "-q", "side")
+    assert "=======\n- 2026-10-30: +1 Call with" in path.read_text()
+    assert "=======\nprogress:: [[Talks]] +1 call" in daily.read_text()
+    data = json.loads(invoke("log", "talks", "--json").stdout)
+    assert [(c["date"], c["value"]) for c in data["checkins"]] == [("2026-10-29", 1)]
+    checked = invoke("check", "--select", "H013,M007", "--json")
+    assert checked.exit_code == 1
+    found = sorted((f["rule"], f["path"]) for f in json.loads(checked.stdout))
+    assert found == [("H013", "daily/2026-11-02.md"), ("H013", "goals/talks.md")]

@@ -241,6 +241,7 @@ def test_a_tab_that_indents_nothing_is_not_blamed(yaml: str, words: str | None) 
 
 _COLON = "a full-width colon '\uff1a' (U+FF1A): write ': '"
 _IDEOGRAPHIC = "indented with a full-width space (U+3000): indent with spaces"
+_SPACE = "a full-width space (U+3000) after the colon: write an ASCII space"
 
 
 @pytest.mark.parametrize(
@@ -251,6 +252,9 @@ _IDEOGRAPHIC = "indented with a full-width space (U+3000): indent with spaces"
         ("type: goal\nunit: x\ntarget\uff1a5\n", 4, _COLON),  # the last line
         ("metric: x\ntags:\n\u3000- \u82f1\u8a9e\nunit: x\ntarget: 5\n", 4, _IDEOGRAPHIC),
         ("tags:\n  - a\n\u3000\u3000- b\nstatus\uff1a active\n", 4, _IDEOGRAPHIC),  # the first
+        ("type: goal\ntitle: x\nstatus:\u3000active\nmetric: x\n", 4, _SPACE),  # reported
+        ("type: goal\nunit: x\ndue:\u30002027-01-31\n", 4, _SPACE),  # the last line
+        ("links:\n  site:\u3000x\n  other: y\n", 3, _SPACE),  # a nested key
     ],
 )
 def test_a_full_width_colon_or_indent_is_told_at_its_line(yaml: str, line: int, words: str) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
 from journal.core import links as wikilinks
+from journal.core.codec import conflict_spans
 from journal.core.fences import fence_step
 from journal.core.records import Record, new_tuple
 from journal.core.tags import body_tags
@@ -133,12 +134,23 @@ class BodyFacts(Record):
     fields: list[InlineField] = field(default_factory=list)
     stray_fields: list[InlineField] = field(default_factory=list)  # see _FIELD_INSIDE
     log_sections: list[LogSection] = field(default_factory=list)
+    conflicts: list[tuple[int, int]] = field(default_factory=list)  # see codec.conflict_spans
 
     @property
     def log_lines(self) -> list[tuple[int, str]]:
-        """The first line (file line, text) of each top-level item of the Log sections,
-        in file order: the lines that may be check-ins."""
-        return [(item.line, item.text) for log in self.log_sections for item in log.items]
+        """The first line (file line, text) of each top-level item of the Log sections
+        outside merge conflicts, in file order: the lines that may be check-ins."""
+        return [
+            (item.line, item.text)
+            for log in self.log_sections
+            for item in log.items
+            if not self.in_conflict(item.line)
+        ]
+
+    def in_conflict(self, line: int) -> bool:
+        """Whether file line ``line`` is in a block of a merge conflict git left (from
+        its ``<<<<<<<`` to its ``>>>>>>>``): one side's guess, which counts nothing."""
+        return any(start <= line <= end for start, end in self.conflicts)
 
 
 def split_lines(text: str) -> list[str]:
@@ -196,12 +208,14 @@ def _parser(links: bool = True) -> MarkdownIt:
 def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> BodyFacts:
     """Scan a body whose first line is file line ``first_line`` (its ``%%comments%%``
     blanked out first: Obsidian shows none of what they hold)."""
+    conflicts = conflict_spans(text)
     text = blank_comments(text)
     fast = "\t" not in text and "\r" not in text
     lines = text.split("\n") if fast else split_lines(text)  # the same lines, sooner
     found = fast_blocks(lines) if fast else None
     blocks = found if found is not None else md_blocks(text)
     facts = _facts(blocks, lines, first_line, want_log)
+    facts.conflicts = [(first_line + start - 1, first_line + end - 1) for start, end in conflicts]
     if want_log and "\r" in text and _LONE_RETURN.search(text):
         _log_lines_past_lone_returns(facts, blocks, lines, _NEWLINE.findall(text), first_line)
     return facts

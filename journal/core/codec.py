@@ -486,12 +486,17 @@ def _reads_past(fixed_text: str, mark: Any) -> bool:
 
 #: What an input method in full-width mode types where YAML wants ASCII (the part to
 #: fix as group 1), the ASCII it stands for, and the words for it: a colon after a key,
-#: ideographic spaces indenting a line.
+#: an ideographic space after a key's colon, ideographic spaces indenting a line.
 _FULL_WIDTH = (
     (
         re.compile(r"[ \t]*(?:-[ \t]+)?[^\s:#'\"-][^:\n]*?(\uff1a)"),
         ": ",
         "a full-width colon '\uff1a' (U+FF1A): write ': '",
+    ),
+    (
+        re.compile(r"[ \t]*(?:-[ \t]+)?[^\s:#'\"-][^:\n]*?:(\u3000)"),
+        " ",
+        "a full-width space (U+3000) after the colon: write an ASCII space",
     ),
     (
         re.compile(r"[ \t]*(\u3000+)"),
@@ -503,9 +508,10 @@ _FULL_WIDTH = (
 
 def _full_width_slip(exc: yaml12.MarkedYAMLError, text: str, mark: Any) -> tuple[int, str] | None:
     """The 1-based line and the words when YAML gave up reading on or after a line
-    holding a full-width colon (U+FF1A) where a key's ``:`` goes, or indented with
-    full-width spaces (a Japanese input method's), that reads past where it gave up once
-    written in ASCII: YAML reads such a line as more text and stops further on."""
+    holding a full-width colon (U+FF1A) where a key's ``:`` goes, a full-width space
+    (U+3000) right after a key's ``:``, or indented with full-width spaces (a Japanese
+    input method's), that reads past where it gave up once written in ASCII: YAML reads
+    such a line as more text and stops further on."""
     from journal.core import yaml12
 
     if mark is None or isinstance(exc, yaml12.ConstructorError):
@@ -560,12 +566,21 @@ def _check_conflict(doc: Document) -> None:
 
 
 def _conflict_start(text: str) -> int | None:
-    """The line of the ``<<<<<<<`` of a merge conflict git left in ``text`` (then
-    ``=======``, then ``>>>>>>>``, outside fenced code), or None."""
+    """The line of the first ``<<<<<<<`` of a merge conflict git left in ``text``, or
+    None."""
+    spans = conflict_spans(text)
+    return spans[0][0] if spans else None
+
+
+def conflict_spans(text: str) -> list[tuple[int, int]]:
+    """The blocks of the merge conflicts git left in ``text``: the lines (1-based) of
+    each block's ``<<<<<<<`` and of its ``>>>>>>>``, a ``=======`` between them (and
+    the base's ``|||||||`` in the diff3 styles), outside fenced code."""
     if "<<<<<<<" not in text:
-        return None
+        return []
     from journal.core.fences import fence_step
 
+    spans: list[tuple[int, int]] = []
     wanted, start = "<", 0
     fence: str | None = None
     for number, line in enumerate(text.split("\n"), 1):
@@ -573,11 +588,11 @@ def _conflict_start(text: str) -> int | None:
         marker = None if code else _CONFLICT_LINE.fullmatch(line)
         if marker is None or marker.group(1)[0] != wanted:
             continue
-        start = start or number
-        wanted = {"<": "=", "=": ">"}.get(wanted, "")
-        if not wanted:
-            return start
-    return None
+        start = number if wanted == "<" else start
+        wanted = {"<": "=", "=": ">"}.get(wanted, "<")
+        if wanted == "<":
+            spans.append((start, number))
+    return spans
 
 
 def _first_newline(text: str) -> str:

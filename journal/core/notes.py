@@ -29,7 +29,7 @@ from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
 from journal.core.records import Record, new_tuple
 from journal.core.tags import unique
 
-PARSER_VERSION = 25  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 26  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -346,7 +346,11 @@ def _read_body(note: Note, body: str) -> None:
     note.tags = unique([*note.tags, *(tag for tag, _line in facts.tags)])
     note.tasks = [new_tuple(NoteTask, task) for task in facts.tasks]
     note.headings = [h.text for h in facts.headings]
-    note.fields = [new_tuple(NoteField, item) for item in facts.fields]
+    note.fields = [
+        new_tuple(NoteField, item)
+        for item in facts.fields
+        if item.key.casefold() != INLINE_KEY or not facts.in_conflict(item.line)
+    ]  # a check-in between conflict markers counts nothing, as in the log
     for stray in facts.stray_fields:
         meant = _inline_checkin(stray.value, date.min, stray.line, note.path)
         if stray.key.casefold() == INLINE_KEY and meant and (meant[1].op or meant[1].note):

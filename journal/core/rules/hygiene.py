@@ -695,7 +695,8 @@ RULES = (
         "merge-conflict",
         "error",
         "a note git left in a merge conflict (`<<<<<<<`, `=======` and `>>>>>>>` lines, "
-        "outside fenced code): both sides' lines count, and the tool edits nothing in it",
+        "outside fenced code): the check-ins between them count nothing, and the tool edits "
+        "nothing in it",
         _diagnostics(
             ("conflict",),
             "error",

@@ -37,11 +37,14 @@ def target_equals_baseline(ctx: Context) -> Iterator[Problem]:
 
 def log_disagrees(ctx: Context) -> Iterator[Problem]:
     """``current`` in the file against baseline plus the file's own log (check-ins in
-    other notes add to both, so they never make them disagree)."""
+    other notes add to both, so they never make them disagree).  A goal git left in a
+    merge conflict (H013) is passed over: the check-ins between its markers count
+    nothing, so its log is read only in part."""
+    conflicted = {d.path for d in ctx.catalog.diagnostics if d.code == "conflict"}
     for goal in ctx.open_goals:
         own = [c for c in goal.checkins if c.path == goal.path]
         current = goal.file_current
-        if current is None or log_agrees(goal.baseline, own, current):
+        if current is None or goal.path in conflicted or log_agrees(goal.baseline, own, current):
             continue
         base = goal.baseline or 0
         logged = replay(base, own)
