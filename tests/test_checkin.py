@@ -22,6 +22,8 @@ from tests.conftest import Invoke, Write, goal_text
 from tests.gitutil import Git
 
 GOAL = "goals/hr.md"
+#: ``2026-11-21:+1`` as a Japanese input method types it in full-width mode.
+_FULL_WIDTH = "2026-11-21:+1".translate({c: c + 0xFEE0 for c in b"0123456789-:+"})
 
 
 def test_a_check_in_sets_current_and_appends_the_line(
@@ -727,6 +729,67 @@ _SIGN = (
                 ),
                 ("+\uff11", "it in ASCII characters", "+1", "full-width digits"),
                 ("-1\uff0c5", "a decimal with a point", "-1.5", "U+FF0C fullwidth comma"),
+                # a verifier's: read as +1 with the note `'000 x` (Swiss thousands)
+                (
+                    "+1\u2019000",
+                    "it with no separator",
+                    "+1000",
+                    "U+2019 right single quotation mark",
+                ),
+            )
+        ),
+        *(
+            (
+                f"- 2026-11-22: {written} swiss",
+                f"write it with no separator: {meant}, not {written}",
+            )
+            for written, meant in (
+                ("+1'000", "+1000"),
+                ("=12'500'000", "=12500000"),
+                ("-2'000.50", "-2000.50"),
+                ("+10'000", "+10000"),
+            )
+        ),
+        # a verifier's: a line typed in full-width characters, or with an en dash, minus
+        # sign or hyphen in its date, was not read, without a word
+        *(
+            (
+                line,
+                f"write it in ASCII characters: '{ascii_}', not '{written}' ({chars}); the line "
+                "is not read",
+            )
+            for line, ascii_, written, chars in (
+                (
+                    f"- {_FULL_WIDTH} all full-width",
+                    "- 2026-11-21: +1",
+                    f"- {_FULL_WIDTH}",
+                    "full-width digits, U+FF0D fullwidth hyphen-minus, U+FF1A fullwidth colon, "
+                    "U+FF0B fullwidth plus sign",
+                ),
+                (
+                    "- 2026\u201311\u201321: +1 x",
+                    "- 2026-11-21: +1",
+                    "- 2026\u201311\u201321: +1",
+                    "U+2013 en dash",
+                ),
+                (
+                    "1. 2026\u221211\u221221 \u22122 x",
+                    "1. 2026-11-21: -2",
+                    "1. 2026\u221211\u221221 \u22122",
+                    "U+2212 minus sign",
+                ),
+                (
+                    "- [x] [[2026\u201011\u201021]] =4",
+                    "- [x] 2026-11-21: =4",
+                    "- [x] [[2026\u201011\u201021]] =4",
+                    "U+2010 hyphen",
+                ),
+                (
+                    "- 2026\u201311\u201321 met Dana",
+                    "- 2026-11-21:",
+                    "- 2026\u201311\u201321",
+                    "U+2013 en dash",
+                ),
             )
         ),
         (
@@ -761,6 +824,26 @@ def test_a_word_glued_to_a_sign_is_a_dated_note(note: str) -> None:
     taken for a miswritten value and the line not read."""
     found = parse_log_line(f"- 2026-11-20: {note}", 1)
     assert found is not None and (found.op, found.note) == (None, note)
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "note"),
+    [
+        ("- 2026-11-22: +1 'quoted' note", "+1", "'quoted' note"),
+        ("- 2026-11-22: +2 it's done", "+2", "it's done"),
+        ("- 2026-11-22: +2's", "+2", "'s"),
+        ("- 2026-11-22: +1'0000", "+1", "'0000"),  # four digits: no thousands
+        ("- 2026-11-22: +3\u2019s call", "+3", "\u2019s call"),
+        ("- 2026-11-22 \u2013 +1 an en dash after the date", "+1", "an en dash after the date"),
+    ],
+)
+def test_an_apostrophe_or_dash_that_parts_no_number_stays_in_the_note(
+    line: str, value: str, note: str
+) -> None:
+    """Only an apostrophe between a digit and three that end the number parts thousands."""
+    found = parse_log_line(line, 1)
+    assert found is not None and (found.value_text, found.note) == (value, note)
+    assert parse_log_line("- r\u00e9union \u2013 2026\u201311", 1) is None  # no dated line
 
 
 def test_a_comma_and_a_space_after_a_value_end_it() -> None:
@@ -904,6 +987,39 @@ def test_french_and_japanese_forms_are_warned_and_count_nothing(
         (3, "write `progress:: [[hr]] +3.5`"),
     ]
     assert json.loads(invoke("log", "Connect", "--json").stdout) == shown  # none counts
+
+
+def test_swiss_thousands_and_lines_in_other_characters_are_warned_and_count_nothing(
+    invoke: Invoke, write: Write
+) -> None:
+    """A verifier's: `+1'000` counted +1 (the rest a note) with only M007 to show for it,
+    and a line typed in full-width characters or with en dashes in its date was not
+    read, without a word."""
+    lines = [
+        "- 2026-11-22: +1'000 swiss",
+        "- 2026-11-22: +1\u2019000 swiss",
+        f"- {_FULL_WIDTH} all full-width",
+        "- 2026\u201311\u201321: +1 x",
+    ]
+    text = goal_text(current=1) + "".join(f"{line}\n" for line in lines)
+    write(GOAL, text)
+    first = text.splitlines().index(lines[0]) + 1
+    said = [
+        "write it with no separator: +1000, not +1'000",
+        "write it with no separator: +1000, not +1\u2019000 (U+2019 right single quotation mark)",
+        f"write it in ASCII characters: '- 2026-11-21: +1', not '- {_FULL_WIDTH}' (full-width "
+        "digits, U+FF0D fullwidth hyphen-minus, U+FF1A fullwidth colon, U+FF0B fullwidth plus "
+        "sign); the line is not read",
+        "write it in ASCII characters: '- 2026-11-21: +1', not '- 2026\u201311\u201321: +1' "
+        "(U+2013 en dash); the line is not read",
+    ]
+    check = json.loads(invoke("check", "--json", "--select", "H006,M007").stdout)
+    assert [(f["rule"], f["line"], f["message"]) for f in check] == [
+        ("H006", first + n, f"log line: {message}") for n, message in enumerate(said)
+    ]
+    assert f"{GOAL}:{first + 2}: warning: log line: {said[2]}" in invoke("list").stderr
+    shown = json.loads(invoke("log", "Connect", "--json").stdout)
+    assert [(c["date"], c["value"]) for c in shown["checkins"]] == [("2026-11-20", 1)]
 
 
 def test_dates_in_other_languages_are_warned_not_dropped(invoke: Invoke, write: Write) -> None:

@@ -12,8 +12,9 @@ colon after the date is optional; everything after the value is the note.  A lin
 with a change after a date in another form (``30/11/2026``, ``Nov 30, 2026``,
 ``30 novembre 2026``) is not read either, and says so; so is one whose value is typed
 with a decimal comma, a no-break space between its thousands (``+1 000``, a French
-keyboard's) or full-width characters (a Japanese input method's): it counts nothing,
-never a shorter number.
+keyboard's) or an apostrophe (``+1'000``, the Swiss way) or full-width characters (a
+Japanese input method's), and a line typed all in full-width characters or with en
+dashes in its date: it counts nothing, never a shorter number.
 Hand-written variants read the same: a linked or bold date (``[[2026-11-20]]``,
 ``**2026-11-20**``), a time after the date (ignored), ``date - note``, and
 punctuation right after the number (``+1.``).
@@ -38,20 +39,21 @@ from journal.core.dates import DateError, parse_date
 from journal.core.formatting import exact_number, single_line
 from journal.core.moment import ENGLISH
 from journal.core.moment_locales import all_names
-from journal.core.numerals import GROUP_SPACES, respelled
+from journal.core.numerals import GROUP_APOSTROPHES, GROUP_SPACES, named_chars, respelled
 
 _DATE = r"\d{4}-\d{2}-\d{2}"
 #: ``+N``, ``-N`` (a change), ``=N`` or ``=-N`` (the value now): the sign touches the
 #: number, and the number ends at a space or punctuation (``+1.`` is +1) - not at one
-#: that parts its thousands or decimals (``+1 000``, or a full-width point: see
+#: that parts its thousands or decimals (``+1 000``, ``+1'000`` - an apostrophe before
+#: three digits that end the number: ``+2 it's`` is +2 -, or a full-width point: see
 #: :func:`refuse_miswritten`).
 _VALUE_TEXT = (
     r"(?P<op>[+-]|=[+-]?)(?P<amount>[0-9]+(?:\.[0-9]+)?)"
-    rf"(?!\w|[.,/\uff0c\uff0e{GROUP_SPACES}]\d)[.,;:!]*"
+    rf"(?!\w|[.,/\uff0c\uff0e{GROUP_SPACES}]\d|[{GROUP_APOSTROPHES}]\d{{3}}(?!\d))[.,;:!]*"
 )
 #: A list item's marker: a bullet, or a number and ``.`` or ``)`` (``1. 2026-11-20: +1``).
 _MARKER = r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[.\]\s+)?"
-_LINE_PATTERN = _MARKER + (
+_LINE_PATTERN = rf"(?P<marker>{_MARKER})" + (
     # the date: plain, a link to the daily note ([[2026-11-20]]) or bold (**2026-11-20**)
     rf"(?:\[\[(?:[^\[\]|]*/)?(?P<linked>{_DATE})(?:\|[^\[\]]*)?\]\]"
     rf"|(?P<mark>\*\*|__)(?P<marked>{_DATE}):?(?P=mark)|(?P<plain>{_DATE})\b)"
@@ -64,11 +66,12 @@ _VALUE = re.compile(rf"{_VALUE_TEXT}(?P<note>.*)", re.DOTALL)
 #: A plus or equals sign apart from its number (``+ 1``, ``= 4``): meant as a value, but
 #: not one.  (A dash and a space set off a note: ``- 3 leaders`` is one.)
 _SPACED_SIGN = re.compile(r"(?P<sign>\+|=[+-]?)\s+(?P<amount>\d+(?:\.\d+)?)(?!\w|[.:]\d)")
-#: A sign touching a number that may be written another way (``+1,5``, ``+1 000``, in
-#: full-width characters): :func:`~journal.core.numerals.respelled` says how it is meant.
+#: A sign touching a number that may be written another way (``+1,5``, ``+1 000``,
+#: ``+1'000``, in full-width characters): :func:`~journal.core.numerals.respelled` says
+#: how it is meant.
 _WRITTEN = re.compile(
     r"(?:[+\-\uff0b\uff0d]|[=\uff1d][+\-\uff0b\uff0d]?)"
-    rf"\d+(?:[.,\uff0c\uff0e{GROUP_SPACES}]\d+)*(?!\w)"
+    rf"\d+(?:[.,\uff0c\uff0e{GROUP_SPACES}{GROUP_APOSTROPHES}]\d+)*(?!\w)"
 )
 #: Where the word a line starts with ends: at a space, but not one that parts digits.
 _FIRST_WORD = re.compile(rf"[^\S{GROUP_SPACES}]|[{GROUP_SPACES}](?!\d)")
@@ -252,6 +255,8 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
                 f"the date '{other.group('date')}' must be written YYYY-MM-DD (which day "
                 "it means is not guessed); the line is not read"
             )
+        if not text.isascii():
+            _refuse_other_characters(text, log_line)
         return None
     day_text = match.group("linked") or match.group("marked") or match.group("plain")
     try:
@@ -268,6 +273,31 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
         refuse_miswritten(note)
         return CheckIn(day, None, 0.0, note, line, path)
     return CheckIn(day, *_op_amount(match), note, line, path)
+
+
+#: The dashes typed for a hyphen or a minus that NFKC keeps (hyphen, figure and en dash,
+#: minus sign): in a date or a value, each is meant as ``-``.
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2012\u2013\u2212", "-"))
+
+
+def _refuse_other_characters(text: str, log_line: re.Pattern[str]) -> None:
+    """Raise :class:`CheckInError` when ``text`` is a log line typed in other characters
+    (full-width ones, as a Japanese input method types, or an en dash in the date): one
+    that is one once its characters are folded to ASCII (NFKC, and dashes to ``-``)."""
+    match = log_line.match(unicodedata.normalize("NFKC", text).translate(_DASHES))
+    if match is None:
+        return
+    day = next(group for group in ("linked", "marked", "plain") if match.group(group))
+    value = f" {match.group('op')}{match.group('amount')}" if match.group("op") else ""
+    end = match.end("amount" if value else day)
+    folded = (len(unicodedata.normalize("NFKC", char)) for char in text)
+    typed = next((n for n, size in enumerate(itertools.accumulate(folded), 1) if size >= end), 0)
+    written = text[:typed]
+    raise CheckInError(
+        f"write it in ASCII characters: '{match.group('marker')}"
+        f"{match.group(day)}:{value}', not '{written}'{named_chars(written)}; the line is "
+        "not read"
+    )
 
 
 def _holds_value(text: str) -> bool:

@@ -2,10 +2,10 @@
 
 journal reads a number in ASCII digits, with a decimal point and no thousands separator
 (``2.5``, ``1000``).  One typed with a decimal comma (``2,5``), spaces between its
-thousands (``1 000``, a French keyboard's no-break space) or full-width characters
-(U+FF10-U+FF19 digits, U+FF0E point, as a Japanese input method types) is refused, never
-read as another number; :func:`respelled` gives the form to write instead, for the
-message that says so.
+thousands (``1 000``, a French keyboard's no-break space), apostrophes between them
+(``1'000``, the Swiss way) or full-width characters (U+FF10-U+FF19 digits, U+FF0E point,
+as a Japanese input method types) is refused, never read as another number;
+:func:`respelled` gives the form to write instead, for the message that says so.
 """
 
 from __future__ import annotations
@@ -16,11 +16,16 @@ from typing import NamedTuple
 #: The spaces that part a number's thousands (no-break, figure, thin, narrow no-break),
 #: which no value is read across: ``+1 000`` is no +1 with a note ``000``.
 GROUP_SPACES = "\u00a0\u2007\u2009\u202f"
+#: The apostrophes that part a number's thousands the Swiss way (``1'000``, or with U+2019):
+#: ``+1'000`` is no +1 with a note ``'000``.
+GROUP_APOSTROPHES = "'\u2019"
 
-#: A number once its characters are ASCII: its thousands parted by spaces or not, a
-#: decimal mark, a sign as check-ins write it.
+#: A number once its characters are ASCII (but its apostrophes): its thousands parted by
+#: spaces or apostrophes (one kind), or not, a decimal mark, a sign as check-ins write it.
 _NUMBER = re.compile(
-    r"(?P<sign>[+-]|=[+-]?)?(?P<whole>\d{1,3}(?: \d{3})+|\d+)(?:(?P<mark>[.,])(?P<part>\d+))?",
+    r"(?P<sign>[+-]|=[+-]?)?"
+    rf"(?P<whole>\d{{1,3}}(?P<group>[ {GROUP_APOSTROPHES}])\d{{3}}(?:(?P=group)\d{{3}})*|\d+)"
+    r"(?:(?P<mark>[.,])(?P<part>\d+))?",
     re.ASCII,
 )
 
@@ -37,29 +42,33 @@ class Respelling(NamedTuple):
 
 def respelled(written: str) -> Respelling | None:
     """How ``written`` is meant to be written, when it is a number with a decimal comma,
-    spaces between its thousands or full-width characters; None when it is none, is
-    written right already, or is unclear (``2,500``: a decimal comma, or a thousands
-    separator?)."""
+    spaces or apostrophes between its thousands or full-width characters; None when it is
+    none, is written right already, or is unclear (``2,500``: a decimal comma, or a
+    thousands separator?)."""
     import unicodedata
 
     typed = unicodedata.normalize("NFKC", written.strip())
     number = _NUMBER.fullmatch(typed)
     if number is None or (number.group("mark") == "," and len(number.group("part")) == 3):
         return None
-    sign, whole, mark, part = number.group("sign", "whole", "mark", "part")
-    meant = (sign or "") + whole.replace(" ", "") + (f".{part}" if part else "")
+    sign, whole, group, mark, part = number.group("sign", "whole", "group", "mark", "part")
+    meant = (
+        (sign or "") + (whole.replace(group, "") if group else whole) + (f".{part}" if part else "")
+    )
     if meant == written:
         return None
     if mark == ",":
         how = "a decimal with a point"
-    elif " " in whole:
+    elif group == " ":
         how = "it with no space"
+    elif group:
+        how = "it with no separator"
     else:
         how = "it in ASCII characters"
-    return Respelling(meant, how, _named(written))
+    return Respelling(meant, how, named_chars(written))
 
 
-def _named(text: str) -> str:
+def named_chars(text: str) -> str:
     """`` (U+FF0E fullwidth full stop, full-width digits)``: the characters of ``text``
     that are not ASCII, each named once (its digits together), or empty."""
     import unicodedata
