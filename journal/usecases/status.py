@@ -61,7 +61,8 @@ def status(vault: Vault, catalog: Catalog, today: date) -> dict[str, Any]:
     look_up_changes(vault, catalog, today)
     config = vault.config
     plan = covering_plan(catalog, week_of(today, config.week_start), config.week_start)
-    goals = [goal_status(g, today, config, plan) for g in catalog.goals if g.status == "active"]
+    active = [g for g in catalog.goals if g.status == "active"]
+    goals = [goal_status(g, today, config, plan) for g in active]
     return {
         "today": today.isoformat(),
         "week": week_label(today, config.week_start),
@@ -75,18 +76,17 @@ def status(vault: Vault, catalog: Catalog, today: date) -> dict[str, Any]:
                 "title": g["title"],
                 "path": g["path"],
                 "last_checkin": g["last_checkin"],
-                "met": _met(catalog, g, today),
+                "met": _met(catalog, goal, today),
             }
-            for g in goals
+            for goal, g in zip(active, goals, strict=True)
             if g["quiet"]
         ],
     }
 
 
-def _met(catalog: Catalog, goal: dict[str, Any], today: date) -> dict[str, str] | None:
+def _met(catalog: Catalog, goal: Goal, today: date) -> dict[str, str] | None:
     """The last meeting for a quiet goal since its last check-in, as the review names it."""
-    last = date.fromisoformat(goal["last_checkin"]) if goal["last_checkin"] else None
-    meeting = catalog.last_meeting_for(goal["path"], last, today)
+    meeting = catalog.last_meeting_for(goal.path, last_checkin(goal, until=today), today)
     if meeting is None or meeting.day is None:
         return None
     return {"date": meeting.day.isoformat(), "path": meeting.path}
