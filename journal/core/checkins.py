@@ -39,6 +39,7 @@ from journal.core.dates import DateError, parse_date
 from journal.core.formatting import exact_number, single_line
 from journal.core.moment import ENGLISH
 from journal.core.moment_locales import all_names
+from journal.core.names import unaccented
 from journal.core.numerals import GROUP_APOSTROPHES, GROUP_SPACES, named_chars, respelled
 
 _DATE = r"\d{4}-\d{2}-\d{2}"
@@ -103,20 +104,24 @@ def _month_names() -> str:
         for listed in (locale.months, locale.months_short)
         for name in (*listed.names, *listed.other)
     }
-    names |= {_unaccented(name) for name in names}
+    names |= {unaccented(name) for name in names}
     alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
     return rf"(?:{alternation})\.?"
 
 
-def _unaccented(text: str) -> str:
-    """``text`` without its accents (``février`` is ``fevrier``), as typed without them."""
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+_DIGIT = re.compile(r"\d")
 
 
 @functools.cache
-def _line_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The log-line patterns, compiled when a log is first read (commands that answer
-    from the index never do).  The second is a list item that starts with a date in a
+def _log_line() -> re.Pattern[str]:
+    """:data:`_LINE_PATTERN`, compiled when a log is first read (commands that answer
+    from the index never do)."""
+    return re.compile(_LINE_PATTERN)
+
+
+@functools.cache
+def _other_date_line() -> re.Pattern[str]:
+    """A list item that starts with a date in a
     form other than YYYY-MM-DD: ``30/11/2026``, ``11/30/26``, ``30.11.2026``,
     ``2026/11/30``, ``2026-11-3``, ``Nov 30, 2026``, ``30 November 2026``, ``30 novembre
     2026``, ``21 de noviembre de 2026``, ``2026年11月30日``; the rest is what follows
@@ -131,7 +136,7 @@ def _line_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[(\uff08][日月火水木金土][)\uff09])?)(?!\w|[/.-]\w)"
         r"\s*(?:[:\uff1a]|[-\u2013\u2014](?=\s))?\s*(?P<rest>.*)$"
     )
-    return re.compile(_LINE_PATTERN), re.compile(other_date, re.IGNORECASE)
+    return re.compile(other_date, re.IGNORECASE)
 
 
 class CheckIn(NamedTuple):
@@ -245,10 +250,12 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
     full-width colon, and for a value written so that it would be misread (see
     :func:`refuse_miswritten`).
     """
-    log_line, other_date_line = _line_patterns()
+    log_line = _log_line()
     match = log_line.match(text)
     if match is None:
-        other = other_date_line.match(text)
+        # every other date form has a digit: the months of 13 locales are built, and
+        # their long pattern tried, only for a line that may hold one
+        other = _other_date_line().match(text) if _DIGIT.search(text) else None
         rest = other.group("rest") if other is not None else ""
         if other is not None and _holds_value(rest):
             raise CheckInError(
