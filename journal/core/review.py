@@ -558,7 +558,7 @@ def _stale(
                 "last": last.isoformat(),
                 "days": (as_of - last).days,
                 "every": goal.review_every or default_every,
-                "met": met.day.isoformat() if met and met.day else None,
+                "met": str(met.day) if met else None,
                 "meeting": catalog.link_to(met.path) if met else None,
             }
         )

@@ -50,7 +50,7 @@ def goal_status(
         "last_checkin": last.isoformat() if last else None,
         "review_every_days": every,
         # as the review and T006 judge it
-        "quiet": quiet_too_long(goal, today, every, goal.current) is not None,
+        "quiet": quiet_since(goal, today, config) is not None,
     }
 
 
@@ -76,7 +76,7 @@ def status(vault: Vault, catalog: Catalog, today: date) -> dict[str, Any]:
                 "title": g["title"],
                 "path": g["path"],
                 "last_checkin": g["last_checkin"],
-                "met": _met(catalog, goal, today),
+                "met": _met(catalog, goal, today, config),
             }
             for goal, g in zip(active, goals, strict=True)
             if g["quiet"]
@@ -84,9 +84,14 @@ def status(vault: Vault, catalog: Catalog, today: date) -> dict[str, Any]:
     }
 
 
-def _met(catalog: Catalog, goal: Goal, today: date) -> dict[str, str] | None:
-    """The last meeting for a quiet goal since its last check-in, as the review names it."""
-    meeting = catalog.last_meeting_for(goal.path, last_checkin(goal, until=today), today)
-    if meeting is None or meeting.day is None:
-        return None
-    return {"date": meeting.day.isoformat(), "path": meeting.path}
+def quiet_since(goal: Goal, today: date, config: Config) -> date | None:
+    """The day a goal quiet for longer than its rhythm has been quiet since (its last
+    check-in, else its start), as the review and T006 judge it; None when it is not."""
+    every = rhythm(goal, config.goals.review_every).days
+    return quiet_too_long(goal, today, every, goal.current)
+
+
+def _met(catalog: Catalog, goal: Goal, today: date, config: Config) -> dict[str, str] | None:
+    """The last meeting for a quiet goal since it went quiet, as the review names it."""
+    meeting = catalog.last_meeting_for(goal.path, quiet_since(goal, today, config), today)
+    return {"date": str(meeting.day), "path": meeting.path} if meeting else None
