@@ -255,18 +255,19 @@ def parse_typed(path: str, raw: bytes) -> tuple[Note, object | None]:
 
 def plain_id(text: str) -> str | None:
     """The value of a plain ``id: value`` line in the front matter opening ``text`` (up
-    to its closing ``---``), outside the blocks of a merge conflict git left there: a
-    line scan, not YAML, for a note whose front matter can't be read."""
+    to its closing ``---``), outside the blocks of a merge conflict git left there
+    (:func:`~journal.core.codec.conflict_spans`): a line scan, not YAML, for a note whose
+    front matter can't be read."""
     lines = text.split("\n")
     if lines[0].rstrip("\r") != "---":
         return None
-    conflict = False
-    for line in (line.rstrip("\r") for line in lines[1:]):
-        if line.startswith(("<<<<<<<", ">>>>>>>")):
-            conflict = line.startswith("<")
-        elif not conflict and line in ("---", "..."):
+    spans = codec.conflict_spans(text)
+    for number, line in enumerate((line.rstrip("\r") for line in lines[1:]), 2):
+        if any(start <= number <= end for start, end in spans):
+            continue
+        if line in ("---", "..."):
             return None
-        elif not conflict and (found := _ID_LINE.fullmatch(line)):
+        if found := _ID_LINE.fullmatch(line):
             return found.group(2)
     return None
 
