@@ -487,14 +487,16 @@ def _reads_past(fixed_text: str, mark: Any) -> bool:
 #: What an input method in full-width mode types where YAML wants ASCII (the part to
 #: fix as group 1), the ASCII it stands for, and the words for it: a colon after a key,
 #: an ideographic space after a key's colon, ideographic spaces indenting a line.
+#: The start of a line up to its key's end: indent, a list item's dash, the key.
+_KEY_START = r"[ \t]*(?:-[ \t]+)?[^\s:#'\"-][^:\n]*?"
 _FULL_WIDTH = (
     (
-        re.compile(r"[ \t]*(?:-[ \t]+)?[^\s:#'\"-][^:\n]*?(\uff1a)"),
+        re.compile(_KEY_START + "(\uff1a)"),
         ": ",
         "a full-width colon '\uff1a' (U+FF1A): write ': '",
     ),
     (
-        re.compile(r"[ \t]*(?:-[ \t]+)?[^\s:#'\"-][^:\n]*?:(\u3000)"),
+        re.compile(_KEY_START + ":(\u3000)"),
         " ",
         "a full-width space (U+3000) after the colon: write an ASCII space",
     ),
