@@ -686,6 +686,43 @@ def test_only_a_first_build_commits_without_waiting_for_the_disk(notes: Path) ->
         assert not [s for s in said if s.startswith("PRAGMA synchronous")]
 
 
+def _lookups(index: Index) -> list[tuple[str, str]]:
+    return index.conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+    ).fetchall()
+
+
+def test_a_remake_makes_its_lookup_indexes_after_the_rows(notes: Path) -> None:
+    """A rebuild drops the indexes that find rows by name, kind, id or key and makes
+    them again once its rows are in (kept up row by row they cost a cold build a
+    twentieth); it leaves them as a new index has them, and a rebuild stopped half-way
+    (rolled back) leaves them too."""
+    index = open_index(notes)
+    made = _lookups(index)
+    assert [name for name, _sql in made] == [
+        "aliases_key", "fields_key", "links_name", "notes_id", "notes_kind", "notes_name"
+    ]  # fmt: skip
+    index.refresh()
+    said: list[str] = []
+    index.conn.set_trace_callback(said.append)
+    index.rebuild()
+    dropped = said.index("DROP INDEX links_name")
+    first_row = next(i for i, s in enumerate(said) if s.startswith("INSERT INTO notes"))
+    remade = said.index("CREATE INDEX links_name ON links (name)")
+    assert dropped < first_row < remade < said.index("COMMIT", remade)
+    assert _lookups(index) == made
+    plan = index.conn.execute("EXPLAIN QUERY PLAN SELECT path FROM links WHERE name = 'x'")
+    assert "links_name" in str(plan.fetchall())
+    index.close()
+    assert index.path is not None
+    with contextlib.closing(sqlite3.connect(index.path)) as conn, conn:
+        conn.execute("UPDATE meta SET value = 'an older one' WHERE key = 'parser'")
+    stopped = open_index(notes)
+    assert stopped.outdated == "the note parser changed"
+    assert stopped.refresh(stop=lambda: True).parsed == []  # the remake, rolled back
+    assert stopped.outdated is not None and _lookups(stopped) == made
+
+
 def test_a_rebuild_after_many_notes_went_away_gives_the_disk_back(
     vault: Path, write: Write, tmp_path: Path
 ) -> None:
