@@ -19,7 +19,8 @@ from tests.conftest import REPO, Invoke, Write, goal_text
 
 TODAY = date(2026, 11, 22)  # example-vault's day
 
-#: What example-vault was built to show: the vague goal and the unpaired activity goal.
+#: What example-vault was built to show: the vague goal, the unpaired activity goal and
+#: a milestone left undone past its day.
 EXAMPLE_FINDINGS = [
     ("M001", "error", "goals/Network more.md", 4),
     ("M002", "error", "goals/Network more.md", 4),
@@ -29,6 +30,12 @@ EXAMPLE_FINDINGS = [
     ("T001", "error", "goals/Network more.md", 4),
     ("T006", "warning", "goals/Network more.md", 4),
     ("O001", "warning", "goals/Post on LinkedIn twice a week.md", 6),
+    (
+        "T013",
+        "warning",
+        "goals/Present the engagement survey results to the leadership team.md",
+        25,
+    ),
 ]
 
 SMART = {
@@ -89,7 +96,7 @@ def test_text_output_groups_findings_by_file_with_a_summary(
     assert lines[2].strip().startswith("fix: add `metric:`")
     assert "goals/Post on LinkedIn twice a week.md:" in lines
     assert lines.index("goals/Post on LinkedIn twice a week.md:") == 16
-    assert lines[-1] == "Found 8 problems (3 errors, 5 warnings) in 2 files; 10 goals checked."
+    assert lines[-1] == "Found 9 problems (3 errors, 6 warnings) in 3 files; 10 goals checked."
 
 
 def test_a_smart_vault_passes(invoke: Invoke, smart_vault: Write) -> None:
@@ -146,7 +153,7 @@ def test_select_and_ignore_by_prefix(invoke: Invoke, example_vault: Path) -> Non
     assert [r["rule"] for r in only_o] == ["O001"]
     assert invoke("check", "--select", "O", root=example_vault).exit_code == 0
     rules = {r["rule"] for r in check_json(invoke, "--ignore", "m,T00", root=example_vault)}
-    assert rules == {"R001", "S001", "S002", "O001"}
+    assert rules == {"R001", "S001", "S002", "O001", "T013"}
     repeated = check_json(invoke, "--select", "S001", "--select", "R", root=example_vault)
     assert [r["rule"] for r in repeated] == ["R001", "S001"]
 
@@ -167,9 +174,9 @@ def test_the_config_selects_and_ignores_and_the_command_line_adds(
 ) -> None:
     config = example_vault / ".journal/config.toml"
     config.write_text(config.read_text() + '\n[check]\nselect = ["T"]\nignore = ["T006"]\n')
-    assert [r["rule"] for r in check_json(invoke, root=example_vault)] == ["T001"]
+    assert [r["rule"] for r in check_json(invoke, root=example_vault)] == ["T001", "T013"]
     from_cli = check_json(invoke, "--select", "S,T", "--ignore", "S002", root=example_vault)
-    assert [r["rule"] for r in from_cli] == ["S001", "T001"]
+    assert [r["rule"] for r in from_cli] == ["S001", "T001", "T013"]
 
 
 @pytest.mark.parametrize(
