@@ -1153,6 +1153,24 @@ def test_a_part_of_a_contacts_name_is_told_to_be_a_contact(
         )
 
 
+def test_a_plain_note_named_as_a_goal_is_told_how_to_become_one(
+    invoke: Invoke, vault: Path, write: Write
+) -> None:
+    """Reported (a migrated vault): `show "Read 24 books"` said only "(Read 24
+    books.md is a note)"; the note a user means to track is made a goal in its front
+    matter, which nothing said."""
+    write("Read 24 books.md", "Read 24 books in 2026. So far 19.\n")
+    for command in (("show",), ("set", "target=24")):
+        result = invoke(*command[:1], "Read 24 books", *command[1:])
+        assert (result.exit_code, result.stderr) == (
+            1,
+            "journal: no goal called 'Read 24 books' (Read 24 books.md is a note; to make it"
+            " a goal, add `type: goal` to its front matter)\n",
+        ), command
+    contact = invoke("show", "Dana")  # a contact is only said to be one
+    assert "type: goal" not in contact.stderr
+
+
 @pytest.mark.parametrize("args", [("list",), ("status",), ("review", "--stdout")])
 @pytest.mark.parametrize(
     ("value", "shown"),
