@@ -1366,6 +1366,54 @@ def test_a_goal_paused_then_and_completed_later_is_off_that_weeks_scoreboard(
     assert (scoreboard_row(w14, "[[pause]]") or "").endswith("| done |")
 
 
+def test_a_goal_paused_then_is_not_judged_in_that_weeks_needs_attention(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in a tryout: paused in 2027-W02 and taken up again since, the goal was off
+    W02's scoreboard but had A001 and T006 (as a bare SMART line) under Needs attention,
+    where a paused goal is not judged by the SMART rules."""
+    from tests.gitutil import Git
+
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-02-15")
+    made = {"created": "2026-10-01", "start": "2026-10-01", "due": "2027-01-31", "current": 1}
+    write("goals/pause.md", goal_text("Pause", target=12, **made))  # +1 on 2026-11-20
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("add it", "2026-11-20")
+    write("goals/pause.md", goal_text("Pause", status="paused", target=12, **made))
+    git.commit("pause it", "2027-01-15")
+    write("goals/pause.md", goal_text("Pause", target=12, **made))
+    git.commit("take it up again", "2027-01-29")
+    w02 = invoke("review", "--week", "2027-W02", "--stdout").stdout
+    assert scoreboard_row(w02, "[[pause]]") is None
+    assert "[[pause]]" not in attention_of(w02)
+    w05 = invoke("review", "--week", "2027-W05", "--stdout").stdout  # active again then
+    assert "[[pause]]" in attention_of(w05)
+
+
+def test_a_review_seen_from_mid_week_has_no_wins_or_git_lines_from_after_that_day(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in a tryout: `review --date 2026-12-29` listed a goal completed on 12-30
+    among its wins (from git's "became done in the week") and its commit under This
+    week in git, while its scoreboard, as of 12-29, showed it at 0 and behind."""
+    from tests.gitutil import Git
+
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-01-05")
+    made = {"created": "2026-12-01", "start": "2026-12-01", "due": "2027-01-31"}
+    write("goals/two.md", goal_text("Hold two interviews", target=2, current=0, **made))
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("add it", "2026-12-01")
+    done = {"status": "done", "completed": "2026-12-30", "current": 2}
+    write("goals/two.md", goal_text("Hold two interviews", target=2, **made, **done))
+    git.commit("two interviews, done", "2026-12-30")
+    seen = invoke("review", "--date", "2026-12-29", "--stdout").stdout
+    assert "**0**" in (scoreboard_row(seen, "[[two]]") or "")
+    assert "Completed: [[two]]" not in seen
+    assert "[[two]]" not in seen.split("## This week in git")[-1].split("<!--")[0]
+    whole = invoke("review", "--week", "2026-W53", "--stdout").stdout  # as of its last day
+    assert "- Completed: [[two]]" in whole
+
+
 def test_a_drop_git_cannot_date_leaves_the_goal_out_of_past_weeks(
     invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -239,7 +239,9 @@ def review_data(
         if g.status in OPEN_OR_DONE or then.get(g.path, {}).get("status") in OPEN_OR_DONE
     ]
     series_of = _rebased(series_lookup(vault, shown, today), catalog.goals, then)
-    git = week_in_git(vault, period)
+    # the week up to the day it is seen from (a `--date` in mid-week: found in a tryout,
+    # a goal completed the day after was among its wins, while its scoreboard said 0)
+    git = week_in_git(vault, Period(period.start, min(period.end, as_of)))
     findings = check_vault(
         vault,
         catalog,
@@ -251,8 +253,12 @@ def review_data(
     ).findings
     goal_paths = {g.path for g in catalog.goals}
     # a goal paused is not judged here by the SMART rules (found in a tryout: pausing, the
-    # user's "not now", left six findings in every week's list); `journal check` still is
-    paused = {g.path for g in catalog.goals if g.status == "paused"}
+    # user's "not now", left six findings in every week's list); `journal check` still is.
+    # Paused then, in a past week, as git has it (a tryout: paused that week and taken up
+    # again since, it was off the scoreboard but had A001 and T006 under Needs attention)
+    paused = {
+        g.path for g in catalog.goals if then.get(g.path, {}).get("status", g.status) == "paused"
+    }
     smart = [
         {
             "goal": catalog.link_to(f.path),
