@@ -835,7 +835,7 @@ class Catalog:
         if other is not None:
             said = [f"{other.path} is a {other.kind}"]  # and why, in the goal folder
             said += [d.message for d in self.not_goals if d.path == other.path]
-            if other.kind == "note" and "goal" in kinds and len(said) == 1:  # a note kept
+            if other.kind == "note" and "goal" in (kinds or ()) and len(said) == 1:
                 said[0] += "; to make it a goal, add `type: goal` to its front matter"
             raise NotFound(f"no {what} called '{ref}' ({', '.join(said)})")
         close = _closest(ref, pool)
