@@ -946,6 +946,28 @@ def test_a_goal_counted_in_whole_numbers_gets_whole_steps(
     assert (goal["pace"], goal["expected"], goal["by_plan"]) == ("on track", None, False)
 
 
+def test_a_measure_with_a_value_between_whole_numbers_is_planned_as_a_measure(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in a tryout: a weight from 82 to 75 kg, weighed at 79.5, was planned as a
+    count (whole baseline and target): its table asked for 80 kg in week 1, above where it
+    stood, and the review said "needs to drop 1 every 2.4 weeks"."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-15")
+    text = goal_text(
+        "Lose weight to 75kg", metric="weight", unit="kg", baseline=82, target=75,
+        current=79.5, start="2026-11-01", due="2027-01-31",
+    )  # fmt: skip
+    write("goals/w.md", text.split("## Log")[0] + "## Log\n\n- 2026-11-15: =79.5 weigh-in\n")
+    assert invoke("plan", "--start", "2026-11-16").exit_code == 0
+    lines = (vault / "plans/2026-11-16-90-day-plan.md").read_text().splitlines()
+    table = [line.split(" | ")[2] for line in lines if re.match(r"\| 20\d\d-W", line)]
+    assert table[:3] == ["79.1", "78.7", "78.3"], table
+    assert all(float(v.strip("*")) <= 79.5 for v in table if v)
+    review = invoke("review", "--stdout").stdout
+    row = next(line for line in review.splitlines() if line.startswith("| [[w]]"))
+    assert row.endswith(" · needs to drop 0.45/week |"), row  # not "1 every 2.4 weeks"
+
+
 def test_a_one_step_goal_has_one_verdict_plan_or_no_plan_by_its_milestones(
     invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

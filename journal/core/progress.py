@@ -203,10 +203,15 @@ def places(goal: Goal) -> int:
 
 
 def counted(goal: Goal) -> bool:
-    """Whether a goal is counted in whole numbers (its baseline and target are), so its
-    plan asks for whole steps: 1 interview by a week, never 0.3."""
-    base, target = goal.baseline or 0, goal.target
-    return target is not None and float(base).is_integer() and float(target).is_integer()
+    """Whether a goal is counted in whole numbers (its baseline, target, value and
+    check-ins are), so its plan asks for whole steps: 1 interview by a week, never 0.3.
+    A weight from 82 to 75 kg weighed at 79.5 is a measure, not a count (found in a
+    tryout: its plan asked for 80 kg in week 1, above where it stood)."""
+    if goal.target is None:
+        return False
+    values = [goal.baseline or 0, goal.target, goal.current, goal.file_current]
+    values += [c.amount for c in goal.checkins if c.op is not None]
+    return all(float(v).is_integer() for v in values if v is not None)
 
 
 def planned(goal: Goal, value: float) -> float:
