@@ -946,6 +946,18 @@ def test_a_goal_counted_in_whole_numbers_gets_whole_steps(
     assert (goal["pace"], goal["expected"], goal["by_plan"]) == ("on track", None, False)
 
 
+def test_the_timeline_dates_carry_the_year_when_the_plan_crosses_one(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Found in a tryout: a plan from November to February showed its dates as "Dec 28",
+    "Jan 04" with no year (the review's chart has it)."""
+    write("goals/a.md", goal_text("Alpha", due="2027-02-19"))
+    assert invoke("plan").exit_code == 0  # 2026-11-23 to 2027-02-20
+    assert "    axisFormat %b %d %Y\n" in (vault / PLAN).read_text()
+    march = invoke("plan", "--start", "2027-03-01", "--days", "30", "--stdout")
+    assert march.exit_code == 0 and "    axisFormat %b %d\n" in march.stdout
+
+
 def test_a_measure_with_a_value_between_whole_numbers_is_planned_as_a_measure(
     invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

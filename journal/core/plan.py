@@ -19,7 +19,7 @@ from journal.core.formatting import number, signed
 from journal.core.goal import Goal, Milestone
 from journal.core.progress import counted, places, planned, start_of, stepped
 from journal.core.records import Record
-from journal.core.review import Series, SeriesOf, gantt_text, value_points
+from journal.core.review import Series, SeriesOf, gantt_head, gantt_text, value_points
 from journal.core.rules.base import hours_over, to_pause
 from journal.core.series import value_on
 
@@ -487,7 +487,7 @@ def _last_day(goal: Goal) -> date | None:
 
 
 def _gantt(goals: list[Goal], windows: dict[str, Period | None], span: Period) -> str:
-    lines = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %b %d", "    todayMarker off"]
+    lines = gantt_head(span.start, span.end)  # found in a tryout: no year across a new year
     for index, goal in enumerate(goals, start=1):
         window = windows[goal.path]
         if window is None:

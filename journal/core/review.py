@@ -657,8 +657,7 @@ def gantt(goals: list[Goal], as_of: date, value_of: Callable[[Goal], float | Non
     first = max(min([as_of, *(w[2] for w in windows)]), as_of - CHART_BEFORE)
     last = min(max([as_of, *(w[4] for w in windows)]), as_of + CHART_AFTER)
     shown_last = max(as_of, last - timedelta(days=1))  # a bar's end is the day after
-    axis = "%b %d" if first.year == shown_last.year else "%b %d %Y"
-    lines = ["gantt", "    dateFormat YYYY-MM-DD", f"    axisFormat {axis}", "    todayMarker off"]
+    lines = gantt_head(first, shown_last)
     for index, goal, start, due, end in windows:
         if due < first or start > last:
             continue
@@ -678,6 +677,13 @@ def gantt(goals: list[Goal], as_of: date, value_of: Callable[[Goal], float | Non
     lines.append("    section Review")
     lines.append(f"    Review day :milestone, review, {as_of}, 0d")
     return "\n".join(lines)
+
+
+def gantt_head(first: date, last: date) -> list[str]:
+    """The first lines of a Mermaid gantt chart from ``first`` to ``last``: its dates
+    carry the year when the two are in different years."""
+    axis = "%b %d" if first.year == last.year else "%b %d %Y"
+    return ["gantt", "    dateFormat YYYY-MM-DD", f"    axisFormat {axis}", "    todayMarker off"]
 
 
 def gantt_text(text: str, limit: int = 60) -> str:
