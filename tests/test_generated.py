@@ -119,6 +119,12 @@ def test_line_ending_conversion_alone_is_not_an_edit() -> None:
     [
         ("a\n<!-- journal:begin x 00000000 -->\nbody\n", "no matching end marker", 2),
         ("<!-- journal:end x -->\n", "has no begin marker", 1),
+        # found in a tryout: the begin marker's hash edited, and the error named the end
+        (
+            "# R\n<!-- journal:begin x 949D7FA5 -->\nbody\n<!-- journal:end x -->\n",
+            "'<!-- journal:begin x 949D7FA5 -->' is not a valid begin marker",
+            2,
+        ),
         (section("a", "x") + "\n" + section("b", "x") + "\n", "appears twice", 4),
         (
             "<!-- journal:begin x 00000000 -->\n"

@@ -309,10 +309,29 @@ def _sections(text: str, path: str | None, code: Sequence[tuple[int, int]]) -> d
     ]
     if stray:
         line = text.count("\n", 0, stray[0].start()) + 1
-        raise SectionError(
-            f"end marker of '{stray[0].group(1)}' has no begin marker", path=path, line=line
-        )
+        name = stray[0].group(1)
+        _refuse_a_spoilt_begin(text, name, stray[0].start(), path, code)
+        raise SectionError(f"end marker of '{name}' has no begin marker", path=path, line=line)
     return sections
+
+
+def _refuse_a_spoilt_begin(
+    text: str, name: str, stop: int, path: str | None, code: Sequence[tuple[int, int]]
+) -> None:
+    """Name the last line before ``stop``, outside code, that begins as the begin marker
+    of ``name`` but is none (its hash edited: ``949D7FA5``), rather than say the end
+    marker after it has no begin marker (found in a tryout: the error named the end)."""
+    like = re.compile(rf"^[ \t]*<!--\s*journal:begin\s+{re.escape(name)}\b.*$", re.MULTILINE)
+    spoilt = [m for m in like.finditer(text, 0, stop) if not _inside(m.start(), code)]
+    if spoilt:
+        line = text.count("\n", 0, spoilt[-1].start()) + 1
+        raise SectionError(
+            f"'{spoilt[-1].group().strip()}' is not a valid begin marker: it is "
+            f"'<!-- journal:begin {name} -->' with the 8-digit hash journal wrote, if any, "
+            "alone on its line",
+            path=path,
+            line=line,
+        )
 
 
 def _refuse_a_spoilt_end(
