@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from journal.adapters import index as index_module
-from journal.adapters.index import Index, default_path
+from journal.adapters.index import Index, Refresh, default_path
 from journal.adapters.vault import Vault, load_catalog
 from journal.adapters.watcher import Watcher
 from journal.core.catalog import Catalog
@@ -1257,6 +1257,40 @@ def test_a_large_build_reads_in_worker_processes_with_the_same_result(
     result = index.refresh(progress=lambda done, total: seen.append((done, total)))
     assert len(result.parsed) == 6 and seen[-1] == (6, 6)
     assert_matches_rebuild(notes, tmp_path / "parallel.sqlite", tmp_path)
+
+
+def test_commands_started_at_once_on_an_empty_index_read_the_vault_once(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in a tryout: commands started at once on an empty index (cron jobs, a status
+    bar) each read the whole vault, 20 of them 20 times the work, one after the other as
+    they stored it.  A build of many files holds a lock: the others wait for it, say so,
+    and then read nothing the first one stored."""
+    age(notes)
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", 2)  # "many": every build here
+    monkeypatch.setattr(index_module.os, "cpu_count", lambda: 1)  # read in this process
+    db = tmp_path / "shared.sqlite"
+    first = Index.open(Vault.open(notes), db)
+    said: list[str] = []
+    second = Index.open(listening(notes, said), db)
+    results: dict[str, Refresh] = {}
+    thread, go_on = paused(lambda progress: results.update(first=first.refresh(progress=progress)))
+    waiting = threading.Thread(target=lambda: results.update(second=second.refresh()))
+    waiting.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not said and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert "is being written by another journal process" in " ".join(said)
+        assert "second" not in results  # it waits while the first reads
+    finally:
+        go_on.set()
+        thread.join(10)
+        waiting.join(10)
+    assert len(results["first"].parsed) == 6
+    assert results["second"].parsed == [] and results["second"].scanned == 6
+    assert index_module._build_lock(db).exists()
+    assert_matches_rebuild(notes, db, tmp_path)
 
 
 def test_a_file_from_the_future_is_hashed_each_time_but_parsed_once(notes: Path) -> None:

@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from journal.adapters.cachedir import cache_folder, folder_gone, vault_cache_file
-from journal.adapters.files import changed_ns, digest, stat_stamp
+from journal.adapters.files import changed_ns, digest, stat_stamp, turn
 from journal.adapters.vault import Vault, is_utf8, name_problem, shown
 from journal.core.checkins import CheckIn
 from journal.core.codec import after_front_matter
@@ -283,11 +283,18 @@ def prune_orphans(keep: Path | None) -> list[Path]:
             continue  # a cache folder that can't be written: nothing is deleted
         aside = [folder / other for other in names if _moved_aside(name).fullmatch(other)]
         lock = path.with_suffix(".lock")  # the vault's write lock (Vault.lock)
-        for target in (Path(f"{path}-wal"), Path(f"{path}-shm"), lock, *aside):
+        built = _build_lock(path)
+        for target in (Path(f"{path}-wal"), Path(f"{path}-shm"), lock, built, *aside):
             with contextlib.suppress(OSError):
                 target.unlink()
         pruned.append(path)
     return pruned
+
+
+def _build_lock(index: Path) -> Path:
+    """The lock a process holds while it reads many files into the index at ``index``
+    (:meth:`Index._reading_alone`)."""
+    return index.with_suffix(".build.lock")
 
 
 def _moved_aside(name: str) -> re.Pattern[str]:
@@ -1001,6 +1008,45 @@ class Index:
     ) -> Refresh:
         started = time.perf_counter()
         stamps, found, stale, gone = self._compare(scope)
+        with self._reading_alone(len(stale)) as waited:
+            if waited:  # another process read them meanwhile, most likely
+                stamps, found, stale, gone = self._compare(scope)
+            return self._read_and_store(scope, progress, stop, started, stamps, found, stale, gone)
+
+    @contextlib.contextmanager
+    def _reading_alone(self, count: int) -> Iterator[bool]:
+        """Hold the build lock beside the index file while ``count`` files, enough to
+        spread over processes (:data:`PARALLEL_MIN`), are read and stored: commands
+        started at once on an empty index (cron jobs, a status bar) each read the whole
+        vault, 20 of them 20 times the work (found in a tryout).  Yields whether it had to
+        wait for another process: then what that one stored need not be read again.  No
+        lock for an index in memory or inside a remake's transaction, which SQLite's
+        write lock already keeps to one process; none either when it can't be taken
+        (the files are then read, as before)."""
+        if count < PARALLEL_MIN or self.file is None or self._holding:
+            yield False
+            return
+        lock = _build_lock(self.file)
+        with turn(lock, 0) as why:
+            if why is None:
+                yield False
+                return
+        self._waiting()
+        with turn(lock, BUSY_SECONDS):
+            yield True
+
+    def _read_and_store(
+        self,
+        scope: list[str] | None,
+        progress: Callable[[int, int], None] | None,
+        stop: Callable[[], bool] | None,
+        started: float,
+        stamps: dict[str, _Stamp],
+        found: dict[str, os.stat_result],
+        stale: list[str],
+        gone: list[str],
+    ) -> Refresh:
+        """The rest of :meth:`_refresh`, from its stat scan's comparison."""
         result = Refresh(scanned=len(found))
         known = {p: _Known(*stamps[p][1:4], stamps[p][5]) for p in stale + gone if p in stamps}
         pending: list[_Entry] = []
