@@ -65,8 +65,8 @@ class State(Record):
 
 
 class ProgressBar:
-    """A progress bar on stderr (or ``file``), on a terminal only, once the index has
-    been reading changed files for more than a moment."""
+    """A progress bar on stderr (or ``file``), on a terminal that can move its cursor
+    only, once the index has been reading changed files for more than a moment."""
 
     DELAY = 0.5  # seconds of reading before the bar appears
 
@@ -84,7 +84,9 @@ class ProgressBar:
             now = time.monotonic()
             self.started = self.started or now
             file = self.file or sys.stderr
-            if now - self.started < self.DELAY or done >= total or not file.isatty():
+            if now - self.started < self.DELAY or done >= total:
+                return
+            if not file.isatty() or _dumb_terminal():  # a tryout: cursor codes in Emacs' shell
                 return
             self.bar = click.progressbar(length=total, label="indexing", file=file)
             self.bar.__enter__()
@@ -1099,15 +1101,20 @@ _ROLE_STYLES: dict[str, dict[str, Any]] = {
 }
 
 
+def _dumb_terminal() -> bool:
+    """A terminal that can't move its cursor nor show colour: ``TERM=dumb``, or no
+    ``TERM`` at all, as git takes it (not on Windows, whose terminals set none)."""
+    term = os.environ.get("TERM", "" if os.name != "nt" else "windows")
+    return term in ("dumb", "")
+
+
 def _style() -> Callable[[str, str], str]:
     """Colour by role on a terminal; plain text when piped, when NO_COLOR is set or on a
     terminal that shows no colour (``TERM=dumb``, or no ``TERM`` at all, as git takes it;
     not on Windows, whose terminals set none)."""
     from journal.present import unstyled
 
-    term = os.environ.get("TERM", "" if os.name != "nt" else "windows")  # Windows sets none
-    plain = os.environ.get("NO_COLOR") or term in ("dumb", "")
-    if plain or not sys.stdout.isatty():
+    if os.environ.get("NO_COLOR") or _dumb_terminal() or not sys.stdout.isatty():
         return unstyled
     return lambda text, role: click.style(text, **_ROLE_STYLES.get(role, {}))
 

@@ -1641,13 +1641,16 @@ def test_a_note_back_before_a_slow_refresh_stores_keeps_its_row(
     assert_matches_rebuild(notes, slow.path, tmp_path)  # type: ignore[arg-type]
 
 
-def test_the_progress_bar_appears_once_reading_takes_more_than_a_moment() -> None:
+def test_the_progress_bar_appears_once_reading_takes_more_than_a_moment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """On a real terminal (a pseudo-terminal) with the real clock: a quick build shows
     nothing, a slow one shows the bar after half a second."""
     import select
 
     from journal.cli import ProgressBar
 
+    monkeypatch.setenv("TERM", "xterm")
     master, follower = os.openpty()
     with os.fdopen(follower, "w") as terminal:
         quick = ProgressBar(terminal)
@@ -1670,6 +1673,28 @@ def test_the_progress_bar_appears_once_reading_takes_more_than_a_moment() -> Non
             shown += chunk
     os.close(master)
     assert b"indexing" in shown and b"100%" in shown
+
+
+@pytest.mark.parametrize("term", ["dumb", None])
+def test_the_progress_bar_never_appears_on_a_terminal_that_cannot_move_its_cursor(
+    monkeypatch: pytest.MonkeyPatch, term: str | None
+) -> None:
+    """Found in a tryout: with TERM=dumb (Emacs' shell, a CI log kept through a
+    pseudo-terminal) or no TERM, the bar wrote its cursor codes and carriage returns."""
+    from journal.cli import ProgressBar
+
+    if term is None:
+        monkeypatch.delenv("TERM", raising=False)
+    else:
+        monkeypatch.setenv("TERM", term)
+    master, follower = os.openpty()
+    with os.fdopen(follower, "w") as terminal:
+        slow = ProgressBar(terminal)
+        slow.started = time.monotonic() - 2 * ProgressBar.DELAY  # reading for a while
+        with slow:
+            slow(1, 100)
+        assert slow.bar is None
+    os.close(master)
 
 
 def test_the_progress_bar_never_appears_off_a_terminal(tmp_path: Path) -> None:
