@@ -362,6 +362,34 @@ def test_unknown_keys_keep_the_numbers_the_user_wrote(invoke: Invoke, write: Wri
     assert "\n  other: version: 1.10; code: 0012; big: 1e3; n: 2; half: 1.5; owner: me\n" in text
 
 
+def test_other_notes_json_properties_keep_the_numbers_the_user_wrote(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: `list --type contact --json` gave a phone number 0612345678 as
+    612345678, `1.10` as 1.1, and a whole number past 2**53 as one jq and JavaScript
+    round (9007199254740993 read back as ...992): `show` keeps a goal's as typed."""
+    write(
+        "people/Ann.md",
+        "---\ntype: contact\ntitle: Ann\nphone: 0612345678\nzip: 01234\nver: 1.10\n"
+        "id_big: 9007199254740993\nvisits: 3\nscore: 2.5\nlimit: 9007199254740992\n---\n",
+    )
+    [ann] = json.loads(invoke("list", "--type", "contact", "--json").stdout)
+    shown = {k: ann["properties"][k] for k in ("phone", "zip", "ver", "id_big", "visits", "score")}
+    assert shown == {
+        "phone": "0612345678",
+        "zip": "01234",
+        "ver": "1.10",
+        "id_big": "9007199254740993",
+        "visits": 3,
+        "score": 2.5,
+    }
+    assert ann["properties"]["limit"] == 2**53  # the largest kept: still a number
+    write("goals/x.md", goal_text("Alpha", ticket=12345678901234567890))
+    assert json.loads(invoke("show", "alpha", "--json").stdout)["extra"] == {
+        "ticket": "12345678901234567890"
+    }
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -632,11 +632,20 @@ def refuse_other_case(
             )
 
 
+#: The largest whole number JSON's readers keep (jq and JavaScript hold numbers as
+#: doubles: 9007199254740993 reads as ...992).
+JSON_SAFE_INT = 2**53
+
+
 def as_written(raw: Any, source: str | None) -> Any:
-    """A number written in a form the number would lose (``1.10``, ``0012``, ``1e3``)
-    as the text typed (``source``); any other value as read."""
+    """A number written in a form the number would lose (``1.10``, ``0012``, ``1e3``),
+    or too large for JSON's readers to keep (:data:`JSON_SAFE_INT`), as the text typed
+    (``source``); any other value as read."""
     if isinstance(raw, (int, float)) and not isinstance(raw, bool) and source is not None:
-        return raw if source == _scalar_str(raw) else source
+        kept = source == _scalar_str(raw) and not (
+            isinstance(raw, int) and abs(raw) > JSON_SAFE_INT
+        )
+        return raw if kept else source
     return raw
 
 

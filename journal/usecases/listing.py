@@ -11,7 +11,7 @@ from journal.adapters.vault import Vault
 from journal.core.catalog import MISTYPED_FIX, NOT_A_GOAL_FIX, Catalog, warns
 from journal.core.codec import plain
 from journal.core.errors import ConfigError, Diagnostic, UsageProblem
-from journal.core.fields import STATUSES
+from journal.core.fields import STATUSES, as_written
 from journal.core.goal import Goal
 from journal.core.names import match_key
 from journal.core.notes import Note
@@ -28,7 +28,9 @@ def note_record(note: Note) -> dict[str, Any]:
         "title": note.title,
         "status": status if isinstance(status, str) else None,
         "tags": note.tags,
-        "properties": plain(note.props),
+        # numbers as `show` gives a goal's extra properties: a phone number 0612345678
+        # came out as 612345678 (a tryout)
+        "properties": plain({k: as_written(v, note.sources.get(k)) for k, v in note.props.items()}),
     }
 
 
