@@ -121,6 +121,15 @@ class _PrintsHelp(click.Command):
             ctx.exit(PIPE_CLOSED)
         except OSError as exc:  # a full disk (/dev/full)
             _output_lost(ctx, exc)
+        except click.NoSuchOption as exc:
+            if exc.option_name != "--vault":
+                raise
+            raise click.NoSuchOption(  # a tryout: `journal list --vault v` said no more
+                "--vault",
+                "No such option '--vault' after the command; give it before it: "
+                f"journal --vault PATH {self.name}",
+                ctx=ctx,
+            ) from None
 
 
 class JournalCommand(_PrintsHelp):

@@ -689,3 +689,17 @@ def test_a_count_of_one_reads_in_the_singular_wherever_it_is_shown(
     assert "-> 0 / 1 cours  " in invoke("show", "Gamma").stdout
     write("goals/c.md", goal_text("Gamma", unit="heures de cours", target=1, current=0, **dates))
     assert invoke("log", "Gamma").stdout.startswith("Gamma: 0 / 1 heures de cours\n")
+
+
+@pytest.mark.parametrize("args", [("list", "--vault", "v1"), ("status", "--vault=v1")])
+def test_vault_given_after_the_command_says_where_it_goes(
+    invoke: Invoke, args: tuple[str, ...]
+) -> None:
+    """Found in a tryout: `journal list --vault v1` said "No such option '--vault'" and
+    no more (`check --vault` is an option of its own, for pre-commit)."""
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: No such option '--vault' after the command; give it before it: "
+        f"journal --vault PATH {args[0]}"
+    )
