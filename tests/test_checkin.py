@@ -1331,3 +1331,56 @@ def test_check_ins_between_conflict_markers_count_nothing(
     assert checked.exit_code == 1
     found = sorted((f["rule"], f["path"]) for f in json.loads(checked.stdout))
     assert found == [("H013", "daily/2026-11-02.md"), ("H013", "goals/talks.md")]
+
+
+@pytest.mark.parametrize("state", [" ", "-", "/", ">", "?"])
+def test_a_task_not_done_in_the_log_counts_nothing(state: str) -> None:
+    """An open or cancelled task was counted as a check-in (``- [ ] 2026-11-10: +3``)."""
+    with pytest.raises(CheckInError) as info:
+        parse_log_line(f"- [{state}] 2026-11-10: +3 plan to do", 1)
+    assert str(info.value) == (
+        f"a task not done (`[{state}]`) counts nothing: it counts when ticked (`[x]`)"
+    )
+    assert parse_log_line(f"- [{state}] an undated task", 1) is None  # no log line at all
+
+
+@pytest.mark.parametrize("line", ["- [x] 2026-11-11: +1 did", "1. [X] [[2026-11-11]] +1 did"])
+def test_a_ticked_task_in_the_log_counts_as_the_plain_line(line: str) -> None:
+    found = parse_log_line(line, 1)
+    assert found is not None
+    assert (found.day.isoformat(), found.op, found.amount, found.note) == (
+        "2026-11-11",
+        "+",
+        1.0,
+        "did",
+    )
+
+
+def test_log_show_and_check_count_only_ticked_tasks_of_the_log(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """``journal log`` wrote a ``current`` that counted open and cancelled tasks."""
+    tasks = "- [ ] 2026-11-10: +3 plan to do\n- [x] 2026-11-11: +1 did\n- [-] 2026-11-12: +2 no\n"
+    text = goal_text(current=2).replace("- 2026-11-20:", tasks + "- 2026-11-20:")
+    write(GOAL, text)
+    lines = text.splitlines()
+    open_line, cancelled = (lines.index(t) + 1 for t in tasks.splitlines()[::2])
+    check = json.loads(invoke("check", "--json", "--select", "H006,M007").stdout)
+    assert [(f["rule"], f["line"], f["message"], f["suggestion"]) for f in check] == [
+        (
+            "H006",
+            line,
+            f"log line: a task not done (`[{state}]`) counts nothing: it counts when ticked "
+            "(`[x]`)",
+            "tick it (`- [x]`) once done; if it will not be, delete it or move it out of the log",
+        )
+        for line, state in ((open_line, " "), (cancelled, "-"))
+    ]  # and no M007: current 2 is the two lines that count
+    shown = json.loads(invoke("log", "Connect", "--json").stdout)
+    assert [c["note"] for c in shown["checkins"]] == ["did", "Coffee with [[Dana Ortiz]]"]
+    result = invoke("log", "Connect", "+1", "real")
+    assert result.exit_code == 0, result.stderr
+    assert "current 2 -> 3" in result.stdout
+    assert (vault / GOAL).read_text() == text.replace("current: 2", "current: 3") + (
+        "- 2026-11-22: +1 real\n"
+    )

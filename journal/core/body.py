@@ -81,9 +81,16 @@ class BodyLink(NamedTuple):
     line: int
 
 
+#: The task states of a task done: ``x`` or ``X``.
+DONE_TASK = frozenset("xX")
+#: The task states that leave nothing to do: done and cancelled (``-``), as the Tasks
+#: plugin reads them; any other (`` ``, in progress ``/``, ``>``, ``?``...) is open.
+CLOSED_TASK = DONE_TASK | {"-"}
+
+
 class Task(NamedTuple):
     line: int
-    state: str  # the character between the brackets (see notes.CLOSED_TASK)
+    state: str  # the character between the brackets (see CLOSED_TASK)
     text: str  # its first line, without the block id ending it (:func:`split_block_id`)
 
 

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
-from journal.core.body import split_block_id
+from journal.core.body import DONE_TASK, split_block_id
 from journal.core.dates import DateError, parse_date
 from journal.core.formatting import exact_number, single_line
 from journal.core.moment import ENGLISH
@@ -52,8 +52,9 @@ _VALUE_TEXT = (
     r"(?P<op>[+-]|=[+-]?)(?P<amount>[0-9]+(?:\.[0-9]+)?)"
     rf"(?!\w|[.,/\uff0c\uff0e{GROUP_SPACES}]\d|[{GROUP_APOSTROPHES}]\d{{3}}(?!\d))[.,;:!]*"
 )
-#: A list item's marker: a bullet, or a number and ``.`` or ``)`` (``1. 2026-11-20: +1``).
-_MARKER = r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[.\]\s+)?"
+#: A list item's marker: a bullet, or a number and ``.`` or ``)`` (``1. 2026-11-20: +1``),
+#: and a task's checkbox (``- [x] 2026-11-20: +1``).
+_MARKER = r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[(?P<task>.)\]\s+)?"
 _LINE_PATTERN = rf"(?P<marker>{_MARKER})" + (
     # the date: plain, a link to the daily note ([[2026-11-20]]) or bold (**2026-11-20**)
     rf"(?:\[\[(?:[^\[\]|]*/)?(?P<linked>{_DATE})(?:\|[^\[\]]*)?\]\]"
@@ -247,8 +248,9 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
 
     Raises :class:`CheckInError` for a dated line whose date is not real, for a change
     after a date not written YYYY-MM-DD (the day it means is not guessed) or after a
-    full-width colon, and for a value written so that it would be misread (see
-    :func:`refuse_miswritten`).
+    full-width colon, for a value written so that it would be misread (see
+    :func:`refuse_miswritten`), and for a task not done (``- [ ]``, cancelled ``- [-]``,
+    in progress ``- [/]``: any but ``[x]``), which counts when ticked.
     """
     log_line = _log_line()
     match = log_line.match(text)
@@ -270,6 +272,11 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
         day = parse_date(day_text)
     except DateError as exc:
         raise CheckInError(exc.message) from None
+    task = match.group("task")
+    if task is not None and task not in DONE_TASK:
+        raise CheckInError(
+            f"a task not done (`[{task}]`) counts nothing: it counts when ticked (`[x]`)"
+        )
     note = match.group("note").strip()
     if match.group("op") is None:
         if note.startswith("\uff1a") and _holds_value(note[1:].lstrip()):

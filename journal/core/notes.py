@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from journal.core import codec
+from journal.core.body import CLOSED_TASK
 from journal.core.checkins import (
     INLINE_KEY,
     CheckIn,
@@ -29,7 +30,7 @@ from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
 from journal.core.records import Record, new_tuple
 from journal.core.tags import unique
 
-PARSER_VERSION = 26  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 27  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -56,11 +57,6 @@ class NoteLink(NamedTuple):
     @property
     def link(self) -> Link:
         return Link(self.target, self.heading, self.alias, self.embed)
-
-
-#: The task states that leave nothing to do: done (``x``) and cancelled (``-``), as the
-#: Tasks plugin reads them; any other (`` ``, in progress ``/``, ``>``, ``?``...) is open.
-CLOSED_TASK = frozenset("xX-")
 
 
 class NoteTask(NamedTuple):

@@ -625,13 +625,17 @@ RULES = (
         "a dated line in a goal's log that can't be read: its date is not a real date or "
         "not YYYY-MM-DD, a space parts a `+` or `=` from its number (`+ 1`), or the number "
         "has a decimal comma (`+1,5`), a space between its thousands or full-width "
-        "characters",
+        "characters; or one that counts nothing: a task not done (`- [ ]`, `- [-]`)",
         _diagnostics(
             ("log",),
             "warning",
             "write it as `- YYYY-MM-DD: +N note`, with a real date, the sign touching the "
             "number, ASCII digits and a decimal point (`+1.5`); the line is not counted "
             "until then",
+            {
+                "log line: a task not done": "tick it (`- [x]`) once done; if it will not "
+                "be, delete it or move it out of the log",
+            },
         ),
     ),
     Rule(
