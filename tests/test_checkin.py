@@ -1384,3 +1384,84 @@ def test_log_show_and_check_count_only_ticked_tasks_of_the_log(
     assert (vault / GOAL).read_text() == text.replace("current: 2", "current: 3") + (
         "- 2026-11-22: +1 real\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        *(
+            (value, value)
+            for value in ("=inf", "+NaN", "-inf", "=-Infinity", "+nan.", "+\u221e", "+1e999")
+        ),
+        ("+" + "9" * 400, "+" + "9" * 19 + "..."),  # a float of 400 digits is inf
+    ],
+)
+def test_a_number_that_is_none_makes_the_line_unreadable(value: str, written: str) -> None:
+    """``=inf`` and ``+NaN`` were dated notes, silently; 400 digits counted as +inf."""
+    with pytest.raises(CheckInError) as info:
+        parse_log_line(f"- 2026-11-10: {value} note", 1)
+    assert str(info.value).startswith(f"'{written}' is no value journal reads: ")
+
+
+@pytest.mark.parametrize("note", ["-informal chat", "-Nancy called", "=info shared"])
+def test_a_word_that_starts_like_a_number_that_is_none_is_a_note(note: str) -> None:
+    found = parse_log_line(f"- 2026-11-10: {note}", 1)
+    assert found is not None and (found.op, found.note) == (None, note)
+
+
+def test_numbers_that_are_none_count_nothing_and_are_told_at_their_line(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """In the log (H006), in a ``progress::`` field (H010), as ``journal log``'s VALUE,
+    and in the front matter (H005)."""
+    huge = "+" + "9" * 400
+    added = f"- 2026-11-10: =inf\n- 2026-11-11: +NaN\n- 2026-11-12: {huge}\n"
+    text = goal_text(current=1).replace("current: 1", "current: .inf") + added
+    write(GOAL, text)
+    write("daily/2026-11-21.md", "progress:: [[Connect with five HR leaders]] =inf\n")
+    lines = text.splitlines()
+    check = json.loads(invoke("check", "--json", "--select", "H005,H006,H010").stdout)
+    assert [(f["rule"], f["path"], f["line"], f["message"]) for f in check] == [
+        (
+            "H010",
+            "daily/2026-11-21.md",
+            1,
+            f"`progress::` '=inf' is no value journal reads: {_WRITE_A_NUMBER}, so it counts "
+            "for no goal",
+        ),
+        (
+            "H005",
+            GOAL,
+            lines.index("current: .inf") + 1,
+            "current should be a finite number",
+        ),
+        *(
+            (
+                "H006",
+                GOAL,
+                lines.index(line) + 1,
+                f"log line: '{value}' is no value journal reads: {why}",
+            )
+            for line, value, why in (
+                ("- 2026-11-10: =inf", "=inf", _WRITE_A_NUMBER),
+                ("- 2026-11-11: +NaN", "+NaN", _WRITE_A_NUMBER),
+                (f"- 2026-11-12: {huge}", huge[:20] + "...", "the number is too large"),
+            )
+        ),
+    ]
+    shown = json.loads(invoke("log", "Connect", "--json").stdout)
+    assert [c["date"] for c in shown["checkins"]] == ["2026-11-20"]  # the lines count nothing
+    write(GOAL, text.replace("current: .inf", "current: 1"))
+    for value, told in (
+        ("=inf", f"'=inf' is no value journal reads: {_WRITE_A_NUMBER}"),
+        (huge, f"'{huge[:20]}...' is no value journal reads: the number is too large"),
+    ):
+        result = invoke("log", "Connect", value)
+        assert (result.exit_code, result.stderr) == (2, f"journal: {told}\n")
+    assert (vault / GOAL).read_text() == text.replace("current: .inf", "current: 1")
+
+
+_WRITE_A_NUMBER = (
+    "write the sign (+, - or =) and the number alone, in digits 0-9 with a decimal point "
+    "(+2500, +0.5, -200)"
+)

@@ -81,10 +81,12 @@ _FIRST_WORD = re.compile(rf"[^\S{GROUP_SPACES}]|[{GROUP_SPACES}](?!\d)")
 #: separators, a fraction, in digits of another script; after ``+`` or ``=`` any number
 #: with more glued to it but an ordinal (``+2h``, ``+5km``, ``+1k``; ``+3rd interview`` is
 #: a note) - or the minus sign of word processors (``\u2212200``): read as a note with no
-#: value but for this.  A word glued to a dash is a note (``-3pm call``, ``-2FA set up``).
+#: value but for this.  A word glued to a dash is a note (``-3pm call``, ``-2FA set up``),
+#: but for the words of numbers that are none: ``=inf``, ``-infinity``, ``+NaN``, ``+\u221e``.
 _NO_VALUE = (
     r"\u2212\d"
-    r"|(?:[+-]|=[+-]?)(?:[$\u20ac\u00a3\u00a5]\d|\d{1,3}(?:,\d{3})+\b|\d+/\d|(?![0-9])\d)"
+    r"|(?:[+-]|=[+-]?)(?:[$\u20ac\u00a3\u00a5]\d|\d{1,3}(?:,\d{3})+\b|\d+/\d|(?![0-9])\d"
+    r"|(?:inf(?:inity)?|nan)\b|\u221e)"
     r"|(?:\+|=[+-]?)\d(?!\d*(?:st|nd|rd|th)\b)"
 )
 
@@ -325,7 +327,8 @@ def _holds_value(text: str) -> bool:
 
 
 def parse_value(text: str) -> tuple[str, float, str] | None:
-    """``(op, amount, rest)`` from ``+1 note``, ``=4``, ``=-2``, ``-2 ...``; None otherwise."""
+    """``(op, amount, rest)`` from ``+1 note``, ``=4``, ``=-2``, ``-2 ...``; None otherwise
+    (raises :class:`MiswrittenValue` for a number too large to be one)."""
     match = _VALUE.match(text.strip())
     if match is None:
         return None
@@ -333,9 +336,18 @@ def parse_value(text: str) -> tuple[str, float, str] | None:
 
 
 def _op_amount(match: re.Match[str]) -> tuple[str, float]:
-    """The operation and amount of a matched value (``=-2`` is ``=`` and -2.0)."""
-    sign = match.group("op")
-    amount = float(match.group("amount"))
+    """The operation and amount of a matched value (``=-2`` is ``=`` and -2.0).  Raises
+    :class:`MiswrittenValue` for a number too large to be one (over 308 digits: infinite
+    as a float)."""
+    sign, digits = match.group("op", "amount")
+    amount = float(digits)
+    if math.isinf(amount):
+        written = sign + digits
+        raise MiswrittenValue(
+            f"'{written[:20]}...' is no value journal reads: the number is too large",
+            written,
+            written,
+        )
     return sign[0], -amount if sign == "=-" else amount
 
 
