@@ -235,6 +235,12 @@ def test_a_goal_with_crlf_and_a_bom_keeps_both(invoke: Invoke, write: Write, vau
             "- 2026-11-22: +1 new\n",
             id="obsidian-comment",
         ),
+        pytest.param(  # a Log in a callout: the line went after it, with no heading
+            "> [!summary] Progress\n> ## Log\n> - 2026-11-10: +1 in callout\n\nText after\n",
+            ("x",),
+            "\n## Log\n\n- 2026-11-22: +1 made before the log\n- 2026-11-22: +1 x\n",
+            id="callout",
+        ),
     ],
 )
 def test_a_log_heading_the_reader_does_not_see_is_not_written_to(
@@ -1465,3 +1471,22 @@ _WRITE_A_NUMBER = (
     "write the sign (+, - or =) and the number alone, in digits 0-9 with a decimal point "
     "(+2500, +0.5, -200)"
 )
+
+
+def test_a_log_heading_in_a_quote_is_told_and_counts_nothing(invoke: Invoke, write: Write) -> None:
+    """``> ## Log`` in a callout was no log to ``show``, but ``journal log`` wrote after it."""
+    text = goal_text(current=1).replace(
+        "## Log\n\n- 2026-11-20:", "> [!summary] Progress\n> ## Log\n> - 2026-11-20:"
+    )
+    write(GOAL, text)
+    check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
+    assert [(f["line"], f["message"], f["suggestion"]) for f in check] == [
+        (
+            text.splitlines().index("> ## Log") + 1,
+            "a Log heading inside a quote or callout is not read as the log: the lines under "
+            "it count nothing",
+            "take the heading and the lines under it out of the quote (no `>` before them); "
+            "`journal log` writes a `## Log` of its own at the end until then",
+        )
+    ]
+    assert json.loads(invoke("log", "Connect", "--json").stdout)["checkins"] == []

@@ -159,6 +159,11 @@ def stem_of(path: str) -> str:
 _NOTE_FIELDS = tuple(f.name for f in dataclasses.fields(Note))
 
 
+#: What a goal's Log heading inside a block quote or callout is told (H006).
+QUOTED_LOG = (
+    "a Log heading inside a quote or callout is not read as the log: the lines under it "
+    "count nothing"
+)
 _DAY_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 #: A line that starts (or a list item, a quote that starts) with ``progress:`` written
 #: with one colon, then a change, or a link and a change: meant as the ``progress::``
@@ -364,6 +369,9 @@ def _read_body(note: Note, body: str) -> None:
             )
     if "rogress: " in body or "ROGRESS: " in body:  # found in a tryout: counted nothing
         note.diagnostics += _one_colon_fields(note.path, body, note.body_line)
+    note.diagnostics += [
+        Diagnostic(note.path, line, QUOTED_LOG, "warning", "log") for line in facts.quoted_logs
+    ]
     for line, text in facts.log_lines:
         try:
             checkin = parse_log_line(text, line, note.path)
