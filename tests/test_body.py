@@ -510,3 +510,14 @@ def test_a_paragraph_of_many_brackets_still_gives_its_links() -> None:
     facts = parse_body(text)
     assert [b.link.target for b in facts.links] == ["Yes", "Other.md"]
     assert [t for t, _ in facts.tags] == ["tag"]
+
+
+def test_a_log_heading_in_a_quote_is_no_log_section() -> None:
+    """A callout's ``> ## Log`` was a section whose lines no check-in could be read from."""
+    body = "> [!summary] Progress\n> ## Log\n> - 2026-11-10: +1\n\n## Notes\n\n## Log\n- x\n"
+    facts = parse_body(body, first_line=5, want_log=True)
+    assert facts.quoted_logs == [6]
+    assert [(log.heading, [item.text for item in log.items]) for log in facts.log_sections] == [
+        (11, ["- x"])
+    ]
+    assert [h.text for h in facts.headings] == ["Log", "Notes", "Log"]  # still headings

@@ -235,6 +235,12 @@ def test_a_goal_with_crlf_and_a_bom_keeps_both(invoke: Invoke, write: Write, vau
             "- 2026-11-22: +1 new\n",
             id="obsidian-comment",
         ),
+        pytest.param(  # a Log in a callout: the line went after it, with no heading
+            "> [!summary] Progress\n> ## Log\n> - 2026-11-10: +1 in callout\n\nText after\n",
+            ("x",),
+            "\n## Log\n\n- 2026-11-22: +1 made before the log\n- 2026-11-22: +1 x\n",
+            id="callout",
+        ),
     ],
 )
 def test_a_log_heading_the_reader_does_not_see_is_not_written_to(
@@ -1331,3 +1337,156 @@ def test_check_ins_between_conflict_markers_count_nothing(
     assert checked.exit_code == 1
     found = sorted((f["rule"], f["path"]) for f in json.loads(checked.stdout))
     assert found == [("H013", "daily/2026-11-02.md"), ("H013", "goals/talks.md")]
+
+
+@pytest.mark.parametrize("state", [" ", "-", "/", ">", "?"])
+def test_a_task_not_done_in_the_log_counts_nothing(state: str) -> None:
+    """An open or cancelled task was counted as a check-in (``- [ ] 2026-11-10: +3``)."""
+    with pytest.raises(CheckInError) as info:
+        parse_log_line(f"- [{state}] 2026-11-10: +3 plan to do", 1)
+    assert str(info.value) == (
+        f"a task not done (`[{state}]`) counts nothing: it counts when ticked (`[x]`)"
+    )
+    assert parse_log_line(f"- [{state}] an undated task", 1) is None  # no log line at all
+
+
+@pytest.mark.parametrize("line", ["- [x] 2026-11-11: +1 did", "1. [X] [[2026-11-11]] +1 did"])
+def test_a_ticked_task_in_the_log_counts_as_the_plain_line(line: str) -> None:
+    found = parse_log_line(line, 1)
+    assert found is not None
+    assert (found.day.isoformat(), found.op, found.amount, found.note) == (
+        "2026-11-11",
+        "+",
+        1.0,
+        "did",
+    )
+
+
+def test_log_show_and_check_count_only_ticked_tasks_of_the_log(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """``journal log`` wrote a ``current`` that counted open and cancelled tasks."""
+    tasks = "- [ ] 2026-11-10: +3 plan to do\n- [x] 2026-11-11: +1 did\n- [-] 2026-11-12: +2 no\n"
+    text = goal_text(current=2).replace("- 2026-11-20:", tasks + "- 2026-11-20:")
+    write(GOAL, text)
+    lines = text.splitlines()
+    open_line, cancelled = (lines.index(t) + 1 for t in tasks.splitlines()[::2])
+    check = json.loads(invoke("check", "--json", "--select", "H006,M007").stdout)
+    assert [(f["rule"], f["line"], f["message"], f["suggestion"]) for f in check] == [
+        (
+            "H006",
+            line,
+            f"log line: a task not done (`[{state}]`) counts nothing: it counts when ticked "
+            "(`[x]`)",
+            "tick it (`- [x]`) once done; if it will not be, delete it or move it out of the log",
+        )
+        for line, state in ((open_line, " "), (cancelled, "-"))
+    ]  # and no M007: current 2 is the two lines that count
+    shown = json.loads(invoke("log", "Connect", "--json").stdout)
+    assert [c["note"] for c in shown["checkins"]] == ["did", "Coffee with [[Dana Ortiz]]"]
+    result = invoke("log", "Connect", "+1", "real")
+    assert result.exit_code == 0, result.stderr
+    assert "current 2 -> 3" in result.stdout
+    assert (vault / GOAL).read_text() == text.replace("current: 2", "current: 3") + (
+        "- 2026-11-22: +1 real\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        *(
+            (value, value)
+            for value in ("=inf", "+NaN", "-inf", "=-Infinity", "+nan.", "+\u221e", "+1e999")
+        ),
+        ("+" + "9" * 400, "+" + "9" * 19 + "..."),  # a float of 400 digits is inf
+    ],
+)
+def test_a_number_that_is_none_makes_the_line_unreadable(value: str, written: str) -> None:
+    """``=inf`` and ``+NaN`` were dated notes, silently; 400 digits counted as +inf."""
+    with pytest.raises(CheckInError) as info:
+        parse_log_line(f"- 2026-11-10: {value} note", 1)
+    assert str(info.value).startswith(f"'{written}' is no value journal reads: ")
+
+
+@pytest.mark.parametrize("note", ["-informal chat", "-Nancy called", "=info shared"])
+def test_a_word_that_starts_like_a_number_that_is_none_is_a_note(note: str) -> None:
+    found = parse_log_line(f"- 2026-11-10: {note}", 1)
+    assert found is not None and (found.op, found.note) == (None, note)
+
+
+def test_numbers_that_are_none_count_nothing_and_are_told_at_their_line(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """In the log (H006), in a ``progress::`` field (H010), as ``journal log``'s VALUE,
+    and in the front matter (H005)."""
+    huge = "+" + "9" * 400
+    added = f"- 2026-11-10: =inf\n- 2026-11-11: +NaN\n- 2026-11-12: {huge}\n"
+    text = goal_text(current=1).replace("current: 1", "current: .inf") + added
+    write(GOAL, text)
+    write("daily/2026-11-21.md", "progress:: [[Connect with five HR leaders]] =inf\n")
+    lines = text.splitlines()
+    check = json.loads(invoke("check", "--json", "--select", "H005,H006,H010").stdout)
+    assert [(f["rule"], f["path"], f["line"], f["message"]) for f in check] == [
+        (
+            "H010",
+            "daily/2026-11-21.md",
+            1,
+            f"`progress::` '=inf' is no value journal reads: {_WRITE_A_NUMBER}, so it counts "
+            "for no goal",
+        ),
+        (
+            "H005",
+            GOAL,
+            lines.index("current: .inf") + 1,
+            "current should be a finite number",
+        ),
+        *(
+            (
+                "H006",
+                GOAL,
+                lines.index(line) + 1,
+                f"log line: '{value}' is no value journal reads: {why}",
+            )
+            for line, value, why in (
+                ("- 2026-11-10: =inf", "=inf", _WRITE_A_NUMBER),
+                ("- 2026-11-11: +NaN", "+NaN", _WRITE_A_NUMBER),
+                (f"- 2026-11-12: {huge}", huge[:20] + "...", "the number is too large"),
+            )
+        ),
+    ]
+    shown = json.loads(invoke("log", "Connect", "--json").stdout)
+    assert [c["date"] for c in shown["checkins"]] == ["2026-11-20"]  # the lines count nothing
+    write(GOAL, text.replace("current: .inf", "current: 1"))
+    for value, told in (
+        ("=inf", f"'=inf' is no value journal reads: {_WRITE_A_NUMBER}"),
+        (huge, f"'{huge[:20]}...' is no value journal reads: the number is too large"),
+    ):
+        result = invoke("log", "Connect", value)
+        assert (result.exit_code, result.stderr) == (2, f"journal: {told}\n")
+    assert (vault / GOAL).read_text() == text.replace("current: .inf", "current: 1")
+
+
+_WRITE_A_NUMBER = (
+    "write the sign (+, - or =) and the number alone, in digits 0-9 with a decimal point "
+    "(+2500, +0.5, -200)"
+)
+
+
+def test_a_log_heading_in_a_quote_is_told_and_counts_nothing(invoke: Invoke, write: Write) -> None:
+    """``> ## Log`` in a callout was no log to ``show``, but ``journal log`` wrote after it."""
+    text = goal_text(current=1).replace(
+        "## Log\n\n- 2026-11-20:", "> [!summary] Progress\n> ## Log\n> - 2026-11-20:"
+    )
+    write(GOAL, text)
+    check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
+    assert [(f["line"], f["message"], f["suggestion"]) for f in check] == [
+        (
+            text.splitlines().index("> ## Log") + 1,
+            "a Log heading inside a quote or callout is not read as the log: the lines under "
+            "it count nothing",
+            "take the heading and the lines under it out of the quote (no `>` before them); "
+            "`journal log` writes a `## Log` of its own at the end until then",
+        )
+    ]
+    assert json.loads(invoke("log", "Connect", "--json").stdout)["checkins"] == []

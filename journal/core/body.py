@@ -81,9 +81,16 @@ class BodyLink(NamedTuple):
     line: int
 
 
+#: The task states of a task done: ``x`` or ``X``.
+DONE_TASK = frozenset("xX")
+#: The task states that leave nothing to do: done and cancelled (``-``), as the Tasks
+#: plugin reads them; any other (`` ``, in progress ``/``, ``>``, ``?``...) is open.
+CLOSED_TASK = DONE_TASK | {"-"}
+
+
 class Task(NamedTuple):
     line: int
-    state: str  # the character between the brackets (see notes.CLOSED_TASK)
+    state: str  # the character between the brackets (see CLOSED_TASK)
     text: str  # its first line, without the block id ending it (:func:`split_block_id`)
 
 
@@ -134,6 +141,7 @@ class BodyFacts(Record):
     fields: list[InlineField] = field(default_factory=list)
     stray_fields: list[InlineField] = field(default_factory=list)  # see _FIELD_INSIDE
     log_sections: list[LogSection] = field(default_factory=list)
+    quoted_logs: list[int] = field(default_factory=list)  # Log headings in a quote: no log
     conflicts: list[tuple[int, int]] = field(default_factory=list)  # see codec.conflict_spans
 
     @property
@@ -311,8 +319,9 @@ def _blank_line(line: str, hidden: bool) -> tuple[str, bool]:
 
 # A body is read as a list of blocks, each a tuple whose first two items are the kind and
 # the 0-based line it starts on:
-#   ("heading", line, level, text[, end])  an ATX or setext heading (``end``: the line
-#                                      after it, from markdown-it only)
+#   ("heading", line, level, text[, end, quoted])  an ATX or setext heading (``end``: the
+#                                      line after it; ``quoted``: whether it is in a block
+#                                      quote, a callout; both from markdown-it only)
 #   ("item", line, depth, first, at, end, bullet)  a list item; ``first`` is the first
 #                                      line of its first paragraph (on line ``at``), None
 #                                      when it starts with something else; ``end``: one
@@ -327,12 +336,15 @@ def md_blocks(text: str) -> list[Block]:
     """The blocks of a body, by markdown-it (any markdown)."""
     tokens = _parser().parse(text)
     blocks: list[Block] = []
-    depth = 0
+    depth = quotes = 0
     for index, token in enumerate(tokens):
         kind = token.type
         if kind == "heading_open" and token.map:
             title = tokens[index + 1].content.strip()
-            blocks.append(("heading", token.map[0], int(token.tag[1:]), title, token.map[1]))
+            level = int(token.tag[1:])
+            blocks.append(("heading", token.map[0], level, title, token.map[1], quotes > 0))
+        elif kind in ("blockquote_open", "blockquote_close"):
+            quotes += 1 if kind == "blockquote_open" else -1
         elif kind in ("bullet_list_open", "ordered_list_open"):
             depth += 1
         elif kind in ("bullet_list_close", "ordered_list_close"):
@@ -500,6 +512,9 @@ def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: boo
             line = first_line + index
             facts.headings.append(Heading(level, title, line))
             is_log = want_log and _is_log_title(title)
+            if is_log and len(block) > 5 and block[5]:  # in a quote, a callout: not the log
+                facts.quoted_logs.append(line)
+                is_log = False
             if log is not None and (level <= log.level or is_log):
                 log.end = line  # sections end at the next heading as high, or the next Log
                 log = None

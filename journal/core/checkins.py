@@ -34,7 +34,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
-from journal.core.body import split_block_id
+from journal.core.body import DONE_TASK, split_block_id
 from journal.core.dates import DateError, parse_date
 from journal.core.formatting import exact_number, single_line
 from journal.core.moment import ENGLISH
@@ -52,8 +52,9 @@ _VALUE_TEXT = (
     r"(?P<op>[+-]|=[+-]?)(?P<amount>[0-9]+(?:\.[0-9]+)?)"
     rf"(?!\w|[.,/\uff0c\uff0e{GROUP_SPACES}]\d|[{GROUP_APOSTROPHES}]\d{{3}}(?!\d))[.,;:!]*"
 )
-#: A list item's marker: a bullet, or a number and ``.`` or ``)`` (``1. 2026-11-20: +1``).
-_MARKER = r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[.\]\s+)?"
+#: A list item's marker: a bullet, or a number and ``.`` or ``)`` (``1. 2026-11-20: +1``),
+#: and a task's checkbox (``- [x] 2026-11-20: +1``).
+_MARKER = r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[(?P<task>.)\]\s+)?"
 _LINE_PATTERN = rf"(?P<marker>{_MARKER})" + (
     # the date: plain, a link to the daily note ([[2026-11-20]]) or bold (**2026-11-20**)
     rf"(?:\[\[(?:[^\[\]|]*/)?(?P<linked>{_DATE})(?:\|[^\[\]]*)?\]\]"
@@ -80,10 +81,12 @@ _FIRST_WORD = re.compile(rf"[^\S{GROUP_SPACES}]|[{GROUP_SPACES}](?!\d)")
 #: separators, a fraction, in digits of another script; after ``+`` or ``=`` any number
 #: with more glued to it but an ordinal (``+2h``, ``+5km``, ``+1k``; ``+3rd interview`` is
 #: a note) - or the minus sign of word processors (``\u2212200``): read as a note with no
-#: value but for this.  A word glued to a dash is a note (``-3pm call``, ``-2FA set up``).
+#: value but for this.  A word glued to a dash is a note (``-3pm call``, ``-2FA set up``),
+#: but for the words of numbers that are none: ``=inf``, ``-infinity``, ``+NaN``, ``+\u221e``.
 _NO_VALUE = (
     r"\u2212\d"
-    r"|(?:[+-]|=[+-]?)(?:[$\u20ac\u00a3\u00a5]\d|\d{1,3}(?:,\d{3})+\b|\d+/\d|(?![0-9])\d)"
+    r"|(?:[+-]|=[+-]?)(?:[$\u20ac\u00a3\u00a5]\d|\d{1,3}(?:,\d{3})+\b|\d+/\d|(?![0-9])\d"
+    r"|(?:inf(?:inity)?|nan)\b|\u221e)"
     r"|(?:\+|=[+-]?)\d(?!\d*(?:st|nd|rd|th)\b)"
 )
 
@@ -247,8 +250,9 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
 
     Raises :class:`CheckInError` for a dated line whose date is not real, for a change
     after a date not written YYYY-MM-DD (the day it means is not guessed) or after a
-    full-width colon, and for a value written so that it would be misread (see
-    :func:`refuse_miswritten`).
+    full-width colon, for a value written so that it would be misread (see
+    :func:`refuse_miswritten`), and for a task not done (``- [ ]``, cancelled ``- [-]``,
+    in progress ``- [/]``: any but ``[x]``), which counts when ticked.
     """
     log_line = _log_line()
     match = log_line.match(text)
@@ -270,6 +274,11 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
         day = parse_date(day_text)
     except DateError as exc:
         raise CheckInError(exc.message) from None
+    task = match.group("task")
+    if task is not None and task not in DONE_TASK:
+        raise CheckInError(
+            f"a task not done (`[{task}]`) counts nothing: it counts when ticked (`[x]`)"
+        )
     note = match.group("note").strip()
     if match.group("op") is None:
         if note.startswith("\uff1a") and _holds_value(note[1:].lstrip()):
@@ -318,7 +327,8 @@ def _holds_value(text: str) -> bool:
 
 
 def parse_value(text: str) -> tuple[str, float, str] | None:
-    """``(op, amount, rest)`` from ``+1 note``, ``=4``, ``=-2``, ``-2 ...``; None otherwise."""
+    """``(op, amount, rest)`` from ``+1 note``, ``=4``, ``=-2``, ``-2 ...``; None otherwise
+    (raises :class:`MiswrittenValue` for a number too large to be one)."""
     match = _VALUE.match(text.strip())
     if match is None:
         return None
@@ -326,9 +336,18 @@ def parse_value(text: str) -> tuple[str, float, str] | None:
 
 
 def _op_amount(match: re.Match[str]) -> tuple[str, float]:
-    """The operation and amount of a matched value (``=-2`` is ``=`` and -2.0)."""
-    sign = match.group("op")
-    amount = float(match.group("amount"))
+    """The operation and amount of a matched value (``=-2`` is ``=`` and -2.0).  Raises
+    :class:`MiswrittenValue` for a number too large to be one (over 308 digits: infinite
+    as a float)."""
+    sign, digits = match.group("op", "amount")
+    amount = float(digits)
+    if math.isinf(amount):
+        written = sign + digits
+        raise MiswrittenValue(
+            f"'{written[:20]}...' is no value journal reads: the number is too large",
+            written,
+            written,
+        )
     return sign[0], -amount if sign == "=-" else amount
 
 

@@ -1,12 +1,13 @@
 """Adding a check-in line to a note's ``## Log`` section, touching nothing else.
 
-The section is found with :mod:`journal.core.body` (so a ``## Log`` inside a code
-block is not one): the line goes right after its last top-level check-in (else its
-last top-level list item: a list of the user's below the check-ins is left as it is) -
-a backdated one before the first item dated later, so the log stays in date order -
-else at the end of the section; a note without one gets ``## Log`` at the end.  Every
-other character stays - line endings, the BOM, a missing final newline.  The
-result must read back as the old check-ins plus exactly the new one.
+The section is found with :mod:`journal.core.body`, as the reader finds it (so a
+``## Log`` inside a code block or a quote is not one): the line goes right after its
+last top-level check-in (else its last top-level list item: a list of the user's below
+the check-ins is left as it is) - a backdated one before the first item dated later,
+so the log stays in date order - else at the end of the section; a note without one
+gets ``## Log`` at the end.  Every other character stays - line endings, the BOM, a
+missing final newline.  The result must read back as the old check-ins plus exactly
+the new one.
 """
 
 from __future__ import annotations

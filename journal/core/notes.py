@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from journal.core import codec
+from journal.core.body import CLOSED_TASK
 from journal.core.checkins import (
     INLINE_KEY,
     CheckIn,
@@ -29,7 +30,7 @@ from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
 from journal.core.records import Record, new_tuple
 from journal.core.tags import unique
 
-PARSER_VERSION = 26  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 27  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -56,11 +57,6 @@ class NoteLink(NamedTuple):
     @property
     def link(self) -> Link:
         return Link(self.target, self.heading, self.alias, self.embed)
-
-
-#: The task states that leave nothing to do: done (``x``) and cancelled (``-``), as the
-#: Tasks plugin reads them; any other (`` ``, in progress ``/``, ``>``, ``?``...) is open.
-CLOSED_TASK = frozenset("xX-")
 
 
 class NoteTask(NamedTuple):
@@ -163,6 +159,11 @@ def stem_of(path: str) -> str:
 _NOTE_FIELDS = tuple(f.name for f in dataclasses.fields(Note))
 
 
+#: What a goal's Log heading inside a block quote or callout is told (H006).
+QUOTED_LOG = (
+    "a Log heading inside a quote or callout is not read as the log: the lines under it "
+    "count nothing"
+)
 _DAY_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 #: A line that starts (or a list item, a quote that starts) with ``progress:`` written
 #: with one colon, then a change, or a link and a change: meant as the ``progress::``
@@ -368,6 +369,9 @@ def _read_body(note: Note, body: str) -> None:
             )
     if "rogress: " in body or "ROGRESS: " in body:  # found in a tryout: counted nothing
         note.diagnostics += _one_colon_fields(note.path, body, note.body_line)
+    note.diagnostics += [
+        Diagnostic(note.path, line, QUOTED_LOG, "warning", "log") for line in facts.quoted_logs
+    ]
     for line, text in facts.log_lines:
         try:
             checkin = parse_log_line(text, line, note.path)

@@ -67,15 +67,12 @@ def _value_then_note(value: str, note: str) -> tuple[str, str]:
 
 
 def parse_change(text: str, note: str = "") -> tuple[str, float]:
-    """``+N``, ``-N``, ``=N`` or ``=-N`` as (op, amount); a usage error otherwise, with
-    the log line's own advice for ``+1,5`` and for ``+ 1`` (``+`` then a ``note`` of
-    ``1 ...``)."""
+    """``+N``, ``-N``, ``=N`` or ``=-N`` as (op, amount); a usage error otherwise, or
+    :class:`MiswrittenValue`, the log line's own advice, for ``+1,5``, for ``+ 1`` (``+``
+    then a ``note`` of ``1 ...``) and for a number too large to be one."""
     parsed = parse_value(text)
     if parsed is None or parsed[2] or not text[-1:].isdigit():
-        try:
-            refuse_miswritten(f"{text} {note}".strip())
-        except MiswrittenValue as exc:
-            raise UsageProblem(str(exc)) from None
+        refuse_miswritten(f"{text} {note}".strip())
         hint = (  # a note given as the value: `journal log G "Went to a meetup"`
             "; to log a note with no change to the number, give +0 before it"
             if text[:1].isalpha()
@@ -121,8 +118,11 @@ def log_checkin(
     result carries a warning.  ``after_read`` runs between the read and the write
     (tests use it to play a user saving the file at that moment).
     """
-    value, note = _value_then_note(value, note)
-    op, amount = parse_change(value, note)
+    try:
+        value, note = _value_then_note(value, note)
+        op, amount = parse_change(value, note)
+    except MiswrittenValue as exc:
+        raise UsageProblem(str(exc)) from None
     not_after(day, catalog.today, "journal log")
     goal = named_goal(vault, catalog, ref)
     refuse_hand_value(goal)

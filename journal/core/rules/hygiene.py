@@ -20,7 +20,7 @@ from journal.core.fields import (
 from journal.core.formatting import shell_word
 from journal.core.links import conflict_original, copy_candidates, copy_original, fold
 from journal.core.names import device_name, device_named, one_slip, slug
-from journal.core.notes import NoteLink, stem_of
+from journal.core.notes import QUOTED_LOG, NoteLink, stem_of
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
 
 #: How many other goals a duplicate-id finding names.
@@ -625,13 +625,20 @@ RULES = (
         "a dated line in a goal's log that can't be read: its date is not a real date or "
         "not YYYY-MM-DD, a space parts a `+` or `=` from its number (`+ 1`), or the number "
         "has a decimal comma (`+1,5`), a space between its thousands or full-width "
-        "characters",
+        "characters; or one that counts nothing: a task not done (`- [ ]`, `- [-]`), a Log "
+        "heading in a quote or callout",
         _diagnostics(
             ("log",),
             "warning",
             "write it as `- YYYY-MM-DD: +N note`, with a real date, the sign touching the "
             "number, ASCII digits and a decimal point (`+1.5`); the line is not counted "
             "until then",
+            {
+                "log line: a task not done": "tick it (`- [x]`) once done; if it will not "
+                "be, delete it or move it out of the log",
+                QUOTED_LOG: "take the heading and the lines under it out of the quote (no `>` "
+                "before them); `journal log` writes a `## Log` of its own at the end until then",
+            },
         ),
     ),
     Rule(
