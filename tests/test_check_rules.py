@@ -1119,7 +1119,8 @@ def test_a_meeting_with_a_person_whose_link_finds_no_contact_is_a_hint() -> None
         (
             f"with: [[Sam Patel]] is {CONTACT[0]}, which can't be read: the meeting counts for "
             "no contact until it can",
-            f"fix {CONTACT[0]} (H004 says what is wrong with it)",
+            f"fix {CONTACT[0]} (H004 says what is wrong with it), or link the person's "
+            "contact note (its file name)",
         )
     ]
 

@@ -94,31 +94,17 @@ def broken_body_link(ctx: Context) -> Iterator[Problem]:
 def _people_who_are_no_contacts(ctx: Context) -> Iterator[Problem]:
     """A meeting's ``with`` person whose link finds a note that is no contact (a goal
     or a plain note of that name): no contact's touch points count the meeting."""
-    contacts = {c.path for c in ctx.catalog.contacts}
     for meeting in ctx.catalog.meetings:
         for person in meeting.people:
-            found = ctx.catalog.resolve_path(person.target, meeting.path) if person.target else None
-            if found is None or found in contacts:
-                continue  # none: the hint above (the index holds it as unresolved)
-            note = ctx.catalog.by_path[found]
-            if not note.readable:  # its own H004 says why: no "contact note, not a contact"
+            # no note found: the hint above (the index holds the link as unresolved)
+            why = ctx.catalog.not_a_contact(person.target, meeting.path) if person.target else None
+            if why is not None:
                 yield Problem(
                     meeting.path,
                     meeting.lines.get("with", 1),
-                    f"with: [[{person.target}]] is {found}, which can't be read: the meeting "
-                    "counts for no contact until it can",
-                    f"fix {found} (H004 says what is wrong with it)",
+                    f"with: {why[0]}",
+                    f"{why[1]}, or link the person's contact note (its file name)",
                 )
-                continue
-            what = "a plain note" if note.kind == "note" else f"a {note.kind} note"
-            yield Problem(
-                meeting.path,
-                meeting.lines.get("with", 1),
-                f"with: [[{person.target}]] is {found}, {what}, not a contact: "
-                "the meeting counts for no contact",
-                "link the person's contact note (its file name), or give that note "
-                "`type: contact` if it is theirs",
-            )
 
 
 def _unlisted(ctx: Context, fix: str) -> str:
