@@ -1606,7 +1606,11 @@ def test_notes_whose_paths_differ_only_in_case_are_reported_naming_each_other() 
     found = [
         (f.path, f.message.split(" only")[0]) for f in of("H018", run((nfc, "#\n"), (nfd, "#\n")))
     ]
-    assert found == [(nfd, f"the path differs from {nfc}"), (nfc, f"the path differs from {nfd}")]
+    # reported: both were "the path differs from notes/Café.md", printed alike
+    assert found == [
+        (nfd, f"the path (accents decomposed, NFD) differs from {nfc} (accents composed, NFC)"),
+        (nfc, f"the path (accents composed, NFC) differs from {nfd} (accents decomposed, NFD)"),
+    ]
 
 
 def test_notes_named_like_a_second_copy_of_the_note_beside_them_are_reported() -> None:
