@@ -705,13 +705,24 @@ def test_paused_goals_take_no_time_and_no_slot() -> None:
     assert of("A003", run(*notes, paused, config=config)) == []
 
 
-def test_too_many_goals_reports_each_goal_beyond_the_limit() -> None:
-    notes = _goals(["1", "1", "1"], ["2026-10-01", "2026-09-01", "2026-09-15"])
+def test_too_many_goals_is_one_finding_at_the_first_goal_beyond_the_limit() -> None:
+    """Reported: 22 active goals over a limit of 5 made 17 findings, one a goal; it is one,
+    on the first goal beyond the limit, naming the others."""
+    notes = _goals(["1", "1", "1", "1"], ["2026-10-01", "2026-09-01", "2026-09-15", "2026-10-02"])
     found = of("A003", run(*notes, config=Config(goals=Goals(max_active_goals=1))))
-    assert [f.path for f in found] == ["goals/g0.md", "goals/g2.md"]  # not g1, the oldest
-    assert found[0].line == line_of(notes[0][1], "status")
-    assert "active goal 3 of 3, over max_active_goals = 1" in found[0].message
-    assert "active goal 2 of 3" in found[1].message
+    assert [(f.path, f.line, f.message) for f in found] == [
+        (
+            "goals/g2.md",  # not g1, the oldest
+            line_of(notes[2][1], "status"),
+            "4 goals are active, 3 over max_active_goals = 1: this one, [[g0]] and [[g3]]",
+        )
+    ]
+    [last] = of("A003", run(*notes, config=Config(goals=Goals(max_active_goals=3))))
+    assert (last.path, last.message) == (
+        "goals/g3.md",
+        "4 goals are active, 1 over max_active_goals = 3: this one",
+    )
+    assert of("A003", run(*notes, config=Config(goals=Goals(max_active_goals=4)))) == []
 
 
 # --- Time-bound -------------------------------------------------------------------------
