@@ -99,7 +99,8 @@ CASES = [
     ("M001", {"metric": None}, LOG, "title", "no metric"),
     ("M002", {"target": None}, LOG, "title", "no target"),
     ("M003", {"unit": None}, LOG, "title", "no unit"),
-    ("M004", {"current": None}, LOG, "title", "no current value"),
+    ("M004", {"current": None}, "", "title", "no current value: progress can't be measured"),
+    ("M004", {"current": None}, LOG, "title", "no current in the file: 2 from the log"),
     ("M005", {"baseline": None}, LOG, "title", "no baseline"),
     ("M006", {"baseline": "4"}, LOG, "target", "target 4 equals the baseline"),
     ("M007", {"current": "3"}, LOG, "current", "current is 3 but baseline 0 plus"),
@@ -653,8 +654,17 @@ def test_a_goal_file_without_current_is_judged_alike_with_or_without_other_notes
     goal = (PATH, goal_note(target="20", current=None))
     daily = ("daily/2026-11-21.md", "progress:: [[Hold four informational interviews]] +1\n")
     for notes in ((goal,), (goal, daily)):
-        assert [f.rule for f in run(*notes)] == ["M004"]
+        [found] = run(*notes)
+        assert found.rule == "M004"
         assert catalog(*notes).goals[0].current == len(notes) + 1
+        # reported: "progress can't be measured" of a goal whose progress `show` gives
+        assert (found.message, found.suggestion) == (
+            f"no current in the file: {len(notes) + 1} from the log and other notes, as show, "
+            "list and the review give it, but pace (A001) is judged only from a `current` in "
+            "the file",
+            "add `current: 2` (the baseline plus the file's own log; check-ins in other notes "
+            "add to it)",
+        )
 
 
 @pytest.mark.parametrize("baseline", [None, ""])
