@@ -617,14 +617,14 @@ class Catalog:
         found = self.resolve_path(target, source)
         if found is None or found in self._contact_paths:
             return None
-        if not self.by_path[found].readable:  # its own H004 says why: not "a contact note"
+        note = self.by_path[found]
+        if not note.readable:  # its own H004 says why: not "a contact note, not a contact"
             return (
                 f"[[{target}]] is {found}, which can't be read: the meeting counts for no "
                 "contact until it can",
                 f"fix {found} (H004 says what is wrong with it)",
             )
-        kind = self.by_path[found].kind
-        what = "a plain note" if kind == "note" else f"a {kind} note"
+        what = "a plain note" if note.kind == "note" else f"a {note.kind} note"
         return (
             f"[[{target}]] is {found}, {what}, not a contact: the meeting counts for no contact",
             "give that note `type: contact` if it is theirs",

@@ -105,13 +105,14 @@ def _people_who_are_no_contacts(ctx: Context) -> Iterator[Problem]:
     for meeting in ctx.catalog.meetings:
         for person in meeting.people:
             # no note found: the hint above (the index holds the link as unresolved)
-            why = ctx.catalog.not_a_contact(person.target, meeting.path) if person.target else None
-            if why is not None:
+            told = ctx.catalog.not_a_contact(person.target, meeting.path) if person.target else None
+            if told is not None:
+                what, fix = told
                 yield Problem(
                     meeting.path,
                     meeting.lines.get("with", 1),
-                    f"with: {why[0]}",
-                    f"{why[1]}, or link the person's contact note (its file name)",
+                    f"with: {what}",
+                    f"{fix}, or link the person's contact note (its file name)",
                 )
 
 
