@@ -173,7 +173,7 @@ def _text(value: Any) -> str:
 def index_report(report: dict[str, Any]) -> str:
     """What ``journal index`` did and what the index holds (the sync-conflict copies
     apart: every command leaves them out)."""
-    kinds = ", ".join(f"{count} {kind}" for kind, count in report["kinds"].items())
+    kinds = ", ".join(plural(count, kind) for kind, count in report["kinds"].items())
     notes = f"{report['notes']} ({kinds or 'none'})"
     counts = report["diagnostics"]
     problems = []

@@ -99,7 +99,8 @@ CASES = [
     ("M001", {"metric": None}, LOG, "title", "no metric"),
     ("M002", {"target": None}, LOG, "title", "no target"),
     ("M003", {"unit": None}, LOG, "title", "no unit"),
-    ("M004", {"current": None}, LOG, "title", "no current value"),
+    ("M004", {"current": None}, "", "title", "no current value: progress can't be measured"),
+    ("M004", {"current": None}, LOG, "title", "no current in the file: 2 from the log"),
     ("M005", {"baseline": None}, LOG, "title", "no baseline"),
     ("M006", {"baseline": "4"}, LOG, "target", "target 4 equals the baseline"),
     ("M007", {"current": "3"}, LOG, "current", "current is 3 but baseline 0 plus"),
@@ -653,8 +654,17 @@ def test_a_goal_file_without_current_is_judged_alike_with_or_without_other_notes
     goal = (PATH, goal_note(target="20", current=None))
     daily = ("daily/2026-11-21.md", "progress:: [[Hold four informational interviews]] +1\n")
     for notes in ((goal,), (goal, daily)):
-        assert [f.rule for f in run(*notes)] == ["M004"]
+        [found] = run(*notes)
+        assert found.rule == "M004"
         assert catalog(*notes).goals[0].current == len(notes) + 1
+        # reported: "progress can't be measured" of a goal whose progress `show` gives
+        assert (found.message, found.suggestion) == (
+            f"no current in the file: {len(notes) + 1} from the log and other notes, as show, "
+            "list and the review give it, but pace (A001) is judged only from a `current` in "
+            "the file",
+            "add `current: 2` (the baseline plus the file's own log; check-ins in other notes "
+            "add to it)",
+        )
 
 
 @pytest.mark.parametrize("baseline", [None, ""])
@@ -705,13 +715,24 @@ def test_paused_goals_take_no_time_and_no_slot() -> None:
     assert of("A003", run(*notes, paused, config=config)) == []
 
 
-def test_too_many_goals_reports_each_goal_beyond_the_limit() -> None:
-    notes = _goals(["1", "1", "1"], ["2026-10-01", "2026-09-01", "2026-09-15"])
+def test_too_many_goals_is_one_finding_at_the_first_goal_beyond_the_limit() -> None:
+    """Reported: 22 active goals over a limit of 5 made 17 findings, one a goal; it is one,
+    on the first goal beyond the limit, naming the others."""
+    notes = _goals(["1", "1", "1", "1"], ["2026-10-01", "2026-09-01", "2026-09-15", "2026-10-02"])
     found = of("A003", run(*notes, config=Config(goals=Goals(max_active_goals=1))))
-    assert [f.path for f in found] == ["goals/g0.md", "goals/g2.md"]  # not g1, the oldest
-    assert found[0].line == line_of(notes[0][1], "status")
-    assert "active goal 3 of 3, over max_active_goals = 1" in found[0].message
-    assert "active goal 2 of 3" in found[1].message
+    assert [(f.path, f.line, f.message) for f in found] == [
+        (
+            "goals/g2.md",  # not g1, the oldest
+            line_of(notes[2][1], "status"),
+            "4 goals are active, 3 over max_active_goals = 1: this one, [[g0]] and [[g3]]",
+        )
+    ]
+    [last] = of("A003", run(*notes, config=Config(goals=Goals(max_active_goals=3))))
+    assert (last.path, last.message) == (
+        "goals/g3.md",
+        "4 goals are active, 1 over max_active_goals = 3: this one",
+    )
+    assert of("A003", run(*notes, config=Config(goals=Goals(max_active_goals=4)))) == []
 
 
 # --- Time-bound -------------------------------------------------------------------------
@@ -1119,7 +1140,8 @@ def test_a_meeting_with_a_person_whose_link_finds_no_contact_is_a_hint() -> None
         (
             f"with: [[Sam Patel]] is {CONTACT[0]}, which can't be read: the meeting counts for "
             "no contact until it can",
-            f"fix {CONTACT[0]} (H004 says what is wrong with it)",
+            f"fix {CONTACT[0]} (H004 says what is wrong with it), or link the person's "
+            "contact note (its file name)",
         )
     ]
 
@@ -1605,7 +1627,11 @@ def test_notes_whose_paths_differ_only_in_case_are_reported_naming_each_other() 
     found = [
         (f.path, f.message.split(" only")[0]) for f in of("H018", run((nfc, "#\n"), (nfd, "#\n")))
     ]
-    assert found == [(nfd, f"the path differs from {nfc}"), (nfc, f"the path differs from {nfd}")]
+    # reported: both were "the path differs from notes/Café.md", printed alike
+    assert found == [
+        (nfd, f"the path (accents decomposed, NFD) differs from {nfc} (accents composed, NFC)"),
+        (nfc, f"the path (accents composed, NFC) differs from {nfd} (accents decomposed, NFD)"),
+    ]
 
 
 def test_notes_named_like_a_second_copy_of_the_note_beside_them_are_reported() -> None:

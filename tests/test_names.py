@@ -199,6 +199,62 @@ def test_a_folder_named_as_a_windows_device_is_told_for_each_note_in_it(
     ]
 
 
+def test_names_that_break_the_other_windows_naming_rules_are_told(
+    invoke: Invoke, vault: Path
+) -> None:
+    """Reported: H018 said nothing of `Pipe | name.md` or `quote's "double".md`, which
+    no checkout on Windows can hold; a folder that ends in a dot or space is none either."""
+    rels = (
+        "Weird/Pipe | name.md",
+        'Weird/quote\'s "double".md',
+        "Weird/trailing space .md",  # ends in `.md`: Windows holds it
+        "Drafts./a.md",
+        "Archive /b.md",
+        "Q/what? <now>*.md",
+        "Q/bell\x07.md",
+        "Q/???.md",
+    )
+    for rel in rels:
+        (vault / rel).parent.mkdir(parents=True, exist_ok=True)
+        (vault / rel).write_text("# x\n")
+    result = invoke("check", "--select", "H018", "--json")
+    found = [(f["path"], f["message"], f["suggestion"]) for f in json.loads(result.output)]
+    fails = "which Windows can't hold in a name: a git checkout or a sync there fails on it"
+    assert found == [
+        (
+            "Archive /b.md",
+            f"the folder name `Archive ` ends in a space, {fails}",
+            "rename the folder, e.g. to `Archive`",
+        ),
+        (
+            "Drafts./a.md",
+            f"the folder name `Drafts.` ends in a dot, {fails}",
+            "rename the folder, e.g. to `Drafts`",
+        ),
+        ("Q/???.md", f"the file name `???.md` holds `?`, {fails}", "rename the file"),
+        (
+            "Q/bell\x07.md",
+            f"the file name `bell\x07.md` holds U+0007, {fails}",
+            "rename the file, e.g. to `bell.md`",
+        ),
+        (
+            "Q/what? <now>*.md",
+            f"the file name `what? <now>*.md` holds `*`, `<`, `>` and `?`, {fails}",
+            "rename the file, e.g. to `what now.md`",
+        ),
+        (
+            "Weird/Pipe | name.md",
+            f"the file name `Pipe | name.md` holds `|`, {fails}",
+            "rename the file, e.g. to `Pipe name.md`",
+        ),
+        (
+            'Weird/quote\'s "double".md',
+            f'the file name `quote\'s "double".md` holds `"`, {fails}',
+            "rename the file, e.g. to `quote's double.md`",
+        ),
+    ]
+
+
 @given(
     st.lists(
         st.text(alphabet="conprauxlmt123¹ ._/xX", min_size=1, max_size=12), min_size=1, max_size=5

@@ -807,8 +807,9 @@ def test_a_contact_file_that_exists_stops_the_meeting_before_anything_is_written
     result = invoke("new", "meeting", "--with", "Ann Bell", "--with", "Bell", "--create-contacts")
     assert result.exit_code == 1
     assert result.stderr == (
-        "people/Bell.md: a note with this name already exists; not overwritten: if it is "
-        "the person's note, give it `type: contact`; else give the contact another name\n"
+        "journal: --with Bell: [[Bell]] is people/Bell.md, a plain note, not a contact: the "
+        "meeting counts for no contact; give that note `type: contact` if it is theirs, or "
+        "name their contact note in --with\n"
     )
     assert sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md")) == [
         "people/Bell.md"
@@ -822,6 +823,33 @@ def test_a_contact_file_that_exists_stops_the_meeting_before_anything_is_written
         "give it `type: contact`; else give the contact another name\n"
     ), jo.stderr
     assert not (vault / "people").exists()
+
+
+def test_a_person_whose_name_finds_a_plain_note_is_told_what_check_tells(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: with `People/John Smith.md` a note with no `type: contact`, `new meeting
+    --no-create-contacts` said the link stays unresolved until `journal new contact` made
+    the note (it resolves, and that command is refused); without the option it said to add
+    --create-contacts, refused too.  Each now says what H008 says: a plain note, not a
+    contact, and to give it `type: contact`."""
+    write("People/John Smith.md", "---\naliases: [Johnny]\ncompany: Acme\n---\n# John\n")
+    found = (
+        "[[John Smith]] is People/John Smith.md, a plain note, not a contact: the meeting "
+        "counts for no contact; give that note `type: contact` if it is theirs"
+    )
+    for option in ((), ("--create-contacts",)):
+        refused = invoke("new", "meeting", "--with", "John Smith", *option)
+        assert (refused.exit_code, refused.stderr) == (
+            1,
+            f"journal: --with John Smith: {found}, or name their contact note in --with\n",
+        )
+        assert not (vault / "meetings").exists()
+    linked = invoke("new", "meeting", "--with", "John Smith", "--no-create-contacts")
+    assert linked.exit_code == 0
+    assert linked.stderr == f"journal: with: {found}, or link the person's contact note\n"
+    check = json.loads(invoke("check", "--json", "--select", "H008").stdout)
+    assert [f["message"] for f in check] == [f"with: {found.split('; ')[0]}"]
 
 
 def test_people_keep_the_order_they_were_given(invoke: Invoke, write: Write) -> None:
@@ -1489,7 +1517,10 @@ def test_a_new_note_never_takes_the_name_of_a_note_in_another_folder(
     assert contact.exit_code == 1
     assert contact.stderr.startswith("goals/Learn SQL.md: a note with this name already exists")
     met = invoke("new", "meeting", "--with", "Learn SQL", "--create-contacts")
-    assert met.exit_code == 1 and met.stderr.startswith("goals/Learn SQL.md: "), met.stderr
+    assert met.exit_code == 1
+    assert met.stderr.startswith(
+        "journal: --with Learn SQL: [[Learn SQL]] is goals/Learn SQL.md, a goal note, not a contact"
+    )
     assert sorted(p.relative_to(vault).as_posix() for p in vault.rglob("*.md")) == [
         "goals/Learn SQL.md",
         "people/Dana Ortiz.md",

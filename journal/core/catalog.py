@@ -606,6 +606,30 @@ class Catalog:
         unique = {n.path: n for n in found if n is not None and n.kind == "contact"}
         return list(unique.values())
 
+    @cached_property
+    def _contact_paths(self) -> frozenset[str]:
+        return frozenset(c.path for c in self.contacts)
+
+    def not_a_contact(self, target: str, source: str) -> tuple[str, str] | None:
+        """Why a meeting at ``source`` whose ``with`` links ``[[target]]`` counts for no
+        contact, and the fix, when the link finds a note that is none (a goal, a plain
+        note, one that can't be read); None when it finds a contact or no note."""
+        found = self.resolve_path(target, source)
+        if found is None or found in self._contact_paths:
+            return None
+        note = self.by_path[found]
+        if not note.readable:  # its own H004 says why: not "a contact note, not a contact"
+            return (
+                f"[[{target}]] is {found}, which can't be read: the meeting counts for no "
+                "contact until it can",
+                f"fix {found} (H004 says what is wrong with it)",
+            )
+        what = "a plain note" if note.kind == "note" else f"a {note.kind} note"
+        return (
+            f"[[{target}]] is {found}, {what}, not a contact: the meeting counts for no contact",
+            "give that note `type: contact` if it is theirs",
+        )
+
     def link_to(self, path: str, source: str | None = None) -> str:
         """A wikilink that resolves to the note at ``path`` (from the note at
         ``source``, by default the one :meth:`linking_from` names): ``[[File name]]``,

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Collection
 
 from journal.core.errors import UsageProblem
+from journal.core.formatting import listed
 
 MAX_NAME_BYTES = 200  # leaves room for " 2.md" and sync tools' suffixes within 255
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f:?*<>|"\\/#^\[\]]+')
@@ -17,6 +18,23 @@ _DEVICES = frozenset(
     ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
     + [f"{port}{n}" for port in ("COM", "LPT") for n in "123456789¹²³"]
 )
+
+
+#: The characters Windows reserves in a file or folder name (the control characters too).
+_WINDOWS_RESERVED = re.compile(r'[\x00-\x1f<>:"\\|?*]')
+
+
+def windows_faults(name: str) -> list[str]:
+    """What in a file or folder name Windows can't hold, besides a device name
+    (:func:`device_name`), by Microsoft's naming rules: ``holds `|` and `?``` (of
+    ``< > : " \\ | ? *`` and the control characters, shown as ``U+0007``), ``ends in a
+    space``, ``ends in a dot``; none when Windows holds it."""
+    reserved = sorted(set(_WINDOWS_RESERVED.findall(name)))
+    shown = [f"`{ch}`" if ch >= " " else f"U+{ord(ch):04X}" for ch in reserved]
+    faults = [f"holds {listed(shown)}"] if shown else []
+    if name.endswith((" ", ".")):
+        faults.append(f"ends in a {'space' if name.endswith(' ') else 'dot'}")
+    return faults
 
 
 def file_stem(title: str) -> str:

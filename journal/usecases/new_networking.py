@@ -185,12 +185,6 @@ def new_meeting(
         raise UsageProblem("name the people you met with --with PERSON")
     named = named_people(catalog, people)
     unknown = [p for p in named if isinstance(p, str)]  # no contact has these names
-    if unknown and create_contacts is None:
-        raise NotFound(
-            f"not in your contacts: {', '.join(unknown)}; add --create-contacts to create "
-            "contact notes for them (--no-create-contacts links them without), or create "
-            "them with `journal new contact NAME`"
-        )
     day = day or today
     served = named_goal(vault, catalog, goal) if goal else None
     goal_path = served.path if served else None
@@ -208,6 +202,20 @@ def new_meeting(
             f"'DATE TITLE'), e.g. --title \"{heading} again\"",
             path=exc.path,
         ) from None
+    found_else = {
+        name: told
+        for name in unknown
+        if (told := catalog.not_a_contact(note_stem(name), rel)) is not None
+    }
+    if found_else and create_contacts is not False:  # no contact can be made of that name
+        name, (what, fix) = next(iter(found_else.items()))
+        raise Conflict(f"--with {name}: {what}; {fix}, or name their contact note in --with")
+    if unknown and create_contacts is None:
+        raise NotFound(
+            f"not in your contacts: {', '.join(unknown)}; add --create-contacts to create "
+            "contact notes for them (--no-create-contacts links them without), or create "
+            "them with `journal new contact NAME`"
+        )
     created = unknown if create_contacts else []
     try:
         contacts = {name: free_path(vault, catalog, folders.contact, name) for name in created}
@@ -251,10 +259,14 @@ def new_meeting(
         vault.create(path, data)
     missing = [name for name in unknown if name not in contacts]
     for name in missing:
-        vault.notice(
-            f"no contact note for {name}: the link stays unresolved (an H008 hint in journal "
-            f"check) until one exists: journal new contact {shell_word(name)}"
-        )
+        if name in found_else:
+            what, fix = found_else[name]
+            vault.notice(f"with: {what}; {fix}, or link the person's contact note")
+        else:
+            vault.notice(
+                f"no contact note for {name}: the link stays unresolved (an H008 hint in "
+                f"journal check) until one exists: journal new contact {shell_word(name)}"
+            )
     if served is not None and served.metric_source == "meetings":
         why = not_counted(served, kind, day)
         if why is not None:

@@ -135,17 +135,20 @@ def over_capacity(ctx: Context) -> Iterator[Problem]:
 
 
 def too_many_goals(ctx: Context) -> Iterator[Problem]:
+    """One finding for all the goals beyond the limit, at the first of them (by age)."""
     limit = ctx.config.goals.max_active_goals
     active = _by_age(ctx.active_goals)
-    for rank, goal in enumerate(active, start=1):
-        if rank > limit:
-            yield Problem(
-                goal.path,
-                line_of(goal, "status"),
-                f"this is active goal {rank} of {len(active)}, over max_active_goals = {limit}",
-                "finish, pause or drop a goal first (`journal set GOAL status=paused`), or "
-                "raise `max_active_goals` in .journal/config.toml",
-            )
+    over = active[limit:]
+    if not over:
+        return
+    which = listed(["this one", *(ctx.catalog.link_to(g.path) for g in over[1:])])
+    yield Problem(
+        over[0].path,
+        line_of(over[0], "status"),
+        f"{len(active)} goals are active, {len(over)} over max_active_goals = {limit}: {which}",
+        "finish, pause or drop a goal first (`journal set GOAL status=paused`), or "
+        "raise `max_active_goals` in .journal/config.toml",
+    )
 
 
 RULES = (

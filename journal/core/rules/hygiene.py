@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Collection, Iterator, Mapping
 
 from journal.core.catalog import MISTYPED_FIX, NOT_A_GOAL_FIX
@@ -17,9 +18,16 @@ from journal.core.fields import (
     FieldError,
     coerce,
 )
-from journal.core.formatting import shell_word
+from journal.core.formatting import listed, shell_word
 from journal.core.links import conflict_original, copy_candidates, copy_original, fold
-from journal.core.names import device_name, device_named, one_slip, slug
+from journal.core.names import (
+    device_name,
+    device_named,
+    file_stem,
+    one_slip,
+    slug,
+    windows_faults,
+)
 from journal.core.notes import QUOTED_LOG, NoteLink, stem_of
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
 
@@ -94,31 +102,18 @@ def broken_body_link(ctx: Context) -> Iterator[Problem]:
 def _people_who_are_no_contacts(ctx: Context) -> Iterator[Problem]:
     """A meeting's ``with`` person whose link finds a note that is no contact (a goal
     or a plain note of that name): no contact's touch points count the meeting."""
-    contacts = {c.path for c in ctx.catalog.contacts}
     for meeting in ctx.catalog.meetings:
         for person in meeting.people:
-            found = ctx.catalog.resolve_path(person.target, meeting.path) if person.target else None
-            if found is None or found in contacts:
-                continue  # none: the hint above (the index holds it as unresolved)
-            note = ctx.catalog.by_path[found]
-            if not note.readable:  # its own H004 says why: no "contact note, not a contact"
+            # no note found: the hint above (the index holds the link as unresolved)
+            told = ctx.catalog.not_a_contact(person.target, meeting.path) if person.target else None
+            if told is not None:
+                what, fix = told
                 yield Problem(
                     meeting.path,
                     meeting.lines.get("with", 1),
-                    f"with: [[{person.target}]] is {found}, which can't be read: the meeting "
-                    "counts for no contact until it can",
-                    f"fix {found} (H004 says what is wrong with it)",
+                    f"with: {what}",
+                    f"{fix}, or link the person's contact note (its file name)",
                 )
-                continue
-            what = "a plain note" if note.kind == "note" else f"a {note.kind} note"
-            yield Problem(
-                meeting.path,
-                meeting.lines.get("with", 1),
-                f"with: [[{person.target}]] is {found}, {what}, not a contact: "
-                "the meeting counts for no contact",
-                "link the person's contact note (its file name), or give that note "
-                "`type: contact` if it is theirs",
-            )
 
 
 def _unlisted(ctx: Context, fix: str) -> str:
@@ -436,6 +431,12 @@ def unportable_name(ctx: Context) -> Iterator[Problem]:
             device = device_name(part)
             if device is not None:
                 yield _device_named(path, part, device, "folder" if at < len(parts) - 1 else "file")
+    for path in paths:
+        parts = path.split("/")
+        for at, part in enumerate(parts):
+            faults = windows_faults(part)
+            if faults:
+                yield _unfit_for_windows(path, part, faults, at < len(parts) - 1)
     lowered = [fold(path) for path in paths]  # NFC too: `Café` as macOS writes it is one
     if len(set(lowered)) == len(lowered):
         return  # most vaults: no two paths differ only in case
@@ -446,16 +447,42 @@ def unportable_name(ctx: Context) -> Iterator[Problem]:
         if len(same) < 2:
             continue
         for path in same:
-            others = ", ".join(sorted(p for p in same if p != path))
+            others = ", ".join(f"{p}{_accents(p, same)}" for p in sorted(same) if p != path)
             yield Problem(
                 path,
                 1,
-                f"the path differs from {others} only in case (or in how an accent is "
-                "written, as macOS writes it apart): Windows and macOS hold one "
+                f"the path{_accents(path, same)} differs from {others} only in case (or in how an "
+                "accent is written, as macOS writes it apart): Windows and macOS hold one "
                 "file for both (a git checkout or a sync there keeps one of them), and "
                 "Obsidian links both by one name",
                 "rename one of them, so that the names differ in more than case",
             )
+
+
+def _accents(path: str, same: list[str]) -> str:
+    """How ``path`` writes its accents when one of ``same`` writes them apart (as macOS
+    does): the paths print alike, so each says which it is."""
+    if all(unicodedata.is_normalized("NFC", p) for p in same):
+        return ""
+    if unicodedata.is_normalized("NFC", path):
+        return " (accents composed, NFC)"
+    return " (accents decomposed, NFD)"
+
+
+def _unfit_for_windows(path: str, part: str, faults: list[str], folder: bool) -> Problem:
+    what = "folder" if folder else "file"
+    try:  # as journal would name it
+        renamed = file_stem(part) if folder else f"{file_stem(part[:-3])}.md"
+        fix = f"rename the {what}, e.g. to `{renamed}`"
+    except ValueError:  # no character of it is one a name can hold
+        fix = f"rename the {what}"
+    return Problem(
+        path,
+        1,
+        f"the {what} name `{part}` {listed(faults)}, which Windows can't hold in a name: a "
+        "git checkout or a sync there fails on it",
+        fix,
+    )
 
 
 def _merge_the_copy(original: str, otherwise: str) -> str:
@@ -748,7 +775,8 @@ RULES = (
         "warning",
         "a note's path that Windows or macOS can't hold: it differs from another's only in "
         "case, or a file or folder name on it is a Windows device name (`CON`, `aux.txt`, "
-        "`Con. law`)",
+        '`Con. law`), holds a character Windows reserves (`< > : " \\ | ? *`, a control '
+        "character) or ends in a space or dot",
         unportable_name,
     ),
     Rule(

@@ -24,6 +24,34 @@ def _missing(key: str, message: str, suggestion: str, *, measured_only: bool = F
     return check
 
 
+_NO_CURRENT = _missing(
+    "current",
+    "no current value: progress can't be measured",
+    "add `current:` with the value now (the baseline if you have not started)",
+    measured_only=True,
+)
+
+
+def missing_current(ctx: Context) -> Iterator[Problem]:
+    """No ``current`` in the file; a goal whose log or other notes give it a value (which
+    ``show``, ``list`` and the review report) is told that value, and what to write."""
+    for problem in _NO_CURRENT(ctx):
+        goal = ctx.goal_by_path[problem.path]
+        if goal.current is None:
+            yield problem
+            continue
+        logged = replay(goal.baseline or 0, [c for c in goal.checkins if c.path == goal.path])
+        yield Problem(
+            problem.path,
+            problem.line,
+            f"no current in the file: {number(goal.current)} from the log and other notes, "
+            "as show, list and the review give it, but pace (A001) is judged only from a "
+            "`current` in the file",
+            f"add `current: {number(logged)}` (the baseline plus the file's own log; "
+            "check-ins in other notes add to it)",
+        )
+
+
 def target_equals_baseline(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.open_goals:
         if goal.target is not None and goal.target == (goal.baseline or 0):
@@ -113,12 +141,7 @@ RULES = (
         "missing-current",
         "warning",
         "the goal has no `current` value",
-        _missing(
-            "current",
-            "no current value: progress can't be measured",
-            "add `current:` with the value now (the baseline if you have not started)",
-            measured_only=True,
-        ),
+        missing_current,
     ),
     Rule(
         "M005",
