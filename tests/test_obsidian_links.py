@@ -308,3 +308,138 @@ def test_check_warns_of_notes_differing_only_in_case_from_their_paths_alone(
     rule = next(r for r in RULES if r.id == "H018")
     assert len(list(rule.check(Context(catalog, Config(), date(2026, 11, 22))))) == 2
     assert "heads" not in catalog.__dict__ and "notes" not in catalog.__dict__  # paths only
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "tied"),
+    [
+        ("Tie", None, ("Tie/aa/Tie.md", "Tie/bb/Tie.md")),  # equally long, in no folder
+        ("Tie", "daily/x.md", ("Tie/aa/Tie.md", "Tie/bb/Tie.md")),
+        ("tie|shown", None, ()),  # a name no note has
+        ("Tie", "Tie/bb/x.md", ()),  # the one beside the linking note
+        ("aa/Tie", None, ()),  # a path ending with the target
+        ("Tie/bb/Tie", None, ()),  # an exact path
+        ("Other", None, ()),  # the shortest path
+        ("Note", "a/b/x.md", ()),  # an exact path beats the one beside
+        ("Nobody", None, ()),
+        ("", "src/source.md", ()),
+    ],
+)
+def test_a_link_ties_when_obsidian_cant_choose_between_notes(
+    target: str, source: str | None, tied: tuple[str, ...]
+) -> None:
+    """Reported: `[[Fitness]]` for Career/Fitness.md and Health/Fitness.md counted for the
+    first in path order, where Obsidian's choice between two paths of one length is not
+    stable; notes whose paths differ only in case are no tie (the link's case chooses)."""
+    assert tricky_catalog().link_ties(target, source) == tied
+    twins = Catalog(parse_note(path, text.encode()) for path, text in TWINS.items())
+    assert twins.link_ties("budget", "daily/x.md") == ()
+
+
+#: The tester's vault: two goals of one name in two folders, a check-in naming that name
+#: and one naming a path, a meeting naming that name.
+FITNESS = {
+    "Career/Fitness.md": goal_text("Fitness", target=20, current=2),
+    "Health/Fitness.md": goal_text("Fitness", target=20, current=2),
+    "daily/2026-11-20.md": "# Friday\n\nprogress:: [[Fitness]] +1 gym\n",
+    "daily/2026-11-21.md": "# Saturday\n\nprogress:: [[Health/Fitness]] +1 swim\n",
+    "meetings/2026-11-19 Run club.md": (
+        "---\ntype: meeting\ndate: 2026-11-19\ngoal: '[[Fitness]]'\n---\n# Run club\n"
+    ),
+}
+
+
+def test_an_ambiguous_check_in_counts_for_none_and_check_names_the_notes(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    for path, text in FITNESS.items():
+        write(path, text)
+    listed = json.loads(invoke("list", "--json").output)
+    current = {g["path"]: g["current"] for g in listed if g["title"] == "Fitness"}
+    assert current == {"Career/Fitness.md": 2, "Health/Fitness.md": 3}  # the +1 by path only
+    found = json.loads(invoke("check", "--select", "H010,H020", "--json").output)
+    told = {(f["path"], f["line"], f["rule"]): (f["message"], f["suggestion"]) for f in found}
+    either = "may link to Career/Fitness.md or Health/Fitness.md: Obsidian's choice"
+    fix = "write the path of the note meant: [[Career/Fitness]] or [[Health/Fitness]]"
+    message, suggestion = told.pop(("daily/2026-11-20.md", 3, "H010"))
+    assert message.startswith(f"`progress:: [[Fitness]]` {either}")
+    assert message.endswith("so it counts for none of them") and suggestion == fix
+    message, suggestion = told.pop(("meetings/2026-11-19 Run club.md", 4, "H020"))
+    assert message.startswith(f"goal: [[Fitness]] {either}")
+    assert message.endswith("so the meeting counts for none of them") and suggestion == fix
+    assert told == {}
+
+
+def test_a_meeting_whose_goal_link_ties_counts_for_no_goal(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """The meeting counted for the first goal in path order, the one counting meetings."""
+    for path, text in FITNESS.items():
+        write(path, text)
+    meeting = "meetings/2026-11-19 Run club.md"
+    counts = goal_text("Running", current=0, metric_source="meetings", start="2026-11-01")
+    write("Career/Running.md", counts)
+    write("Health/Running.md", goal_text("Running", target=5, current=0))
+    write(meeting, FITNESS[meeting].replace("[[Fitness]]", "[[Running]]"))
+    catalog = load_catalog(Vault.open(vault))
+    assert catalog.meetings_for("Career/Running.md") == []
+    assert catalog.goal_at("Career/Running.md").current == 0
+    assert catalog.link_ties("Running", meeting) == ("Career/Running.md", "Health/Running.md")
+    write(meeting, FITNESS[meeting].replace("[[Fitness]]", "[[Career/Running]]"))
+    catalog = load_catalog(Vault.open(vault))
+    assert [m.path for m in catalog.meetings_for("Career/Running.md")] == [meeting]
+    assert catalog.goal_at("Career/Running.md").current == 1
+
+
+def test_links_journal_writes_name_a_tied_note_by_its_path(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """Reported: the review wrote `[[Fitness]]` for Career/Fitness.md (the first in path
+    order, Obsidian's choice is not stable) and `[[Health/Fitness]]` for the other."""
+    for path, text in FITNESS.items():
+        write(path, text)
+    review = invoke("review", "--stdout").stdout
+    assert "| [[Career/Fitness]] |" in review and "| [[Health/Fitness]] |" in review
+    assert "| [[Fitness]] |" not in review
+    catalog = load_catalog(Vault.open(vault))
+    for path in ("Career/Fitness.md", "Health/Fitness.md"):
+        link = parse_link(catalog.link_to(path, "reviews/2026-W47.md"))
+        assert link is not None and link.target == path[:-3]
+        assert catalog.link_ties(link.target, "reviews/2026-W47.md") == ()
+        assert catalog.link_to(path, path) == "[[Fitness]]"  # beside it: no tie
+    # text copied from a check-in note: `[[Fitness]]` found the note beside it there
+    with catalog.linking_from("reviews/2026-W47.md"):
+        assert catalog.relinked("see [[Fitness]]", "Career/x.md") == (
+            "see [[Career/Fitness|Fitness]]"
+        )
+
+
+def test_check_warns_of_a_tied_link_in_the_properties_of_goals_meetings_and_contacts(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    for path, text in FITNESS.items():
+        write(path, text)
+    write("goals/Lead.md", goal_text("Lead", supports='"[[Fitness]]"'))
+    for folder in ("a", "b"):
+        write(f"people/{folder}/Dana Ortiz.md", "---\ntype: contact\n---\n# Dana\n")
+    write("people/Sam Patel.md", "---\ntype: contact\nmet_at: '[[Fitness]]'\n---\n# Sam\n")
+    meeting = "meetings/2026-11-18 Coffee with Dana.md"
+    write(meeting, "---\ntype: meeting\ndate: 2026-11-18\nwith: '[[Dana Ortiz]]'\n---\n")
+    found = json.loads(invoke("check", "--select", "H020", "--json").output)
+    told = [(f["path"], f["line"], f["message"].split(" may ")[0]) for f in found]
+    assert told == [
+        ("goals/Lead.md", 12, "supports: [[Fitness]]"),
+        (meeting, 4, "with: [[Dana Ortiz]]"),
+        ("meetings/2026-11-19 Run club.md", 4, "goal: [[Fitness]]"),
+        ("people/Sam Patel.md", 3, "met_at: [[Fitness]]"),
+    ]
+    assert found[1]["suggestion"] == (
+        "write the path of the note meant: [[people/a/Dana Ortiz]] or [[people/b/Dana Ortiz]]"
+    )
+    catalog = load_catalog(Vault.open(vault))
+    assert catalog.people_of(catalog.meetings[0]) == []  # the meeting counts for no contact
+    attention = invoke("review", "--stdout").stdout.split("## Needs attention", 1)[1]
+    assert "- Hygiene H020 (warning) [[Lead]]: supports: [[Fitness]] may link to" in attention
+    write(meeting, "---\ntype: meeting\ndate: 2026-11-18\nwith: '[[b/Dana Ortiz]]'\n---\n")
+    catalog = load_catalog(Vault.open(vault))
+    assert [n.path for n in catalog.people_of(catalog.meetings[0])] == ["people/b/Dana Ortiz.md"]

@@ -595,7 +595,9 @@ def test_a_goal_at_its_target_is_asked_to_be_marked_done_and_a_done_one_for_noth
     told = [line for line in attention.splitlines() if "[[reached]]" in line]
     assert any("SMART M008 (hint)" in line for line in told)
     assert not any("T006" in line or "No check-in" in line for line in told)
-    assert "- SMART H012 (warning) [[typo]]" in attention  # an active goal's: still listed
+    # an active goal's: still listed, labelled by its group (reported: "SMART H012")
+    assert "- Hygiene H012 (warning) [[typo]]" in attention
+    assert "SMART H" not in attention
     assert "[[finished]]" not in attention
     assert "goals/finished.md:\n   13  H012" in invoke("check").stdout  # check still does
     # a past week judges by the value then: 0 of 5, so no M008 (the check's is today's)

@@ -543,7 +543,7 @@ class Catalog:
         checkins = self._source.inline_checkins()
         self._look_up_names(name_key(target) for target, _checkin in checkins)
         for target, checkin in checkins:
-            path = self.resolve_path(target, checkin.path)
+            path = self.counted_path(target, checkin.path)
             goal = by_path.get(path) if path is not None else None
             if goal is not None and checkin.path != goal.path:
                 goal.checkins.append(checkin)
@@ -553,6 +553,14 @@ class Catalog:
             goal.checkins.sort(key=lambda c: (c.day, c.path != goal.path, c.path, c.line))
             goal.current = current_value(goal, self.today)
         return goals
+
+    def counted_path(self, target: str, source: str) -> str | None:
+        """The note a link that decides what counts (a ``progress::`` field's, a
+        meeting's ``goal`` or ``with``) is to from the note at ``source``: the one
+        :meth:`resolve_path` finds, or None when it is one of notes the link can't choose
+        between (:meth:`link_ties`): it counts for none of them (H010, H020 say so)."""
+        found = self.resolve_path(target, source)  # first: it keeps a one-note answer
+        return None if found is not None and self.link_ties(target, source) else found
 
     def _count_meetings(self, goal: Goal) -> None:
         """A goal with ``metric_source: meetings``: its value is baseline plus the
@@ -583,7 +591,7 @@ class Catalog:
         """Meetings by the path of the note their ``goal`` links to."""
         found: dict[str, list[Meeting]] = {}
         for meeting in self.meetings:
-            target = self.resolve_path(meeting.goal.target, meeting.path) if meeting.goal else None
+            target = self.counted_path(meeting.goal.target, meeting.path) if meeting.goal else None
             if target is not None:
                 found.setdefault(target, []).append(meeting)
         return found
@@ -601,9 +609,10 @@ class Catalog:
         return meetings
 
     def people_of(self, meeting: Meeting) -> list[Note]:
-        """The contact notes a meeting's ``with`` links resolve to."""
-        found = (self.resolve(link.target, meeting.path) for link in meeting.people)
-        unique = {n.path: n for n in found if n is not None and n.kind == "contact"}
+        """The contact notes a meeting's ``with`` links resolve to (:meth:`counted_path`)."""
+        found = (self.counted_path(link.target, meeting.path) for link in meeting.people)
+        notes = (self.by_path[path] for path in found if path is not None)
+        unique = {n.path: n for n in notes if n.kind == "contact"}
         return list(unique.values())
 
     @cached_property
@@ -613,8 +622,9 @@ class Catalog:
     def not_a_contact(self, target: str, source: str) -> tuple[str, str] | None:
         """Why a meeting at ``source`` whose ``with`` links ``[[target]]`` counts for no
         contact, and the fix, when the link finds a note that is none (a goal, a plain
-        note, one that can't be read); None when it finds a contact or no note."""
-        found = self.resolve_path(target, source)
+        note, one that can't be read); None when it finds a contact, no note, or notes
+        it can't choose between (:meth:`counted_path`: H020 tells of those)."""
+        found = self.counted_path(target, source)
         if found is None or found in self._contact_paths:
             return None
         note = self.by_path[found]
@@ -633,7 +643,7 @@ class Catalog:
     def link_to(self, path: str, source: str | None = None) -> str:
         """A wikilink that resolves to the note at ``path`` (from the note at
         ``source``, by default the one :meth:`linking_from` names): ``[[File name]]``,
-        or the path when another note would win."""
+        or the path when another note would win, or ties with it (:meth:`link_ties`)."""
         return f"[[{self.link_target(path, source)}]]"
 
     def link_target(self, path: str, source: str | None = None) -> str:
@@ -641,20 +651,24 @@ class Catalog:
         source = source if source is not None else self._link_source
         stem = path.rsplit("/", 1)[-1][:-3]
         target = self.resolve_path(stem, source)
-        return stem if target is None or target == path else path[:-3]
+        if target is None or (target == path and not self.link_ties(stem, source)):
+            return stem
+        return path[:-3]
 
     def relinked(self, text: str, source: str) -> str:
         """``text`` copied from the note at ``source`` into the note :meth:`linking_from`
         names, each wikilink (and embed) in it written so that it resolves there to the
         note it resolves to from ``source``, as Obsidian resolves (never by alias):
         ``[[Budget]]`` beside ``goals/Budget.md`` as ``[[goals/Budget|Budget]]``, keeping
-        its heading and display text.  A link to no note, or to the same one from both,
-        stays as written."""
+        its heading and display text.  A link to no note, or to the same one from both
+        (and to no other: :meth:`link_ties`), stays as written."""
 
         def moved(link: Link) -> Link | None:
             path = self.resolve_path(link.target, source, by_alias=False)
-            if path is None or path == self.resolve_path(
-                link.target, self._link_source, by_alias=False
+            here = self._link_source
+            if path is None or (
+                path == self.resolve_path(link.target, here, by_alias=False)
+                and not self.link_ties(link.target, here, by_alias=False)
             ):
                 return None
             shown = link.alias or (None if link.embed else link.target or None)
@@ -879,6 +893,13 @@ class Catalog:
         ``source`` (see :func:`resolve_link`); ``by_alias=False``: as Obsidian
         resolves it, never by an alias."""
         return self._resolvers[by_alias](target, source)
+
+    def link_ties(
+        self, target: str, source: str | None = None, *, by_alias: bool = True
+    ) -> tuple[str, ...]:
+        """The notes a wikilink target can't choose between from the note at ``source``
+        (see :func:`link_ties`), in path order; empty when it finds one note, or none."""
+        return self._resolvers[by_alias].ties(target, source)
 
     def _named(self, name: str) -> Sequence[str]:
         if name not in self._lookups[0]:

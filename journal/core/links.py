@@ -173,28 +173,58 @@ def resolve_link(
     Of notes a step can't tell apart, whose paths differ only in case (Obsidian takes
     the one it loaded first), the one whose path ends with the target as written, case
     and all, wins: ``[[goals/budget]]`` is ``goals/budget.md``, not ``goals/Budget.md``.
+    Notes that differ in more (:func:`link_ties`) get the first in path order.
 
     Obsidian never resolves a link by alias; ``journal`` does, as a last resort
     for a bare name (``journal check`` hints at such links, H009).
     """
+    tied = _contenders(target, named, aliased, source)
+    if len(tied) < 2:
+        return tied[0] if tied else None
+    written = _as_linked(target)
+    return next((p for p in tied if _in_case(p, written)), tied[0])
+
+
+def link_ties(
+    target: str,
+    named: Callable[[str], Sequence[str]],
+    aliased: Callable[[str], Sequence[str]],
+    source: str | None = None,
+) -> list[str]:
+    """The notes a wikilink target from ``source`` can't choose between, in path order:
+    two or more that :func:`resolve_link`'s steps leave tied (``[[Fitness]]`` for
+    ``Career/Fitness.md`` and ``Health/Fitness.md``, from a third folder), whose paths
+    differ in more than case; Obsidian's choice among them is not stable.  Empty when
+    the link finds one note, or none."""
+    tied = _contenders(target, named, aliased, source)
+    return tied if len({link_key(p) for p in tied}) > 1 else []
+
+
+def _contenders(
+    target: str,
+    named: Callable[[str], Sequence[str]],
+    aliased: Callable[[str], Sequence[str]],
+    source: str | None,
+) -> list[str]:
+    """The notes :func:`resolve_link` chooses among, in path order: those of the first
+    of its steps that finds any, of the shortest path (:func:`_nearest`)."""
     key = link_key(target)
     if not key:
-        return source
+        return [source] if source is not None else []
     folder = link_key(posixpath.dirname(source)) if source is not None else None
     if key.startswith(("./", "../")):
         key = posixpath.normpath(posixpath.join(folder or "", key))
         if key.startswith("../"):
-            return None
-        return _best([p for p in named(key.rsplit("/", 1)[-1]) if link_key(p) == key], None, target)
+            return []
+        return _nearest([p for p in named(key.rsplit("/", 1)[-1]) if link_key(p) == key], None)
     key = key.lstrip("/")
     candidates = named(key.rsplit("/", 1)[-1])
     exact = [p for p in candidates if link_key(p) == key]
     if exact:
-        return _best(exact, None, target)
+        return _nearest(exact, None)
     if "/" in key:
-        suffixed = [p for p in candidates if link_key(p).endswith("/" + key)]
-        return _best(suffixed, folder, target)
-    return _best(candidates, folder, target) or _best(aliased(key), folder, target)
+        return _nearest([p for p in candidates if link_key(p).endswith("/" + key)], folder)
+    return _nearest(candidates, folder) or _nearest(aliased(key), folder)
 
 
 def is_conflict_copy(path: str) -> bool:
@@ -280,6 +310,7 @@ class LinkResolver:
         self.aliased = _without_copies(aliased)
         self._known: dict[tuple[str, str | None], str | None] = {}
         self._everywhere: dict[str, str | None] = {}
+        self._ties: dict[tuple[str, str | None], tuple[str, ...]] = {}
 
     def __call__(self, target: str, source: str | None = None) -> str | None:
         """The path ``target`` points to from the note at ``source``, or None."""
@@ -294,6 +325,18 @@ class LinkResolver:
                 if self._same_everywhere(target):
                     self._everywhere[target] = found
         return found
+
+    def ties(self, target: str, source: str | None = None) -> tuple[str, ...]:
+        """The notes ``target`` can't choose between from the note at ``source``
+        (:func:`link_ties`; empty when it finds one or none), kept per folder too."""
+        if target in self._everywhere:
+            return ()  # one note answers to it, or none
+        place = (target, source.rpartition("/")[0] if source is not None else None)
+        tied = self._ties.get(place)
+        if tied is None:
+            tied = tuple(link_ties(target, self.named, self.aliased, source))
+            self._ties[place] = tied
+        return tied
 
     def _same_everywhere(self, target: str) -> bool:
         """Whether ``target`` resolves to the same note (or none) from every note: it is
@@ -310,21 +353,16 @@ def _without_copies(find: Callable[[str], Sequence[str]]) -> Callable[[str], lis
     return lambda key: [p for p in find(key) if not is_conflict_copy(p)]
 
 
-def _best(paths: Sequence[str], folder: str | None, target: str) -> str | None:
-    """The one of ``paths`` in ``folder`` (a :func:`link_key`; None: any), else any, with
-    the shortest path, then named as ``target`` writes it (:func:`_in_case`: of paths
-    that differ only in case), then the first in path order."""
+def _nearest(paths: Sequence[str], folder: str | None) -> list[str]:
+    """The paths of ``paths`` in ``folder`` (a :func:`link_key`; None: any), else all of
+    them, with the shortest path, in path order."""
     if len(paths) < 2:
-        return paths[0] if paths else None
+        return list(paths)
     if folder is not None:
         beside = [p for p in paths if link_key(posixpath.dirname(p)) == folder]
         paths = beside or paths
     shortest = min(map(len, paths))
-    tied = sorted(p for p in paths if len(p) == shortest)
-    if len(tied) == 1:
-        return tied[0]
-    written = _as_linked(target)
-    return next((p for p in tied if _in_case(p, written)), tied[0])
+    return sorted(p for p in paths if len(p) == shortest)
 
 
 def _as_linked(target: str) -> str:

@@ -48,6 +48,7 @@ TEMPLATE = "review.md.j2"
 SHOWN = ("error", "warning")  # the findings the review lists: no hints but REACHED
 UNCOUNTED = "H010"  # progress:: fields that count for no goal: lost check-ins
 SMART_GROUPS = "SMARTO"  # the first letters of the SMART rules' ids (H: the vault's hygiene)
+HYGIENE = "Hygiene"  # the label of the other findings: the files', not the goals' SMART-ness
 #: The SMART rules that find a mistake in the files, not a judgement of the goal: a paused
 #: goal's are still listed (a log that disagrees with `current`, a day that can't be).
 FILE_MISTAKES = frozenset({"M007", "R002", "T007", "T009", "T011", "T012"})
@@ -262,6 +263,7 @@ def review_data(
     smart = [
         {
             "goal": catalog.link_to(f.path),
+            "group": "SMART" if f.rule[0] in SMART_GROUPS else HYGIENE,
             "rule": f.rule,
             "severity": f.severity,
             "message": f.message,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from journal.core.catalog import MISTYPED_FIX, NOT_A_GOAL_FIX
 from journal.core.checkins import INLINE_KEY, MiswrittenValue, parse_inline
@@ -261,6 +261,12 @@ def _why_uncounted(
             "shows both, and says when journal has no month and weekday names for that "
             "locale); or log it in the goal: `journal log GOAL +1 --date DAY`",
         )
+    tied = ctx.catalog.link_ties(target, path)
+    if tied:
+        return (
+            f"`{INLINE_KEY}:: {link}` {_may_be(tied)}, so it counts for none of them",
+            _write_the_path(tied),
+        )
     if resolved is None:
         return (
             f"`{INLINE_KEY}:: {link}` links to no note, so it counts for no goal",
@@ -294,6 +300,54 @@ def _why_uncounted(
             "record the meeting instead (`journal new meeting --goal GOAL`), or drop the value",
         )
     return None
+
+
+def _may_be(tied: Sequence[str]) -> str:
+    """What a link that can't choose between the notes at ``tied`` (see
+    :meth:`~journal.core.catalog.Catalog.link_ties`) links to."""
+    return (
+        f"may link to {_either(tied)}: Obsidian's choice between notes a link names "
+        "equally well is not stable"
+    )
+
+
+def _write_the_path(tied: Sequence[str]) -> str:
+    return "write the path of the note meant: " + _either([f"[[{p[:-3]}]]" for p in tied])
+
+
+def _either(items: Sequence[str]) -> str:
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def ambiguous_link(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.goals:
+        for link in ctx.note(goal).links:
+            if link.key is not None:
+                yield from _tied(ctx, goal.path, link.line, link.key, link.target, "")
+    if ctx.goals_only:
+        return
+    for meeting in ctx.catalog.meetings:
+        named = [("goal", meeting.goal)] if meeting.goal is not None else []
+        for key, linked in named + [("with", person) for person in meeting.people]:
+            line = meeting.lines.get(key, 1)
+            counts = ", so the meeting counts for none of them"
+            yield from _tied(ctx, meeting.path, line, key, linked.target, counts)
+    for contact in ctx.catalog.of_kind("contact"):
+        for link in contact.links:
+            if link.key is not None:
+                yield from _tied(ctx, contact.path, link.line, link.key, link.target, "")
+
+
+def _tied(
+    ctx: Context, path: str, line: int, key: str, target: str, counts: str
+) -> Iterator[Problem]:
+    """H020's finding for the link to ``target`` in the property ``key`` of the note at
+    ``path``, when it can't choose between notes; ``counts``: what that costs."""
+    tied = ctx.catalog.link_ties(target, path) if target else ()
+    if tied:
+        yield Problem(
+            path, line, f"{key}: [[{target}]] {_may_be(tied)}{counts}", _write_the_path(tied)
+        )
 
 
 def duplicate_id(ctx: Context) -> Iterator[Problem]:
@@ -786,5 +840,14 @@ RULES = (
         "a note named like a second copy of the note beside it (`Note 2.md`, `Note copy.md`, "
         "`Note - Copy.md`, `Note (1).md`): what both hold counts twice",
         copy_named,
+    ),
+    Rule(
+        "H020",
+        "ambiguous-link",
+        "warning",
+        "a link in the properties of a goal, meeting or contact that names two or more "
+        "notes equally well (`[[Fitness]]` for `Career/Fitness.md` and `Health/Fitness.md`): "
+        "Obsidian's choice is not stable, and a meeting's `goal` or `with` counts for none",
+        ambiguous_link,
     ),
 )
