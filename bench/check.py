@@ -54,7 +54,7 @@ def main() -> None:
     def in_process() -> None:
         catalog = load_catalog(vault, today)
         result = check_vault(vault, catalog, today)
-        check_report([f.to_dict() for f in result.findings], result.goals)
+        check_report([f.to_dict() for f in result.findings], result.goals, result.rules)
 
     whole = median_ms(in_process, args.repeat)
     command = [sys.executable, "-m", "journal", "--vault", str(vault.root), "check", "--json"]
