@@ -874,6 +874,109 @@ def test_a_goal_whose_front_matter_broke_for_a_while(
     assert [p["value"] for p in data["series"]] == [1, 2]  # type: ignore[index]
 
 
+BOOKS = "Read 24 books in 2026. So far {n}.\n"
+
+
+def books(current: int, *, kind: str = "goal", head: str = "") -> str:
+    """The tester's note (Obsidian migration), with the front matter that makes it a goal
+    (``kind``: its ``type``; ``head``: lines before it, an ``id:``)."""
+    return (
+        f"---\n{head}type: {kind}\nmetric: books read\nunit: books\ntarget: 24\n"
+        f"current: {current}\nstart: 2026-01-01\ndue: 2026-12-31\n---\n" + BOOKS.format(n=current)
+    )
+
+
+BECAME = "became a goal (status active, current 19, target 24 books, due 2026-12-31)"
+
+
+def test_a_note_made_a_goal_is_created_not_a_readable_goal_again(
+    git: Git, write: Write, invoke: Invoke, vault: Path
+) -> None:
+    """A note that was never a goal and gets `type: goal` became one (`created`, as a
+    new goal file), in the goal's timeline, the vault's and the week in git; `a readable
+    goal again` is for a goal whose front matter was broken (the test above)."""
+    write("Read 24 books.md", BOOKS.format(n=19))
+    git.commit("a", "2026-06-01")
+    write("Read 24 books.md", books(19))
+    git.commit("convert", "2026-12-03")
+    (entry,) = history_json(invoke)["entries"]  # type: ignore[misc]
+    assert entry["events"] == [  # type: ignore[index]
+        {"kind": "created", "old": "Read 24 books.md", "new": "Read 24 books.md",
+         "text": BECAME},
+    ]  # fmt: skip
+    data = history_json(invoke, "Read 24 books")
+    assert summary(data["entries"]) == [("2026-12-03", "convert", "Read 24 books.md", [BECAME])]
+    week = week_in_git(Vault.open(vault), Period(date(2026, 11, 30), date(2026, 12, 6)))
+    assert week is not None
+    assert [(g.path, [e.text for e in g.events]) for g in week.created] == [
+        ("Read 24 books.md", [BECAME])
+    ]
+    assert week.changed == []
+    write("Read 24 books.md", BOOKS.format(n=20))  # a note again, not committed yet
+    write("Other.md", books(19).replace("Read 24", "Run 5"))
+    git.commit("other", "2026-12-04", "Other.md")
+    write("Other.md", BOOKS.format(n=1))
+    git.commit("no goal", "2026-12-05", "Other.md")
+    write("Other.md", books(1).replace("Read 24", "Run 5"))  # made one, not committed yet
+    result = invoke("history", "Other")
+    assert result.exit_code == 0, result.output
+    assert "no longer a goal\nnot committed yet\n  became a goal (status active, current 1" in (
+        result.stdout
+    )
+
+
+def test_a_goal_made_a_note_is_no_longer_a_goal(
+    git: Git, write: Write, invoke: Invoke, vault: Path
+) -> None:
+    """A goal whose `type: goal` is removed (or changed) is gone as a goal, its file kept:
+    `deleted`, said `no longer a goal`; made a goal again, it `became a goal`."""
+    write("Read 24 books.md", books(19, head="id: books\n"))
+    git.commit("goal", "2026-11-02")
+    write("Read 24 books.md", books(19, kind="note", head="id: books\n"))
+    git.commit("just a note", "2026-12-01")
+    (entry,) = history_json(invoke, "--since", "2026-12-01")["entries"]  # type: ignore[misc]
+    assert entry["events"] == [  # type: ignore[index]
+        {"kind": "deleted", "old": "Read 24 books.md", "new": "Read 24 books.md",
+         "text": "no longer a goal"},
+    ]  # fmt: skip
+    week = week_in_git(Vault.open(vault), Period(date(2026, 11, 30), date(2026, 12, 6)))
+    assert week is not None
+    assert [(g.id, [e.text for e in g.events]) for g in week.deleted] == [
+        ("books", ["no longer a goal"])
+    ]
+    write("Read 24 books.md", books(19, head="id: books\n"))
+    git.commit("a goal again", "2026-12-03")
+    data = history_json(invoke, "books")
+    assert [(e[1], e[3]) for e in summary(data["entries"])] == [
+        ("goal", [BECAME.replace("became a goal", "created")]),
+        ("just a note", ["no longer a goal"]),
+        ("a goal again", [BECAME]),
+    ]
+
+
+def test_a_note_moved_and_made_a_goal_in_one_commit_is_created(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """No goal was at the old path: the goal is created at the new one (with its `id:`
+    or without), not a move."""
+    write("inbox/Read 24 books.md", BOOKS.format(n=19))
+    write("inbox/Run.md", "---\nid: run\n---\nRun a 10k.\n")
+    git.commit("a", "2026-06-01")
+    git("rm", "-q", "inbox/Read 24 books.md", "inbox/Run.md")
+    write("goals/Read 24 books.md", books(19))
+    write("goals/Run.md", books(3, head="id: run\n").replace("Read 24", "Run 10"))
+    git.commit("file them as goals", "2026-12-03")
+    data = history_json(invoke)
+    assert [(e["goal"]["path"], e["goal"]["id"], [ev["kind"] for ev in e["events"]])  # type: ignore[index]
+            for e in data["entries"]] == [  # type: ignore[attr-defined]
+        ("goals/Read 24 books.md", None, ["created"]),
+        ("goals/Run.md", "run", ["created"]),
+    ]  # fmt: skip
+    assert summary(history_json(invoke, "run")["entries"])[0][3] == [
+        "created (status active, current 3, target 24 books, due 2026-12-31)"
+    ]
+
+
 def test_a_goal_without_id_does_not_inherit_an_earlier_goal_at_its_path(
     git: Git, write: Write, invoke: Invoke
 ) -> None:

@@ -305,7 +305,13 @@ def _goal_changes(
         old = _version(repo, change.old_path, change.old_blob, memo)
         new = _version(repo, change.new_path, change.new_blob, memo)
         if change.old_path and change.new_path and (old or new):  # edited in place
-            edited = goal_change(old, new, boundary=boundary, path=change.new_path)
+            side = (
+                (change.new_path, change.new_blob)
+                if new is None
+                else (change.old_path, change.old_blob)
+            )
+            broken = not (old and new) and _broken_goal(repo, *side)  # the side no goal
+            edited = goal_change(old, new, boundary=boundary, path=change.new_path, broken=broken)
             others = [_version(repo, change.new_path, blob, memo) for blob in change.others]
             found.append(_merged(edited, new, others))
         elif old is not None:
@@ -352,6 +358,16 @@ def _version(
         state = state_of(parse_note(path, data))
         memo[key] = Version(path, state, data.decode("utf-8", "replace")) if state else None
     return memo[key]
+
+
+def _broken_goal(repo: Repository, path: str, blob: str | None) -> bool:
+    """Whether the file at ``blob`` is a goal file whose front matter can't be read."""
+    return blob is not None and _unreadable_goal(parse_note(path, repo.read(blob)))
+
+
+def _unreadable_goal(note: Note) -> bool:
+    """A goal file (``type: goal``) that can't be read, not a note that is no goal."""
+    return note.kind == "goal" and not note.readable
 
 
 # --- one goal -----------------------------------------------------------------------------
@@ -648,7 +664,8 @@ def _uncommitted(
     head = state_of(committed) if committed is not None else None
     if head == work and head_path == goal.path:
         return None
-    return diff_states(head, work, old_path=head_path, new_path=goal.path)
+    broken = committed is not None and _unreadable_goal(committed)
+    return diff_states(head, work, old_path=head_path, new_path=goal.path, broken=broken)
 
 
 @dataclass(frozen=True, repr=False, eq=False)
