@@ -271,12 +271,19 @@ def test_commits_of_one_second_count_in_order_and_none_after_today(
     ]
 
 
-def _change_this_week(invoke: Invoke, monkeypatch: pytest.MonkeyPatch, today: str) -> str:
-    """The review's "this week" cell of the only goal, with ``today`` as today."""
+def _change_this_week(
+    invoke: Invoke,
+    monkeypatch: pytest.MonkeyPatch,
+    today: str,
+    link: str = "Connect",
+    week: str | None = None,
+) -> str:
+    """The review's "this week" cell of the only goal, with ``today`` as today (of the
+    ISO ``week``, when given)."""
     monkeypatch.setenv("JOURNAL_TODAY", today)
-    result = invoke("review", "--stdout")
+    result = invoke("review", "--stdout", *(["--week", week] if week else []))
     assert result.exit_code == 0, result.stderr
-    [row] = [line for line in result.stdout.splitlines() if line.startswith("| [[Connect]] |")]
+    [row] = [line for line in result.stdout.splitlines() if line.startswith(f"| [[{link}]] |")]
     return row.split(" | ")[3]
 
 
@@ -579,6 +586,13 @@ def test_a_shallow_clone_marks_history_truncated(
          ["first seen (status active, current 4, target 8 conversations, due 2027-01-31)"]),
         ("2026-11-20", "Done", "goals/Meet HR leaders.md", ["status active -> done"]),
     ]  # fmt: skip
+    # its value at the cut is where it stood then, dated as without git (its last
+    # check-in), not progress of the cut's day: 2 -> 5 on 2026-11-10
+    assert [(p["date"], p["value"]) for p in data["series"]] == [
+        ("2026-10-01", 0),
+        ("2026-10-08", 4),
+        ("2026-10-12", 5),  # the daily note's +1
+    ]
     # Vault-wide, goals merely first seen at the cut are not "created".
     result = invoke("history", "--json", root=clone)
     assert [e["message"] for e in json.loads(result.stdout)["entries"]] == ["Done"]
@@ -974,6 +988,39 @@ def test_a_note_moved_and_made_a_goal_in_one_commit_is_created(
     ]  # fmt: skip
     assert summary(history_json(invoke, "run")["entries"])[0][3] == [
         "created (status active, current 3, target 24 books, due 2026-12-31)"
+    ]
+
+
+@pytest.mark.parametrize("was", ["a note", "no file"])
+@pytest.mark.parametrize(("baseline", "current"), [(0, 19), (40, 62)])
+def test_the_value_a_goal_is_first_committed_with_is_no_progress_of_that_week(
+    git: Git,
+    write: Write,
+    invoke: Invoke,
+    monkeypatch: pytest.MonkeyPatch,
+    was: str,
+    baseline: int,
+    current: int,
+) -> None:
+    """A goal written (or a note made one) long after its start, with the value it got
+    to by then: that value counts from its start, as without git, not as progress of
+    the commit's week (it showed `+19`, `+22`); the commits after it date their
+    changes."""
+    if was == "a note":
+        write("Read 24 books.md", BOOKS.format(n=current))
+    write("Other.md", "# Other\n")
+    git.commit("a", "2026-06-01")
+    write("Read 24 books.md", books(current, head=f"baseline: {baseline}\n"))
+    git.commit("a goal", "2026-12-03")
+    assert _change_this_week(invoke, monkeypatch, "2026-12-05", "Read 24 books") == "–"
+    assert history_points(invoke, "Read 24 books") == [("2026-01-01", current)]
+    write("Read 24 books.md", books(current + 1, head=f"baseline: {baseline}\n"))
+    git.commit("one more", "2026-12-09")
+    assert _change_this_week(invoke, monkeypatch, "2026-12-12", "Read 24 books") == "+1"
+    assert _change_this_week(invoke, monkeypatch, "2026-12-12", "Read 24 books", "2026-W49") == "–"
+    assert history_points(invoke, "Read 24 books") == [
+        ("2026-01-01", current),
+        ("2026-12-09", current + 1),
     ]
 
 

@@ -568,10 +568,15 @@ def arrival_days(history: History) -> dict[str, date]:
     return arrival
 
 
+#: The events of a goal's first commit as a goal: the value it holds is where it stood.
+OPENINGS = ("created", "first-seen", "readable")
+
+
 def recorded_values(
     changes: Iterable[tuple[Revision, GoalChange]],
     until: date | None = None,
     arrival: Mapping[str, date] | None = None,
+    known: Sequence[date] = (),
 ) -> list[tuple[date, float]]:
     """``(day, current)`` at each commit of the goal that holds a ``current``, oldest
     first (``changes`` come newest first, parents after children, as :func:`follow`
@@ -582,7 +587,12 @@ def recorded_values(
     committed.  A commit dated before its parent (a rebase, a cherry-pick, a wrong
     clock) counts from its parent's day: its value came after that one's.  ``arrival``
     (:func:`arrival_days`): the day each commit counts from, so a branch merged later,
-    whose values were apart until then, shows no drop among the other commits' days."""
+    whose values were apart until then, shows no drop among the other commits' days.
+    The value of the goal's oldest commit, when it opens its history (the goal
+    created, a note made a goal, first seen in a shallow clone), is where the goal
+    stood when it was written, not progress of that day: it counts from the last of
+    the days ``known`` to date the goal's value (its start, its own log's check-ins)
+    up to that commit, as the file's value does without git."""
     dated: list[tuple[date, int, float | None]] = []
     last: date | None = None
     for order, (revision, change) in enumerate(list(changes)[::-1]):
@@ -591,6 +601,8 @@ def recorded_values(
         else:
             day = max(revision.day, last) if last is not None else revision.day
             last = day
+        if order == 0 and any(e.kind in OPENINGS for e in change.events):
+            day = max((d for d in known if d <= day), default=day)
         dated.append((day, order, change.current))
     return [
         (day, current)

@@ -55,6 +55,7 @@ from journal.core.history import (
 )
 from journal.core.links import is_conflict_copy
 from journal.core.notes import PARSER_VERSION, Note, parse_note
+from journal.core.progress import start_of
 from journal.core.records import Record
 from journal.core.series import Point, committed_changes, pairs, value_series
 from journal.usecases.common import named_goal
@@ -446,7 +447,7 @@ def goal_history(
             f"no history yet: {goal.path} is in no commit (a new file, or moved since the "
             "last commit: commit the move and its history follows)"
         )
-    series = value_series(goal, today, recorded_values(mine, today, history.arrival))
+    series = _git_series(goal, mine, today, history)
     return _timeline(goal, history.status, mine, pending, series, notices, since)
 
 
@@ -517,7 +518,7 @@ def _broken_goal_history(
         f"{at}: {broken.problem}; the file can't be read now, so this is the goal as last "
         "committed",
     ]
-    series = value_series(goal, today, recorded_values(mine, today, history.arrival))
+    series = _git_series(goal, mine, today, history)
     return _timeline(goal, history.status, mine, None, series, notices, since)
 
 
@@ -599,7 +600,7 @@ def _deleted_goal_history(
         goal.current = goal.file_current = None  # no value today: it is gone
         notices = history.status.notices()
         notices.append(f"{here.path} is deleted but not committed yet; this is its history")
-        series = value_series(goal, today, recorded_values(mine, today, history.arrival))
+        series = _git_series(goal, mine, today, history)
         pending = [Event("deleted", here.path, None, "deleted")]
         return _timeline(goal, history.status, mine, pending, series, notices, since)
     revision = history.commits[found.at][0]
@@ -620,7 +621,7 @@ def _deleted_goal_history(
         f"{found.path} was deleted by {revision.short} on {revision.day}; "
         "this is its history from git"
     )
-    series = value_series(goal, today, recorded_values(mine, today, history.arrival))
+    series = _git_series(goal, mine, today, history)
     return _timeline(goal, history.status, mine, None, series, notices, since)
 
 
@@ -677,6 +678,18 @@ class Series(Record):
     truncated: bool
 
 
+def _git_series(
+    goal: Goal, mine: list[tuple[Revision, GoalChange]], today: date, history: LoadedHistory
+) -> list[Point]:
+    """The goal's series from its commits (``mine``, :func:`follow`'s) and its notes; the
+    value it was first committed with is dated by its start and its own log."""
+    known = [c.day for c in goal.checkins if c.path == goal.path and c.op is not None]
+    start = start_of(goal)
+    if start is not None:
+        known.append(start)
+    return value_series(goal, today, recorded_values(mine, today, history.arrival, known))
+
+
 def goal_series(vault: Vault, goal: Goal, today: date) -> Series:
     """The goal's (day, value) series: committed ``current`` values merged with its
     check-ins when the vault is in a git repository, its check-ins alone otherwise."""
@@ -712,7 +725,7 @@ def goals_series(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, 
     for goal in goals:
         mine = follow(candidates(goal.id), goal.id, goal.path)
         truncated = any(r.boundary for r, _c in mine)
-        points = value_series(goal, today, recorded_values(mine, today, history.arrival))
+        points = _git_series(goal, mine, today, history)
         goal.changed = committed_changes(points, goal.baseline)
         found[goal.path] = Series(points, True, truncated)
     return found
