@@ -940,10 +940,11 @@ def test_a_note_made_a_goal_is_created_not_a_readable_goal_again(
 
 
 def test_a_goal_made_a_note_is_no_longer_a_goal(
-    git: Git, write: Write, invoke: Invoke, vault: Path
+    git: Git, write: Write, invoke: Invoke, vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A goal whose `type: goal` is removed (or changed) is gone as a goal, its file kept:
-    `deleted`, said `no longer a goal`; made a goal again, it `became a goal`."""
+    `deleted`, said `no longer a goal` (by history, named as a deleted goal is, and by
+    the review); made a goal again, it `became a goal`."""
     write("Read 24 books.md", books(19, head="id: books\n"))
     git.commit("goal", "2026-11-02")
     write("Read 24 books.md", books(19, kind="note", head="id: books\n"))
@@ -958,6 +959,13 @@ def test_a_goal_made_a_note_is_no_longer_a_goal(
     assert [(g.id, [e.text for e in g.events]) for g in week.deleted] == [
         ("books", ["no longer a goal"])
     ]
+    result = invoke("history", "Read 24 books")
+    assert result.exit_code == 0, result.output
+    assert "Read 24 books.md is no longer a goal (its type changed by " in result.stderr
+    assert "  no longer a goal\nprogress:\n" in result.stdout
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-05")
+    review = invoke("review", "--stdout")
+    assert "\n- Deleted: [[Read 24 books]] (no longer a goal)\n" in review.stdout
     write("Read 24 books.md", books(19, head="id: books\n"))
     git.commit("a goal again", "2026-12-03")
     data = history_json(invoke, "books")

@@ -561,6 +561,7 @@ class _DeletedGoal(Record):
     aliases: tuple[str, ...] = ()
     readable: bool = True
     pending: bool = False  # deleted on the disk, still in HEAD (``at``: its last commit)
+    kept: bool = False  # its file kept, made a note that is no goal ("no longer a goal")
 
     @property
     def stem(self) -> str:
@@ -578,8 +579,10 @@ def _deleted_pool(vault: Vault) -> list[_DeletedGoal]:
     deleted: dict[str, _DeletedGoal] = {}
     for at, (_revision, changes) in enumerate(history.commits):
         for change in changes:
-            if change.old_path and any(e.kind == "deleted" for e in change.events):
-                gone = _DeletedGoal(change.old_path, change.old_id, change.title, at)
+            deletion = next((e for e in change.events if e.kind == "deleted"), None)
+            if change.old_path and deletion is not None:
+                kept = deletion.new is not None
+                gone = _DeletedGoal(change.old_path, change.old_id, change.title, at, kept=kept)
                 deleted.setdefault(gone.id or gone.path, gone)  # the latest deletion
     # one pool, so the best match wins whichever way it went; a goal deleted on the
     # disk after a committed deletion and a restore is the one deleted on the disk
@@ -617,10 +620,11 @@ def _deleted_goal_history(
     goal, _problems = goal_from_note(parse_note(found.path, history.repo.read(blob)))
     goal.current = goal.file_current = None  # no value today: it is gone
     notices = history.status.notices()
-    notices.append(
-        f"{found.path} was deleted by {revision.short} on {revision.day}; "
-        "this is its history from git"
+    by = f"{revision.short} on {revision.day}"
+    what = (
+        f"is no longer a goal (its type changed by {by})" if found.kept else f"was deleted by {by}"
     )
+    notices.append(f"{found.path} {what}; this is its history from git")
     series = _git_series(goal, mine, today, history)
     return _timeline(goal, history.status, mine, None, series, notices, since)
 
