@@ -1012,8 +1012,8 @@ def test_the_value_a_goal_is_first_committed_with_is_no_progress_of_that_week(
 ) -> None:
     """A goal written (or a note made one) long after its start, with the value it got
     to by then: that value counts from its start, as without git, not as progress of
-    the commit's week (it showed `+19`, `+22`); the commits after it date their
-    changes."""
+    the commit's week (it showed `+19`, `+22`) or a check-in; the commits after it
+    date their changes."""
     if was == "a note":
         write("Read 24 books.md", BOOKS.format(n=current))
     write("Other.md", "# Other\n")
@@ -1022,6 +1022,8 @@ def test_the_value_a_goal_is_first_committed_with_is_no_progress_of_that_week(
     git.commit("a goal", "2026-12-03")
     assert _change_this_week(invoke, monkeypatch, "2026-12-05", "Read 24 books") == "–"
     assert history_points(invoke, "Read 24 books") == [("2026-01-01", current)]
+    # nor a check-in (T006): the goal is quiet since its start, as without git
+    assert "T006  warning  no check-in since 2026-01-01: 338 days" in invoke("check").output
     write("Read 24 books.md", books(current + 1, head=f"baseline: {baseline}\n"))
     git.commit("one more", "2026-12-09")
     assert _change_this_week(invoke, monkeypatch, "2026-12-12", "Read 24 books") == "+1"
