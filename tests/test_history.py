@@ -966,6 +966,10 @@ def test_a_goal_made_a_note_is_no_longer_a_goal(
     monkeypatch.setenv("JOURNAL_TODAY", "2026-12-05")
     review = invoke("review", "--stdout")
     assert "\n- Deleted: [[Read 24 books]] (no longer a goal)\n" in review.stdout
+    (vault / "Read 24 books.md").unlink()  # the note deleted, not committed yet: no goal
+    result = invoke("history", "Read 24 books")
+    assert "Read 24 books.md is no longer a goal (its type changed by " in result.stderr
+    assert "  no longer a goal\nprogress:\n" in result.stdout
     write("Read 24 books.md", books(19, head="id: books\n"))
     git.commit("a goal again", "2026-12-03")
     data = history_json(invoke, "books")

@@ -640,7 +640,8 @@ def _deleted_on_disk(vault: Vault, history: LoadedHistory) -> dict[str, _Deleted
             if key in seen:
                 continue
             seen.add(key)
-            path = change.new_path
+            gone = any(e.kind == "deleted" for e in change.events)  # made a note: no goal
+            path = None if gone else change.new_path
             if path and not vault.disk_path(path).exists() and history.repo.head_blob(path):
                 found[key] = _DeletedGoal(path, change.new_id, change.title, at, pending=True)
     return found
