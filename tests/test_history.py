@@ -271,12 +271,19 @@ def test_commits_of_one_second_count_in_order_and_none_after_today(
     ]
 
 
-def _change_this_week(invoke: Invoke, monkeypatch: pytest.MonkeyPatch, today: str) -> str:
-    """The review's "this week" cell of the only goal, with ``today`` as today."""
+def _change_this_week(
+    invoke: Invoke,
+    monkeypatch: pytest.MonkeyPatch,
+    today: str,
+    link: str = "Connect",
+    week: str | None = None,
+) -> str:
+    """The review's "this week" cell of the only goal, with ``today`` as today (of the
+    ISO ``week``, when given)."""
     monkeypatch.setenv("JOURNAL_TODAY", today)
-    result = invoke("review", "--stdout")
+    result = invoke("review", "--stdout", *(["--week", week] if week else []))
     assert result.exit_code == 0, result.stderr
-    [row] = [line for line in result.stdout.splitlines() if line.startswith("| [[Connect]] |")]
+    [row] = [line for line in result.stdout.splitlines() if line.startswith(f"| [[{link}]] |")]
     return row.split(" | ")[3]
 
 
@@ -579,6 +586,13 @@ def test_a_shallow_clone_marks_history_truncated(
          ["first seen (status active, current 4, target 8 conversations, due 2027-01-31)"]),
         ("2026-11-20", "Done", "goals/Meet HR leaders.md", ["status active -> done"]),
     ]  # fmt: skip
+    # its value at the cut is where it stood then, dated as without git (its last
+    # check-in), not progress of the cut's day: 2 -> 5 on 2026-11-10
+    assert [(p["date"], p["value"]) for p in data["series"]] == [
+        ("2026-10-01", 0),
+        ("2026-10-08", 4),
+        ("2026-10-12", 5),  # the daily note's +1
+    ]
     # Vault-wide, goals merely first seen at the cut are not "created".
     result = invoke("history", "--json", root=clone)
     assert [e["message"] for e in json.loads(result.stdout)["entries"]] == ["Done"]
@@ -872,6 +886,156 @@ def test_a_goal_whose_front_matter_broke_for_a_while(
           "due 2026-12-31)"]),
     ]  # fmt: skip
     assert [p["value"] for p in data["series"]] == [1, 2]  # type: ignore[index]
+
+
+BOOKS = "Read 24 books in 2026. So far {n}.\n"
+
+
+def books(current: int, *, kind: str = "goal", head: str = "") -> str:
+    """The tester's note (Obsidian migration), with the front matter that makes it a goal
+    (``kind``: its ``type``; ``head``: lines before it, an ``id:``)."""
+    return (
+        f"---\n{head}type: {kind}\nmetric: books read\nunit: books\ntarget: 24\n"
+        f"current: {current}\nstart: 2026-01-01\ndue: 2026-12-31\n---\n" + BOOKS.format(n=current)
+    )
+
+
+BECAME = "became a goal (status active, current 19, target 24 books, due 2026-12-31)"
+
+
+def test_a_note_made_a_goal_is_created_not_a_readable_goal_again(
+    git: Git, write: Write, invoke: Invoke, vault: Path
+) -> None:
+    """A note that was never a goal and gets `type: goal` became one (`created`, as a
+    new goal file), in the goal's timeline, the vault's and the week in git; `a readable
+    goal again` is for a goal whose front matter was broken (the test above)."""
+    write("Read 24 books.md", BOOKS.format(n=19))
+    git.commit("a", "2026-06-01")
+    write("Read 24 books.md", books(19))
+    git.commit("convert", "2026-12-03")
+    (entry,) = history_json(invoke)["entries"]  # type: ignore[misc]
+    assert entry["events"] == [  # type: ignore[index]
+        {"kind": "created", "old": "Read 24 books.md", "new": "Read 24 books.md",
+         "text": BECAME},
+    ]  # fmt: skip
+    data = history_json(invoke, "Read 24 books")
+    assert summary(data["entries"]) == [("2026-12-03", "convert", "Read 24 books.md", [BECAME])]
+    week = week_in_git(Vault.open(vault), Period(date(2026, 11, 30), date(2026, 12, 6)))
+    assert week is not None
+    assert [(g.path, [e.text for e in g.events]) for g in week.created] == [
+        ("Read 24 books.md", [BECAME])
+    ]
+    assert week.changed == []
+    write("Read 24 books.md", BOOKS.format(n=20))  # a note again, not committed yet
+    write("Other.md", books(19).replace("Read 24", "Run 5"))
+    git.commit("other", "2026-12-04", "Other.md")
+    write("Other.md", BOOKS.format(n=1))
+    git.commit("no goal", "2026-12-05", "Other.md")
+    write("Other.md", books(1).replace("Read 24", "Run 5"))  # made one, not committed yet
+    result = invoke("history", "Other")
+    assert result.exit_code == 0, result.output
+    assert "no longer a goal\nnot committed yet\n  became a goal (status active, current 1" in (
+        result.stdout
+    )
+
+
+def test_a_goal_made_a_note_is_no_longer_a_goal(
+    git: Git, write: Write, invoke: Invoke, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A goal whose `type: goal` is removed (or changed) is gone as a goal, its file kept:
+    `deleted`, said `no longer a goal` (by history, named as a deleted goal is, and by
+    the review); made a goal again, it `became a goal`."""
+    write("Read 24 books.md", books(19, head="id: books\n"))
+    git.commit("goal", "2026-11-02")
+    write("Read 24 books.md", books(19, kind="note", head="id: books\n"))
+    git.commit("just a note", "2026-12-01")
+    (entry,) = history_json(invoke, "--since", "2026-12-01")["entries"]  # type: ignore[misc]
+    assert entry["events"] == [  # type: ignore[index]
+        {"kind": "deleted", "old": "Read 24 books.md", "new": "Read 24 books.md",
+         "text": "no longer a goal"},
+    ]  # fmt: skip
+    week = week_in_git(Vault.open(vault), Period(date(2026, 11, 30), date(2026, 12, 6)))
+    assert week is not None
+    assert [(g.id, [e.text for e in g.events]) for g in week.deleted] == [
+        ("books", ["no longer a goal"])
+    ]
+    result = invoke("history", "Read 24 books")
+    assert result.exit_code == 0, result.output
+    assert "Read 24 books.md is no longer a goal (its type changed by " in result.stderr
+    assert "  no longer a goal\nprogress:\n" in result.stdout
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-05")
+    review = invoke("review", "--stdout")
+    assert "\n- Deleted: [[Read 24 books]] (no longer a goal)\n" in review.stdout
+    (vault / "Read 24 books.md").unlink()  # the note deleted, not committed yet: no goal
+    result = invoke("history", "Read 24 books")
+    assert "Read 24 books.md is no longer a goal (its type changed by " in result.stderr
+    assert "  no longer a goal\nprogress:\n" in result.stdout
+    write("Read 24 books.md", books(19, head="id: books\n"))
+    git.commit("a goal again", "2026-12-03")
+    data = history_json(invoke, "books")
+    assert [(e[1], e[3]) for e in summary(data["entries"])] == [
+        ("goal", [BECAME.replace("became a goal", "created")]),
+        ("just a note", ["no longer a goal"]),
+        ("a goal again", [BECAME]),
+    ]
+
+
+def test_a_note_moved_and_made_a_goal_in_one_commit_is_created(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """No goal was at the old path: the goal is created at the new one (with its `id:`
+    or without), not a move."""
+    write("inbox/Read 24 books.md", BOOKS.format(n=19))
+    write("inbox/Run.md", "---\nid: run\n---\nRun a 10k.\n")
+    git.commit("a", "2026-06-01")
+    git("rm", "-q", "inbox/Read 24 books.md", "inbox/Run.md")
+    write("goals/Read 24 books.md", books(19))
+    write("goals/Run.md", books(3, head="id: run\n").replace("Read 24", "Run 10"))
+    git.commit("file them as goals", "2026-12-03")
+    data = history_json(invoke)
+    assert [(e["goal"]["path"], e["goal"]["id"], [ev["kind"] for ev in e["events"]])  # type: ignore[index]
+            for e in data["entries"]] == [  # type: ignore[attr-defined]
+        ("goals/Read 24 books.md", None, ["created"]),
+        ("goals/Run.md", "run", ["created"]),
+    ]  # fmt: skip
+    assert summary(history_json(invoke, "run")["entries"])[0][3] == [
+        "created (status active, current 3, target 24 books, due 2026-12-31)"
+    ]
+
+
+@pytest.mark.parametrize("was", ["a note", "no file"])
+@pytest.mark.parametrize(("baseline", "current"), [(0, 19), (40, 62)])
+def test_the_value_a_goal_is_first_committed_with_is_no_progress_of_that_week(
+    git: Git,
+    write: Write,
+    invoke: Invoke,
+    monkeypatch: pytest.MonkeyPatch,
+    was: str,
+    baseline: int,
+    current: int,
+) -> None:
+    """A goal written (or a note made one) long after its start, with the value it got
+    to by then: that value counts from its start, as without git, not as progress of
+    the commit's week (it showed `+19`, `+22`) or a check-in; the commits after it
+    date their changes."""
+    if was == "a note":
+        write("Read 24 books.md", BOOKS.format(n=current))
+    write("Other.md", "# Other\n")
+    git.commit("a", "2026-06-01")
+    write("Read 24 books.md", books(current, head=f"baseline: {baseline}\n"))
+    git.commit("a goal", "2026-12-03")
+    assert _change_this_week(invoke, monkeypatch, "2026-12-05", "Read 24 books") == "–"
+    assert history_points(invoke, "Read 24 books") == [("2026-01-01", current)]
+    # nor a check-in (T006): the goal is quiet since its start, as without git
+    assert "T006  warning  no check-in since 2026-01-01: 338 days" in invoke("check").output
+    write("Read 24 books.md", books(current + 1, head=f"baseline: {baseline}\n"))
+    git.commit("one more", "2026-12-09")
+    assert _change_this_week(invoke, monkeypatch, "2026-12-12", "Read 24 books") == "+1"
+    assert _change_this_week(invoke, monkeypatch, "2026-12-12", "Read 24 books", "2026-W49") == "–"
+    assert history_points(invoke, "Read 24 books") == [
+        ("2026-01-01", current),
+        ("2026-12-09", current + 1),
+    ]
 
 
 def test_a_goal_without_id_does_not_inherit_an_earlier_goal_at_its_path(

@@ -23,6 +23,8 @@ from typing import Any
 from journal.adapters.cachedir import cache_folder, folder_gone
 
 #: Bump when what is cached per commit changes meaning.
+#: 11: a note made a goal is ``created`` (``became a goal``), a goal made a note
+#: ``deleted`` (``no longer a goal``), not ``readable`` / ``unreadable``;
 #: 10: a target of 1 with the unit for one (``target 1 referral``);
 #: 9: a commit that moved the vault's folder moved no goal (``folders``: where the
 #: vault was); 8: a property empty before and after (or deleted while empty) is no change;
@@ -30,7 +32,7 @@ from journal.adapters.cachedir import cache_folder, folder_gone
 #: (author, time...) and the last walk; 5: "created"
 #: names no `current` a goal lacks; 4: a merge keeps only the changes no parent had
 #: (a clean one: none)
-FORMAT = 10
+FORMAT = 11
 
 
 def cache_root() -> Path:

@@ -215,23 +215,31 @@ def diff_states(
     old_path: str | None = None,
     new_path: str | None = None,
     boundary: bool = False,
+    broken: bool = False,
 ) -> list[Event]:
     """What changed from ``old`` to ``new`` (None: the goal did not exist there).
 
     ``boundary`` marks the oldest commit of a shallow clone, where a goal that
     appears was not created but is only first seen.  A missing state with a path
-    is a file that is there but not a readable goal (broken front matter, another
-    ``type``).
+    is a file that is there but not a readable goal: with ``broken``, a goal file
+    whose front matter can't be read (``no longer a readable goal``, ``a readable
+    goal again``), else a note that is not a goal (no ``type: goal``), which the goal
+    was made from (``created``: ``became a goal``) or was made into (``deleted``: ``no
+    longer a goal``).
     """
     if new is None:
         if old is None:
             return []
-        if new_path is not None:  # the file is still there
+        if new_path is not None and broken:
             return [Event("unreadable", old_path, new_path, "no longer a readable goal")]
+        if new_path is not None:  # the file is still there, as another note
+            return [Event("deleted", old_path, new_path, "no longer a goal")]
         return [Event("deleted", old_path, None, "deleted")]
     summary = _summary(new)
-    if old is None and old_path is not None:  # the file was there, but not as a goal
+    if old is None and old_path is not None and broken:
         return [Event("readable", old_path, new_path, f"a readable goal again ({summary})")]
+    if old is None and old_path is not None:  # the file was there, as another note
+        return [Event("created", old_path, new_path, f"became a goal ({summary})")]
     if old is None:
         if boundary:
             return [Event("first-seen", None, new_path, f"first seen ({summary})")]
@@ -464,12 +472,18 @@ class GoalChange(Record):
 
 
 def goal_change(
-    old: Version | None, new: Version | None, *, boundary: bool, path: str | None = None
+    old: Version | None,
+    new: Version | None,
+    *,
+    boundary: bool,
+    path: str | None = None,
+    broken: bool = False,
 ) -> GoalChange:
     """The change from ``old`` to ``new`` (one of them may be missing) as events.
 
     ``path`` names a file that exists on both sides of the commit when one side
-    is not a readable goal.
+    is not a readable goal; ``broken``: that side is a goal file that can't be read
+    (:func:`diff_states`).
     """
     old_state = old.state if old else None
     new_state = new.state if new else None
@@ -485,7 +499,12 @@ def goal_change(
         current=new_state.current if new_state else None,
         events=tuple(
             diff_states(
-                old_state, new_state, old_path=old_path, new_path=new_path, boundary=boundary
+                old_state,
+                new_state,
+                old_path=old_path,
+                new_path=new_path,
+                boundary=boundary,
+                broken=broken,
             )
         ),
     )
@@ -549,10 +568,15 @@ def arrival_days(history: History) -> dict[str, date]:
     return arrival
 
 
+#: The events of a goal's first commit as a goal: the value it holds is where it stood.
+OPENINGS = ("created", "first-seen", "readable")
+
+
 def recorded_values(
     changes: Iterable[tuple[Revision, GoalChange]],
     until: date | None = None,
     arrival: Mapping[str, date] | None = None,
+    known: Sequence[date] = (),
 ) -> list[tuple[date, float]]:
     """``(day, current)`` at each commit of the goal that holds a ``current``, oldest
     first (``changes`` come newest first, parents after children, as :func:`follow`
@@ -563,7 +587,12 @@ def recorded_values(
     committed.  A commit dated before its parent (a rebase, a cherry-pick, a wrong
     clock) counts from its parent's day: its value came after that one's.  ``arrival``
     (:func:`arrival_days`): the day each commit counts from, so a branch merged later,
-    whose values were apart until then, shows no drop among the other commits' days."""
+    whose values were apart until then, shows no drop among the other commits' days.
+    The value of the goal's oldest commit, when it opens its history (the goal
+    created, a note made a goal, first seen in a shallow clone), is where the goal
+    stood when it was written, not progress of that day: it counts from the last of
+    the days ``known`` to date the goal's value (its start, its own log's check-ins)
+    up to that commit, as the file's value does without git."""
     dated: list[tuple[date, int, float | None]] = []
     last: date | None = None
     for order, (revision, change) in enumerate(list(changes)[::-1]):
@@ -572,6 +601,8 @@ def recorded_values(
         else:
             day = max(revision.day, last) if last is not None else revision.day
             last = day
+        if order == 0 and any(e.kind in OPENINGS for e in change.events):
+            day = max((d for d in known if d <= day), default=day)
         dated.append((day, order, change.current))
     return [
         (day, current)

@@ -55,6 +55,7 @@ from journal.core.history import (
 )
 from journal.core.links import is_conflict_copy
 from journal.core.notes import PARSER_VERSION, Note, parse_note
+from journal.core.progress import start_of
 from journal.core.records import Record
 from journal.core.series import Point, committed_changes, pairs, value_series
 from journal.usecases.common import named_goal
@@ -305,7 +306,13 @@ def _goal_changes(
         old = _version(repo, change.old_path, change.old_blob, memo)
         new = _version(repo, change.new_path, change.new_blob, memo)
         if change.old_path and change.new_path and (old or new):  # edited in place
-            edited = goal_change(old, new, boundary=boundary, path=change.new_path)
+            side = (
+                (change.new_path, change.new_blob)
+                if new is None
+                else (change.old_path, change.old_blob)
+            )
+            broken = not (old and new) and _broken_goal(repo, *side)  # the side no goal
+            edited = goal_change(old, new, boundary=boundary, path=change.new_path, broken=broken)
             others = [_version(repo, change.new_path, blob, memo) for blob in change.others]
             found.append(_merged(edited, new, others))
         elif old is not None:
@@ -352,6 +359,16 @@ def _version(
         state = state_of(parse_note(path, data))
         memo[key] = Version(path, state, data.decode("utf-8", "replace")) if state else None
     return memo[key]
+
+
+def _broken_goal(repo: Repository, path: str, blob: str | None) -> bool:
+    """Whether the file at ``blob`` is a goal file whose front matter can't be read."""
+    return blob is not None and _unreadable_goal(parse_note(path, repo.read(blob)))
+
+
+def _unreadable_goal(note: Note) -> bool:
+    """A goal file (``type: goal``) that can't be read, not a note that is no goal."""
+    return note.kind == "goal" and not note.readable
 
 
 # --- one goal -----------------------------------------------------------------------------
@@ -430,7 +447,7 @@ def goal_history(
             f"no history yet: {goal.path} is in no commit (a new file, or moved since the "
             "last commit: commit the move and its history follows)"
         )
-    series = value_series(goal, today, recorded_values(mine, today, history.arrival))
+    series = _git_series(goal, mine, today, history)
     return _timeline(goal, history.status, mine, pending, series, notices, since)
 
 
@@ -501,7 +518,7 @@ def _broken_goal_history(
         f"{at}: {broken.problem}; the file can't be read now, so this is the goal as last "
         "committed",
     ]
-    series = value_series(goal, today, recorded_values(mine, today, history.arrival))
+    series = _git_series(goal, mine, today, history)
     return _timeline(goal, history.status, mine, None, series, notices, since)
 
 
@@ -544,6 +561,7 @@ class _DeletedGoal(Record):
     aliases: tuple[str, ...] = ()
     readable: bool = True
     pending: bool = False  # deleted on the disk, still in HEAD (``at``: its last commit)
+    kept: bool = False  # its file kept, made a note that is no goal ("no longer a goal")
 
     @property
     def stem(self) -> str:
@@ -561,8 +579,10 @@ def _deleted_pool(vault: Vault) -> list[_DeletedGoal]:
     deleted: dict[str, _DeletedGoal] = {}
     for at, (_revision, changes) in enumerate(history.commits):
         for change in changes:
-            if change.old_path and any(e.kind == "deleted" for e in change.events):
-                gone = _DeletedGoal(change.old_path, change.old_id, change.title, at)
+            deletion = next((e for e in change.events if e.kind == "deleted"), None)
+            if change.old_path and deletion is not None:
+                kept = deletion.new is not None
+                gone = _DeletedGoal(change.old_path, change.old_id, change.title, at, kept=kept)
                 deleted.setdefault(gone.id or gone.path, gone)  # the latest deletion
     # one pool, so the best match wins whichever way it went; a goal deleted on the
     # disk after a committed deletion and a restore is the one deleted on the disk
@@ -583,7 +603,7 @@ def _deleted_goal_history(
         goal.current = goal.file_current = None  # no value today: it is gone
         notices = history.status.notices()
         notices.append(f"{here.path} is deleted but not committed yet; this is its history")
-        series = value_series(goal, today, recorded_values(mine, today, history.arrival))
+        series = _git_series(goal, mine, today, history)
         pending = [Event("deleted", here.path, None, "deleted")]
         return _timeline(goal, history.status, mine, pending, series, notices, since)
     revision = history.commits[found.at][0]
@@ -600,11 +620,12 @@ def _deleted_goal_history(
     goal, _problems = goal_from_note(parse_note(found.path, history.repo.read(blob)))
     goal.current = goal.file_current = None  # no value today: it is gone
     notices = history.status.notices()
-    notices.append(
-        f"{found.path} was deleted by {revision.short} on {revision.day}; "
-        "this is its history from git"
+    by = f"{revision.short} on {revision.day}"
+    what = (
+        f"is no longer a goal (its type changed by {by})" if found.kept else f"was deleted by {by}"
     )
-    series = value_series(goal, today, recorded_values(mine, today, history.arrival))
+    notices.append(f"{found.path} {what}; this is its history from git")
+    series = _git_series(goal, mine, today, history)
     return _timeline(goal, history.status, mine, None, series, notices, since)
 
 
@@ -619,7 +640,8 @@ def _deleted_on_disk(vault: Vault, history: LoadedHistory) -> dict[str, _Deleted
             if key in seen:
                 continue
             seen.add(key)
-            path = change.new_path
+            gone = any(e.kind == "deleted" for e in change.events)  # made a note: no goal
+            path = None if gone else change.new_path
             if path and not vault.disk_path(path).exists() and history.repo.head_blob(path):
                 found[key] = _DeletedGoal(path, change.new_id, change.title, at, pending=True)
     return found
@@ -648,7 +670,8 @@ def _uncommitted(
     head = state_of(committed) if committed is not None else None
     if head == work and head_path == goal.path:
         return None
-    return diff_states(head, work, old_path=head_path, new_path=goal.path)
+    broken = committed is not None and _unreadable_goal(committed)
+    return diff_states(head, work, old_path=head_path, new_path=goal.path, broken=broken)
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -658,6 +681,18 @@ class Series(Record):
     points: list[Point]
     from_git: bool  # False: the vault is not in a repository, check-ins only
     truncated: bool
+
+
+def _git_series(
+    goal: Goal, mine: list[tuple[Revision, GoalChange]], today: date, history: LoadedHistory
+) -> list[Point]:
+    """The goal's series from its commits (``mine``, :func:`follow`'s) and its notes; the
+    value it was first committed with is dated by its start and its own log."""
+    known = [c.day for c in goal.checkins if c.path == goal.path and c.op is not None]
+    start = start_of(goal)
+    if start is not None:
+        known.append(start)
+    return value_series(goal, today, recorded_values(mine, today, history.arrival, known))
 
 
 def goal_series(vault: Vault, goal: Goal, today: date) -> Series:
@@ -695,7 +730,7 @@ def goals_series(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, 
     for goal in goals:
         mine = follow(candidates(goal.id), goal.id, goal.path)
         truncated = any(r.boundary for r, _c in mine)
-        points = value_series(goal, today, recorded_values(mine, today, history.arrival))
+        points = _git_series(goal, mine, today, history)
         goal.changed = committed_changes(points, goal.baseline)
         found[goal.path] = Series(points, True, truncated)
     return found

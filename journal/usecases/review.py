@@ -451,7 +451,8 @@ def _git_section(vault: Vault, catalog: Catalog, week: WeekInGit) -> dict[str, A
     says: a created goal's state follows its link (``(status active, ...)``), a completed
     or dropped goal's status event and its ``completed`` day are left out, and a deleted
     goal created in the week says so (``(created this week)``) rather than its state
-    then.  A goal moved or renamed since links to where it is now."""
+    then, one made a note ``(no longer a goal)``.  A goal moved or renamed since links to
+    where it is now."""
     lists = ("completed", "dropped", "deleted", "created", "changed")
     gone = any(i.path not in catalog.by_path for name in lists for i in getattr(week, name))
     now = _paths_now(vault, catalog) if gone else {}
@@ -461,8 +462,11 @@ def _git_section(vault: Vault, catalog: Catalog, week: WeekInGit) -> dict[str, A
         goal = catalog.link_to(path) if path is not None else item.title
         own = [e for e in item.events if e.kind == name or _said_by(name, e)]
         details = own[0].text.removeprefix("created ") if name == "created" and own else None
-        if name == "deleted" and any(e.kind == "created" for e in own):
-            details = "(created this week)"
+        if name == "deleted":
+            said = ["created this week"] if any(e.kind == "created" for e in own) else []
+            if own[-1].new is not None:  # made a note, its file kept
+                said.append("no longer a goal")
+            details = f"({'; '.join(said)})" if said else None
         events = [e.text for e in summed([e for e in item.events if e not in own])]
         return {"goal": goal, "details": details, "events": events}
 
