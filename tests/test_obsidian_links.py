@@ -336,6 +336,26 @@ def test_a_link_ties_when_obsidian_cant_choose_between_notes(
     assert twins.link_ties("budget", "daily/x.md") == ()
 
 
+def test_ties_are_looked_for_only_where_two_notes_share_a_name_or_an_alias(
+    vault: Path, write: Write
+) -> None:
+    """H020 loads every goal note to read its links (20 ms of a review at 10,000 notes):
+    a vault where no two notes share a file name or an alias can hold no tie, and is
+    asked that once.  Two notes sharing an alias (no file name) still tie."""
+    write("goals/a.md", goal_text("Alpha", supports='"[[Plan]]"'))
+    write("notes/Plan.md", "# Plan\n")
+    assert load_catalog(Vault.open(vault)).may_tie is False
+    write("notes/b.md", "---\naliases: [Plan B]\n---\n")
+    write("notes/c.md", "---\naliases: [plan b]\n---\n")
+    catalog = load_catalog(Vault.open(vault))
+    assert catalog.may_tie is True
+    assert catalog.link_ties("Plan B", "goals/a.md") == ("notes/b.md", "notes/c.md")
+    in_memory = Catalog(parse_note(p.relative_to(vault).as_posix(), p.read_bytes())
+                        for p in sorted(vault.rglob("*.md")))  # fmt: skip
+    assert in_memory.may_tie is True
+    assert in_memory.link_ties("Plan B", "goals/a.md") == ("notes/b.md", "notes/c.md")
+
+
 #: The tester's vault: two goals of one name in two folders, a check-in naming that name
 #: and one naming a path, a meeting naming that name.
 FITNESS = {

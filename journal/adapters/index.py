@@ -2443,6 +2443,14 @@ class IndexReader:
     def aliased(self, key: str) -> list[str]:
         return [p for (p,) in self._rows("SELECT path FROM aliases WHERE key = ?", (key,))]
 
+    def shares_names(self) -> bool:
+        return bool(
+            self._rows("SELECT 1 FROM notes GROUP BY name HAVING count(*) > 1 LIMIT 1")
+            or self._rows(
+                "SELECT 1 FROM aliases GROUP BY key HAVING count(DISTINCT path) > 1 LIMIT 1"
+            )
+        )
+
     def diagnostics(self, kinds: Collection[str] | None = None) -> list[Diagnostic]:
         sql = "SELECT d.path, d.line, d.message, d.severity, d.code FROM diagnostics d"
         args: list[str] = []

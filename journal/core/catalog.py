@@ -150,6 +150,11 @@ class NoteSource(Protocol):
         """The paths of the notes with the case-folded alias ``key``."""
         ...
 
+    def shares_names(self) -> bool:
+        """Whether two notes have the same case-folded file name, or alias: only then can
+        a link name two notes equally well (:meth:`Catalog.link_ties`)."""
+        ...
+
 
 Head = TypeVar("Head", bound=NoteHead)
 
@@ -335,6 +340,9 @@ class NoteList:
     def aliased(self, key: str) -> Sequence[str]:
         return self._names[1].get(key, ())
 
+    def shares_names(self) -> bool:
+        return any(len(paths) > 1 for found in self._names for paths in found.values())
+
     @cached_property
     def _names(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         by_name: dict[str, list[str]] = {}
@@ -421,6 +429,9 @@ class _Originals:
 
     def aliased(self, key: str) -> Sequence[str]:
         return [p for p in self._source.aliased(key) if not is_conflict_copy(p)]
+
+    def shares_names(self) -> bool:
+        return self._source.shares_names()  # a copy's name is its own: nothing to leave out
 
 
 class _NotesByPath(Mapping[str, Note]):
@@ -899,7 +910,16 @@ class Catalog:
     ) -> tuple[str, ...]:
         """The notes a wikilink target can't choose between from the note at ``source``
         (see :func:`link_ties`), in path order; empty when it finds one note, or none."""
+        if not self.may_tie:
+            return ()
         return self._resolvers[by_alias].ties(target, source)
+
+    @cached_property
+    def may_tie(self) -> bool:
+        """Whether any link can name two notes equally well (two share a name or an
+        alias); asked once, so that a vault where none do pays nothing for ties (H020
+        would load every goal note to look at its links)."""
+        return self._source.shares_names()
 
     def _named(self, name: str) -> Sequence[str]:
         if name not in self._lookups[0]:
