@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1291,6 +1292,45 @@ def test_commands_started_at_once_on_an_empty_index_read_the_vault_once(
     assert results["second"].parsed == [] and results["second"].scanned == 6
     assert index_module._build_lock(db).exists()
     assert_matches_rebuild(notes, db, tmp_path)
+
+
+def test_a_build_stored_between_a_scan_and_the_lock_is_not_read_again(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: a command whose scan came just before another's build ended got
+    the build lock at once and read every file the other had just stored."""
+    age(notes)
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(index_module.os, "cpu_count", lambda: 1)
+    db = tmp_path / "shared.sqlite"
+    first, late = Index.open(Vault.open(notes), db), Index.open(Vault.open(notes), db)
+    scan = late._compare
+    scans: list[int] = []
+
+    def scan_then_the_other_builds(scope: list[str] | None) -> tuple[Any, ...]:
+        found = scan(scope)
+        scans.append(len(found[2]))
+        if len(scans) == 1:
+            assert len(first.refresh().parsed) == 6  # the other's whole build, meanwhile
+        return found
+
+    monkeypatch.setattr(late, "_compare", scan_then_the_other_builds)
+    # scanned again once it held the lock: the files' change times are too recent to
+    # trust here (age() set only their mtimes), so they are hashed again, not parsed
+    assert late.refresh().parsed == [] and len(scans) == 2
+
+
+def test_a_build_lock_that_cannot_be_taken_is_gone_without(
+    notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lock file that can't be made (here a folder in its place; NFS without locks)
+    is no other process: the build reads at once, with no word of waiting."""
+    monkeypatch.setattr(index_module, "PARALLEL_MIN", 2)
+    db = tmp_path / "index.sqlite"
+    index_module._build_lock(db).mkdir()
+    said: list[str] = []
+    index = Index.open(listening(notes, said), db)
+    assert len(index.refresh().parsed) == 6 and said == []
 
 
 def test_a_file_from_the_future_is_hashed_each_time_but_parsed_once(notes: Path) -> None:

@@ -210,12 +210,14 @@ def keep_trying(attempt: Callable[[], bool], wait: float, poll: float) -> bool:
 
 
 @contextlib.contextmanager
-def turn(lock: Path, wait: float) -> Iterator[str | None]:
+def turn(
+    lock: Path, wait: float, waiting: Callable[[], None] | None = None
+) -> Iterator[str | None]:
     """Take turns with other journal processes: hold an ``flock`` on the file ``lock``
     (made if missing) while the block runs, waiting up to ``wait`` seconds for another
-    to let it go.  Yields None when held (or where there is no ``flock``: Windows),
-    else why it is not (the file can't be made, the wait ran out); the caller decides
-    whether to go on without it."""
+    to let it go (``waiting()`` is called once, when another holds it).  Yields None
+    when held (or where there is no ``flock``: Windows), else why it is not (the file
+    can't be made, the wait ran out); the caller decides whether to go on without it."""
     try:
         import fcntl
     except ImportError:  # Windows: no flock
@@ -236,7 +238,11 @@ def turn(lock: Path, wait: float) -> Iterator[str | None]:
 
     try:
         try:
-            held = keep_trying(take, wait, 0.02)
+            held = take()
+            if not held:
+                if waiting is not None:
+                    waiting()
+                held = keep_trying(take, wait, 0.02)
         except OSError as exc:  # NFS without flock, no locks left (ENOLCK)
             yield f"can't take the lock {lock}: {exc.strerror or exc}"
             return

@@ -1008,8 +1008,8 @@ class Index:
     ) -> Refresh:
         started = time.perf_counter()
         stamps, found, stale, gone = self._compare(scope)
-        with self._reading_alone(len(stale)) as waited:
-            if waited:  # another process read them meanwhile, most likely
+        with self._reading_alone(len(stale)) as locked:
+            if locked:  # another process may have stored them since the scan
                 stamps, found, stale, gone = self._compare(scope)
             return self._read_and_store(scope, progress, stop, started, stamps, found, stale, gone)
 
@@ -1018,22 +1018,16 @@ class Index:
         """Hold the build lock beside the index file while ``count`` files, enough to
         spread over processes (:data:`PARALLEL_MIN`), are read and stored: commands
         started at once on an empty index (cron jobs, a status bar) each read the whole
-        vault, 20 of them 20 times the work (found in a tryout).  Yields whether it had to
-        wait for another process: then what that one stored need not be read again.  No
-        lock for an index in memory or inside a remake's transaction, which SQLite's
-        write lock already keeps to one process; none either when it can't be taken
-        (the files are then read, as before)."""
+        vault, 20 of them 20 times the work (found in a tryout).  Yields whether it holds
+        the lock: the caller then scans again, for what another process stored after its
+        scan (while it waited, or just before).  No lock for an index in memory or inside
+        a remake's transaction, which SQLite's write lock already keeps to one process;
+        none either when it can't be taken (the files are then read, as before)."""
         if count < PARALLEL_MIN or self.file is None or self._holding:
             yield False
             return
-        lock = _build_lock(self.file)
-        with turn(lock, 0) as why:
-            if why is None:
-                yield False
-                return
-        self._waiting()
-        with turn(lock, BUSY_SECONDS):
-            yield True
+        with turn(_build_lock(self.file), BUSY_SECONDS, self._waiting) as why:
+            yield why is None
 
     def _read_and_store(
         self,
