@@ -405,6 +405,13 @@ def test_a_meeting_whose_goal_link_ties_counts_for_no_goal(
     assert catalog.meetings_for("Career/Running.md") == []
     assert catalog.goal_at("Career/Running.md").current == 0
     assert catalog.link_ties("Running", meeting) == ("Career/Running.md", "Health/Running.md")
+    # found in review: `followups` named the first of the two as the meeting's goal
+    owing = (
+        "---\ntype: meeting\ndate: 2026-11-19\ngoal: '[[Running]]'\nfollow_up_by: 2026-11-26\n---\n"
+    )
+    write(meeting, owing)
+    [owed] = json.loads(invoke("followups", "--all", "--json").stdout)
+    assert owed["goal"] is None
     write(meeting, FITNESS[meeting].replace("[[Fitness]]", "[[Career/Running]]"))
     catalog = load_catalog(Vault.open(vault))
     assert [m.path for m in catalog.meetings_for("Career/Running.md")] == [meeting]
