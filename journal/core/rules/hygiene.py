@@ -26,6 +26,7 @@ from journal.core.names import (
     file_stem,
     one_slip,
     slug,
+    unfit_for_windows,
     windows_faults,
 )
 from journal.core.notes import QUOTED_LOG, NoteLink, stem_of
@@ -487,7 +488,7 @@ def unportable_name(ctx: Context) -> Iterator[Problem]:
             device = device_name(part)
             if device is not None:
                 yield _device_named(path, part, device, "folder" if at < len(parts) - 1 else "file")
-    for path in paths:
+    for path in filter(unfit_for_windows, paths):
         parts = path.split("/")
         for at, part in enumerate(parts):
             faults = windows_faults(part)
