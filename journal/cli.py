@@ -124,12 +124,21 @@ class _PrintsHelp(click.Command):
         except click.NoSuchOption as exc:
             if exc.option_name != "--vault":
                 raise
-            raise click.NoSuchOption(  # a tryout: `journal list --vault v` said no more
-                "--vault",
-                "No such option '--vault' after the command; give it before it: "
-                f"journal --vault PATH {self.name}",
-                ctx=ctx,
-            ) from None
+            raise _no_such_option(ctx, "--vault") from None
+
+
+def _no_such_option(ctx: click.Context, name: str, close: list[str] | None = None) -> Exception:
+    """The usage error of an option the command does not have; ``--vault``, the group's,
+    says where it goes (a tryout: `journal list --vault v` said no more)."""
+    if name != "--vault":
+        return click.NoSuchOption(name, possibilities=close, ctx=ctx)
+    command = " ".join(ctx.command_path.split()[1:])  # `new goal`: the group's words too
+    return click.NoSuchOption(
+        name,
+        "No such option '--vault' after the command; give it before it: "
+        f"journal --vault PATH {command}",
+        ctx=ctx,
+    )
 
 
 class JournalCommand(_PrintsHelp):
@@ -197,8 +206,7 @@ class _LogCommand(JournalCommand):
                 longs = [n for n in takes_value if n.startswith("--")]
                 import difflib  # here: an error's path (click before 8.2 lists all given)
 
-                close = difflib.get_close_matches(name, longs)
-                raise click.NoSuchOption(name, possibilities=close, ctx=ctx)
+                raise _no_such_option(ctx, name, difflib.get_close_matches(name, longs))
             else:
                 words.append(arg)
         return super().parse_args(ctx, [*options, "--", *words])

@@ -691,15 +691,24 @@ def test_a_count_of_one_reads_in_the_singular_wherever_it_is_shown(
     assert invoke("log", "Gamma").stdout.startswith("Gamma: 0 / 1 heures de cours\n")
 
 
-@pytest.mark.parametrize("args", [("list", "--vault", "v1"), ("status", "--vault=v1")])
+@pytest.mark.parametrize(
+    ("args", "command"),
+    [
+        (("list", "--vault", "v1"), "list"),
+        (("status", "--vault=v1"), "status"),
+        (("new", "goal", "T", "--vault", "v1"), "new goal"),  # the group's word too
+        (("log", "G", "+1", "--vault", "v1"), "log"),  # log reads its words itself
+    ],
+)
 def test_vault_given_after_the_command_says_where_it_goes(
-    invoke: Invoke, args: tuple[str, ...]
+    invoke: Invoke, args: tuple[str, ...], command: str
 ) -> None:
     """Found in a tryout: `journal list --vault v1` said "No such option '--vault'" and
-    no more (`check --vault` is an option of its own, for pre-commit)."""
+    no more (`check --vault` is an option of its own, for pre-commit); then the hint
+    named `journal --vault PATH goal` for `new goal` and `log` had none."""
     result = invoke(*args)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
         "Error: No such option '--vault' after the command; give it before it: "
-        f"journal --vault PATH {args[0]}"
+        f"journal --vault PATH {command}"
     )
