@@ -1187,7 +1187,7 @@ def test_a_plain_note_named_as_a_goal_is_told_how_to_become_one(
     """Reported (a migrated vault): `show "Read 24 books"` said only "(Read 24
     books.md is a note)"; the note a user means to track is made a goal in its front
     matter, which nothing said."""
-    write("Read 24 books.md", "Read 24 books in 2026. So far 19.\n")
+    write("Read 24 books.md", "---\ntags: [reading]\n---\nRead 24 books in 2026. So far 19.\n")
     for command in (("show",), ("set", "target=24")):
         result = invoke(*command[:1], "Read 24 books", *command[1:])
         assert (result.exit_code, result.stderr) == (
@@ -1195,6 +1195,15 @@ def test_a_plain_note_named_as_a_goal_is_told_how_to_become_one(
             "journal: no goal called 'Read 24 books' (Read 24 books.md is a note; to make it"
             " a goal, add `type: goal` to its front matter)\n",
         ), command
+    write("Read 24 books.md", "---\ntype: reading\n---\nSo far 19.\n")  # (the verifier)
+    assert invoke("show", "Read 24 books").stderr.endswith(
+        "to make it a goal, change its `type: reading` to `type: goal`)\n"
+    )
+    write("Read 24 books.md", "So far 19.\n")
+    assert invoke("show", "Read 24 books").stderr.endswith(
+        "to make it a goal, give it front matter at its top: `type: goal` between two `---`"
+        " lines)\n"
+    )
     contact = invoke("show", "Dana")  # a contact is only said to be one
     assert "type: goal" not in contact.stderr
 

@@ -885,7 +885,7 @@ class Catalog:
             said = [f"{other.path} is a {other.kind}"]  # and why, in the goal folder
             said += [d.message for d in self.not_goals if d.path == other.path]
             if other.kind == "note" and "goal" in (kinds or ()) and len(said) == 1:
-                said[0] += "; to make it a goal, add `type: goal` to its front matter"
+                said[0] += f"; to make it a goal, {_made_a_goal(self.by_path[other.path])}"
             raise NotFound(f"no {what} called '{ref}' ({', '.join(said)})")
         close = _closest(ref, pool)
         hint = f" (did you mean: {', '.join(close)}?)" if close else ""
@@ -980,6 +980,16 @@ def _why_not(kind: str, props: Mapping[str, Any], key: str | None) -> str:
 
 
 _WORDS = re.compile(r"[^\W_]+")
+
+
+def _made_a_goal(note: Note) -> str:
+    """How the plain note ``note`` becomes a goal: in its front matter."""
+    if not note.props:
+        return "give it front matter at its top: `type: goal` between two `---` lines"
+    written = note.props.get("type")
+    if written is None:
+        return "add `type: goal` to its front matter"
+    return f"change its `type: {written}` to `type: goal`"
 
 
 def _closest(ref: str, pool: Sequence[NoteHead], n: int = 3) -> list[str]:
