@@ -87,8 +87,12 @@ def test_a_check_in_that_would_put_current_out_of_range_writes_nothing(
     args = ["--", value[1:]] if value.startswith("--") else [value]
     result = invoke("log", "Connect", *args)
     assert result.exit_code == 2
-    assert "current should be a number from -10^15 to 10^15" in result.stderr
+    assert "is no value journal reads: a value is at most 10^15" in result.stderr
     assert (vault / GOAL).read_bytes() == before
+    write(GOAL, goal_text(current=999_999_999_999_999))  # the value fits; the sum does not
+    over = invoke("log", "Connect", "+2")
+    assert over.exit_code == 2
+    assert "current should be a number from -10^15 to 10^15" in over.stderr
 
 
 def test_small_numbers_are_written_out_and_sums_carry_no_float_noise(
@@ -1422,6 +1426,7 @@ def test_numbers_that_are_none_count_nothing_and_are_told_at_their_line(
     and in the front matter (H005)."""
     huge = "+" + "9" * 400
     added = f"- 2026-11-10: =inf\n- 2026-11-11: +NaN\n- 2026-11-12: {huge}\n"
+    added += "- 2026-11-13: +2000000000000000\n"  # past 10^15, as current may not be
     text = goal_text(current=1).replace("current: 1", "current: .inf") + added
     write(GOAL, text)
     write("daily/2026-11-21.md", "progress:: [[Connect with five HR leaders]] =inf\n")
@@ -1451,7 +1456,12 @@ def test_numbers_that_are_none_count_nothing_and_are_told_at_their_line(
             for line, value, why in (
                 ("- 2026-11-10: =inf", "=inf", _WRITE_A_NUMBER),
                 ("- 2026-11-11: +NaN", "+NaN", _WRITE_A_NUMBER),
-                (f"- 2026-11-12: {huge}", huge[:20] + "...", "the number is too large"),
+                (f"- 2026-11-12: {huge}", huge[:20] + "...", "a value is at most 10^15"),
+                (
+                    "- 2026-11-13: +2000000000000000",
+                    "+2000000000000000",
+                    "a value is at most 10^15",
+                ),
             )
         ),
     ]
@@ -1460,7 +1470,7 @@ def test_numbers_that_are_none_count_nothing_and_are_told_at_their_line(
     write(GOAL, text.replace("current: .inf", "current: 1"))
     for value, told in (
         ("=inf", f"'=inf' is no value journal reads: {_WRITE_A_NUMBER}"),
-        (huge, f"'{huge[:20]}...' is no value journal reads: the number is too large"),
+        (huge, f"'{huge[:20]}...' is no value journal reads: a value is at most 10^15"),
     ):
         result = invoke("log", "Connect", value)
         assert (result.exit_code, result.stderr) == (2, f"journal: {told}\n")

@@ -36,6 +36,7 @@ from typing import NamedTuple
 
 from journal.core.body import DONE_TASK, split_block_id
 from journal.core.dates import DateError, parse_date
+from journal.core.fields import LARGEST
 from journal.core.formatting import exact_number, single_line
 from journal.core.moment import ENGLISH
 from journal.core.moment_locales import all_names
@@ -337,14 +338,16 @@ def parse_value(text: str) -> tuple[str, float, str] | None:
 
 def _op_amount(match: re.Match[str]) -> tuple[str, float]:
     """The operation and amount of a matched value (``=-2`` is ``=`` and -2.0).  Raises
-    :class:`MiswrittenValue` for a number too large to be one (over 308 digits: infinite
-    as a float)."""
+    :class:`MiswrittenValue` for a number past :data:`~journal.core.fields.LARGEST`, as
+    ``current`` may not be (the verifier: 300 nines counted as 1.0000000000000000525e300,
+    and the fix M007 gave, that ``current``, was refused)."""
     sign, digits = match.group("op", "amount")
     amount = float(digits)
-    if math.isinf(amount):
+    if abs(amount) > LARGEST:
         written = sign + digits
+        shown = written if len(written) <= 20 else f"{written[:20]}..."
         raise MiswrittenValue(
-            f"'{written[:20]}...' is no value journal reads: the number is too large",
+            f"'{shown}' is no value journal reads: a value is at most 10^15",
             written,
             written,
         )
