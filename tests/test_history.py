@@ -939,6 +939,21 @@ def test_a_note_made_a_goal_is_created_not_a_readable_goal_again(
     )
 
 
+def test_a_committed_note_made_a_goal_since_is_not_said_to_be_in_no_commit(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Found by the verifier: `history` said "is in no commit (a new file, or moved...)"
+    of a note the last commit holds, made a goal since."""
+    write("Read 24 books.md", BOOKS.format(n=19))
+    git.commit("a", "2026-06-01")
+    write("Read 24 books.md", books(19))  # not committed yet
+    notices = history_json(invoke, "Read 24 books")["notices"]
+    assert notices == [
+        "no history yet: Read 24 books.md is a goal since the last commit, which holds it as "
+        "a note: commit it and its history begins"
+    ]
+
+
 def test_a_goal_made_a_note_is_no_longer_a_goal(
     git: Git, write: Write, invoke: Invoke, vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

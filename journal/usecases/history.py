@@ -446,6 +446,10 @@ def goal_history(
         notices.append(
             f"no history yet: {goal.path} is in no commit (a new file, or moved since the "
             "last commit: commit the move and its history follows)"
+            if committed is None or committed.kind == "goal"
+            # the verifier: a committed note made a goal since was said to be in no commit
+            else f"no history yet: {goal.path} is a goal since the last commit, which holds "
+            "it as a note: commit it and its history begins"
         )
     series = _git_series(goal, mine, today, history)
     return _timeline(goal, history.status, mine, pending, series, notices, since)
