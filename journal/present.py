@@ -185,7 +185,8 @@ def index_report(report: dict[str, Any]) -> str:
             len(report["conflict_copies"]), "sync-conflict copy", "sync-conflict copies"
         )
         notes += f", and {copies} left out"
-        problems.append(f"{copies} (journal check --select H003 names them)")
+        them = "them" if len(report["conflict_copies"]) > 1 else "it"
+        problems.append(f"{copies} (journal check --select H003 names {them})")
     action = "rebuilt" if report["rebuilt"] else "refreshed"
     return (
         f"index: {report['index'] or '(in memory)'}\n"

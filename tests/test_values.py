@@ -92,7 +92,7 @@ def test_index_and_search_leave_sync_conflict_copies_out_and_say_so(
     # one note listed leaves out, and tells, the first alone
     first = invoke("search", "leaders", "--limit", "1", "--json")
     assert [hit["path"] for hit in json.loads(first.stdout)] == [GOAL]
-    assert first.stderr == f"journal: {copies[1]}{told}--select H003 names them)\n"
+    assert first.stderr == f"journal: {copies[1]}{told}--select H003 names it)\n"
 
 
 LINKEDIN = "goals/Post on LinkedIn twice a week.md"

@@ -73,7 +73,7 @@ def search_notes(vault: Vault, query: str, *, limit: int = 20) -> list[dict[str,
     if left:
         vault.notice(
             f"{', '.join(sorted(left))}: left out, as every command leaves out a sync-conflict "
-            "copy (journal check --select H003 names them)"
+            f"copy (journal check --select H003 names {'them' if len(left) > 1 else 'it'})"
         )
     return [
         {
