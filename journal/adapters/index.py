@@ -1224,8 +1224,8 @@ class Index:
 
     def _waiting(self) -> None:
         self.notify(
-            f"the index {self.file} is being written by another journal process (a"
-            f" rebuild, a watcher); waiting for it, up to {BUSY_SECONDS:.0f} s (Ctrl-C stops)"
+            f"the index {self.file} is being written by another journal process (a build,"
+            f" a watcher); waiting for it, up to {BUSY_SECONDS:.0f} s (Ctrl-C stops)"
         )
 
     def _meta(self, key: str) -> str | None:

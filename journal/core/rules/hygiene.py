@@ -512,7 +512,7 @@ def unportable_name(ctx: Context) -> Iterator[Problem]:
                 "accent is written, as macOS writes it apart): Windows and macOS hold one "
                 "file for both (a git checkout or a sync there keeps one of them), and "
                 "Obsidian links both by one name",
-                "rename one of them, so that the names differ in more than case",
+                "rename one of them, so that the names differ in more than case and accents",
             )
 
 
