@@ -173,12 +173,12 @@ def _text(value: Any) -> str:
 def index_report(report: dict[str, Any]) -> str:
     """What ``journal index`` did and what the index holds (the sync-conflict copies
     apart: every command leaves them out)."""
-    kinds = ", ".join(plural(count, kind) for kind, count in report["kinds"].items())
+    kinds = ", ".join(plural(n, kind) for kind, n in report["kinds"].items() if n)
     notes = f"{report['notes']} ({kinds or 'none'})"
-    counts = report["diagnostics"]
+    counts = {severity: n for severity, n in report["diagnostics"].items() if n}
     problems = []
     if counts:
-        severities = ", ".join(plural(count, severity) for severity, count in counts.items())
+        severities = ", ".join(plural(n, severity) for severity, n in counts.items())
         problems.append(f"{severities} in {plural(report['files_with_problems'], 'file')}")
     if report["conflict_copies"]:
         copies = plural(

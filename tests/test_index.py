@@ -995,7 +995,10 @@ def test_journal_index_reports_counts_problems_and_time(notes: Path, invoke: Inv
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["read"] == 6 and report["notes"] == 6 and report["rebuilt"] is False
-    assert report["kinds"] == {"contact": 1, "goal": 2, "note": 3}
+    # every type and severity, 0 too (a tryout: `.kinds.goal` was null on an empty vault)
+    zeros = {"contact": 0, "goal": 0, "meeting": 0, "note": 0, "plan": 0, "review": 0}
+    assert report["kinds"] == {**zeros, "contact": 1, "goal": 2, "note": 3}
+    assert list(report["diagnostics"]) == ["error", "warning", "hint"]
     assert report["diagnostics"]["error"] >= 1 and report["files_with_problems"] == 1
     assert report["index"].endswith(".sqlite") and report["seconds"] >= 0
     again = invoke("index", "--rebuild")

@@ -77,10 +77,13 @@ def test_index_and_search_leave_sync_conflict_copies_out_and_say_so(
     summary = json.loads(invoke("index", "--json").stdout)
     assert (summary["notes"], summary["kinds"], summary["conflict_copies"]) == (
         1,
-        {"goal": 1},
+        {"contact": 0, "goal": 1, "meeting": 0, "note": 0, "plan": 0, "review": 0},
         copies,
     )
-    assert (summary["diagnostics"], summary["errors"]) == ({}, [])
+    assert (summary["diagnostics"], summary["errors"]) == (
+        {"error": 0, "warning": 0, "hint": 0},
+        [],
+    )
     lines = invoke("index").stdout.splitlines()
     assert lines[1] == "notes: 1 (1 goal), and 2 sync-conflict copies left out"
     assert lines[3] == "problems: 2 sync-conflict copies (journal check --select H003 names them)"

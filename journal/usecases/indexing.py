@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, get_args
 
 from journal.adapters import history_cache
 from journal.adapters.index import Hit, Index, prune_orphans
 from journal.adapters.vault import Vault
-from journal.core.errors import UsageProblem
+from journal.core.errors import Severity, UsageProblem
+from journal.core.fields import KINDS
 
 Progress = Callable[[int, int], None]
 
@@ -23,6 +24,11 @@ def index_vault(
     vault.closing.append(index.close)
     result = index.rebuild(progress=progress) if rebuild else index.refresh(progress=progress)
     summary = index.summary()
+    # every type and severity, 0 too: a script reads `.kinds.goal` as 0, not null (a tryout)
+    kinds = summary["kinds"]
+    summary["kinds"] = {k: kinds.get(k, 0) for k in sorted({*KINDS, "note", *kinds})}
+    found = summary["diagnostics"]
+    summary["diagnostics"] = {s: found.get(s, 0) for s in get_args(Severity)}
     errors = [d.to_dict() for d in index.errors()]
     pruned = prune_orphans(index.path)
     history_cache.prune_gone()  # not told: `pruned` names the vaults' index files
