@@ -1618,6 +1618,32 @@ def test_done_names_the_line_of_the_milestone_it_cant_read(
     )
 
 
+def test_a_milestone_with_two_bad_values_is_told_of_both_at_their_lines(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: `due: 2026-02-30` with `done: .nan` told only of `done`; the
+    other milestones stay readable."""
+    milestones = (
+        "milestones:\n  - title: M1\n    due: 2026-02-30\n    done: .nan\n"
+        "  - title: M2\n    due: 2026-12-20\n"
+    )
+    path = write("goals/m.md", goal_text("Em").replace("---\n# Em", milestones + "---\n# Em"))
+    lines = path.read_text().splitlines()
+    found = json.loads(invoke("check", "--select", "H005", "--json").stdout)
+    assert [(f["line"], f["message"]) for f in found] == [
+        (
+            lines.index("    due: 2026-02-30") + 1,
+            "milestones item 1: '2026-02-30' is not a real date (day is out of range for month)",
+        ),
+        (
+            lines.index("    done: .nan") + 1,
+            "milestones item 1: done should be true, false or the date it was done",
+        ),
+    ]
+    shown = json.loads(invoke("show", "Em", "--json").stdout)
+    assert [m["title"] for m in shown["milestones"]] == ["M2"]
+
+
 def test_done_on_a_goal_without_milestones_says_it_has_none(invoke: Invoke, write: Write) -> None:
     """Found in review: it said "milestones should be a list ...; fix it first"."""
     write("goals/a.md", goal_text("Alpha"))

@@ -439,36 +439,36 @@ def milestone_items(
     out = []
     bad = []
     for index, item in enumerate(raw):
-        try:
-            out.append((index, _milestone(field, index + 1, item)))
-        except _ItemError as exc:
-            bad.append((index, exc.message, exc.key))
+        milestone, problems = _milestone(field, index + 1, item)
+        if milestone is not None:
+            out.append((index, milestone))
+        bad += [(index, message, key) for message, key in problems]
     return out, bad
 
 
-class _ItemError(FieldError):
-    def __init__(self, message: str, key: str | None = None) -> None:
-        super().__init__(message)
-        self.key = key
-
-
-def _milestone(field: Field, number: int, item: Any) -> dict[str, Any]:
+def _milestone(
+    field: Field, number: int, item: Any
+) -> tuple[dict[str, Any] | None, list[tuple[str, str | None]]]:
+    """Item ``number`` of the list, read; else None and each of its problems with the key
+    at fault (a bad ``due`` and a bad ``done`` are both told: the second was never said)."""
     if isinstance(item, str):
         item = {"title": item}
     if not isinstance(item, dict) or not item.get("title"):
-        raise _ItemError(f"{field.name} item {number} needs a title")
+        return None, [(f"{field.name} item {number} needs a title", None)]
+    problems: list[tuple[str, str | None]] = []
     due = item.get("due")
-    done = done_value(item.get("done"))
-    if done is None:
-        raise _ItemError(
-            f"{field.name} item {number}: done should be true, false or the date it was done",
-            "done",
-        )
+    due_date = None
     try:
         due_date = parse_date(str(due)) if due is not None else None
     except DateError as exc:
-        raise _ItemError(f"{field.name} item {number}: {exc.message}", "due") from None
-    return {"title": _scalar_str(item["title"]), "due": due_date, "done": done or False}
+        problems.append((f"{field.name} item {number}: {exc.message}", "due"))
+    done = done_value(item.get("done"))
+    if done is None:
+        message = f"{field.name} item {number}: done should be true, false or the date it was done"
+        problems.append((message, "done"))
+    if problems:
+        return None, problems
+    return {"title": _scalar_str(item["title"]), "due": due_date, "done": done or False}, []
 
 
 def _scalar_str(value: Any) -> str:

@@ -30,7 +30,7 @@ from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
 from journal.core.records import Record, new_tuple
 from journal.core.tags import unique
 
-PARSER_VERSION = 28  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 29  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
