@@ -197,7 +197,7 @@ def load_history(vault: Vault) -> LoadedHistory:
     cached = read[1] if read and read[0] == path else history_cache.load(path, version)
     records = cached.get("commits", {})
     kept: dict[str, Any] = {}
-    memo: dict[tuple[str, str], Version | None] = {}
+    memo: dict[tuple[str, str], Version | bool] = {}
     commits = []
     computed = False
     where: dict[str, str] = {}  # commit -> the vault's folder in it, as a child found it
@@ -295,7 +295,7 @@ def _goal_changes(
     repo: Repository,
     files: list[FileChange],
     boundary: bool,
-    memo: dict[tuple[str, str], Version | None],
+    memo: dict[tuple[str, str], Version | bool],
 ) -> list[GoalChange]:
     """The goals one commit changed (``files``: its note files changed), with renames
     (and renames with edits) paired."""
@@ -306,12 +306,13 @@ def _goal_changes(
         old = _version(repo, change.old_path, change.old_blob, memo)
         new = _version(repo, change.new_path, change.new_blob, memo)
         if change.old_path and change.new_path and (old or new):  # edited in place
-            side = (
-                (change.new_path, change.new_blob)
+            blob, path = (
+                (change.new_blob, change.new_path)
                 if new is None
-                else (change.old_path, change.old_blob)
+                else (change.old_blob, change.old_path)
             )
-            broken = not (old and new) and _broken_goal(repo, *side)  # the side no goal
+            # the side that is no goal: a goal file that can't be read, as _version found
+            broken = not (old and new) and blob is not None and memo.get((blob, path)) is True
             edited = goal_change(old, new, boundary=boundary, path=change.new_path, broken=broken)
             others = [_version(repo, change.new_path, blob, memo) for blob in change.others]
             found.append(_merged(edited, new, others))
@@ -348,22 +349,25 @@ def _version(
     repo: Repository,
     path: str | None,
     blob: str | None,
-    memo: dict[tuple[str, str], Version | None],
+    memo: dict[tuple[str, str], Version | bool],
 ) -> Version | None:
-    """A goal file's state at one blob (parsed once per blob and path); None if not a goal."""
+    """A goal file's state at one blob (parsed once per blob and path); None if not a goal.
+    ``memo`` keeps, for one that is none, whether it is a goal file that can't be read
+    (True) rather than a note that is no goal (False)."""
     if path is None or blob is None or is_conflict_copy(path):  # never a goal
         return None
     key = (blob, path)
     if key not in memo:
         data = repo.read(blob)
-        state = state_of(parse_note(path, data))
-        memo[key] = Version(path, state, data.decode("utf-8", "replace")) if state else None
-    return memo[key]
-
-
-def _broken_goal(repo: Repository, path: str, blob: str | None) -> bool:
-    """Whether the file at ``blob`` is a goal file whose front matter can't be read."""
-    return blob is not None and _unreadable_goal(parse_note(path, repo.read(blob)))
+        note = parse_note(path, data)
+        state = state_of(note)
+        memo[key] = (
+            Version(path, state, data.decode("utf-8", "replace"))
+            if state
+            else _unreadable_goal(note)
+        )
+    found = memo[key]
+    return found if isinstance(found, Version) else None
 
 
 def _unreadable_goal(note: Note) -> bool:
