@@ -194,6 +194,11 @@ class Event(Record):
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "old": self.old, "new": self.new, "text": self.text}
 
+    @property
+    def made_a_note(self) -> bool:
+        """A deletion that kept the file, made a note that is no goal (``no longer a goal``)."""
+        return self.kind == "deleted" and self.new is not None
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
         return cls(data["kind"], data["old"], data["new"], data["text"])

@@ -589,7 +589,7 @@ def _deleted_pool(vault: Vault) -> list[_DeletedGoal]:
         for change in changes:
             deletion = next((e for e in change.events if e.kind == "deleted"), None)
             if change.old_path and deletion is not None:
-                kept = deletion.new is not None
+                kept = deletion.made_a_note  # its file kept: "no longer a goal"
                 gone = _DeletedGoal(change.old_path, change.old_id, change.title, at, kept=kept)
                 deleted.setdefault(gone.id or gone.path, gone)  # the latest deletion
     # one pool, so the best match wins whichever way it went; a goal deleted on the

@@ -464,7 +464,7 @@ def _git_section(vault: Vault, catalog: Catalog, week: WeekInGit) -> dict[str, A
         details = own[0].text.removeprefix("created ") if name == "created" and own else None
         if name == "deleted":
             said = ["created this week"] if any(e.kind == "created" for e in own) else []
-            if own[-1].new is not None:  # made a note, its file kept
+            if own[-1].made_a_note:
                 said.append("no longer a goal")
             details = f"({'; '.join(said)})" if said else None
         events = [e.text for e in summed([e for e in item.events if e not in own])]
