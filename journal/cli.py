@@ -16,13 +16,13 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 import click
 
-from journal.core.records import Record
+from journal.core.records import Record, record
 
 if TYPE_CHECKING:
     from datetime import date
@@ -36,7 +36,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 Writer = TypeVar("Writer", bound=Callable[..., str])
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class State(Record):
     vault_option: str | None
     debug: bool

@@ -1,8 +1,9 @@
-"""The package's dataclasses: all over :class:`Record`, which compares, hashes and shows
-them as the methods dataclasses would write for them."""
+"""The package's dataclasses: all made by :func:`record` over :class:`Record`, which
+compares, hashes, shows and makes them as the methods dataclasses would write do."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import importlib
 import pickle
@@ -15,7 +16,7 @@ import pytest
 
 import journal
 from journal.core.dates import Period
-from journal.core.records import Record
+from journal.core.records import Record, record
 
 
 def _package_dataclasses() -> list[type]:
@@ -34,20 +35,21 @@ def _package_dataclasses() -> list[type]:
     return found
 
 
-def test_every_dataclass_of_the_package_is_a_record_without_generated_eq_and_repr() -> None:
+def test_every_dataclass_of_the_package_is_a_record() -> None:
     classes = _package_dataclasses()
     assert len(classes) > 60  # the walk found them
     wrong = [
         c.__qualname__
         for c in classes
         if not issubclass(c, Record)
+        or c.__dataclass_params__.init  # type: ignore[attr-defined]
         or c.__dataclass_params__.eq  # type: ignore[attr-defined]
         or c.__dataclass_params__.repr  # type: ignore[attr-defined]
     ]
     assert wrong == []
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class _Frozen(Record):
     kind: ClassVar[str] = "frozen"  # no field: neither compared nor shown
     name: str
@@ -55,12 +57,13 @@ class _Frozen(Record):
     cache: list[int] = field(default_factory=list, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class _Slotted(Record):
     name: str
+    when: date | None = None
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class _Plain(Record):
     name: str
     items: list[int] = field(default_factory=list)
@@ -91,7 +94,7 @@ def test_records_show_as_generated_dataclasses_do() -> None:
     generated = repr(_Generated("x", date(2026, 1, 1), [1]))
     assert shown == generated.replace("_Generated", "_Frozen")
     assert shown == "_Frozen(name='x', when=datetime.date(2026, 1, 1))"
-    assert repr(_Slotted("x")) == "_Slotted(name='x')"
+    assert repr(_Slotted("x")) == "_Slotted(name='x', when=None)"
 
 
 def test_records_keep_what_dataclasses_give() -> None:
@@ -99,9 +102,60 @@ def test_records_keep_what_dataclasses_give() -> None:
     assert dataclasses.replace(period, end=date(2026, 11, 23)).end == date(2026, 11, 23)
     assert pickle.loads(pickle.dumps(period)) == period
     assert pickle.loads(pickle.dumps(_Slotted("x"))) == _Slotted("x")
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'end'"):
         period.end = date(2026, 1, 1)  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete field 'name'"):
+        del _Slotted("x").name  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        _Frozen("x").name = "y"  # type: ignore[misc]
     assert dataclasses.asdict(_Plain("x", [1])) == {"name": "x", "items": [1]}
+    slotted = _Slotted("x", date(2026, 1, 1))
+    for twin in (pickle.loads(pickle.dumps(slotted)), copy.copy(slotted), copy.deepcopy(slotted)):
+        assert twin == slotted and twin.when == date(2026, 1, 1)
+    plain = _Plain("x", [1])
+    plain.name = "y"  # not frozen
+    assert pickle.loads(pickle.dumps(plain)) == _Plain("y", [1])
+
+
+def test_records_are_made_as_generated_dataclasses_are() -> None:
+    """The ``__init__`` compiled on first use takes the same arguments, in the same ways,
+    as the one dataclasses writes, and refuses the same mistakes."""
+    for args, kwargs in (
+        ((), {"name": "x"}),
+        (("x", date(2026, 1, 1)), {}),
+        (("x",), {"cache": [3]}),
+    ):
+        made, generated = _Frozen(*args, **kwargs), _Generated(*args, **kwargs)
+        assert dataclasses.astuple(made) == dataclasses.astuple(generated)
+    assert _Frozen("x").cache is not _Frozen("x").cache  # a new list each time
+    assert _Plain("x").items == [] and _Plain("x").items is not _Plain("x").items
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'name'"):
+        _Plain()  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="unexpected keyword argument 'nom'"):
+        _Plain(nom="x")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="takes from 2 to 3 positional arguments"):
+        _Plain("x", [], 3)  # type: ignore[call-arg]
+
+
+def test_a_record_is_compiled_when_first_made() -> None:
+    @record(frozen=True)
+    class Late(Record):
+        name: str
+        count: int = 0
+
+    stub = Late.__init__
+    assert Late("x", 2).count == 2
+    assert Late.__init__ is not stub  # compiled once, then called directly
+    assert Late("y").count == 0
+
+
+def test_a_record_with_a_field_without_default_after_one_with_is_refused_at_once() -> None:
+    with pytest.raises(TypeError, match="non-default argument 'b' follows default argument 'a'"):
+
+        @record()
+        class Wrong(Record):
+            a: int = 0
+            b: int  # type: ignore[misc]
 
 
 def test_the_records_made_from_each_others_values_hold_the_same_fields_in_order() -> None:

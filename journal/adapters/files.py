@@ -9,11 +9,10 @@ import os
 import stat
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from journal.core.errors import Conflict, JournalError, UnsafeWrite
-from journal.core.records import Record
+from journal.core.records import Record, record
 
 TEMP_PREFIX = ".journal-"
 TEMP_SUFFIX = ".tmp"
@@ -24,7 +23,7 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Snapshot(Record):
     """A file's bytes as read, to check it is unchanged before replacing it."""
 

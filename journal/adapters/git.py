@@ -17,7 +17,6 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import NamedTuple
@@ -40,7 +39,7 @@ from journal.adapters.gitfind import (
 from journal.adapters.vault import Vault
 from journal.core.errors import JournalError
 from journal.core.history import Revision
-from journal.core.records import Record
+from journal.core.records import Record, record
 
 _BLOBS = (FileMode.BLOB, FileMode.BLOB_EXECUTABLE)
 #: git's names for the operations a repository can be in the middle of (pygit2's states).
@@ -76,7 +75,7 @@ class NotCommittable(GitProblem):
     message says why, not what was done (the caller adds that)."""
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class FileChange(Record):
     """A note file changed by one commit: each side absent (None) or (path, blob id)."""
 

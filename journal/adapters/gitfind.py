@@ -11,11 +11,11 @@ git live here too, so that commands can catch them without loading pygit2.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import NamedTuple
 
 from journal.core.errors import JournalError, NotFound
+from journal.core.regex import lazy
 
 #: What ``Repository.busy`` says while a git command holds git's index for a moment.
 RUNNING = "a git command is running"
@@ -93,7 +93,7 @@ def named_git_folder(dot_git_file: Path) -> Path | None:
     return (dot_git_file.parent / said.removeprefix("gitdir: ")).resolve()
 
 
-_COMMIT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+_COMMIT_ID = lazy(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
 class Head(NamedTuple):

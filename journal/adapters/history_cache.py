@@ -15,12 +15,12 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from journal.adapters.cachedir import cache_folder, folder_gone
+from journal.core.regex import lazy
 
 #: Bump when what is cached per commit changes meaning.
 #: 11: a note made a goal is ``created`` (``became a goal``), a goal made a note
@@ -93,7 +93,7 @@ def save(
             raise
 
 
-_REPOSITORY = re.compile(r'^\{"version":"(?:[^"\\]|\\.)*","repository":("(?:[^"\\]|\\.)*")')
+_REPOSITORY = lazy(r'^\{"version":"(?:[^"\\]|\\.)*","repository":("(?:[^"\\]|\\.)*")')
 
 
 def prune_gone() -> None:

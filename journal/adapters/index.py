@@ -45,7 +45,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
@@ -73,7 +73,8 @@ from journal.core.notes import (
     stem_of,
 )
 from journal.core.periodic import PeriodicSettings
-from journal.core.records import Record
+from journal.core.records import Record, record
+from journal.core.regex import lazy
 from journal.core.unspaced import (
     CLOSE,
     GAP,
@@ -254,7 +255,7 @@ def default_path(vault: Vault) -> Path:
     return vault_cache_file(vault.root, ".sqlite")
 
 
-_CACHED_INDEX = re.compile(r"[\w.-]*-[0-9a-f]{12}\.sqlite")  # what default_path names
+_CACHED_INDEX = lazy(r"[\w.-]*-[0-9a-f]{12}\.sqlite")  # what default_path names
 
 
 def prune_orphans(keep: Path | None) -> list[Path]:
@@ -316,7 +317,7 @@ def _root_of(path: Path) -> str | None:
     return row[0] if row and isinstance(row[0], str) else None
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class Refresh(Record):
     """What one reconcile did."""
 
@@ -362,7 +363,7 @@ class Head(NamedTuple):
 _NO_COPY = "path NOT IN (SELECT value FROM json_each(?))"
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Hit(Record):
     """One search result."""
 
@@ -404,7 +405,7 @@ def _changed(stamp: _Stamp | None, info: os.stat_result) -> bool:
 _Touch = tuple[int, int, int, int, str]  # size, changed_ns, inode, checked_ns, path
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class _Entry(Record):
     """One file's rows, ready to write (plain data: made in worker processes too)."""
 
@@ -466,7 +467,7 @@ def _unpickled(blob: bytes, kind: str) -> Any:
 #: What SQLite says of a database whose schema is not this index's (a table dropped by
 #: hand), at the start of its message: FTS5 puts a search's own words into its errors,
 #: so the words alone prove nothing (``journal search "malformed: input"``).
-_NOT_THIS_SCHEMA = re.compile(r"no such table: |table \S+ has no column named ")
+_NOT_THIS_SCHEMA = lazy(r"no such table: |table \S+ has no column named ")
 
 
 def _full(exc: sqlite3.DatabaseError) -> bool:
@@ -1696,7 +1697,7 @@ def _candidates(pieces: list[tuple[int, str]], query: str) -> list[tuple[int, st
     return found or pieces
 
 
-_QUERY_WORD = re.compile(r"\w+")
+_QUERY_WORD = lazy(r"\w+")
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR", "title", "body"})
 
 
@@ -1721,7 +1722,7 @@ def _pieces(body: str) -> Iterator[str]:
 
 #: A run of characters with no space this long in a snippet (a pasted hash, a line of
 #: base64) is cut to its ends, so a hit in a 5 MB line is a line, not 5 MB.
-_LONG_WORD = re.compile(r"\S{81,}")
+_LONG_WORD = lazy(r"\S{81,}")
 
 
 def _short_words(snippet: str) -> str:
@@ -1826,7 +1827,7 @@ def _around(body: str, text: str, words: int = 6) -> str:
 
 
 _SYNTAX = frozenset({"AND", "OR", "NOT", "title:", "body:", "*"})  # not a word to quote
-_WORD = re.compile(r"((?:title|body):)?(.+?)(\*?)", re.IGNORECASE)
+_WORD = lazy(r"((?:title|body):)?(.+?)(\*?)", re.IGNORECASE)
 
 
 def _plain_words(query: str) -> list[str] | None:
@@ -1870,7 +1871,7 @@ def _quoted_words(query: str) -> str | None:
 
 
 #: A NEAR group whose distance is no whole number (``NEAR(a b, -1)``, ``NEAR(a b, x)``).
-_BAD_NEAR = re.compile(r"NEAR\([^)]*,\s*(?!\d+\s*\))")
+_BAD_NEAR = lazy(r"NEAR\([^)]*,\s*(?!\d+\s*\))")
 
 
 def _shown(query: str, most: int = 80) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +27,7 @@ from journal.core.periodic import (
     resolve_settings,
     template_notes,
 )
-from journal.core.records import Record
+from journal.core.records import Record, record
 
 if TYPE_CHECKING:  # vault.py imports this module
     from journal.adapters.vault import Vault
@@ -46,7 +46,7 @@ TEMPLATE_NAMERS = (DAILY_PATH, PERIODIC_PATH, CALENDAR_PATH)
 READ_SETTINGS = (*SETTINGS_FILES, COMMUNITY_PLUGINS, *(rel for rel, _key in TEMPLATE_SETTINGS))
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class JsonFile(Record):
     """One JSON file as read: its data (None when absent or unreadable), the snapshot
     to replace it safely (also of bytes that are not JSON), and what was wrong with it."""

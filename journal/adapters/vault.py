@@ -8,7 +8,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -22,7 +22,7 @@ from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite
 from journal.core.formatting import plural
 from journal.core.links import fold
 from journal.core.periodic import clean_folder
-from journal.core.records import Record
+from journal.core.records import Record, record
 from journal.core.settings import (
     Config,
     config_from_dict,
@@ -173,7 +173,7 @@ def _usable(entries: Iterable[str]) -> list[str]:
     return [f for f in found if f and ".." not in f.split("/")]
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class Vault(Record):
     """An opened vault: its root folder and settings.
 

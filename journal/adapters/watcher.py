@@ -42,7 +42,6 @@ import time
 import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass
 from types import FrameType
 from typing import Any
 
@@ -53,7 +52,7 @@ from watchdog.observers.api import ObservedWatch
 from journal.adapters.index import PARALLEL_MIN, Index, IndexTakenOver, Refresh
 from journal.adapters.vault import Vault
 from journal.core.errors import ConfigError, JournalError, NotFound
-from journal.core.records import Record
+from journal.core.records import Record, record
 
 UNWATCHED_ROUNDS = 3  # reconciles at most while not watching, after a large refresh
 READING_NOTICE = 1.0  # seconds of reading changed files before the watcher says so
@@ -70,7 +69,7 @@ _IGNORED_EVENTS = frozenset({"opened", "closed_no_write"})
 SAVE_SECONDS = 2.0
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class Update(Record):
     """One batch of index updates, as the watcher reports it."""
 

@@ -13,11 +13,11 @@ table; ``journal status`` stays the reference for the numbers.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from journal.core import codec, yaml12
 from journal.core.networking import DUE_SOON_DAYS
+from journal.core.regex import lazy
 
 HEADER = (
     "# Made by `journal obsidian setup`. Edit it freely: once you change it,\n"
@@ -189,9 +189,9 @@ GLOBAL_FUNCTIONS = frozenset(
     "date duration escapeHTML file html if image icon link list max min now number today".split()  # noqa: SIM905
 )
 _DIRECTIONS = ("ASC", "DESC")
-_CALL = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*\(")
-_FORMULA_REF = re.compile(r"\bformula\.(\w+)")
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
+_CALL = lazy(r"(?<![\w.])([A-Za-z_]\w*)\s*\(")
+_FORMULA_REF = lazy(r"\bformula\.(\w+)")
+_STRING = lazy(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
 
 
 def validate_base(data: Any) -> list[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
@@ -21,7 +21,8 @@ from urllib.parse import unquote
 from journal.core import links as wikilinks
 from journal.core.codec import conflict_spans
 from journal.core.fences import fence_step
-from journal.core.records import Record, new_tuple
+from journal.core.records import Record, new_tuple, record
+from journal.core.regex import lazy
 from journal.core.tags import body_tags
 
 if TYPE_CHECKING:  # markdown-it is imported when a body is first parsed (startup stays light)
@@ -29,34 +30,32 @@ if TYPE_CHECKING:  # markdown-it is imported when a body is first parsed (startu
     from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
-_TASK = re.compile(r"\[(.)\]\s+(.*)", re.DOTALL)
+_TASK = lazy(r"\[(.)\]\s+(.*)", re.DOTALL)
 # Dataview's inline fields: ``key:: value`` on its own line (the key may be bold,
 # ``**key**::``), or ``[key:: value]`` / ``(key:: value)`` inside text; a value may
 # hold wikilinks, whose brackets do not close the field.
-_FIELD_LINE = re.compile(r"^(?:\*\*|__)?([A-Za-z][\w -]*?)(?:\*\*|__)?::[ \t]*(.*)$", re.MULTILINE)
-_FIELD_BRACKET = re.compile(
+_FIELD_LINE = lazy(r"^(?:\*\*|__)?([A-Za-z][\w -]*?)(?:\*\*|__)?::[ \t]*(.*)$", re.MULTILINE)
+_FIELD_BRACKET = lazy(
     r"\[([A-Za-z][\w -]*?)::[ \t]*((?:\[\[[^\[\]\n]*\]\]|[^\[\]\n])*)\]"
     r"|\(([A-Za-z][\w -]*?)::[ \t]*((?:\[\[[^\[\]\n]*\]\]|[^\[\]()\n])*)\)"
 )
 #: ``key:: [[...`` after other text on a line, not in brackets: Dataview reads no field
 #: there (a field starts its line or is bracketed), though it was likely meant as one.
-_FIELD_INSIDE = re.compile(
-    r"(?<=[\s.,;:!?])(?:\*\*|__)?([A-Za-z][\w-]*)(?:\*\*|__)?::[ \t]*(\[\[.*)$"
-)
-_MD_LINK_TEXT = re.compile(r"\[[^\[\]\n]*\]\(")  # a link's text and the "(" of its URL
-_URL_END = re.compile(r"[)\s>]")
-_SLOW = re.compile(r"[`\\<]")
-_NOT_PLAIN = re.compile(r"[\\<&*_]")  # escapes, HTML, entities, emphasis: see _code_blanked
-_TICKS = re.compile(r"`+")
-_SPAN_BAIL = re.compile(r"[\[\]()\n]")
+_FIELD_INSIDE = lazy(r"(?<=[\s.,;:!?])(?:\*\*|__)?([A-Za-z][\w-]*)(?:\*\*|__)?::[ \t]*(\[\[.*)$")
+_MD_LINK_TEXT = lazy(r"\[[^\[\]\n]*\]\(")  # a link's text and the "(" of its URL
+_URL_END = lazy(r"[)\s>]")
+_SLOW = lazy(r"[`\\<]")
+_NOT_PLAIN = lazy(r"[\\<&*_]")  # escapes, HTML, entities, emphasis: see _code_blanked
+_TICKS = lazy(r"`+")
+_SPAN_BAIL = lazy(r"[\[\]()\n]")
 _MANY_BRACKETS = 256  # more "[" in one paragraph: markdown-it's link rule is quadratic
 _LOG_TITLES = frozenset({"log", "check-ins", "checkins", "progress log"})
-_NEWLINE = re.compile(r"\r\n?|\n")  # the line breaks markdown-it counts lines by
-_LONE_RETURN = re.compile(r"\r(?!\n)")
-_NOT_A_NAME = re.compile(r"[^\w\s-]|_")  # "Log:", "Log 📈", "_Log_": no part of the name
+_NEWLINE = lazy(r"\r\n?|\n")  # the line breaks markdown-it counts lines by
+_LONE_RETURN = lazy(r"\r(?!\n)")
+_NOT_A_NAME = lazy(r"[^\w\s-]|_")  # "Log:", "Log 📈", "_Log_": no part of the name
 #: Obsidian's block id: ``^`` and Latin letters, digits or dashes, ending a line, after a
 #: space (or alone on it).
-_BLOCK_ID = re.compile(r"(?:^|\s)\^([A-Za-z0-9-]+)\s*$")
+_BLOCK_ID = lazy(r"(?:^|\s)\^([A-Za-z0-9-]+)\s*$")
 
 
 def split_block_id(text: str) -> tuple[str, str | None]:
@@ -117,7 +116,7 @@ class LogItem(NamedTuple):
     marker: str
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class LogSection(Record):
     """Where a Log section sits (file lines): its heading's first line and the line
     after the heading, the line that ends the section (a heading that closes it, or
@@ -130,7 +129,7 @@ class LogSection(Record):
     items: list[LogItem] = field(default_factory=list)
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class BodyFacts(Record):
     """Everything the body says that the tool cares about; lines are file lines."""
 
@@ -368,14 +367,14 @@ def _stripped(content: str) -> str:
     return "\n".join(line.strip(" \t") for line in content.split("\n")).strip()
 
 
-_ATX = re.compile(r"(#{1,6})(?: |$)")
-_BULLET = re.compile(r"[-+*] (?=\S)")
-_BULLET_LIKE = re.compile(r"[-+*](?: |$)")
-_ORDERED = re.compile(r" *\d{1,9}[.)](?: |$)")
-_FENCE = re.compile(r"(`{3,}|~{3,})(.*)")
-_RULE_LIKE = re.compile(r" *[-*_=][-*_= ]*")  # thematic breaks and setext underlines
-_ITEM_BAIL = re.compile(r"#{1,6}(?: |$)|[-+*](?: |$)|\d{1,9}[.)](?: |$)|[>]|<|```|~~~")
-_TASK_ONLY = re.compile(r"\[.\]\s*")
+_ATX = lazy(r"(#{1,6})(?: |$)")
+_BULLET = lazy(r"[-+*] (?=\S)")
+_BULLET_LIKE = lazy(r"[-+*](?: |$)")
+_ORDERED = lazy(r" *\d{1,9}[.)](?: |$)")
+_FENCE = lazy(r"(`{3,}|~{3,})(.*)")
+_RULE_LIKE = lazy(r" *[-*_=][-*_= ]*")  # thematic breaks and setext underlines
+_ITEM_BAIL = lazy(r"#{1,6}(?: |$)|[-+*](?: |$)|\d{1,9}[.)](?: |$)|[>]|<|```|~~~")
+_TASK_ONLY = lazy(r"\[.\]\s*")
 _RULE_OR_NUMBER = frozenset("-*_=0123456789")  # what _RULE_LIKE or _ORDERED can start with
 
 

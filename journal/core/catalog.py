@@ -9,7 +9,6 @@ only what a question needs - the goals for ``journal list``, the light
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import cached_property
@@ -53,6 +52,7 @@ from journal.core.notes import (
     stem_of,
     typed_record,
 )
+from journal.core.regex import lazy
 from journal.core.series import current_value
 
 
@@ -979,7 +979,7 @@ def _why_not(kind: str, props: Mapping[str, Any], key: str | None) -> str:
     return f"its `type` is {shown}, not {kind}"
 
 
-_WORDS = re.compile(r"[^\W_]+")
+_WORDS = lazy(r"[^\W_]+")
 
 
 def _made_a_goal(note: Note) -> str:

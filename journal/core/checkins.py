@@ -42,6 +42,7 @@ from journal.core.moment import ENGLISH
 from journal.core.moment_locales import all_names
 from journal.core.names import unaccented
 from journal.core.numerals import GROUP_APOSTROPHES, GROUP_SPACES, named_chars, respelled
+from journal.core.regex import lazy
 
 _DATE = r"\d{4}-\d{2}-\d{2}"
 #: ``+N``, ``-N`` (a change), ``=N`` or ``=-N`` (the value now): the sign touches the
@@ -65,19 +66,19 @@ _LINE_PATTERN = rf"(?P<marker>{_MARKER})" + (
     # the note is stripped in Python: "\s*(.*?)\s*$" is quadratic on spaces inside it
     rf"(?:{_VALUE_TEXT})?(?P<note>.*)"
 )
-_VALUE = re.compile(rf"{_VALUE_TEXT}(?P<note>.*)", re.DOTALL)
+_VALUE = lazy(rf"{_VALUE_TEXT}(?P<note>.*)", re.DOTALL)
 #: A plus or equals sign apart from its number (``+ 1``, ``= 4``): meant as a value, but
 #: not one.  (A dash and a space set off a note: ``- 3 leaders`` is one.)
-_SPACED_SIGN = re.compile(r"(?P<sign>\+|=[+-]?)\s+(?P<amount>\d+(?:\.\d+)?)(?!\w|[.:]\d)")
+_SPACED_SIGN = lazy(r"(?P<sign>\+|=[+-]?)\s+(?P<amount>\d+(?:\.\d+)?)(?!\w|[.:]\d)")
 #: A sign touching a number that may be written another way (``+1,5``, ``+1 000``,
 #: ``+1'000``, in full-width characters): :func:`~journal.core.numerals.respelled` says
 #: how it is meant.
-_WRITTEN = re.compile(
+_WRITTEN = lazy(
     r"(?:[+\-\uff0b\uff0d]|[=\uff1d][+\-\uff0b\uff0d]?)"
     rf"\d+(?:[.,\uff0c\uff0e{GROUP_SPACES}{GROUP_APOSTROPHES}]\d+)*(?!\w)"
 )
 #: Where the word a line starts with ends: at a space, but not one that parts digits.
-_FIRST_WORD = re.compile(rf"[^\S{GROUP_SPACES}]|[{GROUP_SPACES}](?!\d)")
+_FIRST_WORD = lazy(rf"[^\S{GROUP_SPACES}]|[{GROUP_SPACES}](?!\d)")
 #: A sign, then an amount written as no value is - with a currency sign, thousands
 #: separators, a fraction, in digits of another script; after ``+`` or ``=`` any number
 #: with more glued to it but an ordinal (``+2h``, ``+5km``, ``+1k``; ``+3rd interview`` is
@@ -113,7 +114,7 @@ def _month_names() -> str:
     return rf"(?:{alternation})\.?"
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy(r"\d")
 
 
 @functools.cache
@@ -399,7 +400,7 @@ def format_log_line(day: date, op: str, amount: float, note: str, bullet: str = 
 
 
 INLINE_KEY = "progress"
-_INLINE = re.compile(r"^\s*!?\[\[([^\[\]\n]+?)\]\]\s*(.*)$")
+_INLINE = lazy(r"^\s*!?\[\[([^\[\]\n]+?)\]\]\s*(.*)$")
 
 
 def parse_inline(value: str, day: date, line: int, path: str) -> tuple[str, CheckIn] | None:

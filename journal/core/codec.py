@@ -22,12 +22,13 @@ import json
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from journal.core.errors import JournalError, Severity, UnsafeWrite
-from journal.core.records import Record
+from journal.core.records import Record, record
+from journal.core.regex import lazy
 
 if TYPE_CHECKING:  # imported where a note is read or edited: not every command does
     from journal.core import plain_yaml, yaml12
@@ -36,17 +37,17 @@ if TYPE_CHECKING:  # imported where a note is read or edited: not every command 
 MAX_NOTE_BYTES: Final = 8 * 1024 * 1024
 BOM: Final = b"\xef\xbb\xbf"
 
-_OPEN = re.compile(r"---[ \t]*(\r?\n)")
-_LATE_OPEN = re.compile(r"(?:[ \t]*\r?\n)+---[ \t]*\r?\n")
-_CLOSE = re.compile(r"^---[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
-_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-_PROPERTY_LINE = re.compile(r"[ \t]*[^\s:#][^:\n]*:(?:[ \t]|\r?$)")
-_BLANK_LINE = re.compile(r"^[ \t]*\r?$", re.MULTILINE)
-_TYPE_LINE = re.compile(
+_OPEN = lazy(r"---[ \t]*(\r?\n)")
+_LATE_OPEN = lazy(r"(?:[ \t]*\r?\n)+---[ \t]*\r?\n")
+_CLOSE = lazy(r"^---[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+_KEY = lazy(r"[A-Za-z_][A-Za-z0-9_-]*")
+_PROPERTY_LINE = lazy(r"[ \t]*[^\s:#][^:\n]*:(?:[ \t]|\r?$)")
+_BLANK_LINE = lazy(r"^[ \t]*\r?$", re.MULTILINE)
+_TYPE_LINE = lazy(
     r"^type:[ \t]*['\"]?(?i:goal|meeting|contact|review|plan)['\"]?[ \t]*\r?$", re.MULTILINE
 )
-_PLAIN_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]|: |:$| #")
-_FLOW_FORBIDDEN = re.compile(r"[,\[\]{}]")
+_PLAIN_FORBIDDEN = lazy(r"[\x00-\x1f\x7f]|: |:$| #")
+_FLOW_FORBIDDEN = lazy(r"[,\[\]{}]")
 
 _HINTS = (
     ("mapping values are not allowed", "a ':' inside a value; put the value in quotes"),
@@ -54,7 +55,7 @@ _HINTS = (
 )
 _TAB_INDENT = "a tab; YAML indents with spaces"  # as docs/format.md promises
 #: A line whose value (of a key, or a list item) opens with a typographic quote.
-_CURLY_VALUE = re.compile(r"[ \t]*(?:-[ \t]+)?(?:[^:#\n]+:[ \t]+)?[\u201c\u2018\u00ab\u201e]")
+_CURLY_VALUE = lazy(r"[ \t]*(?:-[ \t]+)?(?:[^:#\n]+:[ \t]+)?[\u201c\u2018\u00ab\u201e]")
 _RESERVED = "%@`"  # characters YAML keeps for itself at the start of a plain value
 
 Value = Any  # str | int | float | bool | None | date | list[Value] | dict[str, Value]
@@ -62,7 +63,7 @@ PathKey = str | int
 REMOVE: Final = object()
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Problem(Record):
     """A reason a note's front matter can't be trusted, with its 1-based line."""
 
@@ -72,7 +73,7 @@ class Problem(Record):
     code: str = "front-matter"  # "conflict": git's conflict markers, the note still read
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class Document(Record):
     """A decoded note that remembers exactly where its parts are."""
 
@@ -143,7 +144,7 @@ def utf8_text(raw: bytes) -> str:
 
 
 _UTF16 = "the file is UTF-16; save it as UTF-8"
-_ASCII_TEXT = re.compile(r"[\t\n\r\x20-\x7e]+")
+_ASCII_TEXT = lazy(r"[\t\n\r\x20-\x7e]+")
 
 
 def _bomless_utf16(raw: bytes) -> bool:
@@ -397,7 +398,7 @@ def _closes(text: str, at: int) -> bool:
     return False
 
 
-_TOP_KEY = re.compile(r"[^\s#:\-\[\]{},'\"][^:\n]*:(?:[ \t]|$)", re.MULTILINE)
+_TOP_KEY = lazy(r"[^\s#:\-\[\]{},'\"][^:\n]*:(?:[ \t]|$)", re.MULTILINE)
 
 
 def _quote_end(text: str, start: int) -> int:
@@ -434,12 +435,10 @@ def _indented_key(text: str, mark: Any) -> str | None:
 
 #: ``key: value`` (in a list item too: ``- name: Dana``; a key in quotes too), the
 #: column its key starts at as group 1.
-_KEY_WITH_VALUE = re.compile(
-    r"( *(?:- +)?)('[^'\n]*'|\"[^\"\n]*\"|[^\s:#'\"\[{-][^:\n]*):[ \t]+[^\s#|>]"
-)
+_KEY_WITH_VALUE = lazy(r"( *(?:- +)?)('[^'\n]*'|\"[^\"\n]*\"|[^\s:#'\"\[{-][^:\n]*):[ \t]+[^\s#|>]")
 
 #: ``with: [[A]], [[B]]``: a flow list YAML reads up to its ``]]``, then finds a comma.
-_UNQUOTED_LINKS = re.compile(r"[ \t]*(?:([^:\s-][^:]*):|-)[ \t]+\[\[[^\n]*\]\][ \t]*,")
+_UNQUOTED_LINKS = lazy(r"[ \t]*(?:([^:\s-][^:]*):|-)[ \t]+\[\[[^\n]*\]\][ \t]*,")
 
 
 def _line_at(text: str, index: int) -> str:
@@ -548,7 +547,7 @@ def _check_second_block(doc: Document) -> None:
         )
 
 
-_CONFLICT_LINE = re.compile(r"(<{7}|={7}|>{7})(?:[ \t].*)?\r?", re.ASCII)
+_CONFLICT_LINE = lazy(r"(<{7}|={7}|>{7})(?:[ \t].*)?\r?", re.ASCII)
 
 
 def _check_conflict(doc: Document) -> None:
@@ -760,7 +759,7 @@ def entry_text(key: str, value: Value, newline: str, indent: int = 0) -> str:
 # --- splicing edits ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class _Splice(Record):
     start: int
     end: int
@@ -1047,7 +1046,7 @@ def _replace_value(
 
 #: An anchor before a value (``current: &a 3``): kept when the value is replaced (a
 #: value an alias shares is never edited: see :func:`_refuse_shared`).
-_ANCHOR = re.compile(r"&[^\s,\[\]{}]+[ \t]+")
+_ANCHOR = lazy(r"&[^\s,\[\]{}]+[ \t]+")
 
 
 def _after_anchor(text: str, start: int) -> int:

@@ -9,23 +9,23 @@ exactly when weeks start on Monday.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from journal.core.errors import JournalError, UsageProblem
-from journal.core.records import Record
+from journal.core.records import Record, record
+from journal.core.regex import lazy
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _THURSDAY = 3
 
 # ASCII digits only: ``\d`` alone also takes other scripts' digits (Arabic-Indic...).
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
-_DATETIME = re.compile(
+_DATE = lazy(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+_DATETIME = lazy(
     r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?",
     re.ASCII,
 )
-_WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE | re.ASCII)
-_DURATION = re.compile(r"(\d+)\s*([dw])", re.IGNORECASE | re.ASCII)
+_WEEK = lazy(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE | re.ASCII)
+_DURATION = lazy(r"(\d+)\s*([dw])", re.IGNORECASE | re.ASCII)
 #: The years a date may have (in a note, an option or ``JOURNAL_TODAY``): a day plus or
 #: minus a plan, a horizon or a rate's forecast stays within the calendar (which ends on
 #: 9999-12-31; ``due: 9999-12-31`` for "no deadline" would overflow the day after it).
@@ -98,7 +98,7 @@ def weekday_index(name: str) -> int:
         ) from None
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Period(Record):
     """A closed range of days, ``start`` and ``end`` both included."""
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
-from journal.core.records import Record
+from journal.core.records import Record, record
 
 Severity = Literal["error", "warning", "hint"]
 
@@ -80,7 +79,7 @@ class UnsafeWrite(JournalError):
     """A write the tool refuses: outside the vault, through a symlink, unreadable front matter."""
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Diagnostic(Record):
     """A problem found in one file; reported and then skipped, never fatal."""
 

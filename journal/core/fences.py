@@ -3,13 +3,13 @@ what the body scanner, the front-matter codec and generated notes all skip."""
 
 from __future__ import annotations
 
-import re
+from journal.core.regex import lazy
 
 #: A fenced code block's first line, in a block quote or a list item too: the fence and
 #: its info string (which can't hold a backtick after a backtick fence).
 _MARKED_FENCE = r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]))*[ \t]*(`{3,}|~{3,})"
-_FENCE_OPEN = re.compile(_MARKED_FENCE + r"(.*)")
-_FENCE_CLOSE = re.compile(_MARKED_FENCE + r"[ \t]*")
+_FENCE_OPEN = lazy(_MARKED_FENCE + r"(.*)")
+_FENCE_CLOSE = lazy(_MARKED_FENCE + r"[ \t]*")
 
 
 def fence_step(fence: str | None, line: str) -> tuple[str | None, bool]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
@@ -15,7 +14,8 @@ from journal.core import links as wikilinks
 from journal.core.dates import DateError, parse_date, parse_duration
 from journal.core.errors import Conflict, Diagnostic, JournalError, UsageProblem
 from journal.core.numerals import respelled
-from journal.core.records import Record
+from journal.core.records import Record, record
+from journal.core.regex import lazy
 from journal.core.tags import clean_tag, unique
 
 FieldType = Literal[
@@ -61,7 +61,7 @@ MEETING_KINDS = ("coffee", "informational", "event", "mentor")
 METRIC_SOURCES = ("manual", "meetings")
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Field(Record):
     """One property: its name, type, SMART group and a one-line meaning; a number may
     have a lowest and a highest allowed value."""
@@ -683,7 +683,7 @@ def obsidian_list(props: dict[str, Any], name: str) -> list[str]:
 # --- values typed on the command line ---------------------------------------------------
 
 #: One item of a comma-separated list; a comma inside ``[[...]]`` belongs to the link.
-_ITEM = re.compile(r"(?:\[\[.*?\]\]|[^,])+")
+_ITEM = lazy(r"(?:\[\[.*?\]\]|[^,])+")
 
 
 def list_items(text: str) -> list[str]:

@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from journal.core.regex import lazy
+
 BAR_WIDTH = 10
 
 
@@ -158,7 +160,7 @@ _PREPOSITIONS = frozenset((
     "del", "por", "para", "con", "di", "da", "do", "com", "von", "pro", "mit", "im",
 ))  # fmt: skip
 #: The last word of a unit: letters after a space, a hyphen or nothing (not ``words/min``).
-_LAST_WORD = re.compile(r"(?<![^\s-])[A-Za-z]+$")
+_LAST_WORD = lazy(r"(?<![^\s-])[A-Za-z]+$")
 
 
 def _singular(unit: str) -> str:
@@ -243,7 +245,7 @@ def json_numbers(data: Any) -> Any:
 
 
 #: What :func:`single_line` makes one space: a run of line breaks, tabs and ASCII spaces.
-_LINE_SPACE = re.compile(r"[\t\n\v\f\r \x1c-\x1f\x85\u2028\u2029]+")
+_LINE_SPACE = lazy(r"[\t\n\v\f\r \x1c-\x1f\x85\u2028\u2029]+")
 
 
 def single_line(text: str) -> str:
@@ -269,7 +271,7 @@ def one_line(text: str) -> str:
 
 
 #: A wikilink on one line (as :func:`one_line` leaves it: ``\\|`` for each ``|``).
-_ONE_LINE_LINK = re.compile(r"\[\[[^\[\]\n]*\]\]")
+_ONE_LINE_LINK = lazy(r"\[\[[^\[\]\n]*\]\]")
 
 
 def table_pipes_only(markdown: str) -> str:
@@ -319,7 +321,7 @@ def map_texts(data: Any, change: Callable[[str], str], keep: frozenset[str] = fr
 
 
 #: A line break (kept), and every control character.
-_CONTROL = re.compile(r"\r\n|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = lazy(r"\r\n|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def terminal_text(text: str) -> str:
@@ -356,8 +358,8 @@ def shell_word(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"
 
 
-_SHELL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_CONTROL_OR_QUOTE = re.compile(r"[\x00-\x1f\x7f-\x9f'\\]")
+_SHELL_CONTROL = lazy(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_OR_QUOTE = lazy(r"[\x00-\x1f\x7f-\x9f'\\]")
 _C_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "'": "\\'", "\\": "\\\\"}
 
 

@@ -32,28 +32,27 @@ import hashlib
 import json
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from journal.core import codec
 from journal.core.errors import JournalError
 from journal.core.fences import fence_language, fence_step
 from journal.core.formatting import json_numbers
-from journal.core.records import Record
+from journal.core.records import Record, record
+from journal.core.regex import lazy
 
 HASH_KEY = "generated_hash"  # the property holding :func:`owned_hashes`
 GENERATED_KINDS = ("review", "plan")  # the notes journal generates
 
-_NAME = re.compile(r"[a-z0-9-]+")
+_NAME = lazy(r"[a-z0-9-]+")
 # Markers stand at the start of a line (:func:`_markers`): a leading ``^`` would keep
 # the regex engine from jumping to the literal text, 6x slower on a long review.
-_BEGIN = re.compile(
-    r"<!-- journal:begin ([a-z0-9-]+)(?: ([0-9a-f]{8}))? -->[ \t]*(?=\r?$)", re.MULTILINE
-)
-_END = re.compile(r"<!-- journal:end ([a-z0-9-]+) -->[ \t]*(?=\r?$)", re.MULTILINE)
-_RECORD = re.compile(r"<!-- journal:sections((?: [a-z0-9-]+)*) -->[ \t]*(?=\r?$)", re.MULTILINE)
-_RECORD_LIKE = re.compile(r"<!-- journal:sections\b")
-_MARKER_LIKE = re.compile(r"<!--\s*journal:")
+_BEGIN = lazy(r"<!-- journal:begin ([a-z0-9-]+)(?: ([0-9a-f]{8}))? -->[ \t]*(?=\r?$)", re.MULTILINE)
+_END = lazy(r"<!-- journal:end ([a-z0-9-]+) -->[ \t]*(?=\r?$)", re.MULTILINE)
+_RECORD = lazy(r"<!-- journal:sections((?: [a-z0-9-]+)*) -->[ \t]*(?=\r?$)", re.MULTILINE)
+_RECORD_LIKE = lazy(r"<!-- journal:sections\b")
+_MARKER_LIKE = lazy(r"<!--\s*journal:")
 
 
 #: What every marker and record of journal's sections starts with: a note without it
@@ -91,11 +90,11 @@ class SectionError(JournalError):
 #: target (what Obsidian rewrites when the note it names is renamed or moved), heading
 #: and display text (after ``|``, or ``\|`` in a table).
 _LINK_REST = r"([^\[\]\n|#]*?)(#[^\[\]\n|]*?)?(?:\\?\|([^\[\]\n]*))?\]\]"
-_WIKILINK = re.compile(r"\[\[" + _LINK_REST)
+_WIKILINK = lazy(r"\[\[" + _LINK_REST)
 #: The same, only those with neither a heading nor a display text (most: replaced with
 #: no call into Python), and only those with one of them.
-_BARE_WIKILINK = re.compile(r"\[\[[^\[\]\n|#]*\]\]")
-_MARKED_WIKILINK = re.compile(r"\[\[(?=[^\[\]\n]*[#|])" + _LINK_REST)
+_BARE_WIKILINK = lazy(r"\[\[[^\[\]\n|#]*\]\]")
+_MARKED_WIKILINK = lazy(r"\[\[(?=[^\[\]\n]*[#|])" + _LINK_REST)
 
 
 def _link_shown(link: re.Match[str]) -> str:
@@ -224,7 +223,7 @@ def section(text: str, name: str) -> str:
     )
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Section(Record):
     name: str
     start: int  # offset of the begin marker
@@ -438,7 +437,7 @@ def _before_newline(text: str, index: int) -> int:
     return index - 1 if text[:index].endswith("\n") else index
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class Merge(Record):
     """The outcome of regenerating a note over its previous version."""
 

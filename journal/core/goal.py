@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -24,13 +24,14 @@ from journal.core.fields import (
 )
 from journal.core.formatting import shell_word, single_line
 from journal.core.links import Link
-from journal.core.records import Record
+from journal.core.records import Record, record
+from journal.core.regex import lazy
 
 if TYPE_CHECKING:
     from journal.core.notes import Note
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Milestone(Record):
     title: str
     due: date | None
@@ -50,7 +51,7 @@ class Milestone(Record):
         return {"title": self.title, "due": _iso(self.due), "done": done}
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class Goal(Record):
     """A goal with typed SMART fields; a value that failed validation is None."""
 
@@ -171,7 +172,7 @@ def refuse_hand_value(goal: Goal) -> None:
         )
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class Change(Record):
     """One property edited: its value before and after, as plain data (dates as text)."""
 
@@ -262,9 +263,9 @@ def _read_alike(
 WHY_PLACEHOLDER = "Write one or two sentences on why this goal matters now."
 #: A line that would start a block (a heading, list item, quote, fence, table, HTML, a
 #: setext underline) or open a comment or a fence running on below it.
-_MARKDOWN_BLOCK = re.compile(r"#{1,6}(?:\s|$)|[-*+>|<]|\d{1,9}[.)](?:\s|$)|=+$|[`~]{3}")
-_OPENS = re.compile(r"%%|<!--|```|~~~")
-_WHY_PLACEHOLDER = re.compile(rf"^{re.escape(WHY_PLACEHOLDER)}[ \t]*(?=\r?$)", re.MULTILINE)
+_MARKDOWN_BLOCK = lazy(r"#{1,6}(?:\s|$)|[-*+>|<]|\d{1,9}[.)](?:\s|$)|=+$|[`~]{3}")
+_OPENS = lazy(r"%%|<!--|```|~~~")
+_WHY_PLACEHOLDER = lazy(rf"^{re.escape(WHY_PLACEHOLDER)}[ \t]*(?=\r?$)", re.MULTILINE)
 
 
 def fill_why(doc: codec.Document, why: str) -> str | None:

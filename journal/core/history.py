@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime
 from typing import Any
 
@@ -27,7 +27,7 @@ from journal.core.codec import is_empty, plain
 from journal.core.formatting import amount
 from journal.core.goal import goal_from_note
 from journal.core.notes import Note
-from journal.core.records import Record
+from journal.core.records import Record, record
 
 #: Share of equal content above which a removed and an added goal are one goal moved.
 SIMILAR = 0.5
@@ -37,7 +37,7 @@ OWN_EVENTS = ("title", "status", "target", "current", "baseline", "start", "due"
 SHORT = 40
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Revision(Record):
     """One commit, as history shows it."""
 
@@ -85,7 +85,7 @@ class Revision(Record):
         return cls(**{**data, "parents": tuple(data["parents"]), "time": time})
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class GoalState(Record):
     """The parts of a goal that history reports on."""
 
@@ -182,7 +182,7 @@ KINDS = (
 )
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Event(Record):
     """One change in meaning: ``kind`` (see :data:`KINDS`), old and new value, a sentence."""
 
@@ -379,7 +379,7 @@ def _short(value: Any) -> str | None:
 # --- changes of one commit ----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Version(Record):
     """A goal file on one side of a commit: its path, state and text."""
 
@@ -440,7 +440,7 @@ def _pair_path(pair: tuple[Version | None, Version | None]) -> str:
     return version.path if version else ""
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class GoalChange(Record):
     """One goal changed by one commit (paths relative to the vault)."""
 

@@ -10,18 +10,17 @@ order, or :class:`ValueError` is raised.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from journal.core.records import Record
+from journal.core.records import Record, record
+from journal.core.regex import lazy
 
-_SPACE = re.compile(r"[ \t\n\r]*")
+_SPACE = lazy(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class _Member(Record):
     key: str
     start: int  # the key's opening quote

@@ -18,9 +18,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from journal.core.records import new_tuple
+from journal.core.regex import lazy
 
-_LINK = re.compile(r"(!?)\[\[((?:(?!\[\[)[^\n])+?)\]\]")
-_CONFLICT = re.compile(
+_LINK = lazy(r"(!?)\[\[((?:(?!\[\[)[^\n])+?)\]\]")
+_CONFLICT = lazy(
     # an opening parenthesis (with a pair inside, as an owner's "(Work)"), the words,
     # maybe a date (and Dropbox's " (1)"), the closing one
     r"\.sync-conflict-\d{8}-"
@@ -267,7 +268,7 @@ def conflict_original(path: str) -> str | None:
 #: The end of a name a file manager or sync client gives a second copy of ``Note.md``: iCloud's
 #: ``Note 2.md``, Finder's ``Note copy.md`` and ``Note copy 2.md``, Explorer's ``Note -
 #: Copy.md`` and ``Note - Copy (2).md``, a browser's or Dropbox's ``Note (1).md``.
-COPY_SUFFIX = re.compile(
+COPY_SUFFIX = lazy(
     r"(?: [2-9]| copy(?: \d{1,2})?| - Copy(?: \(\d{1,2}\))?| ?\(\d{1,2}\))\.md$",
     re.IGNORECASE,
 )

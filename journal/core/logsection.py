@@ -13,7 +13,6 @@ the new one.
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 
 from journal.core.body import BodyFacts, LogItem, LogSection, left_open, parse_body, split_lines
@@ -21,9 +20,10 @@ from journal.core.checkins import CheckIn, CheckInError, format_log_line, parse_
 from journal.core.codec import Document, parse_text
 from journal.core.errors import UnsafeWrite
 from journal.core.formatting import single_line
+from journal.core.regex import lazy
 
 HEADING = "## Log"
-_NUMBER = re.compile(r"\s*(\d{1,9})[.)]")
+_NUMBER = lazy(r"\s*(\d{1,9})[.)]")
 
 
 def append_checkin(doc: Document, checkin: CheckIn) -> str:

@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 from functools import lru_cache
 
 from journal.core.errors import JournalError
-from journal.core.records import Record
+from journal.core.records import Record, record
+from journal.core.regex import lazy
 
 MONTHS = (
     "January",
@@ -48,7 +49,7 @@ WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "S
 
 # moment's own tokenizer (format.js): a bracketed literal, else an escaped or plain token,
 # else any one character.
-_TOKEN = re.compile(
+_TOKEN = lazy(
     r"(\[[^\[]*\])|(\\)?([Hh]mm(?:ss)?|Mo|MM?M?M?|Do|DDDo|DD?D?D?|ddd?d?|do?|w[o|w]?|W[o|W]?"
     r"|Qo?|N{1,5}|YYYYYY|YYYYY|YYYY|YY|y{2,4}|yo?|gg(?:ggg?)?|GG(?:GGG?)?|e|E|a|A|hh?|HH?"
     r"|kk?|mm?|ss?|S{1,9}|x|X|zz?|ZZ?|.)",
@@ -59,14 +60,14 @@ _DATE_TOKENS = frozenset(
     "dddd ddd dd d do E e".split()
 )
 _NAMED = ("MMMM", "MMM", "dddd", "ddd", "dd")  # tokens written as a locale's names
-_OTHER_TOKENS = re.compile(r"[Hh]mm(?:ss)?|[HhkmsSaAxXzZN]+|y+|Y{5,6}|G{5}|g{5}")
+_OTHER_TOKENS = lazy(r"[Hh]mm(?:ss)?|[HhkmsSaAxXzZN]+|y+|Y{5,6}|G{5}|g{5}")
 
 
 class FormatError(JournalError):
     """A date format this tool can't render or read."""
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class LocaleWeek(Record):
     """moment's locale week: ``dow`` is the first day (0 Sunday ... 6 Saturday) and
     ``7 + dow - doy`` the day of January that is always in week 1.
@@ -117,7 +118,7 @@ def _js_weekday(day: date) -> int:
     return (day.weekday() + 1) % 7
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class NameList(Record):
     """One kind of a locale's names (January or Sunday first).  Some locales write
     ``other`` names when the whole format matches the regular expression ``other_if``
@@ -133,7 +134,7 @@ class NameList(Record):
         return self.other if self.other_if and re.search(self.other_if, fmt) else self.names
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Names(Record):
     """A moment locale's names (``MMMM``, ``MMM``, ``dddd``, ``ddd``, ``dd``) and its
     ``ordinal(number, period)`` (``Do`` is ``ordinal(day, "D")``; the period is the

@@ -8,10 +8,11 @@ from collections.abc import Collection
 
 from journal.core.errors import UsageProblem
 from journal.core.formatting import listed
+from journal.core.regex import lazy
 
 MAX_NAME_BYTES = 200  # leaves room for " 2.md" and sync tools' suffixes within 255
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f:?*<>|"\\/#^\[\]]+')
-_SPACES = re.compile(r"\s+")
+_UNSAFE = lazy(r'[\x00-\x1f\x7f:?*<>|"\\/#^\[\]]+')
+_SPACES = lazy(r"\s+")
 #: Windows' device names: a file or folder name that is one of them up to its first dot
 #: (``CON``, ``con.txt``, ``Aux .md``) names the device, so no file can have it.
 _DEVICES = frozenset(
@@ -21,12 +22,12 @@ _DEVICES = frozenset(
 
 
 #: The characters Windows reserves in a file or folder name (the control characters too).
-_WINDOWS_RESERVED = re.compile(r'[\x00-\x1f<>:"\\|?*]')
+_WINDOWS_RESERVED = lazy(r'[\x00-\x1f<>:"\\|?*]')
 
 
 #: A path holding a name :func:`windows_faults` finds something in, found in one pass
 #: (most paths have none: the names of a vault of 10,000 notes are not looked at one by one).
-_UNFIT_PATH = re.compile(_WINDOWS_RESERVED.pattern + r"|[ .](?:/|$)")
+_UNFIT_PATH = lazy(_WINDOWS_RESERVED.pattern + r"|[ .](?:/|$)")
 
 
 def unfit_for_windows(path: str) -> bool:
@@ -166,7 +167,7 @@ def unique_id(base: str, taken: set[str]) -> str:
     return candidate
 
 
-_TOKEN = re.compile(r"\{([a-z_]+)\}")
+_TOKEN = lazy(r"\{([a-z_]+)\}")
 
 
 def pattern_tokens(pattern: str) -> set[str]:

@@ -8,9 +8,8 @@ follow-up by ``follow_up_by`` until ``follow_up_done`` holds the day it was done
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -20,13 +19,14 @@ from journal.core.errors import Diagnostic
 from journal.core.fields import CONTACT_FIELDS, MEETING_FIELDS, Field, read_typed
 from journal.core.formatting import listed, single_line
 from journal.core.links import Link
-from journal.core.records import Record
+from journal.core.records import Record, record
+from journal.core.regex import lazy
 
 if TYPE_CHECKING:
     from journal.core.goal import Goal
     from journal.core.notes import Note
 
-_DATED = re.compile(r"^\d{4}-\d{2}-\d{2}\s+")
+_DATED = lazy(r"^\d{4}-\d{2}-\d{2}\s+")
 
 #: A follow-up due from today to this many days after it (both included) is "due": a
 #: meeting held today owes its follow-up in ``[networking] follow_up_days`` (7).
@@ -41,7 +41,7 @@ KIND_TITLES = {
 }
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class Contact(Record):
     """A person in the network (a ``type: contact`` note)."""
 
@@ -58,7 +58,7 @@ class Contact(Record):
     lines: dict[str, int] = field(default_factory=dict)  # each property's line
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class Meeting(Record):
     """A conversation (a ``type: meeting`` note)."""
 
@@ -212,7 +212,7 @@ def meeting_checkin(meeting: Meeting) -> CheckIn:
 # --- touch points -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Touch(Record):
     """A point of contact with a person: a meeting or a follow-up sent."""
 
@@ -224,7 +224,7 @@ class Touch(Record):
         return {"date": self.day.isoformat(), "what": self.what, "path": self.path}
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class PersonStatus(Record):
     """One contact's last and next touch point, and whether it went stale."""
 

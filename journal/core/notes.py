@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -27,7 +27,8 @@ from journal.core.dates import DateError, parse_date
 from journal.core.errors import Diagnostic
 from journal.core.fields import KINDS, list_items, obsidian_list
 from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
-from journal.core.records import Record, new_tuple
+from journal.core.records import Record, new_tuple, record
+from journal.core.regex import lazy
 from journal.core.tags import unique
 
 PARSER_VERSION = 29  # bump when parse_note gives other results: cached notes are re-read
@@ -37,11 +38,11 @@ PARSER_VERSION = 29  # bump when parse_note gives other results: cached notes ar
 Dating = Callable[[str], date | None]
 #: A ``type: goal`` (``meeting``, ``contact``) line, as the raw text of a note whose front
 #: matter can't be read holds it.
-_TYPED_LINE = re.compile(
+_TYPED_LINE = lazy(
     r"^type:[ \t]*(['\"]?)((?i:goal|meeting|contact))\1[ \t]*(?:#.*)?\r?$", re.MULTILINE
 )
 #: A plain ``id:`` line: one word, maybe quoted, maybe a comment after it.
-_ID_LINE = re.compile(r"id:[ \t]*(['\"]?)([^\s'\"#]+)\1[ \t]*(?:#.*)?")
+_ID_LINE = lazy(r"id:[ \t]*(['\"]?)([^\s'\"#]+)\1[ \t]*(?:#.*)?")
 
 
 class NoteLink(NamedTuple):
@@ -76,7 +77,7 @@ class NoteField(NamedTuple):
     line: int
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class Note(Record):
     """One markdown file of the vault, parsed."""
 
@@ -164,11 +165,11 @@ QUOTED_LOG = (
     "a Log heading inside a quote or callout is not read as the log: the lines under it "
     "count nothing"
 )
-_DAY_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
+_DAY_NAME = lazy(r"(\d{4}-\d{2}-\d{2})")
 #: A line that starts (or a list item, a quote that starts) with ``progress:`` written
 #: with one colon, then a change, or a link and a change: meant as the ``progress::``
 #: field, which it is not.
-_ONE_COLON = re.compile(
+_ONE_COLON = lazy(
     r"[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?((?i:progress):[ \t]+"
     r"(?:\[\[[^\[\]\n]*\]\][ \t]*)?[+=-][ \t]*\d[^\r\n]*)"
 )

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from journal.core.regex import lazy
+
 #: The spaces that part a number's thousands (no-break, figure, thin, narrow no-break),
 #: which no value is read across: ``+1 000`` is no +1 with a note ``000``.
 GROUP_SPACES = "\u00a0\u2007\u2009\u202f"
@@ -22,7 +24,7 @@ GROUP_APOSTROPHES = "'\u2019"
 
 #: A number once its characters are ASCII (but its apostrophes): its thousands parted by
 #: spaces or apostrophes (one kind), or not, a decimal mark, a sign as check-ins write it.
-_NUMBER = re.compile(
+_NUMBER = lazy(
     r"(?P<sign>[+-]|=[+-]?)?"
     rf"(?P<whole>\d{{1,3}}(?P<group>[ {GROUP_APOSTROPHES}])\d{{3}}(?:(?P=group)\d{{3}})*|\d+)"
     r"(?:(?P<mark>[.,])(?P<part>\d+))?",

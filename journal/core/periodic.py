@@ -25,7 +25,7 @@ Obsidian creates the note.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -33,7 +33,7 @@ from journal.core import moment
 from journal.core.dates import Period
 from journal.core.moment import ENGLISH, ENGLISH_WEEK, FormatError, LocaleWeek, Names
 from journal.core.moment_locales import LOCALES, locale_name, locale_names
-from journal.core.records import Record
+from journal.core.records import Record, record
 
 DAILY_FORMAT = "YYYY-MM-DD"
 WEEKLY_FORMAT = "gggg-[W]ww"
@@ -45,7 +45,7 @@ SETTINGS_FILES = (DAILY_PATH, PERIODIC_PATH, CALENDAR_PATH, APP_PATH)
 _WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class NoteFormat(Record):
     """Where one kind of periodic note lives (``folder``, vault-relative, may be
     empty) and how it is named (a moment.js ``format``, with the locale's month and
@@ -79,7 +79,7 @@ class NoteFormat(Record):
             return None
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class PeriodicSettings(Record):
     """The vault's daily and weekly note settings (None: not configured), the locale
     week rules (and the moment locale they come from), and problems met while

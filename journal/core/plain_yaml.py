@@ -12,22 +12,22 @@ A property test holds the two to the same results.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, NamedTuple
 
 from journal.core.plain_scalars import INDICATORS, YAML12_BY_FIRST, yaml_int
-from journal.core.records import Record
+from journal.core.records import Record, record
+from journal.core.regex import lazy
 
 #: ``key:`` at the start of a line, then the rest of the line.  A longer key is an error
 #: to libyaml (a simple key is at most 1024 characters): left to it.
-_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,999}):(?: +(.*))?")
+_KEY_LINE = lazy(r"([A-Za-z_][A-Za-z0-9_-]{0,999}):(?: +(.*))?")
 #: ``- item`` with its indentation.
-_ITEM_LINE = re.compile(r"( *)- +(.*)")
+_ITEM_LINE = lazy(r"( *)- +(.*)")
 #: What a plain value may not hold here: a character YAML treats specially anywhere in
 #: a plain value (``: ``, ``#``, flow indicators), or a ``:`` at its end.  (A tab never
 #: gets here: a line with one is not printable.)
-_NOT_PLAIN = re.compile(r"[#\[\]{}]|: |:$")
+_NOT_PLAIN = lazy(r"[#\[\]{}]|: |:$")
 
 _INF = float("inf")
 #: The one NaN both readers give for ``.nan`` (:mod:`yaml12` too), made as PyYAML makes
@@ -58,7 +58,7 @@ class LineList(list[Any]):
         self.item_lines = []
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class Span(Record):
     """Where a value sits in YAML text (character offsets), for splicing edits."""
 

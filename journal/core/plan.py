@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -18,7 +18,7 @@ from journal.core.dates import Period, week_label, week_of
 from journal.core.formatting import number, signed
 from journal.core.goal import Goal, Milestone
 from journal.core.progress import counted, places, planned, start_of, stepped
-from journal.core.records import Record
+from journal.core.records import Record, record
 from journal.core.review import Series, SeriesOf, gantt_head, gantt_text, value_points
 from journal.core.rules.base import hours_over, to_pause
 from journal.core.series import value_on
@@ -48,7 +48,7 @@ def goal_window(goal: Goal, plan: Period) -> Period | None:
     return Period(first, last) if first <= last else None
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Line(Record):
     """The straight line a goal is planned on: ``begin`` the day before ``first``,
     ``target`` on ``finish`` (which may lie after the plan).  ``held``: the goal was
@@ -70,7 +70,7 @@ class Line(Record):
         return self.begin + (self.target - self.begin) * share
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class KeptLine(Line):
     """A goal's line as weekly targets a user edited and kept say it: straight from one
     week's target (at its last day; before the first, where the line begins) to the

@@ -10,18 +10,17 @@ milestones judge its pace.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from journal.core.dates import parse_duration, weeks_between
 from journal.core.formatting import exact_number
 from journal.core.goal import Goal, Milestone
-from journal.core.records import Record
+from journal.core.records import Record, record
 
 TOLERANCE = 0.10
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Pace(Record):
     """Pace of one goal on one day (``status``: ahead, on track, behind, done, paused,
     dropped, unknown)."""

@@ -9,7 +9,7 @@ user has (a different one is kept and reported).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from journal.core.errors import ConfigError
@@ -23,7 +23,7 @@ from journal.core.fields import (
     REVIEW_FIELDS,
     Field,
 )
-from journal.core.records import Record
+from journal.core.records import Record, record
 
 #: The tables whose keys get a type.
 TYPED_TABLES: tuple[dict[str, Field], ...] = (
@@ -53,7 +53,7 @@ def wanted_types(tables: Iterable[dict[str, Field]] = TYPED_TABLES) -> dict[str,
     return found
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class TypesMerge(Record):
     """The file's data with our types added, what was added, and the user's types
     that differ from ours (key, theirs, ours)."""

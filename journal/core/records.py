@@ -1,19 +1,24 @@
-"""Records: the equality, hash and repr of the tool's dataclasses, written once.
+"""Records: the tool's dataclasses, with their methods written once.
 
 A dataclass costs its module about a millisecond to define on Python 3.11, most of it
-compiling the ``__init__``, ``__repr__``, ``__eq__`` and ``__hash__`` it writes for the
-class; with 60-odd of them, that was a third of a command's imports.  So every
-dataclass of the package is declared ``@dataclass(..., repr=False, eq=False)`` over
-:class:`Record`, whose methods do the same as the generated ones for any dataclass
-(a test keeps every dataclass of the package so declared): only ``__init__`` (and a
-frozen class's ``__setattr__`` and ``__delattr__``) are still compiled per class.
+compiling the ``__init__``, ``__repr__``, ``__eq__`` and ``__hash__`` (and a frozen
+class's ``__setattr__`` and ``__delattr__``) it writes for the class; with 80-odd of
+them, that was a third of a command's imports.  So every dataclass of the package is
+declared with :func:`record` over :class:`Record` (a test keeps them so): equality, hash
+and repr are :class:`Record`'s, the same for every class as the generated ones; a frozen
+class's setters are shared functions; and ``__init__``, the same code dataclasses
+writes, is compiled when the class is first made an instance of - a command makes
+about half of the classes it imports (records read back from the index are unpickled,
+not made).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields
-from typing import Any, NamedTuple
+from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, field, fields
+from typing import Any, NamedTuple, TypeVar, cast, dataclass_transform
+
+T = TypeVar("T")
 
 
 class _Parts(NamedTuple):
@@ -40,7 +45,7 @@ def _parts(cls: type) -> _Parts:
         def values(record: Any) -> tuple[Any, ...]:
             return tuple([getattr(record, name) for name in compared])
 
-        frozen = cls.__dataclass_params__.frozen  # type: ignore[attr-defined]
+        frozen = cast(Any, cls).__setattr__ is _refuse_set
         found = _PARTS[cls] = _Parts(values, tuple(f.name for f in every if f.repr), frozen)
     return found
 
@@ -67,3 +72,83 @@ class Record:
         shown = _parts(self.__class__).shown
         inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in shown)
         return f"{self.__class__.__qualname__}({inner})"
+
+
+@dataclass_transform(field_specifiers=(field,))
+def record(*, frozen: bool = False, slots: bool = False) -> Callable[[type[T]], type[T]]:
+    """``@dataclass(frozen=..., slots=..., repr=False, eq=False)`` for a class over
+    :class:`Record`, whose ``__init__`` is compiled on first use and whose frozen
+    setters are shared (see the module's text)."""
+
+    def make(cls: type[T]) -> type[T]:
+        made: Any = dataclass(init=False, repr=False, eq=False, slots=slots)(cls)
+        every = fields(made)
+        _check_order(made, every)
+        if frozen:
+            made.__setattr__ = _refuse_set
+            made.__delattr__ = _refuse_delete
+            if slots:  # unpickling sets each slot, which the setter above refuses
+                made.__getstate__ = _slot_values
+                made.__setstate__ = _set_slots
+
+        def first_init(self: Any, *args: Any, **kwargs: Any) -> None:
+            made.__init__ = _compiled_init(every, frozen)
+            made.__init__(self, *args, **kwargs)
+
+        made.__init__ = first_init
+        return made  # type: ignore[no-any-return]
+
+    return make
+
+
+def _check_order(cls: type, every: tuple[Field[Any], ...]) -> None:
+    """Refuse, at once, a field without a default after one with (as dataclasses does
+    when it writes ``__init__``)."""
+    defaulted = None
+    for item in every:
+        if item.default is not MISSING or item.default_factory is not MISSING:
+            defaulted = item.name
+        elif defaulted is not None:
+            raise TypeError(
+                f"{cls.__qualname__}: non-default argument {item.name!r} follows default"
+                f" argument {defaulted!r}"
+            )
+
+
+def _compiled_init(every: tuple[Field[Any], ...], frozen: bool) -> Callable[..., None]:
+    """The ``__init__`` dataclasses would write for fields ``every``."""
+    space: dict[str, Any] = {"_set": object.__setattr__, "_MISSING": MISSING}
+    params, lines = [], []
+    for item in every:
+        name, value = item.name, item.name
+        if item.default is not MISSING:
+            space[f"_d_{name}"] = item.default
+            params.append(f"{name}=_d_{name}")
+        elif item.default_factory is not MISSING:
+            space[f"_f_{name}"] = item.default_factory
+            params.append(f"{name}=_MISSING")
+            value = f"_f_{name}() if {name} is _MISSING else {name}"
+        else:
+            params.append(name)
+        lines.append(f"_set(self, {name!r}, {value})" if frozen else f"self.{name} = {value}")
+    source = f"def __init__(self, {', '.join(params)}):\n    " + "\n    ".join(lines or ["pass"])
+    exec(source, space)
+    init: Callable[..., None] = space["__init__"]
+    return init
+
+
+def _refuse_set(self: Any, name: str, value: Any) -> None:
+    raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+
+def _refuse_delete(self: Any, name: str) -> None:
+    raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+def _slot_values(self: Any) -> list[Any]:
+    return [getattr(self, item.name) for item in fields(self)]
+
+
+def _set_slots(self: Any, state: list[Any]) -> None:
+    for item, value in zip(fields(self), state, strict=True):
+        object.__setattr__(self, item.name, value)

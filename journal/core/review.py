@@ -8,7 +8,7 @@ chart, whose syntax needs care.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -45,7 +45,7 @@ from journal.core.progress import (
     start_of,
     stepped,
 )
-from journal.core.records import Record
+from journal.core.records import Record, record
 from journal.core.series import pairs, value_on, value_series
 
 DUE_SOON_DAYS = 14
@@ -56,7 +56,7 @@ Series = list[tuple[date, float]]
 SeriesOf = Callable[[Goal], Series]
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class WeeklyTargets(Record):
     """A plan's weekly targets: ``targets[goal id][week label]`` is the value to reach
     by the end of that week of the plan, ``weeks`` (cut to the plan's days);

@@ -21,19 +21,18 @@ check-ins elsewhere the value is the file's.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from journal.core.checkins import BEFORE_THE_LOG, CheckIn, exact_sum, gives, log_agrees
 from journal.core.goal import Goal
 from journal.core.progress import start_of
-from journal.core.records import Record
+from journal.core.records import Record, record
 
 Steps = Sequence[tuple[date, float]]
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Point(Record):
     """The value at the end of ``day``; ``source``: start, git, log, file, note (a
     check-in in another note) or since (the value on a ``--since`` day)."""

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from journal.core.dates import DateError, parse_duration, weekday_index
@@ -18,10 +17,11 @@ from journal.core.errors import ConfigError
 from journal.core.moment_locales import locale_name
 from journal.core.names import pattern_tokens, render_pattern
 from journal.core.periodic import clean_folder
-from journal.core.records import Record
+from journal.core.records import Record, record
+from journal.core.regex import lazy
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class Folders(Record):
     """Where new notes of each kind are created (any note may live anywhere)."""
 
@@ -33,14 +33,14 @@ class Folders(Record):
     daily: str = "daily"
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class Week(Record):
     """The day weeks start on (weeks are still labelled ISO style, 2026-W47)."""
 
     start: str = "monday"
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class Goals(Record):
     """Defaults for goals and the limits SMART checks use."""
 
@@ -49,7 +49,7 @@ class Goals(Record):
     max_active_goals: int = 5
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class Networking(Record):
     """Follow-up rhythm for meetings and contacts."""
 
@@ -57,7 +57,7 @@ class Networking(Record):
     stale_contact_days: int = 60
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class VaultSettings(Record):
     """Folders and notes never read (vault-relative), besides hidden ones and Obsidian's
     templates."""
@@ -65,14 +65,14 @@ class VaultSettings(Record):
     exclude: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class IndexSettings(Record):
     """Where the index (a disposable cache of the notes) lives; empty: the user cache."""
 
     path: str = ""
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class WatchSettings(Record):
     """How long journal watch waits for a file to be quiet, and how often it reconciles all."""
 
@@ -80,7 +80,7 @@ class WatchSettings(Record):
     reconcile_seconds: float = 300.0
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class Check(Record):
     """Thresholds and rule selection of ``journal check`` (docs/checks.md)."""
 
@@ -111,7 +111,7 @@ REVIEW_NAME_EXAMPLE = {
 }
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class ReviewSettings(Record):
     """The weekly review's file name: {week} (2026-W47), {year}, {number}, {start}, {end}."""
 
@@ -122,14 +122,14 @@ class ReviewSettings(Record):
 PLAN_DAYS = (7, 366)  # a week to a year
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class PlanSettings(Record):
     """The 90-day plan: its length in days (journal plan --days overrides it)."""
 
     days: int = 90
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class ObsidianSettings(Record):
     """Obsidian: the Bases folder, reviews in weekly notes, its moment.js locale."""
 
@@ -138,7 +138,7 @@ class ObsidianSettings(Record):
     locale: str = "en"
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class Config(Record):
     """All settings of one vault."""
 
@@ -385,8 +385,8 @@ def _check_check(check: Check, problems: list[Problem]) -> None:
             problems.append((("check", name), f"'check.{name}' should be a list of rule ids"))
 
 
-_TABLE = re.compile(r"\s*\[\s*([^\[\]#]+?)\s*\]\s*(?:#.*)?$")
-_ASSIGN = re.compile(r"\s*([^=#\[\]]+?)\s*=")
+_TABLE = lazy(r"\s*\[\s*([^\[\]#]+?)\s*\]\s*(?:#.*)?$")
+_ASSIGN = lazy(r"\s*([^=#\[\]]+?)\s*=")
 
 
 def key_line(text: str, key: tuple[str, ...]) -> int | None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-_BODY_TAG = re.compile(r"(?<![^\s(])#([\w/-]+)")  # at the start, or after a space or (
+from journal.core.regex import lazy
+
+_BODY_TAG = lazy(r"(?<![^\s(])#([\w/-]+)")  # at the start, or after a space or (
 
 
 def clean_tag(raw: str) -> str | None:

@@ -20,6 +20,8 @@ import itertools
 import re
 import unicodedata
 
+from journal.core.regex import lazy
+
 #: Hiragana, katakana (with its extensions and halfwidth forms), Han (its extensions,
 #: compatibility ideographs and the supplementary planes), the iteration and closing
 #: marks U+3005-U+3007 (々 and the like), and Hangul syllables.
@@ -130,7 +132,7 @@ def marked(snippet: str) -> str:
     return unspaced(joined).replace(OPEN, "**").replace(CLOSE, "**")
 
 
-_NEIGHBOURS = re.compile(f"{CLOSE}([ \t\n]+){OPEN}")
+_NEIGHBOURS = lazy(f"{CLOSE}([ \t\n]+){OPEN}")
 
 
 def _split_run(run: re.Match[str]) -> str:

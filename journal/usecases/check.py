@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from journal.adapters.vault import CONFIG_PATH, Vault
 from journal.core.catalog import Catalog
 from journal.core.errors import ConfigError, NotFound, UsageProblem
-from journal.core.records import Record
+from journal.core.records import Record, record
 from journal.core.rules import Context, Finding
 from journal.core.rules.run import evaluate
 from journal.core.rules.select import chosen, parse_selectors
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class CheckReport(Record):
     findings: list[Finding]
     goals: int  # how many goals were checked

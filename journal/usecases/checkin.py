@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -34,13 +33,13 @@ from journal.core.fields import CLOSED, GOAL_FIELDS, FieldError, coerce, refuse_
 from journal.core.formatting import number, shell_word, single_line
 from journal.core.goal import goal_value, refuse_hand_value
 from journal.core.logsection import append_checkin, log_checkins
-from journal.core.records import Record
+from journal.core.records import Record, record
 from journal.core.series import pairs, value_on
 from journal.usecases.common import named_goal
 from journal.usecases.history import goal_series
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class Logged(Record):
     path: str
     title: str  # the goal's

@@ -11,7 +11,6 @@ commits those notes (:func:`to_commit`) in one commit.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from journal.adapters.git import NotCommittable, Repository
 from journal.adapters.gitfind import HistoryUnavailable
@@ -19,10 +18,10 @@ from journal.adapters.vault import Vault
 from journal.core.errors import JournalError
 from journal.core.formatting import listed, single_line
 from journal.core.history import Revision
-from journal.core.records import Record
+from journal.core.records import Record, record
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class Committed(Record):
     """The commit ``--commit`` made, and what the user should know of it: where
     journal's commit is not the one ``git commit`` would have made (a line each)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import Any
 
@@ -30,11 +30,11 @@ from journal.core.names import match_key
 from journal.core.networking import meeting_from_note
 from journal.core.notes import Note
 from journal.core.progress import one_step_left, reached, value_now
-from journal.core.records import Record
+from journal.core.records import Record, record
 from journal.usecases.common import refuse_done_before_start
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class Done(Record):
     path: str
     title: str  # the note's

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from journal.adapters import files
@@ -21,10 +21,10 @@ from journal.core.catalog import Catalog
 from journal.core.errors import Conflict, UnsafeWrite
 from journal.core.formatting import listed
 from journal.core.generated import HASH_KEY, owned_hashes, untouched
-from journal.core.records import Record
+from journal.core.records import Record, record
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class Written(Record):
     """What a run did (or, with ``dry_run``, would do) to a generated note."""
 
@@ -120,7 +120,7 @@ def refuse_unlisted(catalog: Catalog, rel: str, what: str) -> None:
     )
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class UsersNote(Record):
     """A generated note as it is now: its properties, the owned ones the user changed and
     the sections the user edited (:func:`write_generated` keeps both, unless ``force``)."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -56,7 +56,7 @@ from journal.core.history import (
 from journal.core.links import is_conflict_copy
 from journal.core.notes import PARSER_VERSION, Note, parse_note
 from journal.core.progress import start_of
-from journal.core.records import Record
+from journal.core.records import Record, record
 from journal.core.series import Point, committed_changes, pairs, value_series
 from journal.usecases.common import named_goal
 
@@ -66,7 +66,7 @@ if TYPE_CHECKING:
 CACHE_VERSION = f"{history_cache.FORMAT}.{PARSER_VERSION}"
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class RepoStatus(Record):
     """Where the vault's repository stands."""
 
@@ -378,7 +378,7 @@ def _unreadable_goal(note: Note) -> bool:
 # --- one goal -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class Entry(Record):
     """One commit's changes to a goal (``revision`` None: not committed yet)."""
 
@@ -400,7 +400,7 @@ class Entry(Record):
         }
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class GoalTimeline(Record):
     """A goal's history: entries oldest first, its progress series, and notices."""
 
@@ -557,7 +557,7 @@ def _timeline(
     return GoalTimeline(goal, status, entries, series, truncated, notices)
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class _DeletedGoal(Record):
     """A goal as git last saw it before a commit deleted it (a catalog's note head)."""
 
@@ -682,7 +682,7 @@ def _uncommitted(
     return diff_states(head, work, old_path=head_path, new_path=goal.path, broken=broken)
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class Series(Record):
     """A goal's progress series and where it came from."""
 
@@ -776,7 +776,7 @@ def changes_by_id(history: History) -> Callable[[str | None], History]:
 # --- the whole vault ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class VaultEntry(Record):
     """One goal changed by one commit."""
 
@@ -791,7 +791,7 @@ class VaultEntry(Record):
         }
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class VaultTimeline(Record):
     status: RepoStatus
     entries: list[VaultEntry]  # newest first
@@ -829,7 +829,7 @@ def vault_history(vault: Vault, since: date | None = None, limit: int = 30) -> V
     return VaultTimeline(history.status, entries, history.truncated, notices, more)
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class GoalWeek(Record):
     """A goal in "this week in git": where it is and what happened to it."""
 
@@ -844,7 +844,7 @@ class GoalWeek(Record):
         return {"id": self.id, "title": self.title, "path": self.path, "events": texts}
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class WeekInGit(Record):
     """The goals created, completed, dropped, deleted and otherwise changed in a period."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from journal.core.dates import writable_day
 from journal.core.errors import Conflict, JournalError, UnsafeWrite
 from journal.core.formatting import plural
 from journal.core.names import file_stem
-from journal.core.records import Record
+from journal.core.records import Record, record
 from journal.core.settings import Config
 from journal.usecases.new_note import new_goal
 from journal.usecases.obsidian_setup import TYPES_PATH, merge_property_types
@@ -34,7 +34,7 @@ SAMPLE = {
 }
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class InitResult(Record):
     root: Path
     created: list[str] = field(default_factory=list)

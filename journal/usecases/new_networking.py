@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 from typing import Any
 
@@ -16,12 +16,12 @@ from journal.core.formatting import shell_word, single_line
 from journal.core.links import parse_link
 from journal.core.networking import meeting_title, not_counted
 from journal.core.notes import Note
-from journal.core.records import Record
+from journal.core.records import Record, record
 from journal.usecases.common import found_links, named_goal
 from journal.usecases.new_note import create_note, free_path, note_data, note_stem
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class NewMeeting(Record):
     path: str
     title: str  # "DATE Title", as the file is named

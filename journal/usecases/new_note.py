@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import Any
 
@@ -18,7 +18,7 @@ from journal.core.goal import body_line
 from journal.core.links import fold, is_conflict_copy
 from journal.core.names import file_stem, refuse_comment_mark, slug, unique_id
 from journal.core.periodic import clean_folder, in_folder
-from journal.core.records import Record
+from journal.core.records import Record, record
 from journal.usecases.common import found_links, kind_with_feeds
 
 #: Options of ``journal new goal`` that are goal properties, typed by GOAL_FIELDS.
@@ -38,7 +38,7 @@ GOAL_OPTIONS = (
 )
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class Created(Record):
     path: str
     id: str | None

@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from journal.adapters import files
@@ -24,7 +24,7 @@ from journal.core.jsontext import add_members
 from journal.core.moment import WEEKDAYS
 from journal.core.periodic import NoteFormat, in_folder
 from journal.core.property_types import merge_types, wanted_types
-from journal.core.records import Record
+from journal.core.records import Record, record
 
 TYPES_PATH = ".obsidian/types.json"
 STATE_PATH = ".journal/obsidian.json"
@@ -36,7 +36,7 @@ THROUGH_A_SYMLINK = (
 )
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class TypesResult(Record):
     """What the property types step did (or would do, in a dry run)."""
 
@@ -56,7 +56,7 @@ class TypesResult(Record):
         }
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class SetupResult(Record):
     """The whole setup: types, bases (path and action) and the periodic-note settings."""
 

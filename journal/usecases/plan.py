@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -24,7 +23,7 @@ from journal.core.plan_notes import (
     read_starts,
     read_targets,
 )
-from journal.core.records import Record
+from journal.core.records import Record, record
 from journal.core.settings import PLAN_DAYS
 from journal.usecases.generate import Written, refuse_unlisted, users_note, write_generated
 from journal.usecases.history import series_lookup
@@ -33,7 +32,7 @@ from journal.usecases.review import FILTERS, done_days, found_places, review_pla
 TEMPLATE = "plan.md.j2"
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class PlanResult(Record):
     written: Written
     data: dict[str, Any]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -31,7 +30,7 @@ from journal.core.names import render_pattern
 from journal.core.periodic import in_folder, weekly_note_path
 from journal.core.plan import plan_weeks
 from journal.core.plan_notes import covering, read_starts, read_targets
-from journal.core.records import Record
+from journal.core.records import Record, record
 from journal.core.review import REACHED, WeeklyTargets, build_review
 from journal.usecases.check import check_vault
 from journal.usecases.generate import Written, refuse_unlisted, write_generated
@@ -61,7 +60,7 @@ THEN_FIELDS = ("status", "target", "baseline", "start", "due", "unit", "created"
 FILTERS: dict[str, Callable[..., Any]] = {"section": section, "plural": plural, "amount": amount}
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class ReviewResult(Record):
     period: Period
     written: Written
@@ -90,7 +89,7 @@ def review_period(
     return period, seen
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@record(frozen=True)
 class ReviewPlace(Record):
     """Where the review of a week lives; ``adopted``: it is Obsidian's weekly note, which
     gets journal's sections but keeps its own properties."""

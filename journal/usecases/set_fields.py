@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import Any
 
@@ -34,7 +34,7 @@ from journal.core.logsection import append_checkin, has_log, log_checkins
 from journal.core.names import file_stem, refuse_comment_mark
 from journal.core.notes import stem_of
 from journal.core.plan_notes import plan_options, plan_spans
-from journal.core.records import Record
+from journal.core.records import Record, record
 from journal.usecases.common import (
     LINKED,
     found_links,
@@ -49,7 +49,7 @@ _LEGACY_NAMES = {legacy: name for name, legacy in OBSIDIAN_LISTS.items()}
 PLANNED = ("baseline", "target", "start", "due")  # what a plan's weekly targets come from
 
 
-@dataclass(repr=False, eq=False)
+@record()
 class SetResult(Record):
     path: str
     title: str

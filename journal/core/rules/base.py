@@ -8,9 +8,7 @@ on the context, so evaluating every rule stays linear in the size of the vault.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
@@ -23,11 +21,12 @@ from journal.core.goal import Goal
 from journal.core.links import conflict_original, fold, name_key, resolve_link
 from journal.core.notes import Note, NoteLink
 from journal.core.progress import rhythm
-from journal.core.records import Record
+from journal.core.records import Record, record
+from journal.core.regex import lazy
 from journal.core.settings import Config
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Finding(Record):
     """One problem a rule found, where it is, and how to fix it."""
 
@@ -50,7 +49,7 @@ class Finding(Record):
         }
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Problem(Record):
     """What a rule's check yields: a finding without the rule's id and severity.
     ``goal``: the goal it is about when it is reported in another note (a ``progress::``
@@ -66,7 +65,7 @@ class Problem(Record):
 Check = Callable[["Context"], Iterable[Problem]]
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@record(frozen=True, slots=True)
 class Rule(Record):
     """One check: a stable id (``S001``), a name, a severity and a one-line summary."""
 
@@ -78,7 +77,7 @@ class Rule(Record):
 
 
 #: A link target naming a file by its extension (``diagram.png``, ``Goals.base``).
-_FILE_TARGET = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,9}$")
+_FILE_TARGET = lazy(r"\.[A-Za-z][A-Za-z0-9]{0,9}$")
 
 
 def names_file(target: str) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from journal.core.regex import lazy
+
 #: Phrases that say "do something about X" without saying what will exist afterwards.
 VAGUE_PHRASES = (
     "more",
@@ -325,13 +327,13 @@ def _words(phrases: tuple[str, ...]) -> str:
 
 
 _WORD = r"[\w'\u2019.-]*\w"  # a word, with inner hyphens, dots, apostrophes (fast.ai)
-_VAGUE = re.compile(rf"\b(?:{_alternation(VAGUE_PHRASES)})\b", re.IGNORECASE)
-_DELIVERABLE = re.compile(
+_VAGUE = lazy(rf"\b(?:{_alternation(VAGUE_PHRASES)})\b", re.IGNORECASE)
+_DELIVERABLE = lazy(
     rf"\b(?:{_alternation(DETERMINERS)})\s+(?:{_WORD}\s+){{0,3}}?"
     rf"(?:{_alternation(DELIVERABLES)})s?\b(?!\s+skills?\b)",
     re.IGNORECASE,
 )
-_PURPOSE = re.compile(
+_PURPOSE = lazy(
     rf"{_CLAUSE_START}\s*(?:{_alternation(MAKING_VERBS)})\s+"
     rf"(?:(?:{_alternation(DETERMINERS)})\s+)?(?!(?:{_alternation(NOT_OBJECTS)})\b){_WORD}",
     re.IGNORECASE,
@@ -339,23 +341,23 @@ _PURPOSE = re.compile(
 #: An amount: ``3``, ``2.5``, ``1,000``, ``50%``, ``$500``, ``10k``, ``3-5``, signed or
 #: bounded (``+40``, ``-10``, ``≤30``, ``~10``), a score (``4.5/5``, ``8/10``; see
 #: :func:`is_quantity`), a unit glued on (``24h``, ``100kg``, ``80wpm``, ``1.2M``).
-_AMOUNT = re.compile(
+_AMOUNT = lazy(
     r"[+\-\u2212\u00b1~\u2264\u2265<>]?[$€£]?(?P<number>\d+(?:[.,]\d+)*)"
     r"(?:[-\u2013]\d+(?:[.,]\d+)*)?(?:/(?P<out_of>5|10|100))?"
     r"(?:%|\+|k|m|bn|x|pct|h|hrs?|mins?|kg|km|mi|lbs?|wpm|pts?|[kmgt]b|ml|mo|wks?|usd|eur|gbp)?",
     re.I,
 )
-_YEAR = re.compile(r"(?:19|20)\d\d(?:[-\u2013]\d+)?")
+_YEAR = lazy(r"(?:19|20)\d\d(?:[-\u2013]\d+)?")
 _NUMBER_WORDS = frozenset(NUMBER_WORDS)
 _TOKEN_EDGES = "\"'()[]{}<>.,;:!?\u2018\u2019\u201c\u201d*_"
 _METRIC_WORD = rf"(?<![\w'\u2019.-]){_WORD}"  # a whole word, hyphenated or not
-_ACTIVITY = re.compile(
+_ACTIVITY = lazy(
     rf"{_words(ACTIVITY_NOUNS)}|(?!(?:who|that|which)\s){_METRIC_WORD}\s+{_words(ACTIVITY_VERBS)}",
     re.IGNORECASE,
 )
-_REACH = re.compile(_words(REACH_WORDS), re.IGNORECASE)
-_OUTCOME = re.compile(_words(OUTCOME_MARKERS), re.IGNORECASE)
-_EFFORT_MARKER = re.compile(
+_REACH = lazy(_words(REACH_WORDS), re.IGNORECASE)
+_OUTCOME = lazy(_words(OUTCOME_MARKERS), re.IGNORECASE)
+_EFFORT_MARKER = lazy(
     rf"{_words(EFFORT_BEFORE_MARKER)}\s+(?:(?:{_alternation(DETERMINERS)})\s+)?{_words(OUTCOME_MARKERS)}"
     rf"|{_words(OUTCOME_MARKERS)}\s+{_words(EFFORT_AFTER_MARKER)}",
     re.IGNORECASE,
