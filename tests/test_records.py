@@ -129,7 +129,9 @@ def test_records_are_made_as_generated_dataclasses_are() -> None:
         assert dataclasses.astuple(made) == dataclasses.astuple(generated)
     assert _Frozen("x").cache is not _Frozen("x").cache  # a new list each time
     assert _Plain("x").items == [] and _Plain("x").items is not _Plain("x").items
-    with pytest.raises(TypeError, match="missing 1 required positional argument: 'name'"):
+    with pytest.raises(
+        TypeError, match=r"^_Plain.__init__\(\) missing 1 required positional argument: 'name'"
+    ):
         _Plain()  # type: ignore[call-arg]
     with pytest.raises(TypeError, match="unexpected keyword argument 'nom'"):
         _Plain(nom="x")  # type: ignore[call-arg]

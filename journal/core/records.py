@@ -92,8 +92,10 @@ def record(*, frozen: bool = False, slots: bool = False) -> Callable[[type[T]], 
                 made.__setstate__ = _set_slots
 
         def first_init(self: Any, *args: Any, **kwargs: Any) -> None:
-            made.__init__ = _compiled_init(every, frozen)
-            made.__init__(self, *args, **kwargs)
+            init = _compiled_init(every, frozen)
+            init.__qualname__ = f"{made.__qualname__}.__init__"  # named in its errors
+            made.__init__ = init
+            init(self, *args, **kwargs)
 
         made.__init__ = first_init
         return made  # type: ignore[no-any-return]
@@ -146,9 +148,20 @@ def _refuse_delete(self: Any, name: str) -> None:
 
 
 def _slot_values(self: Any) -> list[Any]:
-    return [getattr(self, item.name) for item in fields(self)]
+    return [getattr(self, name) for name in _field_names(self.__class__)]
 
 
 def _set_slots(self: Any, state: list[Any]) -> None:
-    for item, value in zip(fields(self), state, strict=True):
-        object.__setattr__(self, item.name, value)
+    for name, value in zip(_field_names(self.__class__), state, strict=True):
+        object.__setattr__(self, name, value)
+
+
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The names of a record's fields, read once (unpickling a goal's milestones asks)."""
+    found = _NAMES.get(cls)
+    if found is None:
+        found = _NAMES[cls] = tuple(item.name for item in fields(cls))
+    return found
