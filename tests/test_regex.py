@@ -1,0 +1,35 @@
+"""Module-level patterns compiled on first use (:func:`journal.core.regex.lazy`)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import journal
+from journal.core.regex import lazy
+
+
+def test_a_lazy_pattern_is_compiled_when_first_used_and_works_as_the_pattern() -> None:
+    pattern = lazy(r"(?P<word>ab+)", re.IGNORECASE)
+    assert "_compiled" not in vars(pattern)  # nothing compiled yet
+    found = pattern.search("xxABBB")
+    assert found is not None and found.group("word") == "ABBB"
+    assert vars(pattern)["search"] == vars(pattern)["_compiled"].search  # kept: asked once
+    assert pattern.sub("-", "ab AB") == "- -"
+    assert pattern.pattern == "(?P<word>ab+)" and pattern.flags & re.IGNORECASE
+    assert pattern.groupindex == {"word": 1}
+
+
+def test_no_lazy_pattern_is_handed_to_a_function_of_re() -> None:
+    """``re.sub(PATTERN, ...)`` and the like take only a real pattern (or text): every
+    module-level pattern of the package is used through its own methods."""
+    root = Path(journal.__file__).parent
+    misuse = []
+    for path in sorted(root.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        names = re.findall(r"^(\w+)\s*(?::[^=\n]*)?=\s*lazy\(", text, re.MULTILINE)
+        for name in names:
+            handed = rf"\bre\.\w+\(\s*{name}\b|isinstance\(\s*{name}\b"
+            misuse += [f"{path.name}: {name}" for _ in re.finditer(handed, text)]
+    assert misuse == []
+    assert len(list(root.rglob("*.py"))) > 50  # the walk found the package
