@@ -170,3 +170,22 @@ def test_the_records_made_from_each_others_values_hold_the_same_fields_in_order(
     assert Task._fields == NoteTask._fields
     assert InlineField._fields == NoteField._fields
     assert (*Link._fields, "line", "key") == NoteLink._fields
+
+
+def test_a_record_keeps_an_init_of_its_own_and_refuses_setters_of_its_own_when_frozen() -> None:
+    @record()
+    class Own(Record):
+        name: str
+
+        def __init__(self, text: str) -> None:
+            self.name = text.upper()
+
+    assert Own("x").name == "X"
+    with pytest.raises(TypeError, match="a frozen record has the setters of records"):
+
+        @record(frozen=True)
+        class Setter(Record):
+            name: str
+
+            def __setattr__(self, key: str, value: object) -> None:
+                object.__setattr__(self, key, value)

@@ -81,6 +81,9 @@ def record(*, frozen: bool = False, slots: bool = False) -> Callable[[type[T]], 
     setters are shared (see the module's text)."""
 
     def make(cls: type[T]) -> type[T]:
+        own = vars(cls)
+        if frozen and ("__setattr__" in own or "__delattr__" in own):
+            raise TypeError(f"{cls.__qualname__}: a frozen record has the setters of records")
         made: Any = dataclass(init=False, repr=False, eq=False, slots=slots)(cls)
         every = fields(made)
         _check_order(made, every)
@@ -97,7 +100,8 @@ def record(*, frozen: bool = False, slots: bool = False) -> Callable[[type[T]], 
             made.__init__ = init
             init(self, *args, **kwargs)
 
-        made.__init__ = first_init
+        if "__init__" not in own:  # one the class writes itself is kept, as by dataclasses
+            made.__init__ = first_init
         return made  # type: ignore[no-any-return]
 
     return make
