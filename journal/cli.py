@@ -573,7 +573,7 @@ def new() -> None:
 
     \b
     Example:
-      journal new goal "Connect with five HR leaders" --metric "HR leaders met" --target 5
+      journal new goal "Shadow an HRBP for five days" --metric "days shadowed" --target 5
     """
 
 
@@ -607,8 +607,9 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
 
     \b
     Example:
-      journal new goal "Hold two informational interviews" \\
-        --metric "interviews held" --unit interviews --target 2 --due 2026-12-31
+      journal new goal "Ask two HRBPs to review my CV" \\
+        --metric "CV reviews" --unit reviews --target 2 --due 2026-12-31 \\
+        --supports "Become an HRBP"
     """
     from journal.usecases.new_note import new_goal
 
