@@ -172,8 +172,13 @@ def _text(value: Any) -> str:
 
 def index_report(report: dict[str, Any]) -> str:
     """What ``journal index`` did and what the index holds (the sync-conflict copies
-    apart: every command leaves them out)."""
-    kinds = ", ".join(plural(n, kind) for kind, n in report["kinds"].items() if n)
+    apart: every command leaves them out); type ``note`` is "plain notes", as "notes"
+    is the total."""
+    kinds = ", ".join(
+        plural(n, "plain note" if kind == "note" else kind)
+        for kind, n in report["kinds"].items()
+        if n
+    )
     notes = f"{report['notes']} ({kinds or 'none'})"
     counts = {severity: n for severity, n in report["diagnostics"].items() if n}
     problems = []
