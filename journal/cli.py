@@ -824,7 +824,8 @@ def index_command(state: State, rebuild: bool, as_json: bool) -> None:
     type=_Whole(1, 100_000),
     default=20,
     show_default=True,
-    help="At most this many notes (1 to 100000).",
+    metavar="N",
+    help="At most this many notes.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of hits.")
 @pass_state
