@@ -70,15 +70,18 @@ def file_value(value: Any) -> str:
 
 
 def goal_table(records: list[dict[str, Any]], today: date) -> str:
-    """One line per goal (there is one at least): status, progress, due date, title."""
-    lines = []
-    width = max(len(r["status"]) for r in records)
-    for r in records:
-        lines.append(
-            f"{r['status']:<{width}}  {bar(r['progress'])} {percent(r['progress']):>4}  "
-            f"{due_text(r['due'], today, r['status']):<26}  {r['title']}"
-        )
-    return "\n".join(lines) + "\n"
+    """One line per goal (there is one at least): status, progress, due date, title, in
+    columns as wide as their widest entry (the percentage 4 at least, the due date 26)."""
+    shares = [percent(r["progress"]) for r in records]
+    dues = [due_text(r["due"], today, r["status"]) for r in records]
+    status_width = max(len(r["status"]) for r in records)
+    share_width = max(4, *map(len, shares))
+    due_width = max(26, *map(len, dues))
+    return "".join(
+        f"{r['status']:<{status_width}}  {bar(r['progress'])} {share:>{share_width}}  "
+        f"{due:<{due_width}}  {r['title']}\n"
+        for r, share, due in zip(records, shares, dues, strict=True)
+    )
 
 
 def note_table(records: list[dict[str, Any]]) -> str:
