@@ -1459,9 +1459,10 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
 def people(state: State, stale_only: bool, days: int | None, as_json: bool) -> None:
     """List contacts with their last and next touch point; mark stale ones.
 
-    A contact is stale when not touched (met, or a follow-up done) for [networking]
-    stale_contact_days (60), or --days: `--stale --days 30` answers "who haven't I
-    talked to in a month?".
+    A contact is stale when not touched (met, or sent the follow-up of a meeting
+    with them alone) for [networking] stale_contact_days (60), or --days: `--stale
+    --days 30` answers "who haven't I talked to in a month?".  A follow-up overdue
+    is shown as owed.
 
     \b
     Example:
