@@ -573,7 +573,7 @@ def new() -> None:
 
     \b
     Example:
-      journal new goal "Connect with five HR leaders" --metric "HR leaders met" --target 5
+      journal new goal "Shadow an HRBP for five days" --metric "days shadowed" --target 5
     """
 
 
@@ -607,8 +607,9 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
 
     \b
     Example:
-      journal new goal "Hold two informational interviews" \\
-        --metric "interviews held" --unit interviews --target 2 --due 2026-12-31
+      journal new goal "Ask two HRBPs to review my CV" \\
+        --metric "CV reviews" --unit reviews --target 2 --due 2026-12-31 \\
+        --supports "Become an HRBP"
     """
     from journal.usecases.new_note import new_goal
 
@@ -823,7 +824,8 @@ def index_command(state: State, rebuild: bool, as_json: bool) -> None:
     type=_Whole(1, 100_000),
     default=20,
     show_default=True,
-    help="At most this many notes (1 to 100000).",
+    metavar="N",
+    help="At most this many notes.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of hits.")
 @pass_state
@@ -1457,9 +1459,10 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
 def people(state: State, stale_only: bool, days: int | None, as_json: bool) -> None:
     """List contacts with their last and next touch point; mark stale ones.
 
-    A contact is stale when not touched (met, or a follow-up done) for [networking]
-    stale_contact_days (60), or --days: `--stale --days 30` answers "who haven't I
-    talked to in a month?".
+    A contact is stale when not touched (met, or sent the follow-up of a meeting
+    with them alone) for [networking] stale_contact_days (60), or --days: `--stale
+    --days 30` answers "who haven't I talked to in a month?".  A follow-up overdue
+    is shown as owed.
 
     \b
     Example:

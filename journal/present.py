@@ -70,15 +70,18 @@ def file_value(value: Any) -> str:
 
 
 def goal_table(records: list[dict[str, Any]], today: date) -> str:
-    """One line per goal (there is one at least): status, progress, due date, title."""
-    lines = []
-    width = max(len(r["status"]) for r in records)
-    for r in records:
-        lines.append(
-            f"{r['status']:<{width}}  {bar(r['progress'])} {percent(r['progress']):>4}  "
-            f"{due_text(r['due'], today, r['status']):<26}  {r['title']}"
-        )
-    return "\n".join(lines) + "\n"
+    """One line per goal (there is one at least): status, progress, due date, title, in
+    columns as wide as their widest entry (the percentage 4 at least, the due date 26)."""
+    shares = [percent(r["progress"]) for r in records]
+    dues = [due_text(r["due"], today, r["status"]) for r in records]
+    status_width = max(len(r["status"]) for r in records)
+    share_width = max(4, *map(len, shares))
+    due_width = max(26, *map(len, dues))
+    return "".join(
+        f"{r['status']:<{status_width}}  {bar(r['progress'])} {share:>{share_width}}  "
+        f"{due:<{due_width}}  {r['title']}\n"
+        for r, share, due in zip(records, shares, dues, strict=True)
+    )
 
 
 def note_table(records: list[dict[str, Any]]) -> str:
@@ -172,8 +175,13 @@ def _text(value: Any) -> str:
 
 def index_report(report: dict[str, Any]) -> str:
     """What ``journal index`` did and what the index holds (the sync-conflict copies
-    apart: every command leaves them out)."""
-    kinds = ", ".join(plural(n, kind) for kind, n in report["kinds"].items() if n)
+    apart: every command leaves them out); type ``note`` is "plain notes", as "notes"
+    is the total."""
+    kinds = ", ".join(
+        plural(n, "plain note" if kind == "note" else kind)
+        for kind, n in report["kinds"].items()
+        if n
+    )
     notes = f"{report['notes']} ({kinds or 'none'})"
     counts = {severity: n for severity, n in report["diagnostics"].items() if n}
     problems = []
@@ -509,17 +517,20 @@ def unread_lines(notes: list[dict[str, Any]], kind: str, style: Style = unstyled
     return [head, *(f"  {n['path']}:{n['line']}" if n["line"] else f"  {n['path']}" for n in notes)]
 
 
-def _touch_text(touch: dict[str, Any] | None, today: date, *, ahead: bool = False) -> str:
+def _touch_text(touch: dict[str, Any] | None, today: date) -> str:
     if touch is None:
         return "-"
     days = (parse_date(touch["date"]) - today).days
-    if days == 0:
-        when = "today"
-    elif days > 0:
-        when = f"in {days}d"
-    else:
-        when = f"{-days}d overdue" if ahead else f"{-days}d ago"
+    when = "today" if days == 0 else f"in {days}d" if days > 0 else f"{-days}d ago"
     return f"{touch['date']} {touch['what']} ({when})"
+
+
+def _next_text(touch: dict[str, Any] | None, today: date) -> str:
+    """``next:`` and the next touch point; a follow-up past its day is ``owed:``, as it
+    may be older than the last touch (the follow-up of an earlier meeting)."""
+    if touch is not None and (late := (today - parse_date(touch["date"])).days) > 0:
+        return f"owed: follow-up due {touch['date']} ({late}d overdue)"
+    return f"next: {_touch_text(touch, today)}"
 
 
 def people_table(
@@ -530,8 +541,9 @@ def people_table(
     style: Style = unstyled,
 ) -> str:
     """``journal people``: one line per contact (role and organization, last and next
-    touch point; stale ones marked), then the folders that can't be listed and the
-    contact and meeting notes that can't be read (``unreadable``, by kind)."""
+    touch point or the follow-up owed; stale ones marked), then the folders that can't
+    be listed and the contact and meeting notes that can't be read (``unreadable``, by
+    kind)."""
     missing = [
         line for kind, notes in unreadable.items() for line in unread_lines(notes, kind, style)
     ]
@@ -552,7 +564,7 @@ def _people_lines(rows: list[dict[str, Any]], today: date, style: Style) -> list
         out.append(
             f"{padded(r['name'], name_w)}  {padded(work, work_w)}  "
             f"last: {padded(last_text, last_w)}  "
-            f"next: {_touch_text(r['next'], today, ahead=True)}  {flag}".rstrip()
+            f"{_next_text(r['next'], today)}  {flag}".rstrip()
         )
     return out
 

@@ -262,6 +262,22 @@ def test_list_reports_bad_files_and_goes_on(invoke: Invoke, write: Write) -> Non
     )
 
 
+def test_list_keeps_its_columns_lined_up_whatever_their_widths(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `1150%  2024-08-15 (829d overdue)   Goal 9` slipped past the columns."""
+    write("goals/a.md", goal_text("Alpha", target=10, current=115, due="2024-08-15"))
+    write("goals/b.md", goal_text("Beta", due="2026-12-31"))
+    write("goals/c.md", goal_text("Gamma", due="1999-01-01", current=0))
+    lines = invoke("list").stdout.splitlines()
+    assert lines[0].startswith("active  ██████████ 1150%  2024-08-15 (829d overdue) ")
+    assert lines[1].startswith("active  ████░░░░░░   40%  2026-12-31 (39d left) ")
+    titles = zip(lines, ("Alpha", "Beta", "Gamma"), strict=True)
+    assert {line.index(title) for line, title in titles} == {
+        len("active  ██████████ 1150%  1999-01-01 (10187d overdue)  ")
+    }
+
+
 def test_a_folder_inside_a_vault_is_read_with_a_notice(
     invoke: Invoke, vault: Path, write: Write, tmp_path: Path
 ) -> None:

@@ -451,6 +451,13 @@ def test_an_unbounded_count_option_is_an_integer_in_help(invoke: Invoke) -> None
     assert "  --days INTEGER " in shown and "None" not in shown
 
 
+def test_a_count_options_range_is_said_once_in_help(invoke: Invoke) -> None:
+    """Reported: `search --help` said `(1 to 100000).  [default: 20; 1<=x<=100000]`."""
+    shown = " ".join(invoke("search", "--help").stdout.split())
+    assert "--limit N At most this many notes. [default: 20; 1<=x<=100000]" in shown
+    assert shown.count("100000") == 1
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -28,6 +28,30 @@ def test_status_followups_and_people(invoke: Invoke, example_vault: Path) -> Non
     assert people["Marcus Lee"]["meetings"] == 1  # the December 2 interview is still ahead
 
 
+def test_people_tells_a_follow_up_owed_and_whose_touch_a_follow_up_done_is(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """Reported: Elena's line read `last: 2026-11-17 meeting ... next: 2026-11-12
+    follow-up (10d overdue)`, the next before the last; and once the HR meetup's
+    follow-up (an article for Marcus) was done, it was Elena's last touch too."""
+    elena = next(
+        line for line in invoke("people", root=example_vault).stdout.splitlines() if "Elena" in line
+    )
+    assert "last: 2026-11-17 meeting (5d ago)" in elena
+    assert elena.endswith("  owed: follow-up due 2026-11-12 (10d overdue)")
+    assert invoke("done", "2026-11-05 HR meetup", root=example_vault).exit_code == 0
+    people = {
+        p["name"]: p for p in json.loads(invoke("people", "--json", root=example_vault).stdout)
+    }
+    assert people["Elena Varga"]["last"]["date"] == "2026-11-17"  # the coffee, not the article
+    assert people["Marcus Lee"]["last"] == {
+        "date": "2026-11-05",
+        "what": "meeting",
+        "path": "meetings/2026-11-05 HR meetup with Marcus Lee and Elena Varga.md",
+    }
+    assert people["Tom Becker"]["last"]["what"] == "follow-up"  # a meeting with him alone
+
+
 def test_the_interviews_goal_counts_informational_meetings_held(
     invoke: Invoke, example_vault: Path
 ) -> None:

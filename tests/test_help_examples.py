@@ -1,7 +1,9 @@
-"""Every ``Example:`` in ``journal COMMAND --help`` runs on a copy of example-vault."""
+"""Every ``Example:`` in ``journal COMMAND --help`` runs on a copy of example-vault, and
+the examples of the docs and the help all run, one after the other, on one copy."""
 
 from __future__ import annotations
 
+import re
 import shlex
 import shutil
 from pathlib import Path
@@ -11,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from journal.cli import cli
-from tests.conftest import EXAMPLE_VAULT
+from tests.conftest import EXAMPLE_VAULT, REPO
 from tests.gitutil import Git
 
 #: Examples that can't run here: they write outside the vault or never end.
@@ -66,3 +68,54 @@ def test_the_help_example_runs_on_example_vault(
     # Exit 1 is for findings (the vague goal's errors) and domain errors; only `check`
     # has findings to report, so anywhere else it is an example that does not work.
     assert result.exit_code in ((0, 1) if path == ("check",) else (0,)), result.stderr
+
+
+def documented_examples() -> list[list[str]]:
+    """The argument lists of every example a newcomer may run on example-vault, each once:
+    docs/commands.md's, then the help's, then example-vault/README.md's."""
+    commands_md = (REPO / "docs" / "commands.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```sh\n(.*?)^```", commands_md, re.MULTILINE | re.DOTALL)
+    lines = [line for block in blocks for line in block.replace("\\\n", "").splitlines()]
+    lines += [line for path, line in EXAMPLES if path[:1] not in SKIPPED]
+    readme = (REPO / "example-vault" / "README.md").read_text(encoding="utf-8")
+    lines += [line for line in readme.splitlines() if line.startswith("journal ")]
+    found: list[list[str]] = []
+    for line in lines:
+        args = shlex.split(line, comments=True)[1:]
+        if args and args not in found and not {"init", "watch"} & set(args):
+            found.append(args)
+    return found
+
+
+def notes(vault: Path) -> dict[str, bytes]:
+    """The vault's files but git's and the index's, by path."""
+    return {
+        str(path.relative_to(vault)): path.read_bytes()
+        for path in sorted(vault.rglob("*"))
+        if path.is_file() and not {".git", ".journal"} & set(path.relative_to(vault).parts)
+    }
+
+
+def test_the_documented_examples_run_one_after_the_other_on_one_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newcomer runs the examples in turn on one copy: none may break a later one, nor
+    change what it means.  The examples that make notes run first, so that a later name
+    that finds one of them is ambiguous (an error here) or, found exactly, makes the
+    example write to a note an example made (caught here too)."""
+    vault = tmp_path / "example-vault"
+    shutil.copytree(EXAMPLE_VAULT, vault)
+    Git(vault, tmp_path / "home").init().commit("the example vault", "2026-11-22")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("JOURNAL_VAULT", str(vault))
+    examples = documented_examples()
+    assert ["new", "meeting"] in [args[:2] for args in examples]
+    made: set[str] = set()
+    for args in sorted(examples, key=lambda args: args[:1] != ["new"]):
+        before = notes(vault)
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code in ((0, 1) if "check" in args else (0,)), (args, result.stderr)
+        after = notes(vault)
+        changed = {path for path in before.keys() & after.keys() if before[path] != after[path]}
+        assert not changed & made, f"{shlex.join(args)} wrote to {changed & made}"
+        made |= after.keys() - before.keys()

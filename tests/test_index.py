@@ -1004,7 +1004,8 @@ def test_journal_index_reports_counts_problems_and_time(notes: Path, invoke: Inv
     again = invoke("index", "--rebuild")
     assert again.exit_code == 0
     assert "rebuilt in" in again.stdout and "6 read" in again.stdout
-    assert "notes: 6 (1 contact, 2 goals, 3 notes)" in again.stdout  # reported: "2 goal"
+    # reported: "2 goal"; and "notes: 10000 (..., 6300 notes, ...)", the kind named as the total
+    assert "notes: 6 (1 contact, 2 goals, 3 plain notes)" in again.stdout
     assert "\nproblems: 1 error in 1 file\n" in again.stdout
     # the error itself, named by file and line, as journal list tells it
     assert (

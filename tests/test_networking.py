@@ -9,6 +9,7 @@ import pytest
 
 from journal.core.catalog import Catalog
 from journal.core.checkins import replay
+from journal.core.links import Link
 from journal.core.networking import (
     Contact,
     Meeting,
@@ -110,7 +111,10 @@ def test_follow_up_states(by: str | None, done: str, state: str | None) -> None:
 
 def test_touch_points_and_stale_contacts() -> None:
     dana = Contact("people/dana.md", "Dana", created=date(2026, 1, 1))
-    past = Meeting("a.md", "A", day=date(2026, 8, 20), follow_up_done=date(2026, 8, 24))
+    alone = [Link("Dana")]
+    past = Meeting(
+        "a.md", "A", day=date(2026, 8, 20), people=alone, follow_up_done=date(2026, 8, 24)
+    )
     owed = Meeting("b.md", "B", day=date(2026, 11, 5), follow_up_by=date(2026, 11, 12))
     planned = Meeting("c.md", "C", day=date(2026, 12, 2))
     status = person_status(dana, [past], TODAY, stale_days=60)
@@ -126,6 +130,19 @@ def test_touch_points_and_stale_contacts() -> None:
         "follow-up",
     )
     assert (status.stale, status.meetings) == (False, 2)
+    # a group meeting's follow-up done may have gone to another of its people: no touch
+    group = Meeting(
+        "d.md",
+        "D",
+        day=date(2026, 9, 1),
+        people=[*alone, Link("Sam")],
+        follow_up_done=date(2026, 9, 8),
+    )
+    sent = person_status(dana, [past, group], TODAY, 60)
+    assert sent.last is not None and (sent.last.day, sent.last.what) == (
+        date(2026, 9, 1),
+        "meeting",
+    )
     never = person_status(Contact("p.md", "P", created=date(2026, 11, 1)), [], TODAY, 60)
     assert (never.last, never.days_since, never.stale) == (None, 21, False)
     assert person_status(Contact("q.md", "Q"), [], TODAY, 60).days_since is None

@@ -667,7 +667,7 @@ def test_people_shows_last_and_next_touch_and_stale_contacts(invoke: Invoke, wri
         },
     ]
     text = invoke("people").stdout
-    assert "next: 2026-11-12 follow-up (10d overdue)  stale" in text
+    assert "owed: follow-up due 2026-11-12 (10d overdue)  stale" in text
 
 
 def test_people_stale_answers_who_was_not_touched_for_n_days(invoke: Invoke, write: Write) -> None:

@@ -241,9 +241,10 @@ def person_status(
     today: date,
     stale_days: int,
 ) -> PersonStatus:
-    """Last touch: the latest meeting (or follow-up done) on or before today; next: the
-    earliest later meeting or open follow-up.  Stale: no touch (else the note's
-    ``created`` day) for more than ``stale_days``."""
+    """Last touch: the latest meeting on or before today, or follow-up done by then of a
+    meeting with this contact alone (a group meeting's may have gone to another of its
+    people); next: the earliest later meeting or open follow-up (one overdue too).
+    Stale: no touch (else the note's ``created`` day) for more than ``stale_days``."""
     past: list[Touch] = []
     ahead: list[Touch] = []
     count = 0
@@ -254,7 +255,7 @@ def person_status(
                 Touch(meeting.day, "meeting", meeting.path)
             )
         done = meeting.follow_up_done
-        if isinstance(done, date) and done <= today:
+        if isinstance(done, date) and done <= today and len(meeting.people) == 1:
             past.append(Touch(done, "follow-up", meeting.path))
         if meeting.follow_up_open and meeting.follow_up_by is not None:
             ahead.append(Touch(meeting.follow_up_by, "follow-up", meeting.path))
