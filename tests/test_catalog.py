@@ -94,7 +94,8 @@ def test_two_names_that_differ_only_in_how_accents_are_written_can_each_be_named
     with pytest.raises(Ambiguous) as raised:
         catalog.find_note("caf")
     assert str(raised.value) == (
-        f"'caf' matches 2 notes: {decomposed} (its accents written as separate marks), {composed}"
+        f"'caf' matches 2 notes: {decomposed} (its accents written as separate marks), "
+        f"{composed}; name one by its path: `{decomposed}`, or `[[Caf\u0065\u0301]]` as in a link"
     )
 
 
@@ -162,3 +163,70 @@ def test_a_name_typed_in_the_case_of_one_of_two_notes_names_that_one() -> None:
     assert both.find_goal("Budget").path == "goals/Budget.md"
     with pytest.raises(Ambiguous):
         both.find_goal("BUDGET")
+
+
+def _goal(path: str, title: str, extra: str = "") -> object:
+    return parse_note(path, f"---\ntype: goal\ntitle: {title}\n{extra}---\n".encode())
+
+
+def test_a_partial_path_names_a_goal_as_a_link_to_it_would() -> None:
+    """Found in a tryout: `journal show "[[work/Plan]]"` (and `work/Plan`) found no goal,
+    though `progress:: [[work/Plan]]` counts for goals/work/Plan.md; a name of both is
+    ambiguous, and the error says how to name one alone."""
+    catalog = Catalog(
+        [_goal("goals/work/Plan.md", "Work plan"), _goal("goals/life/Plan.md", "Life plan")]
+    )
+    for ref in ("[[work/Plan]]", "work/Plan", "work/plan.md", "[[work/Plan#Log|the plan]]"):
+        assert catalog.find_goal(ref).path == "goals/work/Plan.md"
+    assert catalog.find_goal("life/Plan").title == "Life plan"
+    with pytest.raises(Ambiguous) as raised:
+        catalog.find_goal("Plan")
+    assert raised.value.message == (
+        "'Plan' matches 2 notes: goals/life/Plan.md, goals/work/Plan.md; name one by its "
+        "path: `goals/life/Plan.md`, or `[[life/Plan]]` as in a link"
+    )
+    with pytest.raises(NotFound):  # as a link, it is to no note
+        catalog.find_goal("home/Plan")
+
+
+def test_a_partial_path_ends_at_a_folder() -> None:
+    """`ork/Plan` is no end of goals/work/Plan.md's path, as in a link."""
+    catalog = Catalog([_goal("goals/work/Plan.md", "Work plan")])
+    with pytest.raises(NotFound):
+        catalog.find_goal("ork/Plan")
+
+
+def test_a_part_that_is_whole_words_of_one_name_names_it() -> None:
+    """Found in a tryout: `journal show "Goal 9"` matched "Goal 9 ..." and the ten "Goal
+    90 ..." to "Goal 99 ...": a part that is whole words of one name wins over names it
+    only begins words of; of two names holding it whole, none wins, nor of two it only
+    begins words of."""
+    catalog = Catalog(
+        [_goal(f"goals/g{n}.md", f"Goal {n} of the plan") for n in (9, *range(90, 100))]
+    )
+    assert catalog.find_goal("Goal 9").path == "goals/g9.md"
+    assert catalog.find_goal("goal 9 of").path == "goals/g9.md"
+    twice = Catalog([_goal("goals/a.md", "Goal 9 here"), _goal("goals/b.md", "Goal 9 there")])
+    with pytest.raises(Ambiguous) as raised:
+        twice.find_goal("Goal 9")
+    assert raised.value.candidates == ["goals/a.md", "goals/b.md"]
+    begun = Catalog([_goal("goals/a.md", "Goal 90"), _goal("goals/b.md", "Goal 91")])
+    with pytest.raises(Ambiguous):
+        begun.find_goal("Goal 9")
+
+
+def test_a_name_that_is_one_goals_title_and_anothers_alias_names_both() -> None:
+    """Found in a tryout: with "Work plan" the title of one goal and an alias of another,
+    `journal show "Work plan"` picked the title's, while a link `[[Work plan]]` is the
+    alias's: the name is ambiguous, as two titles are."""
+    catalog = Catalog(
+        [
+            _goal("goals/work/Plan.md", "Work plan"),
+            _goal("goals/life/Plan.md", "Life plan", "aliases: [Work plan]\n"),
+        ]
+    )
+    assert catalog.resolve_path("Work plan") == "goals/life/Plan.md"
+    for ref in ("Work plan", "work plan", "[[Work plan]]"):
+        with pytest.raises(Ambiguous) as raised:
+            catalog.find_goal(ref)
+        assert raised.value.candidates == ["goals/life/Plan.md", "goals/work/Plan.md"]

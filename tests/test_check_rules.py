@@ -1717,3 +1717,63 @@ def test_a_progress_field_written_with_one_colon_is_named() -> None:
             "write two colons: `progress:: [[Goal]] +1`",
         )
     ]
+
+
+def test_r001_suggests_a_larger_goal_of_the_vault_never_the_goal_itself() -> None:
+    """Found in a tryout: R001's fix named "Become an HR Business Partner" in every vault
+    (in a new one, no such note; on the goal so named, itself).  It names a goal other
+    goals serve (of the goal's area first), else an outcome goal of its area, else a
+    placeholder."""
+    bare = {"supports": None, "why": None}
+    lone = ("goals/Close the gap.md", goal_note(id="c", title="Close the gap", **bare))
+    (finding,) = of("R001", run(lone))
+    assert finding.suggestion == (
+        "link the larger goal it serves by its file name "
+        '(`supports: "[[File name of that goal]]"`), or add `why:` with one sentence'
+    )
+    big = (
+        "goals/Become an HRBP.md",
+        goal_note(id="b", title="Become an HRBP", area="career", **bare),
+    )
+    serving = (PATH, goal_note(supports='"[[goals/Become an HRBP]]"'))
+    nearby = (
+        "goals/Run a survey.md",
+        goal_note(
+            id="s", title="Run a survey", area="career", supports='"[[notes/Become an HRBP]]"'
+        ),
+    )
+    found = {f.path: f.suggestion for f in of("R001", run(lone, big, serving, nearby))}
+    # [[Become an HRBP]] from goals/ is the goal beside it, not notes/Become an HRBP.md
+    assert '(`supports: "[[Become an HRBP]]"`, a goal other goals serve)' in found[lone[0]]
+    # the served goal itself: another outcome goal of its area, not itself nor its supporter
+    assert '(`supports: "[[Run a survey]]"`, an outcome goal in the same area)' in found[big[0]]
+    serves_big = (nearby[0], nearby[1].replace("[[notes/Become an HRBP]]", "[[Become an HRBP]]"))
+    found = {f.path: f.suggestion for f in of("R001", run(lone, big, serving, serves_big))}
+    assert "[[File name of that goal]]" in found[big[0]]  # each goal left serves it
+
+
+@pytest.mark.parametrize(
+    ("title", "unit", "example"),
+    [
+        ("Build 3 people-analytics dashboards", "dashboards", 'e.g. "people-analytics dashboards"'),
+        ("Connect with five HR leaders in my industry", None, 'e.g. "HR leaders"'),
+        ("Close the workforce-planning skill gap", "modules", 'e.g. "modules"'),
+        ("Close the workforce-planning skill gap", None, "what the goal makes or gets"),
+    ],
+)
+def test_m001s_example_is_what_the_goal_counts(title: str, unit: str | None, example: str) -> None:
+    """Found in a tryout: M001 suggested `"informational interviews that led to a
+    referral"` for "Build 3 people-analytics dashboards"."""
+    goal = goal_note(title=title, metric=None, unit=unit)
+    (finding,) = of("M001", run((PATH, goal)))
+    assert example in finding.suggestion
+    assert "informational" not in finding.suggestion
+
+
+def test_s001_and_s002_fixes_are_about_no_one_goal() -> None:
+    """Found in a tryout: their examples were about informational interviews, whatever
+    the goal was about."""
+    goal = goal_note(title="Build better dashboards", outcome=None, metric="dashboards built")
+    found = of("S001", run((PATH, goal))) + of("S002", run((PATH, goal)))
+    assert [f.rule for f in found] == ["S001", "S002"]
+    assert all("interview" not in f.suggestion for f in found)

@@ -354,6 +354,33 @@ def test_show_text_and_json(invoke: Invoke, write: Write) -> None:
     assert "  ! not checked: the [check] settings can't be read" in invoke("show", "Alpha").stdout
 
 
+def test_every_command_names_a_goal_by_a_partial_path_as_a_link_does(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Found in a tryout: `show`, `log` and `set` found no goal by `[[work/Plan]]` or
+    `work/Plan`, though `progress:: [[work/Plan]]` counted for goals/work/Plan.md."""
+    write("goals/work/Plan.md", goal_text("Work plan", id="plan-work", current=1))
+    write("goals/life/Plan.md", goal_text("Life plan", id="plan-life", current=1))
+    write("daily/2026-11-21.md", "# 2026-11-21\n\nprogress:: [[work/Plan]] +1\n")
+    shown = invoke("show", "[[work/Plan]]", "--json")
+    assert shown.exit_code == 0, shown.stderr
+    assert (json.loads(shown.stdout)["path"], json.loads(shown.stdout)["current"]) == (
+        "goals/work/Plan.md",
+        2,  # 1 in the file, +1 from the daily note
+    )
+    logged = invoke("log", "[[work/Plan]]", "+1", "x")
+    assert (logged.exit_code, logged.stderr) == (0, "")
+    assert logged.stdout.startswith("goals/work/Plan.md: ")
+    changed = invoke("set", "work/Plan.md", "due=2027-01-31")
+    assert (changed.exit_code, changed.stderr) == (0, "")
+    assert "\ndue: 2027-01-31\n" in (vault / "goals/work/Plan.md").read_text()
+    both = invoke("show", "Plan")
+    assert both.exit_code == 1
+    assert both.stderr.endswith(
+        "name one by its path: `goals/life/Plan.md`, or `[[life/Plan]]` as in a link\n"
+    )
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "lossless").iterdir()))
 def test_set_leaves_every_byte_outside_the_edited_lines(
     invoke: Invoke, write: Write, vault: Path, name: str

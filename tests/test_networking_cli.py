@@ -1055,9 +1055,13 @@ def test_a_person_typed_without_accents_is_the_contact_with_them(
     assert result.exit_code == 0, result.stderr
     text = (vault / json.loads(result.stdout)["path"]).read_text()
     assert 'with:\n  - "[[José Núñez]]"\n' in text
-    both = invoke("new", "meeting", "--with", "jose", "--date", "2026-11-21")
+    both = invoke("new", "meeting", "--with", "jos", "--date", "2026-11-21")
     assert both.exit_code == 1  # José and Josefina: a part of two names is no one
     assert "matches 2 notes" in both.stderr
+    result = invoke("new", "meeting", "--with", "jose", "--date", "2026-11-21", "--json")
+    assert result.exit_code == 0, result.stderr  # a whole word of José's name only
+    text = (vault / json.loads(result.stdout)["path"]).read_text()
+    assert 'with:\n  - "[[José Núñez]]"\n' in text
 
 
 def test_done_with_a_name_of_several_meetings_takes_the_one_with_an_open_follow_up(

@@ -277,6 +277,20 @@ def test_a_backdated_check_in_lands_in_its_place(invoke: Invoke, write: Write, v
     assert "\ncurrent: 4\n" in (vault / GOAL).read_text()
 
 
+def test_a_backdated_reset_a_later_one_overrides_says_so(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Found in a tryout: a backdated `=2` before a later `=3` left current at 3 and said
+    nothing (`"notice": null`), where a backdated `+1` says why."""
+    log = "- 2026-11-10: +2 two calls\n- 2026-11-20: =3 recounted\n"
+    write(GOAL, goal_text(current=3).replace("- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n", log))
+    result = invoke("log", "Connect", "=2", "recount", "--date", "2026-11-15", "--json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    record = json.loads(result.stdout)
+    assert (record["old"], record["new"]) == (3, 3)
+    assert record["notice"] == "unchanged: the =3 on 2026-11-20 comes later"
+
+
 def test_a_check_in_when_current_already_disagreed_warns(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -159,12 +159,16 @@ class NoteSource(Protocol):
 Head = TypeVar("Head", bound=NoteHead)
 
 
-def match_head(pool: Sequence[Head], ref: str, *, parts: bool = True) -> Head | None:
+def match_head(
+    pool: Sequence[Head], ref: str, *, parts: bool = True, linked: Collection[str] = ()
+) -> Head | None:
     """The one head of ``pool`` that ``ref`` names: by id, path, file name, title or
-    alias (case-insensitive), else (with ``parts``) by a unique part of its title, file
-    name, id or an alias (ignoring accents too: found in a tryout, `HRBP` picked the one
-    goal titled with it, not the one aliased so); None when none does,
-    :class:`Ambiguous` when several do."""
+    alias (case-insensitive; a name that is one note's title and another's alias names
+    both), else by the paths of ``linked`` (what ``ref`` as a link resolves to: a partial
+    path, ``work/Plan`` for ``goals/work/Plan.md``), else (with ``parts``) by a part of
+    its title, file name, id or an alias (ignoring accents too: found in a tryout, `HRBP`
+    picked the one goal titled with it, not the one aliased so), whole words first;
+    None when none does, :class:`Ambiguous` when several do."""
     wanted = link_key(ref)  # as a link: a "\\" taken for a "/"
     plain = fold(ref.strip()).removesuffix(".md")  # as typed: a "\\" may be part of a name
     names = {wanted, plain}
@@ -175,18 +179,13 @@ def match_head(pool: Sequence[Head], ref: str, *, parts: bool = True) -> Head | 
         lambda n: fold(n.id or "") in names,
         lambda n: fold(n.path).removesuffix(".md") == plain,
         lambda n: link_key(n.path) == wanted,
-        lambda n: ref.strip() in (n.stem, n.title),  # as typed: `budget` of Budget and budget
-        lambda n: fold(n.stem) in names or fold(n.title) in names,
-        lambda n: any(fold(a) in names for a in n.aliases),
+        # as typed: `budget` of Budget and budget
+        lambda n: ref.strip() in (n.stem, n.title, *n.aliases),
+        lambda n: any(fold(x) in names for x in (n.stem, n.title, *n.aliases)),
+        lambda n: n.path in linked,
     ]
     if parts:
-        tiers.append(
-            lambda n: any(
-                _begins_a_word(w, bare_name(x))
-                for w in bare_names
-                for x in (n.title, n.stem, n.id or "", *n.aliases)
-            )
-        )
+        tiers += [_by_part(bare_names, whole=True), _by_part(bare_names, whole=False)]
     for matches in tiers:
         found = [n for n in pool if matches(n)]
         if len(found) == 1:
@@ -236,14 +235,29 @@ def warns(kind: str, path: str, goal_folder: str) -> bool:
     return kind != "note" or (goal_folder != "" and path.startswith(f"{goal_folder}/"))
 
 
-def _begins_a_word(part: str, name: str) -> bool:
-    """Whether ``part`` begins a word of ``name``: ``ana`` names ``Ana Lopez``, not
-    ``Dana Ortiz``; ``2026-q4`` names ``goal-2026-q4``.  In a script written without
-    spaces between words (Chinese, Japanese, Thai...) any place counts."""
+def _by_part(parts: Collection[str], *, whole: bool) -> Callable[[NoteHead], bool]:
+    """Whether one of ``parts`` (:func:`bare_name`) is a part of a note's title, file
+    name, id or an alias, as :func:`_at_a_word` finds it."""
+    return lambda n: any(
+        _at_a_word(part, bare_name(x), whole=whole)
+        for part in parts
+        for x in (n.title, n.stem, n.id or "", *n.aliases)
+    )
+
+
+def _at_a_word(part: str, name: str, *, whole: bool) -> bool:
+    """Whether ``part`` begins a word of ``name`` (``whole``: and ends one): ``ana`` names
+    ``Ana Lopez``, not ``Dana Ortiz``; ``2026-q4`` names ``goal-2026-q4``; ``goal 9``
+    names ``Goal 9 ...`` and ``Goal 90 ...``, only the first as whole words.  In a
+    script written without spaces between words (Chinese, Japanese, Thai...) any place
+    counts."""
     start = name.find(part)
     while start != -1:
         before = name[start - 1] if start else " "
-        if not before.isalnum() or _unspaced(before) or _unspaced(part[:1]):
+        after = name[start + len(part) : start + len(part) + 1] or " "
+        if (not before.isalnum() or _unspaced(before) or _unspaced(part[:1])) and (
+            not whole or not after.isalnum() or _unspaced(after) or _unspaced(part[-1:])
+        ):
             return True
         start = name.find(part, start + 1)
     return False
@@ -851,7 +865,12 @@ class Catalog:
             ref = link.target  # "[[Dana Ortiz]]" as typed in a note
         heads = self.heads
         pool = [h for h in heads if h.readable and (kinds is None or h.kind in kinds)]
-        match = match_head(pool, ref, parts=parts)
+        linked = self.linked_paths(ref)
+        try:
+            match = match_head(pool, ref, parts=parts, linked=linked)
+        except Ambiguous as several:
+            pick = self._how_to_pick(pool, several.candidates[0])
+            raise Ambiguous(ref, several.candidates, pick=pick) from None
         if match is not None:
             return self.by_path[match.path]
         unreadable = {h.path for h in heads if not h.readable}
@@ -876,7 +895,9 @@ class Catalog:
             for kind in (None, "contact"):  # `ortiz`, a part of a contact's name and of
                 # the meetings named after her, names the contact
                 try:
-                    other = match_head([h for h in others if kind in (None, h.kind)], ref)
+                    other = match_head(
+                        [h for h in others if kind in (None, h.kind)], ref, linked=linked
+                    )
                 except Ambiguous:  # several: no one note to name
                     other = None
                 if other is not None:
@@ -896,6 +917,24 @@ class Catalog:
                 "rename it to use it)"
             )
         raise NotFound(f"no {what} called '{ref}'{hint}")
+
+    def _how_to_pick(self, pool: Sequence[NoteHead], path: str) -> str:
+        """How to name the note at ``path`` alone among ``pool``: by its path, or by the
+        shortest end of it that, written as a link, names it alone (``[[work/Plan]]``)."""
+        words = path.removesuffix(".md").split("/")
+        for start in range(len(words) - 1, 0, -1):
+            end = "/".join(words[start:])
+            with contextlib.suppress(Ambiguous):
+                found = match_head(pool, end, parts=False, linked=self.linked_paths(end))
+                if found is not None and found.path == path:
+                    return f"name one by its path: `{path}`, or `[[{end}]]` as in a link"
+        return f"name one by its path: `{path}`"
+
+    def linked_paths(self, target: str) -> tuple[str, ...]:
+        """The notes a wikilink to ``target`` from no note in particular names: the one
+        it resolves to (:meth:`resolve_path`), or those it can't choose between."""
+        found = self.resolve_path(target)
+        return () if found is None else self.link_ties(target) or (found,)
 
     def resolve_path(
         self, target: str, source: str | None = None, *, by_alias: bool = True

@@ -42,9 +42,11 @@ class NotFound(JournalError):
 class Ambiguous(JournalError):
     """A name that matches more than one note."""
 
-    def __init__(self, name: str, candidates: list[str]) -> None:
+    def __init__(self, name: str, candidates: list[str], *, pick: str | None = None) -> None:
+        """``pick``: how to name one of them alone, said after the list."""
         listing = ", ".join(_told_apart(c) for c in candidates)
-        super().__init__(f"'{name}' matches {len(candidates)} notes: {listing}")
+        told = f"; {pick}" if pick else ""
+        super().__init__(f"'{name}' matches {len(candidates)} notes: {listing}{told}")
         self.candidates = candidates
 
 

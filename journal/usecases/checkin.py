@@ -144,7 +144,7 @@ def log_checkin(
         if current is None or log_agrees(base, logged, current):
             new = _tidy(replay(base if logged else old, [*logged, checkin]))
             later = sorted((c for c in logged if c.op == "=" and c.day > day), key=lambda c: c.day)
-            if new == _tidy(old) and later and op != "=":
+            if new == _tidy(old) and later:
                 reset = later[-1]
                 result["notice"] = f"unchanged: the {reset.value_text} on {reset.day} comes later"
         else:

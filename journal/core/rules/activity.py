@@ -12,7 +12,7 @@ from journal.core.rules.base import Context, Problem, Rule, line_of
 from journal.core.rules.words import Effort, effort_of
 
 #: How many outcome goals of the same area a suggestion names.
-_CANDIDATES = 3
+CANDIDATES = 3
 
 #: A result to measure instead of the effort, by what the goal is about (the first
 #: whose word its title or metric holds; networking when none does, reach when the
@@ -53,10 +53,6 @@ _REACH = ("Get 5 messages from hiring managers", "Grow to 1,000 followers")
 
 
 def unpaired_activity(ctx: Context) -> Iterator[Problem]:
-    outcomes_by_area: dict[str, list[Goal]] = {}
-    for goal in ctx.open_goals:
-        if not ctx.is_activity(goal) and goal.metric and goal.target is not None:
-            outcomes_by_area.setdefault(match_key(goal.area or ""), []).append(goal)
     for goal in ctx.open_goals:
         if not ctx.is_activity(goal) or ctx.fed_outcomes(goal):
             continue
@@ -83,7 +79,7 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
         else:
             problem = f"{what} that feeds no outcome goal"
         result, instead_of = _instead(goal, effort)
-        candidates = outcomes_by_area.get(match_key(goal.area or ""), [])[:_CANDIDATES]
+        candidates = ctx.outcomes_by_area.get(match_key(goal.area or ""), [])[:CANDIDATES]
         nearby = (
             " (outcome goals in the same area: "
             + ", ".join(f'"[[{stem_of(g.path)}]]"' for g in candidates)

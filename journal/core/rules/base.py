@@ -19,6 +19,7 @@ from journal.core.checkins import CheckIn
 from journal.core.errors import Severity
 from journal.core.goal import Goal
 from journal.core.links import conflict_original, fold, name_key, resolve_link
+from journal.core.names import match_key
 from journal.core.notes import Note, NoteLink
 from journal.core.progress import rhythm
 from journal.core.records import Record, record
@@ -254,6 +255,28 @@ class Context:
     def _goal_notes(self) -> dict[str, Note]:
         """The goals' notes, loaded at once when a rule first asks for one."""
         return {n.path: n for n in self.catalog.of_kind("goal")}
+
+    @cached_property
+    def outcomes_by_area(self) -> dict[str, list[Goal]]:
+        """The open outcome goals with a metric and a target, in path order, by area
+        (:func:`match_key`; ``""`` for none): the larger goals another goal of their area
+        may feed or serve (O001, R001)."""
+        found: dict[str, list[Goal]] = {}
+        for goal in self.open_goals:
+            if not self.is_activity(goal) and goal.metric and goal.target is not None:
+                found.setdefault(match_key(goal.area or ""), []).append(goal)
+        return found
+
+    @cached_property
+    def supporters(self) -> dict[str, list[str]]:
+        """For each goal some goal's ``supports`` links to, the paths of the goals that do,
+        in path order, each once."""
+        found: dict[str, list[str]] = {}
+        for goal in self.goals:
+            targets = {self.catalog.resolve_path(s.target, goal.path) for s in goal.supports}
+            for target in sorted(t for t in targets if t in self.goal_by_path):
+                found.setdefault(target, []).append(goal.path)
+        return found
 
     @cached_property
     def _activity(self) -> dict[str, bool]:

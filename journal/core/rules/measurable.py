@@ -8,6 +8,7 @@ from journal.core.checkins import log_agrees, replay
 from journal.core.formatting import amount
 from journal.core.progress import reached
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, number
+from journal.core.rules.words import counted_in
 
 
 def _missing(key: str, message: str, suggestion: str, *, measured_only: bool = False) -> Check:
@@ -49,6 +50,30 @@ def missing_current(ctx: Context) -> Iterator[Problem]:
             "`current` in the file",
             f"add `current: {number(logged)}` (the baseline plus the file's own log; "
             "check-ins in other notes add to it)",
+        )
+
+
+_NO_METRIC = _missing(
+    "metric",
+    "no metric: nothing says what is counted",
+    "add `metric:` naming what you count: what the goal makes or gets, one at a time",
+)
+
+
+def missing_metric(ctx: Context) -> Iterator[Problem]:
+    """No ``metric``; the example fits the goal: what its title counts ("Build 3
+    dashboards": "dashboards"), else its unit, else none."""
+    for problem in _NO_METRIC(ctx):
+        goal = ctx.goal_by_path[problem.path]
+        counted = counted_in(goal.title) or (goal.unit or "").strip()
+        if not counted:
+            yield problem
+            continue
+        yield Problem(
+            problem.path,
+            problem.line,
+            problem.message,
+            f'add `metric:` naming what you count, e.g. "{counted}"',
         )
 
 
@@ -106,12 +131,7 @@ RULES = (
         "missing-metric",
         "error",
         "the goal has no `metric` (what is counted)",
-        _missing(
-            "metric",
-            "no metric: nothing says what is counted",
-            "add `metric:` naming what you count, e.g. "
-            '"informational interviews that led to a referral"',
-        ),
+        missing_metric,
     ),
     Rule(
         "M002",

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journal.core.goal import Goal
+from journal.core.names import match_key
+from journal.core.rules.activity import CANDIDATES
 from journal.core.rules.base import Context, Problem, Rule, line_of
 
 
@@ -18,10 +21,34 @@ def no_reason(ctx: Context) -> Iterator[Problem]:
                 goal.path,
                 line_of(goal, "why"),
                 "neither `supports` nor `why`: nothing says why this goal matters",
-                "link the larger goal it serves by its file name "
-                '(`supports: "[[Become an HR Business Partner]]"`) or add `why:` with one '
-                "sentence",
+                f"link the larger goal it serves by its file name {_larger_goals(ctx, goal)}, "
+                "or add `why:` with one sentence",
             )
+
+
+def _larger_goals(ctx: Context, goal: Goal) -> str:
+    """An example of the ``supports`` link a goal lacks, to a goal of the vault that may
+    be the larger one it serves: one other goals serve (those of its area first, then the
+    most served), else an outcome goal of its area (as O001 names them); never the goal
+    itself nor one serving it.  A placeholder when the vault has none."""
+    serving = {goal.path, *ctx.supporters.get(goal.path, ())}
+    area = match_key(goal.area) if goal.area else None
+    served = sorted(
+        (g for g in ctx.open_goals if g.path in ctx.supporters and g.path not in serving),
+        key=lambda g: (match_key(g.area or "") != area, -len(ctx.supporters[g.path]), g.path),
+    )
+    if served:
+        candidates, which = served, ("a goal other goals serve", "goals other goals serve")
+    else:
+        nearby = ctx.outcomes_by_area.get(area, []) if area is not None else []
+        candidates = [g for g in nearby if g.path not in serving]
+        which = ("an outcome goal in the same area", "outcome goals in the same area")
+    links = [f'"{ctx.catalog.link_to(g.path, goal.path)}"' for g in candidates[:CANDIDATES]]
+    if not links:
+        return '(`supports: "[[File name of that goal]]"`)'
+    if len(links) == 1:
+        return f"(`supports: {links[0]}`, {which[0]})"
+    return f"(`supports: {links[0]}`, or another of the {which[1]}: {', '.join(links[1:])})"
 
 
 def broken_supports(ctx: Context) -> Iterator[Problem]:

@@ -8,8 +8,8 @@ from journal.core.rules.base import Context, Problem, Rule, line_of
 from journal.core.rules.words import is_concrete, vague_phrase
 
 _SUGGEST_VAGUE = (
-    "name what will exist when it is done, with a number or a deliverable, "
-    'e.g. "Hold 3 informational interviews with HR business partners by 2026-12-31"'
+    "name what will exist when it is done, with a number or a deliverable: how many of "
+    "what, or which thing, and by when"
 )
 
 
@@ -43,8 +43,8 @@ def missing_outcome(ctx: Context) -> Iterator[Problem]:
                 goal.path,
                 line_of(goal, "outcome"),
                 "no outcome: the goal does not say what result it is after",
-                "add `outcome:` with one sentence describing the result, e.g. "
-                '"Two informational interviews with HRBPs, each ending with a named next step"',
+                "add `outcome:` with one sentence describing the result: what will exist, "
+                "or be true, when it is done (not the work that gets there)",
             )
 
 

@@ -383,6 +383,67 @@ def is_quantity(token: str) -> bool:
     return bool(word) and all(part in _NUMBER_WORDS for part in word.split("-"))
 
 
+#: Words that end what a number in a title counts: "5 HR leaders in my industry".
+_NOT_COUNTED = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "before",
+        "by",
+        "each",
+        "every",
+        "for",
+        "from",
+        "in",
+        "into",
+        "my",
+        "of",
+        "on",
+        "or",
+        "our",
+        "per",
+        "than",
+        "that",
+        "the",
+        "their",
+        "this",
+        "to",
+        "until",
+        "which",
+        "who",
+        "with",
+        "within",
+        "your",
+    ]
+)
+
+
+def counted_in(title: str) -> str | None:
+    """What ``title`` counts: the words after its first quantity (:func:`is_quantity`;
+    not ``once`` or ``twice``, which count times), up to four, ending before a word such
+    as ``in``, ``by`` or ``that`` or at a punctuation mark: ``people-analytics
+    dashboards`` of "Build 3 people-analytics dashboards"; None when it counts nothing."""
+    tokens = title.split()
+    first = next(
+        (i for i, t in enumerate(tokens) if is_quantity(t) and t.lower() not in ("once", "twice")),
+        None,
+    )
+    if first is None:
+        return None
+    words: list[str] = []
+    for token in tokens[first + 1 : first + 5]:
+        word = token.strip(_TOKEN_EDGES)
+        if token[0] in "([{" or not word or word.lower() in _NOT_COUNTED or is_quantity(word):
+            break  # "(iOS, Android)": an aside, not what is counted
+        words.append(word)
+        if token[-1] in _TOKEN_EDGES:  # "dashboards," or "(draft)": the phrase ends
+            break
+    return " ".join(words) or None
+
+
 def _number(text: str) -> float:
     if re.fullmatch(r"\d+,\d{1,2}", text):  # 1,5: a decimal comma
         return float(text.replace(",", "."))
