@@ -17,6 +17,7 @@ from journal.core.names import (
     device_name,
     file_stem,
     slug,
+    unaccented,
     unique_id,
 )
 from tests.conftest import Invoke
@@ -278,3 +279,10 @@ def test_copy_candidates_hold_every_path_named_as_a_copy(stems: list[str]) -> No
     paths = {f"{stem}.md" for stem in stems}
     named = {p for p in paths if copy_original(p) is not None}
     assert named <= set(copy_candidates(paths))
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_text_is_unaccented_as_the_general_way_does(text: str) -> None:
+    """Text of ASCII only takes a short way; with one accented letter after it, the
+    general way (decomposing, dropping the accents, composing again) gives the same."""
+    assert unaccented(text) == unaccented(text + "é")[:-1]

@@ -185,7 +185,20 @@ def match_head(
         lambda n: n.path in linked,
     ]
     if parts:
-        tiers += [_by_part(bare_names, whole=True), _by_part(bare_names, whole=False)]
+        spelled: dict[str, list[str]] = {}  # each note's names as parts are looked for in
+
+        def by_part(whole: bool) -> Callable[[NoteHead], bool]:
+            def matches(n: NoteHead) -> bool:
+                if n.path not in spelled:
+                    named = (n.title, n.stem, n.id or "", *n.aliases)
+                    spelled[n.path] = [bare_name(x) for x in named]
+                return any(
+                    _at_a_word(part, x, whole=whole) for part in bare_names for x in spelled[n.path]
+                )
+
+            return matches
+
+        tiers += [by_part(True), by_part(False)]
     for matches in tiers:
         found = [n for n in pool if matches(n)]
         if len(found) == 1:
@@ -233,16 +246,6 @@ def warns(kind: str, path: str, goal_folder: str) -> bool:
     watch``): a typed note's (goal, contact...) or one in the goal folder, meant as a
     goal; a plain note elsewhere that opens with a ``---`` rule stays quiet."""
     return kind != "note" or (goal_folder != "" and path.startswith(f"{goal_folder}/"))
-
-
-def _by_part(parts: Collection[str], *, whole: bool) -> Callable[[NoteHead], bool]:
-    """Whether one of ``parts`` (:func:`bare_name`) is a part of a note's title, file
-    name, id or an alias, as :func:`_at_a_word` finds it."""
-    return lambda n: any(
-        _at_a_word(part, bare_name(x), whole=whole)
-        for part in parts
-        for x in (n.title, n.stem, n.id or "", *n.aliases)
-    )
 
 
 def _at_a_word(part: str, name: str, *, whole: bool) -> bool:

@@ -138,6 +138,8 @@ _LATIN_LETTERS = str.maketrans(
 def unaccented(text: str) -> str:
     """``text`` lower-cased and in compatibility form (NFKC), Latin letters without their
     accents; the marks of other scripts' letters kept (kana voicing, Indic vowels)."""
+    if text.isascii():  # as it comes out below, at a tenth of the cost (every name's part)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower()).translate(_LATIN_LETTERS)
     kept = []
     latin = False  # the last base letter is Latin: its combining marks are accents
