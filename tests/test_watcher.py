@@ -822,7 +822,8 @@ def test_journal_watch_regenerate_follows_changes_another_command_indexed_first(
     out, err = proc.communicate(timeout=20)
     lines = [line.split(" ", 1)[1] for line in out.splitlines() if line[:2].isdigit()]
     assert lines[-2:] == [
-        f"changes stored by another journal command in {lines[-2].rsplit(' ', 2)[-2]} ms",
+        f"changes stored by another journal process (a command, a watcher) in "
+        f"{lines[-2].rsplit(' ', 2)[-2]} ms",
         "reviews/2026-W47.md regenerated",
     ], out
     assert "0 → **4** → 5" in review.read_text() and err == ""
@@ -1122,6 +1123,17 @@ def test_a_watch_line_tells_the_note_read_from_the_note_removed() -> None:
     assert line(["b.md"], ["a.md"]) == "10:42:18 read b.md; removed a.md in 3 ms"
     assert line([], ["a.md"]) == "10:42:18 removed a.md in 3 ms"
     assert line(["a.md", "b.md"], ["c.md", "d.md"]) == "10:42:18 2 notes read; 2 removed in 3 ms"
+
+
+def test_a_watch_line_of_changes_stored_elsewhere_names_no_command_alone() -> None:
+    """Found in a tryout: with two watchers on one vault, the second called the first's
+    work that of "another journal command"."""
+    from journal.present import watch_line
+
+    update = {"read": [], "removed": [], "full": False, "seconds": 0.001, "elsewhere": True}
+    assert watch_line(update, "10:44:10") == (
+        "10:44:10 changes stored by another journal process (a command, a watcher) in 1 ms"
+    )
 
 
 def test_the_reading_line_counts_the_notes() -> None:

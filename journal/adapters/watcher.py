@@ -75,8 +75,9 @@ class Update(Record):
 
     refresh: Refresh
     full: bool  # a reconcile of the whole vault rather than of dirty paths
-    #: another journal command stored changes since the last batch: the notes this batch
-    #: was about may have been read by it (its refresh came first), not by this one
+    #: another journal process (a command, a watcher) stored changes since the last
+    #: batch: the notes this batch was about may have been read by it (its refresh came
+    #: first), not by this one
     elsewhere: bool = False
     #: the settings were read again (edited) just before: what hangs on them (this
     #: week's review) may differ even when no note did
