@@ -576,6 +576,28 @@ def test_many_notes_at_once_are_read_by_worker_processes(
     assert f" {many} notes read" in out  # the batch in one update
 
 
+def test_a_worker_process_killed_while_reading_is_told_in_words_and_the_notes_read_again(
+    vault: Path, tmp_path: Path
+) -> None:
+    """Found in a tryout: a SIGTERM sent to a worker by mistake printed `journal watch:
+    error: BrokenProcessPool: A child process terminated abruptly...; reconciling`."""
+    write_many_notes(vault, index_module.PARALLEL_MIN * 4)
+    proc = _start_cli(vault)
+    try:
+        assert wait_for_workers(proc.pid), "no worker process was started"
+        worker = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()[0]
+        os.kill(int(worker), signal.SIGTERM)
+        assert _line(proc, proc.stderr) == (
+            "journal watch: a worker process stopped (killed?) while reading notes; "
+            "reading them again\n"
+        )
+        assert_matches_rebuild(vault, default_path(Vault.open(vault)), tmp_path, timeout=SETTLE * 3)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0 and "Traceback" not in err, err
+
+
 def test_an_index_emptied_under_an_idle_watcher_keeps_no_command_out(
     vault: Path, write: Write, tmp_path: Path
 ) -> None:

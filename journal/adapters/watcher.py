@@ -42,6 +42,7 @@ import time
 import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from types import FrameType
 from typing import Any
 
@@ -466,7 +467,13 @@ class Watcher:
         except BrokenPipeError:
             raise  # what reads the updates went away (`journal watch | head`): stop
         except Exception as exc:
-            self.log(f"journal watch: error: {type(exc).__name__}: {exc}; reconciling")
+            if isinstance(exc, BrokenProcessPool):  # a worker killed (by hand, out of memory)
+                self.log(
+                    "journal watch: a worker process stopped (killed?) while reading notes; "
+                    "reading them again"
+                )
+            else:
+                self.log(f"journal watch: error: {type(exc).__name__}: {exc}; reconciling")
             self.dirty.request_full()
             self.stop_event.wait(TICK)  # don't spin on an error that persists
 
