@@ -524,8 +524,8 @@ def test_journal_watch_exits_1_when_the_vault_disappears(vault: Path, write: Wri
     write("notes/a.md", "# a\n")
     proc = _start_cli(vault)
     assert proc.stdout is not None
-    assert _line(proc).startswith("watching ")
     assert "(full reconcile)" in _line(proc)
+    assert _line(proc).startswith("watching ")
     shutil.rmtree(vault)
     out, err = proc.communicate(timeout=30)
     assert "stopped" not in out
@@ -558,8 +558,8 @@ def test_many_notes_at_once_are_read_by_worker_processes(
     proc = _start_cli(vault)
     try:
         assert proc.stdout is not None
-        assert _line(proc).startswith("watching ")
         assert "(full reconcile)" in _line(proc)
+        assert _line(proc).startswith("watching ")
         batch.rename(vault / "batch")
         assert wait_for_workers(proc.pid), "the notes were read in the watcher's process"
         write("notes/meanwhile.md", "# saved while the observer was stopped\n")
@@ -608,8 +608,8 @@ def test_an_index_emptied_under_an_idle_watcher_keeps_no_command_out(
     db = default_path(Vault.open(vault))
     proc = _start_cli(vault)
     try:
-        assert _line(proc).startswith("watching ")
         assert "notes/a.md" in _line(proc)
+        assert _line(proc).startswith("watching ")
         time.sleep(1.0)  # idle
         os.truncate(db, 0)
         time.sleep(2.5)  # a tick or two: the watcher sees it and opens the file anew
@@ -637,8 +637,8 @@ def test_journal_watch_stops_cleanly_on_signals(
     write("notes/a.md", "# a\n")
     proc = _start_cli(vault)
     assert proc.stdout is not None
-    assert _line(proc).startswith("watching ")
     assert "notes/a.md (full reconcile)" in _line(proc)
+    assert _line(proc).startswith("watching ")
     write("notes/b.md", "# b\n")
     line = _line(proc)
     assert "notes/b.md" in line
@@ -719,9 +719,11 @@ def _goal_with_a_review(vault: Path, write: Write) -> tuple[Path, Path]:
 
 
 def _regenerating(vault: Path) -> subprocess.Popen[str]:
-    """A ``journal watch --regenerate`` process, past its "watching" line."""
+    """A ``journal watch --regenerate`` process, past its first reconcile's line and its
+    "watching" line."""
     proc = _start_cli(vault, "--regenerate")
     assert proc.stdout is not None
+    assert "(full reconcile)" in _line(proc)
     assert _line(proc).startswith("watching ")
     return proc
 
@@ -735,7 +737,6 @@ def test_journal_watch_regenerate_keeps_this_weeks_review_current(
     _saved_a_while_ago(review)
     proc = _regenerating(vault)
     assert proc.stdout is not None
-    _line(proc)  # the first full reconcile
     goal.write_text(goal_text("Alpha", current=4))
     lines = [_line(proc), _line(proc)]
     assert "goals/a.md" in lines[0]
@@ -765,7 +766,6 @@ def test_journal_watch_regenerate_waits_for_a_review_being_saved(
     proc = _regenerating(vault)
     try:
         assert proc.stdout is not None
-        _line(proc)  # the first full reconcile
         time.sleep(2.5)  # every file older than "too recent to trust": idle
         goal.write_text(goal_text("Alpha", current=4))
         time.sleep(0.3)  # the goal's quiet period ends: its batch is taken about now
@@ -801,7 +801,6 @@ def test_journal_watch_regenerate_waits_for_git_then_catches_up(
     proc = _regenerating(vault)
     try:
         assert proc.stdout is not None
-        _line(proc)  # the first full reconcile
         goal.write_text(goal_text("Alpha", current=4))
         assert "goals/a.md" in _line(proc)
         assert review.read_text() == before
@@ -857,7 +856,6 @@ def test_journal_watch_regenerate_never_creates_a_review(vault: Path, write: Wri
     goal = write("goals/a.md", goal_text("Alpha"))
     proc = _regenerating(vault)
     assert proc.stdout is not None
-    _line(proc)  # the first full reconcile
     goal.write_text(goal_text("Alpha", current=4))
     assert "goals/a.md" in _line(proc)
     time.sleep(0.5)
@@ -879,8 +877,8 @@ def test_journal_watch_regenerate_keeps_and_reports_a_property_you_changed(
     kept = "reviews/2026-W47.md: kept your value of 'goals'\n"
     proc = _regenerating(vault)
     assert proc.stdout is not None and proc.stderr is not None
-    _line(proc)  # the first full reconcile, which reads the edited review
-    assert _line(proc, proc.stderr) == kept  # ...and regenerates it: nothing to update
+    # the first full reconcile read the edited review, and regenerated it: nothing to update
+    assert _line(proc, proc.stderr) == kept
     goal.write_text(goal_text("Alpha", current=4))
     lines = [_line(proc), _line(proc)]
     assert lines[1].rstrip().endswith("reviews/2026-W47.md regenerated"), lines
@@ -1109,7 +1107,6 @@ def test_a_signal_during_the_first_reconcile_stops_it_at_once(
     db = default_path(Vault.open(vault))
     proc = _start_cli(vault)
     assert proc.stdout is not None
-    assert _line(proc).startswith("watching ")
     assert wait_for_a_stored_batch(db), "the first reconcile did not start"
     sent = time.monotonic()
     proc.send_signal(sig)
@@ -1126,6 +1123,7 @@ def test_a_signal_during_the_first_reconcile_stops_it_at_once(
     kept = dump(db)["notes"]
     assert len(kept) < total and set(kept) <= set(expected["notes"])  # whole notes only
     assert len(kept) + int(unread.group(1)) == total  # the line counts what is missing
+    assert "watching " not in out  # it stopped before it watched
     index = Index.open(Vault.open(vault))
     index.refresh()
     index.close()
@@ -1277,7 +1275,6 @@ def test_journal_watch_regenerate_regenerates_the_review_when_the_settings_chang
     assert "SMART R001 (warning)" in review.read_text()
     proc = _regenerating(vault)
     assert proc.stdout is not None
-    _line(proc)  # the first full reconcile
     write(".journal/config.toml", '[check]\nignore = ["R001"]\n')
     lines = [_line(proc), _line(proc)]
     assert lines[0].split(" ", 1)[1].startswith("settings read again (full reconcile) in "), lines
@@ -1294,8 +1291,8 @@ def test_journal_watch_stops_quietly_when_its_reader_goes_away(vault: Path, writ
     write("goals/a.md", goal_text("Alpha"))
     proc = _start_cli(vault)
     assert proc.stdout is not None and proc.stderr is not None
+    assert "(full reconcile)" in _line(proc)
     assert _line(proc).startswith("watching ")
-    _line(proc)  # the first full reconcile
     proc.stdout.close()  # the reader ends, as head does
     for current in (3, 4, 5):
         write("goals/a.md", goal_text("Alpha", current=current))
@@ -1565,9 +1562,9 @@ def test_journal_watch_stops_cleanly_when_its_terminal_closes_unless_nohup(
             preexec_fn=(lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN)) if ignored else None,
         )
         assert proc.stdout is not None
-        assert _line(proc).startswith("watching ")
         if not ignored:  # the first run's first reconcile reads a.md, and says so
-            _line(proc)  # watching now: its handlers are in place
+            _line(proc)
+        assert _line(proc).startswith("watching ")  # its handlers are in place
         proc.send_signal(signal.SIGHUP)
         if ignored:
             time.sleep(1.0)
@@ -1950,7 +1947,6 @@ def test_a_review_another_machine_wrote_is_not_written_over(
     proc = _regenerating(vault)
     try:
         assert proc.stdout is not None
-        _line(proc)  # the first full reconcile
         time.sleep(2)  # and the review brought up to date at the start, once idle
         elsewhere = {"JOURNAL_TODAY": "2026-11-20", "JOURNAL_INDEX": str(vault.parent / "b.db")}
         other = CliRunner().invoke(cli, ["--vault", str(vault), "review"], env=elsewhere)

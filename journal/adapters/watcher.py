@@ -239,11 +239,13 @@ class Watcher:
         on_update: Callable[[Update], None] | None = None,
         on_reading: Callable[[int], None] | None = None,
         on_idle: Callable[[], None] | None = None,
+        on_ready: Callable[[], None] | None = None,
         log: Callable[[str], None] = print,
     ) -> None:
         self.index = index
         self.on_reading = on_reading
         self.on_idle = on_idle  # called about once a second when no file changed
+        self.on_ready = on_ready  # called once watching, after the first reconcile
         self.unread = 0  # files the last refresh left unread, when stopping cut it short
         self.root = str(index.vault.root)
         self.quiet = quiet
@@ -285,6 +287,8 @@ class Watcher:
             self._start_observer()
             self._update(None)  # what changed before the watches were in place
             self.ready.set()
+            if self.on_ready is not None and not self.stop_event.is_set():
+                self.on_ready()
             last_full = time.monotonic()
             while not self.stop_event.is_set():
                 paths, full = self.dirty.take(self.quiet, TICK)

@@ -209,6 +209,7 @@ def watch_vault(
     on_reading: Callable[[int], None] | None = None,
     regenerate: Callable[[], date] | None = None,
     on_regenerated: Callable[[dict[str, Any], str], None] | None = None,
+    on_ready: Callable[[], None] | None = None,
 ) -> int:
     """Watch ``vault`` until Ctrl-C or SIGTERM; ``on_update`` runs after every batch of
     index changes, whose record lists the errors of the notes it read (``errors``).
@@ -221,7 +222,8 @@ def watch_vault(
     not: it tells the edits kept) is passed to ``on_regenerated`` with why it was made
     now.  ``on_reading(total)``:
     a refresh has been reading ``total`` changed files for more than a second.  Returns
-    how many changed files were left unread when watching stopped in a refresh.  The
+    how many changed files were left unread when watching stopped in a refresh.
+    ``on_ready``: the first reconcile is done and the watches are in place.  The
     settings are read again when edited, except ``[watch]``'s (see :class:`Watcher`)."""
     index = Index.open(vault)  # its notices go through vault.notice, as every command's
     settings = vault.config.watch
@@ -286,6 +288,7 @@ def watch_vault(
         on_update=handle,
         on_reading=on_reading,
         on_idle=idle,
+        on_ready=on_ready,
         log=log,
     )
     try:
