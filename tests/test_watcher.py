@@ -29,7 +29,7 @@ from journal.adapters.index import Index, IndexTakenOver, default_path
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import SAVE_SECONDS, Update, Watcher
 from journal.core.errors import NotFound
-from tests.conftest import Write, goal_text
+from tests.conftest import Write, goal_text, permissions_checked
 from tests.indexutil import (
     assert_matches_rebuild,
     dump,
@@ -326,6 +326,43 @@ def test_a_symlinked_note_made_while_watching_is_told(
             "it links to into the vault, or list it in [vault] exclude to leave it out quietly)"
         ]
     finally:
+        watcher.stop()
+        thread.join(10)
+
+
+def test_a_folder_made_unreadable_while_watching_is_told_and_its_notes_kept(
+    vault: Path, write: Write, tmp_path: Path
+) -> None:
+    """Found in a tryout: after `chmod 000 goals` and an event in it, the watcher said
+    `removed goals/...` and nothing on stderr; once `chmod 755 goals`, it never read the
+    goal again.  A folder that can't be listed is no empty one."""
+    write("goals/Five leaders.md", goal_text("Five leaders"))
+    write("notes/a.md", "# a\n")
+    told: list[str] = []
+    index = Index.open(listening(vault, told))
+    updates: list[Update] = []
+    watcher = Watcher(index, quiet=QUIET, on_update=updates.append, log=told.append)
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    with permissions_checked():  # the watcher's thread can't list a `chmod 000` folder
+        thread.start()
+    goals = vault / "goals"
+    try:
+        assert watcher.ready.wait(10)
+        goals.chmod(0)
+        os.utime(goals / "Five leaders.md")  # any event in it
+        _until(lambda: watcher.index.vault.unlisted)
+        time.sleep(QUIET * 4)
+        assert told == ["skipped goals: can't read the folder (Permission denied)"]
+        assert [u.refresh.removed for u in updates if u.refresh.removed] == []
+        assert [row[0] for row in dump(index.path)["notes"]] == [
+            "goals/Five leaders.md",
+            "notes/a.md",
+        ]
+        goals.chmod(0o755)  # its own event: listed again
+        _until(lambda: not watcher.index.vault.unlisted)
+        assert_matches_rebuild(vault, index.path, tmp_path, timeout=SETTLE)
+    finally:
+        goals.chmod(0o755)
         watcher.stop()
         thread.join(10)
 
@@ -1753,12 +1790,13 @@ def test_journal_watch_regenerate_refuses_a_journal_today_that_is_no_day_at_once
 
 
 def _watching(
-    vault: Path, today: Callable[[], date], act: Any
+    vault: Path, today: Callable[[], date], act: Any, *, checked: bool = False
 ) -> tuple[list[tuple[str, str]], list[str]]:
     """``watch --regenerate`` in-process, ``today()`` its day, while ``act(written,
     logged, batches)`` runs in a thread (it ends the watch by returning): the (action,
     why) of every regeneration done once idle, the lines logged (and the batch records,
-    for ``act`` to wait on)."""
+    for ``act`` to wait on).  ``checked``: the watcher meets file permissions as any
+    user does (:func:`permissions_checked`), ``act`` as root."""
     from journal.usecases.watching import watch_vault
 
     written: list[tuple[str, str]] = []
@@ -1775,13 +1813,14 @@ def _watching(
     try:
         thread = threading.Thread(target=acting, daemon=True)
         thread.start()
-        watch_vault(
-            Vault.open(vault),
-            on_update=batches.append,
-            log=logged.append,
-            regenerate=today,
-            on_regenerated=lambda result, why: written.append((result["action"], why)),
-        )
+        with permissions_checked() if checked else contextlib.nullcontext():
+            watch_vault(
+                Vault.open(vault),
+                on_update=batches.append,
+                log=logged.append,
+                regenerate=today,
+                on_regenerated=lambda result, why: written.append((result["action"], why)),
+            )
         thread.join(10)
         assert not thread.is_alive()
     finally:
@@ -1964,3 +2003,37 @@ def test_a_review_another_machine_wrote_is_not_written_over(
         proc.send_signal(signal.SIGTERM)
         _out, err = proc.communicate(timeout=20)
     assert "Traceback" not in err
+
+
+def test_no_review_is_regenerated_while_a_folder_cant_be_listed(vault: Path, write: Write) -> None:
+    """Found in a tryout: after `chmod 000 goals` and an event in it, `journal watch
+    --regenerate` wrote the review without the goal (`journal review` writes none then),
+    and never wrote it back once the folder could be read."""
+    goal, review = _goal_with_a_review(vault, write)
+    before = review.read_text()
+    seen: list[str] = []  # the review while the folder can't be listed
+
+    def act(written: list[tuple[str, str]], logged: list[str], _batches: Any) -> None:
+        _until(lambda: written)  # brought up to date at the start
+        (vault / "goals").chmod(0)
+        try:
+            os.utime(goal)  # any event in the folder
+            (vault / "notes").mkdir()
+            (vault / "notes/b.md").write_text("# a change the review follows\n")
+            _until(lambda: logged)
+            time.sleep(1.0)  # a batch, and idle ticks, to write it if they would
+            seen.append(review.read_text())
+        finally:
+            (vault / "goals").chmod(0o755)
+        _until(lambda: len(written) == 2)
+
+    written, logged = _watching(vault, lambda: date(2026, 11, 22), act, checked=True)
+    assert logged == [
+        "review not regenerated: can't read the folder goals (Permission denied), so the "
+        "review would leave out the notes in it; it will be once it can be read"
+    ]
+    assert seen == [before]
+    assert written == [
+        ("unchanged", "for 2026-11-22"),
+        ("unchanged", "now that every folder can be read"),
+    ]

@@ -14,7 +14,10 @@ Only what the index reads is watched: the vault folder itself (not
 recursively) and each top-level folder that is not skipped or excluded
 (recursively), so a big ``.git`` or ``node_modules`` costs no inotify watches.
 A top-level folder that appears later gets its watch when its event is handled
-(and is then read); one that goes away loses its watch.
+(and is then read); one that goes away loses its watch.  A folder whose attributes
+change (``chmod 000 goals`` and back) is read again: one that can't be listed is told,
+and its notes stay in the index (see :meth:`Vault.find_unlisted_above`); once it can
+be, it is listed (and a top-level one watched) anew.
 
 The whole vault is reconciled at start - before the observer starts, so a big
 vault is read by worker processes, then once more (a stat scan) to catch what
@@ -187,8 +190,9 @@ class _Handler(FileSystemEventHandler):
         try:
             if event.event_type in _IGNORED_EVENTS:
                 return
-            if event.is_directory and event.event_type in ("modified", "attrib", "closed"):
+            if event.is_directory and event.event_type in ("modified", "closed"):
                 return  # a folder's own metadata; the files in it send their own events
+            # a folder's "attrib" (a chmod) is read: it may be listable, or no longer
             wanted = []
             for raw in (event.src_path, event.dest_path):
                 rel = self.relative(os.fsdecode(raw)) if raw else None
