@@ -367,6 +367,35 @@ def test_a_folder_made_unreadable_while_watching_is_told_and_its_notes_kept(
         thread.join(10)
 
 
+def test_symlinked_folders_made_while_watching_are_told(
+    vault: Path, write: Write, tmp_path: Path
+) -> None:
+    """Found in a tryout: `ln -s ../people notes/peoplelink` and a symlinked top-level
+    folder made while `journal watch` ran got no line, where `journal list` names them."""
+    write("people/Dana Ortiz.md", "---\ntype: contact\n---\n# Dana\n")
+    write("notes/a.md", "# a\n")
+    (tmp_path / "elsewhere").mkdir()
+    opened = Vault.open(vault)
+    told: list[str] = []
+    opened.notify = told.append
+    watcher = Watcher(Index.open(opened), quiet=QUIET)
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    thread.start()
+    try:
+        assert watcher.ready.wait(10)
+        (vault / "notes/peoplelink").symlink_to("../people")
+        (vault / "toplink").symlink_to(tmp_path / "elsewhere")
+        _until(lambda: len(told) == 2)
+        why = (
+            "a symlink: journal does not follow links (move the folder it links to into "
+            "the vault, or list it in [vault] exclude to leave it out quietly)"
+        )
+        assert sorted(told) == [f"skipped notes/peoplelink: {why}", f"skipped toplink: {why}"]
+    finally:
+        watcher.stop()
+        thread.join(10)
+
+
 def test_a_periodic_full_reconcile_finds_what_no_event_told(
     vault: Path, write: Write, tmp_path: Path
 ) -> None:

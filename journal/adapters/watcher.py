@@ -198,7 +198,7 @@ class _Handler(FileSystemEventHandler):
                 rel = self.relative(os.fsdecode(raw)) if raw else None
                 if rel == "":
                     self.dirty.request_full()  # the vault folder itself moved or vanished
-                elif rel is not None and self.wanted(rel, event.is_directory):
+                elif rel is not None and self.wanted(rel, event, os.fsdecode(raw)):
                     wanted.append(rel)
             if len(wanted) == 2:  # a move from one wanted path to another
                 self.dirty.mark(wanted[1], moved_from=wanted[0])
@@ -216,8 +216,15 @@ class _Handler(FileSystemEventHandler):
             return None
         return path[len(prefix) :].replace(os.sep, "/")
 
-    def wanted(self, rel: str, is_directory: bool) -> bool:
-        return not self.vault.ignores(rel) if is_directory else self.vault.reads(rel)
+    def wanted(self, rel: str, event: FileSystemEvent, path: str) -> bool:
+        """Whether the index reads ``rel``, or must tell of it: a symlink made to a folder
+        (``ln -s ../people notes/people``), which a listing names as skipped."""
+        if event.is_directory:
+            return not self.vault.ignores(rel)
+        if self.vault.reads(rel):
+            return True
+        made = event.event_type in ("created", "moved")
+        return made and not self.vault.ignores(rel) and os.path.islink(path)
 
 
 class _WatchdogProblems(logging.Handler):
