@@ -46,6 +46,7 @@ import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
@@ -224,7 +225,7 @@ class _Handler(FileSystemEventHandler):
         if self.vault.reads(rel):
             return True
         made = event.event_type in ("created", "moved")
-        return made and not self.vault.ignores(rel) and os.path.islink(path)
+        return made and not self.vault.ignores(rel) and Path(path).is_symlink()
 
 
 class _WatchdogProblems(logging.Handler):
