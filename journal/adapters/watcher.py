@@ -1,7 +1,8 @@
 """Keeping the index fresh while notes are edited: the only module that imports watchdog.
 
-Events only mark paths dirty; nothing is read in watchdog's thread.  A path
-is handled once it has been quiet for ``quiet`` seconds (editors save in
+Events only mark paths dirty; nothing is read in watchdog's thread.  The paths
+are handled once they have all been quiet for ``quiet`` seconds (a burst of events
+is one batch, unless it goes on for :data:`BURST_SECONDS`; editors save in
 bursts: vim renames the file to ``note.md~`` and writes a new one, VS Code
 truncates then writes), and what happens is decided from the disk by the same
 :meth:`Index.refresh` every command uses: a file whose bytes did not change
@@ -72,6 +73,10 @@ _IGNORED_EVENTS = frozenset({"opened", "closed_no_write"})
 #: has content or has stayed empty this long, and a review is written only when unwritten
 #: for this long.
 SAVE_SECONDS = 2.0
+#: Seconds a burst of events (a ``git checkout``, a sync) may go on before the paths quiet
+#: so far are handled: until then, no path is taken while any keeps changing, so that a
+#: burst is one batch (found in a tryout: a checkout of 2,000 notes gave 58 lines).
+BURST_SECONDS = 5.0
 
 
 @record(frozen=True)
@@ -147,8 +152,9 @@ class _Dirty:
             self._cond.notify()
 
     def take(self, quiet: float, timeout: float) -> tuple[list[str], bool]:
-        """Wait up to ``timeout`` for paths quiet for ``quiet`` seconds (or a request
-        to reconcile everything); return them and whether everything is wanted."""
+        """Wait up to ``timeout`` for paths quiet for ``quiet`` seconds, once every path
+        waiting has been (or the burst has gone on for :data:`BURST_SECONDS`), or for a
+        request to reconcile everything; return them and whether everything is wanted."""
         with self._cond:
             end = time.monotonic() + timeout
             while True:
@@ -162,7 +168,13 @@ class _Dirty:
                     self._woken = False
                     return [], False
                 ripe = []
-                while self._last:
+                if self._last:
+                    oldest, newest = (
+                        next(iter(self._last.values())),
+                        next(reversed(self._last.values())),
+                    )
+                    burst = now - newest < quiet and now - oldest < BURST_SECONDS
+                while self._last and not burst:
                     rel, last = next(iter(self._last.items()))
                     if now - last < quiet:
                         break
@@ -172,7 +184,7 @@ class _Dirty:
                     return self._along(ripe), False
                 wait = end - now
                 if self._last:
-                    wait = min(wait, next(iter(self._last.values())) + quiet - now)
+                    wait = min(wait, newest + quiet - now, oldest + BURST_SECONDS - now)
                 if wait <= 0:
                     return [], False
                 self._cond.wait(wait)
@@ -335,7 +347,10 @@ class Watcher:
                 full = full or len(paths) > FULL_BATCH
                 tops = [path for path in paths if "/" not in path]
                 if full or tops:
+                    unwatched = {top for top in tops if top not in self._watches}
                     self._watch_folders(renew=tops)  # a top-level folder came, went or moved
+                    if not full:
+                        paths = self._held_until_quiet(paths, unwatched & self._watches.keys())
                 if full:
                     last_full = time.monotonic()
                     self._emptied.clear()
@@ -344,7 +359,7 @@ class Watcher:
                     written = self._written(paths)
                     if written:
                         self._update(written)
-                elif self.on_idle is not None:
+                elif self.on_idle is not None and not tops:  # none held for later
                     self.on_idle()
         finally:
             self._stop_observer()
@@ -412,6 +427,16 @@ class Watcher:
             else:
                 ready.append(path)
         return ready
+
+    def _held_until_quiet(self, paths: list[str], watched: set[str]) -> list[str]:
+        """``paths`` less those in the top-level folders ``watched`` just now for the first
+        time, handed back to be read once quiet: what is written in a new folder comes
+        unseen until it is watched, so a folder still being filled (a ``git checkout``
+        making it) would be read in one batch, and what came after in many."""
+        held = [path for path in paths if path.split("/")[0] in watched]
+        for path in held:
+            self.dirty.mark(path)
+        return [path for path in paths if path.split("/")[0] not in watched]
 
     def _postpone(self, paths: list[str], full: bool) -> None:
         """Hand ``paths`` (and a reconcile) back for later: the settings are being edited
