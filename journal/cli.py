@@ -911,7 +911,7 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
         if not quiet and regenerated["action"] == "updated":
             echo(f"{time.strftime('%H:%M:%S')} {regenerated['path']} regenerated {why}")
 
-    if not quiet:
+    def on_ready() -> None:  # once the first reconcile is done, as the docs tell
         echo(f"watching {vault.root} (Ctrl-C to stop)")
 
     def on_reading(total: int) -> None:
@@ -924,6 +924,7 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
         on_reading=None if quiet else on_reading,
         regenerate=today if regenerate else None,
         on_regenerated=on_regenerated,
+        on_ready=None if quiet else on_ready,
     )
     if not quiet:
         echo(stopped_line(unread))

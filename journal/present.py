@@ -246,7 +246,7 @@ def watch_line(update: dict[str, Any], clock: str) -> str:
     if removed:
         parts.append(f"removed {removed[0]}" if len(removed) == 1 else f"{len(removed)} removed")
     if not parts and update.get("elsewhere"):
-        parts.append("changes stored by another journal command")
+        parts.append("changes stored by another journal process (a command, a watcher)")
     if not parts and update.get("settings"):
         parts.append("settings read again")
     scope = " (full reconcile)" if update["full"] else ""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -118,6 +121,44 @@ def goal_text(title: str = "Connect with five HR leaders", **props: object) -> s
     base.update(props)
     lines = "".join(f"{key}: {value}\n" for key, value in base.items())
     return f"---\n{lines}---\n# {title}\n\n## Log\n\n- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n"
+
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_uint32) for name in ("effective", "permitted", "inheritable")]
+
+
+_READ_OVERRIDE = 1 << 1 | 1 << 2  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+
+
+@contextlib.contextmanager
+def permissions_checked() -> Iterator[None]:
+    """Inside, file permissions are checked for this thread (and the threads and processes
+    it starts meanwhile, which keep it) as for any user, also when the tests run as root:
+    root's override (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH) is out of the thread's
+    effective capabilities, and back after.  So a ``chmod 000`` folder can't be listed
+    by what runs there, and the test (its own thread) still writes in it.  Skipped where
+    that can't be done (root on a system other than Linux)."""
+    if os.geteuid() != 0:
+        yield
+        return
+    if not sys.platform.startswith("linux"):
+        pytest.skip("root reads every folder, and its override can't be set aside here")
+    libc = ctypes.CDLL(None, use_errno=True)
+    header = _CapHeader(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, this thread
+    caps = (_CapData * 2)()
+    assert libc.capget(ctypes.byref(header), caps) == 0, os.strerror(ctypes.get_errno())
+    before = caps[0].effective
+    caps[0].effective &= ~_READ_OVERRIDE
+    assert libc.capset(ctypes.byref(header), caps) == 0, os.strerror(ctypes.get_errno())
+    try:
+        yield
+    finally:
+        caps[0].effective = before
+        assert libc.capset(ctypes.byref(header), caps) == 0, os.strerror(ctypes.get_errno())
 
 
 def unlistable_folder(vault: Path, under: str) -> str:

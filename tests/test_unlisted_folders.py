@@ -4,15 +4,17 @@ that only read name it."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from journal.adapters.index import Index
+from journal.adapters.index import Index, default_path
 from journal.adapters.vault import Vault
-from tests.conftest import Invoke, unlistable_folder
+from tests.conftest import Invoke, permissions_checked, unlistable_folder
 
 REVIEW = "reviews/2026-W47.md"
 
@@ -127,3 +129,31 @@ def test_check_says_a_link_to_no_note_may_be_to_a_note_in_the_folder(
         "fix the name, or create the note (Obsidian shows the link as unresolved); or the "
         f"note is in {hidden}, which journal can't read: make it readable"
     ]
+
+
+def test_a_folder_made_unreadable_keeps_its_notes_indexed_and_in_no_list(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """A folder that can't be listed is no empty one (found in a tryout: a watcher
+    reported its notes removed, and they came back only with a rebuild): the index keeps
+    them, and every list still leaves them out until the folder can be listed."""
+    goal = "Connect with five HR leaders in my industry this quarter"
+    assert goal in invoke("list", root=example_vault).stdout
+    db = default_path(Vault.open(example_vault))
+
+    def indexed() -> list[str]:
+        with contextlib.closing(sqlite3.connect(db)) as conn:
+            return [row[0] for row in conn.execute("SELECT path FROM notes ORDER BY path")]
+
+    before = indexed()
+    (example_vault / "goals").chmod(0)
+    try:
+        with permissions_checked():
+            hidden = invoke("list", root=example_vault)
+    finally:
+        (example_vault / "goals").chmod(0o755)
+    assert hidden.exit_code == 0
+    assert "journal: skipped goals: can't read the folder (Permission denied)" in hidden.stderr
+    assert goal not in hidden.stdout
+    assert indexed() == before
+    assert goal in invoke("list", root=example_vault).stdout

@@ -29,7 +29,7 @@ from journal.adapters.index import Index, IndexTakenOver, default_path
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import SAVE_SECONDS, Update, Watcher
 from journal.core.errors import NotFound
-from tests.conftest import Write, goal_text
+from tests.conftest import Write, goal_text, permissions_checked
 from tests.indexutil import (
     assert_matches_rebuild,
     dump,
@@ -250,6 +250,19 @@ def test_a_burst_of_5000_new_files(watching: Running) -> None:
     assert time.monotonic() - started < 60
 
 
+def test_a_burst_that_keeps_coming_is_one_update(watching: Running) -> None:
+    """Found in a tryout: a `git checkout` of a branch with 2,000 more notes in a new
+    folder printed 58 lines (`405 notes read`, `5 notes read`, ...): files written more
+    than the quiet period apart, each ripe in its turn while the others kept coming."""
+    folder = watching.root / "branch"
+    folder.mkdir()
+    for i in range(300):
+        (folder / f"note {i}.md").write_text(f"# Note {i}\n")
+        time.sleep(0.005)  # a checkout's pace: ~1.5 s in all, 20 quiet periods
+    watching.settle()
+    assert [len(u.refresh.parsed) for u in watching.updates] == [300]
+
+
 def test_a_long_read_is_told_once_while_it_runs(
     watching: Running, write: Write, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -325,6 +338,72 @@ def test_a_symlinked_note_made_while_watching_is_told(
             "skipped goals/linked.md: a symlink: journal does not follow links (move the note "
             "it links to into the vault, or list it in [vault] exclude to leave it out quietly)"
         ]
+    finally:
+        watcher.stop()
+        thread.join(10)
+
+
+def test_a_folder_made_unreadable_while_watching_is_told_and_its_notes_kept(
+    vault: Path, write: Write, tmp_path: Path
+) -> None:
+    """Found in a tryout: after `chmod 000 goals` and an event in it, the watcher said
+    `removed goals/...` and nothing on stderr; once `chmod 755 goals`, it never read the
+    goal again.  A folder that can't be listed is no empty one."""
+    write("goals/Five leaders.md", goal_text("Five leaders"))
+    write("notes/a.md", "# a\n")
+    told: list[str] = []
+    index = Index.open(listening(vault, told))
+    updates: list[Update] = []
+    watcher = Watcher(index, quiet=QUIET, on_update=updates.append, log=told.append)
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    with permissions_checked():  # the watcher's thread can't list a `chmod 000` folder
+        thread.start()
+    goals = vault / "goals"
+    try:
+        assert watcher.ready.wait(10)
+        goals.chmod(0)
+        os.utime(goals / "Five leaders.md")  # any event in it
+        _until(lambda: watcher.index.vault.unlisted)
+        time.sleep(QUIET * 4)
+        assert told == ["skipped goals: can't read the folder (Permission denied)"]
+        assert [u.refresh.removed for u in updates if u.refresh.removed] == []
+        assert [row[0] for row in dump(index.path)["notes"]] == [
+            "goals/Five leaders.md",
+            "notes/a.md",
+        ]
+        goals.chmod(0o755)  # its own event: listed again
+        _until(lambda: not watcher.index.vault.unlisted)
+        assert_matches_rebuild(vault, index.path, tmp_path, timeout=SETTLE)
+    finally:
+        goals.chmod(0o755)
+        watcher.stop()
+        thread.join(10)
+
+
+def test_symlinked_folders_made_while_watching_are_told(
+    vault: Path, write: Write, tmp_path: Path
+) -> None:
+    """Found in a tryout: `ln -s ../people notes/peoplelink` and a symlinked top-level
+    folder made while `journal watch` ran got no line, where `journal list` names them."""
+    write("people/Dana Ortiz.md", "---\ntype: contact\n---\n# Dana\n")
+    write("notes/a.md", "# a\n")
+    (tmp_path / "elsewhere").mkdir()
+    opened = Vault.open(vault)
+    told: list[str] = []
+    opened.notify = told.append
+    watcher = Watcher(Index.open(opened), quiet=QUIET)
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    thread.start()
+    try:
+        assert watcher.ready.wait(10)
+        (vault / "notes/peoplelink").symlink_to("../people")
+        (vault / "toplink").symlink_to(tmp_path / "elsewhere")
+        _until(lambda: len(told) == 2)
+        why = (
+            "a symlink: journal does not follow links (move the folder it links to into "
+            "the vault, or list it in [vault] exclude to leave it out quietly)"
+        )
+        assert sorted(told) == [f"skipped notes/peoplelink: {why}", f"skipped toplink: {why}"]
     finally:
         watcher.stop()
         thread.join(10)
@@ -524,8 +603,8 @@ def test_journal_watch_exits_1_when_the_vault_disappears(vault: Path, write: Wri
     write("notes/a.md", "# a\n")
     proc = _start_cli(vault)
     assert proc.stdout is not None
-    assert _line(proc).startswith("watching ")
     assert "(full reconcile)" in _line(proc)
+    assert _line(proc).startswith("watching ")
     shutil.rmtree(vault)
     out, err = proc.communicate(timeout=30)
     assert "stopped" not in out
@@ -558,8 +637,8 @@ def test_many_notes_at_once_are_read_by_worker_processes(
     proc = _start_cli(vault)
     try:
         assert proc.stdout is not None
-        assert _line(proc).startswith("watching ")
         assert "(full reconcile)" in _line(proc)
+        assert _line(proc).startswith("watching ")
         batch.rename(vault / "batch")
         assert wait_for_workers(proc.pid), "the notes were read in the watcher's process"
         write("notes/meanwhile.md", "# saved while the observer was stopped\n")
@@ -576,6 +655,28 @@ def test_many_notes_at_once_are_read_by_worker_processes(
     assert f" {many} notes read" in out  # the batch in one update
 
 
+def test_a_worker_process_killed_while_reading_is_told_in_words_and_the_notes_read_again(
+    vault: Path, tmp_path: Path
+) -> None:
+    """Found in a tryout: a SIGTERM sent to a worker by mistake printed `journal watch:
+    error: BrokenProcessPool: A child process terminated abruptly...; reconciling`."""
+    write_many_notes(vault, index_module.PARALLEL_MIN * 4)
+    proc = _start_cli(vault)
+    try:
+        assert wait_for_workers(proc.pid), "no worker process was started"
+        worker = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()[0]
+        os.kill(int(worker), signal.SIGTERM)
+        assert _line(proc, proc.stderr) == (
+            "journal watch: a worker process stopped (killed?) while reading notes; "
+            "reading them again\n"
+        )
+        assert_matches_rebuild(vault, default_path(Vault.open(vault)), tmp_path, timeout=SETTLE * 3)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0 and "Traceback" not in err, err
+
+
 def test_an_index_emptied_under_an_idle_watcher_keeps_no_command_out(
     vault: Path, write: Write, tmp_path: Path
 ) -> None:
@@ -586,8 +687,8 @@ def test_an_index_emptied_under_an_idle_watcher_keeps_no_command_out(
     db = default_path(Vault.open(vault))
     proc = _start_cli(vault)
     try:
-        assert _line(proc).startswith("watching ")
         assert "notes/a.md" in _line(proc)
+        assert _line(proc).startswith("watching ")
         time.sleep(1.0)  # idle
         os.truncate(db, 0)
         time.sleep(2.5)  # a tick or two: the watcher sees it and opens the file anew
@@ -615,8 +716,8 @@ def test_journal_watch_stops_cleanly_on_signals(
     write("notes/a.md", "# a\n")
     proc = _start_cli(vault)
     assert proc.stdout is not None
-    assert _line(proc).startswith("watching ")
     assert "notes/a.md (full reconcile)" in _line(proc)
+    assert _line(proc).startswith("watching ")
     write("notes/b.md", "# b\n")
     line = _line(proc)
     assert "notes/b.md" in line
@@ -697,9 +798,11 @@ def _goal_with_a_review(vault: Path, write: Write) -> tuple[Path, Path]:
 
 
 def _regenerating(vault: Path) -> subprocess.Popen[str]:
-    """A ``journal watch --regenerate`` process, past its "watching" line."""
+    """A ``journal watch --regenerate`` process, past its first reconcile's line and its
+    "watching" line."""
     proc = _start_cli(vault, "--regenerate")
     assert proc.stdout is not None
+    assert "(full reconcile)" in _line(proc)
     assert _line(proc).startswith("watching ")
     return proc
 
@@ -713,7 +816,6 @@ def test_journal_watch_regenerate_keeps_this_weeks_review_current(
     _saved_a_while_ago(review)
     proc = _regenerating(vault)
     assert proc.stdout is not None
-    _line(proc)  # the first full reconcile
     goal.write_text(goal_text("Alpha", current=4))
     lines = [_line(proc), _line(proc)]
     assert "goals/a.md" in lines[0]
@@ -743,7 +845,6 @@ def test_journal_watch_regenerate_waits_for_a_review_being_saved(
     proc = _regenerating(vault)
     try:
         assert proc.stdout is not None
-        _line(proc)  # the first full reconcile
         time.sleep(2.5)  # every file older than "too recent to trust": idle
         goal.write_text(goal_text("Alpha", current=4))
         time.sleep(0.3)  # the goal's quiet period ends: its batch is taken about now
@@ -779,7 +880,6 @@ def test_journal_watch_regenerate_waits_for_git_then_catches_up(
     proc = _regenerating(vault)
     try:
         assert proc.stdout is not None
-        _line(proc)  # the first full reconcile
         goal.write_text(goal_text("Alpha", current=4))
         assert "goals/a.md" in _line(proc)
         assert review.read_text() == before
@@ -822,7 +922,8 @@ def test_journal_watch_regenerate_follows_changes_another_command_indexed_first(
     out, err = proc.communicate(timeout=20)
     lines = [line.split(" ", 1)[1] for line in out.splitlines() if line[:2].isdigit()]
     assert lines[-2:] == [
-        f"changes stored by another journal command in {lines[-2].rsplit(' ', 2)[-2]} ms",
+        f"changes stored by another journal process (a command, a watcher) in "
+        f"{lines[-2].rsplit(' ', 2)[-2]} ms",
         "reviews/2026-W47.md regenerated",
     ], out
     assert "0 → **4** → 5" in review.read_text() and err == ""
@@ -834,7 +935,6 @@ def test_journal_watch_regenerate_never_creates_a_review(vault: Path, write: Wri
     goal = write("goals/a.md", goal_text("Alpha"))
     proc = _regenerating(vault)
     assert proc.stdout is not None
-    _line(proc)  # the first full reconcile
     goal.write_text(goal_text("Alpha", current=4))
     assert "goals/a.md" in _line(proc)
     time.sleep(0.5)
@@ -856,8 +956,8 @@ def test_journal_watch_regenerate_keeps_and_reports_a_property_you_changed(
     kept = "reviews/2026-W47.md: kept your value of 'goals'\n"
     proc = _regenerating(vault)
     assert proc.stdout is not None and proc.stderr is not None
-    _line(proc)  # the first full reconcile, which reads the edited review
-    assert _line(proc, proc.stderr) == kept  # ...and regenerates it: nothing to update
+    # the first full reconcile read the edited review, and regenerated it: nothing to update
+    assert _line(proc, proc.stderr) == kept
     goal.write_text(goal_text("Alpha", current=4))
     lines = [_line(proc), _line(proc)]
     assert lines[1].rstrip().endswith("reviews/2026-W47.md regenerated"), lines
@@ -1086,7 +1186,6 @@ def test_a_signal_during_the_first_reconcile_stops_it_at_once(
     db = default_path(Vault.open(vault))
     proc = _start_cli(vault)
     assert proc.stdout is not None
-    assert _line(proc).startswith("watching ")
     assert wait_for_a_stored_batch(db), "the first reconcile did not start"
     sent = time.monotonic()
     proc.send_signal(sig)
@@ -1103,6 +1202,7 @@ def test_a_signal_during_the_first_reconcile_stops_it_at_once(
     kept = dump(db)["notes"]
     assert len(kept) < total and set(kept) <= set(expected["notes"])  # whole notes only
     assert len(kept) + int(unread.group(1)) == total  # the line counts what is missing
+    assert "watching " not in out  # it stopped before it watched
     index = Index.open(Vault.open(vault))
     index.refresh()
     index.close()
@@ -1122,6 +1222,17 @@ def test_a_watch_line_tells_the_note_read_from_the_note_removed() -> None:
     assert line(["b.md"], ["a.md"]) == "10:42:18 read b.md; removed a.md in 3 ms"
     assert line([], ["a.md"]) == "10:42:18 removed a.md in 3 ms"
     assert line(["a.md", "b.md"], ["c.md", "d.md"]) == "10:42:18 2 notes read; 2 removed in 3 ms"
+
+
+def test_a_watch_line_of_changes_stored_elsewhere_names_no_command_alone() -> None:
+    """Found in a tryout: with two watchers on one vault, the second called the first's
+    work that of "another journal command"."""
+    from journal.present import watch_line
+
+    update = {"read": [], "removed": [], "full": False, "seconds": 0.001, "elsewhere": True}
+    assert watch_line(update, "10:44:10") == (
+        "10:44:10 changes stored by another journal process (a command, a watcher) in 1 ms"
+    )
 
 
 def test_the_reading_line_counts_the_notes() -> None:
@@ -1243,7 +1354,6 @@ def test_journal_watch_regenerate_regenerates_the_review_when_the_settings_chang
     assert "SMART R001 (warning)" in review.read_text()
     proc = _regenerating(vault)
     assert proc.stdout is not None
-    _line(proc)  # the first full reconcile
     write(".journal/config.toml", '[check]\nignore = ["R001"]\n')
     lines = [_line(proc), _line(proc)]
     assert lines[0].split(" ", 1)[1].startswith("settings read again (full reconcile) in "), lines
@@ -1260,8 +1370,8 @@ def test_journal_watch_stops_quietly_when_its_reader_goes_away(vault: Path, writ
     write("goals/a.md", goal_text("Alpha"))
     proc = _start_cli(vault)
     assert proc.stdout is not None and proc.stderr is not None
+    assert "(full reconcile)" in _line(proc)
     assert _line(proc).startswith("watching ")
-    _line(proc)  # the first full reconcile
     proc.stdout.close()  # the reader ends, as head does
     for current in (3, 4, 5):
         write("goals/a.md", goal_text("Alpha", current=current))
@@ -1531,9 +1641,9 @@ def test_journal_watch_stops_cleanly_when_its_terminal_closes_unless_nohup(
             preexec_fn=(lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN)) if ignored else None,
         )
         assert proc.stdout is not None
-        assert _line(proc).startswith("watching ")
         if not ignored:  # the first run's first reconcile reads a.md, and says so
-            _line(proc)  # watching now: its handlers are in place
+            _line(proc)
+        assert _line(proc).startswith("watching ")  # its handlers are in place
         proc.send_signal(signal.SIGHUP)
         if ignored:
             time.sleep(1.0)
@@ -1722,12 +1832,13 @@ def test_journal_watch_regenerate_refuses_a_journal_today_that_is_no_day_at_once
 
 
 def _watching(
-    vault: Path, today: Callable[[], date], act: Any
+    vault: Path, today: Callable[[], date], act: Any, *, checked: bool = False
 ) -> tuple[list[tuple[str, str]], list[str]]:
     """``watch --regenerate`` in-process, ``today()`` its day, while ``act(written,
     logged, batches)`` runs in a thread (it ends the watch by returning): the (action,
     why) of every regeneration done once idle, the lines logged (and the batch records,
-    for ``act`` to wait on)."""
+    for ``act`` to wait on).  ``checked``: the watcher meets file permissions as any
+    user does (:func:`permissions_checked`), ``act`` as root."""
     from journal.usecases.watching import watch_vault
 
     written: list[tuple[str, str]] = []
@@ -1744,13 +1855,14 @@ def _watching(
     try:
         thread = threading.Thread(target=acting, daemon=True)
         thread.start()
-        watch_vault(
-            Vault.open(vault),
-            on_update=batches.append,
-            log=logged.append,
-            regenerate=today,
-            on_regenerated=lambda result, why: written.append((result["action"], why)),
-        )
+        with permissions_checked() if checked else contextlib.nullcontext():
+            watch_vault(
+                Vault.open(vault),
+                on_update=batches.append,
+                log=logged.append,
+                regenerate=today,
+                on_regenerated=lambda result, why: written.append((result["action"], why)),
+            )
         thread.join(10)
         assert not thread.is_alive()
     finally:
@@ -1916,7 +2028,6 @@ def test_a_review_another_machine_wrote_is_not_written_over(
     proc = _regenerating(vault)
     try:
         assert proc.stdout is not None
-        _line(proc)  # the first full reconcile
         time.sleep(2)  # and the review brought up to date at the start, once idle
         elsewhere = {"JOURNAL_TODAY": "2026-11-20", "JOURNAL_INDEX": str(vault.parent / "b.db")}
         other = CliRunner().invoke(cli, ["--vault", str(vault), "review"], env=elsewhere)
@@ -1934,3 +2045,37 @@ def test_a_review_another_machine_wrote_is_not_written_over(
         proc.send_signal(signal.SIGTERM)
         _out, err = proc.communicate(timeout=20)
     assert "Traceback" not in err
+
+
+def test_no_review_is_regenerated_while_a_folder_cant_be_listed(vault: Path, write: Write) -> None:
+    """Found in a tryout: after `chmod 000 goals` and an event in it, `journal watch
+    --regenerate` wrote the review without the goal (`journal review` writes none then),
+    and never wrote it back once the folder could be read."""
+    goal, review = _goal_with_a_review(vault, write)
+    before = review.read_text()
+    seen: list[str] = []  # the review while the folder can't be listed
+
+    def act(written: list[tuple[str, str]], logged: list[str], _batches: Any) -> None:
+        _until(lambda: written)  # brought up to date at the start
+        (vault / "goals").chmod(0)
+        try:
+            os.utime(goal)  # any event in the folder
+            (vault / "notes").mkdir()
+            (vault / "notes/b.md").write_text("# a change the review follows\n")
+            _until(lambda: logged)
+            time.sleep(1.0)  # a batch, and idle ticks, to write it if they would
+            seen.append(review.read_text())
+        finally:
+            (vault / "goals").chmod(0o755)
+        _until(lambda: len(written) == 2)
+
+    written, logged = _watching(vault, lambda: date(2026, 11, 22), act, checked=True)
+    assert logged == [
+        "review not regenerated: can't read the folder goals (Permission denied), so the "
+        "review would leave out the notes in it; it will be once it can be read"
+    ]
+    assert seen == [before]
+    assert written == [
+        ("unchanged", "for 2026-11-22"),
+        ("unchanged", "now that every folder can be read"),
+    ]

@@ -1099,7 +1099,10 @@ class Index:
             stamps.update(self._stamps(twins))
             found.update(self._scan(twins))
         stale = sorted(p for p, info in found.items() if _changed(stamps.get(p), info))
-        return stamps, found, stale, sorted(stamps.keys() - found.keys())
+        # a folder that can't be listed is no empty one: its notes stay, left out of
+        # every list by the catalog, until it can be listed again
+        gone = [p for p in stamps.keys() - found.keys() if not self.vault.in_unlisted(p)]
+        return stamps, found, stale, sorted(gone)
 
     def _twins(self, found: dict[str, os.stat_result], stamps: dict[str, _Stamp]) -> list[str]:
         """The notes stored under another name of a file found by a scoped scan: a hard
@@ -1165,7 +1168,9 @@ class Index:
                 if why := vault.symlink_skipped(item):  # one made while a watcher runs
                     self._skipped(item, why)
                 continue
-            except OSError:
+            except OSError as exc:  # a folder above it made unreadable: none of it is gone
+                if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+                    vault.find_unlisted_above(item, self._skipped)
                 continue
             if stat.S_ISDIR(info.st_mode) and not vault.ignores(item):
                 found.update(_stats(vault.iter_notes(item, bad_name=self._skipped)))

@@ -320,6 +320,37 @@ class Vault(Record):
         for rel in [r for r in self.unlisted if not under or f"{r}/".startswith(f"{under}/")]:
             del self.unlisted[rel]
 
+    def in_unlisted(self, rel: str) -> bool:
+        """Whether ``rel`` lies in a folder that could not be listed (:attr:`unlisted`):
+        whether it is still there is not known."""
+        return any(rel.startswith(f"{folder}/") for folder in self.unlisted)
+
+    def find_unlisted_above(
+        self, rel: str, skipped: Callable[[str, str], None] | None = None
+    ) -> None:
+        """Look for the folder above ``rel`` that can't be listed, when ``rel`` itself
+        could not be looked at (a watcher's refresh of a note in a folder made
+        unreadable: ``chmod 000 goals``); the first such folder is kept in
+        :attr:`unlisted` and told to ``skipped``, as a whole listing would."""
+        parts = rel.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            folder = "/".join(parts[:depth])
+            try:
+                os.scandir(self.disk_path(folder)).close()
+            except OSError as exc:
+                if exc.errno not in _GONE:
+                    self._unlistable(folder, exc, skipped)
+                return
+
+    def _unlistable(
+        self, rel: str, exc: OSError, skipped: Callable[[str, str], None] | None
+    ) -> None:
+        """Keep the folder ``rel``, which could not be listed, in :attr:`unlisted`, and
+        tell ``skipped`` why."""
+        self.unlisted[rel] = exc.strerror or str(exc)
+        if skipped is not None:
+            skipped(rel, f"can't read the folder ({self.unlisted[rel]})")
+
     def _iter_files(
         self,
         under: str = "",
@@ -341,10 +372,7 @@ class Vault(Record):
                 entries = list(os.scandir(folder))
             except OSError as exc:  # told, unless it is gone (or a file) by now
                 if prefix and exc.errno not in _GONE:
-                    rel = prefix.rstrip("/")
-                    self.unlisted[rel] = exc.strerror or str(exc)
-                    if skipped is not None:
-                        skipped(rel, f"can't read the folder ({self.unlisted[rel]})")
+                    self._unlistable(prefix.rstrip("/"), exc, skipped)
                 continue
             for entry in entries:
                 if entry.is_symlink():

@@ -1,7 +1,8 @@
 """Keeping the index fresh while notes are edited: the only module that imports watchdog.
 
-Events only mark paths dirty; nothing is read in watchdog's thread.  A path
-is handled once it has been quiet for ``quiet`` seconds (editors save in
+Events only mark paths dirty; nothing is read in watchdog's thread.  The paths
+are handled once they have all been quiet for ``quiet`` seconds (a burst of events
+is one batch, unless it goes on for :data:`BURST_SECONDS`; editors save in
 bursts: vim renames the file to ``note.md~`` and writes a new one, VS Code
 truncates then writes), and what happens is decided from the disk by the same
 :meth:`Index.refresh` every command uses: a file whose bytes did not change
@@ -14,7 +15,10 @@ Only what the index reads is watched: the vault folder itself (not
 recursively) and each top-level folder that is not skipped or excluded
 (recursively), so a big ``.git`` or ``node_modules`` costs no inotify watches.
 A top-level folder that appears later gets its watch when its event is handled
-(and is then read); one that goes away loses its watch.
+(and is then read); one that goes away loses its watch.  A folder whose attributes
+change (``chmod 000 goals`` and back) is read again: one that can't be listed is told,
+and its notes stay in the index (see :meth:`Vault.find_unlisted_above`); once it can
+be, it is listed (and a top-level one watched) anew.
 
 The whole vault is reconciled at start - before the observer starts, so a big
 vault is read by worker processes, then once more (a stat scan) to catch what
@@ -42,6 +46,8 @@ import time
 import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
@@ -67,6 +73,10 @@ _IGNORED_EVENTS = frozenset({"opened", "closed_no_write"})
 #: has content or has stayed empty this long, and a review is written only when unwritten
 #: for this long.
 SAVE_SECONDS = 2.0
+#: Seconds a burst of events (a ``git checkout``, a sync) may go on before the paths quiet
+#: so far are handled: until then, no path is taken while any keeps changing, so that a
+#: burst is one batch (found in a tryout: a checkout of 2,000 notes gave 58 lines).
+BURST_SECONDS = 5.0
 
 
 @record(frozen=True)
@@ -75,8 +85,9 @@ class Update(Record):
 
     refresh: Refresh
     full: bool  # a reconcile of the whole vault rather than of dirty paths
-    #: another journal command stored changes since the last batch: the notes this batch
-    #: was about may have been read by it (its refresh came first), not by this one
+    #: another journal process (a command, a watcher) stored changes since the last
+    #: batch: the notes this batch was about may have been read by it (its refresh came
+    #: first), not by this one
     elsewhere: bool = False
     #: the settings were read again (edited) just before: what hangs on them (this
     #: week's review) may differ even when no note did
@@ -141,8 +152,9 @@ class _Dirty:
             self._cond.notify()
 
     def take(self, quiet: float, timeout: float) -> tuple[list[str], bool]:
-        """Wait up to ``timeout`` for paths quiet for ``quiet`` seconds (or a request
-        to reconcile everything); return them and whether everything is wanted."""
+        """Wait up to ``timeout`` for paths quiet for ``quiet`` seconds, once every path
+        waiting has been (or the burst has gone on for :data:`BURST_SECONDS`), or for a
+        request to reconcile everything; return them and whether everything is wanted."""
         with self._cond:
             end = time.monotonic() + timeout
             while True:
@@ -156,7 +168,13 @@ class _Dirty:
                     self._woken = False
                     return [], False
                 ripe = []
-                while self._last:
+                if self._last:
+                    oldest, newest = (
+                        next(iter(self._last.values())),
+                        next(reversed(self._last.values())),
+                    )
+                    burst = now - newest < quiet and now - oldest < BURST_SECONDS
+                while self._last and not burst:
                     rel, last = next(iter(self._last.items()))
                     if now - last < quiet:
                         break
@@ -166,7 +184,7 @@ class _Dirty:
                     return self._along(ripe), False
                 wait = end - now
                 if self._last:
-                    wait = min(wait, next(iter(self._last.values())) + quiet - now)
+                    wait = min(wait, newest + quiet - now, oldest + BURST_SECONDS - now)
                 if wait <= 0:
                     return [], False
                 self._cond.wait(wait)
@@ -185,14 +203,15 @@ class _Handler(FileSystemEventHandler):
         try:
             if event.event_type in _IGNORED_EVENTS:
                 return
-            if event.is_directory and event.event_type in ("modified", "attrib", "closed"):
+            if event.is_directory and event.event_type in ("modified", "closed"):
                 return  # a folder's own metadata; the files in it send their own events
+            # a folder's "attrib" (a chmod) is read: it may be listable, or no longer
             wanted = []
             for raw in (event.src_path, event.dest_path):
                 rel = self.relative(os.fsdecode(raw)) if raw else None
                 if rel == "":
                     self.dirty.request_full()  # the vault folder itself moved or vanished
-                elif rel is not None and self.wanted(rel, event.is_directory):
+                elif rel is not None and self.wanted(rel, event, os.fsdecode(raw)):
                     wanted.append(rel)
             if len(wanted) == 2:  # a move from one wanted path to another
                 self.dirty.mark(wanted[1], moved_from=wanted[0])
@@ -210,8 +229,15 @@ class _Handler(FileSystemEventHandler):
             return None
         return path[len(prefix) :].replace(os.sep, "/")
 
-    def wanted(self, rel: str, is_directory: bool) -> bool:
-        return not self.vault.ignores(rel) if is_directory else self.vault.reads(rel)
+    def wanted(self, rel: str, event: FileSystemEvent, path: str) -> bool:
+        """Whether the index reads ``rel``, or must tell of it: a symlink made to a folder
+        (``ln -s ../people notes/people``), which a listing names as skipped."""
+        if event.is_directory:
+            return not self.vault.ignores(rel)
+        if self.vault.reads(rel):
+            return True
+        made = event.event_type in ("created", "moved")
+        return made and not self.vault.ignores(rel) and Path(path).is_symlink()
 
 
 class _WatchdogProblems(logging.Handler):
@@ -237,11 +263,13 @@ class Watcher:
         on_update: Callable[[Update], None] | None = None,
         on_reading: Callable[[int], None] | None = None,
         on_idle: Callable[[], None] | None = None,
+        on_ready: Callable[[], None] | None = None,
         log: Callable[[str], None] = print,
     ) -> None:
         self.index = index
         self.on_reading = on_reading
         self.on_idle = on_idle  # called about once a second when no file changed
+        self.on_ready = on_ready  # called once watching, after the first reconcile
         self.unread = 0  # files the last refresh left unread, when stopping cut it short
         self.root = str(index.vault.root)
         self.quiet = quiet
@@ -283,6 +311,8 @@ class Watcher:
             self._start_observer()
             self._update(None)  # what changed before the watches were in place
             self.ready.set()
+            if self.on_ready is not None and not self.stop_event.is_set():
+                self.on_ready()
             last_full = time.monotonic()
             while not self.stop_event.is_set():
                 paths, full = self.dirty.take(self.quiet, TICK)
@@ -317,7 +347,10 @@ class Watcher:
                 full = full or len(paths) > FULL_BATCH
                 tops = [path for path in paths if "/" not in path]
                 if full or tops:
+                    unwatched = {top for top in tops if top not in self._watches}
                     self._watch_folders(renew=tops)  # a top-level folder came, went or moved
+                    if not full:
+                        paths = self._held_until_quiet(paths, unwatched & self._watches.keys())
                 if full:
                     last_full = time.monotonic()
                     self._emptied.clear()
@@ -326,7 +359,7 @@ class Watcher:
                     written = self._written(paths)
                     if written:
                         self._update(written)
-                elif self.on_idle is not None:
+                elif self.on_idle is not None and not tops:  # none held for later
                     self.on_idle()
         finally:
             self._stop_observer()
@@ -394,6 +427,16 @@ class Watcher:
             else:
                 ready.append(path)
         return ready
+
+    def _held_until_quiet(self, paths: list[str], watched: set[str]) -> list[str]:
+        """``paths`` less those in the top-level folders ``watched`` just now for the first
+        time, handed back to be read once quiet: what is written in a new folder comes
+        unseen until it is watched, so a folder still being filled (a ``git checkout``
+        making it) would be read in one batch, and what came after in many."""
+        held = [path for path in paths if path.split("/")[0] in watched]
+        for path in held:
+            self.dirty.mark(path)
+        return [path for path in paths if path.split("/")[0] not in watched]
 
     def _postpone(self, paths: list[str], full: bool) -> None:
         """Hand ``paths`` (and a reconcile) back for later: the settings are being edited
@@ -465,7 +508,13 @@ class Watcher:
         except BrokenPipeError:
             raise  # what reads the updates went away (`journal watch | head`): stop
         except Exception as exc:
-            self.log(f"journal watch: error: {type(exc).__name__}: {exc}; reconciling")
+            if isinstance(exc, BrokenProcessPool):  # a worker killed (by hand, out of memory)
+                self.log(
+                    "journal watch: a worker process stopped (killed?) while reading notes; "
+                    "reading them again"
+                )
+            else:
+                self.log(f"journal watch: error: {type(exc).__name__}: {exc}; reconciling")
             self.dirty.request_full()
             self.stop_event.wait(TICK)  # don't spin on an error that persists
 

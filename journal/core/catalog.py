@@ -377,75 +377,83 @@ class NoteList:
 
 class _Originals:
     """The notes of a :class:`NoteSource` without its sync-conflict copies
-    (:func:`is_conflict_copy`): the one place they are left out."""
+    (:func:`is_conflict_copy`) and the notes in folders that can't be listed (the index
+    keeps them until they can be: a folder made unreadable is no empty one): the one
+    place they are left out."""
 
-    def __init__(self, source: NoteSource) -> None:
+    def __init__(self, source: NoteSource, unlisted: Collection[str] = ()) -> None:
         self._source = source
+        self._unlisted = tuple(f"{folder}/" for folder in unlisted)
+
+    def _out(self, path: str) -> bool:
+        return is_conflict_copy(path) or path.startswith(self._unlisted)
+
+    def _may_leave_out(self, paths: Sequence[str]) -> bool:
+        return bool(self._unlisted) or may_hold_conflict_copies(paths)
 
     def heads(self) -> Sequence[NoteHead]:
         heads = self._source.heads()
-        if not may_hold_conflict_copies([h.path for h in heads]):
+        if not self._may_leave_out([h.path for h in heads]):
             return heads
-        return [h for h in heads if not is_conflict_copy(h.path)]
+        return [h for h in heads if not self._out(h.path)]
 
     @cached_property
     def _paths(self) -> tuple[Sequence[str], list[str]]:
         paths = self._source.paths()
-        if not may_hold_conflict_copies(paths):
+        if not self._may_leave_out(paths):
             return paths, []
         kept: list[str] = []
         copies: list[str] = []
         for path in paths:
-            (copies if is_conflict_copy(path) else kept).append(path)
+            if not path.startswith(self._unlisted):
+                (copies if is_conflict_copy(path) else kept).append(path)
         return kept, copies
 
     def paths(self) -> Sequence[str]:
         return self._paths[0]
 
     def has(self, path: str) -> bool:
-        return not is_conflict_copy(path) and self._source.has(path)
+        return not self._out(path) and self._source.has(path)
 
     def copies(self) -> list[str]:
         """The paths of the sync-conflict copies, in path order."""
         return self._paths[1]
 
     def unreadable(self) -> Sequence[NoteHead]:
-        return [h for h in self._source.unreadable() if not is_conflict_copy(h.path)]
+        return [h for h in self._source.unreadable() if not self._out(h.path)]
 
     def heads_in(self, folder: str, kind: str) -> Sequence[NoteHead]:
-        return [h for h in self._source.heads_in(folder, kind) if not is_conflict_copy(h.path)]
+        return [h for h in self._source.heads_in(folder, kind) if not self._out(h.path)]
 
     def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
-        return [n for n in self._source.load(kind=kind, paths=paths) if not n.is_conflict_copy]
+        return [n for n in self._source.load(kind=kind, paths=paths) if not self._out(n.path)]
 
     def records(self, kind: str) -> list[Any]:
-        return [r for r in self._source.records(kind) if not is_conflict_copy(r.path)]
+        return [r for r in self._source.records(kind) if not self._out(r.path)]
 
     def inline_checkins(self) -> list[tuple[str, CheckIn]]:
-        return [i for i in self._source.inline_checkins() if not is_conflict_copy(i[1].path)]
+        return [i for i in self._source.inline_checkins() if not self._out(i[1].path)]
 
     def diagnostics(self, kinds: Collection[str] | None = None) -> list[Diagnostic]:
-        return [d for d in self._source.diagnostics(kinds) if not is_conflict_copy(d.path)]
+        return [d for d in self._source.diagnostics(kinds) if not self._out(d.path)]
 
     def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
         found = self._source.unresolved_links(kinds)
-        return [item for item in found if not is_conflict_copy(item[0])]
+        return [item for item in found if not self._out(item[0])]
 
     def fields(self, key: str) -> list[tuple[str, date | None, NoteField]]:
-        return [item for item in self._source.fields(key) if not is_conflict_copy(item[0])]
+        return [item for item in self._source.fields(key) if not self._out(item[0])]
 
     def property_texts(self, kind: str, key: str) -> list[tuple[str, str]]:
         found = self._source.property_texts(kind, key)
-        return [item for item in found if not is_conflict_copy(item[0])]
+        return [item for item in found if not self._out(item[0])]
 
     def named(self, names: Collection[str]) -> Mapping[str, Sequence[str]]:
         found = self._source.named(names)
-        return {
-            name: [p for p in paths if not is_conflict_copy(p)] for name, paths in found.items()
-        }
+        return {name: [p for p in paths if not self._out(p)] for name, paths in found.items()}
 
     def aliased(self, key: str) -> Sequence[str]:
-        return [p for p in self._source.aliased(key) if not is_conflict_copy(p)]
+        return [p for p in self._source.aliased(key) if not self._out(p)]
 
     def shares_names(self) -> bool:
         return self._source.shares_names()  # a copy's name is its own: nothing to leave out
@@ -523,7 +531,7 @@ class Catalog:
         self.unlisted = dict(sorted((unlisted or {}).items()))
         self.offline = list(offline)
         self.by_path = _NotesByPath(self)
-        self._source = _Originals(source if source is not None else NoteList(notes))
+        self._source = _Originals(source if source is not None else NoteList(notes), self.unlisted)
         if source is None:
             self.__dict__["notes"] = self._source.load()
             self.by_path.remember(self.notes)

@@ -109,15 +109,21 @@ def refuse_unlisted(catalog: Catalog, rel: str, what: str) -> None:
     Obsidian would not say so (``--stdout`` still prints it, naming the folder)."""
     if not catalog.unlisted:
         return
-    one = len(catalog.unlisted) == 1
-    folders = listed([f"{folder} ({why})" for folder, why in catalog.unlisted.items()])
-    it = "it" if one else "them"
+    why, it = leaving_out(catalog.unlisted, what)
     raise UnsafeWrite(
-        f"not written: can't read the folder{'' if one else 's'} {folders}, so {what} would "
-        f"leave out the notes in {it}; make {it} readable (--stdout prints {what} as it "
-        "would be)",
+        f"not written: {why}; make {it} readable (--stdout prints {what} as it would be)",
         path=rel,
     )
+
+
+def leaving_out(unlisted: Mapping[str, str], what: str) -> tuple[str, str]:
+    """Why ``what`` (the review, the plan) would leave notes out, while the folders
+    ``unlisted`` (each with the system's reason) can't be listed; and "it" or "them"."""
+    one = len(unlisted) == 1
+    folders = listed([f"{folder} ({why})" for folder, why in unlisted.items()])
+    it = "it" if one else "them"
+    why = f"can't read the folder{'' if one else 's'} {folders}, so {what} would leave out "
+    return f"{why}the notes in {it}", it
 
 
 @record(frozen=True)

@@ -17,6 +17,7 @@ from journal.core.catalog import warns
 from journal.core.codec import BOM
 from journal.core.errors import Conflict, JournalError
 from journal.core.generated import HASH_KEY, MARK
+from journal.usecases.generate import leaving_out
 from journal.usecases.history import open_repository
 from journal.usecases.listing import misread
 from journal.usecases.review import found_places, review_period, review_places, weekly_review
@@ -43,6 +44,9 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     or by another process between the read and the write (an editor's save, a second
     watcher), is put off (:class:`NotNow`) until it has been quiet.
     """
+    if vault.unlisted:  # as `journal review` writes none then (see refuse_unlisted)
+        why, it = leaving_out(vault.unlisted, "the review")
+        raise Unlisted(f"{why}; it will be once {it} can be read")
     busy = _git_busy(vault)
     if busy == RUNNING:  # a checkout, a commit: over in a moment, nothing to tell
         raise GitRunning(f"{busy}; it will be once git is done")
@@ -102,6 +106,15 @@ class GitRunning(GitBusy):
     """A git command holds git's index, for a moment (a checkout, a commit): not told."""
 
     told = False
+
+
+class Unlisted(NotNow):
+    """A folder of the vault can't be listed (``chmod 000 goals``): the review would leave
+    out its notes.  Tried again once idle, once it can be (its chmod is an event of its
+    own, and a reconcile lists every folder again)."""
+
+    now = "now that every folder can be read"
+    told = True
 
 
 class Emptied(NotNow):
@@ -209,6 +222,7 @@ def watch_vault(
     on_reading: Callable[[int], None] | None = None,
     regenerate: Callable[[], date] | None = None,
     on_regenerated: Callable[[dict[str, Any], str], None] | None = None,
+    on_ready: Callable[[], None] | None = None,
 ) -> int:
     """Watch ``vault`` until Ctrl-C or SIGTERM; ``on_update`` runs after every batch of
     index changes, whose record lists the errors of the notes it read (``errors``).
@@ -221,7 +235,8 @@ def watch_vault(
     not: it tells the edits kept) is passed to ``on_regenerated`` with why it was made
     now.  ``on_reading(total)``:
     a refresh has been reading ``total`` changed files for more than a second.  Returns
-    how many changed files were left unread when watching stopped in a refresh.  The
+    how many changed files were left unread when watching stopped in a refresh.
+    ``on_ready``: the first reconcile is done and the watches are in place.  The
     settings are read again when edited, except ``[watch]``'s (see :class:`Watcher`)."""
     index = Index.open(vault)  # its notices go through vault.notice, as every command's
     settings = vault.config.watch
@@ -286,6 +301,7 @@ def watch_vault(
         on_update=handle,
         on_reading=on_reading,
         on_idle=idle,
+        on_ready=on_ready,
         log=log,
     )
     try:
