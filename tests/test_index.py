@@ -1740,6 +1740,30 @@ def test_the_progress_bar_never_appears_on_a_terminal_that_cannot_move_its_curso
     os.close(master)
 
 
+@pytest.mark.parametrize("args", [("list", "--type", "all"), ("search", "leaders")])
+def test_commands_that_build_the_index_show_the_progress_bar(
+    notes: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """On a terminal, ``search`` draws the bar while it builds the index, as ``list``
+    does (it built a 10,000-note index for 6.5 s in silence: a tryout)."""
+    import select
+
+    from journal.cli import ProgressBar, cli
+
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setattr(ProgressBar, "DELAY", 0.0)  # a few notes: shown from the first
+    master, follower = os.openpty()
+    with os.fdopen(follower, "w") as terminal:
+        monkeypatch.setattr(sys, "stderr", terminal)
+        cli.main(["--vault", str(notes), *args], standalone_mode=False)
+    shown = b""
+    with contextlib.suppress(OSError):  # EIO once the terminal's other end is closed
+        while select.select([master], [], [], 0.5)[0] and (chunk := os.read(master, 65536)):
+            shown += chunk
+    os.close(master)
+    assert b"indexing" in shown and b"100%" in shown
+
+
 def test_the_progress_bar_never_appears_off_a_terminal(tmp_path: Path) -> None:
     from journal.cli import ProgressBar
 

@@ -48,9 +48,12 @@ def index_vault(
 MAX_QUERY = 2000
 
 
-def search_notes(vault: Vault, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Notes matching a full-text query (FTS5 syntax), best first; the sync-conflict
-    copies that match are left out, as every command leaves them, and told."""
+def search_notes(
+    vault: Vault, query: str, *, limit: int = 20, progress: Progress | None = None
+) -> list[dict[str, Any]]:
+    """Notes matching a full-text query (FTS5 syntax), best first, from the index brought
+    up to date (``progress`` as :func:`index_vault`'s); the sync-conflict copies that
+    match are left out, as every command leaves them, and told."""
     if not query.strip():
         raise UsageProblem("give words to search for")
     if len(query) > MAX_QUERY:  # SQLite refuses a symbol's pattern of 50,000 bytes
@@ -65,7 +68,7 @@ def search_notes(vault: Vault, query: str, *, limit: int = 20) -> list[dict[str,
             vault.notice(f"'{word}' is searched as a word: an operator is written {word.upper()}")
     index = Index.open(vault)
     vault.closing.append(index.close)
-    index.refresh()
+    index.refresh(progress=progress)
     copies = set(index.conflict_copies())
     hits: list[Hit] = []
     left: list[str] = []  # the copies that would be among them
