@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import pickle
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -1177,8 +1178,8 @@ def test_words_with_punctuation_are_searched_as_typed(
         ("node.js OR (x", 'in double quotes: "node.js"'),
         ("hr -leaders", "leave a word out with NOT: hr NOT leaders"),
         ("near(hr leaders)", "NEAR is written in capitals"),
-        ("NEAR(hr leaders, -1)", "a NEAR distance is a whole number of words, 0 or more"),
-        ("NEAR(hr leaders, x)", "a NEAR distance is a whole number of words, 0 or more"),
+        ("NEAR(hr leaders, -1)", "no whole number (write one, 0 or more: NEAR(hr leaders, 5))"),
+        ("NEAR(hr leaders, x)", "no whole number (write one, 0 or more: NEAR(hr leaders, 5))"),
         ("title:", "give words after title: or body:"),
         ("who: NOT x", 'in double quotes: "who:"'),
         # reported: "401(k" (its bracket eaten), and "hr-leaders", a word not typed
@@ -1201,6 +1202,32 @@ def test_a_query_fts_cannot_read_is_a_usage_error(
     assert hint in result.stderr
     assert result.stderr.count("(") - 2 * query.count("(") <= 2  # one hint, not a wrong one
     assert ":  " not in result.stderr  # reported: `*` said "unknown special query:  (..."
+    assert not re.search("fts5|syntax error|no such column|expected integer", result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("coffee -dana", "'-dana' is read as a column filter (leave a word out with NOT"),
+        ("who: NOT x", "'who:' is read as a column filter (put words"),
+        ("hr AND", "it ends with AND (AND, OR and NOT go"),
+        ("AND", "AND has no word before it"),
+        ("hr AND OR x", "AND has no word after it"),
+        ("(leaders", "a parenthesis is left open"),
+        ("title:", "it ends with title: (give words"),
+        ('"unclosed', "a double quote is left open"),
+        ("401(k)", "the punctuation of '401(k)' is read as query syntax"),
+        ("NEAR(hr leaders, x)", "a NEAR distance is no whole number"),
+    ],
+)
+def test_a_refused_query_is_told_in_plain_words_before_the_fix(
+    notes: Path, invoke: Invoke, query: str, said: str
+) -> None:
+    """A tryout: ``no such column: dana`` and ``fts5: syntax error near ""`` led the
+    messages, SQLite's words for what the user typed."""
+    result = invoke("search", query)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"journal: can't search for {query!r}: {said}")
 
 
 def test_commands_answer_from_a_fresh_index(notes: Path, invoke: Invoke, write: Write) -> None:
@@ -2408,7 +2435,7 @@ def test_search_keeps_its_output_and_its_time_bounded(
     assert big.exit_code == 2 and "--limit" in big.stderr
     nested = invoke("search", "(" * 990 + "needle" + ")" * 990)
     assert nested.exit_code == 2
-    assert nested.stderr.endswith("(the query is nested too deeply: use fewer parentheses)\n")
+    assert nested.stderr.endswith(": it is nested too deeply (use fewer parentheses)\n")
     assert len(nested.stderr) < 300  # the query named cut short (it was all of it)
     # reported: 12,500 rockets were "internal error: LIKE or GLOB pattern too complex"
     long = invoke("search", "\U0001f680" * 12_500)

@@ -1610,10 +1610,9 @@ class Index:
                         raise
                     rows = matches(plain)  # O'Brien, hr-leaders, C++: words, as meant
                 except sqlite3.OperationalError:
-                    hint = _search_hint(query, str(exc))
-                    said = str(exc).strip().removesuffix(":")  # "unknown special query: " (`*`)
+                    why, hint = _refusal(query, str(exc))
                     raise UsageProblem(
-                        f"can't search for {_shown(query)}: {said} ({hint})"
+                        f"can't search for {_shown(query)}: {why} ({hint})"
                     ) from None
             return [Hit(p, k, t, _short_words(single_line(marked(s))), r) for p, k, t, s, r in rows]
 
@@ -1880,32 +1879,58 @@ def _shown(query: str, most: int = 80) -> str:
     return repr(shortened(query, most))
 
 
-def _search_hint(query: str, error: str) -> str:
-    """What to change in ``query``, which FTS5 refused with ``error``."""
+def _refusal(query: str, error: str) -> tuple[str, str]:
+    """Why FTS5 refused ``query`` with ``error``, in plain words (not SQLite's: `no such
+    column: dana` for ``-dana``), and what to change."""
     if "parser stack overflow" in error:
-        return "the query is nested too deeply: use fewer parentheses"
+        return "it is nested too deeply", "use fewer parentheses"
     if "unterminated string" in error:
-        return "close the double quote"
+        return "a double quote is left open", "close the double quote"
     if "unknown special query" in error:
-        return 'a * ends a prefix: "inter*"'
+        return "a * follows no word", 'a * ends a prefix: "inter*"'
     if 'near ""' in error and query.rstrip().endswith(":"):
-        return "give words after title: or body:"
+        return f"it ends with {query.split()[-1]}", "give words after title: or body:"
     if 'near ""' in error or any(f'near "{word}"' in error for word in ("AND", "OR", "NOT")):
-        return "AND, OR and NOT go between two words; close every parenthesis"
+        return _lone_operator(
+            query
+        ), "AND, OR and NOT go between two words; close every parenthesis"
     if _BAD_NEAR.search(query):
-        return "a NEAR distance is a whole number of words, 0 or more: NEAR(hr leaders, 5)"
+        return "a NEAR distance is no whole number", "write one, 0 or more: NEAR(hr leaders, 5)"
     words = [w.strip('"()') for w in query.split()]
     left_out = [w[1:] for w in words if w.startswith("-") and len(w) > 1]
     if left_out:
+        why = f"'-{left_out[0]}' is read as a column filter"
         kept = [w for w in words if w and not w.startswith("-")]
         if not kept:
-            return "NOT leaves words out of a search for others: hr NOT leaders"
-        return "leave a word out with NOT: " + " NOT ".join([" ".join(kept), *left_out])
+            return why, "NOT leaves words out of a search for others: hr NOT leaders"
+        return why, "leave a word out with NOT: " + " NOT ".join([" ".join(kept), *left_out])
     if "near(" in query.lower() and "NEAR(" not in query:
-        return "NEAR is written in capitals: NEAR(word word)"
+        return "a lowercase near is a word", "NEAR is written in capitals: NEAR(word word)"
     raw = [w.strip('"') for w in query.split()]  # as typed: `401(k)` keeps its bracket
     word = next((w for w in raw if re.search(r"[^\w*]", w)), " ".join(raw))
-    return f'put words with punctuation in double quotes: "{word}"'
+    why = (
+        f"{word!r} is read as a column filter"
+        if "no such column" in error
+        else (f"the punctuation of {word!r} is read as query syntax")
+    )
+    return why, f'put words with punctuation in double quotes: "{word}"'
+
+
+def _lone_operator(query: str) -> str:
+    """Why FTS5 found ``query``'s AND, OR, NOT or parentheses out of place: an operator
+    with no word on one side (``hr AND``), else a parenthesis left open."""
+    tokens = query.replace("(", " ( ").replace(")", " ) ").split()
+    for at, token in enumerate(tokens):
+        if token in ("AND", "OR", "NOT"):
+            before = tokens[at - 1] if at else None
+            after = tokens[at + 1] if at + 1 < len(tokens) else None
+            if before in (None, "(", "AND", "OR", "NOT"):
+                return f"{token} has no word before it"
+            if after is None:
+                return f"it ends with {token}"
+            if after in (")", "AND", "OR", "NOT"):
+                return f"{token} has no word after it"
+    return "a parenthesis is left open"
 
 
 def _metadata(conn: sqlite3.Connection) -> dict[str, str]:
