@@ -842,7 +842,9 @@ def search(state: State, query: str, limit: int, as_json: bool) -> None:
     from journal.usecases.indexing import search_notes
 
     with ProgressBar() as progress:
-        hits = search_notes(state.vault(), query, limit=limit, progress=progress)
+        found = search_notes(state.vault(), query, limit=limit, progress=progress)
+    report(found.errors)
+    hits = found.hits
     if as_json:
         emit_json(hits)
     elif not hits:

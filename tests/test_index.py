@@ -1027,7 +1027,10 @@ def test_search_finds_titles_and_bodies_with_snippets(notes: Path, invoke: Invok
     assert text.exit_code == 0 and "people/Dana Ortiz.md" in text.stdout
     nothing = invoke("search", "zzzz")  # no match is no error; stderr says so
     assert (nothing.exit_code, nothing.stdout) == (0, "")
-    assert nothing.stderr == "journal: no notes match\n"
+    assert nothing.stderr == (  # the broken note told first, as `list` tells it
+        "notes/broken.md:3: invalid front matter: duplicate key 'title' (first on line 2)\n"
+        "journal: no notes match\n"
+    )
     assert invoke("search", "zzzz", "--json").stdout.strip() == "[]"
 
 
@@ -1203,6 +1206,23 @@ def test_a_query_fts_cannot_read_is_a_usage_error(
     assert result.stderr.count("(") - 2 * query.count("(") <= 2  # one hint, not a wrong one
     assert ":  " not in result.stderr  # reported: `*` said "unknown special query:  (..."
     assert not re.search("fts5|syntax error|no such column|expected integer", result.stderr)
+
+
+@pytest.mark.parametrize("json_output", [False, True])
+def test_search_tells_of_unreadable_notes_as_list_and_index_do(
+    invoke: Invoke, write: Write, json_output: bool
+) -> None:
+    """A tryout: a Latin-1 note turned up as ``caf�`` with no word of why."""
+    write("notes/Latin.md", b"# Caf\xe9\n\ncaf\xe9 latinneedle\n")
+    write("notes/Other.md", "# Other\n\nnothing here\n")
+    told = "notes/Latin.md:1: not valid UTF-8 (byte 0xe9); save as UTF-8\n"
+    for args in (["list", "--type", "all"], ["index"]):
+        assert told in invoke(*args).stderr
+    result = invoke("search", "latinneedle", *(["--json"] if json_output else []))
+    assert result.exit_code == 0
+    assert result.stderr == told
+    assert "notes/Latin.md" in result.stdout
+    assert invoke("search", "nothing").stderr == told  # every note's, as list tells them
 
 
 @pytest.mark.parametrize(
@@ -1496,6 +1516,9 @@ def test_an_index_missing_a_table_is_moved_aside_and_rebuilt_by_every_command(
         told = found.stderr.replace(
             "journal: 'not' is searched as a word: an operator is written NOT\n", ""
         ).replace("journal: no notes match\n", "")
+        told = told.replace(
+            "notes/broken.md:3: invalid front matter: duplicate key 'title' (first on line 2)\n", ""
+        )
         assert (found.exit_code, told) in ((0, ""), (2, told)), found.stderr
         assert "moved it aside" not in found.stderr
     assert len(list(db.parent.glob(f"{db.name}.*.bad"))) == 2
