@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import pickle
@@ -1165,7 +1166,7 @@ def test_search_ranks_stay_apart_for_a_word_every_note_has(
 def test_words_with_punctuation_are_searched_as_typed(
     invoke: Invoke, write: Write, query: str, found: str | None
 ) -> None:
-    write("notes/O'Brien.md", "# O'Brien\n\nhr-leaders, C++, dana@example.com, node.js\n")
+    write("notes/O'Brien.md", "# O'Brien\n\nO'Brien: hr-leaders, C++, dana@example.com, node.js\n")
     write("notes/other.md", "# Other\n\nleaders and hr only\n")
     result = invoke("search", query, "--json")
     assert result.exit_code == 0, result.stderr
@@ -2336,7 +2337,7 @@ def test_words_beside_latin_letters_digits_and_across_spaces(invoke: Invoke, wri
     write("notes/bold.md", "# Bold\n\n会议记录\uff1a**重要**决定已经做出, then 职业**发展**计划\n")
     assert paths("职业发展") == ["notes/bold.md"]  # markdown is no boundary
     [bold] = json.loads(invoke("search", "重要", "--json").stdout)
-    assert "会议记录\uff1a****重要****决定" in bold["snippet"]  # the note's own bold kept
+    assert bold["snippet"] == "会议记录\uff1a**重要**决定已经做出, then 职业发展计划"  # no own bold
     [hit] = json.loads(invoke("search", "議論", "--json").stdout)
     assert "**議論**" in hit["snippet"] and hit["snippet"].count("**") == 2
 
@@ -2360,10 +2361,10 @@ def test_search_folds_full_and_half_width_forms_as_show_does(invoke: Invoke, wri
     for query in ("佐藤　花子", "佐藤 花子", f"{hr} {tech} 話"):
         assert list(found(query)) == ["notes/会議.md"], query
     assert found("hr tech")["notes/会議.md"].endswith(f"会った。**{hr}**　**{tech}**の話。")
-    assert "# 会議 **佐藤**　**花子**さん" in found("佐藤　花子")["notes/会議.md"]
+    assert found("佐藤　花子")["notes/会議.md"].startswith("**佐藤**　**花子**さん")  # no "# 会議"
     kana = found("ﾏﾈｰｼﾞｬｰ")
     assert sorted(kana) == ["notes/job.md", "notes/ﾏﾈｰｼﾞｬｰ会議.md"]
-    assert kana["notes/job.md"] == "# Job **マネージャー**の仕事。 Prix\u00a0: 20\u202f€, ™ only"
+    assert kana["notes/job.md"] == "**マネージャー**の仕事。 Prix\u00a0: 20\u202f€, ™ only"
     assert sorted(found("マネージャー")) == sorted(kana)
     assert list(found("™")) == ["notes/job.md"]  # a symbol alone: as written
     assert found("TM")["notes/job.md"].endswith("€, **™** only")  # a word: folded
@@ -2474,6 +2475,68 @@ def test_search_keeps_its_output_and_its_time_bounded(
     assert "took over 0 s and was stopped" in slow.stderr
 
 
+def test_snippets_read_as_plain_text_and_mark_only_hits(invoke: Invoke, write: Write) -> None:
+    """A tryout: ``1. **Career **growth** is the lowest score**``, ``****bold text****``,
+    the H1 in every snippet, ``## Energy Event``, fences, comments and half-open links."""
+    write(
+        "notes/Survey.md",
+        "# Survey\n\n## Three findings\n1. **Career growth is the lowest score** (52%)\n"
+        "Some **bold text** and a plan for the 401(k) match\n<!-- draft -->\n%% aside %%\n"
+        "```text\nlogged\n```\nMet [[people/Dana Ortiz|Dana]] about [[Quarter Plan]].\n",
+    )
+
+    def snippet(query: str) -> str:
+        [hit] = json.loads(invoke("search", query, "--json").stdout)
+        return str(hit["snippet"])
+
+    assert "Career **growth** is the lowest score (52%) Some bold" in snippet("growth")
+    assert "Some **bold text** and" in snippet('"bold text"')
+    assert "the **401(k)** match" in snippet('"401(k)"')  # was **401(k**)
+    assert "Met **Dana** about Quarter Plan." in snippet("dana")
+    shown = snippet('"quarter plan"')
+    assert "**Quarter Plan**" in shown
+    for markup in ("#", "[[", "]]", "```", "<!--", "draft", "%%", "aside"):
+        assert markup not in shown
+    assert (
+        snippet("survey")
+        == "Three findings 1. Career growth is the lowest score (52%) Some bold..."
+    )
+    assert snippet("ortiz").startswith("Three findings")  # a link's hidden target: no mark
+
+
+def test_a_snippet_cut_at_a_piece_of_a_long_note_says_so(invoke: Invoke, write: Write) -> None:
+    """A tryout: a hit 18,000 characters into a note had no "..." after it, though 3,000
+    words followed (the piece it came from ended there), nor before it in another."""
+    words = itertools.cycle(["alpha", "beta", "gamma", "delta", "epsilon"])
+    text = "# Rep\n\n"
+    while len(text) < 18_000:
+        text += next(words) + " "
+    write("notes/Rep.md", text + "repneedle " + " ".join(next(words) for _ in range(3000)) + "\n")
+    [hit] = json.loads(invoke("search", "repneedle", "--json").stdout)
+    assert hit["snippet"].startswith("...") and hit["snippet"].endswith("...")
+    assert "**repneedle**" in hit["snippet"]
+    for at in range(17_990, 18_010):  # the hit at each place of its piece
+        write("notes/Rep.md", f"{'x ' * (at // 2)}repneedle {'y ' * 3000}\n")
+        [hit] = json.loads(invoke("search", "repneedle", "--json").stdout)
+        assert hit["snippet"].startswith("...") and hit["snippet"].endswith("..."), at
+
+
+def test_a_korean_snippet_is_cut_at_spaces(invoke: Invoke, write: Write) -> None:
+    """A tryout: ``...다 그리고 다음 주에`` (``다`` the end of ``했다``): Korean spaces
+    its words, and its snippets are cut at spaces as other spaced scripts' are."""
+    text = (
+        "오늘 김 팀장님을 만나기로 했다 그리고 다음 주에 다시 만나기로 했다 네트워킹 "
+        "koreanneedle 이야기를 많이 나누었다 그리고 정말 좋은 시간을 보냈다 다음에 또 "
+        "만나기로 했다 오늘은 정말 좋은 날이었다"
+    )
+    write("notes/Korean.md", f"# 면접\n\n{text}\n")
+    for query in ("네트워킹", "koreanneedle", "나누었다", "좋은", "시간을"):
+        [hit] = json.loads(invoke("search", query, "--json").stdout)
+        words = hit["snippet"].replace("**", "").strip(".").split()
+        assert set(words) <= {"면접", *text.split()}, (query, hit["snippet"])
+        assert hit["snippet"].startswith("...") or words[0] == "면접"
+
+
 def test_a_long_note_gets_its_snippet_from_the_piece_that_matches(
     vault: Path, write: Write, invoke: Invoke
 ) -> None:
@@ -2489,7 +2552,7 @@ def test_a_long_note_gets_its_snippet_from_the_piece_that_matches(
     many = invoke("search", "error").stdout
     assert many.count("**error**") >= 3
     title = invoke("search", "title:pasted").stdout  # no piece holds the title
-    assert "# Server log error at line" in title and "**" not in title
+    assert "Server log error at line" in title and "**" not in title and "#" not in title
     body = "".join(f"w{i} " for i in range(3_000)) + "\n"
     body += "".join(f"line {i}\n" for i in range(2_000)) + "".join(map(str, range(6_000)))
     pieces = list(index_module._pieces(body))
