@@ -843,7 +843,10 @@ def search(state: State, query: str, limit: int, as_json: bool) -> None:
     from journal.present import search_results
     from journal.usecases.indexing import search_notes
 
-    hits = search_notes(state.vault(), query, limit=limit)
+    with ProgressBar() as progress:
+        found = search_notes(state.vault(), query, limit=limit, progress=progress)
+    report(found.errors)
+    hits = found.hits
     if as_json:
         emit_json(hits)
     elif not hits:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import pickle
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -1027,7 +1029,10 @@ def test_search_finds_titles_and_bodies_with_snippets(notes: Path, invoke: Invok
     assert text.exit_code == 0 and "people/Dana Ortiz.md" in text.stdout
     nothing = invoke("search", "zzzz")  # no match is no error; stderr says so
     assert (nothing.exit_code, nothing.stdout) == (0, "")
-    assert nothing.stderr == "journal: no notes match\n"
+    assert nothing.stderr == (  # the broken note told first, as `list` tells it
+        "notes/broken.md:3: invalid front matter: duplicate key 'title' (first on line 2)\n"
+        "journal: no notes match\n"
+    )
     assert invoke("search", "zzzz", "--json").stdout.strip() == "[]"
 
 
@@ -1162,7 +1167,7 @@ def test_search_ranks_stay_apart_for_a_word_every_note_has(
 def test_words_with_punctuation_are_searched_as_typed(
     invoke: Invoke, write: Write, query: str, found: str | None
 ) -> None:
-    write("notes/O'Brien.md", "# O'Brien\n\nhr-leaders, C++, dana@example.com, node.js\n")
+    write("notes/O'Brien.md", "# O'Brien\n\nO'Brien: hr-leaders, C++, dana@example.com, node.js\n")
     write("notes/other.md", "# Other\n\nleaders and hr only\n")
     result = invoke("search", query, "--json")
     assert result.exit_code == 0, result.stderr
@@ -1178,8 +1183,8 @@ def test_words_with_punctuation_are_searched_as_typed(
         ("node.js OR (x", 'in double quotes: "node.js"'),
         ("hr -leaders", "leave a word out with NOT: hr NOT leaders"),
         ("near(hr leaders)", "NEAR is written in capitals"),
-        ("NEAR(hr leaders, -1)", "a NEAR distance is a whole number of words, 0 or more"),
-        ("NEAR(hr leaders, x)", "a NEAR distance is a whole number of words, 0 or more"),
+        ("NEAR(hr leaders, -1)", "no whole number (write one, 0 or more: NEAR(hr leaders, 5))"),
+        ("NEAR(hr leaders, x)", "no whole number (write one, 0 or more: NEAR(hr leaders, 5))"),
         ("title:", "give words after title: or body:"),
         ("who: NOT x", 'in double quotes: "who:"'),
         # reported: "401(k" (its bracket eaten), and "hr-leaders", a word not typed
@@ -1202,6 +1207,49 @@ def test_a_query_fts_cannot_read_is_a_usage_error(
     assert hint in result.stderr
     assert result.stderr.count("(") - 2 * query.count("(") <= 2  # one hint, not a wrong one
     assert ":  " not in result.stderr  # reported: `*` said "unknown special query:  (..."
+    assert not re.search("fts5|syntax error|no such column|expected integer", result.stderr)
+
+
+@pytest.mark.parametrize("json_output", [False, True])
+def test_search_tells_of_unreadable_notes_as_list_and_index_do(
+    invoke: Invoke, write: Write, json_output: bool
+) -> None:
+    """A tryout: a Latin-1 note turned up as ``caf�`` with no word of why."""
+    write("notes/Latin.md", b"# Caf\xe9\n\ncaf\xe9 latinneedle\n")
+    write("notes/Other.md", "# Other\n\nnothing here\n")
+    told = "notes/Latin.md:1: not valid UTF-8 (byte 0xe9); save as UTF-8\n"
+    for args in (["list", "--type", "all"], ["index"]):
+        assert told in invoke(*args).stderr
+    result = invoke("search", "latinneedle", *(["--json"] if json_output else []))
+    assert result.exit_code == 0
+    assert result.stderr == told
+    assert "notes/Latin.md" in result.stdout
+    assert invoke("search", "nothing").stderr == told  # every note's, as list tells them
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("coffee -dana", "'-dana' is read as a column filter (leave a word out with NOT"),
+        ("who: NOT x", "'who:' is read as a column filter (put words"),
+        ("hr AND", "it ends with AND (AND, OR and NOT go"),
+        ("AND", "AND has no word before it"),
+        ("hr AND OR x", "AND has no word after it"),
+        ("(leaders", "a parenthesis is left open"),
+        ("title:", "it ends with title: (give words"),
+        ('"unclosed', "a double quote is left open"),
+        ("401(k)", "the punctuation of '401(k)' is read as query syntax"),
+        ("NEAR(hr leaders, x)", "a NEAR distance is no whole number"),
+    ],
+)
+def test_a_refused_query_is_told_in_plain_words_before_the_fix(
+    notes: Path, invoke: Invoke, query: str, said: str
+) -> None:
+    """A tryout: ``no such column: dana`` and ``fts5: syntax error near ""`` led the
+    messages, SQLite's words for what the user typed."""
+    result = invoke("search", query)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"journal: can't search for {query!r}: {said}")
 
 
 def test_commands_answer_from_a_fresh_index(notes: Path, invoke: Invoke, write: Write) -> None:
@@ -1470,6 +1518,9 @@ def test_an_index_missing_a_table_is_moved_aside_and_rebuilt_by_every_command(
         told = found.stderr.replace(
             "journal: 'not' is searched as a word: an operator is written NOT\n", ""
         ).replace("journal: no notes match\n", "")
+        told = told.replace(
+            "notes/broken.md:3: invalid front matter: duplicate key 'title' (first on line 2)\n", ""
+        )
         assert (found.exit_code, told) in ((0, ""), (2, told)), found.stderr
         assert "moved it aside" not in found.stderr
     assert len(list(db.parent.glob(f"{db.name}.*.bad"))) == 2
@@ -1739,6 +1790,30 @@ def test_the_progress_bar_never_appears_on_a_terminal_that_cannot_move_its_curso
             slow(1, 100)
         assert slow.bar is None
     os.close(master)
+
+
+@pytest.mark.parametrize("args", [("list", "--type", "all"), ("search", "leaders")])
+def test_commands_that_build_the_index_show_the_progress_bar(
+    notes: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """On a terminal, ``search`` draws the bar while it builds the index, as ``list``
+    does (it built a 10,000-note index for 6.5 s in silence: a tryout)."""
+    import select
+
+    from journal.cli import ProgressBar, cli
+
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setattr(ProgressBar, "DELAY", 0.0)  # a few notes: shown from the first
+    master, follower = os.openpty()
+    with os.fdopen(follower, "w") as terminal:
+        monkeypatch.setattr(sys, "stderr", terminal)
+        cli.main(["--vault", str(notes), *args], standalone_mode=False)
+    shown = b""
+    with contextlib.suppress(OSError):  # EIO once the terminal's other end is closed
+        while select.select([master], [], [], 0.5)[0] and (chunk := os.read(master, 65536)):
+            shown += chunk
+    os.close(master)
+    assert b"indexing" in shown and b"100%" in shown
 
 
 def test_the_progress_bar_never_appears_off_a_terminal(tmp_path: Path) -> None:
@@ -2263,7 +2338,7 @@ def test_words_beside_latin_letters_digits_and_across_spaces(invoke: Invoke, wri
     write("notes/bold.md", "# Bold\n\n会议记录\uff1a**重要**决定已经做出, then 职业**发展**计划\n")
     assert paths("职业发展") == ["notes/bold.md"]  # markdown is no boundary
     [bold] = json.loads(invoke("search", "重要", "--json").stdout)
-    assert "会议记录\uff1a****重要****决定" in bold["snippet"]  # the note's own bold kept
+    assert bold["snippet"] == "会议记录\uff1a**重要**决定已经做出, then 职业发展计划"  # no own bold
     [hit] = json.loads(invoke("search", "議論", "--json").stdout)
     assert "**議論**" in hit["snippet"] and hit["snippet"].count("**") == 2
 
@@ -2287,10 +2362,10 @@ def test_search_folds_full_and_half_width_forms_as_show_does(invoke: Invoke, wri
     for query in ("佐藤　花子", "佐藤 花子", f"{hr} {tech} 話"):
         assert list(found(query)) == ["notes/会議.md"], query
     assert found("hr tech")["notes/会議.md"].endswith(f"会った。**{hr}**　**{tech}**の話。")
-    assert "# 会議 **佐藤**　**花子**さん" in found("佐藤　花子")["notes/会議.md"]
+    assert found("佐藤　花子")["notes/会議.md"].startswith("**佐藤**　**花子**さん")  # no "# 会議"
     kana = found("ﾏﾈｰｼﾞｬｰ")
     assert sorted(kana) == ["notes/job.md", "notes/ﾏﾈｰｼﾞｬｰ会議.md"]
-    assert kana["notes/job.md"] == "# Job **マネージャー**の仕事。 Prix\u00a0: 20\u202f€, ™ only"
+    assert kana["notes/job.md"] == "**マネージャー**の仕事。 Prix\u00a0: 20\u202f€, ™ only"
     assert sorted(found("マネージャー")) == sorted(kana)
     assert list(found("™")) == ["notes/job.md"]  # a symbol alone: as written
     assert found("TM")["notes/job.md"].endswith("€, **™** only")  # a word: folded
@@ -2385,7 +2460,7 @@ def test_search_keeps_its_output_and_its_time_bounded(
     assert big.exit_code == 2 and "--limit" in big.stderr
     nested = invoke("search", "(" * 990 + "needle" + ")" * 990)
     assert nested.exit_code == 2
-    assert nested.stderr.endswith("(the query is nested too deeply: use fewer parentheses)\n")
+    assert nested.stderr.endswith(": it is nested too deeply (use fewer parentheses)\n")
     assert len(nested.stderr) < 300  # the query named cut short (it was all of it)
     # reported: 12,500 rockets were "internal error: LIKE or GLOB pattern too complex"
     long = invoke("search", "\U0001f680" * 12_500)
@@ -2399,6 +2474,68 @@ def test_search_keeps_its_output_and_its_time_bounded(
     assert slow.exit_code == 1
     assert slow.stderr.startswith("journal: the search for 'c* c* ")
     assert "took over 0 s and was stopped" in slow.stderr
+
+
+def test_snippets_read_as_plain_text_and_mark_only_hits(invoke: Invoke, write: Write) -> None:
+    """A tryout: ``1. **Career **growth** is the lowest score**``, ``****bold text****``,
+    the H1 in every snippet, ``## Energy Event``, fences, comments and half-open links."""
+    write(
+        "notes/Survey.md",
+        "# Survey\n\n## Three findings\n1. **Career growth is the lowest score** (52%)\n"
+        "Some **bold text** and a plan for the 401(k) match\n<!-- draft -->\n%% aside %%\n"
+        "```text\nlogged\n```\nMet [[people/Dana Ortiz|Dana]] about [[Quarter Plan]].\n",
+    )
+
+    def snippet(query: str) -> str:
+        [hit] = json.loads(invoke("search", query, "--json").stdout)
+        return str(hit["snippet"])
+
+    assert "Career **growth** is the lowest score (52%) Some bold" in snippet("growth")
+    assert "Some **bold text** and" in snippet('"bold text"')
+    assert "the **401(k)** match" in snippet('"401(k)"')  # was **401(k**)
+    assert "Met **Dana** about Quarter Plan." in snippet("dana")
+    shown = snippet('"quarter plan"')
+    assert "**Quarter Plan**" in shown
+    for markup in ("#", "[[", "]]", "```", "<!--", "draft", "%%", "aside"):
+        assert markup not in shown
+    assert (
+        snippet("survey")
+        == "Three findings 1. Career growth is the lowest score (52%) Some bold..."
+    )
+    assert snippet("ortiz").startswith("Three findings")  # a link's hidden target: no mark
+
+
+def test_a_snippet_cut_at_a_piece_of_a_long_note_says_so(invoke: Invoke, write: Write) -> None:
+    """A tryout: a hit 18,000 characters into a note had no "..." after it, though 3,000
+    words followed (the piece it came from ended there), nor before it in another."""
+    words = itertools.cycle(["alpha", "beta", "gamma", "delta", "epsilon"])
+    text = "# Rep\n\n"
+    while len(text) < 18_000:
+        text += next(words) + " "
+    write("notes/Rep.md", text + "repneedle " + " ".join(next(words) for _ in range(3000)) + "\n")
+    [hit] = json.loads(invoke("search", "repneedle", "--json").stdout)
+    assert hit["snippet"].startswith("...") and hit["snippet"].endswith("...")
+    assert "**repneedle**" in hit["snippet"]
+    for at in range(17_990, 18_010):  # the hit at each place of its piece
+        write("notes/Rep.md", f"{'x ' * (at // 2)}repneedle {'y ' * 3000}\n")
+        [hit] = json.loads(invoke("search", "repneedle", "--json").stdout)
+        assert hit["snippet"].startswith("...") and hit["snippet"].endswith("..."), at
+
+
+def test_a_korean_snippet_is_cut_at_spaces(invoke: Invoke, write: Write) -> None:
+    """A tryout: ``...다 그리고 다음 주에`` (``다`` the end of ``했다``): Korean spaces
+    its words, and its snippets are cut at spaces as other spaced scripts' are."""
+    text = (
+        "오늘 김 팀장님을 만나기로 했다 그리고 다음 주에 다시 만나기로 했다 네트워킹 "
+        "koreanneedle 이야기를 많이 나누었다 그리고 정말 좋은 시간을 보냈다 다음에 또 "
+        "만나기로 했다 오늘은 정말 좋은 날이었다"
+    )
+    write("notes/Korean.md", f"# 면접\n\n{text}\n")
+    for query in ("네트워킹", "koreanneedle", "나누었다", "좋은", "시간을"):
+        [hit] = json.loads(invoke("search", query, "--json").stdout)
+        words = hit["snippet"].replace("**", "").strip(".").split()
+        assert set(words) <= {"면접", *text.split()}, (query, hit["snippet"])
+        assert hit["snippet"].startswith("...") or words[0] == "면접"
 
 
 def test_a_long_note_gets_its_snippet_from_the_piece_that_matches(
@@ -2416,7 +2553,7 @@ def test_a_long_note_gets_its_snippet_from_the_piece_that_matches(
     many = invoke("search", "error").stdout
     assert many.count("**error**") >= 3
     title = invoke("search", "title:pasted").stdout  # no piece holds the title
-    assert "# Server log error at line" in title and "**" not in title
+    assert "Server log error at line" in title and "**" not in title and "#" not in title
     body = "".join(f"w{i} " for i in range(3_000)) + "\n"
     body += "".join(f"line {i}\n" for i in range(2_000)) + "".join(map(str, range(6_000)))
     pieces = list(index_module._pieces(body))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -79,3 +80,17 @@ def test_a_snippet_of_folded_text_is_shown_as_written() -> None:
     assert shown("[佐藤] [花子]さん。HR...") == f"[佐藤]　[花子]さん。{hr}..."
     assert shown("no such [text]") is None
     assert folded("plain ascii") == "plain ascii"
+
+
+@pytest.mark.parametrize(
+    ("snippet", "shown"),
+    [
+        (f"the {OPEN}401(k{CLOSE}) match", "the **401(k)** match"),  # was **401(k**)
+        (f"({OPEN}a) b{CLOSE} c", "**(a) b** c"),
+        (f"f({OPEN}x{CLOSE}) and [{OPEN}y]]{CLOSE}", "f(**x**) and **[y]]**"),
+    ],
+)
+def test_a_hit_takes_the_brackets_beside_it_that_pair_with_its_own(
+    snippet: str, shown: str
+) -> None:
+    assert marked(snippet) == shown

@@ -73,6 +73,7 @@ from journal.core.notes import (
     stem_of,
 )
 from journal.core.periodic import PeriodicSettings
+from journal.core.plaintext import plain_text
 from journal.core.records import Record, record
 from journal.core.regex import lazy
 from journal.core.unspaced import (
@@ -85,6 +86,7 @@ from journal.core.unspaced import (
     spaced,
     spaced_query,
     unspaced,
+    whole_words,
 )
 
 if TYPE_CHECKING:  # worker processes are imported only for a build of many files
@@ -1571,7 +1573,7 @@ class Index:
                     f" ORDER BY {_GENERATED_LAST}, rank, n.path LIMIT ?",
                     (text, *(s for symbol in symbols for s in (symbol, symbol)), limit),
                 ).fetchall()  # then a snippet for these alone, not for every match
-                return [(p, k, t, _snippet(self.conn, text, row), r) for row, p, k, t, r in best]
+                return [(p, k, t, _snippet(self.conn, text, row, t), r) for row, p, k, t, r in best]
             except sqlite3.OperationalError as exc:
                 if str(exc) != "interrupted":
                     raise
@@ -1615,10 +1617,9 @@ class Index:
                         raise
                     rows = matches(plain)  # O'Brien, hr-leaders, C++: words, as meant
                 except sqlite3.OperationalError:
-                    hint = _search_hint(query, str(exc))
-                    said = str(exc).strip().removesuffix(":")  # "unknown special query: " (`*`)
+                    why, hint = _refusal(query, str(exc))
                     raise UsageProblem(
-                        f"can't search for {_shown(query)}: {said} ({hint})"
+                        f"can't search for {_shown(query)}: {why} ({hint})"
                     ) from None
             return [Hit(p, k, t, _short_words(single_line(marked(s))), r) for p, k, t, s, r in rows]
 
@@ -1632,30 +1633,32 @@ class Index:
 SNIPPET_PIECE = 4_000
 
 
-def _snippet(conn: sqlite3.Connection, query: str, rowid: int) -> str:
+def _snippet(conn: sqlite3.Connection, query: str, rowid: int, title: str) -> str:
     """The snippet of the body of the note at ``rowid`` for an FTS5 ``query`` it
-    matches, made by FTS5 in a table of its own holding only that body, in pieces of
-    up to :data:`SNIPPET_PIECE` characters (asking the index, FTS5 would run the whole
-    query again for each hit): from the piece that matches best, or the start of the
-    body when none does (the query found the title).  Of a body the index holds folded
-    (``HR`` for full-width ``HR``), the pieces are folded as it is searched, and the snippet shows
-    the body as written (:func:`~journal.core.unspaced.as_written`)."""
+    matches, made by FTS5 in a table of its own holding only that body as plain text
+    (:func:`~journal.core.plaintext.plain_text`, without the H1 that is ``title``), in
+    pieces of up to :data:`SNIPPET_PIECE` characters (asking the index, FTS5 would run
+    the whole query again for each hit): from the piece that matches best, or the start
+    of the body when none does (the query found the title, or a link's hidden target).
+    The pieces are folded and spaced as the index holds them (``HR`` for full-width ``HR``),
+    and the snippet shows the text as written (:func:`~journal.core.unspaced.as_written`),
+    with ``...`` wherever it does not reach the body's start or end."""
     row = conn.execute("SELECT body, written FROM search WHERE rowid = ?", (rowid,)).fetchone()
     if row is None:  # FTS5 found a row its own table lacks
         raise _DamagedRows(f"the search index names note {rowid}, which it does not hold")
     body, written = row
+    text = plain_text(written or unspaced(body), title)
     conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pieces"
         " USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2')"
     )
     conn.execute("DELETE FROM temp.pieces")
-    pieces = list(_pieces(written or body))
-    searched = [folded(piece) for piece in pieces] if written else pieces
+    pieces = list(_pieces(text))
     conn.executemany(
         "INSERT INTO temp.pieces (rowid, title, body) VALUES (?, '', ?)",
         [
-            (number, spaced(piece) if written else piece)
-            for number, piece in _candidates(list(enumerate(searched, start=1)), query)
+            (number, spaced(piece))
+            for number, piece in _candidates(list(enumerate(map(folded, pieces), start=1)), query)
         ],
     )
     try:
@@ -1666,18 +1669,24 @@ def _snippet(conn: sqlite3.Connection, query: str, rowid: int) -> str:
     except sqlite3.OperationalError:
         best = None  # a query that names no column the pieces have, or the like
     if best is None:
-        words = (written or body)[:SNIPPET_PIECE].split()
-        return " ".join(words[:12]) + ("..." if len(words) > 12 else "")
+        words = text[:SNIPPET_PIECE].split()
+        more = len(words) > 12 or len(text) > SNIPPET_PIECE
+        return " ".join(words[:12]) + ("..." if more else "")
     size = 32 if GAP in query else 12  # words: one letter each of a query's Chinese, say
     (found,) = conn.execute(
         "SELECT snippet(pieces, 1, ?, ?, '...', ?) FROM temp.pieces"
         " WHERE pieces MATCH ? AND rowid = ?",
         (OPEN, CLOSE, size, query, best[0]),
     ).fetchone()
-    if not written:
-        return str(found)
+    piece = pieces[best[0] - 1]
     plain = unspaced(str(found).replace(CLOSE + GAP + OPEN, ""))  # the letters of one hit
-    return as_written(plain, pieces[best[0] - 1]) or plain
+    shown = (as_written(plain, piece) if folded(piece) != piece else None) or plain
+    shown = whole_words(shown, piece)
+    if best[0] > 1 and not shown.startswith("..."):  # the piece's start is not the body's
+        shown = "..." + shown.lstrip()
+    if best[0] < len(pieces) and not shown.endswith("..."):
+        shown = shown.rstrip() + "..."
+    return shown
 
 
 #: The pieces of a body a snippet is looked for in, at most: those that hold a word of
@@ -1808,7 +1817,7 @@ def _symbol_hits(conn: sqlite3.Connection, text: str, limit: int) -> list[Hit]:
         (like, limit),
     ).fetchall()
     return [
-        Hit(p, k, t, _around(written or unspaced(body), text), 0.0)
+        Hit(p, k, t, _around(plain_text(written or unspaced(body), t), text), 0.0)
         for p, k, t, body, written in rows
     ]
 
@@ -1885,32 +1894,58 @@ def _shown(query: str, most: int = 80) -> str:
     return repr(shortened(query, most))
 
 
-def _search_hint(query: str, error: str) -> str:
-    """What to change in ``query``, which FTS5 refused with ``error``."""
+def _refusal(query: str, error: str) -> tuple[str, str]:
+    """Why FTS5 refused ``query`` with ``error``, in plain words (not SQLite's: `no such
+    column: dana` for ``-dana``), and what to change."""
     if "parser stack overflow" in error:
-        return "the query is nested too deeply: use fewer parentheses"
+        return "it is nested too deeply", "use fewer parentheses"
     if "unterminated string" in error:
-        return "close the double quote"
+        return "a double quote is left open", "close the double quote"
     if "unknown special query" in error:
-        return 'a * ends a prefix: "inter*"'
+        return "a * follows no word", 'a * ends a prefix: "inter*"'
     if 'near ""' in error and query.rstrip().endswith(":"):
-        return "give words after title: or body:"
+        return f"it ends with {query.split()[-1]}", "give words after title: or body:"
     if 'near ""' in error or any(f'near "{word}"' in error for word in ("AND", "OR", "NOT")):
-        return "AND, OR and NOT go between two words; close every parenthesis"
+        return _lone_operator(
+            query
+        ), "AND, OR and NOT go between two words; close every parenthesis"
     if _BAD_NEAR.search(query):
-        return "a NEAR distance is a whole number of words, 0 or more: NEAR(hr leaders, 5)"
+        return "a NEAR distance is no whole number", "write one, 0 or more: NEAR(hr leaders, 5)"
     words = [w.strip('"()') for w in query.split()]
     left_out = [w[1:] for w in words if w.startswith("-") and len(w) > 1]
     if left_out:
+        why = f"'-{left_out[0]}' is read as a column filter"
         kept = [w for w in words if w and not w.startswith("-")]
         if not kept:
-            return "NOT leaves words out of a search for others: hr NOT leaders"
-        return "leave a word out with NOT: " + " NOT ".join([" ".join(kept), *left_out])
+            return why, "NOT leaves words out of a search for others: hr NOT leaders"
+        return why, "leave a word out with NOT: " + " NOT ".join([" ".join(kept), *left_out])
     if "near(" in query.lower() and "NEAR(" not in query:
-        return "NEAR is written in capitals: NEAR(word word)"
+        return "a lowercase near is a word", "NEAR is written in capitals: NEAR(word word)"
     raw = [w.strip('"') for w in query.split()]  # as typed: `401(k)` keeps its bracket
     word = next((w for w in raw if re.search(r"[^\w*]", w)), " ".join(raw))
-    return f'put words with punctuation in double quotes: "{word}"'
+    why = (
+        f"{word!r} is read as a column filter"
+        if "no such column" in error
+        else (f"the punctuation of {word!r} is read as query syntax")
+    )
+    return why, f'put words with punctuation in double quotes: "{word}"'
+
+
+def _lone_operator(query: str) -> str:
+    """Why FTS5 found ``query``'s AND, OR, NOT or parentheses out of place: an operator
+    with no word on one side (``hr AND``), else a parenthesis left open."""
+    tokens = query.replace("(", " ( ").replace(")", " ) ").split()
+    for at, token in enumerate(tokens):
+        if token in ("AND", "OR", "NOT"):
+            before = tokens[at - 1] if at else None
+            after = tokens[at + 1] if at + 1 < len(tokens) else None
+            if before in (None, "(", "AND", "OR", "NOT"):
+                return f"{token} has no word before it"
+            if after is None:
+                return f"it ends with {token}"
+            if after in (")", "AND", "OR", "NOT"):
+                return f"{token} has no word after it"
+    return "a parenthesis is left open"
 
 
 def _metadata(conn: sqlite3.Connection) -> dict[str, str]:

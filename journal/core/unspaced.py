@@ -86,6 +86,36 @@ def as_written(snippet: str, text: str) -> str | None:
     return "".join(out)
 
 
+def whole_words(snippet: str, text: str) -> str:
+    """``snippet`` of ``text`` (as :func:`as_written` gives it) without a Korean word cut
+    at an end where it cuts the text: Korean spaces its words, so its snippets start and
+    end at a space, as those of other spaced scripts do (Chinese and Japanese, written
+    without spaces, are cut between any two letters); a cut word with a hit in it stays."""
+    if snippet.isascii():
+        return snippet
+    lead = "..." if snippet.startswith("...") else ""
+    tail = "..." if snippet.endswith("...") and len(snippet) > len(lead) + 3 else ""
+    inner = snippet[len(lead) : len(snippet) - len(tail)]
+    at = text.find(inner.replace(OPEN, "").replace(CLOSE, ""))
+    if at < 0:
+        return snippet
+    end = at + len(inner.replace(OPEN, "").replace(CLOSE, ""))
+    if lead and 0 < at < len(text) and _hangul(text[at - 1]) and _hangul(text[at]):
+        inner = _CUT_START.sub("", inner, count=1)
+    if tail and 0 < end < len(text) and _hangul(text[end - 1]) and _hangul(text[end]):
+        inner = _CUT_END.sub("", inner, count=1)
+    return lead + inner + tail
+
+
+def _hangul(char: str) -> bool:
+    return "\uac00" <= char <= "\ud7a3"
+
+
+#: A snippet's first (last) word and the spaces after (before) it, when it holds no hit.
+_CUT_START = lazy(f"^[^\\s{OPEN}{CLOSE}]+\\s+(?=\\S)")
+_CUT_END = lazy(f"(?<=\\S)\\s+[^\\s{OPEN}{CLOSE}]+$")
+
+
 def _attached(char: str) -> bool:
     """Whether ``char`` belongs to the character before it as :func:`folded` reads them: a
     combining mark, a half-width (semi-)voiced sound mark (``ｼﾞ`` is ``ジ``), or the vowel
@@ -129,10 +159,32 @@ def marked(snippet: str) -> str:
     joined: ``**职业**``, not ``**职****业**``; hits with only spaces between them too:
     ``[[**Dana Ortiz**]]``, not ``[[**Dana** **Ortiz**]]``)."""
     joined = _NEIGHBOURS.sub(r"\1", snippet.replace(CLOSE + GAP + OPEN, ""))
-    return unspaced(joined).replace(OPEN, "**").replace(CLOSE, "**")
+    whole = _HIT.sub(_with_brackets, unspaced(joined))
+    return whole.replace(OPEN, "**").replace(CLOSE, "**")
 
 
 _NEIGHBOURS = lazy(f"{CLOSE}([ \t\n]+){OPEN}")
+#: A hit, with the brackets right before and after it.
+_HIT = lazy(f"([([{{]*){OPEN}([^{OPEN}{CLOSE}]*){CLOSE}([)\\]}}]*)")
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+
+
+def _with_brackets(hit: re.Match[str]) -> str:
+    """A hit with the brackets beside it that close (open) one it holds: ``**401(k)**``,
+    not ``**401(k**)`` (FTS5 marks the words, ``401`` to ``k``)."""
+    before, inside, after = hit.groups()
+    taken = 0
+    for closer in after:
+        opener = next(o for o, c in _PAIRS.items() if c == closer)
+        if inside.count(opener) <= inside.count(closer):
+            break
+        inside, taken = inside + closer, taken + 1
+    kept = len(before)
+    for opener in reversed(before):
+        if inside.count(_PAIRS[opener]) <= inside.count(opener):
+            break
+        inside, kept = opener + inside, kept - 1
+    return f"{before[:kept]}{OPEN}{inside}{CLOSE}{after[taken:]}"
 
 
 def _split_run(run: re.Match[str]) -> str:

@@ -8,8 +8,9 @@ from typing import Any, get_args
 from journal.adapters import history_cache
 from journal.adapters.index import Hit, Index, prune_orphans
 from journal.adapters.vault import Vault
-from journal.core.errors import Severity, UsageProblem
+from journal.core.errors import Diagnostic, Severity, UsageProblem
 from journal.core.fields import KINDS
+from journal.core.records import Record, record
 
 Progress = Callable[[int, int], None]
 
@@ -48,9 +49,20 @@ def index_vault(
 MAX_QUERY = 2000
 
 
-def search_notes(vault: Vault, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Notes matching a full-text query (FTS5 syntax), best first; the sync-conflict
-    copies that match are left out, as every command leaves them, and told."""
+@record(frozen=True)
+class Found(Record):
+    hits: list[dict[str, Any]]  # best first
+    errors: list[Diagnostic]  # every note's, as `list` and `index` tell them
+
+
+def search_notes(
+    vault: Vault, query: str, *, limit: int = 20, progress: Progress | None = None
+) -> Found:
+    """Notes matching a full-text query (FTS5 syntax), best first, from the index brought
+    up to date (``progress`` as :func:`index_vault`'s), and the errors of every note (what
+    makes it unreadable, or a part of it: a snippet shows a file that is not UTF-8 with
+    ``�``); the sync-conflict copies that match are left out, as every command leaves
+    them, and told."""
     if not query.strip():
         raise UsageProblem("give words to search for")
     if len(query) > MAX_QUERY:  # SQLite refuses a symbol's pattern of 50,000 bytes
@@ -65,7 +77,7 @@ def search_notes(vault: Vault, query: str, *, limit: int = 20) -> list[dict[str,
             vault.notice(f"'{word}' is searched as a word: an operator is written {word.upper()}")
     index = Index.open(vault)
     vault.closing.append(index.close)
-    index.refresh()
+    index.refresh(progress=progress)
     copies = set(index.conflict_copies())
     hits: list[Hit] = []
     left: list[str] = []  # the copies that would be among them
@@ -81,7 +93,7 @@ def search_notes(vault: Vault, query: str, *, limit: int = 20) -> list[dict[str,
             f"{', '.join(sorted(left))}: left out, as every command leaves out a sync-conflict "
             f"copy (journal check --select H003 names {'them' if len(left) > 1 else 'it'})"
         )
-    return [
+    listed = [
         {
             "path": hit.path,
             "type": hit.kind,
@@ -91,3 +103,4 @@ def search_notes(vault: Vault, query: str, *, limit: int = 20) -> list[dict[str,
         }
         for hit in hits
     ]
+    return Found(listed, index.errors())

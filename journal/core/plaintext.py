@@ -1,0 +1,103 @@
+"""A note's markdown as plain text, as search snippets show it: the words a reader sees
+in Obsidian's reading view, so that a snippet's ``**`` marks only what the search found.
+
+Left out: emphasis markers (``**``, ``__``, ``*``, ``_``, ``~~``, ``==``; a run of two or
+more ``*`` anywhere, in code too), heading ``#`` marks and rules, the fence lines of code
+blocks (their code kept), HTML ``<!-- -->`` and Obsidian ``%% %%`` comments, and the
+brackets of links: a wikilink shows its alias, else its target's name (and heading:
+``Note > Heading``), a markdown link its text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from journal.core.body import blank_comments
+from journal.core.fences import fence_step
+from journal.core.links import split_inner
+from journal.core.regex import lazy
+
+_HTML_COMMENT = lazy(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+#: A heading line: its level, its text (without closing ``#`` marks).
+_HEADING = lazy(r"^[ \t]{0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*(\r?)$", re.MULTILINE)
+_RULE = lazy(r"^[ \t]*(?:[-*_=][ \t]*){3,}\r?(?:\n|\Z)", re.MULTILINE)  # a break, a setext line
+_WIKILINK = lazy(r"!?\[\[((?:(?!\[\[)[^\n])+?)\]\]")
+_MD_LINK = lazy(r"!?\[([^\[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_AUTOLINK = lazy(r"<((?:https?|mailto):[^<>\s]+)>")
+_STARS = lazy(r"\*{2,}")
+_EMPHASIS = lazy(
+    r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"  # *one*
+    r"|(?<!\w)(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_])\2(?!\w)"  # _one_, __two__
+    r"|~~(?=\S)(.+?)(?<=\S)~~|==(?=\S)(.+?)(?<=\S)=="
+)
+
+
+def plain_text(text: str, title: str = "") -> str:
+    """``text`` (a note's body) as plain text (see the module's doc), its lines kept
+    apart; a level-1 heading that is ``title`` (the title a hit is listed with, in any
+    case) is left out, so that a snippet does not repeat it."""
+    if "%%" in text:
+        text = blank_comments(text)
+    if "<!--" in text:
+        text = _HTML_COMMENT.sub("", text)
+    shown: list[str] = []
+    prose: list[str] = []  # the lines outside code since the last code, shown at once
+    fence: str | None = None
+    for line in text.split("\n"):
+        if fence is None and "`" not in line and "~" not in line:  # no fence line
+            prose.append(line)
+            continue
+        opening = fence is None
+        fence, code = fence_step(fence, line.rstrip("\r"))
+        if not code:
+            prose.append(line)
+            continue
+        if prose:
+            shown.append(_prose(prose, title))
+            prose = []
+        if not (opening or fence is None):  # fence lines are left out, their code kept
+            shown.append(_STARS.sub("", line))
+    if prose:
+        shown.append(_prose(prose, title))
+    return "\n".join(shown)
+
+
+def _prose(lines: list[str], title: str) -> str:
+    """Lines of text (not code) as plain text."""
+    text = "\n".join(lines)
+    if "-" in text or "*" in text or "_" in text or "=" in text:
+        text = _RULE.sub("", text)
+    if "#" in text:
+        text = _HEADING.sub(lambda m: _heading_shown(m, title), text)
+    if "[" in text:
+        text = _WIKILINK.sub(_link_shown, text)
+        text = _MD_LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+    text = _STARS.sub("", text)
+    text = _EMPHASIS.sub(lambda m: next(g for g in m.groups()[::-1] if g is not None), text)
+    return text
+
+
+def _heading_shown(heading: re.Match[str], title: str) -> str:
+    """A heading's text, without its ``#`` marks; nothing for a level-1 heading that says
+    the title (in any case: ``# Bold`` in ``bold.md``; its emphasis and links as shown)."""
+    text = heading[2] or ""
+    if len(heading[1]) == 1 and title.strip():
+        shown = _STARS.sub("", _WIKILINK.sub(_link_shown, text))
+        shown = _EMPHASIS.sub(lambda m: next(g for g in m.groups()[::-1] if g is not None), shown)
+        if shown.strip().casefold() == title.strip().casefold():
+            return ""
+    return text + heading[3]
+
+
+def _link_shown(link: re.Match[str]) -> str:
+    """What Obsidian shows of a wikilink (or an embed): its alias, else its target's
+    name, with the heading it names (``Note > Heading``)."""
+    found = split_inner(link[1])
+    if found is None:
+        return link[0]
+    if found.alias:
+        return found.alias
+    name = found.display.removesuffix(".md")
+    return " > ".join(part for part in (name, found.heading) if part)
