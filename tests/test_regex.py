@@ -33,3 +33,15 @@ def test_no_lazy_pattern_is_handed_to_a_function_of_re() -> None:
             misuse += [f"{path.name}: {name}" for _ in re.finditer(handed, text)]
     assert misuse == []
     assert len(list(root.rglob("*.py"))) > 50  # the walk found the package
+
+
+def test_every_module_level_pattern_is_compiled_on_first_use() -> None:
+    root = Path(journal.__file__).parent
+    eager = [
+        f"{path.relative_to(root)}: {name}"
+        for path in sorted(root.rglob("*.py"))
+        for name in re.findall(
+            r"^(\w+)\s*(?::[^=\n]*)?=\s*re\.compile\(", path.read_text(encoding="utf-8"), re.M
+        )
+    ]
+    assert eager == []
