@@ -1973,6 +1973,26 @@ def test_a_note_moved_twice_within_the_quiet_period_is_one_batch() -> None:
     assert (sorted(paths), full) == (["goals/A.md", "goals/B.md", "goals/C.md"], False)
 
 
+def test_a_quiet_period_longer_than_a_burst_is_waited_for_without_spinning() -> None:
+    """Found in review: with ``[watch] quiet_seconds`` above the burst's cap (5 s), a
+    path waiting past the cap made ``take`` return at once, over and over, a core busy
+    until the path was quiet.  Here a quiet of 0.6 s against the cap of 5 s:
+    the path comes after its quiet, and waiting for it cost no CPU to speak of."""
+    from journal.adapters import watcher
+
+    dirty = watcher._Dirty()
+    dirty.mark("goals/A.md")
+    quiet = watcher.BURST_SECONDS + 0.6
+    started, cpu = time.monotonic(), time.thread_time()
+    paths: list[str] = []
+    time.sleep(watcher.BURST_SECONDS)  # the path waits past the cap; its quiet goes on
+    while not paths and time.monotonic() - started < quiet + SETTLE:
+        paths, _full = dirty.take(quiet, SETTLE)
+    assert paths == ["goals/A.md"]
+    assert time.monotonic() - started >= quiet
+    assert time.thread_time() - cpu < 0.2  # the old code spun for the last 0.6 s
+
+
 @pytest.mark.parametrize(
     ("old", "new"),
     [

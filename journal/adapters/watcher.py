@@ -153,8 +153,9 @@ class _Dirty:
 
     def take(self, quiet: float, timeout: float) -> tuple[list[str], bool]:
         """Wait up to ``timeout`` for paths quiet for ``quiet`` seconds, once every path
-        waiting has been (or the burst has gone on for :data:`BURST_SECONDS`), or for a
-        request to reconcile everything; return them and whether everything is wanted."""
+        waiting has been (or the burst has gone on for :data:`BURST_SECONDS`, or
+        ``quiet`` when that is longer), or for a request to reconcile everything; return
+        them and whether everything is wanted."""
         with self._cond:
             end = time.monotonic() + timeout
             while True:
@@ -168,23 +169,19 @@ class _Dirty:
                     self._woken = False
                     return [], False
                 ripe = []
-                if self._last:
-                    oldest, newest = (
-                        next(iter(self._last.values())),
-                        next(reversed(self._last.values())),
-                    )
-                    burst = now - newest < quiet and now - oldest < BURST_SECONDS
-                while self._last and not burst:
-                    rel, last = next(iter(self._last.items()))
-                    if now - last < quiet:
-                        break
-                    ripe.append(rel)
-                    del self._last[rel]
+                wait = end - now
+                if self._last:  # in the order they last changed: the oldest first
+                    oldest = next(iter(self._last.values()))
+                    newest = next(reversed(self._last.values()))
+                    cap = max(BURST_SECONDS, quiet)  # a burst is never cut before its quiet
+                    if now - newest < quiet and now - oldest < cap:  # a burst going on
+                        wait = min(wait, newest + quiet - now, oldest + cap - now)
+                    else:  # the oldest is quiet (cap >= quiet): take each one quiet
+                        while self._last and now - next(iter(self._last.values())) >= quiet:
+                            ripe.append(next(iter(self._last)))
+                            del self._last[ripe[-1]]
                 if ripe:
                     return self._along(ripe), False
-                wait = end - now
-                if self._last:
-                    wait = min(wait, newest + quiet - now, oldest + BURST_SECONDS - now)
                 if wait <= 0:
                     return [], False
                 self._cond.wait(wait)
