@@ -3,6 +3,7 @@ compares, hashes, shows and makes them as the methods dataclasses would write do
 
 from __future__ import annotations
 
+import collections.abc
 import copy
 import dataclasses
 import importlib
@@ -189,3 +190,28 @@ def test_a_record_keeps_an_init_of_its_own_and_refuses_setters_of_its_own_when_f
 
             def __setattr__(self, key: str, value: object) -> None:
                 object.__setattr__(self, key, value)
+
+
+def test_a_record_refuses_at_once_what_its_init_does_not_do_and_mixed_frozenness() -> None:
+    with pytest.raises(TypeError, match="no __post_init__"):
+
+        @record()
+        class Post(Record):
+            name: str
+
+            def __post_init__(self) -> None: ...
+
+    with pytest.raises(TypeError, match="all in __init__"):
+
+        @record()
+        class Hidden(Record):
+            name: str = field(init=False)
+
+    with pytest.raises(TypeError, match="frozen or not as _Frozen is"):
+
+        @record()
+        class Thawed(_Frozen):
+            extra: int = 0
+
+    assert not isinstance(_Plain("x"), collections.abc.Hashable)  # as dataclasses leave it
+    assert isinstance(_Frozen("x"), collections.abc.Hashable)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import journal
@@ -45,3 +47,23 @@ def test_every_module_level_pattern_is_compiled_on_first_use() -> None:
         )
     ]
     assert eager == []
+
+
+def test_no_lazy_pattern_is_compiled_by_importing_the_package() -> None:
+    """Found in review: a pattern made of another's ``.pattern`` compiled that one at
+    import.  In a fresh interpreter, every module imported, none is compiled yet."""
+    program = (
+        "import importlib, pkgutil, journal\n"
+        "from journal.core.regex import _Lazy\n"
+        "modules = [importlib.import_module(m.name) for m in"
+        " pkgutil.walk_packages(journal.__path__, 'journal.') if not m.name.endswith('__main__')]\n"
+        "made = [(m.__name__, k) for m in modules for k, v in vars(m).items()"
+        " if isinstance(v, _Lazy)]\n"
+        "print(len(made), sorted(f'{m}.{k}' for m, k in made"
+        " if '_compiled' in vars(vars(__import__(m, fromlist=['x']))[k])))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    ).stdout.split(" ", 1)
+    assert int(out[0]) > 100  # the patterns were found
+    assert out[1].strip() == "[]"

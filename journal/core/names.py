@@ -22,12 +22,13 @@ _DEVICES = frozenset(
 
 
 #: The characters Windows reserves in a file or folder name (the control characters too).
-_WINDOWS_RESERVED = lazy(r'[\x00-\x1f<>:"\\|?*]')
+_RESERVED_CHARS = r'[\x00-\x1f<>:"\\|?*]'
+_WINDOWS_RESERVED = lazy(_RESERVED_CHARS)
 
 
 #: A path holding a name :func:`windows_faults` finds something in, found in one pass
 #: (most paths have none: the names of a vault of 10,000 notes are not looked at one by one).
-_UNFIT_PATH = lazy(_WINDOWS_RESERVED.pattern + r"|[ .](?:/|$)")
+_UNFIT_PATH = lazy(_RESERVED_CHARS + r"|[ .](?:/|$)")
 
 
 def unfit_for_windows(path: str) -> bool:

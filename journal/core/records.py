@@ -24,7 +24,6 @@ T = TypeVar("T")
 class _Parts(NamedTuple):
     values: Callable[[Any], tuple[Any, ...]]  # the compared fields' values, as a tuple
     shown: tuple[str, ...]  # the names of the fields a repr shows
-    frozen: bool
 
 
 _PARTS: dict[type, _Parts] = {}
@@ -45,8 +44,7 @@ def _parts(cls: type) -> _Parts:
         def values(record: Any) -> tuple[Any, ...]:
             return tuple([getattr(record, name) for name in compared])
 
-        frozen = cast(Any, cls).__setattr__ is _refuse_set
-        found = _PARTS[cls] = _Parts(values, tuple(f.name for f in every if f.repr), frozen)
+        found = _PARTS[cls] = _Parts(values, tuple(f.name for f in every if f.repr))
     return found
 
 
@@ -62,11 +60,8 @@ class Record:
         values = _parts(self.__class__).values
         return bool(values(self) == values(other))
 
-    def __hash__(self) -> int:
-        parts = _parts(self.__class__)
-        if not parts.frozen:
-            raise TypeError(f"unhashable type: '{type(self).__name__}'")
-        return hash(parts.values(self))
+    def __hash__(self) -> int:  # a record not frozen has none (see record)
+        return hash(_parts(self.__class__).values(self))
 
     def __repr__(self) -> str:
         shown = _parts(self.__class__).shown
@@ -87,7 +82,10 @@ def record(*, frozen: bool = False, slots: bool = False) -> Callable[[type[T]], 
         made: Any = dataclass(init=False, repr=False, eq=False, slots=slots)(cls)
         every = fields(made)
         _check_order(made, every)
-        if frozen:
+        _check_supported(made, every, frozen)
+        if not frozen:
+            made.__hash__ = None  # unhashable, as a dataclass with its equality
+        else:
             made.__setattr__ = _refuse_set
             made.__delattr__ = _refuse_delete
             if slots:  # unpickling sets each slot, which the setter above refuses
@@ -105,6 +103,25 @@ def record(*, frozen: bool = False, slots: bool = False) -> Callable[[type[T]], 
         return made  # type: ignore[no-any-return]
 
     return make
+
+
+def _check_supported(cls: type, every: tuple[Field[Any], ...], frozen: bool) -> None:
+    """Refuse, at once, what the compiled ``__init__`` does not do (``__post_init__``, a
+    field left out of ``__init__`` or keyword-only) and a record frozen over one not, or
+    the other way (as dataclasses does)."""
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__qualname__}: a record has no __post_init__")
+    for item in every:
+        if not item.init or item.kw_only is True:
+            raise TypeError(
+                f"{cls.__qualname__}.{item.name}: a record's fields are all in __init__"
+            )
+    for base in cls.__mro__[1:]:
+        if (
+            "__dataclass_fields__" in vars(base)
+            and (cast(Any, base).__setattr__ is _refuse_set) != frozen
+        ):
+            raise TypeError(f"{cls.__qualname__}: frozen or not as {base.__qualname__} is")
 
 
 def _check_order(cls: type, every: tuple[Field[Any], ...]) -> None:
