@@ -579,12 +579,15 @@ def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
     out = [style(f"Status {s['today']} ({s['week']})", "heading")]
     out += [*unlisted_lines(s["unlisted_folders"], style), ""]
     out.append(style("Active goals", "heading"))
+    # the percentage's column as wide as its widest (1150%: found in a tryout, out of line)
+    share_width = max([4, *(len(percent(g["progress"])) for g in s["goals"])])
+    indent = " " * (25 + share_width)  # where the title starts: under it, the milestone
     for g in s["goals"]:
         known = g["target"] is not None
         measure = f"{number(g['current'])}/{amount(g['target'], g['unit'])}" if known else ""
         pace = style(f"{g['pace']:<8}", _PACE_ROLE.get(g["pace"], "muted"))
         line = (
-            f"  {bar(g['progress'])} {percent(g['progress']):>4}  {pace}  "
+            f"  {bar(g['progress'])} {percent(g['progress']):>{share_width}}  {pace}  "
             f"{padded(shortened(g['title'], TITLE_WIDTH), TITLE_WIDTH)}  {measure}"
         )
         out.append(line.rstrip())
@@ -597,10 +600,10 @@ def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
             )
             if late > 0:
                 overdue = f"overdue {plural(late, 'day')}"
-                out.append(f"{'':<29}next: {m['title']} (due {m['due']}, {style(overdue, 'bad')})")
+                out.append(f"{indent}next: {m['title']} (due {m['due']}, {style(overdue, 'bad')})")
             else:
                 due = f" (due {m['due']})" if m["due"] else ""
-                out.append(style(f"{'':<29}next: {m['title']}{due}", "muted"))
+                out.append(style(f"{indent}next: {m['title']}{due}", "muted"))
     if not s["goals"]:
         out.append("  no active goals")
     out += ["  " + line for line in unread_lines(s["unreadable_goals"], "goal", style)]

@@ -278,6 +278,18 @@ def test_list_keeps_its_columns_lined_up_whatever_their_widths(
     }
 
 
+def test_status_keeps_its_columns_lined_up_whatever_the_percentage(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found by a verifier: a goal at 1150% put its row one column right in `status`."""
+    write("goals/a.md", goal_text("Alpha", target=10, current=115, due="2027-08-15"))
+    write("goals/b.md", goal_text("Beta", due="2027-12-31"))
+    lines = [line for line in invoke("status").stdout.splitlines() if "██" in line]
+    assert len(lines) == 2
+    assert lines[0].index("Alpha") == lines[1].index("Beta")
+    assert " 1150%  " in lines[0] and "   40%  " in lines[1]
+
+
 def test_a_folder_inside_a_vault_is_read_with_a_notice(
     invoke: Invoke, vault: Path, write: Write, tmp_path: Path
 ) -> None:
