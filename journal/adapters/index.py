@@ -1903,6 +1903,14 @@ def _refusal(query: str, error: str) -> tuple[str, str]:
         return "a double quote is left open", "close the double quote"
     if "unknown special query" in error:
         return "a * follows no word", 'a * ends a prefix: "inter*"'
+    tokens = query.split()
+    if "-" in tokens:  # `coffee - dana`, `coffee -`: found by a verifier, told as a
+        # parenthesis left open, or to quote the "-" (which then searched for dana too)
+        at = tokens.index("-")
+        why = "a '-' on its own is read as a column filter"
+        if at and at + 1 < len(tokens):
+            return why, f"leave a word out with NOT: {' '.join(tokens[:at])} NOT {tokens[at + 1]}"
+        return why, "NOT leaves words out of a search for others: hr NOT leaders"
     if 'near ""' in error and query.rstrip().endswith(":"):
         return f"it ends with {query.split()[-1]}", "give words after title: or body:"
     if 'near ""' in error or any(f'near "{word}"' in error for word in ("AND", "OR", "NOT")):
