@@ -2239,6 +2239,16 @@ def test_emoji_and_other_symbols_are_searchable(
     assert invoke("search", "excel", "--json").stdout.count('"path"') == 1
 
 
+def test_a_symbol_found_only_where_snippets_show_nothing_gives_the_opening_words(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in review: a symbol only in a comment (hidden, as in Obsidian) gave an empty
+    snippet; the note's first words are shown, as for a word found there."""
+    write("notes/Hidden.md", "# Hidden\n\nOpening words here. %% launch 🛰 %%\n")
+    hits = json.loads(invoke("search", "🛰", "--json").stdout)
+    assert [(h["path"], h["snippet"]) for h in hits] == [("notes/Hidden.md", "Opening words here.")]
+
+
 @pytest.mark.parametrize(
     "query",
     [

@@ -1669,9 +1669,7 @@ def _snippet(conn: sqlite3.Connection, query: str, rowid: int, title: str) -> st
     except sqlite3.OperationalError:
         best = None  # a query that names no column the pieces have, or the like
     if best is None:
-        words = text[:SNIPPET_PIECE].split()
-        more = len(words) > 12 or len(text) > SNIPPET_PIECE
-        return " ".join(words[:12]) + ("..." if more else "")
+        return _opening(text)
     size = 32 if GAP in query else 12  # words: one letter each of a query's Chinese, say
     (found,) = conn.execute(
         "SELECT snippet(pieces, 1, ?, ?, '...', ?) FROM temp.pieces"
@@ -1816,15 +1814,24 @@ def _symbol_hits(conn: sqlite3.Connection, text: str, limit: int) -> list[Hit]:
         f" ORDER BY {_GENERATED_LAST}, n.title NOT LIKE ?1 ESCAPE '\\', n.path LIMIT ?2",
         (like, limit),
     ).fetchall()
-    return [
-        Hit(p, k, t, _around(plain_text(written or unspaced(body), t), text), 0.0)
-        for p, k, t, body, written in rows
-    ]
+    hits = []
+    for path, kind, title, body, written in rows:
+        shown = plain_text(written or unspaced(body), title)
+        hits.append(Hit(path, kind, title, _around(shown, text) or _opening(shown), 0.0))
+    return hits
+
+
+def _opening(text: str) -> str:
+    """A snippet of a note whose shown text holds no hit (it was in the title, a comment
+    or a link's target): its first words."""
+    words = text[:SNIPPET_PIECE].split()
+    more = len(words) > 12 or len(text) > SNIPPET_PIECE
+    return " ".join(words[:12]) + ("..." if more else "")
 
 
 def _around(body: str, text: str, words: int = 6) -> str:
     """``text`` marked ``**like this**`` with up to ``words`` words each side, as FTS5's
-    snippets are; empty when the body does not hold it (it was in the title)."""
+    snippets are; empty when the body does not hold it."""
     import unicodedata
 
     at = body.find(text)
