@@ -93,10 +93,7 @@ _NO_VALUE = (
 )
 
 
-@functools.cache
-def _no_value() -> re.Pattern[str]:
-    """:data:`_NO_VALUE`, compiled once asked (a rare path: not at import)."""
-    return re.compile(_NO_VALUE, re.IGNORECASE)
+_NO_VALUE_LINE = lazy(_NO_VALUE, re.IGNORECASE)
 
 
 def _month_names() -> str:
@@ -117,11 +114,7 @@ def _month_names() -> str:
 _DIGIT = lazy(r"\d")
 
 
-@functools.cache
-def _log_line() -> re.Pattern[str]:
-    """:data:`_LINE_PATTERN`, compiled when a log is first read (commands that answer
-    from the index never do)."""
-    return re.compile(_LINE_PATTERN)
+_LOG_LINE = lazy(_LINE_PATTERN)  # a log line, as read from a goal's log
 
 
 @functools.cache
@@ -237,7 +230,7 @@ def refuse_miswritten(text: str) -> None:
             meant.number,
             written,
         )
-    if _no_value().match(text) is not None and _VALUE.match(text) is None:
+    if _NO_VALUE_LINE.match(text) is not None and _VALUE.match(text) is None:
         written = _FIRST_WORD.split(text, maxsplit=1)[0]
         raise MiswrittenValue(
             f"'{written}' is no value journal reads: write the sign (+, - or =) and the "
@@ -256,8 +249,7 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
     :func:`refuse_miswritten`), and for a task not done (``- [ ]``, cancelled ``- [-]``,
     in progress ``- [/]``: any but ``[x]``), which counts when ticked.
     """
-    log_line = _log_line()
-    match = log_line.match(text)
+    match = _LOG_LINE.match(text)
     if match is None:
         # every other date form has a digit: the months of 13 locales are built, and
         # their long pattern tried, only for a line that may hold one
@@ -269,7 +261,7 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
                 "it means is not guessed); the line is not read"
             )
         if not text.isascii():
-            _refuse_other_characters(text, log_line)
+            _refuse_other_characters(text)
         return None
     day_text = match.group("linked") or match.group("marked") or match.group("plain")
     try:
@@ -298,11 +290,11 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2012\u2013\u2212", "-"))
 
 
-def _refuse_other_characters(text: str, log_line: re.Pattern[str]) -> None:
+def _refuse_other_characters(text: str) -> None:
     """Raise :class:`CheckInError` when ``text`` is a log line typed in other characters
     (full-width ones, as a Japanese input method types, or an en dash in the date): one
     that is one once its characters are folded to ASCII (NFKC, and dashes to ``-``)."""
-    match = log_line.match(unicodedata.normalize("NFKC", text).translate(_DASHES))
+    match = _LOG_LINE.match(unicodedata.normalize("NFKC", text).translate(_DASHES))
     if match is None:
         return
     day = next(group for group in ("linked", "marked", "plain") if match.group(group))

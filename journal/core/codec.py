@@ -663,7 +663,7 @@ def _double_quoted(text: str) -> str:
     """A YAML double-quoted scalar; characters YAML can't hold raw (or would read as
     line breaks: NEL, LS, PS) are escaped."""
     quoted = json.dumps(text, ensure_ascii=False)
-    return quoted if quoted.isprintable() else _unprintable().sub(_escaped, quoted)
+    return quoted if quoted.isprintable() else _UNPRINTABLE.sub(_escaped, quoted)
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -671,13 +671,11 @@ def _escaped(match: re.Match[str]) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
-@functools.cache
-def _unprintable() -> re.Pattern[str]:
-    """The characters a plain or quoted YAML scalar can't hold raw (compiled when first
-    needed: it takes a while).  None of them is printable (``str.isprintable``)."""
-    return re.compile(
-        "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-    )
+#: The characters a plain or quoted YAML scalar can't hold raw; none is printable
+#: (``str.isprintable``).
+_UNPRINTABLE = lazy(
+    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 def _plain_ok(text: str) -> bool:
@@ -688,7 +686,7 @@ def _plain_ok(text: str) -> bool:
         and text == text.strip()
         and text[0] not in INDICATORS
         and _PLAIN_FORBIDDEN.search(text) is None
-        and (text.isprintable() or _unprintable().search(text) is None)  # a quick yes
+        and (text.isprintable() or _UNPRINTABLE.search(text) is None)  # a quick yes
         and resolves_to_text(text)
     )
 

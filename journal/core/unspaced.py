@@ -15,7 +15,6 @@ interview, is not in ``라면 접시``); a quoted phrase of the query gets it to
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 import unicodedata
@@ -133,7 +132,7 @@ def spaced(text: str) -> str:
     scripts, and :data:`BOUNDARY` after a run of them that a space ends before a word."""
     if text.isascii():
         return text
-    return _runs().sub(_split_run, text)
+    return _RUNS.sub(_split_run, text)
 
 
 def spaced_query(query: str) -> str:
@@ -143,7 +142,7 @@ def spaced_query(query: str) -> str:
     if query.isascii():
         return query
     parts = query.split('"')
-    parts[::2] = [_runs().sub(_split_alone, part) for part in parts[::2]]
+    parts[::2] = [_RUNS.sub(_split_alone, part) for part in parts[::2]]
     parts[1::2] = [spaced(part) for part in parts[1::2]]
     return '"'.join(parts)
 
@@ -202,9 +201,5 @@ def _split_alone(run: re.Match[str]) -> str:
     return GAP + GAP.join(run[1]) + GAP
 
 
-@functools.cache
-def _runs() -> re.Pattern[str]:
-    """A run of those letters, and the spaces after it when a word follows them
-    (compiled on first use: its ranges take milliseconds to compile, which a command
-    reading no such text need not pay)."""
-    return re.compile(f"([{_LETTERS}]+)(?=(\\s+\\w)?)")
+#: A run of those letters, and the spaces after it when a word follows them.
+_RUNS = lazy(f"([{_LETTERS}]+)(?=(\\s+\\w)?)")
