@@ -118,10 +118,19 @@ def replace_links(text: str, change: Callable[[Link], Link | None]) -> str:
     """``text`` with each wikilink (and embed) written as the one ``change`` gives for
     it; one it gives None for, and one that is no link (``[[|x]]``), as written."""
 
-    def one(match: re.Match[str]) -> str:
-        link = split_inner(match.group(2), embed=bool(match.group(1)))
+    def one(link: Link | None, written: str) -> str:
         new = change(link) if link is not None else None
-        return match.group() if new is None else str(new)
+        return written if new is None else str(new)
+
+    return links_as(text, one)
+
+
+def links_as(text: str, shown: Callable[[Link | None, str], str]) -> str:
+    """``text`` with each wikilink (and embed) replaced by what ``shown`` makes of it
+    and of its text as written (the link is None for ``[[|x]]``, no link)."""
+
+    def one(match: re.Match[str]) -> str:
+        return shown(split_inner(match.group(2), embed=bool(match.group(1))), match.group())
 
     return _LINK.sub(one, text) if "[[" in text else text
 

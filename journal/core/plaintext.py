@@ -14,14 +14,13 @@ import re
 
 from journal.core.body import blank_comments
 from journal.core.fences import fence_step
-from journal.core.links import split_inner
+from journal.core.links import Link, links_as
 from journal.core.regex import lazy
 
 _HTML_COMMENT = lazy(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 #: A heading line: its level, its text (without closing ``#`` marks).
 _HEADING = lazy(r"^[ \t]{0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*(\r?)$", re.MULTILINE)
 _RULE = lazy(r"^[ \t]*(?:[-*_=][ \t]*){3,}\r?(?:\n|\Z)", re.MULTILINE)  # a break, a setext line
-_WIKILINK = lazy(r"!?\[\[((?:(?!\[\[)[^\n])+?)\]\]")
 _MD_LINK = lazy(r"!?\[([^\[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _AUTOLINK = lazy(r"<((?:https?|mailto):[^<>\s]+)>")
 _STARS = lazy(r"\*{2,}")
@@ -70,13 +69,16 @@ def _prose(lines: list[str], title: str) -> str:
     if "#" in text:
         text = _HEADING.sub(lambda m: _heading_shown(m, title), text)
     if "[" in text:
-        text = _WIKILINK.sub(_link_shown, text)
-        text = _MD_LINK.sub(r"\1", text)
+        text = _MD_LINK.sub(r"\1", links_as(text, _link_shown))
     if "<" in text:
         text = _AUTOLINK.sub(r"\1", text)
+    return _unmarked(text)
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without its emphasis markers."""
     text = _STARS.sub("", text)
-    text = _EMPHASIS.sub(lambda m: next(g for g in m.groups()[::-1] if g is not None), text)
-    return text
+    return _EMPHASIS.sub(lambda m: next(g for g in m.groups()[::-1] if g is not None), text)
 
 
 def _heading_shown(heading: re.Match[str], title: str) -> str:
@@ -84,20 +86,18 @@ def _heading_shown(heading: re.Match[str], title: str) -> str:
     the title (in any case: ``# Bold`` in ``bold.md``; its emphasis and links as shown)."""
     text = heading[2] or ""
     if len(heading[1]) == 1 and title.strip():
-        shown = _STARS.sub("", _WIKILINK.sub(_link_shown, text))
-        shown = _EMPHASIS.sub(lambda m: next(g for g in m.groups()[::-1] if g is not None), shown)
+        shown = _unmarked(links_as(text, _link_shown))
         if shown.strip().casefold() == title.strip().casefold():
             return ""
     return text + heading[3]
 
 
-def _link_shown(link: re.Match[str]) -> str:
+def _link_shown(link: Link | None, written: str) -> str:
     """What Obsidian shows of a wikilink (or an embed): its alias, else its target's
     name, with the heading it names (``Note > Heading``)."""
-    found = split_inner(link[1])
-    if found is None:
-        return link[0]
-    if found.alias:
-        return found.alias
-    name = found.display.removesuffix(".md")
-    return " > ".join(part for part in (name, found.heading) if part)
+    if link is None:
+        return written
+    if link.alias:
+        return link.alias
+    name = link.display.removesuffix(".md")
+    return " > ".join(part for part in (name, link.heading) if part)
