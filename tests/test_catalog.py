@@ -252,3 +252,31 @@ def test_a_name_in_brackets_is_the_note_its_link_resolves_to() -> None:
         "'Budget' matches 2 notes: goals/Budget.md, goals/Money plan.md; name one by its "
         "path: `goals/Budget.md`, or `[[Budget]]` as in a link"
     )
+
+
+def test_a_goal_is_named_in_a_command_to_type_by_a_name_that_finds_it_alone() -> None:
+    """Found by a verifier: with two goals titled Plan, `journal done "[[life/Plan]]"`
+    told to record the value with `journal log "Plan" +4`, which failed ('Plan' matches
+    2 notes).  A hint names a goal by its title, else its id, else the end of its path
+    as a link, else its path: whichever finds it alone."""
+    catalog = Catalog(
+        [
+            _goal("goals/Budget.md", "Budget"),
+            _goal("goals/work/Plan.md", "Plan", "id: plan-work\n"),
+            _goal("goals/life/Plan.md", "Plan", "id: plan-life\n"),
+            _goal("goals/home/Plan.md", "Plan"),
+            _goal("goals/Plan.md", "Plan", "id: plan-life\n"),  # [[Plan]] is Plan.md
+            _goal("Plan.md", "Plan"),
+        ]
+    )
+    words = {g.path: catalog.goal_word(g.path) for g in catalog.goals}
+    assert words == {
+        "Plan.md": '"Plan"',  # its path without .md, before titles
+        "goals/Budget.md": '"Budget"',
+        "goals/Plan.md": '"goals/Plan.md"',
+        "goals/home/Plan.md": '"[[home/Plan]]"',
+        "goals/life/Plan.md": '"[[life/Plan]]"',  # its id is another's too
+        "goals/work/Plan.md": '"plan-work"',
+    }
+    for path, word in words.items():
+        assert catalog.find_goal(word.strip('"')).path == path

@@ -23,6 +23,7 @@ from journal.core.errors import (
     Unreadable,
     UsageProblem,
 )
+from journal.core.formatting import shell_word
 from journal.core.goal import Goal
 from journal.core.links import (
     Link,
@@ -536,6 +537,7 @@ class Catalog:
             self.__dict__["notes"] = self._source.load()
             self.by_path.remember(self.notes)
         self._lookups: tuple[dict[str, Sequence[str]], dict[str, Sequence[str]]] = ({}, {})
+        self._goal_words: dict[str, str] = {}
         self._resolvers = {
             True: LinkResolver(self._named, self._aliased),
             False: LinkResolver(self._named, _no_alias),
@@ -970,6 +972,20 @@ class Catalog:
         if end is not None:
             return f"name one by its path: `{path}`, or `{end}` as in a link"
         return f"name one by its path: `{path}`"
+
+    def goal_word(self, path: str) -> str:
+        """The goal at ``path`` as the ``GOAL`` argument of a command to paste in a
+        shell (:func:`shell_word`), one that finds it alone (:meth:`find_goal`): its
+        title, else its id, else the shortest link to it by the end of its path
+        (``"[[life/Plan]]"``), else its path.  Kept: a check may tell it of every
+        check-in of a goal."""
+        if path not in self._goal_words:
+            pool = self._readable(("goal",))
+            head = next(h for h in pool if h.path == path)
+            names = (n for n in (head.title, head.id) if n and self._names_alone(pool, n, path))
+            word = shell_word(next(names, None) or self._link_end(pool, path) or path)
+            self._goal_words[path] = word
+        return self._goal_words[path]
 
     def linked_paths(self, target: str) -> tuple[str, ...]:
         """The notes a wikilink to ``target`` from no note in particular names: the one
