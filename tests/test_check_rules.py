@@ -1802,3 +1802,22 @@ def test_a_fix_names_a_goal_that_shares_its_title_so_that_its_command_finds_it()
     assert of("T006", found)[0].suggestion.startswith(
         'note a meeting for it (`journal new meeting --with PERSON --goal "plan-life"`)'
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "metric", "example"),
+    [
+        ("Run a marathon", "km run", 'e.g. "km run"'),
+        ("Hold two", "informational interviews that led to a step", '"informational interviews"'),
+        ("Build 3 people-analytics dashboards", None, 'e.g. "people-analytics dashboards"'),
+        ("Close the workforce-planning skill gap", None, "the word shown after the goal's"),
+    ],
+)
+def test_m003s_example_is_what_the_metric_counts(
+    title: str, metric: str | None, example: str
+) -> None:
+    """Found by a verifier: M003 suggested `unit: "interviews"` for "Run a marathon",
+    counted in km.  Its example is what the metric counts, else what the title does."""
+    goal = goal_note(title=title, metric=metric, unit=None)
+    (finding,) = of("M003", run((PATH, goal)))
+    assert example in finding.suggestion
