@@ -6,7 +6,7 @@ import pytest
 
 from journal.core.catalog import Catalog
 from journal.core.errors import Ambiguous, NotFound
-from journal.core.notes import parse_note
+from journal.core.notes import parse_note, stem_of
 
 
 def note(path: str, text: str) -> object:
@@ -81,7 +81,8 @@ def test_links_resolve_by_name_path_and_alias_shortest_path_first(catalog: Catal
 
 def test_two_names_that_differ_only_in_how_accents_are_written_can_each_be_named() -> None:
     """Reported: `Café.md` (é composed) and `Café.md` (e + a combining accent, as macOS
-    writes it) could not be told apart, even by their exact paths."""
+    writes it) could not be told apart, even by their exact paths.  A link `[[Café]]`,
+    either way written, is to the shorter path, so it is no way to name the other."""
     composed, decomposed = "goals/Caf\u00e9.md", "goals/Cafe\u0301.md"
     catalog = Catalog(
         [
@@ -95,8 +96,9 @@ def test_two_names_that_differ_only_in_how_accents_are_written_can_each_be_named
         catalog.find_note("caf")
     assert str(raised.value) == (
         f"'caf' matches 2 notes: {decomposed} (its accents written as separate marks), "
-        f"{composed}; name one by its path: `{decomposed}`, or `[[Caf\u0065\u0301]]` as in a link"
+        f"{composed}; name one by its path: `{decomposed}`"
     )
+    assert catalog.find_note(f"[[{stem_of(decomposed)}]]").title == "A"
 
 
 def test_ignoring_accents_keeps_the_marks_of_other_scripts() -> None:
@@ -230,3 +232,51 @@ def test_a_name_that_is_one_goals_title_and_anothers_alias_names_both() -> None:
         with pytest.raises(Ambiguous) as raised:
             catalog.find_goal(ref)
         assert raised.value.candidates == ["goals/life/Plan.md", "goals/work/Plan.md"]
+
+
+def test_a_name_in_brackets_is_the_note_its_link_resolves_to() -> None:
+    """Found by a verifier: `journal show "[[Budget]]"` was ambiguous with goals/Budget.md
+    beside goals/Money plan.md (alias Budget), though a `[[...]]` name is resolved as the
+    link is, and the link `[[Budget]]` is Budget.md alone.  A bare name names both."""
+    catalog = Catalog(
+        [
+            _goal("goals/Budget.md", "Budget"),
+            _goal("goals/Money plan.md", "Money plan", "aliases: [Budget]\n"),
+        ]
+    )
+    assert catalog.find_goal("[[Budget]]").path == "goals/Budget.md"
+    assert catalog.find_goal("[[budget|the budget]]").path == "goals/Budget.md"
+    with pytest.raises(Ambiguous) as raised:
+        catalog.find_goal("Budget")
+    assert raised.value.message == (
+        "'Budget' matches 2 notes: goals/Budget.md, goals/Money plan.md; name one by its "
+        "path: `goals/Budget.md`, or `[[Budget]]` as in a link"
+    )
+
+
+def test_a_goal_is_named_in_a_command_to_type_by_a_name_that_finds_it_alone() -> None:
+    """Found by a verifier: with two goals titled Plan, `journal done "[[life/Plan]]"`
+    told to record the value with `journal log "Plan" +4`, which failed ('Plan' matches
+    2 notes).  A hint names a goal by its title, else its id, else the end of its path
+    as a link, else its path: whichever finds it alone."""
+    catalog = Catalog(
+        [
+            _goal("goals/Budget.md", "Budget"),
+            _goal("goals/work/Plan.md", "Plan", "id: plan-work\n"),
+            _goal("goals/life/Plan.md", "Plan", "id: plan-life\n"),
+            _goal("goals/home/Plan.md", "Plan"),
+            _goal("goals/Plan.md", "Plan", "id: plan-life\n"),  # [[Plan]] is Plan.md
+            _goal("Plan.md", "Plan"),
+        ]
+    )
+    words = {g.path: catalog.goal_word(g.path) for g in catalog.goals}
+    assert words == {
+        "Plan.md": '"Plan"',  # its path without .md, before titles
+        "goals/Budget.md": '"Budget"',
+        "goals/Plan.md": '"goals/Plan.md"',
+        "goals/home/Plan.md": '"[[home/Plan]]"',
+        "goals/life/Plan.md": '"[[life/Plan]]"',  # its id is another's too
+        "goals/work/Plan.md": '"plan-work"',
+    }
+    for path, word in words.items():
+        assert catalog.find_goal(word.strip('"')).path == path

@@ -595,8 +595,8 @@ def test_every_overdue_milestone_of_an_active_goal_is_named_with_its_days() -> N
         ),
     ]  # done, due today, due later: not overdue
     assert found[0].suggestion == (
-        'mark it done (`journal done "Hold four informational interviews" --milestone '
-        '"Shortlist of HRBPs"`), or move its `due` to the day you now expect it'
+        'mark it done (`journal done "Hold four informational interviews with HRBPs" '
+        '--milestone "Shortlist of HRBPs"`), or move its `due` to the day you now expect it'
     )
     for status in ("paused", "done", "dropped"):  # as T002 and T006: active goals only
         assert of("T013", run((PATH, goal_note(milestones=milestones, status=status)))) == []
@@ -765,7 +765,8 @@ def test_staleness_of_a_goal_counted_from_meetings_suggests_what_counts_for_it()
     [finding] = of("T006", run((PATH, text)))
     assert finding.suggestion.startswith(
         "note a meeting for it (`journal new meeting --with PERSON --goal "
-        '"Hold four informational interviews"`), or a line without a number under `## Log`'
+        '"Hold four informational interviews with HRBPs"`), or a line without a number '
+        "under `## Log`"
     )
     assert "+1" not in finding.suggestion
     fixed = goal_note("## Log\n\n- 2026-11-22: asked Dana for an intro\n", metric_source="meetings")
@@ -1777,3 +1778,46 @@ def test_s001_and_s002_fixes_are_about_no_one_goal() -> None:
     found = of("S001", run((PATH, goal))) + of("S002", run((PATH, goal)))
     assert [f.rule for f in found] == ["S001", "S002"]
     assert all("interview" not in f.suggestion for f in found)
+
+
+def test_a_fix_names_a_goal_that_shares_its_title_so_that_its_command_finds_it() -> None:
+    """Found by a verifier: T011 said `journal set "Plan" start=...`, T013 and T006 named
+    the goal by its file name, Plan, which two goals have: the command failed."""
+    early = "## Log\n\n- 2026-09-20: +1 Early interview\n"
+    milestones = "\n  - title: Shortlist\n    due: 2026-10-23"
+    work, life = (
+        (f"goals/{area}/Plan.md", goal_note(early, id=f"plan-{area}", title="Plan", **more))
+        for area, more in (
+            ("work", {"milestones": milestones}),
+            ("life", {"metric_source": "meetings", "start": "2026-11-01"}),
+        )
+    )
+    found = run(work, life)
+    assert [f.suggestion.split("`")[1] for f in of("T011", found)] == [
+        'journal set "plan-work" start=2026-09-20'
+    ]
+    assert of("T013", found)[0].suggestion.startswith(
+        'mark it done (`journal done "plan-work" --milestone "Shortlist"`)'
+    )
+    assert of("T006", found)[0].suggestion.startswith(
+        'note a meeting for it (`journal new meeting --with PERSON --goal "plan-life"`)'
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "metric", "example"),
+    [
+        ("Run a marathon", "km run", 'e.g. "km run"'),
+        ("Hold two", "informational interviews that led to a step", '"informational interviews"'),
+        ("Build 3 people-analytics dashboards", None, 'e.g. "people-analytics dashboards"'),
+        ("Close the workforce-planning skill gap", None, "the word shown after the goal's"),
+    ],
+)
+def test_m003s_example_is_what_the_metric_counts(
+    title: str, metric: str | None, example: str
+) -> None:
+    """Found by a verifier: M003 suggested `unit: "interviews"` for "Run a marathon",
+    counted in km.  Its example is what the metric counts, else what the title does."""
+    goal = goal_note(title=title, metric=metric, unit=None)
+    (finding,) = of("M003", run((PATH, goal)))
+    assert example in finding.suggestion

@@ -393,6 +393,28 @@ def test_every_command_names_a_goal_by_a_partial_path_as_a_link_does(
     )
 
 
+def test_a_command_a_hint_gives_names_a_goal_that_shares_its_title_alone(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found by a verifier: with two goals titled Plan, `done` told to record the value
+    with `journal log "Plan" +4`, and `log --date` before the start to move it with
+    `journal set "Plan" start=...`: both failed, 'Plan' matching 2 notes."""
+    write("goals/work/Plan.md", goal_text("Plan", id="plan-work", current=1, start="2026-12-01"))
+    write("goals/life/Plan.md", goal_text("Plan", id="plan-life", current=1))
+    done = invoke("done", "[[life/Plan]]")
+    assert done.exit_code == 0, done.stderr
+    assert done.stderr.endswith(
+        'record it: journal log "plan-life" +4 (or journal set "plan-life" current=5)\n'
+    )
+    logged = invoke("log", "plan-life", "+4", "reached")
+    assert logged.exit_code == 0
+    assert '(reopen it: journal set "plan-life" status=active)' in logged.stderr
+    early = invoke("log", "[[work/Plan]]", "+1", "x", "--date", "2026-11-20")
+    assert early.exit_code == 2
+    assert early.stderr.endswith('(journal set "plan-work" start=2026-11-20)\n')
+    assert invoke("set", "plan-work", "start=2026-11-20").exit_code == 0
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in (DATA / "lossless").iterdir()))
 def test_set_leaves_every_byte_outside_the_edited_lines(
     invoke: Invoke, write: Write, vault: Path, name: str

@@ -23,6 +23,7 @@ from journal.core.errors import (
     Unreadable,
     UsageProblem,
 )
+from journal.core.formatting import shell_word
 from journal.core.goal import Goal
 from journal.core.links import (
     Link,
@@ -536,6 +537,7 @@ class Catalog:
             self.__dict__["notes"] = self._source.load()
             self.by_path.remember(self.notes)
         self._lookups: tuple[dict[str, Sequence[str]], dict[str, Sequence[str]]] = ({}, {})
+        self._goal_words: dict[str, str] = {}
         self._resolvers = {
             True: LinkResolver(self._named, self._aliased),
             False: LinkResolver(self._named, _no_alias),
@@ -871,19 +873,17 @@ class Catalog:
         its exact file name or path, is an error saying why it can't be used."""
         if not ref.strip():
             raise UsageProblem("an empty name matches nothing: name a goal or note")
-        link = parse_link(ref)
-        if link is not None and link.target:
-            ref = link.target  # "[[Dana Ortiz]]" as typed in a note
         heads = self.heads
-        pool = [h for h in heads if h.readable and (kinds is None or h.kind in kinds)]
-        linked = self.linked_paths(ref)
+        pool = self._readable(kinds)
         try:
-            match = match_head(pool, ref, parts=parts, linked=linked)
+            match = self._named_by(pool, ref, parts=parts)
         except Ambiguous as several:
             pick = self._how_to_pick(pool, several.candidates[0])
-            raise Ambiguous(ref, several.candidates, pick=pick) from None
+            raise Ambiguous(_link_target(ref) or ref, several.candidates, pick=pick) from None
         if match is not None:
             return self.by_path[match.path]
+        ref = _link_target(ref) or ref  # "[[Dana Ortiz]]" as typed in a note
+        linked = self.linked_paths(ref)
         unreadable = {h.path for h in heads if not h.readable}
         why: dict[str, Diagnostic] = {}
         for d in self.diagnostics:
@@ -929,17 +929,63 @@ class Catalog:
             )
         raise NotFound(f"no {what} called '{ref}'{hint}")
 
+    def _readable(self, kinds: tuple[str, ...] | None) -> list[NoteHead]:
+        """The readable notes of ``kinds`` (None: of any), light: those a name is looked
+        for among (:meth:`find_note`)."""
+        return [h for h in self.heads if h.readable and (kinds is None or h.kind in kinds)]
+
+    def _named_by(self, pool: Sequence[Head], ref: str, *, parts: bool) -> Head | None:
+        """The one note of ``pool`` that ``ref`` names (:func:`match_head`); a name in
+        ``[[...]]`` is first the link it is: the note of ``pool`` the link resolves to by
+        its path or file name, as in Obsidian, when it resolves to one (``[[Budget]]``
+        is ``Budget.md``, not a note with the alias or title Budget)."""
+        target = _link_target(ref)
+        name = target or ref
+        if target is not None:
+            path = self.resolve_path(target, by_alias=False)
+            if path is not None and not self.link_ties(target, by_alias=False):
+                found = next((h for h in pool if h.path == path), None)
+                if found is not None:
+                    return found
+        return match_head(pool, name, parts=parts, linked=self.linked_paths(name))
+
+    def _names_alone(self, pool: Sequence[NoteHead], ref: str, path: str) -> bool:
+        """Whether ``ref``, typed as a command's name of a note, names the note at
+        ``path`` alone among ``pool``, also where a part of a name is none."""
+        try:
+            found = self._named_by(pool, ref, parts=False)
+        except Ambiguous:
+            return False
+        return found is not None and found.path == path
+
+    def _link_end(self, pool: Sequence[NoteHead], path: str) -> str | None:
+        """The shortest link to the note at ``path`` by the end of its path that names it
+        alone among ``pool`` (``[[work/Plan]]`` for ``goals/work/Plan.md``), or None."""
+        words = path.removesuffix(".md").split("/")
+        ends = (f"[[{'/'.join(words[start:])}]]" for start in range(len(words) - 1, 0, -1))
+        return next((end for end in ends if self._names_alone(pool, end, path)), None)
+
     def _how_to_pick(self, pool: Sequence[NoteHead], path: str) -> str:
         """How to name the note at ``path`` alone among ``pool``: by its path, or by the
         shortest end of it that, written as a link, names it alone (``[[work/Plan]]``)."""
-        words = path.removesuffix(".md").split("/")
-        for start in range(len(words) - 1, 0, -1):
-            end = "/".join(words[start:])
-            with contextlib.suppress(Ambiguous):
-                found = match_head(pool, end, parts=False, linked=self.linked_paths(end))
-                if found is not None and found.path == path:
-                    return f"name one by its path: `{path}`, or `[[{end}]]` as in a link"
+        end = self._link_end(pool, path)
+        if end is not None:
+            return f"name one by its path: `{path}`, or `{end}` as in a link"
         return f"name one by its path: `{path}`"
+
+    def goal_word(self, path: str) -> str:
+        """The goal at ``path`` as the ``GOAL`` argument of a command to paste in a
+        shell (:func:`shell_word`), one that finds it alone (:meth:`find_goal`): its
+        title, else its id, else the shortest link to it by the end of its path
+        (``"[[life/Plan]]"``), else its path.  Kept: a check may tell it of every
+        check-in of a goal."""
+        if path not in self._goal_words:
+            pool = self._readable(("goal",))
+            head = next(h for h in pool if h.path == path)
+            names = (n for n in (head.title, head.id) if n and self._names_alone(pool, n, path))
+            word = shell_word(next(names, None) or self._link_end(pool, path) or path)
+            self._goal_words[path] = word
+        return self._goal_words[path]
 
     def linked_paths(self, target: str) -> tuple[str, ...]:
         """The notes a wikilink to ``target`` from no note in particular names: the one
@@ -995,6 +1041,12 @@ class Catalog:
         Obsidian), then alias."""
         path = self.resolve_path(target, source)
         return self.by_path[path] if path is not None else None
+
+
+def _link_target(ref: str) -> str | None:
+    """The target of ``ref`` when it is a wikilink (``[[Dana Ortiz]]``), else None."""
+    link = parse_link(ref)
+    return link.target if link is not None and link.target else None
 
 
 def _type_key(props: Mapping[str, Any]) -> str | None:

@@ -22,12 +22,13 @@ from journal.core.fields import (
     read_typed,
     refuse_other_case,
 )
-from journal.core.formatting import shell_word, single_line
+from journal.core.formatting import single_line
 from journal.core.links import Link
 from journal.core.records import Record, record
 from journal.core.regex import lazy
 
 if TYPE_CHECKING:
+    from journal.core.catalog import Catalog
     from journal.core.notes import Note
 
 
@@ -160,13 +161,14 @@ class Goal(Record):
         }
 
 
-def refuse_hand_value(goal: Goal) -> None:
+def refuse_hand_value(goal: Goal, catalog: Catalog) -> None:
     """A goal that counts its meetings has no hand-kept value to log or set."""
     if goal.metric_source == "meetings":
         kinds = f" --kind {goal.metric_kind[0]}" if len(goal.metric_kind) == 1 else ""
+        name = catalog.goal_word(goal.path)
         raise JournalError(
             "this goal counts its meeting notes (metric_source: meetings); record a meeting "
-            f"instead: journal new meeting --with PERSON --goal {shell_word(goal.title)}{kinds}",
+            f"instead: journal new meeting --with PERSON --goal {name}{kinds}",
             path=goal.path,
             line=goal.lines.get("metric_source"),
         )

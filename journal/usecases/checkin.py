@@ -30,7 +30,7 @@ from journal.core.checkins import (
 from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
 from journal.core.fields import CLOSED, GOAL_FIELDS, FieldError, coerce, refuse_other_case
-from journal.core.formatting import number, shell_word, single_line
+from journal.core.formatting import number, single_line
 from journal.core.goal import goal_value, refuse_hand_value
 from journal.core.logsection import append_checkin, log_checkins
 from journal.core.records import Record, record
@@ -124,12 +124,12 @@ def log_checkin(
         raise UsageProblem(str(exc)) from None
     not_after(day, catalog.today, "journal log")
     goal = named_goal(vault, catalog, ref)
-    refuse_hand_value(goal)
+    refuse_hand_value(goal, catalog)
     if goal.start is not None and day < goal.start:
         raise UsageProblem(
             f"{day} is before the goal's start ({goal.start}): a check-in then would count "
             f"before the goal began; log on or after it, or move the start first "
-            f"(journal set {shell_word(goal.title)} start={day})"
+            f"(journal set {catalog.goal_word(goal.path)} start={day})"
         )
     checkin = CheckIn(day, op, amount, single_line(note), 0, goal.path)
     result: dict[str, Any] = {}
@@ -185,7 +185,7 @@ def log_checkin(
             goal.path,
             goal.line_of("status"),
             f"the goal is {goal.status}; the check-in is logged all the same (reopen it: "
-            f"journal set {shell_word(goal.title)} status=active)",
+            f"journal set {catalog.goal_word(goal.path)} status=active)",
             "warning",
             "closed",
         )

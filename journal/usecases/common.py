@@ -9,7 +9,6 @@ from pathlib import Path
 from journal.adapters.vault import Vault, enclosing_vault, find_vault, load_catalog
 from journal.core.catalog import Catalog
 from journal.core.errors import NotFound, UsageProblem
-from journal.core.formatting import shell_word
 from journal.core.goal import Goal, kind_of
 from journal.core.links import Link
 
@@ -81,7 +80,9 @@ def found_links(
     ]
 
 
-def refuse_done_before_start(goal: Goal, day: date, how: str, start: date | None) -> None:
+def refuse_done_before_start(
+    catalog: Catalog, goal: Goal, day: date, how: str, start: date | None
+) -> None:
     """A goal not done yet can't be done on ``day`` before ``start``, the start it has
     or is given in the same command (as a check-in then is refused); ``how``: the
     option that gives the day it was done."""
@@ -89,7 +90,7 @@ def refuse_done_before_start(goal: Goal, day: date, how: str, start: date | None
         raise UsageProblem(
             f"the goal starts on {start}, so it can't be done on {day}, before it "
             f"({how} gives the day it was done; or move the start first: "
-            f"journal set {shell_word(goal.title)} start={day})"
+            f"journal set {catalog.goal_word(goal.path)} start={day})"
         )
 
 

@@ -24,7 +24,7 @@ from journal.core.fields import (
     milestone_items,
     refuse_other_case,
 )
-from journal.core.formatting import amount, number, shell_word, signed
+from journal.core.formatting import amount, number, signed
 from journal.core.goal import Change, Goal, edit_goal
 from journal.core.names import match_key
 from journal.core.networking import meeting_from_note
@@ -95,7 +95,7 @@ def mark_done(
         transform = _follow_up(result, day)
     else:
         goal = catalog.goal_at(note.path)
-        refuse_done_before_start(goal, day, "--date", goal.start)
+        refuse_done_before_start(catalog, goal, day, "--date", goal.start)
         result = Done(note.path, note.title, "goal", "status")
         transform = _goal(result, day, goal)
     result.written = vault.rewrite(note.path, transform)
@@ -106,7 +106,7 @@ def mark_done(
             if not m.is_done
         ]
         if not any(c.key == "current" for c in result.changes):
-            result.short = _short_of_target(goal)
+            result.short = _short_of_target(goal, catalog)
     return result
 
 
@@ -192,14 +192,14 @@ def _same_number(written: Any, goal: Goal) -> bool:
     return type(written) in (int, float) and written == goal.file_current
 
 
-def _short_of_target(goal: Goal) -> str | None:
+def _short_of_target(goal: Goal, catalog: Catalog) -> str | None:
     """For a goal done short of its target, one line saying so, with the command that
     records the value if it was reached; None at or past it, or with no target."""
     target = goal.target
     value = value_now(goal)
     if target is None or reached(goal, value):
         return None
-    name = shell_word(goal.title)
+    name = catalog.goal_word(goal.path)
     if goal.metric_source == "meetings":
         record = f"note the meetings it counts: journal new meeting --goal {name}"
     else:

@@ -141,10 +141,10 @@ def set_fields(
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
     if typed.get("status") == "done" and "completed" not in typed:  # it writes today
         start = typed.get("start", goal.start)  # as it will be
-        refuse_done_before_start(goal, today, "completed=DAY", start)
+        refuse_done_before_start(catalog, goal, today, "completed=DAY", start)
     same_note = dict.fromkeys(LINKED, _same_note(catalog, goal.path))
     if "current" in typed:
-        refuse_hand_value(goal)
+        refuse_hand_value(goal, catalog)
     result = SetResult(goal.path, goal.title, {k: v.strip() for k, v in given.items()})
 
     def transform(doc: codec.Document) -> str:

@@ -8,7 +8,7 @@ from journal.core.checkins import log_agrees, replay
 from journal.core.formatting import amount
 from journal.core.progress import reached
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, number
-from journal.core.rules.words import counted_in
+from journal.core.rules.words import counted_by, counted_in
 
 
 def _missing(key: str, message: str, suggestion: str, *, measured_only: bool = False) -> Check:
@@ -74,6 +74,31 @@ def missing_metric(ctx: Context) -> Iterator[Problem]:
             problem.line,
             problem.message,
             f'add `metric:` naming what you count, e.g. "{counted}"',
+        )
+
+
+_NO_UNIT = _missing(
+    "unit",
+    "no unit: the numbers have no unit",
+    "add `unit:` naming what one step is, the word shown after the goal's numbers",
+    measured_only=True,
+)
+
+
+def missing_unit(ctx: Context) -> Iterator[Problem]:
+    """No ``unit``; the example fits the goal: what its metric counts ("km run": "km
+    run"), else what its title counts, else none."""
+    for problem in _NO_UNIT(ctx):
+        goal = ctx.goal_by_path[problem.path]
+        counted = counted_by(goal.metric or "") or counted_in(goal.title)
+        if not counted:
+            yield problem
+            continue
+        yield Problem(
+            problem.path,
+            problem.line,
+            problem.message,
+            f'add `unit:` naming what one step is, e.g. "{counted}"',
         )
 
 
@@ -149,12 +174,7 @@ RULES = (
         "missing-unit",
         "hint",
         "the goal has no `unit`",
-        _missing(
-            "unit",
-            "no unit: the numbers have no unit",
-            'add `unit:` naming what one step is, e.g. "interviews"',
-            measured_only=True,
-        ),
+        missing_unit,
     ),
     Rule(
         "M004",

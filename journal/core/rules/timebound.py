@@ -7,7 +7,6 @@ from itertools import pairwise
 
 from journal.core.dates import DateError, parse_date
 from journal.core.formatting import plural, shell_word
-from journal.core.notes import stem_of
 from journal.core.progress import last_checkin, overdue_milestones, quiet_too_long, start_of
 from journal.core.rules.base import Context, Problem, Rule, line_of
 
@@ -126,7 +125,7 @@ def milestone_overdue(ctx: Context) -> Iterator[Problem]:
                 line_of(goal, "milestones"),
                 f"milestone {milestone.index + 1} '{milestone.title}' is "
                 f"{plural(days, 'day')} overdue (due {milestone.due}) and not done",
-                f"mark it done (`journal done {shell_word(stem_of(goal.path))} --milestone "
+                f"mark it done (`journal done {ctx.catalog.goal_word(goal.path)} --milestone "
                 f"{shell_word(milestone.title)}`), or move its `due` to the day you now expect it",
             )
 
@@ -143,7 +142,7 @@ def stale(ctx: Context) -> Iterator[Problem]:
         if goal.metric_source == "meetings":  # a +N line would not count
             fix = (
                 "note a meeting for it (`journal new meeting --with PERSON --goal "
-                f"{shell_word(stem_of(goal.path))}`), or a line without a number under "
+                f"{ctx.catalog.goal_word(goal.path)}`), or a line without a number under "
                 f"`## Log`, e.g. `- {ctx.today}: asked Dana for an intro`"
             )
         else:
@@ -232,8 +231,8 @@ def before_start(ctx: Context) -> Iterator[Problem]:
                 checkin.line,
                 f"check-in dated {checkin.day}, before the goal's start ({start}): it counts "
                 "before the goal began",
-                f"move the start back (`journal set {shell_word(goal.title)} start={first}`), "
-                "or fix the date",
+                f"move the start back (`journal set {ctx.catalog.goal_word(goal.path)} "
+                f"start={first}`), or fix the date",
                 goal.path,
             )
 

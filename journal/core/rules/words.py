@@ -431,10 +431,21 @@ def counted_in(title: str) -> str | None:
         (i for i, t in enumerate(tokens) if is_quantity(t) and t.lower() not in ("once", "twice")),
         None,
     )
-    if first is None:
-        return None
+    return None if first is None else _counted(tokens[first + 1 : first + 5])
+
+
+def counted_by(metric: str) -> str | None:
+    """What ``metric`` counts, read as :func:`counted_in` reads the words after a
+    number: ``informational interviews`` of "informational interviews that led to a next
+    step"; None when it counts nothing."""
+    return _counted(metric.split()[:4])
+
+
+def _counted(tokens: list[str]) -> str | None:
+    """The words ``tokens`` open with, ending before a word such as ``in`` or ``that``,
+    a quantity or an aside, or at a punctuation mark; None when there are none."""
     words: list[str] = []
-    for token in tokens[first + 1 : first + 5]:
+    for token in tokens:
         word = token.strip(_TOKEN_EDGES)
         if token[0] in "([{" or not word or word.lower() in _NOT_COUNTED or is_quantity(word):
             break  # "(iOS, Android)": an aside, not what is counted
