@@ -980,12 +980,37 @@ class Catalog:
         (``"[[life/Plan]]"``), else its path.  Kept: a check may tell it of every
         check-in of a goal."""
         if path not in self._goal_words:
-            pool = self._readable(("goal",))
-            head = next(h for h in pool if h.path == path)
-            names = (n for n in (head.title, head.id) if n and self._names_alone(pool, n, path))
-            word = shell_word(next(names, None) or self._link_end(pool, path) or path)
+            pool, named = self._goal_names
+            head = pool[path]
+            title = head.title
+            plain = title == title.strip() and not title.lower().endswith(".md")
+            if plain and named.get(fold(title), set()) | named.get(link_key(title), set()) <= {
+                path
+            }:  # its title names it alone: no other goal has it as any name
+                word = shell_word(title)
+            else:
+                heads = list(pool.values())
+                names = (n for n in (title, head.id) if n and self._names_alone(heads, n, path))
+                word = shell_word(next(names, None) or self._link_end(heads, path) or path)
             self._goal_words[path] = word
         return self._goal_words[path]
+
+    @cached_property
+    def _goal_names(self) -> tuple[dict[str, NoteHead], dict[str, set[str]]]:
+        """The readable goals by path, and the goals each name finds among them as
+        :func:`match_head` compares names before parts (ids, paths, file names, titles,
+        aliases): a title only its own goal has names that goal alone (a check asked it
+        of every goal of a 10,000-note vault, each a name looked up among all notes)."""
+        pool = {head.path: head for head in self._readable(("goal",))}
+        named: dict[str, set[str]] = {}
+        for head in pool.values():
+            for name in (
+                *(fold(x) for x in (head.id or "", head.stem, head.title, *head.aliases)),
+                fold(head.path).removesuffix(".md"),
+                link_key(head.path),
+            ):
+                named.setdefault(name, set()).add(head.path)
+        return pool, named
 
     def linked_paths(self, target: str) -> tuple[str, ...]:
         """The notes a wikilink to ``target`` from no note in particular names: the one
