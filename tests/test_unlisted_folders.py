@@ -14,6 +14,7 @@ import pytest
 
 from journal.adapters.index import Index, default_path
 from journal.adapters.vault import Vault
+from journal.usecases.generate import UnlistedFolders, refuse_unlisted
 from tests.conftest import Invoke, permissions_checked, unlistable_folder
 
 REVIEW = "reviews/2026-W47.md"
@@ -202,3 +203,24 @@ def test_a_known_unlisted_folder_is_not_looked_for_again(tmp_path: Path) -> None
     told: list[str] = []
     vault.find_unlisted_above(f"{hidden}/old.md", lambda rel, why: told.append(rel))
     assert (told, vault.unlisted) == ([], {hidden: "File name too long"})
+
+
+def test_a_review_refused_for_a_folder_says_what_it_leaves_out(
+    example_vault: Path, hidden: str
+) -> None:
+    """The refusal is one of its own (a watcher writes the review once it can), saying
+    why and naming the folders "it" or "them"."""
+    vault = Vault.open(example_vault)
+    index = Index.open(vault)
+    try:
+        index.refresh()
+        with index.reading() as reader, pytest.raises(UnlistedFolders) as refused:
+            refuse_unlisted(vault.catalog(reader), REVIEW, "the review")
+    finally:
+        index.close()
+    assert (refused.value.why, refused.value.it, refused.value.path) == (
+        f"can't read the folder {hidden} (File name too long), so the review would leave out "
+        "the notes in it",
+        "it",
+        REVIEW,
+    )
