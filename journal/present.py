@@ -175,8 +175,8 @@ def _text(value: Any) -> str:
 
 def index_report(report: dict[str, Any]) -> str:
     """What ``journal index`` did and what the index holds (the sync-conflict copies
-    apart: every command leaves them out); type ``note`` is "plain notes", as "notes"
-    is the total."""
+    and the folders that can't be listed apart: every command leaves them out); type
+    ``note`` is "plain notes", as "notes" is the total."""
     kinds = ", ".join(
         plural(n, "plain note" if kind == "note" else kind)
         for kind, n in report["kinds"].items()
@@ -196,9 +196,10 @@ def index_report(report: dict[str, Any]) -> str:
         them = "them" if len(report["conflict_copies"]) > 1 else "it"
         problems.append(f"{copies} (journal check --select H003 names {them})")
     action = "rebuilt" if report["rebuilt"] else "refreshed"
+    unlisted = "".join(f"{line}\n" for line in unlisted_lines(report["unlisted_folders"]))
     return (
         f"index: {report['index'] or '(in memory)'}\n"
-        f"notes: {notes}\n"
+        f"notes: {notes}\n{unlisted}"
         f"{action} in {report['seconds']:.2f}s: {report['read']} read, "
         f"{report['removed']} removed\n"
         f"problems: {'; '.join(problems) or 'none'}\n" + _pruned(len(report["pruned"]))

@@ -14,6 +14,7 @@ import pytest
 
 from journal.adapters.index import Index, default_path
 from journal.adapters.vault import Vault
+from journal.usecases.generate import UnlistedFolders, refuse_unlisted
 from tests.conftest import Invoke, permissions_checked, unlistable_folder
 
 REVIEW = "reviews/2026-W47.md"
@@ -157,3 +158,69 @@ def test_a_folder_made_unreadable_keeps_its_notes_indexed_and_in_no_list(
     assert goal not in hidden.stdout
     assert indexed() == before
     assert goal in invoke("list", root=example_vault).stdout
+
+
+def test_every_command_leaves_out_the_notes_of_a_folder_that_cant_be_listed(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """Found in review: with `chmod 000 goals`, `journal index` counted the goals the
+    index kept of it, with their errors, and `search` found them, where `list` and
+    `check` had none: what every list leaves out is one test (catalog.LeftOut)."""
+    (example_vault / "goals/Broken.md").write_text("---\ntype: goal\ntitle: [\n---\n# interview\n")
+    before = json.loads(invoke("index", "--json", root=example_vault).stdout)
+    assert (before["kinds"]["goal"], len(before["errors"])) == (11, 1)
+    (example_vault / "goals").chmod(0)
+    try:
+        with permissions_checked():
+            report = json.loads(invoke("index", "--json", root=example_vault).stdout)
+            text = invoke("index", root=example_vault).stdout
+            found = json.loads(invoke("search", "--json", "interview", root=example_vault).stdout)
+            listing = invoke("list", "--json", root=example_vault).stdout
+    finally:
+        (example_vault / "goals").chmod(0o755)
+    assert (report["notes"], report["kinds"]["goal"]) == (before["notes"] - 11, 0)
+    assert (report["errors"], report["diagnostics"]["error"], report["files_with_problems"]) == (
+        [],
+        0,
+        0,
+    )
+    assert report["unlisted_folders"] == [{"folder": "goals", "reason": "Permission denied"}]
+    assert text.splitlines()[2] == (
+        "can't read the folder goals (Permission denied): its notes are left out"
+    )
+    assert found and [hit for hit in found if hit["path"].startswith("goals/")] == []
+    assert json.loads(listing) == []
+
+
+def test_a_known_unlisted_folder_is_not_looked_for_again(tmp_path: Path) -> None:
+    """Found in review: a refresh of each path in a folder known to be unlisted listed
+    every folder above it again, and told it again."""
+    vault_root = tmp_path / "v"
+    (vault_root / ".journal").mkdir(parents=True)
+    hidden = unlistable_folder(vault_root, "goals")
+    vault = Vault.open(vault_root)
+    list(vault.iter_notes())
+    told: list[str] = []
+    vault.find_unlisted_above(f"{hidden}/old.md", lambda rel, why: told.append(rel))
+    assert (told, vault.unlisted) == ([], {hidden: "File name too long"})
+
+
+def test_a_review_refused_for_a_folder_says_what_it_leaves_out(
+    example_vault: Path, hidden: str
+) -> None:
+    """The refusal is one of its own (a watcher writes the review once it can), saying
+    why and naming the folders "it" or "them"."""
+    vault = Vault.open(example_vault)
+    index = Index.open(vault)
+    try:
+        index.refresh()
+        with index.reading() as reader, pytest.raises(UnlistedFolders) as refused:
+            refuse_unlisted(vault.catalog(reader), REVIEW, "the review")
+    finally:
+        index.close()
+    assert (refused.value.why, refused.value.it, refused.value.path) == (
+        f"can't read the folder {hidden} (File name too long), so the review would leave out "
+        "the notes in it",
+        "it",
+        REVIEW,
+    )

@@ -380,6 +380,38 @@ def test_a_folder_made_unreadable_while_watching_is_told_and_its_notes_kept(
         thread.join(10)
 
 
+def test_a_folder_made_unreadable_again_is_told_again(vault: Path, write: Write) -> None:
+    """Found in review: `chmod 000 goals`, an edit in it, `chmod 755 goals`, twice, named
+    the folder on stderr the first time only (each notice is told once a process); one
+    listed again in between is made unreadable anew."""
+    write("goals/Network more.md", goal_text("Network more"))
+    told: list[str] = []
+    updates: list[Update] = []
+    watcher = Watcher(Index.open(listening(vault, told)), quiet=QUIET, on_update=updates.append)
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    with permissions_checked():  # the watcher's thread can't list a `chmod 000` folder
+        thread.start()
+    goals = vault / "goals"
+    skipped = "skipped goals: can't read the folder (Permission denied)"
+    try:
+        assert watcher.ready.wait(10)
+        for times in (1, 2):
+            goals.chmod(0)
+            with (goals / "Network more.md").open("a") as note:
+                note.write("x\n")
+            _until(lambda times=times: told.count(skipped) == times)
+            goals.chmod(0o755)
+            _until(lambda: not watcher.index.vault.unlisted)
+            _until(lambda: any("goals/Network more.md" in u.refresh.parsed for u in updates))
+            updates.clear()
+        time.sleep(QUIET * 4)
+        assert told == [skipped, skipped]
+    finally:
+        goals.chmod(0o755)
+        watcher.stop()
+        thread.join(10)
+
+
 def test_symlinked_folders_made_while_watching_are_told(
     vault: Path, write: Write, tmp_path: Path
 ) -> None:

@@ -52,14 +52,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from journal.adapters.cachedir import cache_folder, folder_gone, vault_cache_file
 from journal.adapters.files import changed_ns, digest, stat_stamp, turn
-from journal.adapters.vault import Vault, is_utf8, name_problem, shown
+from journal.adapters.vault import Vault, is_utf8, name_problem, skip_notice
+from journal.core.catalog import unlisted_records
 from journal.core.checkins import CheckIn
 from journal.core.codec import after_front_matter
 from journal.core.errors import ConfigError, Diagnostic, JournalError, UnsafeWrite, UsageProblem
 from journal.core.formatting import shortened, single_line
 from journal.core.generated import GENERATED_KINDS, searchable
 from journal.core.goal import Goal, Milestone
-from journal.core.links import COPY_MARK, Link, LinkResolver, fold, is_conflict_copy, name_key
+from journal.core.links import COPY_MARK, Link, LinkResolver, fold, name_key
 from journal.core.networking import Contact, Meeting
 from journal.core.notes import (
     PARSER_VERSION,
@@ -362,7 +363,7 @@ class Head(NamedTuple):
 
 
 #: A row whose ``path`` is none of the sync-conflict copies given as a JSON list.
-_NO_COPY = "path NOT IN (SELECT value FROM json_each(?))"
+_NOT_LEFT_OUT = "path NOT IN (SELECT value FROM json_each(?))"
 
 
 @record(frozen=True, slots=True)
@@ -1103,7 +1104,8 @@ class Index:
         stale = sorted(p for p, info in found.items() if _changed(stamps.get(p), info))
         # a folder that can't be listed is no empty one: its notes stay, left out of
         # every list by the catalog, until it can be listed again
-        gone = [p for p in stamps.keys() - found.keys() if not self.vault.in_unlisted(p)]
+        unlisted = self.vault.left_out().unlisted
+        gone = [p for p in stamps.keys() - found.keys() if not unlisted(p)]
         return stamps, found, stale, sorted(gone)
 
     def _twins(self, found: dict[str, os.stat_result], stamps: dict[str, _Stamp]) -> list[str]:
@@ -1163,30 +1165,30 @@ class Index:
             return _stats(vault.iter_notes(bad_name=self._skipped))
         found: dict[str, os.stat_result] = {}
         for item in scope:
-            vault.relisting(item)  # listed below, or gone
-            try:
-                info = os.lstat(vault.disk_path(item))  # names are as on disk: "\\" is no "/"
-            except UnsafeWrite:
-                if why := vault.symlink_skipped(item):  # one made while a watcher runs
-                    self._skipped(item, why)
-                continue
-            except OSError as exc:  # a folder above it made unreadable: none of it is gone
-                if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
-                    vault.find_unlisted_above(item, self._skipped)
-                continue
-            if stat.S_ISDIR(info.st_mode) and not vault.ignores(item):
-                found.update(_stats(vault.iter_notes(item, bad_name=self._skipped)))
-            elif stat.S_ISREG(info.st_mode) and vault.reads(item):
-                problem = name_problem(item)
-                if problem is None:
-                    found[item] = info
-                else:
-                    self._skipped(item, problem)
+            with vault.relisting(item):  # listed below, or gone
+                try:
+                    info = os.lstat(vault.disk_path(item))  # names are as on disk: "\\" is no "/"
+                except UnsafeWrite:
+                    if why := vault.symlink_skipped(item):  # one made while a watcher runs
+                        self._skipped(item, why)
+                    continue
+                except OSError as exc:  # a folder above it made unreadable: none of it is gone
+                    if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+                        vault.find_unlisted_above(item, self._skipped)
+                    continue
+                if stat.S_ISDIR(info.st_mode) and not vault.ignores(item):
+                    found.update(_stats(vault.iter_notes(item, bad_name=self._skipped)))
+                elif stat.S_ISREG(info.st_mode) and vault.reads(item):
+                    problem = name_problem(item)
+                    if problem is None:
+                        found[item] = info
+                    else:
+                        self._skipped(item, problem)
         return found
 
     def _skipped(self, rel: str, reason: str) -> None:
         """Tell (once: see :meth:`Vault.notice`) that a note is left out, and why."""
-        self.notify(f"skipped {shown(rel)}: {reason}")
+        self.notify(skip_notice(rel, reason))
 
     def _read_all(
         self, paths: list[str], hashes: list[str | None], resolver: LinkResolver | None
@@ -1477,27 +1479,34 @@ class Index:
             self._end_read()
 
     def errors(self) -> list[Diagnostic]:
-        """The errors of every note but the sync-conflict copies (every command leaves
-        them out) - what makes each unreadable, or a part of it - in path order."""
+        """The errors of every note but those every list leaves out (:meth:`left_out`) -
+        what makes each unreadable, or a part of it - in path order."""
         query = (
             "SELECT path, line, message, code FROM diagnostics WHERE severity = 'error'"
-            f" AND {_NO_COPY} ORDER BY path, seq"
+            f" AND {_NOT_LEFT_OUT} ORDER BY path, seq"
         )
         return [
             Diagnostic(path, line, message, "error", code)
             for path, line, message, code in self._guard(
-                lambda: self.conn.execute(query, (json.dumps(self._copies()),)).fetchall()
+                lambda: self.conn.execute(query, (json.dumps(self._left_out()),)).fetchall()
             )
         ]
 
-    def conflict_copies(self) -> list[str]:
-        """The paths of the notes that are sync-conflict copies (:func:`is_conflict_copy`),
-        in path order."""
-        return self._guard(self._copies)
+    def left_out(self) -> list[str]:
+        """The paths of the notes every list leaves out (:meth:`Vault.left_out`: the
+        sync-conflict copies, and those in folders that can't be listed), in path order."""
+        return self._guard(self._left_out)
 
-    def _copies(self) -> list[str]:
-        query = f"SELECT path FROM notes WHERE path LIKE '%{COPY_MARK}%' ORDER BY path"
-        return [path for (path,) in self.conn.execute(query) if is_conflict_copy(path)]
+    def _left_out(self) -> list[str]:
+        folders = list(self.vault.unlisted)
+        query = f"SELECT path FROM notes WHERE path LIKE '%{COPY_MARK}%'" + (
+            " OR (path > ? AND path < ?)" * len(folders)  # in the folder: "0" follows "/"
+        )
+        args = [bound for folder in folders for bound in (f"{folder}/", f"{folder}0")]
+        left_out = self.vault.left_out()
+        return [
+            path for (path,) in self.conn.execute(query + " ORDER BY path", args) if left_out(path)
+        ]
 
     def problems(self, paths: Sequence[str]) -> list[tuple[Diagnostic, str]]:
         """The errors and warnings of the notes at ``paths``, each with its note's kind,
@@ -1531,23 +1540,25 @@ class Index:
         return self._guard(run)
 
     def summary(self) -> dict[str, Any]:
-        """Counts by kind and diagnostics by severity, of the notes but the sync-conflict
-        copies (every command leaves them out), whose paths are given apart."""
+        """Counts by kind and diagnostics by severity, of the notes but those every list
+        leaves out (:meth:`left_out`); the paths of the sync-conflict copies and the
+        folders that can't be listed are given apart."""
 
         def run() -> dict[str, Any]:
-            copies = self._copies()
-            args = (json.dumps(copies),)
+            left_out = self._left_out()
+            args = (json.dumps(left_out),)
 
             def counts(sql: str) -> dict[str, int]:
                 return dict(sorted(self.conn.execute(sql, args).fetchall()))
 
-            kinds = counts(f"SELECT kind, count(*) FROM notes WHERE {_NO_COPY} GROUP BY kind")
-            where = f"FROM diagnostics WHERE {_NO_COPY}"
+            kinds = counts(f"SELECT kind, count(*) FROM notes WHERE {_NOT_LEFT_OUT} GROUP BY kind")
+            where = f"FROM diagnostics WHERE {_NOT_LEFT_OUT}"
             files = self.conn.execute(f"SELECT count(DISTINCT path) {where}", args).fetchone()[0]
             return {
                 "notes": sum(kinds.values()),
                 "kinds": kinds,
-                "conflict_copies": copies,
+                "conflict_copies": list(filter(self.vault.left_out().copy, left_out)),
+                "unlisted_folders": unlisted_records(self.vault.unlisted),
                 "diagnostics": counts(f"SELECT severity, count(*) {where} GROUP BY severity"),
                 "files_with_problems": files,
             }

@@ -17,7 +17,7 @@ from typing import Any
 from journal.adapters import files
 from journal.adapters.cachedir import vault_cache_file
 from journal.core import codec
-from journal.core.catalog import Catalog, NoteSource
+from journal.core.catalog import Catalog, LeftOut, NoteSource
 from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite, UsageProblem
 from journal.core.formatting import plural
 from journal.core.links import fold
@@ -129,6 +129,16 @@ def name_problem(rel: str) -> str | None:
 def shown(rel: str) -> str:
     """A path as it can be printed: bytes that are not UTF-8 as ``\\xff``."""
     return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def skip_notice(rel: str, why: str) -> str:
+    """The notice that the note or folder ``rel`` is left out, and ``why``."""
+    return f"skipped {shown(rel)}: {why}"
+
+
+def _cant_list(reason: str) -> str:
+    """Why a folder is skipped that can't be listed, for the system's ``reason``."""
+    return f"can't read the folder ({reason})"
 
 
 @contextlib.contextmanager
@@ -249,7 +259,7 @@ class Vault(Record):
         ``under`` (a vault-relative path); symlinks are not followed, skipped and excluded
         folders not entered.  A note whose path is not valid UTF-8, a symlinked note or
         folder and a folder that can't be listed are left out and passed to ``bad_name``
-        with the reason."""
+        with the reason (to tell as :func:`skip_notice` words it: see :meth:`relisting`)."""
         met: set[str] = set()  # the excluded paths the listing came upon
         offline: list[str] = []  # iCloud's placeholders of notes not downloaded
         for rel, entry in self._iter_files(under, skipped=bad_name, met=met):
@@ -314,24 +324,41 @@ class Vault(Record):
             and name_problem(rel) is None
         )
 
-    def relisting(self, under: str) -> None:
-        """Forget the folders under ``under`` ("" for all) that could not be listed
-        (:attr:`unlisted`): they are listed again now, or looked for and gone."""
-        for rel in [r for r in self.unlisted if not under or f"{r}/".startswith(f"{under}/")]:
+    @contextlib.contextmanager
+    def relisting(self, under: str) -> Iterator[None]:
+        """While the folders under ``under`` ("" for all) are listed again: those that
+        could not be listed are out of :attr:`unlisted`, kept in it again as they still
+        can't be (:meth:`_unlistable`).  One that can now, or is gone, has its notice
+        forgotten (each is told once: :meth:`notice`), so it is told again once made
+        unreadable again (a watcher runs on)."""
+        was = {
+            r: why
+            for r, why in self.unlisted.items()
+            if not under or f"{r}/".startswith(f"{under}/")
+        }
+        for rel in was:
             del self.unlisted[rel]
+        yield
+        for rel, why in was.items():
+            if rel not in self.unlisted:
+                with contextlib.suppress(ValueError):
+                    self.notices.remove(skip_notice(rel, _cant_list(why)))
 
-    def in_unlisted(self, rel: str) -> bool:
-        """Whether ``rel`` lies in a folder that could not be listed (:attr:`unlisted`):
-        whether it is still there is not known."""
-        return any(rel.startswith(f"{folder}/") for folder in self.unlisted)
+    def left_out(self) -> LeftOut:
+        """What every list leaves out now (:class:`~journal.core.catalog.LeftOut`):
+        sync-conflict copies, and the notes in the folders in :attr:`unlisted`."""
+        return LeftOut(self.unlisted)
 
     def find_unlisted_above(
         self, rel: str, skipped: Callable[[str, str], None] | None = None
     ) -> None:
         """Look for the folder above ``rel`` that can't be listed, when ``rel`` itself
         could not be looked at (a watcher's refresh of a note in a folder made
-        unreadable: ``chmod 000 goals``); the first such folder is kept in
-        :attr:`unlisted` and told to ``skipped``, as a whole listing would."""
+        unreadable: ``chmod 000 goals``), unless one is known (in :attr:`unlisted`); the
+        first such folder is kept there and told to ``skipped``, as a whole listing
+        would."""
+        if self.left_out().unlisted(rel):
+            return
         parts = rel.split("/")[:-1]
         for depth in range(1, len(parts) + 1):
             folder = "/".join(parts[:depth])
@@ -349,7 +376,7 @@ class Vault(Record):
         tell ``skipped`` why."""
         self.unlisted[rel] = exc.strerror or str(exc)
         if skipped is not None:
-            skipped(rel, f"can't read the folder ({self.unlisted[rel]})")
+            skipped(rel, _cant_list(self.unlisted[rel]))
 
     def _iter_files(
         self,
@@ -365,41 +392,41 @@ class Vault(Record):
         notes come upon."""
         stack = [(under + "/", str(self.disk_path(under))) if under else ("", str(self.root))]
         excluded = self.excluded
-        self.relisting(under)
-        while stack:
-            prefix, folder = stack.pop()
-            try:
-                entries = list(os.scandir(folder))
-            except OSError as exc:  # told, unless it is gone (or a file) by now
-                if prefix and exc.errno not in _GONE:
-                    self._unlistable(prefix.rstrip("/"), exc, skipped)
-                continue
-            for entry in entries:
-                if entry.is_symlink():
-                    rel = prefix + entry.name
-                    try:
-                        folder_link = entry.is_dir()  # where it points
-                    except OSError:  # a loop of links (ELOOP): points nowhere
-                        folder_link = False
-                    if skipped is not None and (why := self._link_skipped(rel, folder_link)):
-                        skipped(rel, why)
-                    elif met is not None and rel in excluded:
-                        met.add(rel)
+        with self.relisting(under):
+            while stack:
+                prefix, folder = stack.pop()
+                try:
+                    entries = list(os.scandir(folder))
+                except OSError as exc:  # told, unless it is gone (or a file) by now
+                    if prefix and exc.errno not in _GONE:
+                        self._unlistable(prefix.rstrip("/"), exc, skipped)
                     continue
-                if entry.is_dir(follow_symlinks=False):
-                    if is_skipped_folder(entry.name):
+                for entry in entries:
+                    if entry.is_symlink():
+                        rel = prefix + entry.name
+                        try:
+                            folder_link = entry.is_dir()  # where it points
+                        except OSError:  # a loop of links (ELOOP): points nowhere
+                            folder_link = False
+                        if skipped is not None and (why := self._link_skipped(rel, folder_link)):
+                            skipped(rel, why)
+                        elif met is not None and rel in excluded:
+                            met.add(rel)
                         continue
-                    rel = prefix + entry.name
-                    if rel not in excluded:
-                        stack.append((rel + "/", entry.path))
-                    elif met is not None:
-                        met.add(rel)
-                elif entry.is_file(follow_symlinks=False):
-                    rel = prefix + entry.name
-                    if rel not in excluded:
-                        yield rel, entry
-                    elif met is not None:
-                        met.add(rel)
+                    if entry.is_dir(follow_symlinks=False):
+                        if is_skipped_folder(entry.name):
+                            continue
+                        rel = prefix + entry.name
+                        if rel not in excluded:
+                            stack.append((rel + "/", entry.path))
+                        elif met is not None:
+                            met.add(rel)
+                    elif entry.is_file(follow_symlinks=False):
+                        rel = prefix + entry.name
+                        if rel not in excluded:
+                            yield rel, entry
+                        elif met is not None:
+                            met.add(rel)
 
     def _link_skipped(self, rel: str, folder_link: bool) -> str | None:
         """Why the symlink at ``rel`` (to a folder: ``folder_link``) is left out, to be

@@ -376,38 +376,68 @@ class NoteList:
         return frozenset(n.path for n in self.notes)
 
 
+class LeftOut:
+    """The one test of what every list leaves out: the sync-conflict copies
+    (:func:`is_conflict_copy`) and the notes in the folders ``unlisted``, which can't be
+    listed (``chmod 000``; the index keeps what it read of them, as a folder made
+    unreadable is no empty one).  The catalog (:class:`_Originals`) and the index's
+    counts, errors and search hits leave out what it says."""
+
+    def __init__(self, unlisted: Collection[str] = ()) -> None:
+        self._under = tuple(f"{folder}/" for folder in unlisted)
+
+    def __call__(self, path: str) -> bool:
+        return self.unlisted(path) or is_conflict_copy(path)
+
+    def unlisted(self, path: str) -> bool:
+        """Whether ``path`` lies in a folder that can't be listed (whether it is still
+        there is not known)."""
+        return path.startswith(self._under)
+
+    def copy(self, path: str) -> bool:
+        """Whether ``path`` is a sync-conflict copy the lists leave out as one (not in a
+        folder that can't be listed): ``journal check`` names it (H003)."""
+        return not self.unlisted(path) and is_conflict_copy(path)
+
+    def may_hold(self, paths: Sequence[str]) -> bool:
+        """Whether any of ``paths`` may be left out: a quick no where there is no folder
+        that can't be listed and no name holds :data:`~journal.core.links.COPY_MARK`."""
+        return bool(self._under) or may_hold_conflict_copies(paths)
+
+
+def unlisted_records(unlisted: Mapping[str, str]) -> list[dict[str, str]]:
+    """The folders that can't be listed, ``unlisted`` (each with the system's reason), as
+    ``folder`` and ``reason`` in path order: whatever notes they hold are in no list."""
+    return [{"folder": folder, "reason": why} for folder, why in sorted(unlisted.items())]
+
+
 class _Originals:
-    """The notes of a :class:`NoteSource` without its sync-conflict copies
-    (:func:`is_conflict_copy`) and the notes in folders that can't be listed (the index
-    keeps them until they can be: a folder made unreadable is no empty one): the one
-    place they are left out."""
+    """The notes of a :class:`NoteSource` but those every list leaves out
+    (:class:`LeftOut`): sync-conflict copies and the notes in folders that can't be
+    listed; the one place the catalog leaves them out."""
 
     def __init__(self, source: NoteSource, unlisted: Collection[str] = ()) -> None:
         self._source = source
-        self._unlisted = tuple(f"{folder}/" for folder in unlisted)
-
-    def _out(self, path: str) -> bool:
-        return is_conflict_copy(path) or path.startswith(self._unlisted)
-
-    def _may_leave_out(self, paths: Sequence[str]) -> bool:
-        return bool(self._unlisted) or may_hold_conflict_copies(paths)
+        self._out = LeftOut(unlisted)
 
     def heads(self) -> Sequence[NoteHead]:
         heads = self._source.heads()
-        if not self._may_leave_out([h.path for h in heads]):
+        if not self._out.may_hold([h.path for h in heads]):
             return heads
         return [h for h in heads if not self._out(h.path)]
 
     @cached_property
     def _paths(self) -> tuple[Sequence[str], list[str]]:
         paths = self._source.paths()
-        if not self._may_leave_out(paths):
+        if not self._out.may_hold(paths):
             return paths, []
         kept: list[str] = []
         copies: list[str] = []
         for path in paths:
-            if not path.startswith(self._unlisted):
-                (copies if is_conflict_copy(path) else kept).append(path)
+            if not self._out(path):
+                kept.append(path)
+            elif self._out.copy(path):
+                copies.append(path)
         return kept, copies
 
     def paths(self) -> Sequence[str]:
@@ -820,9 +850,9 @@ class Catalog:
         ]
 
     def unlisted_records(self) -> list[dict[str, str]]:
-        """The folders the listing could not list (:attr:`unlisted`), each as ``folder``
-        and ``reason`` (the system's): whatever notes they hold are in no list."""
-        return [{"folder": folder, "reason": why} for folder, why in self.unlisted.items()]
+        """The folders the listing could not list (:attr:`unlisted`): see
+        :func:`unlisted_records`."""
+        return unlisted_records(self.unlisted)
 
     def unreadable_records(self, kinds: Collection[str] = MEANT_KINDS) -> list[dict[str, Any]]:
         """Each note meant as one of ``kinds`` that can't be read (:attr:`unreadable_notes`),

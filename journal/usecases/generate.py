@@ -107,23 +107,29 @@ def refuse_unlisted(catalog: Catalog, rel: str, what: str) -> None:
     notes, while a folder can't be listed (:attr:`Catalog.unlisted`): it would leave out
     whatever goals, meetings and check-ins the folder holds, and a note read later in
     Obsidian would not say so (``--stdout`` still prints it, naming the folder)."""
-    if not catalog.unlisted:
-        return
-    why, it = leaving_out(catalog.unlisted, what)
-    raise UnsafeWrite(
-        f"not written: {why}; make {it} readable (--stdout prints {what} as it would be)",
-        path=rel,
-    )
+    if catalog.unlisted:
+        raise UnlistedFolders(catalog.unlisted, what, rel)
 
 
-def leaving_out(unlisted: Mapping[str, str], what: str) -> tuple[str, str]:
-    """Why ``what`` (the review, the plan) would leave notes out, while the folders
-    ``unlisted`` (each with the system's reason) can't be listed; and "it" or "them"."""
-    one = len(unlisted) == 1
-    folders = listed([f"{folder} ({why})" for folder, why in unlisted.items()])
-    it = "it" if one else "them"
-    why = f"can't read the folder{'' if one else 's'} {folders}, so {what} would leave out "
-    return f"{why}the notes in {it}", it
+class UnlistedFolders(UnsafeWrite):
+    """A note made from the vault's notes is not written while folders can't be listed
+    (:func:`refuse_unlisted`); a watcher writes it once they can be.  ``why``: what
+    ``what`` (the review, the plan) would leave out; ``it``: "it" or "them", the
+    folders."""
+
+    def __init__(self, unlisted: Mapping[str, str], what: str, rel: str) -> None:
+        one = len(unlisted) == 1
+        folders = listed([f"{folder} ({why})" for folder, why in unlisted.items()])
+        self.it = "it" if one else "them"
+        self.why = (
+            f"can't read the folder{'' if one else 's'} {folders}, so {what} would leave "
+            f"out the notes in {self.it}"
+        )
+        super().__init__(
+            f"not written: {self.why}; make {self.it} readable (--stdout prints {what} as "
+            "it would be)",
+            path=rel,
+        )
 
 
 @record(frozen=True)

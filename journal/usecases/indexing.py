@@ -61,8 +61,8 @@ def search_notes(
     """Notes matching a full-text query (FTS5 syntax), best first, from the index brought
     up to date (``progress`` as :func:`index_vault`'s), and the errors of every note (what
     makes it unreadable, or a part of it: a snippet shows a file that is not UTF-8 with
-    ``�``); the sync-conflict copies that match are left out, as every command leaves
-    them, and told."""
+    ``�``); the notes that match and every command leaves out are left out: the
+    sync-conflict copies (told) and those in folders that can't be listed."""
     if not query.strip():
         raise UsageProblem("give words to search for")
     if len(query) > MAX_QUERY:  # SQLite refuses a symbol's pattern of 50,000 bytes
@@ -78,16 +78,17 @@ def search_notes(
     index = Index.open(vault)
     vault.closing.append(index.close)
     index.refresh(progress=progress)
-    copies = set(index.conflict_copies())
+    left_out = set(index.left_out())
+    is_copy = vault.left_out().copy
     hits: list[Hit] = []
     left: list[str] = []  # the copies that would be among them
-    for hit in index.search(query, limit + len(copies)):  # `limit` hits, whatever copies match
+    for hit in index.search(query, limit + len(left_out)):  # `limit` hits, whatever else
         if len(hits) == limit:
             break
-        if hit.path in copies:
-            left.append(hit.path)
-        else:
+        if hit.path not in left_out:
             hits.append(hit)
+        elif is_copy(hit.path):  # a folder that can't be listed is told as the index reads
+            left.append(hit.path)
     if left:
         vault.notice(
             f"{', '.join(sorted(left))}: left out, as every command leaves out a sync-conflict "

@@ -17,7 +17,7 @@ from journal.core.catalog import warns
 from journal.core.codec import BOM
 from journal.core.errors import Conflict, JournalError
 from journal.core.generated import HASH_KEY, MARK
-from journal.usecases.generate import leaving_out
+from journal.usecases.generate import UnlistedFolders
 from journal.usecases.history import open_repository
 from journal.usecases.listing import misread
 from journal.usecases.review import found_places, review_period, review_places, weekly_review
@@ -44,9 +44,6 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     or by another process between the read and the write (an editor's save, a second
     watcher), is put off (:class:`NotNow`) until it has been quiet.
     """
-    if vault.unlisted:  # as `journal review` writes none then (see refuse_unlisted)
-        why, it = leaving_out(vault.unlisted, "the review")
-        raise Unlisted(f"{why}; it will be once {it} can be read")
     busy = _git_busy(vault)
     if busy == RUNNING:  # a checkout, a commit: over in a moment, nothing to tell
         raise GitRunning(f"{busy}; it will be once git is done")
@@ -73,6 +70,8 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
             result = weekly_review(vault, catalog, today, seen=seen, places=places)
         except Conflict:  # written meanwhile: an editor's save, a second watcher
             raise _being_saved(vault, rel) from None
+        except UnlistedFolders as exc:  # as `journal review` writes none then
+            raise Unlisted(f"{exc.why}; it will be once {exc.it} can be read") from None
         except FileNotFoundError:  # moved or deleted meanwhile: its own event comes
             raise NotNow(f"{rel} was moved or deleted meanwhile") from None
         finally:
