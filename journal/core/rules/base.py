@@ -279,6 +279,15 @@ class Context:
         return found
 
     @cached_property
+    def served(self) -> list[Goal]:
+        """The open goals other goals' ``supports`` link to, the most served first, then
+        in path order (R001's larger goals: asked for every goal without a reason)."""
+        return sorted(
+            (g for g in self.open_goals if g.path in self.supporters),
+            key=lambda g: (-len(self.supporters[g.path]), g.path),
+        )
+
+    @cached_property
     def _activity(self) -> dict[str, bool]:
         return {g.path: is_activity(g) for g in self.goals}
 

@@ -33,9 +33,9 @@ def _larger_goals(ctx: Context, goal: Goal) -> str:
     itself nor one serving it.  A placeholder when the vault has none."""
     serving = {goal.path, *ctx.supporters.get(goal.path, ())}
     area = match_key(goal.area) if goal.area else None
-    served = sorted(
-        (g for g in ctx.open_goals if g.path in ctx.supporters and g.path not in serving),
-        key=lambda g: (match_key(g.area or "") != area, -len(ctx.supporters[g.path]), g.path),
+    served = sorted(  # stable: the most served first, then by path (ctx.served)
+        (g for g in ctx.served if g.path not in serving),
+        key=lambda g: match_key(g.area or "") != area,
     )
     if served:
         candidates, which = served, ("a goal other goals serve", "goals other goals serve")
