@@ -254,6 +254,19 @@ def test_a_name_in_brackets_is_the_note_its_link_resolves_to() -> None:
     )
 
 
+def test_a_goal_whose_title_starts_with_a_dash_is_named_otherwise_in_a_command() -> None:
+    """Found by a verifier: `journal done "-5 kg by summer" --milestone ...` failed, the
+    title taken for an option (No such option '-5')."""
+    catalog = Catalog(
+        [
+            _goal("goals/-5 kg by summer.md", "-5 kg by summer", "id: lose-5\n"),
+            _goal("goals/-10 push-ups.md", "-10 push-ups"),
+        ]
+    )
+    assert catalog.goal_word("goals/-5 kg by summer.md") == '"lose-5"'
+    assert catalog.goal_word("goals/-10 push-ups.md") == '"[[-10 push-ups]]"'
+
+
 def test_a_goal_is_named_in_a_command_to_type_by_a_name_that_finds_it_alone() -> None:
     """Found by a verifier: with two goals titled Plan, `journal done "[[life/Plan]]"`
     told to record the value with `journal log "Plan" +4`, which failed ('Plan' matches

@@ -1014,13 +1014,18 @@ class Catalog:
             head = pool[path]
             title = head.title
             plain = title == title.strip() and not title.lower().endswith(".md")
+            plain = plain and not title.startswith("-")  # an option to the shell's command
             if plain and named.get(fold(title), set()) | named.get(link_key(title), set()) <= {
                 path
             }:  # its title names it alone: no other goal has it as any name
                 word = shell_word(title)
             else:
                 heads = list(pool.values())
-                names = (n for n in (title, head.id) if n and self._names_alone(heads, n, path))
+                names = (
+                    n
+                    for n in (title, head.id)
+                    if n and not n.startswith("-") and self._names_alone(heads, n, path)
+                )
                 word = shell_word(next(names, None) or self._link_end(heads, path) or path)
             self._goal_words[path] = word
         return self._goal_words[path]
