@@ -132,6 +132,24 @@ def test_check_says_a_link_to_no_note_may_be_to_a_note_in_the_folder(
     ]
 
 
+def test_check_says_a_progress_field_to_no_goal_may_be_to_a_goal_in_the_folder(
+    invoke: Invoke, example_vault: Path, hidden: str
+) -> None:
+    """Found by a verifier: with the goal folder unreadable, H010 told to fix the goal's
+    name of every `progress::` field, as if the goal did not exist."""
+    daily = example_vault / "daily" / "2026-11-16.md"
+    daily.write_text(daily.read_text() + "\nprogress:: [[old goal]] +1\n")
+    result = invoke("check", "--json", root=example_vault)
+    found = [f for f in json.loads(result.stdout) if "[[old goal]]" in f["message"]]
+    assert [(f["rule"], f["suggestion"]) for f in found] == [
+        (
+            "H010",
+            "fix the goal's name (a file name, path or alias of a goal note); or the note is "
+            f"in {hidden}, which journal can't read: make it readable",
+        )
+    ]
+
+
 def test_a_folder_made_unreadable_keeps_its_notes_indexed_and_in_no_list(
     invoke: Invoke, example_vault: Path
 ) -> None:

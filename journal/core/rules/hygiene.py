@@ -271,7 +271,7 @@ def _why_uncounted(
     if resolved is None:
         return (
             f"`{INLINE_KEY}:: {link}` links to no note, so it counts for no goal",
-            "fix the goal's name (a file name, path or alias of a goal note)",
+            _unlisted(ctx, "fix the goal's name (a file name, path or alias of a goal note)"),
         )
     goal = ctx.goal_by_path.get(resolved)
     named = ctx.catalog.by_path[resolved]
