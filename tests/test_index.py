@@ -1237,6 +1237,20 @@ def test_search_tells_of_unreadable_notes_as_list_and_index_do(
             " dana)",
         ),
         ("coffee -", "a '-' on its own is read as a column filter (NOT leaves words out"),
+        ("coffee --", "a '--' on its own is read as a column filter (NOT leaves words out"),
+        (
+            "coffee - - dana",
+            "a '-' on its own is read as a column filter (leave a word out with"
+            " NOT: coffee NOT dana)",
+        ),
+        (
+            'coffee -"dana"',
+            "'-\"dana' is read as a column filter (leave a word out with NOT: coffee NOT dana)",
+        ),
+        (
+            "coffee --dana",
+            "'--dana' is read as a column filter (leave a word out with NOT: coffee NOT dana)",
+        ),
         ("who: NOT x", "'who:' is read as a column filter (put words"),
         ("hr AND", "it ends with AND (AND, OR and NOT go"),
         ("AND", "AND has no word before it"),

@@ -1922,12 +1922,15 @@ def _refusal(query: str, error: str) -> tuple[str, str]:
     if "unknown special query" in error:
         return "a * follows no word", 'a * ends a prefix: "inter*"'
     tokens = query.split()
-    if "-" in tokens:  # `coffee - dana`, `coffee -`: found by a verifier, told as a
-        # parenthesis left open, or to quote the "-" (which then searched for dana too)
-        at = tokens.index("-")
-        why = "a '-' on its own is read as a column filter"
-        if at and at + 1 < len(tokens):
-            return why, f"leave a word out with NOT: {' '.join(tokens[:at])} NOT {tokens[at + 1]}"
+    dashes = [at for at, token in enumerate(tokens) if not token.strip("-")]
+    if dashes:  # `coffee - dana`, `coffee --`: found by a verifier, told as a parenthesis
+        # left open, or to quote the "-" (which then searched for dana too)
+        at = dashes[0]
+        why = f"a {tokens[at]!r} on its own is read as a column filter"
+        before = [t for t in tokens[:at] if t.strip("-")]
+        after = [t for t in tokens[at + 1 :] if t.strip("-")]
+        if before and after:
+            return why, f"leave a word out with NOT: {' '.join(before)} NOT {after[0]}"
         return why, "NOT leaves words out of a search for others: hr NOT leaders"
     if 'near ""' in error and query.rstrip().endswith(":"):
         return f"it ends with {query.split()[-1]}", "give words after title: or body:"
@@ -1938,9 +1941,10 @@ def _refusal(query: str, error: str) -> tuple[str, str]:
     if _BAD_NEAR.search(query):
         return "a NEAR distance is no whole number", "write one, 0 or more: NEAR(hr leaders, 5)"
     words = [w.strip('"()') for w in query.split()]
-    left_out = [w[1:] for w in words if w.startswith("-") and len(w) > 1]
-    if left_out:
-        why = f"'-{left_out[0]}' is read as a column filter"
+    minus = [w for w in words if w.startswith("-")]
+    if minus:  # `-dana`, `--dana`, `-"dana"`: the word without its dashes and quotes
+        why = f"{minus[0]!r} is read as a column filter"
+        left_out = [w.lstrip("-").strip('"') for w in minus]
         kept = [w for w in words if w and not w.startswith("-")]
         if not kept:
             return why, "NOT leaves words out of a search for others: hr NOT leaders"
