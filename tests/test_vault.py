@@ -127,6 +127,8 @@ def test_a_config_in_a_windows_encoding_is_told_to_be_saved_as_utf8(
         ("[vault]\nexclude = [1]\n", "'vault.exclude' should be a list of folders and notes"),
         ("[vault]\nexclud = []\n", "unknown key 'vault.exclud' (did you mean 'exclude'?)"),
         ("[plan]\ndays = 3\n", "'plan.days' must be between 7 and 366"),  # as --days
+        # found by a verifier: "between 0 and 86400" for 0, which is refused
+        ("[watch]\nquiet_seconds = 0\n", "'watch.quiet_seconds' must be more than 0 and at"),
         # reported: TOML's nan and inf passed the "0 or more" checks
         ("[goals]\nhours_per_week = nan\n", "'goals.hours_per_week' should be a number, not nan"),
         ("[check]\npace_ratio = inf\n", "'check.pace_ratio' should be a number, not inf"),

@@ -315,7 +315,7 @@ def _check_values(config: Config, problems: list[Problem]) -> None:
     for name, seconds in dataclasses.asdict(config.watch).items():
         if not 0 < seconds <= 86400:
             problems.append(
-                (("watch", name), f"'watch.{name}' must be between 0 and 86400 seconds")
+                (("watch", name), f"'watch.{name}' must be more than 0 and at most 86400 seconds")
             )
     folders = [(("folders", k), v) for k, v in dataclasses.asdict(config.folders).items()]
     folders.append((("obsidian", "bases"), config.obsidian.bases))
