@@ -1101,7 +1101,8 @@ class Index:
         if twins:
             stamps.update(self._stamps(twins))
             found.update(self._scan(twins))
-        stale = sorted(p for p, info in found.items() if _changed(stamps.get(p), info))
+        get = stamps.get
+        stale = sorted([p for p, info in found.items() if _changed(get(p), info)])
         # a folder that can't be listed is no empty one: its notes stay, left out of
         # every list by the catalog, until it can be listed again
         unlisted = self.vault.left_out().unlisted

@@ -267,7 +267,7 @@ class Vault(Record):
                 if entry.name.endswith(ICLOUD_SUFFIX) and entry.name.startswith("."):
                     offline.append(rel)
                 continue
-            problem = name_problem(rel)
+            problem = None if rel.isascii() else name_problem(rel)  # ASCII: UTF-8 (most)
             if problem is None:
                 yield rel, entry
             elif bad_name is not None:
@@ -402,6 +402,13 @@ class Vault(Record):
                         self._unlistable(prefix.rstrip("/"), exc, skipped)
                     continue
                 for entry in entries:
+                    if entry.is_file(follow_symlinks=False):  # most are: asked first
+                        rel = prefix + entry.name
+                        if rel not in excluded:
+                            yield rel, entry
+                        elif met is not None:
+                            met.add(rel)
+                        continue
                     if entry.is_symlink():
                         rel = prefix + entry.name
                         try:
@@ -419,12 +426,6 @@ class Vault(Record):
                         rel = prefix + entry.name
                         if rel not in excluded:
                             stack.append((rel + "/", entry.path))
-                        elif met is not None:
-                            met.add(rel)
-                    elif entry.is_file(follow_symlinks=False):
-                        rel = prefix + entry.name
-                        if rel not in excluded:
-                            yield rel, entry
                         elif met is not None:
                             met.add(rel)
 
