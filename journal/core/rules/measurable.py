@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from journal.core.checkins import log_agrees, replay
 from journal.core.formatting import amount
+from journal.core.goal import Goal
 from journal.core.progress import reached
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, number
 from journal.core.rules.words import counted_by, counted_in
@@ -60,21 +61,27 @@ _NO_METRIC = _missing(
 )
 
 
-def missing_metric(ctx: Context) -> Iterator[Problem]:
-    """No ``metric``; the example fits the goal: what its title counts ("Build 3
-    dashboards": "dashboards"), else its unit, else none."""
-    for problem in _NO_METRIC(ctx):
-        goal = ctx.goal_by_path[problem.path]
-        counted = counted_in(goal.title) or (goal.unit or "").strip()
-        if not counted:
+def _with_example(check: Check, example: Callable[[Goal], str | None], fix: str) -> Check:
+    """``check``'s problems, each with the fix ``fix`` naming the goal's own ``example``
+    (``{}`` in ``fix``) when it has one, else as ``check`` gives it."""
+
+    def run(ctx: Context) -> Iterator[Problem]:
+        for problem in check(ctx):
+            counted = example(ctx.goal_by_path[problem.path])
+            if counted:
+                problem = Problem(problem.path, problem.line, problem.message, fix.format(counted))
             yield problem
-            continue
-        yield Problem(
-            problem.path,
-            problem.line,
-            problem.message,
-            f'add `metric:` naming what you count, e.g. "{counted}"',
-        )
+
+    return run
+
+
+#: No ``metric``; the example fits the goal: what its title counts ("Build 3 dashboards":
+#: "dashboards"), else its unit, else none.
+missing_metric = _with_example(
+    _NO_METRIC,
+    lambda goal: counted_in(goal.title) or (goal.unit or "").strip(),
+    'add `metric:` naming what you count, e.g. "{}"',
+)
 
 
 _NO_UNIT = _missing(
@@ -85,21 +92,13 @@ _NO_UNIT = _missing(
 )
 
 
-def missing_unit(ctx: Context) -> Iterator[Problem]:
-    """No ``unit``; the example fits the goal: what its metric counts ("km run": "km
-    run"), else what its title counts, else none."""
-    for problem in _NO_UNIT(ctx):
-        goal = ctx.goal_by_path[problem.path]
-        counted = counted_by(goal.metric or "") or counted_in(goal.title)
-        if not counted:
-            yield problem
-            continue
-        yield Problem(
-            problem.path,
-            problem.line,
-            problem.message,
-            f'add `unit:` naming what one step is, e.g. "{counted}"',
-        )
+#: No ``unit``; the example fits the goal: what its metric counts ("km run": "km run"),
+#: else what its title counts, else none.
+missing_unit = _with_example(
+    _NO_UNIT,
+    lambda goal: counted_by(goal.metric or "") or counted_in(goal.title),
+    'add `unit:` naming what one step is, e.g. "{}"',
+)
 
 
 def target_equals_baseline(ctx: Context) -> Iterator[Problem]:
