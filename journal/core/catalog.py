@@ -1013,8 +1013,11 @@ class Catalog:
             pool, named = self._goal_names
             head = pool[path]
             title = head.title
-            plain = title == title.strip() and not title.lower().endswith(".md")
-            plain = plain and not title.startswith("-")  # an option to the shell's command
+            plain = (  # as typed it is itself: no ".md" or spaces dropped, no option ("-5 kg")
+                title == title.strip()
+                and not title.lower().endswith(".md")
+                and not title.startswith("-")
+            )
             if plain and named.get(fold(title), set()) | named.get(link_key(title), set()) <= {
                 path
             }:  # its title names it alone: no other goal has it as any name

@@ -28,7 +28,6 @@ from journal.core.records import Record, record
 from journal.core.regex import lazy
 
 if TYPE_CHECKING:
-    from journal.core.catalog import Catalog
     from journal.core.notes import Note
 
 
@@ -161,11 +160,12 @@ class Goal(Record):
         }
 
 
-def refuse_hand_value(goal: Goal, catalog: Catalog) -> None:
-    """A goal that counts its meetings has no hand-kept value to log or set."""
+def refuse_hand_value(goal: Goal, word: Callable[[str], str]) -> None:
+    """A goal that counts its meetings has no hand-kept value to log or set; ``word``
+    names the goal at a path in a command to type (:meth:`Catalog.goal_word`)."""
     if goal.metric_source == "meetings":
         kinds = f" --kind {goal.metric_kind[0]}" if len(goal.metric_kind) == 1 else ""
-        name = catalog.goal_word(goal.path)
+        name = word(goal.path)
         raise JournalError(
             "this goal counts its meeting notes (metric_source: meetings); record a meeting "
             f"instead: journal new meeting --with PERSON --goal {name}{kinds}",

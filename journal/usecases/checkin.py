@@ -124,7 +124,7 @@ def log_checkin(
         raise UsageProblem(str(exc)) from None
     not_after(day, catalog.today, "journal log")
     goal = named_goal(vault, catalog, ref)
-    refuse_hand_value(goal, catalog)
+    refuse_hand_value(goal, catalog.goal_word)
     if goal.start is not None and day < goal.start:
         raise UsageProblem(
             f"{day} is before the goal's start ({goal.start}): a check-in then would count "

@@ -144,7 +144,7 @@ def set_fields(
         refuse_done_before_start(catalog, goal, today, "completed=DAY", start)
     same_note = dict.fromkeys(LINKED, _same_note(catalog, goal.path))
     if "current" in typed:
-        refuse_hand_value(goal, catalog)
+        refuse_hand_value(goal, catalog.goal_word)
     result = SetResult(goal.path, goal.title, {k: v.strip() for k, v in given.items()})
 
     def transform(doc: codec.Document) -> str:
