@@ -1761,7 +1761,6 @@ def test_the_progress_bar_appears_once_reading_takes_more_than_a_moment(
 ) -> None:
     """On a real terminal (a pseudo-terminal) with the real clock: a quick build shows
     nothing, a slow one shows the bar after half a second."""
-    import select
 
     from journal.cli import ProgressBar
 
@@ -1782,12 +1781,7 @@ def test_the_progress_bar_appears_once_reading_takes_more_than_a_moment(
                     assert slow.bar is None
                 time.sleep(0.01)
             assert slow.bar is not None
-    shown = b""
-    with contextlib.suppress(OSError):  # EIO once the terminal's other end is closed
-        while select.select([master], [], [], 0.5)[0] and (chunk := os.read(master, 65536)):
-            shown += chunk
-    os.close(master)
-    assert b"indexing" in shown and b"100%" in shown
+    assert b"indexing" in (shown := _terminal_output(master)) and b"100%" in shown
 
 
 @pytest.mark.parametrize("term", ["dumb", None])
@@ -1812,13 +1806,24 @@ def test_the_progress_bar_never_appears_on_a_terminal_that_cannot_move_its_curso
     os.close(master)
 
 
+def _terminal_output(master: int) -> bytes:
+    """What was written to the pseudo-terminal whose other end is ``master`` (closed)."""
+    import select
+
+    shown = b""
+    with contextlib.suppress(OSError):  # EIO once the terminal's other end is closed
+        while select.select([master], [], [], 0.5)[0] and (chunk := os.read(master, 65536)):
+            shown += chunk
+    os.close(master)
+    return shown
+
+
 @pytest.mark.parametrize("args", [("list", "--type", "all"), ("search", "leaders")])
 def test_commands_that_build_the_index_show_the_progress_bar(
     notes: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
 ) -> None:
     """On a terminal, ``search`` draws the bar while it builds the index, as ``list``
     does (it built a 10,000-note index for 6.5 s in silence: a tryout)."""
-    import select
 
     from journal.cli import ProgressBar, cli
 
@@ -1828,12 +1833,7 @@ def test_commands_that_build_the_index_show_the_progress_bar(
     with os.fdopen(follower, "w") as terminal:
         monkeypatch.setattr(sys, "stderr", terminal)
         cli.main(["--vault", str(notes), *args], standalone_mode=False)
-    shown = b""
-    with contextlib.suppress(OSError):  # EIO once the terminal's other end is closed
-        while select.select([master], [], [], 0.5)[0] and (chunk := os.read(master, 65536)):
-            shown += chunk
-    os.close(master)
-    assert b"indexing" in shown and b"100%" in shown
+    assert b"indexing" in (shown := _terminal_output(master)) and b"100%" in shown
 
 
 def test_the_progress_bar_never_appears_off_a_terminal(tmp_path: Path) -> None:

@@ -322,10 +322,8 @@ def test_a_symlinked_note_made_while_watching_is_told(
     write("goals/Five leaders.md", goal_text("Five leaders"))
     outside = tmp_path / "outside.md"
     outside.write_text(goal_text("Outside"))
-    opened = Vault.open(vault)
     told: list[str] = []
-    opened.notify = told.append
-    watcher = Watcher(Index.open(opened), quiet=QUIET)
+    watcher = Watcher(Index.open(listening(vault, told)), quiet=QUIET)
     thread = threading.Thread(target=watcher.run, daemon=True)
     thread.start()
     try:
@@ -420,10 +418,8 @@ def test_symlinked_folders_made_while_watching_are_told(
     write("people/Dana Ortiz.md", "---\ntype: contact\n---\n# Dana\n")
     write("notes/a.md", "# a\n")
     (tmp_path / "elsewhere").mkdir()
-    opened = Vault.open(vault)
     told: list[str] = []
-    opened.notify = told.append
-    watcher = Watcher(Index.open(opened), quiet=QUIET)
+    watcher = Watcher(Index.open(listening(vault, told)), quiet=QUIET)
     thread = threading.Thread(target=watcher.run, daemon=True)
     thread.start()
     try:
