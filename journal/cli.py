@@ -1454,7 +1454,7 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
 )
 @click.option(
     "--days",
-    type=click.IntRange(min=0),
+    type=_Whole(min=0),
     metavar="N",
     help="Stale after N days untouched (this run; default [networking] stale_contact_days).",
 )

@@ -4,13 +4,14 @@ show, numeric ranges, values shared through YAML anchors, numbers as typed."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import click
 import pytest
 
-from journal.cli import cli
+from journal.cli import _Whole, cli
 from journal.core.goal import Goal
 from journal.present import goal_card
 from tests.conftest import DATA, Invoke, Write, goal_text
@@ -433,7 +434,9 @@ def test_empty_values_and_clashing_outputs_are_usage_errors(
 
 
 @pytest.mark.parametrize("given", [" 30", "\u0663\u0660", "30.0", "+30"])
-@pytest.mark.parametrize("args", [("plan", "--stdout", "--days"), ("search", "hr", "--limit")])
+@pytest.mark.parametrize(
+    "args", [("plan", "--stdout", "--days"), ("search", "hr", "--limit"), ("people", "--days")]
+)
 def test_a_count_option_takes_ascii_digits_only(
     invoke: Invoke, write: Write, args: tuple[str, ...], given: str
 ) -> None:
@@ -443,6 +446,30 @@ def test_a_count_option_takes_ascii_digits_only(
     result = invoke(*args, given)
     assert (result.exit_code, result.stdout) == (2, "")
     assert f"'{given}' is not a whole number (digits 0-9)" in result.stderr
+
+
+def test_every_number_option_reads_ascii_digits_only() -> None:
+    """Found in a review: `people --days 2.5` said "'2.5' is not a valid integer range"
+    (click's own type), where the other count options say what they take."""
+    def commands(group: click.Group) -> Iterator[click.Command]:
+        for command in group.commands.values():
+            yield command
+            if isinstance(command, click.Group):
+                yield from commands(command)
+
+    counts = [
+        (command.name, param.name)
+        for command in commands(cli)
+        for param in command.params
+        if isinstance(param.type, click.types.IntParamType)
+    ]
+    assert ("people", "days") in counts
+    assert [
+        (command.name, param.name)
+        for command in commands(cli)
+        for param in command.params
+        if isinstance(param.type, click.types.IntParamType) and not isinstance(param.type, _Whole)
+    ] == []
 
 
 def test_an_unbounded_count_option_is_an_integer_in_help(invoke: Invoke) -> None:
