@@ -221,13 +221,20 @@ class _SearchCommand(JournalCommand):
         try:
             return super().parse_args(ctx, args)
         except click.NoSuchOption as exc:
-            word = next((a for a in given if a.startswith("-") and a[1:2].isalpha()), None)
-            if word is None:  # a long option mistyped (--jsn), a number (-1)
+            word = next((a for a in given if a[:1] == "-" and a[1:2] not in ("-", "")), None)
+            first = all(a.startswith("-") for a in given[: given.index(word)]) if word else False
+            if word is None or not (word[1].isalpha() or first):  # --jsn; NEAR(a b, -1)
                 raise
+            if word[1].isalpha():
+                how = "to leave a word out of the search, write NOT, as in"
+                how += " journal search 'hr NOT leaders'"
+            else:  # a query that starts with a dash: "-1:1", "-5%"
+                import shlex
+
+                bare = shlex.quote(word.lstrip("-"))
+                how = f"the search reads words, not punctuation: journal search {bare}"
             raise click.UsageError(
-                f"{exc.format_message()} ({word!r} reads as an option: to leave a word out"
-                " of the search, write NOT, as in journal search 'hr NOT leaders')",
-                ctx,
+                f"{exc.format_message()} ({word!r} reads as an option: {how})", ctx
             ) from None
 
 

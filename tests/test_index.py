@@ -2303,6 +2303,10 @@ def test_a_word_left_out_as_on_the_web_is_told_how_to_write(notes: Path, invoke:
     assert mistyped.exit_code == 2 and "reads as an option" not in mistyped.stderr
     number = invoke("search", "NEAR(mentor", "priya,", "-1)")  # a distance typed unquoted
     assert number.exit_code == 2 and "reads as an option" not in number.stderr
+    dashed = invoke("search", "--json", "-5%")  # a query that starts with a dash
+    assert dashed.exit_code == 2
+    assert "reads as an option: the search reads words, not punctuation" in dashed.stderr
+    assert "journal search 5%" in dashed.stderr
 
 
 def test_the_near_hint_is_for_a_bad_distance_alone(notes: Path, invoke: Invoke) -> None:
