@@ -451,6 +451,7 @@ def test_a_count_option_takes_ascii_digits_only(
 def test_every_number_option_reads_ascii_digits_only() -> None:
     """Found in a review: `people --days 2.5` said "'2.5' is not a valid integer range"
     (click's own type), where the other count options say what they take."""
+
     def commands(group: click.Group) -> Iterator[click.Command]:
         for command in group.commands.values():
             yield command

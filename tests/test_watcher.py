@@ -378,6 +378,34 @@ def test_a_folder_made_unreadable_while_watching_is_told_and_its_notes_kept(
         thread.join(10)
 
 
+def test_a_subfolder_unreadable_at_the_start_is_watched_once_it_can_be_read(
+    vault: Path, write: Write
+) -> None:
+    """Found in an earlier session: `notes/private` could not be listed when the watcher
+    started, so it had no watch; once `chmod 755`, its notes were read, but a note saved
+    in it later waited for the reconcile, five minutes on."""
+    write("notes/private/a.md", "# a\n")
+    private = vault / "notes/private"
+    told: list[str] = []
+    updates: list[Update] = []
+    watcher = Watcher(Index.open(listening(vault, told)), quiet=QUIET, on_update=updates.append)
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    private.chmod(0)
+    try:
+        with permissions_checked():  # the watcher's thread can't list a `chmod 000` folder
+            thread.start()
+        assert watcher.ready.wait(10)
+        assert watcher.index.vault.unlisted
+        private.chmod(0o755)
+        _until(lambda: not watcher.index.vault.unlisted)
+        (private / "b.md").write_text("# b\n")
+        _until(lambda: any("notes/private/b.md" in u.refresh.parsed for u in updates), 5)
+    finally:
+        private.chmod(0o755)
+        watcher.stop()
+        thread.join(10)
+
+
 def test_a_folder_made_unreadable_again_is_told_again(vault: Path, write: Write) -> None:
     """Found in review: `chmod 000 goals`, an edit in it, `chmod 755 goals`, twice, named
     the folder on stderr the first time only (each notice is told once a process); one

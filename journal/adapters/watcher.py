@@ -210,6 +210,12 @@ class _Handler(FileSystemEventHandler):
                     self.dirty.request_full()  # the vault folder itself moved or vanished
                 elif rel is not None and self.wanted(rel, event, os.fsdecode(raw)):
                     wanted.append(rel)
+            if event.event_type == "attrib" and event.is_directory and wanted:
+                # a subfolder that could not be listed has no watch (nor its subfolders):
+                # its top-level folder is watched anew, which places them once it can be
+                top = wanted[0].split("/", 1)[0]
+                if top != wanted[0]:
+                    self.dirty.mark(top)
             if len(wanted) == 2:  # a move from one wanted path to another
                 self.dirty.mark(wanted[1], moved_from=wanted[0])
             for rel in wanted if len(wanted) < 2 else ():
