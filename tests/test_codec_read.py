@@ -101,6 +101,12 @@ def test_hostile_notes_become_diagnostics_with_a_line(
         ("unit: `h`\n", 2, "a value can't start with '`' in YAML; put the value in quotes"),
         ("tags: [a, %b]\n", 2, "a value can't start with '%' in YAML; put the value in quotes"),
         ("why: 'never\n\nclosed\nstatus: active\n", 2, "this quoted value is never closed"),
+        # found in a tryout: closed only by the next value's quote, which YAML tripped
+        # over 15 lines on ("did not find expected key")
+        ('status: "done\ndue: x\nsupports:\n  - "[[A]]"\n', 2, "never closed on its line: its"),
+        ("a: 'x\nb: 'y'\n", 2, "quote runs on to line 3, where YAML stops"),
+        ('note: "two\n  lines" extra\n', 3, "did not find expected key"),  # closed: no slip
+        ("title: 'it's\n", 2, "an apostrophe ends a value in single quotes: write it twice"),
         # an unclosed bracket is named where it opened, not where YAML gave up
         ("tags: [career, network\nstatus: active\ndue: x\n", 2, "the '[' on this line is never"),
         ("a: 1\ntags: [a, [b]\n\nstatus: active\n", 3, "the '[' on this line is never closed"),

@@ -312,6 +312,9 @@ def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:
     slip = _full_width_slip(exc, text, mark)
     if slip is not None:
         return Problem(slip[0], "invalid front matter: " + slip[1])
+    quoted = _quote_slip(text, mark.line) if mark is not None else None
+    if quoted is not None:
+        return quoted
     if "quoted scalar" in context and "end of stream" in problem and exc.context_mark:
         mark, problem = exc.context_mark, "this quoted value is never closed"
     elif "flow" in context and _unclosed(exc, text):
@@ -358,6 +361,38 @@ def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:
     else:
         problem = next((hint for needle, hint in _HINTS if needle in problem), problem)
     return Problem(mark.line + 1 if mark is not None else None, "invalid front matter: " + problem)
+
+
+def _quote_slip(text: str, stopped: int) -> Problem | None:
+    """What went wrong when YAML stopped on line ``stopped`` (from 0) after a quoted
+    value that ends on it: a quote not closed on its own line, whose closing quote is
+    the opening one of a later value; or an apostrophe that ended a value in single
+    quotes (``'it's'``).  None for neither."""
+    from journal.core import yaml12  # _load imported it
+
+    quoted = yaml12.quote_ending_on(text, stopped)
+    if quoted is None:
+        return None
+    quote, opened, end = quoted
+    before = text[text.rfind("\n", 0, end - 1) + 1 : end - 1]  # its line up to the quote
+    if opened < stopped and _VALUE_START.fullmatch(before):
+        return Problem(
+            opened + 1,
+            "invalid front matter: this quoted value is never closed on its line: its quote "
+            f"runs on to line {stopped + 1}, where YAML stops; close it on this line",
+        )
+    if quote == "'" and text[end : end + 1].isalnum():
+        return Problem(
+            stopped + 1,
+            "invalid front matter: an apostrophe ends a value in single quotes: write it "
+            "twice (`'it''s'`) or put the value in double quotes",
+        )
+    return None
+
+
+#: What comes on a line before a quote that opens a value: indentation, a list's ``-``,
+#: a key and its colon.
+_VALUE_START = lazy(r"[ \t]*(?:-[ \t]+)*(?:[^\s:#][^:]*:[ \t]+)?")
 
 
 def _unclosed(exc: yaml12.MarkedYAMLError, text: str) -> bool:

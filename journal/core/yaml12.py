@@ -270,6 +270,24 @@ def _bare_span(node: Node, text: str, shared: set[int]) -> Span:
     return Span(start, end, column, "flow-map" if flow else "block-map", entries=entries)
 
 
+def quote_ending_on(text: str, line: int) -> tuple[str, int, int] | None:
+    """The last quoted value that ends on ``line`` (counted from 0, as YAML's marks
+    are), where YAML stopped, as its quote (``"`` or ``'``), the line it opens on and
+    where in ``text`` it ends; None when none does.  ``status: "done`` is closed only
+    by the next ``"`` further down, which YAML then trips over; ``'it's'`` ends at
+    its apostrophe."""
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=_Base):
+            if not isinstance(token, yaml.ScalarToken):
+                continue
+            if token.style in ('"', "'") and token.end_mark.line == line:
+                found = (token.style, int(token.start_mark.line), int(token.end_mark.index))
+    except yaml.YAMLError:
+        pass
+    return found
+
+
 def load(text: str) -> Any:
     """One YAML document read with the rules above (raises :data:`YAMLError`)."""
     return yaml.load(text, Loader=Yaml12Loader)
