@@ -226,8 +226,9 @@ def search_results(hits: list[dict[str, Any]]) -> str:
 
 
 def reading_line(total: int, clock: str) -> str:
-    """The watcher's line while a long read goes on."""
-    return f"{clock} reading {plural(total, 'changed note')}..."
+    """The watcher's line while a long read goes on: the files whose stat changed (or is
+    too recent to trust), of which the batch's line later counts those whose bytes had."""
+    return f"{clock} checking {plural(total, 'changed file')}..."
 
 
 def stopped_line(unread: int) -> str:

@@ -1294,8 +1294,8 @@ def test_a_watch_line_of_changes_stored_elsewhere_names_no_command_alone() -> No
 def test_the_reading_line_counts_the_notes() -> None:
     from journal.present import reading_line
 
-    assert reading_line(20000, "10:43:02") == "10:43:02 reading 20000 changed notes..."
-    assert reading_line(1, "10:43:02") == "10:43:02 reading 1 changed note..."
+    assert reading_line(20000, "10:43:02") == "10:43:02 checking 20000 changed files..."
+    assert reading_line(1, "10:43:02") == "10:43:02 checking 1 changed file..."
 
 
 def test_the_last_line_tells_what_a_stop_left_unread() -> None:
