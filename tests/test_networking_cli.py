@@ -56,6 +56,23 @@ def test_new_contact_writes_the_documented_format(
     assert [r["title"] for r in listed] == ["Sam Patel"]
 
 
+def test_a_new_contacts_org_role_and_met_at_are_written_on_one_line(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): `new contact --org $'Line1\\nLine2'` wrote `org: "Line1\\nLine2"`
+    and a body sentence broken in two, and `journal people` showed `Line1\\nLine2`."""
+    write("meetings/2026-11-05 HR meetup.md", meeting_text(date="2026-11-05"))
+    result = invoke(
+        "new", "contact", "Sam Patel", "--org", "Line1\nLine2", "--role", " Senior\t HRBP\n",
+        "--met-at", "the\n[[HR meetup]]",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    text = (vault / "people/Sam Patel.md").read_text()
+    assert "\norg: Line1 Line2\nrole: Senior HRBP\nmet_at: the [[HR meetup]]\n" in text
+    assert "\n\nSenior HRBP at Line1 Line2.\n\n" in text
+    assert "Senior HRBP, Line1 Line2 " in invoke("people").stdout
+
+
 def test_names_are_made_portable_and_links_are_accepted(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

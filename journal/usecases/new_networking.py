@@ -77,8 +77,11 @@ def new_contact(
     met_at: str | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """Write ``people/<NAME>.md``; refuses a name that an existing contact has.  A
-    ``met_at`` link is found as ``--supports`` finds its note."""
+    ``met_at`` link is found as ``--supports`` finds its note.  Each text is one line."""
     name = _check_name(catalog, name)
+    org, role, met_at = (
+        text if text is None else single_line(text) for text in (org, role, met_at)
+    )
     if met_at is not None and met_at.count("[[") != met_at.count("]]"):
         raise UsageProblem(
             f"--met-at: '{met_at}' has a link whose brackets don't close; write "
