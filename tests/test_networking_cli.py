@@ -1296,6 +1296,28 @@ def test_done_refuses_a_follow_up_dated_before_its_meeting(
     assert path.read_bytes() == before
 
 
+def test_done_on_a_meeting_still_to_come_says_it_has_not_happened(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `journal done` on a meeting dated after today said "--date gives
+    the day it was done" (exit 2), and every --date that could follow it is after today,
+    which is refused too.  The meeting has not happened yet: a domain error (exit 1),
+    with or without --date."""
+    path = write(
+        "meetings/2026-12-02 Interview.md",
+        meeting_text(date="2026-12-02", follow_up_by="2026-12-09"),
+    )
+    before = path.read_bytes()
+    told = (
+        "meetings/2026-12-02 Interview.md:3: this meeting has not happened yet (on 2026-12-02; "
+        "today is 2026-11-22): its follow-up can be done from that day on\n"
+    )
+    for dated in ((), ("--date", "2026-11-20")):
+        result = invoke("done", "meetings/2026-12-02 Interview.md", *dated)
+        assert (result.exit_code, result.stderr) == (1, told)
+    assert path.read_bytes() == before
+
+
 def test_two_spellings_of_one_contact_file_are_one_person(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
