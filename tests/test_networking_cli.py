@@ -1204,6 +1204,24 @@ def test_done_on_a_meeting_lists_its_tasks_not_ticked_yet(
     assert json.loads(again.stdout)["open_tasks"] == ["Send her my updated CV"]
 
 
+def test_done_again_on_a_closed_follow_up_does_not_list_its_tasks_again(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `journal done "Coffee with Elena"` run twice printed "follow-up
+    already done" and, on stderr, the tasks not ticked yet again, as if it had closed it."""
+    write(
+        "meetings/2026-11-17 Call with Priya.md",
+        meeting_text(date="2026-11-17", follow_up_by="2026-11-24"),
+    )
+    assert "1 task not ticked yet" in invoke("done", "Priya").stderr
+    again = invoke("done", "Priya")
+    assert (again.exit_code, again.stderr) == (0, "")
+    assert again.stdout == (
+        "meetings/2026-11-17 Call with Priya.md: follow-up already done "
+        "(follow_up_done: 2026-11-22)\n"
+    )
+
+
 @pytest.mark.parametrize("value", ["yes", "2026-11-31", ""])
 def test_a_follow_up_done_value_that_is_no_date_is_open_for_every_command(
     invoke: Invoke, write: Write, vault: Path, value: str
