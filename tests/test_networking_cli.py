@@ -174,6 +174,21 @@ def test_unknown_people_are_an_error_that_names_them_all_and_writes_nothing(
     assert sorted(p.name for p in (vault / "people").iterdir()) == ["Dana Ortiz.md"]
 
 
+def test_unknown_people_are_told_the_command_that_creates_each(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): the refusal ended `create them with \\`journal new contact
+    NAME\\``, a placeholder, where the --no-create-contacts notice gives the command."""
+    result = invoke("new", "meeting", "--with", "Unknown Guy", "--with", "Ann $Bell")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "journal: not in your contacts: Unknown Guy, Ann $Bell; add --create-contacts to "
+        "create contact notes for them (--no-create-contacts links them without), or create "
+        "them with `journal new contact \"Unknown Guy\"` and `journal new contact 'Ann $Bell'`\n",
+    )
+    assert invoke("new", "contact", "Ann $Bell").exit_code == 0  # as pasted: the name
+
+
 def test_create_contacts_creates_them_linked_to_the_meeting(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
