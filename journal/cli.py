@@ -1435,7 +1435,7 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
     else:
         already = f"{result.what} already done ({_line(result.key)}: {file_value(result.old)})"
         echo(f"{_line(result.path)}: {already}")
-    if result.open_tasks and not as_json:
+    if result.open_tasks and result.written and not as_json:  # closed by this run
         left = plural(len(result.open_tasks), "task")
         echo(f"journal: {_line(result.path)}: {left} not ticked yet:", err=True)
         for task in result.open_tasks:

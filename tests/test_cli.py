@@ -488,8 +488,8 @@ def test_set_why_fills_the_new_goals_placeholder_once(invoke: Invoke, vault: Pat
     assert b"## Why it matters\r\n\r\nHR analytics needs it\r\n\r\n## Next" in text
     placeholder = b"Write one or two sentences on why this goal matters now."
     assert text.replace(b"\nHR analytics needs it\r", b"\n" + placeholder + b"\r") == made.replace(
-        b"\nwhy:\r", b"\nwhy: HR analytics  needs it\r"
-    )  # those two lines, and no other byte
+        b"\nwhy:\r", b"\nwhy: HR analytics needs it\r"
+    )  # those two lines, and no other byte (both on one line, as typed text is)
     again = json.loads(invoke("set", "Learn SQL", "why=Second thought", "--json").stdout)
     assert again["why_in_body"] is False  # the body is the user's words now
     assert b"\r\n\r\nHR analytics needs it\r\n" in path.read_bytes()
@@ -529,6 +529,27 @@ def test_no_break_and_ideographic_spaces_stay_in_titles_notes_and_whys(
     )
     shown = invoke("show", title).stdout  # a why over several lines is shown on one
     assert "Parce que\u00a0! voilà" in shown
+
+
+def test_every_text_option_of_new_goal_and_set_is_written_on_one_line(
+    invoke: Invoke, vault: Path
+) -> None:
+    """Reported (tryout): `new goal --why $'line one\\nline two'` wrote `why: "line
+    one\\nline two"` while the body said `line one line two`; `--outcome`, `--metric` and
+    `set why=` kept their line breaks too, though docs/commands.md says text you type for
+    a note is written on one line."""
+    texts = {key: f"{key} one\n\t{key}  two" for key in ("outcome", "metric", "unit", "area")}
+    options = [item for key, text in texts.items() for item in (f"--{key}", text)]
+    why = "line one\nline two"
+    created = invoke("new", "goal", "Why test", "--why", why, "--target", "1", *options)
+    assert created.exit_code == 0, created.stderr
+    text = (vault / "goals/Why test.md").read_text()
+    assert "\nwhy: line one line two\n" in text and "\n\nline one line two\n\n" in text
+    assert all(f"\n{key}: {key} one {key} two\n" in text for key in texts)
+    changed = invoke("set", "Why test", "why=again\r\nand again", "title=Why\ntest  again")
+    assert changed.exit_code == 0, changed.stderr
+    text = (vault / "goals/Why test.md").read_text()
+    assert "\nwhy: again and again\n" in text and "\ntitle: Why test again\n" in text
 
 
 def test_set_prints_values_as_the_file_shows_them(invoke: Invoke, write: Write) -> None:

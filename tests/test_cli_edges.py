@@ -573,12 +573,12 @@ def test_set_prints_each_change_on_one_line_and_whole_numbers_as_typed(
     invoke: Invoke, write: Write
 ) -> None:
     path = write(
-        "goals/x.md", goal_text("Alpha").replace("---\n#", "why: >\n  folded\n  text\n---\n#")
-    )
+        "goals/x.md", goal_text("Alpha").replace("---\n#", 'why: "line one\\nline two"\n---\n#')
+    )  # (a value typed is written on one line: a line break in the file's value is shown)
     result = invoke("set", "alpha", "why=line one\nline two", "target=1e3")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        "goals/x.md: why: folded text -> line one\\nline two\ngoals/x.md: target: 5 -> 1000\n"
+        "goals/x.md: why: line one\\nline two -> line one line two\ngoals/x.md: target: 5 -> 1000\n"
     )
     assert "\ntarget: 1000\n" in path.read_text()
 

@@ -56,6 +56,23 @@ def test_new_contact_writes_the_documented_format(
     assert [r["title"] for r in listed] == ["Sam Patel"]
 
 
+def test_a_new_contacts_org_role_and_met_at_are_written_on_one_line(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): `new contact --org $'Line1\\nLine2'` wrote `org: "Line1\\nLine2"`
+    and a body sentence broken in two, and `journal people` showed `Line1\\nLine2`."""
+    write("meetings/2026-11-05 HR meetup.md", meeting_text(date="2026-11-05"))
+    result = invoke(
+        "new", "contact", "Sam Patel", "--org", "Line1\nLine2", "--role", " Senior\t HRBP\n",
+        "--met-at", "the\n[[HR meetup]]",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    text = (vault / "people/Sam Patel.md").read_text()
+    assert "\norg: Line1 Line2\nrole: Senior HRBP\nmet_at: the [[HR meetup]]\n" in text
+    assert "\n\nSenior HRBP at Line1 Line2.\n\n" in text
+    assert "Senior HRBP, Line1 Line2 " in invoke("people").stdout
+
+
 def test_names_are_made_portable_and_links_are_accepted(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
@@ -155,6 +172,21 @@ def test_unknown_people_are_an_error_that_names_them_all_and_writes_nothing(
     assert "not in your contacts: Lee Chang, Ana Ruiz; add --create-contacts" in result.stderr
     assert not (vault / "meetings").exists()
     assert sorted(p.name for p in (vault / "people").iterdir()) == ["Dana Ortiz.md"]
+
+
+def test_unknown_people_are_told_the_command_that_creates_each(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): the refusal ended `create them with \\`journal new contact
+    NAME\\``, a placeholder, where the --no-create-contacts notice gives the command."""
+    result = invoke("new", "meeting", "--with", "Unknown Guy", "--with", "Ann $Bell")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "journal: not in your contacts: Unknown Guy, Ann $Bell; add --create-contacts to "
+        "create contact notes for them (--no-create-contacts links them without), or create "
+        "them with `journal new contact \"Unknown Guy\"` and `journal new contact 'Ann $Bell'`\n",
+    )
+    assert invoke("new", "contact", "Ann $Bell").exit_code == 0  # as pasted: the name
 
 
 def test_create_contacts_creates_them_linked_to_the_meeting(
@@ -1187,6 +1219,24 @@ def test_done_on_a_meeting_lists_its_tasks_not_ticked_yet(
     assert json.loads(again.stdout)["open_tasks"] == ["Send her my updated CV"]
 
 
+def test_done_again_on_a_closed_follow_up_does_not_list_its_tasks_again(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `journal done "Coffee with Elena"` run twice printed "follow-up
+    already done" and, on stderr, the tasks not ticked yet again, as if it had closed it."""
+    write(
+        "meetings/2026-11-17 Call with Priya.md",
+        meeting_text(date="2026-11-17", follow_up_by="2026-11-24"),
+    )
+    assert "1 task not ticked yet" in invoke("done", "Priya").stderr
+    again = invoke("done", "Priya")
+    assert (again.exit_code, again.stderr) == (0, "")
+    assert again.stdout == (
+        "meetings/2026-11-17 Call with Priya.md: follow-up already done "
+        "(follow_up_done: 2026-11-22)\n"
+    )
+
+
 @pytest.mark.parametrize("value", ["yes", "2026-11-31", ""])
 def test_a_follow_up_done_value_that_is_no_date_is_open_for_every_command(
     invoke: Invoke, write: Write, vault: Path, value: str
@@ -1276,6 +1326,28 @@ def test_done_refuses_a_follow_up_dated_before_its_meeting(
         "journal: the follow-up of a meeting on 2026-11-10 can't be done on 2026-01-01, "
         "before it (--date gives the day it was done)\n",
     )
+    assert path.read_bytes() == before
+
+
+def test_done_on_a_meeting_still_to_come_says_it_has_not_happened(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `journal done` on a meeting dated after today said "--date gives
+    the day it was done" (exit 2), and every --date that could follow it is after today,
+    which is refused too.  The meeting has not happened yet: a domain error (exit 1),
+    with or without --date."""
+    path = write(
+        "meetings/2026-12-02 Interview.md",
+        meeting_text(date="2026-12-02", follow_up_by="2026-12-09"),
+    )
+    before = path.read_bytes()
+    told = (
+        "meetings/2026-12-02 Interview.md:3: this meeting has not happened yet (on 2026-12-02; "
+        "today is 2026-11-22): its follow-up can be done from that day on\n"
+    )
+    for dated in ((), ("--date", "2026-11-20")):
+        result = invoke("done", "meetings/2026-12-02 Interview.md", *dated)
+        assert (result.exit_code, result.stderr) == (1, told)
     assert path.read_bytes() == before
 
 

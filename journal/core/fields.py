@@ -13,6 +13,7 @@ from typing import Any, Literal
 from journal.core import links as wikilinks
 from journal.core.dates import DateError, parse_date, parse_duration
 from journal.core.errors import Conflict, Diagnostic, JournalError, UsageProblem
+from journal.core.formatting import single_line
 from journal.core.numerals import respelled
 from journal.core.records import Record, record
 from journal.core.regex import lazy
@@ -693,7 +694,8 @@ def list_items(text: str) -> list[str]:
 
 
 def parse_cli_value(field: Field, text: str) -> Any:
-    """The typed value of ``KEY=VALUE`` as typed in ``journal set`` (empty: clear it)."""
+    """The typed value of ``KEY=VALUE`` as typed in ``journal set`` (empty: clear it); a
+    text on one line (:func:`single_line`), as every text typed for a note."""
     if text.strip() == "":
         return None
     try:
@@ -713,6 +715,8 @@ def parse_cli_value(field: Field, text: str) -> Any:
             raise FieldError(f"{field.name} takes a day, not a time: write {day.isoformat()}")
         elif field.type == "date" and text != text.strip():  # as every DATE option
             raise FieldError(f"{field.name}: '{text}' has a space around it; write YYYY-MM-DD")
+        elif field.type == "text":
+            raw = single_line(text)
         else:
             raw = text
         return coerce(field, raw)

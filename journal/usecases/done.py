@@ -86,6 +86,13 @@ def mark_done(
     elif note.kind == "meeting":
         meeting, _problems = meeting_from_note(note)  # this one, not the vault's
         if meeting.day is not None and day < meeting.day:
+            if catalog.today is not None and meeting.day > catalog.today:  # no --date can do
+                raise JournalError(
+                    f"this meeting has not happened yet (on {meeting.day}; today is "
+                    f"{catalog.today}): its follow-up can be done from that day on",
+                    path=note.path,
+                    line=meeting.lines.get("date"),
+                )
             raise UsageProblem(
                 f"the follow-up of a meeting on {meeting.day} can't be done on {day}, "
                 "before it (--date gives the day it was done)"

@@ -12,7 +12,7 @@ from journal.core import codec
 from journal.core.catalog import Catalog, bare_name
 from journal.core.dates import writable_day
 from journal.core.errors import Conflict, NotFound, UsageProblem
-from journal.core.formatting import shell_word, single_line
+from journal.core.formatting import listed, shell_word, single_line
 from journal.core.links import parse_link
 from journal.core.networking import meeting_title, not_counted
 from journal.core.notes import Note
@@ -77,8 +77,11 @@ def new_contact(
     met_at: str | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """Write ``people/<NAME>.md``; refuses a name that an existing contact has.  A
-    ``met_at`` link is found as ``--supports`` finds its note."""
+    ``met_at`` link is found as ``--supports`` finds its note.  Each text is one line."""
     name = _check_name(catalog, name)
+    org, role, met_at = (
+        text if text is None else single_line(text) for text in (org, role, met_at)
+    )
     if met_at is not None and met_at.count("[[") != met_at.count("]]"):
         raise UsageProblem(
             f"--met-at: '{met_at}' has a link whose brackets don't close; write "
@@ -211,10 +214,11 @@ def new_meeting(
         name, (what, fix) = next(iter(found_else.items()))
         raise Conflict(f"--with {name}: {what}; {fix}, or name their contact note in --with")
     if unknown and create_contacts is None:
+        make = listed([f"`journal new contact {shell_word(name)}`" for name in unknown])
         raise NotFound(
             f"not in your contacts: {', '.join(unknown)}; add --create-contacts to create "
             "contact notes for them (--no-create-contacts links them without), or create "
-            "them with `journal new contact NAME`"
+            f"them with {make}"
         )
     created = unknown if create_contacts else []
     try:
