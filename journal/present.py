@@ -110,6 +110,7 @@ def goal_card(record: dict[str, Any], today: date) -> str:
     elsewhere = value_sources(r)
     if elsewhere:
         out.append(f"  {elsewhere}")
+    out.extend(f"  {line}" for line in _without_outcome(r))
     if r["effort"] is not None or r["confidence"] is not None:
         effort = f"{number(r['effort'])} h/week" if r["effort"] is not None else "?"
         confidence = f"   confidence: {number(r['confidence'])}/10" if r["confidence"] else ""
@@ -157,6 +158,8 @@ def value_sources(r: dict[str, Any]) -> str | None:
     ``current 5 in the file, +1 from other notes = 6``."""
     value, in_file = r["current"], r["file_current"]
     if r["metric_source"] == "meetings":
+        if r.get("meetings_need_outcome"):
+            return "counted from meeting notes that have an outcome, as an outcome goal"
         return "counted from meeting notes"
     if value is None or value == in_file:
         return None
@@ -166,6 +169,15 @@ def value_sources(r: dict[str, Any]) -> str | None:
         f"current {number(in_file)} in the file, {signed(value - in_file)} from other notes "
         f"= {number(value)}"
     )
+
+
+def _without_outcome(r: dict[str, Any]) -> list[str]:
+    """A line for each meeting held that an outcome goal does not count until its
+    ``outcome`` is filled in."""
+    return [
+        f"not counted, no outcome yet: {path} (fill in its outcome: to count it)"
+        for path in r.get("meetings_without_outcome", [])
+    ]
 
 
 def _text(value: Any) -> str:
@@ -414,6 +426,7 @@ def history_view(h: dict[str, Any], today: date) -> str:
     out = [f"{h['title']}: {number(h['current'])} / {amount(h['target'], h['unit'])}"]
     elsewhere = value_sources(h)
     out[0] += f"  ({elsewhere})" if elsewhere else ""
+    out.extend(_without_outcome(h))
     out.append("")
     points = [(parse_date(p["date"]), p["value"]) for p in h["series"]]
     if any(p["source"] != "start" for p in h["series"]):

@@ -773,6 +773,24 @@ def test_staleness_of_a_goal_counted_from_meetings_suggests_what_counts_for_it()
     assert of("T006", run((PATH, fixed))) == []
 
 
+def test_staleness_of_an_outcome_goal_names_the_meeting_whose_outcome_is_empty() -> None:
+    """An outcome goal counts a meeting once its `outcome` is filled in: the fix for a goal
+    quiet since a meeting held for it names that meeting, not "note a meeting"."""
+    text = goal_note("", metric_source="meetings", start="2026-11-01")
+    held = (
+        "meetings/2026-11-20 Interview with Lee.md",
+        '---\ntype: meeting\ndate: 2026-11-20\ngoal: "[[Hold four informational interviews]]"'
+        "\noutcome:\n---\n",
+    )
+    [finding] = of("T006", run((PATH, text), held))
+    assert finding.suggestion == (
+        "fill in `outcome:` in meetings/2026-11-20 Interview with Lee.md (an outcome goal "
+        "counts a meeting once it says what it led to), or set a slower `review_every`"
+    )
+    filled = (held[0], held[1].replace("outcome:", "outcome: Lee will refer me"))
+    assert of("T006", run((PATH, text), filled)) == []
+
+
 def test_staleness_uses_the_vault_rhythm_and_the_start_without_check_ins() -> None:
     text = goal_note("", review_every=None, start="2026-11-18")
     assert of("T006", run((PATH, text))) == []

@@ -87,6 +87,8 @@ def test_recording_a_week_keeps_the_vault_coherent(invoke: Invoke, example_vault
         "--title",
         "Call with Marcus Lee",
     )
+    call = example_vault / "meetings/2026-11-21 Call with Marcus Lee.md"
+    call.write_text(call.read_text().replace("outcome:", "outcome: Marcus will introduce me"))
     run(
         "new",
         "meeting",
@@ -107,6 +109,6 @@ def test_recording_a_week_keeps_the_vault_coherent(invoke: Invoke, example_vault
     assert [str(d) for d in catalog.diagnostics] == []
     assert all(catalog.resolve(link.target) for n in catalog.notes for link in n.links)
     goal = catalog.find_goal("Two informational")
-    assert goal.current == 2  # Sam on 11-18 and Marcus on 11-21 (Dec 2 is after "today")
+    assert goal.current == 2  # Sam on 11-18 and Marcus on 11-21, each with its outcome
     connect = catalog.find_goal("Connect with five")
     assert connect.current == 4

@@ -210,6 +210,33 @@ def test_a_goal_counts_its_meetings_of_a_kind_in_its_window_up_to_today() -> Non
     assert counted_catalog(None).goals[0].current == 5  # no cut-off without a today
 
 
+def test_an_outcome_goal_counts_only_the_meetings_that_say_what_they_led_to() -> None:
+    """Reported: a goal measuring "informational interviews that led to a referral" counted
+    every interview held, one with an empty `outcome` too, and reached its target; as an
+    activity ("informational interviews held") it counts every meeting held, as before."""
+
+    def current(metric: str, kind: str = "", outcome: str = "") -> float | None:
+        goal = (
+            f"---\ntype: goal\ntitle: Interviews\n{kind}metric: {metric}\n"
+            "metric_source: meetings\ntarget: 2\nstart: 2026-11-01\ndue: 2026-12-31\n---\n"
+        )
+        held = {"referred": "Sam offered to refer me", "empty": outcome}
+        meetings = [
+            meeting(f"meetings/{name}.md", date="2026-11-10", goal="'[[Interviews]]'", outcome=text)
+            for name, text in held.items()
+        ]
+        return Catalog([note("goals/Interviews.md", goal), *meetings], today=TODAY).goals[0].current
+
+    result = "informational interviews that led to a referral"
+    assert current(result) == 1
+    assert current(result, outcome="Lee asked for my CV") == 2  # filled in: it counts
+    assert current(result, outcome="'  '") == 1  # blank is empty
+    assert current("informational interviews held") == 2  # activity: every meeting held
+    assert current("informational interviews") == 2  # the words decide nothing: as before
+    assert current("informational interviews held", kind="kind: outcome\n") == 1
+    assert current(result, kind="kind: activity\n") == 2  # a given kind decides
+
+
 def test_link_to_uses_the_path_when_another_note_has_the_name() -> None:
     catalog = Catalog(
         [note("Dana.md", "root\n"), note("people/Dana.md", "---\ntype: contact\n---\n")]

@@ -1180,6 +1180,51 @@ def test_a_meeting_for_a_goal_that_will_not_count_it_says_why(
     assert counted.exit_code == 0 and "does not count" not in counted.stderr
 
 
+def test_a_meeting_an_outcome_goal_does_not_count_yet_is_named_with_its_fix(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: an outcome goal counting its meetings counted one held with an empty
+    `outcome` and said nothing; show, log and new meeting now name the meeting to fill in."""
+    write(
+        "goals/r.md",
+        "---\ntype: goal\ntitle: Referrals\nstatus: active\nmetric_source: meetings\n"
+        "metric: informational interviews that led to a referral\ntarget: 2\n"
+        "start: 2026-11-01\ndue: 2027-01-31\n---\n",
+    )
+    args = ("new", "meeting", "--with", "Ann", "--no-create-contacts", "--goal", "Referrals")
+    made = invoke(*args, "--kind", "informational", "--date", "2026-11-20")
+    path = "meetings/2026-11-20 Informational interview with Ann.md"
+    assert made.exit_code == 0
+    assert (
+        "journal: this meeting does not count for Referrals until it has an outcome (an "
+        f"outcome goal counts what meetings led to): fill in its outcome: in {path}\n"
+    ) in made.stderr
+    waiting = f"not counted, no outcome yet: {path} (fill in its outcome: to count it)"
+    shown = invoke("show", "Referrals").stdout
+    assert "0 -> 0 / 2" in shown
+    assert (
+        f"  counted from meeting notes that have an outcome, as an outcome goal\n  {waiting}\n"
+    ) in shown
+    logged = invoke("log", "Referrals").stdout
+    assert logged.startswith(
+        "Referrals: 0 / 2  (counted from meeting notes that have an outcome, as an outcome "
+        f"goal)\n{waiting}\n"
+    )
+    record = json.loads(invoke("show", "Referrals", "--json").stdout)
+    assert (record["meetings_need_outcome"], record["meetings_without_outcome"]) == (True, [path])
+    note = vault / path
+    note.write_text(note.read_text().replace("outcome:", "outcome: Ann will refer me"))
+    shown = invoke("show", "Referrals").stdout
+    assert "0 -> 1 / 2" in shown and "not counted" not in shown
+    assert "not counted" not in invoke("log", "Referrals").stdout
+    goal = vault / "goals/r.md"
+    goal.write_text(goal.read_text().replace("that led to a referral", "held"))  # activity
+    held = invoke(*args, "--kind", "informational", "--title", "Panel")
+    assert held.exit_code == 0 and "does not count" not in held.stderr
+    shown = invoke("show", "Referrals").stdout
+    assert "0 -> 2 / 2" in shown and "  counted from meeting notes\n" in shown
+
+
 def test_done_passes_over_a_meeting_still_to_come(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -182,12 +182,46 @@ def folded(days_overdue: list[int]) -> list[bool]:
 
 def counts_for(goal: Goal, meeting: Meeting, today: date | None) -> bool:
     """Whether ``meeting`` (already known to link to ``goal``) counts for a goal with
-    ``metric_source: meetings``: of a counted kind, dated in the goal's window
-    (``start``, else ``created``, to ``due``) and not after ``today``."""
+    ``metric_source: meetings``: held for it (:func:`held_for`) and, for an outcome goal
+    (:func:`needs_outcome`), with an ``outcome`` saying what it led to."""
+    return held_for(goal, meeting, today) and (_has_outcome(meeting) or not needs_outcome(goal))
+
+
+def held_for(goal: Goal, meeting: Meeting, today: date | None) -> bool:
+    """Whether ``meeting`` (already known to link to ``goal``) is one the goal counts
+    when held: of a counted kind, dated in the goal's window (``start``, else
+    ``created``, to ``due``) and not after ``today``."""
     day = meeting.day
     if day is None or not_counted(goal, meeting.kind, day) is not None:
         return False
     return today is None or day <= today
+
+
+def needs_outcome(goal: Goal) -> bool:
+    """Whether ``goal`` counts its meetings and is an outcome goal, so a meeting counts
+    only once its ``outcome`` says what it led to (outcome over activity): by its
+    ``kind``, else by a metric that counts a result as O001 reads it ("informational
+    interviews that led to a referral"). An activity goal, or a metric that counts
+    neither ("informational interviews"), counts every meeting held."""
+    if goal.metric_source != "meetings":
+        return False
+    if goal.kind_given or goal.kind == "activity":  # the kind O001 reads (kind_of)
+        return goal.kind == "outcome"
+    from journal.core.rules.words import names_result  # its patterns: when needed
+
+    return names_result(goal.metric or "")
+
+
+def _has_outcome(meeting: Meeting) -> bool:
+    return bool((meeting.outcome or "").strip())
+
+
+def without_outcome(goal: Goal, meetings: Iterable[Meeting], today: date | None) -> list[Meeting]:
+    """The ``meetings`` held for ``goal`` (:func:`held_for`) that it does not count only
+    because their ``outcome`` is empty (:func:`needs_outcome`)."""
+    if not needs_outcome(goal):
+        return []
+    return [m for m in meetings if held_for(goal, m, today) and not _has_outcome(m)]
 
 
 def not_counted(goal: Goal, kind: str | None, day: date) -> str | None:

@@ -35,7 +35,7 @@ from journal.core.goal import goal_value, refuse_hand_value
 from journal.core.logsection import append_checkin, log_checkins
 from journal.core.records import Record, record
 from journal.core.series import pairs, value_on
-from journal.usecases.common import named_goal
+from journal.usecases.common import named_goal, outcome_wanted
 from journal.usecases.history import goal_series
 
 
@@ -231,5 +231,6 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
             }
             for c, value in steps
         ],
+        **outcome_wanted(catalog, goal),
         "series": [p.to_dict() for p in points],
     }

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from journal.adapters.vault import Vault, enclosing_vault, find_vault, load_catalog
 from journal.core.catalog import Catalog
 from journal.core.errors import NotFound, UsageProblem
 from journal.core.goal import Goal, kind_of
 from journal.core.links import Link
+from journal.core.networking import needs_outcome, without_outcome
 
 #: The notes a goal's link properties name (None: any note), and what to do when none is.
 LINKED = {
@@ -115,3 +117,15 @@ def kind_with_feeds(
         f"feeds names the outcome goal an activity goal feeds, and this goal would be {what}; "
         + fix
     )
+
+
+def outcome_wanted(catalog: Catalog, goal: Goal) -> dict[str, Any]:
+    """For ``journal show`` and ``journal log GOAL``: whether the goal counts only the
+    meetings with an ``outcome`` (an outcome goal counting its meetings), and the
+    meetings held for it that it does not count until theirs is filled in."""
+    return {
+        "meetings_need_outcome": needs_outcome(goal),
+        "meetings_without_outcome": [
+            m.path for m in without_outcome(goal, catalog.meetings_for(goal.path), catalog.today)
+        ],
+    }

@@ -15,7 +15,7 @@ from journal.core.fields import STATUSES, as_written
 from journal.core.goal import Goal
 from journal.core.names import match_key
 from journal.core.notes import Note
-from journal.usecases.common import named_goal
+from journal.usecases.common import named_goal, outcome_wanted
 
 
 def note_record(note: Note) -> dict[str, Any]:
@@ -143,6 +143,7 @@ def show_goal(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str
         }
         for c in goal.checkins
     ]
+    record |= outcome_wanted(catalog, goal)
     record["links"] = [
         {
             "target": link.target,

@@ -14,7 +14,7 @@ from journal.core.dates import writable_day
 from journal.core.errors import Conflict, NotFound, UsageProblem
 from journal.core.formatting import listed, shell_word, single_line
 from journal.core.links import parse_link
-from journal.core.networking import meeting_title, not_counted
+from journal.core.networking import meeting_title, needs_outcome, not_counted
 from journal.core.notes import Note
 from journal.core.records import Record, record
 from journal.usecases.common import found_links, named_goal
@@ -275,5 +275,10 @@ def new_meeting(
         why = not_counted(served, kind, day)
         if why is not None:
             vault.notice(f"this meeting does not count for {served.title}: {why}")
+        elif needs_outcome(served):
+            vault.notice(
+                f"this meeting does not count for {served.title} until it has an outcome "
+                f"(an outcome goal counts what meetings led to): fill in its outcome: in {rel}"
+            )
     props = {k: codec.plain(v) for k, v in meeting.items()}
     return NewMeeting(rel, stem, props, list(contacts.values()), missing)

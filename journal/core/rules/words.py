@@ -483,11 +483,18 @@ class Effort(NamedTuple):
     reach: bool
 
 
+def names_result(metric: str) -> bool:
+    """Whether ``metric`` counts a result: it holds an outcome marker no effort word
+    modifies ("informational interviews that led to a referral", not "informational
+    interviews held")."""
+    return _OUTCOME.search(_EFFORT_MARKER.sub(" ", metric)) is not None
+
+
 def effort_of(metric: str) -> Effort | None:
     """The effort ``metric`` counts: reach (``followers``; before activity, so "post
     impressions" is reach) or activity (``events``, ``calls made``).  None when it holds
-    neither, or an outcome marker no effort word modifies says it counts a result."""
-    if _OUTCOME.search(_EFFORT_MARKER.sub(" ", metric)):
+    neither, or it counts a result (:func:`names_result`)."""
+    if names_result(metric):
         return None
     for pattern, reach in ((_REACH, True), (_ACTIVITY, False)):
         if match := pattern.search(metric):
