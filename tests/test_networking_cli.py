@@ -1225,6 +1225,40 @@ def test_a_meeting_an_outcome_goal_does_not_count_yet_is_named_with_its_fix(
     assert "0 -> 2 / 2" in shown and "  counted from meeting notes\n" in shown
 
 
+def test_an_outcome_goal_done_short_names_the_meetings_that_wait_for_an_outcome(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in review: `journal done` on an outcome goal short of its target said "note
+    the meetings it counts" though a meeting was held: what it lacked was its outcome."""
+    write(
+        "goals/r.md",
+        "---\ntype: goal\ntitle: Referrals\nstatus: active\nmetric_source: meetings\n"
+        "metric: informational interviews that led to a referral\ntarget: 2\n"
+        "start: 2026-11-01\ndue: 2027-01-31\n---\n",
+    )
+    made = invoke(
+        "new",
+        "meeting",
+        "--with",
+        "Ann",
+        "--no-create-contacts",
+        "--goal",
+        "Referrals",
+        "--kind",
+        "informational",
+        "--date",
+        "2026-11-20",
+    )
+    assert made.exit_code == 0
+    done = invoke("done", "Referrals")
+    assert done.exit_code == 0
+    assert done.stderr == (
+        "journal: goals/r.md: done at 0 of 2, short of its target; if it was reached, record "
+        "it: fill in `outcome:` in meetings/2026-11-20 Informational interview with Ann.md (an "
+        "outcome goal counts what meetings led to)\n"
+    )
+
+
 def test_done_passes_over_a_meeting_still_to_come(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

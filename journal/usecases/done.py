@@ -27,7 +27,7 @@ from journal.core.fields import (
 from journal.core.formatting import amount, number, signed
 from journal.core.goal import Change, Goal, edit_goal
 from journal.core.names import match_key
-from journal.core.networking import meeting_from_note
+from journal.core.networking import meeting_from_note, without_outcome
 from journal.core.notes import Note
 from journal.core.progress import one_step_left, reached, value_now
 from journal.core.records import Record, record
@@ -207,7 +207,11 @@ def _short_of_target(goal: Goal, catalog: Catalog) -> str | None:
     if target is None or reached(goal, value):
         return None
     name = catalog.goal_word(goal.path)
-    if goal.metric_source == "meetings":
+    waiting = without_outcome(goal, catalog.meetings_for(goal.path), catalog.today)
+    if waiting:  # held, counted once they say what they led to
+        paths = ", ".join(m.path for m in waiting)
+        record = f"fill in `outcome:` in {paths} (an outcome goal counts what meetings led to)"
+    elif goal.metric_source == "meetings":
         record = f"note the meetings it counts: journal new meeting --goal {name}"
     else:
         step = signed(exact_sum(target, -value))
