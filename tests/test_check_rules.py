@@ -1068,6 +1068,26 @@ def test_o001_says_what_the_metric_counts(metric: str, message: str) -> None:
     assert found.message == f"the metric '{metric}' {message} that feeds no outcome goal"
 
 
+def test_a_goal_counting_meetings_held_is_an_activity_goal_unless_its_metric_names_a_result() -> (
+    None
+):
+    """Reported: a goal counting its meetings passed O001 with a metric that names no
+    result ("networking meetings"), while its value counted every meeting held."""
+    held = goal_note(kind=None, metric="networking meetings", metric_source="meetings")
+    [found] = of("O001", run((PATH, held)))
+    assert found.message == (
+        "the metric 'networking meetings' counts the meetings held (`metric_source: "
+        "meetings`) that feeds no outcome goal"
+    )
+    assert "a meeting then counts once its `outcome:` is filled in" in found.suggestion
+    result = goal_note(
+        kind=None, metric="interviews that led to a referral", metric_source="meetings"
+    )
+    assert of("O001", run((PATH, result))) == []
+    said = goal_note(kind="outcome", metric="networking meetings", metric_source="meetings")
+    assert of("O001", run((PATH, said))) == []
+
+
 def test_an_explicit_kind_wins_over_the_words_of_the_metric() -> None:
     saver = goal_note(kind="outcome", metric="hours saved per week", title="Automate reports")
     outcome = goal_note(kind="outcome", metric="hours of payroll work automated away")

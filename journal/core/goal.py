@@ -329,17 +329,22 @@ def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
         sorted({by_line[p.line] for p in problems if p.code == "value" and p.line in by_line})
     )
     goal.kind_given = note.props.get("kind") not in (None, "") and "kind" not in goal.unread
-    goal.kind = kind_of(goal.kind if goal.kind_given else None, goal.metric)
+    given = goal.kind if goal.kind_given else None
+    goal.kind = kind_of(given, goal.metric, meetings=goal.metric_source == "meetings")
     return goal, problems
 
 
-def kind_of(written: str | None, metric: str | None) -> str:
+def kind_of(written: str | None, metric: str | None, *, meetings: bool = False) -> str:
     """The kind a goal reads as: the ``kind`` written, else what its metric counts (see
-    O001: "events attended" and "LinkedIn followers" are activity), else ``outcome``."""
+    O001: "events attended" and "LinkedIn followers" are activity), else ``outcome``.  A
+    goal that counts its meetings (``meetings``) counts meetings held, activity, unless
+    its metric names a result ("interviews that led to a referral")."""
     if written:
         return written
+    from journal.core.rules.words import effort_of, names_result  # patterns: when needed
+
+    if meetings:
+        return "outcome" if names_result(metric or "") else "activity"
     if not metric:
         return "outcome"
-    from journal.core.rules.words import effort_of  # its patterns: when needed
-
     return "activity" if effort_of(metric) else "outcome"

@@ -200,16 +200,11 @@ def held_for(goal: Goal, meeting: Meeting, today: date | None) -> bool:
 def needs_outcome(goal: Goal) -> bool:
     """Whether ``goal`` counts its meetings and is an outcome goal, so a meeting counts
     only once its ``outcome`` says what it led to (outcome over activity): by its
-    ``kind``, else by a metric that counts a result as O001 reads it ("informational
-    interviews that led to a referral"). An activity goal, or a metric that counts
-    neither ("informational interviews"), counts every meeting held."""
-    if goal.metric_source != "meetings":
-        return False
-    if goal.kind_given or goal.kind == "activity":  # the kind O001 reads (kind_of)
-        return goal.kind == "outcome"
-    from journal.core.rules.words import names_result  # its patterns: when needed
-
-    return names_result(goal.metric or "")
+    ``kind``, else by a metric that names a result ("informational interviews that led
+    to a referral"; see :func:`~journal.core.goal.kind_of`).  An activity goal - also one
+    whose metric names none, "informational interviews": it counts meetings held -
+    counts every meeting held."""
+    return goal.metric_source == "meetings" and goal.kind == "outcome"  # see kind_of
 
 
 def _has_outcome(meeting: Meeting) -> bool:

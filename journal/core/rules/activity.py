@@ -67,6 +67,15 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
             counts = "reach or popularity" if effort.reach else "activity"
             what = f"the metric '{goal.metric}' counts {counts} (\"{effort.phrase}\")"
             key, alternative = "metric", "; if it counts a result, say `kind: outcome`"
+        elif goal.metric_source == "meetings" and not goal.kind_given:  # goal.kind_of
+            what = f"the metric '{goal.metric}' counts the meetings held (`metric_source:"
+            what += " meetings`)"
+            key = "metric"
+            alternative = (
+                '; if it counts what they led to, say it in the metric ("informational '
+                'interviews that led to a referral"): a meeting then counts once its '
+                "`outcome:` is filled in"
+            )
         else:
             what, key, alternative = "an activity goal (`kind: activity`)", "kind", ""
         if dropped := ctx.linked_outcomes(goal):  # all dropped, as none is fed
