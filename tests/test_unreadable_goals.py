@@ -320,6 +320,21 @@ def test_the_review_names_on_stderr_every_note_it_lists_as_unreadable(
     assert "fix it to see its check-ins here" in attention  # found in a tryout: said nothing
 
 
+def test_the_review_copies_a_problem_with_its_code_spans_as_written(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: stderr said "write one item per line as `  - item`" and the review's
+    Needs attention "as ` - item`", a space less in advice about indentation."""
+    write(
+        "daily/2026-11-21.md",
+        b"\xef\xbb\xbf---\r\nmood: ok\r\ntags: [a, b\r\n---\r\nprogress:: [[Alpha]] +1 Conf\r\n",
+    )
+    result = invoke("review", "--stdout")
+    advice = "or write one item per line as `  - item`"
+    assert result.stderr.endswith(f"{advice}\n")
+    assert f"{advice}; fix it to see its check-ins here\n" in result.stdout
+
+
 def test_a_note_is_meant_as_the_kind_of_the_deepest_folder_holding_it() -> None:
     folders = {"goal": "career", "meeting": "career/meetings", "contact": ""}
     assert meant_as("note", "career/meetings/a.md", folders) == "meeting"
