@@ -78,6 +78,9 @@ HOSTILE = [
     ("unquoted-links-line.md", 4, 'links on one line need quotes: `with: "[[A]], [[B]]"`', False),
     ("conflict-in-front-matter.md", 5, "git left a merge conflict in the front matter", False),
     ("conflict-across-the-closing-line.md", 4, "git left a merge conflict in the front", False),
+    # reported: a second BOM made a goal "no front matter, so no `type: goal`"
+    ("double-bom.md", 1, "the file starts with two byte order marks (U+FEFF) before", False),
+    ("zero-width-space-first.md", 1, "before its '---' (U+200B, a zero-width space)", False),
 ]
 
 
@@ -149,6 +152,37 @@ def test_yaml_errors_name_the_cause_and_its_line(yaml: str, line: int, message: 
 def test_breaks_after_blank_lines_are_text_and_no_warning(text: bytes) -> None:
     note = parse_note("notes/a.md", text)
     assert note.diagnostics == [] and note.props == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("\ufeff\ufeff---\na: 1\n---\n", "starts with 3 byte order marks (U+FEFF)"),
+        (
+            "\u00a0\u200b---\na: 1\n---\n",
+            "line 1 has characters you can't see before its '---' (U+00A0, a no-break space; "
+            "U+200B, a zero-width space), so its front matter can't be read; delete them: put "
+            "the cursor just before the first '-' and press Backspace 2 times",
+        ),
+        ("\u2060---\ntitle: Plan: Q3\n---\n", "(U+2060, a word joiner)"),  # broken behind
+        ("\u200d---\ntitle: never closed\n", "(U+200D, a zero-width joiner)"),
+        ("\u200b---\n\nA rule, then prose.\n", None),  # plain markdown behind: nothing told
+        ("\u200b---\n---\n", None),
+    ],
+)
+def test_characters_one_can_t_see_before_the_opening_line_are_told(
+    text: str, message: str | None
+) -> None:
+    """Reported: a doubled BOM hid a goal's front matter ("it has no front matter, so no
+    `type: goal`", fixed by writing one), and ``journal review`` wrote a second block
+    over a review's."""
+    doc = codec.parse_text(text, bom=True)
+    if message is None:
+        assert doc.problems == [] and doc.writable
+        return
+    [problem] = doc.problems
+    assert (problem.line, problem.severity, doc.writable) == (1, "error", False)
+    assert message in problem.message
 
 
 def test_every_hostile_file_is_covered() -> None:

@@ -24,7 +24,7 @@ from journal.core.formatting import (
 
 @given(
     st.text(alphabet=st.sampled_from(list("ab |\t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000")))
-    | st.text()
+    | st.text().filter(lambda text: "`" not in text)  # code spans: the test below
 )
 @example(" a")
 @example("a ")
@@ -33,6 +33,29 @@ from journal.core.formatting import (
 @example("see <!-- journal:end wins -->")
 def test_one_line_is_a_single_line_with_bars_and_comments_escaped(text: str) -> None:
     assert one_line(text) == single_line(text).replace("|", "\\|").replace("<!--", "<\\!--")
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("write one item per line as `  - item`", "write one item per line as `  - item`"),
+        ("a  `x \t y`\n\tb ``  c `` ", "a `x \t y` b ``  c ``"),
+        ("`a\nb`  `c\r\nd`", "`a b` `c d`"),  # a line break in a span: a space, as read
+        ("`` a  ` b  ```", "`` a ` b ```"),  # no run as long closes these: text
+        ("`a  |  b`  <!--", "`a  \\|  b` <\\!--"),
+    ],
+)
+def test_one_line_keeps_the_spaces_of_a_code_span(text: str, line: str) -> None:
+    """Reported: the review copied "write one item per line as `  - item`" with one
+    space in the code span."""
+    assert one_line(text) == line
+
+
+@given(st.text(alphabet=st.sampled_from(list("a` \t\n\r\u2028|"))))
+def test_one_line_with_code_spans_is_one_line_of_the_same_words(text: str) -> None:
+    line = one_line(text)
+    assert len(line.splitlines()) <= 1 and line == line.strip()
+    assert line.split() == single_line(text).replace("|", "\\|").split()
 
 
 @given(

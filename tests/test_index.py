@@ -1112,10 +1112,15 @@ def test_front_matter_that_cant_be_read_is_not_searched_either(
     (vault / "goals/latin1.md").write_bytes(
         b"---\ntype: goal\ntitle: Latin1 caf\xe9 goal\nstatus: active\n---\n# x\n\nna\xefve hippo\n"
     )
+    write("goals/hidden.md", "\u200b---\ntype: goal\nstatus: active\n---\n# x\n\nwalrus\n")
     found = invoke("search", "status")
     assert (found.exit_code, found.stdout) == (0, "")
     assert found.stderr.endswith("journal: no notes match\n")
-    for word, path in (("zebra", "goals/broken.md"), ("hippo", "goals/latin1.md")):
+    for word, path in (
+        ("zebra", "goals/broken.md"),
+        ("hippo", "goals/latin1.md"),
+        ("walrus", "goals/hidden.md"),  # its front matter hidden by a zero-width space
+    ):
         hits = json.loads(invoke("search", word, "--json").stdout)
         assert [(h["path"], h["type"]) for h in hits] == [(path, "goal")]
 

@@ -113,6 +113,20 @@ def test_every_variant_names_the_note_it_refuses(
     assert err.startswith(rel + said), err
 
 
+def test_a_review_whose_front_matter_a_second_bom_hides_is_not_written(
+    example_vault: Path,
+) -> None:
+    """Reported with a goal: a doubled BOM hid a note's front matter, and `journal review`
+    wrote a second block of properties over the review's."""
+    path = example_vault / SAMPLE_REVIEW
+    path.write_bytes(b"\xef\xbb\xbf\xef\xbb\xbf" + path.read_bytes())
+    before = path.read_bytes()
+    code, _, err = run(example_vault, "review")
+    assert code == 1
+    assert err.startswith(f"{SAMPLE_REVIEW}:1: not editing this note: the file starts with two")
+    assert path.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("args", "name", "start", "end"),
     [

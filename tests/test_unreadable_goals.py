@@ -145,6 +145,29 @@ def test_an_unreadable_note_keeps_a_plain_id_line_outside_a_conflict() -> None:
     assert parse_note("z.md", b"---\nwhy: a: b\n---\nid: body\n").id is None
 
 
+def test_a_goal_behind_a_second_bom_is_named_as_one_that_cant_be_read(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: a doubled BOM before `---` gave "not read as a goal: it has no front
+    matter, so no `type: goal`" (fix: "write `type: goal`"), in `check` and `show`."""
+    text = "---\r\nid: dbl\r\ntype: goal\r\ntitle: Double bom\r\nmetric: x\r\n---\r\n"
+    path = write("goals/Double bom.md", b"\xef\xbb\xbf\xef\xbb\xbf" + text.encode())
+    before = path.read_bytes()
+    problem = (
+        "the file starts with two byte order marks (U+FEFF) before its '---', so its front "
+        "matter can't be read; save it as UTF-8 with one BOM or none"
+    )
+    check = invoke("check", "--json", str(path))
+    assert [(f["rule"], f["line"], f["message"]) for f in json.loads(check.stdout)] == [
+        ("H004", 1, problem)
+    ]
+    for args in (("show", "Double bom"), ("show", "dbl"), ("set", "dbl", "current=1")):
+        result = invoke(*args)
+        assert result.exit_code == 1
+        assert result.stderr == f"goals/Double bom.md:1: can't use this note: {problem}\n"
+    assert path.read_bytes() == before
+
+
 def test_a_goal_in_a_merge_conflict_is_named_by_its_id(
     invoke: Invoke, example_vault: Path, tmp_path: Path
 ) -> None:
@@ -295,6 +318,21 @@ def test_the_review_names_on_stderr_every_note_it_lists_as_unreadable(
     )
     assert "people/Zed Moss.md:1: the file is UTF-16; save it as UTF-8" in result.stderr
     assert "fix it to see its check-ins here" in attention  # found in a tryout: said nothing
+
+
+def test_the_review_copies_a_problem_with_its_code_spans_as_written(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: stderr said "write one item per line as `  - item`" and the review's
+    Needs attention "as ` - item`", a space less in advice about indentation."""
+    write(
+        "daily/2026-11-21.md",
+        b"\xef\xbb\xbf---\r\nmood: ok\r\ntags: [a, b\r\n---\r\nprogress:: [[Alpha]] +1 Conf\r\n",
+    )
+    result = invoke("review", "--stdout")
+    advice = "or write one item per line as `  - item`"
+    assert result.stderr.endswith(f"{advice}\n")
+    assert f"{advice}; fix it to see its check-ins here\n" in result.stdout
 
 
 def test_a_note_is_meant_as_the_kind_of_the_deepest_folder_holding_it() -> None:

@@ -20,7 +20,7 @@ from urllib.parse import unquote
 
 from journal.core import links as wikilinks
 from journal.core.codec import conflict_spans
-from journal.core.fences import fence_step
+from journal.core.fences import code_spans, fence_step
 from journal.core.records import Record, new_tuple, record
 from journal.core.regex import lazy
 from journal.core.tags import body_tags
@@ -46,7 +46,6 @@ _MD_LINK_TEXT = lazy(r"\[[^\[\]\n]*\]\(")  # a link's text and the "(" of its UR
 _URL_END = lazy(r"[)\s>]")
 _SLOW = lazy(r"[`\\<]")
 _NOT_PLAIN = lazy(r"[\\<&*_]")  # escapes, HTML, entities, emphasis: see _code_blanked
-_TICKS = lazy(r"`+")
 _SPAN_BAIL = lazy(r"[\[\]()\n]")
 _MANY_BRACKETS = 256  # more "[" in one paragraph: markdown-it's link rule is quadratic
 _LOG_TITLES = frozenset({"log", "check-ins", "checkins", "progress log"})
@@ -552,28 +551,16 @@ def _code_blanked(content: str) -> str | None:
     parenthesis or a line break); None when only that parser can tell."""
     if _NOT_PLAIN.search(content) or "](" in content:
         return None
-    runs = [(m.start(), m.end()) for m in _TICKS.finditer(content)]
-    closers: list[int | None] = [None] * len(runs)  # the next run as long as each
-    after: dict[int, int] = {}
-    for i in range(len(runs) - 1, -1, -1):
-        size = runs[i][1] - runs[i][0]
-        closers[i], after[size] = after.get(size), i
     kept: list[str] = []
-    done = at = 0  # done: where the text not yet kept starts; at: the next run to open
-    while at < len(runs):
-        start = runs[at][0]
-        closing = closers[at]
-        if closing is None:
-            at += 1  # no run as long closes it: its backticks are text
-            continue
-        stop = runs[closing][1]
+    done = 0  # where the text not yet kept starts
+    for start, stop in code_spans(content):
         opened = content.rfind("[[", done, start)  # none before ``done`` is still open
         if opened >= 0 and content.find("]]", opened + 3, start) < 0:
             return None  # the span may sit inside a wikilink (its target has a character)
         if _SPAN_BAIL.search(content, start, stop):
             return None
         kept += [content[done:start], " "]
-        done, at = stop, closing + 1
+        done = stop
     return "".join(kept) + content[done:]
 
 

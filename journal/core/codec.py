@@ -38,6 +38,17 @@ MAX_NOTE_BYTES: Final = 8 * 1024 * 1024
 BOM: Final = b"\xef\xbb\xbf"
 
 _OPEN = lazy(r"---[ \t]*(\r?\n)")
+#: Characters an editor shows as nothing (or a space) before a ``---`` on line 1: a
+#: second BOM (added to a file that had one, or files joined), a zero-width space...
+_HIDDEN = {
+    "\ufeff": "a byte order mark",
+    "\u200b": "a zero-width space",
+    "\u200c": "a zero-width non-joiner",
+    "\u200d": "a zero-width joiner",
+    "\u2060": "a word joiner",
+    "\u00a0": "a no-break space",
+}
+_HIDDEN_OPEN = lazy("[" + "".join(_HIDDEN) + r"]+(?=---[ \t]*\r?\n)")
 _LATE_OPEN = lazy(r"(?:[ \t]*\r?\n)+---[ \t]*\r?\n")
 _CLOSE = lazy(r"^---[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _KEY = lazy(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -185,9 +196,16 @@ def _mac_lines(text: str) -> bool:
 def after_front_matter(text: str) -> str:
     """``text`` past a ``---`` block on its first line, whether its properties can be
     read or not: what is the body of a note whose front matter is broken."""
-    opening = _OPEN.match(text)
+    opening = _OPEN.match(text, hidden_end(text))
     closing = _CLOSE.search(text, opening.end()) if opening else None
     return text[closing.end() :] if closing else text
+
+
+def hidden_end(text: str) -> int:
+    """Where the ``---`` on the first line of ``text`` starts past characters one can't
+    see (:data:`_HIDDEN`); 0 when there are none."""
+    hidden = _HIDDEN_OPEN.match(text)
+    return hidden.end() if hidden else 0
 
 
 def _unreadable(line: int | None, message: str) -> Document:
@@ -202,6 +220,8 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
     opening = _OPEN.match(text)
     if opening is None:
         doc.newline = _first_newline(text)
+        if _check_hidden_opening(doc):
+            return doc
         _check_late_block(doc)
         _check_conflict(doc)
         return doc
@@ -253,6 +273,44 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
     _check_second_block(doc)
     _check_conflict(doc)
     return doc
+
+
+def _check_hidden_opening(doc: Document) -> bool:
+    """Refuse a note whose front matter characters one can't see hide (a second BOM, a
+    zero-width space before the ``---`` on line 1): read past them, it has properties
+    (or broken ones), which neither journal nor Obsidian reads, and a writer would add
+    a second block.  A ``---`` rule behind them opens plain markdown: no problem."""
+    start = hidden_end(doc.text)
+    if not start:
+        return False
+    behind = parse_text(doc.text[start:])
+    if behind.data is None and not any(
+        p.severity == "error" and p.code == "front-matter" for p in behind.problems
+    ):
+        return False
+    hidden = doc.text[:start]
+    if doc.bom and not hidden.strip("\ufeff"):
+        marks = len(hidden) + 1
+        doc.refuse(
+            1,
+            f"the file starts with {'two' if marks == 2 else marks} byte order marks (U+FEFF) "
+            "before its '---', so its front matter can't be read; save it as UTF-8 with one "
+            "BOM or none",
+        )
+        return True
+    names = "; ".join(f"U+{ord(char):04X}, {_HIDDEN[char]}" for char in dict.fromkeys(hidden))
+    what, it, times = (
+        ("a character", "it", "")
+        if len(hidden) == 1
+        else ("characters", "them", f" {len(hidden)} times")
+    )
+    doc.refuse(
+        1,
+        f"line 1 has {what} you can't see before its '---' ({names}), so its front matter "
+        f"can't be read; delete {it}: put the cursor just before the first '-' and press "
+        f"Backspace{times}",
+    )
+    return True
 
 
 def _check_late_block(doc: Document) -> None:

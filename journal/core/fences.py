@@ -1,5 +1,6 @@
 """Fenced code blocks, read one line at a time (in a block quote or a list item too):
-what the body scanner, the front-matter codec and generated notes all skip."""
+what the body scanner, the front-matter codec and generated notes all skip; and where
+the code spans of a text are."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from journal.core.regex import lazy
 _MARKED_FENCE = r"(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]))*[ \t]*(`{3,}|~{3,})"
 _FENCE_OPEN = lazy(_MARKED_FENCE + r"(.*)")
 _FENCE_CLOSE = lazy(_MARKED_FENCE + r"[ \t]*")
+_TICKS = lazy(r"`+")
 
 
 def fence_step(fence: str | None, line: str) -> tuple[str | None, bool]:
@@ -33,3 +35,25 @@ def fence_language(line: str) -> str:
     opened = _FENCE_OPEN.fullmatch(line)
     words = opened.group(2).split() if opened else []
     return words[0] if words else ""
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Where each code span of ``text`` (inline markdown) starts and ends, its backticks
+    included: a run of backticks to the next run as long; a run that none as long follows
+    is text (CommonMark; backslash escapes left aside)."""
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(text)]
+    closers: list[int | None] = [None] * len(runs)  # the next run as long as each
+    after: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):
+        size = runs[i][1] - runs[i][0]
+        closers[i], after[size] = after.get(size), i
+    spans = []
+    at = 0  # the next run to open a span
+    while at < len(runs):
+        closing = closers[at]
+        if closing is None:
+            at += 1  # no run as long closes it: its backticks are text
+            continue
+        spans.append((runs[at][0], runs[closing][1]))
+        at = closing + 1
+    return spans

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from journal.core.fences import code_spans
 from journal.core.regex import lazy
 
 BAR_WIDTH = 10
@@ -257,8 +258,10 @@ def single_line(text: str) -> str:
 
 def one_line(text: str) -> str:
     """User text made safe for one markdown line or table cell: on one line
-    (:func:`single_line`), ``|`` escaped, and ``<!--`` written ``<\\!--``, which shows the
-    same but opens no HTML comment (one hiding the rest of the note, or a section marker)."""
+    (:func:`single_line`, but for the spaces and tabs of a code span, kept as written:
+    markdown shows them, and advice such as "write ``  - item``" changes with one space
+    less), ``|`` escaped, and ``<!--`` written ``<\\!--``, which shows the same but opens no HTML
+    comment (one hiding the rest of the note, or a section marker)."""
     if (  # most texts: their only whitespace is single spaces between words
         text.isprintable()
         and "  " not in text
@@ -267,7 +270,25 @@ def one_line(text: str) -> str:
         and text == text.strip(" ")
     ):
         return text
-    return single_line(text).replace("|", "\\|").replace("<!--", "<\\!--")
+    return _spans_kept(text).replace("|", "\\|").replace("<!--", "<\\!--")
+
+
+#: A line break in a code span: a space there, as markdown reads it.
+_SPAN_BREAK = lazy(r"\r\n|[\n\v\f\r\x1c-\x1f\x85\u2028\u2029]")
+
+
+def _spans_kept(text: str) -> str:
+    """:func:`single_line` of ``text`` but for its code spans, whose line breaks alone
+    become spaces."""
+    if "`" not in text:
+        return single_line(text)
+    parts = []
+    done = 0
+    for start, stop in code_spans(text):
+        parts += [_LINE_SPACE.sub(" ", text[done:start]), _SPAN_BREAK.sub(" ", text[start:stop])]
+        done = stop
+    parts.append(_LINE_SPACE.sub(" ", text[done:]))
+    return "".join(parts).strip()
 
 
 #: A wikilink on one line (as :func:`one_line` leaves it: ``\\|`` for each ``|``).

@@ -31,7 +31,7 @@ from journal.core.records import Record, new_tuple, record
 from journal.core.regex import lazy
 from journal.core.tags import unique
 
-PARSER_VERSION = 29  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 30  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -260,7 +260,7 @@ def plain_id(text: str) -> str | None:
     to its closing ``---``), outside the blocks of a merge conflict git left there
     (:func:`~journal.core.codec.conflict_spans`): a line scan, not YAML, for a note whose
     front matter can't be read."""
-    lines = text.split("\n")
+    lines = text[codec.hidden_end(text) :].split("\n")  # hidden: told as unreadable
     if lines[0].rstrip("\r") != "---":
         return None
     spans = codec.conflict_spans(text)

@@ -680,6 +680,12 @@ RULES = (
                 "template folder journal does not read (`[vault] exclude`), it may stay so",
                 "not valid UTF-8": _SAVE_AS_UTF8,
                 "the file is UTF-16": _SAVE_AS_UTF8,
+                "the file starts with": "save the file as UTF-8 with one byte order mark or "
+                "none (in most editors: Save with Encoding, UTF-8); the note is skipped until "
+                "then",
+                "line 1 has": "delete what you can't see before the `---` on line 1 (put the "
+                "cursor just before the first '-' and press Backspace); the note is skipped "
+                "until then",
                 "its lines end with a carriage return alone": "save the file with LF (or CRLF) "
                 "line endings; the note is skipped until then",
                 "the file contains NUL bytes": "a note is text: remove the NUL bytes, or move a "
