@@ -92,7 +92,7 @@ def test_stdout_and_dry_run_write_nothing(example_vault: Path) -> None:
     [
         ("review", SAMPLE_REVIEW, ("type: review", "type: 4.5"), ": is a '4.5' note, not a review"),
         ("review", SAMPLE_REVIEW, ("week: ", "week: \xf4"), ":3: not editing this note: not valid"),
-        ("plan", SAMPLE_PLAN, ("type: plan", 'type: "plan'), ":8: not editing this note: invalid"),
+        ("plan", SAMPLE_PLAN, ("type: plan", 'type: "plan'), ":2: not editing this note: invalid"),
     ],
 )
 def test_every_variant_names_the_note_it_refuses(
