@@ -194,6 +194,7 @@ def test_huge_notes_are_refused_without_reading_them_as_text() -> None:
     note = parse_note("big.md", b"---\na: 1\n---\n" + b"x" * (codec.MAX_NOTE_BYTES + 1))
     assert note.readable is False
     assert "larger than" in note.diagnostics[0].message
+    assert note.diagnostics[0].line == 1  # reported: `list` named no line for it
 
 
 def test_unquoted_wikilinks_in_properties_are_normalised(tmp_path: Path) -> None:

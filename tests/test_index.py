@@ -2297,6 +2297,19 @@ def test_a_symbol_in_search_syntax_is_a_usage_error(
     assert "NOT" in result.stderr.split(":", 2)[2]  # the symbol's hint, no other
 
 
+def test_a_file_too_large_to_be_a_note_is_not_searched(
+    notes: Path, write: Write, invoke: Invoke
+) -> None:
+    """Reported: a 20 MB note, "skipped" by every command, was still searched: each
+    search finding it took 2.5-5 s (its snippet), each save of it 3.5 s."""
+    huge = write("notes/Huge.md", "# Huge\n\nzebrafish " + "word " * (2 * 2**20))
+    found = invoke("search", "zebrafish")
+    assert found.exit_code == 0 and found.stdout == ""
+    assert "notes/Huge.md:1: the file is larger than 8 MB" in found.stderr
+    assert huge.stat().st_size > 8 * 2**20
+    assert invoke("search", "Huge").stdout == "notes/Huge.md  Huge\n"  # by its name, no snippet
+
+
 def test_a_word_left_out_as_on_the_web_is_told_how_to_write(notes: Path, invoke: Invoke) -> None:
     """Reported: `journal search hr -leaders` said only "No such option '-l'"."""
     for args in (["-leaders"], ["hr", "-leaders"]):

@@ -650,8 +650,8 @@ def test_the_watcher_stops_when_another_version_made_its_index_again(
     thread.join(SETTLE)
     assert not thread.is_alive()
     assert [str(e) for e in raised] == [
-        f"another version of journal made the index {db} again; this one stops writing "
-        "to it (start it again to use the other version)"
+        f"another version of journal made the index {db} again; stopped here, writing "
+        "nothing to it (start journal again to use the other version)"
     ]
 
 

@@ -55,7 +55,7 @@ from journal.adapters.files import changed_ns, digest, stat_stamp, turn
 from journal.adapters.vault import Vault, is_utf8, name_problem, skip_notice
 from journal.core.catalog import unlisted_records
 from journal.core.checkins import CheckIn
-from journal.core.codec import after_front_matter
+from journal.core.codec import MAX_NOTE_BYTES, after_front_matter
 from journal.core.errors import ConfigError, Diagnostic, JournalError, UnsafeWrite, UsageProblem
 from journal.core.formatting import shortened, single_line
 from journal.core.generated import GENERATED_KINDS, searchable
@@ -1290,14 +1290,15 @@ class Index:
         meta = dict(self.conn.execute("SELECT * FROM meta WHERE key IN ('parser', 'code', 'root')"))
         if meta.get("root") != str(self.vault.root):
             raise IndexTakenOver(
-                f"the index {self.file} now holds the notes of {meta.get('root')}; this "
-                "process stops writing to it (give each vault an index of its own: "
+                f"the index {self.file} now holds the notes of {meta.get('root')}; "
+                "stopped here, writing nothing to it (give each vault an index of its own: "
                 "`[index] path`, JOURNAL_INDEX)"
             )
         if not _made_by_this_code(meta):
             raise IndexTakenOver(
                 f"another version of journal made the index {self.file} again; "
-                "this one stops writing to it (start it again to use the other version)"
+                "stopped here, writing nothing to it (start journal again to use the other "
+                "version)"
             )
 
     def _present(self, paths: Sequence[str]) -> dict[str, tuple[Any, ...]]:
@@ -2340,7 +2341,10 @@ def _process_context() -> BaseContext | None:
 def _body(data: bytes, note: Note) -> str:
     """The body text for full-text search (undecodable bytes replaced, NUL bytes made
     spaces: FTS5's snippets end a text at one, and showed words from past it next to
-    words before; see :func:`searchable`)."""
+    words before; see :func:`searchable`); none for a file too large to be a note
+    (tokenizing it made its every save, and every search finding it, take seconds)."""
+    if len(data) > MAX_NOTE_BYTES:
+        return ""
     text = data.decode("utf-8", "replace").removeprefix("\ufeff").replace("\0", " ")
     if note.body_line > 1:
         parts = text.split("\n", note.body_line - 1)

@@ -171,7 +171,7 @@ def _bomless_utf16(raw: bytes) -> bool:
 def decode(raw: bytes) -> Document:
     """Decode a note's bytes and split off and read its front matter."""
     if len(raw) > MAX_NOTE_BYTES:
-        return _unreadable(None, f"the file is larger than {MAX_NOTE_BYTES // 2**20} MB")
+        return _unreadable(1, f"the file is larger than {MAX_NOTE_BYTES // 2**20} MB")
     try:
         text = utf8_text(raw)
     except NotUtf8 as exc:
