@@ -469,6 +469,31 @@ def test_a_loop_of_symlinks_is_skipped_not_fatal(vault: Path, write: Write) -> N
     assert found == ["notes/a.md"] and "notes/self.md" in skipped
 
 
+def test_what_a_listing_leaves_out_is_told_in_name_order_and_as_what_it_is(
+    vault: Path, write: Write
+) -> None:
+    """Reported: skipped notes were told in the disk's order (`ls -U`), so a command and
+    the watcher, or two machines, told them in different orders; a FIFO named `x.md` was
+    left out without a word; a symlink to nothing was told to move "the note it links to"
+    into the vault."""
+    write("notes/a.md", "# a\n")
+    for name in "dbefac":
+        (vault / f"notes/{name}-gone.md").symlink_to(f"/nonexistent/{name}")
+    os.mkfifo(vault / "notes/Pipe.md")
+    told: list[tuple[str, str]] = []
+    found = [rel for rel, _e in Vault.open(vault).iter_notes(bad_name=lambda *i: told.append(i))]
+    assert found == ["notes/a.md"]
+    assert [rel for rel, _why in told] == [
+        "notes/Pipe.md",
+        *(f"notes/{name}-gone.md" for name in "abcdef"),
+    ]
+    assert told[0][1].startswith("not a regular file (a FIFO, a socket or a device)")
+    assert told[1][1] == (
+        "a symlink to nothing (what it linked to is gone): delete it, or list it in "
+        "[vault] exclude to leave it out quietly"
+    )
+
+
 def test_notes_icloud_has_not_downloaded_are_told_in_one_line(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

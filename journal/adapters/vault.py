@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import field, fields, replace
@@ -159,12 +160,27 @@ WRITE_WAIT = 10
 _GONE = (errno.ENOENT, errno.ENOTDIR)
 
 #: Why a symlinked note or folder is left out: (a note, a folder).
-_LINK_SKIPPED = (
-    "a symlink: journal does not follow links (move the note it links to into the "
+_LINK_SKIPPED = {
+    "note": "a symlink: journal does not follow links (move the note it links to into the "
     "vault, or list it in [vault] exclude to leave it out quietly)",
-    "a symlink: journal does not follow links (move the folder it links to into the "
-    "vault, or list it in [vault] exclude to leave it out quietly)",
+    "folder": "a symlink: journal does not follow links (move the folder it links to into "
+    "the vault, or list it in [vault] exclude to leave it out quietly)",
+    "nothing": "a symlink to nothing (what it linked to is gone): delete it, or list it in "
+    "[vault] exclude to leave it out quietly",
+}
+_NOT_A_FILE = (
+    "not a regular file (a FIFO, a socket or a device): journal reads notes from files only"
 )
+
+
+def _link_target(path: str) -> str:
+    """What the symlink at ``path`` points to: a ``folder``, a ``note`` (any other thing
+    there), or ``nothing`` (gone, or a loop of links)."""
+    try:
+        info = Path(path).stat()
+    except OSError:  # ENOENT, ELOOP
+        return "nothing"
+    return "folder" if stat.S_ISDIR(info.st_mode) else "note"
 
 
 def excluded_paths(root: Path, config: Config) -> frozenset[str]:
@@ -392,6 +408,7 @@ class Vault(Record):
         notes come upon."""
         stack = [(under + "/", str(self.disk_path(under))) if under else ("", str(self.root))]
         excluded = self.excluded
+        told: list[tuple[str, str]] = []  # told once listed, sorted: not in the disk's order
         with self.relisting(under):
             while stack:
                 prefix, folder = stack.pop()
@@ -399,7 +416,7 @@ class Vault(Record):
                     entries = list(os.scandir(folder))
                 except OSError as exc:  # told, unless it is gone (or a file) by now
                     if prefix and exc.errno not in _GONE:
-                        self._unlistable(prefix.rstrip("/"), exc, skipped)
+                        self._unlistable(prefix.rstrip("/"), exc, lambda *item: told.append(item))
                     continue
                 for entry in entries:
                     if entry.is_file(follow_symlinks=False):  # most are: asked first
@@ -411,12 +428,8 @@ class Vault(Record):
                         continue
                     if entry.is_symlink():
                         rel = prefix + entry.name
-                        try:
-                            folder_link = entry.is_dir()  # where it points
-                        except OSError:  # a loop of links (ELOOP): points nowhere
-                            folder_link = False
-                        if skipped is not None and (why := self._link_skipped(rel, folder_link)):
-                            skipped(rel, why)
+                        if why := self._link_skipped(rel, _link_target(entry.path)):
+                            told.append((rel, why))
                         elif met is not None and rel in excluded:
                             met.add(rel)
                         continue
@@ -428,15 +441,20 @@ class Vault(Record):
                             stack.append((rel + "/", entry.path))
                         elif met is not None:
                             met.add(rel)
+                    elif is_note_name(entry.name) and prefix + entry.name not in excluded:
+                        told.append((prefix + entry.name, _NOT_A_FILE))  # a FIFO named x.md
+        if skipped is not None:
+            for rel, why in sorted(told):
+                skipped(rel, why)
 
-    def _link_skipped(self, rel: str, folder_link: bool) -> str | None:
-        """Why the symlink at ``rel`` (to a folder: ``folder_link``) is left out, to be
-        told; None when it would be left out quietly anyway (a hidden or excluded one,
-        or no note: ``picture.png``)."""
+    def _link_skipped(self, rel: str, target: str) -> str | None:
+        """Why the symlink at ``rel`` (to a ``target`` :func:`_link_target` names) is left
+        out, to be told; None when it would be left out quietly anyway (a hidden or
+        excluded one, or no note: ``picture.png``)."""
         name = rel.rpartition("/")[2]
         if is_skipped_folder(name) or rel in self.excluded:
             return None
-        return _LINK_SKIPPED[folder_link] if folder_link or is_note_name(name) else None
+        return _LINK_SKIPPED[target] if target == "folder" or is_note_name(name) else None
 
     def symlink_skipped(self, rel: str) -> str | None:
         """Why the vault-relative ``rel`` is left out when it is a symlink in a folder
@@ -451,7 +469,7 @@ class Vault(Record):
         path = parent / name
         if not path.is_symlink():
             return None
-        return self._link_skipped(rel, path.is_dir())
+        return self._link_skipped(rel, _link_target(str(path)))
 
     def note_paths(self) -> list[str]:
         return sorted(rel for rel, _entry in self.iter_notes())
