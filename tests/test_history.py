@@ -939,6 +939,32 @@ def test_a_goal_readable_again_is_told_against_its_last_readable_version(
     assert [[e.text for e in g.events] for g in week.changed] == [AGAIN]
 
 
+def test_a_goal_readable_again_in_a_shallow_clone_is_told_again_once_fetched_deeper(
+    git: Git, write: Write, invoke: Invoke, tmp_path: Path
+) -> None:
+    """A shallow clone cut after the commit that broke the goal only says it is readable
+    again; once the older history is fetched, the cached commit is told against the goal
+    as it was last readable (a record of its commit is no longer all it takes)."""
+    write("goals/Connect.md", PAUSED)
+    git.commit("Pause", "2026-10-01")
+    write("goals/Connect.md", BROKEN)
+    git.commit("Oops", "2026-10-02")
+    write("goals/Connect.md", goal(2, target=8))
+    git.commit("Fixed", "2026-10-04")
+    root = tmp_path / "clone"
+    git("clone", "-q", "--depth", "2", f"file://{git.root}", str(root))
+    clone = Git(root, git.home)
+
+    def fixed() -> list[str]:
+        result = invoke("history", "connect", "--json", root=root)
+        assert result.exit_code == 0, result.output
+        return [e["text"] for e in json.loads(result.stdout)["entries"][-1]["events"]]
+
+    assert fixed() == AGAIN[:1]
+    clone("fetch", "-q", "--unshallow")
+    assert fixed() == AGAIN
+
+
 def test_a_goal_mended_since_the_last_commit_is_told_against_its_last_readable_version(
     git: Git, write: Write, invoke: Invoke
 ) -> None:

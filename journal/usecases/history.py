@@ -210,6 +210,7 @@ def load_history(vault: Vault) -> LoadedHistory:
             or record.get("boundary") != revision.boundary
             or folders is None
             or folders[0] != folder
+            or record.get("shallow")
         ):
             files, before = repo.changes(revision.id, folder)
             first = (revision.parents[0], before[0]) if revision.parents else None
@@ -222,6 +223,8 @@ def load_history(vault: Vault) -> LoadedHistory:
             folders = [folder, *before]
             if set(folders) != {repo.prefix}:
                 record["folders"] = folders
+            if status.shallow and any(e.kind == "readable" for c in changes for e in c.events):
+                record["shallow"] = True  # its last readable version may be fetched later
             computed = True
         else:
             changes = [GoalChange.from_dict(c) for c in record["changes"]]
