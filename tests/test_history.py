@@ -883,9 +883,106 @@ def test_a_goal_whose_front_matter_broke_for_a_while(
         ("2026-10-02", "Oops", "goals/Connect.md", ["no longer a readable goal"]),
         ("2026-10-03", "Fixed", "goals/Connect.md",
          ["a readable goal again (status active, current 2, target 5 conversations, "
-          "due 2026-12-31)"]),
+          "due 2026-12-31)", "current 1 -> 2"]),
     ]  # fmt: skip
     assert [p["value"] for p in data["series"]] == [1, 2]  # type: ignore[index]
+
+
+#: The reported goal: paused, then its front matter broken, then mended and resumed.
+PAUSED = goal(1, status="paused")
+BROKEN = PAUSED.replace("title: Connect", "title: Plan: Connect")
+AGAIN = [
+    "a readable goal again (status active, current 2, target 8 conversations, due 2026-12-31)",
+    "status paused -> active",
+    "target 5 -> 8 (the goalposts moved)",
+    "current 1 -> 2",
+]
+
+
+def test_a_goal_readable_again_is_told_against_its_last_readable_version(
+    git: Git, write: Write, invoke: Invoke, vault: Path
+) -> None:
+    """Reported: the commit that mended a goal's front matter and resumed it (and moved
+    its target) said only `a readable goal again (status active, ...)`, in the goal's
+    timeline, the vault's history and its JSON: the resume and the goalpost move were
+    lost."""
+    write("goals/Connect.md", PAUSED)
+    git.commit("Pause", "2026-10-01")
+    write("goals/Connect.md", BROKEN)
+    git.commit("Oops", "2026-10-02")
+    write("goals/Connect.md", BROKEN.replace("current: 1", "current: 2"))  # still broken
+    git.commit("Still broken", "2026-10-03")
+    history_json(invoke)  # the commits so far cached: the mending one is read alone
+    write("goals/Connect.md", goal(2, target=8))
+    git.commit("Fixed", "2026-10-04")
+    data = history_json(invoke, "connect")
+    assert summary(data["entries"])[1:] == [
+        ("2026-10-02", "Oops", "goals/Connect.md", ["no longer a readable goal"]),
+        ("2026-10-04", "Fixed", "goals/Connect.md", AGAIN),
+    ]
+    assert [(p["date"], p["value"]) for p in data["series"]] == [  # type: ignore[index]
+        ("2026-10-01", 1),
+        ("2026-10-04", 2),
+    ]
+    fixed = history_json(invoke)["entries"][0]  # type: ignore[index]
+    assert [(e["kind"], e["old"], e["new"]) for e in fixed["events"]] == [
+        ("readable", "goals/Connect.md", "goals/Connect.md"),
+        ("status", "paused", "active"),
+        ("target", 5, 8),
+        ("current", 1, 2),
+    ]
+    assert "Connect with five HR leaders:\n    " + "\n    ".join(AGAIN) in (
+        invoke("history").stdout
+    )
+    week = week_in_git(Vault.open(vault), Period(date(2026, 10, 3), date(2026, 10, 4)))
+    assert week is not None
+    assert [[e.text for e in g.events] for g in week.changed] == [AGAIN]
+
+
+def test_a_goal_readable_again_in_a_shallow_clone_is_told_again_once_fetched_deeper(
+    git: Git, write: Write, invoke: Invoke, tmp_path: Path
+) -> None:
+    """A shallow clone cut after the commit that broke the goal only says it is readable
+    again; once the older history is fetched, the cached commit is told against the goal
+    as it was last readable (a record of its commit is no longer all it takes)."""
+    write("goals/Connect.md", PAUSED)
+    git.commit("Pause", "2026-10-01")
+    write("goals/Connect.md", BROKEN)
+    git.commit("Oops", "2026-10-02")
+    write("goals/Connect.md", goal(2, target=8))
+    git.commit("Fixed", "2026-10-04")
+    root = tmp_path / "clone"
+    git("clone", "-q", "--depth", "2", f"file://{git.root}", str(root))
+    clone = Git(root, git.home)
+
+    def fixed() -> list[str]:
+        result = invoke("history", "connect", "--json", root=root)
+        assert result.exit_code == 0, result.output
+        return [e["text"] for e in json.loads(result.stdout)["entries"][-1]["events"]]
+
+    assert fixed() == AGAIN[:1]
+    clone("fetch", "-q", "--unshallow")
+    assert fixed() == AGAIN
+
+
+def test_a_goal_mended_since_the_last_commit_is_told_against_its_last_readable_version(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """The report's case not committed yet: the goal's last entry is told against the
+    goal as last committed readable; mended back as it was, it only says so."""
+    write("goals/Connect.md", PAUSED)
+    git.commit("Pause", "2026-10-01")
+    write("goals/Connect.md", BROKEN)
+    git.commit("Oops", "2026-10-02")
+    write("goals/Connect.md", goal(2, target=8))
+    (pending,) = history_json(invoke, "connect")["entries"][-1:]  # type: ignore[index]
+    assert pending["uncommitted"]
+    assert [e["text"] for e in pending["events"]] == AGAIN
+    write("goals/Connect.md", PAUSED)
+    (pending,) = history_json(invoke, "connect")["entries"][-1:]  # type: ignore[index]
+    assert [e["text"] for e in pending["events"]] == [
+        "a readable goal again (status paused, current 1, target 5 conversations, due 2026-12-31)"
+    ]
 
 
 BOOKS = "Read 24 books in 2026. So far {n}.\n"

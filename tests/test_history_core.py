@@ -87,6 +87,24 @@ def test_dropped_created_deleted_and_first_seen() -> None:
     ]
 
 
+def test_a_goal_readable_again_is_told_against_its_last_readable_state() -> None:
+    """Reported: `a readable goal again` hid what changed meanwhile (a resume)."""
+    paused, resumed = state(goal_text(status="paused")), state(goal_text(target=8))
+    again = (
+        "a readable goal again (status active, current 2, target 8 conversations, due 2026-12-31)"
+    )
+    mended = {"old_path": "goals/g.md", "new_path": "goals/g.md", "broken": True}
+    assert texts(None, resumed, **mended) == [again]  # its last readable state unknown
+    assert texts(None, resumed, last=paused, **mended) == [
+        again,
+        "status paused -> active",
+        "target 5 -> 8 (the goalposts moved)",
+    ]
+    assert texts(None, paused, last=paused, **mended) == [
+        again.replace("active, current 2, target 8", "paused, current 2, target 5")
+    ]  # nothing else differs
+
+
 def test_a_move_and_a_title_change_and_a_cleared_due() -> None:
     old = state(goal_text())
     renamed = goal_text(title="Meet six HR leaders", due="", id="connect-with-five-hr-leaders")

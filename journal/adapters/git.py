@@ -296,6 +296,23 @@ class Repository:
             tree = self._repo[commit_id].peel(pygit2.Commit).tree
             return self._entry(tree, self.prefix if folder is None else folder, rel)
 
+    def blobs_back(self, commit_id: str, rel: str, folder: str) -> Iterator[str]:
+        """Each version (blob id) of a vault file, the vault in ``folder``: in a commit,
+        then back along first parents, newest first, as long as the commits have the file
+        (to the first commit, or a shallow clone's oldest)."""
+        last = None
+        with self._reading():
+            commit: pygit2.Commit | None = self._repo[commit_id].peel(pygit2.Commit)
+            while commit is not None:
+                blob = self._entry(commit.tree, folder, rel)
+                if blob is None:
+                    return
+                if blob != last:
+                    yield blob
+                last = blob
+                parents = commit.parent_ids
+                commit = self._repo[parents[0]].peel(pygit2.Commit) if parents else None
+
     @contextmanager
     def _reading(self) -> Iterator[None]:
         """pygit2's failures while reading history, as :class:`HistoryUnavailable`."""

@@ -23,6 +23,8 @@ from journal.adapters.cachedir import cache_folder, folder_gone
 from journal.core.regex import lazy
 
 #: Bump when what is cached per commit changes meaning.
+#: 12: a goal readable again is also told against its last readable version
+#: (``status paused -> active``...);
 #: 11: a note made a goal is ``created`` (``became a goal``), a goal made a note
 #: ``deleted`` (``no longer a goal``), not ``readable`` / ``unreadable``;
 #: 10: a target of 1 with the unit for one (``target 1 referral``);
@@ -32,7 +34,7 @@ from journal.core.regex import lazy
 #: (author, time...) and the last walk; 5: "created"
 #: names no `current` a goal lacks; 4: a merge keeps only the changes no parent had
 #: (a clean one: none)
-FORMAT = 11
+FORMAT = 12
 
 
 def cache_root() -> Path:

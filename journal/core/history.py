@@ -221,6 +221,7 @@ def diff_states(
     new_path: str | None = None,
     boundary: bool = False,
     broken: bool = False,
+    last: GoalState | None = None,
 ) -> list[Event]:
     """What changed from ``old`` to ``new`` (None: the goal did not exist there).
 
@@ -228,7 +229,8 @@ def diff_states(
     appears was not created but is only first seen.  A missing state with a path
     is a file that is there but not a readable goal: with ``broken``, a goal file
     whose front matter can't be read (``no longer a readable goal``, ``a readable
-    goal again``), else a note that is not a goal (no ``type: goal``), which the goal
+    goal again``, then what changed since ``last``, the goal as it was last readable,
+    when known), else a note that is not a goal (no ``type: goal``), which the goal
     was made from (``created``: ``became a goal``) or was made into (``deleted``: ``no
     longer a goal``).
     """
@@ -242,7 +244,8 @@ def diff_states(
         return [Event("deleted", old_path, None, "deleted")]
     summary = _summary(new)
     if old is None and old_path is not None and broken:
-        return [Event("readable", old_path, new_path, f"a readable goal again ({summary})")]
+        again = Event("readable", old_path, new_path, f"a readable goal again ({summary})")
+        return [again, *(diff_states(last, new) if last is not None else [])]
     if old is None and old_path is not None:  # the file was there, as another note
         return [Event("created", old_path, new_path, f"became a goal ({summary})")]
     if old is None:
@@ -483,12 +486,13 @@ def goal_change(
     boundary: bool,
     path: str | None = None,
     broken: bool = False,
+    last: Version | None = None,
 ) -> GoalChange:
     """The change from ``old`` to ``new`` (one of them may be missing) as events.
 
     ``path`` names a file that exists on both sides of the commit when one side
-    is not a readable goal; ``broken``: that side is a goal file that can't be read
-    (:func:`diff_states`).
+    is not a readable goal; ``broken``: that side is a goal file that can't be read,
+    and ``last`` the goal as it was last readable before (:func:`diff_states`).
     """
     old_state = old.state if old else None
     new_state = new.state if new else None
@@ -510,6 +514,7 @@ def goal_change(
                 new_path=new_path,
                 boundary=boundary,
                 broken=broken,
+                last=last.state if last else None,
             )
         ),
     )

@@ -210,9 +210,11 @@ def load_history(vault: Vault) -> LoadedHistory:
             or record.get("boundary") != revision.boundary
             or folders is None
             or folders[0] != folder
+            or record.get("shallow")
         ):
             files, before = repo.changes(revision.id, folder)
-            changes = _goal_changes(repo, files, revision.boundary, memo)
+            first = (revision.parents[0], before[0]) if revision.parents else None
+            changes = _goal_changes(repo, files, revision.boundary, first, memo)
             record = {
                 "boundary": revision.boundary,
                 "revision": revision.as_record(),
@@ -221,6 +223,8 @@ def load_history(vault: Vault) -> LoadedHistory:
             folders = [folder, *before]
             if set(folders) != {repo.prefix}:
                 record["folders"] = folders
+            if status.shallow and any(e.kind == "readable" for c in changes for e in c.events):
+                record["shallow"] = True  # its last readable version may be fetched later
             computed = True
         else:
             changes = [GoalChange.from_dict(c) for c in record["changes"]]
@@ -295,10 +299,13 @@ def _goal_changes(
     repo: Repository,
     files: list[FileChange],
     boundary: bool,
+    parent: tuple[str, str] | None,
     memo: dict[tuple[str, str], Version | bool],
 ) -> list[GoalChange]:
-    """The goals one commit changed (``files``: its note files changed), with renames
-    (and renames with edits) paired."""
+    """The goals one commit changed (``files``: its note files changed, against
+    ``parent``: its first parent and the vault's folder there), with renames (and
+    renames with edits) paired.  A goal readable again is also told against its last
+    readable version (:func:`_last_readable`)."""
     found: list[GoalChange] = []
     removed: list[Version] = []
     added: list[Version] = []
@@ -313,7 +320,14 @@ def _goal_changes(
             )
             # the side that is no goal: a goal file that can't be read, as _version found
             broken = not (old and new) and blob is not None and memo.get((blob, path)) is True
-            edited = goal_change(old, new, boundary=boundary, path=change.new_path, broken=broken)
+            last = (
+                _last_readable(repo, *parent, change.old_path, memo)
+                if broken and new is not None and parent is not None
+                else None
+            )
+            edited = goal_change(
+                old, new, boundary=boundary, path=change.new_path, broken=broken, last=last
+            )
             others = [_version(repo, change.new_path, blob, memo) for blob in change.others]
             found.append(_merged(edited, new, others))
         elif old is not None:
@@ -368,6 +382,23 @@ def _version(
         )
     found = memo[key]
     return found if isinstance(found, Version) else None
+
+
+def _last_readable(
+    repo: Repository,
+    commit: str,
+    folder: str,
+    path: str,
+    memo: dict[tuple[str, str], Version | bool],
+) -> Version | None:
+    """The goal at ``path`` as it was last readable: in ``commit`` (the vault in
+    ``folder``) or back along first parents, past the versions that are goal files that
+    can't be read; None when an older version is no goal or the file is not there."""
+    for blob in repo.blobs_back(commit, path, folder):
+        found = _version(repo, path, blob, memo)
+        if found is not None or memo[(blob, path)] is not True:
+            return found
+    return None
 
 
 def _unreadable_goal(note: Note) -> bool:
@@ -669,8 +700,8 @@ def _uncommitted(
     last: GoalChange | None,
 ) -> list[Event] | None:
     """What the goal file on disk changed since HEAD (``committed``: the note HEAD has
-    at its path, if any; else the goal at its last committed path); None when nothing
-    did."""
+    at its path, if any; else the goal at its last committed path), a goal mended since
+    also against the goal as last committed readable; None when nothing did."""
     work = state_of(catalog.by_path[goal.path])
     head_path = goal.path if committed is not None else (last.new_path if last else None)
     if committed is None and head_path is not None:
@@ -679,7 +710,17 @@ def _uncommitted(
     if head == work and head_path == goal.path:
         return None
     broken = committed is not None and _unreadable_goal(committed)
-    return diff_states(head, work, old_path=head_path, new_path=goal.path, broken=broken)
+    readable = None  # the goal as last committed readable, which it is told against
+    if broken and head_path is not None and repo.head is not None:
+        readable = _last_readable(repo, repo.head, repo.prefix, head_path, {})
+    return diff_states(
+        head,
+        work,
+        old_path=head_path,
+        new_path=goal.path,
+        broken=broken,
+        last=readable.state if readable else None,
+    )
 
 
 @record(frozen=True)
