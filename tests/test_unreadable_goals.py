@@ -179,6 +179,24 @@ def test_a_link_names_the_unreadable_note_it_resolves_to(invoke: Invoke, write: 
     )
 
 
+def test_done_does_not_pick_the_open_one_beside_a_note_it_cant_read(
+    invoke: Invoke, write: Write
+) -> None:
+    """`journal done Plan` picks the one goal a name matches that is not done yet; a
+    broken goal among those matched may be the one meant, so the name stays ambiguous
+    (it told "goals/Plan Q3.md is not a readable goal")."""
+    write("goals/Plan Q3.md", "---\ntype: goal\ntitle: Plan Q3\nwhy: a: b\n---\n")
+    write("goals/Plan the offsite.md", goal_text("Plan the offsite", status="done"))
+    result = invoke("done", "Plan")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "journal: 'Plan' matches 2 notes: goals/Plan Q3.md (can't be used, line 4: invalid "
+        "front matter: a ':' inside a value; put the value in quotes), goals/Plan the "
+        "offsite.md; name one by its path: `goals/Plan the offsite.md`, or `[[Plan the "
+        "offsite]]` as in a link\n",
+    )
+
+
 def test_a_note_in_the_goal_folder_whose_block_is_no_properties_is_looked_for_too() -> None:
     """A `---` block that is a list leaves a plain note, which the goal folder means as
     a goal: its file name is its, not a part of another goal's title."""
