@@ -1456,7 +1456,9 @@ def test_a_broken_goals_exact_name_wins_over_a_part_of_a_readable_goals(
     result = invoke("history", "Run", "--json")
     assert json.loads(result.stdout)["goal"]["id"] == "run"
     assert "the file can't be read now, so this is the goal as last committed" in result.stderr
-    assert invoke("show", "Run").stdout.startswith("Run a 10k")  # other commands: readable first
+    shown = invoke("show", "Run")  # every command: the file named, which it can't use
+    assert (shown.exit_code, shown.stdout) == (1, "")
+    assert shown.stderr.startswith("goals/Run.md:3: can't use this note: invalid front matter")
 
 
 def test_a_sync_conflict_copy_is_no_goal_in_history_either(

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from journal.core.catalog import Catalog, meant_as
-from journal.core.errors import JournalError
+from journal.core.errors import Ambiguous, JournalError
 from journal.core.notes import parse_note
-from tests.conftest import Invoke, Write
+from tests.conftest import Invoke, Write, goal_text
 from tests.gitutil import Git
 
 HRBP = "goals/Become an HR Business Partner.md"
@@ -110,17 +110,134 @@ def test_naming_an_unreadable_goal_says_why_it_cant_be_used(
     assert (example_vault / MENTOR).read_bytes() == before
 
 
-def test_a_readable_goal_that_matches_wins_over_an_unreadable_note() -> None:
+def test_a_part_of_a_name_counts_the_unreadable_note_among_the_goals_it_matches() -> None:
+    """Reported: with `goals/Plan Q3.md` broken beside `goals/Plan the offsite.md`,
+    `journal log Plan +1 test` logged into "Plan the offsite" (once Plan Q3 was fixed,
+    the same command was "ambiguous"): a broken note is looked for with the readable
+    goals, in the same order, and listed with why it can't be used."""
     catalog = Catalog(
         [
             parse_note("goals/Find a mentor.md", b"---\ntype: goal\ntitle: Find a mentor\n---\n"),
             parse_note("goals/Mentor notes.md", b"---\ntype: goal\nwhy: a: b\n---\n"),
         ]
     )
-    assert catalog.find_goal("mentor").path == "goals/Find a mentor.md"
+    assert catalog.find_goal("Find a mentor").path == "goals/Find a mentor.md"
+    with pytest.raises(Ambiguous) as several:
+        catalog.find_goal("mentor")
+    assert several.value.message == (
+        "'mentor' matches 2 notes: goals/Find a mentor.md, goals/Mentor notes.md (can't be "
+        "used, line 3: invalid front matter: a ':' inside a value; put the value in quotes); "
+        "name one by its path: `goals/Find a mentor.md`, or `[[Find a mentor]]` as in a link"
+    )
     with pytest.raises(JournalError, match="can't use this note") as info:
         catalog.find_goal("notes")
     assert (info.value.path, info.value.line) == ("goals/Mentor notes.md", 3)
+
+
+BUDGET = "goals/Budget.md"
+BUDGET_TEXT = (  # a BOM, CRLF and a tab: the tryout's note
+    b"\xef\xbb\xbf---\r\ntype: goal\r\ntitle: Budget\r\nmetric: x\r\nunit: euros\r\n"
+    b"target: 1\r\n\tdue: 2027-01-31\r\n---\r\n"
+)
+PREP = "goals/Budget review prep.md"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("log", "+1", "approved"), ("set", "target=3"), ("done",), ("show",), ("history",)],
+)
+@pytest.mark.parametrize("ref", ["Budget", "[[Budget]]", "budget.md", BUDGET])
+def test_a_name_of_an_unreadable_goal_is_never_a_part_of_another_goals(
+    invoke: Invoke, write: Write, vault: Path, command: tuple[str, ...], ref: str
+) -> None:
+    """Reported: `journal log Budget +1 approved` (and `"[[Budget]]"`, which Obsidian
+    resolves to goals/Budget.md) wrote into "Budget review prep", exit 0, when
+    goals/Budget.md could not be read."""
+    write(BUDGET, BUDGET_TEXT)
+    write(PREP, goal_text("Budget review prep", current=0))
+    before = {path: (vault / path).read_bytes() for path in (BUDGET, PREP)}
+    result = invoke(command[0], ref, *command[1:])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"{BUDGET}:7: can't use this note: invalid front matter: a tab; YAML indents with spaces\n"
+    )
+    assert {path: (vault / path).read_bytes() for path in before} == before
+
+
+def test_a_link_names_the_unreadable_note_it_resolves_to(invoke: Invoke, write: Write) -> None:
+    """Reported: with goals/Mentor.md broken beside goals/Mentor program launch.md,
+    `journal log "[[Mentor]]" +1 x` said 'Mentor' matches 2 notes, naming neither
+    goals/Mentor.md, the note the link is to, nor why it can't be used."""
+    write("goals/Mentor.md", "---\ntype: goal\nwhy: a: b\n---\n")
+    write("goals/Mentor program launch.md", goal_text("Mentor program launch"))
+    write("goals/Find a mentor in HR leadership.md", goal_text("Find a mentor in HR leadership"))
+    result = invoke("log", "[[Mentor]]", "+1", "x")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "goals/Mentor.md:3: can't use this note: invalid front matter: a ':' inside a value; "
+        "put the value in quotes\n",
+    )
+
+
+def test_done_does_not_pick_the_open_one_beside_a_note_it_cant_read(
+    invoke: Invoke, write: Write
+) -> None:
+    """`journal done Plan` picks the one goal a name matches that is not done yet; a
+    broken goal among those matched may be the one meant, so the name stays ambiguous
+    (it told "goals/Plan Q3.md is not a readable goal")."""
+    write("goals/Plan Q3.md", "---\ntype: goal\ntitle: Plan Q3\nwhy: a: b\n---\n")
+    write("goals/Plan the offsite.md", goal_text("Plan the offsite", status="done"))
+    result = invoke("done", "Plan")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "journal: 'Plan' matches 2 notes: goals/Plan Q3.md (can't be used, line 4: invalid "
+        "front matter: a ':' inside a value; put the value in quotes), goals/Plan the "
+        "offsite.md; name one by its path: `goals/Plan the offsite.md`, or `[[Plan the "
+        "offsite]]` as in a link\n",
+    )
+
+
+def test_a_note_in_the_goal_folder_whose_block_is_no_properties_is_looked_for_too() -> None:
+    """A `---` block that is a list leaves a plain note, which the goal folder means as
+    a goal: its file name is its, not a part of another goal's title."""
+    catalog = Catalog(
+        [
+            parse_note(BUDGET, b"---\n- a\n- b\n---\n"),
+            parse_note(PREP, goal_text("Budget review prep").encode()),
+        ],
+        folders={"goal": "goals"},
+    )
+    with pytest.raises(JournalError, match="can't use this note: the '---' block") as info:
+        catalog.find_goal("Budget")
+    assert (info.value.path, info.value.line) == (BUDGET, 1)
+    assert catalog.find_goal("review").path == PREP
+
+
+def test_a_lookup_in_a_vault_it_can_read_reads_no_problems() -> None:
+    """A name is looked for among 10,000 notes: the problems of notes are read only when
+    a note may be one that can't be used."""
+    catalog = Catalog(
+        [
+            parse_note(PREP, goal_text("Budget review prep").encode()),
+            parse_note("notes/Budget.md", b"---\n- a\n---\n"),  # no goal folder holds it
+        ],
+        folders={"goal": "goals"},
+    )
+    assert catalog.find_goal("Budget").path == PREP
+    assert "diagnostics" not in catalog.__dict__
+
+
+def test_a_goal_is_named_in_a_command_by_a_name_no_unreadable_goal_has() -> None:
+    """A hint's name for a goal (:meth:`Catalog.goal_word`) finds it alone: the title
+    Plan, which a broken goals/life/Plan.md has too, would now find both."""
+    catalog = Catalog(
+        [
+            parse_note("goals/work/Plan.md", goal_text("Plan", id="work-plan").encode()),
+            parse_note("goals/life/Plan.md", b"---\ntype: goal\nwhy: a: b\n---\n"),
+        ]
+    )
+    assert catalog.goal_word("goals/work/Plan.md") == '"work-plan"'
+    assert catalog.find_goal("work-plan").path == "goals/work/Plan.md"
 
 
 def test_an_unreadable_note_keeps_its_goal_type_line() -> None:

@@ -8,6 +8,7 @@ only what a question needs - the goals for ``journal list``, the light
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
@@ -897,38 +898,40 @@ class Catalog:
     ) -> Note:
         """A readable note by id, path, file name, title or alias (also written as a
         wikilink), else (with ``parts``) by a unique part of its title, file name or id;
-        a name that matches several notes is an error.  When none matches, a note whose
-        front matter can't be read (or is no properties) and that is meant as one of
-        ``kinds`` (:meth:`meant_as`), matched the same way, or any such note by
-        its exact file name or path, is an error saying why it can't be used."""
+        a name that matches several notes is an error.  The notes meant as one of
+        ``kinds`` that can't be used (:meth:`_pool`: front matter that can't be read, or
+        is no properties) are looked for with the readable ones, in the same order: the
+        one a name finds is an error saying why it can't be used, and one of several a
+        name matches is listed saying why.  When none matches, any note that can't be
+        used, by its exact file name or path, is that error too."""
         if not ref.strip():
             raise UsageProblem("an empty name matches nothing: name a goal or note")
         heads = self.heads
-        pool = self._readable(kinds)
+        pool, unusable = self._pool(kinds)
         try:
             match = self._named_by(pool, ref, parts=parts)
         except Ambiguous as several:
-            pick = self._how_to_pick(pool, several.candidates[0])
-            raise Ambiguous(_link_target(ref) or ref, several.candidates, pick=pick) from None
+            found = several.candidates
+            usable = [path for path in found if path not in unusable] or found
+            pick = self._how_to_pick(pool, usable[0])
+            why = {path: unusable[path] for path in found if path in unusable}
+            raise Ambiguous(_link_target(ref) or ref, found, pick=pick, unusable=why) from None
         if match is not None:
+            broken = unusable.get(match.path)
+            if broken is not None:
+                raise Unreadable(broken.message, path=broken.path, line=broken.line)
             return self.by_path[match.path]
         ref = _link_target(ref) or ref  # "[[Dana Ortiz]]" as typed in a note
-        linked = self.linked_paths(ref)
-        unreadable = {h.path for h in heads if not h.readable}
-        why: dict[str, Diagnostic] = {}
-        for d in self.diagnostics:
-            if d.code == "front-matter" or (d.path in unreadable and d.severity == "error"):
-                why.setdefault(d.path, d)
-        taken = {h.path for h in pool}
-        broken = [h for h in heads if h.path in why and h.path not in taken]
-        meant = [h for h in broken if kinds is None or h.kind in kinds or self.meant_as(h) in kinds]
         wanted = link_key(ref)
-        found = match_head(meant, ref, parts=parts) or next(
-            (h for h in broken if wanted in (link_key(h.path), fold(h.stem))), None
+        exact = (  # by its file name or path: a note of no kind looked for (the pool's matched)
+            self.by_path[path]
+            for path in self._named(name_key(ref))
+            if wanted in (link_key(path), fold(stem_of(path)))
         )
-        if found is not None:
-            problem = why[found.path]
-            raise Unreadable(problem.message, path=found.path, line=problem.line)
+        problem = next(iter(self._problems(exact).values()), None)
+        if problem is not None:
+            raise Unreadable(problem.message, path=problem.path, line=problem.line)
+        linked = self.linked_paths(ref)
         what = " or ".join(kinds) if kinds else "note"
         other = None
         if kinds is not None:  # `journal show "Dana Ortiz"`: the name is a contact's
@@ -959,10 +962,44 @@ class Catalog:
             )
         raise NotFound(f"no {what} called '{ref}'{hint}")
 
-    def _readable(self, kinds: tuple[str, ...] | None) -> list[NoteHead]:
-        """The readable notes of ``kinds`` (None: of any), light: those a name is looked
-        for among (:meth:`find_note`)."""
-        return [h for h in self.heads if h.readable and (kinds is None or h.kind in kinds)]
+    def _pool(self, kinds: tuple[str, ...] | None) -> tuple[list[NoteHead], dict[str, Diagnostic]]:
+        """The notes a name is looked for among (:meth:`find_note`), light, in path
+        order: the readable notes of ``kinds`` (None: of any) and those meant as one of
+        them (:meth:`meant_as`) that can't be used, with why each of these can't
+        (:meth:`_problems`): one that can't be read, or one of another kind in their
+        folder whose ``---`` block is not read as properties.  As fast as the readable
+        ones alone: one test of each note, the folders' notes found by bisection, and
+        their problems read only when a note may be such."""
+        heads = self.heads
+        pool = [h for h in heads if kinds is None or h.kind in kinds or not h.readable]
+        suspects = {h.path: h for h in pool if not h.readable}
+        if kinds is not None:  # and the notes of other kinds in their folders
+            for folder in {self.folders.get(kind, "") for kind in kinds} - {""}:
+                inside = _under(heads, folder)
+                suspects.update((h.path, h) for h in inside if h.kind not in kinds)
+        unusable = self._problems(
+            h
+            for h in suspects.values()
+            if kinds is None or h.kind in kinds or self.meant_as(h) in kinds
+        )
+        pool = [h for h in pool if h.readable or h.path in unusable]
+        others = [h for h in suspects.values() if h.readable and h.path in unusable]
+        return sorted([*pool, *others], key=lambda h: h.path) if others else pool, unusable
+
+    def _problems(self, heads: Iterable[NoteHead]) -> dict[str, Diagnostic]:
+        """The first problem that makes each note of ``heads`` unusable, by path, for those
+        that have one: its front matter can't be read, or is no properties
+        (``front-matter``: a ``---`` block that is a list, or empty)."""
+        readable = {h.path: h.readable for h in heads}
+        if not readable:
+            return {}
+        why: dict[str, Diagnostic] = {}
+        for d in self.diagnostics:
+            if d.path in readable and (
+                d.code == "front-matter" or (d.severity == "error" and not readable[d.path])
+            ):
+                why.setdefault(d.path, d)
+        return why
 
     def _named_by(self, pool: Sequence[Head], ref: str, *, parts: bool) -> Head | None:
         """The one note of ``pool`` that ``ref`` names (:func:`match_head`); a name in
@@ -1035,11 +1072,12 @@ class Catalog:
 
     @cached_property
     def _goal_names(self) -> tuple[dict[str, NoteHead], dict[str, set[str]]]:
-        """The readable goals by path, and the goals each name finds among them as
+        """The goals a name is looked for among by path (:meth:`_pool`: the readable ones
+        and those that can't be used), and the goals each name finds among them as
         :func:`match_head` compares names before parts (ids, paths, file names, titles,
         aliases): a title only its own goal has names that goal alone (a check asked it
         of every goal of a 10,000-note vault, each a name looked up among all notes)."""
-        pool = {head.path: head for head in self._readable(("goal",))}
+        pool = {head.path: head for head in self._pool(("goal",))[0]}
         named: dict[str, set[str]] = {}
         for head in pool.values():
             for name in (
@@ -1104,6 +1142,13 @@ class Catalog:
         Obsidian), then alias."""
         path = self.resolve_path(target, source)
         return self.by_path[path] if path is not None else None
+
+
+def _under(heads: Sequence[Head], folder: str) -> Sequence[Head]:
+    """The notes of ``heads`` (in path order) in ``folder`` and its subfolders: one run
+    of them, from ``folder/`` up to ``folder0`` ("0" follows "/")."""
+    start = bisect.bisect_left(heads, f"{folder}/", key=lambda h: h.path)
+    return heads[start : bisect.bisect_left(heads, f"{folder}0", start, key=lambda h: h.path)]
 
 
 def _link_target(ref: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from journal.core.records import Record, record
@@ -42,12 +43,29 @@ class NotFound(JournalError):
 class Ambiguous(JournalError):
     """A name that matches more than one note."""
 
-    def __init__(self, name: str, candidates: list[str], *, pick: str | None = None) -> None:
-        """``pick``: how to name one of them alone, said after the list."""
-        listing = ", ".join(_told_apart(c) for c in candidates)
+    def __init__(
+        self,
+        name: str,
+        candidates: list[str],
+        *,
+        pick: str | None = None,
+        unusable: Mapping[str, Diagnostic] | None = None,
+    ) -> None:
+        """``pick``: how to name one of them alone, said after the list; ``unusable``:
+        why each candidate that can't be used can't, said after its path."""
+        self.unusable = dict(unusable or {})
+        listing = ", ".join(self._listed(c) for c in candidates)
         told = f"; {pick}" if pick else ""
         super().__init__(f"'{name}' matches {len(candidates)} notes: {listing}{told}")
         self.candidates = candidates
+
+    def _listed(self, path: str) -> str:
+        """A candidate as the list shows it: its path, and why it can't be used."""
+        why = self.unusable.get(path)
+        if why is None:
+            return _told_apart(path)
+        at = f", line {why.line}" if why.line else ""
+        return f"{_told_apart(path)} (can't be used{at}: {why.message})"
 
 
 def _told_apart(path: str) -> str:

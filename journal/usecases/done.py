@@ -119,11 +119,11 @@ def mark_done(
 
 def _the_open_one(catalog: Catalog, ambiguous: Ambiguous, day: date) -> Note:
     """Of the notes a name matches, the one thing still to do on ``day`` - a meeting
-    held by then whose follow-up is open, a goal not done - when there is one; else
-    the error stands."""
+    held by then whose follow-up is open, a goal not done - when there is one; else,
+    or when one of them can't be used (it may be the one meant), the error stands."""
     notes = [catalog.by_path[path] for path in ambiguous.candidates]
     open_ones = [n for n in notes if _still_open(n, day)]
-    if len(open_ones) != 1:
+    if len(open_ones) != 1 or ambiguous.unusable:
         raise ambiguous
     return open_ones[0]
 
