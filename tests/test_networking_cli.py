@@ -560,7 +560,7 @@ def test_a_milestone_name_that_matches_several_says_how_to_pick_one(
         1,
         "goals/law.md: 'Modules' matches 3 milestones: 1 'Modules 1-4'; 2 'Modules 5-8'; "
         "3 'Modules 9-12'; name one by its number or by more of its title: "
-        '`journal done "Learn HR law" --milestone 1` marks \'Modules 1-4\' done\n',
+        "`journal done \"Learn HR law\" --milestone 1` marks 'Modules 1-4' done\n",
     )
     alike = invoke("done", "HR law", "--milestone", "REVIEW")  # more of a title can't help
     assert alike.stderr.endswith(
