@@ -3,6 +3,8 @@ of the offending key, and stays quiet on a SMART goal."""
 
 from __future__ import annotations
 
+import re
+import shlex
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -383,6 +385,53 @@ def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     own_tests |= {"H018", "H019"}  # below
     own_tests |= {"H020"}  # tests/test_obsidian_links.py
     assert {r.id for r in RULES} == {c[0] for c in CASES} | own_tests
+
+
+def test_every_command_a_fix_gives_names_its_goal_so_that_it_pastes() -> None:
+    """Reported (tryout): T002, T007, M008, A002, H015... suggested `journal set GOAL
+    status=done`, which pasted says "no goal called 'GOAL'" (T013's named the goal).
+    Every goal here has the same title and id, so each command names its goal by a link
+    to its path; a value you choose is the only word left to write (`YYYY-MM-DD`)."""
+    met = "goals/met.md"  # counts its meetings: a value for it counts nothing
+    notes = [
+        *((f"goals/case {i}.md", goal_note(c[2], **c[1])) for i, c in enumerate(CASES)),
+        (met, goal_note(metric_source="meetings")),
+        ("goals/quiet.md", goal_note("", metric_source="meetings", start="2026-11-01")),
+        ("goals/own.md", goal_note(f"{LOG}\nprogress:: [[own]] +2 read a chapter\n")),
+        ("notes/undated.md", "progress:: [[met]] +1 lunch\n"),
+        ("daily/2026-11-20.md", "progress:: [[met]] +1 lunch\n"),
+        ("goals/early.md", goal_note("## Log\n\n- 2026-09-20: +1 before\n", current="1")),
+    ]
+    names = catalog(*notes)
+    config = Config(goals=Goals(hours_per_week=1, max_active_goals=1))
+    named: dict[str, set[str]] = {}
+    for finding in evaluate(Context(names, config, TODAY), RULES):
+        for command in re.findall(r"`(journal [^`]*)`", finding.suggestion):
+            words = shlex.split(command)
+            assert "GOAL" not in words, finding
+            if "--goal" in words:
+                name = words[words.index("--goal") + 1]
+            elif words[1] in ("set", "done", "log"):
+                name = words[2]
+            else:
+                continue  # `journal new goal`, `journal obsidian setup`...
+            goal = names.find_goal(name)  # it alone, or an error
+            if finding.rule == "A002":  # the goal to pause, which it names
+                assert names.link_to(goal.path) in finding.suggestion
+            else:  # its own, or the goal a `progress::` line names
+                assert goal.path == (
+                    met if finding.path.startswith(("notes/", "daily/")) else finding.path
+                )
+            named.setdefault(finding.rule, set()).add(command)
+    assert sorted(named) == [
+        *("A002", "A003", "H010", "H015", "M008"),
+        *("T002", "T006", "T007", "T009", "T011", "T013"),
+    ]
+    assert named["H010"] == {
+        'journal log "[[own]]" +2 "read a chapter"',
+        'journal log "[[met]]" +1 "lunch" --date YYYY-MM-DD',
+        'journal new meeting --with PERSON --goal "[[met]]"',
+    }
 
 
 def test_rule_ids_are_unique_and_well_formed() -> None:
@@ -1517,14 +1566,14 @@ def test_a_file_that_cant_be_read_is_told_to_be_made_readable_not_its_yaml() -> 
     assert finding.suggestion.startswith("give yourself read access to the file")
 
 
-def test_a_goal_whose_target_is_its_baseline_is_at_it_only_there() -> None:
-    """Reviewed: M008 took "at its target" as progress 1 or more, which such a goal has
-    none of (pace took it as "done" at or past it): now both mean at the target itself."""
-    at_it = of("M008", run((PATH, goal_note(baseline="4", current="4"))))
-    assert [f.message for f in at_it] == [
-        "the goal has reached its target (4 interviews against a target of 4) and is still active"
-    ]
-    assert of("M008", run((PATH, goal_note(baseline="4", current="5")))) == []
+def test_a_goal_whose_target_is_its_baseline_is_not_told_it_reached_it() -> None:
+    """Reported (tryout): `--baseline 3 --target 3` got M006 "there is nothing to reach"
+    and M008 "the goal has reached its target ... mark it done" at once: M006 alone
+    speaks for such a goal; one that counts down to 0 still reaches its target."""
+    found = run((PATH, goal_note(baseline="4", current="4")))
+    assert [f.rule for f in found if f.rule in ("M006", "M008")] == ["M006"]
+    [debt] = of("M008", run((PATH, goal_note(baseline="4", target="0", current="0"))))
+    assert debt.message.startswith("the goal has reached its target (0 interviews")
 
 
 def test_a_bad_log_line_is_reported_at_its_line() -> None:

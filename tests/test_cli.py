@@ -474,6 +474,31 @@ def test_set_is_typed_validated_and_idempotent(invoke: Invoke, write: Write, vau
     ), meeting.stderr
 
 
+def test_set_offers_no_key_it_refuses_and_says_how_milestones_are_edited(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `set G milestone=x` said "did you mean 'milestones'?" and listed
+    milestones among the properties, and `set G milestones=x` is refused."""
+    path = write("goals/a.md", goal_text("Alpha", milestones="[Draft, Send]"))
+    text = path.read_text()
+    how = "edit milestones in the file, or mark one done with "
+    how += '`journal done "Alpha" --milestone TITLE`'
+    near = invoke("set", "alpha", "milestone=x")
+    assert near.exit_code == 2 and "did you mean" not in near.stderr
+    assert near.stderr.startswith(f"journal: unknown property 'milestone'; {how} (properties: ")
+    offered = near.stderr.split("(properties: ")[1].split(";")[0].split(", ")
+    assert "title" in offered and not {"id", "type", "milestones"} & set(offered)
+    assert near.stderr.endswith(", cssclasses; cleared only: milestones=)\n")
+    refused = invoke("set", "alpha", "milestones=x")
+    assert (refused.exit_code, refused.stderr) == (
+        2,
+        f"journal: 'milestones' is only cleared by the tool (milestones=); {how}\n",
+    )
+    assert path.read_text() == text
+    assert invoke("set", "alpha", "milestones=").exit_code == 0
+    assert "\nmilestones:\n---\n" in path.read_text()  # cleared
+
+
 def test_set_why_fills_the_new_goals_placeholder_once(invoke: Invoke, vault: Path) -> None:
     """Reported: `set why=` left "Write one or two sentences..." under "Why it matters"."""
     assert invoke("new", "goal", "Learn SQL").exit_code == 0

@@ -632,7 +632,7 @@ def test_an_unknown_property_is_told_with_those_set_changes(invoke: Invoke, writ
     result = invoke("set", "alpha", "colour=red")
     assert result.exit_code == 2
     assert result.stderr.startswith("journal: unknown property 'colour' (properties: title, ")
-    named = result.stderr.rstrip(")\n").split("(properties: ")[1].split(", ")
+    named = result.stderr.split("(properties: ")[1].split(";")[0].split(", ")
     assert {"status", "current", "tags", "cssclasses", "check_ignore"} <= set(named)
     assert not {"id", "type"} & set(named)  # refused, with their own message
 

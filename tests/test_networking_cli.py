@@ -578,6 +578,32 @@ def test_done_marks_a_follow_up_and_only_that_line_changes(
     ]
 
 
+def test_a_milestone_name_that_matches_several_says_how_to_pick_one(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): `journal done "HR law" --milestone "Modules"` with milestones
+    "Modules 1-4", "Modules 5-8" and "Modules 9-12" listed them, exit 1, and said
+    nothing of how to pick one: their numbers are given, with the command to paste."""
+    modules = "[Modules 1-4, Modules 5-8, Modules 9-12, Review, review]"
+    path = write("goals/law.md", goal_text("Learn HR law", milestones=modules))
+    before = path.read_text()
+    several = invoke("done", "HR law", "--milestone", "Modules")
+    assert (several.exit_code, several.stderr) == (
+        1,
+        "goals/law.md: 'Modules' matches 3 milestones: 1 'Modules 1-4'; 2 'Modules 5-8'; "
+        "3 'Modules 9-12'; name one by its number or by more of its title: "
+        "`journal done \"Learn HR law\" --milestone 1` marks 'Modules 1-4' done\n",
+    )
+    alike = invoke("done", "HR law", "--milestone", "REVIEW")  # more of a title can't help
+    assert alike.stderr.endswith(
+        "matches 2 milestones: 4 'Review'; 5 'review'; name one by its number: "
+        "`journal done \"Learn HR law\" --milestone 4` marks 'Review' done\n"
+    )
+    assert path.read_text() == before
+    assert invoke("done", "Learn HR law", "--milestone", "2").exit_code == 0
+    assert "{title: Modules 5-8, done: 2026-11-22}" in path.read_text()
+
+
 def test_done_marks_a_goal_and_its_milestones(invoke: Invoke, write: Write, vault: Path) -> None:
     text = goal_text().replace(
         "due: 2026-12-31\n",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
@@ -126,6 +126,9 @@ GOAL_FIELDS: dict[str, Field] = {
 
 #: The goal properties only the tool writes (``journal set`` refuses them).
 FIXED_KEYS = ("id", "type")
+#: The goal properties ``journal set`` only clears (``milestones=``): it writes no value
+#: of them, which are edited in the file.
+CLEARED_ONLY = ("milestones",)
 #: The properties ``journal set`` writes in a goal: the goal's own but those, and
 #: Obsidian's ``cssclasses`` (the CSS classes it styles the note with), written as
 #: ``tags`` and ``aliases`` are, under the key the file has for it.
@@ -708,8 +711,6 @@ def parse_cli_value(field: Field, text: str) -> Any:
             if lowered not in ("true", "false"):
                 raise FieldError(f"{field.name} should be true or false")
             raw = lowered == "true"
-        elif field.type == "milestones":
-            raise FieldError("edit milestones in the file (or mark one done with `journal done`)")
         elif field.type == "date" and len(text.strip()) > len("YYYY-MM-DD"):
             day = _date(field, text, None)  # a date-time: its day, named in the message
             raise FieldError(f"{field.name} takes a day, not a time: write {day.isoformat()}")
@@ -737,13 +738,22 @@ def yaml_value(field: Field, value: Any) -> Any:
     return value
 
 
-def lookup(name: str, fields: dict[str, Field]) -> Field:
+def lookup(name: str, fields: dict[str, Field], cleared: Mapping[str, str] | None = None) -> Field:
     """The field called ``name``, or a usage error that suggests the closest name and
-    names them all."""
+    names them all.  ``cleared``: the fields only an empty value is taken for, by name
+    with how they are edited instead, which is said in place of suggesting one; they
+    are listed apart, as cleared only (``milestones=``)."""
     if name in fields:
         return fields[name]
     import difflib  # a suggestion for a wrong name
 
+    cleared = cleared or {}
     close = difflib.get_close_matches(name, list(fields), n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    raise UsageProblem(f"unknown property '{name}'{hint} (properties: {', '.join(fields)})")
+    if close and close[0] in cleared:
+        hint = f"; {cleared[close[0]]}"
+    else:
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+    offered = ", ".join(f for f in fields if f not in cleared)
+    apart = ", ".join(f"{f}=" for f in fields if f in cleared)
+    only = f"; cleared only: {apart}" if apart else ""
+    raise UsageProblem(f"unknown property '{name}'{hint} (properties: {offered}{only})")

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import field
 from datetime import date
+from functools import partial
 from typing import Any
 
 from journal.adapters.vault import Vault
@@ -82,7 +83,7 @@ def mark_done(
     goal: Goal | None = None
     if milestone is not None:
         result = Done(note.path, note.title, "milestone", "milestones")
-        transform = _milestone(result, milestone, day)
+        transform = _milestone(result, milestone, day, partial(catalog.goal_word, note.path))
     elif note.kind == "meeting":
         meeting, _problems = meeting_from_note(note)  # this one, not the vault's
         if meeting.day is not None and day < meeting.day:
@@ -241,7 +242,12 @@ def _follow_up(result: Done, day: date) -> Callable[[codec.Document], str]:
     return transform
 
 
-def _milestone(result: Done, wanted: str, day: date) -> Callable[[codec.Document], str]:
+def _milestone(
+    result: Done, wanted: str, day: date, goal_word: Callable[[], str]
+) -> Callable[[codec.Document], str]:
+    """``done: DAY`` on the milestone ``wanted`` names (:func:`_find_milestone`);
+    ``goal_word``: the goal as a command names it, for the hint when it names several."""
+
     def transform(doc: codec.Document) -> str:
         refuse_other_case(doc.data or {}, ("milestones",), GOAL_FIELDS, doc.key_line)
         raw = doc.data.get("milestones") if doc.data is not None else None
@@ -256,7 +262,7 @@ def _milestone(result: Done, wanted: str, day: date) -> Callable[[codec.Document
             index, message, key = bad[0]
             raise JournalError(f"{message}; fix it first", line=item_line(raw, index, key, line))
         items = [item for _index, item in found]
-        index = _find_milestone([m["title"] for m in items], wanted)
+        index = _find_milestone([m["title"] for m in items], wanted, goal_word)
         result.milestone = items[index]["title"]
         result.key = f"milestones[{index + 1}] {result.milestone}"
         assert isinstance(raw, list)  # coerce accepted it
@@ -272,11 +278,12 @@ def _milestone(result: Done, wanted: str, day: date) -> Callable[[codec.Document
     return transform
 
 
-def _find_milestone(titles: list[str], wanted: str) -> int:
+def _find_milestone(titles: list[str], wanted: str, goal_word: Callable[[], str]) -> int:
     """The milestone titled ``wanted`` (compared by :func:`match_key`), else the one
     numbered ``wanted`` (from 1), else the one title that holds it: a number is the
     milestone's number, not a digit in another's title (``2`` is not "Modules 1-12
-    passed")."""
+    passed").  Several are named with their numbers, and the command that marks the
+    first of them done by its number."""
     key = match_key(wanted)
     keys = [match_key(title) for title in titles]
     exact = [i for i, title in enumerate(keys) if title == key]
@@ -286,7 +293,12 @@ def _find_milestone(titles: list[str], wanted: str) -> int:
         if len(found) == 1:
             return found[0]
         if found:
-            names = "; ".join(titles[i] for i in found)
-            raise JournalError(f"'{wanted}' matches {len(found)} milestones: {names}")
+            names = "; ".join(f"{i + 1} '{titles[i]}'" for i in found)
+            more = "" if found is exact else " or by more of its title"  # alike: by number
+            raise JournalError(
+                f"'{wanted}' matches {len(found)} milestones: {names}; name one by its "
+                f"number{more}: `journal done {goal_word()} --milestone {found[0] + 1}` "
+                f"marks '{titles[found[0]]}' done"
+            )
     listing = "; ".join(titles) or "none"
     raise NotFound(f"no milestone called '{wanted}' (milestones: {listing})")

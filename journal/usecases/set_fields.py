@@ -13,6 +13,7 @@ from journal.core.catalog import Catalog
 from journal.core.checkins import CheckIn, gives
 from journal.core.errors import UnsafeWrite, UsageProblem
 from journal.core.fields import (
+    CLEARED_ONLY,
     FIXED_KEYS,
     OBSIDIAN_LISTS,
     SET_FIELDS,
@@ -100,7 +101,11 @@ def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> di
     for key, text in given.items():
         if key in FIXED_KEYS:
             raise UsageProblem(f"'{key}' is not changed by the tool; edit the file if you must")
-        spec = lookup(key, SET_FIELDS)
+        if key not in SET_FIELDS or (key in CLEARED_ONLY and text.strip()):
+            edited = dict.fromkeys(CLEARED_ONLY, _milestones_edited(catalog, goal))
+            lookup(key, SET_FIELDS, edited)  # an unknown key's error
+            raise UsageProblem(f"'{key}' is only cleared by the tool ({key}=); {edited[key]}")
+        spec = SET_FIELDS[key]
         if key == "title":  # as `new goal` refuses it
             refuse_comment_mark(text)
         parsed[key] = parse_cli_value(spec, text)
@@ -113,6 +118,14 @@ def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> di
             value = found_links(catalog, value, key, goal.path)  # the links, as text
         typed[key] = yaml_value(SET_FIELDS[key], value)
     return typed
+
+
+def _milestones_edited(catalog: Catalog, goal: Goal) -> str:
+    """How the goal's milestones are edited, as ``set`` writes none."""
+    return (
+        "edit milestones in the file, or mark one done with "
+        f"`journal done {catalog.goal_word(goal.path)} --milestone TITLE`"
+    )
 
 
 def _kind_for_feeds(parsed: dict[str, Any], goal: Goal) -> str | None:

@@ -114,9 +114,10 @@ def over_capacity(ctx: Context) -> Iterator[Problem]:
     excess = hours_over(everything, hours)
     if not excess:
         return
-    pause = ", ".join(
-        f"{ctx.catalog.link_to(g.path)} ({number(g.effort or 0)} h)"
-        for g in to_pause(loaded, excess)
+    pausing = to_pause(loaded, excess)
+    pause = ", ".join(f"{ctx.catalog.link_to(g.path)} ({number(g.effort or 0)} h)" for g in pausing)
+    command = f"`journal set {ctx.catalog.goal_word(pausing[0].path)} status=paused`" + (
+        ", then the others likewise" if len(pausing) > 1 else ""
     )
     total = 0.0
     for goal in loaded:
@@ -129,7 +130,7 @@ def over_capacity(ctx: Context) -> Iterator[Problem]:
                 f"(all of them: {number(everything)}), more than hours_per_week = {number(hours)}",
                 f"pausing {pause} brings the week within it (activity goals first, then the "
                 "least confident, then the latest due, as a plan's Capacity section chooses: "
-                "`journal set GOAL status=paused`); or lower `effort`, or raise "
+                f"{command}); or lower `effort`, or raise "
                 "`hours_per_week` in .journal/config.toml if you really have the time",
             )
 
@@ -146,8 +147,9 @@ def too_many_goals(ctx: Context) -> Iterator[Problem]:
         over[0].path,
         line_of(over[0], "status"),
         f"{len(active)} goals are active, {len(over)} over max_active_goals = {limit}: {which}",
-        "finish, pause or drop a goal first (`journal set GOAL status=paused`), or "
-        "raise `max_active_goals` in .journal/config.toml",
+        "finish, pause or drop a goal first (this one: "
+        f"`journal set {ctx.catalog.goal_word(over[0].path)} status=paused`), or raise "
+        "`max_active_goals` in .journal/config.toml",
     )
 
 

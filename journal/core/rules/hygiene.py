@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from journal.core.catalog import MISTYPED_FIX, NOT_A_GOAL_FIX
-from journal.core.checkins import INLINE_KEY, MiswrittenValue, parse_inline
+from journal.core.checkins import INLINE_KEY, CheckIn, MiswrittenValue, parse_inline
 from journal.core.fields import (
     CONTACT_FIELDS,
     GOAL_FIELDS,
@@ -250,9 +250,15 @@ def _why_uncounted(
         return (
             f"`{INLINE_KEY}::` in the goal's own note is not counted: its `## Log` is",
             "write it as a log line instead, e.g. `- 2026-11-20: +1 what you did` under "
-            "`## Log`, or run `journal log GOAL +1`",
+            f"`## Log`, or run `{_log_command(ctx, path, checkin)}`",
         )
+    tied = ctx.catalog.link_ties(target, path)
     if not dated:
+        logged = (  # the goal it counts for once dated, if any
+            f": `{_log_command(ctx, resolved, checkin)} --date YYYY-MM-DD`"
+            if resolved is not None and resolved in ctx.goal_by_path and not tied
+            else " with `journal log`"
+        )
         return (
             f"`{INLINE_KEY}::` in a note with no date: the check-in can't be dated, so it "
             "is not counted",
@@ -260,9 +266,8 @@ def _why_uncounted(
             "(`2026-11-20 ...`); a daily note the name Obsidian gives it, in the daily notes' "
             "format of its settings and in its moment.js locale (`journal obsidian setup` "
             "shows both, and says when journal has no month and weekday names for that "
-            "locale); or log it in the goal: `journal log GOAL +1 --date DAY`",
+            f"locale); or log it in the goal{logged}",
         )
-    tied = ctx.catalog.link_ties(target, path)
     if tied:
         return (
             f"`{INLINE_KEY}:: {link}` {_may_be(tied)}, so it counts for none of them",
@@ -298,9 +303,17 @@ def _why_uncounted(
         return (
             f"{link} counts its meeting notes (`metric_source: meetings`), so the value "
             f"{checkin.value_text} is ignored",
-            "record the meeting instead (`journal new meeting --goal GOAL`), or drop the value",
+            "record the meeting instead (`journal new meeting --with PERSON --goal "
+            f"{ctx.catalog.goal_word(goal.path)}`), or drop the value",
         )
     return None
+
+
+def _log_command(ctx: Context, goal: str, checkin: CheckIn) -> str:
+    """The ``journal log`` that writes ``checkin`` (a ``progress::`` field's) in the log
+    of the goal at ``goal``: its value (``+0`` when it has none) and its note."""
+    words = [checkin.value_text or "+0", *([shell_word(checkin.note)] if checkin.note else [])]
+    return " ".join(["journal log", ctx.catalog.goal_word(goal), *words])
 
 
 def _may_be(tied: Sequence[str]) -> str:
@@ -584,7 +597,8 @@ def undated_done(ctx: Context) -> Iterator[Problem]:
                 goal.path,
                 line_of(goal, "status"),
                 "done, with no `completed` day: the note does not say when",
-                "add the day it was done: `journal set GOAL completed=YYYY-MM-DD` (the "
+                "add the day it was done: "
+                f"`journal set {ctx.catalog.goal_word(goal.path)} completed=YYYY-MM-DD` (the "
                 "review and the plan take the day of the commit that made it done, when "
                 "there is one)",
             )

@@ -101,13 +101,19 @@ missing_unit = _with_example(
 )
 
 
+def _target_at_baseline(goal: Goal) -> float | None:
+    """The goal's target when it is its baseline (0 when it has none), else None: M006's
+    finding, a goal with nothing to reach."""
+    return goal.target if goal.target == (goal.baseline or 0) else None
+
+
 def target_equals_baseline(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.open_goals:
-        if goal.target is not None and goal.target == (goal.baseline or 0):
+        if (target := _target_at_baseline(goal)) is not None:
             yield Problem(
                 goal.path,
                 line_of(goal, "target"),
-                f"target {number(goal.target)} equals the baseline: there is nothing to reach",
+                f"target {number(target)} equals the baseline: there is nothing to reach",
                 "set `target` to the value that means done, and `baseline` to where you start",
             )
 
@@ -139,13 +145,15 @@ def log_disagrees(ctx: Context) -> Iterator[Problem]:
 def target_reached(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.active_goals:
         current = goal.current  # the goal's value (other notes' check-ins too)
-        if current is not None and reached(goal, current):
+        # at a target that is its baseline, it has reached nothing: M006 says so
+        if current is not None and reached(goal, current) and _target_at_baseline(goal) is None:
             yield Problem(  # "1 of 2", a goal going down to 2, read as short of it
                 goal.path,
                 line_of(goal, "current"),
                 f"the goal has reached its target ({amount(number(current), goal.unit)} "
                 f"against a target of {number(goal.target or 0)}) and is still active",
-                "mark it done (`journal done GOAL`), or raise `target` if it goes on",
+                f"mark it done (`journal done {ctx.catalog.goal_word(goal.path)}`), or raise "
+                "`target` if it goes on",
             )
 
 

@@ -27,11 +27,13 @@ def overdue(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.active_goals:
         if goal.due is not None and goal.due < ctx.today:
             days = (ctx.today - goal.due).days
+            word = ctx.catalog.goal_word(goal.path)
             yield Problem(
                 goal.path,
                 line_of(goal, "due"),
                 f"due {goal.due} passed {plural(days, 'day')} ago and the goal is still active",
-                "mark it done or dropped (`journal set GOAL status=done`), or set a new `due`",
+                f"mark it done or dropped (`journal set {word} status=done`), or set a new "
+                f"`due` (`journal set {word} due=YYYY-MM-DD`)",
             )
 
 
@@ -44,7 +46,8 @@ def due_before_start(ctx: Context) -> Iterator[Problem]:
                 line_of(goal, "due"),
                 f"due {goal.due} is before the goal starts ({key}: {start}), so it has no "
                 "window to pace it by",
-                f"set `due` after {start} (`journal set GOAL due=YYYY-MM-DD`), or fix `{key}`",
+                f"set `due` after {start} (`journal set {ctx.catalog.goal_word(goal.path)} "
+                f"due=YYYY-MM-DD`), or fix `{key}`",
             )
 
 
@@ -177,7 +180,8 @@ def future_dated(ctx: Context) -> Iterator[Problem]:
                 goal.path,
                 line_of(goal, "completed"),
                 f"completed {goal.completed} is after today ({now})",
-                "set the day it was done: `journal set GOAL completed=YYYY-MM-DD`",
+                "set the day it was done: "
+                f"`journal set {ctx.catalog.goal_word(goal.path)} completed=YYYY-MM-DD`",
             )
         for milestone in goal.milestones:
             if milestone.done_on is not None and milestone.done_on > now:
