@@ -213,7 +213,7 @@ def _short_of_target(goal: Goal, catalog: Catalog) -> str | None:
         paths = ", ".join(m.path for m in waiting)
         record = f"fill in `outcome:` in {paths} (an outcome goal counts what meetings led to)"
     elif goal.metric_source == "meetings":
-        record = f"note the meetings it counts: journal new meeting --goal {name}"
+        record = f"note the meetings it counts: journal new meeting --with PERSON --goal {name}"
     else:
         step = signed(exact_sum(target, -value))
         record = f"journal log {name} {step} (or journal set {name} current={number(target)})"
