@@ -1596,7 +1596,8 @@ def test_done_on_a_goal_short_of_its_target_says_so_and_one_done_at_once_reaches
     write("goals/m.md", goal_text("Met", metric_source="meetings", target=3))
     assert invoke("done", "Met").stderr == (
         "journal: goals/m.md: done at 0 of 3 conversations, short of its target; if it was "
-        'reached, record it: note the meetings it counts: journal new meeting --with PERSON --goal "Met"\n'
+        "reached, record it: note the meetings it counts: journal new meeting --with PERSON "
+        '--goal "Met"\n'
     )
     write("goals/r.md", goal_text("Reached", current=5))
     assert invoke("done", "Reached").stderr == ""
