@@ -882,6 +882,37 @@ def test_a_plan_taking_over_from_one_ending_in_its_first_week_is_no_overlap_told
     assert f"journal: this plan overlaps {PLAN} (2026-11-23 to 2027-02-20)" in longer
 
 
+def test_a_plan_that_ended_does_not_pace_the_days_after_it(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: after a 30-day plan ended on a Tuesday, its last target ruled the rest
+    of the week over the quarter's plan still running: on the goal's due day status and
+    the review said "behind (expected 1, by the plan)" for a target of 2."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-03")
+    write("goals/a.md", goal_text("Alpha", current=0, target=2, due="2027-03-05"))
+    quarter = "plans/2026-12-07-90-day-plan.md"
+    assert invoke("plan").stdout == f"{quarter}: created\n"
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-01-28")
+    assert invoke("plan", "--start", "2027-02-01", "--days", "30").exit_code == 0  # to 03-02
+
+    def seen(day: str) -> tuple[object, ...]:
+        monkeypatch.setenv("JOURNAL_TODAY", day)
+        [goal] = json.loads(invoke("status", "--json").stdout)["goals"]
+        review = invoke("review", "--stdout").stdout
+        row = review.split("| [[a]] |")[1].split("\n")[0]
+        followed = review.split("weekly targets of [[")[1].split("]]")[0]
+        return goal["pace"], goal["expected"], goal["by_plan"], row, followed
+
+    both = {day: seen(day) for day in ("2027-03-02", "2027-03-03", "2027-03-05")}
+    assert both["2027-03-02"][4] == "2027-02-01-30-day-plan"  # its last day is its own
+    assert both["2027-03-05"][:3] == ("behind", 2, True)  # its target, on its due day
+    assert "(expected 2, by the plan)" in both["2027-03-05"][3]
+    (vault / "plans/2027-02-01-30-day-plan.md").unlink()
+    for day in ("2027-03-03", "2027-03-05"):  # the quarter's plan, as if alone
+        assert both[day] == seen(day)
+        assert both[day][4] == "2026-12-07-90-day-plan"
+
+
 def test_status_expects_what_the_plan_asks_by_the_end_of_the_week(
     invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1264,8 +1295,8 @@ def test_a_plans_targets_keep_their_weeks_when_the_week_start_changes() -> None:
         )
         return Catalog([parse_note("plans/p.md", text.encode())])
 
-    week = Period(date(2026, 11, 23), date(2026, 11, 29))  # a Monday week of the review
-    made_on_sundays = covering_plan(plan("week_start: sunday\n"), week, 0)
+    day = date(2026, 11, 23)  # the Monday of a week of the review
+    made_on_sundays = covering_plan(plan("week_start: sunday\n"), day, 0)
     assert made_on_sundays is not None
     assert made_on_sundays.targets["g"] == {
         "2026-W48": 1,
@@ -1274,7 +1305,7 @@ def test_a_plans_targets_keep_their_weeks_when_the_week_start_changes() -> None:
         "2026-W51": 4,
     }
     assert made_on_sundays.weeks["2026-W48"] == Period(date(2026, 11, 22), date(2026, 11, 28))
-    unsaid = covering_plan(plan(""), week, 0)  # a plan made before: the vault's weeks
+    unsaid = covering_plan(plan(""), day, 0)  # a plan made before: the vault's weeks
     assert unsaid is not None and unsaid.targets["g"]["2026-W48"] == 2
     # a day is judged by the plan's own weeks: its Saturday ends its week 48
     from journal.core.goal import Goal
