@@ -122,6 +122,45 @@ def test_a_note_added_to_the_targets_section_keeps_the_targets_property_too(
     assert "My note" not in path.read_text()
 
 
+def test_a_target_changed_in_the_table_is_told_to_drive_no_pace(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a week's target changed in the plan's table was kept ("kept your
+    edits"), while the `targets` property kept the plan's value and pace was judged by
+    it ("expected 621, by the plan"): the note said two things, without a word.  The
+    plan says which one pace follows and what to edit; --force puts the property's
+    back, in a week that ended too."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-03")
+    write(
+        "goals/a.md", goal_text("Alpha", baseline=150, target=1350, current=150, due="2027-03-05")
+    )
+    assert invoke("plan").exit_code == 0
+    path = vault / "plans/2026-12-07-90-day-plan.md"
+    row = "| 2027-W01 | 2027-01-04 to 2027-01-10 | "
+    assert f"{row}621 |" in path.read_text()
+    path.write_text(path.read_text().replace(f"{row}621 |", f"{row}600 |"))
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-01-10")
+    told = invoke("plan")
+    assert told.stdout == "plans/2026-12-07-90-day-plan.md: unchanged\n"
+    assert told.stderr.startswith(
+        "journal: plans/2026-12-07-90-day-plan.md: pace follows the 'targets' property, not "
+        "the weekly targets table you edited: put your targets in the goal's `values` there "
+        "(one a week, in the table's order), or `journal plan --start 2026-12-07 --force` "
+        "shows the property's in the table again\n"
+    )
+    assert "(expected 621, by the plan)" in invoke("review", "--stdout").stdout
+    forced = invoke("plan", "--force")  # the week ended: the property's, as its review's
+    assert forced.exit_code == 0 and f"{row}621 |" in path.read_text()
+    # the same number in both: the table is the plan's again, and pace follows it
+    path.write_text(path.read_text().replace(f"{row}621 |", f"{row}600 |"))
+    [planned] = props_of(path)["targets"]
+    set_values(path, "alpha", [*planned["values"][:4], 600, *planned["values"][5:]])
+    agreed = invoke("plan")
+    assert agreed.stdout == "plans/2026-12-07-90-day-plan.md: updated\n"
+    assert "pace follows" not in agreed.stderr
+    assert "(expected 600, by the plan)" in invoke("review", "--stdout").stdout
+
+
 def test_a_kept_value_still_counts_as_edited_on_later_runs(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -220,6 +220,14 @@ def quarterly_plan(
         force=force,
         dry_run=dry_run or not write,
     )
+    if "targets" in written.kept:  # the table is a view of the property, not read back
+        again = plan_options(start, end, vault.config.plan.days)
+        vault.notice(
+            f"{path}: pace follows the 'targets' property, not the weekly targets table you "
+            "edited: put your targets in the goal's `values` there (one a week, in the "
+            f"table's order), or `journal plan {again} --force` shows the property's in the "
+            "table again"
+        )
     if written.action in ("created", "updated"):
         _tell_the_review(vault, catalog, today, ours, path)
     return PlanResult(written, data)
