@@ -651,6 +651,48 @@ def test_a_milestone_done_is_drawn_on_its_done_day(invoke: Invoke, write: Write)
     assert "Half way :milestone, g1m2, 2027-01-20, 0d" in chart
 
 
+def test_every_section_of_every_plan_shows_a_milestone_on_the_same_day(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a milestone due 2027-01-29 and done 2027-02-04 was in the table's week
+    of 2027-01-25 and in January's focus, but on 2027-02-04 in the timeline; a 30-day
+    plan from 2027-02-01, in which it was done, showed it nowhere.  Every section puts it
+    on the day it was done when that is in the plan, else on its due day."""
+    milestones = (
+        '[{title: "Draft", due: 2027-01-15, done: 2026-12-09}, {title: "Five to eight", '
+        "due: 2027-01-29, done: 2027-02-04}, {title: Review, due: 2027-02-12}]"
+    )
+    write("goals/a.md", goal_text("Alpha", target=40, due="2027-03-05", milestones=milestones))
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-02-07")
+
+    def days_shown(*args: str) -> dict[str, tuple[list[str], ...]]:
+        """Per milestone: its week in the table, its day in Focus by month and in the
+        timeline (each as often as it is there)."""
+        text = plan_text(invoke, *args)
+        rows = section_of(text, "targets").splitlines()
+        focus = section_of(text, "focus").splitlines()
+        chart = [line.strip() for line in section_of(text, "chart").splitlines()]
+        return {
+            title: (
+                [line.split(" | ")[1] for line in rows if f"{title} (1" in line],
+                [line[2:12] for line in focus if f"milestone: {title}" in line],
+                [line.split(", ")[-2] for line in chart if line.startswith(title)],
+            )
+            for title in ("Draft", "Five to eight", "Review")
+        }
+
+    assert days_shown("--start", "2026-12-07") == {
+        "Draft": (["2026-12-07 to 2026-12-13"], ["2026-12-09"], ["2026-12-09"]),
+        "Five to eight": (["2027-02-01 to 2027-02-07"], ["2027-02-04"], ["2027-02-04"]),
+        "Review": (["2027-02-08 to 2027-02-14"], ["2027-02-12"], ["2027-02-12"]),
+    }
+    assert days_shown("--start", "2027-02-01", "--days", "30") == {
+        "Draft": ([], [], []),  # done and due before the plan
+        "Five to eight": (["2027-02-01 to 2027-02-07"], ["2027-02-04"], ["2027-02-04"]),
+        "Review": (["2027-02-08 to 2027-02-14"], ["2027-02-12"], ["2027-02-12"]),
+    }
+
+
 def test_the_monthly_changes_are_those_between_the_values_shown(
     invoke: Invoke, write: Write
 ) -> None:
