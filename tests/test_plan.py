@@ -122,6 +122,45 @@ def test_a_note_added_to_the_targets_section_keeps_the_targets_property_too(
     assert "My note" not in path.read_text()
 
 
+def test_a_target_changed_in_the_table_is_told_to_drive_no_pace(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a week's target changed in the plan's table was kept ("kept your
+    edits"), while the `targets` property kept the plan's value and pace was judged by
+    it ("expected 621, by the plan"): the note said two things, without a word.  The
+    plan says which one pace follows and what to edit; --force puts the property's
+    back, in a week that ended too."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-03")
+    write(
+        "goals/a.md", goal_text("Alpha", baseline=150, target=1350, current=150, due="2027-03-05")
+    )
+    assert invoke("plan").exit_code == 0
+    path = vault / "plans/2026-12-07-90-day-plan.md"
+    row = "| 2027-W01 | 2027-01-04 to 2027-01-10 | "
+    assert f"{row}621 |" in path.read_text()
+    path.write_text(path.read_text().replace(f"{row}621 |", f"{row}600 |"))
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-01-10")
+    told = invoke("plan")
+    assert told.stdout == "plans/2026-12-07-90-day-plan.md: unchanged\n"
+    assert told.stderr.startswith(
+        "journal: plans/2026-12-07-90-day-plan.md: pace follows the 'targets' property, not "
+        "the weekly targets table you edited: put your targets in the goal's `values` there "
+        "(one a week, in the table's order), or `journal plan --start 2026-12-07 --force` "
+        "shows the property's in the table again\n"
+    )
+    assert "(expected 621, by the plan)" in invoke("review", "--stdout").stdout
+    forced = invoke("plan", "--force")  # the week ended: the property's, as its review's
+    assert forced.exit_code == 0 and f"{row}621 |" in path.read_text()
+    # the same number in both: the table is the plan's again, and pace follows it
+    path.write_text(path.read_text().replace(f"{row}621 |", f"{row}600 |"))
+    [planned] = props_of(path)["targets"]
+    set_values(path, "alpha", [*planned["values"][:4], 600, *planned["values"][5:]])
+    agreed = invoke("plan")
+    assert agreed.stdout == "plans/2026-12-07-90-day-plan.md: updated\n"
+    assert "pace follows" not in agreed.stderr
+    assert "(expected 600, by the plan)" in invoke("review", "--stdout").stdout
+
+
 def test_a_kept_value_still_counts_as_edited_on_later_runs(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
@@ -612,6 +651,48 @@ def test_a_milestone_done_is_drawn_on_its_done_day(invoke: Invoke, write: Write)
     assert "Half way :milestone, g1m2, 2027-01-20, 0d" in chart
 
 
+def test_every_section_of_every_plan_shows_a_milestone_on_the_same_day(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a milestone due 2027-01-29 and done 2027-02-04 was in the table's week
+    of 2027-01-25 and in January's focus, but on 2027-02-04 in the timeline; a 30-day
+    plan from 2027-02-01, in which it was done, showed it nowhere.  Every section puts it
+    on the day it was done when that is in the plan, else on its due day."""
+    milestones = (
+        '[{title: "Draft", due: 2027-01-15, done: 2026-12-09}, {title: "Five to eight", '
+        "due: 2027-01-29, done: 2027-02-04}, {title: Review, due: 2027-02-12}]"
+    )
+    write("goals/a.md", goal_text("Alpha", target=40, due="2027-03-05", milestones=milestones))
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-02-07")
+
+    def days_shown(*args: str) -> dict[str, tuple[list[str], ...]]:
+        """Per milestone: its week in the table, its day in Focus by month and in the
+        timeline (each as often as it is there)."""
+        text = plan_text(invoke, *args)
+        rows = section_of(text, "targets").splitlines()
+        focus = section_of(text, "focus").splitlines()
+        chart = [line.strip() for line in section_of(text, "chart").splitlines()]
+        return {
+            title: (
+                [line.split(" | ")[1] for line in rows if f"{title} (1" in line],
+                [line[2:12] for line in focus if f"milestone: {title}" in line],
+                [line.split(", ")[-2] for line in chart if line.startswith(title)],
+            )
+            for title in ("Draft", "Five to eight", "Review")
+        }
+
+    assert days_shown("--start", "2026-12-07") == {
+        "Draft": (["2026-12-07 to 2026-12-13"], ["2026-12-09"], ["2026-12-09"]),
+        "Five to eight": (["2027-02-01 to 2027-02-07"], ["2027-02-04"], ["2027-02-04"]),
+        "Review": (["2027-02-08 to 2027-02-14"], ["2027-02-12"], ["2027-02-12"]),
+    }
+    assert days_shown("--start", "2027-02-01", "--days", "30") == {
+        "Draft": ([], [], []),  # done and due before the plan
+        "Five to eight": (["2027-02-01 to 2027-02-07"], ["2027-02-04"], ["2027-02-04"]),
+        "Review": (["2027-02-08 to 2027-02-14"], ["2027-02-12"], ["2027-02-12"]),
+    }
+
+
 def test_the_monthly_changes_are_those_between_the_values_shown(
     invoke: Invoke, write: Write
 ) -> None:
@@ -880,6 +961,37 @@ def test_a_plan_taking_over_from_one_ending_in_its_first_week_is_no_overlap_told
     assert invoke("plan", "--start", "2026-11-23").stderr == ""  # the same, seen from before
     longer = invoke("plan", "--start", "2027-02-08").stderr  # a week more is an overlap
     assert f"journal: this plan overlaps {PLAN} (2026-11-23 to 2027-02-20)" in longer
+
+
+def test_a_plan_that_ended_does_not_pace_the_days_after_it(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: after a 30-day plan ended on a Tuesday, its last target ruled the rest
+    of the week over the quarter's plan still running: on the goal's due day status and
+    the review said "behind (expected 1, by the plan)" for a target of 2."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-03")
+    write("goals/a.md", goal_text("Alpha", current=0, target=2, due="2027-03-05"))
+    quarter = "plans/2026-12-07-90-day-plan.md"
+    assert invoke("plan").stdout == f"{quarter}: created\n"
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-01-28")
+    assert invoke("plan", "--start", "2027-02-01", "--days", "30").exit_code == 0  # to 03-02
+
+    def seen(day: str) -> tuple[object, ...]:
+        monkeypatch.setenv("JOURNAL_TODAY", day)
+        [goal] = json.loads(invoke("status", "--json").stdout)["goals"]
+        review = invoke("review", "--stdout").stdout
+        row = review.split("| [[a]] |")[1].split("\n")[0]
+        followed = review.split("weekly targets of [[")[1].split("]]")[0]
+        return goal["pace"], goal["expected"], goal["by_plan"], row, followed
+
+    both = {day: seen(day) for day in ("2027-03-02", "2027-03-03", "2027-03-05")}
+    assert both["2027-03-02"][4] == "2027-02-01-30-day-plan"  # its last day is its own
+    assert both["2027-03-05"][:3] == ("behind", 2, True)  # its target, on its due day
+    assert "(expected 2, by the plan)" in both["2027-03-05"][3]
+    (vault / "plans/2027-02-01-30-day-plan.md").unlink()
+    for day in ("2027-03-03", "2027-03-05"):  # the quarter's plan, as if alone
+        assert both[day] == seen(day)
+        assert both[day][4] == "2026-12-07-90-day-plan"
 
 
 def test_status_expects_what_the_plan_asks_by_the_end_of_the_week(
@@ -1264,8 +1376,8 @@ def test_a_plans_targets_keep_their_weeks_when_the_week_start_changes() -> None:
         )
         return Catalog([parse_note("plans/p.md", text.encode())])
 
-    week = Period(date(2026, 11, 23), date(2026, 11, 29))  # a Monday week of the review
-    made_on_sundays = covering_plan(plan("week_start: sunday\n"), week, 0)
+    day = date(2026, 11, 23)  # the Monday of a week of the review
+    made_on_sundays = covering_plan(plan("week_start: sunday\n"), day, 0)
     assert made_on_sundays is not None
     assert made_on_sundays.targets["g"] == {
         "2026-W48": 1,
@@ -1274,7 +1386,7 @@ def test_a_plans_targets_keep_their_weeks_when_the_week_start_changes() -> None:
         "2026-W51": 4,
     }
     assert made_on_sundays.weeks["2026-W48"] == Period(date(2026, 11, 22), date(2026, 11, 28))
-    unsaid = covering_plan(plan(""), week, 0)  # a plan made before: the vault's weeks
+    unsaid = covering_plan(plan(""), day, 0)  # a plan made before: the vault's weeks
     assert unsaid is not None and unsaid.targets["g"]["2026-W48"] == 2
     # a day is judged by the plan's own weeks: its Saturday ends its week 48
     from journal.core.goal import Goal

@@ -196,6 +196,14 @@ def build_plan(
                     tuple(shown[g.path]),
                 )
     starts = {g.key: round(lines[g.path].begin, places(g)) for g in with_line}
+    placed = sorted(  # the milestones of the table, by day, goal, title, done
+        (
+            (day, number_, g, m)
+            for number_, g in enumerate(with_line, start=1)
+            for day, m in _milestone_days(g, span)
+        ),
+        key=lambda held: (held[0], held[1], held[3].title, held[3].is_done),
+    )
     return {
         "start": start.isoformat(),
         "end": span.end.isoformat(),
@@ -233,15 +241,8 @@ def build_plan(
                 ],
                 "milestones": [
                     {"goal": number_, "title": titled(g, m), "done": m.is_done}
-                    for number_, g, m in sorted(
-                        (
-                            (number_, g, m)
-                            for number_, g in enumerate(with_line, start=1)
-                            for m in g.milestones
-                            if m.due in week and _planned(g, m)
-                        ),
-                        key=lambda held: (held[2].due, held[0], held[2].title, held[2].is_done),
-                    )
+                    for day, number_, g, m in placed
+                    if day in week
                 ],
             }
             for i, (label, week) in enumerate(zip(labels, weeks, strict=True))
@@ -251,9 +252,8 @@ def build_plan(
                 "goal": link(g),
                 "starts": None,  # (a plan holds no goal that starts after it: for templates)
                 "milestones": [
-                    {"title": titled(g, m), "due": m.due.isoformat(), "done": m.is_done}
-                    for m in sorted(g.milestones, key=lambda m: (m.due or date.max, m.index))
-                    if m.due and m.due in span and _planned(g, m)
+                    {"title": titled(g, m), "due": day.isoformat(), "done": m.is_done}
+                    for day, m in _milestone_days(g, span)
                 ],
             }
             for g in goals
@@ -436,12 +436,12 @@ def _focus(
             {
                 "goal": link(g),
                 "milestone": titled(g, m),
-                "due": m.due.isoformat(),
+                "due": day.isoformat(),
                 "done": m.is_done,
             }
             for g in live
-            for m in g.milestones
-            if m.due and m.due in month and _planned(g, m)
+            for day, m in _milestone_days(g, span)
+            if day in month
         ] + [
             {"goal": link(g), "milestone": None, "due": g.due.isoformat(), "done": False}
             for g in live
@@ -473,10 +473,25 @@ def _done_by(goal: Goal, day: date) -> bool:
     return goal.status == "done" and goal.completed is not None and goal.completed <= day
 
 
-def _planned(goal: Goal, milestone: Milestone) -> bool:
-    """A milestone the plan shows in its week (marked done once ticked): not one left
-    unticked when its goal was completed before its day."""
-    return milestone.is_done or not (milestone.due and _done_by(goal, milestone.due))
+def _shown_on(goal: Goal, milestone: Milestone, span: Period) -> date | None:
+    """The day of the plan of ``span`` every section shows ``milestone`` on: the day it
+    was done when that is in the plan, else its due day when that is (found in a
+    tryout: one done late was in its due week in the table and Focus by month, on the
+    day done in the timeline, and nowhere in a later plan holding that day); None for
+    neither, and for one left unticked when its goal was completed before its day."""
+    if milestone.done_on in span:
+        return milestone.done_on
+    due = milestone.due
+    if due is None or due not in span or (not milestone.is_done and _done_by(goal, due)):
+        return None
+    return due
+
+
+def _milestone_days(goal: Goal, span: Period) -> list[tuple[date, Milestone]]:
+    """The goal's milestones the plan of ``span`` shows, each with its day
+    (:func:`_shown_on`), in day order (then file order)."""
+    found = [(_shown_on(goal, m, span), m) for m in goal.milestones]
+    return sorted(((day, m) for day, m in found if day is not None), key=lambda held: held[0])
 
 
 def _last_day(goal: Goal) -> date | None:
@@ -495,11 +510,9 @@ def _gantt(goals: list[Goal], windows: dict[str, Period | None], span: Period) -
         lines.append(f"    section {gantt_text(goal.title)}")
         lines.append(f"    window :g{index}, {window.start}, {window.end + timedelta(days=1)}")
         for number_, m in enumerate(goal.milestones, start=1):
-            if m.due and m.due in span and _planned(goal, m):
+            day = _shown_on(goal, m, span)
+            if day is not None:
                 state = "done, " if m.is_done else ""
-                # a milestone done is drawn on the day it was done (found in a tryout: on
-                # its due day, after the bar of a goal done early had ended)
-                day = m.done_on if m.done_on and m.done_on in span else m.due
                 lines.append(
                     f"    {gantt_text(m.title)} :{state}milestone, g{index}m{number_}, {day}, 0d"
                 )

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from journal.core.catalog import Catalog
-from journal.core.dates import DateError, Period, parse_date
+from journal.core.dates import DateError, parse_date
 from journal.core.notes import Note
 
 
@@ -72,13 +72,15 @@ def plan_spans(catalog: Catalog) -> list[tuple[date, date, Note]]:
     return spans
 
 
-def covering(catalog: Catalog, period: Period) -> tuple[date, date, Note] | None:
-    """The plan a review of ``period`` follows: of the plan notes with weekly targets
-    whose days overlap it, the one that starts last (then by path)."""
+def covering(catalog: Catalog, day: date) -> tuple[date, date, Note] | None:
+    """The plan pace on ``day`` follows: of the plan notes with weekly targets whose
+    days hold it, the one that starts last (then by path).  A plan speaks for its own
+    days only: the day after a shorter plan ended, its last target is not the goal's
+    (found in a tryout: it ruled to the week's end, a goal's due day included)."""
     found = [
         (start, end, note)
         for start, end, note in plan_spans(catalog)
-        if Period(start, end).overlaps(period) and isinstance(note.props.get("targets"), list)
+        if start <= day <= end and isinstance(note.props.get("targets"), list)
     ]
     return max(found, key=lambda item: (item[0], item[2].path)) if found else None
 

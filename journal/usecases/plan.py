@@ -220,6 +220,14 @@ def quarterly_plan(
         force=force,
         dry_run=dry_run or not write,
     )
+    if "targets" in written.kept:  # the table is a view of the property, not read back
+        again = plan_options(start, end, vault.config.plan.days)
+        vault.notice(
+            f"{path}: pace follows the 'targets' property, not the weekly targets table you "
+            "edited: put your targets in the goal's `values` there (one a week, in the "
+            f"table's order), or `journal plan {again} --force` shows the property's in the "
+            "table again"
+        )
     if written.action in ("created", "updated"):
         _tell_the_review(vault, catalog, today, ours, path)
     return PlanResult(written, data)
@@ -280,11 +288,12 @@ def _target_rows(
 def _tell_the_review(vault: Vault, catalog: Catalog, today: date, plan: Period, path: str) -> None:
     """Say that this week's review, made before, reads its pace from the plan just
     written at ``path`` (a Sunday's `journal review` then `journal plan` left it stale):
-    not when the review follows another, which starts later (:func:`covering`)."""
+    not when the plan does not cover today, nor when the review follows another, which
+    starts later (:func:`covering`)."""
     week = week_of(today, vault.config.week_start)
-    followed = covering(catalog, week)
+    followed = covering(catalog, today)
     later = followed is not None and (followed[0], followed[2].path) > (plan.start, path)
-    if not plan.overlaps(week) or later:
+    if today not in plan or later:
         return
     review = found_places(vault, catalog, review_places(vault))(week).path
     if vault.disk_path(review).is_file():

@@ -228,7 +228,7 @@ def review_data(
     vault: Vault, catalog: Catalog, period: Period, as_of: date, today: date
 ) -> dict[str, Any]:
     """Everything the template shows, from the notes, git (when the vault is in a
-    repository), ``journal check`` and the 90-day plan covering the week.  The series
+    repository), ``journal check`` and the 90-day plan covering ``as_of``.  The series
     run to ``today``; a past week reads its values from them on ``as_of``, and each
     goal's status, target, due day... then from git where they changed since
     (:func:`goals_then`)."""
@@ -291,7 +291,7 @@ def review_data(
         week_start=vault.config.week_start,
         default_review_every=vault.config.goals.review_every,
         series_of=series_of,
-        plan=covering_plan(catalog, period, vault.config.week_start),
+        plan=covering_plan(catalog, as_of, vault.config.week_start),
         smart=smart,
         uncounted=uncounted,
         git=_git_section(vault, catalog, git) if git is not None else None,
@@ -506,9 +506,10 @@ def _plan_week_start(written: Any, configured: int) -> int:
         return configured
 
 
-def covering_plan(catalog: Catalog, period: Period, week_start: int) -> WeeklyTargets | None:
-    """The weekly targets of the latest plan note whose span overlaps the week."""
-    found = covering(catalog, period)
+def covering_plan(catalog: Catalog, day: date, week_start: int) -> WeeklyTargets | None:
+    """The weekly targets pace on ``day`` follows: of the plan notes whose days hold it,
+    the one that starts last (:func:`~journal.core.plan_notes.covering`)."""
+    found = covering(catalog, day)
     if found is None:
         return None
     start, end, note = found

@@ -7,7 +7,7 @@ from typing import Any
 
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
-from journal.core.dates import week_label, week_of
+from journal.core.dates import week_label
 from journal.core.goal import Goal, Milestone
 from journal.core.progress import last_checkin, quiet_too_long, rhythm, rounded
 from journal.core.review import WeeklyTargets, plan_judged
@@ -60,7 +60,7 @@ def status(vault: Vault, catalog: Catalog, today: date) -> dict[str, Any]:
     for T006; without readable history the board goes on with a notice)."""
     look_up_changes(vault, catalog, today)
     config = vault.config
-    plan = covering_plan(catalog, week_of(today, config.week_start), config.week_start)
+    plan = covering_plan(catalog, today, config.week_start)
     active = [g for g in catalog.goals if g.status == "active"]
     goals = [goal_status(g, today, config, plan) for g in active]
     return {

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journal.core.dates import week_of
 from journal.core.formatting import number
 from journal.core.plan_notes import covering, plan_options, planned_for
 from journal.core.rules.base import Context, Problem, Rule, line_of
 
 
 def plan_out_of_date(ctx: Context) -> Iterator[Problem]:
-    """An active goal whose target or due day is not the one the plan covering this week
+    """An active goal whose target or due day is not the one the plan covering today
     (the one the review paces it by) was made for."""
-    found = covering(ctx.catalog, week_of(ctx.today, ctx.config.week_start))
+    found = covering(ctx.catalog, ctx.today)
     if found is None:
         return
     start, end, plan = found
