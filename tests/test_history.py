@@ -812,6 +812,83 @@ def test_a_merge_of_two_edits_of_one_goal_repeats_neither(
     )
 
 
+def merge_conflict(git: Git, write: Write, start: str, theirs: str, ours: str) -> None:
+    """goals/Connect.md as ``start`` (committed on 10-08), ``theirs`` on a branch
+    `conflict-br` (11-17, "Theirs"), ``ours`` on main (11-18, "Ours"), and the branch
+    merged with a conflict left to resolve."""
+    write("goals/Connect.md", start)
+    git.commit("Start", "2026-10-08")
+    git("checkout", "-q", "-b", "conflict-br")
+    write("goals/Connect.md", theirs)
+    git.commit("Theirs", "2026-11-17")
+    git("checkout", "-q", "main")
+    write("goals/Connect.md", ours)
+    git.commit("Ours", "2026-11-18")
+    merge_again(git)
+
+
+def merge_again(git: Git) -> None:
+    """Merge `conflict-br`, which conflicts."""
+    merging = ["git", "-C", str(git.root), "merge", "-q", "conflict-br"]
+    assert subprocess.run(merging, env=git.env, capture_output=True).returncode != 0
+
+
+def test_a_conflict_resolved_the_branchs_way_ends_the_timeline_on_the_files_values(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Reported: target 10 on main, 12 on a branch, 9 on main, the conflict resolved with
+    `git checkout --theirs` (12): the timeline ended on main's `target 10 -> 9` and did
+    not list the merge, while the file said 12.  The merge tells what it changed against
+    its first parent and where it came from: in the goal's timeline, the vault's, their
+    JSON and the week in git; from the cache too."""
+    merge_conflict(git, write, goal(0, target=10), goal(0, target=12), goal(0, target=9))
+    git("checkout", "--theirs", "goals/Connect.md")
+    git.commit("Merge branch 'conflict-br'", "2026-11-19")
+    assert "\ntarget: 12\n" in (git.root / "goals/Connect.md").read_text()
+    merged = "target 9 -> 12 (the goalposts moved; from the merged branch conflict-br)"
+    for _run in ("cold", "warm"):
+        data = history_json(invoke, "connect")
+        texts = [(e["message"], [ev["text"] for ev in e["events"]]) for e in data["entries"]]  # type: ignore[attr-defined]
+        assert texts[1:] == [
+            ("Theirs", ["target 10 -> 12 (the goalposts moved)"]),
+            ("Ours", ["target 10 -> 9 (the goalposts moved)"]),
+            ("Merge branch 'conflict-br'", [merged]),
+        ]
+        last = data["entries"][-1]["events"][-1]  # type: ignore[index]
+        assert (last["kind"], last["old"], last["new"]) == ("target", 9, 12)
+    vault_wide = history_json(invoke)["entries"][0]  # type: ignore[index]
+    assert (vault_wide["message"], [e["text"] for e in vault_wide["events"]]) == (
+        "Merge branch 'conflict-br'",
+        [merged],
+    )
+    assert "  Connect with five HR leaders: " + merged in invoke("history").stdout
+    line = "- Changed: [[Connect]]: target 10 -> 12 (the goalposts moved)"
+    assert _week_in_git(invoke, git.root) == line
+
+
+def test_a_merge_tells_a_value_it_took_only_where_the_first_parents_line_changed_it(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """A merge whose message names no branch says `merged`, and the series ends on the
+    merge's value; a conflict resolved the first parent's way changed nothing on that
+    line, so the merge shows nothing (as `git log --cc`)."""
+    merge_conflict(git, write, goal(0), goal(3), goal(2))
+    git("checkout", "--theirs", "goals/Connect.md")
+    git.commit("Merge the laptop's work", "2026-11-19")
+    last = history_json(invoke, "connect")["entries"][-1]  # type: ignore[index]
+    assert (last["message"], [e["text"] for e in last["events"]]) == (
+        "Merge the laptop's work",
+        ["current 2 -> 3 (merged)"],
+    )
+    assert history_points(invoke, "connect")[-1] == ("2026-11-19", 3)
+    git("reset", "-q", "--hard", "HEAD~1")  # again, resolved main's way
+    merge_again(git)
+    git("checkout", "--ours", "goals/Connect.md")
+    git.commit("Merge the laptop's work", "2026-11-19")
+    messages = [e["message"] for e in history_json(invoke, "connect")["entries"]]  # type: ignore[attr-defined]
+    assert messages == ["Start", "Theirs", "Ours"]
+
+
 def test_the_cache_lives_outside_the_vault_and_is_used(
     story: Git, invoke: Invoke, vault: Path
 ) -> None:

@@ -85,6 +85,8 @@ class FileChange(Record):
     new_blob: str | None
     #: in a merge, the file at ``new_path`` in each other parent (None where it has none)
     others: tuple[str | None, ...] = ()
+    #: in a merge, the file at ``new_path`` where the branches parted (their merge base)
+    base: str | None = None
 
 
 class CommitChanges(NamedTuple):
@@ -187,10 +189,13 @@ class Repository:
         """The vault's note files (those :meth:`Vault.reads`) that ``commit_id`` changed,
         against its first parent, the vault being in ``folder`` there ("" or "a/b/").
 
-        A merge lists only the files that differ from every parent (what the
-        merge itself did, as ``git log --cc`` shows it).  A parent without that
-        folder, whose files the commit moved there, has the vault where they were
-        (:meth:`_moved_from`): moving the vault's folder is no change of its notes.
+        A merge lists the files that differ from every parent (what the merge itself
+        did, as ``git log --cc`` shows it), and those it took from another branch that
+        the first parent's line had edited too since they parted (a conflict resolved
+        their way), each with its version in the other parents and at their merge base.
+        A parent without that folder, whose files the commit moved there, has the vault
+        where they were (:meth:`_moved_from`): moving the vault's folder is no change of
+        its notes.
         """
         with self._reading():
             commit = self._repo[commit_id].peel(pygit2.Commit)
@@ -202,18 +207,34 @@ class Repository:
                 return CommitChanges([], folders)
             found = []
             others = list(zip(parents[1:], folders[1:], strict=True))
+            base = self._merge_base(parents) if others else None
+            in_base = self._folder_in(base, commit.tree, folder) if base is not None else folder
             for delta in _diff(old_tree, new_tree):
                 old = self._side(delta.old_file, delta.status != DeltaStatus.ADDED)
                 new = self._side(delta.new_file, delta.status != DeltaStatus.DELETED)
                 if old == new or (old is None and new is None):
                     continue
-                if any(self._holds(p.tree, at, new, old) for p, at in others):
+                at_base = self._entry(base, in_base, new[0]) if base is not None and new else None
+                # edited in place on the first parent's line too since the branches parted
+                ours = (
+                    old is not None and new is not None and old[0] == new[0] and old[1] != at_base
+                )
+                if not ours and any(self._holds(p.tree, at, new, old) for p, at in others):
                     continue  # the merge took this file as it was on another branch
                 theirs = tuple(self._entry(p.tree, at, new[0]) for p, at in others) if new else ()
                 old_path, old_blob = old or (None, None)
                 new_path, new_blob = new or (None, None)
-                found.append(FileChange(old_path, old_blob, new_path, new_blob, theirs))
+                found.append(FileChange(old_path, old_blob, new_path, new_blob, theirs, at_base))
         return CommitChanges(found, folders)
+
+    def _merge_base(self, parents: list[pygit2.Commit]) -> pygit2.Tree | None:
+        """The tree of the commit where a merge's parents parted; None when git finds
+        none (unrelated histories, a shallow clone's cut)."""
+        try:
+            found = self._repo.merge_base_many([p.id for p in parents])
+            return None if found is None else self._repo[found].peel(pygit2.Commit).tree
+        except (KeyError, pygit2.GitError):  # an ancestor missing: the parting is not known
+            return None
 
     def _folder_in(self, old: pygit2.Tree, new: pygit2.Tree, folder: str) -> str:
         """The vault's folder in a parent's tree ``old``, when it is in ``folder`` in the

@@ -23,6 +23,8 @@ from journal.adapters.cachedir import cache_folder, folder_gone
 from journal.core.regex import lazy
 
 #: Bump when what is cached per commit changes meaning.
+#: 13: a merge also tells a value it took from another branch that the first parent's
+#: line had changed too (``target 9 -> 12 (...; from the merged branch x)``);
 #: 12: a goal readable again is also told against its last readable version
 #: (``status paused -> active``...);
 #: 11: a note made a goal is ``created`` (``became a goal``), a goal made a note
@@ -34,7 +36,7 @@ from journal.core.regex import lazy
 #: (author, time...) and the last walk; 5: "created"
 #: names no `current` a goal lacks; 4: a merge keeps only the changes no parent had
 #: (a clean one: none)
-FORMAT = 12
+FORMAT = 13
 
 
 def cache_root() -> Path:

@@ -28,6 +28,7 @@ from journal.core.formatting import amount
 from journal.core.goal import goal_from_note
 from journal.core.notes import Note
 from journal.core.records import Record, record
+from journal.core.regex import lazy
 
 #: Share of equal content above which a removed and an added goal are one goal moved.
 SIMILAR = 0.5
@@ -278,11 +279,33 @@ def diff_states(
 VALUES = ("target", "current", "baseline", "start", "due")
 
 
-def _value_event(key: str, before: Any, after: Any) -> Event:
+def _value_event(key: str, before: Any, after: Any, source: str = "") -> Event:
+    said = ["the goalposts moved"] if key == "target" and before is not None else []
+    if source:
+        said.append(source)
     text = f"{key} {show(before)} -> {show(after)}"
-    if key == "target" and before is not None:
-        text += " (the goalposts moved)"
+    if said:
+        text += f" ({'; '.join(said)})"
     return Event(key, before, after, text)
+
+
+#: A merge commit's message naming the branch merged: ``Merge branch 'conflict-br'``.
+_MERGED_BRANCH = lazy(r"Merge (?:remote-tracking )?branch '([^']+)'")
+
+
+def merge_source(summary: str) -> str:
+    """Where a merge commit took what it took from another branch, by its message:
+    ``from the merged branch conflict-br``, else ``merged``."""
+    found = _MERGED_BRANCH.match(summary)
+    return f"from the merged branch {found.group(1)}" if found else "merged"
+
+
+def merged_event(event: Event, source: str) -> Event:
+    """``event`` as a merge took it from another branch (``source``, :func:`merge_source`):
+    ``target 9 -> 12 (the goalposts moved; from the merged branch conflict-br)``."""
+    if event.kind in VALUES:
+        return _value_event(event.kind, event.old, event.new, source)
+    return Event(event.kind, event.old, event.new, f"{event.text} ({source})")
 
 
 def summed(events: Sequence[Event]) -> list[Event]:

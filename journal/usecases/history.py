@@ -49,6 +49,8 @@ from journal.core.history import (
     diff_states,
     follow,
     goal_change,
+    merge_source,
+    merged_event,
     pair_renames,
     recorded_values,
     state_of,
@@ -214,7 +216,8 @@ def load_history(vault: Vault) -> LoadedHistory:
         ):
             files, before = repo.changes(revision.id, folder)
             first = (revision.parents[0], before[0]) if revision.parents else None
-            changes = _goal_changes(repo, files, revision.boundary, first, memo)
+            source = merge_source(revision.summary) if len(revision.parents) > 1 else ""
+            changes = _goal_changes(repo, files, revision.boundary, first, memo, source)
             record = {
                 "boundary": revision.boundary,
                 "revision": revision.as_record(),
@@ -301,11 +304,13 @@ def _goal_changes(
     boundary: bool,
     parent: tuple[str, str] | None,
     memo: dict[tuple[str, str], Version | bool],
+    source: str,
 ) -> list[GoalChange]:
     """The goals one commit changed (``files``: its note files changed, against
     ``parent``: its first parent and the vault's folder there), with renames (and
     renames with edits) paired.  A goal readable again is also told against its last
-    readable version (:func:`_last_readable`)."""
+    readable version (:func:`_last_readable`).  ``source``: where a merge took what
+    came from another branch (:func:`merge_source`)."""
     found: list[GoalChange] = []
     removed: list[Version] = []
     added: list[Version] = []
@@ -329,7 +334,8 @@ def _goal_changes(
                 old, new, boundary=boundary, path=change.new_path, broken=broken, last=last
             )
             others = [_version(repo, change.new_path, blob, memo) for blob in change.others]
-            found.append(_merged(edited, new, others))
+            base = _version(repo, change.new_path, change.base, memo)
+            found.append(_merged(edited, new, others, base, source))
         elif old is not None:
             removed.append(old)
         elif new is not None:
@@ -339,24 +345,37 @@ def _goal_changes(
     return sorted(found, key=lambda change: change.path)
 
 
-def _merged(change: GoalChange, new: Version | None, others: list[Version | None]) -> GoalChange:
-    """A merge's change of a goal as the merge itself made it (``others``: the goal in
-    the merge's other parents): only the events whose new value no parent had, as
-    ``git log --cc`` shows only lines no parent had.  A clean merge keeps none, but
-    stays: its ``current`` is the goal's value from then on (its timeline skips it)."""
+def _merged(
+    change: GoalChange,
+    new: Version | None,
+    others: list[Version | None],
+    base: Version | None,
+    source: str,
+) -> GoalChange:
+    """A merge's change of a goal against its first parent (``others``: the goal in the
+    merge's other parents, ``base``: where the branches parted): the events whose new
+    value no parent had, as ``git log --cc`` shows only lines no parent had, and those
+    it took from another branch where the first parent's line had changed that value
+    too (a conflict resolved their way), said so (``source``): else the first parent's
+    line would have the last word, not the file.  A value only the other branch changed
+    is told by that branch's commits: a clean merge keeps no event, but stays: its
+    ``current`` is the goal's value from then on (its timeline skips it)."""
     if not others or new is None:
         return change
     # what the merge changed against each other parent (a parent without the goal: all)
+    # and against the base (a list: a value may be a mapping, no key of a set)
     against = [
         None if other is None else [(e.kind, e.new) for e in diff_states(other.state, new.state)]
-        for other in others  # (a list: a value may be a mapping, no key of a set)
+        for other in others
     ]
-    kept = tuple(
-        event
-        for event in change.events
-        if all(changed is None or (event.kind, event.new) in changed for changed in against)
-    )
-    return replace(change, events=kept)
+    since = [(e.kind, e.old, e.new) for e in diff_states(base.state if base else None, new.state)]
+    kept = []
+    for event in change.events:
+        if all(changed is None or (event.kind, event.new) in changed for changed in against):
+            kept.append(event)  # the merge's own
+        elif (event.kind, event.old, event.new) not in since:  # the first parent's changed too
+            kept.append(merged_event(event, source))
+    return replace(change, events=tuple(kept))
 
 
 def _version(
