@@ -613,11 +613,17 @@ class Vault(Record):
 
     def replace(self, rel: str, snapshot: files.Snapshot, data: bytes) -> None:
         """Write ``data`` over the file at ``rel`` as ``snapshot`` read it: atomically,
-        and only if nobody changed it since (see :func:`files.replace`)."""
+        and only if nobody changed it since (see :func:`files.replace`).  What refuses
+        the write names the file as the vault does, and a conflict over a file of
+        Obsidian's settings folder guesses Obsidian saved it meanwhile."""
+        from journal.adapters.obsidian import FOLDER
+
         if self.disk_path(rel) != snapshot.path:
             raise UnsafeWrite(f"'{rel}' is not the file that was read", path=rel)
         self.check_write(rel)
-        files.replace(snapshot, data)
+        saved = "by Obsidian" if rel.startswith(f"{FOLDER}/") else "in an editor"
+        with _naming(rel):
+            files.replace(snapshot, data, saved=saved)
         self._wrote(rel)
 
     def create(self, rel: str, data: bytes) -> None:
