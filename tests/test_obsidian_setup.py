@@ -187,6 +187,53 @@ def test_types_json_saved_meanwhile_is_not_overwritten(vault: Path) -> None:
     assert [p.name for p in (vault / ".obsidian").iterdir()] == ["types.json"]  # no temp file
 
 
+def saved_meanwhile(vault: Path, rel: str) -> Vault:
+    """The vault opened so that ``rel`` is saved again (a space added) between the
+    tool's read of it and its write, as Obsidian or an editor would."""
+
+    def save(written: str) -> None:
+        if written == rel:
+            (vault / rel).write_bytes((vault / rel).read_bytes() + b" ")
+
+    opened = Vault.open(vault)
+    opened.before_write = save
+    return opened
+
+
+def test_types_json_saved_by_obsidian_meanwhile_is_told_by_its_vault_path(vault: Path) -> None:
+    """Reported: a conflict on types.json named it by its absolute path and blamed an
+    editor; a note's conflict names the note as the vault does."""
+    (vault / ".obsidian").mkdir()
+    (vault / TYPES).write_text('{\n  "types": {\n    "rating": "number"\n  }\n}')
+    with pytest.raises(Conflict) as info:
+        obsidian_setup(saved_meanwhile(vault, TYPES))
+    assert str(info.value) == (
+        ".obsidian/types.json: changed on disk since it was read (saved by Obsidian?); "
+        "nothing written, run the command again"
+    )
+    assert (vault / TYPES).read_text().endswith("}\n} ")  # the save stays
+
+
+def test_a_base_saved_meanwhile_is_told_by_its_vault_path(vault: Path) -> None:
+    """Every file setup replaces is named as the vault does (a base is no setting)."""
+    setup(vault)
+    reviews = vault / "bases/Reviews.base"
+    old = b"# Made by an older journal\nviews: []\n"
+    reviews.write_bytes(old)
+    state = json.loads((vault / ".journal/obsidian.json").read_text())
+    from journal.adapters.files import digest
+
+    state["bases"]["bases/Reviews.base"] = digest(old)
+    (vault / ".journal/obsidian.json").write_text(json.dumps(state))
+    with pytest.raises(Conflict) as info:
+        obsidian_setup(saved_meanwhile(vault, "bases/Reviews.base"))
+    assert str(info.value) == (
+        "bases/Reviews.base: changed on disk since it was read (saved in an editor?); "
+        "nothing written, run the command again"
+    )
+    assert reviews.read_bytes() == old + b" "
+
+
 def test_an_edit_that_cannot_keep_the_layout_writes_nothing(vault: Path) -> None:
     (vault / ".obsidian").mkdir()
     (vault / TYPES).write_text('{"types": []}')

@@ -443,6 +443,48 @@ def test_the_templates_periodic_note_settings_name_are_not_notes(
     assert (result.exit_code, "Meta/" in result.stdout) == (0, False), result.stdout
 
 
+def test_template_settings_in_another_case_find_the_vaults_templates(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """Reported: Templater's `"templates_folder": "templates"` with `Templates/` on disk
+    was ignored without a word, and its templates read as notes (`created: '<% tp.date.now
+    ... %>' is not a date`); on macOS and Windows Templater finds that folder. A template
+    folder or note named in another case than the one on disk is that one, and told."""
+    placeholder = "---\ntype: goal\ncreated: <% tp.date.now() %>\n---\n"
+    for name in ["Templates/Goal.md", "Meta/Tpl/A.md", "Meta/Daily.md", "Meta/Weekly.md"]:
+        write(name, placeholder)
+    write("Meta/month.md", "# a\n")
+    write("Meta/MONTH.md", "# b\n")  # two notes of that name: neither is guessed
+    write(".obsidian/plugins/templater-obsidian/data.json", '{"templates_folder": "templates"}')
+    write(".obsidian/templates.json", '{"folder": "meta/TPL"}')
+    write(".obsidian/daily-notes.json", '{"template": "Meta/daily"}')
+    write(
+        ".obsidian/plugins/periodic-notes/data.json",
+        '{"weekly": {"template": "Meta/Weekly"}, "monthly": {"template": "Meta/Month"}}',
+    )
+    result = invoke("list", "--type", "all", "--json")
+    assert result.exit_code == 0, result.output
+    assert sorted(n["path"] for n in json.loads(result.stdout)) == [
+        "Meta/MONTH.md",
+        "Meta/month.md",
+    ]
+    told = "for templates; the vault spells it '{0}': left out as templates, as Obsidian"
+    told += " finds it on macOS and Windows (write '{0}' in the plugin's settings for every system)"
+    assert result.stderr.splitlines() == [
+        "journal: .obsidian/templates.json names 'meta/TPL' " + told.format("Meta/Tpl"),
+        "journal: .obsidian/plugins/templater-obsidian/data.json names 'templates' "
+        + told.format("Templates"),
+        "journal: .obsidian/daily-notes.json names 'Meta/daily.md' " + told.format("Meta/Daily.md"),
+    ]
+    assert Vault.open(vault).excluded == {
+        "Templates",
+        "Meta/Tpl",
+        "Meta/Daily.md",
+        "Meta/Weekly.md",
+        "Meta/Month.md",
+    }
+
+
 def test_a_deleted_vault_is_not_made_again(tmp_path: Path) -> None:
     """Reported: `journal watch --regenerate`, regenerating as the vault folder was being
     deleted, made the vault folder again (and its review) with `mkdir -p`."""

@@ -89,7 +89,7 @@ def _refuse_links(path: Path, info: os.stat_result) -> None:
         raise UnsafeWrite("has other hard links; the tool would break them", path=str(path))
 
 
-def _unchanged(snapshot: Snapshot) -> None:
+def _unchanged(snapshot: Snapshot, saved: str) -> None:
     try:
         info = snapshot.path.lstat()
         current = snapshot.path.read_bytes()
@@ -100,20 +100,21 @@ def _unchanged(snapshot: Snapshot) -> None:
     _refuse_links(snapshot.path, info)
     if digest(current) != snapshot.digest:
         raise Conflict(
-            "changed on disk since it was read (saved in an editor?); "
+            f"changed on disk since it was read (saved {saved}?); "
             "nothing written, run the command again",
             path=str(snapshot.path),
         )
 
 
-def replace(snapshot: Snapshot, data: bytes) -> None:
+def replace(snapshot: Snapshot, data: bytes, *, saved: str = "in an editor") -> None:
     """Atomically replace the file with ``data`` if it still holds ``snapshot``'s bytes.
 
     Writes a temp file in the same folder, fsyncs it, keeps the file mode,
     checks the file is unchanged and ``os.replace``\\ s it; no temp file is
-    left behind on any error.
+    left behind on any error.  ``saved``: how the file was likely saved meanwhile,
+    as a conflict guesses it ("in an editor").
     """
-    _unchanged(snapshot)
+    _unchanged(snapshot, saved)
     if not snapshot.mode & 0o222:  # as an editor warns before it saves over it
         raise UnsafeWrite(
             "is read-only (no write permission); make it writable for the tool to edit it",
@@ -122,7 +123,7 @@ def replace(snapshot: Snapshot, data: bytes) -> None:
     with writing(snapshot.path):
         temp = _write_temp(snapshot.path.parent, data, snapshot.mode)
         try:
-            _unchanged(snapshot)
+            _unchanged(snapshot, saved)
             temp.replace(snapshot.path)
         except BaseException:
             temp.unlink(missing_ok=True)

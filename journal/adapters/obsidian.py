@@ -133,10 +133,11 @@ def load_periodic(root: Path, locale: str = "en") -> PeriodicSettings:
     return replace(settings, problems=problems + settings.problems)
 
 
-def template_paths(root: Path) -> list[str]:
-    """The template folders set in Obsidian's Templates and Templater plugins, as written
-    (whether or not the plugin is on: a folder of templates holds no real notes), and
-    the template notes the daily and periodic note settings name."""
+def template_paths(root: Path) -> list[tuple[str, str]]:
+    """The template folders set in Obsidian's Templates and Templater plugins (whether or
+    not the plugin is on: a folder of templates holds no real notes), and the template
+    notes the daily and periodic note settings name, as written, each after the settings
+    file that names it."""
     if not (root / FOLDER).is_dir():
         return []
     found = []
@@ -144,5 +145,7 @@ def template_paths(root: Path) -> list[str]:
         data = read_json(root, rel).data
         value = data.get(key) if isinstance(data, dict) else None
         if isinstance(value, str) and value.strip():
-            found.append(value)
-    return found + template_notes({rel: read_json(root, rel).data for rel in TEMPLATE_NAMERS})
+            found.append((rel, value))
+    for rel in TEMPLATE_NAMERS:
+        found += [(rel, note) for note in template_notes({rel: read_json(root, rel).data})]
+    return found

@@ -22,7 +22,7 @@ from journal.core.catalog import Catalog, LeftOut, NoteSource
 from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite, UsageProblem
 from journal.core.formatting import plural
 from journal.core.links import fold
-from journal.core.periodic import clean_folder
+from journal.core.periodic import clean_folder, in_folder
 from journal.core.records import Record, record
 from journal.core.settings import (
     Config,
@@ -183,13 +183,41 @@ def _link_target(path: str) -> str:
     return "folder" if stat.S_ISDIR(info.st_mode) else "note"
 
 
-def excluded_paths(root: Path, config: Config) -> frozenset[str]:
+def excluded_paths(root: Path, config: Config, tell: Callable[[str], None]) -> frozenset[str]:
     """The folders and notes never read besides skipped ones: ``[vault] exclude`` and
     the template folders and notes of Obsidian's plugins, as vault-relative paths
-    (``Meta/Templates``, ``Shared/linked.md``)."""
+    (``Meta/Templates``, ``Shared/linked.md``).  A plugin's template named in another case
+    than the one folder or note so named on disk is that one, as Obsidian finds it on a
+    disk that ignores case (macOS', Windows'); ``tell`` is told so, to set it as spelt."""
     from journal.adapters.obsidian import template_paths
 
-    return frozenset(_usable((*config.vault.exclude, *template_paths(root))))
+    templates = []
+    listed: dict[Path, list[str]] = {}
+    for source, written in template_paths(root):
+        for rel in _usable([written]):
+            spelt = _template_on_disk(root, rel, listed)
+            if spelt != rel:
+                tell(
+                    f"{source} names '{rel}' for templates; the vault spells it '{spelt}': "
+                    "left out as templates, as Obsidian finds it on macOS and Windows "
+                    f"(write '{spelt}' in the plugin's settings for every system)"
+                )
+            templates.append(spelt)
+    return frozenset(_usable(config.vault.exclude)).union(templates)
+
+
+def _template_on_disk(root: Path, rel: str, listed: dict[Path, list[str]]) -> str:
+    """A template folder or note as the vault spells it, ignoring case: its folder as
+    :func:`_folder_on_disk` spells it, then its own name as the folder holding it does
+    (a folder or a note: a disk that ignores case finds either so)."""
+    folder, _, name = rel.rpartition("/")
+    if folder:
+        folder = _folder_on_disk(root, folder, listed)
+    try:  # names as listed: a file system that ignores case still keeps them
+        names = [entry.name for entry in os.scandir(root / folder)]
+    except OSError:
+        names = []
+    return in_folder(folder, _as_spelt(name, names))
 
 
 def _usable(entries: Iterable[str]) -> list[str]:
@@ -266,7 +294,7 @@ class Vault(Record):
     def excluded(self) -> frozenset[str]:
         """The folders and notes never read besides skipped ones (see
         :func:`excluded_paths`)."""
-        return excluded_paths(self.root, self.config)
+        return excluded_paths(self.root, self.config, self.notice)
 
     def iter_notes(
         self, under: str = "", *, bad_name: Callable[[str, str], None] | None = None
@@ -613,11 +641,17 @@ class Vault(Record):
 
     def replace(self, rel: str, snapshot: files.Snapshot, data: bytes) -> None:
         """Write ``data`` over the file at ``rel`` as ``snapshot`` read it: atomically,
-        and only if nobody changed it since (see :func:`files.replace`)."""
+        and only if nobody changed it since (see :func:`files.replace`).  What refuses
+        the write names the file as the vault does, and a conflict over a file of
+        Obsidian's settings folder guesses Obsidian saved it meanwhile."""
+        from journal.adapters.obsidian import FOLDER
+
         if self.disk_path(rel) != snapshot.path:
             raise UnsafeWrite(f"'{rel}' is not the file that was read", path=rel)
         self.check_write(rel)
-        files.replace(snapshot, data)
+        saved = "by Obsidian" if rel.startswith(f"{FOLDER}/") else "in an editor"
+        with _naming(rel):
+            files.replace(snapshot, data, saved=saved)
         self._wrote(rel)
 
     def create(self, rel: str, data: bytes) -> None:
@@ -685,9 +719,16 @@ def _folder_on_disk(root: Path, folder: str, listed: dict[Path, list[str]]) -> s
             except OSError:  # not there yet: the rest is made as written
                 names = []
             listed[where] = names
-        same = [n for n in names if fold(n) == fold(part)]
-        parts.append(part if part in same or len(same) != 1 else same[0])
+        parts.append(_as_spelt(part, names))
     return "/".join(parts)
+
+
+def _as_spelt(name: str, names: list[str]) -> str:
+    """``name`` as ``names`` spell it: itself when among them, else the one of them that
+    differs from it only in case (``People`` for ``people``); itself when none or several
+    do."""
+    same = [n for n in names if fold(n) == fold(name)]
+    return name if name in same or len(same) != 1 else same[0]
 
 
 def folders_on_disk(root: Path, config: Config) -> Config:
