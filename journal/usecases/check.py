@@ -38,13 +38,14 @@ def check_vault(
     severities: Collection[str] = ("error", "warning", "hint"),
     also: Collection[str] = (),
     goals_only: bool = False,
+    fixes: bool = True,
 ) -> CheckReport:
     """Run the chosen rules; with ``refs`` (goal names or note files) keep only the
     findings in those notes.  ``select`` replaces the config's ``check.select``;
     ``ignore`` adds to its ``check.ignore``; ``severities``: only the rules of these
     (the review shows no hints, so it runs only those ``also`` names); ``goals_only``:
-    only the findings in goal notes are wanted, and H010's (see
-    :class:`~journal.core.rules.base.Context`)."""
+    only the findings in goal notes are wanted, and H010's; ``fixes``: their fixes are
+    shown (see :class:`~journal.core.rules.base.Context`)."""
     settings = vault.config.check
     configured: dict[str, list[str]] = {}
     for name in ("select", "ignore"):
@@ -65,7 +66,9 @@ def check_vault(
         from journal.usecases.history import look_up_changes
 
         look_up_changes(vault, catalog, today)
-    context = Context(catalog, vault.config, today, vault.attachments, goals_only=goals_only)
+    context = Context(
+        catalog, vault.config, today, vault.attachments, goals_only=goals_only, fixes=fixes
+    )
     findings = evaluate(context, rules)
     goal_paths = {g.path for g in catalog.goals}
     if refs:

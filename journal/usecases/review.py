@@ -250,6 +250,7 @@ def review_data(
         severities=SHOWN,
         also=(REACHED,),
         goals_only=True,
+        fixes=False,  # the review shows none
     ).findings
     goal_paths = {g.path for g in catalog.goals}
     # a goal paused is not judged here by the SMART rules (found in a tryout: pausing, the

@@ -116,7 +116,7 @@ def over_capacity(ctx: Context) -> Iterator[Problem]:
         return
     pausing = to_pause(loaded, excess)
     pause = ", ".join(f"{ctx.catalog.link_to(g.path)} ({number(g.effort or 0)} h)" for g in pausing)
-    command = f"`journal set {ctx.catalog.goal_word(pausing[0].path)} status=paused`" + (
+    command = f"`journal set {ctx.goal_word(pausing[0].path)} status=paused`" + (
         ", then the others likewise" if len(pausing) > 1 else ""
     )
     total = 0.0
@@ -148,7 +148,7 @@ def too_many_goals(ctx: Context) -> Iterator[Problem]:
         line_of(over[0], "status"),
         f"{len(active)} goals are active, {len(over)} over max_active_goals = {limit}: {which}",
         "finish, pause or drop a goal first (this one: "
-        f"`journal set {ctx.catalog.goal_word(over[0].path)} status=paused`), or raise "
+        f"`journal set {ctx.goal_word(over[0].path)} status=paused`), or raise "
         "`max_active_goals` in .journal/config.toml",
     )
 

@@ -151,7 +151,9 @@ class Context:
     links such as ``![[diagram.png]]`` point to; it is only called when such a link
     names no note.  ``goals_only``: the caller keeps only the findings in goal notes (the
     review), so rules skip the other notes they would look at; H010 still looks at them,
-    as its findings there are check-ins lost on their way to a goal.
+    as its findings there are check-ins lost on their way to a goal.  ``fixes``: the
+    caller shows the findings' fixes (the review shows none, so the goals' names in
+    the commands they give are not worked out: see :meth:`goal_word`).
     """
 
     def __init__(
@@ -162,12 +164,19 @@ class Context:
         files: Callable[[], Sequence[str]] = _no_files,
         *,
         goals_only: bool = False,
+        fixes: bool = True,
     ) -> None:
         self.catalog = catalog
         self.config = config
         self.today = today
         self._files = files
         self.goals_only = goals_only
+        self.fixes = fixes
+
+    def goal_word(self, path: str) -> str:
+        """The goal at ``path`` as a command to paste names it (:meth:`Catalog.goal_word`,
+        which reads every note's names once); ``GOAL`` when no fix is shown."""
+        return self.catalog.goal_word(path) if self.fixes else "GOAL"
 
     @cached_property
     def goals(self) -> list[Goal]:

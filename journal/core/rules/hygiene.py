@@ -304,7 +304,7 @@ def _why_uncounted(
             f"{link} counts its meeting notes (`metric_source: meetings`), so the value "
             f"{checkin.value_text} is ignored",
             "record the meeting instead (`journal new meeting --with PERSON --goal "
-            f"{ctx.catalog.goal_word(goal.path)}`), or drop the value",
+            f"{ctx.goal_word(goal.path)}`), or drop the value",
         )
     return None
 
@@ -313,7 +313,7 @@ def _log_command(ctx: Context, goal: str, checkin: CheckIn) -> str:
     """The ``journal log`` that writes ``checkin`` (a ``progress::`` field's) in the log
     of the goal at ``goal``: its value (``+0`` when it has none) and its note."""
     words = [checkin.value_text or "+0", *([shell_word(checkin.note)] if checkin.note else [])]
-    return " ".join(["journal log", ctx.catalog.goal_word(goal), *words])
+    return " ".join(["journal log", ctx.goal_word(goal), *words])
 
 
 def _may_be(tied: Sequence[str]) -> str:
@@ -598,7 +598,7 @@ def undated_done(ctx: Context) -> Iterator[Problem]:
                 line_of(goal, "status"),
                 "done, with no `completed` day: the note does not say when",
                 "add the day it was done: "
-                f"`journal set {ctx.catalog.goal_word(goal.path)} completed=YYYY-MM-DD` (the "
+                f"`journal set {ctx.goal_word(goal.path)} completed=YYYY-MM-DD` (the "
                 "review and the plan take the day of the commit that made it done, when "
                 "there is one)",
             )

@@ -27,7 +27,7 @@ def overdue(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.active_goals:
         if goal.due is not None and goal.due < ctx.today:
             days = (ctx.today - goal.due).days
-            word = ctx.catalog.goal_word(goal.path)
+            word = ctx.goal_word(goal.path)
             yield Problem(
                 goal.path,
                 line_of(goal, "due"),
@@ -46,7 +46,7 @@ def due_before_start(ctx: Context) -> Iterator[Problem]:
                 line_of(goal, "due"),
                 f"due {goal.due} is before the goal starts ({key}: {start}), so it has no "
                 "window to pace it by",
-                f"set `due` after {start} (`journal set {ctx.catalog.goal_word(goal.path)} "
+                f"set `due` after {start} (`journal set {ctx.goal_word(goal.path)} "
                 f"due=YYYY-MM-DD`), or fix `{key}`",
             )
 
@@ -129,7 +129,7 @@ def milestone_overdue(ctx: Context) -> Iterator[Problem]:
                 line_of(goal, "milestones"),
                 f"milestone {milestone.index + 1} '{milestone.title}' is "
                 f"{plural(days, 'day')} overdue (due {milestone.due}) and not done",
-                f"mark it done (`journal done {ctx.catalog.goal_word(goal.path)} --milestone "
+                f"mark it done (`journal done {ctx.goal_word(goal.path)} --milestone "
                 f"{shell_word(milestone.title)}`), or move its `due` to the day you now expect it",
             )
 
@@ -156,7 +156,7 @@ def stale(ctx: Context) -> Iterator[Problem]:
         elif goal.metric_source == "meetings":  # a +N line would not count
             fix = (
                 "note a meeting for it (`journal new meeting --with PERSON --goal "
-                f"{ctx.catalog.goal_word(goal.path)}`), or a line without a number under "
+                f"{ctx.goal_word(goal.path)}`), or a line without a number under "
                 f"`## Log`, e.g. `- {ctx.today}: asked Dana for an intro`"
             )
         else:
@@ -181,7 +181,7 @@ def future_dated(ctx: Context) -> Iterator[Problem]:
                 line_of(goal, "completed"),
                 f"completed {goal.completed} is after today ({now})",
                 "set the day it was done: "
-                f"`journal set {ctx.catalog.goal_word(goal.path)} completed=YYYY-MM-DD`",
+                f"`journal set {ctx.goal_word(goal.path)} completed=YYYY-MM-DD`",
             )
         for milestone in goal.milestones:
             if milestone.done_on is not None and milestone.done_on > now:
@@ -246,7 +246,7 @@ def before_start(ctx: Context) -> Iterator[Problem]:
                 checkin.line,
                 f"check-in dated {checkin.day}, before the goal's start ({start}): it counts "
                 "before the goal began",
-                f"move the start back (`journal set {ctx.catalog.goal_word(goal.path)} "
+                f"move the start back (`journal set {ctx.goal_word(goal.path)} "
                 f"start={first}`), or fix the date",
                 goal.path,
             )
