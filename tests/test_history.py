@@ -812,18 +812,25 @@ def test_a_merge_of_two_edits_of_one_goal_repeats_neither(
     )
 
 
-def merge_conflict(git: Git, write: Write, start: str, theirs: str, ours: str) -> None:
+def merge_conflict(
+    git: Git,
+    write: Write,
+    start: str,
+    theirs: str,
+    ours: str,
+    days: tuple[str, str] = ("2026-11-17", "2026-11-18"),
+) -> None:
     """goals/Connect.md as ``start`` (committed on 10-08), ``theirs`` on a branch
-    `conflict-br` (11-17, "Theirs"), ``ours`` on main (11-18, "Ours"), and the branch
-    merged with a conflict left to resolve."""
+    `conflict-br` ("Theirs", on the first of ``days``), ``ours`` on main ("Ours", on the
+    second), and the branch merged with a conflict left to resolve."""
     write("goals/Connect.md", start)
     git.commit("Start", "2026-10-08")
     git("checkout", "-q", "-b", "conflict-br")
     write("goals/Connect.md", theirs)
-    git.commit("Theirs", "2026-11-17")
+    git.commit("Theirs", days[0])
     git("checkout", "-q", "main")
     write("goals/Connect.md", ours)
-    git.commit("Ours", "2026-11-18")
+    git.commit("Ours", days[1])
     merge_again(git)
 
 
@@ -870,8 +877,7 @@ def test_a_merge_tells_a_value_it_took_only_where_the_first_parents_line_changed
     git: Git, write: Write, invoke: Invoke
 ) -> None:
     """A merge whose message names no branch says `merged`, and the series ends on the
-    merge's value; a conflict resolved the first parent's way changed nothing on that
-    line, so the merge shows nothing (as `git log --cc`)."""
+    merge's value."""
     merge_conflict(git, write, goal(0), goal(3), goal(2))
     git("checkout", "--theirs", "goals/Connect.md")
     git.commit("Merge the laptop's work", "2026-11-19")
@@ -881,12 +887,76 @@ def test_a_merge_tells_a_value_it_took_only_where_the_first_parents_line_changed
         ["current 2 -> 3 (merged)"],
     )
     assert history_points(invoke, "connect")[-1] == ("2026-11-19", 3)
-    git("reset", "-q", "--hard", "HEAD~1")  # again, resolved main's way
-    merge_again(git)
+
+
+def test_a_conflict_resolved_your_way_ends_the_timeline_on_the_files_values(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Reported: target 10, 9 on main (11-17), 12 on a branch (11-18), the conflict
+    resolved with `git checkout --ours` (9): the timeline, by date, ended on the branch's
+    `target 10 -> 12` while the file said 9.  The merge tells what it kept over the
+    branch, against the branch's value: in the goal's timeline, the vault's, their JSON
+    and the week in git; from the cache too."""
+    days = ("2026-11-18", "2026-11-17")
+    merge_conflict(git, write, goal(0, target=10), goal(0, target=12), goal(0, target=9), days)
+    git("checkout", "--ours", "goals/Connect.md")
+    git.commit("Merge branch 'conflict-br'", "2026-11-19")
+    assert "\ntarget: 9\n" in (git.root / "goals/Connect.md").read_text()
+    kept = "target 12 -> 9 (kept over the merged branch conflict-br)"
+    for _run in ("cold", "warm"):
+        data = history_json(invoke, "connect")
+        texts = [(e["message"], [ev["text"] for ev in e["events"]]) for e in data["entries"]]  # type: ignore[attr-defined]
+        assert texts[1:] == [
+            ("Ours", ["target 10 -> 9 (the goalposts moved)"]),
+            ("Theirs", ["target 10 -> 12 (the goalposts moved)"]),
+            ("Merge branch 'conflict-br'", [kept]),
+        ]
+        last = data["entries"][-1]["events"][-1]  # type: ignore[index]
+        assert (last["kind"], last["old"], last["new"]) == ("target", 12, 9)
+    vault_wide = history_json(invoke)["entries"][0]  # type: ignore[index]
+    assert (vault_wide["message"], [e["text"] for e in vault_wide["events"]]) == (
+        "Merge branch 'conflict-br'",
+        [kept],
+    )
+    assert "  Connect with five HR leaders: " + kept in invoke("history").stdout
+    line = "- Changed: [[Connect]]: target 10 -> 9 (the goalposts moved)"
+    assert _week_in_git(invoke, git.root) == line
+
+
+def test_a_conflict_resolved_your_way_shows_no_rise_and_drop_in_the_series(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Reported: `current` 3 on a branch (11-17), 2 on main (11-18), the conflict resolved
+    with `git checkout --ours` (2) on 11-19: the series went 2, then 3 on the merge's day
+    (the branch's value, counted from its merge), then 2 - a rise and a drop main never
+    had.  From the merge on the value is the merge's, and the merge tells the value it
+    kept (`kept over the merged branch`: its message names no branch)."""
+    merge_conflict(git, write, goal(0), goal(3), goal(2))
     git("checkout", "--ours", "goals/Connect.md")
     git.commit("Merge the laptop's work", "2026-11-19")
-    messages = [e["message"] for e in history_json(invoke, "connect")["entries"]]  # type: ignore[attr-defined]
-    assert messages == ["Start", "Theirs", "Ours"]
+    assert [value for _day, value in history_points(invoke, "connect")] == [0, 2]
+    last = history_json(invoke, "connect")["entries"][-1]  # type: ignore[index]
+    assert (last["message"], [e["text"] for e in last["events"]]) == (
+        "Merge the laptop's work",
+        ["current 3 -> 2 (kept over the merged branch)"],
+    )
+
+
+def test_a_merge_that_took_the_branchs_due_day_and_kept_your_target_tells_the_target(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """A conflict resolved by hand, your target kept and the branch's due day taken (which
+    only the branch changed): the merge tells the target it kept, not the due day."""
+    days = ("2026-11-18", "2026-11-17")
+    theirs = goal(0, target=12, due="2027-01-15")
+    merge_conflict(git, write, goal(0, target=10), theirs, goal(0, target=9), days)
+    write("goals/Connect.md", goal(0, target=9, due="2027-01-15"))
+    git.commit("Merge branch 'conflict-br'", "2026-11-19")
+    last = history_json(invoke, "connect")["entries"][-1]  # type: ignore[index]
+    assert (last["message"], [e["text"] for e in last["events"]]) == (
+        "Merge branch 'conflict-br'",
+        ["target 12 -> 9 (kept over the merged branch conflict-br)"],
+    )
 
 
 def test_the_cache_lives_outside_the_vault_and_is_used(

@@ -190,12 +190,13 @@ class Repository:
         against its first parent, the vault being in ``folder`` there ("" or "a/b/").
 
         A merge lists the files that differ from every parent (what the merge itself
-        did, as ``git log --cc`` shows it), and those it took from another branch that
-        the first parent's line had edited too since they parted (a conflict resolved
-        their way), each with its version in the other parents and at their merge base.
-        A parent without that folder, whose files the commit moved there, has the vault
-        where they were (:meth:`_moved_from`): moving the vault's folder is no change of
-        its notes.
+        did, as ``git log --cc`` shows it), those it took from another branch that the
+        first parent's line had edited too since they parted (a conflict resolved their
+        way), and those it kept as the first parent has them where another branch had
+        edited them since (:meth:`_kept`, a conflict resolved your way), each with its
+        version in the other parents and at their merge base.  A parent without that
+        folder, whose files the commit moved there, has the vault where they were
+        (:meth:`_moved_from`): moving the vault's folder is no change of its notes.
         """
         with self._reading():
             commit = self._repo[commit_id].peel(pygit2.Commit)
@@ -203,10 +204,10 @@ class Repository:
             new_tree = self._vault_tree(commit.tree, folder)
             folders = tuple(self._folder_in(p.tree, commit.tree, folder) for p in parents)
             old_tree = self._vault_tree(parents[0].tree, folders[0]) if parents else None
-            if _same(old_tree, new_tree):
+            others = list(zip(parents[1:], folders[1:], strict=True))
+            if _same(old_tree, new_tree) and not others:
                 return CommitChanges([], folders)
             found = []
-            others = list(zip(parents[1:], folders[1:], strict=True))
             base = self._merge_base(parents) if others else None
             in_base = self._folder_in(base, commit.tree, folder) if base is not None else folder
             for delta in _diff(old_tree, new_tree):
@@ -225,7 +226,35 @@ class Repository:
                 old_path, old_blob = old or (None, None)
                 new_path, new_blob = new or (None, None)
                 found.append(FileChange(old_path, old_blob, new_path, new_blob, theirs, at_base))
+            if others and old_tree is not None and new_tree is not None:
+                found.extend(self._kept(old_tree, new_tree, others, base, in_base))
         return CommitChanges(found, folders)
+
+    def _kept(
+        self,
+        old_tree: pygit2.Tree,
+        new_tree: pygit2.Tree,
+        others: list[tuple[pygit2.Commit, str]],
+        base: pygit2.Tree | None,
+        in_base: str,
+    ) -> Iterator[FileChange]:
+        """The files a merge (the vault's ``new_tree``) kept as its first parent has them
+        (``old_tree``) where another parent (each with the vault's folder there) has
+        them edited since the branches parted (``base``, the vault in ``in_base``): each
+        unchanged against the first parent, with its version in the other parents and
+        at their merge base.  Only a merge diffs against its other parents."""
+        seen: set[str] = set()
+        for parent, at in others:
+            for delta in _diff(self._vault_tree(parent.tree, at), new_tree):
+                new = self._side(delta.new_file, delta.status == DeltaStatus.MODIFIED)
+                if new is None or new[0] in seen or self._entry(old_tree, "", new[0]) != new[1]:
+                    continue  # the merge's own change is listed against the first parent
+                at_base = self._entry(base, in_base, new[0]) if base is not None else None
+                if str(delta.old_file.id) == at_base:
+                    continue  # only the first parent's line changed it
+                seen.add(new[0])
+                theirs = tuple(self._entry(p.tree, there, new[0]) for p, there in others)
+                yield FileChange(new[0], new[1], new[0], new[1], theirs, at_base)
 
     def _merge_base(self, parents: list[pygit2.Commit]) -> pygit2.Tree | None:
         """The tree of the commit where a merge's parents parted; None when git finds

@@ -23,6 +23,8 @@ from journal.adapters.cachedir import cache_folder, folder_gone
 from journal.core.regex import lazy
 
 #: Bump when what is cached per commit changes meaning.
+#: 14: a merge also tells a value it kept as the first parent had it over another
+#: branch's change (``target 12 -> 9 (kept over the merged branch x)``);
 #: 13: a merge also tells a value it took from another branch that the first parent's
 #: line had changed too (``target 9 -> 12 (...; from the merged branch x)``);
 #: 12: a goal readable again is also told against its last readable version
@@ -36,7 +38,7 @@ from journal.core.regex import lazy
 #: (author, time...) and the last walk; 5: "created"
 #: names no `current` a goal lacks; 4: a merge keeps only the changes no parent had
 #: (a clean one: none)
-FORMAT = 13
+FORMAT = 14
 
 
 def cache_root() -> Path:

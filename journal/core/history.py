@@ -293,19 +293,47 @@ def _value_event(key: str, before: Any, after: Any, source: str = "") -> Event:
 _MERGED_BRANCH = lazy(r"Merge (?:remote-tracking )?branch '([^']+)'")
 
 
-def merge_source(summary: str) -> str:
-    """Where a merge commit took what it took from another branch, by its message:
-    ``from the merged branch conflict-br``, else ``merged``."""
+def _merged_branch(summary: str) -> str:
+    """The branch a merge commit merged, by its message (``conflict-br``); "" if unnamed."""
     found = _MERGED_BRANCH.match(summary)
-    return f"from the merged branch {found.group(1)}" if found else "merged"
+    return found.group(1) if found else ""
 
 
-def merged_event(event: Event, source: str) -> Event:
-    """``event`` as a merge took it from another branch (``source``, :func:`merge_source`):
-    ``target 9 -> 12 (the goalposts moved; from the merged branch conflict-br)``."""
+def merged_event(event: Event, summary: str) -> Event:
+    """``event`` as a merge (its message ``summary``) took it from another branch:
+    ``target 9 -> 12 (the goalposts moved; from the merged branch conflict-br)``
+    (``merged`` when the message names no branch)."""
+    branch = _merged_branch(summary)
+    source = f"from the merged branch {branch}" if branch else "merged"
     if event.kind in VALUES:
         return _value_event(event.kind, event.old, event.new, source)
     return Event(event.kind, event.old, event.new, f"{event.text} ({source})")
+
+
+def kept_over(
+    ours: GoalState,
+    merged: GoalState,
+    theirs: Sequence[GoalState | None],
+    base: GoalState,
+    summary: str,
+) -> list[Event]:
+    """The values a merge (``merged``, its message ``summary``) kept as its first parent
+    had them (``ours``) over another parent's (``theirs``) that had changed them since
+    the branches parted (``base``), told against that parent's value, the one its
+    branch's commits told: ``target 12 -> 9 (kept over the merged branch conflict-br)``."""
+    over = f"kept over the merged branch {_merged_branch(summary)}".rstrip()
+    events = []
+    for key in VALUES:
+        value, before = getattr(merged, key), getattr(base, key)
+        if value != getattr(ours, key):
+            continue
+        for other in theirs:
+            was = getattr(other, key) if other is not None else value
+            if was not in (value, before):
+                text = f"{key} {show(was)} -> {show(value)} ({over})"
+                events.append(Event(key, was, value, text))
+                break
+    return events
 
 
 def summed(events: Sequence[Event]) -> list[Event]:

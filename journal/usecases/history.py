@@ -40,6 +40,7 @@ from journal.core.dates import Period
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound, Unreadable
 from journal.core.goal import Goal, goal_from_note
 from journal.core.history import (
+    KINDS,
     Event,
     GoalChange,
     History,
@@ -49,7 +50,7 @@ from journal.core.history import (
     diff_states,
     follow,
     goal_change,
-    merge_source,
+    kept_over,
     merged_event,
     pair_renames,
     recorded_values,
@@ -216,8 +217,7 @@ def load_history(vault: Vault) -> LoadedHistory:
         ):
             files, before = repo.changes(revision.id, folder)
             first = (revision.parents[0], before[0]) if revision.parents else None
-            source = merge_source(revision.summary) if len(revision.parents) > 1 else ""
-            changes = _goal_changes(repo, files, revision.boundary, first, memo, source)
+            changes = _goal_changes(repo, files, revision.boundary, first, memo, revision.summary)
             record = {
                 "boundary": revision.boundary,
                 "revision": revision.as_record(),
@@ -304,13 +304,13 @@ def _goal_changes(
     boundary: bool,
     parent: tuple[str, str] | None,
     memo: dict[tuple[str, str], Version | bool],
-    source: str,
+    summary: str,
 ) -> list[GoalChange]:
     """The goals one commit changed (``files``: its note files changed, against
     ``parent``: its first parent and the vault's folder there), with renames (and
     renames with edits) paired.  A goal readable again is also told against its last
-    readable version (:func:`_last_readable`).  ``source``: where a merge took what
-    came from another branch (:func:`merge_source`)."""
+    readable version (:func:`_last_readable`).  ``summary``: the commit's message, which
+    may name the branch a merge merged."""
     found: list[GoalChange] = []
     removed: list[Version] = []
     added: list[Version] = []
@@ -335,7 +335,7 @@ def _goal_changes(
             )
             others = [_version(repo, change.new_path, blob, memo) for blob in change.others]
             base = _version(repo, change.new_path, change.base, memo)
-            found.append(_merged(edited, new, others, base, source))
+            found.append(_merged(edited, old, new, others, base, summary))
         elif old is not None:
             removed.append(old)
         elif new is not None:
@@ -347,18 +347,21 @@ def _goal_changes(
 
 def _merged(
     change: GoalChange,
+    old: Version | None,
     new: Version | None,
     others: list[Version | None],
     base: Version | None,
-    source: str,
+    summary: str,
 ) -> GoalChange:
-    """A merge's change of a goal against its first parent (``others``: the goal in the
-    merge's other parents, ``base``: where the branches parted): the events whose new
-    value no parent had, as ``git log --cc`` shows only lines no parent had, and those
-    it took from another branch where the first parent's line had changed that value
-    too (a conflict resolved their way), said so (``source``): else the first parent's
-    line would have the last word, not the file.  A value only the other branch changed
-    is told by that branch's commits: a clean merge keeps no event, but stays: its
+    """A merge's change of a goal against its first parent (``old``; ``others``: the
+    goal in the merge's other parents, ``base``: where the branches parted; ``summary``:
+    the merge's message): the events whose new value no parent had, as ``git log --cc``
+    shows only lines no parent had, those it took from another branch where the first
+    parent's line had changed that value too (a conflict resolved their way), and the
+    values it kept as the first parent had them over another branch's change
+    (:func:`kept_over`, a conflict resolved your way), said so: else the line listed
+    last by date would have the last word, not the file.  A value only one side changed
+    is told by that side's commits: a clean merge keeps no event, but stays: its
     ``current`` is the goal's value from then on (its timeline skips it)."""
     if not others or new is None:
         return change
@@ -374,7 +377,11 @@ def _merged(
         if all(changed is None or (event.kind, event.new) in changed for changed in against):
             kept.append(event)  # the merge's own
         elif (event.kind, event.old, event.new) not in since:  # the first parent's changed too
-            kept.append(merged_event(event, source))
+            kept.append(merged_event(event, summary))
+    if old is not None and base is not None:
+        theirs = [other.state if other else None for other in others]
+        kept.extend(kept_over(old.state, new.state, theirs, base.state, summary))
+        kept.sort(key=lambda event: KINDS.index(event.kind))
     return replace(change, events=tuple(kept))
 
 
