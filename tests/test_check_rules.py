@@ -1210,6 +1210,19 @@ CONTACT = ("people/Sam Patel.md", "---\ntype: contact\n---\n# Sam Patel\n\nMet a
 DAILY = ("daily/2026-11-18.md", "Ideas for [[A note I have not written yet]].\n")
 
 
+def test_a_link_in_a_property_list_is_reported_at_its_item() -> None:
+    """Reported: with six `supports` items, R002 and H009 named the `supports:` line,
+    and the user had to hunt for the item."""
+    text = goal_note(supports='\n  - "[[Become an HRBP]]"\n  - "[[Ghost note]]"\n  - "[[HM 2027]]"')
+    half = ("goals/Half marathon.md", "---\naliases: [HM 2027]\n---\n# Half marathon\n")
+    found = run((PATH, text), half)
+    first = line_of(text, "supports") + 1
+    assert [(f.line, f.message) for f in of("R002", found)] == [
+        (first + 1, "supports [[Ghost note]] but no note is called 'Ghost note'")
+    ]
+    assert [f.line for f in of("H009", found)] == [first + 2]
+
+
 def test_a_meeting_with_a_person_whose_link_finds_no_contact_is_a_hint() -> None:
     """A `with:` link that finds a goal or a plain note (named like the person, or by a
     slip) counts the meeting for no contact, and was not told (reported in a tryout)."""
@@ -1264,7 +1277,7 @@ def test_links_of_meetings_and_contacts_must_resolve_but_not_those_of_plain_note
     assert {f.severity for f in of("H001", found)} == {"error"}
     # a person met may have no contact note yet: a hint, not an error
     assert [(f.line, f.message, f.severity) for f in of("H008", found)][:1] == [
-        (4, "with: [[Sam Patl]] has no contact note", "hint"),
+        (5, "with: [[Sam Patl]] has no contact note", "hint"),  # its item's line
     ]
 
 

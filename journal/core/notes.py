@@ -31,7 +31,7 @@ from journal.core.records import Record, new_tuple, record
 from journal.core.regex import lazy
 from journal.core.tags import unique
 
-PARSER_VERSION = 30  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 31  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -289,15 +289,20 @@ def typed_record(note: Note) -> tuple[object | None, list[Diagnostic]]:
 
 
 def _read_properties(note: Note) -> None:
-    """Links and tags held in properties."""
+    """Links and tags held in properties; a link in a list is on its item's line."""
     for key, value in note.props.items():
-        for text in _link_texts(value):
-            link = parse_link(text)
-            if link is not None:
-                line = note.key_lines.get(key, 1)
-                note.links.append(
-                    NoteLink(link.target, link.heading, link.alias, link.embed, line, key)
-                )
+        line = note.key_lines.get(key, 1)
+        lines = getattr(value, "item_lines", None)  # a LineList: each item's line
+        items = [(value, line)]
+        if lines and not unquoted_link(value):
+            items = [(v, lines[i] if i < len(lines) else line) for i, v in enumerate(value)]
+        for item, at in items:
+            for text in _link_texts(item):
+                link = parse_link(text)
+                if link is not None:
+                    note.links.append(
+                        NoteLink(link.target, link.heading, link.alias, link.embed, at, key)
+                    )
     note.tags.extend(obsidian_list(note.props, "tags"))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journal.core.goal import Goal
+from journal.core.links import Link
 from journal.core.names import match_key
 from journal.core.rules.activity import CANDIDATES
 from journal.core.rules.base import Context, Problem, Rule, line_of
@@ -51,6 +52,12 @@ def _larger_goals(ctx: Context, goal: Goal) -> str:
     return f"(`supports: {links[0]}`, or another of the {which[1]}: {', '.join(links[1:])})"
 
 
+def _supports_line(ctx: Context, goal: Goal, link: Link) -> int:
+    """The line of ``link`` in the goal's ``supports`` (its item's, in a list)."""
+    lines = (n.line for n in ctx.note(goal).links if n.key == "supports" and n[:2] == link[:2])
+    return next(lines, line_of(goal, "supports"))
+
+
 def broken_supports(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.goals:
         for link in goal.supports:
@@ -60,14 +67,14 @@ def broken_supports(ctx: Context) -> Iterator[Problem]:
             if target is None:
                 yield Problem(
                     goal.path,
-                    line_of(goal, "supports"),
+                    _supports_line(ctx, goal, link),
                     f"supports {link} but no note is called '{link.target}'",
                     "fix the name (links match a file name, path or alias) or create that note",
                 )
             elif target == goal.path:
                 yield Problem(
                     goal.path,
-                    line_of(goal, "supports"),
+                    _supports_line(ctx, goal, link),
                     f"supports {link}, which is this goal itself: it says nothing of why "
                     "the goal matters",
                     "link the aspiration or bigger goal it serves, or say why in `why:`",
