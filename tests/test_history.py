@@ -853,23 +853,37 @@ def test_a_conflict_resolved_the_branchs_way_ends_the_timeline_on_the_files_valu
     git.commit("Merge branch 'conflict-br'", "2026-11-19")
     assert "\ntarget: 12\n" in (git.root / "goals/Connect.md").read_text()
     merged = "target 9 -> 12 (the goalposts moved; from the merged branch conflict-br)"
+    before = [("Theirs", "target 10 -> 12"), ("Ours", "target 10 -> 9")]
+    _told_at_the_merge(git, invoke, before, merged, (9, 12), "target 10 -> 12")
+
+
+def _told_at_the_merge(
+    git: Git,
+    invoke: Invoke,
+    before: list[tuple[str, str]],
+    told: str,
+    values: tuple[int, int],
+    week: str,
+) -> None:
+    """The goal's target events, ``before`` (commit, text) then the merge's ``told``
+    (its ``values``, old and new), in the goal's timeline (cold and from the cache), in
+    the vault's and their JSON; ``week``: the week in git's line."""
     for _run in ("cold", "warm"):
         data = history_json(invoke, "connect")
         texts = [(e["message"], [ev["text"] for ev in e["events"]]) for e in data["entries"]]  # type: ignore[attr-defined]
         assert texts[1:] == [
-            ("Theirs", ["target 10 -> 12 (the goalposts moved)"]),
-            ("Ours", ["target 10 -> 9 (the goalposts moved)"]),
-            ("Merge branch 'conflict-br'", [merged]),
+            *((message, [f"{text} (the goalposts moved)"]) for message, text in before),
+            ("Merge branch 'conflict-br'", [told]),
         ]
         last = data["entries"][-1]["events"][-1]  # type: ignore[index]
-        assert (last["kind"], last["old"], last["new"]) == ("target", 9, 12)
+        assert (last["kind"], last["old"], last["new"]) == ("target", *values)
     vault_wide = history_json(invoke)["entries"][0]  # type: ignore[index]
     assert (vault_wide["message"], [e["text"] for e in vault_wide["events"]]) == (
         "Merge branch 'conflict-br'",
-        [merged],
+        [told],
     )
-    assert "  Connect with five HR leaders: " + merged in invoke("history").stdout
-    line = "- Changed: [[Connect]]: target 10 -> 12 (the goalposts moved)"
+    assert "  Connect with five HR leaders: " + told in invoke("history").stdout
+    line = f"- Changed: [[Connect]]: {week} (the goalposts moved)"
     assert _week_in_git(invoke, git.root) == line
 
 
@@ -903,24 +917,8 @@ def test_a_conflict_resolved_your_way_ends_the_timeline_on_the_files_values(
     git.commit("Merge branch 'conflict-br'", "2026-11-19")
     assert "\ntarget: 9\n" in (git.root / "goals/Connect.md").read_text()
     kept = "target 12 -> 9 (kept over the merged branch conflict-br)"
-    for _run in ("cold", "warm"):
-        data = history_json(invoke, "connect")
-        texts = [(e["message"], [ev["text"] for ev in e["events"]]) for e in data["entries"]]  # type: ignore[attr-defined]
-        assert texts[1:] == [
-            ("Ours", ["target 10 -> 9 (the goalposts moved)"]),
-            ("Theirs", ["target 10 -> 12 (the goalposts moved)"]),
-            ("Merge branch 'conflict-br'", [kept]),
-        ]
-        last = data["entries"][-1]["events"][-1]  # type: ignore[index]
-        assert (last["kind"], last["old"], last["new"]) == ("target", 12, 9)
-    vault_wide = history_json(invoke)["entries"][0]  # type: ignore[index]
-    assert (vault_wide["message"], [e["text"] for e in vault_wide["events"]]) == (
-        "Merge branch 'conflict-br'",
-        [kept],
-    )
-    assert "  Connect with five HR leaders: " + kept in invoke("history").stdout
-    line = "- Changed: [[Connect]]: target 10 -> 9 (the goalposts moved)"
-    assert _week_in_git(invoke, git.root) == line
+    before = [("Ours", "target 10 -> 9"), ("Theirs", "target 10 -> 12")]
+    _told_at_the_merge(git, invoke, before, kept, (12, 9), "target 10 -> 9")
 
 
 def test_a_conflict_resolved_your_way_shows_no_rise_and_drop_in_the_series(
