@@ -231,8 +231,109 @@ def test_a_template_can_not_fill_the_memory(
     with pytest.raises(TemplateProblem) as info:
         Renderer(vault).render("x.j2", {})
     assert info.value.message == f"template error: {message}"
-    assert info.value.path == ".journal/templates/x.j2"
+    assert (info.value.path, info.value.line) == (".journal/templates/x.j2", 2)
     assert Renderer(vault).render("goal.md.j2", {"title": "T" * 9, "outcome": None, "why": "w"})
+
+
+BIG = "{% for i in range(6000) %}{{ 'x' * 1000 }}{% endfor %}"  # 6,000,000 characters
+X3 = (".journal/templates/x.j2", 3)
+SECTION = '{% filter section("a") %}\n'
+#: a macro calling itself, each call holding 900,000 characters, its own line 3
+RECURSIVE = "{% if n < 99 %}{{ 'x' * 900000 }}{% endif %}{% if n < 99 %}{{ m(n + 1) }}{% endif %}"
+
+
+@pytest.mark.parametrize(
+    ("template", "where"),
+    [
+        (f"{SECTION}{BIG}\n{{% endfilter %}}", X3),
+        (f"{SECTION}{{% filter upper %}}{BIG}{{% endfilter %}}\n{{% endfilter %}}", X3),
+        (f"{{% set unused %}}\n{BIG}\n{{% endset %}}", X3),
+        (f"{{% macro m() %}}\n{BIG}\n{{% endmacro %}}{{% set unused = m() %}}", X3),
+        (
+            f"{{% macro m() %}}{{{{ caller() }}}}{{% endmacro %}}{{% call m() %}}\n{BIG}\n"
+            "{% endcall %}",
+            X3,
+        ),
+        (f"{{% macro m(n) %}}\n{RECURSIVE}\n{{% endmacro %}}{{{{ m(0) }}}}", X3),
+        (
+            f"{{% if false %}}{{% block b %}}\n{BIG}\n{{% endblock %}}{{% endif %}}"
+            "{{ self.b() | length }}",
+            X3,
+        ),
+        (f'{SECTION}{{% include "big.j2" %}}\n{{% endfilter %}}', X3),
+        (
+            f'{SECTION}{{% import "big.j2" as big %}}\n{{% endfilter %}}',
+            (".journal/templates/big.j2", 1),
+        ),
+    ],
+)
+def test_what_a_block_builds_up_is_held_to_the_note_limit(
+    write: Write, vault: Path, template: str, where: tuple[str, int]
+) -> None:
+    """Reported: the limit of 5,000,000 characters did not hold inside a `{% filter
+    section(...) %}` (every section is one): Jinja builds a filter block's text up whole
+    before the filter runs, and a review grew to 5.7 GB; so do nested, macro, call and
+    set blocks (an import too), and `self.b()` joins a block's text whole."""
+    write(".journal/templates/big.j2", f"{BIG}\n")
+    write(".journal/templates/x.j2", f"line one\n{template}\n")
+    with pytest.raises(TemplateProblem) as info:
+        Renderer(vault).render("x.j2", {})
+    assert info.value.message == "template error: a note of over 5,000,000 characters"
+    assert (info.value.path, info.value.line) == where
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="limits memory with RLIMIT_AS")
+def test_a_section_of_ten_billion_characters_stops_at_the_limit(write: Write, vault: Path) -> None:
+    """Reported: this review ran out of memory (5.7 GB in 61 s) rather than stop at the
+    note limit, as the same loop outside a section did (in 1.7 s, 68 MB)."""
+    import resource
+    import subprocess
+
+    write("goals/a.md", goal_text("Alpha"))
+    write(
+        OVERRIDE,
+        '# x\n\n{% filter section("big") %}{% for i in range(100000) %}'
+        "{% for j in range(100000) %}x{% endfor %}{% endfor %}{% endfilter %}\n",
+    )
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "journal", "--vault", str(vault), "review", "--stdout"],
+        capture_output=True,
+        text=True,
+        preexec_fn=limit,
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"{OVERRIDE}:3: template error: a note of over 5,000,000 characters\n",
+    )
+
+
+def test_templates_compiled_without_the_limit_are_not_read_from_the_cache(
+    write: Write, vault: Path
+) -> None:
+    """A template compiled before the limit held inside blocks, kept in the user cache,
+    would build a section up whole before counting it: those compiled files are not
+    read."""
+    import jinja2
+
+    from journal.adapters.cachedir import cache_folder
+
+    folder = vault / ".journal/templates"
+    write(".journal/templates/x.j2", f'{{% filter section("big") %}}\n{BIG}\n{{% endfilter %}}\n')
+    cached = jinja2.FileSystemBytecodeCache(str(cache_folder() / "templates"))
+    cache_folder().joinpath("templates").mkdir(parents=True)
+    plain = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), bytecode_cache=cached)
+    plain.filters["section"] = lambda text, name: text
+    plain.get_template("x.j2")
+    assert list(cache_folder().joinpath("templates").iterdir())  # the old compiled one
+    with pytest.raises(TemplateProblem) as info:
+        Renderer(vault).render("x.j2", {})
+    assert info.value.message == "template error: a note of over 5,000,000 characters"
+    assert info.value.line == 2  # as the section grew, not once it was whole (line 1)
 
 
 @pytest.mark.parametrize(
@@ -303,6 +404,25 @@ def test_a_vault_override_of_the_plan_template_is_used(
     body = (vault / "plans/2026-11-23-90-day-plan.md").read_text().split("---\n", 2)[2]
     assert body.startswith("# My plan from 2026-11-23\n\n<!-- journal:begin goals ")
     assert body.endswith("\n- [[a]]\n<!-- journal:end goals -->\n<!-- journal:sections goals -->")
+
+
+def test_every_template_has_the_documented_filters(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `journal new goal` with `{{ target | amount(unit) }}` in the vault's
+    goal template said `template error: No filter named 'amount'.`: only the review and
+    the plan had `amount` and `plural`."""
+    write(
+        ".journal/templates/goal.md.j2",
+        '# {{ title }}\n\ntarget {{ target | amount(unit) }}, {{ 2 | plural("week") }}\n',
+    )
+    result = invoke(
+        "new", "goal", "Cut onboarding time", "--metric", "days to first PR", "--unit", "days",
+        "--baseline", "10", "--target", "3", "--due", "2027-02-28", "--why", "x",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = (vault / "goals/Cut onboarding time.md").read_text()
+    assert text.endswith("---\n# Cut onboarding time\n\ntarget 3 days, 2 weeks\n")
 
 
 def test_sections_a_new_template_no_longer_makes_are_said_each_run(
