@@ -201,9 +201,15 @@ def _center(value: Any, width: int = 80) -> str:
     return str(value).center(width)
 
 
+def _section(text: str, name: str) -> str:
+    """:func:`section`, whose end marker ends its line: it takes the place of the line of
+    ``{% endfilter %}``, which ``trim_blocks`` takes away with its line break."""
+    return section(text, name) + "\n"
+
+
 #: The filters every template gets (docs/templates.md), beside jinja2's.
 FILTERS: dict[str, Callable[..., Any]] = {
-    "section": section,
+    "section": _section,
     "plural": plural,
     "amount": amount,
     "center": _center,
