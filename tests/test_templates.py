@@ -38,7 +38,7 @@ def broken_review(invoke: Invoke, write: Write, vault: Path, template: str | byt
     [
         ("# {{ review.week }}\n\n{{ 1/0 }}\n", ":3: ", "ZeroDivisionError"),
         ('# ok\n{{ "%d" % "x" }}\n', ":2: ", "a real number is required"),
-        ("# ok\n\n\n{{ review.week | section }}\n", ":4: ", "missing 1 required"),
+        ("# ok\n\n\n{{ review.week | section }}\n", ":4: ", "a section needs a name: {% filter"),
         (b"# ok\nline two\n\xff\xfe not utf-8\n", ":3: ", "not UTF-8"),
     ],
 )
@@ -85,6 +85,58 @@ def test_bad_section_names_and_markers_are_refused_before_anything_is_written(
     stderr = broken_review(invoke, write, vault, template)
     assert stderr.startswith(OVERRIDE + ":"), stderr
     assert words in stderr
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        (
+            '# ok\n\n{{ review.week | plural("day") }}\n',
+            "plural needs a number before it ({{ 3 | plural(\"day\") }}), not the text '2026-W47'",
+        ),
+        (
+            '# ok\n\n{{ review.goals | amount("days") }}\n',
+            "amount needs a number or a text before it ({{ g.target | amount(g.unit) }}), "
+            "not a list",
+        ),
+        (
+            "# ok\n\n{% filter section() %}\nx\n{% endfilter %}\n",
+            'a section needs a name: {% filter section("scoreboard") %}...{% endfilter %}',
+        ),
+        (
+            '# ok\n\n{% filter section("a") %}\n{% filter section("b") %}\ny\n{% endfilter %}\n'
+            "{% endfilter %}\n",
+            "section 'b' is inside section 'a': sections can't be nested; end 'a' (its "
+            "{% endfilter %}) before 'b' begins",
+        ),
+    ],
+)
+def test_a_filter_used_wrongly_says_how_to_use_it(
+    invoke: Invoke, write: Write, vault: Path, template: str, message: str
+) -> None:
+    """Reported: `plural` given a text said `ValueError: could not convert string to
+    float`, `section()` without a name a raw TypeError, and a section inside another
+    "section 'a' has no matching end marker"."""
+    stderr = broken_review(invoke, write, vault, template)
+    assert stderr == f"{OVERRIDE}:3: template error: {message}\n"
+
+
+@pytest.mark.parametrize("kind", ["goal", "review"])
+def test_a_template_can_not_set_properties(
+    invoke: Invoke, write: Write, vault: Path, kind: str
+) -> None:
+    """Reported: a template that starts with a `---` block of its own was written into
+    the note as a second block of properties (under those the tool writes)."""
+    write("goals/a.md", goal_text("Alpha"))
+    write(f".journal/templates/{kind}.md.j2", "---\nstatus: paused\n---\n# {{ 'x' }}\n")
+    command = ("new", "goal", "Learn SQL", "--due", "2026-12-31") if kind == "goal" else ("review",)
+    result = invoke(*command)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(
+        f".journal/templates/{kind}.md.j2:1: template error: starts with a '---' line, as "
+        "properties do, but templates can't set properties: journal writes them"
+    ), result.stderr
+    assert not (vault / "goals/Learn SQL.md").exists() and not (vault / "reviews").exists()
 
 
 def test_a_broken_override_never_touches_an_existing_note(
@@ -159,24 +211,30 @@ def test_an_include_cannot_leave_the_template_folders(write: Write, vault: Path)
     assert (info.value.path, info.value.line) == (".journal/templates/x.j2", 1)
 
 
-@pytest.mark.parametrize("linked", ["file", "folder"])
+@pytest.mark.parametrize(
+    ("linked", "name", "message"),
+    [
+        ("x.j2", "x.j2", "templates may not be symlinks"),
+        ("sub", "sub/x.j2", "template folders may not be symlinks"),
+        ("", "x.j2", "template folders may not be symlinks"),
+    ],
+)
 def test_the_loader_refuses_symlinked_templates(
-    write: Write, vault: Path, tmp_path: Path, linked: str
+    vault: Path, tmp_path: Path, linked: str, name: str, message: str
 ) -> None:
+    """Reported: a symlinked `.journal/templates` folder was blamed on the template in
+    it (`.journal/templates/review.md.j2: templates may not be symlinks`)."""
     outside = tmp_path / "outside"
     (outside / "sub").mkdir(parents=True)
+    (outside / "x.j2").write_text("from outside\n")
     (outside / "sub/x.j2").write_text("from outside\n")
     templates = vault / ".journal/templates"
-    templates.mkdir(parents=True)
-    if linked == "file":
-        (templates / "x.j2").symlink_to(outside / "sub/x.j2")
-        name = "x.j2"
-    else:
-        (templates / "sub").symlink_to(outside / "sub")
-        name = "sub/x.j2"
-    with pytest.raises(TemplateProblem, match="may not be symlinks") as info:
+    (templates if linked else templates.parent).mkdir(parents=True, exist_ok=True)
+    (templates / linked if linked else templates).symlink_to(outside / linked)
+    with pytest.raises(TemplateProblem) as info:
         Renderer(vault).render(name, {})
-    assert info.value.path == f".journal/templates/{name}"
+    shown = f".journal/templates/{linked}" if linked else ".journal/templates"
+    assert (info.value.path, info.value.message.split(" (")[0]) == (shown, message)
 
 
 # --- the sandbox and the context -----------------------------------------------------------
@@ -419,6 +477,21 @@ def test_every_template_has_the_documented_filters(
     assert result.exit_code == 0, result.output
     text = (vault / "goals/Cut onboarding time.md").read_text()
     assert text.endswith("---\n# Cut onboarding time\n\ntarget 3 days, 2 weeks\n")
+
+
+def test_a_template_saved_with_a_bom_puts_none_in_the_note(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: a template saved by Windows Notepad (UTF-8 with a byte order mark) put
+    U+FEFF into the middle of the note, after its properties, before `# x`."""
+    write("goals/a.md", goal_text("Alpha"))
+    write(OVERRIDE, "\ufeff# x\n\n{{ review.week }}\n".encode())
+    write(".journal/templates/goal.md.j2", "\ufeff# {{ title }}\n".encode())
+    assert invoke("review").exit_code == 0
+    assert invoke("new", "goal", "Learn SQL", "--due", "2026-12-31").exit_code == 0
+    review = (vault / "reviews/2026-W47.md").read_text()
+    assert review.endswith("---\n# x\n\n2026-W47\n") and "\ufeff" not in review
+    assert (vault / "goals/Learn SQL.md").read_text().endswith("---\n# Learn SQL\n")
 
 
 def _docs_example() -> str:

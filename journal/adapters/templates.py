@@ -61,8 +61,15 @@ class _FolderLoader(jinja2.BaseLoader):
             path = folder.joinpath(*pure.parts)
             if not path.exists() and not path.is_symlink():
                 continue
-            if any(p.is_symlink() for p in (path, *path.parents) if folder in (p, *p.parents)):
-                raise TemplateProblem("templates may not be symlinks", path=self.shown(str(path)))
+            inside = [p for p in (*reversed(path.parents), path) if folder in (p, *p.parents)]
+            linked = next((p for p in inside if p.is_symlink()), None)  # the outermost
+            if linked is not None:
+                raise TemplateProblem(
+                    "templates may not be symlinks"
+                    if linked == path
+                    else "template folders may not be symlinks (make it a folder of its own)",
+                    path=self.shown(str(linked)),
+                )
             try:
                 data = path.read_bytes()
                 mtime = path.stat().st_mtime
@@ -70,8 +77,8 @@ class _FolderLoader(jinja2.BaseLoader):
                 raise TemplateProblem(
                     f"can't read template: {exc.strerror}", path=self.shown(str(path))
                 ) from None
-            try:
-                source = data.decode("utf-8")
+            try:  # a BOM (Windows Notepad's) would be text of the note
+                source = data.decode("utf-8").removeprefix("\ufeff")
             except UnicodeDecodeError as exc:
                 raise TemplateProblem(
                     "template is not UTF-8 text",
@@ -201,17 +208,46 @@ def _center(value: Any, width: int = 80) -> str:
     return str(value).center(width)
 
 
-def _section(text: str, name: str) -> str:
+def _section(text: str, name: str | None = None) -> str:
     """:func:`section`, whose end marker ends its line: it takes the place of the line of
     ``{% endfilter %}``, which ``trim_blocks`` takes away with its line break."""
+    if name is None:
+        example = '{% filter section("scoreboard") %}...{% endfilter %}'
+        raise TemplateProblem(f"template error: a section needs a name: {example}")
     return section(text, name) + "\n"
+
+
+def _plural(count: Any, noun: str, nouns: str | None = None) -> str:
+    """:func:`plural`, for a number only (``{{ 3 | plural("day") }}``)."""
+    if isinstance(count, bool) or not isinstance(count, (int, float)):
+        raise TemplateProblem(_needs("plural", "a number", count, '{{ 3 | plural("day") }}'))
+    return plural(count, noun, nouns)
+
+
+def _amount(value: Any, unit: str | None) -> str:
+    """:func:`amount`, for a number or a text only (``{{ g.target | amount(g.unit) }}``)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, type(None))):
+        example = "{{ g.target | amount(g.unit) }}"
+        raise TemplateProblem(_needs("amount", "a number or a text", value, example))
+    return amount(value, unit)
+
+
+def _needs(name: str, what: str, value: Any, example: str) -> str:
+    """The error of filter ``name`` given ``value``, which is not ``what`` it needs."""
+    if isinstance(value, str):
+        given = f"the text '{value}'"
+    elif isinstance(value, bool):
+        given = str(value).lower()
+    else:
+        given = "none" if value is None else f"a {type(value).__name__}"
+    return f"template error: {name} needs {what} before it ({example}), not {given}"
 
 
 #: The filters every template gets (docs/templates.md), beside jinja2's.
 FILTERS: dict[str, Callable[..., Any]] = {
     "section": _section,
-    "plural": plural,
-    "amount": amount,
+    "plural": _plural,
+    "amount": _amount,
     "center": _center,
 }
 
@@ -285,6 +321,14 @@ class Renderer:
             ) from None
         except Exception as exc:
             raise self._runtime_problem(name, exc) from None
+        if text.partition("\n")[0].rstrip(" \t") == "---":  # under the note's own block
+            raise TemplateProblem(
+                "template error: starts with a '---' line, as properties do, but templates "
+                "can't set properties: journal writes them (from the command's options, a "
+                "review's and a plan's from your notes); remove the block",
+                path=self.shown(template.filename or name),
+                line=1,
+            )
         try:
             check_markers(text)
         except SectionError as exc:
