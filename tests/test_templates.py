@@ -14,6 +14,7 @@ from journal.adapters.templates import Renderer, TemplateProblem
 from journal.core.checkins import CheckIn
 from journal.core.codec import plain
 from journal.core.errors import JournalError
+from journal.core.generated import section
 from tests.conftest import Invoke, Write, goal_text
 
 OVERRIDE = ".journal/templates/review.md.j2"
@@ -37,7 +38,7 @@ def broken_review(invoke: Invoke, write: Write, vault: Path, template: str | byt
     [
         ("# {{ review.week }}\n\n{{ 1/0 }}\n", ":3: ", "ZeroDivisionError"),
         ('# ok\n{{ "%d" % "x" }}\n', ":2: ", "a real number is required"),
-        ("# ok\n\n\n{{ review.week | section }}\n", ":4: ", "missing 1 required"),
+        ("# ok\n\n\n{{ review.week | section }}\n", ":4: ", "a section needs a name: {% filter"),
         (b"# ok\nline two\n\xff\xfe not utf-8\n", ":3: ", "not UTF-8"),
     ],
 )
@@ -70,11 +71,6 @@ def test_an_error_in_an_included_template_names_that_file(
     [
         ('# ok\n\n{% filter section("Bad Name") %}\nx\n{% endfilter %}\n', "'Bad Name'"),
         (
-            '{% filter section("a") %}x{% endfilter %}\n'
-            '{% filter section("b") %}y{% endfilter %}\n',
-            "not a valid section marker on a line of its own",
-        ),
-        (
             '{% filter section("a") %}x{% endfilter %}\n\n'
             '{% filter section("a") %}y{% endfilter %}\n',
             "section 'a' appears twice",
@@ -89,6 +85,58 @@ def test_bad_section_names_and_markers_are_refused_before_anything_is_written(
     stderr = broken_review(invoke, write, vault, template)
     assert stderr.startswith(OVERRIDE + ":"), stderr
     assert words in stderr
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        (
+            '# ok\n\n{{ review.week | plural("day") }}\n',
+            "plural needs a number before it ({{ 3 | plural(\"day\") }}), not the text '2026-W47'",
+        ),
+        (
+            '# ok\n\n{{ review.goals | amount("days") }}\n',
+            "amount needs a number or a text before it ({{ g.target | amount(g.unit) }}), "
+            "not a list",
+        ),
+        (
+            "# ok\n\n{% filter section() %}\nx\n{% endfilter %}\n",
+            'a section needs a name: {% filter section("scoreboard") %}...{% endfilter %}',
+        ),
+        (
+            '# ok\n\n{% filter section("a") %}\n{% filter section("b") %}\ny\n{% endfilter %}\n'
+            "{% endfilter %}\n",
+            "section 'b' is inside section 'a': sections can't be nested; end 'a' (its "
+            "{% endfilter %}) before 'b' begins",
+        ),
+    ],
+)
+def test_a_filter_used_wrongly_says_how_to_use_it(
+    invoke: Invoke, write: Write, vault: Path, template: str, message: str
+) -> None:
+    """Reported: `plural` given a text said `ValueError: could not convert string to
+    float`, `section()` without a name a raw TypeError, and a section inside another
+    "section 'a' has no matching end marker"."""
+    stderr = broken_review(invoke, write, vault, template)
+    assert stderr == f"{OVERRIDE}:3: template error: {message}\n"
+
+
+@pytest.mark.parametrize("kind", ["goal", "review"])
+def test_a_template_can_not_set_properties(
+    invoke: Invoke, write: Write, vault: Path, kind: str
+) -> None:
+    """Reported: a template that starts with a `---` block of its own was written into
+    the note as a second block of properties (under those the tool writes)."""
+    write("goals/a.md", goal_text("Alpha"))
+    write(f".journal/templates/{kind}.md.j2", "---\nstatus: paused\n---\n# {{ 'x' }}\n")
+    command = ("new", "goal", "Learn SQL", "--due", "2026-12-31") if kind == "goal" else ("review",)
+    result = invoke(*command)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(
+        f".journal/templates/{kind}.md.j2:1: template error: starts with a '---' line, as "
+        "properties do, but templates can't set properties: journal writes them"
+    ), result.stderr
+    assert not (vault / "goals/Learn SQL.md").exists() and not (vault / "reviews").exists()
 
 
 def test_a_broken_override_never_touches_an_existing_note(
@@ -163,24 +211,30 @@ def test_an_include_cannot_leave_the_template_folders(write: Write, vault: Path)
     assert (info.value.path, info.value.line) == (".journal/templates/x.j2", 1)
 
 
-@pytest.mark.parametrize("linked", ["file", "folder"])
+@pytest.mark.parametrize(
+    ("linked", "name", "message"),
+    [
+        ("x.j2", "x.j2", "templates may not be symlinks"),
+        ("sub", "sub/x.j2", "template folders may not be symlinks"),
+        ("", "x.j2", "template folders may not be symlinks"),
+    ],
+)
 def test_the_loader_refuses_symlinked_templates(
-    write: Write, vault: Path, tmp_path: Path, linked: str
+    vault: Path, tmp_path: Path, linked: str, name: str, message: str
 ) -> None:
+    """Reported: a symlinked `.journal/templates` folder was blamed on the template in
+    it (`.journal/templates/review.md.j2: templates may not be symlinks`)."""
     outside = tmp_path / "outside"
     (outside / "sub").mkdir(parents=True)
+    (outside / "x.j2").write_text("from outside\n")
     (outside / "sub/x.j2").write_text("from outside\n")
     templates = vault / ".journal/templates"
-    templates.mkdir(parents=True)
-    if linked == "file":
-        (templates / "x.j2").symlink_to(outside / "sub/x.j2")
-        name = "x.j2"
-    else:
-        (templates / "sub").symlink_to(outside / "sub")
-        name = "sub/x.j2"
-    with pytest.raises(TemplateProblem, match="may not be symlinks") as info:
+    (templates if linked else templates.parent).mkdir(parents=True, exist_ok=True)
+    (templates / linked if linked else templates).symlink_to(outside / linked)
+    with pytest.raises(TemplateProblem) as info:
         Renderer(vault).render(name, {})
-    assert info.value.path == f".journal/templates/{name}"
+    shown = f".journal/templates/{linked}" if linked else ".journal/templates"
+    assert (info.value.path, info.value.message.split(" (")[0]) == (shown, message)
 
 
 # --- the sandbox and the context -----------------------------------------------------------
@@ -231,8 +285,109 @@ def test_a_template_can_not_fill_the_memory(
     with pytest.raises(TemplateProblem) as info:
         Renderer(vault).render("x.j2", {})
     assert info.value.message == f"template error: {message}"
-    assert info.value.path == ".journal/templates/x.j2"
+    assert (info.value.path, info.value.line) == (".journal/templates/x.j2", 2)
     assert Renderer(vault).render("goal.md.j2", {"title": "T" * 9, "outcome": None, "why": "w"})
+
+
+BIG = "{% for i in range(6000) %}{{ 'x' * 1000 }}{% endfor %}"  # 6,000,000 characters
+X3 = (".journal/templates/x.j2", 3)
+SECTION = '{% filter section("a") %}\n'
+#: a macro calling itself, each call holding 900,000 characters, its own line 3
+RECURSIVE = "{% if n < 99 %}{{ 'x' * 900000 }}{% endif %}{% if n < 99 %}{{ m(n + 1) }}{% endif %}"
+
+
+@pytest.mark.parametrize(
+    ("template", "where"),
+    [
+        (f"{SECTION}{BIG}\n{{% endfilter %}}", X3),
+        (f"{SECTION}{{% filter upper %}}{BIG}{{% endfilter %}}\n{{% endfilter %}}", X3),
+        (f"{{% set unused %}}\n{BIG}\n{{% endset %}}", X3),
+        (f"{{% macro m() %}}\n{BIG}\n{{% endmacro %}}{{% set unused = m() %}}", X3),
+        (
+            f"{{% macro m() %}}{{{{ caller() }}}}{{% endmacro %}}{{% call m() %}}\n{BIG}\n"
+            "{% endcall %}",
+            X3,
+        ),
+        (f"{{% macro m(n) %}}\n{RECURSIVE}\n{{% endmacro %}}{{{{ m(0) }}}}", X3),
+        (
+            f"{{% if false %}}{{% block b %}}\n{BIG}\n{{% endblock %}}{{% endif %}}"
+            "{{ self.b() | length }}",
+            X3,
+        ),
+        (f'{SECTION}{{% include "big.j2" %}}\n{{% endfilter %}}', X3),
+        (
+            f'{SECTION}{{% import "big.j2" as big %}}\n{{% endfilter %}}',
+            (".journal/templates/big.j2", 1),
+        ),
+    ],
+)
+def test_what_a_block_builds_up_is_held_to_the_note_limit(
+    write: Write, vault: Path, template: str, where: tuple[str, int]
+) -> None:
+    """Reported: the limit of 5,000,000 characters did not hold inside a `{% filter
+    section(...) %}` (every section is one): Jinja builds a filter block's text up whole
+    before the filter runs, and a review grew to 5.7 GB; so do nested, macro, call and
+    set blocks (an import too), and `self.b()` joins a block's text whole."""
+    write(".journal/templates/big.j2", f"{BIG}\n")
+    write(".journal/templates/x.j2", f"line one\n{template}\n")
+    with pytest.raises(TemplateProblem) as info:
+        Renderer(vault).render("x.j2", {})
+    assert info.value.message == "template error: a note of over 5,000,000 characters"
+    assert (info.value.path, info.value.line) == where
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="limits memory with RLIMIT_AS")
+def test_a_section_of_ten_billion_characters_stops_at_the_limit(write: Write, vault: Path) -> None:
+    """Reported: this review ran out of memory (5.7 GB in 61 s) rather than stop at the
+    note limit, as the same loop outside a section did (in 1.7 s, 68 MB)."""
+    import resource
+    import subprocess
+
+    write("goals/a.md", goal_text("Alpha"))
+    write(
+        OVERRIDE,
+        '# x\n\n{% filter section("big") %}{% for i in range(100000) %}'
+        "{% for j in range(100000) %}x{% endfor %}{% endfor %}{% endfilter %}\n",
+    )
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "journal", "--vault", str(vault), "review", "--stdout"],
+        capture_output=True,
+        text=True,
+        preexec_fn=limit,
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"{OVERRIDE}:3: template error: a note of over 5,000,000 characters\n",
+    )
+
+
+def test_templates_compiled_without_the_limit_are_not_read_from_the_cache(
+    write: Write, vault: Path
+) -> None:
+    """A template compiled before the limit held inside blocks, kept in the user cache,
+    would build a section up whole before counting it: those compiled files are not
+    read."""
+    import jinja2
+
+    from journal.adapters.cachedir import cache_folder
+
+    folder = vault / ".journal/templates"
+    write(".journal/templates/x.j2", f'{{% filter section("big") %}}\n{BIG}\n{{% endfilter %}}\n')
+    cached = jinja2.FileSystemBytecodeCache(str(cache_folder() / "templates"))
+    cache_folder().joinpath("templates").mkdir(parents=True)
+    plain = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), bytecode_cache=cached)
+    plain.filters["section"] = lambda text, name: text
+    plain.get_template("x.j2")
+    assert list(cache_folder().joinpath("templates").iterdir())  # the old compiled one
+    with pytest.raises(TemplateProblem) as info:
+        Renderer(vault).render("x.j2", {})
+    assert info.value.message == "template error: a note of over 5,000,000 characters"
+    assert info.value.line == 2  # as the section grew, not once it was whole (line 1)
 
 
 @pytest.mark.parametrize(
@@ -302,7 +457,82 @@ def test_a_vault_override_of_the_plan_template_is_used(
     assert invoke("plan").exit_code == 0
     body = (vault / "plans/2026-11-23-90-day-plan.md").read_text().split("---\n", 2)[2]
     assert body.startswith("# My plan from 2026-11-23\n\n<!-- journal:begin goals ")
-    assert body.endswith("\n- [[a]]\n<!-- journal:end goals -->\n<!-- journal:sections goals -->")
+    assert body.endswith("\n- [[a]]\n<!-- journal:end goals -->\n<!-- journal:sections goals -->\n")
+
+
+def test_every_template_has_the_documented_filters(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `journal new goal` with `{{ target | amount(unit) }}` in the vault's
+    goal template said `template error: No filter named 'amount'.`: only the review and
+    the plan had `amount` and `plural`."""
+    write(
+        ".journal/templates/goal.md.j2",
+        '# {{ title }}\n\ntarget {{ target | amount(unit) }}, {{ 2 | plural("week") }}\n',
+    )
+    result = invoke(
+        "new", "goal", "Cut onboarding time", "--metric", "days to first PR", "--unit", "days",
+        "--baseline", "10", "--target", "3", "--due", "2027-02-28", "--why", "x",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = (vault / "goals/Cut onboarding time.md").read_text()
+    assert text.endswith("---\n# Cut onboarding time\n\ntarget 3 days, 2 weeks\n")
+
+
+def test_a_template_saved_with_a_bom_puts_none_in_the_note(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: a template saved by Windows Notepad (UTF-8 with a byte order mark) put
+    U+FEFF into the middle of the note, after its properties, before `# x`."""
+    write("goals/a.md", goal_text("Alpha"))
+    write(OVERRIDE, "\ufeff# x\n\n{{ review.week }}\n".encode())
+    write(".journal/templates/goal.md.j2", "\ufeff# {{ title }}\n".encode())
+    assert invoke("review").exit_code == 0
+    assert invoke("new", "goal", "Learn SQL", "--due", "2026-12-31").exit_code == 0
+    review = (vault / "reviews/2026-W47.md").read_text()
+    assert review.endswith("---\n# x\n\n2026-W47\n") and "\ufeff" not in review
+    assert (vault / "goals/Learn SQL.md").read_text().endswith("---\n# Learn SQL\n")
+
+
+def _docs_example() -> str:
+    """The shorter review template of docs/templates.md."""
+    docs = (Path(__file__).parent.parent / "docs/templates.md").read_text()
+    after = docs.split("For example, a shorter review", 1)[1]
+    return after.split("```jinja\n", 1)[1].split("\n```\n", 1)[0] + "\n"
+
+
+@pytest.mark.parametrize(
+    ("template", "ending"),
+    [
+        (
+            _docs_example(),
+            "<!-- journal:end scoreboard -->\n<!-- journal:sections scoreboard -->\n\n"
+            "## One thing to change next week\n\n",
+        ),
+        (
+            '# x\n\n{% filter section("a") %}\nhello\n{% endfilter %}\n',
+            "hello\n<!-- journal:end a -->\n<!-- journal:sections a -->\n",
+        ),
+        (
+            '# x\n{% filter section("a") %}a{% endfilter %}\n'
+            '{% filter section("b") %}b{% endfilter %}',
+            f"a\n<!-- journal:end a -->\n{section('b', 'b')}\n<!-- journal:sections a b -->\n",
+        ),
+    ],
+)
+def test_a_section_leaves_the_lines_around_it_as_written(
+    invoke: Invoke, write: Write, vault: Path, template: str, ending: str
+) -> None:
+    """Reported: a note whose template ends with a section had no final newline, and
+    the shorter review of docs/templates.md lost its blank line before `## One thing to
+    change next week`: `{% endfilter %}` took the line break after it (`trim_blocks`),
+    as the end marker had none of its own (so sections on consecutive lines were an
+    error too)."""
+    write("goals/a.md", goal_text("Alpha"))
+    write(OVERRIDE, template)
+    result = invoke("review")
+    assert result.exit_code == 0, result.output
+    assert (vault / "reviews/2026-W47.md").read_text().endswith(ending)
 
 
 def test_sections_a_new_template_no_longer_makes_are_said_each_run(

@@ -1156,6 +1156,34 @@ def test_regenerating_the_review_ends_its_read(vault: Path, write: Write) -> Non
     assert not index.conn.in_transaction
 
 
+def test_regenerating_holds_a_section_to_the_note_limit(vault: Path, write: Write) -> None:
+    """`watch --regenerate` renders the review as `journal review` does: reported there,
+    a section was not held to the limit of 5,000,000 characters (a review took 5.7 GB)."""
+    from click.testing import CliRunner
+
+    from journal.adapters.templates import TemplateProblem
+    from journal.cli import cli
+    from journal.usecases.watching import regenerate_review
+
+    write("goals/a.md", goal_text("Alpha"))
+    assert CliRunner().invoke(cli, ["--vault", str(vault), "review"]).exit_code == 0
+    _saved_a_while_ago(vault / "reviews/2026-W47.md")
+    write(
+        ".journal/templates/review.md.j2",
+        '# x\n\n{% filter section("period") %}\n'
+        "{% for i in range(6000) %}{{ 'x' * 1000 }}{% endfor %}\n{% endfilter %}\n",
+    )
+    index = Index.open(Vault.open(vault))
+    index.refresh()
+    with pytest.raises(TemplateProblem) as info:
+        regenerate_review(Vault.open(vault), index, date(2026, 11, 22))
+    assert (info.value.path, info.value.line, info.value.message) == (
+        ".journal/templates/review.md.j2",
+        4,
+        "template error: a note of over 5,000,000 characters",
+    )
+
+
 def test_regenerating_finds_a_review_renamed_by_hand(vault: Path, write: Write) -> None:
     from click.testing import CliRunner
 

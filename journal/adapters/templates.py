@@ -4,24 +4,28 @@ Templates come from the vault's ``.journal/templates/`` first, then the ones
 shipped in the package.  They run in jinja2's sandbox with StrictUndefined;
 the context must be plain data; the loader refuses symlinks and any name that
 would leave the template folders.  Any error names the template file and line,
-and so do generated-section markers the rendered text gets wrong.
+and so do generated-section markers the rendered text gets wrong.  What a template
+makes is held to :data:`MAX_NOTE` characters, what its blocks build up before using
+it too (see :class:`_BoundedCode`).
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Generator, Iterable, Mapping
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, cast
 
 import jinja2
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import SandboxedEnvironment
 
 from journal.adapters.cachedir import cache_folder
 from journal.core.codec import SCALAR_TYPES, is_sequence
 from journal.core.errors import JournalError
-from journal.core.generated import SectionError, check_markers
+from journal.core.formatting import amount, plural
+from journal.core.generated import SectionError, check_markers, section
 
 VAULT_TEMPLATES = ".journal/templates"
 
@@ -57,8 +61,15 @@ class _FolderLoader(jinja2.BaseLoader):
             path = folder.joinpath(*pure.parts)
             if not path.exists() and not path.is_symlink():
                 continue
-            if any(p.is_symlink() for p in (path, *path.parents) if folder in (p, *p.parents)):
-                raise TemplateProblem("templates may not be symlinks", path=self.shown(str(path)))
+            inside = [p for p in (*reversed(path.parents), path) if folder in (p, *p.parents)]
+            linked = next((p for p in inside if p.is_symlink()), None)  # the outermost
+            if linked is not None:
+                raise TemplateProblem(
+                    "templates may not be symlinks"
+                    if linked == path
+                    else "template folders may not be symlinks (make it a folder of its own)",
+                    path=self.shown(str(linked)),
+                )
             try:
                 data = path.read_bytes()
                 mtime = path.stat().st_mtime
@@ -66,8 +77,8 @@ class _FolderLoader(jinja2.BaseLoader):
                 raise TemplateProblem(
                     f"can't read template: {exc.strerror}", path=self.shown(str(path))
                 ) from None
-            try:
-                source = data.decode("utf-8")
+            try:  # a BOM (Windows Notepad's) would be text of the note
+                source = data.decode("utf-8").removeprefix("\ufeff")
             except UnicodeDecodeError as exc:
                 raise TemplateProblem(
                     "template is not UTF-8 text",
@@ -85,12 +96,72 @@ class _FolderLoader(jinja2.BaseLoader):
 MAX_NOTE = 5_000_000
 MAX_VALUE = 1_000_000
 _TOO_BIG = f"template error: a value of over {MAX_VALUE:,} items or digits"
+_TOO_LONG = f"template error: a note of over {MAX_NOTE:,} characters"
+#: The names of the compiled templates kept in the cache: those of a code generator
+#: without :class:`_BoundedCode`'s buffers (named ``__jinja2_*``) are not read.
+_CACHED = "bounded-%s.cache"
+
+
+class _BoundedCode(CodeGenerator):
+    """jinja2's code generator, but for the buffers it makes: the output of a filter,
+    macro, call or set block (a section's, say) is built up in a list before it is used,
+    where the note's text does not see it; here a :class:`_Buffer`, which counts it."""
+
+    def buffer(self, frame: Frame) -> None:
+        frame.buffer = self.temporary_identifier()
+        self.writeline(f"{frame.buffer} = environment.new_buffer()")
+
+
+class _Buffer(list[str]):
+    """A block's output, counted into :attr:`_Sandbox.held` as it grows, until it is
+    joined (:meth:`_Sandbox.concat`): from then on the text counts where it is put."""
+
+    __slots__ = ("environment", "size")
+
+    def __init__(self, environment: _Sandbox) -> None:
+        super().__init__()
+        self.environment = environment
+        self.size = 0
+
+    def append(self, chunk: str) -> None:
+        self.environment.hold(len(chunk))
+        self.size += len(chunk)
+        super().append(chunk)
+
+    def extend(self, chunks: Iterable[str]) -> None:
+        for chunk in chunks:
+            self.append(chunk)
+
+    def release(self) -> None:
+        self.environment.held -= self.size
+        self.size = 0
+
+
+class _Template(jinja2.Template):
+    """jinja2's template, but an imported one's text (its module's, built up whole) is
+    counted as a block's is."""
+
+    def make_module(
+        self,
+        vars: dict[str, Any] | None = None,
+        shared: bool = False,
+        locals: Mapping[str, Any] | None = None,
+    ) -> jinja2.environment.TemplateModule:
+        context = self.new_context(vars, shared, locals)
+        body = cast(_Sandbox, self.environment).collect(self.root_render_func(context))
+        body.release()
+        return jinja2.environment.TemplateModule(self, context, body)
 
 
 class _Sandbox(SandboxedEnvironment):
-    """jinja2's sandbox, which bounds ``range`` but not ``*`` and ``**``: bounded here."""
+    """jinja2's sandbox, which bounds ``range`` but not ``*`` and ``**``: bounded here.
+    What a note is made of is bounded too (:class:`_BoundedCode`)."""
 
     intercepted_binops = frozenset({"*", "**"})
+    code_generator_class = _BoundedCode
+    template_class = _Template
+    #: characters of the note being rendered: written, and held in blocks' buffers
+    held = 0
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         made = _made_size(operator, left, right)
@@ -98,12 +169,87 @@ class _Sandbox(SandboxedEnvironment):
             raise TemplateProblem(_TOO_BIG)
         return super().call_binop(context, operator, left, right)
 
+    def hold(self, size: int) -> None:
+        """Count ``size`` more characters of the note; an error past :data:`MAX_NOTE`."""
+        self.held += size
+        if self.held > MAX_NOTE:
+            raise TemplateProblem(_TOO_LONG)
+
+    def new_buffer(self) -> _Buffer:
+        return _Buffer(self)
+
+    def collect(self, chunks: Iterable[str]) -> _Buffer:
+        """``chunks`` counted as they come (a template's or a block's output); past
+        :data:`MAX_NOTE`, the error is raised in the template that makes them, whose
+        traceback then gives the line."""
+        buffer = self.new_buffer()
+        for chunk in chunks:
+            try:
+                buffer.append(chunk)
+            except TemplateProblem as exc:
+                if isinstance(chunks, Generator):
+                    chunks.throw(exc)
+                raise
+        return buffer
+
+    def concat(self, parts: Iterable[str]) -> str:
+        """A buffer's text (or a block's, rendered for ``self.name()`` or ``super()``),
+        no longer counted there: it counts where it is put next."""
+        buffer = parts if isinstance(parts, _Buffer) else self.collect(parts)
+        text = "".join(buffer)
+        buffer.release()
+        return text
+
 
 def _center(value: Any, width: int = 80) -> str:
     """jinja2's ``center``, to a width of at most :data:`MAX_VALUE`."""
     if width > MAX_VALUE:
         raise TemplateProblem(_TOO_BIG)
     return str(value).center(width)
+
+
+def _section(text: str, name: str | None = None) -> str:
+    """:func:`section`, whose end marker ends its line: it takes the place of the line of
+    ``{% endfilter %}``, which ``trim_blocks`` takes away with its line break."""
+    if name is None:
+        example = '{% filter section("scoreboard") %}...{% endfilter %}'
+        raise TemplateProblem(f"template error: a section needs a name: {example}")
+    return section(text, name) + "\n"
+
+
+def _plural(count: Any, noun: str, nouns: str | None = None) -> str:
+    """:func:`plural`, for a number only (``{{ 3 | plural("day") }}``)."""
+    if isinstance(count, bool) or not isinstance(count, (int, float)):
+        raise TemplateProblem(_needs("plural", "a number", count, '{{ 3 | plural("day") }}'))
+    return plural(count, noun, nouns)
+
+
+def _amount(value: Any, unit: str | None) -> str:
+    """:func:`amount`, for a number or a text only (``{{ g.target | amount(g.unit) }}``)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, type(None))):
+        example = "{{ g.target | amount(g.unit) }}"
+        raise TemplateProblem(_needs("amount", "a number or a text", value, example))
+    return amount(value, unit)
+
+
+def _needs(name: str, what: str, value: Any, example: str) -> str:
+    """The error of filter ``name`` given ``value``, which is not ``what`` it needs."""
+    if isinstance(value, str):
+        given = f"the text '{value}'"
+    elif isinstance(value, bool):
+        given = str(value).lower()
+    else:
+        given = "none" if value is None else f"a {type(value).__name__}"
+    return f"template error: {name} needs {what} before it ({example}), not {given}"
+
+
+#: The filters every template gets (docs/templates.md), beside jinja2's.
+FILTERS: dict[str, Callable[..., Any]] = {
+    "section": _section,
+    "plural": _plural,
+    "amount": _amount,
+    "center": _center,
+}
 
 
 def _made_size(operator: str, left: Any, right: Any) -> int:
@@ -127,13 +273,13 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return jinja2.FileSystemBytecodeCache(str(folder), _CACHED)
 
 
 class Renderer:
     """Renders templates for one vault."""
 
-    def __init__(self, vault_root: Path | None, filters: Mapping[str, Callable[..., Any]] = {}):
+    def __init__(self, vault_root: Path | None):
         self.root = vault_root
         folders = [vault_root / VAULT_TEMPLATES] if vault_root else []
         self.loader = _FolderLoader([*folders, shipped_folder()], self.shown)
@@ -146,8 +292,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(filters)
-        self.env.filters["center"] = _center
+        self.env.filters.update(FILTERS)
         del self.env.globals["lipsum"]  # lorem ipsum, as long as asked: no note needs it
 
     def shown(self, filename: str) -> str:
@@ -161,9 +306,10 @@ class Renderer:
         """The text of template ``name``; any error (and generated-section markers
         the text gets wrong) is a :class:`TemplateProblem` with the file and line."""
         _check_plain(context, "context")
+        self.env.held = 0
         try:
             template = self.env.get_template(name)
-            text = _bounded(template.generate(dict(context)))
+            text = "".join(self.env.collect(template.generate(dict(context))))
         except TemplateProblem as exc:
             if exc.path is not None:
                 raise
@@ -175,6 +321,14 @@ class Renderer:
             ) from None
         except Exception as exc:
             raise self._runtime_problem(name, exc) from None
+        if text.partition("\n")[0].rstrip(" \t") == "---":  # under the note's own block
+            raise TemplateProblem(
+                "template error: starts with a '---' line, as properties do, but templates "
+                "can't set properties: journal writes them (from the command's options, a "
+                "review's and a plan's from your notes); remove the block",
+                path=self.shown(template.filename or name),
+                line=1,
+            )
         try:
             check_markers(text)
         except SectionError as exc:
@@ -208,18 +362,6 @@ class Renderer:
             detail = f": {exc}" if str(exc) else ""  # a MemoryError says nothing more
             message = f"template error: {type(exc).__name__}{detail}"
         return TemplateProblem(message, path=path, line=line)
-
-
-def _bounded(chunks: Iterable[str]) -> str:
-    """The rendered text, stopped once it is over :data:`MAX_NOTE` characters."""
-    parts = []
-    size = 0
-    for chunk in chunks:
-        size += len(chunk)
-        if size > MAX_NOTE:
-            raise TemplateProblem(f"template error: a note of over {MAX_NOTE:,} characters")
-        parts.append(chunk)
-    return "".join(parts)
 
 
 def _check_plain(value: Any, where: str) -> None:

@@ -217,6 +217,12 @@ def section(text: str, name: str) -> str:
         raise SectionError(
             f"section name {name!r} is not allowed (use lower-case letters, digits and -)"
         )
+    inner = next(_markers(_BEGIN, text), None)
+    if inner is not None:
+        raise SectionError(
+            f"section '{inner.group(1)}' is inside section '{name}': sections can't be "
+            f"nested; end '{name}' (its {{% endfilter %}}) before '{inner.group(1)}' begins"
+        )
     body = text.strip("\n")
     return (
         f"<!-- journal:begin {name} {content_hash(body)} -->\n{body}\n<!-- journal:end {name} -->"

@@ -27,7 +27,7 @@ from journal.core.records import Record, record
 from journal.core.settings import PLAN_DAYS
 from journal.usecases.generate import Written, refuse_unlisted, users_note, write_generated
 from journal.usecases.history import series_lookup
-from journal.usecases.review import FILTERS, done_days, found_places, review_places
+from journal.usecases.review import done_days, found_places, review_places
 
 TEMPLATE = "plan.md.j2"
 
@@ -208,9 +208,7 @@ def quarterly_plan(
             if merged != targets:
                 data = plan_data(as_kept(merged, labels))[0]
                 props["targets"] = _target_rows(merged, planned, starts, rows)
-    body = table_pipes_only(
-        Renderer(vault.root, FILTERS).render(TEMPLATE, {"plan": one_line_texts(data)})
-    )
+    body = table_pipes_only(Renderer(vault.root).render(TEMPLATE, {"plan": one_line_texts(data)}))
     written = write_generated(
         vault,
         path,

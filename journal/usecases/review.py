@@ -22,8 +22,7 @@ from journal.core.dates import (
 )
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
-from journal.core.formatting import amount, one_line_texts, plural, table_pipes_only
-from journal.core.generated import section
+from journal.core.formatting import one_line_texts, table_pipes_only
 from journal.core.goal import Goal
 from journal.core.history import Event, History, follow, summed
 from journal.core.names import render_pattern
@@ -57,7 +56,6 @@ OPEN_OR_DONE = ("active", "done")  # the statuses the review shows a goal's valu
 #: The fields a past week takes from git as they were then (:func:`goals_then`): those
 #: the scoreboard, pace and chart read, except the value (from its series).
 THEN_FIELDS = ("status", "target", "baseline", "start", "due", "unit", "created")
-FILTERS: dict[str, Callable[..., Any]] = {"section": section, "plural": plural, "amount": amount}
 
 
 @record()
@@ -163,9 +161,7 @@ def weekly_review(
         for key, other in (("previous", period.start - seven), ("next", period.start + seven)):
             path = place(week_of(other, vault.config.week_start)).path
             data[f"{key}_link"] = catalog.link_to(path) if path in catalog.by_path else None
-    body = table_pipes_only(
-        Renderer(vault.root, FILTERS).render(TEMPLATE, {"review": one_line_texts(data)})
-    )
+    body = table_pipes_only(Renderer(vault.root).render(TEMPLATE, {"review": one_line_texts(data)}))
     props = {
         "type": "review",
         "week": data["week"],
