@@ -123,14 +123,21 @@ class _Buffer(list[str]):
         self.environment = environment
         self.size = 0
 
-    def append(self, chunk: str) -> None:
-        self.environment.hold(len(chunk))
-        self.size += len(chunk)
-        super().append(chunk)
+    def append(self, chunk: str) -> None:  # :meth:`_Sandbox.hold`, inline: per chunk
+        size = len(chunk)
+        environment = self.environment
+        environment.held += size
+        if environment.held > MAX_NOTE:
+            raise TemplateProblem(_TOO_LONG)
+        self.size += size
+        list.append(self, chunk)
 
-    def extend(self, chunks: Iterable[str]) -> None:
-        for chunk in chunks:
-            self.append(chunk)
+    def extend(self, chunks: Iterable[str]) -> None:  # a few parts at a time: made already
+        parts = list(chunks)
+        size = sum(map(len, parts))
+        self.environment.hold(size)
+        self.size += size
+        list.extend(self, parts)
 
     def release(self) -> None:
         self.environment.held -= self.size
