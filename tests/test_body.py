@@ -233,9 +233,10 @@ def test_goal_notes_carry_their_check_ins_and_other_notes_do_not() -> None:
     assert plain.checkins == []
 
 
-SIMPLE = st.lists(st.sampled_from([*"ab #[]|/:-x\n", "[[", "]]", "::", "#t"]), max_size=30).map(
-    "".join
-)
+SIMPLE = st.lists(
+    st.sampled_from([*"ab #[]|/:-x\n()$", "[[", "]]", "::", "#t", "](", "](#", ".md", "$$"]),
+    max_size=30,
+).map("".join)
 
 
 @settings(max_examples=400)
@@ -521,3 +522,21 @@ def test_a_log_heading_in_a_quote_is_no_log_section() -> None:
         (11, ["- x"])
     ]
     assert [h.text for h in facts.headings] == ["Log", "Notes", "Log"]  # still headings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see [link](#frag) and more",
+        "an image ![x](#y) here",
+        "[text](<#a b>) and `code`",
+        "[text](Note.md#Heading)",
+        "a [link](x.md 'title #t') with a title",
+        "a URL https://x.org/#frag",
+        "[a](#b)\n[c](#d)",
+    ],
+)
+def test_nothing_in_a_markdown_links_url_is_a_tag(text: str) -> None:
+    """Reported: `see [link](#frag)` gave the note the tag `frag`."""
+    facts = parse_body(f"{text} #real (#career)\n")
+    assert [tag for tag, _ in facts.tags] == ["real", "career"]

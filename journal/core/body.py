@@ -4,9 +4,10 @@ markdown-it-py finds the block structure, so nothing inside fenced or indented
 code is taken for a link, tag, task or check-in; a line scanner finds the same
 blocks in the common subset of markdown, goals' Log sections included.  Inline
 content is parsed (with our wikilink rule) only when it holds something that
-needs it - a backslash, ``<``, or a code span the regexes can't read around
-(see :func:`_code_blanked`) - and otherwise scanned with the same regexes
-directly; this keeps the common note cheap (see bench/).
+needs it - a backslash, ``<``, a ``#`` that may be in a markdown link's URL, or a
+code span the regexes can't read around (see :func:`_code_blanked`) - and
+otherwise scanned with the same regexes directly; this keeps the common note
+cheap (see bench/).
 """
 
 from __future__ import annotations
@@ -536,7 +537,11 @@ def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: boo
 def _inline(content: str, facts: BodyFacts, line: int) -> None:
     if not ("[" in content or "#" in content or "::" in content):
         return
-    plain = content if _SLOW.search(content) is None else _code_blanked(content)
+    url = content.find("](") if ")" in content else -1  # a "#" after it may be in a link's URL
+    if _SLOW.search(content) is None and (url < 0 or content.find("#", url) < 0):
+        plain: str | None = content
+    else:
+        plain = _code_blanked(content)  # (None when it holds "](": markdown-it reads it)
     if plain is None:
         _parsed_inline(content, facts, line)
     else:
