@@ -233,9 +233,10 @@ def test_goal_notes_carry_their_check_ins_and_other_notes_do_not() -> None:
     assert plain.checkins == []
 
 
-SIMPLE = st.lists(st.sampled_from([*"ab #[]|/:-x\n", "[[", "]]", "::", "#t"]), max_size=30).map(
-    "".join
-)
+SIMPLE = st.lists(
+    st.sampled_from([*"ab #[]|/:-x\n()$", "[[", "]]", "::", "#t", "](", "](#", ".md", "$$"]),
+    max_size=30,
+).map("".join)
 
 
 @settings(max_examples=400)
@@ -410,6 +411,12 @@ HOSTILE_UNITS = [
     "::",
     "#a::[",
     "]]",
+    "$",
+    "$a ",
+    "$a\\",
+    "[[$",
+    "`$",
+    "$`` ",
 ]
 
 
@@ -521,3 +528,85 @@ def test_a_log_heading_in_a_quote_is_no_log_section() -> None:
         (11, ["- x"])
     ]
     assert [h.text for h in facts.headings] == ["Log", "Notes", "Log"]  # still headings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see [link](#frag) and more",
+        "an image ![x](#y) here",
+        "[text](<#a b>) and `code`",
+        "[text](Note.md#Heading)",
+        "a [link](x.md 'title #t') with a title",
+        "a URL https://x.org/#frag",
+        "[a](#b)\n[c](#d)",
+    ],
+)
+def test_nothing_in_a_markdown_links_url_is_a_tag(text: str) -> None:
+    """Reported: `see [link](#frag)` gave the note the tag `frag`."""
+    facts = parse_body(f"{text} #real (#career)\n")
+    assert [tag for tag, _ in facts.tags] == ["real", "career"]
+
+
+@pytest.mark.parametrize(
+    ("body", "tags"),
+    [
+        ("math $x^2 + #notatag$ and #real", ["real"]),
+        ("$x #a$ $$y #b$$ and #real", ["real"]),
+        ("costs $5 and $10 #real", ["real"]),  # a closing $ after a space: no math
+        ("$5 and 10$ #real", ["real"]),
+        ("pay $x$20 #real and $y$", ["real"]),  # a closing $ before a digit: no math
+        ("$ #a $ #b", ["a", "b"]),  # an opening $ before a space: no math
+        ("`$x` #a `y$`", ["a"]),  # dollars in code spans are code
+        ("\\$ #a \\$ and $b\\$ #c$", ["a"]),  # an escaped $ opens and closes nothing
+        ("[[a$b]] #a [[c$d]]", ["a"]),  # a wikilink before a $ is read first
+        ("$x$#a and $$y$$#b", ["a", "b"]),
+        ("two lines $x\n#a y$ and #b", ["b"]),
+        ("$$\n#a\n$$ and #b", ["b"]),
+    ],
+)
+def test_math_holds_no_tag(body: str, tags: list[str]) -> None:
+    """Reported: `$x^2 + #notatag$` gave the tag `notatag`; Obsidian shows TeX math."""
+    assert [tag for tag, _ in parse_body(body + "\n").tags] == tags
+
+
+def test_math_holds_no_link_task_field_or_heading() -> None:
+    """A `$$` block over several lines is math whatever its lines look like."""
+    body = (
+        "See $[[A]]$ and [[B]] (key:: $x$) $k:: v$\n"  # 1
+        "\n"
+        "$$\n"  # 3
+        "- [ ] not a task [[C]] #c\n"
+        "# not a heading\n"
+        "progress:: [[Goal]] +1\n"
+        "$$\n"  # 7
+        "- [ ] a task $x$ [[D]]\n"  # 8
+        "\n"
+        "$$ a blank line ends it, so no math\n"  # 10
+        "\n"
+        "- [ ] task [[E]] $$\n"  # 12
+    )
+    facts = parse_body(body)
+    assert [(b.link.target, b.line) for b in facts.links] == [("B", 1), ("D", 8), ("E", 12)]
+    tasks = [(8, "a task $x$ [[D]]"), (12, "task [[E]] $$")]
+    assert [(t.line, t.text) for t in facts.tasks] == tasks
+    assert [(f.key, f.value) for f in facts.fields] == [("key", "")]
+    assert facts.headings == [] and facts.tags == []
+
+
+def test_a_math_block_in_a_log_item_is_the_items_own() -> None:
+    """A line of a `$$` block that reads as a list item is no check-in."""
+    body = "## Log\n- 2026-11-20: +1 solved\n$$\n- 2026-11-21: +5\n$$\n- 2026-11-22: +1\n"
+    facts = parse_body(body, want_log=True)
+    assert [(line, text) for line, text in facts.log_lines] == [
+        (2, "- 2026-11-20: +1 solved"),
+        (6, "- 2026-11-22: +1"),
+    ]
+    assert [(i.line, i.last) for i in facts.log_sections[0].items] == [(2, 5), (6, 6)]
+
+
+def test_math_in_fenced_code_is_code() -> None:
+    body = "```sh\necho $$\n- [ ] task one\nkill $$\n```\n- [ ] task two #a $x #b$\n"
+    facts = parse_body(body)
+    assert [t.text for t in facts.tasks] == ["task two #a $x #b$"]
+    assert [tag for tag, _ in facts.tags] == ["a"]

@@ -69,7 +69,7 @@ def test_new_goal_builds_front_matter_as_data(invoke: Invoke, vault: Path, write
     path = vault / "goals/Plan Q3 1 draft injected key.md"
     text = path.read_text()
     assert '\ntitle: "Plan: Q3 #1 [draft] injected: key"\n' in text  # one line, quoted
-    assert "\ninjected:" not in text and "\n# Plan: Q3 #1 [draft] injected: key\n" in text
+    assert "\ninjected:" not in text and "\n# Plan: Q3 \\#1 \\[draft] injected: key\n" in text
     shown = json.loads(invoke("show", "plan-q3-1-draft-injected-key", "--json").stdout)
     assert shown["title"] == "Plan: Q3 #1 [draft] injected: key"
     assert shown["target"] == 5 and shown["due"] == "2026-12-31"

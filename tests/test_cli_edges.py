@@ -564,7 +564,7 @@ def test_a_title_with_newlines_cannot_add_lines_to_the_body(invoke: Invoke, vaul
     result = invoke("new", "goal", "Inject\n## Log\n- 2026-11-20: =99 fake", "--target", "5")
     assert result.exit_code == 0, result.stderr
     (path,) = (vault / "goals").iterdir()
-    assert "\n# Inject ## Log - 2026-11-20: =99 fake\n" in path.read_text()
+    assert "\n# Inject \\#\\# Log - 2026-11-20: =99 fake\n" in path.read_text()
     shown = json.loads(invoke("show", "inject", "--json").stdout)
     assert shown["checkins"] == [] and shown["current"] == 0
 
@@ -1364,3 +1364,28 @@ def test_a_title_set_that_the_file_name_does_not_say_is_told(invoke: Invoke, wri
         json.loads(invoke("set", "Get better", "title=Get better", "--json").stdout)["file_name"]
         is None
     )
+
+
+def test_a_title_makes_a_heading_that_adds_no_tag_or_link(invoke: Invoke, vault: Path) -> None:
+    """Reported: `journal new goal 'Q1: raise eNPS #people [draft] "v2"'` wrote the heading
+    `# Q1: raise eNPS #people ...`, and the new goal had the tag `people`."""
+    from journal.core.notes import parse_note
+
+    title = 'Q1: raise eNPS #people [draft] "v2" [[Dana]] C:\\temp `#code`'
+    result = invoke("new", "goal", title, "--metric", "eNPS", "--target", "10")
+    assert result.exit_code == 0, result.stderr
+    invoke("new", "contact", "Ana #hr [[Bo]]")
+    met = invoke("new", "meeting", "--with", "Ana #hr [[Bo]]", "--title", "Sync #q1 [[Cy]]")
+    assert met.exit_code == 0, met.stderr
+    heading = '# Q1: raise eNPS \\#people \\[draft] "v2" \\[\\[Dana]] C:\\\\temp `#code`\n'
+    written = {p.parent.name: p for p in vault.glob("*/*.md")}
+    assert written["goals"].read_text().count(heading) == 1
+    assert "\n# Ana \\#hr \\[\\[Bo]]\n" in written["people"].read_text()
+    assert "\n# Sync \\#q1 \\[\\[Cy]]\n" in written["meetings"].read_text()
+    for path in written.values():
+        note = parse_note(path.name, path.read_bytes())
+        assert (note.tags, [link.target for link in note.links if link.key is None]) == ([], [])
+    shown = json.loads(invoke("show", "q1-raise-enps", "--json").stdout)
+    assert shown["title"] == title  # the property is the title as typed
+    hits = json.loads(invoke("search", "eNPS", "--json").stdout)
+    assert "\\#" not in hits[0]["snippet"]  # the heading that says the title is left out

@@ -4,14 +4,17 @@ markdown-it-py finds the block structure, so nothing inside fenced or indented
 code is taken for a link, tag, task or check-in; a line scanner finds the same
 blocks in the common subset of markdown, goals' Log sections included.  Inline
 content is parsed (with our wikilink rule) only when it holds something that
-needs it - a backslash, ``<``, or a code span the regexes can't read around
-(see :func:`_code_blanked`) - and otherwise scanned with the same regexes
-directly; this keeps the common note cheap (see bench/).
+needs it - a backslash, ``<``, a ``#`` that may be in a markdown link's URL, or a
+code span the regexes can't read around (see :func:`_code_blanked`) - and
+otherwise scanned with the same regexes directly; this keeps the common note
+cheap (see bench/).  TeX math (``$...$``, ``$$...$$``) is blanked first, as
+Obsidian shows it (see :func:`math_spans`).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import field
 from functools import lru_cache
@@ -20,7 +23,7 @@ from urllib.parse import unquote
 
 from journal.core import links as wikilinks
 from journal.core.codec import conflict_spans
-from journal.core.fences import code_spans, fence_step
+from journal.core.fences import code_spans, fence_step, span_ends
 from journal.core.records import Record, new_tuple, record
 from journal.core.regex import lazy
 from journal.core.tags import body_tags
@@ -47,6 +50,10 @@ _URL_END = lazy(r"[)\s>]")
 _SLOW = lazy(r"[`\\<]")
 _NOT_PLAIN = lazy(r"[\\<&*_]")  # escapes, HTML, entities, emphasis: see _code_blanked
 _SPAN_BAIL = lazy(r"[\[\]()\n]")
+#: What math is read around, left to right: a backslash escape, a run of backticks (a code
+#: span, when a run as long closes it), a wikilink, and the dollars that open math.
+_MATH_MARK = lazy(r"\\.|`+|\[\[|\$\$?", re.DOTALL)
+_DIGITS = frozenset("0123456789")
 _MANY_BRACKETS = 256  # more "[" in one paragraph: markdown-it's link rule is quadratic
 _LOG_TITLES = frozenset({"log", "check-ins", "checkins", "progress log"})
 _NEWLINE = lazy(r"\r\n?|\n")  # the line breaks markdown-it counts lines by
@@ -216,6 +223,8 @@ def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> Bod
     blanked out first: Obsidian shows none of what they hold)."""
     conflicts = conflict_spans(text)
     text = blank_comments(text)
+    if "$" in text and "$$" in text:  # (a search for "$" is the faster one)
+        text = _math_lines_blanked(text)
     fast = "\t" not in text and "\r" not in text
     lines = text.split("\n") if fast else split_lines(text)  # the same lines, sooner
     found = fast_blocks(lines) if fast else None
@@ -536,7 +545,13 @@ def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: boo
 def _inline(content: str, facts: BodyFacts, line: int) -> None:
     if not ("[" in content or "#" in content or "::" in content):
         return
-    plain = content if _SLOW.search(content) is None else _code_blanked(content)
+    if "$" in content:
+        content = _math_blanked(content)
+    url = content.find("](") if ")" in content else -1  # a "#" after it may be in a link's URL
+    if _SLOW.search(content) is None and (url < 0 or content.find("#", url) < 0):
+        plain: str | None = content
+    else:
+        plain = _code_blanked(content)  # (None when it holds "](": markdown-it reads it)
     if plain is None:
         _parsed_inline(content, facts, line)
     else:
@@ -562,6 +577,113 @@ def _code_blanked(content: str) -> str | None:
         kept += [content[done:start], " "]
         done = stop
     return "".join(kept) + content[done:]
+
+
+def math_spans(text: str) -> list[tuple[int, int]]:
+    """Where each span of TeX math of ``text`` (inline markdown, no blank line) starts and
+    ends, its dollars included, by pandoc's rule (Obsidian documents none): ``$$`` to the
+    next ``$$``; ``$`` to the next ``$`` not escaped (``\\$``), when the first is
+    followed and the last preceded by a non-space, and the last is not followed by a
+    digit (``$5 and $10`` and ``$20,000 and $30,000`` hold none).  Read left to right: a
+    code span, a backslash escape or a wikilink that starts before a ``$`` is skipped
+    whole."""
+    spans = []
+    ticks: dict[int, int] | None = None  # where the code span each run opens ends
+    brackets = -2  # where the first "]]" after the last "[[" is (-1: none)
+    at = 0
+    while (mark := _MATH_MARK.search(text, at)) is not None:
+        start, found = mark.start(), mark.group()
+        at = mark.end()
+        if found[0] == "`":
+            ticks = span_ends(text) if ticks is None else ticks
+            at = max(at, ticks.get(start, -1))
+        elif found == "[[":  # as _wikilink_rule reads one, its target a character at least
+            if brackets != -1 and brackets <= at:
+                brackets = text.find("]]", at + 1)
+            if brackets > at and text.find("[[", at, brackets) < 0:
+                at = brackets + 2 if text.find("\n", at, brackets) < 0 else at
+        elif found == "$$":
+            close = text.find("$$", at + 1)
+            if close >= 0:
+                spans.append((start, close + 2))
+                at = close + 2
+        elif found == "$" and at < len(text) and not text[at].isspace():
+            close = _math_close(text, at + 1 + (text[at] == "\\"))
+            after = text[close + 1 : close + 2]
+            if close > 0 and not text[close - 1].isspace() and after not in _DIGITS:
+                spans.append((start, close + 1))
+                at = close + 1
+    return spans
+
+
+def _math_close(text: str, at: int) -> int:
+    """Where the first ``$`` at or after ``at`` that no backslash escapes is (-1: none)."""
+    while (close := text.find("$", at)) >= 0:
+        slashes = close - at - len(text[at:close].rstrip("\\"))
+        if slashes % 2 == 0:
+            return close
+        at = close + 1
+    return -1
+
+
+def _math_blanked(content: str) -> str:
+    """``content`` with each span of math a space (its line breaks kept), as code spans
+    are: nothing in it is a link, tag or field."""
+    kept: list[str] = []
+    done = 0
+    for start, stop in math_spans(content):
+        kept += [content[done:start], " ", "\n" * content.count("\n", start, stop)]
+        done = stop
+    return "".join(kept) + content[done:] if kept else content
+
+
+def _math_lines_blanked(text: str) -> str:
+    """``text`` with each line inside math that runs over several lines (``$$`` on one
+    line to ``$$`` on a later one, no blank line between, outside fenced code) made a
+    line of plain text, its indent kept: ``- [ ] x`` or ``# x`` there is no task or
+    heading, and the math stays one paragraph, as Obsidian shows it."""
+    first, last = text.find("$$"), text.rfind("$$")
+    if text.count("\n", first, last) + text.count("\r", first, last) < 2:
+        return text  # no line between the first "$$" and the last
+    lines, ends = _NEWLINE.split(text), _NEWLINE.findall(text)
+    fence: str | None = None
+    run: list[int] = []  # the lines of a paragraph-like run: no blank line, no code
+    dollars = changed = False  # whether a line of the run holds "$$"; a line was made text
+    for number, line in enumerate([*lines, ""]):
+        if number == len(lines):
+            code = True  # the end, which ends a run
+        elif fence is None and "`" not in line and "~" not in line:
+            code = False  # (no fence opens there: the common line, read sooner)
+        else:
+            fence, code = fence_step(fence, line)
+        if line.strip() and not code:
+            run.append(number)
+            dollars = dollars or "$$" in line
+            continue
+        if dollars and len(run) > 2:
+            changed = _math_run_blanked(lines, run) or changed
+        run, dollars = [], False
+    if not changed:
+        return text
+    return "".join(line + end for line, end in zip(lines, [*ends, ""], strict=True))
+
+
+def _math_run_blanked(lines: list[str], run: list[int]) -> bool:
+    """Make each of ``lines`` (those numbered ``run``, read as one paragraph) inside a
+    ``$$`` span of math that runs over it plain text; whether one was."""
+    joined = "\n".join(lines[i] for i in run)
+    starts = [0]  # where each line starts in ``joined``
+    for i in run[:-1]:
+        starts.append(starts[-1] + len(lines[i]) + 1)
+    changed = False
+    for start, stop in math_spans(joined):
+        if not joined.startswith("$$", start):
+            continue  # "$5 ...\n- [ ] x\n... 10$": a list item ends a paragraph
+        first, last = bisect_right(starts, start), bisect_right(starts, stop - 1)
+        for i in run[first : last - 1]:
+            lines[i] = lines[i][: len(lines[i]) - len(lines[i].lstrip(" \t"))] + "x"
+            changed = True
+    return changed
 
 
 def _parsed_inline(content: str, facts: BodyFacts, line: int) -> None:

@@ -41,12 +41,7 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     """Where each code span of ``text`` (inline markdown) starts and ends, its backticks
     included: a run of backticks to the next run as long; a run that none as long follows
     is text (CommonMark; backslash escapes left aside)."""
-    runs = [(m.start(), m.end()) for m in _TICKS.finditer(text)]
-    closers: list[int | None] = [None] * len(runs)  # the next run as long as each
-    after: dict[int, int] = {}
-    for i in range(len(runs) - 1, -1, -1):
-        size = runs[i][1] - runs[i][0]
-        closers[i], after[size] = after.get(size), i
+    runs, closers = _tick_runs(text)
     spans = []
     at = 0  # the next run to open a span
     while at < len(runs):
@@ -57,3 +52,27 @@ def code_spans(text: str) -> list[tuple[int, int]]:
         spans.append((runs[at][0], runs[closing][1]))
         at = closing + 1
     return spans
+
+
+def span_ends(text: str) -> dict[int, int]:
+    """Where the code span a run of backticks of ``text`` would open ends, by where the
+    run starts: at the end of the next run as long (runs that none follows are left out),
+    for a reader that reaches the run from elsewhere than the text's start."""
+    runs, closers = _tick_runs(text)
+    return {
+        run[0]: runs[close][1]
+        for run, close in zip(runs, closers, strict=True)
+        if close is not None
+    }
+
+
+def _tick_runs(text: str) -> tuple[list[tuple[int, int]], list[int | None]]:
+    """Where each run of backticks of ``text`` starts and ends, and the index of the next
+    run as long as each (None: none follows)."""
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(text)]
+    closers: list[int | None] = [None] * len(runs)
+    after: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):
+        size = runs[i][1] - runs[i][0]
+        closers[i], after[size] = after.get(size), i
+    return runs, closers

@@ -273,6 +273,25 @@ def one_line(text: str) -> str:
     return _spans_kept(text).replace("|", "\\|").replace("<!--", "<\\!--")
 
 
+#: What markdown would read as more than text in a title: an escape, a tag, a link.
+_MARKUP = lazy(r"[\\#\[]")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` written so that markdown shows it as typed and reads no tag, wikilink,
+    embed or markdown link in it, nor a heading's closing ``#``: each ``\\``, ``#`` and
+    ``[`` outside code spans escaped with a backslash (``Q1 \\#people \\[draft]``)."""
+    if _MARKUP.search(text) is None:
+        return text
+    parts = []
+    done = 0
+    for start, stop in code_spans(text) if "`" in text else ():
+        parts += [_MARKUP.sub(r"\\\g<0>", text[done:start]), text[start:stop]]
+        done = stop
+    parts.append(_MARKUP.sub(r"\\\g<0>", text[done:]))
+    return "".join(parts)
+
+
 #: A line break in a code span: a space there, as markdown reads it.
 _SPAN_BREAK = lazy(r"\r\n|[\n\v\f\r\x1c-\x1f\x85\u2028\u2029]")
 

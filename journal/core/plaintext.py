@@ -24,6 +24,7 @@ _RULE = lazy(r"^[ \t]*(?:[-*_=][ \t]*){3,}\r?(?:\n|\Z)", re.MULTILINE)  # a brea
 _MD_LINK = lazy(r"!?\[([^\[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _AUTOLINK = lazy(r"<((?:https?|mailto):[^<>\s]+)>")
 _STARS = lazy(r"\*{2,}")
+_ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation
 _EMPHASIS = lazy(
     r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"  # *one*
     r"|(?<!\w)(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_])\2(?!\w)"  # _one_, __two__
@@ -83,10 +84,12 @@ def _unmarked(text: str) -> str:
 
 def _heading_shown(heading: re.Match[str], title: str) -> str:
     """A heading's text, without its ``#`` marks; nothing for a level-1 heading that says
-    the title (in any case: ``# Bold`` in ``bold.md``; its emphasis and links as shown)."""
+    the title (in any case: ``# Bold`` in ``bold.md``; its emphasis, links and escapes as
+    shown: ``# Q1 \\#people`` says ``Q1 #people``, as journal writes such a title)."""
     text = heading[2] or ""
     if len(heading[1]) == 1 and title.strip():
         shown = _unmarked(links_as(text, _link_shown))
+        shown = _ESCAPE.sub(r"\1", shown) if "\\" in shown else shown
         if shown.strip().casefold() == title.strip().casefold():
             return ""
     return text + heading[3]

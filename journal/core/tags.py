@@ -18,8 +18,9 @@ def clean_tag(raw: str) -> str | None:
 
 
 def body_tags(text: str) -> list[str]:
-    """The ``#tags`` in a run of plain text (code already removed).  What the pattern
-    finds has no ``#`` or space: :func:`clean_tag` would only drop all-digit ones."""
+    """The ``#tags`` in a run of plain text (code, math and markdown links' URLs already
+    left out).  What the pattern finds has no ``#`` or space: :func:`clean_tag` would
+    only drop all-digit ones."""
     return [tag for tag in _BODY_TAG.findall(text) if not tag.isdigit()]
 
 

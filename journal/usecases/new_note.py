@@ -13,7 +13,7 @@ from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import Conflict, UsageProblem
 from journal.core.fields import GOAL_FIELDS, parse_cli_value, yaml_value
-from journal.core.formatting import single_line
+from journal.core.formatting import markdown_text, single_line
 from journal.core.goal import body_line
 from journal.core.links import fold, is_conflict_copy
 from journal.core.names import file_stem, refuse_comment_mark, slug, unique_id
@@ -110,7 +110,11 @@ def create_note(
 def note_data(
     vault: Vault, props: Mapping[str, Any], template: str, context: Mapping[str, Any]
 ) -> bytes:
-    """A new note's bytes: ``props`` as its front matter, its body from ``template``."""
+    """A new note's bytes: ``props`` as its front matter, its body from ``template``,
+    given the title as markdown text (its heading adds no tag or link to the note)."""
+    title = context.get("title")
+    if isinstance(title, str):
+        context = {**context, "title": markdown_text(title)}
     body = Renderer(vault.root).render(template, context)
     return codec.new_note_text(props, body).encode("utf-8")
 
