@@ -951,6 +951,7 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
     type=_Whole(min=0),
     default=30,
     show_default=True,
+    metavar="N",
     help="Without GOAL: show at most this many goal changes (0: all).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the history as JSON.")
@@ -1649,7 +1650,9 @@ def review(
     metavar="DATE",
     help="First day (default: today if a week starts today, else next week's first day).",
 )
-@click.option("--days", type=_Whole(), help="Length in days, 7-366 (default: [plan] days, 90).")
+@click.option(
+    "--days", type=_Whole(), metavar="N", help="Length in days, 7-366 (default: [plan] days, 90)."
+)
 @click.option("--stdout", "to_stdout", is_flag=True, help="Print the note; write nothing.")
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
 @click.option("--force", is_flag=True, help="Also replace generated parts you edited or removed.")

@@ -32,7 +32,10 @@ def test_init_creates_a_working_vault_and_refuses_to_run_twice(tmp_path: Path) -
     before = sample.read_bytes()
     again = runner.invoke(cli, ["init", str(root)])
     assert again.exit_code == 1
-    assert "already a journal vault" in again.stderr
+    assert again.stderr == (  # a tryout: "…/.journal/config.toml: is already a journal vault"
+        f"journal: {root} is already a journal vault (.journal/config.toml is there); "
+        "nothing changed\n"
+    )
     assert sample.read_bytes() == before
 
 

@@ -448,35 +448,45 @@ def test_a_count_option_takes_ascii_digits_only(
     assert f"'{given}' is not a whole number (digits 0-9)" in result.stderr
 
 
+def _commands(group: click.Group) -> Iterator[click.Command]:
+    """Every command of ``group``, its subgroups' too."""
+    for command in group.commands.values():
+        yield command
+        if isinstance(command, click.Group):
+            yield from _commands(command)
+
+
 def test_every_number_option_reads_ascii_digits_only() -> None:
     """Found in a review: `people --days 2.5` said "'2.5' is not a valid integer range"
     (click's own type), where the other count options say what they take."""
 
-    def commands(group: click.Group) -> Iterator[click.Command]:
-        for command in group.commands.values():
-            yield command
-            if isinstance(command, click.Group):
-                yield from commands(command)
-
     counts = [
         (command.name, param.name)
-        for command in commands(cli)
+        for command in _commands(cli)
         for param in command.params
         if isinstance(param.type, click.types.IntParamType)
     ]
     assert ("people", "days") in counts
     assert [
         (command.name, param.name)
-        for command in commands(cli)
+        for command in _commands(cli)
         for param in command.params
         if isinstance(param.type, click.types.IntParamType) and not isinstance(param.type, _Whole)
     ] == []
 
 
-def test_an_unbounded_count_option_is_an_integer_in_help(invoke: Invoke) -> None:
-    """Found in review: `plan --help` showed `--days INTEGER RANGE ... [x<=None]`."""
+def test_every_count_option_is_n_in_help_as_the_docs_write_it(invoke: Invoke) -> None:
+    """Found in review: `plan --help` showed `--days INTEGER RANGE ... [x<=None]`; in a
+    tryout, `--days INTEGER` and `history --limit INTEGER RANGE` where the docs say N."""
     shown = invoke("plan", "--help").stdout
-    assert "  --days INTEGER " in shown and "None" not in shown
+    assert "  --days N " in shown and "None" not in shown
+    assert "  --limit N " in invoke("history", "--help").stdout
+    assert [
+        (command.name, param.name)
+        for command in _commands(cli)
+        for param in command.params
+        if isinstance(param.type, click.types.IntParamType) and param.metavar != "N"
+    ] == []
 
 
 def test_a_count_options_range_is_said_once_in_help(invoke: Invoke) -> None:

@@ -103,7 +103,9 @@ def _init(root: Path, today: date) -> InitResult:
     sample = f"{config.folders.goal}/{file_stem(SAMPLE_TITLE)}.md"
     planned = [".journal", CONFIG_PATH, ".gitignore", *folders, sample]
     if not (root / ".journal").is_symlink() and os.path.lexists(root / CONFIG_PATH):
-        raise Conflict("is already a journal vault; nothing changed", path=str(root / CONFIG_PATH))
+        raise Conflict(
+            f"{root} is already a journal vault ({CONFIG_PATH} is there); nothing changed"
+        )
     _check(vault, planned, [".journal", *folders])
     due = writable_day(today + timedelta(days=90), "the sample goal's due").isoformat()
     result = InitResult(root)
