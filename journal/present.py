@@ -430,16 +430,12 @@ def history_view(h: dict[str, Any], today: date) -> str:
     out.append("")
     points = [(parse_date(p["date"]), p["value"]) for p in h["series"]]
     if any(p["source"] != "start" for p in h["series"]):
-        first = parse_date(h["start"]) if h["start"] else None
-        out.append(
-            chart(
-                points,
-                base=h["baseline"] or 0,
-                target=h["target"],
-                first=first,
-                last=max(today, points[-1][0]),
+        first = min(parse_date(h["start"]), points[0][0]) if h["start"] else points[0][0]
+        last = max(today, points[-1][0])
+        if last > first:  # one day has nothing to show (a tryout: init's sample goal)
+            out.append(
+                chart(points, base=h["baseline"] or 0, target=h["target"], first=first, last=last)
             )
-        )
     if not h["checkins"]:
         out.append("no check-ins yet")
     width = max((len(c["change"] or "") for c in h["checkins"]), default=0)

@@ -935,13 +935,22 @@ def test_a_plan_that_overlaps_another_says_so(invoke: Invoke, write: Write, vaul
     later = invoke("plan", "--start", "2026-12-14")
     assert later.exit_code == 0
     assert later.stderr == (
-        f"journal: this plan overlaps {PLAN} (2026-11-23 to 2027-02-20); a review follows "
-        "the plan that starts last (regenerate that one with --start 2026-11-23)\n"
+        f"journal: this plan overlaps {PLAN} (2026-11-23 to 2027-02-20); on the days both "
+        "cover, a review follows plans/2026-12-14-90-day-plan.md (the one that starts last, "
+        f"then by name; regenerate {PLAN} with --start 2026-11-23)\n"
     )
     assert invoke("plan").stderr.startswith("journal: this plan overlaps plans/2026-12-14-")
     assert invoke("plan", "--start", "2027-03-01", "--days", "30").exit_code == 0
     told = invoke("plan", "--start", "2027-03-01").stderr
-    assert "(regenerate that one with --start 2027-03-01 --days 30)" in told
+    assert "regenerate plans/2027-03-01-30-day-plan.md with --start 2027-03-01 --days 30)" in told
+    # found in a tryout: two plans of one start, the one followed unsaid, and told on a
+    # --stdout run as if a second plan now existed
+    shown = invoke("plan", "--days", "30", "--stdout").stderr.splitlines()
+    assert shown[0] == (
+        f"journal: this plan, if written, overlaps {PLAN} (2026-11-23 to 2027-02-20); on the "
+        f"days both cover, a review follows {PLAN} (the one that starts last, then by name; "
+        f"regenerate {PLAN} with --start 2026-11-23)"
+    )
 
 
 def test_a_plan_taking_over_from_one_ending_in_its_first_week_is_no_overlap_told(

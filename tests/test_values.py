@@ -461,6 +461,12 @@ def test_negative_absolute_values_and_a_goal_with_nothing_to_show(
     assert invoke("log", "Network more").stdout == "Network more: no check-ins yet\n"
     write("goals/Read.md", "---\ntype: goal\ntitle: Read\ntarget: 5\nstart: 2026-11-01\n---\n")
     assert invoke("log", "Read").stdout == "Read: ? / 5\n\nno check-ins yet\n"
+    # found in a tryout: a goal starting today drew a chart of one day, with no bar
+    write(
+        "goals/New.md",
+        "---\ntype: goal\ntitle: New\ntarget: 3\ncurrent: 1\nstart: 2026-11-22\n---\n",
+    )
+    assert invoke("log", "New").stdout == "New: 1 / 3\n\nno check-ins yet\n"
 
 
 @pytest.mark.parametrize(

@@ -154,9 +154,12 @@ def quarterly_plan(
         theirs = Period(other_start, other_end)
         if note.path != path and _overlap_told(ours, theirs, week_start):
             again = plan_options(other_start, other_end, vault.config.plan.days)
+            followed = max((start, path), (other_start, note.path))[1]  # as covering() picks
+            this = "this plan" if write and not dry_run else "this plan, if written,"
             vault.notice(
-                f"this plan overlaps {note.path} ({other_start} to {other_end}); a review "
-                f"follows the plan that starts last (regenerate that one with {again})"
+                f"{this} overlaps {note.path} ({other_start} to {other_end}); on the days both "
+                f"cover, a review follows {followed} (the one that starts last, then by "
+                f"name; regenerate {note.path} with {again})"
             )
     props = {
         "type": "plan",
