@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from journal.core.formatting import (
     amount,
     bar,
+    json_progress,
     one_line,
     per_week,
     percent,
@@ -105,10 +106,35 @@ def test_every_whitespace_but_the_space_is_unprintable() -> None:
         (0.9967, "█████████░ 99%"),  # reported: a full bar and 100%, the goal not done
         (1.0, "██████████ 100%"),
         (1.2, "██████████ 120%"),
+        # reported: a half went to the even number (Python's round): 12%, 38%, 62%
+        (1 / 8, "█░░░░░░░░░ 13%"),
+        (3 / 8, "████░░░░░░ 38%"),
+        (5 / 8, "██████░░░░ 63%"),
+        (0.25, "███░░░░░░░ 25%"),  # 2.5 cells: 3
+        (0.145, "█░░░░░░░░░ 15%"),  # 29 of 200: 14.5% as written (the float is below it)
+        (0.9999, "█████████░ 99%"),
+        (-1 / 8, "░░░░░░░░░░ -13%"),  # a half away from zero below the baseline too
     ],
 )
 def test_progress_shows_full_only_at_the_target(progress: float, shown: str) -> None:
     assert f"{bar(progress)} {percent(progress)}" == shown
+
+
+@pytest.mark.parametrize(
+    ("progress", "given"),
+    [
+        (0.53125, 0.5313),  # reported: 0.5312, a half to the even digit
+        (0.99996, 0.9999),  # short of the target: never 1
+        (1.0, 1.0),
+        (1.23456, 1.2346),
+        (-0.00005, -0.0001),
+        (None, None),
+    ],
+)
+def test_json_progress_rounds_a_half_up_and_stays_below_1_short_of_the_target(
+    progress: float | None, given: float | None
+) -> None:
+    assert json_progress(progress) == given
 
 
 @pytest.mark.parametrize(

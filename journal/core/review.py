@@ -20,6 +20,7 @@ from journal.core.formatting import (
     bar,
     listed,
     number,
+    parts_of,
     per_week,
     percent,
     plural,
@@ -662,9 +663,9 @@ def gantt(goals: list[Goal], as_of: date, value_of: Callable[[Goal], float | Non
         if due < first or start > last:
             continue
         progress = goal.progress_at(value_of(goal))
-        share = max(0.0, min(progress or 0.0, 1.0))
-        middle = start + timedelta(days=round((end - start).days * share))
-        notes = [f"{round(progress * 100)} pct"] if progress is not None else []
+        share = max(0.0, min(progress or 0.0, 1.0))  # in days as the scoreboard's bar
+        middle = start + timedelta(days=parts_of(share, (end - start).days))
+        notes = [f"{parts_of(progress, 100)} pct"] if progress is not None else []
         notes += [f"from {start}"] if start < first else []
         notes += [f"due {due}"] if end > last else []
         label = f" ({', '.join(notes)})" if notes else ""
