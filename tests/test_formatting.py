@@ -3,6 +3,7 @@ and rates."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -17,10 +18,12 @@ from journal.core.formatting import (
     one_line,
     per_week,
     percent,
+    rate,
     shell_word,
     single_line,
     terminal_text,
 )
+from tests.conftest import REPO
 
 
 @given(
@@ -223,6 +226,19 @@ def test_a_rate_of_whole_things_below_one_a_week_says_the_weeks_one_takes(
     value: float, unit: str | None, whole: bool, shown: str
 ) -> None:
     assert per_week(value, unit, whole) == shown
+
+
+def test_rates_are_shown_as_the_format_doc_says() -> None:
+    """Reported: docs/format.md said two significant digits below 1 and one decimal from 1
+    up, where `needs 0.09/week` and `needs to drop 9/week` were shown (the docs now say
+    a zero ending the rate is left out, which reads better: the examples must agree)."""
+    text = " ".join((REPO / "docs" / "format.md").read_text(encoding="utf-8").split())
+    examples = re.findall(r"([\d.]+) a week shows as `([\d.]+)/week`, not `([\d.]+)`", text)
+    examples += re.findall(r"and ([\d.]+) as `([\d.]+)/week`, not `([\d.]+)`", text)
+    assert len(examples) == 2
+    for value, shown, not_shown in examples:
+        assert rate(float(value)) == shown != not_shown
+        assert per_week(float(value)) == f"{shown}/week"
 
 
 def test_time_left_is_days_under_two_weeks_then_weeks() -> None:

@@ -115,8 +115,9 @@ def signed(value: float | None) -> str:
 
 
 def rate(value: float | None) -> str:
-    """A weekly rate rounded for reading: ``1.3``, ``0.25``, ``12``; two significant
-    digits below 1, so a reply rate's ``0.0021`` is not ``0``."""
+    """A weekly rate rounded for reading: one decimal from 1 up (``1.3``, ``12``), two
+    significant digits below 1 (``0.25``; a reply rate's ``0.0021`` is not ``0``), a
+    zero that would end it left out (``9`` for 8.97, ``0.09`` for 0.0897)."""
     if value is None:
         return "?"
     return number(float(f"{value:.2g}") if abs(value) < 1 else round(value, 1))
