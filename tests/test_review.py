@@ -637,6 +637,39 @@ def test_a_goal_that_counts_down_needs_to_drop_and_no_unit_leaves_no_gap(
     assert "needs to drop 1.4/week" in row and "-1.4" not in row
 
 
+def test_on_its_due_day_a_goal_needs_what_is_left_by_the_end_of_it(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: on its due day a goal's row said no "needs" (`behind (expected 75)`),
+    where the day before said `needs to drop 28/week`: the target is for the end of the
+    due day, so what is left is still needed, by then."""
+    weight = goal_text("Weight", unit="kg", baseline=82, target=75, current=79, start="2026-10-01")
+    write("goals/weight.md", weight.replace("due: 2026-12-31", "due: 2026-12-30"))
+    milestones = "[{title: First draft reviewed, due: 2026-11-06}]"
+    playbook = goal_text("Playbook", unit="playbooks", target=1, current=0, milestones=milestones)
+    write("goals/playbook.md", playbook.split("## Log")[0])
+
+    def needs(day: str) -> dict[str, str]:
+        monkeypatch.setenv("JOURNAL_TODAY", day)
+        rows = invoke("review", "--stdout").stdout.splitlines()
+        return {r.split("]]")[0][4:]: r.rsplit(" | ", 1)[1] for r in rows if r.startswith("| [[")}
+
+    assert needs("2026-12-29") == {
+        "playbook": "behind (milestone First draft reviewed overdue 53 days) · needs 1 by "
+        "2026-12-31, in 2 days |",
+        "weight": "behind (expected 75.1) · needs to drop 28/week |",
+    }
+    assert (
+        needs("2026-12-30")["weight"]
+        == "behind (expected 75) · needs to drop 4 by 2026-12-30, today |"
+    )
+    assert needs("2026-12-31") == {
+        "playbook": "behind (milestone First draft reviewed overdue 55 days) · needs 1 by "
+        "2026-12-31, today |",
+        "weight": "behind (expected 75) |",  # the day after: past due, no more to say
+    }
+
+
 def test_the_chart_shows_a_goal_short_of_its_target_short_of_it(
     invoke: Invoke, write: Write
 ) -> None:
