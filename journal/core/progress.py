@@ -1,10 +1,10 @@
 """Where a goal stands: the straight line from start to due, pace, and rates.
 
 A goal's line runs from ``baseline`` when its start day begins to ``target`` when
-its due day ends (:func:`expected_value`).  Pace compares ``current`` with that line today: within
-:data:`TOLERANCE` of the whole way is on track.  A goal one whole step from its
-target (:func:`one_step_left`) has nothing between for a line to measure: its
-milestones judge its pace.
+its due day ends (:func:`expected_value`).  Pace compares ``current`` with that line
+today: within :data:`TOLERANCE` of the whole way is on track.  A goal one whole step
+from its target (:func:`one_step_left`) has nothing between for a line to measure:
+its milestones judge its pace.
 """
 
 from __future__ import annotations
