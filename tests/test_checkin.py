@@ -1282,6 +1282,40 @@ def test_the_value_after_a_check_in_counts_a_committed_hand_edit(
     ]
 
 
+def test_progress_made_before_the_log_counts_once_after_a_commit_that_holds_it(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: `current` set to 3 by hand and committed, then `log +1 lunch`: the
+    table said `+3  6  made before the log` and `+1  7  lunch` (the 3 counted twice)
+    where the header said 4; with a check-in on a later day the series had 7 too."""
+    git = Git(vault, tmp_path / "home").init()
+    path = write(GOAL, goal_text(current=0, start="2026-11-01").split("\n- ")[0] + "\n")
+    git.commit("new", "2026-11-01")
+    path.write_text(path.read_text().replace("current: 0", "current: 3"))
+    git.commit("hand 3", "2026-11-10")
+    write("daily/2026-11-15.md", "progress:: [[hr]] +1 chat\n")  # other notes add on top
+    assert invoke("log", "Connect", "+1", "lunch").exit_code == 0
+    shown = json.loads(invoke("log", "Connect", "--json").stdout)
+    values = [(c["date"], c["change"], c["value"]) for c in shown["checkins"]]
+    assert values == [
+        ("2026-11-15", "+1", 4),
+        ("2026-11-22", "+3", 4),
+        ("2026-11-22", "+1", 5),
+    ]
+    assert (shown["current"], shown["series"][-1]["value"]) == (5, 5)
+    assert "2026-11-22  +3  4  made before the log\n2026-11-22  +1  5  lunch" in (
+        invoke("log", "Connect").stdout
+    )
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-25")
+    assert invoke("log", "Connect", "+1", "more").exit_code == 0
+    shown = json.loads(invoke("log", "Connect", "--json").stdout)
+    assert [(p["date"], p["value"]) for p in shown["series"]][-2:] == [
+        ("2026-11-22", 5),
+        ("2026-11-25", 6),
+    ]
+    assert [c["value"] for c in shown["checkins"]] == [4, 4, 5, 6]
+
+
 def test_a_note_given_as_the_value_is_told_how_to_log_it(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -3,6 +3,7 @@ and rates."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -13,13 +14,16 @@ from hypothesis import strategies as st
 from journal.core.formatting import (
     amount,
     bar,
+    json_progress,
     one_line,
     per_week,
     percent,
+    rate,
     shell_word,
     single_line,
     terminal_text,
 )
+from tests.conftest import REPO
 
 
 @given(
@@ -105,10 +109,35 @@ def test_every_whitespace_but_the_space_is_unprintable() -> None:
         (0.9967, "█████████░ 99%"),  # reported: a full bar and 100%, the goal not done
         (1.0, "██████████ 100%"),
         (1.2, "██████████ 120%"),
+        # reported: a half went to the even number (Python's round): 12%, 38%, 62%
+        (1 / 8, "█░░░░░░░░░ 13%"),
+        (3 / 8, "████░░░░░░ 38%"),
+        (5 / 8, "██████░░░░ 63%"),
+        (0.25, "███░░░░░░░ 25%"),  # 2.5 cells: 3
+        (0.145, "█░░░░░░░░░ 15%"),  # 29 of 200: 14.5% as written (the float is below it)
+        (0.9999, "█████████░ 99%"),
+        (-1 / 8, "░░░░░░░░░░ -13%"),  # a half away from zero below the baseline too
     ],
 )
 def test_progress_shows_full_only_at_the_target(progress: float, shown: str) -> None:
     assert f"{bar(progress)} {percent(progress)}" == shown
+
+
+@pytest.mark.parametrize(
+    ("progress", "given"),
+    [
+        (0.53125, 0.5313),  # reported: 0.5312, a half to the even digit
+        (0.99996, 0.9999),  # short of the target: never 1
+        (1.0, 1.0),
+        (1.23456, 1.2346),
+        (-0.00005, -0.0001),
+        (None, None),
+    ],
+)
+def test_json_progress_rounds_a_half_up_and_stays_below_1_short_of_the_target(
+    progress: float | None, given: float | None
+) -> None:
+    assert json_progress(progress) == given
 
 
 @pytest.mark.parametrize(
@@ -197,6 +226,19 @@ def test_a_rate_of_whole_things_below_one_a_week_says_the_weeks_one_takes(
     value: float, unit: str | None, whole: bool, shown: str
 ) -> None:
     assert per_week(value, unit, whole) == shown
+
+
+def test_rates_are_shown_as_the_format_doc_says() -> None:
+    """Reported: docs/format.md said two significant digits below 1 and one decimal from 1
+    up, where `needs 0.09/week` and `needs to drop 9/week` were shown (the docs now say
+    a zero ending the rate is left out, which reads better: the examples must agree)."""
+    text = " ".join((REPO / "docs" / "format.md").read_text(encoding="utf-8").split())
+    examples = re.findall(r"([\d.]+) a week shows as `([\d.]+)/week`, not `([\d.]+)`", text)
+    examples += re.findall(r"and ([\d.]+) as `([\d.]+)/week`, not `([\d.]+)`", text)
+    assert len(examples) == 2
+    for value, shown, not_shown in examples:
+        assert rate(float(value)) == shown != not_shown
+        assert per_week(float(value)) == f"{shown}/week"
 
 
 def test_time_left_is_days_under_two_weeks_then_weeks() -> None:

@@ -19,6 +19,7 @@ from journal.cli import cli
 from journal.core import codec, yaml12
 from journal.core.bases import BASES, base_text, validate_base
 from journal.core.errors import ConfigError, Conflict
+from journal.core.formatting import percent
 from journal.core.goal import goal_from_note
 from journal.core.jsontext import add_members
 from journal.core.networking import follow_up_state, meeting_from_note
@@ -377,6 +378,26 @@ def test_the_goals_base_pace_is_journals_pace(case: dict[str, Any]) -> None:
     today = date(2026, 11, 22)
     bases_value = basesexpr.evaluate(BASES["Goals"]["formulas"], "pace", props, today)
     assert bases_value == pace(goal, today).status
+
+
+PROGRESS_CASES = [  # with a value: without one the base counts from the baseline, status says –
+    *(case for case in PACE_CASES if "current" in case),
+    goal_case(baseline=0, target=1000, current=999.9),  # 99.99%: not done
+    goal_case(baseline=0, target=200, current=199.5),
+    goal_case(baseline=0, target=8, current=1),  # 12.5%: 13%, a half up
+    goal_case(baseline=0, target=8, current=5),
+]
+
+
+@pytest.mark.parametrize("case", PROGRESS_CASES)
+def test_the_goals_base_progress_is_journals_percent(case: dict[str, Any]) -> None:
+    """Reported: a goal 99.99% of the way showed 100% where `status` says 99%; the
+    Progress column says what `journal status` says."""
+    props = {k: v for k, v in case.items() if v is not None}
+    text = codec.new_note_text({"type": "goal", "title": "G", **props}, "")
+    goal = goal_from_note(parse_note("goals/G.md", text.encode()))[0]
+    shown = basesexpr.evaluate(BASES["Goals"]["formulas"], "progress", props, date(2026, 11, 22))
+    assert shown == ("" if goal.progress is None else percent(goal.progress))
 
 
 @pytest.mark.parametrize(

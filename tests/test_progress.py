@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -10,6 +11,7 @@ from journal.core.catalog import Catalog
 from journal.core.goal import Goal, Milestone
 from journal.core.notes import parse_note
 from journal.core.progress import expected_value, last_checkin, pace, plan_pace, reached
+from tests.conftest import REPO
 
 
 def goal(**values: object) -> Goal:
@@ -35,6 +37,21 @@ def test_expected_value_follows_the_straight_line() -> None:
     assert expected_value(g, date(2026, 12, 10)) == 10
     assert expected_value(g, date(2027, 1, 1)) == 10
     assert expected_value(goal(due=None), date(2026, 11, 5)) is None
+
+
+def test_the_format_docs_worked_example_of_the_line_is_what_the_code_expects() -> None:
+    """Reported: docs/format.md said the line reaches the target "on its due day", where
+    the code expects it by the end of it (1 of 10 at the end of the start day)."""
+    text = " ".join((REPO / "docs" / "format.md").read_text(encoding="utf-8").split())
+    example = re.search(
+        r"A goal from 0 to 10, start (\S+), due (\S+) \(10 days\), expects 1 on 12-01, 5 on "
+        r"12-05 and 10 on 12-10 \(0 before its start, 10 after its due day\)",
+        text,
+    )
+    assert example is not None
+    g = goal(start=date.fromisoformat(example[1]), due=date.fromisoformat(example[2]))
+    days = [date(2026, 11, 30), *(date(2026, 12, d) for d in (1, 5, 10, 11))]
+    assert [expected_value(g, day) for day in days] == [0, 1, 5, 10, 10]
 
 
 @pytest.mark.parametrize(

@@ -637,6 +637,62 @@ def test_a_goal_that_counts_down_needs_to_drop_and_no_unit_leaves_no_gap(
     assert "needs to drop 1.4/week" in row and "-1.4" not in row
 
 
+def test_on_its_due_day_a_goal_needs_what_is_left_by_the_end_of_it(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: on its due day a goal's row said no "needs" (`behind (expected 75)`),
+    where the day before said `needs to drop 28/week`: the target is for the end of the
+    due day, so what is left is still needed, by then."""
+    weight = goal_text("Weight", unit="kg", baseline=82, target=75, current=79, start="2026-10-01")
+    write("goals/weight.md", weight.replace("due: 2026-12-31", "due: 2026-12-30"))
+    milestones = "[{title: First draft reviewed, due: 2026-11-06}]"
+    playbook = goal_text("Playbook", unit="playbooks", target=1, current=0, milestones=milestones)
+    write("goals/playbook.md", playbook.split("## Log")[0])
+
+    def needs(day: str) -> dict[str, str]:
+        monkeypatch.setenv("JOURNAL_TODAY", day)
+        rows = invoke("review", "--stdout").stdout.splitlines()
+        return {r.split("]]")[0][4:]: r.rsplit(" | ", 1)[1] for r in rows if r.startswith("| [[")}
+
+    assert needs("2026-12-29") == {
+        "playbook": "behind (milestone First draft reviewed overdue 53 days) · needs 1 by "
+        "2026-12-31, in 2 days |",
+        "weight": "behind (expected 75.1) · needs to drop 28/week |",
+    }
+    assert (
+        needs("2026-12-30")["weight"]
+        == "behind (expected 75) · needs to drop 4 by 2026-12-30, today |"
+    )
+    assert needs("2026-12-31") == {
+        "playbook": "behind (milestone First draft reviewed overdue 55 days) · needs 1 by "
+        "2026-12-31, today |",
+        "weight": "behind (expected 75) |",  # the day after: past due, no more to say
+    }
+
+
+def test_the_chart_shows_a_goal_short_of_its_target_short_of_it(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: goals 99.99% and 99.75% of the way were `Almost (100 pct)` and `Half (100
+    pct)` with their bars all done, where the scoreboard said 99%; and 1/8 of the way
+    was 12% (a half to the even number)."""
+    for title, current, target in (("Almost", 999.9, 1000), ("Half", 199.5, 200), ("Eighth", 1, 8)):
+        write(
+            f"goals/{title}.md",
+            goal_text(title, current=current, target=target, start="2026-11-01", due="2026-11-30"),
+        )
+    review = invoke("review", "--stdout").stdout
+    for title, shown in (("Almost", "99"), ("Half", "99"), ("Eighth", "13")):
+        assert f"    section {title} ({shown} pct)" in review
+    assert "| [[Almost]] | █████████░ 99% |" in review
+    assert "| [[Half]] | █████████░ 99% |" in review
+    assert "| [[Eighth]] | █░░░░░░░░░ 13% |" in review
+    # 30 days to the end of the due day: 99% of them done, not all; 1/8 of them 3.75: 4
+    assert "done :done, g1a, 2026-11-01, 2026-11-30\n    to go :g1b, 2026-11-30," in review
+    assert "done :done, g3a, 2026-11-01, 2026-11-30\n    to go :g3b, 2026-11-30," in review
+    assert "done :done, g2a, 2026-11-01, 2026-11-05\n" in review
+
+
 def test_the_chart_keeps_to_a_window_around_the_review_day() -> None:
     from datetime import date
 
@@ -668,7 +724,8 @@ def test_the_chart_keeps_to_a_window_around_the_review_day() -> None:
     )
     assert min(dates) == "2026-05-24" and max(dates) == "2027-02-21"
     assert "    section Long (50 pct, from 2025-01-01, due 2028-06-30)" in chart
-    assert "    done :done, g2a, 2026-05-24, 2026-10-01" in chart  # cut at the window's start
+    # cut at the window's start; half of its 1277 days is 638.5: 639, a half up
+    assert "    done :done, g2a, 2026-05-24, 2026-10-02" in chart
     assert "    section Short (50 pct)" in chart and "Later" not in chart
     assert "    axisFormat %b %d %Y" in chart  # the window crosses a year
     assert "axisFormat %b %d\n" in gantt(

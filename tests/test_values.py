@@ -220,10 +220,11 @@ def test_a_log_that_gives_current_is_the_record_commits_do_not_contradict() -> N
     early = "- 2026-11-02: =0 recount\n" + late_line  # a recount first, then the late line
     late = _points(early, 2, date(2026, 12, 4), [(date(2026, 11, 29), 1.0)])
     assert [p[1] for p in late] == sorted(p[1] for p in late)  # no drop
-    # a line for progress made before the log leaves the dating to the commits
+    # a line for progress made before the log leaves the dating to the commits: it sets
+    # the value the log gives, which the commit held already (not 4, the file's 2 after)
     carried = "- 2026-12-04: +2 made before the log\n"
     dated = _points(carried, 2, date(2026, 12, 4), [(date(2026, 11, 29), 2.0)])
-    assert dated == [(1, 0, "start"), (29, 2, "git"), (4, 2, "file")]
+    assert dated == [(1, 0, "start"), (29, 2, "git"), (4, 2, "log")]
 
 
 def test_current_edited_since_the_last_commit_brings_back_no_dip_the_log_undid() -> None:

@@ -35,7 +35,11 @@ _GOAL_FORMULAS = {
         "if(target.isEmpty() || target == formula.base, null,"
         " (formula.value - formula.base) / (target - formula.base))"
     ),
-    "progress": 'if(formula.share == null, "", (formula.share * 100).round() + "%")',
+    # as journal shows it: 99% at most short of the target (99.7% is not done)
+    "progress": (
+        'if(formula.share == null, "", if(formula.share < 1,'
+        ' min((formula.share * 100).round(), 99), (formula.share * 100).round()) + "%")'
+    ),
     "elapsed": ("min(max(number(today() - formula.start) / number(due - formula.start), 0), 1)"),
     # reached: at or past the target in the goal's direction (a decreasing goal goes down)
     "reached": (

@@ -364,6 +364,22 @@ def running(
     return out
 
 
+def restated(
+    baseline: float | None, log: list[CheckIn], added: Callable[[date], float] | None = None
+) -> list[CheckIn]:
+    """A goal's own ``log`` in date order, each line for progress made before the log
+    (:data:`BEFORE_THE_LOG`) as the ``=N`` it stands for: the value baseline plus the
+    log gives after it, plus what ``added`` gives for its day (what other notes add by
+    then).  That progress was made before its day: a value committed before it holds
+    it already, and added to that it would count twice."""
+    return [
+        c._replace(op="=", amount=exact_sum(value, added(c.day) if added else 0))
+        if c.op is not None and c.note == BEFORE_THE_LOG
+        else c
+        for c, value in running(baseline or 0, log)
+    ]
+
+
 def replay(start: float, checkins: list[CheckIn]) -> float:
     """The value after applying ``checkins`` (in date order, stable) to ``start``."""
     steps = running(start, checkins)

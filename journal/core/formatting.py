@@ -115,8 +115,9 @@ def signed(value: float | None) -> str:
 
 
 def rate(value: float | None) -> str:
-    """A weekly rate rounded for reading: ``1.3``, ``0.25``, ``12``; two significant
-    digits below 1, so a reply rate's ``0.0021`` is not ``0``."""
+    """A weekly rate rounded for reading: one decimal from 1 up (``1.3``, ``12``), two
+    significant digits below 1 (``0.25``; a reply rate's ``0.0021`` is not ``0``), a
+    zero that would end it left out (``9`` for 8.97, ``0.09`` for 0.0897)."""
     if value is None:
         return "?"
     return number(float(f"{value:.2g}") if abs(value) < 1 else round(value, 1))
@@ -213,24 +214,39 @@ def _weeks(weeks: float) -> float:
     return round(weeks, 1) if weeks < 10 else round(weeks)
 
 
+def parts_of(progress: float, whole: int) -> int:
+    """``progress`` (a share of the way to the target: 1 reaches it) in ``whole`` parts,
+    as every view shows it (percent, bar, gantt, JSON): rounded half away from zero as
+    the share is written (1/8 is 13 of 100 and 0.145 is 15, where ``round`` gives 12 and
+    14), and short of the target (below 1) ``whole - 1`` at most: 99.7% is 99%, not
+    done."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    shown = int((Decimal(repr(float(progress))) * whole).quantize(Decimal(1), ROUND_HALF_UP))
+    return min(shown, whole - 1) if progress < 1 else shown
+
+
 def bar(progress: float | None, width: int = BAR_WIDTH) -> str:
-    """``████░░░░░░`` for 0.4 (clamped to 0..1; full only at the target); dots when
-    unknown."""
+    """``████░░░░░░`` for 0.4 (clamped to 0..1, in cells as :func:`parts_of` counts
+    them: full only at the target); dots when unknown."""
     if progress is None:
         return "·" * width
-    filled = round(max(0.0, min(progress, 1.0)) * width)
-    if progress < 1:  # 0.997 is not there yet
-        filled = min(filled, width - 1)
+    filled = parts_of(max(0.0, min(progress, 1.0)), width)
     return "█" * filled + "░" * (width - filled)
 
 
 def percent(progress: float | None) -> str:
-    """``40%``; 99% at most short of the target (0.997 is not done); ``–`` when
-    unknown."""
+    """``40%`` (:func:`parts_of` 100: ``13%`` for 1/8, 99% at most short of the target);
+    ``–`` when unknown."""
     if progress is None:
         return "–"
-    shown = round(progress * 100)
-    return f"{min(shown, 99) if progress < 1 else shown}%"
+    return f"{parts_of(progress, 100)}%"
+
+
+def json_progress(progress: float | None) -> float | None:
+    """``progress`` as JSON gives it: 4 decimals by :func:`parts_of` (0.53125 is 0.5313,
+    0.99996 short of the target 0.9999)."""
+    return parts_of(progress, 10_000) / 10_000 if progress is not None else None
 
 
 def json_numbers(data: Any) -> Any:

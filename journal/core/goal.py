@@ -22,7 +22,7 @@ from journal.core.fields import (
     read_typed,
     refuse_other_case,
 )
-from journal.core.formatting import single_line
+from journal.core.formatting import json_progress, single_line
 from journal.core.links import Link
 from journal.core.records import Record, record
 from journal.core.regex import lazy
@@ -125,7 +125,6 @@ class Goal(Record):
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON record of a goal (documented in docs/commands.md)."""
-        progress = self.progress
         return {
             "id": self.id,
             "path": self.path,
@@ -145,7 +144,7 @@ class Goal(Record):
             "target": self.target,
             "current": self.current,
             "file_current": self.file_current,
-            "progress": round(progress, 4) if progress is not None else None,
+            "progress": json_progress(self.progress),
             "effort": self.effort,
             "confidence": self.confidence,
             "supports": [str(link) for link in self.supports],

@@ -1,10 +1,10 @@
 """Where a goal stands: the straight line from start to due, pace, and rates.
 
-A goal's line runs from ``baseline`` on its start day to ``target`` on its due
-day.  Pace compares ``current`` with that line today: within
-:data:`TOLERANCE` of the whole way is on track.  A goal one whole step from its
-target (:func:`one_step_left`) has nothing between for a line to measure: its
-milestones judge its pace.
+A goal's line runs from ``baseline`` when its start day begins to ``target`` when
+its due day ends (:func:`expected_value`).  Pace compares ``current`` with that line
+today: within :data:`TOLERANCE` of the whole way is on track.  A goal one whole step
+from its target (:func:`one_step_left`) has nothing between for a line to measure:
+its milestones judge its pace.
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ class Pace(Record):
     # one step left (:func:`one_step_left`): judged by its milestones, by no line or plan
     stepwise: bool = False
     late: tuple[int, Milestone] | None = None  # the milestone that makes it behind, days late
+    # what is still to reach by the end of the due day (target less value), up to that
+    # day: on it, what it needs is no rate
+    left: float | None = None
 
 
 def start_of(goal: Goal) -> date | None:
@@ -135,27 +138,29 @@ def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
     seen = None
     if start is not None and today > start:
         seen = (current - base) / weeks_between(start, today)
-    needed = None
-    if goal.target is not None and goal.due is not None and goal.due > today:
-        needed = (goal.target - current) / weeks_between(today, goal.due)
+    left = needed = None
+    if goal.target is not None and goal.due is not None and goal.due >= today:
+        left = goal.target - current  # by the end of the due day: on it too
+        needed = left / weeks_between(today, goal.due) if goal.due > today else None
     if goal.status == "done" or reached(goal, current):
-        return Pace("done", expected, needed, seen)
+        return Pace("done", expected, needed, seen, left=left)
     if goal.status in ("paused", "dropped"):
         return Pace(goal.status, expected, None, seen)
     if value is None and goal.current is None:  # no value and no check-in: shown as "?"
         return Pace("unknown", expected, None, None)
     if goal.target is None or goal.target == base:
-        return Pace("unknown", expected, needed, seen)
+        return Pace("unknown", expected, needed, seen, left=left)
     if goal.due is not None and today > goal.due:  # the day has passed, short of target:
-        return Pace("behind", goal.target, needed, seen)  # no start needed to know that
+        return Pace("behind", goal.target, None, seen)  # no start needed to know that
     if goal.due is not None and one_step_left(goal, current):
         late = next(iter(overdue_milestones(goal, today)), None)
         early = expected is not None and _judged(current, expected, goal.target - base) == "ahead"
         status = "behind" if late else "ahead" if early else "on track"
-        return Pace(status, None, needed, seen, stepwise=True, late=late)
+        return Pace(status, None, needed, seen, stepwise=True, late=late, left=left)
     if expected is None:
-        return Pace("unknown", expected, needed, seen)
-    return Pace(_judged(current, expected, goal.target - base), expected, needed, seen)
+        return Pace("unknown", expected, needed, seen, left=left)
+    judged = _judged(current, expected, goal.target - base)
+    return Pace(judged, expected, needed, seen, left=left)
 
 
 def one_step_left(goal: Goal, value: float) -> bool:

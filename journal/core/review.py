@@ -20,6 +20,7 @@ from journal.core.formatting import (
     bar,
     listed,
     number,
+    parts_of,
     per_week,
     percent,
     plural,
@@ -446,22 +447,24 @@ def _score(
         "pace": status,
         "expected": number(rounded(planned if planned is not None else now.expected, goal)),
         "needed": rate(abs(now.needed_per_week)) if now.needed_per_week is not None else None,
-        "needs": _needs(goal, now, value, as_of),
-        "down": (now.needed_per_week or 0) < 0,
+        "needs": _needs(goal, now, as_of),
+        "down": (now.left or 0) < 0,
         "by_plan": planned is not None,
         "late": late,
     }
 
 
-def _needs(goal: Goal, now: Pace, value: float | None, as_of: date) -> str | None:
+def _needs(goal: Goal, now: Pace, as_of: date) -> str | None:
     """What the goal needs, in words: the weekly rate (``1.4/week``, ``1 every 2.5
     weeks``); for a goal one step from its target, that step by its due day (``1 by
-    2026-12-31, in 11 days``: it comes once, at no rate)."""
-    if now.needed_per_week is None:
+    2026-12-31, in 11 days``: it comes once, at no rate), and on its due day what is
+    left by its end (``2.5 by 2026-12-30, today``)."""
+    if now.left is None or goal.due is None:
         return None
-    due, target = goal.due, goal.target
-    if now.stepwise and due is not None and target is not None and value is not None:
-        return f"{number(abs(target - value))} by {due}, in {time_left((due - as_of).days)}"
+    if now.needed_per_week is None or now.stepwise:
+        days = (goal.due - as_of).days
+        when = f"in {time_left(days)}" if days else "today"
+        return f"{number(abs(now.left))} by {goal.due}, {when}"
     return per_week(abs(now.needed_per_week), whole=counted(goal))
 
 
@@ -662,9 +665,9 @@ def gantt(goals: list[Goal], as_of: date, value_of: Callable[[Goal], float | Non
         if due < first or start > last:
             continue
         progress = goal.progress_at(value_of(goal))
-        share = max(0.0, min(progress or 0.0, 1.0))
-        middle = start + timedelta(days=round((end - start).days * share))
-        notes = [f"{round(progress * 100)} pct"] if progress is not None else []
+        share = max(0.0, min(progress or 0.0, 1.0))  # in days as the scoreboard's bar
+        middle = start + timedelta(days=parts_of(share, (end - start).days))
+        notes = [f"{parts_of(progress, 100)} pct"] if progress is not None else []
         notes += [f"from {start}"] if start < first else []
         notes += [f"due {due}"] if end > last else []
         label = f" ({', '.join(notes)})" if notes else ""

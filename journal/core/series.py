@@ -6,7 +6,9 @@ A goal's value is what its file says plus what other notes add:
   a day (*recorded*) and as the file holds it today, merged with the goal's own
   ``## Log``.  ``current`` is what the file's value *is*, so a recorded value is
   taken as it stands for its day; on any other day the log's ``+N``, ``-N`` and
-  ``=N`` apply to the value of the day before, from ``baseline``.  So a user who
+  ``=N`` apply to the value of the day before, from ``baseline`` (a line for progress
+  made before the log sets the value the log gives: a commit before it holds that
+  progress already).  So a user who
   only edits ``current:`` and commits gets a series, a user who only logs
   check-ins gets one, and a user who does both is not counted twice.
 - **check-ins in other notes** (``progress::`` fields, counted meetings) are never
@@ -24,7 +26,14 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from journal.core.checkins import BEFORE_THE_LOG, CheckIn, exact_sum, gives, log_agrees
+from journal.core.checkins import (
+    BEFORE_THE_LOG,
+    CheckIn,
+    exact_sum,
+    gives,
+    log_agrees,
+    restated,
+)
 from journal.core.goal import Goal
 from journal.core.progress import start_of
 from journal.core.records import Record, record
@@ -56,7 +65,9 @@ def progress_series(
     """The merged series, oldest first, one point per day on which the value is known.
 
     ``recorded`` are committed ``current`` values (oldest first; the last of a
-    day counts); ``current`` is the file's value and the day it is known from
+    day counts); ``checkins`` the goal's log, whose line for progress made before it
+    sets the value the log gives (:func:`~journal.core.checkins.restated`);
+    ``current`` is the file's value and the day it is known from
     (:func:`known_since`), which wins over everything else of that day (its source
     is ``file`` when it differs from what the rest gives that day).  The series
     starts with ``baseline`` on ``start`` when that day is not after every other
@@ -67,7 +78,7 @@ def progress_series(
     value = float(baseline or 0)
     anchors = {day: float(v) for day, v in recorded}
     by_day: dict[date, list[CheckIn]] = {}
-    for checkin in sorted(checkins, key=lambda c: c.day):
+    for checkin in restated(baseline, list(checkins)):
         if checkin.op is not None:
             by_day.setdefault(checkin.day, []).append(checkin)
     days = sorted(anchors.keys() | by_day.keys() | ({current[0]} if current else set()))

@@ -25,6 +25,7 @@ from journal.core.checkins import (
     parse_value,
     refuse_miswritten,
     replay,
+    restated,
     running,
 )
 from journal.core.dates import not_after
@@ -34,7 +35,7 @@ from journal.core.formatting import number, single_line
 from journal.core.goal import goal_value, refuse_hand_value
 from journal.core.logsection import append_checkin, log_checkins
 from journal.core.records import Record, record
-from journal.core.series import pairs, value_on
+from journal.core.series import offsets, pairs, value_on
 from journal.usecases.common import named_goal, outcome_wanted
 from journal.usecases.history import goal_series
 
@@ -200,10 +201,22 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
     goal = named_goal(vault, catalog, ref)
     points = goal_series(vault, goal, today).points
     base = goal.baseline or 0
-    series = pairs(points)
+    series, shift = pairs(points), offsets(goal, today)
+    day_before = timedelta(days=1)
     # the value at the end of the day before (git's committed values, the file's
     # ``current``, other notes), then the day's check-ins, as the header and chart count
-    steps = running(lambda day: value_on(series, day - timedelta(days=1), base), goal.checkins)
+    # them: a line for progress made before the log sets the value (with what other
+    # notes add), as in the series
+    own_lines = iter(
+        restated(
+            base,
+            [c for c in goal.checkins if c.path == goal.path],
+            lambda day: value_on(shift, day - day_before, 0),
+        )
+    )
+    ordered = sorted(goal.checkins, key=lambda c: c.day)
+    lines = [next(own_lines) if c.path == goal.path else c for c in ordered]
+    steps = running(lambda day: value_on(series, day - day_before, base), lines)
     own = [c for c in goal.checkins if c.path == goal.path and c.op is not None]
     replayed = replay(base, own)
     return {
@@ -229,7 +242,7 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
                 "path": c.path,
                 "line": c.line,
             }
-            for c, value in steps
+            for c, (_line, value) in zip(ordered, steps, strict=True)
         ],
         **outcome_wanted(catalog, goal),
         "series": [p.to_dict() for p in points],

@@ -8,6 +8,7 @@ from typing import Any
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.dates import week_label
+from journal.core.formatting import json_progress
 from journal.core.goal import Goal, Milestone
 from journal.core.progress import last_checkin, quiet_too_long, rhythm, rounded
 from journal.core.review import WeeklyTargets, plan_judged
@@ -33,12 +34,11 @@ def goal_status(
     milestone = next_milestone(goal)
     last = last_checkin(goal, until=today)
     every = rhythm(goal, config.goals.review_every).days
-    progress = goal.progress
     return {
         "id": goal.id,
         "path": goal.path,
         "title": goal.title,
-        "progress": round(progress, 4) if progress is not None else None,
+        "progress": json_progress(goal.progress),
         "current": goal.current,
         "target": goal.target,
         "unit": goal.unit,
