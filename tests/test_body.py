@@ -594,6 +594,16 @@ def test_math_holds_no_link_task_field_or_heading() -> None:
     assert facts.headings == [] and facts.tags == []
 
 
+def test_a_dollar_pair_mid_line_opens_no_math_over_the_lines_after_it() -> None:
+    """Found in review: `Budget: $$ (two-dollar signs)` hid the task and the tag of the
+    list items after it, up to a later `$$`; math over several lines opens its line."""
+    facts = parse_body("Budget: $$ (two-dollar signs)\n- [ ] pay rent #bills\n- [ ] pay $$ back\n")
+    assert [(t.line, t.text) for t in facts.tasks] == [(2, "pay rent #bills"), (3, "pay $$ back")]
+    assert facts.tags == [("bills", 2)]
+    quoted = parse_body("> $$\n> - [ ] no task #no\n> $$\n")
+    assert quoted.tasks == [] and quoted.tags == []
+
+
 def test_a_math_block_in_a_log_item_is_the_items_own() -> None:
     """A line of a `$$` block that reads as a list item is no check-in."""
     body = "## Log\n- 2026-11-20: +1 solved\n$$\n- 2026-11-21: +5\n$$\n- 2026-11-22: +1\n"

@@ -448,6 +448,19 @@ def test_every_command_a_fix_gives_names_its_goal_so_that_it_pastes() -> None:
     }
 
 
+def test_a_log_command_puts_a_note_that_starts_with_a_dash_after_two_dashes() -> None:
+    """Found in review: H010's `journal log G +1 '--shipped'` read the note as an option."""
+    from journal.core.checkins import CheckIn
+    from journal.core.rules.hygiene import _log_command
+
+    ctx = Context(catalog((PATH, goal_note())), Config(), TODAY)
+    word = ctx.goal_word(PATH)
+    dashed = CheckIn(TODAY, "+", 1.0, "--shipped it", 3)
+    assert _log_command(ctx, PATH, dashed) == f'journal log {word} +1 -- "--shipped it"'
+    plain = CheckIn(TODAY, "+", 2.0, "read", 3)
+    assert _log_command(ctx, PATH, plain) == f'journal log {word} +2 "read"'
+
+
 def test_rule_ids_are_unique_and_well_formed() -> None:
     ids = [r.id for r in RULES]
     assert len(ids) == len(set(ids))

@@ -530,6 +530,12 @@ def test_what_a_listing_leaves_out_is_told_in_name_order_and_as_what_it_is(
         *(f"notes/{name}-gone.md" for name in "abcdef"),
     ]
     assert told[0][1].startswith("not a regular file (a FIFO, a socket or a device)")
+    (vault / "Gone.md").symlink_to("/nonexistent/g")  # listed before notes/ is entered
+    early: list[str] = []  # a caller that stops at the first note still hears of it
+    listing = Vault.open(vault).iter_notes(bad_name=lambda rel, _why: early.append(rel))
+    assert next(listing)[0] == "notes/a.md"
+    listing.close()
+    assert early[0] == "Gone.md" and early == sorted(early)
     assert told[1][1] == (
         "a symlink to nothing (what it linked to is gone): delete it, or list it in "
         "[vault] exclude to leave it out quietly"

@@ -437,43 +437,49 @@ class Vault(Record):
         stack = [(under + "/", str(self.disk_path(under))) if under else ("", str(self.root))]
         excluded = self.excluded
         told: list[tuple[str, str]] = []  # told once listed, sorted: not in the disk's order
-        with self.relisting(under):
-            while stack:
-                prefix, folder = stack.pop()
-                try:
-                    entries = list(os.scandir(folder))
-                except OSError as exc:  # told, unless it is gone (or a file) by now
-                    if prefix and exc.errno not in _GONE:
-                        self._unlistable(prefix.rstrip("/"), exc, lambda *item: told.append(item))
-                    continue
-                for entry in entries:
-                    if entry.is_file(follow_symlinks=False):  # most are: asked first
-                        rel = prefix + entry.name
-                        if rel not in excluded:
-                            yield rel, entry
-                        elif met is not None:
-                            met.add(rel)
+
+        def tell(rel: str, why: str) -> None:
+            told.append((rel, why))
+
+        try:
+            with self.relisting(under):
+                while stack:
+                    prefix, folder = stack.pop()
+                    try:
+                        entries = list(os.scandir(folder))
+                    except OSError as exc:  # told, unless it is gone (or a file) by now
+                        if prefix and exc.errno not in _GONE:
+                            self._unlistable(prefix.rstrip("/"), exc, tell)
                         continue
-                    if entry.is_symlink():
-                        rel = prefix + entry.name
-                        if why := self._link_skipped(rel, _link_target(entry.path)):
-                            told.append((rel, why))
-                        elif met is not None and rel in excluded:
-                            met.add(rel)
-                        continue
-                    if entry.is_dir(follow_symlinks=False):
-                        if is_skipped_folder(entry.name):
+                    for entry in entries:
+                        if entry.is_file(follow_symlinks=False):  # most are: asked first
+                            rel = prefix + entry.name
+                            if rel not in excluded:
+                                yield rel, entry
+                            elif met is not None:
+                                met.add(rel)
                             continue
-                        rel = prefix + entry.name
-                        if rel not in excluded:
-                            stack.append((rel + "/", entry.path))
-                        elif met is not None:
-                            met.add(rel)
-                    elif is_note_name(entry.name) and prefix + entry.name not in excluded:
-                        told.append((prefix + entry.name, _NOT_A_FILE))  # a FIFO named x.md
-        if skipped is not None:
-            for rel, why in sorted(told):
-                skipped(rel, why)
+                        if entry.is_symlink():
+                            rel = prefix + entry.name
+                            if why := self._link_skipped(rel, _link_target(entry.path)):
+                                tell(rel, why)
+                            elif met is not None and rel in excluded:
+                                met.add(rel)
+                            continue
+                        if entry.is_dir(follow_symlinks=False):
+                            if is_skipped_folder(entry.name):
+                                continue
+                            rel = prefix + entry.name
+                            if rel not in excluded:
+                                stack.append((rel + "/", entry.path))
+                            elif met is not None:
+                                met.add(rel)
+                        elif is_note_name(entry.name) and prefix + entry.name not in excluded:
+                            tell(prefix + entry.name, _NOT_A_FILE)  # a FIFO named x.md
+        finally:  # also when the caller stops early
+            if skipped is not None:
+                for rel, why in sorted(told):
+                    skipped(rel, why)
 
     def _link_skipped(self, rel: str, target: str) -> str | None:
         """Why the symlink at ``rel`` (to a ``target`` :func:`_link_target` names) is left

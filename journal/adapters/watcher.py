@@ -213,8 +213,9 @@ class _Handler(FileSystemEventHandler):
             if event.event_type == "attrib" and event.is_directory and wanted:
                 # a subfolder that could not be listed has no watch (nor its subfolders):
                 # its top-level folder is watched anew, which places them once it can be
+                # (only then: a sync tool touches every folder's times)
                 top = wanted[0].split("/", 1)[0]
-                if top != wanted[0]:
+                if top != wanted[0] and wanted[0] in self.vault.unlisted:
                     self.dirty.mark(top)
             if len(wanted) == 2:  # a move from one wanted path to another
                 self.dirty.mark(wanted[1], moved_from=wanted[0])

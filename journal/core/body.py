@@ -668,6 +668,11 @@ def _math_lines_blanked(text: str) -> str:
     return "".join(line + end for line, end in zip(lines, [*ends, ""], strict=True))
 
 
+#: What may come before the ``$$`` that opens math over several lines on its line:
+#: indentation, quote markers, a list item's marker.
+_DISPLAY_OPEN = lazy(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+
+
 def _math_run_blanked(lines: list[str], run: list[int]) -> bool:
     """Make each of ``lines`` (those numbered ``run``, read as one paragraph) inside a
     ``$$`` span of math that runs over it plain text; whether one was."""
@@ -680,6 +685,8 @@ def _math_run_blanked(lines: list[str], run: list[int]) -> bool:
         if not joined.startswith("$$", start):
             continue  # "$5 ...\n- [ ] x\n... 10$": a list item ends a paragraph
         first, last = bisect_right(starts, start), bisect_right(starts, stop - 1)
+        if not _DISPLAY_OPEN.fullmatch(joined, starts[first - 1], start):
+            continue  # "Budget: $$ ..." mid-line: a display block opens its line
         for i in run[first : last - 1]:
             lines[i] = lines[i][: len(lines[i]) - len(lines[i].lstrip(" \t"))] + "x"
             changed = True

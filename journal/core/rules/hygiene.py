@@ -311,8 +311,12 @@ def _why_uncounted(
 
 def _log_command(ctx: Context, goal: str, checkin: CheckIn) -> str:
     """The ``journal log`` that writes ``checkin`` (a ``progress::`` field's) in the log
-    of the goal at ``goal``: its value (``+0`` when it has none) and its note."""
-    words = [checkin.value_text or "+0", *([shell_word(checkin.note)] if checkin.note else [])]
+    of the goal at ``goal``: its value (``+0`` when it has none) and its note (after
+    ``--`` when it starts with ``-``, which the command would read as an option)."""
+    note = checkin.note
+    words = [checkin.value_text or "+0"]
+    if note:
+        words += ["--", shell_word(note)] if note.startswith("-") else [shell_word(note)]
     return " ".join(["journal log", ctx.goal_word(goal), *words])
 
 
