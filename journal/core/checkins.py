@@ -372,6 +372,8 @@ def restated(
     log gives after it, plus what ``added`` gives for its day (what other notes add by
     then).  That progress was made before its day: a value committed before it holds
     it already, and added to that it would count twice."""
+    if not any(c.note == BEFORE_THE_LOG for c in log):  # most goals: nothing to replay
+        return sorted(log, key=lambda c: c.day)
     return [
         c._replace(op="=", amount=exact_sum(value, added(c.day) if added else 0))
         if c.op is not None and c.note == BEFORE_THE_LOG

@@ -220,10 +220,21 @@ def parts_of(progress: float, whole: int) -> int:
     the share is written (1/8 is 13 of 100 and 0.145 is 15, where ``round`` gives 12 and
     14), and short of the target (below 1) ``whole - 1`` at most: 99.7% is 99%, not
     done."""
-    from decimal import ROUND_HALF_UP, Decimal
-
-    shown = int((Decimal(repr(float(progress))) * whole).quantize(Decimal(1), ROUND_HALF_UP))
+    numerator, denominator = _as_written(float(progress))
+    shown = (2 * abs(numerator) * whole + denominator) // (2 * denominator)  # half up
+    shown = -shown if numerator < 0 else shown
     return min(shown, whole - 1) if progress < 1 else shown
+
+
+def _as_written(value: float) -> tuple[int, int]:
+    """A finite ``value`` as the fraction its shortest text (``repr``) says: 0.145 is
+    145/1000, not the float's 0.14499999999999999 (no :mod:`decimal`, whose import
+    was a fortieth of `list --json`)."""
+    mantissa, _, exponent = repr(value).partition("e")
+    units, _, fraction = mantissa.partition(".")
+    digits = int(units + fraction)  # "-0" and "5": -5
+    scale = len(fraction) - int(exponent or 0)
+    return (digits, 10**scale) if scale >= 0 else (digits * 10**-scale, 1)
 
 
 def bar(progress: float | None, width: int = BAR_WIDTH) -> str:
