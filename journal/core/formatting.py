@@ -310,13 +310,7 @@ def markdown_text(text: str) -> str:
     ``[`` outside code spans escaped with a backslash (``Q1 \\#people \\[draft]``)."""
     if _MARKUP.search(text) is None:
         return text
-    parts = []
-    done = 0
-    for start, stop in code_spans(text) if "`" in text else ():
-        parts += [_MARKUP.sub(r"\\\g<0>", text[done:start]), text[start:stop]]
-        done = stop
-    parts.append(_MARKUP.sub(r"\\\g<0>", text[done:]))
-    return "".join(parts)
+    return _by_spans(text, lambda part: _MARKUP.sub(r"\\\g<0>", part), str)
 
 
 #: A line break in a code span: a space there, as markdown reads it.
@@ -328,13 +322,22 @@ def _spans_kept(text: str) -> str:
     become spaces."""
     if "`" not in text:
         return single_line(text)
+    spaced = _by_spans(
+        text, lambda part: _LINE_SPACE.sub(" ", part), lambda span: _SPAN_BREAK.sub(" ", span)
+    )
+    return spaced.strip()
+
+
+def _by_spans(text: str, outside: Callable[[str], str], inside: Callable[[str], str]) -> str:
+    """``text`` with ``outside`` made of each part outside its code spans and ``inside``
+    of each span (its backticks included)."""
     parts = []
     done = 0
-    for start, stop in code_spans(text):
-        parts += [_LINE_SPACE.sub(" ", text[done:start]), _SPAN_BREAK.sub(" ", text[start:stop])]
+    for start, stop in code_spans(text) if "`" in text else ():
+        parts += [outside(text[done:start]), inside(text[start:stop])]
         done = stop
-    parts.append(_LINE_SPACE.sub(" ", text[done:]))
-    return "".join(parts).strip()
+    parts.append(outside(text[done:]))
+    return "".join(parts)
 
 
 #: A wikilink on one line (as :func:`one_line` leaves it: ``\\|`` for each ``|``).
