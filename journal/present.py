@@ -173,10 +173,15 @@ def value_sources(r: dict[str, Any]) -> str | None:
 
 def _without_outcome(r: dict[str, Any]) -> list[str]:
     """A line for each meeting held that an outcome goal does not count until its
-    ``outcome`` is filled in."""
+    ``outcome`` is filled in, then for each it does not count as that says nothing came
+    of it (with the outcome, so one that reads so by chance is seen)."""
     return [
-        f"not counted, no outcome yet: {path} (fill in its outcome: to count it)"
+        f"not counted, no outcome yet: {path} (fill in its outcome: to count it, or none if "
+        "nothing came of it)"
         for path in r.get("meetings_without_outcome", [])
+    ] + [
+        f"not counted, nothing came of it: {m['path']} (outcome: {m['outcome']})"
+        for m in r.get("meetings_come_to_nothing", [])
     ]
 
 

@@ -860,11 +860,14 @@ def test_staleness_of_an_outcome_goal_names_the_meeting_whose_outcome_is_empty()
     )
     [finding] = of("T006", run((PATH, text), held))
     assert finding.suggestion == (
-        "fill in `outcome:` in meetings/2026-11-20 Interview with Lee.md (an outcome goal "
-        "counts a meeting once it says what it led to), or set a slower `review_every`"
+        "fill in `outcome:` in meetings/2026-11-20 Interview with Lee.md, `none` if nothing "
+        "came of it (an outcome goal counts a meeting once it says what it led to), or set a "
+        "slower `review_every`"
     )
     filled = (held[0], held[1].replace("outcome:", "outcome: Lee will refer me"))
     assert of("T006", run((PATH, text), filled)) == []
+    answered = (held[0], held[1].replace("outcome:", "outcome: None"))  # not counted, answered
+    assert of("T006", run((PATH, text), answered)) == []
 
 
 def test_staleness_uses_the_vault_rhythm_and_the_start_without_check_ins() -> None:

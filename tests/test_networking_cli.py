@@ -794,6 +794,37 @@ def test_status_names_a_meeting_held_for_a_quiet_goal(invoke: Invoke, write: Wri
     assert quiet[0]["met"] == {"date": "2026-11-18", "path": "meetings/talk.md"}
 
 
+REFERRALS = (
+    "---\ntype: goal\ntitle: Referrals\nstatus: active\nkind: outcome\n"
+    "metric: referrals to HRBP roles\ntarget: 3\nstart: 2026-11-01\ndue: 2027-01-31\n"
+    "metric_source: meetings\nreview_every: 1w\n---\n# Referrals\n\n## Log\n"
+)
+
+
+def test_show_and_log_name_the_meetings_an_outcome_goal_counts_as_come_to_nothing(
+    invoke: Invoke, write: Write
+) -> None:
+    """An outcome read as "nothing came of it" (`none`, or text starting with no, none or
+    nothing) is not counted: `show` and `log GOAL` say which meetings were read so, with
+    the outcome, so a result worded that way by chance is seen, not silently dropped."""
+    write("goals/r.md", REFERRALS)
+    path = "meetings/2026-11-18 Coffee with Ann.md"
+    outcome = "Nothing yet - no openings at her company, no referral"
+    write(path, meeting_text(date="2026-11-18", kind="coffee", goal="'[[r]]'", outcome=outcome))
+    write("meetings/Sam.md", meeting_text(date="2026-11-19", goal="'[[r]]'", outcome="a referral"))
+    told = f"not counted, nothing came of it: {path} (outcome: {outcome})"
+    shown = invoke("show", "r").stdout
+    assert "0 -> 1 / 3" in shown and f"\n  {told}\n" in shown
+    assert f"\n{told}\n" in invoke("log", "r").stdout
+    record = json.loads(invoke("show", "r", "--json").stdout)
+    assert (record["meetings_without_outcome"], record["meetings_come_to_nothing"]) == (
+        [],
+        [{"path": path, "outcome": outcome}],
+    )
+    status = invoke("status").stdout
+    assert "1/3" in status and "No recent check-in\n  none\n" in status
+
+
 def test_status_judges_pace_by_the_plan_as_the_review_does(
     invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1223,9 +1254,13 @@ def test_a_meeting_an_outcome_goal_does_not_count_yet_is_named_with_its_fix(
     assert made.exit_code == 0
     assert (
         "journal: this meeting does not count for Referrals until it has an outcome (an "
-        f"outcome goal counts what meetings led to): fill in its outcome: in {path}\n"
+        f"outcome goal counts what meetings led to): fill in its outcome: in {path}, none if "
+        "nothing came of it\n"
     ) in made.stderr
-    waiting = f"not counted, no outcome yet: {path} (fill in its outcome: to count it)"
+    waiting = (
+        f"not counted, no outcome yet: {path} (fill in its outcome: to count it, or none if "
+        "nothing came of it)"
+    )
     shown = invoke("show", "Referrals").stdout
     assert "0 -> 0 / 2" in shown
     assert (

@@ -42,7 +42,6 @@ from journal.core.names import one_slip, slug, unaccented
 from journal.core.networking import (
     Contact,
     Meeting,
-    counts_for,
     meeting_checkin,
 )
 from journal.core.notes import (
@@ -633,11 +632,13 @@ class Catalog:
 
     def _count_meetings(self, goal: Goal) -> None:
         """A goal with ``metric_source: meetings``: its value is baseline plus the
-        meetings that count for it, each a +1 check-in; ``current`` in its file, values
-        in its log and in ``progress::`` fields are ignored (dated notes stay)."""
+        meetings that count for it, each a +1 check-in (one that came to nothing, for an
+        outcome goal, a check-in with no value: :func:`meeting_checkin`); ``current`` in
+        its file, values in its log and in ``progress::`` fields are ignored (dated notes
+        stay)."""
         linked = self.meetings_for(goal.path)
-        counted = [meeting_checkin(m) for m in linked if counts_for(goal, m, self.today)]
-        goal.checkins = [c for c in goal.checkins if c.op is None] + counted
+        held = (meeting_checkin(goal, m, self.today) for m in linked)
+        goal.checkins = [c for c in goal.checkins if c.op is None] + [c for c in held if c]
         goal.file_current = None
 
     def meetings_for(self, path: str) -> list[Meeting]:

@@ -278,7 +278,8 @@ def new_meeting(
         elif needs_outcome(served):
             vault.notice(
                 f"this meeting does not count for {served.title} until it has an outcome "
-                f"(an outcome goal counts what meetings led to): fill in its outcome: in {rel}"
+                f"(an outcome goal counts what meetings led to): fill in its outcome: in {rel}, "
+                "none if nothing came of it"
             )
     props = {k: codec.plain(v) for k, v in meeting.items()}
     return NewMeeting(rel, stem, props, list(contacts.values()), missing)

@@ -150,8 +150,8 @@ def stale(ctx: Context) -> Iterator[Problem]:
         ]
         if waiting:
             fix = (
-                f"fill in `outcome:` in {max(waiting)[1]} (an outcome goal counts a meeting "
-                "once it says what it led to)"
+                f"fill in `outcome:` in {max(waiting)[1]}, `none` if nothing came of it (an "
+                "outcome goal counts a meeting once it says what it led to)"
             )
         elif goal.metric_source == "meetings":  # a +N line would not count
             fix = (
