@@ -630,11 +630,19 @@ def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
     for q in s["quiet"]:
         since = f"last {q['last_checkin']}" if q["last_checkin"] else "never"
         met = q["met"]
-        told = f"; met for it {met['date']} ({met['path']}): log what that moved" if met else ""
+        told = f"; met for it {met['date']} ({met['path']}): {_answer(met)}" if met else ""
         out.append(f"  {q['title']} ({since}){told}")
     if not s["quiet"]:
         out.append("  none")
     return "\n".join(out) + "\n"
+
+
+def _answer(met: dict[str, Any]) -> str:
+    """What a check-in on the meeting ``met`` held for a quiet goal says: what it moved,
+    or, for a goal counting its meetings, its outcome (`journal log` takes no value)."""
+    if met["needs_outcome"]:
+        return "fill in its outcome:, none if nothing came of it"
+    return "log what that moved"
 
 
 def _folded_followups(rows: list[dict[str, Any]], style: Style) -> list[str]:

@@ -791,7 +791,11 @@ def test_status_names_a_meeting_held_for_a_quiet_goal(invoke: Invoke, write: Wri
         "  Alpha (last 2026-11-08); met for it 2026-11-18 (meetings/talk.md): log what that moved\n"
     )
     quiet = json.loads(invoke("status", "--json").stdout)["quiet"]
-    assert quiet[0]["met"] == {"date": "2026-11-18", "path": "meetings/talk.md"}
+    assert quiet[0]["met"] == {
+        "date": "2026-11-18",
+        "path": "meetings/talk.md",
+        "needs_outcome": False,
+    }
 
 
 REFERRALS = (
@@ -799,6 +803,52 @@ REFERRALS = (
     "metric: referrals to HRBP roles\ntarget: 3\nstart: 2026-11-01\ndue: 2027-01-31\n"
     "metric_source: meetings\nreview_every: 1w\n---\n# Referrals\n\n## Log\n"
 )
+
+
+def test_a_quiet_goal_counting_its_meetings_is_told_what_it_takes(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: the review and `status` told an outcome goal counting its meetings, quiet
+    since a meeting for it, to log what the meeting moved, a `+0` if nothing: a command
+    `journal log` refuses for such a goal.  They say what T006 says: fill in the meeting's
+    outcome, `none` if nothing came of it; and that answer is the check-in."""
+    write("goals/r.md", REFERRALS)
+    path = "meetings/2026-11-18 Coffee with Ann.md"
+    write(path, meeting_text(date="2026-11-18", kind="coffee", goal="'[[r]]'", outcome=""))
+    told = "fill in its `outcome:`, `none` if nothing came of it"
+    attention = invoke("review", "--stdout").stdout.split("## Needs attention", 1)[1]
+    assert (
+        "- No check-in for 21 days (rhythm 1w): [[r]]; met for it 2026-11-18 "
+        f"([[2026-11-18 Coffee with Ann]]): {told}\n"
+    ) in attention
+    assert "log what that moved" not in attention
+    status = invoke("status").stdout.split("No recent check-in\n", 1)[1]
+    assert status == (
+        f"  Referrals (never); met for it 2026-11-18 ({path}): fill in its outcome:, none if "
+        "nothing came of it\n"
+    )
+    [quiet] = json.loads(invoke("status", "--json").stdout)["quiet"]
+    assert quiet["met"] == {"date": "2026-11-18", "path": path, "needs_outcome": True}
+    check = invoke("check", "--select", "T006").stdout
+    assert f"fix: fill in `outcome:` in {path}, `none` if nothing came of it (" in check
+    assert invoke("log", "r", "+0", "nothing yet").exit_code == 1  # why it is not the advice
+    note = vault / path
+    note.write_text(note.read_text().replace("outcome:", "outcome: none"))
+    assert "No check-in" not in invoke("review", "--stdout").stdout
+    assert invoke("status").stdout.endswith("No recent check-in\n  none\n")
+    assert "T006" not in invoke("check", "--select", "T006").stdout
+
+
+def test_a_quiet_activity_goal_counting_its_meetings_is_not_told_to_log(
+    invoke: Invoke, write: Write
+) -> None:
+    """A meeting linking a goal that counts its meetings but not that one (of another
+    kind) was named with "log what that moved": a value its log ignores."""
+    write("goals/i.md", REFERRALS.replace("outcome\n", "activity\nmetric_kind: mentor\n"))
+    write("meetings/talk.md", meeting_text(date="2026-11-18", kind="coffee", goal="'[[i]]'"))
+    attention = invoke("review", "--stdout").stdout.split("## Needs attention", 1)[1]
+    assert "- No check-in for 21 days (rhythm 1w): [[i]]\n" in attention
+    assert "  Referrals (never)\n" in invoke("status").stdout
 
 
 def test_show_and_log_name_the_meetings_an_outcome_goal_counts_as_come_to_nothing(

@@ -43,6 +43,7 @@ from journal.core.networking import (
     Contact,
     Meeting,
     meeting_checkin,
+    without_outcome,
 )
 from journal.core.notes import (
     Note,
@@ -645,13 +646,19 @@ class Catalog:
         """The meetings whose ``goal`` links to the note at ``path``, in path order."""
         return self._meetings_by_goal.get(path, [])
 
-    def last_meeting_for(self, path: str, after: date | None, until: date) -> Meeting | None:
-        """The last meeting whose ``goal`` links to the note at ``path``, dated after
-        ``after`` (None: any day) and not after ``until``: what a goal quiet since
-        ``after`` had done for it, whose outcome a check-in would record."""
+    def last_meeting_for(self, goal: Goal, after: date | None, until: date) -> Meeting | None:
+        """The last meeting whose ``goal`` links to ``goal``, dated after ``after`` (None:
+        any day) and not after ``until``: what a goal quiet since ``after`` had done for
+        it, whose outcome a check-in would record.  For a goal counting its meetings,
+        whose log takes no value, only one that waits for its ``outcome``
+        (:func:`without_outcome`): filling that in is the check-in, and any other it
+        counts is one already."""
+        meetings = self.meetings_for(goal.path)
+        if goal.metric_source == "meetings":
+            meetings = without_outcome(goal, meetings, until)
         held = [
             m
-            for m in self.meetings_for(path)
+            for m in meetings
             if m.day is not None and (after is None or after < m.day) and m.day <= until
         ]
         return max(held, key=lambda m: (m.day, m.path), default=None)
