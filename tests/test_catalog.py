@@ -293,3 +293,57 @@ def test_a_goal_is_named_in_a_command_to_type_by_a_name_that_finds_it_alone() ->
     }
     for path, word in words.items():
         assert catalog.find_goal(word.strip('"')).path == path
+
+
+def _contact(path: str, extra: str = "") -> object:
+    return parse_note(path, f"---\ntype: contact\n{extra}---\n".encode())
+
+
+def test_a_name_typed_with_another_apostrophe_or_hyphen_finds_the_note_no_link_does() -> None:
+    """Reported: `--with "Mary-Kate O'Neill"` was "not in your contacts" beside
+    `Mary-Kate O’Neill` (and `--create-contacts` made her twice): a name typed with a
+    straight apostrophe or hyphen is one written with a curly one or another dash, as
+    it is without accents.  A link is resolved as Obsidian resolves it, exactly."""
+    catalog = Catalog(
+        [
+            _contact("people/Mary-Kate O’Neill.md"),
+            _contact("people/Jean\u2010Luc Picard.md"),
+            _contact("people/Ólafur Arnalds.md"),
+        ]
+    )
+    for typed in (
+        "Mary-Kate O'Neill",
+        "mary\u2011kate o\u2018neill",
+        "Mary\u2013Kate O\u02bcNeill",
+        "Mary-Kate O\u2032Neill",
+        "Mary-Kate O\u00b4Neill",
+        "O'Neill",
+    ):
+        assert catalog.find_note(typed, kinds=("contact",)).path == "people/Mary-Kate O’Neill.md"
+    assert catalog.find_note("Jean-Luc Picard").path == "people/Jean\u2010Luc Picard.md"
+    assert catalog.find_note("jean-luc").path == "people/Jean\u2010Luc Picard.md"
+    assert catalog.find_note("Olafur Arnalds").path == "people/Ólafur Arnalds.md"
+    assert catalog.resolve_path("Mary-Kate O'Neill") is None
+    assert catalog.resolve_path("Jean-Luc Picard") is None
+
+
+def test_a_name_equal_to_a_notes_but_for_accents_names_it_before_names_holding_it() -> None:
+    """Reported: `--with "Ann Lee"` was `Ann Lee`, not also `Ann Lee (Northwind)`, but
+    `--with "Jose Nunez"` matched `José Núñez` and `Jose Nunez (Globex)` alike: a name
+    that is a note's but for accents, apostrophes and dashes is an exact one too."""
+    catalog = Catalog(
+        [
+            _contact("people/José Núñez.md"),
+            _contact("people/Jose Nunez (Globex).md"),
+            _contact("people/Ann Lee.md"),
+            _contact("people/Ann Lee (Northwind).md"),
+        ]
+    )
+    assert catalog.find_note("Jose Nunez").path == "people/José Núñez.md"
+    assert catalog.find_note("jose nunez").path == "people/José Núñez.md"
+    assert catalog.find_note("Ann Lee").path == "people/Ann Lee.md"
+    assert catalog.find_note("Globex").path == "people/Jose Nunez (Globex).md"
+    with pytest.raises(Ambiguous) as raised:
+        catalog.find_note("Nunez")
+    assert raised.value.candidates == ["people/Jose Nunez (Globex).md", "people/José Núñez.md"]
+

@@ -1866,3 +1866,34 @@ def test_status_counts_follow_ups_overdue_for_long_as_the_review_does(
         "journal followups lists them",
     ]
     assert len(json.loads(invoke("status", "--json").stdout)["followups"]) == 6
+
+
+def test_a_name_typed_with_a_straight_apostrophe_is_the_contact_with_a_curly_one(
+    invoke: Invoke, vault: Path
+) -> None:
+    """Reported: after `--with "Mary-Kate O’Neill" --create-contacts`, `--with "Mary-Kate
+    O'Neill"` was "not in your contacts" (and with --create-contacts made her a second
+    note); `new contact "Siobhan O’Brien"` beside `Siobhán O'Brien` was made too."""
+    made = invoke(
+        "new", "meeting", "--with", "Mary-Kate O’Neill", "--with", "Ólafur Arnalds",
+        "--kind", "informational", "--date", "2026-11-04", "--create-contacts",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    again = invoke(
+        "new", "meeting", "--with", "Mary-Kate O'Neill", "--with", "Olafur Arnalds",
+        "--kind", "coffee", "--date", "2026-11-05", "--json",
+    )  # fmt: skip
+    assert again.exit_code == 0, again.stderr
+    text = (vault / json.loads(again.stdout)["path"]).read_text()
+    assert 'with:\n  - "[[Mary-Kate O’Neill]]"\n  - "[[Ólafur Arnalds]]"\n' in text
+    assert sorted(p.name for p in (vault / "people").iterdir()) == [
+        "Mary-Kate O’Neill.md",
+        "Ólafur Arnalds.md",
+    ]
+    assert invoke("new", "contact", "Siobhán O'Brien").exit_code == 0
+    for name in ("Siobhan O’Brien", "Mary\u2011Kate O'Neill"):
+        twin = invoke("new", "contact", name)
+        assert twin.exit_code == 1
+        assert f"a contact called '{name}' already exists: " in twin.stderr
+    assert len(list((vault / "people").iterdir())) == 3
+

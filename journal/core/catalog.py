@@ -167,14 +167,23 @@ def match_head(
     """The one head of ``pool`` that ``ref`` names: by id, path, file name, title or
     alias (case-insensitive; a name that is one note's title and another's alias names
     both), else by the paths of ``linked`` (what ``ref`` as a link resolves to: a partial
-    path, ``work/Plan`` for ``goals/work/Plan.md``), else (with ``parts``) by a part of
-    its title, file name, id or an alias (ignoring accents too: found in a tryout, `HRBP`
-    picked the one goal titled with it, not the one aliased so), whole words first;
-    None when none does, :class:`Ambiguous` when several do."""
+    path, ``work/Plan`` for ``goals/work/Plan.md``), else by one of those names compared
+    as :func:`bare_name` compares them (``Jose Nunez`` is ``José Núñez``, not also ``Jose
+    Nunez (Globex)``), else (with ``parts``) by a part of its title, file name, id or an
+    alias compared so (found in a tryout, `HRBP` picked the one goal titled with it, not
+    the one aliased so), whole words first; None when none does, :class:`Ambiguous` when
+    several do."""
     wanted = link_key(ref)  # as a link: a "\\" taken for a "/"
     plain = fold(ref.strip()).removesuffix(".md")  # as typed: a "\\" may be part of a name
     names = {wanted, plain}
     bare_names = {bare_name(name) for name in names}  # "jose" for José, typed without accents
+    spelled: dict[str, list[str]] = {}  # each note's names as bare names, made once
+
+    def bare(n: NoteHead) -> list[str]:
+        if n.path not in spelled:
+            spelled[n.path] = [bare_name(x) for x in (n.title, n.stem, n.id or "", *n.aliases)]
+        return spelled[n.path]
+
     tiers: list[Callable[[NoteHead], bool]] = [
         lambda n: n.id == ref.strip(),
         lambda n: n.path == ref.strip(),  # as on disk: tells apart Café and Cafe + accent
@@ -185,18 +194,13 @@ def match_head(
         lambda n: ref.strip() in (n.stem, n.title, *n.aliases),
         lambda n: any(fold(x) in names for x in (n.stem, n.title, *n.aliases)),
         lambda n: n.path in linked,
+        lambda n: not bare_names.isdisjoint(bare(n)),
     ]
     if parts:
-        spelled: dict[str, list[str]] = {}  # each note's names as parts are looked for in
 
         def by_part(whole: bool) -> Callable[[NoteHead], bool]:
             def matches(n: NoteHead) -> bool:
-                if n.path not in spelled:
-                    named = (n.title, n.stem, n.id or "", *n.aliases)
-                    spelled[n.path] = [bare_name(x) for x in named]
-                return any(
-                    _at_a_word(part, x, whole=whole) for part in bare_names for x in spelled[n.path]
-                )
+                return any(_at_a_word(part, x, whole=whole) for part in bare_names for x in bare(n))
 
             return matches
 
@@ -279,10 +283,20 @@ def _unspaced(char: str) -> bool:
     )
 
 
+#: The apostrophes and hyphens a name may be written with, as a keyboard types them:
+#: ``’ ‘ ‛ ʼ ′ ´`` as ``'``, the hyphens and dashes ``‐ ‑ ‒ – — ― −`` as ``-``.
+_TYPED_MARKS = str.maketrans(
+    dict.fromkeys("\u2019\u2018\u201b\u02bc\u2032\u00b4", "'")
+    | dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-")
+)
+
+
 def bare_name(text: str) -> str:
-    """``text`` folded (:func:`fold`), Latin letters without their accents
-    (:func:`~journal.core.names.unaccented`): ``José`` is ``jose``."""
-    return unaccented(fold(text))
+    """``text`` as a command's name of a note is compared: folded (:func:`fold`), Latin
+    letters without their accents (:func:`~journal.core.names.unaccented`), apostrophes
+    and dashes as typed (:data:`_TYPED_MARKS`): ``José`` is ``jose``, ``O’Neill`` is
+    ``o'neill``, ``Mary‑Kate`` (a no-break hyphen) ``mary-kate``.  Links never are."""
+    return unaccented(fold(text).translate(_TYPED_MARKS))
 
 
 def _no_alias(key: str) -> Sequence[str]:
