@@ -95,8 +95,8 @@ def test_two_names_that_differ_only_in_how_accents_are_written_can_each_be_named
     with pytest.raises(Ambiguous) as raised:
         catalog.find_note("caf")
     assert str(raised.value) == (
-        f"'caf' matches 2 notes: {decomposed} (its accents written as separate marks), "
-        f"{composed}; name one by its path: `{decomposed}`"
+        f"'caf' matches 2 notes; name one by its path: `{decomposed}` (its accents written "
+        f"as separate marks), `{composed}` (or `[[{stem_of(composed)}]]`)"
     )
     assert catalog.find_note(f"[[{stem_of(decomposed)}]]").title == "A"
 
@@ -184,8 +184,8 @@ def test_a_partial_path_names_a_goal_as_a_link_to_it_would() -> None:
     with pytest.raises(Ambiguous) as raised:
         catalog.find_goal("Plan")
     assert raised.value.message == (
-        "'Plan' matches 2 notes: goals/life/Plan.md, goals/work/Plan.md; name one by its "
-        "path: `goals/life/Plan.md`, or `[[life/Plan]]` as in a link"
+        "'Plan' matches 2 notes; name one by its path: `goals/life/Plan.md` (or "
+        "`[[life/Plan]]`), `goals/work/Plan.md` (or `[[work/Plan]]`)"
     )
     with pytest.raises(NotFound):  # as a link, it is to no note
         catalog.find_goal("home/Plan")
@@ -249,8 +249,8 @@ def test_a_name_in_brackets_is_the_note_its_link_resolves_to() -> None:
     with pytest.raises(Ambiguous) as raised:
         catalog.find_goal("Budget")
     assert raised.value.message == (
-        "'Budget' matches 2 notes: goals/Budget.md, goals/Money plan.md; name one by its "
-        "path: `goals/Budget.md`, or `[[Budget]]` as in a link"
+        "'Budget' matches 2 notes; name one by its path: `goals/Budget.md` (or "
+        "`[[Budget]]`), `goals/Money plan.md` (or `[[Money plan]]`)"
     )
 
 
@@ -347,3 +347,30 @@ def test_a_name_equal_to_a_notes_but_for_accents_names_it_before_names_holding_i
         catalog.find_note("Nunez")
     assert raised.value.candidates == ["people/Jose Nunez (Globex).md", "people/José Núñez.md"]
 
+
+def test_a_name_of_several_notes_lists_each_to_paste_the_first_five_in_path_order() -> None:
+    """Reported: "matches 2 notes" errors told how to name the first match alone, not
+    the one meant: each is listed by its path, and the link that names it alone, the
+    first five in path order, then how many more."""
+    days = (16, 12, 10, 15, 11, 14, 13)
+    catalog = Catalog(
+        [parse_note(f"meetings/2026-11-{d} Chat with Sam.md", b"# chat\n") for d in days]
+    )
+    with pytest.raises(Ambiguous) as raised:
+        catalog.find_note("Sam")
+    assert raised.value.message == (
+        "'Sam' matches 7 notes; name one by its path: "
+        + ", ".join(
+            f"`meetings/2026-11-{d} Chat with Sam.md` (or `[[2026-11-{d} Chat with Sam]]`)"
+            for d in range(10, 15)
+        )
+        + " and 2 more"
+    )
+    two = Catalog([parse_note(f"meetings/2026-11-{d} Chat with Sam.md", b"") for d in (11, 10)])
+    with pytest.raises(Ambiguous) as raised:
+        two.find_note("[[Sam]]")
+    assert raised.value.message == (
+        "'Sam' matches 2 notes; name one by its path: `meetings/2026-11-10 Chat with Sam.md` "
+        "(or `[[2026-11-10 Chat with Sam]]`), `meetings/2026-11-11 Chat with Sam.md` (or "
+        "`[[2026-11-11 Chat with Sam]]`)"
+    )

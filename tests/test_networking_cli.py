@@ -1177,7 +1177,8 @@ def test_done_with_a_contacts_name_closes_the_follow_up_open_with_them(
     both = invoke("done", "Ada")
     assert both.exit_code == 1
     assert (
-        "'Ada' matches 2 notes: meetings/2026-11-21 Panel.md, meetings/2026-11-22 Call.md"
+        "'Ada' matches 2 notes; name one by its path: `meetings/2026-11-21 Panel.md` (or "
+        "`[[2026-11-21 Panel]]`), `meetings/2026-11-22 Call.md` (or `[[2026-11-22 Call]]`)"
         in both.stderr
     )
     assert "no meeting or goal called 'Nobody'" in invoke("done", "Nobody").stderr

@@ -925,11 +925,7 @@ class Catalog:
         try:
             match = self._named_by(pool, ref, parts=parts)
         except Ambiguous as several:
-            found = several.candidates
-            usable = [path for path in found if path not in unusable] or found
-            pick = self._how_to_pick(pool, usable[0])
-            why = {path: unusable[path] for path in found if path in unusable}
-            raise Ambiguous(_link_target(ref) or ref, found, pick=pick, unusable=why) from None
+            raise self.ambiguous(ref, several.candidates, kinds) from None
         if match is not None:
             broken = unusable.get(match.path)
             if broken is not None:
@@ -1046,13 +1042,18 @@ class Catalog:
         ends = (f"[[{'/'.join(words[start:])}]]" for start in range(len(words) - 1, 0, -1))
         return next((end for end in ends if self._names_alone(pool, end, path)), None)
 
-    def _how_to_pick(self, pool: Sequence[NoteHead], path: str) -> str:
-        """How to name the note at ``path`` alone among ``pool``: by its path, or by the
-        shortest end of it that, written as a link, names it alone (``[[work/Plan]]``)."""
-        end = self._link_end(pool, path)
-        if end is not None:
-            return f"name one by its path: `{path}`, or `{end}` as in a link"
-        return f"name one by its path: `{path}`"
+    def ambiguous(
+        self, ref: str, paths: Sequence[str], kinds: tuple[str, ...] | None = None
+    ) -> Ambiguous:
+        """The error for ``ref``, a name of each note at ``paths`` among those of
+        ``kinds`` (:meth:`find_note`): the notes listed by their paths, each that can be
+        used with the shortest link by the end of its path that names it alone
+        (``[[work/Plan]]``), each that can't with why."""
+        pool, unusable = self._pool(kinds)
+        why = {path: unusable[path] for path in paths if path in unusable}
+        shown = sorted(paths)[: Ambiguous.SHOWN]
+        links = {p: end for p in shown if p not in why and (end := self._link_end(pool, p))}
+        return Ambiguous(_link_target(ref) or ref, list(paths), links=links, unusable=why)
 
     def goal_word(self, path: str) -> str:
         """The goal at ``path`` as the ``GOAL`` argument of a command to paste in a

@@ -146,7 +146,7 @@ def _the_follow_up_with(catalog: Catalog, ref: str, day: date, missing: NotFound
     if not owed:
         raise NotFound(f"no follow-up is open with {contact.title} ({contact.path} is a contact)")
     if len(owed) > 1:
-        raise Ambiguous(ref, [n.path for n in owed])
+        raise catalog.ambiguous(ref, [n.path for n in owed], ("meeting", "goal"))
     return owed[0]
 
 
