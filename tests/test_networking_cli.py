@@ -1181,7 +1181,7 @@ def test_done_with_a_contacts_name_closes_the_follow_up_open_with_them(
         "`[[2026-11-21 Panel]]`), `meetings/2026-11-22 Call.md` (or `[[2026-11-22 Call]]`)"
         in both.stderr
     )
-    assert "no meeting or goal called 'Nobody'" in invoke("done", "Nobody").stderr
+    assert "no meeting, goal or contact called 'Nobody'" in invoke("done", "Nobody").stderr
 
 
 def test_a_meeting_for_a_goal_that_will_not_count_it_says_why(
@@ -1897,4 +1897,51 @@ def test_a_name_typed_with_a_straight_apostrophe_is_the_contact_with_a_curly_one
         assert twin.exit_code == 1
         assert f"a contact called '{name}' already exists: " in twin.stderr
     assert len(list((vault / "people").iterdir())) == 3
+
+
+ZOE_MEETING = (
+    '---\ntype: meeting\ndate: {day}\nwith: ["[[Zoë Müller]]"]\nfollow_up_by: {by}\n'
+    "follow_up_done: {done}\n---\n"
+)
+
+
+@pytest.mark.parametrize("name", ["Zoë Müller", "zoe muller", "Zoë", "[[Zoë Müller]]"])
+def test_done_with_a_contacts_name_closes_their_open_follow_up_not_a_meeting_titled_so(
+    invoke: Invoke, write: Write, vault: Path, name: str
+) -> None:
+    """Reported: `journal done "Zoë Müller"` said the follow-up of "Coffee with Zoë
+    Müller" was already done (exit 0) while one from the SHRM mixer was still owed her,
+    and `journal done Zoë` matched that coffee and a meeting still to come.  The contact's
+    own name names her before the meeting titles it is a part of, and a name matching
+    several notes is the one thing left to do among them and the follow-ups open with
+    the contacts among them."""
+    write("people/Zoë Müller.md", "---\ntype: contact\ntitle: Zoë Müller\n---\n")
+    coffee = "meetings/2026-11-10 Coffee with Zoë Müller.md"
+    mixer = "meetings/2026-11-18 SHRM mixer.md"
+    later = "meetings/2026-11-30 Event with Zoë Müller.md"
+    write(coffee, ZOE_MEETING.format(day="2026-11-10", by="2026-11-17", done="2026-11-11"))
+    write(mixer, ZOE_MEETING.format(day="2026-11-18", by="2026-11-25", done="false"))
+    write(later, ZOE_MEETING.format(day="2026-11-30", by="2026-12-07", done="false"))
+    result = invoke("done", name)
+    assert (result.exit_code, result.stdout) == (
+        0,
+        f"{mixer}: follow_up_done: false -> 2026-11-22\n",
+    ), result.stderr
+    assert "follow_up_done: false" in (vault / later).read_text()
+    assert "SHRM mixer" not in invoke("followups").stdout
+    again = invoke("done", name)  # nothing left: no "already done" of another meeting
+    assert again.exit_code == 1
+    if name != "Zoë":
+        assert again.stderr == (
+            "journal: no follow-up is open with Zoë Müller (people/Zoë Müller.md is a contact)\n"
+        )
+    else:  # a contact and two meetings, nothing left to do: each listed
+        assert again.stderr.startswith("journal: 'Zoë' matches 3 notes; name one by its path: ")
+        assert f"`{mixer}`" not in again.stderr
+        assert all(f"`{path}`" in again.stderr for path in (coffee, later, "people/Zoë Müller.md"))
+    titled = invoke("done", "Coffee with Zoë")  # a meeting named by its own title
+    assert (titled.exit_code, titled.stdout) == (
+        0,
+        f"{coffee}: follow-up already done (follow_up_done: 2026-11-11)\n",
+    )
 

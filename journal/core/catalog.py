@@ -24,7 +24,7 @@ from journal.core.errors import (
     Unreadable,
     UsageProblem,
 )
-from journal.core.formatting import shell_word
+from journal.core.formatting import listed, shell_word
 from journal.core.goal import Goal
 from journal.core.links import (
     Link,
@@ -942,7 +942,7 @@ class Catalog:
         if problem is not None:
             raise Unreadable(problem.message, path=problem.path, line=problem.line)
         linked = self.linked_paths(ref)
-        what = " or ".join(kinds) if kinds else "note"
+        what = listed(kinds, "or") if kinds else "note"
         other = None
         if kinds is not None:  # `journal show "Dana Ortiz"`: the name is a contact's
             others = [h for h in heads if h.readable and h.kind not in kinds]
