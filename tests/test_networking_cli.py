@@ -1872,11 +1872,11 @@ def test_status_counts_follow_ups_overdue_for_long_as_the_review_does(
 def test_a_name_typed_with_a_straight_apostrophe_is_the_contact_with_a_curly_one(
     invoke: Invoke, vault: Path
 ) -> None:
-    """Reported: after `--with "Mary-Kate O’Neill" --create-contacts`, `--with "Mary-Kate
+    """Reported: after `--with "Mary-Kate O\u2019Neill" --create-contacts`, `--with "Mary-Kate
     O'Neill"` was "not in your contacts" (and with --create-contacts made her a second
-    note); `new contact "Siobhan O’Brien"` beside `Siobhán O'Brien` was made too."""
+    note); `new contact "Siobhan O\u2019Brien"` beside `Siobhán O'Brien` was made too."""
     made = invoke(
-        "new", "meeting", "--with", "Mary-Kate O’Neill", "--with", "Ólafur Arnalds",
+        "new", "meeting", "--with", "Mary-Kate O\u2019Neill", "--with", "Ólafur Arnalds",
         "--kind", "informational", "--date", "2026-11-04", "--create-contacts",
     )  # fmt: skip
     assert made.exit_code == 0, made.stderr
@@ -1886,13 +1886,13 @@ def test_a_name_typed_with_a_straight_apostrophe_is_the_contact_with_a_curly_one
     )  # fmt: skip
     assert again.exit_code == 0, again.stderr
     text = (vault / json.loads(again.stdout)["path"]).read_text()
-    assert 'with:\n  - "[[Mary-Kate O’Neill]]"\n  - "[[Ólafur Arnalds]]"\n' in text
+    assert 'with:\n  - "[[Mary-Kate O\u2019Neill]]"\n  - "[[Ólafur Arnalds]]"\n' in text
     assert sorted(p.name for p in (vault / "people").iterdir()) == [
-        "Mary-Kate O’Neill.md",
+        "Mary-Kate O\u2019Neill.md",
         "Ólafur Arnalds.md",
     ]
     assert invoke("new", "contact", "Siobhán O'Brien").exit_code == 0
-    for name in ("Siobhan O’Brien", "Mary\u2011Kate O'Neill"):
+    for name in ("Siobhan O\u2019Brien", "Mary\u2011Kate O'Neill"):
         twin = invoke("new", "contact", name)
         assert twin.exit_code == 1
         assert f"a contact called '{name}' already exists: " in twin.stderr
@@ -1945,3 +1945,38 @@ def test_done_with_a_contacts_name_closes_their_open_follow_up_not_a_meeting_tit
         f"{coffee}: follow-up already done (follow_up_done: 2026-11-11)\n",
     )
 
+
+def test_a_person_linked_by_a_name_a_contact_holds_is_pointed_to_that_contact(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: after `people/Ann Lee.md` was renamed `Ann Lee-Wong.md`, H008 told to
+    run `journal new contact "Ann Lee"`, which makes a second note of one person: the
+    contact whose name holds the linked one is named, with the link or alias that
+    makes the meeting hers."""
+    write("people/Ann Lee-Wong.md", "---\ntype: contact\ntitle: Ann Lee-Wong\n---\n")
+    write("people/Dana Ortiz.md", DANA)
+    write("meetings/m.md", meeting_text(date="2026-11-20", **{"with": '["[[Ann Lee]]"]'}))
+    write("meetings/n.md", meeting_text(date="2026-11-20", **{"with": '["[[Sam Patel]]"]'}))
+    found = json.loads(invoke("check", "--json", "--select", "H008").stdout)
+    assert [(f["path"], f["message"], f["suggestion"]) for f in found] == [
+        (
+            "meetings/m.md",
+            "with: [[Ann Lee]] has no contact note",
+            "people/Ann Lee-Wong.md has a name holding it: if it is theirs, link "
+            '"[[Ann Lee-Wong]]" (or add `Ann Lee` to its `aliases`: journal then finds it, '
+            'Obsidian\'s links do not); else make the note: journal new contact "Ann Lee"',
+        ),
+        (
+            "meetings/n.md",
+            "with: [[Sam Patel]] has no contact note",
+            'fix the name, or make the note: journal new contact "Sam Patel"',
+        ),
+    ]
+    write("people/Ann Lee (Northwind).md", "---\ntype: contact\n---\n")
+    found = json.loads(invoke("check", "--json", "--select", "H008").stdout)
+    assert found[0]["suggestion"] == (
+        "people/Ann Lee (Northwind).md and people/Ann Lee-Wong.md have names holding it: if "
+        'one is theirs, link "[[Ann Lee (Northwind)]]" or "[[Ann Lee-Wong]]" (or add `Ann '
+        "Lee` to its `aliases`: journal then finds it, Obsidian's links do not); else make "
+        'the note: journal new contact "Ann Lee"'
+    )
