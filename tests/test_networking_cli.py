@@ -840,6 +840,9 @@ def test_status_is_coloured_on_a_terminal_unless_no_color(
     [
         ("ann bell", "Ann Bell", "people/ann bell.md"),
         ("Lee/Chang", "Lee:Chang", "people/Lee Chang.md"),
+        ("Jose Nunez", "José Núñez", "people/Jose Nunez.md"),  # as `new contact` refuses
+        ("Rosa O'Hara", "Rosa O\u2019Hara", "people/Rosa O'Hara.md"),
+        ("Mary\u2011Kate", "mary-kate", "people/Mary\u2011Kate.md"),
     ],
 )
 def test_one_person_named_twice_gets_one_contact(
