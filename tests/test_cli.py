@@ -392,7 +392,8 @@ def test_every_command_names_a_goal_by_a_partial_path_as_a_link_does(
     both = invoke("show", "Plan")
     assert both.exit_code == 1
     assert both.stderr.endswith(
-        "name one by its path: `goals/life/Plan.md`, or `[[life/Plan]]` as in a link\n"
+        "name one by its path: `goals/life/Plan.md` (or `[[life/Plan]]`), "
+        "`goals/work/Plan.md` (or `[[work/Plan]]`)\n"
     )
 
 
@@ -683,7 +684,8 @@ def test_errors_are_one_line_with_exit_codes(invoke: Invoke, write: Write) -> No
     write("goals/a.md", goal_text("Present survey"))
     write("goals/b.md", goal_text("Present survey", id="other"))
     ambiguous = invoke("show", "Present survey")
-    assert ambiguous.exit_code == 1 and "goals/a.md, goals/b.md" in ambiguous.stderr
+    assert ambiguous.exit_code == 1
+    assert "`goals/a.md` (or `[[a]]`), `goals/b.md`" in ambiguous.stderr
 
 
 def test_debug_shows_the_traceback(vault: Path) -> None:

@@ -7,8 +7,9 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterator, Mapping, Sequence
 
-from journal.core.catalog import MISTYPED_FIX, NOT_A_GOAL_FIX
+from journal.core.catalog import MISTYPED_FIX, NOT_A_GOAL_FIX, NoteHead, bare_name, match_head
 from journal.core.checkins import INLINE_KEY, CheckIn, MiswrittenValue, parse_inline
+from journal.core.errors import Ambiguous
 from journal.core.fields import (
     CONTACT_FIELDS,
     GOAL_FIELDS,
@@ -72,14 +73,16 @@ def broken_link(ctx: Context) -> Iterator[Problem]:
 
 
 def broken_body_link(ctx: Context) -> Iterator[Problem]:
+    contacts: list[tuple[NoteHead, str]] | None = None  # made when a person has no note
     for path, kind, link in ctx.broken_links:
         if _person(kind, link):
-            make = f"journal new contact {shell_word(link.target)}"
+            if contacts is None:
+                contacts = _spelled_contacts(ctx)
             yield Problem(
                 path,
                 link.line,
                 f"with: [[{link.target}]] has no contact note",
-                _unlisted(ctx, f"fix the name, or make the note: {make}"),
+                _unlisted(ctx, _no_contact_fix(ctx, contacts, link.target, path)),
             )
         elif link.key is None and ctx.copy_linked(link.target, path):
             yield _copy_linked(path, link)
@@ -98,6 +101,42 @@ def broken_body_link(ctx: Context) -> Iterator[Problem]:
             )
     if not ctx.goals_only:
         yield from _people_who_are_no_contacts(ctx)
+
+
+def _spelled_contacts(ctx: Context) -> list[tuple[NoteHead, str]]:
+    """Each contact, with its path and names as a command's name is compared with them
+    (:func:`bare_name`) in one text: the contacts a name is not in can't be named by it."""
+    return [
+        (h, "\n".join(bare_name(x) for x in (h.path, h.title, h.stem, h.id or "", *h.aliases)))
+        for h in ctx.catalog.heads
+        if h.kind == "contact"
+    ]
+
+
+def _no_contact_fix(
+    ctx: Context, contacts: Sequence[tuple[NoteHead, str]], name: str, source: str
+) -> str:
+    """How to give the person linked as ``[[name]]`` from the meeting at ``source`` a
+    contact note: the contacts (:func:`_spelled_contacts`) whose names hold ``name``
+    (found as ``--with`` finds one: `Ann Lee` of `Ann Lee-Wong`, renamed since; a few at
+    most) may be theirs, else make one (a second note for one person, were it one of
+    them)."""
+    make = f"journal new contact {shell_word(name)}"
+    wanted = bare_name(name)
+    try:
+        found = match_head([h for h, names in contacts if wanted in names], name)
+        paths = [found.path] if found is not None else []
+    except Ambiguous as several:
+        paths = several.candidates
+    if not paths or len(paths) > _NAMED:
+        return f"fix the name, or make the note: {make}"
+    links = [f'"{ctx.catalog.link_to(p, source)}"' for p in paths]
+    held = "has a name" if len(paths) == 1 else "have names"
+    return (
+        f"{listed(paths)} {held} holding it: if {'it is' if len(paths) == 1 else 'one is'} "
+        f"theirs, link {listed(links, 'or')} (or add `{name}` to its `aliases`: journal then "
+        f"finds it, Obsidian's links do not); else make the note: {make}"
+    )
 
 
 def _people_who_are_no_contacts(ctx: Context) -> Iterator[Problem]:
