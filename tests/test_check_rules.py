@@ -1236,6 +1236,53 @@ def test_a_link_in_a_property_list_is_reported_at_its_item() -> None:
     assert [f.line for f in of("H009", found)] == [first + 2]
 
 
+@pytest.mark.parametrize(
+    ("written", "fix"),
+    [
+        (  # Obsidian's "shortest path" form: the note is found, and named
+            "[Become an HRBP](Become%20an%20HRBP.md)",
+            'write the wikilink, `supports: "[[Become an HRBP]]"` (notes/Become an HRBP.md)',
+        ),
+        (  # its "relative path" form, from the goal's folder
+            "[HRBP](<../notes/Become an HRBP.md#Why>)",
+            'write the wikilink, `supports: "[[Become an HRBP]]"` (notes/Become an HRBP.md)',
+        ),
+        (
+            "[Be healthy](Areas/Be%20healthy.md)",
+            "no note is at Areas/Be healthy.md: write a wikilink to the note meant, "
+            '`supports: "[[Be healthy]]"`',
+        ),
+    ],
+)
+def test_a_markdown_link_in_a_link_property_names_the_wikilink_to_write(
+    written: str, fix: str
+) -> None:
+    """Reported (tryout): `supports: "[Be healthy](Areas/Be%20healthy.md)"` got R002
+    "supports [[[Be healthy](Areas/Be%20healthy.md)]] but no note is called '[Be
+    healthy](...)'". Obsidian reads no Markdown link in a property: it is told as such,
+    with the wikilink to write, to the note it names when there is one."""
+    text = goal_note(supports=f'"{written}"')
+    found = run((PATH, text))
+    assert of("R002", found) == []
+    [finding] = of("H005", found)
+    assert (finding.line, finding.message) == (
+        line_of(text, "supports"),
+        f"supports: `{written}` is a Markdown link, which Obsidian does not read in a "
+        "property (it shows the text, linking no note)",
+    )
+    assert finding.suggestion == fix
+
+
+def test_a_markdown_link_in_a_meeting_property_is_told_too() -> None:
+    linked = "[Sam Patel](../people/Sam%20Patel.md)"
+    meeting = (MEETING[0], MEETING[1].replace('"[[Sam Patel]]"', f'"{linked}"'))
+    [finding] = of("H005", run((PATH, goal_note()), meeting, CONTACT))
+    assert finding.message.startswith(f"with: `{linked}` is a Markdown link")
+    assert finding.suggestion == (
+        'write the wikilink, `with: "[[Sam Patel]]"` (people/Sam Patel.md)'
+    )
+
+
 def test_a_meeting_with_a_person_whose_link_finds_no_contact_is_a_hint() -> None:
     """A `with:` link that finds a goal or a plain note (named like the person, or by a
     slip) counts the meeting for no contact, and was not told (reported in a tryout)."""

@@ -12,6 +12,7 @@ from journal.core.checkins import INLINE_KEY, CheckIn, MiswrittenValue, parse_in
 from journal.core.fields import (
     CONTACT_FIELDS,
     GOAL_FIELDS,
+    MARKDOWN_LINK,
     MEETING_FIELDS,
     OBSIDIAN_LISTS,
     Field,
@@ -19,7 +20,13 @@ from journal.core.fields import (
     coerce,
 )
 from journal.core.formatting import listed, shell_word
-from journal.core.links import conflict_original, copy_candidates, copy_original, fold
+from journal.core.links import (
+    conflict_original,
+    copy_candidates,
+    copy_original,
+    fold,
+    markdown_link,
+)
 from journal.core.names import (
     device_name,
     device_named,
@@ -658,6 +665,35 @@ def _diagnostics(
     return check
 
 
+_BAD_VALUES = _diagnostics(
+    ("value",), "error", "write the value in the form docs/format.md gives for this property"
+)
+
+
+def bad_value(ctx: Context) -> Iterator[Problem]:
+    for problem in _BAD_VALUES(ctx):
+        fix = _wikilink_fix(ctx, problem)
+        yield problem if fix is None else Problem(problem.path, problem.line, problem.message, fix)
+
+
+def _wikilink_fix(ctx: Context, problem: Problem) -> str | None:
+    """The wikilink to write for a link property's Markdown link (told by ``fields``:
+    ``supports: `[A](A.md)` is a Markdown link...``): to the note it names, found as
+    Obsidian finds a Markdown link's path from the note, or else named as its file."""
+    key, _, rest = problem.message.partition(": `")
+    written, told, _ = rest.rpartition(f"` {MARKDOWN_LINK}")
+    linked = markdown_link(written) if told else None
+    if linked is None:
+        return None
+    text, target = linked
+    path = ctx.catalog.resolve_path(target, problem.path, by_alias=False) if target else None
+    if path is not None:
+        return f'write the wikilink, `{key}: "{ctx.catalog.link_to(path, problem.path)}"` ({path})'
+    name = stem_of(target) if target and "://" not in target else text
+    where = f"no note is at {target}: " if target else ""
+    return f'{where}write a wikilink to the note meant, `{key}: "[[{name}]]"`'
+
+
 _SAVE_AS_UTF8 = (
     "save the file as UTF-8 (most editors offer the encoding when saving: Save with "
     "Encoding, UTF-8); the note is skipped until then"
@@ -720,11 +756,7 @@ RULES = (
         "bad-value",
         "error",
         "a property of a goal, meeting or contact whose value is not of its type (ignored)",
-        _diagnostics(
-            ("value",),
-            "error",
-            "write the value in the form docs/format.md gives for this property",
-        ),
+        bad_value,
     ),
     Rule(
         "H006",
