@@ -31,6 +31,7 @@ from tests import basesexpr
 from tests.conftest import EXAMPLE_VAULT, Invoke, Write, goal_text
 
 TYPES = ".obsidian/types.json"
+STATE = ".journal/obsidian.json"
 USER_TYPES = {
     "types": {"rating": "number", "due": "text", "aliases": "aliases", "mood": "multitext"},
     "somethingElse": [1, 2.5, {"x": None}],
@@ -478,7 +479,7 @@ def test_a_broken_state_file_is_told_and_made_again_never_over_a_users_base(
     result = invoke("obsidian", "setup")
     assert result.exit_code == 0, result.output
     assert "bases/Goals.base: created" in result.output
-    assert "bases/Reviews.base: kept (edited by you)" in result.output
+    assert "bases/Reviews.base: kept (not journal's)" in result.output  # no marker, no record
     assert (
         "problem: .journal/obsidian.json:1: not JSON: Expecting value; made again: a base "
         "unlike journal's is kept as yours"
@@ -491,12 +492,34 @@ def test_a_broken_state_file_is_told_and_made_again_never_over_a_users_base(
     assert setup(vault)["problems"] == []
 
 
-def test_a_users_own_base_with_our_name_is_kept(vault: Path) -> None:
+def test_a_users_own_base_with_our_name_is_kept_and_said_not_to_be_journals(
+    vault: Path, invoke: Invoke
+) -> None:
+    """Reported (tryout): a base journal never wrote (no marker, no record of it) was
+    "kept (edited by you)", and nothing said journal's was not written, nor how to get it."""
+    (vault / ".obsidian").mkdir()
     (vault / "bases").mkdir()
-    (vault / "bases/Goals.base").write_text("views: []\n")
+    mine = "views:\n  - type: table\n    name: Mine\n"
+    (vault / "bases/Goals.base").write_text(mine)
+    result = invoke("obsidian", "setup")
+    assert result.exit_code == 0, result.output
+    assert (vault / "bases/Goals.base").read_text() == mine
+    assert (
+        "bases/Goals.base: kept (not journal's): it does not start with journal's `# Made "
+        "by` line, and journal has no record of writing it\n"
+        "  journal's Goals base is not written there: move yours aside (rename it) and run "
+        'journal obsidian setup again, or set bases = "FOLDER" under [obsidian] in '
+        ".journal/config.toml for journal's bases\n"
+    ) in result.output
     report = setup(vault)
-    assert (vault / "bases/Goals.base").read_text() == "views: []\n"
-    assert report["bases"][0]["action"] == "kept (edited by you)"
+    assert report["bases"][0]["action"] == "kept (not journal's)"
+    assert "bases/Goals.base" not in json.loads((vault / STATE).read_text())["bases"]
+    # one journal wrote, whose record is lost, is journal's still: "edited by you"
+    (vault / STATE).unlink()
+    (vault / "bases/Reviews.base").write_text(
+        (vault / "bases/Reviews.base").read_text().replace("Weekly reviews", "Mine")
+    )
+    assert setup(vault)["bases"][2]["action"] == "kept (edited by you)"
 
 
 def test_bases_go_where_the_config_says(vault: Path) -> None:

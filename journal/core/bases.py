@@ -19,8 +19,10 @@ from journal.core import codec, yaml12
 from journal.core.networking import DUE_SOON_DAYS
 from journal.core.regex import lazy
 
+#: How every base journal writes starts.
+MARKER = "# Made by `journal obsidian setup`."
 HEADER = (
-    "# Made by `journal obsidian setup`. Edit it freely: once you change it,\n"
+    f"{MARKER} Edit it freely: once you change it,\n"
     "# journal never writes it again (docs/obsidian.md).\n"
 )
 
