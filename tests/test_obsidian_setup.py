@@ -632,6 +632,40 @@ def test_init_uses_obsidians_daily_notes_folder(tmp_path: Path, settings: str, f
     assert Vault.open(root).config.folders.daily == folder.strip(".")  # "." is read as ""
 
 
+@pytest.mark.parametrize(
+    ("plugins", "root_daily"),
+    [
+        ('{"file-explorer": true, "daily-notes": true}', True),  # Obsidian 1.x: switches
+        ('[\n  "file-explorer",\n  "daily-notes"\n]', True),  # older: the plugins on
+        ('{"daily-notes": false}', False),
+        ('["file-explorer"]', False),
+        ("not JSON", False),
+    ],
+)
+def test_init_puts_daily_notes_at_the_root_when_obsidians_daily_notes_are_on_by_default(
+    tmp_path: Path, plugins: str, root_daily: bool
+) -> None:
+    """Reported (tryout): with the Daily notes core plugin on and never set up (no
+    daily-notes.json: Obsidian writes daily notes to the vault root), init made `daily/`
+    and wrote `daily = "daily"`, a folder Obsidian never writes to."""
+    root = tmp_path / "obsidian-vault"
+    (root / ".obsidian").mkdir(parents=True)
+    (root / ".obsidian/core-plugins.json").write_text(plugins)
+    result = CliRunner().invoke(cli, ["init", str(root)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    config = (root / ".journal/config.toml").read_text()
+    assert (root / "daily").exists() is not root_daily
+    assert ('daily = "."\n' in config) is root_daily
+    told = (
+        "  skipped daily/: Obsidian's daily notes are at the vault root (the Daily notes "
+        'core plugin is on, with its default settings): [folders] daily = "."\n'
+    )
+    assert (told in result.stdout) is root_daily
+    shown = setup(root)["periodic"]["daily"]
+    expected = {"folder": "", "format": "YYYY-MM-DD", "source": ".obsidian/core-plugins.json"}
+    assert shown == (expected if root_daily else None)
+
+
 def test_init_without_obsidian_writes_no_obsidian_files(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["init", str(tmp_path / "v")], catch_exceptions=False)
     assert result.exit_code == 0
