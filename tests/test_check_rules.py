@@ -213,6 +213,7 @@ CASES = [
     ("H005", {"due": "2026-13-01"}, LOG, "due", "not a real date"),
     ("H005", {"target": "five"}, LOG, "target", "should be a number"),
     ("H005", {"current": "'10:00'"}, LOG, "current", "should be a number"),
+    ("H021", {"tags": "#career"}, LOG, "tags", "YAML reads `#career` as a comment"),
     ("H015", {"status": "done"}, LOG, "status", "no `completed` day"),
 ]
 
@@ -1281,6 +1282,58 @@ def test_a_markdown_link_in_a_meeting_property_is_told_too() -> None:
     assert finding.suggestion == (
         'write the wikilink, `with: "[[Sam Patel]]"` (people/Sam Patel.md)'
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "told", "fix"),
+    [
+        (
+            "tags: #career",
+            "`tags: #career` holds no value: YAML reads `#career` as a comment",
+            'write `tags: career`, or quote it: `tags: ["#career"]`',
+        ),
+        (
+            "Tags:   #career #growth",
+            "`Tags:   #career #growth` holds no value: YAML reads `#career #growth` as a comment",
+            'write `Tags: career, growth`, or quote it: `Tags: ["#career", "#growth"]`',
+        ),
+        (
+            "area: #work",
+            "`area: #work` holds no value: YAML reads `#work` as a comment",
+            'write `area: work`, or quote it: `area: "#work"`',
+        ),
+        (
+            "tags:\n  - networking\n  - #career",
+            "`- #career` holds no value: YAML reads `#career` as a comment",
+            'write `- career`, or quote it: `- "#career"`',
+        ),
+    ],
+)
+def test_a_value_yaml_reads_as_a_comment_is_a_hint_at_its_line(
+    written: str, told: str, fix: str
+) -> None:
+    """Reported (tryout): `tags: #career` left the note with no tag, and nothing said
+    so: YAML reads `#career` as a comment (Obsidian shows the property empty)."""
+    daily = ("daily/2026-11-20.md", f"---\n{written}\n---\nA day.\n")
+    [finding] = of("H021", run(daily))
+    line = 2 + written.count("\n")
+    assert (finding.path, finding.line, finding.message) == (daily[0], line, told)
+    assert (finding.severity, finding.suggestion) == ("hint", fix)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "kind:   # outcome or activity",  # a comment of one's own, after a space
+        'tags: "#career"',
+        "tags: [career]  # my tags",
+        "tags:\n  - career  # #old",
+        "tags: career #growth",  # the value is read; the rest is a comment
+    ],
+)
+def test_a_comment_of_ones_own_is_no_commented_value(written: str) -> None:
+    daily = ("daily/2026-11-20.md", f"---\n{written}\n---\nA day.\n")
+    assert of("H021", run(daily)) == []
 
 
 def test_a_meeting_with_a_person_whose_link_finds_no_contact_is_a_hint() -> None:

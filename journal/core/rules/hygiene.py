@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterator, Mapping, Sequence
 
+from journal.core import codec
 from journal.core.catalog import MISTYPED_FIX, NOT_A_GOAL_FIX
 from journal.core.checkins import INLINE_KEY, CheckIn, MiswrittenValue, parse_inline
 from journal.core.fields import (
@@ -37,6 +38,7 @@ from journal.core.names import (
     windows_faults,
 )
 from journal.core.notes import QUOTED_LOG, NoteLink, stem_of
+from journal.core.regex import lazy
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
 
 #: How many other goals a duplicate-id finding names.
@@ -694,6 +696,32 @@ def _wikilink_fix(ctx: Context, problem: Problem) -> str | None:
     return f'{where}write a wikilink to the note meant, `{key}: "[[{name}]]"`'
 
 
+#: The hint of a value YAML read as a comment, as ``codec.commented_values`` words it.
+_COMMENTED = lazy(r"`(.*)` holds no value: YAML reads `(.*)` as a comment")
+
+
+def commented_value(ctx: Context) -> Iterator[Problem]:
+    for diagnostic in ctx.catalog.diagnostics:
+        told = _COMMENTED.fullmatch(diagnostic.message)
+        if diagnostic.code == "commented-value" and told is not None:
+            written, comment = told.groups()
+            fix = _uncommented(written, comment)
+            yield Problem(diagnostic.path, diagnostic.line or 1, diagnostic.message, fix)
+
+
+def _uncommented(written: str, comment: str) -> str:
+    """How to write the value meant by ``comment``, which YAML read as a comment on the
+    line ``written`` (``tags: #career``, ``- #career``): without its ``#``, or quoted
+    (as a list for Obsidian's list properties)."""
+    head = "-" if written.startswith("-") else written.partition(":")[0] + ":"
+    words = comment.split()
+    if head[:-1].lower() in _OBSIDIAN_NAMES:
+        bare, quoted = ", ".join(w.lstrip("#") for w in words), codec.inline_text(words)
+    else:
+        bare, quoted = " ".join(w.lstrip("#") for w in words), codec.scalar_text(comment)
+    return f"write `{head} {bare}`, or quote it: `{head} {quoted}`"
+
+
 _SAVE_AS_UTF8 = (
     "save the file as UTF-8 (most editors offer the encoding when saving: Save with "
     "Encoding, UTF-8); the note is skipped until then"
@@ -908,5 +936,13 @@ RULES = (
         "notes equally well (`[[Fitness]]` for `Career/Fitness.md` and `Health/Fitness.md`): "
         "Obsidian's choice is not stable, and a meeting's `goal` or `with` counts for none",
         ambiguous_link,
+    ),
+    Rule(
+        "H021",
+        "commented-value",
+        "hint",
+        "a property (or a list item) with no value, whose `#` word after the colon (or "
+        "dash) YAML reads as a comment: `tags: #career`",
+        commented_value,
     ),
 )
