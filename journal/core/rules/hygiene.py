@@ -157,8 +157,9 @@ def _copy_left(path: str, link: NoteLink, copy: str, key: str = "") -> Problem:
 
 
 def alias_only_link(ctx: Context) -> Iterator[Problem]:
+    # (path, target, line, as shown, in a property: H020 tells an alias notes share)
     links = [
-        (g.path, link.target, link.line, f"[[{link.target}]]")
+        (g.path, link.target, link.line, f"[[{link.target}]]", link.key is not None)
         for g in ctx.goals
         for link in ctx.note(g).links
     ]
@@ -167,12 +168,20 @@ def alias_only_link(ctx: Context) -> Iterator[Problem]:
             named = [("with", p) for p in meeting.people]
             named += [("goal", meeting.goal)] if meeting.goal is not None else []
             links += [
-                (meeting.path, link.target, meeting.lines.get(key, 1), f"`{key}: {link.target}`")
+                (
+                    meeting.path,
+                    link.target,
+                    meeting.lines.get(key, 1),
+                    f"`{key}: {link.target}`",
+                    True,
+                )
                 for key, link in named
             ]
-    for path, target, line, shown in links:
+    for path, target, line, shown, told in links:
         if not target or ctx.catalog.resolve_path(target, path, by_alias=False):
             continue
+        if told and ctx.catalog.link_ties(target, path):
+            continue  # H020 names the notes, and the fix
         note = ctx.catalog.resolve(target, path)
         if note is not None:
             yield Problem(
@@ -278,10 +287,8 @@ def _why_uncounted(
             f"locale); or log it in the goal{logged}",
         )
     if tied:
-        return (
-            f"`{INLINE_KEY}:: {link}` {_may_be(tied)}, so it counts for none of them",
-            _write_the_path(tied),
-        )
+        what, fix = _tie(ctx, target, path, tied)
+        return f"`{INLINE_KEY}:: {link}` {what}, so it counts for none of them", fix
     if resolved is None:
         return (
             f"`{INLINE_KEY}:: {link}` links to no note, so it counts for no goal",
@@ -329,21 +336,28 @@ def _log_command(ctx: Context, goal: str, checkin: CheckIn) -> str:
     return " ".join(["journal log", ctx.goal_word(goal), *words])
 
 
-def _may_be(tied: Sequence[str]) -> str:
-    """What a link that can't choose between the notes at ``tied`` (see
-    :meth:`~journal.core.catalog.Catalog.link_ties`) links to."""
+def _tie(ctx: Context, target: str, source: str, tied: Sequence[str]) -> tuple[str, str]:
+    """What a link to ``target`` from the note at ``source`` that can't choose between
+    the notes at ``tied`` (see :meth:`~journal.core.catalog.Catalog.link_ties`) links
+    to, and its fix.  Notes of one name: Obsidian takes one of them, not always the
+    same, so the path says which.  Notes sharing an alias (no file has the name):
+    Obsidian resolves none, so the file name says which."""
+    if ctx.catalog.resolve_path(target, source, by_alias=False) is None:
+        names = [f"[[{ctx.catalog.link_target(p, source)}|{target}]]" for p in tied]
+        return (
+            f"is an alias of {_either(tied, 'and')}: Obsidian resolves no link by an alias "
+            "(it shows it as unresolved), and journal does not choose between them",
+            "write the file name of the note meant: " + _either(names),
+        )
     return (
         f"may link to {_either(tied)}: Obsidian's choice between notes a link names "
-        "equally well is not stable"
+        "equally well is not stable",
+        "write the path of the note meant: " + _either([f"[[{p[:-3]}]]" for p in tied]),
     )
 
 
-def _write_the_path(tied: Sequence[str]) -> str:
-    return "write the path of the note meant: " + _either([f"[[{p[:-3]}]]" for p in tied])
-
-
-def _either(items: Sequence[str]) -> str:
-    return ", ".join(items[:-1]) + " or " + items[-1]
+def _either(items: Sequence[str], word: str = "or") -> str:
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
 def ambiguous_link(ctx: Context) -> Iterator[Problem]:
@@ -374,9 +388,8 @@ def _tied(
     ``path``, when it can't choose between notes; ``counts``: what that costs."""
     tied = ctx.catalog.link_ties(target, path) if target else ()
     if tied:
-        yield Problem(
-            path, line, f"{key}: [[{target}]] {_may_be(tied)}{counts}", _write_the_path(tied)
-        )
+        what, fix = _tie(ctx, target, path, tied)
+        yield Problem(path, line, f"{key}: [[{target}]] {what}{counts}", fix)
 
 
 def duplicate_id(ctx: Context) -> Iterator[Problem]:
