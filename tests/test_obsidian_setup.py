@@ -340,6 +340,55 @@ def test_every_base_reads_the_same_with_pyyaml_and_fits_the_documented_schema(na
         basesexpr.parse(expression)  # the documented expression syntax
 
 
+@pytest.mark.parametrize(
+    ("formula", "value"),
+    [
+        ("(due - start).days", 30.0),
+        ("(due - start).milliseconds", 30.0 * 86_400_000),
+        ("(due - start).hours / 24", 30.0),
+        ("due - start", basesexpr.Duration(30.0 * 86_400_000)),
+        ("number(due - start)", TypeError),  # Obsidian 1.10: a Duration is no number
+        ("(due - start) / 2", TypeError),
+        ("(due - start).round()", TypeError),
+        ("due - start > 0", TypeError),
+        ('start + "30d" == due', True),
+    ],
+)
+def test_the_evaluator_reads_date_arithmetic_as_obsidian_does(formula: str, value: Any) -> None:
+    """Reported: the Pace formula took `number(today() - start)` for milliseconds, as
+    the evaluator did; in Obsidian 1.10 a date minus a date is a Duration, read through
+    `.days` (and `.hours`...), on which `number()` and arithmetic fail."""
+    props = {"start": date(2026, 11, 1), "due": date(2026, 12, 1)}
+    if value is TypeError:
+        with pytest.raises(TypeError):
+            basesexpr.evaluate({"f": formula}, "f", props, date(2026, 11, 22))
+    else:
+        assert basesexpr.evaluate({"f": formula}, "f", props, date(2026, 11, 22)) == value
+
+
+def test_a_goals_base_an_older_journal_wrote_gets_the_new_formulas(vault: Path) -> None:
+    """Bases before 2026-12 had `number(today() - formula.start)`, which Obsidian 1.10
+    can't evaluate: setup updates a base journal wrote (its recorded hash), and keeps
+    one the user edited since."""
+    old_formulas = {
+        **BASES["Goals"]["formulas"],
+        "elapsed": "min(max(number(today() - formula.start) / number(due - formula.start), 0), 1)",
+    }
+    old = base_text({**BASES["Goals"], "formulas": old_formulas}).encode()
+    from journal.adapters.files import digest
+
+    (vault / "bases").mkdir()
+    (vault / "bases/Goals.base").write_bytes(old)
+    state = {"bases": {"bases/Goals.base": digest(old)}}
+    (vault / STATE).write_text(json.dumps(state))
+    assert setup(vault)["bases"][0]["action"] == "updated"
+    assert (vault / "bases/Goals.base").read_text() == base_text(BASES["Goals"])
+    edited = old.replace(b"name: Board", b"name: My board")
+    (vault / "bases/Goals.base").write_bytes(edited)
+    assert setup(vault)["bases"][0]["action"] == "kept (edited by you)"
+    assert (vault / "bases/Goals.base").read_bytes() == edited
+
+
 def goal_case(**props: Any) -> dict[str, Any]:
     return {"status": "active", "start": date(2026, 9, 1), "due": date(2027, 1, 31), **props}
 
