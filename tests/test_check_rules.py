@@ -1253,6 +1253,10 @@ def test_a_link_in_a_property_list_is_reported_at_its_item() -> None:
             "no note is at Areas/Be healthy.md: write a wikilink to the note meant, "
             '`supports: "[[Be healthy]]"`',
         ),
+        (  # a web page: its text names the note meant
+            "[Be healthy](https://example.com/health)",
+            'write a wikilink to the note meant, `supports: "[[Be healthy]]"`',
+        ),
     ],
 )
 def test_a_markdown_link_in_a_link_property_names_the_wikilink_to_write(

@@ -704,9 +704,10 @@ def _wikilink_fix(ctx: Context, problem: Problem) -> str | None:
     path = ctx.catalog.resolve_path(target, problem.path, by_alias=False) if target else None
     if path is not None:
         return f'write the wikilink, `{key}: "{ctx.catalog.link_to(path, problem.path)}"` ({path})'
-    name = stem_of(target) if target and "://" not in target else text
-    where = f"no note is at {target}: " if target else ""
-    return f'{where}write a wikilink to the note meant, `{key}: "[[{name}]]"`'
+    meant = f'write a wikilink to the note meant, `{key}: "[[{{}}]]"`'
+    if not target or "://" in target:  # a web page or a heading: the link's text names it
+        return meant.format(text)
+    return f"no note is at {target}: " + meant.format(stem_of(target))
 
 
 #: The hint of a value YAML read as a comment, as ``codec.commented_values`` words it.
