@@ -664,6 +664,8 @@ def _folded_followups(rows: list[dict[str, Any]], style: Style) -> list[str]:
 
 def obsidian_report(result: dict[str, Any]) -> str:
     """What ``journal obsidian setup`` did (or, in a dry run, would do)."""
+    from journal.usecases.obsidian_setup import NOT_OURS  # what made the result
+
     would = "would be " if result["dry_run"] else ""
     types = result["types"]
     out = []
@@ -684,6 +686,17 @@ def obsidian_report(result: dict[str, Any]) -> str:
         action = base["action"]
         shown = f"{would}{action}" if action in ("created", "updated") else action
         out.append(f"{base['path']}: {shown}")
+        if action == NOT_OURS:
+            out[-1] += (
+                ": it does not start with journal's `# Made by` line, and journal has no "
+                "record of writing it"
+            )
+            name = base["path"].rsplit("/", 1)[-1].removesuffix(".base")
+            out.append(
+                f"  journal's {name} base is not written there: move yours aside (rename it) and "
+                'run journal obsidian setup again, or set bases = "FOLDER" under [obsidian] '
+                "in .journal/config.toml for journal's bases"
+            )
     periodic = result["periodic"]
     for kind in ("daily", "weekly"):
         item = periodic[kind]

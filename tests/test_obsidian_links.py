@@ -390,6 +390,36 @@ def test_an_ambiguous_check_in_counts_for_none_and_check_names_the_notes(
     assert told == {}
 
 
+def test_a_link_to_an_alias_two_goals_share_is_not_told_as_obsidians_unstable_choice(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """Reported (tryout): with two goals sharing the alias `Gee`, H010 said "Obsidian's
+    choice between notes a link names equally well is not stable": Obsidian resolves no
+    alias (the link is unresolved there), and the fix is the file name, not a path."""
+    write("goals/Alpha.md", goal_text("Alpha", aliases="[Gee]"))
+    write("goals/Betas.md", goal_text("Betas", aliases="[Gee]"))
+    write("daily/2026-11-20.md", "# Friday\n\nprogress:: [[Gee]] +1 gym\n")
+    write(
+        "meetings/2026-11-19 Run.md", "---\ntype: meeting\ndate: 2026-11-19\ngoal: '[[Gee]]'\n---\n"
+    )
+    found = json.loads(invoke("check", "--select", "H009,H010,H020", "--json").output)
+    told = {(f["path"], f["rule"]): (f["message"], f["suggestion"]) for f in found}
+    shared = (
+        "is an alias of goals/Alpha.md and goals/Betas.md: Obsidian resolves no link by an "
+        "alias (it shows it as unresolved), and journal does not choose between them"
+    )
+    fix = "write the file name of the note meant: [[Alpha|Gee]] or [[Betas|Gee]]"
+    assert told.pop(("daily/2026-11-20.md", "H010")) == (
+        f"`progress:: [[Gee]]` {shared}, so it counts for none of them",
+        fix,
+    )
+    assert told.pop(("meetings/2026-11-19 Run.md", "H020")) == (
+        f"goal: [[Gee]] {shared}, so the meeting counts for none of them",
+        fix,
+    )
+    assert told == {}  # no H009 naming one of them as the note journal finds
+
+
 def test_a_meeting_whose_goal_link_ties_counts_for_no_goal(
     vault: Path, write: Write, invoke: Invoke
 ) -> None:

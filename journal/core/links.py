@@ -16,11 +16,14 @@ import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 from typing import NamedTuple
+from urllib.parse import unquote
 
 from journal.core.records import new_tuple
 from journal.core.regex import lazy
 
 _LINK = lazy(r"(!?)\[\[((?:(?!\[\[)[^\n])+?)\]\]")
+#: A Markdown link: its text, then its destination in ``<...>`` (spaces allowed) or bare.
+_MARKDOWN_LINK = lazy(r"\[([^\[\]\n]*)\]\((?:<([^<>\n]*)>|([^\s()<>]*))\)")
 _CONFLICT = lazy(
     # an opening parenthesis (with a pair inside, as an owner's "(Work)"), the words,
     # maybe a date (and Dropbox's " (1)"), the closing one
@@ -86,6 +89,17 @@ def parse_link(text: str) -> Link | None:
     if match is None:
         return None
     return split_inner(match.group(2), embed=bool(match.group(1)))
+
+
+def markdown_link(text: str) -> tuple[str, str] | None:
+    """(its text, its destination URL-decoded, without a ``#heading``) when ``text`` is
+    exactly one Markdown link, as Obsidian writes links with "Use [[Wikilinks]]" off
+    (``[Be healthy](Areas/Be%20healthy.md)``, ``[x](<../a b.md>)``), else None."""
+    match = _MARKDOWN_LINK.fullmatch(text.strip())
+    if match is None:
+        return None
+    destination = match.group(2) if match.group(2) is not None else match.group(3)
+    return match.group(1), unquote(destination).partition("#")[0]
 
 
 def find_links(text: str) -> list[Link]:

@@ -7,12 +7,14 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterator, Mapping, Sequence
 
+from journal.core import codec
 from journal.core.catalog import MISTYPED_FIX, NOT_A_GOAL_FIX, NoteHead, bare_name, match_head
 from journal.core.checkins import INLINE_KEY, CheckIn, MiswrittenValue, parse_inline
 from journal.core.errors import Ambiguous
 from journal.core.fields import (
     CONTACT_FIELDS,
     GOAL_FIELDS,
+    MARKDOWN_LINK,
     MEETING_FIELDS,
     OBSIDIAN_LISTS,
     Field,
@@ -20,7 +22,13 @@ from journal.core.fields import (
     coerce,
 )
 from journal.core.formatting import listed, shell_word
-from journal.core.links import conflict_original, copy_candidates, copy_original, fold
+from journal.core.links import (
+    conflict_original,
+    copy_candidates,
+    copy_original,
+    fold,
+    markdown_link,
+)
 from journal.core.names import (
     device_name,
     device_named,
@@ -31,6 +39,7 @@ from journal.core.names import (
     windows_faults,
 )
 from journal.core.notes import QUOTED_LOG, NoteLink, stem_of
+from journal.core.regex import lazy
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
 
 #: How many other goals a duplicate-id finding names.
@@ -187,8 +196,9 @@ def _copy_left(path: str, link: NoteLink, copy: str, key: str = "") -> Problem:
 
 
 def alias_only_link(ctx: Context) -> Iterator[Problem]:
+    # (path, target, line, as shown, in a property: H020 tells an alias notes share)
     links = [
-        (g.path, link.target, link.line, f"[[{link.target}]]")
+        (g.path, link.target, link.line, f"[[{link.target}]]", link.key is not None)
         for g in ctx.goals
         for link in ctx.note(g).links
     ]
@@ -197,12 +207,20 @@ def alias_only_link(ctx: Context) -> Iterator[Problem]:
             named = [("with", p) for p in meeting.people]
             named += [("goal", meeting.goal)] if meeting.goal is not None else []
             links += [
-                (meeting.path, link.target, meeting.lines.get(key, 1), f"`{key}: {link.target}`")
+                (
+                    meeting.path,
+                    link.target,
+                    meeting.lines.get(key, 1),
+                    f"`{key}: {link.target}`",
+                    True,
+                )
                 for key, link in named
             ]
-    for path, target, line, shown in links:
+    for path, target, line, shown, told in links:
         if not target or ctx.catalog.resolve_path(target, path, by_alias=False):
             continue
+        if told and ctx.catalog.link_ties(target, path):
+            continue  # H020 names the notes, and the fix
         note = ctx.catalog.resolve(target, path)
         if note is not None:
             yield Problem(
@@ -308,10 +326,8 @@ def _why_uncounted(
             f"locale); or log it in the goal{logged}",
         )
     if tied:
-        return (
-            f"`{INLINE_KEY}:: {link}` {_may_be(tied)}, so it counts for none of them",
-            _write_the_path(tied),
-        )
+        what, fix = _tie(ctx, target, path, tied)
+        return f"`{INLINE_KEY}:: {link}` {what}, so it counts for none of them", fix
     if resolved is None:
         return (
             f"`{INLINE_KEY}:: {link}` links to no note, so it counts for no goal",
@@ -359,21 +375,28 @@ def _log_command(ctx: Context, goal: str, checkin: CheckIn) -> str:
     return " ".join(["journal log", ctx.goal_word(goal), *words])
 
 
-def _may_be(tied: Sequence[str]) -> str:
-    """What a link that can't choose between the notes at ``tied`` (see
-    :meth:`~journal.core.catalog.Catalog.link_ties`) links to."""
+def _tie(ctx: Context, target: str, source: str, tied: Sequence[str]) -> tuple[str, str]:
+    """What a link to ``target`` from the note at ``source`` that can't choose between
+    the notes at ``tied`` (see :meth:`~journal.core.catalog.Catalog.link_ties`) links
+    to, and its fix.  Notes of one name: Obsidian takes one of them, not always the
+    same, so the path says which.  Notes sharing an alias (no file has the name):
+    Obsidian resolves none, so the file name says which."""
+    if ctx.catalog.resolve_path(target, source, by_alias=False) is None:
+        names = [f"[[{ctx.catalog.link_target(p, source)}|{target}]]" for p in tied]
+        return (
+            f"is an alias of {_either(tied, 'and')}: Obsidian resolves no link by an alias "
+            "(it shows it as unresolved), and journal does not choose between them",
+            "write the file name of the note meant: " + _either(names),
+        )
     return (
         f"may link to {_either(tied)}: Obsidian's choice between notes a link names "
-        "equally well is not stable"
+        "equally well is not stable",
+        "write the path of the note meant: " + _either([f"[[{p[:-3]}]]" for p in tied]),
     )
 
 
-def _write_the_path(tied: Sequence[str]) -> str:
-    return "write the path of the note meant: " + _either([f"[[{p[:-3]}]]" for p in tied])
-
-
-def _either(items: Sequence[str]) -> str:
-    return ", ".join(items[:-1]) + " or " + items[-1]
+def _either(items: Sequence[str], word: str = "or") -> str:
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
 def ambiguous_link(ctx: Context) -> Iterator[Problem]:
@@ -404,9 +427,8 @@ def _tied(
     ``path``, when it can't choose between notes; ``counts``: what that costs."""
     tied = ctx.catalog.link_ties(target, path) if target else ()
     if tied:
-        yield Problem(
-            path, line, f"{key}: [[{target}]] {_may_be(tied)}{counts}", _write_the_path(tied)
-        )
+        what, fix = _tie(ctx, target, path, tied)
+        yield Problem(path, line, f"{key}: [[{target}]] {what}{counts}", fix)
 
 
 def duplicate_id(ctx: Context) -> Iterator[Problem]:
@@ -697,6 +719,62 @@ def _diagnostics(
     return check
 
 
+_BAD_VALUES = _diagnostics(
+    ("value",), "error", "write the value in the form docs/format.md gives for this property"
+)
+
+
+def bad_value(ctx: Context) -> Iterator[Problem]:
+    for problem in _BAD_VALUES(ctx):
+        fix = _wikilink_fix(ctx, problem)
+        yield problem if fix is None else Problem(problem.path, problem.line, problem.message, fix)
+
+
+def _wikilink_fix(ctx: Context, problem: Problem) -> str | None:
+    """The wikilink to write for a link property's Markdown link (told by ``fields``:
+    ``supports: `[A](A.md)` is a Markdown link...``): to the note it names, found as
+    Obsidian finds a Markdown link's path from the note, or else named as its file."""
+    key, _, rest = problem.message.partition(": `")
+    written, told, _ = rest.rpartition(f"` {MARKDOWN_LINK}")
+    linked = markdown_link(written) if told else None
+    if linked is None:
+        return None
+    text, target = linked
+    path = ctx.catalog.resolve_path(target, problem.path, by_alias=False) if target else None
+    if path is not None:
+        return f'write the wikilink, `{key}: "{ctx.catalog.link_to(path, problem.path)}"` ({path})'
+    meant = f'write a wikilink to the note meant, `{key}: "[[{{}}]]"`'
+    if not target or "://" in target:  # a web page or a heading: the link's text names it
+        return meant.format(text)
+    return f"no note is at {target}: " + meant.format(stem_of(target))
+
+
+#: The hint of a value YAML read as a comment, as ``codec.commented_values`` words it.
+_COMMENTED = lazy(r"`(.*)` holds no value: YAML reads `(.*)` as a comment")
+
+
+def commented_value(ctx: Context) -> Iterator[Problem]:
+    for diagnostic in ctx.catalog.diagnostics:
+        told = _COMMENTED.fullmatch(diagnostic.message)
+        if diagnostic.code == "commented-value" and told is not None:
+            written, comment = told.groups()
+            fix = _uncommented(written, comment)
+            yield Problem(diagnostic.path, diagnostic.line or 1, diagnostic.message, fix)
+
+
+def _uncommented(written: str, comment: str) -> str:
+    """How to write the value meant by ``comment``, which YAML read as a comment on the
+    line ``written`` (``tags: #career``, ``- #career``): without its ``#``, or quoted
+    (as a list for Obsidian's list properties)."""
+    head = "-" if written.startswith("-") else written.partition(":")[0] + ":"
+    words = comment.split()
+    if head[:-1].lower() in _OBSIDIAN_NAMES:
+        bare, quoted = ", ".join(w.lstrip("#") for w in words), codec.inline_text(words)
+    else:
+        bare, quoted = " ".join(w.lstrip("#") for w in words), codec.scalar_text(comment)
+    return f"write `{head} {bare}`, or quote it: `{head} {quoted}`"
+
+
 _SAVE_AS_UTF8 = (
     "save the file as UTF-8 (most editors offer the encoding when saving: Save with "
     "Encoding, UTF-8); the note is skipped until then"
@@ -759,11 +837,7 @@ RULES = (
         "bad-value",
         "error",
         "a property of a goal, meeting or contact whose value is not of its type (ignored)",
-        _diagnostics(
-            ("value",),
-            "error",
-            "write the value in the form docs/format.md gives for this property",
-        ),
+        bad_value,
     ),
     Rule(
         "H006",
@@ -915,5 +989,13 @@ RULES = (
         "notes equally well (`[[Fitness]]` for `Career/Fitness.md` and `Health/Fitness.md`): "
         "Obsidian's choice is not stable, and a meeting's `goal` or `with` counts for none",
         ambiguous_link,
+    ),
+    Rule(
+        "H021",
+        "commented-value",
+        "hint",
+        "a property (or a list item) with no value, whose `#` word after the colon (or "
+        "dash) YAML reads as a comment: `tags: #career`",
+        commented_value,
     ),
 )
