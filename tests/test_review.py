@@ -1800,3 +1800,27 @@ def test_a_paused_goal_is_not_judged_by_the_smart_rules_in_the_review(
     )
     attention = invoke("review", "--stdout").stdout.split("## Needs attention")[1]
     assert "T007" in attention and "[[a]]" in attention
+
+
+def test_a_pipe_in_copied_text_is_escaped_only_in_a_table_row(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `ran `grep a|b` and chose A | B` was copied as `grep a\\|b` and `A \\| B`
+    into the review's list, where a code span shows the backslash; and a unit
+    `pages|chapters` as `pages\\|chapters` in the review's and the plan's lists. Only a
+    table cell needs the `\\|`."""
+    write(
+        "goals/a.md",
+        goal_text("Alpha", unit="pages|chapters", start="2026-11-01", target=50, current=0)
+        + "- 2026-11-19: +1 ran `grep a|b` and chose A | B\n",
+    )
+    assert invoke("review").exit_code == 0
+    review = (vault / "reviews/2026-W47.md").read_text()
+    assert "- 2026-11-19 · +1 · ran `grep a|b` and chose A | B\n" in review
+    assert " → 50 pages\\|chapters |" in review
+    assert "\\|" not in "".join(line for line in review.splitlines() if line[:1] != "|")
+    assert "pages|chapters/week" in review
+    assert invoke("review").stdout == "reviews/2026-W47.md: unchanged\n"
+    plan = invoke("plan", "--stdout").stdout
+    assert "reach 50 pages|chapters" in plan and " pages\\|chapters |" in plan
+    assert "\\|" not in "".join(line for line in plan.splitlines() if line[:1] != "|")
