@@ -61,6 +61,23 @@ def test_one_line_keeps_the_spaces_of_a_code_span(text: str, line: str) -> None:
     assert table_pipes_only(f"| {one_line(text)}") == f"| {line}"
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("hidden <!-- private note --> visible", "hidden visible"),
+        ("a <!-- over\ntwo lines -->\nb <!---->", "a b"),
+        ("`<!-- code -->` <!-- mine -->", "`<\\!-- code -->`"),  # no comment in a code span
+        ("a <!-- x --> b <!-- never closed", "a b <\\!-- never closed"),
+        ("<!-- a ` --> b `c`", "b `c`"),  # the comment opens first: its ` opens no span
+        ("`a` <!-- x --> `<!--` <!-- y --> z", "`a` `<\\!--` z"),
+    ],
+)
+def test_one_line_leaves_html_comments_out(text: str, line: str) -> None:
+    """Reported: `hidden <!-- private note --> visible` was copied into the review as
+    `hidden <\\!-- private note --> visible`, showing what the user had hidden."""
+    assert one_line(text) == line
+
+
 @given(st.text(alphabet=st.sampled_from(list("a` \t\n\r\u2028|"))))
 def test_one_line_with_code_spans_is_one_line_of_the_same_words(text: str) -> None:
     line = table_pipes_only(f"- {one_line(text)}")[2:]

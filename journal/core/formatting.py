@@ -288,8 +288,10 @@ def one_line(text: str) -> str:
     (:func:`single_line`, but for the spaces and tabs of a code span, kept as written:
     markdown shows them, and advice such as "write ``  - item``" changes with one space
     less), each ``|`` marked for :func:`table_pipes_only` (which escapes it in a table
-    row), and ``<!--`` written ``<\\!--``, which shows the same but opens no HTML comment
-    (one hiding the rest of the note, or a section marker)."""
+    row), its HTML comments left out (:func:`_uncommented`: markdown hides them, and
+    people hide words that way), and a ``<!--`` left (never closed, or in a code span)
+    written ``<\\!--``, which shows the same but opens no HTML comment (one hiding the
+    rest of the note, or a section marker)."""
     if (  # most texts: their only whitespace is single spaces between words
         text.isprintable()
         and "  " not in text
@@ -298,7 +300,36 @@ def one_line(text: str) -> str:
         and text == text.strip(" ")
     ):
         return text
+    if "<!--" in text:
+        text = _uncommented(text)
     return _spans_kept(text).replace("|", _PIPE).replace("<!--", "<\\!--")
+
+
+def _uncommented(text: str) -> str:
+    """``text`` without its HTML comments: ``<!--`` to the next ``-->``, but in a code
+    span (a comment that opens first holds its backticks); one never closed is kept."""
+    parts = []
+    done = 0
+    while (start := text.find("<!--", done)) >= 0:
+        code = _span_over(text, done, start)
+        if code is not None:  # in a code span: text
+            parts.append(text[done:code])
+            done = code
+            continue
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        parts.append(text[done:start])
+        done = end + 3
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+def _span_over(text: str, done: int, at: int) -> int | None:
+    """Where the code span of ``text[done:]`` that holds offset ``at`` ends, if any."""
+    if text.find("`", done, at) < 0:
+        return None
+    return next((done + e for s, e in code_spans(text[done:]) if s < at - done < e), None)
 
 
 #: A ``|`` of a :func:`one_line` text, after a mark :func:`table_pipes_only` makes the
