@@ -1803,6 +1803,43 @@ def test_a_paused_goal_is_not_judged_by_the_smart_rules_in_the_review(
     assert "T007" in attention and "[[a]]" in attention
 
 
+def test_relative_markdown_links_copied_into_the_review_are_rebased_to_its_folder(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `progress:: [[G]] +1 followed [the plan](../../Areas/Plan.md)` in
+    `Journal/Daily/` was copied as written into `reviews/`, where the path leads out of
+    the vault. A relative markdown link (or image) is written to reach, from the review's
+    folder, what it reaches from its note's folder; others are left as written."""
+    log = (
+        "- 2026-11-19: +1 see ![chart](img/run%201.png), [web](https://example.com/x) "
+        "[top](#Log) [root](/Areas/Plan.md) [ref][plan] `[code](img/x.png)` "
+        "[out](../../x.md)\n"
+    )
+    write("goals/a.md", goal_text("Alpha") + log)
+    write("Areas/Plan.md", "# Plan\n")
+    write(
+        "Journal/Daily/2026-11-20.md",
+        "progress:: [[a]] +1 followed [the plan](../../Areas/Plan.md) and [[Plan]]\n",
+    )
+    write(
+        "meetings/m.md",
+        "---\ntype: meeting\ndate: 2026-11-18\nkind: coffee\n"
+        'outcome: "advice on [the plan](<../Areas/Plan.md#Step 1> \\"Plan\\")"\n---\n',
+    )
+    review = invoke("review", "--stdout").stdout
+    assert (
+        "- 2026-11-20 · +1 · followed [the plan](../Areas/Plan.md) and [[Plan]] · "
+        "in [[2026-11-20]]\n"
+    ) in review
+    assert (
+        "- 2026-11-19 · +1 · see ![chart](../goals/img/run%201.png), "
+        "[web](https://example.com/x) [top](#Log) [root](/Areas/Plan.md) [ref][plan] "
+        "`[code](img/x.png)` [out](../../x.md)\n"
+    ) in review
+    # meetings/ and reviews/ are as deep: the same path reaches the same note
+    assert ': advice on [the plan](<../Areas/Plan.md#Step 1> "Plan")\n' in review
+
+
 def test_html_comments_in_copied_text_are_left_out_and_an_open_one_shown(
     invoke: Invoke, write: Write
 ) -> None:
