@@ -500,3 +500,37 @@ def test_check_warns_of_a_tied_link_in_the_properties_of_goals_meetings_and_cont
     write(meeting, "---\ntype: meeting\ndate: 2026-11-18\nwith: '[[b/Dana Ortiz]]'\n---\n")
     catalog = load_catalog(Vault.open(vault))
     assert [n.path for n in catalog.people_of(catalog.meetings[0])] == ["people/b/Dana Ortiz.md"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "copied"),
+    [
+        # Obsidian's "relative path" links, from a daily note two folders down
+        ("[the plan](../../Areas/Plan.md)", "Journal/Daily/d.md", "[the plan](../Areas/Plan.md)"),
+        ("![c](img/run%201.png)", "Journal/Daily/d.md", "![c](../Journal/Daily/img/run%201.png)"),
+        ("[p](<../../Areas/Be healthy.md#Sleep> 'Plan')", "Journal/Daily/d.md",
+         "[p](<../Areas/Be healthy.md#Sleep> 'Plan')"),
+        ("[p](../../Areas/Be%20healthy.md?x=1#Sleep \"t\")", "Journal/Daily/d.md",
+         "[p](../Areas/Be%20healthy.md?x=1#Sleep \"t\")"),
+        # a folder name added to the path is written as the link writes its own
+        ("![](img.png) ![](<img 2.png>) [f](img/)", "My Notes/d.md",
+         "![](../My%20Notes/img.png) ![](<../My Notes/img 2.png>) [f](../My%20Notes/img/)"),
+        # a path Obsidian reads as a vault path or a name: the note it finds
+        ("[p](Areas/Plan.md) [p](Plan.md)", "Journal/Daily/d.md",
+         "[p](../Areas/Plan.md) [p](../Areas/Plan.md)"),
+        # as written: the same folder, no path, a scheme, the vault's root, out of the vault
+        ("[p](Plan.md)", "reviews/old.md", "[p](Plan.md)"),
+        ("[a](#Log) [w](https://x.org/a) [m](mailto:a@b.c) [r](/Areas/Plan.md) [o](../../x.md)",
+         "goals/g.md", None),
+        # not links: a reference, in a code span, escaped, a wikilink's display
+        ("[p][plan] `[p](../x.md)` \\[p](../x.md) [[Plan|[p](x.md)]]", "goals/g.md", None),
+    ],
+)  # fmt: skip
+def test_relative_markdown_links_in_copied_text_reach_the_same_file(
+    text: str, source: str, copied: str | None
+) -> None:
+    """Reported: a markdown link with a relative path, copied into the review from a note
+    in another folder, pointed to another place (out of the vault, for a daily note)."""
+    catalog = Catalog([parse_note(p, b"# x\n") for p in ("Areas/Plan.md", "Areas/Be healthy.md")])
+    with catalog.linking_from("reviews/2026-W47.md"):
+        assert catalog.relinked(text, source) == (copied or text)

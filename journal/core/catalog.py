@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import posixpath
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import cached_property
@@ -34,9 +35,11 @@ from journal.core.links import (
     is_conflict_copy,
     link_key,
     may_hold_conflict_copies,
+    moved_destination,
     name_key,
     parse_link,
     replace_links,
+    replace_markdown_links,
 )
 from journal.core.names import one_slip, slug, unaccented
 from journal.core.networking import (
@@ -755,11 +758,15 @@ class Catalog:
         note it resolves to from ``source``, as Obsidian resolves (never by alias):
         ``[[Budget]]`` beside ``goals/Budget.md`` as ``[[goals/Budget|Budget]]``, keeping
         its heading and display text.  A link to no note, or to the same one from both
-        (and to no other: :meth:`link_ties`), stays as written."""
+        (and to no other: :meth:`link_ties`), stays as written.  A markdown link or
+        image with a relative path is written from the other folder
+        (:func:`moved_destination`): ``[plan](../../Areas/Plan.md)`` in
+        ``Journal/Daily/`` is ``[plan](../Areas/Plan.md)`` in ``reviews/``."""
+
+        here = self._link_source
 
         def moved(link: Link) -> Link | None:
             path = self.resolve_path(link.target, source, by_alias=False)
-            here = self._link_source
             if path is None or (
                 path == self.resolve_path(link.target, here, by_alias=False)
                 and not self.link_ties(link.target, here, by_alias=False)
@@ -768,7 +775,15 @@ class Catalog:
             shown = link.alias or (None if link.embed else link.target or None)
             return link._replace(target=self.link_target(path), alias=shown)
 
-        return replace_links(text, moved)
+        def found(name: str) -> str | None:
+            return self.resolve_path(name, source, by_alias=False)
+
+        text = replace_links(text, moved)
+        if "](" not in text or posixpath.dirname(source) == posixpath.dirname(here or ""):
+            return text  # a markdown link reaches the same file from the same folder
+        return replace_markdown_links(
+            text, lambda written: moved_destination(written, source, here or "", found)
+        )
 
     _link_source: str | None = None
 
