@@ -539,15 +539,23 @@ def cli(ctx: click.Context, vault_option: str | None, debug: bool) -> None:
 
 @cli.command()
 @click.argument("path", required=False, type=click.Path(file_okay=False))
+@click.option(
+    "--nested",
+    is_flag=True,
+    help="Make the vault even in a folder inside another vault (which then reads "
+    "its notes as its own too).",
+)
 @pass_state
-def init(state: State, path: str | None) -> None:
+def init(state: State, path: str | None, nested: bool) -> None:
     """Create a vault: config, folders, a .gitignore line and a sample goal.
 
     The sample goal is left out when the vault has goals already.
 
     The vault is PATH, else --vault, else $JOURNAL_VAULT, else the working
-    folder.  Refuses to overwrite anything or to go through symlinks; run it in
-    an existing Obsidian vault to add journal's folders beside your notes.
+    folder.  Refuses to overwrite anything or to go through symlinks, and a
+    folder inside another vault (a folder above it holds .journal/ or
+    .obsidian/) unless --nested is given; run it in an existing Obsidian vault
+    to add journal's folders beside your notes.
 
     \b
     Example:
@@ -556,7 +564,7 @@ def init(state: State, path: str | None) -> None:
     from journal.usecases.init import init_vault
 
     root = Path(_vault_folder(path, "PATH") or state.vault_option or Path.cwd())
-    result = init_vault(root, today())
+    result = init_vault(root, today(), nested=nested)
     echo(f"vault: {result.root}")
     for item in result.created:
         sample = " (a sample: delete it once you have goals of your own)"
