@@ -563,7 +563,7 @@ def init(state: State, path: str | None, nested: bool) -> None:
     """
     from journal.usecases.init import init_vault
 
-    root = Path(_vault_folder(path, "PATH") or state.vault_option or Path.cwd())
+    root = Path(_vault_folder(path, "PATH") or state.vault_option or ".")
     result = init_vault(root, today(), nested=nested)
     echo(f"vault: {result.root}")
     for item in result.created:
@@ -1082,7 +1082,7 @@ def check(
     if as_json:
         emit_json(records)
     else:
-        folder = shown_folder(vault, Path.cwd())
+        folder = shown_folder(vault)
         from journal.core.formatting import line_texts
 
         echo(check_report(line_texts(records), result.goals, result.rules, folder), nl=False)

@@ -11,11 +11,48 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from journal.core.errors import Conflict, JournalError, UnsafeWrite
+from journal.core.errors import Conflict, JournalError, NotFound, UnsafeWrite
 from journal.core.records import Record, record
 
 TEMP_PREFIX = ".journal-"
 TEMP_SUFFIX = ".tmp"
+
+
+def here() -> Path | None:
+    """The working folder; None when it no longer exists (deleted, or moved away while
+    the shell stayed in it), where no path can be relative to it."""
+    try:
+        return Path.cwd()
+    except FileNotFoundError:
+        return None
+
+
+def absolute(path: Path, what: str = "the vault") -> Path:
+    """``path`` from the working folder when relative; a one-line error (not found,
+    exit 1) when that folder no longer exists, which says to give ``what`` (the path's
+    name for the user) as an absolute path."""
+    if path.is_absolute():
+        return path
+    folder = here()
+    if folder is None:
+        raise NotFound(_gone(what))
+    return folder / path
+
+
+def _gone(what: str) -> str:
+    """Why ``what`` can't be found from the working folder, and where to go: the nearest
+    folder that exists above the one the shell says it is in (``PWD``)."""
+    from journal.core.formatting import shell_word
+
+    said = Path(os.environ.get("PWD", ""))
+    shown, go = "", ""
+    if said.is_absolute() and not said.is_dir():
+        above = next(p for p in said.parents if p.is_dir())  # "/" at worst
+        shown, go = f" {said}", f" (cd {shell_word(str(above))})"
+    return (
+        f"the working folder{shown} no longer exists (deleted, or moved away): cd to one "
+        f"that exists{go}, or give {what} as an absolute path"
+    )
 
 
 def digest(data: bytes) -> str:

@@ -733,7 +733,7 @@ def _give_work_tree(repo: pygit2.Repository) -> None:
     read it); else the current folder."""
     tree = given_work_tree()
     if tree is None and not repo.is_bare and _config(repo, "core.worktree") is None:
-        tree = Path.cwd()
+        tree = files.absolute(Path(), "GIT_WORK_TREE")
     if tree is not None:
         try:
             repo.workdir = str(tree)

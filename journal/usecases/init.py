@@ -80,7 +80,7 @@ def init_vault(root: Path, today: date, *, nested: bool = False) -> InitResult:
     last, so a run that fails half-way (a full disk) can simply be run again.
     """
     try:
-        root = usable_root(root.expanduser().resolve())
+        root = usable_root(files.absolute(root.expanduser()).resolve())
         if not nested:
             _refuse_nested(root)
         return _init(root, today)
