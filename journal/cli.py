@@ -1185,7 +1185,7 @@ def log_command(
 
     \b
     Example:
-      journal log "Connect with five HR leaders" +1 Coffee with [[Dana Ortiz]]
+      journal log "Connect with five HR leaders" +1 "Coffee with [[Dana Ortiz]]"
       journal log connect-five-hr-leaders -1 miscounted --date 2026-11-20
       journal log connect-five-hr-leaders
     """
