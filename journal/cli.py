@@ -943,9 +943,18 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
         regenerate=today if regenerate else None,
         on_regenerated=on_regenerated,
         on_ready=None if quiet else on_ready,
+        output=_output_fd(),
     )
     if not quiet:
         echo(stopped_line(unread))
+
+
+def _output_fd() -> int | None:
+    """Standard output's file descriptor; None when it has none (a test's runner)."""
+    try:
+        return sys.stdout.fileno()
+    except (OSError, ValueError):
+        return None
 
 
 # --- history ------------------------------------------------------------------------------
