@@ -66,13 +66,19 @@ class State(Record):
 
 class ProgressBar:
     """A progress bar on stderr (or ``file``), on a terminal that can move its cursor
-    only, once the index has been reading changed files for more than a moment."""
+    only, once the index has been reading changed files for more than a moment; as
+    wide as the terminal leaves room for (:meth:`width`)."""
 
     DELAY = 0.5  # seconds of reading before the bar appears
+    WIDTH = 36  # the bar's columns on a terminal wide enough (click's own)
+    #: the columns of the rest of its line, `indexing  [` and `]  100%  9d 23:59:59`, and
+    #: one to spare: a line as wide as the terminal wraps on some
+    AROUND = 32
 
     def __init__(self, file: TextIO | None = None) -> None:
         self.file = file
         self.bar: Any = None
+        self.hidden = False  # no bar on this file (see :meth:`width`)
         self.shown = 0
         self.started: float | None = None
 
@@ -84,14 +90,33 @@ class ProgressBar:
             now = time.monotonic()
             self.started = self.started or now
             file = self.file or sys.stderr
-            if now - self.started < self.DELAY or done >= total:
+            if self.hidden or now - self.started < self.DELAY or done >= total:
                 return
-            if not file.isatty() or _dumb_terminal():  # a tryout: cursor codes in Emacs' shell
+            width = self.width(file)
+            if not width:
+                self.hidden = True
                 return
-            self.bar = click.progressbar(length=total, label="indexing", file=file)
+            self.bar = click.progressbar(length=total, label="indexing", file=file, width=width)
             self.bar.__enter__()
         self.bar.update(done - self.shown)
         self.shown = done
+
+    def width(self, file: TextIO) -> int:
+        """The bar's columns on ``file``: :data:`WIDTH`, fewer on a terminal narrower
+        than its line (each redraw wrapped, stacking lines: a tryout); 0, no bar, off a
+        terminal, on one that can't move its cursor (cursor codes in Emacs' shell: a
+        tryout) or on one too narrow for the percent and time left."""
+        if not file.isatty() or _dumb_terminal():
+            return 0
+        try:
+            columns = os.get_terminal_size(file.fileno()).columns
+        except (OSError, ValueError):
+            columns = 0
+        if not columns:  # not told (a pseudo-terminal never given a size): $COLUMNS or 80
+            import shutil
+
+            columns = shutil.get_terminal_size().columns
+        return max(0, min(self.WIDTH, columns - self.AROUND))
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
