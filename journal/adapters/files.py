@@ -110,11 +110,22 @@ def writing(path: Path) -> Iterator[None]:
         raise
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if exc.errno == errno.EROFS:
+            reason += " (the disk or mount holding it is read-only: no chmod helps)"
+        elif exc.errno in (errno.EACCES, errno.EPERM):
             reason += " (is its folder read-only?)"
         elif exc.errno in (errno.EEXIST, errno.ENOTDIR):
             reason = "a file has the name of a folder it needs"
         raise JournalError(f"can't write it: {reason}; nothing written", path=str(path)) from None
+
+
+def read_only_file_system(folder: Path) -> bool:
+    """Whether ``folder`` is on a file system mounted read-only (``ST_RDONLY``); False
+    when that can't be told (no ``statvfs``: Windows; a folder not there)."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):
+        return False
 
 
 def _refuse_links(path: Path, info: os.stat_result) -> None:
@@ -152,7 +163,9 @@ def replace(snapshot: Snapshot, data: bytes, *, saved: str = "in an editor") -> 
     as a conflict guesses it ("in an editor").
     """
     _unchanged(snapshot, saved)
-    if not snapshot.mode & 0o222:  # as an editor warns before it saves over it
+    # as an editor warns before it saves over it; on a read-only file system, the write
+    # fails as such (no chmod helps there)
+    if not snapshot.mode & 0o222 and not read_only_file_system(snapshot.path.parent):
         raise UnsafeWrite(
             "is read-only (no write permission); make it writable for the tool to edit it",
             path=str(snapshot.path),
