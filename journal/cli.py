@@ -66,13 +66,19 @@ class State(Record):
 
 class ProgressBar:
     """A progress bar on stderr (or ``file``), on a terminal that can move its cursor
-    only, once the index has been reading changed files for more than a moment."""
+    only, once the index has been reading changed files for more than a moment; as
+    wide as the terminal leaves room for (:meth:`width`)."""
 
     DELAY = 0.5  # seconds of reading before the bar appears
+    WIDTH = 36  # the bar's columns on a terminal wide enough (click's own)
+    #: the columns of the rest of its line, `indexing  [` and `]  100%  9d 23:59:59`, and
+    #: one to spare: a line as wide as the terminal wraps on some
+    AROUND = 32
 
     def __init__(self, file: TextIO | None = None) -> None:
         self.file = file
         self.bar: Any = None
+        self.hidden = False  # no bar on this file (see :meth:`width`)
         self.shown = 0
         self.started: float | None = None
 
@@ -84,14 +90,33 @@ class ProgressBar:
             now = time.monotonic()
             self.started = self.started or now
             file = self.file or sys.stderr
-            if now - self.started < self.DELAY or done >= total:
+            if self.hidden or now - self.started < self.DELAY or done >= total:
                 return
-            if not file.isatty() or _dumb_terminal():  # a tryout: cursor codes in Emacs' shell
+            width = self.width(file)
+            if not width:
+                self.hidden = True
                 return
-            self.bar = click.progressbar(length=total, label="indexing", file=file)
+            self.bar = click.progressbar(length=total, label="indexing", file=file, width=width)
             self.bar.__enter__()
         self.bar.update(done - self.shown)
         self.shown = done
+
+    def width(self, file: TextIO) -> int:
+        """The bar's columns on ``file``: :data:`WIDTH`, fewer on a terminal narrower
+        than its line (each redraw wrapped, stacking lines: a tryout); 0, no bar, off a
+        terminal, on one that can't move its cursor (cursor codes in Emacs' shell: a
+        tryout) or on one too narrow for the percent and time left."""
+        if not file.isatty() or _dumb_terminal():
+            return 0
+        try:
+            columns = os.get_terminal_size(file.fileno()).columns
+        except (OSError, ValueError):
+            columns = 0
+        if not columns:  # not told (a pseudo-terminal never given a size): $COLUMNS or 80
+            import shutil
+
+            columns = shutil.get_terminal_size().columns
+        return max(0, min(self.WIDTH, columns - self.AROUND))
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
@@ -539,15 +564,23 @@ def cli(ctx: click.Context, vault_option: str | None, debug: bool) -> None:
 
 @cli.command()
 @click.argument("path", required=False, type=click.Path(file_okay=False))
+@click.option(
+    "--nested",
+    is_flag=True,
+    help="Make the vault even in a folder inside another vault (which then reads "
+    "its notes as its own too).",
+)
 @pass_state
-def init(state: State, path: str | None) -> None:
+def init(state: State, path: str | None, nested: bool) -> None:
     """Create a vault: config, folders, a .gitignore line and a sample goal.
 
     The sample goal is left out when the vault has goals already.
 
     The vault is PATH, else --vault, else $JOURNAL_VAULT, else the working
-    folder.  Refuses to overwrite anything or to go through symlinks; run it in
-    an existing Obsidian vault to add journal's folders beside your notes.
+    folder.  Refuses to overwrite anything or to go through symlinks, and a
+    folder inside another vault (a folder above it holds .journal/ or
+    .obsidian/) unless --nested is given; run it in an existing Obsidian vault
+    to add journal's folders beside your notes.
 
     \b
     Example:
@@ -555,8 +588,8 @@ def init(state: State, path: str | None) -> None:
     """
     from journal.usecases.init import init_vault
 
-    root = Path(_vault_folder(path, "PATH") or state.vault_option or Path.cwd())
-    result = init_vault(root, today())
+    root = Path(_vault_folder(path, "PATH") or state.vault_option or ".")
+    result = init_vault(root, today(), nested=nested)
     echo(f"vault: {result.root}")
     for item in result.created:
         sample = " (a sample: delete it once you have goals of your own)"
@@ -935,9 +968,18 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
         regenerate=today if regenerate else None,
         on_regenerated=on_regenerated,
         on_ready=None if quiet else on_ready,
+        output=_output_fd(),
     )
     if not quiet:
         echo(stopped_line(unread))
+
+
+def _output_fd() -> int | None:
+    """Standard output's file descriptor; None when it has none (a test's runner)."""
+    try:
+        return sys.stdout.fileno()
+    except (OSError, ValueError):
+        return None
 
 
 # --- history ------------------------------------------------------------------------------
@@ -1074,7 +1116,7 @@ def check(
     if as_json:
         emit_json(records)
     else:
-        folder = shown_folder(vault, Path.cwd())
+        folder = shown_folder(vault)
         from journal.core.formatting import line_texts
 
         echo(check_report(line_texts(records), result.goals, result.rules, folder), nl=False)
@@ -1177,7 +1219,7 @@ def log_command(
 
     \b
     Example:
-      journal log "Connect with five HR leaders" +1 Coffee with [[Dana Ortiz]]
+      journal log "Connect with five HR leaders" +1 "Coffee with [[Dana Ortiz]]"
       journal log connect-five-hr-leaders -1 miscounted --date 2026-11-20
       journal log connect-five-hr-leaders
     """

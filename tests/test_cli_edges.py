@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 import pytest
+from click.testing import CliRunner
 
 from journal.cli import _Whole, cli
 from journal.core.goal import Goal
@@ -1399,3 +1400,82 @@ def test_a_title_makes_a_heading_that_adds_no_tag_or_link(invoke: Invoke, vault:
     assert shown["title"] == title  # the property is the title as typed
     hits = json.loads(invoke("search", "eNPS", "--json").stdout)
     assert "\\#" not in hits[0]["snippet"]  # the heading that says the title is left out
+
+
+@pytest.fixture
+def gone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working folder deleted while the shell stays in it (``mkdir gone; cd gone;
+    rmdir ../gone``); ``PWD`` says where the shell thinks it is."""
+    folder = tmp_path / "place" / "gone"
+    folder.mkdir(parents=True)
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("PWD", str(folder))
+    folder.rmdir()
+    return folder
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["show", "Connect with five"],
+        ["check", "Connect with five"],
+        ["log", "Connect with five", "+1", "call"],
+        ["status"],
+    ],
+)
+@pytest.mark.parametrize("how", ["--vault", "JOURNAL_VAULT"])
+def test_a_deleted_working_folder_changes_nothing_for_a_vault_given_by_its_absolute_path(
+    gone: Path,
+    vault: Path,
+    write: Write,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    how: str,
+) -> None:
+    """Reported: every command ended in `internal error: FileNotFoundError`, also with an
+    absolute `--vault`."""
+    write("goals/a.md", goal_text())
+    if how == "JOURNAL_VAULT":
+        monkeypatch.setenv("JOURNAL_VAULT", str(vault))
+    given = ["--vault", str(vault)] if how == "--vault" else []
+    result = CliRunner().invoke(cli, [*given, *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert "internal error" not in result.stderr
+    assert result.stdout
+
+
+def test_init_makes_a_vault_at_an_absolute_path_from_a_deleted_working_folder(
+    gone: Path, tmp_path: Path
+) -> None:
+    result = CliRunner().invoke(cli, ["init", str(tmp_path / "new")], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "new/.journal/config.toml").is_file()
+
+
+@pytest.mark.parametrize(
+    "args", [["list"], ["--vault", "vault", "list"], ["init"], ["init", "new"]]
+)
+def test_a_deleted_working_folder_is_one_line_when_the_vault_is_to_be_found_from_it(
+    gone: Path, args: list[str]
+) -> None:
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"journal: the working folder {gone} no longer exists (deleted, or moved away): "
+        f'cd to one that exists (cd "{gone.parent}"), or give the vault as an absolute '
+        "path\n"
+    )
+    assert not gone.exists()
+
+
+def test_a_deleted_working_folder_the_shell_does_not_name_is_still_one_line(
+    gone: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PWD")
+    result = CliRunner().invoke(cli, ["list"], catch_exceptions=False)
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "journal: the working folder no longer exists (deleted, or moved away): cd to one "
+        "that exists, or give the vault as an absolute path\n",
+    )

@@ -12,7 +12,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from journal.cli import cli
 from tests.conftest import Invoke, Write, goal_text
 from tests.gitutil import AUTHOR, EMAIL, Git, journal_env
 from tests.test_history import run_journal
@@ -125,7 +127,7 @@ def test_refused_before_writing_when_the_file_has_staged_changes(
     result = invoke("set", "Connect", "current=3", "--commit")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{GOAL}: has staged changes in git")
-    assert "git restore --staged" in result.stderr
+    assert f'(git -C "{vault}" restore --staged -- "{GOAL}")' in result.stderr
     assert (vault / GOAL).read_bytes() == before
     assert git("rev-parse", "HEAD") == head
 
@@ -869,3 +871,35 @@ def test_the_check_before_writing_waits_for_a_journal_commit_under_way(
     committed = git("show", "HEAD:goals/g1.md")
     assert "why: the other's change\n" in committed and "\ncurrent: 2\n" in committed
     assert git("status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh"])
+def test_the_unstage_command_a_refusal_suggests_works_pasted_in_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shell: str
+) -> None:
+    """Reported: from `notes/goals` of a vault `notes/` in a repository, the suggestion
+    `git restore --staged -- 'notes/goals/Hold3.md'` named a path from the top, which
+    git reads from the working folder; and `Maya's plan.md` gave an unclosed quote."""
+    repo = Git(tmp_path / "repo", tmp_path / "home").init()
+    root = repo.root / "notes"
+    (root / ".journal").mkdir(parents=True)
+    goal = root / "goals" / "Maya's plan.md"
+    goal.parent.mkdir()
+    goal.write_text(goal_text("Maya's plan"))
+    repo.commit("Start", "2026-11-01")
+    goal.write_text(goal_text("Maya's plan", why="staged by hand"))
+    repo("add", "--", "notes/goals/Maya's plan.md")
+    monkeypatch.chdir(goal.parent)
+    result = CliRunner().invoke(cli, ["log", "Maya's plan", "+1", "via commit", "--commit"])
+    assert result.exit_code == 1
+    suggested = re.search(r"unstage them first \((.*)\), nothing done$", result.stderr.strip())
+    assert suggested is not None, result.stderr
+    assert repo.staged() == ["notes/goals/Maya's plan.md"]
+    subprocess.run(
+        [shell, "-fc" if shell == "zsh" else "-c", suggested[1]],
+        cwd=goal.parent,
+        env=repo.env,
+        check=True,
+    )
+    assert repo.staged() == []
+    assert "staged by hand" in goal.read_text()  # only unstaged

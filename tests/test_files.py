@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from journal.adapters import files
 from journal.core.errors import Conflict, JournalError, UnsafeWrite
+from tests.conftest import goal_text
 
 
 def test_replace_writes_atomically_and_keeps_the_mode(tmp_path: Path) -> None:
@@ -119,3 +123,65 @@ def test_keep_trying_stops_at_the_first_success_or_when_the_wait_runs_out() -> N
     tries.clear()
     assert not files.keep_trying(lambda: bool(tries.append(1)), 0.05, 0.01)
     assert 2 <= len(tries) < 50
+
+
+def test_a_file_system_is_read_only_by_its_mount_not_by_a_files_mode(tmp_path: Path) -> None:
+    """The decision behind a read-only file system's message, on a real path (its
+    mount's flags, as `statvfs` gives them): a note made read-only on a disk mounted
+    read-write is not on a read-only file system, where a chmod helps."""
+    path = tmp_path / "note.md"
+    path.write_text("old")
+    path.chmod(0o444)
+    assert files.read_only_file_system(tmp_path) is False
+    assert files.read_only_file_system(tmp_path / "gone") is False  # can't tell: no
+
+
+def _read_only_mount_works(folder: Path) -> bool:
+    """Whether ``unshare`` can make ``folder`` a read-only bind mount of its own (root,
+    or user namespaces allowed): a real read-only file system, seen by its process only."""
+    probe = (
+        f'mount --bind "{folder}" "{folder}" && mount -o remount,bind,ro "{folder}" '
+        f'&& ! touch "{folder}/probe" 2>/dev/null'
+    )
+    try:
+        done = subprocess.run(["unshare", "-rm", "sh", "-c", probe], capture_output=True)
+    except FileNotFoundError:
+        return False
+    return done.returncode == 0
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o444])
+@pytest.mark.parametrize("command", [["log", "Alpha", "+1", "call"], ["set", "Alpha", "current=3"]])
+def test_a_note_on_a_read_only_file_system_says_so_not_to_chmod_it(
+    tmp_path: Path, mode: int, command: list[str]
+) -> None:
+    """Reported: on a read-only mount, `log`, `set` and `done` said `is read-only (no
+    write permission); make it writable for the tool to edit it`: no chmod can help."""
+    vault = tmp_path / "vault"
+    (vault / "goals").mkdir(parents=True)
+    (vault / ".journal").mkdir()
+    note = vault / "goals" / "Alpha.md"
+    note.write_text(goal_text("Alpha"))
+    note.chmod(mode)
+    if not _read_only_mount_works(vault):
+        pytest.skip("can't mount a read-only file system here (unshare -rm)")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    journal = shlex.join([sys.executable, "-m", "journal", "--vault", str(vault), *command])
+    done = subprocess.run(
+        [
+            "unshare",
+            "-rm",
+            "sh",
+            "-c",
+            f'mount --bind "{vault}" "{vault}" && mount -o remount,bind,ro "{vault}" && {journal}',
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert (done.returncode, done.stderr) == (
+        1,
+        "goals/Alpha.md: can't write it: Read-only file system (the disk or mount holding "
+        "it is read-only: no chmod helps); nothing written\n",
+    )
+    assert note.read_text() == goal_text("Alpha")

@@ -70,6 +70,79 @@ def test_the_help_example_runs_on_example_vault(
     assert result.exit_code in ((0, 1) if path == ("check",) else (0,)), result.stderr
 
 
+def shell_specials(line: str) -> list[str]:
+    """The characters of a command line that bash or zsh read as more than themselves,
+    outside quotes: a pattern's ``*``, ``?`` and ``[`` (zsh stops at ``[[Dana`` with "bad
+    pattern", at a pattern that matches no file with "no matches found"; bash puts the
+    names of files that match in its place), ``#`` starting a word but a comment's (the
+    rest of the line is a comment: ``#networking`` is lost) and ``!`` before a word
+    (bash's history, in double quotes too)."""
+    found: list[str] = []
+    quote, escaped, start = "", False, True
+    for at, ch in enumerate(line):
+        after = line[at + 1 : at + 2]
+        if escaped:
+            escaped = False
+        elif quote == "'":
+            quote = "" if ch == "'" else quote
+        elif ch == "\\":
+            escaped = True
+        elif ch == "!" and after not in ("", " ", "=", "(", '"'):
+            found.append(ch)
+        elif quote == '"':
+            quote = "" if ch == '"' else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "*?[":
+            found.append(ch)
+        elif ch == "#" and start:
+            if after not in ("", " "):
+                found.append(ch)
+            break  # a comment: the rest of the line is the reader's
+        start = not quote and ch in " \t|;&("
+    return found
+
+
+def sh_blocks() -> list[tuple[str, str]]:
+    """(file, line) of every line of the ``sh`` code blocks of the docs, the README and
+    example-vault's README (``\\`` continues a line)."""
+    found = []
+    for path in [
+        *sorted((REPO / "docs").glob("*.md")),
+        REPO / "README.md",
+        EXAMPLE_VAULT / "README.md",
+    ]:
+        text = path.read_text(encoding="utf-8")
+        for block in re.findall(r"^```sh\n(.*?)^```", text, re.MULTILINE | re.DOTALL):
+            found += [(path.name, line) for line in block.replace("\\\n", "").splitlines()]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("line", "specials"),
+    [
+        ("journal log G +1 Coffee with [[Dana Ortiz]]", ["[", "["]),
+        ('journal log G +1 "Coffee with [[Dana Ortiz]]"   # the log', []),
+        ("journal search 'referral*' #networking", ["#"]),
+        ("journal search referral* ?", ["*", "?"]),
+        ('journal log G +1 "Done!" \\[x] it\\!', []),
+        ('journal log G +1 "Done!now"', ["!"]),
+        ("journal log G +1 it\\'s a#b \\#c", []),
+    ],
+)
+def test_shell_specials_finds_what_a_shell_reads_as_more(line: str, specials: list[str]) -> None:
+    assert shell_specials(line) == specials
+
+
+def test_every_example_pastes_as_is_in_bash_and_zsh() -> None:
+    """Reported: the help's `journal log ... Coffee with [[Dana Ortiz]]` failed in zsh
+    (`bad pattern: [[Dana`), while docs/commands.md promises commands to paste in bash
+    or zsh."""
+    lines = [("--help", line) for _path, line in EXAMPLES] + sh_blocks()
+    assert len(lines) > 100
+    assert [(where, line) for where, line in lines if shell_specials(line)] == []
+
+
 def documented_examples() -> list[list[str]]:
     """The argument lists of every example a newcomer may run on example-vault, each once:
     docs/commands.md's, then the help's, then example-vault/README.md's."""

@@ -1811,6 +1811,41 @@ def test_the_progress_bar_never_appears_on_a_terminal_that_cannot_move_its_curso
     os.close(master)
 
 
+@pytest.mark.parametrize(("columns", "bar"), [(40, 8), (33, 1), (200, 36), (32, None)])
+def test_the_progress_bar_fits_the_terminal(
+    monkeypatch: pytest.MonkeyPatch, columns: int, bar: int | None
+) -> None:
+    """Reported: the bar was 64 columns wide whatever the terminal's width; on a terminal
+    of 40 each redraw wrapped, stacking lines.  It shrinks (never wider than the
+    terminal, a column to spare), its percent and time left kept; with no room for
+    them, no bar."""
+    import fcntl
+    import struct
+    import termios
+
+    from journal.cli import ProgressBar
+
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setenv("COLUMNS", "300")  # a stale value: the terminal's own width counts
+    master, follower = os.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    with os.fdopen(follower, "w") as terminal:
+        slow = ProgressBar(terminal)
+        slow.started = time.monotonic() - 2 * ProgressBar.DELAY  # reading for a while
+        with slow:
+            for done in range(1, 61):
+                slow(done, 60)
+                time.sleep(0.025)  # past a second: the time left is shown
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", _terminal_output(master).decode())
+    lines = [line for line in re.split(r"[\r\n]", shown) if line.strip()]
+    if bar is None:
+        assert lines == []
+        return
+    assert max(len(line) for line in lines) < columns
+    assert f"[{'#' * bar}]  100%" in shown  # the bar's width, full, then the percent
+    assert re.search(r"\] +\d+%  00:00:0\d", shown)  # and the time left, while reading
+
+
 def _terminal_output(master: int) -> bytes:
     """What was written to the pseudo-terminal whose other end is ``master`` (closed)."""
     import select

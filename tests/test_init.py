@@ -276,3 +276,60 @@ def test_init_makes_the_review_folder_when_weekly_notes_have_names_journal_lacks
     assert result.exit_code == 0, result.output
     assert (root / "reviews").is_dir()
     assert "skipped reviews/" not in result.stdout
+
+
+@pytest.mark.parametrize("how", ["cwd", "--vault", "PATH", "new folder"])
+def test_init_refuses_a_folder_inside_a_journal_vault(
+    example_vault: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """Reported: `cd meetings; journal init` made a vault there, with no word, that took
+    the folder over from the vault around it (whose list then showed its sample goal)."""
+    before = tree(example_vault)
+    inner = example_vault / ("meetings/new" if how == "new folder" else "meetings")
+    args = {"cwd": ["init"], "--vault": ["--vault", "meetings", "init"]}.get(how)
+    monkeypatch.chdir(example_vault if how == "--vault" else example_vault / "meetings")
+    result = init(*(args or ["init", str(inner)]))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"journal: {inner} is a folder inside the vault {example_vault}, which journal's "
+        "commands use when run there; for a vault of its own there anyway: journal init "
+        f'--nested "{inner}"; nothing changed\n'
+    )
+    assert tree(example_vault) == before
+
+
+def test_init_in_a_folder_of_an_obsidian_vault_says_how_to_make_that_vault_journals(
+    tmp_path: Path,
+) -> None:
+    outer = tmp_path / "notes vault"
+    (outer / ".obsidian").mkdir(parents=True)
+    (outer / "Projects").mkdir()
+    result = init("init", str(outer / "Projects"))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"journal: {outer / 'Projects'} is a folder inside the vault {outer}; to add "
+        f'journal to that vault: journal init "{outer}" (or, for a vault of its own there: '
+        f'journal init --nested "{outer / "Projects"}"); nothing changed\n'
+    )
+    assert tree(outer) == [".obsidian", "Projects"]
+
+
+def test_init_nested_makes_a_vault_inside_another(example_vault: Path) -> None:
+    inner = example_vault / "meetings"
+    result = init("init", "--nested", str(inner))
+    assert result.exit_code == 0, result.output
+    assert (inner / ".journal/config.toml").is_file()
+    listed = init("--vault", str(inner), "list")
+    assert (listed.exit_code, listed.stderr) == (0, "")  # a vault of its own: no notice
+    assert "Hold three informational interviews" in listed.stdout
+
+
+def test_init_in_an_obsidian_vault_inside_another_is_no_nested_vault(tmp_path: Path) -> None:
+    """A folder that is a vault already (`.obsidian/`) is a vault of its own wherever it
+    lies, as every command reads it."""
+    outer = tmp_path / "outer"
+    (outer / ".journal").mkdir(parents=True)
+    (outer / "inner/.obsidian").mkdir(parents=True)
+    result = init("init", str(outer / "inner"))
+    assert result.exit_code == 0, result.output

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from journal.cli import cli
 from journal.core import codec
 from journal.core.dates import week_label
-from tests.conftest import EXAMPLE_VAULT, Invoke, Write, goal_text
+from tests.conftest import EXAMPLE_VAULT, Invoke, Write, goal_text, permissions_checked
 from tests.gitutil import Git
 
 PLAN = "plans/2026-11-23-90-day-plan.md"  # the default plan on 2026-11-22, as in example-vault
@@ -951,6 +951,29 @@ def test_a_plan_that_overlaps_another_says_so(invoke: Invoke, write: Write, vaul
         f"days both cover, a review follows {PLAN} (the one that starts last, then by name; "
         f"regenerate {PLAN} with --start 2026-11-23)"
     )
+
+
+def test_a_plan_that_cant_be_written_tells_no_overlap(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: on a read-only vault, `plan --start 2026-11-30` told the overlap ("a
+    review follows plans/2026-11-30-90-day-plan.md"), then failed with `can't write it`:
+    what a write did is told once it is done."""
+    write("goals/a.md", goal_text("Alpha"))
+    assert invoke("plan").exit_code == 0
+    (vault / "plans").chmod(0o555)
+    try:
+        with permissions_checked():
+            refused = invoke("plan", "--start", "2026-11-30")
+    finally:
+        (vault / "plans").chmod(0o755)
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith("plans/2026-11-30-90-day-plan.md: can't write it: ")
+    assert "overlaps" not in refused.stderr
+    assert len(refused.stderr.splitlines()) == 1
+    written = invoke("plan", "--start", "2026-11-30")
+    assert written.stdout == "plans/2026-11-30-90-day-plan.md: created\n"
+    assert written.stderr.startswith(f"journal: this plan overlaps {PLAN} ")
 
 
 def test_a_plan_taking_over_from_one_ending_in_its_first_week_is_no_overlap_told(

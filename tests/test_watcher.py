@@ -1465,6 +1465,31 @@ def test_journal_watch_stops_quietly_when_its_reader_goes_away(vault: Path, writ
         assert proc.stderr.read() == ""
 
 
+@pytest.mark.parametrize("extra", [(), ("--quiet",)])
+def test_journal_watch_ends_within_a_tick_of_its_reader_going_while_nothing_changes(
+    vault: Path, write: Write, extra: tuple[str, ...]
+) -> None:
+    """Reported: `journal watch | head -n 2` ran on after head ended, until the next
+    change of a note made it write (docs/commands.md said it stops once head has its
+    lines).  The watcher notices the pipe closed (POLLERR) at its next tick."""
+    write("goals/a.md", goal_text("Alpha"))
+    proc = _start_cli(vault, *extra)
+    assert proc.stdout is not None and proc.stderr is not None
+    if not extra:
+        assert "(full reconcile)" in _line(proc)
+        assert _line(proc).startswith("watching ")
+    else:
+        time.sleep(2)  # nothing is written: its first reconcile is done by then
+    assert proc.poll() is None
+    proc.stdout.close()  # the reader ends, as head does; no note changes
+    try:
+        assert proc.wait(timeout=5) == 141
+    finally:
+        proc.kill()  # no watcher left running when it does not end
+    with proc.stderr:
+        assert proc.stderr.read() == ""
+
+
 def test_a_listing_whose_reader_is_gone_ends_quietly(vault: Path, write: Write) -> None:
     """`journal list --json | head -c 10`: what comes after the reader is gone is not
     written, with no error (the reader here is gone before the first byte, so it does

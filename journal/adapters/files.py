@@ -11,11 +11,48 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from journal.core.errors import Conflict, JournalError, UnsafeWrite
+from journal.core.errors import Conflict, JournalError, NotFound, UnsafeWrite
 from journal.core.records import Record, record
 
 TEMP_PREFIX = ".journal-"
 TEMP_SUFFIX = ".tmp"
+
+
+def here() -> Path | None:
+    """The working folder; None when it no longer exists (deleted, or moved away while
+    the shell stayed in it), where no path can be relative to it."""
+    try:
+        return Path.cwd()
+    except FileNotFoundError:
+        return None
+
+
+def absolute(path: Path, what: str = "the vault") -> Path:
+    """``path`` from the working folder when relative; a one-line error (not found,
+    exit 1) when that folder no longer exists, which says to give ``what`` (the path's
+    name for the user) as an absolute path."""
+    if path.is_absolute():
+        return path
+    folder = here()
+    if folder is None:
+        raise NotFound(_gone(what))
+    return folder / path
+
+
+def _gone(what: str) -> str:
+    """Why ``what`` can't be found from the working folder, and where to go: the nearest
+    folder that exists above the one the shell says it is in (``PWD``)."""
+    from journal.core.formatting import shell_word
+
+    said = Path(os.environ.get("PWD", ""))
+    shown, go = "", ""
+    if said.is_absolute() and not said.is_dir():
+        above = next(p for p in said.parents if p.is_dir())  # "/" at worst
+        shown, go = f" {said}", f" (cd {shell_word(str(above))})"
+    return (
+        f"the working folder{shown} no longer exists (deleted, or moved away): cd to one "
+        f"that exists{go}, or give {what} as an absolute path"
+    )
 
 
 def digest(data: bytes) -> str:
@@ -73,11 +110,22 @@ def writing(path: Path) -> Iterator[None]:
         raise
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if exc.errno == errno.EROFS:
+            reason += " (the disk or mount holding it is read-only: no chmod helps)"
+        elif exc.errno in (errno.EACCES, errno.EPERM):
             reason += " (is its folder read-only?)"
         elif exc.errno in (errno.EEXIST, errno.ENOTDIR):
             reason = "a file has the name of a folder it needs"
         raise JournalError(f"can't write it: {reason}; nothing written", path=str(path)) from None
+
+
+def read_only_file_system(folder: Path) -> bool:
+    """Whether ``folder`` is on a file system mounted read-only (``ST_RDONLY``); False
+    when that can't be told (no ``statvfs``: Windows; a folder not there)."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):
+        return False
 
 
 def _refuse_links(path: Path, info: os.stat_result) -> None:
@@ -115,7 +163,9 @@ def replace(snapshot: Snapshot, data: bytes, *, saved: str = "in an editor") -> 
     as a conflict guesses it ("in an editor").
     """
     _unchanged(snapshot, saved)
-    if not snapshot.mode & 0o222:  # as an editor warns before it saves over it
+    # as an editor warns before it saves over it; on a read-only file system, the write
+    # fails as such (no chmod helps there)
+    if not snapshot.mode & 0o222 and not read_only_file_system(snapshot.path.parent):
         raise UnsafeWrite(
             "is read-only (no write permission); make it writable for the tool to edit it",
             path=str(snapshot.path),

@@ -38,6 +38,7 @@ from journal.adapters.gitfind import (
 )
 from journal.adapters.vault import Vault
 from journal.core.errors import JournalError
+from journal.core.formatting import shell_word
 from journal.core.history import Revision
 from journal.core.records import Record, record
 
@@ -492,7 +493,7 @@ class Repository:
         if staged != head:
             raise NotCommittable(
                 "has staged changes in git; commit or unstage them first "
-                f"(git restore --staged -- '{repo_path}')",
+                f"({self._unstage([repo_path])})",
                 path=rel,
             )
         if head is None and self._repo.path_is_ignored(repo_path):
@@ -665,9 +666,14 @@ class Repository:
                     index.remove(path)
             index.write()
         except (pygit2.GitError, OSError):
-            names = " ".join(f"'{path}'" for path in before)
-            return f"HEAD is unchanged but the files stay staged (git restore --staged -- {names})"
+            return f"HEAD is unchanged but the files stay staged ({self._unstage(list(before))})"
         return _UNCHANGED
+
+    def _unstage(self, paths: Sequence[str]) -> str:
+        """The command that unstages ``paths`` (from the top of the work tree), to paste
+        in any folder: git reads a path from the folder it runs in, so ``-C`` the top."""
+        named = " ".join(shell_word(path) for path in paths)
+        return f"git -C {shell_word(str(self.root))} restore --staged -- {named}"
 
 
 def _revision(commit: pygit2.Commit, shallow: bool) -> Revision:
@@ -733,7 +739,7 @@ def _give_work_tree(repo: pygit2.Repository) -> None:
     read it); else the current folder."""
     tree = given_work_tree()
     if tree is None and not repo.is_bare and _config(repo, "core.worktree") is None:
-        tree = Path.cwd()
+        tree = files.absolute(Path(), "GIT_WORK_TREE")
     if tree is not None:
         try:
             repo.workdir = str(tree)

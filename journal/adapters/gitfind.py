@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
+from journal.adapters.files import absolute
 from journal.core.errors import JournalError, NotFound
 from journal.core.regex import lazy
 
@@ -56,7 +57,7 @@ def given_repository(folder: Path) -> Path | None:
     said = os.environ.get("GIT_DIR")
     if not said:
         return None
-    given = Path(said).absolute()
+    given = absolute(Path(said), "GIT_DIR")
     try:
         named = named_git_folder(given) if given.is_file() else None
         given = (named or given).resolve()
@@ -74,7 +75,7 @@ def given_work_tree() -> Path | None:
     """The work tree ``GIT_WORK_TREE`` names (relative to the current folder), None when
     it is not set."""
     said = os.environ.get("GIT_WORK_TREE")
-    return Path(said).resolve() if said else None
+    return absolute(Path(said), "GIT_WORK_TREE").resolve() if said else None
 
 
 def dot_git(folder: Path) -> Path | None:
@@ -130,7 +131,7 @@ def read_head(folder: Path) -> Head | None:
     named_tree = given_work_tree() if given is not None else None
     found = dot_git(folder) if given is None else None
     if given is not None:  # git's rule: GIT_WORK_TREE, else the current folder
-        root = named_tree or Path.cwd().resolve()
+        root = named_tree or absolute(Path(), "GIT_WORK_TREE").resolve()
         if not folder.resolve().is_relative_to(root):
             return None
     elif found is None:

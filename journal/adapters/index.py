@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from journal.adapters.cachedir import cache_folder, folder_gone, vault_cache_file
-from journal.adapters.files import changed_ns, digest, stat_stamp, turn
+from journal.adapters.files import absolute, changed_ns, digest, stat_stamp, turn
 from journal.adapters.vault import Vault, is_utf8, name_problem, skip_notice
 from journal.core.catalog import unlisted_records
 from journal.core.checkins import CheckIn
@@ -251,7 +251,7 @@ def default_path(vault: Vault) -> Path:
     else ``[index] path`` in the config (relative to the vault), else one file per vault
     in the user cache folder."""
     if os.environ.get("JOURNAL_INDEX"):
-        return Path(os.environ["JOURNAL_INDEX"]).expanduser().absolute()
+        return absolute(Path(os.environ["JOURNAL_INDEX"]).expanduser(), "JOURNAL_INDEX")
     if vault.config.index.path:
         path = Path(vault.config.index.path).expanduser()
         return path if path.is_absolute() else vault.root / path

@@ -38,16 +38,19 @@ NOT_UTF8 = "its name is not valid UTF-8; rename it"
 NOT_UTF8_FOLDER = "the name of a folder on its path is not valid UTF-8; rename it"
 
 
-def find_vault(explicit: str | None, cwd: Path) -> Path:
+def find_vault(explicit: str | None, cwd: Path | None = None) -> Path:
     """The vault root: ``explicit`` (``--vault``/``JOURNAL_VAULT``), else the nearest
-    folder at or above ``cwd`` that holds ``.journal/`` or ``.obsidian/``.  An
-    ``explicit`` that is no folder is a usage error; no vault found, not found (exit 1)."""
+    folder at or above ``cwd`` (default: the working folder) that holds ``.journal/`` or
+    ``.obsidian/``.  An ``explicit`` that is no folder is a usage error; no vault found,
+    or a relative path from a working folder that no longer exists, not found (exit 1)."""
     if explicit:
         root = Path(explicit).expanduser()
+        root = cwd / root if cwd is not None else files.absolute(root)
         if not root.is_dir():
             problem = "is not a folder" if root.exists() else "does not exist"
             raise UsageProblem(f"vault folder '{explicit}' {problem}")
         return usable_root(root.resolve())
+    cwd = cwd or files.absolute(Path())
     found = _first_vault((cwd, *cwd.parents))
     if found is not None:
         return usable_root(found.resolve())
@@ -533,7 +536,7 @@ class Vault(Record):
         the vault by a path from ``cwd`` (default: the working folder) or an absolute one,
         as a shell completes it (``./goals/a.md``, ``~/vault/goals/a.md``); else ``ref``
         itself, an id, name, title, alias or vault path for the catalog to find."""
-        candidate = (cwd or Path.cwd()) / ref
+        candidate = (cwd or files.here() or Path()) / ref  # none: only an absolute path
         try:
             if ref and candidate.is_file():
                 return self.inside(candidate) or ref  # through a symlink: the catalog says

@@ -37,8 +37,10 @@ change (:meth:`Watcher._read_settings`); the index is then reopened under them.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
+import select
 import signal
 import stat
 import threading
@@ -269,8 +271,11 @@ class Watcher:
         on_idle: Callable[[], None] | None = None,
         on_ready: Callable[[], None] | None = None,
         log: Callable[[str], None] = print,
+        output: int | None = None,
     ) -> None:
         self.index = index
+        # the updates' output: once what reads it is gone, watching stops (see _Output)
+        self._output = _Output(output)
         self.on_reading = on_reading
         self.on_idle = on_idle  # called about once a second when no file changed
         self.on_ready = on_ready  # called once watching, after the first reconcile
@@ -322,6 +327,7 @@ class Watcher:
                 paths, full = self.dirty.take(self.quiet, TICK)
                 if self.stop_event.is_set():
                     break
+                self._output.check()
                 if not self.index.vault.root.is_dir():  # exit 1: not a stop asked for
                     raise self._gone()
                 reread = self._read_settings()
@@ -637,6 +643,30 @@ class Watcher:
                 self._observer.join(timeout=5)
             self._observer = None
             self._watches.clear()
+
+
+class _Output:
+    """The file descriptor the updates are printed to, when it is a pipe or a FIFO
+    (``journal watch | head -n 2``): :meth:`check`, at every tick, raises
+    :class:`BrokenPipeError` once what reads it is gone, as a write there would, also
+    while no note changes and nothing is written (POSIX's ``poll`` tells it, POLLERR).
+    Anything else (a terminal, a file, none, Windows) has no reader to lose."""
+
+    def __init__(self, fd: int | None) -> None:
+        self.poll: Any = None
+        if fd is None or not hasattr(select, "poll"):
+            return
+        try:
+            if not stat.S_ISFIFO(os.fstat(fd).st_mode):
+                return
+        except OSError:  # closed: its first write says so
+            return
+        self.poll = select.poll()
+        self.poll.register(fd, select.POLLERR | select.POLLHUP)
+
+    def check(self) -> None:
+        if self.poll is not None and self.poll.poll(0):
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
 
 
 @contextlib.contextmanager

@@ -6,6 +6,7 @@ from collections.abc import Collection, Sequence
 from datetime import date
 from pathlib import Path
 
+from journal.adapters.files import here
 from journal.adapters.vault import CONFIG_PATH, Vault
 from journal.core.catalog import Catalog
 from journal.core.errors import ConfigError, NotFound, UsageProblem
@@ -72,7 +73,7 @@ def check_vault(
     findings = evaluate(context, rules)
     goal_paths = {g.path for g in catalog.goals}
     if refs:
-        wanted = selected_paths(vault, catalog, refs, cwd or Path.cwd())
+        wanted = selected_paths(vault, catalog, refs, cwd or here() or Path())
         findings = [f for f in findings if f.path in wanted]
         goal_paths &= wanted
     return CheckReport(findings, len(goal_paths), len(rules))
@@ -122,10 +123,14 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
     return paths
 
 
-def shown_folder(vault: Vault, cwd: Path) -> str:
-    """What the text report puts before a vault path so it is relative to ``cwd``, as
-    a linter's paths are: ``notes/`` when the vault is the folder ``notes`` below it,
-    nothing when the vault is ``cwd`` or not below it."""
+def shown_folder(vault: Vault, cwd: Path | None = None) -> str:
+    """What the text report puts before a vault path so it is relative to ``cwd`` (the
+    working folder), as a linter's paths are: ``notes/`` when the vault is the folder
+    ``notes`` below it, nothing when the vault is ``cwd`` or not below it (nor when the
+    working folder no longer exists)."""
+    cwd = cwd or here()
+    if cwd is None:
+        return ""
     try:
         folder = vault.root.resolve().relative_to(cwd.resolve()).as_posix()
     except ValueError:

@@ -29,7 +29,7 @@ def open_vault(
     """The vault named by ``--vault``/``JOURNAL_VAULT``, or found from ``cwd``; what the
     user should know goes to ``notify`` (see :meth:`Vault.notice`), such as a folder
     named that lies inside a vault."""
-    vault = Vault.open(find_vault(explicit, cwd or Path.cwd()))
+    vault = Vault.open(find_vault(explicit, cwd))
     vault.notify = notify
     outer = enclosing_vault(vault.root)
     if outer is not None:

@@ -10,10 +10,17 @@ from pathlib import Path
 
 from journal.adapters import files
 from journal.adapters.obsidian import load_periodic
-from journal.adapters.vault import CONFIG_PATH, Vault, folders_on_disk, load_catalog, usable_root
+from journal.adapters.vault import (
+    CONFIG_PATH,
+    Vault,
+    enclosing_vault,
+    folders_on_disk,
+    load_catalog,
+    usable_root,
+)
 from journal.core.dates import writable_day
 from journal.core.errors import Conflict, JournalError, UnsafeWrite
-from journal.core.formatting import plural
+from journal.core.formatting import plural, shell_word
 from journal.core.names import file_stem
 from journal.core.periodic import CORE_PLUGINS_PATH
 from journal.core.records import Record, record
@@ -65,16 +72,19 @@ def config_text(config: Config) -> str:
     return "\n".join(lines)
 
 
-def init_vault(root: Path, today: date) -> InitResult:
+def init_vault(root: Path, today: date, *, nested: bool = False) -> InitResult:
     """Create config, folders, a .gitignore line and one sample goal under ``root``.
 
-    Everything is checked before anything is created: a symlink anywhere inside
-    the vault (even a dangling one) or a file where a folder belongs stops it
-    with nothing changed.  The config is written last, so a run that fails
-    half-way (a full disk) can simply be run again.
+    Everything is checked before anything is created: a folder inside another vault
+    (unless ``nested``), a symlink anywhere inside the vault (even a dangling one) or a
+    file where a folder belongs stops it with nothing changed.  The config is written
+    last, so a run that fails half-way (a full disk) can simply be run again.
     """
     try:
-        return _init(usable_root(root.expanduser().resolve()), today)
+        root = usable_root(files.absolute(root.expanduser()).resolve())
+        if not nested:
+            _refuse_nested(root)
+        return _init(root, today)
     except OSError as exc:
         where = str(exc.filename) if exc.filename else str(root)
         raise JournalError(f"can't create the vault: {exc.strerror or exc}", path=where) from None
@@ -157,6 +167,27 @@ def _init(root: Path, today: date) -> InitResult:
     files.create(root / CONFIG_PATH, config_text(config).encode("utf-8"))
     result.created.insert(0, CONFIG_PATH)
     return result
+
+
+def _refuse_nested(root: Path) -> None:
+    """Refuse ``root`` when it is a folder inside another vault (which every command run
+    there reads): a vault made there would take the folder over from it, and the vault
+    around it would read the new vault's notes as its own."""
+    outer = enclosing_vault(root)
+    if outer is None:
+        return
+    nested = f"journal init --nested {shell_word(str(root))}"
+    if (outer / CONFIG_PATH).exists():
+        how = (
+            ", which journal's commands use when run there; for a vault of its own there "
+            f"anyway: {nested}"
+        )
+    else:  # an Obsidian vault journal has not been set up in
+        how = (
+            f"; to add journal to that vault: journal init {shell_word(str(outer))} (or, for "
+            f"a vault of its own there: {nested})"
+        )
+    raise Conflict(f"{root} is a folder inside the vault {outer}{how}; nothing changed")
 
 
 def _check(vault: Vault, planned: list[str], folders: list[str]) -> None:

@@ -149,6 +149,7 @@ def quarterly_plan(
         return data, data.pop("targets"), data.pop("starts")
 
     data, targets, starts = plan_data()
+    told: list[str] = []  # what the plan written is, told once it is (not when it can't be)
     ours, week_start = Period(start, end), vault.config.week_start
     for other_start, other_end, note in plan_spans(catalog):
         theirs = Period(other_start, other_end)
@@ -156,7 +157,7 @@ def quarterly_plan(
             again = plan_options(other_start, other_end, vault.config.plan.days)
             followed = max((start, path), (other_start, note.path))[1]  # as covering() picks
             this = "this plan" if write and not dry_run else "this plan, if written,"
-            vault.notice(
+            told.append(
                 f"{this} overlaps {note.path} ({other_start} to {other_end}); on the days both "
                 f"cover, a review follows {followed} (the one that starts last, then by "
                 f"name; regenerate {note.path} with {again})"
@@ -182,7 +183,7 @@ def quarterly_plan(
             unread: list[str] = []
             kept = read_targets(rows, labels, unread)
             if unread:
-                vault.notice(
+                told.append(
                     f"{path}: weekly targets you edited that are not numbers, so those "
                     f"weeks have none: {'; '.join(unread)}"
                 )
@@ -190,7 +191,7 @@ def quarterly_plan(
             unplanned = [row["title"] for row in data["rows"] if not kept.get(row["key"])]
             if unplanned:
                 one = len(unplanned) == 1
-                vault.notice(
+                told.append(
                     f"{path}: the weekly targets you edited name none for "
                     f"{'; '.join(unplanned)}: "
                     + (
@@ -221,6 +222,8 @@ def quarterly_plan(
         force=force,
         dry_run=dry_run or not write,
     )
+    for message in told:
+        vault.notice(message)
     if "targets" in written.kept:  # the table is a view of the property, not read back
         again = plan_options(start, end, vault.config.plan.days)
         vault.notice(

@@ -222,6 +222,7 @@ def watch_vault(
     regenerate: Callable[[], date] | None = None,
     on_regenerated: Callable[[dict[str, Any], str], None] | None = None,
     on_ready: Callable[[], None] | None = None,
+    output: int | None = None,
 ) -> int:
     """Watch ``vault`` until Ctrl-C or SIGTERM; ``on_update`` runs after every batch of
     index changes, whose record lists the errors of the notes it read (``errors``).
@@ -236,7 +237,9 @@ def watch_vault(
     a refresh has been reading ``total`` changed files for more than a second.  Returns
     how many changed files were left unread when watching stopped in a refresh.
     ``on_ready``: the first reconcile is done and the watches are in place.  The
-    settings are read again when edited, except ``[watch]``'s (see :class:`Watcher`)."""
+    settings are read again when edited, except ``[watch]``'s (see :class:`Watcher`).
+    ``output``: the file descriptor the updates are printed to; when it is a pipe whose
+    reader went away, watching stops with :class:`BrokenPipeError` within a tick."""
     index = Index.open(vault)  # its notices go through vault.notice, as every command's
     settings = vault.config.watch
 
@@ -302,6 +305,7 @@ def watch_vault(
         on_idle=idle,
         on_ready=on_ready,
         log=log,
+        output=output,
     )
     try:
         with stop_on_signals(watcher):
