@@ -1516,6 +1516,30 @@ def test_a_plan_made_again_keeps_the_targets_of_the_weeks_that_ended(
     assert again["values"][:3] == [7, 7, new[2]]  # the edits of weeks over: judged by
 
 
+def test_a_number_changed_in_the_table_moves_no_month_of_focus(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: after a goal's target was raised (the weeks that ended keep their
+    targets), a number changed in a later week of the table kept the section and the
+    `targets` property, but Focus by month went back to the goal's straight line, months
+    that ended too, and the plan was "updated".  Focus follows the property kept."""
+    dates = {"start": "2026-11-01", "due": "2027-01-31"}
+    write("goals/a.md", goal_text("Alpha", current=0, target=10, **dates))
+    assert invoke("plan").exit_code == 0  # on 2026-11-22: from 2026-11-23
+    write("goals/a.md", goal_text("Alpha", current=0, target=30, **dates))
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-30")  # 2026-W48 to W52 ended
+    assert invoke("plan").exit_code == 0
+    path = vault / PLAN
+    before = path.read_text()
+    row = next(r for r in before.splitlines() if r.startswith("| 2027-W03 | "))
+    cells = row.split(" | ")
+    path.write_text(before.replace(row, " | ".join([*cells[:2], "99", *cells[3:]])))
+    again = invoke("plan")
+    assert again.stdout == f"{PLAN}: unchanged\n", again.stderr
+    assert section_of(path.read_text(), "focus") == section_of(before, "focus")
+    assert props_of(path)["targets"] == codec.decode(before.encode()).data["targets"]  # type: ignore[index]
+
+
 def test_check_tells_a_goal_changed_since_its_plan(
     invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

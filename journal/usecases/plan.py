@@ -204,7 +204,10 @@ def quarterly_plan(
                     "your edits)"
                 )
         elif not force and "targets" in existing.edited:
-            props["targets"] = rows  # the table is kept: so is the property
+            props["targets"] = rows  # the table is kept: so is the property, and Focus
+            kept = read_targets(rows, labels)  # by month follows it, not the goal's line
+            if kept != as_kept(targets, labels):
+                data = plan_data(kept)[0]
         else:  # the weeks that ended keep the targets their reviews judged by
             this_week = week_of(today, week_start).start.isoformat()
             ended = sum(week["end"] < this_week for week in data["weeks"])
