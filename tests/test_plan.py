@@ -1485,6 +1485,27 @@ def test_a_plan_written_says_this_weeks_review_reads_it(invoke: Invoke, write: W
     )
 
 
+def test_a_plan_updated_tells_the_review_only_when_what_it_reads_changed(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: a plan updated for a milestone ticked said this week's review reads its
+    targets and `journal review` brings it up to date; that review was "unchanged".  The
+    review reads the plan's days and `targets`: only a change of those is told."""
+    milestones = '[{title: "Draft", due: 2026-11-20}]'
+    write("goals/a.md", goal_text("Alpha", target=40, milestones=milestones))
+    assert invoke("plan", "--start", "2026-11-16").exit_code == 0
+    assert invoke("done", "Alpha", "--milestone", "1").exit_code == 0
+    assert invoke("review").exit_code == 0
+    ticked = invoke("plan", "--start", "2026-11-16")
+    assert ticked.stdout == "plans/2026-11-16-90-day-plan.md: updated\n"
+    assert "reads this week's targets" not in ticked.stderr
+    assert invoke("review").stdout == "reviews/2026-W47.md: unchanged\n"
+    write("goals/a.md", goal_text("Alpha", target=50, milestones=milestones))
+    raised = invoke("plan", "--start", "2026-11-16")
+    assert "reviews/2026-W47.md reads this week's targets from the plan" in raised.stderr
+    assert invoke("review").stdout == "reviews/2026-W47.md: updated\n"
+
+
 def test_a_plan_made_again_keeps_the_targets_of_the_weeks_that_ended(
     invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
+from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.dates import Period, week_of, writable_day
 from journal.core.errors import UsageProblem
@@ -25,7 +26,13 @@ from journal.core.plan_notes import (
 )
 from journal.core.records import Record, record
 from journal.core.settings import PLAN_DAYS
-from journal.usecases.generate import Written, refuse_unlisted, users_note, write_generated
+from journal.usecases.generate import (
+    UsersNote,
+    Written,
+    refuse_unlisted,
+    users_note,
+    write_generated,
+)
 from journal.usecases.history import series_lookup
 from journal.usecases.review import done_days, found_places, review_places
 
@@ -235,7 +242,7 @@ def quarterly_plan(
             f"table's order), or `journal plan {again} --force` shows the property's in the "
             "table again"
         )
-    if written.action in ("created", "updated"):
+    if written.action in ("created", "updated") and _review_reads_other(existing, props, written):
         _tell_the_review(vault, catalog, today, ours, path)
     return PlanResult(written, data)
 
@@ -290,6 +297,23 @@ def _target_rows(
         row["values"] = json_numbers(values)  # 6, not 6.0, as the table
         found.append(row)
     return found or None
+
+
+#: The plan's properties the review (and ``journal status``, T012) reads.
+READ_BY_THE_REVIEW = ("start", "end", "week_start", "targets")
+
+
+def _review_reads_other(
+    existing: UsersNote | None, props: Mapping[str, Any], written: Written
+) -> bool:
+    """Whether the plan note written is new or says other than it did (``existing``) in
+    what the review reads of it: a plan updated for a milestone ticked leaves the review
+    as it was."""
+    return existing is None or any(
+        key not in written.kept_properties
+        and codec.plain(existing.props.get(key)) != codec.plain(props[key])
+        for key in READ_BY_THE_REVIEW
+    )
 
 
 def _tell_the_review(vault: Vault, catalog: Catalog, today: date, plan: Period, path: str) -> None:
