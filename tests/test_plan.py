@@ -1624,10 +1624,48 @@ def test_the_weeks_that_ended_keep_a_dropped_goals_targets_and_none_for_a_new_on
     assert after["alpha"]["values"][:2] == before["alpha"]["values"][:2]
     table = [r for r in (vault / PLAN).read_text().splitlines() if re.match(r"\| 202\d-W", r)]
     assert table[0].split(" | ")[2] == str(before["alpha"]["values"][0])  # as the property
-    assert after["beta"] == {**before["beta"], "values": before["beta"]["values"][:2]}
+    # W48 and W49 ended, W50 began with its target
+    assert after["beta"] == {**before["beta"], "values": before["beta"]["values"][:3]}
     gamma = after["gamma"]["values"]
     assert gamma[:2] == [None, None] and gamma[2] is not None
     assert invoke("plan").stdout == f"{PLAN}: unchanged\n"
+
+
+def test_a_goal_paused_mid_week_keeps_that_weeks_target_and_the_rows_their_style(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a goal paused on a Saturday and the plan made again on the Sunday lost
+    its target of that week, which had begun with it, for good (the week then ended
+    empty); and once the goal resumed, the `targets` property was written anew in block
+    style (`- null`), every row of it, a comment too.  A week begun keeps a target a goal
+    no longer planned had; a row changed is edited in place, a flow list stays one."""
+    dates = {"start": "2026-11-01", "due": "2027-01-31"}
+    write("goals/a.md", goal_text("Alpha", current=0, target=10, **dates))
+    write("goals/b.md", goal_text("Beta", current=0, target=10, **dates))
+    assert invoke("plan").exit_code == 0  # on 2026-11-22: from 2026-11-23
+    path = vault / PLAN
+    path.write_text(path.read_text().replace("  - goal: alpha\n", "  - goal: alpha # mine\n"))
+    before = {r["goal"]: r for r in props_of(path)["targets"]}  # type: ignore[attr-defined]
+    write("goals/b.md", goal_text("Beta", current=0, target=10, status="paused", **dates))
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-06")  # 2026-W49's last day
+    assert invoke("plan").exit_code == 0
+    paused = {r["goal"]: r for r in props_of(path)["targets"]}  # type: ignore[attr-defined]
+    assert paused["beta"]["values"] == before["beta"]["values"][:2]  # W48 ended, W49 begun
+    assert paused["alpha"] == before["alpha"]
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-16")  # resumed in 2026-W51
+    write("goals/b.md", goal_text("Beta", current=0, target=10, **dates))
+    assert invoke("plan").exit_code == 0
+    resumed = {r["goal"]: r for r in props_of(path)["targets"]}  # type: ignore[attr-defined]
+    values = resumed["beta"]["values"]
+    assert values[:3] == [*before["beta"]["values"][:2], None]  # paused all of W50
+    assert values[3] is not None
+    text = path.read_text()
+    assert "  - goal: alpha # mine\n" in text and "- null" not in text
+    assert f"    values: {codec.inline_text(values)}\n" in text
+    assert invoke("plan").stdout == f"{PLAN}: unchanged\n"
+    write("goals/c.md", goal_text("Gamma", current=0, target=4, **dates))  # a row more
+    assert invoke("plan").exit_code == 0
+    assert f"    values: {codec.inline_text(values)}\n" in path.read_text()
 
 
 def test_a_plan_holds_no_goal_that_starts_after_its_last_day(

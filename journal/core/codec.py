@@ -849,10 +849,12 @@ def block_lines(value: Value) -> list[str]:
 
 
 def _is_collection(value: Value) -> bool:
-    """A value written in block style: a mapping or list, except a list of numbers
-    (written on one line, ``[1, 2.5]``, like a series of values)."""
+    """A value written in block style: a mapping or list, except a list of numbers, with
+    gaps or not (written on one line, ``[1, null, 2.5]``, like a series of values)."""
     if is_sequence(value):
-        return not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+        return not all(
+            v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in value
+        )
     return isinstance(value, Mapping)
 
 
@@ -865,7 +867,7 @@ def _key_text(key: object) -> str:
 
 def entry_text(key: str, value: Value, newline: str, indent: int = 0) -> str:
     """``key: value`` as whole lines, block style for non-empty collections (but a
-    list of numbers stays on one line)."""
+    list of numbers, with gaps or not, stays on one line)."""
     pad = " " * indent
     if _is_collection(value) and value:
         body = newline.join(pad + "  " + line for line in block_lines(value))

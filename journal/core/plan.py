@@ -272,19 +272,22 @@ def keep_ended(
     written: Mapping[str, Mapping[str, float]],
     labels: Sequence[str],
     ended: int,
+    begun: int,
 ) -> dict[str, list[float | None]]:
     """``targets`` (per goal id, a value per week of ``labels``) with the first ``ended``
     weeks as the plan note holds them (``written``,
     :func:`~journal.core.plan_notes.read_targets`): a week over keeps the targets its
     review judged by, whatever the goals' targets, due days, history or status say now.
     A goal planned since (added, or started, later) has none in them; one planned then
-    and no more (dropped, paused) keeps a row of them."""
+    and no more (dropped, paused) keeps a row of them, and its target of the week in
+    progress too (the first ``begun`` weeks): the week began with it."""
     kept = {}
     for key in sorted({*targets, *written}):
-        now = targets.get(key, [])
+        now = targets.get(key)
         old = written.get(key, {})
+        held = ended if now is not None else begun
         row = [
-            old.get(label) if i < ended else (now[i] if i < len(now) else None)
+            old.get(label) if i < held else (now[i] if now and i < len(now) else None)
             for i, label in enumerate(labels)
         ]
         if any(value is not None for value in row):

@@ -220,14 +220,42 @@ def _property_changes(
     result.kept_properties.extend(kept)
     if force:  # what was the user's, replaced
         result.overwritten_properties.extend(_users_values(old, props, False)[0])
-    changes: dict[tuple[str | int, ...], Any] = {
-        (key,): value
-        for key, value in props.items()
-        if key not in kept and not (key in old and codec.plain(old[key]) == codec.plain(value))
-    }
+    changes: dict[tuple[str | int, ...], Any] = {}
+    for key, value in props.items():
+        if key not in kept and not (key in old and codec.plain(old[key]) == codec.plain(value)):
+            changes.update(_edits((key,), old.get(key), value))
     if one_hash:  # kept as it is, with every value it covers
         changes.pop((HASH_KEY,), None)
     return changes
+
+
+def _edits(path: tuple[str | int, ...], old: Any, new: Any) -> dict[tuple[str | int, ...], Any]:
+    """The edits that make a note's value ``old`` the tool's ``new``: key by key in a
+    mapping of the same keys, row by row in a list of such mappings of the same length
+    (a plan's ``targets``), so what does not change keeps its text (a comment), and
+    what does its style (a flow list, ``[4.4, 4.7]``, stays one); else ``new`` whole."""
+    pairs: list[tuple[str | int, Any, Any]] = []
+    if _same_keys(old, new):
+        pairs = [(key, old[key], value) for key, value in new.items()]
+    elif (
+        codec.is_sequence(old)
+        and codec.is_sequence(new)
+        and len(old) == len(new)
+        and all(_same_keys(was, now) for was, now in zip(old, new, strict=True))
+    ):
+        pairs = [(index, *both) for index, both in enumerate(zip(old, new, strict=True))]
+    else:
+        return {path: new}
+    edits: dict[tuple[str | int, ...], Any] = {}
+    for step, was, now in pairs:
+        if codec.plain(was) != codec.plain(now):
+            edits.update(_edits((*path, step), was, now))
+    return edits
+
+
+def _same_keys(old: Any, new: Any) -> bool:
+    """Two mappings of the same keys in the same order: a row :func:`_edits` edits."""
+    return isinstance(old, Mapping) and isinstance(new, Mapping) and list(old) == list(new)
 
 
 def _users_values(

@@ -218,7 +218,8 @@ def quarterly_plan(
         else:  # the weeks that ended keep the targets their reviews judged by
             this_week = week_of(today, week_start).start.isoformat()
             ended = sum(week["end"] < this_week for week in data["weeks"])
-            merged = keep_ended(targets, read_targets(rows, labels), labels, ended)
+            begun = sum(week["start"] <= today.isoformat() for week in data["weeks"])
+            merged = keep_ended(targets, read_targets(rows, labels), labels, ended, begun)
             if merged != targets:
                 data = plan_data(as_kept(merged, labels))[0]
                 props["targets"] = _target_rows(merged, planned, starts, rows)
