@@ -828,12 +828,13 @@ def test_a_count_of_one_reads_in_the_singular_wherever_it_is_shown(
     assert "| [[a]] | 0 | 1 referral |" in plan and "- [[a]]: reach 1 referral (+1" in plan
     [m008] = json.loads(invoke("check", "--select", "M008", "--json").stdout)
     assert "(1 coffee chat against a target of 1)" in m008["message"]
-    # a tryout: French `cours` (one course) read "0/1 cour", `heures de cours` "1 heures de cour"
+    # a tryout: French `cours` (one course) read "0/1 cour", `heures de cours` "1 heures de
+    # cour"; the word before a preposition is what is counted: "1 heure de cours"
     write("goals/c.md", goal_text("Gamma", unit="cours", target=1, current=0, **dates))
     assert " 0/1 cours\n" in invoke("status").stdout
     assert "-> 0 / 1 cours  " in invoke("show", "Gamma").stdout
     write("goals/c.md", goal_text("Gamma", unit="heures de cours", target=1, current=0, **dates))
-    assert invoke("log", "Gamma").stdout.startswith("Gamma: 0 / 1 heures de cours\n")
+    assert invoke("log", "Gamma").stdout.startswith("Gamma: 0 / 1 heure de cours\n")
 
 
 @pytest.mark.parametrize(

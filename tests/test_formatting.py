@@ -12,6 +12,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from journal.core.formatting import (
+    _IES_OF_Y,
     amount,
     bar,
     json_progress,
@@ -196,21 +197,38 @@ def test_json_progress_rounds_a_half_up_and_stays_below_1_short_of_the_target(
         ("boxes", "boxes"),
         ("matches", "matches"),
         ("courses", "courses"),  # but buses
-        ("stories", "stories"),  # but movies
+        ("movies", "movies"),  # but stories
+        ("calories", "calories"),
+        ("copies", "copies"),  # English copy, French copie
         ("heroes", "heroes"),  # but shoes
-        ("hours of sales", "hours of sales"),
         ("words/min", "words/min"),
+        # a plural in -ies the tool knows (reported: "1 case studies")
+        ("case studies", "case study"),
+        ("Case Studies", "Case Study"),
+        ("stories", "story"),
+        ("journal entries", "journal entry"),
+        # the word before a preposition is what the unit counts
+        ("hours of practice", "hour of practice"),
+        ("hours of sales", "hour of sales"),
+        ("case studies on retention", "case study on retention"),
+        ("check-ins with my manager", "check-in with my manager"),
+        ("pages per day", "page per day"),
+        ("hours per week", "hour per week"),
+        ("classes of yoga", "classes of yoga"),  # class, French classe
+        ("minutes spent on it", "minutes spent on it"),  # (spent is no plural)
+        ("per week", "per week"),
         # words with an s in the singular, and other languages' prepositions (a tryout:
         # "0/1 cour", "1 heures de cour")
         ("cours", "cours"),
         ("Cours", "Cours"),
-        ("heures de cours", "heures de cours"),
+        ("heures de cours", "heure de cours"),
         ("fois", "fois"),
         ("mois", "mois"),
         ("temps", "temps"),
         ("lens", "lens"),
         ("séances", "séances"),
-        ("horas por semana", "horas por semana"),
+        ("horas por semana", "horas por semana"),  # (-as: canvas)
+        ("séances de sport", "séances de sport"),
     ],
 )
 def test_a_unit_after_one_is_singular_only_where_its_plural_is_plain(unit: str, one: str) -> None:
@@ -225,6 +243,15 @@ def test_a_unit_after_one_is_singular_only_where_its_plural_is_plain(unit: str, 
         f"{v} {unit}" for v in (2, 0, 1.5, "0.25")
     ]
     assert amount(1, None) == amount(1, "") == "1"
+
+
+def test_the_format_doc_names_every_plural_in_ies_made_singular() -> None:
+    """docs/format.md lists the `-ies` plurals a unit is said for one with (`1 case
+    study`): a user can tell whether theirs is."""
+    text = " ".join((REPO / "docs" / "format.md").read_text(encoding="utf-8").split())
+    known = text.split("one in `-ies` of a word in `-y` the tool knows", 1)[1].split(");", 1)[0]
+    named = set(re.findall(r"[a-z]+", known))  # a word, or its singular in an example
+    assert [w for w in sorted(_IES_OF_Y) if not {w, w[:-3] + "y"} & named] == []
 
 
 @pytest.mark.parametrize(

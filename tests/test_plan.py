@@ -500,6 +500,15 @@ def test_a_goal_of_small_values_gets_targets_at_its_own_precision(
     assert re.search(r"\| 1 \| \[\[r\]\] \| 0\.0\d+ \| 0\.05", path.read_text())  # from, to
 
 
+def test_a_unit_of_several_words_is_said_for_one(invoke: Invoke, write: Write) -> None:
+    """Reported: "reach 1 case studies" in Focus by month (the review and history too)."""
+    dates = {"start": "2026-11-01", "due": "2027-01-31"}
+    write("goals/a.md", goal_text("Alpha", unit="case studies", current=0, target=2, **dates))
+    focus = section_of(plan_text(invoke), "focus")
+    assert "reach 1 case study (+1 this month)" in focus
+    assert "reach 2 case studies (+1 this month)" in focus
+
+
 def test_a_goal_past_its_target_is_held_there_not_planned_back(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

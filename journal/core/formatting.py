@@ -146,7 +146,8 @@ _IRREGULAR = {
 #: Endings after which taking off the ``s`` is wrong or a guess: a singular word
 #: (``class``, ``bonus``, ``analysis``, ``canvas``) or a plural that may be in ``-es``
 #: (``boxes``, ``matches``, ``dishes``, ``quizzes``, ``buses`` but ``courses``,
-#: ``heroes`` but ``shoes``) or in ``-ies`` (``stories`` but ``movies``).
+#: ``heroes`` but ``shoes``) or in ``-ies`` (``stories`` but ``movies``: those of
+#: :data:`_IES_OF_Y` are known).
 _NOT_PLAIN = ("ss", "us", "is", "as", "ies", "oes", "ses", "xes", "zes", "ches", "shes")
 #: Words with an ``s`` in the singular that no ending of :data:`_NOT_PLAIN` keeps: French
 #: (``1 cours``, not ``1 cour``; ``fois`` and ``mois`` end in ``is``) and English.
@@ -154,8 +155,19 @@ _SINGULAR_S = frozenset((
     "cours", "discours", "concours", "parcours", "recours", "secours", "temps", "corps",
     "poids", "pays", "puits", "fils", "gens", "remords", "lens", "means",
 ))  # fmt: skip
-#: Words after which the last word of a unit is not what it counts (``hours of sales``,
-#: French ``heures de cours``, Spanish ``horas por semana``, German ``Seiten pro Tag``).
+#: English plurals in ``-ies`` of a singular in ``-y`` that units use: only these, as
+#: others are of a singular in ``-ie`` (``movies``, ``calories``) or are French
+#: (``copies``, ``parties``: ``copie``, ``partie``).
+_IES_OF_Y = frozenset((
+    "activities", "agencies", "categories", "charities", "cities", "communities",
+    "companies", "countries", "deliveries", "diaries", "enquiries", "entries", "families",
+    "hobbies", "industries", "inquiries", "libraries", "opportunities", "policies",
+    "priorities", "queries", "replies", "stories", "strategies", "studies", "summaries",
+    "technologies", "theories", "universities", "vacancies",
+))  # fmt: skip
+#: Words after which a unit no longer names what it counts: the word before the first
+#: of them does (``hours of sales``, French ``heures de cours``, Spanish ``horas por
+#: semana``, German ``Seiten pro Tag``).
 _PREPOSITIONS = frozenset((
     "of", "per", "for", "with", "in", "on", "to", "at", "from", "by", "about",
     "de", "du", "des", "par", "pour", "en", "sur", "avec", "dans", "chez", "au", "aux",
@@ -163,19 +175,28 @@ _PREPOSITIONS = frozenset((
 ))  # fmt: skip
 #: The last word of a unit: letters after a space, a hyphen or nothing (not ``words/min``).
 _LAST_WORD = lazy(r"(?<![^\s-])[A-Za-z]+$")
+#: A word of a unit after another (a preposition is looked for there).
+_LATER_WORD = lazy(r"(?<=\s)\S+")
 
 
 def _singular(unit: str) -> str:
-    """A unit (user text) for one, only where its form is plain: its last word without the ``s``
-    of a plain English plural (``referrals``, ``coffee chats``, ``follow-ups``, ``mins``,
-    ``OKRs``), or ``people``, ``children``, ``men``, ``women`` as ``person``...; any
-    other unit as written: no plural (``kg``, ``%``, ``USD``, ``wpm``, ``SMS``), an
-    abbreviation without a vowel (``hrs``, ``fps``), an ending in :data:`_NOT_PLAIN`, a
-    word of :data:`_SINGULAR_S` (``cours``), a last word with a letter other than ASCII
-    before it (``séances``), or a last word after a preposition (``hours of sales``,
-    ``heures de cours``)."""
-    found = _LAST_WORD.search(unit)
-    if found is None or any(w.lower() in _PREPOSITIONS for w in unit.split()[:-1]):
+    """A unit (user text) for one, only where its form is plain: the word it counts -
+    its last, or the one before its first preposition (``hours of sales``, ``heures de
+    cours``) - without the ``s`` of a plain English plural (``referrals``, ``coffee
+    chats``, ``follow-ups``, ``mins``, ``OKRs``), a plural of :data:`_IES_OF_Y` in ``-y``
+    (``case studies``), or ``people``, ``children``, ``men``, ``women`` as
+    ``person``...; any other unit as written: no plural (``kg``, ``%``, ``USD``,
+    ``wpm``, ``SMS``), an abbreviation without a vowel (``hrs``, ``fps``), another
+    ending in :data:`_NOT_PLAIN` (``movies``, ``classes``), a word of
+    :data:`_SINGULAR_S` (``cours``), or a word with a letter other than ASCII before it
+    (``séances``)."""
+    head = unit
+    for later in _LATER_WORD.finditer(unit):
+        if later[0].lower() in _PREPOSITIONS:
+            head = unit[: later.start()].rstrip()
+            break
+    found = _LAST_WORD.search(head)
+    if found is None:
         return unit
     word = found[0]
     plain = (
@@ -188,8 +209,10 @@ def _singular(unit: str) -> str:
     irregular = _IRREGULAR.get(word.lower())
     if irregular is not None and word[:1].isupper():  # People: Person
         irregular = irregular[:1].upper() + irregular[1:]
+    if word.lower() in _IES_OF_Y:  # Studies: Study, STUDIES: STUDY
+        irregular = word[:-3] + ("Y" if word[-3].isupper() else "y")
     one = irregular or (word[:-1] if plain else word)
-    return unit[: found.start()] + one
+    return unit[: found.start()] + one + unit[found.end() :]
 
 
 def per_week(value: float, unit: str | None = None, whole: bool = False) -> str:
