@@ -90,6 +90,32 @@ def test_bad_values_are_reported_with_their_line_and_the_rest_is_used() -> None:
     ]
 
 
+def test_one_bad_entry_of_with_drops_no_other_person() -> None:
+    """Reported: `- "[[Jose Nunez (Globex)]] (maybe)"` under `with:` dropped every
+    person of the meeting; only that entry is told, at its own line."""
+    m, problems = meeting_from_note(
+        note(
+            "meetings/2026-12-04 Trio.md",
+            '---\ntype: meeting\nwith:\n  - "[[Ann Lee (Northwind)|Ann]]"\n'
+            '  - "[[Zoë Müller#Notes]]"\n  - "[[people/acme/José Núñez.md]]"\n'
+            '  - "[[Jose Nunez (Globex)]] (maybe)"\n---\n',
+        )
+    )
+    assert [link.target for link in m.people] == [
+        "Ann Lee (Northwind)",
+        "Zoë Müller",
+        "people/acme/José Núñez.md",
+    ]
+    assert [(p.line, p.message) for p in problems] == [
+        (
+            7,
+            "with: '[[Jose Nunez (Globex)]] (maybe)' is not one well-formed link; write "
+            '"[[Note]]" or "[[Note|alias]]", several separated by commas; the valid ones are '
+            "read",
+        )
+    ]
+
+
 @pytest.mark.parametrize(
     ("by", "done", "state"),
     [

@@ -1045,6 +1045,32 @@ def test_links_in_one_string_separated_by_commas_are_each_a_link(
     ]
 
 
+def test_one_malformed_person_leaves_the_others_in_followups_and_people(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `- "[[Sam Patel]] (maybe)"` under `with:` made `followups` show `?:` and
+    took the meeting from every contact's count; only that entry is told."""
+    write("people/Dana Ortiz.md", DANA)
+    write("people/Sam Patel.md", "---\ntype: contact\n---\n")
+    write(
+        "meetings/2026-11-20 Trio.md",
+        meeting_text(
+            date="2026-11-20",
+            follow_up_by="2026-11-27",
+            **{"with": '\n  - "[[Dana Ortiz|Dana]]"\n  - "[[Sam Patel]] (maybe)"'},
+        ),
+    )
+    result = invoke("followups", "--json")
+    assert [row["with"] for row in json.loads(result.stdout)] == [["Dana Ortiz"]]
+    assert result.stderr == (
+        "meetings/2026-11-20 Trio.md:7: with: '[[Sam Patel]] (maybe)' is not one "
+        'well-formed link; write "[[Note]]" or "[[Note|alias]]", several separated by '
+        "commas; the valid ones are read\n"
+    )
+    people = {row["name"]: row["meetings"] for row in json.loads(invoke("people", "--json").stdout)}
+    assert people == {"Dana Ortiz": 1, "Sam Patel": 0}
+
+
 def test_done_refuses_to_add_a_twin_of_a_follow_up_key_in_other_case(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -335,7 +335,17 @@ def _links(field: Field, raw: Any, source: str | None) -> list[wikilinks.Link]:
         items: list[Any] = list_items(raw)
     else:
         items = raw if isinstance(raw, list) and not wikilinks.unquoted_link(raw) else [raw]
-    return [_link(field, item, None) for item in items if item is not None]
+    links = []
+    bad: list[tuple[int, str]] = []
+    for index, item in enumerate(items):
+        try:
+            if item is not None:
+                links.append(_link(field, item, None))
+        except FieldError as exc:  # one bad item drops no other (`with:` of a meeting)
+            bad.append((index, exc.message))
+    if bad:
+        raise PartlyRead("; ".join(message for _i, message in bad), links, bad)
+    return links
 
 
 def _tags(field: Field, raw: Any, source: str | None) -> list[str]:
