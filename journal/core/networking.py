@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from journal.core.checkins import CheckIn
 from journal.core.codec import is_empty
 from journal.core.errors import Diagnostic
-from journal.core.fields import CONTACT_FIELDS, MEETING_FIELDS, Field, read_typed
+from journal.core.fields import CONTACT_FIELDS, MEETING_FIELDS, Field, read_typed, written_links
 from journal.core.formatting import listed, single_line
 from journal.core.links import Link
 from journal.core.records import Record, record
@@ -67,6 +67,8 @@ class Meeting(Record):
     day: date | None = None  # the ``date`` property
     kind: str | None = None
     people: list[Link] = field(default_factory=list)  # the ``with`` property
+    #: each person's line (a list item's own) and entry as written (``[[Dana]]``, ``Dana``)
+    people_at: list[tuple[int | None, str]] = field(default_factory=list)
     goal: Link | None = None
     follow_up_by: date | None = None
     follow_up_done: bool | date = False
@@ -106,12 +108,16 @@ def meeting_from_note(note: Note) -> tuple[Meeting, list[Diagnostic]]:
     title = note.title if "title" in typed else _DATED.sub("", note.title) or note.title
     written = note.props.get("follow_up_by")
     unread = typed.get("follow_up_by") is None and not is_empty(written)
+    people = list(  # as typed["with"], each with its line (lost once the note is stored)
+        written_links(MEETING_FIELDS["with"], note.props.get("with"), note.key_lines.get("with"))
+    )
     meeting = Meeting(
         note.path,
         title,
         day=typed.get("date") or note_date(note),
         kind=typed.get("kind"),
-        people=typed.get("with", []),
+        people=[link for link, _line, _text in people],
+        people_at=[(line, text) for _link, line, text in people],
         goal=typed.get("goal"),
         follow_up_by=typed.get("follow_up_by"),
         follow_up_done=typed.get("follow_up_done") or False,  # empty: not done
