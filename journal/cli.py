@@ -1362,6 +1362,9 @@ def new_meeting_command(
 def followups(state: State, everything: bool, as_json: bool) -> None:
     """List follow-ups owed from meetings: overdue, and due in the next 7 days, oldest first.
 
+    A meeting with an open task and no follow_up_by owes one [networking]
+    follow_up_days after it, marked "(no follow_up_by: a week after the meeting)".
+
     \b
     Example:
       journal followups --all
@@ -1401,7 +1404,8 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
 def done(state: State, note: str, milestone: str | None, day: str | None, as_json: bool) -> str:
     """Mark a meeting's follow-up, a goal, or a goal's milestone done.
 
-    A meeting gets follow_up_done: DATE (when it has a follow_up_by); a goal
+    A meeting gets follow_up_done: DATE (when it has a follow_up_by, or an open
+    task without one); a goal
     gets status: done and completed: DATE; with --milestone, that milestone
     gets done: DATE.  Only those lines change, and each change is printed.
 

@@ -477,9 +477,10 @@ def followup_lines(rows: list[dict[str, Any]], style: Style = unstyled) -> list[
         goal = f"  -> {shortened(r['goal']['title'], GOAL_WIDTH)}" if r["goal"] else ""
         late = f", {r['days_late']}d late" if r["days_late"] else ""
         closed = f"  (done {r['done']}{late})" if isinstance(r["done"], str) else ""
+        implied = f"  ({r['implied']})" if r["implied"] else ""
         out.append(
             f"{style(f'{text:<12}', role)} {r['follow_up_by'] or r['follow_up_text'] or '':<10}  "
-            f"{people}: {r['title']}{goal}{closed}"
+            f"{people}: {r['title']}{goal}{implied}{closed}"
         )
         out.extend(f"{'':<25}- [ ] {task}" for task in r["tasks"])
     return out
@@ -533,14 +534,19 @@ def _touch_text(touch: dict[str, Any] | None, today: date) -> str:
         return "-"
     days = (parse_date(touch["date"]) - today).days
     when = "today" if days == 0 else f"in {days}d" if days > 0 else f"{-days}d ago"
-    return f"{touch['date']} {touch['what']} ({when})"
+    return f"{touch['date']} {touch['what']} ({when}{_implied(touch)})"
+
+
+def _implied(touch: dict[str, Any]) -> str:
+    """Why a follow-up is due on its day when its meeting has no ``follow_up_by``."""
+    return f"; {touch['implied']}" if touch.get("implied") else ""
 
 
 def _next_text(touch: dict[str, Any] | None, today: date) -> str:
     """``next:`` and the next touch point; a follow-up past its day is ``owed:``, as it
     may be older than the last touch (the follow-up of an earlier meeting)."""
     if touch is not None and (late := (today - parse_date(touch["date"])).days) > 0:
-        return f"owed: follow-up due {touch['date']} ({late}d overdue)"
+        return f"owed: follow-up due {touch['date']} ({late}d overdue{_implied(touch)})"
     return f"next: {_touch_text(touch, today)}"
 
 

@@ -381,6 +381,7 @@ def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     own_tests = {"A002", "A003", "H002", "H003", "H004", "H006", "H007", "H008", "H009", "H010"}
     own_tests |= {"H013", "H014", "T010"}  # H013: tests/test_checkin.py; H014, T010: below
     own_tests |= {"T012"}  # tests/test_plan.py
+    own_tests |= {"T014"}  # tests/test_networking_cli.py
     own_tests |= {"H016", "H017"}  # tests/test_cli_edges.py
     own_tests |= {"H018", "H019"}  # below
     own_tests |= {"H020"}  # tests/test_obsidian_links.py

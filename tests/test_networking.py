@@ -15,6 +15,8 @@ from journal.core.networking import (
     Meeting,
     contact_from_note,
     follow_up_state,
+    implied_reason,
+    imply_follow_up,
     meeting_from_note,
     meeting_title,
     person_status,
@@ -133,6 +135,28 @@ def test_follow_up_states(by: str | None, done: str, state: str | None) -> None:
     props = {"follow_up_done": done} | ({"follow_up_by": by} if by else {})
     m, _ = meeting_from_note(meeting(**props))
     assert follow_up_state(m, TODAY) == state
+
+
+@pytest.mark.parametrize(
+    ("props", "task", "by"),
+    [
+        ({"date": "2026-11-10"}, "- [ ] Ping Jose", date(2026, 11, 13)),
+        ({"date": "2026-11-10"}, "- [/] Ping Jose", date(2026, 11, 13)),  # in progress: open
+        ({"date": "2026-11-10", "follow_up_done": "false"}, "- [ ] Ping Jose", date(2026, 11, 13)),
+        ({"date": "2026-11-10"}, "- [-] Ping Jose", None),  # cancelled: nothing owed
+        ({"date": "2026-11-10", "follow_up_done": "2026-11-12"}, "- [ ] Ping Jose", None),
+        ({"date": "2026-11-10", "follow_up_by": ""}, "- [ ] Ping Jose", None),  # left empty
+        ({"kind": "coffee"}, "- [ ] Ping Jose", None),  # no day to count from
+    ],
+)
+def test_a_follow_up_is_implied_only_without_follow_up_by_and_with_an_open_task(
+    props: dict[str, str], task: str, by: date | None
+) -> None:
+    text = "".join(f"{k}: {v}\n" for k, v in props.items())
+    m, _ = meeting_from_note(note("meetings/m.md", f"---\ntype: meeting\n{text}---\n{task}\n"))
+    imply_follow_up(m, 3)
+    assert (m.follow_up_by, m.follow_up_implied) == (by, by is not None)
+    assert implied_reason(m) == ("no follow_up_by: 3 days after the meeting" if by else None)
 
 
 def test_touch_points_and_stale_contacts() -> None:

@@ -694,6 +694,7 @@ class Vault(Record):
         return Catalog(
             source=source,
             today=today,
+            follow_up_days=self.config.networking.follow_up_days,
             folders={
                 "goal": folders.goal,
                 "meeting": folders.meeting,

@@ -43,6 +43,7 @@ from journal.core.networking import (
     Contact,
     Meeting,
     counts_for,
+    imply_follow_up,
     meeting_checkin,
 )
 from journal.core.notes import (
@@ -56,6 +57,7 @@ from journal.core.notes import (
 )
 from journal.core.regex import lazy
 from journal.core.series import current_value
+from journal.core.settings import Networking
 
 
 def _named(copy: str, wanted: str) -> bool:
@@ -536,7 +538,9 @@ class Catalog:
     """All notes of a vault, sorted by path, with the lookups commands need.
 
     ``today`` (when given) keeps meetings dated after it out of the goals that
-    count their meetings (``metric_source: meetings``).  ``folders`` (the vault's
+    count their meetings (``metric_source: meetings``).  ``follow_up_days`` (``[networking]
+    follow_up_days``) dates the follow-up a meeting owes without ``follow_up_by``
+    (:func:`~journal.core.networking.imply_follow_up`).  ``folders`` (the vault's
     ``[folders]`` goal, meeting and contact, by kind: vault paths, "" for its own folder)
     hold notes meant as those (:meth:`meant_as`).  ``unlisted``: the folders the vault's
     listing could not list (``chmod 000``), each with why: whatever notes they hold are
@@ -554,11 +558,13 @@ class Catalog:
         *,
         source: NoteSource | None = None,
         today: date | None = None,
+        follow_up_days: int = Networking.follow_up_days,
         folders: Mapping[str, str] | None = None,
         unlisted: Mapping[str, str] | None = None,
         offline: Sequence[str] = (),
     ) -> None:
         self.today = today
+        self.follow_up_days = follow_up_days
         self.folders = dict(folders or {})
         self.unlisted = dict(sorted((unlisted or {}).items()))
         self.offline = list(offline)
@@ -673,8 +679,11 @@ class Catalog:
 
     @cached_property
     def meetings(self) -> list[Meeting]:
-        """The typed meetings, in path order."""
+        """The typed meetings, in path order, a follow-up owed without ``follow_up_by``
+        dated (:func:`~journal.core.networking.imply_follow_up`)."""
         meetings: list[Meeting] = self._source.records("meeting")
+        for meeting in meetings:
+            imply_follow_up(meeting, self.follow_up_days)
         return meetings
 
     def people_of(self, meeting: Meeting) -> list[Note]:

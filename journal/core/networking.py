@@ -17,7 +17,7 @@ from journal.core.checkins import CheckIn
 from journal.core.codec import is_empty
 from journal.core.errors import Diagnostic
 from journal.core.fields import CONTACT_FIELDS, MEETING_FIELDS, Field, read_typed, written_links
-from journal.core.formatting import listed, single_line
+from journal.core.formatting import listed, plural, single_line
 from journal.core.links import Link
 from journal.core.records import Record, record
 from journal.core.regex import lazy
@@ -76,6 +76,8 @@ class Meeting(Record):
     open_tasks: list[str] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
     follow_up_unread: str | None = None  # a ``follow_up_by`` that is no date, as written
+    #: ``follow_up_by`` is implied (:func:`imply_follow_up`): the note has none
+    follow_up_implied: bool = False
 
     @property
     def follow_up_open(self) -> bool:
@@ -142,6 +144,41 @@ def _as_written(value: Any, source: str | None) -> str:
 
 
 # --- follow-ups -------------------------------------------------------------------------
+
+
+def owes_unnamed_follow_up(meeting: Meeting) -> bool:
+    """Whether a meeting owes a follow-up it names no day for: it is dated, has an open
+    task and no ``follow_up_by``, and its follow-up is not done (a hand-written note,
+    or one from an Obsidian template, often leaves the key out)."""
+    return (
+        meeting.day is not None
+        and bool(meeting.open_tasks)
+        and meeting.follow_up_done is False
+        and "follow_up_by" not in meeting.lines
+    )
+
+
+def imply_follow_up(meeting: Meeting, days: int) -> None:
+    """Give a meeting that :func:`owes_unnamed_follow_up` the ``follow_up_by`` ``journal
+    new meeting`` writes, ``days`` (``[networking] follow_up_days``) after it, marked
+    implied; any other meeting is left as it is."""
+    if owes_unnamed_follow_up(meeting):
+        assert meeting.day is not None  # dated
+        meeting.follow_up_by = meeting.day + timedelta(days=days)
+        meeting.follow_up_implied = True
+
+
+def implied_reason(meeting: Meeting) -> str | None:
+    """Why an implied follow-up is due when it is, shown beside its day (``no
+    follow_up_by: a week after the meeting``); None for a ``follow_up_by`` written."""
+    if not meeting.follow_up_implied or meeting.follow_up_by is None or meeting.day is None:
+        return None
+    return f"no follow_up_by: {span((meeting.follow_up_by - meeting.day).days)} after the meeting"
+
+
+def span(days: int) -> str:
+    """``a week`` for 7 days, else ``3 days``, ``1 day``."""
+    return "a week" if days == 7 else plural(days, "day")
 
 
 def follow_up_state(meeting: Meeting, today: date) -> str | None:
@@ -254,9 +291,15 @@ class Touch(Record):
     day: date
     what: str  # "meeting" or "follow-up"
     path: str
+    implied: str | None = None  # a follow-up's :func:`implied_reason`
 
-    def to_dict(self) -> dict[str, str]:
-        return {"date": self.day.isoformat(), "what": self.what, "path": self.path}
+    def to_dict(self) -> dict[str, str | None]:
+        return {
+            "date": self.day.isoformat(),
+            "what": self.what,
+            "path": self.path,
+            "implied": self.implied,
+        }
 
 
 @record(frozen=True, slots=True)
@@ -293,7 +336,8 @@ def person_status(
         if isinstance(done, date) and done <= today and len(meeting.people) == 1:
             past.append(Touch(done, "follow-up", meeting.path))
         if meeting.follow_up_open and meeting.follow_up_by is not None:
-            ahead.append(Touch(meeting.follow_up_by, "follow-up", meeting.path))
+            why = implied_reason(meeting)
+            ahead.append(Touch(meeting.follow_up_by, "follow-up", meeting.path, why))
     last = max(past, key=_touch_order, default=None)
     upcoming = min(ahead, key=_touch_order, default=None)
     seen = last.day if last else contact.created

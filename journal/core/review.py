@@ -30,7 +30,14 @@ from journal.core.formatting import (
 )
 from journal.core.goal import Goal, Milestone
 from journal.core.links import Link
-from journal.core.networking import OVERDUE_LISTED_DAYS, Meeting, folded, follow_up_state
+from journal.core.networking import (
+    OVERDUE_LISTED_DAYS,
+    Meeting,
+    folded,
+    follow_up_state,
+    implied_reason,
+    imply_follow_up,
+)
 from journal.core.progress import (
     Pace,
     counted,
@@ -370,11 +377,14 @@ def _as_it_was(
     return goal
 
 
-def _meeting_then(meeting: Meeting, as_of: date, today: date | None) -> Meeting:
-    """``meeting`` as it stood on ``as_of``: a follow-up done since was still owed."""
+def _meeting_then(meeting: Meeting, as_of: date, catalog: Catalog) -> Meeting:
+    """``meeting`` as it stood on ``as_of``: a follow-up done since was still owed (by
+    the day implied, for a meeting without ``follow_up_by``)."""
     done = meeting.follow_up_done
-    if isinstance(done, date) and _since(done, as_of, today):
-        return replace(meeting, follow_up_done=False)
+    if isinstance(done, date) and _since(done, as_of, catalog.today):
+        then = replace(meeting, follow_up_done=False)
+        imply_follow_up(then, catalog.follow_up_days)
+        return then
     return meeting
 
 
@@ -579,13 +589,14 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
             "with": [_person(catalog, p.target, p.display) for p in meeting.people],
             "state": state,
             "by": catalog.relinked(by, meeting.path) if by is not None else None,
+            "implied": implied_reason(meeting),
             "days": days,
             "tasks": [catalog.relinked(task, meeting.path) for task in meeting.open_tasks],
         }
 
     followups = []
     owed: list[tuple[Meeting, str, date, int]] = []
-    for meeting in (_meeting_then(m, as_of, catalog.today) for m in catalog.meetings):
+    for meeting in (_meeting_then(m, as_of, catalog) for m in catalog.meetings):
         state = follow_up_state(meeting, as_of)
         if state == "unreadable":
             followups.append(listed(meeting, state, meeting.follow_up_unread, 0))

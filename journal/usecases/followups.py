@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from journal.core.catalog import Catalog
-from journal.core.networking import Meeting, follow_up_state
+from journal.core.networking import Meeting, follow_up_state, implied_reason
 
 SHOWN_STATES = ("unreadable", "overdue", "due")
 
@@ -25,6 +25,7 @@ def followup_record(catalog: Catalog, meeting: Meeting, state: str, today: date)
         "kind": meeting.kind,
         "follow_up_by": due.isoformat() if due else None,
         "follow_up_text": meeting.follow_up_unread,  # set when follow_up_by is no date
+        "implied": implied_reason(meeting),  # set when the note has no follow_up_by
         "state": state,
         "days_overdue": (today - due).days if state == "overdue" and due else 0,
         "done": done.isoformat() if isinstance(done, date) else done,
