@@ -1443,8 +1443,8 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
     if result.open_tasks and result.written and not as_json:  # closed by this run
         left = plural(len(result.open_tasks), "task")
         echo(f"journal: {_line(result.path)}: {left} not ticked yet:", err=True)
-        for task in result.open_tasks:
-            echo(f"  - [ ] {task}", err=True)
+        for mark, task in zip(result.open_states, result.open_tasks, strict=True):
+            echo(f"  - [{mark}] {task}", err=True)
     if result.short and not as_json:
         echo(f"journal: {_line(result.path)}: {result.short}", err=True)
     if result.open_milestones and not as_json:

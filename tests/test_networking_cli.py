@@ -707,12 +707,14 @@ def test_people_shows_last_and_next_touch_and_stale_contacts(invoke: Invoke, wri
                 "what": "meeting",
                 "path": "meetings/2026-11-05 Meetup.md",
                 "implied": None,
+                "follow_up_text": None,
             },
             "next": {
                 "date": "2026-11-12",
                 "what": "follow-up",
                 "path": "meetings/2026-11-05 Meetup.md",
                 "implied": None,
+                "follow_up_text": None,
             },
             "days_since": 17,
             "stale": True,
@@ -1345,16 +1347,16 @@ def test_done_on_a_meeting_lists_its_tasks_not_ticked_yet(
     write(
         "meetings/2026-11-17 Call with Priya.md",
         "---\ntype: meeting\ndate: 2026-11-17\nfollow_up_by: 2026-11-24\n---\n"
-        "## Follow-up\n\n- [ ] Send her my updated CV\n- [x] Say thanks\n",
+        "## Follow-up\n\n- [ ] Send her my updated CV\n- [x] Say thanks\n- [/] Draft the intro\n",
     )
     result = invoke("done", "Priya")
     assert result.exit_code == 0
-    assert result.stderr == (
-        "journal: meetings/2026-11-17 Call with Priya.md: 1 task not ticked yet:\n"
-        "  - [ ] Send her my updated CV\n"
+    assert result.stderr == (  # each with its state, as in the note (it was `- [ ]` for all)
+        "journal: meetings/2026-11-17 Call with Priya.md: 2 tasks not ticked yet:\n"
+        "  - [ ] Send her my updated CV\n  - [/] Draft the intro\n"
     )
     again = invoke("done", "Priya", "--json")  # already done: still said, as data
-    assert json.loads(again.stdout)["open_tasks"] == ["Send her my updated CV"]
+    assert json.loads(again.stdout)["open_tasks"] == ["Send her my updated CV", "Draft the intro"]
 
 
 def test_done_again_on_a_closed_follow_up_does_not_list_its_tasks_again(
@@ -1946,6 +1948,7 @@ def test_open_tasks_without_follow_up_by_owe_a_follow_up_a_week_after_the_meetin
         "what": "follow-up",
         "path": "meetings/2026-11-10 Call with Jose.md",
         "implied": IMPLIED,
+        "follow_up_text": None,
     }
     assert f"owed: follow-up due 2026-11-17 (5d overdue; {IMPLIED})" in invoke("people").stdout
     status = invoke("status").stdout
@@ -1985,3 +1988,65 @@ def test_open_tasks_without_follow_up_by_owe_a_follow_up_a_week_after_the_meetin
     assert [(r["follow_up_by"], r["implied"]) for r in rows] == [
         ("2026-11-23", "no follow_up_by: 3 days after the meeting")
     ]
+
+
+def test_follow_ups_without_a_date_are_in_one_order_aligned_and_owed_in_people(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: follow-ups whose `follow_up_by` is no date came in path order in
+    `followups` and `status` but in text order in the review; `next Friday` pushed its
+    row's names a column right; `people` showed Siobhán's next meeting and not the
+    follow-up she is owed; in-progress and deferred tasks were shown as `- [ ]`."""
+    write("people/Siobhan.md", "---\ntype: contact\n---\n")
+    siobhan = {"with": '"[[Siobhan]]"', "follow_up_done": "false"}
+    tasks = "- [/] Draft the intro\n- [>] Ask about Q1\n- [ ] Send the deck\n- [x] Thank her\n"
+    write(
+        "meetings/2026-11-05 Alpha.md",
+        meeting_text(date="2026-11-05", follow_up_by="next Friday", **siobhan).replace(
+            "- [ ] Send the article\n", tasks
+        ),
+    )
+    write("meetings/2026-11-10 Beta.md", meeting_text(date="2026-11-10", follow_up_by="2026-11-31"))
+    write(
+        "meetings/2026-11-18 Gamma.md",
+        meeting_text(date="2026-11-18", follow_up_by="2026-11-25", follow_up_done="false"),
+    )
+    write(
+        "meetings/2026-12-01 Next.md",
+        meeting_text(date="2026-12-01", follow_up_by="2026-12-08", **siobhan),
+    )
+    rows = json.loads(invoke("followups", "--json").stdout)
+    assert [r["path"] for r in rows] == [
+        "meetings/2026-11-05 Alpha.md",  # the older meeting first, wherever listed
+        "meetings/2026-11-10 Beta.md",
+        "meetings/2026-11-18 Gamma.md",
+    ]
+    assert rows[0]["task_states"] == ["/", ">", " "]
+    assert invoke("followups").stdout.splitlines() == [
+        "no date      next Friday  Siobhan: Alpha",
+        "                          - [/] Draft the intro",
+        "                          - [>] Ask about Q1",
+        "                          - [ ] Send the deck",
+        "no date      2026-11-31   ?: Beta",
+        "                          - [ ] Send the article",
+        "due          2026-11-25   ?: Gamma",
+        "                          - [ ] Send the article",
+    ]
+    status = json.loads(invoke("status", "--json").stdout)
+    assert [f["path"] for f in status["followups"]] == [r["path"] for r in rows]
+    review = invoke("review", "--stdout").stdout
+    alpha = review.index("(follow_up_by: next Friday) · [[2026-11-05 Alpha]]")
+    assert alpha < review.index("(follow_up_by: 2026-11-31) · [[2026-11-10 Beta]]")
+    person = json.loads(invoke("people", "--json").stdout)[0]
+    assert person["next"] == {
+        "date": None,
+        "what": "follow-up",
+        "path": "meetings/2026-11-05 Alpha.md",
+        "implied": None,
+        "follow_up_text": "next Friday",
+    }
+    assert (
+        invoke("people")
+        .stdout.rstrip()
+        .endswith("owed: follow-up, no date (follow_up_by: next Friday)")
+    )

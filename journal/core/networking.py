@@ -74,6 +74,7 @@ class Meeting(Record):
     follow_up_done: bool | date = False
     outcome: str | None = None
     open_tasks: list[str] = field(default_factory=list)
+    open_states: list[str] = field(default_factory=list)  # each one's ``[ ]`` state: " ", "/"
     lines: dict[str, int] = field(default_factory=dict)
     follow_up_unread: str | None = None  # a ``follow_up_by`` that is no date, as written
     #: ``follow_up_by`` is implied (:func:`imply_follow_up`): the note has none
@@ -125,6 +126,7 @@ def meeting_from_note(note: Note) -> tuple[Meeting, list[Diagnostic]]:
         follow_up_done=typed.get("follow_up_done") or False,  # empty: not done
         outcome=typed.get("outcome"),
         open_tasks=[t.text for t in note.tasks if not t.done],
+        open_states=[t.state for t in note.tasks if not t.done],
         lines=dict(note.key_lines),
         follow_up_unread=_as_written(written, note.sources.get("follow_up_by")) if unread else None,
     )
@@ -199,6 +201,14 @@ def follow_up_state(meeting: Meeting, today: date) -> str | None:
     if meeting.follow_up_by <= today + timedelta(days=DUE_SOON_DAYS):
         return "due"
     return "later"
+
+
+def follow_up_order(meeting: Meeting, state: str) -> tuple[bool, date, date, str]:
+    """The order follow-ups are listed in everywhere: those whose ``follow_up_by`` is no
+    date first (they may be overdue), then by ``follow_up_by`` (none last), oldest first;
+    then by the meeting's day and path (so the no-date ones by their meeting's day)."""
+    by = meeting.follow_up_by or date.max
+    return (state != "unreadable", by, meeting.day or date.max, meeting.path)
 
 
 #: Follow-ups overdue for longer than this are counted, not listed, by the review and
@@ -288,17 +298,19 @@ def meeting_checkin(meeting: Meeting) -> CheckIn:
 class Touch(Record):
     """A point of contact with a person: a meeting or a follow-up sent."""
 
-    day: date
+    day: date | None  # None: a follow-up whose ``follow_up_by`` is no date
     what: str  # "meeting" or "follow-up"
     path: str
     implied: str | None = None  # a follow-up's :func:`implied_reason`
+    follow_up_text: str | None = None  # a ``follow_up_by`` that is no date, as written
 
     def to_dict(self) -> dict[str, str | None]:
         return {
-            "date": self.day.isoformat(),
+            "date": self.day.isoformat() if self.day else None,
             "what": self.what,
             "path": self.path,
             "implied": self.implied,
+            "follow_up_text": self.follow_up_text,
         }
 
 
@@ -321,7 +333,8 @@ def person_status(
 ) -> PersonStatus:
     """Last touch: the latest meeting on or before today, or follow-up done by then of a
     meeting with this contact alone (a group meeting's may have gone to another of its
-    people); next: the earliest later meeting or open follow-up (one overdue too).
+    people); next: an open follow-up whose ``follow_up_by`` is no date (it may be
+    overdue), else the earliest later meeting or open follow-up (one overdue too).
     Stale: no touch (else the note's ``created`` day) for more than ``stale_days``."""
     past: list[Touch] = []
     ahead: list[Touch] = []
@@ -338,6 +351,9 @@ def person_status(
         if meeting.follow_up_open and meeting.follow_up_by is not None:
             why = implied_reason(meeting)
             ahead.append(Touch(meeting.follow_up_by, "follow-up", meeting.path, why))
+        elif follow_up_state(meeting, today) == "unreadable":  # may be overdue: owed first
+            unread = meeting.follow_up_unread
+            ahead.append(Touch(None, "follow-up", meeting.path, follow_up_text=unread))
     last = max(past, key=_touch_order, default=None)
     upcoming = min(ahead, key=_touch_order, default=None)
     seen = last.day if last else contact.created
@@ -345,8 +361,8 @@ def person_status(
     return PersonStatus(last, upcoming, days, days is not None and days > stale_days, count)
 
 
-def _touch_order(touch: Touch) -> tuple[date, str, str]:
-    return (touch.day, touch.what, touch.path)
+def _touch_order(touch: Touch) -> tuple[bool, date, str, str]:
+    return (touch.day is not None, touch.day or date.min, touch.what, touch.path)
 
 
 def meeting_title(kind: str | None, names: list[str]) -> str:

@@ -34,6 +34,7 @@ from journal.core.networking import (
     OVERDUE_LISTED_DAYS,
     Meeting,
     folded,
+    follow_up_order,
     follow_up_state,
     implied_reason,
     imply_follow_up,
@@ -594,27 +595,23 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
             "tasks": [catalog.relinked(task, meeting.path) for task in meeting.open_tasks],
         }
 
-    followups = []
-    owed: list[tuple[Meeting, str, date, int]] = []
+    owed = []
     for meeting in (_meeting_then(m, as_of, catalog) for m in catalog.meetings):
         state = follow_up_state(meeting, as_of)
-        if state == "unreadable":
-            followups.append(listed(meeting, state, meeting.follow_up_unread, 0))
-        elif state in ("overdue", "due") and meeting.follow_up_by is not None:
-            owed.append(
-                (meeting, state, meeting.follow_up_by, abs((as_of - meeting.follow_up_by).days))
-            )
+        if state in ("unreadable", "overdue", "due"):  # the last two have a follow_up_by
+            owed.append((meeting, state, meeting.follow_up_by))
+    owed.sort(key=lambda item: follow_up_order(item[0], item[1]))
+    days = [abs((as_of - by).days) if by is not None else 0 for _m, _state, by in owed]
+    overdue = [late if item[1] == "overdue" else 0 for item, late in zip(owed, days, strict=True)]
+    followups = []
     older = []
-    for (meeting, state, by, days), fold in zip(
-        owed,
-        folded([days if state == "overdue" else 0 for _m, state, _by, days in owed]),
-        strict=True,
-    ):
-        if fold:
+    for (meeting, state, by), late, fold in zip(owed, days, folded(overdue), strict=True):
+        if by is None:  # no date: never folded
+            followups.append(listed(meeting, state, meeting.follow_up_unread, 0))
+        elif fold:
             older.append(by)
         else:
-            followups.append(listed(meeting, state, by.isoformat(), days))
-    followups.sort(key=lambda f: (f["state"] != "unreadable", f["by"], f["meeting"]))
+            followups.append(listed(meeting, state, by.isoformat(), late))
     held = [
         {
             "meeting": catalog.link_to(m.path),

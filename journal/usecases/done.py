@@ -46,6 +46,7 @@ class Done(Record):
     written: bool = False
     milestone: str | None = None  # the milestone's title
     open_tasks: list[str] = field(default_factory=list)  # a meeting's unticked tasks
+    open_states: list[str] = field(default_factory=list)  # their states: " ", "/"...
     open_milestones: list[str] = field(default_factory=list)  # a done goal's, with due days
     short: str | None = None  # a goal done short of its target: how to record the value
 
@@ -99,7 +100,7 @@ def mark_done(
                 "before it (--date gives the day it was done)"
             )
         result = Done(note.path, note.title, "follow-up", "follow_up_done")
-        result.open_tasks = meeting.open_tasks
+        result.open_tasks, result.open_states = meeting.open_tasks, meeting.open_states
         transform = _follow_up(result, day, owes_unnamed_follow_up(meeting))
     else:
         goal = catalog.goal_at(note.path)
