@@ -30,6 +30,7 @@ from journal.core.links import (
     Link,
     LinkResolver,
     conflict_original,
+    display_text,
     fold,
     is_conflict_copy,
     link_key,
@@ -718,11 +719,29 @@ class Catalog:
             "give that note `type: contact` if it is theirs",
         )
 
-    def link_to(self, path: str, source: str | None = None) -> str:
+    def link_to(self, path: str, source: str | None = None, *, title: str | None = None) -> str:
         """A wikilink that resolves to the note at ``path`` (from the note at
         ``source``, by default the one :meth:`linking_from` names): ``[[File name]]``,
-        or the path when another note would win, or ties with it (:meth:`link_ties`)."""
-        return f"[[{self.link_target(path, source)}]]"
+        or the path when another note would win, or ties with it (:meth:`link_ties`).
+        ``title``: the note's, shown as the link's text when it is not its file name (a
+        title a file can't be named as: ``[[2026-12-04 Chat HR People|Chat: HR/People]]``;
+        :func:`~journal.core.links.display_text`)."""
+        shown = display_text(title) if title else None
+        if shown == path.rsplit("/", 1)[-1][:-3]:
+            shown = None
+        return str(Link(self.link_target(path, source), alias=shown or None))
+
+    def titled_link(self, path: str) -> str:
+        """:meth:`link_to` the note at ``path``, showing the title of the contact or
+        meeting there when it is not its file name (a meeting's ``title`` property, not
+        the name its file gives it): how the review links them."""
+        return self.link_to(path, title=self._titles.get(path))
+
+    @cached_property
+    def _titles(self) -> dict[str, str]:
+        titles = {contact.path: contact.title for contact in self.contacts}
+        titles.update((m.path, m.title) for m in self.meetings if "title" in m.lines)
+        return titles
 
     def link_target(self, path: str, source: str | None = None) -> str:
         """The target of :meth:`link_to`'s link: ``File name``, or the path (no ``.md``)."""

@@ -507,7 +507,7 @@ def _source(catalog: Catalog, checkin: CheckIn) -> str:
     (``[[2026-11-21#^d1]]``)."""
     block = checkin.block
     if block is None:
-        return catalog.link_to(checkin.path)
+        return catalog.titled_link(checkin.path)
     return str(Link(catalog.link_target(checkin.path), f"^{block}"))
 
 
@@ -573,7 +573,7 @@ def _stale(
                 "days": (as_of - last).days,
                 "every": goal.review_every or default_every,
                 "met": str(met.day) if met else None,
-                "meeting": catalog.link_to(met.path) if met else None,
+                "meeting": catalog.titled_link(met.path) if met else None,
             }
         )
     return stale
@@ -586,7 +586,7 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
 
     def listed(meeting: Meeting, state: str, by: str | None, days: int) -> dict[str, Any]:
         return {
-            "meeting": catalog.link_to(meeting.path),
+            "meeting": catalog.titled_link(meeting.path),
             "with": [_person(catalog, p.target, p.display) for p in meeting.people],
             "state": state,
             "by": catalog.relinked(by, meeting.path) if by is not None else None,
@@ -614,7 +614,7 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
             followups.append(listed(meeting, state, by.isoformat(), late))
     held = [
         {
-            "meeting": catalog.link_to(m.path),
+            "meeting": catalog.titled_link(m.path),
             "day": m.day.isoformat(),
             "kind": m.kind or "meeting",
             "with": [_person(catalog, p.target, p.display) for p in m.people],
@@ -625,7 +625,7 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
     ]
     added = [
         {
-            "contact": catalog.link_to(c.path),
+            "contact": catalog.titled_link(c.path),
             "org": catalog.relinked(c.org, c.path) if c.org else c.org,
             "role": catalog.relinked(c.role, c.path) if c.role else c.role,
         }
@@ -646,7 +646,7 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
 
 def _person(catalog: Catalog, target: str, display: str) -> str:
     path = catalog.resolve_path(target)
-    return catalog.link_to(path) if path is not None else display
+    return catalog.titled_link(path) if path is not None else display
 
 
 def gantt(goals: list[Goal], as_of: date, value_of: Callable[[Goal], float | None]) -> str:
