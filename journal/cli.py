@@ -1407,7 +1407,8 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
     A meeting gets follow_up_done: DATE (when it has a follow_up_by, or an open
     task without one); a goal
     gets status: done and completed: DATE; with --milestone, that milestone
-    gets done: DATE.  Only those lines change, and each change is printed.
+    gets done: DATE.  A contact's name is the follow-up still open with them.
+    Only those lines change, and each change is printed.
 
     \b
     Example:

@@ -173,10 +173,15 @@ def value_sources(r: dict[str, Any]) -> str | None:
 
 def _without_outcome(r: dict[str, Any]) -> list[str]:
     """A line for each meeting held that an outcome goal does not count until its
-    ``outcome`` is filled in."""
+    ``outcome`` is filled in, then for each it does not count as that says nothing came
+    of it (with the outcome, so one that reads so by chance is seen)."""
     return [
-        f"not counted, no outcome yet: {path} (fill in its outcome: to count it)"
+        f"not counted, no outcome yet: {path} (fill in its outcome: to count it, or none if "
+        "nothing came of it)"
         for path in r.get("meetings_without_outcome", [])
+    ] + [
+        f"not counted, nothing came of it: {m['path']} (outcome: {m['outcome']})"
+        for m in r.get("meetings_come_to_nothing", [])
     ]
 
 
@@ -646,11 +651,19 @@ def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
     for q in s["quiet"]:
         since = f"last {q['last_checkin']}" if q["last_checkin"] else "never"
         met = q["met"]
-        told = f"; met for it {met['date']} ({met['path']}): log what that moved" if met else ""
+        told = f"; met for it {met['date']} ({met['path']}): {_answer(met)}" if met else ""
         out.append(f"  {q['title']} ({since}){told}")
     if not s["quiet"]:
         out.append("  none")
     return "\n".join(out) + "\n"
+
+
+def _answer(met: dict[str, Any]) -> str:
+    """What a check-in on the meeting ``met`` held for a quiet goal says: what it moved,
+    or, for a goal counting its meetings, its outcome (`journal log` takes no value)."""
+    if met["needs_outcome"]:
+        return "fill in its outcome:, none if nothing came of it"
+    return "log what that moved"
 
 
 def _folded_followups(rows: list[dict[str, Any]], style: Style) -> list[str]:
@@ -672,6 +685,8 @@ def _folded_followups(rows: list[dict[str, Any]], style: Style) -> list[str]:
 
 def obsidian_report(result: dict[str, Any]) -> str:
     """What ``journal obsidian setup`` did (or, in a dry run, would do)."""
+    from journal.usecases.obsidian_setup import NOT_OURS  # what made the result
+
     would = "would be " if result["dry_run"] else ""
     types = result["types"]
     out = []
@@ -692,6 +707,17 @@ def obsidian_report(result: dict[str, Any]) -> str:
         action = base["action"]
         shown = f"{would}{action}" if action in ("created", "updated") else action
         out.append(f"{base['path']}: {shown}")
+        if action == NOT_OURS:
+            out[-1] += (
+                ": it does not start with journal's `# Made by` line, and journal has no "
+                "record of writing it"
+            )
+            name = base["path"].rsplit("/", 1)[-1].removesuffix(".base")
+            out.append(
+                f"  journal's {name} base is not written there: move yours aside (rename it) and "
+                'run journal obsidian setup again, or set bases = "FOLDER" under [obsidian] '
+                "in .journal/config.toml for journal's bases"
+            )
     periodic = result["periodic"]
     for kind in ("daily", "weekly"):
         item = periodic[kind]

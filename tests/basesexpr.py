@@ -4,9 +4,12 @@ It covers the documented syntax our bases use (help.obsidian.md, "Bases syntax"
 and "Functions"): numbers, strings, ``null``, ``true``/``false``, note properties
 (``due``, ``note.due``), ``formula.X``, ``+ - * / %``, comparisons, ``! && ||``,
 the global functions ``if`` (lazy) ``min`` ``max`` ``number`` ``today``, the
-methods ``isEmpty()`` and ``round()``, date arithmetic (date - date is
-milliseconds, date + "6d" a date).  Anything else raises, so a formula that
-strays from what we checked fails the test instead of passing by accident.
+methods ``isEmpty()`` and ``round()``, date arithmetic as Obsidian 1.10 does it:
+date + "6d" is a date, and date - date a :class:`Duration`, whose ``.days``,
+``.hours``, ``.minutes``, ``.seconds`` and ``.milliseconds`` are numbers, and which
+is no number itself (``number()``, arithmetic, comparisons and ``round()`` on it
+fail; Obsidian shows an error).  Anything else raises, so a formula that strays
+from what we checked fails the test instead of passing by accident.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import math
 import operator
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -24,6 +28,32 @@ _TOKEN = re.compile(
 )
 _DAY_MS = 86_400_000
 Node = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Duration:
+    """What subtracting two dates gives: a span of time, read through its fields."""
+
+    milliseconds: float
+
+    @property
+    def seconds(self) -> float:
+        return self.milliseconds / 1000
+
+    @property
+    def minutes(self) -> float:
+        return self.milliseconds / 60_000
+
+    @property
+    def hours(self) -> float:
+        return self.milliseconds / 3_600_000
+
+    @property
+    def days(self) -> float:
+        return self.milliseconds / _DAY_MS
+
+
+_DURATION_FIELDS = ("days", "hours", "minutes", "seconds", "milliseconds")
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
@@ -152,6 +182,9 @@ def evaluate(formulas: dict[str, str], name: str, props: dict[str, Any], today: 
                 return formula(node[2])
             if node[1] == ("name", "note"):
                 return props.get(node[2])
+            value = run(node[1])
+            if isinstance(value, Duration) and node[2] in _DURATION_FIELDS:
+                return float(getattr(value, node[2]))
             raise NotImplementedError(node)
         if kind == "unary":
             value = run(node[2])
@@ -182,7 +215,7 @@ def evaluate(formulas: dict[str, str], name: str, props: dict[str, Any], today: 
             return text(left) + text(right)
         if isinstance(left, date) and isinstance(right, date):
             if op == "-":
-                return (left - right).days * _DAY_MS
+                return Duration((left - right).days * _DAY_MS)
             return _compare(op, left, right)
         if left is None or right is None:
             raise TypeError(f"{op} with null")

@@ -95,8 +95,8 @@ def test_two_names_that_differ_only_in_how_accents_are_written_can_each_be_named
     with pytest.raises(Ambiguous) as raised:
         catalog.find_note("caf")
     assert str(raised.value) == (
-        f"'caf' matches 2 notes: {decomposed} (its accents written as separate marks), "
-        f"{composed}; name one by its path: `{decomposed}`"
+        f"'caf' matches 2 notes; name one by its path: `{decomposed}` (its accents written "
+        f"as separate marks), `{composed}` (or `[[{stem_of(composed)}]]`)"
     )
     assert catalog.find_note(f"[[{stem_of(decomposed)}]]").title == "A"
 
@@ -184,8 +184,8 @@ def test_a_partial_path_names_a_goal_as_a_link_to_it_would() -> None:
     with pytest.raises(Ambiguous) as raised:
         catalog.find_goal("Plan")
     assert raised.value.message == (
-        "'Plan' matches 2 notes: goals/life/Plan.md, goals/work/Plan.md; name one by its "
-        "path: `goals/life/Plan.md`, or `[[life/Plan]]` as in a link"
+        "'Plan' matches 2 notes; name one by its path: `goals/life/Plan.md` (or "
+        "`[[life/Plan]]`), `goals/work/Plan.md` (or `[[work/Plan]]`)"
     )
     with pytest.raises(NotFound):  # as a link, it is to no note
         catalog.find_goal("home/Plan")
@@ -249,8 +249,8 @@ def test_a_name_in_brackets_is_the_note_its_link_resolves_to() -> None:
     with pytest.raises(Ambiguous) as raised:
         catalog.find_goal("Budget")
     assert raised.value.message == (
-        "'Budget' matches 2 notes: goals/Budget.md, goals/Money plan.md; name one by its "
-        "path: `goals/Budget.md`, or `[[Budget]]` as in a link"
+        "'Budget' matches 2 notes; name one by its path: `goals/Budget.md` (or "
+        "`[[Budget]]`), `goals/Money plan.md` (or `[[Money plan]]`)"
     )
 
 
@@ -293,3 +293,85 @@ def test_a_goal_is_named_in_a_command_to_type_by_a_name_that_finds_it_alone() ->
     }
     for path, word in words.items():
         assert catalog.find_goal(word.strip('"')).path == path
+
+
+def _contact(path: str, extra: str = "") -> object:
+    return parse_note(path, f"---\ntype: contact\n{extra}---\n".encode())
+
+
+def test_a_name_typed_with_another_apostrophe_or_hyphen_finds_the_note_no_link_does() -> None:
+    """Reported: `--with "Mary-Kate O'Neill"` was "not in your contacts" beside
+    `Mary-Kate O\u2019Neill` (and `--create-contacts` made her twice): a name typed with a
+    straight apostrophe or hyphen is one written with a curly one or another dash, as
+    it is without accents.  A link is resolved as Obsidian resolves it, exactly."""
+    mary = "people/Mary-Kate O\u2019Neill.md"
+    catalog = Catalog(
+        [
+            _contact(mary),
+            _contact("people/Jean\u2010Luc Picard.md"),
+            _contact("people/Ólafur Arnalds.md"),
+        ]
+    )
+    for typed in (
+        "Mary-Kate O'Neill",
+        "mary\u2011kate o\u2018neill",
+        "Mary\u2013Kate O\u02bcNeill",
+        "Mary-Kate O\u2032Neill",
+        "Mary-Kate O\u00b4Neill",
+        "O'Neill",
+    ):
+        assert catalog.find_note(typed, kinds=("contact",)).path == mary
+    assert catalog.find_note("Jean-Luc Picard").path == "people/Jean\u2010Luc Picard.md"
+    assert catalog.find_note("jean-luc").path == "people/Jean\u2010Luc Picard.md"
+    assert catalog.find_note("Olafur Arnalds").path == "people/Ólafur Arnalds.md"
+    assert catalog.resolve_path("Mary-Kate O'Neill") is None
+    assert catalog.resolve_path("Jean-Luc Picard") is None
+
+
+def test_a_name_equal_to_a_notes_but_for_accents_names_it_before_names_holding_it() -> None:
+    """Reported: `--with "Ann Lee"` was `Ann Lee`, not also `Ann Lee (Northwind)`, but
+    `--with "Jose Nunez"` matched `José Núñez` and `Jose Nunez (Globex)` alike: a name
+    that is a note's but for accents, apostrophes and dashes is an exact one too."""
+    catalog = Catalog(
+        [
+            _contact("people/José Núñez.md"),
+            _contact("people/Jose Nunez (Globex).md"),
+            _contact("people/Ann Lee.md"),
+            _contact("people/Ann Lee (Northwind).md"),
+        ]
+    )
+    assert catalog.find_note("Jose Nunez").path == "people/José Núñez.md"
+    assert catalog.find_note("jose nunez").path == "people/José Núñez.md"
+    assert catalog.find_note("Ann Lee").path == "people/Ann Lee.md"
+    assert catalog.find_note("Globex").path == "people/Jose Nunez (Globex).md"
+    with pytest.raises(Ambiguous) as raised:
+        catalog.find_note("Nunez")
+    assert raised.value.candidates == ["people/Jose Nunez (Globex).md", "people/José Núñez.md"]
+
+
+def test_a_name_of_several_notes_lists_each_to_paste_the_first_five_in_path_order() -> None:
+    """Reported: "matches 2 notes" errors told how to name the first match alone, not
+    the one meant: each is listed by its path, and the link that names it alone, the
+    first five in path order, then how many more."""
+    days = (16, 12, 10, 15, 11, 14, 13)
+    catalog = Catalog(
+        [parse_note(f"meetings/2026-11-{d} Chat with Sam.md", b"# chat\n") for d in days]
+    )
+    with pytest.raises(Ambiguous) as raised:
+        catalog.find_note("Sam")
+    assert raised.value.message == (
+        "'Sam' matches 7 notes; name one by its path: "
+        + ", ".join(
+            f"`meetings/2026-11-{d} Chat with Sam.md` (or `[[2026-11-{d} Chat with Sam]]`)"
+            for d in range(10, 15)
+        )
+        + " and 2 more"
+    )
+    two = Catalog([parse_note(f"meetings/2026-11-{d} Chat with Sam.md", b"") for d in (11, 10)])
+    with pytest.raises(Ambiguous) as raised:
+        two.find_note("[[Sam]]")
+    assert raised.value.message == (
+        "'Sam' matches 2 notes; name one by its path: `meetings/2026-11-10 Chat with Sam.md` "
+        "(or `[[2026-11-10 Chat with Sam]]`), `meetings/2026-11-11 Chat with Sam.md` (or "
+        "`[[2026-11-11 Chat with Sam]]`)"
+    )

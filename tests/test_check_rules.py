@@ -213,6 +213,7 @@ CASES = [
     ("H005", {"due": "2026-13-01"}, LOG, "due", "not a real date"),
     ("H005", {"target": "five"}, LOG, "target", "should be a number"),
     ("H005", {"current": "'10:00'"}, LOG, "current", "should be a number"),
+    ("H021", {"tags": "#career"}, LOG, "tags", "YAML reads `#career` as a comment"),
     ("H015", {"status": "done"}, LOG, "status", "no `completed` day"),
 ]
 
@@ -861,11 +862,14 @@ def test_staleness_of_an_outcome_goal_names_the_meeting_whose_outcome_is_empty()
     )
     [finding] = of("T006", run((PATH, text), held))
     assert finding.suggestion == (
-        "fill in `outcome:` in meetings/2026-11-20 Interview with Lee.md (an outcome goal "
-        "counts a meeting once it says what it led to), or set a slower `review_every`"
+        "fill in `outcome:` in meetings/2026-11-20 Interview with Lee.md, `none` if nothing "
+        "came of it (an outcome goal counts a meeting once it says what it led to), or set a "
+        "slower `review_every`"
     )
     filled = (held[0], held[1].replace("outcome:", "outcome: Lee will refer me"))
     assert of("T006", run((PATH, text), filled)) == []
+    answered = (held[0], held[1].replace("outcome:", "outcome: None"))  # not counted, answered
+    assert of("T006", run((PATH, text), answered)) == []
 
 
 def test_staleness_uses_the_vault_rhythm_and_the_start_without_check_ins() -> None:
@@ -1259,6 +1263,109 @@ def test_a_meetings_alias_link_is_told_at_its_item_as_written() -> None:
             (9, "[[Hold four]]", "goal", PATH),
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "fix"),
+    [
+        (  # Obsidian's "shortest path" form: the note is found, and named
+            "[Become an HRBP](Become%20an%20HRBP.md)",
+            'write the wikilink, `supports: "[[Become an HRBP]]"` (notes/Become an HRBP.md)',
+        ),
+        (  # its "relative path" form, from the goal's folder
+            "[HRBP](<../notes/Become an HRBP.md#Why>)",
+            'write the wikilink, `supports: "[[Become an HRBP]]"` (notes/Become an HRBP.md)',
+        ),
+        (
+            "[Be healthy](Areas/Be%20healthy.md)",
+            "no note is at Areas/Be healthy.md: write a wikilink to the note meant, "
+            '`supports: "[[Be healthy]]"`',
+        ),
+        (  # a web page: its text names the note meant
+            "[Be healthy](https://example.com/health)",
+            'write a wikilink to the note meant, `supports: "[[Be healthy]]"`',
+        ),
+    ],
+)
+def test_a_markdown_link_in_a_link_property_names_the_wikilink_to_write(
+    written: str, fix: str
+) -> None:
+    """Reported (tryout): `supports: "[Be healthy](Areas/Be%20healthy.md)"` got R002
+    "supports [[[Be healthy](Areas/Be%20healthy.md)]] but no note is called '[Be
+    healthy](...)'". Obsidian reads no Markdown link in a property: it is told as such,
+    with the wikilink to write, to the note it names when there is one."""
+    text = goal_note(supports=f'"{written}"')
+    found = run((PATH, text))
+    assert of("R002", found) == []
+    [finding] = of("H005", found)
+    assert (finding.line, finding.message) == (
+        line_of(text, "supports"),
+        f"supports: `{written}` is a Markdown link, which Obsidian does not read in a "
+        "property (it shows the text, linking no note)",
+    )
+    assert finding.suggestion == fix
+
+
+def test_a_markdown_link_in_a_meeting_property_is_told_too() -> None:
+    linked = "[Sam Patel](../people/Sam%20Patel.md)"
+    meeting = (MEETING[0], MEETING[1].replace('"[[Sam Patel]]"', f'"{linked}"'))
+    [finding] = of("H005", run((PATH, goal_note()), meeting, CONTACT))
+    assert finding.message.startswith(f"with: `{linked}` is a Markdown link")
+    assert finding.suggestion == (
+        'write the wikilink, `with: "[[Sam Patel]]"` (people/Sam Patel.md)'
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "told", "fix"),
+    [
+        (
+            "tags: #career",
+            "`tags: #career` holds no value: YAML reads `#career` as a comment",
+            'write `tags: career`, or quote it: `tags: ["#career"]`',
+        ),
+        (
+            "Tags:   #career #growth",
+            "`Tags:   #career #growth` holds no value: YAML reads `#career #growth` as a comment",
+            'write `Tags: career, growth`, or quote it: `Tags: ["#career", "#growth"]`',
+        ),
+        (
+            "area: #work",
+            "`area: #work` holds no value: YAML reads `#work` as a comment",
+            'write `area: work`, or quote it: `area: "#work"`',
+        ),
+        (
+            "tags:\n  - networking\n  - #career",
+            "`- #career` holds no value: YAML reads `#career` as a comment",
+            'write `- career`, or quote it: `- "#career"`',
+        ),
+    ],
+)
+def test_a_value_yaml_reads_as_a_comment_is_a_hint_at_its_line(
+    written: str, told: str, fix: str
+) -> None:
+    """Reported (tryout): `tags: #career` left the note with no tag, and nothing said
+    so: YAML reads `#career` as a comment (Obsidian shows the property empty)."""
+    daily = ("daily/2026-11-20.md", f"---\n{written}\n---\nA day.\n")
+    [finding] = of("H021", run(daily))
+    line = 2 + written.count("\n")
+    assert (finding.path, finding.line, finding.message) == (daily[0], line, told)
+    assert (finding.severity, finding.suggestion) == ("hint", fix)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "kind:   # outcome or activity",  # a comment of one's own, after a space
+        'tags: "#career"',
+        "tags: [career]  # my tags",
+        "tags:\n  - career  # #old",
+        "tags: career #growth",  # the value is read; the rest is a comment
+    ],
+)
+def test_a_comment_of_ones_own_is_no_commented_value(written: str) -> None:
+    daily = ("daily/2026-11-20.md", f"---\n{written}\n---\nA day.\n")
+    assert of("H021", run(daily)) == []
 
 
 def test_a_meeting_with_a_person_whose_link_finds_no_contact_is_a_hint() -> None:

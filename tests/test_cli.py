@@ -328,6 +328,23 @@ def test_show_names_the_goal_fed_and_the_day_a_goal_was_completed(
     assert (record["completed"], record["feeds"]) == ("2026-11-19", [])
 
 
+def test_show_tells_a_markdown_link_in_supports_without_wrapping_it_in_brackets(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `supports: "[Be healthy](Areas/Be%20healthy.md)"` showed as
+    `relevant: [[[Be healthy](Areas/Be%20healthy.md)]]`."""
+    write("Areas/Be healthy.md", "# Be healthy\n")
+    linked = "[Be healthy](Areas/Be%20healthy.md)"
+    write("goals/a.md", goal_text("Alpha", supports=f'"{linked}"', why="Energy."))
+    text = invoke("show", "alpha").stdout
+    assert "[[[" not in text and "\n  relevant: Energy.\n" in text
+    assert f"  ! line 12: supports: `{linked}` is a Markdown link" in text
+    assert json.loads(invoke("show", "alpha", "--json").stdout)["supports"] == []
+    refused = invoke("set", "alpha", f"supports={linked}")
+    assert refused.exit_code == 2  # a value not of its type, as any other
+    assert refused.stderr.startswith(f"journal: supports: `{linked}` is a Markdown link")
+
+
 def test_show_text_and_json(invoke: Invoke, write: Write) -> None:
     write("goals/a.md", goal_text("Alpha"))
     text = invoke("show", "alpha").stdout
@@ -392,7 +409,8 @@ def test_every_command_names_a_goal_by_a_partial_path_as_a_link_does(
     both = invoke("show", "Plan")
     assert both.exit_code == 1
     assert both.stderr.endswith(
-        "name one by its path: `goals/life/Plan.md`, or `[[life/Plan]]` as in a link\n"
+        "name one by its path: `goals/life/Plan.md` (or `[[life/Plan]]`), "
+        "`goals/work/Plan.md` (or `[[work/Plan]]`)\n"
     )
 
 
@@ -683,7 +701,8 @@ def test_errors_are_one_line_with_exit_codes(invoke: Invoke, write: Write) -> No
     write("goals/a.md", goal_text("Present survey"))
     write("goals/b.md", goal_text("Present survey", id="other"))
     ambiguous = invoke("show", "Present survey")
-    assert ambiguous.exit_code == 1 and "goals/a.md, goals/b.md" in ambiguous.stderr
+    assert ambiguous.exit_code == 1
+    assert "`goals/a.md` (or `[[a]]`), `goals/b.md`" in ambiguous.stderr
 
 
 def test_debug_shows_the_traceback(vault: Path) -> None:

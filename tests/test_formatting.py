@@ -21,6 +21,7 @@ from journal.core.formatting import (
     rate,
     shell_word,
     single_line,
+    table_pipes_only,
     terminal_text,
 )
 from tests.conftest import REPO
@@ -28,15 +29,20 @@ from tests.conftest import REPO
 
 @given(
     st.text(alphabet=st.sampled_from(list("ab |\t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000")))
-    | st.text().filter(lambda text: "`" not in text)  # code spans: the test below
+    | st.text().filter(lambda text: "`" not in text and "-->" not in text)  # spans: below
 )
 @example(" a")
 @example("a ")
 @example("a  b")
 @example("a\u00a0b")
-@example("see <!-- journal:end wins -->")
+@example("see <!-- journal:end wins")
 def test_one_line_is_a_single_line_with_bars_and_comments_escaped(text: str) -> None:
-    assert one_line(text) == single_line(text).replace("|", "\\|").replace("<!--", "<\\!--")
+    """Its ``|`` written ``\\|`` in a table row only (:func:`table_pipes_only`)."""
+    line = one_line(text)
+    shown = single_line(text).replace("<!--", "<\\!--")
+    assert table_pipes_only(f"- {line}") == f"- {shown}"
+    cell = shown.replace("|", "\\|")
+    assert table_pipes_only(f"| {line} |") == f"| {cell} |"
 
 
 @pytest.mark.parametrize(
@@ -52,14 +58,31 @@ def test_one_line_is_a_single_line_with_bars_and_comments_escaped(text: str) -> 
 def test_one_line_keeps_the_spaces_of_a_code_span(text: str, line: str) -> None:
     """Reported: the review copied "write one item per line as `  - item`" with one
     space in the code span."""
+    assert table_pipes_only(f"| {one_line(text)}") == f"| {line}"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("hidden <!-- private note --> visible", "hidden visible"),
+        ("a <!-- over\ntwo lines -->\nb <!---->", "a b"),
+        ("`<!-- code -->` <!-- mine -->", "`<\\!-- code -->`"),  # no comment in a code span
+        ("a <!-- x --> b <!-- never closed", "a b <\\!-- never closed"),
+        ("<!-- a ` --> b `c`", "b `c`"),  # the comment opens first: its ` opens no span
+        ("`a` <!-- x --> `<!--` <!-- y --> z", "`a` `<\\!--` z"),
+    ],
+)
+def test_one_line_leaves_html_comments_out(text: str, line: str) -> None:
+    """Reported: `hidden <!-- private note --> visible` was copied into the review as
+    `hidden <\\!-- private note --> visible`, showing what the user had hidden."""
     assert one_line(text) == line
 
 
 @given(st.text(alphabet=st.sampled_from(list("a` \t\n\r\u2028|"))))
 def test_one_line_with_code_spans_is_one_line_of_the_same_words(text: str) -> None:
-    line = one_line(text)
+    line = table_pipes_only(f"- {one_line(text)}")[2:]
     assert len(line.splitlines()) <= 1 and line == line.strip()
-    assert line.split() == single_line(text).replace("|", "\\|").split()
+    assert line.split() == single_line(text).split()
 
 
 @given(
@@ -281,14 +304,18 @@ def test_a_suggested_word_is_one_line_that_bash_reads_back(text: str) -> None:
     assert read.stdout.decode() == text  # bytes: text mode would read "\r" as "\n"
 
 
-def test_a_pipe_in_a_link_is_escaped_in_table_rows_only() -> None:
-    """A `\\|` in a wikilink outside a table is read by other tools as part of its target:
-    only a table row keeps the escape a table cell needs."""
-    from journal.core.formatting import one_line, table_pipes_only
-
-    text = one_line("see [[goals/Budget|Budget]] | and [[a\\|b]]")
-    rendered = f"- {text}\n| {text} |\n  | {text} |\n"
-    assert table_pipes_only(rendered) == (
-        f"- see [[goals/Budget|Budget]] \\| and [[a\\|b]]\n| {text} |\n  | {text} |\n"
+def test_a_pipe_is_escaped_in_table_rows_only() -> None:
+    """Reported: `grep a|b` in a check-in was copied into the review's list as
+    `grep a\\|b`, which a code span shows; and a `\\|` in a wikilink outside a table is
+    read by other tools as part of its target. Only a table cell needs the escape (in a
+    quote too)."""
+    text = one_line("ran `grep a|b`: A | B, see [[goals/Budget|Budget]] and [[a\\|b]]")
+    cell = "ran `grep a\\|b`: A \\| B, see [[goals/Budget\\|Budget]] and [[a\\\\|b]]"
+    rendered = f"- {text}\n| {text} |\n  | {text} |\n> | {text} |\n"
+    once = table_pipes_only(rendered)
+    assert once == (
+        "- ran `grep a|b`: A | B, see [[goals/Budget|Budget]] and [[a\\|b]]\n"
+        f"| {cell} |\n  | {cell} |\n> | {cell} |\n"
     )
-    assert table_pipes_only("no pipes\n") == "no pipes\n"
+    assert table_pipes_only(once) == once  # made once, in a section and in the note
+    assert table_pipes_only("no pipes | \\|\n") == "no pipes | \\|\n"

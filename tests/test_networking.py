@@ -20,6 +20,7 @@ from journal.core.networking import (
     meeting_from_note,
     meeting_title,
     person_status,
+    without_outcome,
 )
 from journal.core.notes import Note, parse_note
 
@@ -285,6 +286,69 @@ def test_an_outcome_goal_counts_only_the_meetings_that_say_what_they_led_to() ->
     assert current("informational interviews") == 2  # the words decide nothing: as before
     assert current("informational interviews held", kind="kind: outcome\n") == 1
     assert current(result, kind="kind: activity\n") == 2  # a given kind decides
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "none",
+        "None",
+        "NO",
+        "nothing",
+        "n/a",
+        "N/A",
+        "'-'",
+        "false",  # YAML's false, read as the text written
+        "False",
+        "None.",
+        "Nothing yet - no openings at her company, no referral",
+        "No openings, so no referral",
+        "'nothing: she is not hiring'",
+    ],
+)
+def test_an_outcome_goal_does_not_count_a_meeting_that_came_to_nothing(answer: str) -> None:
+    """Reported: "Nothing yet - no referral" counted as a referral, and an empty outcome
+    was never answered.  `none` (and an outcome that starts with the word no, none or
+    nothing) answers it: not counted, but a check-in of its day, with no value."""
+    goal = (
+        "---\ntype: goal\ntitle: Referrals\nkind: {kind}\nmetric: referrals\n"
+        "metric_source: meetings\ntarget: 3\nstart: 2026-11-01\ndue: 2027-01-31\n---\n"
+    )
+    held = meeting("meetings/Ann.md", date="2026-11-18", goal="'[[Referrals]]'", outcome=answer)
+    notes = [held, meeting("meetings/Sam.md", date="2026-11-10", goal="'[[Referrals]]'")]
+    outcome = Catalog(
+        [note("goals/Referrals.md", goal.format(kind="outcome")), *notes], today=TODAY
+    )
+    [referrals] = outcome.goals
+    assert referrals.current == 0
+    assert [(c.day, c.op, c.path) for c in referrals.checkins] == [
+        (date(2026, 11, 18), None, "meetings/Ann.md")
+    ]
+    assert without_outcome(referrals, outcome.meetings, TODAY) == [outcome.meetings[1]]
+    activity = Catalog(
+        [note("goals/Referrals.md", goal.format(kind="activity")), *notes], today=TODAY
+    )
+    assert activity.goals[0].current == 2  # meetings held, whatever came of them
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Nobody was hiring, but Ann referred me to Lee",
+        "Now Ann will refer me",
+        "No-nonsense advice, and a referral to Lee",
+        "Ann referred me; nothing else",
+        "n/a for now, but a referral to Lee",
+        "'-1 role, +1 referral'",
+    ],
+)
+def test_an_outcome_that_does_not_start_with_no_none_or_nothing_counts(answer: str) -> None:
+    goal = (
+        "---\ntype: goal\ntitle: Referrals\nkind: outcome\nmetric: referrals\n"
+        "metric_source: meetings\ntarget: 3\nstart: 2026-11-01\n---\n"
+    )
+    held = meeting("meetings/Ann.md", date="2026-11-18", goal="'[[Referrals]]'", outcome=answer)
+    assert Catalog([note("goals/Referrals.md", goal), held], today=TODAY).goals[0].current == 1
 
 
 def test_link_to_uses_the_path_when_another_note_has_the_name() -> None:

@@ -798,7 +798,88 @@ def test_status_names_a_meeting_held_for_a_quiet_goal(invoke: Invoke, write: Wri
         "  Alpha (last 2026-11-08); met for it 2026-11-18 (meetings/talk.md): log what that moved\n"
     )
     quiet = json.loads(invoke("status", "--json").stdout)["quiet"]
-    assert quiet[0]["met"] == {"date": "2026-11-18", "path": "meetings/talk.md"}
+    assert quiet[0]["met"] == {
+        "date": "2026-11-18",
+        "path": "meetings/talk.md",
+        "needs_outcome": False,
+    }
+
+
+REFERRALS = (
+    "---\ntype: goal\ntitle: Referrals\nstatus: active\nkind: outcome\n"
+    "metric: referrals to HRBP roles\ntarget: 3\nstart: 2026-11-01\ndue: 2027-01-31\n"
+    "metric_source: meetings\nreview_every: 1w\n---\n# Referrals\n\n## Log\n"
+)
+
+
+def test_a_quiet_goal_counting_its_meetings_is_told_what_it_takes(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: the review and `status` told an outcome goal counting its meetings, quiet
+    since a meeting for it, to log what the meeting moved, a `+0` if nothing: a command
+    `journal log` refuses for such a goal.  They say what T006 says: fill in the meeting's
+    outcome, `none` if nothing came of it; and that answer is the check-in."""
+    write("goals/r.md", REFERRALS)
+    path = "meetings/2026-11-18 Coffee with Ann.md"
+    write(path, meeting_text(date="2026-11-18", kind="coffee", goal="'[[r]]'", outcome=""))
+    told = "fill in its `outcome:`, `none` if nothing came of it"
+    attention = invoke("review", "--stdout").stdout.split("## Needs attention", 1)[1]
+    assert (
+        "- No check-in for 21 days (rhythm 1w): [[r]]; met for it 2026-11-18 "
+        f"([[2026-11-18 Coffee with Ann]]): {told}\n"
+    ) in attention
+    assert "log what that moved" not in attention
+    status = invoke("status").stdout.split("No recent check-in\n", 1)[1]
+    assert status == (
+        f"  Referrals (never); met for it 2026-11-18 ({path}): fill in its outcome:, none if "
+        "nothing came of it\n"
+    )
+    [quiet] = json.loads(invoke("status", "--json").stdout)["quiet"]
+    assert quiet["met"] == {"date": "2026-11-18", "path": path, "needs_outcome": True}
+    check = invoke("check", "--select", "T006").stdout
+    assert f"fix: fill in `outcome:` in {path}, `none` if nothing came of it (" in check
+    assert invoke("log", "r", "+0", "nothing yet").exit_code == 1  # why it is not the advice
+    note = vault / path
+    note.write_text(note.read_text().replace("outcome:", "outcome: none"))
+    assert "No check-in" not in invoke("review", "--stdout").stdout
+    assert invoke("status").stdout.endswith("No recent check-in\n  none\n")
+    assert "T006" not in invoke("check", "--select", "T006").stdout
+
+
+def test_a_quiet_activity_goal_counting_its_meetings_is_not_told_to_log(
+    invoke: Invoke, write: Write
+) -> None:
+    """A meeting linking a goal that counts its meetings but not that one (of another
+    kind) was named with "log what that moved": a value its log ignores."""
+    write("goals/i.md", REFERRALS.replace("outcome\n", "activity\nmetric_kind: mentor\n"))
+    write("meetings/talk.md", meeting_text(date="2026-11-18", kind="coffee", goal="'[[i]]'"))
+    attention = invoke("review", "--stdout").stdout.split("## Needs attention", 1)[1]
+    assert "- No check-in for 21 days (rhythm 1w): [[i]]\n" in attention
+    assert "  Referrals (never)\n" in invoke("status").stdout
+
+
+def test_show_and_log_name_the_meetings_an_outcome_goal_counts_as_come_to_nothing(
+    invoke: Invoke, write: Write
+) -> None:
+    """An outcome read as "nothing came of it" (`none`, or text starting with no, none or
+    nothing) is not counted: `show` and `log GOAL` say which meetings were read so, with
+    the outcome, so a result worded that way by chance is seen, not silently dropped."""
+    write("goals/r.md", REFERRALS)
+    path = "meetings/2026-11-18 Coffee with Ann.md"
+    outcome = "Nothing yet - no openings at her company, no referral"
+    write(path, meeting_text(date="2026-11-18", kind="coffee", goal="'[[r]]'", outcome=outcome))
+    write("meetings/Sam.md", meeting_text(date="2026-11-19", goal="'[[r]]'", outcome="a referral"))
+    told = f"not counted, nothing came of it: {path} (outcome: {outcome})"
+    shown = invoke("show", "r").stdout
+    assert "0 -> 1 / 3" in shown and f"\n  {told}\n" in shown
+    assert f"\n{told}\n" in invoke("log", "r").stdout
+    record = json.loads(invoke("show", "r", "--json").stdout)
+    assert (record["meetings_without_outcome"], record["meetings_come_to_nothing"]) == (
+        [],
+        [{"path": path, "outcome": outcome}],
+    )
+    status = invoke("status").stdout
+    assert "1/3" in status and "No recent check-in\n  none\n" in status
 
 
 def test_status_judges_pace_by_the_plan_as_the_review_does(
@@ -847,6 +928,9 @@ def test_status_is_coloured_on_a_terminal_unless_no_color(
     [
         ("ann bell", "Ann Bell", "people/ann bell.md"),
         ("Lee/Chang", "Lee:Chang", "people/Lee Chang.md"),
+        ("Jose Nunez", "José Núñez", "people/Jose Nunez.md"),  # as `new contact` refuses
+        ("Rosa O'Hara", "Rosa O\u2019Hara", "people/Rosa O'Hara.md"),
+        ("Mary\u2011Kate", "mary-kate", "people/Mary\u2011Kate.md"),
     ],
 )
 def test_one_person_named_twice_gets_one_contact(
@@ -1212,10 +1296,11 @@ def test_done_with_a_contacts_name_closes_the_follow_up_open_with_them(
     both = invoke("done", "Ada")
     assert both.exit_code == 1
     assert (
-        "'Ada' matches 2 notes: meetings/2026-11-21 Panel.md, meetings/2026-11-22 Call.md"
+        "'Ada' matches 2 notes; name one by its path: `meetings/2026-11-21 Panel.md` (or "
+        "`[[2026-11-21 Panel]]`), `meetings/2026-11-22 Call.md` (or `[[2026-11-22 Call]]`)"
         in both.stderr
     )
-    assert "no meeting or goal called 'Nobody'" in invoke("done", "Nobody").stderr
+    assert "no meeting, goal or contact called 'Nobody'" in invoke("done", "Nobody").stderr
 
 
 def test_a_meeting_for_a_goal_that_will_not_count_it_says_why(
@@ -1258,9 +1343,13 @@ def test_a_meeting_an_outcome_goal_does_not_count_yet_is_named_with_its_fix(
     assert made.exit_code == 0
     assert (
         "journal: this meeting does not count for Referrals until it has an outcome (an "
-        f"outcome goal counts what meetings led to): fill in its outcome: in {path}\n"
+        f"outcome goal counts what meetings led to): fill in its outcome: in {path}, none if "
+        "nothing came of it\n"
     ) in made.stderr
-    waiting = f"not counted, no outcome yet: {path} (fill in its outcome: to count it)"
+    waiting = (
+        f"not counted, no outcome yet: {path} (fill in its outcome: to count it, or none if "
+        "nothing came of it)"
+    )
     shown = invoke("show", "Referrals").stdout
     assert "0 -> 0 / 2" in shown
     assert (
@@ -2049,4 +2138,117 @@ def test_follow_ups_without_a_date_are_in_one_order_aligned_and_owed_in_people(
         invoke("people")
         .stdout.rstrip()
         .endswith("owed: follow-up, no date (follow_up_by: next Friday)")
+    )
+
+
+def test_a_name_typed_with_a_straight_apostrophe_is_the_contact_with_a_curly_one(
+    invoke: Invoke, vault: Path
+) -> None:
+    """Reported: after `--with "Mary-Kate O\u2019Neill" --create-contacts`, `--with "Mary-Kate
+    O'Neill"` was "not in your contacts" (and with --create-contacts made her a second
+    note); `new contact "Siobhan O\u2019Brien"` beside `Siobhán O'Brien` was made too."""
+    made = invoke(
+        "new", "meeting", "--with", "Mary-Kate O\u2019Neill", "--with", "Ólafur Arnalds",
+        "--kind", "informational", "--date", "2026-11-04", "--create-contacts",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    again = invoke(
+        "new", "meeting", "--with", "Mary-Kate O'Neill", "--with", "Olafur Arnalds",
+        "--kind", "coffee", "--date", "2026-11-05", "--json",
+    )  # fmt: skip
+    assert again.exit_code == 0, again.stderr
+    text = (vault / json.loads(again.stdout)["path"]).read_text()
+    assert 'with:\n  - "[[Mary-Kate O\u2019Neill]]"\n  - "[[Ólafur Arnalds]]"\n' in text
+    assert sorted(p.name for p in (vault / "people").iterdir()) == [
+        "Mary-Kate O\u2019Neill.md",
+        "Ólafur Arnalds.md",
+    ]
+    assert invoke("new", "contact", "Siobhán O'Brien").exit_code == 0
+    for name in ("Siobhan O\u2019Brien", "Mary\u2011Kate O'Neill"):
+        twin = invoke("new", "contact", name)
+        assert twin.exit_code == 1
+        assert f"a contact called '{name}' already exists: " in twin.stderr
+    assert len(list((vault / "people").iterdir())) == 3
+
+
+ZOE_MEETING = (
+    '---\ntype: meeting\ndate: {day}\nwith: ["[[Zoë Müller]]"]\nfollow_up_by: {by}\n'
+    "follow_up_done: {done}\n---\n"
+)
+
+
+@pytest.mark.parametrize("name", ["Zoë Müller", "zoe muller", "Zoë", "[[Zoë Müller]]"])
+def test_done_with_a_contacts_name_closes_their_open_follow_up_not_a_meeting_titled_so(
+    invoke: Invoke, write: Write, vault: Path, name: str
+) -> None:
+    """Reported: `journal done "Zoë Müller"` said the follow-up of "Coffee with Zoë
+    Müller" was already done (exit 0) while one from the SHRM mixer was still owed her,
+    and `journal done Zoë` matched that coffee and a meeting still to come.  The contact's
+    own name names her before the meeting titles it is a part of, and a name matching
+    several notes is the one thing left to do among them and the follow-ups open with
+    the contacts among them."""
+    write("people/Zoë Müller.md", "---\ntype: contact\ntitle: Zoë Müller\n---\n")
+    coffee = "meetings/2026-11-10 Coffee with Zoë Müller.md"
+    mixer = "meetings/2026-11-18 SHRM mixer.md"
+    later = "meetings/2026-11-30 Event with Zoë Müller.md"
+    write(coffee, ZOE_MEETING.format(day="2026-11-10", by="2026-11-17", done="2026-11-11"))
+    write(mixer, ZOE_MEETING.format(day="2026-11-18", by="2026-11-25", done="false"))
+    write(later, ZOE_MEETING.format(day="2026-11-30", by="2026-12-07", done="false"))
+    result = invoke("done", name)
+    assert (result.exit_code, result.stdout) == (
+        0,
+        f"{mixer}: follow_up_done: false -> 2026-11-22\n",
+    ), result.stderr
+    assert "follow_up_done: false" in (vault / later).read_text()
+    assert "SHRM mixer" not in invoke("followups").stdout
+    again = invoke("done", name)  # nothing left: no "already done" of another meeting
+    assert again.exit_code == 1
+    if name != "Zoë":
+        assert again.stderr == (
+            "journal: no follow-up is open with Zoë Müller (people/Zoë Müller.md is a contact)\n"
+        )
+    else:  # a contact and two meetings, nothing left to do: each listed
+        assert again.stderr.startswith("journal: 'Zoë' matches 3 notes; name one by its path: ")
+        assert f"`{mixer}`" not in again.stderr
+        assert all(f"`{path}`" in again.stderr for path in (coffee, later, "people/Zoë Müller.md"))
+    titled = invoke("done", "Coffee with Zoë")  # a meeting named by its own title
+    assert (titled.exit_code, titled.stdout) == (
+        0,
+        f"{coffee}: follow-up already done (follow_up_done: 2026-11-11)\n",
+    )
+
+
+def test_a_person_linked_by_a_name_a_contact_holds_is_pointed_to_that_contact(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: after `people/Ann Lee.md` was renamed `Ann Lee-Wong.md`, H008 told to
+    run `journal new contact "Ann Lee"`, which makes a second note of one person: the
+    contact whose name holds the linked one is named, with the link or alias that
+    makes the meeting hers."""
+    write("people/Ann Lee-Wong.md", "---\ntype: contact\ntitle: Ann Lee-Wong\n---\n")
+    write("people/Dana Ortiz.md", DANA)
+    write("meetings/m.md", meeting_text(date="2026-11-20", **{"with": '["[[Ann Lee]]"]'}))
+    write("meetings/n.md", meeting_text(date="2026-11-20", **{"with": '["[[Sam Patel]]"]'}))
+    found = json.loads(invoke("check", "--json", "--select", "H008").stdout)
+    assert [(f["path"], f["message"], f["suggestion"]) for f in found] == [
+        (
+            "meetings/m.md",
+            "with: [[Ann Lee]] has no contact note",
+            "people/Ann Lee-Wong.md has a name holding it: if it is theirs, link "
+            '"[[Ann Lee-Wong]]" (or add `Ann Lee` to its `aliases`: journal then finds it, '
+            'Obsidian\'s links do not); else make the note: journal new contact "Ann Lee"',
+        ),
+        (
+            "meetings/n.md",
+            "with: [[Sam Patel]] has no contact note",
+            'fix the name, or make the note: journal new contact "Sam Patel"',
+        ),
+    ]
+    write("people/Ann Lee (Northwind).md", "---\ntype: contact\n---\n")
+    found = json.loads(invoke("check", "--json", "--select", "H008").stdout)
+    assert found[0]["suggestion"] == (
+        "people/Ann Lee (Northwind).md and people/Ann Lee-Wong.md have names holding it: if "
+        'one is theirs, link "[[Ann Lee (Northwind)]]" or "[[Ann Lee-Wong]]" (or add `Ann '
+        "Lee` to its `aliases`: journal then finds it, Obsidian's links do not); else make "
+        'the note: journal new contact "Ann Lee"'
     )

@@ -414,6 +414,36 @@ def test_an_ambiguous_check_in_counts_for_none_and_check_names_the_notes(
     assert told == {}
 
 
+def test_a_link_to_an_alias_two_goals_share_is_not_told_as_obsidians_unstable_choice(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """Reported (tryout): with two goals sharing the alias `Gee`, H010 said "Obsidian's
+    choice between notes a link names equally well is not stable": Obsidian resolves no
+    alias (the link is unresolved there), and the fix is the file name, not a path."""
+    write("goals/Alpha.md", goal_text("Alpha", aliases="[Gee]"))
+    write("goals/Betas.md", goal_text("Betas", aliases="[Gee]"))
+    write("daily/2026-11-20.md", "# Friday\n\nprogress:: [[Gee]] +1 gym\n")
+    write(
+        "meetings/2026-11-19 Run.md", "---\ntype: meeting\ndate: 2026-11-19\ngoal: '[[Gee]]'\n---\n"
+    )
+    found = json.loads(invoke("check", "--select", "H009,H010,H020", "--json").output)
+    told = {(f["path"], f["rule"]): (f["message"], f["suggestion"]) for f in found}
+    shared = (
+        "is an alias of goals/Alpha.md and goals/Betas.md: Obsidian resolves no link by an "
+        "alias (it shows it as unresolved), and journal does not choose between them"
+    )
+    fix = "write the file name of the note meant: [[Alpha|Gee]] or [[Betas|Gee]]"
+    assert told.pop(("daily/2026-11-20.md", "H010")) == (
+        f"`progress:: [[Gee]]` {shared}, so it counts for none of them",
+        fix,
+    )
+    assert told.pop(("meetings/2026-11-19 Run.md", "H020")) == (
+        f"goal: [[Gee]] {shared}, so the meeting counts for none of them",
+        fix,
+    )
+    assert told == {}  # no H009 naming one of them as the note journal finds
+
+
 def test_a_meeting_whose_goal_link_ties_counts_for_no_goal(
     vault: Path, write: Write, invoke: Invoke
 ) -> None:
@@ -494,3 +524,37 @@ def test_check_warns_of_a_tied_link_in_the_properties_of_goals_meetings_and_cont
     write(meeting, "---\ntype: meeting\ndate: 2026-11-18\nwith: '[[b/Dana Ortiz]]'\n---\n")
     catalog = load_catalog(Vault.open(vault))
     assert [n.path for n in catalog.people_of(catalog.meetings[0])] == ["people/b/Dana Ortiz.md"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "copied"),
+    [
+        # Obsidian's "relative path" links, from a daily note two folders down
+        ("[the plan](../../Areas/Plan.md)", "Journal/Daily/d.md", "[the plan](../Areas/Plan.md)"),
+        ("![c](img/run%201.png)", "Journal/Daily/d.md", "![c](../Journal/Daily/img/run%201.png)"),
+        ("[p](<../../Areas/Be healthy.md#Sleep> 'Plan')", "Journal/Daily/d.md",
+         "[p](<../Areas/Be healthy.md#Sleep> 'Plan')"),
+        ("[p](../../Areas/Be%20healthy.md?x=1#Sleep \"t\")", "Journal/Daily/d.md",
+         "[p](../Areas/Be%20healthy.md?x=1#Sleep \"t\")"),
+        # a folder name added to the path is written as the link writes its own
+        ("![](img.png) ![](<img 2.png>) [f](img/)", "My Notes/d.md",
+         "![](../My%20Notes/img.png) ![](<../My Notes/img 2.png>) [f](../My%20Notes/img/)"),
+        # a path Obsidian reads as a vault path or a name: the note it finds
+        ("[p](Areas/Plan.md) [p](Plan.md)", "Journal/Daily/d.md",
+         "[p](../Areas/Plan.md) [p](../Areas/Plan.md)"),
+        # as written: the same folder, no path, a scheme, the vault's root, out of the vault
+        ("[p](Plan.md)", "reviews/old.md", "[p](Plan.md)"),
+        ("[a](#Log) [w](https://x.org/a) [m](mailto:a@b.c) [r](/Areas/Plan.md) [o](../../x.md)",
+         "goals/g.md", None),
+        # not links: a reference, in a code span, escaped, a wikilink's display
+        ("[p][plan] `[p](../x.md)` \\[p](../x.md) [[Plan|[p](x.md)]]", "goals/g.md", None),
+    ],
+)  # fmt: skip
+def test_relative_markdown_links_in_copied_text_reach_the_same_file(
+    text: str, source: str, copied: str | None
+) -> None:
+    """Reported: a markdown link with a relative path, copied into the review from a note
+    in another folder, pointed to another place (out of the vault, for a daily note)."""
+    catalog = Catalog([parse_note(p, b"# x\n") for p in ("Areas/Plan.md", "Areas/Be healthy.md")])
+    with catalog.linking_from("reviews/2026-W47.md"):
+        assert catalog.relinked(text, source) == (copied or text)

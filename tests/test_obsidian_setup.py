@@ -31,6 +31,7 @@ from tests import basesexpr
 from tests.conftest import EXAMPLE_VAULT, Invoke, Write, goal_text
 
 TYPES = ".obsidian/types.json"
+STATE = ".journal/obsidian.json"
 USER_TYPES = {
     "types": {"rating": "number", "due": "text", "aliases": "aliases", "mood": "multitext"},
     "somethingElse": [1, 2.5, {"x": None}],
@@ -339,6 +340,55 @@ def test_every_base_reads_the_same_with_pyyaml_and_fits_the_documented_schema(na
         basesexpr.parse(expression)  # the documented expression syntax
 
 
+@pytest.mark.parametrize(
+    ("formula", "value"),
+    [
+        ("(due - start).days", 30.0),
+        ("(due - start).milliseconds", 30.0 * 86_400_000),
+        ("(due - start).hours / 24", 30.0),
+        ("due - start", basesexpr.Duration(30.0 * 86_400_000)),
+        ("number(due - start)", TypeError),  # Obsidian 1.10: a Duration is no number
+        ("(due - start) / 2", TypeError),
+        ("(due - start).round()", TypeError),
+        ("due - start > 0", TypeError),
+        ('start + "30d" == due', True),
+    ],
+)
+def test_the_evaluator_reads_date_arithmetic_as_obsidian_does(formula: str, value: Any) -> None:
+    """Reported: the Pace formula took `number(today() - start)` for milliseconds, as
+    the evaluator did; in Obsidian 1.10 a date minus a date is a Duration, read through
+    `.days` (and `.hours`...), on which `number()` and arithmetic fail."""
+    props = {"start": date(2026, 11, 1), "due": date(2026, 12, 1)}
+    if value is TypeError:
+        with pytest.raises(TypeError):
+            basesexpr.evaluate({"f": formula}, "f", props, date(2026, 11, 22))
+    else:
+        assert basesexpr.evaluate({"f": formula}, "f", props, date(2026, 11, 22)) == value
+
+
+def test_a_goals_base_an_older_journal_wrote_gets_the_new_formulas(vault: Path) -> None:
+    """Bases before 2026-12 had `number(today() - formula.start)`, which Obsidian 1.10
+    can't evaluate: setup updates a base journal wrote (its recorded hash), and keeps
+    one the user edited since."""
+    old_formulas = {
+        **BASES["Goals"]["formulas"],
+        "elapsed": "min(max(number(today() - formula.start) / number(due - formula.start), 0), 1)",
+    }
+    old = base_text({**BASES["Goals"], "formulas": old_formulas}).encode()
+    from journal.adapters.files import digest
+
+    (vault / "bases").mkdir()
+    (vault / "bases/Goals.base").write_bytes(old)
+    state = {"bases": {"bases/Goals.base": digest(old)}}
+    (vault / STATE).write_text(json.dumps(state))
+    assert setup(vault)["bases"][0]["action"] == "updated"
+    assert (vault / "bases/Goals.base").read_text() == base_text(BASES["Goals"])
+    edited = old.replace(b"name: Board", b"name: My board")
+    (vault / "bases/Goals.base").write_bytes(edited)
+    assert setup(vault)["bases"][0]["action"] == "kept (edited by you)"
+    assert (vault / "bases/Goals.base").read_bytes() == edited
+
+
 def goal_case(**props: Any) -> dict[str, Any]:
     return {"status": "active", "start": date(2026, 9, 1), "due": date(2027, 1, 31), **props}
 
@@ -478,7 +528,7 @@ def test_a_broken_state_file_is_told_and_made_again_never_over_a_users_base(
     result = invoke("obsidian", "setup")
     assert result.exit_code == 0, result.output
     assert "bases/Goals.base: created" in result.output
-    assert "bases/Reviews.base: kept (edited by you)" in result.output
+    assert "bases/Reviews.base: kept (not journal's)" in result.output  # no marker, no record
     assert (
         "problem: .journal/obsidian.json:1: not JSON: Expecting value; made again: a base "
         "unlike journal's is kept as yours"
@@ -491,12 +541,34 @@ def test_a_broken_state_file_is_told_and_made_again_never_over_a_users_base(
     assert setup(vault)["problems"] == []
 
 
-def test_a_users_own_base_with_our_name_is_kept(vault: Path) -> None:
+def test_a_users_own_base_with_our_name_is_kept_and_said_not_to_be_journals(
+    vault: Path, invoke: Invoke
+) -> None:
+    """Reported (tryout): a base journal never wrote (no marker, no record of it) was
+    "kept (edited by you)", and nothing said journal's was not written, nor how to get it."""
+    (vault / ".obsidian").mkdir()
     (vault / "bases").mkdir()
-    (vault / "bases/Goals.base").write_text("views: []\n")
+    mine = "views:\n  - type: table\n    name: Mine\n"
+    (vault / "bases/Goals.base").write_text(mine)
+    result = invoke("obsidian", "setup")
+    assert result.exit_code == 0, result.output
+    assert (vault / "bases/Goals.base").read_text() == mine
+    assert (
+        "bases/Goals.base: kept (not journal's): it does not start with journal's `# Made "
+        "by` line, and journal has no record of writing it\n"
+        "  journal's Goals base is not written there: move yours aside (rename it) and run "
+        'journal obsidian setup again, or set bases = "FOLDER" under [obsidian] in '
+        ".journal/config.toml for journal's bases\n"
+    ) in result.output
     report = setup(vault)
-    assert (vault / "bases/Goals.base").read_text() == "views: []\n"
-    assert report["bases"][0]["action"] == "kept (edited by you)"
+    assert report["bases"][0]["action"] == "kept (not journal's)"
+    assert "bases/Goals.base" not in json.loads((vault / STATE).read_text())["bases"]
+    # one journal wrote, whose record is lost, is journal's still: "edited by you"
+    (vault / STATE).unlink()
+    (vault / "bases/Reviews.base").write_text(
+        (vault / "bases/Reviews.base").read_text().replace("Weekly reviews", "Mine")
+    )
+    assert setup(vault)["bases"][2]["action"] == "kept (edited by you)"
 
 
 def test_bases_go_where_the_config_says(vault: Path) -> None:
@@ -607,6 +679,40 @@ def test_init_uses_obsidians_daily_notes_folder(tmp_path: Path, settings: str, f
     assert (root / folder).is_dir()
     assert f'daily = "{folder}"' in (root / ".journal/config.toml").read_text()
     assert Vault.open(root).config.folders.daily == folder.strip(".")  # "." is read as ""
+
+
+@pytest.mark.parametrize(
+    ("plugins", "root_daily"),
+    [
+        ('{"file-explorer": true, "daily-notes": true}', True),  # Obsidian 1.x: switches
+        ('[\n  "file-explorer",\n  "daily-notes"\n]', True),  # older: the plugins on
+        ('{"daily-notes": false}', False),
+        ('["file-explorer"]', False),
+        ("not JSON", False),
+    ],
+)
+def test_init_puts_daily_notes_at_the_root_when_obsidians_daily_notes_are_on_by_default(
+    tmp_path: Path, plugins: str, root_daily: bool
+) -> None:
+    """Reported (tryout): with the Daily notes core plugin on and never set up (no
+    daily-notes.json: Obsidian writes daily notes to the vault root), init made `daily/`
+    and wrote `daily = "daily"`, a folder Obsidian never writes to."""
+    root = tmp_path / "obsidian-vault"
+    (root / ".obsidian").mkdir(parents=True)
+    (root / ".obsidian/core-plugins.json").write_text(plugins)
+    result = CliRunner().invoke(cli, ["init", str(root)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    config = (root / ".journal/config.toml").read_text()
+    assert (root / "daily").exists() is not root_daily
+    assert ('daily = "."\n' in config) is root_daily
+    told = (
+        "  skipped daily/: Obsidian's daily notes are at the vault root (the Daily notes "
+        'core plugin is on, with its default settings): [folders] daily = "."\n'
+    )
+    assert (told in result.stdout) is root_daily
+    shown = setup(root)["periodic"]["daily"]
+    expected = {"folder": "", "format": "YYYY-MM-DD", "source": ".obsidian/core-plugins.json"}
+    assert shown == (expected if root_daily else None)
 
 
 def test_init_without_obsidian_writes_no_obsidian_files(tmp_path: Path) -> None:

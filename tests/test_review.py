@@ -319,8 +319,9 @@ def test_marker_like_text_in_goals_and_meetings_is_shown_not_taken_for_a_marker(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
     """Reported: a milestone titled with a section marker, or a meeting outcome holding
-    one, made review and plan fail, blaming the shipped template."""
-    title = "Document the <!-- journal:begin NAME HASH --> marker format"
+    one, made review and plan fail, blaming the shipped template. A comment that ends
+    is left out of the review (as markdown hides it); one that doesn't is shown."""
+    title = "Document the <!-- journal:begin NAME HASH marker format"
     write("goals/a.md", goal_text("Alpha", milestones=f'[{{title: "{title}", due: 2026-11-26}}]'))
     write(
         "meetings/m.md",
@@ -331,10 +332,10 @@ def test_marker_like_text_in_goals_and_meetings_is_shown_not_taken_for_a_marker(
         result = invoke(command)
         assert (result.exit_code, result.stderr) == (0, ""), command
     review = (vault / "reviews/2026-W47.md").read_text()
-    assert "- Document the <\\!-- journal:begin NAME HASH --> marker format · [[a]]" in review
-    assert ": agreed <\\!-- journal:end networking --> next" in review
+    assert "- Document the <\\!-- journal:begin NAME HASH marker format · [[a]]" in review
+    assert ": agreed next\n" in review
     plan = (vault / "plans/2026-11-23-90-day-plan.md").read_text()
-    assert "Document the <\\!-- journal:begin NAME HASH --> marker format (1)" in plan
+    assert "Document the <\\!-- journal:begin NAME HASH marker format (1)" in plan
     assert invoke("review").stdout == "reviews/2026-W47.md: unchanged\n"
 
 
@@ -1833,3 +1834,87 @@ def test_the_review_links_a_note_by_its_title_when_its_file_cant_be_named_so(
     assert "- 2026-11-20 · meeting · [[2026-11-20 Chat HR People|Chat: HR/People]]\n" in review
     assert "- [[Dana Ortiz|Dana Ortiz (Brightline)]]\n" in review  # new contacts
     assert invoke("review").stdout == "reviews/2026-W47.md: unchanged\n"
+
+
+def test_relative_markdown_links_copied_into_the_review_are_rebased_to_its_folder(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `progress:: [[G]] +1 followed [the plan](../../Areas/Plan.md)` in
+    `Journal/Daily/` was copied as written into `reviews/`, where the path leads out of
+    the vault. A relative markdown link (or image) is written to reach, from the review's
+    folder, what it reaches from its note's folder; others are left as written."""
+    log = (
+        "- 2026-11-19: +1 see ![chart](img/run%201.png), [web](https://example.com/x) "
+        "[top](#Log) [root](/Areas/Plan.md) [ref][plan] `[code](img/x.png)` "
+        "[out](../../x.md)\n"
+    )
+    write("goals/a.md", goal_text("Alpha") + log)
+    write("Areas/Plan.md", "# Plan\n")
+    write(
+        "Journal/Daily/2026-11-20.md",
+        "progress:: [[a]] +1 followed [the plan](../../Areas/Plan.md) and [[Plan]]\n",
+    )
+    write(
+        "meetings/m.md",
+        "---\ntype: meeting\ndate: 2026-11-18\nkind: coffee\n"
+        'outcome: "advice on [the plan](<../Areas/Plan.md#Step 1> \\"Plan\\")"\n---\n',
+    )
+    review = invoke("review", "--stdout").stdout
+    assert (
+        "- 2026-11-20 · +1 · followed [the plan](../Areas/Plan.md) and [[Plan]] · "
+        "in [[2026-11-20]]\n"
+    ) in review
+    assert (
+        "- 2026-11-19 · +1 · see ![chart](../goals/img/run%201.png), "
+        "[web](https://example.com/x) [top](#Log) [root](/Areas/Plan.md) [ref][plan] "
+        "`[code](img/x.png)` [out](../../x.md)\n"
+    ) in review
+    # meetings/ and reviews/ are as deep: the same path reaches the same note
+    assert ': advice on [the plan](<../Areas/Plan.md#Step 1> "Plan")\n' in review
+
+
+def test_html_comments_in_copied_text_are_left_out_and_an_open_one_shown(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `progress:: [[G]] +1 hidden <!-- private note --> visible` showed the
+    comment in the review (`<\\!-- private note -->`), as text people hide that way. A
+    whole comment is left out, as Obsidian leaves it out; one never closed is still
+    written `<\\!--`, so it can't hide the rest of the review."""
+    write("goals/a.md", goal_text("Alpha") + "- 2026-11-19: +1 `<!-- code -->` <!-- mine -->\n")
+    write(
+        "Journal/Daily/2026-11-20.md", "progress:: [[a]] +1 hidden <!-- private note --> visible\n"
+    )
+    write(
+        "meetings/m.md",
+        "---\ntype: meeting\ndate: 2026-11-18\nkind: coffee\n"
+        "outcome: agreed <!-- salary --> on <!-- a start date\n---\n",
+    )
+    review = invoke("review", "--stdout").stdout
+    assert "- 2026-11-20 · +1 · hidden visible · in [[2026-11-20]]\n" in review
+    assert "- 2026-11-19 · +1 · `<\\!-- code -->`\n" in review
+    assert ": agreed on <\\!-- a start date\n" in review
+    assert "private" not in review and "salary" not in review and "mine" not in review
+
+
+def test_a_pipe_in_copied_text_is_escaped_only_in_a_table_row(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `ran `grep a|b` and chose A | B` was copied as `grep a\\|b` and `A \\| B`
+    into the review's list, where a code span shows the backslash; and a unit
+    `pages|chapters` as `pages\\|chapters` in the review's and the plan's lists. Only a
+    table cell needs the `\\|`."""
+    write(
+        "goals/a.md",
+        goal_text("Alpha", unit="pages|chapters", start="2026-11-01", target=50, current=0)
+        + "- 2026-11-19: +1 ran `grep a|b` and chose A | B\n",
+    )
+    assert invoke("review").exit_code == 0
+    review = (vault / "reviews/2026-W47.md").read_text()
+    assert "- 2026-11-19 · +1 · ran `grep a|b` and chose A | B\n" in review
+    assert " → 50 pages\\|chapters |" in review
+    assert "\\|" not in "".join(line for line in review.splitlines() if line[:1] != "|")
+    assert "pages|chapters/week" in review
+    assert invoke("review").stdout == "reviews/2026-W47.md: unchanged\n"
+    plan = invoke("plan", "--stdout").stdout
+    assert "reach 50 pages|chapters" in plan and " pages\\|chapters |" in plan
+    assert "\\|" not in "".join(line for line in plan.splitlines() if line[:1] != "|")

@@ -125,9 +125,9 @@ def test_a_part_of_a_name_counts_the_unreadable_note_among_the_goals_it_matches(
     with pytest.raises(Ambiguous) as several:
         catalog.find_goal("mentor")
     assert several.value.message == (
-        "'mentor' matches 2 notes: goals/Find a mentor.md, goals/Mentor notes.md (can't be "
-        "used, line 3: invalid front matter: a ':' inside a value; put the value in quotes); "
-        "name one by its path: `goals/Find a mentor.md`, or `[[Find a mentor]]` as in a link"
+        "'mentor' matches 2 notes; name one by its path: `goals/Find a mentor.md` (or "
+        "`[[Find a mentor]]`), `goals/Mentor notes.md` (can't be used, line 3: invalid "
+        "front matter: a ':' inside a value; put the value in quotes)"
     )
     with pytest.raises(JournalError, match="can't use this note") as info:
         catalog.find_goal("notes")
@@ -190,10 +190,9 @@ def test_done_does_not_pick_the_open_one_beside_a_note_it_cant_read(
     result = invoke("done", "Plan")
     assert (result.exit_code, result.stderr) == (
         1,
-        "journal: 'Plan' matches 2 notes: goals/Plan Q3.md (can't be used, line 4: invalid "
-        "front matter: a ':' inside a value; put the value in quotes), goals/Plan the "
-        "offsite.md; name one by its path: `goals/Plan the offsite.md`, or `[[Plan the "
-        "offsite]]` as in a link\n",
+        "journal: 'Plan' matches 2 notes; name one by its path: `goals/Plan Q3.md` (can't "
+        "be used, line 4: invalid front matter: a ':' inside a value; put the value in "
+        "quotes), `goals/Plan the offsite.md` (or `[[Plan the offsite]]`)\n",
     )
 
 

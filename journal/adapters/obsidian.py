@@ -20,10 +20,12 @@ from journal.core import codec
 from journal.core.errors import ConfigError, Conflict, JournalError, location
 from journal.core.periodic import (
     CALENDAR_PATH,
+    CORE_PLUGINS_PATH,
     DAILY_PATH,
     PERIODIC_PATH,
     SETTINGS_FILES,
     PeriodicSettings,
+    default_daily,
     resolve_settings,
     template_notes,
 )
@@ -43,7 +45,12 @@ TEMPLATE_NAMERS = (DAILY_PATH, PERIODIC_PATH, CALENDAR_PATH)
 #: Every file of ``.obsidian/`` the tool's settings come from (what ``journal watch``
 #: checks for changes): the daily and weekly note settings, the plugins turned on, and
 #: the template folders.
-READ_SETTINGS = (*SETTINGS_FILES, COMMUNITY_PLUGINS, *(rel for rel, _key in TEMPLATE_SETTINGS))
+READ_SETTINGS = (
+    *SETTINGS_FILES,
+    COMMUNITY_PLUGINS,
+    CORE_PLUGINS_PATH,
+    *(rel for rel, _key in TEMPLATE_SETTINGS),
+)
 
 
 @record(frozen=True, slots=True)
@@ -130,7 +137,8 @@ def load_periodic(root: Path, locale: str = "en") -> PeriodicSettings:
     files = {rel: f.data for rel, f in found.items()}
     settings = resolve_settings(files, enabled_plugins(root), locale)
     problems = tuple(f.problem for f in found.values() if f.problem)
-    return replace(settings, problems=problems + settings.problems)
+    daily = settings.daily or default_daily(read_json(root, CORE_PLUGINS_PATH).data)
+    return replace(settings, daily=daily, problems=problems + settings.problems)
 
 
 def template_paths(root: Path) -> list[tuple[str, str]]:

@@ -24,7 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from journal.adapters.cachedir import cache_folder
 from journal.core.codec import SCALAR_TYPES, is_sequence
 from journal.core.errors import JournalError
-from journal.core.formatting import amount, plural
+from journal.core.formatting import amount, plural, table_pipes_only
 from journal.core.generated import SectionError, check_markers, section
 
 VAULT_TEMPLATES = ".journal/templates"
@@ -216,12 +216,13 @@ def _center(value: Any, width: int = 80) -> str:
 
 
 def _section(text: str, name: str | None = None) -> str:
-    """:func:`section`, whose end marker ends its line: it takes the place of the line of
-    ``{% endfilter %}``, which ``trim_blocks`` takes away with its line break."""
+    """:func:`section` of the text as it is written (:func:`table_pipes_only`), whose end
+    marker ends its line: it takes the place of the line of ``{% endfilter %}``, which
+    ``trim_blocks`` takes away with its line break."""
     if name is None:
         example = '{% filter section("scoreboard") %}...{% endfilter %}'
         raise TemplateProblem(f"template error: a section needs a name: {example}")
-    return section(text, name) + "\n"
+    return section(table_pipes_only(text), name) + "\n"
 
 
 def _plural(count: Any, noun: str, nouns: str | None = None) -> str:
@@ -310,8 +311,10 @@ class Renderer:
         return filename
 
     def render(self, name: str, context: Mapping[str, Any]) -> str:
-        """The text of template ``name``; any error (and generated-section markers
-        the text gets wrong) is a :class:`TemplateProblem` with the file and line."""
+        """The text of template ``name``, the ``|`` of texts from :func:`one_line`
+        escaped in table rows only (:func:`table_pipes_only`); any error (and
+        generated-section markers the text gets wrong) is a :class:`TemplateProblem`
+        with the file and line."""
         _check_plain(context, "context")
         self.env.held = 0
         try:
@@ -343,7 +346,7 @@ class Renderer:
                 f"renders broken section markers (line {exc.line} of the note): {exc.message}",
                 path=self.shown(template.filename or name),
             ) from None
-        return text
+        return table_pipes_only(text)
 
     def _runtime_problem(self, name: str, exc: Exception) -> TemplateProblem:
         """``exc``, raised while loading or rendering, at the innermost template line

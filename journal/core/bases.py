@@ -19,8 +19,10 @@ from journal.core import codec, yaml12
 from journal.core.networking import DUE_SOON_DAYS
 from journal.core.regex import lazy
 
+#: How every base journal writes starts.
+MARKER = "# Made by `journal obsidian setup`."
 HEADER = (
-    "# Made by `journal obsidian setup`. Edit it freely: once you change it,\n"
+    f"{MARKER} Edit it freely: once you change it,\n"
     "# journal never writes it again (docs/obsidian.md).\n"
 )
 
@@ -40,7 +42,8 @@ _GOAL_FORMULAS = {
         'if(formula.share == null, "", if(formula.share < 1,'
         ' min((formula.share * 100).round(), 99), (formula.share * 100).round()) + "%")'
     ),
-    "elapsed": ("min(max(number(today() - formula.start) / number(due - formula.start), 0), 1)"),
+    # a date minus a date is a Duration (Obsidian 1.10), no number: read in days
+    "elapsed": "min(max((today() - formula.start).days / (due - formula.start).days, 0), 1)",
     # reached: at or past the target in the goal's direction (a decreasing goal goes down)
     "reached": (
         "if(target.isEmpty(), false,"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import posixpath
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import cached_property
@@ -24,7 +25,7 @@ from journal.core.errors import (
     Unreadable,
     UsageProblem,
 )
-from journal.core.formatting import shell_word
+from journal.core.formatting import listed, shell_word
 from journal.core.goal import Goal
 from journal.core.links import (
     Link,
@@ -35,17 +36,19 @@ from journal.core.links import (
     is_conflict_copy,
     link_key,
     may_hold_conflict_copies,
+    moved_destination,
     name_key,
     parse_link,
     replace_links,
+    replace_markdown_links,
 )
 from journal.core.names import one_slip, slug, unaccented
 from journal.core.networking import (
     Contact,
     Meeting,
-    counts_for,
     imply_follow_up,
     meeting_checkin,
+    without_outcome,
 )
 from journal.core.notes import (
     Note,
@@ -170,14 +173,23 @@ def match_head(
     """The one head of ``pool`` that ``ref`` names: by id, path, file name, title or
     alias (case-insensitive; a name that is one note's title and another's alias names
     both), else by the paths of ``linked`` (what ``ref`` as a link resolves to: a partial
-    path, ``work/Plan`` for ``goals/work/Plan.md``), else (with ``parts``) by a part of
-    its title, file name, id or an alias (ignoring accents too: found in a tryout, `HRBP`
-    picked the one goal titled with it, not the one aliased so), whole words first;
-    None when none does, :class:`Ambiguous` when several do."""
+    path, ``work/Plan`` for ``goals/work/Plan.md``), else by one of those names compared
+    as :func:`bare_name` compares them (``Jose Nunez`` is ``José Núñez``, not also ``Jose
+    Nunez (Globex)``), else (with ``parts``) by a part of its title, file name, id or an
+    alias compared so (found in a tryout, `HRBP` picked the one goal titled with it, not
+    the one aliased so), whole words first; None when none does, :class:`Ambiguous` when
+    several do."""
     wanted = link_key(ref)  # as a link: a "\\" taken for a "/"
     plain = fold(ref.strip()).removesuffix(".md")  # as typed: a "\\" may be part of a name
     names = {wanted, plain}
     bare_names = {bare_name(name) for name in names}  # "jose" for José, typed without accents
+    spelled: dict[str, list[str]] = {}  # each note's names as bare names, made once
+
+    def bare(n: NoteHead) -> list[str]:
+        if n.path not in spelled:
+            spelled[n.path] = [bare_name(x) for x in (n.title, n.stem, n.id or "", *n.aliases)]
+        return spelled[n.path]
+
     tiers: list[Callable[[NoteHead], bool]] = [
         lambda n: n.id == ref.strip(),
         lambda n: n.path == ref.strip(),  # as on disk: tells apart Café and Cafe + accent
@@ -188,18 +200,13 @@ def match_head(
         lambda n: ref.strip() in (n.stem, n.title, *n.aliases),
         lambda n: any(fold(x) in names for x in (n.stem, n.title, *n.aliases)),
         lambda n: n.path in linked,
+        lambda n: not bare_names.isdisjoint(bare(n)),
     ]
     if parts:
-        spelled: dict[str, list[str]] = {}  # each note's names as parts are looked for in
 
         def by_part(whole: bool) -> Callable[[NoteHead], bool]:
             def matches(n: NoteHead) -> bool:
-                if n.path not in spelled:
-                    named = (n.title, n.stem, n.id or "", *n.aliases)
-                    spelled[n.path] = [bare_name(x) for x in named]
-                return any(
-                    _at_a_word(part, x, whole=whole) for part in bare_names for x in spelled[n.path]
-                )
+                return any(_at_a_word(part, x, whole=whole) for part in bare_names for x in bare(n))
 
             return matches
 
@@ -282,10 +289,23 @@ def _unspaced(char: str) -> bool:
     )
 
 
+#: The apostrophes and dashes a name may be written with (a phone's or a word processor's
+#: curly apostrophe, a no-break hyphen), as a keyboard types them: U+2019, U+2018,
+#: U+201B, U+02BC, the prime U+2032 and the acute accent U+00B4 as ``'``; the hyphens
+#: and dashes U+2010 to U+2015 and the minus sign U+2212 as ``-``.
+_TYPED_MARKS = str.maketrans(
+    dict.fromkeys("\u2019\u2018\u201b\u02bc\u2032\u00b4", "'")
+    | dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-")
+)
+
+
 def bare_name(text: str) -> str:
-    """``text`` folded (:func:`fold`), Latin letters without their accents
-    (:func:`~journal.core.names.unaccented`): ``José`` is ``jose``."""
-    return unaccented(fold(text))
+    """``text`` as a command's name of a note is compared: folded (:func:`fold`), Latin
+    letters without their accents (:func:`~journal.core.names.unaccented`), apostrophes
+    and dashes as typed (:data:`_TYPED_MARKS`): ``José`` is ``jose``, ``O\u2019Neill``
+    is ``o'neill``, ``Mary\u2011Kate`` (a no-break hyphen) ``mary-kate``.  Links never
+    are."""
+    return unaccented(fold(text).translate(_TYPED_MARKS))
 
 
 def _no_alias(key: str) -> Sequence[str]:
@@ -640,24 +660,32 @@ class Catalog:
 
     def _count_meetings(self, goal: Goal) -> None:
         """A goal with ``metric_source: meetings``: its value is baseline plus the
-        meetings that count for it, each a +1 check-in; ``current`` in its file, values
-        in its log and in ``progress::`` fields are ignored (dated notes stay)."""
+        meetings that count for it, each a +1 check-in (one that came to nothing, for an
+        outcome goal, a check-in with no value: :func:`meeting_checkin`); ``current`` in
+        its file, values in its log and in ``progress::`` fields are ignored (dated notes
+        stay)."""
         linked = self.meetings_for(goal.path)
-        counted = [meeting_checkin(m) for m in linked if counts_for(goal, m, self.today)]
-        goal.checkins = [c for c in goal.checkins if c.op is None] + counted
+        held = (meeting_checkin(goal, m, self.today) for m in linked)
+        goal.checkins = [c for c in goal.checkins if c.op is None] + [c for c in held if c]
         goal.file_current = None
 
     def meetings_for(self, path: str) -> list[Meeting]:
         """The meetings whose ``goal`` links to the note at ``path``, in path order."""
         return self._meetings_by_goal.get(path, [])
 
-    def last_meeting_for(self, path: str, after: date | None, until: date) -> Meeting | None:
-        """The last meeting whose ``goal`` links to the note at ``path``, dated after
-        ``after`` (None: any day) and not after ``until``: what a goal quiet since
-        ``after`` had done for it, whose outcome a check-in would record."""
+    def last_meeting_for(self, goal: Goal, after: date | None, until: date) -> Meeting | None:
+        """The last meeting whose ``goal`` links to ``goal``, dated after ``after`` (None:
+        any day) and not after ``until``: what a goal quiet since ``after`` had done for
+        it, whose outcome a check-in would record.  For a goal counting its meetings,
+        whose log takes no value, only one that waits for its ``outcome``
+        (:func:`without_outcome`): filling that in is the check-in, and any other it
+        counts is one already."""
+        meetings = self.meetings_for(goal.path)
+        if goal.metric_source == "meetings":
+            meetings = without_outcome(goal, meetings, until)
         held = [
             m
-            for m in self.meetings_for(path)
+            for m in meetings
             if m.day is not None and (after is None or after < m.day) and m.day <= until
         ]
         return max(held, key=lambda m: (m.day, m.path), default=None)
@@ -758,11 +786,15 @@ class Catalog:
         note it resolves to from ``source``, as Obsidian resolves (never by alias):
         ``[[Budget]]`` beside ``goals/Budget.md`` as ``[[goals/Budget|Budget]]``, keeping
         its heading and display text.  A link to no note, or to the same one from both
-        (and to no other: :meth:`link_ties`), stays as written."""
+        (and to no other: :meth:`link_ties`), stays as written.  A markdown link or
+        image with a relative path is written from the other folder
+        (:func:`moved_destination`): ``[plan](../../Areas/Plan.md)`` in
+        ``Journal/Daily/`` is ``[plan](../Areas/Plan.md)`` in ``reviews/``."""
+
+        here = self._link_source
 
         def moved(link: Link) -> Link | None:
             path = self.resolve_path(link.target, source, by_alias=False)
-            here = self._link_source
             if path is None or (
                 path == self.resolve_path(link.target, here, by_alias=False)
                 and not self.link_ties(link.target, here, by_alias=False)
@@ -771,7 +803,15 @@ class Catalog:
             shown = link.alias or (None if link.embed else link.target or None)
             return link._replace(target=self.link_target(path), alias=shown)
 
-        return replace_links(text, moved)
+        def found(name: str) -> str | None:
+            return self.resolve_path(name, source, by_alias=False)
+
+        text = replace_links(text, moved)
+        if "](" not in text or posixpath.dirname(source) == posixpath.dirname(here or ""):
+            return text  # a markdown link reaches the same file from the same folder
+        return replace_markdown_links(
+            text, lambda written: moved_destination(written, source, here or "", found)
+        )
 
     _link_source: str | None = None
 
@@ -939,11 +979,7 @@ class Catalog:
         try:
             match = self._named_by(pool, ref, parts=parts)
         except Ambiguous as several:
-            found = several.candidates
-            usable = [path for path in found if path not in unusable] or found
-            pick = self._how_to_pick(pool, usable[0])
-            why = {path: unusable[path] for path in found if path in unusable}
-            raise Ambiguous(_link_target(ref) or ref, found, pick=pick, unusable=why) from None
+            raise self.ambiguous(ref, several.candidates, kinds) from None
         if match is not None:
             broken = unusable.get(match.path)
             if broken is not None:
@@ -960,7 +996,7 @@ class Catalog:
         if problem is not None:
             raise Unreadable(problem.message, path=problem.path, line=problem.line)
         linked = self.linked_paths(ref)
-        what = " or ".join(kinds) if kinds else "note"
+        what = listed(kinds, "or") if kinds else "note"
         other = None
         if kinds is not None:  # `journal show "Dana Ortiz"`: the name is a contact's
             others = [h for h in heads if h.readable and h.kind not in kinds]
@@ -1060,13 +1096,18 @@ class Catalog:
         ends = (f"[[{'/'.join(words[start:])}]]" for start in range(len(words) - 1, 0, -1))
         return next((end for end in ends if self._names_alone(pool, end, path)), None)
 
-    def _how_to_pick(self, pool: Sequence[NoteHead], path: str) -> str:
-        """How to name the note at ``path`` alone among ``pool``: by its path, or by the
-        shortest end of it that, written as a link, names it alone (``[[work/Plan]]``)."""
-        end = self._link_end(pool, path)
-        if end is not None:
-            return f"name one by its path: `{path}`, or `{end}` as in a link"
-        return f"name one by its path: `{path}`"
+    def ambiguous(
+        self, ref: str, paths: Sequence[str], kinds: tuple[str, ...] | None = None
+    ) -> Ambiguous:
+        """The error for ``ref``, a name of each note at ``paths`` among those of
+        ``kinds`` (:meth:`find_note`): the notes listed by their paths, each that can be
+        used with the shortest link by the end of its path that names it alone
+        (``[[work/Plan]]``), each that can't with why."""
+        pool, unusable = self._pool(kinds)
+        why = {path: unusable[path] for path in paths if path in unusable}
+        shown = sorted(paths)[: Ambiguous.SHOWN]
+        links = {p: end for p in shown if p not in why and (end := self._link_end(pool, p))}
+        return Ambiguous(_link_target(ref) or ref, list(paths), links=links, unusable=why)
 
     def goal_word(self, path: str) -> str:
         """The goal at ``path`` as the ``GOAL`` argument of a command to paste in a

@@ -275,6 +275,33 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
     return doc
 
 
+def commented_values(doc: Document) -> list[Problem]:
+    """A hint for each property (or list item) with no value whose line goes on with a
+    ``#`` word right after its colon (or dash): ``tags: #career``, which YAML reads as
+    ``tags:`` and a comment, losing the tag.  A comment after a space (``kind:  # note``)
+    is one of one's own.  Not among ``doc.problems``: the note reads and edits as ever."""
+    if doc.data is None or doc.text.find(" #", doc.yaml_start, doc.yaml_end) < 0:
+        return []  # most notes: read at the cost of a search, no copy
+    lines = ("\n" + doc.yaml_text).split("\n")  # as _load reads it: by the file's lines
+    found = []
+    for key, value in doc.data.items():
+        if value is None:
+            at = [doc.data.key_lines.get(key)]
+        elif isinstance(value, list):
+            numbers = getattr(value, "item_lines", [])
+            at = [n for v, n in zip(value, numbers, strict=False) if v is None]
+        else:
+            continue
+        for number in at:
+            line = lines[number - 1].rstrip("\r") if number and number <= len(lines) else ""
+            marker = ":" if value is None else "-"
+            comment = line.partition(marker)[2].strip(" \t")
+            if len(comment) > 1 and comment[0] == "#" and comment[1] not in " \t#":
+                message = f"`{line.strip(' ')}` holds no value: YAML reads `{comment}` as a comment"
+                found.append(Problem(number, message, "hint", "commented-value"))
+    return found
+
+
 def _check_hidden_opening(doc: Document) -> bool:
     """Refuse a note whose front matter characters one can't see hide (a second BOM, a
     zero-width space before the ``---`` on line 1): read past them, it has properties

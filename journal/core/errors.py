@@ -43,39 +43,44 @@ class NotFound(JournalError):
 class Ambiguous(JournalError):
     """A name that matches more than one note."""
 
+    #: How many of the notes a name matches the error lists.
+    SHOWN = 5
+
     def __init__(
         self,
         name: str,
         candidates: list[str],
         *,
-        pick: str | None = None,
+        links: Mapping[str, str] | None = None,
         unusable: Mapping[str, Diagnostic] | None = None,
     ) -> None:
-        """``pick``: how to name one of them alone, said after the list; ``unusable``:
-        why each candidate that can't be used can't, said after its path."""
+        """``candidates``: the paths of the notes, listed in path order (the first
+        :data:`SHOWN`, then how many more), each to paste: in backticks, with a link that
+        names it alone when ``links`` has one, or why it can't be used when ``unusable``
+        says (by path)."""
+        self.candidates = sorted(candidates)
+        self.links = dict(links or {})
         self.unusable = dict(unusable or {})
-        listing = ", ".join(self._listed(c) for c in candidates)
-        told = f"; {pick}" if pick else ""
-        super().__init__(f"'{name}' matches {len(candidates)} notes: {listing}{told}")
-        self.candidates = candidates
+        listing = ", ".join(self._listed(c) for c in self.candidates[: self.SHOWN])
+        more = len(self.candidates) - self.SHOWN
+        listing += f" and {more} more" if more > 0 else ""
+        super().__init__(
+            f"'{name}' matches {len(candidates)} notes; name one by its path: {listing}"
+        )
 
     def _listed(self, path: str) -> str:
-        """A candidate as the list shows it: its path, and why it can't be used."""
+        """A candidate as the list shows it: its path, then what else to know of it."""
+        import unicodedata  # only for this error
+
+        said = []  # a path not in composed form (`é` as `e` and an accent) looks like another
+        if not unicodedata.is_normalized("NFC", path):
+            said.append("its accents written as separate marks")
         why = self.unusable.get(path)
-        if why is None:
-            return _told_apart(path)
-        at = f", line {why.line}" if why.line else ""
-        return f"{_told_apart(path)} (can't be used{at}: {why.message})"
-
-
-def _told_apart(path: str) -> str:
-    """``path``, marked when its letters are not in their composed form (``é`` as ``e``
-    and a combining accent, as macOS writes names): it looks like another then."""
-    import unicodedata
-
-    if unicodedata.is_normalized("NFC", path):
-        return path
-    return f"{path} (its accents written as separate marks)"
+        if why is not None:
+            said.append(f"can't be used{f', line {why.line}' if why.line else ''}: {why.message}")
+        elif path in self.links:
+            said.append(f"or `{self.links[path]}`")
+        return f"`{path}`" + (f" ({'; '.join(said)})" if said else "")
 
 
 class Unreadable(JournalError):

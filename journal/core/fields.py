@@ -196,6 +196,13 @@ PLAN_FIELDS: dict[str, Field] = {
 }
 
 
+#: What a link property holding a Markdown link is told (``hygiene`` finds it by this).
+MARKDOWN_LINK = (
+    "is a Markdown link, which Obsidian does not read in a property (it shows the text, "
+    "linking no note)"
+)
+
+
 class FieldError(JournalError):
     """A property value that is not of its field's type."""
 
@@ -319,6 +326,8 @@ def _link(field: Field, raw: Any, source: str | None) -> wikilinks.Link:
     raw = wikilinks.unquoted_link(raw) or raw
     text = _text(field, raw, source).strip()
     link = wikilinks.parse_link(text)
+    if link is None and wikilinks.markdown_link(text) is not None:
+        raise FieldError(f"{field.name}: `{text}` {MARKDOWN_LINK}")
     if link is None and ("[[" in text or "]]" in text):
         raise FieldError(
             f"{field.name}: '{text}' is not one well-formed link; "

@@ -287,8 +287,11 @@ def one_line(text: str) -> str:
     """User text made safe for one markdown line or table cell: on one line
     (:func:`single_line`, but for the spaces and tabs of a code span, kept as written:
     markdown shows them, and advice such as "write ``  - item``" changes with one space
-    less), ``|`` escaped, and ``<!--`` written ``<\\!--``, which shows the same but opens no HTML
-    comment (one hiding the rest of the note, or a section marker)."""
+    less), each ``|`` marked for :func:`table_pipes_only` (which escapes it in a table
+    row), its HTML comments left out (:func:`_uncommented`: markdown hides them, and
+    people hide words that way), and a ``<!--`` left (never closed, or in a code span)
+    written ``<\\!--``, which shows the same but opens no HTML comment (one hiding the
+    rest of the note, or a section marker)."""
     if (  # most texts: their only whitespace is single spaces between words
         text.isprintable()
         and "  " not in text
@@ -297,7 +300,43 @@ def one_line(text: str) -> str:
         and text == text.strip(" ")
     ):
         return text
-    return _spans_kept(text).replace("|", "\\|").replace("<!--", "<\\!--")
+    if "<!--" in text:
+        text = _uncommented(text)
+    return _spans_kept(text).replace("|", _PIPE).replace("<!--", "<\\!--")
+
+
+def _uncommented(text: str) -> str:
+    """``text`` without its HTML comments: ``<!--`` to the next ``-->``, but in a code
+    span (a comment that opens first holds its backticks); one never closed is kept."""
+    parts = []
+    done = 0
+    while (start := text.find("<!--", done)) >= 0:
+        code = _span_over(text, done, start)
+        if code is not None:  # in a code span: text
+            parts.append(text[done:code])
+            done = code
+            continue
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        parts.append(text[done:start])
+        done = end + 3
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+def _span_over(text: str, done: int, at: int) -> int | None:
+    """Where the code span of ``text[done:]`` that holds offset ``at`` ends, if any."""
+    if text.find("`", done, at) < 0:
+        return None
+    return next((done + e for s, e in code_spans(text[done:]) if s < at - done < e), None)
+
+
+#: A ``|`` of a :func:`one_line` text, after a mark :func:`table_pipes_only` makes the
+#: ``\\`` a table cell needs, or nothing: a unit separator, which no such text holds
+#: (:func:`single_line` makes it a space, in a code span too).
+_MARK = "\x1f"
+_PIPE = _MARK + "|"
 
 
 #: What markdown would read as more than text in a title: an escape, a tag, a link.
@@ -340,21 +379,20 @@ def _by_spans(text: str, outside: Callable[[str], str], inside: Callable[[str], 
     return "".join(parts)
 
 
-#: A wikilink on one line (as :func:`one_line` leaves it: ``\\|`` for each ``|``).
-_ONE_LINE_LINK = lazy(r"\[\[[^\[\]\n]*\]\]")
-
-
 def table_pipes_only(markdown: str) -> str:
-    """``markdown`` made of :func:`one_line` texts with a ``|`` in a wikilink written as it
-    was (``[[goals/Budget|Budget]]``) on every line that is no table row: the ``\\|``
-    only a table cell needs is read by other tools (and some editors) as part of the
-    link's target, outside a table; a ``\\|`` outside links shows as ``|`` anyway."""
-    if "\\|" not in markdown:
+    """``markdown`` made of :func:`one_line` texts with each ``|`` of theirs escaped
+    (``\\|``) on a table row - a line that starts with ``|``, after an indent or a
+    quote's ``>`` - where a cell needs it, code spans and wikilinks
+    (``[[goals/Budget\\|Budget]]``) included; elsewhere as written, as there ``\\|``
+    shows in a code span and other tools than Obsidian read it as part of a link's
+    target.  Made again, it changes nothing: a section is made so before it is hashed."""
+    if _MARK not in markdown:
         return markdown
     lines = markdown.split("\n")
     for at, line in enumerate(lines):
-        if "\\|" in line and not line.lstrip().startswith("|"):
-            lines[at] = _ONE_LINE_LINK.sub(lambda m: m.group().replace("\\|", "|"), line)
+        if _MARK in line:
+            row = line.lstrip(" \t>").startswith("|")
+            lines[at] = line.replace(_MARK, "\\" if row else "")
     return "\n".join(lines)
 
 

@@ -16,11 +16,14 @@ import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 from typing import NamedTuple
+from urllib.parse import unquote
 
 from journal.core.records import new_tuple
 from journal.core.regex import lazy
 
 _LINK = lazy(r"(!?)\[\[((?:(?!\[\[)[^\n])+?)\]\]")
+#: A Markdown link: its text, then its destination in ``<...>`` (spaces allowed) or bare.
+_MARKDOWN_LINK = lazy(r"\[([^\[\]\n]*)\]\((?:<([^<>\n]*)>|([^\s()<>]*))\)")
 _CONFLICT = lazy(
     # an opening parenthesis (with a pair inside, as an owner's "(Work)"), the words,
     # maybe a date (and Dropbox's " (1)"), the closing one
@@ -101,6 +104,17 @@ def parse_link(text: str) -> Link | None:
     return split_inner(match.group(2), embed=bool(match.group(1)))
 
 
+def markdown_link(text: str) -> tuple[str, str] | None:
+    """(its text, its destination URL-decoded, without a ``#heading``) when ``text`` is
+    exactly one Markdown link, as Obsidian writes links with "Use [[Wikilinks]]" off
+    (``[Be healthy](Areas/Be%20healthy.md)``, ``[x](<../a b.md>)``), else None."""
+    match = _MARKDOWN_LINK.fullmatch(text.strip())
+    if match is None:
+        return None
+    destination = match.group(2) if match.group(2) is not None else match.group(3)
+    return match.group(1), unquote(destination).partition("#")[0]
+
+
 def find_links(text: str) -> list[Link]:
     """Every wikilink in a piece of plain text (no markdown structure considered): what
     ``_LINK.finditer`` finds, by string search (several times faster than the regex,
@@ -146,6 +160,96 @@ def links_as(text: str, shown: Callable[[Link | None, str], str]) -> str:
         return shown(split_inner(match.group(2), embed=bool(match.group(1))), match.group())
 
     return _LINK.sub(one, text) if "[[" in text else text
+
+
+#: An inline markdown link or image (``[text](dest "title")``, ``![](<a b.png>)``), up to
+#: its destination: in ``<...>``, or without spaces and with parentheses in pairs.
+_MARKDOWN_LINK = lazy(
+    r"(?<!\\)(!?\[[^\[\]\n]*\]\([ \t]*)"
+    r"(<(?:[^<>\n\\]|\\.)*>|(?:[^\s()<>\\]|\\.|\([^\s()]*\))+)"
+    r"(?=[ \t]*\)|[ \t]+[\"'(])"
+)
+#: A URL's scheme (``https:``, ``mailto:``, ``obsidian:``): such a link names no path.
+_SCHEME = lazy(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def replace_markdown_links(text: str, change: Callable[[str], str | None]) -> str:
+    """``text`` with the destination of each inline markdown link and image written as
+    ``change`` gives it for the destination as written (``<...>`` included); one it gives
+    None for as written.  One in a code span or a wikilink is text, not a link."""
+    if "](" not in text:
+        return text
+    from journal.core.fences import code_spans
+
+    text_spans = [
+        *(code_spans(text) if "`" in text else ()),
+        *(m.span() for m in _LINK.finditer(text)),
+    ]
+
+    def one(match: re.Match[str]) -> str:
+        if any(start <= match.start() < end for start, end in text_spans):
+            return match.group()
+        new = change(match.group(2))
+        return match.group() if new is None else match.group(1) + new
+
+    return _MARKDOWN_LINK.sub(one, text)
+
+
+def moved_destination(
+    written: str, source: str, here: str, find: Callable[[str], str | None]
+) -> str | None:
+    """A markdown link's destination ``written`` in the note at ``source``, written to
+    reach the same file from the note at ``here`` (None: as written).  Only a relative
+    path moves (not ``/...``, a URL, nor ``#heading`` alone), to the note Obsidian finds by
+    it (``find``: its path, or None) or else the file the path reaches from ``source``'s
+    folder; one that leaves the vault is kept.  Its ``#heading`` or ``?query``, its
+    ``<...>``, and the names it wrote as it wrote them (``%20`` or a space) are kept; a
+    folder name added is written as the destination writes names (``My%20Notes``)."""
+    from urllib.parse import unquote
+
+    angle = written.startswith("<")
+    inner = written[1:-1] if angle else written
+    cut = min((at for at in (inner.find("#"), inner.find("?")) if at >= 0), default=len(inner))
+    path, rest = inner[:cut], inner[cut:]
+    if not path or path.startswith("/") or _SCHEME.match(path):
+        return None
+    name = unquote(path)
+    target = find(name) or posixpath.normpath(posixpath.join(posixpath.dirname(source), name))
+    if target in (".", "..") or target.startswith("../"):
+        return None
+    steps = _steps(target.split("/"), posixpath.dirname(here))
+    kept = path.rstrip("/").split("/")  # the names it ends with, as written
+    same = 0
+    while (
+        same < min(len(steps), len(kept))
+        and steps[-1 - same] != ".."
+        and unquote(kept[-1 - same]) == steps[-1 - same]
+    ):
+        same += 1
+    added = [_destination_name(step, angle) for step in steps[: len(steps) - same]]
+    moved = "/".join(added + kept[len(kept) - same :]) + "/" * path.endswith("/") + rest
+    if moved == inner:
+        return None
+    return f"<{moved}>" if angle else moved
+
+
+def _destination_name(name: str, angle: bool) -> str:
+    """A folder's or file's name as a link's destination writes it: in ``<...>`` as it
+    is but for ``<`` and ``>``, escaped; else %-encoded (a space as ``%20``)."""
+    if angle:
+        return name.replace("<", "\\<").replace(">", "\\>")
+    from urllib.parse import quote
+
+    return quote(name, "!$&'*+,;=@~")
+
+
+def _steps(target: list[str], folder: str) -> list[str]:
+    """The names of a relative path from ``folder`` to the vault path ``target``."""
+    base = folder.split("/") if folder else []
+    common = 0
+    while common < min(len(base), len(target) - 1) and base[common] == target[common]:
+        common += 1
+    return [".."] * (len(base) - common) + target[common:]
 
 
 def fold(text: str) -> str:

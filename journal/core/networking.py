@@ -8,6 +8,7 @@ follow-up by ``follow_up_by`` until ``follow_up_done`` holds the day it was done
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import field
 from datetime import date, timedelta
@@ -233,11 +234,20 @@ def folded(days_overdue: list[int]) -> list[bool]:
 # --- goals counted from meetings --------------------------------------------------------
 
 
-def counts_for(goal: Goal, meeting: Meeting, today: date | None) -> bool:
-    """Whether ``meeting`` (already known to link to ``goal``) counts for a goal with
-    ``metric_source: meetings``: held for it (:func:`held_for`) and, for an outcome goal
-    (:func:`needs_outcome`), with an ``outcome`` saying what it led to."""
-    return held_for(goal, meeting, today) and (_has_outcome(meeting) or not needs_outcome(goal))
+def meeting_checkin(goal: Goal, meeting: Meeting, today: date | None) -> CheckIn | None:
+    """What ``meeting`` (already known to link to ``goal``) is for a goal with
+    ``metric_source: meetings``: a ``+1`` dated by the meeting when it counts - held for
+    it (:func:`held_for`) and, for an outcome goal (:func:`needs_outcome`), with an
+    ``outcome`` saying what it led to -; a check-in with no value when such a goal's
+    meeting came to nothing (:func:`came_to_nothing`: answered, so the goal is not
+    quiet); else None."""
+    wanted = needs_outcome(goal)
+    if not held_for(goal, meeting, today) or (wanted and not _has_outcome(meeting)):
+        return None
+    assert meeting.day is not None
+    op, amount = (None, 0.0) if wanted and came_to_nothing(meeting) else ("+", 1.0)
+    line = meeting.lines.get("goal", 1)
+    return CheckIn(meeting.day, op, amount, meeting.title, line, meeting.path)
 
 
 def held_for(goal: Goal, meeting: Meeting, today: date | None) -> bool:
@@ -264,12 +274,32 @@ def _has_outcome(meeting: Meeting) -> bool:
     return bool((meeting.outcome or "").strip())
 
 
+#: An ``outcome`` saying that nothing came of a meeting: one of the words no, none or
+#: nothing, alone or first (``Nothing yet - no referral``; not ``Nobody...``, ``Now...``,
+#: ``No-nonsense...``), or ``n/a``, ``-`` or ``false`` alone; any case.
+_NOTHING = lazy(r"\s*(?:(?:no|none|nothing)(?![\w'\u2019-])|(?:n/a|-|false)\s*$)", re.IGNORECASE)
+
+
+def came_to_nothing(meeting: Meeting) -> bool:
+    """Whether the meeting's ``outcome`` says that nothing came of it (:data:`_NOTHING`):
+    answered, but no result an outcome goal counts."""
+    return _NOTHING.match(meeting.outcome or "") is not None
+
+
 def without_outcome(goal: Goal, meetings: Iterable[Meeting], today: date | None) -> list[Meeting]:
     """The ``meetings`` held for ``goal`` (:func:`held_for`) that it does not count only
     because their ``outcome`` is empty (:func:`needs_outcome`)."""
     if not needs_outcome(goal):
         return []
     return [m for m in meetings if held_for(goal, m, today) and not _has_outcome(m)]
+
+
+def come_to_nothing(goal: Goal, meetings: Iterable[Meeting], today: date | None) -> list[Meeting]:
+    """The ``meetings`` held for ``goal`` that it does not count because their ``outcome``
+    says nothing came of them (:func:`came_to_nothing`, :func:`needs_outcome`)."""
+    if not needs_outcome(goal):
+        return []
+    return [m for m in meetings if held_for(goal, m, today) and came_to_nothing(m)]
 
 
 def not_counted(goal: Goal, kind: str | None, day: date) -> str | None:
@@ -282,13 +312,6 @@ def not_counted(goal: Goal, kind: str | None, day: date) -> str | None:
     if (first is not None and day < first) or (goal.due is not None and day > goal.due):
         return f"it counts the meetings from {first or 'its start'} to {goal.due or 'its end'}"
     return None
-
-
-def meeting_checkin(meeting: Meeting) -> CheckIn:
-    """A counted meeting as a ``+1`` check-in dated by the meeting."""
-    assert meeting.day is not None
-    line = meeting.lines.get("goal", 1)
-    return CheckIn(meeting.day, "+", 1.0, meeting.title, line, meeting.path)
 
 
 # --- touch points -----------------------------------------------------------------------

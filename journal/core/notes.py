@@ -225,7 +225,8 @@ def parse_typed(path: str, raw: bytes) -> tuple[Note, object | None]:
     stem = stem[:-3] if stem.lower().endswith(".md") else stem
     note = Note(path=path, kind="note", title=stem)
     note.diagnostics.extend(
-        Diagnostic(path, p.line, p.message, p.severity, p.code) for p in doc.problems
+        Diagnostic(path, p.line, p.message, p.severity, p.code)
+        for p in (*doc.problems, *codec.commented_values(doc))
     )
     note.writable = doc.writable
     note.readable = not any(p.severity == "error" and p.code != "conflict" for p in doc.problems)

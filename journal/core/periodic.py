@@ -5,7 +5,8 @@ resolved as Obsidian's plugins resolve them (obsidian-daily-notes-interface):
 
 - **daily**: the Periodic Notes plugin's daily settings when that plugin is enabled
   and its daily notes are on, else the core Daily Notes settings
-  (``.obsidian/daily-notes.json``); the format defaults to ``YYYY-MM-DD``.
+  (``.obsidian/daily-notes.json``), else the vault root when that core plugin is on
+  with no settings (:func:`default_daily`); the format defaults to ``YYYY-MM-DD``.
 - **weekly**: the Periodic Notes plugin's weekly settings when enabled, else the
   Calendar plugin's weekly-note settings; the format defaults to ``gggg-[W]ww``.
 - **locale weeks** (``gggg``, ``ww``, ``startOf('week')``): the rules of moment's
@@ -42,6 +43,8 @@ PERIODIC_PATH = ".obsidian/plugins/periodic-notes/data.json"
 CALENDAR_PATH = ".obsidian/plugins/calendar/data.json"
 APP_PATH = ".obsidian/app.json"
 SETTINGS_FILES = (DAILY_PATH, PERIODIC_PATH, CALENDAR_PATH, APP_PATH)
+#: The core plugins turned on: read only when no daily-note settings are found.
+CORE_PLUGINS_PATH = ".obsidian/core-plugins.json"
 _WEEKDAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
 
 
@@ -186,6 +189,19 @@ def resolve_settings(
     daily = _valid(daily, problems, name, _UNNAMED_DAILY)
     weekly = _valid(weekly, problems, name, _UNNAMED_WEEKLY)
     return PeriodicSettings(daily, weekly, week, tuple(problems), name)
+
+
+def default_daily(core_plugins: Any) -> NoteFormat | None:
+    """Obsidian's daily notes when no settings say where they go (no ``daily-notes.json``,
+    no Periodic Notes daily settings): at the vault root, named ``YYYY-MM-DD``, when the
+    Daily notes core plugin is on by ``core_plugins``, the JSON of ``core-plugins.json`` in
+    either form Obsidian has written it (each core plugin's switch,
+    ``{"daily-notes": true}``; in older versions, the list of those turned on)."""
+    if isinstance(core_plugins, dict):
+        on = core_plugins.get("daily-notes") is True
+    else:
+        on = isinstance(core_plugins, list) and "daily-notes" in core_plugins
+    return NoteFormat("", DAILY_FORMAT, CORE_PLUGINS_PATH) if on else None
 
 
 def _locale_week(

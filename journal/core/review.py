@@ -38,6 +38,7 @@ from journal.core.networking import (
     follow_up_state,
     implied_reason,
     imply_follow_up,
+    needs_outcome,
 )
 from journal.core.progress import (
     Pace,
@@ -558,14 +559,16 @@ def _stale(
     status` judge them (:func:`quiet_too_long`), by the week's ``values``; with the last
     meeting for the goal since (its ``goal`` links it), whose outcome a check-in would
     record (a tryout: "no check-in for 12 days" the week of an informational interview
-    for that goal read as if nothing had been done)."""
+    for that goal read as if nothing had been done): for a goal counting its meetings,
+    one whose ``outcome`` it waits for (``needs_outcome``: filling it in is the check-in,
+    as T006 says; `journal log` refuses its values)."""
     stale = []
     for goal in goals:
         every = rhythm(goal, default_every)
         last = quiet_too_long(goal, as_of, every.days, values[goal.path])
         if last is None:
             continue
-        met = catalog.last_meeting_for(goal.path, last, as_of)
+        met = catalog.last_meeting_for(goal, last, as_of)
         stale.append(
             {
                 "goal": link(goal),
@@ -574,6 +577,7 @@ def _stale(
                 "every": goal.review_every or default_every,
                 "met": str(met.day) if met else None,
                 "meeting": catalog.titled_link(met.path) if met else None,
+                "needs_outcome": needs_outcome(goal),
             }
         )
     return stale

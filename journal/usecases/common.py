@@ -12,7 +12,7 @@ from journal.core.catalog import Catalog
 from journal.core.errors import NotFound, UsageProblem
 from journal.core.goal import Goal, kind_of
 from journal.core.links import Link
-from journal.core.networking import needs_outcome, without_outcome
+from journal.core.networking import come_to_nothing, needs_outcome, without_outcome
 
 #: The notes a goal's link properties name (None: any note), and what to do when none is.
 LINKED = {
@@ -121,11 +121,14 @@ def kind_with_feeds(
 
 def outcome_wanted(catalog: Catalog, goal: Goal) -> dict[str, Any]:
     """For ``journal show`` and ``journal log GOAL``: whether the goal counts only the
-    meetings with an ``outcome`` (an outcome goal counting its meetings), and the
-    meetings held for it that it does not count until theirs is filled in."""
+    meetings with an ``outcome`` (an outcome goal counting its meetings), the meetings
+    held for it that it does not count until theirs is filled in, and those it does not
+    count as theirs says nothing came of them (each with that outcome)."""
+    meetings, today = catalog.meetings_for(goal.path), catalog.today
     return {
         "meetings_need_outcome": needs_outcome(goal),
-        "meetings_without_outcome": [
-            m.path for m in without_outcome(goal, catalog.meetings_for(goal.path), catalog.today)
+        "meetings_without_outcome": [m.path for m in without_outcome(goal, meetings, today)],
+        "meetings_come_to_nothing": [
+            {"path": m.path, "outcome": m.outcome} for m in come_to_nothing(goal, meetings, today)
         ],
     }

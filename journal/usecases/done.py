@@ -64,23 +64,23 @@ def mark_done(
     whose title is (or uniquely holds) ``milestone``.  Something already done is left
     as it is.  A goal done all at once (0 to 1: :func:`_done_is_reached`) also gets its
     target as ``current``; any other goal done short of its target is told how to
-    record its value (``short``).  A name that matches several notes, only one of which
-    has something left to do, is that one.  A meeting's tasks not ticked yet are listed
-    (``open_tasks``): closing its follow-up may forget one."""
+    record its value (``short``).  A contact's name is the follow-up still open with
+    them (:func:`_the_follow_up_with`); a name that matches several notes is the one
+    thing left to do among them (:func:`_the_open_one`).  A meeting's tasks not ticked
+    yet are listed (``open_tasks``): closing its follow-up may forget one."""
     if milestone is not None and not milestone.strip():
         raise UsageProblem("--milestone needs a milestone's title, a part of it or its number")
     not_after(day, catalog.today, "journal done")
-    kinds = ("goal",) if milestone is not None else ("meeting", "goal")
+    kinds = ("goal",) if milestone is not None else _KINDS
+    ref = vault.named_path(ref)
     try:
-        note = catalog.find_note(vault.named_path(ref), kinds=kinds)
+        note = catalog.find_note(ref, kinds=kinds)
     except Ambiguous as exc:
         if milestone is not None:
             raise
-        note = _the_open_one(catalog, exc, day)
-    except NotFound as missing:
-        if milestone is not None:
-            raise
-        note = _the_follow_up_with(catalog, vault.named_path(ref), day, missing)
+        note = _the_open_one(catalog, ref, exc, day)
+    if note.kind == "contact":
+        note = _the_follow_up_with(catalog, ref, note, day)
     goal: Goal | None = None
     if milestone is not None:
         result = Done(note.path, note.title, "milestone", "milestones")
@@ -119,36 +119,50 @@ def mark_done(
     return result
 
 
-def _the_open_one(catalog: Catalog, ambiguous: Ambiguous, day: date) -> Note:
-    """Of the notes a name matches, the one thing still to do on ``day`` - a meeting
-    held by then whose follow-up is open, a goal not done - when there is one; else,
-    or when one of them can't be used (it may be the one meant), the error stands."""
-    notes = [catalog.by_path[path] for path in ambiguous.candidates]
-    open_ones = [n for n in notes if _still_open(n, day)]
-    if len(open_ones) != 1 or ambiguous.unusable:
+#: What ``journal done NOTE`` looks for ``NOTE`` among: a contact's name is the
+#: follow-up open with them, before the meetings whose titles it is a part of.
+_KINDS = ("meeting", "goal", "contact")
+
+
+def _the_open_one(catalog: Catalog, ref: str, ambiguous: Ambiguous, day: date) -> Note:
+    """Of the notes the name ``ref`` matches, the one thing still to do on ``day`` - a
+    meeting held by then whose follow-up is open, a goal not done, a follow-up open with
+    a contact among them (:func:`_owed`) - when there is one; else an error listing
+    them when there are several, or the error itself (also when one of the notes can't
+    be used: it may be the one meant)."""
+    if ambiguous.unusable:
         raise ambiguous
-    return open_ones[0]
+    open_ones: dict[str, Note] = {}
+    for path in ambiguous.candidates:
+        note = catalog.by_path[path]
+        found = _owed(catalog, note, day) if note.kind == "contact" else [note]
+        open_ones |= {n.path: n for n in found if _still_open(n, day)}
+    if len(open_ones) > 1:
+        raise catalog.ambiguous(ref, list(open_ones), _KINDS)
+    if not open_ones:
+        raise ambiguous
+    return next(iter(open_ones.values()))
 
 
-def _the_follow_up_with(catalog: Catalog, ref: str, day: date, missing: NotFound) -> Note:
-    """The meeting whose follow-up is the one still open on ``day`` with the contact
-    ``ref`` names (`journal done Jon`: the thank-you owed to Jon); ``missing`` stands
-    when ``ref`` names no contact."""
-    try:
-        contact = catalog.find_note(ref, kinds=("contact",))
-    except JournalError:
-        raise missing from None
-    owed = [
+def _the_follow_up_with(catalog: Catalog, ref: str, contact: Note, day: date) -> Note:
+    """The meeting whose follow-up is the one still open on ``day`` with ``contact``,
+    whom ``ref`` names (`journal done Jon`: the thank-you owed to Jon)."""
+    owed = _owed(catalog, contact, day)
+    if not owed:
+        raise NotFound(f"no follow-up is open with {contact.title} ({contact.path} is a contact)")
+    if len(owed) > 1:
+        raise catalog.ambiguous(ref, [n.path for n in owed], _KINDS)
+    return owed[0]
+
+
+def _owed(catalog: Catalog, contact: Note, day: date) -> list[Note]:
+    """The meetings with ``contact`` whose follow-up is still open on ``day``."""
+    return [
         catalog.by_path[m.path]
         for m in catalog.meetings
         if any(n.path == contact.path for n in catalog.people_of(m))
         and _still_open(catalog.by_path[m.path], day)
     ]
-    if not owed:
-        raise NotFound(f"no follow-up is open with {contact.title} ({contact.path} is a contact)")
-    if len(owed) > 1:
-        raise Ambiguous(ref, [n.path for n in owed])
-    return owed[0]
 
 
 def _still_open(note: Note, day: date) -> bool:

@@ -15,6 +15,7 @@ from journal.core.dates import writable_day
 from journal.core.errors import Conflict, JournalError, UnsafeWrite
 from journal.core.formatting import plural
 from journal.core.names import file_stem
+from journal.core.periodic import CORE_PLUGINS_PATH
 from journal.core.records import Record, record
 from journal.core.settings import Config
 from journal.usecases.new_note import new_goal
@@ -85,10 +86,21 @@ def _init(root: Path, today: date) -> InitResult:
     named = dataclasses.asdict(folders_on_disk(root, config).folders)
     periodic = load_periodic(root)
     daily = periodic.daily
+    at_root = None  # why no daily folder is made: Obsidian's daily notes are at the root
     if daily is not None and ".." not in daily.folder.split("/"):
         # Obsidian's daily notes folder ("." when they are at the vault root), as its
         # settings spell it: Obsidian writes there
         named["daily"] = daily.folder or "."
+        if not daily.folder:
+            why = (
+                "the Daily notes core plugin is on, with its default settings"
+                if daily.source == CORE_PLUGINS_PATH
+                else f"as {daily.source} says"
+            )
+            at_root = (
+                f"{config.folders.daily}/: Obsidian's daily notes are at the vault root "
+                f'({why}): [folders] daily = "."'
+            )
     config = dataclasses.replace(config, folders=dataclasses.replace(config.folders, **named))
     vault = Vault(root, config)
     folders = [f for f in dataclasses.asdict(config.folders).values() if f != "."]
@@ -129,8 +141,7 @@ def _init(root: Path, today: date) -> InitResult:
     obsidian = root / ".obsidian"
     if obsidian.is_dir() or obsidian.is_symlink():  # a symlink is reported, not followed
         _property_types(vault, result)
-    if elsewhere is not None:
-        result.skipped.append(elsewhere)
+    result.skipped += [why for why in (at_root, elsewhere) if why is not None]
     try:
         catalog = load_catalog(vault)
         if any(g.path != sample for g in catalog.goals):  # a vault of goals: no sample

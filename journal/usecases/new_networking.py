@@ -113,9 +113,10 @@ def _taken(exc: Conflict) -> Conflict:
 
 def named_people(catalog: Catalog, names: Sequence[str]) -> list[Note | str]:
     """Each person ``names`` name, once, in their order: the contact note (by id, name,
-    alias or unique part), else the name itself.  Names that are equal ignoring case,
-    or that would get the same contact file (``Lee/Chang``, ``Lee:Chang``), are one
-    person, spelled as first given; a name matching several contacts is an error."""
+    alias or unique part), else the name itself.  Names that are equal as lookups
+    compare them (:func:`bare_name`, in any case: ``Jose Nunez``, ``José Núñez``), or
+    that would get the same contact file (``Lee/Chang``, ``Lee:Chang``), are one person,
+    spelled as first given; a name matching several contacts is an error."""
     people: list[Note | str] = []
     seen: set[str] = set()
     for raw in names:
@@ -129,7 +130,7 @@ def named_people(catalog: Catalog, names: Sequence[str]) -> list[Note | str]:
             keys = {person.path}
         except NotFound:
             person = name
-            keys = {f"name:{name.casefold()}", f"file:{note_stem(name).casefold()}"}
+            keys = {f"name:{bare_name(name).casefold()}", f"file:{note_stem(name).casefold()}"}
         if not keys & seen:
             people.append(person)
         seen |= keys
@@ -278,7 +279,8 @@ def new_meeting(
         elif needs_outcome(served):
             vault.notice(
                 f"this meeting does not count for {served.title} until it has an outcome "
-                f"(an outcome goal counts what meetings led to): fill in its outcome: in {rel}"
+                f"(an outcome goal counts what meetings led to): fill in its outcome: in {rel}, "
+                "none if nothing came of it"
             )
     props = {k: codec.plain(v) for k, v in meeting.items()}
     return NewMeeting(rel, stem, props, list(contacts.values()), missing)

@@ -6,7 +6,8 @@
   ``.obsidian`` shared by several vaults): that is reported instead.
 - ``.base`` files are written to ``[obsidian] bases`` (default ``bases/``).  The
   hash of what was written is kept in ``.journal/obsidian.json``; a base whose
-  bytes no longer match it was edited by the user and is never written again.
+  bytes no longer match it was edited by the user and is never written again, nor is
+  a file of that name journal never wrote (no record of it, no :data:`MARKER`).
 - Nothing changes when everything is already in place.
 """
 
@@ -18,7 +19,7 @@ from typing import Any
 from journal.adapters import files
 from journal.adapters.obsidian import JsonFile, edit_json, load_periodic, read_json, write_json
 from journal.adapters.vault import Vault
-from journal.core.bases import BASES, base_text
+from journal.core.bases import BASES, MARKER, base_text
 from journal.core.errors import ConfigError, UnsafeWrite
 from journal.core.jsontext import add_members
 from journal.core.moment import WEEKDAYS
@@ -34,6 +35,10 @@ THROUGH_A_SYMLINK = (
     "vaults?), and journal never writes through one; run journal obsidian setup in the "
     "vault that holds the real folder, or set the types in Obsidian"
 )
+#: What becomes of a base journal wrote (its record or marker says so) edited since.
+EDITED = "kept (edited by you)"
+#: What becomes of a file of a base's name that journal never wrote: no record, no marker.
+NOT_OURS = "kept (not journal's)"
 
 
 @record()
@@ -142,7 +147,8 @@ def _write_base(vault: Vault, rel: str, data: bytes, written: dict[str, str], dr
         written[rel] = digest
         return "unchanged"
     if written.get(rel) != snapshot.digest:
-        return "kept (edited by you)"
+        ours = rel in written or snapshot.data.startswith(MARKER.encode())
+        return EDITED if ours else NOT_OURS
     if not dry_run:
         vault.replace(rel, snapshot, data)
     written[rel] = digest

@@ -11,7 +11,7 @@ from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
 from journal.core.dates import Period, week_of, writable_day
 from journal.core.errors import UsageProblem
-from journal.core.formatting import json_numbers, one_line_texts, table_pipes_only
+from journal.core.formatting import json_numbers, one_line_texts
 from journal.core.goal import Goal
 from journal.core.periodic import in_folder
 from journal.core.plan import as_kept, build_plan, keep_ended, planned_goals
@@ -211,7 +211,7 @@ def quarterly_plan(
             if merged != targets:
                 data = plan_data(as_kept(merged, labels))[0]
                 props["targets"] = _target_rows(merged, planned, starts, rows)
-    body = table_pipes_only(Renderer(vault.root).render(TEMPLATE, {"plan": one_line_texts(data)}))
+    body = Renderer(vault.root).render(TEMPLATE, {"plan": one_line_texts(data)})
     written = write_generated(
         vault,
         path,

@@ -22,7 +22,7 @@ from journal.core.dates import (
 )
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
-from journal.core.formatting import one_line_texts, table_pipes_only
+from journal.core.formatting import one_line_texts
 from journal.core.goal import Goal
 from journal.core.history import Event, History, follow, summed
 from journal.core.names import render_pattern
@@ -161,7 +161,7 @@ def weekly_review(
         for key, other in (("previous", period.start - seven), ("next", period.start + seven)):
             path = place(week_of(other, vault.config.week_start)).path
             data[f"{key}_link"] = catalog.link_to(path) if path in catalog.by_path else None
-    body = table_pipes_only(Renderer(vault.root).render(TEMPLATE, {"review": one_line_texts(data)}))
+    body = Renderer(vault.root).render(TEMPLATE, {"review": one_line_texts(data)})
     props = {
         "type": "review",
         "week": data["week"],

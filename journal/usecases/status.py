@@ -10,6 +10,7 @@ from journal.core.catalog import Catalog
 from journal.core.dates import week_label
 from journal.core.formatting import json_progress
 from journal.core.goal import Goal, Milestone
+from journal.core.networking import needs_outcome
 from journal.core.progress import last_checkin, quiet_too_long, rhythm, rounded
 from journal.core.review import WeeklyTargets, plan_judged
 from journal.core.settings import Config
@@ -91,7 +92,9 @@ def quiet_since(goal: Goal, today: date, config: Config) -> date | None:
     return quiet_too_long(goal, today, every, goal.current)
 
 
-def _met(catalog: Catalog, goal: Goal, today: date, config: Config) -> dict[str, str] | None:
+def _met(catalog: Catalog, goal: Goal, today: date, config: Config) -> dict[str, Any] | None:
     """The last meeting for a quiet goal since it went quiet, as the review names it."""
-    meeting = catalog.last_meeting_for(goal.path, quiet_since(goal, today, config), today)
-    return {"date": str(meeting.day), "path": meeting.path} if meeting else None
+    meeting = catalog.last_meeting_for(goal, quiet_since(goal, today, config), today)
+    if meeting is None:
+        return None
+    return {"date": str(meeting.day), "path": meeting.path, "needs_outcome": needs_outcome(goal)}

@@ -7,11 +7,14 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterator, Mapping, Sequence
 
-from journal.core.catalog import MISTYPED_FIX, NOT_A_GOAL_FIX
+from journal.core import codec
+from journal.core.catalog import MISTYPED_FIX, NOT_A_GOAL_FIX, NoteHead, bare_name, match_head
 from journal.core.checkins import INLINE_KEY, CheckIn, MiswrittenValue, parse_inline
+from journal.core.errors import Ambiguous
 from journal.core.fields import (
     CONTACT_FIELDS,
     GOAL_FIELDS,
+    MARKDOWN_LINK,
     MEETING_FIELDS,
     OBSIDIAN_LISTS,
     Field,
@@ -19,7 +22,13 @@ from journal.core.fields import (
     coerce,
 )
 from journal.core.formatting import listed, shell_word
-from journal.core.links import conflict_original, copy_candidates, copy_original, fold
+from journal.core.links import (
+    conflict_original,
+    copy_candidates,
+    copy_original,
+    fold,
+    markdown_link,
+)
 from journal.core.names import (
     device_name,
     device_named,
@@ -30,6 +39,7 @@ from journal.core.names import (
     windows_faults,
 )
 from journal.core.notes import QUOTED_LOG, NoteLink, stem_of
+from journal.core.regex import lazy
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
 
 #: How many other goals a duplicate-id finding names.
@@ -72,14 +82,16 @@ def broken_link(ctx: Context) -> Iterator[Problem]:
 
 
 def broken_body_link(ctx: Context) -> Iterator[Problem]:
+    contacts: list[tuple[NoteHead, str]] | None = None  # made when a person has no note
     for path, kind, link in ctx.broken_links:
         if _person(kind, link):
-            make = f"journal new contact {shell_word(link.target)}"
+            if contacts is None:
+                contacts = _spelled_contacts(ctx)
             yield Problem(
                 path,
                 link.line,
                 f"with: [[{link.target}]] has no contact note",
-                _unlisted(ctx, f"fix the name, or make the note: {make}"),
+                _unlisted(ctx, _no_contact_fix(ctx, contacts, link.target, path)),
             )
         elif link.key is None and ctx.copy_linked(link.target, path):
             yield _copy_linked(path, link)
@@ -98,6 +110,42 @@ def broken_body_link(ctx: Context) -> Iterator[Problem]:
             )
     if not ctx.goals_only:
         yield from _people_who_are_no_contacts(ctx)
+
+
+def _spelled_contacts(ctx: Context) -> list[tuple[NoteHead, str]]:
+    """Each contact, with its path and names as a command's name is compared with them
+    (:func:`bare_name`) in one text: the contacts a name is not in can't be named by it."""
+    return [
+        (h, "\n".join(bare_name(x) for x in (h.path, h.title, h.stem, h.id or "", *h.aliases)))
+        for h in ctx.catalog.heads
+        if h.kind == "contact"
+    ]
+
+
+def _no_contact_fix(
+    ctx: Context, contacts: Sequence[tuple[NoteHead, str]], name: str, source: str
+) -> str:
+    """How to give the person linked as ``[[name]]`` from the meeting at ``source`` a
+    contact note: the contacts (:func:`_spelled_contacts`) whose names hold ``name``
+    (found as ``--with`` finds one: `Ann Lee` of `Ann Lee-Wong`, renamed since; a few at
+    most) may be theirs, else make one (a second note for one person, were it one of
+    them)."""
+    make = f"journal new contact {shell_word(name)}"
+    wanted = bare_name(name)
+    try:
+        found = match_head([h for h, names in contacts if wanted in names], name)
+        paths = [found.path] if found is not None else []
+    except Ambiguous as several:
+        paths = several.candidates
+    if not paths or len(paths) > _NAMED:
+        return f"fix the name, or make the note: {make}"
+    links = [f'"{ctx.catalog.link_to(p, source)}"' for p in paths]
+    held = "has a name" if len(paths) == 1 else "have names"
+    return (
+        f"{listed(paths)} {held} holding it: if {'it is' if len(paths) == 1 else 'one is'} "
+        f"theirs, link {listed(links, 'or')} (or add `{name}` to its `aliases`: journal then "
+        f"finds it, Obsidian's links do not); else make the note: {make}"
+    )
 
 
 def _people_who_are_no_contacts(ctx: Context) -> Iterator[Problem]:
@@ -148,8 +196,9 @@ def _copy_left(path: str, link: NoteLink, copy: str, key: str = "") -> Problem:
 
 
 def alias_only_link(ctx: Context) -> Iterator[Problem]:
+    # (path, target, line, as shown, in a property: H020 tells an alias notes share)
     links = [
-        (g.path, link.target, link.line, f"[[{link.target}]]")
+        (g.path, link.target, link.line, f"[[{link.target}]]", link.key is not None)
         for g in ctx.goals
         for link in ctx.note(g).links
     ]
@@ -163,10 +212,14 @@ def alias_only_link(ctx: Context) -> Iterator[Problem]:
                 named.append(
                     (meeting.goal, meeting.lines.get("goal"), f"`{meeting.goal}` in `goal`")
                 )
-            links += [(meeting.path, link.target, line or 1, shown) for link, line, shown in named]
-    for path, target, line, shown in links:
+            links += [
+                (meeting.path, link.target, line or 1, shown, True) for link, line, shown in named
+            ]
+    for path, target, line, shown, told in links:
         if not target or ctx.catalog.resolve_path(target, path, by_alias=False):
             continue
+        if told and ctx.catalog.link_ties(target, path):
+            continue  # H020 names the notes, and the fix
         note = ctx.catalog.resolve(target, path)
         if note is not None:
             yield Problem(
@@ -272,10 +325,8 @@ def _why_uncounted(
             f"locale); or log it in the goal{logged}",
         )
     if tied:
-        return (
-            f"`{INLINE_KEY}:: {link}` {_may_be(tied)}, so it counts for none of them",
-            _write_the_path(tied),
-        )
+        what, fix = _tie(ctx, target, path, tied)
+        return f"`{INLINE_KEY}:: {link}` {what}, so it counts for none of them", fix
     if resolved is None:
         return (
             f"`{INLINE_KEY}:: {link}` links to no note, so it counts for no goal",
@@ -323,21 +374,28 @@ def _log_command(ctx: Context, goal: str, checkin: CheckIn) -> str:
     return " ".join(["journal log", ctx.goal_word(goal), *words])
 
 
-def _may_be(tied: Sequence[str]) -> str:
-    """What a link that can't choose between the notes at ``tied`` (see
-    :meth:`~journal.core.catalog.Catalog.link_ties`) links to."""
+def _tie(ctx: Context, target: str, source: str, tied: Sequence[str]) -> tuple[str, str]:
+    """What a link to ``target`` from the note at ``source`` that can't choose between
+    the notes at ``tied`` (see :meth:`~journal.core.catalog.Catalog.link_ties`) links
+    to, and its fix.  Notes of one name: Obsidian takes one of them, not always the
+    same, so the path says which.  Notes sharing an alias (no file has the name):
+    Obsidian resolves none, so the file name says which."""
+    if ctx.catalog.resolve_path(target, source, by_alias=False) is None:
+        names = [f"[[{ctx.catalog.link_target(p, source)}|{target}]]" for p in tied]
+        return (
+            f"is an alias of {_either(tied, 'and')}: Obsidian resolves no link by an alias "
+            "(it shows it as unresolved), and journal does not choose between them",
+            "write the file name of the note meant: " + _either(names),
+        )
     return (
         f"may link to {_either(tied)}: Obsidian's choice between notes a link names "
-        "equally well is not stable"
+        "equally well is not stable",
+        "write the path of the note meant: " + _either([f"[[{p[:-3]}]]" for p in tied]),
     )
 
 
-def _write_the_path(tied: Sequence[str]) -> str:
-    return "write the path of the note meant: " + _either([f"[[{p[:-3]}]]" for p in tied])
-
-
-def _either(items: Sequence[str]) -> str:
-    return ", ".join(items[:-1]) + " or " + items[-1]
+def _either(items: Sequence[str], word: str = "or") -> str:
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
 def ambiguous_link(ctx: Context) -> Iterator[Problem]:
@@ -368,9 +426,8 @@ def _tied(
     ``path``, when it can't choose between notes; ``counts``: what that costs."""
     tied = ctx.catalog.link_ties(target, path) if target else ()
     if tied:
-        yield Problem(
-            path, line, f"{key}: [[{target}]] {_may_be(tied)}{counts}", _write_the_path(tied)
-        )
+        what, fix = _tie(ctx, target, path, tied)
+        yield Problem(path, line, f"{key}: [[{target}]] {what}{counts}", fix)
 
 
 def duplicate_id(ctx: Context) -> Iterator[Problem]:
@@ -661,6 +718,62 @@ def _diagnostics(
     return check
 
 
+_BAD_VALUES = _diagnostics(
+    ("value",), "error", "write the value in the form docs/format.md gives for this property"
+)
+
+
+def bad_value(ctx: Context) -> Iterator[Problem]:
+    for problem in _BAD_VALUES(ctx):
+        fix = _wikilink_fix(ctx, problem)
+        yield problem if fix is None else Problem(problem.path, problem.line, problem.message, fix)
+
+
+def _wikilink_fix(ctx: Context, problem: Problem) -> str | None:
+    """The wikilink to write for a link property's Markdown link (told by ``fields``:
+    ``supports: `[A](A.md)` is a Markdown link...``): to the note it names, found as
+    Obsidian finds a Markdown link's path from the note, or else named as its file."""
+    key, _, rest = problem.message.partition(": `")
+    written, told, _ = rest.rpartition(f"` {MARKDOWN_LINK}")
+    linked = markdown_link(written) if told else None
+    if linked is None:
+        return None
+    text, target = linked
+    path = ctx.catalog.resolve_path(target, problem.path, by_alias=False) if target else None
+    if path is not None:
+        return f'write the wikilink, `{key}: "{ctx.catalog.link_to(path, problem.path)}"` ({path})'
+    meant = f'write a wikilink to the note meant, `{key}: "[[{{}}]]"`'
+    if not target or "://" in target:  # a web page or a heading: the link's text names it
+        return meant.format(text)
+    return f"no note is at {target}: " + meant.format(stem_of(target))
+
+
+#: The hint of a value YAML read as a comment, as ``codec.commented_values`` words it.
+_COMMENTED = lazy(r"`(.*)` holds no value: YAML reads `(.*)` as a comment")
+
+
+def commented_value(ctx: Context) -> Iterator[Problem]:
+    for diagnostic in ctx.catalog.diagnostics:
+        told = _COMMENTED.fullmatch(diagnostic.message)
+        if diagnostic.code == "commented-value" and told is not None:
+            written, comment = told.groups()
+            fix = _uncommented(written, comment)
+            yield Problem(diagnostic.path, diagnostic.line or 1, diagnostic.message, fix)
+
+
+def _uncommented(written: str, comment: str) -> str:
+    """How to write the value meant by ``comment``, which YAML read as a comment on the
+    line ``written`` (``tags: #career``, ``- #career``): without its ``#``, or quoted
+    (as a list for Obsidian's list properties)."""
+    head = "-" if written.startswith("-") else written.partition(":")[0] + ":"
+    words = comment.split()
+    if head[:-1].lower() in _OBSIDIAN_NAMES:
+        bare, quoted = ", ".join(w.lstrip("#") for w in words), codec.inline_text(words)
+    else:
+        bare, quoted = " ".join(w.lstrip("#") for w in words), codec.scalar_text(comment)
+    return f"write `{head} {bare}`, or quote it: `{head} {quoted}`"
+
+
 _SAVE_AS_UTF8 = (
     "save the file as UTF-8 (most editors offer the encoding when saving: Save with "
     "Encoding, UTF-8); the note is skipped until then"
@@ -723,11 +836,7 @@ RULES = (
         "bad-value",
         "error",
         "a property of a goal, meeting or contact whose value is not of its type (ignored)",
-        _diagnostics(
-            ("value",),
-            "error",
-            "write the value in the form docs/format.md gives for this property",
-        ),
+        bad_value,
     ),
     Rule(
         "H006",
@@ -879,5 +988,13 @@ RULES = (
         "notes equally well (`[[Fitness]]` for `Career/Fitness.md` and `Health/Fitness.md`): "
         "Obsidian's choice is not stable, and a meeting's `goal` or `with` counts for none",
         ambiguous_link,
+    ),
+    Rule(
+        "H021",
+        "commented-value",
+        "hint",
+        "a property (or a list item) with no value, whose `#` word after the colon (or "
+        "dash) YAML reads as a comment: `tags: #career`",
+        commented_value,
     ),
 )

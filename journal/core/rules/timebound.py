@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from journal.core.dates import DateError, parse_date
 from journal.core.formatting import plural, shell_word
-from journal.core.networking import span, without_outcome
+from journal.core.networking import span
 from journal.core.progress import last_checkin, overdue_milestones, quiet_too_long, start_of
 from journal.core.rules.base import Context, Problem, Rule, line_of
 
@@ -143,17 +143,14 @@ def stale(ctx: Context) -> Iterator[Problem]:
         latest = last_checkin(goal, until=ctx.today)
         gap = (ctx.today - since).days
         what = f"no check-in since {since}" if latest else f"no check-in since it began ({since})"
-        waiting = [  # held since, counted once its outcome is filled in
-            (m.day, m.path)
-            for m in without_outcome(goal, ctx.catalog.meetings_for(goal.path), ctx.today)
-            if m.day is not None and m.day > since
-        ]
-        if waiting:
+        counted = goal.metric_source == "meetings"
+        met = ctx.catalog.last_meeting_for(goal, since, ctx.today) if counted else None
+        if met is not None:  # held since, counted once its outcome is filled in
             fix = (
-                f"fill in `outcome:` in {max(waiting)[1]} (an outcome goal counts a meeting "
-                "once it says what it led to)"
+                f"fill in `outcome:` in {met.path}, `none` if nothing came of it (an outcome "
+                "goal counts a meeting once it says what it led to)"
             )
-        elif goal.metric_source == "meetings":  # a +N line would not count
+        elif counted:  # a +N line would not count
             fix = (
                 "note a meeting for it (`journal new meeting --with PERSON --goal "
                 f"{ctx.goal_word(goal.path)}`), or a line without a number under "
