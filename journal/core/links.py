@@ -164,7 +164,7 @@ def links_as(text: str, shown: Callable[[Link | None, str], str]) -> str:
 
 #: An inline markdown link or image (``[text](dest "title")``, ``![](<a b.png>)``), up to
 #: its destination: in ``<...>``, or without spaces and with parentheses in pairs.
-_MARKDOWN_LINK = lazy(
+_MARKDOWN_DESTINATION = lazy(
     r"(?<!\\)(!?\[[^\[\]\n]*\]\([ \t]*)"
     r"(<(?:[^<>\n\\]|\\.)*>|(?:[^\s()<>\\]|\\.|\([^\s()]*\))+)"
     r"(?=[ \t]*\)|[ \t]+[\"'(])"
@@ -192,7 +192,7 @@ def replace_markdown_links(text: str, change: Callable[[str], str | None]) -> st
         new = change(match.group(2))
         return match.group() if new is None else match.group(1) + new
 
-    return _MARKDOWN_LINK.sub(one, text)
+    return _MARKDOWN_DESTINATION.sub(one, text)
 
 
 def moved_destination(
