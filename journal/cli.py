@@ -1404,6 +1404,9 @@ def new_meeting_command(
 def followups(state: State, everything: bool, as_json: bool) -> None:
     """List follow-ups owed from meetings: overdue, and due in the next 7 days, oldest first.
 
+    A meeting with an open task and no follow_up_by owes one [networking]
+    follow_up_days after it, marked "(no follow_up_by: a week after the meeting)".
+
     \b
     Example:
       journal followups --all
@@ -1443,7 +1446,8 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
 def done(state: State, note: str, milestone: str | None, day: str | None, as_json: bool) -> str:
     """Mark a meeting's follow-up, a goal, or a goal's milestone done.
 
-    A meeting gets follow_up_done: DATE (when it has a follow_up_by); a goal
+    A meeting gets follow_up_done: DATE (when it has a follow_up_by, or an open
+    task without one); a goal
     gets status: done and completed: DATE; with --milestone, that milestone
     gets done: DATE.  A contact's name is the follow-up still open with them.
     Only those lines change, and each change is printed.
@@ -1482,8 +1486,8 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
     if result.open_tasks and result.written and not as_json:  # closed by this run
         left = plural(len(result.open_tasks), "task")
         echo(f"journal: {_line(result.path)}: {left} not ticked yet:", err=True)
-        for task in result.open_tasks:
-            echo(f"  - [ ] {task}", err=True)
+        for mark, task in zip(result.open_states, result.open_tasks, strict=True):
+            echo(f"  - [{mark}] {task}", err=True)
     if result.short and not as_json:
         echo(f"journal: {_line(result.path)}: {result.short}", err=True)
     if result.open_milestones and not as_json:

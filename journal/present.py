@@ -473,20 +473,33 @@ def _state_text(r: dict[str, Any]) -> tuple[str, str]:
     return r["state"], {"due": "warn", "done": "good"}.get(r["state"], "muted")
 
 
+#: The most columns a ``follow_up_by`` that is no date takes in a list (all of it: JSON).
+DAY_TEXT_WIDTH = 20
+
+
 def followup_lines(rows: list[dict[str, Any]], style: Style = unstyled) -> list[str]:
-    """One line per follow-up (plus its open tasks), oldest first."""
+    """One line per follow-up (plus its open tasks, each with its state: ``- [/]``),
+    oldest first; the days in a column as wide as the widest (a ``follow_up_by`` that
+    is no date, ``next Friday``, up to :data:`DAY_TEXT_WIDTH`)."""
+    days = [r["follow_up_by"] or shortened(r["follow_up_text"] or "", DAY_TEXT_WIDTH) for r in rows]
+    width = max([len("YYYY-MM-DD"), *map(columns, days)])
     out = []
-    for r in rows:
+    for r, day in zip(rows, days, strict=True):
         text, role = _state_text(r)
         people = ", ".join(r["with"]) or "?"
         goal = f"  -> {shortened(r['goal']['title'], GOAL_WIDTH)}" if r["goal"] else ""
         late = f", {r['days_late']}d late" if r["days_late"] else ""
         closed = f"  (done {r['done']}{late})" if isinstance(r["done"], str) else ""
+        implied = f"  ({r['implied']})" if r["implied"] else ""
         out.append(
-            f"{style(f'{text:<12}', role)} {r['follow_up_by'] or r['follow_up_text'] or '':<10}  "
-            f"{people}: {r['title']}{goal}{closed}"
+            f"{style(f'{text:<12}', role)} {padded(day, width)}  "
+            f"{people}: {r['title']}{goal}{implied}{closed}"
         )
-        out.extend(f"{'':<25}- [ ] {task}" for task in r["tasks"])
+        indent = " " * (15 + width)  # under the names
+        out.extend(
+            f"{indent}- [{state}] {task}"
+            for state, task in zip(r["task_states"], r["tasks"], strict=True)
+        )
     return out
 
 
@@ -538,14 +551,22 @@ def _touch_text(touch: dict[str, Any] | None, today: date) -> str:
         return "-"
     days = (parse_date(touch["date"]) - today).days
     when = "today" if days == 0 else f"in {days}d" if days > 0 else f"{-days}d ago"
-    return f"{touch['date']} {touch['what']} ({when})"
+    return f"{touch['date']} {touch['what']} ({when}{_implied(touch)})"
+
+
+def _implied(touch: dict[str, Any]) -> str:
+    """Why a follow-up is due on its day when its meeting has no ``follow_up_by``."""
+    return f"; {touch['implied']}" if touch.get("implied") else ""
 
 
 def _next_text(touch: dict[str, Any] | None, today: date) -> str:
-    """``next:`` and the next touch point; a follow-up past its day is ``owed:``, as it
-    may be older than the last touch (the follow-up of an earlier meeting)."""
+    """``next:`` and the next touch point; a follow-up past its day, or whose
+    ``follow_up_by`` is no date, is ``owed:``, as it may be older than the last touch
+    (the follow-up of an earlier meeting)."""
+    if touch is not None and touch["date"] is None:
+        return f"owed: follow-up, no date (follow_up_by: {touch['follow_up_text']})"
     if touch is not None and (late := (today - parse_date(touch["date"])).days) > 0:
-        return f"owed: follow-up due {touch['date']} ({late}d overdue)"
+        return f"owed: follow-up due {touch['date']} ({late}d overdue{_implied(touch)})"
     return f"next: {_touch_text(touch, today)}"
 
 

@@ -382,6 +382,7 @@ def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     own_tests = {"A002", "A003", "H002", "H003", "H004", "H006", "H007", "H008", "H009", "H010"}
     own_tests |= {"H013", "H014", "T010"}  # H013: tests/test_checkin.py; H014, T010: below
     own_tests |= {"T012"}  # tests/test_plan.py
+    own_tests |= {"T014"}  # tests/test_networking_cli.py
     own_tests |= {"H016", "H017"}  # tests/test_cli_edges.py
     own_tests |= {"H018", "H019"}  # below
     own_tests |= {"H020"}  # tests/test_obsidian_links.py
@@ -1240,6 +1241,30 @@ def test_a_link_in_a_property_list_is_reported_at_its_item() -> None:
     assert [f.line for f in of("H009", found)] == [first + 2]
 
 
+def test_a_meetings_alias_link_is_told_at_its_item_as_written() -> None:
+    """Reported: H009 named the `with:` line (5) for a link on line 6 or 7, as H008 did
+    not, and quoted `with: Ann Lee`, which is nowhere in the file."""
+    ann = ("people/Ann Lee-Wong.md", "---\ntype: contact\naliases: [Ann Lee]\n---\n")
+    text = (
+        '---\ntype: meeting\ndate: 2026-11-18\nkind: coffee\nwith:\n  - "[[Sam Patel]]"\n'
+        '  - "[[Ann Lee]]"\n  - Ann Lee\ngoal: "[[Hold four]]"\n---\n'
+    )
+    found = of("H009", run((PATH, goal_note(aliases="[Hold four]")), ("meetings/m.md", text), ann))
+    assert [(f.path, f.line, f.message) for f in found] == [
+        (
+            "meetings/m.md",
+            line,
+            f"`{written}` in `{key}` names the note by an alias: journal finds {where}, "
+            "Obsidian does not (it shows such a link as unresolved)",
+        )
+        for line, written, key, where in (
+            (7, "[[Ann Lee]]", "with", "people/Ann Lee-Wong.md"),
+            (8, "Ann Lee", "with", "people/Ann Lee-Wong.md"),
+            (9, "[[Hold four]]", "goal", PATH),
+        )
+    ]
+
+
 @pytest.mark.parametrize(
     ("written", "fix"),
     [
@@ -1351,7 +1376,7 @@ def test_a_meeting_with_a_person_whose_link_finds_no_contact_is_a_hint() -> None
     assert [(f.path, f.line, f.message) for f in found if "contact" in f.message] == [
         (
             MEETING[0],
-            4,
+            5,  # the item's line, as H008 tells a link to no note (it was `with:`'s, 4)
             f"with: [[Hold four informational interviews]] is {PATH}, a goal note, not a "
             "contact: the meeting counts for no contact",
         )

@@ -48,6 +48,8 @@ def test_people_tells_a_follow_up_owed_and_whose_touch_a_follow_up_done_is(
         "date": "2026-11-05",
         "what": "meeting",
         "path": "meetings/2026-11-05 HR meetup with Marcus Lee and Elena Varga.md",
+        "implied": None,
+        "follow_up_text": None,
     }
     assert people["Tom Becker"]["last"]["what"] == "follow-up"  # a meeting with him alone
 

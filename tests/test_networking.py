@@ -15,6 +15,8 @@ from journal.core.networking import (
     Meeting,
     contact_from_note,
     follow_up_state,
+    implied_reason,
+    imply_follow_up,
     meeting_from_note,
     meeting_title,
     person_status,
@@ -91,6 +93,32 @@ def test_bad_values_are_reported_with_their_line_and_the_rest_is_used() -> None:
     ]
 
 
+def test_one_bad_entry_of_with_drops_no_other_person() -> None:
+    """Reported: `- "[[Jose Nunez (Globex)]] (maybe)"` under `with:` dropped every
+    person of the meeting; only that entry is told, at its own line."""
+    m, problems = meeting_from_note(
+        note(
+            "meetings/2026-12-04 Trio.md",
+            '---\ntype: meeting\nwith:\n  - "[[Ann Lee (Northwind)|Ann]]"\n'
+            '  - "[[Zoë Müller#Notes]]"\n  - "[[people/acme/José Núñez.md]]"\n'
+            '  - "[[Jose Nunez (Globex)]] (maybe)"\n---\n',
+        )
+    )
+    assert [link.target for link in m.people] == [
+        "Ann Lee (Northwind)",
+        "Zoë Müller",
+        "people/acme/José Núñez.md",
+    ]
+    assert [(p.line, p.message) for p in problems] == [
+        (
+            7,
+            "with: '[[Jose Nunez (Globex)]] (maybe)' is not one well-formed link; write "
+            '"[[Note]]" or "[[Note|alias]]", several separated by commas; the valid ones are '
+            "read",
+        )
+    ]
+
+
 @pytest.mark.parametrize(
     ("by", "done", "state"),
     [
@@ -108,6 +136,28 @@ def test_follow_up_states(by: str | None, done: str, state: str | None) -> None:
     props = {"follow_up_done": done} | ({"follow_up_by": by} if by else {})
     m, _ = meeting_from_note(meeting(**props))
     assert follow_up_state(m, TODAY) == state
+
+
+@pytest.mark.parametrize(
+    ("props", "task", "by"),
+    [
+        ({"date": "2026-11-10"}, "- [ ] Ping Jose", date(2026, 11, 13)),
+        ({"date": "2026-11-10"}, "- [/] Ping Jose", date(2026, 11, 13)),  # in progress: open
+        ({"date": "2026-11-10", "follow_up_done": "false"}, "- [ ] Ping Jose", date(2026, 11, 13)),
+        ({"date": "2026-11-10"}, "- [-] Ping Jose", None),  # cancelled: nothing owed
+        ({"date": "2026-11-10", "follow_up_done": "2026-11-12"}, "- [ ] Ping Jose", None),
+        ({"date": "2026-11-10", "follow_up_by": ""}, "- [ ] Ping Jose", None),  # left empty
+        ({"kind": "coffee"}, "- [ ] Ping Jose", None),  # no day to count from
+    ],
+)
+def test_a_follow_up_is_implied_only_without_follow_up_by_and_with_an_open_task(
+    props: dict[str, str], task: str, by: date | None
+) -> None:
+    text = "".join(f"{k}: {v}\n" for k, v in props.items())
+    m, _ = meeting_from_note(note("meetings/m.md", f"---\ntype: meeting\n{text}---\n{task}\n"))
+    imply_follow_up(m, 3)
+    assert (m.follow_up_by, m.follow_up_implied) == (by, by is not None)
+    assert implied_reason(m) == ("no follow_up_by: 3 days after the meeting" if by else None)
 
 
 def test_touch_points_and_stale_contacts() -> None:

@@ -450,7 +450,10 @@ def followup_vault(write: Write) -> None:
             follow_up_done="2026-10-03",
         ).replace("with_:", "with:"),
     )
-    write("meetings/2026-09-01 No follow-up.md", meeting_text(date="2026-09-01"))
+    write(  # its task done: no follow-up owed
+        "meetings/2026-09-01 No follow-up.md",
+        meeting_text(date="2026-09-01").replace("- [ ]", "- [x]"),
+    )
 
 
 def test_followups_oldest_first_with_people_goal_and_tasks(invoke: Invoke, write: Write) -> None:
@@ -703,11 +706,15 @@ def test_people_shows_last_and_next_touch_and_stale_contacts(invoke: Invoke, wri
                 "date": "2026-11-05",
                 "what": "meeting",
                 "path": "meetings/2026-11-05 Meetup.md",
+                "implied": None,
+                "follow_up_text": None,
             },
             "next": {
                 "date": "2026-11-12",
                 "what": "follow-up",
                 "path": "meetings/2026-11-05 Meetup.md",
+                "implied": None,
+                "follow_up_text": None,
             },
             "days_since": 17,
             "stale": True,
@@ -1037,8 +1044,8 @@ def test_follow_up_days_has_a_maximum(invoke: Invoke, write: Write) -> None:
 def test_done_refuses_a_meeting_that_owes_no_follow_up(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
-    path = vault / "meetings/2026-11-20 Chat.md"
-    write("meetings/2026-11-20 Chat.md", meeting_text(date="2026-11-20"))
+    path = vault / "meetings/2026-11-20 Chat.md"  # no follow_up_by, no open task
+    write("meetings/2026-11-20 Chat.md", meeting_text(date="2026-11-20").replace("- [ ]", "- [x]"))
     before = path.read_bytes()
     result = invoke("done", "Chat")
     assert result.exit_code == 1
@@ -1121,12 +1128,40 @@ def test_links_in_one_string_separated_by_commas_are_each_a_link(
     write("people/Dana Ortiz.md", DANA)
     write(
         "meetings/m.md",
-        meeting_text(date="2026-11-20", **{"with": '"[[Dana Ortiz]], [[Sam Patel]]"'}),
+        meeting_text(
+            date="2026-11-20", follow_up_by="2026-11-27", with_='"[[Dana Ortiz]], [[Sam Patel]]"'
+        ).replace("with_:", "with:"),
     )
     found = json.loads(invoke("check", "--json").stdout)
     assert [(f["rule"], f["message"]) for f in found if f["path"] == "meetings/m.md"] == [
         ("H008", "with: [[Sam Patel]] has no contact note")
     ]
+
+
+def test_one_malformed_person_leaves_the_others_in_followups_and_people(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `- "[[Sam Patel]] (maybe)"` under `with:` made `followups` show `?:` and
+    took the meeting from every contact's count; only that entry is told."""
+    write("people/Dana Ortiz.md", DANA)
+    write("people/Sam Patel.md", "---\ntype: contact\n---\n")
+    write(
+        "meetings/2026-11-20 Trio.md",
+        meeting_text(
+            date="2026-11-20",
+            follow_up_by="2026-11-27",
+            **{"with": '\n  - "[[Dana Ortiz|Dana]]"\n  - "[[Sam Patel]] (maybe)"'},
+        ),
+    )
+    result = invoke("followups", "--json")
+    assert [row["with"] for row in json.loads(result.stdout)] == [["Dana Ortiz"]]
+    assert result.stderr == (
+        "meetings/2026-11-20 Trio.md:7: with: '[[Sam Patel]] (maybe)' is not one "
+        'well-formed link; write "[[Note]]" or "[[Note|alias]]", several separated by '
+        "commas; the valid ones are read\n"
+    )
+    people = {row["name"]: row["meetings"] for row in json.loads(invoke("people", "--json").stdout)}
+    assert people == {"Dana Ortiz": 1, "Sam Patel": 0}
 
 
 def test_done_refuses_to_add_a_twin_of_a_follow_up_key_in_other_case(
@@ -1401,16 +1436,16 @@ def test_done_on_a_meeting_lists_its_tasks_not_ticked_yet(
     write(
         "meetings/2026-11-17 Call with Priya.md",
         "---\ntype: meeting\ndate: 2026-11-17\nfollow_up_by: 2026-11-24\n---\n"
-        "## Follow-up\n\n- [ ] Send her my updated CV\n- [x] Say thanks\n",
+        "## Follow-up\n\n- [ ] Send her my updated CV\n- [x] Say thanks\n- [/] Draft the intro\n",
     )
     result = invoke("done", "Priya")
     assert result.exit_code == 0
-    assert result.stderr == (
-        "journal: meetings/2026-11-17 Call with Priya.md: 1 task not ticked yet:\n"
-        "  - [ ] Send her my updated CV\n"
+    assert result.stderr == (  # each with its state, as in the note (it was `- [ ]` for all)
+        "journal: meetings/2026-11-17 Call with Priya.md: 2 tasks not ticked yet:\n"
+        "  - [ ] Send her my updated CV\n  - [/] Draft the intro\n"
     )
     again = invoke("done", "Priya", "--json")  # already done: still said, as data
-    assert json.loads(again.stdout)["open_tasks"] == ["Send her my updated CV"]
+    assert json.loads(again.stdout)["open_tasks"] == ["Send her my updated CV", "Draft the intro"]
 
 
 def test_done_again_on_a_closed_follow_up_does_not_list_its_tasks_again(
@@ -1955,6 +1990,155 @@ def test_status_counts_follow_ups_overdue_for_long_as_the_review_does(
         "journal followups lists them",
     ]
     assert len(json.loads(invoke("status", "--json").stdout)["followups"]) == 6
+
+
+IMPLIED = "no follow_up_by: a week after the meeting"
+
+
+def test_open_tasks_without_follow_up_by_owe_a_follow_up_a_week_after_the_meeting(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: a meeting with an open task and no `follow_up_by` (hand-written notes
+    leave it out) was in no list, not in `people`, not in the review, and `check` was
+    silent. It owes its follow-up `[networking] follow_up_days` after it, as `journal
+    new meeting` writes, marked as implied everywhere; `done` closes it."""
+    write("people/Jose Nunez.md", "---\ntype: contact\n---\n")
+    write("goals/Connect.md", goal_text())
+    jose = {"with": '"[[Jose Nunez]]"', "goal": '"[[Connect]]"', "outcome": "A referral"}
+    write("meetings/2026-11-10 Call with Jose.md", meeting_text(date="2026-11-10", **jose))
+    write("meetings/2026-11-20 Coffee.md", meeting_text(date="2026-11-20"))
+    write("meetings/2026-11-30 Future.md", meeting_text(date="2026-11-30"))  # not held yet
+    write(
+        "meetings/2026-11-01 Closed.md",
+        meeting_text(date="2026-11-01", follow_up_done="2026-11-03"),
+    )
+    write(
+        "meetings/2026-11-02 Ticked.md",
+        meeting_text(date="2026-11-02").replace("- [ ]", "- [x]"),
+    )
+    rows = json.loads(invoke("followups", "--json").stdout)
+    assert [(r["path"], r["state"], r["follow_up_by"], r["implied"]) for r in rows] == [
+        ("meetings/2026-11-10 Call with Jose.md", "overdue", "2026-11-17", IMPLIED),
+        ("meetings/2026-11-20 Coffee.md", "due", "2026-11-27", IMPLIED),
+    ]
+    text = invoke("followups").stdout
+    assert text.startswith(
+        f"overdue 5d   2026-11-17  Jose Nunez: Call with Jose  -> Connect with five HR "
+        f"leaders  ({IMPLIED})\n"
+    )
+    everything = json.loads(invoke("followups", "--all", "--json").stdout)
+    assert [(r["path"], r["state"], r["implied"]) for r in everything][2:] == [
+        ("meetings/2026-11-30 Future.md", "later", IMPLIED),  # not owed before it is held
+        ("meetings/2026-11-01 Closed.md", "done", None),
+    ]
+    person = json.loads(invoke("people", "--json").stdout)[0]
+    assert person["next"] == {
+        "date": "2026-11-17",
+        "what": "follow-up",
+        "path": "meetings/2026-11-10 Call with Jose.md",
+        "implied": IMPLIED,
+        "follow_up_text": None,
+    }
+    assert f"owed: follow-up due 2026-11-17 (5d overdue; {IMPLIED})" in invoke("people").stdout
+    status = invoke("status").stdout
+    assert f"Call with Jose  -> Connect with five HR leaders  ({IMPLIED})\n" in status
+    review = invoke("review", "--stdout").stdout
+    assert (
+        f"- **overdue 5 days** ({IMPLIED}) · [[2026-11-10 Call with Jose]] with [[Jose Nunez]]\n"
+        in review
+    )
+    assert f"- due 2026-11-27 ({IMPLIED}) · [[2026-11-20 Coffee]]\n" in review
+    hints = json.loads(invoke("check", "--select", "T014", "--json").stdout)
+    assert [(f["path"], f["line"], f["severity"]) for f in hints] == [
+        ("meetings/2026-11-10 Call with Jose.md", 3, "hint"),
+        ("meetings/2026-11-20 Coffee.md", 3, "hint"),
+        ("meetings/2026-11-30 Future.md", 3, "hint"),
+    ]
+    assert hints[0]["message"] == (
+        "the meeting has an open task and no `follow_up_by`: its follow-up is taken as due "
+        "2026-11-17, a week after it"
+    )
+    assert hints[0]["suggestion"] == (
+        "add `follow_up_by: 2026-11-17` (or the day you mean), so Obsidian and other "
+        "tools see it too"
+    )
+    path = vault / "meetings/2026-11-10 Call with Jose.md"
+    before = path.read_text()
+    done = invoke("done", "Call with Jose")
+    assert done.exit_code == 0, done.stderr
+    assert path.read_text() == before.replace(
+        "outcome: A referral\n", "outcome: A referral\nfollow_up_done: 2026-11-22\n"
+    )
+    assert [r["path"] for r in json.loads(invoke("followups", "--json").stdout)] == [
+        "meetings/2026-11-20 Coffee.md"
+    ]
+    write(".journal/config.toml", "[networking]\nfollow_up_days = 3\n")
+    rows = json.loads(invoke("followups", "--json").stdout)
+    assert [(r["follow_up_by"], r["implied"]) for r in rows] == [
+        ("2026-11-23", "no follow_up_by: 3 days after the meeting")
+    ]
+
+
+def test_follow_ups_without_a_date_are_in_one_order_aligned_and_owed_in_people(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: follow-ups whose `follow_up_by` is no date came in path order in
+    `followups` and `status` but in text order in the review; `next Friday` pushed its
+    row's names a column right; `people` showed Siobhán's next meeting and not the
+    follow-up she is owed; in-progress and deferred tasks were shown as `- [ ]`."""
+    write("people/Siobhan.md", "---\ntype: contact\n---\n")
+    siobhan = {"with": '"[[Siobhan]]"', "follow_up_done": "false"}
+    tasks = "- [/] Draft the intro\n- [>] Ask about Q1\n- [ ] Send the deck\n- [x] Thank her\n"
+    write(
+        "meetings/2026-11-05 Alpha.md",
+        meeting_text(date="2026-11-05", follow_up_by="next Friday", **siobhan).replace(
+            "- [ ] Send the article\n", tasks
+        ),
+    )
+    write("meetings/2026-11-10 Beta.md", meeting_text(date="2026-11-10", follow_up_by="2026-11-31"))
+    write(
+        "meetings/2026-11-18 Gamma.md",
+        meeting_text(date="2026-11-18", follow_up_by="2026-11-25", follow_up_done="false"),
+    )
+    write(
+        "meetings/2026-12-01 Next.md",
+        meeting_text(date="2026-12-01", follow_up_by="2026-12-08", **siobhan),
+    )
+    rows = json.loads(invoke("followups", "--json").stdout)
+    assert [r["path"] for r in rows] == [
+        "meetings/2026-11-05 Alpha.md",  # the older meeting first, wherever listed
+        "meetings/2026-11-10 Beta.md",
+        "meetings/2026-11-18 Gamma.md",
+    ]
+    assert rows[0]["task_states"] == ["/", ">", " "]
+    assert invoke("followups").stdout.splitlines() == [
+        "no date      next Friday  Siobhan: Alpha",
+        "                          - [/] Draft the intro",
+        "                          - [>] Ask about Q1",
+        "                          - [ ] Send the deck",
+        "no date      2026-11-31   ?: Beta",
+        "                          - [ ] Send the article",
+        "due          2026-11-25   ?: Gamma",
+        "                          - [ ] Send the article",
+    ]
+    status = json.loads(invoke("status", "--json").stdout)
+    assert [f["path"] for f in status["followups"]] == [r["path"] for r in rows]
+    review = invoke("review", "--stdout").stdout
+    alpha = review.index("(follow_up_by: next Friday) · [[2026-11-05 Alpha]]")
+    assert alpha < review.index("(follow_up_by: 2026-11-31) · [[2026-11-10 Beta]]")
+    person = json.loads(invoke("people", "--json").stdout)[0]
+    assert person["next"] == {
+        "date": None,
+        "what": "follow-up",
+        "path": "meetings/2026-11-05 Alpha.md",
+        "implied": None,
+        "follow_up_text": "next Friday",
+    }
+    assert (
+        invoke("people")
+        .stdout.rstrip()
+        .endswith("owed: follow-up, no date (follow_up_by: next Friday)")
+    )
 
 
 def test_a_name_typed_with_a_straight_apostrophe_is_the_contact_with_a_curly_one(

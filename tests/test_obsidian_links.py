@@ -196,10 +196,34 @@ def test_check_hints_at_body_links_to_no_note_and_alias_links(
     assert [(f["path"], f["line"], f["message"]) for f in found][-1] == (
         "meetings/m.md",
         4,
-        "`with: Priya` names the note by an alias: journal finds people/Priya Raman.md, "
+        "`[[Priya]]` in `with` names the note by an alias: journal finds people/Priya Raman.md, "
         "Obsidian does not (it shows such a link as unresolved)",
     )
     assert [f["path"] for f in found].count("meetings/m.md") == 1  # the goal's by file name
+
+
+def test_a_meetings_alias_link_is_told_at_its_items_line_through_the_index(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """Reported: H009 said line 5 (`with:`) for `  - "[[Ann Lee]]"` on line 6, and 5 again
+    for another meeting's on line 7: the index keeps no list item's line, so the meeting
+    keeps its people's."""
+    write("people/Ann Lee-Wong.md", "---\ntype: contact\naliases: [Ann Lee]\n---\n")
+    write("people/Dana Ortiz.md", "---\ntype: contact\n---\n")
+    people = '  - "[[Ann Lee]]"\n'
+    write(
+        "meetings/a.md", f"---\ntype: meeting\ndate: 2026-11-20\nkind: coffee\nwith:\n{people}---\n"
+    )
+    write(
+        "meetings/b.md",
+        '---\ntype: meeting\ndate: 2026-11-21\nwith:\n  - "[[Dana Ortiz]]"\n  - Dana\n'
+        f"{people}---\n",
+    )
+    found = json.loads(invoke("check", "--select", "H009", "--json").output)
+    assert [(f["path"], f["line"], f["message"].split(" names")[0]) for f in found] == [
+        ("meetings/a.md", 6, "`[[Ann Lee]]` in `with`"),
+        ("meetings/b.md", 7, "`[[Ann Lee]]` in `with`"),
+    ]
 
 
 def test_check_on_the_example_vault_is_unchanged(example_vault: Path, invoke: Invoke) -> None:

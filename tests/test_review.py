@@ -1803,6 +1803,39 @@ def test_a_paused_goal_is_not_judged_by_the_smart_rules_in_the_review(
     assert "T007" in attention and "[[a]]" in attention
 
 
+def test_the_review_links_a_note_by_its_title_when_its_file_cant_be_named_so(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: docs promise a meeting's `title` is what reviews show, but the review
+    linked `[[2026-12-04 Chat HR People]]` for `--title "Chat: HR/People"`. A link to a
+    meeting or contact whose title is not its file name shows the title, made fit for a
+    link's display text (no `[`, `]`, `|`, `#`, `^`); a re-run changes nothing."""
+    write(
+        "people/Dana Ortiz.md",
+        "---\ntype: contact\ntitle: Dana Ortiz (Brightline)\ncreated: 2026-11-18\n---\n",
+    )
+    made = invoke(
+        "new", "meeting", "--with", "Dana Ortiz", "--title", "Chat: HR/People", "--date",
+        "2026-11-20",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    write(
+        "meetings/2026-11-21 Odd.md",
+        "---\ntype: meeting\ntitle: 'Q1 [draft] | #hiring ^x'\nfollow_up_by: 2026-11-24\n---\n"
+        "- [ ] Send it\n",
+    )
+    assert invoke("review").exit_code == 0
+    review = (vault / "reviews/2026-W47.md").read_text()
+    assert (
+        "- due 2026-11-27 · [[2026-11-20 Chat HR People|Chat: HR/People]] with "
+        "[[Dana Ortiz|Dana Ortiz (Brightline)]]\n" in review
+    )
+    assert "- due 2026-11-24 · [[2026-11-21 Odd|Q1 draft hiring x]]\n" in review
+    assert "- 2026-11-20 · meeting · [[2026-11-20 Chat HR People|Chat: HR/People]]\n" in review
+    assert "- [[Dana Ortiz|Dana Ortiz (Brightline)]]\n" in review  # new contacts
+    assert invoke("review").stdout == "reviews/2026-W47.md: unchanged\n"
+
+
 def test_relative_markdown_links_copied_into_the_review_are_rebased_to_its_folder(
     invoke: Invoke, write: Write
 ) -> None:

@@ -697,6 +697,7 @@ class Vault(Record):
         return Catalog(
             source=source,
             today=today,
+            follow_up_days=self.config.networking.follow_up_days,
             folders={
                 "goal": folders.goal,
                 "meeting": folders.meeting,

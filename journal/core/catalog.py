@@ -31,6 +31,7 @@ from journal.core.links import (
     Link,
     LinkResolver,
     conflict_original,
+    display_text,
     fold,
     is_conflict_copy,
     link_key,
@@ -45,6 +46,7 @@ from journal.core.names import one_slip, slug, unaccented
 from journal.core.networking import (
     Contact,
     Meeting,
+    imply_follow_up,
     meeting_checkin,
     without_outcome,
 )
@@ -59,6 +61,7 @@ from journal.core.notes import (
 )
 from journal.core.regex import lazy
 from journal.core.series import current_value
+from journal.core.settings import Networking
 
 
 def _named(copy: str, wanted: str) -> bool:
@@ -556,7 +559,9 @@ class Catalog:
     """All notes of a vault, sorted by path, with the lookups commands need.
 
     ``today`` (when given) keeps meetings dated after it out of the goals that
-    count their meetings (``metric_source: meetings``).  ``folders`` (the vault's
+    count their meetings (``metric_source: meetings``).  ``follow_up_days`` (``[networking]
+    follow_up_days``) dates the follow-up a meeting owes without ``follow_up_by``
+    (:func:`~journal.core.networking.imply_follow_up`).  ``folders`` (the vault's
     ``[folders]`` goal, meeting and contact, by kind: vault paths, "" for its own folder)
     hold notes meant as those (:meth:`meant_as`).  ``unlisted``: the folders the vault's
     listing could not list (``chmod 000``), each with why: whatever notes they hold are
@@ -574,11 +579,13 @@ class Catalog:
         *,
         source: NoteSource | None = None,
         today: date | None = None,
+        follow_up_days: int = Networking.follow_up_days,
         folders: Mapping[str, str] | None = None,
         unlisted: Mapping[str, str] | None = None,
         offline: Sequence[str] = (),
     ) -> None:
         self.today = today
+        self.follow_up_days = follow_up_days
         self.folders = dict(folders or {})
         self.unlisted = dict(sorted((unlisted or {}).items()))
         self.offline = list(offline)
@@ -701,8 +708,11 @@ class Catalog:
 
     @cached_property
     def meetings(self) -> list[Meeting]:
-        """The typed meetings, in path order."""
+        """The typed meetings, in path order, a follow-up owed without ``follow_up_by``
+        dated (:func:`~journal.core.networking.imply_follow_up`)."""
         meetings: list[Meeting] = self._source.records("meeting")
+        for meeting in meetings:
+            imply_follow_up(meeting, self.follow_up_days)
         return meetings
 
     def people_of(self, meeting: Meeting) -> list[Note]:
@@ -737,11 +747,29 @@ class Catalog:
             "give that note `type: contact` if it is theirs",
         )
 
-    def link_to(self, path: str, source: str | None = None) -> str:
+    def link_to(self, path: str, source: str | None = None, *, title: str | None = None) -> str:
         """A wikilink that resolves to the note at ``path`` (from the note at
         ``source``, by default the one :meth:`linking_from` names): ``[[File name]]``,
-        or the path when another note would win, or ties with it (:meth:`link_ties`)."""
-        return f"[[{self.link_target(path, source)}]]"
+        or the path when another note would win, or ties with it (:meth:`link_ties`).
+        ``title``: the note's, shown as the link's text when it is not its file name (a
+        title a file can't be named as: ``[[2026-12-04 Chat HR People|Chat: HR/People]]``;
+        :func:`~journal.core.links.display_text`)."""
+        shown = display_text(title) if title else None
+        if shown == path.rsplit("/", 1)[-1][:-3]:
+            shown = None
+        return str(Link(self.link_target(path, source), alias=shown or None))
+
+    def titled_link(self, path: str) -> str:
+        """:meth:`link_to` the note at ``path``, showing the title of the contact or
+        meeting there when it is not its file name (a meeting's ``title`` property, not
+        the name its file gives it): how the review links them."""
+        return self.link_to(path, title=self._titles.get(path))
+
+    @cached_property
+    def _titles(self) -> dict[str, str]:
+        titles = {contact.path: contact.title for contact in self.contacts}
+        titles.update((m.path, m.title) for m in self.meetings if "title" in m.lines)
+        return titles
 
     def link_target(self, path: str, source: str | None = None) -> str:
         """The target of :meth:`link_to`'s link: ``File name``, or the path (no ``.md``)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
@@ -340,11 +340,40 @@ def _link(field: Field, raw: Any, source: str | None) -> wikilinks.Link:
 
 
 def _links(field: Field, raw: Any, source: str | None) -> list[wikilinks.Link]:
-    if isinstance(raw, str) and "[[" in raw:  # "[[A]], [[B]]": Obsidian resolves both
-        items: list[Any] = list_items(raw)
-    else:
-        items = raw if isinstance(raw, list) and not wikilinks.unquoted_link(raw) else [raw]
-    return [_link(field, item, None) for item in items if item is not None]
+    links = []
+    bad: list[tuple[int, str]] = []
+    for index, item in enumerate(link_items(raw)):
+        try:
+            if item is not None:
+                links.append(_link(field, item, None))
+        except FieldError as exc:  # one bad item drops no other (`with:` of a meeting)
+            bad.append((index, exc.message))
+    if bad:
+        raise PartlyRead("; ".join(message for _i, message in bad), links, bad)
+    return links
+
+
+def link_items(raw: Any) -> list[Any]:
+    """The items of a link or links value, each one link as written: a list's items, the
+    links of ``"[[A]], [[B]]"`` (Obsidian resolves both), else the value itself."""
+    if isinstance(raw, str) and "[[" in raw:
+        return list_items(raw)
+    return raw if isinstance(raw, list) and not wikilinks.unquoted_link(raw) else [raw]
+
+
+def written_links(
+    field: Field, raw: Any, line: int | None
+) -> Iterator[tuple[wikilinks.Link, int | None, str]]:
+    """Each link of ``raw``, a value of ``field`` (a link or links), with its line (its
+    item's in a list written one item a line, else ``line``, the key's) and its text as
+    written (``[[Ann Lee]]``, ``Ann Lee``); an item that is no link is left out."""
+    for index, item in enumerate(link_items(raw)):
+        try:
+            link = _link(field, item, None)
+        except FieldError:
+            continue
+        written = str(wikilinks.unquoted_link(item) or item).strip()
+        yield link, item_line(raw, index, None, line), written
 
 
 def _tags(field: Field, raw: Any, source: str | None) -> list[str]:

@@ -55,6 +55,19 @@ class Link(NamedTuple):
         return self.alias or self.target.rsplit("/", 1)[-1]
 
 
+#: What a link's display text can't hold, with the spaces around: ``[`` and ``]`` (``[[``
+#: and ``]]`` start and end links), ``|`` (a second display text; a table's cells), ``#``
+#: (a tag, to journal's reading of a note) and ``^``.
+_NOT_DISPLAYED = lazy(r" *[\[\]|#^][\[\]|#^ ]*")
+
+
+def display_text(title: str) -> str:
+    """``title`` fit to be a wikilink's display text: each run of ``[ ] | # ^`` (and the
+    spaces around it) one space, as a file name made of it has (``Q1 [draft] | #hiring``
+    shows as ``Q1 draft hiring``)."""
+    return _NOT_DISPLAYED.sub(" ", title).strip()
+
+
 def split_inner(inner: str, *, embed: bool = False) -> Link | None:
     """A link from the text between ``[[`` and ``]]``."""
     target, _, alias = inner.partition("|")

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from journal.core.checkins import CheckIn
 from journal.core.codec import is_empty
 from journal.core.errors import Diagnostic
-from journal.core.fields import CONTACT_FIELDS, MEETING_FIELDS, Field, read_typed
-from journal.core.formatting import listed, single_line
+from journal.core.fields import CONTACT_FIELDS, MEETING_FIELDS, Field, read_typed, written_links
+from journal.core.formatting import listed, plural, single_line
 from journal.core.links import Link
 from journal.core.records import Record, record
 from journal.core.regex import lazy
@@ -68,13 +68,18 @@ class Meeting(Record):
     day: date | None = None  # the ``date`` property
     kind: str | None = None
     people: list[Link] = field(default_factory=list)  # the ``with`` property
+    #: each person's line (a list item's own) and entry as written (``[[Dana]]``, ``Dana``)
+    people_at: list[tuple[int | None, str]] = field(default_factory=list)
     goal: Link | None = None
     follow_up_by: date | None = None
     follow_up_done: bool | date = False
     outcome: str | None = None
     open_tasks: list[str] = field(default_factory=list)
+    open_states: list[str] = field(default_factory=list)  # each one's ``[ ]`` state: " ", "/"
     lines: dict[str, int] = field(default_factory=dict)
     follow_up_unread: str | None = None  # a ``follow_up_by`` that is no date, as written
+    #: ``follow_up_by`` is implied (:func:`imply_follow_up`): the note has none
+    follow_up_implied: bool = False
 
     @property
     def follow_up_open(self) -> bool:
@@ -107,17 +112,22 @@ def meeting_from_note(note: Note) -> tuple[Meeting, list[Diagnostic]]:
     title = note.title if "title" in typed else _DATED.sub("", note.title) or note.title
     written = note.props.get("follow_up_by")
     unread = typed.get("follow_up_by") is None and not is_empty(written)
+    people = list(  # as typed["with"], each with its line (lost once the note is stored)
+        written_links(MEETING_FIELDS["with"], note.props.get("with"), note.key_lines.get("with"))
+    )
     meeting = Meeting(
         note.path,
         title,
         day=typed.get("date") or note_date(note),
         kind=typed.get("kind"),
-        people=typed.get("with", []),
+        people=[link for link, _line, _text in people],
+        people_at=[(line, text) for _link, line, text in people],
         goal=typed.get("goal"),
         follow_up_by=typed.get("follow_up_by"),
         follow_up_done=typed.get("follow_up_done") or False,  # empty: not done
         outcome=typed.get("outcome"),
         open_tasks=[t.text for t in note.tasks if not t.done],
+        open_states=[t.state for t in note.tasks if not t.done],
         lines=dict(note.key_lines),
         follow_up_unread=_as_written(written, note.sources.get("follow_up_by")) if unread else None,
     )
@@ -139,6 +149,41 @@ def _as_written(value: Any, source: str | None) -> str:
 # --- follow-ups -------------------------------------------------------------------------
 
 
+def owes_unnamed_follow_up(meeting: Meeting) -> bool:
+    """Whether a meeting owes a follow-up it names no day for: it is dated, has an open
+    task and no ``follow_up_by``, and its follow-up is not done (a hand-written note,
+    or one from an Obsidian template, often leaves the key out)."""
+    return (
+        meeting.day is not None
+        and bool(meeting.open_tasks)
+        and meeting.follow_up_done is False
+        and "follow_up_by" not in meeting.lines
+    )
+
+
+def imply_follow_up(meeting: Meeting, days: int) -> None:
+    """Give a meeting that :func:`owes_unnamed_follow_up` the ``follow_up_by`` ``journal
+    new meeting`` writes, ``days`` (``[networking] follow_up_days``) after it, marked
+    implied; any other meeting is left as it is."""
+    if owes_unnamed_follow_up(meeting):
+        assert meeting.day is not None  # dated
+        meeting.follow_up_by = meeting.day + timedelta(days=days)
+        meeting.follow_up_implied = True
+
+
+def implied_reason(meeting: Meeting) -> str | None:
+    """Why an implied follow-up is due when it is, shown beside its day (``no
+    follow_up_by: a week after the meeting``); None for a ``follow_up_by`` written."""
+    if not meeting.follow_up_implied or meeting.follow_up_by is None or meeting.day is None:
+        return None
+    return f"no follow_up_by: {span((meeting.follow_up_by - meeting.day).days)} after the meeting"
+
+
+def span(days: int) -> str:
+    """``a week`` for 7 days, else ``3 days``, ``1 day``."""
+    return "a week" if days == 7 else plural(days, "day")
+
+
 def follow_up_state(meeting: Meeting, today: date) -> str | None:
     """``done``, ``overdue``, ``due`` (today to :data:`DUE_SOON_DAYS` days on, both
     included), ``later`` (also a meeting still to come: its follow-up can't be done
@@ -157,6 +202,14 @@ def follow_up_state(meeting: Meeting, today: date) -> str | None:
     if meeting.follow_up_by <= today + timedelta(days=DUE_SOON_DAYS):
         return "due"
     return "later"
+
+
+def follow_up_order(meeting: Meeting, state: str) -> tuple[bool, date, date, str]:
+    """The order follow-ups are listed in everywhere: those whose ``follow_up_by`` is no
+    date first (they may be overdue), then by ``follow_up_by`` (none last), oldest first;
+    then by the meeting's day and path (so the no-date ones by their meeting's day)."""
+    by = meeting.follow_up_by or date.max
+    return (state != "unreadable", by, meeting.day or date.max, meeting.path)
 
 
 #: Follow-ups overdue for longer than this are counted, not listed, by the review and
@@ -268,12 +321,20 @@ def not_counted(goal: Goal, kind: str | None, day: date) -> str | None:
 class Touch(Record):
     """A point of contact with a person: a meeting or a follow-up sent."""
 
-    day: date
+    day: date | None  # None: a follow-up whose ``follow_up_by`` is no date
     what: str  # "meeting" or "follow-up"
     path: str
+    implied: str | None = None  # a follow-up's :func:`implied_reason`
+    follow_up_text: str | None = None  # a ``follow_up_by`` that is no date, as written
 
-    def to_dict(self) -> dict[str, str]:
-        return {"date": self.day.isoformat(), "what": self.what, "path": self.path}
+    def to_dict(self) -> dict[str, str | None]:
+        return {
+            "date": self.day.isoformat() if self.day else None,
+            "what": self.what,
+            "path": self.path,
+            "implied": self.implied,
+            "follow_up_text": self.follow_up_text,
+        }
 
 
 @record(frozen=True, slots=True)
@@ -295,7 +356,8 @@ def person_status(
 ) -> PersonStatus:
     """Last touch: the latest meeting on or before today, or follow-up done by then of a
     meeting with this contact alone (a group meeting's may have gone to another of its
-    people); next: the earliest later meeting or open follow-up (one overdue too).
+    people); next: an open follow-up whose ``follow_up_by`` is no date (it may be
+    overdue), else the earliest later meeting or open follow-up (one overdue too).
     Stale: no touch (else the note's ``created`` day) for more than ``stale_days``."""
     past: list[Touch] = []
     ahead: list[Touch] = []
@@ -310,7 +372,11 @@ def person_status(
         if isinstance(done, date) and done <= today and len(meeting.people) == 1:
             past.append(Touch(done, "follow-up", meeting.path))
         if meeting.follow_up_open and meeting.follow_up_by is not None:
-            ahead.append(Touch(meeting.follow_up_by, "follow-up", meeting.path))
+            why = implied_reason(meeting)
+            ahead.append(Touch(meeting.follow_up_by, "follow-up", meeting.path, why))
+        elif follow_up_state(meeting, today) == "unreadable":  # may be overdue: owed first
+            unread = meeting.follow_up_unread
+            ahead.append(Touch(None, "follow-up", meeting.path, follow_up_text=unread))
     last = max(past, key=_touch_order, default=None)
     upcoming = min(ahead, key=_touch_order, default=None)
     seen = last.day if last else contact.created
@@ -318,8 +384,8 @@ def person_status(
     return PersonStatus(last, upcoming, days, days is not None and days > stale_days, count)
 
 
-def _touch_order(touch: Touch) -> tuple[date, str, str]:
-    return (touch.day, touch.what, touch.path)
+def _touch_order(touch: Touch) -> tuple[bool, date, str, str]:
+    return (touch.day is not None, touch.day or date.min, touch.what, touch.path)
 
 
 def meeting_title(kind: str | None, names: list[str]) -> str:

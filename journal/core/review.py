@@ -34,7 +34,10 @@ from journal.core.networking import (
     OVERDUE_LISTED_DAYS,
     Meeting,
     folded,
+    follow_up_order,
     follow_up_state,
+    implied_reason,
+    imply_follow_up,
     needs_outcome,
 )
 from journal.core.progress import (
@@ -376,11 +379,14 @@ def _as_it_was(
     return goal
 
 
-def _meeting_then(meeting: Meeting, as_of: date, today: date | None) -> Meeting:
-    """``meeting`` as it stood on ``as_of``: a follow-up done since was still owed."""
+def _meeting_then(meeting: Meeting, as_of: date, catalog: Catalog) -> Meeting:
+    """``meeting`` as it stood on ``as_of``: a follow-up done since was still owed (by
+    the day implied, for a meeting without ``follow_up_by``)."""
     done = meeting.follow_up_done
-    if isinstance(done, date) and _since(done, as_of, today):
-        return replace(meeting, follow_up_done=False)
+    if isinstance(done, date) and _since(done, as_of, catalog.today):
+        then = replace(meeting, follow_up_done=False)
+        imply_follow_up(then, catalog.follow_up_days)
+        return then
     return meeting
 
 
@@ -502,7 +508,7 @@ def _source(catalog: Catalog, checkin: CheckIn) -> str:
     (``[[2026-11-21#^d1]]``)."""
     block = checkin.block
     if block is None:
-        return catalog.link_to(checkin.path)
+        return catalog.titled_link(checkin.path)
     return str(Link(catalog.link_target(checkin.path), f"^{block}"))
 
 
@@ -570,7 +576,7 @@ def _stale(
                 "days": (as_of - last).days,
                 "every": goal.review_every or default_every,
                 "met": str(met.day) if met else None,
-                "meeting": catalog.link_to(met.path) if met else None,
+                "meeting": catalog.titled_link(met.path) if met else None,
                 "needs_outcome": needs_outcome(goal),
             }
         )
@@ -584,38 +590,35 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
 
     def listed(meeting: Meeting, state: str, by: str | None, days: int) -> dict[str, Any]:
         return {
-            "meeting": catalog.link_to(meeting.path),
+            "meeting": catalog.titled_link(meeting.path),
             "with": [_person(catalog, p.target, p.display) for p in meeting.people],
             "state": state,
             "by": catalog.relinked(by, meeting.path) if by is not None else None,
+            "implied": implied_reason(meeting),
             "days": days,
             "tasks": [catalog.relinked(task, meeting.path) for task in meeting.open_tasks],
         }
 
-    followups = []
-    owed: list[tuple[Meeting, str, date, int]] = []
-    for meeting in (_meeting_then(m, as_of, catalog.today) for m in catalog.meetings):
+    owed = []
+    for meeting in (_meeting_then(m, as_of, catalog) for m in catalog.meetings):
         state = follow_up_state(meeting, as_of)
-        if state == "unreadable":
-            followups.append(listed(meeting, state, meeting.follow_up_unread, 0))
-        elif state in ("overdue", "due") and meeting.follow_up_by is not None:
-            owed.append(
-                (meeting, state, meeting.follow_up_by, abs((as_of - meeting.follow_up_by).days))
-            )
+        if state in ("unreadable", "overdue", "due"):  # the last two have a follow_up_by
+            owed.append((meeting, state, meeting.follow_up_by))
+    owed.sort(key=lambda item: follow_up_order(item[0], item[1]))
+    days = [abs((as_of - by).days) if by is not None else 0 for _m, _state, by in owed]
+    overdue = [late if item[1] == "overdue" else 0 for item, late in zip(owed, days, strict=True)]
+    followups = []
     older = []
-    for (meeting, state, by, days), fold in zip(
-        owed,
-        folded([days if state == "overdue" else 0 for _m, state, _by, days in owed]),
-        strict=True,
-    ):
-        if fold:
+    for (meeting, state, by), late, fold in zip(owed, days, folded(overdue), strict=True):
+        if by is None:  # no date: never folded
+            followups.append(listed(meeting, state, meeting.follow_up_unread, 0))
+        elif fold:
             older.append(by)
         else:
-            followups.append(listed(meeting, state, by.isoformat(), days))
-    followups.sort(key=lambda f: (f["state"] != "unreadable", f["by"], f["meeting"]))
+            followups.append(listed(meeting, state, by.isoformat(), late))
     held = [
         {
-            "meeting": catalog.link_to(m.path),
+            "meeting": catalog.titled_link(m.path),
             "day": m.day.isoformat(),
             "kind": m.kind or "meeting",
             "with": [_person(catalog, p.target, p.display) for p in m.people],
@@ -626,7 +629,7 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
     ]
     added = [
         {
-            "contact": catalog.link_to(c.path),
+            "contact": catalog.titled_link(c.path),
             "org": catalog.relinked(c.org, c.path) if c.org else c.org,
             "role": catalog.relinked(c.role, c.path) if c.role else c.role,
         }
@@ -647,7 +650,7 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
 
 def _person(catalog: Catalog, target: str, display: str) -> str:
     path = catalog.resolve_path(target)
-    return catalog.link_to(path) if path is not None else display
+    return catalog.titled_link(path) if path is not None else display
 
 
 def gantt(goals: list[Goal], as_of: date, value_of: Callable[[Goal], float | None]) -> str:

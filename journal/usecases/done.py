@@ -28,7 +28,7 @@ from journal.core.fields import (
 from journal.core.formatting import amount, number, signed
 from journal.core.goal import Change, Goal, edit_goal
 from journal.core.names import match_key
-from journal.core.networking import meeting_from_note, without_outcome
+from journal.core.networking import meeting_from_note, owes_unnamed_follow_up, without_outcome
 from journal.core.notes import Note
 from journal.core.progress import one_step_left, reached, value_now
 from journal.core.records import Record, record
@@ -46,6 +46,7 @@ class Done(Record):
     written: bool = False
     milestone: str | None = None  # the milestone's title
     open_tasks: list[str] = field(default_factory=list)  # a meeting's unticked tasks
+    open_states: list[str] = field(default_factory=list)  # their states: " ", "/"...
     open_milestones: list[str] = field(default_factory=list)  # a done goal's, with due days
     short: str | None = None  # a goal done short of its target: how to record the value
 
@@ -99,8 +100,8 @@ def mark_done(
                 "before it (--date gives the day it was done)"
             )
         result = Done(note.path, note.title, "follow-up", "follow_up_done")
-        result.open_tasks = meeting.open_tasks
-        transform = _follow_up(result, day)
+        result.open_tasks, result.open_states = meeting.open_tasks, meeting.open_states
+        transform = _follow_up(result, day, owes_unnamed_follow_up(meeting))
     else:
         goal = catalog.goal_at(note.path)
         refuse_done_before_start(catalog, goal, day, "--date", goal.start)
@@ -167,9 +168,9 @@ def _owed(catalog: Catalog, contact: Note, day: date) -> list[Note]:
 def _still_open(note: Note, day: date) -> bool:
     props = note.props
     if note.kind == "meeting":  # owes a follow-up not done (a value neither true nor a date)
-        owed = props.get("follow_up_by") not in (None, "")
-        held = meeting_from_note(note)[0].day
-        if held is not None and held > day:
+        meeting = meeting_from_note(note)[0]
+        owed = props.get("follow_up_by") not in (None, "") or owes_unnamed_follow_up(meeting)
+        if meeting.day is not None and meeting.day > day:
             return False  # a meeting still to come: its follow-up can't be done yet
         return owed and done_value(props.get("follow_up_done")) in (None, False)
     return props.get("status") not in CLOSED
@@ -237,11 +238,15 @@ def _short_of_target(goal: Goal, catalog: Catalog) -> str | None:
     )
 
 
-def _follow_up(result: Done, day: date) -> Callable[[codec.Document], str]:
-    """``follow_up_done: DAY``, only on a meeting that owes a follow-up."""
+def _follow_up(result: Done, day: date, unnamed: bool) -> Callable[[codec.Document], str]:
+    """``follow_up_done: DAY``, only on a meeting that owes a follow-up: by its
+    ``follow_up_by``, or (``unnamed``) by the day implied when it has none."""
 
     def transform(doc: codec.Document) -> str:
-        if doc.data is None or doc.data.get("follow_up_by") in (None, ""):
+        if doc.data is None or (
+            doc.data.get("follow_up_by") in (None, "")
+            and not (unnamed and "follow_up_by" not in doc.data)
+        ):
             raise JournalError(
                 "this meeting has no follow_up_by, so there is no follow-up to mark done "
                 "(set follow_up_by first if one is owed); nothing written"

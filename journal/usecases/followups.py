@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from journal.core.catalog import Catalog
-from journal.core.networking import Meeting, follow_up_state
+from journal.core.networking import Meeting, follow_up_order, follow_up_state, implied_reason
 
 SHOWN_STATES = ("unreadable", "overdue", "due")
 
@@ -25,6 +25,7 @@ def followup_record(catalog: Catalog, meeting: Meeting, state: str, today: date)
         "kind": meeting.kind,
         "follow_up_by": due.isoformat() if due else None,
         "follow_up_text": meeting.follow_up_unread,  # set when follow_up_by is no date
+        "implied": implied_reason(meeting),  # set when the note has no follow_up_by
         "state": state,
         "days_overdue": (today - due).days if state == "overdue" and due else 0,
         "done": done.isoformat() if isinstance(done, date) else done,
@@ -34,6 +35,7 @@ def followup_record(catalog: Catalog, meeting: Meeting, state: str, today: date)
         ],
         "goal": {"title": goal.title, "path": goal.path} if goal else None,
         "tasks": meeting.open_tasks,
+        "task_states": meeting.open_states,
     }
 
 
@@ -45,13 +47,12 @@ def _name(catalog: Catalog, target: str, display: str, source: str) -> str:
 def followups(catalog: Catalog, today: date, *, everything: bool = False) -> list[dict[str, Any]]:
     """Open follow-ups whose ``follow_up_by`` is no date (first: they may be overdue),
     overdue or due today to 7 days on (``everything``: also later and done ones), oldest
-    ``follow_up_by`` first."""
-    rows = []
-    for meeting in catalog.meetings:
-        state = follow_up_state(meeting, today)
-        if state is None or (not everything and state not in SHOWN_STATES):
-            continue
-        rows.append(followup_record(catalog, meeting, state, today))
-    return sorted(
-        rows, key=lambda r: (r["state"] != "unreadable", r["follow_up_by"] or "9999", r["path"])
-    )
+    ``follow_up_by`` first (:func:`~journal.core.networking.follow_up_order`)."""
+    owed = [(meeting, follow_up_state(meeting, today)) for meeting in catalog.meetings]
+    shown = [
+        (meeting, state)
+        for meeting, state in owed
+        if state is not None and (everything or state in SHOWN_STATES)
+    ]
+    shown.sort(key=lambda pair: follow_up_order(*pair))
+    return [followup_record(catalog, meeting, state, today) for meeting, state in shown]

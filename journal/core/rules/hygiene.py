@@ -152,14 +152,14 @@ def _people_who_are_no_contacts(ctx: Context) -> Iterator[Problem]:
     """A meeting's ``with`` person whose link finds a note that is no contact (a goal
     or a plain note of that name): no contact's touch points count the meeting."""
     for meeting in ctx.catalog.meetings:
-        for person in meeting.people:
+        for person, (line, _text) in zip(meeting.people, meeting.people_at, strict=True):
             # no note found: the hint above (the index holds the link as unresolved)
             told = ctx.catalog.not_a_contact(person.target, meeting.path) if person.target else None
             if told is not None:
                 what, fix = told
                 yield Problem(
                     meeting.path,
-                    meeting.lines.get("with", 1),
+                    line or 1,  # the item's own, as H008's for a link to no note
                     f"with: {what}",
                     f"{fix}, or link the person's contact note (its file name)",
                 )
@@ -202,19 +202,18 @@ def alias_only_link(ctx: Context) -> Iterator[Problem]:
         for g in ctx.goals
         for link in ctx.note(g).links
     ]
-    if not ctx.goals_only:  # a meeting's people and goal (`with: "[[Dana]]"`, or `Dana`)
+    if not ctx.goals_only:  # a meeting's people and goal (`- "[[Dana]]"`, or `- Dana`)
         for meeting in ctx.catalog.meetings:
-            named = [("with", p) for p in meeting.people]
-            named += [("goal", meeting.goal)] if meeting.goal is not None else []
-            links += [
-                (
-                    meeting.path,
-                    link.target,
-                    meeting.lines.get(key, 1),
-                    f"`{key}: {link.target}`",
-                    True,
+            named = [
+                (link, line, f"`{text}` in `with`")  # at its list item's line, as written
+                for link, (line, text) in zip(meeting.people, meeting.people_at, strict=True)
+            ]
+            if meeting.goal is not None:
+                named.append(
+                    (meeting.goal, meeting.lines.get("goal"), f"`{meeting.goal}` in `goal`")
                 )
-                for key, link in named
+            links += [
+                (meeting.path, link.target, line or 1, shown, True) for link, line, shown in named
             ]
     for path, target, line, shown, told in links:
         if not target or ctx.catalog.resolve_path(target, path, by_alias=False):

@@ -7,6 +7,7 @@ from itertools import pairwise
 
 from journal.core.dates import DateError, parse_date
 from journal.core.formatting import plural, shell_word
+from journal.core.networking import span
 from journal.core.progress import last_checkin, overdue_milestones, quiet_too_long, start_of
 from journal.core.rules.base import Context, Problem, Rule, line_of
 
@@ -279,6 +280,22 @@ def meeting_dates(ctx: Context) -> Iterator[Problem]:
             )
 
 
+def implied_follow_up(ctx: Context) -> Iterator[Problem]:
+    if ctx.goals_only:
+        return
+    for meeting in ctx.catalog.meetings:
+        if meeting.follow_up_implied:  # its follow-up not done
+            by, line = meeting.follow_up_by, meeting.lines.get
+            yield Problem(
+                meeting.path,
+                line("date") or line("type") or 1,
+                "the meeting has an open task and no `follow_up_by`: its follow-up is taken "
+                f"as due {by}, {span(ctx.catalog.follow_up_days)} after it",
+                f"add `follow_up_by: {by}` (or the day you mean), so Obsidian and other "
+                "tools see it too",
+            )
+
+
 RULES = (
     Rule("T001", "missing-due", "error", "the goal has no `due` date", missing_due),
     Rule("T002", "overdue", "warning", "an active goal is past its `due` date", overdue),
@@ -352,5 +369,13 @@ RULES = (
         "warning",
         "a milestone of an active goal is past its `due` date and not done",
         milestone_overdue,
+    ),
+    Rule(
+        "T014",
+        "implied-follow-up",
+        "hint",
+        "a meeting with an open task and no `follow_up_by` owes its follow-up "
+        "`follow_up_days` after it, a day only journal knows",
+        implied_follow_up,
     ),
 )
