@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from journal.core.body import (
@@ -243,7 +243,11 @@ SIMPLE = st.lists(
 @given(SIMPLE)
 def test_fast_path_agrees_with_the_inline_parser(text: str) -> None:
     """Content without backticks, backslashes or '<' is scanned by regex; adding a
-    harmless inline-code span forces the inline parser: both must find the same."""
+    harmless inline-code span forces the inline parser: both must find the same.  (Not
+    harmless where the first line ends inside a link's ``](``: a destination may go on
+    after its line break, ``[](#t`` + newline + ``)``, and the span would end it.)"""
+    first = text.split("\n", 1)[0]
+    assume("\n" not in text or first.rfind("](") <= first.rfind(")"))
     fast = parse_body(text)
     slow = parse_body(text.replace("\n", " `x`\n", 1) if "\n" in text else text + " `x`")
     assert [b.link for b in fast.links] == [b.link for b in slow.links]

@@ -717,6 +717,9 @@ def _parsed_inline(content: str, facts: BodyFacts, line: int) -> None:
             buffer.append(("![[" if embed else "[[") + child.content + "]]")
         elif child.type == "link_open":
             _add_md_link(child.attrGet("href"), line + offset, facts)
+            buffer.append("[")  # its text read in its brackets, as the regexes read it
+        elif child.type == "link_close":
+            buffer.append("]()")  # (the URL left out: nothing in it is a tag)
         elif child.type == "code_inline":
             buffer.append(" ")
         elif child.info == "escape":
@@ -787,5 +790,5 @@ def _add_md_link(href: Any, line: int, facts: BodyFacts) -> None:
     if not isinstance(href, str) or "://" in href:
         return
     target, _, heading = unquote(href).partition("#")
-    if target.casefold().endswith(".md"):
+    if len(target) > 3 and target.casefold().endswith(".md"):  # a name before ".md"
         facts.links.append(BodyLink(wikilinks.Link(target, heading or None), line))

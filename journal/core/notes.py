@@ -31,7 +31,7 @@ from journal.core.records import Record, new_tuple, record
 from journal.core.regex import lazy
 from journal.core.tags import unique
 
-PARSER_VERSION = 32  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 33  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
