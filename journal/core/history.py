@@ -32,7 +32,8 @@ from journal.core.regex import lazy
 
 #: Share of equal content above which a removed and an added goal are one goal moved.
 SIMILAR = 0.5
-#: The properties with events of their own; any other is a ``property`` event.
+#: The properties with events of their own; any other is a ``property`` event, and one
+#: of these whose value changed while what the goal reads of it did not is ``edited``.
 OWN_EVENTS = ("title", "status", "target", "current", "baseline", "start", "due", "milestones")
 #: A property value longer than this (in characters) is reported as changed, not shown.
 SHORT = 40
@@ -99,9 +100,11 @@ class GoalState(Record):
     start: str | None  # ISO dates, so a state is plain data
     due: str | None
     unit: str | None
-    milestones: tuple[tuple[str, bool], ...] = ()
+    #: (title, ISO due day or None, done: False, True or the ISO day it was done)
+    milestones: tuple[tuple[str, str | None, bool | str], ...] = ()
     checkins: tuple[tuple[str, str, str], ...] = ()  # (day, value text, note: CheckIn.text)
-    #: The other properties (not :data:`OWN_EVENTS`) in file order: (key, value as JSON).
+    #: Every property in file order: (key, value as JSON; for the others than
+    #: :data:`OWN_EVENTS`, a number as written).
     props: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -125,7 +128,7 @@ class GoalState(Record):
         return cls(
             **{
                 **data,
-                "milestones": tuple((str(t), bool(d)) for t, d in data["milestones"]),
+                "milestones": tuple((str(t), u, d) for t, u, d in data["milestones"]),
                 "checkins": tuple((str(a), str(b), str(c)) for a, b, c in data["checkins"]),
                 "props": tuple((str(k), str(v)) for k, v in data["props"]),
             }
@@ -147,14 +150,21 @@ def state_of(note: Note) -> GoalState | None:
         start=goal.start.isoformat() if goal.start else None,
         due=goal.due.isoformat() if goal.due else None,
         unit=goal.unit,
-        milestones=tuple((m.title, m.is_done) for m in goal.milestones),
+        milestones=tuple(
+            (m["title"], m["due"], m["done"]) for m in (one.to_dict() for one in goal.milestones)
+        ),
         checkins=tuple((c.day.isoformat(), c.value_text, c.text) for c in goal.checkins),
         props=tuple(
-            (key, json.dumps(note.sources.get(key, plain(value)), ensure_ascii=False))
+            (key, json.dumps(_written(note, key, value), ensure_ascii=False))
             for key, value in note.props.items()
-            if key not in OWN_EVENTS
         ),
     )
+
+
+def _written(note: Note, key: str, value: Any) -> Any:
+    """A property's value as history compares it: a number as written (``1.10``), but
+    for a property with an event of its own, whose value is what it means (3 is 3.0)."""
+    return plain(value) if key in OWN_EVENTS else note.sources.get(key, plain(value))
 
 
 # --- events -------------------------------------------------------------------------------
@@ -178,6 +188,7 @@ KINDS = (
     "due",
     "milestone",
     "property",
+    "edited",
     "checkin",
     "checkins",  # several counted as one (:func:`summed`)
 )
@@ -376,24 +387,55 @@ def _summary(state: GoalState) -> str:
 
 
 def _milestones(old: GoalState, new: GoalState) -> list[Event]:
-    before = dict(old.milestones)
+    """The milestones added, renamed, moved, reached or reopened, in the new list's
+    order, then those removed.  A milestone is the one of the same title (the first
+    not matched yet); one whose title changed at the same place in the list with the
+    same due day is renamed."""
+    left = dict(enumerate(old.milestones))  # the old ones not matched yet, by place
+    matched = []
+    for title, due, done in new.milestones:
+        at = next((i for i, m in left.items() if m[0] == title), None)
+        matched.append(left.pop(at) if at is not None else None)
     events = []
-    for title, done in new.milestones:
-        if title not in before:
+    for place, ((title, due, done), was) in enumerate(zip(new.milestones, matched, strict=True)):
+        if was is None and place in left and left[place][1] == due:
+            was = left.pop(place)
+            events.append(
+                Event("milestone", was[0], title, f"milestone renamed: {was[0]} -> {title}")
+            )
+        if was is None:
             events.append(Event("milestone", None, title, f"milestone added: {title}"))
-        elif done and not before[title]:
+            continue
+        if was[1] != due:
+            events.append(_milestone_moved("due", title, was[1], due))
+        if done and not was[2]:
             events.append(Event("milestone", title, "reached", f"milestone reached: {title}"))
-        elif before[title] and not done:
+        elif was[2] and not done:
             events.append(Event("milestone", title, "reopened", f"milestone reopened: {title}"))
+        elif was[2] != done:  # done either way: on another day, or a day given or taken away
+            events.append(_milestone_moved("done", title, was[2], done))
+    for title, _due, _done in left.values():
+        events.append(Event("milestone", title, None, f"milestone removed: {title}"))
     return events
+
+
+def _milestone_moved(key: str, title: str, was: Any, now: Any) -> Event:
+    """``milestone due moved: Draft 2026-12-20 -> 2026-12-27`` (``done``: ``done date
+    moved``, ``(none)`` for ``true``); ``old`` and ``new`` are ``{"title": ..., key:
+    value}``."""
+    days = " -> ".join(show(v if isinstance(v, str) else None) for v in (was, now))
+    text = f"milestone {'done date' if key == 'done' else key} moved: {title} {days}"
+    return Event("milestone", {"title": title, key: was}, {"title": title, key: now}, text)
 
 
 def _properties(old: GoalState, new: GoalState) -> list[Event]:
     """The other properties that changed, in file order (removed ones last): ``area: hr
     -> people`` for short values, ``outcome changed`` (``added``, ``removed``) for long
-    text, lists and mappings.  An empty value (``area:``, ``""``, ``[]``) is as good as
-    none: a key left empty and then deleted changed nothing.  An event's ``old``/``new``
-    is ``{key: value}``, or None where the property is absent."""
+    text, lists and mappings; and one of :data:`OWN_EVENTS` whose value changed while
+    what the goal reads of it did not (a due day that is none, a milestone's other
+    keys), ``property changed: due``.  An empty value (``area:``, ``""``, ``[]``) is as
+    good as none: a key left empty and then deleted changed nothing.  An event's
+    ``old``/``new`` is ``{key: value}``, or None where the property is absent."""
     before, after = dict(old.props), dict(new.props)
     keys = [k for k, _ in new.props] + [k for k, _ in old.props if k not in after]
     events = []
@@ -405,6 +447,11 @@ def _properties(old: GoalState, new: GoalState) -> list[Event]:
         new_value = {key: json.loads(now)} if now is not None else None
         old_filled, new_filled = _filled(old_value, key), _filled(new_value, key)
         if old_filled is None and new_filled is None:
+            continue
+        if key in OWN_EVENTS:
+            if old_filled != new_filled and getattr(old, key) == getattr(new, key):
+                text = f"property changed: {key}"
+                events.append(Event("edited", old_value, new_value, text))
             continue
         old_text = "(none)" if old_filled is None else _short(old_filled)
         new_text = "(none)" if new_filled is None else _short(new_filled)
