@@ -163,7 +163,7 @@ def milestones(*items: str) -> str:
     """A ``milestones:`` value of ``title|due|done`` items (an empty part left out)."""
     out = ""
     for item in items:
-        title, due, done = (item.split("|") + ["", ""])[:3]
+        title, due, done = [*item.split("|"), "", ""][:3]
         out += f"\n  - title: {title}"
         out += f"\n    due: {due}" if due else ""
         out += f"\n    done: {done}" if done else ""
@@ -237,6 +237,9 @@ def test_a_property_changed_with_no_event_of_its_own_is_named() -> None:
     ]
     assert {e.kind for e in events} == {"edited"}
     assert (events[1].old, events[1].new) == ({"due": "2026-13-01"}, {"due": "2026-14-01"})
+    noted = milestones("Draft|2026-12-20") + "\n    note: ask Dana"
+    plain = state(goal_text(milestones=milestones("Draft|2026-12-20")))
+    assert texts(plain, state(goal_text(milestones=noted))) == ["property changed: milestones"]
     # a title key removed where the file's name gives the same title
     titled = state(goal_text(title="g"))
     untitled = state(goal_text(title="g").replace("title: g\n", ""))
@@ -427,3 +430,6 @@ def test_a_weeks_changes_of_a_goal_are_summed() -> None:
     assert [e.text for e in summed(one)] == ["current 1 -> 2", "check-in 2026-11-23 +1"]
     twice = [checkin("2026-11-24"), checkin("2026-11-24")]  # logged twice that day
     assert [e.text for e in summed(twice)] == ["2 check-ins"]
+    due = Event("edited", {"due": "2026-13-01"}, {"due": "2026-14-01"}, "property changed: due")
+    again = Event("edited", {"due": "2026-14-01"}, {"due": "x"}, "property changed: due")
+    assert [e.text for e in summed([due, again])] == ["property changed: due"]

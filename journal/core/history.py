@@ -350,8 +350,9 @@ def kept_over(
 def summed(events: Sequence[Event]) -> list[Event]:
     """``events`` of several commits (oldest first) as one change: each value changed
     once from its first to its last (``current 62 -> 67``, not each step; where it
-    ended as it began, every step: ``current 3 -> 5 -> 3``), and more than one check-in
-    counted (``3 check-ins``), each where its kind first came."""
+    ended as it began, every step: ``current 3 -> 5 -> 3``), more than one check-in
+    counted (``3 check-ins``), each where its kind first came, and ``property changed:
+    KEY`` said once."""
     out: list[Event] = []
     steps: dict[str, list[Event]] = {}
     checkins = [e for e in events if e.kind == "checkin"]
@@ -361,6 +362,8 @@ def summed(events: Sequence[Event]) -> list[Event]:
             if event.kind not in steps:
                 out.append(event)
             steps.setdefault(event.kind, []).append(event)
+        elif event.kind == "edited" and any(e.text == event.text for e in out):
+            continue
         elif event.kind != "checkin" or (count == 1 and event is checkins[0]):
             out.append(event)
         elif event is checkins[0]:
@@ -393,7 +396,7 @@ def _milestones(old: GoalState, new: GoalState) -> list[Event]:
     same due day is renamed."""
     left = dict(enumerate(old.milestones))  # the old ones not matched yet, by place
     matched = []
-    for title, due, done in new.milestones:
+    for title, _due, _done in new.milestones:
         at = next((i for i, m in left.items() if m[0] == title), None)
         matched.append(left.pop(at) if at is not None else None)
     events = []
