@@ -247,6 +247,10 @@ def test_a_property_changed_with_no_event_of_its_own_is_named() -> None:
     # a value written otherwise (quoted, 3 as 3.0) and an empty key deleted change nothing
     same = goal_text(current="2.0", due="'2026-12-31'", start="")
     assert texts(state(goal_text(start="")), state(same.replace("start: \n", ""))) == []
+    nan = state(goal_text(current=".nan"))  # NaN is unequal to itself
+    assert texts(nan, state(goal_text(current=".nan", due="2027-01-31"))) == [
+        "due 2026-12-31 -> 2027-01-31"
+    ]
     # a change with an event of its own is told once
     assert texts(
         old, state(goal_text(due="2026-12-01", status="Active", milestones=milestones("Draft|x")))

@@ -103,9 +103,10 @@ class GoalState(Record):
     #: (title, ISO due day or None, done: False, True or the ISO day it was done)
     milestones: tuple[tuple[str, str | None, bool | str], ...] = ()
     checkins: tuple[tuple[str, str, str], ...] = ()  # (day, value text, note: CheckIn.text)
-    #: Every property in file order: (key, value as JSON; for the others than
-    #: :data:`OWN_EVENTS`, a number as written).
+    #: The other properties (not :data:`OWN_EVENTS`) in file order: (key, value as JSON).
     props: tuple[tuple[str, str], ...] = ()
+    #: The properties of :data:`OWN_EVENTS` in file order: (key, value as JSON data).
+    own: tuple[tuple[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,6 +122,7 @@ class GoalState(Record):
             "milestones": [list(m) for m in self.milestones],
             "checkins": [list(c) for c in self.checkins],
             "props": [list(p) for p in self.props],
+            "own": [list(p) for p in self.own],
         }
 
     @classmethod
@@ -131,6 +133,7 @@ class GoalState(Record):
                 "milestones": tuple((str(t), u, d) for t, u, d in data["milestones"]),
                 "checkins": tuple((str(a), str(b), str(c)) for a, b, c in data["checkins"]),
                 "props": tuple((str(k), str(v)) for k, v in data["props"]),
+                "own": tuple((str(k), v) for k, v in data["own"]),
             }
         )
 
@@ -140,6 +143,12 @@ def state_of(note: Note) -> GoalState | None:
     if note.kind != "goal" or not note.readable:
         return None
     goal, _problems = goal_from_note(note)
+    props, own = [], []
+    for key, value in note.props.items():
+        if key in OWN_EVENTS:
+            own.append((key, plain(value)))
+        else:
+            props.append((key, json.dumps(note.sources.get(key, plain(value)), ensure_ascii=False)))
     return GoalState(
         id=goal.id,
         title=goal.title,
@@ -154,17 +163,9 @@ def state_of(note: Note) -> GoalState | None:
             (m["title"], m["due"], m["done"]) for m in (one.to_dict() for one in goal.milestones)
         ),
         checkins=tuple((c.day.isoformat(), c.value_text, c.text) for c in goal.checkins),
-        props=tuple(
-            (key, json.dumps(_written(note, key, value), ensure_ascii=False))
-            for key, value in note.props.items()
-        ),
+        props=tuple(props),
+        own=tuple(own),
     )
-
-
-def _written(note: Note, key: str, value: Any) -> Any:
-    """A property's value as history compares it: a number as written (``1.10``), but
-    for a property with an event of its own, whose value is what it means (3 is 3.0)."""
-    return plain(value) if key in OWN_EVENTS else note.sources.get(key, plain(value))
 
 
 # --- events -------------------------------------------------------------------------------
@@ -278,6 +279,7 @@ def diff_states(
             events.append(_value_event(key, before, after))
     events.extend(_milestones(old, new))
     events.extend(_properties(old, new))
+    events.extend(_edited(old, new))
     added = Counter(new.checkins) - Counter(old.checkins)
     for day, value, note in (c for c in new.checkins if added[c] > 0):
         added[(day, value, note)] -= 1
@@ -394,6 +396,8 @@ def _milestones(old: GoalState, new: GoalState) -> list[Event]:
     order, then those removed.  A milestone is the one of the same title (the first
     not matched yet); one whose title changed at the same place in the list with the
     same due day is renamed."""
+    if old.milestones == new.milestones:  # most commits
+        return []
     left = dict(enumerate(old.milestones))  # the old ones not matched yet, by place
     matched = []
     for title, _due, _done in new.milestones:
@@ -434,11 +438,9 @@ def _milestone_moved(key: str, title: str, was: Any, now: Any) -> Event:
 def _properties(old: GoalState, new: GoalState) -> list[Event]:
     """The other properties that changed, in file order (removed ones last): ``area: hr
     -> people`` for short values, ``outcome changed`` (``added``, ``removed``) for long
-    text, lists and mappings; and one of :data:`OWN_EVENTS` whose value changed while
-    what the goal reads of it did not (a due day that is none, a milestone's other
-    keys), ``property changed: due``.  An empty value (``area:``, ``""``, ``[]``) is as
-    good as none: a key left empty and then deleted changed nothing.  An event's
-    ``old``/``new`` is ``{key: value}``, or None where the property is absent."""
+    text, lists and mappings.  An empty value (``area:``, ``""``, ``[]``) is as good as
+    none: a key left empty and then deleted changed nothing.  An event's ``old``/``new``
+    is ``{key: value}``, or None where the property is absent."""
     before, after = dict(old.props), dict(new.props)
     keys = [k for k, _ in new.props] + [k for k, _ in old.props if k not in after]
     events = []
@@ -451,11 +453,6 @@ def _properties(old: GoalState, new: GoalState) -> list[Event]:
         old_filled, new_filled = _filled(old_value, key), _filled(new_value, key)
         if old_filled is None and new_filled is None:
             continue
-        if key in OWN_EVENTS:
-            if old_filled != new_filled and getattr(old, key) == getattr(new, key):
-                text = f"property changed: {key}"
-                events.append(Event("edited", old_value, new_value, text))
-            continue
         old_text = "(none)" if old_filled is None else _short(old_filled)
         new_text = "(none)" if new_filled is None else _short(new_filled)
         if old_text is not None and new_text is not None:
@@ -464,6 +461,30 @@ def _properties(old: GoalState, new: GoalState) -> list[Event]:
             how = "added" if old_filled is None else "removed" if new_filled is None else "changed"
             text = f"{key} {how}"
         events.append(Event("property", old_value, new_value, text))
+    return events
+
+
+def _edited(old: GoalState, new: GoalState) -> list[Event]:
+    """The properties of :data:`OWN_EVENTS` whose value changed while what the goal reads
+    of it did not (a due day that is none, a milestone's other keys), in file order
+    (removed ones last): ``property changed: due``; ``old``/``new`` as a ``property``
+    event's.  An empty value is none; a value that means the same (3 is 3.0) no change."""
+    if old.own == new.own:
+        return []
+    before, after = dict(old.own), dict(new.own)
+    events = []
+    for key in [*after, *(k for k in before if k not in after)]:
+        was, now = before.get(key), after.get(key)
+        if (
+            was is now  # a NaN is one object, unequal to itself
+            or was == now
+            or (is_empty(was) and is_empty(now))
+            or getattr(old, key) != getattr(new, key)  # told by its own event
+        ):
+            continue
+        old_value = {key: was} if key in before else None
+        new_value = {key: now} if key in after else None
+        events.append(Event("edited", old_value, new_value, f"property changed: {key}"))
     return events
 
 
