@@ -150,7 +150,8 @@ def test_a_goal_timeline_reads_as_meaning_across_a_rename_with_an_edit(
         ("2026-10-20", "Aim higher", "goals/Connect.md",
          ["target 5 -> 8 (the goalposts moved)", "milestone reached: Draft list"]),
         ("2026-11-02", "Push", "goals/Connect.md",
-         ["current 1 -> 3", "due 2026-12-31 -> 2027-01-31"]),
+         ["current 1 -> 3", "due 2026-12-31 -> 2027-01-31",
+          "milestone done date moved: Draft list 2026-10-19 -> (none)"]),
         ("2026-11-10", "Rename", "goals/Meet HR leaders.md",
          ["moved goals/Connect.md -> goals/Meet HR leaders.md", "current 3 -> 4"]),
         ("2026-11-20", "Done", "goals/Meet HR leaders.md", ["status active -> done"]),
@@ -185,6 +186,7 @@ def test_the_text_timeline_and_since(story: Git, invoke: Invoke) -> None:
         f"2026-11-02  {short('HEAD~2')}  {AUTHOR}: Push",
         "  current 1 -> 3",
         "  due 2026-12-31 -> 2027-01-31",
+        "  milestone done date moved: Draft list 2026-10-19 -> (none)",  # done: true
         f"2026-11-10  {short('HEAD~1')}  {AUTHOR}: Rename",
         "  moved goals/Connect.md -> goals/Meet HR leaders.md",
         "  current 3 -> 4",
@@ -1739,3 +1741,92 @@ def test_this_week_in_git_counts_the_check_ins_of_a_merged_branch_once(
     merge = repo("commit-tree", tree, *parents, "-m", "Merge laptop", env=stamp).strip()
     repo("reset", "-q", merge)
     assert _week_in_git(invoke, repo.root) == "- Changed: [[Connect]]: current 1 -> 3; 2 check-ins"
+
+
+SHIP = """---
+type: goal
+id: ship
+title: Ship
+status: active
+metric: things shipped
+unit: things
+baseline: 0
+target: 3
+current: 0
+start: 2026-11-01
+due: 2027-01-31
+milestones:
+  - title: Draft
+    due: 2026-12-20
+  - title: Review
+    due: 2027-01-10
+---
+# Ship
+
+## Log
+"""
+
+
+def test_milestone_changes_are_told_everywhere_history_is(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Reported: a milestone's due day moved and one removed said "text edited; no
+    property changed" (no event in JSON, none in the vault's history or the review's
+    "This week in git"), and one renamed read as added."""
+    write("goals/Ship.md", SHIP)
+    git.commit("one", "2026-11-16")
+    write("goals/Ship.md", SHIP.replace("due: 2026-12-20", "due: 2026-12-27"))
+    git.commit("move Draft due", "2026-11-17")
+    write(
+        "goals/Ship.md",
+        SHIP.replace("due: 2026-12-20", "due: 2026-12-27").replace(
+            "title: Review\n", "title: Peer review\n"
+        ),
+    )
+    git.commit("rename Review", "2026-11-18")
+    write(
+        "goals/Ship.md",
+        SHIP.replace("due: 2026-12-20", "due: 2026-12-27").replace(
+            "  - title: Review\n    due: 2027-01-10\n", ""
+        ),
+    )
+    git.commit("remove Peer review", "2026-11-19")
+    lines = invoke("history", "Ship").stdout.splitlines()
+    assert [line for line in lines if line.startswith("  ")][1:4] == [
+        "  milestone due moved: Draft 2026-12-20 -> 2026-12-27",
+        "  milestone renamed: Review -> Peer review",
+        "  milestone removed: Peer review",
+    ]
+    entries = history_json(invoke, "Ship")["entries"]
+    assert isinstance(entries, list)
+    assert [[e["kind"] for e in entry["events"]] for entry in entries[1:]] == [
+        ["milestone"],
+        ["milestone"],
+        ["milestone"],
+    ]
+    since = history_json(invoke, "--since", "2026-11-17")["entries"]
+    assert isinstance(since, list)
+    assert [e["message"] for e in since] == [
+        "remove Peer review",
+        "rename Review",
+        "move Draft due",
+    ]
+    assert _week_in_git(invoke, git.root) == (
+        "- Created: [[Ship]] (status active, current 0, target 3 things, due 2027-01-31): "
+        "milestone due moved: Draft 2026-12-20 -> 2026-12-27; "
+        "milestone renamed: Review -> Peer review; milestone removed: Peer review"
+    )
+
+
+def test_a_commit_that_changed_a_value_the_goal_cannot_read_says_which(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Reported: "no property changed" when the front matter's values differed."""
+    write("goals/Ship.md", SHIP.replace("due: 2027-01-31", "due: 2027-02-30"))
+    git.commit("one", "2026-11-16")
+    write("goals/Ship.md", SHIP.replace("due: 2027-01-31", "due: 2027-02-31"))
+    git.commit("two", "2026-11-17")
+    lines = invoke("history", "Ship").stdout.splitlines()
+    assert lines[3:5] == [lines[3], "  property changed: due"]
+    assert "text edited; no property changed" not in lines
+    assert _week_in_git(invoke, git.root).endswith(": property changed: due")

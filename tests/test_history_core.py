@@ -159,6 +159,104 @@ def test_an_empty_property_is_as_good_as_none() -> None:
     assert texts(new, old) == ["effort: 0 -> (none)", "why removed"]
 
 
+def milestones(*items: str) -> str:
+    """A ``milestones:`` value of ``title|due|done`` items (an empty part left out)."""
+    out = ""
+    for item in items:
+        title, due, done = [*item.split("|"), "", ""][:3]
+        out += f"\n  - title: {title}"
+        out += f"\n    due: {due}" if due else ""
+        out += f"\n    done: {done}" if done else ""
+    return out
+
+
+def test_every_change_of_a_milestone_is_told() -> None:
+    """Reported: a milestone's due day moved, and one removed, said "text edited; no
+    property changed"; one renamed read as added.  A milestone is matched by its title,
+    else, at the same place in the list with the same due day, it was renamed."""
+    old = state(goal_text(milestones=milestones("Draft|2026-12-20", "Review|2027-01-10")))
+    moved = state(goal_text(milestones=milestones("Draft|2026-12-27", "Review|2027-01-10")))
+    renamed = state(goal_text(milestones=milestones("Draft|2026-12-27", "Peer review|2027-01-10")))
+    removed = state(goal_text(milestones=milestones("Draft|2026-12-27")))
+    assert texts(old, moved) == ["milestone due moved: Draft 2026-12-20 -> 2026-12-27"]
+    assert texts(moved, renamed) == ["milestone renamed: Review -> Peer review"]
+    assert texts(renamed, removed) == ["milestone removed: Peer review"]
+    assert [(e.kind, e.old, e.new) for e in diff_states(old, moved)] == [
+        ("milestone", {"title": "Draft", "due": "2026-12-20"},
+         {"title": "Draft", "due": "2026-12-27"}),
+    ]  # fmt: skip
+    assert [(e.old, e.new) for e in diff_states(moved, renamed)] == [("Review", "Peer review")]
+    assert [(e.old, e.new) for e in diff_states(renamed, removed)] == [("Peer review", None)]
+    # renamed and moved at once, or renamed at another place: one removed, one added
+    other = state(goal_text(milestones=milestones("Draft|2026-12-27", "Peer review|2027-01-17")))
+    assert texts(moved, other) == ["milestone added: Peer review", "milestone removed: Review"]
+    swapped = state(goal_text(milestones=milestones("Peer review|2027-01-10", "Draft|2026-12-27")))
+    assert texts(moved, swapped) == ["milestone added: Peer review", "milestone removed: Review"]
+    # a due day set and cleared, one reached, its day of completion moved, one reopened
+    undated = state(goal_text(milestones=milestones("Draft", "Review|2027-01-10|true")))
+    done = state(
+        goal_text(
+            milestones=milestones("Draft|2026-12-27|2026-12-05", "Review|2027-01-10|2026-12-04")
+        )
+    )
+    assert texts(undated, done) == [
+        "milestone due moved: Draft (none) -> 2026-12-27",
+        "milestone reached: Draft",
+        "milestone done date moved: Review (none) -> 2026-12-04",
+    ]
+    assert texts(done, undated) == [
+        "milestone due moved: Draft 2026-12-27 -> (none)",
+        "milestone reopened: Draft",
+        "milestone done date moved: Review 2026-12-04 -> (none)",
+    ]
+    # renamed and reached in one commit; two of one title matched in order
+    reached = state(
+        goal_text(milestones=milestones("Draft|2026-12-27", "Peer review|2027-01-10|true"))
+    )
+    assert texts(moved, reached) == [
+        "milestone renamed: Review -> Peer review",
+        "milestone reached: Peer review",
+    ]
+    twice = state(goal_text(milestones=milestones("Call|2026-12-01", "Call|2026-12-08")))
+    later = state(goal_text(milestones=milestones("Call|2026-12-01", "Call|2026-12-15")))
+    assert texts(twice, later) == ["milestone due moved: Call 2026-12-08 -> 2026-12-15"]
+    assert GoalState.from_dict(done.to_dict()) == done
+
+
+def test_a_property_changed_with_no_event_of_its_own_is_named() -> None:
+    """Reported: "text edited; no property changed" for commits whose front matter's
+    values differed: a property with an event of its own whose value changed while what
+    the goal reads of it did not is named (``property changed: KEY``)."""
+    old = state(goal_text(due="2026-13-01", status="Active", milestones=milestones("Draft|x")))
+    new = state(goal_text(due="2026-14-01", status="active", milestones=milestones("Draft|y")))
+    events = diff_states(old, new)
+    assert [e.text for e in events] == [
+        "property changed: status",
+        "property changed: due",
+        "property changed: milestones",
+    ]
+    assert {e.kind for e in events} == {"edited"}
+    assert (events[1].old, events[1].new) == ({"due": "2026-13-01"}, {"due": "2026-14-01"})
+    noted = milestones("Draft|2026-12-20") + "\n    note: ask Dana"
+    plain = state(goal_text(milestones=milestones("Draft|2026-12-20")))
+    assert texts(plain, state(goal_text(milestones=noted))) == ["property changed: milestones"]
+    # a title key removed where the file's name gives the same title
+    titled = state(goal_text(title="g"))
+    untitled = state(goal_text(title="g").replace("title: g\n", ""))
+    assert texts(titled, untitled) == ["property changed: title"]
+    # a value written otherwise (quoted, 3 as 3.0) and an empty key deleted change nothing
+    same = goal_text(current="2.0", due="'2026-12-31'", start="")
+    assert texts(state(goal_text(start="")), state(same.replace("start: \n", ""))) == []
+    nan = state(goal_text(current=".nan"))  # NaN is unequal to itself
+    assert texts(nan, state(goal_text(current=".nan", due="2027-01-31"))) == [
+        "due 2026-12-31 -> 2027-01-31"
+    ]
+    # a change with an event of its own is told once
+    assert texts(
+        old, state(goal_text(due="2026-12-01", status="Active", milestones=milestones("Draft|x")))
+    ) == ["due (none) -> 2026-12-01"]
+
+
 def test_only_new_checkins_count_even_when_a_line_repeats() -> None:
     old = state(goal_text())
     twice = goal_text() + "- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n"
@@ -336,3 +434,6 @@ def test_a_weeks_changes_of_a_goal_are_summed() -> None:
     assert [e.text for e in summed(one)] == ["current 1 -> 2", "check-in 2026-11-23 +1"]
     twice = [checkin("2026-11-24"), checkin("2026-11-24")]  # logged twice that day
     assert [e.text for e in summed(twice)] == ["2 check-ins"]
+    due = Event("edited", {"due": "2026-13-01"}, {"due": "2026-14-01"}, "property changed: due")
+    again = Event("edited", {"due": "2026-14-01"}, {"due": "x"}, "property changed: due")
+    assert [e.text for e in summed([due, again])] == ["property changed: due"]

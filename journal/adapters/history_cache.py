@@ -23,6 +23,9 @@ from journal.adapters.cachedir import cache_folder, folder_gone
 from journal.core.regex import lazy
 
 #: Bump when what is cached per commit changes meaning.
+#: 15: milestones removed, renamed, their due and done days moved, and a property
+#: with an event of its own changed while what the goal reads of it did not
+#: (``property changed: due``);
 #: 14: a merge also tells a value it kept as the first parent had it over another
 #: branch's change (``target 12 -> 9 (kept over the merged branch x)``);
 #: 13: a merge also tells a value it took from another branch that the first parent's
@@ -38,7 +41,7 @@ from journal.core.regex import lazy
 #: (author, time...) and the last walk; 5: "created"
 #: names no `current` a goal lacks; 4: a merge keeps only the changes no parent had
 #: (a clean one: none)
-FORMAT = 14
+FORMAT = 15
 
 
 def cache_root() -> Path:

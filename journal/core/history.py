@@ -32,7 +32,8 @@ from journal.core.regex import lazy
 
 #: Share of equal content above which a removed and an added goal are one goal moved.
 SIMILAR = 0.5
-#: The properties with events of their own; any other is a ``property`` event.
+#: The properties with events of their own; any other is a ``property`` event, and one
+#: of these whose value changed while what the goal reads of it did not is ``edited``.
 OWN_EVENTS = ("title", "status", "target", "current", "baseline", "start", "due", "milestones")
 #: A property value longer than this (in characters) is reported as changed, not shown.
 SHORT = 40
@@ -99,10 +100,13 @@ class GoalState(Record):
     start: str | None  # ISO dates, so a state is plain data
     due: str | None
     unit: str | None
-    milestones: tuple[tuple[str, bool], ...] = ()
+    #: (title, ISO due day or None, done: False, True or the ISO day it was done)
+    milestones: tuple[tuple[str, str | None, bool | str], ...] = ()
     checkins: tuple[tuple[str, str, str], ...] = ()  # (day, value text, note: CheckIn.text)
     #: The other properties (not :data:`OWN_EVENTS`) in file order: (key, value as JSON).
     props: tuple[tuple[str, str], ...] = ()
+    #: The properties of :data:`OWN_EVENTS` in file order: (key, value as JSON data).
+    own: tuple[tuple[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -118,6 +122,7 @@ class GoalState(Record):
             "milestones": [list(m) for m in self.milestones],
             "checkins": [list(c) for c in self.checkins],
             "props": [list(p) for p in self.props],
+            "own": [list(p) for p in self.own],
         }
 
     @classmethod
@@ -125,9 +130,10 @@ class GoalState(Record):
         return cls(
             **{
                 **data,
-                "milestones": tuple((str(t), bool(d)) for t, d in data["milestones"]),
+                "milestones": tuple((str(t), u, d) for t, u, d in data["milestones"]),
                 "checkins": tuple((str(a), str(b), str(c)) for a, b, c in data["checkins"]),
                 "props": tuple((str(k), str(v)) for k, v in data["props"]),
+                "own": tuple((str(k), v) for k, v in data["own"]),
             }
         )
 
@@ -137,6 +143,12 @@ def state_of(note: Note) -> GoalState | None:
     if note.kind != "goal" or not note.readable:
         return None
     goal, _problems = goal_from_note(note)
+    props, own = [], []
+    for key, value in note.props.items():
+        if key in OWN_EVENTS:
+            own.append((key, plain(value)))
+        else:
+            props.append((key, json.dumps(note.sources.get(key, plain(value)), ensure_ascii=False)))
     return GoalState(
         id=goal.id,
         title=goal.title,
@@ -147,13 +159,12 @@ def state_of(note: Note) -> GoalState | None:
         start=goal.start.isoformat() if goal.start else None,
         due=goal.due.isoformat() if goal.due else None,
         unit=goal.unit,
-        milestones=tuple((m.title, m.is_done) for m in goal.milestones),
-        checkins=tuple((c.day.isoformat(), c.value_text, c.text) for c in goal.checkins),
-        props=tuple(
-            (key, json.dumps(note.sources.get(key, plain(value)), ensure_ascii=False))
-            for key, value in note.props.items()
-            if key not in OWN_EVENTS
+        milestones=tuple(
+            (m["title"], m["due"], m["done"]) for m in (one.to_dict() for one in goal.milestones)
         ),
+        checkins=tuple((c.day.isoformat(), c.value_text, c.text) for c in goal.checkins),
+        props=tuple(props),
+        own=tuple(own),
     )
 
 
@@ -178,6 +189,7 @@ KINDS = (
     "due",
     "milestone",
     "property",
+    "edited",
     "checkin",
     "checkins",  # several counted as one (:func:`summed`)
 )
@@ -267,6 +279,7 @@ def diff_states(
             events.append(_value_event(key, before, after))
     events.extend(_milestones(old, new))
     events.extend(_properties(old, new))
+    events.extend(_edited(old, new))
     added = Counter(new.checkins) - Counter(old.checkins)
     for day, value, note in (c for c in new.checkins if added[c] > 0):
         added[(day, value, note)] -= 1
@@ -339,8 +352,9 @@ def kept_over(
 def summed(events: Sequence[Event]) -> list[Event]:
     """``events`` of several commits (oldest first) as one change: each value changed
     once from its first to its last (``current 62 -> 67``, not each step; where it
-    ended as it began, every step: ``current 3 -> 5 -> 3``), and more than one check-in
-    counted (``3 check-ins``), each where its kind first came."""
+    ended as it began, every step: ``current 3 -> 5 -> 3``), more than one check-in
+    counted (``3 check-ins``), each where its kind first came, and ``property changed:
+    KEY`` said once."""
     out: list[Event] = []
     steps: dict[str, list[Event]] = {}
     checkins = [e for e in events if e.kind == "checkin"]
@@ -350,6 +364,8 @@ def summed(events: Sequence[Event]) -> list[Event]:
             if event.kind not in steps:
                 out.append(event)
             steps.setdefault(event.kind, []).append(event)
+        elif event.kind == "edited" and any(e.text == event.text for e in out):
+            continue
         elif event.kind != "checkin" or (count == 1 and event is checkins[0]):
             out.append(event)
         elif event is checkins[0]:
@@ -376,16 +392,47 @@ def _summary(state: GoalState) -> str:
 
 
 def _milestones(old: GoalState, new: GoalState) -> list[Event]:
-    before = dict(old.milestones)
+    """The milestones added, renamed, moved, reached or reopened, in the new list's
+    order, then those removed.  A milestone is the one of the same title (the first
+    not matched yet); one whose title changed at the same place in the list with the
+    same due day is renamed."""
+    if old.milestones == new.milestones:  # most commits
+        return []
+    left = dict(enumerate(old.milestones))  # the old ones not matched yet, by place
+    matched = []
+    for title, _due, _done in new.milestones:
+        at = next((i for i, m in left.items() if m[0] == title), None)
+        matched.append(left.pop(at) if at is not None else None)
     events = []
-    for title, done in new.milestones:
-        if title not in before:
+    for place, ((title, due, done), was) in enumerate(zip(new.milestones, matched, strict=True)):
+        if was is None and place in left and left[place][1] == due:
+            was = left.pop(place)
+            events.append(
+                Event("milestone", was[0], title, f"milestone renamed: {was[0]} -> {title}")
+            )
+        if was is None:
             events.append(Event("milestone", None, title, f"milestone added: {title}"))
-        elif done and not before[title]:
+            continue
+        if was[1] != due:
+            events.append(_milestone_moved("due", title, was[1], due))
+        if done and not was[2]:
             events.append(Event("milestone", title, "reached", f"milestone reached: {title}"))
-        elif before[title] and not done:
+        elif was[2] and not done:
             events.append(Event("milestone", title, "reopened", f"milestone reopened: {title}"))
+        elif was[2] != done:  # done either way: on another day, or a day given or taken away
+            events.append(_milestone_moved("done", title, was[2], done))
+    for title, _due, _done in left.values():
+        events.append(Event("milestone", title, None, f"milestone removed: {title}"))
     return events
+
+
+def _milestone_moved(key: str, title: str, was: Any, now: Any) -> Event:
+    """``milestone due moved: Draft 2026-12-20 -> 2026-12-27`` (``done``: ``done date
+    moved``, ``(none)`` for ``true``); ``old`` and ``new`` are ``{"title": ..., key:
+    value}``."""
+    days = " -> ".join(show(v if isinstance(v, str) else None) for v in (was, now))
+    text = f"milestone {'done date' if key == 'done' else key} moved: {title} {days}"
+    return Event("milestone", {"title": title, key: was}, {"title": title, key: now}, text)
 
 
 def _properties(old: GoalState, new: GoalState) -> list[Event]:
@@ -414,6 +461,30 @@ def _properties(old: GoalState, new: GoalState) -> list[Event]:
             how = "added" if old_filled is None else "removed" if new_filled is None else "changed"
             text = f"{key} {how}"
         events.append(Event("property", old_value, new_value, text))
+    return events
+
+
+def _edited(old: GoalState, new: GoalState) -> list[Event]:
+    """The properties of :data:`OWN_EVENTS` whose value changed while what the goal reads
+    of it did not (a due day that is none, a milestone's other keys), in file order
+    (removed ones last): ``property changed: due``; ``old``/``new`` as a ``property``
+    event's.  An empty value is none; a value that means the same (3 is 3.0) no change."""
+    if old.own == new.own:
+        return []
+    before, after = dict(old.own), dict(new.own)
+    events = []
+    for key in [*after, *(k for k in before if k not in after)]:
+        was, now = before.get(key), after.get(key)
+        if (
+            was is now  # a NaN is one object, unequal to itself
+            or was == now
+            or (is_empty(was) and is_empty(now))
+            or getattr(old, key) != getattr(new, key)  # told by its own event
+        ):
+            continue
+        old_value = {key: was} if key in before else None
+        new_value = {key: now} if key in after else None
+        events.append(Event("edited", old_value, new_value, f"property changed: {key}"))
     return events
 
 
