@@ -2208,3 +2208,34 @@ def test_no_review_is_regenerated_while_a_folder_cant_be_listed(vault: Path, wri
         ("unchanged", "for 2026-11-22"),
         ("unchanged", "now that every folder can be read"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "how"),
+    [
+        ("people", "contacts-old", "renamed"),
+        ("notes/contacts", "contacts", "renamed"),  # out of another watched folder
+        ("people", "contacts-old", "copied, then deleted"),
+    ],
+)
+def test_a_top_level_folder_moved_is_one_update(
+    watching: Running, write: Write, old: str, new: str, how: str
+) -> None:
+    """Found in a tryout: `mv people contacts-old` (or `mv meetings meetings-archive`)
+    removed the folder's notes in one update and read them at their new place a quiet
+    period later, the folder being new: `watch --regenerate` wrote a review without
+    them in between (for 11 s with 11,000 daily notes), for a sync or an auto-commit to
+    take.  The same for a folder deleted and another made within the quiet period."""
+    for i in range(300):
+        write(f"{old}/Contact {i}.md", f"---\ntype: contact\n---\n# Contact {i}\n")
+    watching.settle()
+    watching.updates.clear()
+    if how == "renamed":
+        (watching.root / old).rename(watching.root / new)
+    else:
+        shutil.copytree(watching.root / old, watching.root / new)
+        shutil.rmtree(watching.root / old)
+    watching.settle()
+    removing = [u for u in watching.updates if u.refresh.removed]
+    assert [len(u.refresh.removed) for u in removing] == [300 + (old == "people")]
+    assert [len(u.refresh.parsed) for u in removing] == [300 + (old == "people")]

@@ -15,7 +15,8 @@ Only what the index reads is watched: the vault folder itself (not
 recursively) and each top-level folder that is not skipped or excluded
 (recursively), so a big ``.git`` or ``node_modules`` costs no inotify watches.
 A top-level folder that appears later gets its watch when its event is handled
-(and is then read); one that goes away loses its watch.  A folder whose attributes
+(and is then read, with the rest of its batch, once quiet: a folder renamed is one
+update); one that goes away loses its watch.  A folder whose attributes
 change (``chmod 000 goals`` and back) is read again: one that can't be listed is told,
 and its notes stay in the index (see :meth:`Vault.find_unlisted_above`); once it can
 be, it is listed (and a top-level one watched) anew.
@@ -439,14 +440,19 @@ class Watcher:
         return ready
 
     def _held_until_quiet(self, paths: list[str], watched: set[str]) -> list[str]:
-        """``paths`` less those in the top-level folders ``watched`` just now for the first
-        time, handed back to be read once quiet: what is written in a new folder comes
-        unseen until it is watched, so a folder still being filled (a ``git checkout``
-        making it) would be read in one batch, and what came after in many."""
-        held = [path for path in paths if path.split("/")[0] in watched]
-        for path in held:
+        """``paths``, or none when some are in the top-level folders ``watched`` just now
+        for the first time: the batch is then handed back whole, to be read once quiet.
+        What is written in a new folder comes unseen until it is watched, so a folder
+        still being filled (a ``git checkout`` making it) would be read in one batch, and
+        what came after in many; and the rest goes with it, as it may be the other half
+        of a move (``mv people contacts``, or a folder deleted and another made): its
+        notes removed a batch before they were read at their new place left a review
+        regenerated in between without them."""
+        if not any(path.split("/")[0] in watched for path in paths):
+            return paths
+        for path in paths:
             self.dirty.mark(path)
-        return [path for path in paths if path.split("/")[0] not in watched]
+        return []
 
     def _postpone(self, paths: list[str], full: bool) -> None:
         """Hand ``paths`` (and a reconcile) back for later: the settings are being edited
