@@ -1583,8 +1583,8 @@ class Index:
                     "SELECT search.rowid, n.path, n.kind, n.title, bm25(search, 5.0, 1.0) AS rank"
                     " FROM search JOIN notes n ON n.rowid = search.rowid"
                     f" WHERE search MATCH ?{holding}"
-                    f" ORDER BY {_GENERATED_LAST}, rank, n.path LIMIT ?",
-                    (text, *(s for symbol in symbols for s in (symbol, symbol)), limit),
+                    f" ORDER BY {_GENERATED_LAST}, {_TITLE_MATCHES_LAST}, rank, n.path LIMIT ?",
+                    (text, *(s for symbol in symbols for s in (symbol, symbol)), text, limit),
                 ).fetchall()  # then a snippet for these alone, not for every match
                 return [(p, k, t, _snippet(self.conn, text, row, t), r) for row, p, k, t, r in best]
             except sqlite3.OperationalError as exc:
@@ -1651,15 +1651,19 @@ def _snippet(conn: sqlite3.Connection, query: str, rowid: int, title: str) -> st
     matches, made by FTS5 in a table of its own holding only that body as plain text
     (:func:`~journal.core.plaintext.plain_text`, without the H1 that is ``title``), in
     pieces of up to :data:`SNIPPET_PIECE` characters (asking the index, FTS5 would run
-    the whole query again for each hit): from the piece that matches best, or the start
-    of the body when none does (the query found the title, or a link's hidden target).
+    the whole query again for each hit), each beside the note's title (so that words
+    found in the title leave those found in the body marked): from the piece that matches
+    best, or the start of the body when none does (the query found the title alone, or a
+    link's hidden target).
     The pieces are folded and spaced as the index holds them (``HR`` for full-width ``HR``),
     and the snippet shows the text as written (:func:`~journal.core.unspaced.as_written`),
     with ``...`` wherever it does not reach the body's start or end."""
-    row = conn.execute("SELECT body, written FROM search WHERE rowid = ?", (rowid,)).fetchone()
+    row = conn.execute(
+        "SELECT title, body, written FROM search WHERE rowid = ?", (rowid,)
+    ).fetchone()
     if row is None:  # FTS5 found a row its own table lacks
         raise _DamagedRows(f"the search index names note {rowid}, which it does not hold")
-    body, written = row
+    searched, body, written = row
     text = plain_text(written or unspaced(body), title)
     conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pieces"
@@ -1668,9 +1672,9 @@ def _snippet(conn: sqlite3.Connection, query: str, rowid: int, title: str) -> st
     conn.execute("DELETE FROM temp.pieces")
     pieces = list(_pieces(text))
     conn.executemany(
-        "INSERT INTO temp.pieces (rowid, title, body) VALUES (?, '', ?)",
+        "INSERT INTO temp.pieces (rowid, title, body) VALUES (?, ?, ?)",
         [
-            (number, spaced(piece))
+            (number, searched, spaced(piece))
             for number, piece in _candidates(list(enumerate(map(folded, pieces), start=1)), query)
         ],
     )
@@ -1689,6 +1693,8 @@ def _snippet(conn: sqlite3.Connection, query: str, rowid: int, title: str) -> st
         " WHERE pieces MATCH ? AND rowid = ?",
         (OPEN, CLOSE, size, query, best[0]),
     ).fetchone()
+    if OPEN not in found:  # every word the piece matches is in the title
+        return _opening(text)
     piece = pieces[best[0] - 1]
     plain = unspaced(str(found).replace(CLOSE + GAP + OPEN, ""))  # the letters of one hit
     shown = (as_written(plain, piece) if folded(piece) != piece else None) or plain
@@ -1810,6 +1816,11 @@ def _symbol_in_syntax(symbol: str, query: str) -> str:
 
 #: The generated notes, last among hits (SQL).
 _GENERATED_LAST = "n.kind IN (" + ", ".join(f"'{kind}'" for kind in GENERATED_KINDS) + ")"
+#: The notes whose title alone does not match the query (a parameter), after those whose
+#: title does (SQL): a goal's name typed finds that goal first, whatever the bodies say.
+_TITLE_MATCHES_LAST = (
+    "search.rowid NOT IN (SELECT rowid FROM search WHERE search MATCH 'title : (' || ? || ')')"
+)
 
 
 def _symbol_hits(conn: sqlite3.Connection, text: str, limit: int) -> list[Hit]:

@@ -1,0 +1,43 @@
+"""`journal search`: the order of the hits, their snippets, letters folded, and queries
+that match nothing for a mistake in them."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import Invoke, Write
+
+
+def found(invoke: Invoke, query: str) -> list[dict[str, str]]:
+    result = invoke("search", query, "--json")
+    assert result.exit_code == 0, result.stderr
+    hits: list[dict[str, str]] = json.loads(result.stdout)
+    return hits
+
+
+def test_a_note_whose_title_holds_every_word_comes_first(invoke: Invoke, write: Write) -> None:
+    """Reported: `goal 120` listed `Raj Novak 120` (120 in the title, goal in a link's
+    alias) above `Goal 120 Strategy Project Survey`, `weekly review` a `Topic 342 weekly
+    weekly` with no review in its title above `Topic 1552 weekly review`."""
+    filler = "Portfolio article leader data mentor talent reading data project. " * 3
+    for n in range(30):  # "goal" in most notes weighs nothing: a shorter note won
+        write(
+            f"goals/Goal {n} Skill Plan.md", f"# Goal {n} Skill Plan\n\nThe goal of this review.\n"
+        )
+    write("people/Raj Novak 120.md", "# Raj Novak 120\n\nFor [[Goal 28 Mentor|the goal]].\n")
+    write(
+        "goals/Goal 120 Strategy Project Survey.md",
+        f"# Goal 120 Strategy Project Survey\n\n{filler}\n",
+    )
+    write("notes/Topic 342 weekly weekly.md", f"# Topic 342 weekly weekly\n\n{filler}A review.\n")
+    write("notes/Topic 1552 weekly review.md", f"# Topic 1552 weekly review\n\n{filler}\n")
+    assert found(invoke, "goal 120")[0]["path"] == "goals/Goal 120 Strategy Project Survey.md"
+    hits = found(invoke, "weekly review")
+    assert [h["path"] for h in hits] == [
+        "notes/Topic 1552 weekly review.md",
+        "notes/Topic 342 weekly weekly.md",
+    ]
+    # the words found in the body are marked, though the title holds the others
+    assert hits[1]["snippet"].endswith("**review**.")
+    raj = next(h for h in found(invoke, "goal 120") if h["path"].startswith("people/"))
+    assert raj["snippet"].endswith("For the **goal**.")
