@@ -41,3 +41,21 @@ def test_a_note_whose_title_holds_every_word_comes_first(invoke: Invoke, write: 
     assert hits[1]["snippet"].endswith("**review**.")
     raj = next(h for h in found(invoke, "goal 120") if h["path"].startswith("people/"))
     assert raj["snippet"].endswith("For the **goal**.")
+
+
+def test_search_folds_the_letters_unicode_does_not_decompose(invoke: Invoke, write: Write) -> None:
+    """Reported: `odegard` did not find `Ødegård`, nor `strasse` `Straße` (å was folded,
+    ø and ß were not)."""
+    write("people/Zoë Ødegård.md", "# Zoë Ødegård\n\nMet at the Straße café. Æsir, Œuvre.\n")
+    write("notes/more.md", "# More\n\nŁódź, Đorđe, Þór, \u0131stanbul, GROẞ and Straße again.\n")
+    for query in ("odegard", "Odegard", "ØDEGÅRD"):
+        assert [h["path"] for h in found(invoke, query)] == ["people/Zoë Ødegård.md"], query
+    streets = found(invoke, "strasse")
+    assert sorted(h["path"] for h in streets) == ["notes/more.md", "people/Zoë Ødegård.md"]
+    assert found(invoke, "STRASSE") == streets
+    assert "the **Straße** café" in streets[1]["snippet"]  # as written, marked whole
+    assert found(invoke, "Straße") == streets
+    for query in ("aesir", "oeuvre", "lodz", "dorde", "thor", "istanbul", "gross"):
+        assert len(found(invoke, query)) == 1, query
+    [more] = found(invoke, "thor gross")
+    assert more["snippet"] == "Łódź, Đorđe, **Þór**, \u0131stanbul, **GROẞ** and Straße again."
