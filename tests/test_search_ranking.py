@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import Invoke, Write
 
 
@@ -59,3 +61,39 @@ def test_search_folds_the_letters_unicode_does_not_decompose(invoke: Invoke, wri
         assert len(found(invoke, query)) == 1, query
     [more] = found(invoke, "thor gross")
     assert more["snippet"] == "Łódź, Đorđe, **Þór**, \u0131stanbul, **GROẞ** and Straße again."
+
+
+@pytest.mark.parametrize(
+    ("query", "fixed", "told"),
+    [
+        ('"dana cru*"', '"dana cru"*', "a * inside double quotes is no prefix: write"),
+        ("mentor^2", "mentor", "'mentor^2' has no weight for the search to give: search"),
+    ],
+)
+def test_a_query_that_matches_nothing_for_a_slip_says_how_to_write_it(
+    invoke: Invoke, write: Write, query: str, fixed: str, told: str
+) -> None:
+    """Reported: these found nothing, silently, where other slips get a message."""
+    write("people/Dana Cruz.md", "# Dana Cruz\n\nA mentor.\n")
+    result = invoke("search", query)
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == f"journal: {told} {fixed!r}\njournal: no notes match\n"
+    assert [h["path"] for h in found(invoke, fixed)] == ["people/Dana Cruz.md"]
+    assert invoke("search", '"dana cruz"').stderr == ""  # a phrase that matches: told nothing
+
+
+def test_a_column_the_search_lacks_is_a_usage_error_when_nothing_matches(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `tags:career` found nothing, silently: it reads as a column filter, as
+    `title:` is, and the search has no such column."""
+    write("notes/a.md", "---\ntags: [career]\n---\n# A\n\nSee https://example.com/x today.\n")
+    result = invoke("search", "tags:career")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "journal: can't search for 'tags:career': 'tags:' is read as a column filter, and the"
+        " search has only title: and body: (front matter is not searched)\n"
+    )
+    # a word with a colon that is no column filter is still searched as typed
+    assert [h["path"] for h in found(invoke, "https://example.com/x")] == ["notes/a.md"]
+    assert invoke("search", "10:30").stderr == "journal: no notes match\n"

@@ -1634,6 +1634,9 @@ class Index:
                     raise UsageProblem(
                         f"can't search for {_shown(query)}: {why} ({hint})"
                     ) from None
+            slip = None if rows else _unmatched(query)
+            if slip:
+                self.vault.notice(slip)
             return [Hit(p, k, t, _short_words(single_line(marked(s))), r) for p, k, t, s, r in rows]
 
         return self._guard(run)
@@ -1972,6 +1975,41 @@ def _refusal(query: str, error: str) -> tuple[str, str]:
         else (f"the punctuation of {word!r} is read as query syntax")
     )
     return why, f'put words with punctuation in double quotes: "{word}"'
+
+
+#: A column filter (``tags:``, ``status :``), not a URL's scheme (``https://``).
+_COLUMN = lazy(r"(?<![\w:/.])([^\W\d_]\w*)\s*:(?!/)")
+#: A Lucene boost after a word (``mentor^2``); FTS5's ``^`` starts a word (``^mentor``).
+_BOOST = lazy(r"(?<=\w)\^\d*(?:\.\d+)?")
+
+
+def _unmatched(query: str) -> str | None:
+    """How ``query``, which matched no note, may have been meant, for a slip FTS5 reads
+    as punctuation: a ``*`` inside a phrase, a boost (``mentor^2``); None for any other.
+    A column filter of a column the search lacks (``tags:career``) is a usage error."""
+    parts = query.split('"')
+    outside = " ".join(parts[::2])
+    columns = [c for c in _COLUMN.findall(outside) if c.lower() not in ("title", "body")]
+    if columns:
+        raise UsageProblem(
+            f"can't search for {_shown(query)}: '{columns[0]}:' is read as a column filter,"
+            " and the search has only title: and body: (front matter is not searched)"
+        )
+    starred = [at for at in range(1, len(parts), 2) if "*" in parts[at]]
+    if starred:
+        at, why = starred[0], "a * inside double quotes is no prefix"
+        phrase = parts[at].rstrip()
+        if "*" in phrase[:-1]:
+            return f'{why}: only the last word of a phrase can be one ("hr lead"*)'
+        parts[at], parts[at + 1] = phrase[:-1].rstrip(), "*" + parts[at + 1]
+        fixed = '"'.join(parts)
+        return f"{why}: write {_shown(fixed)}"
+    boosted = [word for word in outside.split() if _BOOST.search(word)]
+    if boosted:
+        parts[::2] = [_BOOST.sub("", part) for part in parts[::2]]
+        fixed = '"'.join(parts)
+        return f"{boosted[0]!r} has no weight for the search to give: search {_shown(fixed)}"
+    return None
 
 
 def _lone_operator(query: str) -> str:
