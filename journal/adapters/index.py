@@ -1583,8 +1583,8 @@ class Index:
                     "SELECT search.rowid, n.path, n.kind, n.title, bm25(search, 5.0, 1.0) AS rank"
                     " FROM search JOIN notes n ON n.rowid = search.rowid"
                     f" WHERE search MATCH ?{holding}"
-                    f" ORDER BY {_GENERATED_LAST}, rank, n.path LIMIT ?",
-                    (text, *(s for symbol in symbols for s in (symbol, symbol)), limit),
+                    f" ORDER BY {_GENERATED_LAST}, {_TITLE_MATCHES_LAST}, rank, n.path LIMIT ?",
+                    (text, *(s for symbol in symbols for s in (symbol, symbol)), text, limit),
                 ).fetchall()  # then a snippet for these alone, not for every match
                 return [(p, k, t, _snippet(self.conn, text, row, t), r) for row, p, k, t, r in best]
             except sqlite3.OperationalError as exc:
@@ -1634,6 +1634,9 @@ class Index:
                     raise UsageProblem(
                         f"can't search for {_shown(query)}: {why} ({hint})"
                     ) from None
+            slip = None if rows else _unmatched(query)
+            if slip:
+                self.vault.notice(slip)
             return [Hit(p, k, t, _short_words(single_line(marked(s))), r) for p, k, t, s, r in rows]
 
         return self._guard(run)
@@ -1651,15 +1654,19 @@ def _snippet(conn: sqlite3.Connection, query: str, rowid: int, title: str) -> st
     matches, made by FTS5 in a table of its own holding only that body as plain text
     (:func:`~journal.core.plaintext.plain_text`, without the H1 that is ``title``), in
     pieces of up to :data:`SNIPPET_PIECE` characters (asking the index, FTS5 would run
-    the whole query again for each hit): from the piece that matches best, or the start
-    of the body when none does (the query found the title, or a link's hidden target).
+    the whole query again for each hit), each beside the note's title (so that words
+    found in the title leave those found in the body marked): from the piece that matches
+    best, or the start of the body when none does (the query found the title alone, or a
+    link's hidden target).
     The pieces are folded and spaced as the index holds them (``HR`` for full-width ``HR``),
     and the snippet shows the text as written (:func:`~journal.core.unspaced.as_written`),
     with ``...`` wherever it does not reach the body's start or end."""
-    row = conn.execute("SELECT body, written FROM search WHERE rowid = ?", (rowid,)).fetchone()
+    row = conn.execute(
+        "SELECT title, body, written FROM search WHERE rowid = ?", (rowid,)
+    ).fetchone()
     if row is None:  # FTS5 found a row its own table lacks
         raise _DamagedRows(f"the search index names note {rowid}, which it does not hold")
-    body, written = row
+    searched, body, written = row
     text = plain_text(written or unspaced(body), title)
     conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pieces"
@@ -1668,9 +1675,9 @@ def _snippet(conn: sqlite3.Connection, query: str, rowid: int, title: str) -> st
     conn.execute("DELETE FROM temp.pieces")
     pieces = list(_pieces(text))
     conn.executemany(
-        "INSERT INTO temp.pieces (rowid, title, body) VALUES (?, '', ?)",
+        "INSERT INTO temp.pieces (rowid, title, body) VALUES (?, ?, ?)",
         [
-            (number, spaced(piece))
+            (number, searched, spaced(piece))
             for number, piece in _candidates(list(enumerate(map(folded, pieces), start=1)), query)
         ],
     )
@@ -1689,6 +1696,8 @@ def _snippet(conn: sqlite3.Connection, query: str, rowid: int, title: str) -> st
         " WHERE pieces MATCH ? AND rowid = ?",
         (OPEN, CLOSE, size, query, best[0]),
     ).fetchone()
+    if OPEN not in found:  # every word the piece matches is in the title
+        return _opening(text)
     piece = pieces[best[0] - 1]
     plain = unspaced(str(found).replace(CLOSE + GAP + OPEN, ""))  # the letters of one hit
     shown = (as_written(plain, piece) if folded(piece) != piece else None) or plain
@@ -1810,6 +1819,11 @@ def _symbol_in_syntax(symbol: str, query: str) -> str:
 
 #: The generated notes, last among hits (SQL).
 _GENERATED_LAST = "n.kind IN (" + ", ".join(f"'{kind}'" for kind in GENERATED_KINDS) + ")"
+#: The notes whose title alone does not match the query (a parameter), after those whose
+#: title does (SQL): a goal's name typed finds that goal first, whatever the bodies say.
+_TITLE_MATCHES_LAST = (
+    "search.rowid NOT IN (SELECT rowid FROM search WHERE search MATCH 'title : (' || ? || ')')"
+)
 
 
 def _symbol_hits(conn: sqlite3.Connection, text: str, limit: int) -> list[Hit]:
@@ -1961,6 +1975,41 @@ def _refusal(query: str, error: str) -> tuple[str, str]:
         else (f"the punctuation of {word!r} is read as query syntax")
     )
     return why, f'put words with punctuation in double quotes: "{word}"'
+
+
+#: A column filter (``tags:``, ``status :``), not a URL's scheme (``https://``).
+_COLUMN = lazy(r"(?<![\w:/.])([^\W\d_]\w*)\s*:(?!/)")
+#: A Lucene boost after a word (``mentor^2``); FTS5's ``^`` starts a word (``^mentor``).
+_BOOST = lazy(r"(?<=\w)\^\d*(?:\.\d+)?")
+
+
+def _unmatched(query: str) -> str | None:
+    """How ``query``, which matched no note, may have been meant, for a slip FTS5 reads
+    as punctuation: a ``*`` inside a phrase, a boost (``mentor^2``); None for any other.
+    A column filter of a column the search lacks (``tags:career``) is a usage error."""
+    parts = query.split('"')
+    outside = " ".join(parts[::2])
+    columns = [c for c in _COLUMN.findall(outside) if c.lower() not in ("title", "body")]
+    if columns:
+        raise UsageProblem(
+            f"can't search for {_shown(query)}: '{columns[0]}:' is read as a column filter,"
+            " and the search has only title: and body: (front matter is not searched)"
+        )
+    starred = [at for at in range(1, len(parts), 2) if "*" in parts[at]]
+    if starred:
+        at, why = starred[0], "a * inside double quotes is no prefix"
+        phrase = parts[at].rstrip()
+        if "*" in phrase[:-1]:
+            return f'{why}: only the last word of a phrase can be one ("hr lead"*)'
+        parts[at], parts[at + 1] = phrase[:-1].rstrip(), "*" + parts[at + 1]
+        fixed = '"'.join(parts)
+        return f"{why}: write {_shown(fixed)}"
+    boosted = [word for word in outside.split() if _BOOST.search(word)]
+    if boosted:
+        parts[::2] = [_BOOST.sub("", part) for part in parts[::2]]
+        fixed = '"'.join(parts)
+        return f"{boosted[0]!r} has no weight for the search to give: search {_shown(fixed)}"
+    return None
 
 
 def _lone_operator(query: str) -> str:

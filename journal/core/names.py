@@ -130,9 +130,11 @@ def slug(title: str, limit: int = 48) -> str:
     return out or (words[0][:limit] if words else "goal")
 
 
-#: Latin letters that are not a base letter plus an accent in Unicode.
-_LATIN_LETTERS = str.maketrans(
-    {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "\u0131": "i", "ŧ": "t", "æ": "ae", "œ": "oe"}
+#: Latin letters that are not a base letter plus an accent in Unicode, as the letters
+#: without one they are read as (in both cases: search folds text, keeping its case).
+LATIN_LETTERS = str.maketrans(
+    dict(zip("øłđħŧð\u0131æœßþ", [*"oldhtdi", "ae", "oe", "ss", "th"], strict=True))
+    | dict(zip("ØŁĐĦŦÐÆŒẞÞ", [*"OLDHTD", "AE", "OE", "SS", "TH"], strict=True))
 )
 
 
@@ -141,7 +143,7 @@ def unaccented(text: str) -> str:
     accents; the marks of other scripts' letters kept (kana voicing, Indic vowels)."""
     if text.isascii():  # as it comes out below, at a tenth of the cost (every name's part)
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.lower()).translate(_LATIN_LETTERS)
+    decomposed = unicodedata.normalize("NFKD", text.lower()).translate(LATIN_LETTERS)
     kept = []
     latin = False  # the last base letter is Latin: its combining marks are accents
     for ch in decomposed:

@@ -1,0 +1,99 @@
+"""`journal search`: the order of the hits, their snippets, letters folded, and queries
+that match nothing for a mistake in them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import Invoke, Write
+
+
+def found(invoke: Invoke, query: str) -> list[dict[str, str]]:
+    result = invoke("search", query, "--json")
+    assert result.exit_code == 0, result.stderr
+    hits: list[dict[str, str]] = json.loads(result.stdout)
+    return hits
+
+
+def test_a_note_whose_title_holds_every_word_comes_first(invoke: Invoke, write: Write) -> None:
+    """Reported: `goal 120` listed `Raj Novak 120` (120 in the title, goal in a link's
+    alias) above `Goal 120 Strategy Project Survey`, `weekly review` a `Topic 342 weekly
+    weekly` with no review in its title above `Topic 1552 weekly review`."""
+    filler = "Portfolio article leader data mentor talent reading data project. " * 3
+    for n in range(30):  # "goal" in most notes weighs nothing: a shorter note won
+        write(
+            f"goals/Goal {n} Skill Plan.md", f"# Goal {n} Skill Plan\n\nThe goal of this review.\n"
+        )
+    write("people/Raj Novak 120.md", "# Raj Novak 120\n\nFor [[Goal 28 Mentor|the goal]].\n")
+    write(
+        "goals/Goal 120 Strategy Project Survey.md",
+        f"# Goal 120 Strategy Project Survey\n\n{filler}\n",
+    )
+    write("notes/Topic 342 weekly weekly.md", f"# Topic 342 weekly weekly\n\n{filler}A review.\n")
+    write("notes/Topic 1552 weekly review.md", f"# Topic 1552 weekly review\n\n{filler}\n")
+    assert found(invoke, "goal 120")[0]["path"] == "goals/Goal 120 Strategy Project Survey.md"
+    hits = found(invoke, "weekly review")
+    assert [h["path"] for h in hits] == [
+        "notes/Topic 1552 weekly review.md",
+        "notes/Topic 342 weekly weekly.md",
+    ]
+    # the words found in the body are marked, though the title holds the others
+    assert hits[1]["snippet"].endswith("**review**.")
+    raj = next(h for h in found(invoke, "goal 120") if h["path"].startswith("people/"))
+    assert raj["snippet"].endswith("For the **goal**.")
+
+
+def test_search_folds_the_letters_unicode_does_not_decompose(invoke: Invoke, write: Write) -> None:
+    """Reported: `odegard` did not find `Ødegård`, nor `strasse` `Straße` (å was folded,
+    ø and ß were not)."""
+    write("people/Zoë Ødegård.md", "# Zoë Ødegård\n\nMet at the Straße café. Æsir, Œuvre.\n")
+    write("notes/more.md", "# More\n\nŁódź, Đorđe, Þór, \u0131stanbul, GROẞ and Straße again.\n")
+    for query in ("odegard", "Odegard", "ØDEGÅRD"):
+        assert [h["path"] for h in found(invoke, query)] == ["people/Zoë Ødegård.md"], query
+    streets = found(invoke, "strasse")
+    assert sorted(h["path"] for h in streets) == ["notes/more.md", "people/Zoë Ødegård.md"]
+    assert found(invoke, "STRASSE") == streets
+    assert "the **Straße** café" in streets[1]["snippet"]  # as written, marked whole
+    assert found(invoke, "Straße") == streets
+    for query in ("aesir", "oeuvre", "lodz", "dorde", "thor", "istanbul", "gross"):
+        assert len(found(invoke, query)) == 1, query
+    [more] = found(invoke, "thor gross")
+    assert more["snippet"] == "Łódź, Đorđe, **Þór**, \u0131stanbul, **GROẞ** and Straße again."
+
+
+@pytest.mark.parametrize(
+    ("query", "fixed", "told"),
+    [
+        ('"dana cru*"', '"dana cru"*', "a * inside double quotes is no prefix: write"),
+        ("mentor^2", "mentor", "'mentor^2' has no weight for the search to give: search"),
+    ],
+)
+def test_a_query_that_matches_nothing_for_a_slip_says_how_to_write_it(
+    invoke: Invoke, write: Write, query: str, fixed: str, told: str
+) -> None:
+    """Reported: these found nothing, silently, where other slips get a message."""
+    write("people/Dana Cruz.md", "# Dana Cruz\n\nA mentor.\n")
+    result = invoke("search", query)
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == f"journal: {told} {fixed!r}\njournal: no notes match\n"
+    assert [h["path"] for h in found(invoke, fixed)] == ["people/Dana Cruz.md"]
+    assert invoke("search", '"dana cruz"').stderr == ""  # a phrase that matches: told nothing
+
+
+def test_a_column_the_search_lacks_is_a_usage_error_when_nothing_matches(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: `tags:career` found nothing, silently: it reads as a column filter, as
+    `title:` is, and the search has no such column."""
+    write("notes/a.md", "---\ntags: [career]\n---\n# A\n\nSee https://example.com/x today.\n")
+    result = invoke("search", "tags:career")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "journal: can't search for 'tags:career': 'tags:' is read as a column filter, and the"
+        " search has only title: and body: (front matter is not searched)\n"
+    )
+    # a word with a colon that is no column filter is still searched as typed
+    assert [h["path"] for h in found(invoke, "https://example.com/x")] == ["notes/a.md"]
+    assert invoke("search", "10:30").stderr == "journal: no notes match\n"
