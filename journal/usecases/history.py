@@ -57,7 +57,7 @@ from journal.core.history import (
     state_of,
 )
 from journal.core.links import is_conflict_copy
-from journal.core.notes import PARSER_VERSION, Note, parse_note
+from journal.core.notes import PARSER_VERSION, Note, parse_note, reads_as_goal
 from journal.core.progress import start_of
 from journal.core.records import Record, record
 from journal.core.series import Point, committed_changes, pairs, value_series
@@ -399,6 +399,9 @@ def _version(
     key = (blob, path)
     if key not in memo:
         data = repo.read(blob)
+        if not reads_as_goal(data):  # most notes: their bodies are not parsed
+            memo[key] = False
+            return None
         note = parse_note(path, data)
         state = state_of(note)
         memo[key] = (
