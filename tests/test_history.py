@@ -1800,9 +1800,10 @@ def test_a_fill_tells_how_far_it_is(story: Git, vault: Path) -> None:
     opened = Vault.open(vault)
     opened.working = working
     load_history(opened)
-    assert shown == ["git history", *((done, 8) for done in range(8)), "done"]
+    assert shown == ["git history", *((done, 8) for done in range(9)), "done"]
     shown.clear()
     again = Vault.open(vault)
     again.working = working
     assert len(load_history(again).commits) == 8
     assert shown == []
+
