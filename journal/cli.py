@@ -50,6 +50,7 @@ class State(Record):
             self.opened = open_vault(
                 self.vault_option, notify=lambda message: echo(f"journal: {message}", err=True)
             )
+            self.opened.working = lambda label: ProgressBar(label=label)  # git's history
         return self.opened
 
     def close(self) -> None:
@@ -66,17 +67,18 @@ class State(Record):
 
 class ProgressBar:
     """A progress bar on stderr (or ``file``), on a terminal that can move its cursor
-    only, once the index has been reading changed files for more than a moment; as
-    wide as the terminal leaves room for (:meth:`width`)."""
+    only, once the work (by default the index reading changed files) has gone on for
+    more than a moment; as wide as the terminal leaves room for (:meth:`width`)."""
 
-    DELAY = 0.5  # seconds of reading before the bar appears
+    DELAY = 0.5  # seconds of work before the bar appears
     WIDTH = 36  # the bar's columns on a terminal wide enough (click's own)
-    #: the columns of the rest of its line, `indexing  [` and `]  100%  9d 23:59:59`, and
-    #: one to spare: a line as wide as the terminal wraps on some
-    AROUND = 32
+    #: the columns of the rest of its line besides its label, `  [` and
+    #: `]  100%  9d 23:59:59`, and one to spare: a line as wide as the terminal wraps on some
+    AROUND = 24
 
-    def __init__(self, file: TextIO | None = None) -> None:
+    def __init__(self, file: TextIO | None = None, label: str = "indexing") -> None:
         self.file = file
+        self.label = label
         self.bar: Any = None
         self.hidden = False  # no bar on this file (see :meth:`width`)
         self.shown = 0
@@ -96,7 +98,7 @@ class ProgressBar:
             if not width:
                 self.hidden = True
                 return
-            self.bar = click.progressbar(length=total, label="indexing", file=file, width=width)
+            self.bar = click.progressbar(length=total, label=self.label, file=file, width=width)
             self.bar.__enter__()
         self.bar.update(done - self.shown)
         self.shown = done
@@ -116,7 +118,7 @@ class ProgressBar:
             import shutil
 
             columns = shutil.get_terminal_size().columns
-        return max(0, min(self.WIDTH, columns - self.AROUND))
+        return max(0, min(self.WIDTH, columns - len(self.label) - self.AROUND))
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:

@@ -2792,3 +2792,30 @@ def test_a_listing_that_gives_no_inode_reads_no_file_again() -> None:
     assert _changed(stamp, info) is False
     moved = os.stat_result((0o100644, 99, 0, 1, 0, 0, 10, 1, 2, 3))
     assert _changed(stamp, moved) is True
+
+
+def test_a_progress_bar_of_other_work_is_named_and_fits_the_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reported: reading a big vault's git history took up to 31 s with nothing shown;
+    its bar (``Vault.working``) names it, and its longer name leaves the bar less room."""
+    import fcntl
+    import struct
+    import termios
+
+    from journal.cli import ProgressBar
+
+    monkeypatch.setenv("TERM", "xterm")
+    master, follower = os.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 43, 0, 0))
+    with os.fdopen(follower, "w") as terminal:
+        slow = ProgressBar(terminal, label="git history")
+        slow.started = time.monotonic() - 2 * ProgressBar.DELAY
+        with slow:
+            for done in range(1, 11):
+                slow(done, 10)
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", _terminal_output(master).decode())
+    lines = [line for line in re.split(r"[\r\n]", shown) if line.strip()]
+    assert lines and all(line.startswith("git history  [") for line in lines)
+    assert max(len(line) for line in lines) < 43
+    assert f"[{'#' * 8}]  100%" in shown

@@ -475,3 +475,59 @@ def test_an_unclosed_dash_line_is_a_rule_unless_properties_follow(
         "notes/lost.md:1: front matter opened on line 1 is never closed (no closing '---' line)",
         "journal: no goals match",
     ]
+
+
+#: Notes whose kind a look at some bytes would get wrong: escapes, aliases, block and
+#: quoted values, broken front matter with a goal's type line, goals' names elsewhere.
+KINDS_OF_NOTES = [
+    "---\ntype: goal\n---\n",
+    "---\ntype: Goal \n---\n",
+    "---\ntype: 'GOAL'\n---\n",
+    '---\ntype: "\\x67oal"\n---\n',
+    '---\n"t\\u0079pe": goal\n---\n',
+    '---\ntype: "go\\\n  al"\n---\n',
+    "---\nkind: &k goal\ntype: *k\n---\n",
+    "---\ntype: |\n  goal\n---\n",
+    "---\ntype:\n  goal\n---\n",
+    "---\n{type: goal}\n---\n",
+    "---\ntype: goal\ntitle: [unclosed\n---\n",
+    "\n---\ntype: goal\n---\n",
+    "---\ntype: goal\n",
+    "---\ntype: contact\ntitle: [unclosed\n---\n",
+    "---\ntype: review\ntitle: [unclosed\n---\ntype: goal\n",
+    "---\ntype: goals\n---\n",
+    "---\ntype: meeting\ngoal: '[[My goal]]'\n---\ntype: goal\n",
+    "# A note\n\ntype: goal\n",
+    "\ufeff---\ntype: goal\n---\n",
+    "---\ntype: goal\n---\n\r",
+    "---\r\ntype: goal\r\n---\r\n",
+]
+
+
+@pytest.mark.parametrize("text", KINDS_OF_NOTES)
+def test_whether_a_note_reads_as_a_goal_is_told_from_its_bytes(text: str) -> None:
+    from journal.core.notes import reads_as_goal
+
+    for raw in (text.encode(), text.encode("latin-1", "replace") + b"\xff"):
+        assert reads_as_goal(raw) == (parse_note("n.md", raw).kind == "goal"), raw
+
+
+def test_every_sample_note_reads_as_a_goal_as_parsed() -> None:
+    from journal.core.notes import reads_as_goal
+
+    root = Path(__file__).parent
+    found = [*(root / "data").rglob("*.md"), *(root.parent / "example-vault").rglob("*.md")]
+    assert len(found) > 50
+    told = {p.name: reads_as_goal(p.read_bytes()) for p in found}
+    assert told == {p.name: parse_note(p.name, p.read_bytes()).kind == "goal" for p in found}
+    assert any(told.values())
+
+
+def test_no_letter_but_g_o_a_l_lower_cased_spells_goal() -> None:
+    """:func:`reads_as_goal` looks for the bytes of `goal` in ASCII's lower case: a
+    `type` that lower-cases to `goal` holds them, whatever its letters."""
+    import sys
+
+    every = map(chr, range(sys.maxunicode + 1))
+    spelled = [c for c in every if any(letter in c.lower() for letter in "goal")]
+    assert sorted(spelled) == sorted("goalGOAL")

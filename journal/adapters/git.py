@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pygit2
-from pygit2.enums import DeltaStatus, FileMode, SortMode
+from pygit2.enums import FileMode, SortMode
 
 from journal.adapters import files
 from journal.adapters.gitfind import (
@@ -211,9 +211,8 @@ class Repository:
             found = []
             base = self._merge_base(parents) if others else None
             in_base = self._folder_in(base, commit.tree, folder) if base is not None else folder
-            for delta in _diff(old_tree, new_tree):
-                old = self._side(delta.old_file, delta.status != DeltaStatus.ADDED)
-                new = self._side(delta.new_file, delta.status != DeltaStatus.DELETED)
+            for before, after in _diff(old_tree, new_tree):
+                old, new = self._side(before), self._side(after)
                 if old == new or (old is None and new is None):
                     continue
                 at_base = self._entry(base, in_base, new[0]) if base is not None and new else None
@@ -246,12 +245,12 @@ class Repository:
         at their merge base.  Only a merge diffs against its other parents."""
         seen: set[str] = set()
         for parent, at in others:
-            for delta in _diff(self._vault_tree(parent.tree, at), new_tree):
-                new = self._side(delta.new_file, delta.status == DeltaStatus.MODIFIED)
+            for before, after in _diff(self._vault_tree(parent.tree, at), new_tree):
+                new = self._side(after) if before is not None else None
                 if new is None or new[0] in seen or self._entry(old_tree, "", new[0]) != new[1]:
                     continue  # the merge's own change is listed against the first parent
                 at_base = self._entry(base, in_base, new[0]) if base is not None else None
-                if str(delta.old_file.id) == at_base:
+                if before is not None and before.id == at_base:
                     continue  # only the first parent's line changed it
                 seen.add(new[0])
                 theirs = tuple(self._entry(p.tree, there, new[0]) for p, there in others)
@@ -283,13 +282,11 @@ class Repository:
         first commit, a copy)."""
         added: dict[str, str] = {}  # vault path -> blob
         deleted: list[tuple[str, str]] = []  # (path, blob)
-        for delta in old.diff_to_tree(new).deltas:  # the whole tree's: only where it appears
-            if delta.status == DeltaStatus.ADDED:
-                path = _text(delta.new_file.raw_path)
-                if path.startswith(folder):
-                    added[path[len(folder) :]] = str(delta.new_file.id)
-            elif delta.status == DeltaStatus.DELETED:
-                deleted.append((_text(delta.old_file.raw_path), str(delta.old_file.id)))
+        for was, now in _diff(old, new):  # the whole tree's: only where it appears
+            if was is None and now is not None and now.path.startswith(folder):
+                added[now.path[len(folder) :]] = now.id
+            elif now is None and was is not None:
+                deleted.append((was.path, was.id))
         same: Counter[str] = Counter()
         named: Counter[str] = Counter()
         for path, blob in deleted:
@@ -308,11 +305,11 @@ class Repository:
         sub = _tree_entry(tree, folder.rstrip("/"))
         return sub if isinstance(sub, pygit2.Tree) else None
 
-    def _side(self, diff_file: pygit2.DiffFile, present: bool) -> tuple[str, str] | None:
-        if not present or diff_file.mode not in _BLOBS:
+    def _side(self, file: _File | None) -> tuple[str, str] | None:
+        """A side of a change, (path, blob id), if it is a note file."""
+        if file is None or file.mode not in _BLOBS or not self._reads(file.path):
             return None
-        path = _text(diff_file.raw_path)
-        return (path, str(diff_file.id)) if self._reads(path) else None
+        return file.path, file.id
 
     def _holds(
         self,
@@ -713,13 +710,52 @@ def _same(old: pygit2.Tree | None, new: pygit2.Tree | None) -> bool:
     return old.id == new.id
 
 
-def _diff(old: pygit2.Tree | None, new: pygit2.Tree | None) -> Iterator[pygit2.DiffDelta]:
-    if old is not None and new is not None:
-        yield from old.diff_to_tree(new).deltas
-    elif new is not None:
-        yield from new.diff_to_tree(swap=True).deltas
-    elif old is not None:
-        yield from old.diff_to_tree().deltas
+class _File(NamedTuple):
+    """A file of a tree: its path there, blob id and mode."""
+
+    path: str
+    id: str
+    mode: int
+
+
+#: A file two trees differ in: each side None where it has none.
+_Change = tuple[_File | None, _File | None]
+
+
+def _diff(old: pygit2.Tree | None, new: pygit2.Tree | None) -> list[_Change]:
+    """The files that differ between two trees, in the order of their paths, as git's
+    diff of the trees lists them (a file made a folder: the file deleted, the folder's
+    files added).  A folder both trees hold alike is not read: libgit2's diff reads
+    every folder (20 ms a commit on 20,000 notes, where this reads the folders a commit
+    changed)."""
+    return sorted(_changed(old, new, ""), key=lambda pair: next(f.path for f in pair if f))
+
+
+def _changed(old: pygit2.Tree | None, new: pygit2.Tree | None, folder: str) -> Iterator[_Change]:
+    if old is not None and new is not None and old.id == new.id:
+        return
+    before = {entry.raw_name: entry for entry in old} if old is not None else {}
+    after = {entry.raw_name: entry for entry in new} if new is not None else {}
+    for name in before.keys() | after.keys():
+        was, now = before.get(name), after.get(name)
+        if was is not None and now is not None and (was.id, was.filemode) == (now.id, now.filemode):
+            continue
+        path = folder + _text(name or b"")
+        was_tree, now_tree = _tree(was), _tree(now)
+        if was_tree is not None or now_tree is not None:
+            yield from _changed(was_tree, now_tree, path + "/")
+        old_file = (
+            _File(path, str(was.id), was.filemode) if was is not None and was_tree is None else None
+        )
+        new_file = (
+            _File(path, str(now.id), now.filemode) if now is not None and now_tree is None else None
+        )
+        if old_file is not None or new_file is not None:
+            yield old_file, new_file
+
+
+def _tree(entry: pygit2.Object | None) -> pygit2.Tree | None:
+    return entry if isinstance(entry, pygit2.Tree) else None
 
 
 def _text(raw: bytes, encoding: str | None = None) -> str:

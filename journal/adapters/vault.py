@@ -223,6 +223,14 @@ def _template_on_disk(root: Path, rel: str, listed: dict[Path, list[str]]) -> st
     return in_folder(folder, _as_spelt(name, names))
 
 
+#: Work done of work to do, to show: ``(done, total)``.
+Progress = Callable[[int, int], None]
+
+
+def _unshown(_done: int, _total: int) -> None:
+    """Work nobody is shown."""
+
+
 def _usable(entries: Iterable[str]) -> list[str]:
     """Settings' folders and notes as vault-relative paths, less those that name no
     path inside the vault (empty, or with ``..``: told as bad settings)."""
@@ -251,6 +259,9 @@ class Vault(Record):
     kept: set[str] = field(default_factory=set)
     notify: Callable[[str], None] | None = None
     notices: list[str] = field(default_factory=list)
+    #: How long work is shown (the command line's progress bar on a terminal): given its
+    #: name, a context whose callable takes (done, total) (:meth:`at_work`).
+    working: Callable[[str], contextlib.AbstractContextManager[Progress]] | None = None
     #: What a command read once and may ask for again (the git history, by HEAD).
     memo: dict[str, Any] = field(default_factory=dict, repr=False)
     #: What to close once the command is done (the index its catalogs read): :meth:`close`.
@@ -689,6 +700,11 @@ class Vault(Record):
                 self.notify(message)
             else:
                 print(f"journal: {message}", file=sys.stderr)
+
+    def at_work(self, name: str) -> contextlib.AbstractContextManager[Progress]:
+        """A context in which long work is shown through ``working``, if set: its
+        callable takes how much is done of how much."""
+        return self.working(name) if self.working else contextlib.nullcontext(_unshown)
 
     def catalog(self, source: NoteSource, today: date | None = None) -> Catalog:
         """The catalog of this vault's notes read from ``source`` (an index reader), as of

@@ -41,6 +41,8 @@ Dating = Callable[[str], date | None]
 _TYPED_LINE = lazy(
     r"^type:[ \t]*(['\"]?)((?i:goal|meeting|contact))\1[ \t]*(?:#.*)?\r?$", re.MULTILINE
 )
+#: The kinds read as a typed record (:func:`typed_record`).
+_TYPED = ("goal", "contact", "meeting")
 #: A plain ``id:`` line: one word, maybe quoted, maybe a comment after it.
 _ID_LINE = lazy(r"id:[ \t]*(['\"]?)([^\s'\"#]+)\1[ \t]*(?:#.*)?")
 
@@ -229,15 +231,13 @@ def parse_typed(path: str, raw: bytes) -> tuple[Note, object | None]:
         for p in (*doc.problems, *codec.commented_values(doc))
     )
     note.writable = doc.writable
-    note.readable = not any(p.severity == "error" and p.code != "conflict" for p in doc.problems)
+    note.readable = _readable(doc)
     props = dict(doc.data or {})
     note.props = props
     if doc.data is not None:
         note.key_lines = dict(doc.data.key_lines)
         note.sources = dict(doc.data.sources)
-    kind = props.get("type")
-    if isinstance(kind, str) and kind.strip().lower() in KINDS:
-        note.kind = kind.strip().lower()
+    note.kind = _declared_kind(props)
     title = props.get("title")
     if isinstance(title, (str, int, float)) and not isinstance(title, bool) and str(title).strip():
         note.title = note.sources.get("title", str(title)).strip()
@@ -247,13 +247,45 @@ def parse_typed(path: str, raw: bytes) -> tuple[Note, object | None]:
     record, problems = typed_record(note)
     note.diagnostics.extend(problems)
     if record is None and not note.readable:
-        typed = _TYPED_LINE.search(doc.text or raw.decode("utf-8", "replace"))  # not UTF-8 too
-        if typed is not None:  # meant as one: commands name it, lookups say why it can't be used
-            note.kind = typed.group(2).lower()
+        # meant as one: commands name it, lookups say why it can't be used
+        note.kind = _meant_kind(doc, raw) or note.kind
         named = plain_id(doc.text or "")
         if named is not None and note.id is None:  # named by its id too, to say why
             note.props["id"] = named
     return note, record
+
+
+def reads_as_goal(raw: bytes) -> bool:
+    """Whether :func:`parse_note` reads ``raw`` as a goal, readable or not, from its
+    front matter alone (what git's history reads of every note a commit changed).  Bytes
+    holding neither the word ``type`` nor ``goal`` (in any case) are none: without a
+    backslash, which a quoted YAML escape may spell them with, YAML can't make them."""
+    if b"\\" not in raw and (b"type" not in raw or b"goal" not in raw.lower()):
+        return False
+    doc = codec.decode(raw)
+    kind = _declared_kind(doc.data or {})
+    if kind in _TYPED or _readable(doc):  # as parse_typed: a typed record, or read
+        return kind == "goal"
+    return _meant_kind(doc, raw) == "goal"
+
+
+def _readable(doc: codec.Document) -> bool:
+    return not any(p.severity == "error" and p.code != "conflict" for p in doc.problems)
+
+
+def _declared_kind(props: dict[str, Any]) -> str:
+    """The kind the ``type`` property names (``note`` when it names none)."""
+    kind = props.get("type")
+    if isinstance(kind, str) and kind.strip().lower() in KINDS:
+        return kind.strip().lower()
+    return "note"
+
+
+def _meant_kind(doc: codec.Document, raw: bytes) -> str | None:
+    """The kind a ``type: goal`` (``meeting``, ``contact``) line names in the text of a
+    note whose front matter can't be read (not UTF-8 too)."""
+    typed = _TYPED_LINE.search(doc.text or raw.decode("utf-8", "replace"))
+    return None if typed is None else typed.group(2).lower()
 
 
 def plain_id(text: str) -> str | None:

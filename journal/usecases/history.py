@@ -57,7 +57,7 @@ from journal.core.history import (
     state_of,
 )
 from journal.core.links import is_conflict_copy
-from journal.core.notes import PARSER_VERSION, Note, parse_note
+from journal.core.notes import PARSER_VERSION, Note, parse_note, reads_as_goal
 from journal.core.progress import start_of
 from journal.core.records import Record, record
 from journal.core.series import Point, committed_changes, pairs, value_series
@@ -204,37 +204,31 @@ def load_history(vault: Vault) -> LoadedHistory:
     commits = []
     computed = False
     where: dict[str, str] = {}  # commit -> the vault's folder in it, as a child found it
-    for revision in repo.walk():  # children first
-        folder = where.get(revision.id, repo.prefix)
-        record = records.get(revision.id)
-        folders = _folders(record, revision, repo.prefix) if record is not None else None
-        if (
-            record is None
-            or record.get("boundary") != revision.boundary
-            or folders is None
-            or folders[0] != folder
-            or record.get("shallow")
-        ):
-            files, before = repo.changes(revision.id, folder)
-            first = (revision.parents[0], before[0]) if revision.parents else None
-            changes = _goal_changes(repo, files, revision.boundary, first, memo, revision.summary)
-            record = {
-                "boundary": revision.boundary,
-                "revision": revision.as_record(),
-                "changes": [c.to_dict() for c in changes],
-            }
-            folders = [folder, *before]
-            if set(folders) != {repo.prefix}:
-                record["folders"] = folders
-            if status.shallow and any(e.kind == "readable" for c in changes for e in c.events):
-                record["shallow"] = True  # its last readable version may be fetched later
-            computed = True
-        else:
-            changes = [GoalChange.from_dict(c) for c in record["changes"]]
-        for parent, there in zip(revision.parents, folders[1:], strict=True):
-            where.setdefault(parent, there)
-        kept[revision.id] = record
-        commits.append((revision, changes))
+    revisions = list(repo.walk())  # children first
+    with vault.at_work("git history") as progress:
+        for at, revision in enumerate(revisions):
+            folder = where.get(revision.id, repo.prefix)
+            record = records.get(revision.id)
+            folders = _folders(record, revision, repo.prefix) if record is not None else None
+            if (
+                record is None
+                or record.get("boundary") != revision.boundary
+                or folders is None
+                or folders[0] != folder
+                or record.get("shallow")
+            ):
+                progress(at, len(revisions))
+                record, changes, folders = _read_commit(
+                    repo, revision, folder, memo, status.shallow
+                )
+                computed = True
+            else:
+                changes = [GoalChange.from_dict(c) for c in record["changes"]]
+            for parent, there in zip(revision.parents, folders[1:], strict=True):
+                where.setdefault(parent, there)
+            kept[revision.id] = record
+            commits.append((revision, changes))
+        progress(len(revisions), len(revisions))
     stamp = head.stamp() if quick and head is not None else None
     if computed or kept.keys() != records.keys() or stamp != cached.get("head"):
         history_cache.save(path, version, kept, vault.root, stamp, list(kept), repo.root)
@@ -242,6 +236,31 @@ def load_history(vault: Vault) -> LoadedHistory:
     loaded = LoadedHistory(vault, status, commits, moved, repo)
     vault.memo["history"] = (key, loaded)
     return loaded
+
+
+def _read_commit(
+    repo: Repository,
+    revision: Revision,
+    folder: str,
+    memo: dict[tuple[str, str], Version | bool],
+    shallow: bool,
+) -> tuple[dict[str, Any], list[GoalChange], list[str]]:
+    """What a commit did to the goals (the vault in ``folder`` there) as the cache keeps
+    it, its goal changes, and the vault's folder in it, then in each of its parents."""
+    files, before = repo.changes(revision.id, folder)
+    first = (revision.parents[0], before[0]) if revision.parents else None
+    changes = _goal_changes(repo, files, revision.boundary, first, memo, revision.summary)
+    record = {
+        "boundary": revision.boundary,
+        "revision": revision.as_record(),
+        "changes": [c.to_dict() for c in changes],
+    }
+    folders = [folder, *before]
+    if set(folders) != {repo.prefix}:
+        record["folders"] = folders
+    if shallow and any(e.kind == "readable" for c in changes for e in c.events):
+        record["shallow"] = True  # its last readable version may be fetched later
+    return record, changes, folders
 
 
 def _folders(record: dict[str, Any], revision: Revision, prefix: str) -> list[str] | None:
@@ -399,6 +418,9 @@ def _version(
     key = (blob, path)
     if key not in memo:
         data = repo.read(blob)
+        if not reads_as_goal(data):  # most notes: their bodies are not parsed
+            memo[key] = False
+            return None
         note = parse_note(path, data)
         state = state_of(note)
         memo[key] = (
