@@ -754,10 +754,11 @@ class Catalog:
         ``title``: the note's, shown as the link's text when it is not its file name (a
         title a file can't be named as: ``[[2026-12-04 Chat HR People|Chat: HR/People]]``;
         :func:`~journal.core.links.display_text`)."""
+        target = self.link_target(path, source)
         shown = display_text(title) if title else None
-        if shown == path.rsplit("/", 1)[-1][:-3]:
-            shown = None
-        return str(Link(self.link_target(path, source), alias=shown or None))
+        if not shown or shown == path.rsplit("/", 1)[-1][:-3]:
+            return f"[[{target}]]"
+        return f"[[{target}|{shown}]]"
 
     def titled_link(self, path: str) -> str:
         """:meth:`link_to` the note at ``path``, showing the title of the contact or
