@@ -43,33 +43,40 @@ def opened(vault: Path) -> tuple[Vault, Recording, Catalog]:
     return root, source, root.catalog(source, TODAY)
 
 
+@pytest.mark.parametrize("supports", [None, "Career"])
 def test_new_goal_finds_the_ids_taken_without_loading_the_notes(
-    vault: Path, write: Write
+    vault: Path, write: Write, supports: str | None
 ) -> None:
     """Any note's id is taken (in any case), a sync-conflict copy's is not; no note is
-    loaded whole, not even with --supports."""
+    loaded whole: the ids come from the index alone, or from every note's light head
+    once --supports has looked a name up among them."""
     write("goals/Publish.md", goal_text("Publish"))  # id: publish
     write("notes/Draft.md", "---\nid: Publish-2\n---\n")  # a plain note's id, upper case
     write("notes/Old (conflicted copy 2026-01-01).md", "---\nid: publish-3\n---\n")
     write("notes/Career.md", "# Career\n")
     root, source, catalog = opened(vault)
-    options = {"supports": "Career", "target": "2"}
+    options = {"supports": supports, "target": "2"}
     created = new_goal(root, catalog, "Publish!", options, TODAY)
     assert created.id == "publish-3"  # publish and Publish-2 taken, the copy's not
     assert created.path == "goals/Publish!.md"
     assert "notes" not in catalog.__dict__
+    assert ("heads" in catalog.__dict__) == (supports is not None)
     assert all(paths is not None for _kind, paths in source.loads), source.loads
 
 
+@pytest.mark.parametrize("heads_first", [False, True])
 def test_new_contact_finds_the_same_person_without_loading_the_contacts(
-    vault: Path, write: Write
+    vault: Path, write: Write, heads_first: bool
 ) -> None:
     """A contact's name, file name or alias (case and accents aside) is the person's:
-    found from the notes' names, no contact note loaded whole."""
+    found from the contacts' light heads (those of every note, when they are loaded
+    already), no contact note loaded whole."""
     write("people/José Núñez.md", "---\ntype: contact\naliases: [Pepe]\n---\n")
     write("people/Ana.md", "---\ntype: contact\ntitle: Ana Lopez\n---\n")
     write("notes/Rosa Diaz.md", "# a plain note, no contact\n")
     root, source, catalog = opened(vault)
+    if heads_first:
+        assert len(catalog.heads) == 3
     for name, existing in (("Jose Nunez", "José Núñez"), ("pepe", "José Núñez"), ("ANA", "Ana")):
         with pytest.raises(Conflict) as refused:
             new_contact(root, catalog, name, TODAY)
