@@ -2451,9 +2451,14 @@ class IndexReader:
         return self._heads("WHERE NOT readable")
 
     def heads_in(self, folder: str, kind: str) -> list[Head]:
+        if not folder:
+            return self._heads("WHERE kind = ?", (kind,))
         # the paths from "folder/" up to "folder0" ("0" follows "/"): an indexed range
         where = "WHERE path >= ? AND path < ? AND kind = ?"
         return self._heads(where, (f"{folder}/", f"{folder}0", kind))
+
+    def ids(self) -> list[tuple[str, str]]:
+        return self._rows("SELECT path, id FROM notes WHERE id IS NOT NULL ORDER BY path")
 
     def _heads(self, where: str, args: tuple[str, ...] = ()) -> list[Head]:
         return [

@@ -113,8 +113,12 @@ class NoteSource(Protocol):
         ...
 
     def heads_in(self, folder: str, kind: str) -> Sequence[NoteHead]:
-        """The notes of ``kind`` in ``folder`` (a vault path, not "") and its subfolders,
-        light."""
+        """The notes of ``kind`` in ``folder`` (a vault path; "": the whole vault) and its
+        subfolders, light."""
+        ...
+
+    def ids(self) -> Sequence[tuple[str, str]]:
+        """(path, id) of every note with an ``id``."""
         ...
 
     def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
@@ -331,7 +335,11 @@ class NoteList:
         return [n for n in self.notes if not n.readable]
 
     def heads_in(self, folder: str, kind: str) -> Sequence[NoteHead]:
-        return [n for n in self.notes if n.path.startswith(f"{folder}/") and n.kind == kind]
+        inside = f"{folder}/" if folder else ""
+        return [n for n in self.notes if n.path.startswith(inside) and n.kind == kind]
+
+    def ids(self) -> Sequence[tuple[str, str]]:
+        return [(n.path, n.id) for n in self.notes if n.id]
 
     def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
         return [
@@ -480,6 +488,9 @@ class _Originals:
     def heads_in(self, folder: str, kind: str) -> Sequence[NoteHead]:
         return [h for h in self._source.heads_in(folder, kind) if not self._out(h.path)]
 
+    def ids(self) -> Sequence[tuple[str, str]]:
+        return [item for item in self._source.ids() if not self._out(item[0])]
+
     def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
         return [n for n in self._source.load(kind=kind, paths=paths) if not self._out(n.path)]
 
@@ -619,6 +630,19 @@ class Catalog:
         """The paths of the sync-conflict copies, in path order: ``journal check``
         reports them, nothing else reads them."""
         return self._source.copies()
+
+    def heads_of(self, kind: str) -> Sequence[NoteHead]:
+        """The readable notes of one kind, light, in path order (no sync-conflict copies):
+        from :attr:`heads` when they are loaded, else by themselves."""
+        heads = self.heads if "heads" in self.__dict__ else self._source.heads_in("", kind)
+        return [h for h in heads if h.kind == kind and h.readable]
+
+    def ids(self) -> set[str]:
+        """Every note's ``id`` (sync-conflict copies left out): from :attr:`heads` when
+        they are loaded, else alone."""
+        if "heads" in self.__dict__:
+            return {h.id for h in self.heads if h.id}
+        return {id_ for _path, id_ in self._source.ids()}
 
     @cached_property
     def paths(self) -> frozenset[str]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from journal.adapters.vault import Vault
 from journal.core import codec
-from journal.core.catalog import Catalog, bare_name
+from journal.core.catalog import Catalog, NoteHead, bare_name
 from journal.core.dates import writable_day
 from journal.core.errors import Conflict, NotFound, UsageProblem
 from journal.core.formatting import listed, shell_word, single_line
@@ -44,14 +44,14 @@ def contact_props(name: str, today: date, **values: str | None) -> dict[str, Any
     }
 
 
-def _same_person(catalog: Catalog, name: str) -> Note | None:
+def _same_person(catalog: Catalog, name: str) -> NoteHead | None:
     """The contact with ``name`` as its name, file name or alias, ignoring case and
     accents: ``Jose Nunez`` is ``José Núñez``, whom every lookup would then find twice."""
     wanted = bare_name(name)  # as every lookup compares names
-    for note in catalog.of_kind("contact"):
-        names = (note.title, note.stem, *note.aliases)
+    for head in catalog.heads_of("contact"):
+        names = (head.title, head.stem, *head.aliases)
         if wanted in (bare_name(n) for n in names):
-            return note
+            return head
     return None
 
 

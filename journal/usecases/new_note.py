@@ -145,8 +145,7 @@ def new_goal(
         values["feeds"] = found_links(catalog, values["feeds"], "--feeds")
     if values.get("supports"):
         values["supports"] = found_links(catalog, values["supports"], "--supports")
-    ids = {note.id for note in catalog.notes if note.id}
-    goal_id = unique_id(slug(title), ids)
+    goal_id = unique_id(slug(title), catalog.ids())
     baseline = values.get("baseline", 0)
     props: dict[str, Any] = {
         "type": "goal",
