@@ -218,6 +218,15 @@ def counted(goal: Goal) -> bool:
     return all(float(v).is_integer() for v in values if v is not None)
 
 
+def step(goal: Goal) -> float:
+    """One step of ``goal`` toward its target, as a check-in to suggest: 1 for a goal
+    counted in whole numbers (:func:`counted`), else one of the last decimal it is
+    written with (0.1 from 3.5 to 4.2); negative for a goal that counts down."""
+    size = 1.0 if counted(goal) else 10.0 ** (1 - places(goal))
+    down = goal.target is not None and goal.target < (goal.baseline or 0)
+    return -size if down else size
+
+
 def planned(goal: Goal, value: float) -> float:
     """A value of a plan's line for ``goal`` as the plan asks it: its whole step for a
     goal counted in whole numbers (:func:`stepped`); else the line, to the goal's

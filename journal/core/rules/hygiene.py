@@ -305,8 +305,8 @@ def _why_uncounted(
     if resolved == path and path in ctx.goal_by_path:
         return (
             f"`{INLINE_KEY}::` in the goal's own note is not counted: its `## Log` is",
-            "write it as a log line instead, e.g. `- 2026-11-20: +1 what you did` under "
-            f"`## Log`, or run `{_log_command(ctx, path, checkin)}`",
+            f"run `{_log_command(ctx, path, checkin)}` (it writes the line under `## Log` "
+            "and keeps `current` in step), then remove the field",
         )
     tied = ctx.catalog.link_ties(target, path)
     if not dated:

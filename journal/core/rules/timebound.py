@@ -6,9 +6,15 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from journal.core.dates import DateError, parse_date
-from journal.core.formatting import plural, shell_word
+from journal.core.formatting import plural, shell_word, signed
 from journal.core.networking import span
-from journal.core.progress import last_checkin, overdue_milestones, quiet_too_long, start_of
+from journal.core.progress import (
+    last_checkin,
+    overdue_milestones,
+    quiet_too_long,
+    start_of,
+    step,
+)
 from journal.core.rules.base import Context, Problem, Rule, line_of
 
 
@@ -156,10 +162,12 @@ def stale(ctx: Context) -> Iterator[Problem]:
                 f"{ctx.goal_word(goal.path)}`), or a line without a number under "
                 f"`## Log`, e.g. `- {ctx.today}: asked Dana for an intro`"
             )
-        else:
+        else:  # a `+N` line by hand would leave `current` behind (M007)
             fix = (
-                f"add a line under `## Log`, e.g. `- {ctx.today}: +1 what you did` (a dated "
-                "line without a number counts too)"
+                f"log what you did: `journal log {ctx.goal_word(goal.path)} "
+                f"{signed(step(goal))} {shell_word('what you did')}` (it keeps `current` "
+                "in step), or a line without a number under `## Log`, e.g. "
+                f"`- {ctx.today}: what you did`"
             )
         yield Problem(
             goal.path,

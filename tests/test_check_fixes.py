@@ -1,0 +1,99 @@
+"""`journal check` fixes followed literally leave the vault better, not worse (a coach's
+tryout: a T006 fix that raised M007, a T001 date already past, an M007 recount that the
+review read as this week's progress)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from pathlib import Path
+import pytest
+
+from tests.conftest import Invoke, Write
+
+TODAY = "2026-12-06"
+
+
+def goal(title: str, baseline: str, target: str, current: str, log: str, **more: str) -> str:
+    props = {
+        "type": "goal",
+        "title": title,
+        "status": "active",
+        "metric": "referrals received",
+        "baseline": baseline,
+        "target": target,
+        "current": current,
+        "start": "2026-11-01",
+        "due": "2027-03-31",
+        "outcome": "Referrals into HRBP openings",
+        "why": "Referrals get interviews",
+        **more,
+    }
+    lines = "".join(f"{key}: {value}\n" for key, value in props.items())
+    return f"---\n{lines}---\n## Log\n\n{log}"
+
+
+def findings(invoke: Invoke, rule: str) -> list[dict[str, str]]:
+    result = invoke("check", "--json", "--select", rule)
+    assert result.exit_code in (0, 1), result.output
+    return list(json.loads(result.stdout))
+
+
+def commands(suggestion: str) -> list[list[str]]:
+    """The `journal ...` commands a fix gives, split as a shell would."""
+    return [shlex.split(c)[1:] for c in re.findall(r"`(journal [^`]*)`", suggestion)]
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "current", "step", "after"),
+    [
+        ("0", "3", "1", "+1", "2"),  # counts up by whole steps
+        ("45", "30", "42", "-1", "41"),  # counts down
+        ("3.5", "4.2", "3.9", "+0.1", "4"),  # moves by tenths
+    ],
+)
+def test_the_stale_fix_logs_a_step_the_goal_s_way_and_keeps_current_in_step(
+    invoke: Invoke,
+    write: Write,
+    monkeypatch: pytest.MonkeyPatch,
+    baseline: str,
+    target: str,
+    current: str,
+    step: str,
+    after: str,
+) -> None:
+    """Reported: T006 said to add `- TODAY: +1 what you did` under `## Log`; done, M007
+    said current disagreed with the log, `show` kept the old value, and a goal counting
+    down or in tenths got a step the wrong way or too big."""
+    monkeypatch.setenv("JOURNAL_TODAY", TODAY)
+    log = f"- 2026-11-10: ={current} Referrals counted\n"
+    write("goals/Get 3 HRBP referrals.md", goal("Get 3 HRBP referrals", baseline, target, current, log))
+    [stale] = findings(invoke, "T006")
+    assert "+1 what you did" not in stale["suggestion"]
+    [command] = commands(stale["suggestion"])
+    assert command[:3] == ["log", "Get 3 HRBP referrals", step]
+    assert invoke(*command).exit_code == 0
+    assert findings(invoke, "T006") == []
+    assert findings(invoke, "M007") == []
+    shown = json.loads(invoke("show", "Get 3 HRBP referrals", "--json").stdout)
+    assert float(shown["current"]) == float(after)
+
+
+def test_a_progress_field_in_the_goal_s_own_note_is_moved_by_a_command(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """H010's fix for a `progress::` field in the goal's own note offered a `+1` log line
+    to write by hand (dated 2026-11-20 whatever the day), which leaves `current` behind
+    (M007): only the command that keeps `current` in step is offered."""
+    monkeypatch.setenv("JOURNAL_TODAY", TODAY)
+    log = "- 2026-11-10: +1 Referral from Sam\n\nprogress:: [[Get 3 HRBP referrals]] +1 Dana\n"
+    path = write("goals/Get 3 HRBP referrals.md", goal("Get 3 HRBP referrals", "0", "3", "1", log))
+    [found] = findings(invoke, "H010")
+    assert "2026-11-20" not in found["suggestion"]
+    [command] = commands(found["suggestion"])
+    assert invoke(*command).exit_code == 0
+    path.write_text(path.read_text().replace("progress:: [[Get 3 HRBP referrals]] +1 Dana\n", ""))
+    assert findings(invoke, "H010") == findings(invoke, "M007") == []
+    shown = json.loads(invoke("show", "Get 3 HRBP referrals", "--json").stdout)
+    assert shown["current"] == 2
