@@ -97,3 +97,21 @@ def test_a_progress_field_in_the_goal_s_own_note_is_moved_by_a_command(
     assert findings(invoke, "H010") == findings(invoke, "M007") == []
     shown = json.loads(invoke("show", "Get 3 HRBP referrals", "--json").stdout)
     assert shown["current"] == 2
+
+
+def test_the_recount_m007_suggests_is_no_progress_of_this_week(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: M007's recount, dated today, made the weekly review show this week `+2`
+    and "1 check-in moved things along" for progress made before the week."""
+    monkeypatch.setenv("JOURNAL_TODAY", TODAY)
+    text = goal("Get 4 HRBP referrals", "0", "4", "3", "- 2026-10-20: +1 Referral from Sam\n")
+    path = write("goals/Get 4 HRBP referrals.md", text)
+    [found] = findings(invoke, "M007")
+    [line] = re.findall(r"`(- [^`]*)`", found["suggestion"])
+    assert line == "- 2026-10-20: =3 recounted"
+    path.write_text(path.read_text() + line + "\n")
+    assert findings(invoke, "M007") == []
+    review = invoke("review", "--stdout").stdout
+    assert "| 0 → **3** → 4 | – |" in review
+    assert "moved things along" not in review

@@ -131,13 +131,16 @@ def log_disagrees(ctx: Context) -> Iterator[Problem]:
             continue
         base = goal.baseline or 0
         logged = replay(base, own)
+        # on the last measured check-in's day: a recount of what `current` already said
+        # is no progress of today's week (the review would count it so)
+        day = min(max(c.day for c in own if c.op is not None), ctx.today)
         yield Problem(
             goal.path,
             line_of(goal, "current"),
             f"current is {number(current)} but baseline {number(base)} plus the "
             f"log's check-ins gives {number(logged)}",
             f"if {number(current)} is right, add a check-in such as "
-            f"`- {ctx.today.isoformat()}: ={number(current)} recounted`; "
+            f"`- {day.isoformat()}: ={number(current)} recounted` at the end of the log; "
             f"else set current to {number(logged)}",
         )
 
