@@ -650,7 +650,7 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
     \b
     Example:
       journal new goal "Ask two HRBPs to review my CV" \\
-        --metric "CV reviews" --unit reviews --target 2 --due 2026-12-31 \\
+        --metric "CV reviews" --unit reviews --target 2 --due 2030-12-31 \\
         --supports "Become an HRBP"
     """
     from journal.usecases.new_note import new_goal

@@ -115,3 +115,32 @@ def test_the_recount_m007_suggests_is_no_progress_of_this_week(
     review = invoke("review", "--stdout").stdout
     assert "| 0 → **3** → 4 | – |" in review
     assert "moved things along" not in review
+
+
+def test_the_missing_due_fix_suggests_a_day_ahead_of_today(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: T001 suggested `due: 2026-12-31` whatever the day; pasted in 2027, T002
+    said the goal was overdue."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-01-15")
+    text = goal("Get 3 HRBP referrals", "0", "3", "1", "- 2027-01-10: +1 Sam\n", start="2027-01-01")
+    path = write("goals/Get 3 HRBP referrals.md", text.replace("due: 2027-03-31\n", ""))
+    [found] = findings(invoke, "T001")
+    [due] = re.findall(r"`(due: [^`]*)`", found["suggestion"])
+    assert due == "due: 2027-04-15"  # 90 days on
+    path.write_text(path.read_text().replace("start:", f"{due}\nstart:"))
+    assert findings(invoke, "T") == []
+
+
+def test_the_new_goal_help_example_stays_valid_for_a_year_at_least() -> None:
+    """Reported: `journal new goal --help` gave `--due 2026-12-31`, refused from 2027 on;
+    this fails a year before its example goes stale."""
+    from datetime import date, timedelta
+
+    from click.testing import CliRunner
+
+    from journal.cli import cli
+
+    text = CliRunner().invoke(cli, ["new", "goal", "--help"]).output
+    [due] = re.findall(r"--due (\d{4}-\d{2}-\d{2})", text)
+    assert date.fromisoformat(due) > date.today() + timedelta(days=365)

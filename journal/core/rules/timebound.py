@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from itertools import pairwise
 
 from journal.core.dates import DateError, parse_date
@@ -17,6 +18,9 @@ from journal.core.progress import (
 )
 from journal.core.rules.base import Context, Problem, Rule, line_of
 
+#: How far ahead T001's example due day is: a quarter, the span of a 90-day plan.
+SUGGESTED_HORIZON = timedelta(days=90)
+
 
 def missing_due(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.open_goals:
@@ -25,7 +29,8 @@ def missing_due(ctx: Context) -> Iterator[Problem]:
                 goal.path,
                 line_of(goal, "due"),
                 "no due date: the goal is not time-bound",
-                "add `due:` with the day it should be done, e.g. `due: 2026-12-31`",
+                "add `due:` with the day it should be done, e.g. "
+                f"`due: {ctx.today + SUGGESTED_HORIZON}`",
             )
 
 
