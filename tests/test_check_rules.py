@@ -139,7 +139,7 @@ CASES = [
         {"milestones": "\n  - title: B\n    due: 2026-12-15\n  - title: A\n    due: 2026-11-30"},
         LOG,
         "milestones",
-        "milestone 2 'A' (due 2026-11-30) comes after milestone 1 'B'",
+        "milestone 2 'A' (due 2026-11-30) is listed after milestone 1 'B' (due 2026-12-15) but due before it",
     ),
     (
         "T006",
@@ -1146,7 +1146,7 @@ def test_a_metric_is_told_activity_vanity_or_outcome_as_an_hr_reader_would(
 def test_o001_says_what_the_metric_counts(metric: str, message: str) -> None:
     goal = goal_note(kind=None, metric=metric)
     [found] = of("O001", run((PATH, goal)))
-    assert found.message == f"the metric '{metric}' {message} that feeds no outcome goal"
+    assert found.message == f"the metric '{metric}' {message}, and the goal feeds no outcome goal"
 
 
 def test_a_goal_counting_meetings_held_is_an_activity_goal_unless_its_metric_names_a_result() -> (
@@ -1158,7 +1158,7 @@ def test_a_goal_counting_meetings_held_is_an_activity_goal_unless_its_metric_nam
     [found] = of("O001", run((PATH, held)))
     assert found.message == (
         "the metric 'networking meetings' counts the meetings held (`metric_source: "
-        "meetings`) that feeds no outcome goal"
+        "meetings`), and the goal feeds no outcome goal"
     )
     assert "a meeting then counts once its `outcome:` is filled in" in found.suggestion
     result = goal_note(
