@@ -8,6 +8,7 @@ import json
 import re
 import shlex
 from pathlib import Path
+
 import pytest
 
 from tests.conftest import Invoke, Write
@@ -68,7 +69,10 @@ def test_the_stale_fix_logs_a_step_the_goal_s_way_and_keeps_current_in_step(
     down or in tenths got a step the wrong way or too big."""
     monkeypatch.setenv("JOURNAL_TODAY", TODAY)
     log = f"- 2026-11-10: ={current} Referrals counted\n"
-    write("goals/Get 3 HRBP referrals.md", goal("Get 3 HRBP referrals", baseline, target, current, log))
+    write(
+        "goals/Get 3 HRBP referrals.md",
+        goal("Get 3 HRBP referrals", baseline, target, current, log),
+    )
     [stale] = findings(invoke, "T006")
     assert "+1 what you did" not in stale["suggestion"]
     [command] = commands(stale["suggestion"])
@@ -144,3 +148,16 @@ def test_the_new_goal_help_example_stays_valid_for_a_year_at_least() -> None:
     text = CliRunner().invoke(cli, ["new", "goal", "--help"]).output
     [due] = re.findall(r"--due (\d{4}-\d{2}-\d{2})", text)
     assert date.fromisoformat(due) > date.today() + timedelta(days=365)
+
+
+def test_a001_says_what_a_goal_counting_down_needs_as_the_scoreboard_does(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: A001 said `needs 1.5 days/week` (read: spend 1.5 days a week) where the
+    review's scoreboard said `needs to drop 1.5/week`."""
+    monkeypatch.setenv("JOURNAL_TODAY", TODAY)
+    text = goal("Cut time-to-hire to 30 days", "45", "30", "42", "- 2026-10-01: -3 New intake\n")
+    write("goals/Cut time-to-hire.md", text.replace("start: 2026-11-01", "start: 2026-09-01"))
+    [found] = findings(invoke, "A001")
+    assert found["message"].startswith("needs to drop ")
+    assert "but has dropped " in found["message"]

@@ -139,7 +139,8 @@ CASES = [
         {"milestones": "\n  - title: B\n    due: 2026-12-15\n  - title: A\n    due: 2026-11-30"},
         LOG,
         "milestones",
-        "milestone 2 'A' (due 2026-11-30) is listed after milestone 1 'B' (due 2026-12-15) but due before it",
+        "milestone 2 'A' (due 2026-11-30) is listed after milestone 1 'B' (due 2026-12-15) "
+        "but due before it",
     ),
     (
         "T006",
@@ -620,7 +621,7 @@ def test_a_rate_below_one_a_week_of_whole_things_is_said_in_weeks() -> None:
     kilos = goal_note(unit="kg", baseline="80.5", target="78.5", current="80.4", body="", **dates)
     [finding] = of("A001", run((PATH, kilos)))
     assert finding.message == (
-        "needs 0.07 kg/week to reach 78.5 by 2027-06-01, but has averaged 0.0022 kg/week "
+        "needs to drop 0.07 kg/week to reach 78.5 by 2027-06-01, but has dropped 0.0022 kg/week "
         "since 2026-01-01"
     )
 
@@ -628,7 +629,7 @@ def test_a_rate_below_one_a_week_of_whole_things_is_said_in_weeks() -> None:
 def test_pace_of_a_goal_that_counts_down() -> None:
     slow = goal_note(baseline="20", target="0", current="18", body="")
     [finding] = of("A001", run((PATH, slow)))
-    assert "needs 3.2 interviews/week to reach 0" in finding.message
+    assert "needs to drop 3.2 interviews/week to reach 0" in finding.message
     assert of("A001", run((PATH, goal_note(baseline="20", target="0", current="4", body="")))) == []
 
 

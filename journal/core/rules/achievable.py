@@ -51,15 +51,17 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
         if not seen and whole and abs(expected - base) < 1:
             continue  # whole steps, the line not yet at the first: no step is no lag
 
+        # a goal counting down says so, as the review's scoreboard does ("needs to drop")
+        drop, went = ("to drop ", "dropped") if direction < 0 else ("", "averaged")
         so_far = (
-            f"has averaged {per_week(seen, goal.unit, whole)} since {start}"
+            f"has {went} {per_week(seen, goal.unit, whole)} since {start}"
             if seen > 0
             else f"has made no progress since {start}"
         )
         yield Problem(
             goal.path,
             line_of(goal, "target"),
-            f"needs {per_week(needed, goal.unit, whole)} to reach {number(target)} by {due}, "
+            f"needs {drop}{per_week(needed, goal.unit, whole)} to reach {number(target)} by {due}, "
             f"but {so_far}",
             _pace_suggestion(current, target, direction, due, ctx.today, seen, places(goal) - 1),
         )

@@ -86,7 +86,9 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
             names = ", ".join(str(link) for link in goal.feeds)
             problem = f"{what}, and it feeds only {names}, which is not an outcome goal"
         else:
-            problem = f"{what}{' that' if key == 'kind' else ', and the goal'} feeds no outcome goal"
+            problem = (
+                f"{what}{' that' if key == 'kind' else ', and the goal'} feeds no outcome goal"
+            )
         result, instead_of = _instead(goal, effort)
         candidates = ctx.outcomes_by_area.get(match_key(goal.area or ""), [])[:CANDIDATES]
         nearby = (

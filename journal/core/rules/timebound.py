@@ -125,9 +125,9 @@ def milestones_out_of_order(ctx: Context) -> Iterator[Problem]:
                 yield Problem(
                     goal.path,
                     line_of(goal, "milestones"),
-                    f"milestone {after.index + 1} '{after.title}' (due {after_due}) is listed after "
-                    f"milestone {before.index + 1} '{before.title}' (due {before_due}) but "
-                    "due before it",
+                    f"milestone {after.index + 1} '{after.title}' (due {after_due}) is listed "
+                    f"after milestone {before.index + 1} '{before.title}' (due {before_due}) "
+                    "but due before it",
                     "list milestones in the order they are due, or fix the dates",
                 )
 
