@@ -695,3 +695,41 @@ def test_journal_set_current_reads_a_log_line_dated_by_a_daily_note(
         .read_text()
         .endswith("## Log\n\n- [[samedi 5 décembre 2026]]: +1 link\n")
     )
+
+
+def test_h010_names_the_daily_format_locale_and_right_weekday(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """Reported: `samedi 6 décembre 2026.md` (a Sunday) got a generic fix, naming no
+    format, locale or weekday, though docs/checks.md promised them."""
+    french_vault(vault, write, "- 2026-11-20: +1 x\n")
+    write("Journal/Quotidien/samedi 6 décembre 2026.md", "progress:: [[Lead]] +1 x\n")
+    write("Journal/Quotidien/notes.md", "progress:: [[Lead]] +1 x\n")
+    write("notes/idea.md", "progress:: [[Lead]] +1 x\n")
+    out = invoke("check", "--select", "H010").stdout
+    assert (
+        "or make it a daily note in Journal/Quotidien/ (daily notes are named in the format "
+        "'dddd D MMMM YYYY' (moment.js locale 'fr'))"
+    ) in out
+    assert (
+        "a daily note's name: 'samedi 6 décembre 2026' in 'dddd D MMMM YYYY' is no day: "
+        "December 6, 2026 is a Sunday; the daily note is 'dimanche 6 décembre 2026' "
+        "(moment.js locale 'fr')"
+    ) in out
+    assert (
+        "a daily note's name: daily notes are named in the format 'dddd D MMMM YYYY' "
+        "(moment.js locale 'fr')"
+    ) in out
+
+
+def test_h010_says_when_daily_notes_are_not_read_by_their_names(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    obsidian(vault, {DAILY_PATH: {"folder": "J", "format": "dddd D MMMM YYYY"}})
+    (vault / ".journal/config.toml").write_text('[obsidian]\nlocale = "tr"\n')
+    write("goals/Lead.md", goal_text("Lead"))
+    write("J/Cumartesi 5 Aralik 2026.md", "progress:: [[Lead]] +1 x\n")
+    assert (
+        "daily notes are not read by their names: their format 'dddd D MMMM YYYY' writes "
+        "names journal has none for in moment.js locale 'tr'"
+    ) in invoke("check", "--select", "H010").stdout
