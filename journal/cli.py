@@ -660,7 +660,8 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
     if as_json:
         emit_json({"path": created.path, "id": created.id, "properties": created.props})
     else:
-        echo(f"created {created.path} (id: {created.id})")
+        cut = f", {created.cut}" if created.cut else ""
+        echo(f"created {created.path} (id: {created.id}{cut})")
     return f"journal: new goal {created.props['title']}"
 
 

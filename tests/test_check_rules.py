@@ -1523,12 +1523,13 @@ def test_a_progress_field_that_cannot_count_is_reported_at_its_line(
     assert words in finding.message
     assert finding.severity == "warning" and finding.suggestion
     if "no date" in words:
-        assert "the daily notes' format" in finding.suggestion
         # reported: "a weekday in it must be the date's" misled a French user whose
         # weekday was the date's, in French: the locale is named, with where to see it
-        assert "in its moment.js locale (`journal obsidian setup` shows both" in (
-            finding.suggestion
-        )
+        # (with daily notes set up, their format and locale: see test_periodic.py)
+        assert (
+            "or make it a daily note: journal reads Obsidian's daily-note settings (folder, "
+            "format and moment.js locale; `journal obsidian setup` shows them)"
+        ) in finding.suggestion
         assert "a weekday in it must be" not in finding.suggestion
     if "Markdown link" in words:
         assert finding.suggestion == (f"write the goal as a wikilink: `progress:: {GOAL_LINK} ...`")

@@ -101,6 +101,13 @@ def test_new_goal_builds_front_matter_as_data(invoke: Invoke, vault: Path, write
     tilde = invoke("new", "goal", "~tilde")  # a leading ~ goes, as a leading dot does
     assert tilde.stdout == "created goals/tilde.md (id: tilde)\n"
     assert invoke("show", "tilde").exit_code == 0
+    # reported: a long title's id lost its last words without a word said
+    long = invoke("new", "goal", "Mener 12 entretiens annuels d\u2019évaluation : équipe RH")
+    assert long.stdout == (
+        "created goals/Mener 12 entretiens annuels d\u2019évaluation équipe RH.md "
+        "(id: mener-12-entretiens-annuels-d-evaluation-equipe, the title's words cut at "
+        "48 characters)\n"
+    )
 
 
 def test_new_goal_feeds_writes_an_activity_goal_that_check_finds_paired(

@@ -351,18 +351,22 @@ def test_an_empty_explicit_list_is_an_empty_list() -> None:
 
 
 @pytest.mark.parametrize(
-    "yaml",
+    ("yaml", "marks"),
     [
-        "milestones:\n  - title: “Step 1: list names”\n    due: 2026-12-10\n",
-        "outcome: “Three interviews: done”\n",
-        "why: \u2018it: matters\u2019\n",
+        ("milestones:\n  - title: “Step 1: list names”\n    due: 2026-12-10\n", "“ ”"),
+        ("outcome: “Three interviews: done”\n", "“ ”"),
+        ("why: \u2018it: matters\u2019\n", "\u2018 \u2019"),
+        # reported: German quotes were named “ ”
+        ("milestones:\n  - title: „Erste Runde“: 5 Gespräche\n", "„ “"),
+        ("outcome: « Objectif : fait »\n", "« »"),
+        ("outcome: „Ziel: offen\n", "„"),
     ],
 )
-def test_a_value_in_typographic_quotes_is_told_as_such(yaml: str) -> None:
+def test_a_value_in_typographic_quotes_is_told_as_such(yaml: str, marks: str) -> None:
     """Found in a tryout: TextEdit's curly quotes around a value holding ': ' were told
     "a ':' inside a value; put the value in quotes", which it was, to the eye."""
     doc = codec.decode(f"---\n{yaml}---\nBody.\n".encode())
     assert [p.message for p in doc.problems] == [
-        "invalid front matter: the value is in typographic quotes (“ ”), which YAML reads as "
-        'text: write straight quotes (") around a value that holds ": "'
+        f"invalid front matter: the value is in typographic quotes ({marks}), which YAML "
+        'reads as text: write straight quotes (") around a value that holds ": "'
     ]

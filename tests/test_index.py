@@ -28,6 +28,7 @@ from journal.adapters.vault import Vault, load_catalog
 from journal.adapters.watcher import Watcher
 from journal.core.catalog import Catalog
 from journal.core.notes import parse_note, parse_typed
+from journal.core.periodic import PeriodicSettings
 from tests.conftest import DATA, Invoke, Write, goal_text
 from tests.indexutil import (
     assert_matches_rebuild,
@@ -1483,10 +1484,10 @@ def test_a_note_that_fails_to_parse_is_a_problem_not_a_failed_refresh(
 ) -> None:
     """A bug met in one note (simulated: no real note makes parse_typed raise)."""
 
-    def parse(rel: str, data: bytes) -> object:
+    def parse(rel: str, data: bytes, periodic: PeriodicSettings | None = None) -> object:
         if rel == "notes/plain.md":
             raise RecursionError("too deep")
-        return parse_typed(rel, data)
+        return parse_typed(rel, data, periodic)
 
     monkeypatch.setattr(index_module, "parse_typed", parse)
     index = open_index(notes)

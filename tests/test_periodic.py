@@ -4,6 +4,7 @@ review and the index make of them."""
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -577,3 +578,158 @@ def test_a_format_with_names_journal_lacks_is_told_and_makes_no_weekly_note(
     # a format without names is the same in every locale
     obsidian(vault, {CALENDAR_PATH: {**calendar, "weeklyNoteFormat": "GGGG-[W]WW"}})
     assert invoke("review", "--date", "2026-12-08").stdout == "Hebdo2/2026-W50.md: created\n"
+
+
+# --- log lines dated by a daily note's name ----------------------------------------------
+
+FRENCH_DAILY = {"folder": "Journal/Quotidien", "format": "dddd D MMMM YYYY"}
+
+
+def french_vault(vault: Path, write: Write, log: str) -> None:
+    obsidian(vault, {DAILY_PATH: FRENCH_DAILY})
+    (vault / ".journal/config.toml").write_text('[obsidian]\nlocale = "fr"\n')
+    text = goal_text("Lead", current=0).split("## Log")[0] + f"## Log\n\n{log}"
+    write("goals/Lead.md", text)
+
+
+def test_a_log_line_dated_by_a_link_to_a_daily_note_counts(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """Reported: `- [[samedi 5 décembre 2026]]: +1` in a French vault counted nothing and
+    got no finding; the linked note need not exist."""
+    french_vault(
+        vault,
+        write,
+        "- [[samedi 5 décembre 2026]]: +1 link\n"
+        "- [[Journal/Quotidien/samedi 5 décembre 2026|samedi]]: +1 path alias\n"
+        "- samedi 5 décembre 2026 : +1 plain weekday\n"
+        "- [[dimanche 6 décembre 2026]] +2 not written yet\n",
+    )
+    write("Journal/Quotidien/samedi 5 décembre 2026.md", "# samedi\n")
+    checkins = load_catalog(Vault.open(vault)).goals[0].checkins
+    assert [(c.day, c.op, c.amount, c.note) for c in checkins] == [
+        (date(2026, 12, 5), "+", 1.0, "link"),
+        (date(2026, 12, 5), "+", 1.0, "path alias"),
+        (date(2026, 12, 5), "+", 1.0, "plain weekday"),
+        (date(2026, 12, 6), "+", 2.0, "not written yet"),
+    ]
+    assert invoke("check", "--select", "H006").stdout == "All checks passed (1 goal checked).\n"
+
+
+def test_a_log_line_whose_linked_or_written_date_cant_be_read_is_reported(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    french_vault(
+        vault,
+        write,
+        "- [[5 décembre 2026]]: +1 not the format\n"
+        "- [[vendredi 5 décembre 2026]]: +1 wrong weekday\n"
+        "- sam. 5 décembre 2026 : +1 short weekday\n"
+        "- 5 décembre 2026 : +1 plain\n"
+        "- [[Dana Ortiz]] a link to a person, no value\n",
+    )
+    result = invoke("check", "--select", "H006")
+    lines = [line for line in result.stdout.splitlines() if "H006" in line]
+    assert len(lines) == 4, result.stdout
+    assert "'[[5 décembre 2026]]' names no day" in lines[0]
+    assert "dddd D MMMM YYYY" in lines[0] and "'fr'" in lines[0]
+    assert "'[[vendredi 5 décembre 2026]]' names no day" in lines[1]
+    assert "'sam. 5 décembre 2026' must be written YYYY-MM-DD" in lines[2]
+    assert "'5 décembre 2026' must be written YYYY-MM-DD" in lines[3]
+    assert load_catalog(Vault.open(vault)).goals[0].checkins == []
+
+
+def test_a_daily_note_with_a_decomposed_name_is_dated(vault: Path, write: Write) -> None:
+    """Reported: a German daily note whose file name is NFD (as macOS may write it) was
+    not dated, so its `progress::` counted nothing."""
+    obsidian(vault, {DAILY_PATH: {"folder": "Tagebuch", "format": "dddd, D. MMMM YYYY"}})
+    (vault / ".journal/config.toml").write_text('[obsidian]\nlocale = "de"\n')
+    write("goals/Lead.md", goal_text("Lead", current=2))
+    name = unicodedata.normalize("NFD", "Montag, 2. März 2026")
+    write(f"Tagebuch/{name}.md", "progress:: [[Lead]] +1 x\n")
+    checkins = load_catalog(Vault.open(vault)).goals[0].checkins
+    assert [c.day for c in checkins if c.path.startswith("Tagebuch/")] == [date(2026, 3, 2)]
+
+
+def test_without_daily_notes_a_log_line_dated_by_a_name_is_reported(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    write(
+        "goals/Lead.md",
+        goal_text("Lead", current=0).split("## Log")[0] + "## Log\n\n"
+        "- [[samedi 5 décembre 2026]]: +1 link\n"
+        "- samedi 5 décembre 2026 : +1 plain weekday\n"
+        "- [[Dana Ortiz]] met her\n",
+    )
+    lines = invoke("check", "--select", "H006").stdout.splitlines()
+    assert [line.split("H006  warning  ")[1] for line in lines if "H006" in line] == [
+        "log line: '[[samedi 5 décembre 2026]]' names no day: write the date YYYY-MM-DD "
+        "([[2026-11-20]]); the line is not read",
+        "log line: the date 'samedi 5 décembre 2026' must be written YYYY-MM-DD (which day "
+        "it means is not guessed); the line is not read",
+    ]
+
+
+def test_journal_log_counts_a_log_line_dated_by_a_daily_note(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """The log agreed with `current`: no line for progress "made before the log"."""
+    french_vault(vault, write, "- [[samedi 5 décembre 2026]]: +1 link\n")
+    (vault / "goals/Lead.md").write_text(
+        (vault / "goals/Lead.md").read_text().replace("current: 0", "current: 1")
+    )
+    assert invoke("log", "Lead", "+1", "second").exit_code == 0
+    text = (vault / "goals/Lead.md").read_text()
+    assert "current: 2\n" in text
+    assert text.endswith("- [[samedi 5 décembre 2026]]: +1 link\n- 2026-11-22: +1 second\n")
+
+
+def test_journal_set_current_reads_a_log_line_dated_by_a_daily_note(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """baseline plus the log gives the current set: no `=N` line is added."""
+    french_vault(vault, write, "- [[samedi 5 décembre 2026]]: +1 link\n")
+    assert invoke("set", "Lead", "current=1").exit_code == 0
+    assert (
+        (vault / "goals/Lead.md")
+        .read_text()
+        .endswith("## Log\n\n- [[samedi 5 décembre 2026]]: +1 link\n")
+    )
+
+
+def test_h010_names_the_daily_format_locale_and_right_weekday(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """Reported: `samedi 6 décembre 2026.md` (a Sunday) got a generic fix, naming no
+    format, locale or weekday, though docs/checks.md promised them."""
+    french_vault(vault, write, "- 2026-11-20: +1 x\n")
+    write("Journal/Quotidien/samedi 6 décembre 2026.md", "progress:: [[Lead]] +1 x\n")
+    write("Journal/Quotidien/notes.md", "progress:: [[Lead]] +1 x\n")
+    write("notes/idea.md", "progress:: [[Lead]] +1 x\n")
+    out = invoke("check", "--select", "H010").stdout
+    assert (
+        "or make it a daily note in Journal/Quotidien/ (daily notes are named in the format "
+        "'dddd D MMMM YYYY' (moment.js locale 'fr'))"
+    ) in out
+    assert (
+        "a daily note's name: 'samedi 6 décembre 2026' in 'dddd D MMMM YYYY' is no day: "
+        "December 6, 2026 is a Sunday; the daily note is 'dimanche 6 décembre 2026' "
+        "(moment.js locale 'fr')"
+    ) in out
+    assert (
+        "a daily note's name: daily notes are named in the format 'dddd D MMMM YYYY' "
+        "(moment.js locale 'fr')"
+    ) in out
+
+
+def test_h010_says_when_daily_notes_are_not_read_by_their_names(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    obsidian(vault, {DAILY_PATH: {"folder": "J", "format": "dddd D MMMM YYYY"}})
+    (vault / ".journal/config.toml").write_text('[obsidian]\nlocale = "tr"\n')
+    write("goals/Lead.md", goal_text("Lead"))
+    write("J/Cumartesi 5 Aralik 2026.md", "progress:: [[Lead]] +1 x\n")
+    assert (
+        "daily notes are not read by their names: their format 'dddd D MMMM YYYY' writes "
+        "names journal has none for in moment.js locale 'tr'"
+    ) in invoke("check", "--select", "H010").stdout

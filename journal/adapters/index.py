@@ -1198,15 +1198,15 @@ class Index:
         many (a cold build), keeping only a few chunks in flight.  ``resolver``: see
         :func:`_name_resolver`."""
         root = str(self.vault.root)
-        dating = self.periodic.daily_date if self.periodic.daily is not None else None
+        periodic = self.periodic
         workers = min(os.cpu_count() or 1, MAX_WORKERS)
         context = _process_context() if len(paths) >= PARALLEL_MIN and workers > 1 else None
         if context is None:
             for rel, known in zip(paths, hashes, strict=True):
-                yield rel, _read_file(root, rel, known, dating, resolver)
+                yield rel, _read_file(root, rel, known, periodic, resolver)
             return
         jobs = [
-            (root, paths[i : i + CHUNK], hashes[i : i + CHUNK], dating)
+            (root, paths[i : i + CHUNK], hashes[i : i + CHUNK], periodic)
             for i in range(0, len(paths), CHUNK)
         ]
         from concurrent.futures import ProcessPoolExecutor
@@ -2274,11 +2274,12 @@ def _read_file(
     root: str,
     rel: str,
     known_hash: str | None,
-    dating: Dating | None = None,
+    periodic: PeriodicSettings | None = None,
     resolver: LinkResolver | None = None,
 ) -> _Entry | _Touch | None:
     """Read one file: its rows, a stat-only update when its bytes are the ones already
-    indexed, or None when it is gone (or became a symlink or a folder)."""
+    indexed, or None when it is gone (or became a symlink or a folder); ``periodic``:
+    the vault's daily notes, which date notes and log lines."""
     path = os.path.join(root, rel)  # noqa: PTH118 (a Path costs more than the stat, per file)
     try:
         fd = os.open(path, _READ_FLAGS)
@@ -2305,7 +2306,8 @@ def _read_file(
     if known_hash == hashed:
         return (*stat_stamp(info), checked, rel)
     try:
-        note, record = parse_typed(rel, data)
+        note, record = parse_typed(rel, data, periodic)
+        dating = periodic.daily_date if periodic is not None and periodic.daily else None
         return _rows(note, record, info, hashed, checked, _body(data, note), dating, resolver)
     except Exception as exc:  # a bug met in one note must not stop the others
         problem = f"can't read this note: internal error: {type(exc).__name__}: {exc}"
@@ -2362,7 +2364,7 @@ def _start_worker(cancel: Any, resolver: LinkResolver | None) -> None:
 
 
 def _read_chunk(
-    root: str, paths: list[str], hashes: list[str | None], dating: Dating | None
+    root: str, paths: list[str], hashes: list[str | None], periodic: PeriodicSettings
 ) -> list[_Entry | _Touch | None]:
     """:func:`_read_file` for a chunk of files, in a worker process (cut short when the
     refresh is stopped: nobody reads the result then)."""
@@ -2370,7 +2372,7 @@ def _read_chunk(
     for rel, known in zip(paths, hashes, strict=True):
         if _cancel.is_set():
             break
-        found.append(_read_file(root, rel, known, dating, _resolver))
+        found.append(_read_file(root, rel, known, periodic, _resolver))
     return found
 
 

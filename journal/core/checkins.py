@@ -17,7 +17,8 @@ Japanese input method's), and a line typed all in full-width characters or with 
 dashes in its date: it counts nothing, never a shorter number.
 Hand-written variants read the same: a linked or bold date (``[[2026-11-20]]``,
 ``**2026-11-20**``), a time after the date (ignored), ``date - note``, and
-punctuation right after the number (``+1.``).
+punctuation right after the number (``+1.``); and, given the vault's daily notes, a
+daily note's name, linked or written out (``[[samedi 5 décembre 2026]]``).
 
 Any other note (a daily note, a meeting note) may hold a check-in as an inline
 field, dated by the note: ``progress:: [[Goal]] +1 note``.
@@ -32,7 +33,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from journal.core.body import DONE_TASK, split_block_id
 from journal.core.dates import DateError, parse_date
@@ -43,6 +44,9 @@ from journal.core.moment_locales import all_names
 from journal.core.names import unaccented
 from journal.core.numerals import GROUP_APOSTROPHES, GROUP_SPACES, named_chars, respelled
 from journal.core.regex import lazy
+
+if TYPE_CHECKING:
+    from journal.core.periodic import PeriodicSettings
 
 _DATE = r"\d{4}-\d{2}-\d{2}"
 #: ``+N``, ``-N`` (a change), ``=N`` or ``=-N`` (the value now): the sign touches the
@@ -100,10 +104,16 @@ def _month_names() -> str:
     """Every month name of the locales journal has (``all_names``) and English, long and
     short, in each form, with and without accents (``décembre``, ``decembre``), the dot
     optional: an alternation, longest first."""
+    return _names_of("months", "months_short")
+
+
+def _names_of(*kinds: str) -> str:
+    """The names of ``kinds`` (:class:`~journal.core.moment.Names` fields) as
+    :func:`_month_names` gives the months'."""
     names = {
         name.rstrip(".")
         for locale in (ENGLISH, *all_names().values())
-        for listed in (locale.months, locale.months_short)
+        for listed in (getattr(locale, kind) for kind in kinds)
         for name in (*listed.names, *listed.other)
     }
     names |= {unaccented(name) for name in names}
@@ -115,6 +125,13 @@ _DIGIT = lazy(r"\d")
 
 
 _LOG_LINE = lazy(_LINE_PATTERN)  # a log line, as read from a goal's log
+#: A log line dated by a daily note's name: a link to it (``[[samedi 5 décembre 2026]]``,
+#: a path, heading or alias allowed) or the name written out, then ``:`` or a value.
+_NAMED_DAY = lazy(
+    rf"(?P<marker>{_MARKER})(?:\[\[(?P<link>[^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|[^\[\]]*)?\]\]"
+    r"|(?P<name>[^:\[\]]+?)(?=\s*:|\s+(?:[+-]|=[+-]?)\d))"
+    r"\s*(?::|[-\u2013\u2014](?=\s))?\s*(?P<rest>.*)"
+)
 
 
 @functools.cache
@@ -122,15 +139,16 @@ def _other_date_line() -> re.Pattern[str]:
     """A list item that starts with a date in a
     form other than YYYY-MM-DD: ``30/11/2026``, ``11/30/26``, ``30.11.2026``,
     ``2026/11/30``, ``2026-11-3``, ``Nov 30, 2026``, ``30 November 2026``, ``30 novembre
-    2026``, ``21 de noviembre de 2026``, ``2026年11月30日``; the rest is what follows
-    the separator."""
+    2026``, ``21 de noviembre de 2026``, ``2026年11月30日``, a weekday before a day or
+    month name (``samedi 5 décembre 2026``); the rest is what follows the separator."""
     month = _month_names()
+    weekday = rf"(?:{_names_of('weekdays', 'weekdays_short')},?\s+)?"
     other_date = _MARKER + (
         r"(?P<date>"
         rf"{_DATE}T\d{{2}}:\d{{2}}(?::\d{{2}})?"  # a date and time
         r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
-        rf"|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-        rf"|\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?{month},?\s+(?:de\s+)?\d{{4}}"
+        rf"|{weekday}{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+        rf"|{weekday}\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?{month},?\s+(?:de\s+)?\d{{4}}"
         r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[(\uff08][日月火水木金土][)\uff09])?)(?!\w|[/.-]\w)"
         r"\s*(?:[:\uff1a]|[-\u2013\u2014](?=\s))?\s*(?P<rest>.*)$"
     )
@@ -240,17 +258,32 @@ def refuse_miswritten(text: str) -> None:
         )
 
 
-def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
+def parse_log_line(
+    text: str, line: int, path: str = "", periodic: PeriodicSettings | None = None
+) -> CheckIn | None:
     """The check-in on a log line, None when the line is not one.
 
+    A date not written YYYY-MM-DD is read as a daily note's name, in the format and
+    locale of ``periodic`` (the vault's: none without it): linked
+    (``[[samedi 5 décembre 2026]]``) or written out.
+
     Raises :class:`CheckInError` for a dated line whose date is not real, for a change
-    after a date not written YYYY-MM-DD (the day it means is not guessed) or after a
-    full-width colon, for a value written so that it would be misread (see
-    :func:`refuse_miswritten`), and for a task not done (``- [ ]``, cancelled ``- [-]``,
-    in progress ``- [/]``: any but ``[x]``), which counts when ticked.
+    after a date not written YYYY-MM-DD nor a daily note's name (the day it means is not
+    guessed), after a link that names no day, or after a full-width colon, for a value
+    written so that it would be misread (see :func:`refuse_miswritten`), and for a task
+    not done (``- [ ]``, cancelled ``- [-]``, in progress ``- [/]``: any but ``[x]``),
+    which counts when ticked.
     """
     match = _LOG_LINE.match(text)
     if match is None:
+        named = _NAMED_DAY.match(text)
+        name = (named.group("link") or named.group("name")).strip() if named else ""
+        day = periodic.day_named(name) if named and periodic is not None else None
+        if named is not None and day is not None:
+            rest = named.group("rest")
+            value = _VALUE.match(rest)
+            note = value.group("note") if value is not None else rest
+            return _dated(day, name, named.group("task"), value, note, line, path)
         # every other date form has a digit: the months of 13 locales are built, and
         # their long pattern tried, only for a line that may hold one
         other = _other_date_line().match(text) if _DIGIT.search(text) else None
@@ -262,19 +295,45 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
             )
         if not text.isascii():
             _refuse_other_characters(text)
+        if named is not None and named.group("link") and _holds_value(named.group("rest")):
+            raise CheckInError(f"{undated_link(name, periodic)}; the line is not read")
         return None
     day_text = match.group("linked") or match.group("marked") or match.group("plain")
     try:
         day = parse_date(day_text)
     except DateError as exc:
         raise CheckInError(exc.message) from None
-    task = match.group("task")
+    value = match if match.group("op") is not None else None
+    return _dated(day, day_text, match.group("task"), value, match.group("note"), line, path)
+
+
+def undated_link(name: str, periodic: PeriodicSettings | None) -> str:
+    """Why a link to ``name`` dates no log line, and how the date is written."""
+    told = f"'[[{name}]]' names no day"
+    daily = periodic.daily if periodic is not None else None
+    if periodic is None or daily is None or daily.names is None:
+        return f"{told}: write the date YYYY-MM-DD ([[2026-11-20]])"
+    return f"{told}: {periodic.daily_names(name)}, or write the date YYYY-MM-DD"
+
+
+def _dated(
+    day: date,
+    day_text: str,
+    task: str | None,
+    value: re.Match[str] | None,
+    note: str,
+    line: int,
+    path: str,
+) -> CheckIn:
+    """The check-in on ``day`` (written ``day_text``) with ``value``, a match holding its
+    op and amount (None: a dated note), and ``note``; raises :class:`CheckInError` for a
+    task not done or a misread value."""
     if task is not None and task not in DONE_TASK:
         raise CheckInError(
             f"a task not done (`[{task}]`) counts nothing: it counts when ticked (`[x]`)"
         )
-    note = match.group("note").strip()
-    if match.group("op") is None:
+    note = note.strip()
+    if value is None:
         if note.startswith("\uff1a") and _holds_value(note[1:].lstrip()):
             raise CheckInError(
                 f"a full-width colon '\uff1a' (U+FF1A) follows the date: write '{day_text}:'; "
@@ -282,7 +341,7 @@ def parse_log_line(text: str, line: int, path: str = "") -> CheckIn | None:
             )
         refuse_miswritten(note)
         return CheckIn(day, None, 0.0, note, line, path)
-    return CheckIn(day, *_op_amount(match), note, line, path)
+    return CheckIn(day, *_op_amount(value), note, line, path)
 
 
 #: The dashes typed for a hyphen or a minus that NFKC keeps (hyphen, figure and en dash,

@@ -66,7 +66,10 @@ _HINTS = (
 )
 _TAB_INDENT = "a tab; YAML indents with spaces"  # as docs/format.md promises
 #: A line whose value (of a key, or a list item) opens with a typographic quote.
-_CURLY_VALUE = lazy(r"[ \t]*(?:-[ \t]+)?(?:[^:#\n]+:[ \t]+)?[\u201c\u2018\u00ab\u201e]")
+_CURLY_VALUE = lazy(
+    r"[ \t]*(?:-[ \t]+)?(?:[^:#\n]+:[ \t]+)?(?P<open>[\u201c\u2018\u00ab\u201e])"
+    r"(?:.*(?P<close>[\u201c\u201d\u2018\u2019\u00bb]))?"
+)
 _RESERVED = "%@`"  # characters YAML keeps for itself at the start of a plain value
 
 Value = Any  # str | int | float | bool | None | date | list[Value] | dict[str, Value]
@@ -428,10 +431,11 @@ def _explain(exc: yaml12.MarkedYAMLError, text: str) -> Problem:
     elif (
         mark is not None
         and "mapping values" in problem
-        and _CURLY_VALUE.match(_line_at(text, mark.index))
+        and (curly := _CURLY_VALUE.match(_line_at(text, mark.index)))
     ):  # found in a tryout: TextEdit's and Word's quotes, told to "put it in quotes"
+        marks = " ".join(filter(None, curly.group("open", "close")))  # as typed
         problem = (
-            "the value is in typographic quotes (“ ”), which YAML reads as text: write "
+            f"the value is in typographic quotes ({marks}), which YAML reads as text: write "
             'straight quotes (") around a value that holds ": "'
         )
     elif (

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from journal.core.body import BodyFacts, LogItem, LogSection, left_open, parse_body, split_lines
 from journal.core.checkins import CheckIn, CheckInError, format_log_line, parse_log_line
@@ -21,6 +22,9 @@ from journal.core.codec import Document, parse_text
 from journal.core.errors import UnsafeWrite
 from journal.core.formatting import single_line
 from journal.core.regex import lazy
+
+if TYPE_CHECKING:
+    from journal.core.periodic import PeriodicSettings
 
 HEADING = "## Log"
 _NUMBER = lazy(r"\s*(\d{1,9})[.)]")
@@ -188,13 +192,13 @@ def _log_facts(body: str, first_line: int) -> BodyFacts:
     return parse_body(body, first_line, want_log=True)
 
 
-def log_checkins(doc: Document) -> list[CheckIn]:
+def log_checkins(doc: Document, periodic: PeriodicSettings | None = None) -> list[CheckIn]:
     """The check-ins of a note's Log sections, in file order (lines with an impossible
-    date left out)."""
+    date left out; ``periodic``: the vault's daily notes, whose names may date them)."""
     found = []
     for line, text in _log_facts(doc.body, doc.body_line).log_lines:
         try:
-            parsed = parse_log_line(text, line)
+            parsed = parse_log_line(text, line, periodic=periodic)
         except CheckInError:
             parsed = None
         if parsed is not None:

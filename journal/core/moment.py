@@ -360,13 +360,19 @@ def _pattern(fmt: str, names: Names) -> tuple[re.Pattern[str], tuple[str, ...]]:
 
 
 def parse(
-    fmt: str, text: str, week: LocaleWeek = ENGLISH_WEEK, names: Names = ENGLISH
+    fmt: str,
+    text: str,
+    week: LocaleWeek = ENGLISH_WEEK,
+    names: Names = ENGLISH,
+    *,
+    weekday: bool = True,
 ) -> date | None:
     """The day ``text`` names in ``fmt`` (moment's strict parsing), or None.
 
     A name needs a year (or a week-year): without one moment would take the
     current year, which would date last year's notes wrongly.  Weekday names
-    must agree with the date, as in moment's strict mode.  Names are read in any
+    must agree with the date, as in moment's strict mode (unless ``weekday`` is
+    False: what a name with a wrong weekday means otherwise).  Names are read in any
     case and in any of their forms (:class:`NameList`).
     """
     pattern, order = _pattern(fmt, names)
@@ -383,6 +389,9 @@ def parse(
         day = _assemble(found, week)
     except ValueError:
         return None
+    if not weekday:
+        for key in ("weekday", "iso_weekday", "locale_weekday"):
+            found.pop(key, None)
     if day is None or not _agrees(day, found, week):
         return None
     return day

@@ -107,11 +107,15 @@ def device_named(paths: Collection[str]) -> list[str]:
     return sorted(found)
 
 
-def slug(title: str, limit: int = 48) -> str:
+#: The longest id :func:`slug` makes: the words that fit whole (a first word alone, cut).
+ID_LENGTH = 48
+
+
+def slug(title: str, limit: int = ID_LENGTH) -> str:
     """A lower-case id such as ``connect-with-five-hr-leaders``: compatibility forms
     folded (fullwidth letters, ``CO₂`` -> ``co2``), Latin letters without their accents
     (``Übung`` -> ``ubung``, ``Łódź`` -> ``lodz``), letters of other scripts kept whole,
-    with their marks (``学ぶ``, ``नमस्ते``)."""
+    with their marks (``学ぶ``, ``नमस्ते``); the words after ``limit`` characters left out."""
     words: list[str] = []
     word = ""
     for ch in unaccented(title):

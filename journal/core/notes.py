@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import field
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from journal.core import codec
 from journal.core.body import CLOSED_TASK
@@ -31,7 +31,10 @@ from journal.core.records import Record, new_tuple, record
 from journal.core.regex import lazy
 from journal.core.tags import unique
 
-PARSER_VERSION = 33  # bump when parse_note gives other results: cached notes are re-read
+if TYPE_CHECKING:
+    from journal.core.periodic import PeriodicSettings
+
+PARSER_VERSION = 34  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -214,12 +217,15 @@ def _inline_checkin(value: str, day: date, line: int, path: str) -> tuple[str, C
         return None
 
 
-def parse_note(path: str, raw: bytes) -> Note:
-    """Read one note's bytes; problems become diagnostics, never exceptions."""
-    return parse_typed(path, raw)[0]
+def parse_note(path: str, raw: bytes, periodic: PeriodicSettings | None = None) -> Note:
+    """Read one note's bytes; problems become diagnostics, never exceptions.  ``periodic``:
+    the vault's daily notes, whose names may date log lines (see :func:`parse_log_line`)."""
+    return parse_typed(path, raw, periodic)[0]
 
 
-def parse_typed(path: str, raw: bytes) -> tuple[Note, object | None]:
+def parse_typed(
+    path: str, raw: bytes, periodic: PeriodicSettings | None = None
+) -> tuple[Note, object | None]:
     """:func:`parse_note`, and the note's typed record (:func:`typed_record`), which
     the index keeps beside it."""
     doc = codec.decode(raw)
@@ -243,7 +249,7 @@ def parse_typed(path: str, raw: bytes) -> tuple[Note, object | None]:
         note.title = note.sources.get("title", str(title)).strip()
     note.body_line = doc.body_line
     _read_properties(note)
-    _read_body(note, doc.body)
+    _read_body(note, doc.body, periodic)
     record, problems = typed_record(note)
     note.diagnostics.extend(problems)
     if record is None and not note.readable:
@@ -378,7 +384,7 @@ def _one_colon_fields(path: str, body: str, first_line: int) -> list[Diagnostic]
     return told
 
 
-def _read_body(note: Note, body: str) -> None:
+def _read_body(note: Note, body: str, periodic: PeriodicSettings | None) -> None:
     from journal.core.body import parse_body  # only a read of changed files needs it
 
     facts = parse_body(body, note.body_line, want_log=note.kind == "goal")
@@ -413,7 +419,7 @@ def _read_body(note: Note, body: str) -> None:
     ]
     for line, text in facts.log_lines:
         try:
-            checkin = parse_log_line(text, line, note.path)
+            checkin = parse_log_line(text, line, note.path, periodic)
         except CheckInError as exc:
             note.diagnostics.append(
                 Diagnostic(note.path, line, f"log line: {exc}", "warning", "log")

@@ -25,6 +25,7 @@ Obsidian creates the note.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import field, replace
 from datetime import date, timedelta
@@ -72,12 +73,24 @@ class NoteFormat(Record):
             path = path[len(self.folder) + 1 :]
         if path.lower().endswith(".md"):
             path = path[:-3]
-        parts = path.split("/")
+        return self.date_named(path, week)
+
+    def date_named(self, name: str, week: LocaleWeek, *, weekday: bool = True) -> date | None:
+        """The day a daily note's ``name`` (a link's target: its path or file name,
+        without ``.md``) reads as in the format, its folder not asked; with ``weekday``
+        False, the day it would be if its weekday name were right.  A name that is not
+        ASCII is read NFC (a file system may give it decomposed: ``a`` and U+0308)."""
+        if self.names is None:
+            return None
+        if not name.isascii():
+            name = unicodedata.normalize("NFC", name)
+        parts = name.split("/")
         depth = _depth(self.format)
         if len(parts) < depth:
             return None
+        text = "/".join(parts[-depth:])
         try:
-            return moment.parse(self.format, "/".join(parts[-depth:]), week, self.names)
+            return moment.parse(self.format, text, week, self.names, weekday=weekday)
         except FormatError:
             return None
 
@@ -108,6 +121,27 @@ class PeriodicSettings(Record):
     def daily_date(self, path: str) -> date | None:
         """The day of the daily note at ``path``, or None when it is not one."""
         return self.daily.date_of(path, self.week) if self.daily is not None else None
+
+    def day_named(self, name: str) -> date | None:
+        """The day a link to the daily note ``name`` means (see :meth:`NoteFormat.date_named`),
+        or None."""
+        return self.daily.date_named(name, self.week) if self.daily is not None else None
+
+    def daily_names(self, name: str) -> str:
+        """How daily notes are named (``daily`` set, with its ``names``), said of one named
+        ``name`` that reads as no day: its right name when only its weekday is wrong."""
+        daily = self.daily
+        assert daily is not None and daily.names is not None
+        fmt, names, week = daily.format, daily.names, self.week
+        locale = f"moment.js locale '{self.locale}'"
+        day = daily.date_named(name, week, weekday=False)
+        if day is None:
+            return f"daily notes are named in the format '{fmt}' ({locale})"
+        return (
+            f"'{name}' in '{fmt}' is no day: {moment.render('MMMM D, YYYY', day)} is a "
+            f"{moment.render('dddd', day)}; the daily note is "
+            f"'{moment.render(fmt, day, week, names)}' ({locale})"
+        )
 
 
 def weekly_note_path(

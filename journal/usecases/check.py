@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from journal.adapters.files import here
+from journal.adapters.obsidian import load_periodic
 from journal.adapters.vault import CONFIG_PATH, Vault
 from journal.core.catalog import Catalog
 from journal.core.errors import ConfigError, NotFound, UsageProblem
@@ -68,7 +69,13 @@ def check_vault(
 
         look_up_changes(vault, catalog, today)
     context = Context(
-        catalog, vault.config, today, vault.attachments, goals_only=goals_only, fixes=fixes
+        catalog,
+        vault.config,
+        today,
+        vault.attachments,
+        goals_only=goals_only,
+        fixes=fixes,
+        periodic=lambda: load_periodic(vault.root, vault.config.obsidian.locale),
     )
     findings = evaluate(context, rules)
     goal_paths = {g.path for g in catalog.goals}

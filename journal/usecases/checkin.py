@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+from journal.adapters.obsidian import load_periodic
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
@@ -134,12 +135,13 @@ def log_checkin(
         )
     checkin = CheckIn(day, op, amount, single_line(note), 0, goal.path)
     result: dict[str, Any] = {}
+    periodic = load_periodic(vault.root, vault.config.obsidian.locale)  # dates log lines
 
     def transform(doc: codec.Document) -> str:
         refuse_other_case(doc.data or {}, ("current",), GOAL_FIELDS, doc.key_line)  # first
         current = _number(doc, "current")
         base = _number(doc, "baseline") or 0.0
-        logged = [c for c in log_checkins(doc) if c.op is not None]
+        logged = [c for c in log_checkins(doc, periodic) if c.op is not None]
         replayed = replay(base, logged)
         old = current if current is not None else replayed
         if current is None or log_agrees(base, logged, current):

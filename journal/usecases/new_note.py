@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from dataclasses import field
 from datetime import date
@@ -16,7 +17,7 @@ from journal.core.fields import GOAL_FIELDS, parse_cli_value, yaml_value
 from journal.core.formatting import markdown_text, single_line
 from journal.core.goal import body_line
 from journal.core.links import fold, is_conflict_copy
-from journal.core.names import file_stem, refuse_comment_mark, slug, unique_id
+from journal.core.names import ID_LENGTH, file_stem, refuse_comment_mark, slug, unique_id
 from journal.core.periodic import clean_folder, in_folder
 from journal.core.records import Record, record
 from journal.usecases.common import found_links, kind_with_feeds
@@ -43,6 +44,7 @@ class Created(Record):
     path: str
     id: str | None
     props: dict[str, Any] = field(default_factory=dict)
+    cut: str = ""  # said when the id leaves out words of the title
 
 
 def note_stem(title: str) -> str:
@@ -145,7 +147,8 @@ def new_goal(
         values["feeds"] = found_links(catalog, values["feeds"], "--feeds")
     if values.get("supports"):
         values["supports"] = found_links(catalog, values["supports"], "--supports")
-    goal_id = unique_id(slug(title), catalog.ids())
+    short = slug(title)
+    goal_id = unique_id(short, catalog.ids())
     baseline = values.get("baseline", 0)
     props: dict[str, Any] = {
         "type": "goal",
@@ -181,4 +184,5 @@ def new_goal(
         )
     except Conflict as exc:
         raise Conflict(f"{exc.message}: give the goal another title", path=exc.path) from None
-    return Created(rel, goal_id, context)
+    cut = f"the title's words cut at {ID_LENGTH} characters"
+    return Created(rel, goal_id, context, cut if slug(title, sys.maxsize) != short else "")

@@ -7,6 +7,7 @@ from dataclasses import field
 from datetime import date
 from typing import Any
 
+from journal.adapters.obsidian import load_periodic
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
@@ -34,6 +35,7 @@ from journal.core.links import parse_link
 from journal.core.logsection import append_checkin, has_log, log_checkins
 from journal.core.names import file_stem, refuse_comment_mark
 from journal.core.notes import stem_of
+from journal.core.periodic import PeriodicSettings
 from journal.core.plan_notes import plan_options, plan_spans
 from journal.core.records import Record, record
 from journal.usecases.common import (
@@ -164,7 +166,8 @@ def set_fields(
         edited, result.changes = edit_goal(doc, typed, today, same_note)
         text = edited.text
         if any(c.key == "current" for c in result.changes):
-            text = _in_step(edited, goal, today, result)
+            periodic = load_periodic(vault.root, vault.config.obsidian.locale)
+            text = _in_step(edited, goal, today, result, periodic)
         if any(c.key == "why" for c in result.changes) and isinstance(typed["why"], str):
             now = edited if text == edited.text else codec.parse_text(text, bom=doc.bom)
             filled = fill_why(now, typed["why"])
@@ -207,7 +210,9 @@ def _same_note(catalog: Catalog, source: str) -> Callable[[Any, Any], bool]:
     return same
 
 
-def _in_step(doc: codec.Document, goal: Goal, today: date, result: SetResult) -> str:
+def _in_step(
+    doc: codec.Document, goal: Goal, today: date, result: SetResult, periodic: PeriodicSettings
+) -> str:
     """The goal's text with ``- TODAY: =CURRENT`` added to its Log section when baseline
     plus the log no longer gives the ``current`` just set, so the log keeps explaining
     the value (a later ``journal log +1`` would otherwise leave M007 for good).  Not in a
@@ -219,7 +224,7 @@ def _in_step(doc: codec.Document, goal: Goal, today: date, result: SetResult) ->
     if isinstance(start, date) and today < start:  # as just set, maybe
         return doc.text
     base = float(baseline) if isinstance(baseline, (int, float)) else 0.0
-    if gives(base, log_checkins(doc), float(current)):
+    if gives(base, log_checkins(doc, periodic), float(current)):
         return doc.text
     recount = CheckIn(today, "=", float(current), "", 0, goal.path)
     try:

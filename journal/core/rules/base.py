@@ -21,6 +21,7 @@ from journal.core.goal import Goal
 from journal.core.links import conflict_original, fold, name_key, resolve_link
 from journal.core.names import match_key
 from journal.core.notes import Note, NoteLink
+from journal.core.periodic import PeriodicSettings
 from journal.core.progress import rhythm
 from journal.core.records import Record, record
 from journal.core.regex import lazy
@@ -153,7 +154,9 @@ class Context:
     review), so rules skip the other notes they would look at; H010 still looks at them,
     as its findings there are check-ins lost on their way to a goal.  ``fixes``: the
     caller shows the findings' fixes (the review shows none, so the goals' names in
-    the commands they give are not worked out: see :meth:`goal_word`).
+    the commands they give are not worked out: see :meth:`goal_word`).  ``periodic()``
+    gives the vault's daily-note settings, which H010's fix names; only called for a
+    field in a note with no date.
     """
 
     def __init__(
@@ -165,13 +168,19 @@ class Context:
         *,
         goals_only: bool = False,
         fixes: bool = True,
+        periodic: Callable[[], PeriodicSettings] = PeriodicSettings,
     ) -> None:
         self.catalog = catalog
         self.config = config
         self.today = today
         self._files = files
+        self._periodic = periodic
         self.goals_only = goals_only
         self.fixes = fixes
+
+    @cached_property
+    def periodic(self) -> PeriodicSettings:
+        return self._periodic()
 
     def goal_word(self, path: str) -> str:
         """The goal at ``path`` as a command to paste names it (:meth:`Catalog.goal_word`,

@@ -39,6 +39,7 @@ from journal.core.names import (
     windows_faults,
 )
 from journal.core.notes import QUOTED_LOG, NoteLink, stem_of
+from journal.core.periodic import PeriodicSettings
 from journal.core.regex import lazy
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
 
@@ -274,6 +275,27 @@ def _markdown_link(ctx: Context, path: str, line: int, value: str) -> str | None
     return stem_of(notes[0]) if notes else None
 
 
+def _daily_name(periodic: PeriodicSettings, path: str) -> str:
+    """How the note at ``path`` would be a daily note (H010's fix)."""
+    daily = periodic.daily
+    if daily is None:
+        return (
+            "or make it a daily note: journal reads Obsidian's daily-note settings "
+            "(folder, format and moment.js locale; `journal obsidian setup` shows them)"
+        )
+    if daily.names is None:
+        return (
+            f"daily notes are not read by their names: their format '{daily.format}' writes "
+            f"names journal has none for in moment.js locale '{periodic.locale}'"
+        )
+    where = f"{daily.folder}/" if daily.folder else ""
+    if not path.startswith(where):
+        return f"or make it a daily note in {where} ({periodic.daily_names('')})"
+    name = path[len(where) :]
+    name = name[:-3] if name.lower().endswith(".md") else name
+    return f"a daily note's name: {periodic.daily_names(name)}"
+
+
 def _why_uncounted(
     ctx: Context, path: str, dated: bool, value: str, line: int
 ) -> tuple[str, str] | None:
@@ -319,10 +341,8 @@ def _why_uncounted(
             f"`{INLINE_KEY}::` in a note with no date: the check-in can't be dated, so it "
             "is not counted",
             "give the note a `date:` property or a name that starts with its day "
-            "(`2026-11-20 ...`); a daily note the name Obsidian gives it, in the daily notes' "
-            "format of its settings and in its moment.js locale (`journal obsidian setup` "
-            "shows both, and says when journal has no month and weekday names for that "
-            f"locale); or log it in the goal{logged}",
+            f"(`2026-11-20 ...`); {_daily_name(ctx.periodic, path)}; or log it in the "
+            f"goal{logged}",
         )
     if tied:
         what, fix = _tie(ctx, target, path, tied)
