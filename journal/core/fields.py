@@ -14,7 +14,7 @@ from journal.core import links as wikilinks
 from journal.core.dates import DateError, parse_date, parse_duration
 from journal.core.errors import Conflict, Diagnostic, JournalError, UsageProblem
 from journal.core.formatting import single_line
-from journal.core.numerals import respelled
+from journal.core.numerals import dotted_thousands, respelled
 from journal.core.records import Record, record
 from journal.core.regex import lazy
 from journal.core.tags import clean_tag, unique
@@ -756,6 +756,8 @@ def parse_cli_value(field: Field, text: str) -> Any:
             raise FieldError(f"{field.name}: '{text}' has a space around it; write YYYY-MM-DD")
         elif field.type == "text":
             raw = single_line(text)
+        elif field.type == "number" and (told := dotted_thousands(text)) is not None:
+            raise FieldError(f"{field.name}: {told}")  # in a file: read, and told (H022)
         else:
             raw = text
         return coerce(field, raw)
