@@ -203,6 +203,10 @@ MARKDOWN_LINK = (
 )
 
 
+#: The code of the warning for a number whose point may part thousands (H022).
+THOUSANDS = "thousands"
+
+
 class FieldError(JournalError):
     """A property value that is not of its field's type."""
 
@@ -605,6 +609,12 @@ def read_typed(
         except FieldError as exc:
             problems.append(Diagnostic(path, key_lines.get(key), exc.message, "error", "value"))
             continue
+        if spec.type == "number" and typed[spec.name] is not None:
+            written = sources.get(key, raw)  # YAML read `2.500` as 2.5: its text tells
+            told = dotted_thousands(written) if isinstance(written, str) else None
+            if told is not None:
+                line = key_lines.get(key)
+                problems.append(Diagnostic(path, line, f"{key}: {told}", "warning", THOUSANDS))
         if spec.type == "choice" and isinstance(raw, str) and raw != typed[spec.name]:
             written = raw if raw == raw.strip() else repr(raw)  # spaces shown in quotes
             problems.append(
