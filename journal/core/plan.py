@@ -94,8 +94,9 @@ class KeptLine(Line):
 
 def goal_line(goal: Goal, window: Period, points: Series) -> Line | None:
     """The line from the goal's value when its window opens to its target on its due
-    day (or the plan's last day when it has none or is overdue); None without a target."""
-    if goal.target is None:
+    day (or the plan's last day when it has none or is overdue); None without a target
+    (:attr:`~journal.core.goal.Goal.aim`)."""
+    if goal.aim is None:
         return None
     base = goal.baseline or 0
     begin = value_on(points, window.start - timedelta(days=1), base)
