@@ -12,18 +12,32 @@ import pytest
 from journal.core.numerals import dotted_thousands
 from tests.conftest import Invoke, Write, goal_text
 
-READS = "`2.500` reads as 2.5 in journal; write 2500 if you meant thousands, or 2.5"
+
+def reads(written: str, read: str) -> str:
+    """What is told of ``written``, whose point journal reads as a decimal point."""
+    meant = written.replace(".", "")
+    return (
+        f"`{written}` reads as {read} in journal; write {meant} if you meant thousands, or {read}"
+    )
+
+
+READS = reads("2.500", "2.5")
+ONE = reads("+1.000", "+1")
 
 
 @pytest.mark.parametrize(
     ("written", "told"),
     [
         ("2.500", READS),
-        ("1.000", "`1.000` reads as 1 in journal; write 1000 if you meant thousands, or 1"),
-        ("12.300", "`12.300` reads as 12.3 in journal; write 12300 if you meant thousands, or 12.3"),
-        ("+1.000", "`+1.000` reads as +1 in journal; write +1000 if you meant thousands, or +1"),
-        ("=-10.000", "`=-10.000` reads as =-10 in journal; write =-10000 if you meant thousands, or =-10"),
-        ("1.000.000", "`1.000.000` parts its thousands with points, which journal does not read; write 1000000"),
+        ("1.000", reads("1.000", "1")),
+        ("12.300", reads("12.300", "12.3")),
+        ("+1.000", ONE),
+        ("=-10.000", reads("=-10.000", "=-10")),
+        (
+            "1.000.000",
+            "`1.000.000` parts its thousands with points, which journal does not read; "
+            "write 1000000",
+        ),
         ("0.125", None),
         ("0.500", None),
         ("1.125", None),
@@ -62,12 +76,10 @@ def test_set_and_log_refuse_it_and_change_nothing(
     before = path.read_bytes()
     told = invoke("set", "Connect", "target=1.000")
     assert told.exit_code == 2
-    assert "`1.000` reads as 1 in journal; write 1000 if you meant thousands, or 1" in told.stderr
+    assert reads("1.000", "1") in told.stderr
     logged = invoke("log", "Connect", "+1.000", "erste Tranche")
     assert logged.exit_code == 2
-    assert "`+1.000` reads as +1 in journal; write +1000 if you meant thousands, or +1" in (
-        logged.stderr
-    )
+    assert ONE in logged.stderr
     assert path.read_bytes() == before
     assert invoke("set", "Connect", "target=2.5").exit_code == 0
     assert invoke("log", "Connect", "+0.125").exit_code == 0
@@ -83,9 +95,9 @@ def test_check_tells_a_written_one_where_it_is_and_reads_it_as_before(
     write("daily/2026-11-21.md", "progress:: [[hr]] +1.000 tausend\nprogress:: [[hr]] +1.5\n")
     found = json.loads(invoke("check", "--json", "--select", "H022").stdout)
     assert [(f["path"], f["line"], f["severity"], f["message"]) for f in found] == [
-        ("daily/2026-11-21.md", 1, "warning", "progress:: `+1.000` reads as +1 in journal; write +1000 if you meant thousands, or +1"),
+        ("daily/2026-11-21.md", 1, "warning", f"progress:: {ONE}"),
         ("goals/hr.md", 9, "warning", "target: " + READS),
-        ("goals/hr.md", 17, "warning", "log line: `+1.000` reads as +1 in journal; write +1000 if you meant thousands, or +1"),
+        ("goals/hr.md", 17, "warning", f"log line: {ONE}"),
     ]
     assert found[0]["suggestion"]
     records = json.loads(invoke("list", "--json").stdout)

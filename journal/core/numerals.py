@@ -58,7 +58,10 @@ def dotted_thousands(written: str) -> str | None:
             f"write {thousands}"
         )
     read = f"{sign or ''}{whole}{groups.rstrip('0').rstrip('.')}"
-    return f"`{written}` reads as {read} in journal; write {thousands} if you meant thousands, or {read}"
+    return (
+        f"`{written}` reads as {read} in journal; write {thousands} if you meant thousands, "
+        f"or {read}"
+    )
 
 
 class Respelling(NamedTuple):
