@@ -103,7 +103,7 @@ def goal_card(record: dict[str, Any], today: date) -> str:
         out.append(f"  outcome: {r['outcome']}")
     if r["metric"] or r["target"] is not None:
         out.append(
-            f"  measure: {r['metric'] or '?'}: {number(r['baseline'] or 0)} -> "
+            f"  measure: {r['metric'] or '?'}: {_baseline(r)} -> "
             f"{number(r['current'])} / {amount(r['target'], r['unit'])}  "
             f"{bar(r['progress'])} {percent(r['progress'])}"
         )
@@ -146,6 +146,12 @@ def goal_card(record: dict[str, Any], today: date) -> str:
         where = f"line {f['line']}: " if f["line"] else ""
         out.append(f"  ! {where}{f['rule']} {f['message']}")
     return "\n".join(out) + "\n"
+
+
+def _baseline(r: dict[str, Any]) -> str:
+    """A goal's baseline as the card shows it: 0 when it has none, ``?`` when it is
+    written but can't be read (``unread``)."""
+    return "?" if "baseline" in r["unread"] else number(r["baseline"] or 0)
 
 
 def _prose(text: str | None) -> str:

@@ -214,6 +214,7 @@ CASES = [
     ("H005", {"due": "2026-13-01"}, LOG, "due", "not a real date"),
     ("H005", {"target": "five"}, LOG, "target", "should be a number"),
     ("H005", {"current": "'10:00'"}, LOG, "current", "should be a number"),
+    ("H022", {"target": "2.500"}, LOG, "target", "`2.500` reads as 2.5 in journal; write 2500"),
     ("H021", {"tags": "#career"}, LOG, "tags", "YAML reads `#career` as a comment"),
     ("H015", {"status": "done"}, LOG, "status", "no `completed` day"),
 ]

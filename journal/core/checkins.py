@@ -470,6 +470,16 @@ def format_log_line(day: date, op: str, amount: float, note: str, bullet: str = 
 
 INLINE_KEY = "progress"
 _INLINE = lazy(r"^\s*!?\[\[([^\[\]\n]+?)\]\]\s*(.*)$")
+_INLINE_VALUE = lazy(rf"\s*!?\[\[[^\[\]\n]+?\]\]\s*{_VALUE_TEXT}")
+
+
+def written_value(text: str) -> str | None:
+    """The value of a log line (``- 2026-11-20: +1.000 note``) or of a ``progress::``
+    field (``[[Goal]] +1.000 note``) as written (``+1.000``); None when it has none."""
+    match = _LOG_LINE.match(text) or _INLINE_VALUE.match(text)
+    if match is None or match.group("op") is None:
+        return None
+    return match.group("op") + match.group("amount")
 
 
 def parse_inline(value: str, day: date, line: int, path: str) -> tuple[str, CheckIn] | None:

@@ -14,7 +14,7 @@ from journal.core import links as wikilinks
 from journal.core.dates import DateError, parse_date, parse_duration
 from journal.core.errors import Conflict, Diagnostic, JournalError, UsageProblem
 from journal.core.formatting import single_line
-from journal.core.numerals import respelled
+from journal.core.numerals import dotted_thousands, respelled
 from journal.core.records import Record, record
 from journal.core.regex import lazy
 from journal.core.tags import clean_tag, unique
@@ -201,6 +201,10 @@ MARKDOWN_LINK = (
     "is a Markdown link, which Obsidian does not read in a property (it shows the text, "
     "linking no note)"
 )
+
+
+#: The code of the warning for a number whose point may part thousands (H022).
+THOUSANDS = "thousands"
 
 
 class FieldError(JournalError):
@@ -605,6 +609,12 @@ def read_typed(
         except FieldError as exc:
             problems.append(Diagnostic(path, key_lines.get(key), exc.message, "error", "value"))
             continue
+        if spec.type == "number" and typed[spec.name] is not None:
+            written = sources.get(key, raw)  # YAML read `2.500` as 2.5: its text tells
+            told = dotted_thousands(written) if isinstance(written, str) else None
+            if told is not None:
+                line = key_lines.get(key)
+                problems.append(Diagnostic(path, line, f"{key}: {told}", "warning", THOUSANDS))
         if spec.type == "choice" and isinstance(raw, str) and raw != typed[spec.name]:
             written = raw if raw == raw.strip() else repr(raw)  # spaces shown in quotes
             problems.append(
@@ -756,6 +766,8 @@ def parse_cli_value(field: Field, text: str) -> Any:
             raise FieldError(f"{field.name}: '{text}' has a space around it; write YYYY-MM-DD")
         elif field.type == "text":
             raw = single_line(text)
+        elif field.type == "number" and (told := dotted_thousands(text)) is not None:
+            raise FieldError(f"{field.name}: {told}")  # in a file: read, and told (H022)
         else:
             raw = text
         return coerce(field, raw)

@@ -31,6 +31,12 @@ if TYPE_CHECKING:
     from journal.core.notes import Note
 
 
+#: The properties a goal's progress is measured by: while one of them is written but
+#: can't be read (H005), its progress is unknown (:attr:`Goal.aim`), never counted as if
+#: the value were 0.
+MEASURES = ("baseline", "target", "current")
+
+
 @record(frozen=True, slots=True)
 class Milestone(Record):
     title: str
@@ -96,18 +102,30 @@ class Goal(Record):
     kind_given: bool = False
 
     @property
+    def unmeasured(self) -> bool:
+        """One of :data:`MEASURES` is written but can't be read: progress is unknown."""
+        return bool(self.unread) and any(key in self.unread for key in MEASURES)
+
+    @property
+    def aim(self) -> float | None:
+        """The target progress is measured against: None with no target, and while the
+        goal is :attr:`unmeasured`."""
+        return None if self.unmeasured else self.target
+
+    @property
     def progress(self) -> float | None:
         """Share of the way from baseline to target, 0.0-1.0 (may exceed 1)."""
         return self.progress_at(self.current)
 
     def progress_at(self, value: float | None) -> float | None:
         """:attr:`progress` had the goal's value been ``value``."""
-        if self.target is None or value is None:
+        target = self.aim
+        if target is None or value is None:
             return None
         start = self.baseline or 0
-        if self.target == start:
+        if target == start:
             return None
-        return (value - start) / (self.target - start)
+        return (value - start) / (target - start)
 
     @property
     def key(self) -> str:

@@ -22,11 +22,13 @@ from journal.core.checkins import (
     CheckInError,
     parse_inline,
     parse_log_line,
+    written_value,
 )
 from journal.core.dates import DateError, parse_date
 from journal.core.errors import Diagnostic
-from journal.core.fields import KINDS, list_items, obsidian_list
+from journal.core.fields import KINDS, THOUSANDS, list_items, obsidian_list
 from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
+from journal.core.numerals import dotted_thousands
 from journal.core.records import Record, new_tuple, record
 from journal.core.regex import lazy
 from journal.core.tags import unique
@@ -34,7 +36,7 @@ from journal.core.tags import unique
 if TYPE_CHECKING:
     from journal.core.periodic import PeriodicSettings
 
-PARSER_VERSION = 34  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 35  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -427,3 +429,17 @@ def _read_body(note: Note, body: str, periodic: PeriodicSettings | None) -> None
             continue
         if checkin is not None:
             note.checkins.append(checkin)
+            if checkin.op is not None and "." in text:
+                _tell_thousands(note, line, "log line:", text)
+    for inline in note.fields:
+        if "." in inline.value and inline.key.casefold() == INLINE_KEY:
+            _tell_thousands(note, inline.line, f"{INLINE_KEY}::", inline.value)
+
+
+def _tell_thousands(note: Note, line: int, what: str, text: str) -> None:
+    """Warn of the value on ``line`` (a log line's or a ``progress::`` field's, ``text``)
+    when its point may part thousands (``+1.000``): read as written, and told (H022)."""
+    written = written_value(text)
+    told = dotted_thousands(written) if written is not None else None
+    if told is not None:
+        note.diagnostics.append(Diagnostic(note.path, line, f"{what} {told}", "warning", THOUSANDS))

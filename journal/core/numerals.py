@@ -5,7 +5,9 @@ journal reads a number in ASCII digits, with a decimal point and no thousands se
 thousands (``1 000``, a French keyboard's no-break space), apostrophes between them
 (``1'000``, the Swiss way) or full-width characters (U+FF10-U+FF19 digits, U+FF0E point,
 as a Japanese input method types) is refused, never read as another number;
-:func:`respelled` gives the form to write instead, for the message that says so.
+:func:`respelled` gives the form to write instead, for the message that says so.  A
+point may part thousands too, the German way (``2.500``): :func:`dotted_thousands` tells
+when it may.
 """
 
 from __future__ import annotations
@@ -30,6 +32,36 @@ _NUMBER = lazy(
     r"(?:(?P<mark>[.,])(?P<part>\d+))?",
     re.ASCII,
 )
+
+
+#: A number whose points may part its thousands: 1-3 digits (not starting with 0), then
+#: groups of three digits, each after a point.
+_DOTTED = lazy(r"(?P<sign>[+-]|=[+-]?)?(?P<whole>[1-9]\d{0,2})(?P<groups>(?:\.\d{3})+)", re.ASCII)
+
+
+def dotted_thousands(written: str) -> str | None:
+    """What to tell of ``written`` when its points may part thousands, the German way:
+    two or more groups of three digits after points (``1.000.000``: certainly thousands,
+    and no number journal reads), or one group ending in 0 (``2.500``, ``1.000``,
+    ``12.300``: an English writer would have written 2.5, 1, 12.3); None for any other
+    number (``2.5``, ``2.50``, ``0.500``, ``1.125``)."""
+    number = _DOTTED.fullmatch(written.strip())
+    if number is None:
+        return None
+    sign, whole, groups = number.group("sign", "whole", "groups")
+    if len(groups) == len(".000") and not groups.endswith("0"):
+        return None
+    thousands = f"{sign or ''}{whole}{groups.replace('.', '')}"
+    if len(groups) > len(".000"):
+        return (
+            f"`{written}` parts its thousands with points, which journal does not read; "
+            f"write {thousands}"
+        )
+    read = f"{sign or ''}{whole}{groups.rstrip('0').rstrip('.')}"
+    return (
+        f"`{written}` reads as {read} in journal; write {thousands} if you meant thousands, "
+        f"or {read}"
+    )
 
 
 class Respelling(NamedTuple):

@@ -94,14 +94,16 @@ class KeptLine(Line):
 
 def goal_line(goal: Goal, window: Period, points: Series) -> Line | None:
     """The line from the goal's value when its window opens to its target on its due
-    day (or the plan's last day when it has none or is overdue); None without a target."""
-    if goal.target is None:
+    day (or the plan's last day when it has none or is overdue); None without a target
+    (:attr:`~journal.core.goal.Goal.aim`)."""
+    target = goal.aim
+    if target is None:
         return None
     base = goal.baseline or 0
     begin = value_on(points, window.start - timedelta(days=1), base)
     finish = goal.due if goal.due and goal.due >= window.start else window.end
-    held = (goal.target - base) * (goal.target - begin) < 0  # begins beyond the target
-    return Line(window.start, finish, begin, goal.target, held)
+    held = (target - base) * (target - begin) < 0  # begins beyond the target
+    return Line(window.start, finish, begin, target, held)
 
 
 def planned_goals(

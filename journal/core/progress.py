@@ -51,13 +51,13 @@ def expected_value(goal: Goal, day: date) -> float | None:
     """The value to reach by the end of ``day`` on the straight line from the baseline
     when the goal starts to its target at the end of its due day - the line a 90-day
     plan draws (:class:`journal.core.plan.Line`)."""
-    start = start_of(goal)
-    if goal.target is None or goal.due is None or start is None or goal.due <= start:
+    start, target = start_of(goal), goal.aim
+    if target is None or goal.due is None or start is None or goal.due <= start:
         return None
     base = goal.baseline or 0
     days = (goal.due - start).days + 1
     share = min(max((day - start).days + 1, 0), days) / days
-    return base + (goal.target - base) * share
+    return base + (target - base) * share
 
 
 def last_checkin(goal: Goal, until: date | None = None) -> date | None:
@@ -114,8 +114,8 @@ def quiet_too_long(goal: Goal, until: date, rhythm_days: int, value: float | Non
 def reached(goal: Goal, value: float | None) -> bool:
     """Whether ``value`` is at or past the goal's target, in its direction (a goal that
     counts down reaches it from above; one whose target is its baseline, with no
-    direction, only at it); False with no target or no value."""
-    target, base = goal.target, goal.baseline or 0
+    direction, only at it); False with no target (:attr:`Goal.aim`) or no value."""
+    target, base = goal.aim, goal.baseline or 0
     if target is None or value is None:
         return False
     if target == base:
@@ -130,8 +130,12 @@ def value_now(goal: Goal) -> float:
 
 def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
     """Ahead, on track or behind against the goal's straight line on ``today``, with
-    its value then (default: its value now)."""
-    base = goal.baseline or 0
+    its value then (default: its value now).  A goal :attr:`~Goal.unmeasured` has no
+    pace (unknown, or its status when closed or paused): none of its numbers is judged."""
+    if goal.unmeasured:
+        status = goal.status if goal.status in ("done", "paused", "dropped") else "unknown"
+        return Pace(status, None, None, None)
+    base, target = goal.baseline or 0, goal.aim
     current = value if value is not None else value_now(goal)
     expected = expected_value(goal, today)
     start = start_of(goal)
@@ -139,8 +143,8 @@ def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
     if start is not None and today > start:
         seen = (current - base) / weeks_between(start, today)
     left = needed = None
-    if goal.target is not None and goal.due is not None and goal.due >= today:
-        left = goal.target - current  # by the end of the due day: on it too
+    if target is not None and goal.due is not None and goal.due >= today:
+        left = target - current  # by the end of the due day: on it too
         needed = left / weeks_between(today, goal.due) if goal.due > today else None
     if goal.status == "done" or reached(goal, current):
         return Pace("done", expected, needed, seen, left=left)
@@ -148,18 +152,18 @@ def pace(goal: Goal, today: date, value: float | None = None) -> Pace:
         return Pace(goal.status, expected, None, seen)
     if value is None and goal.current is None:  # no value and no check-in: shown as "?"
         return Pace("unknown", expected, None, None)
-    if goal.target is None or goal.target == base:
+    if target is None or target == base:
         return Pace("unknown", expected, needed, seen, left=left)
     if goal.due is not None and today > goal.due:  # the day has passed, short of target:
-        return Pace("behind", goal.target, None, seen)  # no start needed to know that
+        return Pace("behind", target, None, seen)  # no start needed to know that
     if goal.due is not None and one_step_left(goal, current):
         late = next(iter(overdue_milestones(goal, today)), None)
-        early = expected is not None and _judged(current, expected, goal.target - base) == "ahead"
+        early = expected is not None and _judged(current, expected, target - base) == "ahead"
         status = "behind" if late else "ahead" if early else "on track"
         return Pace(status, None, needed, seen, stepwise=True, late=late, left=left)
     if expected is None:
         return Pace("unknown", expected, needed, seen, left=left)
-    judged = _judged(current, expected, goal.target - base)
+    judged = _judged(current, expected, target - base)
     return Pace(judged, expected, needed, seen, left=left)
 
 
@@ -170,7 +174,7 @@ def one_step_left(goal: Goal, value: float) -> bool:
     along it should be: :func:`pace` judges it by the goal's milestones (an undone one
     past its due day makes it behind), the line only telling when the steps before came
     early (ahead)."""
-    target = goal.target
+    target = goal.aim
     return target is not None and counted(goal) and 0 < abs(target - value) <= 1
 
 

@@ -433,11 +433,12 @@ def _score(
     needs is that step by its due day, not a weekly rate, and ``late`` the milestone that
     makes it behind."""
     in_week = [p for p in points if p[0] in period]
+    based = "baseline" not in goal.unread  # else counted from one it can't read: unknown
     change = None
-    if in_week:
+    if in_week and based:
         start_value = value_on(points, before, goal.baseline or 0)
         change = in_week[-1][1] - start_value
-    elif any(c.day in period and c.day <= as_of for c in goal.checkins):
+    elif based and any(c.day in period and c.day <= as_of for c in goal.checkins):
         change = 0.0  # check-ins with a note and no value: there was one, no change
     now, status, planned = plan_judged(goal, as_of, value, plan)  # (a week ahead: now)
     progress = goal.progress_at(value)
@@ -450,7 +451,7 @@ def _score(
         "goal": catalog.link_to(goal.path),
         "title": goal.title,
         "unit": goal.unit or "",
-        "baseline": number(goal.baseline if goal.baseline is not None else 0),
+        "baseline": number((goal.baseline or 0) if based else None),
         "current": number(value),
         "target": number(goal.target),
         "percent": percent(progress),

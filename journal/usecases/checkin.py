@@ -35,6 +35,7 @@ from journal.core.fields import CLOSED, GOAL_FIELDS, FieldError, coerce, refuse_
 from journal.core.formatting import number, single_line
 from journal.core.goal import goal_value, refuse_hand_value
 from journal.core.logsection import append_checkin, log_checkins
+from journal.core.numerals import dotted_thousands
 from journal.core.records import Record, record
 from journal.core.series import offsets, pairs, value_on
 from journal.usecases.common import named_goal, outcome_wanted
@@ -68,9 +69,13 @@ def _value_then_note(value: str, note: str) -> tuple[str, str]:
 
 
 def parse_change(text: str, note: str = "") -> tuple[str, float]:
-    """``+N``, ``-N``, ``=N`` or ``=-N`` as (op, amount); a usage error otherwise, or
+    """``+N``, ``-N``, ``=N`` or ``=-N`` as (op, amount); a usage error otherwise (also for
+    a number whose point may part thousands, ``+1.000``: which is meant?), or
     :class:`MiswrittenValue`, the log line's own advice, for ``+1,5``, for ``+ 1`` (``+``
     then a ``note`` of ``1 ...``) and for a number too large to be one."""
+    told = dotted_thousands(text)
+    if told is not None:
+        raise UsageProblem(told)
     parsed = parse_value(text)
     if parsed is None or parsed[2] or not text[-1:].isdigit():
         refuse_miswritten(f"{text} {note}".strip())

@@ -218,7 +218,7 @@ def _same_number(written: Any, goal: Goal) -> bool:
 def _short_of_target(goal: Goal, catalog: Catalog) -> str | None:
     """For a goal done short of its target, one line saying so, with the command that
     records the value if it was reached; None at or past it, or with no target."""
-    target = goal.target
+    target = goal.aim
     value = value_now(goal)
     if target is None or reached(goal, value):
         return None

@@ -17,6 +17,7 @@ from journal.core.fields import (
     MARKDOWN_LINK,
     MEETING_FIELDS,
     OBSIDIAN_LISTS,
+    THOUSANDS,
     Field,
     FieldError,
     coerce,
@@ -1016,5 +1017,18 @@ RULES = (
         "a property (or a list item) with no value, whose `#` word after the colon (or "
         "dash) YAML reads as a comment: `tags: #career`",
         commented_value,
+    ),
+    Rule(
+        "H022",
+        "ambiguous-number",
+        "warning",
+        "a number whose point may part thousands, the German way (`target: 2.500`, a log "
+        "line's `+1.000`): journal reads it as a decimal point (2.5, +1)",
+        _diagnostics(
+            (THOUSANDS,),
+            "warning",
+            "if the point parts thousands, write the number without it (2500); else as "
+            "journal reads it (2.5), which no one can read as thousands",
+        ),
     ),
 )

@@ -39,7 +39,7 @@ def missing_current(ctx: Context) -> Iterator[Problem]:
     ``show``, ``list`` and the review report) is told that value, and what to write."""
     for problem in _NO_CURRENT(ctx):
         goal = ctx.goal_by_path[problem.path]
-        if goal.current is None:
+        if goal.current is None or goal.unmeasured:  # no value to tell, or none known
             yield problem
             continue
         logged = replay(goal.baseline or 0, [c for c in goal.checkins if c.path == goal.path])
@@ -104,7 +104,7 @@ missing_unit = _with_example(
 def _target_at_baseline(goal: Goal) -> float | None:
     """The goal's target when it is its baseline (0 when it has none), else None: M006's
     finding, a goal with nothing to reach."""
-    return goal.target if goal.target == (goal.baseline or 0) else None
+    return goal.aim if goal.aim == (goal.baseline or 0) else None
 
 
 def target_equals_baseline(ctx: Context) -> Iterator[Problem]:
@@ -127,7 +127,12 @@ def log_disagrees(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.open_goals:
         own = [c for c in goal.checkins if c.path == goal.path]
         current = goal.file_current
-        if current is None or goal.path in conflicted or log_agrees(goal.baseline, own, current):
+        if (
+            current is None
+            or goal.unmeasured  # a baseline it can't read (H005) gives no sum
+            or goal.path in conflicted
+            or log_agrees(goal.baseline, own, current)
+        ):
             continue
         base = goal.baseline or 0
         logged = replay(base, own)
