@@ -37,6 +37,10 @@ VAGUE_PHRASES = (
     "explore",
     "a lot",
     "as much as possible",
+    "grow",
+    "expand",
+    "my network",
+    "personal brand",
 )
 
 #: Number words that count as a quantity, alone or joined by hyphens ("twenty-five").
@@ -74,6 +78,21 @@ NUMBER_WORDS = (
     "dozen",
     "once",
     "twice",
+)
+
+#: Fractions and multiples that measure a change ("cut attrition in half", "double my
+#: followers"); "a third" and "a quarter" only after ``by`` ("in a quarter" is a time).
+MULTIPLES = (
+    "half",
+    "halve",
+    "halved",
+    "double",
+    "doubled",
+    "triple",
+    "tripled",
+    "quadruple",
+    "by a third",
+    "by a quarter",
 )
 
 #: Nouns for results that exist when the goal is done.  They count after a determiner
@@ -161,10 +180,12 @@ NOT_OBJECTS = (
     "lot",
     "more",
     "most",
+    "network",
     "of",
     "on",
     "out",
     "over",
+    "personal",
     "some",
     "something",
     "started",
@@ -185,19 +206,29 @@ _CLAUSE_START = r"(?:^|\bto\s|\band\s|\bthen\s|[:;,\u2013\u2014]|\s-\s)"
 #: Nouns in a metric that count effort on their own ("networking events", "coffee chats"),
 #: and "people met", anyone (not "HR leaders met", nor "targets met").
 ACTIVITY_NOUNS = (
+    "application",
+    "applications",
     "attendance",
     "call",
     "calls",
     "coffee chat",
     "coffee chats",
+    "conference",
+    "conferences",
     "conversation",
     "conversations",
+    "email",
+    "emails",
     "event",
     "events",
     "hour",
     "hours",
+    "lunch",
+    "lunches",
     "meetup",
     "meetups",
+    "message",
+    "messages",
     "people met",
     "post",
     "posts",
@@ -219,6 +250,7 @@ ACTIVITY_VERBS = (
     "attending",
     "booked",
     "completed",
+    "conducted",
     "contacted",
     "done",
     "held",
@@ -268,6 +300,8 @@ OUTCOME_MARKERS = (
     "income",
     "interview",
     "interviews",
+    "invitation",
+    "invitations",
     "invoiced",
     "landed",
     "leading to",
@@ -300,7 +334,7 @@ OUTCOME_MARKERS = (
 #: effort: a topic ("hours spent on salary negotiation prep", "calls for referrals"),
 #: practice for a result ("mock interviews practiced"), a conversation you arrange
 #: ("informational interviews held").
-EFFORT_BEFORE_MARKER = ("about", "for", "informational", "mock", "on", "practice")
+EFFORT_BEFORE_MARKER = ("about", "for", "informational", "mock", "on", "practice", "training")
 
 #: Words that make an outcome marker right before them effort ("interview prep webinars
 #: attended", "referral requests sent", "promotion application submitted").
@@ -308,12 +342,58 @@ EFFORT_AFTER_MARKER = (
     "application",
     "applications",
     "asked",
+    "conducted",
+    "held",
     "prep",
     "preparation",
     "practice",
     "request",
     "requested",
     "requests",
+    "sent",
+)
+
+#: Verbs that, after ``who``, ``that`` or ``which``, say someone else's doing came of it,
+#: a result ("connections who referred me", "posts that got a recruiter to message me").
+RESULT_VERBS = (
+    "booked",
+    "got",
+    "hired",
+    "introduced",
+    "invited",
+    "offered",
+    "recommended",
+    "referred",
+    "replied",
+    "resulted in",
+)
+
+#: Who, after ``by`` or ``from``, did it instead of you: a result ("calls booked by
+#: recruiters", "messages from hiring managers"); a determiner and up to two words may
+#: come between ("from the HR director").
+AGENTS = (
+    "client",
+    "clients",
+    "company",
+    "companies",
+    "customer",
+    "customers",
+    "director",
+    "directors",
+    "employer",
+    "employers",
+    "hiring manager",
+    "hiring managers",
+    "leader",
+    "leaders",
+    "manager",
+    "managers",
+    "organizer",
+    "organizers",
+    "organiser",
+    "organisers",
+    "recruiter",
+    "recruiters",
 )
 
 
@@ -335,7 +415,8 @@ _DELIVERABLE = lazy(
 )
 _PURPOSE = lazy(
     rf"{_CLAUSE_START}\s*(?:{_alternation(MAKING_VERBS)})\s+"
-    rf"(?:(?:{_alternation(DETERMINERS)})\s+)?(?!(?:{_alternation(NOT_OBJECTS)})\b){_WORD}",
+    rf"(?:(?:{_alternation(DETERMINERS)})\s+)?"
+    rf"(?!(?:{_alternation(NOT_OBJECTS + DETERMINERS)})\b){_WORD}",
     re.IGNORECASE,
 )
 #: An amount: ``3``, ``2.5``, ``1,000``, ``50%``, ``$500``, ``10k``, ``3-5``, signed or
@@ -349,6 +430,7 @@ _AMOUNT = lazy(
 )
 _YEAR = lazy(r"(?:19|20)\d\d(?:[-\u2013]\d+)?")
 _NUMBER_WORDS = frozenset(NUMBER_WORDS)
+_MEASURE = lazy(rf"\b(?:{_alternation(MULTIPLES)})\b|(?<![\w-])\d+-[a-z]", re.IGNORECASE)
 _TOKEN_EDGES = "\"'()[]{}<>.,;:!?\u2018\u2019\u201c\u201d*_"
 _METRIC_WORD = rf"(?<![\w'\u2019.-]){_WORD}"  # a whole word, hyphenated or not
 _ACTIVITY = lazy(
@@ -356,7 +438,13 @@ _ACTIVITY = lazy(
     re.IGNORECASE,
 )
 _REACH = lazy(_words(REACH_WORDS), re.IGNORECASE)
-_OUTCOME = lazy(_words(OUTCOME_MARKERS), re.IGNORECASE)
+_OUTCOME = lazy(
+    rf"{_words(OUTCOME_MARKERS)}"
+    rf"|\b(?:who|that|which)\s+{_words(RESULT_VERBS)}"
+    rf"|\b(?:by|from)\s+(?:(?:{_alternation(DETERMINERS)})\s+)?(?:{_WORD}\s+){{0,2}}?"
+    rf"{_words(AGENTS)}",
+    re.IGNORECASE,
+)
 _EFFORT_MARKER = lazy(
     rf"{_words(EFFORT_BEFORE_MARKER)}\s+(?:(?:{_alternation(DETERMINERS)})\s+)?{_words(OUTCOME_MARKERS)}"
     rf"|{_words(OUTCOME_MARKERS)}\s+{_words(EFFORT_AFTER_MARKER)}",
@@ -466,6 +554,7 @@ def is_concrete(text: str) -> bool:
     makes something ("to build dashboards")."""
     return (
         any(is_quantity(token) for token in text.split())
+        or _MEASURE.search(text) is not None
         or _DELIVERABLE.search(text) is not None
         or _PURPOSE.search(text) is not None
     )
