@@ -514,12 +514,46 @@ def counted_in(title: str) -> str | None:
     not ``once`` or ``twice``, which count times), up to four, ending before a word such
     as ``in``, ``by`` or ``that`` or at a punctuation mark: ``people-analytics
     dashboards`` of "Build 3 people-analytics dashboards"; None when it counts nothing."""
+    after = _after_quantity(title)
+    return None if after is None else _counted(after[:4])
+
+
+#: Words after a number that count how often, not what: "Post 10 times on LinkedIn".
+_HOW_OFTEN = frozenset(["time", "times", "x"])
+#: Words that end a result clause in a title: "... that lead to a referral by March".
+_CLAUSE_END = frozenset(["before", "by", "until", "within"])
+
+
+def metric_in(title: str) -> str | None:
+    """What ``title`` counts, said as a metric: :func:`counted_in`'s words and the clause
+    after them when it makes them a result (:func:`names_result`: "informational
+    interviews that lead to a referral"); None when the title counts nothing, or only
+    how often ("Post 10 times")."""
+    after = _after_quantity(title)
+    counted = None if after is None else _counted(after[:4])
+    if after is None or counted is None or counted.split()[0].lower() in _HOW_OFTEN:
+        return None
+    words = counted.split()
+    if after[len(words) - 1][-1] in _TOKEN_EDGES:
+        return counted  # "interviews, then ...": the phrase ends at the mark
+    for token in after[len(words) :]:
+        if token.lower() in _CLAUSE_END:
+            break
+        words.append(token.strip(_TOKEN_EDGES))
+        if token[-1] in _TOKEN_EDGES:
+            break
+    clause = " ".join(words)
+    return clause if names_result(clause) and not names_result(counted) else counted
+
+
+def _after_quantity(title: str) -> list[str] | None:
+    """The words of ``title`` after its first quantity (not ``once`` or ``twice``)."""
     tokens = title.split()
     first = next(
         (i for i, t in enumerate(tokens) if is_quantity(t) and t.lower() not in ("once", "twice")),
         None,
     )
-    return None if first is None else _counted(tokens[first + 1 : first + 5])
+    return None if first is None else tokens[first + 1 :]
 
 
 def counted_by(metric: str) -> str | None:
