@@ -1889,6 +1889,31 @@ def test_the_horizon_limit_comes_from_the_config() -> None:
     assert of("T003", run((PATH, goal_note()), config=short)) == []
 
 
+def test_t003_holds_while_a_gap_between_checkpoints_is_longer_than_a_quarter() -> None:
+    """Reported: one milestone on the due date cleared T003 on a 572-day goal, though its
+    fix asks for a checkpoint at least every quarter."""
+    one = "\n  - title: Start as an HRBP\n    due: 2028-04-25"
+    long = goal_note(start="2026-10-01", due="2028-04-25", milestones=one)
+    [finding] = of("T003", run((PATH, long)))
+    assert finding.message == (
+        "runs 572 days (2026-10-01..2028-04-25), more than max_horizon_days = 365, and "
+        "572 days pass with no checkpoint, from the start (2026-10-01) to milestone 1 "
+        "'Start as an HRBP' (2028-04-25)"
+    )
+    dates = ("2026-12-31", "2027-03-31", "2027-06-30", "2027-09-30", "2027-12-31", "2028-03-31")
+    quarterly = "".join(f"\n  - title: Step {d}\n    due: {d}" for d in dates)
+    steady = goal_note(start="2026-10-01", due="2028-04-25", milestones=quarterly)
+    assert of("T003", run((PATH, steady))) == []
+    dates = ("2026-12-31", "2027-03-31", "2027-12-31", "2028-03-31")
+    gap = "".join(f"\n  - title: Step {d}\n    due: {d}" for d in dates)
+    gappy = goal_note(start="2026-10-01", due="2028-04-25", milestones=gap)
+    [finding] = of("T003", run((PATH, gappy)))
+    assert finding.message.endswith(
+        "275 days pass with no checkpoint, from milestone 2 'Step 2027-03-31' (2027-03-31) "
+        "to milestone 3 'Step 2027-12-31' (2027-12-31)"
+    )
+
+
 def test_a_goal_file_name_no_wikilink_can_hold_is_reported() -> None:
     """Reported: goals named `Learn C#.md` and `Pipe|name.md` got broken links in the
     review (`[[Learn C#]]` is the heading `` of `Learn C`) and `check` said nothing."""
