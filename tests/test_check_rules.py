@@ -1006,7 +1006,7 @@ def test_o001_names_the_outcome_goals_of_the_area_in_any_unicode_form() -> None:
         (
             "Post on LinkedIn",
             "post impressions",
-            '"Get 5 messages from hiring managers" rather than "Grow to 1,000 followers"',
+            '"Get 5 messages from hiring managers" rather than "Post on LinkedIn"',
         ),
     ],
 )
@@ -1017,6 +1017,38 @@ def test_the_result_o001_offers_fits_what_the_goal_is_about(
     activity = ("goals/A.md", goal_note(id="a", title=title, kind="activity", metric=metric))
     [found] = of("O001", run(activity))
     assert f"measure a result instead: {instead}" in found.suggestion
+
+
+def test_o001_proposes_feeding_the_outcome_goal_it_supports() -> None:
+    """Reported: an activity goal that `supports` an outcome goal was told it "feeds no
+    outcome goal", and the fix named no candidate."""
+    grow = goal_note(
+        id="grow",
+        title="Grow LinkedIn to 1000 followers",
+        kind=None,
+        metric="LinkedIn followers",
+        area=None,
+        supports='"[[Hold four informational interviews]]"',
+    )
+    [found] = of("O001", run((PATH, goal_note()), ("goals/Grow LinkedIn.md", grow)))
+    assert found.suggestion.startswith(
+        "it supports [[Hold four informational interviews]]: if its work is for that goal, "
+        '`journal set "Grow LinkedIn to 1000 followers" feeds="[[Hold four informational '
+        'interviews]]"` (`supports` '
+        "names the larger goal a goal serves; `feeds` names the outcome goal whose result "
+        "an activity goal's effort is for, and only it pairs the two), or measure a result "
+        'instead: "Get 5 messages from hiring managers" rather than "Grow LinkedIn to 1000 '
+        'followers"'
+    )
+
+
+def test_o001s_effort_example_is_the_goals_own_title() -> None:
+    """Reported: the fix for "Post 10 times on LinkedIn" said `rather than "Publish 8
+    posts"`, an example that was not the user's goal."""
+    post = goal_note(id="p", title="Post 10 times on LinkedIn", kind="activity", metric="posts")
+    [found] = of("O001", run(("goals/Post.md", post)))
+    assert 'rather than "Post 10 times on LinkedIn"' in found.suggestion
+    assert "Publish 8 posts" not in found.suggestion
 
 
 def test_feeding_another_activity_goal_is_not_enough() -> None:
