@@ -371,6 +371,9 @@ def test_show_text_and_json(invoke: Invoke, write: Write) -> None:
     write("goals/a.md", goal_text("Alpha"))
     text = invoke("show", "alpha").stdout
     assert "Alpha  [active, outcome]" in text and "0 -> 2 / 5 conversations" in text
+    # reported: a goal with no metric read as "[active, outcome]", like praise
+    write("goals/b.md", goal_text("Beta", metric=""))
+    assert "Beta  [active, outcome (no metric)]" in invoke("show", "beta").stdout
     record = json.loads(invoke("show", "Alpha", "--json").stdout)
     assert record["checkins"] == [
         {
