@@ -4,7 +4,8 @@ Matching is on whole words, case-insensitive (in a metric a hyphenated word is o
 "follow-ups").  A text is *vague* when it holds a vague phrase and nothing concrete:
 no quantity, no deliverable and no purpose clause that makes something.  A metric
 counts *effort* (reach or activity) when it holds a reach word or an activity phrase
-and no outcome marker (one next to an effort word does not count).
+and no outcome marker (one next to an effort word does not count) nor someone else's
+doing ("who referred me", "by recruiters").
 """
 
 from __future__ import annotations
@@ -609,7 +610,8 @@ class Effort(NamedTuple):
 def names_result(metric: str) -> bool:
     """Whether ``metric`` counts a result: it holds an outcome marker no effort word
     modifies ("informational interviews that led to a referral", not "informational
-    interviews held")."""
+    interviews held"), or says someone else did it (:data:`RESULT_VERBS`,
+    :data:`AGENTS`: "connections who referred me", "calls booked by recruiters")."""
     return _OUTCOME.search(_EFFORT_MARKER.sub(" ", metric)) is not None
 
 
