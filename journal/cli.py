@@ -657,6 +657,7 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
 
     vault = state.vault()
     created = new_goal(vault, state.catalog(vault), title, options, today())
+    report(created.warnings, severities=("warning",))
     if as_json:
         emit_json({"path": created.path, "id": created.id, "properties": created.props})
     else:
@@ -784,6 +785,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
 
     vault = state.vault()
     result = set_fields(vault, state.catalog(vault), goal, assignments, today())
+    report(result.warnings, severities=("warning",))
     if as_json:
         emit_json(
             {

@@ -96,7 +96,7 @@ def goal_card(record: dict[str, Any], today: date) -> str:
     text's line breaks and tabs shown as ``\\n``, ``\\t`` (:func:`line_texts`)."""
     r = line_texts({**record, "outcome": _prose(record["outcome"]), "why": _prose(record["why"])})
     out = [
-        f"{r['title']}  [{r['status']}, {r['kind']}]",
+        f"{r['title']}  [{r['status']}, {r['kind']}{'' if r['metric'] else ' (no metric)'}]",
         f"  id: {r['id'] or '(none)'}   file: {r['path']}",
     ]
     if r["outcome"]:

@@ -22,6 +22,8 @@ TODAY = date(2026, 11, 22)  # example-vault's day
 #: What example-vault was built to show: the vague goal, the unpaired activity goal and
 #: a milestone left undone past its day.
 EXAMPLE_FINDINGS = [
+    # milestones 242 days apart, though it runs 907 days: a quarter at most
+    ("T003", "warning", "goals/Become an HR Business Partner.md", 25),
     ("M001", "error", "goals/Network more.md", 4),
     ("M002", "error", "goals/Network more.md", 4),
     ("R001", "warning", "goals/Network more.md", 4),
@@ -91,12 +93,14 @@ def test_text_output_groups_findings_by_file_with_a_summary(
 ) -> None:
     result = invoke("check", root=example_vault)
     lines = result.stdout.splitlines()
-    assert lines[0] == "goals/Network more.md:"
-    assert lines[1].split()[:3] == ["4", "M001", "error"]
-    assert lines[2].strip().startswith("fix: add `metric:`")
+    assert lines[0] == "goals/Become an HR Business Partner.md:"
+    assert lines[1].split()[:3] == ["25", "T003", "warning"]
+    assert lines[4] == "goals/Network more.md:"
+    assert lines[5].split()[:3] == ["4", "M001", "error"]
+    assert lines[6].strip().startswith("fix: add `metric:`")
     assert "goals/Post on LinkedIn twice a week.md:" in lines
-    assert lines.index("goals/Post on LinkedIn twice a week.md:") == 16
-    assert lines[-1] == "Found 9 problems (3 errors, 6 warnings) in 3 files; 10 goals checked."
+    assert lines.index("goals/Post on LinkedIn twice a week.md:") == 20
+    assert lines[-1] == "Found 10 problems (3 errors, 7 warnings) in 4 files; 10 goals checked."
 
 
 def test_a_smart_vault_passes(invoke: Invoke, smart_vault: Write) -> None:
@@ -174,9 +178,9 @@ def test_the_config_selects_and_ignores_and_the_command_line_adds(
 ) -> None:
     config = example_vault / ".journal/config.toml"
     config.write_text(config.read_text() + '\n[check]\nselect = ["T"]\nignore = ["T006"]\n')
-    assert [r["rule"] for r in check_json(invoke, root=example_vault)] == ["T001", "T013"]
+    assert [r["rule"] for r in check_json(invoke, root=example_vault)] == ["T003", "T001", "T013"]
     from_cli = check_json(invoke, "--select", "S,T", "--ignore", "S002", root=example_vault)
-    assert [r["rule"] for r in from_cli] == ["S001", "T001", "T013"]
+    assert [r["rule"] for r in from_cli] == ["T003", "S001", "T001", "T013"]
 
 
 @pytest.mark.parametrize(

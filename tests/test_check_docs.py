@@ -89,6 +89,9 @@ def test_the_word_lists_in_the_docs_are_the_ones_in_the_code() -> None:
 
     lists = (
         words.VAGUE_PHRASES,
+        words.MULTIPLES,
+        words.RESULT_VERBS,
+        words.AGENTS,
         words.DELIVERABLES,
         words.DETERMINERS,
         words.MAKING_VERBS,

@@ -137,6 +137,28 @@ def test_new_goal_feeds_writes_an_activity_goal_that_check_finds_paired(
     assert not (vault / "goals/Attend more.md").exists()
 
 
+def test_feeds_to_an_activity_goal_is_warned_at_once(invoke: Invoke, vault: Path) -> None:
+    """Reported: `new goal --feeds "Post 10 times"` linked an activity goal with no word;
+    `journal check` then said O001.  `new goal` and `set` say so on stderr."""
+    posts = ("--kind", "activity", "--metric", "posts", "--target", "10")
+    assert invoke("new", "goal", "Post 10 times", *posts).exit_code == 0
+    fed = invoke("new", "goal", "Attend two SHRM meetings", "--feeds", "Post 10 times")
+    assert fed.exit_code == 0, fed.stderr
+    assert fed.stderr == (
+        "goals/Attend two SHRM meetings.md: warning: feeds only [[Post 10 times]], which is "
+        "not an outcome goal (O001): link the outcome goal whose result its work is for\n"
+    )
+    check = json.loads(invoke("check", "--json", "--select", "O001").stdout)
+    assert {f["path"] for f in check} >= {"goals/Attend two SHRM meetings.md"}
+    invoke("new", "goal", "Attend three meetups", "--kind", "activity")
+    again = invoke("set", "Attend three meetups", "feeds=[[Post 10 times]]")
+    assert again.exit_code == 0, again.stderr
+    assert "warning: feeds only [[Post 10 times]], which is not an outcome goal" in again.stderr
+    invoke("new", "goal", "Land an HRBP role", "--kind", "outcome")
+    paired = invoke("set", "Attend three meetups", "feeds=[[Land an HRBP role]]")
+    assert (paired.exit_code, paired.stderr) == (0, "")
+
+
 def test_new_goal_leaves_the_kind_to_the_check_unless_told(invoke: Invoke, vault: Path) -> None:
     """Reported: `new goal` wrote `kind: outcome` when no `--kind` was given, and an
     explicit kind decides, so O001 never named an activity metric of a goal it made."""
@@ -356,6 +378,9 @@ def test_show_text_and_json(invoke: Invoke, write: Write) -> None:
     write("goals/a.md", goal_text("Alpha"))
     text = invoke("show", "alpha").stdout
     assert "Alpha  [active, outcome]" in text and "0 -> 2 / 5 conversations" in text
+    # reported: a goal with no metric read as "[active, outcome]", like praise
+    write("goals/b.md", goal_text("Beta", metric=""))
+    assert "Beta  [active, outcome (no metric)]" in invoke("show", "beta").stdout
     record = json.loads(invoke("show", "Alpha", "--json").stdout)
     assert record["checkins"] == [
         {

@@ -773,7 +773,7 @@ def test_goals_to_pause_are_activity_goals_as_the_rules_see_them_first() -> None
 
     notes = [
         parse_note("goals/Events.md", goal("Events", "events attended", 8).encode()),
-        parse_note("goals/Talks.md", goal("Talks", "interviews held", 3).encode()),
+        parse_note("goals/Talks.md", goal("Talks", "interviews landed", 3).encode()),
     ]
     plan = build_plan(Catalog(notes, today=date(2026, 11, 22)), date(2026, 11, 23), 28, 4.0)
     assert [p["goal"] for run in plan["capacity"]["runs"] for p in run["pause"]] == ["[[Events]]"]
@@ -800,7 +800,7 @@ def test_a002_names_the_goals_the_plan_would_pause() -> None:
     notes = [
         parse_note("goals/Events.md", goal("Events", "events attended", 8, "2026-09-01")),
         parse_note("goals/Certificate.md", goal("Certificate", "modules passed", 4, "2026-09-02")),
-        parse_note("goals/Talks.md", goal("Talks", "interviews held", 7, "2026-10-01")),
+        parse_note("goals/Talks.md", goal("Talks", "interviews landed", 7, "2026-10-01")),
     ]
     catalog = Catalog(notes, today=date(2026, 11, 22))
     plan = build_plan(catalog, date(2026, 11, 23), 28, 4.0)

@@ -9,7 +9,7 @@ from typing import Any
 
 from journal.adapters.vault import Vault, enclosing_vault, find_vault, load_catalog
 from journal.core.catalog import Catalog
-from journal.core.errors import NotFound, UsageProblem
+from journal.core.errors import Diagnostic, NotFound, UsageProblem
 from journal.core.goal import Goal, kind_of
 from journal.core.links import Link
 from journal.core.networking import come_to_nothing, needs_outcome, without_outcome
@@ -79,6 +79,28 @@ def found_links(
         raise UsageProblem(f"{option}: names this goal itself, which it can't {verb}")
     return [
         str(link._replace(target=catalog.link_target(path), embed=False)) for path, link in found
+    ]
+
+
+def feeds_no_outcome(catalog: Catalog, path: str, links: list[Link]) -> list[Diagnostic]:
+    """O001's warning, said at once by ``new goal --feeds`` and ``set feeds=``: the goal
+    at ``path`` feeds, by ``links`` (the goals :func:`found_links` found), only activity
+    goals; none when one of them is not, or can't be read (``journal check`` then says
+    what it can)."""
+    fed = [catalog.find_note(link.target, ("goal",)).path for link in links]
+    kinds = {g.path: g.kind for g in catalog.goals}
+    if not fed or any(kinds.get(p) != "activity" for p in fed):
+        return []
+    names = ", ".join(f"[[{catalog.link_target(p)}]]" for p in fed)
+    return [
+        Diagnostic(
+            path,
+            None,
+            f"feeds only {names}, which is not an outcome goal (O001): link the outcome goal "
+            "whose result its work is for",
+            "warning",
+            "feeds",
+        )
     ]
 
 

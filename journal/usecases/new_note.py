@@ -12,7 +12,7 @@ from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
-from journal.core.errors import Conflict, UsageProblem
+from journal.core.errors import Conflict, Diagnostic, UsageProblem
 from journal.core.fields import GOAL_FIELDS, parse_cli_value, yaml_value
 from journal.core.formatting import markdown_text, single_line
 from journal.core.goal import body_line
@@ -20,7 +20,7 @@ from journal.core.links import fold, is_conflict_copy
 from journal.core.names import ID_LENGTH, file_stem, refuse_comment_mark, slug, unique_id
 from journal.core.periodic import clean_folder, in_folder
 from journal.core.records import Record, record
-from journal.usecases.common import found_links, kind_with_feeds
+from journal.usecases.common import feeds_no_outcome, found_links, kind_with_feeds
 
 #: Options of ``journal new goal`` that are goal properties, typed by GOAL_FIELDS.
 GOAL_OPTIONS = (
@@ -45,6 +45,8 @@ class Created(Record):
     id: str | None
     props: dict[str, Any] = field(default_factory=dict)
     cut: str = ""  # said when the id leaves out words of the title
+    #: What ``journal check`` will say of the links it was given (``--feeds``).
+    warnings: list[Diagnostic] = field(default_factory=list)
 
 
 def note_stem(title: str) -> str:
@@ -139,7 +141,8 @@ def new_goal(
         raise UsageProblem(
             f"--due {due} is before today, when the goal starts: give a day from {today} on"
         )
-    if values.get("feeds"):
+    feeds = values.get("feeds") or []
+    if feeds:
         fix = "use --kind activity, or drop --feeds"
         kind = kind_with_feeds(values.get("kind"), values.get("metric"), adding=True, fix=fix)
         if kind is not None:
@@ -185,4 +188,10 @@ def new_goal(
     except Conflict as exc:
         raise Conflict(f"{exc.message}: give the goal another title", path=exc.path) from None
     cut = f"the title's words cut at {ID_LENGTH} characters"
-    return Created(rel, goal_id, context, cut if slug(title, sys.maxsize) != short else "")
+    return Created(
+        rel,
+        goal_id,
+        context,
+        cut if slug(title, sys.maxsize) != short else "",
+        feeds_no_outcome(catalog, rel, feeds),
+    )

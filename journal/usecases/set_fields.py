@@ -12,7 +12,7 @@ from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.checkins import CheckIn, gives
-from journal.core.errors import UnsafeWrite, UsageProblem
+from journal.core.errors import Diagnostic, UnsafeWrite, UsageProblem
 from journal.core.fields import (
     CLEARED_ONLY,
     FIXED_KEYS,
@@ -40,6 +40,7 @@ from journal.core.plan_notes import plan_options, plan_spans
 from journal.core.records import Record, record
 from journal.usecases.common import (
     LINKED,
+    feeds_no_outcome,
     found_links,
     kind_with_feeds,
     named_goal,
@@ -70,6 +71,8 @@ class SetResult(Record):
     unlogged: str | None = None
     #: ``why`` also replaced the template's placeholder under "Why it matters".
     why_in_body: bool = False
+    #: What ``journal check`` will say of the links ``feeds`` was given.
+    warnings: list[Diagnostic] = field(default_factory=list)
     #: The file's name, which links show, when a title set here would name it otherwise.
     named: str | None = None
 
@@ -176,6 +179,9 @@ def set_fields(
         return text
 
     result.written = vault.rewrite(goal.path, transform)
+    if given.get("feeds", "").strip():
+        links = parse_cli_value(SET_FIELDS["feeds"], given["feeds"])
+        result.warnings = feeds_no_outcome(catalog, goal.path, links)
     if any(c.key in PLANNED for c in result.changes):
         result.plans = plans_for(vault, catalog, goal.key, today)
     title = typed.get("title")

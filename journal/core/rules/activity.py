@@ -16,40 +16,27 @@ CANDIDATES = 3
 
 #: A result to measure instead of the effort, by what the goal is about (the first
 #: whose word its title or metric holds; networking when none does, reach when the
-#: metric counts reach): (words, result, effort).
+#: metric counts reach): (words, result).
 _INSTEAD = (
     (
         "course courses lesson lessons module modules class classes training study book books",
         "Pass the certification exam with a score of 80%",
-        "Complete 10 course modules",
     ),
-    (
-        "application applications applied apply",
-        "Get 3 first-round interviews",
-        "Submit 20 applications",
-    ),
-    (
-        "post posts posted article articles blog",
-        "Get 5 messages from hiring managers",
-        "Publish 8 posts",
-    ),
-    ("workout workouts gym", "Run 5 km in under 30 minutes", "Do 24 workouts"),
-    (
-        "informational",
-        "Get 2 referrals from informational interviews",
-        "Hold 6 informational interviews",
-    ),
-    (
-        "coffee chat chats ones",  # ones: one-to-ones, one-on-ones
-        "Get 2 referrals from coffee chats",
-        "Have 12 coffee chats",
-    ),
+    ("application applications applied apply", "Get 3 first-round interviews"),
+    ("post posts posted article articles blog", "Get 5 messages from hiring managers"),
+    ("workout workouts gym", "Run 5 km in under 30 minutes"),
+    ("informational", "Get 2 referrals from informational interviews"),
+    # ones: one-to-ones, one-on-ones
+    ("coffee chat chats ones", "Get 2 referrals from coffee chats"),
 )
-_NETWORKING = (
-    "Secure 2 informational interviews at networking events",
-    "Attend 3 networking events",
+_NETWORKING = "Secure 2 informational interviews at networking events"
+_REACH = "Get 5 messages from hiring managers"
+
+#: How ``feeds`` differs from ``supports``, for a goal that says only the latter.
+_FEEDS_NOT_SUPPORTS = (
+    "(`supports` names the larger goal a goal serves; `feeds` names the outcome goal whose "
+    "result an activity goal's effort is for, and only it pairs the two)"
 )
-_REACH = ("Get 5 messages from hiring managers", "Grow to 1,000 followers")
 
 
 def unpaired_activity(ctx: Context) -> Iterator[Problem]:
@@ -89,33 +76,49 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
             problem = (
                 f"{what}{' that' if key == 'kind' else ', and the goal'} feeds no outcome goal"
             )
-        result, instead_of = _instead(goal, effort)
-        candidates = ctx.outcomes_by_area.get(match_key(goal.area or ""), [])[:CANDIDATES]
-        nearby = (
-            " (outcome goals in the same area: "
-            + ", ".join(f'"[[{stem_of(g.path)}]]"' for g in candidates)
-            + ")"
-            if goal.area and candidates
-            else ""
-        )
+        result = _instead(goal, effort)
+        instead = f'measure a result instead: "{result}" rather than "{goal.title}"'
         yield Problem(
-            goal.path,
-            line_of(goal, key),
-            problem,
-            f"say which outcome goal it feeds with `feeds:`{nearby}, or measure a result "
-            f'instead: "{result}" rather than "{instead_of}"{alternative}',
+            goal.path, line_of(goal, key), problem, f"{_pair(ctx, goal)}, or {instead}{alternative}"
         )
 
 
-def _instead(goal: Goal, effort: Effort | None) -> tuple[str, str]:
-    """A result to measure instead of ``goal``'s effort, and that effort, fitting what
-    the goal is about (its metric's ``effort``, when it counts some)."""
+def _pair(ctx: Context, goal: Goal) -> str:
+    """How to pair ``goal``: feed the outcome goal it ``supports`` (by command, and how
+    the two keys differ), else one of the same area (up to :data:`CANDIDATES`), else any."""
+    supported = [
+        g
+        for link in goal.supports
+        if link.target
+        and (note := ctx.catalog.resolve(link.target, goal.path))
+        and (g := ctx.goal_by_path.get(note.path))
+        and g.status != "dropped"
+        and not ctx.is_activity(g)
+    ]
+    if supported:
+        link = f"[[{stem_of(supported[0].path)}]]"
+        return (
+            f"it supports {link}: if its work is for that goal, `journal set "
+            f'{ctx.goal_word(goal.path)} feeds="{link}"` {_FEEDS_NOT_SUPPORTS}'
+        )
+    candidates = ctx.outcomes_by_area.get(match_key(goal.area or ""), [])[:CANDIDATES]
+    nearby = (
+        " (outcome goals in the same area: "
+        + ", ".join(f'"[[{stem_of(g.path)}]]"' for g in candidates)
+        + ")"
+        if goal.area and candidates
+        else ""
+    )
+    return f"say which outcome goal it feeds with `feeds:`{nearby}"
+
+
+def _instead(goal: Goal, effort: Effort | None) -> str:
+    """A result to measure instead of ``goal``'s effort, fitting what the goal is about
+    (its metric's ``effort``, when it counts some)."""
     if effort and effort.reach:
         return _REACH
     words = set(re.findall(r"[a-z]+", f"{goal.title} {goal.metric or ''}".lower()))
-    return next(
-        ((r, e) for about, r, e in _INSTEAD if words.intersection(about.split())), _NETWORKING
-    )
+    return next((r for about, r in _INSTEAD if words.intersection(about.split())), _NETWORKING)
 
 
 RULES = (

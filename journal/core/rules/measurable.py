@@ -9,7 +9,7 @@ from journal.core.formatting import amount
 from journal.core.goal import Goal
 from journal.core.progress import reached
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, number
-from journal.core.rules.words import counted_by, counted_in
+from journal.core.rules.words import counted_by, counted_in, metric_in
 
 
 def _missing(key: str, message: str, suggestion: str, *, measured_only: bool = False) -> Check:
@@ -76,10 +76,10 @@ def _with_example(check: Check, example: Callable[[Goal], str | None], fix: str)
 
 
 #: No ``metric``; the example fits the goal: what its title counts ("Build 3 dashboards":
-#: "dashboards"), else its unit, else none.
+#: "dashboards"; with the clause that makes it a result), else its unit, else none.
 missing_metric = _with_example(
     _NO_METRIC,
-    lambda goal: counted_in(goal.title) or (goal.unit or "").strip(),
+    lambda goal: metric_in(goal.title) or (goal.unit or "").strip(),
     'add `metric:` naming what you count, e.g. "{}"',
 )
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from itertools import pairwise
 
 from journal.core.dates import DateError, parse_date
 from journal.core.formatting import plural, shell_word, signed
+from journal.core.goal import Goal
 from journal.core.networking import span
 from journal.core.progress import (
     last_checkin,
@@ -80,20 +81,50 @@ def no_start(ctx: Context) -> Iterator[Problem]:
             )
 
 
+#: The longest a long goal may go without a checkpoint (T003): a quarter.
+QUARTER_DAYS = 92
+
+
 def long_horizon(ctx: Context) -> Iterator[Problem]:
     limit = ctx.config.check.max_horizon_days
     for goal in ctx.open_goals:
         start = start_of(goal) or ctx.today
-        if goal.due is None or goal.milestones or (goal.due - start).days <= limit:
+        if goal.due is None or (goal.due - start).days <= limit:
+            continue
+        runs = f"runs {(goal.due - start).days} days ({start}..{goal.due}), more than "
+        runs += f"max_horizon_days = {limit}"
+        if not goal.milestones:
+            message = f"{runs}, with no milestones"
+        elif gap := _longest_gap(goal, start, goal.due):
+            message = f"{runs}, and {gap}"
+        else:
             continue
         yield Problem(
             goal.path,
-            line_of(goal, "due"),
-            f"runs {(goal.due - start).days} days ({start}..{goal.due}), more than "
-            f"max_horizon_days = {limit}, with no milestones",
+            line_of(goal, "due" if not goal.milestones else "milestones"),
+            message,
             "add `milestones:` with a checkpoint at least every quarter, each with a title "
             "and a due date",
         )
+
+
+def _longest_gap(goal: Goal, start: date, due: date) -> str | None:
+    """The longest stretch of ``goal`` between its start, its milestones' due dates (those
+    inside its window) and its ``due``, said, when it is longer than a quarter."""
+    points = [(start, f"the start ({start})")]
+    points += sorted(
+        (m.due, f"milestone {m.index + 1} '{m.title}' ({m.due})")
+        for m in goal.milestones
+        if m.due is not None and start < m.due <= due
+    )
+    points.append((due, f"the due date ({due})"))
+    (since, first), (until, last) = max(pairwise(points), key=lambda p: (p[1][0] - p[0][0]).days)
+    days = (until - since).days
+    return (
+        f"{days} days pass with no checkpoint, from {first} to {last}"
+        if days > QUARTER_DAYS
+        else None
+    )
 
 
 def milestone_outside_window(ctx: Context) -> Iterator[Problem]:
@@ -317,7 +348,7 @@ RULES = (
         "T003",
         "long-horizon",
         "warning",
-        "the goal runs longer than `max_horizon_days` and has no milestones",
+        "the goal runs longer than `max_horizon_days` without a milestone every quarter",
         long_horizon,
     ),
     Rule(

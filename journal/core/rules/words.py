@@ -4,7 +4,8 @@ Matching is on whole words, case-insensitive (in a metric a hyphenated word is o
 "follow-ups").  A text is *vague* when it holds a vague phrase and nothing concrete:
 no quantity, no deliverable and no purpose clause that makes something.  A metric
 counts *effort* (reach or activity) when it holds a reach word or an activity phrase
-and no outcome marker (one next to an effort word does not count).
+and no outcome marker (one next to an effort word does not count) nor someone else's
+doing ("who referred me", "by recruiters").
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ VAGUE_PHRASES = (
     "explore",
     "a lot",
     "as much as possible",
+    "grow",
+    "expand",
+    "my network",
+    "personal brand",
 )
 
 #: Number words that count as a quantity, alone or joined by hyphens ("twenty-five").
@@ -74,6 +79,21 @@ NUMBER_WORDS = (
     "dozen",
     "once",
     "twice",
+)
+
+#: Fractions and multiples that measure a change ("cut attrition in half", "double my
+#: followers"); "a third" and "a quarter" only after ``by`` ("in a quarter" is a time).
+MULTIPLES = (
+    "half",
+    "halve",
+    "halved",
+    "double",
+    "doubled",
+    "triple",
+    "tripled",
+    "quadruple",
+    "by a third",
+    "by a quarter",
 )
 
 #: Nouns for results that exist when the goal is done.  They count after a determiner
@@ -161,10 +181,12 @@ NOT_OBJECTS = (
     "lot",
     "more",
     "most",
+    "network",
     "of",
     "on",
     "out",
     "over",
+    "personal",
     "some",
     "something",
     "started",
@@ -185,19 +207,29 @@ _CLAUSE_START = r"(?:^|\bto\s|\band\s|\bthen\s|[:;,\u2013\u2014]|\s-\s)"
 #: Nouns in a metric that count effort on their own ("networking events", "coffee chats"),
 #: and "people met", anyone (not "HR leaders met", nor "targets met").
 ACTIVITY_NOUNS = (
+    "application",
+    "applications",
     "attendance",
     "call",
     "calls",
     "coffee chat",
     "coffee chats",
+    "conference",
+    "conferences",
     "conversation",
     "conversations",
+    "email",
+    "emails",
     "event",
     "events",
     "hour",
     "hours",
+    "lunch",
+    "lunches",
     "meetup",
     "meetups",
+    "message",
+    "messages",
     "people met",
     "post",
     "posts",
@@ -219,6 +251,7 @@ ACTIVITY_VERBS = (
     "attending",
     "booked",
     "completed",
+    "conducted",
     "contacted",
     "done",
     "held",
@@ -268,6 +301,8 @@ OUTCOME_MARKERS = (
     "income",
     "interview",
     "interviews",
+    "invitation",
+    "invitations",
     "invoiced",
     "landed",
     "leading to",
@@ -300,7 +335,7 @@ OUTCOME_MARKERS = (
 #: effort: a topic ("hours spent on salary negotiation prep", "calls for referrals"),
 #: practice for a result ("mock interviews practiced"), a conversation you arrange
 #: ("informational interviews held").
-EFFORT_BEFORE_MARKER = ("about", "for", "informational", "mock", "on", "practice")
+EFFORT_BEFORE_MARKER = ("about", "for", "informational", "mock", "on", "practice", "training")
 
 #: Words that make an outcome marker right before them effort ("interview prep webinars
 #: attended", "referral requests sent", "promotion application submitted").
@@ -308,12 +343,58 @@ EFFORT_AFTER_MARKER = (
     "application",
     "applications",
     "asked",
+    "conducted",
+    "held",
     "prep",
     "preparation",
     "practice",
     "request",
     "requested",
     "requests",
+    "sent",
+)
+
+#: Verbs that, after ``who``, ``that`` or ``which``, say someone else's doing came of it,
+#: a result ("connections who referred me", "posts that got a recruiter to message me").
+RESULT_VERBS = (
+    "booked",
+    "got",
+    "hired",
+    "introduced",
+    "invited",
+    "offered",
+    "recommended",
+    "referred",
+    "replied",
+    "resulted in",
+)
+
+#: Who, after ``by`` or ``from``, did it instead of you: a result ("calls booked by
+#: recruiters", "messages from hiring managers"); a determiner and up to two words may
+#: come between ("from the HR director").
+AGENTS = (
+    "client",
+    "clients",
+    "company",
+    "companies",
+    "customer",
+    "customers",
+    "director",
+    "directors",
+    "employer",
+    "employers",
+    "hiring manager",
+    "hiring managers",
+    "leader",
+    "leaders",
+    "manager",
+    "managers",
+    "organizer",
+    "organizers",
+    "organiser",
+    "organisers",
+    "recruiter",
+    "recruiters",
 )
 
 
@@ -335,7 +416,8 @@ _DELIVERABLE = lazy(
 )
 _PURPOSE = lazy(
     rf"{_CLAUSE_START}\s*(?:{_alternation(MAKING_VERBS)})\s+"
-    rf"(?:(?:{_alternation(DETERMINERS)})\s+)?(?!(?:{_alternation(NOT_OBJECTS)})\b){_WORD}",
+    rf"(?:(?:{_alternation(DETERMINERS)})\s+)?"
+    rf"(?!(?:{_alternation(NOT_OBJECTS + DETERMINERS)})\b){_WORD}",
     re.IGNORECASE,
 )
 #: An amount: ``3``, ``2.5``, ``1,000``, ``50%``, ``$500``, ``10k``, ``3-5``, signed or
@@ -349,6 +431,7 @@ _AMOUNT = lazy(
 )
 _YEAR = lazy(r"(?:19|20)\d\d(?:[-\u2013]\d+)?")
 _NUMBER_WORDS = frozenset(NUMBER_WORDS)
+_MEASURE = lazy(rf"\b(?:{_alternation(MULTIPLES)})\b|(?<![\w-])\d+-[a-z]", re.IGNORECASE)
 _TOKEN_EDGES = "\"'()[]{}<>.,;:!?\u2018\u2019\u201c\u201d*_"
 _METRIC_WORD = rf"(?<![\w'\u2019.-]){_WORD}"  # a whole word, hyphenated or not
 _ACTIVITY = lazy(
@@ -356,7 +439,13 @@ _ACTIVITY = lazy(
     re.IGNORECASE,
 )
 _REACH = lazy(_words(REACH_WORDS), re.IGNORECASE)
-_OUTCOME = lazy(_words(OUTCOME_MARKERS), re.IGNORECASE)
+_OUTCOME = lazy(
+    rf"{_words(OUTCOME_MARKERS)}"
+    rf"|\b(?:who|that|which)\s+{_words(RESULT_VERBS)}"
+    rf"|\b(?:by|from)\s+(?:(?:{_alternation(DETERMINERS)})\s+)?(?:{_WORD}\s+){{0,2}}?"
+    rf"{_words(AGENTS)}",
+    re.IGNORECASE,
+)
 _EFFORT_MARKER = lazy(
     rf"{_words(EFFORT_BEFORE_MARKER)}\s+(?:(?:{_alternation(DETERMINERS)})\s+)?{_words(OUTCOME_MARKERS)}"
     rf"|{_words(OUTCOME_MARKERS)}\s+{_words(EFFORT_AFTER_MARKER)}",
@@ -426,12 +515,46 @@ def counted_in(title: str) -> str | None:
     not ``once`` or ``twice``, which count times), up to four, ending before a word such
     as ``in``, ``by`` or ``that`` or at a punctuation mark: ``people-analytics
     dashboards`` of "Build 3 people-analytics dashboards"; None when it counts nothing."""
+    after = _after_quantity(title)
+    return None if after is None else _counted(after[:4])
+
+
+#: Words after a number that count how often, not what: "Post 10 times on LinkedIn".
+_HOW_OFTEN = frozenset(["time", "times", "x"])
+#: Words that end a result clause in a title: "... that lead to a referral by March".
+_CLAUSE_END = frozenset(["before", "by", "until", "within"])
+
+
+def metric_in(title: str) -> str | None:
+    """What ``title`` counts, said as a metric: :func:`counted_in`'s words and the clause
+    after them when it makes them a result (:func:`names_result`: "informational
+    interviews that lead to a referral"); None when the title counts nothing, or only
+    how often ("Post 10 times")."""
+    after = _after_quantity(title)
+    counted = None if after is None else _counted(after[:4])
+    if after is None or counted is None or counted.split()[0].lower() in _HOW_OFTEN:
+        return None
+    words = counted.split()
+    if after[len(words) - 1][-1] in _TOKEN_EDGES:
+        return counted  # "interviews, then ...": the phrase ends at the mark
+    for token in after[len(words) :]:
+        if token.lower() in _CLAUSE_END:
+            break
+        words.append(token.strip(_TOKEN_EDGES))
+        if token[-1] in _TOKEN_EDGES:
+            break
+    clause = " ".join(words)
+    return clause if names_result(clause) and not names_result(counted) else counted
+
+
+def _after_quantity(title: str) -> list[str] | None:
+    """The words of ``title`` after its first quantity (not ``once`` or ``twice``)."""
     tokens = title.split()
     first = next(
         (i for i, t in enumerate(tokens) if is_quantity(t) and t.lower() not in ("once", "twice")),
         None,
     )
-    return None if first is None else _counted(tokens[first + 1 : first + 5])
+    return None if first is None else tokens[first + 1 :]
 
 
 def counted_by(metric: str) -> str | None:
@@ -466,6 +589,7 @@ def is_concrete(text: str) -> bool:
     makes something ("to build dashboards")."""
     return (
         any(is_quantity(token) for token in text.split())
+        or _MEASURE.search(text) is not None
         or _DELIVERABLE.search(text) is not None
         or _PURPOSE.search(text) is not None
     )
@@ -486,7 +610,8 @@ class Effort(NamedTuple):
 def names_result(metric: str) -> bool:
     """Whether ``metric`` counts a result: it holds an outcome marker no effort word
     modifies ("informational interviews that led to a referral", not "informational
-    interviews held")."""
+    interviews held"), or says someone else did it (:data:`RESULT_VERBS`,
+    :data:`AGENTS`: "connections who referred me", "calls booked by recruiters")."""
     return _OUTCOME.search(_EFFORT_MARKER.sub(" ", metric)) is not None
 
 
