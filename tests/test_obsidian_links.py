@@ -230,7 +230,7 @@ def test_check_on_the_example_vault_is_unchanged(example_vault: Path, invoke: In
     result = invoke("check", root=example_vault)
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
-        "Found 9 problems (3 errors, 6 warnings) in 3 files; 10 goals checked."
+        "Found 10 problems (3 errors, 7 warnings) in 4 files; 10 goals checked."
     )
 
 
