@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from journal.core.errors import Conflict, JournalError, NotFound, UnsafeWrite
+from journal.core.errors import Conflict, JournalError, NotFound, UnsafeWrite, changed_on_disk
 from journal.core.records import Record, record
 
 TEMP_PREFIX = ".journal-"
@@ -147,11 +147,7 @@ def _unchanged(snapshot: Snapshot, saved: str) -> None:
         ) from None
     _refuse_links(snapshot.path, info)
     if digest(current) != snapshot.digest:
-        raise Conflict(
-            f"changed on disk since it was read (saved {saved}?); "
-            "nothing written, run the command again",
-            path=str(snapshot.path),
-        )
+        raise Conflict(changed_on_disk(saved), path=str(snapshot.path))
 
 
 def replace(snapshot: Snapshot, data: bytes, *, saved: str = "in an editor") -> None:

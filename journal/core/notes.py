@@ -24,7 +24,7 @@ from journal.core.checkins import (
     parse_log_line,
 )
 from journal.core.dates import DateError, parse_date
-from journal.core.errors import Diagnostic
+from journal.core.errors import Diagnostic, changed_on_disk
 from journal.core.fields import KINDS, list_items, obsidian_list
 from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
 from journal.core.records import Record, new_tuple, record
@@ -421,3 +421,23 @@ def _read_body(note: Note, body: str) -> None:
             continue
         if checkin is not None:
             note.checkins.append(checkin)
+
+
+def mid_save(resolved: Note, raw: bytes) -> str | None:
+    """Why ``raw``, the bytes an edit of ``resolved`` starts from, are not the note the
+    command resolved: an editor is in the middle of its save (it emptied the file and
+    writes it again), or saved another text (of another kind or id, or without a heading
+    the note had: half written); None when it is still that note."""
+    if not (resolved.props or resolved.headings):
+        return None  # nothing to lose
+    saving = "is being saved ({}); nothing written; try again"
+    if not raw.strip():
+        return saving.format("it is empty right now")
+    if resolved.props and codec.decode(raw).data is None:
+        return saving.format("its front matter is incomplete right now")
+    now = parse_note(resolved.path, raw)
+    if (now.kind, now.id) != (resolved.kind, resolved.id) or not set(resolved.headings) <= set(
+        now.headings
+    ):
+        return changed_on_disk()
+    return None

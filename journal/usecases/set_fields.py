@@ -172,7 +172,7 @@ def set_fields(
             text = filled or text
         return text
 
-    result.written = vault.rewrite(goal.path, transform)
+    result.written = vault.rewrite(goal.path, transform, catalog.by_path[goal.path])
     if any(c.key in PLANNED for c in result.changes):
         result.plans = plans_for(vault, catalog, goal.key, today)
     title = typed.get("title")

@@ -1,0 +1,66 @@
+"""Journal's writes against an editor saving the same note at the same moment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from journal.adapters.vault import Vault, load_catalog
+from journal.core.catalog import Catalog
+from journal.core.errors import Conflict
+from journal.usecases.checkin import log_checkin
+from journal.usecases.done import mark_done
+from journal.usecases.review import weekly_review
+from journal.usecases.set_fields import set_fields
+from tests.conftest import Write, goal_text
+
+GOAL = "goals/hr.md"
+DAY = date(2026, 11, 22)
+TEXT = goal_text(current=2) + "\n## Notes\n\nMy own notes.\n"
+
+Edit = Callable[[Vault, Catalog], object]
+EDITS: dict[str, Edit] = {
+    "set": lambda vault, catalog: set_fields(vault, catalog, "Connect", ["confidence=6"], DAY),
+    "log": lambda vault, catalog: log_checkin(vault, catalog, "Connect", "+1", "x", DAY),
+    "done": lambda vault, catalog: mark_done(vault, catalog, "Connect", DAY),
+}
+
+
+@pytest.mark.parametrize("command", EDITS)
+@pytest.mark.parametrize(
+    ("mid_save", "why"),
+    [
+        ("", "is being saved \\(it is empty right now\\); nothing written; try again"),
+        (TEXT[:20], "is being saved \\(its front matter is incomplete right now\\)"),
+        (TEXT[: TEXT.index("## Log")], "changed on disk since it was read"),  # half written
+    ],
+)
+def test_an_edit_of_a_note_an_editor_is_saving_is_refused(
+    write: Write, vault: Path, command: str, mid_save: str, why: str
+) -> None:
+    """Reported: `set`, `log` and `done` read a goal an editor had just emptied (or
+    half written) to save it, and wrote their edit of that over it: the title, the log,
+    the body were gone once the editor's write went to the unlinked file."""
+    path = write(GOAL, TEXT)
+    handle = Vault.open(vault)
+    catalog = load_catalog(handle)  # the goal as the command resolved it
+    path.write_text(mid_save)  # the editor, in the middle of its save
+    with pytest.raises(Conflict, match=why) as info:
+        EDITS[command](handle, catalog)
+    assert info.value.path == GOAL
+    assert path.read_text() == mid_save
+
+
+def test_a_review_an_editor_is_saving_is_not_regenerated(example_vault: Path) -> None:
+    """Reported: `journal review` over a review note an editor had just emptied wrote a
+    fresh review there, and the user's reflection was gone."""
+    handle = Vault.open(example_vault)
+    catalog = load_catalog(handle)
+    path = example_vault / "reviews/2026-W47.md"
+    path.write_bytes(b"")
+    with pytest.raises(Conflict, match=r"is being saved \(it is empty right now\)"):
+        weekly_review(handle, catalog, DAY)
+    assert path.read_bytes() == b""
