@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from journal.adapters import files
 from journal.adapters.vault import Vault, load_catalog
 from journal.core.catalog import Catalog
 from journal.core.errors import Conflict
@@ -64,3 +66,37 @@ def test_a_review_an_editor_is_saving_is_not_regenerated(example_vault: Path) ->
     with pytest.raises(Conflict, match=r"is being saved \(it is empty right now\)"):
         weekly_review(handle, catalog, DAY)
     assert path.read_bytes() == b""
+
+
+_AT_RENAME: list[Callable[[object], None]] = []
+
+
+def _audit(event: str, args: tuple[object, ...]) -> None:
+    if event == "os.rename" and _AT_RENAME:  # before the system renames
+        _AT_RENAME.pop()(args[1])
+
+
+sys.addaudithook(_audit)
+
+
+def test_a_line_appended_between_the_check_and_the_rename_is_kept(tmp_path: Path) -> None:
+    """Reported: a user's in-place write (``echo line >> goal``) landing between the
+    tool's "unchanged since read" check and its rename went to the old, unlinked file,
+    and was lost.  The line is appended, through the file's path, right before the
+    system renames the tool's text over it: the user's text wins, the write is refused."""
+    path = tmp_path / "note.md"
+    path.write_text("start\n")
+    snapshot = files.read_snapshot(path)
+
+    def user_appends(target: object) -> None:
+        assert Path(str(target)) == path
+        with path.open("a") as handle:
+            handle.write("user line\n")
+
+    _AT_RENAME.append(user_appends)
+    with pytest.raises(Conflict, match="changed on disk since it was read") as info:
+        files.replace(snapshot, b"start\ntool line\n")
+    assert not _AT_RENAME  # the rename came
+    assert info.value.path == str(path)
+    assert path.read_text() == "start\nuser line\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["note.md"]  # no temp file left
