@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import resource
+import subprocess
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -100,3 +103,28 @@ def test_a_line_appended_between_the_check_and_the_rename_is_kept(tmp_path: Path
     assert info.value.path == str(path)
     assert path.read_text() == "start\nuser line\n"
     assert [p.name for p in tmp_path.iterdir()] == ["note.md"]  # no temp file left
+
+
+def _limited_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))
+
+
+def test_a_huge_file_named_md_is_not_read_whole(write: Write, vault: Path) -> None:
+    """Reported: `truncate -s 3G notes/video.md; journal list` took 50.9 s and 6.3 GB
+    to say the file is larger than 8 MB.  Under 2 GB of memory, it says so at once, and
+    `journal set` refuses to edit it."""
+    write(GOAL, TEXT)
+    huge = write("notes/video.md", b"")
+    os.truncate(huge, 3 * 2**30)  # sparse: no disk space taken
+    for args in (["list", "--json"], ["set", "notes/video.md", "confidence=3"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "journal", "--vault", str(vault), *args],
+            capture_output=True,
+            text=True,
+            preexec_fn=_limited_memory,
+            timeout=60,
+        )
+        assert "notes/video.md:1: " in result.stderr, result.stderr
+        assert "the file is larger than 8 MB" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert huge.stat().st_size == 3 * 2**30

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from journal.core.codec import MAX_NOTE_BYTES, TOO_LARGE
 from journal.core.errors import Conflict, JournalError, NotFound, UnsafeWrite, changed_on_disk
 from journal.core.records import Record, record
 
@@ -87,16 +88,36 @@ def stat_stamp(info: os.stat_result) -> tuple[int, int, int]:
     return (info.st_size, changed_ns(info), info.st_ino)
 
 
+def read_note(fd: int) -> bytes:
+    """The bytes of the open file ``fd`` from where it stands, but never more than
+    :data:`MAX_NOTE_BYTES` + 1: a file larger than a note can be (a video named ``.md``)
+    is not read whole to be told so (:func:`codec.decode` tells it)."""
+    with os.fdopen(fd, "rb", closefd=False) as handle:
+        return handle.read(MAX_NOTE_BYTES + 1)
+
+
+def read_note_at(path: Path) -> bytes:
+    """:func:`read_note` of the file at ``path`` (never through a symlink at its end)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        return read_note(fd)
+    finally:
+        os.close(fd)
+
+
 def read_snapshot(path: Path) -> Snapshot:
-    """Read ``path`` for a later :func:`replace`; refuses symlinks and hard links."""
+    """Read ``path`` for a later :func:`replace`; refuses symlinks, hard links and a
+    file larger than a note can be."""
     try:
         info = path.lstat()
         _refuse_links(path, info)
-        data = path.read_bytes()
+        data = read_note_at(path)
     except FileNotFoundError:
         raise JournalError("the file does not exist", path=str(path)) from None
     except OSError as exc:
         raise JournalError(f"can't read it: {exc.strerror or exc}", path=str(path)) from None
+    if len(data) > MAX_NOTE_BYTES:
+        raise UnsafeWrite(TOO_LARGE, path=str(path))
     return Snapshot(path, data, digest(data), stat.S_IMODE(info.st_mode))
 
 
@@ -152,7 +173,7 @@ def _unchanged(snapshot: Snapshot, saved: str) -> Iterator[tuple[int, os.stat_re
         ) from None
     try:
         checked = os.fstat(fd)
-        if checked.st_ino != info.st_ino or digest(_read_all(fd)) != snapshot.digest:
+        if checked.st_ino != info.st_ino or digest(read_note(fd)) != snapshot.digest:
             raise Conflict(changed_on_disk(saved), path=str(snapshot.path))
         yield fd, checked
     finally:
@@ -160,7 +181,8 @@ def _unchanged(snapshot: Snapshot, saved: str) -> Iterator[tuple[int, os.stat_re
 
 
 def _read_all(fd: int) -> bytes:
-    """All the bytes of the open file ``fd``, from its start."""
+    """All the bytes of the open file ``fd``, from its start (the user's text, however
+    large)."""
     os.lseek(fd, 0, os.SEEK_SET)
     with os.fdopen(fd, "rb", closefd=False) as handle:
         return handle.read()
