@@ -1726,6 +1726,9 @@ def test_a_sync_conflict_copy_is_reported_once_as_a_conflict() -> None:
         ("Network more (Ana (Work)'s conflicted copy 2024-01-01).md", True),
         ("Network more (Conflict).md", True),
         ("Network more (Conflict 2).md", True),
+        ("Network more (Case Conflict).md", True),  # Dropbox: names told apart by case only
+        ("Network more (Selective Sync Conflict).md", True),  # Dropbox: a folder not synced
+        ("Network more (Selective Sync Conflict 1).md", True),
         ("Write a guide to fixing a conflict copy.md", False),  # a title, no copy
         ("Handle conflicted copy errors.sync-conflict.md", False),
         ("Conflict copy (draft).md", False),

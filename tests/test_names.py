@@ -20,7 +20,7 @@ from journal.core.names import (
     unaccented,
     unique_id,
 )
-from tests.conftest import Invoke
+from tests.conftest import Invoke, Write, goal_text
 
 
 @pytest.mark.parametrize(
@@ -287,3 +287,19 @@ def test_ascii_text_is_unaccented_as_the_general_way_does(text: str) -> None:
     """Text of ASCII only takes a short way; with one accented letter after it, the
     general way (decomposing, dropping the accents, composing again) gives the same."""
     assert unaccented(text) == unaccented(text + "é")[:-1]
+
+
+def test_a_suggestion_two_notes_share_the_title_of_is_shown_by_their_paths(
+    write: Write, invoke: Invoke
+) -> None:
+    """Reported: `journal log "goals/Find a mentor in HR leadership (Conflict).md"`
+    answered `(did you mean: Find a mentor in HR leadership, Find a mentor in HR
+    leadership?)`, the same name twice."""
+    write("goals/mentor.md", goal_text("Find a mentor in HR leadership", id="one"))
+    write("goals/mentor 2.md", goal_text("Find a mentor in HR leadership", id="two"))
+    write("goals/hr.md", goal_text("Find a mentor in sales"))
+    result = invoke("log", "Find a mentr in HR leadrship now", "+1", "x")
+    assert result.exit_code == 1
+    assert "(did you mean: goals/mentor.md, goals/mentor 2.md, Find a mentor in sales?)" in (
+        result.stderr
+    )

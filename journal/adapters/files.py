@@ -11,7 +11,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from journal.core.errors import Conflict, JournalError, NotFound, UnsafeWrite
+from journal.core.codec import MAX_NOTE_BYTES, TOO_LARGE
+from journal.core.errors import Conflict, JournalError, NotFound, UnsafeWrite, changed_on_disk
 from journal.core.records import Record, record
 
 TEMP_PREFIX = ".journal-"
@@ -87,16 +88,36 @@ def stat_stamp(info: os.stat_result) -> tuple[int, int, int]:
     return (info.st_size, changed_ns(info), info.st_ino)
 
 
+def read_note(fd: int) -> bytes:
+    """The bytes of the open file ``fd`` from where it stands, but never more than
+    :data:`MAX_NOTE_BYTES` + 1: a file larger than a note can be (a video named ``.md``)
+    is not read whole to be told so (:func:`codec.decode` tells it)."""
+    with os.fdopen(fd, "rb", closefd=False) as handle:
+        return handle.read(MAX_NOTE_BYTES + 1)
+
+
+def read_note_at(path: Path) -> bytes:
+    """:func:`read_note` of the file at ``path`` (never through a symlink at its end)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        return read_note(fd)
+    finally:
+        os.close(fd)
+
+
 def read_snapshot(path: Path) -> Snapshot:
-    """Read ``path`` for a later :func:`replace`; refuses symlinks and hard links."""
+    """Read ``path`` for a later :func:`replace`; refuses symlinks, hard links and a
+    file larger than a note can be."""
     try:
         info = path.lstat()
         _refuse_links(path, info)
-        data = path.read_bytes()
+        data = read_note_at(path)
     except FileNotFoundError:
         raise JournalError("the file does not exist", path=str(path)) from None
     except OSError as exc:
         raise JournalError(f"can't read it: {exc.strerror or exc}", path=str(path)) from None
+    if len(data) > MAX_NOTE_BYTES:
+        raise UnsafeWrite(TOO_LARGE, path=str(path))
     return Snapshot(path, data, digest(data), stat.S_IMODE(info.st_mode))
 
 
@@ -137,21 +158,34 @@ def _refuse_links(path: Path, info: os.stat_result) -> None:
         raise UnsafeWrite("has other hard links; the tool would break them", path=str(path))
 
 
-def _unchanged(snapshot: Snapshot, saved: str) -> None:
+@contextlib.contextmanager
+def _unchanged(snapshot: Snapshot, saved: str) -> Iterator[tuple[int, os.stat_result]]:
+    """The file at ``snapshot.path``, checked to hold ``snapshot``'s bytes, opened: its
+    descriptor and its stat as checked (taken before reading, so a write after it
+    shows as a new size or mtime), closed when the block ends."""
     try:
         info = snapshot.path.lstat()
-        current = snapshot.path.read_bytes()
+        _refuse_links(snapshot.path, info)
+        fd = os.open(snapshot.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except FileNotFoundError:
         raise Conflict(
             "was deleted while the tool was working; nothing written", path=str(snapshot.path)
         ) from None
-    _refuse_links(snapshot.path, info)
-    if digest(current) != snapshot.digest:
-        raise Conflict(
-            f"changed on disk since it was read (saved {saved}?); "
-            "nothing written, run the command again",
-            path=str(snapshot.path),
-        )
+    try:
+        checked = os.fstat(fd)
+        if checked.st_ino != info.st_ino or digest(read_note(fd)) != snapshot.digest:
+            raise Conflict(changed_on_disk(saved), path=str(snapshot.path))
+        yield fd, checked
+    finally:
+        os.close(fd)
+
+
+def _read_all(fd: int) -> bytes:
+    """All the bytes of the open file ``fd``, from its start (the user's text, however
+    large)."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    with os.fdopen(fd, "rb", closefd=False) as handle:
+        return handle.read()
 
 
 def replace(snapshot: Snapshot, data: bytes, *, saved: str = "in an editor") -> None:
@@ -162,7 +196,8 @@ def replace(snapshot: Snapshot, data: bytes, *, saved: str = "in an editor") -> 
     left behind on any error.  ``saved``: how the file was likely saved meanwhile,
     as a conflict guesses it ("in an editor").
     """
-    _unchanged(snapshot, saved)
+    with _unchanged(snapshot, saved):
+        pass
     # as an editor warns before it saves over it; on a read-only file system, the write
     # fails as such (no chmod helps there)
     if not snapshot.mode & 0o222 and not read_only_file_system(snapshot.path.parent):
@@ -173,12 +208,24 @@ def replace(snapshot: Snapshot, data: bytes, *, saved: str = "in an editor") -> 
     with writing(snapshot.path):
         temp = _write_temp(snapshot.path.parent, data, snapshot.mode)
         try:
-            _unchanged(snapshot, saved)
-            temp.replace(snapshot.path)
+            with _unchanged(snapshot, saved) as (fd, checked):
+                temp.replace(snapshot.path)
+                _theirs_kept(snapshot, fd, checked, saved)
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
     _fsync_dir(snapshot.path.parent)
+
+
+def _theirs_kept(snapshot: Snapshot, fd: int, checked: os.stat_result, saved: str) -> None:
+    """After the replace: when the file replaced (open as ``fd``) was written after it
+    was ``checked`` (an editor saving in place, a script's ``>>``), its text went to the
+    unlinked file: put it back at the path, whole, over the tool's, and refuse."""
+    now = os.fstat(fd)
+    if (now.st_size, now.st_mtime_ns) == (checked.st_size, checked.st_mtime_ns):
+        return
+    _write_temp(snapshot.path.parent, _read_all(fd), snapshot.mode).replace(snapshot.path)
+    raise Conflict(changed_on_disk(saved), path=str(snapshot.path))
 
 
 def create(path: Path, data: bytes, mode: int = 0o644) -> None:

@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from journal.adapters.cachedir import cache_folder, folder_gone, vault_cache_file
-from journal.adapters.files import absolute, changed_ns, digest, stat_stamp, turn
+from journal.adapters.files import absolute, changed_ns, digest, read_note, stat_stamp, turn
 from journal.adapters.vault import Vault, is_utf8, name_problem, skip_notice
 from journal.core.catalog import unlisted_records
 from journal.core.checkins import CheckIn
@@ -2295,8 +2295,7 @@ def _read_file(
         info = os.fstat(fd)  # before reading: a change while reading shows as a new stat
         if not stat.S_ISREG(info.st_mode):
             return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read()
+        data = read_note(fd)
     except OSError as exc:
         return _unreadable(rel, os.fstat(fd), _cant_read(exc))
     finally:

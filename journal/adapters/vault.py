@@ -19,9 +19,17 @@ from journal.adapters import files
 from journal.adapters.cachedir import vault_cache_file
 from journal.core import codec
 from journal.core.catalog import Catalog, LeftOut, NoteSource
-from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite, UsageProblem
+from journal.core.errors import (
+    ConfigError,
+    Conflict,
+    JournalError,
+    NotFound,
+    UnsafeWrite,
+    UsageProblem,
+)
 from journal.core.formatting import plural
 from journal.core.links import fold
+from journal.core.notes import Note, mid_save
 from journal.core.periodic import clean_folder, in_folder
 from journal.core.records import Record, record
 from journal.core.settings import (
@@ -608,35 +616,46 @@ class Vault(Record):
             path.mkdir(parents=True, exist_ok=True)
         self.disk_path(folder)  # re-check: nothing became a symlink meanwhile
 
-    def rewrite(self, rel: str, transform: Callable[[codec.Document], str]) -> bool:
+    def rewrite(
+        self, rel: str, transform: Callable[[codec.Document], str], resolved: Note | None
+    ) -> bool:
         """Apply ``transform`` (document -> new text) to a note in one atomic write.
 
-        The file must be unchanged between the read and the write; the BOM is
-        kept; nothing is written when the text comes back the same.  Returns
-        whether the file was written.
+        The file must still be ``resolved``, the note the command found at ``rel``
+        (None: none was), when read (:func:`mid_save`), and be unchanged between the
+        read and the write; the BOM is kept; nothing is written when the text comes
+        back the same.  Returns whether the file was written.
         """
         with _naming(rel), self._taking_turns():  # another journal command's write first
-            return self._rewrite(rel, transform)
+            return self._rewrite(rel, transform, resolved)
 
-    def would_rewrite(self, rel: str, transform: Callable[[codec.Document], str]) -> bool:
+    def would_rewrite(
+        self, rel: str, transform: Callable[[codec.Document], str], resolved: Note | None
+    ) -> bool:
         """Whether :meth:`rewrite` would write the note (``--dry-run``, ``--stdout``):
         the same reading and refusals, named the same way, and nothing written."""
         with _naming(rel):
-            snapshot, doc = self._editable(rel)
+            snapshot, doc = self._editable(rel, resolved)
             return codec.encode(transform(doc), bom=doc.bom) != snapshot.data
 
-    def _rewrite(self, rel: str, transform: Callable[[codec.Document], str]) -> bool:
-        snapshot, doc = self._editable(rel)
+    def _rewrite(
+        self, rel: str, transform: Callable[[codec.Document], str], resolved: Note | None
+    ) -> bool:
+        snapshot, doc = self._editable(rel, resolved)
         data = codec.encode(transform(doc), bom=doc.bom)
         if data == snapshot.data:
             return False
         self.replace(rel, snapshot, data)
         return True
 
-    def _editable(self, rel: str) -> tuple[files.Snapshot, codec.Document]:
-        """The note at ``rel`` as read for an edit; refused at the line of its first
-        problem when it can't be edited without losing text."""
+    def _editable(self, rel: str, resolved: Note | None) -> tuple[files.Snapshot, codec.Document]:
+        """The note at ``rel`` as read for an edit; refused when it is not ``resolved``
+        but caught in the middle of an editor's save (:func:`mid_save`), or at the line
+        of its first problem when it can't be edited without losing text."""
         snapshot = files.read_snapshot(self.disk_path(rel))
+        why = None if resolved is None else mid_save(resolved, snapshot.data)
+        if why is not None:
+            raise Conflict(why)
         doc = codec.decode(snapshot.data)
         if not doc.writable:
             problem = doc.problems[0]

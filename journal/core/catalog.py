@@ -1297,7 +1297,8 @@ def _made_a_goal(note: Note) -> str:
 
 
 def _closest(ref: str, pool: Sequence[NoteHead], n: int = 3) -> list[str]:
-    """The titles of the ``n`` notes most like ``ref``, best first: each word of ``ref``
+    """The titles of the ``n`` notes most like ``ref``, best first (the paths of those
+    sharing a title, which would read as the same name twice): each word of ``ref``
     is matched to the closest word of a note's title, file name or id (so "five HR
     leaderz" finds "Connect with five HR leaders in my industry"), and a note scores the
     mean of those matches; below 0.6 it is no suggestion.  Words are compared once each,
@@ -1306,11 +1307,11 @@ def _closest(ref: str, pool: Sequence[NoteHead], n: int = 3) -> list[str]:
     if not wanted:
         return []
     words_of = [
-        (head.title, set(_WORDS.findall(f"{head.title} {head.stem} {head.id or ''}".casefold())))
+        (head, set(_WORDS.findall(f"{head.title} {head.stem} {head.id or ''}".casefold())))
         for head in pool
         if head.title.strip()
     ]
-    vocabulary: set[str] = set().union(*(words for _title, words in words_of))
+    vocabulary: set[str] = set().union(*(words for _head, words in words_of))
     import difflib  # a suggestion for a name that matched nothing
 
     close: list[dict[str, float]] = []
@@ -1322,10 +1323,12 @@ def _closest(ref: str, pool: Sequence[NoteHead], n: int = 3) -> list[str]:
             found[candidate] = matcher.ratio()
         close.append(found)
     scored = []
-    for title, words in words_of:
+    for head, words in words_of:
         score = sum(
             max((r for w, r in found.items() if w in words), default=0.0) for found in close
         )
         if score / len(wanted) >= 0.6:
-            scored.append((-score, len(words), title))
-    return [title for *_rank, title in sorted(scored)[:n]]
+            scored.append((-score, len(words), head.title, head.path))
+    best = sorted(scored)[:n]
+    titles = [title for *_rank, title, _path in best]
+    return [path if titles.count(title) > 1 else title for *_rank, title, path in best]

@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # imported where a note is read or edited: not every command 
     from journal.core.plain_yaml import LineMap
 
 MAX_NOTE_BYTES: Final = 8 * 1024 * 1024
+TOO_LARGE: Final = f"the file is larger than {MAX_NOTE_BYTES // 2**20} MB"
 BOM: Final = b"\xef\xbb\xbf"
 
 _OPEN = lazy(r"---[ \t]*(\r?\n)")
@@ -174,7 +175,7 @@ def _bomless_utf16(raw: bytes) -> bool:
 def decode(raw: bytes) -> Document:
     """Decode a note's bytes and split off and read its front matter."""
     if len(raw) > MAX_NOTE_BYTES:
-        return _unreadable(1, f"the file is larger than {MAX_NOTE_BYTES // 2**20} MB")
+        return _unreadable(1, TOO_LARGE)
     try:
         text = utf8_text(raw)
     except NotUtf8 as exc:

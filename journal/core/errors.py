@@ -100,6 +100,15 @@ class Conflict(JournalError):
     """A file changed on disk between the tool's read and its write, or a name is taken."""
 
 
+def changed_on_disk(saved: str = "in an editor") -> str:
+    """Why a write was refused when the file changed since the tool read it: ``saved``,
+    how it was likely saved meanwhile."""
+    return (
+        f"changed on disk since it was read (saved {saved}?); nothing written, run the "
+        "command again"
+    )
+
+
 class UnsafeWrite(JournalError):
     """A write the tool refuses: outside the vault, through a symlink, unreadable front matter."""
 

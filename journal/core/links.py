@@ -29,7 +29,7 @@ _CONFLICT = lazy(
     # maybe a date (and Dropbox's " (1)"), the closing one
     r"\.sync-conflict-\d{8}-"
     r"|\((?:[^()]|\([^()]*\))*\bconflict(?:ed)? copy(?: \d{4}-\d\d-\d\d[^)]*)?\)"
-    r"|\(Conflict(?: \d+)?\)",
+    r"|\((?:Case |Selective Sync )?Conflict(?: \d+)?\)",
     re.IGNORECASE,
 )
 

@@ -25,7 +25,7 @@ from journal.core.checkins import (
     written_value,
 )
 from journal.core.dates import DateError, parse_date
-from journal.core.errors import Diagnostic
+from journal.core.errors import Diagnostic, changed_on_disk
 from journal.core.fields import KINDS, THOUSANDS, list_items, obsidian_list
 from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
 from journal.core.numerals import dotted_thousands
@@ -443,3 +443,23 @@ def _tell_thousands(note: Note, line: int, what: str, text: str) -> None:
     told = dotted_thousands(written) if written is not None else None
     if told is not None:
         note.diagnostics.append(Diagnostic(note.path, line, f"{what} {told}", "warning", THOUSANDS))
+
+
+def mid_save(resolved: Note, raw: bytes) -> str | None:
+    """Why ``raw``, the bytes an edit of ``resolved`` starts from, are not the note the
+    command resolved: an editor is in the middle of its save (it emptied the file and
+    writes it again), or saved another text (of another kind or id, or without a heading
+    the note had: half written); None when it is still that note."""
+    if not (resolved.props or resolved.headings):
+        return None  # nothing to lose
+    saving = "is being saved ({}); nothing written; try again"
+    if not raw.strip():
+        return saving.format("it is empty right now")
+    if resolved.props and codec.decode(raw).data is None:
+        return saving.format("its front matter is incomplete right now")
+    now = parse_note(resolved.path, raw)
+    if (now.kind, now.id) != (resolved.kind, resolved.id) or not set(resolved.headings) <= set(
+        now.headings
+    ):
+        return changed_on_disk()
+    return None

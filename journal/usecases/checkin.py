@@ -197,7 +197,7 @@ def log_checkin(
             "warning",
             "closed",
         )
-    vault.rewrite(goal.path, transform)
+    vault.rewrite(goal.path, transform, catalog.by_path[goal.path])
     return Logged(goal.path, goal.title, day, checkin.value_text, checkin.text, **result)
 
 

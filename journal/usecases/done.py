@@ -107,7 +107,7 @@ def mark_done(
         refuse_done_before_start(catalog, goal, day, "--date", goal.start)
         result = Done(note.path, note.title, "goal", "status")
         transform = _goal(result, day, goal)
-    result.written = vault.rewrite(note.path, transform)
+    result.written = vault.rewrite(note.path, transform, note)
     if goal is not None and result.written:  # done with milestones still open
         result.open_milestones = [
             f"{m.title} (due {m.due})" if m.due else m.title

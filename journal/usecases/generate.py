@@ -21,6 +21,7 @@ from journal.core.catalog import Catalog
 from journal.core.errors import Conflict, UnsafeWrite
 from journal.core.formatting import listed
 from journal.core.generated import HASH_KEY, owned_hashes, untouched
+from journal.core.notes import Note
 from journal.core.records import Record, record
 
 
@@ -66,12 +67,15 @@ def write_generated(
     force: bool = False,
     dry_run: bool = False,
     adopt: bool = False,
+    resolved: Note | None = None,
 ) -> Written:
     """Create ``rel`` from ``props`` and ``body``, or regenerate it in place.
 
-    ``adopt``: the note may be another tool's (Obsidian's weekly note); when it is
-    not typed ``kind`` (another ``type`` or none), only the generated sections are
-    written into it, and no property is set or changed."""
+    ``resolved``: the note at ``rel`` as the catalog read it, which the file must still
+    be (see :meth:`Vault.rewrite`).  ``adopt``: the note may be another tool's
+    (Obsidian's weekly note); when it is not typed ``kind`` (another ``type`` or none),
+    only the generated sections are written into it, and no property is set or
+    changed."""
     result = Written(rel)
     target = vault.disk_path(rel)
     if not (target.exists() or target.is_symlink()):
@@ -94,9 +98,11 @@ def write_generated(
         return result.text
 
     if dry_run:
-        result.action = "would update" if vault.would_rewrite(rel, transform) else "unchanged"
+        result.action = (
+            "would update" if vault.would_rewrite(rel, transform, resolved) else "unchanged"
+        )
         return result
-    result.action = "updated" if vault.rewrite(rel, transform) else "unchanged"
+    result.action = "updated" if vault.rewrite(rel, transform, resolved) else "unchanged"
     if result.action == "unchanged":
         vault.kept.add(rel)  # yours to commit as it stands (your reflection in it)
     return result

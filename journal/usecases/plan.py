@@ -232,6 +232,7 @@ def quarterly_plan(
         body,
         force=force,
         dry_run=dry_run or not write,
+        resolved=catalog.by_path.get(path),
     )
     for message in told:
         vault.notice(message)

@@ -177,6 +177,7 @@ def weekly_review(
         body,
         force=force,
         dry_run=dry_run or not write,
+        resolved=catalog.by_path.get(here.path),
         adopt=here.adopted,
     )
     if write:

@@ -178,7 +178,7 @@ def set_fields(
             text = filled or text
         return text
 
-    result.written = vault.rewrite(goal.path, transform)
+    result.written = vault.rewrite(goal.path, transform, catalog.by_path[goal.path])
     if given.get("feeds", "").strip():
         links = parse_cli_value(SET_FIELDS["feeds"], given["feeds"])
         result.warnings = feeds_no_outcome(catalog, goal.path, links)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from journal.adapters.files import stat_stamp
+from journal.adapters.files import read_note_at, stat_stamp
 from journal.adapters.gitfind import RUNNING, HistoryUnavailable, NoRepository, read_head
 from journal.adapters.index import Index
 from journal.adapters.vault import Vault
@@ -153,7 +153,7 @@ def _settled(vault: Vault, rel: str) -> None:
         return
     if -1 < time.time() - info.st_mtime < _settle_seconds(vault):
         raise _being_saved(vault, rel)
-    data = vault.disk_path(rel).read_bytes()  # gone meanwhile: the caller's, a move
+    data = read_note_at(vault.disk_path(rel))  # gone meanwhile: the caller's, a move
     if not data.removeprefix(BOM).strip():  # nothing but a BOM and white space
         raise Emptied(f"{rel} is empty; it will be once `journal review` has filled it")
     if MARK.encode() not in data and HASH_KEY.encode() not in data:

@@ -1,0 +1,130 @@
+"""Journal's writes against an editor saving the same note at the same moment."""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from journal.adapters import files
+from journal.adapters.vault import Vault, load_catalog
+from journal.core.catalog import Catalog
+from journal.core.errors import Conflict
+from journal.usecases.checkin import log_checkin
+from journal.usecases.done import mark_done
+from journal.usecases.review import weekly_review
+from journal.usecases.set_fields import set_fields
+from tests.conftest import Write, goal_text
+
+GOAL = "goals/hr.md"
+DAY = date(2026, 11, 22)
+TEXT = goal_text(current=2) + "\n## Notes\n\nMy own notes.\n"
+
+Edit = Callable[[Vault, Catalog], object]
+EDITS: dict[str, Edit] = {
+    "set": lambda vault, catalog: set_fields(vault, catalog, "Connect", ["confidence=6"], DAY),
+    "log": lambda vault, catalog: log_checkin(vault, catalog, "Connect", "+1", "x", DAY),
+    "done": lambda vault, catalog: mark_done(vault, catalog, "Connect", DAY),
+}
+
+
+@pytest.mark.parametrize("command", EDITS)
+@pytest.mark.parametrize(
+    ("mid_save", "why"),
+    [
+        ("", "is being saved \\(it is empty right now\\); nothing written; try again"),
+        (TEXT[:20], "is being saved \\(its front matter is incomplete right now\\)"),
+        (TEXT[: TEXT.index("## Log")], "changed on disk since it was read"),  # half written
+    ],
+)
+def test_an_edit_of_a_note_an_editor_is_saving_is_refused(
+    write: Write, vault: Path, command: str, mid_save: str, why: str
+) -> None:
+    """Reported: `set`, `log` and `done` read a goal an editor had just emptied (or
+    half written) to save it, and wrote their edit of that over it: the title, the log,
+    the body were gone once the editor's write went to the unlinked file."""
+    path = write(GOAL, TEXT)
+    handle = Vault.open(vault)
+    catalog = load_catalog(handle)  # the goal as the command resolved it
+    path.write_text(mid_save)  # the editor, in the middle of its save
+    with pytest.raises(Conflict, match=why) as info:
+        EDITS[command](handle, catalog)
+    assert info.value.path == GOAL
+    assert path.read_text() == mid_save
+
+
+def test_a_review_an_editor_is_saving_is_not_regenerated(example_vault: Path) -> None:
+    """Reported: `journal review` over a review note an editor had just emptied wrote a
+    fresh review there, and the user's reflection was gone."""
+    handle = Vault.open(example_vault)
+    catalog = load_catalog(handle)
+    path = example_vault / "reviews/2026-W47.md"
+    path.write_bytes(b"")
+    with pytest.raises(Conflict, match=r"is being saved \(it is empty right now\)"):
+        weekly_review(handle, catalog, DAY)
+    assert path.read_bytes() == b""
+
+
+_AT_RENAME: list[Callable[[object], None]] = []
+
+
+def _audit(event: str, args: tuple[object, ...]) -> None:
+    if event == "os.rename" and _AT_RENAME:  # before the system renames
+        _AT_RENAME.pop()(args[1])
+
+
+sys.addaudithook(_audit)
+
+
+def test_a_line_appended_between_the_check_and_the_rename_is_kept(tmp_path: Path) -> None:
+    """Reported: a user's in-place write (``echo line >> goal``) landing between the
+    tool's "unchanged since read" check and its rename went to the old, unlinked file,
+    and was lost.  The line is appended, through the file's path, right before the
+    system renames the tool's text over it: the user's text wins, the write is refused."""
+    path = tmp_path / "note.md"
+    path.write_text("start\n")
+    snapshot = files.read_snapshot(path)
+
+    def user_appends(target: object) -> None:
+        assert Path(str(target)) == path
+        with path.open("a") as handle:
+            handle.write("user line\n")
+
+    _AT_RENAME.append(user_appends)
+    with pytest.raises(Conflict, match="changed on disk since it was read") as info:
+        files.replace(snapshot, b"start\ntool line\n")
+    assert not _AT_RENAME  # the rename came
+    assert info.value.path == str(path)
+    assert path.read_text() == "start\nuser line\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["note.md"]  # no temp file left
+
+
+def _limited_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))
+
+
+def test_a_huge_file_named_md_is_not_read_whole(write: Write, vault: Path) -> None:
+    """Reported: `truncate -s 3G notes/video.md; journal list` took 50.9 s and 6.3 GB
+    to say the file is larger than 8 MB.  Under 2 GB of memory, it says so at once, and
+    `journal set` refuses to edit it."""
+    write(GOAL, TEXT)
+    huge = write("notes/video.md", b"")
+    os.truncate(huge, 3 * 2**30)  # sparse: no disk space taken
+    for args in (["list", "--json"], ["set", "notes/video.md", "confidence=3"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "journal", "--vault", str(vault), *args],
+            capture_output=True,
+            text=True,
+            preexec_fn=_limited_memory,
+            timeout=60,
+        )
+        assert "notes/video.md:1: " in result.stderr, result.stderr
+        assert "the file is larger than 8 MB" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert huge.stat().st_size == 3 * 2**30
