@@ -232,7 +232,7 @@ def quarterly_plan(
         body,
         force=force,
         dry_run=dry_run or not write,
-        resolved=catalog.by_path.get(path),
+        resolved=catalog.by_path.get(path) if write else None,  # (see mid_save)
     )
     for message in told:
         vault.notice(message)

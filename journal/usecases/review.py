@@ -177,7 +177,7 @@ def weekly_review(
         body,
         force=force,
         dry_run=dry_run or not write,
-        resolved=catalog.by_path.get(here.path),
+        resolved=catalog.by_path.get(here.path) if write else None,  # (see mid_save)
         adopt=here.adopted,
     )
     if write:
