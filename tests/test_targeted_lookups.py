@@ -60,6 +60,7 @@ def test_new_goal_finds_the_ids_taken_without_loading_the_notes(
     assert created.id == "publish-3"  # publish and Publish-2 taken, the copy's not
     assert created.path == "goals/Publish!.md"
     assert "notes" not in catalog.__dict__
+    assert "goals" not in catalog.__dict__  # (no --feeds: no goal typed to check it)
     assert ("heads" in catalog.__dict__) == (supports is not None)
     assert all(paths is not None for _kind, paths in source.loads), source.loads
 

@@ -222,9 +222,11 @@ def _theirs_kept(snapshot: Snapshot, fd: int, checked: os.stat_result, saved: st
     was ``checked`` (an editor saving in place, a script's ``>>``), its text went to the
     unlinked file: put it back at the path, whole, over the tool's, and refuse."""
     now = os.fstat(fd)
+    # (not its ctime: the rename that unlinked it changed that)
     if (now.st_size, now.st_mtime_ns) == (checked.st_size, checked.st_mtime_ns):
         return
     _write_temp(snapshot.path.parent, _read_all(fd), snapshot.mode).replace(snapshot.path)
+    _fsync_dir(snapshot.path.parent)  # their text back for good before the refusal
     raise Conflict(changed_on_disk(saved), path=str(snapshot.path))
 
 

@@ -205,8 +205,6 @@ def moved_destination(
     folder; one that leaves the vault is kept.  Its ``#heading`` or ``?query``, its
     ``<...>``, and the names it wrote as it wrote them (``%20`` or a space) are kept; a
     folder name added is written as the destination writes names (``My%20Notes``)."""
-    from urllib.parse import unquote
-
     angle = written.startswith("<")
     inner = written[1:-1] if angle else written
     cut = min((at for at in (inner.find("#"), inner.find("?")) if at >= 0), default=len(inner))

@@ -87,9 +87,11 @@ def feeds_no_outcome(catalog: Catalog, path: str, links: list[Link]) -> list[Dia
     at ``path`` feeds, by ``links`` (the goals :func:`found_links` found), only activity
     goals; none when one of them is not, or can't be read (``journal check`` then says
     what it can)."""
+    if not links:  # (no goal loaded: a new goal without --feeds pays nothing here)
+        return []
     fed = [catalog.find_note(link.target, ("goal",)).path for link in links]
     kinds = {g.path: g.kind for g in catalog.goals}
-    if not fed or any(kinds.get(p) != "activity" for p in fed):
+    if any(kinds.get(p) != "activity" for p in fed):
         return []
     names = ", ".join(f"[[{catalog.link_target(p)}]]" for p in fed)
     return [
