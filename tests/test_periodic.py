@@ -143,6 +143,16 @@ def test_the_calendar_plugins_weekly_switch_decides(
     assert load_periodic(tmp_path).weekly == expected
 
 
+def test_a_broken_core_plugins_file_is_a_problem_too(tmp_path: Path) -> None:
+    """Read for Obsidian's own Daily notes when no settings file names them (reported:
+    a malformed one was ignored without a word, unlike every other settings file)."""
+    obsidian(tmp_path, {})
+    (tmp_path / ".obsidian/core-plugins.json").write_text("{not json")
+    settings = load_periodic(tmp_path)
+    assert settings.daily is None
+    assert [p for p in settings.problems if "core-plugins.json:1: not JSON" in p]
+
+
 def test_broken_settings_are_problems_not_errors(tmp_path: Path) -> None:
     obsidian(
         tmp_path,

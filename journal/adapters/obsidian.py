@@ -136,9 +136,11 @@ def load_periodic(root: Path, locale: str = "en") -> PeriodicSettings:
     found = {rel: read_json(root, rel) for rel in SETTINGS_FILES}
     files = {rel: f.data for rel, f in found.items()}
     settings = resolve_settings(files, enabled_plugins(root), locale)
+    if settings.daily is None:  # Obsidian's own Daily notes, on with no settings file?
+        found[CORE_PLUGINS_PATH] = core = read_json(root, CORE_PLUGINS_PATH)
+        settings = replace(settings, daily=default_daily(core.data))
     problems = tuple(f.problem for f in found.values() if f.problem)
-    daily = settings.daily or default_daily(read_json(root, CORE_PLUGINS_PATH).data)
-    return replace(settings, daily=daily, problems=problems + settings.problems)
+    return replace(settings, problems=problems + settings.problems)
 
 
 def template_paths(root: Path) -> list[tuple[str, str]]:
