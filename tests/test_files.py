@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from journal.adapters import files
+from journal.adapters.files import MAX_NOTE_BYTES, read_note
 from journal.core.errors import Conflict, JournalError, UnsafeWrite
 from tests.conftest import goal_text
 
@@ -185,3 +186,29 @@ def test_a_note_on_a_read_only_file_system_says_so_not_to_chmod_it(
         "it is read-only: no chmod helps); nothing written\n",
     )
     assert note.read_text() == goal_text("Alpha")
+
+
+@pytest.mark.parametrize("hint", [0, 1, 10, 70_000, 10**9])
+def test_read_note_reads_the_whole_file_whatever_its_size_hint(tmp_path: Path, hint: int) -> None:
+    """A hint off the file's size (the file grew or shrank since its stat) reads it all."""
+    path = tmp_path / "a.md"
+    data = bytes(range(256)) * 600  # over one read's default size (64 KiB)
+    path.write_bytes(data)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        assert read_note(fd, hint) == data
+    finally:
+        os.close(fd)
+
+
+def test_read_note_stops_one_byte_past_the_largest_note(tmp_path: Path) -> None:
+    path = tmp_path / "video.md"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_NOTE_BYTES + 5000)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        assert len(read_note(fd, MAX_NOTE_BYTES + 5000)) == MAX_NOTE_BYTES + 1
+        os.lseek(fd, 0, os.SEEK_SET)
+        assert len(read_note(fd)) == MAX_NOTE_BYTES + 1
+    finally:
+        os.close(fd)

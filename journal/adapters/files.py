@@ -88,12 +88,29 @@ def stat_stamp(info: os.stat_result) -> tuple[int, int, int]:
     return (info.st_size, changed_ns(info), info.st_ino)
 
 
-def read_note(fd: int) -> bytes:
+def read_note(fd: int, size: int = 0) -> bytes:
     """The bytes of the open file ``fd`` from where it stands, but never more than
     :data:`MAX_NOTE_BYTES` + 1: a file larger than a note can be (a video named ``.md``)
-    is not read whole to be told so (:func:`codec.decode` tells it)."""
-    with os.fdopen(fd, "rb", closefd=False) as handle:
-        return handle.read(MAX_NOTE_BYTES + 1)
+    is not read whole to be told so (:func:`codec.decode` tells it).  ``size``: the
+    file's size if known (its first read asks for that much, plus one to meet the end).
+
+    Read by ``os.read``, not a file object: ``read(n)`` of a buffered file sets aside
+    ``n`` bytes before reading, and 8 MB for each note made reading a vault five
+    times slower than reading its files."""
+    parts = []
+    left = MAX_NOTE_BYTES + 1
+    ask = min(size + 1, left) if size > 0 else _READ_SIZE
+    while left > 0:
+        part = os.read(fd, ask)
+        if not part:
+            break
+        parts.append(part)
+        left -= len(part)
+        ask = min(_READ_SIZE, left)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+_READ_SIZE = 1 << 16
 
 
 def read_note_at(path: Path) -> bytes:
@@ -173,7 +190,8 @@ def _unchanged(snapshot: Snapshot, saved: str) -> Iterator[tuple[int, os.stat_re
         ) from None
     try:
         checked = os.fstat(fd)
-        if checked.st_ino != info.st_ino or digest(read_note(fd)) != snapshot.digest:
+        now = read_note(fd, checked.st_size)
+        if checked.st_ino != info.st_ino or digest(now) != snapshot.digest:
             raise Conflict(changed_on_disk(saved), path=str(snapshot.path))
         yield fd, checked
     finally:

@@ -2295,7 +2295,7 @@ def _read_file(
         info = os.fstat(fd)  # before reading: a change while reading shows as a new stat
         if not stat.S_ISREG(info.st_mode):
             return None
-        data = read_note(fd)
+        data = read_note(fd, info.st_size)
     except OSError as exc:
         return _unreadable(rel, os.fstat(fd), _cant_read(exc))
     finally:
