@@ -9,7 +9,8 @@ on the same vault and machine:
 - floors: a stat-only walk of the vault; reading every file; reading every file and
   parsing its front matter with PyYAML's C loader;
 - a cold ``journal index --rebuild`` (wall time of the command, the median of three,
-  and its peak memory);
+  and its peak memory), taken in turns with the read+parse floor: its ratio is the
+  median of each build's time over the floor's just before it;
 - a refresh when nothing changed (what every command pays first);
 - ``journal list --json``, ``journal review --stdout``, ``journal check --json`` and
   ``journal --help``, wall time with interpreter start (itself printed as a floor: the
@@ -317,14 +318,21 @@ def bench(size: int, args: argparse.Namespace) -> None:
 
     walk = median_time(lambda: stat_walk(vault), args.repeat)
     read = median_time(lambda: read_all(vault), 3)
-    floor = median_time(lambda: read_and_parse(vault), 3)
+    # floor and build in turns, each build judged against the floor taken just before
+    # it: this machine's speed moves by a third from one minute to the next, which
+    # made a floor taken first and the builds a minute later disagree by as much
+    pairs = []
+    for _ in range(3):
+        before = median_time(lambda: read_and_parse(vault), 1)
+        pairs.append((before, rebuild_in_child(root, db, env)))
+    floor = statistics.median(f for f, _build in pairs)
     line("floor: stat-only walk", f"{walk:.3f} s")
     line("floor: read every file", f"{read:.3f} s")
     line("floor: read + front matter (PyYAML C)", f"{floor:.3f} s")
 
-    builds = sorted((rebuild_in_child(root, db, env) for _ in range(3)), key=lambda b: b["wall"])
-    built = builds[1]  # the median of three: one cold build alone moved by 30% run to run
-    ratio = built["wall"] / floor
+    # the median of three: one cold build alone moved by 30% run to run
+    built = sorted((build for _floor, build in pairs), key=lambda b: b["wall"])[1]
+    ratio = statistics.median(build["wall"] / f for f, build in pairs)
     line(
         "cold `journal index --rebuild` (wall)",
         f"{built['wall']:.2f} s",
