@@ -11,6 +11,7 @@ from journal.core.history import (
     GoalState,
     Revision,
     Version,
+    arrival_days,
     diff_states,
     follow,
     goal_change,
@@ -437,3 +438,21 @@ def test_a_weeks_changes_of_a_goal_are_summed() -> None:
     due = Event("edited", {"due": "2026-13-01"}, {"due": "2026-14-01"}, "property changed: due")
     again = Event("edited", {"due": "2026-14-01"}, {"due": "x"}, "property changed: due")
     assert [e.text for e in summed([due, again])] == ["property changed: due"]
+
+
+def test_arrival_days_of_a_long_history_take_linear_time() -> None:
+    """Each commit of HEAD's line was looked for in a list of those before it: a
+    repository of 1,450 commits spent 4% of a review's work there, one of 30,000 would
+    take minutes.  Now a set: a fraction of a second."""
+    import time
+
+    start = datetime(2020, 1, 1, tzinfo=UTC)
+    count = 30_000
+    history = [
+        (Revision(f"c{n}", (f"c{n - 1}",) if n else (), "A", "a@x", start, "s"), [])
+        for n in reversed(range(count))
+    ]
+    started = time.perf_counter()
+    arrival = arrival_days(history)
+    assert time.perf_counter() - started < 2.0
+    assert len(arrival) == count and arrival["c0"] == start.date()

@@ -680,10 +680,10 @@ def arrival_days(history: History) -> dict[str, date]:
     commits before it: a rebase, a wrong clock), a commit of a merged branch the day of
     the merge that brought it in, when its value took effect for the branch checked out."""
     revisions = {revision.id: revision for revision, _changes in history}
-    line: list[str] = []
+    line: dict[str, None] = {}  # in order; a dict, as a list's `in` made it quadratic
     at = history[0][0].id if history else None
     while at is not None and at in revisions and at not in line:
-        line.append(at)
+        line[at] = None
         parents = revisions[at].parents
         at = parents[0] if parents else None
     arrival: dict[str, date] = {}

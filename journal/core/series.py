@@ -277,14 +277,15 @@ def _undated_by_log(
     for progress made before the log, :data:`BEFORE_THE_LOG`).  After it, the log dates
     every step, and a value committed before a backdated line was added (2 posts, the
     second logged a week late) would be a dip that never happened."""
+    if not recorded:  # nothing to cut (most goals: no commit, or no repository)
+        return recorded
     own = [c for c in goal.checkins if c.path == goal.path and c.op is not None]
     if not own or goal.file_current is None or goal.metric_source == "meetings":
         return recorded
     if not gives(goal.baseline, own, goal.file_current) and not (
         # the value committed last, as a `current:` edited since is not (yet) git's: by
         # the lines dated up to that commit (a later one may sum to it by chance)
-        recorded
-        and gives(goal.baseline, [c for c in own if c.day <= recorded[-1][0]], recorded[-1][1])
+        gives(goal.baseline, [c for c in own if c.day <= recorded[-1][0]], recorded[-1][1])
     ):
         return recorded
     restated = [c.day for c in own if c.op == "=" or c.note == BEFORE_THE_LOG]
