@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import field
 from datetime import date, datetime
 from typing import Any
@@ -539,25 +539,38 @@ def pair_renames(
             pairs.append((old, match))
             left.remove(old)
             right.remove(match)
-    scored = sorted(
-        (
-            (-similarity(old.text, new.text), i, j)
-            for i, old in enumerate(left)
-            for j, new in enumerate(right)
-            if not (old.state.id and new.state.id)  # two different ids are two goals
-        ),
+    matched = similar_pairs(
+        [old.text for old in left],
+        [new.text for new in right],
+        lambda i, j: not (left[i].state.id and right[j].state.id),  # two ids: two goals
     )
-    used_left: set[int] = set()
-    used_right: set[int] = set()
-    for score, i, j in scored:
-        if -score < SIMILAR or i in used_left or j in used_right:
-            continue
-        pairs.append((left[i], right[j]))
-        used_left.add(i)
-        used_right.add(j)
+    pairs.extend((left[i], right[j]) for i, j in matched)
+    used_left = {i for i, _j in matched}
+    used_right = {j for _i, j in matched}
     pairs.extend((old, None) for i, old in enumerate(left) if i not in used_left)
     pairs.extend((None, new) for j, new in enumerate(right) if j not in used_right)
     return sorted(pairs, key=_pair_path)
+
+
+def similar_pairs(
+    left: Sequence[str],
+    right: Sequence[str],
+    allowed: Callable[[int, int], bool] = lambda i, j: True,
+) -> list[tuple[int, int]]:
+    """The texts of ``left`` and ``right`` (by index) that are one file moved: at least
+    :data:`SIMILAR` alike, the most alike first, each paired once (as git's rename
+    detection); ``allowed``: which pairs may be."""
+    scored = sorted(
+        (-similarity(a, b), i, j)
+        for i, a in enumerate(left)
+        for j, b in enumerate(right)
+        if allowed(i, j)
+    )
+    pairs: list[tuple[int, int]] = []
+    for score, i, j in scored:
+        if -score >= SIMILAR and all(i != a and j != b for a, b in pairs):
+            pairs.append((i, j))
+    return pairs
 
 
 def _pair_path(pair: tuple[Version | None, Version | None]) -> str:
