@@ -104,3 +104,39 @@ def test_a_goal_renamed_on_one_branch_and_edited_on_the_other(
             "check-in 2026-12-02 +1 second",
         ])],
     }  # fmt: skip
+
+
+def test_a_merge_that_keeps_a_goal_the_other_branch_deleted_says_so(
+    git: Git, write: Write, invoke: Invoke, vault: Path
+) -> None:
+    """Reported: a merge that kept a goal over the other branch's deletion (modify/delete
+    conflict, the goal kept) recorded nothing, so its timeline and the week's review
+    ended on `deleted`.  The merge says it kept the goal, as it says a value it kept."""
+    write("goals/Connect.md", goal(1, log=(FIRST,)))
+    git.commit("init", "2026-11-20")
+    git("checkout", "-q", "-b", "del")
+    git("rm", "-q", "goals/Connect.md")
+    git.commit("delete", "2026-12-01")
+    git("checkout", "-q", "main")
+    write("goals/Connect.md", goal(2, log=(FIRST, "2026-12-02: +1 second")))
+    git.commit("log", "2026-12-02")
+    merge(git, "del", "2026-12-03")
+    git.commit("Merge branch 'del'", "2026-12-03")  # the goal kept
+    entries = history_json(invoke, "connect")["entries"]
+    assert [(e["message"], [ev["text"] for ev in e["events"]]) for e in entries][-1] == (  # type: ignore[attr-defined]
+        "Merge branch 'del'",
+        ["kept (deleted on the merged branch del)"],
+    )
+    found = week(vault, "2026-11-30")
+    assert found["deleted"] == []
+    assert found["changed"] == [
+        (
+            "goals/Connect.md",
+            [
+                "deleted",
+                "current 1 -> 2",
+                "check-in 2026-12-02 +1 second",
+                "kept (deleted on the merged branch del)",
+            ],
+        )
+    ]

@@ -175,6 +175,7 @@ KINDS = (
     "created",
     "first-seen",
     "deleted",
+    "kept",  # a goal a merge kept over another branch's deletion
     "unreadable",
     "readable",
     "moved",
@@ -333,9 +334,15 @@ def kept_over(
     """The values a merge (``merged``, its message ``summary``) kept as its first parent
     had them (``ours``) over another parent's (``theirs``) that had changed them since
     the branches parted (``base``), told against that parent's value, the one its
-    branch's commits told: ``target 12 -> 9 (kept over the merged branch conflict-br)``."""
-    over = f"kept over the merged branch {_merged_branch(summary)}".rstrip()
+    branch's commits told: ``target 12 -> 9 (kept over the merged branch conflict-br)``;
+    a goal another parent deleted since they parted (None), kept: ``kept (deleted on
+    the merged branch del)``."""
+    branch = _merged_branch(summary)
+    over = f"kept over the merged branch {branch}".rstrip()
     events = []
+    if any(other is None for other in theirs):
+        text = f"kept (deleted on the merged branch {branch})".replace(" )", ")")
+        events.append(Event("kept", None, None, text))
     for key in VALUES:
         value, before = getattr(merged, key), getattr(base, key)
         if value != getattr(ours, key):
