@@ -140,3 +140,35 @@ def test_a_merge_that_keeps_a_goal_the_other_branch_deleted_says_so(
             ],
         )
     ]
+
+
+def test_check_ins_committed_between_conflict_markers_count_once(
+    git: Git, write: Write, invoke: Invoke, vault: Path
+) -> None:
+    """Reported: check-ins left between conflict markers (committed so), then resolved,
+    were told again by the resolving commit (`4 check-ins` in the week, for 2).  The
+    check-ins of either side of a conflict are known: resolving it adds none."""
+    write("goals/Connect.md", goal(1, log=(FIRST,)))
+    git.commit("init", "2026-11-20")
+    git("checkout", "-q", "-b", "b")
+    write("goals/Connect.md", goal(2, log=(FIRST, "2026-12-01: +1 bee")))
+    git.commit("b", "2026-12-01")
+    git("checkout", "-q", "main")
+    write("goals/Connect.md", goal(2, log=(FIRST, "2026-12-01: +1 ay")))
+    git.commit("a", "2026-12-01")
+    merge(git, "b", "2026-12-02")
+    assert "<<<<<<<" in (vault / "goals/Connect.md").read_text()
+    git.commit("merge with markers", "2026-12-02")
+    write("goals/Connect.md", goal(3, log=(FIRST, "2026-12-01: +1 ay", "2026-12-01: +1 bee")))
+    git.commit("resolve", "2026-12-03")
+    entries = history_json(invoke, "connect")["entries"]
+    assert [(e["message"], [ev["text"] for ev in e["events"]]) for e in entries][1:] == [  # type: ignore[attr-defined]
+        ("b", ["current 1 -> 2", "check-in 2026-12-01 +1 bee"]),
+        ("a", ["current 1 -> 2", "check-in 2026-12-01 +1 ay"]),
+        ("resolve", ["current 2 -> 3"]),
+    ]
+    [(_path, events)] = week(vault, "2026-11-30")["changed"]
+    assert sorted(e for e in events if e.startswith("check-in")) == [
+        "check-in 2026-12-01 +1 ay",
+        "check-in 2026-12-01 +1 bee",
+    ]

@@ -236,7 +236,7 @@ class Repository:
                 took = (
                     new in theirs  # at its path there: a file moved there is the merge's
                     if new is not None
-                    else any(self._entry(t, "", old[0]) is None for t in others)
+                    else old is not None and any(self._entry(t, "", old[0]) is None for t in others)
                 )
                 if not ours and took:
                     continue  # the merge took this file as it was on another branch
@@ -379,7 +379,7 @@ class Repository:
             return None
         return file.path, file.id
 
-    def _entry(self, tree: pygit2.Tree, folder: str, rel: str) -> str | None:
+    def _entry(self, tree: pygit2.Tree | None, folder: str, rel: str) -> str | None:
         item = _tree_entry(tree, folder + rel)
         return str(item.id) if isinstance(item, pygit2.Blob) else None
 

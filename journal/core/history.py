@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import field
+from dataclasses import field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -166,6 +166,18 @@ def state_of(note: Note) -> GoalState | None:
         props=tuple(props),
         own=tuple(own),
     )
+
+
+def with_either_side(state: GoalState, sides: Iterable[GoalState | None]) -> GoalState:
+    """``state`` of a goal file with merge conflicts git left in its log, with the
+    check-ins of either side (``sides``: the file as each has it), which count nothing
+    in the file: the commit that resolves the conflict adds none a branch told."""
+    known = Counter(state.checkins)
+    for side in sides:
+        if side is not None:
+            known |= Counter(side.checkins)
+    extra = known - Counter(state.checkins)
+    return replace(state, checkins=(*state.checkins, *extra.elements()))
 
 
 # --- events -------------------------------------------------------------------------------

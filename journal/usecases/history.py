@@ -36,6 +36,7 @@ from journal.adapters.gitfind import (
 )
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog, match_head
+from journal.core.codec import conflict_sides
 from journal.core.dates import Period
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound, Unreadable
 from journal.core.goal import Goal, goal_from_note
@@ -55,6 +56,7 @@ from journal.core.history import (
     pair_renames,
     recorded_values,
     state_of,
+    with_either_side,
 )
 from journal.core.links import is_conflict_copy
 from journal.core.notes import PARSER_VERSION, Note, parse_note, reads_as_goal
@@ -431,6 +433,9 @@ def _version(
             return None
         note = parse_note(path, data)
         state = state_of(note)
+        if state is not None and b"<<<<<<<" in data:  # a conflict committed: either side's
+            sides = conflict_sides(data.decode("utf-8", "replace"))
+            state = with_either_side(state, (state_of(parse_note(path, s.encode())) for s in sides))
         memo[key] = (
             Version(path, state, data.decode("utf-8", "replace"))
             if state
