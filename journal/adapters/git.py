@@ -279,15 +279,24 @@ class Repository:
         """A merge's ``diff`` against its first parent, each note file it added paired
         with the one it removed that it is most like (:func:`similar_pairs`): one file
         moved on the other branch, edited on the first parent's line."""
-        removed = [i for i, (was, now) in enumerate(diff) if now is None and self._side(was)]
-        added = [i for i, (was, now) in enumerate(diff) if was is None and self._side(now)]
+        removed = [
+            (i, side)
+            for i, (was, now) in enumerate(diff)
+            if now is None and (side := self._side(was))
+        ]
+        added = [
+            (j, side)
+            for j, (was, now) in enumerate(diff)
+            if was is None and (side := self._side(now))
+        ]
         if not (removed and added):
             return diff
         pairs = similar_pairs(
-            [self._text(diff[i][0]) for i in removed], [self._text(diff[j][1]) for j in added]
+            [self._text(blob) for _i, (_p, blob) in removed],
+            [self._text(blob) for _j, (_p, blob) in added],
         )
-        moved = {removed[i]: added[j] for i, j in pairs}
-        paired = {added[j] for _i, j in pairs}
+        moved = {removed[i][0]: added[j][0] for i, j in pairs}
+        paired = set(moved.values())
         return [
             (was, diff[moved[i]][1]) if i in moved else (was, now)
             for i, (was, now) in enumerate(diff)
@@ -310,19 +319,11 @@ class Repository:
                 if now is None and (side := self._side(was))
             ]
         gone = merge.gone[tree.id]
-        pairs = (
-            similar_pairs(
-                [self.read(b).decode("utf-8", "replace") for _p, b in gone],
-                [self.read(new[1]).decode("utf-8", "replace")],
-            )
-            if gone
-            else []
-        )
+        pairs = similar_pairs([self._text(b) for _p, b in gone], [self._text(new[1])])
         return gone[pairs[0][0]] if pairs else None
 
-    def _text(self, file: _File | None) -> str:
-        assert file is not None
-        return self.read(file.id).decode("utf-8", "replace")
+    def _text(self, blob: str) -> str:
+        return self.read(blob).decode("utf-8", "replace")
 
     def _merge_base(self, parents: list[pygit2.Commit]) -> pygit2.Tree | None:
         """The tree of the commit where a merge's parents parted; None when git finds
