@@ -39,7 +39,7 @@ from journal.adapters.gitfind import (
 from journal.adapters.vault import Vault
 from journal.core.errors import JournalError
 from journal.core.formatting import shell_word
-from journal.core.history import Revision
+from journal.core.history import Revision, similar_pairs
 from journal.core.records import Record, record
 
 _BLOBS = (FileMode.BLOB, FileMode.BLOB_EXECUTABLE)
@@ -84,10 +84,11 @@ class FileChange(Record):
     old_blob: str | None
     new_path: str | None
     new_blob: str | None
-    #: in a merge, the file at ``new_path`` in each other parent (None where it has none)
-    others: tuple[str | None, ...] = ()
-    #: in a merge, the file at ``new_path`` where the branches parted (their merge base)
-    base: str | None = None
+    #: in a merge, the file (path, blob id) in each other parent (None where it has none),
+    #: at ``new_path`` or where it was before one side moved it
+    others: tuple[tuple[str, str] | None, ...] = ()
+    #: in a merge, the file (path, blob id) where the branches parted (their merge base)
+    base: tuple[str, str] | None = None
 
 
 class CommitChanges(NamedTuple):
@@ -194,8 +195,10 @@ class Repository:
         did, as ``git log --cc`` shows it), those it took from another branch that the
         first parent's line had edited too since they parted (a conflict resolved their
         way), and those it kept as the first parent has them where another branch had
-        edited them since (:meth:`_kept`, a conflict resolved your way), each with its
-        version in the other parents and at their merge base.  A parent without that
+        edited or deleted them since (:meth:`_kept`, a conflict resolved your way), each
+        with its version in the other parents and at their merge base.  A file one side
+        moved is found on the others where it was (:meth:`_find`), so a merge of a move
+        with an edit is neither an addition nor the edit again.  A parent without that
         folder, whose files the commit moved there, has the vault where they were
         (:meth:`_moved_from`): moving the vault's folder is no change of its notes.
         """
@@ -205,56 +208,122 @@ class Repository:
             new_tree = self._vault_tree(commit.tree, folder)
             folders = tuple(self._folder_in(p.tree, commit.tree, folder) for p in parents)
             old_tree = self._vault_tree(parents[0].tree, folders[0]) if parents else None
-            others = list(zip(parents[1:], folders[1:], strict=True))
+            others = [
+                self._vault_tree(p.tree, at) for p, at in zip(parents[1:], folders[1:], strict=True)
+            ]
             if _same(old_tree, new_tree) and not others:
                 return CommitChanges([], folders)
             found = []
-            base = self._merge_base(parents) if others else None
+            diff = _diff(old_tree, new_tree)
+            if not others:
+                for before, after in diff:
+                    old, new = self._side(before), self._side(after)
+                    if old != new:
+                        found.append(FileChange(*(old or (None, None)), *(new or (None, None))))
+                return CommitChanges(found, folders)
+            merge = _Merge(new_tree)
+            base = self._merge_base(parents)
             in_base = self._folder_in(base, commit.tree, folder) if base is not None else folder
-            for before, after in _diff(old_tree, new_tree):
+            base_tree = self._vault_tree(base, in_base) if base is not None else None
+            for before, after in self._paired(diff):
                 old, new = self._side(before), self._side(after)
                 if old == new or (old is None and new is None):
                     continue
-                at_base = self._entry(base, in_base, new[0]) if base is not None and new else None
-                # edited in place on the first parent's line too since the branches parted
-                ours = (
-                    old is not None and new is not None and old[0] == new[0] and old[1] != at_base
+                at_base = self._find(base_tree, new, merge) if new else None
+                # edited on the first parent's line too since the branches parted
+                ours = old is not None and new is not None and old[1] != _blob(at_base)
+                theirs = tuple(self._find(tree, new, merge) for tree in others) if new else ()
+                took = (
+                    new in theirs  # at its path there: a file moved there is the merge's
+                    if new is not None
+                    else old is not None and any(self._entry(t, "", old[0]) is None for t in others)
                 )
-                if not ours and any(self._holds(p.tree, at, new, old) for p, at in others):
+                if not ours and took:
                     continue  # the merge took this file as it was on another branch
-                theirs = tuple(self._entry(p.tree, at, new[0]) for p, at in others) if new else ()
                 old_path, old_blob = old or (None, None)
                 new_path, new_blob = new or (None, None)
                 found.append(FileChange(old_path, old_blob, new_path, new_blob, theirs, at_base))
-            if others and old_tree is not None and new_tree is not None:
-                found.extend(self._kept(old_tree, new_tree, others, base, in_base))
+            if old_tree is not None and new_tree is not None:
+                found.extend(self._kept(old_tree, new_tree, others, base_tree, merge))
         return CommitChanges(found, folders)
 
     def _kept(
         self,
         old_tree: pygit2.Tree,
         new_tree: pygit2.Tree,
-        others: list[tuple[pygit2.Commit, str]],
+        others: list[pygit2.Tree | None],
         base: pygit2.Tree | None,
-        in_base: str,
+        merge: _Merge,
     ) -> Iterator[FileChange]:
         """The files a merge (the vault's ``new_tree``) kept as its first parent has them
-        (``old_tree``) where another parent (each with the vault's folder there) has
-        them edited since the branches parted (``base``, the vault in ``in_base``): each
-        unchanged against the first parent, with its version in the other parents and
-        at their merge base.  Only a merge diffs against its other parents."""
+        (``old_tree``) where another parent's vault tree has them edited or deleted since
+        the branches parted (``base``, the vault's tree there): each unchanged against the
+        first parent, with its version in the other parents and at their merge base.
+        Only a merge diffs against its other parents."""
         seen: set[str] = set()
-        for parent, at in others:
-            for before, after in _diff(self._vault_tree(parent.tree, at), new_tree):
-                new = self._side(after) if before is not None else None
+        for tree in others:
+            for before, after in _diff(tree, new_tree):
+                new = self._side(after)
                 if new is None or new[0] in seen or self._entry(old_tree, "", new[0]) != new[1]:
                     continue  # the merge's own change is listed against the first parent
-                at_base = self._entry(base, in_base, new[0]) if base is not None else None
-                if before is not None and before.id == at_base:
+                at_base = self._find(base, new, merge)
+                if before is None and (at_base is None or self._find(tree, new, merge)):
+                    continue  # not deleted there: new since they parted, or moved
+                if before is not None and before.id == _blob(at_base):
                     continue  # only the first parent's line changed it
                 seen.add(new[0])
-                theirs = tuple(self._entry(p.tree, there, new[0]) for p, there in others)
+                theirs = tuple(self._find(t, new, merge) for t in others)
                 yield FileChange(new[0], new[1], new[0], new[1], theirs, at_base)
+
+    def _paired(self, diff: list[_Change]) -> list[_Change]:
+        """A merge's ``diff`` against its first parent, each note file it added paired
+        with the one it removed that it is most like (:func:`similar_pairs`): one file
+        moved on the other branch, edited on the first parent's line."""
+        removed = [
+            (i, side)
+            for i, (was, now) in enumerate(diff)
+            if now is None and (side := self._side(was))
+        ]
+        added = [
+            (j, side)
+            for j, (was, now) in enumerate(diff)
+            if was is None and (side := self._side(now))
+        ]
+        if not (removed and added):
+            return diff
+        pairs = similar_pairs(
+            [self._text(blob) for _i, (_p, blob) in removed],
+            [self._text(blob) for _j, (_p, blob) in added],
+        )
+        moved = {removed[i][0]: added[j][0] for i, j in pairs}
+        paired = set(moved.values())
+        return [
+            (was, diff[moved[i]][1]) if i in moved else (was, now)
+            for i, (was, now) in enumerate(diff)
+            if i not in paired
+        ]
+
+    def _find(
+        self, tree: pygit2.Tree | None, new: tuple[str, str], merge: _Merge
+    ) -> tuple[str, str] | None:
+        """A merge's file ``new`` (path, blob) as a parent or their base has it (``tree``:
+        the vault's tree there): at its path, else the note file there that the merge
+        lacks and that it is most like (moved on one side); None when there is none."""
+        blob = self._entry(tree, "", new[0])
+        if blob is not None or tree is None:
+            return None if blob is None else (new[0], blob)
+        if tree.id not in merge.gone:
+            merge.gone[tree.id] = [
+                side
+                for was, now in _diff(tree, merge.tree)
+                if now is None and (side := self._side(was))
+            ]
+        gone = merge.gone[tree.id]
+        pairs = similar_pairs([self._text(b) for _p, b in gone], [self._text(new[1])])
+        return gone[pairs[0][0]] if pairs else None
+
+    def _text(self, blob: str) -> str:
+        return self.read(blob).decode("utf-8", "replace")
 
     def _merge_base(self, parents: list[pygit2.Commit]) -> pygit2.Tree | None:
         """The tree of the commit where a merge's parents parted; None when git finds
@@ -311,20 +380,7 @@ class Repository:
             return None
         return file.path, file.id
 
-    def _holds(
-        self,
-        tree: pygit2.Tree,
-        folder: str,
-        new: tuple[str, str] | None,
-        old: tuple[str, str] | None,
-    ) -> bool:
-        """Whether another parent's tree (the vault in its ``folder``) already has the
-        file as the merge has it."""
-        if new is not None:
-            return self._entry(tree, folder, new[0]) == new[1]
-        return old is not None and self._entry(tree, folder, old[0]) is None
-
-    def _entry(self, tree: pygit2.Tree, folder: str, rel: str) -> str | None:
+    def _entry(self, tree: pygit2.Tree | None, folder: str, rel: str) -> str | None:
         item = _tree_entry(tree, folder + rel)
         return str(item.id) if isinstance(item, pygit2.Blob) else None
 
@@ -708,6 +764,19 @@ def _same(old: pygit2.Tree | None, new: pygit2.Tree | None) -> bool:
     if old is None or new is None:
         return old is None and new is None
     return old.id == new.id
+
+
+class _Merge:
+    """A merge's vault tree, and the note files each tree it is compared with has that
+    it lacks (by tree id), listed once."""
+
+    def __init__(self, tree: pygit2.Tree | None) -> None:
+        self.tree = tree
+        self.gone: dict[object, list[tuple[str, str]]] = {}
+
+
+def _blob(side: tuple[str, str] | None) -> str | None:
+    return None if side is None else side[1]
 
 
 class _File(NamedTuple):

@@ -23,6 +23,9 @@ from journal.adapters.cachedir import cache_folder, folder_gone
 from journal.core.regex import lazy
 
 #: Bump when what is cached per commit changes meaning.
+#: 16: a merge finds a goal another branch moved where that branch has it (no
+#: ``created``, no other branch's events again); a check-in counted once across a
+#: conflicted commit; a goal kept over another branch's deletion is told;
 #: 15: milestones removed, renamed, their due and done days moved, and a property
 #: with an event of its own changed while what the goal reads of it did not
 #: (``property changed: due``);
@@ -41,7 +44,7 @@ from journal.core.regex import lazy
 #: (author, time...) and the last walk; 5: "created"
 #: names no `current` a goal lacks; 4: a merge keeps only the changes no parent had
 #: (a clean one: none)
-FORMAT = 15
+FORMAT = 16
 
 
 def cache_root() -> Path:

@@ -721,6 +721,28 @@ def conflict_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def conflict_sides(text: str) -> tuple[str, str]:
+    """``text`` as each side of the merge conflicts git left in it has it: (ours,
+    theirs), without the markers, the other side's lines and the base's (diff3)."""
+    lines = text.split("\n")
+    ours: list[str] = []
+    theirs: list[str] = []
+    at = 0
+    for start, end in conflict_spans(text):
+        ours += lines[at : start - 1]
+        theirs += lines[at : start - 1]
+        side: list[str] | None = ours
+        for line in lines[start : end - 1]:  # between the <<<<<<< and the >>>>>>>
+            if line.startswith("|||||||"):
+                side = None
+            elif line.startswith("=======") and _CONFLICT_LINE.fullmatch(line):
+                side = theirs
+            elif side is not None:
+                side.append(line)
+        at = end
+    return "\n".join(ours + lines[at:]), "\n".join(theirs + lines[at:])
+
+
 def _first_newline(text: str) -> str:
     """The ending of the first line of ``text``: ``\\r\\n`` or ``\\n`` (also when it
     has none)."""

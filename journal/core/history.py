@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -168,6 +168,18 @@ def state_of(note: Note) -> GoalState | None:
     )
 
 
+def with_either_side(state: GoalState, sides: Iterable[GoalState | None]) -> GoalState:
+    """``state`` of a goal file with merge conflicts git left in its log, with the
+    check-ins of either side (``sides``: the file as each has it), which count nothing
+    in the file: the commit that resolves the conflict adds none a branch told."""
+    known = Counter(state.checkins)
+    for side in sides:
+        if side is not None:
+            known |= Counter(side.checkins)
+    extra = known - Counter(state.checkins)
+    return replace(state, checkins=(*state.checkins, *extra.elements()))
+
+
 # --- events -------------------------------------------------------------------------------
 
 #: Event kinds, in the order a change lists them.
@@ -175,6 +187,7 @@ KINDS = (
     "created",
     "first-seen",
     "deleted",
+    "kept",  # a goal a merge kept over another branch's deletion
     "unreadable",
     "readable",
     "moved",
@@ -333,9 +346,15 @@ def kept_over(
     """The values a merge (``merged``, its message ``summary``) kept as its first parent
     had them (``ours``) over another parent's (``theirs``) that had changed them since
     the branches parted (``base``), told against that parent's value, the one its
-    branch's commits told: ``target 12 -> 9 (kept over the merged branch conflict-br)``."""
-    over = f"kept over the merged branch {_merged_branch(summary)}".rstrip()
+    branch's commits told: ``target 12 -> 9 (kept over the merged branch conflict-br)``;
+    a goal another parent deleted since they parted (None), kept: ``kept (deleted on
+    the merged branch del)``."""
+    branch = _merged_branch(summary)
+    over = f"kept over the merged branch {branch}".rstrip()
     events = []
+    if any(other is None for other in theirs):
+        text = f"kept (deleted on the merged branch {branch})".replace(" )", ")")
+        events.append(Event("kept", None, None, text))
     for key in VALUES:
         value, before = getattr(merged, key), getattr(base, key)
         if value != getattr(ours, key):
@@ -539,25 +558,38 @@ def pair_renames(
             pairs.append((old, match))
             left.remove(old)
             right.remove(match)
-    scored = sorted(
-        (
-            (-similarity(old.text, new.text), i, j)
-            for i, old in enumerate(left)
-            for j, new in enumerate(right)
-            if not (old.state.id and new.state.id)  # two different ids are two goals
-        ),
+    matched = similar_pairs(
+        [old.text for old in left],
+        [new.text for new in right],
+        lambda i, j: not (left[i].state.id and right[j].state.id),  # two ids: two goals
     )
-    used_left: set[int] = set()
-    used_right: set[int] = set()
-    for score, i, j in scored:
-        if -score < SIMILAR or i in used_left or j in used_right:
-            continue
-        pairs.append((left[i], right[j]))
-        used_left.add(i)
-        used_right.add(j)
+    pairs.extend((left[i], right[j]) for i, j in matched)
+    used_left = {i for i, _j in matched}
+    used_right = {j for _i, j in matched}
     pairs.extend((old, None) for i, old in enumerate(left) if i not in used_left)
     pairs.extend((None, new) for j, new in enumerate(right) if j not in used_right)
     return sorted(pairs, key=_pair_path)
+
+
+def similar_pairs(
+    left: Sequence[str],
+    right: Sequence[str],
+    allowed: Callable[[int, int], bool] = lambda i, j: True,
+) -> list[tuple[int, int]]:
+    """The texts of ``left`` and ``right`` (by index) that are one file moved: at least
+    :data:`SIMILAR` alike, the most alike first, each paired once (as git's rename
+    detection); ``allowed``: which pairs may be."""
+    scored = sorted(
+        (-similarity(a, b), i, j)
+        for i, a in enumerate(left)
+        for j, b in enumerate(right)
+        if allowed(i, j)
+    )
+    pairs: list[tuple[int, int]] = []
+    for score, i, j in scored:
+        if -score >= SIMILAR and all(i != a and j != b for a, b in pairs):
+            pairs.append((i, j))
+    return pairs
 
 
 def _pair_path(pair: tuple[Version | None, Version | None]) -> str:

@@ -193,12 +193,13 @@ def known_since(
     :func:`current_value`): the value today stays the same with or without git; and for
     one with a check-in of its own with a value dated after today that its log does not
     give ``current`` with (:func:`log_agrees`: it may count the check-in or not).  When
-    the log gives it (as ``journal log`` keeps it), the day of the last such check-in:
-    the days before have the values their check-ins give, as they will once that day
-    comes, so a week's change counts no check-in dated after it, whichever day it is
-    seen from."""
-    if today is None or (committed is not None and committed != goal.file_current):
-        return today
+    the log gives it (as ``journal log`` keeps it), the day of the last such check-in,
+    committed or not (the commit holding it may be dated after today too, in another
+    time zone, so ``committed`` leaves it out): the days before have the values their
+    check-ins give, as they will once that day comes, so a week's change counts no
+    check-in dated after it, whichever day it is seen from."""
+    if today is None:
+        return None
     ahead = [c.day for c in own if c.op is not None and c.day > today]
     if any(c.path != goal.path and c.op == "=" for c in goal.checkins) or (
         ahead and not log_agrees(goal.baseline, own, goal.file_current)
@@ -206,6 +207,8 @@ def known_since(
         return today
     if ahead:
         return max(ahead)
+    if committed is not None and committed != goal.file_current:
+        return today
     days = [day for day, _value in recorded]
     days += [c.day for c in own if c.op is not None and c.day <= today]
     last = max(days, default=start_of(goal))

@@ -36,6 +36,7 @@ from journal.adapters.gitfind import (
 )
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog, match_head
+from journal.core.codec import conflict_sides
 from journal.core.dates import Period
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound, Unreadable
 from journal.core.goal import Goal, goal_from_note
@@ -55,6 +56,7 @@ from journal.core.history import (
     pair_renames,
     recorded_values,
     state_of,
+    with_either_side,
 )
 from journal.core.links import is_conflict_copy
 from journal.core.notes import PARSER_VERSION, Note, parse_note, reads_as_goal
@@ -352,8 +354,8 @@ def _goal_changes(
             edited = goal_change(
                 old, new, boundary=boundary, path=change.new_path, broken=broken, last=last
             )
-            others = [_version(repo, change.new_path, blob, memo) for blob in change.others]
-            base = _version(repo, change.new_path, change.base, memo)
+            others = [_version(repo, *other, memo) if other else None for other in change.others]
+            base = _version(repo, *change.base, memo) if change.base else None
             found.append(_merged(edited, old, new, others, base, summary))
         elif old is not None:
             removed.append(old)
@@ -387,10 +389,13 @@ def _merged(
     # what the merge changed against each other parent (a parent without the goal: all)
     # and against the base (a list: a value may be a mapping, no key of a set)
     against = [
-        None if other is None else [(e.kind, e.new) for e in diff_states(other.state, new.state)]
+        None if other is None else [(e.kind, e.new) for e in _moved_or_changed(other, new)]
         for other in others
     ]
-    since = [(e.kind, e.old, e.new) for e in diff_states(base.state if base else None, new.state)]
+    since = [
+        (e.kind, e.old, e.new)
+        for e in (_moved_or_changed(base, new) if base else diff_states(None, new.state))
+    ]
     kept = []
     for event in change.events:
         if all(changed is None or (event.kind, event.new) in changed for changed in against):
@@ -402,6 +407,11 @@ def _merged(
         kept.extend(kept_over(old.state, new.state, theirs, base.state, summary))
         kept.sort(key=lambda event: KINDS.index(event.kind))
     return replace(change, events=tuple(kept))
+
+
+def _moved_or_changed(old: Version, new: Version) -> list[Event]:
+    """What changed from one version of a goal to another, its move included."""
+    return diff_states(old.state, new.state, old_path=old.path, new_path=new.path)
 
 
 def _version(
@@ -423,6 +433,9 @@ def _version(
             return None
         note = parse_note(path, data)
         state = state_of(note)
+        if state is not None and b"<<<<<<<" in data:  # a conflict committed: either side's
+            sides = conflict_sides(data.decode("utf-8", "replace"))
+            state = with_either_side(state, (state_of(parse_note(path, s.encode())) for s in sides))
         memo[key] = (
             Version(path, state, data.decode("utf-8", "replace"))
             if state
