@@ -14,6 +14,7 @@ from journal.adapters.templates import Renderer, TemplateProblem
 from journal.core.checkins import CheckIn
 from journal.core.codec import plain
 from journal.core.errors import JournalError
+from journal.core.fields import CONTACT_FIELDS, GOAL_FIELDS
 from journal.core.generated import section
 from tests.conftest import Invoke, Write, goal_text
 
@@ -443,6 +444,28 @@ def test_vault_overrides_of_the_note_templates_are_used(
         "people": "# Dana Ortiz\n\nmy contact template\n",
         "meetings": "# Coffee with Dana Ortiz\n\nmy meeting template\n",
     }
+
+
+def test_every_property_of_a_note_is_in_its_templates_context(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: a property the command was not given (`feeds`, `tags`...) was
+    undefined in a note template, not null as documented: `'feeds' is undefined`."""
+    for kind, fields in (("goal", GOAL_FIELDS), ("contact", CONTACT_FIELDS)):
+        write(f".journal/templates/{kind}.md.j2", "{{ %s }}\n" % " }}|{{ ".join(fields))
+    write(".journal/templates/meeting.md.j2", "{{ tags }}\n")
+    result = invoke("new", "goal", "Run a lunch and learn", "--target", "1", "--due", "2026-12-31")
+    assert result.exit_code == 0, result.stderr
+    assert invoke("new", "contact", "Dana Ortiz").exit_code == 0
+    result = invoke("new", "meeting", "--with", "Dana Ortiz", "--kind", "coffee")
+    assert result.exit_code == 0, result.stderr
+    bodies = {p.parent.name: p.read_text().split("---\n", 2)[2] for p in vault.glob("*/*.md")}
+    goal = dict(zip(GOAL_FIELDS, bodies["goals"].rstrip().split("|"), strict=True))
+    missing = ("tags", "aliases", "completed", "metric_source", "metric_kind", "confidence")
+    assert [goal[key] for key in (*missing, "milestones", "feeds", "check_ignore")] == ["None"] * 9
+    contact = dict(zip(CONTACT_FIELDS, bodies["people"].rstrip().split("|"), strict=True))
+    assert (contact["tags"], contact["aliases"], contact["title"]) == ("None", "None", "Dana Ortiz")
+    assert bodies["meetings"] == "None\n"
 
 
 def test_a_vault_override_of_the_plan_template_is_used(
