@@ -483,6 +483,26 @@ def test_a_vault_override_of_the_plan_template_is_used(
     assert body.endswith("\n- [[a]]\n<!-- journal:end goals -->\n<!-- journal:sections goals -->\n")
 
 
+def test_numbers_in_the_review_and_plan_contexts_are_numbers(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `g.needed > 1` said `'>' not supported between instances of 'str' and
+    'int'`: the weekly rate needed and the plan's hours came as text."""
+    write(".journal/config.toml", "[goals]\nhours_per_week = 3.5\n")
+    write("goals/a.md", goal_text("Alpha", effort=2.5, start="2026-11-01"))
+    write("goals/b.md", goal_text("Beta", effort=1.5, start="2026-11-01", current=5))
+    write(
+        ".journal/templates/review.md.j2",
+        "{{ review.scoreboard | map(attribute='needed') | list }}\n",
+    )
+    capacity = "{% set c = plan.capacity %}{{ [c.hours, c.peak] }} {{ c.runs[0].effort }} {{ c.runs[0].pause }}\n"
+    write(".journal/templates/plan.md.j2", capacity)
+    assert invoke("review", "--stdout").stdout.endswith("\n[0.54, 0]\n")
+    assert invoke("plan", "--stdout").stdout.endswith(
+        "\n[3.5, 4] 4 [{'goal': '[[a]]', 'effort': 2.5}]\n"
+    )
+
+
 def test_every_template_has_the_documented_filters(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -123,6 +123,13 @@ def rate(value: float | None) -> str:
     return number(float(f"{value:.2g}") if abs(value) < 1 else round(value, 1))
 
 
+def numeric(text: str) -> int | float:
+    """The number a text of :func:`number` or :func:`rate` shows, as a number (an int
+    when whole): what a template's context holds, rounded as the tool shows it."""
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
 def amount(value: str | float | None, unit: str | None) -> str:
     """A number and a goal's ``unit`` after it, for prose: ``3 referrals``, ``2.5 kg``;
     after exactly 1 (``1``, ``+1``) the unit for one (:func:`_singular`): ``1 referral``.

@@ -20,6 +20,7 @@ from journal.core.formatting import (
     bar,
     listed,
     number,
+    numeric,
     parts_of,
     per_week,
     percent,
@@ -459,7 +460,9 @@ def _score(
         "change": signed(change),
         "pace": status,
         "expected": number(rounded(planned if planned is not None else now.expected, goal)),
-        "needed": rate(abs(now.needed_per_week)) if now.needed_per_week is not None else None,
+        "needed": (
+            numeric(rate(abs(now.needed_per_week))) if now.needed_per_week is not None else None
+        ),
         "needs": _needs(goal, now, as_of),
         "down": (now.left or 0) < 0,
         "by_plan": planned is not None,
