@@ -416,6 +416,34 @@ def test_plain_data_renders(vault: Path) -> None:
     assert text.startswith("# T\n\n## Why it matters\n\nw\n")
 
 
+def test_only_a_block_tag_alone_on_its_line_takes_its_line_break(vault: Path) -> None:
+    """Reported: `- Goal {{ r.number }}{% if r.due %} (due ...){% endif %}` in a loop
+    put every item on one line: the line break after a tag that ends a line of text was
+    taken too (`trim_blocks`)."""
+    template = (
+        "{# a comment alone #}\n"
+        "{% for r in rows %}\n"
+        "- Goal {{ r.n }}{% if r.due %} (due {{ r.due }}){% endif %}\n"
+        "  {% if r.due %}\n"
+        "  due{# note #}\n"
+        "{% endif %}\n"
+        "{% endfor %}\n"
+        "{% raw %}{{ x }}{% endraw %}\n"
+        "{{ 'a' }} {% set x = 1 %}\n"
+        "{% set y = [\n  1] %}\n"
+        "end {% if true -%}\n"
+        "{% endif %}\n"
+        "{% if true +%}\n"
+        "{% endif %}\n"
+    )
+    (vault / ".journal/templates").mkdir()
+    (vault / ".journal/templates/t.j2").write_text(template)
+    rows = [{"n": 1, "due": "2026-12-31"}, {"n": 2, "due": None}]
+    assert Renderer(vault).render("t.j2", {"rows": rows}) == (
+        "- Goal 1 (due 2026-12-31)\n  due\n- Goal 2\n{{ x }}\na \nend \n"
+    )
+
+
 def test_an_unknown_template_is_an_error_without_a_file(vault: Path) -> None:
     with pytest.raises(JournalError) as info:
         Renderer(vault).render("nothing.md.j2", {})
@@ -452,7 +480,7 @@ def test_every_property_of_a_note_is_in_its_templates_context(
     """Reported: a property the command was not given (`feeds`, `tags`...) was
     undefined in a note template, not null as documented: `'feeds' is undefined`."""
     for kind, fields in (("goal", GOAL_FIELDS), ("contact", CONTACT_FIELDS)):
-        write(f".journal/templates/{kind}.md.j2", "{{ %s }}\n" % " }}|{{ ".join(fields))
+        write(f".journal/templates/{kind}.md.j2", "{{ " + " }}|{{ ".join(fields) + " }}\n")
     write(".journal/templates/meeting.md.j2", "{{ tags }}\n")
     result = invoke("new", "goal", "Run a lunch and learn", "--target", "1", "--due", "2026-12-31")
     assert result.exit_code == 0, result.stderr
@@ -495,7 +523,10 @@ def test_numbers_in_the_review_and_plan_contexts_are_numbers(
         ".journal/templates/review.md.j2",
         "{{ review.scoreboard | map(attribute='needed') | list }}\n",
     )
-    capacity = "{% set c = plan.capacity %}{{ [c.hours, c.peak] }} {{ c.runs[0].effort }} {{ c.runs[0].pause }}\n"
+    capacity = (
+        "{% set c = plan.capacity %}{{ [c.hours, c.peak] }} {{ c.runs[0].effort }} "
+        "{{ c.runs[0].pause }}\n"
+    )
     write(".journal/templates/plan.md.j2", capacity)
     assert invoke("review", "--stdout").stdout.endswith("\n[0.54, 0]\n")
     assert invoke("plan", "--stdout").stdout.endswith(
@@ -559,7 +590,8 @@ def _docs_example() -> str:
         (
             '# x\n{% filter section("a") %}a{% endfilter %}\n'
             '{% filter section("b") %}b{% endfilter %}',
-            f"a\n<!-- journal:end a -->\n{section('b', 'b')}\n<!-- journal:sections a b -->\n",
+            # the line break after a tag that ends a line of text is kept
+            f"a\n<!-- journal:end a -->\n\n{section('b', 'b')}\n<!-- journal:sections a b -->\n",
         ),
     ],
 )

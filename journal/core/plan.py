@@ -393,7 +393,8 @@ def _capacity(
                 "done": [link(g) for g in ended if g.status == "done"],
                 "started": [link(g) for g in counted if previous is not None and g not in previous],
                 "pause": [
-                    {"goal": link(g), "effort": numeric(number(g.effort))} for g in to_pause(counted, over)
+                    {"goal": link(g), "effort": numeric(number(g.effort))}
+                    for g in to_pause(counted, over)
                 ],
             }
         )
