@@ -444,6 +444,26 @@ def test_only_a_block_tag_alone_on_its_line_takes_its_line_break(vault: Path) ->
     )
 
 
+def test_a_method_written_as_a_value_is_an_error_at_its_line(vault: Path) -> None:
+    """Reported: `{{ month.items }}` wrote `<built-in method items of dict object at
+    0x...>`, a text that changed on every run."""
+    (vault / ".journal/templates").mkdir()
+    (vault / ".journal/templates/t.j2").write_text("# x\n\n{{ month.items }}\n")
+    with pytest.raises(TemplateProblem) as info:
+        Renderer(vault).render("t.j2", {"month": {"items": [1]}})
+    assert (info.value.path, info.value.line) == (".journal/templates/t.j2", 3)
+    assert info.value.message.startswith("template error: a method, not a value:")
+    assert 'month["items"]' in info.value.message
+
+
+def test_numbers_are_written_as_the_tool_writes_them(vault: Path) -> None:
+    (vault / ".journal/templates").mkdir()
+    template = "{{ a }} {{ b }} {{ b * 3 }} {{ c }}{{ c if false }}\n"  # (that is undefined)
+    (vault / ".journal/templates/t.j2").write_text(template)
+    text = Renderer(vault).render("t.j2", {"a": 0.00001, "b": 0.1 + 0.2, "c": 2})
+    assert text == "0.00001 0.3 0.9 2\n"
+
+
 def test_an_unknown_template_is_an_error_without_a_file(vault: Path) -> None:
     with pytest.raises(JournalError) as info:
         Renderer(vault).render("nothing.md.j2", {})

@@ -26,7 +26,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from journal.adapters.cachedir import cache_folder
 from journal.core.codec import SCALAR_TYPES, is_sequence
 from journal.core.errors import JournalError
-from journal.core.formatting import amount, plural, table_pipes_only
+from journal.core.formatting import amount, number, plural, table_pipes_only
 from journal.core.generated import SectionError, check_markers, section
 
 VAULT_TEMPLATES = ".journal/templates"
@@ -245,6 +245,18 @@ def _center(value: Any, width: int = 80) -> str:
     return str(value).center(width)
 
 
+def _finalize(value: Any) -> Any:
+    """A ``{{ ... }}``'s value as written: a number as the tool writes it (``0.3``, never
+    ``1e-05``); a method (``month.items``: the mapping's own) is an error, not the
+    text of a Python object, which differs on every run."""
+    if callable(value) and not isinstance(value, jinja2.Undefined):  # (those can be called)
+        raise TemplateProblem(
+            "template error: a method, not a value: call it (`text.upper()`), or read the "
+            'key of that name with brackets (`month["items"]`, not `month.items`)'
+        )
+    return number(value) if type(value) is float else value
+
+
 def _section(text: str, name: str | None = None) -> str:
     """:func:`section` of the text as it is written (:func:`table_pipes_only`), whose end
     marker ends its line: it takes the place of the line of ``{% endfilter %}``, which
@@ -327,6 +339,7 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
             autoescape=False,
+            finalize=_finalize,
             trim_blocks=True,
             lstrip_blocks=True,
         )
