@@ -554,6 +554,23 @@ def test_numbers_in_the_review_and_plan_contexts_are_numbers(
     )
 
 
+def test_a_stale_goal_never_checked_in_has_no_last_check_in(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `review.attention.stale[].last` was the day a goal never checked in was
+    created, so "last check-in {{ s.last }}" stated one that never happened."""
+    never = goal_text("Alpha", created="2026-10-01", start="2026-10-01", current=0)
+    write("goals/a.md", never.split("## Log")[0])
+    write("goals/b.md", goal_text("Beta", start="2026-10-01"))  # checked in 2026-11-20
+    write("goals/c.md", goal_text("Gamma", start="2026-10-01").replace("2026-11-20", "2026-11-02"))
+    write(
+        OVERRIDE,
+        "{% for s in review.attention.stale %}{{ s.goal }} {{ s.last }} {{ s.days }}\n{% endfor %}",
+    )
+    stdout = invoke("review", "--stdout").stdout
+    assert stdout.endswith("---\n[[a]] None 52\n[[c]] 2026-11-02 20\n"), stdout
+
+
 def test_every_template_has_the_documented_filters(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -573,10 +573,11 @@ def _stale(
         if last is None:
             continue
         met = catalog.last_meeting_for(goal, last, as_of)
+        checked = last_checkin(goal, until=as_of)  # ``last`` is its start when never
         stale.append(
             {
                 "goal": link(goal),
-                "last": last.isoformat(),
+                "last": checked.isoformat() if checked else None,
                 "days": (as_of - last).days,
                 "every": goal.review_every or default_every,
                 "met": str(met.day) if met else None,
