@@ -140,6 +140,22 @@ def test_a_template_can_not_set_properties(
     assert not (vault / "goals/Learn SQL.md").exists() and not (vault / "reviews").exists()
 
 
+@pytest.mark.parametrize(
+    ("template", "where"),
+    [
+        ("{# a comment\n   of three\n   lines -#}\n---\nstatus: paused\n---\n# x\n", ":4: "),
+        ("{{ '---' }}\n# x\n", ": "),  # no line of the template is the `---`
+    ],
+)
+def test_a_properties_block_is_refused_at_the_templates_line(
+    invoke: Invoke, write: Write, vault: Path, template: str, where: str
+) -> None:
+    """Reported: the `---` was said to be on line 1 of the template (the rendered
+    text's), where a comment was."""
+    stderr = broken_review(invoke, write, vault, template)
+    assert stderr.startswith(f"{OVERRIDE}{where}template error: starts with a '---' line"), stderr
+
+
 def test_a_broken_override_never_touches_an_existing_note(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

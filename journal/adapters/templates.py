@@ -380,7 +380,7 @@ class Renderer:
                 "can't set properties: journal writes them (from the command's options, a "
                 "review's and a plan's from your notes); remove the block",
                 path=self.shown(template.filename or name),
-                line=1,
+                line=self._dashes_line(name),
             )
         try:
             check_markers(text)
@@ -390,6 +390,13 @@ class Renderer:
                 path=self.shown(template.filename or name),
             ) from None
         return table_pipes_only(text)
+
+    def _dashes_line(self, name: str) -> int | None:
+        """The line of template ``name`` that is a ``---`` line (the first), which
+        starts the rendered text; None if none is (a ``{{ ... }}`` made it)."""
+        source = self.loader.get_source(self.env, name)[0]
+        lines = enumerate(source.split("\n"), 1)
+        return next((n for n, text in lines if text.rstrip() == "---"), None)
 
     def _runtime_problem(self, name: str, exc: Exception) -> TemplateProblem:
         """``exc``, raised while loading or rendering, at the innermost template line
