@@ -587,6 +587,22 @@ def test_a_stale_goal_never_checked_in_has_no_last_check_in(
     assert stdout.endswith("---\n[[a]] None 52\n[[c]] 2026-11-02 20\n"), stdout
 
 
+def test_the_weeks_activity_counts_a_check_in_in_a_meeting_once(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """As docs/templates.md says (it said "as many as `checkins` lists"): a check-in
+    recorded in a meeting of the week counts as that meeting, not as a check-in too."""
+    (example_vault / "reviews/2026-W47.md").unlink()
+    (example_vault / OVERRIDE).parent.mkdir(parents=True)
+    (example_vault / OVERRIDE).write_text(
+        '{% set listed = review.checkins | sum(attribute="checkins", start=[]) %}'
+        '{% set held = review.networking.meetings | map(attribute="meeting") | list %}'
+        '{{ listed | length }} {{ listed | selectattr("source", "in", held) | list | length }} '
+        "{{ review.wins.activity.checkins }}\n"
+    )
+    assert invoke("review", "--stdout", root=example_vault).stdout.endswith("---\n12 2 10\n")
+
+
 def test_every_template_has_the_documented_filters(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
