@@ -318,7 +318,7 @@ def one_line(text: str) -> str:
     (:func:`single_line`, but for the spaces and tabs of a code span, kept as written:
     markdown shows them, and advice such as "write ``  - item``" changes with one space
     less), each ``|`` marked for :func:`table_pipes_only` (which escapes it in a table
-    row), its HTML comments left out (:func:`_uncommented`: markdown hides them, and
+    row), its HTML comments left out (:func:`uncommented`: markdown hides them, and
     people hide words that way), and a ``<!--`` left (never closed, or in a code span)
     written ``<\\!--``, which shows the same but opens no HTML comment (one hiding the
     rest of the note, or a section marker)."""
@@ -331,11 +331,11 @@ def one_line(text: str) -> str:
     ):
         return text
     if "<!--" in text:
-        text = _uncommented(text)
+        text = uncommented(text)
     return _spans_kept(text).replace("|", _PIPE).replace("<!--", "<\\!--")
 
 
-def _uncommented(text: str) -> str:
+def uncommented(text: str) -> str:
     """``text`` without its HTML comments: ``<!--`` to the next ``-->``, but in a code
     span (a comment that opens first holds its backticks); one never closed is kept."""
     parts = []

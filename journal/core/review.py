@@ -28,6 +28,7 @@ from journal.core.formatting import (
     rate,
     signed,
     time_left,
+    uncommented,
 )
 from journal.core.goal import Goal, Milestone
 from journal.core.links import Link
@@ -708,9 +709,12 @@ def gantt_head(first: date, last: date) -> list[str]:
 
 def gantt_text(text: str, limit: int = 60) -> str:
     """Text safe inside a Mermaid gantt line (no ``:``, ``;``, ``#``, ``%``, nor ``<`` and
-    ``>``, which Mermaid renders as HTML: ``<b>`` would bolden the rest), cut at a word
-    boundary with an ellipsis when longer than ``limit`` characters."""
-    cleaned = " ".join("".join(" " if ch in ":;#%<>\n\r" else ch for ch in text).split())
+    ``>``, which Mermaid renders as HTML: ``<b>`` would bolden the rest), without its HTML
+    comments (:func:`uncommented`), cut at a word boundary with an ellipsis when longer
+    than ``limit`` characters."""
+    cleaned = " ".join(
+        "".join(" " if ch in ":;#%<>\n\r" else ch for ch in uncommented(text)).split()
+    )
     if len(cleaned) > limit:
         cut = cleaned[: limit - 1]
         if cleaned[limit - 1] != " " and " " in cut:
