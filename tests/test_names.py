@@ -48,6 +48,9 @@ from tests.conftest import Invoke, Write, goal_text
         ("../../etc/passwd", "etc passwd"),
         ("日本語のゴール", "日本語のゴール"),
         ("🚀 launch", "🚀 launch"),
+        # reported: `Budget Q1 review !-- secret -- done`, the private words in the name
+        ("Budget | Q1 review <!-- secret --> done", "Budget Q1 review done"),
+        ("open <!-- never closed", "open !-- never closed"),  # no comment: text
     ],
 )
 def test_file_stems_are_safe(title: str, stem: str) -> None:
@@ -152,6 +155,17 @@ def test_new_notes_with_link_breaking_titles_get_linkable_names(
     plain = invoke("new", "meeting", "--with", "Ann", "--title", "Plain lunch")
     assert plain.exit_code == 0, plain.stderr
     assert "title:" not in (vault / "meetings/2026-11-22 Plain lunch.md").read_text()
+
+
+def test_a_new_goals_name_leaves_out_the_titles_html_comment(invoke: Invoke, vault: Path) -> None:
+    """Reported: `goals/Budget Q1 review !-- secret -- done.md`, the hidden words shown."""
+    title = "Budget | Q1 review <!-- secret --> done"
+    assert invoke("new", "goal", title).exit_code == 0
+    assert [p.name for p in (vault / "goals").iterdir()] == ["Budget Q1 review done.md"]
+    assert (
+        "title: Budget | Q1 review <!-- secret --> done\n"
+        in next((vault / "goals").iterdir()).read_text()
+    )
 
 
 def test_new_notes_titled_like_a_windows_device_get_names_windows_can_hold(

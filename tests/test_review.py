@@ -745,6 +745,8 @@ def test_chart_names_are_cut_at_a_word_boundary() -> None:
     assert gantt_text("Plan: Q3; #1 at 50%") == "Plan Q3 1 at 50"
     assert gantt_text("Learn <b>SQL</b> now") == "Learn b SQL /b now"  # no HTML in Mermaid
     assert gantt_text("x" * 70) == "x" * 59 + "…"
+    # reported: `Budget | Q1 review !-- secret -- done`, the words hidden in a comment shown
+    assert gantt_text("Budget | Q1 review <!-- secret --> done") == "Budget | Q1 review done"
 
 
 def networking_of(text: str) -> str:

@@ -14,6 +14,7 @@ from journal.adapters.templates import Renderer, TemplateProblem
 from journal.core.checkins import CheckIn
 from journal.core.codec import plain
 from journal.core.errors import JournalError
+from journal.core.fields import CONTACT_FIELDS, GOAL_FIELDS
 from journal.core.generated import section
 from tests.conftest import Invoke, Write, goal_text
 
@@ -137,6 +138,22 @@ def test_a_template_can_not_set_properties(
         "properties do, but templates can't set properties: journal writes them"
     ), result.stderr
     assert not (vault / "goals/Learn SQL.md").exists() and not (vault / "reviews").exists()
+
+
+@pytest.mark.parametrize(
+    ("template", "where"),
+    [
+        ("{# a comment\n   of three\n   lines -#}\n---\nstatus: paused\n---\n# x\n", ":4: "),
+        ("{{ '---' }}\n# x\n", ": "),  # no line of the template is the `---`
+    ],
+)
+def test_a_properties_block_is_refused_at_the_templates_line(
+    invoke: Invoke, write: Write, vault: Path, template: str, where: str
+) -> None:
+    """Reported: the `---` was said to be on line 1 of the template (the rendered
+    text's), where a comment was."""
+    stderr = broken_review(invoke, write, vault, template)
+    assert stderr.startswith(f"{OVERRIDE}{where}template error: starts with a '---' line"), stderr
 
 
 def test_a_broken_override_never_touches_an_existing_note(
@@ -415,6 +432,54 @@ def test_plain_data_renders(vault: Path) -> None:
     assert text.startswith("# T\n\n## Why it matters\n\nw\n")
 
 
+def test_only_a_block_tag_alone_on_its_line_takes_its_line_break(vault: Path) -> None:
+    """Reported: `- Goal {{ r.number }}{% if r.due %} (due ...){% endif %}` in a loop
+    put every item on one line: the line break after a tag that ends a line of text was
+    taken too (`trim_blocks`)."""
+    template = (
+        "{# a comment alone #}\n"
+        "{% for r in rows %}\n"
+        "- Goal {{ r.n }}{% if r.due %} (due {{ r.due }}){% endif %}\n"
+        "  {% if r.due %}\n"
+        "  due{# note #}\n"
+        "{% endif %}\n"
+        "{% endfor %}\n"
+        "{% raw %}{{ x }}{% endraw %}\n"
+        "{{ 'a' }} {% set x = 1 %}\n"
+        "{% set y = [\n  1] %}\n"
+        "end {% if true -%}\n"
+        "{% endif %}\n"
+        "{% if true +%}\n"
+        "{% endif %}\n"
+    )
+    (vault / ".journal/templates").mkdir()
+    (vault / ".journal/templates/t.j2").write_text(template)
+    rows = [{"n": 1, "due": "2026-12-31"}, {"n": 2, "due": None}]
+    assert Renderer(vault).render("t.j2", {"rows": rows}) == (
+        "- Goal 1 (due 2026-12-31)\n  due\n- Goal 2\n{{ x }}\na \nend \n"
+    )
+
+
+def test_a_method_written_as_a_value_is_an_error_at_its_line(vault: Path) -> None:
+    """Reported: `{{ month.items }}` wrote `<built-in method items of dict object at
+    0x...>`, a text that changed on every run."""
+    (vault / ".journal/templates").mkdir()
+    (vault / ".journal/templates/t.j2").write_text("# x\n\n{{ month.items }}\n")
+    with pytest.raises(TemplateProblem) as info:
+        Renderer(vault).render("t.j2", {"month": {"items": [1]}})
+    assert (info.value.path, info.value.line) == (".journal/templates/t.j2", 3)
+    assert info.value.message.startswith("template error: a method, not a value:")
+    assert 'month["items"]' in info.value.message
+
+
+def test_numbers_are_written_as_the_tool_writes_them(vault: Path) -> None:
+    (vault / ".journal/templates").mkdir()
+    template = "{{ a }} {{ b }} {{ b * 3 }} {{ c }}{{ c if false }}\n"  # (that is undefined)
+    (vault / ".journal/templates/t.j2").write_text(template)
+    text = Renderer(vault).render("t.j2", {"a": 0.00001, "b": 0.1 + 0.2, "c": 2})
+    assert text == "0.00001 0.3 0.9 2\n"
+
+
 def test_an_unknown_template_is_an_error_without_a_file(vault: Path) -> None:
     with pytest.raises(JournalError) as info:
         Renderer(vault).render("nothing.md.j2", {})
@@ -445,6 +510,28 @@ def test_vault_overrides_of_the_note_templates_are_used(
     }
 
 
+def test_every_property_of_a_note_is_in_its_templates_context(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: a property the command was not given (`feeds`, `tags`...) was
+    undefined in a note template, not null as documented: `'feeds' is undefined`."""
+    for kind, fields in (("goal", GOAL_FIELDS), ("contact", CONTACT_FIELDS)):
+        write(f".journal/templates/{kind}.md.j2", "{{ " + " }}|{{ ".join(fields) + " }}\n")
+    write(".journal/templates/meeting.md.j2", "{{ tags }}\n")
+    result = invoke("new", "goal", "Run a lunch and learn", "--target", "1", "--due", "2026-12-31")
+    assert result.exit_code == 0, result.stderr
+    assert invoke("new", "contact", "Dana Ortiz").exit_code == 0
+    result = invoke("new", "meeting", "--with", "Dana Ortiz", "--kind", "coffee")
+    assert result.exit_code == 0, result.stderr
+    bodies = {p.parent.name: p.read_text().split("---\n", 2)[2] for p in vault.glob("*/*.md")}
+    goal = dict(zip(GOAL_FIELDS, bodies["goals"].rstrip().split("|"), strict=True))
+    missing = ("tags", "aliases", "completed", "metric_source", "metric_kind", "confidence")
+    assert [goal[key] for key in (*missing, "milestones", "feeds", "check_ignore")] == ["None"] * 9
+    contact = dict(zip(CONTACT_FIELDS, bodies["people"].rstrip().split("|"), strict=True))
+    assert (contact["tags"], contact["aliases"], contact["title"]) == ("None", "None", "Dana Ortiz")
+    assert bodies["meetings"] == "None\n"
+
+
 def test_a_vault_override_of_the_plan_template_is_used(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
@@ -458,6 +545,62 @@ def test_a_vault_override_of_the_plan_template_is_used(
     body = (vault / "plans/2026-11-23-90-day-plan.md").read_text().split("---\n", 2)[2]
     assert body.startswith("# My plan from 2026-11-23\n\n<!-- journal:begin goals ")
     assert body.endswith("\n- [[a]]\n<!-- journal:end goals -->\n<!-- journal:sections goals -->\n")
+
+
+def test_numbers_in_the_review_and_plan_contexts_are_numbers(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `g.needed > 1` said `'>' not supported between instances of 'str' and
+    'int'`: the weekly rate needed and the plan's hours came as text."""
+    write(".journal/config.toml", "[goals]\nhours_per_week = 3.5\n")
+    write("goals/a.md", goal_text("Alpha", effort=2.5, start="2026-11-01"))
+    write("goals/b.md", goal_text("Beta", effort=1.5, start="2026-11-01", current=5))
+    write(
+        ".journal/templates/review.md.j2",
+        "{{ review.scoreboard | map(attribute='needed') | list }}\n",
+    )
+    capacity = (
+        "{% set c = plan.capacity %}{{ [c.hours, c.peak] }} {{ c.runs[0].effort }} "
+        "{{ c.runs[0].pause }}\n"
+    )
+    write(".journal/templates/plan.md.j2", capacity)
+    assert invoke("review", "--stdout").stdout.endswith("\n[0.54, 0]\n")
+    assert invoke("plan", "--stdout").stdout.endswith(
+        "\n[3.5, 4] 4 [{'goal': '[[a]]', 'effort': 2.5}]\n"
+    )
+
+
+def test_a_stale_goal_never_checked_in_has_no_last_check_in(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `review.attention.stale[].last` was the day a goal never checked in was
+    created, so "last check-in {{ s.last }}" stated one that never happened."""
+    never = goal_text("Alpha", created="2026-10-01", start="2026-10-01", current=0)
+    write("goals/a.md", never.split("## Log")[0])
+    write("goals/b.md", goal_text("Beta", start="2026-10-01"))  # checked in 2026-11-20
+    write("goals/c.md", goal_text("Gamma", start="2026-10-01").replace("2026-11-20", "2026-11-02"))
+    write(
+        OVERRIDE,
+        "{% for s in review.attention.stale %}{{ s.goal }} {{ s.last }} {{ s.days }}\n{% endfor %}",
+    )
+    stdout = invoke("review", "--stdout").stdout
+    assert stdout.endswith("---\n[[a]] None 52\n[[c]] 2026-11-02 20\n"), stdout
+
+
+def test_the_weeks_activity_counts_a_check_in_in_a_meeting_once(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """As docs/templates.md says (it said "as many as `checkins` lists"): a check-in
+    recorded in a meeting of the week counts as that meeting, not as a check-in too."""
+    (example_vault / "reviews/2026-W47.md").unlink()
+    (example_vault / OVERRIDE).parent.mkdir(parents=True)
+    (example_vault / OVERRIDE).write_text(
+        '{% set listed = review.checkins | sum(attribute="checkins", start=[]) %}'
+        '{% set held = review.networking.meetings | map(attribute="meeting") | list %}'
+        '{{ listed | length }} {{ listed | selectattr("source", "in", held) | list | length }} '
+        "{{ review.wins.activity.checkins }}\n"
+    )
+    assert invoke("review", "--stdout", root=example_vault).stdout.endswith("---\n12 2 10\n")
 
 
 def test_every_template_has_the_documented_filters(
@@ -516,7 +659,8 @@ def _docs_example() -> str:
         (
             '# x\n{% filter section("a") %}a{% endfilter %}\n'
             '{% filter section("b") %}b{% endfilter %}',
-            f"a\n<!-- journal:end a -->\n{section('b', 'b')}\n<!-- journal:sections a b -->\n",
+            # the line break after a tag that ends a line of text is kept
+            f"a\n<!-- journal:end a -->\n\n{section('b', 'b')}\n<!-- journal:sections a b -->\n",
         ),
     ],
 )

@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable, Generator, Iterable, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, cast
 
 import jinja2
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.lexer import Lexer
 from jinja2.sandbox import SandboxedEnvironment
 
 from journal.adapters.cachedir import cache_folder
 from journal.core.codec import SCALAR_TYPES, is_sequence
 from journal.core.errors import JournalError
-from journal.core.formatting import amount, plural, table_pipes_only
+from journal.core.formatting import amount, number, plural, table_pipes_only
 from journal.core.generated import SectionError, check_markers, section
 
 VAULT_TEMPLATES = ".journal/templates"
@@ -97,9 +99,10 @@ MAX_NOTE = 5_000_000
 MAX_VALUE = 1_000_000
 _TOO_BIG = f"template error: a value of over {MAX_VALUE:,} items or digits"
 _TOO_LONG = f"template error: a note of over {MAX_NOTE:,} characters"
-#: The names of the compiled templates kept in the cache: those of a code generator
-#: without :class:`_BoundedCode`'s buffers (named ``__jinja2_*``) are not read.
-_CACHED = "bounded-%s.cache"
+#: The names of the compiled templates kept in the cache: those compiled otherwise (by a
+#: code generator without :class:`_BoundedCode`'s buffers, named ``__jinja2_*``; before
+#: :class:`_LineLexer`, ``bounded-*``) are not read.
+_CACHED = "lines-%s.cache"
 
 
 class _BoundedCode(CodeGenerator):
@@ -144,6 +147,29 @@ class _Buffer(list[str]):
         self.size = 0
 
 
+class _LineLexer(Lexer):
+    """jinja2's lexer, but ``trim_blocks`` takes the line break after a tag (a block's
+    or a comment's) only when the tag stands alone on its line, with no text (nor
+    ``{{ ... }}``) before it there: ``- {{ r.goal }}{% if r.due %} ...{% endif %}``
+    keeps its line break, as the line it ends is text."""
+
+    def tokeniter(self, *args: Any, **kwargs: Any) -> Iterator[tuple[int, str, str]]:
+        text_line = tag_line = 0  # the line of the last text; where the last tag began
+        for lineno, token, value in super().tokeniter(*args, **kwargs):
+            if token in ("block_begin", "comment_begin", "raw_end"):
+                tag_line = lineno
+            if token in ("block_end", "comment_end", "raw_end") and value.endswith("\n"):
+                if tag_line == text_line and not value.startswith("-"):  # trim_blocks' \n
+                    yield lineno, token, value[:-1]
+                    yield lineno, "data", "\n"
+                    continue
+            elif token == "data" and value.strip():
+                text_line = lineno + value.rstrip().count("\n")
+            elif token == "variable_end":
+                text_line = lineno
+            yield lineno, token, value
+
+
 class _Template(jinja2.Template):
     """jinja2's template, but an imported one's text (its module's, built up whole) is
     counted as a block's is."""
@@ -169,6 +195,10 @@ class _Sandbox(SandboxedEnvironment):
     template_class = _Template
     #: characters of the note being rendered: written, and held in blocks' buffers
     held = 0
+
+    @cached_property
+    def lexer(self) -> Lexer:
+        return _LineLexer(self)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         made = _made_size(operator, left, right)
@@ -213,6 +243,18 @@ def _center(value: Any, width: int = 80) -> str:
     if width > MAX_VALUE:
         raise TemplateProblem(_TOO_BIG)
     return str(value).center(width)
+
+
+def _finalize(value: Any) -> Any:
+    """A ``{{ ... }}``'s value as written: a number as the tool writes it (``0.3``, never
+    ``1e-05``); a method (``month.items``: the mapping's own) is an error, not the
+    text of a Python object, which differs on every run."""
+    if callable(value) and not isinstance(value, jinja2.Undefined):  # (those can be called)
+        raise TemplateProblem(
+            "template error: a method, not a value: call it (`text.upper()`), or read the "
+            'key of that name with brackets (`month["items"]`, not `month.items`)'
+        )
+    return number(value) if type(value) is float else value
 
 
 def _section(text: str, name: str | None = None) -> str:
@@ -297,6 +339,7 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
             autoescape=False,
+            finalize=_finalize,
             trim_blocks=True,
             lstrip_blocks=True,
         )
@@ -337,7 +380,7 @@ class Renderer:
                 "can't set properties: journal writes them (from the command's options, a "
                 "review's and a plan's from your notes); remove the block",
                 path=self.shown(template.filename or name),
-                line=1,
+                line=self._dashes_line(name),
             )
         try:
             check_markers(text)
@@ -347,6 +390,13 @@ class Renderer:
                 path=self.shown(template.filename or name),
             ) from None
         return table_pipes_only(text)
+
+    def _dashes_line(self, name: str) -> int | None:
+        """The line of template ``name`` that is a ``---`` line (the first), which
+        starts the rendered text; None if none is (a ``{{ ... }}`` made it)."""
+        source = self.loader.get_source(self.env, name)[0]
+        lines = enumerate(source.split("\n"), 1)
+        return next((n for n, text in lines if text.rstrip() == "---"), None)
 
     def _runtime_problem(self, name: str, exc: Exception) -> TemplateProblem:
         """``exc``, raised while loading or rendering, at the innermost template line

@@ -123,6 +123,13 @@ def rate(value: float | None) -> str:
     return number(float(f"{value:.2g}") if abs(value) < 1 else round(value, 1))
 
 
+def numeric(text: str) -> int | float:
+    """The number a text of :func:`number` or :func:`rate` shows, as a number (an int
+    when whole): what a template's context holds, rounded as the tool shows it."""
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
 def amount(value: str | float | None, unit: str | None) -> str:
     """A number and a goal's ``unit`` after it, for prose: ``3 referrals``, ``2.5 kg``;
     after exactly 1 (``1``, ``+1``) the unit for one (:func:`_singular`): ``1 referral``.
@@ -311,7 +318,7 @@ def one_line(text: str) -> str:
     (:func:`single_line`, but for the spaces and tabs of a code span, kept as written:
     markdown shows them, and advice such as "write ``  - item``" changes with one space
     less), each ``|`` marked for :func:`table_pipes_only` (which escapes it in a table
-    row), its HTML comments left out (:func:`_uncommented`: markdown hides them, and
+    row), its HTML comments left out (:func:`uncommented`: markdown hides them, and
     people hide words that way), and a ``<!--`` left (never closed, or in a code span)
     written ``<\\!--``, which shows the same but opens no HTML comment (one hiding the
     rest of the note, or a section marker)."""
@@ -324,11 +331,11 @@ def one_line(text: str) -> str:
     ):
         return text
     if "<!--" in text:
-        text = _uncommented(text)
+        text = uncommented(text)
     return _spans_kept(text).replace("|", _PIPE).replace("<!--", "<\\!--")
 
 
-def _uncommented(text: str) -> str:
+def uncommented(text: str) -> str:
     """``text`` without its HTML comments: ``<!--`` to the next ``-->``, but in a code
     span (a comment that opens first holds its backticks); one never closed is kept."""
     parts = []

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Collection
 
 from journal.core.errors import UsageProblem
-from journal.core.formatting import listed
+from journal.core.formatting import listed, uncommented
 from journal.core.regex import lazy
 
 MAX_NAME_BYTES = 200  # leaves room for " 2.md" and sync tools' suffixes within 255
@@ -58,8 +58,9 @@ def file_stem(title: str) -> str:
     (``Con_. law exam``); the name is capped at
     :data:`MAX_NAME_BYTES` bytes of UTF-8; leading dots and ``~`` go.  A ValueError
     when nothing is left (a title of only those characters, dots, ``~`` and spaces).
+    Its HTML comments go first (:func:`uncommented`: people hide private words in them).
     """
-    name = unicodedata.normalize("NFC", title)
+    name = unicodedata.normalize("NFC", uncommented(title))
     # a leading "." or "~" would make a hidden or an editor's temporary file, never read
     name = _SPACES.sub(" ", _UNSAFE.sub(" ", name)).strip(" .").lstrip("~ .")
     device = device_name(name)

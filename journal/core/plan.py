@@ -15,7 +15,7 @@ from typing import Any
 
 from journal.core.catalog import Catalog
 from journal.core.dates import Period, week_label, week_of
-from journal.core.formatting import number, signed
+from journal.core.formatting import number, numeric, signed
 from journal.core.goal import Goal, Milestone
 from journal.core.progress import counted, places, planned, start_of, stepped
 from journal.core.records import Record, record
@@ -386,21 +386,22 @@ def _capacity(
                 "first": label,
                 "last": label,
                 "weeks": 1,
-                "effort": number(effort),  # 0.1 + 0.2 reads 0.3
+                "effort": numeric(number(effort)),  # 0.1 + 0.2 is 0.3
                 "over": over > 0,
                 "goals": len(counted),
                 "ended": [link(g) for g in ended if g.status != "done"],
                 "done": [link(g) for g in ended if g.status == "done"],
                 "started": [link(g) for g in counted if previous is not None and g not in previous],
                 "pause": [
-                    {"goal": link(g), "effort": number(g.effort)} for g in to_pause(counted, over)
+                    {"goal": link(g), "effort": numeric(number(g.effort))}
+                    for g in to_pause(counted, over)
                 ],
             }
         )
         previous = counted
     return {
-        "hours": number(hours),
-        "peak": number(peak),
+        "hours": numeric(number(hours)),
+        "peak": numeric(number(peak)),
         "over": hours_over(peak, hours) > 0,
         "runs": runs,
         "without_effort": [link(g) for g in goals if g.effort is None],

@@ -20,6 +20,7 @@ from journal.core.formatting import (
     bar,
     listed,
     number,
+    numeric,
     parts_of,
     per_week,
     percent,
@@ -27,6 +28,7 @@ from journal.core.formatting import (
     rate,
     signed,
     time_left,
+    uncommented,
 )
 from journal.core.goal import Goal, Milestone
 from journal.core.links import Link
@@ -459,7 +461,9 @@ def _score(
         "change": signed(change),
         "pace": status,
         "expected": number(rounded(planned if planned is not None else now.expected, goal)),
-        "needed": rate(abs(now.needed_per_week)) if now.needed_per_week is not None else None,
+        "needed": (
+            numeric(rate(abs(now.needed_per_week))) if now.needed_per_week is not None else None
+        ),
         "needs": _needs(goal, now, as_of),
         "down": (now.left or 0) < 0,
         "by_plan": planned is not None,
@@ -570,10 +574,11 @@ def _stale(
         if last is None:
             continue
         met = catalog.last_meeting_for(goal, last, as_of)
+        checked = last_checkin(goal, until=as_of)  # ``last`` is its start when never
         stale.append(
             {
                 "goal": link(goal),
-                "last": last.isoformat(),
+                "last": checked.isoformat() if checked else None,
                 "days": (as_of - last).days,
                 "every": goal.review_every or default_every,
                 "met": str(met.day) if met else None,
@@ -704,9 +709,12 @@ def gantt_head(first: date, last: date) -> list[str]:
 
 def gantt_text(text: str, limit: int = 60) -> str:
     """Text safe inside a Mermaid gantt line (no ``:``, ``;``, ``#``, ``%``, nor ``<`` and
-    ``>``, which Mermaid renders as HTML: ``<b>`` would bolden the rest), cut at a word
-    boundary with an ellipsis when longer than ``limit`` characters."""
-    cleaned = " ".join("".join(" " if ch in ":;#%<>\n\r" else ch for ch in text).split())
+    ``>``, which Mermaid renders as HTML: ``<b>`` would bolden the rest), without its HTML
+    comments (:func:`uncommented`), cut at a word boundary with an ellipsis when longer
+    than ``limit`` characters."""
+    cleaned = " ".join(
+        "".join(" " if ch in ":;#%<>\n\r" else ch for ch in uncommented(text)).split()
+    )
     if len(cleaned) > limit:
         cut = cleaned[: limit - 1]
         if cleaned[limit - 1] != " " and " " in cut:

@@ -13,7 +13,13 @@ from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
 from journal.core.errors import Conflict, Diagnostic, UsageProblem
-from journal.core.fields import GOAL_FIELDS, parse_cli_value, yaml_value
+from journal.core.fields import (
+    CONTACT_FIELDS,
+    GOAL_FIELDS,
+    MEETING_FIELDS,
+    parse_cli_value,
+    yaml_value,
+)
 from journal.core.formatting import markdown_text, single_line
 from journal.core.goal import body_line
 from journal.core.links import fold, is_conflict_copy
@@ -37,6 +43,8 @@ GOAL_OPTIONS = (
     "kind",
     "feeds",
 )
+#: The properties of each kind of note: all are in its template's context (docs/templates.md).
+NOTE_FIELDS = {"goal": GOAL_FIELDS, "contact": CONTACT_FIELDS, "meeting": MEETING_FIELDS}
 
 
 @record(frozen=True)
@@ -115,7 +123,9 @@ def note_data(
     vault: Vault, props: Mapping[str, Any], template: str, context: Mapping[str, Any]
 ) -> bytes:
     """A new note's bytes: ``props`` as its front matter, its body from ``template``,
-    given the title as markdown text (its heading adds no tag or link to the note)."""
+    given the title as markdown text (its heading adds no tag or link to the note) and
+    every property of its kind, null when ``context`` has none."""
+    context = {**dict.fromkeys(NOTE_FIELDS[props["type"]]), **context}
     title = context.get("title")
     if isinstance(title, str):
         context = {**context, "title": markdown_text(title)}
