@@ -884,7 +884,9 @@ def test_a_number_without_a_sign_is_a_note_and_a_warning(
 @pytest.mark.parametrize(
     "note", ["3pm call with Dana", "10:00 call", "2FA set up", "3rd interview", "met Dana"]
 )
-def test_a_note_that_starts_with_text_is_no_warning(invoke: Invoke, write: Write, note: str) -> None:
+def test_a_note_that_starts_with_text_is_no_warning(
+    invoke: Invoke, write: Write, note: str
+) -> None:
     write(GOAL, goal_text(current=1) + f"- 2026-12-12: {note}\n")
     assert json.loads(invoke("check", "--json", "--select", "H006").stdout) == []
 

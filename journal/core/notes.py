@@ -435,7 +435,9 @@ def _read_body(note: Note, body: str, periodic: PeriodicSettings | None) -> None
             _tell_thousands(note, line, "log line:", text)
         told = unsigned_number(checkin.note) if checkin.op is None else None
         if told is not None:
-            note.diagnostics.append(Diagnostic(note.path, line, f"log line: {told}", "warning", "log"))
+            note.diagnostics.append(
+                Diagnostic(note.path, line, f"log line: {told}", "warning", "log")
+            )
     for inline in note.fields:
         if "." in inline.value and inline.key.casefold() == INLINE_KEY:
             _tell_thousands(note, inline.line, f"{INLINE_KEY}::", inline.value)
