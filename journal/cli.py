@@ -796,6 +796,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
                 "logged": result.logged,
                 "unlogged": result.unlogged,
                 "why_in_body": result.why_in_body,
+                "outcome_in_body": result.outcome_in_body,
                 "file_name": result.named,
             }
         )
@@ -807,6 +808,8 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
             echo(f"{_line(result.path)}: {result.logged} added to the log")
         if result.why_in_body:
             echo(f"{_line(result.path)}: 'Why it matters' says it too (was the placeholder)")
+        if result.outcome_in_body:
+            echo(f"{_line(result.path)}: the body's **Outcome:** line says it too")
     if result.named is not None and not as_json:
         echo(
             f"journal: {_line(result.path)}: links to the goal (in the review, the plan, "

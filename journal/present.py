@@ -541,6 +541,12 @@ def unlisted_lines(folders: list[dict[str, Any]], style: Style = unstyled) -> li
     ]
 
 
+def copy_lines(copies: list[dict[str, str]], style: Style = unstyled) -> list[str]:
+    """A line per note named as a second copy of another (H019): what it holds counts
+    twice."""
+    return [style(c["message"], "bad") for c in copies]
+
+
 def unread_lines(notes: list[dict[str, Any]], kind: str, style: Style = unstyled) -> list[str]:
     """The notes meant as ``kind`` that a list leaves out as they can't be read, each
     as ``path:line`` (stderr says why), worded as the review's Needs attention."""
@@ -620,7 +626,7 @@ _PACE_ROLE = {"ahead": "good", "on track": "good", "done": "good", "behind": "ba
 def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
     """``journal status``: one screen."""
     out = [style(f"Status {s['today']} ({s['week']})", "heading")]
-    out += [*unlisted_lines(s["unlisted_folders"], style), ""]
+    out += [*unlisted_lines(s["unlisted_folders"], style), *copy_lines(s["copies"], style), ""]
     out.append(style("Active goals", "heading"))
     # the percentage's column as wide as its widest (1150%: found in a tryout, out of line)
     share_width = max([4, *(len(percent(g["progress"])) for g in s["goals"])])

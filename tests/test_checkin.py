@@ -856,6 +856,41 @@ def test_an_apostrophe_or_dash_that_parts_no_number_stays_in_the_note(
     assert parse_log_line("- r\u00e9union \u2013 2026\u201311", 1) is None  # no dated line
 
 
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [("1 recommendations", "1"), ("2 d", "2"), ("1+ g", "1+"), ("3", "3"), ("2.5 hours", "2.5")],
+)
+def test_a_number_without_a_sign_is_a_note_and_a_warning(
+    invoke: Invoke, write: Write, written: str, number: str
+) -> None:
+    """A newcomer's ``1 recommendations`` was read as +0, silently: it stays a dated note
+    (which change is meant is not guessed), and the line says how a change is written."""
+    found = parse_log_line(f"- 2026-12-12: {written}", 1)
+    assert found is not None and (found.op, found.note) == (None, written)
+    text = goal_text(current=1) + f"- 2026-12-12: {written}\n"
+    write(GOAL, text)
+    line = text.splitlines().index(f"- 2026-12-12: {written}") + 1
+    check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
+    assert [(f["rule"], f["line"], f["message"]) for f in check] == [
+        (
+            "H006",
+            line,
+            f"log line: '{number}' has no sign, so it changes nothing: write "
+            f"+{number.rstrip('+')} to add it (=N sets the value); the line is read as a note",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "note", ["3pm call with Dana", "10:00 call", "2FA set up", "3rd interview", "met Dana"]
+)
+def test_a_note_that_starts_with_text_is_no_warning(
+    invoke: Invoke, write: Write, note: str
+) -> None:
+    write(GOAL, goal_text(current=1) + f"- 2026-12-12: {note}\n")
+    assert json.loads(invoke("check", "--json", "--select", "H006").stdout) == []
+
+
 def test_a_comma_and_a_space_after_a_value_end_it() -> None:
     found = parse_log_line("- 2026-11-20: +1, 5 more to go", 1)
     assert found is not None and (found.op, found.amount, found.note) == ("+", 1.0, "5 more to go")
@@ -895,6 +930,8 @@ def test_a_spaced_sign_in_the_log_is_a_warning_with_its_line(invoke: Invoke, wri
         # a tryout: French and Japanese dates, whose lines were not read without a word
         *("30 novembre 2026", "1er d\u00e9cembre 2026", "30 f\u00e9vr. 2026", "30 ao\u00fbt 2026"),
         *("2026\u5e7411\u670830\u65e5", "11\u670830\u65e5", "2026\u5e7411\u670830\u65e5(\u6708)"),
+        # a newcomer's: a month-name date without its year counted nothing, silently
+        *("Dec 12", "December 12th", "12 Dec", "1er d\u00e9cembre", "Sat, Dec 12"),
     ],
 )
 def test_a_change_after_a_date_in_another_form_makes_the_line_unreadable(day: str) -> None:

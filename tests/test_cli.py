@@ -552,6 +552,65 @@ def test_set_offers_no_key_it_refuses_and_says_how_milestones_are_edited(
     assert "\nmilestones:\n---\n" in path.read_text()  # cleared
 
 
+def test_a_copy_a_sync_tool_made_is_named_by_status_and_the_review(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newcomer's: `daily/2026-12-09 (1).md` counted its check-in twice, and only
+    `journal check` (H019) said so."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-10")
+    write("goals/hr.md", goal_text(current=4))
+    daily = "---\ndate: 2026-12-09\n---\nprogress:: [[hr]] +1\n"
+    write("daily/2026-12-09.md", daily)
+    write("daily/2026-12-09 (1).md", daily)
+    write("notes/Plan 12.md", "# no copy: nothing beside it\n")
+    told = (
+        "daily/2026-12-09 (1).md looks like a copy of daily/2026-12-09.md made by a sync "
+        "tool: what it holds (check-ins, follow-ups) counts twice; delete it if it is one"
+    )
+    board = invoke("status")
+    assert (board.exit_code, told in board.stdout.splitlines()) == (0, True)
+    shown = json.loads(invoke("status", "--json").stdout)
+    assert shown["copies"] == [
+        {"path": "daily/2026-12-09 (1).md", "original": "daily/2026-12-09.md", "message": told}
+    ]
+    review = invoke("review", "--stdout").stdout
+    attention = review.split("## Needs attention")[1].split("\n## ")[0]
+    assert f"- {told}\n" in attention
+    assert "H019" not in review  # said once
+    (vault / "daily/2026-12-09 (1).md").unlink()
+    assert "looks like a copy" not in invoke("status").stdout + invoke("review", "--stdout").stdout
+
+
+def test_set_outcome_writes_the_body_line_the_template_writes(invoke: Invoke, vault: Path) -> None:
+    """A newcomer's: `set outcome=` left the body's `**Outcome:** ...` line as it was."""
+    assert invoke("new", "goal", "Learn SQL", "--outcome", "Pass the exam").exit_code == 0
+    path = vault / "goals/Learn SQL.md"
+    made = path.read_bytes().replace(b"\n", b"\r\n")  # a CRLF file keeps its line ends
+    path.write_bytes(made)
+    result = invoke("set", "Learn SQL", "outcome=Build  a dashboard")
+    assert result.stdout.splitlines()[1:] == [
+        "goals/Learn SQL.md: the body's **Outcome:** line says it too"
+    ]
+    assert path.read_bytes() == made.replace(
+        b"outcome: Pass the exam\r", b"outcome: Build a dashboard\r"
+    ).replace(b"**Outcome:** Pass the exam\r", b"**Outcome:** Build a dashboard\r")
+    # a goal made without one gets it where the template puts it
+    assert invoke("new", "goal", "Swim").exit_code == 0
+    swim = vault / "goals/Swim.md"
+    before = swim.read_text()
+    shown = json.loads(invoke("set", "Swim", "outcome=Swim 1 km", "--json").stdout)
+    assert shown["outcome_in_body"] is True
+    assert swim.read_text() == before.replace("outcome:\n", "outcome: Swim 1 km\n").replace(
+        "# Swim\n\n", "# Swim\n\n**Outcome:** Swim 1 km\n\n"
+    )
+    # the user's own words there are never touched
+    swim.write_text(swim.read_text().replace("**Outcome:** Swim 1 km", "**Outcome:** my words"))
+    mine = swim.read_text()
+    again = json.loads(invoke("set", "Swim", "outcome=Swim 2 km", "--json").stdout)
+    assert again["outcome_in_body"] is False
+    assert swim.read_text() == mine.replace("outcome: Swim 1 km", "outcome: Swim 2 km")
+
+
 def test_set_why_fills_the_new_goals_placeholder_once(invoke: Invoke, vault: Path) -> None:
     """Reported: `set why=` left "Write one or two sentences..." under "Why it matters"."""
     assert invoke("new", "goal", "Learn SQL").exit_code == 0

@@ -38,6 +38,7 @@ from journal.core.links import (
     may_hold_conflict_copies,
     moved_destination,
     name_key,
+    named_copies,
     parse_link,
     replace_links,
     replace_markdown_links,
@@ -941,6 +942,20 @@ class Catalog:
             (broken[d.path], d)
             for d in self.diagnostics
             if d.path in broken and d.severity == "error"
+        ]
+
+    def copy_records(self) -> list[dict[str, str]]:
+        """Each note named as a second copy of the note beside it (H019: a sync tool's
+        ``daily/2026-12-09 (1).md``), as ``path``, ``original`` and ``message``, in path
+        order: what the two hold counts twice, which ``status`` and the review say."""
+        return [
+            {
+                "path": path,
+                "original": original,
+                "message": f"{path} looks like a copy of {original} made by a sync tool: what "
+                "it holds (check-ins, follow-ups) counts twice; delete it if it is one",
+            }
+            for path, original in named_copies(self.paths)
         ]
 
     def unlisted_records(self) -> list[dict[str, str]]:

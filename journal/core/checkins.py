@@ -136,19 +136,20 @@ _NAMED_DAY = lazy(
 
 @functools.cache
 def _other_date_line() -> re.Pattern[str]:
-    """A list item that starts with a date in a
-    form other than YYYY-MM-DD: ``30/11/2026``, ``11/30/26``, ``30.11.2026``,
-    ``2026/11/30``, ``2026-11-3``, ``Nov 30, 2026``, ``30 November 2026``, ``30 novembre
-    2026``, ``21 de noviembre de 2026``, ``2026年11月30日``, a weekday before a day or
-    month name (``samedi 5 décembre 2026``); the rest is what follows the separator."""
+    """A list item that starts with a date in a form other than YYYY-MM-DD:
+    ``30/11/2026``, ``11/30/26``, ``30.11.2026``, ``2026/11/30``, ``2026-11-3``,
+    ``Nov 30, 2026``, ``30 November 2026``, ``30 novembre 2026``, ``21 de noviembre de
+    2026`` (a month name's year may be left out: ``Dec 12``), ``2026年11月30日``, a
+    weekday before a day or month name (``samedi 5 décembre 2026``); the rest is what
+    follows the separator."""
     month = _month_names()
     weekday = rf"(?:{_names_of('weekdays', 'weekdays_short')},?\s+)?"
     other_date = _MARKER + (
         r"(?P<date>"
         rf"{_DATE}T\d{{2}}:\d{{2}}(?::\d{{2}})?"  # a date and time
         r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
-        rf"|{weekday}{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-        rf"|{weekday}\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?{month},?\s+(?:de\s+)?\d{{4}}"
+        rf"|{weekday}{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+        rf"|{weekday}\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?{month}(?:,?\s+(?:de\s+)?\d{{4}})?"
         r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[(\uff08][日月火水木金土][)\uff09])?)(?!\w|[/.-]\w)"
         r"\s*(?:[:\uff1a]|[-\u2013\u2014](?=\s))?\s*(?P<rest>.*)$"
     )
@@ -305,6 +306,23 @@ def parse_log_line(
         raise CheckInError(exc.message) from None
     value = match if match.group("op") is not None else None
     return _dated(day, day_text, match.group("task"), value, match.group("note"), line, path)
+
+
+#: A number alone at the start of a dated note (``1 recommendations``, ``2 d``, ``1+ g``).
+_UNSIGNED = lazy(r"(?P<number>\d+(?:\.\d+)?)\+?(?=\s|$)")
+
+
+def unsigned_number(note: str) -> str | None:
+    """Why a dated note that starts with a number alone (``1 recommendations``, ``1+ g``)
+    changes nothing - a change typed without its sign, likely; None for any other note.
+    The line stays a note: which change is meant is not guessed."""
+    match = _UNSIGNED.match(note)
+    if match is None:
+        return None
+    return (
+        f"'{match.group()}' has no sign, so it changes nothing: write +{match.group('number')} "
+        "to add it (=N sets the value); the line is read as a note"
+    )
 
 
 def undated_link(name: str, periodic: PeriodicSettings | None) -> str:

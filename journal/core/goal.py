@@ -298,6 +298,34 @@ def fill_why(doc: codec.Document, why: str) -> str | None:
     return doc.text[: found[0].start()] + line + doc.text[found[0].end() :]
 
 
+#: The line templates/goal.md.j2 writes for a goal's outcome, after the title heading.
+OUTCOME_LABEL = "**Outcome:**"
+_OUTCOME_LINE = lazy(rf"^{re.escape(OUTCOME_LABEL)}[ \t]*(?P<text>.*?)[ \t]*(?=\r?$)", re.MULTILINE)
+_TITLE_LINE = lazy(r"# [^\r\n]*\r?\n\r?\n")
+
+
+def fill_outcome(doc: codec.Document, old: object, outcome: str) -> str | None:
+    """``doc``'s text with the body's ``**Outcome:**`` line (once in the body) saying
+    ``outcome`` on one line, when it said ``old``, the outcome before; with one added
+    after the title heading (``# Title`` and a blank line, first in the body), as the
+    template writes it, when there was none and no ``old``.  None otherwise: the user's
+    words are never touched."""
+    line = body_line(outcome)
+    found = list(_OUTCOME_LINE.finditer(doc.text, doc.body_start))
+    if line is None or len(found) > 1:
+        return None
+    if found:
+        if found[0].group("text") != single_line("" if old is None else str(old)):
+            return None
+        at, end = found[0].start("text"), found[0].end("text")
+        return doc.text[:at].rstrip(" \t") + f" {line}" + doc.text[end:]
+    title = _TITLE_LINE.match(doc.text, doc.body_start)
+    if old or title is None:
+        return None
+    added = f"{OUTCOME_LABEL} {line}{doc.body_newline}{doc.body_newline}"
+    return doc.text[: title.end()] + added + doc.text[title.end() :]
+
+
 def body_line(text: str) -> str | None:
     """``text`` on one line, to stand as a paragraph of a note's body; None when it is
     empty or markdown that would start a heading, list, quote or fence there, or open a

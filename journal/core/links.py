@@ -420,6 +420,16 @@ def copy_original(path: str) -> str | None:
     return f"{path[: found.start()]}.md" if found else None
 
 
+def named_copies(paths: Collection[str]) -> list[tuple[str, str]]:
+    """(copy, original) for each of ``paths`` named as a second copy of another of them
+    (:func:`copy_original`: ``daily/2026-12-09 (1).md`` of ``daily/2026-12-09.md``), in
+    path order: what the two hold counts twice."""
+    candidates = copy_candidates(paths)
+    named = set(paths) if candidates else set()
+    found = ((path, copy_original(path)) for path in candidates)
+    return [(path, original) for path, original in found if original in named]
+
+
 class LinkResolver:
     """:func:`resolve_link` over ``named`` and ``aliased``, remembering its answers: a
     link resolves the same from every note of a folder, unless it resolves to its own

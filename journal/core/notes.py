@@ -22,6 +22,7 @@ from journal.core.checkins import (
     CheckInError,
     parse_inline,
     parse_log_line,
+    unsigned_number,
     written_value,
 )
 from journal.core.dates import DateError, parse_date
@@ -36,7 +37,7 @@ from journal.core.tags import unique
 if TYPE_CHECKING:
     from journal.core.periodic import PeriodicSettings
 
-PARSER_VERSION = 35  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 36  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -427,10 +428,16 @@ def _read_body(note: Note, body: str, periodic: PeriodicSettings | None) -> None
                 Diagnostic(note.path, line, f"log line: {exc}", "warning", "log")
             )
             continue
-        if checkin is not None:
-            note.checkins.append(checkin)
-            if checkin.op is not None and "." in text:
-                _tell_thousands(note, line, "log line:", text)
+        if checkin is None:
+            continue
+        note.checkins.append(checkin)
+        if checkin.op is not None and "." in text:
+            _tell_thousands(note, line, "log line:", text)
+        told = unsigned_number(checkin.note) if checkin.op is None else None
+        if told is not None:
+            note.diagnostics.append(
+                Diagnostic(note.path, line, f"log line: {told}", "warning", "log")
+            )
     for inline in note.fields:
         if "." in inline.value and inline.key.casefold() == INLINE_KEY:
             _tell_thousands(note, inline.line, f"{INLINE_KEY}::", inline.value)

@@ -236,6 +236,7 @@ def build_review(
         "attention": {
             "unreadable": _unreadable(catalog),
             "unlisted": catalog.unlisted_records(),
+            "copies": catalog.copy_records(),
             "offline": catalog.offline,
             "stale": stale,
             "due_soon": [

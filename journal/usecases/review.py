@@ -52,6 +52,7 @@ HYGIENE = "Hygiene"  # the label of the other findings: the files', not the goal
 FILE_MISTAKES = frozenset({"M007", "R002", "T007", "T009", "T011", "T012"})
 STATUS_EVENTS = ("completed", "dropped", "status")  # history's events of a status change
 PLAN_CHANGED = "T012"  # a goal changed since the plan covering this week was made
+COPY_NAMED = "H019"  # a note named as a copy: Needs attention names it (attention.copies)
 OPEN_OR_DONE = ("active", "done")  # the statuses the review shows a goal's values for
 #: The fields a past week takes from git as they were then (:func:`goals_then`): those
 #: the scoreboard, pace and chart read, except the value (from its series).
@@ -243,7 +244,8 @@ def review_data(
         vault,
         catalog,
         as_of,
-        ignore=(PLAN_CHANGED,) if as_of < today else (),  # a plan's now, not that week's
+        # a plan's now, not that week's; a note named as a copy: Needs attention's copies
+        ignore=(COPY_NAMED, *((PLAN_CHANGED,) if as_of < today else ())),
         severities=SHOWN,
         also=(REACHED,),
         goals_only=True,

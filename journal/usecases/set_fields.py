@@ -27,6 +27,7 @@ from journal.core.goal import (
     Change,
     Goal,
     edit_goal,
+    fill_outcome,
     fill_why,
     goal_value,
     refuse_hand_value,
@@ -71,6 +72,8 @@ class SetResult(Record):
     unlogged: str | None = None
     #: ``why`` also replaced the template's placeholder under "Why it matters".
     why_in_body: bool = False
+    #: ``outcome`` also written on the body's ``**Outcome:**`` line (see fill_outcome).
+    outcome_in_body: bool = False
     #: What ``journal check`` will say of the links ``feeds`` was given.
     warnings: list[Diagnostic] = field(default_factory=list)
     #: The file's name, which links show, when a title set here would name it otherwise.
@@ -171,10 +174,14 @@ def set_fields(
         if any(c.key == "current" for c in result.changes):
             periodic = load_periodic(vault.root, vault.config.obsidian.locale)
             text = _in_step(edited, goal, today, result, periodic)
-        if any(c.key == "why" for c in result.changes) and isinstance(typed["why"], str):
-            now = edited if text == edited.text else codec.parse_text(text, bom=doc.bom)
-            filled = fill_why(now, typed["why"])
+        changed = {c.key: c for c in result.changes}
+        if "why" in changed and isinstance(typed["why"], str):
+            filled = fill_why(_reread(edited, text), typed["why"])
             result.why_in_body = filled is not None
+            text = filled or text
+        if "outcome" in changed and isinstance(typed["outcome"], str):
+            filled = fill_outcome(_reread(edited, text), changed["outcome"].old, typed["outcome"])
+            result.outcome_in_body = filled is not None
             text = filled or text
         return text
 
@@ -189,6 +196,11 @@ def set_fields(
         stem = stem_of(goal.path)
         result.named = stem if _file_stem_or_none(title) != stem else None
     return result
+
+
+def _reread(edited: codec.Document, text: str) -> codec.Document:
+    """``edited`` when its text is ``text``, else ``text`` read anew (same byte order mark)."""
+    return edited if text == edited.text else codec.parse_text(text, bom=edited.bom)
 
 
 def _file_stem_or_none(title: str) -> str | None:

@@ -70,6 +70,7 @@ def status(vault: Vault, catalog: Catalog, today: date) -> dict[str, Any]:
         "goals": goals,
         "followups": followups(catalog, today),
         "unlisted_folders": catalog.unlisted_records(),
+        "copies": catalog.copy_records(),
         "unreadable_goals": catalog.unreadable_records(("goal",)),
         "unreadable_meetings": catalog.unreadable_records(("meeting",)),
         "quiet": [

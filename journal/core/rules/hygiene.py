@@ -25,10 +25,10 @@ from journal.core.fields import (
 from journal.core.formatting import listed, shell_word
 from journal.core.links import (
     conflict_original,
-    copy_candidates,
     copy_original,
     fold,
     markdown_link,
+    named_copies,
 )
 from journal.core.names import (
     device_name,
@@ -648,18 +648,14 @@ def _merge_the_copy(original: str, otherwise: str) -> str:
 
 
 def copy_named(ctx: Context) -> Iterator[Problem]:
-    paths = _paths(ctx)
-    named = set(paths)
-    for path in copy_candidates(paths):
-        original = copy_original(path)
-        if original in named:
-            yield Problem(
-                path,
-                1,
-                f"named like a second copy of {original}: read as a note of its own, so what "
-                "the two hold (goals, check-ins, follow-ups) counts twice",
-                _merge_the_copy(original, "if it is a note of its own, give it a name of its own"),
-            )
+    for path, original in named_copies(_paths(ctx)):
+        yield Problem(
+            path,
+            1,
+            f"named like a second copy of {original}: read as a note of its own, so what "
+            "the two hold (goals, check-ins, follow-ups) counts twice",
+            _merge_the_copy(original, "if it is a note of its own, give it a name of its own"),
+        )
 
 
 def _device_named(path: str, part: str, device: str, what: str) -> Problem:
