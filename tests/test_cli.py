@@ -577,6 +577,10 @@ def test_a_copy_a_sync_tool_made_is_named_by_status_and_the_review(
     attention = review.split("## Needs attention")[1].split("\n## ")[0]
     assert f"- {told}\n" in attention
     assert "H019" not in review  # said once
+    config = vault / ".journal/config.toml"  # none yet: the vault is empty
+    config.write_text('[check]\nignore = ["H019"]\n')  # for a real "Plan 2.md" beside "Plan.md"
+    assert "looks like a copy" not in invoke("status").stdout + invoke("review", "--stdout").stdout
+    config.unlink()
     (vault / "daily/2026-12-09 (1).md").unlink()
     assert "looks like a copy" not in invoke("status").stdout + invoke("review", "--stdout").stdout
 

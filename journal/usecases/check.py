@@ -28,6 +28,17 @@ class CheckReport(Record):
         return sum(f.severity == "error" for f in self.findings)
 
 
+def rule_on(vault: Vault, code: str) -> bool:
+    """Whether the vault's ``[check]`` settings leave the rule ``code`` on (settings that
+    can't be read: on, as ``journal check`` tells what is wrong with them)."""
+    settings = vault.config.check
+    try:
+        rules = chosen(parse_selectors(settings.select), parse_selectors(settings.ignore))
+    except UsageProblem:
+        return True
+    return any(rule.id == code for rule in rules)
+
+
 def check_vault(
     vault: Vault,
     catalog: Catalog,

@@ -14,6 +14,7 @@ from journal.core.networking import needs_outcome
 from journal.core.progress import last_checkin, quiet_too_long, rhythm, rounded
 from journal.core.review import WeeklyTargets, plan_judged
 from journal.core.settings import Config
+from journal.usecases.check import rule_on
 from journal.usecases.followups import followups
 from journal.usecases.history import look_up_changes
 from journal.usecases.review import covering_plan
@@ -70,7 +71,7 @@ def status(vault: Vault, catalog: Catalog, today: date) -> dict[str, Any]:
         "goals": goals,
         "followups": followups(catalog, today),
         "unlisted_folders": catalog.unlisted_records(),
-        "copies": catalog.copy_records(),
+        "copies": catalog.copy_records() if rule_on(vault, "H019") else [],
         "unreadable_goals": catalog.unreadable_records(("goal",)),
         "unreadable_meetings": catalog.unreadable_records(("meeting",)),
         "quiet": [
