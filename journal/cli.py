@@ -177,6 +177,29 @@ class JournalCommand(_PrintsHelp):
         today()
         return super().invoke(ctx)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Words left over after a name (``journal done Coffee with Jordan``) are a usage
+        error that says to quote the name, with the command to paste."""
+        given = list(args)  # parsing takes the arguments out of ``args``
+        ctx.allow_extra_args = True
+        extra = super().parse_args(ctx, args)
+        if not extra:
+            return extra
+        problem = f"Got unexpected extra argument{'s' * (len(extra) > 1)} ({' '.join(extra)})"
+        last = [p for p in self.params if isinstance(p, click.Argument)][-1:]
+        name = ctx.params.get(last[0].name or "") if last and last[0].nargs == 1 else None
+        at = given.index(name) if isinstance(name, str) and name in given else -1
+        if at < 0 or given[at + 1 : at + 1 + len(extra)] != extra:
+            raise click.UsageError(problem, ctx)
+        from journal.core.formatting import shell_word
+
+        words = [shell_word(word) if " " in word else word for word in given]
+        words[at : at + 1 + len(extra)] = [shell_word(" ".join([name, *extra]))]
+        command = " ".join(["journal", *ctx.command_path.split()[1:], *words])
+        raise click.UsageError(
+            f"{problem}: a name with spaces goes in quotes: {command}", ctx
+        )
+
 
 class _Whole(click.IntRange):
     """A whole number in ASCII digits, as every number the tool reads (click's ``int``
