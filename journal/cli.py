@@ -577,7 +577,7 @@ def cli(ctx: click.Context, vault_option: str | None, debug: bool) -> None:
     """A plain-text SMART-goal journal: goals are markdown notes in a vault.
 
     \b
-    Example:
+    Example (names from example-vault/):
       journal --vault example-vault list
     """
     ctx.obj = State(_vault_folder(vault_option), debug)
@@ -671,7 +671,7 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
     """Write a new goal file from the goal template; never overwrites.
 
     \b
-    Example:
+    Example (names from example-vault/):
       journal new goal "Ask two HRBPs to review my CV" \\
         --metric "CV reviews" --unit reviews --target 2 --due 2030-12-31 \\
         --supports "Become an HRBP"
@@ -750,7 +750,7 @@ def show(state: State, goal: str, as_json: bool) -> None:
     name or id that matches only one goal.
 
     \b
-    Example:
+    Example (names from example-vault/):
       journal show connect-five-hr-leaders
     """
     from journal.present import goal_card
@@ -801,7 +801,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
     status=done also sets completed: TODAY (unless completed is given).
 
     \b
-    Example:
+    Example (names from example-vault/):
       journal set "Connect with five HR leaders" current=4 due=2027-01-15
     """
     from journal.usecases.set_fields import set_fields
@@ -1038,7 +1038,7 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
     deleted ones.  Without GOAL: the vault's goal events, newest first.
 
     \b
-    Example:
+    Example (names from example-vault/):
       journal history connect-five-hr-leaders --since 2026-10-01
       journal history --limit 10
     """
@@ -1119,7 +1119,7 @@ def check(
     docs/checks.md.
 
     \b
-    Example:
+    Example (names from example-vault/):
       journal check
       journal check "Network more" --select S,M --json
     """
@@ -1249,7 +1249,7 @@ def log_command(
     fields in other notes) are listed with a small chart.
 
     \b
-    Example:
+    Example (names from example-vault/):
       journal log "Connect with five HR leaders" +1 "Coffee with [[Dana Ortiz]]"
       journal log connect-five-hr-leaders -1 miscounted --date 2026-11-20
       journal log connect-five-hr-leaders
@@ -1388,7 +1388,7 @@ def new_meeting_command(
     link their names.
 
     \b
-    Example:
+    Example (names from example-vault/):
       journal new meeting --with "Tom Becker" --kind informational \\
         --goal "Two informational interviews" --date 2026-11-20
     """
@@ -1484,7 +1484,7 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
     Only those lines change, and each change is printed.
 
     \b
-    Example:
+    Example (names from example-vault/):
       journal done "2026-11-05 HR meetup"
       journal done connect-five-hr-leaders --milestone "Fifth conversation"
     """
