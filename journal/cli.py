@@ -189,16 +189,14 @@ class JournalCommand(_PrintsHelp):
         last = [p for p in self.params if isinstance(p, click.Argument)][-1:]
         name = ctx.params.get(last[0].name or "") if last and last[0].nargs == 1 else None
         at = given.index(name) if isinstance(name, str) and name in given else -1
-        if at < 0 or given[at + 1 : at + 1 + len(extra)] != extra:
+        if not isinstance(name, str) or given[at + 1 : at + 1 + len(extra)] != extra:
             raise click.UsageError(problem, ctx)
         from journal.core.formatting import shell_word
 
         words = [shell_word(word) if " " in word else word for word in given]
         words[at : at + 1 + len(extra)] = [shell_word(" ".join([name, *extra]))]
         command = " ".join(["journal", *ctx.command_path.split()[1:], *words])
-        raise click.UsageError(
-            f"{problem}: a name with spaces goes in quotes: {command}", ctx
-        )
+        raise click.UsageError(f"{problem}: a name with spaces goes in quotes: {command}", ctx)
 
 
 class _Whole(click.IntRange):

@@ -3,8 +3,13 @@ the message says to quote it and gives the command to paste."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from journal.cli import cli
 from tests.conftest import Invoke, Write, goal_text
 
 
@@ -48,7 +53,49 @@ def test_extra_words_after_a_name_say_to_quote_it(
     )
     new = invoke("new", "goal", "Land", "an", "HRBP", "role", "by", "June")
     assert new.exit_code == 2
-    assert new.stderr.endswith(
-        'quotes: journal new goal "Land an HRBP role by June"\n'
-    )
+    assert new.stderr.endswith('quotes: journal new goal "Land an HRBP role by June"\n')
     assert not (vault / "goals").exists()
+
+
+def test_no_vault_here_says_how_to_make_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["list"])
+    assert result.exit_code == 1
+    assert "or make one with journal init" in result.stderr
+
+
+def test_a_milestone_number_out_of_range_says_how_many(invoke: Invoke, write: Write) -> None:
+    """Reported: `no milestone called '2' (milestones: First report: headcount)`."""
+    write(
+        "goals/a.md",
+        goal_text("Learn HR analytics", milestones=[{"title": "First report: headcount"}]),
+    )
+    result = invoke("done", "Learn HR analytics", "--milestone", "2")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "goals/a.md: no milestone 2: the goal has 1 (1. First report: headcount)\n"
+    )
+    assert (
+        "no milestone called 'Party'"
+        in invoke("done", "Learn HR analytics", "--milestone", "Party").stderr
+    )
+
+
+def test_a_number_with_its_unit_word_says_to_part_them(invoke: Invoke, write: Write) -> None:
+    """Reported: `target: 1 mentor` was told `write the value in the form docs/format.md
+    gives`."""
+    write(
+        "goals/a.md",
+        goal_text("Find a mentor", target="1 mentor").replace("unit: conversations\n", ""),
+    )
+    write("goals/b.md", goal_text("Meet leaders", target="5 leaders"))  # has a unit
+    fixes = [
+        f["suggestion"] for f in json.loads(invoke("check", "--json", "--select", "H005").stdout)
+    ]
+    assert fixes == [
+        "write the number alone, `target: 1`, and the word as the unit: `unit: mentor`",
+        "write the number alone, `target: 5` (the unit, `unit: conversations`, names what"
+        " it counts)",
+    ]

@@ -77,7 +77,7 @@ def find_vault(explicit: str | None, cwd: Path | None = None) -> Path:
         )
     raise NotFound(
         "no vault here: run inside a vault (a folder with .journal/ or .obsidian/), "
-        "pass --vault PATH or set JOURNAL_VAULT"
+        "pass --vault PATH or set JOURNAL_VAULT, or make one with journal init"
     )
 
 
