@@ -1,5 +1,6 @@
-"""A name or value with spaces typed without quotes (a newcomer's most common slip):
-the message says to quote it and gives the command to paste."""
+"""Messages a newcomer met in a first week: a name or value with spaces typed without
+quotes (the most common slip) is told to be quoted, with the command to paste; and a
+few others that did not say what to do."""
 
 from __future__ import annotations
 
