@@ -177,6 +177,27 @@ class JournalCommand(_PrintsHelp):
         today()
         return super().invoke(ctx)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Words left over after a name (``journal done Coffee with Jordan``) are a usage
+        error that says to quote the name, with the command to paste."""
+        given = list(args)  # parsing takes the arguments out of ``args``
+        ctx.allow_extra_args = True
+        extra = super().parse_args(ctx, args)
+        if not extra:
+            return extra
+        problem = f"Got unexpected extra argument{'s' * (len(extra) > 1)} ({' '.join(extra)})"
+        last = [p for p in self.params if isinstance(p, click.Argument)][-1:]
+        name = ctx.params.get(last[0].name or "") if last and last[0].nargs == 1 else None
+        at = given.index(name) if isinstance(name, str) and name in given else -1
+        if not isinstance(name, str) or given[at + 1 : at + 1 + len(extra)] != extra:
+            raise click.UsageError(problem, ctx)
+        from journal.core.formatting import shell_word
+
+        words = [shell_word(word) if " " in word else word for word in given]
+        words[at : at + 1 + len(extra)] = [shell_word(" ".join([name, *extra]))]
+        command = " ".join(["journal", *ctx.command_path.split()[1:], *words])
+        raise click.UsageError(f"{problem}: a name with spaces goes in quotes: {command}", ctx)
+
 
 class _Whole(click.IntRange):
     """A whole number in ASCII digits, as every number the tool reads (click's ``int``
@@ -554,7 +575,7 @@ def cli(ctx: click.Context, vault_option: str | None, debug: bool) -> None:
     """A plain-text SMART-goal journal: goals are markdown notes in a vault.
 
     \b
-    Example:
+    Example (names from example-vault/):
       journal --vault example-vault list
     """
     ctx.obj = State(_vault_folder(vault_option), debug)
@@ -648,7 +669,7 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
     """Write a new goal file from the goal template; never overwrites.
 
     \b
-    Example:
+    Example (names from example-vault/):
       journal new goal "Ask two HRBPs to review my CV" \\
         --metric "CV reviews" --unit reviews --target 2 --due 2030-12-31 \\
         --supports "Become an HRBP"
@@ -727,7 +748,7 @@ def show(state: State, goal: str, as_json: bool) -> None:
     name or id that matches only one goal.
 
     \b
-    Example:
+    Example (names from example-vault/):
       journal show connect-five-hr-leaders
     """
     from journal.present import goal_card
@@ -778,7 +799,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
     status=done also sets completed: TODAY (unless completed is given).
 
     \b
-    Example:
+    Example (names from example-vault/):
       journal set "Connect with five HR leaders" current=4 due=2027-01-15
     """
     from journal.usecases.set_fields import set_fields
@@ -1015,7 +1036,7 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
     deleted ones.  Without GOAL: the vault's goal events, newest first.
 
     \b
-    Example:
+    Example (names from example-vault/):
       journal history connect-five-hr-leaders --since 2026-10-01
       journal history --limit 10
     """
@@ -1096,7 +1117,7 @@ def check(
     docs/checks.md.
 
     \b
-    Example:
+    Example (names from example-vault/):
       journal check
       journal check "Network more" --select S,M --json
     """
@@ -1226,7 +1247,7 @@ def log_command(
     fields in other notes) are listed with a small chart.
 
     \b
-    Example:
+    Example (names from example-vault/):
       journal log "Connect with five HR leaders" +1 "Coffee with [[Dana Ortiz]]"
       journal log connect-five-hr-leaders -1 miscounted --date 2026-11-20
       journal log connect-five-hr-leaders
@@ -1365,7 +1386,7 @@ def new_meeting_command(
     link their names.
 
     \b
-    Example:
+    Example (names from example-vault/):
       journal new meeting --with "Tom Becker" --kind informational \\
         --goal "Two informational interviews" --date 2026-11-20
     """
@@ -1461,7 +1482,7 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
     Only those lines change, and each change is printed.
 
     \b
-    Example:
+    Example (names from example-vault/):
       journal done "2026-11-05 HR meetup"
       journal done connect-five-hr-leaders --milestone "Fifth conversation"
     """

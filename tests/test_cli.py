@@ -953,3 +953,49 @@ def test_vault_given_after_the_command_says_where_it_goes(
         "Error: No such option '--vault' after the command; give it before it: "
         f"journal --vault PATH {command}"
     )
+
+
+def _folder_of_vaults(tmp_path: Path) -> Path:
+    """~/Dropbox holding two vaults (one a backup copy), as a tryout had it."""
+    dropbox = tmp_path / "Dropbox"
+    for name in ("HR Journal", "backup-d2"):
+        (dropbox / name / ".journal").mkdir(parents=True)
+        goal = dropbox / name / "goals" / "Coffee chats.md"
+        goal.parent.mkdir()
+        goal.write_text(goal_text("Coffee chats"), encoding="utf-8")
+    return dropbox
+
+
+def test_a_folder_that_holds_vaults_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: `--vault Dropbox` above two vaults listed every goal twice, and `review`
+    wrote a review mixing both into one of them."""
+    dropbox = _folder_of_vaults(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    refused = (
+        "journal: Dropbox is no vault but holds 2: Dropbox/HR Journal and Dropbox/backup-d2;"
+        ' pick one: --vault "Dropbox/HR Journal"\n'
+    )
+    for command in (["--vault", "Dropbox", "list"], ["--vault", "Dropbox", "review"]):
+        result = CliRunner().invoke(cli, command)
+        assert (result.exit_code, result.stderr) == (2, refused)
+    assert not list(dropbox.glob("*/reviews"))  # nothing written
+    monkeypatch.setenv("JOURNAL_VAULT", "Dropbox")
+    assert CliRunner().invoke(cli, ["list"]).stderr == refused
+    monkeypatch.delenv("JOURNAL_VAULT")
+    monkeypatch.chdir(dropbox)  # run inside it
+    result = CliRunner().invoke(cli, ["list"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "journal: no vault here, but this folder holds 2: HR Journal and backup-d2;"
+        ' cd into one, or pick it with --vault "HR Journal"\n'
+    )
+
+
+def test_vaults_two_levels_down_are_named(tmp_path: Path) -> None:
+    (tmp_path / "home" / "Dropbox" / "Journal" / ".obsidian").mkdir(parents=True)
+    (tmp_path / "home" / "Documents").mkdir()
+    result = CliRunner().invoke(cli, ["--vault", str(tmp_path / "home"), "list"])
+    assert result.exit_code == 2
+    assert f"holds 1: {tmp_path}/home/Dropbox/Journal;" in result.stderr

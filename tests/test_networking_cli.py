@@ -1955,7 +1955,7 @@ def test_done_on_a_goal_without_milestones_says_it_has_none(invoke: Invoke, writ
     write("goals/a.md", goal_text("Alpha"))
     result = invoke("done", "Alpha", "--milestone", "1")
     assert result.exit_code == 1
-    assert result.stderr == "goals/a.md: no milestone called '1' (milestones: none)\n"
+    assert result.stderr == "goals/a.md: no milestone 1: the goal has none\n"
 
 
 def test_status_counts_follow_ups_overdue_for_long_as_the_review_does(

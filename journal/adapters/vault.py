@@ -27,7 +27,7 @@ from journal.core.errors import (
     UnsafeWrite,
     UsageProblem,
 )
-from journal.core.formatting import plural
+from journal.core.formatting import listed, plural, shell_word
 from journal.core.links import fold
 from journal.core.notes import Note, mid_save
 from journal.core.periodic import clean_folder, in_folder
@@ -57,14 +57,27 @@ def find_vault(explicit: str | None, cwd: Path | None = None) -> Path:
         if not root.is_dir():
             problem = "is not a folder" if root.exists() else "does not exist"
             raise UsageProblem(f"vault folder '{explicit}' {problem}")
+        if not _first_vault([root]) and (below := vaults_below(root)):
+            given = explicit.rstrip("/") or "/"
+            named = [str(PurePosixPath(given, rel)) for rel in below]
+            raise UsageProblem(
+                f"{given} is no vault but holds {len(below)}: {listed(named)}; "
+                f"pick one: --vault {shell_word(named[0])}"
+            )
         return usable_root(root.resolve())
     cwd = cwd or files.absolute(Path())
     found = _first_vault((cwd, *cwd.parents))
     if found is not None:
         return usable_root(found.resolve())
+    below = vaults_below(cwd)
+    if below:
+        raise UsageProblem(
+            f"no vault here, but this folder holds {len(below)}: {listed(below)}; "
+            f"cd into one, or pick it with --vault {shell_word(below[0])}"
+        )
     raise NotFound(
         "no vault here: run inside a vault (a folder with .journal/ or .obsidian/), "
-        "pass --vault PATH or set JOURNAL_VAULT"
+        "pass --vault PATH or set JOURNAL_VAULT, or make one with journal init"
     )
 
 
@@ -73,6 +86,28 @@ def enclosing_vault(root: Path) -> Path | None:
     when ``root`` holds neither: ``root`` is then a folder inside that vault (``--vault
     goals``, ``--vault .journal``), not a vault of its own."""
     return None if _first_vault([root]) else _first_vault(root.parents)
+
+
+def vaults_below(folder: Path) -> list[str]:
+    """The vaults in ``folder``'s subfolders and theirs (not deeper, not hidden ones),
+    as sorted paths relative to it: a folder that holds vaults (``~/Dropbox``) read as
+    one would mix them.  Only asked when ``folder`` is no vault itself."""
+    found: list[str] = []
+    for child in _subfolders(folder):
+        if _first_vault([child]):
+            found.append(child.name)
+        else:
+            found += [f"{child.name}/{g.name}" for g in _subfolders(child) if _first_vault([g])]
+    return sorted(found)
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    """``folder``'s subfolders that are not hidden (none when it can't be listed)."""
+    try:
+        with os.scandir(folder) as entries:
+            return [Path(e.path) for e in entries if e.name[:1] != "." and e.is_dir()]
+    except OSError:
+        return []
 
 
 def _first_vault(folders: Iterable[Path]) -> Path | None:

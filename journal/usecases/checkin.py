@@ -32,7 +32,7 @@ from journal.core.checkins import (
 from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
 from journal.core.fields import CLOSED, GOAL_FIELDS, FieldError, coerce, refuse_other_case
-from journal.core.formatting import number, single_line
+from journal.core.formatting import number, shell_word, single_line
 from journal.core.goal import goal_value, refuse_hand_value
 from journal.core.logsection import append_checkin, log_checkins
 from journal.core.numerals import dotted_thousands
@@ -66,6 +66,29 @@ def _value_then_note(value: str, note: str) -> tuple[str, str]:
     if rest[0].isdigit() or unicodedata.numeric(rest[0], None) is not None or rest[0] in "/.,":
         return value, note  # `=10 000`, `+1 1/2`, `+1 ½`: one amount, refused as before
     return first, rest.strip()
+
+
+def _unquoted_name(ref: str, value: str, note: str) -> str | None:
+    """The usage error of a goal's name with spaces typed unquoted (``journal log coffee
+    chats +1 Coffee``): ``value`` is no value, and a later word is one; else None."""
+    words = note.split(" ")
+    at = next((i for i, word in enumerate(words) if _is_value(word)), None)
+    if at is None or _is_value(value):
+        return None
+    name = shell_word(" ".join([ref, value, *words[:at]]))
+    return (
+        f"'{value}' is no VALUE and {words[at]} comes after it: a goal's name with spaces "
+        f"goes in quotes: journal log {' '.join([name, *words[at:]])}"
+    )
+
+
+def _is_value(word: str) -> bool:
+    """Whether ``word`` is a VALUE on its own (``+1``, ``=4``)."""
+    try:
+        parsed = parse_value(word)
+    except MiswrittenValue:
+        return False
+    return parsed is not None and not parsed[2] and word[-1:].isdigit()
 
 
 def parse_change(text: str, note: str = "") -> tuple[str, float]:
@@ -126,6 +149,9 @@ def log_checkin(
     """
     try:
         value, note = _value_then_note(value, note)
+        unquoted = _unquoted_name(ref, value, note)
+        if unquoted:
+            raise UsageProblem(unquoted)
         op, amount = parse_change(value, note)
     except MiswrittenValue as exc:
         raise UsageProblem(str(exc)) from None

@@ -319,5 +319,9 @@ def _find_milestone(titles: list[str], wanted: str, goal_word: Callable[[], str]
                 f"number{more}: `journal done {goal_word()} --milestone {found[0] + 1}` "
                 f"marks '{titles[found[0]]}' done"
             )
+    if re.fullmatch("[0-9]+", key):  # a number past the last
+        listing = "; ".join(f"{i}. {title}" for i, title in enumerate(titles, start=1))
+        has = f"{len(titles)} ({listing})" if titles else "none"
+        raise NotFound(f"no milestone {key}: the goal has {has}")
     listing = "; ".join(titles) or "none"
     raise NotFound(f"no milestone called '{wanted}' (milestones: {listing})")

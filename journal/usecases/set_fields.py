@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import field
 from datetime import date
@@ -23,6 +24,7 @@ from journal.core.fields import (
     parse_cli_value,
     yaml_value,
 )
+from journal.core.formatting import shell_word
 from journal.core.goal import (
     Change,
     Goal,
@@ -86,19 +88,36 @@ class SetResult(Record):
         return [f"{c.key}={self.given.get(c.key, c.new)}" for c in self.changes]
 
 
-def parse_assignments(assignments: Sequence[str]) -> dict[str, str]:
+def parse_assignments(assignments: Sequence[str], ref: str) -> dict[str, str]:
     """``["status=done", "current=3"]`` as a mapping; each key once, Obsidian's legacy
-    names as the property (``cssclass=wide`` is ``cssclasses``)."""
+    names as the property (``cssclass=wide`` is ``cssclasses``).  ``ref``: the goal as
+    named, for the command to paste when its name was typed unquoted."""
     parsed: dict[str, str] = {}
-    for item in assignments:
+    for at, item in enumerate(assignments):
         key, sep, value = item.partition("=")
         key = _LEGACY_NAMES.get(key.strip(), key.strip())
         if not sep or not key:
-            raise UsageProblem(f"'{item}' is not KEY=VALUE (e.g. status=done)")
+            raise UsageProblem(f"'{item}' is not KEY=VALUE{_unquoted(assignments, at, ref)}")
         if key in parsed:
             raise UsageProblem(f"'{key}' is given twice")
         parsed[key] = value
     return parsed
+
+
+def _unquoted(assignments: Sequence[str], at: int, ref: str) -> str:
+    """How to write the words that ``assignments[at]`` (no ``KEY=VALUE``) begins: in
+    quotes as a value's, after a ``KEY=VALUE`` (``why=Next step``), or as the goal's
+    name's, before one (``set Senior HRBP why=x``)."""
+    words = list(itertools.takewhile(lambda word: "=" not in word, assignments[at:]))
+    rest = " ".join(assignments[at + len(words) :])
+    if at:
+        key, _, value = assignments[at - 1].partition("=")
+        quoted = shell_word(" ".join([value, *words]))
+        return f": a value with spaces goes in quotes: {key}={quoted}"
+    if rest:
+        name = shell_word(" ".join([ref, *words]))
+        return f": a goal's name with spaces goes in quotes: journal set {name} {rest}"
+    return " (e.g. status=done)"
 
 
 def typed_assignments(given: dict[str, str], catalog: Catalog, goal: Goal) -> dict[str, Any]:
@@ -154,7 +173,7 @@ def set_fields(
 ) -> SetResult:
     """Edit a goal's properties; only the lines of changed keys are touched.  A goal
     that becomes done also gets ``completed: TODAY`` (unless it is given)."""
-    given = parse_assignments(assignments)
+    given = parse_assignments(assignments, ref)
     # before the values: a meeting is no goal, whatever `kind`
     goal = named_goal(vault, catalog, ref)
     typed = typed_assignments(given, catalog, goal)

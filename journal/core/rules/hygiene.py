@@ -742,8 +742,29 @@ _BAD_VALUES = _diagnostics(
 
 def bad_value(ctx: Context) -> Iterator[Problem]:
     for problem in _BAD_VALUES(ctx):
-        fix = _wikilink_fix(ctx, problem)
+        fix = _wikilink_fix(ctx, problem) or _unit_word_fix(ctx, problem)
         yield problem if fix is None else Problem(problem.path, problem.line, problem.message, fix)
+
+
+#: A number property written with its unit's word: ``target should be a number, not '1 mentor'``
+_NUMBER_AND_WORD = lazy(r"(\w+) should be a number, not '(-?[0-9][0-9.]*) +([^\d'][^']*)'")
+
+
+def _unit_word_fix(ctx: Context, problem: Problem) -> str | None:
+    """The number alone, and the word as the goal's ``unit`` (when it has none), for a
+    ``target: 1 mentor``."""
+    told = _NUMBER_AND_WORD.fullmatch(problem.message)
+    if told is None:
+        return None
+    key, value, word = told.groups()
+    fix = f"write the number alone, `{key}: {value}`"
+    note = ctx.catalog.by_path.get(problem.path)
+    unit = note.props.get("unit") if note is not None else None
+    if key not in ("baseline", "target", "current"):
+        return fix
+    if not unit:
+        return f"{fix}, and the word as the unit: `unit: {word}`"
+    return f"{fix} (the unit, `unit: {unit}`, names what it counts)"
 
 
 def _wikilink_fix(ctx: Context, problem: Problem) -> str | None:
