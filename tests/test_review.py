@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from journal.cli import cli
 from journal.core import codec
 from tests.conftest import EXAMPLE_VAULT, REPO, Invoke, Write, goal_text
+from tests.gitutil import Git
 
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 SAMPLE_REVIEW = "reviews/2026-W47.md"
@@ -1920,3 +1921,66 @@ def test_a_pipe_in_copied_text_is_escaped_only_in_a_table_row(
     plan = invoke("plan", "--stdout").stdout
     assert "reach 50 pages|chapters" in plan and " pages\\|chapters |" in plan
     assert "\\|" not in "".join(line for line in plan.splitlines() if line[:1] != "|")
+
+
+def union_merged_review(invoke: Invoke, write: Write, vault: Path, tmp_path: Path) -> Git:
+    """Two people logged Alpha on two branches, each ran `journal review` and committed;
+    the merge conflicted in the goal and the review: the goal is resolved as ours, the
+    review as a plain union of both sides (every conflict block kept whole)."""
+    alpha_reviewed(invoke, write, vault)
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("start", "2026-11-16")
+    git("checkout", "-q", "-b", "ana")
+    assert invoke("log", "Alpha", "+1", "ana's call").exit_code == 0
+    assert invoke("review").exit_code == 0
+    git.commit("ana", "2026-11-17")
+    git("checkout", "-q", "main")
+    assert invoke("log", "Alpha", "+2", "bo's two calls").exit_code == 0
+    assert invoke("review").exit_code == 0
+    git.commit("bo", "2026-11-17")
+    with pytest.raises(subprocess.CalledProcessError):
+        git("merge", "-q", "ana")
+    git("checkout", "--ours", "goals/a.md")
+    sides = []
+    for stage in (2, 1, 3):
+        sides.append(vault / f"side{stage}")
+        sides[-1].write_text(git("show", f":{stage}:reviews/2026-W47.md"))
+    union = git("merge-file", "-p", "--union", *map(str, sides))
+    (vault / "reviews/2026-W47.md").write_text(union)
+    for side in sides:
+        side.unlink()
+    return git
+
+
+def test_a_review_merged_by_keeping_both_sides_names_the_twice_begun_section(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    """Reported: a review whose conflict was resolved by keeping both sides was said to
+    have "no matching end marker" at the first begin marker: the begin marker is there
+    twice.  The fix the message gives works."""
+    union_merged_review(invoke, write, vault, tmp_path)
+    path = vault / "reviews/2026-W47.md"
+    lines = path.read_text().splitlines()
+    first, second = (i for i, t in enumerate(lines, 1) if "journal:begin scoreboard" in t)
+    end = lines.index("<!-- journal:end scoreboard -->") + 1
+    result = invoke("review")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"reviews/2026-W47.md:{first}: section 'scoreboard' begins twice, at lines {first} and "
+        f"{second}, before its end marker (both sides of a merge conflict kept?): keep one "
+        f"side's begin marker and lines, or delete lines {first}-{end} and make it again with "
+        "--force (`journal review --force`; `journal plan --force` for a plan)\n"
+    )
+    # the fix it gives, for each section begun twice in turn: delete it, make it again
+    while result.exit_code == 1:
+        found = re.search(r"or delete lines (\d+)-(\d+) and make it again", result.stderr)
+        assert found is not None, result.stderr
+        lines = path.read_text().splitlines(keepends=True)
+        del lines[int(found.group(1)) - 1 : int(found.group(2))]
+        path.write_text("".join(lines))
+        result = invoke("review", "--force")
+    assert result.exit_code == 0, result.stderr
+    text = path.read_text()
+    assert text.count("<!-- journal:begin scoreboard ") == 1
+    assert "| 0 → **4** → 5 conversations | +4 |" in text  # the goal as merged (ours)
+    assert invoke("review").stderr == ""
