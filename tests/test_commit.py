@@ -11,8 +11,10 @@ import time
 from datetime import date
 from pathlib import Path
 
+import pygit2
 import pytest
 from click.testing import CliRunner
+from pygit2.enums import ConfigLevel
 
 from journal.cli import cli
 from tests.conftest import Invoke, Write, goal_text
@@ -903,3 +905,52 @@ def test_the_unstage_command_a_refusal_suggests_works_pasted_in_the_working_fold
     )
     assert repo.staged() == []
     assert "staged by hand" in goal.read_text()  # only unstaged
+
+
+def _identity_file(path: Path, name: str) -> str:
+    """A git config file holding ``name`` as user.name (and a made-up email)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    email = name.split()[0].lower() + "@example.com"
+    path.write_text(f"[user]\n\tname = {name}\n\temail = {email}\n")
+    return str(path)
+
+
+@pytest.fixture
+def no_identity_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No GIT_AUTHOR_*/GIT_COMMITTER_* variables: the identity comes from git's config."""
+    for kind in ("AUTHOR", "COMMITTER"):
+        for part in ("NAME", "EMAIL", "DATE"):
+            monkeypatch.delenv(f"GIT_{kind}_{part}")
+
+
+@pytest.mark.usefixtures("no_identity_env")
+def test_the_identity_comes_from_git_config_global_as_for_git(
+    git: Git, invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Reported: with GIT_CONFIG_GLOBAL set, `git commit` took its file's user.name and
+    journal's `--commit` the one of ~/.gitconfig (libgit2 does not read the variable)."""
+    home = tmp_path / "home-config"
+    _identity_file(home / ".gitconfig", "Hal Home")
+    pygit2.settings.search_path[ConfigLevel.GLOBAL] = str(home)  # conftest puts it back
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", _identity_file(tmp_path / "ana.cfg", "Ana Global"))
+    as_git = {"GIT_CONFIG_GLOBAL": os.environ["GIT_CONFIG_GLOBAL"]}
+    assert git("config", "user.name", env=as_git) == "Ana Global\n"
+    result = invoke("set", "Connect", "current=3", "--commit")
+    assert result.exit_code == 0, result.stderr
+    assert git("log", "-1", "--format=%an <%ae> / %cn") == (
+        "Ana Global <ana@example.com> / Ana Global\n"
+    )
+
+
+@pytest.mark.usefixtures("no_identity_env")
+def test_git_config_system_and_nosystem_are_honoured(
+    git: Git, invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """GIT_CONFIG_SYSTEM names the system file git reads; GIT_CONFIG_NOSYSTEM skips it."""
+    monkeypatch.setenv("GIT_CONFIG_SYSTEM", _identity_file(tmp_path / "sys.cfg", "Sy System"))
+    assert invoke("set", "Connect", "current=3", "--commit").exit_code == 0
+    assert git("log", "-1", "--format=%an") == "Sy System\n"
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "true")
+    result = invoke("set", "Connect", "current=4", "--commit")
+    assert result.exit_code == 1
+    assert "git does not know who you are" in result.stderr

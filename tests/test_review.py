@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -15,6 +16,7 @@ from click.testing import CliRunner
 from journal.cli import cli
 from journal.core import codec
 from tests.conftest import EXAMPLE_VAULT, REPO, Invoke, Write, goal_text
+from tests.gitutil import Git
 
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 SAMPLE_REVIEW = "reviews/2026-W47.md"
@@ -1920,3 +1922,122 @@ def test_a_pipe_in_copied_text_is_escaped_only_in_a_table_row(
     plan = invoke("plan", "--stdout").stdout
     assert "reach 50 pages|chapters" in plan and " pages\\|chapters |" in plan
     assert "\\|" not in "".join(line for line in plan.splitlines() if line[:1] != "|")
+
+
+def merged_in_conflict(invoke: Invoke, write: Write, vault: Path, tmp_path: Path) -> Git:
+    """Two people logged Alpha on two branches, each ran `journal review` and `journal
+    plan` and committed; the merge conflicted in the goal, the review and the plan.  The
+    goal is resolved (as ours); the review and the plan are left in conflict."""
+    alpha_reviewed(invoke, write, vault)
+    assert invoke("plan").exit_code == 0
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("start", "2026-11-16")
+    git("checkout", "-q", "-b", "ana")
+    for logged in (["+1", "ana's call"], ["+2", "bo's two calls"]):
+        assert invoke("log", "Alpha", *logged).exit_code == 0
+        assert invoke("review").exit_code == 0
+        assert invoke("plan").exit_code == 0
+        git.commit(logged[1], "2026-11-17")
+        git("checkout", "-q", "main")
+    with pytest.raises(subprocess.CalledProcessError):
+        git("merge", "-q", "ana")
+    git("checkout", "--ours", "goals/a.md")
+    git("add", "goals/a.md")
+    return git
+
+
+def union_merged_review(invoke: Invoke, write: Write, vault: Path, tmp_path: Path) -> Git:
+    """:func:`merged_in_conflict`, the review resolved as a plain union of both sides
+    (every conflict block kept whole)."""
+    git = merged_in_conflict(invoke, write, vault, tmp_path)
+    sides = []
+    for stage in (2, 1, 3):
+        sides.append(vault / f"side{stage}")
+        sides[-1].write_text(git("show", f":{stage}:reviews/2026-W47.md"))
+    union = git("merge-file", "-p", "--union", *map(str, sides))
+    (vault / "reviews/2026-W47.md").write_text(union)
+    for side in sides:
+        side.unlink()
+    return git
+
+
+def test_a_generated_note_in_a_merge_conflict_is_mended_as_the_guide_says(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    """docs/guide.md, "A generated note in a merge conflict": take one side of the
+    review and the plan, add the other side's text of yours by hand, make them again."""
+    git = merged_in_conflict(invoke, write, vault, tmp_path)
+    review = vault / "reviews/2026-W47.md"
+    (plan,) = (vault / "plans").iterdir()
+    conflicted = git("diff", "--name-only", "--diff-filter=U").split()
+    assert conflicted == [f"plans/{plan.name}", "reviews/2026-W47.md"]
+    for path in (review, plan):
+        git("checkout", "--theirs", str(path.relative_to(vault)))
+    with review.open("a") as mine:
+        mine.write("Ana: the call went well.\n")  # the other side's reflection, by hand
+    review_done, plan_done = invoke("review"), invoke("plan")
+    assert (review_done.exit_code, review_done.stderr) == (0, "")
+    assert (plan_done.exit_code, plan_done.stderr) == (0, "")
+    text = review.read_text()
+    assert "| 0 → **4** → 5 conversations | +4 |" in text  # the goal as merged
+    assert "bo's two calls" in text and "ana's call" not in text
+    assert text.endswith("Ana: the call went well.\n")
+    again = json.loads(invoke("plan", "--json").stdout)
+    assert (again["action"], again["kept"], again["missing"]) == ("unchanged", [], [])
+    git("add", "-A")
+    git("commit", "-q", "--no-edit")
+    assert not [
+        f for f in json.loads(invoke("check", "--json").stdout) if f["rule"] in ("H013", "H023")
+    ]
+
+
+def test_a_review_merged_by_keeping_both_sides_names_the_twice_begun_section(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    """Reported: a review whose conflict was resolved by keeping both sides was said to
+    have "no matching end marker" at the first begin marker: the begin marker is there
+    twice.  The fix the message gives works."""
+    union_merged_review(invoke, write, vault, tmp_path)
+    path = vault / "reviews/2026-W47.md"
+    lines = path.read_text().splitlines()
+    first, second = (i for i, t in enumerate(lines, 1) if "journal:begin scoreboard" in t)
+    end = lines.index("<!-- journal:end scoreboard -->") + 1
+    result = invoke("review")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"reviews/2026-W47.md:{first}: section 'scoreboard' begins twice, at lines {first} and "
+        f"{second}, before its end marker (both sides of a merge conflict kept?): keep one "
+        f"side's begin marker and lines, or delete lines {first}-{end} and make it again with "
+        "--force (`journal review --force`; `journal plan --force` for a plan)\n"
+    )
+    # the fix it gives, for each section begun twice in turn: delete it, make it again
+    while result.exit_code == 1:
+        found = re.search(r"or delete lines (\d+)-(\d+) and make it again", result.stderr)
+        assert found is not None, result.stderr
+        lines = path.read_text().splitlines(keepends=True)
+        del lines[int(found.group(1)) - 1 : int(found.group(2))]
+        path.write_text("".join(lines))
+        result = invoke("review", "--force")
+    assert result.exit_code == 0, result.stderr
+    text = path.read_text()
+    assert text.count("<!-- journal:begin scoreboard ") == 1
+    assert "| 0 → **4** → 5 conversations | +4 |" in text  # the goal as merged (ours)
+    assert invoke("review").stderr == ""
+
+
+def test_check_reports_a_review_whose_markers_are_broken(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    """Reported: `journal check` said nothing of the review `journal review` refused (its
+    begin markers twice after a merge kept both sides): H023, at the line and with the
+    words `journal review` stops with."""
+    union_merged_review(invoke, write, vault, tmp_path)
+    stopped = invoke("review").stderr.removesuffix("\n")
+    path, line, message = stopped.split(":", 2)
+    found = invoke("check", "--json")
+    assert found.exit_code == 1
+    h023 = [f for f in json.loads(found.stdout) if f["rule"] == "H023"]
+    assert [(f["path"], f["line"], f["message"], f["severity"]) for f in h023] == [
+        (path, int(line), message.strip(), "error")
+    ]
+    assert "journal review" in h023[0]["suggestion"]

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pygit2
-from pygit2.enums import FileMode, SortMode
+from pygit2.enums import ConfigLevel, FileMode, SortMode
 
 from journal.adapters import files
 from journal.adapters.gitfind import (
@@ -614,7 +614,7 @@ class Repository:
         """The hooks ``git commit`` would run here, which journal's commits do not: those
         of :data:`_COMMIT_HOOKS` that are executable files in ``core.hooksPath`` (relative
         to the work tree) or else the repository's ``hooks`` folder."""
-        configured = _config(self._repo, "core.hooksPath")
+        configured = _config(_git_config(self._repo), "core.hooksPath")
         if configured is not None:
             folder = self.root / Path(configured).expanduser()
         else:
@@ -634,7 +634,7 @@ class Repository:
         """Whether ``git commit`` would sign here (``commit.gpgsign``); journal's commits
         are not signed."""
         try:
-            return bool(self._repo.config.get_bool("commit.gpgsign"))
+            return bool(_git_config(self._repo).get_bool("commit.gpgsign"))
         except (KeyError, pygit2.GitError):  # not set, or not a yes/no git would take
             return False
 
@@ -843,7 +843,7 @@ def _give_work_tree(repo: pygit2.Repository) -> None:
     ``GIT_WORK_TREE`` names; none for a bare repository; else ``core.worktree``'s (libgit2
     read it); else the current folder."""
     tree = given_work_tree()
-    if tree is None and not repo.is_bare and _config(repo, "core.worktree") is None:
+    if tree is None and not repo.is_bare and _config(repo.config, "core.worktree") is None:
         tree = files.absolute(Path(), "GIT_WORK_TREE")
     if tree is not None:
         try:
@@ -900,19 +900,17 @@ def _signature(kind: str, repo: pygit2.Repository) -> pygit2.Signature:
     """The author or committer: ``GIT_<KIND>_NAME``/``_EMAIL``/``_DATE`` as git reads
     them, else ``author.name``/``committer.email`` and the like from git's config (git
     2.22 and later), else ``user.name``/``user.email``, and now."""
-    name = os.environ.get(f"GIT_{kind}_NAME") or _config(repo, f"{kind.lower()}.name")
-    address = os.environ.get(f"GIT_{kind}_EMAIL") or _config(repo, f"{kind.lower()}.email")
+    config = _git_config(repo)
+    name = os.environ.get(f"GIT_{kind}_NAME") or _config(config, f"{kind.lower()}.name")
+    name = name or _config(config, "user.name")
+    address = os.environ.get(f"GIT_{kind}_EMAIL") or _config(config, f"{kind.lower()}.email")
+    address = address or _config(config, "user.email")
     if not (name and address):
-        try:
-            default = repo.default_signature
-        except (KeyError, pygit2.GitError):
-            raise GitProblem(
-                "git does not know who you are: set your name and email with "
-                "git config --global user.name 'Your Name' and "
-                "git config --global user.email you@example.com"
-            ) from None
-        name = name or _text(default.raw_name)
-        address = address or _text(default.raw_email)
+        raise GitProblem(
+            "git does not know who you are: set your name and email with "
+            "git config --global user.name 'Your Name' and "
+            "git config --global user.email you@example.com"
+        )
     when = os.environ.get(f"GIT_{kind}_DATE")
     if not when:
         return pygit2.Signature(name, address)
@@ -923,13 +921,60 @@ def _signature(kind: str, repo: pygit2.Repository) -> pygit2.Signature:
     )
 
 
-def _config(repo: pygit2.Repository, key: str) -> str | None:
-    """A text setting of git's config (the repository's, the user's, the system's)."""
+def _config(config: pygit2.Config, key: str) -> str | None:
+    """A text setting of git's config."""
     try:
-        value = repo.config[key]
+        value = config[key]
     except (KeyError, pygit2.GitError):
         return None
     return value if isinstance(value, str) and value else None
+
+
+def _git_config(repo: pygit2.Repository) -> pygit2.Config:
+    """The repository's config as ``git`` reads it, which libgit2's is not when git is
+    told to read ``GIT_CONFIG_GLOBAL``'s file instead of the user's (``~/.gitconfig``,
+    ``~/.config/git/config``), ``GIT_CONFIG_SYSTEM``'s instead of the system's, or no
+    system file (``GIT_CONFIG_NOSYSTEM``): libgit2 reads none of these variables."""
+    user = os.environ.get("GIT_CONFIG_GLOBAL")
+    system = os.environ.get("GIT_CONFIG_SYSTEM")
+    try:
+        nosystem = pygit2.Config.parse_bool(os.environ.get("GIT_CONFIG_NOSYSTEM") or "no")
+    except pygit2.GitError:
+        nosystem = False
+    if user is None and system is None and not nosystem:
+        return repo.config
+
+    def found(level: ConfigLevel, name: str) -> list[Path]:
+        """The file libgit2 reads at ``level``: the first there is in its search path."""
+        folders = pygit2.settings.search_path[level].split(os.pathsep)
+        return [path for f in folders if f and (path := Path(f, name)).is_file()][:1]
+
+    git_dir = Path(repo.path)
+    try:
+        shared = common_dir(git_dir)
+    except (OSError, UnicodeDecodeError):
+        shared = git_dir
+    layers: dict[ConfigLevel, list[Path]] = {}
+    if not nosystem:
+        layers[ConfigLevel.SYSTEM] = (
+            [Path(system)] if system else found(ConfigLevel.SYSTEM, "gitconfig")
+        )
+    if user is None:
+        layers[ConfigLevel.XDG] = found(ConfigLevel.XDG, "config")
+        layers[ConfigLevel.GLOBAL] = found(ConfigLevel.GLOBAL, ".gitconfig")
+    else:
+        layers[ConfigLevel.GLOBAL] = [Path(user)]
+    layers[ConfigLevel.LOCAL] = [shared / "config"]
+    layers[ConfigLevel.WORKTREE] = [git_dir / "config.worktree"]
+    config = pygit2.Config()
+    for level, paths in layers.items():
+        for path in paths:
+            if path.is_file():
+                try:
+                    config.add_file(path, level)
+                except pygit2.GitError as exc:
+                    raise GitProblem(f"git's config can't be read: {exc}") from None
+    return config
 
 
 def _git_date(text: str, name: str) -> datetime:

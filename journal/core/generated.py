@@ -82,7 +82,28 @@ def searchable(text: str) -> str:
 
 
 class SectionError(JournalError):
-    """Section markers that don't pair up; the note is left alone."""
+    """Section markers that don't pair up; the note is left alone.  ``below``: how far
+    below ``line`` the lines are that the message names (its ``{0}``, ``{1}``...), so
+    that :meth:`move` moves them with it."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        below: tuple[int, ...] = (),
+    ) -> None:
+        super().__init__(message, path=path, line=line)
+        self._said, self._below = message, below
+        self.move(0)
+
+    def move(self, lines: int) -> None:
+        """Count the lines ``lines`` further down: a note's body was read on its own."""
+        if self.line is not None:
+            self.line += lines
+            if self._below:
+                self.message = self._said.format(*(self.line + n for n in self._below))
 
 
 #: A wikilink as the hash reads it (not :mod:`journal.core.links`' grammar: no ``[`` or
@@ -300,6 +321,8 @@ def _sections(text: str, path: str | None, code: Sequence[tuple[int, int]]) -> d
         following = begins[index + 1].start() if index + 1 < len(begins) else len(text)
         if end is None or following < end.start():  # another section begins inside
             _refuse_a_spoilt_end(text, name, begin.end(), following, path, code)
+            if index + 1 < len(begins) and begins[index + 1].group(1) == name:
+                raise _begun_twice(text, name, line, begins[index + 1], end, path)
             raise SectionError(f"section '{name}' has no matching end marker", path=path, line=line)
         if name in sections:
             raise SectionError(f"section '{name}' appears twice", path=path, line=line)
@@ -318,6 +341,31 @@ def _sections(text: str, path: str | None, code: Sequence[tuple[int, int]]) -> d
         _refuse_a_spoilt_begin(text, name, stray[0].start(), path, code)
         raise SectionError(f"end marker of '{name}' has no begin marker", path=path, line=line)
     return sections
+
+
+def _begun_twice(
+    text: str,
+    name: str,
+    line: int,
+    again: re.Match[str],
+    end: re.Match[str] | None,
+    path: str | None,
+) -> SectionError:
+    """A section whose begin marker comes twice before its end marker, as a merge
+    conflict resolved by keeping both sides leaves it (found in a tryout: the error said
+    the first has no end marker)."""
+    second = text.count("\n", 0, again.start()) + 1 - line
+    lines = "the section" if end is None else "lines {0}-{2}"
+    last = 0 if end is None else text.count("\n", 0, end.start()) + 1 - line
+    return SectionError(
+        f"section '{name}' begins twice, at lines {{0}} and {{1}}, before its end marker "
+        "(both sides of a merge conflict kept?): keep one side's begin marker and lines, or "
+        f"delete {lines} and make it again with --force (`journal review --force`; "
+        "`journal plan --force` for a plan)",
+        path=path,
+        line=line,
+        below=(0, second, last),
+    )
 
 
 def _refuse_a_spoilt_begin(

@@ -253,6 +253,8 @@ def parse_typed(
     note.body_line = doc.body_line
     _read_properties(note)
     _read_body(note, doc.body, periodic)
+    if note.kind in ("review", "plan"):
+        _check_sections(note, doc.body)
     record, problems = typed_record(note)
     note.diagnostics.extend(problems)
     if record is None and not note.readable:
@@ -262,6 +264,20 @@ def parse_typed(
         if named is not None and note.id is None:  # named by its id too, to say why
             note.props["id"] = named
     return note, record
+
+
+def _check_sections(note: Note, body: str) -> None:
+    """The generated sections' markers of a review or plan that `journal review` or
+    `plan` would stop at (H023; not in a note git left in a conflict: H013's)."""
+    from journal.core.generated import SectionError, find_sections
+
+    if any(d.code == "conflict" for d in note.diagnostics):
+        return
+    try:
+        find_sections(body, note.path)
+    except SectionError as exc:
+        exc.move(note.body_line - 1)
+        note.diagnostics.append(Diagnostic(note.path, exc.line, exc.message, "error", "sections"))
 
 
 def reads_as_goal(raw: bytes) -> bool:

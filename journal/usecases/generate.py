@@ -203,7 +203,7 @@ def _regenerate(
             result.overwritten, result.restored = merged.overwritten, merged.restored
     except generated.SectionError as exc:
         if exc.path == rel and exc.line is not None:
-            exc.line += doc.body_line - 1  # a line of the body, counted in the file on disk
+            exc.move(doc.body_line - 1)  # a line of the body, counted in the file on disk
         raise
     final = text[: again.body_start] + new_body
     if final != doc.text:  # what is written must read back (a template may hold git's

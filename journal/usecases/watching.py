@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from journal.adapters.files import read_note_at, stat_stamp
-from journal.adapters.gitfind import RUNNING, HistoryUnavailable, NoRepository, read_head
+from journal.adapters.gitfind import RUNNING, HistoryUnavailable, NoRepository
 from journal.adapters.index import Index
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import SAVE_SECONDS, Update, Watcher, stop_on_signals
@@ -166,13 +166,6 @@ def _settled(vault: Vault, rel: str) -> None:
 _OWN = "regenerated"  # Vault.memo's key (with the note's path) for the watcher's own write
 
 
-def _head(vault: Vault) -> str | None:
-    """The commit git's HEAD is at, read from git's files (None: no repository, or one
-    of a kind they don't tell; a moved HEAD is then seen at the next note change)."""
-    found = read_head(vault.root)
-    return found.commit if found is not None else None
-
-
 def _misread(index: Index, read: list[str]) -> list[dict[str, Any]]:
     """The warnings of the notes just ``read`` that are meant as a goal, meeting or
     contact and read as none (:func:`~journal.usecases.listing.misread`: a `type` line
@@ -230,8 +223,10 @@ def watch_vault(
     after each batch that changed notes, or found them stored by another command; its
     result is the batch record's ``regenerated`` (None when there is no review note
     yet).  Once idle, it also does what a batch put off (a save, git), and regenerates
-    the review when the day or git's HEAD changed since it was last made (at the start
-    too, so a review made on another day is brought up to date); its result (written or
+    the review when the day changed since it was last made (at the start too, so a
+    review made on another day is brought up to date); not when git's HEAD moved alone
+    (a commit): the review rewritten after every commit left the working tree changed,
+    and `git pull --rebase` refused; its result (written or
     not: it tells the edits kept) is passed to ``on_regenerated`` with why it was made
     now.  ``on_reading(total)``:
     a refresh has been reading ``total`` changed files for more than a second.  Returns
@@ -246,11 +241,10 @@ def watch_vault(
     waiting: NotNow | None = None  # why a regeneration was put off
     review: str | None = None  # the path of the review the watcher last regenerated
     day: date | None = None  # the day the review was last regenerated for
-    head: str | None = None  # the commit git's HEAD was at then ("This week in git")
 
     def regenerated(index: Index, today: date) -> dict[str, Any] | None:
-        nonlocal waiting, day, head, review
-        was_waiting, waiting, day, head = waiting, None, today, _head(index.vault)
+        nonlocal waiting, day, review
+        was_waiting, waiting, day = waiting, None, today
         try:
             result = regenerate_review(index.vault, index, today)
             review = result["path"] if result is not None else review
@@ -288,8 +282,6 @@ def watch_vault(
             why = waiting.now
         elif now != day:
             why = f"for {now.isoformat()}"
-        elif _head(watcher.index.vault) != head:  # a commit, a checkout: no note changed
-            why = "now that git's HEAD moved"
         else:
             return
         result = regenerated(watcher.index, now)

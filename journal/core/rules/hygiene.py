@@ -1048,4 +1048,17 @@ RULES = (
             "journal reads it (2.5), which no one can read as thousands",
         ),
     ),
+    Rule(
+        "H023",
+        "broken-sections",
+        "error",
+        "a review's or plan's generated-section markers that don't pair up (a begin marker "
+        "twice, after a merge that kept both sides): `journal review` or `plan` stops there",
+        _diagnostics(
+            ("sections",),
+            "error",
+            "mend the markers as the message says, then run `journal review` (`journal "
+            "plan` for a plan); docs/guide.md: a generated note in a merge conflict",
+        ),
+    ),
 )
