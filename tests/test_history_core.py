@@ -457,3 +457,20 @@ def test_arrival_days_of_a_long_history_take_linear_time() -> None:
     arrival = arrival_days(history)
     assert time.perf_counter() - started < 5.0  # (linear: about 0.1 s)
     assert len(arrival) == count and arrival["c0"] == start.date()
+
+
+def test_equal_texts_pair_first_and_past_the_rename_limit_alone() -> None:
+    """Found in review: a merge that moved a folder of 500 notes compared every removed
+    note with every added one (250,000 diffs).  Equal texts pair without a diff; past
+    the limit, only they do, as git's rename limit."""
+    from journal.core.history import RENAME_LIMIT, similar_pairs
+
+    texts = [f"note {n}\n" + "the same words in every note\n" * 5 for n in range(3)]
+    edited = [text + "one more line\n" for text in texts]
+    assert similar_pairs(texts, list(reversed(edited))) == [(0, 2), (1, 1), (2, 0)]
+    assert similar_pairs(texts, [texts[2], "other"]) == [(2, 0)]
+    many = int(RENAME_LIMIT**0.5) + 1  # more pairs left than the limit
+    left = [f"{n}\n" + "alike\n" * 20 for n in range(many)]
+    right = [text + "edited\n" for text in left]
+    assert similar_pairs([*left, "kept as is"], ["kept as is", *right]) == [(many, 0)]
+    assert similar_pairs(left[:3], right[:3]) == [(0, 0), (1, 1), (2, 2)]

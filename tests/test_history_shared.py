@@ -172,3 +172,23 @@ def test_check_ins_committed_between_conflict_markers_count_once(
         "check-in 2026-12-01 +1 ay",
         "check-in 2026-12-01 +1 bee",
     ]
+
+
+def test_a_goal_made_on_one_branch_is_not_the_goal_deleted_on_the_other(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Found in review: a merge paired a goal one branch made with a goal of another id
+    that the other branch deleted, their texts alike (one template), and told the new
+    goal "kept (deleted on the merged branch ...)".  Two ids are two goals."""
+    write("goals/Connect.md", goal(1, log=(FIRST,)))
+    git.commit("init", "2026-11-20")
+    git("checkout", "-q", "-b", "del")
+    git("rm", "-q", "goals/Connect.md")
+    git.commit("delete", "2026-12-01")
+    git("checkout", "-q", "main")
+    write("goals/Meet.md", goal(1, log=(FIRST,), goal_id="meet", title="Meet HR leaders"))
+    git.commit("new goal", "2026-12-02")
+    merge(git, "del", "2026-12-03")  # clean: committed by git
+    entries = history_json(invoke, "meet")["entries"]
+    events = [ev["text"] for e in entries for ev in e["events"]]  # type: ignore[attr-defined]
+    assert not any(text.startswith("kept") for text in events), events

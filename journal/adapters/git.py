@@ -40,6 +40,7 @@ from journal.adapters.vault import Vault
 from journal.core.errors import JournalError
 from journal.core.formatting import shell_word
 from journal.core.history import Revision, similar_pairs
+from journal.core.notes import plain_id
 from journal.core.records import Record, record
 
 _BLOBS = (FileMode.BLOB, FileMode.BLOB_EXECUTABLE)
@@ -225,7 +226,7 @@ class Repository:
             base = self._merge_base(parents)
             in_base = self._folder_in(base, commit.tree, folder) if base is not None else folder
             base_tree = self._vault_tree(base, in_base) if base is not None else None
-            for before, after in self._paired(diff):
+            for before, after in self._paired(diff, merge):
                 old, new = self._side(before), self._side(after)
                 if old == new or (old is None and new is None):
                     continue
@@ -275,10 +276,10 @@ class Repository:
                 theirs = tuple(self._find(t, new, merge) for t in others)
                 yield FileChange(new[0], new[1], new[0], new[1], theirs, at_base)
 
-    def _paired(self, diff: list[_Change]) -> list[_Change]:
+    def _paired(self, diff: list[_Change], merge: _Merge) -> list[_Change]:
         """A merge's ``diff`` against its first parent, each note file it added paired
-        with the one it removed that it is most like (:func:`similar_pairs`): one file
-        moved on the other branch, edited on the first parent's line."""
+        with the one it removed that it is most like (:meth:`_moved`): one file moved on
+        the other branch, edited on the first parent's line."""
         removed = [
             (i, side)
             for i, (was, now) in enumerate(diff)
@@ -291,10 +292,7 @@ class Repository:
         ]
         if not (removed and added):
             return diff
-        pairs = similar_pairs(
-            [self._text(blob) for _i, (_p, blob) in removed],
-            [self._text(blob) for _j, (_p, blob) in added],
-        )
+        pairs = self._moved([s for _i, s in removed], [s for _j, s in added], merge)
         moved = {removed[i][0]: added[j][0] for i, j in pairs}
         paired = set(moved.values())
         return [
@@ -319,11 +317,23 @@ class Repository:
                 if now is None and (side := self._side(was))
             ]
         gone = merge.gone[tree.id]
-        pairs = similar_pairs([self._text(b) for _p, b in gone], [self._text(new[1])])
+        pairs = self._moved(gone, [new], merge)
         return gone[pairs[0][0]] if pairs else None
 
-    def _text(self, blob: str) -> str:
-        return self.read(blob).decode("utf-8", "replace")
+    def _moved(
+        self, gone: list[tuple[str, str]], came: list[tuple[str, str]], merge: _Merge
+    ) -> list[tuple[int, int]]:
+        """The files of ``gone`` and ``came`` (path, blob) that are one file moved
+        (:func:`similar_pairs`), never two notes whose front matter names two ids: two
+        goals made from one template are alike, not one goal."""
+        left = [merge.text(self, blob) for _p, blob in gone]
+        right = [merge.text(self, blob) for _p, blob in came]
+        ids = [plain_id(text) for text in left], [plain_id(text) for text in right]
+
+        def allowed(i: int, j: int) -> bool:
+            return not (ids[0][i] and ids[1][j] and ids[0][i] != ids[1][j])
+
+        return similar_pairs(left, right, allowed)
 
     def _merge_base(self, parents: list[pygit2.Commit]) -> pygit2.Tree | None:
         """The tree of the commit where a merge's parents parted; None when git finds
@@ -773,6 +783,13 @@ class _Merge:
     def __init__(self, tree: pygit2.Tree | None) -> None:
         self.tree = tree
         self.gone: dict[object, list[tuple[str, str]]] = {}
+        self.texts: dict[str, str] = {}  # the note files read, by blob id
+
+    def text(self, repo: Repository, blob: str) -> str:
+        """The text of the note file ``blob``, read once for the merge."""
+        if blob not in self.texts:
+            self.texts[blob] = repo.read(blob).decode("utf-8", "replace")
+        return self.texts[blob]
 
 
 def _blob(side: tuple[str, str] | None) -> str | None:

@@ -32,6 +32,8 @@ from journal.core.regex import lazy
 
 #: Share of equal content above which a removed and an added goal are one goal moved.
 SIMILAR = 0.5
+#: Pairs of texts compared at most to find files moved (see :func:`similar_pairs`).
+RENAME_LIMIT = 10_000
 #: The properties with events of their own; any other is a ``property`` event, and one
 #: of these whose value changed while what the goal reads of it did not is ``edited``.
 OWN_EVENTS = ("title", "status", "target", "current", "baseline", "start", "due", "milestones")
@@ -537,7 +539,9 @@ def similarity(a: str, b: str) -> float:
     import difflib  # only a commit that renames a goal asks
 
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.ratio() if matcher.real_quick_ratio() >= SIMILAR else 0.0
+    if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
+        return 0.0  # (upper bounds of the ratio, found in linear time)
+    return matcher.ratio()
 
 
 def pair_renames(
@@ -576,19 +580,36 @@ def similar_pairs(
     right: Sequence[str],
     allowed: Callable[[int, int], bool] = lambda i, j: True,
 ) -> list[tuple[int, int]]:
-    """The texts of ``left`` and ``right`` (by index) that are one file moved: at least
-    :data:`SIMILAR` alike, the most alike first, each paired once (as git's rename
-    detection); ``allowed``: which pairs may be."""
+    """The texts of ``left`` and ``right`` (by index) that are one file moved: equal
+    texts first, then those at least :data:`SIMILAR` alike, the most alike first, each
+    paired once (as git's rename detection); ``allowed``: which pairs may be.  As git's
+    rename limit, texts are compared only while at most :data:`RENAME_LIMIT` pairs are
+    left (a merge that reorganised a folder: equal texts alone pair then)."""
+    pairs: list[tuple[int, int]] = []
+    same: dict[str, list[int]] = {}
+    for j, text in enumerate(right):
+        same.setdefault(text, []).append(j)
+    for i, text in enumerate(left):
+        found = next((j for j in same.get(text, ()) if allowed(i, j)), None)
+        if found is not None:
+            same[text].remove(found)
+            pairs.append((i, found))
+    used_left, used_right = {i for i, _j in pairs}, {j for _i, j in pairs}
+    rest_left = [i for i in range(len(left)) if i not in used_left]
+    rest_right = [j for j in range(len(right)) if j not in used_right]
+    if len(rest_left) * len(rest_right) > RENAME_LIMIT:
+        return pairs
     scored = sorted(
-        (-similarity(a, b), i, j)
-        for i, a in enumerate(left)
-        for j, b in enumerate(right)
+        (-similarity(left[i], right[j]), i, j)
+        for i in rest_left
+        for j in rest_right
         if allowed(i, j)
     )
-    pairs: list[tuple[int, int]] = []
     for score, i, j in scored:
-        if -score >= SIMILAR and all(i != a and j != b for a, b in pairs):
+        if -score >= SIMILAR and i not in used_left and j not in used_right:
             pairs.append((i, j))
+            used_left.add(i)
+            used_right.add(j)
     return pairs
 
 
