@@ -954,3 +954,19 @@ def test_git_config_system_and_nosystem_are_honoured(
     result = invoke("set", "Connect", "current=4", "--commit")
     assert result.exit_code == 1
     assert "git does not know who you are" in result.stderr
+
+
+@pytest.mark.usefixtures("no_identity_env")
+def test_git_config_system_set_empty_reads_no_system_file(
+    git: Git, invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Found in review: `GIT_CONFIG_SYSTEM=` (empty) read the usual system file, which
+    git does not (the empty name is no file)."""
+    _identity_file(tmp_path / "etc/gitconfig", "Us Ual")
+    pygit2.settings.search_path[ConfigLevel.SYSTEM] = str(tmp_path / "etc")  # put back
+    monkeypatch.setenv("GIT_CONFIG_SYSTEM", "")
+    result = invoke("set", "Connect", "current=3", "--commit")
+    assert (result.exit_code, "git does not know who you are" in result.stderr) == (1, True)
+    monkeypatch.delenv("GIT_CONFIG_SYSTEM")  # the usual file, as git reads it
+    assert invoke("set", "Connect", "current=3", "--commit").exit_code == 0
+    assert git("log", "-1", "--format=%an") == "Us Ual\n"

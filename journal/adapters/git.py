@@ -961,20 +961,32 @@ def _git_config(repo: pygit2.Repository) -> pygit2.Config:
     if user is None and system is None and not nosystem:
         return repo.config
 
+    git_dir = Path(repo.path)
+    try:
+        return _config_of(_layers(git_dir, user, system, nosystem))
+    except OSError as exc:  # a config file that can't be read (its folder's rights)
+        raise GitProblem(f"git's config can't be read: {exc.strerror}: {exc.filename}") from None
+
+
+def _layers(
+    git_dir: Path, user: str | None, system: str | None, nosystem: bool
+) -> dict[ConfigLevel, list[Path]]:
+    """The files of each level of git's config (see :func:`_git_config`)."""
+
     def found(level: ConfigLevel, name: str) -> list[Path]:
         """The file libgit2 reads at ``level``: the first there is in its search path."""
         folders = pygit2.settings.search_path[level].split(os.pathsep)
         return [path for f in folders if f and (path := Path(f, name)).is_file()][:1]
 
-    git_dir = Path(repo.path)
     try:
         shared = common_dir(git_dir)
     except (OSError, UnicodeDecodeError):
         shared = git_dir
     layers: dict[ConfigLevel, list[Path]] = {}
     if not nosystem:
+        # set empty, it names no file: git then reads none, not the usual one
         layers[ConfigLevel.SYSTEM] = (
-            [Path(system)] if system else found(ConfigLevel.SYSTEM, "gitconfig")
+            found(ConfigLevel.SYSTEM, "gitconfig") if system is None else [Path(system)]
         )
     if user is None:
         layers[ConfigLevel.XDG] = found(ConfigLevel.XDG, "config")
@@ -983,6 +995,11 @@ def _git_config(repo: pygit2.Repository) -> pygit2.Config:
         layers[ConfigLevel.GLOBAL] = [Path(user)]
     layers[ConfigLevel.LOCAL] = [shared / "config"]
     layers[ConfigLevel.WORKTREE] = [git_dir / "config.worktree"]
+    return layers
+
+
+def _config_of(layers: dict[ConfigLevel, list[Path]]) -> pygit2.Config:
+    """A config of the files of ``layers`` there are, each at its level."""
     config = pygit2.Config()
     for level, paths in layers.items():
         for path in paths:
