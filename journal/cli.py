@@ -183,7 +183,7 @@ class JournalCommand(_PrintsHelp):
         given = list(args)  # parsing takes the arguments out of ``args``
         ctx.allow_extra_args = True
         extra = super().parse_args(ctx, args)
-        if not extra:
+        if not extra or ctx.resilient_parsing:  # (shell completion parses a line in making)
             return extra
         problem = f"Got unexpected extra argument{'s' * (len(extra) > 1)} ({' '.join(extra)})"
         last = [p for p in self.params if isinstance(p, click.Argument)][-1:]
@@ -191,12 +191,20 @@ class JournalCommand(_PrintsHelp):
         at = given.index(name) if isinstance(name, str) and name in given else -1
         if not isinstance(name, str) or given[at + 1 : at + 1 + len(extra)] != extra:
             raise click.UsageError(problem, ctx)
-        from journal.core.formatting import shell_word
+        from journal.core.formatting import shell_words
 
-        words = [shell_word(word) if " " in word else word for word in given]
-        words[at : at + 1 + len(extra)] = [shell_word(" ".join([name, *extra]))]
-        command = " ".join(["journal", *ctx.command_path.split()[1:], *words])
+        words = list(given)
+        words[at : at + 1 + len(extra)] = [" ".join([name, *extra])]
+        root = ctx.find_root()
+        vault = root.params.get("vault_option")
+        where = ["--vault", str(vault)] if vault and _typed(root, "vault_option") else []
+        command = shell_words(["journal", *where, *ctx.command_path.split()[1:], *words])
         raise click.UsageError(f"{problem}: a name with spaces goes in quotes: {command}", ctx)
+
+
+def _typed(ctx: click.Context, name: str) -> bool:
+    """Whether the option ``name`` was given on the command line (not by its variable)."""
+    return ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE
 
 
 class _Whole(click.IntRange):

@@ -346,3 +346,15 @@ def test_a_pipe_is_escaped_in_table_rows_only() -> None:
     )
     assert table_pipes_only(once) == once  # made once, in a section and in the note
     assert table_pipes_only("no pipes | \\|\n") == "no pipes | \\|\n"
+
+
+def test_shell_words_leave_plain_words_and_quote_the_others() -> None:
+    from journal.core.formatting import shell_words
+
+    assert shell_words(["log", "hr", "+1", "a/b.md", "why=x", "2026-11-20"]) == (
+        "log hr +1 a/b.md why=x 2026-11-20"
+    )
+    # zsh reads "=4" as a command's path, "[[" and "*" as patterns, "~" as home
+    assert shell_words(["=4", "[[Dana]]", "a*", "~x", "Dana's", "$HOME", ""]) == (
+        '"=4" "[[Dana]]" "a*" "~x" "Dana\'s" \'$HOME\' ""'
+    )

@@ -48,13 +48,15 @@ def test_extra_words_after_a_name_say_to_quote_it(
     """Reported: click's `Got unexpected extra arguments (with Jordan)`."""
     done = invoke("done", "Coffee", "with", "Jordan", "--date", "2026-11-20")
     assert done.exit_code == 2
-    assert done.stderr.endswith(
+    assert done.stderr.endswith(  # the --vault it was given kept, to paste anywhere
         "Error: Got unexpected extra arguments (with Jordan): a name with spaces goes in"
-        ' quotes: journal done "Coffee with Jordan" --date 2026-11-20\n'
+        f' quotes: journal --vault {vault} done "Coffee with Jordan" --date 2026-11-20\n'
     )
     new = invoke("new", "goal", "Land", "an", "HRBP", "role", "by", "June")
     assert new.exit_code == 2
-    assert new.stderr.endswith('quotes: journal new goal "Land an HRBP role by June"\n')
+    assert new.stderr.endswith(
+        f'quotes: journal --vault {vault} new goal "Land an HRBP role by June"\n'
+    )
     assert not (vault / "goals").exists()
 
 
@@ -100,3 +102,21 @@ def test_a_number_with_its_unit_word_says_to_part_them(invoke: Invoke, write: Wr
         "write the number alone, `target: 5` (the unit, `unit: conversations`, names what"
         " it counts)",
     ]
+
+
+def test_the_command_to_paste_quotes_every_word_a_shell_would_change(
+    write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: only words with spaces were quoted (`Dana's`, `[[Dana]]` broke
+    the paste; zsh: "no matches found"), and the `--vault` the command was given was
+    left out, so the pasted command ran elsewhere."""
+    monkeypatch.delenv("JOURNAL_VAULT", raising=False)
+    write("goals/dana.md", goal_text("Dana's goal"))
+    log = CliRunner().invoke(
+        cli, ["--vault", str(vault), "log", "Dana's", "goal", "+1", "met", "[[Dana]]"]
+    )
+    assert log.exit_code == 2
+    assert log.stderr.endswith('quotes: journal log "Dana\'s goal" +1 met "[[Dana]]"\n')
+    done = CliRunner().invoke(cli, ["--vault", str(vault), "done", "Coffee", "with", "[[Jo]]"])
+    assert done.exit_code == 2
+    assert done.stderr.endswith(f'quotes: journal --vault {vault} done "Coffee with [[Jo]]"\n')

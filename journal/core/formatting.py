@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from journal.core.fences import code_spans
@@ -496,6 +496,14 @@ def shell_word(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"
 
 
+def shell_words(words: Iterable[str]) -> str:
+    """``words`` as the arguments of a command to paste in a shell: each as written when
+    bash and zsh read it so (letters, digits and ``+-=.,:/@%_``, no ``=`` first: zsh
+    reads ``=4`` as a command's path), else as :func:`shell_word` quotes it."""
+    return " ".join(word if _PLAIN_WORD.fullmatch(word) else shell_word(word) for word in words)
+
+
+_PLAIN_WORD = lazy(r"(?!=)[\w+=.,:/@%-]+")
 _SHELL_CONTROL = lazy(r"[\x00-\x1f\x7f-\x9f]")
 _CONTROL_OR_QUOTE = lazy(r"[\x00-\x1f\x7f-\x9f'\\]")
 _C_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "'": "\\'", "\\": "\\\\"}

@@ -32,7 +32,7 @@ from journal.core.checkins import (
 from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
 from journal.core.fields import CLOSED, GOAL_FIELDS, FieldError, coerce, refuse_other_case
-from journal.core.formatting import number, shell_word, single_line
+from journal.core.formatting import number, shell_word, shell_words, single_line
 from journal.core.goal import goal_value, refuse_hand_value
 from journal.core.logsection import append_checkin, log_checkins
 from journal.core.numerals import dotted_thousands
@@ -78,7 +78,7 @@ def _unquoted_name(ref: str, value: str, note: str) -> str | None:
     name = shell_word(" ".join([ref, value, *words[:at]]))
     return (
         f"'{value}' is no VALUE and {words[at]} comes after it: a goal's name with spaces "
-        f"goes in quotes: journal log {' '.join([name, *words[at:]])}"
+        f"goes in quotes: journal log {name} {shell_words(words[at:])}"
     )
 
 

@@ -24,7 +24,7 @@ from journal.core.fields import (
     parse_cli_value,
     yaml_value,
 )
-from journal.core.formatting import shell_word
+from journal.core.formatting import shell_word, shell_words
 from journal.core.goal import (
     Change,
     Goal,
@@ -109,7 +109,7 @@ def _unquoted(assignments: Sequence[str], at: int, ref: str) -> str:
     quotes as a value's, after a ``KEY=VALUE`` (``why=Next step``), or as the goal's
     name's, before one (``set Senior HRBP why=x``)."""
     words = list(itertools.takewhile(lambda word: "=" not in word, assignments[at:]))
-    rest = " ".join(assignments[at + len(words) :])
+    rest = shell_words(assignments[at + len(words) :])
     if at:
         key, _, value = assignments[at - 1].partition("=")
         quoted = shell_word(" ".join([value, *words]))
