@@ -975,7 +975,8 @@ def test_a_folder_that_holds_vaults_is_refused(
     monkeypatch.chdir(tmp_path)
     refused = (
         "journal: Dropbox is no vault but holds 2: Dropbox/HR Journal and Dropbox/backup-d2;"
-        ' pick one: --vault "Dropbox/HR Journal"\n'
+        ' pick one: --vault "Dropbox/HR Journal" (or, to read it as one vault with them in'
+        ' it, mark it as one: mkdir "Dropbox/.journal")\n'
     )
     for command in (["--vault", "Dropbox", "list"], ["--vault", "Dropbox", "review"]):
         result = CliRunner().invoke(cli, command)
@@ -984,6 +985,9 @@ def test_a_folder_that_holds_vaults_is_refused(
     monkeypatch.setenv("JOURNAL_VAULT", "Dropbox")
     assert CliRunner().invoke(cli, ["list"]).stderr == refused
     monkeypatch.delenv("JOURNAL_VAULT")
+    (dropbox / ".journal").mkdir()  # as the message says: a plain folder meant as a vault
+    assert CliRunner().invoke(cli, ["--vault", "Dropbox", "list"]).exit_code == 0
+    (dropbox / ".journal").rmdir()
     monkeypatch.chdir(dropbox)  # run inside it
     result = CliRunner().invoke(cli, ["list"])
     assert result.exit_code == 2

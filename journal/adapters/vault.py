@@ -62,7 +62,8 @@ def find_vault(explicit: str | None, cwd: Path | None = None) -> Path:
             named = [str(PurePosixPath(given, rel)) for rel in below]
             raise UsageProblem(
                 f"{given} is no vault but holds {len(below)}: {listed(named)}; "
-                f"pick one: --vault {shell_word(named[0])}"
+                f"pick one: --vault {shell_word(named[0])} (or, to read it as one vault "
+                f"with them in it, mark it as one: mkdir {shell_word(given + '/.journal')})"
             )
         return usable_root(root.resolve())
     cwd = cwd or files.absolute(Path())
