@@ -102,10 +102,10 @@ def read_note(fd: int, size: int = 0) -> bytes:
     ask = min(size + 1, left) if size > 0 else _READ_SIZE
     while left > 0:
         part = os.read(fd, ask)
-        if not part:
-            break
         parts.append(part)
         left -= len(part)
+        if len(part) < ask:  # the end: a file gives all it has up to what is asked
+            break
         ask = min(_READ_SIZE, left)
     return parts[0] if len(parts) == 1 else b"".join(parts)
 
