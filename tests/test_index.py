@@ -26,7 +26,8 @@ from journal.adapters import index as index_module
 from journal.adapters.index import Index, Refresh, default_path
 from journal.adapters.vault import Vault, load_catalog
 from journal.adapters.watcher import Watcher
-from journal.core.catalog import Catalog
+from journal.core.catalog import Catalog, NoteList
+from journal.core.links import copy_candidates
 from journal.core.notes import parse_note, parse_typed
 from journal.core.periodic import PeriodicSettings
 from tests.conftest import DATA, Invoke, Write, goal_text
@@ -178,6 +179,48 @@ def test_asking_whether_a_few_paths_are_notes_does_not_load_every_path(
     assert [path in everything.by_path for path in asked] == answers
     assert sorted(everything.by_path) == sorted(catalog.by_path)  # both load every path now
     assert [path in catalog.by_path for path in asked] == answers
+    index.close()
+
+
+def test_copies_are_found_in_the_index_without_every_path_read(notes: Path, write: Write) -> None:
+    """The review names a sync tool's copies: the index marks the names that may be a
+    copy's as it stores them and gives those alone (reading every path took a review 2%
+    of its work), finding what the rule over every path finds."""
+    names = [
+        "daily/2026-12-09.md",
+        "daily/2026-12-09 (1).md",
+        "notes/Plan.md",
+        "notes/Plan 2.md",
+        "notes/Plan 12.md",
+        "notes/Plan - Copy.md",
+        "notes/Plan copy.md",
+        "notes/Sprint2.md",
+        "notes/Sprint.md",
+        "notes/x \u0662.md",
+        "notes/x.md",
+        "notes/a b.md",
+        "notes/Tally.md",
+        "notes/Plan (conflicted copy 2026-01-01).md",
+    ]
+    for name in names:
+        write(name, "# n\n")
+    index = open_index(notes)
+    index.refresh()
+    catalog = Vault.open(notes).catalog(index.reader())
+    reader = index.reader()
+    every = sorted(n.path for n in reader.load())
+    assert reader.copy_named() == copy_candidates(every)
+    assert [r["path"] for r in catalog.copy_records()] == [
+        "daily/2026-12-09 (1).md",
+        "notes/Plan - Copy.md",
+        "notes/Plan 2.md",
+        "notes/Plan copy.md",
+    ]
+    assert "paths" not in catalog.__dict__ and "heads" not in catalog.__dict__
+    files = Vault.open(notes).catalog(NoteList(reader.load()))
+    assert files.copy_records() == catalog.copy_records()
+    plan = index.conn.execute("EXPLAIN QUERY PLAN SELECT path FROM notes WHERE copy_like")
+    assert "notes_copy_like" in str(plan.fetchall())  # the few marked, not every row
     index.close()
 
 
@@ -704,7 +747,8 @@ def test_a_remake_makes_its_lookup_indexes_after_the_rows(notes: Path) -> None:
     index = open_index(notes)
     made = _lookups(index)
     assert [name for name, _sql in made] == [
-        "aliases_key", "fields_key", "links_name", "notes_id", "notes_kind", "notes_name"
+        "aliases_key", "fields_key", "links_name", "notes_copy_like", "notes_id",
+        "notes_kind", "notes_name",
     ]  # fmt: skip
     index.refresh()
     said: list[str] = []

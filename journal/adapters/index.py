@@ -60,7 +60,7 @@ from journal.core.errors import ConfigError, Diagnostic, JournalError, UnsafeWri
 from journal.core.formatting import shortened, single_line
 from journal.core.generated import GENERATED_KINDS, searchable
 from journal.core.goal import Goal, Milestone
-from journal.core.links import COPY_MARK, Link, LinkResolver, fold, name_key
+from journal.core.links import COPY_MARK, Link, LinkResolver, copy_candidates, fold, name_key
 from journal.core.networking import Contact, Meeting
 from journal.core.notes import (
     PARSER_VERSION,
@@ -94,7 +94,8 @@ if TYPE_CHECKING:  # worker processes are imported only for a build of many file
     from concurrent.futures import Future
     from multiprocessing.context import BaseContext
 
-SCHEMA_VERSION = 9  # 9: search.written; 8: tags and tasks are views; 7: changed_ns (ctime)
+#: 10: notes.copy_like; 9: search.written; 8: tags and tasks are views; 7: changed_ns (ctime)
+SCHEMA_VERSION = 10
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
 KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
@@ -142,7 +143,8 @@ CREATE TABLE notes (
     due TEXT,
     name TEXT NOT NULL,
     aliases TEXT NOT NULL,
-    readable INTEGER NOT NULL
+    readable INTEGER NOT NULL,
+    copy_like INTEGER NOT NULL
 );
 CREATE TABLE parsed (
     path TEXT PRIMARY KEY, props TEXT NOT NULL, note TEXT NOT NULL, record BLOB
@@ -213,13 +215,14 @@ _LOOKUPS = {
     "aliases_key": "aliases (key)",
     "links_name": "links (name)",
     "fields_key": "fields (key)",
+    "notes_copy_like": "notes (path) WHERE copy_like",  # the few a sync tool's copy may be
 }
 _PER_NOTE = ("parsed", "aliases", "links", "checkins", "fields", "diagnostics")
 _TABLES = ("notes", *_PER_NOTE, "search", "meta")
-_MARKS = ",".join("?" * 17)
+_MARKS = ",".join("?" * 18)
 _NOTE_COLUMNS = (
     "path, size, changed_ns, inode, hash, checked_ns, kind, id, title, status, date, created, "
-    "start, due, name, aliases, readable"
+    "start, due, name, aliases, readable, copy_like"
 )
 
 
@@ -2229,6 +2232,7 @@ def _rows(
         fold(note.stem),
         _json(aliases),
         note.readable,
+        bool(copy_candidates((path,))),
     )
     searched = folded(body)
     written = "" if searched == body else body
@@ -2447,6 +2451,20 @@ class IndexReader:
 
     def has(self, path: str) -> bool:
         return bool(self._rows("SELECT 1 FROM notes WHERE path = ?", (path,)))
+
+    def copy_named(self) -> list[str]:
+        # marked as the rows were made: reading every path took a review 2% of its work
+        found = self._rows("SELECT path FROM notes WHERE copy_like ORDER BY path")
+        return [path for (path,) in found]
+
+    def present(self, paths: Collection[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(sorted(paths)):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                p for (p,) in self._rows(f"SELECT path FROM notes WHERE path IN ({marks})", chunk)
+            )
+        return found
 
     def unreadable(self) -> list[Head]:
         return self._heads("WHERE NOT readable")

@@ -31,6 +31,7 @@ from journal.core.links import (
     Link,
     LinkResolver,
     conflict_original,
+    copy_candidates,
     display_text,
     fold,
     is_conflict_copy,
@@ -107,6 +108,14 @@ class NoteSource(Protocol):
 
     def has(self, path: str) -> bool:
         """Whether a note is at ``path`` (one lookup, not every path)."""
+        ...
+
+    def copy_named(self) -> Sequence[str]:
+        """The paths named as a sync tool's copy may be (:func:`copy_candidates`)."""
+        ...
+
+    def present(self, paths: Collection[str]) -> set[str]:
+        """Which of ``paths`` are notes (one look-up for them all)."""
         ...
 
     def unreadable(self) -> Sequence[NoteHead]:
@@ -332,6 +341,12 @@ class NoteList:
     def has(self, path: str) -> bool:
         return path in self._path_set
 
+    def copy_named(self) -> Sequence[str]:
+        return copy_candidates(self.paths())
+
+    def present(self, paths: Collection[str]) -> set[str]:
+        return {path for path in paths if path in self._path_set}
+
     def unreadable(self) -> Sequence[NoteHead]:
         return [n for n in self.notes if not n.readable]
 
@@ -482,6 +497,12 @@ class _Originals:
     def copies(self) -> list[str]:
         """The paths of the sync-conflict copies, in path order."""
         return self._paths[1]
+
+    def copy_named(self) -> Sequence[str]:
+        return [path for path in self._source.copy_named() if not self._out(path)]
+
+    def present(self, paths: Collection[str]) -> set[str]:
+        return {path for path in self._source.present(paths) if not self._out(path)}
 
     def unreadable(self) -> Sequence[NoteHead]:
         return [h for h in self._source.unreadable() if not self._out(h.path)]
@@ -955,7 +976,7 @@ class Catalog:
                 "message": f"{path} looks like a copy of {original} made by a sync tool: what "
                 "it holds (check-ins, follow-ups) counts twice; delete it if it is one",
             }
-            for path, original in named_copies(self.paths)
+            for path, original in named_copies(self._source.copy_named(), self._source.present)
         ]
 
     def unlisted_records(self) -> list[dict[str, str]]:

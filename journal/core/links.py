@@ -420,14 +420,17 @@ def copy_original(path: str) -> str | None:
     return f"{path[: found.start()]}.md" if found else None
 
 
-def named_copies(paths: Collection[str]) -> list[tuple[str, str]]:
-    """(copy, original) for each of ``paths`` named as a second copy of another of them
-    (:func:`copy_original`: ``daily/2026-12-09 (1).md`` of ``daily/2026-12-09.md``), in
-    path order: what the two hold counts twice."""
-    candidates = copy_candidates(paths)
-    named = set(paths) if candidates else set()
-    found = ((path, copy_original(path)) for path in candidates)
-    return [(path, original) for path, original in found if original in named]
+def named_copies(
+    candidates: Sequence[str], present: Callable[[set[str]], Collection[str]]
+) -> list[tuple[str, str]]:
+    """(copy, original) for each of ``candidates`` (:func:`copy_candidates`) named as a
+    second copy of a note there is (:func:`copy_original`: ``daily/2026-12-09 (1).md``
+    of ``daily/2026-12-09.md``; ``present``: which of some paths are notes), in their
+    order: what the two hold counts twice."""
+    originals = [(path, copy_original(path)) for path in candidates]
+    wanted = {original for _path, original in originals if original is not None}
+    there = present(wanted) if wanted else ()
+    return [(path, original) for path, original in originals if original and original in there]
 
 
 class LinkResolver:

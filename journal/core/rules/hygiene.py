@@ -25,6 +25,7 @@ from journal.core.fields import (
 from journal.core.formatting import listed, shell_word
 from journal.core.links import (
     conflict_original,
+    copy_candidates,
     copy_original,
     fold,
     markdown_link,
@@ -648,7 +649,8 @@ def _merge_the_copy(original: str, otherwise: str) -> str:
 
 
 def copy_named(ctx: Context) -> Iterator[Problem]:
-    for path, original in named_copies(_paths(ctx)):
+    paths = _paths(ctx)
+    for path, original in named_copies(copy_candidates(paths), set(paths).intersection):
         yield Problem(
             path,
             1,
