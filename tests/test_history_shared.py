@@ -57,6 +57,16 @@ def merge(git: Git, branch: str, day: str, *, message: str | None = None) -> Non
         )
 
 
+def deleted_on_a_branch(git: Git, write: Write) -> None:
+    """goals/Connect.md committed on main, deleted on a branch ``del``; main checked out."""
+    write("goals/Connect.md", goal(1, log=(FIRST,)))
+    git.commit("init", "2026-11-20")
+    git("checkout", "-q", "-b", "del")
+    git("rm", "-q", "goals/Connect.md")
+    git.commit("delete", "2026-12-01")
+    git("checkout", "-q", "main")
+
+
 def week(vault: Path, start: str) -> dict[str, list[tuple[str, list[str]]]]:
     """The week in git from ``start``: each list's (path, event texts)."""
     day = date.fromisoformat(start)
@@ -112,12 +122,7 @@ def test_a_merge_that_keeps_a_goal_the_other_branch_deleted_says_so(
     """Reported: a merge that kept a goal over the other branch's deletion (modify/delete
     conflict, the goal kept) recorded nothing, so its timeline and the week's review
     ended on `deleted`.  The merge says it kept the goal, as it says a value it kept."""
-    write("goals/Connect.md", goal(1, log=(FIRST,)))
-    git.commit("init", "2026-11-20")
-    git("checkout", "-q", "-b", "del")
-    git("rm", "-q", "goals/Connect.md")
-    git.commit("delete", "2026-12-01")
-    git("checkout", "-q", "main")
+    deleted_on_a_branch(git, write)
     write("goals/Connect.md", goal(2, log=(FIRST, "2026-12-02: +1 second")))
     git.commit("log", "2026-12-02")
     merge(git, "del", "2026-12-03")
@@ -180,12 +185,7 @@ def test_a_goal_made_on_one_branch_is_not_the_goal_deleted_on_the_other(
     """Found in review: a merge paired a goal one branch made with a goal of another id
     that the other branch deleted, their texts alike (one template), and told the new
     goal "kept (deleted on the merged branch ...)".  Two ids are two goals."""
-    write("goals/Connect.md", goal(1, log=(FIRST,)))
-    git.commit("init", "2026-11-20")
-    git("checkout", "-q", "-b", "del")
-    git("rm", "-q", "goals/Connect.md")
-    git.commit("delete", "2026-12-01")
-    git("checkout", "-q", "main")
+    deleted_on_a_branch(git, write)
     write("goals/Meet.md", goal(1, log=(FIRST,), goal_id="meet", title="Meet HR leaders"))
     git.commit("new goal", "2026-12-02")
     merge(git, "del", "2026-12-03")  # clean: committed by git
