@@ -1944,3 +1944,55 @@ def test_a_commits_changed_notes_are_those_gits_own_diff_lists(
     assert [f.new_path or f.old_path for f in found] == sorted(
         f.new_path or f.old_path or "" for f in found
     )
+
+
+@pytest.mark.parametrize("run", ["first", "cached"])
+def test_a_rebase_under_way_is_told_as_one_not_as_a_detached_head(
+    story: Git, invoke: Invoke, run: str
+) -> None:
+    """A rebase stopped partway (to edit a commit, or at a conflict) leaves HEAD
+    detached: the notice says the rebase is under way, from pygit2 and from the cache."""
+    story("-c", "sequence.editor=sed -i 1s/^pick/edit/", "rebase", "-q", "-i", "HEAD~2")
+    if run == "cached":
+        assert invoke("history", "connect").exit_code == 0
+    result = invoke("history", "connect", "--json")
+    assert result.exit_code == 0, result.output
+    head = story("rev-parse", "HEAD").strip()
+    assert (
+        f"a git rebase is under way: HEAD is at {head[:7]}, partway through it;"
+        " history is read from there" in result.stderr
+    )
+    assert "HEAD is detached" not in result.stderr
+    data = json.loads(result.stdout)
+    assert data["repository"]["underway"] == "rebase"
+    assert data["repository"]["detached"] is True
+
+
+@pytest.mark.parametrize("run", ["first", "cached"])
+def test_a_merge_under_way_says_its_other_side_is_not_read(
+    story: Git, write: Write, invoke: Invoke, run: str
+) -> None:
+    story("checkout", "-q", "-b", "side", "HEAD~1")
+    write("notes/Ideas.md", "# Ideas\n\nside\n")
+    story.commit("Side", "2026-11-21")
+    story("checkout", "-q", "-")
+    write("notes/Ideas.md", "# Ideas\n\nmain\n")
+    story.commit("Main", "2026-11-22")
+    with pytest.raises(subprocess.CalledProcessError):  # conflicts in notes/Ideas.md
+        story("merge", "-q", "side")
+    if run == "cached":
+        assert invoke("history", "connect").exit_code == 0
+    result = invoke("history", "connect", "--json")
+    assert result.exit_code == 0, result.output
+    head = story("rev-parse", "HEAD").strip()
+    assert (
+        f"a git merge is under way: history is read from HEAD ({head[:7]}), without the"
+        " merged side until it is committed" in result.stderr
+    )
+    assert json.loads(result.stdout)["repository"]["underway"] == "merge"
+
+
+def test_no_operation_under_way_is_null(story: Git, invoke: Invoke) -> None:
+    result = invoke("history", "connect", "--json")
+    assert json.loads(result.stdout)["repository"]["underway"] is None
+    assert "under way" not in result.stderr

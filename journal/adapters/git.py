@@ -35,6 +35,7 @@ from journal.adapters.gitfind import (
     given_repository,
     given_work_tree,
     named_git_folder,
+    underway,
 )
 from journal.adapters.vault import Vault
 from journal.core.errors import JournalError
@@ -44,20 +45,6 @@ from journal.core.notes import plain_id
 from journal.core.records import Record, record
 
 _BLOBS = (FileMode.BLOB, FileMode.BLOB_EXECUTABLE)
-#: git's names for the operations a repository can be in the middle of (pygit2's states).
-_OPERATIONS = {
-    "MERGE": "merge",
-    "REVERT": "revert",
-    "REVERT_SEQUENCE": "revert",
-    "CHERRYPICK": "cherry-pick",
-    "CHERRYPICK_SEQUENCE": "cherry-pick",
-    "BISECT": "bisect",
-    "REBASE": "rebase",
-    "REBASE_INTERACTIVE": "rebase",
-    "REBASE_MERGE": "rebase",
-    "APPLY_MAILBOX": "am",
-    "APPLY_MAILBOX_OR_REBASE": "am or rebase",
-}
 _UNCHANGED = "HEAD and the index are unchanged"
 #: The hooks ``git commit`` runs (``git help hooks``), in the order it runs them.
 _COMMIT_HOOKS = ("pre-commit", "prepare-commit-msg", "commit-msg", "post-commit")
@@ -475,18 +462,15 @@ class Repository:
                 "a commit now would make that one fail (and journal commits through the "
                 "repository's own index); commit after it, or unset GIT_INDEX_FILE"
             )
-        what = self._operation()
+        what = self.operation()
         if what is not None:
             raise GitProblem(
                 f"a git {what} is under way; finish it (or abort it) first, then commit"
             )
 
-    def _operation(self) -> str | None:
+    def operation(self) -> str | None:
         """The operation git is in the middle of (a merge, rebase...), or None."""
-        state = pygit2.enums.RepositoryState(self._repo.state())
-        if state == pygit2.enums.RepositoryState.NONE:
-            return None
-        return _OPERATIONS.get(state.name, state.name.lower().replace("_", " "))
+        return underway(Path(self._repo.path))
 
     def busy(self) -> str | None:
         """Why a file the tool writes on its own (``watch --regenerate``) would get in
@@ -494,12 +478,8 @@ class Repository:
         would stop its ``--continue``), or a git command holding the index (a checkout
         half done: the notes are neither branch's yet; :data:`RUNNING` for the first
         :data:`STALE_LOCK_SECONDS`, then that the lock may be one left behind); None
-        when none is.  Raises
-        :class:`HistoryUnavailable` when git can't say (the repository went away)."""
-        try:
-            what = self._operation()
-        except pygit2.GitError as exc:
-            raise HistoryUnavailable(str(exc)) from None
+        when none is."""
+        what = self.operation()
         if what is None:
             try:
                 held = time.time() - self._index_lock().stat().st_mtime

@@ -104,9 +104,30 @@ class Head(NamedTuple):
     branch: str | None  # None: detached
     commit: str
     shallow: str  # the ``shallow`` file's text ("" in a full clone): a fetch may deepen it
+    underway: str | None = None  # see :func:`underway`
 
     def stamp(self) -> dict[str, str | None]:
         return {"branch": self.branch, "commit": self.commit, "shallow": self.shallow}
+
+
+#: The files that say git is in the middle of an operation, and its name, in the order
+#: libgit2 reads them (``git_repository_state``).
+_UNDERWAY = (
+    ("rebase-merge", "rebase"),
+    ("rebase-apply/rebasing", "rebase"),
+    ("rebase-apply/applying", "am"),
+    ("rebase-apply", "am or rebase"),
+    ("MERGE_HEAD", "merge"),
+    ("REVERT_HEAD", "revert"),
+    ("CHERRY_PICK_HEAD", "cherry-pick"),
+    ("BISECT_LOG", "bisect"),
+)
+
+
+def underway(git_dir: Path) -> str | None:
+    """The operation git is in the middle of in the work tree whose own git folder is
+    ``git_dir`` (a merge, rebase, cherry-pick, revert, bisect or am), or None."""
+    return next((what for name, what in _UNDERWAY if (git_dir / name).exists()), None)
 
 
 def common_dir(git_dir: Path) -> Path:
@@ -153,14 +174,16 @@ def read_head(folder: Path) -> Head | None:
         said = (own / "HEAD").read_text("utf-8").strip()
         shallow = (common / "shallow").read_text("utf-8") if (common / "shallow").exists() else ""
         if _COMMIT_ID.fullmatch(said):
-            return Head(root, None, said, shallow)
+            return Head(root, None, said, shallow, underway(own))
         ref = said.removeprefix("ref: ")
         if ref == said or not ref.startswith("refs/heads/") or ".." in ref:
             return None
         commit = _resolve(common, ref)
     except (OSError, UnicodeDecodeError):
         return None
-    return Head(root, ref.removeprefix("refs/heads/"), commit, shallow) if commit else None
+    if commit is None:
+        return None
+    return Head(root, ref.removeprefix("refs/heads/"), commit, shallow, underway(own))
 
 
 def _git_folder(entry: Path) -> Path | None:

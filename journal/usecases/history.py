@@ -71,6 +71,14 @@ if TYPE_CHECKING:
 CACHE_VERSION = f"{history_cache.FORMAT}.{PARSER_VERSION}"
 
 
+#: What a history read from HEAD lacks while git is in the middle of these.
+_UNCOMMITTED = {
+    "merge": "the merged side",
+    "cherry-pick": "the picked commit",
+    "revert": "the reverted changes",
+}
+
+
 @record(frozen=True)
 class RepoStatus(Record):
     """Where the vault's repository stands."""
@@ -81,14 +89,27 @@ class RepoStatus(Record):
     head: str | None
     detached: bool
     shallow: bool
+    underway: str | None  # the operation git is in the middle of (a rebase...)
 
     def notices(self) -> list[str]:
         """Facts the user should know when reading history from this repository."""
         found = []
+        at = self.head[:7] if self.head else None
         if self.head is None:
             found.append("the repository has no commits yet")
-        if self.detached and self.head:
-            found.append(f"HEAD is detached at {self.head[:7]}; history is read from there")
+        elif self.underway and self.detached:
+            found.append(
+                f"a git {self.underway} is under way: HEAD is at {at}, partway through it;"
+                " history is read from there"
+            )
+        elif self.underway:
+            found.append(
+                f"a git {self.underway} is under way: history is read from HEAD ({at}),"
+                f" without {_UNCOMMITTED.get(self.underway, 'its changes')} until it is"
+                " committed"
+            )
+        elif self.detached:
+            found.append(f"HEAD is detached at {at}; history is read from there")
         if self.shallow:
             found.append("shallow clone: older history is missing, so it is truncated")
         return found
@@ -101,6 +122,7 @@ class RepoStatus(Record):
             "head": self.head,
             "detached": self.detached,
             "shallow": self.shallow,
+            "underway": self.underway,
         }
 
 
@@ -186,7 +208,13 @@ def load_history(vault: Vault) -> LoadedHistory:
                 return loaded
     repo = open_repository(vault)
     status = RepoStatus(
-        str(repo.root), repo.prefix, repo.branch, repo.head, repo.detached, repo.shallow
+        str(repo.root),
+        repo.prefix,
+        repo.branch,
+        repo.head,
+        repo.detached,
+        repo.shallow,
+        repo.operation(),
     )
     # the cache may answer next time when HEAD's files say what pygit2 says
     same = (repo.root, repo.prefix, status.branch, status.head, status.shallow)
@@ -302,7 +330,13 @@ def _from_cache(
     except (KeyError, TypeError, ValueError, IndexError):
         return None
     status = RepoStatus(
-        str(head.root), prefix, head.branch, head.commit, head.branch is None, bool(head.shallow)
+        str(head.root),
+        prefix,
+        head.branch,
+        head.commit,
+        head.branch is None,
+        bool(head.shallow),
+        head.underway,
     )
     return LoadedHistory(vault, status, commits, moved)
 
