@@ -523,13 +523,11 @@ class Index:
     """One vault's index; use :meth:`open`, then :meth:`refresh` before reading."""
 
     def __init__(self, vault: Vault, path: Path | None, *, in_memory: bool = False) -> None:
-        from journal.adapters.obsidian import load_periodic
-
         self.vault = vault
         self.file = path  # the index's file; None: in memory for good (no cache folder)
         self._unopened = in_memory  # it could not be opened yet: in memory meanwhile
         self.notify = vault.notice  # what the user should know (each message once)
-        self.periodic: PeriodicSettings = load_periodic(vault.root, vault.config.obsidian.locale)
+        self.periodic: PeriodicSettings = vault.periodic
         for problem in self.periodic.problems:  # notes may be dated otherwise than meant
             self.notify(f"{problem}; notes are dated as if it were not there")
         self.outdated: str | None = None  # why the rows must be made again (see _check_meta)

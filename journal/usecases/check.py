@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 from journal.adapters.files import here
-from journal.adapters.obsidian import load_periodic
 from journal.adapters.vault import CONFIG_PATH, Vault
 from journal.core.catalog import Catalog
 from journal.core.errors import ConfigError, NotFound, UsageProblem
@@ -86,7 +85,7 @@ def check_vault(
         vault.attachments,
         goals_only=goals_only,
         fixes=fixes,
-        periodic=lambda: load_periodic(vault.root, vault.config.obsidian.locale),
+        periodic=lambda: vault.periodic,
     )
     findings = evaluate(context, rules)
     goal_paths = {g.path for g in catalog.goals}

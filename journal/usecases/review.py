@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from journal.adapters.obsidian import load_periodic
 from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog
@@ -104,7 +103,7 @@ def review_places(vault: Vault) -> Callable[[Period], ReviewPlace]:
     the plugins would create it), else ``[folders] review`` / ``[review] name``.  The
     settings are read and the weekly folder is listed once, for every week asked."""
     options = vault.config.obsidian
-    settings = load_periodic(vault.root, options.locale)
+    settings = vault.periodic
     if not options.weekly_notes or settings.weekly is None:
         return lambda period: ReviewPlace(_own_path(vault, period), adopted=False)
     existing = [rel for rel, _entry in vault.iter_notes(settings.weekly.folder)]

@@ -8,7 +8,6 @@ from dataclasses import field
 from datetime import date
 from typing import Any
 
-from journal.adapters.obsidian import load_periodic
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
@@ -191,8 +190,7 @@ def set_fields(
         edited, result.changes = edit_goal(doc, typed, today, same_note)
         text = edited.text
         if any(c.key == "current" for c in result.changes):
-            periodic = load_periodic(vault.root, vault.config.obsidian.locale)
-            text = _in_step(edited, goal, today, result, periodic)
+            text = _in_step(edited, goal, today, result, vault.periodic)
         changed = {c.key: c for c in result.changes}
         if "why" in changed and isinstance(typed["why"], str):
             filled = fill_why(_reread(edited, text), typed["why"])
@@ -265,7 +263,7 @@ def _in_step(
         return doc.text
     recount = CheckIn(today, "=", float(current), "", 0, goal.path)
     try:
-        text = append_checkin(doc, recount)
+        text = append_checkin(doc, recount, periodic)
     except UnsafeWrite as exc:
         result.unlogged = exc.message
         return doc.text
