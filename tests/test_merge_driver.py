@@ -32,12 +32,11 @@ def install(vault: Path, monkeypatch: pytest.MonkeyPatch) -> Result:
     return run("merge-driver", "--install", vault=vault)
 
 
-def reflect(vault: Path, text: str) -> None:
-    """``text`` written under the review's ``## Reflection`` heading."""
+def reflect(vault: Path, question: str, text: str) -> None:
+    """``text`` written under a question of the review's reflection."""
     note = vault / REVIEW
-    data = note.read_bytes().decode()
-    head, tail = data.split("## Reflection", 1)
-    note.write_bytes(f"{head}## Reflection\n\n{text}{tail}".encode())
+    head, tail = note.read_bytes().decode().split(f"### {question}\n", 1)
+    note.write_bytes(f"{head}### {question}\n{text}{tail}".encode())
 
 
 def log(vault: Path, rel: str, line: str, current: int) -> None:
@@ -66,11 +65,12 @@ def clones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Git, Git]:
 def week_on_both(a: Git, b: Git) -> None:
     log(a.root, ONE, "- 2026-11-21: +1 Lunch with [[Sam Lee]]", 3)
     assert run("review", vault=a.root).exit_code == 0
-    reflect(a.root, "Ana: the lunch went well.\n\nShared line.\n")
+    reflect(a.root, "What went well?", "Ana: the lunch went well.\n")
     a.commit("a's week", "2026-11-22")
     log(b.root, TWO, "- 2026-11-21: +1 Case study page", 3)
     assert run("review", vault=b.root).exit_code == 0
-    reflect(b.root, "Ben: the case study is up.\n\nShared line.\n\nOnly Ben wrote this.\n")
+    reflect(b.root, "What got in the way?", "Ben: the case study took long.\n")
+    reflect(b.root, "One ask for my mentor", "Only Ben wrote this.\n")
     b.commit("b's week", "2026-11-22")
 
 
@@ -107,16 +107,15 @@ def test_two_clones_reviews_of_one_week_merge_with_both_sides_text(
     ) in done.stderr
     merged = (b.root / REVIEW).read_text()
     assert "<<<<<<<" not in merged
-    for line in ("Ana: the lunch went well.", "Ben: the case study is up.", "Only Ben wrote"):
-        assert line in merged
-    assert merged.count("Shared line.") == 1
+    for line in ("Ana: the lunch went well.", "Ben: the case study took", "Only Ben wrote"):
+        assert merged.count(line) == 1
     assert sections(merged) == sections(ours)  # ours, markers and hashes as written
     assert merged.split("---\n")[1] == ours.split("---\n")[1]  # the owned properties too
     again = run("review", vault=b.root)
     assert again.exit_code == 0, again.output
     remade = (b.root / REVIEW).read_text()
     assert "Lunch with" in remade and "Case study page" in remade  # both sides' check-ins
-    assert "Ana: the lunch went well.\n\nShared line.\n" in remade
+    assert "### What went well?\nAna: the lunch went well.\n" in remade
     checked = run("check", "--select", "H", "--json", vault=b.root)
     assert [f for f in json.loads(checked.stdout) if f["rule"] == "H023"] == []
 
@@ -131,10 +130,10 @@ def test_the_same_line_changed_on_both_sides_is_a_conflict_of_that_line_only(
     install(b.root, monkeypatch)
     log(a.root, ONE, "- 2026-11-21: +1 Lunch with [[Sam Lee]]", 3)
     assert run("review", vault=a.root).exit_code == 0
-    reflect(a.root, "Ana wrote this.\n")
+    reflect(a.root, "What went well?", "Ana wrote this.\n")
     a.commit("a's week", "2026-11-22")
     assert run("review", vault=b.root).exit_code == 0
-    reflect(b.root, "Ben wrote this.\n")
+    reflect(b.root, "What went well?", "Ben wrote this.\n")
     b.commit("b's week", "2026-11-22")
     done = pull(b)
     assert done.returncode != 0
@@ -190,8 +189,9 @@ def test_an_add_add_conflict_merges_from_an_empty_base(
 ) -> None:
     _base, ours, theirs = texts(clones)
     result, merged = drive(tmp_path, b"", ours, theirs)
-    assert result.exit_code == 1  # both wrote the reflection anew: it conflicts
-    assert merged.count(b"<<<<<<<") == 1
+    assert result.exit_code == 1  # each wrote the reflection anew: it conflicts
+    assert merged.count(b"<<<<<<<") == 2  # where the two differ, one answer each
+    assert b"journal:" not in merged[merged.index(b"<<<<<<<") :]
     assert sections(merged.decode()) == sections(ours.decode())
 
 
