@@ -681,8 +681,9 @@ def _installed(result: Any) -> None:
     """What ``merge-driver --install`` (or ``init``) changed: each line, each setting."""
     for line in result.attributes:
         echo(f"  added   .gitattributes: {line}")
-    for key in result.settings:
-        echo(f"  set     git config {key} (this clone's; git runs {result.found})")
+    if result.settings:
+        names = ", ".join(result.settings)
+        echo(f"  set     git config {names} (this clone's): git runs {result.found}")
     if not result.attributes and not result.settings:
         echo("merge driver: set up already, nothing to change")
 

@@ -45,7 +45,8 @@ def _properties_of(ours: str, text: str) -> str:
     """``text`` with each property OURS owns (named in its ``generated_hash``) as OURS
     writes it, where ``text`` has it too."""
     mine = codec.parse_text(ours)
-    owned = [*generated.owned_keys((mine.data or {}).get(HASH_KEY)), HASH_KEY]
+    recorded = mine.data.get(HASH_KEY) if mine.data is not None else None
+    owned = [*generated.owned_keys(recorded), HASH_KEY]
     theirs = codec.parse_text(text)
     mine_at, theirs_at = codec.entry_spans(mine), codec.entry_spans(theirs)
     spans = sorted(

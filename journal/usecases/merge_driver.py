@@ -22,7 +22,7 @@ from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.codec import BOM
 from journal.core.errors import JournalError
-from journal.core.formatting import shell_word
+from journal.core.formatting import shell_words
 from journal.core.note_merge import aligned
 from journal.core.periodic import clean_folder, in_folder
 from journal.core.records import Record, record
@@ -115,7 +115,7 @@ def driver_command() -> tuple[str, str]:
     """The command git runs, and how it finds journal: on PATH, else this interpreter."""
     if shutil.which("journal"):
         return f"journal {ARGUMENTS}", "journal, found on PATH"
-    python = shell_word(sys.executable)
+    python = shell_words([sys.executable])
     return f"{python} -m journal {ARGUMENTS}", f"{python} -m journal (no journal on PATH)"
 
 
