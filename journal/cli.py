@@ -635,6 +635,59 @@ def init(state: State, path: str | None, nested: bool) -> None:
         echo(f"  skipped {item}")
 
 
+@cli.command("merge-driver")
+@click.argument("files", nargs=-1, metavar="[BASE OURS THEIRS PATH]")
+@click.option(
+    "--install",
+    is_flag=True,
+    help="Set the driver up: .gitattributes lines and this clone's git config.",
+)
+@pass_state
+def merge_driver(state: State, files: tuple[str, ...], install: bool) -> None:
+    """Merge a review or plan both sides of a git merge wrote (git runs it).
+
+    git runs it as the merge driver of the notes .gitattributes gives
+    merge=journal, with the base, ours and theirs versions and the note's
+    path: the generated sections and properties are taken from ours, your
+    text is merged from both sides (git's conflict markers where both changed
+    the same lines: exit 1).  --install adds the .gitattributes lines (reviews
+    and plans) and sets the driver in this clone's git config; run it once in
+    every clone.
+
+    \b
+    Example:
+      journal merge-driver --install
+    """
+    from journal.usecases.merge_driver import install as install_driver
+    from journal.usecases.merge_driver import merge_note
+
+    if install:
+        if files:
+            raise click.UsageError("--install takes no BASE OURS THEIRS PATH")
+        result = install_driver(state.vault())
+        _installed(result)
+        return
+    if len(files) != 4:
+        raise click.UsageError("give BASE OURS THEIRS PATH (git's %O %A %B %P), or --install")
+    base, ours, theirs, path = files
+    merged = merge_note(Path(base), Path(ours), Path(theirs), path)
+    if merged.message is not None:
+        echo(f"journal: {merged.message}", err=True)
+    if not merged.clean:
+        raise click.exceptions.Exit(1)
+
+
+def _installed(result: Any) -> None:
+    """What ``merge-driver --install`` (or ``init``) changed: each line, each setting."""
+    for line in result.attributes:
+        echo(f"  added   .gitattributes: {line}")
+    if result.settings:
+        names = ", ".join(result.settings)
+        echo(f"  set     git config {names} (this clone's): git runs {result.found}")
+    if not result.attributes and not result.settings:
+        echo("merge driver: set up already, nothing to change")
+
+
 # --- new ----------------------------------------------------------------------------------
 
 
