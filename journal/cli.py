@@ -846,6 +846,11 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
             "Obsidian, which updates the links to it, to have them show the new title",
             err=True,
         )
+    if result.outcome_not_in_body:
+        echo(
+            f"journal: {_line(result.path)}: the body has no **Outcome:** line; left as it is",
+            err=True,
+        )
     if result.unlogged:
         echo(
             f"journal: {_line(result.path)}: current set, but no =N line added to the log: "

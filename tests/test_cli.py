@@ -615,6 +615,36 @@ def test_set_outcome_writes_the_body_line_the_template_writes(invoke: Invoke, va
     assert swim.read_text() == mine.replace("outcome: Swim 1 km", "outcome: Swim 2 km")
 
 
+def test_set_outcome_and_why_leave_a_hand_written_body_byte_for_byte(
+    invoke: Invoke, vault: Path
+) -> None:
+    """A migrating user's: `set outcome=` added `**Outcome:** ...` to their own goal's body."""
+    path = vault / "goals/Give a conference talk.md"
+    path.parent.mkdir()
+    mine = (
+        b'\xef\xbb\xbf---\r\ntype: goal\r\ntags: [career, "career/hr"]  # from Notion\r\n---\r\n'
+        b"# Give a conference talk\r\n\r\nNotes.\r\n"
+    )
+    path.write_bytes(mine)
+    result = invoke("set", "Give a conference talk", "outcome=One accepted talk at CIPD ACE")
+    assert result.exit_code == 0, result.stderr
+    assert path.read_bytes() == mine.replace(
+        b"---\r\n# Give", b"outcome: One accepted talk at CIPD ACE\r\n---\r\n# Give"
+    )
+    assert result.stderr == (
+        "journal: goals/Give a conference talk.md: the body has no **Outcome:** line; "
+        "left as it is\n"
+    )
+    # nor does why= write in a body of the user's own, a placeholder line of its own too
+    path.write_bytes(
+        mine.replace(b"Notes.", b"Write one or two sentences on why this goal matters now.")
+    )
+    before = path.read_bytes()
+    shown = json.loads(invoke("set", "Give a conference talk", "why=To be seen", "--json").stdout)
+    assert shown["why_in_body"] is False
+    assert path.read_bytes() == before.replace(b"\r\n---\r\n#", b"\r\nwhy: To be seen\r\n---\r\n#")
+
+
 def test_set_why_fills_the_new_goals_placeholder_once(invoke: Invoke, vault: Path) -> None:
     """Reported: `set why=` left "Write one or two sentences..." under "Why it matters"."""
     assert invoke("new", "goal", "Learn SQL").exit_code == 0

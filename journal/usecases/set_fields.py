@@ -32,6 +32,7 @@ from journal.core.goal import (
     fill_outcome,
     fill_why,
     goal_value,
+    has_outcome_line,
     refuse_hand_value,
 )
 from journal.core.links import parse_link
@@ -76,6 +77,9 @@ class SetResult(Record):
     why_in_body: bool = False
     #: ``outcome`` also written on the body's ``**Outcome:**`` line (see fill_outcome).
     outcome_in_body: bool = False
+    #: ``outcome`` was set, and the body, of the user's own, has no ``**Outcome:**`` line
+    #: to say it: it is left as it is.
+    outcome_not_in_body: bool = False
     #: What ``journal check`` will say of the links ``feeds`` was given.
     warnings: list[Diagnostic] = field(default_factory=list)
     #: The file's name, which links show, when a title set here would name it otherwise.
@@ -199,8 +203,10 @@ def set_fields(
             result.why_in_body = filled is not None
             text = filled or text
         if "outcome" in changed and isinstance(typed["outcome"], str):
-            filled = fill_outcome(_reread(edited, text), changed["outcome"].old, typed["outcome"])
+            doc = _reread(edited, text)
+            filled = fill_outcome(doc, changed["outcome"].old, typed["outcome"])
             result.outcome_in_body = filled is not None
+            result.outcome_not_in_body = filled is None and not has_outcome_line(doc)
             text = filled or text
         return text
 
