@@ -846,6 +846,11 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
             "Obsidian, which updates the links to it, to have them show the new title",
             err=True,
         )
+    if result.taken_in is not None and result.logged is not None:
+        from journal.present import recount_taken_in
+
+        told = recount_taken_in(result.logged, *result.taken_in)
+        echo(f"journal: {_line(result.path)}: {told}", err=True)
     if result.outcome_not_in_body:
         echo(
             f"journal: {_line(result.path)}: the body has no **Outcome:** line; left as it is",
