@@ -687,6 +687,18 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
     vault = state.vault()
     created = new_goal(vault, state.catalog(vault), title, options, today())
     report(created.warnings, severities=("warning",))
+    if created.early:
+        from journal.core.formatting import plural
+
+        days = ", ".join(day.isoformat() for day in created.early)
+        echo(
+            f"journal: {_line(created.path)}: {plural(len(created.early), 'check-in')} in "
+            f"other notes already name it ({days}), before its start {created.props['start']}: "
+            "they count toward its value all the same (T011 in journal check); if they are "
+            f"progress on it, move its start back (journal set {created.id} "
+            f"start={created.early[0].isoformat()}), else change their links or dates",
+            err=True,
+        )
     if as_json:
         emit_json({"path": created.path, "id": created.id, "properties": created.props})
     else:

@@ -110,6 +110,26 @@ def test_new_goal_builds_front_matter_as_data(invoke: Invoke, vault: Path, write
     )
 
 
+def test_new_goal_tells_of_check_ins_that_already_name_it(invoke: Invoke, write: Write) -> None:
+    """A migrating user's: a new goal took in two old `progress::` lines naming it, from
+    before its start, and was done the moment it was made, without a word."""
+    write("daily/2026-11-10.md", "progress:: [[Land an HRBP role]] +1 applied\n")
+    write("meetings/2026-11-20 Coffee.md", "[progress:: [[Land an HRBP role]] +1]\n")
+    write("daily/2026-11-21.md", "progress:: [[Land an HRBP role]] a note, no value\n")
+    write("daily/2026-11-22.md", "progress:: [[Land an HRBP role]] +1 today counts\n")
+    write("daily/2026-11-12.md", "progress:: [[Other/Land an HRBP role]] +1 another note\n")
+    result = invoke("new", "goal", "Land an HRBP role", "--target", "3")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        "journal: goals/Land an HRBP role.md: 2 check-ins in other notes already name it "
+        "(2026-11-10, 2026-11-20), before its start 2026-11-22: they count toward its "
+        "value all the same (T011 in journal check); if they are progress on it, move its "
+        "start back (journal set land-an-hrbp-role start=2026-11-10), else change their "
+        "links or dates\n"
+    )
+    assert invoke("new", "goal", "Swim").stderr == ""
+
+
 def test_new_goal_feeds_writes_an_activity_goal_that_check_finds_paired(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -55,6 +55,9 @@ class Created(Record):
     cut: str = ""  # said when the id leaves out words of the title
     #: What ``journal check`` will say of the links it was given (``--feeds``).
     warnings: list[Diagnostic] = field(default_factory=list)
+    #: The days of the check-ins with a value in other notes that already name the new
+    #: goal, dated before its start: they count toward it all the same (T011).
+    early: list[date] = field(default_factory=list)
 
 
 def note_stem(title: str) -> str:
@@ -204,4 +207,5 @@ def new_goal(
         context,
         cut if slug(title, sys.maxsize) != short else "",
         feeds_no_outcome(catalog, rel, feeds),
+        sorted(c.day for c in catalog.checkins_naming(rel) if c.op is not None and c.day < today),
     )
