@@ -130,6 +130,22 @@ def test_new_goal_tells_of_check_ins_that_already_name_it(invoke: Invoke, write:
     assert invoke("new", "goal", "Swim").stderr == ""
 
 
+def test_new_goal_named_as_a_plain_note_says_to_make_that_note_the_goal(
+    invoke: Invoke, vault: Path, write: Write
+) -> None:
+    """A migrating user's: for a plain note of that name, the advice was only another title."""
+    write("goals/Run a half marathon.md", "# Run a half marathon\n\nTraining notes.\n")
+    result = invoke("new", "goal", "Run a half marathon")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "goals/Run a half marathon.md: a note with this name already exists; not overwritten: "
+        "to make that note the goal, add `type: goal` to its front matter (see docs/guide.md, "
+        "Notes you already have), or give the goal another title\n"
+    )
+    write("goals/Swim.md", goal_text("Swim"))
+    assert invoke("new", "goal", "Swim").stderr.endswith(": give the goal another title\n")
+
+
 def test_new_goal_feeds_writes_an_activity_goal_that_check_finds_paired(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

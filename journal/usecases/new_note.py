@@ -199,7 +199,15 @@ def new_goal(
             vault, catalog, vault.config.folders.goal, title, written, "goal.md.j2", shown
         )
     except Conflict as exc:
-        raise Conflict(f"{exc.message}: give the goal another title", path=exc.path) from None
+        there = catalog.by_path.get(exc.path or "")
+        mine = there is not None and there.kind != "goal"  # a note of the user's own
+        fix = (
+            "to make that note the goal, add `type: goal` to its front matter (see "
+            "docs/guide.md, Notes you already have), or give the goal another title"
+            if mine
+            else "give the goal another title"
+        )
+        raise Conflict(f"{exc.message}: {fix}", path=exc.path) from None
     cut = f"the title's words cut at {ID_LENGTH} characters"
     return Created(
         rel,
