@@ -740,6 +740,18 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
     vault = state.vault()
     created = new_goal(vault, state.catalog(vault), title, options, today())
     report(created.warnings, severities=("warning",))
+    if created.early:
+        from journal.core.formatting import plural
+
+        days = ", ".join(day.isoformat() for day in created.early)
+        echo(
+            f"journal: {_line(created.path)}: {plural(len(created.early), 'check-in')} in "
+            f"other notes already name it ({days}), before its start {created.props['start']}: "
+            "they count toward its value all the same (T011 in journal check); if they are "
+            f"progress on it, move its start back (journal set {created.id} "
+            f"start={created.early[0].isoformat()}), else change their links or dates",
+            err=True,
+        )
     if as_json:
         emit_json({"path": created.path, "id": created.id, "properties": created.props})
     else:
@@ -897,6 +909,16 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
             f"journal: {_line(result.path)}: links to the goal (in the review, the plan, "
             f"Obsidian) show its file's name, '{_line(result.named)}': rename the file in "
             "Obsidian, which updates the links to it, to have them show the new title",
+            err=True,
+        )
+    if result.taken_in is not None and result.logged is not None:
+        from journal.present import recount_taken_in
+
+        told = recount_taken_in(result.logged, *result.taken_in)
+        echo(f"journal: {_line(result.path)}: {told}", err=True)
+    if result.outcome_not_in_body:
+        echo(
+            f"journal: {_line(result.path)}: the body has no **Outcome:** line; left as it is",
             err=True,
         )
     if result.unlogged:

@@ -747,3 +747,17 @@ def obsidian_report(result: dict[str, Any]) -> str:
     )
     out.extend(f"problem: {p}" for p in result["problems"])
     return "\n".join(out) + "\n"
+
+
+def recount_taken_in(logged: str, added: float, days: list[date]) -> str:
+    """What the ``=N`` recount ``logged`` (``2026-11-22 =19``) by ``set current=`` takes
+    in: ``added``, what the check-ins in other notes on ``days`` add before it, and how
+    to count N on top of them instead."""
+    value = logged.split(" ", 1)[1]
+    first, last = min(days), max(days)
+    return (
+        f"the {value} recount takes in the {signed(added)} of {plural(len(days), 'check-in')} "
+        f"in other notes before today ({first.isoformat()} to {last.isoformat()}); to count "
+        f"{value[1:]} on top of them instead, give that log line the first one's day "
+        f"(- {first.isoformat()}: {value}), which counts them after it"
+    )

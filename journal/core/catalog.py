@@ -43,6 +43,7 @@ from journal.core.links import (
     parse_link,
     replace_links,
     replace_markdown_links,
+    resolve_link,
 )
 from journal.core.names import one_slip, slug, unaccented
 from journal.core.networking import (
@@ -695,6 +696,21 @@ class Catalog:
             goal.checkins.sort(key=lambda c: (c.day, c.path != goal.path, c.path, c.line))
             goal.current = current_value(goal, self.today)
         return goals
+
+    def checkins_naming(self, path: str) -> list[CheckIn]:
+        """The ``progress::`` check-ins whose link goes to a note made at ``path`` since
+        the catalog was read (its name is no other note's: see ``new_note.free_path``)."""
+        key = name_key(path)
+
+        def named(name: str) -> list[str]:
+            return [path] if name == key else []
+
+        return [
+            checkin
+            for target, checkin in self._source.inline_checkins()
+            if name_key(target) == key
+            and resolve_link(target, named, lambda _key: (), checkin.path)
+        ]
 
     def counted_path(self, target: str, source: str) -> str | None:
         """The note a link that decides what counts (a ``progress::`` field's, a

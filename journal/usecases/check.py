@@ -53,7 +53,8 @@ def check_vault(
     fixes: bool = True,
 ) -> CheckReport:
     """Run the chosen rules; with ``refs`` (goal names or note files) keep only the
-    findings in those notes.  ``select`` replaces the config's ``check.select``;
+    findings in those notes, and those in other notes about their goals (T011 at a
+    ``progress::`` line).  ``select`` replaces the config's ``check.select``;
     ``ignore`` adds to its ``check.ignore``; ``severities``: only the rules of these
     (the review shows no hints, so it runs only those ``also`` names); ``goals_only``:
     only the findings in goal notes are wanted, and H010's; ``fixes``: their fixes are
@@ -91,7 +92,7 @@ def check_vault(
     goal_paths = {g.path for g in catalog.goals}
     if refs:
         wanted = selected_paths(vault, catalog, refs, cwd or here() or Path())
-        findings = [f for f in findings if f.path in wanted]
+        findings = [f for f in findings if f.path in wanted or f.goal in wanted]
         goal_paths &= wanted
     return CheckReport(findings, len(goal_paths), len(rules))
 
