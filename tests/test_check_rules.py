@@ -1735,6 +1735,15 @@ def test_a_sync_conflict_copy_is_reported_once_as_a_conflict() -> None:
         ("Conflict copy (draft).md", False),
         ("Network more (Confl\u0131ct).md", True),  # dotless i: the regex takes it for "i"
         ("Network more-MAYA-LAPTOP.md", False),  # OneDrive: not told from a name
+        ("Network more (conflicted copy MacBook 2026-12-01).md", True),  # a device first
+        ("Network more (Conflicted copy MacBook 202612011010).md", True),  # compact time
+        ("Network more-DESKTOP-ABC1234.md", True),  # OneDrive, Windows' default name
+        ("Network more-LAPTOP-1A2B3C4.md", True),
+        ("Network more-LAPTOP-1A2B3C4 (2).md", False),
+        ("Network more-DESKTOP-ABC123.md", False),  # not the default name's shape
+        ("Network more-desktop-abc1234.md", False),
+        ("Network more-DESKTOP-ABC1234 notes.md", False),
+        ("Conflicted copy of the plan.md", False),  # no parentheses: a title
         ("Resolve a conflict with Sam.md", False),
     ],
 )
@@ -2016,6 +2025,7 @@ def test_notes_named_like_a_second_copy_of_the_note_beside_them_are_reported() -
         ("notes/Plan.md", "# Plan\n"),
         ("notes/Plan copy 2.md", "# Plan\n"),
         ("notes/Plan (1).md", "# Plan\n"),
+        ("notes/Plan 1.md", "# Obsidian's Make a copy\n"),
         ("notes/Sprint 2.md", "# no Sprint.md beside it\n"),
         ("notes/Plan 12.md", "# two digits: no iCloud copy\n"),
         ("other/Plan 2.md", "# Plan.md is in another folder\n"),
@@ -2026,6 +2036,7 @@ def test_notes_named_like_a_second_copy_of_the_note_beside_them_are_reported() -
         ("daily/2026-11-20 2.md", "named like a second copy of daily/2026-11-20.md"),
         ("goals/Budget - Copy.md", "named like a second copy of goals/Budget.md"),
         ("notes/Plan (1).md", "named like a second copy of notes/Plan.md"),
+        ("notes/Plan 1.md", "named like a second copy of notes/Plan.md"),
         ("notes/Plan copy 2.md", "named like a second copy of notes/Plan.md"),
     ]
     fixes = {f.path: f.suggestion for f in of("H002", findings)}

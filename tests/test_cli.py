@@ -607,7 +607,12 @@ def test_a_copy_a_sync_tool_made_is_named_by_status_and_the_review(
     assert (board.exit_code, told in board.stdout.splitlines()) == (0, True)
     shown = json.loads(invoke("status", "--json").stdout)
     assert shown["copies"] == [
-        {"path": "daily/2026-12-09 (1).md", "original": "daily/2026-12-09.md", "message": told}
+        {
+            "path": "daily/2026-12-09 (1).md",
+            "original": "daily/2026-12-09.md",
+            "rule": "H019",
+            "message": told,
+        }
     ]
     review = invoke("review", "--stdout").stdout
     attention = review.split("## Needs attention")[1].split("\n## ")[0]
@@ -619,6 +624,51 @@ def test_a_copy_a_sync_tool_made_is_named_by_status_and_the_review(
     config.unlink()
     (vault / "daily/2026-12-09 (1).md").unlink()
     assert "looks like a copy" not in invoke("status").stdout + invoke("review", "--stdout").stdout
+
+
+def test_a_conflict_copy_and_a_name_spelled_two_ways_are_named_by_status_and_the_review(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sync user's: a check-in logged in a conflict copy went uncounted, and a goal in
+    both NFC and NFD spellings showed twice, and only `journal check` said either."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-10")
+    write("goals/hr.md", goal_text(current=4))
+    write("goals/hr.sync-conflict-20261205-101010-IPHONE1.md", goal_text(current=5))
+    write("goals/Caf\u00e9.md", goal_text("Cafe", id="cafe-1"))
+    write("goals/Cafe\u0301.md", goal_text("Cafe", id="cafe-2"))
+    conflict = (
+        "goals/hr.sync-conflict-20261205-101010-IPHONE1.md is a sync client's conflict copy "
+        "of goals/hr.md, left out: merge what it has of its own into the original, then "
+        "delete it"
+    )
+    spelled = (
+        "goals/Caf\u00e9.md is spelled two ways (Unicode NFC and NFD): two notes, each "
+        "counted; keep one"
+    )
+    board = invoke("status").stdout.splitlines()
+    assert conflict in board and spelled in board
+    shown = json.loads(invoke("status", "--json").stdout)
+    assert shown["copies"] == [
+        {
+            "path": "goals/Cafe\u0301.md",
+            "original": "goals/Caf\u00e9.md",
+            "rule": "H018",
+            "message": spelled,
+        },
+        {
+            "path": "goals/hr.sync-conflict-20261205-101010-IPHONE1.md",
+            "original": "goals/hr.md",
+            "rule": "H003",
+            "message": conflict,
+        },
+    ]
+    attention = invoke("review", "--stdout").stdout.split("## Needs attention")[1]
+    attention = attention.split("\n## ")[0]
+    assert f"- {conflict}\n" in attention and f"- {spelled}\n" in attention
+    config = vault / ".journal/config.toml"
+    config.write_text('[check]\nignore = ["H003", "H018"]\n')
+    quiet = invoke("status").stdout + invoke("review", "--stdout").stdout
+    assert "conflict copy of" not in quiet and "spelled two ways" not in quiet
 
 
 def test_set_outcome_writes_the_body_line_the_template_writes(invoke: Invoke, vault: Path) -> None:

@@ -27,7 +27,7 @@ from journal.adapters.index import Index, Refresh, default_path
 from journal.adapters.vault import Vault, load_catalog
 from journal.adapters.watcher import Watcher
 from journal.core.catalog import Catalog, NoteList
-from journal.core.links import copy_candidates
+from journal.core.links import copy_like
 from journal.core.notes import parse_note, parse_typed
 from journal.core.periodic import PeriodicSettings
 from tests.conftest import DATA, Invoke, Write, goal_text
@@ -201,6 +201,11 @@ def test_copies_are_found_in_the_index_without_every_path_read(notes: Path, writ
         "notes/a b.md",
         "notes/Tally.md",
         "notes/Plan (conflicted copy 2026-01-01).md",
+        "notes/Tally-DESKTOP-ABC1234.md",
+        "notes/Caf\u00e9.md",
+        "notes/Cafe\u0301.md",
+        "notes/Th\u00e9.md",
+        "notes/Plan 1.md",
     ]
     for name in names:
         write(name, "# n\n")
@@ -209,12 +214,16 @@ def test_copies_are_found_in_the_index_without_every_path_read(notes: Path, writ
     catalog = Vault.open(notes).catalog(index.reader())
     reader = index.reader()
     every = sorted(n.path for n in reader.load())
-    assert reader.copy_named() == copy_candidates(every)
-    assert [r["path"] for r in catalog.copy_records()] == [
-        "daily/2026-12-09 (1).md",
-        "notes/Plan - Copy.md",
-        "notes/Plan 2.md",
-        "notes/Plan copy.md",
+    assert reader.copy_named() == copy_like(every)
+    assert [(r["path"], r["rule"]) for r in catalog.copy_records()] == [
+        ("daily/2026-12-09 (1).md", "H019"),
+        ("notes/Cafe\u0301.md", "H018"),
+        ("notes/Plan (conflicted copy 2026-01-01).md", "H003"),
+        ("notes/Plan - Copy.md", "H019"),
+        ("notes/Plan 1.md", "H019"),
+        ("notes/Plan 2.md", "H019"),
+        ("notes/Plan copy.md", "H019"),
+        ("notes/Tally-DESKTOP-ABC1234.md", "H003"),
     ]
     assert "paths" not in catalog.__dict__ and "heads" not in catalog.__dict__
     files = Vault.open(notes).catalog(NoteList(reader.load()))

@@ -31,7 +31,7 @@ from journal.core.links import (
     Link,
     LinkResolver,
     conflict_original,
-    copy_candidates,
+    copy_like,
     display_text,
     fold,
     is_conflict_copy,
@@ -44,6 +44,7 @@ from journal.core.links import (
     replace_links,
     replace_markdown_links,
     resolve_link,
+    spelled_apart,
 )
 from journal.core.names import one_slip, slug, unaccented
 from journal.core.networking import (
@@ -65,6 +66,24 @@ from journal.core.notes import (
 from journal.core.regex import lazy
 from journal.core.series import current_value
 from journal.core.settings import Networking
+
+#: The rules whose findings ``status`` and the review name in their line on copies
+#: (:meth:`Catalog.copy_records`): conflict copies, a name spelled two ways, copy names.
+COPY_RULES = ("H003", "H018", "H019")
+
+
+def _conflict_message(path: str, original: str, there: Collection[str]) -> str:
+    """What a line on copies says of the conflict copy ``path`` of ``original``
+    (``there``: whether it is a note)."""
+    if original in there:
+        return (
+            f"{path} is a sync client's conflict copy of {original}, left out: merge what it "
+            "has of its own into the original, then delete it"
+        )
+    return (
+        f"{path} is a sync client's conflict copy, left out, and there is no {original}: "
+        f"rename it {original} if it is the note to keep"
+    )
 
 
 def _named(copy: str, wanted: str) -> bool:
@@ -112,7 +131,7 @@ class NoteSource(Protocol):
         ...
 
     def copy_named(self) -> Sequence[str]:
-        """The paths named as a sync tool's copy may be (:func:`copy_candidates`)."""
+        """The paths a line on copies may name (:func:`~journal.core.links.copy_like`)."""
         ...
 
     def present(self, paths: Collection[str]) -> set[str]:
@@ -343,7 +362,7 @@ class NoteList:
         return path in self._path_set
 
     def copy_named(self) -> Sequence[str]:
-        return copy_candidates(self.paths())
+        return copy_like(self.paths())
 
     def present(self, paths: Collection[str]) -> set[str]:
         return {path for path in paths if path in self._path_set}
@@ -450,7 +469,8 @@ class LeftOut:
 
     def may_hold(self, paths: Sequence[str]) -> bool:
         """Whether any of ``paths`` may be left out: a quick no where there is no folder
-        that can't be listed and no name holds :data:`~journal.core.links.COPY_MARK`."""
+        that can't be listed and no name holds one of
+        :data:`~journal.core.links.COPY_MARKS`."""
         return bool(self._under) or may_hold_conflict_copies(paths)
 
 
@@ -500,7 +520,9 @@ class _Originals:
         return self._paths[1]
 
     def copy_named(self) -> Sequence[str]:
-        return [path for path in self._source.copy_named() if not self._out(path)]
+        """The source's, conflict copies included (not those in folders that can't be
+        listed)."""
+        return [path for path in self._source.copy_named() if not self._out.unlisted(path)]
 
     def present(self, paths: Collection[str]) -> set[str]:
         return {path for path in self._source.present(paths) if not self._out(path)}
@@ -981,19 +1003,46 @@ class Catalog:
             if d.path in broken and d.severity == "error"
         ]
 
-    def copy_records(self) -> list[dict[str, str]]:
-        """Each note named as a second copy of the note beside it (H019: a sync tool's
-        ``daily/2026-12-09 (1).md``), as ``path``, ``original`` and ``message``, in path
-        order: what the two hold counts twice, which ``status`` and the review say."""
-        return [
-            {
-                "path": path,
-                "original": original,
-                "message": f"{path} looks like a copy of {original} made by a sync tool: what "
-                "it holds (check-ins, follow-ups) counts twice; delete it if it is one",
-            }
-            for path, original in named_copies(self._source.copy_named(), self._source.present)
-        ]
+    def copy_records(self, rules: Collection[str] = COPY_RULES) -> list[dict[str, str]]:
+        """The copies of notes ``status`` and the review name, as ``path``, ``original``,
+        ``rule`` (of ``rules``, the check's rule on them) and ``message``, in path order:
+        each sync-conflict copy, left out (H003); each note whose name writes an accent
+        apart beside the note of that name written composed, two notes each counted
+        (H018); each note named as a second copy of the note beside it, what the two hold
+        counting twice (H019: a sync tool's ``daily/2026-12-09 (1).md``)."""
+        marked = self._source.copy_named()
+        originals = {p: o for p in marked if (o := conflict_original(p)) is not None}
+        kept = [p for p in marked if p not in originals]
+        found: list[tuple[str, str, str, str]] = []
+        if "H003" in rules and originals:
+            there = self._source.present(set(originals.values()))
+            for path, original in originals.items():
+                found.append((path, original, "H003", _conflict_message(path, original, there)))
+        if "H018" in rules:
+            found += [
+                (
+                    path,
+                    nfc,
+                    "H018",
+                    f"{nfc} is spelled two ways (Unicode NFC and NFD): two "
+                    "notes, each counted; keep one",
+                )
+                for path, nfc in spelled_apart(kept, self._source.present)
+            ]
+        if "H019" in rules:
+            found += [
+                (
+                    path,
+                    original,
+                    "H019",
+                    f"{path} looks like a copy of {original} made by a "
+                    "sync tool: what it holds (check-ins, follow-ups) counts twice; delete it if "
+                    "it is one",
+                )
+                for path, original in named_copies(kept, self._source.present)
+            ]
+        keys = ("path", "original", "rule", "message")
+        return [dict(zip(keys, record, strict=True)) for record in sorted(found)]
 
     def unlisted_records(self) -> list[dict[str, str]]:
         """The folders the listing could not list (:attr:`unlisted`): see

@@ -27,15 +27,15 @@ class CheckReport(Record):
         return sum(f.severity == "error" for f in self.findings)
 
 
-def rule_on(vault: Vault, code: str) -> bool:
-    """Whether the vault's ``[check]`` settings leave the rule ``code`` on (settings that
-    can't be read: on, as ``journal check`` tells what is wrong with them)."""
+def rules_on(vault: Vault, codes: Collection[str]) -> set[str]:
+    """The rules of ``codes`` the vault's ``[check]`` settings leave on (settings that
+    can't be read: all, as ``journal check`` tells what is wrong with them)."""
     settings = vault.config.check
     try:
         rules = chosen(parse_selectors(settings.select), parse_selectors(settings.ignore))
     except UsageProblem:
-        return True
-    return any(rule.id == code for rule in rules)
+        return set(codes)
+    return {rule.id for rule in rules} & set(codes)
 
 
 def check_vault(

@@ -8,7 +8,7 @@ from typing import Any
 
 from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
-from journal.core.catalog import Catalog
+from journal.core.catalog import COPY_RULES, Catalog
 from journal.core.checkins import INLINE_KEY
 from journal.core.dates import (
     DateError,
@@ -30,7 +30,7 @@ from journal.core.plan import plan_weeks
 from journal.core.plan_notes import covering, read_starts, read_targets
 from journal.core.records import Record, record
 from journal.core.review import REACHED, WeeklyTargets, build_review
-from journal.usecases.check import check_vault, rule_on
+from journal.usecases.check import check_vault, rules_on
 from journal.usecases.generate import Written, refuse_unlisted, write_generated
 from journal.usecases.history import (
     GoalWeek,
@@ -296,7 +296,7 @@ def review_data(
         git=_git_section(vault, catalog, git) if git is not None else None,
         completed_paths={g.path for g in git.completed} if git is not None else None,
         then=then,
-        copies=rule_on(vault, "H019"),
+        copies=rules_on(vault, COPY_RULES),
     )
 
 
