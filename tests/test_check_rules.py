@@ -217,6 +217,7 @@ CASES = [
     ("H022", {"target": "2.500"}, LOG, "target", "`2.500` reads as 2.5 in journal; write 2500"),
     ("H021", {"tags": "#career"}, LOG, "tags", "YAML reads `#career` as a comment"),
     ("H015", {"status": "done"}, LOG, "status", "no `completed` day"),
+    ("H024", {"why": "<% tp.file.cursor() %>"}, LOG, "why", "a Templater command that never ran"),
 ]
 
 

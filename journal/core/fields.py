@@ -206,6 +206,16 @@ MARKDOWN_LINK = (
 #: The code of the warning for a number whose point may part thousands (H022).
 THOUSANDS = "thousands"
 
+#: What a value holding a Templater command (``<% tp.file.title %>``) is told (H024, H005).
+TEMPLATER = "is a Templater command that never ran (`<% ... %>`)"
+_TEMPLATER_COMMAND = lazy(r"<%.*?%>", re.DOTALL)
+
+
+def templater_command(raw: Any) -> bool:
+    """Whether ``raw`` is text holding a Templater command, ``<% ... %>``: a template
+    copied without running it."""
+    return isinstance(raw, str) and "<%" in raw and _TEMPLATER_COMMAND.search(raw) is not None
+
 
 class FieldError(JournalError):
     """A property value that is not of its field's type."""
@@ -576,6 +586,18 @@ def read_typed(
             renamed[found] = name
     for key, raw in props.items():
         spec = fields.get(renamed.get(key, "" if key in renamed.values() else key))
+        if templater_command(raw):  # ignored, as a bad value is: no value was written
+            code, severity = "templater", "warning"
+            if spec is not None:
+                try:
+                    coerce(spec, raw, sources.get(key))
+                except FieldError:  # of no use as it stands: a bad value (H005)
+                    code, severity = "value", "error"
+            told = f"{key}: `{single_line(raw)}` {TEMPLATER}"
+            problems.append(Diagnostic(path, key_lines.get(key), told, severity, code))
+            if spec is None:
+                extra[key] = raw
+            continue
         if spec is None:
             extra[key] = as_written(raw, sources.get(key))
             if other_case(key, fields, props):

@@ -17,6 +17,7 @@ from journal.core.fields import (
     MARKDOWN_LINK,
     MEETING_FIELDS,
     OBSIDIAN_LISTS,
+    TEMPLATER,
     THOUSANDS,
     Field,
     FieldError,
@@ -742,9 +743,20 @@ _BAD_VALUES = _diagnostics(
 )
 
 
+#: How to mend a value left as a Templater command (H024, and H005 of a date or number).
+_RUN_THE_TEMPLATE = (
+    "run the template in Obsidian or write the value (Templater: Replace templates in the "
+    "active file); the value is ignored until then"
+)
+
+
 def bad_value(ctx: Context) -> Iterator[Problem]:
     for problem in _BAD_VALUES(ctx):
-        fix = _wikilink_fix(ctx, problem) or _unit_word_fix(ctx, problem)
+        fix = (
+            _RUN_THE_TEMPLATE
+            if problem.message.endswith(TEMPLATER)
+            else _wikilink_fix(ctx, problem) or _unit_word_fix(ctx, problem)
+        )
         yield problem if fix is None else Problem(problem.path, problem.line, problem.message, fix)
 
 
@@ -1062,5 +1074,13 @@ RULES = (
             "mend the markers as the message says, then run `journal review` (`journal "
             "plan` for a plan); docs/guide.md: a generated note in a merge conflict",
         ),
+    ),
+    Rule(
+        "H024",
+        "templater-command",
+        "warning",
+        "a property of a goal, meeting or contact holding a Templater command that never "
+        "ran (`title: <% tp.file.title %>`): the value is ignored",
+        _diagnostics(("templater",), "warning", _RUN_THE_TEMPLATE),
     ),
 )
