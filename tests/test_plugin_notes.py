@@ -3,7 +3,7 @@ journal: what ``journal check`` and the readers say of them."""
 
 from __future__ import annotations
 
-from tests.test_check_rules import PATH, catalog, goal_note, line_of, of, run
+from tests.test_check_rules import LOG, PATH, catalog, goal_note, line_of, of, run
 
 
 def test_a_templater_command_that_never_ran_is_named_not_used_as_the_title() -> None:
@@ -26,3 +26,33 @@ def test_a_due_day_left_as_a_templater_command_says_so_in_h005() -> None:
     assert "not a date" not in bad[0].message
     assert "run the template in Obsidian or write the value" in bad[0].suggestion
     assert not of("H024", findings)  # told once
+
+
+def test_a_smart_property_written_as_a_dataview_inline_field_is_told_where_it_is() -> None:
+    body = (
+        "Why:: HRBP roles ask for data skills\n"
+        "Metric:: SQL exercises done\n"
+        "[target:: 21.1] km, (unit:: km)\n"
+        "started:: 2026-09-01\n\n" + LOG
+    )
+    text = goal_note(body, why=None, metric=None, target=None, unit=None, start=None)
+    found = of("H025", run((PATH, text)))
+    first = text.splitlines().index("Why:: HRBP roles ask for data skills") + 1
+    assert [(f.line, f.severity) for f in found] == [
+        (first, "hint"),
+        (first + 1, "hint"),
+        (first + 2, "hint"),
+        (first + 2, "hint"),
+        (first + 3, "hint"),
+    ]
+    assert found[0].message == (
+        f"`Why:: HRBP roles ask for data skills` at line {first} is a Dataview inline field; "
+        "journal reads `why:` in the front matter"
+    )
+    assert "`start:`" in found[-1].message  # `started` is another tool's name for it
+    assert found[0].suggestion.startswith("move it there: `why: HRBP roles ask for data skills`")
+
+
+def test_an_inline_field_the_front_matter_also_holds_is_no_finding() -> None:
+    text = goal_note("Target:: 4\n\n" + LOG)
+    assert not of("H025", run((PATH, text)))

@@ -555,6 +555,27 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
                 )
 
 
+def inline_property(ctx: Context) -> Iterator[Problem]:
+    """H025: a goal property the front matter lacks, written as a Dataview inline field in
+    the body (``Target:: 50``, ``[unit:: km]``, by another tool's name ``started::``): one
+    indexed look-up of the inline fields per property name."""
+    goals = {g.path: g for g in ctx.goals}
+    others = _OTHER_NAMES["goal"]
+    for key in (*(k for k in GOAL_FIELDS if k != "type"), *others):
+        meant = others.get(key, key)
+        for path, _day, field in ctx.catalog.fields(key):
+            goal = goals.get(path)
+            if goal is not None and ctx.missing(goal, meant):
+                yield Problem(
+                    path,
+                    field.line,
+                    f"`{field.key}:: {field.value}` at line {field.line} is a Dataview inline "
+                    f"field; journal reads `{meant}:` in the front matter",
+                    f"move it there: `{meant}: {field.value}` (of the body's inline fields "
+                    "journal reads only `progress::`; docs/obsidian.md)",
+                )
+
+
 #: What a wikilink can't hold in a file name: ``[[C# tips]]`` is the heading ``tips`` of
 #: the note ``C``; ``^`` starts a block, ``|`` the text shown, ``[``/``]`` end the link.
 _UNLINKABLE = "#^[]|"
@@ -1082,5 +1103,13 @@ RULES = (
         "a property of a goal, meeting or contact holding a Templater command that never "
         "ran (`title: <% tp.file.title %>`): the value is ignored",
         _diagnostics(("templater",), "warning", _RUN_THE_TEMPLATE),
+    ),
+    Rule(
+        "H025",
+        "inline-property",
+        "hint",
+        "a goal property the front matter lacks, written as a Dataview inline field in the "
+        "body (`Target:: 50`): journal reads it only in the front matter",
+        inline_property,
     ),
 )
