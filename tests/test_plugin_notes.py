@@ -3,6 +3,9 @@ journal: what ``journal check`` and the readers say of them."""
 
 from __future__ import annotations
 
+import json
+
+from tests.conftest import Invoke, Write, goal_text
 from tests.test_check_rules import LOG, PATH, catalog, goal_note, line_of, of, run
 
 
@@ -56,3 +59,56 @@ def test_a_smart_property_written_as_a_dataview_inline_field_is_told_where_it_is
 def test_an_inline_field_the_front_matter_also_holds_is_no_finding() -> None:
     text = goal_note("Target:: 4\n\n" + LOG)
     assert not of("H025", run((PATH, text)))
+
+
+def test_untyped_notes_in_the_people_and_meeting_folders_are_told(
+    invoke: Invoke, write: Write
+) -> None:
+    for name in ("Dana Ortiz", "Elena Varga", "Sam Patel"):
+        write(f"people/{name}.md", f"---\ntags: [people]\n---\n# {name}\n")
+    write("meetings/2026-11-20 Coffee.md", "---\ncategory: meeting\ndate: 2026-11-20\n---\n")
+    write("goals/b.md", goal_text("Beta"))
+    assert invoke("people").stderr == (
+        "journal: no contacts yet; people/ holds 3 notes without type: contact "
+        "(journal check --select H016)\n"
+    )
+    assert invoke("followups").stderr == (
+        "journal: no follow-ups due; meetings/ holds 1 note without type: meeting "
+        "(journal check --select H016)\n"
+    )
+    checked = json.loads(invoke("check", "--json", "--select", "H016").stdout)
+    assert [(f["path"], f["line"], f["message"], f["suggestion"]) for f in checked] == [
+        (
+            "meetings/2026-11-20 Coffee.md",
+            1,
+            "not read as a meeting: it has no `type: meeting`",
+            "write `type: meeting`, or move the note out of the meeting folder",
+        ),
+        *(
+            (
+                f"people/{name}.md",
+                1,
+                "not read as a contact: it has no `type: contact`",
+                "write `type: contact`, or move the note out of the contact folder",
+            )
+            for name in ("Dana Ortiz", "Elena Varga", "Sam Patel")
+        ),
+    ]
+
+
+def test_a_meetings_attendees_are_named_as_its_with(invoke: Invoke, write: Write) -> None:
+    write(
+        "meetings/2026-11-20 Coffee with Dana.md",
+        '---\ntype: meeting\ndate: 2026-11-20\nattendees: ["[[Dana Ortiz]]"]\n---\n'
+        "## Follow-up\n\n- [ ] Send thank-you note\n",
+    )
+    write("people/Dana Ortiz.md", "---\ntype: contact\n---\n")
+    checked = json.loads(invoke("check", "--json", "--select", "H012").stdout)
+    assert [(f["line"], f["message"], f["suggestion"]) for f in checked] == [
+        (
+            4,
+            "`attendees` is no meeting property, and the meeting has no `with`: another name "
+            "for it?",
+            "rename `attendees:` to `with:` (a key of your own can stay: `--ignore H012`)",
+        )
+    ]

@@ -8,7 +8,14 @@ import unicodedata
 from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from journal.core import codec
-from journal.core.catalog import MISTYPED_FIX, NOT_A_GOAL_FIX, NoteHead, bare_name, match_head
+from journal.core.catalog import (
+    MISTYPED_FIX,
+    NOT_A_GOAL_FIX,
+    UNTYPED_FIX,
+    NoteHead,
+    bare_name,
+    match_head,
+)
 from journal.core.checkins import INLINE_KEY, CheckIn, MiswrittenValue, parse_inline
 from journal.core.errors import Ambiguous
 from journal.core.fields import (
@@ -494,17 +501,21 @@ def _folded(key: str) -> str:
 
 
 #: Names other tools and templates give a goal's or a meeting's days (Notion, Todoist,
-#: spreadsheets): meant as journal's when the note lacks it and the value is a day
-#: (`started: true`, a meeting's `follow_up: send the deck`, are words of one's own).
+#: spreadsheets) and a meeting's people: meant as journal's when the note lacks it and
+#: the value would do for it (`started: true`, a meeting's `follow_up: send the deck`,
+#: are words of one's own).
 _OTHER_NAMES = {
     "goal": {
         **dict.fromkeys(("deadline", "due_date", "due_by", "target_date", "end_date"), "due"),
         **dict.fromkeys(("start_date", "started", "started_on", "begin", "begins"), "start"),
         **dict.fromkeys(("completed_on", "completion_date", "done_on", "finished"), "completed"),
     },
-    "meeting": dict.fromkeys(
-        ("follow_up", "follow_up_date", "followup_date", "follow_up_on"), "follow_up_by"
-    ),
+    "meeting": {
+        **dict.fromkeys(
+            ("follow_up", "follow_up_date", "followup_date", "follow_up_on"), "follow_up_by"
+        ),
+        **dict.fromkeys(("attendees", "participants"), "with"),  # Obsidian meeting templates
+    },
 }
 
 
@@ -714,6 +725,8 @@ def not_a_goal(ctx: Context) -> Iterator[Problem]:
         return  # it is no goal
     for d in ctx.catalog.not_goals:
         yield Problem(d.path, d.line or 1, d.message, NOT_A_GOAL_FIX)
+    for kind, d in ctx.catalog.untyped:
+        yield Problem(d.path, d.line or 1, d.message, UNTYPED_FIX.format(kind=kind))
 
 
 def mistyped_note(ctx: Context) -> Iterator[Problem]:
@@ -1023,7 +1036,8 @@ RULES = (
         "not-a-goal",
         "warning",
         "a note in the goal folder that is not read as a goal: its `type` is not `goal` "
-        "(`goals`, `Type:`, none, no front matter), nor another journal type",
+        "(`goals`, `Type:`, none, no front matter), nor another journal type; or one in the "
+        "meeting or people folder with no `type`",
         not_a_goal,
     ),
     Rule(
