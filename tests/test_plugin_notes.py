@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import Invoke, Write, goal_text
 from tests.test_check_rules import LOG, PATH, catalog, goal_note, line_of, of, run
 
@@ -112,3 +114,31 @@ def test_a_meetings_attendees_are_named_as_its_with(invoke: Invoke, write: Write
             "rename `attendees:` to `with:` (a key of your own can stay: `--ignore H012`)",
         )
     ]
+
+
+MEETING = (
+    "---\ntype: meeting\ndate: 2026-11-20\n{extra}---\n## Follow-up\n"
+    "- [ ] Send thank-you note {due}\n"
+)
+
+
+@pytest.mark.parametrize("due", ["📅 2026-11-24", "[due:: 2026-11-24]", "📅 2026-11-24 ⏫"])
+def test_an_open_tasks_due_date_is_the_follow_ups_when_the_meeting_has_none(
+    invoke: Invoke, write: Write, due: str
+) -> None:
+    write("meetings/2026-11-20 Coffee with Dana.md", MEETING.format(extra="", due=due))
+    (row,) = json.loads(invoke("followups", "--all", "--json").stdout)
+    assert (row["follow_up_by"], row["implied"]) == (
+        "2026-11-24",
+        "no follow_up_by: its task's due date",
+    )
+    (hint,) = json.loads(invoke("check", "--json", "--select", "T014").stdout)
+    assert "taken as due 2026-11-24, its task's due date" in hint["message"]
+    assert hint["suggestion"].startswith("add `follow_up_by: 2026-11-24`")
+
+
+def test_follow_up_by_wins_over_a_tasks_due_date(invoke: Invoke, write: Write) -> None:
+    text = MEETING.format(extra="follow_up_by: 2026-11-30\n", due="📅 2026-11-24")
+    write("meetings/2026-11-20 Coffee with Dana.md", text)
+    (row,) = json.loads(invoke("followups", "--all", "--json").stdout)
+    assert (row["follow_up_by"], row["implied"]) == ("2026-11-30", None)

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from journal.core import links as wikilinks
 from journal.core.dates import DateError, parse_date, parse_duration
-from journal.core.errors import Conflict, Diagnostic, JournalError, UsageProblem
+from journal.core.errors import Conflict, Diagnostic, JournalError, Severity, UsageProblem
 from journal.core.formatting import single_line
 from journal.core.numerals import dotted_thousands, respelled
 from journal.core.records import Record, record
@@ -587,14 +587,15 @@ def read_typed(
     for key, raw in props.items():
         spec = fields.get(renamed.get(key, "" if key in renamed.values() else key))
         if templater_command(raw):  # ignored, as a bad value is: no value was written
-            code, severity = "templater", "warning"
+            code = "templater"
+            severity: Severity = "warning"
             if spec is not None:
                 try:
                     coerce(spec, raw, sources.get(key))
                 except FieldError:  # of no use as it stands: a bad value (H005)
                     code, severity = "value", "error"
-            told = f"{key}: `{single_line(raw)}` {TEMPLATER}"
-            problems.append(Diagnostic(path, key_lines.get(key), told, severity, code))
+            leftover = f"{key}: `{single_line(raw)}` {TEMPLATER}"
+            problems.append(Diagnostic(path, key_lines.get(key), leftover, severity, code))
             if spec is None:
                 extra[key] = raw
             continue
