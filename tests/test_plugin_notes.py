@@ -142,3 +142,14 @@ def test_follow_up_by_wins_over_a_tasks_due_date(invoke: Invoke, write: Write) -
     write("meetings/2026-11-20 Coffee with Dana.md", text)
     (row,) = json.loads(invoke("followups", "--all", "--json").stdout)
     assert (row["follow_up_by"], row["implied"]) == ("2026-11-30", None)
+
+
+def test_a_log_task_dated_only_by_its_done_date_is_told_with_the_line_to_write() -> None:
+    body = "## Log\n\n- 2026-11-01: CFP\n- [x] +1 Talk accepted at HR Tech ✅ 2026-12-02\n"
+    text = goal_note(body)
+    (found,) = of("H006", run((PATH, text)))
+    assert found.line == len(text.splitlines())
+    assert found.message == (
+        "log line: a task dated only by its done date (✅): write "
+        "'- 2026-12-02: +1 Talk accepted at HR Tech'; the line is not read"
+    )

@@ -942,6 +942,8 @@ RULES = (
             {
                 "log line: a task not done": "tick it (`- [x]`) once done; if it will not "
                 "be, delete it or move it out of the log",
+                "log line: a task dated only": "write the line the message gives: the date "
+                "first, then the change and the note (journal's log is dated at its start)",
                 QUOTED_LOG: "take the heading and the lines under it out of the quote (no `>` "
                 "before them); `journal log` writes a `## Log` of its own at the end until then",
             },
