@@ -153,3 +153,9 @@ def test_a_log_task_dated_only_by_its_done_date_is_told_with_the_line_to_write()
         "log line: a task dated only by its done date (✅): write "
         "'- 2026-12-02: +1 Talk accepted at HR Tech'; the line is not read"
     )
+
+
+def test_an_inline_link_is_moved_to_the_front_matter_quoted() -> None:
+    text = goal_note("area:: [[Health]]\n\n" + LOG, area=None)
+    (found,) = of("H025", run((PATH, text)))
+    assert found.suggestion.startswith('move it there: `area: "[[Health]]"`')

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
 from collections.abc import Collection, Iterator, Mapping, Sequence
@@ -566,6 +567,13 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
                 )
 
 
+def _yaml_value(text: str) -> str:
+    """An inline field's value as a front-matter value: quoted where YAML would read it
+    otherwise (a link ``[[Health]]``, a ``: `` or `` #`` in it)."""
+    plain = text[:1] not in "[{\"'!&*#|>%@`" and ": " not in text and " #" not in text
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
 def inline_property(ctx: Context) -> Iterator[Problem]:
     """H025: a goal property the front matter lacks, written as a Dataview inline field in
     the body (``Target:: 50``, ``[unit:: km]``, by another tool's name ``started::``): one
@@ -582,7 +590,8 @@ def inline_property(ctx: Context) -> Iterator[Problem]:
                     field.line,
                     f"`{field.key}:: {field.value}` at line {field.line} is a Dataview inline "
                     f"field; journal reads `{meant}:` in the front matter",
-                    f"move it there: `{meant}: {field.value}` (of the body's inline fields "
+                    f"move it there: `{meant}: {_yaml_value(field.value)}` (of the body's "
+                    "inline fields "
                     "journal reads only `progress::`; docs/obsidian.md)",
                 )
 
