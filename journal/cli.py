@@ -1571,7 +1571,7 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
     """
     from journal.core.formatting import terminal_data
     from journal.usecases.followups import followups as list_followups
-    from journal.usecases.listing import mistyped
+    from journal.usecases.listing import mistyped, untyped_note
 
     vault = state.vault()
     catalog = state.catalog(vault)
@@ -1582,7 +1582,7 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
         emit_json(rows)
         return
     if not rows:
-        _nothing_to_list("no follow-ups due")
+        _nothing_to_list("no follow-ups due" + untyped_note(catalog, "meeting"))
     shown, folders, unread = terminal_data(
         [rows, catalog.unlisted_records(), catalog.unreadable_records(("meeting",))]
     )
@@ -1685,7 +1685,7 @@ def people(state: State, stale_only: bool, days: int | None, as_json: bool) -> N
       journal people --stale --days 30
     """
     from journal.core.formatting import plural, terminal_data
-    from journal.usecases.listing import mistyped
+    from journal.usecases.listing import mistyped, untyped_note
     from journal.usecases.people import people as list_people
 
     vault = state.vault()
@@ -1701,7 +1701,7 @@ def people(state: State, stale_only: bool, days: int | None, as_json: bool) -> N
         _nothing_to_list(
             f"no contact untouched for more than {plural(stale_days, 'day')}"
             if stale_only and catalog.contacts
-            else "no contacts yet"
+            else "no contacts yet" + untyped_note(catalog, "contact")
         )
     shown, folders, unread = terminal_data(
         [

@@ -217,6 +217,7 @@ CASES = [
     ("H022", {"target": "2.500"}, LOG, "target", "`2.500` reads as 2.5 in journal; write 2500"),
     ("H021", {"tags": "#career"}, LOG, "tags", "YAML reads `#career` as a comment"),
     ("H015", {"status": "done"}, LOG, "status", "no `completed` day"),
+    ("H024", {"why": "<% tp.file.cursor() %>"}, LOG, "why", "a Templater command that never ran"),
 ]
 
 
@@ -389,6 +390,7 @@ def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     own_tests |= {"H018", "H019"}  # below
     own_tests |= {"H020"}  # tests/test_obsidian_links.py
     own_tests |= {"H023"}  # tests/test_review.py
+    own_tests |= {"H025"}  # tests/test_plugin_notes.py
     assert {r.id for r in RULES} == {c[0] for c in CASES} | own_tests
 
 

@@ -2057,7 +2057,7 @@ def test_open_tasks_without_follow_up_by_owe_a_follow_up_a_week_after_the_meetin
     ]
     assert hints[0]["message"] == (
         "the meeting has an open task and no `follow_up_by`: its follow-up is taken as due "
-        "2026-11-17, a week after it"
+        "2026-11-17, a week after the meeting"
     )
     assert hints[0]["suggestion"] == (
         "add `follow_up_by: 2026-11-17` (or the day you mean), so Obsidian and other "

@@ -256,6 +256,9 @@ def match_head(
 
 #: How to make a note in the goal folder that is no goal (:attr:`Catalog.not_goals`) one.
 NOT_A_GOAL_FIX = "write `type: goal`, or move the note out of the goal folder"
+#: How to make a note in the meeting or people folder with no type (:attr:`Catalog.untyped`)
+#: one.
+UNTYPED_FIX = "write `type: {kind}`, or move the note out of the {kind} folder"
 #: How to make a note whose `type` is a slip for ``kind`` (:attr:`Catalog.mistyped`) one.
 MISTYPED_FIX = "write `type: {kind}`"
 
@@ -961,18 +964,35 @@ class Catalog:
     def mistyped(self) -> list[tuple[str, Diagnostic]]:
         """(kind, warning) for each readable note in the meeting or people folder whose `type`
         is a slip for that folder's kind (``type: meetng``, ``type: meetings``, ``Type:
-        meeting``): read as a plain note, its follow-up or contact is in no list.  Other
-        notes there (no ``type``, another one) are the user's own, unlike the goal
-        folder's (:attr:`not_goals`)."""
+        meeting``): read as a plain note, its follow-up or contact is in no list.  Notes
+        there with another ``type`` are the user's own; those with none, :attr:`untyped`."""
         found: list[tuple[str, Diagnostic]] = []
-        for kind in ("meeting", "contact"):
-            for note in self._plain_notes_in(kind):
+        for kind, notes in self._networking_notes.items():
+            for note in notes:
                 key = _type_key(note.props)
                 if key is not None and _slip_for(kind, key, note.props[key]):
                     why = f"not read as a {kind}: {_why_not(kind, note.props, key)}"
                     at = note.key_lines.get(key, 1)
                     found.append((kind, Diagnostic(note.path, at, why, "warning", "mistyped")))
         return found
+
+    @cached_property
+    def untyped(self) -> list[tuple[str, Diagnostic]]:
+        """(kind, warning) for each readable note in the meeting or people folder with no
+        `type` key (no front matter too), as a goal folder's (:attr:`not_goals`): a
+        meeting or contact from before journal is in no list until it is typed."""
+        return [
+            (kind, Diagnostic(note.path, 1, f"not read as a {kind}: {why}", "warning", "untyped"))
+            for kind, notes in self._networking_notes.items()
+            for note in notes
+            if _type_key(note.props) is None and (why := _why_not(kind, note.props, None))
+        ]
+
+    @cached_property
+    def _networking_notes(self) -> dict[str, list[Note]]:
+        """The plain notes of the meeting and people folders (:meth:`_plain_notes_in`),
+        loaded once for :attr:`mistyped` and :attr:`untyped`."""
+        return {kind: self._plain_notes_in(kind) for kind in ("meeting", "contact")}
 
     def _plain_notes_in(self, kind: str) -> list[Note]:
         """The readable plain notes (kind ``note``) that their folder means as ``kind``
