@@ -200,7 +200,7 @@ def new_goal(
         )
     except Conflict as exc:
         there = catalog.by_path.get(exc.path or "")
-        mine = there is not None and there.kind != "goal"  # a note of the user's own
+        mine = there is not None and there.kind == "note"  # untyped: a note of the user's own
         fix = (
             "to make that note the goal, add `type: goal` to its front matter (see "
             "docs/guide.md, Notes you already have), or give the goal another title"
