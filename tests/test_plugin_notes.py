@@ -159,3 +159,21 @@ def test_an_inline_link_is_moved_to_the_front_matter_quoted() -> None:
     text = goal_note("area:: [[Health]]\n\n" + LOG, area=None)
     (found,) = of("H025", run((PATH, text)))
     assert found.suggestion.startswith('move it there: `area: "[[Health]]"`')
+
+
+def test_progress_naming_an_untyped_note_in_the_goal_folder_says_to_make_it_a_goal(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (migration tryout): `progress::` naming a note of the goal folder that has
+    no `type: goal` only said "name the goal it is progress on"; the note is the goal."""
+    write("goals/Learn SQL.md", "---\ntags: [career]\n---\n# Learn SQL\n")
+    write("notes/Read more.md", "# Read more\n")
+    write("daily/2026-11-20.md", "progress:: [[Learn SQL]] +1\nprogress:: [[Read more]] +1\n")
+    found = json.loads(invoke("check", "--json", "--select", "H010").stdout)
+    fixes = {f["line"]: f["suggestion"] for f in found}
+    example = "`progress:: [[Goal]] +1 what you did`"
+    assert fixes == {
+        1: "add `type: goal` to goals/Learn SQL.md (it sits in the goal folder), or name the "
+        f"goal it is progress on: {example}",
+        2: f"name the goal it is progress on: {example}",
+    }

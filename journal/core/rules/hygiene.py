@@ -374,10 +374,13 @@ def _why_uncounted(
             f"fix the goal's front matter at {where}",
         )
     if goal is None:
-        kind = named.kind
+        fix = f"name the goal it is progress on: {_EXAMPLE_FIELD}"
+        if named.kind == "note" and ctx.catalog.meant_as(named) == "goal":
+            fix = f"add `type: goal` to {resolved} (it sits in the goal folder), or {fix}"
         return (
-            f"`{INLINE_KEY}:: {link}` names {resolved} ({kind}), not a goal, so it counts for none",
-            f"name the goal it is progress on: {_EXAMPLE_FIELD}",
+            f"`{INLINE_KEY}:: {link}` names {resolved} ({named.kind}), not a goal, so it "
+            "counts for none",
+            fix,
         )
     if checkin.op is None and not checkin.note:
         return (
