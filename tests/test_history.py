@@ -19,7 +19,7 @@ from journal.adapters.vault import Vault, load_catalog
 from journal.core.dates import Period
 from journal.core.notes import Note
 from journal.core.periodic import PeriodicSettings
-from journal.usecases.history import goal_series, week_in_git
+from journal.usecases.history import WeekInGit, goal_series, week_in_git
 from tests.conftest import Invoke, Write
 from tests.gitutil import AUTHOR, Git, only_config_of
 
@@ -2076,3 +2076,52 @@ def test_a_deleted_goals_history_dates_its_log_by_the_daily_notes(
         ("2026-10-08", 1),
         ("2026-10-09", 2),
     ]
+
+
+def no_id_goal(current: int, title: str = "Read ten books") -> str:
+    """A goal without an `id`: followed by path, across renames."""
+    return (
+        f"---\ntype: goal\ntitle: {title}\nstatus: active\nunit: books\nbaseline: 0\n"
+        f"target: 10\ncurrent: {current}\nstart: 2026-11-01\ndue: 2026-12-31\n---\n# {title}\n"
+    )
+
+
+def _week_lines(week: object) -> list[tuple[str, str, list[str]]]:
+    """(list, path, events) of each goal of a week in git."""
+    assert isinstance(week, WeekInGit)
+    data = week.to_dict()
+    lists = ("created", "completed", "dropped", "deleted", "changed")
+    return [(name, g["path"], g["events"]) for name in lists for g in data[name]]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("Read ten books", "read ten books", "Books"),  # case only, as a Mac/Windows sync
+        ("Run 5k", "Run 10k", "Run a 10k"),
+        ("Cafe\u0301 cre\u0300me", "Caf\u00e9 cr\u00e8me", "Tasting"),  # NFD -> NFC
+    ],
+)
+def test_a_goal_without_id_renamed_in_the_week_is_one_line(
+    git: Git, write: Write, vault: Path, names: tuple[str, str, str]
+) -> None:
+    """Renamed twice in a week, checked in between: one goal, as `journal history GOAL`
+    follows it, not one line per path it had."""
+    first, second, third = (f"goals/{name}.md" for name in names)
+    write(first, no_id_goal(0))
+    git.commit("one", "2026-11-30")
+    git("mv", first, second)
+    git.commit("renamed", "2026-12-01")
+    write(second, no_id_goal(1))
+    git.commit("log", "2026-12-02")
+    git("mv", second, third)
+    git.commit("renamed again", "2026-12-03")
+    week = week_in_git(Vault.open(vault), Period(date(2026, 11, 30), date(2026, 12, 6)))
+    moved = [e for e in _week_lines(week)[0][2] if e.startswith(("moved", "renamed"))]
+    assert _week_lines(week) == [
+        ("created", third, [
+            "created (status active, current 0, target 10 books, due 2026-12-31)",
+            *moved[:1], "current 0 -> 1", *moved[1:],
+        ]),
+    ]  # fmt: skip
+    assert len(moved) == 2

@@ -51,6 +51,7 @@ from journal.core.history import (
     diff_states,
     follow,
     goal_change,
+    goals_of,
     kept_over,
     merged_event,
     pair_renames,
@@ -1019,7 +1020,8 @@ def week_in_git(vault: Vault, period: Period) -> WeekInGit | None:
     when the vault is not in a git repository or its history can't be read
     (:func:`history_if_any`), so the review can leave the section out.
 
-    A goal lands in one list: deleted when its file is gone by the period's last commit,
+    A goal is one across its renames, as ``journal history GOAL`` follows it
+    (:func:`goals_of`).  It lands in one list: deleted when its file is gone by the period's last commit,
     else completed, else dropped, else created, else changed (a goal created and
     completed in the same week is listed as completed; one created and deleted, as
     deleted).
@@ -1028,15 +1030,12 @@ def week_in_git(vault: Vault, period: Period) -> WeekInGit | None:
     if history is None:
         return None
     week = WeekInGit(period, truncated=history.truncated)
-    seen: dict[str, tuple[GoalChange, list[Event]]] = {}
-    for revision, changes in reversed(history.commits):  # oldest first
-        if revision.day not in period:
-            continue
-        for change in changes:
-            key = change.id or change.path
-            _earlier, events = seen.get(key, (change, []))
-            seen[key] = (change, [*events, *change.events])
-    for latest, events in sorted(seen.values(), key=lambda item: item[0].path):
+    commits = [(r, changes) for r, changes in history.commits if r.day in period]
+    goals = [
+        (mine[0][1], [e for _revision, change in reversed(mine) for e in change.events])
+        for mine in goals_of(commits)  # one goal across its paths, as `history GOAL`
+    ]
+    for latest, events in sorted(goals, key=lambda item: item[0].path):
         kinds = {e.kind for e in events} - {"first-seen"}
         if not kinds:
             continue
