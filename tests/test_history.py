@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -2117,11 +2118,32 @@ def test_a_goal_without_id_renamed_in_the_week_is_one_line(
     git("mv", second, third)
     git.commit("renamed again", "2026-12-03")
     week = week_in_git(Vault.open(vault), Period(date(2026, 11, 30), date(2026, 12, 6)))
-    moved = [e for e in _week_lines(week)[0][2] if e.startswith(("moved", "renamed"))]
+    renamed = (
+        f"renamed {second}: the same name, its accents re-encoded (Unicode NFD -> NFC)"
+        if first != second and unicodedata.normalize("NFC", first) == second
+        else f"moved {first} -> {second}"
+    )
     assert _week_lines(week) == [
         ("created", third, [
             "created (status active, current 0, target 10 books, due 2026-12-31)",
-            *moved[:1], "current 0 -> 1", *moved[1:],
+            renamed, "current 0 -> 1", f"moved {second} -> {third}",
         ]),
     ]  # fmt: skip
-    assert len(moved) == 2
+
+
+def test_a_rename_that_only_re_encodes_the_accents_says_so(
+    git: Git, write: Write, invoke: Invoke, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Mac-to-Linux sync renames `Café` written as `e` and an accent (NFD) to `é`
+    (NFC): both names look the same, so the move says what changed."""
+    nfd, nfc = "goals/Cafe\u0301 cre\u0300me tasting.md", "goals/Caf\u00e9 cr\u00e8me tasting.md"
+    write(nfd, goal(0))
+    git.commit("from the Mac", "2026-11-30")
+    git("mv", nfd, nfc)
+    git.commit("from Linux", "2026-12-01")
+    said = f"renamed {nfc}: the same name, its accents re-encoded (Unicode NFD -> NFC)"
+    assert summary(history_json(invoke, "connect")["entries"])[-1][3] == [said]
+    assert said in invoke("history").stdout
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-06")
+    review = invoke("review", "--stdout").stdout
+    assert f"- Created: [[Caf\u00e9 cr\u00e8me tasting]] ({CREATED[9:]}: {said}" in review

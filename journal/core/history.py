@@ -18,6 +18,7 @@ Pure: the versions come in as bytes or parsed notes, the commits as
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import field, replace
@@ -283,7 +284,7 @@ def diff_states(
         return [Event("created", None, new_path, f"created ({summary})")]
     events: list[Event] = []
     if old_path and new_path and old_path != new_path:
-        events.append(Event("moved", old_path, new_path, f"moved {old_path} -> {new_path}"))
+        events.append(Event("moved", old_path, new_path, _moved(old_path, new_path)))
     if old.title != new.title:
         events.append(Event("title", old.title, new.title, f"title '{old.title}' -> '{new.title}'"))
     if old.status != new.status:
@@ -302,6 +303,18 @@ def diff_states(
         text = " ".join(part for part in ("check-in", day, value, note) if part)
         events.append(Event("checkin", None, {"date": day, "change": value, "note": note}, text))
     return events
+
+
+def _moved(old: str, new: str) -> str:
+    """A move's text; one that only wrote the accents another way (a Mac-to-Linux sync:
+    ``e`` and an accent, NFD, made ``é``, NFC) says so, as both names look the same."""
+    if unicodedata.normalize("NFC", old) != unicodedata.normalize("NFC", new):
+        return f"moved {old} -> {new}"
+    forms = [
+        next((f for f in ("NFC", "NFD") if unicodedata.is_normalized(f, p)), "mixed")
+        for p in (old, new)
+    ]
+    return f"renamed {new}: the same name, its accents re-encoded (Unicode {' -> '.join(forms)})"
 
 
 #: The goal's values whose changes are events of their own kind.
