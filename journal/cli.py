@@ -1124,7 +1124,9 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
         from journal.core.formatting import line_texts
 
         shown = line_texts(record)
-        echo(goal_timeline(shown, day) if goal else vault_timeline(shown), nl=False)
+        echo(
+            goal_timeline(shown, today(), day) if goal else vault_timeline(shown, today()), nl=False
+        )
 
 
 # --- check --------------------------------------------------------------------------------
