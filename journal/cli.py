@@ -1191,8 +1191,10 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
     else:
         from journal.core.formatting import line_texts
 
-        shown, views = line_texts(record), state.views()
-        state.put(views.goal_timeline(shown, day) if goal else views.vault_timeline(shown))
+        shown, views, now = line_texts(record), state.views(), today()
+        state.put(
+            views.goal_timeline(shown, now, day) if goal else views.vault_timeline(shown, now)
+        )
 
 
 # --- check --------------------------------------------------------------------------------

@@ -175,7 +175,7 @@ def _events(texts: list[str]) -> list[str]:
     return [text.replace(" -> ", " to ") for text in texts]
 
 
-def goal_timeline(r: dict[str, Any], since: date | None = None) -> str:
+def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> str:
     """``journal history GOAL``: each commit, then the progress, in words."""
     goal = r["goal"]
     out = [f"{goal['title']}, file {goal['path']}"]
@@ -184,7 +184,7 @@ def goal_timeline(r: dict[str, Any], since: date | None = None) -> str:
     if not r["entries"] and since is not None:
         out.append(f"no changes since {since}")
     for entry in r["entries"]:
-        out.append("not committed yet:" if entry["uncommitted"] else _commit(entry))
+        out.append("not committed yet:" if entry["uncommitted"] else _commit(entry, today))
         texts = [e["text"] for e in entry["events"]] or ["text edited; no property changed"]
         out.extend(f"  {text}" for text in _events(texts))
     if r["series"]:
@@ -196,18 +196,19 @@ def goal_timeline(r: dict[str, Any], since: date | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def _commit(entry: dict[str, Any]) -> str:
-    by = f"on {entry['date']} by {entry['author']}"
+def _commit(entry: dict[str, Any], today: date) -> str:
+    late = ", a date after today: a clock set wrong?" if entry["date"] > today.isoformat() else ""
+    by = f"on {entry['date']}{late} by {entry['author']}"
     return f"commit {entry['commit'][:7]} {by}: {entry['message']}"
 
 
-def vault_timeline(r: dict[str, Any]) -> str:
+def vault_timeline(r: dict[str, Any], today: date) -> str:
     """``journal history``: each commit, then each goal's events in it."""
     out: list[str] = []
     last = None
     for entry in r["entries"]:
         if entry["commit"] != last:
-            out.append(_commit(entry))
+            out.append(_commit(entry, today))
             last = entry["commit"]
         events = "; ".join(_events([e["text"] for e in entry["events"]]))
         out.append(f"  {entry['goal']['title']}: {events}")

@@ -281,11 +281,15 @@ def watch_line(update: dict[str, Any], clock: str) -> str:
 # --- history ------------------------------------------------------------------------------
 
 
-def _commit_line(entry: dict[str, Any]) -> str:
-    return f"{entry['date']}  {entry['commit'][:7]}  {entry['author']}: {entry['message']}"
+def _commit_line(entry: dict[str, Any], today: date) -> str:
+    """A commit's date, id, author and message; a date after ``today`` is remarked on."""
+    line = f"{entry['date']}  {entry['commit'][:7]}  {entry['author']}: {entry['message']}"
+    if entry["date"] > today.isoformat():
+        line += "  (dated after today: a clock set wrong?)"
+    return line
 
 
-def goal_timeline(r: dict[str, Any], since: date | None = None) -> str:
+def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> str:
     """A goal's history from ``goal_history`` (from ``since`` on): one block per commit,
     then its progress."""
     goal = r["goal"]
@@ -295,7 +299,7 @@ def goal_timeline(r: dict[str, Any], since: date | None = None) -> str:
     if not r["entries"] and since is not None:
         out.append(f"  no changes since {since}")
     for entry in r["entries"]:
-        out.append("not committed yet" if entry["uncommitted"] else _commit_line(entry))
+        out.append("not committed yet" if entry["uncommitted"] else _commit_line(entry, today))
         texts = [e["text"] for e in entry["events"]] or ["text edited; no property changed"]
         out.extend(f"  {text}" for text in texts)
     if r["series"]:
@@ -304,7 +308,7 @@ def goal_timeline(r: dict[str, Any], since: date | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def vault_timeline(r: dict[str, Any]) -> str:
+def vault_timeline(r: dict[str, Any], today: date) -> str:
     """The vault's goal events from ``vault_history`` (there is one at least), newest
     first, grouped by commit; a goal's events in a commit one per line when there are
     several."""
@@ -312,7 +316,7 @@ def vault_timeline(r: dict[str, Any]) -> str:
     last = None
     for entry in r["entries"]:
         if entry["commit"] != last:
-            out.append(_commit_line(entry))
+            out.append(_commit_line(entry, today))
             last = entry["commit"]
         texts = [e["text"] for e in entry["events"]]
         if len(texts) == 1:

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ from journal.adapters.vault import Vault, load_catalog
 from journal.core.dates import Period
 from journal.core.notes import Note
 from journal.core.periodic import PeriodicSettings
-from journal.usecases.history import goal_series, week_in_git
+from journal.usecases.history import WeekInGit, goal_series, week_in_git
 from tests.conftest import Invoke, Write
 from tests.gitutil import AUTHOR, Git, only_config_of
 
@@ -505,12 +506,15 @@ def test_week_in_git_for_the_weekly_review(story: Git, vault: Path, write: Write
     write("goals/Old.md", goal(0, title="Old plan", goal_id="old", status="dropped"))
     write("goals/Other.md", goal(1, title="Learn SQL", goal_id="sql"))
     story.commit("Drop one", "2026-11-18")
-    week = week_in_git(Vault.open(vault), Period(date(2026, 11, 16), date(2026, 11, 22)))
+    week = week_in_git(
+        Vault.open(vault), Period(date(2026, 11, 16), date(2026, 11, 22)), date(2026, 11, 22)
+    )
     assert week is not None
     assert week.to_dict() == {
         "start": "2026-11-16",
         "end": "2026-11-22",
         "truncated": False,
+        "misdated": [],
         "created": [
             {"id": "sql", "title": "Learn SQL", "path": "goals/Other.md",
              "events": [CREATED, "current 0 -> 1"]},
@@ -535,7 +539,12 @@ def test_without_a_repository(vault: Path, write: Write, invoke: Invoke) -> None
     assert "not in a git repository" in result.stderr
     assert "Traceback" not in result.output
     assert invoke("history").exit_code == 1
-    assert week_in_git(Vault.open(vault), Period(date(2026, 11, 16), date(2026, 11, 22))) is None
+    assert (
+        week_in_git(
+            Vault.open(vault), Period(date(2026, 11, 16), date(2026, 11, 22)), date(2026, 11, 22)
+        )
+        is None
+    )
     goal_ = load_catalog(Vault.open(vault)).find_goal("connect")
     series = goal_series(Vault.open(vault), goal_, date(2026, 11, 22))
     assert not series.from_git
@@ -670,7 +679,9 @@ def test_a_vault_whose_folder_moved_in_its_repository_keeps_its_history(
         ]
         old = invoke("history", "old", "--json", root=vault)  # its last version: in the root
         assert [e["message"] for e in json.loads(old.stdout)["entries"]] == ["Start", "Coffee"]
-    week = week_in_git(Vault.open(vault), Period(date(2026, 11, 16), date(2026, 11, 22)))
+    week = week_in_git(
+        Vault.open(vault), Period(date(2026, 11, 16), date(2026, 11, 22)), date(2026, 11, 22)
+    )
     assert week is not None
     assert (week.created, [(g.id, [e.text for e in g.events]) for g in week.changed]) == (
         [],
@@ -1085,7 +1096,9 @@ def test_a_goal_readable_again_is_told_against_its_last_readable_version(
     assert "Connect with five HR leaders:\n    " + "\n    ".join(AGAIN) in (
         invoke("history").stdout
     )
-    week = week_in_git(Vault.open(vault), Period(date(2026, 10, 3), date(2026, 10, 4)))
+    week = week_in_git(
+        Vault.open(vault), Period(date(2026, 10, 3), date(2026, 10, 4)), date(2026, 10, 4)
+    )
     assert week is not None
     assert [[e.text for e in g.events] for g in week.changed] == [AGAIN]
 
@@ -1168,7 +1181,9 @@ def test_a_note_made_a_goal_is_created_not_a_readable_goal_again(
     ]  # fmt: skip
     data = history_json(invoke, "Read 24 books")
     assert summary(data["entries"]) == [("2026-12-03", "convert", "Read 24 books.md", [BECAME])]
-    week = week_in_git(Vault.open(vault), Period(date(2026, 11, 30), date(2026, 12, 6)))
+    week = week_in_git(
+        Vault.open(vault), Period(date(2026, 11, 30), date(2026, 12, 6)), date(2026, 12, 6)
+    )
     assert week is not None
     assert [(g.path, [e.text for e in g.events]) for g in week.created] == [
         ("Read 24 books.md", [BECAME])
@@ -1217,7 +1232,9 @@ def test_a_goal_made_a_note_is_no_longer_a_goal(
         {"kind": "deleted", "old": "Read 24 books.md", "new": "Read 24 books.md",
          "text": "no longer a goal"},
     ]  # fmt: skip
-    week = week_in_git(Vault.open(vault), Period(date(2026, 11, 30), date(2026, 12, 6)))
+    week = week_in_git(
+        Vault.open(vault), Period(date(2026, 11, 30), date(2026, 12, 6)), date(2026, 12, 6)
+    )
     assert week is not None
     assert [(g.id, [e.text for e in g.events]) for g in week.deleted] == [
         ("books", ["no longer a goal"])
@@ -2076,3 +2093,117 @@ def test_a_deleted_goals_history_dates_its_log_by_the_daily_notes(
         ("2026-10-08", 1),
         ("2026-10-09", 2),
     ]
+
+
+def no_id_goal(current: int, title: str = "Read ten books") -> str:
+    """A goal without an `id`: followed by path, across renames."""
+    return (
+        f"---\ntype: goal\ntitle: {title}\nstatus: active\nunit: books\nbaseline: 0\n"
+        f"target: 10\ncurrent: {current}\nstart: 2026-11-01\ndue: 2026-12-31\n---\n# {title}\n"
+    )
+
+
+def _week_lines(week: object) -> list[tuple[str, str, list[str]]]:
+    """(list, path, events) of each goal of a week in git."""
+    assert isinstance(week, WeekInGit)
+    data = week.to_dict()
+    lists = ("created", "completed", "dropped", "deleted", "changed")
+    return [(name, g["path"], g["events"]) for name in lists for g in data[name]]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("Read ten books", "read ten books", "Books"),  # case only, as a Mac/Windows sync
+        ("Run 5k", "Run 10k", "Run a 10k"),
+        ("Cafe\u0301 cre\u0300me", "Caf\u00e9 cr\u00e8me", "Tasting"),  # NFD -> NFC
+    ],
+)
+def test_a_goal_without_id_renamed_in_the_week_is_one_line(
+    git: Git, write: Write, vault: Path, names: tuple[str, str, str]
+) -> None:
+    """Renamed twice in a week, checked in between: one goal, as `journal history GOAL`
+    follows it, not one line per path it had."""
+    first, second, third = (f"goals/{name}.md" for name in names)
+    write(first, no_id_goal(0))
+    git.commit("one", "2026-11-30")
+    git("mv", first, second)
+    git.commit("renamed", "2026-12-01")
+    write(second, no_id_goal(1))
+    git.commit("log", "2026-12-02")
+    git("mv", second, third)
+    git.commit("renamed again", "2026-12-03")
+    week = week_in_git(
+        Vault.open(vault), Period(date(2026, 11, 30), date(2026, 12, 6)), date(2026, 12, 6)
+    )
+    renamed = (
+        f"renamed {second}: the same name, its accents re-encoded (Unicode NFD -> NFC)"
+        if first != second and unicodedata.normalize("NFC", first) == second
+        else f"moved {first} -> {second}"
+    )
+    assert _week_lines(week) == [
+        ("created", third, [
+            "created (status active, current 0, target 10 books, due 2026-12-31)",
+            renamed, "current 0 -> 1", f"moved {second} -> {third}",
+        ]),
+    ]  # fmt: skip
+
+
+def test_a_rename_that_only_re_encodes_the_accents_says_so(
+    git: Git, write: Write, invoke: Invoke, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Mac-to-Linux sync renames `Café` written as `e` and an accent (NFD) to `é`
+    (NFC): both names look the same, so the move says what changed."""
+    nfd, nfc = "goals/Cafe\u0301 cre\u0300me tasting.md", "goals/Caf\u00e9 cr\u00e8me tasting.md"
+    write(nfd, goal(0))
+    git.commit("from the Mac", "2026-11-30")
+    git("mv", nfd, nfc)
+    git.commit("from Linux", "2026-12-01")
+    said = f"renamed {nfc}: the same name, its accents re-encoded (Unicode NFD -> NFC)"
+    assert summary(history_json(invoke, "connect")["entries"])[-1][3] == [said]
+    assert said in invoke("history").stdout
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-06")
+    review = invoke("review", "--stdout").stdout
+    assert f"- Created: [[Caf\u00e9 cr\u00e8me tasting]] ({CREATED[9:]}: {said}" in review
+
+
+def test_a_commit_dated_after_today_counts_where_gits_order_puts_it(
+    git: Git, write: Write, vault: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A phone's clock set wrong dates a commit in 2027: history says so, and the week
+    counts it on the day of the commit after it in git's order (today when none is),
+    naming it, rather than leaving the change out."""
+    write("goals/Connect.md", goal(0))
+    git.commit("start", "2026-11-20")
+    write("goals/Connect.md", goal(1))
+    git.commit("from the phone", "2027-05-01")
+    write("goals/Connect.md", goal(2))
+    git.commit("from the Mac", "2026-11-25")
+    write("goals/Connect.md", goal(5))
+    phone = git.commit("from the phone again", "2027-05-01")[:7]
+    opened = Vault.open(vault)
+    weeks = [
+        week_in_git(opened, Period(date(2026, 11, 23), date(2026, 11, 29)), date(2026, 12, 6)),
+        week_in_git(opened, Period(date(2026, 11, 30), date(2026, 12, 6)), date(2026, 12, 6)),
+    ]
+    assert [_week_lines(w) for w in weeks] == [
+        [("changed", "goals/Connect.md", ["current 0 -> 1", "current 1 -> 2"])],
+        [("changed", "goals/Connect.md", ["current 2 -> 5"])],
+    ]
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-06")
+    assert (
+        f"2027-05-01  {phone}  {AUTHOR}: from the phone again  (dated after today: a clock"
+        " set wrong?)" in invoke("history", "connect").stdout
+    )
+    assert (
+        f"{phone}  {AUTHOR}: from the phone again  (dated after today" in invoke("history").stdout
+    )
+    assert "2026-11-25  " in invoke("history").stdout  # the others as they were
+    result = invoke("review", "--stdout")
+    assert result.exit_code == 0, result.output
+    review = result.stdout
+    assert "- Changed: [[Connect]]: current 2 -> 5\n" in review
+    assert (
+        f"- {phone} is dated 2027-05-01, after today (a clock set wrong?): counted in this"
+        " week, as the commit after it in git's order is (or today)\n"
+    ) in review

@@ -70,7 +70,8 @@ def deleted_on_a_branch(git: Git, write: Write) -> None:
 def week(vault: Path, start: str) -> dict[str, list[tuple[str, list[str]]]]:
     """The week in git from ``start``: each list's (path, event texts)."""
     day = date.fromisoformat(start)
-    found = week_in_git(Vault.open(vault), Period(day, date.fromordinal(day.toordinal() + 6)))
+    end = date.fromordinal(day.toordinal() + 6)
+    found = week_in_git(Vault.open(vault), Period(day, end), end)
     assert found is not None
     data = found.to_dict()
     return {

@@ -11,12 +11,14 @@ Pure: the versions come in as bytes or parsed notes, the commits as
   by ``id`` first and by content similarity second, so a goal that was moved and
   edited in one commit is one change.
 - :func:`follow` picks the changes of one goal out of a whole history, across
-  renames, by its ``id`` (by path for a goal without one).
+  renames, by its ``id`` (by path for a goal without one); :func:`goals_of` sorts a
+  history's changes by goal the same way.
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import field, replace
@@ -282,7 +284,7 @@ def diff_states(
         return [Event("created", None, new_path, f"created ({summary})")]
     events: list[Event] = []
     if old_path and new_path and old_path != new_path:
-        events.append(Event("moved", old_path, new_path, f"moved {old_path} -> {new_path}"))
+        events.append(Event("moved", old_path, new_path, _moved(old_path, new_path)))
     if old.title != new.title:
         events.append(Event("title", old.title, new.title, f"title '{old.title}' -> '{new.title}'"))
     if old.status != new.status:
@@ -301,6 +303,18 @@ def diff_states(
         text = " ".join(part for part in ("check-in", day, value, note) if part)
         events.append(Event("checkin", None, {"date": day, "change": value, "note": note}, text))
     return events
+
+
+def _moved(old: str, new: str) -> str:
+    """A move's text; one that only wrote the accents another way (a Mac-to-Linux sync:
+    ``e`` and an accent, NFD, made ``é``, NFC) says so, as both names look the same."""
+    if unicodedata.normalize("NFC", old) != unicodedata.normalize("NFC", new):
+        return f"moved {old} -> {new}"
+    forms = [
+        next((f for f in ("NFC", "NFD") if unicodedata.is_normalized(f, p)), "mixed")
+        for p in (old, new)
+    ]
+    return f"renamed {new}: the same name, its accents re-encoded (Unicode {' -> '.join(forms)})"
 
 
 #: The goal's values whose changes are events of their own kind.
@@ -700,31 +714,65 @@ def goal_change(
 History = Sequence[tuple[Revision, Sequence[GoalChange]]]
 
 
-def follow(history: History, goal_id: str | None, path: str) -> list[tuple[Revision, GoalChange]]:
-    """The changes of one goal, newest first, given the whole history newest first.
+class _Trail:
+    """One goal followed back through a history (newest first): by its ``id``, and by
+    path for a change without one (or a goal without one); a move makes older commits
+    followed at the old path, a change of ``id`` by the old id, and an addition that is
+    no move ends following by path (an older goal at that path is another goal)."""
 
-    A change belongs to the goal when it carries the goal's ``id``; changes
-    without an id on either side are followed by path, and a move (old path ->
-    new path) makes older commits followed at the old path, and a change of ``id``
-    makes them followed by the old id.  Following by path
-    stops at the commit that created the file (an addition that is no move): an
-    older goal at that path is another goal.
-    """
+    def __init__(self, goal_id: str | None, path: str | None) -> None:
+        self.goal_id = goal_id
+        self.tracked = path
+
+    def owns(self, change: GoalChange) -> bool:
+        ids = {i for i in (change.old_id, change.new_id) if i}
+        if self.goal_id and ids:
+            return self.goal_id in ids
+        return self.tracked is not None and self.tracked == change.path
+
+    def take(self, change: GoalChange) -> None:
+        """Follow the goal on past ``change``, one of its own."""
+        self.tracked = change.old_path
+        if change.old_id and change.new_id == self.goal_id:
+            self.goal_id = change.old_id  # its id changed here: older commits have that
+
+
+def follow(history: History, goal_id: str | None, path: str) -> list[tuple[Revision, GoalChange]]:
+    """The changes of one goal (its ``id``, at ``path`` now), newest first, given the
+    whole history newest first, across renames and changes of id (:class:`_Trail`)."""
     found = []
-    tracked: str | None = path
+    trail = _Trail(goal_id, path)
     for revision, changes in history:
         for change in changes:
-            ids = {i for i in (change.old_id, change.new_id) if i}
-            if goal_id and ids:
-                mine = goal_id in ids
-            else:
-                mine = tracked is not None and tracked == (change.new_path or change.old_path)
-            if mine:
+            if trail.owns(change):
                 found.append((revision, change))
-                tracked = change.old_path
-                if change.old_id and change.new_id == goal_id:
-                    goal_id = change.old_id  # its id changed here: older commits have that
+                trail.take(change)
     return found
+
+
+def goals_of(history: History) -> list[list[tuple[Revision, GoalChange]]]:
+    """The changes of ``history`` (newest first) by goal, each goal's newest first, in
+    the order their newest changes come: one goal across its paths and ids, as
+    :func:`follow` finds it from its newest change.  One pass (a commit that adds
+    thousands of goals is not a walk each)."""
+    goals: list[tuple[_Trail, list[tuple[Revision, GoalChange]]]] = []
+    by_id: dict[str, set[int]] = {}  # the trails that may own a change, by id and path
+    by_path: dict[str, set[int]] = {}
+    for revision, changes in history:
+        for change in changes:
+            ids = [i for i in (change.old_id, change.new_id) if i]
+            maybe = [*by_path.get(change.path, ()), *(n for i in ids for n in by_id.get(i, ()))]
+            at = min((n for n in maybe if goals[n][0].owns(change)), default=len(goals))
+            if at == len(goals):
+                goals.append((_Trail(change.id, change.path), []))
+            trail, mine = goals[at]
+            mine.append((revision, change))
+            trail.take(change)
+            if trail.goal_id:
+                by_id.setdefault(trail.goal_id, set()).add(at)
+            if trail.tracked:
+                by_path.setdefault(trail.tracked, set()).add(at)
+    return [mine for _trail, mine in goals]
 
 
 def arrival_days(history: History) -> dict[str, date]:

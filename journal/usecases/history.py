@@ -51,6 +51,7 @@ from journal.core.history import (
     diff_states,
     follow,
     goal_change,
+    goals_of,
     kept_over,
     merged_event,
     pair_renames,
@@ -1001,12 +1002,14 @@ class WeekInGit(Record):
     deleted: list[GoalWeek] = field(default_factory=list)
     changed: list[GoalWeek] = field(default_factory=list)
     truncated: bool = False
+    misdated: list[Revision] = field(default_factory=list)  # dated after today, oldest first
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "start": self.period.start.isoformat(),
             "end": self.period.end.isoformat(),
             "truncated": self.truncated,
+            "misdated": [r.to_dict() for r in self.misdated],
             **{
                 name: [g.to_dict() for g in getattr(self, name)]
                 for name in ("created", "completed", "dropped", "deleted", "changed")
@@ -1014,13 +1017,17 @@ class WeekInGit(Record):
         }
 
 
-def week_in_git(vault: Vault, period: Period) -> WeekInGit | None:
+def week_in_git(vault: Vault, period: Period, today: date) -> WeekInGit | None:
     """What git saw happen to goals in ``period`` (commit dates, the author's day); None
     when the vault is not in a git repository or its history can't be read
     (:func:`history_if_any`), so the review can leave the section out.
 
-    A goal lands in one list: deleted when its file is gone by the period's last commit,
-    else completed, else dropped, else created, else changed (a goal created and
+    A goal is one across its renames, as ``journal history GOAL`` follows it
+    (:func:`goals_of`).  A commit dated after ``today`` (a clock set wrong) counts on
+    the day of the commit after it in git's order, today for the newest, and is named
+    (:attr:`WeekInGit.misdated`).  A goal lands in one list: deleted when its file is
+    gone by the period's last commit, else completed, else dropped, else created, else
+    changed (a goal created and
     completed in the same week is listed as completed; one created and deleted, as
     deleted).
     """
@@ -1028,15 +1035,19 @@ def week_in_git(vault: Vault, period: Period) -> WeekInGit | None:
     if history is None:
         return None
     week = WeekInGit(period, truncated=history.truncated)
-    seen: dict[str, tuple[GoalChange, list[Event]]] = {}
-    for revision, changes in reversed(history.commits):  # oldest first
-        if revision.day not in period:
-            continue
-        for change in changes:
-            key = change.id or change.path
-            _earlier, events = seen.get(key, (change, []))
-            seen[key] = (change, [*events, *change.events])
-    for latest, events in sorted(seen.values(), key=lambda item: item[0].path):
+    commits = []
+    counted = today  # the day of the commit after it in git's order
+    for revision, changes in history.commits:  # newest first
+        counted = revision.day if revision.day <= today else counted
+        if counted in period:
+            commits.append((revision, changes))
+            if revision.day > today and changes:
+                week.misdated.insert(0, revision)
+    goals = [
+        (mine[0][1], [e for _revision, change in reversed(mine) for e in change.events])
+        for mine in goals_of(commits)  # one goal across its paths, as `history GOAL`
+    ]
+    for latest, events in sorted(goals, key=lambda item: item[0].path):
         kinds = {e.kind for e in events} - {"first-seen"}
         if not kinds:
             continue

@@ -238,7 +238,7 @@ def review_data(
     series_of = _rebased(series_lookup(vault, shown, today), catalog.goals, then)
     # the week up to the day it is seen from (a `--date` in mid-week: found in a tryout,
     # a goal completed the day after was among its wins, while its scoreboard said 0)
-    git = week_in_git(vault, Period(period.start, min(period.end, as_of)))
+    git = week_in_git(vault, Period(period.start, min(period.end, as_of)), today)
     findings = check_vault(
         vault,
         catalog,
@@ -470,7 +470,8 @@ def _git_section(vault: Vault, catalog: Catalog, week: WeekInGit) -> dict[str, A
         return {"goal": goal, "details": details, "events": events}
 
     entries = {name: [entry(name, i) for i in getattr(week, name)] for name in lists}
-    return {**entries, "truncated": week.truncated}
+    misdated = [{"commit": r.short, "date": r.day.isoformat()} for r in week.misdated]
+    return {**entries, "truncated": week.truncated, "misdated": misdated}
 
 
 def _paths_now(vault: Vault, catalog: Catalog) -> dict[int, str]:
