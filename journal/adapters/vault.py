@@ -150,6 +150,13 @@ def load_config(root: Path) -> Config:
 ICLOUD_SUFFIX = ".icloud"
 
 
+def placeholder_note(rel: str) -> str:
+    """The vault path of the file iCloud's placeholder at ``rel`` stands for
+    (``goals/Goal.md`` for ``goals/.Goal.md.icloud``)."""
+    folder, _, name = rel.rpartition("/")
+    return f"{folder}/{name[1 : -len(ICLOUD_SUFFIX)]}".lstrip("/")
+
+
 def is_note_name(name: str) -> bool:
     """A markdown note the tool reads: ``*.md``, not hidden, not an editor/sync temp file."""
     return name.lower().endswith(".md") and not name.startswith((".", "~"))
@@ -364,18 +371,20 @@ class Vault(Record):
         with the reason (to tell as :func:`skip_notice` words it: see :meth:`relisting`)."""
         met: set[str] = set()  # the excluded paths the listing came upon
         offline: list[str] = []  # iCloud's placeholders of notes not downloaded
+        present: set[str] = set()  # the notes listed: a placeholder beside one is stale
         for rel, entry in self._iter_files(under, skipped=bad_name, met=met):
             if not is_note_name(entry.name):
                 if entry.name.endswith(ICLOUD_SUFFIX) and entry.name.startswith("."):
                     offline.append(rel)
                 continue
+            present.add(rel)
             problem = None if rel.isascii() else name_problem(rel)  # ASCII: UTF-8 (most)
             if problem is None:
                 yield rel, entry
             elif bad_name is not None:
                 bad_name(rel, problem)
         if not under and bad_name is not None:  # a whole listing: the whole count
-            self._tell_offline(offline)
+            self._tell_offline([rel for rel in offline if placeholder_note(rel) not in present])
             self._tell_unmatched_excludes(met)
 
     def _tell_offline(self, placeholders: list[str]) -> None:
@@ -383,9 +392,7 @@ class Vault(Record):
         in the place of ``Goal.md``, with "Optimise Mac Storage"): they are not on the
         disk to read, and a goal among them would leave every list without a word."""
         notes = self.offline = sorted(
-            f"{rel.rpartition('/')[0]}/{name}".lstrip("/")
-            for rel in placeholders
-            if (name := rel.rpartition("/")[2][1 : -len(ICLOUD_SUFFIX)]).lower().endswith(".md")
+            note for rel in placeholders if (note := placeholder_note(rel)).lower().endswith(".md")
         )
         if notes:
             first = ", ".join(notes[:3]) + (", ..." if len(notes) > 3 else "")
