@@ -939,7 +939,7 @@ def test_journal_watch_regenerate_writes_the_review_a_command_writes_after_an_ev
     placeholder.rename(other)  # downloaded again
     assert _line(proc).split(" ", 1)[1].startswith("goals/b.md in ")
     proc.send_signal(signal.SIGTERM)
-    out, err = proc.communicate(timeout=20)
+    proc.communicate(timeout=20)
     assert proc.returncode == 0
     assert "iCloud" not in review.read_text()
 

@@ -1034,7 +1034,9 @@ class Index:
         with self._reading_alone(len(stale)) as locked:
             if locked:  # another process may have stored them since the scan
                 stamps, found, stale, gone = self._compare(scope)
-            result = self._read_and_store(scope, progress, stop, started, stamps, found, stale, gone)
+            result = self._read_and_store(
+                scope, progress, stop, started, stamps, found, stale, gone
+            )
         if scope is not None:  # a whole listing tells them in its notice
             inside = tuple(f"{item}/" for item in scope)
             result.offline = [n for n in self.vault.offline if n in scope or n.startswith(inside)]
