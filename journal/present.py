@@ -263,13 +263,21 @@ def stopped_line(unread: int) -> str:
 
 def watch_line(update: dict[str, Any], clock: str) -> str:
     """One status line for a batch of index updates."""
-    read, removed = update["read"], update["removed"]
+    offline = update.get("offline", [])
+    read, removed = update["read"], [p for p in update["removed"] if p not in offline]
     parts = []
     if read:  # one note alone is named bare: the common line, a save
         one = read[0] if not removed else f"read {read[0]}"
         parts.append(one if len(read) == 1 else f"{len(read)} notes read")
     if removed:
         parts.append(f"removed {removed[0]}" if len(removed) == 1 else f"{len(removed)} removed")
+    if offline:  # evicted: the placeholder is there, the note is not (docs/format.md)
+        parts.append(
+            f"{offline[0]}: not downloaded from iCloud (only its placeholder is here), left out"
+            if len(offline) == 1
+            else f"{len(offline)} notes not downloaded from iCloud (only their placeholders "
+            "are here), left out"
+        )
     if not parts and update.get("elsewhere"):
         parts.append("changes stored by another journal process (a command, a watcher)")
     if not parts and update.get("settings"):

@@ -583,3 +583,18 @@ def test_no_note_is_made_where_icloud_keeps_one_not_downloaded(
     ) in result.stderr
     made = invoke("new", "contact", "Dana Ortiz")
     assert made.exit_code == 1 and not (vault / "people/Dana Ortiz.md").exists()
+
+
+def test_a_stale_icloud_placeholder_beside_its_note_is_not_told(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Found in a tryout: iCloud may leave `.Goal.md.icloud` behind once `Goal.md` is
+    downloaded; `list`, `set` and the review told the goal as left out while showing it."""
+    write("goals/Kept.md", "---\ntype: goal\ntitle: Kept\n---\n")
+    write("goals/.Kept.md.icloud", "bplist00")
+    listed = invoke("list", "--json")
+    assert [g["path"] for g in json.loads(listed.stdout)] == ["goals/Kept.md"]
+    assert listed.stderr == ""
+    assert "iCloud" not in invoke("review", "--stdout").stdout
+    changed = invoke("set", "Kept", "why=test")
+    assert changed.exit_code == 0 and "iCloud" not in changed.stderr

@@ -378,6 +378,32 @@ def test_a_folder_made_unreadable_while_watching_is_told_and_its_notes_kept(
         thread.join(10)
 
 
+def test_a_note_that_cant_be_read_is_told_once_at_the_start(vault: Path, write: Write) -> None:
+    """Found in a tryout: a note that can't be read (``chmod 000``) was read, and told,
+    by both of the watcher's reconciles at its start (and again by every later one):
+    read again as it stands, it is no change."""
+    secret = write("notes/secret.md", "# secret\n")
+    write("notes/a.md", "# a\n")
+    secret.chmod(0)
+    updates: list[Update] = []
+    watcher = Watcher(Index.open(Vault.open(vault)), quiet=QUIET, on_update=updates.append)
+    thread = threading.Thread(target=watcher.run, daemon=True)
+    try:
+        with permissions_checked():  # the watcher's thread can't read a `chmod 000` note
+            thread.start()
+        assert watcher.ready.wait(10)
+        watcher.dirty.request_full()  # a later reconcile
+        time.sleep(QUIET * 10)
+        assert [u.refresh.parsed for u in updates] == [["notes/a.md", "notes/secret.md"]]
+        secret.chmod(0o644)  # its own event: read again
+        _until(lambda: len(updates) == 2)
+        assert updates[1].refresh.parsed == ["notes/secret.md"]
+    finally:
+        secret.chmod(0o644)
+        watcher.stop()
+        thread.join(10)
+
+
 def test_a_subfolder_unreadable_at_the_start_is_watched_once_it_can_be_read(
     vault: Path, write: Write
 ) -> None:
@@ -884,6 +910,38 @@ def test_journal_watch_regenerate_keeps_this_weeks_review_current(
     assert proc.returncode == 0 and err == ""
     assert "regenerated" not in out
     assert review.read_text() == text
+
+
+def test_journal_watch_regenerate_writes_the_review_a_command_writes_after_an_eviction(
+    vault: Path, write: Write
+) -> None:
+    """Found in a tryout: iCloud evicting a goal (``.b.md.icloud`` in its place), the
+    watcher said "removed", and regenerated the review without the line `journal review`
+    writes of it: each wrote over the other's review.  It says "not downloaded", writes
+    what `review --stdout` gives, and reads the goal once downloaded again."""
+    from click.testing import CliRunner
+
+    from journal.cli import cli
+
+    other = write("goals/b.md", goal_text("Beta"))
+    _goal, review = _goal_with_a_review(vault, write)
+    proc = _regenerating(vault)
+    placeholder = other.with_name(".b.md.icloud")
+    other.rename(placeholder)
+    first = _line(proc)
+    assert first.split(" ", 1)[1].startswith(
+        "goals/b.md: not downloaded from iCloud (only its placeholder is here), left out in "
+    ), first
+    assert _line(proc).rstrip().endswith("reviews/2026-W47.md regenerated")
+    stdout = CliRunner().invoke(cli, ["--vault", str(vault), "review", "--stdout"]).stdout
+    assert "so left out of this review: goals/b.md" in stdout
+    assert review.read_text() == stdout
+    placeholder.rename(other)  # downloaded again
+    assert _line(proc).split(" ", 1)[1].startswith("goals/b.md in ")
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=20)
+    assert proc.returncode == 0
+    assert "iCloud" not in review.read_text()
 
 
 @pytest.mark.parametrize("gap", [0.05, 0.6, 1.5])

@@ -334,10 +334,13 @@ class Refresh(Record):
     touched: int = 0  # read again but unchanged
     unread: int = 0  # files left to read when the refresh was stopped
     seconds: float = 0.0
+    #: the notes a refresh of some paths found not downloaded from iCloud (only their
+    #: placeholder is there): left out of every list
+    offline: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(self.parsed or self.removed)
+        return bool(self.parsed or self.removed or self.offline)
 
     def then(self, later: Refresh) -> Refresh:
         """This reconcile and a ``later`` one, as one."""
@@ -348,6 +351,7 @@ class Refresh(Record):
             touched=self.touched + later.touched,
             unread=later.unread,
             seconds=self.seconds + later.seconds,
+            offline=sorted(set(self.offline) - set(later.parsed) | set(later.offline)),
         )
 
 
@@ -410,6 +414,18 @@ def _changed(stamp: _Stamp | None, info: os.stat_result) -> bool:
 
 
 _Touch = tuple[int, int, int, int, str]  # size, changed_ns, inode, checked_ns, path
+
+
+def _still_unreadable(entry: _Entry, known: _Known | None) -> bool:
+    """Whether ``entry``, read again, is a note that could not be read with the stat the
+    index stored it with, as one that could not be read (no hash).  Such a note is read
+    again by every refresh (what keeps it unreadable may end with no change of its stat:
+    a lock), which is no change: a watcher told it at every reconcile."""
+    return (
+        known is not None
+        and known.hash is None
+        and entry.note[1:5] == (known.size, known.changed_ns, known.inode, None)
+    )
 
 
 @record()
@@ -1017,7 +1033,13 @@ class Index:
         with self._reading_alone(len(stale)) as locked:
             if locked:  # another process may have stored them since the scan
                 stamps, found, stale, gone = self._compare(scope)
-            return self._read_and_store(scope, progress, stop, started, stamps, found, stale, gone)
+            result = self._read_and_store(
+                scope, progress, stop, started, stamps, found, stale, gone
+            )
+        if scope is not None:  # a whole listing tells them in its notice
+            inside = tuple(f"{item}/" for item in scope)
+            result.offline = [n for n in self.vault.offline if n in scope or n.startswith(inside)]
+        return result
 
     @contextlib.contextmanager
     def _reading_alone(self, count: int) -> Iterator[bool]:
@@ -1066,6 +1088,8 @@ class Index:
                         gone.append(rel)
                 elif isinstance(item, tuple):
                     touched.append(item)
+                elif _still_unreadable(item, known.get(rel)):
+                    result.touched += 1  # stored as it stands: nothing to store or tell
                 else:
                     pending.append(item)
                 if len(pending) >= BATCH:
@@ -1178,10 +1202,13 @@ class Index:
                 except OSError as exc:  # a folder above it made unreadable: none of it is gone
                     if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
                         vault.find_unlisted_above(item, self._skipped)
+                    elif vault.reads(item):  # gone, or evicted by iCloud
+                        vault.look_offline(item, here=False)
                     continue
                 if stat.S_ISDIR(info.st_mode) and not vault.ignores(item):
                     found.update(_stats(vault.iter_notes(item, bad_name=self._skipped)))
                 elif stat.S_ISREG(info.st_mode) and vault.reads(item):
+                    vault.look_offline(item, here=True)
                     problem = name_problem(item)
                     if problem is None:
                         found[item] = info

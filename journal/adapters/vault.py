@@ -8,7 +8,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import field, fields, replace
 from datetime import date
 from functools import cached_property
@@ -148,6 +148,16 @@ def load_config(root: Path) -> Config:
 
 #: iCloud's placeholder of a file kept only online: ``.Goal.md.icloud`` for ``Goal.md``
 ICLOUD_SUFFIX = ".icloud"
+
+
+def icloud_note(rel: str) -> str | None:
+    """The note iCloud's placeholder at the vault path ``rel`` stands for
+    (``goals/Goal.md`` for ``goals/.Goal.md.icloud``); None when ``rel`` is none."""
+    folder, _, name = rel.rpartition("/")
+    if not (name.startswith(".") and name.endswith(ICLOUD_SUFFIX)):
+        return None
+    note = name[1 : -len(ICLOUD_SUFFIX)]
+    return f"{folder}/{note}".lstrip("/") if note.lower().endswith(".md") else None
 
 
 def is_note_name(name: str) -> bool:
@@ -371,30 +381,42 @@ class Vault(Record):
         folder and a folder that can't be listed are left out and passed to ``bad_name``
         with the reason (to tell as :func:`skip_notice` words it: see :meth:`relisting`)."""
         met: set[str] = set()  # the excluded paths the listing came upon
-        offline: list[str] = []  # iCloud's placeholders of notes not downloaded
+        placeholders: list[str] = []  # the notes iCloud left a placeholder of
         for rel, entry in self._iter_files(under, skipped=bad_name, met=met):
             if not is_note_name(entry.name):
-                if entry.name.endswith(ICLOUD_SUFFIX) and entry.name.startswith("."):
-                    offline.append(rel)
+                if (note := icloud_note(rel)) is not None:
+                    placeholders.append(note)
                 continue
             problem = None if rel.isascii() else name_problem(rel)  # ASCII: UTF-8 (most)
             if problem is None:
                 yield rel, entry
             elif bad_name is not None:
                 bad_name(rel, problem)
+        # one beside its note is stale (iCloud may leave it once the note is downloaded)
+        self._keep_offline(under, [n for n in placeholders if not (self.root / n).exists()])
         if not under and bad_name is not None:  # a whole listing: the whole count
-            self._tell_offline(offline)
+            self._tell_offline()
             self._tell_unmatched_excludes(met)
 
-    def _tell_offline(self, placeholders: list[str]) -> None:
+    def _keep_offline(self, under: str, notes: Collection[str]) -> None:
+        """Make ``notes`` the :attr:`offline` ones in ``under`` (a folder or a note, ""
+        for the vault), as a listing of it found them."""
+        inside = f"{under}/"
+        others = [n for n in self.offline if under and n != under and not n.startswith(inside)]
+        self.offline = sorted({*others, *notes})
+
+    def look_offline(self, rel: str, *, here: bool) -> None:
+        """Keep :attr:`offline` right about the note at ``rel`` alone (a watcher's refresh
+        of it), ``here`` on the disk or not: in it when not, and iCloud's placeholder is."""
+        folder, _, name = rel.rpartition("/")
+        gone = not here and (self.root / folder / f".{name}{ICLOUD_SUFFIX}").is_file()
+        self._keep_offline(rel, [rel] if gone else [])
+
+    def _tell_offline(self) -> None:
         """Tell, in one line, of the notes iCloud keeps only online (``.Goal.md.icloud``
         in the place of ``Goal.md``, with "Optimise Mac Storage"): they are not on the
         disk to read, and a goal among them would leave every list without a word."""
-        notes = self.offline = sorted(
-            f"{rel.rpartition('/')[0]}/{name}".lstrip("/")
-            for rel in placeholders
-            if (name := rel.rpartition("/")[2][1 : -len(ICLOUD_SUFFIX)]).lower().endswith(".md")
-        )
+        notes = self.offline
         if notes:
             first = ", ".join(notes[:3]) + (", ..." if len(notes) > 3 else "")
             them = "them" if len(notes) > 1 else "it"

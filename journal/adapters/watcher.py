@@ -59,7 +59,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
 from journal.adapters.index import PARALLEL_MIN, Index, IndexTakenOver, Refresh
-from journal.adapters.vault import Vault
+from journal.adapters.vault import Vault, icloud_note
 from journal.core.errors import ConfigError, JournalError, NotFound
 from journal.core.records import Record, record
 
@@ -209,10 +209,14 @@ class _Handler(FileSystemEventHandler):
             wanted = []
             for raw in (event.src_path, event.dest_path):
                 rel = self.relative(os.fsdecode(raw)) if raw else None
+                if rel and not event.is_directory:  # iCloud's placeholder: its note's event
+                    rel = icloud_note(rel) or rel
                 if rel == "":
                     self.dirty.request_full()  # the vault folder itself moved or vanished
                 elif rel is not None and self.wanted(rel, event, os.fsdecode(raw)):
                     wanted.append(rel)
+            if len(wanted) == 2 and wanted[0] == wanted[1]:  # a note evicted by iCloud
+                del wanted[1]
             if event.event_type == "attrib" and event.is_directory and wanted:
                 # a subfolder that could not be listed has no watch (nor its subfolders):
                 # its top-level folder is watched anew, which places them once it can be

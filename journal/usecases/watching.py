@@ -31,6 +31,7 @@ def update_record(update: Update) -> dict[str, Any]:
         "settings": update.settings,
         "read": update.refresh.parsed,
         "removed": update.refresh.removed,
+        "offline": update.refresh.offline,
         "seconds": round(update.refresh.seconds, 4),
     }
 
