@@ -312,7 +312,8 @@ def status_screen(s: dict[str, Any], style: Style = unstyled, room: int | None =
     out += [*unlisted_lines(s["unlisted_folders"]), *copy_lines(s["copies"])]
     out.append("Active goals:")
     for g in s["goals"]:
-        said = [_share(g["progress"]), _measure(g), g["pace"], due_words(g["due"], today)]
+        pace = "pace unknown" if g["pace"] == "unknown" else g["pace"]
+        said = [_share(g["progress"]), _measure(g), pace, due_words(g["due"], today)]
         out.append(f"  {g['title']}: {', '.join(filter(None, said))}")
         if m := g["next_milestone"]:
             late = (today - date.fromisoformat(m["due"])).days if m["due"] else 0

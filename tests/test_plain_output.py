@@ -83,6 +83,7 @@ def test_plain_lines_read_as_sentences(repo: Path, monkeypatch: pytest.MonkeyPat
         "39 days left" in status
     )
     assert "for goal Connect with five HR leaders in my industry this quarter" in status
+    assert "Network more: none logged, pace unknown, no due date" in status
     card = run(repo, "--plain", "show", GOAL).stdout
     assert "done: Draft target list of 15 HR leaders (due 2026-10-10)" in card
     assert "open: Fifth conversation held (due 2026-12-31)" in card
