@@ -368,7 +368,7 @@ def is_conflict_copy(path: str) -> bool:
 #: Letters every conflict copy's name holds one of, in any case (each pattern of
 #: :data:`_CONFLICT` does; nothing else matches them case-insensitively, where the "i" of
 #: "conflict" is also matched by U+0131 and U+0130): a quick no, also in SQL (``LIKE``).
-COPY_MARKS = ("onfl", "top-")
+COPY_MARKS = ("onfl", "-desktop-", "-laptop-")
 
 
 def may_hold_conflict_copies(paths: Sequence[str]) -> bool:
@@ -379,7 +379,10 @@ def may_hold_conflict_copies(paths: Sequence[str]) -> bool:
 
 def _marked(text: str) -> bool:
     lowered = text.lower()
-    return any(mark in lowered for mark in COPY_MARKS)
+    for mark in COPY_MARKS:  # a loop, not any(): this runs once per path of a vault
+        if mark in lowered:
+            return True
+    return False
 
 
 def _conflict_part(name: str) -> re.Match[str] | None:
