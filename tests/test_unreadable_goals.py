@@ -535,7 +535,7 @@ def test_no_letter_but_g_o_a_l_lower_cased_spells_goal() -> None:
 
 LINKEDIN = "goals/Post on LinkedIn twice a week.md"
 EMPTIED = (
-    f'empty (0 bytes): a sync may still be writing it, or it lost its text: restore it from '
+    f"empty (0 bytes): a sync may still be writing it, or it lost its text: restore it from "
     f'git (`git checkout -- "{LINKEDIN}"`) or your sync\'s history'
 )
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 import contextlib
 import posixpath
-from dataclasses import replace
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import cached_property
 from typing import Any, Protocol, TypeVar
