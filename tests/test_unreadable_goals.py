@@ -570,6 +570,12 @@ def test_an_emptied_goal_is_a_goal_that_cant_be_read(invoke: Invoke, example_vau
 
 def test_a_goal_of_blank_lines_is_empty_too(invoke: Invoke, write: Write) -> None:
     write("goals/Mentor.md", " \n\n")
+    write("people/Sam Lee.md", "")  # a contact, as its folder means it
+    board = json.loads(invoke("status", "--json").stdout)
+    assert [n["path"] for n in board["unreadable_goals"]] == ["goals/Mentor.md"]
+    people = invoke("people")
+    assert "people/Sam Lee.md:1: empty (0 bytes)" in people.stderr
+    assert "can't read 1 contact note" in people.stdout
     assert invoke("list").stderr.splitlines()[0] == (
         "goals/Mentor.md:1: empty (only white space): a sync may still be writing it, or it "
         'lost its text: restore it from git (`git checkout -- "goals/Mentor.md"`) or your '

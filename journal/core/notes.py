@@ -240,7 +240,7 @@ def parse_typed(
         Diagnostic(path, p.line, p.message, p.severity, p.code)
         for p in (*doc.problems, *codec.commented_values(doc))
     )
-    if not doc.problems and not doc.text.strip():
+    if not doc.problems and (not doc.text or doc.text.isspace()):
         note.diagnostics.append(Diagnostic(path, 1, _emptied(path, raw), "hint", "empty"))
     note.writable = doc.writable
     note.readable = _readable(doc)
