@@ -1280,15 +1280,15 @@ def test_a_line_break_in_a_bad_value_stays_on_one_stderr_line(
         (goal_text("Alpha", type=42), 2, "its `type` is 42, not goal"),
         (goal_text("Alpha", type="[goal]"), 2, "its `type` is [goal], not goal"),
         (goal_text("Alpha").replace("type: goal\n", ""), 1, "it has no `type: goal`"),
-        ("", 1, "it has no front matter, so no `type: goal`"),
-        (" \n\n", 1, "it has no front matter, so no `type: goal`"),
+        ("# Alpha\n", 1, "it has no front matter, so no `type: goal`"),
     ],
 )
 def test_a_note_in_the_goal_folder_that_is_no_goal_says_why(
     invoke: Invoke, write: Write, text: str, line: int, why: str
 ) -> None:
-    """Reported: a goal whose `type` was mistyped (`goals`, `Type:`, none) or whose file
-    was emptied vanished from `list`, `check` and `show` with no word of why."""
+    """Reported: a goal whose `type` was mistyped (`goals`, `Type:`, none) or that has
+    no front matter vanished from `list`, `check` and `show` with no word of why (an
+    emptied one can't be read: test_unreadable_goals)."""
     write("goals/a.md", text)
     write("goals/b.md", goal_text("Beta"))
     listed = invoke("list")
@@ -1297,7 +1297,7 @@ def test_a_note_in_the_goal_folder_that_is_no_goal_says_why(
     checked = json.loads(invoke("check", "--json").stdout)
     found = [(f["path"], f["line"]) for f in checked if f["rule"] == "H016"]
     assert found == [("goals/a.md", line)]
-    if text.strip():  # an empty note is found by its file name alone
+    if text.startswith("---"):  # a note without front matter is found by its file name alone
         shown = invoke("show", "alpha")
         assert f"(goals/a.md is a note, not read as a goal: {why}" in shown.stderr
 

@@ -531,3 +531,66 @@ def test_no_letter_but_g_o_a_l_lower_cased_spells_goal() -> None:
     every = map(chr, range(sys.maxunicode + 1))
     spelled = [c for c in every if any(letter in c.lower() for letter in "goal")]
     assert sorted(spelled) == sorted("goalGOAL")
+
+
+LINKEDIN = "goals/Post on LinkedIn twice a week.md"
+EMPTIED = (
+    f"empty (0 bytes): a sync may still be writing it, or it lost its text: restore it from "
+    f'git (`git checkout -- "{LINKEDIN}"`) or your sync\'s history'
+)
+
+
+def test_an_emptied_goal_is_a_goal_that_cant_be_read(invoke: Invoke, example_vault: Path) -> None:
+    """Found in a tryout: a goal file a sync left at 0 bytes dropped out of `status` and
+    the review without a word, and `list` told to write `type: goal` into it."""
+    (example_vault / LINKEDIN).write_bytes(b"")
+    listed = invoke("list", root=example_vault)
+    assert listed.stderr == f"{LINKEDIN}:1: {EMPTIED}\n"
+    status = invoke("status", root=example_vault)
+    assert f"can't read 1 goal note; fix it to see this goal here:\n    {LINKEDIN}:1\n" in (
+        status.stdout
+    )
+    assert status.stderr == f"{LINKEDIN}:1: {EMPTIED}\n"
+    board = json.loads(invoke("status", "--json", root=example_vault).stdout)
+    assert board["unreadable_goals"] == [
+        {"kind": "goal", "path": LINKEDIN, "line": 1, "reason": EMPTIED}
+    ]
+    review = invoke("review", "--stdout", root=example_vault).stdout
+    assert (
+        f"- Can't read [[Post on LinkedIn twice a week]] ({LINKEDIN}, line 1): {EMPTIED}; "
+        "fix it to see this goal here\n"
+    ) in review
+    found = json.loads(invoke("check", "--json", root=example_vault).stdout)
+    assert [(f["rule"], f["message"]) for f in found if f["path"] == LINKEDIN] == [
+        ("H004", EMPTIED)
+    ]
+    with pytest.raises(JournalError, match=r"empty \(0 bytes\)"):
+        Catalog([parse_note(LINKEDIN, b"")], folders={"goal": "goals"}).find_goal("linkedin")
+
+
+def test_a_goal_of_blank_lines_is_empty_too(invoke: Invoke, write: Write) -> None:
+    write("goals/Mentor.md", " \n\n")
+    write("people/Sam Lee.md", "")  # a contact, as its folder means it
+    board = json.loads(invoke("status", "--json").stdout)
+    assert [n["path"] for n in board["unreadable_goals"]] == ["goals/Mentor.md"]
+    people = invoke("people")
+    assert "people/Sam Lee.md:1: empty (0 bytes)" in people.stderr
+    assert "can't read 1 contact note" in people.stdout
+    assert invoke("list").stderr.splitlines()[0] == (
+        "goals/Mentor.md:1: empty (only white space): a sync may still be writing it, or it "
+        'lost its text: restore it from git (`git checkout -- "goals/Mentor.md"`) or your '
+        "sync's history"
+    )
+
+
+def test_an_empty_note_outside_the_goal_folder_stays_quiet(invoke: Invoke, write: Write) -> None:
+    write("goals/Mentor.md", goal_text("Mentor"))
+    write("Untitled.md", "")
+    write("daily/2026-11-20.md", "\n")
+    write("notes/Blank.md", b"\xef\xbb\xbf")
+    for args in (("list",), ("list", "--type", "all"), ("status",), ("review", "--stdout")):
+        result = invoke(*args)
+        assert (result.exit_code, result.stderr) == (0, ""), args
+        assert "empty" not in result.stdout, args
+    checked = invoke("check", "--json")
+    assert [f for f in json.loads(checked.stdout) if "empty" in f["message"]] == []

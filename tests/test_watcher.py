@@ -840,6 +840,25 @@ def test_journal_watch_quiet_prints_nothing_but_errors(vault: Path, write: Write
     ]
 
 
+def test_journal_watch_tells_a_goal_left_empty(vault: Path, write: Write) -> None:
+    """A goal a sync left at 0 bytes is read once it has stayed empty for a while, and
+    told as `list` tells it: a goal that can't be read."""
+    write("goals/e.md", goal_text("E"))
+    write("notes/e.md", "# e\n")
+    proc = _start_cli(vault, "--quiet")
+    time.sleep(1.5)
+    write("goals/e.md", "")
+    write("notes/e.md", "")  # no goal: quiet
+    time.sleep(SAVE_SECONDS + 1.5)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0 and out == ""
+    assert err.splitlines() == [
+        "goals/e.md:1: empty (0 bytes): a sync may still be writing it, or it lost its text: "
+        'restore it from git (`git checkout -- "goals/e.md"`) or your sync\'s history'
+    ]
+
+
 def _line(proc: subprocess.Popen[str], stream: IO[str] | None = None, seconds: float = 60) -> str:
     """The watcher's next line of output (stdout by default) within ``seconds``: a line
     that never comes fails the test, and stops the watcher, rather than hang the suite

@@ -12,6 +12,7 @@ import bisect
 import contextlib
 import posixpath
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import cached_property
 from typing import Any, Protocol, TypeVar
@@ -924,8 +925,20 @@ class Catalog:
 
     @cached_property
     def diagnostics(self) -> Sequence[Diagnostic]:
-        """Every note's problems, in path order (read once: rules and reports each ask)."""
-        return tuple(self._source.diagnostics())
+        """Every note's problems, in path order (read once: rules and reports each ask).
+        An empty note's hint (``empty``: a sync truncated it, or is writing it) is an
+        error where its folder means it as a goal, meeting or contact (:meth:`_emptied`)."""
+        return tuple(
+            replace(d, severity="error") if self._emptied(d) else d
+            for d in self._source.diagnostics()
+        )
+
+    def _emptied(self, d: Diagnostic) -> str | None:
+        """The kind of :data:`MEANT_KINDS` an empty note is meant as by its folder
+        (:func:`meant_as`), when ``d`` is its ``empty`` hint; else None (an empty daily
+        note has no check-ins to miss)."""
+        kind = meant_as("note", d.path, self.folders) if d.code == "empty" else None
+        return kind if kind in MEANT_KINDS else None
 
     def diagnostics_of(self, kinds: Collection[str]) -> list[Diagnostic]:
         """The problems of the notes of ``kinds``, in path order."""
@@ -998,11 +1011,12 @@ class Catalog:
         """The readable plain notes (kind ``note``) that their folder means as ``kind``
         (:meth:`meant_as`), loaded in one go, in path order: not the vault's own folder's
         (it would mean every note), nor a note whose ``---`` block is not read as
-        properties (that warning, ``front-matter``, says why)."""
+        properties (that warning, ``front-matter``, says why), nor an empty one (its
+        error, ``empty``)."""
         folder = self.folders.get(kind, "")
         if not folder:
             return []
-        told = {d.path for d in self.diagnostics if d.code == "front-matter"}
+        told = {d.path for d in self.diagnostics if d.code in ("front-matter", "empty")}
         paths = [
             h.path
             for h in self._source.heads_in(folder, "note")  # not every note's (`list`)
@@ -1013,14 +1027,14 @@ class Catalog:
     @cached_property
     def unreadable_notes(self) -> list[tuple[str, Diagnostic]]:
         """(kind, why) for each error of a note meant as a goal, meeting or contact
-        (:meth:`meant_as`) that can't be read, in path order: it is in no list of its
-        kind, so what reads them says so."""
+        (:meth:`meant_as`) that can't be read, or is empty, in path order: it is in no
+        list of its kind, so what reads them says so."""
         heads = self.heads if "heads" in self.__dict__ else self._source.unreadable()
         broken = {h.path: kind for h in heads if not h.readable and (kind := self.meant_as(h))}
         return [
-            (broken[d.path], d)
+            (kind, d)
             for d in self.diagnostics
-            if d.path in broken and d.severity == "error"
+            if d.severity == "error" and (kind := broken.get(d.path) or self._emptied(d))
         ]
 
     def copy_records(self, rules: Collection[str] = COPY_RULES) -> list[dict[str, str]]:
@@ -1199,14 +1213,16 @@ class Catalog:
     def _problems(self, heads: Iterable[NoteHead]) -> dict[str, Diagnostic]:
         """The first problem that makes each note of ``heads`` unusable, by path, for those
         that have one: its front matter can't be read, or is no properties
-        (``front-matter``: a ``---`` block that is a list, or empty)."""
+        (``front-matter``: a ``---`` block that is a list, or empty), or the note is
+        empty (``empty``)."""
         readable = {h.path: h.readable for h in heads}
         if not readable:
             return {}
         why: dict[str, Diagnostic] = {}
         for d in self.diagnostics:
             if d.path in readable and (
-                d.code == "front-matter" or (d.severity == "error" and not readable[d.path])
+                d.code in ("front-matter", "empty")
+                or (d.severity == "error" and not readable[d.path])
             ):
                 why.setdefault(d.path, d)
         return why

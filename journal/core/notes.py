@@ -28,6 +28,7 @@ from journal.core.checkins import (
 from journal.core.dates import DateError, parse_date
 from journal.core.errors import Diagnostic, changed_on_disk
 from journal.core.fields import KINDS, THOUSANDS, list_items, obsidian_list, templater_command
+from journal.core.formatting import shell_word
 from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
 from journal.core.numerals import dotted_thousands
 from journal.core.records import Record, new_tuple, record
@@ -37,7 +38,7 @@ from journal.core.tags import unique
 if TYPE_CHECKING:
     from journal.core.periodic import PeriodicSettings
 
-PARSER_VERSION = 37  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 38  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -239,6 +240,8 @@ def parse_typed(
         Diagnostic(path, p.line, p.message, p.severity, p.code)
         for p in (*doc.problems, *codec.commented_values(doc))
     )
+    if not doc.problems and (not doc.text or doc.text.isspace()):
+        note.diagnostics.append(Diagnostic(path, 1, _emptied(path, raw), "hint", "empty"))
     note.writable = doc.writable
     note.readable = _readable(doc)
     props = dict(doc.data or {})
@@ -269,6 +272,17 @@ def parse_typed(
         if named is not None and note.id is None:  # named by its id too, to say why
             note.props["id"] = named
     return note, record
+
+
+def _emptied(path: str, raw: bytes) -> str:
+    """What is said of the note at ``path`` whose bytes ``raw`` are none or white space:
+    a hint, quiet, but an error where its folder means it as a goal, meeting or contact
+    (:attr:`~journal.core.catalog.Catalog.diagnostics`)."""
+    size = "0 bytes" if not raw else "only white space"
+    return (
+        f"empty ({size}): a sync may still be writing it, or it lost its text: restore it "
+        f"from git (`git checkout -- {shell_word(path)}`) or your sync's history"
+    )
 
 
 def _check_sections(note: Note, body: str) -> None:

@@ -168,17 +168,20 @@ _OWN = "regenerated"  # Vault.memo's key (with the note's path) for the watcher'
 
 
 def _misread(index: Index, read: list[str]) -> list[dict[str, Any]]:
-    """The warnings of the notes just ``read`` that are meant as a goal, meeting or
-    contact and read as none (:func:`~journal.usecases.listing.misread`: a `type` line
-    this save got wrong), as `journal list` tells them.  Looked for only when a note
-    read is in one of those folders."""
+    """The problems of the notes just ``read`` that are meant as a goal, meeting or
+    contact and read as none, as `journal list` tells them: the warnings of
+    :func:`~journal.usecases.listing.misread` (a `type` line this save got wrong) and
+    the error of an empty one (a sync truncated it).  Looked for only when a note read
+    is in one of those folders."""
     folders = index.vault.config.folders
     tops = [f"{f}/" for f in (folders.goal, folders.meeting, folders.contact) if f]
     mine = {path for path in read if path.startswith(tuple(tops))}
     if not mine:
         return []
     with index.reading() as reader:
-        found = misread(index.vault.catalog(reader))
+        catalog = index.vault.catalog(reader)
+        emptied = [d for d in catalog.diagnostics if d.code == "empty" and d.severity == "error"]
+        found = [*emptied, *misread(catalog)]
     return [d.to_dict() for d in found if d.path in mine]
 
 

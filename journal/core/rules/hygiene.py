@@ -900,7 +900,7 @@ RULES = (
         "error",
         "a note whose front matter (or file) can't be read; it is skipped",
         _diagnostics(
-            ("front-matter", "parse"),
+            ("front-matter", "parse", "empty"),
             "error",
             "fix the YAML between the `---` lines (quote values holding ': ', indent with "
             "spaces, no duplicate keys); the note is skipped until then",
@@ -924,6 +924,8 @@ RULES = (
                 f"file that is no note {_OUT_OF_THE_VAULT}",
                 "the file is larger than": "split the note, or move a file that is no note "
                 f"{_OUT_OF_THE_VAULT}",
+                "empty (": "wait for the sync to finish; if it stays empty, restore its text "
+                "as said, or delete the note; the note is skipped until then",
                 "can't read: ": "give yourself read access to the file (its permissions or "
                 "owner: `chmod u+r FILE`); the note is skipped until then",
             },
