@@ -54,7 +54,9 @@ def smart_goal(title: str = "Connect with five HR leaders", **props: object) -> 
 @pytest.fixture
 def smart_vault(write: Write) -> Write:
     write("notes/Become an HRBP.md", "# Become an HRBP\n")
-    write("people/Dana Ortiz.md", "# Dana Ortiz\n")  # the log links to her (H008)
+    write(
+        "people/Dana Ortiz.md", "---\ntype: contact\n---\n# Dana Ortiz\n"
+    )  # the log links to her (H008)
     write("goals/Connect with five HR leaders.md", smart_goal(current=1))
     return write
 
