@@ -238,7 +238,7 @@ def test_contacts_made_from_a_past_meeting_are_new_in_its_week(invoke: Invoke, v
 
     def new_contacts(week: str) -> str:
         text = invoke("review", "--stdout", "--week", week).stdout
-        return text.split("**New contacts**")[1].split("\n\n")[1]
+        return text.split("### New contacts")[1].split("\n\n")[1]
 
     assert new_contacts("2026-W46").startswith("- [[Lena Park]]")
     assert new_contacts("2026-W47").startswith("- [[Jo Ng]]")

@@ -617,7 +617,7 @@ def test_the_focus_names_the_goals_that_need_most_progress_each_month(
     write("goals/b.md", goal_text("Beta", baseline=0, current=0, target=100, due="2028-12-31"))
     write("goals/c.md", goal_text("Gamma", baseline=0, current=0, target=3, due="2027-01-20"))
     focus = section_of(plan_text(invoke, "--days", "60"), "focus")
-    december = focus.split("**December 2026**", 1)[1].split("**January 2027**", 1)[0]
+    december = focus.split("### December 2026", 1)[1].split("### January 2027", 1)[0]
     assert december == (
         "\n\nMost progress needed, by 2026-12-31:\n\n"
         "- [[a]]: reach 40 conversations (+32 this month)\n"
@@ -833,7 +833,7 @@ def test_a_plan_made_again_keeps_the_goals_completed_during_it(
     assert again["targets"] == [alpha, {**beta, "values": beta["values"][:2]}]
     assert beta["values"][:2] == [2.5, 3.1]  # the line (the table asks 2 and 3)
     focus = (vault / PLAN).read_text().split("## Focus by month")[1].split("## Timeline")[0]
-    november, december = focus.split("**December 2026**")
+    november, december = focus.split("### December 2026")
     assert "Nothing planned." in november  # a and b both reach 2.6: no whole step yet
     assert "[[b]]" not in december  # done on 2026-12-04: nothing left to reach, nothing due
     assert "- 2026-12-31 · [[a]] is due" in december

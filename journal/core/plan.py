@@ -15,7 +15,15 @@ from typing import Any
 
 from journal.core.catalog import Catalog
 from journal.core.dates import Period, week_label, week_of
-from journal.core.formatting import number, numeric, signed
+from journal.core.formatting import (
+    markdown_text,
+    number,
+    numeric,
+    plural,
+    signed,
+    single_line,
+    uncommented,
+)
 from journal.core.goal import Goal, Milestone
 from journal.core.progress import counted, places, planned, start_of, stepped
 from journal.core.records import Record, record
@@ -206,6 +214,7 @@ def build_plan(
         ),
         key=lambda held: (held[0], held[1], held[3].title, held[3].is_done),
     )
+    names = short_names([g.title for g in with_line])
     return {
         "start": start.isoformat(),
         "end": span.end.isoformat(),
@@ -218,6 +227,7 @@ def build_plan(
                 "id": g.id,
                 "key": g.key,
                 "title": g.title,
+                "short": names[number_ - 1],
                 "unit": g.unit or "",
                 "begin": number(starts[g.key]),
                 "target": number(g.target),
@@ -242,7 +252,12 @@ def build_plan(
                     for g in with_line
                 ],
                 "milestones": [
-                    {"goal": number_, "title": titled(g, m), "done": m.is_done}
+                    {
+                        "goal": number_,
+                        "short": names[number_ - 1],
+                        "title": titled(g, m),
+                        "done": m.is_done,
+                    }
                     for day, number_, g, m in placed
                     if day in week
                 ],
@@ -267,6 +282,45 @@ def build_plan(
         "targets": {g.key: _trimmed(values[g.path]) for g in with_line},
         "starts": starts,
     }
+
+
+SHORT_WORDS = 3  # a goal's short name: its title's first words, up to so many
+SHORT_CHARS = 24  # and so many characters
+
+
+def short_names(titles: Sequence[str]) -> list[str]:
+    """Each title's short name, heading its column of the weekly targets: its first
+    :data:`SHORT_WORDS` words within :data:`SHORT_CHARS` characters (a longer first word
+    cut, ending in ``…``), without HTML comments, as markdown text (:func:`markdown_text`).
+    Names that would sound the same (in any case) take more words until they differ;
+    titles that still do get their number (``Budget (3)``)."""
+    words = [single_line(uncommented(title)).split(" ") for title in titles]
+    counts = [1] * len(words)
+    for at, parts in enumerate(words):
+        while counts[at] < min(SHORT_WORDS, len(parts)):
+            if len(" ".join(parts[: counts[at] + 1])) > SHORT_CHARS:
+                break
+            counts[at] += 1
+
+    def name(at: int) -> str:
+        text = " ".join(words[at][: counts[at]])
+        return text if len(text) <= SHORT_CHARS else text[: SHORT_CHARS - 1] + "…"
+
+    while True:
+        names = [name(at).casefold() for at in range(len(words))]
+        grown = [
+            at
+            for at, key in enumerate(names)
+            if names.count(key) > 1 and counts[at] < len(words[at])
+        ]
+        if not grown:
+            break
+        for at in grown:
+            counts[at] += 1
+    return [
+        markdown_text(name(at) if names.count(key) == 1 else f"{name(at)} ({at + 1})")
+        for at, key in enumerate(names)
+    ]
 
 
 def keep_ended(
@@ -508,18 +562,48 @@ def _last_day(goal: Goal) -> date | None:
 
 
 def _gantt(goals: list[Goal], windows: dict[str, Period | None], span: Period) -> str:
+    """The plan's timeline: each goal's window and its milestones, with an ``accTitle``
+    and ``accDescr`` that say in words what it shows, for a screen reader."""
     lines = gantt_head(span.start, span.end)  # found in a tryout: no year across a new year
+    shown: list[Goal] = []
+    milestones: list[Milestone] = []
     for index, goal in enumerate(goals, start=1):
         window = windows[goal.path]
         if window is None:
             continue
+        shown.append(goal)
         lines.append(f"    section {gantt_text(goal.title)}")
         lines.append(f"    window :g{index}, {window.start}, {window.end + timedelta(days=1)}")
         for number_, m in enumerate(goal.milestones, start=1):
             day = _shown_on(goal, m, span)
             if day is not None:
+                milestones.append(m)
                 state = "done, " if m.is_done else ""
                 lines.append(
                     f"    {gantt_text(m.title)} :{state}milestone, g{index}m{number_}, {day}, 0d"
                 )
-    return "\n".join(lines)
+    title = f"    accTitle: Timeline of {plural(len(shown), 'goal')}, {span.start} to {span.end}"
+    return "\n".join([lines[0], title, _described(shown, milestones, span), *lines[1:]])
+
+
+def _described(shown: list[Goal], milestones: list[Milestone], span: Period) -> str:
+    """The timeline's ``accDescr`` line: its goals, milestones and the first goal due."""
+    if not shown:
+        return "    accDescr: no goal in these weeks"
+    done = sum(m.is_done for m in milestones)
+    held = (
+        f"{plural(len(milestones), 'milestone')}, {f'{done} of them' if done else 'none'} done"
+        if milestones
+        else "no milestone"
+    )
+    due = sorted((g.due, gantt_text(g.title)) for g in shown if g.due and g.due in span)
+    ending = (
+        f"{plural(len(due), 'goal')} due in these weeks, "
+        f"{'the first ' if len(due) > 1 else ''}{due[0][1]} on {due[0][0]}"
+        if due
+        else "no goal due in these weeks"
+    )
+    return (
+        f"    accDescr: {plural(len(shown), 'goal')} from {span.start} to {span.end} "
+        f"with {held}, and {ending}"
+    )
