@@ -26,7 +26,7 @@ from journal.core.records import Record, record
 
 if TYPE_CHECKING:
     from datetime import date
-    from types import FrameType
+    from types import FrameType, ModuleType
 
     from journal.adapters.vault import Vault
     from journal.core.catalog import Catalog
@@ -40,6 +40,7 @@ Writer = TypeVar("Writer", bound=Callable[..., str])
 class State(Record):
     vault_option: str | None
     debug: bool
+    plain: bool = False  # --plain or $JOURNAL_PLAIN: words for screen readers, wrapped
     opened: Vault | None = None
 
     def vault(self) -> Vault:
@@ -58,6 +59,41 @@ class State(Record):
         if self.opened is not None:
             self.opened.close()
 
+    def views(self) -> ModuleType:
+        """The one place plain mode is decided: :mod:`journal.plain` in it, else
+        :mod:`journal.present` (the same views by name)."""
+        import importlib
+
+        return importlib.import_module("journal.plain" if self.plain else "journal.present")
+
+    def style(self) -> Callable[[str, str], str]:
+        """Colour by role on a terminal (:func:`_style`); none in plain mode."""
+        from journal.present import unstyled
+
+        return unstyled if self.plain else _style()
+
+    def room(self) -> int | None:
+        """The columns a view may cut a title to: the terminal's width on one; None,
+        nothing cut, piped or in plain mode."""
+        import shutil
+
+        on_terminal = sys.stdout.isatty() and not self.plain
+        return shutil.get_terminal_size().columns if on_terminal else None
+
+    def put(self, text: str, *, styled: bool = False) -> None:
+        """Print a view of :meth:`views` (``styled``: coloured by :meth:`style`); in plain
+        mode wrapped to the terminal's width ($COLUMNS, else 80 when not a terminal)."""
+        if self.plain:
+            import shutil
+
+            from journal.plain import wrapped
+
+            text = wrapped(text, shutil.get_terminal_size().columns)
+        if styled:
+            echo_styled(text)
+        else:
+            echo(text, nl=False)
+
     def catalog(self, vault: Vault) -> Catalog:
         from journal.usecases.common import catalog
 
@@ -68,9 +104,12 @@ class State(Record):
 class ProgressBar:
     """A progress bar on stderr (or ``file``), on a terminal that can move its cursor
     only, once the work (by default the index reading changed files) has gone on for
-    more than a moment; as wide as the terminal leaves room for (:meth:`width`)."""
+    more than a moment; as wide as the terminal leaves room for (:meth:`width`), redrawn
+    every :data:`EVERY` seconds at most (a screen reader reads each redraw), and erased
+    when the work is done, so the command's output starts on a clean line."""
 
     DELAY = 0.5  # seconds of work before the bar appears
+    EVERY = 0.5  # seconds between redraws, at least
     WIDTH = 36  # the bar's columns on a terminal wide enough (click's own)
     #: the columns of the rest of its line besides its label, `  [` and
     #: `]  100%  9d 23:59:59`, and one to spare: a line as wide as the terminal wraps on some
@@ -83,13 +122,14 @@ class ProgressBar:
         self.hidden = False  # no bar on this file (see :meth:`width`)
         self.shown = 0
         self.started: float | None = None
+        self.drawn = 0.0  # when the bar was last drawn
 
     def __enter__(self) -> ProgressBar:
         return self
 
     def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
         if self.bar is None:
-            now = time.monotonic()
             self.started = self.started or now
             file = self.file or sys.stderr
             if self.hidden or now - self.started < self.DELAY or done >= total:
@@ -100,8 +140,9 @@ class ProgressBar:
                 return
             self.bar = click.progressbar(length=total, label=self.label, file=file, width=width)
             self.bar.__enter__()
-        self.bar.update(done - self.shown)
-        self.shown = done
+        if now - self.drawn >= self.EVERY:
+            self.bar.update(done - self.shown)
+            self.shown, self.drawn = done, now
 
     def width(self, file: TextIO) -> int:
         """The bar's columns on ``file``: :data:`WIDTH`, fewer on a terminal narrower
@@ -121,8 +162,9 @@ class ProgressBar:
         return max(0, min(self.WIDTH, columns - len(self.label) - self.AROUND))
 
     def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
+        if self.bar is not None:  # the line erased, the cursor click hid shown again
+            self.bar.file.write("\r\x1b[K\x1b[?25h")
+            self.bar.file.flush()
 
 
 def today() -> date:
@@ -577,16 +619,23 @@ def commit_option(func: Writer) -> Writer:
     "holding .journal/ or .obsidian/).",
 )
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.option(
+    "--plain",
+    is_flag=True,
+    help="Words, not bars or symbols, one item a line, wrapped to the terminal: for screen "
+    "readers and narrow terminals (default: $JOURNAL_PLAIN set and not 0).",
+)
 @click.version_option(package_name="journal", prog_name="journal")
 @click.pass_context
-def cli(ctx: click.Context, vault_option: str | None, debug: bool) -> None:
+def cli(ctx: click.Context, vault_option: str | None, debug: bool, plain: bool) -> None:
     """A plain-text SMART-goal journal: goals are markdown notes in a vault.
 
     \b
     Example (names from example-vault/):
       journal --vault example-vault list
     """
-    ctx.obj = State(_vault_folder(vault_option), debug)
+    plain = plain or os.environ.get("JOURNAL_PLAIN", "") not in ("", "0")
+    ctx.obj = State(_vault_folder(vault_option), debug, plain)
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -633,6 +682,59 @@ def init(state: State, path: str | None, nested: bool) -> None:
         echo(f"  kept    {item}")
     for item in result.skipped:
         echo(f"  skipped {item}")
+
+
+@cli.command("merge-driver")
+@click.argument("files", nargs=-1, metavar="[BASE OURS THEIRS PATH]")
+@click.option(
+    "--install",
+    is_flag=True,
+    help="Set the driver up: .gitattributes lines and this clone's git config.",
+)
+@pass_state
+def merge_driver(state: State, files: tuple[str, ...], install: bool) -> None:
+    """Merge a review or plan both sides of a git merge wrote (git runs it).
+
+    git runs it as the merge driver of the notes .gitattributes gives
+    merge=journal, with the base, ours and theirs versions and the note's
+    path: the generated sections and properties are taken from ours, your
+    text is merged from both sides (git's conflict markers where both changed
+    the same lines: exit 1).  --install adds the .gitattributes lines (reviews
+    and plans) and sets the driver in this clone's git config; run it once in
+    every clone.
+
+    \b
+    Example:
+      journal merge-driver --install
+    """
+    from journal.usecases.merge_driver import install as install_driver
+    from journal.usecases.merge_driver import merge_note
+
+    if install:
+        if files:
+            raise click.UsageError("--install takes no BASE OURS THEIRS PATH")
+        result = install_driver(state.vault())
+        _installed(result)
+        return
+    if len(files) != 4:
+        raise click.UsageError("give BASE OURS THEIRS PATH (git's %O %A %B %P), or --install")
+    base, ours, theirs, path = files
+    merged = merge_note(Path(base), Path(ours), Path(theirs), path)
+    if merged.message is not None:
+        echo(f"journal: {merged.message}", err=True)
+    if not merged.clean:
+        raise click.exceptions.Exit(1)
+
+
+def _installed(result: Any) -> None:
+    """What ``merge-driver --install`` (or ``init``) changed: each line, each setting."""
+    for line in result.attributes:
+        echo(f"  added   .gitattributes: {line}")
+    if result.settings:
+        names = ", ".join(result.settings)
+        echo(f"  set     git config {names} (this clone's): git runs {result.found}")
+    if not result.attributes and not result.settings:
+        echo("merge driver: set up already, nothing to change")
 
 
 # --- new ----------------------------------------------------------------------------------
@@ -687,6 +789,18 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
     vault = state.vault()
     created = new_goal(vault, state.catalog(vault), title, options, today())
     report(created.warnings, severities=("warning",))
+    if created.early:
+        from journal.core.formatting import plural
+
+        days = ", ".join(day.isoformat() for day in created.early)
+        echo(
+            f"journal: {_line(created.path)}: {plural(len(created.early), 'check-in')} in "
+            f"other notes already name it ({days}), before its start {created.props['start']}: "
+            "they count toward its value all the same (T011 in journal check); if they are "
+            f"progress on it, move its start back (journal set {created.id} "
+            f"start={created.early[0].isoformat()}), else change their links or dates",
+            err=True,
+        )
     if as_json:
         emit_json({"path": created.path, "id": created.id, "properties": created.props})
     else:
@@ -727,7 +841,6 @@ def list_command(
       journal list --status active --due-before 2027-01-01 --json
     """
     from journal.core.formatting import line_texts
-    from journal.present import goal_table, note_table
     from journal.usecases.listing import list_notes, listing_problems
 
     before = _optional_day(due_before, "--due-before")
@@ -740,9 +853,9 @@ def list_command(
     elif not records:
         _nothing_to_list("no goals match" if kind == "goal" else "no notes match")
     elif kind == "goal":
-        echo(goal_table(line_texts(records), today()), nl=False)
+        state.put(state.views().goal_table(line_texts(records), today()))
     else:
-        echo(note_table(line_texts(records)), nl=False)
+        state.put(state.views().note_table(line_texts(records)))
 
 
 @cli.command()
@@ -759,7 +872,6 @@ def show(state: State, goal: str, as_json: bool) -> None:
     Example (names from example-vault/):
       journal show connect-five-hr-leaders
     """
-    from journal.present import goal_card
     from journal.usecases.listing import show_goal
 
     vault = state.vault()
@@ -767,7 +879,7 @@ def show(state: State, goal: str, as_json: bool) -> None:
     if as_json:
         emit_json(record)
     else:
-        echo(goal_card(record, today()), nl=False)
+        state.put(state.views().goal_card(record, today()))
 
 
 # --- set ----------------------------------------------------------------------------------
@@ -844,6 +956,16 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
             f"journal: {_line(result.path)}: links to the goal (in the review, the plan, "
             f"Obsidian) show its file's name, '{_line(result.named)}': rename the file in "
             "Obsidian, which updates the links to it, to have them show the new title",
+            err=True,
+        )
+    if result.taken_in is not None and result.logged is not None:
+        from journal.present import recount_taken_in
+
+        told = recount_taken_in(result.logged, *result.taken_in)
+        echo(f"journal: {_line(result.path)}: {told}", err=True)
+    if result.outcome_not_in_body:
+        echo(
+            f"journal: {_line(result.path)}: the body has no **Outcome:** line; left as it is",
             err=True,
         )
     if result.unlogged:
@@ -1048,7 +1170,6 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
       journal history connect-five-hr-leaders --since 2026-10-01
       journal history --limit 10
     """
-    from journal.present import goal_timeline, vault_timeline
     from journal.usecases.history import goal_history, vault_history
 
     day = _optional_day(since, "--since")
@@ -1070,8 +1191,8 @@ def history(state: State, goal: str | None, since: str | None, limit: int, as_js
     else:
         from journal.core.formatting import line_texts
 
-        shown = line_texts(record)
-        echo(goal_timeline(shown, day) if goal else vault_timeline(shown), nl=False)
+        shown, views = line_texts(record), state.views()
+        state.put(views.goal_timeline(shown, day) if goal else views.vault_timeline(shown))
 
 
 # --- check --------------------------------------------------------------------------------
@@ -1129,7 +1250,7 @@ def check(
       journal check
       journal check "Network more" --select S,M --json
     """
-    from journal.present import check_report, rule_table
+    from journal.present import rule_table
     from journal.usecases.check import check_vault, listed_rules, shown_folder
 
     if list_rules:
@@ -1156,7 +1277,8 @@ def check(
         folder = shown_folder(vault)
         from journal.core.formatting import line_texts
 
-        echo(check_report(line_texts(records), result.goals, result.rules, folder), nl=False)
+        view = state.views().check_report
+        state.put(view(line_texts(records), result.goals, result.rules, folder))
     if result.errors or (strict and result.findings):
         raise click.exceptions.Exit(1)
 
@@ -1267,7 +1389,6 @@ def log_command(
     if value is None:
         if day is not None:
             raise UsageProblem("--date needs a VALUE to record, e.g. +1")
-        from journal.present import history_view
         from journal.usecases.checkin import history
         from journal.usecases.listing import goal_problems
 
@@ -1278,7 +1399,7 @@ def log_command(
         else:
             from journal.core.formatting import line_texts
 
-            echo(history_view(line_texts(record), today()), nl=False)  # `unit: "u\r"`, one line
+            state.put(state.views().history_view(line_texts(record), today()))  # `unit: "u\r"`
         return f"journal: log {record['title']}"  # nothing written: never committed
     from journal.core.formatting import number
     from journal.usecases.checkin import log_checkin
@@ -1449,9 +1570,8 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
       journal followups --all
     """
     from journal.core.formatting import terminal_data
-    from journal.present import followup_table
     from journal.usecases.followups import followups as list_followups
-    from journal.usecases.listing import mistyped
+    from journal.usecases.listing import mistyped, untyped_note
 
     vault = state.vault()
     catalog = state.catalog(vault)
@@ -1462,13 +1582,13 @@ def followups(state: State, everything: bool, as_json: bool) -> None:
         emit_json(rows)
         return
     if not rows:
-        _nothing_to_list("no follow-ups due")
+        _nothing_to_list("no follow-ups due" + untyped_note(catalog, "meeting"))
     shown, folders, unread = terminal_data(
         [rows, catalog.unlisted_records(), catalog.unreadable_records(("meeting",))]
     )
-    text = followup_table(shown, folders, unread, _style())
+    text = state.views().followup_table(shown, folders, unread, state.style(), state.room())
     if text:
-        echo_styled(text)
+        state.put(text, styled=True)
 
 
 @cli.command()
@@ -1565,8 +1685,7 @@ def people(state: State, stale_only: bool, days: int | None, as_json: bool) -> N
       journal people --stale --days 30
     """
     from journal.core.formatting import plural, terminal_data
-    from journal.present import people_table
-    from journal.usecases.listing import mistyped
+    from journal.usecases.listing import mistyped, untyped_note
     from journal.usecases.people import people as list_people
 
     vault = state.vault()
@@ -1582,7 +1701,7 @@ def people(state: State, stale_only: bool, days: int | None, as_json: bool) -> N
         _nothing_to_list(
             f"no contact untouched for more than {plural(stale_days, 'day')}"
             if stale_only and catalog.contacts
-            else "no contacts yet"
+            else "no contacts yet" + untyped_note(catalog, "contact")
         )
     shown, folders, unread = terminal_data(
         [
@@ -1591,9 +1710,9 @@ def people(state: State, stale_only: bool, days: int | None, as_json: bool) -> N
             {k: catalog.unreadable_records((k,)) for k in ("contact", "meeting")},
         ]
     )
-    text = people_table(shown, today(), folders, unread, _style())
+    text = state.views().people_table(shown, today(), folders, unread, state.style())
     if text:
-        echo_styled(text)
+        state.put(text, styled=True)
 
 
 @cli.command()
@@ -1609,7 +1728,6 @@ def status(state: State, as_json: bool) -> None:
       journal status
     """
     from journal.core.formatting import terminal_data
-    from journal.present import status_screen
     from journal.usecases.listing import goal_problems
     from journal.usecases.status import status as board
 
@@ -1620,7 +1738,8 @@ def status(state: State, as_json: bool) -> None:
     if as_json:
         emit_json(data)
     else:
-        echo_styled(status_screen(terminal_data(data), _style()))
+        screen = state.views().status_screen(terminal_data(data), state.style(), state.room())
+        state.put(screen, styled=True)
 
 
 # --- review / plan ------------------------------------------------------------------------

@@ -110,7 +110,7 @@ def goal_card(record: dict[str, Any], today: date) -> str:
     elsewhere = value_sources(r)
     if elsewhere:
         out.append(f"  {elsewhere}")
-    out.extend(f"  {line}" for line in _without_outcome(r))
+    out.extend(f"  {line}" for line in without_outcome(r))
     if r["effort"] is not None or r["confidence"] is not None:
         effort = f"{number(r['effort'])} h/week" if r["effort"] is not None else "?"
         confidence = f"   confidence: {number(r['confidence'])}/10" if r["confidence"] else ""
@@ -177,7 +177,7 @@ def value_sources(r: dict[str, Any]) -> str | None:
     )
 
 
-def _without_outcome(r: dict[str, Any]) -> list[str]:
+def without_outcome(r: dict[str, Any]) -> list[str]:
     """A line for each meeting held that an outcome goal does not count until its
     ``outcome`` is filled in, then for each it does not count as that says nothing came
     of it (with the outcome, so one that reads so by chance is seen)."""
@@ -437,7 +437,7 @@ def history_view(h: dict[str, Any], today: date) -> str:
     out = [f"{h['title']}: {number(h['current'])} / {amount(h['target'], h['unit'])}"]
     elsewhere = value_sources(h)
     out[0] += f"  ({elsewhere})" if elsewhere else ""
-    out.extend(_without_outcome(h))
+    out.extend(without_outcome(h))
     out.append("")
     points = [(parse_date(p["date"]), p["value"]) for p in h["series"]]
     if any(p["source"] != "start" for p in h["series"]):
@@ -467,8 +467,8 @@ def history_view(h: dict[str, Any], today: date) -> str:
 
 # --- networking ---------------------------------------------------------------------------
 
-TITLE_WIDTH = 44
-GOAL_WIDTH = 32
+#: The fewest columns a title is cut to on a narrow terminal.
+TITLE_MIN = 16
 
 
 def _state_text(r: dict[str, Any]) -> tuple[str, str]:
@@ -483,24 +483,34 @@ def _state_text(r: dict[str, Any]) -> tuple[str, str]:
 DAY_TEXT_WIDTH = 20
 
 
-def followup_lines(rows: list[dict[str, Any]], style: Style = unstyled) -> list[str]:
+def fitted(text: str, room: int | None) -> str:
+    """``text`` cut to ``room`` columns (:data:`TITLE_MIN` at least); whole when
+    ``room`` is None (not a terminal)."""
+    return text if room is None else shortened(text, max(room, TITLE_MIN))
+
+
+def followup_lines(
+    rows: list[dict[str, Any]], style: Style = unstyled, room: int | None = None
+) -> list[str]:
     """One line per follow-up (plus its open tasks, each with its state: ``- [/]``),
     oldest first; the days in a column as wide as the widest (a ``follow_up_by`` that
-    is no date, ``next Friday``, up to :data:`DAY_TEXT_WIDTH`)."""
+    is no date, ``next Friday``, up to :data:`DAY_TEXT_WIDTH`); the goal after ``->``
+    cut to what the line leaves of ``room`` columns (:func:`fitted`)."""
     days = [r["follow_up_by"] or shortened(r["follow_up_text"] or "", DAY_TEXT_WIDTH) for r in rows]
     width = max([len("YYYY-MM-DD"), *map(columns, days)])
     out = []
     for r, day in zip(rows, days, strict=True):
         text, role = _state_text(r)
         people = ", ".join(r["with"]) or "?"
-        goal = f"  -> {shortened(r['goal']['title'], GOAL_WIDTH)}" if r["goal"] else ""
         late = f", {r['days_late']}d late" if r["days_late"] else ""
         closed = f"  (done {r['done']}{late})" if isinstance(r["done"], str) else ""
         implied = f"  ({r['implied']})" if r["implied"] else ""
-        out.append(
-            f"{style(f'{text:<12}', role)} {padded(day, width)}  "
-            f"{people}: {r['title']}{goal}{implied}{closed}"
-        )
+        state = f"{text:<12}"
+        head = f" {padded(day, width)}  {people}: {r['title']}"
+        if r["goal"]:
+            left = None if room is None else room - columns(state + head + implied + closed) - 5
+            head += f"  -> {fitted(r['goal']['title'], left)}"
+        out.append(style(state, role) + head + implied + closed)
         indent = " " * (15 + width)  # under the names
         out.extend(
             f"{indent}- [{state}] {task}"
@@ -514,12 +524,13 @@ def followup_table(
     folders: list[dict[str, Any]],
     unreadable: list[dict[str, Any]],
     style: Style = unstyled,
+    room: int | None = None,
 ) -> str:
     """``journal followups``: one line per follow-up, then what the list leaves out: the
     ``folders`` that can't be listed and the meeting notes that can't be read ("" when
     there is nothing to show: the command says so on stderr)."""
     missing = unread_lines(unreadable, "meeting", style)
-    return with_missing(followup_lines(rows, style), folders, missing, style)
+    return with_missing(followup_lines(rows, style, room), folders, missing, style)
 
 
 def with_missing(
@@ -623,21 +634,28 @@ def _people_lines(rows: list[dict[str, Any]], today: date, style: Style) -> list
 _PACE_ROLE = {"ahead": "good", "on track": "good", "done": "good", "behind": "bad"}
 
 
-def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
-    """``journal status``: one screen."""
+def status_screen(s: dict[str, Any], style: Style = unstyled, room: int | None = None) -> str:
+    """``journal status``: one screen; the titles in a column as wide as the widest, cut
+    to what the other columns leave of ``room`` (:func:`fitted`)."""
     out = [style(f"Status {s['today']} ({s['week']})", "heading")]
     out += [*unlisted_lines(s["unlisted_folders"], style), *copy_lines(s["copies"], style), ""]
     out.append(style("Active goals", "heading"))
     # the percentage's column as wide as its widest (1150%: found in a tryout, out of line)
     share_width = max([4, *(len(percent(g["progress"])) for g in s["goals"])])
     indent = " " * (25 + share_width)  # where the title starts: under it, the milestone
-    for g in s["goals"]:
-        known = g["target"] is not None
-        measure = f"{number(g['current'])}/{amount(g['target'], g['unit'])}" if known else ""
+    measures = [
+        "" if g["target"] is None else f"{number(g['current'])}/{amount(g['target'], g['unit'])}"
+        for g in s["goals"]
+    ]
+    measure_width = max(map(columns, measures), default=0)
+    title_room = None if room is None else room - len(indent) - 3 - measure_width
+    titles = [fitted(g["title"], title_room) for g in s["goals"]]
+    title_width = max(map(columns, titles), default=0)
+    for g, title, measure in zip(s["goals"], titles, measures, strict=True):
         pace = style(f"{g['pace']:<8}", _PACE_ROLE.get(g["pace"], "muted"))
         line = (
             f"  {bar(g['progress'])} {percent(g['progress']):>{share_width}}  {pace}  "
-            f"{padded(shortened(g['title'], TITLE_WIDTH), TITLE_WIDTH)}  {measure}"
+            f"{padded(title, title_width)}  {measure}"
         )
         out.append(line.rstrip())
         if g["next_milestone"]:
@@ -657,20 +675,22 @@ def status_screen(s: dict[str, Any], style: Style = unstyled) -> str:
         out.append("  no active goals")
     out += ["  " + line for line in unread_lines(s["unreadable_goals"], "goal", style)]
     out += ["", style("Follow-ups due", "heading")]
-    out += ["  " + line for line in _folded_followups(s["followups"], style)] or ["  none"]
+    line_room = None if room is None else room - 2
+    shown = folded_followups(s["followups"], lambda f: followup_lines(f, style, line_room), style)
+    out += ["  " + line for line in shown] or ["  none"]
     out += ["  " + line for line in unread_lines(s["unreadable_meetings"], "meeting", style)]
     out += ["", style("No recent check-in", "heading")]
     for q in s["quiet"]:
         since = f"last {q['last_checkin']}" if q["last_checkin"] else "never"
         met = q["met"]
-        told = f"; met for it {met['date']} ({met['path']}): {_answer(met)}" if met else ""
+        told = f"; met for it {met['date']} ({met['path']}): {answer(met)}" if met else ""
         out.append(f"  {q['title']} ({since}){told}")
     if not s["quiet"]:
         out.append("  none")
     return "\n".join(out) + "\n"
 
 
-def _answer(met: dict[str, Any]) -> str:
+def answer(met: dict[str, Any]) -> str:
     """What a check-in on the meeting ``met`` held for a quiet goal says: what it moved,
     or, for a goal counting its meetings, its outcome (`journal log` takes no value)."""
     if met["needs_outcome"]:
@@ -678,12 +698,14 @@ def _answer(met: dict[str, Any]) -> str:
     return "log what that moved"
 
 
-def _folded_followups(rows: list[dict[str, Any]], style: Style) -> list[str]:
-    """The follow-ups, those overdue for long counted in one line, as the review does
-    (:func:`~journal.core.networking.folded`)."""
+def folded_followups(
+    rows: list[dict[str, Any]], lines: Callable[[list[dict[str, Any]]], list[str]], style: Style
+) -> list[str]:
+    """The follow-ups as ``lines`` shows them, those overdue for long counted in one
+    line, as the review does (:func:`~journal.core.networking.folded`)."""
     fold = folded([r["days_overdue"] for r in rows])
     older = [r["follow_up_by"] for r, f in zip(rows, fold, strict=True) if f]
-    out = followup_lines([r for r, f in zip(rows, fold, strict=True) if not f], style)
+    out = lines([r for r, f in zip(rows, fold, strict=True) if not f])
     if older:
         more = f"and {len(older)} more" if len(older) < len(rows) else str(len(older))
         weeks, oldest = OVERDUE_LISTED_DAYS // 7, min(older)
@@ -747,3 +769,17 @@ def obsidian_report(result: dict[str, Any]) -> str:
     )
     out.extend(f"problem: {p}" for p in result["problems"])
     return "\n".join(out) + "\n"
+
+
+def recount_taken_in(logged: str, added: float, days: list[date]) -> str:
+    """What the ``=N`` recount ``logged`` (``2026-11-22 =19``) by ``set current=`` takes
+    in: ``added``, what the check-ins in other notes on ``days`` add before it, and how
+    to count N on top of them instead."""
+    value = logged.split(" ", 1)[1]
+    first, last = min(days), max(days)
+    return (
+        f"the {value} recount takes in the {signed(added)} of {plural(len(days), 'check-in')} "
+        f"in other notes before today ({first.isoformat()} to {last.isoformat()}); to count "
+        f"{value[1:]} on top of them instead, give that log line the first one's day "
+        f"(- {first.isoformat()}: {value}), which counts them after it"
+    )

@@ -259,6 +259,20 @@ def test_a_folder_argument_checks_the_notes_in_it(
     assert {r["path"] for r in check_json(invoke, "..")} == {*in_goals, "daily/2026-11-20.md"}
 
 
+def test_a_goal_argument_reports_its_findings_in_other_notes_too(
+    invoke: Invoke, smart_vault: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A migrating user's: `journal check goals/X.md` left out the T011 a full check gave
+    at a `progress::` line dated before the goal's start."""
+    smart_vault("goals/Connect with five HR leaders.md", smart_goal(current=1, start="2026-11-01"))
+    smart_vault("daily/2026-10-30.md", "progress:: [[Connect with five HR leaders]] +1\n")
+    monkeypatch.chdir(vault)
+    full = [(r["rule"], r["path"]) for r in check_json(invoke)]
+    assert ("T011", "daily/2026-10-30.md") in full
+    for ref in ("goals/Connect with five HR leaders.md", "Connect", "daily/2026-10-30.md"):
+        assert [(r["rule"], r["path"]) for r in check_json(invoke, ref)] == full
+
+
 def test_a_deleted_file_argument_is_skipped_with_a_notice(
     invoke: Invoke, smart_vault: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

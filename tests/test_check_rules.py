@@ -217,6 +217,7 @@ CASES = [
     ("H022", {"target": "2.500"}, LOG, "target", "`2.500` reads as 2.5 in journal; write 2500"),
     ("H021", {"tags": "#career"}, LOG, "tags", "YAML reads `#career` as a comment"),
     ("H015", {"status": "done"}, LOG, "status", "no `completed` day"),
+    ("H024", {"why": "<% tp.file.cursor() %>"}, LOG, "why", "a Templater command that never ran"),
 ]
 
 
@@ -389,6 +390,7 @@ def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     own_tests |= {"H018", "H019"}  # below
     own_tests |= {"H020"}  # tests/test_obsidian_links.py
     own_tests |= {"H023"}  # tests/test_review.py
+    own_tests |= {"H025"}  # tests/test_plugin_notes.py
     assert {r.id for r in RULES} == {c[0] for c in CASES} | own_tests
 
 
@@ -1735,6 +1737,15 @@ def test_a_sync_conflict_copy_is_reported_once_as_a_conflict() -> None:
         ("Conflict copy (draft).md", False),
         ("Network more (Confl\u0131ct).md", True),  # dotless i: the regex takes it for "i"
         ("Network more-MAYA-LAPTOP.md", False),  # OneDrive: not told from a name
+        ("Network more (conflicted copy MacBook 2026-12-01).md", True),  # a device first
+        ("Network more (Conflicted copy MacBook 202612011010).md", True),  # compact time
+        ("Network more-DESKTOP-ABC1234.md", True),  # OneDrive, Windows' default name
+        ("Network more-LAPTOP-1A2B3C4.md", True),
+        ("Network more-LAPTOP-1A2B3C4 (2).md", False),
+        ("Network more-DESKTOP-ABC123.md", False),  # not the default name's shape
+        ("Network more-desktop-abc1234.md", False),
+        ("Network more-DESKTOP-ABC1234 notes.md", False),
+        ("Conflicted copy of the plan.md", False),  # no parentheses: a title
         ("Resolve a conflict with Sam.md", False),
     ],
 )
@@ -2016,6 +2027,7 @@ def test_notes_named_like_a_second_copy_of_the_note_beside_them_are_reported() -
         ("notes/Plan.md", "# Plan\n"),
         ("notes/Plan copy 2.md", "# Plan\n"),
         ("notes/Plan (1).md", "# Plan\n"),
+        ("notes/Plan 1.md", "# Obsidian's Make a copy\n"),
         ("notes/Sprint 2.md", "# no Sprint.md beside it\n"),
         ("notes/Plan 12.md", "# two digits: no iCloud copy\n"),
         ("other/Plan 2.md", "# Plan.md is in another folder\n"),
@@ -2026,6 +2038,7 @@ def test_notes_named_like_a_second_copy_of_the_note_beside_them_are_reported() -
         ("daily/2026-11-20 2.md", "named like a second copy of daily/2026-11-20.md"),
         ("goals/Budget - Copy.md", "named like a second copy of goals/Budget.md"),
         ("notes/Plan (1).md", "named like a second copy of notes/Plan.md"),
+        ("notes/Plan 1.md", "named like a second copy of notes/Plan.md"),
         ("notes/Plan copy 2.md", "named like a second copy of notes/Plan.md"),
     ]
     fixes = {f.path: f.suggestion for f in of("H002", findings)}

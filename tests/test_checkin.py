@@ -396,6 +396,32 @@ def test_history_shows_check_ins_from_other_notes_once_with_a_chart(
     assert "2026-11-21  +2  4  two calls  (daily/2026-11-21.md)" in text
 
 
+def test_set_current_tells_what_its_recount_takes_in(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """A migrating user's: `set current=19` logged `=19`, which took in the 13 their daily
+    notes had counted (the value stayed 19, not 32), and nothing said so."""
+    empty = goal_text(current=0).replace("- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n", "")
+    path = write(GOAL, empty)
+    write("daily/2026-11-18.md", "progress:: [[hr]] +1\n")
+    write("daily/2026-11-20.md", "progress:: [[hr]] +2\n")
+    write("daily/2026-11-22.md", "progress:: [[hr]] +1\n")  # today's count after it
+    result = invoke("set", "Connect", "current=2")
+    assert result.stdout.splitlines()[-1] == "goals/hr.md: 2026-11-22 =2 added to the log"
+    assert result.stderr == (
+        "journal: goals/hr.md: the =2 recount takes in the +3 of 2 check-ins in other notes "
+        "before today (2026-11-18 to 2026-11-20); to count 2 on top of them instead, give "
+        "that log line the first one's day (- 2026-11-18: =2), which counts them after it\n"
+    )
+    assert json.loads(invoke("show", "Connect", "--json").stdout)["current"] == 3
+    path.write_text(path.read_text().replace("- 2026-11-22: =2", "- 2026-11-18: =2"))
+    assert json.loads(invoke("show", "Connect", "--json").stdout)["current"] == 6  # as told
+    # nothing to tell when no check-in elsewhere comes before the recount
+    (vault / "daily/2026-11-18.md").unlink()
+    (vault / "daily/2026-11-20.md").unlink()
+    assert invoke("set", "Connect", "current=7").stderr == ""
+
+
 def test_a_carriage_return_alone_in_a_log_line_stays_in_its_note(
     invoke: Invoke, write: Write
 ) -> None:

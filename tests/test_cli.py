@@ -110,6 +110,42 @@ def test_new_goal_builds_front_matter_as_data(invoke: Invoke, vault: Path, write
     )
 
 
+def test_new_goal_tells_of_check_ins_that_already_name_it(invoke: Invoke, write: Write) -> None:
+    """A migrating user's: a new goal took in two old `progress::` lines naming it, from
+    before its start, and was done the moment it was made, without a word."""
+    write("daily/2026-11-10.md", "progress:: [[Land an HRBP role]] +1 applied\n")
+    write("meetings/2026-11-20 Coffee.md", "[progress:: [[Land an HRBP role]] +1]\n")
+    write("daily/2026-11-21.md", "progress:: [[Land an HRBP role]] a note, no value\n")
+    write("daily/2026-11-22.md", "progress:: [[Land an HRBP role]] +1 today counts\n")
+    write("daily/2026-11-12.md", "progress:: [[Other/Land an HRBP role]] +1 another note\n")
+    result = invoke("new", "goal", "Land an HRBP role", "--target", "3")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        "journal: goals/Land an HRBP role.md: 2 check-ins in other notes already name it "
+        "(2026-11-10, 2026-11-20), before its start 2026-11-22: they count toward its "
+        "value all the same (T011 in journal check); if they are progress on it, move its "
+        "start back (journal set land-an-hrbp-role start=2026-11-10), else change their "
+        "links or dates\n"
+    )
+    assert invoke("new", "goal", "Swim").stderr == ""
+
+
+def test_new_goal_named_as_a_plain_note_says_to_make_that_note_the_goal(
+    invoke: Invoke, vault: Path, write: Write
+) -> None:
+    """A migrating user's: for a plain note of that name, the advice was only another title."""
+    write("goals/Run a half marathon.md", "# Run a half marathon\n\nTraining notes.\n")
+    result = invoke("new", "goal", "Run a half marathon")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "goals/Run a half marathon.md: a note with this name already exists; not overwritten: "
+        "to make that note the goal, add `type: goal` to its front matter (see docs/guide.md, "
+        "Notes you already have), or give the goal another title\n"
+    )
+    write("goals/Swim.md", goal_text("Swim"))
+    assert invoke("new", "goal", "Swim").stderr.endswith(": give the goal another title\n")
+
+
 def test_new_goal_feeds_writes_an_activity_goal_that_check_finds_paired(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
@@ -571,7 +607,12 @@ def test_a_copy_a_sync_tool_made_is_named_by_status_and_the_review(
     assert (board.exit_code, told in board.stdout.splitlines()) == (0, True)
     shown = json.loads(invoke("status", "--json").stdout)
     assert shown["copies"] == [
-        {"path": "daily/2026-12-09 (1).md", "original": "daily/2026-12-09.md", "message": told}
+        {
+            "path": "daily/2026-12-09 (1).md",
+            "original": "daily/2026-12-09.md",
+            "rule": "H019",
+            "message": told,
+        }
     ]
     review = invoke("review", "--stdout").stdout
     attention = review.split("## Needs attention")[1].split("\n## ")[0]
@@ -583,6 +624,51 @@ def test_a_copy_a_sync_tool_made_is_named_by_status_and_the_review(
     config.unlink()
     (vault / "daily/2026-12-09 (1).md").unlink()
     assert "looks like a copy" not in invoke("status").stdout + invoke("review", "--stdout").stdout
+
+
+def test_a_conflict_copy_and_a_name_spelled_two_ways_are_named_by_status_and_the_review(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sync user's: a check-in logged in a conflict copy went uncounted, and a goal in
+    both NFC and NFD spellings showed twice, and only `journal check` said either."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-10")
+    write("goals/hr.md", goal_text(current=4))
+    write("goals/hr.sync-conflict-20261205-101010-IPHONE1.md", goal_text(current=5))
+    write("goals/Caf\u00e9.md", goal_text("Cafe", id="cafe-1"))
+    write("goals/Cafe\u0301.md", goal_text("Cafe", id="cafe-2"))
+    conflict = (
+        "goals/hr.sync-conflict-20261205-101010-IPHONE1.md is a sync client's conflict copy "
+        "of goals/hr.md, left out: merge what it has of its own into the original, then "
+        "delete it"
+    )
+    spelled = (
+        "goals/Caf\u00e9.md is spelled two ways (Unicode NFC and NFD): two notes, each "
+        "counted; keep one"
+    )
+    board = invoke("status").stdout.splitlines()
+    assert conflict in board and spelled in board
+    shown = json.loads(invoke("status", "--json").stdout)
+    assert shown["copies"] == [
+        {
+            "path": "goals/Cafe\u0301.md",
+            "original": "goals/Caf\u00e9.md",
+            "rule": "H018",
+            "message": spelled,
+        },
+        {
+            "path": "goals/hr.sync-conflict-20261205-101010-IPHONE1.md",
+            "original": "goals/hr.md",
+            "rule": "H003",
+            "message": conflict,
+        },
+    ]
+    attention = invoke("review", "--stdout").stdout.split("## Needs attention")[1]
+    attention = attention.split("\n## ")[0]
+    assert f"- {conflict}\n" in attention and f"- {spelled}\n" in attention
+    config = vault / ".journal/config.toml"
+    config.write_text('[check]\nignore = ["H003", "H018"]\n')
+    quiet = invoke("status").stdout + invoke("review", "--stdout").stdout
+    assert "conflict copy of" not in quiet and "spelled two ways" not in quiet
 
 
 def test_set_outcome_writes_the_body_line_the_template_writes(invoke: Invoke, vault: Path) -> None:
@@ -613,6 +699,36 @@ def test_set_outcome_writes_the_body_line_the_template_writes(invoke: Invoke, va
     again = json.loads(invoke("set", "Swim", "outcome=Swim 2 km", "--json").stdout)
     assert again["outcome_in_body"] is False
     assert swim.read_text() == mine.replace("outcome: Swim 1 km", "outcome: Swim 2 km")
+
+
+def test_set_outcome_and_why_leave_a_hand_written_body_byte_for_byte(
+    invoke: Invoke, vault: Path
+) -> None:
+    """A migrating user's: `set outcome=` added `**Outcome:** ...` to their own goal's body."""
+    path = vault / "goals/Give a conference talk.md"
+    path.parent.mkdir()
+    mine = (
+        b'\xef\xbb\xbf---\r\ntype: goal\r\ntags: [career, "career/hr"]  # from Notion\r\n---\r\n'
+        b"# Give a conference talk\r\n\r\nNotes.\r\n"
+    )
+    path.write_bytes(mine)
+    result = invoke("set", "Give a conference talk", "outcome=One accepted talk at CIPD ACE")
+    assert result.exit_code == 0, result.stderr
+    assert path.read_bytes() == mine.replace(
+        b"---\r\n# Give", b"outcome: One accepted talk at CIPD ACE\r\n---\r\n# Give"
+    )
+    assert result.stderr == (
+        "journal: goals/Give a conference talk.md: the body has no **Outcome:** line; "
+        "left as it is\n"
+    )
+    # nor does why= write in a body of the user's own, a placeholder line of its own too
+    path.write_bytes(
+        mine.replace(b"Notes.", b"Write one or two sentences on why this goal matters now.")
+    )
+    before = path.read_bytes()
+    shown = json.loads(invoke("set", "Give a conference talk", "why=To be seen", "--json").stdout)
+    assert shown["why_in_body"] is False
+    assert path.read_bytes() == before.replace(b"\r\n---\r\n#", b"\r\nwhy: To be seen\r\n---\r\n#")
 
 
 def test_set_why_fills_the_new_goals_placeholder_once(invoke: Invoke, vault: Path) -> None:

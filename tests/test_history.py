@@ -18,6 +18,7 @@ from journal.adapters.history_cache import cache_root
 from journal.adapters.vault import Vault, load_catalog
 from journal.core.dates import Period
 from journal.core.notes import Note
+from journal.core.periodic import PeriodicSettings
 from journal.usecases.history import goal_series, week_in_git
 from tests.conftest import Invoke, Write
 from tests.gitutil import AUTHOR, Git, only_config_of
@@ -1859,9 +1860,9 @@ def test_filling_the_cache_parses_only_goals(
     parsed: list[str] = []
     parse = history.parse_note
 
-    def counted(path: str, raw: bytes) -> Note:
+    def counted(path: str, raw: bytes, periodic: PeriodicSettings | None = None) -> Note:
         parsed.append(path)
-        return parse(path, raw)
+        return parse(path, raw, periodic)
 
     monkeypatch.setattr(history, "parse_note", counted)
     entries = history_json(invoke)["entries"]
@@ -1998,3 +1999,82 @@ def test_no_operation_under_way_is_null(story: Git, invoke: Invoke) -> None:
     result = invoke("history", "connect", "--json")
     assert json.loads(result.stdout)["repository"]["underway"] is None
     assert "under way" not in result.stderr
+
+
+# --- log lines dated by a daily note's name -------------------------------------------------
+
+DAILY = {"format": "DD.MM.YYYY", "folder": "daily"}
+LINKED = ("[[08.10.2026]]: +1 Coffee with Dana", "[[09.10.2026]]: +1 Call")
+
+
+def daily_notes(vault: Path, settings: dict[str, str]) -> None:
+    (vault / ".obsidian").mkdir(exist_ok=True)
+    (vault / ".obsidian/daily-notes.json").write_text(json.dumps(settings))
+
+
+def linked_story(git: Git, write: Write) -> None:
+    """A goal whose log lines are dated by links to daily notes (``DD.MM.YYYY``)."""
+    write("goals/Connect.md", goal(0))
+    git.commit("Add goal", "2026-10-01")
+    write("goals/Connect.md", goal(1, log=LINKED[:1]))
+    git.commit("Coffee", "2026-10-08")
+    write("goals/Connect.md", goal(2, log=LINKED))
+    git.commit("Call", "2026-10-09")
+
+
+def test_history_dates_log_lines_by_the_vaults_daily_notes(
+    git: Git, write: Write, invoke: Invoke, vault: Path
+) -> None:
+    """Reported: history read each committed version without the vault's daily-note
+    settings, so a log line dated `[[08.10.2026]]` was undated there: its commit told no
+    check-in, and every check-in showed as not committed yet."""
+    daily_notes(vault, DAILY)
+    linked_story(git, write)
+    assert summary(history_json(invoke, "connect")["entries"])[1:] == [
+        ("2026-10-08", "Coffee", "goals/Connect.md",
+         ["current 0 -> 1", "check-in 2026-10-08 +1 Coffee with Dana"]),
+        ("2026-10-09", "Call", "goals/Connect.md",
+         ["current 1 -> 2", "check-in 2026-10-09 +1 Call"]),
+    ]  # fmt: skip
+
+
+def test_history_reads_the_commits_again_when_the_daily_note_settings_change(
+    git: Git, write: Write, invoke: Invoke, vault: Path
+) -> None:
+    """The history cache keeps what each commit's goal files read as, so a change of
+    the daily-note settings reads them again: the cache's reading would be stale."""
+
+    def told(message: str) -> list[str]:
+        entries = summary(history_json(invoke, "connect")["entries"])
+        return next(events for _day, said, _path, events in entries if said == message)
+
+    linked_story(git, write)
+    assert told("Coffee") == ["current 0 -> 1"]  # no daily notes: the line is undated
+    daily_notes(vault, DAILY)
+    assert told("Coffee") == ["current 0 -> 1", "check-in 2026-10-08 +1 Coffee with Dana"]
+    daily_notes(vault, {**DAILY, "format": "MM.DD.YYYY"})
+    assert told("Coffee") == ["current 0 -> 1", "check-in 2026-08-10 +1 Coffee with Dana"]
+
+
+@pytest.mark.parametrize("committed", [True, False])
+def test_a_deleted_goals_history_dates_its_log_by_the_daily_notes(
+    git: Git, write: Write, invoke: Invoke, vault: Path, committed: bool
+) -> None:
+    """A deleted goal is read from git: its log lines dated by daily notes count in its
+    series on the days they did while it was in the vault (its committed value dated
+    by its log, not by its start: 2 on 2026-10-01)."""
+    daily_notes(vault, DAILY)
+    write("goals/Connect.md", goal(2, log=LINKED))
+    git.commit("Add goal", "2026-10-12")
+    live = history_json(invoke, "connect")["series"]
+    (vault / "goals/Connect.md").unlink()
+    if committed:
+        git.commit("Remove", "2026-10-20")
+    gone = history_json(invoke, "connect")["series"]
+    assert isinstance(live, list) and isinstance(gone, list)
+    assert [(p["date"], p["value"]) for p in gone] == [(p["date"], p["value"]) for p in live]
+    assert [(p["date"], p["value"]) for p in gone] == [
+        ("2026-10-01", 0),
+        ("2026-10-08", 1),
+        ("2026-10-09", 2),
+    ]

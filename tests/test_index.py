@@ -27,7 +27,7 @@ from journal.adapters.index import Index, Refresh, default_path
 from journal.adapters.vault import Vault, load_catalog
 from journal.adapters.watcher import Watcher
 from journal.core.catalog import Catalog, NoteList
-from journal.core.links import copy_candidates
+from journal.core.links import copy_like
 from journal.core.notes import parse_note, parse_typed
 from journal.core.periodic import PeriodicSettings
 from tests.conftest import DATA, Invoke, Write, goal_text
@@ -201,6 +201,11 @@ def test_copies_are_found_in_the_index_without_every_path_read(notes: Path, writ
         "notes/a b.md",
         "notes/Tally.md",
         "notes/Plan (conflicted copy 2026-01-01).md",
+        "notes/Tally-DESKTOP-ABC1234.md",
+        "notes/Caf\u00e9.md",
+        "notes/Cafe\u0301.md",
+        "notes/Th\u00e9.md",
+        "notes/Plan 1.md",
     ]
     for name in names:
         write(name, "# n\n")
@@ -209,12 +214,16 @@ def test_copies_are_found_in_the_index_without_every_path_read(notes: Path, writ
     catalog = Vault.open(notes).catalog(index.reader())
     reader = index.reader()
     every = sorted(n.path for n in reader.load())
-    assert reader.copy_named() == copy_candidates(every)
-    assert [r["path"] for r in catalog.copy_records()] == [
-        "daily/2026-12-09 (1).md",
-        "notes/Plan - Copy.md",
-        "notes/Plan 2.md",
-        "notes/Plan copy.md",
+    assert reader.copy_named() == copy_like(every)
+    assert [(r["path"], r["rule"]) for r in catalog.copy_records()] == [
+        ("daily/2026-12-09 (1).md", "H019"),
+        ("notes/Cafe\u0301.md", "H018"),
+        ("notes/Plan (conflicted copy 2026-01-01).md", "H003"),
+        ("notes/Plan - Copy.md", "H019"),
+        ("notes/Plan 1.md", "H019"),
+        ("notes/Plan 2.md", "H019"),
+        ("notes/Plan copy.md", "H019"),
+        ("notes/Tally-DESKTOP-ABC1234.md", "H003"),
     ]
     assert "paths" not in catalog.__dict__ and "heads" not in catalog.__dict__
     files = Vault.open(notes).catalog(NoteList(reader.load()))
@@ -1831,7 +1840,8 @@ def test_the_progress_bar_appears_once_reading_takes_more_than_a_moment(
                     assert slow.bar is None
                 time.sleep(0.01)
             assert slow.bar is not None
-    assert b"indexing" in (shown := _terminal_output(master)) and b"100%" in shown
+    shown = _terminal_output(master)
+    assert b"indexing" in shown and shown.endswith(b"\r\x1b[K\x1b[?25h")  # then erased
 
 
 @pytest.mark.parametrize("term", ["dumb", None])
@@ -1887,7 +1897,7 @@ def test_the_progress_bar_fits_the_terminal(
         assert lines == []
         return
     assert max(len(line) for line in lines) < columns
-    assert f"[{'#' * bar}]  100%" in shown  # the bar's width, full, then the percent
+    assert re.search(rf"\[[#-]{{{bar}}}\] +\d+%", shown)  # the bar's width, then the percent
     assert re.search(r"\] +\d+%  00:00:0\d", shown)  # and the time left, while reading
 
 
@@ -1918,7 +1928,8 @@ def test_commands_that_build_the_index_show_the_progress_bar(
     with os.fdopen(follower, "w") as terminal:
         monkeypatch.setattr(sys, "stderr", terminal)
         cli.main(["--vault", str(notes), *args], standalone_mode=False)
-    assert b"indexing" in (shown := _terminal_output(master)) and b"100%" in shown
+    shown = _terminal_output(master)
+    assert b"indexing" in shown and b"\r\x1b[K\x1b[?25h" in shown  # then erased
 
 
 def test_the_progress_bar_never_appears_off_a_terminal(tmp_path: Path) -> None:
@@ -2863,4 +2874,4 @@ def test_a_progress_bar_of_other_work_is_named_and_fits_the_terminal(
     lines = [line for line in re.split(r"[\r\n]", shown) if line.strip()]
     assert lines and all(line.startswith("git history  [") for line in lines)
     assert max(len(line) for line in lines) < 43
-    assert f"[{'#' * 8}]  100%" in shown
+    assert re.search(r"\[[#-]{8}\] +\d+%", shown)

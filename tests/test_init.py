@@ -192,6 +192,7 @@ def test_init_takes_a_folder_the_vault_has_in_another_case(tmp_path: Path) -> No
     result = init("init", str(root))
     assert result.exit_code == 0, result.output
     assert [p for p in tree(root) if "/" not in p] == [
+        ".gitattributes",
         ".gitignore",
         ".journal",
         "Goals2",

@@ -285,15 +285,29 @@ def test_device_named_finds_exactly_the_paths_with_a_device_name(paths: list[str
     assert device_named(set(paths)) == every
 
 
+@pytest.mark.parametrize(
+    "suffix",
+    [" 1", " 2", " 9", " copy", " Copy 3", " - Copy", " - Copy (2)", " (1)", "(12)"],
+)
+def test_every_copy_suffix_is_a_candidate_and_marked_in_the_index(suffix: str) -> None:
+    """What :data:`COPY_SUFFIX` reads as a copy's name, :func:`copy_candidates`' quick
+    test and :func:`copy_like` (what the index marks) must hold too."""
+    from journal.core.links import copy_candidates, copy_like, copy_original
+
+    path = f"notes/Plan{suffix}.md"
+    assert copy_original(path) == "notes/Plan.md"
+    assert copy_candidates([path]) == copy_like([path]) == [path]
+
+
 @given(st.lists(st.text(alphabet="ab (1)2-9 copyCOPY/", min_size=1, max_size=14), max_size=6))
 def test_copy_candidates_hold_every_path_named_as_a_copy(stems: list[str]) -> None:
     """H019 reads a name as a copy's only among the candidates told by its last characters:
     they must hold every path :func:`copy_original` reads as one."""
-    from journal.core.links import copy_candidates, copy_original
+    from journal.core.links import copy_candidates, copy_like, copy_original
 
     paths = {f"{stem}.md" for stem in stems}
     named = {p for p in paths if copy_original(p) is not None}
-    assert named <= set(copy_candidates(paths))
+    assert named <= set(copy_candidates(paths)) <= set(copy_like(paths))
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=127)))

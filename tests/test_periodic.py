@@ -691,7 +691,24 @@ def test_journal_log_counts_a_log_line_dated_by_a_daily_note(
     assert invoke("log", "Lead", "+1", "second").exit_code == 0
     text = (vault / "goals/Lead.md").read_text()
     assert "current: 2\n" in text
-    assert text.endswith("- [[samedi 5 décembre 2026]]: +1 link\n- 2026-11-22: +1 second\n")
+    # in date order: before the line of a later day, as a line dated YYYY-MM-DD
+    assert text.endswith("- 2026-11-22: +1 second\n- [[samedi 5 décembre 2026]]: +1 link\n")
+
+
+def test_a_backdated_check_in_goes_before_a_later_line_dated_by_a_daily_note(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """The log stays in date order: a line dated by a daily note's name is dated where
+    `journal log` places a backdated line too (it went after it, as if undated)."""
+    obsidian(vault, {DAILY_PATH: {"folder": "daily", "format": "DD.MM.YYYY"}})
+    text = goal_text("Lead", current=1).split("## Log")[0] + "## Log\n\n- [[20.11.2026]]: +1 x\n"
+    write("goals/Lead.md", text)
+    assert invoke("log", "Lead", "+1", "y", "--date", "2026-11-19").exit_code == 0
+    assert (
+        (vault / "goals/Lead.md")
+        .read_text()
+        .endswith("## Log\n\n- 2026-11-19: +1 y\n- [[20.11.2026]]: +1 x\n")
+    )
 
 
 def test_journal_set_current_reads_a_log_line_dated_by_a_daily_note(

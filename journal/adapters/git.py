@@ -628,6 +628,21 @@ class Repository:
         except (KeyError, pygit2.GitError):  # not set, or not a yes/no git would take
             return False
 
+    def configure(self, settings: dict[str, str]) -> list[str]:
+        """Set each of ``settings`` that git does not read so already in the
+        repository's own config (``.git/config``: a clone's, never shared); the names
+        set."""
+        current = _git_config(self._repo)
+        changed = [key for key, value in settings.items() if _config(current, key) != value]
+        if changed:
+            try:
+                local = pygit2.Config(str(common_dir(Path(self._repo.path)) / "config"))
+                for key in changed:
+                    local[key] = settings[key]
+            except (OSError, UnicodeDecodeError, pygit2.GitError) as exc:
+                raise GitProblem(f"can't set git's config: {exc}") from None
+        return changed
+
     @contextmanager
     def _taking_turns(self, state: str | None = _UNCHANGED) -> Iterator[None]:
         """Hold journal's commit lock (``.git/journal-commit.lock``, ``flock``) while

@@ -23,6 +23,8 @@ from journal.adapters.cachedir import cache_folder, folder_gone
 from journal.core.regex import lazy
 
 #: Bump when what is cached per commit changes meaning.
+#: 17: goal files read with the vault's daily-note settings (a log line dated
+#: ``[[06.12.2026]]`` is a check-in), which the key names too (``PeriodicSettings.key``);
 #: 16: a merge finds a goal another branch moved where that branch has it (no
 #: ``created``, no other branch's events again); a check-in counted once across a
 #: conflicted commit; a goal kept over another branch's deletion is told;
@@ -44,7 +46,7 @@ from journal.core.regex import lazy
 #: (author, time...) and the last walk; 5: "created"
 #: names no `current` a goal lacks; 4: a merge keeps only the changes no parent had
 #: (a clean one: none)
-FORMAT = 16
+FORMAT = 17
 
 
 def cache_root() -> Path:

@@ -60,7 +60,7 @@ from journal.core.errors import ConfigError, Diagnostic, JournalError, UnsafeWri
 from journal.core.formatting import shortened, single_line
 from journal.core.generated import GENERATED_KINDS, searchable
 from journal.core.goal import Goal, Milestone
-from journal.core.links import COPY_MARK, Link, LinkResolver, copy_candidates, fold, name_key
+from journal.core.links import COPY_MARKS, Link, LinkResolver, copy_like, fold, name_key
 from journal.core.networking import Contact, Meeting
 from journal.core.notes import (
     PARSER_VERSION,
@@ -94,8 +94,9 @@ if TYPE_CHECKING:  # worker processes are imported only for a build of many file
     from concurrent.futures import Future
     from multiprocessing.context import BaseContext
 
-#: 10: notes.copy_like; 9: search.written; 8: tags and tasks are views; 7: changed_ns (ctime)
-SCHEMA_VERSION = 10
+#: 11: notes.copy_like marks conflict copies and names not in NFC too; 10: notes.copy_like;
+#: 9: search.written; 8: tags and tasks are views; 7: changed_ns (ctime)
+SCHEMA_VERSION = 11
 RACY_NS = 2_000_000_000  # a file modified this close to its read is read again
 KEEP_ASIDE = 2  # moved-aside index files kept per index (the newest)
 BATCH = 500  # files per write transaction
@@ -523,13 +524,11 @@ class Index:
     """One vault's index; use :meth:`open`, then :meth:`refresh` before reading."""
 
     def __init__(self, vault: Vault, path: Path | None, *, in_memory: bool = False) -> None:
-        from journal.adapters.obsidian import load_periodic
-
         self.vault = vault
         self.file = path  # the index's file; None: in memory for good (no cache folder)
         self._unopened = in_memory  # it could not be opened yet: in memory meanwhile
         self.notify = vault.notice  # what the user should know (each message once)
-        self.periodic: PeriodicSettings = load_periodic(vault.root, vault.config.obsidian.locale)
+        self.periodic: PeriodicSettings = vault.periodic
         for problem in self.periodic.problems:  # notes may be dated otherwise than meant
             self.notify(f"{problem}; notes are dated as if it were not there")
         self.outdated: str | None = None  # why the rows must be made again (see _check_meta)
@@ -1504,7 +1503,8 @@ class Index:
 
     def _left_out(self) -> list[str]:
         folders = list(self.vault.unlisted)
-        query = f"SELECT path FROM notes WHERE path LIKE '%{COPY_MARK}%'" + (
+        marked = " OR ".join(f"path LIKE '%{mark}%'" for mark in COPY_MARKS)
+        query = f"SELECT path FROM notes WHERE {marked}" + (
             " OR (path > ? AND path < ?)" * len(folders)  # in the folder: "0" follows "/"
         )
         args = [bound for folder in folders for bound in (f"{folder}/", f"{folder}0")]
@@ -2232,7 +2232,7 @@ def _rows(
         fold(note.stem),
         _json(aliases),
         note.readable,
-        bool(copy_candidates((path,))),
+        bool(copy_like((path,))),
     )
     searched = folded(body)
     written = "" if searched == body else body
@@ -2453,7 +2453,8 @@ class IndexReader:
         return bool(self._rows("SELECT 1 FROM notes WHERE path = ?", (path,)))
 
     def copy_named(self) -> list[str]:
-        # marked as the rows were made: reading every path took a review 2% of its work
+        # marked as the rows were made (links.copy_like): reading every path took a
+        # review 2% of its work
         found = self._rows("SELECT path FROM notes WHERE copy_like ORDER BY path")
         return [path for (path,) in found]
 

@@ -30,7 +30,7 @@ from journal.core.errors import (
 from journal.core.formatting import listed, plural, shell_word
 from journal.core.links import fold
 from journal.core.notes import Note, mid_save
-from journal.core.periodic import clean_folder, in_folder
+from journal.core.periodic import PeriodicSettings, clean_folder, in_folder
 from journal.core.records import Record, record
 from journal.core.settings import (
     Config,
@@ -353,6 +353,14 @@ class Vault(Record):
         """The folders and notes never read besides skipped ones (see
         :func:`excluded_paths`)."""
         return excluded_paths(self.root, self.config, self.notice)
+
+    @cached_property
+    def periodic(self) -> PeriodicSettings:
+        """Obsidian's daily and weekly note settings (in ``[obsidian] locale``), read once
+        per command: they date notes and log lines, in the index and in git's history."""
+        from journal.adapters.obsidian import load_periodic
+
+        return load_periodic(self.root, self.config.obsidian.locale)
 
     def iter_notes(
         self, under: str = "", *, bad_name: Callable[[str, str], None] | None = None

@@ -31,7 +31,7 @@ from journal.core.links import (
     Link,
     LinkResolver,
     conflict_original,
-    copy_candidates,
+    copy_like,
     display_text,
     fold,
     is_conflict_copy,
@@ -43,6 +43,8 @@ from journal.core.links import (
     parse_link,
     replace_links,
     replace_markdown_links,
+    resolve_link,
+    spelled_apart,
 )
 from journal.core.names import one_slip, slug, unaccented
 from journal.core.networking import (
@@ -64,6 +66,24 @@ from journal.core.notes import (
 from journal.core.regex import lazy
 from journal.core.series import current_value
 from journal.core.settings import Networking
+
+#: The rules whose findings ``status`` and the review name in their line on copies
+#: (:meth:`Catalog.copy_records`): conflict copies, a name spelled two ways, copy names.
+COPY_RULES = ("H003", "H018", "H019")
+
+
+def _conflict_message(path: str, original: str, there: Collection[str]) -> str:
+    """What a line on copies says of the conflict copy ``path`` of ``original``
+    (``there``: whether it is a note)."""
+    if original in there:
+        return (
+            f"{path} is a sync client's conflict copy of {original}, left out: merge what it "
+            "has of its own into the original, then delete it"
+        )
+    return (
+        f"{path} is a sync client's conflict copy, left out, and there is no {original}: "
+        f"rename it {original} if it is the note to keep"
+    )
 
 
 def _named(copy: str, wanted: str) -> bool:
@@ -111,7 +131,7 @@ class NoteSource(Protocol):
         ...
 
     def copy_named(self) -> Sequence[str]:
-        """The paths named as a sync tool's copy may be (:func:`copy_candidates`)."""
+        """The paths a line on copies may name (:func:`~journal.core.links.copy_like`)."""
         ...
 
     def present(self, paths: Collection[str]) -> set[str]:
@@ -236,6 +256,9 @@ def match_head(
 
 #: How to make a note in the goal folder that is no goal (:attr:`Catalog.not_goals`) one.
 NOT_A_GOAL_FIX = "write `type: goal`, or move the note out of the goal folder"
+#: How to make a note in the meeting or people folder with no type (:attr:`Catalog.untyped`)
+#: one.
+UNTYPED_FIX = "write `type: {kind}`, or move the note out of the {kind} folder"
 #: How to make a note whose `type` is a slip for ``kind`` (:attr:`Catalog.mistyped`) one.
 MISTYPED_FIX = "write `type: {kind}`"
 
@@ -342,7 +365,7 @@ class NoteList:
         return path in self._path_set
 
     def copy_named(self) -> Sequence[str]:
-        return copy_candidates(self.paths())
+        return copy_like(self.paths())
 
     def present(self, paths: Collection[str]) -> set[str]:
         return {path for path in paths if path in self._path_set}
@@ -449,7 +472,8 @@ class LeftOut:
 
     def may_hold(self, paths: Sequence[str]) -> bool:
         """Whether any of ``paths`` may be left out: a quick no where there is no folder
-        that can't be listed and no name holds :data:`~journal.core.links.COPY_MARK`."""
+        that can't be listed and no name holds one of
+        :data:`~journal.core.links.COPY_MARKS`."""
         return bool(self._under) or may_hold_conflict_copies(paths)
 
 
@@ -499,7 +523,9 @@ class _Originals:
         return self._paths[1]
 
     def copy_named(self) -> Sequence[str]:
-        return [path for path in self._source.copy_named() if not self._out(path)]
+        """The source's, conflict copies included (not those in folders that can't be
+        listed)."""
+        return [path for path in self._source.copy_named() if not self._out.unlisted(path)]
 
     def present(self, paths: Collection[str]) -> set[str]:
         return {path for path in self._source.present(paths) if not self._out(path)}
@@ -695,6 +721,21 @@ class Catalog:
             goal.checkins.sort(key=lambda c: (c.day, c.path != goal.path, c.path, c.line))
             goal.current = current_value(goal, self.today)
         return goals
+
+    def checkins_naming(self, path: str) -> list[CheckIn]:
+        """The ``progress::`` check-ins whose link goes to a note made at ``path`` since
+        the catalog was read (its name is no other note's: see ``new_note.free_path``)."""
+        key = name_key(path)
+
+        def named(name: str) -> list[str]:
+            return [path] if name == key else []
+
+        return [
+            checkin
+            for target, checkin in self._source.inline_checkins()
+            if name_key(target) == key
+            and resolve_link(target, named, lambda _key: (), checkin.path)
+        ]
 
     def counted_path(self, target: str, source: str) -> str | None:
         """The note a link that decides what counts (a ``progress::`` field's, a
@@ -923,18 +964,35 @@ class Catalog:
     def mistyped(self) -> list[tuple[str, Diagnostic]]:
         """(kind, warning) for each readable note in the meeting or people folder whose `type`
         is a slip for that folder's kind (``type: meetng``, ``type: meetings``, ``Type:
-        meeting``): read as a plain note, its follow-up or contact is in no list.  Other
-        notes there (no ``type``, another one) are the user's own, unlike the goal
-        folder's (:attr:`not_goals`)."""
+        meeting``): read as a plain note, its follow-up or contact is in no list.  Notes
+        there with another ``type`` are the user's own; those with none, :attr:`untyped`."""
         found: list[tuple[str, Diagnostic]] = []
-        for kind in ("meeting", "contact"):
-            for note in self._plain_notes_in(kind):
+        for kind, notes in self._networking_notes.items():
+            for note in notes:
                 key = _type_key(note.props)
                 if key is not None and _slip_for(kind, key, note.props[key]):
                     why = f"not read as a {kind}: {_why_not(kind, note.props, key)}"
                     at = note.key_lines.get(key, 1)
                     found.append((kind, Diagnostic(note.path, at, why, "warning", "mistyped")))
         return found
+
+    @cached_property
+    def untyped(self) -> list[tuple[str, Diagnostic]]:
+        """(kind, warning) for each readable note in the meeting or people folder with no
+        `type` key (no front matter too), as a goal folder's (:attr:`not_goals`): a
+        meeting or contact from before journal is in no list until it is typed."""
+        return [
+            (kind, Diagnostic(note.path, 1, f"not read as a {kind}: {why}", "warning", "untyped"))
+            for kind, notes in self._networking_notes.items()
+            for note in notes
+            if _type_key(note.props) is None and (why := _why_not(kind, note.props, None))
+        ]
+
+    @cached_property
+    def _networking_notes(self) -> dict[str, list[Note]]:
+        """The plain notes of the meeting and people folders (:meth:`_plain_notes_in`),
+        loaded once for :attr:`mistyped` and :attr:`untyped`."""
+        return {kind: self._plain_notes_in(kind) for kind in ("meeting", "contact")}
 
     def _plain_notes_in(self, kind: str) -> list[Note]:
         """The readable plain notes (kind ``note``) that their folder means as ``kind``
@@ -965,19 +1023,46 @@ class Catalog:
             if d.path in broken and d.severity == "error"
         ]
 
-    def copy_records(self) -> list[dict[str, str]]:
-        """Each note named as a second copy of the note beside it (H019: a sync tool's
-        ``daily/2026-12-09 (1).md``), as ``path``, ``original`` and ``message``, in path
-        order: what the two hold counts twice, which ``status`` and the review say."""
-        return [
-            {
-                "path": path,
-                "original": original,
-                "message": f"{path} looks like a copy of {original} made by a sync tool: what "
-                "it holds (check-ins, follow-ups) counts twice; delete it if it is one",
-            }
-            for path, original in named_copies(self._source.copy_named(), self._source.present)
-        ]
+    def copy_records(self, rules: Collection[str] = COPY_RULES) -> list[dict[str, str]]:
+        """The copies of notes ``status`` and the review name, as ``path``, ``original``,
+        ``rule`` (of ``rules``, the check's rule on them) and ``message``, in path order:
+        each sync-conflict copy, left out (H003); each note whose name writes an accent
+        apart beside the note of that name written composed, two notes each counted
+        (H018); each note named as a second copy of the note beside it, what the two hold
+        counting twice (H019: a sync tool's ``daily/2026-12-09 (1).md``)."""
+        marked = self._source.copy_named()
+        originals = {p: o for p in marked if (o := conflict_original(p)) is not None}
+        kept = [p for p in marked if p not in originals]
+        found: list[tuple[str, str, str, str]] = []
+        if "H003" in rules and originals:
+            there = self._source.present(set(originals.values()))
+            for path, original in originals.items():
+                found.append((path, original, "H003", _conflict_message(path, original, there)))
+        if "H018" in rules:
+            found += [
+                (
+                    path,
+                    nfc,
+                    "H018",
+                    f"{nfc} is spelled two ways (Unicode NFC and NFD): two "
+                    "notes, each counted; keep one",
+                )
+                for path, nfc in spelled_apart(kept, self._source.present)
+            ]
+        if "H019" in rules:
+            found += [
+                (
+                    path,
+                    original,
+                    "H019",
+                    f"{path} looks like a copy of {original} made by a "
+                    "sync tool: what it holds (check-ins, follow-ups) counts twice; delete it if "
+                    "it is one",
+                )
+                for path, original in named_copies(kept, self._source.present)
+            ]
+        keys = ("path", "original", "rule", "message")
+        return [dict(zip(keys, record, strict=True)) for record in sorted(found)]
 
     def unlisted_records(self) -> list[dict[str, str]]:
         """The folders the listing could not list (:attr:`unlisted`): see

@@ -296,6 +296,12 @@ def parse_log_line(
             )
         if not text.isascii():
             _refuse_other_characters(text)
+            done = _DONE_ON.fullmatch(text)
+            if done is not None:
+                raise CheckInError(
+                    "a task dated only by its done date (✅): write "
+                    f"'- {done.group('day')}: {done.group('text')}'; the line is not read"
+                )
         if named is not None and named.group("link") and _holds_value(named.group("rest")):
             raise CheckInError(f"{undated_link(name, periodic)}; the line is not read")
         return None
@@ -306,6 +312,10 @@ def parse_log_line(
         raise CheckInError(exc.message) from None
     value = match if match.group("op") is not None else None
     return _dated(day, day_text, match.group("task"), value, match.group("note"), line, path)
+
+
+#: A ticked task dated by the Tasks plugin's done date alone: ``- [x] +1 Talk ✅ 2026-12-02``.
+_DONE_ON = lazy(r"\s*[-*+]\s+\[[xX]\]\s+(?P<text>.*?)\s*✅\ufe0f?\s*(?P<day>\d{4}-\d\d-\d\d)\s*")
 
 
 #: A number alone at the start of a dated note (``1 recommendations``, ``2 d``, ``1+ g``).

@@ -962,6 +962,19 @@ def _spans(yaml_text: str) -> plain_yaml.Span | None:
     return root
 
 
+def entry_spans(doc: Document) -> dict[str, tuple[int, int]]:
+    """Where each property of a readable note stands in its text: from the start of its
+    key's line to past the end of its value's last line (its line break included)."""
+    root = _spans(doc.yaml_text) if doc.data is not None and doc.writable else None
+    if root is None or doc.yaml_start is None:
+        return {}
+    start, text = doc.yaml_start, doc.yaml_text
+    return {
+        key: (start + _line_start(text, span.key_start), start + _line_end(text, span.end))
+        for key, span in root.entries.items()
+    }
+
+
 def keeps_item_lines(doc: Document, key: str) -> bool:
     """Whether an edit of the list at ``key`` keeps the lines of the items it keeps (see
     :func:`one_item_a_line`): an item YAML reads as a collection (``- [[Note]]``) can

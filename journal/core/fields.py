@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from journal.core import links as wikilinks
 from journal.core.dates import DateError, parse_date, parse_duration
-from journal.core.errors import Conflict, Diagnostic, JournalError, UsageProblem
+from journal.core.errors import Conflict, Diagnostic, JournalError, Severity, UsageProblem
 from journal.core.formatting import single_line
 from journal.core.numerals import dotted_thousands, respelled
 from journal.core.records import Record, record
@@ -205,6 +205,16 @@ MARKDOWN_LINK = (
 
 #: The code of the warning for a number whose point may part thousands (H022).
 THOUSANDS = "thousands"
+
+#: What a value holding a Templater command (``<% tp.file.title %>``) is told (H024, H005).
+TEMPLATER = "is a Templater command that never ran (`<% ... %>`)"
+_TEMPLATER_COMMAND = lazy(r"<%.*?%>", re.DOTALL)
+
+
+def templater_command(raw: Any) -> bool:
+    """Whether ``raw`` is text holding a Templater command, ``<% ... %>``: a template
+    copied without running it."""
+    return isinstance(raw, str) and "<%" in raw and _TEMPLATER_COMMAND.search(raw) is not None
 
 
 class FieldError(JournalError):
@@ -576,6 +586,19 @@ def read_typed(
             renamed[found] = name
     for key, raw in props.items():
         spec = fields.get(renamed.get(key, "" if key in renamed.values() else key))
+        if templater_command(raw):  # ignored, as a bad value is: no value was written
+            code = "templater"
+            severity: Severity = "warning"
+            if spec is not None:
+                try:
+                    coerce(spec, raw, sources.get(key))
+                except FieldError:  # of no use as it stands: a bad value (H005)
+                    code, severity = "value", "error"
+            leftover = f"{key}: `{single_line(raw)}` {TEMPLATER}"
+            problems.append(Diagnostic(path, key_lines.get(key), leftover, severity, code))
+            if spec is None:
+                extra[key] = raw
+            continue
         if spec is None:
             extra[key] = as_written(raw, sources.get(key))
             if other_case(key, fields, props):

@@ -210,6 +210,11 @@ def _parts(recorded: Any) -> dict[str, str]:
     return dict(item.partition(":")[::2] for item in recorded.split())
 
 
+def owned_keys(recorded: Any) -> list[str]:
+    """The owned properties a ``generated_hash`` value of ``key:hash`` parts names."""
+    return list(_parts(recorded))
+
+
 def untouched(old: Mapping[str, Any], keys: Iterable[str]) -> set[str] | None:
     """The owned properties (``keys``) that ``old``, a note's properties, holds as the
     tool last wrote them (by its ``generated_hash``), or lacks.  None for a note with
@@ -515,8 +520,7 @@ def merge(old: str, new: str, *, force: bool = False, path: str | None = None) -
     """
     old_sections = find_sections(old, path)
     new_sections = find_sections(new)
-    found = _record(old, path)
-    had = set(found.group(1).split()) if found else set()
+    had = recorded(old, path)
     newline = "\r\n" if "\r\n" in old else "\n"
     result = Merge(old)
     pieces: list[str] = []
@@ -567,6 +571,12 @@ def _insert(text: str, new: str, name: str, newline: str) -> str:
         return text[: after.start] + block + newline * 2 + text[after.start :]
     end = before.end if before else max((s.end for s in here.values()), default=len(text))
     return text[:end] + newline * 2 + block + text[end:]
+
+
+def recorded(text: str, path: str | None = None) -> set[str]:
+    """The sections the record of ``text`` lists (none without a record)."""
+    found = _record(text, path)
+    return set(found.group(1).split()) if found else set()
 
 
 def has_record(text: str, path: str | None = None) -> bool:

@@ -288,28 +288,46 @@ _WHY_PLACEHOLDER = lazy(rf"^{re.escape(WHY_PLACEHOLDER)}[ \t]*(?=\r?$)", re.MULT
 
 
 def fill_why(doc: codec.Document, why: str) -> str | None:
-    """``doc``'s text with the template's why placeholder (a line of its own, once in
-    the body) replaced by ``why`` on one line; None when the body has no such line (the
-    user wrote their own, or the note came from a template of their own)."""
-    found = list(_WHY_PLACEHOLDER.finditer(doc.text, doc.body_start))
+    """``doc``'s text with the template's why placeholder, under "Why it matters" in a
+    body as ``new goal`` wrote it (see :func:`_new_goal_head`), replaced by ``why`` on
+    one line; None otherwise (the user wrote their own, or the body is of their own)."""
+    head = _new_goal_head(doc)
+    found = None if head is None else _WHY_PLACEHOLDER.match(doc.text, head.end())
     line = body_line(why)
-    if len(found) != 1 or line is None:
+    if not found or line is None:
         return None
-    return doc.text[: found[0].start()] + line + doc.text[found[0].end() :]
+    return doc.text[: found.start()] + line + doc.text[found.end() :]
 
 
 #: The line templates/goal.md.j2 writes for a goal's outcome, after the title heading.
 OUTCOME_LABEL = "**Outcome:**"
 _OUTCOME_LINE = lazy(rf"^{re.escape(OUTCOME_LABEL)}[ \t]*(?P<text>.*?)[ \t]*(?=\r?$)", re.MULTILINE)
-_TITLE_LINE = lazy(r"# [^\r\n]*\r?\n\r?\n")
+#: How templates/goal.md.j2 begins a body: the title heading, the outcome line when
+#: there is an outcome, the "Why it matters" heading (tests/test_packaging.py keeps them
+#: in step).
+_NEW_GOAL_HEAD = lazy(
+    rf"(?P<title># [^\r\n]*\r?\n\r?\n)(?P<outcome>{re.escape(OUTCOME_LABEL)}[^\r\n]*\r?\n\r?\n)?"
+    r"## Why it matters\r?\n\r?\n"
+)
+
+
+def _new_goal_head(doc: codec.Document) -> re.Match[str] | None:
+    """The start of ``doc``'s body when it is as ``journal new goal`` writes it (see
+    ``_NEW_GOAL_HEAD``), else None: a body of the user's own is never written in."""
+    return _NEW_GOAL_HEAD.match(doc.text, doc.body_start)
+
+
+def has_outcome_line(doc: codec.Document) -> bool:
+    """Whether ``doc``'s body has an ``**Outcome:**`` line."""
+    return _OUTCOME_LINE.search(doc.text, doc.body_start) is not None
 
 
 def fill_outcome(doc: codec.Document, old: object, outcome: str) -> str | None:
     """``doc``'s text with the body's ``**Outcome:**`` line (once in the body) saying
     ``outcome`` on one line, when it said ``old``, the outcome before; with one added
-    after the title heading (``# Title`` and a blank line, first in the body), as the
-    template writes it, when there was none and no ``old``.  None otherwise: the user's
-    words are never touched."""
+    after the title heading, as the template writes it, when there was none and no
+    ``old`` and the body is as ``new goal`` wrote it (:func:`_new_goal_head`).  None
+    otherwise: the user's words are never touched."""
     line = body_line(outcome)
     found = list(_OUTCOME_LINE.finditer(doc.text, doc.body_start))
     if line is None or len(found) > 1:
@@ -319,11 +337,12 @@ def fill_outcome(doc: codec.Document, old: object, outcome: str) -> str | None:
             return None
         at, end = found[0].start("text"), found[0].end("text")
         return doc.text[:at].rstrip(" \t") + f" {line}" + doc.text[end:]
-    title = _TITLE_LINE.match(doc.text, doc.body_start)
-    if old or title is None:
+    head = _new_goal_head(doc)
+    if old or head is None:
         return None
+    at = head.end("title")
     added = f"{OUTCOME_LABEL} {line}{doc.body_newline}{doc.body_newline}"
-    return doc.text[: title.end()] + added + doc.text[title.end() :]
+    return doc.text[:at] + added + doc.text[at:]
 
 
 def body_line(text: str) -> str | None:

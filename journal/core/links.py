@@ -26,10 +26,12 @@ _LINK = lazy(r"(!?)\[\[((?:(?!\[\[)[^\n])+?)\]\]")
 _MARKDOWN_LINK = lazy(r"\[([^\[\]\n]*)\]\((?:<([^<>\n]*)>|([^\s()<>]*))\)")
 _CONFLICT = lazy(
     # an opening parenthesis (with a pair inside, as an owner's "(Work)"), the words,
-    # maybe a date (and Dropbox's " (1)"), the closing one
+    # then any words (a device's name, a date, Dropbox's " (1)"), the closing one
     r"\.sync-conflict-\d{8}-"
-    r"|\((?:[^()]|\([^()]*\))*\bconflict(?:ed)? copy(?: \d{4}-\d\d-\d\d[^)]*)?\)"
-    r"|\((?:Case |Selective Sync )?Conflict(?: \d+)?\)",
+    r"|\((?:[^()]|\([^()]*\))*\bconflict(?:ed)? copy\b(?:[^()]|\([^()]*\))*\)"
+    r"|\((?:Case |Selective Sync )?Conflict(?: \d+)?\)"
+    # OneDrive's: the computer's name, when it is Windows' default one, ending the name
+    r"|-(?-i:(?:DESKTOP|LAPTOP)-[A-Z0-9]{7})(?=\.md$)",
     re.IGNORECASE,
 )
 
@@ -354,28 +356,34 @@ def _contenders(
 
 def is_conflict_copy(path: str) -> bool:
     """A sync client's conflict copy, by its file name: ``Note.sync-conflict-DATE-*``
-    (Syncthing), ``Note (... conflicted copy DATE ...)`` (Dropbox, Nextcloud;
-    ``conflict copy`` too: the words then an optional date, closing the parentheses),
-    or ``(Conflict)``.  Words in a title ("a guide to
-    fixing a conflict copy") are no copy.  OneDrive's ``Note-PCNAME.md``
-    is not detected: it can't be told from a note named with a hyphen."""
+    (Syncthing), ``Note (... conflicted copy ...)`` (Dropbox, Nextcloud; ``conflict
+    copy`` too: the words in parentheses, with a device's name or a date), ``(Conflict)``,
+    or OneDrive's ``Note-DESKTOP-ABC1234.md`` (Windows' default computer names).  Words in
+    a title ("a guide to fixing a conflict copy") are no copy, nor OneDrive's copy named
+    after a computer named by its owner (``Note-MAYA-LAPTOP.md``): it can't be told from
+    a note named with a hyphen."""
     return _conflict_part(path.rsplit("/", 1)[-1]) is not None
 
 
-#: Letters every conflict copy's name holds, in any case (every pattern of
+#: Letters every conflict copy's name holds one of, in any case (each pattern of
 #: :data:`_CONFLICT` does; nothing else matches them case-insensitively, where the "i" of
 #: "conflict" is also matched by U+0131 and U+0130): a quick no, also in SQL (``LIKE``).
-COPY_MARK = "onfl"
+COPY_MARKS = ("onfl", "top-")
 
 
 def may_hold_conflict_copies(paths: Sequence[str]) -> bool:
-    """Whether any of ``paths`` may be a conflict copy: False when none holds
-    :data:`COPY_MARK` (one test of them all, where a vault has none)."""
-    return COPY_MARK in "\n".join(paths).lower()
+    """Whether any of ``paths`` may be a conflict copy: False when none holds one of
+    :data:`COPY_MARKS` (one test of them all, where a vault has none)."""
+    return _marked("\n".join(paths))
+
+
+def _marked(text: str) -> bool:
+    lowered = text.lower()
+    return any(mark in lowered for mark in COPY_MARKS)
 
 
 def _conflict_part(name: str) -> re.Match[str] | None:
-    return _CONFLICT.search(name) if COPY_MARK in name.lower() else None
+    return _CONFLICT.search(name) if _marked(name) else None
 
 
 def conflict_original(path: str) -> str | None:
@@ -389,11 +397,12 @@ def conflict_original(path: str) -> str | None:
     return f"{folder}{slash}{name[: found.start()].rstrip()}.md"
 
 
-#: The end of a name a file manager or sync client gives a second copy of ``Note.md``: iCloud's
-#: ``Note 2.md``, Finder's ``Note copy.md`` and ``Note copy 2.md``, Explorer's ``Note -
-#: Copy.md`` and ``Note - Copy (2).md``, a browser's or Dropbox's ``Note (1).md``.
+#: The end of a name a file manager or sync client gives a second copy of ``Note.md``:
+#: iCloud's ``Note 2.md``, Obsidian's ("Make a copy") ``Note 1.md``, Finder's ``Note
+#: copy.md`` and ``Note copy 2.md``, Explorer's ``Note - Copy.md`` and ``Note - Copy
+#: (2).md``, a browser's or Dropbox's ``Note (1).md``.
 COPY_SUFFIX = lazy(
-    r"(?: [2-9]| copy(?: \d{1,2})?| - Copy(?: \(\d{1,2}\))?| ?\(\d{1,2}\))\.md$",
+    r"(?: [1-9]| copy(?: \d{1,2})?| - Copy(?: \(\d{1,2}\))?| ?\(\d{1,2}\))\.md$",
     re.IGNORECASE,
 )
 
@@ -411,6 +420,33 @@ def copy_candidates(paths: Collection[str]) -> list[str]:
             and (path[-5:-4] == " " or (path[-5:-4].isdigit() and path[-6:-5] == " "))
         )
     )
+
+
+def copy_like(paths: Collection[str]) -> list[str]:
+    """The paths of ``paths`` that ``status`` and the review's line on copies may name, in
+    path order: :func:`copy_candidates`, the conflict copies (:func:`is_conflict_copy`)
+    and the names not written in NFC (:func:`spelled_apart`).  The index marks them as it
+    stores their notes (``notes.copy_like``)."""
+    found = set(copy_candidates(paths))
+    joined = "\n".join(paths)
+    if _marked(joined):
+        found.update(filter(is_conflict_copy, paths))
+    if not joined.isascii():
+        found.update(p for p in paths if not unicodedata.is_normalized("NFC", p))
+    return sorted(found)
+
+
+def spelled_apart(
+    candidates: Sequence[str], present: Callable[[set[str]], Collection[str]]
+) -> list[tuple[str, str]]:
+    """(path, its NFC spelling) for each of ``candidates`` whose name writes an accent
+    apart (NFD, as macOS writes names: ``Cafe\u0301.md``) beside a note of that name with
+    the accent composed (``Caf\u00e9.md``; ``present``: which of some paths are notes),
+    in their order: two notes on Linux, one file to Windows, macOS and Obsidian's links."""
+    spelled = {p: unicodedata.normalize("NFC", p) for p in candidates}
+    wanted = {nfc for p, nfc in spelled.items() if nfc != p}
+    there = present(wanted) if wanted else ()
+    return [(p, nfc) for p, nfc in spelled.items() if nfc != p and nfc in there]
 
 
 def copy_original(path: str) -> str | None:

@@ -30,8 +30,11 @@ HEADING = "## Log"
 _NUMBER = lazy(r"\s*(\d{1,9})[.)]")
 
 
-def append_checkin(doc: Document, checkin: CheckIn) -> str:
-    """The note's new text with ``checkin`` added to its log (front matter untouched)."""
+def append_checkin(
+    doc: Document, checkin: CheckIn, periodic: PeriodicSettings | None = None
+) -> str:
+    """The note's new text with ``checkin`` added to its log (front matter untouched;
+    ``periodic``: the vault's daily notes, whose names may date its lines)."""
     body = doc.body
     head = doc.text[: doc.body_start]
     facts = _log_facts(body, doc.body_line)  # file lines: as log_checkins reads them
@@ -39,8 +42,8 @@ def append_checkin(doc: Document, checkin: CheckIn) -> str:
     sections = facts.log_sections
     nl = doc.body_newline
     section = sections[0] if sections else None
-    later = _first_later(section, checkin) if section else None
-    anchor = _anchor(section) if section else None
+    later = _first_later(section, checkin, periodic) if section else None
+    anchor = _anchor(section, periodic) if section else None
     marker = _marker(anchor, later)
 
     def entry() -> str:
@@ -59,7 +62,7 @@ def append_checkin(doc: Document, checkin: CheckIn) -> str:
         content, end = section.content - shift, section.end - shift
         new_body = _at_section_end(body, content, end, entry(), nl)
     text = head + new_body
-    _verify(doc, text, checkin)
+    _verify(doc, text, checkin, periodic)
     return text
 
 
@@ -68,12 +71,14 @@ def has_log(doc: Document) -> bool:
     return bool(_log_facts(doc.body, doc.body_line).log_sections)
 
 
-def _first_later(section: LogSection, checkin: CheckIn) -> LogItem | None:
+def _first_later(
+    section: LogSection, checkin: CheckIn, periodic: PeriodicSettings | None
+) -> LogItem | None:
     """The first top-level item of ``section`` dated after ``checkin``'s day (one that
     is not a check-in line is passed over), or None."""
     for item in section.items:
         try:
-            found = parse_log_line(item.text, item.line)
+            found = parse_log_line(item.text, item.line, periodic=periodic)
         except CheckInError:
             continue
         if found is not None and found.day > checkin.day:
@@ -81,12 +86,12 @@ def _first_later(section: LogSection, checkin: CheckIn) -> LogItem | None:
     return None
 
 
-def _anchor(section: LogSection) -> LogItem | None:
+def _anchor(section: LogSection, periodic: PeriodicSettings | None) -> LogItem | None:
     """The top-level item the new line goes after: the last dated one, a check-in (one
     whose date is wrong too), else the last of all."""
     for item in reversed(section.items):
         try:
-            if parse_log_line(item.text, item.line) is not None:
+            if parse_log_line(item.text, item.line, periodic=periodic) is not None:
                 return item
         except CheckInError:
             return item
@@ -156,12 +161,12 @@ def _new_section(body: str, entry: str, nl: str, *, fresh_line: bool) -> str:
     return body + lead + HEADING + nl + nl + entry + ending
 
 
-def _verify(doc: Document, text: str, checkin: CheckIn) -> None:
+def _verify(doc: Document, text: str, checkin: CheckIn, periodic: PeriodicSettings | None) -> None:
     """The new text must hold the same front matter and the old check-ins plus this one."""
     again = parse_text(text, bom=doc.bom)
     if again.problems or again.yaml_text != doc.yaml_text:
         raise UnsafeWrite("adding the log line would change the front matter; nothing written")
-    before, after = _checkins(doc), _checkins(again)
+    before, after = _checkins(doc, periodic), _checkins(again, periodic)
     wanted = (checkin.day, checkin.op, checkin.amount, single_line(checkin.note))
     if after - before != Counter([wanted]) or before - after:
         opened = left_open(doc.body)
@@ -179,8 +184,8 @@ def _verify(doc: Document, text: str, checkin: CheckIn) -> None:
         )
 
 
-def _checkins(doc: Document) -> Counter[tuple[object, ...]]:
-    return Counter((c.day, c.op, c.amount, c.note) for c in log_checkins(doc))
+def _checkins(doc: Document, periodic: PeriodicSettings | None) -> Counter[tuple[object, ...]]:
+    return Counter((c.day, c.op, c.amount, c.note) for c in log_checkins(doc, periodic))
 
 
 @functools.lru_cache(maxsize=4)

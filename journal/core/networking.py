@@ -7,6 +7,7 @@ follow-up by ``follow_up_by`` until ``follow_up_done`` holds the day it was done
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Iterable
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
     from journal.core.notes import Note
 
 _DATED = lazy(r"^\d{4}-\d{2}-\d{2}\s+")
+#: A task's due date as the Tasks plugin writes it: ``📅 2026-11-24``, or Dataview's
+#: ``[due:: 2026-11-24]`` (also in parentheses), which Tasks reads too.
+_TASK_DUE = lazy(r"📅\ufe0f?\s*(\d{4}-\d\d-\d\d)|[\[(]due::\s*(\d{4}-\d\d-\d\d)\s*[\])]")
 
 #: A follow-up due from today to this many days after it (both included) is "due": a
 #: meeting held today owes its follow-up in ``[networking] follow_up_days`` (7).
@@ -80,6 +84,8 @@ class Meeting(Record):
     follow_up_unread: str | None = None  # a ``follow_up_by`` that is no date, as written
     #: ``follow_up_by`` is implied (:func:`imply_follow_up`): the note has none
     follow_up_implied: bool = False
+    #: the implied ``follow_up_by`` is an open task's due date (:func:`task_due`)
+    follow_up_from_task: bool = False
 
     @property
     def follow_up_open(self) -> bool:
@@ -161,22 +167,46 @@ def owes_unnamed_follow_up(meeting: Meeting) -> bool:
     )
 
 
+def task_due(meeting: Meeting) -> date | None:
+    """The earliest due date of the meeting's open tasks, written for the Tasks plugin
+    (``📅 2026-11-24``, ``[due:: 2026-11-24]``; a day that does not exist is none), or
+    None: read from the tasks' text, and only when a follow-up is implied."""
+    days = []
+    for text in meeting.open_tasks:
+        for found in _TASK_DUE.finditer(text):
+            with contextlib.suppress(ValueError):
+                days.append(date.fromisoformat(found.group(1) or found.group(2)))
+    return min(days, default=None)
+
+
 def imply_follow_up(meeting: Meeting, days: int) -> None:
-    """Give a meeting that :func:`owes_unnamed_follow_up` the ``follow_up_by`` ``journal
-    new meeting`` writes, ``days`` (``[networking] follow_up_days``) after it, marked
-    implied; any other meeting is left as it is."""
+    """Give a meeting that :func:`owes_unnamed_follow_up` a ``follow_up_by``, marked
+    implied: its open tasks' due date (:func:`task_due`), else the one ``journal new
+    meeting`` writes, ``days`` (``[networking] follow_up_days``) after it; any other
+    meeting is left as it is."""
     if owes_unnamed_follow_up(meeting):
         assert meeting.day is not None  # dated
-        meeting.follow_up_by = meeting.day + timedelta(days=days)
+        due = task_due(meeting)
+        meeting.follow_up_by = due or meeting.day + timedelta(days=days)
         meeting.follow_up_implied = True
+        meeting.follow_up_from_task = due is not None
 
 
 def implied_reason(meeting: Meeting) -> str | None:
     """Why an implied follow-up is due when it is, shown beside its day (``no
-    follow_up_by: a week after the meeting``); None for a ``follow_up_by`` written."""
+    follow_up_by: a week after the meeting``, ``its task's due date``); None for a
+    ``follow_up_by`` written."""
     if not meeting.follow_up_implied or meeting.follow_up_by is None or meeting.day is None:
         return None
-    return f"no follow_up_by: {span((meeting.follow_up_by - meeting.day).days)} after the meeting"
+    return f"no follow_up_by: {implied_day(meeting)}"
+
+
+def implied_day(meeting: Meeting) -> str:
+    """Where an implied follow-up's day comes from: ``its task's due date``, or ``a week
+    after the meeting``."""
+    if meeting.follow_up_from_task or meeting.follow_up_by is None or meeting.day is None:
+        return "its task's due date"
+    return f"{span((meeting.follow_up_by - meeting.day).days)} after the meeting"
 
 
 def span(days: int) -> str:

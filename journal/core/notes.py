@@ -27,7 +27,7 @@ from journal.core.checkins import (
 )
 from journal.core.dates import DateError, parse_date
 from journal.core.errors import Diagnostic, changed_on_disk
-from journal.core.fields import KINDS, THOUSANDS, list_items, obsidian_list
+from journal.core.fields import KINDS, THOUSANDS, list_items, obsidian_list, templater_command
 from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
 from journal.core.numerals import dotted_thousands
 from journal.core.records import Record, new_tuple, record
@@ -37,7 +37,7 @@ from journal.core.tags import unique
 if TYPE_CHECKING:
     from journal.core.periodic import PeriodicSettings
 
-PARSER_VERSION = 36  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 37  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -248,7 +248,12 @@ def parse_typed(
         note.sources = dict(doc.data.sources)
     note.kind = _declared_kind(props)
     title = props.get("title")
-    if isinstance(title, (str, int, float)) and not isinstance(title, bool) and str(title).strip():
+    if (
+        isinstance(title, (str, int, float))
+        and not isinstance(title, bool)
+        and str(title).strip()
+        and not templater_command(title)  # `<% tp.file.title %>` would write the file's name
+    ):
         note.title = note.sources.get("title", str(title)).strip()
     note.body_line = doc.body_line
     _read_properties(note)

@@ -7,12 +7,12 @@ chart, whose syntax needs care.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from journal.core.catalog import MEANT_KINDS, TO_SEE, Catalog
+from journal.core.catalog import COPY_RULES, MEANT_KINDS, TO_SEE, Catalog
 from journal.core.checkins import CheckIn
 from journal.core.dates import Period, week_label, week_of
 from journal.core.fields import CLOSED
@@ -171,7 +171,7 @@ def build_review(
     git: dict[str, Any] | None = None,
     completed_paths: set[str] | None = None,
     then: Mapping[str, Mapping[str, Any]] | None = None,
-    copies: bool = True,
+    copies: Collection[str] = COPY_RULES,
 ) -> dict[str, Any]:
     """Everything the weekly review template shows, as plain data.
 
@@ -183,9 +183,9 @@ def build_review(
     :func:`value_points`, without git).  ``then``: by path, the fields (``status``,
     ``target``, ``due``...) whose value on ``as_of`` git knows to differ from the file's,
     typed as :class:`Goal` has them (a goal dropped since was active then, a target
-    raised since was lower).  ``copies``: the notes named as a sync tool's copies are
-    listed (H019 is not ignored).  The scoreboard shows the active goals and those
-    completed in the period.
+    raised since was lower).  ``copies``: the rules (of :data:`COPY_RULES`) whose copies
+    Needs attention names (those the vault's settings leave on).  The scoreboard shows
+    the active goals and those completed in the period.
 
     The goals are taken as they stood on ``as_of`` (:func:`existed`, :func:`_as_it_was`):
     a goal not written yet is in no list, and no finding of ``smart`` names it, nor one of
@@ -239,7 +239,7 @@ def build_review(
         "attention": {
             "unreadable": _unreadable(catalog),
             "unlisted": catalog.unlisted_records(),
-            "copies": catalog.copy_records() if copies else [],
+            "copies": catalog.copy_records(copies),
             "offline": catalog.offline,
             "stale": stale,
             "due_soon": [

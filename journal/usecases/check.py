@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 from journal.adapters.files import here
-from journal.adapters.obsidian import load_periodic
 from journal.adapters.vault import CONFIG_PATH, Vault
 from journal.core.catalog import Catalog
 from journal.core.errors import ConfigError, NotFound, UsageProblem
@@ -28,15 +27,15 @@ class CheckReport(Record):
         return sum(f.severity == "error" for f in self.findings)
 
 
-def rule_on(vault: Vault, code: str) -> bool:
-    """Whether the vault's ``[check]`` settings leave the rule ``code`` on (settings that
-    can't be read: on, as ``journal check`` tells what is wrong with them)."""
+def rules_on(vault: Vault, codes: Collection[str]) -> set[str]:
+    """The rules of ``codes`` the vault's ``[check]`` settings leave on (settings that
+    can't be read: all, as ``journal check`` tells what is wrong with them)."""
     settings = vault.config.check
     try:
         rules = chosen(parse_selectors(settings.select), parse_selectors(settings.ignore))
     except UsageProblem:
-        return True
-    return any(rule.id == code for rule in rules)
+        return set(codes)
+    return {rule.id for rule in rules} & set(codes)
 
 
 def check_vault(
@@ -54,7 +53,8 @@ def check_vault(
     fixes: bool = True,
 ) -> CheckReport:
     """Run the chosen rules; with ``refs`` (goal names or note files) keep only the
-    findings in those notes.  ``select`` replaces the config's ``check.select``;
+    findings in those notes, and those in other notes about their goals (T011 at a
+    ``progress::`` line).  ``select`` replaces the config's ``check.select``;
     ``ignore`` adds to its ``check.ignore``; ``severities``: only the rules of these
     (the review shows no hints, so it runs only those ``also`` names); ``goals_only``:
     only the findings in goal notes are wanted, and H010's; ``fixes``: their fixes are
@@ -86,13 +86,13 @@ def check_vault(
         vault.attachments,
         goals_only=goals_only,
         fixes=fixes,
-        periodic=lambda: load_periodic(vault.root, vault.config.obsidian.locale),
+        periodic=lambda: vault.periodic,
     )
     findings = evaluate(context, rules)
     goal_paths = {g.path for g in catalog.goals}
     if refs:
         wanted = selected_paths(vault, catalog, refs, cwd or here() or Path())
-        findings = [f for f in findings if f.path in wanted]
+        findings = [f for f in findings if f.path in wanted or f.goal in wanted]
         goal_paths &= wanted
     return CheckReport(findings, len(goal_paths), len(rules))
 

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from journal.adapters.obsidian import load_periodic
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
@@ -166,7 +165,7 @@ def log_checkin(
         )
     checkin = CheckIn(day, op, amount, single_line(note), 0, goal.path)
     result: dict[str, Any] = {}
-    periodic = load_periodic(vault.root, vault.config.obsidian.locale)  # dates log lines
+    periodic = vault.periodic  # dates log lines
 
     def transform(doc: codec.Document) -> str:
         refuse_other_case(doc.data or {}, ("current",), GOAL_FIELDS, doc.key_line)  # first
@@ -207,9 +206,9 @@ def log_checkin(
             gap, today = exact_sum(current, -base), catalog.today or day
             sign = "+" if gap > 0 else "-"
             carried = CheckIn(today, sign, abs(gap), BEFORE_THE_LOG, 0, goal.path)
-            now = codec.parse_text(append_checkin(now, carried), bom=doc.bom)
+            now = codec.parse_text(append_checkin(now, carried, periodic), bom=doc.bom)
             result["carried"] = f"{today.isoformat()} {carried.value_text} {BEFORE_THE_LOG}"
-        text = append_checkin(now, checkin)
+        text = append_checkin(now, checkin, periodic)
         if after_read is not None:
             after_read()
         return text

@@ -67,6 +67,7 @@ from journal.usecases.common import named_goal
 
 if TYPE_CHECKING:
     from journal.adapters.git import FileChange, Repository
+    from journal.core.periodic import PeriodicSettings
 
 CACHE_VERSION = f"{history_cache.FORMAT}.{PARSER_VERSION}"
 
@@ -154,6 +155,11 @@ class LoadedHistory:
             self._repo = open_repository(self._vault)
         return self._repo
 
+    @cached_property
+    def versions(self) -> Versions:
+        """The notes of its commits, read as the vault reads them (:class:`Versions`)."""
+        return Versions(self.repo, self._vault.periodic)
+
     @property
     def truncated(self) -> bool:
         return any(revision.boundary for revision, _changes in self.commits)
@@ -190,7 +196,8 @@ def load_history(vault: Vault) -> LoadedHistory:
     history read is kept while HEAD stays the same commit, so a command that asks
     several times (the review: series, the week in git, past weeks' fields) reads
     once; a watcher reads again after a commit (``Vault.memo``)."""
-    version = f"{CACHE_VERSION} {json.dumps(sorted(vault.excluded))}"  # the notes it follows
+    # the notes it follows, and how their log lines are dated (a daily note's name)
+    version = f"{CACHE_VERSION} {json.dumps([sorted(vault.excluded), vault.periodic.key])}"
     head = read_head(vault.root)
     prefix = _prefix(vault, head.root) if head else None
     read: tuple[Path, dict[str, Any]] | None = None  # the cache file read, and its data
@@ -230,7 +237,7 @@ def load_history(vault: Vault) -> LoadedHistory:
     cached = read[1] if read and read[0] == path else history_cache.load(path, version)
     records = cached.get("commits", {})
     kept: dict[str, Any] = {}
-    memo: dict[tuple[str, str], Version | bool] = {}
+    versions = Versions(repo, vault.periodic)
     commits = []
     computed = False
     where: dict[str, str] = {}  # commit -> the vault's folder in it, as a child found it
@@ -248,9 +255,7 @@ def load_history(vault: Vault) -> LoadedHistory:
                 or record.get("shallow")
             ):
                 progress(at, len(revisions))
-                record, changes, folders = _read_commit(
-                    repo, revision, folder, memo, status.shallow
-                )
+                record, changes, folders = _read_commit(versions, revision, folder, status.shallow)
                 computed = True
             else:
                 changes = [GoalChange.from_dict(c) for c in record["changes"]]
@@ -269,17 +274,14 @@ def load_history(vault: Vault) -> LoadedHistory:
 
 
 def _read_commit(
-    repo: Repository,
-    revision: Revision,
-    folder: str,
-    memo: dict[tuple[str, str], Version | bool],
-    shallow: bool,
+    versions: Versions, revision: Revision, folder: str, shallow: bool
 ) -> tuple[dict[str, Any], list[GoalChange], list[str]]:
     """What a commit did to the goals (the vault in ``folder`` there) as the cache keeps
     it, its goal changes, and the vault's folder in it, then in each of its parents."""
+    repo = versions.repo
     files, before = repo.changes(revision.id, folder)
     first = (revision.parents[0], before[0]) if revision.parents else None
-    changes = _goal_changes(repo, files, revision.boundary, first, memo, revision.summary)
+    changes = _goal_changes(versions, files, revision.boundary, first, revision.summary)
     record = {
         "boundary": revision.boundary,
         "revision": revision.as_record(),
@@ -354,42 +356,41 @@ def history_if_any(vault: Vault) -> LoadedHistory | None:
 
 
 def _goal_changes(
-    repo: Repository,
+    versions: Versions,
     files: list[FileChange],
     boundary: bool,
     parent: tuple[str, str] | None,
-    memo: dict[tuple[str, str], Version | bool],
     summary: str,
 ) -> list[GoalChange]:
     """The goals one commit changed (``files``: its note files changed, against
     ``parent``: its first parent and the vault's folder there), with renames (and
     renames with edits) paired.  A goal readable again is also told against its last
-    readable version (:func:`_last_readable`).  ``summary``: the commit's message, which
-    may name the branch a merge merged."""
+    readable version (:meth:`Versions.last_readable`).  ``summary``: the commit's
+    message, which may name the branch a merge merged."""
     found: list[GoalChange] = []
     removed: list[Version] = []
     added: list[Version] = []
     for change in files:
-        old = _version(repo, change.old_path, change.old_blob, memo)
-        new = _version(repo, change.new_path, change.new_blob, memo)
+        old = versions.goal(change.old_path, change.old_blob)
+        new = versions.goal(change.new_path, change.new_blob)
         if change.old_path and change.new_path and (old or new):  # edited in place
             blob, path = (
                 (change.new_blob, change.new_path)
                 if new is None
                 else (change.old_blob, change.old_path)
             )
-            # the side that is no goal: a goal file that can't be read, as _version found
-            broken = not (old and new) and blob is not None and memo.get((blob, path)) is True
+            # the side that is no goal: a goal file that can't be read, as Versions.goal found
+            broken = not (old and new) and blob is not None and versions.broken(path, blob)
             last = (
-                _last_readable(repo, *parent, change.old_path, memo)
+                versions.last_readable(*parent, change.old_path)
                 if broken and new is not None and parent is not None
                 else None
             )
             edited = goal_change(
                 old, new, boundary=boundary, path=change.new_path, broken=broken, last=last
             )
-            others = [_version(repo, *other, memo) if other else None for other in change.others]
-            base = _version(repo, *change.base, memo) if change.base else None
+            others = [versions.goal(*other) if other else None for other in change.others]
+            base = versions.goal(*change.base) if change.base else None
             found.append(_merged(edited, old, new, others, base, summary))
         elif old is not None:
             removed.append(old)
@@ -448,52 +449,66 @@ def _moved_or_changed(old: Version, new: Version) -> list[Event]:
     return diff_states(old.state, new.state, old_path=old.path, new_path=new.path)
 
 
-def _version(
-    repo: Repository,
-    path: str | None,
-    blob: str | None,
-    memo: dict[tuple[str, str], Version | bool],
-) -> Version | None:
-    """A goal file's state at one blob (parsed once per blob and path); None if not a goal.
-    ``memo`` keeps, for one that is none, whether it is a goal file that can't be read
-    (True) rather than a note that is no goal (False)."""
-    if path is None or blob is None or is_conflict_copy(path):  # never a goal
-        return None
-    key = (blob, path)
-    if key not in memo:
-        data = repo.read(blob)
-        if not reads_as_goal(data):  # most notes: their bodies are not parsed
-            memo[key] = False
+class Versions:
+    """The notes of the repository's commits, read as the index reads the vault's: with
+    its daily-note settings (``periodic``, today's), whose names may date log lines."""
+
+    def __init__(self, repo: Repository, periodic: PeriodicSettings) -> None:
+        self.repo = repo
+        self.periodic = periodic
+        # a goal file's state by (blob, path); for one that is none, whether it is a
+        # goal file that can't be read (True) rather than a note that is no goal (False)
+        self._read: dict[tuple[str, str], Version | bool] = {}
+
+    def note(self, path: str, blob: str) -> Note:
+        """The note at ``path`` whose bytes are ``blob``."""
+        return parse_note(path, self.repo.read(blob), self.periodic)
+
+    def at_head(self, path: str) -> Note | None:
+        """The note at ``path`` in the last commit, if it has one."""
+        blob = self.repo.head_blob(path)
+        return self.note(path, blob) if blob else None
+
+    def goal(self, path: str | None, blob: str | None) -> Version | None:
+        """A goal file's state at one blob (parsed once per blob and path); None if not
+        a goal."""
+        if path is None or blob is None or is_conflict_copy(path):  # never a goal
             return None
-        note = parse_note(path, data)
-        state = state_of(note)
-        if state is not None and b"<<<<<<<" in data:  # a conflict committed: either side's
-            sides = conflict_sides(data.decode("utf-8", "replace"))
-            state = with_either_side(state, (state_of(parse_note(path, s.encode())) for s in sides))
-        memo[key] = (
-            Version(path, state, data.decode("utf-8", "replace"))
-            if state
-            else _unreadable_goal(note)
-        )
-    found = memo[key]
-    return found if isinstance(found, Version) else None
+        key = (blob, path)
+        if key not in self._read:
+            data = self.repo.read(blob)
+            if not reads_as_goal(data):  # most notes: their bodies are not parsed
+                self._read[key] = False
+                return None
+            note = parse_note(path, data, self.periodic)
+            state = state_of(note)
+            if state is not None and b"<<<<<<<" in data:  # a conflict committed: either side's
+                sides = conflict_sides(data.decode("utf-8", "replace"))
+                state = with_either_side(
+                    state, (state_of(parse_note(path, s.encode(), self.periodic)) for s in sides)
+                )
+            self._read[key] = (
+                Version(path, state, data.decode("utf-8", "replace"))
+                if state
+                else _unreadable_goal(note)
+            )
+        found = self._read[key]
+        return found if isinstance(found, Version) else None
 
+    def broken(self, path: str, blob: str) -> bool:
+        """Whether the blob read by :meth:`goal` is a goal file that can't be read."""
+        return self._read.get((blob, path)) is True
 
-def _last_readable(
-    repo: Repository,
-    commit: str,
-    folder: str,
-    path: str,
-    memo: dict[tuple[str, str], Version | bool],
-) -> Version | None:
-    """The goal at ``path`` as it was last readable: in ``commit`` (the vault in
-    ``folder``) or back along first parents, past the versions that are goal files that
-    can't be read; None when an older version is no goal or the file is not there."""
-    for blob in repo.blobs_back(commit, path, folder):
-        found = _version(repo, path, blob, memo)
-        if found is not None or memo[(blob, path)] is not True:
-            return found
-    return None
+    def last_readable(self, commit: str, folder: str, path: str) -> Version | None:
+        """The goal at ``path`` as it was last readable: in ``commit`` (the vault in
+        ``folder``) or back along first parents, past the versions that are goal files
+        that can't be read; None when an older version is no goal or the file is not
+        there."""
+        for blob in self.repo.blobs_back(commit, path, folder):
+            found = self.goal(path, blob)
+            if found is not None or not self.broken(path, blob):
+                return found
+        return None
 
 
 def _unreadable_goal(note: Note) -> bool:
@@ -565,13 +580,13 @@ def goal_history(
     except NoRepository as exc:
         raise _no_history(exc) from None
     mine = follow(history.commits, goal.id, goal.path)
-    committed = _head_note(history.repo, goal.path) if history.status.head else None
+    committed = history.versions.at_head(goal.path) if history.status.head else None
     head_id = committed.id if committed is not None and not mine else None
     if head_id and head_id not in {g.id for g in catalog.goals}:  # its id changed, uncommitted
         mine = follow(history.commits, head_id, goal.path)
     notices = history.status.notices()
     last = mine[0][1] if mine else None
-    pending = _uncommitted(history.repo, catalog, goal, committed, last)
+    pending = _uncommitted(history.versions, catalog, goal, committed, last)
     if not mine and history.status.head is not None:
         notices.append(
             f"no history yet: {goal.path} is in no commit (a new file, or moved since the "
@@ -626,7 +641,7 @@ def _broken_pool(vault: Vault, catalog: Catalog) -> tuple[list[Note], dict[str, 
         return [], why
     if history is None or not history.status.head:
         return [], why
-    committed = [_head_note(history.repo, path) for path in sorted(why)]
+    committed = [history.versions.at_head(path) for path in sorted(why)]
     return [n for n in committed if n is not None and n.readable and n.kind == "goal"], why
 
 
@@ -641,7 +656,7 @@ def _broken_goal_history(
     except NoRepository:
         raise broken from None
     path = broken.path or ""
-    committed = _head_note(history.repo, path) if history.status.head else None
+    committed = history.versions.at_head(path) if history.status.head else None
     if committed is None or not committed.readable or committed.kind != "goal":
         raise broken
     goal = goal_from_note(committed)[0]
@@ -733,7 +748,7 @@ def _deleted_goal_history(
         mine = follow(history.commits, here.id, here.path)
         blob = history.repo.head_blob(here.path)
         assert blob is not None  # _deleted_on_disk only lists files HEAD has
-        goal, _problems = goal_from_note(parse_note(here.path, history.repo.read(blob)))
+        goal, _problems = goal_from_note(history.versions.note(here.path, blob))
         goal.current = goal.file_current = None  # no value today: it is gone
         notices = history.status.notices()
         notices.append(f"{here.path} is deleted but not committed yet; this is its history")
@@ -751,7 +766,7 @@ def _deleted_goal_history(
             f"commit before it has no such file; delete {cache} (a cache, rebuilt from "
             "git) and run this again"
         )
-    goal, _problems = goal_from_note(parse_note(found.path, history.repo.read(blob)))
+    goal, _problems = goal_from_note(history.versions.note(found.path, blob))
     goal.current = goal.file_current = None  # no value today: it is gone
     notices = history.status.notices()
     by = f"{revision.short} on {revision.day}"
@@ -781,14 +796,8 @@ def _deleted_on_disk(vault: Vault, history: LoadedHistory) -> dict[str, _Deleted
     return found
 
 
-def _head_note(repo: Repository, path: str) -> Note | None:
-    """The note at ``path`` in the last commit, if it has one."""
-    blob = repo.head_blob(path)
-    return parse_note(path, repo.read(blob)) if blob else None
-
-
 def _uncommitted(
-    repo: Repository,
+    versions: Versions,
     catalog: Catalog,
     goal: Goal,
     committed: Note | None,
@@ -800,14 +809,15 @@ def _uncommitted(
     work = state_of(catalog.by_path[goal.path])
     head_path = goal.path if committed is not None else (last.new_path if last else None)
     if committed is None and head_path is not None:
-        committed = _head_note(repo, head_path)
+        committed = versions.at_head(head_path)
     head = state_of(committed) if committed is not None else None
     if head == work and head_path == goal.path:
         return None
     broken = committed is not None and _unreadable_goal(committed)
     readable = None  # the goal as last committed readable, which it is told against
+    repo = versions.repo
     if broken and head_path is not None and repo.head is not None:
-        readable = _last_readable(repo, repo.head, repo.prefix, head_path, {})
+        readable = versions.last_readable(repo.head, repo.prefix, head_path)
     return diff_states(
         head,
         work,

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from journal.adapters import files
+from journal.adapters.gitfind import HistoryUnavailable, NoRepository
 from journal.adapters.obsidian import load_periodic
 from journal.adapters.vault import (
     CONFIG_PATH,
@@ -25,6 +26,7 @@ from journal.core.names import file_stem
 from journal.core.periodic import CORE_PLUGINS_PATH
 from journal.core.records import Record, record
 from journal.core.settings import Config
+from journal.usecases.merge_driver import ATTRIBUTES, install
 from journal.usecases.new_note import new_goal
 from journal.usecases.obsidian_setup import TYPES_PATH, merge_property_types
 
@@ -123,7 +125,7 @@ def _init(root: Path, today: date) -> InitResult:
         where = f"{weekly.folder}/" if weekly.folder else "the vault folder"
         elsewhere = f"{config.folders.review}/: reviews go to Obsidian's weekly notes ({where})"
     sample = f"{config.folders.goal}/{file_stem(SAMPLE_TITLE)}.md"
-    planned = [".journal", CONFIG_PATH, ".gitignore", *folders, sample]
+    planned = [".journal", CONFIG_PATH, ".gitignore", ATTRIBUTES, *folders, sample]
     if not (root / ".journal").is_symlink() and os.path.lexists(root / CONFIG_PATH):
         raise Conflict(
             f"{root} is already a journal vault ({CONFIG_PATH} is there); nothing changed"
@@ -148,6 +150,7 @@ def _init(root: Path, today: date) -> InitResult:
             f"# journal's temp files exist only during a write\n{GITIGNORE_LINE}\n".encode(),
         )
         result.created.append(".gitignore")
+    _merge_driver(vault, result)
     obsidian = root / ".obsidian"
     if obsidian.is_dir() or obsidian.is_symlink():  # a symlink is reported, not followed
         _property_types(vault, result)
@@ -200,6 +203,29 @@ def _check(vault: Vault, planned: list[str], folders: list[str]) -> None:
             raise UnsafeWrite(f"{exc.message}; nothing changed", path=str(vault.root)) from None
         if rel in folders and path.exists() and not path.is_dir():
             raise Conflict("is a file where a folder belongs; nothing changed", path=str(path))
+
+
+def _merge_driver(vault: Vault, result: InitResult) -> None:
+    """The merge driver of reviews and plans (``journal merge-driver --install``): its
+    ``.gitattributes`` lines, and git's config when the vault is in a repository."""
+    existed = (vault.root / ATTRIBUTES).exists()
+    try:
+        installed = install(vault)
+    except (NoRepository, HistoryUnavailable) as exc:  # no repository yet, or not one to use
+        installed = install(vault, repository=False)
+        why = "not in a git repository yet" if isinstance(exc, NoRepository) else exc.message
+        result.skipped.append(
+            f"git config merge.journal.*: {why}; after git init, and in every clone: "
+            "journal merge-driver --install"
+        )
+    if installed.attributes:
+        line = f"{ATTRIBUTES} (reviews and plans merged by journal merge-driver)"
+        (result.updated if existed else result.created).append(line)
+    if installed.settings:
+        result.updated.append(
+            "git config merge.journal.* (this clone's; in every other clone: journal "
+            "merge-driver --install)"
+        )
 
 
 def _property_types(vault: Vault, result: InitResult) -> None:

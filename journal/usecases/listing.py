@@ -12,6 +12,7 @@ from journal.core.catalog import MISTYPED_FIX, NOT_A_GOAL_FIX, Catalog, warns
 from journal.core.codec import plain
 from journal.core.errors import ConfigError, Diagnostic, UsageProblem
 from journal.core.fields import STATUSES, as_written
+from journal.core.formatting import plural
 from journal.core.goal import Goal
 from journal.core.names import match_key
 from journal.core.notes import Note
@@ -114,6 +115,17 @@ def mistyped(catalog: Catalog) -> list[Diagnostic]:
         replace(d, message=f"{d.message}; {MISTYPED_FIX.format(kind=k)}")
         for k, d in catalog.mistyped
     ]
+
+
+def untyped_note(catalog: Catalog, kind: str) -> str:
+    """What a listing of ``kind`` (meeting, contact) that found none adds: how many notes
+    its folder holds with no `type` (:attr:`Catalog.untyped`, H016), or ""."""
+    count = sum(k == kind for k, _ in catalog.untyped)
+    if not count:
+        return ""
+    folder = catalog.folders[kind]
+    notes = plural(count, "note")
+    return f"; {folder}/ holds {notes} without type: {kind} (journal check --select H016)"
 
 
 def _goal_passes(goal: Goal, statuses: set[str], areas: set[str], due_before: date | None) -> bool:

@@ -55,6 +55,9 @@ class Created(Record):
     cut: str = ""  # said when the id leaves out words of the title
     #: What ``journal check`` will say of the links it was given (``--feeds``).
     warnings: list[Diagnostic] = field(default_factory=list)
+    #: The days of the check-ins with a value in other notes that already name the new
+    #: goal, dated before its start: they count toward it all the same (T011).
+    early: list[date] = field(default_factory=list)
 
 
 def note_stem(title: str) -> str:
@@ -196,7 +199,15 @@ def new_goal(
             vault, catalog, vault.config.folders.goal, title, written, "goal.md.j2", shown
         )
     except Conflict as exc:
-        raise Conflict(f"{exc.message}: give the goal another title", path=exc.path) from None
+        there = catalog.by_path.get(exc.path or "")
+        mine = there is not None and there.kind == "note"  # untyped: a note of the user's own
+        fix = (
+            "to make that note the goal, add `type: goal` to its front matter (see "
+            "docs/guide.md, Notes you already have), or give the goal another title"
+            if mine
+            else "give the goal another title"
+        )
+        raise Conflict(f"{exc.message}: {fix}", path=exc.path) from None
     cut = f"the title's words cut at {ID_LENGTH} characters"
     return Created(
         rel,
@@ -204,4 +215,5 @@ def new_goal(
         context,
         cut if slug(title, sys.maxsize) != short else "",
         feeds_no_outcome(catalog, rel, feeds),
+        sorted(c.day for c in catalog.checkins_naming(rel) if c.op is not None and c.day < today),
     )

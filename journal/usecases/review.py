@@ -6,10 +6,9 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from journal.adapters.obsidian import load_periodic
 from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
-from journal.core.catalog import Catalog
+from journal.core.catalog import COPY_RULES, Catalog
 from journal.core.checkins import INLINE_KEY
 from journal.core.dates import (
     DateError,
@@ -31,7 +30,7 @@ from journal.core.plan import plan_weeks
 from journal.core.plan_notes import covering, read_starts, read_targets
 from journal.core.records import Record, record
 from journal.core.review import REACHED, WeeklyTargets, build_review
-from journal.usecases.check import check_vault, rule_on
+from journal.usecases.check import check_vault, rules_on
 from journal.usecases.generate import Written, refuse_unlisted, write_generated
 from journal.usecases.history import (
     GoalWeek,
@@ -104,7 +103,7 @@ def review_places(vault: Vault) -> Callable[[Period], ReviewPlace]:
     the plugins would create it), else ``[folders] review`` / ``[review] name``.  The
     settings are read and the weekly folder is listed once, for every week asked."""
     options = vault.config.obsidian
-    settings = load_periodic(vault.root, options.locale)
+    settings = vault.periodic
     if not options.weekly_notes or settings.weekly is None:
         return lambda period: ReviewPlace(_own_path(vault, period), adopted=False)
     existing = [rel for rel, _entry in vault.iter_notes(settings.weekly.folder)]
@@ -297,7 +296,7 @@ def review_data(
         git=_git_section(vault, catalog, git) if git is not None else None,
         completed_paths={g.path for g in git.completed} if git is not None else None,
         then=then,
-        copies=rule_on(vault, "H019"),
+        copies=rules_on(vault, COPY_RULES),
     )
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from journal.adapters.obsidian import load_periodic
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.catalog import Catalog
@@ -32,6 +31,7 @@ from journal.core.goal import (
     fill_outcome,
     fill_why,
     goal_value,
+    has_outcome_line,
     refuse_hand_value,
 )
 from journal.core.links import parse_link
@@ -41,6 +41,7 @@ from journal.core.notes import stem_of
 from journal.core.periodic import PeriodicSettings
 from journal.core.plan_notes import plan_options, plan_spans
 from journal.core.records import Record, record
+from journal.core.series import offsets, value_on
 from journal.usecases.common import (
     LINKED,
     feeds_no_outcome,
@@ -72,10 +73,16 @@ class SetResult(Record):
     logged: str | None = None
     #: Why that line could not be added (``current`` was set all the same).
     unlogged: str | None = None
+    #: What that recount takes in, as counted in it: what check-ins in other notes
+    #: before today add, and their days (see :func:`_taken_in`).
+    taken_in: tuple[float, list[date]] | None = None
     #: ``why`` also replaced the template's placeholder under "Why it matters".
     why_in_body: bool = False
     #: ``outcome`` also written on the body's ``**Outcome:**`` line (see fill_outcome).
     outcome_in_body: bool = False
+    #: ``outcome`` was set, and the body, of the user's own, has no ``**Outcome:**`` line
+    #: to say it: it is left as it is.
+    outcome_not_in_body: bool = False
     #: What ``journal check`` will say of the links ``feeds`` was given.
     warnings: list[Diagnostic] = field(default_factory=list)
     #: The file's name, which links show, when a title set here would name it otherwise.
@@ -191,20 +198,23 @@ def set_fields(
         edited, result.changes = edit_goal(doc, typed, today, same_note)
         text = edited.text
         if any(c.key == "current" for c in result.changes):
-            periodic = load_periodic(vault.root, vault.config.obsidian.locale)
-            text = _in_step(edited, goal, today, result, periodic)
+            text = _in_step(edited, goal, today, result, vault.periodic)
         changed = {c.key: c for c in result.changes}
         if "why" in changed and isinstance(typed["why"], str):
             filled = fill_why(_reread(edited, text), typed["why"])
             result.why_in_body = filled is not None
             text = filled or text
         if "outcome" in changed and isinstance(typed["outcome"], str):
-            filled = fill_outcome(_reread(edited, text), changed["outcome"].old, typed["outcome"])
+            doc = _reread(edited, text)
+            filled = fill_outcome(doc, changed["outcome"].old, typed["outcome"])
             result.outcome_in_body = filled is not None
+            result.outcome_not_in_body = filled is None and not has_outcome_line(doc)
             text = filled or text
         return text
 
     result.written = vault.rewrite(goal.path, transform, catalog.by_path[goal.path])
+    if result.logged:
+        result.taken_in = _taken_in(goal, today)
     if given.get("feeds", "").strip():
         links = parse_cli_value(SET_FIELDS["feeds"], given["feeds"])
         result.warnings = feeds_no_outcome(catalog, goal.path, links)
@@ -265,12 +275,30 @@ def _in_step(
         return doc.text
     recount = CheckIn(today, "=", float(current), "", 0, goal.path)
     try:
-        text = append_checkin(doc, recount)
+        text = append_checkin(doc, recount, periodic)
     except UnsafeWrite as exc:
         result.unlogged = exc.message
         return doc.text
     result.logged = f"{today.isoformat()} {recount.value_text}"
     return text
+
+
+def _taken_in(goal: Goal, today: date) -> tuple[float, list[date]] | None:
+    """What an ``=N`` recount logged ``today`` takes in (see docs/format.md, "current
+    and the log"): what check-ins in other notes add to ``goal``'s value before today,
+    since its log's last recount, and their days; None when they add nothing."""
+    before = today - timedelta(days=1)
+    added = value_on(offsets(goal, before), before, 0)
+    if not added:
+        return None
+    own = [c.day for c in goal.checkins if c.path == goal.path and c.op == "=" and c.day < today]
+    since = max(own, default=date.min)
+    days = [
+        c.day
+        for c in goal.checkins
+        if c.path != goal.path and c.op is not None and since <= c.day < today
+    ]
+    return added, sorted(days)
 
 
 def _typed(doc: codec.Document, key: str) -> Any:

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from journal.adapters.vault import Vault
-from journal.core.catalog import Catalog
+from journal.core.catalog import COPY_RULES, Catalog
 from journal.core.dates import week_label
 from journal.core.formatting import json_progress
 from journal.core.goal import Goal, Milestone
@@ -14,7 +14,7 @@ from journal.core.networking import needs_outcome
 from journal.core.progress import last_checkin, quiet_too_long, rhythm, rounded
 from journal.core.review import WeeklyTargets, plan_judged
 from journal.core.settings import Config
-from journal.usecases.check import rule_on
+from journal.usecases.check import rules_on
 from journal.usecases.followups import followups
 from journal.usecases.history import look_up_changes
 from journal.usecases.review import covering_plan
@@ -71,7 +71,7 @@ def status(vault: Vault, catalog: Catalog, today: date) -> dict[str, Any]:
         "goals": goals,
         "followups": followups(catalog, today),
         "unlisted_folders": catalog.unlisted_records(),
-        "copies": catalog.copy_records() if rule_on(vault, "H019") else [],
+        "copies": catalog.copy_records(rules_on(vault, COPY_RULES)),
         "unreadable_goals": catalog.unreadable_records(("goal",)),
         "unreadable_meetings": catalog.unreadable_records(("meeting",)),
         "quiet": [

@@ -30,7 +30,8 @@ from journal.core.settings import Config
 
 @record(frozen=True, slots=True)
 class Finding(Record):
-    """One problem a rule found, where it is, and how to fix it."""
+    """One problem a rule found, where it is, and how to fix it.  ``goal``: the goal it
+    is about when it is reported in another note (see :class:`Problem`)."""
 
     rule: str
     severity: Severity
@@ -38,6 +39,7 @@ class Finding(Record):
     line: int
     message: str
     suggestion: str
+    goal: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON record (documented in docs/checks.md)."""

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
 from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from journal.core import codec
-from journal.core.catalog import MISTYPED_FIX, NOT_A_GOAL_FIX, NoteHead, bare_name, match_head
+from journal.core.catalog import (
+    MISTYPED_FIX,
+    NOT_A_GOAL_FIX,
+    UNTYPED_FIX,
+    NoteHead,
+    bare_name,
+    match_head,
+)
 from journal.core.checkins import INLINE_KEY, CheckIn, MiswrittenValue, parse_inline
 from journal.core.errors import Ambiguous
 from journal.core.fields import (
@@ -17,6 +25,7 @@ from journal.core.fields import (
     MARKDOWN_LINK,
     MEETING_FIELDS,
     OBSIDIAN_LISTS,
+    TEMPLATER,
     THOUSANDS,
     Field,
     FieldError,
@@ -493,17 +502,21 @@ def _folded(key: str) -> str:
 
 
 #: Names other tools and templates give a goal's or a meeting's days (Notion, Todoist,
-#: spreadsheets): meant as journal's when the note lacks it and the value is a day
-#: (`started: true`, a meeting's `follow_up: send the deck`, are words of one's own).
+#: spreadsheets) and a meeting's people: meant as journal's when the note lacks it and
+#: the value would do for it (`started: true`, a meeting's `follow_up: send the deck`,
+#: are words of one's own).
 _OTHER_NAMES = {
     "goal": {
         **dict.fromkeys(("deadline", "due_date", "due_by", "target_date", "end_date"), "due"),
         **dict.fromkeys(("start_date", "started", "started_on", "begin", "begins"), "start"),
         **dict.fromkeys(("completed_on", "completion_date", "done_on", "finished"), "completed"),
     },
-    "meeting": dict.fromkeys(
-        ("follow_up", "follow_up_date", "followup_date", "follow_up_on"), "follow_up_by"
-    ),
+    "meeting": {
+        **dict.fromkeys(
+            ("follow_up", "follow_up_date", "followup_date", "follow_up_on"), "follow_up_by"
+        ),
+        **dict.fromkeys(("attendees", "participants"), "with"),  # Obsidian meeting templates
+    },
 }
 
 
@@ -551,6 +564,35 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
                     + ("another name for it?" if other else "a typo?"),
                     f"rename `{key}:` to `{close[0]}:` (a key of your own can stay: "
                     + ("`check_ignore: [H012]`)" if kind == "goal" else "`--ignore H012`)"),
+                )
+
+
+def _yaml_value(text: str) -> str:
+    """An inline field's value as a front-matter value: quoted where YAML would read it
+    otherwise (a link ``[[Health]]``, a ``: `` or `` #`` in it)."""
+    plain = text[:1] not in "[{\"'!&*#|>%@`" and ": " not in text and " #" not in text
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def inline_property(ctx: Context) -> Iterator[Problem]:
+    """H025: a goal property the front matter lacks, written as a Dataview inline field in
+    the body (``Target:: 50``, ``[unit:: km]``, by another tool's name ``started::``): one
+    indexed look-up of the inline fields per property name."""
+    goals = {g.path: g for g in ctx.goals}
+    others = _OTHER_NAMES["goal"]
+    for key in (*(k for k in GOAL_FIELDS if k != "type"), *others):
+        meant = others.get(key, key)
+        for path, _day, field in ctx.catalog.fields(key):
+            goal = goals.get(path)
+            if goal is not None and ctx.missing(goal, meant):
+                yield Problem(
+                    path,
+                    field.line,
+                    f"`{field.key}:: {field.value}` at line {field.line} is a Dataview inline "
+                    f"field; journal reads `{meant}:` in the front matter",
+                    f"move it there: `{meant}: {_yaml_value(field.value)}` (of the body's "
+                    "inline fields "
+                    "journal reads only `progress::`; docs/obsidian.md)",
                 )
 
 
@@ -692,6 +734,8 @@ def not_a_goal(ctx: Context) -> Iterator[Problem]:
         return  # it is no goal
     for d in ctx.catalog.not_goals:
         yield Problem(d.path, d.line or 1, d.message, NOT_A_GOAL_FIX)
+    for kind, d in ctx.catalog.untyped:
+        yield Problem(d.path, d.line or 1, d.message, UNTYPED_FIX.format(kind=kind))
 
 
 def mistyped_note(ctx: Context) -> Iterator[Problem]:
@@ -742,9 +786,20 @@ _BAD_VALUES = _diagnostics(
 )
 
 
+#: How to mend a value left as a Templater command (H024, and H005 of a date or number).
+_RUN_THE_TEMPLATE = (
+    "run the template in Obsidian or write the value (Templater: Replace templates in the "
+    "active file); the value is ignored until then"
+)
+
+
 def bad_value(ctx: Context) -> Iterator[Problem]:
     for problem in _BAD_VALUES(ctx):
-        fix = _wikilink_fix(ctx, problem) or _unit_word_fix(ctx, problem)
+        fix = (
+            _RUN_THE_TEMPLATE
+            if problem.message.endswith(TEMPLATER)
+            else _wikilink_fix(ctx, problem) or _unit_word_fix(ctx, problem)
+        )
         yield problem if fix is None else Problem(problem.path, problem.line, problem.message, fix)
 
 
@@ -896,6 +951,8 @@ RULES = (
             {
                 "log line: a task not done": "tick it (`- [x]`) once done; if it will not "
                 "be, delete it or move it out of the log",
+                "log line: a task dated only": "write the line the message gives: the date "
+                "first, then the change and the note (journal's log is dated at its start)",
                 QUOTED_LOG: "take the heading and the lines under it out of the quote (no `>` "
                 "before them); `journal log` writes a `## Log` of its own at the end until then",
             },
@@ -990,7 +1047,8 @@ RULES = (
         "not-a-goal",
         "warning",
         "a note in the goal folder that is not read as a goal: its `type` is not `goal` "
-        "(`goals`, `Type:`, none, no front matter), nor another journal type",
+        "(`goals`, `Type:`, none, no front matter), nor another journal type; or one in the "
+        "meeting or people folder with no `type`",
         not_a_goal,
     ),
     Rule(
@@ -1062,5 +1120,21 @@ RULES = (
             "mend the markers as the message says, then run `journal review` (`journal "
             "plan` for a plan); docs/guide.md: a generated note in a merge conflict",
         ),
+    ),
+    Rule(
+        "H024",
+        "templater-command",
+        "warning",
+        "a property of a goal, meeting or contact holding a Templater command that never "
+        "ran (`title: <% tp.file.title %>`): the value is ignored",
+        _diagnostics(("templater",), "warning", _RUN_THE_TEMPLATE),
+    ),
+    Rule(
+        "H025",
+        "inline-property",
+        "hint",
+        "a goal property the front matter lacks, written as a Dataview inline field in the "
+        "body (`Target:: 50`): journal reads it only in the front matter",
+        inline_property,
     ),
 )

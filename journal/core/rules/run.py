@@ -25,6 +25,7 @@ def evaluate(ctx: Context, rules: Sequence[Rule]) -> list[Finding]:
                     problem.line,
                     problem.message,
                     problem.suggestion,
+                    problem.goal,
                 )
             )
     return sorted(findings, key=lambda f: (f.path, f.line, f.rule, f.message))

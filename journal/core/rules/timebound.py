@@ -9,7 +9,7 @@ from itertools import pairwise
 from journal.core.dates import DateError, parse_date
 from journal.core.formatting import plural, shell_word, signed
 from journal.core.goal import Goal
-from journal.core.networking import span
+from journal.core.networking import implied_day
 from journal.core.progress import (
     last_checkin,
     overdue_milestones,
@@ -335,7 +335,7 @@ def implied_follow_up(ctx: Context) -> Iterator[Problem]:
                 meeting.path,
                 line("date") or line("type") or 1,
                 "the meeting has an open task and no `follow_up_by`: its follow-up is taken "
-                f"as due {by}, {span(ctx.catalog.follow_up_days)} after it",
+                f"as due {by}, {implied_day(meeting)}",
                 f"add `follow_up_by: {by}` (or the day you mean), so Obsidian and other "
                 "tools see it too",
             )

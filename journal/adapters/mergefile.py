@@ -1,0 +1,60 @@
+"""git's line merge of three texts (``git merge-file``), and lines added to a file such
+as ``.gitattributes`` without touching its other bytes."""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from pathlib import Path
+
+from journal.adapters import files
+from journal.core.errors import JournalError
+
+#: The labels of git's conflict markers: ``<<<<<<< ours`` ... ``>>>>>>> theirs``.
+LABELS = ("ours", "base", "theirs")
+
+
+def merge_file(base: bytes, ours: bytes, theirs: bytes) -> tuple[bytes, bool]:
+    """The three-way line merge of ``ours`` and ``theirs`` from ``base``, as git merges
+    a file's text, and whether it is clean (else git's conflict markers are in it)."""
+    with tempfile.TemporaryDirectory(prefix="journal-merge-") as folder:
+        paths = []
+        for label, data in zip(LABELS, (ours, base, theirs), strict=True):
+            path = Path(folder, label)
+            path.write_bytes(data)
+            paths.append(str(path))
+        labels = [item for label in LABELS for item in ("-L", label)]
+        try:
+            done = subprocess.run(
+                ["git", "merge-file", "-p", *labels, *paths], capture_output=True, check=False
+            )
+        except OSError as exc:
+            raise JournalError(f"can't run git merge-file: {exc.strerror or exc}") from None
+    if not 0 <= done.returncode < 128:  # else the number of conflicts
+        said = done.stderr.decode("utf-8", "replace").strip()
+        raise JournalError(f"git merge-file failed: {said or done.returncode}")
+    return done.stdout, done.returncode == 0
+
+
+def add_lines(path: Path, lines: list[str]) -> list[str]:
+    """The ``lines`` the file at ``path`` lacked, appended to it (created when missing)
+    with its line breaks; every byte it had stays."""
+    try:
+        snapshot = files.read_snapshot(path)
+    except JournalError:
+        if path.exists() or path.is_symlink():
+            raise
+        snapshot = None
+    old = snapshot.data if snapshot else b""
+    have = {line.strip() for line in old.decode("utf-8", "replace").splitlines()}
+    missing = [line for line in lines if line not in have]
+    if not missing:
+        return []
+    newline = b"\r\n" if b"\r\n" in old else b"\n"
+    lead = newline if old and not old.endswith(b"\n") else b""
+    data = old + lead + b"".join(line.encode("utf-8") + newline for line in missing)
+    if snapshot is None:
+        files.create(path, data)
+    else:
+        files.replace(snapshot, data)
+    return missing

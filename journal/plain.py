@@ -1,0 +1,336 @@
+"""Plain views for ``--plain`` / ``JOURNAL_PLAIN``: the views of :mod:`journal.present`
+under the same names, in words that read well aloud (no bars, glyphs or meaning by
+column), never cut, wrapped to the terminal by :func:`wrapped` (docs/commands.md,
+"Plain output: screen readers and narrow terminals")."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from typing import Any
+
+from journal.core.dates import parse_date
+from journal.core.fields import CLOSED
+from journal.core.formatting import amount, number, percent, plural
+from journal.present import (
+    SHOWN_CHECKINS,
+    Style,
+    answer,
+    check_summary,
+    copy_lines,
+    folded_followups,
+    unlisted_lines,
+    unread_lines,
+    unstyled,
+    value_sources,
+    with_missing,
+    without_outcome,
+)
+from journal.present import note_table as note_table  # no glyph in it: the same view
+
+#: How a change of a check-in reads: ``+2`` is "up 2".
+_CHANGE = {"+": "up ", "-": "down ", "=": "set to "}
+#: Where a point of a goal's progress comes from (:class:`~journal.core.series.Point`).
+_SOURCE = {
+    "start": "the baseline at the start",
+    "git": "committed",
+    "log": "from the log",
+    "file": "current in the file",
+    "note": "from a check-in in another note",
+    "since": "on the --since day",
+}
+#: An open task's state (``- [/]``) in words.
+_TASK = {" ": "open", "/": "in progress"}
+
+
+def wrapped(text: str, width: int) -> str:
+    """Each line of ``text`` wrapped at word boundaries to ``width`` columns, a
+    continuation two spaces further in than its line."""
+    out = []
+    for line in text.splitlines():
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        out.extend(
+            textwrap.wrap(
+                line,
+                max(width, len(indent) + 12),
+                subsequent_indent=indent + "  ",
+                break_on_hyphens=False,
+            )
+            or [""]
+        )
+    return "".join(f"{line}\n" for line in out)
+
+
+def due_words(due: str | None, today: date, status: str = "active") -> str:
+    if not due:
+        return "no due date"
+    if status in CLOSED:
+        return f"due {due}"
+    days = (parse_date(due) - today).days
+    left = f"{plural(-days, 'day')} overdue" if days < 0 else f"{plural(days, 'day')} left"
+    return f"due {due}, {left}"
+
+
+def _share(progress: float | None) -> str:
+    return "none logged" if progress is None else percent(progress)
+
+
+def _measure(r: dict[str, Any]) -> str | None:
+    if r["target"] is None:
+        return None
+    return f"{number(r['current'])} of {amount(r['target'], r['unit'])}"
+
+
+def _change(change: str | None) -> str:
+    """``+2`` as "up 2", ``=3`` "set to 3"; "" for none."""
+    return _CHANGE.get(change[0], "") + change[1:] if change else ""
+
+
+def goal_table(records: list[dict[str, Any]], today: date) -> str:
+    """One line per goal: title, status, progress, measure, due date."""
+    return "".join(
+        ", ".join(
+            filter(None, (f"{r['title']}: {r['status']}", _share(r["progress"]), _measure(r)))
+        )
+        + f", {due_words(r['due'], today, r['status'])}\n"
+        for r in records
+    )
+
+
+def goal_card(r: dict[str, Any], today: date) -> str:
+    """One goal, a labelled line per field."""
+    metric = "" if r["metric"] else ", no metric"
+    out = [f"{r['title']}: {r['status']}, {r['kind']} goal{metric}"]
+    out.append(f"id: {r['id'] or 'none'}; file: {r['path']}")
+    if r["outcome"]:
+        out.append(f"outcome: {' '.join(r['outcome'].split())}")
+    if r["metric"] or r["target"] is not None:
+        baseline = "unreadable" if "baseline" in r["unread"] else number(r["baseline"] or 0)
+        out.append(
+            f"measure: {r['metric'] or 'not named'}, from {baseline} to "
+            f"{_measure(r) or number(r['current']) + ', no target'}, {_share(r['progress'])}"
+        )
+    out.extend(filter(None, [value_sources(r), *without_outcome(r)]))
+    if r["effort"] is not None:
+        out.append(f"effort: {number(r['effort'])} hours a week")
+    if r["confidence"]:
+        out.append(f"confidence: {number(r['confidence'])} of 10")
+    if r["supports"]:
+        out.append(f"supports: {', '.join(r['supports'])}")
+    if r["why"]:
+        out.append(f"why: {' '.join(r['why'].split())}")
+    if r["feeds"]:
+        out.append(f"feeds: {', '.join(r['feeds'])}")
+    out.append(due_words(r["due"], today, r["status"]))
+    out.extend(f"{key}: {r[key]}" for key in ("start", "completed") if r[key])
+    for m in r["milestones"]:
+        out.append(f"{'done' if m['done'] else 'open'}: {m['title']}" + _due_of(m))
+    checkins = r.get("checkins", [])
+    if checkins:
+        shown = checkins[-SHOWN_CHECKINS:]
+        more = f", the last {len(shown)} of {len(checkins)}" if len(shown) < len(checkins) else ""
+        out.append(f"check-ins{more}:")
+        out.extend(f"  {_checkin(c, r['path'])}" for c in shown)
+    out.extend(f"other: {k}: {v}" for k, v in (r.get("extra") or {}).items())
+    out.extend(_problem(d["line"], d["message"]) for d in r.get("diagnostics", []))
+    if "findings" in r and r["findings"] is None:
+        out.append("problem: not checked, the [check] settings can't be read")
+    out.extend(_problem(f["line"], f"{f['rule']} {f['message']}") for f in r.get("findings") or [])
+    return "\n".join(out) + "\n"
+
+
+def _due_of(m: dict[str, Any]) -> str:
+    return f" (due {m['due']})" if m["due"] else ""
+
+
+def _problem(line: int | None, message: str) -> str:
+    return f"problem, line {line}: {message}" if line else f"problem: {message}"
+
+
+def _checkin(c: dict[str, Any], path: str, total: bool = False) -> str:
+    """``2026-10-08: up 1, total 1: Coffee...`` (one in another note says which)."""
+    value = f"total {number(c['value'])}" if total and c["value"] is not None else ""
+    said = ", ".join(filter(None, [_change(c["change"]), value]))
+    where = f" (in {c['path']})" if c["path"] != path else ""
+    return ": ".join(filter(None, [c["date"], said, f"{c['note']}{where}".strip()]))
+
+
+def history_view(h: dict[str, Any], today: date) -> str:
+    """``journal log GOAL``: the check-ins as sentences, no chart."""
+    if h["current"] is None and h["target"] is None and not h["checkins"]:
+        return f"{h['title']}: no check-ins yet\n"
+    out = [f"{h['title']}: {_measure(h) or number(h['current'])}"]
+    out.extend(filter(None, [value_sources(h), *without_outcome(h)]))
+    out.append("check-ins:" if h["checkins"] else "no check-ins yet")
+    out.extend(f"  {_checkin(c, h['path'], total=True)}" for c in h["checkins"])
+    if not h["agrees"]:
+        out.append(
+            f"problem: current is {number(h['file_current'])} in the file but baseline plus "
+            f"its log gives {number(h['replayed'])}; current counts"
+        )
+    return "\n".join(out) + "\n"
+
+
+def _events(texts: list[str]) -> list[str]:
+    return [text.replace(" -> ", " to ") for text in texts]
+
+
+def goal_timeline(r: dict[str, Any], since: date | None = None) -> str:
+    """``journal history GOAL``: each commit, then the progress, in words."""
+    goal = r["goal"]
+    out = [f"{goal['title']}, file {goal['path']}"]
+    if r["truncated"]:
+        out.append("history truncated: this is a shallow clone")
+    if not r["entries"] and since is not None:
+        out.append(f"no changes since {since}")
+    for entry in r["entries"]:
+        out.append("not committed yet:" if entry["uncommitted"] else _commit(entry))
+        texts = [e["text"] for e in entry["events"]] or ["text edited; no property changed"]
+        out.extend(f"  {text}" for text in _events(texts))
+    if r["series"]:
+        out.append("progress:")
+        out.extend(
+            f"  {p['date']}: {number(p['value'])}, {_SOURCE.get(p['source'], p['source'])}"
+            for p in r["series"]
+        )
+    return "\n".join(out) + "\n"
+
+
+def _commit(entry: dict[str, Any]) -> str:
+    by = f"on {entry['date']} by {entry['author']}"
+    return f"commit {entry['commit'][:7]} {by}: {entry['message']}"
+
+
+def vault_timeline(r: dict[str, Any]) -> str:
+    """``journal history``: each commit, then each goal's events in it."""
+    out: list[str] = []
+    last = None
+    for entry in r["entries"]:
+        if entry["commit"] != last:
+            out.append(_commit(entry))
+            last = entry["commit"]
+        events = "; ".join(_events([e["text"] for e in entry["events"]]))
+        out.append(f"  {entry['goal']['title']}: {events}")
+    if r["more"]:
+        out.append(f"and {plural(r['more'], 'older goal change')}; --limit 0 shows all")
+    return "\n".join(out) + "\n"
+
+
+def check_report(findings: list[dict[str, Any]], goals: int, rules: int, folder: str = "") -> str:
+    """One finding a line, with its file and line, then its fix; then the summary."""
+    out = []
+    for f in findings:
+        out.append(
+            f"{folder}{f['path']}, line {f['line']}: {f['rule']} {f['severity']}: {f['message']}"
+        )
+        out.append(f"  fix: {f['suggestion']}")
+    out.append(check_summary(findings, goals) if rules else "No rule ran: nothing was checked.")
+    return "\n".join(out) + "\n"
+
+
+def _followup(r: dict[str, Any]) -> list[str]:
+    if r["state"] == "overdue":
+        state = f"overdue {plural(r['days_overdue'], 'day')}"
+    else:
+        state = {"unreadable": "no date"}.get(r["state"], r["state"])
+    day = r["follow_up_by"] or r["follow_up_text"]
+    when = f"due {day}" if day else ""
+    said = filter(None, [when] if state == "due" else [state, when])
+    line = f"{', '.join(said)}: {', '.join(r['with']) or 'nobody named'}: {r['title']}"
+    if r["goal"]:
+        line += f", for goal {r['goal']['title']}"
+    if r["implied"]:
+        line += f" ({r['implied']})"
+    if isinstance(r["done"], str):
+        late = f", {plural(r['days_late'], 'day')} late" if r["days_late"] else ""
+        line += f" (done {r['done']}{late})"
+    tasks = zip(r["task_states"], r["tasks"], strict=True)
+    return [line, *(f"  {_TASK.get(s, f'open, marked {s}')}: {task}" for s, task in tasks)]
+
+
+def followup_lines(rows: list[dict[str, Any]]) -> list[str]:
+    return [line for r in rows for line in _followup(r)]
+
+
+def followup_table(
+    rows: list[dict[str, Any]],
+    folders: list[dict[str, Any]],
+    unreadable: list[dict[str, Any]],
+    style: Style = unstyled,
+    room: int | None = None,
+) -> str:
+    """``journal followups``, a follow-up a line and its open tasks under it (``style``
+    and ``room`` as :func:`journal.present.followup_table` takes them: plain output is
+    neither coloured nor cut)."""
+    missing = unread_lines(unreadable, "meeting")
+    return with_missing(followup_lines(rows), folders, missing, unstyled)
+
+
+def _touch(touch: dict[str, Any] | None, today: date) -> str:
+    if touch is None:
+        return "none"
+    days = (parse_date(touch["date"]) - today).days
+    when = "today" if days == 0 else f"in {plural(days, 'day')}" if days > 0 else None
+    when = when or f"{plural(-days, 'day')} ago"
+    implied = f"; {touch['implied']}" if touch.get("implied") else ""
+    return f"{touch['what']} {touch['date']}, {when}{implied}"
+
+
+def _next(touch: dict[str, Any] | None, today: date) -> str:
+    if touch is not None and touch["date"] is None:
+        return f"follow-up owed, no date (follow_up_by: {touch['follow_up_text']})"
+    if touch is not None and (late := (today - parse_date(touch["date"])).days) > 0:
+        implied = f"; {touch['implied']}" if touch.get("implied") else ""
+        return f"follow-up owed, due {touch['date']}, {plural(late, 'day')} overdue{implied}"
+    return f"next: {_touch(touch, today)}"
+
+
+def people_table(
+    rows: list[dict[str, Any]],
+    today: date,
+    folders: list[dict[str, Any]],
+    unreadable: dict[str, list[dict[str, Any]]],
+    style: Style = unstyled,
+) -> str:
+    """``journal people``, a contact a line (not coloured: ``style`` is not used)."""
+    lines = [
+        ", ".join(filter(None, (r["name"], r["role"], r["org"])))
+        + f": last: {_touch(r['last'], today)}; {_next(r['next'], today)}"
+        + ("; stale" if r["stale"] else "")
+        for r in rows
+    ]
+    missing = [line for kind, notes in unreadable.items() for line in unread_lines(notes, kind)]
+    return with_missing(lines, folders, missing, unstyled)
+
+
+def status_screen(s: dict[str, Any], style: Style = unstyled, room: int | None = None) -> str:
+    """``journal status``, a goal a line: progress, measure, pace, due date (neither
+    coloured nor cut: ``style`` and ``room`` are not used)."""
+    today = date.fromisoformat(s["today"])
+    out = [f"Status {s['today']}, week {s['week']}"]
+    out += [*unlisted_lines(s["unlisted_folders"]), *copy_lines(s["copies"])]
+    out.append("Active goals:")
+    for g in s["goals"]:
+        said = [_share(g["progress"]), _measure(g), g["pace"], due_words(g["due"], today)]
+        out.append(f"  {g['title']}: {', '.join(filter(None, said))}")
+        if m := g["next_milestone"]:
+            late = (today - date.fromisoformat(m["due"])).days if m["due"] else 0
+            over = f", {plural(late, 'day')} overdue" if late > 0 else ""
+            due = f" (due {m['due']}{over})" if m["due"] else ""
+            out.append(f"    next milestone: {m['title']}{due}")
+    if not s["goals"]:
+        out.append("  no active goals")
+    out += ["  " + line for line in unread_lines(s["unreadable_goals"], "goal")]
+    out.append("Follow-ups due:")
+    shown = folded_followups(s["followups"], followup_lines, unstyled)
+    out += ["  " + line for line in shown] or ["  none"]
+    out += ["  " + line for line in unread_lines(s["unreadable_meetings"], "meeting")]
+    out.append("No recent check-in:")
+    for q in s["quiet"]:
+        since = f"last check-in {q['last_checkin']}" if q["last_checkin"] else "never checked in"
+        met = q["met"]
+        told = f"; met for it {met['date']} ({met['path']}): {answer(met)}" if met else ""
+        out.append(f"  {q['title']}: {since}{told}")
+    if not s["quiet"]:
+        out.append("  none")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,146 @@
+"""``journal merge-driver``: git's merge of a review or plan that two clones both wrote.
+
+git runs :func:`merge_note` for the paths ``.gitattributes`` gives ``merge=journal``
+(:func:`install`): the generated sections and owned properties are taken from OURS
+(:mod:`journal.core.note_merge`), the text the user wrote is merged three-way by
+``git merge-file``; the next ``journal review`` (or ``plan``) remakes the sections
+from the merged goals.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import field
+from pathlib import Path
+from typing import Any
+
+from journal.adapters import files
+from journal.adapters.git import Repository
+from journal.adapters.mergefile import add_lines, merge_file
+from journal.adapters.vault import Vault
+from journal.core import codec
+from journal.core.codec import BOM
+from journal.core.errors import JournalError
+from journal.core.formatting import shell_words
+from journal.core.note_merge import aligned
+from journal.core.periodic import clean_folder, in_folder
+from journal.core.records import Record, record
+from journal.core.settings import Config
+
+ATTRIBUTES = ".gitattributes"
+DRIVER_NAME = "journal's merge of generated notes (reviews, plans)"
+ARGUMENTS = "merge-driver %O %A %B %P"
+
+
+@record(frozen=True)
+class Merged(Record):
+    """What :func:`merge_note` did: ``clean`` (else git's conflict markers are left in
+    OURS) and what to tell the user (None: nothing)."""
+
+    clean: bool
+    message: str | None
+
+
+def merge_note(base: Path, ours: Path, theirs: Path, path: str) -> Merged:
+    """Merge ``theirs`` into ``ours`` (written there) from ``base``: the note at
+    ``path`` (in the repository), as git's merge driver.  A side that can't be read as
+    a generated note is merged as git merges any text (never clean: it is said)."""
+    try:
+        snapshot = files.read_snapshot(ours)
+        raw = [_read(base), snapshot.data, _read(theirs)]
+    except JournalError as exc:
+        raise JournalError(f"can't merge it: {exc.message}", path=path) from None
+    bom = snapshot.data.startswith(BOM)
+    remake = _remake(snapshot.data)
+    try:
+        texts = aligned(*(codec.utf8_text(data) for data in raw))
+        merged, clean = merge_file(*(text.encode("utf-8") for text in texts))
+    except JournalError as exc:
+        merged, _clean = merge_file(*raw)
+        files.replace(snapshot, merged, saved="by another program")
+        why = f"{exc.message} (line {exc.line})" if exc.line else exc.message
+        return Merged(
+            False,
+            f"{path}: can't merge its generated sections apart: {why}; merged line by line "
+            "as git merges any file: resolve it by hand (docs/guide.md, 'A generated note "
+            "in a merge conflict')",
+        )
+    files.replace(snapshot, BOM * bom + merged, saved="by another program")
+    if clean:
+        told = f"merged {path} (your text from both sides kept)"
+    else:
+        told = (
+            f"{path}: both sides changed the same lines of your text: git's conflict "
+            "markers are around them (the generated sections are yours); resolve them"
+        )
+    if remake is None:
+        return Merged(clean, None if clean else told)
+    return Merged(
+        clean,
+        f'{told}; run "{remake}" once the merge is done, to remake its sections from the '
+        "merged goals",
+    )
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise JournalError(f"can't read it: {exc.strerror or exc}", path=str(path)) from None
+
+
+def _remake(data: bytes) -> str | None:
+    """The command that remakes a review's or a plan's sections, from its properties."""
+    try:
+        props: dict[str, Any] = dict(codec.decode(data).data or {})
+    except JournalError:
+        return None
+    if props.get("type") == "review" and props.get("week"):
+        return f"journal review --week {props['week']}"
+    if props.get("type") == "plan" and props.get("start") and props.get("days"):
+        return f"journal plan --start {props['start']} --days {props['days']}"
+    return None
+
+
+def attribute_lines(config: Config) -> list[str]:
+    """The ``.gitattributes`` lines that give the vault's reviews and plans to the
+    driver (patterns relative to the vault, where the file is)."""
+    folders = dict.fromkeys(clean_folder(f) for f in (config.folders.review, config.folders.plan))
+    patterns = [in_folder(folder, "*.md").replace(" ", "[[:space:]]") for folder in folders]
+    return [f"{pattern} merge=journal" for pattern in patterns]
+
+
+def driver_command() -> tuple[str, str]:
+    """The command git runs, and how it finds journal: on PATH, else this interpreter."""
+    if shutil.which("journal"):
+        return f"journal {ARGUMENTS}", "journal, found on PATH"
+    python = shell_words([sys.executable])
+    return f"{python} -m journal {ARGUMENTS}", f"{python} -m journal (no journal on PATH)"
+
+
+@record()
+class Installed(Record):
+    """What :func:`install` changed: lines added to ``.gitattributes``, git settings
+    set, and the driver's command (and how it finds journal)."""
+
+    driver: str
+    found: str
+    attributes: list[str] = field(default_factory=list)
+    settings: list[str] = field(default_factory=list)
+
+
+def install(vault: Vault, *, repository: bool = True) -> Installed:
+    """Give the vault's reviews and plans to the driver: the lines of
+    :func:`attribute_lines` in the vault's ``.gitattributes`` (versioned: every clone
+    reads them) and, ``repository`` (the vault must be in one), the driver in the
+    repository's config (each clone's own).  Each part already there is left alone."""
+    repo = Repository.open(vault) if repository else None
+    driver, found = driver_command()
+    result = Installed(driver, found)
+    result.attributes = add_lines(vault.disk_path(ATTRIBUTES), attribute_lines(vault.config))
+    if repo is not None:
+        result.settings = repo.configure(
+            {"merge.journal.name": DRIVER_NAME, "merge.journal.driver": driver}
+        )
+    return result

@@ -1,0 +1,239 @@
+"""`journal merge-driver`: two clones' reviews of one week merge with git, the generated
+sections taken from one side, the text the user wrote merged from both."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from journal.cli import cli
+from journal.core import generated
+from tests.conftest import REPO, goal_text
+from tests.gitutil import Git
+
+REVIEW = "reviews/2026-W47.md"
+ONE = "goals/Connect with five HR leaders.md"
+TWO = "goals/Ship the portfolio.md"
+
+
+def run(*args: str, vault: Path | None = None) -> Result:
+    where = ["--vault", str(vault)] if vault else []
+    return CliRunner().invoke(cli, [*where, *args])
+
+
+def install(vault: Path, monkeypatch: pytest.MonkeyPatch) -> Result:
+    """``--install`` where no ``journal`` is on PATH: the driver runs this checkout's
+    interpreter (``-m journal``), with the PYTHONPATH git passes on."""
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    return run("merge-driver", "--install", vault=vault)
+
+
+def reflect(vault: Path, question: str, text: str) -> None:
+    """``text`` written under a question of the review's reflection."""
+    note = vault / REVIEW
+    head, tail = note.read_bytes().decode().split(f"### {question}\n", 1)
+    note.write_bytes(f"{head}### {question}\n{text}{tail}".encode())
+
+
+def log(vault: Path, rel: str, line: str, current: int) -> None:
+    note = vault / rel
+    text = note.read_text().replace("current: 2", f"current: {current}")
+    note.write_text(text + line + "\n")
+
+
+@pytest.fixture
+def clones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Git, Git]:
+    """Two clones of one vault with the driver installed, each with the week's review
+    committed from its own check-ins and reflection."""
+    home = tmp_path / "home"
+    a = Git(tmp_path / "a", home).init()
+    (a.root / ".journal").mkdir()
+    (a.root / ONE).parent.mkdir()
+    (a.root / ONE).write_text(goal_text(current=2))
+    (a.root / TWO).write_text(goal_text("Ship the portfolio", current=2))
+    assert run("review", vault=a.root).exit_code == 0
+    a.commit("start", "2026-11-16")
+    b = Git(tmp_path / "b", home)
+    subprocess.run(["git", "clone", "-q", str(a.root), str(b.root)], env=a.env, check=True)
+    return a, b
+
+
+def week_on_both(a: Git, b: Git) -> None:
+    log(a.root, ONE, "- 2026-11-21: +1 Lunch with [[Sam Lee]]", 3)
+    assert run("review", vault=a.root).exit_code == 0
+    reflect(a.root, "What went well?", "Ana: the lunch went well.\n")
+    a.commit("a's week", "2026-11-22")
+    log(b.root, TWO, "- 2026-11-21: +1 Case study page", 3)
+    assert run("review", vault=b.root).exit_code == 0
+    reflect(b.root, "What got in the way?", "Ben: the case study took long.\n")
+    reflect(b.root, "One ask for my mentor", "Only Ben wrote this.\n")
+    b.commit("b's week", "2026-11-22")
+
+
+def pull(b: Git) -> subprocess.CompletedProcess[str]:
+    env = {**b.env, "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        ["git", "-C", str(b.root), "pull", "-q", "--no-rebase", "--no-edit", "origin", "main"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def sections(text: str) -> dict[str, str]:
+    found = generated.find_sections(text)
+    return {name: text[s.start : s.end] for name, s in found.items()}
+
+
+def test_two_clones_reviews_of_one_week_merge_with_both_sides_text(
+    clones: tuple[Git, Git], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = clones
+    assert install(a.root, monkeypatch).exit_code == 0
+    a.commit("merge driver", "2026-11-16")
+    b("pull", "-q", "origin", "main")
+    assert install(b.root, monkeypatch).exit_code == 0
+    week_on_both(a, b)
+    ours = (b.root / REVIEW).read_text()
+    done = pull(b)
+    assert done.returncode == 0, done.stderr
+    assert (
+        f'journal: merged {REVIEW} (your text from both sides kept); run "journal review '
+        '--week 2026-W47" once the merge is done, to remake its sections from the merged goals'
+    ) in done.stderr
+    merged = (b.root / REVIEW).read_text()
+    assert "<<<<<<<" not in merged
+    for line in ("Ana: the lunch went well.", "Ben: the case study took", "Only Ben wrote"):
+        assert merged.count(line) == 1
+    assert sections(merged) == sections(ours)  # ours, markers and hashes as written
+    assert merged.split("---\n")[1] == ours.split("---\n")[1]  # the owned properties too
+    again = run("review", vault=b.root)
+    assert again.exit_code == 0, again.output
+    remade = (b.root / REVIEW).read_text()
+    assert "Lunch with" in remade and "Case study page" in remade  # both sides' check-ins
+    assert "### What went well?\nAna: the lunch went well.\n" in remade
+    checked = run("check", "--select", "H", "--json", vault=b.root)
+    assert [f for f in json.loads(checked.stdout) if f["rule"] == "H023"] == []
+
+
+def test_the_same_line_changed_on_both_sides_is_a_conflict_of_that_line_only(
+    clones: tuple[Git, Git], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = clones
+    install(a.root, monkeypatch)
+    a.commit("merge driver", "2026-11-16")
+    b("pull", "-q", "origin", "main")
+    install(b.root, monkeypatch)
+    log(a.root, ONE, "- 2026-11-21: +1 Lunch with [[Sam Lee]]", 3)
+    assert run("review", vault=a.root).exit_code == 0
+    reflect(a.root, "What went well?", "Ana wrote this.\n")
+    a.commit("a's week", "2026-11-22")
+    assert run("review", vault=b.root).exit_code == 0
+    reflect(b.root, "What went well?", "Ben wrote this.\n")
+    b.commit("b's week", "2026-11-22")
+    done = pull(b)
+    assert done.returncode != 0
+    assert f"CONFLICT (content): Merge conflict in {REVIEW}" in done.stdout + done.stderr
+    merged = (b.root / REVIEW).read_text()
+    assert merged.count("<<<<<<<") == 1 and merged.count(">>>>>>>") == 1
+    conflict = merged[merged.index("<<<<<<<") : merged.index(">>>>>>>")]
+    assert "Ben wrote this." in conflict and "Ana wrote this." in conflict
+    assert "journal:" not in conflict  # the sections stand outside it, ours
+    assert sections(merged).keys() == sections((b.root / REVIEW).read_text()).keys()
+
+
+def test_without_the_driver_git_merges_as_ever(clones: tuple[Git, Git]) -> None:
+    a, b = clones
+    week_on_both(a, b)
+    done = pull(b)
+    assert done.returncode != 0
+    merged = (b.root / REVIEW).read_text()
+    assert merged.count("<<<<<<<") > 1  # in the sections too, as git merges any file
+    assert "journal: merged" not in done.stderr
+
+
+def texts(clones: tuple[Git, Git]) -> tuple[bytes, bytes, bytes]:
+    """The review as it was (base), as b and as a made it (ours, theirs)."""
+    a, b = clones
+    base = (b.root / REVIEW).read_bytes()
+    week_on_both(a, b)
+    return base, (b.root / REVIEW).read_bytes(), (a.root / REVIEW).read_bytes()
+
+
+def drive(tmp_path: Path, base: bytes, ours: bytes, theirs: bytes) -> tuple[Result, bytes]:
+    paths = []
+    for name, data in (("base", base), ("ours", ours), ("theirs", theirs)):
+        (tmp_path / name).write_bytes(data)
+        paths.append(str(tmp_path / name))
+    result = run("merge-driver", *paths, REVIEW)
+    return result, (tmp_path / "ours").read_bytes()
+
+
+def test_a_crlf_review_merges_keeping_its_line_endings(
+    clones: tuple[Git, Git], tmp_path: Path
+) -> None:
+    base, ours, theirs = (t.replace(b"\n", b"\r\n") for t in texts(clones))
+    result, merged = drive(tmp_path, base, b"\xef\xbb\xbf" + ours, theirs)
+    assert result.exit_code == 0, result.output
+    assert merged.startswith(b"\xef\xbb\xbf---\r\n")
+    assert b"\n" not in merged.replace(b"\r\n", b"")
+    assert b"Ana: the lunch went well.\r\n" in merged and b"Only Ben wrote this.\r\n" in merged
+
+
+def test_an_add_add_conflict_merges_from_an_empty_base(
+    clones: tuple[Git, Git], tmp_path: Path
+) -> None:
+    _base, ours, theirs = texts(clones)
+    result, merged = drive(tmp_path, b"", ours, theirs)
+    assert result.exit_code == 1  # each wrote the reflection anew: it conflicts
+    assert merged.count(b"<<<<<<<") == 2  # where the two differ, one answer each
+    assert b"journal:" not in merged[merged.index(b"<<<<<<<") :]
+    assert sections(merged.decode()) == sections(ours.decode())
+
+
+def test_an_unreadable_side_is_merged_as_git_would_and_named(
+    clones: tuple[Git, Git], tmp_path: Path
+) -> None:
+    base, ours, theirs = texts(clones)
+    broken = theirs.replace(b"<!-- journal:end wins -->", b"")
+    result, merged = drive(tmp_path, base, ours, broken)
+    assert result.exit_code == 1
+    assert REVIEW in result.stderr and "Traceback" not in result.output
+    assert merged.count(b"<<<<<<<") >= 1  # git's own merge of the raw texts
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run("merge-driver", "one", "two").exit_code == 2
+    assert run("merge-driver", "--install", "a", "b", "c", "d").exit_code == 2
+
+
+def test_install_writes_the_attributes_and_the_config_once(
+    clones: tuple[Git, Git], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, _b = clones
+    (a.root / ".gitattributes").write_bytes(b"*.png binary")  # no newline at its end
+    first = install(a.root, monkeypatch)
+    assert first.exit_code == 0, first.output
+    assert (a.root / ".gitattributes").read_bytes() == (
+        b"*.png binary\nreviews/*.md merge=journal\nplans/*.md merge=journal\n"
+    )
+    driver = a("config", "merge.journal.driver").strip()
+    assert driver.endswith("-m journal merge-driver %O %A %B %P")
+    assert "-m journal" in first.stdout  # says which command git runs
+    assert a("config", "merge.journal.name").strip()
+    second = install(a.root, monkeypatch)
+    assert second.exit_code == 0
+    assert "nothing to change" in second.stdout
+    assert (a.root / ".gitattributes").read_bytes().count(b"merge=journal") == 2
+
+
+def test_init_writes_the_attributes(tmp_path: Path) -> None:
+    result = run("init", str(tmp_path / "v"))
+    assert result.exit_code == 0, result.output
+    attributes = (tmp_path / "v/.gitattributes").read_text()
+    assert attributes.endswith("reviews/*.md merge=journal\nplans/*.md merge=journal\n")
+    assert "journal merge-driver --install" in result.stdout  # the config, per clone

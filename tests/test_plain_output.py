@@ -1,0 +1,187 @@
+"""Plain output for screen readers and narrow terminals: `--plain` and `JOURNAL_PLAIN`
+(docs/commands.md, "Plain output: screen readers and narrow terminals")."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from journal.cli import cli
+from tests.gitutil import Git
+
+GLYPHS = "█░·–→┤┈▃└─±…"
+#: What plain output may hold: printable ASCII and letters of any script.
+ALLOWED = re.compile(r"[\x20-\x7e\n]|[^\W\d_]")
+GOAL = "connect-five-hr-leaders"
+LONG_TITLE = "Present the engagement survey results to the leadership team"
+COMMANDS = [
+    ("list",),
+    ("status",),
+    ("show", GOAL),
+    ("log", GOAL),
+    ("followups",),
+    ("people",),
+    ("check",),
+    ("history", GOAL),
+    ("history",),
+]
+
+
+@pytest.fixture
+def repo(example_vault: Path, tmp_path: Path) -> Path:
+    """The example vault in git, one commit, then `current` moved in a second."""
+    git = Git(example_vault, tmp_path / "home").init()
+    git.commit("first", "2026-11-01")
+    goal = example_vault / "goals" / "Connect with five HR leaders in my industry this quarter.md"
+    goal.write_text(goal.read_text(encoding="utf-8").replace("current: 3", "current: 4"))
+    git.commit("second", "2026-11-21")
+    return example_vault
+
+
+def run(vault: Path, *args: str, env: dict[str, str] | None = None) -> Result:
+    result = CliRunner().invoke(cli, ["--vault", str(vault), *args], env=env)
+    assert result.exit_code in (0, 1), result.output
+    return result
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("how", ["option", "env"])
+def test_plain_output_is_words_not_glyphs(repo: Path, command: tuple[str, ...], how: str) -> None:
+    """Reported: bars, `–`, `->`, `[x]`, `!` and the chart were read glyph by glyph."""
+    if how == "option":
+        out = run(repo, "--plain", *command).stdout
+    else:
+        out = run(repo, *command, env={"JOURNAL_PLAIN": "1"}).stdout
+    assert out.strip()
+    assert [c for c in out if c in GLYPHS] == []
+    assert [c for c in out if not ALLOWED.match(c)] == []
+    assert " -> " not in out and "[x]" not in out and "[ ]" not in out
+    assert not re.search(r"(^|\s)!\s", out)
+
+
+@pytest.mark.parametrize("value", ["0", ""])
+def test_journal_plain_zero_or_empty_is_the_normal_mode(repo: Path, value: str) -> None:
+    assert "█" in run(repo, "list", env={"JOURNAL_PLAIN": value}).stdout
+
+
+def test_plain_lines_read_as_sentences(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "300")
+    listed = run(repo, "--plain", "list").stdout
+    assert (
+        "Attend two HR events a month: active, 67%, 4 of 6 events, due 2026-12-31, 39 days left"
+        in listed
+    )
+    assert "Network more: active, none logged, no due date" in listed
+    status = run(repo, "--plain", "status").stdout
+    assert (
+        "Attend two HR events a month: 67%, 4 of 6 events, on track, due 2026-12-31, "
+        "39 days left" in status
+    )
+    assert "for goal Connect with five HR leaders in my industry this quarter" in status
+    card = run(repo, "--plain", "show", GOAL).stdout
+    assert "done: Draft target list of 15 HR leaders (due 2026-10-10)" in card
+    assert "open: Fifth conversation held (due 2026-12-31)" in card
+    checks = run(repo, "--plain", "check").stdout
+    assert "goals/Network more.md, line 4: M001 error: no metric" in checks
+    log = run(repo, "--plain", "log", GOAL).stdout
+    assert "2026-10-08: up 1, total 1: Coffee with [[Dana Ortiz]]" in log
+    history = run(repo, "--plain", "history", GOAL).stdout
+    assert "current 3 to 4" in history and "2026-10-08: 1, from the log" in history
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_plain_output_wraps_at_the_terminal_width(repo: Path, command: tuple[str, ...]) -> None:
+    """Reported: nothing fitted a 40-column terminal; lines wrapped mid-word."""
+    out = run(repo, "--plain", *command, env={"COLUMNS": "40"}).stdout
+    lines = out.splitlines()
+    assert max(map(len, lines)) <= 40
+    # a wrapped line goes on two spaces further in than the line it continues
+    assert any(line.startswith("  ") for line in lines)
+    words = " ".join(out.split())
+    wide = " ".join(run(repo, "--plain", *command, env={"COLUMNS": "500"}).stdout.split())
+    assert words == wide  # only the line breaks differ: no word cut, none lost
+
+
+def test_plain_output_cuts_no_title(repo: Path) -> None:
+    for command in (("status",), ("followups",), ("list",)):
+        out = " ".join(run(repo, "--plain", *command, env={"COLUMNS": "40"}).stdout.split())
+        assert "…" not in out
+    assert LONG_TITLE in " ".join(run(repo, "--plain", "status").stdout.split())
+
+
+def test_json_is_the_same_in_plain_mode(repo: Path) -> None:
+    for command in COMMANDS:
+        plain = run(repo, "--plain", *command, "--json").stdout
+        assert run(repo, *command, "--json").stdout == plain
+
+
+def test_piped_normal_output_keeps_titles_whole(repo: Path) -> None:
+    """Reported: `status` cut titles at 44 columns and the goal after `->` at 32 even
+    piped or with COLUMNS=200."""
+    status = run(repo, "status", env={"COLUMNS": "200"}).stdout
+    assert "…" not in status and LONG_TITLE in status
+    assert "-> Connect with five HR leaders in my industry this quarter" in status
+    followups = run(repo, "followups").stdout
+    assert "…" not in followups
+    assert "-> Two informational interviews that lead to insight into an HRBP role" in followups
+
+
+def test_terminal_room_decides_where_a_title_is_cut() -> None:
+    from journal.present import status_screen
+
+    goal = {
+        "title": LONG_TITLE,
+        "progress": 0.0,
+        "current": 0,
+        "target": 3,
+        "unit": "leaders",
+        "pace": "behind",
+        "next_milestone": None,
+    }
+    screen = {
+        "today": "2026-11-22",
+        "week": "2026-W47",
+        "goals": [goal],
+        "followups": [],
+        "unlisted_folders": [],
+        "copies": [],
+        "unreadable_goals": [],
+        "unreadable_meetings": [],
+        "quiet": [],
+    }
+    for width in (60, 80, 100):
+        lines = status_screen(screen, room=width).splitlines()
+        assert max(map(len, lines)) < width
+    assert LONG_TITLE in status_screen(screen, room=120)
+    assert LONG_TITLE in status_screen(screen, room=None)
+
+
+def test_the_progress_bar_redraws_twice_a_second_and_leaves_no_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reported: the bar redrew ~12 times a second and its last `100%` line stayed above
+    the command's output."""
+    from journal.cli import ProgressBar
+    from tests.test_index import _terminal_output
+
+    monkeypatch.setenv("TERM", "xterm")
+    master, follower = os.openpty()
+    with os.fdopen(follower, "w") as terminal:
+        slow = ProgressBar(terminal)
+        slow.started = time.monotonic() - 2 * ProgressBar.DELAY  # reading for a while
+        started = time.monotonic()
+        with slow:
+            for done in range(1, 101):
+                slow(done, 100)
+                time.sleep(0.015)
+        took = time.monotonic() - started
+    shown = _terminal_output(master).decode()
+    draws = shown.count("indexing")
+    assert 1 <= draws <= took / ProgressBar.EVERY + 2
+    assert "\n" not in shown  # no line left behind
+    assert shown.endswith("\r\x1b[K\x1b[?25h")  # the line erased, the cursor shown again

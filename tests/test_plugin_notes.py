@@ -1,0 +1,161 @@
+"""Notes written for Obsidian plugins (Templater, Tasks, Dataview) in a vault moved to
+journal: what ``journal check`` and the readers say of them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import Invoke, Write, goal_text
+from tests.test_check_rules import LOG, PATH, catalog, goal_note, line_of, of, run
+
+
+def test_a_templater_command_that_never_ran_is_named_not_used_as_the_title() -> None:
+    text = goal_note(title="<% tp.file.title %>")
+    findings = run((PATH, text))
+    found = of("H024", findings)
+    assert [(f.line, f.severity) for f in found] == [(line_of(text, "title"), "warning")]
+    assert "a Templater command that never ran (`<% ... %>`)" in found[0].message
+    assert "run the template in Obsidian or write the value" in found[0].suggestion
+    (goal,) = catalog((PATH, text)).goals
+    assert goal.title == "Hold four informational interviews"  # the file's name, as it ran
+
+
+def test_a_due_day_left_as_a_templater_command_says_so_in_h005() -> None:
+    text = goal_note(due='<% tp.date.now("YYYY-MM-DD", 90) %>')
+    findings = run((PATH, text))
+    bad = of("H005", findings)
+    assert len(bad) == 1 and bad[0].line == line_of(text, "due")
+    assert "a Templater command that never ran" in bad[0].message
+    assert "not a date" not in bad[0].message
+    assert "run the template in Obsidian or write the value" in bad[0].suggestion
+    assert not of("H024", findings)  # told once
+
+
+def test_a_smart_property_written_as_a_dataview_inline_field_is_told_where_it_is() -> None:
+    body = (
+        "Why:: HRBP roles ask for data skills\n"
+        "Metric:: SQL exercises done\n"
+        "[target:: 21.1] km, (unit:: km)\n"
+        "started:: 2026-09-01\n\n" + LOG
+    )
+    text = goal_note(body, why=None, metric=None, target=None, unit=None, start=None)
+    found = of("H025", run((PATH, text)))
+    first = text.splitlines().index("Why:: HRBP roles ask for data skills") + 1
+    assert [(f.line, f.severity) for f in found] == [
+        (first, "hint"),
+        (first + 1, "hint"),
+        (first + 2, "hint"),
+        (first + 2, "hint"),
+        (first + 3, "hint"),
+    ]
+    assert found[0].message == (
+        f"`Why:: HRBP roles ask for data skills` at line {first} is a Dataview inline field; "
+        "journal reads `why:` in the front matter"
+    )
+    assert "`start:`" in found[-1].message  # `started` is another tool's name for it
+    assert found[0].suggestion.startswith("move it there: `why: HRBP roles ask for data skills`")
+
+
+def test_an_inline_field_the_front_matter_also_holds_is_no_finding() -> None:
+    text = goal_note("Target:: 4\n\n" + LOG)
+    assert not of("H025", run((PATH, text)))
+
+
+def test_untyped_notes_in_the_people_and_meeting_folders_are_told(
+    invoke: Invoke, write: Write
+) -> None:
+    for name in ("Dana Ortiz", "Elena Varga", "Sam Patel"):
+        write(f"people/{name}.md", f"---\ntags: [people]\n---\n# {name}\n")
+    write("meetings/2026-11-20 Coffee.md", "---\ncategory: meeting\ndate: 2026-11-20\n---\n")
+    write("goals/b.md", goal_text("Beta"))
+    assert invoke("people").stderr == (
+        "journal: no contacts yet; people/ holds 3 notes without type: contact "
+        "(journal check --select H016)\n"
+    )
+    assert invoke("followups").stderr == (
+        "journal: no follow-ups due; meetings/ holds 1 note without type: meeting "
+        "(journal check --select H016)\n"
+    )
+    checked = json.loads(invoke("check", "--json", "--select", "H016").stdout)
+    assert [(f["path"], f["line"], f["message"], f["suggestion"]) for f in checked] == [
+        (
+            "meetings/2026-11-20 Coffee.md",
+            1,
+            "not read as a meeting: it has no `type: meeting`",
+            "write `type: meeting`, or move the note out of the meeting folder",
+        ),
+        *(
+            (
+                f"people/{name}.md",
+                1,
+                "not read as a contact: it has no `type: contact`",
+                "write `type: contact`, or move the note out of the contact folder",
+            )
+            for name in ("Dana Ortiz", "Elena Varga", "Sam Patel")
+        ),
+    ]
+
+
+def test_a_meetings_attendees_are_named_as_its_with(invoke: Invoke, write: Write) -> None:
+    write(
+        "meetings/2026-11-20 Coffee with Dana.md",
+        '---\ntype: meeting\ndate: 2026-11-20\nattendees: ["[[Dana Ortiz]]"]\n---\n'
+        "## Follow-up\n\n- [ ] Send thank-you note\n",
+    )
+    write("people/Dana Ortiz.md", "---\ntype: contact\n---\n")
+    checked = json.loads(invoke("check", "--json", "--select", "H012").stdout)
+    assert [(f["line"], f["message"], f["suggestion"]) for f in checked] == [
+        (
+            4,
+            "`attendees` is no meeting property, and the meeting has no `with`: another name "
+            "for it?",
+            "rename `attendees:` to `with:` (a key of your own can stay: `--ignore H012`)",
+        )
+    ]
+
+
+MEETING = (
+    "---\ntype: meeting\ndate: 2026-11-20\n{extra}---\n## Follow-up\n"
+    "- [ ] Send thank-you note {due}\n"
+)
+
+
+@pytest.mark.parametrize("due", ["📅 2026-11-24", "[due:: 2026-11-24]", "📅 2026-11-24 ⏫"])
+def test_an_open_tasks_due_date_is_the_follow_ups_when_the_meeting_has_none(
+    invoke: Invoke, write: Write, due: str
+) -> None:
+    write("meetings/2026-11-20 Coffee with Dana.md", MEETING.format(extra="", due=due))
+    (row,) = json.loads(invoke("followups", "--all", "--json").stdout)
+    assert (row["follow_up_by"], row["implied"]) == (
+        "2026-11-24",
+        "no follow_up_by: its task's due date",
+    )
+    (hint,) = json.loads(invoke("check", "--json", "--select", "T014").stdout)
+    assert "taken as due 2026-11-24, its task's due date" in hint["message"]
+    assert hint["suggestion"].startswith("add `follow_up_by: 2026-11-24`")
+
+
+def test_follow_up_by_wins_over_a_tasks_due_date(invoke: Invoke, write: Write) -> None:
+    text = MEETING.format(extra="follow_up_by: 2026-11-30\n", due="📅 2026-11-24")
+    write("meetings/2026-11-20 Coffee with Dana.md", text)
+    (row,) = json.loads(invoke("followups", "--all", "--json").stdout)
+    assert (row["follow_up_by"], row["implied"]) == ("2026-11-30", None)
+
+
+def test_a_log_task_dated_only_by_its_done_date_is_told_with_the_line_to_write() -> None:
+    body = "## Log\n\n- 2026-11-01: CFP\n- [x] +1 Talk accepted at HR Tech ✅ 2026-12-02\n"
+    text = goal_note(body)
+    (found,) = of("H006", run((PATH, text)))
+    assert found.line == len(text.splitlines())
+    assert found.message == (
+        "log line: a task dated only by its done date (✅): write "
+        "'- 2026-12-02: +1 Talk accepted at HR Tech'; the line is not read"
+    )
+
+
+def test_an_inline_link_is_moved_to_the_front_matter_quoted() -> None:
+    text = goal_note("area:: [[Health]]\n\n" + LOG, area=None)
+    (found,) = of("H025", run((PATH, text)))
+    assert found.suggestion.startswith('move it there: `area: "[[Health]]"`')
