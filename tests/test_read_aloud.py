@@ -129,6 +129,33 @@ def test_short_names_are_the_first_words_and_unique() -> None:
     assert short_names(["Learn #python <!-- x --> [[now]]"]) == ["Learn \\#python \\[\\[now]]"]
 
 
+def test_short_names_keep_to_their_length_when_titles_differ_late() -> None:
+    """Found in review: names that were the same took words until they differed, past
+    the 24 characters (a whole hostile title heading a column)."""
+    from journal.core.plan import short_names
+
+    assert short_names(
+        [
+            "Present the engagement survey results to the leadership team",
+            "Present the engagement survey results to staff",
+            "Plan: Q3 | quoted [[x]] #tag --- type: hacked",
+        ]
+    ) == ["Present the engagement (1)", "Present the engagement (2)", "Plan: Q3 |"]
+    # in any case; a title that reads as another's numbered name is numbered too
+    assert short_names(["Run a 10k", "run a 10K", "Budget", "Budget", "Budget (3)"]) == [
+        "Run a 10k (1)",
+        "run a 10K (2)",
+        "Budget (3)",
+        "Budget (4)",
+        "Budget (3) (5)",
+    ]
+    long = "Führungskräfteentwicklungsprogramme"
+    assert short_names([f"{long} A", f"{long} B"]) == [
+        "Führungskräfteentwicklu… (1)",
+        "Führungskräfteentwicklu… (2)",
+    ]
+
+
 def test_the_scoreboard_says_progress_and_change_in_words(example_vault: Path) -> None:
     """Reported: "Baseline → now → target", "0 → 4 → 6 events", and "–" and "±0" in
     This week, explained only below the table, read badly aloud."""

@@ -314,7 +314,10 @@ def test_hostile_goal_titles_cannot_break_the_note(
     for table in tables:
         rows = [row for row in table.splitlines() if row.startswith("|")]
         assert len({len(re.split(r"(?<!\\)\|", row)) for row in rows}) == 1
-    assert '| Plan: Q3 \\| "quoted" [[x]] #tag --- type: hacked (2) |' in plan.stdout
+    # its column is headed by its short name: 24 characters at most, its pipe escaped
+    assert "\n| Week | Days | Beta | Plan: Q3 \\| | Milestones (goal) |\n" in plan.stdout
+    assert "\n| Plan: Q3 \\| | [[hostile]] | 1 | 5 | 2026-12-31 |\n" in plan.stdout
+    assert '| Plan: Q3 \\| "quoted" [[x]] #tag --- type: hacked (Plan: Q3 \\|) |' in plan.stdout
 
 
 def test_marker_like_text_in_goals_and_meetings_is_shown_not_taken_for_a_marker(

@@ -8,6 +8,7 @@ straight line from its value when the window opens to its target on its due day.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -292,35 +293,49 @@ def short_names(titles: Sequence[str]) -> list[str]:
     """Each title's short name, heading its column of the weekly targets: its first
     :data:`SHORT_WORDS` words within :data:`SHORT_CHARS` characters (a longer first word
     cut, ending in ``…``), without HTML comments, as markdown text (:func:`markdown_text`).
-    Names that would sound the same (in any case) take more words until they differ;
-    titles that still do get their number (``Budget (3)``)."""
+    Names that would be the same (in any case) take more words while they fit; those
+    still the same, or empty, end in the goal's number, ``Budget (3)``."""
     words = [single_line(uncommented(title)).split(" ") for title in titles]
-    counts = [1] * len(words)
-    for at, parts in enumerate(words):
-        while counts[at] < min(SHORT_WORDS, len(parts)):
-            if len(" ".join(parts[: counts[at] + 1])) > SHORT_CHARS:
-                break
-            counts[at] += 1
 
-    def name(at: int) -> str:
-        text = " ".join(words[at][: counts[at]])
-        return text if len(text) <= SHORT_CHARS else text[: SHORT_CHARS - 1] + "…"
+    def fits(at: int, count: int) -> bool:
+        return count <= len(words[at]) and len(" ".join(words[at][:count])) <= SHORT_CHARS
 
-    while True:
-        names = [name(at).casefold() for at in range(len(words))]
+    counts = [
+        max((n for n in range(1, SHORT_WORDS + 1) if fits(at, n)), default=1)
+        for at in range(len(words))
+    ]
+    while True:  # names alike take a word more, where it fits
+        names = [_short(words[at], counts[at]) for at in range(len(words))]
+        alike = Counter(name.casefold() for name in names)
         grown = [
             at
-            for at, key in enumerate(names)
-            if names.count(key) > 1 and counts[at] < len(words[at])
+            for at, name in enumerate(names)
+            if alike[name.casefold()] > 1 and fits(at, counts[at] + 1)
         ]
         if not grown:
             break
         for at in grown:
             counts[at] += 1
-    return [
-        markdown_text(name(at) if names.count(key) == 1 else f"{name(at)} ({at + 1})")
-        for at, key in enumerate(names)
-    ]
+    numbered: set[int] = set()
+    while True:  # a numbered name is unique: a title that reads as one is numbered too
+        alike = Counter(name.casefold() for name in names)
+        same = [
+            at
+            for at, name in enumerate(names)
+            if at not in numbered and (alike[name.casefold()] > 1 or not name)
+        ]
+        if not same:
+            return [markdown_text(name) for name in names]
+        for at in same:
+            names[at] = f"{names[at]} ({at + 1})".lstrip()
+            numbered.add(at)
+
+
+def _short(words: list[str], count: int) -> str:
+    """The first ``count`` of ``words``, a single word longer than :data:`SHORT_CHARS`
+    cut to it with ``…``."""
+    text = " ".join(words[:count])
+    return text if len(text) <= SHORT_CHARS else text[: SHORT_CHARS - 1] + "…"
 
 
 def keep_ended(
