@@ -269,7 +269,9 @@ def test_set_says_which_plan_still_has_the_goals_old_weekly_targets(
     assert invoke("plan", "--start", "2026-11-23", "--force").exit_code == 0
     text = (vault / PLAN).read_text()
     table = text.index("## Weekly targets")
-    (vault / PLAN).write_text(text[:table] + text[table:].replace("| 1 |", "| 1 (mine) |", 1))
+    mine = text[:table] + text[table:].replace("| Alpha |", "| Alpha (mine) |", 1)
+    assert mine != text  # (the table's first column: the goal's short name)
+    (vault / PLAN).write_text(mine)
     assert "--force" in invoke("set", "alpha", "target=10").stderr
 
 
