@@ -340,7 +340,7 @@ def test_marker_like_text_in_goals_and_meetings_is_shown_not_taken_for_a_marker(
     assert "- Document the <\\!-- journal:begin NAME HASH marker format · [[a]]" in review
     assert ": agreed next\n" in review
     plan = (vault / "plans/2026-11-23-90-day-plan.md").read_text()
-    assert "Document the <\\!-- journal:begin NAME HASH marker format (1)" in plan
+    assert "Document the <\\!-- journal:begin NAME HASH marker format (Alpha)" in plan
     assert invoke("review").stdout == "reviews/2026-W47.md: unchanged\n"
 
 
@@ -1776,7 +1776,7 @@ def test_links_copied_from_notes_resolve_from_the_review_as_from_their_notes(
     assert "[[2026-11-20 Lunch]]: the [[meetings/Budget|Budget]] holds\n" in review
     assert '- [[Ana Ruiz]] (owns the "[[people/Budget|Budget]]", [[Fernway]])\n' in review
     plan = invoke("plan", "--stdout").stdout
-    assert "| Book the room from [[goals/Budget\\|Budget]] (1) |" in plan
+    assert "| Book the room from [[goals/Budget\\|Budget]] (Run an HR) |" in plan
     assert "milestone: Book the room from [[goals/Budget|Budget]]\n" in plan
 
 
