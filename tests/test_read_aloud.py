@@ -3,10 +3,14 @@ a text equivalent, table columns named by their goals, words instead of symbols.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
-from tests.conftest import Invoke, Write, goal_text
+import pytest
+
+from journal.core import codec
+from tests.conftest import REPO, Invoke, Write, goal_text
 from tests.test_plan import section_of
 from tests.test_review import run
 
@@ -177,3 +181,49 @@ def test_a_goal_going_down_says_so(invoke: Invoke, write: Write) -> None:
     )
     board = section_of(invoke("review", "--stdout").stdout, "scoreboard")
     assert "| [[w]] | ██░░░░░░░░ 20% | **78 kg**, down to 70 kg (from 80) |" in board
+
+
+def test_a_plan_written_before_short_names_is_read_as_one_written_now(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """status and the review read a plan's weekly targets from its `targets` property,
+    not its table: a plan written before its columns were named by short names and its
+    due week said "(due)" (`| 1 |`, `**5**`) paces a goal as one written now does, and
+    `journal plan` brings its table up to date with no edit of the user's to report
+    (a `(due)` cell failed only a test that read the table, never journal)."""
+    template = (REPO / "templates/plan.md.j2").read_text()
+    for shipped, was in (
+        ("row.short", "row.number"),
+        ("m.short", "m.goal"),
+        ("**{{ t.value }} (due)**", "**{{ t.value }}**"),
+    ):
+        assert shipped in template
+        template = template.replace(shipped, was)
+    write(".journal/templates/plan.md.j2", template)  # the plan.md.j2 shipped before
+    write("goals/a.md", goal_text("Alpha", start="2026-10-02", current=3, target=5))
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-10-16")
+    assert invoke("plan").exit_code == 0
+    (vault / ".journal/templates/plan.md.j2").unlink()
+    [path] = (vault / "plans").iterdir()
+    old = path.read_text()
+    assert "\n| 1 | [[a]] | 3 | 5 conversations | 2026-12-31 |\n" in old
+    assert "| **5** |" in old and "(due)**" not in old and "| Alpha |" not in old
+    made = invoke("plan")  # the same day, by the template shipped now
+    assert (made.exit_code, made.stdout, made.stderr) == (0, f"plans/{path.name}: updated\n", "")
+    new = path.read_text()
+    assert "\n| Alpha | [[a]] | 3 | 5 conversations | 2026-12-31 |\n" in new
+    assert "\n| Week | Days | Alpha | Milestones (goal) |\n" in new
+    assert "| **5 (due)** |" in new and "| 1 |" not in new
+    assert codec.parse_text(new).data["targets"] == codec.parse_text(old).data["targets"]  # type: ignore[index]
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-29")
+
+    def paced() -> tuple[object, ...]:
+        [goal] = json.loads(invoke("status", "--json").stdout)["goals"]
+        review = invoke("review", "--stdout").stdout
+        row = next(r for r in review.splitlines() if r.startswith("| [[a]]"))
+        return goal["pace"], goal["expected"], goal["by_plan"], row.split(" | ")[-1]
+
+    now = paced()
+    assert now[:3] == ("behind", 4, True)  # the plan's 4 by 2026-W48, not the line's 3.2
+    path.write_text(old)
+    assert paced() == now
