@@ -153,6 +153,7 @@ def test_short_names_keep_to_their_length_when_titles_differ_late() -> None:
         "Budget (4)",
         "Budget (3) (5)",
     ]
+    assert short_names(["<!-- all hidden -->", "Run"]) == ["(1)", "Run"]  # never an empty header
     long = "Führungskräfteentwicklungsprogramme"
     assert short_names([f"{long} A", f"{long} B"]) == [
         "Führungskräfteentwicklu… (1)",
