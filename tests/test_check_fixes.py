@@ -117,7 +117,7 @@ def test_the_recount_m007_suggests_is_no_progress_of_this_week(
     path.write_text(path.read_text() + line + "\n")
     assert findings(invoke, "M007") == []
     review = invoke("review", "--stdout").stdout
-    assert "| 0 → **3** → 4 | – |" in review
+    assert "| **3** of 4 (from 0) | none |" in review
     assert "moved things along" not in review
 
 

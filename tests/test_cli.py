@@ -1034,7 +1034,7 @@ def test_a_count_of_one_reads_in_the_singular_wherever_it_is_shown(
     assert " 0/1 referral\n" in invoke("status").stdout
     assert "-> 0 / 1 referral  " in invoke("show", "Alpha").stdout
     assert invoke("log", "Alpha").stdout.startswith("Alpha: 0 / 1 referral\n")
-    assert "| 0 → **0** → 1 referral |" in invoke("review", "--stdout").stdout
+    assert "| **0** of 1 referral (from 0) |" in invoke("review", "--stdout").stdout
     plan = invoke("plan", "--stdout").stdout
     assert "| [[a]] | 0 | 1 referral |" in plan and "- [[a]]: reach 1 referral (+1" in plan
     [m008] = json.loads(invoke("check", "--select", "M008", "--json").stdout)

@@ -301,7 +301,7 @@ def test_a_value_nothing_dates_is_no_weeks_progress_without_git(
     week's did, as the value was taken to be today's)."""
     write("goals/Connect.md", goal(2))
     for today in ("2026-11-22", "2026-11-29", "2027-01-03"):
-        assert _change_this_week(invoke, monkeypatch, today) == "–"
+        assert _change_this_week(invoke, monkeypatch, today) == "none"
 
 
 def test_a_log_line_added_without_current_is_no_weekly_drop(
@@ -314,9 +314,9 @@ def test_a_log_line_added_without_current_is_no_weekly_drop(
     write("goals/Connect.md", goal(1, log=(COFFEE, "2026-10-20: +1 call with Sam")))
     git.commit("Call", "2026-10-21")
     for today in ("2026-11-22", "2026-12-06", "2027-01-03"):
-        assert _change_this_week(invoke, monkeypatch, today) == "–"
+        assert _change_this_week(invoke, monkeypatch, today) == "none"
     # the log line's own week: the file, which wins, still says 1 (M007 tells why)
-    assert _change_this_week(invoke, monkeypatch, "2026-10-21") == "±0"
+    assert _change_this_week(invoke, monkeypatch, "2026-10-21") == "no change"
 
 
 def test_a_commit_that_left_current_alone_still_dates_its_value(
@@ -408,7 +408,7 @@ def test_an_undated_current_is_no_weeks_progress_beside_plus_check_ins_elsewhere
     write("goals/Connect.md", goal(2))
     write("daily/2026-11-10.md", "progress:: [[Connect]] +1 lunch\n")
     for today in ("2026-11-22", "2026-11-29"):
-        assert _change_this_week(invoke, monkeypatch, today) == "–"
+        assert _change_this_week(invoke, monkeypatch, today) == "none"
     assert _change_this_week(invoke, monkeypatch, "2026-11-10") == "+1"
 
 
@@ -1304,14 +1304,16 @@ def test_the_value_a_goal_is_first_committed_with_is_no_progress_of_that_week(
     git.commit("a", "2026-06-01")
     write("Read 24 books.md", books(current, head=f"baseline: {baseline}\n"))
     git.commit("a goal", "2026-12-03")
-    assert _change_this_week(invoke, monkeypatch, "2026-12-05", "Read 24 books") == "–"
+    assert _change_this_week(invoke, monkeypatch, "2026-12-05", "Read 24 books") == "none"
     assert history_points(invoke, "Read 24 books") == [("2026-01-01", current)]
     # nor a check-in (T006): the goal is quiet since its start, as without git
     assert "T006  warning  no check-in since 2026-01-01: 338 days" in invoke("check").output
     write("Read 24 books.md", books(current + 1, head=f"baseline: {baseline}\n"))
     git.commit("one more", "2026-12-09")
     assert _change_this_week(invoke, monkeypatch, "2026-12-12", "Read 24 books") == "+1"
-    assert _change_this_week(invoke, monkeypatch, "2026-12-12", "Read 24 books", "2026-W49") == "–"
+    assert (
+        _change_this_week(invoke, monkeypatch, "2026-12-12", "Read 24 books", "2026-W49") == "none"
+    )
     assert history_points(invoke, "Read 24 books") == [
         ("2026-01-01", current),
         ("2026-12-09", current + 1),
@@ -1489,7 +1491,7 @@ def test_a_commit_dated_before_its_parent_counts_from_its_parents_day(
     assert history_points(invoke, "connect") == [("2026-10-01", 0), ("2026-10-25", 5)]
     review = invoke("review", "--stdout").stdout  # the week of 2026-11-16 to 11-22
     row = next(line for line in review.splitlines() if line.startswith("| [[Connect]]"))
-    assert "| – |" in row  # no change this week
+    assert "| none |" in row  # no change this week
 
 
 def test_a_commit_message_in_another_encoding_is_read_in_it(
@@ -1700,7 +1702,7 @@ def test_a_goal_committed_before_it_starts_has_no_change_in_that_week_whatever_c
     before = week_48()
     note.write_text(text.format(1, "- 2026-12-09: +1 first hire\n"))
     repo.commit("Log", "2026-12-09")
-    assert before.split(" | ")[3] == "–"
+    assert before.split(" | ")[3] == "none"
     assert week_48() == before
     series = json.loads(invoke("history", "hire", "--json", root=repo.root).stdout)["series"]
     assert [(p["date"], p["source"]) for p in series] == [

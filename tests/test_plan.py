@@ -269,7 +269,9 @@ def test_set_says_which_plan_still_has_the_goals_old_weekly_targets(
     assert invoke("plan", "--start", "2026-11-23", "--force").exit_code == 0
     text = (vault / PLAN).read_text()
     table = text.index("## Weekly targets")
-    (vault / PLAN).write_text(text[:table] + text[table:].replace("| 1 |", "| 1 (mine) |", 1))
+    mine = text[:table] + text[table:].replace("| Alpha |", "| Alpha (mine) |", 1)
+    assert mine != text  # (the table's first column: the goal's short name)
+    (vault / PLAN).write_text(mine)
     assert "--force" in invoke("set", "alpha", "target=10").stderr
 
 
@@ -399,7 +401,7 @@ def test_plan_regeneration_keeps_user_text_inside_and_outside_sections(
     for words in ("Getting to HRBP.", "I can do more in January.", "A last word."):
         assert words in new
     assert props_of(path)["targets"][1]["values"][-1] == 8  # type: ignore[index]
-    assert "| 2 | [[b]] | 2 | 8 conversations | 2026-12-31 |" in new
+    assert "| Beta | [[b]] | 2 | 8 conversations | 2026-12-31 |" in new
 
 
 def test_a_first_plan_of_the_sample_vault_is_the_committed_one(example_vault: Path) -> None:
@@ -497,7 +499,7 @@ def test_a_goal_of_small_values_gets_targets_at_its_own_precision(
     values = props_of(path)["targets"][0]["values"]  # type: ignore[index]
     assert values[0] > 0.02 and values[-1] == 0.05 and values == sorted(values)
     assert all(round(v, 3) == v for v in values)
-    assert re.search(r"\| 1 \| \[\[r\]\] \| 0\.0\d+ \| 0\.05", path.read_text())  # from, to
+    assert re.search(r"\| Rate \| \[\[r\]\] \| 0\.0\d+ \| 0\.05", path.read_text())  # from, to
 
 
 def test_a_unit_of_several_words_is_said_for_one(invoke: Invoke, write: Write) -> None:
@@ -521,7 +523,7 @@ def test_a_goal_past_its_target_is_held_there_not_planned_back(
     rows = {r["goal"]: r["values"] for r in codec.parse_text(text).data["targets"]}  # type: ignore[index]
     assert set(rows["alpha"]) == {3} and set(rows["weight"]) == {75}
     assert rows["beta"] == sorted(rows["beta"]) and rows["beta"][-1] == 10
-    assert "| 1 | [[a]] | 4 | 3 " in text  # where it began, as it was
+    assert "| Alpha | [[a]] | 4 | 3 " in text  # where it began, as it was
     focus = section_of(text, "focus")
     assert "- [[b]]: reach" in focus
     assert "- [[a]]: reach" not in focus and "- [[w]]: reach" not in focus
@@ -534,7 +536,8 @@ def test_a_goal_without_a_target_is_listed_once(invoke: Invoke, write: Write) ->
     targets = section_of(text, "targets")
     assert targets.count("[[n]]") == 1
     assert "\n- [[n]]: no target: can't plan weekly targets\n" in targets
-    assert "| 1 | [[a]] |" in targets and "\n| 2 | " not in targets
+    assert "| Alpha | [[a]] |" in targets and "| Network more |" not in targets
+    assert "\n| Week | Days | Alpha | Milestones (goal) |\n" in targets  # no column of n
     assert "–" not in targets
     assert [row["goal"] for row in codec.parse_text(text).data["targets"]] == ["alpha"]  # type: ignore[index]
 
@@ -544,8 +547,8 @@ def test_weeks_after_a_goal_is_due_show_nothing(invoke: Invoke, write: Write) ->
     write("goals/b.md", goal_text("Beta", due="2027-01-31"))
     text = plan_text(invoke, "--days", "28")
     rows = [line for line in text.splitlines() if line.startswith("| 2026-W")]
-    assert [row.split(" | ")[2] for row in rows] == ["6", "**10**", "", ""]
-    assert all(row.split(" | ")[3] not in ("", "**5**") for row in rows)  # b: not due yet
+    assert [row.split(" | ")[2] for row in rows] == ["6", "**10 (due)**", "", ""]
+    assert all(row.split(" | ")[3] not in ("", "**5 (due)**") for row in rows)  # b: not due yet
     values = codec.parse_text(text).data["targets"]  # type: ignore[index]
     assert values == [
         # the line: the table asks whole steps
@@ -617,7 +620,7 @@ def test_the_focus_names_the_goals_that_need_most_progress_each_month(
     write("goals/b.md", goal_text("Beta", baseline=0, current=0, target=100, due="2028-12-31"))
     write("goals/c.md", goal_text("Gamma", baseline=0, current=0, target=3, due="2027-01-20"))
     focus = section_of(plan_text(invoke, "--days", "60"), "focus")
-    december = focus.split("**December 2026**", 1)[1].split("**January 2027**", 1)[0]
+    december = focus.split("### December 2026", 1)[1].split("### January 2027", 1)[0]
     assert december == (
         "\n\nMost progress needed, by 2026-12-31:\n\n"
         "- [[a]]: reach 40 conversations (+32 this month)\n"
@@ -640,7 +643,7 @@ def test_a_milestone_ticked_stays_in_its_week_and_month_marked_done(
     assert invoke("done", "Alpha", "--milestone", "1").exit_code == 0
     text = plan_text(invoke)
     rows = [line for line in section_of(text, "targets").splitlines() if "W49" in line]
-    assert rows[-1].endswith("| Draft (1, done) |")
+    assert rows[-1].endswith("| Draft (Alpha, done) |")
     focus = section_of(text, "focus")
     assert "- 2026-12-02 · [[a]] · milestone: Draft (done)\n" in focus
     assert "- 2026-12-10 · [[a]] · milestone: Half way\n" in focus
@@ -683,7 +686,7 @@ def test_every_section_of_every_plan_shows_a_milestone_on_the_same_day(
         chart = [line.strip() for line in section_of(text, "chart").splitlines()]
         return {
             title: (
-                [line.split(" | ")[1] for line in rows if f"{title} (1" in line],
+                [line.split(" | ")[1] for line in rows if f"{title} (Alpha" in line],
                 [line[2:12] for line in focus if f"milestone: {title}" in line],
                 [line.split(", ")[-2] for line in chart if line.startswith(title)],
             )
@@ -833,7 +836,7 @@ def test_a_plan_made_again_keeps_the_goals_completed_during_it(
     assert again["targets"] == [alpha, {**beta, "values": beta["values"][:2]}]
     assert beta["values"][:2] == [2.5, 3.1]  # the line (the table asks 2 and 3)
     focus = (vault / PLAN).read_text().split("## Focus by month")[1].split("## Timeline")[0]
-    november, december = focus.split("**December 2026**")
+    november, december = focus.split("### December 2026")
     assert "Nothing planned." in november  # a and b both reach 2.6: no whole step yet
     assert "[[b]]" not in december  # done on 2026-12-04: nothing left to reach, nothing due
     assert "- 2026-12-31 · [[a]] is due" in december
@@ -867,7 +870,7 @@ def test_every_section_ends_a_done_goal_on_its_completed_day(
     weeks = {line.split(" |")[0][2:]: line for line in text.splitlines() if line.startswith("| 20")}
     assert "| **done** |" in weeks["2027-W07"]  # the week it was done in (not 8.6, the line)
     assert weeks["2027-W08"].endswith("|  |  |")  # no value, no milestone left
-    assert "First round (1)" in weeks["2027-W04"]  # due before: still shown
+    assert "First round (HRBP)" in weeks["2027-W04"]  # due before: still shown
     chart = section_of(text, "chart")
     assert "window :g1, 2026-12-07, 2027-02-21" in chart
     assert "First round" in chart and "Final round" not in chart
@@ -876,7 +879,7 @@ def test_every_section_ends_a_done_goal_on_its_completed_day(
     write("goals/late.md", done_late.replace("status: active", "status: done"))
     late = plan_text(invoke, "--start", "2026-11-30", "--days", "30")
     [w50] = [line for line in late.splitlines() if line.startswith("| 2026-W50 |")]
-    assert "| **4** |" in w50  # done after it was due: its column ends in its due week
+    assert "| **4 (due)** |" in w50  # done after it was due: its column ends in its due week
 
 
 def test_a_plan_moved_or_renamed_is_regenerated_where_it_is(
@@ -1092,7 +1095,7 @@ def test_a_goal_counted_in_whole_numbers_gets_whole_steps(
     assert row["values"][:2] == [0.1, 0.2] and row["values"][-1] == 1
     lines = (vault / PLAN).read_text().splitlines()
     table = [line for line in lines if re.match(r"\| 20\d\d-W", line)]
-    assert [line.split(" | ")[2] for line in table] == ["0"] * (len(table) - 1) + ["**1**"]
+    assert [line.split(" | ")[2] for line in table] == ["0"] * (len(table) - 1) + ["**1 (due)**"]
     monkeypatch.setenv("JOURNAL_TODAY", "2026-12-09")  # its third week
     [goal] = json.loads(invoke("status", "--json").stdout)["goals"]
     # one step: judged by its milestones (none late), not by the plan's 0 (see below)
@@ -1127,7 +1130,8 @@ def test_a_measure_with_a_value_between_whole_numbers_is_planned_as_a_measure(
     lines = (vault / "plans/2026-11-16-90-day-plan.md").read_text().splitlines()
     table = [line.split(" | ")[2] for line in lines if re.match(r"\| 20\d\d-W", line)]
     assert table[:3] == ["79.1", "78.7", "78.3"], table
-    assert all(float(v.strip("*")) <= 79.5 for v in table if v)
+    assert "**75 (due)**" in table  # its due week, marked in words
+    assert all(float(v.strip("*").removesuffix(" (due)")) <= 79.5 for v in table if v)
     review = invoke("review", "--stdout").stdout
     row = next(line for line in review.splitlines() if line.startswith("| [[w]]"))
     assert row.endswith(" · needs to drop 0.41/week |"), row  # a rate, not whole steps
@@ -1783,7 +1787,7 @@ def test_a_plans_first_days_expect_the_value_it_starts_the_goal_from(
     path = vault / "plans/2026-12-07-90-day-plan.md"
     [row] = props_of(path)["targets"]
     assert (row["from"], row["values"][:2]) == (1, [1.2, 1.5])  # type: ignore[index]
-    assert "| 1 | [[e]] | 1 | 3 conversations | 2027-01-31 |" in path.read_text()
+    assert "| Attend 3 events | [[e]] | 1 | 3 conversations | 2027-01-31 |" in path.read_text()
     for day in ("2026-12-07", "2026-12-08", "2026-12-09"):
         monkeypatch.setenv("JOURNAL_TODAY", day)
         [goal] = json.loads(invoke("status", "--json").stdout)["goals"]

@@ -187,8 +187,8 @@ def test_regeneration_keeps_every_word_the_user_wrote(
     new = path.read_text()
     assert "Coffee with Dana went great." in new and "A closing thought of mine." in new
     assert "\nmood: good\n" in new
-    assert "0 → **4** → 5 conversations" in new  # the scoreboard was refreshed
-    assert new.replace("0 → **4** → 5", "0 → **2** → 5").replace("| +2 |", "| +1 |") != text
+    assert "**4** of 5 conversations (from 0)" in new  # the scoreboard was refreshed
+    assert new.replace("**4** of 5", "**2** of 5").replace("| +2 |", "| +1 |") != text
 
 
 def test_text_typed_into_a_link_of_a_review_or_plan_is_kept_and_reported(
@@ -221,7 +221,7 @@ def test_an_edit_inside_a_generated_section_is_kept_until_forced(
     assert kept.exit_code == 0
     assert "kept your edits in the 'scoreboard' section" in kept.stderr
     assert "My note in the table." in path.read_text()
-    assert "0 → **2** → 5" in path.read_text()  # the kept section is the user's version
+    assert "**2** of 5" in path.read_text()  # the kept section is the user's version
     dry = invoke("review", "--force", "--dry-run")  # found in review: it said "replaced"
     assert dry.stderr == (
         "reviews/2026-W47.md: would replace your edits in the 'scoreboard' section (--force)\n"
@@ -233,7 +233,7 @@ def test_an_edit_inside_a_generated_section_is_kept_until_forced(
         "reviews/2026-W47.md: replaced your edits in the 'scoreboard' section (--force)\n"
     )
     assert "My note in the table." not in path.read_text()
-    assert "0 → **3** → 5" in path.read_text()
+    assert "**3** of 5" in path.read_text()
 
 
 def test_a_note_of_another_type_at_the_review_path_is_refused(
@@ -314,7 +314,10 @@ def test_hostile_goal_titles_cannot_break_the_note(
     for table in tables:
         rows = [row for row in table.splitlines() if row.startswith("|")]
         assert len({len(re.split(r"(?<!\\)\|", row)) for row in rows}) == 1
-    assert '| Plan: Q3 \\| "quoted" [[x]] #tag --- type: hacked (2) |' in plan.stdout
+    # its column is headed by its short name: 24 characters at most, its pipe escaped
+    assert "\n| Week | Days | Beta | Plan: Q3 \\| | Milestones (goal) |\n" in plan.stdout
+    assert "\n| Plan: Q3 \\| | [[hostile]] | 1 | 5 | 2026-12-31 |\n" in plan.stdout
+    assert '| Plan: Q3 \\| "quoted" [[x]] #tag --- type: hacked (Plan: Q3 \\|) |' in plan.stdout
 
 
 def test_marker_like_text_in_goals_and_meetings_is_shown_not_taken_for_a_marker(
@@ -337,7 +340,7 @@ def test_marker_like_text_in_goals_and_meetings_is_shown_not_taken_for_a_marker(
     assert "- Document the <\\!-- journal:begin NAME HASH marker format · [[a]]" in review
     assert ": agreed next\n" in review
     plan = (vault / "plans/2026-11-23-90-day-plan.md").read_text()
-    assert "Document the <\\!-- journal:begin NAME HASH marker format (1)" in plan
+    assert "Document the <\\!-- journal:begin NAME HASH marker format (Alpha)" in plan
     assert invoke("review").stdout == "reviews/2026-W47.md: unchanged\n"
 
 
@@ -453,6 +456,7 @@ def test_shipped_templates_exist_for_review_and_plan() -> None:
 
 GANTT_LINE = re.compile(
     r"gantt|    dateFormat YYYY-MM-DD|    axisFormat %b %d(?: %Y)?|    todayMarker off"
+    r"|    acc(?:Title|Descr): [^:#;%\n]+"
     r"|    section [^:#;%\n]+"
     r"|    [A-Za-z][^:#;%\n]* :(?:done, )?(?:milestone, )?[a-z0-9]+, \d{4}-\d\d-\d\d, "
     r"(?:\d{4}-\d\d-\d\d|0d)"
@@ -636,7 +640,7 @@ def test_a_goal_that_counts_down_needs_to_drop_and_no_unit_leaves_no_gap(
     )
     review = invoke("review", "--stdout").stdout
     row = next(line for line in review.splitlines() if line.startswith("| [[weight]]"))
-    assert "| 80 → **78** → 70 |" in row
+    assert "| **78**, down to 70 (from 80) |" in row
     assert "needs to drop 1.4/week" in row and "-1.4" not in row
 
 
@@ -721,7 +725,10 @@ def test_the_chart_keeps_to_a_window_around_the_review_day() -> None:
         ],
         date(2026, 11, 22),
         lambda g: g.current,
+        lambda g: "behind" if g.title == "Long" else "on track",
     )
+    # the description counts the goals shown, not Later
+    assert "\n    accDescr: Of 2 goals, 1 is behind (Long) and 1 on track, each a bar" in chart
     dates = re.findall(
         r"\d{4}-\d\d-\d\d", chart.replace("2025-01-01", "").replace("2028-06-30", "")
     )
@@ -732,10 +739,16 @@ def test_the_chart_keeps_to_a_window_around_the_review_day() -> None:
     assert "    section Short (50 pct)" in chart and "Later" not in chart
     assert "    axisFormat %b %d %Y" in chart  # the window crosses a year
     assert "axisFormat %b %d\n" in gantt(
-        [goal("Short", "2026-11-01", "2026-12-31")], date(2026, 11, 22), lambda g: g.current
+        [goal("Short", "2026-11-01", "2026-12-31")],
+        date(2026, 11, 22),
+        lambda g: g.current,
+        lambda g: "on track",
     )
     assert "axisFormat %b %d %Y\n" in gantt(  # the review day is in the next year
-        [goal("Ended", "2025-10-01", "2025-12-20")], date(2026, 1, 1), lambda g: g.current
+        [goal("Ended", "2025-10-01", "2025-12-20")],
+        date(2026, 1, 1),
+        lambda g: g.current,
+        lambda g: "on track",
     )
 
 
@@ -815,7 +828,7 @@ def test_a_few_follow_ups_overdue_for_over_four_weeks_are_listed_not_folded(
     meeting = "---\ntype: meeting\ndate: {day}\nfollow_up_by: {by}\n---\n"
     write("meetings/old.md", meeting.format(day="2026-10-01", by="2026-10-12"))
     section = networking_of(invoke("review", "--stdout", "--date", "2026-11-22").stdout)
-    assert section.startswith("**Follow-ups**\n\n- **overdue 41 days** · [[old]]\n\nTick")
+    assert section.startswith("### Follow-ups\n\n- **overdue 41 days** · [[old]]\n\nTick")
     write("meetings/recent.md", meeting.format(day="2026-11-10", by="2026-11-20"))
     for name, by in (("older", "2026-06-01"), ("c", "2026-07-01")):
         write(f"meetings/{name}.md", meeting.format(day="2026-05-25", by=by))
@@ -1013,7 +1026,7 @@ def test_the_review_lists_the_weeks_check_ins_with_the_note_they_were_made_in(
     review = invoke("review", "--stdout").stdout
     section = review.split("## Check-ins\n\n", 1)[1].split("\n<!-- journal:end", 1)[0]
     assert section == (
-        "**[[a]]**\n\n"
+        "### [[a]]\n\n"
         "- 2026-11-18 · =1 · recounted · in [[2026-11-18]]\n"
         "- 2026-11-20 · +1 · Coffee with [[Dana Ortiz]]"
     )
@@ -1327,12 +1340,14 @@ def test_a_past_week_shows_milestones_and_follow_ups_open_then_though_done_since
     code, _out, err = run(example_vault, "done", "2026-11-05 HR meetup", "--date", "2026-11-20")
     assert code == 0, err
     past = run(example_vault, "review", "--week", "2026-W46", "--stdout")[1]
-    due_next = past.split("**Due next week**", 1)[1].split("**", 1)[0]
+    due_next = past.split("### Due next week", 1)[1].split("\n#", 1)[0]
     assert "Third conversation held · [[Connect with five HR leaders" in due_next
-    follow_ups = past.split("**Follow-ups**", 1)[1].split("**Meetings this week**", 1)[0]
+    follow_ups = past.split("### Follow-ups", 1)[1].split("### Meetings this week", 1)[0]
     assert "**overdue 3 days** · [[2026-11-05 HR meetup with Marcus Lee" in follow_ups
     now = run(example_vault, "review", "--stdout")[1]  # this week: done is done
-    assert "2026-11-05 HR meetup" not in now.split("**Follow-ups**", 1)[1].split("**Meetings", 1)[0]
+    assert (
+        "2026-11-05 HR meetup" not in now.split("### Follow-ups", 1)[1].split("### Meetings", 1)[0]
+    )
 
 
 def test_counts_of_days_read_as_english(invoke: Invoke, write: Write) -> None:
@@ -1554,12 +1569,12 @@ def test_a_past_week_judges_a_goal_by_the_target_and_due_day_git_had_then(
     git.commit("move the goalposts", "2026-10-01")
     w38 = invoke("review", "--week", "2026-W38", "--stdout").stdout
     row = scoreboard_row(w38, "[[referrals]]")
-    assert row is not None and "0 → **0** → 2 referrals |" in row, row
+    assert row is not None and "**0** of 2 referrals (from 0) |" in row, row
     assert "| behind (expected 1, by the plan) · needs 1 every 6.4 weeks |" in row, row
     assert "to go :g1b, 2026-09-01, 2026-12-19" in w38 and "due 2027-01-15" not in w38
     now = invoke("review", "--stdout").stdout  # 2026-W44: the goal as the file has it
     row = scoreboard_row(now, "[[referrals]]")
-    assert row is not None and "0 → **0** → 3 referrals |" in row, row
+    assert row is not None and "**0** of 3 referrals (from 0) |" in row, row
     assert ", 2027-01-16\n" in now.split("```mermaid", 1)[1]  # the day after it is due
 
 
@@ -1581,7 +1596,7 @@ def test_a_past_week_keeps_a_field_edited_and_not_committed_as_the_file_has_it(
     w38 = invoke("review", "--week", "2026-W38", "--stdout").stdout
     row = scoreboard_row(w38, "[[referrals]]")
     # baseline 0 and unit then; the target the file has; 0.7 expected from 09-01 to 12-18
-    assert row is not None and "0 → **0** → 4 referrals |" in row, row
+    assert row is not None and "**0** of 4 referrals (from 0) |" in row, row
     assert "| behind (expected 0.7) · needs 1 every 3.2 weeks |" in row, row
     assert "to go :g1b, 2026-09-01, 2026-12-19" in w38
 
@@ -1604,9 +1619,9 @@ def test_a_past_week_moves_a_goal_valued_by_its_log_alone_to_its_baseline_then(
     write("goals/read.md", text.format(b=5, t=15))
     git.commit("rebase it", "2026-01-20")
     row = scoreboard_row(invoke("review", "--week", "2026-W02", "--stdout").stdout, "[[read]]")
-    assert row is not None and "| 0 → **1** → 10 books | +1 |" in row, row
+    assert row is not None and "| **1** of 10 books (from 0) | +1 |" in row, row
     now = scoreboard_row(invoke("review", "--stdout").stdout, "[[read]]")
-    assert now is not None and "| 5 → **6** → 15 books |" in now, now
+    assert now is not None and "| **6** of 15 books (from 5) |" in now, now
 
 
 def test_the_current_week_shows_the_goal_as_the_file_has_it_and_a_day_before_as_it_was(
@@ -1625,10 +1640,10 @@ def test_the_current_week_shows_the_goal_as_the_file_has_it_and_a_day_before_as_
     for args in ((), ("--week", "2026-W49"), ("--week", "2026-W50"), ("--date", "2026-12-02")):
         text = invoke("review", *args, "--stdout").stdout
         row = scoreboard_row(text, "[[referrals]]")
-        assert row is not None and "→ 3 referrals |" in row, (args, row)
+        assert row is not None and "of 3 referrals (from " in row, (args, row)
     tuesday = invoke("review", "--date", "2026-12-01", "--stdout").stdout
     row = scoreboard_row(tuesday, "[[referrals]]")
-    assert row is not None and "→ 2 referrals |" in row, row
+    assert row is not None and "of 2 referrals (from " in row, row
     chart = tuesday.split("```mermaid", 1)[1]
     assert ", 2026-12-19\n" in chart and "2027-01-15" not in chart
 
@@ -1645,9 +1660,11 @@ def test_a_week_with_only_note_check_ins_shows_no_change_not_none(
     write("goals/talks.md", text)
     review = invoke("review", "--stdout", "--week", "2026-W47").stdout
     row = next(line for line in review.splitlines() if line.startswith("| [[talks]]"))
-    assert "| ±0 |" in row
+    assert "| no change |" in row
     earlier = invoke("review", "--stdout", "--week", "2026-W46").stdout  # nothing that week
-    assert "| – |" in next(line for line in earlier.splitlines() if line.startswith("| [[talks]]"))
+    assert "| none |" in next(
+        line for line in earlier.splitlines() if line.startswith("| [[talks]]")
+    )
 
 
 def test_this_week_counts_no_check_in_dated_after_the_week_whatever_day_it_is_seen_from(
@@ -1666,8 +1683,8 @@ def test_this_week_counts_no_check_in_dated_after_the_week_whatever_day_it_is_se
     sunday = scoreboard_row(run(example_vault, "review", "--stdout")[1], link)
     assert sunday is not None and monday is not None
     assert sunday.split(" | ")[3] == monday.split(" | ")[3] == "+1"
-    assert "0 → **4** → 5 conversations" in sunday  # current: 4
-    assert "0 → **3** → 5 conversations" in monday  # its value on 11-22
+    assert "**4** of 5 conversations" in sunday  # current: 4
+    assert "**3** of 5 conversations" in monday  # its value on 11-22
 
 
 def test_a_milestone_past_its_day_is_overdue_in_its_own_week(invoke: Invoke, write: Write) -> None:
@@ -1679,7 +1696,7 @@ def test_a_milestone_past_its_day_is_overdue_in_its_own_week(invoke: Invoke, wri
     write("goals/talks.md", goal_text("Talks", milestones=milestones))
     review = invoke("review", "--stdout").stdout  # today: 2026-11-22, a Sunday
     section = review.split("## Milestones")[1].split("<!-- journal:end milestones")[0]
-    overdue, this_week = section.split("**Due this week**")
+    overdue, this_week = section.split("### Due this week")
     assert "- Draft list · [[talks]] · due 2026-11-18, **overdue 4 days**\n" in overdue
     assert "Call Dana" not in overdue  # due today: not late yet
     assert "- Call Dana · [[talks]] · due 2026-11-22\n" in this_week
@@ -1759,7 +1776,7 @@ def test_links_copied_from_notes_resolve_from_the_review_as_from_their_notes(
     assert "[[2026-11-20 Lunch]]: the [[meetings/Budget|Budget]] holds\n" in review
     assert '- [[Ana Ruiz]] (owns the "[[people/Budget|Budget]]", [[Fernway]])\n' in review
     plan = invoke("plan", "--stdout").stdout
-    assert "| Book the room from [[goals/Budget\\|Budget]] (1) |" in plan
+    assert "| Book the room from [[goals/Budget\\|Budget]] (Run an HR) |" in plan
     assert "milestone: Book the room from [[goals/Budget|Budget]]\n" in plan
 
 
@@ -1915,7 +1932,7 @@ def test_a_pipe_in_copied_text_is_escaped_only_in_a_table_row(
     assert invoke("review").exit_code == 0
     review = (vault / "reviews/2026-W47.md").read_text()
     assert "- 2026-11-19 · +1 · ran `grep a|b` and chose A | B\n" in review
-    assert " → 50 pages\\|chapters |" in review
+    assert " of 50 pages\\|chapters (from " in review
     assert "\\|" not in "".join(line for line in review.splitlines() if line[:1] != "|")
     assert "pages|chapters/week" in review
     assert invoke("review").stdout == "reviews/2026-W47.md: unchanged\n"
@@ -1979,7 +1996,7 @@ def test_a_generated_note_in_a_merge_conflict_is_mended_as_the_guide_says(
     assert (review_done.exit_code, review_done.stderr) == (0, "")
     assert (plan_done.exit_code, plan_done.stderr) == (0, "")
     text = review.read_text()
-    assert "| 0 → **4** → 5 conversations | +4 |" in text  # the goal as merged
+    assert "| **4** of 5 conversations (from 0) | +4 |" in text  # the goal as merged
     assert "bo's two calls" in text and "ana's call" not in text
     assert text.endswith("Ana: the call went well.\n")
     again = json.loads(invoke("plan", "--json").stdout)
@@ -2021,7 +2038,7 @@ def test_a_review_merged_by_keeping_both_sides_names_the_twice_begun_section(
     assert result.exit_code == 0, result.stderr
     text = path.read_text()
     assert text.count("<!-- journal:begin scoreboard ") == 1
-    assert "| 0 → **4** → 5 conversations | +4 |" in text  # the goal as merged (ours)
+    assert "| **4** of 5 conversations (from 0) | +4 |" in text  # the goal as merged (ours)
     assert invoke("review").stderr == ""
 
 

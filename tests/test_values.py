@@ -116,8 +116,9 @@ def test_a_progress_field_in_a_daily_note_moves_the_goal(
     checked = json.loads(invoke("check", "--select", "M007", "--json", root=example_vault).stdout)
     assert checked == []
     review = invoke("review", "--stdout", root=example_vault).stdout
-    assert "| [[Post on LinkedIn twice a week]] | ████░░░░░░ 38% | 0 → **6** → 16 posts | +3 |" in (
-        review
+    assert (
+        "| [[Post on LinkedIn twice a week]] | ████░░░░░░ 38% | **6** of 16 posts (from 0) | +3 |"
+        in (review)
     )
     shown = invoke("show", "LinkedIn", root=example_vault).stdout
     assert "  current 5 in the file, +1 from other notes = 6\n" in shown
@@ -321,13 +322,15 @@ def test_a_past_weeks_review_shows_the_values_at_its_end(
     """Issue: W45 showed today's 4 events and credited later gains to that week."""
     text = invoke("review", "--week", "2026-W45", "--stdout", root=example_vault).stdout
     assert _scoreboard(text, "Attend two HR events a month") == (
-        "| [[Attend two HR events a month]] | █████░░░░░ 50% | 0 → **3** → 6 events | +1 | "
+        "| [[Attend two HR events a month]] | █████░░░░░ 50% | **3** of 6 events (from 0) | +1 | "
         "on track (expected 2.5) · needs 1 every 2.5 weeks |"
     )
-    assert "| 0 → **2** → 16 posts | +2 |" in _scoreboard(text, "Post on LinkedIn twice a week")
+    assert "| **2** of 16 posts (from 0) | +2 |" in _scoreboard(
+        text, "Post on LinkedIn twice a week"
+    )
     # The week that holds today is seen as the goals stand now.
     now = invoke("review", "--stdout", root=example_vault).stdout
-    assert "| 0 → **4** → 6 events | +1 |" in _scoreboard(now, "Attend two HR events a month")
+    assert "| **4** of 6 events (from 0) | +1 |" in _scoreboard(now, "Attend two HR events a month")
 
 
 def test_a_past_weeks_chart_agrees_with_its_scoreboard(invoke: Invoke, example_vault: Path) -> None:
@@ -355,11 +358,11 @@ def test_a_past_week_in_git_takes_committed_values_not_later_ones(
         write(GOAL, text.replace("current: 0", f"current: {value}"))
         git.commit(f"current {value}", day)
     week45 = invoke("review", "--week", "2026-W45", "--stdout").stdout
-    assert "| 0 → **1** → 5 conversations | +1 | on track" in _scoreboard(
+    assert "| **1** of 5 conversations (from 0) | +1 | on track" in _scoreboard(
         week45, "Connect with five HR leaders"
     )
     week46 = invoke("review", "--week", "2026-W46", "--stdout").stdout
-    assert "| 0 → **4** → 5 conversations | +3 | ahead" in _scoreboard(
+    assert "| **4** of 5 conversations (from 0) | +3 | ahead" in _scoreboard(
         week46, "Connect with five HR leaders"
     )
 

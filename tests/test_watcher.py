@@ -922,7 +922,7 @@ def test_journal_watch_regenerate_keeps_this_weeks_review_current(
     assert "goals/a.md" in lines[0]
     assert lines[1].rstrip().endswith("reviews/2026-W47.md regenerated"), lines
     text = review.read_text()
-    assert "0 → **4** → 5" in text and "### What went well?\nMine.\n" in text
+    assert "**4** of 5 conversations (from 0)" in text and "### What went well?\nMine.\n" in text
     time.sleep(1.0)  # the review's own write comes back as an event: it must change nothing
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=20)
@@ -986,10 +986,13 @@ def test_journal_watch_regenerate_waits_for_a_review_being_saved(
             time.sleep(gap)
             saving.write(mine)
         deadline = time.monotonic() + 10
-        while "0 → **4** → 5" not in review.read_text() and time.monotonic() < deadline:
+        while (
+            "**4** of 5 conversations (from 0)" not in review.read_text()
+            and time.monotonic() < deadline
+        ):
             time.sleep(0.1)
         text = review.read_text()
-        assert "0 → **4** → 5" in text and text.endswith("MY TEXT\n")
+        assert "**4** of 5 conversations (from 0)" in text and text.endswith("MY TEXT\n")
     finally:
         proc.send_signal(signal.SIGTERM)
         _out, err = proc.communicate(timeout=20)
@@ -1018,9 +1021,12 @@ def test_journal_watch_regenerate_waits_for_git_then_catches_up(
         assert review.read_text() == before
         merge_head.unlink()  # the merge committed
         deadline = time.monotonic() + 10
-        while "0 → **4** → 5" not in review.read_text() and time.monotonic() < deadline:
+        while (
+            "**4** of 5 conversations (from 0)" not in review.read_text()
+            and time.monotonic() < deadline
+        ):
             time.sleep(0.1)
-        assert "0 → **4** → 5" in review.read_text()
+        assert "**4** of 5 conversations (from 0)" in review.read_text()
         time.sleep(0.5)  # its line comes just after the write
     finally:
         proc.send_signal(signal.SIGTERM)
@@ -1059,7 +1065,7 @@ def test_journal_watch_regenerate_follows_changes_another_command_indexed_first(
         f"{lines[-2].rsplit(' ', 2)[-2]} ms",
         "reviews/2026-W47.md regenerated",
     ], out
-    assert "0 → **4** → 5" in review.read_text() and err == ""
+    assert "**4** of 5 conversations (from 0)" in review.read_text() and err == ""
 
 
 def test_journal_watch_regenerate_never_creates_a_review(vault: Path, write: Write) -> None:
@@ -1095,7 +1101,7 @@ def test_journal_watch_regenerate_keeps_and_reports_a_property_you_changed(
     lines = [_line(proc), _line(proc)]
     assert lines[1].rstrip().endswith("reviews/2026-W47.md regenerated"), lines
     text = review.read_text()
-    assert "0 → **4** → 5" in text and f"goals:\n{mine}" in text
+    assert "**4** of 5 conversations (from 0)" in text and f"goals:\n{mine}" in text
     proc.send_signal(signal.SIGTERM)
     _out, err = proc.communicate(timeout=20)
     assert proc.returncode == 0 and err == ""  # told once while watching (reported: 37 times)
@@ -1676,7 +1682,7 @@ def test_a_review_another_process_rewrote_meanwhile_is_regenerated_again(
     assert result is not None and result["action"] == "updated"
     assert writes == ["reviews/2026-W47.md", "reviews/2026-W47.md"]  # tried, then again
     text = review.read_text()
-    assert "0 → **4** → 5" in text and "A line the other watcher kept." in text
+    assert "**4** of 5 conversations (from 0)" in text and "A line the other watcher kept." in text
 
 
 def test_a_review_emptied_while_the_watcher_works_is_not_written_over(
@@ -1711,7 +1717,10 @@ def test_a_review_emptied_while_the_watcher_works_is_not_written_over(
     result = watching.regenerate_review(index.vault, index, date(2026, 11, 22))
     index.close()
     assert result is not None and result["action"] == "updated"
-    assert "0 → **4** → 5" in review.read_text() and review.read_text().endswith("MY TEXT\n")
+    assert (
+        "**4** of 5 conversations (from 0)" in review.read_text()
+        and review.read_text().endswith("MY TEXT\n")
+    )
 
 
 @pytest.mark.parametrize("blank", [b"", b"\xef\xbb\xbf", b"\n", b"\xef\xbb\xbf\r\n  \n"])
@@ -1773,7 +1782,7 @@ def test_a_review_moved_while_the_watcher_works_is_no_error(
     result = watching.regenerate_review(index.vault, index, date(2026, 11, 22))
     index.close()
     assert result is not None and result["path"] == "reviews/W47 renamed.md"
-    assert "0 → **4** → 5" in moved.read_text() and not review.exists()
+    assert "**4** of 5 conversations (from 0)" in moved.read_text() and not review.exists()
 
 
 def test_the_watchers_own_write_is_no_save_in_progress(vault: Path, write: Write) -> None:
@@ -1789,7 +1798,7 @@ def test_the_watchers_own_write_is_no_save_in_progress(vault: Path, write: Write
         index.refresh()
         result = regenerate_review(index.vault, index, date(2026, 11, 22))
         assert result is not None and result["action"] == "updated"
-        assert f"0 → **{value}** → 5" in review.read_text()
+        assert f"**{value}** of 5 conversations (from 0)" in review.read_text()
     index.close()
 
 
@@ -1807,7 +1816,7 @@ def test_a_review_dated_ahead_is_no_save_in_progress(vault: Path, write: Write) 
     result = regenerate_review(Vault.open(vault), index, date(2026, 11, 22))
     index.close()
     assert result is not None and result["action"] == "updated"
-    assert "0 → **4** → 5" in review.read_text()
+    assert "**4** of 5 conversations (from 0)" in review.read_text()
 
 
 def test_journal_watch_stops_cleanly_when_its_terminal_closes_unless_nohup(
@@ -2249,7 +2258,7 @@ def test_a_review_another_machine_wrote_is_not_written_over(
         goal.write_text(goal_text("Alpha", current=4))  # a note changed: regenerated
         assert "goals/a.md" in _line(proc)
         assert _line(proc).rstrip().endswith(f"{review.relative_to(vault)} regenerated")
-        assert "0 → **4** → 5" in review.read_text()
+        assert "**4** of 5 conversations (from 0)" in review.read_text()
     finally:
         proc.send_signal(signal.SIGTERM)
         _out, err = proc.communicate(timeout=20)

@@ -8,6 +8,7 @@ straight line from its value when the window opens to its target on its due day.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -15,7 +16,15 @@ from typing import Any
 
 from journal.core.catalog import Catalog
 from journal.core.dates import Period, week_label, week_of
-from journal.core.formatting import number, numeric, signed
+from journal.core.formatting import (
+    markdown_text,
+    number,
+    numeric,
+    plural,
+    signed,
+    single_line,
+    uncommented,
+)
 from journal.core.goal import Goal, Milestone
 from journal.core.progress import counted, places, planned, start_of, stepped
 from journal.core.records import Record, record
@@ -206,6 +215,7 @@ def build_plan(
         ),
         key=lambda held: (held[0], held[1], held[3].title, held[3].is_done),
     )
+    names = short_names([g.title for g in with_line])
     return {
         "start": start.isoformat(),
         "end": span.end.isoformat(),
@@ -218,6 +228,7 @@ def build_plan(
                 "id": g.id,
                 "key": g.key,
                 "title": g.title,
+                "short": names[number_ - 1],
                 "unit": g.unit or "",
                 "begin": number(starts[g.key]),
                 "target": number(g.target),
@@ -242,7 +253,12 @@ def build_plan(
                     for g in with_line
                 ],
                 "milestones": [
-                    {"goal": number_, "title": titled(g, m), "done": m.is_done}
+                    {
+                        "goal": number_,
+                        "short": names[number_ - 1],
+                        "title": titled(g, m),
+                        "done": m.is_done,
+                    }
                     for day, number_, g, m in placed
                     if day in week
                 ],
@@ -267,6 +283,59 @@ def build_plan(
         "targets": {g.key: _trimmed(values[g.path]) for g in with_line},
         "starts": starts,
     }
+
+
+SHORT_WORDS = 3  # a goal's short name: its title's first words, up to so many
+SHORT_CHARS = 24  # and so many characters
+
+
+def short_names(titles: Sequence[str]) -> list[str]:
+    """Each title's short name, heading its column of the weekly targets: its first
+    :data:`SHORT_WORDS` words within :data:`SHORT_CHARS` characters (a longer first word
+    cut, ending in ``…``), without HTML comments, as markdown text (:func:`markdown_text`).
+    Names that would be the same (in any case) take more words while they fit; those
+    still the same, or empty, end in the goal's number, ``Budget (3)``."""
+    words = [single_line(uncommented(title)).split(" ") for title in titles]
+
+    def fits(at: int, count: int) -> bool:
+        return count <= len(words[at]) and len(" ".join(words[at][:count])) <= SHORT_CHARS
+
+    counts = [
+        max((n for n in range(1, SHORT_WORDS + 1) if fits(at, n)), default=1)
+        for at in range(len(words))
+    ]
+    while True:  # names alike take a word more, where it fits
+        names = [_short(words[at], counts[at]) for at in range(len(words))]
+        alike = Counter(name.casefold() for name in names)
+        grown = [
+            at
+            for at, name in enumerate(names)
+            if alike[name.casefold()] > 1 and fits(at, counts[at] + 1)
+        ]
+        if not grown:
+            break
+        for at in grown:
+            counts[at] += 1
+    numbered: set[int] = set()
+    while True:  # a numbered name is unique: a title that reads as one is numbered too
+        alike = Counter(name.casefold() for name in names)
+        same = [
+            at
+            for at, name in enumerate(names)
+            if at not in numbered and (alike[name.casefold()] > 1 or not name)
+        ]
+        if not same:
+            return [markdown_text(name) for name in names]
+        for at in same:
+            names[at] = f"{names[at]} ({at + 1})".lstrip()
+            numbered.add(at)
+
+
+def _short(words: list[str], count: int) -> str:
+    """The first ``count`` of ``words``, a single word longer than :data:`SHORT_CHARS`
+    cut to it with ``…``."""
+    text = " ".join(words[:count])
+    return text if len(text) <= SHORT_CHARS else text[: SHORT_CHARS - 1] + "…"
 
 
 def keep_ended(
@@ -508,18 +577,48 @@ def _last_day(goal: Goal) -> date | None:
 
 
 def _gantt(goals: list[Goal], windows: dict[str, Period | None], span: Period) -> str:
+    """The plan's timeline: each goal's window and its milestones, with an ``accTitle``
+    and ``accDescr`` that say in words what it shows, for a screen reader."""
     lines = gantt_head(span.start, span.end)  # found in a tryout: no year across a new year
+    shown: list[Goal] = []
+    milestones: list[Milestone] = []
     for index, goal in enumerate(goals, start=1):
         window = windows[goal.path]
         if window is None:
             continue
+        shown.append(goal)
         lines.append(f"    section {gantt_text(goal.title)}")
         lines.append(f"    window :g{index}, {window.start}, {window.end + timedelta(days=1)}")
         for number_, m in enumerate(goal.milestones, start=1):
             day = _shown_on(goal, m, span)
             if day is not None:
+                milestones.append(m)
                 state = "done, " if m.is_done else ""
                 lines.append(
                     f"    {gantt_text(m.title)} :{state}milestone, g{index}m{number_}, {day}, 0d"
                 )
-    return "\n".join(lines)
+    title = f"    accTitle: Timeline of {plural(len(shown), 'goal')}, {span.start} to {span.end}"
+    return "\n".join([lines[0], title, _described(shown, milestones, span), *lines[1:]])
+
+
+def _described(shown: list[Goal], milestones: list[Milestone], span: Period) -> str:
+    """The timeline's ``accDescr`` line: its goals, milestones and the first goal due."""
+    if not shown:
+        return "    accDescr: no goal in these weeks"
+    done = sum(m.is_done for m in milestones)
+    held = (
+        f"{plural(len(milestones), 'milestone')}, {f'{done} of them' if done else 'none'} done"
+        if milestones
+        else "no milestone"
+    )
+    due = sorted((g.due, gantt_text(g.title)) for g in shown if g.due and g.due in span)
+    ending = (
+        f"{plural(len(due), 'goal')} due in these weeks, "
+        f"{'the first ' if len(due) > 1 else ''}{due[0][1]} on {due[0][0]}"
+        if due
+        else "no goal due in these weeks"
+    )
+    return (
+        f"    accDescr: {plural(len(shown), 'goal')} from {span.start} to {span.end} "
+        f"with {held}, and {ending}"
+    )

@@ -220,6 +220,10 @@ def build_review(
         for g in sorted(active, key=_due_key)
         if g.due and g.due < as_of
     ]
+    scores = {
+        g.path: _score(g, catalog, as_of, before, period, points[g.path], values[g.path], plan)
+        for g in board
+    }
     checkins = _checkins(board, link, catalog, period, as_of)
     networking = _networking(catalog, period, as_of)
     return {
@@ -229,10 +233,7 @@ def build_review(
         "as_of": as_of.isoformat(),
         "previous_week": week_label(period.start - timedelta(days=7), week_start),
         "next_week": week_label(period.end + timedelta(days=1), week_start),
-        "scoreboard": [
-            _score(g, catalog, as_of, before, period, points[g.path], values[g.path], plan)
-            for g in board
-        ],
+        "scoreboard": list(scores.values()),
         "checkins": checkins,
         "milestones": _milestones(active, catalog, period, as_of, week_start),
         "attention": {
@@ -272,7 +273,7 @@ def build_review(
         },
         "networking": networking,
         "git": git,
-        "chart": gantt(active, as_of, lambda g: values[g.path]),
+        "chart": gantt(active, as_of, lambda g: values[g.path], lambda g: scores[g.path]["pace"]),
         "goals": [link(g) for g in board],
         "plan": catalog.link_to(plan.path) if plan else None,
     }
@@ -662,10 +663,16 @@ def _person(catalog: Catalog, target: str, display: str) -> str:
     return catalog.titled_link(path) if path is not None else display
 
 
-def gantt(goals: list[Goal], as_of: date, value_of: Callable[[Goal], float | None]) -> str:
+def gantt(
+    goals: list[Goal],
+    as_of: date,
+    value_of: Callable[[Goal], float | None],
+    pace_of: Callable[[Goal], str],
+) -> str:
     """A Mermaid gantt of each goal's window: the done part is its progress share of
     the window (at its value on the review day, ``value_of``, as the scoreboard has it),
-    so a bar ending left of the review day is behind.
+    so a bar ending left of the review day is behind.  Its ``accTitle`` and ``accDescr``
+    say in words what it shows, by the scoreboard's pace of each goal (``pace_of``).
 
     The chart shows at most :data:`CHART_BEFORE` before the review day and
     :data:`CHART_AFTER` after it; a goal's bar is cut to that window (its label then
@@ -682,9 +689,11 @@ def gantt(goals: list[Goal], as_of: date, value_of: Callable[[Goal], float | Non
     last = min(max([as_of, *(w[4] for w in windows)]), as_of + CHART_AFTER)
     shown_last = max(as_of, last - timedelta(days=1))  # a bar's end is the day after
     lines = gantt_head(first, shown_last)
+    paces: list[tuple[str, str]] = []  # each goal shown: its name and pace
     for index, goal, start, due, end in windows:
         if due < first or start > last:
             continue
+        paces.append((gantt_text(goal.title), pace_of(goal)))
         progress = goal.progress_at(value_of(goal))
         share = max(0.0, min(progress or 0.0, 1.0))  # in days as the scoreboard's bar
         middle = start + timedelta(days=parts_of(share, (end - start).days))
@@ -700,7 +709,38 @@ def gantt(goals: list[Goal], as_of: date, value_of: Callable[[Goal], float | Non
             lines.append(f"    to go :g{index}b, {middle}, {end}")
     lines.append("    section Review")
     lines.append(f"    Review day :milestone, review, {as_of}, 0d")
-    return "\n".join(lines)
+    return "\n".join([lines[0], *_described(paces, as_of), *lines[1:]])
+
+
+#: The paces a chart's description counts, in its order, as it words them.
+_PACE_WORDS = {
+    "ahead": "ahead",
+    "on track": "on track",
+    "done": "done",
+    "unknown": "of unknown pace",
+}
+
+
+def _described(paces: list[tuple[str, str]], as_of: date) -> list[str]:
+    """The review chart's ``accTitle`` and ``accDescr`` lines, which a screen reader
+    reads: how many goals it shows, and how many are behind (named), ahead, on track..."""
+    title = f"    accTitle: Progress against time of {plural(len(paces), 'goal')}"
+    if not paces:
+        return [title, "    accDescr: no goal with a start and due date to chart"]
+    behind = [name for name, pace in paces if pace == "behind"]
+    counts = [
+        f"{sum(pace == key for _, pace in paces)} {words}"
+        for key, words in _PACE_WORDS.items()
+        if any(pace == key for _, pace in paces)
+    ]
+    said = f"{len(behind)} {'is' if len(behind) == 1 else 'are'} behind ({', '.join(behind)})"
+    return [
+        title,
+        f"    accDescr: Of {plural(len(paces), 'goal')}, "
+        f"{listed([said if behind else 'none is behind', *counts])}, each a bar from its "
+        f"start to its due date filled as far as its progress, with the review day {as_of} "
+        "marked",
+    ]
 
 
 def gantt_head(first: date, last: date) -> list[str]:

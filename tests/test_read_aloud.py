@@ -1,0 +1,230 @@
+"""The review and the plan read aloud: headings a screen reader can jump to, charts with
+a text equivalent, table columns named by their goals, words instead of symbols."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from journal.core import codec
+from tests.conftest import REPO, Invoke, Write, goal_text
+from tests.test_plan import section_of
+from tests.test_review import run
+
+BOLD_LINE = re.compile(r"^\*\*[^*]+\*\*$", re.MULTILINE)
+
+
+def review_of(example_vault: Path) -> str:
+    code, out, err = run(example_vault, "review", "--stdout")
+    assert (code, err) == (0, "")
+    return out
+
+
+def plan_of(example_vault: Path) -> str:
+    code, out, err = run(example_vault, "plan", "--stdout")
+    assert (code, err) == (0, "")
+    return out
+
+
+def test_the_reviews_subheadings_are_headings_one_level_below_their_section(
+    example_vault: Path,
+) -> None:
+    """Reported: bold lines for "Overdue", "Follow-ups", each goal of the check-ins...
+    are skipped by a screen reader's heading navigation."""
+    text = review_of(example_vault)
+    assert BOLD_LINE.findall(text) == []
+    milestones = section_of(text, "milestones")
+    assert "\n## Milestones\n\n### Overdue\n\n- Three leaders" in milestones
+    assert "\n\n### Due this week\n\n- nothing\n\n### Due next week\n\n" in milestones
+    networking = section_of(text, "networking")
+    for title in ("Follow-ups", "Meetings this week", "New contacts"):
+        assert f"\n\n### {title}\n\n- " in networking
+    checkins = section_of(text, "checkins")
+    assert "\n## Check-ins\n\n### [[Attend two HR events a month]]\n\n- 2026-11-20" in checkins
+
+
+def test_the_plans_months_are_headings(example_vault: Path) -> None:
+    text = plan_of(example_vault)
+    assert BOLD_LINE.findall(text) == []
+    focus = section_of(text, "focus")
+    assert "\n## Focus by month\n\n### November 2026\n\nMost progress" in focus
+    assert "\n\n### February 2027\n\nNothing planned.\n" in focus
+
+
+def test_the_reviews_chart_says_in_words_what_it_shows(example_vault: Path) -> None:
+    chart = section_of(review_of(example_vault), "chart")
+    assert "```mermaid\ngantt\n    accTitle: Progress against time of 7 goals\n" in chart
+    assert (
+        "\n    accDescr: Of 7 goals, 1 is behind (Present the engagement survey results to "
+        "the leadership team), 1 ahead and 5 on track, each a bar from its start to its due "
+        "date filled as far as its progress, with the review day 2026-11-22 marked\n"
+    ) in chart
+    assert chart.split("```\n", 1)[1].startswith(
+        "\nThe Scoreboard above says the same in words: each goal's Pace.\n"
+    )
+
+
+def test_the_plans_timeline_says_in_words_what_it_shows(example_vault: Path) -> None:
+    chart = section_of(plan_of(example_vault), "chart")
+    assert (
+        "```mermaid\ngantt\n    accTitle: Timeline of 8 goals, 2026-11-23 to 2027-02-20\n" in chart
+    )
+    assert (
+        "\n    accDescr: 8 goals from 2026-11-23 to 2027-02-20 with 10 milestones, 2 of them "
+        "done, and 6 goals due in these weeks, the first Present the engagement survey results "
+        "to the leadership team on 2026-12-03\n"
+    ) in chart
+    assert chart.split("```\n", 1)[1].startswith(
+        "\nFocus by month above says the same in words: what is due in each month.\n"
+    )
+
+
+def test_a_chart_of_no_goal_says_so(invoke: Invoke) -> None:
+    """A vault with no goal yet: the charts still describe themselves."""
+    review = invoke("review", "--stdout")
+    assert "    accDescr: no goal with a start and due date to chart" in review.stdout
+    plan = invoke("plan", "--stdout")
+    assert "    accDescr: no goal in these weeks" in plan.stdout
+
+
+def test_the_weekly_targets_name_each_goal_in_words(example_vault: Path) -> None:
+    """Reported: the columns headed 1, 2, 3... and milestones "(6)" made a listener keep
+    the numbers of the goals in mind; the due week was told by bold alone."""
+    targets = section_of(plan_of(example_vault), "targets")
+    assert (
+        "| Column | Goal | From | To | By |\n|--------|------|------|----|----|\n"
+        "| Attend two HR | [[Attend two HR events a month]] | 4 | 6 events | 2026-12-31 |\n"
+    ) in targets
+    assert (
+        "| Week | Days | Attend two HR | Become an HR | Complete the People | "
+        "Connect with five | Post on LinkedIn | Present the engagement | "
+        "Two informational | Milestones (goal) |\n"
+    ) in targets
+    assert (
+        "| 2026-W49 | 2026-11-30 to 2026-12-06 | 4 | 3 | 3 | 3 | 8 | **3 (due)** | 1 | "
+        "First interview held (Two informational, done); Dry run with Priya (Present the "
+        "engagement); Present at the leadership meeting (Present the engagement) |\n"
+    ) in targets
+
+
+def test_short_names_are_the_first_words_and_unique() -> None:
+    from journal.core.plan import short_names
+
+    assert short_names(["Attend two HR events a month", "Run", "A: b"]) == [
+        "Attend two HR",
+        "Run",
+        "A: b",
+    ]
+    # at most 24 characters, cut at a word boundary (a single long word is cut)
+    assert short_names(["Internationalisation project", "Führungskräfteentwicklungsprogramme"]) == [
+        "Internationalisation",
+        "Führungskräfteentwicklu…",
+    ]
+    # names that would be the same take words until they differ, or their numbers
+    assert short_names(["Speak at a meetup", "Speak at a conference", "Speak at a meetup"]) == [
+        "Speak at a meetup (1)",
+        "Speak at a conference",
+        "Speak at a meetup (3)",
+    ]
+    # markdown shows it as typed: no tag, link or comment
+    assert short_names(["Learn #python <!-- x --> [[now]]"]) == ["Learn \\#python \\[\\[now]]"]
+
+
+def test_short_names_keep_to_their_length_when_titles_differ_late() -> None:
+    """Found in review: names that were the same took words until they differed, past
+    the 24 characters (a whole hostile title heading a column)."""
+    from journal.core.plan import short_names
+
+    assert short_names(
+        [
+            "Present the engagement survey results to the leadership team",
+            "Present the engagement survey results to staff",
+            "Plan: Q3 | quoted [[x]] #tag --- type: hacked",
+        ]
+    ) == ["Present the engagement (1)", "Present the engagement (2)", "Plan: Q3 |"]
+    # in any case; a title that reads as another's numbered name is numbered too
+    assert short_names(["Run a 10k", "run a 10K", "Budget", "Budget", "Budget (3)"]) == [
+        "Run a 10k (1)",
+        "run a 10K (2)",
+        "Budget (3)",
+        "Budget (4)",
+        "Budget (3) (5)",
+    ]
+    assert short_names(["<!-- all hidden -->", "Run"]) == ["(1)", "Run"]  # never an empty header
+    long = "Führungskräfteentwicklungsprogramme"
+    assert short_names([f"{long} A", f"{long} B"]) == [
+        "Führungskräfteentwicklu… (1)",
+        "Führungskräfteentwicklu… (2)",
+    ]
+
+
+def test_the_scoreboard_says_progress_and_change_in_words(example_vault: Path) -> None:
+    """Reported: "Baseline → now → target", "0 → 4 → 6 events", and "–" and "±0" in
+    This week, explained only below the table, read badly aloud."""
+    board = section_of(review_of(example_vault), "scoreboard")
+    assert "→" not in board and "±" not in board and "–" not in board
+    assert "| Goal | Progress | Value | This week | Pace |\n" in board
+    assert (
+        "| [[Attend two HR events a month]] | ███████░░░ 67% | **4** of 6 events (from 0) "
+        "| +1 | on track"
+    ) in board
+    assert "| **3** of 8 competencies (from 0) | no change | on track" in board
+    assert "| [[Network more]] | ·········· unknown | no target yet | none | unknown |" in board
+
+
+def test_a_goal_going_down_says_so(invoke: Invoke, write: Write) -> None:
+    write(
+        "goals/w.md",
+        goal_text("Weigh less", metric="weight", unit="kg", baseline=80, current=78, target=70),
+    )
+    board = section_of(invoke("review", "--stdout").stdout, "scoreboard")
+    assert "| [[w]] | ██░░░░░░░░ 20% | **78 kg**, down to 70 kg (from 80) |" in board
+
+
+def test_a_plan_written_before_short_names_is_read_as_one_written_now(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """status and the review read a plan's weekly targets from its `targets` property,
+    not its table: a plan written before its columns were named by short names and its
+    due week said "(due)" (`| 1 |`, `**5**`) paces a goal as one written now does, and
+    `journal plan` brings its table up to date with no edit of the user's to report
+    (a `(due)` cell failed only a test that read the table, never journal)."""
+    template = (REPO / "templates/plan.md.j2").read_text()
+    for shipped, was in (
+        ("row.short", "row.number"),
+        ("m.short", "m.goal"),
+        ("**{{ t.value }} (due)**", "**{{ t.value }}**"),
+    ):
+        assert shipped in template
+        template = template.replace(shipped, was)
+    write(".journal/templates/plan.md.j2", template)  # the plan.md.j2 shipped before
+    write("goals/a.md", goal_text("Alpha", start="2026-10-02", current=3, target=5))
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-10-16")
+    assert invoke("plan").exit_code == 0
+    (vault / ".journal/templates/plan.md.j2").unlink()
+    [path] = (vault / "plans").iterdir()
+    old = path.read_text()
+    assert "\n| 1 | [[a]] | 3 | 5 conversations | 2026-12-31 |\n" in old
+    assert "| **5** |" in old and "(due)**" not in old and "| Alpha |" not in old
+    made = invoke("plan")  # the same day, by the template shipped now
+    assert (made.exit_code, made.stdout, made.stderr) == (0, f"plans/{path.name}: updated\n", "")
+    new = path.read_text()
+    assert "\n| Alpha | [[a]] | 3 | 5 conversations | 2026-12-31 |\n" in new
+    assert "\n| Week | Days | Alpha | Milestones (goal) |\n" in new
+    assert "| **5 (due)** |" in new and "| 1 |" not in new
+    assert codec.parse_text(new).data["targets"] == codec.parse_text(old).data["targets"]  # type: ignore[index]
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-29")
+
+    def paced() -> tuple[object, ...]:
+        [goal] = json.loads(invoke("status", "--json").stdout)["goals"]
+        review = invoke("review", "--stdout").stdout
+        row = next(r for r in review.splitlines() if r.startswith("| [[a]]"))
+        return goal["pace"], goal["expected"], goal["by_plan"], row.split(" | ")[-1]
+
+    now = paced()
+    assert now[:3] == ("behind", 4, True)  # the plan's 4 by 2026-W48, not the line's 3.2
+    path.write_text(old)
+    assert paced() == now
