@@ -70,6 +70,7 @@ from journal.core.settings import Networking
 #: The rules whose findings ``status`` and the review name in their line on copies
 #: (:meth:`Catalog.copy_records`): conflict copies, a name spelled two ways, copy names.
 COPY_RULES = ("H003", "H018", "H019")
+CHUNK = 500  # notes read at once by :meth:`Catalog.each_note`
 
 
 def _conflict_message(path: str, original: str, there: Collection[str]) -> str:
@@ -921,6 +922,20 @@ class Catalog:
         notes = self._source.load(kind=kind)
         self.by_path.remember(notes)
         return [n for n in notes if n.readable]
+
+    def each_note(self, kind: str | None = None) -> Iterator[Note]:
+        """Every note (of ``kind``), parsed, in path order (no sync-conflict copies), read
+        :data:`CHUNK` paths at a time and kept by nobody: for a command that goes through
+        them once (``list --type all --json`` held 50,000 notes whole, 330 MB)."""
+        if "notes" in self.__dict__:
+            yield from (n for n in self.notes if kind is None or n.kind == kind)
+            return
+        if kind is None:
+            paths = self._source.paths()
+        else:
+            paths = [h.path for h in self._source.heads_in("", kind)]
+        for start in range(0, len(paths), CHUNK):
+            yield from self._source.load(paths=paths[start : start + CHUNK])
 
     @cached_property
     def diagnostics(self) -> Sequence[Diagnostic]:
