@@ -2554,10 +2554,10 @@ class IndexReader:
             " WHERE n.kind = ? AND n.readable AND p.record IS NOT NULL"
         )
         if path is not None:
-            sql, args = f"{sql} AND n.path = ?", (kind, path)
+            found = self._rows(f"{sql} AND n.path = ?", (kind, path))
         else:
-            sql, args = f"{sql} ORDER BY n.path", (kind,)
-        return [_unpickled(blob, kind) for (blob,) in self._rows(sql, args)]
+            found = self._rows(f"{sql} ORDER BY n.path", (kind,))
+        return [_unpickled(blob, kind) for (blob,) in found]
 
     def inline_checkins(self) -> list[tuple[str, CheckIn]]:
         return [
