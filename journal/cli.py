@@ -15,7 +15,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
@@ -498,6 +498,32 @@ def emit_json(data: Any) -> None:
     _print(escape_c1(json.dumps(json_numbers(data), indent=2, ensure_ascii=False)))
 
 
+def emit_json_list(records: Iterable[Any]) -> None:
+    """The text :func:`emit_json` gives the list of ``records``, written as they come, a
+    few dozen kilobytes at a time: ``list --type all --json`` held the 50,000 notes of a
+    vault, their records and the 22 MB of text at once (600 MB)."""
+    from journal.core.formatting import escape_c1, json_numbers
+
+    held: list[str] = []
+    size = 0
+    start = "["
+    for item in records:
+        text = json.dumps(json_numbers(item), indent=2, ensure_ascii=False)
+        held.append(
+            start + "\n  " + text.replace("\n", "\n  ")
+        )  # no JSON string holds a line break
+        size += len(text)
+        start = ","
+        if size > _JSON_CHUNK:
+            _print(escape_c1("".join(held)), nl=False)
+            held, size = [], 0
+    held.append("[]" if start == "[" else "\n]")
+    _print(escape_c1("".join(held)))
+
+
+_JSON_CHUNK = 64 * 1024  # characters of JSON text written at once
+
+
 def _print(text: str, *, err: bool = False, nl: bool = True) -> None:
     """``click.echo``; standard output that can't be written (not a closed pipe) is
     :class:`_OutputLost`, which the group reports in one line.  A reader gone in the
@@ -846,11 +872,13 @@ def list_command(
     before = _optional_day(due_before, "--due-before")
     vault = state.vault()
     catalog = state.catalog(vault)
-    records = list_notes(catalog, kind=kind, statuses=statuses, areas=areas, due_before=before)
+    found = list_notes(catalog, kind=kind, statuses=statuses, areas=areas, due_before=before)
     report(listing_problems(catalog), severities=("error", "warning"))
     if as_json:
-        emit_json(records)
-    elif not records:
+        emit_json_list(found)
+        return
+    records = list(found)
+    if not records:
         _nothing_to_list("no goals match" if kind == "goal" else "no notes match")
     elif kind == "goal":
         state.put(state.views().goal_table(line_texts(records), today()))

@@ -2497,10 +2497,12 @@ class IndexReader:
     def unreadable(self) -> list[Head]:
         return self._heads("WHERE NOT readable")
 
-    def heads_in(self, folder: str, kind: str) -> list[Head]:
+    def heads_in(self, folder: str, kind: str | None) -> list[Head]:
         if not folder:
-            return self._heads("WHERE kind = ?", (kind,))
+            return self._heads("WHERE kind = ?", (kind,)) if kind else self.heads()
         # the paths from "folder/" up to "folder0" ("0" follows "/"): an indexed range
+        if kind is None:
+            return self._heads("WHERE path >= ? AND path < ?", (f"{folder}/", f"{folder}0"))
         where = "WHERE path >= ? AND path < ? AND kind = ?"
         return self._heads(where, (f"{folder}/", f"{folder}0", kind))
 
@@ -2543,18 +2545,19 @@ class IndexReader:
             notes.sort(key=lambda n: n.path)
         return notes
 
-    def records(self, kind: str) -> list[Any]:
-        return self.index._guard(lambda: self._records(kind))
+    def records(self, kind: str, path: str | None = None) -> list[Any]:
+        return self.index._guard(lambda: self._records(kind, path))
 
-    def _records(self, kind: str) -> list[Any]:
-        return [
-            _unpickled(blob, kind)
-            for (blob,) in self._rows(
-                "SELECT p.record FROM notes n JOIN parsed p ON p.path = n.path"
-                " WHERE n.kind = ? AND n.readable AND p.record IS NOT NULL ORDER BY n.path",
-                (kind,),
-            )
-        ]
+    def _records(self, kind: str, path: str | None) -> list[Any]:
+        sql = (
+            "SELECT p.record FROM notes n JOIN parsed p ON p.path = n.path"
+            " WHERE n.kind = ? AND n.readable AND p.record IS NOT NULL"
+        )
+        if path is not None:
+            found = self._rows(f"{sql} AND n.path = ?", (kind, path))
+        else:
+            found = self._rows(f"{sql} ORDER BY n.path", (kind,))
+        return [_unpickled(blob, kind) for (blob,) in found]
 
     def inline_checkins(self) -> list[tuple[str, CheckIn]]:
         return [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -42,11 +42,13 @@ def list_notes(
     statuses: Sequence[str] = (),
     areas: Sequence[str] = (),
     due_before: date | None = None,
-) -> list[dict[str, Any]]:
-    """Records of the notes that pass every filter, in path order.
+) -> Iterator[dict[str, Any]]:
+    """Records of the notes that pass every filter, in path order, made as they are
+    asked for (:meth:`Catalog.each_note`).
 
     ``kind`` is a note type, ``note`` for plain notes, or ``all``.  Listing goals,
-    a status that no goal can have is a usage error; other notes' status is free.
+    a status that no goal can have is a usage error (raised at once); other notes'
+    status is free.
     """
     wanted_status = {match_key(s) for s in statuses}
     if kind == "goal" and (unknown := sorted(wanted_status - set(STATUSES))):
@@ -55,19 +57,30 @@ def list_notes(
         )
     wanted_area = {match_key(a) for a in areas}
     if kind == "goal":
-        goals = [
-            g for g in catalog.goals if _goal_passes(g, wanted_status, wanted_area, due_before)
-        ]
-        return [g.to_dict() for g in goals]
-    records = []
+        goals = catalog.goals
+        return (
+            g.to_dict() for g in goals if _goal_passes(g, wanted_status, wanted_area, due_before)
+        )
+    return _note_records(
+        catalog, None if kind == "all" else kind, wanted_status, wanted_area, due_before
+    )
+
+
+def _note_records(
+    catalog: Catalog,
+    kind: str | None,
+    wanted_status: set[str],
+    wanted_area: set[str],
+    due_before: date | None,
+) -> Iterator[dict[str, Any]]:
     goals_by_path = {g.path: g for g in catalog.goals}
-    for note in catalog.notes if kind == "all" else catalog.of_kind(kind):
+    for note in catalog.each_note(kind):
         if not note.readable:
             continue
         goal = goals_by_path.get(note.path)
         if goal is not None:
             if _goal_passes(goal, wanted_status, wanted_area, due_before):
-                records.append(goal.to_dict())
+                yield goal.to_dict()
             continue
         record = note_record(note)
         area = note.props.get("area")
@@ -77,8 +90,7 @@ def list_notes(
             continue
         if due_before is not None:
             continue  # only goals have a due date
-        records.append(record)
-    return records
+        yield record
 
 
 def listing_problems(catalog: Catalog) -> list[Diagnostic]:
