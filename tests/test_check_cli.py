@@ -240,6 +240,21 @@ def test_file_arguments_as_a_pre_commit_hook_passes_them(
     assert invoke("check", "goals/Connect with five HR leaders.md").exit_code == 0
 
 
+def test_a_vault_relative_file_argument_from_outside_the_vault(
+    invoke: Invoke, smart_vault: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (power user): `journal --vault V check goals/Broken.md --json` run outside
+    the vault printed no JSON, only "can't use this note", when the goal was broken."""
+    smart_vault("goals/Broken.md", "---\ntype: goal\ntitle: Broken: goal\nstatus: active\n---\n# x\n")
+    smart_vault("daily/2026-11-20.md", "---\ntitle: Plan: Q3\n---\nbody\n")
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "daily").mkdir(parents=True)
+    monkeypatch.chdir(elsewhere)
+    records = check_json(invoke, "goals/Broken.md")
+    assert [(r["rule"], r["path"]) for r in records] == [("H004", "goals/Broken.md")]
+    assert [r["path"] for r in check_json(invoke, "daily")] == []  # the working folder's first
+
+
 def test_a_folder_argument_checks_the_notes_in_it(
     invoke: Invoke, smart_vault: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
