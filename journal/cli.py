@@ -1264,6 +1264,7 @@ def check(
         return
 
     if vault_option is not None:
+        _one_vault(vault_option)
         state.vault_option = _vault_folder(vault_option)
     vault = state.vault()
     result = check_vault(
@@ -1299,6 +1300,24 @@ def _day_option(text: str | None, option: str = "--date") -> date:
         return parse_day(text)
     except DateError as exc:
         raise UsageProblem(f"{option}: {exc.message}") from None
+
+
+def _one_vault(folder: str) -> None:
+    """A command's own ``--vault folder`` (check's, for a pre-commit hook's args) and the
+    global ``--vault`` typed too must name one folder: a usage error naming both, not
+    one of them quietly."""
+    from journal.core.errors import UsageProblem
+
+    root = click.get_current_context().find_root()
+    given = root.params.get("vault_option")
+    if given is None or not _typed(root, "vault_option"):
+        return
+    try:
+        same = os.path.samefile(given, folder)
+    except OSError:  # one is no folder: the same words, then
+        same = os.path.abspath(given) == os.path.abspath(folder)
+    if not same:
+        raise UsageProblem(f"--vault {given} and --vault {folder} name two vaults: give one")
 
 
 def _vault_folder(value: str | None, name: str = "--vault") -> str | None:

@@ -477,6 +477,25 @@ def test_text_paths_are_relative_to_the_working_folder_and_json_paths_to_the_vau
     assert runner.invoke(cli, ["check"]).stdout.splitlines()[0] == "goals/Network more.md:"
 
 
+def test_two_vault_options_that_disagree_are_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (power user): `journal --vault ex check --vault v50k --json` quietly
+    checked v50k."""
+    for name in ("ex", "other"):
+        (tmp_path / name / ".journal").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    both = runner.invoke(cli, ["--vault", "ex", "check", "--vault", "other", "--json"])
+    assert both.exit_code == 2
+    assert "--vault ex" in both.stderr and "--vault other" in both.stderr
+    assert both.stdout == ""
+    same = runner.invoke(cli, ["--vault", "ex", "check", "--vault", "./ex/", "--json"])
+    assert (same.exit_code, same.stdout) == (0, "[]\n")
+    monkeypatch.setenv("JOURNAL_VAULT", str(tmp_path / "ex"))  # a variable is no option
+    assert runner.invoke(cli, ["check", "--vault", "other"]).exit_code == 0
+
+
 def test_the_hook_can_name_a_vault_below_the_repository_in_its_args(tmp_path: Path) -> None:
     """pre-commit runs `entry args files` from the repository root."""
     repo = tmp_path / "repo"
