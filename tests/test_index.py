@@ -2643,6 +2643,12 @@ def test_search_keeps_its_output_and_its_time_bounded(
     assert slow.exit_code == 1
     assert slow.stderr.startswith("journal: the search for 'c* c* ")
     assert "took over 0 s and was stopped" in slow.stderr
+    assert "--limit" not in slow.stderr
+    # reported (power user): `--limit 100000` on 50,000 notes was stopped, the time gone on
+    # the snippets of the hits, and the advice named only the words
+    many = invoke("search", "c*", "--limit", "100000")
+    assert many.exit_code == 1
+    assert "or fewer results (--limit): a snippet is made for each\n" in many.stderr
 
 
 def test_snippets_read_as_plain_text_and_mark_only_hits(invoke: Invoke, write: Write) -> None:
