@@ -1336,9 +1336,9 @@ def _one_vault(folder: str) -> None:
     if given is None or not _typed(root, "vault_option"):
         return
     try:
-        same = os.path.samefile(given, folder)
-    except OSError:  # one is no folder: the same words, then
-        same = os.path.abspath(given) == os.path.abspath(folder)
+        same = Path(given).samefile(folder)
+    except OSError:  # one is no folder: the same path, then
+        same = Path(given).resolve() == Path(folder).resolve()
     if not same:
         raise UsageProblem(f"--vault {given} and --vault {folder} name two vaults: give one")
 

@@ -245,7 +245,8 @@ def test_a_vault_relative_file_argument_from_outside_the_vault(
 ) -> None:
     """Reported (power user): `journal --vault V check goals/Broken.md --json` run outside
     the vault printed no JSON, only "can't use this note", when the goal was broken."""
-    smart_vault("goals/Broken.md", "---\ntype: goal\ntitle: Broken: goal\nstatus: active\n---\n# x\n")
+    broken = "---\ntype: goal\ntitle: Broken: goal\nstatus: active\n---\n# x\n"
+    smart_vault("goals/Broken.md", broken)
     smart_vault("daily/2026-11-20.md", "---\ntitle: Plan: Q3\n---\nbody\n")
     elsewhere = tmp_path / "elsewhere"
     (elsewhere / "daily").mkdir(parents=True)

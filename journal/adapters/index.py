@@ -646,7 +646,8 @@ class Index:
         conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version not in (0, SCHEMA_VERSION):
-            return Why("other-version", f"was made by another version of journal (schema {version})")
+            words = f"was made by another version of journal (schema {version})"
+            return Why("other-version", words)
         if version == 0:
             _while_locked(conn, "BEGIN IMMEDIATE", self._waiting)
             try:

@@ -379,7 +379,7 @@ def may_hold_conflict_copies(paths: Sequence[str]) -> bool:
 
 def _marked(text: str) -> bool:
     lowered = text.lower()
-    for mark in COPY_MARKS:  # a loop, not any(): this runs once per path of a vault
+    for mark in COPY_MARKS:  # noqa: SIM110 - a loop, not any(): this runs once per path of a vault
         if mark in lowered:
             return True
     return False
