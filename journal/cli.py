@@ -492,9 +492,19 @@ def echo_styled(text: str) -> None:
     _print(text, nl=False)
 
 
+#: Where :func:`commit_option` keeps the command's JSON (``click.Context.meta``) until
+#: the commit is made, to print it with the commit's id.
+HELD_JSON = "journal.held_json"
+
+
 def emit_json(data: Any) -> None:
     from journal.core.formatting import escape_c1, json_numbers
 
+    ctx = click.get_current_context(silent=True)
+    held = ctx.meta.get(HELD_JSON) if ctx is not None else None
+    if held is not None:
+        held.append(data)
+        return
     _print(escape_c1(json.dumps(json_numbers(data), indent=2, ensure_ascii=False)))
 
 
@@ -594,7 +604,8 @@ def commit_option(func: Writer) -> Writer:
     type says it always returns one, also when it wrote nothing).  The lines saying
     so go to stderr when stdout carries data (``--json``), and the notices of a commit
     unlike git's (a detached HEAD, hooks not run) always; ``--stdout`` and
-    ``--dry-run`` write nothing, and are refused with it.
+    ``--dry-run`` write nothing, and are refused with it.  The command's JSON gets
+    ``"commit"``: the id of the commit made, else null (also without ``--commit``).
     """
 
     @click.option(
@@ -605,8 +616,19 @@ def commit_option(func: Writer) -> Writer:
     )
     @functools.wraps(func)
     def wrapper(*args: Any, commit: bool, **kwargs: Any) -> str:
-        if not commit:
-            return func(*args, **kwargs)
+        meta = click.get_current_context().meta
+        held: list[dict[str, Any]] = []
+        made: list[str] = []  # the commit's id, once made
+        meta[HELD_JSON] = held
+        try:
+            return committing(args, kwargs, made) if commit else func(*args, **kwargs)
+        finally:
+            del meta[HELD_JSON]
+            for data in held:
+                emit_json({**data, "commit": made[0] if made else None})
+
+    def committing(args: tuple[Any, ...], kwargs: dict[str, Any], made: list[str]) -> str:
+        """Run the command with ``--commit``; the commit's id goes into ``made``."""
         from journal.core.errors import UsageProblem
         from journal.usecases.commit import commit_paths, prepare_commit, to_commit
 
@@ -627,6 +649,7 @@ def commit_option(func: Writer) -> Writer:
         if committed is None:
             echo("journal: the files match the last commit, nothing to commit", err=err)
             return message
+        made.append(committed.revision.id)
         echo(f"committed {committed.revision.short}: {committed.revision.summary}", err=err)
         for notice in committed.notices:
             echo(f"journal: {notice}", err=True)
@@ -1293,6 +1316,7 @@ def check(
 
     if vault_option is not None:
         state.vault_option = _vault_folder(vault_option)
+        _one_vault(vault_option)
     vault = state.vault()
     result = check_vault(
         vault, state.catalog(vault), today(), refs=goals, select=select, ignore=ignore
@@ -1327,6 +1351,24 @@ def _day_option(text: str | None, option: str = "--date") -> date:
         return parse_day(text)
     except DateError as exc:
         raise UsageProblem(f"{option}: {exc.message}") from None
+
+
+def _one_vault(folder: str) -> None:
+    """A command's own ``--vault folder`` (check's, for a pre-commit hook's args) and the
+    global ``--vault`` typed too must name one folder: a usage error naming both, not
+    one of them quietly."""
+    from journal.core.errors import UsageProblem
+
+    root = click.get_current_context().find_root()
+    given = root.params.get("vault_option")
+    if given is None or not _typed(root, "vault_option"):
+        return
+    try:
+        same = Path(given).samefile(folder)
+    except OSError:  # one is no folder: the same path, then
+        same = Path(given).resolve() == Path(folder).resolve()
+    if not same:
+        raise UsageProblem(f"--vault {given} and --vault {folder} name two vaults: give one")
 
 
 def _vault_folder(value: str | None, name: str = "--vault") -> str | None:

@@ -233,7 +233,7 @@ def _followup(r: dict[str, Any]) -> list[str]:
     if r["state"] == "overdue":
         state = f"overdue {plural(r['days_overdue'], 'day')}"
     else:
-        state = {"unreadable": "no date"}.get(r["state"], r["state"])
+        state = {"undated": "no date"}.get(r["state"], r["state"])
     day = r["follow_up_by"] or r["follow_up_text"]
     when = f"due {day}" if day else ""
     said = filter(None, [when] if state == "due" else [state, when])

@@ -486,7 +486,7 @@ TITLE_MIN = 16
 def _state_text(r: dict[str, Any]) -> tuple[str, str]:
     if r["state"] == "overdue":
         return f"overdue {r['days_overdue']}d", "bad"
-    if r["state"] == "unreadable":
+    if r["state"] == "undated":
         return "no date", "bad"
     return r["state"], {"due": "warn", "done": "good"}.get(r["state"], "muted")
 

@@ -242,6 +242,22 @@ def test_file_arguments_as_a_pre_commit_hook_passes_them(
     assert invoke("check", "goals/Connect with five HR leaders.md").exit_code == 0
 
 
+def test_a_vault_relative_file_argument_from_outside_the_vault(
+    invoke: Invoke, smart_vault: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (power user): `journal --vault V check goals/Broken.md --json` run outside
+    the vault printed no JSON, only "can't use this note", when the goal was broken."""
+    broken = "---\ntype: goal\ntitle: Broken: goal\nstatus: active\n---\n# x\n"
+    smart_vault("goals/Broken.md", broken)
+    smart_vault("daily/2026-11-20.md", "---\ntitle: Plan: Q3\n---\nbody\n")
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "daily").mkdir(parents=True)
+    monkeypatch.chdir(elsewhere)
+    records = check_json(invoke, "goals/Broken.md")
+    assert [(r["rule"], r["path"]) for r in records] == [("H004", "goals/Broken.md")]
+    assert [r["path"] for r in check_json(invoke, "daily")] == []  # the working folder's first
+
+
 def test_a_folder_argument_checks_the_notes_in_it(
     invoke: Invoke, smart_vault: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -462,6 +478,25 @@ def test_text_paths_are_relative_to_the_working_folder_and_json_paths_to_the_vau
     assert records[0]["path"] == "goals/Network more.md"
     monkeypatch.chdir(repo / "notes/goals")  # the vault is above: vault-relative paths
     assert runner.invoke(cli, ["check"]).stdout.splitlines()[0] == "goals/Network more.md:"
+
+
+def test_two_vault_options_that_disagree_are_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (power user): `journal --vault ex check --vault v50k --json` quietly
+    checked v50k."""
+    for name in ("ex", "other"):
+        (tmp_path / name / ".journal").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    both = runner.invoke(cli, ["--vault", "ex", "check", "--vault", "other", "--json"])
+    assert both.exit_code == 2
+    assert "--vault ex" in both.stderr and "--vault other" in both.stderr
+    assert both.stdout == ""
+    same = runner.invoke(cli, ["--vault", "ex", "check", "--vault", "./ex/", "--json"])
+    assert (same.exit_code, same.stdout) == (0, "[]\n")
+    monkeypatch.setenv("JOURNAL_VAULT", str(tmp_path / "ex"))  # a variable is no option
+    assert runner.invoke(cli, ["check", "--vault", "other"]).exit_code == 0
 
 
 def test_the_hook_can_name_a_vault_below_the_repository_in_its_args(tmp_path: Path) -> None:

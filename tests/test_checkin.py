@@ -1379,6 +1379,31 @@ def test_progress_made_before_the_log_counts_once_after_a_commit_that_holds_it(
     assert [c["value"] for c in shown["checkins"]] == [4, 4, 5, 6]
 
 
+def test_check_ins_dated_after_today_are_left_out_of_the_series_and_the_chart(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    """Reported (power user): a `progress::` line dated 2026-12-20 (a typo in the year)
+    put `{"date": "2026-12-20", "value": 4}` at the end of `log --json`'s series, past
+    today and past `current` (1), and ran the chart's axis to that day."""
+    git = Git(vault, tmp_path / "home").init()
+    write(GOAL, goal_text(current=0, start="2026-11-01").split("\n- ")[0] + "\n")
+    git.commit("new", "2026-11-01")
+    assert invoke("log", "Connect", "+1", "first").exit_code == 0
+    write("daily/2026-12-20.md", "---\ndate: 2026-12-20\n---\nprogress:: [[hr]] +3 typo\n")
+    for command in (("log", "Connect", "--json"), ("history", "Connect", "--json")):
+        shown = json.loads(invoke(*command).stdout)
+        last = shown["series"][-1]
+        assert last["date"] <= "2026-11-22" and last["value"] == 1, command
+    shown = json.loads(invoke("log", "Connect", "--json").stdout)
+    assert shown["current"] == 1
+    assert [(c["date"], c["value"], c["future"]) for c in shown["checkins"]] == [
+        ("2026-11-22", 1, False),
+        ("2026-12-20", 4, True),
+    ]
+    text = invoke("log", "Connect").stdout
+    assert "2026-12-20" not in text.split("\n\n")[1]  # the chart's axis ends today
+
+
 def test_a_note_given_as_the_value_is_told_how_to_log_it(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -387,6 +387,16 @@ def test_with_json_the_commit_lines_go_to_stderr(git: Git, invoke: Invoke) -> No
     assert re.fullmatch(r"committed [0-9a-f]{7}: journal: weekly review 2026-W47\n", result.stderr)
 
 
+def test_json_names_the_commit_made(git: Git, invoke: Invoke) -> None:
+    """Reported (power user): with `--commit --json` the commit id was only in stderr's
+    text; every command taking --commit gives it as "commit", null when none was made."""
+    made = json.loads(invoke("review", "--json", "--commit").stdout)
+    assert made["commit"] == git("rev-parse", "HEAD").strip()
+    again = json.loads(invoke("review", "--json", "--commit").stdout)  # the files match
+    assert again["commit"] is None
+    assert json.loads(invoke("set", "Connect", "current=4", "--json").stdout)["commit"] is None
+
+
 def _commits_only(git: Git, vault: Path, result: object, path: str, message: str) -> None:
     """``result`` committed exactly ``path`` with ``message``; notes/a.md is still staged."""
     assert getattr(result, "exit_code", None) == 0, getattr(result, "output", "")

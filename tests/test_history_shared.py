@@ -40,8 +40,8 @@ def test_a_committed_check_in_dated_after_today_counts_once(
     git.commit("third", "2026-12-07")
     monkeypatch.setenv("JOURNAL_TODAY", "2026-12-06")
     series = [(p["date"], p["value"]) for p in history_json(invoke, "connect")["series"]]
-    assert series[-2:] == [("2026-12-03", 2), ("2026-12-07", 3)]
-    assert max(value for _day, value in series) == 3
+    assert series[-1:] == [("2026-12-03", 2)]  # the 12-07 line: no point before its day
+    assert max(value for _day, value in series) == 2
     assert _change_this_week(invoke, monkeypatch, "2026-12-06") == "+1"
 
 

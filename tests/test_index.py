@@ -775,7 +775,7 @@ def test_a_remake_makes_its_lookup_indexes_after_the_rows(notes: Path) -> None:
     with contextlib.closing(sqlite3.connect(index.path)) as conn, conn:
         conn.execute("UPDATE meta SET value = 'an older one' WHERE key = 'parser'")
     stopped = open_index(notes)
-    assert stopped.outdated == "the note parser changed"
+    assert stopped.outdated.words == "the note parser changed"  # type: ignore[union-attr]
     assert stopped.refresh(stop=lambda: True).parsed == []  # the remake, rolled back
     assert stopped.outdated is not None and _lookups(stopped) == made
 
@@ -825,7 +825,7 @@ def test_rows_of_an_older_parser_serve_until_they_are_made_again(
     before = dump(first.path)  # type: ignore[arg-type]
     monkeypatch.setattr(index_module, "PARSER_VERSION", 999)
     outdated = open_index(notes)
-    assert outdated.outdated == "the note parser changed"
+    assert outdated.outdated.words == "the note parser changed"  # type: ignore[union-attr]
     assert outdated.refresh(stop=lambda: True).parsed == []  # stopped: rolled back
     assert dump(first.path) == before and outdated.outdated is not None  # type: ignore[arg-type]
     thread, go_on = paused(lambda progress: outdated.refresh(progress=progress))
@@ -1050,7 +1050,8 @@ def test_journal_index_reports_counts_problems_and_time(notes: Path, invoke: Inv
     result = invoke("index", "--json")
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["read"] == 6 and report["notes"] == 6 and report["rebuilt"] is False
+    assert report["read"] == 6 and report["notes"] == 6
+    assert (report["rebuilt"], report["rebuilt_because"]) == (True, "new")  # a first build
     # every type and severity, 0 too (a tryout: `.kinds.goal` was null on an empty vault)
     zeros = {"contact": 0, "goal": 0, "meeting": 0, "note": 0, "plan": 0, "review": 0}
     assert report["kinds"] == {**zeros, "contact": 1, "goal": 2, "note": 3}
@@ -1069,6 +1070,31 @@ def test_journal_index_reports_counts_problems_and_time(notes: Path, invoke: Inv
         == "notes/broken.md:3: invalid front matter: duplicate key 'title' (first on line 2)\n"
     )
     assert [(e["path"], e["line"]) for e in report["errors"]] == [("notes/broken.md", 3)]
+
+
+def test_journal_index_json_says_whether_and_why_it_rebuilt(
+    notes: Path, invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (power user): `index --json` said `"rebuilt": false` right after stderr
+    told it was rebuilding the index another vault held, and for a brand-new index."""
+    monkeypatch.setenv("JOURNAL_INDEX", str(tmp_path / "shared.sqlite"))
+    other = tmp_path / "other"
+    (other / ".journal").mkdir(parents=True)
+    (other / "only.md").write_text("# only\n")
+
+    def why(*args: str, root: Path | None = None) -> tuple[bool, str | None]:
+        result = invoke("index", "--json", *args, root=root)
+        assert result.exit_code == 0, result.stderr
+        report = json.loads(result.stdout)
+        return report["rebuilt"], report["rebuilt_because"]
+
+    assert why() == (True, "new")
+    assert why() == (False, None)
+    assert why("--rebuild") == (True, "asked")
+    assert why(root=other) == (True, "other-vault")
+    (tmp_path / "shared.sqlite").write_bytes(b"SQLite format 3\x00" + b"\xff" * 2000)
+    assert why(root=other) == (True, "damaged")
+    assert why(root=other) == (False, None)
 
 
 def test_search_finds_titles_and_bodies_with_snippets(notes: Path, invoke: Invoke) -> None:
@@ -2617,6 +2643,12 @@ def test_search_keeps_its_output_and_its_time_bounded(
     assert slow.exit_code == 1
     assert slow.stderr.startswith("journal: the search for 'c* c* ")
     assert "took over 0 s and was stopped" in slow.stderr
+    assert "--limit" not in slow.stderr
+    # reported (power user): `--limit 100000` on 50,000 notes was stopped, the time gone on
+    # the snippets of the hits, and the advice named only the words
+    many = invoke("search", "c*", "--limit", "100000")
+    assert many.exit_code == 1
+    assert "or fewer results (--limit): a snippet is made for each\n" in many.stderr
 
 
 def test_snippets_read_as_plain_text_and_mark_only_hits(invoke: Invoke, write: Write) -> None:

@@ -541,7 +541,7 @@ def test_a_follow_up_whose_day_is_no_date_is_listed_first_not_dropped(
     result = invoke("followups", "--json")
     rows = json.loads(result.stdout)
     assert [(r["path"], r["state"], r["follow_up_by"], r["follow_up_text"]) for r in rows] == [
-        ("meetings/2026-11-02 Typo.md", "unreadable", None, "2026-11-31"),
+        ("meetings/2026-11-02 Typo.md", "undated", None, "2026-11-31"),
         ("meetings/2026-11-05 Meetup.md", "overdue", "2026-11-12", None),
         ("meetings/2026-11-21 Coffee.md", "due", "2026-11-28", None),
     ]
@@ -562,7 +562,7 @@ def test_a_follow_up_whose_day_is_no_date_is_listed_first_not_dropped(
     rows = json.loads(invoke("followups", "--all", "--json").stdout)
     states = {r["path"]: (r["state"], r["follow_up_text"]) for r in rows}
     assert states["meetings/2026-12-10 Lunch.md"] == ("later", "2026-12-32")
-    assert states["meetings/2026-11-04 Listed.md"] == ("unreadable", '["2026-11-20", "2026-11-21"]')
+    assert states["meetings/2026-11-04 Listed.md"] == ("undated", '["2026-11-20", "2026-11-21"]')
 
 
 def test_done_marks_a_follow_up_and_only_that_line_changes(

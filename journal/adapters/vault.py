@@ -618,16 +618,29 @@ class Vault(Record):
 
     def named_path(self, ref: str, cwd: Path | None = None) -> str:
         """A note named on the command line: its vault path when ``ref`` is a file inside
-        the vault by a path from ``cwd`` (default: the working folder) or an absolute one,
-        as a shell completes it (``./goals/a.md``, ``~/vault/goals/a.md``); else ``ref``
-        itself, an id, name, title, alias or vault path for the catalog to find."""
-        candidate = (cwd or files.here() or Path()) / ref  # none: only an absolute path
+        the vault (:meth:`argument_path`), as a shell completes it (``./goals/a.md``,
+        ``~/vault/goals/a.md``); else ``ref`` itself, an id, name, title, alias or vault
+        path for the catalog to find."""
+        candidate = self.argument_path(ref, cwd)
         try:
             if ref and candidate.is_file():
                 return self.inside(candidate) or ref  # through a symlink: the catalog says
         except (OSError, ValueError):  # too long for a file name; a NUL in it
             pass
         return ref
+
+    def argument_path(self, ref: str, cwd: Path | None = None) -> Path:
+        """The file or folder a command-line argument names: ``ref`` from ``cwd``
+        (default: the working folder) or an absolute one when that exists, else ``ref``
+        from the vault's folder (``goals/a.md`` run outside the vault, as a CI job passes
+        it)."""
+        candidate = (cwd or files.here() or Path()) / ref  # none: only an absolute path
+        try:
+            if candidate.exists():
+                return candidate
+        except (OSError, ValueError):  # too long for a file name; a NUL in it
+            pass
+        return self.root / ref
 
     def inside(self, path: Path) -> str | None:
         """The vault path of the file or folder ``path`` (``.`` for the vault's own

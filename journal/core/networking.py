@@ -217,7 +217,7 @@ def span(days: int) -> str:
 def follow_up_state(meeting: Meeting, today: date) -> str | None:
     """``done``, ``overdue``, ``due`` (today to :data:`DUE_SOON_DAYS` days on, both
     included), ``later`` (also a meeting still to come: its follow-up can't be done
-    before it, as ``journal done`` says), ``unreadable`` (a ``follow_up_by`` that is no
+    before it, as ``journal done`` says), ``undated`` (a ``follow_up_by`` that is no
     date: it may be overdue), or None for a meeting that owes no follow-up."""
     if meeting.follow_up_done is not False:
         return "done"
@@ -226,7 +226,7 @@ def follow_up_state(meeting: Meeting, today: date) -> str | None:
     if meeting.day is not None and meeting.day > today:
         return "later"
     if meeting.follow_up_by is None:
-        return "unreadable"
+        return "undated"
     if meeting.follow_up_by < today:
         return "overdue"
     if meeting.follow_up_by <= today + timedelta(days=DUE_SOON_DAYS):
@@ -239,7 +239,7 @@ def follow_up_order(meeting: Meeting, state: str) -> tuple[bool, date, date, str
     date first (they may be overdue), then by ``follow_up_by`` (none last), oldest first;
     then by the meeting's day and path (so the no-date ones by their meeting's day)."""
     by = meeting.follow_up_by or date.max
-    return (state != "unreadable", by, meeting.day or date.max, meeting.path)
+    return (state != "undated", by, meeting.day or date.max, meeting.path)
 
 
 #: Follow-ups overdue for longer than this are counted, not listed, by the review and
@@ -404,7 +404,7 @@ def person_status(
         if meeting.follow_up_open and meeting.follow_up_by is not None:
             why = implied_reason(meeting)
             ahead.append(Touch(meeting.follow_up_by, "follow-up", meeting.path, why))
-        elif follow_up_state(meeting, today) == "unreadable":  # may be overdue: owed first
+        elif follow_up_state(meeting, today) == "undated":  # may be overdue: owed first
             unread = meeting.follow_up_unread
             ahead.append(Touch(None, "follow-up", meeting.path, follow_up_text=unread))
     last = max(past, key=_touch_order, default=None)

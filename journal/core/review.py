@@ -612,7 +612,7 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
     owed = []
     for meeting in (_meeting_then(m, as_of, catalog) for m in catalog.meetings):
         state = follow_up_state(meeting, as_of)
-        if state in ("unreadable", "overdue", "due"):  # the last two have a follow_up_by
+        if state in ("undated", "overdue", "due"):  # the last two have a follow_up_by
             owed.append((meeting, state, meeting.follow_up_by))
     owed.sort(key=lambda item: follow_up_order(item[0], item[1]))
     days = [abs((as_of - by).days) if by is not None else 0 for _m, _state, by in owed]

@@ -250,24 +250,29 @@ def offsets(
 def value_series(
     goal: Goal, today: date | None, recorded: Sequence[tuple[date, float]] = ()
 ) -> list[Point]:
-    """The goal's value over time: :func:`file_series` plus :func:`offsets`; a day with
-    only check-ins from other notes is a ``note`` point."""
+    """The goal's value over time, up to ``today`` (a check-in dated after it, which
+    T009 flags, has no point: the value today is :func:`current_value`'s):
+    :func:`file_series` plus :func:`offsets`; a day with only check-ins from other
+    notes is a ``note`` point."""
     committed = recorded[-1][1] if recorded else None  # before the log leaves it out
     recorded = _undated_by_log(goal, recorded)
     points = file_series(goal, today, recorded, committed)
     base = pairs(points)
     git_free = not recorded or goal.metric_source == "meetings"  # file_series ignores it
     steps = offsets(goal, today, base if git_free else None)
-    if not steps:
-        return points
-    sources = {p.day: p.source for p in points}
-    days = sorted(sources.keys() | {day for day, _offset in steps})
-    return [
-        Point(day, exact_sum(value, offset), sources.get(day, "note"))
-        for day, value, offset in zip(
-            days, values_on(base, days, goal.baseline or 0), values_on(steps, days, 0), strict=True
-        )
-    ]
+    if steps:
+        sources = {p.day: p.source for p in points}
+        days = sorted(sources.keys() | {day for day, _offset in steps})
+        points = [
+            Point(day, exact_sum(value, offset), sources.get(day, "note"))
+            for day, value, offset in zip(
+                days,
+                values_on(base, days, goal.baseline or 0),
+                values_on(steps, days, 0),
+                strict=True,
+            )
+        ]
+    return points if today is None else [p for p in points if p.day <= today]
 
 
 def _undated_by_log(

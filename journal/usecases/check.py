@@ -108,14 +108,15 @@ def listed_rules(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list
 
 
 def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Path) -> set[str]:
-    """Vault paths named by ``refs``: an existing file is taken as a file, a folder as
-    every note in it (one outside the vault is skipped, as a pre-commit hook passes every
+    """Vault paths named by ``refs``: an existing file (:meth:`Vault.argument_path`:
+    from ``cwd``, else from the vault's folder) is taken as a file, a folder as every
+    note in it (one outside the vault is skipped, as a pre-commit hook passes every
     changed file); anything else is a goal's id, name, title or alias, but for a name of
     a ``.md`` file that none is (a deleted file, as ``git diff --cached --name-only``
     lists it), skipped with a notice."""
     paths = set()
     for ref in refs:
-        candidate = cwd / ref
+        candidate = vault.argument_path(ref, cwd)
         try:
             is_file = candidate.is_file()
             on_disk = is_file or candidate.is_dir()

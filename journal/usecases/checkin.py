@@ -273,6 +273,7 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
                 "note": c.text,
                 "path": c.path,
                 "line": c.line,
+                "future": c.day > today,
             }
             for c, (_line, value) in zip(ordered, steps, strict=True)
         ],

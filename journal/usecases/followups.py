@@ -8,7 +8,7 @@ from typing import Any
 from journal.core.catalog import Catalog
 from journal.core.networking import Meeting, follow_up_order, follow_up_state, implied_reason
 
-SHOWN_STATES = ("unreadable", "overdue", "due")
+SHOWN_STATES = ("undated", "overdue", "due")
 
 
 def followup_record(catalog: Catalog, meeting: Meeting, state: str, today: date) -> dict[str, Any]:

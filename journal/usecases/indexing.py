@@ -35,7 +35,8 @@ def index_vault(
     history_cache.prune_gone()  # not told: `pruned` names the vaults' index files
     return {
         "index": None if index.in_memory else str(index.path),
-        "rebuilt": rebuild,
+        "rebuilt": index.rebuilt_because is not None,
+        "rebuilt_because": index.rebuilt_because,
         "read": len(result.parsed),
         "removed": len(result.removed),
         "seconds": round(result.seconds, 3),
