@@ -237,3 +237,40 @@ def test_init_writes_the_attributes(tmp_path: Path) -> None:
     attributes = (tmp_path / "v/.gitattributes").read_text()
     assert attributes.endswith("reviews/*.md merge=journal\nplans/*.md merge=journal\n")
     assert "journal merge-driver --install" in result.stdout  # the config, per clone
+
+
+def edit(text: bytes, name: str, line: str) -> bytes:
+    """``text`` with ``line`` typed at the top of its section ``name``, by hand."""
+    at = generated.find_sections(text.decode())[name]
+    head = text.decode()[: at.body_start]
+    return (head + line + "\n" + text.decode()[at.body_start :]).encode()
+
+
+def test_a_section_edited_on_one_side_is_that_sides_words(
+    clones: tuple[Git, Git], tmp_path: Path
+) -> None:
+    base, ours, theirs = texts(clones)
+    assert sections(ours.decode())["scoreboard"] != sections(theirs.decode())["scoreboard"]
+    noted = edit(theirs, "scoreboard", "- THEIRS' NOTE: ask Priya about the budget")
+    result, merged = drive(tmp_path, base, ours, noted)
+    assert result.exit_code == 0, result.output
+    assert "both sides kept" in result.stderr
+    assert sections(merged.decode())["scoreboard"] == sections(noted.decode())["scoreboard"]
+    assert sections(merged.decode())["wins"] == sections(ours.decode())["wins"]  # no one's edit
+    mine = edit(ours, "scoreboard", "- OURS' NOTE: mine")
+    result, merged = drive(tmp_path, base, mine, theirs)
+    assert result.exit_code == 0, result.output
+    assert sections(merged.decode())["scoreboard"] == sections(mine.decode())["scoreboard"]
+
+
+def test_a_section_edited_on_both_sides_is_a_conflict_said_so(
+    clones: tuple[Git, Git], tmp_path: Path
+) -> None:
+    base, ours, theirs = texts(clones)
+    mine = edit(ours, "scoreboard", "- OURS' NOTE")
+    result, merged = drive(tmp_path, base, mine, edit(theirs, "scoreboard", "- THEIRS' NOTE"))
+    assert result.exit_code == 1
+    conflict = merged[merged.index(b"<<<<<<<") : merged.index(b">>>>>>>")]
+    assert b"OURS' NOTE" in conflict and b"THEIRS' NOTE" in conflict
+    assert "both sides kept" not in result.stderr
+    assert "edited by hand" in result.stderr
