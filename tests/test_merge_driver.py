@@ -274,3 +274,49 @@ def test_a_section_edited_on_both_sides_is_a_conflict_said_so(
     assert b"OURS' NOTE" in conflict and b"THEIRS' NOTE" in conflict
     assert "both sides kept" not in result.stderr
     assert "edited by hand" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("config", "given", "not_given"),
+    [
+        (
+            "",
+            ["reviews/2026-W49.md", "plans/2026-11-23-90-day-plan.md"],
+            ["goals/Ship it.md", "reviews.md", "notes/reviews/2026-W49.md"],
+        ),
+        (
+            '[folders]\nreview = "."\nplan = "."\n',
+            ["2026-W49.md", "2026-11-23-90-day-plan.md", "2026-11-23-7-day-plan.md"],
+            ["goals/Ship it.md", "Ideas.md", "goals/2026-W49.md", "2026-W49 notes.md"],
+        ),
+        (
+            '[review]\nname = "{year}/{week}"\n',
+            ["reviews/2026/2026-W49.md", "plans/2026-11-23-90-day-plan.md"],
+            ["goals/Ship it.md", "2026/2026-W49.md"],
+        ),
+        (
+            '[folders]\nreview = "."\n[review]\nname = "{year}/Week {number}"\n',
+            ["2026/Week 49.md"],
+            ["2026/Week 49 notes.md", "goals/Week 49.md", "Week 49.md"],
+        ),
+        (
+            '[folders]\nreview = "#My [reviews] *? !x"\nplan = "!plans"\n',
+            ["#My [reviews] *? !x/2026-W49.md", "!plans/2026-11-23-90-day-plan.md"],
+            ["#My r *? !x/2026-W49.md", "#My [reviews] ab !x/2026-W49.md", "plans/a.md"],
+        ),
+    ],
+)
+def test_the_attributes_give_the_driver_reviews_and_plans_alone(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    config: str,
+    given: list[str],
+    not_given: list[str],
+) -> None:
+    vault = Git(tmp_path / "v", tmp_path / "home").init()
+    (vault.root / ".journal").mkdir()
+    (vault.root / ".journal/config.toml").write_text(config)
+    assert install(vault.root, monkeypatch).exit_code == 0
+    for path in given + not_given:
+        said = vault("check-attr", "merge", "--", path).rsplit(": ", 1)[1].strip()
+        assert said == ("journal" if path in given else "unspecified"), path

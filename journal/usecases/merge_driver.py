@@ -25,11 +25,17 @@ from journal.core.codec import BOM
 from journal.core.errors import JournalError
 from journal.core.formatting import shell_words
 from journal.core.note_merge import aligned
-from journal.core.periodic import clean_folder, in_folder
+from journal.core.names import render_pattern
+from journal.core.periodic import clean_folder
 from journal.core.records import Record, record
-from journal.core.settings import Config
+from journal.core.regex import lazy
+from journal.core.settings import PLAN_NAME, REVIEW_NAME_EXAMPLE, Config
 
 ATTRIBUTES = ".gitattributes"
+#: What a pattern of ``.gitattributes`` reads as more than itself: a glob, an escape,
+#: a comment, a negation or a quoted pattern (the last three at its start alone).
+_SPECIAL = frozenset('[]*?\\#!"')
+_DIGIT = lazy(r"[0-9]")
 DRIVER_NAME = "journal's merge of generated notes (reviews, plans)"
 ARGUMENTS = "merge-driver %O %A %B %P"
 
@@ -107,10 +113,35 @@ def _remake(data: bytes) -> str | None:
 
 def attribute_lines(config: Config) -> list[str]:
     """The ``.gitattributes`` lines that give the vault's reviews and plans to the
-    driver (patterns relative to the vault, where the file is)."""
-    folders = dict.fromkeys(clean_folder(f) for f in (config.folders.review, config.folders.plan))
-    patterns = [in_folder(folder, "*.md").replace(" ", "[[:space:]]") for folder in folders]
-    return [f"{pattern} merge=journal" for pattern in patterns]
+    driver (patterns relative to the vault, where the file is): the notes of their
+    folders (``reviews/*.md``; ``reviews/**/*.md`` when ``[review] name`` makes folders
+    in it), or, in the vault's own folder, the notes named as they are
+    (``/[0-9][0-9][0-9][0-9]-W[0-9][0-9].md``), not every note."""
+    review = render_pattern(config.review.name, REVIEW_NAME_EXAMPLE)
+    patterns = (
+        _pattern(config.folders.review, "/**/*.md" if "/" in review else "/*.md", f"{review}.md"),
+        _pattern(config.folders.plan, "/*.md", PLAN_NAME.format(start="2026-11-23", days="*")),
+    )
+    return [f"{pattern} merge=journal" for pattern in dict.fromkeys(patterns)]
+
+
+def _pattern(folder: str, notes: str, name: str) -> str:
+    """The pattern of the notes (``notes``) in ``folder`` (a setting), or of ``name`` (an
+    example, ``*`` for any text), its digits any digit, in the vault's own folder."""
+    folder = clean_folder(folder)
+    if folder:
+        return _escaped(folder) + notes
+    return "/" + _DIGIT.sub("[0-9]", _escaped(name, keep="*"))
+
+
+def _escaped(path: str, keep: str = "") -> str:
+    """``path`` as a pattern of ``.gitattributes`` that matches it alone: white space,
+    which ends a pattern, as ``[[:space:]]``, and the characters special in a pattern
+    (all but those in ``keep``) escaped."""
+    return "".join(
+        "[[:space:]]" if c in " \t" else f"\\{c}" if c in _SPECIAL and c not in keep else c
+        for c in path
+    )
 
 
 def driver_command() -> tuple[str, str]:
