@@ -320,3 +320,16 @@ def test_the_attributes_give_the_driver_reviews_and_plans_alone(
     for path in given + not_given:
         said = vault("check-attr", "merge", "--", path).rsplit(": ", 1)[1].strip()
         assert said == ("journal" if path in given else "unspecified"), path
+
+
+def test_init_finishes_when_gits_config_cant_be_written(tmp_path: Path) -> None:
+    vault = Git(tmp_path / "v", tmp_path / "home").init()
+    (vault.root / ".git/config.lock").touch()  # another git command is writing it
+    result = run("init", str(vault.root))
+    assert result.exit_code == 0, result.output
+    assert "skipped git config merge.journal.*: can't set git's config: " in result.stdout
+    assert "journal merge-driver --install" in result.stdout
+    assert (vault.root / ".journal/config.toml").is_file()
+    assert list((vault.root / "goals").glob("*.md"))  # the sample goal
+    assert "merge=journal" in (vault.root / ".gitattributes").read_text()
+    assert "created .gitattributes" in result.stdout

@@ -173,7 +173,10 @@ def install(vault: Vault, *, repository: bool = True) -> Installed:
     result = Installed(driver, found)
     result.attributes = add_lines(vault.disk_path(ATTRIBUTES), attribute_lines(vault.config))
     if repo is not None:
-        result.settings = repo.configure(
-            {"merge.journal.name": DRIVER_NAME, "merge.journal.driver": driver}
-        )
+        result.settings = set_driver(repo, driver)
     return result
+
+
+def set_driver(repo: Repository, driver: str) -> list[str]:
+    """Set the driver (``driver``, its command) in ``repo``'s own config: the names set."""
+    return repo.configure({"merge.journal.name": DRIVER_NAME, "merge.journal.driver": driver})
