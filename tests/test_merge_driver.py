@@ -333,3 +333,31 @@ def test_init_finishes_when_gits_config_cant_be_written(tmp_path: Path) -> None:
     assert list((vault.root / "goals").glob("*.md"))  # the sample goal
     assert "merge=journal" in (vault.root / ".gitattributes").read_text()
     assert "created .gitattributes" in result.stdout
+
+
+def test_install_reads_the_lines_there_as_git_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = Git(tmp_path / "v", tmp_path / "home").init()
+    (vault.root / ".journal").mkdir()
+    attributes = vault.root / ".gitattributes"
+    attributes.write_text("reviews/*.md \t merge=journal\nplans/*.md -merge  text\n")
+    result = install(vault.root, monkeypatch)
+    assert result.exit_code == 1
+    assert attributes.read_text() == "reviews/*.md \t merge=journal\nplans/*.md -merge  text\n"
+    assert (
+        "journal: .gitattributes:2: 'plans/*.md -merge  text' gives these notes another merge: "
+        "'plans/*.md merge=journal' not added"
+    ) in result.stderr
+    assert vault("config", "merge.journal.driver").strip()  # the rest is set up
+    assert vault("check-attr", "merge", "--", "plans/2026-11-23-90-day-plan.md").endswith(
+        ": merge: unset\n"
+    )  # the user's choice still holds
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x/.gitattributes").write_text("reviews/*.md merge=union\n")
+    init = run("init", str(tmp_path / "x"))
+    assert init.exit_code == 0, init.output
+    assert (
+        "skipped .gitattributes:1: 'reviews/*.md merge=union' gives these notes another merge"
+    ) in init.stdout
+    assert "reviews/*.md merge=journal" not in (tmp_path / "x/.gitattributes").read_text()

@@ -28,8 +28,9 @@ def aligned(base: str, ours: str, theirs: str) -> tuple[str, str, str]:
     base, theirs = (_properties_of(ours, text) for text in (base, theirs))
     found = [generated.find_sections(text) for text in (ours, theirs, base)]
     blocks = _unedited(zip((ours, theirs, base), found, strict=True))
-    theirs, base = (_sections_of(blocks, text, at) for text, at in zip((theirs, base), found[1:]))
-    had = generated.recorded(ours) | generated.recorded(theirs) | set(found[0]) | set(found[1])
+    ours_at, theirs_at, base_at = found
+    theirs, base = _sections_of(blocks, theirs, theirs_at), _sections_of(blocks, base, base_at)
+    had = generated.recorded(ours) | generated.recorded(theirs) | set(ours_at) | set(theirs_at)
     base, ours, theirs = (generated.with_record(text, had) for text in (base, ours, theirs))
     return base, ours, theirs
 

@@ -223,6 +223,7 @@ def _merge_driver(vault: Vault, result: InitResult) -> None:
             f"git config merge.journal.*: {exc.message}; once that is fixed, and in every "
             "clone: journal merge-driver --install"
         )
+    result.skipped.extend(installed.refused)
     if installed.attributes:
         line = f"{ATTRIBUTES} (reviews and plans merged by journal merge-driver)"
         (result.updated if existed else result.created).append(line)

@@ -24,8 +24,8 @@ from journal.core import codec
 from journal.core.codec import BOM
 from journal.core.errors import JournalError
 from journal.core.formatting import shell_words
-from journal.core.note_merge import aligned
 from journal.core.names import render_pattern
+from journal.core.note_merge import aligned
 from journal.core.periodic import clean_folder
 from journal.core.records import Record, record
 from journal.core.regex import lazy
@@ -155,12 +155,14 @@ def driver_command() -> tuple[str, str]:
 @record()
 class Installed(Record):
     """What :func:`install` changed: lines added to ``.gitattributes``, git settings
-    set, and the driver's command (and how it finds journal)."""
+    set, and the driver's command (and how it finds journal); ``refused``: why a line
+    was not added (a line there gives its notes another merge)."""
 
     driver: str
     found: str
     attributes: list[str] = field(default_factory=list)
     settings: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
 
 
 def install(vault: Vault, *, repository: bool = True) -> Installed:
@@ -171,7 +173,15 @@ def install(vault: Vault, *, repository: bool = True) -> Installed:
     repo = Repository.open(vault) if repository else None
     driver, found = driver_command()
     result = Installed(driver, found)
-    result.attributes = add_lines(vault.disk_path(ATTRIBUTES), attribute_lines(vault.config))
+    result.attributes, clashes = add_lines(
+        vault.disk_path(ATTRIBUTES), attribute_lines(vault.config)
+    )
+    result.refused = [
+        f"{ATTRIBUTES}:{number}: '{there}' gives these notes another merge: '{line}' not "
+        "added; to have journal merge them, delete that line, then: journal merge-driver "
+        "--install"
+        for line, number, there in clashes
+    ]
     if repo is not None:
         result.settings = set_driver(repo, driver)
     return result
