@@ -764,6 +764,8 @@ def merge_driver(state: State, files: tuple[str, ...], install: bool) -> None:
             raise click.UsageError("--install takes no BASE OURS THEIRS PATH")
         result = install_driver(state.vault())
         _installed(result)
+        if result.refused:
+            raise click.exceptions.Exit(1)
         return
     if len(files) != 4:
         raise click.UsageError("give BASE OURS THEIRS PATH (git's %O %A %B %P), or --install")
@@ -776,13 +778,16 @@ def merge_driver(state: State, files: tuple[str, ...], install: bool) -> None:
 
 
 def _installed(result: Any) -> None:
-    """What ``merge-driver --install`` (or ``init``) changed: each line, each setting."""
+    """What ``merge-driver --install`` changed: each line, each setting; each line not
+    added, and why, on stderr."""
     for line in result.attributes:
         echo(f"  added   .gitattributes: {line}")
     if result.settings:
         names = ", ".join(result.settings)
         echo(f"  set     git config {names} (this clone's): git runs {result.found}")
-    if not result.attributes and not result.settings:
+    for refused in result.refused:
+        echo(f"journal: {refused}", err=True)
+    if not result.attributes and not result.settings and not result.refused:
         echo("merge driver: set up already, nothing to change")
 
 

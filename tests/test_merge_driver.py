@@ -237,3 +237,128 @@ def test_init_writes_the_attributes(tmp_path: Path) -> None:
     attributes = (tmp_path / "v/.gitattributes").read_text()
     assert attributes.endswith("reviews/*.md merge=journal\nplans/*.md merge=journal\n")
     assert "journal merge-driver --install" in result.stdout  # the config, per clone
+
+
+def edit(text: bytes, name: str, line: str) -> bytes:
+    """``text`` with ``line`` typed at the top of its section ``name``, by hand."""
+    at = generated.find_sections(text.decode())[name]
+    head = text.decode()[: at.body_start]
+    return (head + line + "\n" + text.decode()[at.body_start :]).encode()
+
+
+def test_a_section_edited_on_one_side_is_that_sides_words(
+    clones: tuple[Git, Git], tmp_path: Path
+) -> None:
+    base, ours, theirs = texts(clones)
+    assert sections(ours.decode())["scoreboard"] != sections(theirs.decode())["scoreboard"]
+    noted = edit(theirs, "scoreboard", "- THEIRS' NOTE: ask Priya about the budget")
+    result, merged = drive(tmp_path, base, ours, noted)
+    assert result.exit_code == 0, result.output
+    assert "both sides kept" in result.stderr
+    assert sections(merged.decode())["scoreboard"] == sections(noted.decode())["scoreboard"]
+    assert sections(merged.decode())["wins"] == sections(ours.decode())["wins"]  # no one's edit
+    mine = edit(ours, "scoreboard", "- OURS' NOTE: mine")
+    result, merged = drive(tmp_path, base, mine, theirs)
+    assert result.exit_code == 0, result.output
+    assert sections(merged.decode())["scoreboard"] == sections(mine.decode())["scoreboard"]
+
+
+def test_a_section_edited_on_both_sides_is_a_conflict_said_so(
+    clones: tuple[Git, Git], tmp_path: Path
+) -> None:
+    base, ours, theirs = texts(clones)
+    mine = edit(ours, "scoreboard", "- OURS' NOTE")
+    result, merged = drive(tmp_path, base, mine, edit(theirs, "scoreboard", "- THEIRS' NOTE"))
+    assert result.exit_code == 1
+    conflict = merged[merged.index(b"<<<<<<<") : merged.index(b">>>>>>>")]
+    assert b"OURS' NOTE" in conflict and b"THEIRS' NOTE" in conflict
+    assert "both sides kept" not in result.stderr
+    assert "edited by hand" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("config", "given", "not_given"),
+    [
+        (
+            "",
+            ["reviews/2026-W49.md", "plans/2026-11-23-90-day-plan.md"],
+            ["goals/Ship it.md", "reviews.md", "notes/reviews/2026-W49.md"],
+        ),
+        (
+            '[folders]\nreview = "."\nplan = "."\n',
+            ["2026-W49.md", "2026-11-23-90-day-plan.md", "2026-11-23-7-day-plan.md"],
+            ["goals/Ship it.md", "Ideas.md", "goals/2026-W49.md", "2026-W49 notes.md"],
+        ),
+        (
+            '[review]\nname = "{year}/{week}"\n',
+            ["reviews/2026/2026-W49.md", "plans/2026-11-23-90-day-plan.md"],
+            ["goals/Ship it.md", "2026/2026-W49.md"],
+        ),
+        (
+            '[folders]\nreview = "."\n[review]\nname = "{year}/Week {number}"\n',
+            ["2026/Week 49.md"],
+            ["2026/Week 49 notes.md", "goals/Week 49.md", "Week 49.md"],
+        ),
+        (
+            '[folders]\nreview = "#My [reviews] *? !x"\nplan = "!plans"\n',
+            ["#My [reviews] *? !x/2026-W49.md", "!plans/2026-11-23-90-day-plan.md"],
+            ["#My r *? !x/2026-W49.md", "#My [reviews] ab !x/2026-W49.md", "plans/a.md"],
+        ),
+    ],
+)
+def test_the_attributes_give_the_driver_reviews_and_plans_alone(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    config: str,
+    given: list[str],
+    not_given: list[str],
+) -> None:
+    vault = Git(tmp_path / "v", tmp_path / "home").init()
+    (vault.root / ".journal").mkdir()
+    (vault.root / ".journal/config.toml").write_text(config)
+    assert install(vault.root, monkeypatch).exit_code == 0
+    for path in given + not_given:
+        said = vault("check-attr", "merge", "--", path).rsplit(": ", 1)[1].strip()
+        assert said == ("journal" if path in given else "unspecified"), path
+
+
+def test_init_finishes_when_gits_config_cant_be_written(tmp_path: Path) -> None:
+    vault = Git(tmp_path / "v", tmp_path / "home").init()
+    (vault.root / ".git/config.lock").touch()  # another git command is writing it
+    result = run("init", str(vault.root))
+    assert result.exit_code == 0, result.output
+    assert "skipped git config merge.journal.*: can't set git's config: " in result.stdout
+    assert ": ;" not in result.stdout  # libgit2's message ends in ": "
+    assert "journal merge-driver --install" in result.stdout
+    assert (vault.root / ".journal/config.toml").is_file()
+    assert list((vault.root / "goals").glob("*.md"))  # the sample goal
+    assert "merge=journal" in (vault.root / ".gitattributes").read_text()
+    assert "created .gitattributes" in result.stdout
+
+
+def test_install_reads_the_lines_there_as_git_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = Git(tmp_path / "v", tmp_path / "home").init()
+    (vault.root / ".journal").mkdir()
+    attributes = vault.root / ".gitattributes"
+    attributes.write_text("reviews/*.md \t merge=journal\nplans/*.md -merge  text\n")
+    result = install(vault.root, monkeypatch)
+    assert result.exit_code == 1
+    assert attributes.read_text() == "reviews/*.md \t merge=journal\nplans/*.md -merge  text\n"
+    assert (
+        "journal: .gitattributes:2: 'plans/*.md -merge  text' gives these notes another merge: "
+        "'plans/*.md merge=journal' not added"
+    ) in result.stderr
+    assert vault("config", "merge.journal.driver").strip()  # the rest is set up
+    assert vault("check-attr", "merge", "--", "plans/2026-11-23-90-day-plan.md").endswith(
+        ": merge: unset\n"
+    )  # the user's choice still holds
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x/.gitattributes").write_text("reviews/*.md merge=union\n")
+    init = run("init", str(tmp_path / "x"))
+    assert init.exit_code == 0, init.output
+    assert (
+        "skipped .gitattributes:1: 'reviews/*.md merge=union' gives these notes another merge"
+    ) in init.stdout
+    assert "reviews/*.md merge=journal" not in (tmp_path / "x/.gitattributes").read_text()

@@ -640,7 +640,7 @@ class Repository:
                 for key in changed:
                     local[key] = settings[key]
             except (OSError, UnicodeDecodeError, pygit2.GitError) as exc:
-                raise GitProblem(f"can't set git's config: {exc}") from None
+                raise GitProblem(f"can't set git's config: {str(exc).rstrip(': ')}") from None
         return changed
 
     @contextmanager

@@ -36,9 +36,13 @@ def merge_file(base: bytes, ours: bytes, theirs: bytes) -> tuple[bytes, bool]:
     return done.stdout, done.returncode == 0
 
 
-def add_lines(path: Path, lines: list[str]) -> list[str]:
-    """The ``lines`` the file at ``path`` lacked, appended to it (created when missing)
-    with its line breaks; every byte it had stays."""
+def add_lines(path: Path, lines: list[str]) -> tuple[list[str], list[tuple[str, int, str]]]:
+    """The ``lines`` of ``.gitattributes`` (a pattern, then attributes) the file at
+    ``path`` lacked, appended to it (created when missing) with its line breaks; every
+    byte it had stays.  A line is there when one has its pattern and attributes, however
+    spaced.  One whose pattern a line of the file gives another value of one of its
+    attributes is not added (the later line would win, the user's choice overridden
+    unsaid): each such is returned with that line's number and text."""
     try:
         snapshot = files.read_snapshot(path)
     except JournalError:
@@ -46,15 +50,31 @@ def add_lines(path: Path, lines: list[str]) -> list[str]:
             raise
         snapshot = None
     old = snapshot.data if snapshot else b""
-    have = {line.strip() for line in old.decode("utf-8", "replace").splitlines()}
-    missing = [line for line in lines if line not in have]
-    if not missing:
-        return []
-    newline = b"\r\n" if b"\r\n" in old else b"\n"
-    lead = newline if old and not old.endswith(b"\n") else b""
-    data = old + lead + b"".join(line.encode("utf-8") + newline for line in missing)
-    if snapshot is None:
-        files.create(path, data)
-    else:
-        files.replace(snapshot, data)
-    return missing
+    have = [line.strip() for line in old.decode("utf-8", "replace").splitlines()]
+    missing: list[str] = []
+    clashes: list[tuple[str, int, str]] = []
+    for line in lines:
+        clash = next((n for n, there in enumerate(have, 1) if _clash(line, there)), None)
+        if clash is not None:
+            clashes.append((line, clash, have[clash - 1]))
+        elif line.split() not in (there.split() for there in have):
+            missing.append(line)
+    if missing:
+        newline = b"\r\n" if b"\r\n" in old else b"\n"
+        lead = newline if old and not old.endswith(b"\n") else b""
+        data = old + lead + b"".join(line.encode("utf-8") + newline for line in missing)
+        if snapshot is None:
+            files.create(path, data)
+        else:
+            files.replace(snapshot, data)
+    return missing, clashes
+
+
+def _clash(line: str, there: str) -> bool:
+    """Whether ``there`` gives ``line``'s pattern another value of one of its attributes
+    (``merge=union``, ``-merge``, ``!merge`` or ``merge`` for ``merge=journal``)."""
+    ours, theirs = line.split(), there.split()
+    if not theirs or theirs[0] != ours[0]:
+        return False
+    values = {word.lstrip("-!").split("=", 1)[0]: word for word in theirs[1:]}
+    return any(values.get(word.lstrip("-!").split("=", 1)[0], word) != word for word in ours[1:])

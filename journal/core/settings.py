@@ -118,6 +118,9 @@ class ReviewSettings(Record):
     name: str = "{week}"
 
 
+#: A plan's file name, from its first day (``2026-11-23``) and its length in days.
+PLAN_NAME = "{start}-{days}-day-plan.md"
+
 #: The lengths a plan may have, in days, both included (``[plan] days``, ``--days``).
 PLAN_DAYS = (7, 366)  # a week to a year
 

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from journal.adapters import files
+from journal.adapters.git import GitProblem, Repository
 from journal.adapters.gitfind import HistoryUnavailable, NoRepository
 from journal.adapters.obsidian import load_periodic
 from journal.adapters.vault import (
@@ -26,7 +27,7 @@ from journal.core.names import file_stem
 from journal.core.periodic import CORE_PLUGINS_PATH
 from journal.core.records import Record, record
 from journal.core.settings import Config
-from journal.usecases.merge_driver import ATTRIBUTES, install
+from journal.usecases.merge_driver import ATTRIBUTES, install, set_driver
 from journal.usecases.new_note import new_goal
 from journal.usecases.obsidian_setup import TYPES_PATH, merge_property_types
 
@@ -209,15 +210,20 @@ def _merge_driver(vault: Vault, result: InitResult) -> None:
     """The merge driver of reviews and plans (``journal merge-driver --install``): its
     ``.gitattributes`` lines, and git's config when the vault is in a repository."""
     existed = (vault.root / ATTRIBUTES).exists()
+    installed = install(vault, repository=False)
     try:
-        installed = install(vault)
-    except (NoRepository, HistoryUnavailable) as exc:  # no repository yet, or not one to use
-        installed = install(vault, repository=False)
-        why = "not in a git repository yet" if isinstance(exc, NoRepository) else exc.message
+        installed.settings = set_driver(Repository.open(vault), installed.driver)
+    except NoRepository:
         result.skipped.append(
-            f"git config merge.journal.*: {why}; after git init, and in every clone: "
-            "journal merge-driver --install"
+            "git config merge.journal.*: not in a git repository yet; after git init, and "
+            "in every clone: journal merge-driver --install"
         )
+    except (HistoryUnavailable, GitProblem) as exc:  # not a repository to use, or its config
+        result.skipped.append(
+            f"git config merge.journal.*: {exc.message}; once that is fixed, and in every "
+            "clone: journal merge-driver --install"
+        )
+    result.skipped.extend(installed.refused)
     if installed.attributes:
         line = f"{ATTRIBUTES} (reviews and plans merged by journal merge-driver)"
         (result.updated if existed else result.created).append(line)

@@ -1,8 +1,9 @@
 """``journal merge-driver``: git's merge of a review or plan that two clones both wrote.
 
 git runs :func:`merge_note` for the paths ``.gitattributes`` gives ``merge=journal``
-(:func:`install`): the generated sections and owned properties are taken from OURS
-(:mod:`journal.core.note_merge`), the text the user wrote is merged three-way by
+(:func:`install`): the generated sections no one edited and the owned properties are
+taken from OURS (:mod:`journal.core.note_merge`), the text the user wrote (sections
+edited by hand included) is merged three-way by
 ``git merge-file``; the next ``journal review`` (or ``plan``) remakes the sections
 from the merged goals.
 """
@@ -23,12 +24,18 @@ from journal.core import codec
 from journal.core.codec import BOM
 from journal.core.errors import JournalError
 from journal.core.formatting import shell_words
+from journal.core.names import render_pattern
 from journal.core.note_merge import aligned
-from journal.core.periodic import clean_folder, in_folder
+from journal.core.periodic import clean_folder
 from journal.core.records import Record, record
-from journal.core.settings import Config
+from journal.core.regex import lazy
+from journal.core.settings import PLAN_NAME, REVIEW_NAME_EXAMPLE, Config
 
 ATTRIBUTES = ".gitattributes"
+#: What a pattern of ``.gitattributes`` reads as more than itself: a glob, an escape,
+#: a comment, a negation or a quoted pattern (the last three at its start alone).
+_SPECIAL = frozenset('[]*?\\#!"')
+_DIGIT = lazy(r"[0-9]")
 DRIVER_NAME = "journal's merge of generated notes (reviews, plans)"
 ARGUMENTS = "merge-driver %O %A %B %P"
 
@@ -71,8 +78,9 @@ def merge_note(base: Path, ours: Path, theirs: Path, path: str) -> Merged:
         told = f"merged {path} (your text from both sides kept)"
     else:
         told = (
-            f"{path}: both sides changed the same lines of your text: git's conflict "
-            "markers are around them (the generated sections are yours); resolve them"
+            f"{path}: both sides changed the same lines of your text (or of a generated "
+            "section edited by hand): git's conflict markers are around them (the sections "
+            "no one edited are yours); resolve them"
         )
     if remake is None:
         return Merged(clean, None if clean else told)
@@ -105,10 +113,35 @@ def _remake(data: bytes) -> str | None:
 
 def attribute_lines(config: Config) -> list[str]:
     """The ``.gitattributes`` lines that give the vault's reviews and plans to the
-    driver (patterns relative to the vault, where the file is)."""
-    folders = dict.fromkeys(clean_folder(f) for f in (config.folders.review, config.folders.plan))
-    patterns = [in_folder(folder, "*.md").replace(" ", "[[:space:]]") for folder in folders]
-    return [f"{pattern} merge=journal" for pattern in patterns]
+    driver (patterns relative to the vault, where the file is): the notes of their
+    folders (``reviews/*.md``; ``reviews/**/*.md`` when ``[review] name`` makes folders
+    in it), or, in the vault's own folder, the notes named as they are
+    (``/[0-9][0-9][0-9][0-9]-W[0-9][0-9].md``), not every note."""
+    review = render_pattern(config.review.name, REVIEW_NAME_EXAMPLE)
+    patterns = (
+        _pattern(config.folders.review, "/**/*.md" if "/" in review else "/*.md", f"{review}.md"),
+        _pattern(config.folders.plan, "/*.md", PLAN_NAME.format(start="2026-11-23", days="*")),
+    )
+    return [f"{pattern} merge=journal" for pattern in dict.fromkeys(patterns)]
+
+
+def _pattern(folder: str, notes: str, name: str) -> str:
+    """The pattern of the notes (``notes``) in ``folder`` (a setting), or of ``name`` (an
+    example, ``*`` for any text), its digits any digit, in the vault's own folder."""
+    folder = clean_folder(folder)
+    if folder:
+        return _escaped(folder) + notes
+    return "/" + _DIGIT.sub("[0-9]", _escaped(name, keep="*"))
+
+
+def _escaped(path: str, keep: str = "") -> str:
+    """``path`` as a pattern of ``.gitattributes`` that matches it alone: white space,
+    which ends a pattern, as ``[[:space:]]``, and the characters special in a pattern
+    (all but those in ``keep``) escaped."""
+    return "".join(
+        "[[:space:]]" if c in " \t" else f"\\{c}" if c in _SPECIAL and c not in keep else c
+        for c in path
+    )
 
 
 def driver_command() -> tuple[str, str]:
@@ -122,12 +155,14 @@ def driver_command() -> tuple[str, str]:
 @record()
 class Installed(Record):
     """What :func:`install` changed: lines added to ``.gitattributes``, git settings
-    set, and the driver's command (and how it finds journal)."""
+    set, and the driver's command (and how it finds journal); ``refused``: why a line
+    was not added (a line there gives its notes another merge)."""
 
     driver: str
     found: str
     attributes: list[str] = field(default_factory=list)
     settings: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
 
 
 def install(vault: Vault, *, repository: bool = True) -> Installed:
@@ -138,9 +173,20 @@ def install(vault: Vault, *, repository: bool = True) -> Installed:
     repo = Repository.open(vault) if repository else None
     driver, found = driver_command()
     result = Installed(driver, found)
-    result.attributes = add_lines(vault.disk_path(ATTRIBUTES), attribute_lines(vault.config))
+    result.attributes, clashes = add_lines(
+        vault.disk_path(ATTRIBUTES), attribute_lines(vault.config)
+    )
+    result.refused = [
+        f"{ATTRIBUTES}:{number}: '{there}' gives these notes another merge: '{line}' not "
+        "added; to have journal merge them, delete that line, then: journal merge-driver "
+        "--install"
+        for line, number, there in clashes
+    ]
     if repo is not None:
-        result.settings = repo.configure(
-            {"merge.journal.name": DRIVER_NAME, "merge.journal.driver": driver}
-        )
+        result.settings = set_driver(repo, driver)
     return result
+
+
+def set_driver(repo: Repository, driver: str) -> list[str]:
+    """Set the driver (``driver``, its command) in ``repo``'s own config: the names set."""
+    return repo.configure({"merge.journal.name": DRIVER_NAME, "merge.journal.driver": driver})

@@ -25,7 +25,7 @@ from journal.core.plan_notes import (
     read_targets,
 )
 from journal.core.records import Record, record
-from journal.core.settings import PLAN_DAYS
+from journal.core.settings import PLAN_DAYS, PLAN_NAME
 from journal.usecases.generate import (
     UsersNote,
     Written,
@@ -51,7 +51,9 @@ def default_start(today: date, week_start: int) -> date:
 
 
 def plan_path(vault: Vault, start: date, days: int) -> str:
-    return in_folder(vault.config.folders.plan, f"{start.isoformat()}-{days}-day-plan.md")
+    return in_folder(
+        vault.config.folders.plan, PLAN_NAME.format(start=start.isoformat(), days=days)
+    )
 
 
 def _plan_place(catalog: Catalog, path: str, start: date, days: int) -> str:
