@@ -1127,7 +1127,9 @@ def test_generated_notes_come_last_and_their_markers_and_charts_are_not_searched
     write("notes/chart.md", "Notes.\n```mermaid\ngraph\n  referrals --> offers\n```\n")
     assert invoke("review").exit_code == 0 and invoke("plan").exit_code == 0
     hits = json.loads(invoke("search", "referral*", "--json").stdout)
-    assert [h["path"] for h in hits] == ["goals/r.md", "reviews/2026-W47.md"]  # not the charts
+    # not the charts; the plan names the goal in words (its weekly targets' column)
+    plan = "plans/2026-11-23-90-day-plan.md"
+    assert [h["path"] for h in hits] == ["goals/r.md", plan, "reviews/2026-W47.md"]
     assert not any("journal:" in h["snippet"] or "milestone," in h["snippet"] for h in hits)
     write("notes/long.md", "A referral came up once. " + "Other words. " * 200)
     review = "reviews/2026-W47.md"  # a user's words there, the word again and again
@@ -1135,6 +1137,7 @@ def test_generated_notes_come_last_and_their_markers_and_charts_are_not_searched
     ranked = json.loads(invoke("search", "referral", "--json").stdout)
     assert [h["path"] for h in ranked] == ["notes/long.md", "reviews/2026-W47.md"]
     assert json.loads(invoke("search", "gantt", "--json").stdout) == []
+    assert json.loads(invoke("search", "accDescr", "--json").stdout) == []  # the charts' words
     assert json.loads(invoke("search", "journal", "--json").stdout) == []
 
 
