@@ -6,10 +6,10 @@ column), never cut, wrapped to the terminal by :func:`wrapped` (docs/commands.md
 from __future__ import annotations
 
 import textwrap
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from journal.core.dates import parse_date
+from journal.core.dates import now_on, parse_date
 from journal.core.fields import CLOSED
 from journal.core.formatting import amount, number, percent, plural
 from journal.present import (
@@ -19,6 +19,7 @@ from journal.present import (
     check_summary,
     copy_lines,
     folded_followups,
+    misdated,
     unlisted_lines,
     unread_lines,
     unstyled,
@@ -183,8 +184,9 @@ def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> 
         out.append("history truncated: this is a shallow clone")
     if not r["entries"] and since is not None:
         out.append(f"no changes since {since}")
+    now = now_on(today)
     for entry in r["entries"]:
-        out.append("not committed yet:" if entry["uncommitted"] else _commit(entry, today))
+        out.append("not committed yet:" if entry["uncommitted"] else _commit(entry, now))
         texts = [e["text"] for e in entry["events"]] or ["text edited; no property changed"]
         out.extend(f"  {text}" for text in _events(texts))
     if r["series"]:
@@ -196,8 +198,8 @@ def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> 
     return "\n".join(out) + "\n"
 
 
-def _commit(entry: dict[str, Any], today: date) -> str:
-    late = ", a date after today: a clock set wrong?" if entry["date"] > today.isoformat() else ""
+def _commit(entry: dict[str, Any], now: datetime) -> str:
+    late = ", a date after today: a clock set wrong?" if misdated(entry, now) else ""
     by = f"on {entry['date']}{late} by {entry['author']}"
     return f"commit {entry['commit'][:7]} {by}: {entry['message']}"
 
@@ -205,10 +207,10 @@ def _commit(entry: dict[str, Any], today: date) -> str:
 def vault_timeline(r: dict[str, Any], today: date) -> str:
     """``journal history``: each commit, then each goal's events in it."""
     out: list[str] = []
-    last = None
+    last, now = None, now_on(today)
     for entry in r["entries"]:
         if entry["commit"] != last:
-            out.append(_commit(entry, today))
+            out.append(_commit(entry, now))
             last = entry["commit"]
         events = "; ".join(_events([e["text"] for e in entry["events"]]))
         out.append(f"  {entry['goal']['title']}: {events}")
