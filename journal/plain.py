@@ -72,12 +72,21 @@ def due_words(due: str | None, today: date, status: str = "active") -> str:
     return f"due {due}, {left}"
 
 
-def _share(progress: float | None) -> str:
-    return "none logged" if progress is None else percent(progress)
+def _share(r: dict[str, Any]) -> str:
+    """How far a goal is, in words: its share of the way to its target, else what it
+    reached (``no target, current 2 things``), ``none logged`` without a value."""
+    if r.get("progress") is not None:  # `log GOAL`'s record has no progress
+        return percent(r["progress"])
+    if r["current"] is None:
+        return "none logged"
+    if r["target"] is None:
+        return f"no target, current {amount(r['current'], r['unit'])}"
+    return "share unknown"  # a target equal to the baseline
 
 
 def _measure(r: dict[str, Any]) -> str | None:
-    if r["target"] is None:
+    """``2 of 5 things``; None without a target or a value."""
+    if r["target"] is None or r["current"] is None:
         return None
     return f"{number(r['current'])} of {amount(r['target'], r['unit'])}"
 
@@ -90,9 +99,7 @@ def _change(change: str | None) -> str:
 def goal_table(records: list[dict[str, Any]], today: date) -> str:
     """One line per goal: title, status, progress, measure, due date."""
     return "".join(
-        ", ".join(
-            filter(None, (f"{r['title']}: {r['status']}", _share(r["progress"]), _measure(r)))
-        )
+        ", ".join(filter(None, (f"{r['title']}: {r['status']}", _share(r), _measure(r))))
         + f", {due_words(r['due'], today, r['status'])}\n"
         for r in records
     )
@@ -107,10 +114,8 @@ def goal_card(r: dict[str, Any], today: date) -> str:
         out.append(f"outcome: {' '.join(r['outcome'].split())}")
     if r["metric"] or r["target"] is not None:
         baseline = "unreadable" if "baseline" in r["unread"] else number(r["baseline"] or 0)
-        out.append(
-            f"measure: {r['metric'] or 'not named'}, from {baseline} to "
-            f"{_measure(r) or number(r['current']) + ', no target'}, {_share(r['progress'])}"
-        )
+        reached = f" to {measure}" if (measure := _measure(r)) else ""
+        out.append(f"measure: {r['metric'] or 'not named'}, from {baseline}{reached}, {_share(r)}")
     out.extend(filter(None, [value_sources(r), *without_outcome(r)]))
     if r["effort"] is not None:
         out.append(f"effort: {number(r['effort'])} hours a week")
@@ -160,7 +165,7 @@ def history_view(h: dict[str, Any], today: date) -> str:
     """``journal log GOAL``: the check-ins as sentences, no chart."""
     if h["current"] is None and h["target"] is None and not h["checkins"]:
         return f"{h['title']}: no check-ins yet\n"
-    out = [f"{h['title']}: {_measure(h) or number(h['current'])}"]
+    out = [f"{h['title']}: {_measure(h) or _share(h)}"]
     out.extend(filter(None, [value_sources(h), *without_outcome(h)]))
     out.append("check-ins:" if h["checkins"] else "no check-ins yet")
     out.extend(f"  {_checkin(c, h['path'], total=True)}" for c in h["checkins"])
@@ -315,7 +320,7 @@ def status_screen(s: dict[str, Any], style: Style = unstyled, room: int | None =
     out.append("Active goals:")
     for g in s["goals"]:
         pace = "pace unknown" if g["pace"] == "unknown" else g["pace"]
-        said = [_share(g["progress"]), _measure(g), pace, due_words(g["due"], today)]
+        said = [_share(g), _measure(g), pace, due_words(g["due"], today)]
         out.append(f"  {g['title']}: {', '.join(filter(None, said))}")
         if m := g["next_milestone"]:
             late = (today - date.fromisoformat(m["due"])).days if m["due"] else 0

@@ -186,3 +186,39 @@ def test_the_progress_bar_redraws_twice_a_second_and_leaves_no_line(
     assert 1 <= draws <= took / ProgressBar.EVERY + 2
     assert "\n" not in shown  # no line left behind
     assert shown.endswith("\r\x1b[K\x1b[?25h")  # the line erased, the cursor shown again
+
+
+def test_a_goal_without_target_says_its_value_not_none_logged(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a goal without a target but with check-ins was "none logged", its value
+    nowhere in `list` or `status`, and `log` of a goal without any value said `?`."""
+    monkeypatch.setenv("COLUMNS", "300")
+    goals = vault / "goals"
+    goals.mkdir()
+    (goals / "Count things.md").write_text(
+        "---\ntype: goal\ntitle: Count things\nstatus: active\nmetric: things\nunit: things\n"
+        "baseline: 0\ncurrent: 0\n---\n# Count things\n\n## Log\n\n"
+    )
+    (goals / "Bare.md").write_text(
+        "---\ntype: goal\ntitle: Bare\nstatus: active\n---\n# Bare\n\n## Log\n\n"
+        "- 2026-11-20: met Dana\n"
+    )
+    (goals / "Aim.md").write_text(
+        "---\ntype: goal\ntitle: Aim\nstatus: active\nmetric: talks\ntarget: 4\n---\n# Aim\n"
+    )
+    assert run(vault, "log", "Count things", "+2", "did two").exit_code == 0
+    listed = run(vault, "--plain", "list").stdout
+    assert "Count things: active, no target, current 2 things, no due date" in listed
+    assert "Bare: active, none logged, no due date" in listed
+    assert "Aim: active, none logged, no due date" in listed  # not "? of 4"
+    status = run(vault, "--plain", "status").stdout
+    assert "Count things: no target, current 2 things, pace unknown" in status
+    card = run(vault, "--plain", "show", "Count things").stdout
+    assert "measure: things, from 0, no target, current 2 things\n" in card
+    assert "measure: talks, from 0, none logged\n" in run(vault, "--plain", "show", "Aim").stdout
+    assert run(vault, "--plain", "log", "Count things").stdout.startswith(
+        "Count things: no target, current 2 things\n"
+    )
+    bare = run(vault, "--plain", "log", "Bare").stdout
+    assert bare.startswith("Bare: none logged\n") and "?" not in bare
