@@ -5,13 +5,13 @@ column), never cut, wrapped to the terminal by :func:`wrapped` (docs/commands.md
 
 from __future__ import annotations
 
-import textwrap
 from datetime import date, datetime
 from typing import Any
 
 from journal.core.dates import now_on, parse_date
 from journal.core.fields import CLOSED
-from journal.core.formatting import amount, number, percent, plural
+from journal.core.formatting import amount, columns, number, percent, plural
+from journal.core.regex import lazy
 from journal.present import (
     SHOWN_CHECKINS,
     Style,
@@ -40,25 +40,32 @@ _SOURCE = {
     "note": "from a check-in in another note",
     "since": "on the --since day",
 }
+#: A word of a line and the spaces before it (see :func:`wrapped`).
+_WORD = lazy(r"( *)([^ ]+)")
 #: An open task's state (``- [/]``) in words.
 _TASK = {" ": "open", "/": "in progress"}
 
 
 def wrapped(text: str, width: int) -> str:
-    """Each line of ``text`` wrapped at word boundaries to ``width`` columns, a
-    continuation two spaces further in than its line."""
+    """Each line of ``text`` wrapped at spaces to ``width`` terminal columns (a wide
+    letter takes two: :func:`~journal.core.formatting.columns`), a continuation two
+    spaces further in than its line; a word longer than a line runs past it, whole (a
+    path stays one word to read and to copy)."""
     out = []
     for line in text.splitlines():
-        indent = " " * (len(line) - len(line.lstrip(" ")))
-        out.extend(
-            textwrap.wrap(
-                line,
-                max(width, len(indent) + 12),
-                subsequent_indent=indent + "  ",
-                break_on_hyphens=False,
-            )
-            or [""]
-        )
+        body = line.lstrip(" ")
+        indent = line[: len(line) - len(body)]
+        room = max(width, len(indent) + 12)
+        lines, used = [indent], len(indent)
+        for gap, word in _WORD.findall(body):
+            wide = columns(word)
+            if lines[-1] != indent and used + len(gap) + wide > room:
+                lines.append(f"{indent}  {word}")
+                used = len(indent) + 2 + wide
+            else:
+                lines[-1] += gap + word
+                used += len(gap) + wide
+        out.extend(lines if body else [""])
     return "".join(f"{line}\n" for line in out)
 
 

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from journal.cli import cli
+from journal.core.formatting import columns
 from tests.gitutil import Git
 
 GLYPHS = "█░·–→┤┈▃└─±…"
@@ -96,8 +97,12 @@ def test_plain_lines_read_as_sentences(repo: Path, monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
-def test_plain_output_wraps_at_the_terminal_width(repo: Path, command: tuple[str, ...]) -> None:
-    """Reported: nothing fitted a 40-column terminal; lines wrapped mid-word."""
+def test_plain_output_wraps_at_the_terminal_width(
+    repo: Path, command: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: nothing fitted a 40-column terminal; lines wrapped mid-word.  Run in
+    the vault, so the paths `check` shows are as short wherever pytest runs."""
+    monkeypatch.chdir(repo)
     out = run(repo, "--plain", *command, env={"COLUMNS": "40"}).stdout
     lines = out.splitlines()
     assert max(map(len, lines)) <= 40
@@ -222,3 +227,23 @@ def test_a_goal_without_target_says_its_value_not_none_logged(
     )
     bare = run(vault, "--plain", "log", "Bare").stdout
     assert bare.startswith("Bare: none logged\n") and "?" not in bare
+
+
+def test_plain_wrapping_keeps_a_long_word_whole_and_counts_wide_letters(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a path longer than a line was cut in two (read aloud as two words, and
+    no longer copied whole); a line of Chinese or Japanese ran twice as wide as the
+    terminal, letters counted as one column each."""
+    monkeypatch.chdir(vault)
+    folder = "deep/a/really/long/folder_name_without_spaces"
+    (vault / folder).mkdir(parents=True)
+    (vault / folder / "Vague.md").write_text("---\ntype: goal\ntitle: Vague\n---\n# Vague\n")
+    wide = " ".join(["漢字漢字漢字"] * 8)
+    (vault / "goals").mkdir()
+    (vault / "goals" / "Wide.md").write_text(f"---\ntype: goal\ntitle: {wide}\n---\n# W\n")
+    checked = run(vault, "--plain", "check", env={"COLUMNS": "40"}).stdout
+    assert f"{folder}/Vague.md," in checked.splitlines()  # whole, on a line of its own
+    listed = run(vault, "--plain", "list", env={"COLUMNS": "40"}).stdout.splitlines()
+    assert len(listed) > 3 and max(map(columns, listed)) <= 40
+    assert f"{wide}: active" in " ".join(" ".join(listed).split())
