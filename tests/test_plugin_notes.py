@@ -137,6 +137,21 @@ def test_an_open_tasks_due_date_is_the_follow_ups_when_the_meeting_has_none(
     assert hint["suggestion"].startswith("add `follow_up_by: 2026-11-24`")
 
 
+@pytest.mark.parametrize("due", ["📅 0001-01-01", "[due:: 9999-12-31]", "📅 2026-02-30"])
+def test_a_tasks_due_date_out_of_range_is_no_due_date(
+    invoke: Invoke, write: Write, due: str
+) -> None:
+    """Reported: `📅 0001-01-01` made a follow-up overdue 739955 days; a year that a date
+    written as a property may not have (1000 to 8999) is no due date, as a day that does
+    not exist: the follow-up is due a week after the meeting."""
+    write("meetings/2026-11-20 Coffee with Dana.md", MEETING.format(extra="", due=due))
+    (row,) = json.loads(invoke("followups", "--all", "--json").stdout)
+    assert (row["follow_up_by"], row["implied"]) == (
+        "2026-11-27",
+        "no follow_up_by: a week after the meeting",
+    )
+
+
 def test_follow_up_by_wins_over_a_tasks_due_date(invoke: Invoke, write: Write) -> None:
     text = MEETING.format(extra="follow_up_by: 2026-11-30\n", due="📅 2026-11-24")
     write("meetings/2026-11-20 Coffee with Dana.md", text)
