@@ -796,9 +796,10 @@ def recount_taken_in(logged: str, added: float, days: list[date]) -> str:
     to count N on top of them instead."""
     value = logged.split(" ", 1)[1]
     first, last = min(days), max(days)
+    when = f"on {first}" if first == last else f"{first} to {last}"
     return (
         f"the {value} recount takes in the {signed(added)} of {plural(len(days), 'check-in')} "
-        f"in other notes before today ({first.isoformat()} to {last.isoformat()}); to count "
+        f"in other notes before today ({when}); to count "
         f"{value[1:]} on top of them instead, give that log line the first one's day "
         f"(- {first.isoformat()}: {value}), which counts them after it"
     )
