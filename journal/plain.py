@@ -5,13 +5,13 @@ column), never cut, wrapped to the terminal by :func:`wrapped` (docs/commands.md
 
 from __future__ import annotations
 
-import textwrap
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from journal.core.dates import parse_date
+from journal.core.dates import now_on, parse_date
 from journal.core.fields import CLOSED
-from journal.core.formatting import amount, number, percent, plural
+from journal.core.formatting import amount, columns, number, percent, plural
+from journal.core.regex import lazy
 from journal.present import (
     SHOWN_CHECKINS,
     Style,
@@ -19,6 +19,7 @@ from journal.present import (
     check_summary,
     copy_lines,
     folded_followups,
+    misdated,
     unlisted_lines,
     unread_lines,
     unstyled,
@@ -39,25 +40,32 @@ _SOURCE = {
     "note": "from a check-in in another note",
     "since": "on the --since day",
 }
+#: A word of a line and the spaces before it (see :func:`wrapped`).
+_WORD = lazy(r"( *)([^ ]+)")
 #: An open task's state (``- [/]``) in words.
 _TASK = {" ": "open", "/": "in progress"}
 
 
 def wrapped(text: str, width: int) -> str:
-    """Each line of ``text`` wrapped at word boundaries to ``width`` columns, a
-    continuation two spaces further in than its line."""
+    """Each line of ``text`` wrapped at spaces to ``width`` terminal columns (a wide
+    letter takes two: :func:`~journal.core.formatting.columns`), a continuation two
+    spaces further in than its line; a word longer than a line runs past it, whole (a
+    path stays one word to read and to copy)."""
     out = []
     for line in text.splitlines():
-        indent = " " * (len(line) - len(line.lstrip(" ")))
-        out.extend(
-            textwrap.wrap(
-                line,
-                max(width, len(indent) + 12),
-                subsequent_indent=indent + "  ",
-                break_on_hyphens=False,
-            )
-            or [""]
-        )
+        body = line.lstrip(" ")
+        indent = line[: len(line) - len(body)]
+        room = max(width, len(indent) + 12)
+        lines, used = [indent], len(indent)
+        for gap, word in _WORD.findall(body):
+            wide = columns(word)
+            if lines[-1] != indent and used + len(gap) + wide > room:
+                lines.append(f"{indent}  {word}")
+                used = len(indent) + 2 + wide
+            else:
+                lines[-1] += gap + word
+                used += len(gap) + wide
+        out.extend(lines if body else [""])
     return "".join(f"{line}\n" for line in out)
 
 
@@ -71,12 +79,21 @@ def due_words(due: str | None, today: date, status: str = "active") -> str:
     return f"due {due}, {left}"
 
 
-def _share(progress: float | None) -> str:
-    return "none logged" if progress is None else percent(progress)
+def _share(r: dict[str, Any]) -> str:
+    """How far a goal is, in words: its share of the way to its target, else what it
+    reached (``no target, current 2 things``), ``none logged`` without a value."""
+    if r.get("progress") is not None:  # `log GOAL`'s record has no progress
+        return percent(r["progress"])
+    if r["current"] is None:
+        return "none logged"
+    if r["target"] is None:
+        return f"no target, current {amount(r['current'], r['unit'])}"
+    return "share unknown"  # a target equal to the baseline
 
 
 def _measure(r: dict[str, Any]) -> str | None:
-    if r["target"] is None:
+    """``2 of 5 things``; None without a target or a value."""
+    if r["target"] is None or r["current"] is None:
         return None
     return f"{number(r['current'])} of {amount(r['target'], r['unit'])}"
 
@@ -89,9 +106,7 @@ def _change(change: str | None) -> str:
 def goal_table(records: list[dict[str, Any]], today: date) -> str:
     """One line per goal: title, status, progress, measure, due date."""
     return "".join(
-        ", ".join(
-            filter(None, (f"{r['title']}: {r['status']}", _share(r["progress"]), _measure(r)))
-        )
+        ", ".join(filter(None, (f"{r['title']}: {r['status']}", _share(r), _measure(r))))
         + f", {due_words(r['due'], today, r['status'])}\n"
         for r in records
     )
@@ -106,10 +121,8 @@ def goal_card(r: dict[str, Any], today: date) -> str:
         out.append(f"outcome: {' '.join(r['outcome'].split())}")
     if r["metric"] or r["target"] is not None:
         baseline = "unreadable" if "baseline" in r["unread"] else number(r["baseline"] or 0)
-        out.append(
-            f"measure: {r['metric'] or 'not named'}, from {baseline} to "
-            f"{_measure(r) or number(r['current']) + ', no target'}, {_share(r['progress'])}"
-        )
+        reached = f" to {measure}" if (measure := _measure(r)) else ""
+        out.append(f"measure: {r['metric'] or 'not named'}, from {baseline}{reached}, {_share(r)}")
     out.extend(filter(None, [value_sources(r), *without_outcome(r)]))
     if r["effort"] is not None:
         out.append(f"effort: {number(r['effort'])} hours a week")
@@ -159,7 +172,7 @@ def history_view(h: dict[str, Any], today: date) -> str:
     """``journal log GOAL``: the check-ins as sentences, no chart."""
     if h["current"] is None and h["target"] is None and not h["checkins"]:
         return f"{h['title']}: no check-ins yet\n"
-    out = [f"{h['title']}: {_measure(h) or number(h['current'])}"]
+    out = [f"{h['title']}: {_measure(h) or _share(h)}"]
     out.extend(filter(None, [value_sources(h), *without_outcome(h)]))
     out.append("check-ins:" if h["checkins"] else "no check-ins yet")
     out.extend(f"  {_checkin(c, h['path'], total=True)}" for c in h["checkins"])
@@ -183,8 +196,9 @@ def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> 
         out.append("history truncated: this is a shallow clone")
     if not r["entries"] and since is not None:
         out.append(f"no changes since {since}")
+    now = now_on(today)
     for entry in r["entries"]:
-        out.append("not committed yet:" if entry["uncommitted"] else _commit(entry, today))
+        out.append("not committed yet:" if entry["uncommitted"] else _commit(entry, now))
         texts = [e["text"] for e in entry["events"]] or ["text edited; no property changed"]
         out.extend(f"  {text}" for text in _events(texts))
     if r["series"]:
@@ -196,8 +210,8 @@ def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> 
     return "\n".join(out) + "\n"
 
 
-def _commit(entry: dict[str, Any], today: date) -> str:
-    late = ", a date after today: a clock set wrong?" if entry["date"] > today.isoformat() else ""
+def _commit(entry: dict[str, Any], now: datetime) -> str:
+    late = ", a date after today: a clock set wrong?" if misdated(entry, now) else ""
     by = f"on {entry['date']}{late} by {entry['author']}"
     return f"commit {entry['commit'][:7]} {by}: {entry['message']}"
 
@@ -205,10 +219,10 @@ def _commit(entry: dict[str, Any], today: date) -> str:
 def vault_timeline(r: dict[str, Any], today: date) -> str:
     """``journal history``: each commit, then each goal's events in it."""
     out: list[str] = []
-    last = None
+    last, now = None, now_on(today)
     for entry in r["entries"]:
         if entry["commit"] != last:
-            out.append(_commit(entry, today))
+            out.append(_commit(entry, now))
             last = entry["commit"]
         events = "; ".join(_events([e["text"] for e in entry["events"]]))
         out.append(f"  {entry['goal']['title']}: {events}")
@@ -313,7 +327,7 @@ def status_screen(s: dict[str, Any], style: Style = unstyled, room: int | None =
     out.append("Active goals:")
     for g in s["goals"]:
         pace = "pace unknown" if g["pace"] == "unknown" else g["pace"]
-        said = [_share(g["progress"]), _measure(g), pace, due_words(g["due"], today)]
+        said = [_share(g), _measure(g), pace, due_words(g["due"], today)]
         out.append(f"  {g['title']}: {', '.join(filter(None, said))}")
         if m := g["next_milestone"]:
             late = (today - date.fromisoformat(m["due"])).days if m["due"] else 0

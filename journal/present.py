@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from journal.core.catalog import TO_SEE
-from journal.core.dates import parse_date
+from journal.core.dates import after_now, now_on, parse_date
 from journal.core.fields import CLOSED
 from journal.core.formatting import (
     amount,
@@ -289,10 +289,16 @@ def watch_line(update: dict[str, Any], clock: str) -> str:
 # --- history ------------------------------------------------------------------------------
 
 
-def _commit_line(entry: dict[str, Any], today: date) -> str:
-    """A commit's date, id, author and message; a date after ``today`` is remarked on."""
+def misdated(entry: dict[str, Any], now: datetime) -> bool:
+    """Whether a commit of ``journal history``'s JSON is dated after ``now``
+    (:func:`~journal.core.dates.now_on`), by a clock set wrong."""
+    return after_now(datetime.fromisoformat(entry["time"]), now)
+
+
+def _commit_line(entry: dict[str, Any], now: datetime) -> str:
+    """A commit's date, id, author and message; a date after ``now`` is remarked on."""
     line = f"{entry['date']}  {entry['commit'][:7]}  {entry['author']}: {entry['message']}"
-    if entry["date"] > today.isoformat():
+    if misdated(entry, now):
         line += "  (dated after today: a clock set wrong?)"
     return line
 
@@ -306,8 +312,9 @@ def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> 
         out.append("  (history truncated: this is a shallow clone)")
     if not r["entries"] and since is not None:
         out.append(f"  no changes since {since}")
+    now = now_on(today)
     for entry in r["entries"]:
-        out.append("not committed yet" if entry["uncommitted"] else _commit_line(entry, today))
+        out.append("not committed yet" if entry["uncommitted"] else _commit_line(entry, now))
         texts = [e["text"] for e in entry["events"]] or ["text edited; no property changed"]
         out.extend(f"  {text}" for text in texts)
     if r["series"]:
@@ -321,10 +328,10 @@ def vault_timeline(r: dict[str, Any], today: date) -> str:
     first, grouped by commit; a goal's events in a commit one per line when there are
     several."""
     out: list[str] = []
-    last = None
+    last, now = None, now_on(today)
     for entry in r["entries"]:
         if entry["commit"] != last:
-            out.append(_commit_line(entry, today))
+            out.append(_commit_line(entry, now))
             last = entry["commit"]
         texts = [e["text"] for e in entry["events"]]
         if len(texts) == 1:
@@ -789,9 +796,10 @@ def recount_taken_in(logged: str, added: float, days: list[date]) -> str:
     to count N on top of them instead."""
     value = logged.split(" ", 1)[1]
     first, last = min(days), max(days)
+    when = f"on {first}" if first == last else f"{first} to {last}"
     return (
         f"the {value} recount takes in the {signed(added)} of {plural(len(days), 'check-in')} "
-        f"in other notes before today ({first.isoformat()} to {last.isoformat()}); to count "
+        f"in other notes before today ({when}); to count "
         f"{value[1:]} on top of them instead, give that log line the first one's day "
         f"(- {first.isoformat()}: {value}), which counts them after it"
     )

@@ -32,10 +32,13 @@ TODAY = "2026-11-22"
 
 @pytest.fixture(autouse=True)
 def _fixed_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Every test sees the same 'today' and no vault from the developer's shell, nor the
-    repository git names to a hook or ``git rebase --exec`` that runs the tests."""
+    """Every test sees the same 'today' and no ``JOURNAL_`` variable from the developer's
+    shell (``JOURNAL_INDEX`` would have it write their real index, ``JOURNAL_PLAIN``
+    change every view, ``JOURNAL_VAULT`` name a vault), nor the repository git names to
+    a hook or ``git rebase --exec`` that runs the tests."""
+    for name in [name for name in os.environ if name.startswith("JOURNAL_")]:
+        monkeypatch.delenv(name)
     monkeypatch.setenv("JOURNAL_TODAY", TODAY)
-    monkeypatch.delenv("JOURNAL_VAULT", raising=False)
     for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))

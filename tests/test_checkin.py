@@ -422,6 +422,20 @@ def test_set_current_tells_what_its_recount_takes_in(
     assert invoke("set", "Connect", "current=7").stderr == ""
 
 
+def test_a_recount_taking_in_check_ins_of_one_day_names_that_day_once(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reviewed: "(2026-11-20 to 2026-11-20)" for the check-ins of a single day."""
+    empty = goal_text(current=0).replace("- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n", "")
+    write(GOAL, empty)
+    write("daily/2026-11-20.md", "progress:: [[hr]] +1\nprogress:: [[hr]] +2\n")
+    assert invoke("set", "Connect", "current=2").stderr == (
+        "journal: goals/hr.md: the =2 recount takes in the +3 of 2 check-ins in other notes "
+        "before today (on 2026-11-20); to count 2 on top of them instead, give that log line "
+        "the first one's day (- 2026-11-20: =2), which counts them after it\n"
+    )
+
+
 def test_a_carriage_return_alone_in_a_log_line_stays_in_its_note(
     invoke: Invoke, write: Write
 ) -> None:

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -2208,3 +2209,71 @@ def test_a_commit_dated_after_today_counts_where_gits_order_puts_it(
         f"- {phone} is dated 2027-05-01, after today (a clock set wrong?): counted in this"
         " week, as the commit after it in git's order is (or today)\n"
     ) in review
+
+
+@contextlib.contextmanager
+def local_time_zone(tz: str) -> Iterator[None]:
+    """This process's local time zone is ``tz`` (a POSIX TZ string) inside."""
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = tz
+    time.tzset()
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = saved
+        time.tzset()
+
+
+def test_a_commit_made_now_in_a_time_zone_a_day_ahead_is_not_after_today(
+    git: Git, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A commit made a moment ago at +14:00 carries tomorrow's date for a reader at
+    -10:00: its moment is not after now, so no clock is blamed and the week counts it
+    today (the author's day is tomorrow)."""
+    monkeypatch.delenv("JOURNAL_TODAY")  # the real now
+    write("goals/Connect.md", goal(1))
+    stamp = f"{int(time.time())} +1400"
+    git("add", "-A")
+    dates = {"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+    git("commit", "-qm", "from Kiribati", env=dates)
+    with local_time_zone("<-10>10"):
+        timeline = invoke("history", "connect").stdout
+        vault = invoke("history").stdout
+        review = invoke("review", "--stdout").stdout
+    assert f"{AUTHOR}: from Kiribati\n" in timeline and "from Kiribati" in vault
+    assert "clock set wrong" not in timeline + vault + review
+    assert "- Created: [[Connect]]" in review
+
+
+def test_with_journal_today_now_is_the_end_of_that_day(
+    git: Git, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``JOURNAL_TODAY`` makes now the end of that day in the local time zone: a commit
+    of the next day in the author's zone but of that day here is not after today; one
+    after its end (and 10 minutes' slack for a drifting clock) is."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-06")
+    monkeypatch.setenv("COLUMNS", "200")  # --plain's commit lines unwrapped
+    write("goals/Connect.md", goal(1))
+    git.commit("here on the 6th", "2026-12-06")
+    for current, message, stamp in (
+        (2, "there on the 7th", "2026-12-07T09:50:00+14:00"),  # 6th 09:50 at -10:00
+        (3, "drifted", "2026-12-07T10:09:00+00:00"),  # 00:09 on the 7th at -10:00
+        (4, "a day ahead", "2026-12-07T10:11:00+00:00"),
+    ):
+        write("goals/Connect.md", goal(current))
+        git("add", "-A")
+        git("commit", "-qm", message, env={"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})
+    with local_time_zone("<-10>10"):
+        lines = invoke("history").stdout.splitlines()
+        plain = invoke("--plain", "history").stdout.splitlines()
+        week = week_in_git(
+            Vault.open(git.root), Period(date(2026, 11, 30), date(2026, 12, 6)), date(2026, 12, 6)
+        )
+    flagged = [line for line in lines if line.endswith("(dated after today: a clock set wrong?)")]
+    assert [line.split(":")[1].split("  ")[0].strip() for line in flagged] == ["a day ahead"]
+    late = [line for line in plain if ", a date after today: a clock set wrong? by " in line]
+    assert [line.rsplit(": ", 1)[1] for line in late] == ["a day ahead"]
+    assert week is not None and [r.summary for r in week.misdated] == ["a day ahead"]

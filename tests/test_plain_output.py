@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from journal.cli import cli
+from journal.core.formatting import columns
 from tests.gitutil import Git
 
 GLYPHS = "█░·–→┤┈▃└─±…"
@@ -96,8 +97,12 @@ def test_plain_lines_read_as_sentences(repo: Path, monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
-def test_plain_output_wraps_at_the_terminal_width(repo: Path, command: tuple[str, ...]) -> None:
-    """Reported: nothing fitted a 40-column terminal; lines wrapped mid-word."""
+def test_plain_output_wraps_at_the_terminal_width(
+    repo: Path, command: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: nothing fitted a 40-column terminal; lines wrapped mid-word.  Run in
+    the vault, so the paths `check` shows are as short wherever pytest runs."""
+    monkeypatch.chdir(repo)
     out = run(repo, "--plain", *command, env={"COLUMNS": "40"}).stdout
     lines = out.splitlines()
     assert max(map(len, lines)) <= 40
@@ -186,3 +191,59 @@ def test_the_progress_bar_redraws_twice_a_second_and_leaves_no_line(
     assert 1 <= draws <= took / ProgressBar.EVERY + 2
     assert "\n" not in shown  # no line left behind
     assert shown.endswith("\r\x1b[K\x1b[?25h")  # the line erased, the cursor shown again
+
+
+def test_a_goal_without_target_says_its_value_not_none_logged(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a goal without a target but with check-ins was "none logged", its value
+    nowhere in `list` or `status`, and `log` of a goal without any value said `?`."""
+    monkeypatch.setenv("COLUMNS", "300")
+    goals = vault / "goals"
+    goals.mkdir()
+    (goals / "Count things.md").write_text(
+        "---\ntype: goal\ntitle: Count things\nstatus: active\nmetric: things\nunit: things\n"
+        "baseline: 0\ncurrent: 0\n---\n# Count things\n\n## Log\n\n"
+    )
+    (goals / "Bare.md").write_text(
+        "---\ntype: goal\ntitle: Bare\nstatus: active\n---\n# Bare\n\n## Log\n\n"
+        "- 2026-11-20: met Dana\n"
+    )
+    (goals / "Aim.md").write_text(
+        "---\ntype: goal\ntitle: Aim\nstatus: active\nmetric: talks\ntarget: 4\n---\n# Aim\n"
+    )
+    assert run(vault, "log", "Count things", "+2", "did two").exit_code == 0
+    listed = run(vault, "--plain", "list").stdout
+    assert "Count things: active, no target, current 2 things, no due date" in listed
+    assert "Bare: active, none logged, no due date" in listed
+    assert "Aim: active, none logged, no due date" in listed  # not "? of 4"
+    status = run(vault, "--plain", "status").stdout
+    assert "Count things: no target, current 2 things, pace unknown" in status
+    card = run(vault, "--plain", "show", "Count things").stdout
+    assert "measure: things, from 0, no target, current 2 things\n" in card
+    assert "measure: talks, from 0, none logged\n" in run(vault, "--plain", "show", "Aim").stdout
+    assert run(vault, "--plain", "log", "Count things").stdout.startswith(
+        "Count things: no target, current 2 things\n"
+    )
+    bare = run(vault, "--plain", "log", "Bare").stdout
+    assert bare.startswith("Bare: none logged\n") and "?" not in bare
+
+
+def test_plain_wrapping_keeps_a_long_word_whole_and_counts_wide_letters(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a path longer than a line was cut in two (read aloud as two words, and
+    no longer copied whole); a line of Chinese or Japanese ran twice as wide as the
+    terminal, letters counted as one column each."""
+    monkeypatch.chdir(vault)
+    folder = "deep/a/really/long/folder_name_without_spaces"
+    (vault / folder).mkdir(parents=True)
+    (vault / folder / "Vague.md").write_text("---\ntype: goal\ntitle: Vague\n---\n# Vague\n")
+    wide = " ".join(["漢字漢字漢字"] * 8)
+    (vault / "goals").mkdir()
+    (vault / "goals" / "Wide.md").write_text(f"---\ntype: goal\ntitle: {wide}\n---\n# W\n")
+    checked = run(vault, "--plain", "check", env={"COLUMNS": "40"}).stdout
+    assert f"{folder}/Vague.md," in checked.splitlines()  # whole, on a line of its own
+    listed = run(vault, "--plain", "list", env={"COLUMNS": "40"}).stdout.splitlines()
+    assert len(listed) > 3 and max(map(columns, listed)) <= 40
+    assert f"{wide}: active" in " ".join(" ".join(listed).split())

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from journal.core import codec
 from tests.conftest import Invoke, Write, goal_text
 from tests.test_check_rules import LOG, PATH, catalog, goal_note, line_of, of, run
 
@@ -51,7 +52,7 @@ def test_a_smart_property_written_as_a_dataview_inline_field_is_told_where_it_is
         (first + 3, "hint"),
     ]
     assert found[0].message == (
-        f"`Why:: HRBP roles ask for data skills` at line {first} is a Dataview inline field; "
+        "`Why:: HRBP roles ask for data skills` is a Dataview inline field; "
         "journal reads `why:` in the front matter"
     )
     assert "`start:`" in found[-1].message  # `started` is another tool's name for it
@@ -137,6 +138,21 @@ def test_an_open_tasks_due_date_is_the_follow_ups_when_the_meeting_has_none(
     assert hint["suggestion"].startswith("add `follow_up_by: 2026-11-24`")
 
 
+@pytest.mark.parametrize("due", ["📅 0001-01-01", "[due:: 9999-12-31]", "📅 2026-02-30"])
+def test_a_tasks_due_date_out_of_range_is_no_due_date(
+    invoke: Invoke, write: Write, due: str
+) -> None:
+    """Reported: `📅 0001-01-01` made a follow-up overdue 739955 days; a year that a date
+    written as a property may not have (1000 to 8999) is no due date, as a day that does
+    not exist: the follow-up is due a week after the meeting."""
+    write("meetings/2026-11-20 Coffee with Dana.md", MEETING.format(extra="", due=due))
+    (row,) = json.loads(invoke("followups", "--all", "--json").stdout)
+    assert (row["follow_up_by"], row["implied"]) == (
+        "2026-11-27",
+        "no follow_up_by: a week after the meeting",
+    )
+
+
 def test_follow_up_by_wins_over_a_tasks_due_date(invoke: Invoke, write: Write) -> None:
     text = MEETING.format(extra="follow_up_by: 2026-11-30\n", due="📅 2026-11-24")
     write("meetings/2026-11-20 Coffee with Dana.md", text)
@@ -152,6 +168,36 @@ def test_a_log_task_dated_only_by_its_done_date_is_told_with_the_line_to_write()
     assert found.message == (
         "log line: a task dated only by its done date (✅): write "
         "'- 2026-12-02: +1 Talk accepted at HR Tech'; the line is not read"
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "written"),
+    [
+        ("outcome", "- a list", '"- a list"'),
+        ("outcome", "? a question", '"? a question"'),
+        ("outcome", ", then more", '", then more"'),
+        ("outcome", "Done when:", '"Done when:"'),
+        ("outcome", "Ten talks # at least", '"Ten talks # at least"'),
+        ("outcome", '"Quoted" twice', '"\\"Quoted\\" twice"'),
+        ("outcome", "Ten talks: given", '"Ten talks: given"'),
+        ("outcome", "Ten talks given", "Ten talks given"),
+        ("target", "50", "50"),
+        ("start", "2026-09-01", "2026-09-01"),
+    ],
+)
+def test_an_inline_fields_fix_reads_back_as_its_value(key: str, value: str, written: str) -> None:
+    """Reported: `outcome:: - a list` gave the fix `outcome: - a list`, which written into
+    the front matter is an error (H004): a value goes as written only when the front
+    matter reads it back so, else quoted as `journal set` quotes it."""
+    text = goal_note(f"{key}:: {value}\n\n" + LOG, **{key: None})
+    (found,) = of("H025", run((PATH, text)))
+    assert found.suggestion.startswith(f"move it there: `{key}: {written}` (")
+    fixed = goal_note(**{key: written})
+    assert not of("H004", run((PATH, fixed)))
+    assert str(codec.parse_text(fixed).data[key]) == value  # type: ignore[index]
+    assert found.message == (
+        f"`{key}:: {value}` is a Dataview inline field; journal reads `{key}:` in the front matter"
     )
 
 

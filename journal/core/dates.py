@@ -9,7 +9,7 @@ exactly when weeks start on Monday.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from journal.core.errors import JournalError, UsageProblem
 from journal.core.records import Record, record
@@ -30,6 +30,9 @@ _DURATION = lazy(r"(\d+)\s*([dw])", re.IGNORECASE | re.ASCII)
 #: minus a plan, a horizon or a rate's forecast stays within the calendar (which ends on
 #: 9999-12-31; ``due: 9999-12-31`` for "no deadline" would overflow the day after it).
 YEARS = range(1000, 9000)
+#: How far past now a moment (a commit's date) may be and still not be after today:
+#: clocks drift, and a commit made on another machine may come a few minutes ahead.
+CLOCK_SLACK = timedelta(minutes=10)
 
 
 class DateError(JournalError):
@@ -86,6 +89,22 @@ def not_after(day: date, today: date | None, what: str) -> date:
     if today is not None and day > today:
         raise UsageProblem(f"--date {day} is after today ({today}): {what} records what happened")
     return day
+
+
+def now_on(today: date) -> datetime:
+    """Now, in the local time zone, on ``today``: this moment when ``today`` is the real
+    day, else (``JOURNAL_TODAY`` names another) the end of ``today``, so that a fixed
+    today gives the same answers at any hour."""
+    now = datetime.now().astimezone()
+    if now.date() == today:
+        return now
+    return datetime.combine(today + timedelta(days=1), time()).astimezone()
+
+
+def after_now(moment: datetime, now: datetime) -> bool:
+    """Whether ``moment`` (a commit's date, in any time zone) is after ``now`` by more
+    than :data:`CLOCK_SLACK`: dated after today, by a clock set wrong."""
+    return moment > now + CLOCK_SLACK
 
 
 def weekday_index(name: str) -> int:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from journal.core.checkins import CheckIn
 from journal.core.codec import is_empty
+from journal.core.dates import DateError, parse_date
 from journal.core.errors import Diagnostic
 from journal.core.fields import CONTACT_FIELDS, MEETING_FIELDS, Field, read_typed, written_links
 from journal.core.formatting import listed, plural, single_line
@@ -169,13 +170,14 @@ def owes_unnamed_follow_up(meeting: Meeting) -> bool:
 
 def task_due(meeting: Meeting) -> date | None:
     """The earliest due date of the meeting's open tasks, written for the Tasks plugin
-    (``📅 2026-11-24``, ``[due:: 2026-11-24]``; a day that does not exist is none), or
-    None: read from the tasks' text, and only when a follow-up is implied."""
+    (``📅 2026-11-24``, ``[due:: 2026-11-24]``; a day :func:`parse_date` refuses, that
+    does not exist or of a year out of range, is none), or None: read from the tasks'
+    text, and only when a follow-up is implied."""
     days = []
     for text in meeting.open_tasks:
         for found in _TASK_DUE.finditer(text):
-            with contextlib.suppress(ValueError):
-                days.append(date.fromisoformat(found.group(1) or found.group(2)))
+            with contextlib.suppress(DateError):
+                days.append(parse_date(found.group(1) or found.group(2)))
     return min(days, default=None)
 
 

@@ -37,7 +37,7 @@ from journal.adapters.gitfind import (
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog, match_head
 from journal.core.codec import conflict_sides
-from journal.core.dates import Period
+from journal.core.dates import Period, after_now, now_on
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound, Unreadable
 from journal.core.goal import Goal, goal_from_note
 from journal.core.history import (
@@ -1002,7 +1002,7 @@ class WeekInGit(Record):
     deleted: list[GoalWeek] = field(default_factory=list)
     changed: list[GoalWeek] = field(default_factory=list)
     truncated: bool = False
-    misdated: list[Revision] = field(default_factory=list)  # dated after today, oldest first
+    misdated: list[Revision] = field(default_factory=list)  # dated after now, oldest first
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -1023,9 +1023,10 @@ def week_in_git(vault: Vault, period: Period, today: date) -> WeekInGit | None:
     (:func:`history_if_any`), so the review can leave the section out.
 
     A goal is one across its renames, as ``journal history GOAL`` follows it
-    (:func:`goals_of`).  A commit dated after ``today`` (a clock set wrong) counts on
-    the day of the commit after it in git's order, today for the newest, and is named
-    (:attr:`WeekInGit.misdated`).  A goal lands in one list: deleted when its file is
+    (:func:`goals_of`).  A commit dated after now (:func:`after_now`: a clock set wrong)
+    counts on the day of the commit after it in git's order, today for the newest, and
+    is named (:attr:`WeekInGit.misdated`); one made by now on a day after ``today`` in
+    its author's time zone counts today.  A goal lands in one list: deleted when its file is
     gone by the period's last commit, else completed, else dropped, else created, else
     changed (a goal created and
     completed in the same week is listed as completed; one created and deleted, as
@@ -1036,12 +1037,15 @@ def week_in_git(vault: Vault, period: Period, today: date) -> WeekInGit | None:
         return None
     week = WeekInGit(period, truncated=history.truncated)
     commits = []
+    now = now_on(today)
     counted = today  # the day of the commit after it in git's order
     for revision, changes in history.commits:  # newest first
-        counted = revision.day if revision.day <= today else counted
+        ahead = after_now(revision.time, now)
+        if not ahead:  # made by now, its author's day may still be tomorrow here
+            counted = min(revision.day, today)
         if counted in period:
             commits.append((revision, changes))
-            if revision.day > today and changes:
+            if ahead and changes:
                 week.misdated.insert(0, revision)
     goals = [
         (mine[0][1], [e for _revision, change in reversed(mine) for e in change.events])

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
 import unicodedata
 from collections.abc import Collection, Iterator, Mapping, Sequence
 
-from journal.core import codec
+from journal.core import codec, plain_yaml
 from journal.core.catalog import (
     MISTYPED_FIX,
     NOT_A_GOAL_FIX,
@@ -571,10 +570,14 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
 
 
 def _yaml_value(text: str) -> str:
-    """An inline field's value as a front-matter value: quoted where YAML would read it
-    otherwise (a link ``[[Health]]``, a ``: `` or `` #`` in it)."""
-    plain = text[:1] not in "[{\"'!&*#|>%@`" and ": " not in text and " #" not in text
-    return text if plain else json.dumps(text, ensure_ascii=False)
+    """An inline field's value as a front-matter value: as written when the front matter
+    reads it back so (:func:`plain_yaml.read`: that text, or the number it spells, as in
+    ``50`` or ``2026-09-01``), else as ``journal set`` writes that text
+    (:func:`codec.scalar_text`: quoted, as ``"[[Health]]"``, ``"- a list"``, ``"a:"``)."""
+    read = plain_yaml.read(f"key: {text}\n")
+    if read is not None and text in (read["key"], read.sources.get("key")):
+        return text
+    return codec.scalar_text(text)
 
 
 def inline_property(ctx: Context) -> Iterator[Problem]:
@@ -591,8 +594,8 @@ def inline_property(ctx: Context) -> Iterator[Problem]:
                 yield Problem(
                     path,
                     field.line,
-                    f"`{field.key}:: {field.value}` at line {field.line} is a Dataview inline "
-                    f"field; journal reads `{meant}:` in the front matter",
+                    f"`{field.key}:: {field.value}` is a Dataview inline field; journal reads "
+                    f"`{meant}:` in the front matter",
                     f"move it there: `{meant}: {_yaml_value(field.value)}` (of the body's "
                     "inline fields "
                     "journal reads only `progress::`; docs/obsidian.md)",
