@@ -855,7 +855,7 @@ def test_journal_watch_tells_a_goal_left_empty(vault: Path, write: Write) -> Non
     assert proc.returncode == 0 and out == ""
     assert err.splitlines() == [
         "goals/e.md:1: empty (0 bytes): a sync may still be writing it, or it lost its text: "
-        'restore it from git (`git checkout -- "goals/e.md"`) or your sync\'s history'
+        "restore its text from git or your sync's history if it had any, or delete the note"
     ]
 
 

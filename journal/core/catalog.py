@@ -949,18 +949,19 @@ class Catalog:
     def diagnostics(self) -> Sequence[Diagnostic]:
         """Every note's problems, in path order (read once: rules and reports each ask).
         An empty note's hint (``empty``: a sync truncated it, or is writing it) is an
-        error where its folder means it as a goal, meeting or contact (:meth:`_emptied`)."""
+        error where its folder means it as a goal (:meth:`_emptied`)."""
         return tuple(
             replace(d, severity="error") if self._emptied(d) else d
             for d in self._source.diagnostics()
         )
 
     def _emptied(self, d: Diagnostic) -> str | None:
-        """The kind of :data:`MEANT_KINDS` an empty note is meant as by its folder
-        (:func:`meant_as`), when ``d`` is its ``empty`` hint; else None (an empty daily
-        note has no check-ins to miss)."""
+        """ "goal" when ``d`` is the ``empty`` hint of a note in the goal folder
+        (:func:`meant_as`); else None: an empty note elsewhere - a meeting or contact
+        just made and not yet written (Obsidian's ``Untitled.md``), a daily note - has no
+        goal to lose."""
         kind = meant_as("note", d.path, self.folders) if d.code == "empty" else None
-        return kind if kind in MEANT_KINDS else None
+        return kind if kind == "goal" else None
 
     def diagnostics_of(self, kinds: Collection[str]) -> list[Diagnostic]:
         """The problems of the notes of ``kinds``, in path order."""
@@ -1033,8 +1034,8 @@ class Catalog:
         """The readable plain notes (kind ``note``) that their folder means as ``kind``
         (:meth:`meant_as`), loaded in one go, in path order: not the vault's own folder's
         (it would mean every note), nor a note whose ``---`` block is not read as
-        properties (that warning, ``front-matter``, says why), nor an empty one (its
-        error, ``empty``)."""
+        properties (that warning, ``front-matter``, says why), nor an empty one (a note
+        just made: ``empty``, quiet)."""
         folder = self.folders.get(kind, "")
         if not folder:
             return []

@@ -28,7 +28,6 @@ from journal.core.checkins import (
 from journal.core.dates import DateError, parse_date
 from journal.core.errors import Diagnostic, changed_on_disk
 from journal.core.fields import KINDS, THOUSANDS, list_items, obsidian_list, templater_command
-from journal.core.formatting import shell_word
 from journal.core.links import Link, is_conflict_copy, parse_link, unquoted_link
 from journal.core.numerals import dotted_thousands
 from journal.core.records import Record, new_tuple, record
@@ -241,7 +240,7 @@ def parse_typed(
         for p in (*doc.problems, *codec.commented_values(doc))
     )
     if not doc.problems and (not doc.text or doc.text.isspace()):
-        note.diagnostics.append(Diagnostic(path, 1, _emptied(path, raw), "hint", "empty"))
+        note.diagnostics.append(Diagnostic(path, 1, _emptied(raw), "hint", "empty"))
     note.writable = doc.writable
     note.readable = _readable(doc)
     props = dict(doc.data or {})
@@ -274,14 +273,15 @@ def parse_typed(
     return note, record
 
 
-def _emptied(path: str, raw: bytes) -> str:
-    """What is said of the note at ``path`` whose bytes ``raw`` are none or white space:
-    a hint, quiet, but an error where its folder means it as a goal, meeting or contact
-    (:attr:`~journal.core.catalog.Catalog.diagnostics`)."""
+def _emptied(raw: bytes) -> str:
+    """What is said of a note whose bytes ``raw`` are none or white space: a hint, quiet,
+    but an error in the goal folder (:attr:`~journal.core.catalog.Catalog.diagnostics`).
+    Git may hold it empty too (a note made and not yet written), so its text is to
+    restore only if it had any."""
     size = "0 bytes" if not raw else "only white space"
     return (
-        f"empty ({size}): a sync may still be writing it, or it lost its text: restore it "
-        f"from git (`git checkout -- {shell_word(path)}`) or your sync's history"
+        f"empty ({size}): a sync may still be writing it, or it lost its text: restore its "
+        "text from git or your sync's history if it had any, or delete the note"
     )
 
 

@@ -928,7 +928,7 @@ RULES = (
                 "the file is larger than": "split the note, or move a file that is no note "
                 f"{_OUT_OF_THE_VAULT}",
                 "empty (": "wait for the sync to finish; if it stays empty, restore its text "
-                "as said, or delete the note; the note is skipped until then",
+                "or delete the note, as said; the note is skipped until then",
                 "can't read: ": "give yourself read access to the file (its permissions or "
                 "owner: `chmod u+r FILE`); the note is skipped until then",
             },
