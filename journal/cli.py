@@ -701,7 +701,7 @@ def cli(ctx: click.Context, vault_option: str | None, debug: bool, plain: bool) 
 )
 @pass_state
 def init(state: State, path: str | None, nested: bool) -> None:
-    """Create a vault: config, folders, a .gitignore line and a sample goal.
+    """Create a vault: config, folders, .gitignore and .gitattributes lines, a sample goal.
 
     The sample goal is left out when the vault has goals already.
 
@@ -762,10 +762,9 @@ def merge_driver(state: State, files: tuple[str, ...], install: bool) -> None:
     if install:
         if files:
             raise click.UsageError("--install takes no BASE OURS THEIRS PATH")
-        result = install_driver(state.vault())
-        _installed(result)
-        if result.refused:
-            raise click.exceptions.Exit(1)
+        vault = state.vault()
+        echo(f"vault: {vault.root}")
+        _installed(install_driver(vault))
         return
     if len(files) != 4:
         raise click.UsageError("give BASE OURS THEIRS PATH (git's %O %A %B %P), or --install")
@@ -778,16 +777,21 @@ def merge_driver(state: State, files: tuple[str, ...], install: bool) -> None:
 
 
 def _installed(result: Any) -> None:
-    """What ``merge-driver --install`` changed: each line, each setting; each line not
-    added, and why, on stderr."""
+    """What ``merge-driver --install`` changed: each line, each setting (in which
+    repository); each line not added, and why, on stderr (exit 1)."""
     for line in result.attributes:
         echo(f"  added   .gitattributes: {line}")
     if result.settings:
         names = ", ".join(result.settings)
-        echo(f"  set     git config {names} (this clone's): git runs {result.found}")
+        echo(
+            f"  set     git config {names} in {result.repository} (this clone's): git runs "
+            f"{result.found}"
+        )
     for refused in result.refused:
         echo(f"journal: {refused}", err=True)
-    if not result.attributes and not result.settings and not result.refused:
+    if result.refused:
+        raise click.exceptions.Exit(1)
+    if not result.attributes and not result.settings:
         echo("merge driver: set up already, nothing to change")
 
 

@@ -362,3 +362,53 @@ def test_install_reads_the_lines_there_as_git_does(
         "skipped .gitattributes:1: 'reviews/*.md merge=union' gives these notes another merge"
     ) in init.stdout
     assert "reviews/*.md merge=journal" not in (tmp_path / "x/.gitattributes").read_text()
+
+
+ALREADY = "is already a journal vault (.journal/config.toml is there); nothing changed"
+OFFER = "; to have git merge its reviews and plans: journal merge-driver --install"
+
+
+def test_init_on_a_vault_without_the_driver_offers_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported on upgrading: `init` on the vault of an older version said only "nothing
+    changed", not a word of the merge driver that a vault made now has.  Offered while
+    this clone's config or the `.gitattributes` lines lack it; not outside git."""
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")  # the driver's command, as install sets it
+    vault = Git(tmp_path / "v", tmp_path / "home").init()
+    (vault.root / ".journal").mkdir()
+    (vault.root / ".journal/config.toml").write_text('[folders]\nreview = "Weekly"\n')
+    said = run("init", str(vault.root))
+    assert (said.exit_code, said.stderr) == (1, f"journal: {vault.root} {ALREADY}{OFFER}\n")
+    assert not (vault.root / ".gitattributes").exists()  # nothing changed, as said
+    assert install(vault.root, monkeypatch).exit_code == 0
+    assert run("init", str(vault.root)).stderr == f"journal: {vault.root} {ALREADY}\n"
+    vault("config", "--unset", "merge.journal.driver")  # a clone: the lines, no config
+    assert run("init", str(vault.root)).stderr.endswith(f"{OFFER}\n")
+    outside = tmp_path / "plain"
+    (outside / ".journal").mkdir(parents=True)
+    (outside / ".journal/config.toml").write_text("")
+    assert run("init", str(outside)).stderr == f"journal: {outside} {ALREADY}\n"
+
+
+def test_install_names_the_vault_and_the_repository_it_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: run from inside one clone with JOURNAL_VAULT naming another, `--install`
+    said only `added .gitattributes: ...` and had changed the JOURNAL_VAULT vault."""
+    vault = Git(tmp_path / "v", tmp_path / "home").init()
+    (vault.root / "notes").mkdir()
+    (vault.root / ".journal").mkdir()
+    first = install(vault.root / "notes", monkeypatch)  # a vault in a folder of the clone
+    lines = first.stdout.splitlines()
+    assert lines[0] == f"vault: {vault.root / 'notes'}"
+    assert lines[1] == "  added   .gitattributes: reviews/*.md merge=journal"
+    assert lines[-1].startswith(
+        f"  set     git config merge.journal.name, merge.journal.driver in {vault.root} "
+        "(this clone's): git runs "
+    )
+    again = install(vault.root / "notes", monkeypatch)
+    assert again.stdout.splitlines() == [
+        f"vault: {vault.root / 'notes'}",
+        "merge driver: set up already, nothing to change",
+    ]

@@ -632,8 +632,7 @@ class Repository:
         """Set each of ``settings`` that git does not read so already in the
         repository's own config (``.git/config``: a clone's, never shared); the names
         set."""
-        current = _git_config(self._repo)
-        changed = [key for key, value in settings.items() if _config(current, key) != value]
+        changed = self.unset(settings)
         if changed:
             try:
                 local = pygit2.Config(str(common_dir(Path(self._repo.path)) / "config"))
@@ -642,6 +641,11 @@ class Repository:
             except (OSError, UnicodeDecodeError, pygit2.GitError) as exc:
                 raise GitProblem(f"can't set git's config: {str(exc).rstrip(': ')}") from None
         return changed
+
+    def unset(self, settings: dict[str, str]) -> list[str]:
+        """The names of ``settings`` git does not read so: those :meth:`configure` sets."""
+        current = _git_config(self._repo)
+        return [key for key, value in settings.items() if _config(current, key) != value]
 
     @contextmanager
     def _taking_turns(self, state: str | None = _UNCHANGED) -> Iterator[None]:

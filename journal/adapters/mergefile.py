@@ -43,13 +43,39 @@ def add_lines(path: Path, lines: list[str]) -> tuple[list[str], list[tuple[str, 
     spaced.  One whose pattern a line of the file gives another value of one of its
     attributes is not added (the later line would win, the user's choice overridden
     unsaid): each such is returned with that line's number and text."""
+    snapshot = _read(path)
+    old = snapshot.data if snapshot else b""
+    missing, clashes = _lacking(old, lines)
+    if missing:
+        newline = b"\r\n" if b"\r\n" in old else b"\n"
+        lead = newline if old and not old.endswith(b"\n") else b""
+        data = old + lead + b"".join(line.encode("utf-8") + newline for line in missing)
+        if snapshot is None:
+            files.create(path, data)
+        else:
+            files.replace(snapshot, data)
+    return missing, clashes
+
+
+def lacking_lines(path: Path, lines: list[str]) -> list[str]:
+    """The ``lines`` :func:`add_lines` would add to the file at ``path``; it writes none."""
+    snapshot = _read(path)
+    return _lacking(snapshot.data if snapshot else b"", lines)[0]
+
+
+def _read(path: Path) -> files.Snapshot | None:
+    """The file at ``path``, None when there is none."""
     try:
-        snapshot = files.read_snapshot(path)
+        return files.read_snapshot(path)
     except JournalError:
         if path.exists() or path.is_symlink():
             raise
-        snapshot = None
-    old = snapshot.data if snapshot else b""
+        return None
+
+
+def _lacking(old: bytes, lines: list[str]) -> tuple[list[str], list[tuple[str, int, str]]]:
+    """The ``lines`` the file's bytes ``old`` lack, and those of them it gives another
+    merge (:func:`add_lines`)."""
     have = [line.strip() for line in old.decode("utf-8", "replace").splitlines()]
     missing: list[str] = []
     clashes: list[tuple[str, int, str]] = []
@@ -59,14 +85,6 @@ def add_lines(path: Path, lines: list[str]) -> tuple[list[str], list[tuple[str, 
             clashes.append((line, clash, have[clash - 1]))
         elif line.split() not in (there.split() for there in have):
             missing.append(line)
-    if missing:
-        newline = b"\r\n" if b"\r\n" in old else b"\n"
-        lead = newline if old and not old.endswith(b"\n") else b""
-        data = old + lead + b"".join(line.encode("utf-8") + newline for line in missing)
-        if snapshot is None:
-            files.create(path, data)
-        else:
-            files.replace(snapshot, data)
     return missing, clashes
 
 

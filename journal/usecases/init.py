@@ -27,7 +27,7 @@ from journal.core.names import file_stem
 from journal.core.periodic import CORE_PLUGINS_PATH
 from journal.core.records import Record, record
 from journal.core.settings import Config
-from journal.usecases.merge_driver import ATTRIBUTES, install, set_driver
+from journal.usecases.merge_driver import ATTRIBUTES, install, lacking, set_driver
 from journal.usecases.new_note import new_goal
 from journal.usecases.obsidian_setup import TYPES_PATH, merge_property_types
 
@@ -76,7 +76,8 @@ def config_text(config: Config) -> str:
 
 
 def init_vault(root: Path, today: date, *, nested: bool = False) -> InitResult:
-    """Create config, folders, a .gitignore line and one sample goal under ``root``.
+    """Create config, folders, .gitignore and .gitattributes lines (and git's config for
+    the merge driver) and one sample goal under ``root``.
 
     Everything is checked before anything is created: a folder inside another vault
     (unless ``nested``), a symlink anywhere inside the vault (even a dangling one) or a
@@ -130,6 +131,7 @@ def _init(root: Path, today: date) -> InitResult:
     if not (root / ".journal").is_symlink() and os.path.lexists(root / CONFIG_PATH):
         raise Conflict(
             f"{root} is already a journal vault ({CONFIG_PATH} is there); nothing changed"
+            + _driver_offer(root)
         )
     _check(vault, planned, [".journal", *folders])
     due = writable_day(today + timedelta(days=90), "the sample goal's due").isoformat()
@@ -192,6 +194,18 @@ def _refuse_nested(root: Path) -> None:
             f"a vault of its own there: {nested})"
         )
     raise Conflict(f"{root} is a folder inside the vault {outer}{how}; nothing changed")
+
+
+def _driver_offer(root: Path) -> str:
+    """What ``init`` offers the vault at ``root`` (made by a version before the merge
+    driver) that it refuses: the driver, when the vault is in a repository and it lacks
+    the driver (:func:`lacking`)."""
+    try:
+        if lacking(Vault.open(root)):
+            return "; to have git merge its reviews and plans: journal merge-driver --install"
+    except JournalError:  # no repository, or a config or one that can't be read
+        pass
+    return ""
 
 
 def _check(vault: Vault, planned: list[str], folders: list[str]) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from journal.adapters import files
 from journal.adapters.git import Repository
-from journal.adapters.mergefile import add_lines, merge_file
+from journal.adapters.mergefile import add_lines, lacking_lines, merge_file
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.codec import BOM
@@ -155,11 +155,12 @@ def driver_command() -> tuple[str, str]:
 @record()
 class Installed(Record):
     """What :func:`install` changed: lines added to ``.gitattributes``, git settings
-    set, and the driver's command (and how it finds journal); ``refused``: why a line
-    was not added (a line there gives its notes another merge)."""
+    set (in ``repository``), and the driver's command (and how it finds journal);
+    ``refused``: why a line was not added (a line there gives its notes another merge)."""
 
     driver: str
     found: str
+    repository: str | None  # the work tree whose config is set up (None: not asked)
     attributes: list[str] = field(default_factory=list)
     settings: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
@@ -172,7 +173,7 @@ def install(vault: Vault, *, repository: bool = True) -> Installed:
     repository's config (each clone's own).  Each part already there is left alone."""
     repo = Repository.open(vault) if repository else None
     driver, found = driver_command()
-    result = Installed(driver, found)
+    result = Installed(driver, found, str(repo.root) if repo else None)
     result.attributes, clashes = add_lines(
         vault.disk_path(ATTRIBUTES), attribute_lines(vault.config)
     )
@@ -189,4 +190,20 @@ def install(vault: Vault, *, repository: bool = True) -> Installed:
 
 def set_driver(repo: Repository, driver: str) -> list[str]:
     """Set the driver (``driver``, its command) in ``repo``'s own config: the names set."""
-    return repo.configure({"merge.journal.name": DRIVER_NAME, "merge.journal.driver": driver})
+    return repo.configure(_settings(driver))
+
+
+def lacking(vault: Vault) -> bool:
+    """Whether :func:`install` would change something: a line to add to the vault's
+    ``.gitattributes`` (not one it gives another merge), or the driver to set in the
+    config of the repository the vault is in (raising as :meth:`Repository.open` when
+    it is in none).  It changes nothing."""
+    repo = Repository.open(vault)
+    if lacking_lines(vault.disk_path(ATTRIBUTES), attribute_lines(vault.config)):
+        return True
+    return bool(repo.unset(_settings(driver_command()[0])))
+
+
+def _settings(driver: str) -> dict[str, str]:
+    """The git config of the driver whose command is ``driver``."""
+    return {"merge.journal.name": DRIVER_NAME, "merge.journal.driver": driver}
