@@ -643,7 +643,7 @@ def test_a_milestone_ticked_stays_in_its_week_and_month_marked_done(
     assert invoke("done", "Alpha", "--milestone", "1").exit_code == 0
     text = plan_text(invoke)
     rows = [line for line in section_of(text, "targets").splitlines() if "W49" in line]
-    assert rows[-1].endswith("| Draft (Alpha, done) |")
+    assert rows[-1].endswith("| Draft (goal: Alpha, done) |")
     focus = section_of(text, "focus")
     assert "- 2026-12-02 · [[a]] · milestone: Draft (done)\n" in focus
     assert "- 2026-12-10 · [[a]] · milestone: Half way\n" in focus
@@ -686,7 +686,7 @@ def test_every_section_of_every_plan_shows_a_milestone_on_the_same_day(
         chart = [line.strip() for line in section_of(text, "chart").splitlines()]
         return {
             title: (
-                [line.split(" | ")[1] for line in rows if f"{title} (Alpha" in line],
+                [line.split(" | ")[1] for line in rows if f"{title} (goal: Alpha" in line],
                 [line[2:12] for line in focus if f"milestone: {title}" in line],
                 [line.split(", ")[-2] for line in chart if line.startswith(title)],
             )
@@ -870,7 +870,7 @@ def test_every_section_ends_a_done_goal_on_its_completed_day(
     weeks = {line.split(" |")[0][2:]: line for line in text.splitlines() if line.startswith("| 20")}
     assert "| **done** |" in weeks["2027-W07"]  # the week it was done in (not 8.6, the line)
     assert weeks["2027-W08"].endswith("|  |  |")  # no value, no milestone left
-    assert "First round (HRBP)" in weeks["2027-W04"]  # due before: still shown
+    assert "First round (goal: HRBP)" in weeks["2027-W04"]  # due before: still shown
     chart = section_of(text, "chart")
     assert "window :g1, 2026-12-07, 2027-02-21" in chart
     assert "First round" in chart and "Final round" not in chart

@@ -315,9 +315,12 @@ def test_hostile_goal_titles_cannot_break_the_note(
         rows = [row for row in table.splitlines() if row.startswith("|")]
         assert len({len(re.split(r"(?<!\\)\|", row)) for row in rows}) == 1
     # its column is headed by its short name: 24 characters at most, its pipe escaped
-    assert "\n| Week | Days | Beta | Plan: Q3 \\| | Milestones (goal) |\n" in plan.stdout
-    assert "\n| Plan: Q3 \\| | [[hostile]] | 1 | 5 | 2026-12-31 |\n" in plan.stdout
-    assert '| Plan: Q3 \\| "quoted" [[x]] #tag --- type: hacked (Plan: Q3 \\|) |' in plan.stdout
+    assert '\n| Week | Days | Beta | Plan: Q3 \\| "quoted" | Milestones (goal) |\n' in plan.stdout
+    assert '\n| Plan: Q3 \\| "quoted" | [[hostile]] | 1 | 5 | 2026-12-31 |\n' in plan.stdout
+    assert (  # the milestone's goal by its title as text: no link, no tag
+        '| Plan: Q3 \\| "quoted" [[x]] #tag --- type: hacked (goal: Plan: Q3 \\| "quoted" '
+        "\\[\\[x]] \\#tag --- type: hacked) |"
+    ) in plan.stdout
 
 
 def test_marker_like_text_in_goals_and_meetings_is_shown_not_taken_for_a_marker(
@@ -340,7 +343,7 @@ def test_marker_like_text_in_goals_and_meetings_is_shown_not_taken_for_a_marker(
     assert "- Document the <\\!-- journal:begin NAME HASH marker format · [[a]]" in review
     assert ": agreed next\n" in review
     plan = (vault / "plans/2026-11-23-90-day-plan.md").read_text()
-    assert "Document the <\\!-- journal:begin NAME HASH marker format (Alpha)" in plan
+    assert "Document the <\\!-- journal:begin NAME HASH marker format (goal: Alpha)" in plan
     assert invoke("review").stdout == "reviews/2026-W47.md: unchanged\n"
 
 
@@ -1776,7 +1779,9 @@ def test_links_copied_from_notes_resolve_from_the_review_as_from_their_notes(
     assert "[[2026-11-20 Lunch]]: the [[meetings/Budget|Budget]] holds\n" in review
     assert '- [[Ana Ruiz]] (owns the "[[people/Budget|Budget]]", [[Fernway]])\n' in review
     plan = invoke("plan", "--stdout").stdout
-    assert "| Book the room from [[goals/Budget\\|Budget]] (Run an HR) |" in plan
+    assert (
+        "| Book the room from [[goals/Budget\\|Budget]] (goal: Run an HR lunch and learn) |"
+    ) in plan
     assert "milestone: Book the room from [[goals/Budget|Budget]]\n" in plan
 
 

@@ -216,6 +216,7 @@ def build_plan(
         key=lambda held: (held[0], held[1], held[3].title, held[3].is_done),
     )
     names = short_names([g.title for g in with_line])
+    goal_titles = goal_names([g.title for g in with_line])
     return {
         "start": start.isoformat(),
         "end": span.end.isoformat(),
@@ -256,6 +257,7 @@ def build_plan(
                     {
                         "goal": number_,
                         "short": names[number_ - 1],
+                        "goal_title": goal_titles[number_ - 1],
                         "title": titled(g, m),
                         "done": m.is_done,
                     }
@@ -285,39 +287,42 @@ def build_plan(
     }
 
 
-SHORT_WORDS = 3  # a goal's short name: its title's first words, up to so many
-SHORT_CHARS = 24  # and so many characters
+SHORT_CHARS = 24  # a goal's short name: its title's first words within so many characters
 
 
 def short_names(titles: Sequence[str]) -> list[str]:
-    """Each title's short name, heading its column of the weekly targets: its first
-    :data:`SHORT_WORDS` words within :data:`SHORT_CHARS` characters (a longer first word
-    cut, ending in ``…``), without HTML comments, as markdown text (:func:`markdown_text`).
-    Names that would be the same (in any case) take more words while they fit; those
-    still the same, or empty, end in the goal's number, ``Budget (3)``."""
-    words = [single_line(uncommented(title)).split(" ") for title in titles]
-
-    def fits(at: int, count: int) -> bool:
-        return count <= len(words[at]) and len(" ".join(words[at][:count])) <= SHORT_CHARS
-
+    """Each title's short name, heading its column of the weekly targets: as many of its
+    first words as fit in :data:`SHORT_CHARS` characters (a longer first word cut, ending
+    in ``…``), without HTML comments, as markdown text (:func:`markdown_text`).  Names
+    that are the same (in any case), or empty, end in the goal's number, ``Budget (3)``."""
+    words = [_plain(title).split(" ") for title in titles]
     counts = [
-        max((n for n in range(1, SHORT_WORDS + 1) if fits(at, n)), default=1)
-        for at in range(len(words))
+        max(
+            (n for n in range(1, len(w) + 1) if len(" ".join(w[:n])) <= SHORT_CHARS),
+            default=1,
+        )
+        for w in words
     ]
-    while True:  # names alike take a word more, where it fits
-        names = [_short(words[at], counts[at]) for at in range(len(words))]
-        alike = Counter(name.casefold() for name in names)
-        grown = [
-            at
-            for at, name in enumerate(names)
-            if alike[name.casefold()] > 1 and fits(at, counts[at] + 1)
-        ]
-        if not grown:
-            break
-        for at in grown:
-            counts[at] += 1
+    return _apart([_short(w, count) for w, count in zip(words, counts, strict=True)])
+
+
+def goal_names(titles: Sequence[str]) -> list[str]:
+    """Each title whole, as :func:`short_names` writes the short ones: how a milestone
+    names its goal."""
+    return _apart([_plain(title) for title in titles])
+
+
+def _plain(title: str) -> str:
+    """A title on one line, without its HTML comments."""
+    return single_line(uncommented(title))
+
+
+def _apart(names: list[str]) -> list[str]:
+    """``names`` as markdown text, those that are the same (in any case), or empty,
+    ending in their number (their place, from 1): a numbered name is unique, so a name
+    that reads as one is numbered too."""
     numbered: set[int] = set()
-    while True:  # a numbered name is unique: a title that reads as one is numbered too
+    while True:
         alike = Counter(name.casefold() for name in names)
         same = [
             at
