@@ -96,12 +96,12 @@ def test_the_weekly_targets_name_each_goal_in_words(example_vault: Path) -> None
     targets = section_of(plan_of(example_vault), "targets")
     assert (
         "| Column | Goal | From | To | By |\n|--------|------|------|----|----|\n"
-        "| Attend two HR events a | [[Attend two HR events a month]] | 4 | 6 events | "
+        "| Attend two HR events | [[Attend two HR events a month]] | 4 | 6 events | "
         "2026-12-31 |\n"
     ) in targets
     assert (
-        "| Week | Days | Attend two HR events a | Become an HR Business | Complete the People | "
-        "Connect with five HR | Post on LinkedIn twice a | Present the engagement | "
+        "| Week | Days | Attend two HR events | Become an HR Business | Complete the People | "
+        "Connect with five HR | Post on LinkedIn twice | Present the engagement | "
         "Two informational | Milestones (goal) |\n"
     ) in targets
     engagement = "Present the engagement survey results to the leadership team"
@@ -140,9 +140,13 @@ def test_short_names_are_the_first_words_and_unique() -> None:
     from journal.core.plan import short_names
 
     assert short_names(["Attend two HR events a month", "Run", "A: b"]) == [
-        "Attend two HR events a",
+        "Attend two HR events",  # not ending on "a": a cut name ends on a word that says
         "Run",
         "A: b",
+    ]
+    assert short_names(["Post on LinkedIn twice a week", "Read to the end of it"]) == [
+        "Post on LinkedIn twice",
+        "Read to the end of it",  # whole: nothing cut, so nothing dangles
     ]
     # at most 24 characters, cut at a word boundary (a single long word is cut)
     assert short_names(["Internationalisation project", "Führungskräfteentwicklungsprogramme"]) == [

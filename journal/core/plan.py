@@ -292,18 +292,31 @@ SHORT_CHARS = 24  # a goal's short name: its title's first words within so many 
 
 def short_names(titles: Sequence[str]) -> list[str]:
     """Each title's short name, heading its column of the weekly targets: as many of its
-    first words as fit in :data:`SHORT_CHARS` characters (a longer first word cut, ending
-    in ``…``), without HTML comments, as markdown text (:func:`markdown_text`).  Names
+    first words as fit in :data:`SHORT_CHARS` characters, not ending on a little word
+    (``Attend two HR events``, not ``... events a``; a longer first word cut, ending in
+    ``…``), without HTML comments, as markdown text (:func:`markdown_text`).  Names
     that are the same (in any case), or empty, end in the goal's number, ``Budget (3)``."""
     words = [_plain(title).split(" ") for title in titles]
-    counts = [
-        max(
-            (n for n in range(1, len(w) + 1) if len(" ".join(w[:n])) <= SHORT_CHARS),
-            default=1,
-        )
-        for w in words
-    ]
+    counts = [_fitting(w) for w in words]
     return _apart([_short(w, count) for w, count in zip(words, counts, strict=True)])
+
+
+#: Words a short name does not end on when it is cut ("Attend two HR events a").
+_DANGLING = frozenset(
+    ("a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with")
+)
+
+
+def _fitting(words: list[str]) -> int:
+    """How many of ``words`` a short name keeps: as many as fit in :data:`SHORT_CHARS`
+    characters, one at least, then fewer while a cut one would end on a little word."""
+    count = max(
+        (n for n in range(1, len(words) + 1) if len(" ".join(words[:n])) <= SHORT_CHARS),
+        default=1,
+    )
+    while count < len(words) and count > 1 and words[count - 1].casefold() in _DANGLING:
+        count -= 1
+    return count
 
 
 def goal_names(titles: Sequence[str]) -> list[str]:
