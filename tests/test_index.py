@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 
 from journal.adapters import index as index_module
+from journal.adapters.cachedir import vault_cache_file
 from journal.adapters.index import Index, Refresh, default_path
 from journal.adapters.vault import Vault, load_catalog
 from journal.adapters.watcher import Watcher
@@ -533,19 +534,174 @@ def load_catalog_with(root: Path, notices: list[str]) -> Catalog:
     return Catalog(source=index.reader())
 
 
-def test_an_index_of_another_version_is_moved_aside(notes: Path, tmp_path: Path) -> None:
-    index = open_index(notes)
-    index.refresh()
-    index.close()
-    assert index.path is not None
-    conn = sqlite3.connect(index.path)
-    conn.execute("PRAGMA user_version = 99")
-    conn.close()
-    notices: list[str] = []
-    again = Index.open(listening(notes, notices))
-    assert again.refresh().parsed  # rebuilt from the files
-    assert len(notices) == 1 and "another version" in notices[0]
-    assert_matches_rebuild(notes, index.path, tmp_path)
+def _told(stderr: str) -> list[str]:
+    """The notices on ``stderr`` (not the notes' problems)."""
+    return [line for line in stderr.splitlines() if line.startswith("journal:")]
+
+
+def _as_made_by_schema(db: Path, version: int) -> None:
+    """Make the index file ``db`` look made by journal of schema ``version``: its
+    ``user_version`` and code (as another version's file would be)."""
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("UPDATE meta SET value = 'other code' WHERE key = 'code'")
+
+
+def test_the_default_index_file_is_named_per_vault_and_per_version(
+    notes: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: an older `journal watch` left running after an upgrade and the new
+    version, sharing one cache, each moved the other's index aside and rebuilt it, about
+    once a second: each version now keeps its own file."""
+    vault = Vault.open(notes)
+    ours = default_path(vault)
+    code = index_module.code_key()[:8]
+    assert ours.name.endswith(f".s{index_module.SCHEMA_VERSION}-{code}.sqlite")
+    assert ours.name.startswith(f"{notes.name}-")
+    with monkeypatch.context() as patch:
+        patch.setattr(index_module, "code_key", lambda: "0123456789abcdef")
+        assert default_path(vault) == ours.with_name(ours.name.replace(code, "01234567"))
+    with monkeypatch.context() as patch:
+        patch.setattr(index_module, "SCHEMA_VERSION", 12)
+        assert default_path(vault).name.endswith(f".s12-{code}.sqlite")
+
+
+def test_an_older_versions_index_in_the_cache_is_left_to_it(notes: Path, invoke: Invoke) -> None:
+    """The index an older version made (named per vault only) is neither read, moved
+    aside nor rebuilt: that version, still running, goes on using it."""
+    ours = default_path(Vault.open(notes))
+    older = ours.with_name(ours.name.split(".")[0] + ".sqlite")
+    shutil.copy(indexed(notes), older)
+    _as_made_by_schema(older, index_module.SCHEMA_VERSION - 1)
+    ours.unlink()
+    before = older.read_bytes()
+    for _ in range(2):
+        result = invoke("list", "--json")
+        assert result.exit_code == 0 and _told(result.stderr) == []
+        assert len(json.loads(result.stdout)) == 2
+    assert older.read_bytes() == before and ours.exists()
+    assert list(ours.parent.glob("*.bad")) == []
+
+
+def _aged(path: Path, days: float) -> None:
+    when = time.time() - days * 86400
+    os.utime(path, (when, when))
+
+
+def test_index_files_of_other_versions_are_deleted_once_unused_for_a_week(
+    notes: Path, invoke: Invoke, tmp_path: Path
+) -> None:
+    """Every upgrade left the old index (50 MB at 10,000 notes) in the cache for good.
+    Files of other versions of the same vault go when this version makes its file, or
+    `journal index` runs, once unmodified for 7 days (a running older watcher may use a
+    fresher one); moved-aside copies go 7 days after they were moved aside."""
+    ours = default_path(Vault.open(notes))
+    prefix = ours.name.split(".")[0]
+    folder = ours.parent
+    folder.mkdir(parents=True)
+    stale = [folder / f"{prefix}.sqlite", folder / f"{prefix}.s10-0123abcd.sqlite"]
+    fresh = folder / f"{prefix}.s12-89abcdef.sqlite"
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(time.time() - 8 * 86400))
+    old_bad = folder / f"{prefix}.sqlite.{stamp}.bad"
+    new_bad = folder / f"{prefix}.sqlite.{time.strftime('%Y%m%d-%H%M%S')}.bad"
+    others = [folder / "other-0123456789ab.sqlite", folder / "notes.txt"]  # not ours
+    lock = folder / f"{prefix}.lock"  # the vault's write turn, of every version
+    for path in [*stale, fresh, old_bad, new_bad, *others, lock]:
+        path.write_bytes(b"x")
+    for path in stale:
+        for extra in (Path(f"{path}-wal"), Path(f"{path}-shm"), path.with_suffix(".build.lock")):
+            extra.write_bytes(b"x")
+            _aged(extra, 8)
+    for path in [*stale, old_bad, *others, lock]:
+        _aged(path, 8)
+    Path(f"{fresh}-wal").write_bytes(b"x")  # a watcher writes its log, not the file
+    _aged(fresh, 8)
+    result = invoke("list")
+    assert result.exit_code == 0 and _told(result.stderr) == []
+    left = sorted(p.name for p in folder.iterdir())
+    assert left == sorted(
+        p.name
+        for p in [
+            fresh,
+            Path(f"{fresh}-wal"),
+            new_bad,
+            *others,
+            lock,
+            *ours.parent.glob(ours.name + "*"),
+        ]
+    )
+    _aged(Path(f"{fresh}-wal"), 8)  # its watcher stopped a week ago
+    assert invoke("index").exit_code == 0
+    assert not fresh.exists() and not Path(f"{fresh}-wal").exists()
+    assert ours.exists() and new_bad.exists() and all(p.exists() for p in others)
+
+
+def test_an_explicit_index_of_a_newer_schema_is_left_alone(
+    notes: Path, invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Moving a newer version's index aside (or rebuilding it) starts the fight with that
+    version: this one works without it and says so."""
+    db = tmp_path / "chosen.sqlite"
+    monkeypatch.setenv("JOURNAL_INDEX", str(db))
+    assert invoke("list").exit_code == 0
+    newer = index_module.SCHEMA_VERSION + 1
+    _as_made_by_schema(db, newer)
+    before = db.read_bytes()
+    for _ in range(2):
+        result = invoke("list", "--json")
+        assert result.exit_code == 0
+        assert len(json.loads(result.stdout)) == 2
+        assert _told(result.stderr) == [
+            f"journal: the index {db} was made by a newer version of journal (schema {newer}); "
+            f"this one (schema {index_module.SCHEMA_VERSION}) reads the notes without it: "
+            "upgrade this journal, or give it an index of its own (JOURNAL_INDEX)"
+        ]
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(db.name)) == [db.name]
+
+
+def test_an_explicit_index_of_an_older_schema_is_rebuilt_in_place(
+    notes: Path, invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upgrade's one rebuild is no damage: no `.bad` copy, and words that say so."""
+    db = tmp_path / "chosen.sqlite"
+    monkeypatch.setenv("JOURNAL_INDEX", str(db))
+    assert invoke("list").exit_code == 0
+    older = index_module.SCHEMA_VERSION - 1
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("ALTER TABLE notes ADD COLUMN gone TEXT")  # an older schema's column
+        conn.execute("CREATE TABLE dropped (x)")
+    _as_made_by_schema(db, older)
+    inode = db.stat().st_ino
+    result = invoke("index", "--json")
+    assert result.exit_code == 0
+    assert _told(result.stderr) == [
+        f"journal: the index {db} was made by an older version of journal (schema {older}): "
+        "rebuilding it for this version (once after an upgrade)"
+    ]
+    assert json.loads(result.stdout)["rebuilt_because"] == "older-version"
+    assert db.stat().st_ino == inode
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".bad")) == []
+    assert _told(invoke("list").stderr) == []
+    assert_matches_rebuild(notes, db, tmp_path)
+
+
+def test_an_older_process_stops_when_a_newer_schema_remade_its_index_in_place(
+    notes: Path, tmp_path: Path
+) -> None:
+    """The guard holds when the newer version rebuilt a shared explicit index in place
+    with tables of its own: this process writes nothing and moves nothing aside."""
+    db = tmp_path / "shared.sqlite"
+    older = Index.open(Vault.open(notes), db)
+    older.refresh()
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("DROP TABLE notes")
+        conn.execute("CREATE TABLE notes (path TEXT PRIMARY KEY, newer TEXT)")
+    _as_made_by_schema(db, index_module.SCHEMA_VERSION + 1)
+    (notes / "notes/plain.md").write_text("edited by hand\n")
+    with pytest.raises(index_module.IndexTakenOver, match="another version of journal"):
+        older.refresh()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".bad")) == []
 
 
 def test_a_foreign_sqlite_file_in_journals_cache_is_not_used(notes: Path) -> None:
@@ -2197,7 +2353,7 @@ def test_journal_index_deletes_the_lock_and_git_history_caches_of_vaults_that_ar
         index = open_index(root)
         index.refresh()
         index.close()
-    lock = default_path(Vault.open(gone)).with_suffix(".lock")
+    lock = vault_cache_file(gone, ".lock")  # the vault's write turn (Vault.lock)
     lock.write_text("")
     caches = {}
     for root in (gone, kept):
@@ -2596,7 +2752,7 @@ def test_an_index_of_the_previous_schema_is_rebuilt_with_words_as_words(
     vault: Path, write: Write, invoke: Invoke
 ) -> None:
     """Schema 5 made symbols word characters (`Excel®` was no `excel`): its index is
-    moved aside and rebuilt, not searched."""
+    rebuilt, not searched."""
     write("notes/tools.md", "# Tools\n\nPivot tables in Excel®\n")
     assert invoke("search", "excel", "--json").stdout.count('"path"') == 1
     index = open_index(vault)
@@ -2613,7 +2769,7 @@ def test_an_index_of_the_previous_schema_is_rebuilt_with_words_as_words(
     conn.close()
     result = invoke("search", "excel", "--json")
     assert result.exit_code == 0
-    assert "another version of journal (schema 5)" in result.stderr
+    assert "an older version of journal (schema 5): rebuilding it" in result.stderr
     assert [h["path"] for h in json.loads(result.stdout)] == ["notes/tools.md"]
 
 

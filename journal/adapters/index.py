@@ -256,16 +256,21 @@ def _made_by_this_code(meta: dict[str, str]) -> bool:
 def default_path(vault: Vault) -> Path:
     """Where a vault's index lives: ``$JOURNAL_INDEX`` (relative to the working folder),
     else ``[index] path`` in the config (relative to the vault), else one file per vault
-    in the user cache folder."""
+    and per version of the index (schema and :func:`code_key`, which covers
+    ``PARSER_VERSION``) in the user cache folder: two versions never share it."""
     if os.environ.get("JOURNAL_INDEX"):
         return absolute(Path(os.environ["JOURNAL_INDEX"]).expanduser(), "JOURNAL_INDEX")
     if vault.config.index.path:
         path = Path(vault.config.index.path).expanduser()
         return path if path.is_absolute() else vault.root / path
-    return vault_cache_file(vault.root, ".sqlite")
+    return vault_cache_file(vault.root, f".s{SCHEMA_VERSION}-{code_key()[:8]}.sqlite")
 
 
-_CACHED_INDEX = lazy(r"[\w.-]*-[0-9a-f]{12}\.sqlite")  # what default_path names
+#: What default_path names (a version's part left out until schema 11): the vault's part
+_CACHED_INDEX = lazy(r"([\w.-]*-[0-9a-f]{12})(?:\.s\d+-[0-9a-f]{8})?\.sqlite")
+#: Days an index file of another version of journal, unmodified, or a moved-aside copy
+#: is kept in the cache folder (see prune_other_versions)
+UNUSED_DAYS = 7
 
 
 def prune_orphans(keep: Path | None) -> list[Path]:
@@ -279,27 +284,78 @@ def prune_orphans(keep: Path | None) -> list[Path]:
     except OSError:
         return []
     pruned = []
-    for name in filter(_CACHED_INDEX.fullmatch, names):
-        path = folder / name
+    for found in filter(None, map(_CACHED_INDEX.fullmatch, names)):
+        path = folder / found[0]
         if path == keep:
             continue
         root = _root_of(path)
         if root is None or not Path(root).is_absolute() or not folder_gone(Path(root)):
             continue
-        try:
-            path.unlink()
-        except FileNotFoundError:
-            pass
-        except OSError:
-            continue  # a cache folder that can't be written: nothing is deleted
-        aside = [folder / other for other in names if _moved_aside(name).fullmatch(other)]
-        lock = path.with_suffix(".lock")  # the vault's write lock (Vault.lock)
-        built = _build_lock(path)
-        for target in (Path(f"{path}-wal"), Path(f"{path}-shm"), lock, built, *aside):
-            with contextlib.suppress(OSError):
-                target.unlink()
-        pruned.append(path)
+        aside = [folder / other for other in names if _moved_aside(found[0]).fullmatch(other)]
+        if _delete_index(path, aside):
+            with contextlib.suppress(OSError):  # the vault's write lock (Vault.lock)
+                (folder / f"{found[1]}.lock").unlink()
+            pruned.append(path)
     return pruned
+
+
+def prune_other_versions(index: Path) -> None:
+    """When ``index`` is in the cache folder, delete there the index files of its vault
+    that other versions of journal made and no process modified for
+    :data:`UNUSED_DAYS` (an older ``journal watch`` may still use a fresher one), and its
+    moved-aside copies of any version moved aside as long ago."""
+    folder, ours = index.parent, _CACHED_INDEX.fullmatch(index.name)
+    if _chosen(index):  # the user's folder: its files are none of journal's to delete
+        return
+    try:
+        names = sorted(p.name for p in folder.iterdir())
+    except OSError:
+        return
+    since = time.time() - UNUSED_DAYS * 86400
+    for found in filter(None, map(_CACHED_INDEX.fullmatch, names)):
+        if ours is None or found[1] != ours[1]:
+            continue
+        path = folder / found[0]
+        if path != index and _last_written(path) < since:
+            _delete_index(path, [])
+        for name in names:
+            aside = _moved_aside(path.name).fullmatch(name)
+            if aside and _moved_at(aside[1]) < since:
+                with contextlib.suppress(OSError):
+                    (folder / name).unlink()
+
+
+def _moved_at(stamp: str) -> float:
+    """When an index file was moved aside, by the ``stamp`` in its name (local time)."""
+    try:
+        return time.mktime(time.strptime(stamp, "%Y%m%d-%H%M%S"))
+    except (ValueError, OverflowError):
+        return math.inf  # no time: kept
+
+
+def _last_written(index: Path) -> float:
+    """When the index file ``index`` or its logs were last modified (a process in WAL
+    mode writes its log; the file changes at checkpoints)."""
+    times = []
+    for path in (index, Path(f"{index}-wal"), Path(f"{index}-shm")):
+        with contextlib.suppress(OSError):
+            times.append(path.stat().st_mtime)
+    return max(times, default=0.0)
+
+
+def _delete_index(path: Path, aside: Iterable[Path]) -> bool:
+    """Delete the index file ``path`` in the cache folder with its logs, build lock and
+    the moved-aside copies ``aside``; False when it can't be deleted."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return False  # a cache folder that can't be written: nothing is deleted
+    for target in (Path(f"{path}-wal"), Path(f"{path}-shm"), _build_lock(path), *aside):
+        with contextlib.suppress(OSError):
+            target.unlink()
+    return True
 
 
 def _build_lock(index: Path) -> Path:
@@ -457,6 +513,10 @@ class IndexLocked(JournalError):
     """Another process held the index's write lock for all of :data:`BUSY_SECONDS`."""
 
 
+class NewerIndex(JournalError):
+    """The index file was made by a newer version of journal: not this one's to use."""
+
+
 class IndexTakenOver(JournalError):
     """Another version of journal made the index again since this process opened it."""
 
@@ -577,6 +637,9 @@ class Index:
         target = path or default_path(vault)
         try:
             return cls(vault, target)
+        except NewerIndex as exc:
+            vault.notice(str(exc))
+            return cls(vault, target, in_memory=True)  # tried again as _replaced says
         except (OSError, sqlite3.OperationalError) as exc:
             if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
                 raise JournalError(f"the index {target} stays locked: {exc}") from None
@@ -600,12 +663,15 @@ class Index:
     def _connect(self, *, in_memory: bool = False) -> sqlite3.Connection:
         path = None if in_memory else self.file
         if path is not None:
-            if path.exists() and not path.is_file():  # /dev/null: SQLite would make a
+            made = path.exists()
+            if made and not path.is_file():  # /dev/null: SQLite would make a
                 # journal file beside it (/dev/null-journal)
                 raise OSError(errno.EINVAL, "it is not a regular file", str(path))
             _refuse_foreign(path, self.vault)
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             _refuse_read_only(path)
+            if not made:  # this version makes its file: after an upgrade, say
+                prune_other_versions(path)
         for attempt in (1, 2):
             conn = sqlite3.connect(
                 str(path or ":memory:"),
@@ -633,6 +699,8 @@ class Index:
                         "(another program's?): not moving it aside; set `[index] path` or "
                         "JOURNAL_INDEX to a file of its own"
                     )
+                if problem.code == "newer-version":
+                    raise NewerIndex(f"the index {path} {problem.words}")
             self._move_aside(problem)
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -645,25 +713,51 @@ class Index:
         # log file open, so cut it back after each checkpoint
         conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, SCHEMA_VERSION):
-            words = f"was made by another version of journal (schema {version})"
-            return Why("other-version", words)
-        if version == 0:
+        if version < SCHEMA_VERSION:
             _while_locked(conn, "BEGIN IMMEDIATE", self._waiting)
             try:
-                version = conn.execute("PRAGMA user_version").fetchone()[0]
-                tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-                if version == 0 and tables:
-                    conn.execute("ROLLBACK")
-                    return Why("not-an-index", "is not a journal index")
-                if version == 0:
-                    self._create(conn)
-                conn.execute("COMMIT")
+                problem = self._made_for_this_version(conn)
+                conn.execute("ROLLBACK" if problem else "COMMIT")
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
+            if problem:
+                return problem
+            version = conn.execute("PRAGMA user_version").fetchone()[0]  # a newer one's?
+        if version > SCHEMA_VERSION:  # moved aside or rebuilt, the newer one would too
+            return Why(
+                "newer-version",
+                f"was made by a newer version of journal (schema {version}); this one "
+                f"(schema {SCHEMA_VERSION}) reads the notes without it: upgrade this "
+                "journal, or give it an index of its own (JOURNAL_INDEX)",
+            )
         self._check_meta(conn)
+        return None
+
+    def _made_for_this_version(self, conn: sqlite3.Connection) -> Why | None:
+        """In a write transaction, make this schema's tables in a new file, or in place
+        of an older version's (its rows are a cache of the notes, not worth a copy; an
+        older process still using the file stops at its next write, as
+        :meth:`_refuse_other_code` does); a reason not to use the file, or None."""
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version >= SCHEMA_VERSION:  # made meanwhile
+            return None
+        made = conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite%'"
+        ).fetchall()
+        if made and (version == 0 or not _ours(conn)):
+            return Why("not-an-index", "is not a journal index")
+        if made:
+            self.notify(
+                f"the index {self.file} was made by an older version of journal (schema "
+                f"{version}): rebuilding it for this version (once after an upgrade)"
+            )
+            self.rebuilt_because = "older-version"
+            for kind, name, _sql in sorted(made, key=lambda m: "VIRTUAL" not in (m[2] or "")):
+                if kind in ("table", "view"):  # an FTS5 table first: it drops its own
+                    conn.execute(f'DROP {kind} IF EXISTS "{name}"')
+        self._create(conn)
         return None
 
     def _create(self, conn: sqlite3.Connection) -> None:
@@ -756,6 +850,8 @@ class Index:
         try:
             return action()
         except sqlite3.DatabaseError as exc:
+            if self._newer_schema():
+                raise self._other_version() from None  # its tables: no damage
             if _full(exc) and self.file is not None and self._unusable is None:
                 self._in_memory_for_now(f"can't write the index {self.file} ({exc})")
             elif not _damaged(exc) or self.file is None:
@@ -770,6 +866,14 @@ class Index:
             repaired = self._refresh(None, None, None)
             self._remade = repaired if self._remade is None else self._remade.then(repaired)
             return action()
+
+    def _newer_schema(self) -> bool:
+        """Whether a newer version of journal made the open file again, in place."""
+        try:
+            version: int = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.Error:
+            return False
+        return version > SCHEMA_VERSION
 
     def _in_memory_for_now(self, why: str) -> None:
         """Work in memory until the file can be written again (tried as
@@ -983,7 +1087,7 @@ class Index:
             conn = self._connect()
             if self._unusable is not None:
                 conn = self._caught_up(conn)
-        except (OSError, sqlite3.Error, ConfigError) as exc:
+        except (OSError, sqlite3.Error, ConfigError, NewerIndex) as exc:
             self._opened = None
             if self._unusable is not None:  # in memory already: stay so
                 self._unusable, self.outdated = self._as_tried(), outdated
@@ -1343,11 +1447,15 @@ class Index:
                 "`[index] path`, JOURNAL_INDEX)"
             )
         if not _made_by_this_code(meta):
-            raise IndexTakenOver(
-                f"another version of journal made the index {self.file} again; "
-                "stopped here, writing nothing to it (start journal again to use the other "
-                "version)"
-            )
+            raise self._other_version()
+
+    def _other_version(self) -> IndexTakenOver:
+        """The error of a process whose index another version of journal made again."""
+        return IndexTakenOver(
+            f"another version of journal made the index {self.file} again; "
+            "stopped here, writing nothing to it (start journal again to use the other "
+            "version)"
+        )
 
     def _present(self, paths: Sequence[str]) -> dict[str, tuple[Any, ...]]:
         """The rows the index has for ``paths``: path -> (size, changed_ns, inode, hash)."""

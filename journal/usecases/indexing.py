@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any, get_args
 
 from journal.adapters import history_cache
-from journal.adapters.index import Hit, Index, prune_orphans
+from journal.adapters.index import Hit, Index, prune_orphans, prune_other_versions
 from journal.adapters.vault import Vault
 from journal.core.errors import Diagnostic, Severity, UsageProblem
 from journal.core.fields import KINDS
@@ -20,7 +20,8 @@ def index_vault(
 ) -> dict[str, Any]:
     """Bring the index up to date (or build it again) and describe it, with every note's
     errors (what makes a note unreadable, or part of it).  Index files of vaults that
-    no longer exist are deleted from the cache folder (``pruned``)."""
+    no longer exist are deleted from the cache folder (``pruned``), and so are the
+    vault's own of other versions of journal, unused for a week."""
     index = Index.open(vault)
     vault.closing.append(index.close)
     result = index.rebuild(progress=progress) if rebuild else index.refresh(progress=progress)
@@ -32,6 +33,8 @@ def index_vault(
     summary["diagnostics"] = {s: found.get(s, 0) for s in get_args(Severity)}
     errors = [d.to_dict() for d in index.errors()]
     pruned = prune_orphans(index.path)
+    if index.path is not None:
+        prune_other_versions(index.path)  # not told: files of this vault, made again
     history_cache.prune_gone()  # not told: `pruned` names the vaults' index files
     return {
         "index": None if index.in_memory else str(index.path),
