@@ -412,3 +412,61 @@ def test_install_names_the_vault_and_the_repository_it_changed(
         f"vault: {vault.root / 'notes'}",
         "merge driver: set up already, nothing to change",
     ]
+
+
+EXTRA = '  - "[[Find a mentor]]"\n'
+
+
+def add_goal(text: bytes, link: str = EXTRA) -> bytes:
+    """``text`` with ``link`` typed by hand at the end of its ``goals`` property."""
+    head, tail = text.decode().split("generated_hash:", 1)
+    return f"{head}{link}generated_hash:{tail}".encode()
+
+
+def test_an_owned_property_edited_on_one_side_is_that_sides_value(
+    clones: tuple[Git, Git], tmp_path: Path
+) -> None:
+    """Reported: THEIRS' hand edit of `goals` (which `journal review` keeps as the
+    user's) was replaced by OURS' value, lost without a word."""
+    base, ours, theirs = texts(clones)
+    noted = add_goal(theirs)
+    result, merged = drive(tmp_path, base, ours, noted)
+    assert result.exit_code == 0, result.output
+    assert merged.count(EXTRA.encode()) == 1
+    head = merged.decode().split("---\n")[1]
+    assert head == add_goal(ours).decode().split("---\n")[1]  # the rest and the hash: OURS'
+    mine = add_goal(ours)
+    result, merged = drive(tmp_path, base, mine, theirs)
+    assert result.exit_code == 0, result.output
+    assert merged.split(b"---\n")[1] == mine.split(b"---\n")[1]
+
+
+def test_an_owned_property_edited_on_both_sides_is_a_conflict(
+    clones: tuple[Git, Git], tmp_path: Path
+) -> None:
+    base, ours, theirs = texts(clones)
+    mine = add_goal(ours, '  - "[[OURS GOAL]]"\n')
+    result, merged = drive(tmp_path, base, mine, add_goal(theirs))
+    assert result.exit_code == 1
+    conflict = merged[merged.index(b"<<<<<<<") : merged.index(b">>>>>>>")]
+    assert b"OURS GOAL" in conflict and EXTRA.encode() in conflict
+
+
+def test_a_pull_keeps_the_goals_the_other_clone_added_by_hand(
+    clones: tuple[Git, Git], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = clones
+    install(a.root, monkeypatch)
+    a.commit("merge driver", "2026-11-16")
+    b("pull", "-q", "origin", "main")
+    install(b.root, monkeypatch)
+    week_on_both(a, b)
+    (a.root / REVIEW).write_bytes(add_goal((a.root / REVIEW).read_bytes()))
+    a.commit("a goal more", "2026-11-22")
+    done = pull(b)
+    assert done.returncode == 0, done.stderr
+    assert (b.root / REVIEW).read_text().count(EXTRA) == 1
+    again = run("review", vault=b.root)
+    assert again.exit_code == 0, again.output
+    assert "kept your value of 'goals'" in again.stderr
+    assert (b.root / REVIEW).read_text().count(EXTRA) == 1

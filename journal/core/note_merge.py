@@ -3,34 +3,43 @@
 The generated sections, the record of them and the properties the tool owns are made
 from the goals, not written: merged line by line, two sides' versions mix into text
 no run made, which the next run keeps as the user's.  :func:`aligned` gives the base
-and both sides one version of each (OURS', for a section no one edited), so that only
-the text the user wrote can differ and a line merge (``git merge-file``) merges that
-alone: a section a side edited by hand (it no longer matches the hash in its begin
-marker, as :func:`generated.merge` tells) is that side's text, merged as such.
+and both sides one version of each (OURS', for one no one edited), so that only the
+text the user wrote can differ and a line merge (``git merge-file``) merges that
+alone: a section or owned property a side edited by hand (it no longer matches its
+hash, in the section's begin marker or the note's ``generated_hash``, as ``journal
+review`` tells) is that side's text, merged as such.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping, Sequence
 
 from journal.core import codec, generated
 from journal.core.generated import HASH_KEY, Section
 
+#: Where a section or property stands in a text (start, end), and whether a hand
+#: edited it there.
+Part = tuple[int, int, bool]
+
 
 def aligned(base: str, ours: str, theirs: str) -> tuple[str, str, str]:
     """``base``, ``ours`` and ``theirs`` (texts, no BOM) with one version of each
-    generated section no one edited (OURS', else THEIRS', else BASE's; a section edited
-    by hand stays as that side has it, for the line merge), OURS' owned properties, a
-    record of the sections both sides had, and OURS' line breaks.  A
-    :class:`generated.SectionError` when a side's markers don't pair up."""
+    generated section and owned property no one edited (OURS', else THEIRS', else
+    BASE's; one edited by hand stays as that side has it, for the line merge), OURS'
+    ``generated_hash``, a record of the sections both sides had, and OURS' line breaks.
+    A :class:`generated.SectionError` when a side's markers don't pair up."""
     newline = _newline(ours)
     base, theirs = (_with_newlines(text, newline) for text in (base, theirs))
-    base, theirs = (_properties_of(ours, text) for text in (base, theirs))
-    found = [generated.find_sections(text) for text in (ours, theirs, base)]
-    blocks = _unedited(zip((ours, theirs, base), found, strict=True))
-    ours_at, theirs_at, base_at = found
-    theirs, base = _sections_of(blocks, theirs, theirs_at), _sections_of(blocks, base, base_at)
-    had = generated.recorded(ours) | generated.recorded(theirs) | set(ours_at) | set(theirs_at)
+    docs = [codec.parse_text(text) for text in (ours, theirs, base)]
+    mine = docs[0].data
+    keys = generated.owned_keys(mine.get(HASH_KEY) if mine is not None else None)
+    theirs, base = _as_unedited([(doc.text, _property_parts(doc, keys)) for doc in docs])
+    texts = (ours, theirs, base)
+    found = [generated.find_sections(text) for text in texts]
+    theirs, base = _as_unedited(
+        [(text, _section_parts(text, at)) for text, at in zip(texts, found, strict=True)]
+    )
+    had = generated.recorded(ours) | generated.recorded(theirs) | set(found[0]) | set(found[1])
     base, ours, theirs = (generated.with_record(text, had) for text in (base, ours, theirs))
     return base, ours, theirs
 
@@ -46,37 +55,39 @@ def _with_newlines(text: str, newline: str) -> str:
     return text.replace("\r\n", "\n").replace("\n", newline)
 
 
-def _properties_of(ours: str, text: str) -> str:
-    """``text`` with each property OURS owns (named in its ``generated_hash``) as OURS
-    writes it, where ``text`` has it too."""
-    mine = codec.parse_text(ours)
-    recorded = mine.data.get(HASH_KEY) if mine.data is not None else None
-    owned = [*generated.owned_keys(recorded), HASH_KEY]
-    theirs = codec.parse_text(text)
-    mine_at, theirs_at = codec.entry_spans(mine), codec.entry_spans(theirs)
-    spans = sorted(
-        (theirs_at[key], mine_at[key]) for key in owned if key in mine_at and key in theirs_at
-    )
-    for (start, end), (mine_start, mine_end) in reversed(spans):
-        text = text[:start] + ours[mine_start:mine_end] + text[end:]
-    return text
+def _property_parts(doc: codec.Document, keys: Sequence[str]) -> dict[str, Part]:
+    """The owned properties (``keys``) of a note and its ``generated_hash`` (never
+    edited: OURS' is taken), each edited when its value no longer matches its hash."""
+    spans = codec.entry_spans(doc)
+    unedited = generated.untouched(doc.data or {}, keys) or set()
+    parts = {key: (*spans[key], key not in unedited) for key in keys if key in spans}
+    if HASH_KEY in spans:
+        parts[HASH_KEY] = (*spans[HASH_KEY], False)
+    return parts
 
 
-def _unedited(sides: Iterable[tuple[str, dict[str, Section]]]) -> dict[str, str]:
-    """Each section (marked, whole) as the first of ``sides`` (a text and its sections)
-    that holds it as journal wrote it has it."""
+def _section_parts(text: str, found: Mapping[str, Section]) -> dict[str, Part]:
+    """The sections ``found`` in ``text``, marked, whole."""
+    return {name: (at.start, at.end, at.edited(text)) for name, at in found.items()}
+
+
+def _as_unedited(sides: Sequence[tuple[str, Mapping[str, Part]]]) -> tuple[str, str]:
+    """THEIRS and BASE (the second and third of ``sides``, each a text and its parts,
+    OURS first) with each part they hold unedited as the first side holding it unedited
+    has it; a part edited by hand stays."""
     blocks: dict[str, str] = {}
-    for text, found in sides:
-        for name, at in found.items():
-            if name not in blocks and not at.edited(text):
-                blocks[name] = text[at.start : at.end]
-    return blocks
+    for text, parts in sides:
+        for name, (start, end, edited) in parts.items():
+            if name not in blocks and not edited:
+                blocks[name] = text[start:end]
+    theirs, base = (_replaced(blocks, text, parts) for text, parts in sides[1:])
+    return theirs, base
 
 
-def _sections_of(blocks: dict[str, str], text: str, found: dict[str, Section]) -> str:
-    """``text`` with each of its ``found`` sections that it holds as journal wrote it
-    replaced by its version in ``blocks``; those edited by hand stay."""
-    for _name, at in sorted(found.items(), key=lambda item: -item[1].start):
-        if not at.edited(text):
-            text = text[: at.start] + blocks[at.name] + text[at.end :]
+def _replaced(blocks: Mapping[str, str], text: str, parts: Mapping[str, Part]) -> str:
+    """``text`` with each of its unedited ``parts`` replaced by its version in
+    ``blocks``."""
+    for name, (start, end, edited) in sorted(parts.items(), key=lambda item: -item[1][0]):
+        if not edited:
+            text = text[:start] + blocks[name] + text[end:]
     return text

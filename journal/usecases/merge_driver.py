@@ -1,11 +1,10 @@
 """``journal merge-driver``: git's merge of a review or plan that two clones both wrote.
 
 git runs :func:`merge_note` for the paths ``.gitattributes`` gives ``merge=journal``
-(:func:`install`): the generated sections no one edited and the owned properties are
-taken from OURS (:mod:`journal.core.note_merge`), the text the user wrote (sections
-edited by hand included) is merged three-way by
-``git merge-file``; the next ``journal review`` (or ``plan``) remakes the sections
-from the merged goals.
+(:func:`install`): the generated sections and owned properties no one edited are
+taken from OURS (:mod:`journal.core.note_merge`), the text the user wrote (those
+edited by hand included) is merged three-way by ``git merge-file``; the next
+``journal review`` (or ``plan``) remakes the sections from the merged goals.
 """
 
 from __future__ import annotations
@@ -79,8 +78,8 @@ def merge_note(base: Path, ours: Path, theirs: Path, path: str) -> Merged:
     else:
         told = (
             f"{path}: both sides changed the same lines of your text (or of a generated "
-            "section edited by hand): git's conflict markers are around them (the sections "
-            "no one edited are yours); resolve them"
+            "section or owned property edited by hand): git's conflict markers are around "
+            "them (the sections no one edited are yours); resolve them"
         )
     if remake is None:
         return Merged(clean, None if clean else told)
