@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from journal.core.dates import (
     DateError,
     Period,
+    commit_day,
     parse_date,
     parse_day,
     parse_duration,
@@ -132,3 +133,20 @@ def test_a_date_time_with_no_such_time_is_no_date(text: str) -> None:
     with pytest.raises(DateError, match="is not a real time of day"):
         parse_date(text)
     assert parse_date("2026-12-31T23:59:60Z") == date(2026, 12, 31)  # a leap second
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("2026-12-06T09:00:00+14:00", date(2026, 12, 5)),  # now, at +14:00: today
+        ("2026-12-06T09:09:00+14:00", date(2026, 12, 5)),  # 9 minutes ahead: a drift
+        ("2026-12-06T09:11:00+14:00", date(2026, 12, 6)),  # 11: after now, its own day
+        ("2026-12-05T23:00:00+14:00", date(2026, 12, 5)),  # its own day, today
+        ("2026-12-04T19:00:00-10:00", date(2026, 12, 4)),  # yesterday
+    ],
+)
+def test_a_commit_counts_on_its_authors_day_or_today_when_made_by_now(
+    stamp: str, day: date
+) -> None:
+    now = datetime(2026, 12, 5, 9, 0, tzinfo=timezone(timedelta(hours=-10)))  # 19:00 UTC
+    assert commit_day(datetime.fromisoformat(stamp), date(2026, 12, 5), now) == day

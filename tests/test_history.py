@@ -11,7 +11,7 @@ import sys
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,6 +22,7 @@ from journal.core.dates import Period
 from journal.core.notes import Note
 from journal.core.periodic import PeriodicSettings
 from journal.usecases.history import WeekInGit, goal_series, week_in_git
+from journal.usecases.review import done_days, goals_then
 from tests.conftest import Invoke, Write
 from tests.gitutil import AUTHOR, Git, only_config_of
 
@@ -2246,6 +2247,47 @@ def test_a_commit_made_now_in_a_time_zone_a_day_ahead_is_not_after_today(
     assert f"{AUTHOR}: from Kiribati\n" in timeline and "from Kiribati" in vault
     assert "clock set wrong" not in timeline + vault + review
     assert "- Created: [[Connect]]" in review
+
+
+def _now_in_kiribati(git: Git, message: str) -> None:
+    """A commit of everything, made now at +14:00 (tomorrow's date at -10:00)."""
+    stamp = f"{int(time.time())} +1400"
+    git("add", "-A")
+    git("commit", "-qm", message, env={"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})
+
+
+def test_a_commit_made_now_a_day_ahead_counts_today_for_the_review_and_the_series(
+    git: Git, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a commit made a moment ago at +14:00 is dated tomorrow at -10:00, and
+    the review (the day a goal was done, a past week's targets) and the series took it
+    as made after today: left out.  It counts today, as in the history's lists."""
+    monkeypatch.delenv("JOURNAL_TODAY")  # the real now
+    with local_time_zone("<-10>10"):
+        today = date.today()
+        started = (today - timedelta(days=20)).isoformat()
+        old = goal(1, due="2027-06-30").replace("start: 2026-10-01", f"start: {started}")
+        write("goals/Connect.md", old)
+        stamp = f"{started}T12:00:00-10:00"
+        git("add", "-A")
+        git("commit", "-qm", "start", env={"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})
+        write("goals/Connect.md", old.replace("current: 1", "current: 3"))
+        _now_in_kiribati(git, "two more")
+        assert history_json(invoke, "connect")["series"][-1] == {
+            "date": today.isoformat(),
+            "value": 3,
+            "source": "git",  # not "file": the commit's value, not one git has not seen
+        }
+        write("goals/Connect.md", old.replace("target: 5", "target: 8"))
+        _now_in_kiribati(git, "moved the goalposts")
+        vault = Vault.open(git.root)
+        catalog = load_catalog(vault)
+        then = goals_then(vault, catalog, today - timedelta(days=7), today)
+        assert then == {"goals/Connect.md": {"target": 5}}
+        write("goals/Connect.md", old.replace("status: active", "status: done"))
+        _now_in_kiribati(git, "done")
+        catalog = load_catalog(vault)
+        assert done_days(vault, catalog.goals, today) == {"goals/Connect.md": today}
 
 
 def test_with_journal_today_now_is_the_end_of_that_day(

@@ -107,6 +107,17 @@ def after_now(moment: datetime, now: datetime) -> bool:
     return moment > now + CLOCK_SLACK
 
 
+def commit_day(moment: datetime, today: date, now: datetime) -> date:
+    """The day a commit made at ``moment`` counts on: its author's day, unless that is
+    after ``today`` while the moment is not after ``now`` (:func:`after_now`): made by
+    now in a time zone a day ahead, it counts today.  One dated after now keeps its day,
+    after today (a clock set wrong)."""
+    day = moment.date()
+    if day > today and not after_now(moment, now):
+        return today
+    return day
+
+
 def weekday_index(name: str) -> int:
     """0 for Monday ... 6 for Sunday, from a weekday name."""
     try:

@@ -26,6 +26,7 @@ from datetime import date, datetime
 from typing import Any
 
 from journal.core.codec import is_empty, plain
+from journal.core.dates import commit_day
 from journal.core.formatting import amount
 from journal.core.goal import goal_from_note
 from journal.core.notes import Note
@@ -775,11 +776,13 @@ def goals_of(history: History) -> list[list[tuple[Revision, GoalChange]]]:
     return [mine for _trail, mine in goals]
 
 
-def arrival_days(history: History) -> dict[str, date]:
+def arrival_days(history: History, today: date, now: datetime) -> dict[str, date]:
     """The day each commit's change reached HEAD's first-parent line (``history`` newest
-    first, HEAD first): a commit of that line its own day (no earlier than the line's
-    commits before it: a rebase, a wrong clock), a commit of a merged branch the day of
-    the merge that brought it in, when its value took effect for the branch checked out."""
+    first, HEAD first): a commit of that line the day it counts on (:func:`commit_day`:
+    its own, or today for one made by ``now`` on a day after ``today`` in its author's
+    time zone), no earlier than the line's commits before it (a rebase, a wrong clock);
+    a commit of a merged branch the day of the merge that brought it in, when its value
+    took effect for the branch checked out."""
     revisions = {revision.id: revision for revision, _changes in history}
     line: dict[str, None] = {}  # in order; a dict, as a list's `in` made it quadratic
     at = history[0][0].id if history else None
@@ -790,7 +793,7 @@ def arrival_days(history: History) -> dict[str, date]:
     arrival: dict[str, date] = {}
     last: date | None = None
     for commit in reversed(line):  # oldest first: each brings what no earlier one did
-        day = revisions[commit].day
+        day = commit_day(revisions[commit].time, today, now)
         last = day if last is None else max(day, last)
         stack = [commit]
         while stack:

@@ -37,7 +37,7 @@ from journal.adapters.gitfind import (
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog, match_head
 from journal.core.codec import conflict_sides
-from journal.core.dates import Period, after_now, now_on
+from journal.core.dates import Period, after_now, commit_day, now_on
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound, Unreadable
 from journal.core.goal import Goal, goal_from_note
 from journal.core.history import (
@@ -145,6 +145,7 @@ class LoadedHistory:
         self._vault = vault
         self._moved = moved  # the vault's folder in the commits before it was moved
         self._repo = repo
+        self._arrival: tuple[date, dict[str, date]] | None = None
 
     def folder(self, commit_id: str) -> str:
         """The vault's folder in a commit of the history ("" or "a/b/")."""
@@ -165,10 +166,12 @@ class LoadedHistory:
     def truncated(self) -> bool:
         return any(revision.boundary for revision, _changes in self.commits)
 
-    @cached_property
-    def arrival(self) -> dict[str, date]:
-        """When each commit's change reached HEAD's line (:func:`arrival_days`)."""
-        return arrival_days(self.commits)
+    def arrival(self, today: date) -> dict[str, date]:
+        """When each commit's change reached HEAD's line (:func:`arrival_days`), seen
+        on ``today``; made once a day asked."""
+        if self._arrival is None or self._arrival[0] != today:
+            self._arrival = (today, arrival_days(self.commits, today, now_on(today)))
+        return self._arrival[1]
 
 
 def open_repository(vault: Vault) -> Repository:
@@ -847,7 +850,7 @@ def _git_series(
     start = start_of(goal)
     if start is not None:
         known.append(start)
-    return value_series(goal, today, recorded_values(mine, today, history.arrival, known))
+    return value_series(goal, today, recorded_values(mine, today, history.arrival(today), known))
 
 
 def goal_series(vault: Vault, goal: Goal, today: date) -> Series:
@@ -1042,7 +1045,7 @@ def week_in_git(vault: Vault, period: Period, today: date) -> WeekInGit | None:
     for revision, changes in history.commits:  # newest first
         ahead = after_now(revision.time, now)
         if not ahead:  # made by now, its author's day may still be tomorrow here
-            counted = min(revision.day, today)
+            counted = commit_day(revision.time, today, now)
         if counted in period:
             commits.append((revision, changes))
             if ahead and changes:

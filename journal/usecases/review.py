@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from journal.adapters.templates import Renderer
@@ -13,6 +13,8 @@ from journal.core.checkins import INLINE_KEY
 from journal.core.dates import (
     DateError,
     Period,
+    commit_day,
+    now_on,
     parse_week,
     week_label,
     week_of,
@@ -332,9 +334,10 @@ def goals_then(
     if not later:
         return {}
     candidates = changes_by_id(history.commits)  # one pass, not one walk per goal
+    now = now_on(today)
     found = {}
     for goal in catalog.goals:
-        fields = _fields_on(candidates(goal.id), goal, as_of, today)
+        fields = _fields_on(candidates(goal.id), goal, as_of, today, now)
         if goal.status == "done" and goal.completed is not None and goal.completed <= as_of:
             fields.pop("status", None)  # done by then: its `completed` day says so
         if fields:
@@ -352,26 +355,28 @@ def done_days(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, dat
     if history is None:
         return {}
     candidates = changes_by_id(history.commits)
+    now = now_on(today)
     found = {}
     for goal in goals:
-        status = _committed_changes(candidates(goal.id), goal, today).get("status")
+        status = _committed_changes(candidates(goal.id), goal, today, now).get("status")
         if status:
             found[goal.path] = status[0][0]
     return found
 
 
 def _committed_changes(
-    history: History, goal: Goal, today: date
+    history: History, goal: Goal, today: date, now: datetime
 ) -> dict[str, list[tuple[date, Event]]]:
-    """Per field of :data:`THEN_FIELDS`, git's changes of it in ``goal`` (day and event,
-    newest first); not a field whose value in the file is not the one git last
-    recorded by today (changed since, on a day git can't tell)."""
+    """Per field of :data:`THEN_FIELDS`, git's changes of it in ``goal`` (the day each
+    commit counts on, :func:`commit_day`, and event, newest first); not a field whose
+    value in the file is not the one git last recorded by today (changed since, on a
+    day git can't tell)."""
     events: dict[str, list[tuple[date, Event]]] = {}
     for revision, change in follow(history, goal.id, goal.path):  # newest first
         for event in change.events:
             key = _field_of(event)
             if key is not None:
-                events.setdefault(key, []).append((revision.day, event))
+                events.setdefault(key, []).append((commit_day(revision.time, today, now), event))
     found = {}
     for key, changes in events.items():
         day, newest = changes[0]
@@ -380,12 +385,14 @@ def _committed_changes(
     return found
 
 
-def _fields_on(history: History, goal: Goal, as_of: date, today: date) -> dict[str, Any]:
+def _fields_on(
+    history: History, goal: Goal, as_of: date, today: date, now: datetime
+) -> dict[str, Any]:
     """The fields git says ``goal`` had on ``as_of`` that differ from the file's: the
     file's values with the changes committed after ``as_of`` undone, newest first,
     field by field (:func:`_committed_changes`, see :func:`goals_then`)."""
     found = {}
-    for key, changes in _committed_changes(history, goal, today).items():
+    for key, changes in _committed_changes(history, goal, today, now).items():
         now = getattr(goal, key)
         value = now
         for day, event in changes:
