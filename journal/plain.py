@@ -40,8 +40,9 @@ _SOURCE = {
     "note": "from a check-in in another note",
     "since": "on the --since day",
 }
-#: A word of a line and the spaces before it (see :func:`wrapped`).
-_WORD = lazy(r"( *)([^ ]+)")
+#: A word of a line and the spaces before it (see :func:`wrapped`): a backticked span
+#: (`` `journal log "X" +1` ``) is one word, so a command to paste stays whole.
+_WORD = lazy(r"( *)((?:`[^`]*`|[^ `]|`(?![^`]*`))+)")
 #: An open task's state (``- [/]``) in words.
 _TASK = {" ": "open", "/": "in progress"}
 
@@ -49,8 +50,8 @@ _TASK = {" ": "open", "/": "in progress"}
 def wrapped(text: str, width: int) -> str:
     """Each line of ``text`` wrapped at spaces to ``width`` terminal columns (a wide
     letter takes two: :func:`~journal.core.formatting.columns`), a continuation two
-    spaces further in than its line; a word longer than a line runs past it, whole (a
-    path stays one word to read and to copy)."""
+    spaces further in than its line; a word longer than a line runs past it, whole, on
+    a line of its own (a path, or a backticked command, stays one to read and to copy)."""
     out = []
     for line in text.splitlines():
         body = line.lstrip(" ")
