@@ -45,6 +45,34 @@ _SOURCE = {
 _WORD = lazy(r"( *)((?:`[^`]*`|[^ `]|`(?![^`]*`))+)")
 #: An open task's state (``- [/]``) in words.
 _TASK = {" ": "open", "/": "in progress"}
+#: What the Tasks plugin's signs, and Dataview's fields of the same meaning, say of a
+#: task (None: nothing worth reading of an open one, its created or done day).
+_TASK_SAYS = {
+    **dict.fromkeys("📅📆🗓", "due"),
+    "⏳": "scheduled",
+    "🛫": "starts",
+    "🔁": "repeats",
+    **dict.fromkeys("✅➕", None),
+    "🔺": "highest priority",
+    "⏫": "high priority",
+    "🔼": "medium priority",
+    "🔽": "low priority",
+    "⏬": "lowest priority",
+    "due": "due",
+    "scheduled": "scheduled",
+    "start": "starts",
+    "repeat": "repeats",
+    "created": None,
+    "completion": None,
+}
+#: A Tasks sign with its date (``📅 2026-12-10``), its recurrence (``🔁 every week``, up
+#: to the next sign) or alone (``⏫``), or a Dataview field (``[due:: 2026-11-26]``).
+_TASK_PART = lazy(
+    r"\s*(?:(?P<sign>[📅📆🗓⏳🛫✅➕])\ufe0f?(?:\s*(?P<day>\d{4}-\d\d-\d\d))?"
+    r"|(?P<repeat>🔁)\ufe0f?\s*(?P<rule>[^📅📆🗓⏳🛫✅➕🔺⏫🔼🔽⏬\[(]*[^📅📆🗓⏳🛫✅➕🔺⏫🔼🔽⏬\[(\s])?"
+    r"|(?P<priority>[🔺⏫🔼🔽⏬])\ufe0f?"
+    r"|[\[(](?P<key>\w+)::\s*(?P<value>[^\])]*?)\s*[\])])"
+)
 
 
 def wrapped(text: str, width: int) -> str:
@@ -68,6 +96,23 @@ def wrapped(text: str, width: int) -> str:
                 used += len(gap) + wide
         out.extend(lines if body else [""])
     return "".join(f"{line}\n" for line in out)
+
+
+def task_words(text: str) -> str:
+    """A task's text without the Tasks plugin's signs and Dataview's ``[key:: value]``
+    fields, what they say after it in words: ``Intro her to Priya ⏫ 📅 2026-12-10`` is
+    ``Intro her to Priya, high priority, due 2026-12-10``."""
+    said: list[str] = []
+
+    def say(m: Any) -> str:
+        sign = m["sign"] or m["repeat"] or m["priority"] or m["key"]
+        words = _TASK_SAYS.get(sign, sign)
+        value = m["day"] or m["rule"] or m["value"]
+        if words and (value or m["priority"]):
+            said.append(f"{words} {value}" if value else words)
+        return ""
+
+    return ", ".join(filter(None, [_TASK_PART.sub(say, text).strip(), *said]))
 
 
 def due_words(due: str | None, today: date, status: str = "active") -> str:
@@ -138,7 +183,7 @@ def goal_card(r: dict[str, Any], today: date) -> str:
     out.append(due_words(r["due"], today, r["status"]))
     out.extend(f"{key}: {r[key]}" for key in ("start", "completed") if r[key])
     for m in r["milestones"]:
-        out.append(f"{'done' if m['done'] else 'open'}: {m['title']}" + _due_of(m))
+        out.append(f"{'done' if m['done'] else 'open'}: {task_words(m['title'])}" + _due_of(m))
     checkins = r.get("checkins", [])
     if checkins:
         shown = checkins[-SHOWN_CHECKINS:]
@@ -166,7 +211,7 @@ def _checkin(c: dict[str, Any], path: str, total: bool = False) -> str:
     value = f"total {number(c['value'])}" if total and c["value"] is not None else ""
     said = ", ".join(filter(None, [_change(c["change"]), value]))
     where = f" (in {c['path']})" if c["path"] != path else ""
-    return ": ".join(filter(None, [c["date"], said, f"{c['note']}{where}".strip()]))
+    return ": ".join(filter(None, [c["date"], said, f"{task_words(c['note'])}{where}".strip()]))
 
 
 def history_view(h: dict[str, Any], today: date) -> str:
@@ -261,7 +306,8 @@ def _followup(r: dict[str, Any]) -> list[str]:
         late = f", {plural(r['days_late'], 'day')} late" if r["days_late"] else ""
         line += f" (done {r['done']}{late})"
     tasks = zip(r["task_states"], r["tasks"], strict=True)
-    return [line, *(f"  {_TASK.get(s, f'open, marked {s}')}: {task}" for s, task in tasks)]
+    said = (f"  {_TASK.get(s, f'open, marked {s}')}: {task_words(task)}" for s, task in tasks)
+    return [line, *said]
 
 
 def followup_lines(rows: list[dict[str, Any]]) -> list[str]:
@@ -334,7 +380,7 @@ def status_screen(s: dict[str, Any], style: Style = unstyled, room: int | None =
             late = (today - date.fromisoformat(m["due"])).days if m["due"] else 0
             over = f", {plural(late, 'day')} overdue" if late > 0 else ""
             due = f" (due {m['due']}{over})" if m["due"] else ""
-            out.append(f"    next milestone: {m['title']}{due}")
+            out.append(f"    next milestone: {task_words(m['title'])}{due}")
     if not s["goals"]:
         out.append("  no active goals")
     out += ["  " + line for line in unread_lines(s["unreadable_goals"], "goal")]

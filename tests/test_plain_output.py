@@ -265,3 +265,33 @@ def test_plain_wrapping_keeps_a_backticked_command_whole() -> None:
     ]
     # a lone backtick is a letter like any other: the words after it still wrap
     assert wrapped("a ` bb cc dd ee ff", 12) == "a ` bb cc dd\n  ee ff\n"
+
+
+def test_plain_task_text_says_the_tasks_plugin_signs_in_words(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: `Intro her to Priya ⏫ 📅` / `2026-12-10`, `[due::` / `2026-11-26]` and
+    `🔁 every week` were read glyph by glyph and split by the wrapping."""
+    monkeypatch.setenv("COLUMNS", "300")
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-22")
+    (vault / "meetings").mkdir()
+    (vault / "meetings" / "2026-11-20 Coffee with Dana.md").write_text(
+        "---\ntype: meeting\ndate: 2026-11-20\nwith: Dana\n---\n# Coffee\n"
+        "- [ ] Intro her to Priya ⏫ 📅 2026-12-10\n"
+        "- [ ] Send thank-you note [due:: 2026-11-26] (project:: HRBP)\n"
+        "- [ ] #task send deck 📅 2026-11-30 🔁 every week ➕ 2026-11-20\n"
+        "- [ ] Book 🛫 2026-11-23 ⏳️ 2026-11-24 a room 🔽\n",
+        encoding="utf-8",
+    )
+    tasks = [
+        "  open: Intro her to Priya, high priority, due 2026-12-10",
+        "  open: Send thank-you note, due 2026-11-26, project HRBP",
+        "  open: #task send deck, due 2026-11-30, repeats every week",
+        "  open: Book a room, starts 2026-11-23, scheduled 2026-11-24, low priority",
+    ]
+    followups = run(vault, "--plain", "followups").stdout.splitlines()
+    assert followups[1:] == tasks
+    status = run(vault, "--plain", "status").stdout.splitlines()
+    assert all(f"  {task}" in status for task in tasks)
+    normal = run(vault, "followups").stdout
+    assert "Intro her to Priya ⏫ 📅 2026-12-10" in normal  # the normal mode as it was
