@@ -6,6 +6,8 @@ column), never cut, wrapped to the terminal by :func:`wrapped` (docs/commands.md
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import partial
+from collections.abc import Sequence
 from typing import Any
 
 from journal.core.dates import now_on, parse_date
@@ -149,10 +151,25 @@ def _change(change: str | None) -> str:
     return _CHANGE.get(change[0], "") + change[1:] if change else ""
 
 
+def _shared(goals: Sequence[dict[str, Any]], followups: Sequence[dict[str, Any]] = ()) -> set[str]:
+    """The titles two of ``goals`` (``title``, ``path``) and the goals of ``followups``
+    share, as an Obsidian copy's."""
+    paths: dict[str, set[str]] = {}
+    for g in [*goals, *(r["goal"] for r in followups if r["goal"])]:
+        paths.setdefault(g["title"], set()).add(g["path"])
+    return {title for title, held in paths.items() if len(held) > 1}
+
+
+def _named(g: dict[str, Any], shared: set[str]) -> str:
+    """A goal's title, and its file after it when another goal shown has that title."""
+    return f"{g['title']} ({g['path']})" if g["title"] in shared else g["title"]
+
+
 def goal_table(records: list[dict[str, Any]], today: date) -> str:
     """One line per goal: title, status, progress, measure, due date."""
+    shared = _shared(records)
     return "".join(
-        ", ".join(filter(None, (f"{r['title']}: {r['status']}", _share(r), _measure(r))))
+        ", ".join(filter(None, (f"{_named(r, shared)}: {r['status']}", _share(r), _measure(r))))
         + f", {due_words(r['due'], today, r['status'])}\n"
         for r in records
     )
@@ -289,7 +306,7 @@ def check_report(findings: list[dict[str, Any]], goals: int, rules: int, folder:
     return "\n".join(out) + "\n"
 
 
-def _followup(r: dict[str, Any]) -> list[str]:
+def _followup(r: dict[str, Any], shared: set[str]) -> list[str]:
     if r["state"] == "overdue":
         state = f"overdue {plural(r['days_overdue'], 'day')}"
     else:
@@ -299,7 +316,7 @@ def _followup(r: dict[str, Any]) -> list[str]:
     said = filter(None, [when] if state == "due" else [state, when])
     line = f"{', '.join(said)}: {', '.join(r['with']) or 'nobody named'}: {r['title']}"
     if r["goal"]:
-        line += f", for goal {r['goal']['title']}"
+        line += f", for goal {_named(r['goal'], shared)}"
     if r["implied"]:
         line += f" ({r['implied']})"
     if isinstance(r["done"], str):
@@ -310,8 +327,11 @@ def _followup(r: dict[str, Any]) -> list[str]:
     return [line, *said]
 
 
-def followup_lines(rows: list[dict[str, Any]]) -> list[str]:
-    return [line for r in rows for line in _followup(r)]
+def followup_lines(rows: list[dict[str, Any]], goals: Sequence[dict[str, Any]] = ()) -> list[str]:
+    """The follow-ups, a goal's file named after its title when another goal they or
+    ``goals`` name has that title."""
+    shared = _shared(goals, rows)
+    return [line for r in rows for line in _followup(r, shared)]
 
 
 def followup_table(
@@ -372,10 +392,11 @@ def status_screen(s: dict[str, Any], style: Style = unstyled, room: int | None =
     out = [f"Status {s['today']}, week {s['week']}"]
     out += [*unlisted_lines(s["unlisted_folders"]), *copy_lines(s["copies"])]
     out.append("Active goals:")
+    shared = _shared(s["goals"], s["followups"])
     for g in s["goals"]:
         pace = "pace unknown" if g["pace"] == "unknown" else g["pace"]
         said = [_share(g), _measure(g), pace, due_words(g["due"], today)]
-        out.append(f"  {g['title']}: {', '.join(filter(None, said))}")
+        out.append(f"  {_named(g, shared)}: {', '.join(filter(None, said))}")
         if m := g["next_milestone"]:
             late = (today - date.fromisoformat(m["due"])).days if m["due"] else 0
             over = f", {plural(late, 'day')} overdue" if late > 0 else ""
@@ -385,7 +406,8 @@ def status_screen(s: dict[str, Any], style: Style = unstyled, room: int | None =
         out.append("  no active goals")
     out += ["  " + line for line in unread_lines(s["unreadable_goals"], "goal")]
     out.append("Follow-ups due:")
-    shown = folded_followups(s["followups"], followup_lines, unstyled)
+    lines = partial(followup_lines, goals=s["goals"])
+    shown = folded_followups(s["followups"], lines, unstyled)
     out += ["  " + line for line in shown] or ["  none"]
     out += ["  " + line for line in unread_lines(s["unreadable_meetings"], "meeting")]
     out.append("No recent check-in:")

@@ -295,3 +295,30 @@ def test_plain_task_text_says_the_tasks_plugin_signs_in_words(
     assert all(f"  {task}" in status for task in tasks)
     normal = run(vault, "followups").stdout
     assert "Intro her to Priya ⏫ 📅 2026-12-10" in normal  # the normal mode as it was
+
+
+def test_plain_names_the_file_of_goals_sharing_a_title(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: an Obsidian copy `Goals/Land an HRBP role 1.md` with the same `title:`
+    read as the same goal twice in `list` and `status`."""
+    monkeypatch.setenv("COLUMNS", "300")
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-22")
+    goal = "---\ntype: goal\ntitle: Land an HRBP role\nstatus: active\n---\n# Land\n"
+    (vault / "goals").mkdir()
+    for name in ("Land an HRBP role", "Land an HRBP role 1"):
+        (vault / "goals" / f"{name}.md").write_text(goal)
+    (vault / "goals" / "Other.md").write_text(goal.replace("Land", "Other"))
+    (vault / "meetings").mkdir()
+    (vault / "meetings" / "2026-11-20 Coffee.md").write_text(
+        "---\ntype: meeting\ndate: 2026-11-20\nwith: Dana\ngoal: '[[Land an HRBP role]]'\n"
+        "---\n- [ ] Send the deck\n"
+    )
+    one, copy = "Land an HRBP role (goals/Land an HRBP role.md)", "goals/Land an HRBP role 1.md"
+    listed = run(vault, "--plain", "list").stdout
+    assert f"{one}: active" in listed and f"Land an HRBP role ({copy}): active" in listed
+    assert "Other an HRBP role: active" in listed  # a title of its own: no file named
+    status = run(vault, "--plain", "status").stdout
+    assert f"  {one}: none logged" in status and f"({copy}): none logged" in status
+    assert f"for goal {one}" in status
+    assert "(goals/" not in run(vault, "list").stdout  # the normal mode as it was
