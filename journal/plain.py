@@ -186,9 +186,9 @@ def goal_card(r: dict[str, Any], today: date) -> str:
         baseline = "unreadable" if "baseline" in r["unread"] else number(r["baseline"] or 0)
         reached = f" to {measure}" if (measure := _measure(r)) else ""
         out.append(f"measure: {r['metric'] or 'not named'}, from {baseline}{reached}, {_share(r)}")
-    out.extend(filter(None, [value_sources(r), *without_outcome(r)]))
+    out.extend(filter(None, [_sources(r), *without_outcome(r)]))
     if r["effort"] is not None:
-        out.append(f"effort: {number(r['effort'])} hours a week")
+        out.append(f"effort: {plural(r['effort'], 'hour')} a week")
     if r["confidence"]:
         out.append(f"confidence: {number(r['confidence'])} of 10")
     if r["supports"]:
@@ -231,12 +231,25 @@ def _checkin(c: dict[str, Any], path: str, total: bool = False) -> str:
     return ": ".join(filter(None, [c["date"], said, f"{task_words(c['note'])}{where}".strip()]))
 
 
+def _sources(r: dict[str, Any]) -> str | None:
+    """:func:`~journal.present.value_sources` in words: ``current 3 in the file, and 1
+    more from other notes: 4`` (not ``+1 ... = 4``)."""
+    in_file, value = r["file_current"], r["current"]
+    if r["metric_source"] == "meetings" or None in (in_file, value) or in_file == value:
+        return value_sources(r)
+    more = "more" if value > in_file else "less"
+    return (
+        f"current {number(in_file)} in the file, and {number(abs(value - in_file))} {more} "
+        f"from other notes: {number(value)}"
+    )
+
+
 def history_view(h: dict[str, Any], today: date) -> str:
     """``journal log GOAL``: the check-ins as sentences, no chart."""
     if h["current"] is None and h["target"] is None and not h["checkins"]:
         return f"{h['title']}: no check-ins yet\n"
     out = [f"{h['title']}: {_measure(h) or _share(h)}"]
-    out.extend(filter(None, [value_sources(h), *without_outcome(h)]))
+    out.extend(filter(None, [_sources(h), *without_outcome(h)]))
     out.append("check-ins:" if h["checkins"] else "no check-ins yet")
     out.extend(f"  {_checkin(c, h['path'], total=True)}" for c in h["checkins"])
     if not h["agrees"]:
@@ -247,8 +260,18 @@ def history_view(h: dict[str, Any], today: date) -> str:
     return "\n".join(out) + "\n"
 
 
-def _events(texts: list[str]) -> list[str]:
-    return [text.replace(" -> ", " to ") for text in texts]
+def _events(events: list[dict[str, Any]]) -> list[str]:
+    """Each event's text in words: ``current 3 to 4``, ``check-in 2026-12-06 up 2 ...``."""
+    return [
+        " ".join(
+            filter(
+                None, ["check-in", e["new"]["date"], _change(e["new"]["change"]), e["new"]["note"]]
+            )
+        )
+        if e["kind"] == "checkin"
+        else e["text"].replace(" -> ", " to ")
+        for e in events
+    ]
 
 
 def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> str:
@@ -262,8 +285,8 @@ def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> 
     now = now_on(today)
     for entry in r["entries"]:
         out.append("not committed yet:" if entry["uncommitted"] else _commit(entry, now))
-        texts = [e["text"] for e in entry["events"]] or ["text edited; no property changed"]
-        out.extend(f"  {text}" for text in _events(texts))
+        texts = _events(entry["events"]) or ["text edited; no property changed"]
+        out.extend(f"  {text}" for text in texts)
     if r["series"]:
         out.append("progress:")
         out.extend(
@@ -287,7 +310,7 @@ def vault_timeline(r: dict[str, Any], today: date) -> str:
         if entry["commit"] != last:
             out.append(_commit(entry, now))
             last = entry["commit"]
-        events = "; ".join(_events([e["text"] for e in entry["events"]]))
+        events = "; ".join(_events(entry["events"]))
         out.append(f"  {entry['goal']['title']}: {events}")
     if r["more"]:
         out.append(f"and {plural(r['more'], 'older goal change')}; --limit 0 shows all")

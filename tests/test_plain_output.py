@@ -322,3 +322,21 @@ def test_plain_names_the_file_of_goals_sharing_a_title(
     assert f"  {one}: none logged" in status and f"({copy}): none logged" in status
     assert f"for goal {one}" in status
     assert "(goals/" not in run(vault, "list").stdout  # the normal mode as it was
+
+
+def test_plain_changes_and_amounts_are_words(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reported: `history` said `check-in 2026-12-06 +2 ...`, `log GOAL` `current 3 in
+    the file, +1 from other notes = 4` and `show` `effort: 1 hours a week`, though the
+    docs say a change reads `up 1` (not `+1`)."""
+    monkeypatch.setenv("COLUMNS", "300")
+    goal = repo / "goals" / "Connect with five HR leaders in my industry this quarter.md"
+    text = goal.read_text(encoding="utf-8")
+    goal.write_text(re.sub(r"effort: \S+", "effort: 1", text) + "- 2026-11-21: +2 Met sales\n")
+    Git(repo, repo.parent / "home").commit("third", "2026-11-22")
+    history = run(repo, "--plain", "history", GOAL).stdout
+    assert "check-in 2026-11-21 up 2 Met sales" in history
+    assert "effort: 1 hour a week" in run(repo, "--plain", "show", GOAL).stdout
+    (repo / "daily").mkdir(exist_ok=True)
+    (repo / "daily" / "2026-11-22.md").write_text(f"- progress:: [[{goal.stem}]] +1 met Sam\n")
+    log = run(repo, "--plain", "log", GOAL).stdout
+    assert re.search(r"current \d+ in the file, and 1 more from other notes: \d+\n", log), log
