@@ -5,9 +5,9 @@ column), never cut, wrapped to the terminal by :func:`wrapped` (docs/commands.md
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from functools import partial
-from collections.abc import Sequence
 from typing import Any
 
 from journal.core.dates import now_on, parse_date
@@ -54,7 +54,7 @@ _TASK_SAYS = {
     "⏳": "scheduled",
     "🛫": "starts",
     "🔁": "repeats",
-    **dict.fromkeys("✅➕", None),
+    **dict.fromkeys("✅\u2795", None),  # done, created (U+2795, a heavy plus)
     "🔺": "highest priority",
     "⏫": "high priority",
     "🔼": "medium priority",
@@ -67,11 +67,13 @@ _TASK_SAYS = {
     "created": None,
     "completion": None,
 }
+#: The Tasks plugin's signs followed by a date.
+_DATED_SIGNS = "📅📆🗓⏳🛫✅\u2795"
 #: A Tasks sign with its date (``📅 2026-12-10``), its recurrence (``🔁 every week``, up
 #: to the next sign) or alone (``⏫``), or a Dataview field (``[due:: 2026-11-26]``).
 _TASK_PART = lazy(
-    r"\s*(?:(?P<sign>[📅📆🗓⏳🛫✅➕])\ufe0f?(?:\s*(?P<day>\d{4}-\d\d-\d\d))?"
-    r"|(?P<repeat>🔁)\ufe0f?\s*(?P<rule>[^📅📆🗓⏳🛫✅➕🔺⏫🔼🔽⏬\[(]*[^📅📆🗓⏳🛫✅➕🔺⏫🔼🔽⏬\[(\s])?"
+    rf"\s*(?:(?P<sign>[{_DATED_SIGNS}])\ufe0f?(?:\s*(?P<day>\d{{4}}-\d\d-\d\d))?"
+    rf"|(?P<repeat>🔁)\ufe0f?\s*(?P<rule>[^{_DATED_SIGNS}🔺⏫🔼🔽⏬\[(]*[^{_DATED_SIGNS}🔺⏫🔼🔽⏬\[(\s])?"
     r"|(?P<priority>[🔺⏫🔼🔽⏬])\ufe0f?"
     r"|[\[(](?P<key>\w+)::\s*(?P<value>[^\])]*?)\s*[\])])"
 )
@@ -346,8 +348,7 @@ def _followup(r: dict[str, Any], shared: set[str]) -> list[str]:
         late = f", {plural(r['days_late'], 'day')} late" if r["days_late"] else ""
         line += f" (done {r['done']}{late})"
     tasks = zip(r["task_states"], r["tasks"], strict=True)
-    said = (f"  {_TASK.get(s, f'open, marked {s}')}: {task_words(task)}" for s, task in tasks)
-    return [line, *said]
+    return [line, *(f"  {_TASK.get(s, f'open, marked {s}')}: {task_words(t)}" for s, t in tasks)]
 
 
 def followup_lines(rows: list[dict[str, Any]], goals: Sequence[dict[str, Any]] = ()) -> list[str]:

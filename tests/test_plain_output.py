@@ -279,7 +279,7 @@ def test_plain_task_text_says_the_tasks_plugin_signs_in_words(
         "---\ntype: meeting\ndate: 2026-11-20\nwith: Dana\n---\n# Coffee\n"
         "- [ ] Intro her to Priya ⏫ 📅 2026-12-10\n"
         "- [ ] Send thank-you note [due:: 2026-11-26] (project:: HRBP)\n"
-        "- [ ] #task send deck 📅 2026-11-30 🔁 every week ➕ 2026-11-20\n"
+        "- [ ] #task send deck 📅 2026-11-30 🔁 every week \u2795 2026-11-20\n"  # created
         "- [ ] Book 🛫 2026-11-23 ⏳️ 2026-11-24 a room 🔽\n",
         encoding="utf-8",
     )
