@@ -5,7 +5,9 @@ column), never cut, wrapped to the terminal by :func:`wrapped` (docs/commands.md
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 from journal.core.dates import now_on, parse_date
@@ -40,17 +42,48 @@ _SOURCE = {
     "note": "from a check-in in another note",
     "since": "on the --since day",
 }
-#: A word of a line and the spaces before it (see :func:`wrapped`).
-_WORD = lazy(r"( *)([^ ]+)")
+#: A word of a line and the spaces before it (see :func:`wrapped`): a backticked span
+#: (`` `journal log "X" +1` ``) is one word, so a command to paste stays whole.
+_WORD = lazy(r"( *)((?:`[^`]*`|[^ `]|`(?![^`]*`))+)")
 #: An open task's state (``- [/]``) in words.
 _TASK = {" ": "open", "/": "in progress"}
+#: What the Tasks plugin's signs, and Dataview's fields of the same meaning, say of a
+#: task (None: nothing worth reading of an open one, its created or done day).
+_TASK_SAYS = {
+    **dict.fromkeys("📅📆🗓", "due"),
+    "⏳": "scheduled",
+    "🛫": "starts",
+    "🔁": "repeats",
+    **dict.fromkeys("✅\u2795", None),  # done, created (U+2795, a heavy plus)
+    "🔺": "highest priority",
+    "⏫": "high priority",
+    "🔼": "medium priority",
+    "🔽": "low priority",
+    "⏬": "lowest priority",
+    "due": "due",
+    "scheduled": "scheduled",
+    "start": "starts",
+    "repeat": "repeats",
+    "created": None,
+    "completion": None,
+}
+#: The Tasks plugin's signs followed by a date.
+_DATED_SIGNS = "📅📆🗓⏳🛫✅\u2795"
+#: A Tasks sign with its date (``📅 2026-12-10``), its recurrence (``🔁 every week``, up
+#: to the next sign) or alone (``⏫``), or a Dataview field (``[due:: 2026-11-26]``).
+_TASK_PART = lazy(
+    rf"\s*(?:(?P<sign>[{_DATED_SIGNS}])\ufe0f?(?:\s*(?P<day>\d{{4}}-\d\d-\d\d))?"
+    rf"|(?P<repeat>🔁)\ufe0f?\s*(?P<rule>[^{_DATED_SIGNS}🔺⏫🔼🔽⏬\[(]*[^{_DATED_SIGNS}🔺⏫🔼🔽⏬\[(\s])?"
+    r"|(?P<priority>[🔺⏫🔼🔽⏬])\ufe0f?"
+    r"|[\[(](?P<key>\w+)::\s*(?P<value>[^\])]*?)\s*[\])])"
+)
 
 
 def wrapped(text: str, width: int) -> str:
     """Each line of ``text`` wrapped at spaces to ``width`` terminal columns (a wide
     letter takes two: :func:`~journal.core.formatting.columns`), a continuation two
-    spaces further in than its line; a word longer than a line runs past it, whole (a
-    path stays one word to read and to copy)."""
+    spaces further in than its line; a word longer than a line runs past it, whole, on
+    a line of its own (a path, or a backticked command, stays one to read and to copy)."""
     out = []
     for line in text.splitlines():
         body = line.lstrip(" ")
@@ -67,6 +100,23 @@ def wrapped(text: str, width: int) -> str:
                 used += len(gap) + wide
         out.extend(lines if body else [""])
     return "".join(f"{line}\n" for line in out)
+
+
+def task_words(text: str) -> str:
+    """A task's text without the Tasks plugin's signs and Dataview's ``[key:: value]``
+    fields, what they say after it in words: ``Intro her to Priya ⏫ 📅 2026-12-10`` is
+    ``Intro her to Priya, high priority, due 2026-12-10``."""
+    said: list[str] = []
+
+    def say(m: Any) -> str:
+        sign = m["sign"] or m["repeat"] or m["priority"] or m["key"]
+        words = _TASK_SAYS.get(sign, sign)
+        value = m["day"] or m["rule"] or m["value"]
+        if words and (value or m["priority"]):
+            said.append(f"{words} {value}" if value else words)
+        return ""
+
+    return ", ".join(filter(None, [_TASK_PART.sub(say, text).strip(), *said]))
 
 
 def due_words(due: str | None, today: date, status: str = "active") -> str:
@@ -103,10 +153,25 @@ def _change(change: str | None) -> str:
     return _CHANGE.get(change[0], "") + change[1:] if change else ""
 
 
+def _shared(goals: Sequence[dict[str, Any]], followups: Sequence[dict[str, Any]] = ()) -> set[str]:
+    """The titles two of ``goals`` (``title``, ``path``) and the goals of ``followups``
+    share, as an Obsidian copy's."""
+    paths: dict[str, set[str]] = {}
+    for g in [*goals, *(r["goal"] for r in followups if r["goal"])]:
+        paths.setdefault(g["title"], set()).add(g["path"])
+    return {title for title, held in paths.items() if len(held) > 1}
+
+
+def _named(g: dict[str, Any], shared: set[str]) -> str:
+    """A goal's title, and its file after it when another goal shown has that title."""
+    return f"{g['title']} ({g['path']})" if g["title"] in shared else g["title"]
+
+
 def goal_table(records: list[dict[str, Any]], today: date) -> str:
     """One line per goal: title, status, progress, measure, due date."""
+    shared = _shared(records)
     return "".join(
-        ", ".join(filter(None, (f"{r['title']}: {r['status']}", _share(r), _measure(r))))
+        ", ".join(filter(None, (f"{_named(r, shared)}: {r['status']}", _share(r), _measure(r))))
         + f", {due_words(r['due'], today, r['status'])}\n"
         for r in records
     )
@@ -123,9 +188,9 @@ def goal_card(r: dict[str, Any], today: date) -> str:
         baseline = "unreadable" if "baseline" in r["unread"] else number(r["baseline"] or 0)
         reached = f" to {measure}" if (measure := _measure(r)) else ""
         out.append(f"measure: {r['metric'] or 'not named'}, from {baseline}{reached}, {_share(r)}")
-    out.extend(filter(None, [value_sources(r), *without_outcome(r)]))
+    out.extend(filter(None, [_sources(r), *without_outcome(r)]))
     if r["effort"] is not None:
-        out.append(f"effort: {number(r['effort'])} hours a week")
+        out.append(f"effort: {plural(r['effort'], 'hour')} a week")
     if r["confidence"]:
         out.append(f"confidence: {number(r['confidence'])} of 10")
     if r["supports"]:
@@ -137,7 +202,7 @@ def goal_card(r: dict[str, Any], today: date) -> str:
     out.append(due_words(r["due"], today, r["status"]))
     out.extend(f"{key}: {r[key]}" for key in ("start", "completed") if r[key])
     for m in r["milestones"]:
-        out.append(f"{'done' if m['done'] else 'open'}: {m['title']}" + _due_of(m))
+        out.append(f"{'done' if m['done'] else 'open'}: {task_words(m['title'])}" + _due_of(m))
     checkins = r.get("checkins", [])
     if checkins:
         shown = checkins[-SHOWN_CHECKINS:]
@@ -165,7 +230,20 @@ def _checkin(c: dict[str, Any], path: str, total: bool = False) -> str:
     value = f"total {number(c['value'])}" if total and c["value"] is not None else ""
     said = ", ".join(filter(None, [_change(c["change"]), value]))
     where = f" (in {c['path']})" if c["path"] != path else ""
-    return ": ".join(filter(None, [c["date"], said, f"{c['note']}{where}".strip()]))
+    return ": ".join(filter(None, [c["date"], said, f"{task_words(c['note'])}{where}".strip()]))
+
+
+def _sources(r: dict[str, Any]) -> str | None:
+    """:func:`~journal.present.value_sources` in words: ``current 3 in the file, and 1
+    more from other notes: 4`` (not ``+1 ... = 4``)."""
+    in_file, value = r["file_current"], r["current"]
+    if r["metric_source"] == "meetings" or None in (in_file, value) or in_file == value:
+        return value_sources(r)
+    more = "more" if value > in_file else "less"
+    return (
+        f"current {number(in_file)} in the file, and {number(abs(value - in_file))} {more} "
+        f"from other notes: {number(value)}"
+    )
 
 
 def history_view(h: dict[str, Any], today: date) -> str:
@@ -173,7 +251,7 @@ def history_view(h: dict[str, Any], today: date) -> str:
     if h["current"] is None and h["target"] is None and not h["checkins"]:
         return f"{h['title']}: no check-ins yet\n"
     out = [f"{h['title']}: {_measure(h) or _share(h)}"]
-    out.extend(filter(None, [value_sources(h), *without_outcome(h)]))
+    out.extend(filter(None, [_sources(h), *without_outcome(h)]))
     out.append("check-ins:" if h["checkins"] else "no check-ins yet")
     out.extend(f"  {_checkin(c, h['path'], total=True)}" for c in h["checkins"])
     if not h["agrees"]:
@@ -184,8 +262,18 @@ def history_view(h: dict[str, Any], today: date) -> str:
     return "\n".join(out) + "\n"
 
 
-def _events(texts: list[str]) -> list[str]:
-    return [text.replace(" -> ", " to ") for text in texts]
+def _events(events: list[dict[str, Any]]) -> list[str]:
+    """Each event's text in words: ``current 3 to 4``, ``check-in 2026-12-06 up 2 ...``."""
+    return [
+        " ".join(
+            filter(
+                None, ["check-in", e["new"]["date"], _change(e["new"]["change"]), e["new"]["note"]]
+            )
+        )
+        if e["kind"] == "checkin"
+        else e["text"].replace(" -> ", " to ")
+        for e in events
+    ]
 
 
 def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> str:
@@ -199,8 +287,8 @@ def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> 
     now = now_on(today)
     for entry in r["entries"]:
         out.append("not committed yet:" if entry["uncommitted"] else _commit(entry, now))
-        texts = [e["text"] for e in entry["events"]] or ["text edited; no property changed"]
-        out.extend(f"  {text}" for text in _events(texts))
+        texts = _events(entry["events"]) or ["text edited; no property changed"]
+        out.extend(f"  {text}" for text in texts)
     if r["series"]:
         out.append("progress:")
         out.extend(
@@ -224,7 +312,7 @@ def vault_timeline(r: dict[str, Any], today: date) -> str:
         if entry["commit"] != last:
             out.append(_commit(entry, now))
             last = entry["commit"]
-        events = "; ".join(_events([e["text"] for e in entry["events"]]))
+        events = "; ".join(_events(entry["events"]))
         out.append(f"  {entry['goal']['title']}: {events}")
     if r["more"]:
         out.append(f"and {plural(r['more'], 'older goal change')}; --limit 0 shows all")
@@ -243,7 +331,7 @@ def check_report(findings: list[dict[str, Any]], goals: int, rules: int, folder:
     return "\n".join(out) + "\n"
 
 
-def _followup(r: dict[str, Any]) -> list[str]:
+def _followup(r: dict[str, Any], shared: set[str]) -> list[str]:
     if r["state"] == "overdue":
         state = f"overdue {plural(r['days_overdue'], 'day')}"
     else:
@@ -253,18 +341,21 @@ def _followup(r: dict[str, Any]) -> list[str]:
     said = filter(None, [when] if state == "due" else [state, when])
     line = f"{', '.join(said)}: {', '.join(r['with']) or 'nobody named'}: {r['title']}"
     if r["goal"]:
-        line += f", for goal {r['goal']['title']}"
+        line += f", for goal {_named(r['goal'], shared)}"
     if r["implied"]:
         line += f" ({r['implied']})"
     if isinstance(r["done"], str):
         late = f", {plural(r['days_late'], 'day')} late" if r["days_late"] else ""
         line += f" (done {r['done']}{late})"
     tasks = zip(r["task_states"], r["tasks"], strict=True)
-    return [line, *(f"  {_TASK.get(s, f'open, marked {s}')}: {task}" for s, task in tasks)]
+    return [line, *(f"  {_TASK.get(s, f'open, marked {s}')}: {task_words(t)}" for s, t in tasks)]
 
 
-def followup_lines(rows: list[dict[str, Any]]) -> list[str]:
-    return [line for r in rows for line in _followup(r)]
+def followup_lines(rows: list[dict[str, Any]], goals: Sequence[dict[str, Any]] = ()) -> list[str]:
+    """The follow-ups, a goal's file named after its title when another goal they or
+    ``goals`` name has that title."""
+    shared = _shared(goals, rows)
+    return [line for r in rows for line in _followup(r, shared)]
 
 
 def followup_table(
@@ -325,20 +416,22 @@ def status_screen(s: dict[str, Any], style: Style = unstyled, room: int | None =
     out = [f"Status {s['today']}, week {s['week']}"]
     out += [*unlisted_lines(s["unlisted_folders"]), *copy_lines(s["copies"])]
     out.append("Active goals:")
+    shared = _shared(s["goals"], s["followups"])
     for g in s["goals"]:
         pace = "pace unknown" if g["pace"] == "unknown" else g["pace"]
         said = [_share(g), _measure(g), pace, due_words(g["due"], today)]
-        out.append(f"  {g['title']}: {', '.join(filter(None, said))}")
+        out.append(f"  {_named(g, shared)}: {', '.join(filter(None, said))}")
         if m := g["next_milestone"]:
             late = (today - date.fromisoformat(m["due"])).days if m["due"] else 0
             over = f", {plural(late, 'day')} overdue" if late > 0 else ""
             due = f" (due {m['due']}{over})" if m["due"] else ""
-            out.append(f"    next milestone: {m['title']}{due}")
+            out.append(f"    next milestone: {task_words(m['title'])}{due}")
     if not s["goals"]:
         out.append("  no active goals")
     out += ["  " + line for line in unread_lines(s["unreadable_goals"], "goal")]
     out.append("Follow-ups due:")
-    shown = folded_followups(s["followups"], followup_lines, unstyled)
+    lines = partial(followup_lines, goals=s["goals"])
+    shown = folded_followups(s["followups"], lines, unstyled)
     out += ["  " + line for line in shown] or ["  none"]
     out += ["  " + line for line in unread_lines(s["unreadable_meetings"], "meeting")]
     out.append("No recent check-in:")

@@ -105,7 +105,9 @@ def test_plain_output_wraps_at_the_terminal_width(
     monkeypatch.chdir(repo)
     out = run(repo, "--plain", *command, env={"COLUMNS": "40"}).stdout
     lines = out.splitlines()
-    assert max(map(len, lines)) <= 40
+    # only a command to paste, kept whole, may run past the width: on a line of its own
+    long = [line for line in lines if len(line) > 40]
+    assert all(re.fullmatch(r"\W*`[^`]*`\W*", line.strip()) for line in long), long
     # a wrapped line goes on two spaces further in than the line it continues
     assert any(line.startswith("  ") for line in lines)
     words = " ".join(out.split())
@@ -247,3 +249,94 @@ def test_plain_wrapping_keeps_a_long_word_whole_and_counts_wide_letters(
     listed = run(vault, "--plain", "list", env={"COLUMNS": "40"}).stdout.splitlines()
     assert len(listed) > 3 and max(map(columns, listed)) <= 40
     assert f"{wide}: active" in " ".join(" ".join(listed).split())
+
+
+def test_plain_wrapping_keeps_a_backticked_command_whole() -> None:
+    """Reported: at 40 columns a fix's `journal log "..." +1 "what you did"` was split
+    over three lines; copied, it ran `journal log` alone."""
+    from journal.plain import wrapped
+
+    command = '`journal log "Finish SHRM-CP prep" +1 "what you did"`'
+    out = wrapped(f"  fix: log what you did: {command} (it keeps `current` in step)", 40)
+    assert out.splitlines() == [
+        "  fix: log what you did:",
+        f"    {command}",
+        "    (it keeps `current` in step)",
+    ]
+    # a lone backtick is a letter like any other: the words after it still wrap
+    assert wrapped("a ` bb cc dd ee ff", 12) == "a ` bb cc dd\n  ee ff\n"
+
+
+def test_plain_task_text_says_the_tasks_plugin_signs_in_words(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: `Intro her to Priya ⏫ 📅` / `2026-12-10`, `[due::` / `2026-11-26]` and
+    `🔁 every week` were read glyph by glyph and split by the wrapping."""
+    monkeypatch.setenv("COLUMNS", "300")
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-22")
+    (vault / "meetings").mkdir()
+    (vault / "meetings" / "2026-11-20 Coffee with Dana.md").write_text(
+        "---\ntype: meeting\ndate: 2026-11-20\nwith: Dana\n---\n# Coffee\n"
+        "- [ ] Intro her to Priya ⏫ 📅 2026-12-10\n"
+        "- [ ] Send thank-you note [due:: 2026-11-26] (project:: HRBP)\n"
+        "- [ ] #task send deck 📅 2026-11-30 🔁 every week \u2795 2026-11-20\n"  # created
+        "- [ ] Book 🛫 2026-11-23 ⏳️ 2026-11-24 a room 🔽\n",
+        encoding="utf-8",
+    )
+    tasks = [
+        "  open: Intro her to Priya, high priority, due 2026-12-10",
+        "  open: Send thank-you note, due 2026-11-26, project HRBP",
+        "  open: #task send deck, due 2026-11-30, repeats every week",
+        "  open: Book a room, starts 2026-11-23, scheduled 2026-11-24, low priority",
+    ]
+    followups = run(vault, "--plain", "followups").stdout.splitlines()
+    assert followups[1:] == tasks
+    status = run(vault, "--plain", "status").stdout.splitlines()
+    assert all(f"  {task}" in status for task in tasks)
+    normal = run(vault, "followups").stdout
+    assert "Intro her to Priya ⏫ 📅 2026-12-10" in normal  # the normal mode as it was
+
+
+def test_plain_names_the_file_of_goals_sharing_a_title(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: an Obsidian copy `Goals/Land an HRBP role 1.md` with the same `title:`
+    read as the same goal twice in `list` and `status`."""
+    monkeypatch.setenv("COLUMNS", "300")
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-22")
+    goal = "---\ntype: goal\ntitle: Land an HRBP role\nstatus: active\n---\n# Land\n"
+    (vault / "goals").mkdir()
+    for name in ("Land an HRBP role", "Land an HRBP role 1"):
+        (vault / "goals" / f"{name}.md").write_text(goal)
+    (vault / "goals" / "Other.md").write_text(goal.replace("Land", "Other"))
+    (vault / "meetings").mkdir()
+    (vault / "meetings" / "2026-11-20 Coffee.md").write_text(
+        "---\ntype: meeting\ndate: 2026-11-20\nwith: Dana\ngoal: '[[Land an HRBP role]]'\n"
+        "---\n- [ ] Send the deck\n"
+    )
+    one, copy = "Land an HRBP role (goals/Land an HRBP role.md)", "goals/Land an HRBP role 1.md"
+    listed = run(vault, "--plain", "list").stdout
+    assert f"{one}: active" in listed and f"Land an HRBP role ({copy}): active" in listed
+    assert "Other an HRBP role: active" in listed  # a title of its own: no file named
+    status = run(vault, "--plain", "status").stdout
+    assert f"  {one}: none logged" in status and f"({copy}): none logged" in status
+    assert f"for goal {one}" in status
+    assert "(goals/" not in run(vault, "list").stdout  # the normal mode as it was
+
+
+def test_plain_changes_and_amounts_are_words(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reported: `history` said `check-in 2026-12-06 +2 ...`, `log GOAL` `current 3 in
+    the file, +1 from other notes = 4` and `show` `effort: 1 hours a week`, though the
+    docs say a change reads `up 1` (not `+1`)."""
+    monkeypatch.setenv("COLUMNS", "300")
+    goal = repo / "goals" / "Connect with five HR leaders in my industry this quarter.md"
+    text = goal.read_text(encoding="utf-8")
+    goal.write_text(re.sub(r"effort: \S+", "effort: 1", text) + "- 2026-11-21: +2 Met sales\n")
+    Git(repo, repo.parent / "home").commit("third", "2026-11-22")
+    history = run(repo, "--plain", "history", GOAL).stdout
+    assert "check-in 2026-11-21 up 2 Met sales" in history
+    assert "effort: 1 hour a week" in run(repo, "--plain", "show", GOAL).stdout
+    (repo / "daily").mkdir(exist_ok=True)
+    (repo / "daily" / "2026-11-22.md").write_text(f"- progress:: [[{goal.stem}]] +1 met Sam\n")
+    log = run(repo, "--plain", "log", GOAL).stdout
+    assert re.search(r"current \d+ in the file, and 1 more from other notes: \d+\n", log), log
