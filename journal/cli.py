@@ -336,13 +336,31 @@ class _SearchCommand(JournalCommand):
             ) from None
 
 
-class JournalSubgroup(_PrintsHelp, click.Group):
+class _ListsWholeSummaries(click.Group):
+    """A group whose ``--help`` lists each command with the whole first sentence of its
+    help, wrapped, where click cuts it with ``...`` at the width's end (a screen reader,
+    a narrow terminal: what a command does was lost)."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        commands = [
+            (name, command)
+            for name in self.list_commands(ctx)
+            if (command := self.get_command(ctx, name)) is not None and not command.hidden
+        ]
+        if commands:
+            with formatter.section("Commands"):
+                formatter.write_dl(
+                    [(name, command.get_short_help_str(limit=1_000)) for name, command in commands]
+                )
+
+
+class JournalSubgroup(_PrintsHelp, _ListsWholeSummaries):
     """``journal new`` and ``journal obsidian``, and their commands (see :class:`_PrintsHelp`)."""
 
     command_class = JournalCommand
 
 
-class JournalGroup(_PrintsHelp, click.Group):
+class JournalGroup(_PrintsHelp, _ListsWholeSummaries):
     """A group that turns every error into one line and an exit code."""
 
     command_class = JournalCommand

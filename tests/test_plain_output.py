@@ -340,3 +340,22 @@ def test_plain_changes_and_amounts_are_words(repo: Path, monkeypatch: pytest.Mon
     (repo / "daily" / "2026-11-22.md").write_text(f"- progress:: [[{goal.stem}]] +1 met Sam\n")
     log = run(repo, "--plain", "log", GOAL).stdout
     assert re.search(r"current \d+ in the file, and 1 more from other notes: \d+\n", log), log
+
+
+@pytest.mark.parametrize("columns", ["40", "200"])
+def test_help_lists_each_commands_first_sentence_whole(
+    monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    """Reported (screen-reader tryout): `journal --help` cut 9 of its 18 summaries with
+    `...` at any width; what a command does was lost."""
+    from click.testing import CliRunner
+
+    from journal.cli import cli
+
+    monkeypatch.setenv("COLUMNS", columns)
+    out = CliRunner().invoke(cli, ["--help"], prog_name="journal").output
+    commands = out[out.index("Commands:") :]
+    assert "..." not in commands
+    assert (
+        " ".join(commands.split()).count("overdue, and due in the next 7 days, oldest first.") == 1
+    )
