@@ -123,7 +123,18 @@ MEETING = (
 )
 
 
-@pytest.mark.parametrize("due", ["📅 2026-11-24", "[due:: 2026-11-24]", "📅 2026-11-24 ⏫"])
+@pytest.mark.parametrize(
+    "due",
+    [
+        "📅 2026-11-24",
+        "[due:: 2026-11-24]",
+        "📅 2026-11-24 ⏫",
+        "📆 2026-11-24",
+        "🗓 2026-11-24",
+        "🗓\ufe0f 2026-11-24",
+        "📆2026-11-24",
+    ],
+)
 def test_an_open_tasks_due_date_is_the_follow_ups_when_the_meeting_has_none(
     invoke: Invoke, write: Write, due: str
 ) -> None:
