@@ -117,6 +117,43 @@ def test_a_meetings_attendees_are_named_as_its_with(invoke: Invoke, write: Write
     ]
 
 
+@pytest.mark.parametrize(
+    ("goals", "written", "more"),
+    [
+        ('["[[Land an HRBP role]]"]', 'goal: "[[Land an HRBP role]]"', False),
+        ('["[[Land an HRBP role]]", "[[Finish SHRM-CP prep]]"]', 'goal: "[[Land an HRBP role]]"', True),
+        ('\n  - "[[Land an HRBP role]]"', 'goal: "[[Land an HRBP role]]"', False),
+        ("\n  - [[Land an HRBP role]]\n  - [[Finish SHRM-CP prep]]", 'goal: "[[Land an HRBP role]]"', True),
+    ],
+)
+def test_a_list_renamed_to_a_property_of_one_value_gives_the_line_to_write(
+    invoke: Invoke, write: Write, goals: str, written: str, more: bool
+) -> None:
+    """Reported: `goals: ["[[Land an HRBP role]]"]` was told "rename `goals:` to `goal:`",
+    and done so it was H005, `goal` holding one link: the fix is the line to write."""
+    write("goals/Land an HRBP role.md", goal_text("Land an HRBP role"))
+    write("goals/Finish SHRM-CP prep.md", goal_text("Finish SHRM-CP prep"))
+    path = "meetings/2026-11-20 Interview with Sam.md"
+    write(path, f"---\ntype: meeting\ndate: 2026-11-20\ngoals: {goals}\n---\n")
+    (found,) = json.loads(invoke("check", "--json", "--select", "H012").stdout)
+    fix = found["suggestion"]
+    assert fix.startswith(f"write `{written}` in place of `goals:` and its list")
+    assert ("one goal" in fix) is more
+    write(path, f"---\ntype: meeting\ndate: 2026-11-20\n{written}\n---\n")
+    assert json.loads(invoke("check", "--json", "--select", "H005,H012").stdout) == []
+
+
+def test_a_text_renamed_to_a_list_of_records_says_what_the_value_needs(
+    invoke: Invoke, write: Write
+) -> None:
+    write("goals/a.md", goal_text("Alpha", milestone="Submit the application"))
+    (found,) = json.loads(invoke("check", "--json", "--select", "H012").stdout)
+    assert found["suggestion"].startswith(
+        "rename `milestone:` to `milestones:` and mend its value: milestones should be a "
+        "list of {title, due, done}"
+    )
+
+
 MEETING = (
     "---\ntype: meeting\ndate: 2026-11-20\n{extra}---\n## Follow-up\n"
     "- [ ] Send thank-you note {due}\n"

@@ -38,6 +38,7 @@ from journal.core.links import (
     fold,
     markdown_link,
     named_copies,
+    unquoted_link,
 )
 from journal.core.names import (
     device_name,
@@ -556,7 +557,8 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
             folded = key.lower()
             if folded in fields or folded in _OBSIDIAN_NAMES:  # known, other case (H011), `tag:`
                 continue
-            other = _other_name(kind, key, ctx.catalog.by_path[path].props, fields, missing)
+            props = ctx.catalog.by_path[path].props
+            other = _other_name(kind, key, props, fields, missing)
             close = [other] if other else _close_name(key, missing)
             if close:
                 yield Problem(
@@ -564,9 +566,36 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
                     lines[key],
                     f"`{key}` is no {kind} property, and the {kind} has no `{close[0]}`: "
                     + ("another name for it?" if other else "a typo?"),
-                    f"rename `{key}:` to `{close[0]}:` (a key of your own can stay: "
+                    _renamed(key, fields[close[0]], props.get(key))
+                    + " (a key of your own can stay: "
                     + ("`check_ignore: [H012]`)" if kind == "goal" else "`--ignore H012`)"),
                 )
+
+
+def _renamed(key: str, meant: Field, value: object) -> str:
+    """H012's fix for ``key``, holding ``value``, meant as ``meant``: rename it, or, when
+    the value would not do there, write the line its first item makes (a list where one
+    value is wanted: `goals: ["[[A]]"]` for a meeting's `goal`), else mend the value."""
+    try:
+        coerce(meant, value)
+    except FieldError as exc:
+        first = value[0] if isinstance(value, list) and value else None
+        try:
+            one = first is not None and coerce(meant, first) is not None
+        except FieldError:
+            one = False
+        if not one:
+            return f"rename `{key}:` to `{meant.name}:` and mend its value: {exc.message}"
+        text = unquoted_link(first) or str(first)
+        fix = f"write `{meant.name}: {_yaml_value(text)}` in place of `{key}:` and its list"
+        if isinstance(value, list) and len(value) > 1:
+            fix += (
+                ", the first of its items (a meeting serves one goal: link the others in its body)"
+                if meant.name == "goal"
+                else f", the first of its items (`{meant.name}` holds one value)"
+            )
+        return fix
+    return f"rename `{key}:` to `{meant.name}:`"
 
 
 def _yaml_value(text: str) -> str:
