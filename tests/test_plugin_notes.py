@@ -117,6 +117,28 @@ def test_a_meetings_attendees_are_named_as_its_with(invoke: Invoke, write: Write
     ]
 
 
+@pytest.mark.parametrize("kind", ["goal", "meeting", "contact"])
+def test_a_note_with_no_front_matter_is_told_to_add_the_block(
+    invoke: Invoke, write: Write, kind: str
+) -> None:
+    """Reported: `People/Priya Raman.md`, `Priya Raman, mentor. #people`, was told "write
+    `type: contact`", and a first line `type: contact` is body text: the same H016 again.
+    The fix shows the three lines of a front matter block; done so, the note is read."""
+    folder = {"goal": "goals", "meeting": "meetings", "contact": "people"}[kind]
+    path = f"{folder}/2026-11-20 Priya Raman.md"
+    write(path, "Priya Raman, mentor. #people\n")
+    write("goals/b.md", goal_text("Beta"))
+    (found,) = json.loads(invoke("check", "--json", "--select", "H016").stdout)
+    assert found["suggestion"] == (
+        f"add front matter at its top, three lines: `---`, `type: {kind}`, `---`; "
+        f"or move the note out of the {kind} folder"
+    )
+    if kind == "goal":
+        assert f"`---`, `type: {kind}`, `---`" in invoke("list").stderr
+    write(path, f"---\ntype: {kind}\n---\nPriya Raman, mentor. #people\n")
+    assert json.loads(invoke("check", "--json", "--select", "H016").stdout) == []
+
+
 @pytest.mark.parametrize(
     ("goals", "written", "more"),
     [

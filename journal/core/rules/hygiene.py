@@ -10,8 +10,6 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from journal.core import codec, plain_yaml
 from journal.core.catalog import (
     MISTYPED_FIX,
-    NOT_A_GOAL_FIX,
-    UNTYPED_FIX,
     NoteHead,
     bare_name,
     match_head,
@@ -768,9 +766,9 @@ def not_a_goal(ctx: Context) -> Iterator[Problem]:
     if ctx.goals_only:
         return  # it is no goal
     for d in ctx.catalog.not_goals:
-        yield Problem(d.path, d.line or 1, d.message, NOT_A_GOAL_FIX)
+        yield Problem(d.path, d.line or 1, d.message, ctx.catalog.typing_fix("goal", d.path))
     for kind, d in ctx.catalog.untyped:
-        yield Problem(d.path, d.line or 1, d.message, UNTYPED_FIX.format(kind=kind))
+        yield Problem(d.path, d.line or 1, d.message, ctx.catalog.typing_fix(kind, d.path))
 
 
 def mistyped_note(ctx: Context) -> Iterator[Problem]:
