@@ -365,7 +365,7 @@ def test_a_misspelt_property_of_a_meeting_or_contact_is_named() -> None:
         "meetings/m.md",
         "---\ntype: meeting\ndate: 2026-11-20\nfolow_up_by: 2026-11-27\n---\n",
     )
-    contact = ("people/Dana.md", "---\ntype: contact\norganisation: Northwind\nrle: HRBP\n---\n")
+    contact = ("people/Dana.md", "---\ntype: contact\ndepartment: People\nrle: HRBP\n---\n")
     found = of("H012", run((PATH, goal_note()), meeting, contact))
     assert [(f.path, f.line, f.message) for f in found] == [
         (

@@ -176,6 +176,48 @@ def test_a_text_renamed_to_a_list_of_records_says_what_the_value_needs(
     )
 
 
+@pytest.mark.parametrize(
+    ("key", "meant"),
+    [
+        ("company", "org"),
+        ("organization", "org"),
+        ("organisation", "org"),
+        ("Employer", "org"),
+        ("job_title", "role"),
+        ("Job Title", "role"),
+        ("position", "role"),
+    ],
+)
+def test_a_contacts_org_and_role_by_other_names_are_named(
+    invoke: Invoke, write: Write, key: str, meant: str
+) -> None:
+    """Reported: a contact's `company: Brightline` showed no org in `people`, and no
+    check said why; `title` is the contact's name, its own property, never `role`."""
+    write("people/Dana Ortiz.md", f"---\ntype: contact\ntitle: Dana Ortiz\n{key}: Brightline\n---\n")
+    checked = json.loads(invoke("check", "--json", "--select", "H012").stdout)
+    assert [(f["line"], f["message"], f["suggestion"]) for f in checked] == [
+        (
+            4,
+            f"`{key}` is no contact property, and the contact has no `{meant}`: another name "
+            "for it?",
+            f"rename `{key}:` to `{meant}:` (a key of your own can stay: `--ignore H012`)",
+        )
+    ]
+
+
+@pytest.mark.parametrize("key", ["Due Date", "due-date", "DUE_DATE", "Target Date"])
+def test_a_goal_property_as_an_inline_field_with_spaces_or_dashes_is_named(
+    invoke: Invoke, write: Write, key: str
+) -> None:
+    """Reported: `Due Date:: 2027-02-01` in a goal's body got no H025, where `Target::` did:
+    its key is read as Dataview reads it, in any case, with a space or `-` for `_`."""
+    text = goal_text("Alpha").replace("due: 2026-12-31\n", "") + f"\n{key}:: 2027-02-01\n"
+    write("goals/a.md", text)
+    (found,) = json.loads(invoke("check", "--json", "--select", "H025").stdout)
+    assert found["line"] == len(text.splitlines())
+    assert found["suggestion"].startswith("move it there: `due: 2027-02-01`")
+
+
 MEETING = (
     "---\ntype: meeting\ndate: 2026-11-20\n{extra}---\n## Follow-up\n"
     "- [ ] Send thank-you note {due}\n"

@@ -518,6 +518,10 @@ _OTHER_NAMES = {
         ),
         **dict.fromkeys(("attendees", "participants"), "with"),  # Obsidian meeting templates
     },
+    "contact": {  # Obsidian people templates (`title` is the contact's name: its own key)
+        **dict.fromkeys(("company", "organization", "organisation", "employer"), "org"),
+        **dict.fromkeys(("job_title", "position"), "role"),
+    },
 }
 
 
@@ -609,13 +613,15 @@ def _yaml_value(text: str) -> str:
 
 def inline_property(ctx: Context) -> Iterator[Problem]:
     """H025: a goal property the front matter lacks, written as a Dataview inline field in
-    the body (``Target:: 50``, ``[unit:: km]``, by another tool's name ``started::``): one
-    indexed look-up of the inline fields per property name."""
+    the body (``Target:: 50``, ``[unit:: km]``, by another tool's name ``started::``,
+    with a space or ``-`` for ``_`` as in ``Due Date::``): one indexed look-up of the
+    inline fields per spelling of a property name."""
     goals = {g.path: g for g in ctx.goals}
     others = _OTHER_NAMES["goal"]
     for key in (*(k for k in GOAL_FIELDS if k != "type"), *others):
         meant = others.get(key, key)
-        for path, _day, field in ctx.catalog.fields(key):
+        spelt = dict.fromkeys((key, key.replace("_", " "), key.replace("_", "-")))
+        for path, _day, field in (found for name in spelt for found in ctx.catalog.fields(name)):
             goal = goals.get(path)
             if goal is not None and ctx.missing(goal, meant):
                 yield Problem(
