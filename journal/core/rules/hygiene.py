@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import unicodedata
@@ -15,7 +16,7 @@ from journal.core.catalog import (
     match_head,
 )
 from journal.core.checkins import INLINE_KEY, CheckIn, MiswrittenValue, parse_inline
-from journal.core.errors import Ambiguous
+from journal.core.errors import Ambiguous, Diagnostic
 from journal.core.fields import (
     CONTACT_FIELDS,
     GOAL_FIELDS,
@@ -47,7 +48,7 @@ from journal.core.names import (
     unfit_for_windows,
     windows_faults,
 )
-from journal.core.notes import QUOTED_LOG, NoteLink, stem_of
+from journal.core.notes import QUOTED_LOG, UNREAD_FIELD, NoteLink, stem_of
 from journal.core.periodic import PeriodicSettings
 from journal.core.regex import lazy
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
@@ -255,16 +256,29 @@ def uncounted_progress(ctx: Context) -> Iterator[Problem]:
         if problem is not None:
             yield Problem(path, field.line, *problem)
     for diagnostic in ctx.catalog.diagnostics:
-        fix = _STRAY_FIXES.get(diagnostic.code or "")
-        if fix is not None:
-            yield Problem(diagnostic.path, diagnostic.line or 1, diagnostic.message, fix)
+        if diagnostic.code in ("progress", "progress-colon"):
+            yield _unread_field(ctx, diagnostic)
 
 
-#: The fix of each diagnostic of a ``progress`` field that is not read, by its code.
-_STRAY_FIXES = {
-    "progress": f"put it on a line of its own, or in brackets: `[{INLINE_KEY}:: [[Goal]] +1]`",
-    "progress-colon": f"write two colons: `{INLINE_KEY}:: [[Goal]] +1`",
-}
+def _unread_field(ctx: Context, told: Diagnostic) -> Problem:
+    """H010 at a ``progress`` field not read (after other text on its line, or with one
+    colon): the fix writes the field as found, so that it is read; about the goal its
+    link names, if any (``journal check GOAL`` keeps it)."""
+    found = UNREAD_FIELD.match(told.message)
+    assert found is not None  # the message names the field
+    field = found.group(1)
+    if told.code == "progress":
+        fix = f"put it on a line of its own, or in brackets: `[{field}]`"
+    else:
+        field = field.replace(":", "::", 1)
+        fix = f"write two colons: `{field}`"
+    with contextlib.suppress(MiswrittenValue):  # `+ 1`: no goal's check-in as it is
+        parsed = parse_inline(field.partition("::")[2].strip(), ctx.today, 0, told.path)
+        if parsed is not None:
+            goal = ctx.catalog.resolve_path(parsed[0], told.path)
+            if goal in ctx.goal_by_path:
+                return Problem(told.path, told.line or 1, told.message, fix, goal)
+    return Problem(told.path, told.line or 1, told.message, fix)
 
 
 def _markdown_link(ctx: Context, path: str, line: int, value: str) -> str | None:
