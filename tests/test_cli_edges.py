@@ -1247,8 +1247,7 @@ def test_a_plain_note_named_as_a_goal_is_told_how_to_become_one(
     )
     write("Read 24 books.md", "So far 19.\n")
     assert invoke("show", "Read 24 books").stderr.endswith(
-        "to make it a goal, add front matter at its top, three lines: `---`, `type: goal`, "
-        "`---`)\n"
+        "to make it a goal, add front matter at its top, three lines: `---`, `type: goal`, `---`)\n"
     )
     contact = invoke("show", "Dana")  # a contact is only said to be one
     assert "type: goal" not in contact.stderr

@@ -139,13 +139,24 @@ def test_a_note_with_no_front_matter_is_told_to_add_the_block(
     assert json.loads(invoke("check", "--json", "--select", "H016").stdout) == []
 
 
+LAND = 'goal: "[[Land an HRBP role]]"'
+
+
 @pytest.mark.parametrize(
     ("goals", "written", "more"),
     [
         ('["[[Land an HRBP role]]"]', 'goal: "[[Land an HRBP role]]"', False),
-        ('["[[Land an HRBP role]]", "[[Finish SHRM-CP prep]]"]', 'goal: "[[Land an HRBP role]]"', True),
+        (
+            '["[[Land an HRBP role]]", "[[Finish SHRM-CP prep]]"]',
+            'goal: "[[Land an HRBP role]]"',
+            True,
+        ),
         ('\n  - "[[Land an HRBP role]]"', 'goal: "[[Land an HRBP role]]"', False),
-        ("\n  - [[Land an HRBP role]]\n  - [[Finish SHRM-CP prep]]", 'goal: "[[Land an HRBP role]]"', True),
+        (
+            "\n  - [[Land an HRBP role]]\n  - [[Finish SHRM-CP prep]]",
+            'goal: "[[Land an HRBP role]]"',
+            True,
+        ),
     ],
 )
 def test_a_list_renamed_to_a_property_of_one_value_gives_the_line_to_write(
@@ -193,7 +204,9 @@ def test_a_contacts_org_and_role_by_other_names_are_named(
 ) -> None:
     """Reported: a contact's `company: Brightline` showed no org in `people`, and no
     check said why; `title` is the contact's name, its own property, never `role`."""
-    write("people/Dana Ortiz.md", f"---\ntype: contact\ntitle: Dana Ortiz\n{key}: Brightline\n---\n")
+    write(
+        "people/Dana Ortiz.md", f"---\ntype: contact\ntitle: Dana Ortiz\n{key}: Brightline\n---\n"
+    )
     checked = json.loads(invoke("check", "--json", "--select", "H012").stdout)
     assert [(f["line"], f["message"], f["suggestion"]) for f in checked] == [
         (

@@ -170,9 +170,9 @@ def owes_unnamed_follow_up(meeting: Meeting) -> bool:
 
 def task_due(meeting: Meeting) -> date | None:
     """The earliest due date of the meeting's open tasks, written for the Tasks plugin
-    (``📅 2026-11-24``, ``📆``, ``🗓``, ``[due:: 2026-11-24]``; a day :func:`parse_date` refuses, that
-    does not exist or of a year out of range, is none), or None: read from the tasks'
-    text, and only when a follow-up is implied."""
+    (``📅 2026-11-24``, ``📆``, ``🗓``, ``[due:: 2026-11-24]``; a day :func:`parse_date`
+    refuses, that does not exist or of a year out of range, is none), or None: read from
+    the tasks' text, and only when a follow-up is implied."""
     days = []
     for text in meeting.open_tasks:
         for found in _TASK_DUE.finditer(text):
