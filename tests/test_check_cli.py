@@ -291,6 +291,22 @@ def test_a_goal_argument_reports_its_findings_in_other_notes_too(
         assert [(r["rule"], r["path"]) for r in check_json(invoke, ref)] == full
 
 
+def test_a_goal_argument_keeps_a_progress_field_not_read_that_names_it(
+    invoke: Invoke, smart_vault: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: `journal check GOAL` gave T006 "no check-in since ..." and hid the H010
+    of the daily note's `progress::` after other text, which explains it."""
+    smart_vault("goals/Connect with five HR leaders.md", smart_goal(current=1))
+    field = "progress:: [[Connect with five HR leaders]] +1"
+    smart_vault("daily/2026-11-20.md", f"- Coffee with Dana: {field}\n")
+    monkeypatch.chdir(vault)
+    full = [(r["rule"], r["path"]) for r in check_json(invoke)]
+    assert ("H010", "daily/2026-11-20.md") in full
+    assert [(r["rule"], r["path"]) for r in check_json(invoke, "Connect")] == full
+    (stray,) = [r for r in check_json(invoke, "Connect") if r["rule"] == "H010"]
+    assert stray["suggestion"].endswith(f"in brackets: `[{field}]`")
+
+
 def test_a_deleted_file_argument_is_skipped_with_a_notice(
     invoke: Invoke, smart_vault: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -365,7 +365,7 @@ def test_a_misspelt_property_of_a_meeting_or_contact_is_named() -> None:
         "meetings/m.md",
         "---\ntype: meeting\ndate: 2026-11-20\nfolow_up_by: 2026-11-27\n---\n",
     )
-    contact = ("people/Dana.md", "---\ntype: contact\norganisation: Northwind\nrle: HRBP\n---\n")
+    contact = ("people/Dana.md", "---\ntype: contact\ndepartment: People\nrle: HRBP\n---\n")
     found = of("H012", run((PATH, goal_note()), meeting, contact))
     assert [(f.path, f.line, f.message) for f in found] == [
         (
@@ -1675,7 +1675,15 @@ def test_a_progress_field_after_other_text_on_its_line_is_reported(text: str) ->
         f":: {GOAL_LINK} +1` after other text on its line is not read (Dataview reads a "
         "field at the start of a line or in brackets), so it counts for no goal"
     )
-    assert finding.suggestion.endswith("in brackets: `[progress:: [[Goal]] +1]`")
+    assert finding.suggestion.endswith(f"in brackets: `[progress:: {GOAL_LINK} +1]`")
+    assert finding.goal == PATH  # kept by `journal check GOAL`
+
+
+def test_a_progress_field_after_other_text_naming_no_goal_is_about_none() -> None:
+    daily = ("daily/2026-11-20.md", "# A day\n\n- Booked it. progress:: [[Nowhere]] +1\n")
+    [finding] = of("H010", run((PATH, goal_note()), daily))
+    assert finding.goal is None
+    assert finding.suggestion.endswith("in brackets: `[progress:: [[Nowhere]] +1]`")
 
 
 @pytest.mark.parametrize(
@@ -2091,13 +2099,14 @@ def test_a_progress_field_written_with_one_colon_is_named() -> None:
         "```\nprogress: [[a]] +1\n```\n%% progress: [[a]] +1 %%\n    progress: [[a]] +1\n",
     )
     found = of("H010", run(("goals/a.md", goal_note()), daily))
-    assert [(f.path, f.line, f.message, f.suggestion) for f in found] == [
+    assert [(f.path, f.line, f.message, f.suggestion, f.goal) for f in found] == [
         (
             "daily/2026-11-20.md",
             3,
             "`progress: [[a]] +1 coffee` has one colon: a field is written `progress::`, so it "
             "counts for no goal",
-            "write two colons: `progress:: [[Goal]] +1`",
+            "write two colons: `progress:: [[a]] +1 coffee`",
+            "goals/a.md",
         )
     ]
 

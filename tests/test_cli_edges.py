@@ -1247,8 +1247,7 @@ def test_a_plain_note_named_as_a_goal_is_told_how_to_become_one(
     )
     write("Read 24 books.md", "So far 19.\n")
     assert invoke("show", "Read 24 books").stderr.endswith(
-        "to make it a goal, give it front matter at its top: `type: goal` between two `---`"
-        " lines)\n"
+        "to make it a goal, add front matter at its top, three lines: `---`, `type: goal`, `---`)\n"
     )
     contact = invoke("show", "Dana")  # a contact is only said to be one
     assert "type: goal" not in contact.stderr
@@ -1293,7 +1292,8 @@ def test_a_note_in_the_goal_folder_that_is_no_goal_says_why(
     write("goals/b.md", goal_text("Beta"))
     listed = invoke("list")
     assert listed.stderr.startswith(f"goals/a.md:{line}: warning: not read as a goal: {why}")
-    assert listed.stderr.endswith("; write `type: goal`, or move the note out of the goal folder\n")
+    written = "write `type: goal`," if text.startswith("---") else "`---`, `type: goal`, `---`;"
+    assert listed.stderr.endswith(f"{written} or move the note out of the goal folder\n")
     checked = json.loads(invoke("check", "--json").stdout)
     found = [(f["path"], f["line"]) for f in checked if f["rule"] == "H016"]
     assert found == [("goals/a.md", line)]

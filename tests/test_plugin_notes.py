@@ -117,13 +117,138 @@ def test_a_meetings_attendees_are_named_as_its_with(invoke: Invoke, write: Write
     ]
 
 
+@pytest.mark.parametrize("kind", ["goal", "meeting", "contact"])
+def test_a_note_with_no_front_matter_is_told_to_add_the_block(
+    invoke: Invoke, write: Write, kind: str
+) -> None:
+    """Reported: `People/Priya Raman.md`, `Priya Raman, mentor. #people`, was told "write
+    `type: contact`", and a first line `type: contact` is body text: the same H016 again.
+    The fix shows the three lines of a front matter block; done so, the note is read."""
+    folder = {"goal": "goals", "meeting": "meetings", "contact": "people"}[kind]
+    path = f"{folder}/2026-11-20 Priya Raman.md"
+    write(path, "Priya Raman, mentor. #people\n")
+    write("goals/b.md", goal_text("Beta"))
+    (found,) = json.loads(invoke("check", "--json", "--select", "H016").stdout)
+    assert found["suggestion"] == (
+        f"add front matter at its top, three lines: `---`, `type: {kind}`, `---`; "
+        f"or move the note out of the {kind} folder"
+    )
+    if kind == "goal":
+        assert f"`---`, `type: {kind}`, `---`" in invoke("list").stderr
+    write(path, f"---\ntype: {kind}\n---\nPriya Raman, mentor. #people\n")
+    assert json.loads(invoke("check", "--json", "--select", "H016").stdout) == []
+
+
+LAND = 'goal: "[[Land an HRBP role]]"'
+
+
+@pytest.mark.parametrize(
+    ("goals", "written", "more"),
+    [
+        ('["[[Land an HRBP role]]"]', 'goal: "[[Land an HRBP role]]"', False),
+        (
+            '["[[Land an HRBP role]]", "[[Finish SHRM-CP prep]]"]',
+            'goal: "[[Land an HRBP role]]"',
+            True,
+        ),
+        ('\n  - "[[Land an HRBP role]]"', 'goal: "[[Land an HRBP role]]"', False),
+        (
+            "\n  - [[Land an HRBP role]]\n  - [[Finish SHRM-CP prep]]",
+            'goal: "[[Land an HRBP role]]"',
+            True,
+        ),
+    ],
+)
+def test_a_list_renamed_to_a_property_of_one_value_gives_the_line_to_write(
+    invoke: Invoke, write: Write, goals: str, written: str, more: bool
+) -> None:
+    """Reported: `goals: ["[[Land an HRBP role]]"]` was told "rename `goals:` to `goal:`",
+    and done so it was H005, `goal` holding one link: the fix is the line to write."""
+    write("goals/Land an HRBP role.md", goal_text("Land an HRBP role"))
+    write("goals/Finish SHRM-CP prep.md", goal_text("Finish SHRM-CP prep"))
+    path = "meetings/2026-11-20 Interview with Sam.md"
+    write(path, f"---\ntype: meeting\ndate: 2026-11-20\ngoals: {goals}\n---\n")
+    (found,) = json.loads(invoke("check", "--json", "--select", "H012").stdout)
+    fix = found["suggestion"]
+    assert fix.startswith(f"write `{written}` in place of `goals:` and its list")
+    assert ("one goal" in fix) is more
+    write(path, f"---\ntype: meeting\ndate: 2026-11-20\n{written}\n---\n")
+    assert json.loads(invoke("check", "--json", "--select", "H005,H012").stdout) == []
+
+
+def test_a_text_renamed_to_a_list_of_records_says_what_the_value_needs(
+    invoke: Invoke, write: Write
+) -> None:
+    write("goals/a.md", goal_text("Alpha", milestone="Submit the application"))
+    (found,) = json.loads(invoke("check", "--json", "--select", "H012").stdout)
+    assert found["suggestion"].startswith(
+        "rename `milestone:` to `milestones:` and mend its value: milestones should be a "
+        "list of {title, due, done}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "meant"),
+    [
+        ("company", "org"),
+        ("organization", "org"),
+        ("organisation", "org"),
+        ("Employer", "org"),
+        ("job_title", "role"),
+        ("Job Title", "role"),
+        ("position", "role"),
+    ],
+)
+def test_a_contacts_org_and_role_by_other_names_are_named(
+    invoke: Invoke, write: Write, key: str, meant: str
+) -> None:
+    """Reported: a contact's `company: Brightline` showed no org in `people`, and no
+    check said why; `title` is the contact's name, its own property, never `role`."""
+    write(
+        "people/Dana Ortiz.md", f"---\ntype: contact\ntitle: Dana Ortiz\n{key}: Brightline\n---\n"
+    )
+    checked = json.loads(invoke("check", "--json", "--select", "H012").stdout)
+    assert [(f["line"], f["message"], f["suggestion"]) for f in checked] == [
+        (
+            4,
+            f"`{key}` is no contact property, and the contact has no `{meant}`: another name "
+            "for it?",
+            f"rename `{key}:` to `{meant}:` (a key of your own can stay: `--ignore H012`)",
+        )
+    ]
+
+
+@pytest.mark.parametrize("key", ["Due Date", "due-date", "DUE_DATE", "Target Date"])
+def test_a_goal_property_as_an_inline_field_with_spaces_or_dashes_is_named(
+    invoke: Invoke, write: Write, key: str
+) -> None:
+    """Reported: `Due Date:: 2027-02-01` in a goal's body got no H025, where `Target::` did:
+    its key is read as Dataview reads it, in any case, with a space or `-` for `_`."""
+    text = goal_text("Alpha").replace("due: 2026-12-31\n", "") + f"\n{key}:: 2027-02-01\n"
+    write("goals/a.md", text)
+    (found,) = json.loads(invoke("check", "--json", "--select", "H025").stdout)
+    assert found["line"] == len(text.splitlines())
+    assert found["suggestion"].startswith("move it there: `due: 2027-02-01`")
+
+
 MEETING = (
     "---\ntype: meeting\ndate: 2026-11-20\n{extra}---\n## Follow-up\n"
     "- [ ] Send thank-you note {due}\n"
 )
 
 
-@pytest.mark.parametrize("due", ["📅 2026-11-24", "[due:: 2026-11-24]", "📅 2026-11-24 ⏫"])
+@pytest.mark.parametrize(
+    "due",
+    [
+        "📅 2026-11-24",
+        "[due:: 2026-11-24]",
+        "📅 2026-11-24 ⏫",
+        "📆 2026-11-24",
+        "🗓 2026-11-24",
+        "🗓\ufe0f 2026-11-24",
+        "📆2026-11-24",
+    ],
+)
 def test_an_open_tasks_due_date_is_the_follow_ups_when_the_meeting_has_none(
     invoke: Invoke, write: Write, due: str
 ) -> None:

@@ -256,11 +256,6 @@ def match_head(
     return None
 
 
-#: How to make a note in the goal folder that is no goal (:attr:`Catalog.not_goals`) one.
-NOT_A_GOAL_FIX = "write `type: goal`, or move the note out of the goal folder"
-#: How to make a note in the meeting or people folder with no type (:attr:`Catalog.untyped`)
-#: one.
-UNTYPED_FIX = "write `type: {kind}`, or move the note out of the {kind} folder"
 #: How to make a note whose `type` is a slip for ``kind`` (:attr:`Catalog.mistyped`) one.
 MISTYPED_FIX = "write `type: {kind}`"
 
@@ -981,7 +976,7 @@ class Catalog:
         """A warning for each readable note in the goal folder that is not a goal, nor a
         meeting, contact, review or plan (a ``type: goals``, a ``Type:`` key, no front
         matter): meant as a goal (:meth:`meant_as`), it is in no list of goals.  Saying
-        why, at its ``type`` line, else line 1 (the fix: :data:`NOT_A_GOAL_FIX`)."""
+        why, at its ``type`` line, else line 1 (the fix: :meth:`typing_fix`)."""
         found = []
         for note in self._plain_notes_in("goal"):
             key = _type_key(note.props)
@@ -995,6 +990,13 @@ class Catalog:
                 )
             )
         return found
+
+    def typing_fix(self, kind: str, path: str) -> str:
+        """How the note at ``path``, in the ``kind`` folder and not read as one
+        (:attr:`not_goals`, :attr:`untyped`), is: its ``type`` line, in a front matter
+        block when it has none (a ``type:`` line alone is body text), or out of there."""
+        write = f"write `type: {kind}`," if self.by_path[path].props else front_matter(kind) + ";"
+        return f"{write} or move the note out of the {kind} folder"
 
     @cached_property
     def mistyped(self) -> list[tuple[str, Diagnostic]]:
@@ -1470,10 +1472,15 @@ def _why_not(kind: str, props: Mapping[str, Any], key: str | None) -> str:
 _WORDS = lazy(r"[^\W_]+")
 
 
+def front_matter(kind: str) -> str:
+    """How a note with no front matter is made a ``kind``: the block's three lines."""
+    return f"add front matter at its top, three lines: `---`, `type: {kind}`, `---`"
+
+
 def _made_a_goal(note: Note) -> str:
     """How the plain note ``note`` becomes a goal: in its front matter."""
     if not note.props:
-        return "give it front matter at its top: `type: goal` between two `---` lines"
+        return front_matter("goal")
     written = note.props.get("type")
     if written is None:
         return "add `type: goal` to its front matter"

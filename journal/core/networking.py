@@ -30,9 +30,9 @@ if TYPE_CHECKING:
     from journal.core.notes import Note
 
 _DATED = lazy(r"^\d{4}-\d{2}-\d{2}\s+")
-#: A task's due date as the Tasks plugin writes it: ``📅 2026-11-24``, or Dataview's
-#: ``[due:: 2026-11-24]`` (also in parentheses), which Tasks reads too.
-_TASK_DUE = lazy(r"📅\ufe0f?\s*(\d{4}-\d\d-\d\d)|[\[(]due::\s*(\d{4}-\d\d-\d\d)\s*[\])]")
+#: A task's due date as the Tasks plugin writes it: ``📅 2026-11-24`` (or ``📆``, ``🗓``,
+#: which it reads too), or Dataview's ``[due:: 2026-11-24]`` (also in parentheses).
+_TASK_DUE = lazy(r"[📅📆🗓]\ufe0f?\s*(\d{4}-\d\d-\d\d)|[\[(]due::\s*(\d{4}-\d\d-\d\d)\s*[\])]")
 
 #: A follow-up due from today to this many days after it (both included) is "due": a
 #: meeting held today owes its follow-up in ``[networking] follow_up_days`` (7).
@@ -170,9 +170,9 @@ def owes_unnamed_follow_up(meeting: Meeting) -> bool:
 
 def task_due(meeting: Meeting) -> date | None:
     """The earliest due date of the meeting's open tasks, written for the Tasks plugin
-    (``📅 2026-11-24``, ``[due:: 2026-11-24]``; a day :func:`parse_date` refuses, that
-    does not exist or of a year out of range, is none), or None: read from the tasks'
-    text, and only when a follow-up is implied."""
+    (``📅 2026-11-24``, ``📆``, ``🗓``, ``[due:: 2026-11-24]``; a day :func:`parse_date`
+    refuses, that does not exist or of a year out of range, is none), or None: read from
+    the tasks' text, and only when a follow-up is implied."""
     days = []
     for text in meeting.open_tasks:
         for found in _TASK_DUE.finditer(text):

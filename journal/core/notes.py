@@ -177,6 +177,9 @@ _DAY_NAME = lazy(r"(\d{4}-\d{2}-\d{2})")
 #: A line that starts (or a list item, a quote that starts) with ``progress:`` written
 #: with one colon, then a change, or a link and a change: meant as the ``progress::``
 #: field, which it is not.
+#: The field a ``progress`` or ``progress-colon`` warning names, as written: read back
+#: from the start of its message by H010, whose fix writes it so it is read.
+UNREAD_FIELD = lazy(r"`(.+)` (?:after other text on its line|has one colon)")
 _ONE_COLON = lazy(
     r"[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?((?i:progress):[ \t]+"
     r"(?:\[\[[^\[\]\n]*\]\][ \t]*)?[+=-][ \t]*\d[^\r\n]*)"

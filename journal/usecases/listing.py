@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from journal.adapters.vault import Vault
-from journal.core.catalog import MISTYPED_FIX, NOT_A_GOAL_FIX, Catalog, warns
+from journal.core.catalog import MISTYPED_FIX, Catalog, warns
 from journal.core.codec import plain
 from journal.core.errors import ConfigError, Diagnostic, UsageProblem
 from journal.core.fields import STATUSES, as_written
@@ -117,7 +117,10 @@ def misread(catalog: Catalog) -> list[Diagnostic]:
     """The warnings, each with its fix, of the notes meant as a goal, meeting or contact
     and read as none: those in the goal folder that are no goal (:attr:`Catalog.not_goals`)
     and those whose `type` line is a slip (:func:`mistyped`)."""
-    not_goals = [replace(d, message=f"{d.message}; {NOT_A_GOAL_FIX}") for d in catalog.not_goals]
+    not_goals = [
+        replace(d, message=f"{d.message}; {catalog.typing_fix('goal', d.path)}")
+        for d in catalog.not_goals
+    ]
     return [*not_goals, *mistyped(catalog)]
 
 

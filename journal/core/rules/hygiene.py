@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import unicodedata
@@ -10,14 +11,12 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from journal.core import codec, plain_yaml
 from journal.core.catalog import (
     MISTYPED_FIX,
-    NOT_A_GOAL_FIX,
-    UNTYPED_FIX,
     NoteHead,
     bare_name,
     match_head,
 )
 from journal.core.checkins import INLINE_KEY, CheckIn, MiswrittenValue, parse_inline
-from journal.core.errors import Ambiguous
+from journal.core.errors import Ambiguous, Diagnostic
 from journal.core.fields import (
     CONTACT_FIELDS,
     GOAL_FIELDS,
@@ -38,6 +37,7 @@ from journal.core.links import (
     fold,
     markdown_link,
     named_copies,
+    unquoted_link,
 )
 from journal.core.names import (
     device_name,
@@ -48,7 +48,7 @@ from journal.core.names import (
     unfit_for_windows,
     windows_faults,
 )
-from journal.core.notes import QUOTED_LOG, NoteLink, stem_of
+from journal.core.notes import QUOTED_LOG, UNREAD_FIELD, NoteLink, stem_of
 from journal.core.periodic import PeriodicSettings
 from journal.core.regex import lazy
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
@@ -256,16 +256,29 @@ def uncounted_progress(ctx: Context) -> Iterator[Problem]:
         if problem is not None:
             yield Problem(path, field.line, *problem)
     for diagnostic in ctx.catalog.diagnostics:
-        fix = _STRAY_FIXES.get(diagnostic.code or "")
-        if fix is not None:
-            yield Problem(diagnostic.path, diagnostic.line or 1, diagnostic.message, fix)
+        if diagnostic.code in ("progress", "progress-colon"):
+            yield _unread_field(ctx, diagnostic)
 
 
-#: The fix of each diagnostic of a ``progress`` field that is not read, by its code.
-_STRAY_FIXES = {
-    "progress": f"put it on a line of its own, or in brackets: `[{INLINE_KEY}:: [[Goal]] +1]`",
-    "progress-colon": f"write two colons: `{INLINE_KEY}:: [[Goal]] +1`",
-}
+def _unread_field(ctx: Context, told: Diagnostic) -> Problem:
+    """H010 at a ``progress`` field not read (after other text on its line, or with one
+    colon): the fix writes the field as found, so that it is read; about the goal its
+    link names, if any (``journal check GOAL`` keeps it)."""
+    found = UNREAD_FIELD.match(told.message)
+    assert found is not None  # the message names the field
+    field = found.group(1)
+    if told.code == "progress":
+        fix = f"put it on a line of its own, or in brackets: `[{field}]`"
+    else:
+        field = field.replace(":", "::", 1)
+        fix = f"write two colons: `{field}`"
+    with contextlib.suppress(MiswrittenValue):  # `+ 1`: no goal's check-in as it is
+        parsed = parse_inline(field.partition("::")[2].strip(), ctx.today, 0, told.path)
+        if parsed is not None:
+            goal = ctx.catalog.resolve_path(parsed[0], told.path)
+            if goal in ctx.goal_by_path:
+                return Problem(told.path, told.line or 1, told.message, fix, goal)
+    return Problem(told.path, told.line or 1, told.message, fix)
 
 
 def _markdown_link(ctx: Context, path: str, line: int, value: str) -> str | None:
@@ -519,6 +532,10 @@ _OTHER_NAMES = {
         ),
         **dict.fromkeys(("attendees", "participants"), "with"),  # Obsidian meeting templates
     },
+    "contact": {  # Obsidian people templates (`title` is the contact's name: its own key)
+        **dict.fromkeys(("company", "organization", "organisation", "employer"), "org"),
+        **dict.fromkeys(("job_title", "position"), "role"),
+    },
 }
 
 
@@ -556,7 +573,8 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
             folded = key.lower()
             if folded in fields or folded in _OBSIDIAN_NAMES:  # known, other case (H011), `tag:`
                 continue
-            other = _other_name(kind, key, ctx.catalog.by_path[path].props, fields, missing)
+            props = ctx.catalog.by_path[path].props
+            other = _other_name(kind, key, props, fields, missing)
             close = [other] if other else _close_name(key, missing)
             if close:
                 yield Problem(
@@ -564,9 +582,36 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
                     lines[key],
                     f"`{key}` is no {kind} property, and the {kind} has no `{close[0]}`: "
                     + ("another name for it?" if other else "a typo?"),
-                    f"rename `{key}:` to `{close[0]}:` (a key of your own can stay: "
+                    _renamed(key, fields[close[0]], props.get(key))
+                    + " (a key of your own can stay: "
                     + ("`check_ignore: [H012]`)" if kind == "goal" else "`--ignore H012`)"),
                 )
+
+
+def _renamed(key: str, meant: Field, value: object) -> str:
+    """H012's fix for ``key``, holding ``value``, meant as ``meant``: rename it, or, when
+    the value would not do there, write the line its first item makes (a list where one
+    value is wanted: `goals: ["[[A]]"]` for a meeting's `goal`), else mend the value."""
+    try:
+        coerce(meant, value)
+    except FieldError as exc:
+        first = value[0] if isinstance(value, list) and value else None
+        try:
+            one = first is not None and coerce(meant, first) is not None
+        except FieldError:
+            one = False
+        if not one:
+            return f"rename `{key}:` to `{meant.name}:` and mend its value: {exc.message}"
+        text = unquoted_link(first) or str(first)
+        fix = f"write `{meant.name}: {_yaml_value(text)}` in place of `{key}:` and its list"
+        if isinstance(value, list) and len(value) > 1:
+            fix += (
+                ", the first of its items (a meeting serves one goal: link the others in its body)"
+                if meant.name == "goal"
+                else f", the first of its items (`{meant.name}` holds one value)"
+            )
+        return fix
+    return f"rename `{key}:` to `{meant.name}:`"
 
 
 def _yaml_value(text: str) -> str:
@@ -582,13 +627,15 @@ def _yaml_value(text: str) -> str:
 
 def inline_property(ctx: Context) -> Iterator[Problem]:
     """H025: a goal property the front matter lacks, written as a Dataview inline field in
-    the body (``Target:: 50``, ``[unit:: km]``, by another tool's name ``started::``): one
-    indexed look-up of the inline fields per property name."""
+    the body (``Target:: 50``, ``[unit:: km]``, by another tool's name ``started::``,
+    with a space or ``-`` for ``_`` as in ``Due Date::``): one indexed look-up of the
+    inline fields per spelling of a property name."""
     goals = {g.path: g for g in ctx.goals}
     others = _OTHER_NAMES["goal"]
     for key in (*(k for k in GOAL_FIELDS if k != "type"), *others):
         meant = others.get(key, key)
-        for path, _day, field in ctx.catalog.fields(key):
+        spelt = dict.fromkeys((key, key.replace("_", " "), key.replace("_", "-")))
+        for path, _day, field in (found for name in spelt for found in ctx.catalog.fields(name)):
             goal = goals.get(path)
             if goal is not None and ctx.missing(goal, meant):
                 yield Problem(
@@ -739,9 +786,9 @@ def not_a_goal(ctx: Context) -> Iterator[Problem]:
     if ctx.goals_only:
         return  # it is no goal
     for d in ctx.catalog.not_goals:
-        yield Problem(d.path, d.line or 1, d.message, NOT_A_GOAL_FIX)
+        yield Problem(d.path, d.line or 1, d.message, ctx.catalog.typing_fix("goal", d.path))
     for kind, d in ctx.catalog.untyped:
-        yield Problem(d.path, d.line or 1, d.message, UNTYPED_FIX.format(kind=kind))
+        yield Problem(d.path, d.line or 1, d.message, ctx.catalog.typing_fix(kind, d.path))
 
 
 def mistyped_note(ctx: Context) -> Iterator[Problem]:
