@@ -336,15 +336,22 @@ def test_progress_naming_an_untyped_note_in_the_goal_folder_says_to_make_it_a_go
     invoke: Invoke, write: Write
 ) -> None:
     """Reported (migration tryout): `progress::` naming a note of the goal folder that has
-    no `type: goal` only said "name the goal it is progress on"; the note is the goal."""
+    no `type: goal` only said "name the goal it is progress on"; the note is the goal. One
+    with no front matter is told the block to add (a `type:` line alone is body text)."""
     write("goals/Learn SQL.md", "---\ntags: [career]\n---\n# Learn SQL\n")
+    write("goals/Run.md", "# Run\n")
     write("notes/Read more.md", "# Read more\n")
-    write("daily/2026-11-20.md", "progress:: [[Learn SQL]] +1\nprogress:: [[Read more]] +1\n")
+    write(
+        "daily/2026-11-20.md",
+        "progress:: [[Learn SQL]] +1\nprogress:: [[Run]] +1\nprogress:: [[Read more]] +1\n",
+    )
     found = json.loads(invoke("check", "--json", "--select", "H010").stdout)
     fixes = {f["line"]: f["suggestion"] for f in found}
-    example = "`progress:: [[Goal]] +1 what you did`"
+    example = "name the goal it is progress on: `progress:: [[Goal]] +1 what you did`"
     assert fixes == {
-        1: "add `type: goal` to goals/Learn SQL.md (it sits in the goal folder), or name the "
-        f"goal it is progress on: {example}",
-        2: f"name the goal it is progress on: {example}",
+        1: "to make goals/Learn SQL.md the goal (it sits in the goal folder), add `type: goal` "
+        f"to its front matter; or {example}",
+        2: "to make goals/Run.md the goal (it sits in the goal folder), add front matter at its "
+        f"top, three lines: `---`, `type: goal`, `---`; or {example}",
+        3: example,
     }

@@ -13,6 +13,7 @@ from journal.core.catalog import (
     MISTYPED_FIX,
     NoteHead,
     bare_name,
+    front_matter,
     match_head,
 )
 from journal.core.checkins import INLINE_KEY, CheckIn, MiswrittenValue, parse_inline
@@ -388,7 +389,8 @@ def _why_uncounted(
     if goal is None:
         fix = f"name the goal it is progress on: {_EXAMPLE_FIELD}"
         if named.kind == "note" and ctx.catalog.meant_as(named) == "goal":
-            fix = f"add `type: goal` to {resolved} (it sits in the goal folder), or {fix}"
+            how = "add `type: goal` to its front matter" if named.props else front_matter("goal")
+            fix = f"to make {resolved} the goal (it sits in the goal folder), {how}; or {fix}"
         return (
             f"`{INLINE_KEY}:: {link}` names {resolved} ({named.kind}), not a goal, so it "
             "counts for none",
