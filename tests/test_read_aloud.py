@@ -197,16 +197,18 @@ def test_short_names_keep_to_their_length_when_titles_differ_late() -> None:
 
 def test_the_scoreboard_says_progress_and_change_in_words(example_vault: Path) -> None:
     """Reported: "Baseline → now → target", "0 → 4 → 6 events", and "–" and "±0" in
-    This week, explained only below the table, read badly aloud."""
+    This week, explained only below the table, read badly aloud; then a Progress cell
+    opening with ten glyphs before its words (the percentage first now, the bar after it,
+    and no bar of dots for an unknown progress)."""
     board = section_of(review_of(example_vault), "scoreboard")
     assert "→" not in board and "±" not in board and "–" not in board
     assert "| Goal | Progress | Value | This week | Pace |\n" in board
     assert (
-        "| [[Attend two HR events a month]] | ███████░░░ 67% | **4** of 6 events (from 0) "
+        "| [[Attend two HR events a month]] | 67% ███████░░░ | **4** of 6 events (from 0) "
         "| +1 | on track"
     ) in board
     assert "| **3** of 8 competencies (from 0) | no change | on track" in board
-    assert "| [[Network more]] | ·········· unknown | no target yet | none | unknown |" in board
+    assert "| [[Network more]] | unknown | no target yet | none | unknown |" in board
 
 
 def test_a_goal_going_down_says_so(invoke: Invoke, write: Write) -> None:
@@ -215,7 +217,7 @@ def test_a_goal_going_down_says_so(invoke: Invoke, write: Write) -> None:
         goal_text("Weigh less", metric="weight", unit="kg", baseline=80, current=78, target=70),
     )
     board = section_of(invoke("review", "--stdout").stdout, "scoreboard")
-    assert "| [[w]] | ██░░░░░░░░ 20% | **78 kg**, down to 70 kg (from 80) |" in board
+    assert "| [[w]] | 20% ██░░░░░░░░ | **78 kg**, down to 70 kg (from 80) |" in board
 
 
 def test_a_plan_written_before_short_names_is_read_as_one_written_now(

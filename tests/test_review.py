@@ -694,9 +694,9 @@ def test_the_chart_shows_a_goal_short_of_its_target_short_of_it(
     review = invoke("review", "--stdout").stdout
     for title, shown in (("Almost", "99"), ("Half", "99"), ("Eighth", "13")):
         assert f"    section {title} ({shown} pct)" in review
-    assert "| [[Almost]] | █████████░ 99% |" in review
-    assert "| [[Half]] | █████████░ 99% |" in review
-    assert "| [[Eighth]] | █░░░░░░░░░ 13% |" in review
+    assert "| [[Almost]] | 99% █████████░ |" in review
+    assert "| [[Half]] | 99% █████████░ |" in review
+    assert "| [[Eighth]] | 13% █░░░░░░░░░ |" in review
     # 30 days to the end of the due day: 99% of them done, not all; 1/8 of them 3.75: 4
     assert "done :done, g1a, 2026-11-01, 2026-11-30\n    to go :g1b, 2026-11-30," in review
     assert "done :done, g3a, 2026-11-01, 2026-11-30\n    to go :g3b, 2026-11-30," in review
