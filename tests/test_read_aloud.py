@@ -153,7 +153,7 @@ def test_short_names_are_the_first_words_and_unique() -> None:
         "Internationalisation",
         "Führungskräfteentwicklu…",
     ]
-    # names that would be the same take words until they differ, or their numbers
+    # names that would be the same: numbers only for titles the same throughout
     assert short_names(["Speak at a meetup", "Speak at a conference", "Speak at a meetup"]) == [
         "Speak at a meetup (1)",
         "Speak at a conference",
@@ -175,8 +175,8 @@ def test_short_names_keep_to_their_length_when_titles_differ_late() -> None:
             "Plan: Q3 | quoted [[x]] #tag --- type: hacked",
         ]
     ) == [
-        "Present the engagement (1)",
-        "Present the engagement (2)",
+        "Present … leadership",
+        "Present … staff",
         "Plan: Q3 | quoted \\[\\[x]]",
     ]
     # in any case; a title that reads as another's numbered name is numbered too
@@ -190,8 +190,48 @@ def test_short_names_keep_to_their_length_when_titles_differ_late() -> None:
     assert short_names(["<!-- all hidden -->", "Run"]) == ["(1)", "Run"]  # never an empty header
     long = "Führungskräfteentwicklungsprogramme"
     assert short_names([f"{long} A", f"{long} B"]) == [
-        "Führungskräfteentwicklu… (1)",
-        "Führungskräfteentwicklu… (2)",
+        "Führungskräfteentwick… A",
+        "Führungskräfteentwick… B",
+    ]
+
+
+def test_short_names_that_collide_are_told_apart_by_the_word_that_differs() -> None:
+    """Reported: "Present people analytics (3)" and "(4)" for a dashboard and a training:
+    position numbers, while the word telling them apart was right there."""
+    from journal.core.plan import short_names
+
+    assert short_names(
+        ["Run", "Present people analytics dashboard", "Present people analytics training"]
+    ) == ["Run", "Present people … dashboard", "Present people … training"]
+    # the first word where a title differs from the others it collides with, not a
+    # little word (the, a, to...): the next one; and its first words, fewer to make room
+    assert short_names(
+        [
+            "Attend two HR events a month",
+            "Attend two HR events a year",
+            "Attend two HR events",  # whole: the others tell themselves apart from it
+        ]
+    ) == ["Attend two HR … month", "Attend two HR … year", "Attend two HR events"]
+    # three alike: each by the word that tells it from the one closest to it; a name
+    # that would end on a little word before the ellipsis is cut before it
+    assert short_names(
+        [
+            "Present people analytics dashboard to the board",
+            "Present people analytics dashboard to the team",
+            "Present people analytics training",
+            "Speak at the regional HR meetup in spring",
+            "Speak at the regional HR meetup in autumn",
+            "Mentor two junior HR analysts on SQL",
+            "Mentor two junior HR analysts",
+        ]
+    ) == [
+        "Present people … board",
+        "Present people … team",
+        "Present people … training",
+        "Speak … spring",
+        "Speak … autumn",
+        "Mentor two junior HR … SQL",
+        "Mentor two junior HR",
     ]
 
 
