@@ -55,12 +55,16 @@ def test_the_plans_months_are_headings(example_vault: Path) -> None:
 
 
 def test_the_reviews_chart_says_in_words_what_it_shows(example_vault: Path) -> None:
+    """Reported: "of 7 goals" under a scoreboard of 9, with no word why: the goals the
+    chart leaves out are named, with why."""
     chart = section_of(review_of(example_vault), "chart")
     assert "```mermaid\ngantt\n    accTitle: Progress against time of 7 goals\n" in chart
     assert (
         "\n    accDescr: Of 7 goals, 1 is behind (Present the engagement survey results to "
         "the leadership team), 1 ahead and 5 on track, each a bar from its start to its due "
-        "date filled as far as its progress, with the review day 2026-11-22 marked\n"
+        "date filled as far as its progress, with the review day 2026-11-22 marked. 2 of "
+        "the scoreboard's 9 goals are not charted, 1 without a due date (Network more) and 1 "
+        "completed this week (Find a mentor in HR leadership)\n"
     ) in chart
     assert chart.split("```\n", 1)[1].startswith(
         "\nThe Scoreboard above says the same in words: each goal's Pace.\n"
@@ -85,9 +89,39 @@ def test_the_plans_timeline_says_in_words_what_it_shows(example_vault: Path) -> 
 def test_a_chart_of_no_goal_says_so(invoke: Invoke) -> None:
     """A vault with no goal yet: the charts still describe themselves."""
     review = invoke("review", "--stdout")
-    assert "    accDescr: no goal with a start and due date to chart" in review.stdout
+    assert "    accDescr: no goal with a start and due date to chart\n" in review.stdout
     plan = invoke("plan", "--stdout")
     assert "    accDescr: no goal in these weeks" in plan.stdout
+
+
+def test_a_chart_names_the_goals_it_leaves_out_and_why(invoke: Invoke, write: Write) -> None:
+    """Reported: `of 3 goals` under a 5-row scoreboard, two goals without a due date: the
+    goals on the scoreboard the chart leaves out are counted and named, by why."""
+    write("goals/a.md", goal_text("Alpha", start="2026-10-01", due="2026-12-31"))
+    write("goals/b.md", goal_text("Beta", start="2026-10-01", due=""))
+    write("goals/c.md", goal_text("Gamma", start="2026-10-01", due="2026-10-01"))
+    write("goals/d.md", goal_text("Delta", start="2027-06-01", due="2027-12-31"))
+    write("goals/e.md", goal_text("Epsilon", start="2026-10-01", due=""))
+    [line] = [
+        line
+        for line in invoke("review", "--stdout").stdout.splitlines()
+        if line.startswith("    accDescr")
+    ]
+    assert line.endswith(
+        ". 4 of the scoreboard's 5 goals are not charted, 2 without a due date (Beta, "
+        "Epsilon), 1 due by its start (Gamma) and 1 outside its weeks (Delta)"
+    )
+    for path in ("a", "c", "d"):
+        write(f"goals/{path}.md", goal_text(path, due=""))
+    [line] = [
+        line
+        for line in invoke("review", "--stdout").stdout.splitlines()
+        if line.startswith("    accDescr")
+    ]
+    assert line == (
+        "    accDescr: no goal with a start and due date to chart. 5 of the scoreboard's 5 "
+        "goals are not charted, 5 without a due date (a, Beta, c, d, Epsilon)"
+    )
 
 
 def test_the_weekly_targets_name_each_goal_in_words(example_vault: Path) -> None:

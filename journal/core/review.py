@@ -273,7 +273,13 @@ def build_review(
         },
         "networking": networking,
         "git": git,
-        "chart": gantt(active, as_of, lambda g: values[g.path], lambda g: scores[g.path]["pace"]),
+        "chart": gantt(
+            active,
+            as_of,
+            lambda g: values[g.path],
+            lambda g: scores[g.path]["pace"],
+            board,
+        ),
         "goals": [link(g) for g in board],
         "plan": catalog.link_to(plan.path) if plan else None,
     }
@@ -668,11 +674,13 @@ def gantt(
     as_of: date,
     value_of: Callable[[Goal], float | None],
     pace_of: Callable[[Goal], str],
+    board: Sequence[Goal] = (),
 ) -> str:
     """A Mermaid gantt of each goal's window: the done part is its progress share of
     the window (at its value on the review day, ``value_of``, as the scoreboard has it),
     so a bar ending left of the review day is behind.  Its ``accTitle`` and ``accDescr``
-    say in words what it shows, by the scoreboard's pace of each goal (``pace_of``).
+    say in words what it shows, by the scoreboard's pace of each goal (``pace_of``), and
+    which goals of the scoreboard (``board``) it leaves out, and why.
 
     The chart shows at most :data:`CHART_BEFORE` before the review day and
     :data:`CHART_AFTER` after it; a goal's bar is cut to that window (its label then
@@ -690,9 +698,11 @@ def gantt(
     shown_last = max(as_of, last - timedelta(days=1))  # a bar's end is the day after
     lines = gantt_head(first, shown_last)
     paces: list[tuple[str, str]] = []  # each goal shown: its name and pace
+    shown: set[str] = set()
     for index, goal, start, due, end in windows:
         if due < first or start > last:
             continue
+        shown.add(goal.path)
         paces.append((gantt_text(goal.title), pace_of(goal)))
         progress = goal.progress_at(value_of(goal))
         share = max(0.0, min(progress or 0.0, 1.0))  # in days as the scoreboard's bar
@@ -709,7 +719,26 @@ def gantt(
             lines.append(f"    to go :g{index}b, {middle}, {end}")
     lines.append("    section Review")
     lines.append(f"    Review day :milestone, review, {as_of}, 0d")
-    return "\n".join([lines[0], *_described(paces, as_of), *lines[1:]])
+    active = {g.path for g in goals}
+    left = [
+        (gantt_text(g.title), _not_charted(g, g.path in active))
+        for g in board
+        if g.path not in shown
+    ]
+    return "\n".join([lines[0], *_described(paces, as_of, left, len(board)), *lines[1:]])
+
+
+def _not_charted(goal: Goal, active: bool) -> str:
+    """Why :func:`gantt` leaves a goal of the scoreboard out, in words (one of
+    :data:`_LEFT_OUT`): only active goals are charted."""
+    start = start_of(goal)
+    if not active:
+        return "completed this week"
+    if goal.due is None:
+        return "without a due date"
+    if start is None:
+        return "without a start date"
+    return "due by its start" if goal.due <= start else "outside its weeks"
 
 
 #: The paces a chart's description counts, in its order, as it words them.
@@ -721,12 +750,23 @@ _PACE_WORDS = {
 }
 
 
-def _described(paces: list[tuple[str, str]], as_of: date) -> list[str]:
+def _described(
+    paces: list[tuple[str, str]], as_of: date, left: list[tuple[str, str]], rows: int
+) -> list[str]:
     """The review chart's ``accTitle`` and ``accDescr`` lines, which a screen reader
-    reads: how many goals it shows, and how many are behind (named), ahead, on track..."""
+    reads: how many goals it shows, and how many are behind (named), ahead, on track...;
+    then the goals of the scoreboard's ``rows`` it leaves out (``left``: name, why),
+    counted and named by why (a tryout: "of 3 goals" under a scoreboard of 5)."""
     title = f"    accTitle: Progress against time of {plural(len(paces), 'goal')}"
+    named = {why: [name for name, w in left if w == why] for why in _LEFT_OUT}
+    out = [f"{len(names)} {why} ({', '.join(names)})" for why, names in named.items() if names]
+    unlisted = (  # (no colon nor semicolon: Mermaid's syntax)
+        f". {len(left)} of the scoreboard's {rows} goals are not charted, {listed(out)}"
+        if out
+        else ""
+    )
     if not paces:
-        return [title, "    accDescr: no goal with a start and due date to chart"]
+        return [title, f"    accDescr: no goal with a start and due date to chart{unlisted}"]
     behind = [name for name, pace in paces if pace == "behind"]
     counts = [
         f"{sum(pace == key for _, pace in paces)} {words}"
@@ -739,8 +779,19 @@ def _described(paces: list[tuple[str, str]], as_of: date) -> list[str]:
         f"    accDescr: Of {plural(len(paces), 'goal')}, "
         f"{listed([said if behind else 'none is behind', *counts])}, each a bar from its "
         f"start to its due date filled as far as its progress, with the review day {as_of} "
-        "marked",
+        f"marked{unlisted}",
     ]
+
+
+#: Why a goal of the scoreboard is not charted (:func:`_not_charted`), in the order the
+#: chart's description lists them.
+_LEFT_OUT = (
+    "without a due date",
+    "without a start date",
+    "due by its start",
+    "outside its weeks",
+    "completed this week",
+)
 
 
 def gantt_head(first: date, last: date) -> list[str]:
