@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal.core.catalog import COPY_RULES, MEANT_KINDS, TO_SEE, Catalog
-from journal.core.checkins import CheckIn
+from journal.core.checkins import CheckIn, exact_sum, log_agrees, replay, restated
 from journal.core.dates import Period, week_label, week_of
 from journal.core.fields import CLOSED
 from journal.core.formatting import (
@@ -452,6 +452,7 @@ def _score(
         change = in_week[-1][1] - start_value
     elif based and any(c.day in period and c.day <= as_of for c in goal.checkins):
         change = 0.0  # check-ins with a note and no value: there was one, no change
+    logged = _logged(goal, period, as_of) if based else None
     now, status, planned = plan_judged(goal, as_of, value, plan)  # (a week ahead: now)
     progress = goal.progress_at(value)
     late = None
@@ -469,6 +470,7 @@ def _score(
         "percent": percent(progress),
         "bar": bar(progress),
         "change": signed(change),
+        "logged": signed(logged) if logged is not None and logged != change else None,
         "pace": status,
         "expected": number(rounded(planned if planned is not None else now.expected, goal)),
         "needed": (
@@ -479,6 +481,22 @@ def _score(
         "by_plan": planned is not None,
         "late": late,
     }
+
+
+def _logged(goal: Goal, period: Period, as_of: date) -> float | None:
+    """What the goal's own log adds up to in the week (to ``as_of``) when it has a value
+    in the week and disagrees with ``current`` (M007), which gives the goal's value: the
+    change the Check-ins list, which the value does not show (a tryout: `no change` beside
+    a listed `+1`).  None when they agree or the week logged no value."""
+    own = [c for c in goal.checkins if c.path == goal.path]
+    if not any(c.op is not None and c.day in period and c.day <= as_of for c in own):
+        return None
+    if log_agrees(goal.baseline, own, goal.file_current):
+        return None
+    log = restated(goal.baseline, own)
+    base = goal.baseline or 0
+    end = replay(base, [c for c in log if c.day <= min(period.end, as_of)])
+    return exact_sum(end, -replay(base, [c for c in log if c.day < period.start]))
 
 
 def _needs(goal: Goal, now: Pace, as_of: date) -> str | None:
