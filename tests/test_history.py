@@ -317,8 +317,11 @@ def test_a_log_line_added_without_current_is_no_weekly_drop(
     git.commit("Call", "2026-10-21")
     for today in ("2026-11-22", "2026-12-06", "2027-01-03"):
         assert _change_this_week(invoke, monkeypatch, today) == "none"
-    # the log line's own week: the file, which wins, still says 1 (M007 tells why)
-    assert _change_this_week(invoke, monkeypatch, "2026-10-21") == "no change"
+    # the log line's own week: the file, which wins, still says 1, and the cell says
+    # what the week's check-ins listed below it add up to (M007 tells why)
+    assert _change_this_week(invoke, monkeypatch, "2026-10-21") == (
+        "no change (+1 logged, see M007)"
+    )
 
 
 def test_a_commit_that_left_current_alone_still_dates_its_value(

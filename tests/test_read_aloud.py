@@ -55,12 +55,16 @@ def test_the_plans_months_are_headings(example_vault: Path) -> None:
 
 
 def test_the_reviews_chart_says_in_words_what_it_shows(example_vault: Path) -> None:
+    """Reported: "of 7 goals" under a scoreboard of 9, with no word why: the goals the
+    chart leaves out are named, with why."""
     chart = section_of(review_of(example_vault), "chart")
     assert "```mermaid\ngantt\n    accTitle: Progress against time of 7 goals\n" in chart
     assert (
         "\n    accDescr: Of 7 goals, 1 is behind (Present the engagement survey results to "
         "the leadership team), 1 ahead and 5 on track, each a bar from its start to its due "
-        "date filled as far as its progress, with the review day 2026-11-22 marked\n"
+        "date filled as far as its progress, with the review day 2026-11-22 marked. 2 of "
+        "the scoreboard's 9 goals are not charted, 1 without a due date (Network more) and 1 "
+        "completed this week (Find a mentor in HR leadership)\n"
     ) in chart
     assert chart.split("```\n", 1)[1].startswith(
         "\nThe Scoreboard above says the same in words: each goal's Pace.\n"
@@ -85,9 +89,39 @@ def test_the_plans_timeline_says_in_words_what_it_shows(example_vault: Path) -> 
 def test_a_chart_of_no_goal_says_so(invoke: Invoke) -> None:
     """A vault with no goal yet: the charts still describe themselves."""
     review = invoke("review", "--stdout")
-    assert "    accDescr: no goal with a start and due date to chart" in review.stdout
+    assert "    accDescr: no goal with a start and due date to chart\n" in review.stdout
     plan = invoke("plan", "--stdout")
     assert "    accDescr: no goal in these weeks" in plan.stdout
+
+
+def test_a_chart_names_the_goals_it_leaves_out_and_why(invoke: Invoke, write: Write) -> None:
+    """Reported: `of 3 goals` under a 5-row scoreboard, two goals without a due date: the
+    goals on the scoreboard the chart leaves out are counted and named, by why."""
+    write("goals/a.md", goal_text("Alpha", start="2026-10-01", due="2026-12-31"))
+    write("goals/b.md", goal_text("Beta", start="2026-10-01", due=""))
+    write("goals/c.md", goal_text("Gamma", start="2026-10-01", due="2026-10-01"))
+    write("goals/d.md", goal_text("Delta", start="2027-06-01", due="2027-12-31"))
+    write("goals/e.md", goal_text("Epsilon", start="2026-10-01", due=""))
+    [line] = [
+        line
+        for line in invoke("review", "--stdout").stdout.splitlines()
+        if line.startswith("    accDescr")
+    ]
+    assert line.endswith(
+        ". 4 of the scoreboard's 5 goals are not charted, 2 without a due date (Beta, "
+        "Epsilon), 1 due by its start (Gamma) and 1 outside its weeks (Delta)"
+    )
+    for path in ("a", "c", "d"):
+        write(f"goals/{path}.md", goal_text(path, due=""))
+    [line] = [
+        line
+        for line in invoke("review", "--stdout").stdout.splitlines()
+        if line.startswith("    accDescr")
+    ]
+    assert line == (
+        "    accDescr: no goal with a start and due date to chart. 5 of the scoreboard's 5 "
+        "goals are not charted, 5 without a due date (a, Beta, c, d, Epsilon)"
+    )
 
 
 def test_the_weekly_targets_name_each_goal_in_words(example_vault: Path) -> None:
@@ -153,7 +187,7 @@ def test_short_names_are_the_first_words_and_unique() -> None:
         "Internationalisation",
         "Führungskräfteentwicklu…",
     ]
-    # names that would be the same take words until they differ, or their numbers
+    # names that would be the same: numbers only for titles the same throughout
     assert short_names(["Speak at a meetup", "Speak at a conference", "Speak at a meetup"]) == [
         "Speak at a meetup (1)",
         "Speak at a conference",
@@ -175,8 +209,8 @@ def test_short_names_keep_to_their_length_when_titles_differ_late() -> None:
             "Plan: Q3 | quoted [[x]] #tag --- type: hacked",
         ]
     ) == [
-        "Present the engagement (1)",
-        "Present the engagement (2)",
+        "Present … leadership",
+        "Present … staff",
         "Plan: Q3 | quoted \\[\\[x]]",
     ]
     # in any case; a title that reads as another's numbered name is numbered too
@@ -190,23 +224,65 @@ def test_short_names_keep_to_their_length_when_titles_differ_late() -> None:
     assert short_names(["<!-- all hidden -->", "Run"]) == ["(1)", "Run"]  # never an empty header
     long = "Führungskräfteentwicklungsprogramme"
     assert short_names([f"{long} A", f"{long} B"]) == [
-        "Führungskräfteentwicklu… (1)",
-        "Führungskräfteentwicklu… (2)",
+        "Führungskräfteentwick… A",
+        "Führungskräfteentwick… B",
+    ]
+
+
+def test_short_names_that_collide_are_told_apart_by_the_word_that_differs() -> None:
+    """Reported: "Present people analytics (3)" and "(4)" for a dashboard and a training:
+    position numbers, while the word telling them apart was right there."""
+    from journal.core.plan import short_names
+
+    assert short_names(
+        ["Run", "Present people analytics dashboard", "Present people analytics training"]
+    ) == ["Run", "Present people … dashboard", "Present people … training"]
+    # the first word where a title differs from the others it collides with, not a
+    # little word (the, a, to...): the next one; and its first words, fewer to make room
+    assert short_names(
+        [
+            "Attend two HR events a month",
+            "Attend two HR events a year",
+            "Attend two HR events",  # whole: the others tell themselves apart from it
+        ]
+    ) == ["Attend two HR … month", "Attend two HR … year", "Attend two HR events"]
+    # three alike: each by the word that tells it from the one closest to it; a name
+    # that would end on a little word before the ellipsis is cut before it
+    assert short_names(
+        [
+            "Present people analytics dashboard to the board",
+            "Present people analytics dashboard to the team",
+            "Present people analytics training",
+            "Speak at the regional HR meetup in spring",
+            "Speak at the regional HR meetup in autumn",
+            "Mentor two junior HR analysts on SQL",
+            "Mentor two junior HR analysts",
+        ]
+    ) == [
+        "Present people … board",
+        "Present people … team",
+        "Present people … training",
+        "Speak … spring",
+        "Speak … autumn",
+        "Mentor two junior HR … SQL",
+        "Mentor two junior HR",
     ]
 
 
 def test_the_scoreboard_says_progress_and_change_in_words(example_vault: Path) -> None:
     """Reported: "Baseline → now → target", "0 → 4 → 6 events", and "–" and "±0" in
-    This week, explained only below the table, read badly aloud."""
+    This week, explained only below the table, read badly aloud; then a Progress cell
+    opening with ten glyphs before its words (the percentage first now, the bar after it,
+    and no bar of dots for an unknown progress)."""
     board = section_of(review_of(example_vault), "scoreboard")
     assert "→" not in board and "±" not in board and "–" not in board
     assert "| Goal | Progress | Value | This week | Pace |\n" in board
     assert (
-        "| [[Attend two HR events a month]] | ███████░░░ 67% | **4** of 6 events (from 0) "
+        "| [[Attend two HR events a month]] | 67% ███████░░░ | **4** of 6 events (from 0) "
         "| +1 | on track"
     ) in board
     assert "| **3** of 8 competencies (from 0) | no change | on track" in board
-    assert "| [[Network more]] | ·········· unknown | no target yet | none | unknown |" in board
+    assert "| [[Network more]] | unknown | no target yet | none | unknown |" in board
 
 
 def test_a_goal_going_down_says_so(invoke: Invoke, write: Write) -> None:
@@ -215,7 +291,7 @@ def test_a_goal_going_down_says_so(invoke: Invoke, write: Write) -> None:
         goal_text("Weigh less", metric="weight", unit="kg", baseline=80, current=78, target=70),
     )
     board = section_of(invoke("review", "--stdout").stdout, "scoreboard")
-    assert "| [[w]] | ██░░░░░░░░ 20% | **78 kg**, down to 70 kg (from 80) |" in board
+    assert "| [[w]] | 20% ██░░░░░░░░ | **78 kg**, down to 70 kg (from 80) |" in board
 
 
 def test_a_plan_written_before_short_names_is_read_as_one_written_now(

@@ -694,9 +694,9 @@ def test_the_chart_shows_a_goal_short_of_its_target_short_of_it(
     review = invoke("review", "--stdout").stdout
     for title, shown in (("Almost", "99"), ("Half", "99"), ("Eighth", "13")):
         assert f"    section {title} ({shown} pct)" in review
-    assert "| [[Almost]] | █████████░ 99% |" in review
-    assert "| [[Half]] | █████████░ 99% |" in review
-    assert "| [[Eighth]] | █░░░░░░░░░ 13% |" in review
+    assert "| [[Almost]] | 99% █████████░ |" in review
+    assert "| [[Half]] | 99% █████████░ |" in review
+    assert "| [[Eighth]] | 13% █░░░░░░░░░ |" in review
     # 30 days to the end of the due day: 99% of them done, not all; 1/8 of them 3.75: 4
     assert "done :done, g1a, 2026-11-01, 2026-11-30\n    to go :g1b, 2026-11-30," in review
     assert "done :done, g3a, 2026-11-01, 2026-11-30\n    to go :g3b, 2026-11-30," in review
@@ -1651,6 +1651,27 @@ def test_the_current_week_shows_the_goal_as_the_file_has_it_and_a_day_before_as_
     assert ", 2026-12-19\n" in chart and "2027-01-15" not in chart
 
 
+def test_this_week_says_what_the_log_gives_when_current_disagrees(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (an M007 case): `current: 1` with `+1` lines on 2026-11-01 and in the
+    week: the row said `no change` while Check-ins listed the week's `+1`.  The value is
+    still `current`'s, and the cell says what the week's check-ins add up to beside it."""
+    text = goal_text("Exams", current=1, target=3).replace(
+        "- 2026-11-20: +1 Coffee with [[Dana Ortiz]]\n",
+        "- 2026-11-01: +1 first practice exam\n- 2026-11-20: +1 second exam\n",
+    )
+    write("goals/exams.md", text)
+    review = invoke("review", "--stdout").stdout
+    row = next(line for line in review.splitlines() if line.startswith("| [[exams]]"))
+    assert "| **1** of 3 conversations (from 0) | no change (+1 logged, see M007) |" in row
+    assert "- 2026-11-20 · +1 · second exam" in review
+    write("goals/exams.md", text.replace("current: 1", "current: 2"))  # log and current agree
+    review = invoke("review", "--stdout").stdout
+    row = next(line for line in review.splitlines() if line.startswith("| [[exams]]"))
+    assert "| **2** of 3 conversations (from 0) | +1 |" in row
+
+
 def test_a_week_with_only_note_check_ins_shows_no_change_not_none(
     invoke: Invoke, write: Write
 ) -> None:
@@ -2001,7 +2022,8 @@ def test_a_generated_note_in_a_merge_conflict_is_mended_as_the_guide_says(
     assert (review_done.exit_code, review_done.stderr) == (0, "")
     assert (plan_done.exit_code, plan_done.stderr) == (0, "")
     text = review.read_text()
-    assert "| **4** of 5 conversations (from 0) | +4 |" in text  # the goal as merged
+    # the goal as merged; its log (+1, +2) short of its current (M007), said beside
+    assert "| **4** of 5 conversations (from 0) | +4 (+3 logged, see M007) |" in text
     assert "bo's two calls" in text and "ana's call" not in text
     assert text.endswith("Ana: the call went well.\n")
     again = json.loads(invoke("plan", "--json").stdout)
@@ -2043,7 +2065,8 @@ def test_a_review_merged_by_keeping_both_sides_names_the_twice_begun_section(
     assert result.exit_code == 0, result.stderr
     text = path.read_text()
     assert text.count("<!-- journal:begin scoreboard ") == 1
-    assert "| **4** of 5 conversations (from 0) | +4 |" in text  # the goal as merged (ours)
+    # the goal as merged (ours); its log short of its current (M007), said beside
+    assert "| **4** of 5 conversations (from 0) | +4 (+3 logged, see M007) |" in text
     assert invoke("review").stderr == ""
 
 

@@ -295,10 +295,38 @@ def short_names(titles: Sequence[str]) -> list[str]:
     first words as fit in :data:`SHORT_CHARS` characters, not ending on a little word
     (``Attend two HR events``, not ``... events a``; a longer first word cut, ending in
     ``…``), without HTML comments, as markdown text (:func:`markdown_text`).  Names
-    that are the same (in any case), or empty, end in the goal's number, ``Budget (3)``."""
+    that would be the same (in any case) are told apart by a word (:func:`_told_apart`),
+    and those of titles the same throughout, or empty, end in the goal's number,
+    ``Budget (3)``."""
     words = [_plain(title).split(" ") for title in titles]
-    counts = [_fitting(w) for w in words]
-    return _apart([_short(w, count) for w, count in zip(words, counts, strict=True)])
+    names = [_short(w, _fitting(w)) for w in words]
+    alike: dict[str, list[int]] = {}
+    for at, name in enumerate(names):
+        alike.setdefault(name.casefold(), []).append(at)
+    for group in alike.values():
+        for at in group if len(group) > 1 else ():
+            names[at] = _told_apart(words[at], [words[other] for other in group if other != at])
+    return _apart(names)
+
+
+def _told_apart(words: list[str], others: list[list[str]]) -> str:
+    """The short name of the title of ``words`` among ``others`` whose short names are
+    the same: its first words and the first word where it differs from the closest of
+    them, not a little word (the next one instead), ``Present people … dashboard``;
+    its first words as many as fit in :data:`SHORT_CHARS` characters with that word
+    (the ellipsis not counted).  Its usual short name when the others differ from it
+    only after its end (or it is one of them), or inside its first word."""
+    differ = max(_same_words(words, other) for other in others)
+    if differ in (0, len(words)):
+        return _short(words, _fitting(words))
+    telling = [at for at in range(differ, len(words)) if words[at].casefold() not in _DANGLING]
+    at = telling[0] if telling else differ
+    word = _short(words[at:], 1, SHORT_CHARS // 2)
+    room = SHORT_CHARS - len(word) - 1
+    first = words[:at]
+    lead = _short(first, _fitting(first, room), room)
+    whole = lead == " ".join(first) or lead.endswith("…")  # no words left out, or an ellipsis
+    return f"{lead} {word}" if whole else f"{lead} … {word}"
 
 
 #: Words a short name does not end on when it is cut ("Attend two HR events a").
@@ -307,11 +335,20 @@ _DANGLING = frozenset(
 )
 
 
-def _fitting(words: list[str]) -> int:
-    """How many of ``words`` a short name keeps: as many as fit in :data:`SHORT_CHARS`
+def _same_words(words: list[str], other: list[str]) -> int:
+    """How many first words ``words`` and ``other`` have the same, in any case."""
+    pairs = zip(words, other, strict=False)
+    return next(
+        (at for at, (mine, theirs) in enumerate(pairs) if mine.casefold() != theirs.casefold()),
+        min(len(words), len(other)),
+    )
+
+
+def _fitting(words: list[str], chars: int = SHORT_CHARS) -> int:
+    """How many of ``words`` a short name keeps: as many as fit in ``chars``
     characters, one at least, then fewer while a cut one would end on a little word."""
     count = max(
-        (n for n in range(1, len(words) + 1) if len(" ".join(words[:n])) <= SHORT_CHARS),
+        (n for n in range(1, len(words) + 1) if len(" ".join(words[:n])) <= chars),
         default=1,
     )
     while count < len(words) and count > 1 and words[count - 1].casefold() in _DANGLING:
@@ -349,11 +386,11 @@ def _apart(names: list[str]) -> list[str]:
             numbered.add(at)
 
 
-def _short(words: list[str], count: int) -> str:
-    """The first ``count`` of ``words``, a single word longer than :data:`SHORT_CHARS`
-    cut to it with ``…``."""
+def _short(words: list[str], count: int, chars: int = SHORT_CHARS) -> str:
+    """The first ``count`` of ``words``, a single word longer than ``chars`` cut to it
+    with ``…``."""
     text = " ".join(words[:count])
-    return text if len(text) <= SHORT_CHARS else text[: SHORT_CHARS - 1] + "…"
+    return text if len(text) <= chars else text[: chars - 1] + "…"
 
 
 def keep_ended(

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from journal.core.catalog import COPY_RULES, MEANT_KINDS, TO_SEE, Catalog
-from journal.core.checkins import CheckIn
+from journal.core.checkins import CheckIn, exact_sum, log_agrees, replay, restated
 from journal.core.dates import Period, week_label, week_of
 from journal.core.fields import CLOSED
 from journal.core.formatting import (
@@ -273,7 +273,13 @@ def build_review(
         },
         "networking": networking,
         "git": git,
-        "chart": gantt(active, as_of, lambda g: values[g.path], lambda g: scores[g.path]["pace"]),
+        "chart": gantt(
+            active,
+            as_of,
+            lambda g: values[g.path],
+            lambda g: scores[g.path]["pace"],
+            board,
+        ),
         "goals": [link(g) for g in board],
         "plan": catalog.link_to(plan.path) if plan else None,
     }
@@ -446,6 +452,7 @@ def _score(
         change = in_week[-1][1] - start_value
     elif based and any(c.day in period and c.day <= as_of for c in goal.checkins):
         change = 0.0  # check-ins with a note and no value: there was one, no change
+    logged = _logged(goal, period, as_of) if based else None
     now, status, planned = plan_judged(goal, as_of, value, plan)  # (a week ahead: now)
     progress = goal.progress_at(value)
     late = None
@@ -463,6 +470,7 @@ def _score(
         "percent": percent(progress),
         "bar": bar(progress),
         "change": signed(change),
+        "logged": signed(logged) if logged is not None and logged != change else None,
         "pace": status,
         "expected": number(rounded(planned if planned is not None else now.expected, goal)),
         "needed": (
@@ -473,6 +481,22 @@ def _score(
         "by_plan": planned is not None,
         "late": late,
     }
+
+
+def _logged(goal: Goal, period: Period, as_of: date) -> float | None:
+    """What the goal's own log adds up to in the week (to ``as_of``) when it has a value
+    in the week and disagrees with ``current`` (M007), which gives the goal's value: the
+    change the Check-ins list, which the value does not show (a tryout: `no change` beside
+    a listed `+1`).  None when they agree or the week logged no value."""
+    own = [c for c in goal.checkins if c.path == goal.path]
+    if not any(c.op is not None and c.day in period and c.day <= as_of for c in own):
+        return None
+    if log_agrees(goal.baseline, own, goal.file_current):
+        return None
+    log = restated(goal.baseline, own)
+    base = goal.baseline or 0
+    end = replay(base, [c for c in log if c.day <= min(period.end, as_of)])
+    return exact_sum(end, -replay(base, [c for c in log if c.day < period.start]))
 
 
 def _needs(goal: Goal, now: Pace, as_of: date) -> str | None:
@@ -668,11 +692,13 @@ def gantt(
     as_of: date,
     value_of: Callable[[Goal], float | None],
     pace_of: Callable[[Goal], str],
+    board: Sequence[Goal] = (),
 ) -> str:
     """A Mermaid gantt of each goal's window: the done part is its progress share of
     the window (at its value on the review day, ``value_of``, as the scoreboard has it),
     so a bar ending left of the review day is behind.  Its ``accTitle`` and ``accDescr``
-    say in words what it shows, by the scoreboard's pace of each goal (``pace_of``).
+    say in words what it shows, by the scoreboard's pace of each goal (``pace_of``), and
+    which goals of the scoreboard (``board``) it leaves out, and why.
 
     The chart shows at most :data:`CHART_BEFORE` before the review day and
     :data:`CHART_AFTER` after it; a goal's bar is cut to that window (its label then
@@ -690,9 +716,11 @@ def gantt(
     shown_last = max(as_of, last - timedelta(days=1))  # a bar's end is the day after
     lines = gantt_head(first, shown_last)
     paces: list[tuple[str, str]] = []  # each goal shown: its name and pace
+    shown: set[str] = set()
     for index, goal, start, due, end in windows:
         if due < first or start > last:
             continue
+        shown.add(goal.path)
         paces.append((gantt_text(goal.title), pace_of(goal)))
         progress = goal.progress_at(value_of(goal))
         share = max(0.0, min(progress or 0.0, 1.0))  # in days as the scoreboard's bar
@@ -709,7 +737,26 @@ def gantt(
             lines.append(f"    to go :g{index}b, {middle}, {end}")
     lines.append("    section Review")
     lines.append(f"    Review day :milestone, review, {as_of}, 0d")
-    return "\n".join([lines[0], *_described(paces, as_of), *lines[1:]])
+    active = {g.path for g in goals}
+    left = [
+        (gantt_text(g.title), _not_charted(g, g.path in active))
+        for g in board
+        if g.path not in shown
+    ]
+    return "\n".join([lines[0], *_described(paces, as_of, left, len(board)), *lines[1:]])
+
+
+def _not_charted(goal: Goal, active: bool) -> str:
+    """Why :func:`gantt` leaves a goal of the scoreboard out, in words (one of
+    :data:`_LEFT_OUT`): only active goals are charted."""
+    start = start_of(goal)
+    if not active:
+        return "completed this week"
+    if goal.due is None:
+        return "without a due date"
+    if start is None:
+        return "without a start date"
+    return "due by its start" if goal.due <= start else "outside its weeks"
 
 
 #: The paces a chart's description counts, in its order, as it words them.
@@ -721,12 +768,23 @@ _PACE_WORDS = {
 }
 
 
-def _described(paces: list[tuple[str, str]], as_of: date) -> list[str]:
+def _described(
+    paces: list[tuple[str, str]], as_of: date, left: list[tuple[str, str]], rows: int
+) -> list[str]:
     """The review chart's ``accTitle`` and ``accDescr`` lines, which a screen reader
-    reads: how many goals it shows, and how many are behind (named), ahead, on track..."""
+    reads: how many goals it shows, and how many are behind (named), ahead, on track...;
+    then the goals of the scoreboard's ``rows`` it leaves out (``left``: name, why),
+    counted and named by why (a tryout: "of 3 goals" under a scoreboard of 5)."""
     title = f"    accTitle: Progress against time of {plural(len(paces), 'goal')}"
+    named = {why: [name for name, w in left if w == why] for why in _LEFT_OUT}
+    out = [f"{len(names)} {why} ({', '.join(names)})" for why, names in named.items() if names]
+    unlisted = (  # (no colon nor semicolon: Mermaid's syntax)
+        f". {len(left)} of the scoreboard's {rows} goals are not charted, {listed(out)}"
+        if out
+        else ""
+    )
     if not paces:
-        return [title, "    accDescr: no goal with a start and due date to chart"]
+        return [title, f"    accDescr: no goal with a start and due date to chart{unlisted}"]
     behind = [name for name, pace in paces if pace == "behind"]
     counts = [
         f"{sum(pace == key for _, pace in paces)} {words}"
@@ -739,8 +797,19 @@ def _described(paces: list[tuple[str, str]], as_of: date) -> list[str]:
         f"    accDescr: Of {plural(len(paces), 'goal')}, "
         f"{listed([said if behind else 'none is behind', *counts])}, each a bar from its "
         f"start to its due date filled as far as its progress, with the review day {as_of} "
-        "marked",
+        f"marked{unlisted}",
     ]
+
+
+#: Why a goal of the scoreboard is not charted (:func:`_not_charted`), in the order the
+#: chart's description lists them.
+_LEFT_OUT = (
+    "without a due date",
+    "without a start date",
+    "due by its start",
+    "outside its weeks",
+    "completed this week",
+)
 
 
 def gantt_head(first: date, last: date) -> list[str]:
