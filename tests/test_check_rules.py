@@ -1101,7 +1101,7 @@ def test_an_activity_goal_feeding_an_outcome_goal_needs_no_reason_or_outcome_of_
         ("networking events attended", "events"),
         ("hours of practice", "hours"),
         ("applications submitted", "applications"),  # applications: effort on their own
-        ("meetings held", "meetings held"),
+        ("meetings held", "meetings"),
         ("calls made", "calls"),
         ("coffee chats", "coffee chats"),
         ("courses completed", "courses completed"),
@@ -1131,7 +1131,7 @@ def _counts(metric: str) -> str:
     an activity word added to it, and nothing else does."""
     if effort := effort_of(metric):
         return "vanity" if effort.reach else "activity"
-    return "outcome" if effort_of(f"{metric} at events") is None else "neither"
+    return "outcome" if effort_of(f"events, {metric}") is None else "neither"
 
 
 @pytest.mark.parametrize(
@@ -2227,3 +2227,71 @@ def test_m003s_example_is_what_the_metric_counts(
     goal = goal_note(title=title, metric=metric, unit=None)
     (finding,) = of("M003", run((PATH, goal)))
     assert example in finding.suggestion
+
+
+@pytest.mark.parametrize(
+    ("metric", "counts"),
+    [
+        # Reported by a career coach: judged by any word, not by the thing counted.
+        ("speaking slots at conferences", "neither"),
+        ("conference speaking slots", "neither"),
+        ("overtime hours per week", "activity"),
+        ("number of events attended", "activity"),
+        ("LinkedIn posts weekly", "activity"),
+        # Reported: one kind judged two ways.
+        ("posts published", "activity"),
+        ("articles published", "activity"),
+        ("certifications completed", "outcome"),
+        ("certifications earned", "outcome"),
+        ("certification courses completed", "activity"),
+        ("meetings held", "activity"),
+        ("networking meetings", "activity"),
+        ("coffee meetings", "activity"),
+        ("hours billed", "outcome"),
+    ],
+)
+def test_a_metric_is_judged_by_the_thing_it_counts(metric: str, counts: str) -> None:
+    """Reported: "conference speaking slots" counted activity for the word
+    "conference"; its head noun, slots, is what is counted."""
+    assert _counts(metric) == counts
+
+
+@pytest.mark.parametrize(
+    "metric",
+    [
+        "overtime hours per week",
+        "hours of overtime",
+        "hours per week in meetings",
+        "hours of sleep",
+        "meetings per week",
+    ],
+)
+def test_a_goal_bringing_effort_down_measures_a_result(metric: str) -> None:
+    """Reported: "Cut overtime to 2 h/week" (baseline 10, target 2) was told it counts
+    activity: hours going down are no effort count."""
+    goal = goal_note(
+        kind=None, title="Cut overtime to 2 h/week", metric=metric, baseline="10", target="2"
+    )
+    goal = goal.replace("current: 2\n", "current: 10\n")
+    assert of("O001", run((PATH, goal))) == []
+    raised = goal_note(kind=None, metric=metric, baseline="2", target="10")
+    assert of("O001", run((PATH, raised)))
+
+
+@pytest.mark.parametrize(
+    ("title", "metric", "outcome", "instead"),
+    [
+        # a goal about nothing the table knows: its own outcome, not networking
+        ("Shadow 4 HRBPs", "shadowing days logged", "An HRBP offer", '"An HRBP offer"'),
+        ("Shadow 4 HRBPs", "shadowing days logged", None, 'what "Shadow 4 HRBPs" is for'),
+    ],
+)
+def test_o001s_result_is_the_goals_own_when_no_example_fits(
+    title: str, metric: str, outcome: str | None, instead: str
+) -> None:
+    """Reported: a goal about something else was told to "Secure 2 informational interviews at
+    networking events"."""
+    goal = goal_note(id="r", title=title, kind=None, metric=metric, outcome=outcome)
+    [found] = of("O001", run(("goals/R.md", goal)))
+    assert f"measure a result instead: {instead}" in found.suggestion
+    assert "informational" not in found.suggestion

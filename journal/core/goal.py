@@ -394,21 +394,29 @@ def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
     )
     goal.kind_given = note.props.get("kind") not in (None, "") and "kind" not in goal.unread
     given = goal.kind if goal.kind_given else None
-    goal.kind = kind_of(given, goal.metric, meetings=goal.metric_source == "meetings")
+    goal.kind = kind_of(
+        given,
+        goal.metric,
+        meetings=goal.metric_source == "meetings",
+        down=goal.target is not None and goal.target < (goal.baseline or 0),
+    )
     return goal, problems
 
 
-def kind_of(written: str | None, metric: str | None, *, meetings: bool = False) -> str:
+def kind_of(
+    written: str | None, metric: str | None, *, meetings: bool = False, down: bool = False
+) -> str:
     """The kind a goal reads as: the ``kind`` written, else what its metric counts (see
     O001: "events attended" and "LinkedIn followers" are activity), else ``outcome``.  A
     goal that counts its meetings (``meetings``) counts meetings held, activity, unless
-    its metric names a result ("interviews that led to a referral")."""
+    its metric names a result ("interviews that led to a referral").  A goal whose target
+    is below its baseline (``down``: "overtime hours" cut to 2) counts a result."""
     if written:
         return written
     from journal.core.rules.words import effort_of, names_result  # patterns: when needed
 
     if meetings:
         return "outcome" if names_result(metric or "") else "activity"
-    if not metric:
+    if not metric or down:
         return "outcome"
     return "activity" if effort_of(metric) else "outcome"

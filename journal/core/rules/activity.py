@@ -28,8 +28,11 @@ _INSTEAD = (
     ("informational", "Get 2 referrals from informational interviews"),
     # ones: one-to-ones, one-on-ones
     ("coffee chat chats ones", "Get 2 referrals from coffee chats"),
+    (
+        "networking event events meetup meetups conference conferences meeting meetings",
+        "Secure 2 informational interviews at networking events",
+    ),
 )
-_NETWORKING = "Secure 2 informational interviews at networking events"
 _REACH = "Get 5 messages from hiring managers"
 
 #: How ``feeds`` differs from ``supports``, for a goal that says only the latter.
@@ -50,11 +53,7 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
         if any(n.kind == "goal" and n.path not in ctx.goal_by_path for n in fed):
             continue  # it feeds a goal that can't be read (H004): whether an outcome, unknown
         effort = effort_of(goal.metric or "")
-        if effort and not goal.kind_given:
-            counts = "reach or popularity" if effort.reach else "activity"
-            what = f"the metric '{goal.metric}' counts {counts} (\"{effort.phrase}\")"
-            key, alternative = "metric", "; if it counts a result, say `kind: outcome`"
-        elif goal.metric_source == "meetings" and not goal.kind_given:  # goal.kind_of
+        if goal.metric_source == "meetings" and not goal.kind_given:  # goal.kind_of
             what = f"the metric '{goal.metric}' counts the meetings held (`metric_source:"
             what += " meetings`)"
             key = "metric"
@@ -63,6 +62,10 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
                 'interviews that led to a referral"): a meeting then counts once its '
                 "`outcome:` is filled in"
             )
+        elif effort and not goal.kind_given:
+            counts = "reach or popularity" if effort.reach else "activity"
+            what = f"the metric '{goal.metric}' counts {counts} (\"{effort.phrase}\")"
+            key, alternative = "metric", "; if it counts a result, say `kind: outcome`"
         else:
             what, key, alternative = "an activity goal (`kind: activity`)", "kind", ""
         if dropped := ctx.linked_outcomes(goal):  # all dropped, as none is fed
@@ -76,8 +79,7 @@ def unpaired_activity(ctx: Context) -> Iterator[Problem]:
             problem = (
                 f"{what}{' that' if key == 'kind' else ', and the goal'} feeds no outcome goal"
             )
-        result = _instead(goal, effort)
-        instead = f'measure a result instead: "{result}" rather than "{goal.title}"'
+        instead = _instead(goal, effort)
         yield Problem(
             goal.path, line_of(goal, key), problem, f"{_pair(ctx, goal)}, or {instead}{alternative}"
         )
@@ -113,12 +115,18 @@ def _pair(ctx: Context, goal: Goal) -> str:
 
 
 def _instead(goal: Goal, effort: Effort | None) -> str:
-    """A result to measure instead of ``goal``'s effort, fitting what the goal is about
-    (its metric's ``effort``, when it counts some)."""
-    if effort and effort.reach:
-        return _REACH
+    """How to measure a result instead of ``goal``'s effort (its metric's ``effort``,
+    when it counts some): an example fitting what the goal is about, else the goal's own
+    ``outcome``, else what the goal is for."""
     words = set(re.findall(r"[a-z]+", f"{goal.title} {goal.metric or ''}".lower()))
-    return next((r for about, r in _INSTEAD if words.intersection(about.split())), _NETWORKING)
+    result = (
+        _REACH
+        if effort and effort.reach
+        else next((r for about, r in _INSTEAD if words.intersection(about.split())), None)
+    ) or goal.outcome
+    if not result:
+        return f'measure a result instead: what "{goal.title}" is for, counted'
+    return f'measure a result instead: "{result}" rather than "{goal.title}"'
 
 
 RULES = (

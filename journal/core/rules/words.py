@@ -226,6 +226,8 @@ ACTIVITY_NOUNS = (
     "hours",
     "lunch",
     "lunches",
+    "meeting",
+    "meetings",
     "meetup",
     "meetups",
     "message",
@@ -260,6 +262,7 @@ ACTIVITY_VERBS = (
     "posted",
     "practiced",
     "practised",
+    "published",
     "read",
     "requested",
     "sent",
@@ -290,6 +293,12 @@ REACH_WORDS = (
 OUTCOME_MARKERS = (
     "accepted",
     "attendees",
+    "billable",
+    "billed",
+    "certificate",
+    "certificates",
+    "certification",
+    "certifications",
     "closed",
     "conversion",
     "conversions",
@@ -344,6 +353,8 @@ EFFORT_AFTER_MARKER = (
     "applications",
     "asked",
     "conducted",
+    "course",
+    "courses",
     "held",
     "prep",
     "preparation",
@@ -434,8 +445,12 @@ _NUMBER_WORDS = frozenset(NUMBER_WORDS)
 _MEASURE = lazy(rf"\b(?:{_alternation(MULTIPLES)})\b|(?<![\w-])\d+-[a-z]", re.IGNORECASE)
 _TOKEN_EDGES = "\"'()[]{}<>.,;:!?\u2018\u2019\u201c\u201d*_"
 _METRIC_WORD = rf"(?<![\w'\u2019.-]){_WORD}"  # a whole word, hyphenated or not
+#: What may follow the noun a metric counts: participles and adverbs ("posts
+#: published", "calls weekly"); any other word makes the noun a modifier ("conference
+#: speaking slots").
+_AFTER_HEAD = rf"(?:\s+(?:{_alternation(ACTIVITY_VERBS)}|met|\w+(?:ed|ly)))*\s*$"
 _ACTIVITY = lazy(
-    rf"{_words(ACTIVITY_NOUNS)}|(?!(?:who|that|which)\s){_METRIC_WORD}\s+{_words(ACTIVITY_VERBS)}",
+    rf"{_words(ACTIVITY_NOUNS)}(?={_AFTER_HEAD})|{_METRIC_WORD}\s+{_words(ACTIVITY_VERBS)}",
     re.IGNORECASE,
 )
 _REACH = lazy(_words(REACH_WORDS), re.IGNORECASE)
@@ -507,6 +522,15 @@ _NOT_COUNTED = frozenset(
         "within",
         "your",
     ]
+)
+
+
+#: The words a metric counts by, before the first preposition or clause ("speaking
+#: slots" of "speaking slots at conferences"), past "number of" and the like.
+_HEAD_PHRASE = lazy(
+    rf"^\s*(?:(?:the\s+)?(?:number|count|total|amount)\s+of\s+)?"
+    rf"(?P<phrase>.*?)(?=\s+(?:{_alternation(tuple(_NOT_COUNTED))})\b|[(,;:]|$)",
+    re.IGNORECASE,
 )
 
 
@@ -621,7 +645,9 @@ def effort_of(metric: str) -> Effort | None:
     neither, or it counts a result (:func:`names_result`)."""
     if names_result(metric):
         return None
-    for pattern, reach in ((_REACH, True), (_ACTIVITY, False)):
-        if match := pattern.search(metric):
-            return Effort(" ".join(match.group(0).split()), reach)
+    if match := _REACH.search(metric):
+        return Effort(" ".join(match.group(0).split()), True)
+    head = _HEAD_PHRASE.match(metric)
+    if head and (match := _ACTIVITY.search(head["phrase"])):
+        return Effort(" ".join(match.group(0).split()), False)
     return None
