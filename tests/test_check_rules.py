@@ -2170,7 +2170,7 @@ def test_r001_suggests_a_larger_goal_of_the_vault_never_the_goal_itself() -> Non
 def test_m001s_example_is_what_the_goal_counts(title: str, unit: str | None, example: str) -> None:
     """Found in a tryout: M001 suggested `"informational interviews that led to a
     referral"` for "Build 3 people-analytics dashboards"."""
-    goal = goal_note(title=title, metric=None, unit=unit)
+    goal = goal_note(title=title, metric=None, unit=unit, outcome=None)
     (finding,) = of("M001", run((PATH, goal)))
     assert example in finding.suggestion
     assert "times" not in finding.suggestion
@@ -2295,3 +2295,48 @@ def test_o001s_result_is_the_goals_own_when_no_example_fits(
     [found] = of("O001", run(("goals/R.md", goal)))
     assert f"measure a result instead: {instead}" in found.suggestion
     assert "informational" not in found.suggestion
+
+
+@pytest.mark.parametrize(
+    ("title", "outcome", "target", "baseline", "unit", "example"),
+    [
+        # the count whose number is the target
+        (
+            "Attend 3 conferences and get 2 speaking slots",
+            "Two accepted speaking slots at HR conferences",
+            "2",
+            "0",
+            None,
+            'e.g. "speaking slots"',
+        ),
+        # no number is the target: the outcome's counted thing, not an activity
+        (
+            "Attend 3 conferences",
+            "Two accepted speaking slots at HR conferences",
+            "2",
+            "0",
+            None,
+            'e.g. "accepted speaking slots"',
+        ),
+        # a unit after the number: what it measures, spelled out
+        (
+            "Cut overtime to 2 h/week",
+            "Overtime down to 2 hours a week",
+            "2",
+            "10",
+            "h",
+            'e.g. "overtime hours per week"',
+        ),
+    ],
+)
+def test_m001s_example_is_the_result_the_target_counts(
+    title: str, outcome: str, target: str, baseline: str, unit: str | None, example: str
+) -> None:
+    """Reported by a career coach: "Attend 3 conferences and get 2 speaking slots"
+    (target 2) was told `e.g. "conferences"`, an activity O001 then flags, making the
+    target 2 conferences; "Cut overtime to 2 h/week" was told "h/week"."""
+    goal = goal_note(
+        title=title, outcome=outcome, target=target, unit=unit, metric=None, baseline=baseline
+    )
+    (finding,) = of("M001", run((PATH, goal)))
+    assert finding.suggestion.endswith(example)

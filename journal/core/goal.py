@@ -113,6 +113,11 @@ class Goal(Record):
         return None if self.unmeasured else self.target
 
     @property
+    def down(self) -> bool:
+        """Its target is below its baseline: it brings something down."""
+        return self.target is not None and self.target < (self.baseline or 0)
+
+    @property
     def progress(self) -> float | None:
         """Share of the way from baseline to target, 0.0-1.0 (may exceed 1)."""
         return self.progress_at(self.current)
@@ -398,7 +403,7 @@ def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
         given,
         goal.metric,
         meetings=goal.metric_source == "meetings",
-        down=goal.target is not None and goal.target < (goal.baseline or 0),
+        down=goal.down,
     )
     return goal, problems
 

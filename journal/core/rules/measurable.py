@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 from journal.core.checkins import log_agrees, replay
 from journal.core.formatting import amount
-from journal.core.goal import Goal
+from journal.core.goal import Goal, kind_of
 from journal.core.progress import reached
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, number
 from journal.core.rules.words import counted_by, counted_in, metric_in
@@ -75,12 +75,21 @@ def _with_example(check: Check, example: Callable[[Goal], str | None], fix: str)
     return run
 
 
-#: No ``metric``; the example fits the goal: what its title counts ("Build 3 dashboards":
-#: "dashboards"; with the clause that makes it a result), else its unit, else none.
+def _metric_example(goal: Goal) -> str | None:
+    """What ``goal``'s title counts ("Build 3 dashboards": "dashboards"; with the clause
+    that makes it a result; the count that is its target first), else its unit.  For a
+    goal with an ``outcome``, never an activity (O001 would flag it): what the outcome
+    counts instead, else none."""
+    example = metric_in(goal.title, goal.target) or (goal.unit or "").strip()
+    if goal.outcome and kind_of(None, example, down=goal.down) == "activity":
+        example = metric_in(goal.outcome, goal.target) or ""
+        return None if kind_of(None, example, down=goal.down) == "activity" else example
+    return example
+
+
+#: No ``metric``; the example fits the goal (:func:`_metric_example`), else none.
 missing_metric = _with_example(
-    _NO_METRIC,
-    lambda goal: metric_in(goal.title) or (goal.unit or "").strip(),
-    'add `metric:` naming what you count, e.g. "{}"',
+    _NO_METRIC, _metric_example, 'add `metric:` naming what you count, e.g. "{}"'
 )
 
 

@@ -549,15 +549,28 @@ _HOW_OFTEN = frozenset(["time", "times", "x"])
 _CLAUSE_END = frozenset(["before", "by", "until", "within"])
 
 
-def metric_in(title: str) -> str | None:
-    """What ``title`` counts, said as a metric: :func:`counted_in`'s words and the clause
-    after them when it makes them a result (:func:`names_result`: "informational
-    interviews that lead to a referral"); None when the title counts nothing, or only
-    how often ("Post 10 times")."""
-    after = _after_quantity(title)
+#: Units after a number, spelled as a metric says them ("2 h/week": "hours per week").
+_UNIT_WORDS = {"h": "hours", "hr": "hours", "hrs": "hours", "min": "minutes", "mins": "minutes"}
+
+
+def metric_in(title: str, target: float | None = None) -> str | None:
+    """What ``title`` counts, said as a metric: :func:`counted_in`'s words (after the
+    number that is ``target``, if one is, else the first) and the clause after them when
+    it makes them a result (:func:`names_result`: "informational interviews that lead to
+    a referral"); a unit spelled out after what it measures ("overtime hours per week" of
+    "Cut overtime to 2 h/week"); None when the title counts nothing, or only how often
+    ("Post 10 times")."""
+    tokens = title.split()
+    after = _after_quantity(title, target)
     counted = None if after is None else _counted(after[:4])
     if after is None or counted is None or counted.split()[0].lower() in _HOW_OFTEN:
         return None
+    unit, _, per = counted.partition("/")
+    if unit.lower() in _UNIT_WORDS:
+        before = tokens[: len(tokens) - len(after) - 1]
+        subject = next((t for t in reversed(before) if t.lower() not in _NOT_COUNTED), "")
+        spelled = f"{subject.lower()} {_UNIT_WORDS[unit.lower()]}".strip()
+        return f"{spelled} per {per}" if per else spelled
     words = counted.split()
     if after[len(words) - 1][-1] in _TOKEN_EDGES:
         return counted  # "interviews, then ...": the phrase ends at the mark
@@ -571,14 +584,16 @@ def metric_in(title: str) -> str | None:
     return clause if names_result(clause) and not names_result(counted) else counted
 
 
-def _after_quantity(title: str) -> list[str] | None:
-    """The words of ``title`` after its first quantity (not ``once`` or ``twice``)."""
+def _after_quantity(title: str, target: float | None = None) -> list[str] | None:
+    """The words of ``title`` after its quantity that is ``target`` (a number written in
+    digits), else after its first (not ``once`` or ``twice``)."""
     tokens = title.split()
-    first = next(
-        (i for i, t in enumerate(tokens) if is_quantity(t) and t.lower() not in ("once", "twice")),
-        None,
-    )
-    return None if first is None else tokens[first + 1 :]
+    at = [i for i, t in enumerate(tokens) if is_quantity(t) and t.lower() not in ("once", "twice")]
+    if not at:
+        return None
+    amounts = ((i, _AMOUNT.fullmatch(tokens[i].strip(_TOKEN_EDGES))) for i in at)
+    first = next((i for i, m in amounts if m and _number(m["number"]) == target), at[0])
+    return tokens[first + 1 :]
 
 
 def counted_by(metric: str) -> str | None:
