@@ -401,7 +401,7 @@ def test_findings_whose_fixes_are_not_shown_work_out_no_goal_names() -> None:
     overdue = ("goals/Old.md", goal_note(title="Old", due="2026-10-01"))
     shown = catalog(overdue)
     [told] = of("T002", evaluate(Context(shown, Config(), TODAY), RULES))
-    assert '`journal set "Old" status=done`' in told.suggestion
+    assert '`journal set "Old" status=dropped`' in told.suggestion
     unshown = catalog(overdue)
     [quiet] = of("T002", evaluate(Context(unshown, Config(), TODAY, fixes=False), RULES))
     assert quiet.message == told.message
@@ -2340,3 +2340,23 @@ def test_m001s_example_is_the_result_the_target_counts(
     )
     (finding,) = of("M001", run((PATH, goal)))
     assert finding.suggestion.endswith(example)
+
+
+@pytest.mark.parametrize(
+    ("current", "first", "last"),
+    [
+        ("0", "set a new `due`", "`status=done` if it was reached after all"),
+        ("4", "mark it done", "or set a new `due`"),
+    ],
+)
+def test_t002_offers_done_first_only_for_a_goal_that_reached_its_target(
+    current: str, first: str, last: str
+) -> None:
+    """Reported by a career coach: a goal past due at 0 of 1 was offered `status=done`
+    first, and the review then listed it under Wins."""
+    goal = goal_note(due="2026-10-31", current=current, milestones=None, body="")
+    (found,) = of("T002", run((PATH, goal)))
+    assert found.suggestion.startswith(first)
+    assert last in found.suggestion
+    if current == "0":
+        assert found.suggestion.index("status=dropped") < found.suggestion.index("status=done")

@@ -14,6 +14,7 @@ from journal.core.progress import (
     last_checkin,
     overdue_milestones,
     quiet_too_long,
+    reached,
     start_of,
     step,
 )
@@ -40,12 +41,19 @@ def overdue(ctx: Context) -> Iterator[Problem]:
         if goal.due is not None and goal.due < ctx.today:
             days = (ctx.today - goal.due).days
             word = ctx.goal_word(goal.path)
+            new_due = f"set a new `due` (`journal set {word} due=YYYY-MM-DD`)"
+            if goal.current is not None and reached(goal, goal.current):
+                fix = f"mark it done (`journal set {word} status=done`), or {new_due}"
+            else:  # short of its target (or none says): done would record it as a win
+                fix = (
+                    f"{new_due}, or drop it (`journal set {word} status=dropped`); "
+                    f"`status=done` if it was reached after all"
+                )
             yield Problem(
                 goal.path,
                 line_of(goal, "due"),
                 f"due {goal.due} passed {plural(days, 'day')} ago and the goal is still active",
-                f"mark it done or dropped (`journal set {word} status=done`), or set a new "
-                f"`due` (`journal set {word} due=YYYY-MM-DD`)",
+                fix,
             )
 
 
