@@ -2360,3 +2360,12 @@ def test_t002_offers_done_first_only_for_a_goal_that_reached_its_target(
     assert last in found.suggestion
     if current == "0":
         assert found.suggestion.index("status=dropped") < found.suggestion.index("status=done")
+
+
+def test_t006_offers_a_goal_that_counts_nothing_only_a_line_without_a_number() -> None:
+    """Reported by a career coach: a goal with no metric or target was told `journal log
+    "Get better at Excel" +1 "what you did"`, which writes `current: 1`."""
+    old = goal_note(metric=None, target=None, current=None, baseline=None, body="")
+    (found,) = of("T006", run((PATH, old)))
+    assert "journal log" not in found.suggestion
+    assert f"`- {TODAY}: WHAT YOU DID`" in found.suggestion

@@ -207,6 +207,8 @@ def stale(ctx: Context) -> Iterator[Problem]:
                 f"{ctx.goal_word(goal.path)}`), or a line without a number under "
                 f"`## Log`, e.g. `- {ctx.today}: asked Dana for an intro`"
             )
+        elif ctx.missing(goal, "metric") and ctx.missing(goal, "target"):  # no number to log
+            fix = f"add a line without a number under `## Log`, e.g. `- {ctx.today}: WHAT YOU DID`"
         else:  # a `+N` line by hand would leave `current` behind (M007)
             fix = (
                 f"log what you did: `journal log {ctx.goal_word(goal.path)} "
