@@ -1869,3 +1869,10 @@ def test_a_goal_that_alone_asks_for_more_than_the_week_is_paused_first() -> None
     plan = build_plan(Catalog(notes, today=date(2026, 11, 22)), date(2026, 11, 23), 28, 10.0)
     first = plan["capacity"]["runs"][0]
     assert first["pause"] == [{"goal": "[[Interviews]]", "effort": 20}]
+    catalog = _capacity_case(
+        ("Interviews", "interviews landed", "20", {"due": "2026-12-13"}),
+        ("Cert", "modules passed", "2", {"due": "2027-02-28"}),
+    )
+    runs, hints = _advice(catalog, 10.0)  # A002 chooses alike
+    assert runs[0] == ["[[Interviews]]"]
+    assert hints and all(h.startswith("pausing [[Interviews]] (20 h) brings") for h in hints)
