@@ -2369,3 +2369,72 @@ def test_t006_offers_a_goal_that_counts_nothing_only_a_line_without_a_number() -
     (found,) = of("T006", run((PATH, old)))
     assert "journal log" not in found.suggestion
     assert f"`- {TODAY}: WHAT YOU DID`" in found.suggestion
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        # reported (a career coach): vague verbs and adjectives the list missed
+        ("Increase my visibility", True),
+        ("Reduce turnover", True),
+        ("Learn Python", True),
+        ("Build a stronger network", True),
+        ("Become a stronger leader", True),
+        ("Become fluent in Spanish", True),
+        ("Update my CV", True),
+        ("Increase revenue by 20%", False),
+        ("Reduce turnover to 8%", False),
+        ("Learn Python to build 3 dashboards", False),
+        # a language level is concrete: CEFR A1 to C2, or "level 3"
+        ("Improve my English to B2 level", False),
+        ("Become fluent in Spanish: C1", False),
+        ("Improve my German to level 3", False),
+        ("Improve my English to A level", True),  # no CEFR level
+        # German and Spanish vague words (the commonest only)
+        ("Mein Netzwerk ausbauen", True),
+        ("Mehr netzwerken", True),
+        ("Mejorar mi inglés", True),
+        ("Mejorar mis habilidades de liderazgo", True),
+        ("Mejorar mi inglés a nivel B2", False),
+        ("Mehr netzwerken: 5 Kaffeetermine", False),
+    ],
+)
+def test_vague_words_a_coach_named(text: str, vague: bool) -> None:
+    assert is_vague(text) is vague
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Connect with five HR leaders",
+        "Complete the People Analytics certificate",
+        "Mentor two junior HRBPs",
+        "Master the new HRIS",
+        "Improve the onboarding report",
+        "Network more: five coffee chats",
+        "Build my personal website",
+        "Land an HRBP role at a company over 500 people",
+        "Ask for a raise",
+        "Attend the SHRM annual conference",
+    ],
+)
+def test_the_german_and_spanish_words_leave_english_judgments_alone(text: str) -> None:
+    """The few German and Spanish words added are no English words: English results
+    stay as they were (these titles are not vague, before and after)."""
+    assert not is_vague(text)
+
+
+@pytest.mark.parametrize(
+    ("metric", "phrase"),
+    [("eventos asistidos", "eventos"), ("Veranstaltungen besucht", "Veranstaltungen")],
+)
+def test_german_and_spanish_event_metrics_count_activity(metric: str, phrase: str) -> None:
+    assert effort_of(metric) == (phrase, False)
+
+
+def test_a_vague_goal_with_a_number_that_is_no_amount_does_not_say_no_number() -> None:
+    """Reported: "Improve onboarding NPS to 11/10" was vague "with no number"."""
+    goal = goal_note(title="Improve onboarding NPS to 11/10", outcome=None)
+    [finding] = of("S001", run((PATH, goal)))
+    assert "no number" not in finding.message
+    assert "11/10" in finding.message

@@ -1821,3 +1821,58 @@ def test_a_plans_recorded_start_is_where_the_line_begins_only() -> None:
     assert plan.on(half, date(2026, 11, 30)) == pytest.approx(1.2 + 0.3 / 7)
     later = goal(target=3.5, start=date(2026, 12, 2), due=date(2027, 1, 17))
     assert plan.on(later, date(2026, 12, 2)) == pytest.approx(1 + 0.5 / 5)
+
+
+def test_capacity_without_effort_says_it_cannot_judge_and_names_a003(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (a career coach): with 31 goals and no `effort`, the plan said "the plan
+    fits" while `check` said 26 goals too many."""
+    write(".journal/config.toml", "[goals]\nmax_active_goals = 2\n")
+    for name in "abc":
+        write(f"goals/{name}.md", goal_text(f"Goal {name}"))
+    capacity = section_of(plan_text(invoke), "capacity")
+    assert "the plan fits." not in capacity
+    assert "No goal has `effort`" in capacity
+    assert "can't be judged" in capacity
+    assert "3 goals are active, 1 over `max_active_goals` = 2 (A003 in `journal check`)" in capacity
+
+
+def test_capacity_with_some_effort_missing_does_not_say_it_fits(
+    invoke: Invoke, write: Write
+) -> None:
+    write("goals/a.md", goal_text("Alpha", effort=2))
+    write("goals/b.md", goal_text("Beta"))
+    capacity = section_of(plan_text(invoke), "capacity")
+    assert "the plan fits." not in capacity
+    assert "1 of the 2 goals has no `effort`" in capacity
+    assert "A003" not in capacity  # 2 goals are within max_active_goals
+
+
+def test_a_goal_that_alone_asks_for_more_than_the_week_is_paused_first() -> None:
+    """Reported: the plan paused a well-formed goal due last before a 20-hour goal that
+    no pausing of others can fit: a goal whose `effort` alone is over the hours must be
+    paused (or lowered) whatever else is, so it comes first, with its hours."""
+    from datetime import date
+
+    from journal.core.catalog import Catalog
+    from journal.core.notes import parse_note
+    from journal.core.plan import build_plan
+
+    notes = [
+        parse_note(
+            "goals/Interviews.md",
+            goal_text("Interviews", effort=20, due="2026-12-13").encode(),
+        ),
+        parse_note("goals/Cert.md", goal_text("Cert", effort=2, due="2027-02-28").encode()),
+    ]
+    plan = build_plan(Catalog(notes, today=date(2026, 11, 22)), date(2026, 11, 23), 28, 10.0)
+    first = plan["capacity"]["runs"][0]
+    assert first["pause"] == [{"goal": "[[Interviews]]", "effort": 20}]
+    catalog = _capacity_case(
+        ("Interviews", "interviews landed", "20", {"due": "2026-12-13"}),
+        ("Cert", "modules passed", "2", {"due": "2027-02-28"}),
+    )
+    runs, hints = _advice(catalog, 10.0)  # A002 chooses alike
+    assert runs[0] == ["[[Interviews]]"]
+    assert hints and all(h.startswith("pausing [[Interviews]] (20 h) brings") for h in hints)

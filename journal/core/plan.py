@@ -148,6 +148,7 @@ def build_plan(
     series_of: SeriesOf | None = None,
     kept: Mapping[str, Mapping[str, float]] | None = None,
     undated: Mapping[str, date | None] | None = None,
+    max_active_goals: int | None = None,
 ) -> dict[str, Any]:
     """Everything the plan template shows, as plain data.  ``targets`` (per goal id,
     the value to reach by the end of each week, null before the goal's window, up to
@@ -279,7 +280,10 @@ def build_plan(
             for g in goals
             if g.path not in lines
         ],
-        "capacity": _capacity(goals, worked, weeks, labels, hours_per_week, link),
+        "capacity": {
+            **_capacity(goals, worked, weeks, labels, hours_per_week, link),
+            **_too_many(catalog.goals, max_active_goals),
+        },
         "focus": _focus(goals, focused, link, titled, span),
         "chart": _gantt(goals, worked, span),
         "targets": {g.key: _trimmed(values[g.path]) for g in with_line},
@@ -518,7 +522,7 @@ def _capacity(
                 "started": [link(g) for g in counted if previous is not None and g not in previous],
                 "pause": [
                     {"goal": link(g), "effort": numeric(number(g.effort))}
-                    for g in to_pause(counted, over)
+                    for g in to_pause(counted, over, hours)
                 ],
             }
         )
@@ -529,7 +533,15 @@ def _capacity(
         "over": hours_over(peak, hours) > 0,
         "runs": runs,
         "without_effort": [link(g) for g in goals if g.effort is None],
+        "goals": len(goals),
     }
+
+
+def _too_many(goals: Sequence[Goal], limit: int | None) -> dict[str, Any]:
+    """The active goals against ``limit`` (``max_active_goals``), as A003 counts them."""
+    active = sum(g.status == "active" for g in goals)
+    over = max(active - limit, 0) if limit is not None else 0
+    return {"active": active, "max_active": limit, "too_many": over}
 
 
 def _focus(

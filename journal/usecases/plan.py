@@ -154,6 +154,7 @@ def quarterly_plan(
                 series_of=series_of,
                 kept=kept,
                 undated=undated,
+                max_active_goals=vault.config.goals.max_active_goals,
             )
         return data, data.pop("targets"), data.pop("starts")
 

@@ -116,7 +116,7 @@ def over_capacity(ctx: Context) -> Iterator[Problem]:
     excess = hours_over(everything, hours)
     if not excess:
         return
-    pausing = to_pause(loaded, excess)
+    pausing = to_pause(loaded, excess, hours)
     pause = ", ".join(f"{ctx.catalog.link_to(g.path)} ({number(g.effort or 0)} h)" for g in pausing)
     command = f"`journal set {ctx.goal_word(pausing[0].path)} status=paused`" + (
         ", then the others likewise" if len(pausing) > 1 else ""
@@ -130,8 +130,9 @@ def over_capacity(ctx: Context) -> Iterator[Problem]:
                 line_of(goal, "effort"),
                 f"with this goal the active goals need {plural(round(total, 2), 'hour')} a week "
                 f"(all of them: {number(everything)}), more than hours_per_week = {number(hours)}",
-                f"pausing {pause} brings the week within it (activity goals first, then the "
-                "least confident, then the latest due, as a plan's Capacity section chooses: "
+                f"pausing {pause} brings the week within it (a goal over the hours alone "
+                "first, then activity goals, then the least confident, then the latest due, "
+                "as a plan's Capacity section chooses: "
                 f"{command}); or lower `effort`, or raise "
                 "`hours_per_week` in .journal/config.toml if you really have the time",
             )

@@ -111,13 +111,15 @@ def hours_over(effort: float, hours: float) -> float:
     return max(round(effort - hours, 6), 0.0)
 
 
-def to_pause(goals: Iterable[Goal], excess: float) -> list[Goal]:
+def to_pause(goals: Iterable[Goal], excess: float, hours: float) -> list[Goal]:
     """The active goals to pause to take ``excess`` hours a week off, in this order until
-    they do: activity goals first (:func:`is_activity`), then the least confident, then
+    they do: a goal whose ``effort`` alone is over ``hours`` first (no pausing of others
+    fits it), then activity goals (:func:`is_activity`), then the least confident, then
     the latest due.  The plan's Capacity section and A002 both name these."""
     order = sorted(
         (g for g in goals if g.effort and g.status == "active"),  # a done goal can't pause
         key=lambda g: (
+            not hours_over(g.effort or 0, hours),
             not is_activity(g),
             g.confidence or 10,
             -(g.due or date.min).toordinal(),

@@ -5,12 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journal.core.rules.base import Context, Problem, Rule, line_of
-from journal.core.rules.words import is_concrete, vague_phrase
+from journal.core.rules.words import is_concrete, is_quantity, vague_phrase
 
 _SUGGEST_VAGUE = (
     "name what will exist when it is done, with a number or a deliverable: how many of "
     "what, or which thing, and by when"
 )
+
+
+def _vague(what: str, text: str, phrase: str, more: str = "") -> str:
+    """Why ``text`` (``what`` names it) with its vague ``phrase`` is vague: no number,
+    or a number that is no amount (a year, a date, a score past its scale: "11/10")."""
+    numbers = [t for t in text.split() if any(c.isdigit() for c in t) and not is_quantity(t)]
+    if not numbers:
+        return f'{what} "{text}" is vague ("{phrase}" with no number or deliverable{more})'
+    return (
+        f'{what} "{text}" is vague ("{phrase}" with no amount or deliverable{more}): '
+        f"{numbers[0]} is no amount (a year, a date or a score past its scale)"
+    )
 
 
 def vague_goal(ctx: Context) -> Iterator[Problem]:
@@ -22,16 +34,14 @@ def vague_goal(ctx: Context) -> Iterator[Problem]:
             yield Problem(
                 goal.path,
                 line_of(goal, "outcome"),
-                f'the outcome "{outcome}" is vague ("{outcome_phrase}" with no number '
-                "or deliverable)",
+                _vague("the outcome", outcome, outcome_phrase),
                 _SUGGEST_VAGUE,
             )
         elif title_phrase and not is_concrete(goal.title) and not is_concrete(outcome):
             yield Problem(
                 goal.path,
                 line_of(goal, "title"),
-                f'the goal "{goal.title}" is vague ("{title_phrase}" with no number or '
-                "deliverable, and no concrete outcome)",
+                _vague("the goal", goal.title, title_phrase, ", and no concrete outcome"),
                 _SUGGEST_VAGUE,
             )
 

@@ -28,6 +28,7 @@ VAGUE_PHRASES = (
     "learn about",
     "learn more",
     "learn the basics",
+    "learn",
     "work on",
     "focus on",
     "try to",
@@ -42,6 +43,22 @@ VAGUE_PHRASES = (
     "expand",
     "my network",
     "personal brand",
+    "increase",
+    "reduce",
+    "stronger",
+    "fluent",
+    "update",
+    # the commonest German and Spanish ones (the lists are English: docs/checks.md)
+    "mehr",
+    "besser",
+    "verbessern",
+    "ausbauen",
+    "erweitern",
+    "más",
+    "mejor",
+    "mejorar",
+    "aumentar",
+    "ampliar",
 )
 
 #: Number words that count as a quantity, alone or joined by hyphens ("twenty-five").
@@ -190,6 +207,7 @@ NOT_OBJECTS = (
     "some",
     "something",
     "started",
+    "stronger",
     "stuff",
     "that",
     "them",
@@ -222,6 +240,8 @@ ACTIVITY_NOUNS = (
     "emails",
     "event",
     "events",
+    "evento",
+    "eventos",
     "hour",
     "hours",
     "lunch",
@@ -237,6 +257,8 @@ ACTIVITY_NOUNS = (
     "posts",
     "session",
     "sessions",
+    "veranstaltung",
+    "veranstaltungen",
     "webinar",
     "webinars",
     "workout",
@@ -247,10 +269,12 @@ ACTIVITY_NOUNS = (
 #: after ``who``, ``that`` or ``which`` ("recruiters who contacted me": they did it).
 ACTIVITY_VERBS = (
     "applied",
+    "asistidos",  # Spanish and German "attended", as the few nouns of theirs above
     "asked",
     "attend",
     "attended",
     "attending",
+    "besucht",
     "booked",
     "completed",
     "conducted",
@@ -440,6 +464,8 @@ _AMOUNT = lazy(
     r"(?:%|\+|k|m|bn|x|pct|h|hrs?|mins?|kg|km|mi|lbs?|wpm|pts?|[kmgt]b|ml|mo|wks?|usd|eur|gbp)?",
     re.I,
 )
+#: A language level, CEFR A1 to C2 ("B2", "C1+"), is concrete ("level 3" holds a number).
+_LEVEL = lazy(r"\b[ABC][12]\+?(?![\w+])")
 _YEAR = lazy(r"(?:19|20)\d\d(?:[-\u2013]\d+)?")
 _NUMBER_WORDS = frozenset(NUMBER_WORDS)
 _MEASURE = lazy(rf"\b(?:{_alternation(MULTIPLES)})\b|(?<![\w-])\d+-[a-z]", re.IGNORECASE)
@@ -624,11 +650,12 @@ def _number(text: str) -> float:
 
 
 def is_concrete(text: str) -> bool:
-    """``text`` holds a quantity, names a deliverable, or has a purpose clause that
-    makes something ("to build dashboards")."""
+    """``text`` holds a quantity or a language level (``B2``), names a deliverable, or
+    has a purpose clause that makes something ("to build dashboards")."""
     return (
         any(is_quantity(token) for token in text.split())
         or _MEASURE.search(text) is not None
+        or _LEVEL.search(text) is not None
         or _DELIVERABLE.search(text) is not None
         or _PURPOSE.search(text) is not None
     )
