@@ -1617,7 +1617,7 @@ def test_a_rate_goals_expected_value_keeps_its_decimals_in_status_and_review(
         r for r in invoke("review", "--stdout").stdout.splitlines() if r.startswith("| [[r]]")
     )
     assert "(expected 0.031" in row, row
-    needed = re.search(r"needs ([0-9.]+)/week", row)  # it said "needs 0/week" all quarter
+    needed = re.search(r"needs ([0-9.]+) conversations/week", row)  # it said "needs 0/week"
     assert needed is not None and float(needed.group(1)) == pytest.approx(0.0034, abs=5e-5)
 
 

@@ -1134,7 +1134,7 @@ def test_a_measure_with_a_value_between_whole_numbers_is_planned_as_a_measure(
     assert all(float(v.strip("*").removesuffix(" (due)")) <= 79.5 for v in table if v)
     review = invoke("review", "--stdout").stdout
     row = next(line for line in review.splitlines() if line.startswith("| [[w]]"))
-    assert row.endswith(" · needs to drop 0.41/week |"), row  # a rate, not whole steps
+    assert row.endswith(" · needs to drop 0.41 kg/week |"), row  # a rate, not whole steps
 
 
 def test_a_one_step_goal_has_one_verdict_plan_or_no_plan_by_its_milestones(

@@ -667,7 +667,7 @@ def test_on_its_due_day_a_goal_needs_what_is_left_by_the_end_of_it(
     assert needs("2026-12-29") == {
         "playbook": "behind (milestone First draft reviewed overdue 53 days) · needs 1 by "
         "2026-12-31, in 2 days |",
-        "weight": "behind (expected 75.1) · needs to drop 28/week |",
+        "weight": "behind (expected 75.1) · needs to drop 28 kg/week |",
     }
     assert (
         needs("2026-12-30")["weight"]
@@ -1573,7 +1573,7 @@ def test_a_past_week_judges_a_goal_by_the_target_and_due_day_git_had_then(
     w38 = invoke("review", "--week", "2026-W38", "--stdout").stdout
     row = scoreboard_row(w38, "[[referrals]]")
     assert row is not None and "**0** of 2 referrals (from 0) |" in row, row
-    assert "| behind (expected 1, by the plan) · needs 1 every 6.4 weeks |" in row, row
+    assert "| behind (expected 1, by the plan) · needs 1 referral every 6.4 weeks |" in row, row
     assert "to go :g1b, 2026-09-01, 2026-12-19" in w38 and "due 2027-01-15" not in w38
     now = invoke("review", "--stdout").stdout  # 2026-W44: the goal as the file has it
     row = scoreboard_row(now, "[[referrals]]")
@@ -1600,7 +1600,7 @@ def test_a_past_week_keeps_a_field_edited_and_not_committed_as_the_file_has_it(
     row = scoreboard_row(w38, "[[referrals]]")
     # baseline 0 and unit then; the target the file has; 0.7 expected from 09-01 to 12-18
     assert row is not None and "**0** of 4 referrals (from 0) |" in row, row
-    assert "| behind (expected 0.7) · needs 1 every 3.2 weeks |" in row, row
+    assert "| behind (expected 0.7) · needs 1 referral every 3.2 weeks |" in row, row
     assert "to go :g1b, 2026-09-01, 2026-12-19" in w38
 
 
@@ -2086,3 +2086,28 @@ def test_check_reports_a_review_whose_markers_are_broken(
         (path, int(line), message.strip(), "error")
     ]
     assert "journal review" in h023[0]["suggestion"]
+
+
+@pytest.mark.parametrize(
+    ("unit", "target", "current", "rate"),
+    [("posts", 10, 3, "2 posts/week"), ("events", 3, 1, "1 event every 1.8 weeks")],
+)
+def test_the_review_words_the_needed_rate_as_a001_does(
+    invoke: Invoke,
+    write: Write,
+    vault: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    unit: str,
+    target: int,
+    current: int,
+    rate: str,
+) -> None:
+    """Reported: check said `needs 2 posts/week`, the review `needs 2/week` (and `needs 1
+    every 1.8 weeks` for check's `1 event every 1.8 weeks`): the unit is in both."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-06")
+    props = {"unit": unit, "target": target, "current": current, "start": "2026-11-01"}
+    write("goals/a.md", goal_text("Alpha", **props))
+    check = invoke("check", "--select", "A001").stdout
+    assert f"needs {rate} to reach {target}" in check, check
+    row = scoreboard_row(invoke("review", "--stdout").stdout, "[[a]]")
+    assert row is not None and row.endswith(f" · needs {rate} |"), row

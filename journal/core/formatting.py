@@ -166,7 +166,7 @@ _SINGULAR_S = frozenset((
 #: others are of a singular in ``-ie`` (``movies``, ``calories``) or are French
 #: (``copies``, ``parties``: ``copie``, ``partie``).
 _IES_OF_Y = frozenset((
-    "activities", "agencies", "categories", "charities", "cities", "communities",
+    "activities", "agencies", "categories", "charities", "cities", "communities", "competencies",
     "companies", "countries", "deliveries", "diaries", "enquiries", "entries", "families",
     "hobbies", "industries", "inquiries", "libraries", "opportunities", "policies",
     "priorities", "queries", "replies", "stories", "strategies", "studies", "summaries",

@@ -13,7 +13,7 @@ import math
 from datetime import date, timedelta
 
 from journal.core.dates import parse_duration, weeks_between
-from journal.core.formatting import exact_number
+from journal.core.formatting import exact_number, per_week
 from journal.core.goal import Goal, Milestone
 from journal.core.records import Record, record
 
@@ -220,6 +220,13 @@ def counted(goal: Goal) -> bool:
     values = [goal.baseline or 0, goal.target, goal.current, goal.file_current]
     values += [c.amount for c in goal.checkins if c.op is not None]
     return all(float(v).is_integer() for v in values if v is not None)
+
+
+def rate_of(goal: Goal, weekly: float) -> str:
+    """A weekly rate of ``goal`` in words, as A001 and the review's scoreboard both write
+    it (:func:`per_week`): in its unit, and in whole steps for a goal counted so
+    (``2 posts/week``, ``1 event every 1.8 weeks``)."""
+    return per_week(weekly, goal.unit, counted(goal))
 
 
 def step(goal: Goal) -> float:

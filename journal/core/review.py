@@ -22,7 +22,6 @@ from journal.core.formatting import (
     number,
     numeric,
     parts_of,
-    per_week,
     percent,
     plural,
     rate,
@@ -44,13 +43,13 @@ from journal.core.networking import (
 )
 from journal.core.progress import (
     Pace,
-    counted,
     expected_value,
     last_checkin,
     overdue_milestones,
     pace,
     plan_pace,
     quiet_too_long,
+    rate_of,
     reached,
     rhythm,
     rounded,
@@ -510,7 +509,7 @@ def _needs(goal: Goal, now: Pace, as_of: date) -> str | None:
         days = (goal.due - as_of).days
         when = f"in {time_left(days)}" if days else "today"
         return f"{number(abs(now.left))} by {goal.due}, {when}"
-    return per_week(abs(now.needed_per_week), whole=counted(goal))
+    return rate_of(goal, abs(now.needed_per_week))
 
 
 def _checkins(

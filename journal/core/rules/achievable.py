@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from journal.core.dates import weeks_between
-from journal.core.formatting import listed, per_week, plural
+from journal.core.formatting import listed, plural
 from journal.core.goal import Goal
-from journal.core.progress import counted, pace, places, start_of
+from journal.core.progress import counted, pace, places, rate_of, start_of
 from journal.core.rules.base import (
     Context,
     Problem,
@@ -54,15 +54,14 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
         # a goal counting down says so, as the review's scoreboard does ("needs to drop")
         drop, went = ("to drop ", "dropped") if direction < 0 else ("", "averaged")
         so_far = (
-            f"has {went} {per_week(seen, goal.unit, whole)} since {start}"
+            f"has {went} {rate_of(goal, seen)} since {start}"
             if seen > 0
             else f"has made no progress since {start}"
         )
         yield Problem(
             goal.path,
             line_of(goal, "target"),
-            f"needs {drop}{per_week(needed, goal.unit, whole)} to reach {number(target)} by {due}, "
-            f"but {so_far}",
+            f"needs {drop}{rate_of(goal, needed)} to reach {number(target)} by {due}, but {so_far}",
             _pace_suggestion(current, target, direction, due, ctx.today, seen, places(goal) - 1),
         )
 
