@@ -760,11 +760,26 @@ def test_chart_names_are_cut_at_a_word_boundary() -> None:
 
     title = "Two informational interviews that lead to insight into an HRBP role"
     assert gantt_text(title) == "Two informational interviews that lead to insight into an…"
-    assert gantt_text("Plan: Q3; #1 at 50%") == "Plan Q3 1 at 50"
+    assert gantt_text("Plan: Q3; #1 at 50%") == "Plan Q3 1 at 50 pct"
     assert gantt_text("Learn <b>SQL</b> now") == "Learn b SQL /b now"  # no HTML in Mermaid
     assert gantt_text("x" * 70) == "x" * 59 + "…"
     # reported: `Budget | Q1 review !-- secret -- done`, the words hidden in a comment shown
     assert gantt_text("Budget | Q1 review <!-- secret --> done") == "Budget | Q1 review done"
+
+
+def test_a_percent_in_a_title_reads_pct_in_the_review_and_plan_charts(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: "Raise team engagement score to 75%" was charted as `section Raise team
+    engagement score to 75 (15 pct, ...)`, in the review and in the plan: the `%` Mermaid
+    can't have reads ` pct`, as the labels write the progress."""
+    title = "Raise team engagement score to 75%"
+    props = {"unit": "'%'", "baseline": 62, "current": 64, "target": 75, "start": "2026-10-01"}
+    write("goals/e.md", goal_text(title, **props))
+    review = invoke("review", "--stdout").stdout
+    assert "    section Raise team engagement score to 75 pct (" in review, review
+    plan = invoke("plan", "--stdout").stdout
+    assert "    section Raise team engagement score to 75 pct\n" in plan, plan
 
 
 def networking_of(text: str) -> str:

@@ -819,12 +819,14 @@ def gantt_head(first: date, last: date) -> list[str]:
 
 
 def gantt_text(text: str, limit: int = 60) -> str:
-    """Text safe inside a Mermaid gantt line (no ``:``, ``;``, ``#``, ``%``, nor ``<`` and
-    ``>``, which Mermaid renders as HTML: ``<b>`` would bolden the rest), without its HTML
-    comments (:func:`uncommented`), cut at a word boundary with an ellipsis when longer
-    than ``limit`` characters."""
+    """Text safe inside a Mermaid gantt line (no ``:``, ``;``, ``#``, nor ``<`` and ``>``,
+    which Mermaid renders as HTML: ``<b>`` would bolden the rest; ``%`` reads ``pct``, as
+    the labels write progress: ``75 pct``), without its HTML comments (:func:`uncommented`),
+    cut at a word boundary with an ellipsis when longer than ``limit`` characters."""
     cleaned = " ".join(
-        "".join(" " if ch in ":;#%<>\n\r" else ch for ch in uncommented(text)).split()
+        "".join(
+            " pct " if ch == "%" else " " if ch in ":;#<>\n\r" else ch for ch in uncommented(text)
+        ).split()
     )
     if len(cleaned) > limit:
         cut = cleaned[: limit - 1]
