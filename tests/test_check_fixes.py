@@ -161,3 +161,34 @@ def test_a001_says_what_a_goal_counting_down_needs_as_the_scoreboard_does(
     [found] = findings(invoke, "A001")
     assert found["message"].startswith("needs to drop ")
     assert "but has dropped " in found["message"]
+
+
+def test_a001_s_lower_target_retitles_a_goal_whose_title_says_the_old_one(
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: A001 said `set target to 3`; after `journal set G target=3` the title
+    still said 100 and status showed 2/3. The fix now sets the title too."""
+    monkeypatch.setenv("JOURNAL_TODAY", TODAY)
+    title = "Get 100 informational interviews secured by year end"
+    text = goal(title, "0", "100", "2", "", due="2026-12-31", unit="interviews")
+    write(f"goals/{title}.md", text)
+    [found] = findings(invoke, "A001")
+    retitled = "Get 3 informational interviews secured by year end"
+    command = f'`journal set "{title}" target=3 title="{retitled}"`'
+    assert f"set `target` to 3 ({command}: the title says 100 too)" in found["suggestion"]
+    [args] = commands(found["suggestion"])
+    assert invoke(*args).exit_code == 0
+    note = (vault / f"goals/{title}.md").read_text()
+    assert f"title: {retitled}\n" in note and "target: 3\n" in note
+    assert findings(invoke, "A001") == []
+
+
+def test_a001_says_in_words_to_retitle_when_the_old_target_is_in_the_title_twice(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A title stating the old target twice is not rewritten by guess: the fix says it."""
+    monkeypatch.setenv("JOURNAL_TODAY", TODAY)
+    title = "Get 100 interviews, 100 by year end"
+    write("goals/g.md", goal(title, "0", "100", "2", "", due="2026-12-31"))
+    [found] = findings(invoke, "A001")
+    assert "set `target` to 3 (and change the title, which says 100 too)" in found["suggestion"]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from functools import partial
 
 from journal.core.dates import weeks_between
-from journal.core.formatting import listed, plural
+from journal.core.formatting import listed, plural, shell_word
 from journal.core.goal import Goal
 from journal.core.progress import counted, pace, places, rate_of, start_of
 from journal.core.rules.base import (
@@ -19,6 +20,7 @@ from journal.core.rules.base import (
     number,
     to_pause,
 )
+from journal.core.rules.words import spans_of
 
 _EPSILON = 1e-9
 
@@ -62,7 +64,16 @@ def pace_out_of_reach(ctx: Context) -> Iterator[Problem]:
             goal.path,
             line_of(goal, "target"),
             f"needs {drop}{rate_of(goal, needed)} to reach {number(target)} by {due}, but {so_far}",
-            _pace_suggestion(current, target, direction, due, ctx.today, seen, places(goal) - 1),
+            _pace_suggestion(
+                current,
+                target,
+                direction,
+                due,
+                ctx.today,
+                seen,
+                places(goal) - 1,
+                partial(_lower_target, ctx, goal),
+            ),
         )
 
 
@@ -74,10 +85,12 @@ def _pace_suggestion(
     today: date,
     seen: float,
     digits: int,
+    lower_target: Callable[[float], str],
 ) -> str:
     """Where the rate so far leads: the day it reaches the target, and the value it
     reaches by due, to ``digits`` (the decimals the goal is written with) on the near
-    side, offered as a target only when it is a step beyond ``current``."""
+    side, offered as a target (worded by ``lower_target``) only when it is a step beyond
+    ``current``."""
     one_step = "if the progress comes in one step near the end, add `check_ignore: [A001]`"
     if seen <= 0:
         return f"log the first step, move `due`, or lower `target`; {one_step}"
@@ -87,7 +100,7 @@ def _pace_suggestion(
     reached = (current + direction * seen * weeks_between(today, due)) * scale
     reachable = (math.floor(reached) if direction > 0 else math.ceil(reached)) / scale
     lower = (reachable - current) * direction > _EPSILON
-    options = [f"set `target` to {number(reachable)}"] if lower else []
+    options = [lower_target(reachable)] if lower else []
     options.append("make more time for it")
     if days > (date.max - today).days:  # past the calendar (9999-12-31)
         ways = listed(options, "or")
@@ -96,6 +109,23 @@ def _pace_suggestion(
     options.insert(0, "move `due` there")
     ways = listed(options, "or")
     return f"at this rate you reach {number(target)} around {reach}: {ways}; {one_step}"
+
+
+def _lower_target(ctx: Context, goal: Goal, to: float) -> str:
+    """The option of setting ``goal``'s target to ``to``; when its title states the old
+    target, changing the title too: by the command that sets both when it states it once,
+    else in words (which of its numbers to change is not the tool's guess)."""
+    option = f"set `target` to {number(to)}"
+    old = number(goal.target or 0)
+    spans = spans_of(goal.title, goal.target or 0)
+    if len(spans) > 1:
+        return f"{option} (and change the title, which says {old} too)"
+    if not spans:
+        return option
+    [(start, end)] = spans
+    title = shell_word(goal.title[:start] + number(to) + goal.title[end:])
+    command = f"journal set {ctx.goal_word(goal.path)} target={number(to)} title={title}"
+    return f"{option} (`{command}`: the title says {old} too)"
 
 
 def _by_age(goals: list[Goal]) -> list[Goal]:

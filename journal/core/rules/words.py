@@ -622,6 +622,20 @@ def _after_quantity(title: str, target: float | None = None) -> list[str] | None
     return tokens[first + 1 :]
 
 
+def spans_of(title: str, value: float) -> list[tuple[int, int]]:
+    """Where ``title`` states ``value`` in digits (``100`` of "Get 100 interviews", ``75``
+    of "75%"): the start and end of each such number, as :func:`_after_quantity` reads
+    them."""
+    spans = []
+    for token in re.finditer(r"\S+", title):
+        word = token[0].strip(_TOKEN_EDGES)
+        at = token.start() + token[0].index(word) if word else 0
+        amount = _AMOUNT.fullmatch(word) if word else None
+        if amount and _number(amount["number"]) == value:
+            spans.append((at + amount.start("number"), at + amount.end("number")))
+    return spans
+
+
 def counted_by(metric: str) -> str | None:
     """What ``metric`` counts, read as :func:`counted_in` reads the words after a
     number: ``informational interviews`` of "informational interviews that led to a next
