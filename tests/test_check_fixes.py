@@ -74,9 +74,10 @@ def test_the_stale_fix_logs_a_step_the_goal_s_way_and_keeps_current_in_step(
         goal("Get 3 HRBP referrals", baseline, target, current, log),
     )
     [stale] = findings(invoke, "T006")
-    assert "+1 what you did" not in stale["suggestion"]
+    assert '"what you did"' not in stale["suggestion"]  # the words to write: in capitals
     [command] = commands(stale["suggestion"])
-    assert command[:3] == ["log", "Get 3 HRBP referrals", step]
+    assert command == ["log", "Get 3 HRBP referrals", step, "WHAT YOU DID"]
+    assert f"`- {TODAY}: WHAT YOU DID`" in stale["suggestion"]
     assert invoke(*command).exit_code == 0
     assert findings(invoke, "T006") == []
     assert findings(invoke, "M007") == []

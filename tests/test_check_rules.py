@@ -873,7 +873,7 @@ def test_staleness_of_a_goal_counted_from_meetings_suggests_what_counts_for_it()
     assert finding.suggestion.startswith(
         "note a meeting for it (`journal new meeting --with PERSON --goal "
         '"Hold four informational interviews with HRBPs"`), or a line without a number '
-        "under `## Log`"
+        "under `## Log`, e.g. `- 2026-11-22: WHAT YOU DID`"
     )
     assert "+1" not in finding.suggestion
     fixed = goal_note("## Log\n\n- 2026-11-22: asked Dana for an intro\n", metric_source="meetings")
@@ -2121,7 +2121,7 @@ def test_r001_suggests_a_larger_goal_of_the_vault_never_the_goal_itself() -> Non
     (finding,) = of("R001", run(lone))
     assert finding.suggestion == (
         "link the larger goal it serves by its file name "
-        '(`supports: "[[File name of that goal]]"`), or add `why:` with one sentence'
+        '(`supports: "[[NAME OF THAT GOAL]]"`), or add `why:` with one sentence'
     )
     big = (
         "goals/Become an HRBP.md",
@@ -2141,7 +2141,7 @@ def test_r001_suggests_a_larger_goal_of_the_vault_never_the_goal_itself() -> Non
     assert '(`supports: "[[Run a survey]]"`, an outcome goal in the same area)' in found[big[0]]
     serves_big = (nearby[0], nearby[1].replace("[[notes/Become an HRBP]]", "[[Become an HRBP]]"))
     found = {f.path: f.suggestion for f in of("R001", run(lone, big, serving, serves_big))}
-    assert "[[File name of that goal]]" in found[big[0]]  # each goal left serves it
+    assert "[[NAME OF THAT GOAL]]" in found[big[0]]  # each goal left serves it
 
 
 @pytest.mark.parametrize(

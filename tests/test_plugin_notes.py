@@ -347,7 +347,7 @@ def test_progress_naming_an_untyped_note_in_the_goal_folder_says_to_make_it_a_go
     )
     found = json.loads(invoke("check", "--json", "--select", "H010").stdout)
     fixes = {f["line"]: f["suggestion"] for f in found}
-    example = "name the goal it is progress on: `progress:: [[Goal]] +1 what you did`"
+    example = "name the goal it is progress on: `progress:: [[NAME OF THE GOAL]] +1 WHAT YOU DID`"
     assert fixes == {
         1: "to make goals/Learn SQL.md the goal (it sits in the goal folder), add `type: goal` "
         f"to its front matter; or {example}",

@@ -243,7 +243,7 @@ def alias_only_link(ctx: Context) -> Iterator[Problem]:
             )
 
 
-_EXAMPLE_FIELD = f"`{INLINE_KEY}:: [[Goal]] +1 what you did`"
+_EXAMPLE_FIELD = f"`{INLINE_KEY}:: [[NAME OF THE GOAL]] +1 WHAT YOU DID`"
 
 
 def uncounted_progress(ctx: Context) -> Iterator[Problem]:

@@ -46,7 +46,7 @@ def _larger_goals(ctx: Context, goal: Goal) -> str:
         which = ("an outcome goal in the same area", "outcome goals in the same area")
     links = [f'"{ctx.catalog.link_to(g.path, goal.path)}"' for g in candidates[:CANDIDATES]]
     if not links:
-        return '(`supports: "[[File name of that goal]]"`)'
+        return '(`supports: "[[NAME OF THAT GOAL]]"`)'
     if len(links) == 1:
         return f"(`supports: {links[0]}`, {which[0]})"
     return f"(`supports: {links[0]}`, or another of the {which[1]}: {', '.join(links[1:])})"

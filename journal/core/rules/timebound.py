@@ -205,16 +205,16 @@ def stale(ctx: Context) -> Iterator[Problem]:
             fix = (
                 "note a meeting for it (`journal new meeting --with PERSON --goal "
                 f"{ctx.goal_word(goal.path)}`), or a line without a number under "
-                f"`## Log`, e.g. `- {ctx.today}: asked Dana for an intro`"
+                f"`## Log`, e.g. `- {ctx.today}: WHAT YOU DID`"
             )
         elif ctx.missing(goal, "metric") and ctx.missing(goal, "target"):  # no number to log
             fix = f"add a line without a number under `## Log`, e.g. `- {ctx.today}: WHAT YOU DID`"
         else:  # a `+N` line by hand would leave `current` behind (M007)
             fix = (
                 f"log what you did: `journal log {ctx.goal_word(goal.path)} "
-                f"{signed(step(goal))} {shell_word('what you did')}` (it keeps `current` "
+                f"{signed(step(goal))} {shell_word('WHAT YOU DID')}` (it keeps `current` "
                 "in step), or a line without a number under `## Log`, e.g. "
-                f"`- {ctx.today}: what you did`"
+                f"`- {ctx.today}: WHAT YOU DID`"
             )
         yield Problem(
             goal.path,
