@@ -603,10 +603,11 @@ def test_index_files_of_other_versions_are_deleted_once_unused_for_a_week(
     fresh = folder / f"{prefix}.s12-89abcdef.sqlite"
     stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(time.time() - 8 * 86400))
     old_bad = folder / f"{prefix}.sqlite.{stamp}.bad"
+    orphan_bad = folder / f"{prefix}.s9-deadbeef.sqlite.{stamp}-2.bad"  # its index gone
     new_bad = folder / f"{prefix}.sqlite.{time.strftime('%Y%m%d-%H%M%S')}.bad"
     others = [folder / "other-0123456789ab.sqlite", folder / "notes.txt"]  # not ours
     lock = folder / f"{prefix}.lock"  # the vault's write turn, of every version
-    for path in [*stale, fresh, old_bad, new_bad, *others, lock]:
+    for path in [*stale, fresh, old_bad, orphan_bad, new_bad, *others, lock]:
         path.write_bytes(b"x")
     for path in stale:
         for extra in (Path(f"{path}-wal"), Path(f"{path}-shm"), path.with_suffix(".build.lock")):

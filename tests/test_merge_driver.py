@@ -364,6 +364,34 @@ def test_install_reads_the_lines_there_as_git_does(
     assert "reviews/*.md merge=journal" not in (tmp_path / "x/.gitattributes").read_text()
 
 
+@pytest.mark.parametrize(
+    ("there", "added"),
+    [
+        # found in review: an earlier -merge is overruled by a later merge=journal
+        ("reviews/*.md -merge\nreviews/*.md merge=journal\n", ["plans/*.md merge=journal"]),
+        # and a line with more attributes than ours has ours: no second line
+        ("reviews/*.md merge=journal text\n", ["plans/*.md merge=journal"]),
+    ],
+)
+def test_install_reads_which_line_git_takes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, there: str, added: list[str]
+) -> None:
+    """Found in review: any line of the pattern setting another merge was told as a clash
+    (exit 1 on every run) though a later line wins in a `.gitattributes`; a line with an
+    attribute more was not seen as ours, and ours was added again."""
+    vault = Git(tmp_path / "v", tmp_path / "home").init()
+    (vault.root / ".journal").mkdir()
+    attributes = vault.root / ".gitattributes"
+    attributes.write_text(there)
+    result = install(vault.root, monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert "gives these notes another merge" not in result.stderr
+    assert attributes.read_text() == there + "".join(f"{line}\n" for line in added)
+    assert vault("check-attr", "merge", "--", "reviews/2026-W47.md").endswith(": merge: journal\n")
+    again = install(vault.root, monkeypatch)
+    assert again.exit_code == 0 and attributes.read_text().count("merge=journal") == 2
+
+
 ALREADY = "is already a journal vault (.journal/config.toml is there); nothing changed"
 OFFER = "; to have git merge its reviews and plans: journal merge-driver --install"
 

@@ -268,6 +268,10 @@ def default_path(vault: Vault) -> Path:
 
 #: What default_path names (a version's part left out until schema 11): the vault's part
 _CACHED_INDEX = lazy(r"([\w.-]*-[0-9a-f]{12})(?:\.s\d+-[0-9a-f]{8})?\.sqlite")
+#: A moved-aside copy of one (see ``_moved_aside``): its vault part, then its stamp.
+_CACHED_ASIDE = lazy(
+    r"([\w.-]*-[0-9a-f]{12})(?:\.s\d+-[0-9a-f]{8})?\.sqlite\.(\d{8}-\d{6})(?:-\d+)?\.bad"
+)
 #: Days an index file of another version of journal, unmodified, or a moved-aside copy
 #: is kept in the cache folder (see prune_other_versions)
 UNUSED_DAYS = 7
@@ -303,7 +307,8 @@ def prune_other_versions(index: Path) -> None:
     """When ``index`` is in the cache folder, delete there the index files of its vault
     that other versions of journal made and no process modified for
     :data:`UNUSED_DAYS` (an older ``journal watch`` may still use a fresher one), and its
-    moved-aside copies of any version moved aside as long ago."""
+    moved-aside copies of any version moved aside as long ago (their index file there or
+    gone)."""
     folder, ours = index.parent, _CACHED_INDEX.fullmatch(index.name)
     if _chosen(index):  # the user's folder: its files are none of journal's to delete
         return
@@ -312,17 +317,17 @@ def prune_other_versions(index: Path) -> None:
     except OSError:
         return
     since = time.time() - UNUSED_DAYS * 86400
-    for found in filter(None, map(_CACHED_INDEX.fullmatch, names)):
-        if ours is None or found[1] != ours[1]:
+    for name in names:
+        found = _CACHED_INDEX.fullmatch(name)
+        aside = _CACHED_ASIDE.fullmatch(name)  # its index file there or gone
+        vault = found or aside
+        if ours is None or vault is None or vault[1] != ours[1]:
             continue
-        path = folder / found[0]
-        if path != index and _last_written(path) < since:
-            _delete_index(path, [])
-        for name in names:
-            aside = _moved_aside(path.name).fullmatch(name)
-            if aside and _moved_at(aside[1]) < since:
-                with contextlib.suppress(OSError):
-                    (folder / name).unlink()
+        if found and folder / name != index and _last_written(folder / name) < since:
+            _delete_index(folder / name, [])
+        elif aside and _moved_at(aside[2]) < since:
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
 
 
 def _moved_at(stamp: str) -> float:

@@ -75,24 +75,41 @@ def _read(path: Path) -> files.Snapshot | None:
 
 def _lacking(old: bytes, lines: list[str]) -> tuple[list[str], list[tuple[str, int, str]]]:
     """The ``lines`` the file's bytes ``old`` lack, and those of them it gives another
-    merge (:func:`add_lines`)."""
+    merge (:func:`add_lines`), as git reads the file: for each attribute of a line, the
+    last line of its pattern that sets it decides (extra attributes on it are no matter)."""
     have = [line.strip() for line in old.decode("utf-8", "replace").splitlines()]
     missing: list[str] = []
     clashes: list[tuple[str, int, str]] = []
     for line in lines:
-        clash = next((n for n, there in enumerate(have, 1) if _clash(line, there)), None)
+        pattern, *attributes = line.split()
+        lacks, clash = False, None
+        for attribute in attributes:
+            last = _last_setting(have, pattern, _attribute_name(attribute))
+            if last is None:
+                lacks = True
+            elif last[1] != attribute:
+                clash = last[0]
+                break
         if clash is not None:
             clashes.append((line, clash, have[clash - 1]))
-        elif line.split() not in (there.split() for there in have):
+        elif lacks:
             missing.append(line)
     return missing, clashes
 
 
-def _clash(line: str, there: str) -> bool:
-    """Whether ``there`` gives ``line``'s pattern another value of one of its attributes
-    (``merge=union``, ``-merge``, ``!merge`` or ``merge`` for ``merge=journal``)."""
-    ours, theirs = line.split(), there.split()
-    if not theirs or theirs[0] != ours[0]:
-        return False
-    values = {word.lstrip("-!").split("=", 1)[0]: word for word in theirs[1:]}
-    return any(values.get(word.lstrip("-!").split("=", 1)[0], word) != word for word in ours[1:])
+def _attribute_name(word: str) -> str:
+    """The attribute a word of a line sets: ``merge`` of ``merge=union``, ``-merge``..."""
+    return word.lstrip("-!").split("=", 1)[0]
+
+
+def _last_setting(have: list[str], pattern: str, name: str) -> tuple[int, str] | None:
+    """The line number and word of the last of ``have`` setting attribute ``name`` for
+    ``pattern``, or None: later lines win in a ``.gitattributes``."""
+    found = None
+    for number, there in enumerate(have, 1):
+        words = there.split()
+        if words and words[0] == pattern:
+            for word in words[1:]:
+                if _attribute_name(word) == name:
+                    found = (number, word)
+    return found

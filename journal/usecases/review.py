@@ -393,13 +393,13 @@ def _fields_on(
     field by field (:func:`_committed_changes`, see :func:`goals_then`)."""
     found = {}
     for key, changes in _committed_changes(history, goal, today, now).items():
-        now = getattr(goal, key)
-        value = now
+        current = getattr(goal, key)
+        value = current
         for day, event in changes:
             if day <= as_of:
                 break
             value = _value(key, event, event.old)
-        if value != now:
+        if value != current:
             found[key] = value
     return found
 
