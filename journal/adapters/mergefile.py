@@ -39,10 +39,11 @@ def merge_file(base: bytes, ours: bytes, theirs: bytes) -> tuple[bytes, bool]:
 def add_lines(path: Path, lines: list[str]) -> tuple[list[str], list[tuple[str, int, str]]]:
     """The ``lines`` of ``.gitattributes`` (a pattern, then attributes) the file at
     ``path`` lacked, appended to it (created when missing) with its line breaks; every
-    byte it had stays.  A line is there when one has its pattern and attributes, however
-    spaced.  One whose pattern a line of the file gives another value of one of its
-    attributes is not added (the later line would win, the user's choice overridden
-    unsaid): each such is returned with that line's number and text."""
+    byte it had stays.  A line is there when, as git reads the file, the last line of
+    its pattern setting each of its attributes sets it so (however spaced, whatever
+    else it sets).  One whose attribute that last line sets otherwise is not added (the
+    later line would win, the user's choice overridden unsaid): each such is returned
+    with that line's number and text."""
     snapshot = _read(path)
     old = snapshot.data if snapshot else b""
     missing, clashes = _lacking(old, lines)
