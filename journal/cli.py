@@ -975,13 +975,11 @@ def _line(text: str) -> str:
     return line_text(text)
 
 
-def _echo_changes(path: str, changes: list[Any]) -> None:
-    """One ``path: key: old -> new`` line per change, values as the file shows them."""
-    from journal.present import file_value
-
-    for change in changes:
-        shown = f"{_line(change.key)}: {file_value(change.old)} -> {file_value(change.new)}"
-        echo(f"{_line(path)}: {shown}")
+def _echo_changes(state: State, path: str, changes: list[Any]) -> None:
+    """A line per change, values as the file shows them (``change_lines`` of
+    :meth:`State.views`)."""
+    lined = [{**c, "key": _line(c["key"])} for c in _changes(changes)]
+    state.put(state.views().change_lines(_line(path), lined))
 
 
 @cli.command("set")
@@ -1022,7 +1020,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
     elif not result.changes:
         echo(f"{_line(result.path)}: unchanged")
     else:
-        _echo_changes(result.path, result.changes)
+        _echo_changes(state, result.path, result.changes)
         if result.logged:
             echo(f"{_line(result.path)}: {result.logged} added to the log")
         if result.why_in_body:
@@ -1504,27 +1502,22 @@ def log_command(
     from journal.usecases.checkin import log_checkin
 
     logged = log_checkin(vault, catalog, goal, value, " ".join(note), _day_option(day))
+    record = {
+        "path": logged.path,
+        "date": logged.day.isoformat(),
+        "change": logged.change,
+        "note": logged.note,
+        "old": logged.old,
+        "new": logged.new,
+        "notice": logged.notice,
+        "carried": logged.carried,
+        "warning": logged.warning.message if logged.warning else None,
+        "closed": logged.closed.message if logged.closed else None,
+    }
     if as_json:
-        emit_json(
-            {
-                "path": logged.path,
-                "date": logged.day.isoformat(),
-                "change": logged.change,
-                "note": logged.note,
-                "old": logged.old,
-                "new": logged.new,
-                "notice": logged.notice,
-                "carried": logged.carried,
-                "warning": logged.warning.message if logged.warning else None,
-                "closed": logged.closed.message if logged.closed else None,
-            }
-        )
+        emit_json(record)
     else:
-        notice = f" ({logged.notice})" if logged.notice else ""
-        echo(
-            f"{_line(logged.path)}: {logged.day.isoformat()} {logged.change} {logged.note}".rstrip()
-            + f"; current {number(logged.old)} -> {number(logged.new)}{notice}"
-        )
+        state.put(state.views().checkin_logged({**record, "path": _line(logged.path)}))
         if logged.carried:
             echo(
                 f"{_line(logged.path)}: also logged {logged.carried}: the log did not have "
@@ -1714,7 +1707,6 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
       journal done connect-five-hr-leaders --milestone "Fifth conversation"
     """
     from journal.core.formatting import plural
-    from journal.present import file_value
     from journal.usecases.done import mark_done
 
     vault = state.vault()
@@ -1735,9 +1727,10 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
             }
         )
     elif result.written:
-        _echo_changes(result.path, result.changes)
+        _echo_changes(state, result.path, result.changes)
     else:
-        already = f"{result.what} already done ({_line(result.key)}: {file_value(result.old)})"
+        shown = state.views().file_value(result.old)
+        already = f"{result.what} already done ({_line(result.key)}: {shown})"
         echo(f"{_line(result.path)}: {already}")
     if result.open_tasks and result.written and not as_json:  # closed by this run
         left = plural(len(result.open_tasks), "task")

@@ -29,6 +29,7 @@ from journal.present import (
     with_missing,
     without_outcome,
 )
+from journal.present import file_value as _file_value
 from journal.present import note_table as note_table  # no glyph in it: the same view
 
 #: How a change of a check-in reads: ``+2`` is "up 2".
@@ -151,6 +152,26 @@ def _measure(r: dict[str, Any]) -> str | None:
 def _change(change: str | None) -> str:
     """``+2`` as "up 2", ``=3`` "set to 3"; "" for none."""
     return _CHANGE.get(change[0], "") + change[1:] if change else ""
+
+
+def file_value(value: Any) -> str:
+    """:func:`~journal.present.file_value`, ``nothing`` for a value not set (not ``(none)``)."""
+    return "nothing" if value is None else _file_value(value)
+
+
+def change_lines(path: str, changes: list[dict[str, Any]]) -> str:
+    """``path: current from 0 to 1``, a line per change ``set`` or ``done`` made."""
+    return "".join(
+        f"{path}: {c['key']} from {file_value(c['old'])} to {file_value(c['new'])}\n"
+        for c in changes
+    )
+
+
+def checkin_logged(r: dict[str, Any]) -> str:
+    """``path: 2026-11-22 up 1 coffee; current from 0 to 1``: the check-in ``log`` wrote."""
+    head = f"{r['path']}: {r['date']} {_change(r['change'])} {r['note']}".rstrip()
+    notice = f" ({r['notice']})" if r["notice"] else ""
+    return f"{head}; current from {number(r['old'])} to {number(r['new'])}{notice}\n"
 
 
 def _shared(goals: Sequence[dict[str, Any]], followups: Sequence[dict[str, Any]] = ()) -> set[str]:

@@ -69,6 +69,22 @@ def file_value(value: Any) -> str:
     return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
+def change_lines(path: str, changes: list[dict[str, Any]]) -> str:
+    """``path: key: old -> new``, a line per change (``key``, ``old``, ``new``) that
+    ``journal set`` or ``journal done`` made, values as :func:`file_value` shows them."""
+    return "".join(
+        f"{path}: {c['key']}: {file_value(c['old'])} -> {file_value(c['new'])}\n" for c in changes
+    )
+
+
+def checkin_logged(r: dict[str, Any]) -> str:
+    """``path: 2026-11-22 +1 coffee; current 0 -> 1``: the check-in ``journal log``
+    wrote (its JSON record), and its notice in brackets after it."""
+    head = f"{r['path']}: {r['date']} {r['change']} {r['note']}".rstrip()
+    notice = f" ({r['notice']})" if r["notice"] else ""
+    return f"{head}; current {number(r['old'])} -> {number(r['new'])}{notice}\n"
+
+
 def goal_table(records: list[dict[str, Any]], today: date) -> str:
     """One line per goal (there is one at least): status, progress, due date, title, in
     columns as wide as their widest entry (the percentage 4 at least, the due date 26)."""

@@ -359,3 +359,22 @@ def test_help_lists_each_commands_first_sentence_whole(
     assert (
         " ".join(commands.split()).count("overdue, and due in the next 7 days, oldest first.") == 1
     )
+
+
+def test_plain_set_log_and_done_say_a_change_in_words(
+    example_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: `set`, `log GOAL VALUE` and `done` said `current: (none) -> 1`, read
+    aloud as "left paren none right paren dash greater than 1"."""
+    monkeypatch.setenv("COLUMNS", "300")
+    path = "goals/Network more.md"
+    out = run(example_vault, "--plain", "set", "Network more", "current=1").stdout
+    assert out == f"{path}: current from nothing to 1\n"
+    out = run(example_vault, "--plain", "log", "Network more", "+1", "coffee").stdout
+    assert out.startswith(f"{path}: 2026-11-22 up 1 coffee; current from 1 to 2\n"), out
+    out = run(example_vault, "--plain", "done", "Network more").stdout
+    assert out == (
+        f"{path}: status from active to done\n{path}: completed from nothing to 2026-11-22\n"
+    )
+    out = run(example_vault, "--plain", "done", "Network more").stdout
+    assert out == f"{path}: goal already done (status: done)\n"
