@@ -1115,7 +1115,6 @@ def search(state: State, query: str, limit: int, as_json: bool) -> None:
       journal search '"informational interview" OR referral*'
     """
     from journal.core.formatting import line_texts
-    from journal.present import search_results
     from journal.usecases.indexing import search_notes
 
     with ProgressBar() as progress:
@@ -1127,7 +1126,7 @@ def search(state: State, query: str, limit: int, as_json: bool) -> None:
     elif not hits:
         _nothing_to_list("no notes match")
     else:
-        echo(search_results(line_texts(hits)), nl=False)
+        state.put(state.views().search_results(line_texts(hits)))
 
 
 # --- watch --------------------------------------------------------------------------------

@@ -174,6 +174,16 @@ def checkin_logged(r: dict[str, Any]) -> str:
     return f"{head}; current from {number(r['old'])} to {number(r['new'])}{notice}\n"
 
 
+def search_results(hits: list[dict[str, Any]]) -> str:
+    """``journal search``: a hit a block, its title and file, then its snippet without
+    the ``**`` that mark a match (the snippet has no other: docs/commands.md)."""
+    return "".join(
+        f"{h['title']}, file {h['path']}"
+        + (f":\n  {h['snippet'].replace('**', '')}\n" if h["snippet"] else "\n")
+        for h in hits
+    )
+
+
 def _shared(goals: Sequence[dict[str, Any]], followups: Sequence[dict[str, Any]] = ()) -> set[str]:
     """The titles two of ``goals`` (``title``, ``path``) and the goals of ``followups``
     share, as an Obsidian copy's."""

@@ -378,3 +378,19 @@ def test_plain_set_log_and_done_say_a_change_in_words(
     )
     out = run(example_vault, "--plain", "done", "Network more").stdout
     assert out == f"{path}: goal already done (status: done)\n"
+
+
+def test_plain_search_says_each_hit_in_a_block_without_match_marks(
+    example_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: `search` marked a match `**coffee**`, read aloud as "star star"."""
+    monkeypatch.setenv("COLUMNS", "40")
+    out = run(example_vault, "--plain", "search", "Sam Patel").stdout
+    assert "*" not in out
+    assert out.startswith(
+        "Sam Patel, file people/Sam Patel.md:\n"
+        "  ...2026-10-21 Coffee with Sam Patel,\n"
+        "    2026-11-18 Informational\n"
+    ), out
+    assert "  Coffee with Sam Patel Video coffee, 30\n    minutes, set up by Dana...\n" in out
+    assert "**Sam Patel**" in run(example_vault, "search", "Sam Patel").stdout
