@@ -21,6 +21,7 @@ from journal.present import (
     check_summary,
     copy_lines,
     folded_followups,
+    implied,
     misdated,
     unlisted_lines,
     unread_lines,
@@ -409,16 +410,14 @@ def _touch(touch: dict[str, Any] | None, today: date) -> str:
     days = (parse_date(touch["date"]) - today).days
     when = "today" if days == 0 else f"in {plural(days, 'day')}" if days > 0 else None
     when = when or f"{plural(-days, 'day')} ago"
-    implied = f"; {touch['implied']}" if touch.get("implied") else ""
-    return f"{touch['what']} {touch['date']}, {when}{implied}"
+    return f"{touch['what']} {touch['date']}, {when}{implied(touch)}"
 
 
 def _next(touch: dict[str, Any] | None, today: date) -> str:
     if touch is not None and touch["date"] is None:
         return f"follow-up owed, no date (follow_up_by: {touch['follow_up_text']})"
     if touch is not None and (late := (today - parse_date(touch["date"])).days) > 0:
-        implied = f"; {touch['implied']}" if touch.get("implied") else ""
-        return f"follow-up owed, due {touch['date']}, {plural(late, 'day')} overdue{implied}"
+        return f"follow-up owed, due {touch['date']}, {plural(late, 'day')} overdue{implied(touch)}"
     return f"next: {_touch(touch, today)}"
 
 

@@ -609,10 +609,10 @@ def _touch_text(touch: dict[str, Any] | None, today: date) -> str:
         return "-"
     days = (parse_date(touch["date"]) - today).days
     when = "today" if days == 0 else f"in {days}d" if days > 0 else f"{-days}d ago"
-    return f"{touch['date']} {touch['what']} ({when}{_implied(touch)})"
+    return f"{touch['date']} {touch['what']} ({when}{implied(touch)})"
 
 
-def _implied(touch: dict[str, Any]) -> str:
+def implied(touch: dict[str, Any]) -> str:
     """Why a follow-up is due on its day when its meeting has no ``follow_up_by``."""
     return f"; {touch['implied']}" if touch.get("implied") else ""
 
@@ -624,7 +624,7 @@ def _next_text(touch: dict[str, Any] | None, today: date) -> str:
     if touch is not None and touch["date"] is None:
         return f"owed: follow-up, no date (follow_up_by: {touch['follow_up_text']})"
     if touch is not None and (late := (today - parse_date(touch["date"])).days) > 0:
-        return f"owed: follow-up due {touch['date']} ({late}d overdue{_implied(touch)})"
+        return f"owed: follow-up due {touch['date']} ({late}d overdue{implied(touch)})"
     return f"next: {_touch_text(touch, today)}"
 
 

@@ -234,8 +234,7 @@ def step(goal: Goal) -> float:
     counted in whole numbers (:func:`counted`), else one of the last decimal it is
     written with (0.1 from 3.5 to 4.2); negative for a goal that counts down."""
     size = 1.0 if counted(goal) else 10.0 ** (1 - places(goal))
-    down = goal.target is not None and goal.target < (goal.baseline or 0)
-    return -size if down else size
+    return -size if goal.down else size
 
 
 def planned(goal: Goal, value: float) -> float:
@@ -251,7 +250,7 @@ def stepped(goal: Goal, value: float) -> float:
     other goal, ``value``."""
     if not counted(goal):
         return value
-    if (goal.target or 0) < (goal.baseline or 0):
+    if goal.down:  # counted: it has a target
         return float(math.ceil(value - 1e-9))
     return float(math.floor(value + 1e-9))
 
