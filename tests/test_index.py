@@ -879,6 +879,36 @@ def test_other_processes_never_see_a_rebuild_half_made(notes: Path, tmp_path: Pa
     assert_matches_rebuild(notes, slow.path, tmp_path)  # type: ignore[arg-type]
 
 
+def test_a_rebuild_makes_the_full_text_table_anew_while_others_search_the_old(
+    notes: Path, tmp_path: Path
+) -> None:
+    """A rebuild empties the full-text table by making it again (FTS5 deletes its rows
+    one by one): another process searching meanwhile finds the old rows, and after the
+    commit the new ones, with nothing of a note gone since left in the table."""
+    age(notes)
+    slow, other = open_index(notes), open_index(notes)
+    slow.refresh()
+    assert [hit.path for hit in other.search("Nowhere")] == ["notes/plain.md"]
+    (notes / "notes/plain.md").unlink()
+    (notes / "notes/new.md").write_text("Nowhere else but here.\n", encoding="utf-8")
+    age(notes)
+    said: list[str] = []
+    slow.conn.set_trace_callback(said.append)
+    thread, go_on = paused(lambda progress: slow.rebuild(progress=progress))
+    try:
+        assert "DROP TABLE search" in said
+        assert not [s for s in said if s.startswith("DELETE FROM search")]
+        old = other.conn.execute("SELECT count(*) FROM search WHERE search MATCH 'nowhere'")
+        assert old.fetchone()[0] == 1  # the old row, from before the rebuild began
+    finally:
+        go_on.set()
+        thread.join(10)
+    assert [hit.path for hit in other.search("Nowhere")] == ["notes/new.md"]
+    rows = slow.conn.execute("SELECT count(*) FROM search").fetchone()[0]
+    assert rows == len(slow.reader().heads()) == 6
+    assert_matches_rebuild(notes, slow.path, tmp_path)  # type: ignore[arg-type]
+
+
 def test_only_a_first_build_commits_without_waiting_for_the_disk(notes: Path) -> None:
     """Filling an index that holds no note commits with ``synchronous = OFF`` (the wait
     for the disk was a tenth of a cold build); every later write, a rebuild of rows
