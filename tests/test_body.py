@@ -14,7 +14,9 @@ from journal.core.body import (
     md_blocks,
     md_link_urls,
     parse_body,
+    scanned_lines,
     split_block_id,
+    split_lines,
 )
 from journal.core.checkins import parse_log_line, replay
 from journal.core.notes import parse_note
@@ -388,6 +390,18 @@ def test_the_line_scanner_takes_ordinary_notes() -> None:
     )
 
 
+def test_the_line_scanner_takes_notes_saved_with_crlf() -> None:
+    """A note saved on Windows (CRLF) is read by the line scanner as its LF twin is;
+    a carriage return alone, or a tab, still takes markdown-it."""
+    ordinary = BODY.replace("    [[indented code]] #nope\n", "")
+    windows = ordinary.replace("\n", "\r\n")
+    assert scanned_lines(windows) == (ordinary.split("\n"), True)
+    assert scanned_lines(windows) == (split_lines(windows), True)
+    assert scanned_lines("a\r\nb\rc") == (["a", "b", "c"], False)
+    assert scanned_lines("- a\r\n\t- b") == (["- a", "\t- b"], False)
+    assert parse_body(windows, 3, want_log=True) == parse_body(ordinary, 3, want_log=True)
+
+
 MARKDOWN_BITS = st.sampled_from(
     [*" -*+#`~>[]:\n1.)x_=<\\", "\u00a0", "[[", "]]", "- ", "    ", "## ", "```\n", "- [ ] "]
 )
@@ -400,6 +414,14 @@ def test_the_line_scanner_agrees_with_markdown_it_on_any_text(text: str) -> None
     fast = fast_blocks(lines)
     if fast is not None:
         assert comparable(fast, lines) == comparable(md_blocks(text), lines)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(MARKDOWN_BITS, max_size=60).map("".join), st.booleans())
+def test_a_body_with_crlf_line_breaks_reads_as_with_lf(text: str, want_log: bool) -> None:
+    assert parse_body(text.replace("\n", "\r\n"), 5, want_log=want_log) == parse_body(
+        text, 5, want_log=want_log
+    )
 
 
 HOSTILE_UNITS = [
