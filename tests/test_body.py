@@ -329,6 +329,18 @@ LINES = st.sampled_from(
         "   - three spaces",
         "    - four spaces",
         "      - six spaces",
+        "\t- tab item",
+        "\t\t- two tabs",
+        "  \t- spaces and a tab",
+        "\ttab text",
+        "-\ttab after marker",
+        "- item\twith a tab",
+        "#\theading",
+        "text\t",
+        "```\t",
+        "\t```",
+        "---\t",
+        "1.\tordered",
         "* star item",
         "+ plus item",
         "-   wide item",
@@ -392,18 +404,34 @@ def test_the_line_scanner_takes_ordinary_notes() -> None:
 
 def test_the_line_scanner_takes_notes_saved_with_crlf() -> None:
     """A note saved on Windows (CRLF) is read by the line scanner as its LF twin is;
-    a carriage return alone, or a tab, still takes markdown-it."""
+    a carriage return alone still takes markdown-it."""
     ordinary = BODY.replace("    [[indented code]] #nope\n", "")
     windows = ordinary.replace("\n", "\r\n")
     assert scanned_lines(windows) == (ordinary.split("\n"), True)
     assert scanned_lines(windows) == (split_lines(windows), True)
     assert scanned_lines("a\r\nb\rc") == (["a", "b", "c"], False)
-    assert scanned_lines("- a\r\n\t- b") == (["- a", "\t- b"], False)
+    assert scanned_lines("- a\r\n\t- b") == (["- a", "\t- b"], True)
     assert parse_body(windows, 3, want_log=True) == parse_body(ordinary, 3, want_log=True)
 
 
+def test_the_line_scanner_takes_lists_indented_with_tabs() -> None:
+    """Obsidian indents a nested item with a tab: the line scanner reads it (a tab to
+    the next stop of 4 columns, as CommonMark), markdown-it only where a tab follows a
+    marker."""
+    nested = "- [ ] plan\n\t- [ ] call [[Dana]] #hr\n\t\t- deeper\n- next\n"
+    blocks = fast_blocks(nested.split("\n"))
+    assert blocks is not None
+    assert [(b[1], b[2]) for b in blocks if b[0] == "item"] == [(0, 1), (1, 2), (2, 3), (3, 1)]
+    lines = nested.split("\n")
+    assert comparable(blocks, lines) == comparable(md_blocks(nested), lines)
+    facts = parse_body(nested)
+    assert [t.text for t in facts.tasks] == ["plan", "call [[Dana]] #hr"]
+    assert fast_blocks(["-\tan item"]) is None
+    assert fast_blocks(["#\ta heading"]) is None
+
+
 MARKDOWN_BITS = st.sampled_from(
-    [*" -*+#`~>[]:\n1.)x_=<\\", "\u00a0", "[[", "]]", "- ", "    ", "## ", "```\n", "- [ ] "]
+    [*" -*+#`~>[]:\n1.)x_=<\\\t", "\u00a0", "[[", "]]", "- ", "    ", "## ", "```\n", "- [ ] "]
 )
 
 

@@ -237,14 +237,14 @@ def parse_body(text: str, first_line: int = 1, *, want_log: bool = False) -> Bod
 
 def scanned_lines(text: str) -> tuple[list[str], bool]:
     """The lines of ``text`` (as :func:`split_lines`), and whether the line scanner may
-    read them: no tab, and no carriage return but in a CRLF line break (a vault saved on
-    Windows reads as fast as one saved with LF: its notes took markdown-it, 60% more
-    CPU for a build)."""
+    read them: no carriage return but in a CRLF line break (a vault saved on Windows
+    reads as fast as one saved with LF: its notes took markdown-it, 60% more CPU for a
+    build)."""
     if "\r" in text:
         if _LONE_RETURN.search(text) is not None:
             return split_lines(text), False
         text = text.replace("\r\n", "\n")  # the same lines, sooner
-    return text.split("\n"), "\t" not in text
+    return text.split("\n"), True
 
 
 def _log_lines_past_lone_returns(
@@ -399,8 +399,9 @@ _RULE_OR_NUMBER = frozenset("-*_=0123456789")  # what _RULE_LIKE or _ORDERED can
 
 def fast_blocks(lines: list[str]) -> list[Block] | None:
     """The blocks of a body in the common subset of markdown - paragraphs, ATX headings,
-    ``-``/``*``/``+`` lists with one space after the marker, fenced code outside lists -
-    read line by line; None as soon as a line needs the full parser.
+    ``-``/``*``/``+`` lists with one space after the marker, indented with spaces or
+    tabs, fenced code outside lists - read line by line; None as soon as a line needs
+    the full parser.
 
     :func:`md_blocks` gives the same blocks for every body this accepts, but that an
     item's end may also count the blank lines after it there (property tests check it);
@@ -432,10 +433,14 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             blocks[at] = (*blocks[at][:5], end, blocks[at][6])
 
     for index, line in enumerate(lines):
+        if "\t" in line:  # Obsidian indents lists with tabs
+            line = _tabs_expanded(line)
+            if fence is None and "\t" in line and line.lstrip(" ")[0] in _TAB_BAIL:
+                return None  # a tab after a marker: "-\tx" is an item, "#\tx" a heading
         if fence is not None:
             mark, size = fence
             rest = line.lstrip(" ")
-            closes = rest.startswith(mark * size) and not rest.rstrip(" ").strip(mark)
+            closes = rest.startswith(mark * size) and not rest.rstrip(" \t").strip(mark)
             if closes and len(line) - len(rest) < 4:
                 fence = None
             continue
@@ -446,7 +451,7 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             continue
         indent = len(line) - len(rest)
         if para and indent >= (stack[-1] if stack else 0) + 4:
-            para.append(rest.rstrip(" "))  # a lazy continuation, however deep
+            para.append(rest.rstrip(" \t"))  # a lazy continuation, however deep
             continue
         first = rest[0]  # each pattern below can only match from its own first characters
         if first in _RULE_OR_NUMBER and (_RULE_LIKE.fullmatch(line) or _ORDERED.match(line)):
@@ -465,7 +470,7 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
         elif first in "<>" or (first == "[" and not para and not rest.startswith("[[")):
             return None  # HTML, a block quote, maybe a link reference definition
         if para and not (bullet or heading or fenced):
-            para.append(rest.rstrip(" "))  # a continuation line
+            para.append(rest.rstrip(" \t"))  # a continuation line
             continue
         if para:
             close_paragraph()
@@ -486,7 +491,7 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             blocks.append(("item", index, len(stack) + 1, None, index, None, rest[0]))
             stack.append(indent + 2)
             open_items.append(item)
-            para, para_line = [content.strip(" ")], index
+            para, para_line = [content.strip(" \t")], index
         elif (heading or fenced) and stack:
             return None  # a heading or fence inside a list item
         elif heading:
@@ -495,11 +500,25 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
         elif fenced:
             fence = (fenced.group(1)[0], len(fenced.group(1)))
         else:
-            para, para_line = [line.strip(" ")], index
+            para, para_line = [line.strip(" \t")], index
     if para:
         close_paragraph()
     close_items(len(lines), -1)
     return blocks
+
+
+#: What a line may start with where a tab after it would change the blocks read.
+_TAB_BAIL = frozenset("-+*#=_`~0123456789")
+
+
+def _tabs_expanded(line: str) -> str:
+    """``line`` with the tabs of its indentation as spaces to the next tab stop of 4,
+    as CommonMark reads a tab where it builds blocks."""
+    rest = line.lstrip(" \t")
+    column = 0
+    for char in line[: len(line) - len(rest)]:
+        column += 4 - column % 4 if char == "\t" else 1
+    return " " * column + rest
 
 
 def _heading_text(rest: str) -> str:
