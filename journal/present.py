@@ -282,8 +282,8 @@ def watch_line(update: dict[str, Any], clock: str) -> str:
     offline = update.get("offline", [])
     read, removed = update["read"], [p for p in update["removed"] if p not in offline]
     parts = []
-    if read:  # one note alone is named bare: the common line, a save
-        one = read[0] if not removed else f"read {read[0]}"
+    if read:  # one note alone is named bare: the common line, a save (not in a reconcile)
+        one = read[0] if not removed and not update["full"] else f"read {read[0]}"
         parts.append(one if len(read) == 1 else f"{len(read)} notes read")
     if removed:
         parts.append(f"removed {removed[0]}" if len(removed) == 1 else f"{len(removed)} removed")
@@ -800,7 +800,7 @@ def obsidian_report(result: dict[str, Any]) -> str:
         out.append(f"{kind} notes: {where}")
     out.append(
         f"locale weeks (gggg, ww) start on {periodic['week_starts']} "
-        f"(moment.js locale {periodic['locale']})"
+        f"(moment.js locale {periodic['locale']}); reviews and plans use ISO weeks, from monday"
     )
     out.extend(f"problem: {p}" for p in result["problems"])
     return "\n".join(out) + "\n"

@@ -591,7 +591,10 @@ def test_setup_text_report(vault: Path, invoke: Invoke) -> None:
     assert "bases/Goals.base: created" in lines
     assert "daily notes: daily/DD-MM-YYYY (from .obsidian/daily-notes.json)" in lines
     assert "weekly notes: not set up in Obsidian" in lines
-    assert "locale weeks (gggg, ww) start on sunday (moment.js locale en)" in lines
+    assert (
+        "locale weeks (gggg, ww) start on sunday (moment.js locale en); reviews and plans use "
+        "ISO weeks, from monday"
+    ) in lines
 
 
 def test_one_added_property_type_is_counted_in_the_singular(vault: Path, invoke: Invoke) -> None:
@@ -619,7 +622,7 @@ def test_setup_reports_the_locale_and_weekly_notes_turned_off(vault: Path, invok
         "weekly notes: W/gggg-[W]ww (from .obsidian/plugins/calendar/data.json); reviews are "
         "not written there ([obsidian] weekly_notes = false)"
     ) in lines
-    assert "locale weeks (gggg, ww) start on monday (moment.js locale en-gb)" in lines
+    assert "locale weeks (gggg, ww) start on monday (moment.js locale en-gb);" in " ".join(lines)
 
 
 @pytest.mark.parametrize("link", [".obsidian", TYPES])

@@ -798,7 +798,7 @@ def test_journal_watch_stops_cleanly_on_signals(
     write("notes/a.md", "# a\n")
     proc = _start_cli(vault)
     assert proc.stdout is not None
-    assert "notes/a.md (full reconcile)" in _line(proc)
+    assert "read notes/a.md (full reconcile)" in _line(proc)  # not a save: a read at start
     assert _line(proc).startswith("watching ")
     write("notes/b.md", "# b\n")
     line = _line(proc)
