@@ -191,21 +191,30 @@ class _PrintsHelp(click.Command):
         except OSError as exc:  # a full disk (/dev/full)
             _output_lost(ctx, exc)
         except click.NoSuchOption as exc:
-            if exc.option_name != "--vault":
+            if _global_option(ctx, exc.option_name) is None:
                 raise
-            raise _no_such_option(ctx, "--vault") from None
+            raise _no_such_option(ctx, exc.option_name) from None
+
+
+def _global_option(ctx: click.Context, name: str) -> click.Option | None:
+    """The option ``name`` of ``journal`` itself (``--vault``, ``--plain``...), if it is one."""
+    options = ctx.find_root().command.params
+    return next((o for o in options if isinstance(o, click.Option) and name in o.opts), None)
 
 
 def _no_such_option(ctx: click.Context, name: str, close: list[str] | None = None) -> Exception:
-    """The usage error of an option the command does not have; ``--vault``, the group's,
-    says where it goes (a tryout: `journal list --vault v` said no more)."""
-    if name != "--vault":
+    """The usage error of an option the command does not have; one of ``journal``'s own
+    says where it goes (tryouts: `journal list --vault v`, `journal list --plain` said
+    no more)."""
+    option = _global_option(ctx, name)
+    if option is None:
         return click.NoSuchOption(name, possibilities=close, ctx=ctx)
+    given = name if option.is_flag else f"{name} {option.metavar}"
     command = " ".join(ctx.command_path.split()[1:])  # `new goal`: the group's words too
     return click.NoSuchOption(
         name,
-        "No such option '--vault' after the command; give it before it: "
-        f"journal --vault PATH {command}",
+        f"No such option '{name}' after the command; give it before it: "
+        f"journal {given} {command}",
         ctx=ctx,
     )
 

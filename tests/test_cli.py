@@ -1055,19 +1055,26 @@ def test_a_count_of_one_reads_in_the_singular_wherever_it_is_shown(
         (("status", "--vault=v1"), "status"),
         (("new", "goal", "T", "--vault", "v1"), "new goal"),  # the group's word too
         (("log", "G", "+1", "--vault", "v1"), "log"),  # log reads its words itself
+        (("list", "--plain"), "list"),  # every global option: reported for --plain
+        (("new", "goal", "T", "--debug"), "new goal"),
+        (("log", "G", "+1", "--plain"), "log"),
+        (("new", "--plain", "goal", "T"), "new"),  # the group's own options
     ],
 )
-def test_vault_given_after_the_command_says_where_it_goes(
+def test_a_global_option_given_after_the_command_says_where_it_goes(
     invoke: Invoke, args: tuple[str, ...], command: str
 ) -> None:
     """Found in a tryout: `journal list --vault v1` said "No such option '--vault'" and
     no more (`check --vault` is an option of its own, for pre-commit); then the hint
-    named `journal --vault PATH goal` for `new goal` and `log` had none."""
+    named `journal --vault PATH goal` for `new goal` and `log` had none; then
+    `journal list --plain` got click's bare error."""
+    option = next(a.partition("=")[0] for a in args if a.startswith("--"))
+    given = f"{option} PATH" if option == "--vault" else option
     result = invoke(*args)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        "Error: No such option '--vault' after the command; give it before it: "
-        f"journal --vault PATH {command}"
+        f"Error: No such option '{option}' after the command; give it before it: "
+        f"journal {given} {command}"
     )
 
 
