@@ -41,6 +41,7 @@ class State(Record):
     vault_option: str | None
     debug: bool
     plain: bool = False  # --plain or $JOURNAL_PLAIN: words for screen readers, wrapped
+    from_variable: bool = False  # vault_option is $JOURNAL_VAULT's, not typed
     opened: Vault | None = None
 
     def vault(self) -> Vault:
@@ -49,7 +50,9 @@ class State(Record):
             from journal.usecases.common import open_vault
 
             self.opened = open_vault(
-                self.vault_option, notify=lambda message: echo(f"journal: {message}", err=True)
+                self.vault_option,
+                notify=lambda message: echo(f"journal: {message}", err=True),
+                variable="JOURNAL_VAULT" if self.from_variable else None,
             )
             self.opened.working = lambda label: ProgressBar(label=label)  # git's history
         return self.opened
@@ -711,7 +714,9 @@ def cli(ctx: click.Context, vault_option: str | None, debug: bool, plain: bool) 
       journal --vault example-vault list
     """
     plain = plain or os.environ.get("JOURNAL_PLAIN", "") not in ("", "0")
-    ctx.obj = State(_vault_folder(vault_option), debug, plain)
+    source = ctx.get_parameter_source("vault_option")
+    from_variable = source is click.core.ParameterSource.ENVIRONMENT
+    ctx.obj = State(_vault_folder(vault_option), debug, plain, from_variable)
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -1349,6 +1354,7 @@ def check(
 
     if vault_option is not None:
         state.vault_option = _vault_folder(vault_option)
+        state.from_variable = False
         _one_vault(vault_option)
     vault = state.vault()
     result = check_vault(

@@ -932,6 +932,32 @@ def test_vault_comes_from_the_environment(
     assert json.loads(result.stdout)[0]["title"] == "Alpha"
 
 
+def test_a_vault_from_the_environment_names_the_other_vault_you_are_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: with JOURNAL_VAULT=ben, `journal log` run in ana's goals/ wrote into
+    ben's goal of the same name, exit 0, and said nothing of it."""
+    ana, ben = tmp_path / "ana", tmp_path / "ben"
+    for root in (ana, ben):
+        (root / "goals").mkdir(parents=True)
+        (root / ".journal").mkdir()
+        (root / "goals/Network more.md").write_text(goal_text("Network more", current=1))
+    monkeypatch.setenv("JOURNAL_VAULT", str(ben))
+    monkeypatch.chdir(ana / "goals")
+    result = CliRunner().invoke(cli, ["log", "Network more", "+1", "x"])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"journal: using the vault {ben} (JOURNAL_VAULT), not the vault {ana} you are in; "
+        "give --vault to choose\n"
+    )
+    assert "current: 2" in (ben / "goals/Network more.md").read_text()  # as documented
+    for args in (["--vault", str(ben), "list"], ["check", "--vault", str(ben)]):
+        assert CliRunner().invoke(cli, args).stderr == ""  # chosen on the command line
+    for where in (ben / "goals", tmp_path):  # in that vault; in none
+        monkeypatch.chdir(where)
+        assert CliRunner().invoke(cli, ["list"]).stderr == ""
+
+
 def test_no_vault_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["list"])
