@@ -216,8 +216,7 @@ def _no_such_option(ctx: click.Context, name: str, close: list[str] | None = Non
     command = " ".join(ctx.command_path.split()[1:])  # `new goal`: the group's words too
     return click.NoSuchOption(
         name,
-        f"No such option '{name}' after the command; give it before it: "
-        f"journal {given} {command}",
+        f"No such option '{name}' after the command; give it before it: journal {given} {command}",
         ctx=ctx,
     )
 

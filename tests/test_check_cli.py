@@ -350,6 +350,8 @@ def test_files_outside_the_vault_are_named_and_none_inside_is_a_usage_error(
     assert mixed.exit_code == 0  # the findings of the note in the vault decide, as before
     assert mixed.stderr == f"journal: goals/Network more.md: not in the vault {vault}; skipped\n"
     assert "1 goal checked" in mixed.stdout
+    whole = invoke("check", "goals/Network more.md", str(vault))  # the vault's own folder
+    assert (whole.exit_code, whole.stderr) == (0, mixed.stderr)
     picture = invoke("check", "goals/photo.png")  # no note: skipped quietly, as before
     assert (picture.exit_code, picture.stderr) == (0, "")
 

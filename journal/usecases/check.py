@@ -117,7 +117,7 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
     such are given and no argument names a note, folder or goal of the vault, a usage
     error: nothing to check."""
     paths = set()
-    outside = inside = False
+    outside = in_vault = False
     for ref in refs:
         candidate = vault.argument_path(ref, cwd)
         try:
@@ -132,7 +132,7 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
                     outside = True
                     vault.notice(f"{ref}: not in the vault {vault.root}; skipped")
                 continue
-            inside = True
+            in_vault = True
             if is_file:
                 paths.add(rel)
             else:
@@ -142,12 +142,12 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
         else:
             try:
                 paths.add(catalog.find_goal(ref).path)
-                inside = True
+                in_vault = True
             except NotFound:
                 if not ref.lower().endswith(".md"):
                     raise
                 vault.notice(f"{ref}: no such file (deleted?); skipped")
-    if outside and not inside:
+    if outside and not in_vault:
         raise UsageProblem(f"no file given is in the vault {vault.root}: nothing to check")
     return paths
 
