@@ -130,7 +130,12 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
             if rel is None:  # outside the vault, or through a symlink it never follows
                 if not is_file or ref.lower().endswith(".md"):
                     outside = True
-                    vault.notice(f"{ref}: not in the vault {vault.root}; skipped")
+                    where = f"the vault {vault.root}"
+                    if candidate.resolve().is_relative_to(vault.root):
+                        where = f"reached through a symlink, which {where} never follows"
+                    else:
+                        where = f"not in {where}"
+                    vault.notice(f"{ref}: {where}; skipped")
                 continue
             in_vault = True
             if is_file:
