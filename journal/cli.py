@@ -41,6 +41,7 @@ class State(Record):
     vault_option: str | None
     debug: bool
     plain: bool = False  # --plain or $JOURNAL_PLAIN: words for screen readers, wrapped
+    from_variable: bool = False  # vault_option is $JOURNAL_VAULT's, not typed
     opened: Vault | None = None
 
     def vault(self) -> Vault:
@@ -49,7 +50,9 @@ class State(Record):
             from journal.usecases.common import open_vault
 
             self.opened = open_vault(
-                self.vault_option, notify=lambda message: echo(f"journal: {message}", err=True)
+                self.vault_option,
+                notify=lambda message: echo(f"journal: {message}", err=True),
+                variable="JOURNAL_VAULT" if self.from_variable else None,
             )
             self.opened.working = lambda label: ProgressBar(label=label)  # git's history
         return self.opened
@@ -191,21 +194,29 @@ class _PrintsHelp(click.Command):
         except OSError as exc:  # a full disk (/dev/full)
             _output_lost(ctx, exc)
         except click.NoSuchOption as exc:
-            if exc.option_name != "--vault":
+            if _global_option(ctx, exc.option_name) is None:
                 raise
-            raise _no_such_option(ctx, "--vault") from None
+            raise _no_such_option(ctx, exc.option_name) from None
+
+
+def _global_option(ctx: click.Context, name: str) -> click.Option | None:
+    """The option ``name`` of ``journal`` itself (``--vault``, ``--plain``...), if it is one."""
+    options = ctx.find_root().command.params
+    return next((o for o in options if isinstance(o, click.Option) and name in o.opts), None)
 
 
 def _no_such_option(ctx: click.Context, name: str, close: list[str] | None = None) -> Exception:
-    """The usage error of an option the command does not have; ``--vault``, the group's,
-    says where it goes (a tryout: `journal list --vault v` said no more)."""
-    if name != "--vault":
+    """The usage error of an option the command does not have; one of ``journal``'s own
+    says where it goes (tryouts: `journal list --vault v`, `journal list --plain` said
+    no more)."""
+    option = _global_option(ctx, name)
+    if option is None:
         return click.NoSuchOption(name, possibilities=close, ctx=ctx)
+    given = name if option.is_flag else f"{name} {option.metavar}"
     command = " ".join(ctx.command_path.split()[1:])  # `new goal`: the group's words too
     return click.NoSuchOption(
         name,
-        "No such option '--vault' after the command; give it before it: "
-        f"journal --vault PATH {command}",
+        f"No such option '{name}' after the command; give it before it: journal {given} {command}",
         ctx=ctx,
     )
 
@@ -702,7 +713,9 @@ def cli(ctx: click.Context, vault_option: str | None, debug: bool, plain: bool) 
       journal --vault example-vault list
     """
     plain = plain or os.environ.get("JOURNAL_PLAIN", "") not in ("", "0")
-    ctx.obj = State(_vault_folder(vault_option), debug, plain)
+    source = ctx.get_parameter_source("vault_option")
+    from_variable = source is click.core.ParameterSource.ENVIRONMENT
+    ctx.obj = State(_vault_folder(vault_option), debug, plain, from_variable)
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -1340,6 +1353,7 @@ def check(
 
     if vault_option is not None:
         state.vault_option = _vault_folder(vault_option)
+        state.from_variable = False
         _one_vault(vault_option)
     vault = state.vault()
     result = check_vault(

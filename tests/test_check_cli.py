@@ -255,7 +255,9 @@ def test_a_vault_relative_file_argument_from_outside_the_vault(
     monkeypatch.chdir(elsewhere)
     records = check_json(invoke, "goals/Broken.md")
     assert [(r["rule"], r["path"]) for r in records] == [("H004", "goals/Broken.md")]
-    assert [r["path"] for r in check_json(invoke, "daily")] == []  # the working folder's first
+    daily = invoke("check", "daily")  # the working folder's first: outside, so said
+    assert (daily.exit_code, daily.stdout) == (2, "")
+    assert daily.stderr.startswith("journal: daily: not in the vault ")
 
 
 def test_a_folder_argument_checks_the_notes_in_it(
@@ -323,6 +325,35 @@ def test_a_deleted_file_argument_is_skipped_with_a_notice(
     assert invoke("check", "Network more.md").exit_code == 1  # a goal's file name, as before
     unknown = invoke("check", "gone")
     assert (unknown.exit_code, unknown.stderr) == (1, "journal: no goal called 'gone'\n")
+
+
+def test_files_outside_the_vault_are_named_and_none_inside_is_a_usage_error(
+    invoke: Invoke, smart_vault: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: `journal --vault ../ben check /path/ana/goals/*.md` (or JOURNAL_VAULT
+    naming ben, run in ana) said "All checks passed (0 goals checked)", exit 0."""
+    other = tmp_path / "ana"
+    (other / ".journal").mkdir(parents=True)
+    (other / "goals").mkdir()
+    (other / "goals/Network more.md").write_text("---\ntype: goal\ntitle: Network more\n---\n")
+    (other / "goals/photo.png").write_bytes(b"\x89PNG")
+    monkeypatch.chdir(other)
+    result = invoke("check", "goals/Network more.md", "goals")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"journal: goals/Network more.md: not in the vault {vault}; skipped\n"
+        f"journal: goals: not in the vault {vault}; skipped\n"
+        f"journal: no file given is in the vault {vault}: nothing to check\n"
+    )
+    ours = str(vault / "goals/Connect with five HR leaders.md")
+    mixed = invoke("check", "goals/Network more.md", ours)
+    assert mixed.exit_code == 0  # the findings of the note in the vault decide, as before
+    assert mixed.stderr == f"journal: goals/Network more.md: not in the vault {vault}; skipped\n"
+    assert "1 goal checked" in mixed.stdout
+    whole = invoke("check", "goals/Network more.md", str(vault))  # the vault's own folder
+    assert (whole.exit_code, whole.stderr) == (0, mixed.stderr)
+    picture = invoke("check", "goals/photo.png")  # no note: skipped quietly, as before
+    assert (picture.exit_code, picture.stderr) == (0, "")
 
 
 def test_list_rules(invoke: Invoke, vault: Path) -> None:

@@ -932,6 +932,32 @@ def test_vault_comes_from_the_environment(
     assert json.loads(result.stdout)[0]["title"] == "Alpha"
 
 
+def test_a_vault_from_the_environment_names_the_other_vault_you_are_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: with JOURNAL_VAULT=ben, `journal log` run in ana's goals/ wrote into
+    ben's goal of the same name, exit 0, and said nothing of it."""
+    ana, ben = tmp_path / "ana", tmp_path / "ben"
+    for root in (ana, ben):
+        (root / "goals").mkdir(parents=True)
+        (root / ".journal").mkdir()
+        (root / "goals/Network more.md").write_text(goal_text("Network more", current=1))
+    monkeypatch.setenv("JOURNAL_VAULT", str(ben))
+    monkeypatch.chdir(ana / "goals")
+    result = CliRunner().invoke(cli, ["log", "Network more", "+1", "x"])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"journal: using the vault {ben} (JOURNAL_VAULT), not the vault {ana} you are in; "
+        "give --vault to choose\n"
+    )
+    assert "current: 2" in (ben / "goals/Network more.md").read_text()  # as documented
+    for args in (["--vault", str(ben), "list"], ["check", "--vault", str(ben)]):
+        assert CliRunner().invoke(cli, args).stderr == ""  # chosen on the command line
+    for where in (ben / "goals", tmp_path):  # in that vault; in none
+        monkeypatch.chdir(where)
+        assert CliRunner().invoke(cli, ["list"]).stderr == ""
+
+
 def test_no_vault_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["list"])
@@ -1055,19 +1081,26 @@ def test_a_count_of_one_reads_in_the_singular_wherever_it_is_shown(
         (("status", "--vault=v1"), "status"),
         (("new", "goal", "T", "--vault", "v1"), "new goal"),  # the group's word too
         (("log", "G", "+1", "--vault", "v1"), "log"),  # log reads its words itself
+        (("list", "--plain"), "list"),  # every global option: reported for --plain
+        (("new", "goal", "T", "--debug"), "new goal"),
+        (("log", "G", "+1", "--plain"), "log"),
+        (("new", "--plain", "goal", "T"), "new"),  # the group's own options
     ],
 )
-def test_vault_given_after_the_command_says_where_it_goes(
+def test_a_global_option_given_after_the_command_says_where_it_goes(
     invoke: Invoke, args: tuple[str, ...], command: str
 ) -> None:
     """Found in a tryout: `journal list --vault v1` said "No such option '--vault'" and
     no more (`check --vault` is an option of its own, for pre-commit); then the hint
-    named `journal --vault PATH goal` for `new goal` and `log` had none."""
+    named `journal --vault PATH goal` for `new goal` and `log` had none; then
+    `journal list --plain` got click's bare error."""
+    option = next(a.partition("=")[0] for a in args if a.startswith("--"))
+    given = f"{option} PATH" if option == "--vault" else option
     result = invoke(*args)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        "Error: No such option '--vault' after the command; give it before it: "
-        f"journal --vault PATH {command}"
+        f"Error: No such option '{option}' after the command; give it before it: "
+        f"journal {given} {command}"
     )
 
 

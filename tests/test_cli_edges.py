@@ -1195,7 +1195,11 @@ def test_a_goal_is_named_by_the_path_a_shell_completes(
     assert through.exit_code == 1, through.output
     assert "journal: no goal called 'vault/lg/Network more.md'" in through.stderr
     checked = invoke("check", "vault/lg/Network more.md")  # a file not in the vault: skipped
-    assert (checked.exit_code, checked.stdout) == (0, "All checks passed (0 goals checked).\n")
+    assert (checked.exit_code, checked.stdout) == (2, "")  # nothing to check
+    assert (
+        "journal: vault/lg/Network more.md: reached through a symlink, which the vault "
+        f"{vault} never follows; skipped\n"
+    ) in checked.stderr
     (vault / "lg").unlink()
     (vault.parent / "vlink").symlink_to(vault)  # the vault's own folder by a link: fine
     by_link = invoke("show", "vlink/goals/Network more.md", "--json")

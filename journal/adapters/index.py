@@ -594,6 +594,10 @@ RETRY_SECONDS = 1.0
 ROOM_GAIN = 1 << 20
 
 
+#: The fix of two vaults given one index file: each rebuilds it in turn, for itself.
+OWN_INDEX = "give each vault an index of its own: `[index] path`, JOURNAL_INDEX"
+
+
 class Why(NamedTuple):
     """Why the index is built anew: a word for scripts (``index --json``'s
     ``rebuilt_because``) and the words told."""
@@ -810,7 +814,7 @@ class Index:
                 "; an index inside the vault goes with it to every copy of the vault (a sync "
                 "tool, git): move it out ([index] path, or the default in the cache folder)"
                 if inside
-                else ""
+                else f" ({OWN_INDEX})"
             )
             return Why("other-vault", f"it held the notes of {meta.get('root')}{hint}")
         if not _made_by_this_code(meta):
@@ -1458,8 +1462,7 @@ class Index:
         if meta.get("root") != str(self.vault.root):
             raise IndexTakenOver(
                 f"the index {self.file} now holds the notes of {meta.get('root')}; "
-                "stopped here, writing nothing to it (give each vault an index of its own: "
-                "`[index] path`, JOURNAL_INDEX)"
+                f"stopped here, writing nothing to it ({OWN_INDEX})"
             )
         if not _made_by_this_code(meta):
             raise self._other_version()
@@ -1637,8 +1640,7 @@ class Index:
             self._end_read()
             raise IndexTakenOver(
                 f"the index {self.file} was made again meanwhile, for {meta.get('root')} "
-                "or by another version of journal; run the command again, and give each "
-                "vault an index of its own (`[index] path`, JOURNAL_INDEX)"
+                f"or by another version of journal; run the command again ({OWN_INDEX})"
             )
         return IndexReader(self)
 

@@ -67,9 +67,9 @@ def find_vault(explicit: str | None, cwd: Path | None = None) -> Path:
             )
         return usable_root(root.resolve())
     cwd = cwd or files.absolute(Path())
-    found = _first_vault((cwd, *cwd.parents))
+    found = vault_around(cwd)
     if found is not None:
-        return usable_root(found.resolve())
+        return usable_root(found)
     below = vaults_below(cwd)
     if below:
         raise UsageProblem(
@@ -80,6 +80,13 @@ def find_vault(explicit: str | None, cwd: Path | None = None) -> Path:
         "no vault here: run inside a vault (a folder with .journal/ or .obsidian/), "
         "pass --vault PATH or set JOURNAL_VAULT, or make one with journal init"
     )
+
+
+def vault_around(cwd: Path) -> Path | None:
+    """The nearest folder at or above ``cwd`` that holds ``.journal/`` or ``.obsidian/``
+    (resolved), or None."""
+    found = _first_vault((cwd, *cwd.parents))
+    return None if found is None else found.resolve()
 
 
 def enclosing_vault(root: Path) -> Path | None:

@@ -75,6 +75,7 @@ def check_vault(
         [*configured_ignore, *parse_selectors(ignore)],
     )
     rules = [rule for rule in rules if rule.severity in severities or rule.id in also]
+    wanted = selected_paths(vault, catalog, refs, cwd or here() or Path()) if refs else None
     if any(rule.id == "T006" for rule in rules):
         from journal.usecases.history import look_up_changes
 
@@ -90,8 +91,7 @@ def check_vault(
     )
     findings = evaluate(context, rules)
     goal_paths = {g.path for g in catalog.goals}
-    if refs:
-        wanted = selected_paths(vault, catalog, refs, cwd or here() or Path())
+    if wanted is not None:
         findings = [f for f in findings if f.path in wanted or f.goal in wanted]
         goal_paths &= wanted
     return CheckReport(findings, len(goal_paths), len(rules))
@@ -110,11 +110,14 @@ def listed_rules(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list
 def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Path) -> set[str]:
     """Vault paths named by ``refs``: an existing file (:meth:`Vault.argument_path`:
     from ``cwd``, else from the vault's folder) is taken as a file, a folder as every
-    note in it (one outside the vault is skipped, as a pre-commit hook passes every
-    changed file); anything else is a goal's id, name, title or alias, but for a name of
+    note in it; anything else is a goal's id, name, title or alias, but for a name of
     a ``.md`` file that none is (a deleted file, as ``git diff --cached --name-only``
-    lists it), skipped with a notice."""
+    lists it), skipped with a notice.  A note or folder outside the vault is skipped
+    with a notice (any other file quietly, as a hook may pass every changed file); when
+    such are given and no argument names a note, folder or goal of the vault, a usage
+    error: nothing to check."""
     paths = set()
+    outside = in_vault = False
     for ref in refs:
         candidate = vault.argument_path(ref, cwd)
         try:
@@ -125,7 +128,16 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
         if on_disk:
             rel = vault.inside(candidate)
             if rel is None:  # outside the vault, or through a symlink it never follows
+                if not is_file or ref.lower().endswith(".md"):
+                    outside = True
+                    where = f"the vault {vault.root}"
+                    if candidate.resolve().is_relative_to(vault.root):
+                        where = f"reached through a symlink, which {where} never follows"
+                    else:
+                        where = f"not in {where}"
+                    vault.notice(f"{ref}: {where}; skipped")
                 continue
+            in_vault = True
             if is_file:
                 paths.add(rel)
             else:
@@ -135,10 +147,13 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
         else:
             try:
                 paths.add(catalog.find_goal(ref).path)
+                in_vault = True
             except NotFound:
                 if not ref.lower().endswith(".md"):
                     raise
                 vault.notice(f"{ref}: no such file (deleted?); skipped")
+    if outside and not in_vault:
+        raise UsageProblem(f"no file given is in the vault {vault.root}: nothing to check")
     return paths
 
 

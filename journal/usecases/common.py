@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from journal.adapters.vault import Vault, enclosing_vault, find_vault, load_catalog
+from journal.adapters.files import here
+from journal.adapters.vault import Vault, enclosing_vault, find_vault, load_catalog, vault_around
 from journal.core.catalog import Catalog
 from journal.core.errors import Diagnostic, NotFound, UsageProblem
 from journal.core.goal import Goal, kind_of
@@ -25,12 +26,21 @@ def open_vault(
     explicit: str | None,
     cwd: Path | None = None,
     notify: Callable[[str], None] | None = None,
+    variable: str | None = None,
 ) -> Vault:
     """The vault named by ``--vault``/``JOURNAL_VAULT``, or found from ``cwd``; what the
     user should know goes to ``notify`` (see :meth:`Vault.notice`), such as a folder
-    named that lies inside a vault."""
+    named that lies inside a vault, or (``explicit`` from the environment ``variable``)
+    another vault around ``cwd``, which a command run there is easily meant for."""
     vault = Vault.open(find_vault(explicit, cwd))
     vault.notify = notify
+    folder = (cwd or here()) if variable is not None else None
+    around = vault_around(folder) if folder is not None else None
+    if around is not None and around != vault.root:
+        vault.notice(
+            f"using the vault {vault.root} ({variable}), not the vault {around} you are in; "
+            "give --vault to choose"
+        )
     outer = enclosing_vault(vault.root)
     if outer is not None:
         vault.notice(
