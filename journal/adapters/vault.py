@@ -57,7 +57,7 @@ def find_vault(explicit: str | None, cwd: Path | None = None) -> Path:
         if not root.is_dir():
             problem = "is not a folder" if root.exists() else "does not exist"
             raise UsageProblem(f"vault folder '{explicit}' {problem}")
-        if not _first_vault([root]) and (below := vaults_below(root)):
+        if not is_vault(root) and (below := vaults_below(root)):
             given = explicit.rstrip("/") or "/"
             named = [str(PurePosixPath(given, rel)) for rel in below]
             raise UsageProblem(
@@ -82,11 +82,16 @@ def find_vault(explicit: str | None, cwd: Path | None = None) -> Path:
     )
 
 
+def is_vault(folder: Path) -> bool:
+    """Whether ``folder`` holds ``.journal/`` or ``.obsidian/``: a vault of its own."""
+    return _first_vault([folder]) is not None
+
+
 def enclosing_vault(root: Path) -> Path | None:
     """The nearest folder above ``root`` that holds ``.journal/`` or ``.obsidian/``
     when ``root`` holds neither: ``root`` is then a folder inside that vault (``--vault
     goals``, ``--vault .journal``), not a vault of its own."""
-    return None if _first_vault([root]) else _first_vault(root.parents)
+    return None if is_vault(root) else _first_vault(root.parents)
 
 
 def vaults_below(folder: Path) -> list[str]:
@@ -95,10 +100,10 @@ def vaults_below(folder: Path) -> list[str]:
     one would mix them.  Only asked when ``folder`` is no vault itself."""
     found: list[str] = []
     for child in _subfolders(folder):
-        if _first_vault([child]):
+        if is_vault(child):
             found.append(child.name)
         else:
-            found += [f"{child.name}/{g.name}" for g in _subfolders(child) if _first_vault([g])]
+            found += [f"{child.name}/{g.name}" for g in _subfolders(child) if is_vault(g)]
     return sorted(found)
 
 
