@@ -82,8 +82,9 @@ def init_vault(root: Path, today: date, *, nested: bool = False) -> InitResult:
     the merge driver) and one sample goal under ``root``.
 
     Everything is checked before anything is created: a folder inside another vault or
-    holding vaults in its subfolders (unless ``nested``), a symlink anywhere inside the vault (even a dangling one) or a
-    file where a folder belongs stops it with nothing changed.  The config is written
+    holding vaults in its subfolders (unless ``nested``), a symlink anywhere inside the
+    vault (even a dangling one) or a file where a folder belongs stops it with nothing
+    changed.  The config is written
     last, so a run that fails half-way (a full disk) can simply be run again.
     """
     try:
