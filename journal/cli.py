@@ -727,8 +727,8 @@ def cli(ctx: click.Context, vault_option: str | None, debug: bool, plain: bool) 
 @click.option(
     "--nested",
     is_flag=True,
-    help="Make the vault even in a folder inside another vault (which then reads "
-    "its notes as its own too).",
+    help="Make the vault even in a folder inside another vault, or one that holds "
+    "vaults (the outer vault then reads the inner one's notes as its own too).",
 )
 @pass_state
 def init(state: State, path: str | None, nested: bool) -> None:
@@ -739,8 +739,9 @@ def init(state: State, path: str | None, nested: bool) -> None:
     The vault is PATH, else --vault, else $JOURNAL_VAULT, else the working
     folder.  Refuses to overwrite anything or to go through symlinks, and a
     folder inside another vault (a folder above it holds .journal/ or
-    .obsidian/) unless --nested is given; run it in an existing Obsidian vault
-    to add journal's folders beside your notes.
+    .obsidian/) or one that holds vaults (exit 2) unless --nested is given;
+    run it in an existing Obsidian vault to add journal's folders beside your
+    notes.
 
     \b
     Example:

@@ -1152,3 +1152,16 @@ def test_vaults_two_levels_down_are_named(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--vault", str(tmp_path / "home"), "list"])
     assert result.exit_code == 2
     assert f"holds 1: {tmp_path}/home/Dropbox/Journal;" in result.stderr
+
+
+def test_status_json_names_its_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reported: a loop over several vaults (`for v in ana ben; do journal --vault $v
+    status --json; done`) could not tell their boards apart."""
+    runner = CliRunner()
+    for name in ("ana", "ben"):
+        assert runner.invoke(cli, ["init", str(tmp_path / name)]).exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    for name in ("ana", "ben"):
+        board = runner.invoke(cli, ["--vault", name, "status", "--json"]).stdout
+        assert list(json.loads(board))[:2] == ["vault", "today"]
+        assert json.loads(board)["vault"] == str((tmp_path / name).resolve())

@@ -775,10 +775,38 @@ def test_an_index_inside_a_vault_copied_to_another_place_says_to_move_it_out(
     notices: list[str] = []
     index = Index.open(listening(second, notices), second / ".journal/index.sqlite")
     index.refresh()
-    assert notices[0].endswith(
-        f"it held the notes of {first}; an index inside the vault goes with it to every copy "
-        "of the vault (a sync tool, git): move it out ([index] path, or the default in the "
-        "cache folder)"
+    assert notices == [
+        f"the index {second}/.journal/index.sqlite lies in the vault folder: an index inside "
+        "the vault goes with it to every copy of the vault (a sync tool, git): move it out "
+        "([index] path, or the default in the cache folder)",
+        f"rebuilding the index {second}/.journal/index.sqlite: it held the notes of {first}",
+    ]
+
+
+@pytest.mark.parametrize("where", ["goals", "."])
+def test_a_relative_index_path_that_puts_the_index_in_the_vault_is_told(
+    vault: Path, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """Reported: `cd ana && JOURNAL_INDEX=idx.sqlite journal list` made `ana/idx.sqlite`
+    (from `ana/goals`, `ana/goals/idx.sqlite`), untracked in git, with no word."""
+    write("goals/a.md", goal_text("A"))
+    monkeypatch.chdir(vault / where)
+    monkeypatch.setenv("JOURNAL_INDEX", "idx.sqlite")
+    result = invoke("list")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"journal: the index {vault / where / 'idx.sqlite'} lies in the vault folder: an "
+        "index inside the vault goes with it to every copy of the vault (a sync tool, git): "
+        "move it out (JOURNAL_INDEX, or the default in the cache folder)\n"
+    )
+    monkeypatch.setenv("JOURNAL_INDEX", str(vault.parent / "idx.sqlite"))  # outside: quiet
+    assert invoke("list").stderr == ""
+    monkeypatch.delenv("JOURNAL_INDEX")
+    (vault / ".journal/config.toml").write_text('[index]\npath = ".journal/idx.sqlite"\n')
+    assert invoke("list").stderr == (
+        f"journal: the index {vault / '.journal/idx.sqlite'} lies in the vault folder: an "
+        "index inside the vault goes with it to every copy of the vault (a sync tool, git): "
+        "move it out ([index] path, or the default in the cache folder)\n"
     )
 
 

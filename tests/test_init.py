@@ -334,3 +334,29 @@ def test_init_in_an_obsidian_vault_inside_another_is_no_nested_vault(tmp_path: P
     (outer / "inner/.obsidian").mkdir(parents=True)
     result = init("init", str(outer / "inner"))
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("how", ["cwd", "PATH"])
+def test_init_refuses_a_folder_that_holds_vaults(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """Reported: `cp -a ../team/ana ../team/ben . && journal init` made a vault around
+    both copies, which then listed their goals as one vault's (each sample twice) and
+    `check` found 127 problems."""
+    team = tmp_path / "t2"
+    for name in ("ana", "ben"):
+        assert init("init", str(team / name)).exit_code == 0
+    (team / "notes/old/.obsidian").mkdir(parents=True)  # two levels down counts too
+    before = tree(team)
+    monkeypatch.chdir(team if how == "cwd" else tmp_path)
+    result = init(*(["init"] if how == "cwd" else ["init", "t2"]))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"journal: {team} is no vault but holds 3: ana, ben and notes/old; a vault made "
+        "there would read their notes as its own: cd into one of them, or, for a vault "
+        f'around them anyway: journal init --nested "{team}"; nothing changed\n'
+    )
+    assert tree(team) == before
+    made = init("init", "--nested", str(team))
+    assert made.exit_code == 0, made.output
+    assert (team / ".journal/config.toml").is_file()

@@ -13,7 +13,7 @@ from journal.adapters.vault import Vault, find_vault, load_catalog, load_config
 from journal.cli import cli
 from journal.core.errors import ConfigError, JournalError, NotFound, UnsafeWrite, UsageProblem
 from journal.core.settings import Config, key_line
-from tests.conftest import Invoke, Write, unlistable_folder
+from tests.conftest import Invoke, Write, goal_text, unlistable_folder
 
 
 def test_explicit_vault_wins(tmp_path: Path) -> None:
@@ -598,3 +598,26 @@ def test_a_stale_icloud_placeholder_beside_its_note_is_not_told(
     assert "iCloud" not in invoke("review", "--stdout").stdout
     changed = invoke("set", "Kept", "why=test")
     assert changed.exit_code == 0 and "iCloud" not in changed.stderr
+
+
+def test_a_vault_inside_the_vault_is_named_on_stderr(
+    vault: Path, write: Write, invoke: Invoke
+) -> None:
+    """Reported: a report's vault copied into `reports/ana` was read as part of the lead's
+    vault (its goals listed as the lead's, the index counting them) with no word."""
+    write("goals/mine.md", goal_text("Mine"))
+    write("reports/ana/goals/hers.md", goal_text("Hers"))
+    (vault / "reports/ana/.journal").mkdir()
+    (vault / "reports/ana/.obsidian").mkdir()  # both markers: one vault, told once
+    (vault / "old/x/.obsidian").mkdir(parents=True)
+    (vault / "Archive/.journal").mkdir(parents=True)
+    (vault / ".journal/config.toml").write_text('[vault]\nexclude = ["Archive"]\n')
+    result = invoke("list")
+    assert result.exit_code == 0
+    assert "Hers" in result.stdout  # still read, as the vault's own notes
+    assert result.stderr == "".join(
+        f"journal: {rel} is a vault of its own (it holds {marker}/), read as a folder of "
+        "this one: its notes count as this vault's too; move it out of the vault, or list "
+        "it in [vault] exclude to leave it out\n"
+        for rel, marker in (("old/x", ".obsidian"), ("reports/ana", ".journal"))
+    )

@@ -650,6 +650,8 @@ class Index:
         """Open (creating or repairing) the index of ``vault``; notices go to
         :meth:`Vault.notice`."""
         target = path or default_path(vault)
+        if _chosen(target):
+            _tell_inside(vault, target)
         try:
             return cls(vault, target)
         except NewerIndex as exc:
@@ -808,14 +810,9 @@ class Index:
 
     def _outdated_because(self, meta: dict[str, str]) -> Why | None:
         """Why rows made under ``meta`` (the ``meta`` table) are not this vault's, or None."""
-        if meta.get("root") != str(self.vault.root):
+        if meta.get("root") != str(self.vault.root):  # inside a copied vault: see open
             inside = self.file is not None and self.file.resolve().is_relative_to(self.vault.root)
-            hint = (  # a synced or committed vault carries it to the other machines
-                "; an index inside the vault goes with it to every copy of the vault (a sync "
-                "tool, git): move it out ([index] path, or the default in the cache folder)"
-                if inside
-                else f" ({OWN_INDEX})"
-            )
+            hint = "" if inside else f" ({OWN_INDEX})"
             return Why("other-vault", f"it held the notes of {meta.get('root')}{hint}")
         if not _made_by_this_code(meta):
             return Why("parser", "the note parser changed")
@@ -2241,6 +2238,23 @@ def _ours(conn: sqlite3.Connection) -> bool:
         return bool(conn.execute("SELECT 1 FROM meta WHERE key = 'root'").fetchone())
     except sqlite3.DatabaseError:
         return False
+
+
+def _tell_inside(vault: Vault, path: Path) -> None:
+    """Tell when the index path the user chose lies in the vault's folder (a relative
+    ``JOURNAL_INDEX`` run inside the vault): a sync tool or git carries the file to every
+    copy of the vault, where it holds another folder's notes."""
+    try:
+        inside = path.resolve().is_relative_to(vault.root.resolve())
+    except OSError:
+        return
+    if inside:
+        source = "JOURNAL_INDEX" if os.environ.get("JOURNAL_INDEX") else "[index] path"
+        vault.notice(
+            f"the index {path} lies in the vault folder: an index inside the vault goes with "
+            "it to every copy of the vault (a sync tool, git): move it out "
+            f"({source}, or the default in the cache folder)"
+        )
 
 
 def _chosen(path: Path) -> bool:

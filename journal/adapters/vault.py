@@ -57,7 +57,7 @@ def find_vault(explicit: str | None, cwd: Path | None = None) -> Path:
         if not root.is_dir():
             problem = "is not a folder" if root.exists() else "does not exist"
             raise UsageProblem(f"vault folder '{explicit}' {problem}")
-        if not _first_vault([root]) and (below := vaults_below(root)):
+        if not is_vault(root) and (below := vaults_below(root)):
             given = explicit.rstrip("/") or "/"
             named = [str(PurePosixPath(given, rel)) for rel in below]
             raise UsageProblem(
@@ -89,11 +89,16 @@ def vault_around(cwd: Path) -> Path | None:
     return None if found is None else found.resolve()
 
 
+def is_vault(folder: Path) -> bool:
+    """Whether ``folder`` holds ``.journal/`` or ``.obsidian/``: a vault of its own."""
+    return _first_vault([folder]) is not None
+
+
 def enclosing_vault(root: Path) -> Path | None:
     """The nearest folder above ``root`` that holds ``.journal/`` or ``.obsidian/``
     when ``root`` holds neither: ``root`` is then a folder inside that vault (``--vault
     goals``, ``--vault .journal``), not a vault of its own."""
-    return None if _first_vault([root]) else _first_vault(root.parents)
+    return None if is_vault(root) else _first_vault(root.parents)
 
 
 def vaults_below(folder: Path) -> list[str]:
@@ -102,10 +107,10 @@ def vaults_below(folder: Path) -> list[str]:
     one would mix them.  Only asked when ``folder`` is no vault itself."""
     found: list[str] = []
     for child in _subfolders(folder):
-        if _first_vault([child]):
+        if is_vault(child):
             found.append(child.name)
         else:
-            found += [f"{child.name}/{g.name}" for g in _subfolders(child) if _first_vault([g])]
+            found += [f"{child.name}/{g.name}" for g in _subfolders(child) if is_vault(g)]
     return sorted(found)
 
 
@@ -389,7 +394,8 @@ class Vault(Record):
         with the reason (to tell as :func:`skip_notice` words it: see :meth:`relisting`)."""
         met: set[str] = set()  # the excluded paths the listing came upon
         placeholders: list[str] = []  # the notes iCloud left a placeholder of
-        for rel, entry in self._iter_files(under, skipped=bad_name, met=met):
+        vaults: dict[str, str] = {}  # the vaults inside this one, by folder
+        for rel, entry in self._iter_files(under, skipped=bad_name, met=met, vaults=vaults):
             if not is_note_name(entry.name):
                 if (note := icloud_note(rel)) is not None:
                     placeholders.append(note)
@@ -401,9 +407,22 @@ class Vault(Record):
                 bad_name(rel, problem)
         # one beside its note is stale (iCloud may leave it once the note is downloaded)
         self._keep_offline(under, [n for n in placeholders if not (self.root / n).exists()])
+        if bad_name is not None:
+            self._tell_vaults(vaults)
         if not under and bad_name is not None:  # a whole listing: the whole count
             self._tell_offline()
             self._tell_unmatched_excludes(met)
+
+    def _tell_vaults(self, vaults: dict[str, str]) -> None:
+        """Tell of each vault inside this one (a folder holding ``.journal/`` or
+        ``.obsidian/``, by its marker: a report's vault copied in), whose notes are read
+        as this vault's own: their goals would mix with these without a word."""
+        for rel, marker in sorted(vaults.items()):
+            self.notice(
+                f"{shown(rel)} is a vault of its own (it holds {marker}/), read as a folder "
+                "of this one: its notes count as this vault's too; move it out of the vault, "
+                "or list it in [vault] exclude to leave it out"
+            )
 
     def _keep_offline(self, under: str, notes: Collection[str]) -> None:
         """Make ``notes`` the :attr:`offline` ones in ``under`` (a folder or a note, ""
@@ -523,12 +542,14 @@ class Vault(Record):
         *,
         skipped: Callable[[str, str], None] | None = None,
         met: set[str] | None = None,
+        vaults: dict[str, str] | None = None,
     ) -> Iterator[tuple[str, os.DirEntry[str]]]:
         """Every file outside the skipped and excluded folders, not through symlinks;
         ``skipped(rel, why)`` hears of a symlinked note or folder and of a folder that
         can't be listed (``chmod 000``), which would otherwise look empty and is kept in
         :attr:`unlisted` until a listing lists it; ``met`` gets the excluded folders and
-        notes come upon."""
+        notes come upon; ``vaults`` the folders below ``under`` that are vaults of their
+        own (:data:`MARKERS`), each with its marker (``.journal`` when it holds both)."""
         stack = [(under + "/", str(self.disk_path(under))) if under else ("", str(self.root))]
         excluded = self.excluded
         told: list[tuple[str, str]] = []  # told once listed, sorted: not in the disk's order
@@ -563,6 +584,9 @@ class Vault(Record):
                             continue
                         if entry.is_dir(follow_symlinks=False):
                             if is_skipped_folder(entry.name):
+                                if vaults is not None and prefix and entry.name in MARKERS:
+                                    inner = prefix[:-1]
+                                    vaults[inner] = min(vaults.get(inner, entry.name), entry.name)
                                 continue
                             rel = prefix + entry.name
                             if rel not in excluded:

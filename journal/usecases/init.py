@@ -17,12 +17,14 @@ from journal.adapters.vault import (
     Vault,
     enclosing_vault,
     folders_on_disk,
+    is_vault,
     load_catalog,
     usable_root,
+    vaults_below,
 )
 from journal.core.dates import writable_day
-from journal.core.errors import Conflict, JournalError, UnsafeWrite
-from journal.core.formatting import plural, shell_word
+from journal.core.errors import Conflict, JournalError, UnsafeWrite, UsageProblem
+from journal.core.formatting import listed, plural, shell_word
 from journal.core.names import file_stem
 from journal.core.periodic import CORE_PLUGINS_PATH
 from journal.core.records import Record, record
@@ -79,15 +81,17 @@ def init_vault(root: Path, today: date, *, nested: bool = False) -> InitResult:
     """Create config, folders, .gitignore and .gitattributes lines (and git's config for
     the merge driver) and one sample goal under ``root``.
 
-    Everything is checked before anything is created: a folder inside another vault
-    (unless ``nested``), a symlink anywhere inside the vault (even a dangling one) or a
-    file where a folder belongs stops it with nothing changed.  The config is written
+    Everything is checked before anything is created: a folder inside another vault or
+    holding vaults in its subfolders (unless ``nested``), a symlink anywhere inside the
+    vault (even a dangling one) or a file where a folder belongs stops it with nothing
+    changed.  The config is written
     last, so a run that fails half-way (a full disk) can simply be run again.
     """
     try:
         root = usable_root(files.absolute(root.expanduser()).resolve())
         if not nested:
             _refuse_nested(root)
+            _refuse_around(root)
         return _init(root, today)
     except OSError as exc:
         where = str(exc.filename) if exc.filename else str(root)
@@ -194,6 +198,18 @@ def _refuse_nested(root: Path) -> None:
             f"a vault of its own there: {nested})"
         )
     raise Conflict(f"{root} is a folder inside the vault {outer}{how}; nothing changed")
+
+
+def _refuse_around(root: Path) -> None:
+    """Refuse ``root`` when it is no vault but holds vaults (:func:`vaults_below`): a
+    vault made there would read their notes as its own, each of them mixed into one."""
+    below = [] if is_vault(root) else vaults_below(root)
+    if below:
+        raise UsageProblem(
+            f"{root} is no vault but holds {len(below)}: {listed(below)}; a vault made there "
+            "would read their notes as its own: cd into one of them, or, for a vault around "
+            f"them anyway: journal init --nested {shell_word(str(root))}; nothing changed"
+        )
 
 
 def _driver_offer(root: Path) -> str:

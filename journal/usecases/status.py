@@ -66,6 +66,7 @@ def status(vault: Vault, catalog: Catalog, today: date) -> dict[str, Any]:
     active = [g for g in catalog.goals if g.status == "active"]
     goals = [goal_status(g, today, config, plan) for g in active]
     return {
+        "vault": str(vault.root),  # which board, when a script loops over vaults
         "today": today.isoformat(),
         "week": week_label(today, config.week_start),
         "goals": goals,
