@@ -37,7 +37,7 @@ from journal.core.tags import unique
 if TYPE_CHECKING:
     from journal.core.periodic import PeriodicSettings
 
-PARSER_VERSION = 38  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 39  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
