@@ -123,6 +123,12 @@ class Document(Record):
         """The 1-based file line on which the body starts."""
         return self.text.count("\n", 0, self.body_start) + 1
 
+    @property
+    def blank(self) -> bool:
+        """Whether the note holds no text: none, white space, a BOM alone (not one that
+        can't be read)."""
+        return not self.problems and (not self.text or self.text.isspace())
+
     def key_line(self, key: str) -> int | None:
         """The 1-based file line of a top-level property."""
         if self.data is None:
