@@ -2273,6 +2273,12 @@ def test_new_goal_or_contact_over_an_empty_note_says_what_an_empty_note_is(
         (("new", "goal", "Placeholder goal"), "goals/Placeholder goal.md", taken),
         (("new", "contact", "Pat Placeholder"), "people/Pat Placeholder.md", taken),
         (
+            ("new", "goal", "Elsewhere"),
+            "notes/Elsewhere.md",
+            "a note with this name already exists; a second would share its [[Elsewhere]] "
+            "links (Obsidian picks one of the two)",
+        ),
+        (
             ("new", "meeting", "--with", "Pat Placeholder", "--create-contacts"),
             "people/Pat Placeholder.md:1",
             "can't use this note",

@@ -96,17 +96,18 @@ def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
     if existing is not None:
         same = "" if existing == f"{stem}.md" else " (names are compared ignoring case)"
         there = in_folder(folder, existing)
-        _refuse_empty(vault, there, f"a note with this name already exists{same}")
-        raise Conflict(f"a note with this name already exists{same}; not overwritten", path=there)
-    elsewhere = catalog.resolve_path(stem, by_alias=False)
-    if elsewhere is not None:
-        _refuse_empty(vault, elsewhere, "a note with this name already exists")
-        raise Conflict(
+        why = f"a note with this name already exists{same}; not overwritten"
+    else:
+        elsewhere = catalog.resolve_path(stem, by_alias=False)
+        if elsewhere is None:
+            return rel
+        there = elsewhere
+        why = (
             f"a note with this name already exists; a second would share its [[{stem}]] "
-            "links (Obsidian picks one of the two)",
-            path=elsewhere,
+            "links (Obsidian picks one of the two)"
         )
-    return rel
+    _refuse_empty(vault, there, why)
+    raise Conflict(why, path=there)
 
 
 class EmptyNote(Conflict):
@@ -114,15 +115,16 @@ class EmptyNote(Conflict):
     what that is, and no caller adds the ways on it gives for a note of text."""
 
 
-def _refuse_empty(vault: Vault, rel: str, taken: str) -> None:
-    """Refuse the name of the note at ``rel`` (``taken`` says how) when it is empty: a
-    sync's placeholder or a save half done, whose text may still come (H004's words)."""
+def _refuse_empty(vault: Vault, rel: str, why: str) -> None:
+    """Refuse the name of the note at ``rel`` (``why``: the refusal) when that note is
+    empty: a sync's placeholder or a save half done, whose text may still come, told in
+    H004's words."""
     try:
         raw = read_note_at(vault.disk_path(rel))
     except OSError:
         return  # gone meanwhile, or can't be read: the refusal of a note of text
     if codec.decode(raw).blank:
-        raise EmptyNote(f"{taken}; not overwritten: {emptied(raw)}", path=rel)
+        raise EmptyNote(f"{why}: {emptied(raw)}", path=rel)
 
 
 def create_note(
