@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from journal.core import codec
 from journal.core.notes import parse_note
@@ -369,4 +371,44 @@ def test_a_value_in_typographic_quotes_is_told_as_such(yaml: str, marks: str) ->
     assert [p.message for p in doc.problems] == [
         f"invalid front matter: the value is in typographic quotes ({marks}), which YAML "
         'reads as text: write straight quotes (") around a value that holds ": "'
+    ]
+
+
+_TEXT = st.text(st.sampled_from("---type: goal\r\n\t é—"), max_size=40)
+
+
+@given(before=_TEXT, after=_TEXT, bom=st.booleans(), bad=st.sampled_from(b"\x80\xc3\xe9\xff"))
+def test_a_byte_that_is_not_utf8_is_named_with_its_line(
+    before: str, after: str, bom: bool, bad: int
+) -> None:
+    """Reported (a Windows user's BOM): the byte named was the one 3 before the bad one
+    (`byte 0x43` for the `é` of `Café` in Latin-1), and so was its line when the byte
+    was among its line's first three."""
+    head = before.encode()
+    raw = (codec.BOM if bom else b"") + head + bytes([bad]) + after.encode()
+    doc = codec.decode(raw)
+    assert [(p.line, p.message) for p in doc.problems] == [
+        (head.count(b"\n") + 1, f"not valid UTF-8 (byte 0x{bad:02x}); save as UTF-8")
+    ]
+
+
+_TWICE = "two carriage returns (CR CR LF), as after converting to CRLF twice"
+_ALONE = "a carriage return alone"
+
+
+@pytest.mark.parametrize(
+    ("raw", "told"),
+    [
+        (b"---\r\r\ntype: goal\r\r\n---\r\r\n", _TWICE),
+        (b"\xef\xbb\xbf---\r\r\ntype: goal\r\r\n---\r\r\n# A\r\r\n", _TWICE),
+        (b"---\rtype: goal\r---\r", _ALONE),
+        (b"---\rtype: goal\r---\r\n", _ALONE),
+        (b"---\r\r\rtype: goal\r\r\r---\r\r\r\n", _ALONE),
+    ],
+)
+def test_lines_ending_in_two_carriage_returns_are_told_as_such(raw: bytes, told: str) -> None:
+    """Reported: a note converted to CRLF twice (CR CR LF) was said to end its lines
+    "with a carriage return alone", which its user could not see in it."""
+    assert [(p.line, p.message) for p in codec.decode(raw).problems] == [
+        (1, f"its lines end with {told}; save it with LF or CRLF line endings")
     ]

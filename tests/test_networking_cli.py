@@ -2255,3 +2255,36 @@ def test_a_person_linked_by_a_name_a_contact_holds_is_pointed_to_that_contact(
         "Lee` to its `aliases`: journal then finds it, Obsidian's links do not); else make "
         'the note: journal new contact "Ann Lee"'
     )
+
+
+@pytest.mark.parametrize("blank", ["", "\r\n\r\n  \r\n"])
+def test_new_goal_or_contact_over_an_empty_note_says_what_an_empty_note_is(
+    invoke: Invoke, write: Write, vault: Path, blank: str
+) -> None:
+    """Reported (a OneDrive placeholder): refused, rightly, but with the advice for a
+    plain note (`add type: goal to its front matter`), where the note is empty."""
+    size = "only white space" if blank else "0 bytes"
+    empty = (
+        f"empty ({size}): a sync may still be writing it, or it lost its text: restore its "
+        "text from git or your sync's history if it had any, or delete the note\n"
+    )
+    taken = "a note with this name already exists; not overwritten"
+    for args, rel, refused in (
+        (("new", "goal", "Placeholder goal"), "goals/Placeholder goal.md", taken),
+        (("new", "contact", "Pat Placeholder"), "people/Pat Placeholder.md", taken),
+        (
+            ("new", "goal", "Elsewhere"),
+            "notes/Elsewhere.md",
+            "a note with this name already exists; a second would share its [[Elsewhere]] "
+            "links (Obsidian picks one of the two)",
+        ),
+        (
+            ("new", "meeting", "--with", "Pat Placeholder", "--create-contacts"),
+            "people/Pat Placeholder.md:1",
+            "can't use this note",
+        ),
+    ):
+        path = write(rel.removesuffix(":1"), blank)
+        result = invoke(*args)
+        assert (result.exit_code, result.stderr) == (1, f"{rel}: {refused}: {empty}")
+        assert path.read_bytes() == blank.encode()

@@ -2126,3 +2126,28 @@ def test_the_review_words_the_needed_rate_as_a001_does(
     assert f"needs {rate} to reach {target}" in check, check
     row = scoreboard_row(invoke("review", "--stdout").stdout, "[[a]]")
     assert row is not None and row.endswith(f" · needs {rate} |"), row
+
+
+@pytest.mark.parametrize("blank", [b"", b"\r\n\r\n  \r\n"])
+@pytest.mark.parametrize(("command", "rel"), [("review", SAMPLE_REVIEW), ("plan", SAMPLE_PLAN)])
+def test_review_and_plan_write_over_an_empty_note_only_when_forced(
+    example_vault: Path, blank: bytes, command: str, rel: str
+) -> None:
+    """Reported (a OneDrive placeholder, a sync mid-write): review and plan wrote a fresh
+    note over an empty one, as `updated`, where the note's text was still to come."""
+    path = example_vault / rel
+    path.write_bytes(blank)
+    size = "only white space" if blank else "0 bytes"
+    told = (
+        f"{rel}: not written: empty ({size}): a sync may still be writing it, or it lost "
+        "its text: restore its text from git or your sync's history if it had any, or "
+        f"delete the note (--force writes the {command} over it)\n"
+    )
+    for args in ((), ("--dry-run",), ("--json",)):
+        assert run(example_vault, command, *args) == (1, "", told)
+        assert path.read_bytes() == blank
+    code, out, _ = run(example_vault, command, "--stdout")  # writes nothing: prints it
+    assert code == 0 and out.startswith(f"---\ntype: {command}\n")
+    assert path.read_bytes() == blank
+    assert run(example_vault, command, "--force")[:2] == (0, f"{rel}: updated\n")
+    assert codec.decode(path.read_bytes()).data["type"] == command  # type: ignore[index]

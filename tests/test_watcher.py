@@ -1729,8 +1729,9 @@ def test_an_empty_review_is_not_regenerated_by_the_watcher(
 ) -> None:
     """An empty review (emptied on purpose, or by a save that never ended; a BOM or line
     breaks alone are empty too: a tryout saw them regenerated) is left alone and told
-    (once, by the watcher), however long ago it was emptied; `journal review` fills it,
-    also once text of the user's own is in it (a note of none of journal's sections)."""
+    (once, by the watcher, in the words `journal review` refuses it in), however long
+    ago it was emptied; `journal review` fills it once text of the user's own is in it
+    (a note of none of journal's sections), `journal review --force` before."""
     from journal.usecases.watching import Emptied, Unfilled, regenerate_review
 
     goal, review = _goal_with_a_review(vault, write)
@@ -1739,9 +1740,15 @@ def test_an_empty_review_is_not_regenerated_by_the_watcher(
     _saved_a_while_ago(review)
     index = Index.open(Vault.open(vault))
     index.refresh()
-    with pytest.raises(Emptied, match=r"^reviews/2026-W47\.md is empty; ") as info:
+    with pytest.raises(Emptied) as info:
         regenerate_review(index.vault, index, date(2026, 11, 22))
     assert info.value.told
+    assert str(info.value) == (
+        f"reviews/2026-W47.md: empty ({'only white space' if blank else '0 bytes'}): a sync "
+        "may still be writing it, or it lost its text: restore its text from git or your "
+        "sync's history if it had any, or delete the note (`journal review --force` writes "
+        "it again)"
+    )
     assert review.read_bytes() == blank
     review.write_text("My own start.\n")
     _saved_a_while_ago(review)

@@ -123,6 +123,12 @@ class Document(Record):
         """The 1-based file line on which the body starts."""
         return self.text.count("\n", 0, self.body_start) + 1
 
+    @property
+    def blank(self) -> bool:
+        """Whether the note holds no text: none, white space, a BOM alone (not one that
+        can't be read)."""
+        return not self.problems and (not self.text or self.text.isspace())
+
     def key_line(self, key: str) -> int | None:
         """The 1-based file line of a top-level property."""
         if self.data is None:
@@ -149,12 +155,14 @@ def utf8_text(raw: bytes) -> str:
     if nul >= 0:
         message = _UTF16 if _bomless_utf16(raw) else "the file contains NUL bytes"
         raise NotUtf8(message, line=raw.count(b"\n", 0, nul) + 1)
+    start = len(BOM) if raw.startswith(BOM) else 0
     try:
-        return raw[len(BOM) if raw.startswith(BOM) else 0 :].decode("utf-8")
+        return raw[start:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
+        bad = start + exc.start  # counted in the file, BOM and all
+        line = raw.count(b"\n", 0, bad) + 1
         raise NotUtf8(
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save as UTF-8", line=line
+            f"not valid UTF-8 (byte 0x{raw[bad]:02x}); save as UTF-8", line=line
         ) from None
 
 
@@ -181,20 +189,24 @@ def decode(raw: bytes) -> Document:
     except NotUtf8 as exc:
         return _unreadable(exc.line, exc.message)
     bom = raw.startswith(BOM)
-    if _mac_lines(text):  # classic Mac OS: one line to every reader here
-        return _unreadable(
-            1, "its lines end with a carriage return alone; save it with LF or CRLF line endings"
-        )
+    ending = _bad_line_ends(text)
+    if ending:  # classic Mac OS, or CRLF made twice: one line to every reader here
+        return _unreadable(1, f"its lines end with {ending}; save it with LF or CRLF line endings")
     return parse_text(text, bom=bom)
 
 
-def _mac_lines(text: str) -> bool:
-    """Whether the first line of ``text`` ends in a carriage return alone (classic Mac
-    OS; also when an LF ends the file).  A carriage return further on (a terminal's
-    progress line pasted in a body) is text."""
+def _bad_line_ends(text: str) -> str | None:
+    """What the first line of ``text`` ends in when that is a carriage return alone
+    (classic Mac OS; also when an LF ends the file) or two and an LF (a CRLF file
+    converted to CRLF again); None for LF and CRLF.  A carriage return further on (a
+    terminal's progress line pasted in a body) is text."""
     cr = text.find("\r")
     lf = text.find("\n")
-    return cr >= 0 and (lf < 0 or cr < lf - 1)
+    if cr < 0 or (lf >= 0 and cr >= lf - 1):
+        return None
+    if cr == lf - 2 and text[cr + 1] == "\r":
+        return "two carriage returns (CR CR LF), as after converting to CRLF twice"
+    return "a carriage return alone"
 
 
 def after_front_matter(text: str) -> str:

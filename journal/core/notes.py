@@ -37,7 +37,7 @@ from journal.core.tags import unique
 if TYPE_CHECKING:
     from journal.core.periodic import PeriodicSettings
 
-PARSER_VERSION = 38  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 39  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -242,8 +242,8 @@ def parse_typed(
         Diagnostic(path, p.line, p.message, p.severity, p.code)
         for p in (*doc.problems, *codec.commented_values(doc))
     )
-    if not doc.problems and (not doc.text or doc.text.isspace()):
-        note.diagnostics.append(Diagnostic(path, 1, _emptied(raw), "hint", "empty"))
+    if doc.blank:
+        note.diagnostics.append(Diagnostic(path, 1, emptied(raw), "hint", "empty"))
     note.writable = doc.writable
     note.readable = _readable(doc)
     props = dict(doc.data or {})
@@ -276,11 +276,12 @@ def parse_typed(
     return note, record
 
 
-def _emptied(raw: bytes) -> str:
-    """What is said of a note whose bytes ``raw`` are none or white space: a hint, quiet,
-    but an error in the goal folder (:attr:`~journal.core.catalog.Catalog.diagnostics`).
-    Git may hold it empty too (a note made and not yet written), so its text is to
-    restore only if it had any."""
+def emptied(raw: bytes) -> str:
+    """What is said of a note whose bytes ``raw`` are none or white space
+    (:attr:`~journal.core.codec.Document.blank`): a hint, quiet, but an error in the goal
+    folder (:attr:`~journal.core.catalog.Catalog.diagnostics`), and why a command that
+    would write over it does not.  Git may hold it empty too (a note made and not yet
+    written), so its text is to restore only if it had any."""
     size = "0 bytes" if not raw else "only white space"
     return (
         f"empty ({size}): a sync may still be writing it, or it lost its text: restore its "

@@ -21,7 +21,7 @@ from journal.core.catalog import Catalog
 from journal.core.errors import Conflict, UnsafeWrite
 from journal.core.formatting import listed
 from journal.core.generated import HASH_KEY, owned_hashes, untouched
-from journal.core.notes import Note
+from journal.core.notes import Note, emptied
 from journal.core.records import Record, record
 
 
@@ -68,6 +68,7 @@ def write_generated(
     dry_run: bool = False,
     adopt: bool = False,
     resolved: Note | None = None,
+    printed: bool = False,
 ) -> Written:
     """Create ``rel`` from ``props`` and ``body``, or regenerate it in place.
 
@@ -75,7 +76,9 @@ def write_generated(
     be (see :meth:`Vault.rewrite`).  ``adopt``: the note may be another tool's
     (Obsidian's weekly note); when it is not typed ``kind`` (another ``type`` or none),
     only the generated sections are written into it, and no property is set or
-    changed."""
+    changed.  An empty note at ``rel`` (a sync's placeholder, a save half done) is not
+    written over unless ``force``, nor said to be unless the text is only ``printed``
+    (``--stdout``)."""
     result = Written(rel)
     target = vault.disk_path(rel)
     if not (target.exists() or target.is_symlink()):
@@ -94,6 +97,9 @@ def write_generated(
             return result
 
     def transform(doc: codec.Document) -> str:
+        if doc.blank and not (force or printed):
+            raw = codec.encode(doc.text, bom=doc.bom)
+            raise UnsafeWrite(f"not written: {emptied(raw)} (--force writes the {kind} over it)")
         result.text = _regenerate(doc, rel, kind, props, body, force, adopt, result)
         return result.text
 

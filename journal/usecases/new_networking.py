@@ -18,7 +18,7 @@ from journal.core.networking import meeting_title, needs_outcome, not_counted
 from journal.core.notes import Note
 from journal.core.records import Record, record
 from journal.usecases.common import found_links, named_goal
-from journal.usecases.new_note import create_note, free_path, note_data, note_stem
+from journal.usecases.new_note import EmptyNote, create_note, free_path, note_data, note_stem
 
 
 @record(frozen=True)
@@ -104,6 +104,8 @@ def new_contact(
 
 def _taken(exc: Conflict) -> Conflict:
     """The refusal of a contact's name another note has, with the ways on."""
+    if isinstance(exc, EmptyNote):
+        return exc
     return Conflict(
         f"{exc.message}: if it is the person's note, give it `type: contact`; else give "
         "the contact another name",
@@ -200,6 +202,8 @@ def new_meeting(
         rel = free_path(vault, catalog, folders.meeting, stem)
     except UsageProblem as exc:  # %% in a name of the people's: the title is the fix
         raise UsageProblem(f"{exc.message}; give the meeting a --title") from None
+    except EmptyNote:
+        raise
     except Conflict as exc:
         raise Conflict(
             f"{exc.message}: name this meeting with --title (the note is "

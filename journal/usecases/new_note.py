@@ -8,6 +8,7 @@ from dataclasses import field
 from datetime import date
 from typing import Any
 
+from journal.adapters.files import read_note_at
 from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core import codec
@@ -24,6 +25,7 @@ from journal.core.formatting import markdown_text, single_line
 from journal.core.goal import body_line
 from journal.core.links import fold, is_conflict_copy
 from journal.core.names import ID_LENGTH, file_stem, refuse_comment_mark, slug, unique_id
+from journal.core.notes import emptied
 from journal.core.periodic import clean_folder, in_folder
 from journal.core.records import Record, record
 from journal.usecases.common import feeds_no_outcome, found_links, kind_with_feeds
@@ -94,15 +96,35 @@ def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
     if existing is not None:
         same = "" if existing == f"{stem}.md" else " (names are compared ignoring case)"
         there = in_folder(folder, existing)
-        raise Conflict(f"a note with this name already exists{same}; not overwritten", path=there)
-    elsewhere = catalog.resolve_path(stem, by_alias=False)
-    if elsewhere is not None:
-        raise Conflict(
+        why = f"a note with this name already exists{same}; not overwritten"
+    else:
+        elsewhere = catalog.resolve_path(stem, by_alias=False)
+        if elsewhere is None:
+            return rel
+        there = elsewhere
+        why = (
             f"a note with this name already exists; a second would share its [[{stem}]] "
-            "links (Obsidian picks one of the two)",
-            path=elsewhere,
+            "links (Obsidian picks one of the two)"
         )
-    return rel
+    _refuse_empty(vault, there, why)
+    raise Conflict(why, path=there)
+
+
+class EmptyNote(Conflict):
+    """A new note's name is an empty note's (:func:`_refuse_empty`): the refusal says
+    what that is, and no caller adds the ways on it gives for a note of text."""
+
+
+def _refuse_empty(vault: Vault, rel: str, why: str) -> None:
+    """Refuse the name of the note at ``rel`` (``why``: the refusal) when that note is
+    empty: a sync's placeholder or a save half done, whose text may still come, told in
+    H004's words."""
+    try:
+        raw = read_note_at(vault.disk_path(rel))
+    except OSError:
+        return  # gone meanwhile, or can't be read: the refusal of a note of text
+    if codec.decode(raw).blank:
+        raise EmptyNote(f"{why}: {emptied(raw)}", path=rel)
 
 
 def create_note(
@@ -198,6 +220,8 @@ def new_goal(
         rel = create_note(
             vault, catalog, vault.config.folders.goal, title, written, "goal.md.j2", shown
         )
+    except EmptyNote:
+        raise
     except Conflict as exc:
         there = catalog.by_path.get(exc.path or "")
         mine = there is not None and there.kind == "note"  # untyped: a note of the user's own

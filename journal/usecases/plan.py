@@ -236,6 +236,7 @@ def quarterly_plan(
         force=force,
         dry_run=dry_run or not write,
         resolved=catalog.by_path.get(path) if write else None,  # (see mid_save)
+        printed=not write,
     )
     for message in told:
         vault.notice(message)

@@ -181,6 +181,7 @@ def weekly_review(
         dry_run=dry_run or not write,
         resolved=catalog.by_path.get(here.path) if write else None,  # (see mid_save)
         adopt=here.adopted,
+        printed=not write,
     )
     if write:
         _tell_other_reviews(vault, catalog, here.path, data["week"])

@@ -13,10 +13,11 @@ from journal.adapters.gitfind import RUNNING, HistoryUnavailable, NoRepository
 from journal.adapters.index import Index
 from journal.adapters.vault import Vault
 from journal.adapters.watcher import SAVE_SECONDS, Update, Watcher, stop_on_signals
+from journal.core import codec
 from journal.core.catalog import warns
-from journal.core.codec import BOM
 from journal.core.errors import Conflict, JournalError
 from journal.core.generated import HASH_KEY, MARK
+from journal.core.notes import emptied
 from journal.usecases.generate import UnlistedFolders
 from journal.usecases.history import open_repository
 from journal.usecases.listing import misread
@@ -118,8 +119,9 @@ class Unlisted(NotNow):
 
 
 class Emptied(NotNow):
-    """The review note is empty: emptied on purpose, or by a save that never ended.  Not
-    tried again once idle: filling it is a change of the file, a batch of its own."""
+    """The review note is empty: emptied on purpose, or by a save that never ended, or a
+    sync's placeholder (told as `journal review` refuses it).  Not tried again once
+    idle: filling it is a change of the file, a batch of its own."""
 
     told = True
     idle = False
@@ -155,8 +157,8 @@ def _settled(vault: Vault, rel: str) -> None:
     if -1 < time.time() - info.st_mtime < _settle_seconds(vault):
         raise _being_saved(vault, rel)
     data = read_note_at(vault.disk_path(rel))  # gone meanwhile: the caller's, a move
-    if not data.removeprefix(BOM).strip():  # nothing but a BOM and white space
-        raise Emptied(f"{rel} is empty; it will be once `journal review` has filled it")
+    if codec.decode(data).blank:  # as `journal review` refuses it, unless --force
+        raise Emptied(f"{rel}: {emptied(data)} (`journal review --force` writes it again)")
     if MARK.encode() not in data and HASH_KEY.encode() not in data:
         raise Unfilled(
             f"{rel} holds no section of journal's yet; it will be once `journal review` "

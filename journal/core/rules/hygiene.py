@@ -970,7 +970,7 @@ RULES = (
                 "line 1 has": "delete what you can't see before the `---` on line 1 (put the "
                 "cursor just before the first '-' and press Backspace); the note is skipped "
                 "until then",
-                "its lines end with a carriage return alone": "save the file with LF (or CRLF) "
+                "its lines end with": "save the file with LF (or CRLF) "
                 "line endings; the note is skipped until then",
                 "the file contains NUL bytes": "a note is text: remove the NUL bytes, or move a "
                 f"file that is no note {_OUT_OF_THE_VAULT}",
