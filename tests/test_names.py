@@ -15,6 +15,7 @@ from journal.core.names import (
     _UNSAFE,
     MAX_NAME_BYTES,
     MAX_NAME_CHARS,
+    MAX_PATH_CHARS,
     device_name,
     file_stem,
     slug,
@@ -306,6 +307,40 @@ def test_names_that_break_the_other_windows_naming_rules_are_told(
             'Weird/quote\'s "double".md',
             f'the file name `quote\'s "double".md` holds `"`, {fails}',
             "rename the file, e.g. to `quote's double.md`",
+        ),
+    ]
+
+
+def test_paths_too_long_for_a_windows_checkout_are_told(invoke: Invoke, vault: Path) -> None:
+    """Reported: `goals/<202-character title>.md` passed H018, and a checkout under
+    `C:\\Users\\jordan.smith\\OneDrive - Fernway Ltd\\career\\` can't hold it (git for
+    Windows: "Filename too long")."""
+    long_name = HR_TITLE + ".md"
+    deep = "Archive/" + "Older projects and plans/" * 8 + "Plan.md"
+    fits = "goals/" + "z" * (MAX_PATH_CHARS - len("goals/.md")) + ".md"
+    for rel in (f"goals/{long_name}", deep, fits):
+        (vault / rel).parent.mkdir(parents=True, exist_ok=True)
+        (vault / rel).write_text("# x\n")
+    result = invoke("check", "--select", "H018", "--json")
+    found = [(f["path"], f["message"], f["suggestion"]) for f in json.loads(result.output)]
+    windows = (
+        f"characters long, over {MAX_PATH_CHARS}: with the vault's folder in front "
+        "(`C:\\Users\\NAME\\OneDrive - Company\\career\\` is about 60 characters) it "
+        "passes the 260 a Windows path holds, and a git checkout or a sync there fails on it"
+    )
+    assert len(fits) == MAX_PATH_CHARS and len(deep) == 215
+    assert found == [
+        (
+            deep,
+            f"the path is 215 {windows}",
+            f"rename the file or a folder on its path, to a path of at most {MAX_PATH_CHARS} "
+            "characters",
+        ),
+        (
+            f"goals/{long_name}",
+            f"the path is 245 {windows}",
+            f"rename the file or a folder on its path, to a path of at most {MAX_PATH_CHARS} "
+            f"characters, e.g. to `goals/{file_stem(HR_TITLE)}.md`",
         ),
     ]
 

@@ -14,6 +14,9 @@ MAX_NAME_BYTES = 200  # leaves room for " 2.md" and sync tools' suffixes within 
 #: The longest file name (without ``.md``) made from a title, in characters: a path in
 #: a vault stays short of what Windows holds (260 with the vault's folder: H018).
 MAX_NAME_CHARS = 100
+#: The longest vault path a Windows checkout holds with room for the vault's folder
+#: (``C:\\Users\\NAME\\OneDrive - Company\\career\\``, about 60) within 260 (H018).
+MAX_PATH_CHARS = 200
 _UNSAFE = lazy(r'[\x00-\x1f\x7f:?*<>|"\\/#^\[\]]+')
 _SPACES = lazy(r"\s+")
 #: Windows' device names: a file or folder name that is one of them up to its first dot

@@ -41,6 +41,7 @@ from journal.core.links import (
     unquoted_link,
 )
 from journal.core.names import (
+    MAX_PATH_CHARS,
     device_name,
     device_named,
     file_stem,
@@ -690,6 +691,9 @@ def unportable_name(ctx: Context) -> Iterator[Problem]:
             faults = windows_faults(part)
             if faults:
                 yield _unfit_for_windows(path, part, faults, at < len(parts) - 1)
+    for path in paths:
+        if len(path) > MAX_PATH_CHARS:
+            yield _too_long(path)
     lowered = [fold(path) for path in paths]  # NFC too: `Café` as macOS writes it is one
     if len(set(lowered)) == len(lowered):
         return  # most vaults: no two paths differ only in case
@@ -710,6 +714,28 @@ def unportable_name(ctx: Context) -> Iterator[Problem]:
                 "Obsidian links both by one name",
                 "rename one of them, so that the names differ in more than case and accents",
             )
+
+
+def _too_long(path: str) -> Problem:
+    """H018's finding for a path longer than :data:`MAX_PATH_CHARS`; the fix names the
+    path with the file name journal would make of it, when that one is short enough."""
+    fix = f"rename the file or a folder on its path, to a path of at most {MAX_PATH_CHARS} characters"
+    folder, slash, name = path.rpartition("/")
+    try:
+        shorter = f"{folder}{slash}{file_stem(name.removesuffix('.md'))}.md"
+    except ValueError:  # no character of it is one a name can hold
+        shorter = path
+    if len(shorter) < len(path) and len(shorter) <= MAX_PATH_CHARS:
+        fix += f", e.g. to `{shorter}`"
+    return Problem(
+        path,
+        1,
+        f"the path is {len(path)} characters long, over {MAX_PATH_CHARS}: with the vault's "
+        "folder in front (`C:\\Users\\NAME\\OneDrive - Company\\career\\` is about 60 "
+        "characters) it passes the 260 a Windows path holds, and a git checkout or a sync "
+        "there fails on it",
+        fix,
+    )
 
 
 def _accents(path: str, same: list[str]) -> str:
@@ -1124,7 +1150,7 @@ RULES = (
         "a note's path that Windows or macOS can't hold: it differs from another's only in "
         "case, or a file or folder name on it is a Windows device name (`CON`, `aux.txt`, "
         '`Con. law`), holds a character Windows reserves (`< > : " \\ | ? *`, a control '
-        "character) or ends in a space or dot",
+        "character) or ends in a space or dot, or the path is longer than 200 characters",
         unportable_name,
     ),
     Rule(
