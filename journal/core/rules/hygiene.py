@@ -491,14 +491,41 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
             named = ", ".join(others[:_NAMED])
             more = f" and {len(others) - _NAMED} more" if len(others) > _NAMED else ""
             original = copy_original(goal.path)
+            if original not in others:
+                original = next((p for p in others if _named_after_a_computer(goal.path, p)), None)
             yield Problem(
                 goal.path,
                 goal.line_of("id") or 1,
                 f"id '{goal.id}' is also the id of {named}{more}",
                 _merge_the_copy(original, "if it is a goal of its own, give it a new unique id")
-                if original in others
-                else "give one of them a new unique id (ids are how goals are found and linked)",
+                if original is not None
+                else _NEW_ID,
             )
+
+
+#: H002's fix when neither goal is named as a copy of the other.
+_NEW_ID = (
+    "if one of them is a copy of the other (a sync client's: OneDrive names it after the "
+    "computer, `Note-LAPTOP-1.md` beside `Note.md`; a file manager's: `Note (1).md`, `Note - "
+    "Copy.md`), merge what it has of its own into the other and delete it: a new id would "
+    "make both count; else give one of them a new unique id (ids are how goals are found "
+    "and linked)"
+)
+
+#: What OneDrive puts after a copy's name: ``-`` and the computer's name (at most 15
+#: letters, digits and hyphens), which H003 can't tell from a word of a title.
+_COMPUTER = lazy(r"-[A-Za-z0-9][A-Za-z0-9-]{0,14}")
+
+
+def _named_after_a_computer(path: str, original: str) -> bool:
+    """Whether ``path`` is named as OneDrive names its copy of ``original``
+    (``a/Note-MAYA-PC.md`` of ``a/Note.md``), which only a goal of the same id tells."""
+    stem = original.removesuffix(".md")
+    return (
+        path.startswith(stem)
+        and path.endswith(".md")
+        and _COMPUTER.fullmatch(path, len(stem), len(path) - 3) is not None
+    )
 
 
 #: Obsidian's list properties and their legacy names, read in any case (``tag:``).
