@@ -746,7 +746,8 @@ def unportable_name(ctx: Context) -> Iterator[Problem]:
 def _too_long(path: str) -> Problem:
     """H018's finding for a path longer than :data:`MAX_PATH_CHARS`; the fix names the
     path with the file name journal would make of it, when that one is short enough."""
-    fix = f"rename the file or a folder on its path, to a path of at most {MAX_PATH_CHARS} characters"
+    fix = "rename the file or a folder on its path, to a path of at most "
+    fix += f"{MAX_PATH_CHARS} characters"
     folder, slash, name = path.rpartition("/")
     try:
         shorter = f"{folder}{slash}{file_stem(name.removesuffix('.md'))}.md"
