@@ -1783,7 +1783,7 @@ def test_a_onedrive_copy_of_a_goal_shows_as_a_duplicate_id() -> None:
     )
     assert fixes[PATH] == (
         "if one of them is a copy of the other (a sync client's: OneDrive names it after "
-        "the computer, `Note-LAPTOP-1.md` beside `Note.md`; a file manager's: `Note (1).md`, "
+        "the computer, `Note-MAYA-PC.md` beside `Note.md`; a file manager's: `Note (1).md`, "
         "`Note - Copy.md`), merge what it has of its own into the other and delete it: a new "
         "id would make both count; else give one of them a new unique id (ids are how goals "
         "are found and linked)"

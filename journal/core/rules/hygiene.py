@@ -506,7 +506,7 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
 #: H002's fix when neither goal is named as a copy of the other.
 _NEW_ID = (
     "if one of them is a copy of the other (a sync client's: OneDrive names it after the "
-    "computer, `Note-LAPTOP-1.md` beside `Note.md`; a file manager's: `Note (1).md`, `Note - "
+    "computer, `Note-MAYA-PC.md` beside `Note.md`; a file manager's: `Note (1).md`, `Note - "
     "Copy.md`), merge what it has of its own into the other and delete it: a new id would "
     "make both count; else give one of them a new unique id (ids are how goals are found "
     "and linked)"
