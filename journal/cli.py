@@ -377,6 +377,11 @@ class JournalGroup(_PrintsHelp, _ListsWholeSummaries):
     command_class = JournalCommand
     group_class = JournalSubgroup
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Every argument without the ``\\r`` a line of a script saved with CRLF ends in
+        (Git Bash passes it on the line's last word), before any command reads it."""
+        return super().parse_args(ctx, [arg.removesuffix("\r") for arg in args])
+
     def invoke(self, ctx: click.Context) -> Any:
         from journal.core.errors import JournalError
 

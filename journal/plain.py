@@ -16,6 +16,7 @@ from journal.core.formatting import amount, columns, number, percent, plural
 from journal.core.regex import lazy
 from journal.present import (
     SHOWN_CHECKINS,
+    TEXT_EDITED,
     Style,
     answer,
     check_summary,
@@ -319,7 +320,7 @@ def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> 
     now = now_on(today)
     for entry in r["entries"]:
         out.append("not committed yet:" if entry["uncommitted"] else _commit(entry, now))
-        texts = _events(entry["events"]) or ["text edited; no property changed"]
+        texts = _events(entry["events"]) or [entry["layout"] or TEXT_EDITED]
         out.extend(f"  {text}" for text in texts)
     if r["series"]:
         out.append("progress:")

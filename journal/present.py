@@ -29,6 +29,8 @@ from journal.core.links import unquoted_link
 from journal.core.networking import OVERDUE_LISTED_DAYS, folded
 
 SHOWN_CHECKINS = 5
+#: A commit's line in a goal's history when it changed no property, nor only the layout.
+TEXT_EDITED = "text edited; no property changed"
 
 
 def due_text(due: str | None, today: date, status: str = "active") -> str:
@@ -331,7 +333,7 @@ def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> 
     now = now_on(today)
     for entry in r["entries"]:
         out.append("not committed yet" if entry["uncommitted"] else _commit_line(entry, now))
-        texts = [e["text"] for e in entry["events"]] or ["text edited; no property changed"]
+        texts = [e["text"] for e in entry["events"]] or [entry["layout"] or TEXT_EDITED]
         out.extend(f"  {text}" for text in texts)
     if r["series"]:
         out.append("progress:")

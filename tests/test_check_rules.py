@@ -1750,7 +1750,15 @@ def test_a_sync_conflict_copy_is_reported_once_as_a_conflict() -> None:
         ("Network more-DESKTOP-ABC1234.md", True),  # OneDrive, Windows' default name
         ("Network more-LAPTOP-1A2B3C4.md", True),
         ("Network more-LAPTOP-1A2B3C4 (2).md", False),
-        ("Network more-DESKTOP-ABC123.md", False),  # not the default name's shape
+        ("Network more-DESKTOP-ABC123.md", True),  # reported: a computer named DESKTOP-...
+        ("Network more-LAPTOP-1.md", True),  # reported: `LAPTOP-1` beside `Network more.md`
+        ("Network more-LAPTOP-K2BM1N7J.md", True),  # an OEM's default: LAPTOP- and 8
+        ("Network more-DESKTOP-ABC123456.md", False),  # 16 characters: no computer's name
+        ("Plan-2026.md", False),  # ordinary names with a hyphenated word at their end
+        ("Q4-OKR.md", False),
+        ("Notes-AB.md", False),
+        ("Review-HRBP-W47.md", False),
+        ("Buy a new-LAPTOP.md", False),
         ("Network more-desktop-abc1234.md", False),
         ("Network more-DESKTOP-ABC1234 notes.md", False),
         ("Conflicted copy of the plan.md", False),  # no parentheses: a title
@@ -1762,8 +1770,26 @@ def test_the_conflict_copy_names_that_are_detected(name: str, copy: bool) -> Non
 
 
 def test_a_onedrive_copy_of_a_goal_shows_as_a_duplicate_id() -> None:
-    found = run((PATH, goal_note()), (PATH[:-3] + "-MAYA-LAPTOP.md", goal_note()))
+    """Reported: H002 said to give one of them a new unique id, which, for a sync
+    tool's copy, makes both count for good."""
+    copy = PATH[:-3] + "-MAYA-LAPTOP.md"
+    found = run((PATH, goal_note()), (copy, goal_note()))
     assert [f.rule for f in found] == ["H002", "H002"]
+    fixes = {f.path: f.suggestion for f in found}
+    assert fixes[copy] == (
+        f"if this is a copy of {PATH} (a file manager's or a sync client's), merge what it "
+        "has of its own into that note and delete it; if it is a goal of its own, give it a "
+        "new unique id"
+    )
+    assert fixes[PATH] == (
+        "if one of them is a copy of the other (a sync client's: OneDrive names it after "
+        "the computer, `Note-MAYA-PC.md` beside `Note.md`; a file manager's: `Note (1).md`, "
+        "`Note - Copy.md`), merge what it has of its own into the other and delete it: a new "
+        "id would make both count; else give one of them a new unique id (ids are how goals "
+        "are found and linked)"
+    )
+    other = run(("goals/a.md", goal_note()), ("goals/a-b c.md", goal_note()))  # no name's
+    assert [f.suggestion for f in other] == [fixes[PATH]] * 2
 
 
 @pytest.mark.parametrize(
@@ -2051,7 +2077,7 @@ def test_notes_named_like_a_second_copy_of_the_note_beside_them_are_reported() -
     ]
     fixes = {f.path: f.suggestion for f in of("H002", findings)}
     assert fixes["goals/Budget - Copy.md"].startswith("if this is a copy of goals/Budget.md")
-    assert fixes["goals/Budget.md"].startswith("give one of them a new unique id")
+    assert fixes["goals/Budget.md"].startswith("if one of them is a copy of the other")
 
 
 def test_a_meeting_without_a_day_or_with_a_follow_up_before_it_is_named() -> None:

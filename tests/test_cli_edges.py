@@ -1483,3 +1483,22 @@ def test_a_deleted_working_folder_the_shell_does_not_name_is_still_one_line(
         "journal: the working folder no longer exists (deleted, or moved away): cd to one "
         "that exists, or give the vault as an absolute path\n",
     )
+
+
+def test_a_trailing_carriage_return_on_any_argument_is_dropped(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: a Git Bash script saved with CRLF passes a `\\r` on its lines' last
+    argument; `set` and `show` took it, `log` refused `'+1\\x0d'` and `--date` said `has
+    a space around it`."""
+    path = write("goals/x.md", goal_text("Mix FM", target=5, current=0))
+    logged = invoke("log", "Mix FM", "+1\r")
+    assert logged.exit_code == 0, logged.stderr
+    dated = invoke("log", "Mix FM", "+1", "--date", "2026-11-20\r")
+    assert dated.exit_code == 0, dated.stderr
+    assert "\ncurrent: 2\n" in path.read_text() and "\r" not in path.read_text()
+    assert "- 2026-11-20" in path.read_text()
+    assert invoke("show", "Mix FM\r").exit_code == 0
+    listed = invoke("list", "--json\r")
+    assert listed.exit_code == 0, listed.stderr
+    assert [g["title"] for g in json.loads(listed.stdout)] == ["Mix FM"]

@@ -2322,3 +2322,44 @@ def test_with_journal_today_now_is_the_end_of_that_day(
     late = [line for line in plain if ", a date after today: a clock set wrong? by " in line]
     assert [line.rsplit(": ", 1)[1] for line in late] == ["a day ahead"]
     assert week is not None and [r.summary for r in week.misdated] == ["a day ahead"]
+
+
+def test_a_commit_that_only_changed_line_endings_or_the_bom_says_so(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Reported: a commit that only turned CRLF into LF, or only dropped Notepad's
+    byte-order mark, said "text edited; no property changed"."""
+    text = goal(1, goal_id="crlf", title="Mix FM")
+    crlf = text.replace("\n", "\r\n").encode()
+    write("goals/Mix FM.md", b"\xef\xbb\xbf" + crlf)
+    git.commit("Notepad", "2026-11-16")
+    write("goals/Mix FM.md", crlf)
+    git.commit("no BOM", "2026-11-17")
+    write("goals/Mix FM.md", text)
+    git.commit("LF", "2026-11-18")
+    write("goals/Mix FM.md", b"\xef\xbb\xbf" + crlf)
+    git.commit("back", "2026-11-19")
+    write("goals/Mix FM.md", crlf.replace(b"\r\n", b"\n", 3))
+    git.commit("mixed", "2026-11-20")
+    write("goals/Mix FM.md", crlf.replace(b"Why now", b"Why today"))
+    git.commit("edited", "2026-11-21")
+    lines = invoke("history", "Mix FM").stdout.splitlines()
+    told = [line for line in lines if line.startswith("  ")][1:6]
+    assert told == [
+        "  byte-order mark removed",
+        "  line endings changed (CRLF to LF)",
+        "  line endings changed (LF to CRLF); byte-order mark added",
+        "  line endings changed; byte-order mark removed",
+        "  text edited; no property changed",
+    ]
+    entries = history_json(invoke, "Mix FM")["entries"]
+    assert isinstance(entries, list)
+    assert [e["layout"] for e in entries][1:] == [
+        "byte-order mark removed",
+        "line endings changed (CRLF to LF)",
+        "line endings changed (LF to CRLF); byte-order mark added",
+        "line endings changed; byte-order mark removed",
+        "",
+    ]
+    vault = invoke("history").stdout  # the vault's: no event, no line
+    assert ": Notepad" in vault and ": edited" not in vault and ": no BOM" not in vault

@@ -14,6 +14,8 @@ from journal.adapters.vault import Vault, load_catalog
 from journal.core.names import (
     _UNSAFE,
     MAX_NAME_BYTES,
+    MAX_NAME_CHARS,
+    MAX_PATH_CHARS,
     device_name,
     file_stem,
     slug,
@@ -70,7 +72,7 @@ def test_any_title_gives_a_portable_name(title: str) -> None:
     except ValueError:
         assert not re.sub(r"[\s.~]", "", _UNSAFE.sub("", title))  # nothing usable in it
         return
-    assert stem and len(stem.encode()) <= MAX_NAME_BYTES
+    assert stem and len(stem.encode()) <= MAX_NAME_BYTES and len(stem) <= MAX_NAME_CHARS
     assert not any(ch in stem for ch in ':?*<>|"\\/#^[]\n\r\t\x00')
     assert stem == stem.strip(" .") and not stem.startswith((".", "~"))  # a note read
     assert device_name(f"{stem}.md") is None  # Windows can hold it
@@ -80,6 +82,44 @@ def test_long_titles_are_cut_at_a_character_boundary() -> None:
     stem = file_stem("é" * 300)
     assert len(stem.encode()) <= MAX_NAME_BYTES
     assert set(stem) == {"é"}
+    assert file_stem("学" * 300) == "学" * 66  # 3 bytes each: 198 of the 200
+    assert file_stem("é" * 300) == "é" * 100  # 2 bytes each: 200
+
+
+HR_TITLE = (
+    "Build a complete evidence portfolio for the HR Business Partner promotion panel "
+    "covering employee relations casework, organisational design projects, workforce "
+    "planning analytics and coaching of line managers across three business units"
+)
+
+
+def test_long_titles_are_cut_at_a_word_boundary_within_100_characters() -> None:
+    """Reported: a 202-character title made a 205-character file name, which a Windows
+    checkout under `C:\\Users\\...\\OneDrive - Fernway Ltd\\career\\` can't hold."""
+    assert MAX_NAME_CHARS == 100
+    stem = file_stem(HR_TITLE)
+    assert stem == (
+        "Build a complete evidence portfolio for the HR Business Partner promotion panel "
+        "covering employee"
+    )
+    assert file_stem("x" * 150) == "x" * 100  # one word: cut at the limit
+    assert file_stem("a" * 99 + " bc") == "a" * 99  # the space before the cut goes
+    assert file_stem("Review, " + "q" * 95) == "Review,"  # a word cut would be half a word
+    assert file_stem("exactly " + "y" * 92) == "exactly " + "y" * 92  # 100: kept whole
+
+
+def test_new_keeps_the_whole_title_of_a_note_whose_name_is_cut(invoke: Invoke, vault: Path) -> None:
+    args = ("--metric", "sections", "--target", "4", "--due", "2027-03-31")
+    result = invoke("new", "goal", HR_TITLE, *args)
+    assert result.exit_code == 0, result.stderr
+    (made,) = (vault / "goals").iterdir()
+    assert made.name == f"{file_stem(HR_TITLE)}.md" and len(made.name) == 100
+    assert f"\ntitle: {HR_TITLE}\n" in made.read_text()
+    assert invoke("show", HR_TITLE).exit_code == 0  # found by its whole title
+    team = "Talent acquisition " + " ".join(f"team{n}" for n in range(20))
+    met = invoke("new", "meeting", "--with", team, "--create-contacts")
+    assert met.exit_code == 0, met.stderr
+    assert (vault / f"people/{file_stem(team)}.md").is_file() and len(file_stem(team)) < 100
 
 
 def test_slugs_and_unique_ids() -> None:
@@ -267,6 +307,40 @@ def test_names_that_break_the_other_windows_naming_rules_are_told(
             'Weird/quote\'s "double".md',
             f'the file name `quote\'s "double".md` holds `"`, {fails}',
             "rename the file, e.g. to `quote's double.md`",
+        ),
+    ]
+
+
+def test_paths_too_long_for_a_windows_checkout_are_told(invoke: Invoke, vault: Path) -> None:
+    """Reported: `goals/<202-character title>.md` passed H018, and a checkout under
+    `C:\\Users\\jordan.smith\\OneDrive - Fernway Ltd\\career\\` can't hold it (git for
+    Windows: "Filename too long")."""
+    long_name = HR_TITLE + ".md"
+    deep = "Archive/" + "Older projects and plans/" * 8 + "Plan.md"
+    fits = "goals/" + "z" * (MAX_PATH_CHARS - len("goals/.md")) + ".md"
+    for rel in (f"goals/{long_name}", deep, fits):
+        (vault / rel).parent.mkdir(parents=True, exist_ok=True)
+        (vault / rel).write_text("# x\n")
+    result = invoke("check", "--select", "H018", "--json")
+    found = [(f["path"], f["message"], f["suggestion"]) for f in json.loads(result.output)]
+    windows = (
+        f"characters long, over {MAX_PATH_CHARS}: with the vault's folder in front "
+        "(`C:\\Users\\NAME\\OneDrive - Company\\career\\` is about 60 characters) it "
+        "passes the 260 a Windows path holds, and a git checkout or a sync there fails on it"
+    )
+    assert len(fits) == MAX_PATH_CHARS and len(deep) == 215
+    assert found == [
+        (
+            deep,
+            f"the path is 215 {windows}",
+            f"rename the file or a folder on its path, to a path of at most {MAX_PATH_CHARS} "
+            "characters",
+        ),
+        (
+            f"goals/{long_name}",
+            f"the path is 245 {windows}",
+            f"rename the file or a folder on its path, to a path of at most {MAX_PATH_CHARS} "
+            f"characters, e.g. to `goals/{file_stem(HR_TITLE)}.md`",
         ),
     ]
 

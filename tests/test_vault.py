@@ -566,6 +566,29 @@ def test_notes_icloud_has_not_downloaded_are_told_in_one_line(
     ) in review.split("## Needs attention")[1]
 
 
+def test_notes_notepad_saved_as_txt_are_told_in_one_line(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: Notepad saves `Notepad goal.md` as `Notepad goal.md.txt` (its "Text
+    Documents" type), and the goal was in no list, check or status, without a word."""
+    write("goals/Kept.md", "---\ntype: goal\ntitle: Kept\n---\n")
+    write("goals/Notepad goal.md.txt", "---\ntype: goal\ntitle: Notepad goal\n---\n")
+    write("notes/Ideas.MD.TXT", "# Ideas\n")
+    write("notes/readme.txt", "plain text\n")  # no note's name: not told
+    write("notes/.hidden.md.txt", "x\n")  # hidden: not told
+    result = invoke("list", "--json")
+    assert result.exit_code == 0
+    assert [g["path"] for g in json.loads(result.stdout)] == ["goals/Kept.md"]
+    assert result.stderr == (
+        "journal: 2 notes saved by Notepad as .txt, so left out (goals/Notepad goal.md.txt, "
+        "notes/Ideas.MD.TXT): rename them to end in .md\n"
+    )
+    (vault / "goals/Notepad goal.md.txt").rename(vault / "goals/Notepad goal.md")
+    (vault / "notes/Ideas.MD.TXT").rename(vault / "notes/Ideas.md")
+    again = invoke("list", "--json")
+    assert again.stderr == "" and len(json.loads(again.stdout)) == 2
+
+
 def test_no_note_is_made_where_icloud_keeps_one_not_downloaded(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

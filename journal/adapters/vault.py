@@ -395,10 +395,13 @@ class Vault(Record):
         met: set[str] = set()  # the excluded paths the listing came upon
         placeholders: list[str] = []  # the notes iCloud left a placeholder of
         vaults: dict[str, str] = {}  # the vaults inside this one, by folder
+        as_text: list[str] = []  # the notes Notepad saved as `.md.txt`
         for rel, entry in self._iter_files(under, skipped=bad_name, met=met, vaults=vaults):
             if not is_note_name(entry.name):
                 if (note := icloud_note(rel)) is not None:
                     placeholders.append(note)
+                elif entry.name[-7:].lower() == ".md.txt" and is_note_name(entry.name[:-4]):
+                    as_text.append(rel)
                 continue
             problem = None if rel.isascii() else name_problem(rel)  # ASCII: UTF-8 (most)
             if problem is None:
@@ -411,6 +414,7 @@ class Vault(Record):
             self._tell_vaults(vaults)
         if not under and bad_name is not None:  # a whole listing: the whole count
             self._tell_offline()
+            self._tell_saved_as_text(as_text)
             self._tell_unmatched_excludes(met)
 
     def _tell_vaults(self, vaults: dict[str, str]) -> None:
@@ -450,6 +454,19 @@ class Vault(Record):
                 f"{plural(len(notes), 'note')} not downloaded from iCloud, so left out "
                 f"({first}): download {them} (Finder: Download Now, or Keep Downloaded on the "
                 "vault folder)"
+            )
+
+    def _tell_saved_as_text(self, paths: list[str]) -> None:
+        """Tell, in one line, of the notes Notepad saved as ``.txt`` (``Goal.md.txt``: its
+        "Text Documents" type adds it): no note to read, a goal among them would leave
+        every list without a word."""
+        if paths:
+            paths = sorted(paths)
+            first = ", ".join(paths[:3]) + (", ..." if len(paths) > 3 else "")
+            them = "them" if len(paths) > 1 else "it"
+            self.notice(
+                f"{plural(len(paths), 'note')} saved by Notepad as .txt, so left out "
+                f"({first}): rename {them} to end in .md"
             )
 
     def _tell_unmatched_excludes(self, met: set[str]) -> None:

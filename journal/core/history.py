@@ -644,6 +644,9 @@ class GoalChange(Record):
     title: str
     current: float | None  # the value after the commit; None when deleted or not set
     events: tuple[Event, ...] = field(default_factory=tuple)
+    #: When no event tells it: what the commit changed of a text the same but for its
+    #: line endings or byte-order mark (:func:`layout_change`), else "".
+    layout: str = ""
 
     @property
     def path(self) -> str:
@@ -662,6 +665,7 @@ class GoalChange(Record):
             "title": self.title,
             "current": self.current,
             "events": [e.to_dict() for e in self.events],
+            "layout": self.layout,
         }
 
     @classmethod
@@ -689,6 +693,15 @@ def goal_change(
     shown = new_state or old_state
     old_path = old.path if old else path
     new_path = new.path if new else path
+    events = diff_states(
+        old_state,
+        new_state,
+        old_path=old_path,
+        new_path=new_path,
+        boundary=boundary,
+        broken=broken,
+        last=last.state if last else None,
+    )
     return GoalChange(
         old_path=old_path,
         new_path=new_path,
@@ -696,18 +709,36 @@ def goal_change(
         new_id=new_state.id if new_state else None,
         title=shown.title if shown else "",
         current=new_state.current if new_state else None,
-        events=tuple(
-            diff_states(
-                old_state,
-                new_state,
-                old_path=old_path,
-                new_path=new_path,
-                boundary=boundary,
-                broken=broken,
-                last=last.state if last else None,
-            )
-        ),
+        events=tuple(events),
+        layout=layout_change(old.text, new.text) if old and new and not events else "",
     )
+
+
+_BOM = "\ufeff"
+
+
+def layout_change(old: str, new: str) -> str:
+    """What changed from the text ``old`` to ``new`` when only their line endings or
+    byte-order mark did (an editor's or git's ``core.autocrlf``, no word of the user's):
+    ``line endings changed (CRLF to LF)``, ``byte-order mark removed``, or both; "" when
+    the text changed."""
+    old_text, new_text = old.removeprefix(_BOM), new.removeprefix(_BOM)
+    told = []
+    if old_text != new_text:
+        if old_text.replace("\r\n", "\n") != new_text.replace("\r\n", "\n"):
+            return ""
+        was, now = _line_endings(old_text), _line_endings(new_text)
+        told.append("line endings changed" + (f" ({was} to {now})" if was and now else ""))
+    had, has = old.startswith(_BOM), new.startswith(_BOM)
+    if had != has:
+        told.append(f"byte-order mark {'added' if has else 'removed'}")
+    return "; ".join(told)
+
+
+def _line_endings(text: str) -> str | None:
+    """``LF`` or ``CRLF`` when every line of ``text`` ends so; None when they are mixed."""
+    crlf = text.count("\r\n")
+    return "LF" if not crlf else "CRLF" if crlf == text.count("\n") else None
 
 
 # --- one goal through the whole history ---------------------------------------------------

@@ -30,8 +30,9 @@ _CONFLICT = lazy(
     r"\.sync-conflict-\d{8}-"
     r"|\((?:[^()]|\([^()]*\))*\bconflict(?:ed)? copy\b(?:[^()]|\([^()]*\))*\)"
     r"|\((?:Case |Selective Sync )?Conflict(?: \d+)?\)"
-    # OneDrive's: the computer's name, when it is Windows' default one, ending the name
-    r"|-(?-i:(?:DESKTOP|LAPTOP)-[A-Z0-9]{7})(?=\.md$)",
+    # OneDrive's: the computer's name ending the name, when it is named as Windows names
+    # one by default (at most 15 characters, as every computer's name)
+    r"|-(?-i:DESKTOP-[A-Z0-9]{1,7}|LAPTOP-[A-Z0-9]{1,8})(?=\.md$)",
     re.IGNORECASE,
 )
 
@@ -358,7 +359,8 @@ def is_conflict_copy(path: str) -> bool:
     """A sync client's conflict copy, by its file name: ``Note.sync-conflict-DATE-*``
     (Syncthing), ``Note (... conflicted copy ...)`` (Dropbox, Nextcloud; ``conflict
     copy`` too: the words in parentheses, with a device's name or a date), ``(Conflict)``,
-    or OneDrive's ``Note-DESKTOP-ABC1234.md`` (Windows' default computer names).  Words in
+    or OneDrive's ``Note-DESKTOP-ABC1234.md``, ``Note-LAPTOP-1.md`` (a computer named as
+    Windows names one by default, ``DESKTOP-`` or ``LAPTOP-`` first).  Words in
     a title ("a guide to fixing a conflict copy") are no copy, nor OneDrive's copy named
     after a computer named by its owner (``Note-MAYA-LAPTOP.md``): it can't be told from
     a note named with a hyphen."""

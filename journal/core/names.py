@@ -11,6 +11,12 @@ from journal.core.formatting import listed, uncommented
 from journal.core.regex import lazy
 
 MAX_NAME_BYTES = 200  # leaves room for " 2.md" and sync tools' suffixes within 255
+#: The longest file name (without ``.md``) made from a title, in characters: a path in
+#: a vault stays short of what Windows holds (260 with the vault's folder: H018).
+MAX_NAME_CHARS = 100
+#: The longest vault path a Windows checkout holds with room for the vault's folder
+#: (``C:\\Users\\NAME\\OneDrive - Company\\career\\``, about 60) within 260 (H018).
+MAX_PATH_CHARS = 200
 _UNSAFE = lazy(r'[\x00-\x1f\x7f:?*<>|"\\/#^\[\]]+')
 _SPACES = lazy(r"\s+")
 #: Windows' device names: a file or folder name that is one of them up to its first dot
@@ -55,8 +61,9 @@ def file_stem(title: str) -> str:
 
     Characters that break file systems or wikilinks (``: ? * < > | " \\ / # ^ [ ]``)
     become spaces; a Windows device name (:func:`device_name`) gets a ``_`` after it
-    (``Con_. law exam``); the name is capped at
-    :data:`MAX_NAME_BYTES` bytes of UTF-8; leading dots and ``~`` go.  A ValueError
+    (``Con_. law exam``); a longer name is cut to its words that fit in
+    :data:`MAX_NAME_CHARS` characters and :data:`MAX_NAME_BYTES` bytes of UTF-8 (a word
+    longer than that alone, to the characters that fit); leading dots and ``~`` go.  A ValueError
     when nothing is left (a title of only those characters, dots, ``~`` and spaces).
     Its HTML comments go first (:func:`uncommented`: people hide private words in them).
     """
@@ -66,14 +73,22 @@ def file_stem(title: str) -> str:
     device = device_name(name)
     if device is not None:
         name = f"{device}_{name[len(device) :]}"
-    encoded = name.encode("utf-8")[:MAX_NAME_BYTES]
-    name = encoded.decode("utf-8", errors="ignore").rstrip(" .")
+    name = _cut(name).rstrip(" .")
     if not name:
         raise ValueError(
             f"'{title}' has no character a file name can hold "
             '(not : ? * < > | " \\ / # ^ [ ], nor only dots, ~ and spaces)'
         )
     return name
+
+
+def _cut(name: str) -> str:
+    """``name`` cut to the words that fit in :data:`MAX_NAME_CHARS` characters and
+    :data:`MAX_NAME_BYTES` bytes, or, when its first word does not, to the characters."""
+    fits = name[:MAX_NAME_CHARS].encode("utf-8")[:MAX_NAME_BYTES].decode("utf-8", "ignore")
+    if fits == name or name[len(fits)] == " ":
+        return fits
+    return fits.rpartition(" ")[0] or fits
 
 
 def device_name(name: str) -> str | None:

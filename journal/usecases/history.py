@@ -530,6 +530,7 @@ class Entry(Record):
     revision: Revision | None
     path: str
     events: list[Event]
+    layout: str = ""  # see GoalChange.layout
 
     def to_dict(self) -> dict[str, Any]:
         commit: dict[str, Any] = (
@@ -542,6 +543,7 @@ class Entry(Record):
             "uncommitted": self.revision is None,
             "path": self.path,
             "events": [e.to_dict() for e in self.events],
+            "layout": self.layout,
         }
 
 
@@ -685,7 +687,7 @@ def _timeline(
     since: date | None,
 ) -> GoalTimeline:
     entries = [
-        Entry(revision, change.path, list(change.events))
+        Entry(revision, change.path, list(change.events), change.layout)
         for revision, change in mine
         if change.events or len(revision.parents) < 2  # a clean merge made nothing itself
     ]

@@ -41,6 +41,7 @@ from journal.core.links import (
     unquoted_link,
 )
 from journal.core.names import (
+    MAX_PATH_CHARS,
     device_name,
     device_named,
     file_stem,
@@ -490,14 +491,41 @@ def duplicate_id(ctx: Context) -> Iterator[Problem]:
             named = ", ".join(others[:_NAMED])
             more = f" and {len(others) - _NAMED} more" if len(others) > _NAMED else ""
             original = copy_original(goal.path)
+            if original not in others:
+                original = next((p for p in others if _named_after_a_computer(goal.path, p)), None)
             yield Problem(
                 goal.path,
                 goal.line_of("id") or 1,
                 f"id '{goal.id}' is also the id of {named}{more}",
                 _merge_the_copy(original, "if it is a goal of its own, give it a new unique id")
-                if original in others
-                else "give one of them a new unique id (ids are how goals are found and linked)",
+                if original is not None
+                else _NEW_ID,
             )
+
+
+#: H002's fix when neither goal is named as a copy of the other.
+_NEW_ID = (
+    "if one of them is a copy of the other (a sync client's: OneDrive names it after the "
+    "computer, `Note-MAYA-PC.md` beside `Note.md`; a file manager's: `Note (1).md`, `Note - "
+    "Copy.md`), merge what it has of its own into the other and delete it: a new id would "
+    "make both count; else give one of them a new unique id (ids are how goals are found "
+    "and linked)"
+)
+
+#: What OneDrive puts after a copy's name: ``-`` and the computer's name (at most 15
+#: letters, digits and hyphens), which H003 can't tell from a word of a title.
+_COMPUTER = lazy(r"-[A-Za-z0-9][A-Za-z0-9-]{0,14}")
+
+
+def _named_after_a_computer(path: str, original: str) -> bool:
+    """Whether ``path`` is named as OneDrive names its copy of ``original``
+    (``a/Note-MAYA-PC.md`` of ``a/Note.md``), which only a goal of the same id tells."""
+    stem = original.removesuffix(".md")
+    return (
+        path.startswith(stem)
+        and path.endswith(".md")
+        and _COMPUTER.fullmatch(path, len(stem), len(path) - 3) is not None
+    )
 
 
 #: Obsidian's list properties and their legacy names, read in any case (``tag:``).
@@ -690,6 +718,9 @@ def unportable_name(ctx: Context) -> Iterator[Problem]:
             faults = windows_faults(part)
             if faults:
                 yield _unfit_for_windows(path, part, faults, at < len(parts) - 1)
+    for path in paths:
+        if len(path) > MAX_PATH_CHARS:
+            yield _too_long(path)
     lowered = [fold(path) for path in paths]  # NFC too: `Café` as macOS writes it is one
     if len(set(lowered)) == len(lowered):
         return  # most vaults: no two paths differ only in case
@@ -710,6 +741,29 @@ def unportable_name(ctx: Context) -> Iterator[Problem]:
                 "Obsidian links both by one name",
                 "rename one of them, so that the names differ in more than case and accents",
             )
+
+
+def _too_long(path: str) -> Problem:
+    """H018's finding for a path longer than :data:`MAX_PATH_CHARS`; the fix names the
+    path with the file name journal would make of it, when that one is short enough."""
+    fix = "rename the file or a folder on its path, to a path of at most "
+    fix += f"{MAX_PATH_CHARS} characters"
+    folder, slash, name = path.rpartition("/")
+    try:
+        shorter = f"{folder}{slash}{file_stem(name.removesuffix('.md'))}.md"
+    except ValueError:  # no character of it is one a name can hold
+        shorter = path
+    if len(shorter) < len(path) and len(shorter) <= MAX_PATH_CHARS:
+        fix += f", e.g. to `{shorter}`"
+    return Problem(
+        path,
+        1,
+        f"the path is {len(path)} characters long, over {MAX_PATH_CHARS}: with the vault's "
+        "folder in front (`C:\\Users\\NAME\\OneDrive - Company\\career\\` is about 60 "
+        "characters) it passes the 260 a Windows path holds, and a git checkout or a sync "
+        "there fails on it",
+        fix,
+    )
 
 
 def _accents(path: str, same: list[str]) -> str:
@@ -1124,7 +1178,7 @@ RULES = (
         "a note's path that Windows or macOS can't hold: it differs from another's only in "
         "case, or a file or folder name on it is a Windows device name (`CON`, `aux.txt`, "
         '`Con. law`), holds a character Windows reserves (`< > : " \\ | ? *`, a control '
-        "character) or ends in a space or dot",
+        "character) or ends in a space or dot, or the path is longer than 200 characters",
         unportable_name,
     ),
     Rule(
