@@ -647,6 +647,27 @@ def test_a_goal_that_counts_down_needs_to_drop_and_no_unit_leaves_no_gap(
     assert "needs to drop 1.4/week" in row and "-1.4" not in row
 
 
+def test_a_goal_past_its_target_reads_in_its_own_direction(invoke: Invoke, write: Write) -> None:
+    """Reported: a count goal past its target (3 of 2) read `**3 interviews**, down to 2
+    interviews`, and a goal counting down past its (28 for 30, from 45) `**28** of 30
+    days`: the words followed the value against the target, not baseline to target."""
+    write("goals/hold.md", goal_text("Hold", unit="interviews", target=2, current=3))
+    write("goals/cut.md", goal_text("Cut", unit="days", baseline=45, target=30, current=28))
+    write("goals/up.md", goal_text("Up", unit="days", baseline=45, target=30, current=50))
+    write("goals/zero.md", goal_text("Zero", unit="errors", baseline=0, target=0, current=3))
+    rows = {
+        r.split("]]")[0][4:]: r.split(" | ")[2]
+        for r in invoke("review", "--stdout").stdout.splitlines()
+        if r.startswith("| [[")
+    }
+    assert rows == {
+        "cut": "**28 days**, down to 30 days (from 45)",
+        "hold": "**3** of 2 interviews (from 0)",
+        "up": "**50 days**, down to 30 days (from 45)",  # gone the wrong way: still down
+        "zero": "**3 errors**, down to 0 errors (from 0)",  # no direction: the way left
+    }
+
+
 def test_on_its_due_day_a_goal_needs_what_is_left_by_the_end_of_it(
     invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -476,10 +476,19 @@ def _score(
             numeric(rate(abs(now.needed_per_week))) if now.needed_per_week is not None else None
         ),
         "needs": _needs(goal, now, as_of),
-        "down": (now.left or 0) < 0,
+        "down": _down(goal, now),
         "by_plan": planned is not None,
         "late": late,
     }
+
+
+def _down(goal: Goal, now: Pace) -> bool:
+    """Whether the goal's value goes down to its target: its direction, baseline to
+    target (:attr:`Goal.down`), past the target too; with no direction (the target is
+    its baseline), the way from its value to the target."""
+    if goal.target == (goal.baseline or 0):
+        return (now.left or 0) < 0
+    return goal.down
 
 
 def _logged(goal: Goal, period: Period, as_of: date) -> float | None:
