@@ -882,6 +882,26 @@ def test_a_few_follow_ups_overdue_for_over_four_weeks_are_listed_not_folded(
     assert "more follow-up" not in section
 
 
+def test_needs_attention_says_how_many_follow_ups_are_overdue(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: with a follow-up overdue 9 days under Networking, Needs attention said
+    `- nothing: every goal is checked in, on time and SMART`.  It counts them, the
+    folded ones too, with the oldest's days; a follow-up only due is not owed yet."""
+    meeting = "---\ntype: meeting\ndate: {day}\nfollow_up_by: {by}\n---\n"
+    write("meetings/soon.md", meeting.format(day="2026-11-20", by="2026-11-25"))
+    attention = attention_of(invoke("review", "--stdout").stdout)
+    assert "follow-up" not in attention and "- nothing: every goal" in attention
+    write("meetings/ann.md", meeting.format(day="2026-11-06", by="2026-11-13"))
+    attention = attention_of(invoke("review", "--stdout").stdout)
+    assert attention == "\n\n- 1 follow-up overdue 9 days: see Networking\n"
+    for name, by in (("b", "2026-06-01"), ("c", "2026-07-01"), ("d", "2026-08-01")):
+        write(f"meetings/{name}.md", meeting.format(day="2026-05-25", by=by))
+    write("meetings/e.md", meeting.format(day="2026-05-25", by="2026-05-30"))  # folded
+    attention = attention_of(invoke("review", "--stdout").stdout)
+    assert attention == "\n\n- 5 follow-ups overdue, the oldest 176 days: see Networking\n"
+
+
 def test_generated_sections_hold_no_checkboxes_so_ticks_go_to_the_notes(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

@@ -224,7 +224,7 @@ def build_review(
         for g in board
     }
     checkins = _checkins(board, link, catalog, period, as_of)
-    networking = _networking(catalog, period, as_of)
+    networking, overdue = _networking(catalog, period, as_of)
     return {
         "week": label,
         "start": period.start.isoformat(),
@@ -247,6 +247,7 @@ def build_review(
                 if g.due and 0 <= (g.due - as_of).days <= DUE_SOON_DAYS
             ],
             "past_due": past_due,
+            "followups": overdue,
             "smart": _unlisted(
                 [f for f in smart if f["rule"] != REACHED or f["goal"] in at_target]
                 if smart is not None
@@ -625,10 +626,13 @@ def _stale(
     return stale
 
 
-def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]:
+def _networking(
+    catalog: Catalog, period: Period, as_of: date
+) -> tuple[dict[str, Any], dict[str, int]]:
     """Follow-ups due and overdue (those overdue for long only counted, in ``older``:
     :func:`~journal.core.networking.folded`) after those whose ``follow_up_by`` is no
-    date (``by``: as written), meetings held in the period, contacts added in it."""
+    date (``by``: as written), meetings held in the period, contacts added in it; and
+    for Needs attention, how many follow-ups are overdue and the oldest's days."""
 
     def listed(meeting: Meeting, state: str, by: str | None, days: int) -> dict[str, Any]:
         return {
@@ -678,7 +682,8 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
         for c in catalog.contacts
         if c.created is not None and c.created in period
     ]
-    return {
+    late = [days for days in overdue if days]
+    networking = {
         "followups": followups,
         "older": {
             "count": len(older),
@@ -688,6 +693,7 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
         "meetings": held,
         "contacts": added,
     }
+    return networking, {"count": len(late), "days": max(late, default=0)}
 
 
 def _person(catalog: Catalog, target: str, display: str) -> str:
