@@ -793,7 +793,8 @@ def _described(
     named = {why: [name for name, w in left if w == why] for why in _LEFT_OUT}
     out = [f"{len(names)} {why} ({', '.join(names)})" for why, names in named.items() if names]
     unlisted = (  # (no colon nor semicolon: Mermaid's syntax)
-        f". {len(left)} of the scoreboard's {rows} goals are not charted, {listed(out)}"
+        f". {len(left)} of the scoreboard's {plural(rows, 'goal')} "
+        f"{'is' if len(left) == 1 else 'are'} not charted, {listed(out)}"
         if out
         else ""
     )
