@@ -600,6 +600,17 @@ def test_an_overdue_milestone_is_in_check_and_under_needs_attention(
     )
 
 
+def test_a_goal_at_its_target_is_not_listed_as_due_soon(invoke: Invoke, write: Write) -> None:
+    """Reported: a goal at 8 of 8, still active, was listed as `Due in 12 days` beside
+    its M008 hint: at its target it is at no risk of missing its due day."""
+    write("goals/reached.md", goal_text("Reached", target=8, current=8, due="2026-12-04"))
+    write("goals/open.md", goal_text("Open", target=8, current=7, due="2026-12-04"))
+    attention = attention_of(invoke("review", "--stdout").stdout)
+    assert "- Due in 12 days (2026-12-04): [[open]]\n" in attention
+    assert "Due in 12 days (2026-12-04): [[reached]]" not in attention
+    assert "- SMART M008 (hint) [[reached]]: the goal has reached its target" in attention
+
+
 def test_a_goal_at_its_target_is_asked_to_be_marked_done_and_a_done_one_for_nothing(
     invoke: Invoke, write: Write
 ) -> None:

@@ -245,6 +245,7 @@ def build_review(
                 {"goal": link(g), "due": g.due.isoformat(), "days": (g.due - as_of).days}
                 for g in sorted(active, key=_due_key)
                 if g.due and 0 <= (g.due - as_of).days <= DUE_SOON_DAYS
+                and link(g) not in at_target  # at no risk: M008 asks to mark it done
             ],
             "past_due": past_due,
             "followups": overdue,
