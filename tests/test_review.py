@@ -838,10 +838,10 @@ def test_follow_ups_overdue_for_over_four_weeks_are_counted_not_listed(
     section = networking_of(invoke("review", "--stdout", "--date", "2026-11-22").stdout)
     listed = [line for line in section.splitlines() if line.startswith("- **overdue")]
     assert listed == [
-        "- **overdue 113 days** · [[d]]",
-        "- **overdue 82 days** · [[e]]",
-        "- **overdue 29 days** · [[old]]",
-        "- **overdue 26 days** · [[recent]]",
+        "- **overdue 113 days** (due 2026-08-01) · [[d]]",
+        "- **overdue 82 days** (due 2026-09-01) · [[e]]",
+        "- **overdue 29 days** (due 2026-10-24) · [[old]]",
+        "- **overdue 26 days** (due 2026-10-27) · [[recent]]",
     ]
     assert (
         "- and 2 more follow-ups overdue for over 4 weeks, the oldest due 2026-06-01:"
@@ -854,7 +854,7 @@ def test_follow_ups_overdue_for_over_four_weeks_are_counted_not_listed(
     )
     section = networking_of(invoke("review", "--stdout", "--date", "2026-11-22").stdout)
     assert "- none due" not in section
-    assert "- **overdue 29 days** · [[old]]\n" in section  # someone is still named
+    assert "- **overdue 29 days** (due 2026-10-24) · [[old]]\n" in section  # someone is still named
     assert (
         "\n- and 2 more follow-ups overdue for over 4 weeks, the oldest due 2026-06-01: "
         "`journal followups` lists them\n\nTick a follow-up's tasks" in section
@@ -866,7 +866,7 @@ def test_follow_ups_overdue_for_over_four_weeks_are_counted_not_listed(
     )
     section = networking_of(invoke("review", "--stdout", "--date", "2026-11-22").stdout)
     assert "more follow-up" not in section  # one left over: listed, not counted
-    assert "- **overdue 174 days** · [[older]]" in section
+    assert "- **overdue 174 days** (due 2026-06-01) · [[older]]" in section
 
 
 def test_a_few_follow_ups_overdue_for_over_four_weeks_are_listed_not_folded(
@@ -878,17 +878,17 @@ def test_a_few_follow_ups_overdue_for_over_four_weeks_are_listed_not_folded(
     meeting = "---\ntype: meeting\ndate: {day}\nfollow_up_by: {by}\n---\n"
     write("meetings/old.md", meeting.format(day="2026-10-01", by="2026-10-12"))
     section = networking_of(invoke("review", "--stdout", "--date", "2026-11-22").stdout)
-    assert section.startswith("### Follow-ups\n\n- **overdue 41 days** · [[old]]\n\nTick")
+    assert section.startswith("### Follow-ups\n\n- **overdue 41 days** (due 2026-10-12) · [[old]]\n\nTick")
     write("meetings/recent.md", meeting.format(day="2026-11-10", by="2026-11-20"))
     for name, by in (("older", "2026-06-01"), ("c", "2026-07-01")):
         write(f"meetings/{name}.md", meeting.format(day="2026-05-25", by=by))
     section = networking_of(invoke("review", "--stdout", "--date", "2026-11-22").stdout)
     listed = [line for line in section.splitlines() if line.startswith("- **overdue")]
     assert listed == [
-        "- **overdue 174 days** · [[older]]",
-        "- **overdue 144 days** · [[c]]",
-        "- **overdue 41 days** · [[old]]",
-        "- **overdue 2 days** · [[recent]]",
+        "- **overdue 174 days** (due 2026-06-01) · [[older]]",
+        "- **overdue 144 days** (due 2026-07-01) · [[c]]",
+        "- **overdue 41 days** (due 2026-10-12) · [[old]]",
+        "- **overdue 2 days** (due 2026-11-20) · [[recent]]",
     ]
     assert "more follow-up" not in section
 
@@ -1413,7 +1413,7 @@ def test_a_past_week_shows_milestones_and_follow_ups_open_then_though_done_since
     due_next = past.split("### Due next week", 1)[1].split("\n#", 1)[0]
     assert "Third conversation held · [[Connect with five HR leaders" in due_next
     follow_ups = past.split("### Follow-ups", 1)[1].split("### Meetings this week", 1)[0]
-    assert "**overdue 3 days** · [[2026-11-05 HR meetup with Marcus Lee" in follow_ups
+    assert "**overdue 3 days** (due 2026-11-12) · [[2026-11-05 HR meetup with Marcus Lee" in follow_ups
     now = run(example_vault, "review", "--stdout")[1]  # this week: done is done
     assert (
         "2026-11-05 HR meetup" not in now.split("### Follow-ups", 1)[1].split("### Meetings", 1)[0]
