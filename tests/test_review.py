@@ -878,7 +878,9 @@ def test_a_few_follow_ups_overdue_for_over_four_weeks_are_listed_not_folded(
     meeting = "---\ntype: meeting\ndate: {day}\nfollow_up_by: {by}\n---\n"
     write("meetings/old.md", meeting.format(day="2026-10-01", by="2026-10-12"))
     section = networking_of(invoke("review", "--stdout", "--date", "2026-11-22").stdout)
-    assert section.startswith("### Follow-ups\n\n- **overdue 41 days** (due 2026-10-12) · [[old]]\n\nTick")
+    assert section.startswith(
+        "### Follow-ups\n\n- **overdue 41 days** (due 2026-10-12) · [[old]]\n\nTick"
+    )
     write("meetings/recent.md", meeting.format(day="2026-11-10", by="2026-11-20"))
     for name, by in (("older", "2026-06-01"), ("c", "2026-07-01")):
         write(f"meetings/{name}.md", meeting.format(day="2026-05-25", by=by))
@@ -893,9 +895,7 @@ def test_a_few_follow_ups_overdue_for_over_four_weeks_are_listed_not_folded(
     assert "more follow-up" not in section
 
 
-def test_needs_attention_says_how_many_follow_ups_are_overdue(
-    invoke: Invoke, write: Write
-) -> None:
+def test_needs_attention_says_how_many_follow_ups_are_overdue(invoke: Invoke, write: Write) -> None:
     """Reported: with a follow-up overdue 9 days under Networking, Needs attention said
     `- nothing: every goal is checked in, on time and SMART`.  It counts them, the
     folded ones too, with the oldest's days; a follow-up only due is not owed yet."""
@@ -1413,7 +1413,7 @@ def test_a_past_week_shows_milestones_and_follow_ups_open_then_though_done_since
     due_next = past.split("### Due next week", 1)[1].split("\n#", 1)[0]
     assert "Third conversation held · [[Connect with five HR leaders" in due_next
     follow_ups = past.split("### Follow-ups", 1)[1].split("### Meetings this week", 1)[0]
-    assert "**overdue 3 days** (due 2026-11-12) · [[2026-11-05 HR meetup with Marcus Lee" in follow_ups
+    assert "**overdue 3 days** (due 2026-11-12) · [[2026-11-05 HR meetup" in follow_ups
     now = run(example_vault, "review", "--stdout")[1]  # this week: done is done
     assert (
         "2026-11-05 HR meetup" not in now.split("### Follow-ups", 1)[1].split("### Meetings", 1)[0]

@@ -244,7 +244,8 @@ def build_review(
             "due_soon": [
                 {"goal": link(g), "due": g.due.isoformat(), "days": (g.due - as_of).days}
                 for g in sorted(active, key=_due_key)
-                if g.due and 0 <= (g.due - as_of).days <= DUE_SOON_DAYS
+                if g.due
+                and 0 <= (g.due - as_of).days <= DUE_SOON_DAYS
                 and link(g) not in at_target  # at no risk: M008 asks to mark it done
             ],
             "past_due": past_due,
@@ -683,7 +684,6 @@ def _networking(
         for c in catalog.contacts
         if c.created is not None and c.created in period
     ]
-    late = [days for days in overdue if days]
     networking = {
         "followups": followups,
         "older": {
@@ -694,7 +694,7 @@ def _networking(
         "meetings": held,
         "contacts": added,
     }
-    return networking, {"count": len(late), "days": max(late, default=0)}
+    return networking, {"count": sum(d > 0 for d in overdue), "days": max(overdue, default=0)}
 
 
 def _person(catalog: Catalog, target: str, display: str) -> str:
