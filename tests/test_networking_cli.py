@@ -2047,8 +2047,8 @@ def test_open_tasks_without_follow_up_by_owe_a_follow_up_a_week_after_the_meetin
     assert f"Call with Jose  -> Connect with five HR leaders  ({IMPLIED})\n" in status
     review = invoke("review", "--stdout").stdout
     assert (
-        f"- **overdue 5 days** ({IMPLIED}) · [[2026-11-10 Call with Jose]] with [[Jose Nunez]]\n"
-        in review
+        f"- **overdue 5 days** (due 2026-11-17; {IMPLIED}) · [[2026-11-10 Call with Jose]] "
+        "with [[Jose Nunez]]\n" in review
     )
     assert f"- due 2026-11-27 ({IMPLIED}) · [[2026-11-20 Coffee]]\n" in review
     hints = json.loads(invoke("check", "--select", "T014", "--json").stdout)

@@ -94,7 +94,9 @@ def test_a_chart_of_no_goal_says_so(invoke: Invoke) -> None:
     assert "    accDescr: no goal in these weeks" in plan.stdout
 
 
-def test_a_chart_names_the_goals_it_leaves_out_and_why(invoke: Invoke, write: Write) -> None:
+def test_a_chart_names_the_goals_it_leaves_out_and_why(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
     """Reported: `of 3 goals` under a 5-row scoreboard, two goals without a due date: the
     goals on the scoreboard the chart leaves out are counted and named, by why."""
     write("goals/a.md", goal_text("Alpha", start="2026-10-01", due="2026-12-31"))
@@ -122,6 +124,14 @@ def test_a_chart_names_the_goals_it_leaves_out_and_why(invoke: Invoke, write: Wr
         "    accDescr: no goal with a start and due date to chart. 5 of the scoreboard's 5 "
         "goals are not charted, 5 without a due date (a, Beta, c, d, Epsilon)"
     )
+    for path in ("a", "c", "d", "e"):  # reported: "1 of the scoreboard's 3 goals are"
+        write(f"goals/{path}.md", goal_text(path, start="2026-10-01", due="2026-12-31"))
+    review = invoke("review", "--stdout").stdout
+    assert ". 1 of the scoreboard's 5 goals is not charted, 1 without a due date (Beta)" in review
+    for path in ("a", "c", "d", "e"):
+        (vault / "goals" / f"{path}.md").unlink()
+    review = invoke("review", "--stdout").stdout
+    assert ". 1 of the scoreboard's 1 goal is not charted, 1 without a due date (Beta)" in review
 
 
 def test_the_weekly_targets_name_each_goal_in_words(example_vault: Path) -> None:

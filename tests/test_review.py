@@ -600,6 +600,17 @@ def test_an_overdue_milestone_is_in_check_and_under_needs_attention(
     )
 
 
+def test_a_goal_at_its_target_is_not_listed_as_due_soon(invoke: Invoke, write: Write) -> None:
+    """Reported: a goal at 8 of 8, still active, was listed as `Due in 12 days` beside
+    its M008 hint: at its target it is at no risk of missing its due day."""
+    write("goals/reached.md", goal_text("Reached", target=8, current=8, due="2026-12-04"))
+    write("goals/open.md", goal_text("Open", target=8, current=7, due="2026-12-04"))
+    attention = attention_of(invoke("review", "--stdout").stdout)
+    assert "- Due in 12 days (2026-12-04): [[open]]\n" in attention
+    assert "Due in 12 days (2026-12-04): [[reached]]" not in attention
+    assert "- SMART M008 (hint) [[reached]]: the goal has reached its target" in attention
+
+
 def test_a_goal_at_its_target_is_asked_to_be_marked_done_and_a_done_one_for_nothing(
     invoke: Invoke, write: Write
 ) -> None:
@@ -645,6 +656,27 @@ def test_a_goal_that_counts_down_needs_to_drop_and_no_unit_leaves_no_gap(
     row = next(line for line in review.splitlines() if line.startswith("| [[weight]]"))
     assert "| **78**, down to 70 (from 80) |" in row
     assert "needs to drop 1.4/week" in row and "-1.4" not in row
+
+
+def test_a_goal_past_its_target_reads_in_its_own_direction(invoke: Invoke, write: Write) -> None:
+    """Reported: a count goal past its target (3 of 2) read `**3 interviews**, down to 2
+    interviews`, and a goal counting down past its (28 for 30, from 45) `**28** of 30
+    days`: the words followed the value against the target, not baseline to target."""
+    write("goals/hold.md", goal_text("Hold", unit="interviews", target=2, current=3))
+    write("goals/cut.md", goal_text("Cut", unit="days", baseline=45, target=30, current=28))
+    write("goals/up.md", goal_text("Up", unit="days", baseline=45, target=30, current=50))
+    write("goals/zero.md", goal_text("Zero", unit="errors", baseline=0, target=0, current=3))
+    rows = {
+        r.split("]]")[0][4:]: r.split(" | ")[2]
+        for r in invoke("review", "--stdout").stdout.splitlines()
+        if r.startswith("| [[")
+    }
+    assert rows == {
+        "cut": "**28 days**, down to 30 days (from 45)",
+        "hold": "**3** of 2 interviews (from 0)",
+        "up": "**50 days**, down to 30 days (from 45)",  # gone the wrong way: still down
+        "zero": "**3 errors**, down to 0 errors (from 0)",  # no direction: the way left
+    }
 
 
 def test_on_its_due_day_a_goal_needs_what_is_left_by_the_end_of_it(
@@ -806,10 +838,10 @@ def test_follow_ups_overdue_for_over_four_weeks_are_counted_not_listed(
     section = networking_of(invoke("review", "--stdout", "--date", "2026-11-22").stdout)
     listed = [line for line in section.splitlines() if line.startswith("- **overdue")]
     assert listed == [
-        "- **overdue 113 days** · [[d]]",
-        "- **overdue 82 days** · [[e]]",
-        "- **overdue 29 days** · [[old]]",
-        "- **overdue 26 days** · [[recent]]",
+        "- **overdue 113 days** (due 2026-08-01) · [[d]]",
+        "- **overdue 82 days** (due 2026-09-01) · [[e]]",
+        "- **overdue 29 days** (due 2026-10-24) · [[old]]",
+        "- **overdue 26 days** (due 2026-10-27) · [[recent]]",
     ]
     assert (
         "- and 2 more follow-ups overdue for over 4 weeks, the oldest due 2026-06-01:"
@@ -822,7 +854,7 @@ def test_follow_ups_overdue_for_over_four_weeks_are_counted_not_listed(
     )
     section = networking_of(invoke("review", "--stdout", "--date", "2026-11-22").stdout)
     assert "- none due" not in section
-    assert "- **overdue 29 days** · [[old]]\n" in section  # someone is still named
+    assert "- **overdue 29 days** (due 2026-10-24) · [[old]]\n" in section  # someone is still named
     assert (
         "\n- and 2 more follow-ups overdue for over 4 weeks, the oldest due 2026-06-01: "
         "`journal followups` lists them\n\nTick a follow-up's tasks" in section
@@ -834,7 +866,7 @@ def test_follow_ups_overdue_for_over_four_weeks_are_counted_not_listed(
     )
     section = networking_of(invoke("review", "--stdout", "--date", "2026-11-22").stdout)
     assert "more follow-up" not in section  # one left over: listed, not counted
-    assert "- **overdue 174 days** · [[older]]" in section
+    assert "- **overdue 174 days** (due 2026-06-01) · [[older]]" in section
 
 
 def test_a_few_follow_ups_overdue_for_over_four_weeks_are_listed_not_folded(
@@ -846,19 +878,39 @@ def test_a_few_follow_ups_overdue_for_over_four_weeks_are_listed_not_folded(
     meeting = "---\ntype: meeting\ndate: {day}\nfollow_up_by: {by}\n---\n"
     write("meetings/old.md", meeting.format(day="2026-10-01", by="2026-10-12"))
     section = networking_of(invoke("review", "--stdout", "--date", "2026-11-22").stdout)
-    assert section.startswith("### Follow-ups\n\n- **overdue 41 days** · [[old]]\n\nTick")
+    assert section.startswith(
+        "### Follow-ups\n\n- **overdue 41 days** (due 2026-10-12) · [[old]]\n\nTick"
+    )
     write("meetings/recent.md", meeting.format(day="2026-11-10", by="2026-11-20"))
     for name, by in (("older", "2026-06-01"), ("c", "2026-07-01")):
         write(f"meetings/{name}.md", meeting.format(day="2026-05-25", by=by))
     section = networking_of(invoke("review", "--stdout", "--date", "2026-11-22").stdout)
     listed = [line for line in section.splitlines() if line.startswith("- **overdue")]
     assert listed == [
-        "- **overdue 174 days** · [[older]]",
-        "- **overdue 144 days** · [[c]]",
-        "- **overdue 41 days** · [[old]]",
-        "- **overdue 2 days** · [[recent]]",
+        "- **overdue 174 days** (due 2026-06-01) · [[older]]",
+        "- **overdue 144 days** (due 2026-07-01) · [[c]]",
+        "- **overdue 41 days** (due 2026-10-12) · [[old]]",
+        "- **overdue 2 days** (due 2026-11-20) · [[recent]]",
     ]
     assert "more follow-up" not in section
+
+
+def test_needs_attention_says_how_many_follow_ups_are_overdue(invoke: Invoke, write: Write) -> None:
+    """Reported: with a follow-up overdue 9 days under Networking, Needs attention said
+    `- nothing: every goal is checked in, on time and SMART`.  It counts them, the
+    folded ones too, with the oldest's days; a follow-up only due is not owed yet."""
+    meeting = "---\ntype: meeting\ndate: {day}\nfollow_up_by: {by}\n---\n"
+    write("meetings/soon.md", meeting.format(day="2026-11-20", by="2026-11-25"))
+    attention = attention_of(invoke("review", "--stdout").stdout)
+    assert "follow-up" not in attention and "- nothing: every goal" in attention
+    write("meetings/ann.md", meeting.format(day="2026-11-06", by="2026-11-13"))
+    attention = attention_of(invoke("review", "--stdout").stdout)
+    assert attention == "\n\n- 1 follow-up overdue 9 days: see Networking\n"
+    for name, by in (("b", "2026-06-01"), ("c", "2026-07-01"), ("d", "2026-08-01")):
+        write(f"meetings/{name}.md", meeting.format(day="2026-05-25", by=by))
+    write("meetings/e.md", meeting.format(day="2026-05-25", by="2026-05-30"))  # folded
+    attention = attention_of(invoke("review", "--stdout").stdout)
+    assert attention == "\n\n- 5 follow-ups overdue, the oldest 176 days: see Networking\n"
 
 
 def test_generated_sections_hold_no_checkboxes_so_ticks_go_to_the_notes(
@@ -1361,7 +1413,7 @@ def test_a_past_week_shows_milestones_and_follow_ups_open_then_though_done_since
     due_next = past.split("### Due next week", 1)[1].split("\n#", 1)[0]
     assert "Third conversation held · [[Connect with five HR leaders" in due_next
     follow_ups = past.split("### Follow-ups", 1)[1].split("### Meetings this week", 1)[0]
-    assert "**overdue 3 days** · [[2026-11-05 HR meetup with Marcus Lee" in follow_ups
+    assert "**overdue 3 days** (due 2026-11-12) · [[2026-11-05 HR meetup" in follow_ups
     now = run(example_vault, "review", "--stdout")[1]  # this week: done is done
     assert (
         "2026-11-05 HR meetup" not in now.split("### Follow-ups", 1)[1].split("### Meetings", 1)[0]

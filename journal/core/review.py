@@ -224,7 +224,7 @@ def build_review(
         for g in board
     }
     checkins = _checkins(board, link, catalog, period, as_of)
-    networking = _networking(catalog, period, as_of)
+    networking, overdue = _networking(catalog, period, as_of)
     return {
         "week": label,
         "start": period.start.isoformat(),
@@ -244,9 +244,12 @@ def build_review(
             "due_soon": [
                 {"goal": link(g), "due": g.due.isoformat(), "days": (g.due - as_of).days}
                 for g in sorted(active, key=_due_key)
-                if g.due and 0 <= (g.due - as_of).days <= DUE_SOON_DAYS
+                if g.due
+                and 0 <= (g.due - as_of).days <= DUE_SOON_DAYS
+                and link(g) not in at_target  # at no risk: M008 asks to mark it done
             ],
             "past_due": past_due,
+            "followups": overdue,
             "smart": _unlisted(
                 [f for f in smart if f["rule"] != REACHED or f["goal"] in at_target]
                 if smart is not None
@@ -476,10 +479,19 @@ def _score(
             numeric(rate(abs(now.needed_per_week))) if now.needed_per_week is not None else None
         ),
         "needs": _needs(goal, now, as_of),
-        "down": (now.left or 0) < 0,
+        "down": _down(goal, now),
         "by_plan": planned is not None,
         "late": late,
     }
+
+
+def _down(goal: Goal, now: Pace) -> bool:
+    """Whether the goal's value goes down to its target: its direction, baseline to
+    target (:attr:`Goal.down`), past the target too; with no direction (the target is
+    its baseline), the way from its value to the target."""
+    if goal.target == (goal.baseline or 0):
+        return (now.left or 0) < 0
+    return goal.down
 
 
 def _logged(goal: Goal, period: Period, as_of: date) -> float | None:
@@ -616,10 +628,13 @@ def _stale(
     return stale
 
 
-def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]:
+def _networking(
+    catalog: Catalog, period: Period, as_of: date
+) -> tuple[dict[str, Any], dict[str, int]]:
     """Follow-ups due and overdue (those overdue for long only counted, in ``older``:
     :func:`~journal.core.networking.folded`) after those whose ``follow_up_by`` is no
-    date (``by``: as written), meetings held in the period, contacts added in it."""
+    date (``by``: as written), meetings held in the period, contacts added in it; and
+    for Needs attention, how many follow-ups are overdue and the oldest's days."""
 
     def listed(meeting: Meeting, state: str, by: str | None, days: int) -> dict[str, Any]:
         return {
@@ -669,7 +684,7 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
         for c in catalog.contacts
         if c.created is not None and c.created in period
     ]
-    return {
+    networking = {
         "followups": followups,
         "older": {
             "count": len(older),
@@ -679,6 +694,7 @@ def _networking(catalog: Catalog, period: Period, as_of: date) -> dict[str, Any]
         "meetings": held,
         "contacts": added,
     }
+    return networking, {"count": sum(d > 0 for d in overdue), "days": max(overdue, default=0)}
 
 
 def _person(catalog: Catalog, target: str, display: str) -> str:
@@ -778,7 +794,8 @@ def _described(
     named = {why: [name for name, w in left if w == why] for why in _LEFT_OUT}
     out = [f"{len(names)} {why} ({', '.join(names)})" for why, names in named.items() if names]
     unlisted = (  # (no colon nor semicolon: Mermaid's syntax)
-        f". {len(left)} of the scoreboard's {rows} goals are not charted, {listed(out)}"
+        f". {len(left)} of the scoreboard's {plural(rows, 'goal')} "
+        f"{'is' if len(left) == 1 else 'are'} not charted, {listed(out)}"
         if out
         else ""
     )
