@@ -37,7 +37,7 @@ from journal.core.tags import unique
 if TYPE_CHECKING:
     from journal.core.periodic import PeriodicSettings
 
-PARSER_VERSION = 38  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 39  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -51,6 +51,8 @@ _TYPED_LINE = lazy(
 _TYPED = ("goal", "contact", "meeting")
 #: A plain ``id:`` line: one word, maybe quoted, maybe a comment after it.
 _ID_LINE = lazy(r"id:[ \t]*(['\"]?)([^\s'\"#]+)\1[ \t]*(?:#.*)?")
+#: A plain ``goal:`` line (a meeting's), its value maybe quoted, maybe a comment after it.
+_GOAL_LINE = lazy(r"goal:[ \t]*(?:(['\"])(.*)\1|(.*?))[ \t]*(?:[ \t]#.*)?")
 
 
 class NoteLink(NamedTuple):
@@ -273,6 +275,9 @@ def parse_typed(
         named = plain_id(doc.text or "")
         if named is not None and note.id is None:  # named by its id too, to say why
             note.props["id"] = named
+        goal = _plain_line(doc.text or "", _GOAL_LINE)
+        if goal is not None:  # the goal a meeting may count for, as written
+            note.props["goal"] = goal.group(2) if goal.group(1) else goal.group(3)
     return note, record
 
 
@@ -336,10 +341,17 @@ def _meant_kind(doc: codec.Document, raw: bytes) -> str | None:
 
 
 def plain_id(text: str) -> str | None:
-    """The value of a plain ``id: value`` line in the front matter opening ``text`` (up
-    to its closing ``---``), outside the blocks of a merge conflict git left there
-    (:func:`~journal.core.codec.conflict_spans`): a line scan, not YAML, for a note whose
-    front matter can't be read."""
+    """The value of a plain ``id: value`` line in the front matter opening ``text``
+    (:func:`_plain_line`), for a note whose front matter can't be read."""
+    found = _plain_line(text, _ID_LINE)
+    return None if found is None else found.group(2)
+
+
+def _plain_line(text: str, line_pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first line of the front matter opening ``text`` (up to its closing ``---``)
+    that ``line_pattern`` matches whole, outside the blocks of a merge conflict git left
+    there (:func:`~journal.core.codec.conflict_spans`): a line scan, not YAML, for a
+    note whose front matter can't be read."""
     lines = text[codec.hidden_end(text) :].split("\n")  # hidden: told as unreadable
     if lines[0].rstrip("\r") != "---":
         return None
@@ -349,8 +361,8 @@ def plain_id(text: str) -> str | None:
             continue
         if line in ("---", "..."):
             return None
-        if found := _ID_LINE.fullmatch(line):
-            return found.group(2)
+        if found := line_pattern.fullmatch(line):
+            return found
     return None
 
 
