@@ -23,6 +23,7 @@ from journal.adapters.cachedir import cache_folder, folder_gone
 from journal.core.regex import lazy
 
 #: Bump when what is cached per commit changes meaning.
+#: 19: a goal counting its meetings has no ``current`` (its file's is not read);
 #: 18: a move that only re-encoded the name's accents (NFD -> NFC) says so;
 #: 17: goal files read with the vault's daily-note settings (a log line dated
 #: ``[[06.12.2026]]`` is a check-in), which the key names too (``PeriodicSettings.key``);
@@ -47,7 +48,7 @@ from journal.core.regex import lazy
 #: (author, time...) and the last walk; 5: "created"
 #: names no `current` a goal lacks; 4: a merge keeps only the changes no parent had
 #: (a clean one: none)
-FORMAT = 18
+FORMAT = 19
 
 
 def cache_root() -> Path:
