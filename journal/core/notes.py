@@ -37,7 +37,7 @@ from journal.core.tags import unique
 if TYPE_CHECKING:
     from journal.core.periodic import PeriodicSettings
 
-PARSER_VERSION = 39  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 40  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -47,6 +47,8 @@ Dating = Callable[[str], date | None]
 _TYPED_LINE = lazy(
     r"^type:[ \t]*(['\"]?)((?i:goal|meeting|contact))\1[ \t]*(?:#.*)?\r?$", re.MULTILINE
 )
+#: The code of the diagnostic of a generated section the user edited (H026).
+EDITED_SECTION = "edited-section"
 #: The kinds read as a typed record (:func:`typed_record`).
 _TYPED = ("goal", "contact", "meeting")
 #: A plain ``id:`` line: one word, maybe quoted, maybe a comment after it.
@@ -295,16 +297,38 @@ def _emptied(raw: bytes) -> str:
 
 def _check_sections(note: Note, body: str) -> None:
     """The generated sections' markers of a review or plan that `journal review` or
-    `plan` would stop at (H023; not in a note git left in a conflict: H013's)."""
+    `plan` would stop at (H023; not in a note git left in a conflict: H013's), and each
+    section the user edited, which they keep as it is (H026)."""
     from journal.core.generated import SectionError, find_sections
 
     if any(d.code == "conflict" for d in note.diagnostics):
         return
     try:
-        find_sections(body, note.path)
+        sections = find_sections(body, note.path)
     except SectionError as exc:
         exc.move(note.body_line - 1)
         note.diagnostics.append(Diagnostic(note.path, exc.line, exc.message, "error", "sections"))
+        return
+    command = remade_by(note)
+    note.diagnostics += [
+        Diagnostic(
+            note.path,
+            note.body_line + body.count("\n", 0, section.start),
+            f"the '{section.name}' section holds your edits, so `{command}` keeps it as it "
+            "is: it is no longer updated",
+            "hint",
+            EDITED_SECTION,
+        )
+        for section in sections.values()
+        if section.edited(body, old_hash_ok=True)  # an older hash too: no edit of theirs
+    ]
+
+
+def remade_by(note: Note) -> str:
+    """The command that remakes the sections of ``note``, a review or a plan."""
+    from journal.core.generated import remake_command
+
+    return remake_command(note.props) or f"journal {note.kind}"
 
 
 def reads_as_goal(raw: bytes) -> bool:
