@@ -24,6 +24,7 @@ from journal.present import (
     folded_followups,
     implied,
     misdated,
+    not_counted,
     unlisted_lines,
     unread_lines,
     unstyled,
@@ -450,7 +451,8 @@ def status_screen(s: dict[str, Any], style: Style = unstyled, room: int | None =
     shared = _shared(s["goals"], s["followups"])
     for g in s["goals"]:
         pace = "pace unknown" if g["pace"] == "unknown" else g["pace"]
-        said = [_share(g), _measure(g), pace, due_words(g["due"], today)]
+        measure = _measure(g)
+        said = [_share(g), measure and measure + not_counted(g), pace, due_words(g["due"], today)]
         out.append(f"  {_named(g, shared)}: {', '.join(filter(None, said))}")
         if m := g["next_milestone"]:
             late = (today - date.fromisoformat(m["due"])).days if m["due"] else 0

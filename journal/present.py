@@ -17,6 +17,7 @@ from journal.core.formatting import (
     columns,
     exact_number,
     line_texts,
+    listed,
     number,
     padded,
     percent,
@@ -602,8 +603,18 @@ def unread_lines(notes: list[dict[str, Any]], kind: str, style: Style = unstyled
         return []
     one = len(notes) == 1
     fix = f"fix {'it' if one else 'them'} to see {TO_SEE[kind][not one]} here"
+    goals = {g["title"]: None for n in notes for g in n.get("counts_for", ())}
+    if goals:  # a meeting's: the goals counting meetings it is missing from
+        fix += f" and to count {'it' if one else 'them'} for {listed(list(goals))}"
     head = style(f"can't read {plural(len(notes), f'{kind} note')}; {fix}:", "bad")
     return [head, *(f"  {n['path']}:{n['line']}" if n["line"] else f"  {n['path']}" for n in notes)]
+
+
+def not_counted(goal: dict[str, Any]) -> str:
+    """What a status row's value says of the meeting notes that can't be read and may
+    be missing from it (``unread_meetings``); "" when there are none."""
+    count = goal["unread_meetings"]
+    return f" ({plural(count, 'unreadable meeting')} not counted)" if count else ""
 
 
 def _touch_text(touch: dict[str, Any] | None, today: date) -> str:
@@ -681,7 +692,9 @@ def status_screen(s: dict[str, Any], style: Style = unstyled, room: int | None =
     share_width = max([4, *(len(percent(g["progress"])) for g in s["goals"])])
     indent = " " * (25 + share_width)  # where the title starts: under it, the milestone
     measures = [
-        "" if g["target"] is None else f"{number(g['current'])}/{amount(g['target'], g['unit'])}"
+        ""
+        if g["target"] is None
+        else f"{number(g['current'])}/{amount(g['target'], g['unit'])}{not_counted(g)}"
         for g in s["goals"]
     ]
     measure_width = max(map(columns, measures), default=0)

@@ -2363,3 +2363,28 @@ def test_a_commit_that_only_changed_line_endings_or_the_bom_says_so(
     ]
     vault = invoke("history").stdout  # the vault's: no event, no line
     assert ": Notepad" in vault and ": edited" not in vault and ": no BOM" not in vault
+
+
+def test_a_goal_counting_its_meetings_is_told_without_its_files_current(
+    git: Git, write: Write, invoke: Invoke
+) -> None:
+    """Found by an HR user: `created (status active, current 0, ...)` in `journal history`
+    and the review's "This week in git" for a goal whose value is its meetings' count, where
+    `current` is not read (the review's scoreboard said 1 of 6 beside it)."""
+    counted = goal(0, title="Coffee chats").replace("---\n#", "metric_source: meetings\n---\n#")
+    write("goals/Coffee chats.md", counted)
+    meeting = "---\ntype: meeting\ndate: 2026-11-17\nkind: coffee\ngoal: '[[Coffee chats]]'\n---\n"
+    write("meetings/2026-11-17 Coffee.md", meeting)
+    git.commit("Start", "2026-11-17")
+    write("goals/Coffee chats.md", counted.replace("current: 0", "current: 5"))
+    git.commit("A stale current, not read", "2026-11-18")
+    entries = history_json(invoke, "Coffee chats")["entries"]
+    assert [events for *_rest, events in summary(entries)] == [
+        ["created (status active, target 5 conversations, due 2026-12-31)"],
+        ["property changed: current"],
+    ]
+    assert history_points(invoke, "Coffee chats") == [("2026-10-01", 0), ("2026-11-17", 1)]
+    assert _week_in_git(invoke, git.root) == (
+        "- Created: [[Coffee chats]] (status active, target 5 conversations, due 2026-12-31): "
+        "property changed: current"
+    )

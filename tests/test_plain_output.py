@@ -150,6 +150,7 @@ def test_terminal_room_decides_where_a_title_is_cut() -> None:
         "unit": "leaders",
         "pace": "behind",
         "next_milestone": None,
+        "unread_meetings": 0,
     }
     screen = {
         "today": "2026-11-22",

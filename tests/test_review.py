@@ -236,6 +236,47 @@ def test_an_edit_inside_a_generated_section_is_kept_until_forced(
     assert "**3** of 5" in path.read_text()
 
 
+def test_check_names_a_generated_section_kept_for_its_edits(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Found by an HR user: a line typed into W45's Networking section kept that section
+    as it was on every later `journal review --week 2026-W45`, told only on stderr at the
+    time; the note then said one thing there and another elsewhere for weeks."""
+    path = alpha_reviewed(invoke, write, vault)
+
+    def h026() -> list[dict[str, object]]:
+        found = json.loads(invoke("check", "--json").stdout)
+        return [f for f in found if f["rule"] == "H026"]
+
+    assert h026() == []  # as the tool wrote it
+    text = path.read_text()
+    line = text[: text.index("<!-- journal:begin scoreboard")].count("\n") + 1
+    path.write_text(text.replace("## Scoreboard\n", "## Scoreboard\nNOTE TO SELF: ask Dana\n"))
+    assert h026() == [
+        {
+            "rule": "H026",
+            "severity": "hint",
+            "path": "reviews/2026-W47.md",
+            "line": line,
+            "message": "the 'scoreboard' section holds your edits, so `journal review --week "
+            "2026-W47` keeps it as it is: it is no longer updated",
+            "suggestion": "move your text out of the section (above or below its markers) and "
+            "run `journal review --week 2026-W47` again, or `journal review --week 2026-W47 "
+            "--force` to drop it",
+        }
+    ]
+    assert invoke("review", "--force").exit_code == 0
+    assert h026() == []
+    plan = vault / invoke("plan", "--json").stdout.split('"path": "')[1].split('"')[0]
+    assert h026() == []  # a plan as the tool wrote it
+    plan.write_text(plan.read_text().replace("## Weekly targets\n", "## Weekly targets\nmine\n"))
+    (found,) = h026()
+    assert found["path"] == "plans/2026-11-23-90-day-plan.md"
+    assert str(found["suggestion"]).endswith(
+        "`journal plan --start 2026-11-23 --days 90 --force` to drop it"
+    )
+
+
 def test_a_note_of_another_type_at_the_review_path_is_refused(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

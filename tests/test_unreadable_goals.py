@@ -609,3 +609,72 @@ def test_an_empty_note_outside_the_goal_folder_stays_quiet(invoke: Invoke, write
         assert "empty" not in result.stdout, args
     checked = invoke("check", "--json")
     assert [f for f in json.loads(checked.stdout) if "empty" in f["message"]] == []
+
+
+COFFEE_GOAL = (
+    "---\ntype: goal\ntitle: Coffee chats\nstatus: active\nmetric: coffee chats held\n"
+    "unit: coffee chats\nbaseline: 0\ntarget: 2\nstart: 2026-11-01\ndue: 2026-12-31\n"
+    "metric_source: meetings\n---\n# Coffee chats\n"
+)
+
+
+def _coffee(day: str, goal: str, outcome: str = "") -> str:
+    return (
+        f"---\ntype: meeting\ndate: {day}\nkind: coffee\ngoal: {goal}\n"
+        f"follow_up_by: 2026-11-30\noutcome: {outcome}\n---\n# Coffee\n"
+    )
+
+
+def test_an_unreadable_meeting_note_is_said_to_be_missing_from_the_goal_counting_it(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found by an HR user: a hand edit `outcome: Referral: Globex HRBP role` (a colon
+    unquoted) took a coffee chat from the goal that counts them, which then needed one more,
+    and status and the review spoke only of the meeting's follow-up."""
+    write("goals/Coffee chats.md", COFFEE_GOAL)
+    write("goals/Other.md", goal_text("Other"))
+    write("meetings/2026-11-10 Coffee.md", _coffee("2026-11-10", '"[[Coffee chats]]"'))
+    broken = "meetings/2026-11-12 Coffee.md"
+    write(broken, _coffee("2026-11-12", '"[[Coffee chats]]"  # the goal', "Referral: Globex"))
+    write("meetings/2026-11-13 Lunch.md", _coffee("2026-11-13", "[[Other]]", "a: b"))
+    status = invoke("status").stdout
+    assert "Coffee chats  1/2 coffee chats (1 unreadable meeting not counted)\n" in status
+    assert "Other         2/5 conversations\n" in status
+    assert (
+        "  can't read 2 meeting notes; fix them to see their follow-ups here and to count "
+        "them for Coffee chats:\n    meetings/2026-11-12 Coffee.md:7\n"
+    ) in status
+    board = json.loads(invoke("status", "--json").stdout)
+    assert [g["unread_meetings"] for g in board["goals"]] == [1, 0]
+    assert [m["counts_for"] for m in board["unreadable_meetings"]] == [
+        [{"path": "goals/Coffee chats.md", "title": "Coffee chats"}],
+        [],
+    ]
+    review = invoke("review", "--stdout").stdout
+    assert (
+        "| [[Coffee chats]] | 50% █████░░░░░ | **1** of 2 coffee chats (from 0) · 1 unreadable "
+        "meeting not counted |"
+    ) in review
+    assert (
+        f"({broken}, line 7): invalid front matter: a ':' inside a value; put the value in "
+        "quotes; fix it to see its follow-up here and to count it for [[Coffee chats]]\n"
+    ) in review
+    assert (
+        "Lunch.md, line 7): invalid front matter: a ':' inside a value; put the value in "
+        "quotes; fix it to see its follow-up here\n"
+    ) in review
+
+
+def test_an_unreadable_meeting_whose_goal_cant_be_known_may_count_for_any_goal_counting_meetings(
+    invoke: Invoke, write: Write
+) -> None:
+    write("goals/Coffee chats.md", COFFEE_GOAL)
+    write("goals/Other.md", goal_text("Other"))
+    write("meetings/2026-11-12 Coffee.md", _coffee("2026-11-12", "[[Coffee chats]]: yes"))
+    status = invoke("status").stdout
+    assert "Coffee chats  0/2 coffee chats (1 unreadable meeting not counted)\n" in status
+    assert "to see its follow-up here and to count it for Coffee chats:\n" in status
+    write("meetings/2026-11-12 Coffee.md", _coffee("2026-11-12", '"[[Other]]"', "a: b"))
+    status = invoke("status").stdout
+    assert "Coffee chats  0/2 coffee chats\n" in status
+    assert "can't read 1 meeting note; fix it to see its follow-up here:\n" in status

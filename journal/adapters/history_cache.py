@@ -23,6 +23,7 @@ from journal.adapters.cachedir import cache_folder, folder_gone
 from journal.core.regex import lazy
 
 #: Bump when what is cached per commit changes meaning.
+#: 20: a goal counting its meetings has no ``current`` (its file's is not read);
 #: 19: a commit that only changed a goal's line endings or byte-order mark says so
 #: (``layout``);
 #: 18: a move that only re-encoded the name's accents (NFD -> NFC) says so;
@@ -49,7 +50,7 @@ from journal.core.regex import lazy
 #: (author, time...) and the last walk; 5: "created"
 #: names no `current` a goal lacks; 4: a merge keeps only the changes no parent had
 #: (a clean one: none)
-FORMAT = 19
+FORMAT = 20
 
 
 def cache_root() -> Path:

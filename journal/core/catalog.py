@@ -26,6 +26,7 @@ from journal.core.errors import (
     Unreadable,
     UsageProblem,
 )
+from journal.core.fields import MEETING_FIELDS, FieldError, coerce
 from journal.core.formatting import listed, shell_word
 from journal.core.goal import Goal
 from journal.core.links import (
@@ -1111,12 +1112,47 @@ class Catalog:
     def unreadable_records(self, kinds: Collection[str] = MEANT_KINDS) -> list[dict[str, Any]]:
         """Each note meant as one of ``kinds`` that can't be read (:attr:`unreadable_notes`),
         in path order, as ``kind``, ``path``, ``line`` and ``reason`` (its first error):
-        every list of that kind leaves it out."""
+        every list of that kind leaves it out.  A meeting's has ``counts_for`` too: the
+        goals whose count it is missing from (:attr:`unread_meetings`), as ``path`` and
+        ``title``."""
         first: dict[str, dict[str, Any]] = {}
         for kind, d in self.unreadable_notes:
             if kind in kinds and d.path not in first:
                 first[d.path] = {"kind": kind, "path": d.path, "line": d.line, "reason": d.message}
+                if kind == "meeting":
+                    counted = self.unread_meetings.get(d.path, ())
+                    goals = self.goals if counted else []
+                    first[d.path]["counts_for"] = [
+                        {"path": g.path, "title": g.title} for g in goals if g.path in counted
+                    ]
         return list(first.values())
+
+    @cached_property
+    def unread_meetings(self) -> dict[str, list[str]]:
+        """By the path of each meeting note that can't be read, the goals counting their
+        meetings (``metric_source: meetings``) it may be missing from, by path: the one
+        the ``goal:`` line its text holds links to (the parser keeps it as ``goal``), or
+        every active one when that line is no link."""
+        paths = {d.path for kind, d in self.unreadable_notes if kind == "meeting"}
+        if not paths:  # the usual case: nothing to load
+            return {}
+        counting = {g.path: g for g in self.goals if g.metric_source == "meetings"}
+        found: dict[str, list[str]] = {}
+        for note in self._source.load(paths=paths):
+            written = note.props.get("goal")
+            try:
+                link = coerce(MEETING_FIELDS["goal"], written) if written else None
+            except FieldError:  # can't be known: any goal counting meetings
+                found[note.path] = [p for p, g in counting.items() if g.status == "active"]
+                continue
+            path = self.counted_path(link.target, note.path) if link else None
+            found[note.path] = [path] if path in counting else []
+        return found
+
+    def unread_meetings_of(self, goal: Goal) -> int:
+        """How many meeting notes that can't be read may be missing from ``goal``'s count
+        (:attr:`unread_meetings`)."""
+        return sum(goal.path in paths for paths in self.unread_meetings.values())
 
     @property
     def unreadable_goals(self) -> list[Diagnostic]:

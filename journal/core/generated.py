@@ -282,6 +282,15 @@ class Section(Record):
         )
 
 
+def remake_command(props: Mapping[str, Any]) -> str | None:
+    """The command that remakes a review's or a plan's sections, from its properties."""
+    if props.get("type") == "review" and props.get("week"):
+        return f"journal review --week {props['week']}"
+    if props.get("type") == "plan" and props.get("start") and props.get("days"):
+        return f"journal plan --start {props['start']} --days {props['days']}"
+    return None
+
+
 def find_sections(text: str, path: str | None = None) -> dict[str, Section]:
     """The generated sections of ``text`` by name; malformed markers are an error.
     Markers in closed fenced code (a section quoted in the reflection) are left out;

@@ -158,7 +158,7 @@ def state_of(note: Note) -> GoalState | None:
         id=goal.id,
         title=goal.title,
         status=goal.status,
-        current=goal.current,
+        current=None if goal.metric_source == "meetings" else goal.current,  # not read
         target=goal.target,
         baseline=goal.baseline,
         start=goal.start.isoformat() if goal.start else None,

@@ -37,7 +37,7 @@ from journal.core.tags import unique
 if TYPE_CHECKING:
     from journal.core.periodic import PeriodicSettings
 
-PARSER_VERSION = 39  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 40  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -47,10 +47,14 @@ Dating = Callable[[str], date | None]
 _TYPED_LINE = lazy(
     r"^type:[ \t]*(['\"]?)((?i:goal|meeting|contact))\1[ \t]*(?:#.*)?\r?$", re.MULTILINE
 )
+#: The code of the diagnostic of a generated section the user edited (H026).
+EDITED_SECTION = "edited-section"
 #: The kinds read as a typed record (:func:`typed_record`).
 _TYPED = ("goal", "contact", "meeting")
 #: A plain ``id:`` line: one word, maybe quoted, maybe a comment after it.
 _ID_LINE = lazy(r"id:[ \t]*(['\"]?)([^\s'\"#]+)\1[ \t]*(?:#.*)?")
+#: A plain ``goal:`` line (a meeting's), its value maybe quoted, maybe a comment after it.
+_GOAL_LINE = lazy(r"goal:[ \t]*(?:(['\"])(.*)\1|(.*?))[ \t]*(?:[ \t]#.*)?")
 
 
 class NoteLink(NamedTuple):
@@ -273,6 +277,9 @@ def parse_typed(
         named = plain_id(doc.text or "")
         if named is not None and note.id is None:  # named by its id too, to say why
             note.props["id"] = named
+        goal = _plain_line(doc.text or "", _GOAL_LINE)
+        if goal is not None:  # the goal a meeting may count for, as written
+            note.props["goal"] = goal.group(2) if goal.group(1) else goal.group(3)
     return note, record
 
 
@@ -291,16 +298,38 @@ def emptied(raw: bytes) -> str:
 
 def _check_sections(note: Note, body: str) -> None:
     """The generated sections' markers of a review or plan that `journal review` or
-    `plan` would stop at (H023; not in a note git left in a conflict: H013's)."""
+    `plan` would stop at (H023; not in a note git left in a conflict: H013's), and each
+    section the user edited, which they keep as it is (H026)."""
     from journal.core.generated import SectionError, find_sections
 
     if any(d.code == "conflict" for d in note.diagnostics):
         return
     try:
-        find_sections(body, note.path)
+        sections = find_sections(body, note.path)
     except SectionError as exc:
         exc.move(note.body_line - 1)
         note.diagnostics.append(Diagnostic(note.path, exc.line, exc.message, "error", "sections"))
+        return
+    command = remade_by(note)
+    note.diagnostics += [
+        Diagnostic(
+            note.path,
+            note.body_line + body.count("\n", 0, section.start),
+            f"the '{section.name}' section holds your edits, so `{command}` keeps it as it "
+            "is: it is no longer updated",
+            "hint",
+            EDITED_SECTION,
+        )
+        for section in sections.values()
+        if section.edited(body, old_hash_ok=True)  # an older hash too: no edit of theirs
+    ]
+
+
+def remade_by(note: Note) -> str:
+    """The command that remakes the sections of ``note``, a review or a plan."""
+    from journal.core.generated import remake_command
+
+    return remake_command(note.props) or f"journal {note.kind}"
 
 
 def reads_as_goal(raw: bytes) -> bool:
@@ -337,10 +366,17 @@ def _meant_kind(doc: codec.Document, raw: bytes) -> str | None:
 
 
 def plain_id(text: str) -> str | None:
-    """The value of a plain ``id: value`` line in the front matter opening ``text`` (up
-    to its closing ``---``), outside the blocks of a merge conflict git left there
-    (:func:`~journal.core.codec.conflict_spans`): a line scan, not YAML, for a note whose
-    front matter can't be read."""
+    """The value of a plain ``id: value`` line in the front matter opening ``text``
+    (:func:`_plain_line`), for a note whose front matter can't be read."""
+    found = _plain_line(text, _ID_LINE)
+    return None if found is None else found.group(2)
+
+
+def _plain_line(text: str, line_pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first line of the front matter opening ``text`` (up to its closing ``---``)
+    that ``line_pattern`` matches whole, outside the blocks of a merge conflict git left
+    there (:func:`~journal.core.codec.conflict_spans`): a line scan, not YAML, for a
+    note whose front matter can't be read."""
     lines = text[codec.hidden_end(text) :].split("\n")  # hidden: told as unreadable
     if lines[0].rstrip("\r") != "---":
         return None
@@ -350,8 +386,8 @@ def plain_id(text: str) -> str | None:
             continue
         if line in ("---", "..."):
             return None
-        if found := _ID_LINE.fullmatch(line):
-            return found.group(2)
+        if found := line_pattern.fullmatch(line):
+            return found
     return None
 
 

@@ -293,7 +293,12 @@ def _unreadable(catalog: Catalog) -> list[dict[str, Any]]:
     one problem each, with the ``kind`` meant and what fixing it shows, ``see``: the
     review can't show them anywhere else."""
     return [
-        {"note": catalog.link_to(u["path"]), **u, "see": TO_SEE[u["kind"]][0]}
+        {
+            "note": catalog.link_to(u["path"]),
+            **u,
+            "see": TO_SEE[u["kind"]][0],
+            "counts": listed([catalog.link_to(g["path"]) for g in u.get("counts_for", ())]),
+        }
         for u in catalog.unreadable_records((*MEANT_KINDS, "daily"))
     ]
 
@@ -482,6 +487,7 @@ def _score(
         "down": _down(goal, now),
         "by_plan": planned is not None,
         "late": late,
+        "unread_meetings": catalog.unread_meetings_of(goal),
     }
 
 

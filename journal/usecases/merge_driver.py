@@ -23,6 +23,7 @@ from journal.core import codec
 from journal.core.codec import BOM
 from journal.core.errors import JournalError
 from journal.core.formatting import shell_words
+from journal.core.generated import remake_command
 from journal.core.names import render_pattern
 from journal.core.note_merge import aligned
 from journal.core.periodic import clean_folder
@@ -103,11 +104,7 @@ def _remake(data: bytes) -> str | None:
         props: dict[str, Any] = dict(codec.decode(data).data or {})
     except JournalError:
         return None
-    if props.get("type") == "review" and props.get("week"):
-        return f"journal review --week {props['week']}"
-    if props.get("type") == "plan" and props.get("start") and props.get("days"):
-        return f"journal plan --start {props['start']} --days {props['days']}"
-    return None
+    return remake_command(props)
 
 
 def attribute_lines(config: Config) -> list[str]:

@@ -64,7 +64,10 @@ def status(vault: Vault, catalog: Catalog, today: date) -> dict[str, Any]:
     config = vault.config
     plan = covering_plan(catalog, today, config.week_start)
     active = [g for g in catalog.goals if g.status == "active"]
-    goals = [goal_status(g, today, config, plan) for g in active]
+    goals = [
+        {**goal_status(g, today, config, plan), "unread_meetings": catalog.unread_meetings_of(g)}
+        for g in active
+    ]
     return {
         "vault": str(vault.root),  # which board, when a script loops over vaults
         "today": today.isoformat(),

@@ -50,7 +50,14 @@ from journal.core.names import (
     unfit_for_windows,
     windows_faults,
 )
-from journal.core.notes import QUOTED_LOG, UNREAD_FIELD, NoteLink, stem_of
+from journal.core.notes import (
+    EDITED_SECTION,
+    QUOTED_LOG,
+    UNREAD_FIELD,
+    NoteLink,
+    remade_by,
+    stem_of,
+)
 from journal.core.periodic import PeriodicSettings
 from journal.core.regex import lazy
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
@@ -890,6 +897,21 @@ def _diagnostics(
     return check
 
 
+def edited_section(ctx: Context) -> Iterator[Problem]:
+    """H026: a generated section the user edited (the parser's diagnostic), with the
+    command that remakes its note."""
+    for diagnostic in ctx.catalog.diagnostics:
+        if diagnostic.code == EDITED_SECTION:
+            command = remade_by(ctx.catalog.by_path[diagnostic.path])
+            yield Problem(
+                diagnostic.path,
+                diagnostic.line or 1,
+                diagnostic.message,
+                "move your text out of the section (above or below its markers) and run "
+                f"`{command}` again, or `{command} --force` to drop it",
+            )
+
+
 _BAD_VALUES = _diagnostics(
     ("value",), "error", "write the value in the form docs/format.md gives for this property"
 )
@@ -1247,5 +1269,13 @@ RULES = (
         "a goal property the front matter lacks, written as a Dataview inline field in the "
         "body (`Target:: 50`): journal reads it only in the front matter",
         inline_property,
+    ),
+    Rule(
+        "H026",
+        "edited-section",
+        "hint",
+        "a review's or plan's generated section holding your edits: `journal review` (or "
+        "`plan`) keeps it as it is, so it is no longer updated",
+        edited_section,
     ),
 )
