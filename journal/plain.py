@@ -149,6 +149,8 @@ def _measure(r: dict[str, Any]) -> str | None:
     """``2 of 5 things``; None without a target or a value."""
     if r["target"] is None or r["current"] is None:
         return None
+    if r["down"]:  # "38 of 30 days" read as a count
+        return f"{amount(r['current'], r['unit'])}, down to {amount(r['target'], r['unit'])}"
     return f"{number(r['current'])} of {amount(r['target'], r['unit'])}"
 
 

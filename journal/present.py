@@ -472,7 +472,7 @@ def history_view(h: dict[str, Any], today: date) -> str:
     """``journal log GOAL``: the check-ins, the value after each, and a chart."""
     if h["current"] is None and h["target"] is None and not h["checkins"]:
         return f"{h['title']}: no check-ins yet\n"  # nothing to chart
-    out = [f"{h['title']}: {number(h['current'])} / {amount(h['target'], h['unit'])}"]
+    out = [f"{h['title']}: {towards(h, ' / ')}"]
     elsewhere = value_sources(h)
     out[0] += f"  ({elsewhere})" if elsewhere else ""
     out.extend(without_outcome(h))
@@ -610,6 +610,13 @@ def unread_lines(notes: list[dict[str, Any]], kind: str, style: Style = unstyled
     return [head, *(f"  {n['path']}:{n['line']}" if n["line"] else f"  {n['path']}" for n in notes)]
 
 
+def towards(goal: dict[str, Any], of: str = "/") -> str:
+    """A goal record's value against its target: ``3/5 conversations``, or, for a goal
+    that brings a number down (``down``), ``38 → 30 days``, which ``38/30`` misread."""
+    mark = " → " if goal["down"] else of
+    return f"{number(goal['current'])}{mark}{amount(goal['target'], goal['unit'])}"
+
+
 def not_counted(goal: dict[str, Any]) -> str:
     """What a status row's value says of the meeting notes that can't be read and may
     be missing from it (``unread_meetings``); "" when there are none."""
@@ -694,7 +701,7 @@ def status_screen(s: dict[str, Any], style: Style = unstyled, room: int | None =
     measures = [
         ""
         if g["target"] is None
-        else f"{number(g['current'])}/{amount(g['target'], g['unit'])}{not_counted(g)}"
+        else f"{towards(g)}{not_counted(g)}"
         for g in s["goals"]
     ]
     measure_width = max(map(columns, measures), default=0)

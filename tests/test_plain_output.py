@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
@@ -13,6 +14,7 @@ from click.testing import CliRunner, Result
 
 from journal.cli import cli
 from journal.core.formatting import columns
+from tests.conftest import Invoke, Write, goal_text
 from tests.gitutil import Git
 
 GLYPHS = "█░·–→┤┈▃└─±…"
@@ -395,3 +397,31 @@ def test_plain_search_says_each_hit_in_a_block_without_match_marks(
     ), out
     assert "  Coffee with Sam Patel Video coffee, 30\n    minutes, set up by Dana...\n" in out
     assert "**Sam Patel**" in run(example_vault, "search", "Sam Patel").stdout
+
+
+def test_a_goal_that_brings_a_number_down_is_not_read_as_a_count(
+    write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported by an HR user: `38/30 days` in status and `38 of 30 days` in plain output
+    for a goal cutting time-to-hire from 45 days to 30 read as 38 of 30 done."""
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-06")
+    write(
+        "goals/Hire.md",
+        goal_text("Cut time-to-hire", unit="days", baseline=45, target=30, current=38),
+    )
+    write("goals/Leaders.md", goal_text("Five leaders"))
+    status = invoke("status").stdout
+    assert "38 → 30 days" in status and "2/5 conversations" in status
+    plain = invoke("--plain", "status").stdout
+    assert "38 days, down to 30 days" in plain and "2 of 5 conversations" in plain
+    assert (
+        "Cut time-to-hire: active, 47%, 38 days, down to 30 days"
+        in invoke("--plain", "list").stdout
+    )
+    assert invoke("log", "Cut time-to-hire").stdout.startswith("Cut time-to-hire: 38 → 30 days")
+    assert "38 days, down to 30 days" in invoke("--plain", "log", "Cut time-to-hire").stdout
+    records = {g["title"]: g for g in json.loads(invoke("list", "--json").stdout)}
+    assert (records["Cut time-to-hire"]["down"], records["Five leaders"]["down"]) == (True, False)
+    board = json.loads(invoke("status", "--json").stdout)
+    assert [g["down"] for g in board["goals"]] == [True, False]

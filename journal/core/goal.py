@@ -179,6 +179,7 @@ class Goal(Record):
             "review_every": self.review_every,
             "metric_source": self.metric_source,
             "metric_kind": self.metric_kind,
+            "down": self.down,
         }
 
 
