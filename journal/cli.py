@@ -1011,7 +1011,9 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
     """Change a goal's properties; only the edited lines of the file change.
 
     Values are checked against each property's type; an empty value clears it.
-    status=done also sets completed: TODAY (unless completed is given).
+    status=done also sets completed: TODAY (unless completed is given).  GOAL is
+    an id, path, file name, title or alias, or whole words or the first 3 letters
+    or more of one (not 'on', nor 'Ana' of 'Analytics').
 
     \b
     Example (names from example-vault/):
@@ -1490,7 +1492,9 @@ def log_command(
     VALUE is +N (up by N), -N (down by N) or =N (now N; =-N below zero).  The
     line goes to the goal's ## Log section and `current` changes, in one atomic
     write.  Without VALUE, the goal's check-ins (from its log and from progress::
-    fields in other notes) are listed with a small chart.
+    fields in other notes) are listed with a small chart.  To record, GOAL is an
+    id, path, file name, title or alias, or whole words or the first 3 letters or
+    more of one (not 'on', nor 'Ana' of 'Analytics'); to list, any unique part.
 
     \b
     Example (names from example-vault/):
@@ -1718,7 +1722,9 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
     task without one); a goal
     gets status: done and completed: DATE; with --milestone, that milestone
     gets done: DATE.  A contact's name is the follow-up still open with them.
-    Only those lines change, and each change is printed.
+    Only those lines change, and each change is printed.  NOTE is an id, path,
+    file name, title or alias, or whole words or the first 3 letters or more of
+    one (not 'on', nor 'Ana' of 'Analytics').
 
     \b
     Example (names from example-vault/):

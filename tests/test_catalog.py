@@ -171,6 +171,45 @@ def _goal(path: str, title: str, extra: str = "") -> object:
     return parse_note(path, f"---\ntype: goal\ntitle: {title}\n{extra}---\n".encode())
 
 
+def test_a_name_to_write_by_is_whole_words_or_the_start_of_a_name() -> None:
+    """Reported: `journal done On` and `journal done Ana` marked goals done.  To write
+    (``writes``), a part of a name counts as whole words of it, one of 3 letters or more
+    that is no little word (2 characters in a script written without spaces), or as its
+    first 3 letters or more; any other part is an error naming the notes it matches."""
+    goals = [
+        _goal("goals/a.md", "Hold 2 interviews on time-to-hire"),
+        _goal("goals/b.md", "Complete the People Analytics certificate"),
+        _goal("goals/c.md", "田中太郎との面談"),
+    ]
+    catalog = Catalog(goals)
+    for ref, path in [
+        ("Hold 2", "a"),
+        ("time-to-hire", "a"),
+        ("hire", "a"),
+        ("Hol", "a"),
+        ("analytics", "b"),
+        ("Complete the", "b"),
+        ("太郎", "c"),
+    ]:
+        assert catalog.find_goal(ref, writes=True).path == f"goals/{path}.md", ref
+    for ref, title in [
+        ("Ana", "Complete the People Analytics certificate"),
+        ("on", "Hold 2 interviews on time-to-hire"),
+        ("Ho", "Hold 2 interviews on time-to-hire"),
+        ("2", "Hold 2 interviews on time-to-hire"),
+        ("the", "Complete the People Analytics certificate"),
+    ]:
+        with pytest.raises(NotFound) as raised:
+            catalog.find_goal(ref, writes=True)
+        assert raised.value.message == (
+            f"'{ref}' is too little of a name to change a note by (did you mean: {title}?); "
+            "give more of its title, a [[link]] or its id"
+        )
+        assert catalog.find_goal(ref).title == title  # to read, any part
+    with pytest.raises(NotFound):  # several, one of them only by the start of a word
+        Catalog([*goals, _goal("goals/d.md", "Analyze churn")]).find_goal("Ana", writes=True)
+
+
 def test_a_partial_path_names_a_goal_as_a_link_to_it_would() -> None:
     """Found in a tryout: `journal show "[[work/Plan]]"` (and `work/Plan`) found no goal,
     though `progress:: [[work/Plan]]` counts for goals/work/Plan.md; a name of both is

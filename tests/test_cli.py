@@ -482,6 +482,49 @@ def test_every_command_names_a_goal_by_a_partial_path_as_a_link_does(
     )
 
 
+def test_a_command_that_writes_takes_no_fragment_of_a_word_or_little_words(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """Reported by a newcomer: `journal done On` marked "Post on LinkedIn twice a week"
+    done, `journal done Ana` (meant: a person) the People Analytics certificate, and `log
+    Ana +1` logged to it.  A command that writes takes a part of a name only as whole
+    words saying something, or as the first 3 letters or more of the name; else nothing
+    is written and the error names the goal meant.  Reading commands still take any part."""
+    before = {p: p.read_bytes() for p in example_vault.rglob("*.md")}
+    certificate = "(did you mean: Complete the People Analytics certificate?)"
+    for args, hint in [
+        (["done", "On"], "(did you mean: Post on LinkedIn twice a week?)"),
+        (["done", "Ana"], certificate),
+        (["log", "Ana", "+1", "coffee"], certificate),
+        (["set", "ana", "current=4"], certificate),
+        (["set", "HR", "current=4"], "(did you mean: Attend two HR events a month, "),
+        (["log", "the", "+1"], "Learn the basics of employment law"),
+        (["new", "meeting", "--with", "Dana Ortiz", "--goal", "Ana"], certificate),
+    ]:
+        refused = invoke(*args, root=example_vault)
+        assert refused.exit_code == 1, (args, refused.stdout)
+        assert hint in refused.stderr, refused.stderr
+        assert "give more of its title, a [[link]] or its id" in refused.stderr
+        assert "Traceback" not in refused.stderr
+    assert {p: p.read_bytes() for p in example_vault.rglob("*.md")} == before
+    assert invoke("show", "Ana", "--json", root=example_vault).exit_code == 0  # reads: any part
+    assert invoke("new", "contact", "Ana Lopez", root=example_vault).exit_code == 0
+    person = invoke("done", "Ana", root=example_vault)  # the contact, whole: not the goal
+    assert (person.exit_code, person.stderr) == (
+        1,
+        "journal: no follow-up is open with Ana Lopez (people/Ana Lopez.md is a contact)\n",
+    )
+    for args, path in [
+        (["log", "five HR leaders", "+1", "x"], "Connect with five HR leaders"),
+        (["log", "employment law", "+1", "x"], "Learn the basics"),
+        (["set", "Comp", "confidence=7"], "Complete the People Analytics"),
+        (["done", "Post on"], "Post on LinkedIn"),
+    ]:
+        done = invoke(*args, root=example_vault)
+        assert done.exit_code == 0, (args, done.stderr)
+        assert done.stdout.startswith(f"goals/{path}"), done.stdout
+
+
 def test_a_command_a_hint_gives_names_a_goal_that_shares_its_title_alone(
     invoke: Invoke, write: Write
 ) -> None:

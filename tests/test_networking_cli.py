@@ -1484,7 +1484,7 @@ def test_a_follow_up_done_value_that_is_no_date_is_open_for_every_command(
     if value:  # a value that is neither a date nor true/false: said by review, as elsewhere
         review = invoke("review", "--stdout")
         assert "meetings/2026-11-10 A.md:" in review.stderr and "follow_up_done" in review.stderr
-    done = invoke("done", "A")
+    done = invoke("done", "2026-11-10 A")
     assert done.exit_code == 0, done.stderr
     # (the space an empty value had after its colon is the user's, and stays)
     assert re.search(r"\nfollow_up_done: 2026-11-22 ?\n", path.read_text())
@@ -1551,7 +1551,7 @@ def test_done_refuses_a_follow_up_dated_before_its_meeting(
         "meetings/2026-11-10 A.md", meeting_text(date="2026-11-10", follow_up_by="2026-11-17")
     )
     before = path.read_bytes()
-    result = invoke("done", "A", "--date", "2026-01-01")
+    result = invoke("done", "2026-11-10 A", "--date", "2026-01-01")
     assert (result.exit_code, result.stderr) == (
         2,
         "journal: the follow-up of a meeting on 2026-11-10 can't be done on 2026-01-01, "

@@ -205,7 +205,12 @@ Head = TypeVar("Head", bound=NoteHead)
 
 
 def match_head(
-    pool: Sequence[Head], ref: str, *, parts: bool = True, linked: Collection[str] = ()
+    pool: Sequence[Head],
+    ref: str,
+    *,
+    parts: bool = True,
+    linked: Collection[str] = (),
+    writes: bool = False,
 ) -> Head | None:
     """The one head of ``pool`` that ``ref`` names: by id, path, file name, title or
     alias (case-insensitive; a name that is one note's title and another's alias names
@@ -215,7 +220,8 @@ def match_head(
     Nunez (Globex)``), else (with ``parts``) by a part of its title, file name, id or an
     alias compared so (found in a tryout, `HRBP` picked the one goal titled with it, not
     the one aliased so), whole words first; None when none does, :class:`Ambiguous` when
-    several do."""
+    several do.  With ``writes`` (a command that changes the note), a part that is not
+    sure of each note it matches (:func:`_sure_part`) is :class:`NotFound`, naming them."""
     wanted = link_key(ref)  # as a link: a "\\" taken for a "/"
     plain = fold(ref.strip()).removesuffix(".md")  # as typed: a "\\" may be part of a name
     names = {wanted, plain}
@@ -239,6 +245,7 @@ def match_head(
         lambda n: n.path in linked,
         lambda n: not bare_names.isdisjoint(bare(n)),
     ]
+    whole_words = len(tiers)  # the tier of parts that are whole words, then of any part
     if parts:
 
         def by_part(whole: bool) -> Callable[[NoteHead], bool]:
@@ -248,8 +255,21 @@ def match_head(
             return matches
 
         tiers += [by_part(True), by_part(False)]
-    for matches in tiers:
+    for tier, matches in enumerate(tiers):
         found = [n for n in pool if matches(n)]
+        whole = tier == whole_words
+        if (
+            writes
+            and tier >= whole_words
+            and not all(_sure_part(bare_names, bare(n), whole=whole) for n in found)
+        ):
+            titles = ", ".join(n.title for n in found[: Ambiguous.SHOWN])
+            more = len(found) - Ambiguous.SHOWN
+            titles += f" and {more} more" if more > 0 else ""
+            raise NotFound(
+                f"'{ref.strip()}' is too little of a name to change a note by (did you "
+                f"mean: {titles}?); give more of its title, a [[link]] or its id"
+            )
         if len(found) == 1:
             return found[0]
         if found:
@@ -311,6 +331,33 @@ def _at_a_word(part: str, name: str, *, whole: bool) -> bool:
             return True
         start = name.find(part, start + 1)
     return False
+
+
+#: Words too common to name a note to change by (shorter ones are too short anyway).
+_LITTLE_WORDS = frozenset(
+    ["the", "and", "for", "with", "from", "into", "onto", "that", "this", "than", "its", "our"]
+)
+
+
+def _sure_part(parts: Collection[str], names: Sequence[str], *, whole: bool) -> bool:
+    """Whether one of ``parts``, a part of one of a note's ``names`` (all bare names),
+    names the note surely enough to change it: as the first 3 characters or more of one
+    of them (``Pos`` of ``Post on LinkedIn``), or (``whole``: it is whole words of one)
+    with a word of 3 letters or more that is not a little word (``five HR leaders``,
+    ``Hold 2``; not ``on``, ``the``), or of 2 in a script written without spaces
+    (``太郎``).  Not ``ana`` of ``People Analytics``: only the start of a word."""
+    return any(
+        (len(part) >= 3 and any(name.startswith(part) for name in names))
+        or (
+            whole
+            and any(
+                (len(word) >= 3 and word not in _LITTLE_WORDS)
+                or (len(word) >= 2 and _unspaced(word[0]))
+                for word in _WORDS.findall(part)
+            )
+        )
+        for part in parts
+    )
 
 
 def _unspaced(char: str) -> bool:
@@ -1189,16 +1236,22 @@ class Catalog:
             raise NotFound(f"{path} is not a readable goal")
         return found[0]
 
-    def find_goal(self, ref: str, *, parts: bool = True) -> Goal:
+    def find_goal(self, ref: str, *, parts: bool = True, writes: bool = False) -> Goal:
         """A goal by id, path, file name, title or alias (case-insensitive)."""
-        return self.goal_at(self.find_note(ref, kinds=("goal",), parts=parts).path)
+        return self.goal_at(self.find_note(ref, ("goal",), parts=parts, writes=writes).path)
 
     def find_note(
-        self, ref: str, kinds: tuple[str, ...] | None = None, *, parts: bool = True
+        self,
+        ref: str,
+        kinds: tuple[str, ...] | None = None,
+        *,
+        parts: bool = True,
+        writes: bool = False,
     ) -> Note:
         """A readable note by id, path, file name, title or alias (also written as a
-        wikilink), else (with ``parts``) by a unique part of its title, file name or id;
-        a name that matches several notes is an error.  The notes meant as one of
+        wikilink), else (with ``parts``) by a unique part of its title, file name or id,
+        for a command that ``writes`` only a sure one (:func:`match_head`); a name that
+        matches several notes is an error.  The notes meant as one of
         ``kinds`` that can't be used (:meth:`_pool`: front matter that can't be read, or
         is no properties) are looked for with the readable ones, in the same order: the
         one a name finds is an error saying why it can't be used, and one of several a
@@ -1208,7 +1261,7 @@ class Catalog:
             raise UsageProblem("an empty name matches nothing: name a goal or note")
         pool, unusable = self._pool(kinds)
         try:
-            match = self._named_by(pool, ref, parts=parts)
+            match = self._named_by(pool, ref, parts=parts, writes=writes)
         except Ambiguous as several:
             raise self.ambiguous(ref, several.candidates, kinds) from None
         if match is not None:
@@ -1312,7 +1365,9 @@ class Catalog:
                 why.setdefault(d.path, d)
         return why
 
-    def _named_by(self, pool: Sequence[Head], ref: str, *, parts: bool) -> Head | None:
+    def _named_by(
+        self, pool: Sequence[Head], ref: str, *, parts: bool, writes: bool = False
+    ) -> Head | None:
         """The one note of ``pool`` that ``ref`` names (:func:`match_head`); a name in
         ``[[...]]`` is first the link it is: the note of ``pool`` the link resolves to by
         its path or file name, as in Obsidian, when it resolves to one (``[[Budget]]``
@@ -1325,7 +1380,8 @@ class Catalog:
                 found = next((h for h in pool if h.path == path), None)
                 if found is not None:
                     return found
-        return match_head(pool, name, parts=parts, linked=self.linked_paths(name))
+        linked = self.linked_paths(name)
+        return match_head(pool, name, parts=parts, linked=linked, writes=writes)
 
     def _names_alone(self, pool: Sequence[NoteHead], ref: str, path: str) -> bool:
         """Whether ``ref``, typed as a command's name of a note, names the note at

@@ -155,7 +155,7 @@ def log_checkin(
     except MiswrittenValue as exc:
         raise UsageProblem(str(exc)) from None
     not_after(day, catalog.today, "journal log")
-    goal = named_goal(vault, catalog, ref)
+    goal = named_goal(vault, catalog, ref, writes=True)
     refuse_hand_value(goal, catalog.goal_word)
     if goal.start is not None and day < goal.start:
         raise UsageProblem(

@@ -60,10 +60,13 @@ def catalog(
     return load_catalog(vault, today, progress=progress)
 
 
-def named_goal(vault: Vault, catalog: Catalog, ref: str, *, parts: bool = True) -> Goal:
+def named_goal(
+    vault: Vault, catalog: Catalog, ref: str, *, parts: bool = True, writes: bool = False
+) -> Goal:
     """The goal a command names: by a file path (as a shell completes it), else by id,
-    name, title, alias or (with ``parts``) a unique part (:meth:`Catalog.find_goal`)."""
-    return catalog.find_goal(vault.named_path(ref), parts=parts)
+    name, title, alias or (with ``parts``) a unique part, only a sure one for a command
+    that ``writes`` (:meth:`Catalog.find_goal`)."""
+    return catalog.find_goal(vault.named_path(ref), parts=parts, writes=writes)
 
 
 def found_links(

@@ -74,7 +74,7 @@ def mark_done(
     kinds = ("goal",) if milestone is not None else _KINDS
     ref = vault.named_path(ref)
     try:
-        note = catalog.find_note(ref, kinds=kinds)
+        note = catalog.find_note(ref, kinds=kinds, writes=True)
     except Ambiguous as exc:
         if milestone is not None:
             raise

@@ -192,7 +192,7 @@ def new_meeting(
     named = named_people(catalog, people)
     unknown = [p for p in named if isinstance(p, str)]  # no contact has these names
     day = day or today
-    served = named_goal(vault, catalog, goal) if goal else None
+    served = named_goal(vault, catalog, goal, writes=True) if goal else None
     goal_path = served.path if served else None
     names = [p.title if isinstance(p, Note) else p for p in named]
     heading = single_line(title) if title and title.strip() else meeting_title(kind, names)

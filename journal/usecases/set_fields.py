@@ -182,7 +182,7 @@ def set_fields(
     that becomes done also gets ``completed: TODAY`` (unless it is given)."""
     given = parse_assignments(assignments, ref)
     # before the values: a meeting is no goal, whatever `kind`
-    goal = named_goal(vault, catalog, ref)
+    goal = named_goal(vault, catalog, ref, writes=True)
     typed = typed_assignments(given, catalog, goal)
     if not typed:
         raise UsageProblem("nothing to set: give KEY=VALUE pairs, e.g. current=3")
