@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from journal.core.catalog import TO_SEE
-from journal.core.dates import after_now, now_on, parse_date
+from journal.core.dates import after_now, imitated_after, now_on, parse_date
 from journal.core.fields import CLOSED
 from journal.core.formatting import (
     amount,
@@ -311,11 +311,11 @@ def misdated(entry: dict[str, Any], now: datetime) -> bool:
     return after_now(datetime.fromisoformat(entry["time"]), now)
 
 
-def _commit_line(entry: dict[str, Any], now: datetime) -> str:
+def _commit_line(entry: dict[str, Any], now: datetime, today: date) -> str:
     """A commit's date, id, author and message; a date after ``now`` is remarked on."""
     line = f"{entry['date']}  {entry['commit'][:7]}  {entry['author']}: {entry['message']}"
     if misdated(entry, now):
-        line += "  (dated after today: a clock set wrong?)"
+        line += f"  (dated {imitated_after(today) or 'after today: a clock set wrong?'})"
     return line
 
 
@@ -330,7 +330,7 @@ def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> 
         out.append(f"  no changes since {since}")
     now = now_on(today)
     for entry in r["entries"]:
-        out.append("not committed yet" if entry["uncommitted"] else _commit_line(entry, now))
+        out.append("not committed yet" if entry["uncommitted"] else _commit_line(entry, now, today))
         texts = [e["text"] for e in entry["events"]] or ["text edited; no property changed"]
         out.extend(f"  {text}" for text in texts)
     if r["series"]:
@@ -347,7 +347,7 @@ def vault_timeline(r: dict[str, Any], today: date) -> str:
     last, now = None, now_on(today)
     for entry in r["entries"]:
         if entry["commit"] != last:
-            out.append(_commit_line(entry, now))
+            out.append(_commit_line(entry, now, today))
             last = entry["commit"]
         texts = [e["text"] for e in entry["events"]]
         if len(texts) == 1:
