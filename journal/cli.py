@@ -1534,6 +1534,7 @@ def log_command(
         "new": logged.new,
         "notice": logged.notice,
         "carried": logged.carried,
+        "hint": logged.hint,
         "warning": logged.warning.message if logged.warning else None,
         "closed": logged.closed.message if logged.closed else None,
     }
@@ -1544,7 +1545,7 @@ def log_command(
         if logged.carried:
             echo(
                 f"{_line(logged.path)}: also logged {logged.carried}: the log did not have "
-                f"current {number(logged.old)} yet"
+                f"current {number(logged.old)} yet" + (f"; {logged.hint}" if logged.hint else "")
             )
     report([d for d in (logged.warning, logged.closed) if d], severities=("warning",))
     return f"journal: log {logged.change} {logged.title}"

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from functools import partial
 from typing import Any
 
-from journal.core.dates import now_on, parse_date
+from journal.core.dates import imitated_after, now_on, parse_date
 from journal.core.fields import CLOSED
 from journal.core.formatting import amount, columns, number, percent, plural
 from journal.core.regex import lazy
@@ -322,7 +322,7 @@ def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> 
         out.append(f"no changes since {since}")
     now = now_on(today)
     for entry in r["entries"]:
-        out.append("not committed yet:" if entry["uncommitted"] else _commit(entry, now))
+        out.append("not committed yet:" if entry["uncommitted"] else _commit(entry, now, today))
         texts = _events(entry["events"]) or [entry["layout"] or TEXT_EDITED]
         out.extend(f"  {text}" for text in texts)
     if r["series"]:
@@ -334,8 +334,9 @@ def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> 
     return "\n".join(out) + "\n"
 
 
-def _commit(entry: dict[str, Any], now: datetime) -> str:
-    late = ", a date after today: a clock set wrong?" if misdated(entry, now) else ""
+def _commit(entry: dict[str, Any], now: datetime, today: date) -> str:
+    after = imitated_after(today) or "after today: a clock set wrong?"
+    late = f", a date {after}" if misdated(entry, now) else ""
     by = f"on {entry['date']}{late} by {entry['author']}"
     return f"commit {entry['commit'][:7]} {by}: {entry['message']}"
 
@@ -346,7 +347,7 @@ def vault_timeline(r: dict[str, Any], today: date) -> str:
     last, now = None, now_on(today)
     for entry in r["entries"]:
         if entry["commit"] != last:
-            out.append(_commit(entry, now))
+            out.append(_commit(entry, now, today))
             last = entry["commit"]
         events = "; ".join(_events(entry["events"]))
         out.append(f"  {entry['goal']['title']}: {events}")

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from journal.core.catalog import TO_SEE
-from journal.core.dates import after_now, now_on, parse_date
+from journal.core.dates import after_now, imitated_after, now_on, parse_date
 from journal.core.fields import CLOSED
 from journal.core.formatting import (
     amount,
@@ -314,11 +314,11 @@ def misdated(entry: dict[str, Any], now: datetime) -> bool:
     return after_now(datetime.fromisoformat(entry["time"]), now)
 
 
-def _commit_line(entry: dict[str, Any], now: datetime) -> str:
+def _commit_line(entry: dict[str, Any], now: datetime, today: date) -> str:
     """A commit's date, id, author and message; a date after ``now`` is remarked on."""
     line = f"{entry['date']}  {entry['commit'][:7]}  {entry['author']}: {entry['message']}"
     if misdated(entry, now):
-        line += "  (dated after today: a clock set wrong?)"
+        line += f"  (dated {imitated_after(today) or 'after today: a clock set wrong?'})"
     return line
 
 
@@ -333,7 +333,7 @@ def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> 
         out.append(f"  no changes since {since}")
     now = now_on(today)
     for entry in r["entries"]:
-        out.append("not committed yet" if entry["uncommitted"] else _commit_line(entry, now))
+        out.append("not committed yet" if entry["uncommitted"] else _commit_line(entry, now, today))
         texts = [e["text"] for e in entry["events"]] or [entry["layout"] or TEXT_EDITED]
         out.extend(f"  {text}" for text in texts)
     if r["series"]:
@@ -350,7 +350,7 @@ def vault_timeline(r: dict[str, Any], today: date) -> str:
     last, now = None, now_on(today)
     for entry in r["entries"]:
         if entry["commit"] != last:
-            out.append(_commit_line(entry, now))
+            out.append(_commit_line(entry, now, today))
             last = entry["commit"]
         texts = [e["text"] for e in entry["events"]]
         if len(texts) == 1:
@@ -698,12 +698,7 @@ def status_screen(s: dict[str, Any], style: Style = unstyled, room: int | None =
     # the percentage's column as wide as its widest (1150%: found in a tryout, out of line)
     share_width = max([4, *(len(percent(g["progress"])) for g in s["goals"])])
     indent = " " * (25 + share_width)  # where the title starts: under it, the milestone
-    measures = [
-        ""
-        if g["target"] is None
-        else f"{towards(g)}{not_counted(g)}"
-        for g in s["goals"]
-    ]
+    measures = ["" if g["target"] is None else f"{towards(g)}{not_counted(g)}" for g in s["goals"]]
     measure_width = max(map(columns, measures), default=0)
     title_room = None if room is None else room - len(indent) - 3 - measure_width
     titles = [fitted(g["title"], title_room) for g in s["goals"]]

@@ -1636,3 +1636,66 @@ def test_a_log_heading_in_a_quote_is_told_and_counts_nothing(invoke: Invoke, wri
         )
     ]
     assert json.loads(invoke("log", "Connect", "--json").stdout)["checkins"] == []
+
+
+def test_progress_carried_into_a_goal_that_says_not_where_it_began_suggests_a_baseline(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: a note made a goal with `set current=19` (docs/guide.md, "Notes you
+    already have"), then `log +1`: the review counted +20 this week and ahead of pace.
+    With no baseline, start or created day nothing says the 19 came before: log says
+    so and how to make it the baseline, which counts only what is logged next."""
+    write("notes/Spanish lessons.md", "---\ntype: goal\n---\n# Spanish lessons\n\nSo far 19.\n")
+    said = invoke(
+        "set", "Spanish lessons", "unit=lessons", "current=19", "target=50", "due=2027-06-30"
+    )
+    assert said.exit_code == 0, said.stderr
+    result = invoke("log", "Spanish lessons", "+1", "lesson 20")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.endswith(
+        "notes/Spanish lessons.md: also logged 2026-11-22 +19 made before the log: the log "
+        "did not have current 19 yet; with no baseline, start or created day it counts as "
+        "progress made that day: if 19 is where the goal began, delete that line and run "
+        'journal set "Spanish lessons" baseline=19\n'
+    )
+    assert json.loads(invoke("log", "Spanish lessons", "+1", "--json").stdout)["hint"] is None
+    path = vault / "notes/Spanish lessons.md"
+    path.write_text(path.read_text().replace("- 2026-11-22: +19 made before the log\n", ""))
+    assert invoke("set", "Spanish lessons", "baseline=19").exit_code == 0
+    row = next(
+        line
+        for line in invoke("review", "--stdout").stdout.splitlines()
+        if line.startswith("| [[Spanish lessons]]")
+    )
+    assert "| **21** of 50 lessons (from 19) | +2 | on track" in row
+    assert "M007" not in invoke("check", "--select", "M").stdout
+
+
+def test_in_git_a_baseline_for_where_a_note_stood_leaves_this_week_and_pace_to_the_log(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path
+) -> None:
+    """The guide's way for a note made a goal in a vault in git: where it stood goes in
+    `baseline` and `current` too; committed the week before, a `log +1` is this week's
+    +1, on track, with no line made before the log and no hint."""
+    git = Git(vault, tmp_path / "home").init()
+    write("notes/Spanish lessons.md", "---\ntype: goal\n---\n# Spanish lessons\n\nSo far 19.\n")
+    git.commit("a note", "2026-11-02")
+    made = invoke(
+        "set",
+        "Spanish lessons",
+        "unit=lessons",
+        "baseline=19",
+        "current=19",
+        "target=50",
+        "due=2027-06-30",
+    )
+    assert made.exit_code == 0, made.stderr
+    git.commit("a goal", "2026-11-10")
+    logged = invoke("log", "Spanish lessons", "+1", "lesson 20")
+    assert logged.stdout == "notes/Spanish lessons.md: 2026-11-22 +1 lesson 20; current 19 -> 20\n"
+    git.commit("a lesson", "2026-11-22")
+    review = invoke("review", "--stdout").stdout
+    assert (
+        "| [[Spanish lessons]] | 3% ░░░░░░░░░░ | **20** of 50 lessons (from 19) | +1 | on track"
+        in review
+    )

@@ -2196,22 +2196,21 @@ def test_a_commit_dated_after_today_counts_where_gits_order_puts_it(
         [("changed", "goals/Connect.md", ["current 0 -> 1", "current 1 -> 2"])],
         [("changed", "goals/Connect.md", ["current 2 -> 5"])],
     ]
-    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-06")
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-05")  # not the real day: named
+    after = "after the day JOURNAL_TODAY sets (2026-12-05)"
     assert (
-        f"2027-05-01  {phone}  {AUTHOR}: from the phone again  (dated after today: a clock"
-        " set wrong?)" in invoke("history", "connect").stdout
+        f"2027-05-01  {phone}  {AUTHOR}: from the phone again  (dated {after})"
+        in invoke("history", "connect").stdout
     )
-    assert (
-        f"{phone}  {AUTHOR}: from the phone again  (dated after today" in invoke("history").stdout
-    )
+    assert f"{phone}  {AUTHOR}: from the phone again  (dated {after})" in invoke("history").stdout
     assert "2026-11-25  " in invoke("history").stdout  # the others as they were
     result = invoke("review", "--stdout")
     assert result.exit_code == 0, result.output
     review = result.stdout
     assert "- Changed: [[Connect]]: current 2 -> 5\n" in review
     assert (
-        f"- {phone} is dated 2027-05-01, after today (a clock set wrong?): counted in this"
-        " week, as the commit after it in git's order is (or today)\n"
+        f"- {phone} is dated 2027-05-01, {after}: counted in this week, as the commit after"
+        " it in git's order is (or today)\n"
     ) in review
 
 
@@ -2299,27 +2298,28 @@ def test_with_journal_today_now_is_the_end_of_that_day(
     """``JOURNAL_TODAY`` makes now the end of that day in the local time zone: a commit
     of the next day in the author's zone but of that day here is not after today; one
     after its end (and 10 minutes' slack for a drifting clock) is."""
-    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-06")
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-22")
     monkeypatch.setenv("COLUMNS", "200")  # --plain's commit lines unwrapped
     write("goals/Connect.md", goal(1))
-    git.commit("here on the 6th", "2026-12-06")
+    git.commit("here on the 22nd", "2026-11-22")
     for current, message, stamp in (
-        (2, "there on the 7th", "2026-12-07T09:50:00+14:00"),  # 6th 09:50 at -10:00
-        (3, "drifted", "2026-12-07T10:09:00+00:00"),  # 00:09 on the 7th at -10:00
-        (4, "a day ahead", "2026-12-07T10:11:00+00:00"),
+        (2, "there on the 23rd", "2026-11-23T09:50:00+14:00"),  # 22nd 09:50 at -10:00
+        (3, "drifted", "2026-11-23T10:09:00+00:00"),  # 00:09 on the 23rd at -10:00
+        (4, "a day ahead", "2026-11-23T10:11:00+00:00"),
     ):
         write("goals/Connect.md", goal(current))
         git("add", "-A")
         git("commit", "-qm", message, env={"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp})
+    after = "after the day JOURNAL_TODAY sets (2026-11-22)"  # not the real day
     with local_time_zone("<-10>10"):
         lines = invoke("history").stdout.splitlines()
         plain = invoke("--plain", "history").stdout.splitlines()
         week = week_in_git(
-            Vault.open(git.root), Period(date(2026, 11, 30), date(2026, 12, 6)), date(2026, 12, 6)
+            Vault.open(git.root), Period(date(2026, 11, 16), date(2026, 11, 22)), date(2026, 11, 22)
         )
-    flagged = [line for line in lines if line.endswith("(dated after today: a clock set wrong?)")]
+    flagged = [line for line in lines if line.endswith(f"(dated {after})")]
     assert [line.split(":")[1].split("  ")[0].strip() for line in flagged] == ["a day ahead"]
-    late = [line for line in plain if ", a date after today: a clock set wrong? by " in line]
+    late = [line for line in plain if f", a date {after} by " in line]
     assert [line.rsplit(": ", 1)[1] for line in late] == ["a day ahead"]
     assert week is not None and [r.summary for r in week.misdated] == ["a day ahead"]
 
@@ -2387,4 +2387,44 @@ def test_a_goal_counting_its_meetings_is_told_without_its_files_current(
     assert _week_in_git(invoke, git.root) == (
         "- Created: [[Coffee chats]] (status active, target 5 conversations, due 2026-12-31): "
         "property changed: current"
+    )
+
+
+def test_a_commit_after_the_day_journal_today_sets_is_not_blamed_on_the_clock(
+    git: Git, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: README's first session imitates 2026-11-22 and commits on the real
+    day, after it; history and the review asked whether a clock was set wrong.  They
+    name the day JOURNAL_TODAY sets instead, and the week still counts the commit."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-22")  # a day before the real one
+    monkeypatch.setenv("COLUMNS", "200")  # --plain's commit lines unwrapped
+    write("goals/Connect.md", goal(1))
+    made = git.commit("first week", "2026-12-01")[:7]
+    after = "after the day JOURNAL_TODAY sets (2026-11-22)"
+    timeline = invoke("history", "connect").stdout
+    plain = invoke("--plain", "history").stdout
+    review = invoke("review", "--stdout").stdout
+    assert f"{AUTHOR}: first week  (dated {after})\n" in timeline
+    assert f"on 2026-12-01, a date {after} by {AUTHOR}: first week" in plain
+    assert "clock set wrong" not in timeline + plain + review
+    assert "- Created: [[Connect]]" in review
+    assert (
+        f"- {made} is dated 2026-12-01, {after}: counted in this week, as the commit after"
+        " it in git's order is (or today)\n"
+    ) in review
+
+
+def test_with_the_real_today_a_commit_after_it_asks_about_the_clock(
+    git: Git, write: Write, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without JOURNAL_TODAY a commit dated after now is put down to a clock set wrong."""
+    monkeypatch.delenv("JOURNAL_TODAY")  # the real now
+    write("goals/Connect.md", goal(1, due="2099-12-31"))
+    ahead = (date.today() + timedelta(days=400)).isoformat()
+    made = git.commit("from the phone", ahead)[:7]
+    assert f"{AUTHOR}: from the phone  (dated after today: a clock set wrong?)\n" in (
+        invoke("history", "connect").stdout
+    )
+    assert f"- {made} is dated {ahead}, after today (a clock set wrong?): counted" in (
+        invoke("review", "--stdout").stdout
     )

@@ -645,7 +645,7 @@ def test_a_milestone_ticked_stays_in_its_week_and_month_marked_done(
     rows = [line for line in section_of(text, "targets").splitlines() if "W49" in line]
     assert rows[-1].endswith("| Draft (goal: Alpha, done) |")
     focus = section_of(text, "focus")
-    assert "- 2026-12-02 · [[a]] · milestone: Draft (done)\n" in focus
+    assert "- 2026-12-02 · [[a]] · milestone: Draft (due 2026-12-02, done 2026-11-22)\n" in focus
     assert "- 2026-12-10 · [[a]] · milestone: Half way\n" in focus
     assert "Draft :done, milestone" in section_of(text, "chart")
 
@@ -1876,3 +1876,39 @@ def test_a_goal_that_alone_asks_for_more_than_the_week_is_paused_first() -> None
     runs, hints = _advice(catalog, 10.0)  # A002 chooses alike
     assert runs[0] == ["[[Interviews]]"]
     assert hints and all(h.startswith("pausing [[Interviews]] (20 h) brings") for h in hints)
+
+
+def test_the_focus_asks_no_goal_for_what_it_has_and_says_when_a_milestone_was_due(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: a plan made again a week in, for a goal at 3 of 4 since its first day,
+    asked December to "reach 1 dashboard"; a milestone due 2026-12-11 and done on
+    11-23 was listed in November as `2026-11-23 ... (done)`, due when?"""
+    milestones = (
+        '[{title: "Attrition", due: 2026-12-11, done: 2026-11-23}, {title: "Funnel", due: '
+        "2027-01-15}]"
+    )
+    text = goal_text(
+        "Dashboards",
+        unit="dashboards",
+        current=3,
+        target=4,
+        start="2026-11-23",
+        due="2027-02-19",
+        milestones=milestones,
+    ).replace("- 2026-11-20: +1 Coffee with [[Dana Ortiz]]", "- 2026-11-23: +3 three built")
+    write("goals/d.md", text)
+    write("goals/b.md", goal_text("Beta", current=0, target=100, due="2028-12-31"))
+    write("goals/n.md", goal_text("Untargeted", target="", milestones=milestones))
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-30")
+    text = plan_text(invoke, "--start", "2026-11-23")
+    assert "milestones: Attrition (due 2026-12-11, done 2026-11-23); Funnel (2027-01-15)" in text
+    focus = section_of(text, "focus")
+    months = {m.split("\n", 1)[0]: m for m in focus.split("### ")[1:]}
+    assert "[[d]]: reach" not in months["December 2026"]  # at 3 already, plans 1 by then
+    assert "- [[b]]: reach" in months["December 2026"]
+    assert (
+        "- 2026-11-23 · [[d]] · milestone: Attrition (due 2026-12-11, done 2026-11-23)\n"
+        in months["November 2026"]
+    )
+    assert "- 2027-01-15 · [[d]] · milestone: Funnel\n" in months["January 2027"]

@@ -56,6 +56,9 @@ def test_every_step_of_the_first_session_leaves_the_vault_clean(
             continue
         result = runner.invoke(cli, words[1:])
         assert result.exit_code == 0, (line, result.output)
+        if words[1] == "history":  # committed on the real day, after the imitated one
+            assert "clock set wrong" not in result.output
+            assert "(dated after the day JOURNAL_TODAY sets (2026-11-22))" in result.output
         ran.append(words[1])
         vault = ["--vault", words[2]] if words[1] == "init" else vault
         check = runner.invoke(cli, [*vault, "check", "--json", "--select", "M007"])

@@ -101,6 +101,15 @@ def now_on(today: date) -> datetime:
     return datetime.combine(today + timedelta(days=1), time()).astimezone()
 
 
+def imitated_after(today: date) -> str | None:
+    """How a commit dated after now (:func:`after_now`) is named when ``today`` is not
+    the real day (``JOURNAL_TODAY`` names another): after that day, which it need not be
+    by a clock set wrong; None on the real day."""
+    if datetime.now().astimezone().date() == today:
+        return None
+    return f"after the day JOURNAL_TODAY sets ({today})"
+
+
 def after_now(moment: datetime, now: datetime) -> bool:
     """Whether ``moment`` (a commit's date, in any time zone) is after ``now`` by more
     than :data:`CLOCK_SLACK`: dated after today, by a clock set wrong."""

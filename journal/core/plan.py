@@ -176,9 +176,13 @@ def build_plan(
     series_of = series_of or value_points(catalog)
     windows = {g.path: goal_window(g, span) for g in goals}
     lines: dict[str, Line] = {}
+    points: dict[str, Series] = {}  # the values of the goals with a line
     for goal in goals:
         window = windows[goal.path]
-        line = goal_line(goal, window, series_of(goal)) if window else None
+        if window is None:
+            continue
+        points[goal.path] = series_of(goal)
+        line = goal_line(goal, window, points[goal.path])
         if line is not None:
             lines[goal.path] = line
     with_line = [g for g in goals if g.path in lines]
@@ -273,7 +277,12 @@ def build_plan(
                 "goal": link(g),
                 "starts": None,  # (a plan holds no goal that starts after it: for templates)
                 "milestones": [
-                    {"title": titled(g, m), "due": day.isoformat(), "done": m.is_done}
+                    {
+                        "title": titled(g, m),
+                        "due": day.isoformat(),
+                        "done": m.is_done,
+                        "dates": _dates(m),
+                    }
                     for day, m in _milestone_days(g, span)
                 ],
             }
@@ -284,7 +293,7 @@ def build_plan(
             **_capacity(goals, worked, weeks, labels, hours_per_week, link),
             **_too_many(catalog.goals, max_active_goals),
         },
-        "focus": _focus(goals, focused, link, titled, span),
+        "focus": _focus(goals, focused, points, link, titled, span),
         "chart": _gantt(goals, worked, span),
         "targets": {g.key: _trimmed(values[g.path]) for g in with_line},
         "starts": starts,
@@ -547,12 +556,14 @@ def _too_many(goals: Sequence[Goal], limit: int | None) -> dict[str, Any]:
 def _focus(
     goals: list[Goal],
     lines: dict[str, Line],
+    points: Mapping[str, Series],
     link: Callable[[Goal], str],
     titled: Callable[[Goal, Milestone], str],
     span: Period,
 ) -> list[dict[str, Any]]:
     """Per month of the plan: the goals that need the most progress in it (the largest
-    share of their planned way, with the value to reach by the month's end), and the
+    share of their planned way, with the value to reach by the month's end), but for
+    one whose value (``points``: by the month's end, or now) is there already; and the
     milestones (``titled``) and due days that fall in it; a goal done by the month's end
     is in none."""
     months: list[dict[str, Any]] = []
@@ -571,7 +582,8 @@ def _focus(
             # the change between the values shown (as the plan asks them), so the
             # months add up
             change = round(planned(goal, after) - planned(goal, before), places(goal))
-            if change != 0:
+            has = value_on(points[goal.path], month.end, goal.baseline or 0)
+            if change != 0 and (planned(goal, after) - has) * (line.target - line.begin) > 0:
                 needs.append((-share, goal.path, goal, change, after))
         needs.sort(key=lambda n: n[:2])
         items = [
@@ -580,12 +592,19 @@ def _focus(
                 "milestone": titled(g, m),
                 "due": day.isoformat(),
                 "done": m.is_done,
+                "dates": _dates(m),
             }
             for g in live
             for day, m in _milestone_days(g, span)
             if day in month
         ] + [
-            {"goal": link(g), "milestone": None, "due": g.due.isoformat(), "done": False}
+            {
+                "goal": link(g),
+                "milestone": None,
+                "due": g.due.isoformat(),
+                "done": False,
+                "dates": None,
+            }
             for g in live
             if g.due and g.due in month
         ]
@@ -608,6 +627,13 @@ def _focus(
         )
         day = following
     return months
+
+
+def _dates(milestone: Milestone) -> str | None:
+    """``due 2026-12-11, done 2026-11-23`` for a milestone done on another day than it
+    was due (it falls on the day done, :func:`_shown_on`), else None."""
+    due, done = milestone.due, milestone.done_on
+    return f"due {due}, done {done}" if due and done and due != done else None
 
 
 def _done_by(goal: Goal, day: date) -> bool:

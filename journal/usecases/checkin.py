@@ -52,6 +52,7 @@ class Logged(Record):
     new: float
     notice: str | None = None  # why current did not move (a later =N sets it)
     carried: str | None = None  # "DAY +N ..." logged too: progress the log did not have yet
+    hint: str | None = None  # for ``carried`` on a goal that says not where it began
     warning: Diagnostic | None = None  # current and the log disagreed before (its line)
     closed: Diagnostic | None = None  # the goal is done or dropped: logged all the same
 
@@ -208,6 +209,13 @@ def log_checkin(
             carried = CheckIn(today, sign, abs(gap), BEFORE_THE_LOG, 0, goal.path)
             now = codec.parse_text(append_checkin(now, carried, periodic), bom=doc.bom)
             result["carried"] = f"{today.isoformat()} {carried.value_text} {BEFORE_THE_LOG}"
+            if _number(doc, "baseline") is None and goal.start is None and goal.created is None:
+                result["hint"] = (
+                    "with no baseline, start or created day it counts as progress made that "
+                    f"day: if {number(current)} is where the goal began, delete that line "
+                    f"and run journal set {catalog.goal_word(goal.path)} "
+                    f"baseline={number(current)}"
+                )
         text = append_checkin(now, checkin, periodic)
         if after_read is not None:
             after_read()

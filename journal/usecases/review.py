@@ -14,6 +14,7 @@ from journal.core.dates import (
     DateError,
     Period,
     commit_day,
+    imitated_after,
     now_on,
     parse_week,
     week_label,
@@ -296,7 +297,7 @@ def review_data(
         plan=covering_plan(catalog, as_of, vault.config.week_start),
         smart=smart,
         uncounted=uncounted,
-        git=_git_section(vault, catalog, git) if git is not None else None,
+        git=_git_section(vault, catalog, git, today) if git is not None else None,
         completed_paths={g.path for g in git.completed} if git is not None else None,
         then=then,
         copies=rules_on(vault, COPY_RULES),
@@ -453,7 +454,7 @@ def _value(key: str, event: Event, side: Any) -> Any:
         return None
 
 
-def _git_section(vault: Vault, catalog: Catalog, week: WeekInGit) -> dict[str, Any]:
+def _git_section(vault: Vault, catalog: Catalog, week: WeekInGit, today: date) -> dict[str, Any]:
     """The lists of "This week in git".  A goal's line says once what its list's title
     says: a created goal's state follows its link (``(status active, ...)``), a completed
     or dropped goal's status event and its ``completed`` day are left out, and a deleted
@@ -478,7 +479,10 @@ def _git_section(vault: Vault, catalog: Catalog, week: WeekInGit) -> dict[str, A
         return {"goal": goal, "details": details, "events": events}
 
     entries = {name: [entry(name, i) for i in getattr(week, name)] for name in lists}
-    misdated = [{"commit": r.short, "date": r.day.isoformat()} for r in week.misdated]
+    after = imitated_after(today) or "after today (a clock set wrong?)"
+    misdated = [
+        {"commit": r.short, "date": r.day.isoformat(), "after": after} for r in week.misdated
+    ]
     return {**entries, "truncated": week.truncated, "misdated": misdated}
 
 
