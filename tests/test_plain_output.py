@@ -149,6 +149,7 @@ def test_terminal_room_decides_where_a_title_is_cut() -> None:
         "progress": 0.0,
         "current": 0,
         "target": 3,
+        "down": False,
         "unit": "leaders",
         "pace": "behind",
         "next_milestone": None,
