@@ -200,9 +200,15 @@ class _PrintsHelp(click.Command):
 
 
 def _global_option(ctx: click.Context, name: str) -> click.Option | None:
-    """The option ``name`` of ``journal`` itself (``--vault``, ``--plain``...), if it is one."""
+    """The option ``name`` of ``journal`` itself (``--vault``, ``--plain``...), if it is one
+    that goes with a command: not ``--version`` or ``--help``, which end the run before it
+    (a review: `journal list --version` was told `give it before it: journal --version list`,
+    which prints the version and lists nothing)."""
     options = ctx.find_root().command.params
-    return next((o for o in options if isinstance(o, click.Option) and name in o.opts), None)
+    return next(
+        (o for o in options if isinstance(o, click.Option) and name in o.opts and not o.is_eager),
+        None,
+    )
 
 
 def _no_such_option(ctx: click.Context, name: str, close: list[str] | None = None) -> Exception:

@@ -123,7 +123,7 @@ def goal_card(record: dict[str, Any], today: date) -> str:
     if r["metric"] or r["target"] is not None:
         out.append(
             f"  measure: {r['metric'] or '?'}: {_baseline(r)} -> "
-            f"{number(r['current'])} / {amount(r['target'], r['unit'])}  "
+            f"{towards(r, ' / ', ', down to ')}  "
             f"{bar(r['progress'])} {percent(r['progress'])}"
         )
     elsewhere = value_sources(r)
@@ -610,10 +610,10 @@ def unread_lines(notes: list[dict[str, Any]], kind: str, style: Style = unstyled
     return [head, *(f"  {n['path']}:{n['line']}" if n["line"] else f"  {n['path']}" for n in notes)]
 
 
-def towards(goal: dict[str, Any], of: str = "/") -> str:
+def towards(goal: dict[str, Any], of: str = "/", down: str = " → ") -> str:
     """A goal record's value against its target: ``3/5 conversations``, or, for a goal
     that brings a number down (``down``), ``38 → 30 days``, which ``38/30`` misread."""
-    mark = " → " if goal["down"] else of
+    mark = down if goal["down"] else of
     return f"{number(goal['current'])}{mark}{amount(goal['target'], goal['unit'])}"
 
 

@@ -202,7 +202,7 @@ def test_a_name_to_write_by_is_whole_words_or_the_start_of_a_name() -> None:
         with pytest.raises(NotFound) as raised:
             catalog.find_goal(ref, writes=True)
         assert raised.value.message == (
-            f"'{ref}' is too little of a name to change a note by (did you mean: {title}?); "
+            f"'{ref}' is too little of a name for a command that writes (did you mean: {title}?); "
             "give more of its title, a [[link]] or its id"
         )
         assert catalog.find_goal(ref).title == title  # to read, any part

@@ -343,7 +343,7 @@ def test_files_outside_the_vault_are_named_and_none_inside_is_a_usage_error(
     assert result.stderr == (
         f"journal: goals/Network more.md: not in the vault {vault}; skipped\n"
         f"journal: goals: not in the vault {vault}; skipped\n"
-        f"journal: no file given is in the vault {vault}: nothing to check\n"
+        f"journal: no file given is a note of the vault {vault}: nothing to check\n"
     )
     ours = str(vault / "goals/Connect with five HR leaders.md")
     mixed = invoke("check", "goals/Network more.md", ours)

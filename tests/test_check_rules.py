@@ -1750,8 +1750,10 @@ def test_a_sync_conflict_copy_is_reported_once_as_a_conflict() -> None:
         ("Network more-DESKTOP-ABC1234.md", True),  # OneDrive, Windows' default name
         ("Network more-LAPTOP-1A2B3C4.md", True),
         ("Network more-LAPTOP-1A2B3C4 (2).md", False),
-        ("Network more-DESKTOP-ABC123.md", True),  # reported: a computer named DESKTOP-...
-        ("Network more-LAPTOP-1.md", True),  # reported: `LAPTOP-1` beside `Network more.md`
+        ("Network more-DESKTOP-ABC123.md", False),  # not Windows' default: H002 names it
+        ("Network more-LAPTOP-1.md", False),  # (a review: `Replace-LAPTOP-X1.md` went too)
+        ("Replace-LAPTOP-X1.md", False),
+        ("Build-DESKTOP-APP.md", False),
         ("Network more-LAPTOP-K2BM1N7J.md", True),  # an OEM's default: LAPTOP- and 8
         ("Network more-DESKTOP-ABC123456.md", False),  # 16 characters: no computer's name
         ("Plan-2026.md", False),  # ordinary names with a hyphenated word at their end

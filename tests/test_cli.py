@@ -1147,6 +1147,18 @@ def test_a_global_option_given_after_the_command_says_where_it_goes(
     )
 
 
+def test_version_after_the_command_gets_no_hint_to_give_it_first(invoke: Invoke) -> None:
+    """A review: `journal list --version` was told to run `journal --version list`, which
+    prints the version and lists nothing; `--version` and `--help` end a run, so they get
+    click's own error (`--help` after a command is that command's help)."""
+    result = invoke("list", "--version")
+    assert result.exit_code == 2
+    assert (
+        result.stderr.splitlines()[-1]
+        == "Error: No such option '--version'. Did you mean '--json'?"
+    )
+
+
 def _folder_of_vaults(tmp_path: Path) -> Path:
     """~/Dropbox holding two vaults (one a backup copy), as a tryout had it."""
     dropbox = tmp_path / "Dropbox"

@@ -104,7 +104,12 @@ def test_long_titles_are_cut_at_a_word_boundary_within_100_characters() -> None:
     )
     assert file_stem("x" * 150) == "x" * 100  # one word: cut at the limit
     assert file_stem("a" * 99 + " bc") == "a" * 99  # the space before the cut goes
-    assert file_stem("Review, " + "q" * 95) == "Review,"  # a word cut would be half a word
+    # a review: the words that fit would keep less than half the name: the characters
+    assert file_stem("Review, " + "q" * 95) == "Review, " + "q" * 92
+    assert file_stem("ab " + "c" * 120) == "ab " + "c" * 97
+    # a review: the cut left a Windows device's name ("Con" of "Con xxx..."), H018's own
+    assert file_stem("Con " + "x" * 120) == "Con " + "x" * 96
+    assert file_stem("Con. " + "x" * 120) == "Con_. " + "x" * 94  # a device kept whole
     assert file_stem("exactly " + "y" * 92) == "exactly " + "y" * 92  # 100: kept whole
 
 

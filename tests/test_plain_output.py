@@ -426,3 +426,9 @@ def test_a_goal_that_brings_a_number_down_is_not_read_as_a_count(
     assert (records["Cut time-to-hire"]["down"], records["Five leaders"]["down"]) == (True, False)
     board = json.loads(invoke("status", "--json").stdout)
     assert [g["down"] for g in board["goals"]] == [True, False]
+    assert "measure: HR leaders met: 45 -> 38, down to 30 days" in invoke("show", "Hire").stdout
+    # no direction (kept at 0): down while above it, as the review words it (a review)
+    write("goals/Zero.md", goal_text("Zero errors", unit="errors", baseline=0, target=0, current=3))
+    assert "3 → 0 errors" in invoke("status").stdout
+    assert "**3 errors**, down to 0 errors" in invoke("review", "--stdout").stdout
+    assert "3 errors, down to 0 errors" in invoke("--plain", "status").stdout

@@ -1854,6 +1854,26 @@ def test_links_resolve_from_the_folder_the_review_is_in(
     assert '  - "[[goals/Health]]"\n' in text  # the goals property too
 
 
+def test_an_empty_weekly_note_obsidian_made_is_filled(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """A review found (a review of the session's changes): `journal review` refused the
+    empty weekly note Periodic Notes makes when no template is set, blaming a sync; the
+    note is Obsidian's, made empty, and is filled. An empty note in journal's own review
+    folder is still refused (a sync may be writing it)."""
+    write(".obsidian/community-plugins.json", '["periodic-notes"]')
+    write(
+        ".obsidian/plugins/periodic-notes/data.json",
+        '{"weekly": {"format": "gggg-[W]ww", "folder": "Weekly", "enabled": true}}',
+    )
+    write("goals/Health.md", goal_text("Health"))
+    write("Weekly/2026-W47.md", "")
+    result = invoke("review")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "Weekly/2026-W47.md: updated\n"
+    assert "| [[Health]] |" in (vault / "Weekly/2026-W47.md").read_text()  # the scoreboard
+
+
 def budget_vault(write: Write) -> None:
     """Two notes named Budget: `goals/Budget.md` beside the goal, which its links mean,
     and `HR/Budget.md`, the shortest path, which the same links mean from `reviews/`

@@ -267,7 +267,7 @@ def match_head(
             more = len(found) - Ambiguous.SHOWN
             titles += f" and {more} more" if more > 0 else ""
             raise NotFound(
-                f"'{ref.strip()}' is too little of a name to change a note by (did you "
+                f"'{ref.strip()}' is too little of a name for a command that writes (did you "
                 f"mean: {titles}?); give more of its title, a [[link]] or its id"
             )
         if len(found) == 1:

@@ -117,6 +117,14 @@ class Goal(Record):
         """Its target is below its baseline: it brings something down."""
         return self.target is not None and self.target < (self.baseline or 0)
 
+    def goes_down(self, value: float | None) -> bool:
+        """Whether ``value`` reads as going down to the target: the goal's direction
+        (:attr:`down`), past the target too; with none (the target is its baseline:
+        ``0 errors``, kept at 0), while ``value`` is above the target."""
+        if self.target is not None and self.target == (self.baseline or 0):
+            return value is not None and value > self.target
+        return self.down
+
     @property
     def progress(self) -> float | None:
         """Share of the way from baseline to target, 0.0-1.0 (may exceed 1)."""
@@ -179,7 +187,7 @@ class Goal(Record):
             "review_every": self.review_every,
             "metric_source": self.metric_source,
             "metric_kind": self.metric_kind,
-            "down": self.down,
+            "down": self.goes_down(self.current),
         }
 
 

@@ -30,9 +30,10 @@ _CONFLICT = lazy(
     r"\.sync-conflict-\d{8}-"
     r"|\((?:[^()]|\([^()]*\))*\bconflict(?:ed)? copy\b(?:[^()]|\([^()]*\))*\)"
     r"|\((?:Case |Selective Sync )?Conflict(?: \d+)?\)"
-    # OneDrive's: the computer's name ending the name, when it is named as Windows names
-    # one by default (at most 15 characters, as every computer's name)
-    r"|-(?-i:DESKTOP-[A-Z0-9]{1,7}|LAPTOP-[A-Z0-9]{1,8})(?=\.md$)",
+    # OneDrive's: the computer's name ending the name, when it is the name Windows gives
+    # one by default (DESKTOP- and 7; LAPTOP- and 7 or 8): exactly, as a shorter one
+    # ends ordinary names too (Replace-LAPTOP-X1.md, Build-DESKTOP-APP.md)
+    r"|-(?-i:DESKTOP-[A-Z0-9]{7}|LAPTOP-[A-Z0-9]{7,8})(?=\.md$)",
     re.IGNORECASE,
 )
 
@@ -359,11 +360,11 @@ def is_conflict_copy(path: str) -> bool:
     """A sync client's conflict copy, by its file name: ``Note.sync-conflict-DATE-*``
     (Syncthing), ``Note (... conflicted copy ...)`` (Dropbox, Nextcloud; ``conflict
     copy`` too: the words in parentheses, with a device's name or a date), ``(Conflict)``,
-    or OneDrive's ``Note-DESKTOP-ABC1234.md``, ``Note-LAPTOP-1.md`` (a computer named as
-    Windows names one by default, ``DESKTOP-`` or ``LAPTOP-`` first).  Words in
-    a title ("a guide to fixing a conflict copy") are no copy, nor OneDrive's copy named
-    after a computer named by its owner (``Note-MAYA-LAPTOP.md``): it can't be told from
-    a note named with a hyphen."""
+    or OneDrive's ``Note-DESKTOP-ABC1234.md``, ``Note-LAPTOP-K2BM1N7J.md`` (a computer
+    with the name Windows gives one by default).  Words in a title ("a guide to fixing a
+    conflict copy") are no copy, nor OneDrive's copy named after a computer named by its
+    owner (``Note-MAYA-LAPTOP.md``, ``Note-LAPTOP-1.md``): it can't be told from a note
+    named with a hyphen (H002 names it when the two share an id)."""
     return _conflict_part(path.rsplit("/", 1)[-1]) is not None
 
 

@@ -61,19 +61,20 @@ def file_stem(title: str) -> str:
 
     Characters that break file systems or wikilinks (``: ? * < > | " \\ / # ^ [ ]``)
     become spaces; a Windows device name (:func:`device_name`) gets a ``_`` after it
-    (``Con_. law exam``); a longer name is cut to its words that fit in
-    :data:`MAX_NAME_CHARS` characters and :data:`MAX_NAME_BYTES` bytes of UTF-8 (a word
-    longer than that alone, to the characters that fit); leading dots and ``~`` go.  A ValueError
+    (``Con_. law exam``), also one a cut leaves; a longer name is cut to its words that
+    fit in :data:`MAX_NAME_CHARS` characters and :data:`MAX_NAME_BYTES` bytes of UTF-8
+    (to the characters that fit when those words would keep less than half of them);
+    leading dots and ``~`` go.  A ValueError
     when nothing is left (a title of only those characters, dots, ``~`` and spaces).
     Its HTML comments go first (:func:`uncommented`: people hide private words in them).
     """
     name = unicodedata.normalize("NFC", uncommented(title))
     # a leading "." or "~" would make a hidden or an editor's temporary file, never read
     name = _SPACES.sub(" ", _UNSAFE.sub(" ", name)).strip(" .").lstrip("~ .")
-    device = device_name(name)
-    if device is not None:
-        name = f"{device}_{name[len(device) :]}"
     name = _cut(name).rstrip(" .")
+    device = device_name(name)  # after the cut, which may leave "Con" of "Con law ..."
+    if device is not None:
+        name = _cut(f"{device}_{name[len(device) :]}").rstrip(" .")
     if not name:
         raise ValueError(
             f"'{title}' has no character a file name can hold "
@@ -84,11 +85,13 @@ def file_stem(title: str) -> str:
 
 def _cut(name: str) -> str:
     """``name`` cut to the words that fit in :data:`MAX_NAME_CHARS` characters and
-    :data:`MAX_NAME_BYTES` bytes, or, when its first word does not, to the characters."""
+    :data:`MAX_NAME_BYTES` bytes, or to the characters when the words would keep less
+    than half of them (a long word after a short one: ``ab cccc...`` is not ``ab``)."""
     fits = name[:MAX_NAME_CHARS].encode("utf-8")[:MAX_NAME_BYTES].decode("utf-8", "ignore")
     if fits == name or name[len(fits)] == " ":
         return fits
-    return fits.rpartition(" ")[0] or fits
+    words = fits.rpartition(" ")[0]
+    return words if 2 * len(words) >= len(fits) else fits
 
 
 def device_name(name: str) -> str | None:

@@ -484,20 +484,11 @@ def _score(
             numeric(rate(abs(now.needed_per_week))) if now.needed_per_week is not None else None
         ),
         "needs": _needs(goal, now, as_of),
-        "down": _down(goal, now),
+        "down": goal.goes_down(value),
         "by_plan": planned is not None,
         "late": late,
         "unread_meetings": catalog.unread_meetings_of(goal),
     }
-
-
-def _down(goal: Goal, now: Pace) -> bool:
-    """Whether the goal's value goes down to its target: its direction, baseline to
-    target (:attr:`Goal.down`), past the target too; with no direction (the target is
-    its baseline), the way from its value to the target."""
-    if goal.target == (goal.baseline or 0):
-        return (now.left or 0) < 0
-    return goal.down
 
 
 def _logged(goal: Goal, period: Period, as_of: date) -> float | None:

@@ -153,7 +153,7 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
                     raise
                 vault.notice(f"{ref}: no such file (deleted?); skipped")
     if outside and not in_vault:
-        raise UsageProblem(f"no file given is in the vault {vault.root}: nothing to check")
+        raise UsageProblem(f"no file given is a note of the vault {vault.root}: nothing to check")
     return paths
 
 

@@ -77,8 +77,8 @@ def write_generated(
     (Obsidian's weekly note); when it is not typed ``kind`` (another ``type`` or none),
     only the generated sections are written into it, and no property is set or
     changed.  An empty note at ``rel`` (a sync's placeholder, a save half done) is not
-    written over unless ``force``, nor said to be unless the text is only ``printed``
-    (``--stdout``)."""
+    written over unless ``force`` or ``adopt`` (Obsidian makes a weekly note empty when no
+    template is set), nor said to be unless the text is only ``printed`` (``--stdout``)."""
     result = Written(rel)
     target = vault.disk_path(rel)
     if not (target.exists() or target.is_symlink()):
@@ -97,7 +97,7 @@ def write_generated(
             return result
 
     def transform(doc: codec.Document) -> str:
-        if doc.blank and not (force or printed):
+        if doc.blank and not (force or printed or adopt):  # Obsidian's weekly note: made so
             raw = codec.encode(doc.text, bom=doc.bom)
             raise UnsafeWrite(f"not written: {emptied(raw)} (--force writes the {kind} over it)")
         result.text = _regenerate(doc, rel, kind, props, body, force, adopt, result)

@@ -43,7 +43,7 @@ def goal_status(
         "progress": json_progress(goal.progress),
         "current": goal.current,
         "target": goal.target,
-        "down": goal.down,
+        "down": goal.goes_down(goal.current),
         "unit": goal.unit,
         "due": goal.due.isoformat() if goal.due else None,
         "pace": judged,

@@ -56,19 +56,20 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
     with index.reading() as reader:
         catalog = vault.catalog(reader, today)
         found = found_places(vault, catalog, places)
-        rel = found(seen[0]).path
+        place = found(seen[0])
+        rel = place.path
         if not vault.disk_path(rel).is_file():
             return None
         hook = vault.before_write
 
         def settled_then(path: str) -> None:  # and again once read, just before writing
-            _settled(vault, path)
+            _settled(vault, path, place.adopted)
             if hook is not None:
                 hook(path)
 
         vault.before_write = settled_then
         try:
-            _settled(vault, rel)  # before the work: most reviews are not being saved
+            _settled(vault, rel, place.adopted)  # before the work: most are not being saved
             result = weekly_review(vault, catalog, today, seen=seen, places=places)
         except Conflict:  # written meanwhile: an editor's save, a second watcher
             raise _being_saved(vault, rel) from None
@@ -143,12 +144,13 @@ def _being_saved(vault: Vault, rel: str) -> NotNow:
     return NotNow(f"{rel} is being saved; it will be once it has been quiet for {quiet:g} s")
 
 
-def _settled(vault: Vault, rel: str) -> None:
+def _settled(vault: Vault, rel: str, adopted: bool) -> None:
     """Refuse (:class:`NotNow`) while the note at ``rel`` was written within the last
     :func:`_settle_seconds`, or is empty: an editor may be saving it (emptied, not yet
     written again), and a review made over that would take the place of the file the
     editor is writing to; or holds no marker, record (:data:`MARK`) or owned properties'
-    hash, as every review `journal review` wrote does (a weekly note Obsidian made).  A
+    hash, as every review `journal review` wrote does (a weekly note Obsidian made:
+    ``adopted``, which `journal review` fills even when empty, as Obsidian makes it).  A
     time more than a second ahead is no save of this machine's (a synced file, a clock
     set back): it would put the review off until then."""
     info = vault.disk_path(rel).stat()
@@ -158,7 +160,10 @@ def _settled(vault: Vault, rel: str) -> None:
         raise _being_saved(vault, rel)
     data = read_note_at(vault.disk_path(rel))  # gone meanwhile: the caller's, a move
     if codec.decode(data).blank:  # as `journal review` refuses it, unless --force
-        raise Emptied(f"{rel}: {emptied(data)} (`journal review --force` writes it again)")
+        fill = (
+            "`journal review` fills it" if adopted else "`journal review --force` writes it again"
+        )
+        raise Emptied(f"{rel}: {emptied(data)} ({fill})")
     if MARK.encode() not in data and HASH_KEY.encode() not in data:
         raise Unfilled(
             f"{rel} holds no section of journal's yet; it will be once `journal review` "
