@@ -25,6 +25,7 @@ from journal.present import (
     implied,
     misdated,
     not_counted,
+    reached_down,
     unlisted_lines,
     unread_lines,
     unstyled,
@@ -150,7 +151,8 @@ def _measure(r: dict[str, Any]) -> str | None:
     if r["target"] is None or r["current"] is None:
         return None
     if r["down"]:  # "38 of 30 days" read as a count
-        return f"{amount(r['current'], r['unit'])}, down to {amount(r['target'], r['unit'])}"
+        words = "at or under" if reached_down(r) else "down to"
+        return f"{amount(r['current'], r['unit'])}, {words} {amount(r['target'], r['unit'])}"
     return f"{number(r['current'])} of {amount(r['target'], r['unit'])}"
 
 
@@ -335,7 +337,7 @@ def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> 
 
 
 def _commit(entry: dict[str, Any], now: datetime, today: date) -> str:
-    after = imitated_after(today) or "after today: a clock set wrong?"
+    after = imitated_after(today) or "later than now: a clock set wrong?"
     late = f", a date {after}" if misdated(entry, now) else ""
     by = f"on {entry['date']}{late} by {entry['author']}"
     return f"commit {entry['commit'][:7]} {by}: {entry['message']}"

@@ -123,7 +123,7 @@ def goal_card(record: dict[str, Any], today: date) -> str:
     if r["metric"] or r["target"] is not None:
         out.append(
             f"  measure: {r['metric'] or '?'}: {_baseline(r)} -> "
-            f"{towards(r, ' / ', ', down to ')}  "
+            f"{towards(r, ' / ', ', down to ', ', at or under ')}  "
             f"{bar(r['progress'])} {percent(r['progress'])}"
         )
     elsewhere = value_sources(r)
@@ -318,7 +318,7 @@ def _commit_line(entry: dict[str, Any], now: datetime, today: date) -> str:
     """A commit's date, id, author and message; a date after ``now`` is remarked on."""
     line = f"{entry['date']}  {entry['commit'][:7]}  {entry['author']}: {entry['message']}"
     if misdated(entry, now):
-        line += f"  (dated {imitated_after(today) or 'after today: a clock set wrong?'})"
+        line += f"  (dated {imitated_after(today) or 'later than now: a clock set wrong?'})"
     return line
 
 
@@ -610,11 +610,19 @@ def unread_lines(notes: list[dict[str, Any]], kind: str, style: Style = unstyled
     return [head, *(f"  {n['path']}:{n['line']}" if n["line"] else f"  {n['path']}" for n in notes)]
 
 
-def towards(goal: dict[str, Any], of: str = "/", down: str = " → ") -> str:
+def towards(goal: dict[str, Any], of: str = "/", down: str = " → ", under: str = " ≤ ") -> str:
     """A goal record's value against its target: ``3/5 conversations``, or, for a goal
-    that brings a number down (``down``), ``38 → 30 days``, which ``38/30`` misread."""
-    mark = down if goal["down"] else of
+    that brings a number down (``down``), ``38 → 30 days``, which ``38/30`` misread, and
+    ``28 ≤ 30 days`` once it is there (``28 → 30`` read as a number to raise)."""
+    mark = (under if reached_down(goal) else down) if goal["down"] else of
     return f"{number(goal['current'])}{mark}{amount(goal['target'], goal['unit'])}"
+
+
+def reached_down(goal: dict[str, Any]) -> bool:
+    """Whether a goal record's value is at or under its target (what a goal that brings
+    a number down aims for)."""
+    value, target = goal["current"], goal["target"]
+    return value is not None and target is not None and value <= target
 
 
 def not_counted(goal: dict[str, Any]) -> str:

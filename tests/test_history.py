@@ -2422,9 +2422,9 @@ def test_with_the_real_today_a_commit_after_it_asks_about_the_clock(
     write("goals/Connect.md", goal(1, due="2099-12-31"))
     ahead = (date.today() + timedelta(days=400)).isoformat()
     made = git.commit("from the phone", ahead)[:7]
-    assert f"{AUTHOR}: from the phone  (dated after today: a clock set wrong?)\n" in (
+    assert f"{AUTHOR}: from the phone  (dated later than now: a clock set wrong?)\n" in (
         invoke("history", "connect").stdout
     )
-    assert f"- {made} is dated {ahead}, after today (a clock set wrong?): counted" in (
+    assert f"- {made} is dated {ahead}, later than now (a clock set wrong?): counted" in (
         invoke("review", "--stdout").stdout
     )

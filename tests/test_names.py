@@ -18,6 +18,7 @@ from journal.core.names import (
     MAX_PATH_CHARS,
     device_name,
     file_stem,
+    is_cut,
     slug,
     unaccented,
     unique_id,
@@ -125,6 +126,16 @@ def test_new_keeps_the_whole_title_of_a_note_whose_name_is_cut(invoke: Invoke, v
     met = invoke("new", "meeting", "--with", team, "--create-contacts")
     assert met.exit_code == 0, met.stderr
     assert (vault / f"people/{file_stem(team)}.md").is_file() and len(file_stem(team)) < 100
+    # a verification: a second long title alike in its first 100 characters was told only
+    # "a note with this name already exists", though the title was new
+    again = invoke("new", "goal", HR_TITLE + ", again", *args)
+    assert again.exit_code == 1
+    assert (
+        "a note with this name already exists; not overwritten (the file name is the title "
+        "cut to 100 characters, which the note there shares: a title that begins differently "
+        "makes another)"
+    ) in again.stderr
+    assert is_cut(HR_TITLE) and not is_cut("Short title") and not is_cut("exactly " + "y" * 92)
 
 
 def test_slugs_and_unique_ids() -> None:

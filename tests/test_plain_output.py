@@ -427,6 +427,14 @@ def test_a_goal_that_brings_a_number_down_is_not_read_as_a_count(
     board = json.loads(invoke("status", "--json").stdout)
     assert [g["down"] for g in board["goals"]] == [True, False]
     assert "measure: HR leaders met: 45 -> 38, down to 30 days" in invoke("show", "Hire").stdout
+    # past its target (a verification: `28 → 30 days` read as a number to raise)
+    write(
+        "goals/Hire.md",
+        goal_text("Cut time-to-hire", unit="days", baseline=45, target=30, current=28),
+    )
+    assert "28 ≤ 30 days" in invoke("status").stdout
+    assert "28 days, at or under 30 days" in invoke("--plain", "status").stdout
+    assert "45 -> 28, at or under 30 days" in invoke("show", "Hire").stdout
     # no direction (kept at 0): down while above it, as the review words it (a review)
     write("goals/Zero.md", goal_text("Zero errors", unit="errors", baseline=0, target=0, current=3))
     assert "3 → 0 errors" in invoke("status").stdout

@@ -68,10 +68,7 @@ def file_stem(title: str) -> str:
     when nothing is left (a title of only those characters, dots, ``~`` and spaces).
     Its HTML comments go first (:func:`uncommented`: people hide private words in them).
     """
-    name = unicodedata.normalize("NFC", uncommented(title))
-    # a leading "." or "~" would make a hidden or an editor's temporary file, never read
-    name = _SPACES.sub(" ", _UNSAFE.sub(" ", name)).strip(" .").lstrip("~ .")
-    name = _cut(name).rstrip(" .")
+    name = _cut(_uncut(title)).rstrip(" .")
     device = device_name(name)  # after the cut, which may leave "Con" of "Con law ..."
     if device is not None:
         name = _cut(f"{device}_{name[len(device) :]}").rstrip(" .")
@@ -81,6 +78,19 @@ def file_stem(title: str) -> str:
             '(not : ? * < > | " \\ / # ^ [ ], nor only dots, ~ and spaces)'
         )
     return name
+
+
+def _uncut(title: str) -> str:
+    """``title`` as a file name, but for its length (see :func:`file_stem`)."""
+    name = unicodedata.normalize("NFC", uncommented(title))
+    # a leading "." or "~" would make a hidden or an editor's temporary file, never read
+    return _SPACES.sub(" ", _UNSAFE.sub(" ", name)).strip(" .").lstrip("~ .")
+
+
+def is_cut(title: str) -> bool:
+    """Whether :func:`file_stem` cuts the name of ``title`` to fit (a long title)."""
+    name = _uncut(title)
+    return _cut(name) != name
 
 
 def _cut(name: str) -> str:

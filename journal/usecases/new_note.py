@@ -24,7 +24,15 @@ from journal.core.fields import (
 from journal.core.formatting import markdown_text, single_line
 from journal.core.goal import body_line
 from journal.core.links import fold, is_conflict_copy
-from journal.core.names import ID_LENGTH, file_stem, refuse_comment_mark, slug, unique_id
+from journal.core.names import (
+    ID_LENGTH,
+    MAX_NAME_CHARS,
+    file_stem,
+    is_cut,
+    refuse_comment_mark,
+    slug,
+    unique_id,
+)
 from journal.core.notes import emptied
 from journal.core.periodic import clean_folder, in_folder
 from journal.core.records import Record, record
@@ -105,6 +113,11 @@ def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
         why = (
             f"a note with this name already exists; a second would share its [[{stem}]] "
             "links (Obsidian picks one of the two)"
+        )
+    if is_cut(title):  # a verification: two long titles alike in their first 100 characters
+        why += (
+            f" (the file name is the title cut to {MAX_NAME_CHARS} characters, which the "
+            "note there shares: a title that begins differently makes another)"
         )
     _refuse_empty(vault, there, why)
     raise Conflict(why, path=there)

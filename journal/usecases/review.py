@@ -479,7 +479,7 @@ def _git_section(vault: Vault, catalog: Catalog, week: WeekInGit, today: date) -
         return {"goal": goal, "details": details, "events": events}
 
     entries = {name: [entry(name, i) for i in getattr(week, name)] for name in lists}
-    after = imitated_after(today) or "after today (a clock set wrong?)"
+    after = imitated_after(today) or "later than now (a clock set wrong?)"
     misdated = [
         {"commit": r.short, "date": r.day.isoformat(), "after": after} for r in week.misdated
     ]
