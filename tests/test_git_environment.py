@@ -7,12 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pygit2
 import pytest
+from pygit2.enums import ConfigLevel
 
 from journal.adapters.git import Repository
 from journal.adapters.gitfind import read_head
 from journal.adapters.vault import Vault
-from tests.conftest import Invoke, goal_text
+from tests.conftest import Invoke, goal_text, permissions_checked
 from tests.gitutil import AUTHOR, EMAIL, Git, journal_env
 
 GOAL = "goals/Connect with five HR leaders.md"
@@ -202,3 +204,31 @@ def test_commit_in_a_pre_commit_hook_is_refused_and_git_commits(tmp_path: Path) 
     said = run_hook(git, vault, args, tmp_path / "hook.txt", "commit", "-q", "-a", "-m", "more")
     assert "git's index is locked" in said  # `git commit -a` holds it
     assert git("log", "-1", "--format=%s").strip() == "more"
+
+
+def test_a_user_config_git_cannot_read_is_left_out_as_git_leaves_it(
+    tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported from a cron job run as a service user whose HOME it can't read: git
+    warned and went on, journal said "can't open the git repository ... failed to stat
+    '/root/.gitconfig'" (`review --commit` failed, the review lost its git section).
+    libgit2 stops at a user config it can't stat: journal then reads none, as git does."""
+    vault = a_vault(tmp_path / "career")
+    git = Git(vault, tmp_path / "git-home").init()
+    git.commit("vault", "2026-11-01")
+    closed = tmp_path / "closed-home"
+    closed.mkdir(mode=0o000)
+    pygit2.settings.search_path[ConfigLevel.GLOBAL] = str(closed)  # conftest sets it back
+    for kind in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{kind}_NAME", AUTHOR)
+        monkeypatch.setenv(f"GIT_{kind}_EMAIL", EMAIL)
+    with permissions_checked():
+        opened = Repository.open(Vault.open(vault))
+        shown = invoke("history", "connect-with-five-hr-leaders", root=vault)
+        done = invoke("set", "connect-with-five-hr-leaders", "current=3", "--commit", root=vault)
+    closed.chmod(0o700)
+    assert opened.root == vault.resolve()
+    assert shown.exit_code == 0, shown.output
+    assert "vault" in shown.stdout
+    assert done.exit_code == 0, done.output
+    assert git("log", "--format=%s").splitlines()[0].startswith("journal: set current=3")

@@ -109,7 +109,7 @@ class Repository:
         if found is None:
             raise _not_found(vault.root, None)
         try:
-            repo = pygit2.Repository(found)
+            repo = _repository(found)
         except pygit2.GitError as exc:
             raise _open_problem(Path(found), exc) from None
         what, hint = found, ""
@@ -935,6 +935,30 @@ def _signature(kind: str, repo: pygit2.Repository) -> pygit2.Signature:
     return pygit2.Signature(
         name, address, int(moment.timestamp()), int(offset.total_seconds() // 60)
     )
+
+
+#: Where libgit2 finds no user config file (this module's folder holds none).
+_NO_CONFIG = str(Path(__file__).parent)
+
+
+def _repository(found: str) -> pygit2.Repository:
+    """The repository at ``found``.  Git warns and goes on when it can't read the user's
+    config (a HOME it may not read: a cron job as a service user), libgit2 stops at it
+    ("failed to stat '/root/.gitconfig'"): then it reads none, as git does."""
+    try:
+        return pygit2.Repository(found)
+    except pygit2.GitError as exc:
+        user = [
+            folder
+            for level in (ConfigLevel.GLOBAL, ConfigLevel.XDG)
+            for folder in pygit2.settings.search_path[level].split(os.pathsep)
+            if folder
+        ]
+        if "failed to stat" not in str(exc) or not any(f"'{f}/" in str(exc) for f in user):
+            raise
+    for level in (ConfigLevel.GLOBAL, ConfigLevel.XDG):
+        pygit2.settings.search_path[level] = _NO_CONFIG
+    return pygit2.Repository(found)
 
 
 def _config(config: pygit2.Config, key: str) -> str | None:
