@@ -264,14 +264,12 @@ FOREIGN_LITTLE_WORDS = [
     shout=st.booleans(),
     bare=st.booleans(),
 )
-def test_a_german_spanish_or_french_little_word_names_no_goal_to_write(
-    word: str, shout: bool, bare: bool
-) -> None:
+def test_a_little_word_names_no_goal_to_write(word: str, shout: bool, bare: bool) -> None:
     """Reported: `journal log und +1` logged to "Zeit und Geld sparen", `done dem` closed
     a meeting's follow-up, while `log the +1` was refused.  A little word (of 3 letters or
     more: shorter parts are too short anyway) of English, German, Spanish or French, in
-    any case, typed with or without its accents, is too little of
-    a name to write by; with a word that says something it names the goal."""
+    any case, typed with or without its accents, is too little of a name to write by;
+    with a word that says something it names the goal."""
     typed = unaccented(word) if bare else word
     typed = typed.upper() if shout else typed
     catalog = Catalog([_goal("goals/a.md", f"Zeit {word} Geld sparen")])
