@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from journal.core.catalog import Catalog
+from journal.core.catalog import LITTLE_WORDS, Catalog
 from journal.core.errors import Ambiguous, NotFound
+from journal.core.names import unaccented
 from journal.core.notes import parse_note, stem_of
 
 
@@ -208,6 +211,88 @@ def test_a_name_to_write_by_is_whole_words_or_the_start_of_a_name() -> None:
         assert catalog.find_goal(ref).title == title  # to read, any part
     with pytest.raises(NotFound):  # several, one of them only by the start of a word
         Catalog([*goals, _goal("goals/d.md", "Analyze churn")]).find_goal("Ana", writes=True)
+
+
+#: The commonest German, Spanish and French little words a user reported writing by.
+FOREIGN_LITTLE_WORDS = [
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "und",
+    "mit",
+    "von",
+    "für",
+    "auf",
+    "aus",
+    "bei",
+    "zum",
+    "zur",
+    "nach",
+    "über",
+    "oder",
+    "con",
+    "los",
+    "las",
+    "del",
+    "una",
+    "uno",
+    "por",
+    "para",
+    "que",
+    "sus",
+    "más",
+    "les",
+    "des",
+    "une",
+    "pour",
+    "avec",
+    "dans",
+    "sur",
+    "aux",
+    "par",
+    "est",
+]
+
+
+@given(
+    word=st.sampled_from([w for w in (*FOREIGN_LITTLE_WORDS, *LITTLE_WORDS) if len(w) >= 3]),
+    shout=st.booleans(),
+    bare=st.booleans(),
+)
+def test_a_little_word_names_no_goal_to_write(word: str, shout: bool, bare: bool) -> None:
+    """Reported: `journal log und +1` logged to "Zeit und Geld sparen", `done dem` closed
+    a meeting's follow-up, while `log the +1` was refused.  A little word (of 3 letters or
+    more: shorter parts are too short anyway) of English, German, Spanish or French, in
+    any case, typed with or without its accents, is too little of a name to write by;
+    with a word that says something it names the goal."""
+    typed = unaccented(word) if bare else word
+    typed = typed.upper() if shout else typed
+    catalog = Catalog([_goal("goals/a.md", f"Zeit {word} Geld sparen")])
+    with pytest.raises(NotFound, match="too little of a name"):
+        catalog.find_goal(typed, writes=True)
+    assert catalog.find_goal(typed).path == "goals/a.md"  # to read, any part
+    assert catalog.find_goal(f"{typed} Geld", writes=True).path == "goals/a.md"
+
+
+def test_a_cjk_part_across_a_particle_names_no_goal_to_write() -> None:
+    """Reported: `journal log を三 +0` wrote to 日本語の面接を三回練習する.  Two characters
+    of a script written without spaces still name a goal to write (a word, 面接), but
+    not when they begin or end with a common particle (Japanese を, の..., Chinese 的,
+    了, 和): a fragment across words."""
+    catalog = Catalog(
+        [_goal("goals/ja.md", "日本語の面接を三回練習する"), _goal("goals/zh.md", "学习中文的面试")]
+    )
+    for ref, path in [("面接", "ja"), ("三回", "ja"), ("練習", "ja"), ("中文", "zh")]:
+        assert catalog.find_goal(ref, writes=True).path == f"goals/{path}.md", ref
+    for ref in ("を三", "語の", "の面接", "面接を", "文的", "的面"):
+        with pytest.raises(NotFound, match="too little of a name"):
+            catalog.find_goal(ref, writes=True)
+        assert catalog.find_goal(ref).path  # to read, any part
 
 
 def test_a_partial_path_names_a_goal_as_a_link_to_it_would() -> None:

@@ -742,3 +742,18 @@ def test_a_full_width_space_after_a_keys_colon_is_told_at_its_line(
         ("goals/a.md", 4, words),
         ("goals/b.md", 4, words),
     ]
+
+
+def test_a_german_goal_with_a_spelled_number_is_not_vague(invoke: Invoke) -> None:
+    """Reported: S001 called "Mehr Feedback von drei Führungskräften einholen" vague
+    ("Mehr" with no number), where "three" counts: the report's repro, made by `journal
+    new goal`, checked by `journal check --select S,O`."""
+    made = invoke(
+        *("new", "goal", "Mehr Feedback von drei Führungskräften einholen"),
+        *("--metric", "Feedbackgespräche mit Führungskräften", "--unit", "Gespräche"),
+        *("--target", "3", "--due", "2027-05-31", "--why", "Karriere"),
+    )
+    assert made.exit_code == 0, made.output
+    result = invoke("check", "--select", "S,O")
+    assert "S002" in result.output  # it still asks for an outcome
+    assert "S001" not in result.output

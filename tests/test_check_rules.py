@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from journal.core.catalog import Catalog
 from journal.core.errors import Diagnostic, UsageProblem
@@ -2450,6 +2452,68 @@ def test_the_german_and_spanish_words_leave_english_judgments_alone(text: str) -
     """The few German and Spanish words added are no English words: English results
     stay as they were (these titles are not vague, before and after)."""
     assert not is_vague(text)
+
+
+#: Number words of German, Spanish and French, as a user wrote them in titles.
+SPELLED_NUMBERS = {
+    "German": "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn "
+    "vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn zwanzig dreißig vierzig fünfzig "
+    "sechzig siebzig achtzig neunzig hundert tausend Dutzend einundzwanzig fünfundvierzig",
+    "Spanish": "dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce "
+    "quince dieciséis diecisiete dieciocho diecinueve veinte treinta cuarenta cincuenta "
+    "sesenta setenta ochenta noventa cien ciento mil docena veinticinco",
+    "French": "deux trois quatre cinq six huit neuf dix onze douze treize quatorze quinze "
+    "seize dix-sept dix-huit dix-neuf vingt trente quarante cinquante soixante soixante-dix "
+    "quatre-vingts quatre-vingt-dix cent mille douzaine vingt-sept vingt-et-un",
+}
+
+
+@given(
+    number=st.sampled_from([n for words in SPELLED_NUMBERS.values() for n in words.split()]),
+    shout=st.booleans(),
+)
+def test_a_german_spanish_or_french_number_word_is_a_number(number: str, shout: bool) -> None:
+    """Reported: S001 called "Mehr Feedback von drei Führungskräften einholen" vague "with
+    no number", as English number words count.  Those of German, Spanish and French (1 to
+    20, the tens, hundred, thousand, a dozen) count too, in any case."""
+    typed = number.upper() if shout else number
+    assert not is_vague(f"Mehr Feedback von {typed} Führungskräften einholen")
+    assert not is_vague(f"Mejorar mi red: {typed} contactos")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mehr Feedback von drei Führungskräften einholen",
+        "Conseguir más entrevistas: diez en total",
+        "Mein Netzwerk ausbauen: zwölf neue HR-Kontakte",
+        "Besser verhandeln: eine Gehaltserhöhung von zehn Prozent erreichen",
+        "Ampliar mi red con una docena de reclutadores",
+    ],
+)
+def test_the_reported_titles_with_a_spelled_number_are_not_vague(text: str) -> None:
+    assert not is_vague(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "a": an article as often as a number
+        "Mehr Feedback von einer Führungskraft einholen",
+        "Mein Netzwerk ausbauen: eine Gruppe gründen",
+        "Mein Netzwerk ausbauen: ein Netzwerk",
+        "Mejorar mi red con una comunidad",
+        "Mejorar uno de mis informes",
+        "Ampliar mi red: un grupo",
+        "Improve my French: une langue, un pays",
+        # "Sept" is September too: only joined it counts (dix-sept, vingt-sept)
+        "Network more by Sept",
+        "Improve my network by Sept.",
+        "Network more: et-un",
+    ],
+)
+def test_a_word_that_is_a_number_and_an_article_is_no_number(text: str) -> None:
+    assert is_vague(text)
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,15 @@ def test_every_command_and_option_is_documented(path: str, command: click.Comman
             )
 
 
+def test_the_little_words_in_the_docs_are_the_ones_in_the_code() -> None:
+    """Commands that write and a plan's short names go by one list (docs/commands.md)."""
+    from journal.core.catalog import LITTLE_WORDS
+
+    listed = COMMANDS_MD.split("**Little words**:", 1)[1].split("\n\n", 1)[0]
+    for word in LITTLE_WORDS:
+        assert f"`{word}`" in listed, f"'{word}' missing from docs/commands.md's little words"
+
+
 def test_every_goal_property_is_in_the_format_doc() -> None:
     text = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
     for name in GOAL_FIELDS:

@@ -8,9 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from journal.core import codec
+from journal.core.catalog import LITTLE_WORDS
 from tests.conftest import REPO, Invoke, Write, goal_text
+from tests.test_catalog import FOREIGN_LITTLE_WORDS
 from tests.test_plan import section_of
 from tests.test_review import run
 
@@ -237,6 +241,22 @@ def test_short_names_keep_to_their_length_when_titles_differ_late() -> None:
         "Führungskräfteentwick… A",
         "Führungskräfteentwick… B",
     ]
+
+
+@given(word=st.sampled_from((*FOREIGN_LITTLE_WORDS, *LITTLE_WORDS)), shout=st.booleans())
+def test_a_short_name_ends_on_no_german_spanish_or_french_little_word(
+    word: str, shout: bool
+) -> None:
+    """Reported: the plan's columns `Die Rolle der HRBP mit` and `Mejorar los informes
+    del`: only English little words were left off the end of a cut short name.  No word
+    of the little words a command that writes won't go by ends one."""
+    from journal.core.plan import short_names
+
+    typed = word.upper() if shout else word
+    assert short_names([f"Abcdefghij Klmno {typed} Zwischenzeitlich"]) == ["Abcdefghij Klmno"]
+    assert short_names(
+        ["Die Rolle der HRBP mit Leben füllen", "Mejorar los informes del equipo 📊"]
+    ) == ["Die Rolle der HRBP", "Mejorar los informes"]
 
 
 def test_short_names_that_collide_are_told_apart_by_the_word_that_differs() -> None:

@@ -333,10 +333,33 @@ def _at_a_word(part: str, name: str, *, whole: bool) -> bool:
     return False
 
 
-#: Words too common to name a note to change by (shorter ones are too short anyway).
-_LITTLE_WORDS = frozenset(
-    ["the", "and", "for", "with", "from", "into", "onto", "that", "this", "than", "its", "our"]
+#: Articles, prepositions and conjunctions of English, German, Spanish and French, too
+#: common to name a note to change by (:func:`_sure_part`) or to end a plan's short name
+#: on (:func:`~journal.core.plan.short_names`); compared as :func:`is_little_word` does.
+LITTLE_WORDS = (
+    *("a", "an", "and", "at", "by", "for", "from", "in", "into", "its", "of", "on", "onto"),
+    *("or", "our", "than", "that", "the", "this", "to", "with"),
+    # German (``an`` as in English; ``des`` as in French)
+    *("am", "auf", "aus", "bei", "beim", "das", "dem", "den", "der", "des", "die"),
+    *("ein", "eine", "einem", "einen", "einer", "eines", "für", "im", "mit", "nach", "oder"),
+    *("über", "um", "und", "vom", "von", "zu", "zum", "zur"),
+    # Spanish
+    *("al", "con", "de", "del", "el", "en", "la", "las", "los", "más", "o", "para", "por"),
+    *("que", "sus", "un", "una", "uno", "unos", "unas", "y"),
+    # French
+    *("au", "aux", "avec", "dans", "du", "est", "et", "le", "les", "ou", "par"),
+    *("pour", "sur", "une", "à"),
 )
+_LITTLE = frozenset(unaccented(word) for word in LITTLE_WORDS)
+#: The commonest particles of Japanese (を, の...) and Chinese (的, 了, 和): a part of a
+#: name in those scripts that begins or ends with one runs across words.
+_PARTICLES = frozenset("をのにはがでともへ的了和")
+
+
+def is_little_word(word: str) -> bool:
+    """Whether ``word`` is one of :data:`LITTLE_WORDS`, in any case, with or without its
+    accents (``Für``, ``fur``)."""
+    return unaccented(word) in _LITTLE
 
 
 def _sure_part(parts: Collection[str], names: Sequence[str], *, whole: bool) -> bool:
@@ -344,20 +367,23 @@ def _sure_part(parts: Collection[str], names: Sequence[str], *, whole: bool) -> 
     names the note surely enough to change it: as the first 3 characters or more of one
     of them (``Pos`` of ``Post on LinkedIn``), or (``whole``: it is whole words of one)
     with a word of 3 letters or more that is not a little word (``five HR leaders``,
-    ``Hold 2``; not ``on``, ``the``), or of 2 in a script written without spaces
-    (``太郎``).  Not ``ana`` of ``People Analytics``: only the start of a word."""
+    ``Hold 2``; not ``on``, ``the``, ``und``), or of 2 in a script written without spaces
+    that neither begins nor ends with a particle (``太郎``, ``面接``; not ``を三``).  Not
+    ``ana`` of ``People Analytics``: only the start of a word."""
     return any(
         (len(part) >= 3 and any(name.startswith(part) for name in names))
-        or (
-            whole
-            and any(
-                (len(word) >= 3 and word not in _LITTLE_WORDS)
-                or (len(word) >= 2 and _unspaced(word[0]))
-                for word in _WORDS.findall(part)
-            )
-        )
+        or (whole and any(_says_something(word) for word in _WORDS.findall(part)))
         for part in parts
     )
+
+
+def _says_something(word: str) -> bool:
+    """Whether a word of a part is one a command that writes goes by (:func:`_sure_part`):
+    of 3 letters or more and no little word, or, in a script written without spaces, of 2
+    or more, neither beginning nor ending with a particle."""
+    if _unspaced(word[0]):
+        return len(word) >= 2 and word[0] not in _PARTICLES and word[-1] not in _PARTICLES
+    return len(word) >= 3 and not is_little_word(word)
 
 
 def _unspaced(char: str) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from journal.core.catalog import Catalog
+from journal.core.catalog import Catalog, is_little_word
 from journal.core.dates import Period, week_label, week_of
 from journal.core.formatting import (
     markdown_text,
@@ -332,7 +332,7 @@ def _told_apart(words: list[str], others: list[list[str]]) -> str:
     differ = max(_same_words(words, other) for other in others)
     if differ in (0, len(words)):
         return _short(words, _fitting(words))
-    telling = [at for at in range(differ, len(words)) if words[at].casefold() not in _DANGLING]
+    telling = [at for at in range(differ, len(words)) if not is_little_word(words[at])]
     at = telling[0] if telling else differ
     word = _short(words[at:], 1, SHORT_CHARS // 2)
     room = SHORT_CHARS - len(word) - 1
@@ -340,12 +340,6 @@ def _told_apart(words: list[str], others: list[list[str]]) -> str:
     lead = _short(first, _fitting(first, room), room)
     whole = lead == " ".join(first) or lead.endswith("…")  # no words left out, or an ellipsis
     return f"{lead} {word}" if whole else f"{lead} … {word}"
-
-
-#: Words a short name does not end on when it is cut ("Attend two HR events a").
-_DANGLING = frozenset(
-    ("a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with")
-)
 
 
 def _same_words(words: list[str], other: list[str]) -> int:
@@ -364,7 +358,7 @@ def _fitting(words: list[str], chars: int = SHORT_CHARS) -> int:
         (n for n in range(1, len(words) + 1) if len(" ".join(words[:n])) <= chars),
         default=1,
     )
-    while count < len(words) and count > 1 and words[count - 1].casefold() in _DANGLING:
+    while count < len(words) and count > 1 and is_little_word(words[count - 1]):
         count -= 1
     return count
 

@@ -61,7 +61,16 @@ VAGUE_PHRASES = (
     "ampliar",
 )
 
-#: Number words that count as a quantity, alone or joined by hyphens ("twenty-five").
+#: German tens, and the ones a German number of 21 to 99 opens with ("einundzwanzig").
+_GERMAN_ONES = ("ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun")
+_GERMAN_TENS = (
+    *("zwanzig", "dreißig", "dreissig", "vierzig", "fünfzig", "sechzig", "siebzig"),
+    *("achtzig", "neunzig"),
+)
+
+#: Number words that count as a quantity, alone or joined by hyphens ("twenty-five"):
+#: English, German, Spanish and French; not German ``ein``/``eine``, Spanish
+#: ``un``/``una``/``uno`` nor French ``un``/``une``, as often "a" as "one".
 NUMBER_WORDS = (
     "one",
     "two",
@@ -96,7 +105,27 @@ NUMBER_WORDS = (
     "dozen",
     "once",
     "twice",
+    # German (and 21 to 99 in one word: _NUMBER_WORDS)
+    "eins",
+    *_GERMAN_ONES[1:],
+    *("zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn"),
+    *("achtzehn", "neunzehn", *_GERMAN_TENS, "hundert", "tausend", "dutzend"),
+    # Spanish ("once", eleven, is above)
+    *("dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "doce"),
+    *("trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve"),
+    *("veinte", "veintiuno", "veintiún", "veintidós", "veintitrés", "veinticuatro"),
+    *("veinticinco", "veintiséis", "veintisiete", "veintiocho", "veintinueve", "treinta"),
+    *("cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa", "cien"),
+    *("ciento", "mil", "millón", "docena"),
+    # French ("six" and "million" are above; "sept" only joined: JOINED_NUMBER_WORDS)
+    *("deux", "trois", "quatre", "cinq", "huit", "neuf", "dix", "onze", "douze", "treize"),
+    *("quatorze", "quinze", "seize", "vingt", "vingts", "trente", "quarante", "cinquante"),
+    *("soixante", "cent", "cents", "mille", "douzaine"),
 )
+
+#: Words that count only joined by hyphens to a number word: French ``sept`` (alone,
+#: September's short name too), ``et`` and ``un`` ("dix-sept", "vingt-et-un").
+JOINED_NUMBER_WORDS = ("et", "sept", "un")
 
 #: Fractions and multiples that measure a change ("cut attrition in half", "double my
 #: followers"); "a third" and "a quarter" only after ``by`` ("in a quarter" is a time).
@@ -467,7 +496,10 @@ _AMOUNT = lazy(
 #: A language level, CEFR A1 to C2 ("B2", "C1+"), is concrete ("level 3" holds a number).
 _LEVEL = lazy(r"\b[ABC][12]\+?(?![\w+])")
 _YEAR = lazy(r"(?:19|20)\d\d(?:[-\u2013]\d+)?")
-_NUMBER_WORDS = frozenset(NUMBER_WORDS)
+_NUMBER_WORDS = frozenset(NUMBER_WORDS) | {
+    f"{one}und{ten}" for one in _GERMAN_ONES for ten in _GERMAN_TENS
+}
+_JOINED_NUMBER_WORDS = frozenset(JOINED_NUMBER_WORDS)
 _MEASURE = lazy(rf"\b(?:{_alternation(MULTIPLES)})\b|(?<![\w-])\d+-[a-z]", re.IGNORECASE)
 _TOKEN_EDGES = "\"'()[]{}<>.,;:!?\u2018\u2019\u201c\u201d*_"
 _METRIC_WORD = rf"(?<![\w'\u2019.-]){_WORD}"  # a whole word, hyphenated or not
@@ -501,7 +533,8 @@ def vague_phrase(text: str) -> str | None:
 
 
 def is_quantity(token: str) -> bool:
-    """A word that counts something: ``3``, ``50%``, ``five``, ``twenty-five``.  A year
+    """A word that counts something: ``3``, ``50%``, ``five``, ``twenty-five``, ``drei``,
+    ``dix-sept`` (:data:`NUMBER_WORDS`, :data:`JOINED_NUMBER_WORDS`).  A year
     (``2026``), a quarter (``Q3``), an ordinal (``2nd``), a date or a time and a number
     inside a hyphenated word (``one-on-ones``, ``30-minute``) name a time or a thing."""
     word = token.strip(_TOKEN_EDGES).lower()
@@ -510,7 +543,10 @@ def is_quantity(token: str) -> bool:
         if amount["out_of"] and _number(amount["number"]) > int(amount["out_of"]):
             return False  # 11/5, 12/10: a date, not a score
         return not _YEAR.fullmatch(word.lstrip("+-\u2212\u00b1~\u2264\u2265<>"))
-    return bool(word) and all(part in _NUMBER_WORDS for part in word.split("-"))
+    parts = word.split("-")
+    return any(part in _NUMBER_WORDS for part in parts) and all(
+        part in _NUMBER_WORDS or part in _JOINED_NUMBER_WORDS for part in parts
+    )
 
 
 #: Words that end what a number in a title counts: "5 HR leaders in my industry".
