@@ -133,9 +133,15 @@ def test_new_keeps_the_whole_title_of_a_note_whose_name_is_cut(invoke: Invoke, v
     assert again.exit_code == 1
     assert (
         "a note with this name already exists; not overwritten (the file name is the title "
-        "cut to 100 characters, which the note there shares: a title that begins differently "
-        "makes another)"
+        "cut to at most 100 characters and 200 bytes of UTF-8, which the note there shares: a "
+        "title that begins differently makes another)"
     ) in again.stderr
+    # reported: a Japanese name is cut at 66 characters (its 198 bytes), not 100
+    japanese = "日本語の長い目標" * 15
+    assert invoke("new", "goal", japanese, *args).exit_code == 0
+    told = invoke("new", "goal", japanese + "再び", *args)
+    assert told.exit_code == 1
+    assert "cut to at most 100 characters and 200 bytes of UTF-8, which" in told.stderr
     assert is_cut(HR_TITLE) and not is_cut("Short title") and not is_cut("exactly " + "y" * 92)
 
 
