@@ -517,3 +517,30 @@ def test_a_cut_name_ends_on_a_whole_visible_character(
     assume(unicodedata.normalize("NFC", title) == title)
     stem = file_stem(title)
     assert title.startswith(stem) and len(stem) in cluster_ends(words)
+
+
+def test_new_writes_the_text_it_is_given_in_nfc(invoke: Invoke, vault: Path) -> None:
+    """Reported: a title typed decomposed (NFD, as macOS sends it) named the file in NFC
+    but stayed NFD in `title:` and the heading, and a contact's name NFD got links
+    `[[Hélène Dubois|Hélène Dubois]]` and its meeting a `title:` property."""
+
+    def nfd(text: str) -> str:
+        return unicodedata.normalize("NFD", text)
+
+    title = "Réussir l\u2019évaluation finale"
+    args = ("--metric", nfd("entretiens réussis"), "--target", "1", "--due", "2027-03-01")
+    made = invoke("new", "goal", nfd(title), *args)
+    assert made.exit_code == 0, made.stderr
+    text = (vault / f"goals/{title}.md").read_text()
+    assert f"title: {title}\n" in text and f"\n# {title}\n" in text
+    assert unicodedata.is_normalized("NFC", text)
+    shown = json.loads(invoke("show", title, "--json").stdout)
+    assert shown["title"] == title
+    met = invoke("new", "meeting", "--with", nfd("Hélène Dubois"), "--create-contacts")
+    assert met.exit_code == 0, met.stderr
+    meeting = (vault / "meetings/2026-11-22 Meeting with Hélène Dubois.md").read_text()
+    assert "title:" not in meeting and "|" not in meeting
+    assert unicodedata.is_normalized("NFC", meeting)
+    contact = (vault / "people/Hélène Dubois.md").read_text()
+    assert "title: Hélène Dubois\n" in contact and "\n# Hélène Dubois\n" in contact
+    assert unicodedata.is_normalized("NFC", contact)
