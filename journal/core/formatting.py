@@ -74,6 +74,31 @@ def _regional(char: str) -> bool:
     return "\U0001f1e6" <= char <= "\U0001f1ff"
 
 
+def wide_parts(word: str) -> list[str]:
+    """``word`` in the parts a line may break between: between any two wide letters
+    (Chinese and Japanese text is broken so, having no spaces), never inside a
+    backticked span, nor between a wide letter and any other (``学HRBP`` stays whole)."""
+    if word.isascii():
+        return [word]
+    parts, wide = [""], False
+    for span in _SPAN.split(word):
+        if span[:1] == "`" and len(span) > 1:  # a backticked span: kept whole
+            parts[-1] += span
+            wide = False
+            continue
+        for char, columns_taken in zip(span, _widths(span), strict=True):
+            if columns_taken == 2 and wide:
+                parts.append("")
+            parts[-1] += char
+            if columns_taken:  # a mark or a joined emoji goes with the letter before
+                wide = columns_taken == 2
+    return parts
+
+
+#: A backticked span, kept by :func:`wide_parts` (``re.split`` keeps it as a part).
+_SPAN = lazy(r"(`[^`]*`)")
+
+
 def padded(text: str, width: int) -> str:
     """``text`` with spaces after it to fill ``width`` terminal columns."""
     return text + " " * (width - columns(text))
