@@ -518,6 +518,24 @@ def pass_state(func: F) -> F:
     return click.pass_obj(func)  # type: ignore[return-value]
 
 
+def typed_in_nfc(func: F) -> F:
+    """Give a command that writes its arguments into a new note (``journal new``) each
+    text argument in Unicode NFC, as it names the file: macOS sends what is typed
+    decomposed (NFD), and ``Hélène`` so would be two spellings in one note."""
+    import unicodedata
+
+    def nfc(value: Any) -> Any:
+        if isinstance(value, str):
+            return unicodedata.normalize("NFC", value)
+        return tuple(map(nfc, value)) if isinstance(value, tuple) else value
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return func(*args, **{key: nfc(value) for key, value in kwargs.items()})
+
+    return wrapper  # type: ignore[return-value]
+
+
 def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
     """Print ``text``, control characters from notes shown, not obeyed
     (:func:`~journal.core.formatting.terminal_text`)."""
@@ -876,6 +894,7 @@ def new() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the created goal as JSON.")
 @commit_option
 @pass_state
+@typed_in_nfc
 def new_goal_command(state: State, title: str, as_json: bool, **options: str | None) -> str:
     """Write a new goal file from the goal template; never overwrites.
 
@@ -1567,6 +1586,7 @@ def log_command(
 @click.option("--json", "as_json", is_flag=True, help="Print the created contact as JSON.")
 @commit_option
 @pass_state
+@typed_in_nfc
 def new_contact_command(
     state: State,
     name: str,
@@ -1619,6 +1639,7 @@ def new_contact_command(
 @click.option("--json", "as_json", is_flag=True, help="Print the created meeting as JSON.")
 @commit_option
 @pass_state
+@typed_in_nfc
 def new_meeting_command(
     state: State,
     people: tuple[str, ...],

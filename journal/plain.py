@@ -5,14 +5,14 @@ column), never cut, wrapped to the terminal by :func:`wrapped` (docs/commands.md
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from functools import partial
 from typing import Any
 
 from journal.core.dates import imitated_after, now_on, parse_date
 from journal.core.fields import CLOSED
-from journal.core.formatting import amount, columns, number, percent, plural
+from journal.core.formatting import amount, columns, number, percent, plural, wide_parts
 from journal.core.regex import lazy
 from journal.present import (
     SHOWN_CHECKINS,
@@ -85,8 +85,9 @@ _TASK_PART = lazy(
 
 
 def wrapped(text: str, width: int) -> str:
-    """Each line of ``text`` wrapped at spaces to ``width`` terminal columns (a wide
-    letter takes two: :func:`~journal.core.formatting.columns`), a continuation two
+    """Each line of ``text`` wrapped at spaces, and between two wide letters, to
+    ``width`` terminal columns (a wide letter takes two:
+    :func:`~journal.core.formatting.columns`), a continuation two
     spaces further in than its line; a word longer than a line runs past it, whole, on
     a line of its own (a path, or a backticked command, stays one to read and to copy)."""
     out = []
@@ -95,7 +96,7 @@ def wrapped(text: str, width: int) -> str:
         indent = line[: len(line) - len(body)]
         room = max(width, len(indent) + 12)
         lines, used = [indent], len(indent)
-        for gap, word in _WORD.findall(body):
+        for gap, word in _words(body):
             wide = columns(word)
             if lines[-1] != indent and used + len(gap) + wide > room:
                 lines.append(f"{indent}  {word}")
@@ -105,6 +106,16 @@ def wrapped(text: str, width: int) -> str:
                 used += len(gap) + wide
         out.extend(lines if body else [""])
     return "".join(f"{line}\n" for line in out)
+
+
+def _words(line: str) -> Iterator[tuple[str, str]]:
+    """The words of ``line`` (:data:`_WORD`), each with the spaces before it; a word of
+    Chinese or Japanese as its parts a line may break between
+    (:func:`~journal.core.formatting.wide_parts`), with no space between them."""
+    for gap, word in _WORD.findall(line):
+        parts = wide_parts(word)
+        yield gap, parts[0]
+        yield from (("", part) for part in parts[1:])
 
 
 def task_words(text: str) -> str:

@@ -15,17 +15,20 @@ from journal.core.formatting import (
     _IES_OF_Y,
     amount,
     bar,
+    columns,
     json_progress,
     one_line,
     per_week,
     percent,
     rate,
     shell_word,
+    shortened,
     single_line,
     table_pipes_only,
     terminal_text,
 )
 from tests.conftest import REPO
+from tests.test_names import _CLUSTERED_TITLES, cluster_ends
 
 
 @given(
@@ -358,3 +361,20 @@ def test_shell_words_leave_plain_words_and_quote_the_others() -> None:
     assert shell_words(["=4", "[[Dana]]", "a*", "~x", "Dana's", "$HOME", ""]) == (
         '"=4" "[[Dana]]" "a*" "~x" "Dana\'s" \'$HOME\' ""'
     )
+
+
+@given(_CLUSTERED_TITLES, st.integers(min_value=2, max_value=60))
+def test_a_shortened_title_ends_on_a_whole_visible_character(
+    clustered: tuple[str, list[list[str]]], width: int
+) -> None:
+    title, words = clustered
+    short = shortened(title, width)
+    assert columns(short) <= width
+    kept = short.removesuffix("…")
+    assert title.startswith(kept) and len(kept) in cluster_ends(words)
+
+
+def test_a_shortened_title_keeps_its_flags_whole() -> None:
+    """Reported: `journal status` on a 70-column terminal showed half a flag."""
+    assert shortened("Fika🇸🇪🇸🇪🇪", 8) == "Fika🇸🇪…"
+    assert shortened("🇸🇪🇸🇪🇸🇪", 4) == "🇸🇪…"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from journal.adapters.vault import Vault, load_catalog
@@ -132,9 +133,15 @@ def test_new_keeps_the_whole_title_of_a_note_whose_name_is_cut(invoke: Invoke, v
     assert again.exit_code == 1
     assert (
         "a note with this name already exists; not overwritten (the file name is the title "
-        "cut to 100 characters, which the note there shares: a title that begins differently "
-        "makes another)"
+        "cut to at most 100 characters and 200 bytes of UTF-8, which the note there shares: a "
+        "title that begins differently makes another)"
     ) in again.stderr
+    # reported: a Japanese name is cut at 66 characters (its 198 bytes), not 100
+    japanese = "日本語の長い目標" * 15
+    assert invoke("new", "goal", japanese, *args).exit_code == 0
+    told = invoke("new", "goal", japanese + "再び", *args)
+    assert told.exit_code == 1
+    assert "cut to at most 100 characters and 200 bytes of UTF-8, which" in told.stderr
     assert is_cut(HR_TITLE) and not is_cut("Short title") and not is_cut("exactly " + "y" * 92)
 
 
@@ -421,3 +428,119 @@ def test_a_suggestion_two_notes_share_the_title_of_is_shown_by_their_paths(
     assert "(did you mean: goals/mentor.md, goals/mentor 2.md, Find a mentor in sales?)" in (
         result.stderr
     )
+
+
+FLAG = "🇪🇸"
+FAMILY = "👨\u200d👩\u200d👧"
+#: A Hebrew title as a user typed it, with a right-to-left and a left-to-right mark.
+MARKED_TITLE = "לסיים 3 ראיונות\u200f HR\u200e עד מרץ"
+
+
+def test_invisible_marks_are_left_out_of_file_names() -> None:
+    """Reported: the bidi marks of a title stayed in its file name, which then looked
+    like the title typed without them but was no name of it."""
+    assert file_stem(MARKED_TITLE) == "לסיים 3 ראיונות HR עד מרץ"
+    invisible = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u200b"
+    assert file_stem(f"\ufeffa{invisible}b") == "ab"
+    # the joiners are part of what is written: an emoji's, a Persian word's
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # "I want", with a ZWNJ
+    assert file_stem(f"{FAMILY} {persian}") == f"{FAMILY} {persian}"
+
+
+def test_a_name_typed_without_the_marks_of_a_title_finds_it(invoke: Invoke, vault: Path) -> None:
+    args = ("--metric", "ראיונות", "--unit", "ראיונות", "--target", "3", "--due", "2027-03-01")
+    assert invoke("new", "goal", MARKED_TITLE, *args).exit_code == 0
+    (made,) = (vault / "goals").iterdir()
+    assert made.name == "לסיים 3 ראיונות HR עד מרץ.md"
+    assert f"title: {MARKED_TITLE}\n" in made.read_text()  # the title as typed
+    typed = "לסיים 3 ראיונות HR עד מרץ"
+    logged = invoke("log", typed, "+1", "x")
+    assert logged.exit_code == 0, logged.stderr
+    assert invoke("show", MARKED_TITLE).exit_code == 0
+    assert invoke("show", "\u200f" + typed).exit_code == 0
+
+
+def test_a_link_is_not_blind_to_invisible_marks(invoke: Invoke, write: Write) -> None:
+    """As in Obsidian, the marks of a link are part of the name it links to: only the
+    names given to a command ignore them."""
+    write("goals/Plan A.md", goal_text("Plan A", current=0))
+    write("2026-11-20.md", "progress:: [[Plan\u200e A]] +1\nprogress:: [[Plan A]] +2\n")
+    shown = invoke("show", "Plan\u200e A", "--json")
+    assert shown.exit_code == 0, shown.stderr
+    assert json.loads(shown.stdout)["current"] == 2
+
+
+def test_a_long_name_is_cut_between_whole_flags_and_emoji() -> None:
+    """Reported: a cut left half a flag (a lone regional indicator) or an emoji's
+    joiner at the end of a file name."""
+    stem = file_stem("Aprender " + FLAG * 40)
+    assert stem == "Aprender " + FLAG * 23  # 55 of 100 characters, 193 of 200 bytes
+    assert file_stem("xxxxxFeiern" + FAMILY * 20) == "xxxxxFeiern" + FAMILY * 10  # 191 bytes
+    assert file_stem("x" * 99 + "q\u0301") == "x" * 99  # an accent NFC has no q with
+    assert file_stem("x" * 99 + "👍🏽") == "x" * 99  # the skin tone with its hand
+    assert file_stem("x" * 99 + "❤\ufe0f") == "x" * 99  # the emoji with its style
+    # regional indicators are paired from the start of their run: 🇸 + 🇪🇸🇪🇸... is 🇸🇪🇸🇪...
+    assert file_stem("ab🇸" + FLAG * 60) == "ab" + "🇸🇪" * 24  # 194 bytes
+
+
+#: Visible characters made of several code points, and single ones: a cut of a text of
+#: them may fall only between two.
+_CLUSTERS = st.one_of(
+    st.tuples(
+        st.sampled_from(["q", "学", "ह", "👍", "❤"]),
+        st.lists(st.sampled_from(["\u0301", "\u0308", "\ufe0f", "🏽", "\u093f"]), max_size=3),
+    ).map(lambda c: c[0] + "".join(c[1])),
+    st.sampled_from([FLAG, "🇸🇪", "🇩🇪", FAMILY, "❤\ufe0f\u200d🔥"]),
+)
+#: A title of words of such characters, and where each of its characters ends.
+_CLUSTERED_TITLES = st.lists(
+    st.lists(_CLUSTERS, min_size=1, max_size=40), min_size=1, max_size=8
+).map(lambda words: (" ".join("".join(w) for w in words), [[*w, " "] for w in words]))
+
+
+def cluster_ends(words: list[list[str]]) -> set[int]:
+    """The offsets in a title of ``words`` (each a list of visible characters, then a
+    space) that end a visible character."""
+    ends, at = {0}, 0
+    for word in words:
+        for cluster in word:
+            at += len(cluster)
+            ends.add(at)
+    return ends
+
+
+@given(_CLUSTERED_TITLES)
+def test_a_cut_name_ends_on_a_whole_visible_character(
+    clustered: tuple[str, list[list[str]]],
+) -> None:
+    title, words = clustered
+    assume(unicodedata.normalize("NFC", title) == title)
+    stem = file_stem(title)
+    assert title.startswith(stem) and len(stem) in cluster_ends(words)
+
+
+def test_new_writes_the_text_it_is_given_in_nfc(invoke: Invoke, vault: Path) -> None:
+    """Reported: a title typed decomposed (NFD, as macOS sends it) named the file in NFC
+    but stayed NFD in `title:` and the heading, and a contact's name NFD got links
+    `[[Hélène Dubois|Hélène Dubois]]` and its meeting a `title:` property."""
+
+    def nfd(text: str) -> str:
+        return unicodedata.normalize("NFD", text)
+
+    title = "Réussir l\u2019évaluation finale"
+    args = ("--metric", nfd("entretiens réussis"), "--target", "1", "--due", "2027-03-01")
+    made = invoke("new", "goal", nfd(title), *args)
+    assert made.exit_code == 0, made.stderr
+    text = (vault / f"goals/{title}.md").read_text()
+    assert f"title: {title}\n" in text and f"\n# {title}\n" in text
+    assert unicodedata.is_normalized("NFC", text)
+    shown = json.loads(invoke("show", title, "--json").stdout)
+    assert shown["title"] == title
+    met = invoke("new", "meeting", "--with", nfd("Hélène Dubois"), "--create-contacts")
+    assert met.exit_code == 0, met.stderr
+    meeting = (vault / "meetings/2026-11-22 Meeting with Hélène Dubois.md").read_text()
+    assert "title:" not in meeting and "|" not in meeting
+    assert unicodedata.is_normalized("NFC", meeting)
+    contact = (vault / "people/Hélène Dubois.md").read_text()
+    assert "title: Hélène Dubois\n" in contact and "\n# Hélène Dubois\n" in contact
+    assert unicodedata.is_normalized("NFC", contact)

@@ -252,7 +252,33 @@ def test_plain_wrapping_keeps_a_long_word_whole_and_counts_wide_letters(
     assert f"{folder}/Vague.md," in checked.splitlines()  # whole, on a line of its own
     listed = run(vault, "--plain", "list", env={"COLUMNS": "40"}).stdout.splitlines()
     assert len(listed) > 3 and max(map(columns, listed)) <= 40
-    assert f"{wide}: active" in " ".join(" ".join(listed).split())
+    assert f"{wide}: active".replace(" ", "") in "".join("".join(listed).split())
+
+
+def test_plain_wrapping_breaks_chinese_and_japanese_between_letters(
+    vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: `COLUMNS=60 journal --plain status` printed a 102-character Japanese
+    title on one line of 204 columns, read as one word with no space in it."""
+    from journal.plain import wrapped
+
+    # (a line is never narrower than 12 columns)
+    assert wrapped("日本語の目標です", 10) == "日本語の目標\n  です\n"
+    assert wrapped("ab 日本語日本語 cd", 12) == "ab 日本語日\n  本語 cd\n"
+    # a Latin word, a backticked span and an emoji joined of several stay whole
+    assert wrapped("学学学学学HRBP学", 12) == "学学学学\n  学HRBP学\n"
+    assert wrapped("日本`journal 日本語`語", 12) == "日\n  本`journal 日本語`語\n"
+    family = "👨\u200d👩\u200d👧"
+    assert wrapped("学" + family * 6, 12) == f"学{family * 5}\n  {family}\n"
+    monkeypatch.chdir(vault)
+    title = (
+        "人事ビジネスパートナーとして" * 7 + "昇進する目標を立てて毎週の振り返りで進捗を確かめる"
+    )
+    (vault / "goals").mkdir()
+    (vault / "goals" / "目標.md").write_text(goal_text(title))
+    lines = run(vault, "--plain", "status", env={"COLUMNS": "60"}).stdout.splitlines()
+    assert max(map(columns, lines)) <= 60
+    assert title in "".join(line.strip() for line in lines)
 
 
 def test_plain_wrapping_keeps_a_backticked_command_whole() -> None:

@@ -48,7 +48,7 @@ from journal.core.links import (
     resolve_link,
     spelled_apart,
 )
-from journal.core.names import one_slip, slug, unaccented
+from journal.core.names import INVISIBLE_MARKS, one_slip, slug, unaccented
 from journal.core.networking import (
     Contact,
     Meeting,
@@ -400,10 +400,12 @@ def _unspaced(char: str) -> bool:
 #: The apostrophes and dashes a name may be written with (a phone's or a word processor's
 #: curly apostrophe, a no-break hyphen), as a keyboard types them: U+2019, U+2018,
 #: U+201B, U+02BC, the prime U+2032 and the acute accent U+00B4 as ``'``; the hyphens
-#: and dashes U+2010 to U+2015 and the minus sign U+2212 as ``-``.
+#: and dashes U+2010 to U+2015 and the minus sign U+2212 as ``-``; the invisible marks
+#: (:data:`~journal.core.names.INVISIBLE_MARKS`, a bidi mark a keyboard typed) left out.
 _TYPED_MARKS = str.maketrans(
     dict.fromkeys("\u2019\u2018\u201b\u02bc\u2032\u00b4", "'")
     | dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-")
+    | dict.fromkeys(INVISIBLE_MARKS)
 )
 
 
@@ -411,8 +413,8 @@ def bare_name(text: str) -> str:
     """``text`` as a command's name of a note is compared: folded (:func:`fold`), Latin
     letters without their accents (:func:`~journal.core.names.unaccented`), apostrophes
     and dashes as typed (:data:`_TYPED_MARKS`): ``José`` is ``jose``, ``O\u2019Neill``
-    is ``o'neill``, ``Mary\u2011Kate`` (a no-break hyphen) ``mary-kate``.  Links never
-    are."""
+    is ``o'neill``, ``Mary\u2011Kate`` (a no-break hyphen) ``mary-kate``, ``HR\u200e``
+    (a left-to-right mark) ``hr``.  Links never are: Obsidian's keep their marks."""
     return unaccented(fold(text).translate(_TYPED_MARKS))
 
 

@@ -38,6 +38,67 @@ def _widths(text: str) -> Iterator[int]:
         yield 0 if zero else 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+def whole_end(text: str, end: int) -> int:
+    """The offset at or before ``end`` where ``text`` can be cut without splitting what
+    shows as one character: not before a combining mark, a variation selector (the
+    emoji style U+FE0F), a skin tone, a tag (of a subdivision's flag), a zero-width
+    joiner or the vowel or final consonant of a decomposed Hangul syllable; not after a
+    joiner (inside 👨‍👩‍👧); not between the two regional indicators of a flag (paired from
+    the start of their run).  0 when the first such character reaches past ``end``."""
+    while 0 < end < len(text) and _joined(text, end):
+        end -= 1
+    return end
+
+
+def _joined(text: str, at: int) -> bool:
+    """Whether ``text[at]`` shows as one character with ``text[at - 1]``."""
+    import unicodedata
+
+    char, code = text[at], ord(text[at])
+    if text[at - 1] == "\u200d" or char == "\u200d" or unicodedata.category(char)[0] == "M":
+        return True
+    if 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F or 0x1160 <= code <= 0x11FF:
+        return True  # a skin tone, a tag, a Hangul vowel or final consonant
+    if 0xD7B0 <= code <= 0xD7FF:
+        return True
+    if not _regional(char):
+        return False
+    start = at
+    while start > 0 and _regional(text[start - 1]):
+        start -= 1
+    return (at - start) % 2 == 1
+
+
+def _regional(char: str) -> bool:
+    """Whether ``char`` is a regional indicator (two make a flag: 🇪 and 🇸 are 🇪🇸)."""
+    return "\U0001f1e6" <= char <= "\U0001f1ff"
+
+
+def wide_parts(word: str) -> list[str]:
+    """``word`` in the parts a line may break between: between any two wide letters
+    (Chinese and Japanese text is broken so, having no spaces), never inside a
+    backticked span, nor between a wide letter and any other (``学HRBP`` stays whole)."""
+    if word.isascii():
+        return [word]
+    parts, wide = [""], False
+    for span in _SPAN.split(word):
+        if span[:1] == "`" and len(span) > 1:  # a backticked span: kept whole
+            parts[-1] += span
+            wide = False
+            continue
+        for char, columns_taken in zip(span, _widths(span), strict=True):
+            if columns_taken == 2 and wide:
+                parts.append("")
+            parts[-1] += char
+            if columns_taken:  # a mark or a joined emoji goes with the letter before
+                wide = columns_taken == 2
+    return parts
+
+
+#: A backticked span, kept by :func:`wide_parts` (``re.split`` keeps it as a part).
+_SPAN = lazy(r"(`[^`]*`)")
+
+
 def padded(text: str, width: int) -> str:
     """``text`` with spaces after it to fill ``width`` terminal columns."""
     return text + " " * (width - columns(text))
@@ -45,17 +106,17 @@ def padded(text: str, width: int) -> str:
 
 def shortened(text: str, width: int) -> str:
     """``text`` cut to at most ``width`` terminal columns, ending in ``…`` when cut: after
-    a whole word when one ends in the second half of what fits (never inside a joined
-    emoji)."""
+    a whole word when one ends in the second half of what fits, else after a whole
+    visible character (:func:`whole_end`: never inside a flag or a joined emoji)."""
     if columns(text) <= width:
         return text
-    kept, used = [], 0
-    for char, wide in zip(text, _widths(text), strict=True):
+    end, used = 0, 0
+    for wide in _widths(text):
         used += wide
         if used > width - 1:
             break
-        kept.append(char)
-    cut = "".join(kept)
+        end += 1
+    cut = text[: whole_end(text, end)]
     space = cut.rfind(" ")
     if not text[len(cut)].isspace() and space > len(cut) // 2:
         cut = cut[:space]

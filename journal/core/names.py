@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Collection
 
 from journal.core.errors import UsageProblem
-from journal.core.formatting import listed, uncommented
+from journal.core.formatting import listed, uncommented, whole_end
 from journal.core.regex import lazy
 
 MAX_NAME_BYTES = 200  # leaves room for " 2.md" and sync tools' suffixes within 255
@@ -17,6 +17,15 @@ MAX_NAME_CHARS = 100
 #: The longest vault path a Windows checkout holds with room for the vault's folder
 #: (``C:\\Users\\NAME\\OneDrive - Company\\career\\``, about 60) within 260 (H018).
 MAX_PATH_CHARS = 200
+#: Unicode format characters that show nothing: the bidi marks, embeddings, overrides and
+#: isolates (U+200E, U+200F, U+061C, U+202A-U+202E, U+2066-U+2069), the zero-width space
+#: and the byte order mark.  Not the joiners: U+200D is part of an emoji (👨‍👩‍👧), U+200C of a
+#: Persian word.  A file name made of a title leaves them out, and a note's name given to
+#: a command is compared without them (a title typed with them and without is one).
+INVISIBLE_MARKS = (
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\ufeff"
+)
+_NO_MARKS = str.maketrans(dict.fromkeys(INVISIBLE_MARKS))
 _UNSAFE = lazy(r'[\x00-\x1f\x7f:?*<>|"\\/#^\[\]]+')
 _SPACES = lazy(r"\s+")
 #: Windows' device names: a file or folder name that is one of them up to its first dot
@@ -60,12 +69,13 @@ def file_stem(title: str) -> str:
     """A file name (without ``.md``) that is valid on Windows, macOS, Linux and in links.
 
     Characters that break file systems or wikilinks (``: ? * < > | " \\ / # ^ [ ]``)
-    become spaces; a Windows device name (:func:`device_name`) gets a ``_`` after it
-    (``Con_. law exam``), also one a cut leaves; a longer name is cut to its words that
-    fit in :data:`MAX_NAME_CHARS` characters and :data:`MAX_NAME_BYTES` bytes of UTF-8
-    (to the characters that fit when those words would keep less than half of them);
-    leading dots and ``~`` go.  A ValueError
-    when nothing is left (a title of only those characters, dots, ``~`` and spaces).
+    become spaces, invisible marks (:data:`INVISIBLE_MARKS`) go; a Windows device name
+    (:func:`device_name`) gets a ``_`` after it (``Con_. law exam``), also one a cut
+    leaves; a longer name is cut to its words that fit in :data:`MAX_NAME_CHARS`
+    characters and :data:`MAX_NAME_BYTES` bytes of UTF-8 (to the visible characters that
+    fit when those words would keep less than half of them); leading dots and ``~`` go.
+    A ValueError when nothing is left (a title of only those characters, dots, ``~`` and
+    spaces).
     Its HTML comments go first (:func:`uncommented`: people hide private words in them).
     """
     name = _cut(_uncut(title)).rstrip(" .")
@@ -82,7 +92,7 @@ def file_stem(title: str) -> str:
 
 def _uncut(title: str) -> str:
     """``title`` as a file name, but for its length (see :func:`file_stem`)."""
-    name = unicodedata.normalize("NFC", uncommented(title))
+    name = unicodedata.normalize("NFC", uncommented(title)).translate(_NO_MARKS)
     # a leading "." or "~" would make a hidden or an editor's temporary file, never read
     return _SPACES.sub(" ", _UNSAFE.sub(" ", name)).strip(" .").lstrip("~ .")
 
@@ -95,9 +105,11 @@ def is_cut(title: str) -> bool:
 
 def _cut(name: str) -> str:
     """``name`` cut to the words that fit in :data:`MAX_NAME_CHARS` characters and
-    :data:`MAX_NAME_BYTES` bytes, or to the characters when the words would keep less
-    than half of them (a long word after a short one: ``ab cccc...`` is not ``ab``)."""
+    :data:`MAX_NAME_BYTES` bytes, or to the visible characters (:func:`whole_end`: a flag,
+    an emoji and an accented letter whole) when the words would keep less than half of
+    them (a long word after a short one: ``ab cccc...`` is not ``ab``)."""
     fits = name[:MAX_NAME_CHARS].encode("utf-8")[:MAX_NAME_BYTES].decode("utf-8", "ignore")
+    fits = name[: whole_end(name, len(fits)) or len(fits)]  # one character too long: cut
     if fits == name or name[len(fits)] == " ":
         return fits
     words = fits.rpartition(" ")[0]

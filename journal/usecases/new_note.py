@@ -26,6 +26,7 @@ from journal.core.goal import body_line
 from journal.core.links import fold, is_conflict_copy
 from journal.core.names import (
     ID_LENGTH,
+    MAX_NAME_BYTES,
     MAX_NAME_CHARS,
     file_stem,
     is_cut,
@@ -115,9 +116,10 @@ def free_path(vault: Vault, catalog: Catalog, folder: str, title: str) -> str:
             "links (Obsidian picks one of the two)"
         )
     if is_cut(title):  # a verification: two long titles alike in their first 100 characters
-        why += (
-            f" (the file name is the title cut to {MAX_NAME_CHARS} characters, which the "
-            "note there shares: a title that begins differently makes another)"
+        why += (  # (a CJK title's 200 bytes are 66 characters)
+            f" (the file name is the title cut to at most {MAX_NAME_CHARS} characters and "
+            f"{MAX_NAME_BYTES} bytes of UTF-8, which the note there shares: a title that begins "
+            "differently makes another)"
         )
     _refuse_empty(vault, there, why)
     raise Conflict(why, path=there)
