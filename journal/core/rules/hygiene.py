@@ -666,7 +666,8 @@ def inline_property(ctx: Context) -> Iterator[Problem]:
     """H025: a goal property the front matter lacks, written as a Dataview inline field in
     the body (``Target:: 50``, ``[unit:: km]``, by another tool's name ``started::``,
     with a space or ``-`` for ``_`` as in ``Due Date::``): one indexed look-up of the
-    inline fields per spelling of a property name."""
+    inline fields per spelling of a property name.  A field on a task is the task's (the
+    Tasks plugin's ``[due:: 2026-12-14]``), not the goal's."""
     goals = {g.path: g for g in ctx.goals}
     others = _OTHER_NAMES["goal"]
     for key in (*(k for k in GOAL_FIELDS if k != "type"), *others):
@@ -674,7 +675,11 @@ def inline_property(ctx: Context) -> Iterator[Problem]:
         spelt = dict.fromkeys((key, key.replace("_", " "), key.replace("_", "-")))
         for path, _day, field in (found for name in spelt for found in ctx.catalog.fields(name)):
             goal = goals.get(path)
-            if goal is not None and ctx.missing(goal, meant):
+            if (
+                goal is not None
+                and ctx.missing(goal, meant)
+                and all(task.line != field.line for task in ctx.catalog.by_path[path].tasks)
+            ):
                 yield Problem(
                     path,
                     field.line,
