@@ -57,6 +57,7 @@ from journal.core.notes import (
     NoteLink,
     remade_by,
     stem_of,
+    unticked,
 )
 from journal.core.periodic import PeriodicSettings
 from journal.core.regex import lazy
@@ -265,18 +266,26 @@ def uncounted_progress(ctx: Context) -> Iterator[Problem]:
         if problem is not None:
             yield Problem(path, field.line, *problem)
     for diagnostic in ctx.catalog.diagnostics:
-        if diagnostic.code in ("progress", "progress-colon"):
+        if diagnostic.code in ("progress", "progress-colon", "progress-task"):
             yield _unread_field(ctx, diagnostic)
 
 
 def _unread_field(ctx: Context, told: Diagnostic) -> Problem:
     """H010 at a ``progress`` field not read (after other text on its line, or with one
-    colon): the fix writes the field as found, so that it is read; about the goal its
-    link names, if any (``journal check GOAL`` keeps it)."""
+    colon) or on a task not done: the fix writes the field as found, so that it is read
+    (or ticks the task); about the goal its link names, if any (``journal check GOAL``
+    keeps it)."""
     found = UNREAD_FIELD.match(told.message)
     assert found is not None  # the message names the field
     field = found.group(1)
-    if told.code == "progress":
+    if told.code == "progress-task":
+        fix = "tick the task (`[x]`) when it is done, or remove the field"
+    elif told.code == "progress" and told.line in unticked(ctx.catalog.by_path[told.path].tasks):
+        fix = (
+            f"put it on a line of its own to count it now, or in brackets, `[{field}]`, to "
+            "count it once the task is done (`[x]`)"
+        )
+    elif told.code == "progress":
         fix = f"put it on a line of its own, or in brackets: `[{field}]`"
     else:
         field = field.replace(":", "::", 1)
