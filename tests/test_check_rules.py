@@ -2530,3 +2530,62 @@ def test_a_vague_goal_with_a_number_that_is_no_amount_does_not_say_no_number() -
     [finding] = of("S001", run((PATH, goal)))
     assert "no number" not in finding.message
     assert "11/10" in finding.message
+
+
+def test_fields_inside_journals_generated_sections_are_not_read() -> None:
+    """Reported (plugin user): a review's Check-ins copy each log line's note, fields and
+    all; read back, journal's own output counted, or drew H010 on the review."""
+    copied = (
+        f"- 2026-11-20 · +1 · case study (progress:: {GOAL_LINK} +1)\n"
+        f"- Booked it. progress:: {GOAL_LINK} +1\n"
+        f"progress: {GOAL_LINK} +1\n"
+        f"progress:: {GOAL_LINK} +1,5\n"
+        "Target:: 4\n"
+    )
+    weekly = (
+        "Weekly/2026-W47.md",
+        "# Week 47\n\n<!-- journal:begin checkins 00000000 -->\n"
+        f"{copied}<!-- journal:end checkins -->\n\nmine:: kept\n",
+    )
+    assert of("H010", run((PATH, goal_note()), weekly)) == []
+    dated = (weekly[0], "---\ndate: 2026-11-20\n---\n" + weekly[1])
+    [goal] = catalog((PATH, goal_note()), dated).goals
+    assert [c.path for c in goal.checkins] == [PATH, PATH]
+    assert [f.key for f in catalog(dated).by_path[dated[0]].fields] == ["mine"]
+
+
+@pytest.mark.parametrize("state", [" ", "/", ">", "-"])
+def test_a_progress_field_on_a_task_not_done_counts_nothing_and_says_so(state: str) -> None:
+    """Reported (plugin user): `- [ ] Coffee with Sam [progress:: [[G]] +1]` counted as
+    progress made, as did a cancelled task's; a log line's task counts only once done."""
+    field = f"progress:: {GOAL_LINK} +1"
+    task = f"- [{state}] Coffee with Sam [{field}] 📅 2026-12-10"
+    daily = ("daily/2026-11-20.md", f"# A day\n\n{task}\n")
+    [goal] = catalog((PATH, goal_note()), daily).goals
+    assert [c.path for c in goal.checkins] == [PATH, PATH]
+    [finding] = of("H010", run((PATH, goal_note()), daily))
+    assert (finding.path, finding.line, finding.goal) == (daily[0], 3, PATH)
+    assert finding.message == (
+        f"`{field}` on a task not done (`[{state}]`) counts nothing: it counts once the task "
+        "is done (`[x]`)"
+    )
+    assert finding.suggestion == "tick the task (`[x]`) when it is done, or remove the field"
+
+
+@pytest.mark.parametrize("state", ["x", "X"])
+def test_a_progress_field_on_a_done_task_counts(state: str) -> None:
+    daily = ("daily/2026-11-20.md", f"- [{state}] Coffee with Sam [progress:: {GOAL_LINK} +1]\n")
+    [goal] = catalog((PATH, goal_note()), daily).goals
+    assert [c.path for c in goal.checkins] == [PATH, PATH, daily[0]]
+    assert of("H010", run((PATH, goal_note()), daily)) == []
+
+
+def test_a_field_after_an_open_tasks_checkbox_is_not_told_to_take_brackets_alone() -> None:
+    """Reported: H010's fix for `- [ ] progress:: [[G]] +10` was brackets, which on an open
+    task count nothing either."""
+    daily = ("daily/2026-11-20.md", f"- [ ] progress:: {GOAL_LINK} +10 network more\n")
+    [finding] = of("H010", run((PATH, goal_note()), daily))
+    assert finding.suggestion == (
+        "put it on a line of its own to count it now, or in brackets, "
+        f"`[progress:: {GOAL_LINK} +10 network more]`, to count it once the task is done (`[x]`)"
+    )

@@ -355,3 +355,18 @@ def test_progress_naming_an_untyped_note_in_the_goal_folder_says_to_make_it_a_go
         f"top, three lines: `---`, `type: goal`, `---`; or {example}",
         3: example,
     }
+
+
+@pytest.mark.parametrize("state", [" ", "x", "-", "/"])
+def test_a_tasks_plugin_field_on_a_task_is_the_tasks_not_the_goals(state: str) -> None:
+    """Reported (plugin user): `- [ ] Apply [start:: 2026-12-07] [due:: 2026-12-14]` (the
+    Tasks plugin's Dataview format) got H025 "journal reads `start:` in the front matter":
+    the task's dates are not the goal's."""
+    body = (
+        f"- [{state}] Apply to Fernway [start:: 2026-12-07] [due:: 2026-12-14] [priority:: high]\n"
+        "- [ ] Ask Priya for a referral [created:: 2026-12-01] [scheduled:: 2026-12-08]\n"
+        "- started:: 2026-12-01\n\n" + LOG
+    )
+    text = goal_note(body, start=None, due=None, created=None)
+    found = of("H025", run((PATH, text)))
+    assert [f.line for f in found] == [text.splitlines().index("- started:: 2026-12-01") + 1]

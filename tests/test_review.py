@@ -2264,3 +2264,27 @@ def test_review_and_plan_write_over_an_empty_note_only_when_forced(
     assert path.read_bytes() == blank
     assert run(example_vault, command, "--force")[:2] == (0, f"{rel}: updated\n")
     assert codec.decode(path.read_bytes()).data["type"] == command  # type: ignore[index]
+
+
+def test_a_field_the_review_copies_from_a_log_line_counts_for_no_goal(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (plugin user): a check-in's note holding `(progress:: [[B]] +1)` was copied
+    into the review's Check-ins, and B counted it from there: journal's own output became
+    its input."""
+    write("goals/Beta.md", goal_text("Beta", current=0).replace("- 2026-11-20: +1 Coffee", "- x"))
+    write(
+        "goals/Alpha.md",
+        goal_text("Alpha", current=1).replace(
+            "Coffee with [[Dana Ortiz]]", "case study (progress:: [[Beta]] +1)"
+        ),
+    )
+    assert invoke("review").exit_code == 0
+    review = vault / SAMPLE_REVIEW
+    assert "(progress:: [[Beta]] +1)" in review.read_text("utf-8")
+    h010 = json.loads(invoke("check", "--json", "--select", "H010").stdout)
+    assert [r["path"] for r in h010] == ["goals/Alpha.md"]  # not dated, but not the review's
+    # dated, as a weekly note of Obsidian's often is: still no check-in of Beta's
+    review.write_text(review.read_text("utf-8").replace("---\n", "---\ndate: 2026-11-22\n", 1))
+    shown = json.loads(invoke("show", "Beta", "--json").stdout)
+    assert [c["path"] for c in shown["checkins"]] == []

@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from journal.core import codec
-from journal.core.body import CLOSED_TASK
+from journal.core.body import CLOSED_TASK, DONE_TASK
 from journal.core.checkins import (
     INLINE_KEY,
     CheckIn,
@@ -37,7 +37,7 @@ from journal.core.tags import unique
 if TYPE_CHECKING:
     from journal.core.periodic import PeriodicSettings
 
-PARSER_VERSION = 40  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 41  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -181,9 +181,10 @@ _DAY_NAME = lazy(r"(\d{4}-\d{2}-\d{2})")
 #: A line that starts (or a list item, a quote that starts) with ``progress:`` written
 #: with one colon, then a change, or a link and a change: meant as the ``progress::``
 #: field, which it is not.
-#: The field a ``progress`` or ``progress-colon`` warning names, as written: read back
-#: from the start of its message by H010, whose fix writes it so it is read.
-UNREAD_FIELD = lazy(r"`(.+)` (?:after other text on its line|has one colon)")
+#: The field a ``progress``, ``progress-colon`` or ``progress-task`` warning names, as
+#: written: read back from the start of its message by H010, whose fix writes it so it
+#: is read.
+UNREAD_FIELD = lazy(r"`(.+)` (?:after other text on its line|has one colon|on a task not done)")
 _ONE_COLON = lazy(
     r"[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?((?i:progress):[ \t]+"
     r"(?:\[\[[^\[\]\n]*\]\][ \t]*)?[+=-][ \t]*\d[^\r\n]*)"
@@ -215,8 +216,16 @@ def inline_checkins(note: Note, dating: Dating | None = None) -> list[tuple[str,
     day = note_date(note, dating) if fields else None
     if day is None:
         return []
+    waiting = unticked(note.tasks)
     found = (_inline_checkin(f.value, day, f.line, note.path) for f in fields)
-    return [item for item in found if item is not None]
+    return [item for item in found if item is not None and item[1].line not in waiting]
+
+
+def unticked(tasks: list[NoteTask]) -> dict[int, str]:
+    """The state of each task not done (open, in progress, cancelled: any but ``[x]``)
+    by its line: a ``progress::`` field on it counts nothing until it is ticked, as a
+    log line's task does not (see :func:`~journal.core.checkins.parse_log_line`)."""
+    return {task.line: task.state for task in tasks if task.state not in DONE_TASK}
 
 
 def _inline_checkin(value: str, day: date, line: int, path: str) -> tuple[str, CheckIn] | None:
@@ -466,6 +475,9 @@ def _read_body(note: Note, body: str, periodic: PeriodicSettings | None) -> None
     from journal.core.body import parse_body  # only a read of changed files needs it
 
     facts = parse_body(body, note.body_line, want_log=note.kind == "goal")
+    generated = _generated_lines(body, note.body_line)
+    facts.fields = [f for f in facts.fields if not _within(f.line, generated)]
+    facts.stray_fields = [f for f in facts.stray_fields if not _within(f.line, generated)]
     # the body's records hold the same values in the same order
     note.links += [new_tuple(NoteLink, (*link, line, None)) for link, line in facts.links]
     note.tags = unique([*note.tags, *(tag for tag, _line in facts.tags)])
@@ -490,8 +502,13 @@ def _read_body(note: Note, body: str, periodic: PeriodicSettings | None) -> None
                     "progress",
                 )
             )
+    note.diagnostics += _waiting_fields(note)
     if "rogress: " in body or "ROGRESS: " in body:  # found in a tryout: counted nothing
-        note.diagnostics += _one_colon_fields(note.path, body, note.body_line)
+        note.diagnostics += [
+            told
+            for told in _one_colon_fields(note.path, body, note.body_line)
+            if not _within(told.line or 0, generated)
+        ]
     note.diagnostics += [
         Diagnostic(note.path, line, QUOTED_LOG, "warning", "log") for line in facts.quoted_logs
     ]
@@ -516,6 +533,52 @@ def _read_body(note: Note, body: str, periodic: PeriodicSettings | None) -> None
     for inline in note.fields:
         if "." in inline.value and inline.key.casefold() == INLINE_KEY:
             _tell_thousands(note, inline.line, f"{INLINE_KEY}::", inline.value)
+
+
+def _waiting_fields(note: Note) -> list[Diagnostic]:
+    """A warning for each ``progress::`` check-in on a task not done (see
+    :func:`unticked`), which counts nothing until the task is ticked."""
+    waiting = unticked(note.tasks)
+    if not waiting:
+        return []
+    return [
+        Diagnostic(
+            note.path,
+            inline.line,
+            f"`{inline.key}:: {inline.value}` on a task not done (`[{waiting[inline.line]}]`) "
+            "counts nothing: it counts once the task is done (`[x]`)",
+            "warning",
+            "progress-task",
+        )
+        for inline in note.fields
+        if inline.line in waiting
+        and inline.key.casefold() == INLINE_KEY
+        and _inline_checkin(inline.value, date.min, inline.line, note.path) is not None
+    ]
+
+
+def _generated_lines(body: str, first_line: int) -> list[tuple[int, int]]:
+    """The file lines (first, last, markers included) of each of journal's generated
+    sections in ``body``, whose first line is file line ``first_line``: journal's own
+    output, whose fields are not read back (a review's check-ins copy the notes of log
+    lines, fields and all).  A body without the markers' text pays one search; markers
+    that don't pair up hide nothing (H023 tells of them in a review or plan)."""
+    from journal.core.generated import MARK, SectionError, find_sections
+
+    if MARK not in body:
+        return []
+    try:
+        sections = find_sections(body).values()
+    except SectionError:
+        return []
+    return [
+        (first_line + body.count("\n", 0, s.start), first_line + body.count("\n", 0, s.end))
+        for s in sections
+    ]
+
+
+def _within(line: int, spans: list[tuple[int, int]]) -> bool:
+    return any(first <= line <= last for first, last in spans)
 
 
 def _tell_thousands(note: Note, line: int, what: str, text: str) -> None:

@@ -57,6 +57,7 @@ from journal.core.notes import (
     NoteLink,
     remade_by,
     stem_of,
+    unticked,
 )
 from journal.core.periodic import PeriodicSettings
 from journal.core.regex import lazy
@@ -265,18 +266,26 @@ def uncounted_progress(ctx: Context) -> Iterator[Problem]:
         if problem is not None:
             yield Problem(path, field.line, *problem)
     for diagnostic in ctx.catalog.diagnostics:
-        if diagnostic.code in ("progress", "progress-colon"):
+        if diagnostic.code in ("progress", "progress-colon", "progress-task"):
             yield _unread_field(ctx, diagnostic)
 
 
 def _unread_field(ctx: Context, told: Diagnostic) -> Problem:
     """H010 at a ``progress`` field not read (after other text on its line, or with one
-    colon): the fix writes the field as found, so that it is read; about the goal its
-    link names, if any (``journal check GOAL`` keeps it)."""
+    colon) or on a task not done: the fix writes the field as found, so that it is read
+    (or ticks the task); about the goal its link names, if any (``journal check GOAL``
+    keeps it)."""
     found = UNREAD_FIELD.match(told.message)
     assert found is not None  # the message names the field
     field = found.group(1)
-    if told.code == "progress":
+    if told.code == "progress-task":
+        fix = "tick the task (`[x]`) when it is done, or remove the field"
+    elif told.code == "progress" and told.line in unticked(ctx.catalog.by_path[told.path].tasks):
+        fix = (
+            f"put it on a line of its own to count it now, or in brackets, `[{field}]`, to "
+            "count it once the task is done (`[x]`)"
+        )
+    elif told.code == "progress":
         fix = f"put it on a line of its own, or in brackets: `[{field}]`"
     else:
         field = field.replace(":", "::", 1)
@@ -666,7 +675,8 @@ def inline_property(ctx: Context) -> Iterator[Problem]:
     """H025: a goal property the front matter lacks, written as a Dataview inline field in
     the body (``Target:: 50``, ``[unit:: km]``, by another tool's name ``started::``,
     with a space or ``-`` for ``_`` as in ``Due Date::``): one indexed look-up of the
-    inline fields per spelling of a property name."""
+    inline fields per spelling of a property name.  A field on a task is the task's (the
+    Tasks plugin's ``[due:: 2026-12-14]``), not the goal's."""
     goals = {g.path: g for g in ctx.goals}
     others = _OTHER_NAMES["goal"]
     for key in (*(k for k in GOAL_FIELDS if k != "type"), *others):
@@ -674,7 +684,11 @@ def inline_property(ctx: Context) -> Iterator[Problem]:
         spelt = dict.fromkeys((key, key.replace("_", " "), key.replace("_", "-")))
         for path, _day, field in (found for name in spelt for found in ctx.catalog.fields(name)):
             goal = goals.get(path)
-            if goal is not None and ctx.missing(goal, meant):
+            if (
+                goal is not None
+                and ctx.missing(goal, meant)
+                and all(task.line != field.line for task in ctx.catalog.by_path[path].tasks)
+            ):
                 yield Problem(
                     path,
                     field.line,
