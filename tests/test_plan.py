@@ -415,6 +415,44 @@ def test_a_first_plan_of_the_sample_vault_is_the_committed_one(example_vault: Pa
     assert (example_vault / PLAN).read_bytes() == (EXAMPLE_VAULT / PLAN).read_bytes()
 
 
+@pytest.mark.parametrize("blank", [b"", b"\n  \n"])
+def test_plain_plan_refuses_an_empty_plan_it_would_make_again(
+    example_vault: Path, monkeypatch: pytest.MonkeyPatch, blank: bytes
+) -> None:
+    """Reported (upgrade, a OneDrive placeholder): with the running plan's note empty,
+    plain `journal plan` a week in made a second plan from next Monday, which then took
+    over the review's pace once the first came back; only `--start` was refused."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-01")
+    path = example_vault / PLAN
+    path.write_bytes(blank)
+    size = "only white space" if blank else "0 bytes"
+    told = (
+        f"{PLAN}: not written: empty ({size}): a sync may still be writing it, or it lost "
+        "its text: restore its text from git or your sync's history if it had any, or "
+        "delete the note (--force writes the plan over it)\n"
+    )
+    for args in ((), ("--dry-run",)):
+        result = CliRunner().invoke(cli, ["--vault", str(example_vault), "plan", *args])
+        assert (result.exit_code, result.stdout, result.stderr) == (1, "", told)
+    assert sorted(p.name for p in (example_vault / "plans").iterdir()) == [Path(PLAN).name]
+    assert path.read_bytes() == blank
+    result = CliRunner().invoke(cli, ["--vault", str(example_vault), "plan", "--force"])
+    assert (result.exit_code, result.stdout) == (0, f"{PLAN}: updated\n")
+    assert props_of(path)["start"] == "2026-11-23"
+
+
+def test_an_empty_plan_that_ends_this_week_leaves_the_next_one_made(
+    example_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An empty plan note ending before next week is not the plan `journal plan` would
+    make again (it makes the next one, as with the plan's text there): not refused."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-02-16")
+    (example_vault / PLAN).write_bytes(b"")
+    result = CliRunner().invoke(cli, ["--vault", str(example_vault), "plan"])
+    assert (result.exit_code, result.stdout) == (0, "plans/2027-02-22-90-day-plan.md: created\n")
+    assert (example_vault / PLAN).read_bytes() == b""
+
+
 # --- calendar weeks ------------------------------------------------------------------------
 
 
