@@ -6,8 +6,10 @@ import json
 import math
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+from journal.adapters.index import UNUSED_DAYS, same_vault
 from journal.core.catalog import TO_SEE
 from journal.core.dates import after_now, imitated_after, now_on, parse_date
 from journal.core.fields import CLOSED
@@ -244,16 +246,26 @@ def index_report(report: dict[str, Any]) -> str:
         f"notes: {notes}\n{unlisted}"
         f"{action} in {report['seconds']:.2f}s: {report['read']} read, "
         f"{report['removed']} removed\n"
-        f"problems: {'; '.join(problems) or 'none'}\n" + _pruned(len(report["pruned"]))
+        f"problems: {'; '.join(problems) or 'none'}\n" + _pruned(report["index"], report["pruned"])
     )
 
 
-def _pruned(count: int) -> str:
-    if count == 0:
-        return ""
-    if count == 1:
-        return "deleted 1 index file of a vault that no longer exists\n"
-    return f"deleted {count} index files of vaults that no longer exist\n"
+def _pruned(index: str | None, pruned: list[str]) -> str:
+    """The index files deleted: of vaults that no longer exist, and those of this
+    vault's, ``index``, that other versions of journal made."""
+    versions = sum(same_vault(Path(path).name, Path(index or "").name) for path in pruned)
+    gone = len(pruned) - versions
+    told = ""
+    if gone:
+        whose = "a vault that no longer exists" if gone == 1 else "vaults that no longer exist"
+        told += f"deleted {plural(gone, 'index file')} of {whose}\n"
+    if versions:
+        whose = "another version" if versions == 1 else "other versions"
+        told += (
+            f"deleted {plural(versions, 'index file')} of {whose} of journal, unused for "
+            f"{UNUSED_DAYS} days\n"
+        )
+    return told
 
 
 def search_results(hits: list[dict[str, Any]]) -> str:

@@ -637,6 +637,31 @@ def test_index_files_of_other_versions_are_deleted_once_unused_for_a_week(
     assert ours.exists() and new_bad.exists() and all(p.exists() for p in others)
 
 
+@pytest.mark.parametrize("ours_made", [True, False])
+def test_journal_index_names_the_other_versions_index_files_it_deleted(
+    notes: Path, invoke: Invoke, ours_made: bool
+) -> None:
+    """Reported (upgrade): `index --json` said `"pruned": []` while it had deleted the
+    index file of the version before, by its own pruning or, the first run of a new
+    version, by the opening of the index that made this version's file."""
+    ours = indexed(notes)
+    stale = ours.with_name(ours.name.rsplit(".", 2)[0] + ".s11-0123abcd.sqlite")
+    shutil.copy(ours, stale)
+    _aged(stale, 9)
+    if not ours_made:
+        for path in (ours, Path(f"{ours}-wal"), Path(f"{ours}-shm")):
+            path.unlink(missing_ok=True)
+    result = invoke("index", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["pruned"] == [str(stale)]
+    assert not stale.exists() and ours.exists()
+    shutil.copy(ours, stale)
+    _aged(stale, 9)
+    told = invoke("index").stdout
+    assert "deleted 1 index file of another version of journal, unused for 7 days\n" in told
+    assert "no longer exists" not in told
+
+
 def test_an_explicit_index_of_a_newer_schema_is_left_alone(
     notes: Path, invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -415,6 +415,44 @@ def test_a_first_plan_of_the_sample_vault_is_the_committed_one(example_vault: Pa
     assert (example_vault / PLAN).read_bytes() == (EXAMPLE_VAULT / PLAN).read_bytes()
 
 
+@pytest.mark.parametrize("blank", [b"", b"\n  \n"])
+def test_plain_plan_refuses_an_empty_plan_it_would_make_again(
+    example_vault: Path, monkeypatch: pytest.MonkeyPatch, blank: bytes
+) -> None:
+    """Reported (upgrade, a OneDrive placeholder): with the running plan's note empty,
+    plain `journal plan` a week in made a second plan from next Monday, which then took
+    over the review's pace once the first came back; only `--start` was refused."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-01")
+    path = example_vault / PLAN
+    path.write_bytes(blank)
+    size = "only white space" if blank else "0 bytes"
+    told = (
+        f"{PLAN}: not written: empty ({size}): a sync may still be writing it, or it lost "
+        "its text: restore its text from git or your sync's history if it had any, or "
+        "delete the note (--force writes the plan over it)\n"
+    )
+    for args in ((), ("--dry-run",)):
+        result = CliRunner().invoke(cli, ["--vault", str(example_vault), "plan", *args])
+        assert (result.exit_code, result.stdout, result.stderr) == (1, "", told)
+    assert sorted(p.name for p in (example_vault / "plans").iterdir()) == [Path(PLAN).name]
+    assert path.read_bytes() == blank
+    result = CliRunner().invoke(cli, ["--vault", str(example_vault), "plan", "--force"])
+    assert (result.exit_code, result.stdout) == (0, f"{PLAN}: updated\n")
+    assert props_of(path)["start"] == "2026-11-23"
+
+
+def test_an_empty_plan_that_ends_this_week_leaves_the_next_one_made(
+    example_vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An empty plan note ending before next week is not the plan `journal plan` would
+    make again (it makes the next one, as with the plan's text there): not refused."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-02-16")
+    (example_vault / PLAN).write_bytes(b"")
+    result = CliRunner().invoke(cli, ["--vault", str(example_vault), "plan"])
+    assert (result.exit_code, result.stdout) == (0, "plans/2027-02-22-90-day-plan.md: created\n")
+    assert (example_vault / PLAN).read_bytes() == b""
+
+
 # --- calendar weeks ------------------------------------------------------------------------
 
 
@@ -634,20 +672,53 @@ def test_the_focus_names_the_goals_that_need_most_progress_each_month(
 
 
 def test_a_milestone_ticked_stays_in_its_week_and_month_marked_done(
-    invoke: Invoke, write: Write
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Reported: after `journal done GOAL --milestone 1` the plan made again blanked the
     milestone's week and left it out of its month, while the timeline kept it, done."""
     milestones = '[{title: "Draft", due: 2026-12-02}, {title: "Half way", due: 2026-12-10}]'
     write("goals/a.md", goal_text("Alpha", target=40, milestones=milestones))
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-01")
     assert invoke("done", "Alpha", "--milestone", "1").exit_code == 0
-    text = plan_text(invoke)
+    text = plan_text(invoke, "--start", "2026-11-23")
     rows = [line for line in section_of(text, "targets").splitlines() if "W49" in line]
     assert rows[-1].endswith("| Draft (goal: Alpha, done) |")
     focus = section_of(text, "focus")
-    assert "- 2026-12-02 · [[a]] · milestone: Draft (due 2026-12-02, done 2026-11-22)\n" in focus
+    assert "- 2026-12-01 · [[a]] · milestone: Draft (done, due 2026-12-02)\n" in focus
     assert "- 2026-12-10 · [[a]] · milestone: Half way\n" in focus
-    assert "Draft :done, milestone" in section_of(text, "chart")
+    assert "Draft :done, milestone, g1m1, 2026-12-01" in section_of(text, "chart")
+
+
+def test_a_milestone_done_early_or_late_is_on_its_done_day_dated_once(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (upgrade): Focus by month listed one done late on its done day, `2026-11-29
+    ... (due 2026-11-20, done 2026-11-29)`, one done before the plan began on its due day,
+    `2026-11-30 ... (due 2026-11-30, done 2026-11-18)`: the leading date said again in the
+    brackets, and two rules.  A done milestone is on the day it was done, in every
+    section: one done before the plan is in none, as a goal done before it; the brackets
+    say the due day the leading date does not."""
+    milestones = (
+        '[{title: "Late", due: 2026-11-20, done: 2026-11-29}, {title: "Early", due: '
+        '2026-11-30, done: 2026-11-18}, {title: "Ahead", due: 2026-12-20, done: 2026-12-02}, '
+        '{title: "On time", due: 2026-12-04, done: 2026-12-04}]'
+    )
+    write("goals/a.md", goal_text("Alpha", target=40, milestones=milestones))
+    write("goals/n.md", goal_text("Untargeted", target="", milestones=milestones))
+    text = plan_text(invoke, "--start", "2026-11-23")
+    focus = section_of(text, "focus")
+    for line in (
+        "- 2026-11-29 · [[a]] · milestone: Late (done, due 2026-11-20)\n",
+        "- 2026-12-02 · [[a]] · milestone: Ahead (done, due 2026-12-20)\n",
+        "- 2026-12-04 · [[a]] · milestone: On time (done)\n",
+    ):
+        assert line in focus
+    assert "Early" not in section_of(text, "targets") + focus + section_of(text, "chart")
+    assert "with 6 milestones, 6 of them done," in section_of(text, "chart")  # 3 a goal
+    assert (  # no day leads these: the brackets say both
+        "milestones: Late (due 2026-11-20, done 2026-11-29); Ahead (due 2026-12-20, done "
+        "2026-12-02); On time (2026-12-04, done)"
+    ) in text
 
 
 def test_a_milestone_done_is_drawn_on_its_done_day(invoke: Invoke, write: Write) -> None:
@@ -1908,7 +1979,7 @@ def test_the_focus_asks_no_goal_for_what_it_has_and_says_when_a_milestone_was_du
     assert "[[d]]: reach" not in months["December 2026"]  # at 3 already, plans 1 by then
     assert "- [[b]]: reach" in months["December 2026"]
     assert (
-        "- 2026-11-23 · [[d]] · milestone: Attrition (due 2026-12-11, done 2026-11-23)\n"
+        "- 2026-11-23 · [[d]] · milestone: Attrition (done, due 2026-12-11)\n"
         in months["November 2026"]
     )
     assert "- 2027-01-15 · [[d]] · milestone: Funnel\n" in months["January 2027"]

@@ -309,20 +309,21 @@ def prune_orphans(keep: Path | None) -> list[Path]:
     return pruned
 
 
-def prune_other_versions(index: Path) -> None:
+def prune_other_versions(index: Path) -> list[Path]:
     """When ``index`` is in the cache folder, delete there the index files of its vault
     that other versions of journal made and no process modified for
     :data:`UNUSED_DAYS` (an older ``journal watch`` may still use a fresher one), and its
     moved-aside copies of any version moved aside as long ago (their index file there or
-    gone)."""
+    gone); the index files deleted."""
     folder, ours = index.parent, _CACHED_INDEX.fullmatch(index.name)
     if _chosen(index):  # the user's folder: its files are none of journal's to delete
-        return
+        return []
     try:
         names = sorted(p.name for p in folder.iterdir())
     except OSError:
-        return
+        return []
     since = time.time() - UNUSED_DAYS * 86400
+    pruned = []
     for name in names:
         found = _CACHED_INDEX.fullmatch(name)
         aside = _CACHED_ASIDE.fullmatch(name)  # its index file there or gone
@@ -330,10 +331,19 @@ def prune_other_versions(index: Path) -> None:
         if ours is None or vault is None or vault[1] != ours[1]:
             continue
         if found and folder / name != index and _last_written(folder / name) < since:
-            _delete_index(folder / name, [])
+            if _delete_index(folder / name, []):
+                pruned.append(folder / name)
         elif aside and _moved_at(aside[2]) < since:
             with contextlib.suppress(OSError):
                 (folder / name).unlink()
+    return pruned
+
+
+def same_vault(one: str, other: str) -> bool:
+    """Whether the index files named ``one`` and ``other`` (as :func:`default_path` names
+    them, of any version) are of one vault."""
+    found = [_CACHED_INDEX.fullmatch(name) for name in (one, other)]
+    return found[0] is not None and found[1] is not None and found[0][1] == found[1][1]
 
 
 def _moved_at(stamp: str) -> float:
@@ -640,6 +650,7 @@ class Index:
         self._changes: str | None = None  # the `changes` count then
         self._seen_elsewhere = False  # a store found another's changes first (see _store)
         self._remade: Refresh | None = None  # see take_repaired
+        self.pruned: list[Path] = []  # other versions' index files deleted (see _connect)
         self.conn = self._connect(in_memory=in_memory)
         self._opened = None if in_memory else self._file_id()
         #: the file as last tried, while in memory (``in_memory``: it could not be opened)
@@ -688,7 +699,7 @@ class Index:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             _refuse_read_only(path)
             if not made:  # this version makes its file: after an upgrade, say
-                prune_other_versions(path)
+                self.pruned += prune_other_versions(path)
         for attempt in (1, 2):
             conn = sqlite3.connect(
                 str(path or ":memory:"),

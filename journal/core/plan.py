@@ -586,7 +586,7 @@ def _focus(
                 "milestone": titled(g, m),
                 "due": day.isoformat(),
                 "done": m.is_done,
-                "dates": _dates(m),
+                "dates": _dates(m, dated=True),
             }
             for g in live
             for day, m in _milestone_days(g, span)
@@ -623,11 +623,14 @@ def _focus(
     return months
 
 
-def _dates(milestone: Milestone) -> str | None:
-    """``due 2026-12-11, done 2026-11-23`` for a milestone done on another day than it
-    was due (it falls on the day done, :func:`_shown_on`), else None."""
+def _dates(milestone: Milestone, *, dated: bool = False) -> str | None:
+    """For a milestone done on another day than it was due (it falls on the day done,
+    :func:`_shown_on`), ``due 2026-12-11, done 2026-11-23``, or ``due 2026-12-11`` on a
+    line ``dated`` by the day done already; else None."""
     due, done = milestone.due, milestone.done_on
-    return f"due {due}, done {done}" if due and done and due != done else None
+    if not (due and done and due != done):
+        return None
+    return f"due {due}" if dated else f"due {due}, done {done}"
 
 
 def _done_by(goal: Goal, day: date) -> bool:
@@ -637,16 +640,16 @@ def _done_by(goal: Goal, day: date) -> bool:
 
 def _shown_on(goal: Goal, milestone: Milestone, span: Period) -> date | None:
     """The day of the plan of ``span`` every section shows ``milestone`` on: the day it
-    was done when that is in the plan, else its due day when that is (found in a
+    was done (one ticked without a day: its due day), else its due day (found in a
     tryout: one done late was in its due week in the table and Focus by month, on the
-    day done in the timeline, and nowhere in a later plan holding that day); None for
-    neither, and for one left unticked when its goal was completed before its day."""
-    if milestone.done_on in span:
-        return milestone.done_on
-    due = milestone.due
-    if due is None or due not in span or (not milestone.is_done and _done_by(goal, due)):
+    day done in the timeline; reported: one done early, before the plan, was on its due
+    day, one done late on its done day).  None when that day is not in the plan (one
+    done before it is in none, as a goal done before it), and for one left unticked
+    when its goal was completed before its day."""
+    day = milestone.done_on or milestone.due
+    if day is None or day not in span or (not milestone.is_done and _done_by(goal, day)):
         return None
-    return due
+    return day
 
 
 def _milestone_days(goal: Goal, span: Period) -> list[tuple[date, Milestone]]:

@@ -4,12 +4,21 @@ it spans, the plan a week follows, and its ``targets`` property."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from datetime import date
 
 from journal.core.catalog import Catalog
 from journal.core.dates import DateError, parse_date
 from journal.core.notes import Note
+from journal.core.settings import PLAN_NAME
+
+#: A plan note's file name (:data:`PLAN_NAME`), read back: its start and its days.
+_PLAN_NAMED = re.compile(
+    re.escape(PLAN_NAME)
+    .replace(r"\{start\}", r"(\d{4}-\d{2}-\d{2})")
+    .replace(r"\{days\}", r"([1-9][0-9]*)")
+)
 
 
 def read_targets(
@@ -70,6 +79,22 @@ def plan_spans(catalog: Catalog) -> list[tuple[date, date, Note]]:
             continue
         spans.append((start, end, note))
     return spans
+
+
+def emptied_plans(catalog: Catalog, folder: str) -> list[tuple[date, int, str]]:
+    """The empty notes (a sync's placeholder, a save half done) in the plan ``folder``
+    named as a plan is (:data:`PLAN_NAME`), each as the start and days its name says and
+    its path: not read as a plan (:func:`plan_spans`), but one may be on its way."""
+    inside = f"{folder}/" if folder else ""
+    found = []
+    for d in catalog.diagnostics_of(["note"]):
+        named = d.path.startswith(inside) and _PLAN_NAMED.fullmatch(d.path[len(inside) :])
+        if d.code == "empty" and named:
+            try:
+                found.append((parse_date(named[1]), int(named[2]), d.path))
+            except DateError:
+                continue
+    return found
 
 
 def covering(catalog: Catalog, day: date) -> tuple[date, date, Note] | None:

@@ -20,8 +20,8 @@ def index_vault(
 ) -> dict[str, Any]:
     """Bring the index up to date (or build it again) and describe it, with every note's
     errors (what makes a note unreadable, or part of it).  Index files of vaults that
-    no longer exist are deleted from the cache folder (``pruned``), and so are the
-    vault's own of other versions of journal, unused for a week."""
+    no longer exist are deleted from the cache folder, and so are the vault's own of
+    other versions of journal, unused for a week (``pruned``: both)."""
     index = Index.open(vault)
     vault.closing.append(index.close)
     result = index.rebuild(progress=progress) if rebuild else index.refresh(progress=progress)
@@ -32,10 +32,10 @@ def index_vault(
     found = summary["diagnostics"]
     summary["diagnostics"] = {s: found.get(s, 0) for s in get_args(Severity)}
     errors = [d.to_dict() for d in index.errors()]
-    pruned = prune_orphans(index.path)
+    pruned = index.pruned + prune_orphans(index.path)  # the first: when it was opened
     if index.path is not None:
-        prune_other_versions(index.path)  # not told: files of this vault, made again
-    history_cache.prune_gone()  # not told: `pruned` names the vaults' index files
+        pruned += prune_other_versions(index.path)
+    history_cache.prune_gone()  # not told: `pruned` names the index files
     return {
         "index": None if index.in_memory else str(index.path),
         "rebuilt": index.rebuilt_because is not None,

@@ -18,6 +18,7 @@ from journal.core.periodic import in_folder
 from journal.core.plan import as_kept, build_plan, keep_ended, planned_goals
 from journal.core.plan_notes import (
     covering,
+    emptied_plans,
     plan_options,
     plan_spans,
     planned_for,
@@ -69,16 +70,21 @@ def _plan_place(catalog: Catalog, path: str, start: date, days: int) -> str:
     return moved[0] if len(moved) == 1 else path
 
 
-def running_plan(catalog: Catalog, start: date) -> tuple[date, int] | None:
+def running_plan(catalog: Catalog, start: date, folder: str) -> tuple[date, int] | None:
     """The start and length of the plan note that runs through the week from ``start``
     to its end, if any (of several, the one that starts last: the review follows it).
-    One that ends within that week is ending: the next plan starts then."""
+    One that ends within that week is ending: the next plan starts then.  An empty note
+    in the plan ``folder`` counts by its name (:func:`emptied_plans`): made again, it is
+    refused as empty, not passed over for a new plan that would take its days."""
     shortest, longest = PLAN_DAYS
     end = start + timedelta(days=6)
+    spans = [
+        (first, (last - first).days + 1, note.path) for first, last, note in plan_spans(catalog)
+    ]
     running = [
-        (first, note.path, (last - first).days + 1)
-        for first, last, note in plan_spans(catalog)
-        if first <= end <= last and shortest <= (last - first).days + 1 <= longest
+        (first, path, days)
+        for first, days, path in spans + emptied_plans(catalog, folder)
+        if shortest <= days <= longest and first <= end < first + timedelta(days=days)
     ]
     if not running:
         return None
@@ -128,7 +134,7 @@ def quarterly_plan(
     is then made again, with its own start and days (:func:`running_plan`)."""
     if start is None:
         start = default_start(today, vault.config.week_start)
-        running = running_plan(catalog, start) if keep_running else None
+        running = running_plan(catalog, start, vault.config.folders.plan) if keep_running else None
         if running is not None:
             start, days = running
     end = writable_day(start + timedelta(days=days - 1), "the plan's end")
