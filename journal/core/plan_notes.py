@@ -11,10 +11,11 @@ from datetime import date
 from journal.core.catalog import Catalog
 from journal.core.dates import DateError, parse_date
 from journal.core.notes import Note
+from journal.core.regex import lazy
 from journal.core.settings import PLAN_NAME
 
 #: A plan note's file name (:data:`PLAN_NAME`), read back: its start and its days.
-_PLAN_NAMED = re.compile(
+_PLAN_NAMED = lazy(
     re.escape(PLAN_NAME)
     .replace(r"\{start\}", r"(\d{4}-\d{2}-\d{2})")
     .replace(r"\{days\}", r"([1-9][0-9]*)")
