@@ -355,3 +355,35 @@ def test_progress_naming_an_untyped_note_in_the_goal_folder_says_to_make_it_a_go
         f"top, three lines: `---`, `type: goal`, `---`; or {example}",
         3: example,
     }
+
+
+def _drawing(elements: int = 2, board: bool = False) -> str:
+    """An Excalidraw drawing as the plugin saves it (or a Kanban board): front matter,
+    the text elements (links and tags Obsidian reads), then the drawing's JSON inside
+    ``%%``, ``elements`` freedraw strokes of about 2.5 KB each."""
+    if board:
+        return "---\n\nkanban-plugin: basic\n\n---\n\n## To do\n\n- [ ] Email [[Dana Ortiz]]\n"
+    stroke = {"type": "freedraw", "strokeColor": "#1e1e1e", "points": [[12.345678, 98.7654]] * 100}
+    data = {"type": "excalidraw", "elements": [stroke] * elements, "text": "[[Hidden]] #hidden"}
+    return (
+        "---\n\nexcalidraw-plugin: parsed\ntags: [excalidraw]\n\n---\n"
+        "==⚠  Switch to EXCALIDRAW VIEW in the MORE OPTIONS menu of this document. ⚠==\n\n\n"
+        "# Excalidraw Data\n## Text Elements\nPlan: [[Become an HR Business Partner]]\n"
+        "- 2026-11-20: +1 tag #career ^txt1\n\n"
+        "%%\n## Drawing\n```json\n" + json.dumps(data, indent="\t") + "\n```\n%%"
+    )
+
+
+def test_a_drawing_or_a_board_in_the_goal_folder_is_not_told_to_be_a_goal(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: a Kanban board and an Excalidraw drawing in the goal folder were each told
+    to "write `type: goal`" (H016), which only `--ignore H016` silenced, with real slips."""
+    write("goals/Board.md", _drawing(board=True))
+    write("goals/Map.excalidraw.md", _drawing())
+    write("people/Board.md", _drawing(board=True))
+    write("goals/Network more.md", "---\ntags: [career]\n---\n# Network more\n")
+    write("goals/b.md", goal_text("Beta"))
+    found = json.loads(invoke("check", "--json", "--select", "H016").stdout)
+    assert [f["path"] for f in found] == ["goals/Network more.md"]  # a slip is still told
+    assert "Board" not in invoke("list").stderr

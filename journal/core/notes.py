@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import field
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from journal.core import codec
 from journal.core.body import CLOSED_TASK
@@ -53,6 +53,9 @@ EDITED_SECTION = "edited-section"
 _TYPED = ("goal", "contact", "meeting")
 #: A plain ``id:`` line: one word, maybe quoted, maybe a comment after it.
 _ID_LINE = lazy(r"id:[ \t]*(['\"]?)([^\s'\"#]+)\1[ \t]*(?:#.*)?")
+#: The front matter keys Obsidian plugins mark their own files with: a Kanban board, an
+#: Excalidraw drawing.  Such a note is no goal, meeting or contact to be (H016).
+PLUGIN_KEYS: Final = ("kanban-plugin", "excalidraw-plugin")
 #: A plain ``goal:`` line (a meeting's), its value maybe quoted, maybe a comment after it.
 _GOAL_LINE = lazy(r"goal:[ \t]*(?:(['\"])(.*)\1|(.*?))[ \t]*(?:[ \t]#.*)?")
 
@@ -281,6 +284,11 @@ def parse_typed(
         if goal is not None:  # the goal a meeting may count for, as written
             note.props["goal"] = goal.group(2) if goal.group(1) else goal.group(3)
     return note, record
+
+
+def plugin_file(props: Mapping[str, Any]) -> bool:
+    """Whether the front matter ``props`` marks its note as a plugin's file."""
+    return any(key in props for key in PLUGIN_KEYS)
 
 
 def emptied(raw: bytes) -> str:
