@@ -374,6 +374,44 @@ def _drawing(elements: int = 2, board: bool = False) -> str:
     )
 
 
+@pytest.mark.parametrize("board", [False, True])
+def test_a_plugins_file_over_the_size_limit_is_read_for_its_front_matter_only(
+    invoke: Invoke, write: Write, board: bool
+) -> None:
+    """Reported: an 8.5 MB Excalidraw drawing was an error on every `check` (H004, exit 1:
+    a pre-commit hook failed on a drawing) and a warning from every command."""
+    text = _drawing(3400, board)
+    if board:  # a board that large is a board still, long
+        text += "- [ ] a card\n" * (codec.MAX_NOTE_BYTES // 13 + 1)
+    path = write("Excalidraw/Drawing 2026-12-06.excalidraw.md", text)
+    assert path.stat().st_size > codec.MAX_NOTE_BYTES
+    write("goals/b.md", goal_text("Beta"))
+    checked = invoke("check")
+    assert checked.exit_code == 0, checked.stdout
+    assert "H004" not in checked.stdout and "larger than" not in checked.stdout
+    listed = invoke("list", "--type", "all", "--json")
+    assert listed.stderr == ""
+    (drawn,) = [n for n in json.loads(listed.stdout) if n["path"].startswith("Excalidraw/")]
+    assert drawn["tags"] == ([] if board else ["excalidraw"])  # its front matter is read
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "---\ntags: [excalidraw]\n---\n",  # no plugin's key
+        "---\n" + "a: b\n" * 20_000 + "excalidraw-plugin: parsed\n---\n",  # past the first KBs
+        "# Drawing\n\nexcalidraw-plugin: parsed\n",  # no front matter
+    ],
+)
+def test_another_file_over_the_size_limit_is_still_an_error(
+    invoke: Invoke, write: Write, head: str
+) -> None:
+    write("notes/Huge.md", head + "word " * (codec.MAX_NOTE_BYTES // 5 + 1))
+    checked = invoke("check", "--select", "H004")
+    assert checked.exit_code == 1
+    assert "notes/Huge.md:\n    1  H004  error    the file is larger than 8 MB" in checked.stdout
+
+
 def test_a_drawing_or_a_board_in_the_goal_folder_is_not_told_to_be_a_goal(
     invoke: Invoke, write: Write
 ) -> None:

@@ -37,7 +37,7 @@ from journal.core.tags import unique
 if TYPE_CHECKING:
     from journal.core.periodic import PeriodicSettings
 
-PARSER_VERSION = 40  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 41  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -54,7 +54,8 @@ _TYPED = ("goal", "contact", "meeting")
 #: A plain ``id:`` line: one word, maybe quoted, maybe a comment after it.
 _ID_LINE = lazy(r"id:[ \t]*(['\"]?)([^\s'\"#]+)\1[ \t]*(?:#.*)?")
 #: The front matter keys Obsidian plugins mark their own files with: a Kanban board, an
-#: Excalidraw drawing.  Such a note is no goal, meeting or contact to be (H016).
+#: Excalidraw drawing.  Such a note is no goal, meeting or contact to be (H016), and one
+#: larger than a note can be is read for its front matter (:func:`parse_typed`).
 PLUGIN_KEYS: Final = ("kanban-plugin", "excalidraw-plugin")
 #: A plain ``goal:`` line (a meeting's), its value maybe quoted, maybe a comment after it.
 _GOAL_LINE = lazy(r"goal:[ \t]*(?:(['\"])(.*)\1|(.*?))[ \t]*(?:[ \t]#.*)?")
@@ -241,7 +242,8 @@ def parse_typed(
 ) -> tuple[Note, object | None]:
     """:func:`parse_note`, and the note's typed record (:func:`typed_record`), which
     the index keeps beside it."""
-    doc = codec.decode(raw)
+    doc = _plugins_file(raw) if len(raw) > codec.MAX_NOTE_BYTES else None
+    doc = codec.decode(raw) if doc is None else doc
     stem = path.rsplit("/", 1)[-1]
     stem = stem[:-3] if stem.lower().endswith(".md") else stem
     note = Note(path=path, kind="note", title=stem)
@@ -284,6 +286,13 @@ def parse_typed(
         if goal is not None:  # the goal a meeting may count for, as written
             note.props["goal"] = goal.group(2) if goal.group(1) else goal.group(3)
     return note, record
+
+
+def _plugins_file(raw: bytes) -> codec.Document | None:
+    """The front matter of ``raw``, a file larger than a note can be, when it marks the
+    file as a plugin's (:data:`PLUGIN_KEYS`), else None (too large: H004)."""
+    doc = codec.front_matter_only(raw)
+    return doc if doc is not None and plugin_file(doc.data or {}) else None
 
 
 def plugin_file(props: Mapping[str, Any]) -> bool:
