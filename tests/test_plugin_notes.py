@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from journal.core import codec
+from journal.core import codec, notes
 from tests.conftest import Invoke, Write, goal_text
 from tests.test_check_rules import LOG, PATH, catalog, goal_note, line_of, of, run
 
@@ -412,6 +412,20 @@ def test_another_file_over_the_size_limit_is_still_an_error(
     assert "notes/Huge.md:\n    1  H004  error    the file is larger than 8 MB" in checked.stdout
 
 
+def test_an_excalidraw_drawing_is_read_up_to_its_drawing(invoke: Invoke, write: Write) -> None:
+    """Reported: a 7 MB drawing took every build and every autosave under `journal watch`
+    about a second, reading its JSON (inside `%%`, which hides it: read for nothing),
+    and search found every drawing by the JSON's words. Its text elements are read."""
+    write("Excalidraw/Map.excalidraw.md", _drawing())
+    assert invoke("search", "freedraw").stdout == ""
+    assert invoke("search", "strokeColor").stdout == ""
+    found = invoke("search", "Plan")
+    assert found.stdout.startswith("Excalidraw/Map.excalidraw.md")
+    listed = json.loads(invoke("list", "--type", "all", "--json").stdout)
+    (drawn,) = [n for n in listed if n["path"].startswith("Excalidraw/")]
+    assert drawn["tags"] == ["excalidraw", "career"]  # not the JSON's #hidden
+
+
 def test_a_drawing_or_a_board_in_the_goal_folder_is_not_told_to_be_a_goal(
     invoke: Invoke, write: Write
 ) -> None:
@@ -425,3 +439,16 @@ def test_a_drawing_or_a_board_in_the_goal_folder_is_not_told_to_be_a_goal(
     found = json.loads(invoke("check", "--json", "--select", "H016").stdout)
     assert [f["path"] for f in found] == ["goals/Network more.md"]  # a slip is still told
     assert "Board" not in invoke("list").stderr
+
+
+@pytest.mark.parametrize(
+    ("props", "body", "read"),
+    [
+        ({"excalidraw-plugin": "parsed"}, "## Text Elements\nA\n\n%%\n## Drawing\n{}\n%%", 20),
+        ({"excalidraw-plugin": "parsed"}, "# Text Elements\r\nA\r\n# Drawing\r\n{}", 20),
+        ({"excalidraw-plugin": "parsed"}, "# Notes\n\n## Drawings\n", None),  # no drawing data
+        ({"tags": ["x"]}, "## Text Elements\n%%\n## Drawing\n{}\n%%", None),  # no drawing's
+    ],
+)
+def test_a_drawings_body_is_read_up_to_its_data(props: dict, body: str, read: int | None) -> None:
+    assert notes.body_read(props, body) == body[:read]

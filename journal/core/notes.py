@@ -57,6 +57,9 @@ _ID_LINE = lazy(r"id:[ \t]*(['\"]?)([^\s'\"#]+)\1[ \t]*(?:#.*)?")
 #: Excalidraw drawing.  Such a note is no goal, meeting or contact to be (H016), and one
 #: larger than a note can be is read for its front matter (:func:`parse_typed`).
 PLUGIN_KEYS: Final = ("kanban-plugin", "excalidraw-plugin")
+#: Where an Excalidraw drawing's data starts (``%%`` then ``## Drawing``; ``# Drawing``
+#: in older files): the JSON of its strokes, megabytes the plugin alone reads.
+_DRAWING = lazy(r"^(?:%%[ \t]*\r?\n)?#{1,2} Drawing[ \t]*\r?$", re.MULTILINE)
 #: A plain ``goal:`` line (a meeting's), its value maybe quoted, maybe a comment after it.
 _GOAL_LINE = lazy(r"goal:[ \t]*(?:(['\"])(.*)\1|(.*?))[ \t]*(?:[ \t]#.*)?")
 
@@ -271,7 +274,7 @@ def parse_typed(
         note.title = note.sources.get("title", str(title)).strip()
     note.body_line = doc.body_line
     _read_properties(note)
-    _read_body(note, doc.body, periodic)
+    _read_body(note, body_read(props, doc.body), periodic)
     if note.kind in ("review", "plan"):
         _check_sections(note, doc.body)
     record, problems = typed_record(note)
@@ -298,6 +301,15 @@ def _plugins_file(raw: bytes) -> codec.Document | None:
 def plugin_file(props: Mapping[str, Any]) -> bool:
     """Whether the front matter ``props`` marks its note as a plugin's file."""
     return any(key in props for key in PLUGIN_KEYS)
+
+
+def body_read(props: Mapping[str, Any], body: str) -> str:
+    """What is read of a note's ``body`` (its front matter ``props``): the whole, but of
+    an Excalidraw drawing its text up to the drawing's data (:data:`_DRAWING`)."""
+    if "excalidraw-plugin" not in props:
+        return body
+    drawing = _DRAWING.search(body)
+    return body if drawing is None else body[: drawing.start()]
 
 
 def emptied(raw: bytes) -> str:
