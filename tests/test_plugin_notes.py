@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from journal.core import codec
+from journal.core import codec, notes
 from tests.conftest import Invoke, Write, goal_text
 from tests.test_check_rules import LOG, PATH, catalog, goal_note, line_of, of, run
 
@@ -370,3 +370,100 @@ def test_a_tasks_plugin_field_on_a_task_is_the_tasks_not_the_goals(state: str) -
     text = goal_note(body, start=None, due=None, created=None)
     found = of("H025", run((PATH, text)))
     assert [f.line for f in found] == [text.splitlines().index("- started:: 2026-12-01") + 1]
+
+
+def _drawing(elements: int = 2, board: bool = False) -> str:
+    """An Excalidraw drawing as the plugin saves it (or a Kanban board): front matter,
+    the text elements (links and tags Obsidian reads), then the drawing's JSON inside
+    ``%%``, ``elements`` freedraw strokes of about 2.5 KB each."""
+    if board:
+        return "---\n\nkanban-plugin: basic\n\n---\n\n## To do\n\n- [ ] Email [[Dana Ortiz]]\n"
+    stroke = {"type": "freedraw", "strokeColor": "#1e1e1e", "points": [[12.345678, 98.7654]] * 100}
+    data = {"type": "excalidraw", "elements": [stroke] * elements, "text": "[[Hidden]] #hidden"}
+    return (
+        "---\n\nexcalidraw-plugin: parsed\ntags: [excalidraw]\n\n---\n"
+        "==⚠  Switch to EXCALIDRAW VIEW in the MORE OPTIONS menu of this document. ⚠==\n\n\n"
+        "# Excalidraw Data\n## Text Elements\nPlan: [[Become an HR Business Partner]]\n"
+        "- 2026-11-20: +1 tag #career ^txt1\n\n"
+        "%%\n## Drawing\n```json\n" + json.dumps(data, indent="\t") + "\n```\n%%"
+    )
+
+
+@pytest.mark.parametrize("board", [False, True])
+def test_a_plugins_file_over_the_size_limit_is_read_for_its_front_matter_only(
+    invoke: Invoke, write: Write, board: bool
+) -> None:
+    """Reported: an 8.5 MB Excalidraw drawing was an error on every `check` (H004, exit 1:
+    a pre-commit hook failed on a drawing) and a warning from every command."""
+    text = _drawing(3400, board)
+    if board:  # a board that large is a board still, long
+        text += "- [ ] a card\n" * (codec.MAX_NOTE_BYTES // 13 + 1)
+    path = write("Excalidraw/Drawing 2026-12-06.excalidraw.md", text)
+    assert path.stat().st_size > codec.MAX_NOTE_BYTES
+    write("goals/b.md", goal_text("Beta"))
+    checked = invoke("check")
+    assert checked.exit_code == 0, checked.stdout
+    assert "H004" not in checked.stdout and "larger than" not in checked.stdout
+    listed = invoke("list", "--type", "all", "--json")
+    assert listed.stderr == ""
+    (drawn,) = [n for n in json.loads(listed.stdout) if n["path"].startswith("Excalidraw/")]
+    assert drawn["tags"] == ([] if board else ["excalidraw"])  # its front matter is read
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "---\ntags: [excalidraw]\n---\n",  # no plugin's key
+        "---\n" + "a: b\n" * 20_000 + "excalidraw-plugin: parsed\n---\n",  # past the first KBs
+        "# Drawing\n\nexcalidraw-plugin: parsed\n",  # no front matter
+    ],
+)
+def test_another_file_over_the_size_limit_is_still_an_error(
+    invoke: Invoke, write: Write, head: str
+) -> None:
+    write("notes/Huge.md", head + "word " * (codec.MAX_NOTE_BYTES // 5 + 1))
+    checked = invoke("check", "--select", "H004")
+    assert checked.exit_code == 1
+    assert "notes/Huge.md:\n    1  H004  error    the file is larger than 8 MB" in checked.stdout
+
+
+def test_an_excalidraw_drawing_is_read_up_to_its_drawing(invoke: Invoke, write: Write) -> None:
+    """Reported: a 7 MB drawing took every build and every autosave under `journal watch`
+    about a second, reading its JSON (inside `%%`, which hides it: read for nothing),
+    and search found every drawing by the JSON's words. Its text elements are read."""
+    write("Excalidraw/Map.excalidraw.md", _drawing())
+    assert invoke("search", "freedraw").stdout == ""
+    assert invoke("search", "strokeColor").stdout == ""
+    found = invoke("search", "Plan")
+    assert found.stdout.startswith("Excalidraw/Map.excalidraw.md")
+    listed = json.loads(invoke("list", "--type", "all", "--json").stdout)
+    (drawn,) = [n for n in listed if n["path"].startswith("Excalidraw/")]
+    assert drawn["tags"] == ["excalidraw", "career"]  # not the JSON's #hidden
+
+
+def test_a_drawing_or_a_board_in_the_goal_folder_is_not_told_to_be_a_goal(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported: a Kanban board and an Excalidraw drawing in the goal folder were each told
+    to "write `type: goal`" (H016), which only `--ignore H016` silenced, with real slips."""
+    write("goals/Board.md", _drawing(board=True))
+    write("goals/Map.excalidraw.md", _drawing())
+    write("people/Board.md", _drawing(board=True))
+    write("goals/Network more.md", "---\ntags: [career]\n---\n# Network more\n")
+    write("goals/b.md", goal_text("Beta"))
+    found = json.loads(invoke("check", "--json", "--select", "H016").stdout)
+    assert [f["path"] for f in found] == ["goals/Network more.md"]  # a slip is still told
+    assert "Board" not in invoke("list").stderr
+
+
+@pytest.mark.parametrize(
+    ("props", "body", "read"),
+    [
+        ({"excalidraw-plugin": "parsed"}, "## Text Elements\nA\n\n%%\n## Drawing\n{}\n%%", 20),
+        ({"excalidraw-plugin": "parsed"}, "# Text Elements\r\nA\r\n# Drawing\r\n{}", 20),
+        ({"excalidraw-plugin": "parsed"}, "# Notes\n\n## Drawings\n", None),  # no drawing data
+        ({"tags": ["x"]}, "## Text Elements\n%%\n## Drawing\n{}\n%%", None),  # no drawing's
+    ],
+)
+def test_a_drawings_body_is_read_up_to_its_data(props: dict, body: str, read: int | None) -> None:
+    assert notes.body_read(props, body) == body[:read]

@@ -68,6 +68,7 @@ from journal.core.notes import (
     Note,
     NoteField,
     NoteLink,
+    body_read,
     inline_checkins,
     note_date,
     parse_typed,
@@ -2596,14 +2597,16 @@ def _process_context() -> BaseContext | None:
 def _body(data: bytes, note: Note) -> str:
     """The body text for full-text search (undecodable bytes replaced, NUL bytes made
     spaces: FTS5's snippets end a text at one, and showed words from past it next to
-    words before; see :func:`searchable`); none for a file too large to be a note
+    words before; see :func:`searchable`), as far as it is read (:func:`body_read`:
+    not an Excalidraw drawing's JSON); none for a file too large to be a note
     (tokenizing it made its every save, and every search finding it, take seconds)."""
     if len(data) > MAX_NOTE_BYTES:
         return ""
     text = data.decode("utf-8", "replace").removeprefix("\ufeff").replace("\0", " ")
     if note.body_line > 1:
         parts = text.split("\n", note.body_line - 1)
-        return searchable(parts[-1]) if len(parts) == note.body_line else ""
+        body = body_read(note.props, parts[-1]) if len(parts) == note.body_line else ""
+        return searchable(body)
     return searchable(text if note.readable else after_front_matter(text))  # broken: unsearched
 
 

@@ -62,6 +62,7 @@ from journal.core.notes import (
     NoteLink,
     inline_checkins,
     note_date,
+    plugin_file,
     stem_of,
     typed_record,
 )
@@ -1113,7 +1114,8 @@ class Catalog:
         (:meth:`meant_as`), loaded in one go, in path order: not the vault's own folder's
         (it would mean every note), nor a note whose ``---`` block is not read as
         properties (that warning, ``front-matter``, says why), nor an empty one (a note
-        just made: ``empty``, quiet)."""
+        just made: ``empty``, quiet), nor a plugin's file (a Kanban board, a drawing:
+        :func:`plugin_file`)."""
         folder = self.folders.get(kind, "")
         if not folder:
             return []
@@ -1123,7 +1125,8 @@ class Catalog:
             for h in self._source.heads_in(folder, "note")  # not every note's (`list`)
             if h.readable and h.path not in told and self.meant_as(h) == kind
         ]
-        return sorted(self._source.load(paths=paths), key=lambda n: n.path) if paths else []
+        notes = self._source.load(paths=paths) if paths else []
+        return sorted((n for n in notes if not plugin_file(n.props)), key=lambda n: n.path)
 
     @cached_property
     def unreadable_notes(self) -> list[tuple[str, Diagnostic]]:

@@ -195,6 +195,27 @@ def decode(raw: bytes) -> Document:
     return parse_text(text, bom=bom)
 
 
+#: How far into a file too large to be a note its front matter is looked for
+#: (:func:`front_matter_only`).
+HEAD_BYTES: Final = 64 * 1024
+
+
+def front_matter_only(raw: bytes) -> Document | None:
+    """The front matter opening the first :data:`HEAD_BYTES` of ``raw``, a file too large
+    to be read whole, as a document with no body that is never written; None when no
+    front matter there can be read."""
+    head = raw[: raw.rfind(b"\n", 0, HEAD_BYTES) + 1]  # whole lines: no character cut
+    try:
+        doc = parse_text(utf8_text(head), bom=raw.startswith(BOM))
+    except NotUtf8:
+        return None
+    if doc.data is None:
+        return None
+    doc.text = doc.text[: doc.body_start]
+    doc.writable = False
+    return doc
+
+
 def _bad_line_ends(text: str) -> str | None:
     """What the first line of ``text`` ends in when that is a carriage return alone
     (classic Mac OS; also when an LF ends the file) or two and an LF (a CRLF file

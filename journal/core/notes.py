@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import field
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from journal.core import codec
 from journal.core.body import CLOSED_TASK, DONE_TASK
@@ -53,6 +53,13 @@ EDITED_SECTION = "edited-section"
 _TYPED = ("goal", "contact", "meeting")
 #: A plain ``id:`` line: one word, maybe quoted, maybe a comment after it.
 _ID_LINE = lazy(r"id:[ \t]*(['\"]?)([^\s'\"#]+)\1[ \t]*(?:#.*)?")
+#: The front matter keys Obsidian plugins mark their own files with: a Kanban board, an
+#: Excalidraw drawing.  Such a note is no goal, meeting or contact to be (H016), and one
+#: larger than a note can be is read for its front matter (:func:`parse_typed`).
+PLUGIN_KEYS: Final = ("kanban-plugin", "excalidraw-plugin")
+#: Where an Excalidraw drawing's data starts (``%%`` then ``## Drawing``; ``# Drawing``
+#: in older files): the JSON of its strokes, megabytes the plugin alone reads.
+_DRAWING = lazy(r"^(?:%%[ \t]*\r?\n)?#{1,2} Drawing[ \t]*\r?$", re.MULTILINE)
 #: A plain ``goal:`` line (a meeting's), its value maybe quoted, maybe a comment after it.
 _GOAL_LINE = lazy(r"goal:[ \t]*(?:(['\"])(.*)\1|(.*?))[ \t]*(?:[ \t]#.*)?")
 
@@ -247,7 +254,8 @@ def parse_typed(
 ) -> tuple[Note, object | None]:
     """:func:`parse_note`, and the note's typed record (:func:`typed_record`), which
     the index keeps beside it."""
-    doc = codec.decode(raw)
+    doc = _plugins_file(raw) if len(raw) > codec.MAX_NOTE_BYTES else None
+    doc = codec.decode(raw) if doc is None else doc
     stem = path.rsplit("/", 1)[-1]
     stem = stem[:-3] if stem.lower().endswith(".md") else stem
     note = Note(path=path, kind="note", title=stem)
@@ -275,7 +283,7 @@ def parse_typed(
         note.title = note.sources.get("title", str(title)).strip()
     note.body_line = doc.body_line
     _read_properties(note)
-    _read_body(note, doc.body, periodic)
+    _read_body(note, body_read(props, doc.body), periodic)
     if note.kind in ("review", "plan"):
         _check_sections(note, doc.body)
     record, problems = typed_record(note)
@@ -290,6 +298,27 @@ def parse_typed(
         if goal is not None:  # the goal a meeting may count for, as written
             note.props["goal"] = goal.group(2) if goal.group(1) else goal.group(3)
     return note, record
+
+
+def _plugins_file(raw: bytes) -> codec.Document | None:
+    """The front matter of ``raw``, a file larger than a note can be, when it marks the
+    file as a plugin's (:data:`PLUGIN_KEYS`), else None (too large: H004)."""
+    doc = codec.front_matter_only(raw)
+    return doc if doc is not None and plugin_file(doc.data or {}) else None
+
+
+def plugin_file(props: Mapping[str, Any]) -> bool:
+    """Whether the front matter ``props`` marks its note as a plugin's file."""
+    return any(key in props for key in PLUGIN_KEYS)
+
+
+def body_read(props: Mapping[str, Any], body: str) -> str:
+    """What is read of a note's ``body`` (its front matter ``props``): the whole, but of
+    an Excalidraw drawing its text up to the drawing's data (:data:`_DRAWING`)."""
+    if "excalidraw-plugin" not in props:
+        return body
+    drawing = _DRAWING.search(body)
+    return body if drawing is None else body[: drawing.start()]
 
 
 def emptied(raw: bytes) -> str:
