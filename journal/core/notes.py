@@ -35,6 +35,7 @@ from journal.core.regex import lazy
 from journal.core.tags import unique
 
 if TYPE_CHECKING:
+    from journal.core.generated import Section, SectionError
     from journal.core.periodic import PeriodicSettings
 
 PARSER_VERSION = 41  # bump when parse_note gives other results: cached notes are re-read
@@ -283,9 +284,10 @@ def parse_typed(
         note.title = note.sources.get("title", str(title)).strip()
     note.body_line = doc.body_line
     _read_properties(note)
-    _read_body(note, body_read(props, doc.body), periodic)
+    sections = _sections_of(doc.body, path)  # read once: for the fields and H023/H026
+    _read_body(note, body_read(props, doc.body), periodic, sections)
     if note.kind in ("review", "plan"):
-        _check_sections(note, doc.body)
+        _check_sections(note, doc.body, sections)
     record, problems = typed_record(note)
     note.diagnostics.extend(problems)
     if record is None and not note.readable:
@@ -334,19 +336,31 @@ def emptied(raw: bytes) -> str:
     )
 
 
-def _check_sections(note: Note, body: str) -> None:
+def _sections_of(body: str, path: str) -> dict[str, Section] | SectionError:
+    """journal's generated sections in ``body`` by name (none without the markers' text:
+    one search), or why their markers can't be read."""
+    from journal.core.generated import MARK, SectionError, find_sections
+
+    if MARK not in body:
+        return {}
+    try:
+        return find_sections(body, path)
+    except SectionError as exc:
+        return exc
+
+
+def _check_sections(note: Note, body: str, sections: dict[str, Section] | SectionError) -> None:
     """The generated sections' markers of a review or plan that `journal review` or
     `plan` would stop at (H023; not in a note git left in a conflict: H013's), and each
-    section the user edited, which they keep as it is (H026)."""
-    from journal.core.generated import SectionError, find_sections
-
+    section the user edited, which they keep as it is (H026); ``sections``: what
+    :func:`_sections_of` found in ``body``."""
     if any(d.code == "conflict" for d in note.diagnostics):
         return
-    try:
-        sections = find_sections(body, note.path)
-    except SectionError as exc:
-        exc.move(note.body_line - 1)
-        note.diagnostics.append(Diagnostic(note.path, exc.line, exc.message, "error", "sections"))
+    if not isinstance(sections, dict):
+        sections.move(note.body_line - 1)
+        note.diagnostics.append(
+            Diagnostic(note.path, sections.line, sections.message, "error", "sections")
+        )
         return
     command = remade_by(note)
     note.diagnostics += [
@@ -500,11 +514,16 @@ def _one_colon_fields(path: str, body: str, first_line: int) -> list[Diagnostic]
     return told
 
 
-def _read_body(note: Note, body: str, periodic: PeriodicSettings | None) -> None:
+def _read_body(
+    note: Note,
+    body: str,
+    periodic: PeriodicSettings | None,
+    sections: dict[str, Section] | SectionError,
+) -> None:
     from journal.core.body import parse_body  # only a read of changed files needs it
 
     facts = parse_body(body, note.body_line, want_log=note.kind == "goal")
-    generated = _generated_lines(body, note.body_line)
+    generated = _generated_lines(sections, body, note.body_line)
     facts.fields = [f for f in facts.fields if not _within(f.line, generated)]
     facts.stray_fields = [f for f in facts.stray_fields if not _within(f.line, generated)]
     # the body's records hold the same values in the same order
@@ -586,23 +605,19 @@ def _waiting_fields(note: Note) -> list[Diagnostic]:
     ]
 
 
-def _generated_lines(body: str, first_line: int) -> list[tuple[int, int]]:
+def _generated_lines(
+    sections: dict[str, Section] | SectionError, body: str, first_line: int
+) -> list[tuple[int, int]]:
     """The file lines (first, last, markers included) of each of journal's generated
-    sections in ``body``, whose first line is file line ``first_line``: journal's own
+    ``sections`` in ``body``, whose first line is file line ``first_line``: journal's own
     output, whose fields are not read back (a review's check-ins copy the notes of log
-    lines, fields and all).  A body without the markers' text pays one search; markers
-    that don't pair up hide nothing (H023 tells of them in a review or plan)."""
-    from journal.core.generated import MARK, SectionError, find_sections
-
-    if MARK not in body:
-        return []
-    try:
-        sections = find_sections(body).values()
-    except SectionError:
+    lines, fields and all).  Markers that don't pair up hide nothing (H023 tells of them
+    in a review or plan)."""
+    if not isinstance(sections, dict):
         return []
     return [
         (first_line + body.count("\n", 0, s.start), first_line + body.count("\n", 0, s.end))
-        for s in sections
+        for s in sections.values()
     ]
 
 
