@@ -519,9 +519,9 @@ def pass_state(func: F) -> F:
 
 
 def typed_in_nfc(func: F) -> F:
-    """Give a command that writes its arguments into a new note (``journal new``) each
-    text argument in Unicode NFC, as it names the file: macOS sends what is typed
-    decomposed (NFD), and ``Hélène`` so would be two spellings in one note."""
+    """Give a command that writes its arguments into a note (``journal new``, ``set``,
+    ``log``) each text argument in Unicode NFC, as a new note's file is named: macOS sends
+    what is typed decomposed (NFD), and ``Hélène`` so would be two spellings in one note."""
     import unicodedata
 
     def nfc(value: Any) -> Any:
@@ -1032,6 +1032,7 @@ def _echo_changes(state: State, path: str, changes: list[Any]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
 @commit_option
 @pass_state
+@typed_in_nfc
 def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: bool) -> str:
     """Change a goal's properties; only the edited lines of the file change.
 
@@ -1504,6 +1505,7 @@ def _style() -> Callable[[str, str], str]:
 @click.option("--json", "as_json", is_flag=True, help="Print the check-in (or history) as JSON.")
 @commit_option
 @pass_state
+@typed_in_nfc
 def log_command(
     state: State,
     goal: str,

@@ -544,3 +544,9 @@ def test_new_writes_the_text_it_is_given_in_nfc(invoke: Invoke, vault: Path) -> 
     contact = (vault / "people/Hélène Dubois.md").read_text()
     assert "title: Hélène Dubois\n" in contact and "\n# Hélène Dubois\n" in contact
     assert unicodedata.is_normalized("NFC", contact)
+    # a review: `set` and `log` wrote what they were given NFD
+    assert invoke("set", title, nfd("why=pour l\u2019équipe")).exit_code == 0
+    assert invoke("log", title, "+1", nfd("répétition générale")).exit_code == 0
+    text = (vault / f"goals/{title}.md").read_text()
+    assert "why: pour l\u2019équipe\n" in text and "+1 répétition générale\n" in text
+    assert unicodedata.is_normalized("NFC", text)
