@@ -284,10 +284,11 @@ def parse_typed(
         note.title = note.sources.get("title", str(title)).strip()
     note.body_line = doc.body_line
     _read_properties(note)
-    sections = _sections_of(doc.body, path)  # read once: for the fields and H023/H026
-    _read_body(note, body_read(props, doc.body), periodic, sections)
+    body = body_read(props, doc.body)
+    sections = _sections_of(body, path)  # read once: for the fields and H023/H026
+    _read_body(note, body, periodic, sections)
     if note.kind in ("review", "plan"):
-        _check_sections(note, doc.body, sections)
+        _check_sections(note, body, sections)
     record, problems = typed_record(note)
     note.diagnostics.extend(problems)
     if record is None and not note.readable:
