@@ -270,6 +270,13 @@ def test_plain_wrapping_breaks_chinese_and_japanese_between_letters(
     assert wrapped("日本`journal 日本語`語", 12) == "日\n  本`journal 日本語`語\n"
     family = "👨\u200d👩\u200d👧"
     assert wrapped("学" + family * 6, 12) == f"学{family * 5}\n  {family}\n"
+    # a review: no line starts with closing punctuation, none ends with an opening bracket
+    text = "目標：面接の練習を毎週する。「転職」のため、ネットワークを広げる。"  # noqa: RUF001
+    for width in range(12, 30):
+        lines = wrapped(text, width).splitlines()
+        assert "".join(line.strip() for line in lines) == text
+        assert not [line for line in lines[1:] if line.strip()[0] in "、。」ー"], (width, lines)
+        assert not [line for line in lines if line.rstrip()[-1] == "「"], (width, lines)
     monkeypatch.chdir(vault)
     title = (
         "人事ビジネスパートナーとして" * 7 + "昇進する目標を立てて毎週の振り返りで進捗を確かめる"

@@ -76,7 +76,8 @@ def _regional(char: str) -> bool:
 
 def wide_parts(word: str) -> list[str]:
     """``word`` in the parts a line may break between: between any two wide letters
-    (Chinese and Japanese text is broken so, having no spaces), never inside a
+    (Chinese and Japanese text is broken so, having no spaces) but before closing
+    punctuation or after an opening bracket (:data:`_NO_LINE_START`), never inside a
     backticked span, nor between a wide letter and any other (``学HRBP`` stays whole)."""
     if word.isascii():
         return [word]
@@ -87,13 +88,27 @@ def wide_parts(word: str) -> list[str]:
             wide = False
             continue
         for char, columns_taken in zip(span, _widths(span), strict=True):
-            if columns_taken == 2 and wide:
+            if (
+                columns_taken == 2
+                and wide
+                and char not in _NO_LINE_START
+                and parts[-1][-1:] not in _NO_LINE_END
+            ):
                 parts.append("")
             parts[-1] += char
             if columns_taken:  # a mark or a joined emoji goes with the letter before
                 wide = columns_taken == 2
     return parts
 
+
+#: What a Chinese or Japanese line may not start with (closing punctuation, small kana,
+#: the long vowel mark) or end with (opening brackets), as their line breaking rules say:
+#: :func:`wide_parts` breaks no line there.
+_NO_LINE_START = frozenset(
+    "、。，．・：；？！）］｝〕〉》」』】〙〗"  # noqa: RUF001 (the full-width forms are meant)
+    "ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々"
+)
+_NO_LINE_END = frozenset("（［｛〔〈《「『【〘〖")  # noqa: RUF001
 
 #: A backticked span, kept by :func:`wide_parts` (``re.split`` keeps it as a part).
 _SPAN = lazy(r"(`[^`]*`)")
