@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from journal.adapters.index import UNUSED_DAYS, same_vault
+from journal.adapters.cachedir import UNUSED_DAYS, same_vault
 from journal.core.catalog import TO_SEE
 from journal.core.dates import after_now, imitated_after, now_on, parse_date
 from journal.core.fields import CLOSED

@@ -9,6 +9,8 @@ import stat
 import sys
 from pathlib import Path
 
+from journal.core.regex import lazy
+
 
 def cache_folder() -> Path:
     """The user cache folder for journal (XDG on Linux, ~/Library/Caches on macOS,
@@ -42,3 +44,18 @@ def vault_cache_file(root: Path, suffix: str) -> Path:
     tag = hashlib.blake2b(full.encode("utf-8", "surrogateescape"), digest_size=6).hexdigest()
     name = re.sub(r"[^\w.-]+", "-", root.name).strip("-.") or "vault"
     return cache_folder() / f"{name}-{tag}{suffix}"
+
+
+#: What ``index.default_path`` names (a version's part left out until schema 11): the
+#: vault's part
+CACHED_INDEX = lazy(r"([\w.-]*-[0-9a-f]{12})(?:\.s\d+-[0-9a-f]{8})?\.sqlite")
+#: Days an index file of another version of journal, unmodified, or a moved-aside copy
+#: is kept in the cache folder (see ``index.prune_other_versions``)
+UNUSED_DAYS = 7
+
+
+def same_vault(one: str, other: str) -> bool:
+    """Whether the index files named ``one`` and ``other`` (as ``index.default_path`` names
+    them, of any version) are of one vault."""
+    found = [CACHED_INDEX.fullmatch(name) for name in (one, other)]
+    return found[0] is not None and found[1] is not None and found[0][1] == found[1][1]

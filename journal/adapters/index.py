@@ -50,7 +50,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
-from journal.adapters.cachedir import cache_folder, folder_gone, vault_cache_file
+from journal.adapters.cachedir import (
+    CACHED_INDEX,
+    UNUSED_DAYS,
+    cache_folder,
+    folder_gone,
+    vault_cache_file,
+)
 from journal.adapters.files import absolute, changed_ns, digest, read_note, stat_stamp, turn
 from journal.adapters.vault import Vault, is_utf8, name_problem, skip_notice
 from journal.core.catalog import unlisted_records
@@ -273,15 +279,10 @@ def default_path(vault: Vault) -> Path:
     return vault_cache_file(vault.root, f".s{SCHEMA_VERSION}-{code_key()[:8]}.sqlite")
 
 
-#: What default_path names (a version's part left out until schema 11): the vault's part
-_CACHED_INDEX = lazy(r"([\w.-]*-[0-9a-f]{12})(?:\.s\d+-[0-9a-f]{8})?\.sqlite")
 #: A moved-aside copy of one (see ``_moved_aside``): its vault part, then its stamp.
 _CACHED_ASIDE = lazy(
     r"([\w.-]*-[0-9a-f]{12})(?:\.s\d+-[0-9a-f]{8})?\.sqlite\.(\d{8}-\d{6})(?:-\d+)?\.bad"
 )
-#: Days an index file of another version of journal, unmodified, or a moved-aside copy
-#: is kept in the cache folder (see prune_other_versions)
-UNUSED_DAYS = 7
 
 
 def prune_orphans(keep: Path | None) -> list[Path]:
@@ -295,7 +296,7 @@ def prune_orphans(keep: Path | None) -> list[Path]:
     except OSError:
         return []
     pruned = []
-    for found in filter(None, map(_CACHED_INDEX.fullmatch, names)):
+    for found in filter(None, map(CACHED_INDEX.fullmatch, names)):
         path = folder / found[0]
         if path == keep:
             continue
@@ -316,7 +317,7 @@ def prune_other_versions(index: Path) -> list[Path]:
     :data:`UNUSED_DAYS` (an older ``journal watch`` may still use a fresher one), and its
     moved-aside copies of any version moved aside as long ago (their index file there or
     gone); the index files deleted."""
-    folder, ours = index.parent, _CACHED_INDEX.fullmatch(index.name)
+    folder, ours = index.parent, CACHED_INDEX.fullmatch(index.name)
     if _chosen(index):  # the user's folder: its files are none of journal's to delete
         return []
     try:
@@ -326,7 +327,7 @@ def prune_other_versions(index: Path) -> list[Path]:
     since = time.time() - UNUSED_DAYS * 86400
     pruned = []
     for name in names:
-        found = _CACHED_INDEX.fullmatch(name)
+        found = CACHED_INDEX.fullmatch(name)
         aside = _CACHED_ASIDE.fullmatch(name)  # its index file there or gone
         vault = found or aside
         if ours is None or vault is None or vault[1] != ours[1]:
@@ -338,13 +339,6 @@ def prune_other_versions(index: Path) -> list[Path]:
             with contextlib.suppress(OSError):
                 (folder / name).unlink()
     return pruned
-
-
-def same_vault(one: str, other: str) -> bool:
-    """Whether the index files named ``one`` and ``other`` (as :func:`default_path` names
-    them, of any version) are of one vault."""
-    found = [_CACHED_INDEX.fullmatch(name) for name in (one, other)]
-    return found[0] is not None and found[1] is not None and found[0][1] == found[1][1]
 
 
 def _moved_at(stamp: str) -> float:
