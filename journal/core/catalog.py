@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import operator
 import posixpath
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -561,6 +562,11 @@ def unlisted_records(unlisted: Mapping[str, str]) -> list[dict[str, str]]:
     return [{"folder": folder, "reason": why} for folder, why in sorted(unlisted.items())]
 
 
+_T = TypeVar("_T")
+_path: Callable[[Any], str] = operator.attrgetter("path")
+_first: Callable[[Any], str] = operator.itemgetter(0)
+
+
 class _Originals:
     """The notes of a :class:`NoteSource` but those every list leaves out
     (:class:`LeftOut`): sync-conflict copies and the notes in folders that can't be
@@ -570,11 +576,15 @@ class _Originals:
         self._source = source
         self._out = LeftOut(unlisted)
 
+    def _kept(self, items: Sequence[_T], path_of: Callable[[_T], str]) -> Sequence[_T]:
+        """``items`` but those whose path (``path_of``) is left out: all of them, after
+        one quick test, where none may be (most vaults)."""
+        if not self._out.may_hold([path_of(item) for item in items]):
+            return items
+        return [item for item in items if not self._out(path_of(item))]
+
     def heads(self) -> Sequence[NoteHead]:
-        heads = self._source.heads()
-        if not self._out.may_hold([h.path for h in heads]):
-            return heads
-        return [h for h in heads if not self._out(h.path)]
+        return self._kept(self._source.heads(), _path)
 
     @cached_property
     def _paths(self) -> tuple[Sequence[str], list[str]]:
@@ -609,36 +619,34 @@ class _Originals:
         return {path for path in self._source.present(paths) if not self._out(path)}
 
     def unreadable(self) -> Sequence[NoteHead]:
-        return [h for h in self._source.unreadable() if not self._out(h.path)]
+        return self._kept(self._source.unreadable(), _path)
 
     def heads_in(self, folder: str, kind: str | None) -> Sequence[NoteHead]:
-        return [h for h in self._source.heads_in(folder, kind) if not self._out(h.path)]
+        return self._kept(self._source.heads_in(folder, kind), _path)
 
     def ids(self) -> Sequence[tuple[str, str]]:
-        return [item for item in self._source.ids() if not self._out(item[0])]
+        return self._kept(self._source.ids(), _first)
 
     def load(self, *, kind: str | None = None, paths: Collection[str] | None = None) -> list[Note]:
-        return [n for n in self._source.load(kind=kind, paths=paths) if not self._out(n.path)]
+        return list(self._kept(self._source.load(kind=kind, paths=paths), _path))
 
     def records(self, kind: str, path: str | None = None) -> list[Any]:
-        return [r for r in self._source.records(kind, path) if not self._out(r.path)]
+        return list(self._kept(self._source.records(kind, path), _path))
 
     def inline_checkins(self) -> list[tuple[str, CheckIn]]:
-        return [i for i in self._source.inline_checkins() if not self._out(i[1].path)]
+        return list(self._kept(self._source.inline_checkins(), lambda item: item[1].path))
 
     def diagnostics(self, kinds: Collection[str] | None = None) -> list[Diagnostic]:
-        return [d for d in self._source.diagnostics(kinds) if not self._out(d.path)]
+        return list(self._kept(self._source.diagnostics(kinds), _path))
 
     def unresolved_links(self, kinds: Collection[str]) -> list[tuple[str, str, NoteLink]]:
-        found = self._source.unresolved_links(kinds)
-        return [item for item in found if not self._out(item[0])]
+        return list(self._kept(self._source.unresolved_links(kinds), _first))
 
     def fields(self, key: str) -> list[tuple[str, date | None, NoteField]]:
-        return [item for item in self._source.fields(key) if not self._out(item[0])]
+        return list(self._kept(self._source.fields(key), _first))
 
     def property_texts(self, kind: str, key: str) -> list[tuple[str, str]]:
-        found = self._source.property_texts(kind, key)
-        return [item for item in found if not self._out(item[0])]
+        return list(self._kept(self._source.property_texts(kind, key), _first))
 
     def named(self, names: Collection[str]) -> Mapping[str, Sequence[str]]:
         found = self._source.named(names)

@@ -307,8 +307,10 @@ def current_value(goal: Goal, today: date | None) -> float | None:
     in other notes; None when there is neither a ``current`` nor a check-in with a value."""
     day = today or date.max
     file_value = goal.file_current
+    own = None  # the file's own values, worked out once for both
     if file_value is None:
         if goal.metric_source != "meetings" and all(c.op is None for c in goal.checkins):
             return None
-        file_value = value_on(pairs(file_series(goal, today)), day, goal.baseline or 0)
-    return exact_sum(file_value, value_on(offsets(goal, today), day, 0))
+        own = pairs(file_series(goal, today))
+        file_value = value_on(own, day, goal.baseline or 0)
+    return exact_sum(file_value, value_on(offsets(goal, today, own), day, 0))
