@@ -61,8 +61,8 @@ def merge_note(base: Path, ours: Path, theirs: Path, path: str) -> Merged:
     bom = snapshot.data.startswith(BOM)
     remake = _remake(snapshot.data)
     try:
-        texts = aligned(*(codec.utf8_text(data) for data in raw))
-        merged, clean = merge_file(*(text.encode("utf-8") for text in texts))
+        texts = [codec.utf8_text(data) for data in raw]
+        merged, clean = merge_file(*(text.encode("utf-8") for text in aligned(*texts)))
     except JournalError as exc:
         merged, _clean = merge_file(*raw)
         files.replace(snapshot, merged, saved="by another program")
@@ -76,6 +76,12 @@ def merge_note(base: Path, ours: Path, theirs: Path, path: str) -> Merged:
     files.replace(snapshot, BOM * bom + merged, saved="by another program")
     if clean:
         told = f"merged {path} (your text from both sides kept)"
+    elif not texts[0]:  # no base: the lines both sides have stood for it
+        told = (
+            f"{path}: both sides made this note (no version of it in common) and wrote "
+            "different text in the same place: git's conflict markers are around it (the "
+            "sections no one edited are yours); resolve it"
+        )
     else:
         told = (
             f"{path}: both sides changed the same lines of your text (or of a generated "
