@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -75,8 +76,8 @@ def week_on_both(a: Git, b: Git) -> None:
     b.commit("b's week", "2026-11-22")
 
 
-def pull(b: Git) -> subprocess.CompletedProcess[str]:
-    env = {**b.env, "PYTHONPATH": str(REPO)}
+def pull(b: Git, **env: str) -> subprocess.CompletedProcess[str]:
+    env = {**b.env, "PYTHONPATH": str(REPO), **env}
     return subprocess.run(
         ["git", "-C", str(b.root), "pull", "-q", "--no-rebase", "--no-edit", "origin", "main"],
         env=env,
@@ -119,6 +120,63 @@ def test_two_clones_reviews_of_one_week_merge_with_both_sides_text(
     assert "### What went well?\nAna: the lunch went well.\n" in remade
     checked = run("check", "--select", "H", "--json", vault=b.root)
     assert [f for f in json.loads(checked.stdout) if f["rule"] == "H023"] == []
+
+
+def test_git_runs_the_driver_without_journal_on_path(
+    clones: tuple[Git, Git], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Reported: installed from a shell with `journal` on PATH, the driver was `journal
+    merge-driver ...`; git run without it (a GUI client, a shell without the venv) said
+    `journal: not found` and left OURS alone, THEIRS' reflection gone without a marker."""
+    a, b = clones
+    shell = tmp_path / "bin"
+    shell.mkdir()
+    (shell / "journal").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m journal "$@"\n')
+    (shell / "journal").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{shell}:/usr/bin:/bin")
+    installed = run("merge-driver", "--install", vault=b.root)
+    assert installed.exit_code == 0, installed.output
+    assert f"git runs {sys.executable} -P -m journal" in installed.stdout
+    assert sys.executable in b("config", "merge.journal.driver")
+    week_on_both(a, b)
+    done = pull(b, PATH="/usr/bin:/bin")
+    assert done.returncode == 0, done.stderr
+    merged = (b.root / REVIEW).read_text()
+    assert "Ana: the lunch went well." in merged and "Only Ben wrote this." in merged
+
+
+def test_the_driver_imports_no_module_of_the_repository(
+    clones: tuple[Git, Git], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git runs the driver at the top of the work tree, which `python -m` put first on
+    `sys.path`: a vault in a code repository whose `json.py` stood there broke it, OURS
+    kept as it was."""
+    a, b = clones
+    assert install(b.root, monkeypatch).exit_code == 0
+    (b.root / "json.py").write_text('raise SystemExit("the repository\'s json.py")\n')
+    week_on_both(a, b)
+    done = pull(b)
+    assert done.returncode == 0, done.stderr
+    assert "Ana: the lunch went well." in (b.root / REVIEW).read_text()
+
+
+def test_a_driver_whose_python_is_gone_leaves_gits_own_conflict_and_says_so(
+    clones: tuple[Git, Git], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The venv that installed the driver moved or was deleted: the note is merged as git
+    merges any file, conflicted, nothing of THEIRS lost, and the fix is told."""
+    a, b = clones
+    assert install(b.root, monkeypatch).exit_code == 0
+    driver = b("config", "merge.journal.driver").strip()
+    b("config", "merge.journal.driver", driver.replace(sys.executable, str(tmp_path / "gone")))
+    week_on_both(a, b)
+    done = pull(b)
+    assert done.returncode == 1
+    assert "journal merge-driver --install" in done.stderr
+    merged = (b.root / REVIEW).read_text()
+    assert merged.count("<<<<<<< ours") >= 1
+    for line in ("Ana: the lunch went well.", "Ben: the case study took", "Only Ben wrote"):
+        assert merged.count(line) == 1
 
 
 def test_the_same_line_changed_on_both_sides_is_a_conflict_of_that_line_only(
@@ -330,7 +388,7 @@ def test_install_writes_the_attributes_and_the_config_once(
         b"*.png binary\nreviews/*.md merge=journal\nplans/*.md merge=journal\n"
     )
     driver = a("config", "merge.journal.driver").strip()
-    assert driver.endswith("-m journal merge-driver %O %A %B %P")
+    assert f"{sys.executable} -P -m journal merge-driver %O %A %B %P;" in driver
     assert "-m journal" in first.stdout  # says which command git runs
     assert a("config", "merge.journal.name").strip()
     second = install(a.root, monkeypatch)
