@@ -810,8 +810,9 @@ def merge_driver(state: State, files: tuple[str, ...], install: bool) -> None:
     path: the generated sections and properties are taken from ours, your
     text is merged from both sides (git's conflict markers where both changed
     the same lines: exit 1).  --install adds the .gitattributes lines (reviews
-    and plans) and sets the driver in this clone's git config; run it once in
-    every clone.
+    and plans) and sets the driver in this clone's git config (this Python, by
+    its path: git needs no PATH); run it once in every clone, and again after
+    moving journal's venv.
 
     \b
     Example:
