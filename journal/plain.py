@@ -314,15 +314,26 @@ def history_view(h: dict[str, Any], today: date) -> str:
 def _events(events: list[dict[str, Any]]) -> list[str]:
     """Each event's text in words: ``current 3 to 4``, ``check-in 2026-12-06 up 2 ...``."""
     return [
-        " ".join(
-            filter(
-                None, ["check-in", e["new"]["date"], _change(e["new"]["change"]), e["new"]["note"]]
-            )
-        )
+        _checkin_event(e["old"], e["new"])
         if e["kind"] == "checkin"
         else e["text"].replace(" -> ", " to ")
         for e in events
     ]
+
+
+def _checkin_event(old: dict[str, str] | None, new: dict[str, str] | None) -> str:
+    """``check-in 2026-12-06 up 2 Met``, ``check-in changed: ... up 2 Met to up 1 Met``,
+    ``check-in removed: ...``."""
+
+    def said(c: dict[str, str], day: bool = True) -> str:
+        return " ".join(filter(None, [c["date"] if day else "", _change(c["change"]), c["note"]]))
+
+    if new is None:
+        assert old is not None  # an event has a side
+        return f"check-in removed: {said(old)}"
+    if old is None:
+        return f"check-in {said(new)}"
+    return f"check-in changed: {said(old)} to {said(new, new['date'] != old['date'])}"
 
 
 def goal_timeline(r: dict[str, Any], today: date, since: date | None = None) -> str:
