@@ -23,9 +23,11 @@ from journal.present import (
     copy_lines,
     folded_followups,
     implied,
+    log_rows,
     misdated,
     not_counted,
     reached_down,
+    step_note,
     unlisted_lines,
     unread_lines,
     unstyled,
@@ -282,6 +284,12 @@ def _checkin(c: dict[str, Any], path: str, total: bool = False) -> str:
     return ": ".join(filter(None, [c["date"], said, f"{task_words(c['note'])}{where}".strip()]))
 
 
+def _step(step: dict[str, Any]) -> str:
+    """``2026-10-21: not logged, up 1, total 3: current as committed``."""
+    said = f"{step['date']}: not logged, {_change(step['change'])}, total {number(step['value'])}"
+    return said + step_note(step).removeprefix("not logged")
+
+
 def _sources(r: dict[str, Any]) -> str | None:
     """:func:`~journal.present.value_sources` in words: ``current 3 in the file, and 1
     more from other notes: 4`` (not ``+1 ... = 4``)."""
@@ -302,7 +310,9 @@ def history_view(h: dict[str, Any], today: date) -> str:
     out = [f"{h['title']}: {_measure(h) or _share(h)}"]
     out.extend(filter(None, [_sources(h), *without_outcome(h)]))
     out.append("check-ins:" if h["checkins"] else "no check-ins yet")
-    out.extend(f"  {_checkin(c, h['path'], total=True)}" for c in h["checkins"])
+    out.extend(
+        f"  {_step(c) if step else _checkin(c, h['path'], total=True)}" for c, step in log_rows(h)
+    )
     if not h["agrees"]:
         out.append(
             f"problem: current is {number(h['file_current'])} in the file but baseline plus "

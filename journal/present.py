@@ -480,6 +480,25 @@ def chart(
     return "\n".join(rows) + "\n"
 
 
+#: Where a step of ``journal log GOAL`` (a value no check-in gives) comes from, by the
+#: source of its point in the series.
+STEP_SOURCES = {"git": "current as committed", "file": "current in the file"}
+
+
+def log_rows(h: dict[str, Any]) -> list[tuple[dict[str, Any], bool]]:
+    """``journal log GOAL``'s rows in order: its check-ins, and its steps (True), each at
+    the end of its day."""
+    rows = [(c["date"], False, c) for c in h["checkins"]]
+    rows += [(s["date"], True, s) for s in h["steps"]]
+    return [(row, step) for _day, step, row in sorted(rows, key=lambda r: r[:2])]
+
+
+def step_note(step: dict[str, Any]) -> str:
+    """``not logged: current as committed``."""
+    source = STEP_SOURCES.get(step["source"])
+    return f"not logged: {source}" if source else "not logged"
+
+
 def history_view(h: dict[str, Any], today: date) -> str:
     """``journal log GOAL``: the check-ins, the value after each, and a chart."""
     if h["current"] is None and h["target"] is None and not h["checkins"]:
@@ -499,14 +518,16 @@ def history_view(h: dict[str, Any], today: date) -> str:
             )
     if not h["checkins"]:
         out.append("no check-ins yet")
-    width = max((len(c["change"] or "") for c in h["checkins"]), default=0)
-    values = max([len(number(c["value"])) for c in h["checkins"] if c["value"] is not None] or [1])
-    for c in h["checkins"]:
+    rows = []
+    for c, step in log_rows(h):
+        where = f"  ({c['path']})" if not step and c["path"] != h["path"] else ""
+        change = f"({c['change']})" if step else c["change"] or ""
+        rows.append((c, change, step_note(c) if step else c["note"] + where))
+    width = max((len(change) for _c, change, _note in rows), default=0)
+    values = max([len(number(c["value"])) for c, _, _ in rows if c["value"] is not None] or [1])
+    for c, change, note in rows:
         value = number(c["value"]) if c["value"] is not None else ""
-        where = f"  ({c['path']})" if c["path"] != h["path"] else ""
-        change = c["change"] or ""
-        line = f"{c['date']}  {change:<{width}}  {value:>{values}}  {c['note']}{where}"
-        out.append(line.rstrip())
+        out.append(f"{c['date']}  {change:<{width}}  {value:>{values}}  {note}".rstrip())
     if not h["agrees"]:
         out.append(
             f"! current is {number(h['file_current'])} in the file but baseline plus its log "

@@ -454,20 +454,14 @@ def _op_amount(match: re.Match[str]) -> tuple[str, float]:
     return sign[0], -amount if sign == "=-" else amount
 
 
-def running(
-    start: float | Callable[[date], float], checkins: list[CheckIn]
-) -> list[tuple[CheckIn, float]]:
+def running(start: float, checkins: list[CheckIn]) -> list[tuple[CheckIn, float]]:
     """Each check-in (in date order, stable) with the value just after it, counting from
-    ``start``: a value before the first check-in, or the value at the start of each day
-    that has check-ins (a goal's series), from which that day's check-ins count."""
+    ``start``."""
     out = []
-    value = 0.0 if callable(start) else start
-    for day, group in itertools.groupby(sorted(checkins, key=lambda c: c.day), lambda c: c.day):
-        if callable(start):
-            value = start(day)
-        for checkin in group:
-            value = checkin.apply(value)
-            out.append((checkin, value))
+    value = start
+    for checkin in sorted(checkins, key=lambda c: c.day):
+        value = checkin.apply(value)
+        out.append((checkin, value))
     return out
 
 

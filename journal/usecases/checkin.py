@@ -26,7 +26,6 @@ from journal.core.checkins import (
     refuse_miswritten,
     replay,
     restated,
-    running,
 )
 from journal.core.dates import not_after
 from journal.core.errors import Diagnostic, JournalError, UsageProblem
@@ -36,7 +35,7 @@ from journal.core.goal import goal_value, refuse_hand_value
 from journal.core.logsection import append_checkin, log_checkins
 from journal.core.numerals import dotted_thousands
 from journal.core.records import Record, record
-from journal.core.series import offsets, pairs, value_on
+from journal.core.series import offsets, stepped, value_on
 from journal.usecases.common import named_goal, outcome_wanted
 from journal.usecases.history import goal_series
 
@@ -241,12 +240,12 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
     goal = named_goal(vault, catalog, ref)
     points = goal_series(vault, goal, today).points
     base = goal.baseline or 0
-    series, shift = pairs(points), offsets(goal, today)
+    shift = offsets(goal, today)
     day_before = timedelta(days=1)
-    # the value at the end of the day before (git's committed values, the file's
-    # ``current``, other notes), then the day's check-ins, as the header and chart count
-    # them: a line for progress made before the log sets the value (with what other
-    # notes add), as in the series
+    # the check-ins counted on, as the header and chart count them, with a step to each
+    # value of the series they do not give (git's committed values, the file's
+    # ``current``): a line for progress made before the log sets the value (with what
+    # other notes add), as in the series
     own_lines = iter(
         restated(
             base,
@@ -256,7 +255,7 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
     )
     ordered = sorted(goal.checkins, key=lambda c: c.day)
     lines = [next(own_lines) if c.path == goal.path else c for c in ordered]
-    steps = running(lambda day: value_on(series, day - day_before, base), lines)
+    rows, steps = stepped(points, lines, base)
     own = [c for c in goal.checkins if c.path == goal.path and c.op is not None]
     replayed = replay(base, own)
     return {
@@ -284,8 +283,9 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
                 "line": c.line,
                 "future": c.day > today,
             }
-            for c, (_line, value) in zip(ordered, steps, strict=True)
+            for c, (_line, value) in zip(ordered, rows, strict=True)
         ],
+        "steps": [step.to_dict() for step in steps],
         **outcome_wanted(catalog, goal),
         "series": [p.to_dict() for p in points],
     }
