@@ -1902,6 +1902,55 @@ def test_a_past_week_takes_milestones_changed_and_not_committed_as_the_file_has_
     assert "- Storyline build · [[portfolio]] · due 2027-02-14\n" in w05["Due next week"]
 
 
+def certificate_goal(done: str) -> str:
+    milestones = f"\n  - title: Storyline certificate\n    due: 2026-12-16\n    done: {done}"
+    return goal_text(
+        "Courses", target=3, current=1, start="2026-12-07", due="2027-02-19", milestones=milestones
+    )
+
+
+def test_a_milestone_ticked_without_a_day_is_a_win_of_the_week_of_its_due_day(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reported case: `done: true` counts as done on its due day in the plan (W51)
+    but the review of W51 said no milestone was completed that week."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-20")
+    write("goals/courses.md", certificate_goal("true"))
+    plan = invoke("plan", "--start", "2026-12-14", "--stdout").stdout
+    assert "| 2026-W51 | 2026-12-14 to 2026-12-20 | 1 | Storyline certificate (goal: " in plan
+    assert "- Milestone reached 2026-12-16: Storyline certificate · [[courses]]" in wins_of(
+        invoke("review", "--stdout").stdout
+    )
+    assert "Storyline" not in wins_of(invoke("review", "--week", "2026-W50", "--stdout").stdout)
+
+
+def test_a_milestone_ticked_without_a_day_counts_on_the_day_git_saw_it_ticked(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ticked `done: true` in a commit of 12-22 (its due day, 12-16, past): a win of
+    2026-W52, where "This week in git" says it was reached, not of W51, which had it
+    overdue; the plan puts it on that day too."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-27")
+    write("goals/courses.md", certificate_goal("false"))
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("add the goal", "2026-12-07")
+    write("goals/courses.md", certificate_goal("true"))
+    git.commit("ticked", "2026-12-22")
+    w52 = invoke("review", "--stdout").stdout
+    assert "- Milestone reached 2026-12-22: Storyline certificate · [[courses]]" in wins_of(w52)
+    assert "milestone reached: Storyline certificate" in w52.split("## This week in git")[1]
+    w51 = invoke("review", "--week", "2026-W51", "--stdout").stdout
+    assert "Storyline" not in wins_of(w51)
+    assert (
+        "- Storyline certificate · [[courses]] · due 2026-12-16, **overdue 4 days**\n"
+        in (milestones_of(w51)["Overdue"])
+    )
+    plan = invoke("plan", "--start", "2026-12-14", "--stdout").stdout
+    assert "| 2026-W52 | 2026-12-21 to 2026-12-27 | 1 | Storyline certificate (goal: " in plan
+    focus = "- 2026-12-22 · [[courses]] · milestone: Storyline certificate (done, due 2026-12-16)"
+    assert focus in plan
+
+
 def test_links_resolve_from_the_folder_the_review_is_in(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

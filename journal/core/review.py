@@ -266,11 +266,11 @@ def build_review(
                 {
                     "goal": link(g),
                     "title": catalog.relinked(m.title, g.path),
-                    "day": m.done_on.isoformat(),
+                    "day": m.done_day.isoformat(),
                 }
                 for g in goals
                 for m in g.milestones
-                if m.done_on and m.done_on in period
+                if m.done_day and m.done_day in period
             ],
             "activity": _activity(catalog, checkins, networking, period, as_of),
         },
