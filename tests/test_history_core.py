@@ -19,6 +19,7 @@ from journal.core.history import (
     recorded_values,
     state_of,
     summed,
+    tick_day,
 )
 from journal.core.notes import parse_note
 from journal.core.series import Point, progress_series
@@ -169,6 +170,31 @@ def milestones(*items: str) -> str:
         out += f"\n    due: {due}" if due else ""
         out += f"\n    done: {done}" if done else ""
     return out
+
+
+def test_the_day_a_milestone_was_ticked_done_follows_its_renames_back() -> None:
+    """Newest first: the commit that made it done without a day (`milestone reached`),
+    under its old title when renamed since; none when reopened since, added done, or
+    made `done: true` from a day it was done."""
+    versions = [
+        milestones("Draft|2026-12-20", "Review"),
+        milestones("Draft|2026-12-20|true", "Review|2027-01-10|2027-01-08"),  # 12-21
+        milestones("Draft|2026-12-20|true", "Peer review|2027-01-10|true"),  # 01-12
+        milestones("First draft|2026-12-20|true", "Peer review|2027-01-10|true", "Talk||true"),
+    ]
+    days = [date(2026, 12, 1), date(2026, 12, 21), date(2027, 1, 12), date(2027, 1, 15)]
+    states = [state(goal_text(milestones=m)) for m in versions]
+    changes = [
+        (day, goal_change(Version("g.md", old), Version("g.md", new), boundary=False))
+        for day, old, new in zip(days[1:], states[:-1], states[1:], strict=True)
+    ][::-1]
+    assert tick_day(changes, "First draft") == date(2026, 12, 21)  # renamed on 01-15
+    assert tick_day(changes, "Peer review") is None  # its day of completion taken away
+    assert tick_day(changes, "Talk") is None  # added done
+    assert tick_day(changes[1:], "Draft") == date(2026, 12, 21)
+    reopened = state(goal_text(milestones=milestones("First draft|2026-12-20")))
+    again = goal_change(Version("g.md", states[-1]), Version("g.md", reopened), boundary=False)
+    assert tick_day([(date(2027, 1, 20), again), *changes], "First draft") is None
 
 
 def test_every_change_of_a_milestone_is_told() -> None:

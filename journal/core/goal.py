@@ -52,6 +52,12 @@ class Milestone(Record):
     def done_on(self) -> date | None:
         return self.done if isinstance(self.done, date) else None
 
+    @property
+    def done_day(self) -> date | None:
+        """The day it counts as done: the day it was done, its due day when ticked
+        without one (``done: true``); None while open."""
+        return self.due if self.done is True else self.done_on
+
     def to_dict(self) -> dict[str, Any]:
         done = self.done.isoformat() if isinstance(self.done, date) else self.done
         return {"title": self.title, "due": _iso(self.due), "done": done}

@@ -462,6 +462,29 @@ def _milestones(old: GoalState, new: GoalState) -> list[Event]:
     return events
 
 
+def tick_day(changes: Iterable[tuple[date, GoalChange]], title: str) -> date | None:
+    """The day of the change that ticked the milestone ``title`` done (``milestone
+    reached``), of a goal's ``changes`` (newest first, each with the day it counts on),
+    following its renames back; None when a later one reopened it, or it was added
+    done, or its done date was changed, or no change tells (written done)."""
+    for day, change in changes:
+        renamed = None
+        for event in change.events:
+            if event.kind != "milestone":
+                continue
+            what = event.text.removeprefix("milestone ").split(":", 1)[0]
+            if what == "renamed" and event.new == title:
+                renamed = event.old
+            elif what in ("reached", "reopened") and event.old == title:
+                return day if what == "reached" else None
+            elif (what == "added" and event.new == title) or (
+                what == "done date moved" and event.new["title"] == title
+            ):
+                return None
+        title = renamed or title
+    return None
+
+
 def _milestone_moved(key: str, title: str, was: Any, now: Any) -> Event:
     """``milestone due moved: Draft 2026-12-20 -> 2026-12-27`` (``done``: ``done date
     moved``, ``(none)`` for ``true``); ``old`` and ``new`` are ``{"title": ..., key:
