@@ -1230,11 +1230,30 @@ def _replace_value(
             return _Splice(span.start, span.end, (newline + pad).join(lines))
         pad = " " * (span.key_column + 2)
         return _Splice(colon, span.end, "".join(newline + pad + line for line in lines))
+    if span.kind in ("block-seq", "block-map") and span.start > colon:
+        return _onto_key_line(text, span, colon, "" if value is None else " " + inline_text(value))
     if value is None:
         return _Splice(colon, span.end, "")
     if span.kind == "scalar" and span.end > span.start >= colon:
         return _Splice(start, span.end, _scalar_like(text[start], value))
     return _Splice(colon, span.end, " " + inline_text(value))
+
+
+def _onto_key_line(text: str, span: plain_yaml.Span, colon: int, value: str) -> _Splice:
+    """A block list or mapping under its key replaced by ``value``, the text after the
+    key's colon: the lines of its items go, with the comments on them; a comment on the
+    key's line and the comment lines under it stay (as those of a list edited item by
+    item do)."""
+    end = _line_end(text, span.end)
+    rest, _, under = text[colon:end].partition("\n")
+    note = _NOTE.search(rest)
+    kept = [note.group() if note else "", "\r\n" if rest.endswith("\r") else "\n"]
+    kept += [line + "\n" for line in under.split("\n") if line.lstrip().startswith("#")]
+    return _Splice(colon, end, value + "".join(kept))
+
+
+#: A comment after a value, with the blank space before it.
+_NOTE = lazy(r"[ \t]+#[^\r\n]*")
 
 
 #: An anchor before a value (``current: &a 3``): kept when the value is replaced (a
