@@ -143,6 +143,26 @@ def test_a_block_of_mappings_cleared_keeps_the_comment_lines_inside_it() -> None
     )
 
 
+def test_a_block_list_of_mappings_is_edited_item_by_item() -> None:
+    """A plan's `targets`: a row kept keeps its lines, comments and all, wherever it
+    goes; a row gone loses its lines but not the comment lines above or in it; a new row
+    goes after the row before it, in block style."""
+    text = (
+        "---\nrows:\n  # under the key\n  - id: a  # mine\n    n: [1, 2]\n"
+        "  # about b\n  - id: b\n    # in b\n    n: 2\n  - id: c\n    n: 3\nnext: 1\n---\n"
+    )
+    rows = [{"id": "a", "n": [1, 2]}, {"id": "x", "n": [9]}, {"id": "c", "n": 3}, {"id": "d"}]
+    assert edit(text, {("rows",): rows}) == (
+        "---\nrows:\n  # under the key\n  - id: a  # mine\n    n: [1, 2]\n"
+        "  # about b\n    # in b\n  - id: x\n    n: [9]\n  - id: c\n    n: 3\n  - id: d\n"
+        "next: 1\n---\n"
+    )
+    assert edit(text, {("rows",): rows[:1]}) == (
+        "---\nrows:\n  # under the key\n  - id: a  # mine\n    n: [1, 2]\n"
+        "  # about b\n    # in b\nnext: 1\n---\n"
+    )
+
+
 def test_an_item_by_item_edit_keeps_crlf() -> None:
     text = "---\r\ntags:\r\n  - a  # keep\r\n  - b\r\n---\r\n"
     assert edit(text, {("tags",): ["a", "c"]}) == text.replace("- b", "- c")
