@@ -393,6 +393,7 @@ def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     own_tests |= {"H020"}  # tests/test_obsidian_links.py
     own_tests |= {"H023", "H026"}  # tests/test_review.py
     own_tests |= {"H025"}  # tests/test_plugin_notes.py
+    own_tests |= {"H027"}  # tests/test_milestones.py
     assert {r.id for r in RULES} == {c[0] for c in CASES} | own_tests
 
 
