@@ -189,6 +189,16 @@ CASES = [
         "milestone 1 'Second interview held' is 2 days overdue (due 2026-11-20) and not done",
     ),
     (
+        "T015",
+        {
+            "milestones": "\n  - title: Questions written\n  - title: Fourth interview held"
+            "\n    due: 2026-12-31"
+        },
+        LOG,
+        "milestones",
+        "milestone 1 'Questions written' has no due day, so no plan or review can place it",
+    ),
+    (
         "T011",
         {"status": "done", "completed": "2026-09-20"},
         "",

@@ -83,3 +83,25 @@ def test_a_key_a_milestone_does_not_read_is_told_at_its_line(invoke: Invoke, wri
     for command in ("review", "plan"):
         assert invoke(command, "--stdout").stderr.startswith(told)
 
+
+def test_a_milestone_with_no_due_day_is_told_while_it_is_open(invoke: Invoke, write: Write) -> None:
+    """Found in a tryout: `- title: Shoot video` was in `journal show` and in no plan,
+    review or check."""
+    milestones = (
+        "\n  - Write the script"
+        "\n  - title: Shoot video\n    done: 2026-11-20"
+        "\n  - title: Edit video\n    dropped: true"
+    )
+    write("goals/talks.md", goal_text("Talks", start="2026-10-01", milestones=milestones))
+    write("goals/done.md", goal_text("Done", status="done", milestones="\n  - Write the script"))
+    found = json.loads(invoke("check", "--json", "--select", "T015").stdout)
+    assert [(f["path"], f["line"], f["severity"]) for f in found] == [
+        ("goals/talks.md", 13, "warning")
+    ]
+    assert found[0]["message"] == (
+        "milestone 1 'Write the script' has no due day, so no plan or review can place it"
+    )
+    assert found[0]["suggestion"] == (
+        "give it the day you mean to reach it by (`due: YYYY-MM-DD` under its title), or "
+        "drop it (`dropped: true`)"
+    )
