@@ -250,6 +250,23 @@ def test_every_change_of_a_milestone_is_told() -> None:
     assert GoalState.from_dict(done.to_dict()) == done
 
 
+def test_a_milestone_dropped_or_taken_up_again_is_told() -> None:
+    """A milestone given `dropped:` read "milestone removed", as if it had been deleted."""
+    open_ = state(goal_text(milestones=milestones("Draft|2026-12-20", "Review|2027-01-10")))
+    dropped = state(
+        goal_text(
+            milestones="\n  - title: Draft\n    due: 2026-12-20\n    dropped: 2026-12-05"
+            + milestones("Review|2027-01-10")
+        )
+    )
+    assert texts(open_, dropped) == ["milestone dropped: Draft"]
+    assert texts(dropped, open_) == ["milestone reopened: Draft"]
+    assert [(e.kind, e.old, e.new) for e in diff_states(open_, dropped)] == [
+        ("milestone", "Draft", "dropped")
+    ]
+    assert GoalState.from_dict(dropped.to_dict()) == dropped
+
+
 def test_a_property_changed_with_no_event_of_its_own_is_named() -> None:
     """Reported: "text edited; no property changed" for commits whose front matter's
     values differed: a property with an event of its own whose value changed while what

@@ -776,6 +776,20 @@ def test_every_section_of_every_plan_shows_a_milestone_on_the_same_day(
     }
 
 
+def test_the_plan_names_a_goals_problems_on_stderr_as_the_review_does(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: a milestone due 2027-13-01 was left out of the plan without a
+    word (exit 0), while the review named it on stderr."""
+    milestones = "\n  - title: Publish site\n    due: 2027-13-01"
+    write("goals/a.md", goal_text("Alpha", target=40, milestones=milestones))
+    told = "goals/a.md:14: milestones item 1: '2027-13-01' is not a real date"
+    result = invoke("plan", "--stdout")
+    assert result.exit_code == 0
+    assert result.stderr.startswith(told), result.stderr
+    assert result.stderr == invoke("review", "--stdout").stderr
+
+
 def test_the_monthly_changes_are_those_between_the_values_shown(
     invoke: Invoke, write: Write
 ) -> None:
