@@ -908,9 +908,15 @@ def test_a_plan_made_again_keeps_the_goals_completed_during_it(
     assert beta["values"][:2] == [2.5, 3.1]  # the line (the table asks 2 and 3)
     focus = (vault / PLAN).read_text().split("## Focus by month")[1].split("## Timeline")[0]
     november, december = focus.split("### December 2026")
-    assert "Nothing planned." in november  # a and b both reach 2.6: no whole step yet
-    assert "[[b]]" not in december  # done on 2026-12-04: nothing left to reach, nothing due
+    # a and b both reach 2.6: no whole step yet, nothing due; but planned (reported: said
+    # "Nothing planned.")
+    assert "\nNothing due; in progress: [[a]], [[b]].\n" in november
+    # done on 2026-12-04: in December still, done (reported: left out of the month it
+    # was done in, as if nothing had been planned for it)
+    assert "- [[b]]: reach 5 conversations (+3 this month), done 2026-12-04\n" in december
+    assert "- 2026-12-04 · [[b]] is done (due 2026-12-31)\n" in december
     assert "- 2026-12-31 · [[a]] is due" in december
+    assert december.split("### January 2027")[1].startswith("\n\nNothing planned.\n")  # due
     write("goals/c.md", goal_text("Gamma", status="done", completed="2026-11-20"))
     assert "[[c]]" not in invoke("plan", "--stdout", "--start", "2026-11-23").stdout  # before
 
@@ -1351,7 +1357,9 @@ def test_kept_targets_drive_focus_by_month_and_end_with_the_goals_weeks() -> Non
     straight_focus = {m["month"]: m["goals"] for m in straight["focus"]}
     assert straight_focus["December 2026"][0]["reach"] == "18"  # the line's, without kept
     # a goal's targets kept as the plan made them: its Focus is the line's, to the day
-    as_made = {"alpha": dict(zip(labels, straight["targets"]["alpha"], strict=False))}
+    as_made = {
+        key: dict(zip(labels, values, strict=False)) for key, values in straight["targets"].items()
+    }
     assert build_plan(catalog, start, 42, 10.0, kept=as_made)["focus"] == straight["focus"]
     beta_column = [(w["targets"][1]["value"], w["targets"][1]["done"]) for w in plan["weeks"]]
     assert beta_column[:3] == [("4", False), ("4", True), ("", False)]  # done in 2026-W49
@@ -1835,8 +1843,13 @@ def test_a_goal_marked_done_by_hand_that_git_cant_date_is_kept_by_its_plan(
     again = invoke("plan")
     assert again.exit_code == 0, again.stderr
     text = (vault / PLAN).read_text()
-    for name in ("targets", "focus", "chart"):
+    for name in ("targets", "chart"):
         assert section_of(text, name) == section_of(planned, name)
+    focus, planned_focus = section_of(text, "focus"), section_of(planned, "focus")
+    assert focus.split("\n", 1)[1] == planned_focus.split("\n", 1)[1].replace(
+        "- 2026-12-31 · [[b]] is due",
+        "- 2026-12-31 · [[b]] is done",  # on its due day
+    )
     assert props_of(vault / PLAN)["goals"] == ["[[a]]", "[[b]]"]
     assert "| 2026-W48 to 2026-W53 | 3 | 2 |" in section_of(text, "capacity")  # as it was
     later = plan_text(invoke, "--start", "2027-02-22")
@@ -1983,3 +1996,85 @@ def test_the_focus_asks_no_goal_for_what_it_has_and_says_when_a_milestone_was_du
         in months["November 2026"]
     )
     assert "- 2027-01-15 · [[d]] · milestone: Funnel\n" in months["January 2027"]
+
+
+COFFEE = "- 2026-11-20: +1 Coffee with [[Dana Ortiz]]"  # goal_text's check-in
+
+
+def test_a_finished_quarters_plan_still_shows_what_each_month_planned_marked_done(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (tryout): made again once every goal was done, the plan said `Nothing
+    planned.` for March, where two goals were due and done on 03-03; February kept one
+    milestone of four, December lost its "Most progress needed" (the goals had what it
+    asked), so January's "+7 this month" counted from a value no month showed.  A month
+    shows what was planned for it: a goal done in it marked done, and a month over asks
+    what it asked, whatever the goals reached since."""
+    first_interview = '[{title: "First interview", due: 2027-02-19, done: 2027-02-10}]'
+    quarter = {"start": "2026-12-07", "status": "done"}
+    write(
+        "goals/l.md",
+        goal_text(
+            "Land",
+            unit="offers",
+            current=1,
+            target=1,
+            due="2027-03-05",
+            completed="2027-03-03",
+            milestones=first_interview,
+            **quarter,
+        ).replace(COFFEE, ""),
+    )
+    sent = "- 2026-12-09: +5 five\n- 2027-01-08: +3 three\n- 2027-03-03: +12 twelve"
+    write(
+        "goals/s.md",
+        goal_text(
+            "Send",
+            unit="applications",
+            current=20,
+            target=20,
+            due="2027-03-05",
+            completed="2027-03-03",
+            **quarter,
+        ).replace(COFFEE, sent),
+    )
+    write(
+        "goals/h.md",
+        goal_text(
+            "Hold",
+            unit="interviews",
+            current=6,
+            target=6,
+            due="2027-02-12",
+            completed="2027-02-11",
+            milestones='[{title: "Fifth", due: 2027-02-05, done: 2027-02-04}]',
+            **quarter,
+        ).replace(COFFEE, ""),
+    )
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-03-07")
+    focus = section_of(plan_text(invoke, "--start", "2026-12-07"), "focus")
+    months = {m.split("\n", 1)[0]: m.split("\n", 1)[1] for m in focus.split("### ")[1:]}
+    assert months["December 2026"] == (
+        "\n"
+        "Most progress needed, by 2026-12-31:\n\n"
+        "- [[h]]: reach 2 interviews (+2 this month)\n"
+        "- [[s]]: reach 5 applications (+5 this month)\n\n"  # what January's +7 counts from
+    )
+    assert "- [[s]]: reach 12 applications (+7 this month)\n" in months["January 2027"]
+    assert months["February 2027"].endswith(
+        "- [[s]]: reach 18 applications (+6 this month)\n"
+        "- [[h]]: reach 6 interviews (+2 this month), done 2027-02-11\n\n"
+        "Due:\n\n"
+        "- 2027-02-04 · [[h]] · milestone: Fifth (done, due 2027-02-05)\n"  # reported: gone
+        "- 2027-02-10 · [[l]] · milestone: First interview (done, due 2027-02-19)\n"
+        "- 2027-02-11 · [[h]] is done (due 2027-02-12)\n\n"
+    )
+    assert months["March 2027"] == (
+        "\n"
+        "Most progress needed, by 2027-03-06:\n\n"
+        "- [[l]]: reach 1 offer (+1 this month), done 2027-03-03\n"
+        "- [[s]]: reach 20 applications (+2 this month), done 2027-03-03\n\n"
+        "Due:\n\n"
+        "- 2027-03-03 · [[l]] is done (due 2027-03-05)\n"
+        "- 2027-03-03 · [[s]] is done (due 2027-03-05)\n"
+    )

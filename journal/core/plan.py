@@ -149,18 +149,20 @@ def build_plan(
     kept: Mapping[str, Mapping[str, float]] | None = None,
     undated: Mapping[str, date | None] | None = None,
     max_active_goals: int | None = None,
+    today: date | None = None,
 ) -> dict[str, Any]:
-    """Everything the plan template shows, as plain data.  ``targets`` (per goal id,
-    the value to reach by the end of each week, null before the goal's window, up to
-    its last week, or the week a done goal was completed in) and ``starts`` (per goal
-    id, the value its line starts from, as the table's "From" shows it) go into the
-    front matter, for the review.  ``undated``: the done goals without a ``completed``
-    day the plan holds (:func:`planned_goals`).  ``series_of``: each goal's values over
-    time (by default :func:`value_points`, without git).  ``kept``: the weekly targets a
-    user edited and kept (see :func:`~journal.core.plan_notes.read_targets`), which the
-    table then shows, in each goal's weeks (a goal they name no target for gets an empty
-    column), and Focus by month follows for the goals whose targets differ from the
-    plan's (:class:`KeptLine`)."""
+    """Everything the plan template shows, as plain data, as of ``today`` (without it,
+    no month is over).  ``targets`` (per goal id, the value to reach by the end of each
+    week, null before the goal's window, up to its last week, or the week a done goal
+    was completed in) and ``starts`` (per goal id, the value its line starts from, as
+    the table's "From" shows it) go into the front matter, for the review.
+    ``undated``: the done goals without a ``completed`` day the plan holds
+    (:func:`planned_goals`).  ``series_of``: each goal's values over time (by default
+    :func:`value_points`, without git).  ``kept``: the weekly targets a user edited and
+    kept (see :func:`~journal.core.plan_notes.read_targets`), which the table then
+    shows, in each goal's weeks (a goal they name no target for gets an empty column),
+    and Focus by month follows for the goals whose targets differ from the plan's
+    (:class:`KeptLine`)."""
     weeks = plan_weeks(start, days, week_start)
     span = Period(start, weeks[-1].end)
     labels = [week_label(w.start, week_start) for w in weeks]
@@ -293,7 +295,7 @@ def build_plan(
             **_capacity(goals, worked, weeks, labels, hours_per_week, link),
             **_too_many(catalog.goals, max_active_goals),
         },
-        "focus": _focus(goals, focused, points, link, titled, span),
+        "focus": _focus(goals, worked, focused, points, link, titled, span, today),
         "chart": _gantt(goals, worked, span),
         "targets": {g.key: _trimmed(values[g.path]) for g in with_line},
         "starts": starts,
@@ -549,23 +551,28 @@ def _too_many(goals: Sequence[Goal], limit: int | None) -> dict[str, Any]:
 
 def _focus(
     goals: list[Goal],
+    worked: Mapping[str, Period | None],
     lines: dict[str, Line],
     points: Mapping[str, Series],
     link: Callable[[Goal], str],
     titled: Callable[[Goal, Milestone], str],
     span: Period,
+    today: date | None,
 ) -> list[dict[str, Any]]:
-    """Per month of the plan: the goals that need the most progress in it (the largest
-    share of their planned way, with the value to reach by the month's end), but for
-    one whose value (``points``: by the month's end, or now) is there already; and the
-    milestones (``titled``) and due days that fall in it; a goal done by the month's end
-    is in none."""
+    """Per month of the plan, what was planned for it: the goals that need the most
+    progress in it (the largest share of their planned way, with the value to reach by
+    the month's end; in a month not over by ``today``, but for one whose value -
+    ``points``: by the month's end, or now - is there already, unless it was done in the
+    month), each with the day it was done when that is in the month; the milestones
+    (``titled``) and due days that fall in it (:func:`_goal_day`); and the goals
+    ``worked`` on in it.  A goal done before the month is in none of its lists."""
     months: list[dict[str, Any]] = []
     day = span.start.replace(day=1)
     while day <= span.end:
         following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
         month = Period(max(day, span.start), min(following - timedelta(days=1), span.end))
-        live = [g for g in goals if not _done_by(g, month.end)]
+        over = today is not None and month.end < today
+        live = [g for g in goals if not _done_by(g, month.start - timedelta(days=1))]
         needs = []
         for goal in live:
             line = lines.get(goal.path)
@@ -576,9 +583,14 @@ def _focus(
             # the change between the values shown (as the plan asks them), so the
             # months add up
             change = round(planned(goal, after) - planned(goal, before), places(goal))
-            has = value_on(points[goal.path], month.end, goal.baseline or 0)
-            if change != 0 and (planned(goal, after) - has) * (line.target - line.begin) > 0:
-                needs.append((-share, goal.path, goal, change, after))
+            if change == 0:
+                continue
+            done = goal.completed if _done_by(goal, month.end) else None
+            if not (over or done):  # still to come: not one that is there already
+                has = value_on(points[goal.path], month.end, goal.baseline or 0)
+                if (planned(goal, after) - has) * (line.target - line.begin) <= 0:
+                    continue
+            needs.append((-share, goal.path, goal, change, after, done))
         needs.sort(key=lambda n: n[:2])
         items = [
             {
@@ -588,19 +600,19 @@ def _focus(
                 "done": m.is_done,
                 "dates": _dates(m, dated=True),
             }
-            for g in live
+            for g in goals
             for day, m in _milestone_days(g, span)
             if day in month
         ] + [
             {
                 "goal": link(g),
                 "milestone": None,
-                "due": g.due.isoformat(),
-                "done": False,
-                "dates": None,
+                "due": shown.isoformat(),
+                "done": g.status == "done",
+                "dates": f"due {g.due}" if g.due and g.due != shown else None,
             }
             for g in live
-            if g.due and g.due in month
+            if (shown := _goal_day(g)) and shown in month
         ]
         items.sort(key=lambda i: (i["due"], i["goal"], i["milestone"] or ""))
         months.append(
@@ -613,14 +625,23 @@ def _focus(
                         "unit": goal.unit or "",
                         "change": signed(change),
                         "reach": number(planned(goal, reach)),
+                        "done": done.isoformat() if done else None,
                     }
-                    for _, _, goal, change, reach in needs[:FOCUS_GOALS]
+                    for _, _, goal, change, reach, done in needs[:FOCUS_GOALS]
                 ],
                 "items": items,
+                "worked": [link(g) for g in goals if (w := worked[g.path]) and w.overlaps(month)],
             }
         )
         day = following
     return months
+
+
+def _goal_day(goal: Goal) -> date | None:
+    """The day Focus by month lists a goal on: the day it was done (as a milestone,
+    :func:`_shown_on`), else its due day."""
+    done = goal.completed if goal.status == "done" else None
+    return done or goal.due
 
 
 def _dates(milestone: Milestone, *, dated: bool = False) -> str | None:

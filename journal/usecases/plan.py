@@ -161,6 +161,7 @@ def quarterly_plan(
                 kept=kept,
                 undated=undated,
                 max_active_goals=vault.config.goals.max_active_goals,
+                today=today,
             )
         return data, data.pop("targets"), data.pop("starts")
 
