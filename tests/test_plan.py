@@ -2078,3 +2078,39 @@ def test_a_finished_quarters_plan_still_shows_what_each_month_planned_marked_don
         "- 2027-03-03 · [[l]] is done (due 2027-03-05)\n"
         "- 2027-03-03 · [[s]] is done (due 2027-03-05)\n"
     )
+
+
+def test_a_milestone_past_its_due_day_and_not_done_is_marked_overdue(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (tryout): a milestone due 2027-01-15 and still open on 01-17 was listed in
+    the plan's week and month as any other, while the review said `**overdue 2 days**`:
+    the plan says so too, in the review's words (`Past due by 7 days` for a goal)."""
+    milestones = (
+        '[{title: "Portfolio live", due: 2027-01-15}, {title: "First interview", due: 2027-02-19}]'
+    )
+    write("goals/l.md", goal_text("Land", due="2027-03-05", milestones=milestones))
+    write("goals/n.md", goal_text("Untargeted", target="", due="2027-01-10"))
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-01-17")
+    text = plan_text(invoke, "--start", "2026-12-07")
+    [w02] = [line for line in text.splitlines() if line.startswith("| 2027-W02 |")]
+    assert w02.endswith("| Portfolio live (goal: Land, overdue 2 days) |")
+    focus = section_of(text, "focus")
+    assert "- 2027-01-15 · [[l]] · milestone: Portfolio live (overdue 2 days)\n" in focus
+    assert "- 2027-02-19 · [[l]] · milestone: First interview\n" in focus  # not due yet
+    assert "- 2027-01-10 · [[n]] is due (past due by 7 days)\n" in focus
+    chart = section_of(text, "chart")
+    assert "Portfolio live :milestone, g1m1, 2027-01-15, 0d" in chart
+    write("goals/n.md", goal_text("Untargeted", target="", milestones=milestones))
+    assert (
+        "- [[n]]: no target: can't plan weekly targets; milestones: Portfolio live "
+        "(2027-01-15, overdue 2 days); First interview (2027-02-19)\n"
+    ) in plan_text(invoke, "--start", "2026-12-07")
+    # ticked on 01-19: on that day, done, and no more overdue
+    done = milestones.replace("2027-01-15}", "2027-01-15, done: 2027-01-19}")
+    write("goals/l.md", goal_text("Land", due="2027-03-05", milestones=done))
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-01-20")
+    text = plan_text(invoke, "--start", "2026-12-07")
+    rows = [line for line in text.splitlines() if line.startswith("| 2027-W0")]
+    assert "| Portfolio live (goal: Land, done) |" in rows[2] and "overdue" not in str(rows)
+    assert "- 2027-01-19 · [[l]] · milestone: Portfolio live (done, due 2027-01-15)\n" in text

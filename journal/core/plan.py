@@ -26,7 +26,14 @@ from journal.core.formatting import (
     uncommented,
 )
 from journal.core.goal import Goal, Milestone
-from journal.core.progress import counted, places, planned, start_of, stepped
+from journal.core.progress import (
+    counted,
+    overdue_milestones,
+    places,
+    planned,
+    start_of,
+    stepped,
+)
 from journal.core.records import Record, record
 from journal.core.review import Series, SeriesOf, gantt_head, gantt_text, value_points
 from journal.core.rules.base import hours_over, to_pause
@@ -224,6 +231,7 @@ def build_plan(
     )
     names = short_names([g.title for g in with_line])
     goal_titles = goal_names([g.title for g in with_line])
+    late = _late(goals, today)
     return {
         "start": start.isoformat(),
         "end": span.end.isoformat(),
@@ -267,6 +275,7 @@ def build_plan(
                         "goal_title": goal_titles[number_ - 1],
                         "title": titled(g, m),
                         "done": m.is_done,
+                        "overdue": late.get((g.path, m.index)),
                     }
                     for day, number_, g, m in placed
                     if day in week
@@ -284,6 +293,7 @@ def build_plan(
                         "due": day.isoformat(),
                         "done": m.is_done,
                         "dates": _dates(m),
+                        "overdue": late.get((g.path, m.index)),
                     }
                     for day, m in _milestone_days(g, span)
                 ],
@@ -295,7 +305,7 @@ def build_plan(
             **_capacity(goals, worked, weeks, labels, hours_per_week, link),
             **_too_many(catalog.goals, max_active_goals),
         },
-        "focus": _focus(goals, worked, focused, points, link, titled, span, today),
+        "focus": _focus(goals, worked, focused, points, link, titled, span, today, late),
         "chart": _gantt(goals, worked, span),
         "targets": {g.key: _trimmed(values[g.path]) for g in with_line},
         "starts": starts,
@@ -558,14 +568,16 @@ def _focus(
     titled: Callable[[Goal, Milestone], str],
     span: Period,
     today: date | None,
+    late: Mapping[tuple[str, int], int],
 ) -> list[dict[str, Any]]:
     """Per month of the plan, what was planned for it: the goals that need the most
     progress in it (the largest share of their planned way, with the value to reach by
     the month's end; in a month not over by ``today``, but for one whose value -
     ``points``: by the month's end, or now - is there already, unless it was done in the
     month), each with the day it was done when that is in the month; the milestones
-    (``titled``) and due days that fall in it (:func:`_goal_day`); and the goals
-    ``worked`` on in it.  A goal done before the month is in none of its lists."""
+    (``titled``) and due days that fall in it (:func:`_goal_day`), with the days each
+    is overdue (``late``, :func:`_late`; an active goal's past its due day); and the
+    goals ``worked`` on in it.  A goal done before the month is in none of its lists."""
     months: list[dict[str, Any]] = []
     day = span.start.replace(day=1)
     while day <= span.end:
@@ -599,6 +611,7 @@ def _focus(
                 "due": day.isoformat(),
                 "done": m.is_done,
                 "dates": _dates(m, dated=True),
+                "overdue": late.get((g.path, m.index)),
             }
             for g in goals
             for day, m in _milestone_days(g, span)
@@ -610,6 +623,11 @@ def _focus(
                 "due": shown.isoformat(),
                 "done": g.status == "done",
                 "dates": f"due {g.due}" if g.due and g.due != shown else None,
+                "overdue": (
+                    (today - shown).days
+                    if today and g.status == "active" and shown < today
+                    else None
+                ),
             }
             for g in live
             if (shown := _goal_day(g)) and shown in month
@@ -635,6 +653,20 @@ def _focus(
         )
         day = following
     return months
+
+
+def _late(goals: list[Goal], today: date | None) -> dict[tuple[str, int], int]:
+    """By goal path and milestone index, the days each open milestone of the active
+    ``goals`` is overdue on ``today`` (:func:`overdue_milestones`, as the review counts
+    them)."""
+    if today is None:
+        return {}
+    return {
+        (goal.path, m.index): days
+        for goal in goals
+        if goal.status == "active"
+        for days, m in overdue_milestones(goal, today)
+    }
 
 
 def _goal_day(goal: Goal) -> date | None:
