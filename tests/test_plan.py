@@ -1843,13 +1843,19 @@ def test_a_goal_marked_done_by_hand_that_git_cant_date_is_kept_by_its_plan(
     again = invoke("plan")
     assert again.exit_code == 0, again.stderr
     text = (vault / PLAN).read_text()
-    for name in ("targets", "chart"):
-        assert section_of(text, name) == section_of(planned, name)
-    focus, planned_focus = section_of(text, "focus"), section_of(planned, "focus")
-    assert focus.split("\n", 1)[1] == planned_focus.split("\n", 1)[1].replace(
-        "- 2026-12-31 · [[b]] is due",
-        "- 2026-12-31 · [[b]] is done",  # on its due day
-    )
+    assert section_of(text, "targets") == section_of(planned, "targets")
+    for name, was, now in (
+        ("focus", "- 2026-12-31 · [[b]] is due", "- 2026-12-31 · [[b]] is done"),  # due day
+        (
+            "chart",
+            "2027-02-20 with no milestone, and 2 goals due in these weeks, the first Alpha",
+            "2027-02-20, 1 of them done, with no milestone, and 1 goal still due in these "
+            "weeks, Alpha",  # done, as Focus says it
+        ),
+    ):
+        assert section_of(text, name).split("\n", 1)[1] == section_of(planned, name).split("\n", 1)[
+            1
+        ].replace(was, now)
     assert props_of(vault / PLAN)["goals"] == ["[[a]]", "[[b]]"]
     assert "| 2026-W48 to 2026-W53 | 3 | 2 |" in section_of(text, "capacity")  # as it was
     later = plan_text(invoke, "--start", "2027-02-22")
@@ -2114,3 +2120,36 @@ def test_a_milestone_past_its_due_day_and_not_done_is_marked_overdue(
     rows = [line for line in text.splitlines() if line.startswith("| 2027-W0")]
     assert "| Portfolio live (goal: Land, done) |" in rows[2] and "overdue" not in str(rows)
     assert "- 2027-01-19 · [[l]] · milestone: Portfolio live (done, due 2027-01-15)\n" in text
+
+
+def test_the_timelines_description_counts_a_done_goal_as_done_not_due(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (tryout): the timeline's `accDescr` named `the first Hold ... on
+    2027-02-12` a day after that goal was done, its bar ended on 02-11: it says how many
+    goals are done, and names the first goal still due."""
+    quarter = {"start": "2026-12-07", "target": 6, "current": 0}
+    write("goals/h.md", goal_text("Hold", due="2027-02-12", **quarter))
+    write("goals/f.md", goal_text("Finish", due="2027-02-19", **quarter))
+    write("goals/p.md", goal_text("Publish", due="2027-02-26", **quarter))
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-02-11")
+    assert invoke("done", "Hold").exit_code == 0
+
+    def described() -> str:
+        [line] = [
+            line
+            for line in section_of(plan_text(invoke, "--start", "2026-12-07"), "chart").split("\n")
+            if line.startswith("    accDescr: ")
+        ]
+        return line.removeprefix("    accDescr: ")
+
+    assert described() == (
+        "3 goals from 2026-12-07 to 2027-03-06, 1 of them done, with no milestone, and 2 "
+        "goals still due in these weeks, the first Finish on 2027-02-19"
+    )
+    assert invoke("done", "Finish").exit_code == 0
+    assert invoke("done", "Publish").exit_code == 0
+    assert described() == (
+        "3 goals from 2026-12-07 to 2027-03-06, 3 of them done, with no milestone, and no "
+        "goal still due in these weeks"
+    )

@@ -745,7 +745,8 @@ def _gantt(goals: list[Goal], windows: dict[str, Period | None], span: Period) -
 
 
 def _described(shown: list[Goal], milestones: list[Milestone], span: Period) -> str:
-    """The timeline's ``accDescr`` line: its goals, milestones and the first goal due."""
+    """The timeline's ``accDescr`` line: its goals (how many are done, when some are),
+    milestones and the first goal due that is not done (``still due`` once some are)."""
     if not shown:
         return "    accDescr: no goal in these weeks"
     done = sum(m.is_done for m in milestones)
@@ -754,14 +755,20 @@ def _described(shown: list[Goal], milestones: list[Milestone], span: Period) -> 
         if milestones
         else "no milestone"
     )
-    due = sorted((g.due, gantt_text(g.title)) for g in shown if g.due and g.due in span)
+    finished = sum(g.status == "done" for g in shown)
+    still = "still " if finished else ""
+    due = sorted(
+        (g.due, gantt_text(g.title))
+        for g in shown
+        if g.due and g.due in span and g.status != "done"
+    )
     ending = (
-        f"{plural(len(due), 'goal')} due in these weeks, "
+        f"{plural(len(due), 'goal')} {still}due in these weeks, "
         f"{'the first ' if len(due) > 1 else ''}{due[0][1]} on {due[0][0]}"
         if due
-        else "no goal due in these weeks"
+        else f"no goal {still}due in these weeks"
     )
-    return (
-        f"    accDescr: {plural(len(shown), 'goal')} from {span.start} to {span.end} "
-        f"with {held}, and {ending}"
-    )
+    goals = f"{plural(len(shown), 'goal')} from {span.start} to {span.end}"
+    if finished:
+        goals += f", {finished} of them done,"
+    return f"    accDescr: {goals} with {held}, and {ending}"
