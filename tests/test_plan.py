@@ -1069,13 +1069,22 @@ def test_a_plan_taking_over_from_one_ending_in_its_first_week_is_no_overlap_told
     invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Reported: a 90-day plan from a Monday ends on a Saturday, so the next one
-    `journal plan` made by itself overlapped it by 6 days, and every run said so."""
+    `journal plan` made by itself overlapped it by 6 days, and every run said so.  Then
+    reported (tryout): made so, the next plan was told as `created` alone, and the plan
+    of the quarter, with the user's notes, silently stopped being refreshed in its last
+    week: the run that makes the next one says how to refresh it until it ends."""
     write("goals/a.md", goal_text("Alpha"))
     assert invoke("plan").exit_code == 0  # 2026-11-23 to 2027-02-20
     monkeypatch.setenv("JOURNAL_TODAY", "2027-02-14")
     new = "plans/2027-02-15-90-day-plan.md"
+    handover = (
+        f"journal: {PLAN} ends on 2027-02-20: `journal plan` now refreshes {new}, which "
+        f"reviews follow from 2027-02-15; `journal plan --start 2026-11-23` refreshes {PLAN} "
+        "until then\n"
+    )
+    assert invoke("plan", "--dry-run").stderr == handover
     first = invoke("plan")
-    assert (first.exit_code, first.stdout, first.stderr) == (0, f"{new}: created\n", "")
+    assert (first.exit_code, first.stdout, first.stderr) == (0, f"{new}: created\n", handover)
     monkeypatch.setenv("JOURNAL_TODAY", "2027-02-17")
     again = invoke("plan")
     assert (again.stdout, again.stderr) == (f"{new}: unchanged\n", "")
