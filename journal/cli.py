@@ -810,8 +810,9 @@ def merge_driver(state: State, files: tuple[str, ...], install: bool) -> None:
     path: the generated sections and properties are taken from ours, your
     text is merged from both sides (git's conflict markers where both changed
     the same lines: exit 1).  --install adds the .gitattributes lines (reviews
-    and plans) and sets the driver in this clone's git config; run it once in
-    every clone.
+    and plans) and sets the driver in this clone's git config (this Python, by
+    its path: git needs no PATH); run it once in every clone, and again after
+    moving journal's venv.
 
     \b
     Example:
@@ -2032,6 +2033,7 @@ def plan(
       journal plan --start 2026-11-23
       journal plan --days 30 --stdout
     """
+    from journal.usecases.listing import review_problems
     from journal.usecases.plan import plan_length, quarterly_plan
 
     _one_output(to_stdout, as_json)
@@ -2039,7 +2041,7 @@ def plan(
     first = _optional_day(start, "--start")
     length = plan_length(vault, days)  # usage errors before the notes are read
     catalog = state.catalog(vault)
-    report(catalog.unreadable_goals)
+    report(review_problems(catalog), severities=("error", "warning"))
     result = quarterly_plan(
         vault,
         catalog,

@@ -251,7 +251,8 @@ def goal_card(r: dict[str, Any], today: date) -> str:
     out.append(due_words(r["due"], today, r["status"]))
     out.extend(f"{key}: {r[key]}" for key in ("start", "completed") if r[key])
     for m in r["milestones"]:
-        out.append(f"{'done' if m['done'] else 'open'}: {task_words(m['title'])}" + _due_of(m))
+        state = "dropped" if m["dropped"] is not False else "done" if m["done"] else "open"
+        out.append(f"{state}: {task_words(m['title'])}" + _due_of(m))
     checkins = r.get("checkins", [])
     if checkins:
         shown = checkins[-SHOWN_CHECKINS:]

@@ -13,7 +13,7 @@ import pytest
 
 from journal.adapters.vault import Vault, load_catalog
 from journal.core.catalog import Catalog
-from journal.core.checkins import CheckInError, parse_log_line, replay, running
+from journal.core.checkins import CheckInError, LogLines, parse_log_line, replay, running
 from journal.core.errors import Conflict
 from journal.core.notes import parse_note
 from journal.present import chart
@@ -1699,3 +1699,23 @@ def test_in_git_a_baseline_for_where_a_note_stood_leaves_this_week_and_pace_to_t
         "| [[Spanish lessons]] | 3% ░░░░░░░░░░ | **20** of 50 lessons (from 19) | +1 | on track"
         in review
     )
+
+
+def test_log_lines_read_once_give_what_each_line_gives_where_it_stands() -> None:
+    """A goal's history reads every version's log again: a line read before gives the
+    check-in parse_log_line gives, at the line and path asked; one that can't be read
+    raises each time it is asked."""
+    lines = LogLines(None)
+    text = "- 2026-11-20: +2 Coffee with [[Dana]]"
+    assert lines(text, 7, "goals/a.md") == parse_log_line(text, 7, "goals/a.md")
+    again = lines(text, 12, "goals/b.md")
+    assert (again.line, again.path, again.amount, again.note) == (
+        12,
+        "goals/b.md",
+        2.0,
+        "Coffee with [[Dana]]",
+    )
+    assert lines("- a note, no date", 3, "goals/a.md") is None
+    for _ in range(2):
+        with pytest.raises(CheckInError, match="2026-02-30"):
+            lines("- 2026-02-30: +1 no such day", 4, "goals/a.md")

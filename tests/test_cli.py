@@ -894,6 +894,27 @@ def test_set_keeps_list_items_the_file_writes_otherwise_with_their_comments(
     assert 'supports:\n  - "[[goals/b.md|B]]"  # main\n  - "[[b]]"\n' in after, after
 
 
+def test_set_clearing_a_list_keeps_the_comment_lines_in_it(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `set tags=` (and `supports=`, `milestones=`) deleted the comment lines
+    under the key and between the items, which a list keeping an item keeps."""
+    write("goals/b.md", goal_text("Beta"))
+    lists = (
+        "tags:\n  # why these tags\n  - a  # first\n  # about b: keep this note!\n  - b\n"
+        'supports:\n  # the big one\n  - "[[Beta]]"\n'
+        "milestones:\n  - title: Draft\n    # ask Dana first\n    due: 2026-12-01\n"
+    )
+    path = write("goals/a.md", goal_text("Alpha").replace("---\n#", lists + "---\n#"))
+    result = invoke("set", "alpha", "tags=", "supports=", "milestones=")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "tags:\n  # why these tags\n  # about b: keep this note!\n"
+        "supports:\n  # the big one\n"
+        "milestones:\n    # ask Dana first\n---\n"
+    ) in path.read_text()
+
+
 def test_set_writes_anew_a_list_item_that_means_something_else(
     invoke: Invoke, write: Write
 ) -> None:

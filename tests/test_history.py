@@ -18,6 +18,7 @@ import pytest
 
 from journal.adapters.history_cache import cache_root
 from journal.adapters.vault import Vault, load_catalog
+from journal.core.checkins import LogLines
 from journal.core.dates import Period
 from journal.core.notes import Note
 from journal.core.periodic import PeriodicSettings
@@ -1881,9 +1882,14 @@ def test_filling_the_cache_parses_only_goals(
     parsed: list[str] = []
     parse = history.parse_note
 
-    def counted(path: str, raw: bytes, periodic: PeriodicSettings | None = None) -> Note:
+    def counted(
+        path: str,
+        raw: bytes,
+        periodic: PeriodicSettings | None = None,
+        log_lines: LogLines | None = None,
+    ) -> Note:
         parsed.append(path)
-        return parse(path, raw, periodic)
+        return parse(path, raw, periodic, log_lines)
 
     monkeypatch.setattr(history, "parse_note", counted)
     entries = history_json(invoke)["entries"]

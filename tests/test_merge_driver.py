@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -74,8 +76,8 @@ def week_on_both(a: Git, b: Git) -> None:
     b.commit("b's week", "2026-11-22")
 
 
-def pull(b: Git) -> subprocess.CompletedProcess[str]:
-    env = {**b.env, "PYTHONPATH": str(REPO)}
+def pull(b: Git, **env: str) -> subprocess.CompletedProcess[str]:
+    env = {**b.env, "PYTHONPATH": str(REPO), **env}
     return subprocess.run(
         ["git", "-C", str(b.root), "pull", "-q", "--no-rebase", "--no-edit", "origin", "main"],
         env=env,
@@ -118,6 +120,63 @@ def test_two_clones_reviews_of_one_week_merge_with_both_sides_text(
     assert "### What went well?\nAna: the lunch went well.\n" in remade
     checked = run("check", "--select", "H", "--json", vault=b.root)
     assert [f for f in json.loads(checked.stdout) if f["rule"] == "H023"] == []
+
+
+def test_git_runs_the_driver_without_journal_on_path(
+    clones: tuple[Git, Git], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Reported: installed from a shell with `journal` on PATH, the driver was `journal
+    merge-driver ...`; git run without it (a GUI client, a shell without the venv) said
+    `journal: not found` and left OURS alone, THEIRS' reflection gone without a marker."""
+    a, b = clones
+    shell = tmp_path / "bin"
+    shell.mkdir()
+    (shell / "journal").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m journal "$@"\n')
+    (shell / "journal").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{shell}:/usr/bin:/bin")
+    installed = run("merge-driver", "--install", vault=b.root)
+    assert installed.exit_code == 0, installed.output
+    assert f"git runs {sys.executable} -P -m journal" in installed.stdout
+    assert sys.executable in b("config", "merge.journal.driver")
+    week_on_both(a, b)
+    done = pull(b, PATH="/usr/bin:/bin")
+    assert done.returncode == 0, done.stderr
+    merged = (b.root / REVIEW).read_text()
+    assert "Ana: the lunch went well." in merged and "Only Ben wrote this." in merged
+
+
+def test_the_driver_imports_no_module_of_the_repository(
+    clones: tuple[Git, Git], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git runs the driver at the top of the work tree, which `python -m` put first on
+    `sys.path`: a vault in a code repository whose `json.py` stood there broke it, OURS
+    kept as it was."""
+    a, b = clones
+    assert install(b.root, monkeypatch).exit_code == 0
+    (b.root / "json.py").write_text('raise SystemExit("the repository\'s json.py")\n')
+    week_on_both(a, b)
+    done = pull(b)
+    assert done.returncode == 0, done.stderr
+    assert "Ana: the lunch went well." in (b.root / REVIEW).read_text()
+
+
+def test_a_driver_whose_python_is_gone_leaves_gits_own_conflict_and_says_so(
+    clones: tuple[Git, Git], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The venv that installed the driver moved or was deleted: the note is merged as git
+    merges any file, conflicted, nothing of THEIRS lost, and the fix is told."""
+    a, b = clones
+    assert install(b.root, monkeypatch).exit_code == 0
+    driver = b("config", "merge.journal.driver").strip()
+    b("config", "merge.journal.driver", driver.replace(sys.executable, str(tmp_path / "gone")))
+    week_on_both(a, b)
+    done = pull(b)
+    assert done.returncode == 1
+    assert "journal merge-driver --install" in done.stderr
+    merged = (b.root / REVIEW).read_text()
+    assert merged.count("<<<<<<< ours") >= 1
+    for line in ("Ana: the lunch went well.", "Ben: the case study took", "Only Ben wrote"):
+        assert merged.count(line) == 1
 
 
 def test_the_same_line_changed_on_both_sides_is_a_conflict_of_that_line_only(
@@ -184,15 +243,122 @@ def test_a_crlf_review_merges_keeping_its_line_endings(
     assert b"Ana: the lunch went well.\r\n" in merged and b"Only Ben wrote this.\r\n" in merged
 
 
-def test_an_add_add_conflict_merges_from_an_empty_base(
+def test_an_add_add_conflict_merges_from_the_lines_both_sides_have(
     clones: tuple[Git, Git], tmp_path: Path
 ) -> None:
+    """Reported: with an empty base (both sides made the note: git's add/add) every
+    answer of the reflection conflicted with nothing, and was blamed on both sides."""
     _base, ours, theirs = texts(clones)
     result, merged = drive(tmp_path, b"", ours, theirs)
-    assert result.exit_code == 1  # each wrote the reflection anew: it conflicts
-    assert merged.count(b"<<<<<<<") == 2  # where the two differ, one answer each
-    assert b"journal:" not in merged[merged.index(b"<<<<<<<") :]
+    assert result.exit_code == 0, result.output  # each answered other questions
+    assert b"<<<<<<<" not in merged
+    for line in (b"Ana: the lunch went well.", b"Ben: the case study took", b"Only Ben wrote"):
+        assert merged.count(line) == 1
     assert sections(merged.decode()) == sections(ours.decode())
+
+
+def merge(repo: Git, branch: str) -> subprocess.CompletedProcess[str]:
+    """``git merge BRANCH`` in ``repo``, the driver run from this checkout."""
+    env = {**repo.env, "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        ["git", "-C", str(repo.root), "merge", "-q", "--no-edit", branch],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def made_on_two_branches(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    make: tuple[str, ...],
+    edits: tuple[Callable[[Path], None], Callable[[Path], None]],
+) -> Git:
+    """A vault with the driver where ``make`` (``review``, ``plan``) made its note on a
+    branch, ``laptop``, and on ``main`` a day later, each side then edited by its own of
+    ``edits`` (theirs, ours) and committed: both added the note, so a merge of
+    ``laptop`` gives the driver an empty base (git's add/add)."""
+    repo = Git(tmp_path / "v", tmp_path / "home").init()
+    (repo.root / ".journal").mkdir()
+    (repo.root / ONE).parent.mkdir()
+    (repo.root / ONE).write_text(goal_text(current=2))
+    assert install(repo.root, monkeypatch).exit_code == 0
+    repo.commit("start", "2026-11-16")
+    repo("checkout", "-q", "-b", "laptop")
+    for day, edit in zip(("2026-11-21", "2026-11-22"), edits, strict=True):
+        monkeypatch.setenv("JOURNAL_TODAY", day)
+        assert run(*make, vault=repo.root).exit_code == 0
+        edit(repo.root)
+        repo.commit(f"{make[0]} {day}", day)
+        repo("checkout", "-q", "main")
+    return repo
+
+
+def nothing(_vault: Path) -> None:
+    """No text written."""
+
+
+def test_a_review_both_branches_made_keeps_the_one_sides_reflection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported: the laptop's review, with its answer, and the desktop's, made later that
+    week with none, merged as a conflict of the answer with nothing."""
+    repo = made_on_two_branches(
+        tmp_path,
+        monkeypatch,
+        ("review",),
+        (lambda v: reflect(v, "What went well?", "Laptop text.\n"), nothing),
+    )
+    done = merge(repo, "laptop")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"journal: merged {REVIEW} (your text from both sides kept)" in done.stderr
+    merged = (repo.root / REVIEW).read_text()
+    assert "<<<<<<<" not in merged
+    assert "### What went well?\nLaptop text.\n" in merged
+
+
+def test_a_plan_both_branches_made_keeps_the_one_sides_notes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = "plans/2026-12-07-90-day-plan.md"
+
+    def note(vault: Path) -> None:
+        with (vault / plan).open("a") as file:
+            file.write("Land an HRBP role by March.\n")
+
+    repo = made_on_two_branches(
+        tmp_path, monkeypatch, ("plan", "--start", "2026-12-07"), (nothing, note)
+    )
+    done = merge(repo, "laptop")
+    assert done.returncode == 0, done.stdout + done.stderr
+    merged = (repo.root / plan).read_text()
+    assert "<<<<<<<" not in merged
+    assert merged.endswith("Land an HRBP role by March.\n")
+
+
+def test_answers_both_branches_wrote_in_one_place_conflict_and_are_told_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = made_on_two_branches(
+        tmp_path,
+        monkeypatch,
+        ("review",),
+        (
+            lambda v: reflect(v, "What went well?", "Laptop text.\n"),
+            lambda v: reflect(v, "What went well?", "Desktop text.\n"),
+        ),
+    )
+    done = merge(repo, "laptop")
+    assert done.returncode == 1
+    merged = (repo.root / REVIEW).read_text()
+    assert merged.count("<<<<<<<") == 1
+    conflict = merged[merged.index("<<<<<<<") : merged.index(">>>>>>>")]
+    assert "Laptop text." in conflict and "Desktop text." in conflict
+    assert "journal:" not in conflict
+    assert (
+        f"journal: {REVIEW}: both sides made this note (no version of it in common) and "
+        "wrote different text in the same place: git's conflict markers are around it"
+    ) in done.stderr
 
 
 def test_an_unreadable_side_is_merged_as_git_would_and_named(
@@ -222,7 +388,7 @@ def test_install_writes_the_attributes_and_the_config_once(
         b"*.png binary\nreviews/*.md merge=journal\nplans/*.md merge=journal\n"
     )
     driver = a("config", "merge.journal.driver").strip()
-    assert driver.endswith("-m journal merge-driver %O %A %B %P")
+    assert f"{sys.executable} -P -m journal merge-driver %O %A %B %P;" in driver
     assert "-m journal" in first.stdout  # says which command git runs
     assert a("config", "merge.journal.name").strip()
     second = install(a.root, monkeypatch)

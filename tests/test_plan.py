@@ -776,6 +776,20 @@ def test_every_section_of_every_plan_shows_a_milestone_on_the_same_day(
     }
 
 
+def test_the_plan_names_a_goals_problems_on_stderr_as_the_review_does(
+    invoke: Invoke, write: Write
+) -> None:
+    """Found in a tryout: a milestone due 2027-13-01 was left out of the plan without a
+    word (exit 0), while the review named it on stderr."""
+    milestones = "\n  - title: Publish site\n    due: 2027-13-01"
+    write("goals/a.md", goal_text("Alpha", target=40, milestones=milestones))
+    told = "goals/a.md:14: milestones item 1: '2027-13-01' is not a real date"
+    result = invoke("plan", "--stdout")
+    assert result.exit_code == 0
+    assert result.stderr.startswith(told), result.stderr
+    assert result.stderr == invoke("review", "--stdout").stderr
+
+
 def test_the_monthly_changes_are_those_between_the_values_shown(
     invoke: Invoke, write: Write
 ) -> None:
@@ -1767,6 +1781,48 @@ def test_a_goal_paused_mid_week_keeps_that_weeks_target_and_the_rows_their_style
     write("goals/c.md", goal_text("Gamma", current=0, target=4, **dates))  # a row more
     assert invoke("plan").exit_code == 0
     assert f"    values: {codec.inline_text(values)}\n" in path.read_text()
+
+
+def test_a_plan_made_again_with_rows_more_or_fewer_keeps_each_rows_comments(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: a row added to `targets` (a new goal) or gone (a goal paused) made the
+    plan write the whole list anew, every comment in it lost; with as many rows as
+    before, rows were paired by place, so a comment moved onto another goal's row.  Rows
+    are matched by goal: a new one goes in its place, one gone loses its lines but not
+    the comment lines above or in it."""
+    dates = {"start": "2026-11-01", "due": "2027-01-31"}
+    for name in ("Alpha", "Beta", "Gamma"):
+        write(f"goals/{name.lower()}.md", goal_text(name, current=0, target=10, **dates))
+    assert invoke("plan").exit_code == 0  # on 2026-11-22: from 2026-11-23
+    path = vault / PLAN
+    text = path.read_text()
+    text = text.replace("  - goal: alpha\n", "  - goal: alpha  # mine\n")
+    text = text.replace("  - goal: beta\n", "  # about beta\n  - goal: beta\n    # in beta\n")
+    path.write_text(text.replace("  - goal: gamma\n", "  - goal: gamma\n    # in gamma\n"))
+    write("goals/delta.md", goal_text("Delta", current=0, target=4, **dates))
+    assert invoke("plan").stdout == f"{PLAN}: updated\n"
+    rows = path.read_text().split("targets:\n")[1].split("generated_hash")[0]
+    assert rows.startswith("  - goal: alpha  # mine\n")
+    assert "  # about beta\n  - goal: beta\n    # in beta\n    from: 0\n" in rows
+    assert rows.index("goal: beta") < rows.index("goal: delta") < rows.index("goal: gamma")
+    assert "  - goal: gamma\n    # in gamma\n    from: 0\n" in rows
+    # as many rows as before: Beta's goes (paused before the plan began), Epsilon's comes
+    write("goals/beta.md", goal_text("Beta", current=0, target=10, status="paused", **dates))
+    write("goals/epsilon.md", goal_text("Epsilon", current=0, target=4, **dates))
+    assert invoke("plan").stdout == f"{PLAN}: updated\n"
+    rows = path.read_text().split("targets:\n")[1].split("generated_hash")[0]
+    assert "goal: beta" not in rows
+    assert rows.startswith("  - goal: alpha  # mine\n    from: 0\n")
+    assert "  # about beta\n    # in beta\n  - goal: delta\n" in rows
+    assert "  - goal: gamma\n    # in gamma\n    from: 0\n" in rows
+    assert [row["goal"] for row in props_of(path)["targets"]] == [  # type: ignore[attr-defined]
+        "alpha",
+        "delta",
+        "epsilon",
+        "gamma",
+    ]
+    assert invoke("plan").stdout == f"{PLAN}: unchanged\n"
 
 
 def test_a_plan_holds_no_goal_that_starts_after_its_last_day(

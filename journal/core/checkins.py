@@ -314,6 +314,26 @@ def parse_log_line(
     return _dated(day, day_text, match.group("task"), value, match.group("note"), line, path)
 
 
+class LogLines:
+    """:func:`parse_log_line` with one vault's ``periodic`` settings, each line's text
+    read once: a goal's history reads the lines of every version of its file again (a
+    log kept daily for years: thousands of versions of thousands of lines)."""
+
+    def __init__(self, periodic: PeriodicSettings | None) -> None:
+        self.periodic = periodic
+        self._read: dict[str, CheckIn | None] = {}
+
+    def __call__(self, text: str, line: int, path: str) -> CheckIn | None:
+        if text in self._read:
+            found = self._read[text]
+        else:  # a line that can't be read raises again each time (they are few)
+            found = self._read[text] = parse_log_line(text, 0, "", self.periodic)
+        if found is None:
+            return None
+        day, op, amount, note, _line, _path = found
+        return CheckIn(day, op, amount, note, line, path)
+
+
 #: A ticked task dated by the Tasks plugin's done date alone: ``- [x] +1 Talk ✅ 2026-12-02``.
 _DONE_ON = lazy(r"\s*[-*+]\s+\[[xX]\]\s+(?P<text>.*?)\s*✅\ufe0f?\s*(?P<day>\d{4}-\d\d-\d\d)\s*")
 

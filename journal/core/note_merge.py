@@ -7,7 +7,8 @@ and both sides one version of each (OURS', for one no one edited), so that only 
 text the user wrote can differ and a line merge (``git merge-file``) merges that
 alone: a section or owned property a side edited by hand (it no longer matches its
 hash, in the section's begin marker or the note's ``generated_hash``, as ``journal
-review`` tells) is that side's text, merged as such.
+review`` tells) is that side's text, merged as such.  With no base (both sides made the
+note), the lines both sides have stand for the note as generated, before anyone wrote.
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ def aligned(base: str, ours: str, theirs: str) -> tuple[str, str, str]:
     generated section and owned property no one edited (OURS', else THEIRS', else
     BASE's; one edited by hand stays as that side has it, for the line merge), OURS'
     ``generated_hash``, a record of the sections both sides had, and OURS' line breaks.
+    An empty ``base`` (both sides made the note: git's add/add) is the lines ours and
+    theirs both have, so that what one side alone wrote is an addition of that side.
     A :class:`generated.SectionError` when a side's markers don't pair up."""
+    made_anew = not base
     newline = _newline(ours)
     base, theirs = (_with_newlines(text, newline) for text in (base, theirs))
     docs = [codec.parse_text(text) for text in (ours, theirs, base)]
@@ -41,7 +45,18 @@ def aligned(base: str, ours: str, theirs: str) -> tuple[str, str, str]:
     )
     had = generated.recorded(ours) | generated.recorded(theirs) | set(found[0]) | set(found[1])
     base, ours, theirs = (generated.with_record(text, had) for text in (base, ours, theirs))
-    return base, ours, theirs
+    return (_common_lines(ours, theirs) if made_anew else base), ours, theirs
+
+
+def _common_lines(ours: str, theirs: str) -> str:
+    """The lines ``ours`` and ``theirs`` both have, in their order (as difflib matches
+    them; lines end at ``\\n`` alone, as in git's line merge): what both made before
+    either wrote its own text."""
+    import difflib  # only a note both sides made asks
+
+    mine, other = ours.split("\n"), theirs.split("\n")
+    blocks = difflib.SequenceMatcher(None, mine, other, autojunk=False).get_matching_blocks()
+    return "\n".join(line for at, _there, size in blocks for line in mine[at : at + size])
 
 
 def _newline(text: str) -> str:

@@ -8,6 +8,7 @@ so the index can cache it and skip re-parsing unchanged files.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import field
@@ -20,6 +21,7 @@ from journal.core.checkins import (
     INLINE_KEY,
     CheckIn,
     CheckInError,
+    LogLines,
     parse_inline,
     parse_log_line,
     unsigned_number,
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
     from journal.core.generated import Section, SectionError
     from journal.core.periodic import PeriodicSettings
 
-PARSER_VERSION = 41  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 42  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -244,14 +246,24 @@ def _inline_checkin(value: str, day: date, line: int, path: str) -> tuple[str, C
         return None
 
 
-def parse_note(path: str, raw: bytes, periodic: PeriodicSettings | None = None) -> Note:
+def parse_note(
+    path: str,
+    raw: bytes,
+    periodic: PeriodicSettings | None = None,
+    log_lines: LogLines | None = None,
+) -> Note:
     """Read one note's bytes; problems become diagnostics, never exceptions.  ``periodic``:
-    the vault's daily notes, whose names may date log lines (see :func:`parse_log_line`)."""
-    return parse_typed(path, raw, periodic)[0]
+    the vault's daily notes, whose names may date log lines (see :func:`parse_log_line`);
+    ``log_lines``: a reader of log lines with those settings that remembers them, for a
+    caller that reads many versions of one note."""
+    return parse_typed(path, raw, periodic, log_lines)[0]
 
 
 def parse_typed(
-    path: str, raw: bytes, periodic: PeriodicSettings | None = None
+    path: str,
+    raw: bytes,
+    periodic: PeriodicSettings | None = None,
+    log_lines: LogLines | None = None,
 ) -> tuple[Note, object | None]:
     """:func:`parse_note`, and the note's typed record (:func:`typed_record`), which
     the index keeps beside it."""
@@ -286,7 +298,8 @@ def parse_typed(
     _read_properties(note)
     body = body_read(props, doc.body)
     sections = _sections_of(body, path)  # read once: for the fields and H023/H026
-    _read_body(note, body, periodic, sections)
+    read_log = log_lines or functools.partial(parse_log_line, periodic=periodic)
+    _read_body(note, body, read_log, sections)
     if note.kind in ("review", "plan"):
         _check_sections(note, body, sections)
     record, problems = typed_record(note)
@@ -518,7 +531,7 @@ def _one_colon_fields(path: str, body: str, first_line: int) -> list[Diagnostic]
 def _read_body(
     note: Note,
     body: str,
-    periodic: PeriodicSettings | None,
+    read_log: Callable[[str, int, str], CheckIn | None],
     sections: dict[str, Section] | SectionError,
 ) -> None:
     from journal.core.body import parse_body  # only a read of changed files needs it
@@ -563,7 +576,7 @@ def _read_body(
     ]
     for line, text in facts.log_lines:
         try:
-            checkin = parse_log_line(text, line, note.path, periodic)
+            checkin = read_log(text, line, note.path)
         except CheckInError as exc:
             note.diagnostics.append(
                 Diagnostic(note.path, line, f"log line: {exc}", "warning", "log")

@@ -155,6 +155,7 @@ def build_plan(
     series_of: SeriesOf | None = None,
     kept: Mapping[str, Mapping[str, float]] | None = None,
     undated: Mapping[str, date | None] | None = None,
+    milestones: Mapping[str, list[Milestone]] | None = None,
     max_active_goals: int | None = None,
     today: date | None = None,
 ) -> dict[str, Any]:
@@ -164,16 +165,22 @@ def build_plan(
     was completed in) and ``starts`` (per goal id, the value its line starts from, as
     the table's "From" shows it) go into the front matter, for the review.
     ``undated``: the done goals without a ``completed`` day the plan holds
-    (:func:`planned_goals`).  ``series_of``: each goal's values over time (by default
-    :func:`value_points`, without git).  ``kept``: the weekly targets a user edited and
-    kept (see :func:`~journal.core.plan_notes.read_targets`), which the table then
-    shows, in each goal's weeks (a goal they name no target for gets an empty column),
-    and Focus by month follows for the goals whose targets differ from the plan's
+    (:func:`planned_goals`).  ``milestones``: by path, the milestones to take for a
+    goal's (those ticked without a day, dated by git).  ``series_of``: each goal's
+    values over time (by default :func:`value_points`, without git).  ``kept``: the
+    weekly targets a user edited and kept (see
+    :func:`~journal.core.plan_notes.read_targets`), which the table then shows, in each
+    goal's weeks (a goal they name no target for gets an empty column), and Focus by
+    month follows for the goals whose targets differ from the plan's
     (:class:`KeptLine`)."""
     weeks = plan_weeks(start, days, week_start)
     span = Period(start, weeks[-1].end)
     labels = [week_label(w.start, week_start) for w in weeks]
-    goals = planned_goals(catalog.goals, span, undated)
+    dated = milestones or {}
+    goals = [
+        replace(g, milestones=dated[g.path]) if g.path in dated else g
+        for g in planned_goals(catalog.goals, span, undated)
+    ]
 
     def link(goal: Goal) -> str:
         return catalog.link_to(goal.path)
@@ -699,7 +706,7 @@ def _shown_on(goal: Goal, milestone: Milestone, span: Period) -> date | None:
     day, one done late on its done day).  None when that day is not in the plan (one
     done before it is in none, as a goal done before it), and for one left unticked
     when its goal was completed before its day."""
-    day = milestone.done_on or milestone.due
+    day = milestone.done_day or milestone.due
     if day is None or day not in span or (not milestone.is_done and _done_by(goal, day)):
         return None
     return day

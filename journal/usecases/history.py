@@ -36,6 +36,7 @@ from journal.adapters.gitfind import (
 )
 from journal.adapters.vault import Vault
 from journal.core.catalog import Catalog, match_head
+from journal.core.checkins import LogLines
 from journal.core.codec import conflict_sides
 from journal.core.dates import Period, after_now, commit_day, now_on
 from journal.core.errors import Ambiguous, Diagnostic, JournalError, NotFound, Unreadable
@@ -460,13 +461,18 @@ class Versions:
     def __init__(self, repo: Repository, periodic: PeriodicSettings) -> None:
         self.repo = repo
         self.periodic = periodic
+        self._log_lines = LogLines(periodic)  # a log's lines, read once for all versions
+        self._checkins: dict[tuple[str, str, str], tuple[str, str, str]] = {}  # one of each
         # a goal file's state by (blob, path); for one that is none, whether it is a
         # goal file that can't be read (True) rather than a note that is no goal (False)
         self._read: dict[tuple[str, str], Version | bool] = {}
 
     def note(self, path: str, blob: str) -> Note:
         """The note at ``path`` whose bytes are ``blob``."""
-        return parse_note(path, self.repo.read(blob), self.periodic)
+        return self._parsed(path, self.repo.read(blob))
+
+    def _parsed(self, path: str, data: bytes) -> Note:
+        return parse_note(path, data, self.periodic, self._log_lines)
 
     def at_head(self, path: str) -> Note | None:
         """The note at ``path`` in the last commit, if it has one."""
@@ -484,12 +490,16 @@ class Versions:
             if not reads_as_goal(data):  # most notes: their bodies are not parsed
                 self._read[key] = False
                 return None
-            note = parse_note(path, data, self.periodic)
+            note = self._parsed(path, data)
             state = state_of(note)
+            if state is not None:  # each version holds all its log: its lines kept once
+                same = self._checkins.setdefault
+                state = replace(state, checkins=tuple(same(c, c) for c in state.checkins))
             if state is not None and b"<<<<<<<" in data:  # a conflict committed: either side's
                 sides = conflict_sides(data.decode("utf-8", "replace"))
                 state = with_either_side(
-                    state, (state_of(parse_note(path, s.encode(), self.periodic)) for s in sides)
+                    state,
+                    (state_of(self._parsed(path, s.encode())) for s in sides),
                 )
             self._read[key] = (
                 Version(path, state, data.decode("utf-8", "replace"))

@@ -9,7 +9,6 @@ edited by hand included) is merged three-way by ``git merge-file``; the next
 
 from __future__ import annotations
 
-import shutil
 import sys
 from dataclasses import field
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import Any
 
 from journal.adapters import files
 from journal.adapters.git import Repository
-from journal.adapters.mergefile import add_lines, lacking_lines, merge_file
+from journal.adapters.mergefile import LABELS, add_lines, lacking_lines, merge_file
 from journal.adapters.vault import Vault
 from journal.core import codec
 from journal.core.codec import BOM
@@ -38,6 +37,12 @@ _SPECIAL = frozenset('[]*?\\#!"')
 _DIGIT = lazy(r"[0-9]")
 DRIVER_NAME = "journal's merge of generated notes (reviews, plans)"
 ARGUMENTS = "merge-driver %O %A %B %P"
+#: What the driver's command says when its Python can't run journal, after its path.
+_GONE = (
+    "-m journal (moved, deleted, or journal uninstalled from it?): merged as git merges "
+    "any file, generated sections included; resolve it (docs/guide.md, 'A generated note "
+    "in a merge conflict'), then set the driver up again: journal merge-driver --install"
+)
 
 
 @record(frozen=True)
@@ -61,8 +66,8 @@ def merge_note(base: Path, ours: Path, theirs: Path, path: str) -> Merged:
     bom = snapshot.data.startswith(BOM)
     remake = _remake(snapshot.data)
     try:
-        texts = aligned(*(codec.utf8_text(data) for data in raw))
-        merged, clean = merge_file(*(text.encode("utf-8") for text in texts))
+        texts = [codec.utf8_text(data) for data in raw]
+        merged, clean = merge_file(*(text.encode("utf-8") for text in aligned(*texts)))
     except JournalError as exc:
         merged, _clean = merge_file(*raw)
         files.replace(snapshot, merged, saved="by another program")
@@ -76,6 +81,12 @@ def merge_note(base: Path, ours: Path, theirs: Path, path: str) -> Merged:
     files.replace(snapshot, BOM * bom + merged, saved="by another program")
     if clean:
         told = f"merged {path} (your text from both sides kept)"
+    elif not texts[0]:  # no base: the lines both sides have stood for it
+        told = (
+            f"{path}: both sides made this note (no version of it in common) and wrote "
+            "different text in the same place: git's conflict markers are around it (the "
+            "sections no one edited are yours); resolve it"
+        )
     else:
         told = (
             f"{path}: both sides changed the same lines of your text (or of a generated "
@@ -141,17 +152,28 @@ def _escaped(path: str, keep: str = "") -> str:
 
 
 def driver_command() -> tuple[str, str]:
-    """The command git runs, and how it finds journal: on PATH, else this interpreter."""
-    if shutil.which("journal"):
-        return f"journal {ARGUMENTS}", "journal, found on PATH"
+    """The command git runs (with ``sh``), and the journal it runs: this Python's, by
+    its path, so that git needs no PATH (a GUI client, a shell without the venv).  When
+    that Python is gone or no longer imports journal (its venv moved or deleted), the
+    command merges the note as git merges any file, conflicted, and says to install the
+    driver again: git alone would keep OURS as it was, THEIRS' text lost unmarked.
+    ``-P``: git runs it at the top of the work tree, whose ``json.py`` (a vault in a
+    code repository) ``-m`` would import before the standard library's."""
     python = shell_words([sys.executable])
-    return f"{python} -m journal {ARGUMENTS}", f"{python} -m journal (no journal on PATH)"
+    run = python.replace("%", "%%")  # git reads %O, %A... in the command, and %% as %
+    labels = " ".join(f"-L {label}" for label in LABELS)  # as merge_file's markers
+    command = (
+        f'if {run} -P -c "import journal" 2>/dev/null; then {run} -P -m journal {ARGUMENTS}; '
+        f'else echo "journal: can\'t run" {run} "{_GONE}" >&2; '
+        f"git merge-file {labels} %A %O %B; exit 1; fi"
+    )
+    return command, f"{python} -P -m journal (by its path: if it moves, install again)"
 
 
 @record()
 class Installed(Record):
     """What :func:`install` changed: lines added to ``.gitattributes``, git settings
-    set (in ``repository``), and the driver's command (and how it finds journal);
+    set (in ``repository``), and the driver's command (and the journal it runs);
     ``refused``: why a line was not added (a line there gives its notes another merge)."""
 
     driver: str

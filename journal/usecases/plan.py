@@ -35,7 +35,7 @@ from journal.usecases.generate import (
     write_generated,
 )
 from journal.usecases.history import series_lookup
-from journal.usecases.review import done_days, found_places, review_places
+from journal.usecases.review import done_days, found_places, milestones_on, review_places
 
 TEMPLATE = "plan.md.j2"
 
@@ -145,6 +145,7 @@ def quarterly_plan(
     undated = _undated(vault, catalog, path, today)
     planned = {g.key: g for g in planned_goals(catalog.goals, Period(start, end), undated)}
     series_of = series_lookup(vault, list(planned.values()), today)
+    ticked = milestones_on(vault, list(planned.values()), today, today)
 
     def plan_data(
         kept: dict[str, dict[str, float]] | None = None,
@@ -161,6 +162,7 @@ def quarterly_plan(
                 series_of=series_of,
                 kept=kept,
                 undated=undated,
+                milestones=ticked,
                 max_active_goals=vault.config.goals.max_active_goals,
                 today=today,
             )
