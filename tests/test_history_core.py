@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from journal.core.checkins import CheckIn
 from journal.core.history import (
     Event,
+    Followed,
     GoalChange,
     GoalState,
     Revision,
@@ -517,3 +521,30 @@ def test_equal_texts_pair_first_and_past_the_rename_limit_alone() -> None:
     right = [text + "edited\n" for text in left]
     assert similar_pairs([*left, "kept as is"], ["kept as is", *right]) == [(many, 0)]
     assert similar_pairs(left[:3], right[:3]) == [(0, 0), (1, 1), (2, 2)]
+
+
+_PATHS = st.sampled_from([None, "a.md", "b.md", "c.md"])
+_IDS = st.sampled_from([None, "g", "h"])
+_CHANGES = st.builds(
+    lambda old, new, old_id, new_id: GoalChange(
+        old, new or (None if old else "a.md"), old_id, new_id, "T", None
+    ),
+    _PATHS,
+    _PATHS,
+    _IDS,
+    _IDS,
+)
+
+
+@given(
+    st.lists(st.lists(_CHANGES, min_size=1, max_size=3), max_size=12),
+    _IDS,
+    st.sampled_from(["a.md", "b.md", "c.md"]),
+)
+def test_followed_gives_what_follow_gives(
+    commits: list[list[GoalChange]], goal_id: str | None, path: str
+) -> None:
+    """The walk that jumps by id and path (for many goals, goals without an id among
+    them) takes the changes the walk over every change takes, in the same order."""
+    history = [(revision(n, "2026-11-01"), changes) for n, changes in enumerate(commits)]
+    assert Followed(history)(goal_id, path) == follow(history, goal_id, path)

@@ -17,6 +17,7 @@ Pure: the versions come in as bytes or parsed notes, the commits as
 
 from __future__ import annotations
 
+import bisect
 import json
 import unicodedata
 from collections import Counter
@@ -809,6 +810,47 @@ def follow(history: History, goal_id: str | None, path: str) -> list[tuple[Revis
                 found.append((revision, change))
                 trail.take(change)
     return found
+
+
+class Followed:
+    """:func:`follow` for many goals over one ``history``, each walk jumping from one
+    change of its goal to the next by id and path instead of reading every change (a
+    vault of goals without ``id``: 150 goals and 1,500 commits cost a review 0.6 s of
+    full walks)."""
+
+    def __init__(self, history: History) -> None:
+        self._flat = [(r, c) for r, changes in history for c in changes]
+        self._by_id: dict[str, list[int]] = {}
+        self._by_path: dict[str, list[int]] = {}
+        for at, (_revision, change) in enumerate(self._flat):
+            for key in {i for i in (change.old_id, change.new_id) if i}:
+                self._by_id.setdefault(key, []).append(at)
+            self._by_path.setdefault(change.path, []).append(at)
+
+    def __call__(self, goal_id: str | None, path: str) -> list[tuple[Revision, GoalChange]]:
+        """What ``follow(history, goal_id, path)`` gives: a change the trail owns is
+        one of its id's or at its path, so the next it takes is the first it owns after
+        the last taken, in those two lists (its trail changes only when it takes one)."""
+        trail = _Trail(goal_id, path)
+        found: list[tuple[Revision, GoalChange]] = []
+        last = -1
+        while True:
+            taken = None
+            for stream in (
+                self._by_path.get(trail.tracked or "", ()),
+                self._by_id.get(trail.goal_id or "", ()),
+            ):
+                at = bisect.bisect_right(stream, last)
+                while at < len(stream) and not trail.owns(self._flat[stream[at]][1]):
+                    at += 1
+                if at < len(stream) and (taken is None or stream[at] < taken):
+                    taken = stream[at]
+            if taken is None:
+                return found
+            revision, change = self._flat[taken]
+            found.append((revision, change))
+            trail.take(change)
+            last = taken
 
 
 def goals_of(history: History) -> list[list[tuple[Revision, GoalChange]]]:
