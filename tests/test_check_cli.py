@@ -352,8 +352,30 @@ def test_files_outside_the_vault_are_named_and_none_inside_is_a_usage_error(
     assert "1 goal checked" in mixed.stdout
     whole = invoke("check", "goals/Network more.md", str(vault))  # the vault's own folder
     assert (whole.exit_code, whole.stderr) == (0, mixed.stderr)
-    picture = invoke("check", "goals/photo.png")  # no note: skipped quietly, as before
+    nothing = f"journal: no file given is a note of the vault {vault}: nothing to check\n"
+    picture = invoke("check", "goals/photo.png", "--json")  # no note: named by no notice
+    assert (picture.exit_code, picture.stdout, picture.stderr) == (2, "", nothing)
+    mixed_picture = invoke("check", "goals/photo.png", ours)  # quietly skipped beside a note
+    assert (mixed_picture.exit_code, mixed_picture.stderr) == (0, "")
+
+
+def test_only_other_files_outside_the_vault_is_a_usage_error(
+    invoke: Invoke, smart_vault: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (scripting): `journal check /etc/passwd` said "All checks passed (0 goals
+    checked)", exit 0, and `--json` printed `[]`: a hook given wrong paths passed."""
+    stray = tmp_path / "afile"
+    stray.write_text("not a note\n")
+    (tmp_path / "b.txt").write_text("nor this\n")
+    smart_vault("goals/photo.png", b"\x89PNG")
+    monkeypatch.chdir(vault)
+    nothing = f"journal: no file given is a note of the vault {vault}: nothing to check\n"
+    for args in ([str(stray)], [str(stray), "--json"], ["../afile", "../b.txt"]):
+        result = invoke("check", *args)
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", nothing)
+    picture = invoke("check", "goals/photo.png")  # a vault's file that is no note: fine
     assert (picture.exit_code, picture.stderr) == (0, "")
+    assert picture.stdout == "All checks passed (0 goals checked).\n"
 
 
 def test_list_rules(invoke: Invoke, vault: Path) -> None:

@@ -114,8 +114,8 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
     a ``.md`` file that none is (a deleted file, as ``git diff --cached --name-only``
     lists it), skipped with a notice.  A note or folder outside the vault is skipped
     with a notice (any other file quietly, as a hook may pass every changed file); when
-    such are given and no argument names a note, folder or goal of the vault, a usage
-    error: nothing to check."""
+    files outside are given and no argument names a note, folder or goal of the vault, a
+    usage error: nothing to check."""
     paths = set()
     outside = in_vault = False
     for ref in refs:
@@ -128,8 +128,8 @@ def selected_paths(vault: Vault, catalog: Catalog, refs: Sequence[str], cwd: Pat
         if on_disk:
             rel = vault.inside(candidate)
             if rel is None:  # outside the vault, or through a symlink it never follows
+                outside = True
                 if not is_file or ref.lower().endswith(".md"):
-                    outside = True
                     where = f"the vault {vault.root}"
                     if candidate.resolve().is_relative_to(vault.root):
                         where = f"reached through a symlink, which {where} never follows"
