@@ -213,6 +213,30 @@ def test_a_bad_check_setting_names_the_config_file(
     assert message in result.stderr
 
 
+def test_select_on_the_command_line_gets_past_a_bad_select_in_the_config(
+    invoke: Invoke, example_vault: Path
+) -> None:
+    """Reported (scripting): with `[check] select = ["ZZZ"]`, `journal check --select S
+    --json` exited 1, stdout empty, though --select replaces the config's select."""
+    config = example_vault / ".journal/config.toml"
+    config.write_text(config.read_text() + '\n[check]\nselect = ["ZZZ"]\n')
+    line = config.read_text().splitlines().index('select = ["ZZZ"]') + 1
+    result = invoke("check", "--select", "S", "--json", root=example_vault)
+    assert result.exit_code == 0  # S001 and S002 are warnings
+    assert {r["rule"] for r in json.loads(result.stdout)} == {"S001", "S002"}
+    assert result.stderr == (
+        f"journal: .journal/config.toml:{line}: 'check.select': 'ZZZ' matches no rule (ids"
+        " look like S001, groups like S; see `journal check --list-rules`); not used: --select"
+        " replaces it\n"
+    )
+    unselected = invoke("check", "--json", root=example_vault)  # the config's is used
+    assert (unselected.exit_code, unselected.stdout) == (1, "")
+    assert unselected.stderr.startswith(f".journal/config.toml:{line}: 'check.select': 'ZZZ'")
+    config.write_text(config.read_text().replace("select", "ignore"))  # --ignore adds to it
+    ignored = invoke("check", "--select", "S", "--ignore", "S001", root=example_vault)
+    assert (ignored.exit_code, ignored.stdout) == (1, "")
+
+
 def test_goal_arguments_limit_the_report_to_those_goals(
     invoke: Invoke, example_vault: Path
 ) -> None:

@@ -54,26 +54,25 @@ def check_vault(
 ) -> CheckReport:
     """Run the chosen rules; with ``refs`` (goal names or note files) keep only the
     findings in those notes, and those in other notes about their goals (T011 at a
-    ``progress::`` line).  ``select`` replaces the config's ``check.select``;
+    ``progress::`` line).  ``select`` replaces the config's ``check.select`` (one that
+    names no rule is then told, not an error);
     ``ignore`` adds to its ``check.ignore``; ``severities``: only the rules of these
     (the review shows no hints, so it runs only those ``also`` names); ``goals_only``:
     only the findings in goal notes are wanted, and H010's; ``fixes``: their fixes are
     shown (see :class:`~journal.core.rules.base.Context`)."""
     settings = vault.config.check
+    given = parse_selectors(select)
     configured: dict[str, list[str]] = {}
     for name in ("select", "ignore"):
         try:
             configured[name] = parse_selectors(getattr(settings, name))
         except UsageProblem as exc:
             line = vault.config_line(("check", name))
-            raise ConfigError(
-                f"'check.{name}': {exc.message}", path=CONFIG_PATH, line=line
-            ) from None
-    configured_select, configured_ignore = configured["select"], configured["ignore"]
-    rules = chosen(
-        parse_selectors(select) or configured_select,
-        [*configured_ignore, *parse_selectors(ignore)],
-    )
+            error = ConfigError(f"'check.{name}': {exc.message}", path=CONFIG_PATH, line=line)
+            if name != "select" or not given:
+                raise error from None
+            vault.notice(f"{error}; not used: --select replaces it")
+    rules = chosen(given or configured["select"], [*configured["ignore"], *parse_selectors(ignore)])
     rules = [rule for rule in rules if rule.severity in severities or rule.id in also]
     wanted = selected_paths(vault, catalog, refs, cwd or here() or Path()) if refs else None
     if any(rule.id == "T006" for rule in rules):
