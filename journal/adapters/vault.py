@@ -104,14 +104,17 @@ def enclosing_vault(root: Path) -> Path | None:
 def vaults_below(folder: Path) -> list[str]:
     """The vaults in ``folder``'s subfolders and theirs (not deeper, not hidden ones),
     as sorted paths relative to it: a folder that holds vaults (``~/Dropbox``) read as
-    one would mix them.  Only asked when ``folder`` is no vault itself."""
-    found: list[str] = []
+    one would mix them.  Only asked when ``folder`` is no vault itself.  A vault that
+    a symlink reaches too is named once: by its own folder, else by the first link."""
+    names: dict[Path, list[str]] = {}  # by the vault's real folder
     for child in _subfolders(folder):
-        if is_vault(child):
-            found.append(child.name)
-        else:
-            found += [f"{child.name}/{g.name}" for g in _subfolders(child) if is_vault(g)]
-    return sorted(found)
+        found = [child] if is_vault(child) else [g for g in _subfolders(child) if is_vault(g)]
+        for vault in found:
+            names.setdefault(vault.resolve(), []).append(vault.relative_to(folder).as_posix())
+    real = folder.resolve()
+    return sorted(
+        next((n for n in named if real / n == vault), min(named)) for vault, named in names.items()
+    )
 
 
 def _subfolders(folder: Path) -> list[Path]:
