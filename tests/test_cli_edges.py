@@ -831,6 +831,30 @@ def test_an_argument_that_is_not_utf8_is_a_usage_error(write: Write, vault: Path
     assert path.read_bytes() == before
 
 
+def test_a_vault_folder_named_in_other_bytes_than_utf8_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (scripting): a `JOURNAL_VAULT` in Latin-1 bytes that does not exist was
+    shown `caf\\udce9`, exit 2; one that exists `lat\\xe9v`, exit 1."""
+    named = tmp_path / "lat\udce9v"
+    try:
+        (named / ".journal").mkdir(parents=True)
+    except OSError:  # a file system that takes UTF-8 names only (macOS)
+        pytest.skip("no folder can be named so here")
+    missing = f"journal: vault folder '{tmp_path}/caf\\xe9' does not exist\n"
+    unusable = (
+        f"journal: vault folder '{tmp_path}/lat\\xe9v': the name of a folder on its path is"
+        " not valid UTF-8; rename it\n"
+    )
+    for folder, told in ((tmp_path / "caf\udce9", missing), (named, unusable)):
+        monkeypatch.setenv("JOURNAL_VAULT", str(folder))
+        result = CliRunner().invoke(cli, ["list"])
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", told)
+        monkeypatch.delenv("JOURNAL_VAULT")
+        given = CliRunner().invoke(cli, ["--vault", str(folder), "list"])
+        assert (given.exit_code, given.stderr) == (2, told)
+
+
 def test_a_locale_that_is_not_utf8_reads_names_and_arguments_as_utf8(tmp_path: Path) -> None:
     """Reported: with Python's UTF-8 mode off in the C locale, `Café ✓.md` was "not valid
     UTF-8" and left out of a plan; in a Latin-1 locale its name was read as Latin-1 and
