@@ -89,9 +89,11 @@ def wrapped(text: str, width: int) -> str:
     ``width`` terminal columns (a wide letter takes two:
     :func:`~journal.core.formatting.columns`), a continuation two
     spaces further in than its line; a word longer than a line runs past it, whole, on
-    a line of its own (a path, or a backticked command, stays one to read and to copy)."""
+    a line of its own (a path, or a backticked command, stays one to read and to copy).
+    Lines end at ``\\n`` only: a U+2028 or U+0085 in a title is a character of its line
+    (shown escaped), where ``str.splitlines()`` would break it."""
     out = []
-    for line in text.splitlines():
+    for line in text.removesuffix("\n").split("\n") if text else ():
         body = line.lstrip(" ")
         indent = line[: len(line) - len(body)]
         room = max(width, len(indent) + 12)

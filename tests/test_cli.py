@@ -1230,6 +1230,28 @@ def test_vaults_two_levels_down_are_named(tmp_path: Path) -> None:
     assert f"holds 1: {tmp_path}/home/Dropbox/Journal;" in result.stderr
 
 
+def test_a_vault_and_a_link_to_it_are_named_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (scripting): with no vault found, `linkv -> "my vault"` and `my vault` were
+    listed as two vaults ("holds 4: ev, linkv, my vault and src/example-vault")."""
+    dropbox = _folder_of_vaults(tmp_path)
+    (dropbox / "current").symlink_to("HR Journal")  # named by the real folder
+    (dropbox / "old").mkdir()
+    (dropbox / "old" / "backup").symlink_to(dropbox / "backup-d2")  # two levels down
+    elsewhere = tmp_path / "elsewhere" / "Team"
+    (elsewhere / ".journal").mkdir(parents=True)
+    (dropbox / "team").symlink_to(elsewhere)  # a vault only a link reaches: by the link
+    (dropbox / "team2").symlink_to(elsewhere)
+    monkeypatch.chdir(dropbox)
+    result = CliRunner().invoke(cli, ["list"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "journal: no vault here, but this folder holds 3: HR Journal, backup-d2 and team;"
+        ' cd into one, or pick it with --vault "HR Journal"\n'
+    )
+
+
 def test_status_json_names_its_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Reported: a loop over several vaults (`for v in ana ben; do journal --vault $v
     status --json; done`) could not tell their boards apart."""
