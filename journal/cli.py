@@ -2033,6 +2033,7 @@ def plan(
       journal plan --start 2026-11-23
       journal plan --days 30 --stdout
     """
+    from journal.usecases.listing import review_problems
     from journal.usecases.plan import plan_length, quarterly_plan
 
     _one_output(to_stdout, as_json)
@@ -2040,7 +2041,7 @@ def plan(
     first = _optional_day(start, "--start")
     length = plan_length(vault, days)  # usage errors before the notes are read
     catalog = state.catalog(vault)
-    report(catalog.unreadable_goals)
+    report(review_problems(catalog), severities=("error", "warning"))
     result = quarterly_plan(
         vault,
         catalog,

@@ -91,9 +91,11 @@ def wrapped(text: str, width: int) -> str:
     ``width`` terminal columns (a wide letter takes two:
     :func:`~journal.core.formatting.columns`), a continuation two
     spaces further in than its line; a word longer than a line runs past it, whole, on
-    a line of its own (a path, or a backticked command, stays one to read and to copy)."""
+    a line of its own (a path, or a backticked command, stays one to read and to copy).
+    Lines end at ``\\n`` only: a U+2028 or U+0085 in a title is a character of its line
+    (shown escaped), where ``str.splitlines()`` would break it."""
     out = []
-    for line in text.splitlines():
+    for line in text.removesuffix("\n").split("\n") if text else ():
         body = line.lstrip(" ")
         indent = line[: len(line) - len(body)]
         room = max(width, len(indent) + 12)
@@ -253,7 +255,8 @@ def goal_card(r: dict[str, Any], today: date) -> str:
     out.append(due_words(r["due"], today, r["status"]))
     out.extend(f"{key}: {r[key]}" for key in ("start", "completed") if r[key])
     for m in r["milestones"]:
-        out.append(f"{'done' if m['done'] else 'open'}: {task_words(m['title'])}" + _due_of(m))
+        state = "dropped" if m["dropped"] is not False else "done" if m["done"] else "open"
+        out.append(f"{state}: {task_words(m['title'])}" + _due_of(m))
     checkins = r.get("checkins", [])
     if checkins:
         shown = checkins[-SHOWN_CHECKINS:]

@@ -145,8 +145,12 @@ def goal_card(record: dict[str, Any], today: date) -> str:
     completed = f"   completed: {r['completed']}" if r["completed"] else ""
     out.append(f"  due: {due_text(r['due'], today, r['status'])}{start}{completed}")
     for m in r["milestones"]:
-        mark = "x" if m["done"] else " "
-        out.append(f"  [{mark}] {m['title']}" + (f" (due {m['due']})" if m["due"] else ""))
+        dropped = m["dropped"] is not False
+        mark = "-" if dropped else "x" if m["done"] else " "
+        said = [f"due {m['due']}"] if m["due"] else []
+        if dropped:
+            said.append("dropped" if m["dropped"] is True else f"dropped {m['dropped']}")
+        out.append(f"  [{mark}] {m['title']}" + (f" ({', '.join(said)})" if said else ""))
     checkins = r.get("checkins", [])
     if checkins:
         shown = checkins[-SHOWN_CHECKINS:]

@@ -189,6 +189,16 @@ CASES = [
         "milestone 1 'Second interview held' is 2 days overdue (due 2026-11-20) and not done",
     ),
     (
+        "T015",
+        {
+            "milestones": "\n  - title: Questions written\n  - title: Fourth interview held"
+            "\n    due: 2026-12-31"
+        },
+        LOG,
+        "milestones",
+        "milestone 1 'Questions written' has no due day, so no plan or review can place it",
+    ),
+    (
         "T011",
         {"status": "done", "completed": "2026-09-20"},
         "",
@@ -393,6 +403,7 @@ def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     own_tests |= {"H020"}  # tests/test_obsidian_links.py
     own_tests |= {"H023", "H026"}  # tests/test_review.py
     own_tests |= {"H025"}  # tests/test_plugin_notes.py
+    own_tests |= {"H027"}  # tests/test_milestones.py
     assert {r.id for r in RULES} == {c[0] for c in CASES} | own_tests
 
 

@@ -894,6 +894,27 @@ def test_set_keeps_list_items_the_file_writes_otherwise_with_their_comments(
     assert 'supports:\n  - "[[goals/b.md|B]]"  # main\n  - "[[b]]"\n' in after, after
 
 
+def test_set_clearing_a_list_keeps_the_comment_lines_in_it(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `set tags=` (and `supports=`, `milestones=`) deleted the comment lines
+    under the key and between the items, which a list keeping an item keeps."""
+    write("goals/b.md", goal_text("Beta"))
+    lists = (
+        "tags:\n  # why these tags\n  - a  # first\n  # about b: keep this note!\n  - b\n"
+        'supports:\n  # the big one\n  - "[[Beta]]"\n'
+        "milestones:\n  - title: Draft\n    # ask Dana first\n    due: 2026-12-01\n"
+    )
+    path = write("goals/a.md", goal_text("Alpha").replace("---\n#", lists + "---\n#"))
+    result = invoke("set", "alpha", "tags=", "supports=", "milestones=")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "tags:\n  # why these tags\n  # about b: keep this note!\n"
+        "supports:\n  # the big one\n"
+        "milestones:\n    # ask Dana first\n---\n"
+    ) in path.read_text()
+
+
 def test_set_writes_anew_a_list_item_that_means_something_else(
     invoke: Invoke, write: Write
 ) -> None:
@@ -1207,6 +1228,28 @@ def test_vaults_two_levels_down_are_named(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--vault", str(tmp_path / "home"), "list"])
     assert result.exit_code == 2
     assert f"holds 1: {tmp_path}/home/Dropbox/Journal;" in result.stderr
+
+
+def test_a_vault_and_a_link_to_it_are_named_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reported (scripting): with no vault found, `linkv -> "my vault"` and `my vault` were
+    listed as two vaults ("holds 4: ev, linkv, my vault and src/example-vault")."""
+    dropbox = _folder_of_vaults(tmp_path)
+    (dropbox / "current").symlink_to("HR Journal")  # named by the real folder
+    (dropbox / "old").mkdir()
+    (dropbox / "old" / "backup").symlink_to(dropbox / "backup-d2")  # two levels down
+    elsewhere = tmp_path / "elsewhere" / "Team"
+    (elsewhere / ".journal").mkdir(parents=True)
+    (dropbox / "team").symlink_to(elsewhere)  # a vault only a link reaches: by the link
+    (dropbox / "team2").symlink_to(elsewhere)
+    monkeypatch.chdir(dropbox)
+    result = CliRunner().invoke(cli, ["list"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "journal: no vault here, but this folder holds 3: HR Journal, backup-d2 and team;"
+        ' cd into one, or pick it with --vault "HR Journal"\n'
+    )
 
 
 def test_status_json_names_its_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -117,6 +117,52 @@ def test_a_block_list_is_edited_item_by_item(items: str, value: list[str], writt
     assert edit(text, {("tags",): value}) == f"---\ntags:\n{written}next: 1\n---\n"
 
 
+@pytest.mark.parametrize(
+    ("value", "written"), [(None, "tags:"), ([], "tags: []"), ("a", "tags: a")], ids=str
+)
+def test_a_block_list_cleared_keeps_its_comment_lines(value: object, written: str) -> None:
+    """Reported: `set tags=` deleted the comment lines under the key and between the
+    items with them.  The items' lines go, each with its own comment; a comment on the
+    key's line and every comment line stay."""
+    text = (
+        "---\ntags:  # mine\n  # why these tags\n  - a  # first\n"
+        "  # about b: keep this note!\n  - b\narea: x\n---\n"
+    )
+    assert edit(text, {("tags",): value}) == (
+        f"---\n{written}  # mine\n  # why these tags\n  # about b: keep this note!\narea: x\n---\n"
+    )
+
+
+def test_a_block_of_mappings_cleared_keeps_the_comment_lines_inside_it() -> None:
+    text = (
+        "---\nmilestones:\n  # the plan\n  - title: A  # soon\n    # due in time\n"
+        "    due: 2026-12-01\n  - title: B\nsub:\n  # c\n  k: 1\n---\n"
+    )
+    assert edit(text, {("milestones",): None, ("sub",): 2}) == (
+        "---\nmilestones:\n  # the plan\n    # due in time\nsub: 2\n  # c\n---\n"
+    )
+
+
+def test_a_block_list_of_mappings_is_edited_item_by_item() -> None:
+    """A plan's `targets`: a row kept keeps its lines, comments and all, wherever it
+    goes; a row gone loses its lines but not the comment lines above or in it; a new row
+    goes after the row before it, in block style."""
+    text = (
+        "---\nrows:\n  # under the key\n  - id: a  # mine\n    n: [1, 2]\n"
+        "  # about b\n  - id: b\n    # in b\n    n: 2\n  - id: c\n    n: 3\nnext: 1\n---\n"
+    )
+    rows = [{"id": "a", "n": [1, 2]}, {"id": "x", "n": [9]}, {"id": "c", "n": 3}, {"id": "d"}]
+    assert edit(text, {("rows",): rows}) == (
+        "---\nrows:\n  # under the key\n  - id: a  # mine\n    n: [1, 2]\n"
+        "  # about b\n    # in b\n  - id: x\n    n: [9]\n  - id: c\n    n: 3\n  - id: d\n"
+        "next: 1\n---\n"
+    )
+    assert edit(text, {("rows",): rows[:1]}) == (
+        "---\nrows:\n  # under the key\n  - id: a  # mine\n    n: [1, 2]\n"
+        "  # about b\n    # in b\nnext: 1\n---\n"
+    )
+
+
 def test_an_item_by_item_edit_keeps_crlf() -> None:
     text = "---\r\ntags:\r\n  - a  # keep\r\n  - b\r\n---\r\n"
     assert edit(text, {("tags",): ["a", "c"]}) == text.replace("- b", "- c")

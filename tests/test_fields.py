@@ -94,19 +94,21 @@ def test_text_keeps_what_the_user_typed() -> None:
     assert coerce(GOAL_FIELDS["unit"], 12, "0012") == "0012"
 
 
-def test_milestones_accept_done_as_a_date() -> None:
+def test_milestones_accept_done_and_dropped_as_a_date() -> None:
     value = coerce(
         GOAL_FIELDS["milestones"],
         [
             {"title": "A", "due": "2026-10-10", "done": "2026-10-09"},
             {"title": "B", "done": True},
             "C",
+            {"title": "D", "dropped": "2026-10-12"},
         ],
     )
     assert value == [
-        {"title": "A", "due": date(2026, 10, 10), "done": date(2026, 10, 9)},
-        {"title": "B", "due": None, "done": True},
-        {"title": "C", "due": None, "done": False},
+        {"title": "A", "due": date(2026, 10, 10), "done": date(2026, 10, 9), "dropped": False},
+        {"title": "B", "due": None, "done": True, "dropped": False},
+        {"title": "C", "due": None, "done": False, "dropped": False},
+        {"title": "D", "due": None, "done": False, "dropped": date(2026, 10, 12)},
     ]
     with pytest.raises(FieldError, match="item 1 needs a title"):
         coerce(GOAL_FIELDS["milestones"], [{"due": "2026-01-01"}])

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from journal.core.checkins import CheckIn
 from journal.core.history import (
     Event,
+    Followed,
     GoalChange,
     GoalState,
     Revision,
@@ -20,6 +24,7 @@ from journal.core.history import (
     recorded_values,
     state_of,
     summed,
+    tick_day,
 )
 from journal.core.notes import parse_note
 from journal.core.series import Point, progress_series
@@ -172,6 +177,31 @@ def milestones(*items: str) -> str:
     return out
 
 
+def test_the_day_a_milestone_was_ticked_done_follows_its_renames_back() -> None:
+    """Newest first: the commit that made it done without a day (`milestone reached`),
+    under its old title when renamed since; none when reopened since, added done, or
+    made `done: true` from a day it was done."""
+    versions = [
+        milestones("Draft|2026-12-20", "Review"),
+        milestones("Draft|2026-12-20|true", "Review|2027-01-10|2027-01-08"),  # 12-21
+        milestones("Draft|2026-12-20|true", "Peer review|2027-01-10|true"),  # 01-12
+        milestones("First draft|2026-12-20|true", "Peer review|2027-01-10|true", "Talk||true"),
+    ]
+    days = [date(2026, 12, 1), date(2026, 12, 21), date(2027, 1, 12), date(2027, 1, 15)]
+    states = [state(goal_text(milestones=m)) for m in versions]
+    changes = [
+        (day, goal_change(Version("g.md", old), Version("g.md", new), boundary=False))
+        for day, old, new in zip(days[1:], states[:-1], states[1:], strict=True)
+    ][::-1]
+    assert tick_day(changes, "First draft") == date(2026, 12, 21)  # renamed on 01-15
+    assert tick_day(changes, "Peer review") is None  # its day of completion taken away
+    assert tick_day(changes, "Talk") is None  # added done
+    assert tick_day(changes[1:], "Draft") == date(2026, 12, 21)
+    reopened = state(goal_text(milestones=milestones("First draft|2026-12-20")))
+    again = goal_change(Version("g.md", states[-1]), Version("g.md", reopened), boundary=False)
+    assert tick_day([(date(2027, 1, 20), again), *changes], "First draft") is None
+
+
 def test_every_change_of_a_milestone_is_told() -> None:
     """Reported: a milestone's due day moved, and one removed, said "text edited; no
     property changed"; one renamed read as added.  A milestone is matched by its title,
@@ -223,6 +253,23 @@ def test_every_change_of_a_milestone_is_told() -> None:
     later = state(goal_text(milestones=milestones("Call|2026-12-01", "Call|2026-12-15")))
     assert texts(twice, later) == ["milestone due moved: Call 2026-12-08 -> 2026-12-15"]
     assert GoalState.from_dict(done.to_dict()) == done
+
+
+def test_a_milestone_dropped_or_taken_up_again_is_told() -> None:
+    """A milestone given `dropped:` read "milestone removed", as if it had been deleted."""
+    open_ = state(goal_text(milestones=milestones("Draft|2026-12-20", "Review|2027-01-10")))
+    dropped = state(
+        goal_text(
+            milestones="\n  - title: Draft\n    due: 2026-12-20\n    dropped: 2026-12-05"
+            + milestones("Review|2027-01-10")
+        )
+    )
+    assert texts(open_, dropped) == ["milestone dropped: Draft"]
+    assert texts(dropped, open_) == ["milestone reopened: Draft"]
+    assert [(e.kind, e.old, e.new) for e in diff_states(open_, dropped)] == [
+        ("milestone", "Draft", "dropped")
+    ]
+    assert GoalState.from_dict(dropped.to_dict()) == dropped
 
 
 def test_a_property_changed_with_no_event_of_its_own_is_named() -> None:
@@ -475,6 +522,33 @@ def test_equal_texts_pair_first_and_past_the_rename_limit_alone() -> None:
     right = [text + "edited\n" for text in left]
     assert similar_pairs([*left, "kept as is"], ["kept as is", *right]) == [(many, 0)]
     assert similar_pairs(left[:3], right[:3]) == [(0, 0), (1, 1), (2, 2)]
+
+
+_PATHS = st.sampled_from([None, "a.md", "b.md", "c.md"])
+_IDS = st.sampled_from([None, "g", "h"])
+_CHANGES = st.builds(
+    lambda old, new, old_id, new_id: GoalChange(
+        old, new or (None if old else "a.md"), old_id, new_id, "T", None
+    ),
+    _PATHS,
+    _PATHS,
+    _IDS,
+    _IDS,
+)
+
+
+@given(
+    st.lists(st.lists(_CHANGES, min_size=1, max_size=3), max_size=12),
+    _IDS,
+    st.sampled_from(["a.md", "b.md", "c.md"]),
+)
+def test_followed_gives_what_follow_gives(
+    commits: list[list[GoalChange]], goal_id: str | None, path: str
+) -> None:
+    """The walk that jumps by id and path (for many goals, goals without an id among
+    them) takes the changes the walk over every change takes, in the same order."""
+    history = [(revision(n, "2026-11-01"), changes) for n, changes in enumerate(commits)]
+    assert Followed(history)(goal_id, path) == follow(history, goal_id, path)
 
 
 def test_a_check_in_edited_in_place_is_changed_and_one_taken_out_removed() -> None:

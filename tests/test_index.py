@@ -417,6 +417,31 @@ def test_an_index_path_that_names_a_note_is_refused(
     assert sorted(p.name for p in note.parent.iterdir()) == ["plan.md"]
 
 
+def test_a_journal_index_in_a_folder_that_does_not_exist_is_a_usage_error(
+    notes: Path, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, invoke: Invoke
+) -> None:
+    """Reported (scripting): `JOURNAL_INDEX=/nonexist/dir/x.sqlite` made both folders,
+    exit 0, not a word: a typo in the variable made folders anywhere."""
+    missing = tmp_path / "typo" / "dir"
+    monkeypatch.setenv("JOURNAL_INDEX", str(missing / "x.sqlite"))
+    made = tmp_path / "new"
+    for args in (("list", "--json"), ("index",), ("check",), ("init", str(made))):
+        result = invoke(*args)
+        assert (result.exit_code, result.stdout) == (2, ""), args
+        assert result.stderr == (
+            f"journal: JOURNAL_INDEX: the folder {missing} does not exist: make it"
+            f" (mkdir -p {missing}) or give a file in a folder that does\n"
+        )
+    assert not (tmp_path / "typo").exists() and not made.exists()
+    missing.mkdir(parents=True)  # as the message says
+    assert invoke("list").exit_code == 0
+    assert (missing / "x.sqlite").is_file()
+    (vault / ".journal/config.toml").write_text('[index]\npath = ".journal/cache/x.sqlite"\n')
+    monkeypatch.delenv("JOURNAL_INDEX")  # the vault's setting: its folder is made (a clone)
+    assert invoke("list").exit_code == 0
+    assert (vault / ".journal/cache/x.sqlite").is_file()
+
+
 def test_an_index_that_cannot_be_created_lives_in_memory(
     notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, invoke: Invoke
 ) -> None:
@@ -2590,7 +2615,7 @@ def test_a_vault_whose_own_path_is_not_utf8_is_refused_in_one_line(
     monkeypatch.chdir(root)
     found_here = CliRunner().invoke(cli, ["list"])
     for result in (by_option, found_here):
-        assert result.exit_code == 1
+        assert result.exit_code == 2  # the vault can't be used for its name: usage
         assert result.stderr.startswith(told), result.stderr
 
 

@@ -110,6 +110,9 @@ def test_the_line_goes_to_the_right_place(body: str, expected: str) -> None:
         ("## Log\n\n- 2026-11-20: +1 a", f"## Log\n\n- 2026-11-20: +1 a\n{LINE}"),
         ("## Log", f"## Log\n\n{LINE}"),
         ("# G\ntext", f"# G\ntext\n\n## Log\n\n{LINE}"),
+        # reported: a body of blank space put the heading after it (`    ## Log`, code)
+        ("    ", f"    \n## Log\n\n{LINE}"),
+        ("\n  ", f"\n  \n## Log\n\n{LINE}"),
     ],
 )
 def test_a_file_without_a_final_newline_stays_without_one(body: str, expected: str) -> None:
@@ -117,7 +120,9 @@ def test_a_file_without_a_final_newline_stays_without_one(body: str, expected: s
 
 
 def test_front_matter_closed_at_the_end_of_the_file() -> None:
-    assert added("---\ntype: goal\n---") == f"---\ntype: goal\n---\n## Log\n\n{LINE}\n"
+    assert added("---\ntype: goal\n---") == f"---\ntype: goal\n---\n## Log\n\n{LINE}"
+    crlf = "---\r\ntype: goal\r\n---\r\n  "
+    assert added(crlf) == f"{crlf}\r\n## Log\r\n\r\n{LINE}"
 
 
 def test_crlf_and_bom_are_kept() -> None:

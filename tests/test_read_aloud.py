@@ -55,7 +55,10 @@ def test_the_plans_months_are_headings(example_vault: Path) -> None:
     assert BOLD_LINE.findall(text) == []
     focus = section_of(text, "focus")
     assert "\n## Focus by month\n\n### November 2026\n\nMost progress" in focus
-    assert "\n\n### February 2027\n\nNothing planned.\n" in focus
+    assert (
+        "\n\n### February 2027\n\nNothing due; in progress: [[Become an HR Business Partner]], "
+        "[[Network more]].\n"
+    ) in focus
 
 
 def test_the_reviews_chart_says_in_words_what_it_shows(example_vault: Path) -> None:

@@ -1835,6 +1835,122 @@ def test_a_milestone_past_its_day_is_overdue_in_its_own_week(invoke: Invoke, wri
     assert "Draft list" not in this_week
 
 
+def milestones_of(text: str) -> dict[str, str]:
+    """The review's milestone lists by their heading (``Overdue``, ``Due this week``...)."""
+    section = text.split("## Milestones\n", 1)[1].split("<!-- journal:end milestones", 1)[0]
+    parts = section.split("### ")[1:]
+    return {part.split("\n", 1)[0]: part.split("\n", 1)[1] for part in parts}
+
+
+def portfolio_goal(milestones: str) -> str:
+    made = {"created": "2026-12-06", "start": "2026-12-06", "due": "2027-02-26"}
+    return goal_text("Portfolio", milestones=milestones, **made)
+
+
+def test_a_past_week_shows_the_milestones_git_had_then(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reported case: 2027-W05 (to 02-07) listed "Storyline build" due that week;
+    moved to 02-14 and done since, W05 made again said nothing was due then and had it
+    due the week after. Likewise a milestone ticked `done: true` since was gone from
+    its Due next week, and one removed since from its Due this week."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-02-14")
+    write(
+        "goals/portfolio.md",
+        portfolio_goal(
+            "\n  - title: Storyline build\n    due: 2027-02-07"
+            "\n  - title: Evaluation report\n    due: 2027-02-05"
+            "\n  - title: Storyboard\n    due: 2027-02-10"
+        ),
+    )
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("add the goal", "2026-12-06")
+    then = milestones_of(invoke("review", "--week", "2027-W05", "--stdout").stdout)
+    write(
+        "goals/portfolio.md",
+        portfolio_goal(
+            "\n  - title: Storyline build\n    due: 2027-02-14\n    done: 2027-02-13"
+            "\n  - title: Storyboard\n    due: 2027-02-10\n    done: true"
+        ),
+    )
+    git.commit("moved, ticked, removed", "2027-02-13")
+    w05 = invoke("review", "--week", "2027-W05", "--stdout").stdout
+    assert milestones_of(w05) == then
+    assert then["Overdue"] == (
+        "\n- Evaluation report · [[portfolio]] · due 2027-02-05, **overdue 2 days**\n\n"
+    )
+    assert then["Due this week"] == "\n- Storyline build · [[portfolio]] · due 2027-02-07\n\n"
+    assert then["Due next week"].startswith("\n- Storyboard · [[portfolio]] · due 2027-02-10\n")
+    now = milestones_of(invoke("review", "--stdout").stdout)  # 2027-W06: as the file has it
+    assert "Storyline" not in str(now) and "Storyboard" not in str(now)
+
+
+def test_a_past_week_takes_milestones_changed_and_not_committed_as_the_file_has_them(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where git can't tell (changed since the last commit, on a day it does not
+    know), a past week shows the milestones as the file has them, as other fields."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2027-02-14")
+    write("goals/portfolio.md", portfolio_goal("\n  - title: Storyline build\n    due: 2027-02-07"))
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("add the goal", "2026-12-06")
+    write("goals/portfolio.md", portfolio_goal("\n  - title: Storyline build\n    due: 2027-02-21"))
+    git.commit("moved", "2027-02-08")
+    write("goals/portfolio.md", portfolio_goal("\n  - title: Storyline build\n    due: 2027-02-14"))
+    w05 = milestones_of(invoke("review", "--week", "2027-W05", "--stdout").stdout)
+    assert "Storyline" not in w05["Due this week"] + w05["Overdue"]
+    assert "- Storyline build · [[portfolio]] · due 2027-02-14\n" in w05["Due next week"]
+
+
+def certificate_goal(done: str) -> str:
+    milestones = f"\n  - title: Storyline certificate\n    due: 2026-12-16\n    done: {done}"
+    return goal_text(
+        "Courses", target=3, current=1, start="2026-12-07", due="2027-02-19", milestones=milestones
+    )
+
+
+def test_a_milestone_ticked_without_a_day_is_a_win_of_the_week_of_its_due_day(
+    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reported case: `done: true` counts as done on its due day in the plan (W51)
+    but the review of W51 said no milestone was completed that week."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-20")
+    write("goals/courses.md", certificate_goal("true"))
+    plan = invoke("plan", "--start", "2026-12-14", "--stdout").stdout
+    assert "| 2026-W51 | 2026-12-14 to 2026-12-20 | 1 | Storyline certificate (goal: " in plan
+    assert "- Milestone reached 2026-12-16: Storyline certificate · [[courses]]" in wins_of(
+        invoke("review", "--stdout").stdout
+    )
+    assert "Storyline" not in wins_of(invoke("review", "--week", "2026-W50", "--stdout").stdout)
+
+
+def test_a_milestone_ticked_without_a_day_counts_on_the_day_git_saw_it_ticked(
+    invoke: Invoke, write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ticked `done: true` in a commit of 12-22 (its due day, 12-16, past): a win of
+    2026-W52, where "This week in git" says it was reached, not of W51, which had it
+    overdue; the plan puts it on that day too."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-12-27")
+    write("goals/courses.md", certificate_goal("false"))
+    git = Git(vault, tmp_path / "home").init()
+    git.commit("add the goal", "2026-12-07")
+    write("goals/courses.md", certificate_goal("true"))
+    git.commit("ticked", "2026-12-22")
+    w52 = invoke("review", "--stdout").stdout
+    assert "- Milestone reached 2026-12-22: Storyline certificate · [[courses]]" in wins_of(w52)
+    assert "milestone reached: Storyline certificate" in w52.split("## This week in git")[1]
+    w51 = invoke("review", "--week", "2026-W51", "--stdout").stdout
+    assert "Storyline" not in wins_of(w51)
+    assert (
+        "- Storyline certificate · [[courses]] · due 2026-12-16, **overdue 4 days**\n"
+        in (milestones_of(w51)["Overdue"])
+    )
+    plan = invoke("plan", "--start", "2026-12-14", "--stdout").stdout
+    assert "| 2026-W52 | 2026-12-21 to 2026-12-27 | 1 | Storyline certificate (goal: " in plan
+    focus = "- 2026-12-22 · [[courses]] · milestone: Storyline certificate (done, due 2026-12-16)"
+    assert focus in plan
+
+
 def test_links_resolve_from_the_folder_the_review_is_in(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:

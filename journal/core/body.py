@@ -391,10 +391,13 @@ _BULLET = lazy(r"[-+*] (?=\S)")
 _BULLET_LIKE = lazy(r"[-+*](?: |$)")
 _ORDERED = lazy(r" *\d{1,9}[.)](?: |$)")
 _FENCE = lazy(r"(`{3,}|~{3,})(.*)")
-_RULE_LIKE = lazy(r" *[-*_=][-*_= ]*")  # thematic breaks and setext underlines
+#: A line of these characters alone (not only spaces) is read as a thematic break or a
+#: setext underline, which the line scanner leaves to markdown-it.
+_RULE_CHARS = " -*_="
 _ITEM_BAIL = lazy(r"#{1,6}(?: |$)|[-+*](?: |$)|\d{1,9}[.)](?: |$)|[>]|<|```|~~~")
 _TASK_ONLY = lazy(r"\[.\]\s*")
-_RULE_OR_NUMBER = frozenset("-*_=0123456789")  # what _RULE_LIKE or _ORDERED can start with
+_RULE_OR_NUMBER = frozenset("-*_=0123456789")  # what a rule or _ORDERED can start with
+_DIGITS = frozenset("0123456789")
 
 
 def fast_blocks(lines: list[str]) -> list[Block] | None:
@@ -454,7 +457,9 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             para.append(rest.rstrip(" \t"))  # a lazy continuation, however deep
             continue
         first = rest[0]  # each pattern below can only match from its own first characters
-        if first in _RULE_OR_NUMBER and (_RULE_LIKE.fullmatch(line) or _ORDERED.match(line)):
+        if first in _RULE_OR_NUMBER and (
+            _ORDERED.match(line) if first in _DIGITS else not line.strip(_RULE_CHARS)
+        ):
             return None  # a thematic break or setext underline; an ordered list
         bullet = heading = fenced = None
         if first in "-+*":
@@ -482,7 +487,7 @@ def fast_blocks(lines: list[str]) -> list[Block] | None:
             content = rest[2:]
             if (
                 _ITEM_BAIL.match(content)
-                or _RULE_LIKE.fullmatch(content)
+                or not content.strip(_RULE_CHARS)  # a thematic break (or setext underline)
                 or _TASK_ONLY.fullmatch(content)
                 or (content[0] == "[" and not content.startswith("[[") and not _TASK.match(content))
             ):

@@ -1010,14 +1010,14 @@ def entry_spans(doc: Document) -> dict[str, tuple[int, int]]:
 
 def keeps_item_lines(doc: Document, key: str) -> bool:
     """Whether an edit of the list at ``key`` keeps the lines of the items it keeps (see
-    :func:`one_item_a_line`): an item YAML reads as a collection (``- [[Note]]``) can
+    :func:`items_on_own_lines`): an item YAML reads as a collection (``- [[Note]]``) can
     then be kept as written; elsewhere it would be written out anew as YAML (``- - -
     Note``)."""
     if doc.data is None or not doc.writable:
         return False
     root = _spans(doc.yaml_text)
     span = root.entries.get(key) if root is not None else None
-    return span is not None and one_item_a_line(doc.yaml_text, span)
+    return span is not None and items_on_own_lines(doc.yaml_text, span)
 
 
 def _first_line(doc: Document) -> int | None:
@@ -1130,14 +1130,14 @@ def _splice(
 def _list_edit(
     text: str, span: plain_yaml.Span, old: Value, value: Value, newline: str
 ) -> _Splice | None:
-    """A block list of single-line values edited item by item (None when it is not
-    one, or ``value`` is no plain list of single values).  An item kept keeps its line,
-    with its comment, and the comment lines just above it, wherever the new order puts
-    it; a removed item's line goes (its comment with it), the comment lines above it
-    stay; a new item goes after the item before it."""
+    """A block list whose items stand on lines of their own edited item by item (None
+    when it is not one, or ``value`` is no list or an empty one).  An item kept keeps its
+    lines, with their comments, and the comment lines just above it, wherever the new
+    order puts it; a removed item's lines go (the comments on them with them), the
+    comment lines above and in it stay; a new item goes after the item before it."""
     if not is_sequence(old) or not is_sequence(value) or not value:
         return None
-    if len(old) != len(span.items) or not one_item_a_line(text, span):
+    if len(old) != len(span.items) or not items_on_own_lines(text, span):
         return None
     starts = [_line_start(text, item.start) for item in span.items]
     ends = [_line_end(text, item.end) for item in span.items]
@@ -1149,38 +1149,43 @@ def _list_edit(
     for index, item in enumerate(old):
         unused.setdefault(_key(item), []).append(index)
     kept = [unused[_key(v)].pop(0) if unused.get(_key(v)) else None for v in value]
-    if any(was is None and _is_collection(v) for v, was in zip(value, kept, strict=True)):
-        return None  # a new item that is no single value
     removed = sorted(set(range(len(old))) - {k for k in kept if k is not None})
+
+    def gone(index: int) -> str:  # what stays of a removed item: its comment lines
+        return _comments(above[index]) + _comment_lines(text[starts[index] : ends[index]])
+
     out: list[str] = []
     for place, (new, was) in enumerate(zip(value, kept, strict=True)):
         later = (k for k in kept[place:] if k is not None)
         before = was if was is not None else min(later, default=len(old))
         while removed and removed[0] < before:  # the comments above the next item kept
-            out.append(_comments(above[removed.pop(0)]))
+            out.append(gone(removed.pop(0)))
         if was is None:
-            out.append(f"{pad}- {inline_text(new)}{newline}")
+            out += [pad + line + newline for line in block_lines([new])]
         else:
             out.append(above[was] + text[starts[was] : ends[was]])
-    out += [_comments(above[k]) for k in removed]
+    out += [gone(k) for k in removed]
     new_text = "".join(out)
     if not text[: ends[-1]].endswith("\n"):
         new_text = new_text.removesuffix(newline)  # the list ended the text, with no break
     return _Splice(starts[0], ends[-1], new_text)
 
 
-def one_item_a_line(text: str, span: plain_yaml.Span) -> bool:
-    """Whether ``span`` is a block list of one-line items, each alone on its line (with
-    at most a comment): a scalar, or a flow list or mapping (``- [[Note]]``, which YAML
-    reads as a list in a list): what :func:`_list_edit` edits item by item."""
+def items_on_own_lines(text: str, span: plain_yaml.Span) -> bool:
+    """Whether ``span`` is a block list whose items each stand on lines of their own (the
+    first opening with its ``-``, the last holding at most a comment after it): a scalar
+    or a flow list or mapping on one line (``- [[Note]]``, which YAML reads as a list in
+    a list), or a block mapping (a plan's row): what :func:`_list_edit` edits item by
+    item."""
     if span.kind != "block-seq" or not span.items:
         return False
     for item in span.items:
-        if item.kind not in ("scalar", "flow-seq", "flow-map"):
+        if item.kind not in ("scalar", "flow-seq", "flow-map", "block-map"):
             return False
         start, end = _line_start(text, item.start), _line_end(text, item.end)
         lead, rest = text[start : item.start], text[item.end : end].strip()
-        if lead.strip() != "-" or "\n" in text[item.start : item.end]:
+        one_line = "\n" not in text[item.start : item.end]
+        if lead.strip() != "-" or not (one_line or item.kind == "block-map"):
             return False  # a multi-line value, or more than the item on its line
         if rest and not rest.startswith("#"):
             return False
@@ -1193,8 +1198,15 @@ def _comments(lines: str) -> str:
     return lines if lines.strip() else ""
 
 
+def _comment_lines(text: str) -> str:
+    """The lines of ``text`` that hold only a comment, each with a line break."""
+    return "".join(line + "\n" for line in text.split("\n") if line.lstrip().startswith("#"))
+
+
 def _key(value: Value) -> tuple[str, str]:
-    """A list item to compare by: its type and text (``1`` is not ``"1"`` nor ``True``)."""
+    """A list item to compare by: its type and text as it reads back (``1`` is not
+    ``"1"`` nor ``True``)."""
+    value = plain(value)
     return type(value).__name__, str(value)
 
 
@@ -1230,11 +1242,29 @@ def _replace_value(
             return _Splice(span.start, span.end, (newline + pad).join(lines))
         pad = " " * (span.key_column + 2)
         return _Splice(colon, span.end, "".join(newline + pad + line for line in lines))
+    if span.kind in ("block-seq", "block-map") and span.start > colon:
+        return _onto_key_line(text, span, colon, "" if value is None else " " + inline_text(value))
     if value is None:
         return _Splice(colon, span.end, "")
     if span.kind == "scalar" and span.end > span.start >= colon:
         return _Splice(start, span.end, _scalar_like(text[start], value))
     return _Splice(colon, span.end, " " + inline_text(value))
+
+
+def _onto_key_line(text: str, span: plain_yaml.Span, colon: int, value: str) -> _Splice:
+    """A block list or mapping under its key replaced by ``value``, the text after the
+    key's colon: the lines of its items go, with the comments on them; a comment on the
+    key's line and the comment lines under it stay (as those of a list edited item by
+    item do)."""
+    end = _line_end(text, span.end)
+    rest, _, under = text[colon:end].partition("\n")
+    note = _NOTE.search(rest)
+    line = value + (note.group() if note else "") + ("\r\n" if rest.endswith("\r") else "\n")
+    return _Splice(colon, end, line + _comment_lines(under))
+
+
+#: A comment after a value, with the blank space before it.
+_NOTE = lazy(r"[ \t]+#[^\r\n]*")
 
 
 #: An anchor before a value (``current: &a 3``): kept when the value is replaced (a

@@ -114,7 +114,7 @@ GOAL_FIELDS: dict[str, Field] = {
         Field("why", "text", "relevant", "why the goal matters"),
         Field("start", "date", "time-bound", "first day of the goal's window"),
         Field("due", "date", "time-bound", "the deadline"),
-        Field("milestones", "milestones", "time-bound", "list of {title, due, done}"),
+        Field("milestones", "milestones", "time-bound", "list of {title, due, done, dropped}"),
         Field("review_every", "duration", "time-bound", "check-in rhythm: 1w or 2w"),
         Field(
             "kind", "choice", "outcome", "outcome (a result) or activity (an effort)", GOAL_KINDS
@@ -506,25 +506,25 @@ def _milestone(
     field: Field, number: int, item: Any
 ) -> tuple[dict[str, Any] | None, list[tuple[str, str | None]]]:
     """Item ``number`` of the list, read; else None and each of its problems with the key
-    at fault (a bad ``due`` and a bad ``done`` are both told: the second was never said)."""
+    at fault (a bad ``due`` and a bad ``done`` are both told: the second was never said).
+    ``done`` and ``dropped`` are each ``true``, ``false`` or the day it happened."""
     if isinstance(item, str):
         item = {"title": item}
     if not isinstance(item, dict) or not item.get("title"):
         return None, [(f"{field.name} item {number} needs a title", None)]
     problems: list[tuple[str, str | None]] = []
     due = item.get("due")
-    due_date = None
+    read: dict[str, Any] = {"title": _scalar_str(item["title"]), "due": None}
     try:
-        due_date = parse_date(str(due)) if due is not None else None
+        read["due"] = parse_date(str(due)) if due is not None else None
     except DateError as exc:
         problems.append((f"{field.name} item {number}: {exc.message}", "due"))
-    done = done_value(item.get("done"))
-    if done is None:
-        message = f"{field.name} item {number}: done should be true, false or the date it was done"
-        problems.append((message, "done"))
-    if problems:
-        return None, problems
-    return {"title": _scalar_str(item["title"]), "due": due_date, "done": done or False}, []
+    for key in ("done", "dropped"):
+        read[key] = done_value(item.get(key))
+        if read[key] is None:
+            message = f"{key} should be true, false or the date it was {key}"
+            problems.append((f"{field.name} item {number}: {message}", key))
+    return (None, problems) if problems else (read, [])
 
 
 def _scalar_str(value: Any) -> str:
@@ -662,7 +662,38 @@ def _read_milestones(
     for index, message, key in bad:
         where = item_line(raw, index, key, line)
         problems.append(Diagnostic(path, where, message, "error", "value"))
+    for index, item in enumerate(raw):  # a list: milestone_items refuses anything else
+        for key in item if isinstance(item, dict) else ():
+            if key not in MILESTONE_KEYS:
+                message = f"{field.name} item {index + 1}: {_unread_key(key, item)}"
+                where = item_line(raw, index, key, line)
+                problems.append(Diagnostic(path, where, message, "warning", MILESTONE_KEY))
     return [{**item, "index": index} for index, item in items]
+
+
+#: The keys a milestone reads; any other is told (H027), as it is not read.
+MILESTONE_KEYS = frozenset({"title", "due", "done", "dropped"})
+#: The code of the diagnostic of a key a milestone does not read.
+MILESTONE_KEY = "milestone-key"
+
+
+def _unread_key(key: Any, item: dict[Any, Any]) -> str:
+    """Why a milestone's ``key`` is not read, and the key meant: one it lacks a slip of
+    the finger away (as H012 finds a goal's), or ``done``/``dropped`` for a ``status``
+    saying so."""
+    from journal.core.names import one_slip  # only a milestone with a key of its own asks
+
+    said, typed, value = f"`{key}` is no milestone key", str(key).lower(), item[key]
+    if typed == "status" and str(value).lower() in ("done", "dropped"):
+        meant = str(value).lower()
+        return (
+            f"{said}, so `{key}: {value}` is not read: a milestone is {meant} with "
+            f"`{meant}: true` (or the day)"
+        )
+    close = [name for name in sorted(MILESTONE_KEYS - item.keys()) if one_slip(typed, name)]
+    if close:
+        return f"{said}, and it has no `{close[0]}`: a typo?"
+    return f"{said}: it is not read (a milestone reads `title`, `due`, `done` and `dropped`)"
 
 
 def item_line(raw: Any, index: int, key: str | None, line: int | None) -> int | None:

@@ -43,18 +43,35 @@ class Milestone(Record):
     due: date | None
     done: bool | date  # True, False, or the day it was done
     index: int
+    dropped: bool | date = False  # True, False, or the day it was dropped
 
     @property
     def is_done(self) -> bool:
         return self.done is not False
 
     @property
+    def is_dropped(self) -> bool:
+        """Dropped and not done: planned, due and counted nowhere."""
+        return self.dropped is not False and not self.is_done
+
+    @property
     def done_on(self) -> date | None:
         return self.done if isinstance(self.done, date) else None
 
+    @property
+    def done_day(self) -> date | None:
+        """The day it counts as done: the day it was done, its due day when ticked
+        without one (``done: true``); None while open."""
+        return self.due if self.done is True else self.done_on
+
     def to_dict(self) -> dict[str, Any]:
-        done = self.done.isoformat() if isinstance(self.done, date) else self.done
-        return {"title": self.title, "due": _iso(self.due), "done": done}
+        dropped = _day_or(self.dropped) if self.is_dropped else False
+        return {
+            "title": self.title,
+            "due": _iso(self.due),
+            "done": _day_or(self.done),
+            "dropped": dropped,
+        }
 
 
 @record()
@@ -83,7 +100,9 @@ class Goal(Record):
     why: str | None = None
     start: date | None = None
     due: date | None = None
-    milestones: list[Milestone] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)  # those not dropped
+    #: The milestones dropped (:attr:`Milestone.is_dropped`): only listed, as dropped.
+    dropped_milestones: list[Milestone] = field(default_factory=list)
     review_every: str | None = None
     kind: str = "outcome"
     feeds: list[Link] = field(default_factory=list)
@@ -151,6 +170,11 @@ class Goal(Record):
     def is_open(self) -> bool:
         return self.status in ("active", "paused")
 
+    @property
+    def every_milestone(self) -> list[Milestone]:
+        """The milestones in the file's order, the dropped ones too: as they are listed."""
+        return sorted([*self.milestones, *self.dropped_milestones], key=lambda m: m.index)
+
     def line_of(self, key: str) -> int | None:
         return self.lines.get(key) or self.lines.get("title")
 
@@ -183,7 +207,7 @@ class Goal(Record):
             "feeds": [str(link) for link in self.feeds],
             "start": _iso(self.start),
             "due": _iso(self.due),
-            "milestones": [m.to_dict() for m in self.milestones],
+            "milestones": [m.to_dict() for m in self.every_milestone],
             "review_every": self.review_every,
             "metric_source": self.metric_source,
             "metric_kind": self.metric_kind,
@@ -381,6 +405,11 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def _day_or(value: bool | date) -> bool | str:
+    """``done`` or ``dropped`` as JSON: the day as text, else true or false."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
 def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
     """The typed goal of a ``type: goal`` note, with a diagnostic per bad value."""
     goal = Goal(
@@ -398,7 +427,11 @@ def goal_from_note(note: Note) -> tuple[Goal, list[Diagnostic]]:
         if key in ("type", "title", "id"):
             continue
         if key == "milestones":
-            value = [Milestone(m["title"], m["due"], m["done"], m["index"]) for m in value]
+            read = [
+                Milestone(m["title"], m["due"], m["done"], m["index"], m["dropped"]) for m in value
+            ]
+            goal.dropped_milestones = [m for m in read if m.is_dropped]
+            value = [m for m in read if not m.is_dropped]
         if value is not None:
             setattr(goal, key, value)
     goal.file_current = goal.current

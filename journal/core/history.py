@@ -17,6 +17,7 @@ Pure: the versions come in as bytes or parsed notes, the commits as
 
 from __future__ import annotations
 
+import bisect
 import json
 import unicodedata
 from collections import Counter
@@ -105,8 +106,9 @@ class GoalState(Record):
     start: str | None  # ISO dates, so a state is plain data
     due: str | None
     unit: str | None
-    #: (title, ISO due day or None, done: False, True or the ISO day it was done)
-    milestones: tuple[tuple[str, str | None, bool | str], ...] = ()
+    #: (title, ISO due day or None, done: False, True or the ISO day it was done, dropped:
+    #: the same), the dropped ones too
+    milestones: tuple[tuple[str, str | None, bool | str, bool | str], ...] = ()
     checkins: tuple[tuple[str, str, str], ...] = ()  # (day, value text, note: CheckIn.text)
     #: The other properties (not :data:`OWN_EVENTS`) in file order: (key, value as JSON).
     props: tuple[tuple[str, str], ...] = ()
@@ -135,7 +137,7 @@ class GoalState(Record):
         return cls(
             **{
                 **data,
-                "milestones": tuple((str(t), u, d) for t, u, d in data["milestones"]),
+                "milestones": tuple((str(t), u, d, x) for t, u, d, x in data["milestones"]),
                 "checkins": tuple((str(a), str(b), str(c)) for a, b, c in data["checkins"]),
                 "props": tuple((str(k), str(v)) for k, v in data["props"]),
                 "own": tuple((str(k), v) for k, v in data["own"]),
@@ -165,7 +167,8 @@ def state_of(note: Note) -> GoalState | None:
         due=goal.due.isoformat() if goal.due else None,
         unit=goal.unit,
         milestones=tuple(
-            (m["title"], m["due"], m["done"]) for m in (one.to_dict() for one in goal.milestones)
+            (m["title"], m["due"], m["done"], m["dropped"])
+            for m in (one.to_dict() for one in goal.every_milestone)
         ),
         checkins=tuple((c.day.isoformat(), c.value_text, c.text) for c in goal.checkins),
         props=tuple(props),
@@ -453,19 +456,21 @@ def _summary(state: GoalState) -> str:
 
 
 def _milestones(old: GoalState, new: GoalState) -> list[Event]:
-    """The milestones added, renamed, moved, reached or reopened, in the new list's
-    order, then those removed.  A milestone is the one of the same title (the first
+    """The milestones added, renamed, moved, reached, dropped or reopened, in the new
+    list's order, then those removed.  A milestone is the one of the same title (the first
     not matched yet); one whose title changed at the same place in the list with the
     same due day is renamed."""
     if old.milestones == new.milestones:  # most commits
         return []
     left = dict(enumerate(old.milestones))  # the old ones not matched yet, by place
     matched = []
-    for title, _due, _done in new.milestones:
+    for title, *_rest in new.milestones:
         at = next((i for i, m in left.items() if m[0] == title), None)
         matched.append(left.pop(at) if at is not None else None)
     events = []
-    for place, ((title, due, done), was) in enumerate(zip(new.milestones, matched, strict=True)):
+    for place, ((title, due, done, dropped), was) in enumerate(
+        zip(new.milestones, matched, strict=True)
+    ):
         if was is None and place in left and left[place][1] == due:
             was = left.pop(place)
             events.append(
@@ -478,13 +483,38 @@ def _milestones(old: GoalState, new: GoalState) -> list[Event]:
             events.append(_milestone_moved("due", title, was[1], due))
         if done and not was[2]:
             events.append(Event("milestone", title, "reached", f"milestone reached: {title}"))
-        elif was[2] and not done:
+        elif dropped and not was[3]:
+            events.append(Event("milestone", title, "dropped", f"milestone dropped: {title}"))
+        elif (was[2] and not done) or (was[3] and not dropped):
             events.append(Event("milestone", title, "reopened", f"milestone reopened: {title}"))
         elif was[2] != done:  # done either way: on another day, or a day given or taken away
             events.append(_milestone_moved("done", title, was[2], done))
-    for title, _due, _done in left.values():
+    for title, *_rest in left.values():
         events.append(Event("milestone", title, None, f"milestone removed: {title}"))
     return events
+
+
+def tick_day(changes: Iterable[tuple[date, GoalChange]], title: str) -> date | None:
+    """The day of the change that ticked the milestone ``title`` done (``milestone
+    reached``), of a goal's ``changes`` (newest first, each with the day it counts on),
+    following its renames back; None when a later one reopened it, or it was added
+    done, or its done date was changed, or no change tells (written done)."""
+    for day, change in changes:
+        renamed = None
+        for event in change.events:
+            if event.kind != "milestone":
+                continue
+            what = event.text.removeprefix("milestone ").split(":", 1)[0]
+            if what == "renamed" and event.new == title:
+                renamed = event.old
+            elif what in ("reached", "reopened") and event.old == title:
+                return day if what == "reached" else None
+            elif (what == "added" and event.new == title) or (
+                what == "done date moved" and event.new["title"] == title
+            ):
+                return None
+        title = renamed or title
+    return None
 
 
 def _milestone_moved(key: str, title: str, was: Any, now: Any) -> Event:
@@ -863,6 +893,47 @@ def follow(history: History, goal_id: str | None, path: str) -> list[tuple[Revis
                 found.append((revision, change))
                 trail.take(change)
     return found
+
+
+class Followed:
+    """:func:`follow` for many goals over one ``history``, each walk jumping from one
+    change of its goal to the next by id and path instead of reading every change (a
+    vault of goals without ``id``: 150 goals and 1,500 commits cost a review 0.6 s of
+    full walks)."""
+
+    def __init__(self, history: History) -> None:
+        self._flat = [(r, c) for r, changes in history for c in changes]
+        self._by_id: dict[str, list[int]] = {}
+        self._by_path: dict[str, list[int]] = {}
+        for at, (_revision, change) in enumerate(self._flat):
+            for key in {i for i in (change.old_id, change.new_id) if i}:
+                self._by_id.setdefault(key, []).append(at)
+            self._by_path.setdefault(change.path, []).append(at)
+
+    def __call__(self, goal_id: str | None, path: str) -> list[tuple[Revision, GoalChange]]:
+        """What ``follow(history, goal_id, path)`` gives: a change the trail owns is
+        one of its id's or at its path, so the next it takes is the first it owns after
+        the last taken, in those two lists (its trail changes only when it takes one)."""
+        trail = _Trail(goal_id, path)
+        found: list[tuple[Revision, GoalChange]] = []
+        last = -1
+        while True:
+            taken = None
+            for stream in (
+                self._by_path.get(trail.tracked or "", ()),
+                self._by_id.get(trail.goal_id or "", ()),
+            ):
+                at = bisect.bisect_right(stream, last)
+                while at < len(stream) and not trail.owns(self._flat[stream[at]][1]):
+                    at += 1
+                if at < len(stream) and (taken is None or stream[at] < taken):
+                    taken = stream[at]
+            if taken is None:
+                return found
+            revision, change = self._flat[taken]
+            found.append((revision, change))
+            trail.take(change)
+            last = taken
 
 
 def goals_of(history: History) -> list[list[tuple[Revision, GoalChange]]]:

@@ -149,16 +149,17 @@ def _at_section_end(body: str, content: int, end: int, entry: str, nl: str) -> s
 
 
 def _new_section(body: str, entry: str, nl: str, *, fresh_line: bool) -> str:
-    """``## Log`` and the entry at the end of the body, after a blank line."""
+    """``## Log`` and the entry at the end of the body, on a line of its own (after a
+    blank line, unless the body is blank space); a file without a final newline (one
+    ending in blank space, or at the closing ``---``) stays without one."""
+    ended = body.endswith(("\n", "\r")) if body else fresh_line
     if not body.strip():
-        lead = "" if fresh_line else nl
-        ending = nl
-    elif body.endswith(("\n", "\r")):
+        lead = "" if ended else nl
+    elif ended:
         lead = "" if split_lines(body)[-2:-1] == [""] else nl
-        ending = nl
     else:
-        lead, ending = nl + nl, ""  # a file without a final newline stays without one
-    return body + lead + HEADING + nl + nl + entry + ending
+        lead = nl + nl
+    return body + lead + HEADING + nl + nl + entry + (nl if ended else "")
 
 
 def _verify(doc: Document, text: str, checkin: CheckIn, periodic: PeriodicSettings | None) -> None:

@@ -26,7 +26,14 @@ from journal.core.formatting import (
     uncommented,
 )
 from journal.core.goal import Goal, Milestone
-from journal.core.progress import counted, places, planned, start_of, stepped
+from journal.core.progress import (
+    counted,
+    overdue_milestones,
+    places,
+    planned,
+    start_of,
+    stepped,
+)
 from journal.core.records import Record, record
 from journal.core.review import Series, SeriesOf, gantt_head, gantt_text, value_points
 from journal.core.rules.base import hours_over, to_pause
@@ -148,23 +155,32 @@ def build_plan(
     series_of: SeriesOf | None = None,
     kept: Mapping[str, Mapping[str, float]] | None = None,
     undated: Mapping[str, date | None] | None = None,
+    milestones: Mapping[str, list[Milestone]] | None = None,
     max_active_goals: int | None = None,
+    today: date | None = None,
 ) -> dict[str, Any]:
-    """Everything the plan template shows, as plain data.  ``targets`` (per goal id,
-    the value to reach by the end of each week, null before the goal's window, up to
-    its last week, or the week a done goal was completed in) and ``starts`` (per goal
-    id, the value its line starts from, as the table's "From" shows it) go into the
-    front matter, for the review.  ``undated``: the done goals without a ``completed``
-    day the plan holds (:func:`planned_goals`).  ``series_of``: each goal's values over
-    time (by default :func:`value_points`, without git).  ``kept``: the weekly targets a
-    user edited and kept (see :func:`~journal.core.plan_notes.read_targets`), which the
-    table then shows, in each goal's weeks (a goal they name no target for gets an empty
-    column), and Focus by month follows for the goals whose targets differ from the
-    plan's (:class:`KeptLine`)."""
+    """Everything the plan template shows, as plain data, as of ``today`` (without it,
+    no month is over).  ``targets`` (per goal id, the value to reach by the end of each
+    week, null before the goal's window, up to its last week, or the week a done goal
+    was completed in) and ``starts`` (per goal id, the value its line starts from, as
+    the table's "From" shows it) go into the front matter, for the review.
+    ``undated``: the done goals without a ``completed`` day the plan holds
+    (:func:`planned_goals`).  ``milestones``: by path, the milestones to take for a
+    goal's (those ticked without a day, dated by git).  ``series_of``: each goal's
+    values over time (by default :func:`value_points`, without git).  ``kept``: the
+    weekly targets a user edited and kept (see
+    :func:`~journal.core.plan_notes.read_targets`), which the table then shows, in each
+    goal's weeks (a goal they name no target for gets an empty column), and Focus by
+    month follows for the goals whose targets differ from the plan's
+    (:class:`KeptLine`)."""
     weeks = plan_weeks(start, days, week_start)
     span = Period(start, weeks[-1].end)
     labels = [week_label(w.start, week_start) for w in weeks]
-    goals = planned_goals(catalog.goals, span, undated)
+    dated = milestones or {}
+    goals = [
+        replace(g, milestones=dated[g.path]) if g.path in dated else g
+        for g in planned_goals(catalog.goals, span, undated)
+    ]
 
     def link(goal: Goal) -> str:
         return catalog.link_to(goal.path)
@@ -222,6 +238,7 @@ def build_plan(
     )
     names = short_names([g.title for g in with_line])
     goal_titles = goal_names([g.title for g in with_line])
+    late = _late(goals, today)
     return {
         "start": start.isoformat(),
         "end": span.end.isoformat(),
@@ -265,6 +282,7 @@ def build_plan(
                         "goal_title": goal_titles[number_ - 1],
                         "title": titled(g, m),
                         "done": m.is_done,
+                        "overdue": late.get((g.path, m.index)),
                     }
                     for day, number_, g, m in placed
                     if day in week
@@ -282,6 +300,7 @@ def build_plan(
                         "due": day.isoformat(),
                         "done": m.is_done,
                         "dates": _dates(m),
+                        "overdue": late.get((g.path, m.index)),
                     }
                     for day, m in _milestone_days(g, span)
                 ],
@@ -293,7 +312,7 @@ def build_plan(
             **_capacity(goals, worked, weeks, labels, hours_per_week, link),
             **_too_many(catalog.goals, max_active_goals),
         },
-        "focus": _focus(goals, focused, points, link, titled, span),
+        "focus": _focus(goals, worked, focused, points, link, titled, span, today, late),
         "chart": _gantt(goals, worked, span),
         "targets": {g.key: _trimmed(values[g.path]) for g in with_line},
         "starts": starts,
@@ -549,23 +568,30 @@ def _too_many(goals: Sequence[Goal], limit: int | None) -> dict[str, Any]:
 
 def _focus(
     goals: list[Goal],
+    worked: Mapping[str, Period | None],
     lines: dict[str, Line],
     points: Mapping[str, Series],
     link: Callable[[Goal], str],
     titled: Callable[[Goal, Milestone], str],
     span: Period,
+    today: date | None,
+    late: Mapping[tuple[str, int], int],
 ) -> list[dict[str, Any]]:
-    """Per month of the plan: the goals that need the most progress in it (the largest
-    share of their planned way, with the value to reach by the month's end), but for
-    one whose value (``points``: by the month's end, or now) is there already; and the
-    milestones (``titled``) and due days that fall in it; a goal done by the month's end
-    is in none."""
+    """Per month of the plan, what was planned for it: the goals that need the most
+    progress in it (the largest share of their planned way, with the value to reach by
+    the month's end; in a month not over by ``today``, but for one whose value -
+    ``points``: by the month's end, or now - is there already, unless it was done in the
+    month), each with the day it was done when that is in the month; the milestones
+    (``titled``) and due days that fall in it (:func:`_goal_day`), with the days each
+    is overdue (``late``, :func:`_late`; an active goal's past its due day); and the
+    goals ``worked`` on in it.  A goal done before the month is in none of its lists."""
     months: list[dict[str, Any]] = []
     day = span.start.replace(day=1)
     while day <= span.end:
         following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
         month = Period(max(day, span.start), min(following - timedelta(days=1), span.end))
-        live = [g for g in goals if not _done_by(g, month.end)]
+        over = today is not None and month.end < today
+        live = [g for g in goals if not _done_by(g, month.start - timedelta(days=1))]
         needs = []
         for goal in live:
             line = lines.get(goal.path)
@@ -576,9 +602,14 @@ def _focus(
             # the change between the values shown (as the plan asks them), so the
             # months add up
             change = round(planned(goal, after) - planned(goal, before), places(goal))
-            has = value_on(points[goal.path], month.end, goal.baseline or 0)
-            if change != 0 and (planned(goal, after) - has) * (line.target - line.begin) > 0:
-                needs.append((-share, goal.path, goal, change, after))
+            if change == 0:
+                continue
+            done = goal.completed if _done_by(goal, month.end) else None
+            if not (over or done):  # still to come: not one that is there already
+                has = value_on(points[goal.path], month.end, goal.baseline or 0)
+                if (planned(goal, after) - has) * (line.target - line.begin) <= 0:
+                    continue
+            needs.append((-share, goal.path, goal, change, after, done))
         needs.sort(key=lambda n: n[:2])
         items = [
             {
@@ -587,20 +618,26 @@ def _focus(
                 "due": day.isoformat(),
                 "done": m.is_done,
                 "dates": _dates(m, dated=True),
+                "overdue": late.get((g.path, m.index)),
             }
-            for g in live
+            for g in goals
             for day, m in _milestone_days(g, span)
             if day in month
         ] + [
             {
                 "goal": link(g),
                 "milestone": None,
-                "due": g.due.isoformat(),
-                "done": False,
-                "dates": None,
+                "due": shown.isoformat(),
+                "done": g.status == "done",
+                "dates": f"due {g.due}" if g.due and g.due != shown else None,
+                "overdue": (
+                    (today - shown).days
+                    if today and g.status == "active" and shown < today
+                    else None
+                ),
             }
             for g in live
-            if g.due and g.due in month
+            if (shown := _goal_day(g)) and shown in month
         ]
         items.sort(key=lambda i: (i["due"], i["goal"], i["milestone"] or ""))
         months.append(
@@ -613,14 +650,37 @@ def _focus(
                         "unit": goal.unit or "",
                         "change": signed(change),
                         "reach": number(planned(goal, reach)),
+                        "done": done.isoformat() if done else None,
                     }
-                    for _, _, goal, change, reach in needs[:FOCUS_GOALS]
+                    for _, _, goal, change, reach, done in needs[:FOCUS_GOALS]
                 ],
                 "items": items,
+                "worked": [link(g) for g in goals if (w := worked[g.path]) and w.overlaps(month)],
             }
         )
         day = following
     return months
+
+
+def _late(goals: list[Goal], today: date | None) -> dict[tuple[str, int], int]:
+    """By goal path and milestone index, the days each open milestone of the active
+    ``goals`` is overdue on ``today`` (:func:`overdue_milestones`, as the review counts
+    them)."""
+    if today is None:
+        return {}
+    return {
+        (goal.path, m.index): days
+        for goal in goals
+        if goal.status == "active"
+        for days, m in overdue_milestones(goal, today)
+    }
+
+
+def _goal_day(goal: Goal) -> date | None:
+    """The day Focus by month lists a goal on: the day it was done (as a milestone,
+    :func:`_shown_on`), else its due day."""
+    done = goal.completed if goal.status == "done" else None
+    return done or goal.due
 
 
 def _dates(milestone: Milestone, *, dated: bool = False) -> str | None:
@@ -646,7 +706,7 @@ def _shown_on(goal: Goal, milestone: Milestone, span: Period) -> date | None:
     day, one done late on its done day).  None when that day is not in the plan (one
     done before it is in none, as a goal done before it), and for one left unticked
     when its goal was completed before its day."""
-    day = milestone.done_on or milestone.due
+    day = milestone.done_day or milestone.due
     if day is None or day not in span or (not milestone.is_done and _done_by(goal, day)):
         return None
     return day
@@ -692,7 +752,8 @@ def _gantt(goals: list[Goal], windows: dict[str, Period | None], span: Period) -
 
 
 def _described(shown: list[Goal], milestones: list[Milestone], span: Period) -> str:
-    """The timeline's ``accDescr`` line: its goals, milestones and the first goal due."""
+    """The timeline's ``accDescr`` line: its goals (how many are done, when some are),
+    milestones and the first goal due that is not done (``still due`` once some are)."""
     if not shown:
         return "    accDescr: no goal in these weeks"
     done = sum(m.is_done for m in milestones)
@@ -701,14 +762,20 @@ def _described(shown: list[Goal], milestones: list[Milestone], span: Period) -> 
         if milestones
         else "no milestone"
     )
-    due = sorted((g.due, gantt_text(g.title)) for g in shown if g.due and g.due in span)
+    finished = sum(g.status == "done" for g in shown)
+    still = "still " if finished else ""
+    due = sorted(
+        (g.due, gantt_text(g.title))
+        for g in shown
+        if g.due and g.due in span and g.status != "done"
+    )
     ending = (
-        f"{plural(len(due), 'goal')} due in these weeks, "
+        f"{plural(len(due), 'goal')} {still}due in these weeks, "
         f"{'the first ' if len(due) > 1 else ''}{due[0][1]} on {due[0][0]}"
         if due
-        else "no goal due in these weeks"
+        else f"no goal {still}due in these weeks"
     )
-    return (
-        f"    accDescr: {plural(len(shown), 'goal')} from {span.start} to {span.end} "
-        f"with {held}, and {ending}"
-    )
+    goals = f"{plural(len(shown), 'goal')} from {span.start} to {span.end}"
+    if finished:
+        goals += f", {finished} of them done,"
+    return f"    accDescr: {goals} with {held}, and {ending}"

@@ -180,11 +180,12 @@ def build_review(
     ``completed_paths``: the goals git saw completed in the period (see
     :func:`_completed_in`).  ``series_of``: each goal's values over time (by default
     :func:`value_points`, without git).  ``then``: by path, the fields (``status``,
-    ``target``, ``due``...) whose value on ``as_of`` git knows to differ from the file's,
-    typed as :class:`Goal` has them (a goal dropped since was active then, a target
-    raised since was lower).  ``copies``: the rules (of :data:`COPY_RULES`) whose copies
-    Needs attention names (those the vault's settings leave on).  The scoreboard shows
-    the active goals and those completed in the period.
+    ``target``, ``due``, ``milestones``...) whose value on ``as_of`` git knows to differ
+    from the file's, typed as :class:`Goal` has them (a goal dropped since was active
+    then, a target raised since was lower, a milestone moved since was due then).
+    ``copies``: the rules (of :data:`COPY_RULES`) whose copies Needs attention names
+    (those the vault's settings leave on).  The scoreboard shows the active goals and
+    those completed in the period.
 
     The goals are taken as they stood on ``as_of`` (:func:`existed`, :func:`_as_it_was`):
     a goal not written yet is in no list, and no finding of ``smart`` names it, nor one of
@@ -265,11 +266,11 @@ def build_review(
                 {
                     "goal": link(g),
                     "title": catalog.relinked(m.title, g.path),
-                    "day": m.done_on.isoformat(),
+                    "day": m.done_day.isoformat(),
                 }
                 for g in goals
                 for m in g.milestones
-                if m.done_on and m.done_on in period
+                if m.done_day and m.done_day in period
             ],
             "activity": _activity(catalog, checkins, networking, period, as_of),
         },

@@ -35,7 +35,7 @@ from journal.usecases.generate import (
     write_generated,
 )
 from journal.usecases.history import series_lookup
-from journal.usecases.review import done_days, found_places, review_places
+from journal.usecases.review import done_days, found_places, milestones_on, review_places
 
 TEMPLATE = "plan.md.j2"
 
@@ -131,7 +131,8 @@ def quarterly_plan(
     without ``write`` or with ``dry_run``; refused while a folder can't be listed, see
     :func:`refuse_unlisted`).  With no ``start``, the plan starts on
     :func:`default_start`; ``keep_running``: unless a plan runs through that week, which
-    is then made again, with its own start and days (:func:`running_plan`)."""
+    is then made again, with its own start and days (:func:`running_plan`), and a plan
+    made so says how to refresh the one it takes over from while that one still runs."""
     if start is None:
         start = default_start(today, vault.config.week_start)
         running = running_plan(catalog, start, vault.config.folders.plan) if keep_running else None
@@ -144,6 +145,7 @@ def quarterly_plan(
     undated = _undated(vault, catalog, path, today)
     planned = {g.key: g for g in planned_goals(catalog.goals, Period(start, end), undated)}
     series_of = series_lookup(vault, list(planned.values()), today)
+    ticked = milestones_on(vault, list(planned.values()), today, today)
 
     def plan_data(
         kept: dict[str, dict[str, float]] | None = None,
@@ -160,23 +162,34 @@ def quarterly_plan(
                 series_of=series_of,
                 kept=kept,
                 undated=undated,
+                milestones=ticked,
                 max_active_goals=vault.config.goals.max_active_goals,
+                today=today,
             )
         return data, data.pop("targets"), data.pop("starts")
 
     data, targets, starts = plan_data()
     told: list[str] = []  # what the plan written is, told once it is (not when it can't be)
+    handed: list[str] = []  # told when the plan is made: the plan it takes over from
     ours, week_start = Period(start, end), vault.config.week_start
     for other_start, other_end, note in plan_spans(catalog):
         theirs = Period(other_start, other_end)
-        if note.path != path and _overlap_told(ours, theirs, week_start):
-            again = plan_options(other_start, other_end, vault.config.plan.days)
+        if note.path == path or not ours.overlaps(theirs):
+            continue
+        again = plan_options(other_start, other_end, vault.config.plan.days)
+        if _overlap_told(ours, theirs, week_start):
             followed = max((start, path), (other_start, note.path))[1]  # as covering() picks
             this = "this plan" if write and not dry_run else "this plan, if written,"
             told.append(
                 f"{this} overlaps {note.path} ({other_start} to {other_end}); on the days both "
                 f"cover, a review follows {followed} (the one that starts last, then by "
                 f"name; regenerate {note.path} with {again})"
+            )
+        elif keep_running and other_start < start and other_end >= today:
+            handed.append(
+                f"{note.path} ends on {other_end}: `journal plan` now refreshes {path}, which "
+                f"reviews follow from {start}; `journal plan {again}` refreshes {note.path} "
+                "until then"
             )
     props = {
         "type": "plan",
@@ -244,6 +257,8 @@ def quarterly_plan(
         resolved=catalog.by_path.get(path) if write else None,  # (see mid_save)
         printed=not write,
     )
+    if written.action in ("created", "would create"):
+        told += handed
     for message in told:
         vault.notice(message)
     if "targets" in written.kept:  # the table is a view of the property, not read back

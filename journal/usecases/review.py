@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from journal.adapters.gitfind import HistoryUnavailable
 from journal.adapters.templates import Renderer
 from journal.adapters.vault import Vault
 from journal.core.catalog import COPY_RULES, Catalog
@@ -25,8 +27,8 @@ from journal.core.dates import (
 from journal.core.errors import UsageProblem
 from journal.core.fields import GOAL_FIELDS, FieldError, coerce
 from journal.core.formatting import one_line_texts
-from journal.core.goal import Goal
-from journal.core.history import Event, History, follow, summed
+from journal.core.goal import Goal, Milestone, goal_from_note
+from journal.core.history import Event, Followed, GoalChange, Revision, summed, tick_day
 from journal.core.names import render_pattern
 from journal.core.periodic import in_folder, weekly_note_path
 from journal.core.plan import plan_weeks
@@ -37,8 +39,8 @@ from journal.usecases.check import check_vault, rules_on
 from journal.usecases.generate import Written, refuse_unlisted, write_generated
 from journal.usecases.history import (
     GoalWeek,
+    LoadedHistory,
     WeekInGit,
-    changes_by_id,
     history_if_any,
     series_lookup,
     week_in_git,
@@ -232,8 +234,10 @@ def review_data(
     repository), ``journal check`` and the 90-day plan covering ``as_of``.  The series
     run to ``today``; a past week reads its values from them on ``as_of``, and each
     goal's status, target, due day... then from git where they changed since
-    (:func:`goals_then`)."""
+    (:func:`goals_then`), and its milestones (:func:`milestones_on`)."""
     then = goals_then(vault, catalog, as_of, today)
+    for path, milestones in milestones_on(vault, catalog.goals, as_of, today).items():
+        then.setdefault(path, {})["milestones"] = milestones
     shown = [
         g
         for g in catalog.goals
@@ -335,16 +339,97 @@ def goals_then(
     ]
     if not later:
         return {}
-    candidates = changes_by_id(history.commits)  # one pass, not one walk per goal
+    followed = Followed(history.commits)  # one pass, not one walk per goal
     now = now_on(today)
     found = {}
     for goal in catalog.goals:
-        fields = _fields_on(candidates(goal.id), goal, as_of, today, now)
+        fields = _fields_on(followed(goal.id, goal.path), goal, as_of, today, now)
         if goal.status == "done" and goal.completed is not None and goal.completed <= as_of:
             fields.pop("status", None)  # done by then: its `completed` day says so
         if fields:
             found[goal.path] = fields
     return found
+
+
+def milestones_on(
+    vault: Vault, goals: Sequence[Goal], as_of: date, today: date
+) -> dict[str, list[Milestone]]:
+    """By path, the milestones of ``goals`` as git has them on ``as_of`` where the
+    file's differ: before today (a past week), as the goal's last commit by then had
+    them when a commit since changed them (moved, ticked, removed...); and each one
+    ticked without a day (``done: true``) done on the day of the commit that ticked it
+    (:func:`~journal.core.history.tick_day`).  Where git can't tell (no repository, the
+    milestones changed since the last commit, the goal not committed by ``as_of``), the
+    file's stand, and ``done: true`` counts on its due day
+    (:attr:`~journal.core.goal.Milestone.done_day`).  History is read once, and not at
+    all for this week without a milestone ticked so."""
+    past = as_of < today
+    wanted = [g for g in goals if past or any(m.done is True for m in g.milestones)]
+    history = history_if_any(vault) if wanted else None
+    if history is None:
+        return {}
+    followed = Followed(history.commits)
+    now = now_on(today)
+    found = {}
+    for goal in wanted:
+        mine = [
+            (commit_day(revision.time, today, now), revision, change)
+            for revision, change in followed(goal.id, goal.path)
+        ]
+        try:
+            then = _committed_on(history, goal, mine, as_of, today) if past else None
+        except HistoryUnavailable as exc:  # (the review goes on without git's history)
+            vault.notice(f"{exc}; going on without it")
+            return {}
+        milestones, older = then or (goal.milestones, mine)
+        dated = [(day, change) for day, _revision, change in older]
+        ticked = [_ticked(m, dated, today) for m in milestones]
+        if ticked != goal.milestones:
+            found[goal.path] = ticked
+    return found
+
+
+def _ticked(milestone: Milestone, changes: list[tuple[date, GoalChange]], today: date) -> Milestone:
+    """``milestone``, when ticked without a day, done on the day git saw it ticked by
+    ``today`` (:func:`~journal.core.history.tick_day`), if it did."""
+    day = tick_day(changes, milestone.title) if milestone.done is True else None
+    return replace(milestone, done=day) if day is not None and day <= today else milestone
+
+
+def _committed_on(
+    history: LoadedHistory,
+    goal: Goal,
+    mine: list[tuple[date, Revision, GoalChange]],
+    as_of: date,
+    today: date,
+) -> tuple[list[Milestone], list[tuple[date, Revision, GoalChange]]] | None:
+    """The milestones of ``goal`` on ``as_of`` as its last commit by then has them, and
+    its changes (``mine``: newest first, each with its day) from that one back; None
+    when no commit since changed them, or git can't tell: the file's are not the ones
+    last committed by today (changed since), or no commit by ``as_of`` has the goal."""
+    at = next((i for i, (day, _r, _c) in enumerate(mine) if day <= as_of), None)
+    moved = [m for m in mine[:at] if any(e.kind == "milestone" for e in m[2].events)]
+    if not moved or at is None:
+        return None
+    day, revision, change = moved[0]  # the last commit that changed them
+    if day > today or _milestones_in(history, revision, change) != goal.milestones:
+        return None
+    _day, revision, change = mine[at]
+    then = _milestones_in(history, revision, change)
+    return (then, mine[at:]) if then is not None else None
+
+
+def _milestones_in(
+    history: LoadedHistory, revision: Revision, change: GoalChange
+) -> list[Milestone] | None:
+    """A goal's milestones as ``change`` left them in the commit ``revision``; None
+    when it left no readable goal there (deleted, broken)."""
+    path = change.new_path
+    blob = history.repo.blob_at(revision.id, path, history.folder(revision.id)) if path else None
+    if path is None or blob is None:
+        return None
+    note = history.versions.note(path, blob)
+    return goal_from_note(note)[0].milestones if note.kind == "goal" and note.readable else None
 
 
 def done_days(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, date]:
@@ -356,25 +441,25 @@ def done_days(vault: Vault, goals: Sequence[Goal], today: date) -> dict[str, dat
     history = history_if_any(vault) if goals else None
     if history is None:
         return {}
-    candidates = changes_by_id(history.commits)
+    followed = Followed(history.commits)
     now = now_on(today)
     found = {}
     for goal in goals:
-        status = _committed_changes(candidates(goal.id), goal, today, now).get("status")
+        status = _committed_changes(followed(goal.id, goal.path), goal, today, now).get("status")
         if status:
             found[goal.path] = status[0][0]
     return found
 
 
 def _committed_changes(
-    history: History, goal: Goal, today: date, now: datetime
+    mine: Sequence[tuple[Revision, GoalChange]], goal: Goal, today: date, now: datetime
 ) -> dict[str, list[tuple[date, Event]]]:
-    """Per field of :data:`THEN_FIELDS`, git's changes of it in ``goal`` (the day each
-    commit counts on, :func:`commit_day`, and event, newest first); not a field whose
-    value in the file is not the one git last recorded by today (changed since, on a
-    day git can't tell)."""
+    """Per field of :data:`THEN_FIELDS`, git's changes of it in ``goal`` (``mine``, its
+    changes as :func:`follow` finds them: the day each commit counts on,
+    :func:`commit_day`, and event, newest first); not a field whose value in the file is
+    not the one git last recorded by today (changed since, on a day git can't tell)."""
     events: dict[str, list[tuple[date, Event]]] = {}
-    for revision, change in follow(history, goal.id, goal.path):  # newest first
+    for revision, change in mine:  # newest first
         for event in change.events:
             key = _field_of(event)
             if key is not None:
@@ -388,13 +473,17 @@ def _committed_changes(
 
 
 def _fields_on(
-    history: History, goal: Goal, as_of: date, today: date, now: datetime
+    mine: Sequence[tuple[Revision, GoalChange]],
+    goal: Goal,
+    as_of: date,
+    today: date,
+    now: datetime,
 ) -> dict[str, Any]:
     """The fields git says ``goal`` had on ``as_of`` that differ from the file's: the
     file's values with the changes committed after ``as_of`` undone, newest first,
     field by field (:func:`_committed_changes`, see :func:`goals_then`)."""
     found = {}
-    for key, changes in _committed_changes(history, goal, today, now).items():
+    for key, changes in _committed_changes(mine, goal, today, now).items():
         current = getattr(goal, key)
         value = current
         for day, event in changes:
@@ -492,11 +581,11 @@ def _paths_now(vault: Vault, catalog: Catalog) -> dict[int, str]:
     history = history_if_any(vault)
     if history is None:
         return {}
-    candidates = changes_by_id(history.commits)
+    followed = Followed(history.commits)
     return {
         id(change): goal.path
         for goal in catalog.goals
-        for _revision, change in follow(candidates(goal.id), goal.id, goal.path)
+        for _revision, change in followed(goal.id, goal.path)
     }
 
 

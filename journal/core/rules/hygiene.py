@@ -23,6 +23,7 @@ from journal.core.fields import (
     GOAL_FIELDS,
     MARKDOWN_LINK,
     MEETING_FIELDS,
+    MILESTONE_KEY,
     OBSIDIAN_LISTS,
     TEMPLATER,
     THOUSANDS,
@@ -1291,5 +1292,19 @@ RULES = (
         "a review's or plan's generated section holding your edits: `journal review` (or "
         "`plan`) keeps it as it is, so it is no longer updated",
         edited_section,
+    ),
+    Rule(
+        "H027",
+        "milestone-key",
+        "warning",
+        "a key in a goal's milestone that journal does not read (a milestone reads `title`, "
+        "`due`, `done` and `dropped`): `status: dropped`, a slip such as `dew:`",
+        _diagnostics(
+            (MILESTONE_KEY,),
+            "warning",
+            "rename it to the key meant, or delete it: `done` and `dropped` take `true` or "
+            "the day (docs/format.md, Milestones); a key of your own can stay: "
+            "`check_ignore: [H027]`",
+        ),
     ),
 )

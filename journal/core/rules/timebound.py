@@ -185,6 +185,20 @@ def milestone_overdue(ctx: Context) -> Iterator[Problem]:
             )
 
 
+def undated_milestone(ctx: Context) -> Iterator[Problem]:
+    for goal in ctx.open_goals:
+        for milestone in goal.milestones:
+            if milestone.due is None and not milestone.is_done:
+                yield Problem(
+                    goal.path,
+                    line_of(goal, "milestones"),
+                    f"milestone {milestone.index + 1} '{milestone.title}' has no due day, so "
+                    "no plan or review can place it",
+                    "give it the day you mean to reach it by (`due: YYYY-MM-DD` under its "
+                    "title), or drop it (`dropped: true`)",
+                )
+
+
 def stale(ctx: Context) -> Iterator[Problem]:
     for goal in ctx.active_goals:
         rhythm = ctx.review_every(goal)
@@ -432,5 +446,13 @@ RULES = (
         "a meeting with an open task and no `follow_up_by` owes its follow-up "
         "`follow_up_days` after it, a day only journal knows",
         implied_follow_up,
+    ),
+    Rule(
+        "T015",
+        "undated-milestone",
+        "warning",
+        "an open milestone of an open goal has no `due` day: no plan, review or status "
+        "can place it in a week",
+        undated_milestone,
     ),
 )

@@ -1,0 +1,107 @@
+"""Milestones no plan can place: dropped ones, undated ones, and keys a milestone does not
+read (found in a tryout: each of them went missing from the plan without a word)."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import Invoke, Write, goal_text
+
+#: Today is 2026-11-22: "Draft list" would be overdue and "Shoot video" in the plan's
+#: second week, were they not dropped.
+DROPPED = (
+    "\n  - title: Draft list\n    due: 2026-11-18\n    dropped: 2026-11-16"
+    "\n  - title: Shoot video\n    due: 2026-12-02\n    dropped: true"
+    "\n  - title: Call Dana\n    due: 2026-12-10"
+)
+
+
+def test_a_dropped_milestone_is_shown_dropped_and_planned_nowhere(
+    invoke: Invoke, write: Write
+) -> None:
+    write("goals/talks.md", goal_text("Talks", start="2026-10-01", milestones=DROPPED))
+    shown = invoke("show", "Talks").stdout
+    assert "  [-] Draft list (due 2026-11-18, dropped 2026-11-16)\n" in shown
+    assert "  [-] Shoot video (due 2026-12-02, dropped)\n" in shown
+    assert "  [ ] Call Dana (due 2026-12-10)\n" in shown
+    assert "dropped: Shoot video (due 2026-12-02)\n" in invoke("--plain", "show", "Talks").stdout
+    record = json.loads(invoke("show", "Talks", "--json").stdout)
+    assert record["milestones"] == [
+        {"title": "Draft list", "due": "2026-11-18", "done": False, "dropped": "2026-11-16"},
+        {"title": "Shoot video", "due": "2026-12-02", "done": False, "dropped": True},
+        {"title": "Call Dana", "due": "2026-12-10", "done": False, "dropped": False},
+    ]
+    plan = invoke("plan", "--stdout")
+    review = invoke("review", "--stdout")
+    for text in (plan.stdout, review.stdout):
+        assert "Draft list" not in text and "Shoot video" not in text
+    assert "Call Dana (goal: Talks)" in plan.stdout
+    assert "with 1 milestone," in plan.stdout  # the timeline counts none dropped
+    assert plan.stderr == review.stderr == ""
+    (board,) = json.loads(invoke("status", "--json").stdout)["goals"]
+    assert board["next_milestone"]["title"] == "Call Dana"
+    assert json.loads(invoke("check", "--json", "--select", "T").stdout) == []  # no T013
+
+
+def test_a_dropped_milestone_with_a_value_that_is_no_day_is_told(
+    invoke: Invoke, write: Write
+) -> None:
+    milestones = "\n  - title: Shoot video\n    due: 2026-12-02\n    dropped: skipped"
+    write("goals/talks.md", goal_text("Talks", milestones=milestones))
+    (found,) = json.loads(invoke("check", "--json", "--select", "H005").stdout)
+    assert (found["rule"], found["line"]) == ("H005", 15)
+    assert found["message"] == (
+        "milestones item 1: dropped should be true, false or the date it was dropped"
+    )
+
+
+def test_a_key_a_milestone_does_not_read_is_told_at_its_line(invoke: Invoke, write: Write) -> None:
+    """Found in a tryout: `status: dropped` under a milestone was silently ignored, so the
+    milestone stayed planned, while `done: skipped` was reported (H005)."""
+    milestones = (
+        "\n  - title: Shoot video\n    due: 2026-12-20\n    status: dropped"
+        "\n  - title: Call Dana\n    droped: true"
+        "\n  - title: Edit video\n    due: 2026-12-24\n    owner: me"
+    )
+    write("goals/talks.md", goal_text("Talks", milestones=milestones))
+    found = json.loads(invoke("check", "--json", "--select", "H027").stdout)
+    assert [(f["line"], f["message"]) for f in found] == [
+        (
+            15,
+            "milestones item 1: `status` is no milestone key, so `status: dropped` is not "
+            "read: a milestone is dropped with `dropped: true` (or the day)",
+        ),
+        (17, "milestones item 2: `droped` is no milestone key, and it has no `dropped`: a typo?"),
+        (
+            20,
+            "milestones item 3: `owner` is no milestone key: it is not read (a milestone "
+            "reads `title`, `due`, `done` and `dropped`)",
+        ),
+    ]
+    assert {f["severity"] for f in found} == {"warning"}
+    told = "goals/talks.md:15: warning: milestones item 1: `status` is no milestone key"
+    for command in ("review", "plan"):
+        assert invoke(command, "--stdout").stderr.startswith(told)
+
+
+def test_a_milestone_with_no_due_day_is_told_while_it_is_open(invoke: Invoke, write: Write) -> None:
+    """Found in a tryout: `- title: Shoot video` was in `journal show` and in no plan,
+    review or check."""
+    milestones = (
+        "\n  - Write the script"
+        "\n  - title: Shoot video\n    done: 2026-11-20"
+        "\n  - title: Edit video\n    dropped: true"
+    )
+    write("goals/talks.md", goal_text("Talks", start="2026-10-01", milestones=milestones))
+    write("goals/done.md", goal_text("Done", status="done", milestones="\n  - Write the script"))
+    found = json.loads(invoke("check", "--json", "--select", "T015").stdout)
+    assert [(f["path"], f["line"], f["severity"]) for f in found] == [
+        ("goals/talks.md", 13, "warning")
+    ]
+    assert found[0]["message"] == (
+        "milestone 1 'Write the script' has no due day, so no plan or review can place it"
+    )
+    assert found[0]["suggestion"] == (
+        "give it the day you mean to reach it by (`due: YYYY-MM-DD` under its title), or "
+        "drop it (`dropped: true`)"
+    )
