@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import Invoke, Write, goal_text
 
 #: Today is 2026-11-22: "Draft list" would be overdue and "Shoot video" in the plan's
@@ -105,3 +107,40 @@ def test_a_milestone_with_no_due_day_is_told_while_it_is_open(invoke: Invoke, wr
         "give it the day you mean to reach it by (`due: YYYY-MM-DD` under its title), or "
         "drop it (`dropped: true`)"
     )
+
+
+@pytest.mark.parametrize(
+    ("key", "item"),
+    [
+        ("milestones", "title: Draft\n    due: 2026-12-01"),
+        ("tags", "career"),
+        ("aliases", "Speaking"),
+        ("metric_kind", "coffee"),
+        ("supports", '"[[Beta]]"'),
+        ("feeds", '"[[Beta]]"'),
+        ("check_ignore", "S002"),
+        ("cssclasses", "wide"),
+    ],
+)
+def test_a_list_cleared_by_set_reads_as_empty(
+    invoke: Invoke, write: Write, key: str, item: str
+) -> None:
+    """Found in a verification pass: `set milestones=` left `milestones:` (its comment
+    kept), which `journal check` then told as H005, "should be a list" (exit 1), where a
+    `supports:` left so reads as no link."""
+    write("goals/b.md", goal_text("Beta"))
+    listed = f"{key}:\n  # kept when cleared\n  - {item}\n"
+    path = write("goals/a.md", goal_text("Alpha").replace("---\n#", listed + "---\n#"))
+    assert invoke("set", "alpha", f"{key}=").exit_code == 0
+    assert f"\n{key}:\n  # kept when cleared\n---\n" in path.read_text()
+    found = json.loads(invoke("check", "--json").stdout)
+    assert [f["message"] for f in found if f["severity"] == "error"] == []
+    assert json.loads(invoke("show", "alpha", "--json").stdout).get(key, []) == []
+
+
+@pytest.mark.parametrize("value", ["", " []", " null", " ~"])
+def test_an_empty_milestones_list_is_no_milestone(invoke: Invoke, write: Write, value: str) -> None:
+    write("goals/a.md", goal_text("Alpha", milestones=value))
+    result = invoke("check", "--json", "--select", "H005")
+    assert (result.exit_code, json.loads(result.stdout)) == (0, [])
+    assert json.loads(invoke("show", "alpha", "--json").stdout)["milestones"] == []

@@ -491,7 +491,7 @@ def milestone_items(
     of those that can't, each with its index and the key at fault (None: the item): one
     bad item hides no other."""
     if not isinstance(raw, list):
-        raise FieldError(f"{field.name} should be a list of {{title, due, done}}")
+        raise FieldError(f"{field.name} should be a list of {{{', '.join(MILESTONE_KEYS)}}}")
     out = []
     bad = []
     for index, item in enumerate(raw):
@@ -614,7 +614,7 @@ def read_typed(
                 )
             continue
         try:
-            if spec.type == "milestones":
+            if spec.type == "milestones" and raw is not None:  # none: as an empty list
                 typed[spec.name] = _read_milestones(spec, raw, path, key_lines.get(key), problems)
             else:
                 typed[spec.name] = coerce(spec, raw, sources.get(key))
@@ -672,7 +672,7 @@ def _read_milestones(
 
 
 #: The keys a milestone reads; any other is told (H027), as it is not read.
-MILESTONE_KEYS = frozenset({"title", "due", "done", "dropped"})
+MILESTONE_KEYS = ("title", "due", "done", "dropped")
 #: The code of the diagnostic of a key a milestone does not read.
 MILESTONE_KEY = "milestone-key"
 
@@ -690,7 +690,7 @@ def _unread_key(key: Any, item: dict[Any, Any]) -> str:
             f"{said}, so `{key}: {value}` is not read: a milestone is {meant} with "
             f"`{meant}: true` (or the day)"
         )
-    close = [name for name in sorted(MILESTONE_KEYS - item.keys()) if one_slip(typed, name)]
+    close = [name for name in MILESTONE_KEYS if name not in item and one_slip(typed, name)]
     if close:
         return f"{said}, and it has no `{close[0]}`: a typo?"
     return f"{said}: it is not read (a milestone reads `title`, `due`, `done` and `dropped`)"
