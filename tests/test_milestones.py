@@ -109,6 +109,43 @@ def test_a_milestone_with_no_due_day_is_told_while_it_is_open(invoke: Invoke, wr
     )
 
 
+def test_a_slip_in_a_milestone_key_is_named_with_the_rename(invoke: Invoke, write: Write) -> None:
+    """Found in a verification pass: `dropd: true` got no "a typo?", and `deu:` one whose
+    fix named no key, where H012 says ``rename `reveiw_every:` to `review_every:` ``."""
+    milestones = (
+        "\n  - title: Shoot video\n    due: 2026-12-20\n    dropd: true"
+        "\n  - title: Call Dana\n    deu: 2026-12-02"
+        "\n  - title: Edit video\n    drop: 2026-11-20\n    owner: me"
+    )
+    write("goals/talks.md", goal_text("Talks", milestones=milestones))
+    found = json.loads(invoke("check", "--json", "--select", "H027").stdout)
+    own = "a key of your own can stay: `check_ignore: [H027]`"
+    assert [(f["line"], f["message"], f["suggestion"]) for f in found] == [
+        (
+            15,
+            "milestones item 1: `dropd` is no milestone key, and it has no `dropped`: a typo?",
+            f"rename `dropd:` to `dropped:` ({own})",
+        ),
+        (
+            17,
+            "milestones item 2: `deu` is no milestone key, and it has no `due`: a typo?",
+            f"rename `deu:` to `due:` ({own})",
+        ),
+        (
+            19,
+            "milestones item 3: `drop` is no milestone key, and it has no `dropped`: a typo?",
+            f"rename `drop:` to `dropped:` ({own})",
+        ),
+        (
+            20,
+            "milestones item 3: `owner` is no milestone key: it is not read (a milestone "
+            "reads `title`, `due`, `done` and `dropped`)",
+            "rename it to the key meant, or delete it: `done` and `dropped` take `true` or "
+            f"the day (docs/format.md, Milestones); {own}",
+        ),
+    ]
+
+
 @pytest.mark.parametrize(
     ("key", "item"),
     [
