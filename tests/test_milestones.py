@@ -93,12 +93,14 @@ def test_a_milestone_with_no_due_day_is_told_while_it_is_open(invoke: Invoke, wr
         "\n  - Write the script"
         "\n  - title: Shoot video\n    done: 2026-11-20"
         "\n  - title: Edit video\n    dropped: true"
+        "\n  - title: Publish"
     )
     write("goals/talks.md", goal_text("Talks", start="2026-10-01", milestones=milestones))
     write("goals/done.md", goal_text("Done", status="done", milestones="\n  - Write the script"))
     found = json.loads(invoke("check", "--json", "--select", "T015").stdout)
     assert [(f["path"], f["line"], f["severity"]) for f in found] == [
-        ("goals/talks.md", 13, "warning")
+        ("goals/talks.md", 14, "warning"),  # the item's line (13 is `milestones:`)
+        ("goals/talks.md", 19, "warning"),
     ]
     assert found[0]["message"] == (
         "milestone 1 'Write the script' has no due day, so no plan or review can place it"

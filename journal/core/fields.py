@@ -657,7 +657,8 @@ def _read_milestones(
     field: Field, raw: Any, path: str, line: int | None, problems: list[Diagnostic]
 ) -> list[dict[str, Any]]:
     """The milestones that can be read, each with its ``index`` in the list (as
-    ``journal done`` finds it); a diagnostic for each that can't, on its line."""
+    ``journal done`` finds it) and its item's ``line``; a diagnostic for each that can't,
+    on its line."""
     items, bad = milestone_items(field, raw)
     for index, message, key in bad:
         where = item_line(raw, index, key, line)
@@ -668,7 +669,9 @@ def _read_milestones(
                 message = f"{field.name} item {index + 1}: {_unread_key(key, item)}"
                 where = item_line(raw, index, key, line)
                 problems.append(Diagnostic(path, where, message, "warning", MILESTONE_KEY))
-    return [{**item, "index": index} for index, item in items]
+    return [
+        {**item, "index": index, "line": item_line(raw, index, None, line)} for index, item in items
+    ]
 
 
 #: The keys a milestone reads; any other is told (H027), as it is not read.
