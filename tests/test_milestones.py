@@ -183,3 +183,25 @@ def test_an_empty_milestones_list_is_no_milestone(invoke: Invoke, write: Write, 
     result = invoke("check", "--json", "--select", "H005")
     assert (result.exit_code, json.loads(result.stdout)) == (0, [])
     assert json.loads(invoke("show", "alpha", "--json").stdout)["milestones"] == []
+
+
+def test_done_on_a_dropped_milestone_says_it_counts_again(invoke: Invoke, write: Write) -> None:
+    """Found in a verification pass: `done --milestone` on a dropped milestone made it
+    count as done again (done and dropped is done) without a word."""
+    path = write("goals/talks.md", goal_text("Talks", start="2026-10-01", milestones=DROPPED))
+    done = invoke("done", "Talks", "--milestone", "Draft list")
+    assert done.exit_code == 0
+    assert done.stderr == (
+        "journal: goals/talks.md: milestone 'Draft list' was dropped (2026-11-16): done "
+        "now, it counts as done; its `dropped:` is kept, as a record\n"
+    )
+    text = path.read_text()
+    assert "  - title: Draft list\n    due: 2026-11-18\n    dropped: 2026-11-16\n" in text
+    assert "    done: 2026-11-22\n" in text
+    assert "  [x] Draft list" in invoke("show", "Talks").stdout
+    record = json.loads(invoke("done", "Talks", "--milestone", "Shoot video", "--json").stdout)
+    assert record["dropped"] is True
+    again = invoke("done", "Talks", "--milestone", "Shoot video", "--json")
+    assert (json.loads(again.stdout)["dropped"], again.stderr) == (None, "")
+    plain = invoke("done", "Talks", "--milestone", "Call Dana")
+    assert plain.exit_code == 0 and plain.stderr == ""
