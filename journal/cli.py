@@ -1780,6 +1780,7 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
                 "open_tasks": result.open_tasks,
                 "open_milestones": result.open_milestones,
                 "short": result.short,
+                "dropped": result.dropped,
             }
         )
     elif result.written:
@@ -1795,6 +1796,13 @@ def done(state: State, note: str, milestone: str | None, day: str | None, as_jso
             echo(f"  - [{mark}] {task}", err=True)
     if result.short and not as_json:
         echo(f"journal: {_line(result.path)}: {result.short}", err=True)
+    if result.dropped is not None and not as_json:
+        day = "" if result.dropped is True else f" ({_line(str(result.dropped))})"
+        echo(
+            f"journal: {_line(result.path)}: milestone '{_line(str(result.milestone))}' was "
+            f"dropped{day}: done now, it counts as done; its `dropped:` is kept, as a record",
+            err=True,
+        )
     if result.open_milestones and not as_json:
         left = plural(len(result.open_milestones), "milestone")
         echo(f"journal: {_line(result.path)}: {left} not done yet:", err=True)

@@ -195,7 +195,7 @@ CASES = [
             "\n    due: 2026-12-31"
         },
         LOG,
-        "milestones",
+        "  - title",  # the milestone's own line
         "milestone 1 'Questions written' has no due day, so no plan or review can place it",
     ),
     (

@@ -183,7 +183,7 @@ def test_a_text_renamed_to_a_list_of_records_says_what_the_value_needs(
     (found,) = json.loads(invoke("check", "--json", "--select", "H012").stdout)
     assert found["suggestion"].startswith(
         "rename `milestone:` to `milestones:` and mend its value: milestones should be a "
-        "list of {title, due, done}"
+        "list of {title, due, done, dropped}"
     )
 
 

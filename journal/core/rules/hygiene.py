@@ -658,7 +658,12 @@ def _renamed(key: str, meant: Field, value: object) -> str:
                 else f", the first of its items (`{meant.name}` holds one value)"
             )
         return fix
-    return f"rename `{key}:` to `{meant.name}:`"
+    return _rename(key, meant.name)
+
+
+def _rename(key: str, meant: str) -> str:
+    """The fix of a key misspelt for ``meant`` (H012, H027)."""
+    return f"rename `{key}:` to `{meant}:`"
 
 
 def _yaml_value(text: str) -> str:
@@ -1015,6 +1020,28 @@ def _uncommented(written: str, comment: str) -> str:
     return f"write `{head} {bare}`, or quote it: `{head} {quoted}`"
 
 
+_UNREAD_MILESTONE_KEYS = _diagnostics(
+    (MILESTONE_KEY,),
+    "warning",
+    "rename it to the key meant, or delete it: `done` and `dropped` take `true` or the day "
+    "(docs/format.md, Milestones); a key of your own can stay: `check_ignore: [H027]`",
+)
+
+#: A milestone's key close to one it lacks, as ``fields`` words it.
+_MILESTONE_SLIP = lazy(r"\w+ item \d+: `(.*)` is no milestone key, and it has no `(\w+)`: a typo\?")
+
+
+def milestone_key(ctx: Context) -> Iterator[Problem]:
+    """H027: a key a milestone does not read (the parser's diagnostic); one close to a
+    key the milestone lacks is renamed, as H012 renames a goal's."""
+    for problem in _UNREAD_MILESTONE_KEYS(ctx):
+        slip = _MILESTONE_SLIP.fullmatch(problem.message)
+        if slip is not None:
+            fix = f"{_rename(*slip.groups())} (a key of your own can stay: `check_ignore: [H027]`)"
+            problem = Problem(problem.path, problem.line, problem.message, fix)
+        yield problem
+
+
 _SAVE_AS_UTF8 = (
     "save the file as UTF-8 (most editors offer the encoding when saving: Save with "
     "Encoding, UTF-8); the note is skipped until then"
@@ -1299,12 +1326,6 @@ RULES = (
         "warning",
         "a key in a goal's milestone that journal does not read (a milestone reads `title`, "
         "`due`, `done` and `dropped`): `status: dropped`, a slip such as `dew:`",
-        _diagnostics(
-            (MILESTONE_KEY,),
-            "warning",
-            "rename it to the key meant, or delete it: `done` and `dropped` take `true` or "
-            "the day (docs/format.md, Milestones); a key of your own can stay: "
-            "`check_ignore: [H027]`",
-        ),
+        milestone_key,
     ),
 )
