@@ -39,7 +39,6 @@ Writer = TypeVar("Writer", bound=Callable[..., str])
 @record()
 class State(Record):
     vault_option: str | None
-    debug: bool
     plain: bool = False  # --plain or $JOURNAL_PLAIN: words for screen readers, wrapped
     from_variable: bool = False  # vault_option is $JOURNAL_VAULT's, not typed
     opened: Vault | None = None
@@ -398,8 +397,10 @@ class JournalGroup(_PrintsHelp, _ListsWholeSummaries):
             finally:  # what follows only tells how it ended: a second stop changes nothing
                 _STOPPING.armed = False
         except JournalError as exc:
-            if _debug(ctx):
-                raise
+            if _debug(ctx):  # the traceback too; the message and exit code as ever
+                import traceback
+
+                traceback.print_exc()
             for error in (exc, *exc.also):
                 echo(str(error) if error.path else f"journal: {error}", err=True)
             ctx.exit(exc.exit_code)
@@ -510,8 +511,8 @@ def _ask_yes(question: str) -> bool:
 
 
 def _debug(ctx: click.Context) -> bool:
-    root = ctx.find_root()
-    return bool(root.obj and root.obj.debug)
+    """Whether ``--debug`` was given (also when the command's state was never made)."""
+    return bool(ctx.find_root().params.get("debug"))
 
 
 def pass_state(func: F) -> F:
@@ -744,7 +745,7 @@ def cli(ctx: click.Context, vault_option: str | None, debug: bool, plain: bool) 
     plain = plain or os.environ.get("JOURNAL_PLAIN", "") not in ("", "0")
     source = ctx.get_parameter_source("vault_option")
     from_variable = source is click.core.ParameterSource.ENVIRONMENT
-    ctx.obj = State(_vault_folder(vault_option), debug, plain, from_variable)
+    ctx.obj = State(_vault_folder(vault_option), plain, from_variable)
     ctx.call_on_close(ctx.obj.close)
 
 

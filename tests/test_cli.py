@@ -959,11 +959,45 @@ def test_errors_are_one_line_with_exit_codes(invoke: Invoke, write: Write) -> No
     assert "`goals/a.md` (or `[[a]]`), `goals/b.md`" in ambiguous.stderr
 
 
-def test_debug_shows_the_traceback(vault: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (("show", "nothing"), 1),  # a domain error
+        (("list", "--status", "nope"), 2),  # usage errors
+        (("search", "("), 2),
+    ],
+)
+def test_debug_adds_the_traceback_and_changes_nothing_else(
+    vault: Path, args: tuple[str, ...], code: int
+) -> None:
+    """A tryout: `--debug` turned every usage error's exit code 2 into 1 (the error was
+    raised past the funnel), which a script testing for 2 took for a finding."""
     runner = CliRunner()
-    result = runner.invoke(cli, ["--vault", str(vault), "--debug", "show", "nothing"])
-    assert result.exit_code == 1
-    assert type(result.exception).__name__ == "NotFound"
+    plain = runner.invoke(cli, ["--vault", str(vault), *args])
+    debug = runner.invoke(cli, ["--debug", "--vault", str(vault), *args])
+    assert plain.exit_code == debug.exit_code == code
+    assert "Traceback" not in plain.stderr
+    traceback, _, rest = debug.stderr.rpartition("\n".join(["", *plain.stderr.splitlines()]))
+    assert traceback.startswith("Traceback (most recent call last):\n")
+    assert rest == "\n"  # the same message, after the traceback
+
+
+@pytest.mark.parametrize("given", [("--vault", "nope"), ("--vault", ""), ()])
+def test_debug_keeps_the_exit_code_of_an_error_before_the_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: tuple[str, ...]
+) -> None:
+    """The same for a vault folder that does not exist or is empty (2, the second before
+    the command's state is made) and a JOURNAL_TODAY that is no day (2, checked before
+    each command runs)."""
+    monkeypatch.chdir(tmp_path)
+    if not given:
+        monkeypatch.setenv("JOURNAL_TODAY", "bad")
+    runner = CliRunner()
+    plain = runner.invoke(cli, [*given, "list"])
+    debug = runner.invoke(cli, ["--debug", *given, "list"])
+    assert plain.exit_code == debug.exit_code == 2
+    assert debug.stderr.startswith("Traceback (most recent call last):\n")
+    assert debug.stderr.endswith(plain.stderr)
 
 
 def test_vault_comes_from_the_environment(
