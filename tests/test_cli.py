@@ -368,9 +368,15 @@ def test_a_folder_inside_a_vault_is_read_with_a_notice(
     assert inside.exit_code == 0
     assert inside.stderr == (
         f"journal: {vault}/goals is a folder inside the vault {vault}, read as a vault of its "
-        f"own: its numbers leave out the rest (pass --vault {vault} for the whole vault)\n"
+        f'own: its numbers leave out the rest (pass --vault "{vault}" for the whole vault)\n'
     )
     assert invoke("list", "--json").stderr == ""  # the vault itself
+    spaced = tmp_path / "my vault"  # a tryout: the path to paste was not quoted
+    (spaced / "goals").mkdir(parents=True)
+    (spaced / ".journal").mkdir()
+    assert invoke("list", root=spaced / "goals").stderr.endswith(
+        f'(pass --vault "{spaced}" for the whole vault)\njournal: no goals match\n'
+    )
     alone = tmp_path / "notes"
     alone.mkdir()
     no_notice = "journal: no goals match\n"  # and no notice: a folder in no vault is its own
