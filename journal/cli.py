@@ -171,11 +171,12 @@ class ProgressBar:
 
 def today() -> date:
     """Today, or ``JOURNAL_TODAY`` (YYYY-MM-DD) for reproducible runs."""
+    from journal.adapters.environment import variable
     from journal.core.dates import DateError, today_from
     from journal.core.errors import UsageProblem
 
     try:
-        return today_from(os.environ.get("JOURNAL_TODAY"))
+        return today_from(variable("JOURNAL_TODAY"))
     except DateError as exc:
         raise UsageProblem(f"JOURNAL_TODAY: {exc.message}") from None
 
@@ -721,7 +722,6 @@ def commit_option(func: Writer) -> Writer:
 @click.option(
     "--vault",
     "vault_option",
-    envvar="JOURNAL_VAULT",
     metavar="PATH",
     help="The vault folder (default: $JOURNAL_VAULT, else the nearest folder above "
     "holding .journal/ or .obsidian/).",
@@ -742,10 +742,12 @@ def cli(ctx: click.Context, vault_option: str | None, debug: bool, plain: bool) 
     Example (names from example-vault/):
       journal --vault example-vault list
     """
-    plain = plain or os.environ.get("JOURNAL_PLAIN", "") not in ("", "0")
-    source = ctx.get_parameter_source("vault_option")
-    from_variable = source is click.core.ParameterSource.ENVIRONMENT
-    ctx.obj = State(_vault_folder(vault_option), plain, from_variable)
+    from journal.adapters.environment import variable
+
+    plain = plain or variable("JOURNAL_PLAIN") not in (None, "0")
+    from_variable = vault_option is None and variable("JOURNAL_VAULT") is not None
+    vault = _vault_folder(vault_option) or variable("JOURNAL_VAULT")
+    ctx.obj = State(vault, plain, from_variable)
     ctx.call_on_close(ctx.obj.close)
 
 

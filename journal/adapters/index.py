@@ -57,6 +57,7 @@ from journal.adapters.cachedir import (
     folder_gone,
     vault_cache_file,
 )
+from journal.adapters.environment import variable
 from journal.adapters.files import absolute, changed_ns, digest, read_note, stat_stamp, turn
 from journal.adapters.vault import Vault, is_utf8, name_problem, skip_notice
 from journal.core.catalog import unlisted_records
@@ -271,8 +272,9 @@ def default_path(vault: Vault) -> Path:
     else ``[index] path`` in the config (relative to the vault), else one file per vault
     and per version of the index (schema and :func:`code_key`, which covers
     ``PARSER_VERSION``) in the user cache folder: two versions never share it."""
-    if os.environ.get("JOURNAL_INDEX"):
-        return absolute(Path(os.environ["JOURNAL_INDEX"]).expanduser(), "JOURNAL_INDEX")
+    chosen = variable("JOURNAL_INDEX")
+    if chosen:
+        return absolute(Path(chosen).expanduser(), "JOURNAL_INDEX")
     if vault.config.index.path:
         path = Path(vault.config.index.path).expanduser()
         return path if path.is_absolute() else vault.root / path
@@ -2255,7 +2257,7 @@ def _tell_inside(vault: Vault, path: Path) -> None:
     except OSError:
         return
     if inside:
-        source = "JOURNAL_INDEX" if os.environ.get("JOURNAL_INDEX") else "[index] path"
+        source = "JOURNAL_INDEX" if variable("JOURNAL_INDEX") else "[index] path"
         vault.notice(
             f"the index {path} lies in the vault folder: an index inside the vault goes with "
             "it to every copy of the vault (a sync tool, git): move it out "
