@@ -186,6 +186,7 @@ class _PrintsHelp(click.Command):
     does: quietly when the reader went away (:data:`PIPE_CLOSED`), else with one line."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)  # parsing takes the arguments out of ``args``
         try:
             return super().parse_args(ctx, args)
         except BrokenPipeError:
@@ -196,7 +197,7 @@ class _PrintsHelp(click.Command):
         except click.NoSuchOption as exc:
             if _global_option(ctx, exc.option_name) is None:
                 raise
-            raise _no_such_option(ctx, exc.option_name) from None
+            raise _no_such_option(ctx, exc.option_name, given) from None
 
 
 def _global_option(ctx: click.Context, name: str) -> click.Option | None:
@@ -211,20 +212,48 @@ def _global_option(ctx: click.Context, name: str) -> click.Option | None:
     )
 
 
-def _no_such_option(ctx: click.Context, name: str, close: list[str] | None = None) -> Exception:
+def _no_such_option(
+    ctx: click.Context, name: str, given: list[str], close: list[str] | None = None
+) -> Exception:
     """The usage error of an option the command does not have; one of ``journal``'s own
-    says where it goes (tryouts: `journal list --vault v`, `journal list --plain` said
-    no more)."""
-    option = _global_option(ctx, name)
-    if option is None:
+    says where it goes, with the command line to paste (:func:`_moved_first`; tryouts:
+    `journal list --vault v`, `journal list --plain` said no more)."""
+    if _global_option(ctx, name) is None:
         return click.NoSuchOption(name, possibilities=close, ctx=ctx)
-    given = name if option.is_flag else f"{name} {option.metavar}"
-    command = " ".join(ctx.command_path.split()[1:])  # `new goal`: the group's words too
     return click.NoSuchOption(
         name,
-        f"No such option '{name}' after the command; give it before it: journal {given} {command}",
+        f"No such option '{name}' after the command; give it before it: "
+        + _moved_first(ctx, given),
         ctx=ctx,
     )
+
+
+def _moved_first(ctx: click.Context, given: list[str]) -> str:
+    """The command line typed, ``given`` the words after the command's (``new goal``: the
+    group's too), with every option of ``journal``'s among them that the command has not
+    (``check`` has a ``--vault`` of its own) moved before the command, its value too
+    (its metavar when none follows), each word as typed, quoted for a shell."""
+    from journal.core.formatting import shell_words
+
+    own = {n for p in ctx.command.params if isinstance(p, click.Option) for n in p.opts}
+    moved: list[str] = []
+    kept: list[str] = []
+    words = iter(given)
+    for word in words:
+        name = word.partition("=")[0]
+        option = _global_option(ctx, name) if name not in own else None
+        if word == "--":  # the words after it are no options
+            kept += [word, *words]
+        elif option is None:
+            kept.append(word)
+        else:
+            moved.append(word)
+            if not option.is_flag and name == word:
+                moved.append(next(words, option.metavar or ""))
+    typed = ctx.meta[TYPED]
+    path = ctx.command_path.split()[1:]  # the command's words, the group's too
+    before = typed[: len(typed) - len(given) - len(path)]  # the options of journal given
+    return shell_words(["journal", *before, *moved, *path, *kept])
 
 
 class JournalCommand(_PrintsHelp):
@@ -321,7 +350,7 @@ class _LogCommand(JournalCommand):
                 longs = [n for n in takes_value if n.startswith("--")]
                 import difflib  # here: an error's path (click before 8.2 lists all given)
 
-                raise _no_such_option(ctx, name, difflib.get_close_matches(name, longs))
+                raise _no_such_option(ctx, name, args, difflib.get_close_matches(name, longs))
             else:
                 words.append(arg)
         return super().parse_args(ctx, [*options, "--", *words])
@@ -385,8 +414,10 @@ class JournalGroup(_PrintsHelp, _ListsWholeSummaries):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """Every argument without the ``\\r`` a line of a script saved with CRLF ends in
-        (Git Bash passes it on the line's last word), before any command reads it."""
-        return super().parse_args(ctx, [arg.removesuffix("\r") for arg in args])
+        (Git Bash passes it on the line's last word), before any command reads it; kept
+        as :data:`TYPED` too."""
+        ctx.meta[TYPED] = [arg.removesuffix("\r") for arg in args]
+        return super().parse_args(ctx, list(ctx.meta[TYPED]))
 
     def invoke(self, ctx: click.Context) -> Any:
         from journal.core.errors import JournalError
@@ -431,6 +462,10 @@ class JournalGroup(_PrintsHelp, _ListsWholeSummaries):
             )
             ctx.exit(1)
 
+
+#: Where :class:`JournalGroup` keeps the arguments of the command line
+#: (``click.Context.meta``, which every context of a run shares).
+TYPED = "journal.typed"
 
 #: The exit code when what reads the output went away, as git and coreutils report it.
 PIPE_CLOSED = 128 + getattr(signal, "SIGPIPE", 13)

@@ -1158,32 +1158,46 @@ def test_a_count_of_one_reads_in_the_singular_wherever_it_is_shown(
 
 
 @pytest.mark.parametrize(
-    ("args", "command"),
+    ("args", "option", "corrected"),
     [
-        (("list", "--vault", "v1"), "list"),
-        (("status", "--vault=v1"), "status"),
-        (("new", "goal", "T", "--vault", "v1"), "new goal"),  # the group's word too
-        (("log", "G", "+1", "--vault", "v1"), "log"),  # log reads its words itself
-        (("list", "--plain"), "list"),  # every global option: reported for --plain
-        (("new", "goal", "T", "--debug"), "new goal"),
-        (("log", "G", "+1", "--plain"), "log"),
-        (("new", "--plain", "goal", "T"), "new"),  # the group's own options
+        (("list", "--vault", "v1"), "--vault", "journal --vault v1 list"),
+        (("status", "--vault=v1"), "--vault", "journal --vault=v1 status"),
+        (("new", "goal", "T", "--vault", "v1"), "--vault", "journal --vault v1 new goal T"),
+        (("log", "G", "+1", "--vault", "v1"), "--vault", "journal --vault v1 log G +1"),
+        (("list", "--plain"), "--plain", "journal --plain list"),  # every global option
+        (("new", "goal", "T", "--debug"), "--debug", "journal --debug new goal T"),
+        (("log", "G", "+1", "--plain"), "--plain", "journal --plain log G +1"),
+        (("new", "--plain", "goal", "T"), "--plain", "journal --plain new goal T"),
+        # a tryout: the values typed, quoted, and the command's own words, kept
+        (
+            ("list", "--json", "--vault", "my vault"),
+            "--vault",
+            'journal --vault "my vault" list --json',
+        ),
+        (("check", "--plain", "--vault", "ev"), "--plain", "journal --plain check --vault ev"),
+        (
+            ("--plain", "list", "--vault", "v1", "--json"),
+            "--vault",
+            "journal --plain --vault v1 list --json",
+        ),
+        (("list", "--plain", "--vault", "v1"), "--plain", "journal --plain --vault v1 list"),
+        (("show", "A B", "--vault"), "--vault", 'journal --vault PATH show "A B"'),  # no value
     ],
 )
 def test_a_global_option_given_after_the_command_says_where_it_goes(
-    invoke: Invoke, args: tuple[str, ...], command: str
+    args: tuple[str, ...], option: str, corrected: str
 ) -> None:
     """Found in a tryout: `journal list --vault v1` said "No such option '--vault'" and
     no more (`check --vault` is an option of its own, for pre-commit); then the hint
     named `journal --vault PATH goal` for `new goal` and `log` had none; then
-    `journal list --plain` got click's bare error."""
-    option = next(a.partition("=")[0] for a in args if a.startswith("--"))
-    given = f"{option} PATH" if option == "--vault" else option
-    result = invoke(*args)
+    `journal list --plain` got click's bare error; then the hint dropped the value typed
+    and every other word (`journal check --plain --vault ev`: `journal --plain check`).
+    The whole command line to paste, every global option the command has not moved
+    before it."""
+    result = CliRunner().invoke(cli, list(args))
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        f"Error: No such option '{option}' after the command; give it before it: "
-        f"journal {given} {command}"
+        f"Error: No such option '{option}' after the command; give it before it: {corrected}"
     )
 
 
