@@ -12,6 +12,7 @@ import functools
 import gc
 import json
 import os
+import re
 import signal
 import sys
 import time
@@ -55,6 +56,14 @@ class State(Record):
             )
             self.opened.working = lambda label: ProgressBar(label=label)  # git's history
         return self.opened
+
+    def typed(self) -> list[str]:
+        """The options typed that chose the vault (``--vault``, journal's or ``check``'s),
+        which a command to paste gives (:func:`suggesting`); none from ``JOURNAL_VAULT``,
+        which the command pasted reads too."""
+        return (
+            ["--vault", self.vault_option] if self.vault_option and not self.from_variable else []
+        )
 
     def close(self) -> None:
         """The command is done: close what it opened (the index)."""
@@ -283,11 +292,9 @@ class JournalCommand(_PrintsHelp):
 
         words = list(given)
         words[at : at + 1 + len(extra)] = [" ".join([name, *extra])]
-        root = ctx.find_root()
-        vault = root.params.get("vault_option")
-        where = ["--vault", str(vault)] if vault and _typed(root, "vault_option") else []
-        command = shell_words(["journal", *where, *ctx.command_path.split()[1:], *words])
-        raise click.UsageError(f"{problem}: a name with spaces goes in quotes: {command}", ctx)
+        command = shell_words(["journal", *ctx.command_path.split()[1:], *words])
+        told = f"{problem}: a name with spaces goes in quotes: {command}"
+        raise click.UsageError(suggesting(told), ctx)
 
 
 def _typed(ctx: click.Context, name: str) -> bool:
@@ -377,9 +384,8 @@ class _SearchCommand(JournalCommand):
 
                 bare = shlex.quote(word.lstrip("-"))
                 how = f"the search reads words, not punctuation: journal search {bare}"
-            raise click.UsageError(
-                f"{exc.format_message()} ({word!r} reads as an option: {how})", ctx
-            ) from None
+            told = f"{exc.format_message()} ({word!r} reads as an option: {how})"
+            raise click.UsageError(suggesting(told), ctx) from None
 
 
 class _ListsWholeSummaries(click.Group):
@@ -575,10 +581,56 @@ def typed_in_nfc(func: F) -> F:
 
 def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
     """Print ``text``, control characters from notes shown, not obeyed
-    (:func:`~journal.core.formatting.terminal_text`)."""
+    (:func:`~journal.core.formatting.terminal_text`); a message (``err``) with the
+    commands it suggests as :func:`suggesting` gives them."""
     from journal.core.formatting import terminal_text
 
-    _print(terminal_text(text), err=err, nl=nl)
+    _print(terminal_text(suggesting(text) if err else text), err=err, nl=nl)
+
+
+def suggesting(text: str) -> str:
+    """``text`` (a message, ``check``'s report) with the options the user typed to choose
+    the vault (:meth:`State.typed`) in each command it suggests, so that it runs pasted
+    anywhere (from cron's mail, outside the vault): ``journal set "Network more"
+    status=active`` run with ``--vault "my vault"`` becomes ``journal --vault "my vault"
+    set ...``.  The messages are made in layers that know nothing of how the vault was
+    chosen; a command is told by its shape (:func:`_suggested`)."""
+    ctx = click.get_current_context(silent=True)
+    state = ctx.find_root().obj if ctx is not None else None
+    typed = state.typed() if isinstance(state, State) else []
+    if not typed or "journal " not in text:
+        return text
+    from journal.core.formatting import shell_words
+
+    options = f"journal {shell_words(typed)} "
+    given = functools.partial(_suggested().sub, lambda on: options if on["command"] else on[0])
+    lines = text.splitlines(keepends=True)  # only those that name journal are looked at
+    return "".join(given(line) if "journal " in line else line for line in lines)
+
+
+@functools.cache
+def _suggested() -> re.Pattern[str]:
+    """What :func:`suggesting` looks for: a quoted text, passed over whole (a title,
+    ``"My journal review - weekly"``, a link), or the ``journal`` (group ``command``) of a
+    command journal suggests.  That is ``journal`` standing alone (not in a path or a
+    word, nor ``python -m journal``), one of its commands (a group's with its command:
+    ``new contact``), then nothing, a backtick or a parenthesis closing, or a space and
+    what a command goes on with: an option, a quoted word (as
+    :func:`~journal.core.formatting.shell_word` quotes every name), a number, a
+    placeholder (``GOAL``); not a word in lower case, nor a parenthesis (``journal review
+    habit``, ``journal log (daily)``)."""
+    names = [
+        f"{name} {word}" if word else name
+        for name, command in cli.commands.items()
+        if name != "init"  # it names its folder in every command suggested: `init PATH`
+        for word in [*getattr(command, "commands", ()), ""]
+    ]
+    named = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    then = r"(?:$|[`)]| (?![a-z(])\S)"
+    quoted = r"""\$?'[^'\n]*'(?!\w)|"[^"\n]*"|\[\[[^\]\n]*\]\]"""
+    command = rf"""(?<![\w/.'"-])(?<!-m )(?P<command>journal )(?=(?:{named}){then})"""
+    first = r"""(?=[$'"\[j])"""  # a look at the first character: 5 times faster
+    return re.compile(rf"{first}(?:(?<!\w){quoted}|{command})", re.M)
 
 
 def echo_styled(text: str) -> None:
@@ -948,14 +1000,15 @@ def new_goal_command(state: State, title: str, as_json: bool, **options: str | N
     created = new_goal(vault, state.catalog(vault), title, options, today())
     report(created.warnings, severities=("warning",))
     if created.early:
-        from journal.core.formatting import plural
+        from journal.core.formatting import plural, shell_word
 
         days = ", ".join(day.isoformat() for day in created.early)
         echo(
             f"journal: {_line(created.path)}: {plural(len(created.early), 'check-in')} in "
             f"other notes already name it ({days}), before its start {created.props['start']}: "
             "they count toward its value all the same (T011 in journal check); if they are "
-            f"progress on it, move its start back (journal set {created.id} "
+            "progress on it, move its start back (journal set "
+            f"{shell_word(created.id or created.path)} "
             f"start={created.early[0].isoformat()}), else change their links or dates",
             err=True,
         )
@@ -1174,7 +1227,7 @@ def index_command(state: State, rebuild: bool, as_json: bool) -> None:
     if as_json:
         emit_json(summary)
     else:
-        echo(index_report(summary), nl=False)
+        echo(suggesting(index_report(summary)), nl=False)
 
 
 @cli.command(cls=_SearchCommand)
@@ -1442,7 +1495,7 @@ def check(
         from journal.core.formatting import line_texts
 
         view = state.views().check_report
-        state.put(view(line_texts(records), result.goals, result.rules, folder))
+        state.put(suggesting(view(line_texts(records), result.goals, result.rules, folder)))
     if result.errors or (strict and result.findings):
         raise click.exceptions.Exit(1)
 

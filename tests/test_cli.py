@@ -110,7 +110,9 @@ def test_new_goal_builds_front_matter_as_data(invoke: Invoke, vault: Path, write
     )
 
 
-def test_new_goal_tells_of_check_ins_that_already_name_it(invoke: Invoke, write: Write) -> None:
+def test_new_goal_tells_of_check_ins_that_already_name_it(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
     """A migrating user's: a new goal took in two old `progress::` lines naming it, from
     before its start, and was done the moment it was made, without a word."""
     write("daily/2026-11-10.md", "progress:: [[Land an HRBP role]] +1 applied\n")
@@ -123,9 +125,9 @@ def test_new_goal_tells_of_check_ins_that_already_name_it(invoke: Invoke, write:
     assert result.stderr == (
         "journal: goals/Land an HRBP role.md: 2 check-ins in other notes already name it "
         "(2026-11-10, 2026-11-20), before its start 2026-11-22: they count toward its "
-        "value all the same (T011 in journal check); if they are progress on it, move its "
-        "start back (journal set land-an-hrbp-role start=2026-11-10), else change their "
-        "links or dates\n"
+        f"value all the same (T011 in journal --vault {vault} check); if they are progress on "
+        f'it, move its start back (journal --vault {vault} set "land-an-hrbp-role" '
+        "start=2026-11-10), else change their links or dates\n"
     )
     assert invoke("new", "goal", "Swim").stderr == ""
 
@@ -532,7 +534,7 @@ def test_a_command_that_writes_takes_no_fragment_of_a_word_or_little_words(
 
 
 def test_a_command_a_hint_gives_names_a_goal_that_shares_its_title_alone(
-    invoke: Invoke, write: Write
+    invoke: Invoke, write: Write, vault: Path
 ) -> None:
     """Found by a verifier: with two goals titled Plan, `done` told to record the value
     with `journal log "Plan" +4`, and `log --date` before the start to move it with
@@ -541,15 +543,16 @@ def test_a_command_a_hint_gives_names_a_goal_that_shares_its_title_alone(
     write("goals/life/Plan.md", goal_text("Plan", id="plan-life", current=1))
     done = invoke("done", "[[life/Plan]]")
     assert done.exit_code == 0, done.stderr
+    typed = f"journal --vault {vault}"  # the vault the tests type
     assert done.stderr.endswith(
-        'record it: journal log "plan-life" +4 (or journal set "plan-life" current=5)\n'
+        f'record it: {typed} log "plan-life" +4 (or {typed} set "plan-life" current=5)\n'
     )
     logged = invoke("log", "plan-life", "+4", "reached")
     assert logged.exit_code == 0
-    assert '(reopen it: journal set "plan-life" status=active)' in logged.stderr
+    assert f'(reopen it: {typed} set "plan-life" status=active)' in logged.stderr
     early = invoke("log", "[[work/Plan]]", "+1", "x", "--date", "2026-11-20")
     assert early.exit_code == 2
-    assert early.stderr.endswith('(journal set "plan-work" start=2026-11-20)\n')
+    assert early.stderr.endswith(f'({typed} set "plan-work" start=2026-11-20)\n')
     assert invoke("set", "plan-work", "start=2026-11-20").exit_code == 0
 
 
@@ -613,14 +616,14 @@ def test_set_is_typed_validated_and_idempotent(invoke: Invoke, write: Write, vau
 
 
 def test_set_offers_no_key_it_refuses_and_says_how_milestones_are_edited(
-    invoke: Invoke, write: Write
+    invoke: Invoke, write: Write, vault: Path
 ) -> None:
     """Reported (tryout): `set G milestone=x` said "did you mean 'milestones'?" and listed
     milestones among the properties, and `set G milestones=x` is refused."""
     path = write("goals/a.md", goal_text("Alpha", milestones="[Draft, Send]"))
     text = path.read_text()
     how = "edit milestones in the file, or mark one done with "
-    how += '`journal done "Alpha" --milestone TITLE`'
+    how += f'`journal --vault {vault} done "Alpha" --milestone TITLE`'
     near = invoke("set", "alpha", "milestone=x")
     assert near.exit_code == 2 and "did you mean" not in near.stderr
     assert near.stderr.startswith(f"journal: unknown property 'milestone'; {how} (properties: ")
