@@ -105,3 +105,5 @@ def test_text_that_only_looks_like_a_command_is_left_as_it_is(spaced: Path) -> N
     assert listed.exit_code == 0
     assert "goals/Keep a journal review habit.md:" in listed.stderr
     assert "--vault" not in listed.stderr
+    quoted = run("show", "Weekly journal log 2027")  # quoted: passed over whole
+    assert quoted.stderr == "journal: no goal called 'Weekly journal log 2027'\n"
