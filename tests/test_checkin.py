@@ -608,8 +608,8 @@ def test_a_check_in_before_the_goals_start_is_refused_naming_the_fix(
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "journal: 2026-10-20 is before the goal's start (2026-11-01): a check-in then would "
-        "count before the goal began; log on or after it, or move the start first (journal "
-        'set "Connect with five HR leaders" start=2026-10-20)\n'
+        f"count before the goal began; log on or after it, or move the start first (journal "
+        f'--vault {vault} set "Connect with five HR leaders" start=2026-10-20)\n'
     )
     assert (vault / GOAL).read_bytes() == before
     assert invoke("log", "Connect", "+1", "--date", "2026-11-01").exit_code == 0
@@ -626,8 +626,9 @@ def test_a_check_in_on_a_closed_goal_is_logged_with_a_warning(
         f"the goal is {status}; the check-in is logged all the same (reopen it: journal set "
         '"Connect with five HR leaders" status=active)'
     )
-    assert json.loads(result.stdout)["closed"] == closed
-    assert f"{GOAL}:5: warning: {closed}\n" in result.stderr  # the status line
+    assert json.loads(result.stdout)["closed"] == closed  # JSON: no options
+    typed = closed.replace("journal set", f"journal --vault {vault} set")  # as typed
+    assert f"{GOAL}:5: warning: {typed}\n" in result.stderr  # the status line
     assert "current: 3" in (vault / GOAL).read_text()
     assert json.loads(invoke("log", "Connect", "+1", "--json").stdout)["closed"] == closed
     write(GOAL, goal_text())
@@ -676,7 +677,7 @@ def test_a_goal_counted_from_meetings_refuses_hand_values(
     assert result.exit_code == 1
     assert result.stderr == (
         "goals/hr.md:12: this goal counts its meeting notes (metric_source: meetings); "
-        "record a meeting instead: journal new meeting --with PERSON --goal "
+        f"record a meeting instead: journal --vault {vault} new meeting --with PERSON --goal "
         '"Connect with five HR leaders" --kind informational\n'
     )
     assert invoke("set", "Connect", "current=3").exit_code == 1

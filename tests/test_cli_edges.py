@@ -1581,3 +1581,26 @@ def test_a_trailing_carriage_return_on_any_argument_is_dropped(
     listed = invoke("list", "--json\r")
     assert listed.exit_code == 0, listed.stderr
     assert [g["title"] for g in json.loads(listed.stdout)] == ["Mix FM"]
+
+
+def test_a_trailing_carriage_return_on_a_journal_variable_is_dropped(
+    write: Write, vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tryout: a CRLF `.env` sourced in Git Bash gave `JOURNAL_VAULT=$'ev\\r'`, told
+    `vault folder 'ev\\x0d' does not exist` (its `\\r` is dropped from `--vault`); so is
+    every variable of journal's: `JOURNAL_INDEX` made a file whose name ends in `\\r`,
+    and `JOURNAL_PLAIN=$'0\\r'` turned plain output on."""
+    write("goals/x.md", goal_text("Mix FM"))
+    monkeypatch.chdir(vault.parent)
+    for name, value in {
+        "JOURNAL_VAULT": vault.name,
+        "JOURNAL_INDEX": str(tmp_path / "index.sqlite"),
+        "JOURNAL_PLAIN": "0",
+        "JOURNAL_TODAY": "2026-11-22",
+    }.items():
+        monkeypatch.setenv(name, value + "\r")
+    listed = CliRunner().invoke(cli, ["list"], catch_exceptions=False)
+    assert (listed.exit_code, listed.stderr) == (0, "")
+    assert "█" in listed.stdout  # the bar: not plain
+    assert (tmp_path / "index.sqlite").is_file()
+    assert not (tmp_path / "index.sqlite\r").exists()

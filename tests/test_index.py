@@ -2681,7 +2681,7 @@ def test_a_symbol_in_search_syntax_is_a_usage_error(
     write("notes/tea.md", "# Tea 🚀\n\nI ❤️ tea, done ✓\n")
     result = invoke("search", query)
     assert result.exit_code == 2
-    assert "a symbol is looked up alone (journal search " in result.stderr
+    assert "a symbol is looked up alone (journal --vault " in result.stderr
     assert "NOT" in result.stderr.split(":", 2)[2]  # the symbol's hint, no other
 
 
@@ -2700,11 +2700,12 @@ def test_a_file_too_large_to_be_a_note_is_not_searched(
 
 def test_a_word_left_out_as_on_the_web_is_told_how_to_write(notes: Path, invoke: Invoke) -> None:
     """Reported: `journal search hr -leaders` said only "No such option '-l'"."""
+    typed = f"journal --vault {notes}"  # the vault the tests type
     for args in (["-leaders"], ["hr", "-leaders"]):
         result = invoke("search", *args)
         assert result.exit_code == 2
         assert "'-leaders' reads as an option" in result.stderr
-        assert "journal search 'hr NOT leaders'" in result.stderr
+        assert f"{typed} search 'hr NOT leaders'" in result.stderr
     mistyped = invoke("search", "hr", "--jsn")
     assert mistyped.exit_code == 2 and "reads as an option" not in mistyped.stderr
     number = invoke("search", "NEAR(mentor", "priya,", "-1)")  # a distance typed unquoted
@@ -2712,7 +2713,7 @@ def test_a_word_left_out_as_on_the_web_is_told_how_to_write(notes: Path, invoke:
     dashed = invoke("search", "--json", "-5%")  # a query that starts with a dash
     assert dashed.exit_code == 2
     assert "reads as an option: the search reads words, not punctuation" in dashed.stderr
-    assert "journal search 5%" in dashed.stderr
+    assert f"{typed} search 5%" in dashed.stderr
 
 
 def test_the_near_hint_is_for_a_bad_distance_alone(notes: Path, invoke: Invoke) -> None:

@@ -184,7 +184,8 @@ def test_unknown_people_are_told_the_command_that_creates_each(
         1,
         "journal: not in your contacts: Unknown Guy, Ann $Bell; add --create-contacts to "
         "create contact notes for them (--no-create-contacts links them without), or create "
-        "them with `journal new contact \"Unknown Guy\"` and `journal new contact 'Ann $Bell'`\n",
+        f'them with `journal --vault {vault} new contact "Unknown Guy"` and `journal --vault '
+        f"{vault} new contact 'Ann $Bell'`\n",
     )
     assert invoke("new", "contact", "Ann $Bell").exit_code == 0  # as pasted: the name
 
@@ -344,7 +345,8 @@ def test_on_a_terminal_unknown_people_are_offered_as_contacts(
     assert code == 0
     said = (
         "journal: no contact note for Lee Chang: the link stays unresolved (an H008 hint in "
-        'journal check) until one exists: journal new contact "Lee Chang"'
+        f"journal --vault {vault} check) until one exists: journal --vault {vault} new contact "
+        '"Lee Chang"'
     )
     assert (said in output) != created
 
@@ -597,12 +599,13 @@ def test_a_milestone_name_that_matches_several_says_how_to_pick_one(
         1,
         "goals/law.md: 'Modules' matches 3 milestones: 1 'Modules 1-4'; 2 'Modules 5-8'; "
         "3 'Modules 9-12'; name one by its number or by more of its title: "
-        "`journal done \"Learn HR law\" --milestone 1` marks 'Modules 1-4' done\n",
+        f"`journal --vault {vault} done \"Learn HR law\" --milestone 1` marks 'Modules 1-4' "
+        "done\n",
     )
     alike = invoke("done", "HR law", "--milestone", "REVIEW")  # more of a title can't help
     assert alike.stderr.endswith(
         "matches 2 milestones: 4 'Review'; 5 'review'; name one by its number: "
-        "`journal done \"Learn HR law\" --milestone 4` marks 'Review' done\n"
+        f"`journal --vault {vault} done \"Learn HR law\" --milestone 4` marks 'Review' done\n"
     )
     assert path.read_text() == before
     assert invoke("done", "Learn HR law", "--milestone", "2").exit_code == 0
@@ -1108,10 +1111,10 @@ def test_the_suggested_contact_command_can_be_pasted_in_a_shell(
     result = invoke("new", "meeting", "--with", name, "--no-create-contacts")
     assert result.exit_code == 0, result.stderr
     suggested = result.stderr.rsplit("until one exists: ", 1)[1].strip()
-    assert suggested == "journal new contact 'Rosa \"Ro\" Díaz'"
+    assert suggested == f"journal --vault {vault} new contact 'Rosa \"Ro\" Díaz'"
     # the shell gives journal back the name as typed
     echoed = subprocess.run(
-        ["sh", "-c", suggested.replace("journal new contact", "printf %s")],
+        ["sh", "-c", suggested.replace(f"journal --vault {vault} new contact", "printf %s")],
         capture_output=True,
         text=True,
         check=True,
@@ -1679,7 +1682,8 @@ def test_done_on_a_goal_lists_its_milestones_not_done_yet(
     assert result.exit_code == 0, result.stderr
     assert result.stderr == (
         "journal: goals/a.md: done at 2 of 5 conversations, short of its target; if it was "
-        'reached, record it: journal log "Alpha" +3 (or journal set "Alpha" current=5)\n'
+        f'reached, record it: journal --vault {vault} log "Alpha" +3 (or journal --vault {vault} '
+        'set "Alpha" current=5)\n'
         "journal: goals/a.md: 2 milestones not done yet:\n"
         "  - Second interview held (due 2027-01-15)\n"
         "  - Write it up\n"
@@ -1689,7 +1693,7 @@ def test_done_on_a_goal_lists_its_milestones_not_done_yet(
 
 
 def test_done_on_a_goal_short_of_its_target_says_so_and_one_done_at_once_reaches_it(
-    invoke: Invoke, write: Write
+    invoke: Invoke, write: Write, vault: Path
 ) -> None:
     """Found in a tryout: `journal done` on a goal below its target left it "done" at 0%
     (`list`: `done ░░░░░░░░░░ 0%`; the review: `0 → 0 → 1 | done`) without a word.  A
@@ -1715,7 +1719,8 @@ def test_done_on_a_goal_short_of_its_target_says_so_and_one_done_at_once_reaches
     told = invoke("done", "Logged")
     assert told.stderr == (
         "journal: goals/l.md: done at 0 of 1 conversation, short of its target; if it was "
-        'reached, record it: journal log "Logged" +1 (or journal set "Logged" current=1)\n'
+        f'reached, record it: journal --vault {vault} log "Logged" +1 (or journal --vault {vault} '
+        'set "Logged" current=1)\n'
     )
     assert logged.read_text() == before.replace("status: active", "status: done").replace(
         "---\n#", "completed: 2026-11-22\n---\n#"
@@ -1723,8 +1728,8 @@ def test_done_on_a_goal_short_of_its_target_says_so_and_one_done_at_once_reaches
     write("goals/m.md", goal_text("Met", metric_source="meetings", target=3))
     assert invoke("done", "Met").stderr == (
         "journal: goals/m.md: done at 0 of 3 conversations, short of its target; if it was "
-        "reached, record it: note the meetings it counts: journal new meeting --with PERSON "
-        '--goal "Met"\n'
+        f"reached, record it: note the meetings it counts: journal --vault {vault} new meeting "
+        '--with PERSON --goal "Met"\n'
     )
     write("goals/r.md", goal_text("Reached", current=5))
     assert invoke("done", "Reached").stderr == ""
@@ -1739,14 +1744,16 @@ def refused(invoke: Invoke, path: Path, *args: str) -> str:
     return result.stderr
 
 
-def test_done_refuses_a_goal_done_before_its_start(invoke: Invoke, write: Write) -> None:
+def test_done_refuses_a_goal_done_before_its_start(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
     """Reported: `done GOAL --date` took a day before the goal's start (exit 0, and
     `check` then passed), while a check-in or a follow-up that early is refused."""
     path = write("goals/Connect.md", goal_text(start="2026-10-15"))
     assert refused(invoke, path, "done", "Connect", "--date", "2026-09-01") == (
         "journal: the goal starts on 2026-10-15, so it can't be done on 2026-09-01, before "
-        "it (--date gives the day it was done; or move the start first: journal set "
-        '"Connect with five HR leaders" start=2026-09-01)\n'
+        f"it (--date gives the day it was done; or move the start first: journal --vault {vault} "
+        'set "Connect with five HR leaders" start=2026-09-01)\n'
     )
     assert invoke("done", "Connect", "--date", "2026-10-15").exit_code == 0
     assert "completed: 2026-10-15\n" in path.read_text()
@@ -1757,8 +1764,8 @@ def test_done_refuses_a_goal_done_before_its_start(invoke: Invoke, write: Write)
     later = write("goals/Later.md", goal_text("Later", start="2026-12-01"))
     assert refused(invoke, later, "set", "Later", "status=done") == (
         "journal: the goal starts on 2026-12-01, so it can't be done on 2026-11-22, before "
-        'it (completed=DAY gives the day it was done; or move the start first: journal set "Later" '
-        "start=2026-11-22)\n"
+        "it (completed=DAY gives the day it was done; or move the start first: journal --vault "
+        f'{vault} set "Later" start=2026-11-22)\n'
     )
     # the start given in the same command is the one (review): moved back, it is done
     assert refused(invoke, later, "set", "Later", "status=done", "start=2026-12-02")

@@ -63,7 +63,7 @@ def test_sync_conflict_copies_are_never_data(invoke: Invoke, write: Write, vault
 
 
 def test_index_and_search_leave_sync_conflict_copies_out_and_say_so(
-    invoke: Invoke, write: Write
+    invoke: Invoke, write: Write, vault: Path
 ) -> None:
     """Reported (tryout): `journal index` counted two copies among the goals (12 where
     `list` shows 10) and said "problems: none"; `journal search` listed the copies."""
@@ -86,8 +86,11 @@ def test_index_and_search_leave_sync_conflict_copies_out_and_say_so(
     )
     lines = invoke("index").stdout.splitlines()
     assert lines[1] == "notes: 1 (1 goal), and 2 sync-conflict copies left out"
-    assert lines[3] == "problems: 2 sync-conflict copies (journal check --select H003 names them)"
-    told = ": left out, as every command leaves out a sync-conflict copy (journal check "
+    assert lines[3] == (
+        f"problems: 2 sync-conflict copies (journal --vault {vault} check --select H003 names them)"
+    )
+    told = ": left out, as every command leaves out a sync-conflict copy "
+    told += f"(journal --vault {vault} check "
     found = invoke("search", "leaders", "--json")
     assert [hit["path"] for hit in json.loads(found.stdout)] == [GOAL]
     assert found.stderr == f"journal: {copies[0]}, {copies[1]}{told}--select H003 names them)\n"

@@ -57,6 +57,7 @@ from journal.adapters.cachedir import (
     folder_gone,
     vault_cache_file,
 )
+from journal.adapters.environment import variable
 from journal.adapters.files import absolute, changed_ns, digest, read_note, stat_stamp, turn
 from journal.adapters.vault import Vault, is_utf8, name_problem, skip_notice
 from journal.core.catalog import unlisted_records
@@ -286,9 +287,10 @@ def variable_path() -> Path | None:
     """The index file ``$JOURNAL_INDEX`` names (relative to the working folder), if set;
     a usage error when its folder does not exist: a typo in the variable would make
     folders anywhere."""
-    if not os.environ.get("JOURNAL_INDEX"):
+    chosen = variable("JOURNAL_INDEX")
+    if not chosen:
         return None
-    path = absolute(Path(os.environ["JOURNAL_INDEX"]).expanduser(), "JOURNAL_INDEX")
+    path = absolute(Path(chosen).expanduser(), "JOURNAL_INDEX")
     try:
         path.parent.stat()
     except FileNotFoundError:
@@ -2278,7 +2280,7 @@ def _tell_inside(vault: Vault, path: Path) -> None:
     except OSError:
         return
     if inside:
-        source = "JOURNAL_INDEX" if os.environ.get("JOURNAL_INDEX") else "[index] path"
+        source = "JOURNAL_INDEX" if variable("JOURNAL_INDEX") else "[index] path"
         vault.notice(
             f"the index {path} lies in the vault folder: an index inside the vault goes with "
             "it to every copy of the vault (a sync tool, git): move it out "
