@@ -226,9 +226,9 @@ def test_select_on_the_command_line_gets_past_a_bad_select_in_the_config(
     assert {r["rule"] for r in json.loads(result.stdout)} == {"S001", "S002"}
     assert result.stderr == (
         f"journal: .journal/config.toml:{line}: 'check.select': 'ZZZ' matches no rule (ids"
-        " look like S001, groups like S; see `journal check --list-rules`); not used: --select"
-        " replaces it\n"
-    )
+        " look like S001, groups like S; see `journal --vault"
+        f" {example_vault} check --list-rules`); not used: --select replaces it\n"
+    )  # (the --vault given is kept in the command it names)
     unselected = invoke("check", "--json", root=example_vault)  # the config's is used
     assert (unselected.exit_code, unselected.stdout) == (1, "")
     assert unselected.stderr.startswith(f".journal/config.toml:{line}: 'check.select': 'ZZZ'")
