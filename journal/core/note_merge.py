@@ -8,7 +8,8 @@ text the user wrote can differ and a line merge (``git merge-file``) merges that
 alone: a section or owned property a side edited by hand (it no longer matches its
 hash, in the section's begin marker or the note's ``generated_hash``, as ``journal
 review`` tells) is that side's text, merged as such.  With no base (both sides made the
-note), the lines both sides have stand for the note as generated, before anyone wrote.
+note), the lines both sides have, and of two lines that differ the one the other is with
+text added, stand for the note as generated, before anyone wrote.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ def aligned(base: str, ours: str, theirs: str) -> tuple[str, str, str]:
     generated section and owned property no one edited (OURS', else THEIRS', else
     BASE's; one edited by hand stays as that side has it, for the line merge), OURS'
     ``generated_hash``, a record of the sections both sides had, and OURS' line breaks.
-    An empty ``base`` (both sides made the note: git's add/add) is the lines ours and
-    theirs both have, so that what one side alone wrote is an addition of that side.
+    An empty ``base`` (both sides made the note: git's add/add) is made of the lines
+    ours and theirs share (:func:`_common_lines`), so that what one side alone wrote is
+    an addition or an edit of that side.
     A :class:`generated.SectionError` when a side's markers don't pair up."""
     made_anew = not base
     newline = _newline(ours)
@@ -49,14 +51,45 @@ def aligned(base: str, ours: str, theirs: str) -> tuple[str, str, str]:
 
 
 def _common_lines(ours: str, theirs: str) -> str:
-    """The lines ``ours`` and ``theirs`` both have, in their order (as difflib matches
-    them; lines end at ``\\n`` alone, as in git's line merge): what both made before
-    either wrote its own text."""
+    """The note as both sides made it, before either wrote its own text: the lines
+    ``ours`` and ``theirs`` both have, in their order (as difflib matches them; lines
+    end at ``\\n`` alone, as in git's line merge), and where their lines differ, those
+    one side kept as made and the other wrote more into (:func:`_as_made`)."""
     import difflib  # only a note both sides made asks
 
     mine, other = ours.split("\n"), theirs.split("\n")
-    blocks = difflib.SequenceMatcher(None, mine, other, autojunk=False).get_matching_blocks()
-    return "\n".join(line for at, _there, size in blocks for line in mine[at : at + size])
+    matcher = difflib.SequenceMatcher(None, mine, other, autojunk=False)
+    lines: list[str] = []
+    for tag, start, end, there, there_end in matcher.get_opcodes():
+        if tag == "equal":
+            lines += mine[start:end]
+        elif tag == "replace":
+            lines += _as_made(mine[start:end], other[there:there_end])
+    return "\n".join(lines)
+
+
+def _as_made(mine: Sequence[str], other: Sequence[str]) -> list[str]:
+    """Of two runs of lines that differ, the lines one side kept as made where the other
+    wrote more into them (a prompt filled in after its colon, a blank line written on):
+    of each pair of lines one of which is the other with text added before or after it
+    (:func:`_grown`), the shorter, paired in order (each line of ``mine`` with the first
+    line of ``other`` after the last one paired).  The longer is then that side's edit
+    of it, holding its text; a line of no pair is text a side wrote there."""
+    lines: list[str] = []
+    at = 0
+    for line in mine:
+        for index in range(at, len(other)):
+            if _grown(line, other[index]) or _grown(other[index], line):
+                lines.append(min(line, other[index], key=len))
+                at = index + 1
+                break
+    return lines
+
+
+def _grown(line: str, made: str) -> bool:
+    """Whether ``line`` is ``made`` with text added before or after it (before its
+    ``\\r``, in a note whose lines end in CRLF)."""
+    return line.startswith(made.removesuffix("\r")) or line.endswith(made)
 
 
 def _newline(text: str) -> str:

@@ -83,9 +83,10 @@ def merge_note(base: Path, ours: Path, theirs: Path, path: str) -> Merged:
         told = f"merged {path} (your text from both sides kept)"
     elif not texts[0]:  # no base: the lines both sides have stood for it
         told = (
-            f"{path}: both sides made this note (no version of it in common) and wrote "
-            "different text in the same place: git's conflict markers are around it (the "
-            "sections no one edited are yours); resolve it"
+            f"{path}: both sides made this note (no version of it in common), and where "
+            "git's conflict markers are their lines differ, neither the other's with text "
+            "added: each side wrote its own text there, or one changed a line of the note "
+            "the other kept as made (the sections no one edited are yours); resolve it"
         )
     else:
         told = (
