@@ -277,16 +277,26 @@ def made_on_two_branches(
     monkeypatch: pytest.MonkeyPatch,
     make: tuple[str, ...],
     edits: tuple[Callable[[Path], None], Callable[[Path], None]],
+    *,
+    base: bool = False,
+    two: bool = False,
 ) -> Git:
     """A vault with the driver where ``make`` (``review``, ``plan``) made its note on a
     branch, ``laptop``, and on ``main`` a day later, each side then edited by its own of
     ``edits`` (theirs, ours) and committed: both added the note, so a merge of
-    ``laptop`` gives the driver an empty base (git's add/add)."""
+    ``laptop`` gives the driver an empty base (git's add/add); ``base``: the note was
+    made and committed before the branches parted, the base of the merge; ``two``: with a
+    second goal, ``TWO``."""
     repo = Git(tmp_path / "v", tmp_path / "home").init()
     (repo.root / ".journal").mkdir()
     (repo.root / ONE).parent.mkdir()
     (repo.root / ONE).write_text(goal_text(current=2))
+    if two:
+        (repo.root / TWO).write_text(goal_text("Ship the portfolio", current=2))
     assert install(repo.root, monkeypatch).exit_code == 0
+    if base:
+        monkeypatch.setenv("JOURNAL_TODAY", "2026-11-16")
+        assert run(*make, vault=repo.root).exit_code == 0
     repo.commit("start", "2026-11-16")
     repo("checkout", "-q", "-b", "laptop")
     for day, edit in zip(("2026-11-21", "2026-11-22"), edits, strict=True):
@@ -449,10 +459,86 @@ def test_a_note_both_sides_made_merges_losing_no_line(mine: list[str], other: li
     the base, every line of each side is in a line of the merge (in a conflict, or as
     written, or in the line the other side wrote into it)."""
     made = aligned("", "\n".join(mine) + "\n", "\n".join(other) + "\n")
-    merged, _clean = merge_file(*(text.encode() for text in made))
+    merged, _clean = merge_file(*(text.encode() for text in (made.base, made.ours, made.theirs)))
     lines = merged.decode().split("\n")
     for line in mine + other:
         assert any(line in there for there in lines), line
+
+
+def commented(rel: str, goal: str, comment: str) -> Callable[[Path], None]:
+    """A comment typed on the line of ``goal``'s row of a plan's ``targets``."""
+    row = f"  - goal: {goal}\n"
+    return replace(rel, row, f"{row[:-1]}  {comment}\n")
+
+
+ONE_ID = "connect-with-five-hr-leaders"
+
+
+def set_and_plan(*changes: str) -> Callable[[Path], None]:
+    """``journal set ONE CHANGES``, then the plan made again."""
+
+    def edit(vault: Path) -> None:
+        assert run("set", ONE_ID, *changes, vault=vault).exit_code == 0
+        assert run(*MAKE_PLAN, vault=vault).exit_code == 0
+
+    return edit
+
+
+@pytest.mark.parametrize("base", [True, False])
+@pytest.mark.parametrize(("change", "row"), [("effort=3", "target: 5"), ("target=8", "target: 8")])
+def test_a_comment_in_a_plans_targets_survives_the_merge(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, base: bool, change: str, row: str
+) -> None:
+    """Reported: a comment on a row of `targets`, on one branch, was gone after the merge
+    (OURS' copy of the property taken, its values the same), which said all text was
+    kept.  OURS' values (a new `target`) are written into THEIRS' text, as `journal
+    plan` writes its own, so the comment stays with them."""
+    repo = made_on_two_branches(
+        tmp_path,
+        monkeypatch,
+        MAKE_PLAN,
+        (commented(PLAN, ONE_ID, "# my key goal"), set_and_plan(change)),
+        base=base,
+    )
+    done = merge(repo, "laptop")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"journal: merged {PLAN} (your text from both sides kept)" in done.stderr
+    merged = (repo.root / PLAN).read_text()
+    head = merged.split("---\n")[1]
+    assert f"  - goal: {ONE_ID}  # my key goal\n    from: 2\n    {row}\n" in head
+    remade = run(*MAKE_PLAN, vault=repo.root)
+    assert remade.exit_code == 0, remade.output
+    assert "kept your value" not in remade.stderr  # the values are the tool's
+    assert "# my key goal" in (repo.root / PLAN).read_text()
+
+
+def test_a_comment_on_a_row_the_merge_drops_is_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OURS paused a goal, whose row THEIRS commented: OURS' `targets` has no such row,
+    and the merge says that the comment went with it."""
+    two = "ship-the-portfolio"
+
+    def paused(vault: Path) -> None:
+        assert run("set", two, "status=paused", vault=vault).exit_code == 0
+        assert run(*MAKE_PLAN, vault=vault).exit_code == 0
+
+    repo = made_on_two_branches(
+        tmp_path,
+        monkeypatch,
+        MAKE_PLAN,
+        (commented(PLAN, two, "# after the launch"), paused),
+        base=True,
+        two=True,
+    )
+    done = merge(repo, "laptop")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (
+        f"journal: merged {PLAN} (your text from both sides kept but theirs' comment in its "
+        "properties on lines of a value ours changed, which went with them: '# after the "
+        "launch'); run"
+    ) in done.stderr
+    assert "# after the launch" not in (repo.root / PLAN).read_text()
 
 
 def test_answers_both_branches_wrote_in_one_place_conflict_and_are_told_so(
