@@ -1080,7 +1080,7 @@ def test_a_plan_that_cant_be_written_tells_no_overlap(
 
 
 def test_a_plan_taking_over_from_one_ending_in_its_first_week_is_no_overlap_told(
-    invoke: Invoke, write: Write, monkeypatch: pytest.MonkeyPatch
+    invoke: Invoke, write: Write, vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Reported: a 90-day plan from a Monday ends on a Saturday, so the next one
     `journal plan` made by itself overlapped it by 6 days, and every run said so.  Then
@@ -1091,10 +1091,11 @@ def test_a_plan_taking_over_from_one_ending_in_its_first_week_is_no_overlap_told
     assert invoke("plan").exit_code == 0  # 2026-11-23 to 2027-02-20
     monkeypatch.setenv("JOURNAL_TODAY", "2027-02-14")
     new = "plans/2027-02-15-90-day-plan.md"
+    journal = f"journal --vault {vault}"  # the --vault given is kept in the commands
     handover = (
-        f"journal: {PLAN} ends on 2027-02-20: `journal plan` now refreshes {new}, which "
-        f"reviews follow from 2027-02-15; `journal plan --start 2026-11-23` refreshes {PLAN} "
-        "until then\n"
+        f"journal: {PLAN} ends on 2027-02-20: `{journal} plan` now refreshes {new}, which "
+        f"reviews follow from 2027-02-15; `{journal} plan --start 2026-11-23` refreshes "
+        f"{PLAN} until then\n"
     )
     assert invoke("plan", "--dry-run").stderr == handover
     first = invoke("plan")
