@@ -289,7 +289,7 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
             {
                 "date": c.day.isoformat(),
                 "change": c.value_text or None,
-                "value": value if c.op is not None else None,
+                "value": value if c.op is not None and not goal.value_unread else None,
                 "note": c.text,
                 "path": c.path,
                 "line": c.line,
