@@ -574,8 +574,7 @@ def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: boo
             line = first_line + index
             facts.headings.append(Heading(level, title, line))
             is_log = want_log and _is_log_title(title)
-            quoted = len(block) > 5 and block[5]
-            if is_log and quoted:  # in a quote, a callout: not the log
+            if is_log and len(block) > 5 and block[5]:  # in a quote, a callout: not the log
                 facts.quoted_logs.append(line)
                 is_log = False
             if log is not None and (level <= log.level or is_log):
@@ -586,7 +585,8 @@ def _facts(blocks: list[Block], lines: list[str], first_line: int, want_log: boo
                 log = LogSection(line, level, first_line + after, first_line + len(lines))
                 facts.log_sections.append(log)
             elif want_log and log is None:
-                under, titled = f"{'> ' if quoted else ''}{'#' * level} {title}", True
+                quote = "> " if len(block) > 5 and block[5] else ""
+                under, titled = f"{quote}{'#' * level} {title}", True
             heading_at = index
         elif kind == "item":
             task = _TASK.match(block[3]) if block[3] is not None else None
