@@ -1129,6 +1129,7 @@ def set_command(state: State, goal: str, assignments: tuple[str, ...], as_json: 
     """Change a goal's properties; only the edited lines of the file change.
 
     Values are checked against each property's type; an empty value clears it.
+    A number is the value itself: current=4, not +1 (journal log GOAL +1 adds 1).
     status=done also sets completed: TODAY (unless completed is given).  GOAL is
     an id, path, file name, title or alias, or whole words or the first 3 letters
     or more of one (not 'on', nor 'Ana' of 'Analytics').

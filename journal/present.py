@@ -530,7 +530,7 @@ def history_view(h: dict[str, Any], today: date) -> str:
     width = max((len(change) for _c, change, _note in rows), default=0)
     values = max([len(number(c["value"])) for c, _, _ in rows if c["value"] is not None] or [1])
     for c, change, note in rows:
-        value = number(c["value"]) if c["value"] is not None else ""
+        value = number(c["value"]) if c["value"] is not None else "?" if change else ""
         out.append(f"{c['date']}  {change:<{width}}  {value:>{values}}  {note}".rstrip())
     if not h["agrees"]:
         out.append(

@@ -1804,3 +1804,122 @@ def test_the_log_table_adds_up_where_current_disagreed_with_the_log(
     assert "2026-10-21  +1    2  b\n" in table
     plain = invoke("--plain", "log", "c").stdout
     assert f"{step[0]}: not logged, up 1, total {step[1]}: {said}\n" in plain
+
+
+_LOGS = "---\ntype: goal\ntitle: G03 Logs\nbaseline: 0\ncurrent: 0\ntarget: 10\n---\n"
+_ADD_LOG = "name that heading '## Log', or add a '## Log' heading above the line"
+
+
+@pytest.mark.parametrize(
+    ("heading", "why"),
+    [
+        ("## Logs", f"under '## Logs', not a Log heading: it counts nothing; {_ADD_LOG}"),
+        ("## Lgo", f"under '## Lgo', not a Log heading: it counts nothing; {_ADD_LOG}"),
+        ("## Check-in", f"under '## Check-in', not a Log heading: it counts nothing; {_ADD_LOG}"),
+        (
+            "## Weekly log",
+            f"under '## Weekly log', not a Log heading: it counts nothing; {_ADD_LOG}",
+        ),
+        (
+            "### Log of progress",
+            "under '### Log of progress', not a Log heading: it counts nothing; name that "
+            "heading '### Log', or add a '## Log' heading above the line",
+        ),
+        *[
+            (
+                written,
+                f"under '{written}', which is no heading: it counts nothing; write '## Log' there "
+                "instead",
+            )
+            for written in ("##Log", "**Log**", "Log:")
+        ],
+        ("", "under no heading: it counts nothing; add a '## Log' heading above it"),
+    ],
+)
+def test_check_ins_under_no_log_heading_are_told_and_logging_waits_for_them(
+    invoke: Invoke, write: Write, vault: Path, heading: str, why: str
+) -> None:
+    """Reported (tryout): check-ins under `## Logs` (`##Log`, `**Log**`, `Log:`, `## Lgo`,
+    none...) counted nothing and nothing said so: `list` showed 0%, `check` passed H006 and
+    `journal log` wrote `current 0 -> 1` and a second `## Log` (the value was 5)."""
+    text = _LOGS + (f"{heading}\n" if heading else "") + "- 2026-11-10: +2 a\n- 2026-11-20: +3 b\n"
+    write(GOAL, text)
+    first = text.splitlines().index("- 2026-11-10: +2 a") + 1
+    check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
+    assert [(f["line"], f["message"]) for f in check] == [
+        (first, f"log line {why}"),
+        (first + 1, f"log line {why}"),
+    ]
+    assert check[0]["suggestion"].startswith("put the line under a Log heading")
+    listed = invoke("list")
+    assert f"{GOAL}:{first}: warning: log line {why}" in listed.stderr.splitlines()
+    logged = invoke("log", "G03", "+1", "c")
+    assert (logged.exit_code, logged.stdout) == (1, "")
+    assert logged.stderr == (
+        f"{GOAL}:{first}: log line {why}; nothing written: fix it, then log again (2 such lines)\n"
+    )
+    assert (vault / GOAL).read_text() == text
+
+
+def test_a_check_in_outside_the_log_is_told_where_the_log_is(invoke: Invoke, write: Write) -> None:
+    text = _LOGS + "## Log\n\n- 2026-11-10: +2 a\n\n## Notes\n\n- 2026-11-20: +3 b\n"
+    write(GOAL, text)
+    check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
+    assert [(f["line"], f["message"]) for f in check] == [
+        (
+            text.splitlines().index("- 2026-11-20: +3 b") + 1,
+            "log line under '## Notes', not under '## Log' (line 8): it counts nothing; move "
+            "it there",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("log", "fix"),
+    [
+        ("## Log\n\n-2026-11-10: +2 a\n", ""),
+        ("## Log\n\n- 2026-11-09: +1 x\n-2026-11-10: +2 a\n", ""),  # read as the item's text
+        ("## Notes\n\n-2026-11-10: +2 a\n", " under a '## Log' heading"),
+        (
+            "## Log\n\n- 2026-11-09: +1 x\n\n## Notes\n\n-2026-11-10: +2 a\n",
+            " under '## Log' (line 8)",
+        ),
+    ],
+)
+def test_a_check_in_with_no_space_after_its_dash_is_told(
+    invoke: Invoke, write: Write, vault: Path, log: str, fix: str
+) -> None:
+    """Reported (tryout): `-2026-11-10: +2 a` under `## Log` was dropped with no finding."""
+    text = _LOGS + log
+    write(GOAL, text)
+    line = text.splitlines().index("-2026-11-10: +2 a") + 1
+    said = (
+        "log line with no space after its '-' is no list item: it counts nothing; write "
+        f"'- 2026-11-10: +2 a'{fix}"
+    )
+    check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
+    assert [(f["line"], f["message"]) for f in check] == [(line, said)]
+    assert check[0]["suggestion"].startswith("put a space after the list marker")
+    logged = invoke("log", "G03", "+1", "c")
+    assert logged.exit_code == 1
+    assert logged.stderr == f"{GOAL}:{line}: {said}; nothing written: fix it, then log again\n"
+    assert (vault / GOAL).read_text() == text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Next actions\n\n- [ ] 2026-12-01: +1 call Dana\n- [x] 2026-11-01: +1 book a call\n",
+        "## Notes\n\n- 2026-11-10: met Dana\n- 2026-11-12 - no change\n",
+        "## Log\n\n- 2026-11-10: +2 a\n  - 2026-11-11: +1 nested, as documented\n",
+        "## Log\n\n- 2026-11-10: +2 a\n\nIn 2026-11-10 -2 days\n",
+        "```\n- 2026-11-10: +2 in code\n-2026-11-11: +1 in code\n```\n",
+        "> ## Log\n> - 2026-11-10: +2 in a callout, told as the heading in it\n",
+    ],
+)
+def test_lines_that_are_no_check_ins_or_told_otherwise_are_not_told_as_outside_the_log(
+    invoke: Invoke, write: Write, body: str
+) -> None:
+    write(GOAL, _LOGS + body)
+    check = json.loads(invoke("check", "--json", "--select", "H006").stdout)
+    assert [f["message"] for f in check if "counts nothing;" in f["message"]] == []

@@ -1320,3 +1320,40 @@ def test_status_json_names_its_vault(tmp_path: Path, monkeypatch: pytest.MonkeyP
         board = runner.invoke(cli, ["--vault", name, "status", "--json"]).stdout
         assert list(json.loads(board))[:2] == ["vault", "today"]
         assert json.loads(board)["vault"] == str((tmp_path / name).resolve())
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (
+            "current=+1",
+            "current=+1 has a sign, and set writes a value, not a change: "
+            'current=1 sets 1; to add 1, log it: journal log "Alpha" +1',
+        ),
+        (
+            "current=-1",
+            "current=-1 has a sign, and set writes a value, not a change: "
+            'current=1 sets 1; to take away 1, log it: journal log "Alpha" -1 '
+            '(journal log "Alpha" =-1 makes it -1)',
+        ),
+        (
+            "target=+5",
+            "target=+5 has a sign, and set writes a value, not a change: target=5 sets 5",
+        ),
+        (
+            "baseline=-2",
+            "baseline=-2 has a sign, and set writes a value, not a change: "
+            "baseline=2 sets 2 (a value below 0 is written in the file: baseline: -2)",
+        ),
+    ],
+)
+def test_set_refuses_a_signed_number_as_a_change_it_does_not_make(
+    invoke: Invoke, write: Write, given: str, said: str
+) -> None:
+    """Reported (tryout): `set G current=+1` set 3 to 1 (`current: 3 -> 1`, `=1 added to
+    the log`) where `journal log` adds with +1; `current=-1` set -1."""
+    path = write("goals/a.md", goal_text("Alpha", current=3, target=10))
+    before = path.read_bytes()
+    result = invoke("set", "alpha", given)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"journal: {said}\n")
+    assert path.read_bytes() == before

@@ -128,6 +128,13 @@ class Goal(Record):
         return bool(self.unread) and any(key in self.unread for key in MEASURES)
 
     @property
+    def value_unread(self) -> bool:
+        """``current`` is written but can't be read (H005), and the goal's value is its
+        file's (not counted from its meetings): the value is unknown, never what the
+        log adds up to."""
+        return "current" in self.unread and self.metric_source != "meetings"
+
+    @property
     def aim(self) -> float | None:
         """The target progress is measured against: None with no target, and while the
         goal is :attr:`unmeasured`."""

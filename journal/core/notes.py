@@ -24,6 +24,7 @@ from journal.core.checkins import (
     LogLines,
     parse_inline,
     parse_log_line,
+    uncounted_lines,
     unsigned_number,
     written_value,
 )
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from journal.core.generated import Section, SectionError
     from journal.core.periodic import PeriodicSettings
 
-PARSER_VERSION = 43  # bump when parse_note gives other results: cached notes are re-read
+PARSER_VERSION = 44  # bump when parse_note gives other results: cached notes are re-read
 
 #: Dates a note by its path when nothing else does (Obsidian's daily-note names:
 #: ``PeriodicSettings.daily_date``); the index passes the vault's.
@@ -573,6 +574,10 @@ def _read_body(
         ]
     note.diagnostics += [
         Diagnostic(note.path, line, QUOTED_LOG, "warning", "log") for line in facts.quoted_logs
+    ]
+    note.diagnostics += [
+        Diagnostic(note.path, line, message, "warning", "log")
+        for line, message in uncounted_lines(facts)
     ]
     for line, text in facts.log_lines:
         try:

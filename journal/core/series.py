@@ -298,7 +298,10 @@ def value_series(
     """The goal's value over time, up to ``today`` (a check-in dated after it, which
     T009 flags, has no point: the value today is :func:`current_value`'s):
     :func:`file_series` plus :func:`offsets`; a day with only check-ins from other
-    notes is a ``note`` point."""
+    notes is a ``note`` point.  None for a goal whose value is unknown
+    (:attr:`~journal.core.goal.Goal.value_unread`)."""
+    if goal.value_unread:
+        return []
     committed = recorded[-1][1] if recorded else None  # before the log leaves it out
     recorded = _undated_by_log(goal, recorded)
     points = file_series(goal, today, recorded, committed)
@@ -349,7 +352,10 @@ def _undated_by_log(
 def current_value(goal: Goal, today: date | None) -> float | None:
     """The goal's value on ``today`` (None: at the end of its check-ins): the file's
     ``current``, else what its log gives (baseline plus its check-ins), plus check-ins
-    in other notes; None when there is neither a ``current`` nor a check-in with a value."""
+    in other notes; None when there is neither a ``current`` nor a check-in with a value,
+    and when ``current`` is written but can't be read (H005): unknown, not the log's sum."""
+    if goal.value_unread:
+        return None
     day = today or date.max
     file_value = goal.file_current
     own = None  # the file's own values, worked out once for both

@@ -32,7 +32,7 @@ from journal.core.errors import Diagnostic, JournalError, UsageProblem
 from journal.core.fields import CLOSED, GOAL_FIELDS, FieldError, coerce, refuse_other_case
 from journal.core.formatting import number, shell_word, shell_words, single_line
 from journal.core.goal import goal_value, refuse_hand_value
-from journal.core.logsection import append_checkin, log_checkins
+from journal.core.logsection import append_checkin, log_checkins, uncounted
 from journal.core.numerals import dotted_thousands
 from journal.core.records import Record, record
 from journal.core.series import offsets, stepped, value_on
@@ -122,6 +122,17 @@ def _number(doc: codec.Document, key: str) -> float | None:
     return float(value) if value is not None else None
 
 
+def _refuse_uncounted(doc: codec.Document) -> None:
+    """Refuse to log to a goal holding check-in lines its log does not count (under
+    ``## Logs``, ``-2026-11-10: +2``): ``current`` would be worked out without them, and
+    the line would go to a ``## Log`` beside the user's."""
+    lines = uncounted(doc)
+    if lines:
+        line, message = lines[0]
+        more = f" ({len(lines)} such lines)" if len(lines) > 1 else ""
+        raise JournalError(f"{message}; nothing written: fix it, then log again{more}", line=line)
+
+
 def _tidy(value: float) -> int | float:
     """A whole value as an int (sums are exact already: see ``CheckIn.apply``)."""
     return int(value) if value.is_integer() else value
@@ -169,6 +180,7 @@ def log_checkin(
 
     def transform(doc: codec.Document) -> str:
         refuse_other_case(doc.data or {}, ("current",), GOAL_FIELDS, doc.key_line)  # first
+        _refuse_uncounted(doc)
         current = _number(doc, "current")
         base = _number(doc, "baseline") or 0.0
         logged = [c for c in log_checkins(doc, periodic) if c.op is not None]
@@ -277,7 +289,7 @@ def history(vault: Vault, catalog: Catalog, ref: str, today: date) -> dict[str, 
             {
                 "date": c.day.isoformat(),
                 "change": c.value_text or None,
-                "value": value if c.op is not None else None,
+                "value": value if c.op is not None and not goal.value_unread else None,
                 "note": c.text,
                 "path": c.path,
                 "line": c.line,

@@ -1042,6 +1042,8 @@ def milestone_key(ctx: Context) -> Iterator[Problem]:
         yield problem
 
 
+#: What a goal's check-in line the log does not count holds up (H006).
+_LOG_WAITS = "it counts nothing, and `journal log` writes nothing to the goal, until then"
 _SAVE_AS_UTF8 = (
     "save the file as UTF-8 (most editors offer the encoding when saving: Save with "
     "Encoding, UTF-8); the note is skipped until then"
@@ -1116,7 +1118,8 @@ RULES = (
         "not YYYY-MM-DD, a space parts a `+` or `=` from its number (`+ 1`), or the number "
         "has a decimal comma (`+1,5`), a space between its thousands or full-width "
         "characters; or one that counts nothing: a task not done (`- [ ]`, `- [-]`), a Log "
-        "heading in a quote or callout",
+        "heading in a quote or callout, a check-in line under no Log heading (`## Logs`, "
+        "`**Log**`) or with no space after its dash (`-2026-11-20: +1`)",
         _diagnostics(
             ("log",),
             "warning",
@@ -1130,6 +1133,10 @@ RULES = (
                 "first, then the change and the note (journal's log is dated at its start)",
                 QUOTED_LOG: "take the heading and the lines under it out of the quote (no `>` "
                 "before them); `journal log` writes a `## Log` of its own at the end until then",
+                "log line under ": "put the line under a Log heading, written `## Log` (`#`s, "
+                f"then a space), as the message says; {_LOG_WAITS}",
+                "log line with no space": "put a space after the list marker (`- 2026-11-20: "
+                f"+1 note`), under the goal's Log heading; {_LOG_WAITS}",
             },
         ),
     ),
