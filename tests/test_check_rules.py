@@ -1519,6 +1519,43 @@ def test_links_of_meetings_and_contacts_must_resolve_but_not_those_of_plain_note
     ]
 
 
+def test_a_link_property_written_as_text_that_names_no_note_is_told_as_a_link_is() -> None:
+    """Reported: `goal: Two informational interviews` (a meeting's goal written as text,
+    shortened) counted for no goal and `journal check` passed it, while the same name in
+    brackets got H001; so did `feeds: Become a HR partner`, which also silenced O001.
+    Written as text, a link property is the link journal reads it as (it counts the
+    meeting when the text names the goal)."""
+    meeting = (
+        MEETING[1]
+        .replace('"[[Hold four informational interviews]]"', "Hold four informational interview")
+        .replace('  - "[[Sam Patel]]"', "  - Sam Patell")
+    )
+    activity = goal_note(
+        id="go", title="Go", kind="activity", feeds="Hold four informational interview"
+    )
+    found = run((PATH, goal_note()), (MEETING[0], meeting), ("goals/Go.md", activity))
+    assert [(f.rule, f.path, f.line, f.message) for f in found if f.rule[0] == "H"] == [
+        (
+            "H001",
+            "goals/Go.md",
+            line_of(activity, "feeds"),
+            "feeds: [[Hold four informational interview]] links to no note",
+        ),
+        ("H008", MEETING[0], 5, "with: [[Sam Patell]] has no contact note"),
+        ("H001", MEETING[0], 6, "goal: [[Hold four informational interview]] links to no note"),
+        ("H008", MEETING[0], 10, "[[Dana]] links to no note"),
+    ]
+    near = 'did you mean "[[Hold four informational interviews]]"? Else fix the name'
+    assert all(f.suggestion.startswith(near) for f in of("H001", found))
+    # the text that names the note is a link that resolves: nothing to tell
+    named = meeting.replace("interview\n", "interviews\n").replace("Patell", "Patel")
+    fed = activity.replace("interview\n", "interviews\n")
+    found = run((PATH, goal_note()), (MEETING[0], named), CONTACT, ("goals/Go.md", fed))
+    assert [f.message for f in found if f.rule[0] == "H" and f.path != CONTACT[0]] == [
+        "[[Dana]] links to no note"
+    ]
+
+
 ATTACHMENTS = [
     "Plan.pdf",
     "assets/diagram.png",
@@ -2126,6 +2163,31 @@ def test_a_link_to_a_goal_renamed_by_hand_names_it_by_its_id() -> None:
     assert [f.suggestion for f in found] == [
         "the goal whose id is its name's is goals/Build 3 dashboards.md (renamed since?): link "
         '"[[Build 3 dashboards]]"'
+    ]
+
+
+def test_a_link_to_a_goal_renamed_by_hand_names_it_by_its_title() -> None:
+    """Reported (tryout): `Connect with five HR leaders in my industry this quarter.md`
+    renamed `Connect HR leaders.md` left three meetings with H001 `fix the name ... or
+    create that note`, and a meeting's `progress::` with H010 `fix the goal's name`,
+    though the renamed goal's `title` is the links' text."""
+    title = "Hold four informational interviews"
+    renamed = ("goals/Hold four.md", goal_note(id="h4", title=title))
+    daily = ("daily/2026-11-20.md", f"progress:: [[{title}]] +1 coffee\n")
+    found = run(renamed, MEETING, CONTACT, daily)
+    fix = 'the goal titled so is goals/Hold four.md (renamed since?): link "[[Hold four]]"'
+    assert [f.suggestion for f in of("H001", found)] == [fix]
+    assert [(f.message, f.suggestion) for f in of("H010", found)] == [
+        (
+            f"`progress:: [[{title}]]` links to no note, so it counts for no goal",
+            "the goal titled so is goals/Hold four.md (renamed since?): link [[Hold four]]",
+        )
+    ]
+    supports = goal_note(id="x", title="X", supports=f"{title}s")  # a slip, as text
+    found = of("R002", run(renamed, ("goals/X.md", supports)))
+    assert [f.suggestion for f in found] == [
+        'did you mean "[[Hold four]]"? Else fix the name (links match a file name, path or '
+        "alias) or create that note"
     ]
 
 

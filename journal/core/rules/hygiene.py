@@ -47,7 +47,6 @@ from journal.core.names import (
     device_named,
     file_stem,
     one_slip,
-    slug,
     unfit_for_windows,
     windows_faults,
 )
@@ -75,8 +74,6 @@ def _person(kind: str, link: NoteLink) -> bool:
 
 
 def broken_link(ctx: Context) -> Iterator[Problem]:
-    # a goal renamed by hand keeps its id, made from its first name (found in a tryout)
-    ids = {goal.id: goal for goal in ctx.goals if goal.id}
     for path, kind, link in ctx.broken_links:
         if link.key is None or (kind == "goal" and link.key == "supports") or _person(kind, link):
             continue  # body links and people are H008's, a goal's `supports` R002's
@@ -88,13 +85,9 @@ def broken_link(ctx: Context) -> Iterator[Problem]:
             yield _copy_left(path, link, copy, f"{link.key}: ")
             continue
         what = "file" if names_file(link.target) else "note"
-        renamed = ids.get(slug(link.target)) if what == "note" else None
-        fix = (
-            f"the goal whose id is its name's is {renamed.path} (renamed since?): link "
-            f'"[[{stem_of(renamed.path)}]]"'
-            if renamed is not None
-            else f"fix the name (links match a file name, path or alias) or create that {what}"
-        )
+        fix = f"fix the name (links match a file name, path or alias) or create that {what}"
+        if what == "note":
+            fix = ctx.goal_meant(link.target, path, fix)
         yield Problem(
             path,
             link.line,
@@ -392,7 +385,15 @@ def _why_uncounted(
     if resolved is None:
         return (
             f"`{INLINE_KEY}:: {link}` links to no note, so it counts for no goal",
-            _unlisted(ctx, "fix the goal's name (a file name, path or alias of a goal note)"),
+            _unlisted(
+                ctx,
+                ctx.goal_meant(
+                    target,
+                    path,
+                    "fix the goal's name (a file name, path or alias of a goal note)",
+                    "",
+                ),
+            ),
         )
     goal = ctx.goal_by_path.get(resolved)
     named = ctx.catalog.by_path[resolved]
