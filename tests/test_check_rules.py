@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from journal.core.catalog import Catalog
 from journal.core.errors import Diagnostic, UsageProblem
 from journal.core.links import is_conflict_copy
-from journal.core.notes import Note, parse_note
+from journal.core.notes import Note, parse_note, stem_of
 from journal.core.rules import RULES, Context, Finding
 from journal.core.rules.base import is_activity
 from journal.core.rules.run import evaluate
@@ -399,7 +399,7 @@ def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     own_tests |= {"T012"}  # tests/test_plan.py
     own_tests |= {"T014"}  # tests/test_networking_cli.py
     own_tests |= {"H016", "H017"}  # tests/test_cli_edges.py
-    own_tests |= {"H018", "H019"}  # below
+    own_tests |= {"H018", "H019", "H028"}  # below
     own_tests |= {"H020"}  # tests/test_obsidian_links.py
     own_tests |= {"H023", "H026"}  # tests/test_review.py
     own_tests |= {"H025"}  # tests/test_plugin_notes.py
@@ -1554,6 +1554,55 @@ def test_a_link_property_written_as_text_that_names_no_note_is_told_as_a_link_is
     assert [f.message for f in found if f.rule[0] == "H" and f.path != CONTACT[0]] == [
         "[[Dana]] links to no note"
     ]
+
+
+def test_contacts_named_one_slip_apart_are_told_as_maybe_one_person() -> None:
+    """Reported (tryout): `journal new meeting --with 'Sam Patell'` made `people/Sam
+    Patell.md` beside `Sam Patel.md`, and `journal check` never said so; nor did H008 name
+    Sam Patel for a meeting's `with: [[Sam Patell]]`.  Two people of two organisations
+    are told apart (`Ann Lee`, `Anna Lee`)."""
+
+    def contact(path: str, props: str = "") -> tuple[str, str]:
+        return path, f"---\ntype: contact\n{props}---\n# {stem_of(path)}\n"
+
+    meeting = MEETING[1].replace("[[Sam Patel]]", "[[Sam Patell]]").replace("[[Dana]]", "Dana")
+    found = of("H008", run((PATH, goal_note()), (MEETING[0], meeting), CONTACT))[:1]
+    assert [(f.line, f.message, f.suggestion) for f in found] == [
+        (
+            5,
+            "with: [[Sam Patell]] has no contact note",
+            'people/Sam Patel.md is named one letter from it: if it is theirs, link "[[Sam '
+            'Patel]]"; else make the note: journal new contact "Sam Patell"',
+        )
+    ]
+    notes = [
+        contact("people/Sam Patel.md"),
+        contact("people/more/Sam Patell.md", "title: SAM PATELL\n"),
+        contact("people/Ann Lee.md", "org: Northwind\n"),
+        contact("people/Anna Lee.md", "org: Globex\n"),
+        contact("people/Bo Li.md"),
+        contact("people/Robert Li.md", "aliases: [Bob Li]\n"),
+    ]
+    found = of("H028", run(*notes))
+    assert [(f.path, f.line, f.message) for f in found] == [
+        ("people/Bo Li.md", 1, "named one letter from people/Robert Li.md (Bo Li, Bob Li)"),
+        ("people/Robert Li.md", 1, "named one letter from people/Bo Li.md (Bob Li, Bo Li)"),
+        (
+            "people/Sam Patel.md",
+            1,
+            "named one letter from people/more/Sam Patell.md (Sam Patel, SAM PATELL)",
+        ),
+        (
+            "people/more/Sam Patell.md",
+            3,
+            "named one letter from people/Sam Patel.md (SAM PATELL, Sam Patel)",
+        ),
+    ]
+    assert found[0].suggestion == (
+        "if one person, keep one note: move what people/Robert Li.md holds into this one, add "
+        "`Bob Li` to its `aliases` (meetings linking that name then find it) and delete "
+        "people/Robert Li.md; if two people, give each their `org`"
+    )
 
 
 ATTACHMENTS = [

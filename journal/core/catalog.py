@@ -420,6 +420,19 @@ def bare_name(text: str) -> str:
     return unaccented(fold(text).translate(_TYPED_MARKS))
 
 
+def one_slip_from(name: str, heads: Iterable[Head]) -> list[Head]:
+    """The notes of ``heads`` with a title, file name or alias that is ``name`` but for one
+    slip (:func:`~journal.core.names.one_slip`: a letter left out, added, changed, or two
+    swapped), compared as bare names (:func:`bare_name`): ``Sam Patell`` finds ``Sam
+    Patel``."""
+    wanted = bare_name(name)
+    return [
+        h
+        for h in heads
+        if any(one_slip(wanted, bare_name(n)) for n in (h.title, h.stem, *h.aliases))
+    ]
+
+
 def _no_alias(key: str) -> Sequence[str]:
     return ()
 

@@ -15,6 +15,7 @@ from journal.core.catalog import (
     bare_name,
     front_matter,
     match_head,
+    one_slip_from,
 )
 from journal.core.checkins import INLINE_KEY, CheckIn, MiswrittenValue, parse_inline
 from journal.core.errors import Ambiguous, Diagnostic
@@ -46,6 +47,7 @@ from journal.core.names import (
     device_name,
     device_named,
     file_stem,
+    match_key,
     one_slip,
     unfit_for_windows,
     windows_faults,
@@ -143,8 +145,8 @@ def _no_contact_fix(
     """How to give the person linked as ``[[name]]`` from the meeting at ``source`` a
     contact note: the contacts (:func:`_spelled_contacts`) whose names hold ``name``
     (found as ``--with`` finds one: `Ann Lee` of `Ann Lee-Wong`, renamed since; a few at
-    most) may be theirs, else make one (a second note for one person, were it one of
-    them)."""
+    most), else those it is one slip from (:func:`one_slip_from`: `Sam Patell`), may be
+    theirs, else make one (a second note for one person, were it one of them)."""
     make = f"journal new contact {shell_word(name)}"
     wanted = bare_name(name)
     try:
@@ -152,14 +154,18 @@ def _no_contact_fix(
         paths = [found.path] if found is not None else []
     except Ambiguous as several:
         paths = several.candidates
+    alias = f" (or add `{name}` to its `aliases`: journal then finds it, Obsidian's links do not)"
+    held = "has a name holding it" if len(paths) == 1 else "have names holding it"
+    if not paths:
+        paths = [h.path for h in one_slip_from(name, (h for h, _names in contacts))]
+        alias, held = "", f"{'is' if len(paths) == 1 else 'are'} named one letter from it"
     if not paths or len(paths) > _NAMED:
         return f"fix the name, or make the note: {make}"
     links = [f'"{ctx.catalog.link_to(p, source)}"' for p in paths]
-    held = "has a name" if len(paths) == 1 else "have names"
+    one = "it is" if len(paths) == 1 else "one is"
     return (
-        f"{listed(paths)} {held} holding it: if {'it is' if len(paths) == 1 else 'one is'} "
-        f"theirs, link {listed(links, 'or')} (or add `{name}` to its `aliases`: journal then "
-        f"finds it, Obsidian's links do not); else make the note: {make}"
+        f"{listed(paths)} {held}: if {one} theirs, link {listed(links, 'or')}{alias}; else make "
+        f"the note: {make}"
     )
 
 
@@ -495,6 +501,44 @@ def _tied(
     if tied:
         what, fix = _tie(ctx, target, path, tied)
         yield Problem(path, line, f"{key}: [[{target}]] {what}{counts}", fix)
+
+
+def similar_contacts(ctx: Context) -> Iterator[Problem]:
+    if ctx.goals_only:
+        return
+    contacts = ctx.catalog.contacts
+    names = [  # each contact's names as written, with their bare names (as lookups see them)
+        [(n, bare_name(n)) for n in dict.fromkeys((c.title, stem_of(c.path), *c.aliases))]
+        for c in contacts
+    ]
+    # two names one slip apart share one of them with a letter left out (or whole): the
+    # pairs to compare, found without comparing every contact with every other
+    holders: dict[str, set[int]] = {}
+    for index, named in enumerate(names):
+        for _name, bare in named:
+            for key in {bare, *(bare[:k] + bare[k + 1 :] for k in range(len(bare)))}:
+                holders.setdefault(key, set()).add(index)
+    pairs = {(a, b) for found in holders.values() for a in found for b in found if a < b}
+    for a, b in sorted(pairs):
+        orgs = {match_key(c.org) for c in (contacts[a], contacts[b]) if c.org}
+        slips = (
+            (x, y) for x, bx in names[a] for y, by in names[b] if bx != by and one_slip(bx, by)
+        )
+        slip = next(slips, None) if len(orgs) < 2 else None  # two organisations: two people
+        if slip is None:
+            continue
+        for (this, name), (other, theirs) in (
+            ((contacts[a], slip[0]), (contacts[b], slip[1])),
+            ((contacts[b], slip[1]), (contacts[a], slip[0])),
+        ):
+            yield Problem(
+                this.path,
+                this.lines.get("title", 1),
+                f"named one letter from {other.path} ({name}, {theirs})",
+                f"if one person, keep one note: move what {other.path} holds into this one, "
+                f"add `{theirs}` to its `aliases` (meetings linking that name then find it) "
+                f"and delete {other.path}; if two people, give each their `org`",
+            )
 
 
 def duplicate_id(ctx: Context) -> Iterator[Problem]:
@@ -1307,5 +1351,13 @@ RULES = (
             "the day (docs/format.md, Milestones); a key of your own can stay: "
             "`check_ignore: [H027]`",
         ),
+    ),
+    Rule(
+        "H028",
+        "similar-contacts",
+        "hint",
+        "two contacts named one letter apart (`Sam Patel`, `Sam Patell`), not of two "
+        "organisations: one person with two notes?",
+        similar_contacts,
     ),
 )
