@@ -1575,6 +1575,13 @@ def test_contacts_named_one_slip_apart_are_told_as_maybe_one_person() -> None:
             'Patel]]"; else make the note: journal new contact "Sam Patell"',
         )
     ]
+    # written as text, one name: two people meant (as `--with` refuses it)
+    both = meeting.replace('  - "[[Sam Patell]]"', "  - Sam Patel, Dana")
+    assert of("H008", run((MEETING[0], both)))[0].suggestion == (
+        'for several people, write `with:` and then one line each (`  - "[[Sam Patel]]"`, '
+        '`  - "[[Dana]]"`); for one person of that name, make the note: journal new contact '
+        '"Sam Patel, Dana"'
+    )
     notes = [
         contact("people/Sam Patel.md"),
         contact("people/more/Sam Patell.md", "title: SAM PATELL\n"),

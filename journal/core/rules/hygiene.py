@@ -148,6 +148,12 @@ def _no_contact_fix(
     most), else those it is one slip from (:func:`one_slip_from`: `Sam Patell`), may be
     theirs, else make one (a second note for one person, were it one of them)."""
     make = f"journal new contact {shell_word(name)}"
+    if "," in name:  # `with: Dana Ortiz, Sam Patel` written as text is one name
+        items = ", ".join(f'`  - "[[{part.strip()}]]"`' for part in name.split(",") if part.strip())
+        return (
+            f"for several people, write `with:` and then one line each ({items}); for one "
+            f"person of that name, make the note: {make}"
+        )
     wanted = bare_name(name)
     try:
         found = match_head([h for h, names in contacts if wanted in names], name)
