@@ -526,18 +526,19 @@ def _interrupted(ctx: click.Context) -> str:
     return done
 
 
-def _ask_yes(question: str) -> bool:
-    """Ask ``question`` on the terminal (on stderr: stdout may carry --json), yes by
-    default, as ``click.confirm`` does; an end of input is :class:`click.Abort`.  The
+def _ask_yes(question: str, *, default: bool = True) -> bool:
+    """Ask ``question`` on the terminal (on stderr: stdout may carry --json), Enter
+    answering ``default``, as ``click.confirm`` does; an end of input is
+    :class:`click.Abort`.  The
     answer is waited for a quarter of a second at a time, not in one blocking read: a
     stop (Ctrl-C, ``kill``) that comes just as the question is asked would otherwise be
     noticed only once a line is typed, and the command would hang until then."""
     import select
 
     if sys.platform == "win32":  # its select takes sockets only
-        return click.confirm(question, default=True, err=True)
+        return click.confirm(question, default=default, err=True)
     while True:
-        _print(f"{question} [Y/n]: ", err=True, nl=False)
+        _print(f"{question} {'[Y/n]' if default else '[y/N]'}: ", err=True, nl=False)
         while not select.select([sys.stdin], [], [], 0.25)[0]:
             pass  # a stop that came meanwhile is raised here, between two waits
         line = sys.stdin.readline()
@@ -545,11 +546,12 @@ def _ask_yes(question: str) -> bool:
             _print("", err=True)
             raise click.Abort
         answer = line.strip().lower()
-        if answer in ("", "y", "yes"):
+        if answer in ("y", "yes") or (default and answer == ""):
             return True
-        if answer in ("n", "no"):
+        if answer in ("n", "no", ""):
             return False
-        _print("Answer y (yes) or n (no); Enter is yes, Ctrl-D stops.", err=True)
+        enter = "yes" if default else "no"
+        _print(f"Answer y (yes) or n (no); Enter is {enter}, Ctrl-D stops.", err=True)
 
 
 def _debug(ctx: click.Context) -> bool:
@@ -1757,14 +1759,16 @@ def new_meeting_command(
       journal new meeting --with "Tom Becker" --kind informational \\
         --goal "Two informational interviews" --date 2026-11-20
     """
-    from journal.usecases.new_networking import find_people, new_meeting
+    from journal.usecases.new_networking import find_people, new_meeting, not_in_contacts, slips
 
     vault = state.vault()
     catalog = state.catalog(vault)
     unknown = find_people(catalog, people)[1]
     if unknown and create_contacts is None and sys.stdin.isatty():
+        slipped = slips(catalog, unknown)  # a slip for a contact's name: no by default
         create_contacts = _ask_yes(
-            f"Not in your contacts: {', '.join(unknown)}. Create contact notes?"
+            f"Not in your contacts: {not_in_contacts(unknown, slipped)}. Create contact notes?",
+            default=not slipped,
         )
     created = new_meeting(
         vault,

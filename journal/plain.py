@@ -23,6 +23,7 @@ from journal.present import (
     copy_lines,
     folded_followups,
     implied,
+    linked,
     log_rows,
     misdated,
     not_counted,
@@ -247,11 +248,11 @@ def goal_card(r: dict[str, Any], today: date) -> str:
     if r["confidence"]:
         out.append(f"confidence: {number(r['confidence'])} of 10")
     if r["supports"]:
-        out.append(f"supports: {', '.join(r['supports'])}")
+        out.append(f"supports: {linked(r, 'supports')}")
     if r["why"]:
         out.append(f"why: {' '.join(r['why'].split())}")
     if r["feeds"]:
-        out.append(f"feeds: {', '.join(r['feeds'])}")
+        out.append(f"feeds: {linked(r, 'feeds')}")
     out.append(due_words(r["due"], today, r["status"]))
     out.extend(f"{key}: {r[key]}" for key in ("start", "completed") if r[key])
     for m in r["milestones"]:

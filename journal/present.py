@@ -28,7 +28,7 @@ from journal.core.formatting import (
     signed,
     single_line,
 )
-from journal.core.links import unquoted_link
+from journal.core.links import parse_link, unquoted_link
 from journal.core.networking import OVERDUE_LISTED_DAYS, folded
 
 SHOWN_CHECKINS = 5
@@ -111,6 +111,23 @@ def note_table(records: list[dict[str, Any]]) -> str:
     return "".join(f"{r['type']:<{width}}  {r['title']}  ({r['path']})\n" for r in records)
 
 
+def linked(record: dict[str, Any], key: str) -> str:
+    """The links of the goal ``record``'s property ``key`` (``supports``, ``feeds``), one
+    that resolves to no note marked so: not one to follow (a name mistyped, or written as
+    text for a note that is not there)."""
+    broken = {
+        link["target"]
+        for link in record["links"]
+        if link["property"] == key and link["resolved"] is None
+    }
+    return ", ".join(
+        f"{text} (links to no note)"
+        if (found := parse_link(text)) and found.target in broken
+        else text
+        for text in record[key]
+    )
+
+
 def goal_card(record: dict[str, Any], today: date) -> str:
     """A readable summary of one goal record from ``show_goal``, every text on one line:
     outcome and why (often a block over several lines) as one line of prose, any other
@@ -137,10 +154,10 @@ def goal_card(record: dict[str, Any], today: date) -> str:
         confidence = f"   confidence: {number(r['confidence'])}/10" if r["confidence"] else ""
         out.append(f"  effort: {effort}{confidence}")
     if r["supports"] or r["why"]:
-        supports = ", ".join(r["supports"])
+        supports = linked(r, "supports")
         out.append(f"  relevant: {supports}{' - ' if supports and r['why'] else ''}{r['why']}")
     if r["feeds"]:
-        out.append(f"  feeds: {', '.join(r['feeds'])}")
+        out.append(f"  feeds: {linked(r, 'feeds')}")
     start = f"   start: {r['start']}" if r["start"] else ""
     completed = f"   completed: {r['completed']}" if r["completed"] else ""
     out.append(f"  due: {due_text(r['due'], today, r['status'])}{start}{completed}")

@@ -418,6 +418,27 @@ def test_show_tells_a_markdown_link_in_supports_without_wrapping_it_in_brackets(
     assert refused.stderr.startswith(f"journal: supports: `{linked}` is a Markdown link")
 
 
+def test_show_marks_a_link_to_no_note_and_check_tells_it_written_as_text(
+    invoke: Invoke, write: Write
+) -> None:
+    """Reported (tryout): `feeds: Become a HR partner` (no such goal, written without
+    brackets) passed `journal check`, silenced O001, and `show` printed `feeds: [[Become a
+    HR partner]]` as if it were a working link."""
+    write("goals/b.md", goal_text("Become an HR Business Partner", why="Career."))
+    write("goals/a.md", goal_text("Alpha", kind="activity", feeds="Become a HR partner"))
+    text = invoke("show", "alpha").stdout
+    assert "\n  feeds: [[Become a HR partner]] (links to no note)\n" in text
+    assert "  ! line 13: H001 feeds: [[Become a HR partner]] links to no note\n" in text
+    plain = invoke("--plain", "show", "alpha").stdout
+    assert "\nfeeds: [[Become a HR partner]] (links to no note)\n" in plain
+    checked = invoke("check", "goals/a.md")
+    assert checked.exit_code == 1
+    assert 'fix: did you mean "[[b]]"? Else fix the name' in checked.stdout
+    fixed = goal_text("Alpha", kind="activity", feeds="Become an HR Business Partner")
+    write("goals/a.md", fixed.replace("Become an HR Business Partner", "b"))
+    assert "\n  feeds: [[b]]\n" in invoke("show", "alpha").stdout
+
+
 def test_show_text_and_json(invoke: Invoke, write: Write) -> None:
     write("goals/a.md", goal_text("Alpha"))
     text = invoke("show", "alpha").stdout

@@ -190,6 +190,51 @@ def test_unknown_people_are_told_the_command_that_creates_each(
     assert invoke("new", "contact", "Ann $Bell").exit_code == 0  # as pasted: the name
 
 
+SAM = "---\ntype: contact\ntitle: Sam Patel\norg: Northwind\n---\n# Sam Patel\n"
+
+
+def test_a_name_one_slip_from_a_contacts_is_asked_of(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): `--with 'Sam Patell'` (Sam Patel is a contact) was told "not in
+    your contacts" with `journal new contact "Sam Patell"` to run, and nothing named Sam
+    Patel; a second note for him followed."""
+    write("people/Sam Patel.md", SAM)
+    result = invoke("new", "meeting", "--with", "Sam Patell", "--with", "Lee Chang")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "journal: not in your contacts: Sam Patell (did you mean Sam Patel?), Lee Chang; add "
+    )
+    assert not (vault / "meetings").exists()
+    linked = invoke("new", "meeting", "--with", "Sam Patell", "--no-create-contacts")
+    assert linked.exit_code == 0
+    assert "journal: no contact note for Sam Patell (did you mean Sam Patel?): " in linked.stderr
+    made = invoke("new", "meeting", "--with", "Sam Patell", "--create-contacts", "--kind", "event")
+    assert made.stderr == (
+        "journal: created people/Sam Patell.md: did you mean Sam Patel? If so, delete it and "
+        "link their contact note in meetings/2026-11-22 Event with Sam Patell.md\n"
+    )
+
+
+def test_a_comma_in_with_is_told_to_be_two_options(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported (tryout): `--with 'Dana Ortiz,Sam Patel'` made one person of both, and a
+    file `Coffee with Dana Ortiz,Sam Patel.md`; a contact whose name holds a comma is
+    still named so."""
+    write("people/Dana Ortiz.md", DANA)
+    result = invoke("new", "meeting", "--with", "Dana Ortiz,Sam Patel", "--create-contacts")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        'journal: --with "Dana Ortiz,Sam Patel" holds a comma, and no contact has that '
+        'name: give each person a --with of their own: --with "Dana Ortiz" --with "Sam '
+        'Patel"\n',
+    )
+    assert not (vault / "meetings").exists()
+    write("people/Lee, Chang.md", "---\ntype: contact\n---\n")
+    assert invoke("new", "meeting", "--with", "Lee, Chang").exit_code == 0
+
+
 def test_create_contacts_creates_them_linked_to_the_meeting(
     invoke: Invoke, write: Write, vault: Path
 ) -> None:
@@ -294,7 +339,7 @@ def run_on_a_terminal(
         if not chunk:
             break
         output += chunk
-        if answer is not None and b"[Y/n]" in output:
+        if answer is not None and (b"[Y/n]" in output or b"[y/N]" in output):
             if answer in SENT:  # Ctrl-C (the terminal would send SIGINT), kill, hang-up
                 os.kill(process.pid, SENT[answer])
             else:
@@ -349,6 +394,21 @@ def test_on_a_terminal_unknown_people_are_offered_as_contacts(
         '"Lee Chang"'
     )
     assert (said in output) != created
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
+def test_on_a_terminal_a_name_one_slip_from_a_contacts_is_no_contact_by_default(
+    write: Write, vault: Path
+) -> None:
+    """Reported (tryout): `--with 'Sam Patell'` asked `Create contact notes? [Y/n]`, and
+    Enter made `people/Sam Patell.md` beside `Sam Patel.md`."""
+    write("people/Sam Patel.md", SAM)
+    args = ["--vault", str(vault), "new", "meeting", "--with", "Sam Patell", "--kind", "coffee"]
+    code, output = run_on_a_terminal(args, b"\n")
+    assert code == 0, output
+    asked = "Not in your contacts: Sam Patell (did you mean Sam Patel?). Create contact notes?"
+    assert f"{asked} [y/N]" in output
+    assert sorted(p.name for p in (vault / "people").iterdir()) == ["Sam Patel.md"]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")

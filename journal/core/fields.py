@@ -170,6 +170,13 @@ MEETING_FIELDS: dict[str, Field] = {
     )
 }
 
+#: The link properties of goals and meetings, by kind: a value written as text (`goal: Find
+#: a mentor`) is the link journal reads it as, resolved and checked as one (H001, H008).
+TEXT_LINKED: dict[str, dict[str, Field]] = {
+    kind: {name: f for name, f in fields.items() if f.type in ("link", "links")}
+    for kind, fields in (("goal", GOAL_FIELDS), ("meeting", MEETING_FIELDS))
+}
+
 REVIEW_FIELDS: dict[str, Field] = {
     f.name: f
     for f in (
