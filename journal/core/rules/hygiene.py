@@ -6,7 +6,7 @@ import contextlib
 import functools
 import re
 import unicodedata
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 
 from journal.core import codec, plain_yaml
 from journal.core.catalog import (
@@ -640,16 +640,16 @@ _OTHER_NAMES = {
 def _other_name(
     kind: str,
     key: str,
-    props: Mapping[str, object],
+    props: Callable[[], Mapping[str, object]],
     fields: Mapping[str, Field],
     missing: tuple[str, ...],
 ) -> str | None:
     """The property the note's ``key`` names by another tool's name, if its value would
-    do for it (a ``kind`` note's ``props``, read only for such a key), or None."""
+    do for it (a ``kind`` note's ``props``, loaded only for such a key), or None."""
     meant = _OTHER_NAMES.get(kind, {}).get(_folded(key))
     if meant is None or meant not in missing:
         return None
-    value = props.get(key)
+    value = props().get(key)
     if value is None:
         return None
     try:
@@ -671,7 +671,10 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
             folded = key.lower()
             if folded in fields or folded in _OBSIDIAN_NAMES:  # known, other case (H011), `tag:`
                 continue
-            props = ctx.catalog.by_path[path].props
+
+            def props(path: str = path) -> Mapping[str, object]:
+                return ctx.catalog.by_path[path].props  # a note loaded only when asked
+
             other = _other_name(kind, key, props, fields, missing)
             close = [other] if other else _close_name(key, missing)
             if close:
@@ -680,7 +683,7 @@ def misspelt_property(ctx: Context) -> Iterator[Problem]:
                     lines[key],
                     f"`{key}` is no {kind} property, and the {kind} has no `{close[0]}`: "
                     + ("another name for it?" if other else "a typo?"),
-                    _renamed(key, fields[close[0]], props.get(key))
+                    _renamed(key, fields[close[0]], props().get(key))
                     + " (a key of your own can stay: "
                     + ("`check_ignore: [H012]`)" if kind == "goal" else "`--ignore H012`)"),
                 )
