@@ -480,6 +480,102 @@ def test_numbers_are_written_as_the_tool_writes_them(vault: Path) -> None:
     assert text == "0.00001 0.3 0.9 2\n"
 
 
+def render(vault: Path, template: str, context: dict[str, object]) -> str:
+    """``template`` rendered as a vault override, with ``context``."""
+    (vault / ".journal/templates").mkdir(exist_ok=True)
+    (vault / ".journal/templates/t.j2").write_text(template)
+    return Renderer(vault).render("t.j2", context)
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        "{% if month.items %}due{% endif %}",
+        "{% for i in month.items %}{{ i }}{% endfor %}",
+        "{{ month.items | length }}",
+        "{{ month.items | default([]) }}",
+        "{% if month.items is iterable %}x{% endif %}",
+        "{{ month.items == [] }}",
+        "{{ [month.items] }}",
+        "{{ month.get | amount('kg') }}",
+        "{{ month.keys | plural('day') }}",
+        "{{ month.values | tojson }}",
+        "{{ month.items.x }}",
+    ],
+)
+def test_a_mappings_method_read_as_a_value_is_an_error_wherever_it_is_used(
+    vault: Path, use: str
+) -> None:
+    """Reported: `{% if month.items %}` in a plan override was always true (a mapping's
+    method), and `{% for item in month.items %}` said `TypeError: 'builtin_function_or_method'
+    object is not iterable`, without the hint `{{ month.items }}` gets."""
+    with pytest.raises(TemplateProblem) as info:
+        render(vault, f"# x\n\n{use}\n", {"month": {"items": [1]}})
+    assert (info.value.path, info.value.line) == (".journal/templates/t.j2", 3)
+    assert info.value.message.startswith("template error: a method, not a value:")
+    assert 'month["items"]' in info.value.message
+
+
+def test_a_mappings_method_called_still_works(vault: Path) -> None:
+    template = (
+        "{% for k, v in m.items() %}{{ k }}={{ v }} {% endfor %}{{ m.get('b', 2) }} "
+        '{{ m["items"] | join(",") }} {{ m.items | default(1) if false else "ok" }}\n'
+    )
+    assert (
+        render(vault, template, {"m": {"a": 1, "items": [3, 4]}}) == "a=1 items=[3, 4] 2 3,4 ok\n"
+    )
+
+
+def test_the_plans_focus_items_read_as_an_attribute_is_an_error_at_its_line(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """The report's repro: the shipped plan template with `month.items` in its `if`."""
+    from journal.adapters.templates import shipped_folder
+
+    write("goals/a.md", goal_text("Alpha"))
+    shipped = (shipped_folder() / "plan.md.j2").read_text()
+    assert '{% if month["items"] %}' in shipped
+    write(
+        ".journal/templates/plan.md.j2", shipped.replace('month["items"] %}', "month.items %}", 1)
+    )
+    line = shipped.split('{% if month["items"] %}')[0].count("\n") + 1
+    result = invoke("plan")
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(
+        f".journal/templates/plan.md.j2:{line}: template error: a method, not a value:"
+    ), result.stderr
+    assert not (vault / "plans").exists()
+
+
+@pytest.mark.parametrize(
+    ("use", "told"),
+    [
+        ("{{ g.traget | amount(g.unit) }}", "'dict object' has no attribute 'traget'"),
+        ('{{ g.dayz | plural("day") }}', "'dict object' has no attribute 'dayz'"),
+        ("{{ nope | tojson }}", "'nope' is undefined"),
+        ("{{ [1, nope] | tojson }}", "'nope' is undefined"),
+    ],
+)
+def test_an_undefined_name_piped_into_a_filter_is_named(vault: Path, use: str, told: str) -> None:
+    """Reported: `amount needs a number or a text before it (...), not a StrictUndefined`,
+    and `Object of type StrictUndefined is not JSON serializable`."""
+    with pytest.raises(TemplateProblem) as info:
+        render(vault, f"# x\n{use}\n", {"g": {"target": 3, "unit": "kg"}})
+    assert (info.value.line, info.value.message) == (2, f"template error: {told}")
+
+
+def test_numbers_joined_and_made_text_are_written_as_the_tool_writes_them(vault: Path) -> None:
+    """Reported: `{{ (0.1 + 0.2) ~ " x" }}` wrote `0.30000000000000004 x`: only a bare
+    `{{ number }}` was written as journal writes numbers."""
+    template = (
+        '{{ (0.1 + 0.2) ~ " x" }}|{{ b ~ " y" }}|{{ "z " ~ c ~ 1 }}|{{ (0.1 + 0.2) | string }}|'
+        "{{ b | string }}|{{ [c ~ '', b | string] | join(',') }}|{{ 1e300 * 1e10 }}|"
+        "{{ (1e300 * 1e10) ~ '' }}|{{ 2.0 ~ '' }}\n"
+    )
+    text = render(vault, template, {"b": 0.1 + 0.2, "c": 1e-7})
+    assert text == "0.3 x|0.3 y|z 0.00000011|0.3|0.3|0.0000001,0.3|inf|inf|2\n"
+
+
 def test_an_unknown_template_is_an_error_without_a_file(vault: Path) -> None:
     with pytest.raises(JournalError) as info:
         Renderer(vault).render("nothing.md.j2", {})

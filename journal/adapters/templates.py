@@ -19,9 +19,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any, cast
 
 import jinja2
-from jinja2.compiler import CodeGenerator, Frame
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.lexer import Lexer
+from jinja2.optimizer import Optimizer
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import soft_str
 
 from journal.adapters.cachedir import cache_folder
 from journal.core.codec import SCALAR_TYPES, is_sequence
@@ -101,18 +104,101 @@ _TOO_BIG = f"template error: a value of over {MAX_VALUE:,} items or digits"
 _TOO_LONG = f"template error: a note of over {MAX_NOTE:,} characters"
 #: The names of the compiled templates kept in the cache: those compiled otherwise (by a
 #: code generator without :class:`_BoundedCode`'s buffers, named ``__jinja2_*``; before
-#: :class:`_LineLexer`, ``bounded-*``) are not read.
-_CACHED = "lines-%s.cache"
+#: :class:`_LineLexer`, ``bounded-*``; before ``~`` wrote numbers as :func:`_text`,
+#: ``lines-*``) are not read.
+_CACHED = "text-%s.cache"
+#: The error of a method written as a value (``month.items``: a mapping's own).
+_METHOD = (
+    "template error: a method, not a value: call it (`text.upper()`), or read the "
+    'key of that name with brackets (`month["items"]`, not `month.items`)'
+)
+#: The methods of a mapping (``month.items``), which an attribute names before a key.
+_DICT_METHODS = frozenset(name for name in dir(dict) if not name.startswith("_"))
+
+
+def _text(value: Any) -> str:
+    """``value`` as text, a number as the tool writes it (``0.3``, never ``1e-05``)."""
+    return number(value) if type(value) is float else str(value)
+
+
+class _Method:
+    """A mapping's method read as a value (``month.items``): called, it is the method
+    (``month.items()``, unwrapped by :meth:`_Sandbox.call`); used in any other way (as a
+    test, a loop, a filter's value, text), it is an error telling to read the key."""
+
+    __slots__ = ("_method",)
+
+    def __init__(self, method: Callable[..., Any]) -> None:
+        self._method = method
+
+    def _fail(self, *args: Any, **kwargs: Any) -> Any:
+        raise TemplateProblem(_METHOD)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # (a protocol's lookup, as jinja2's Undefined has it)
+            raise AttributeError(name)
+        self._fail()
+
+    __bool__ = __iter__ = __len__ = __str__ = __repr__ = __contains__ = __getitem__ = _fail
+    __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = __hash__ = _fail
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __truediv__ = _fail
+    __rtruediv__ = __floordiv__ = __rfloordiv__ = __mod__ = __rmod__ = __pow__ = _fail
+    __rpow__ = __pos__ = __neg__ = __int__ = __float__ = _fail
+
+
+def _usable(value: Any) -> None:
+    """The error of ``value`` if it is none to use: an undefined name's (``'nope' is
+    undefined``) or a method's (:class:`_Method`)."""
+    if isinstance(value, jinja2.StrictUndefined):
+        value._fail_with_undefined_error()
+    if isinstance(value, _Method):
+        value._fail()
+
+
+class _Folder(Optimizer):
+    """jinja2's optimizer, which computes the value of constant expressions when a
+    template is compiled, but for ``~``: its value is made by :func:`_text` too."""
+
+    def visit_Concat(self, node: nodes.Concat, *args: Any, **kwargs: Any) -> nodes.Node:
+        node.nodes = [self.visit(item, *args, **kwargs) for item in node.nodes]
+        if all(isinstance(item, nodes.Const) for item in node.nodes):
+            text = "".join(_text(cast(nodes.Const, item).value) for item in node.nodes)
+            return nodes.Const(text, lineno=node.lineno, environment=self.environment)
+        return node
 
 
 class _BoundedCode(CodeGenerator):
     """jinja2's code generator, but for the buffers it makes: the output of a filter,
     macro, call or set block (a section's, say) is built up in a list before it is used,
-    where the note's text does not see it; here a :class:`_Buffer`, which counts it."""
+    where the note's text does not see it; here a :class:`_Buffer`, which counts it.
+    ``~`` writes a number as :func:`_text` does, when compiled (:class:`_Folder`) and
+    when run (:meth:`_Sandbox.text_join`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.optimizer is not None:
+            self.optimizer = _Folder(self.environment)
 
     def buffer(self, frame: Frame) -> None:
         frame.buffer = self.temporary_identifier()
         self.writeline(f"{frame.buffer} = environment.new_buffer()")
+
+    def _output_child_to_const(self, node: nodes.Expr, frame: Frame, finalize: Any) -> str:
+        if self.optimizer is not None:  # a ``~`` in it folded by _Folder first
+            node = cast(nodes.Expr, self.optimizer.visit(node, frame.eval_ctx))
+        return super()._output_child_to_const(node, frame, finalize)
+
+    @optimizeconst
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        """jinja2's, with :meth:`_Sandbox.text_join` for its ``str_join``."""
+        if frame.eval_ctx.volatile:
+            self.write("(markup_join if context.eval_ctx.volatile else environment.text_join)((")
+        else:
+            self.write("markup_join((" if frame.eval_ctx.autoescape else "environment.text_join((")
+        for item in node.nodes:
+            self.visit(item, frame)
+            self.write(", ")
+        self.write("))")
 
 
 class _Buffer(list[str]):
@@ -206,6 +292,28 @@ class _Sandbox(SandboxedEnvironment):
             raise TemplateProblem(_TOO_BIG)
         return super().call_binop(context, operator, left, right)
 
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """jinja2's, but a mapping's method (``month.items``) is a :class:`_Method`; a
+        mapping's key is read first (plain data: the context's)."""
+        if type(obj) is dict:
+            if attribute not in _DICT_METHODS:
+                if attribute in obj:
+                    return obj[attribute]
+                return self.undefined(obj=obj, name=attribute)
+            return _Method(super().getattr(obj, attribute))
+        return super().getattr(obj, attribute)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        """jinja2's, calling a :class:`_Method`'s method (``month.items()``)."""
+        if type(__obj) is _Method:
+            __obj = __obj._method
+        return super().call(__context, __obj, *args, **kwargs)
+
+    @staticmethod
+    def text_join(parts: Iterable[Any]) -> str:
+        """``a ~ b``: a number in it as :func:`_text` writes it."""
+        return "".join(map(_text, parts))
+
     def hold(self, size: int) -> None:
         """Count ``size`` more characters of the note; an error past :data:`MAX_NOTE`."""
         self.held += size
@@ -250,10 +358,7 @@ def _finalize(value: Any) -> Any:
     ``1e-05``); a method (``month.items``: the mapping's own) is an error, not the
     text of a Python object, which differs on every run."""
     if callable(value) and not isinstance(value, jinja2.Undefined):  # (those can be called)
-        raise TemplateProblem(
-            "template error: a method, not a value: call it (`text.upper()`), or read the "
-            'key of that name with brackets (`month["items"]`, not `month.items`)'
-        )
+        raise TemplateProblem(_METHOD)
     return number(value) if type(value) is float else value
 
 
@@ -282,8 +387,22 @@ def _amount(value: Any, unit: str | None) -> str:
     return amount(value, unit)
 
 
+def _string(value: Any) -> str:
+    """jinja2's ``string``, a number as :func:`_text` writes it."""
+    return number(value) if type(value) is float else soft_str(value)
+
+
+def _json_default(value: Any) -> Any:
+    """What ``tojson`` makes of a value JSON has none for: an undefined name's or a
+    method's error (:func:`_usable`), else jinja2's."""
+    _usable(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
 def _needs(name: str, what: str, value: Any, example: str) -> str:
-    """The error of filter ``name`` given ``value``, which is not ``what`` it needs."""
+    """The error of filter ``name`` given ``value``, which is not ``what`` it needs; an
+    undefined name's or a method's own error (:func:`_usable`) for one of those."""
+    _usable(value)
     if isinstance(value, str):
         given = f"the text '{value}'"
     elif isinstance(value, bool):
@@ -299,6 +418,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "plural": _plural,
     "amount": _amount,
     "center": _center,
+    "string": _string,
 }
 
 
@@ -344,6 +464,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(FILTERS)
+        self.env.policies["json.dumps_kwargs"] = {"sort_keys": True, "default": _json_default}
         del self.env.globals["lipsum"]  # lorem ipsum, as long as asked: no note needs it
 
     def shown(self, filename: str) -> str:
