@@ -101,8 +101,9 @@ _TOO_BIG = f"template error: a value of over {MAX_VALUE:,} items or digits"
 _TOO_LONG = f"template error: a note of over {MAX_NOTE:,} characters"
 #: The names of the compiled templates kept in the cache: those compiled otherwise (by a
 #: code generator without :class:`_BoundedCode`'s buffers, named ``__jinja2_*``; before
-#: :class:`_LineLexer`, ``bounded-*``) are not read.
-_CACHED = "lines-%s.cache"
+#: :class:`_LineLexer`, ``bounded-*``; before it left out spaces between tags, ``lines-*``)
+#: are not read.
+_CACHED = "tags-%s.cache"
 
 
 class _BoundedCode(CodeGenerator):
@@ -151,23 +152,43 @@ class _LineLexer(Lexer):
     """jinja2's lexer, but ``trim_blocks`` takes the line break after a tag (a block's
     or a comment's) only when the tag stands alone on its line, with no text (nor
     ``{{ ... }}``) before it there: ``- {{ r.goal }}{% if r.due %} ...{% endif %}``
-    keeps its line break, as the line it ends is text."""
+    keeps its line break, as the line it ends is text.  Spaces between tags on a line
+    of tags alone (``{% set a = 1 %}  {% set b = 2 %}``) are left out with the line,
+    which ``lstrip_blocks`` does not do."""
 
     def tokeniter(self, *args: Any, **kwargs: Any) -> Iterator[tuple[int, str, str]]:
         text_line = tag_line = 0  # the line of the last text; where the last tag began
+        held: list[tuple[int, str, str]] = []  # from spaces after a tag on a line of tags
+        last = ""
         for lineno, token, value in super().tokeniter(*args, **kwargs):
             if token in ("block_begin", "comment_begin", "raw_end"):
                 tag_line = lineno
             if token in ("block_end", "comment_end", "raw_end") and value.endswith("\n"):
                 if tag_line == text_line and not value.startswith("-"):  # trim_blocks' \n
+                    yield from held
+                    held = []
                     yield lineno, token, value[:-1]
                     yield lineno, "data", "\n"
                     continue
-            elif token == "data" and value.strip():
+                yield from (t for t in held if t[1] != "data")  # a line of tags: left out
+                held = []
+            elif token == "data" and not value.strip(" \t"):
+                if last in ("block_end", "comment_end") and text_line != lineno:
+                    held.append((lineno, token, value))  # spaces between tags, or text?
+                    continue
+            elif token == "data":
                 text_line = lineno + value.rstrip().count("\n")
             elif token == "variable_end":
                 text_line = lineno
-            yield lineno, token, value
+            last = token
+            if held and token in ("data", "variable_begin"):  # text follows: spaces are text
+                yield from held
+                held = []
+            if held:
+                held.append((lineno, token, value))
+            else:
+                yield lineno, token, value
+        yield from held
 
 
 class _Template(jinja2.Template):
