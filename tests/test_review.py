@@ -262,7 +262,9 @@ def test_check_names_a_generated_section_kept_for_its_edits(
             "2026-W47` keeps it as it is: it is no longer updated",
             "suggestion": "move your text out of the section (above or below its markers) and "
             "run `journal review --week 2026-W47` again, or `journal review --week 2026-W47 "
-            "--force` to drop it",
+            "--force` to drop it; if that run says the review template no longer makes the "
+            "section (--force leaves such a section alone), delete the section, markers too, "
+            "once your text is out",
         }
     ]
     assert invoke("review", "--force").exit_code == 0
@@ -272,9 +274,8 @@ def test_check_names_a_generated_section_kept_for_its_edits(
     plan.write_text(plan.read_text().replace("## Weekly targets\n", "## Weekly targets\nmine\n"))
     (found,) = h026()
     assert found["path"] == "plans/2026-11-23-90-day-plan.md"
-    assert str(found["suggestion"]).endswith(
-        "`journal plan --start 2026-11-23 --days 90 --force` to drop it"
-    )
+    assert "`journal plan --start 2026-11-23 --days 90 --force` to drop it; if that run says " \
+        "the plan template no longer makes" in str(found["suggestion"])
 
 
 def test_a_note_of_another_type_at_the_review_path_is_refused(
