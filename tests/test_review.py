@@ -2407,3 +2407,21 @@ def test_a_field_the_review_copies_from_a_log_line_counts_for_no_goal(
     review.write_text(review.read_text("utf-8").replace("---\n", "---\ndate: 2026-11-22\n", 1))
     shown = json.loads(invoke("show", "Beta", "--json").stdout)
     assert [c["path"] for c in shown["checkins"]] == []
+
+
+def test_stdout_tells_the_sections_it_prints_as_they_are(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `--stdout` said nothing of a section kept for the edits in it, nor of
+    one the template no longer makes, where a run and `--dry-run` do."""
+    path = alpha_reviewed(invoke, write, vault)
+    path.write_text(path.read_text().replace("## Scoreboard\n", "## Scoreboard\nMINE\n"))
+    write(
+        ".journal/templates/review.md.j2",
+        '# Week\n\n{% filter section("scoreboard") %}\nnew\n{% endfilter %}\n',
+    )
+    result = invoke("review", "--stdout")
+    assert result.exit_code == 0 and "MINE" in result.stdout
+    assert "reviews/2026-W47.md: kept your edits in the 'scoreboard' section" in result.stderr
+    assert "the 'chart' section is no longer made by the review template" in result.stderr
+    assert "reviews/2026-W47.md: would update" not in result.stderr + result.stdout
