@@ -274,8 +274,10 @@ def test_check_names_a_generated_section_kept_for_its_edits(
     plan.write_text(plan.read_text().replace("## Weekly targets\n", "## Weekly targets\nmine\n"))
     (found,) = h026()
     assert found["path"] == "plans/2026-11-23-90-day-plan.md"
-    assert "`journal plan --start 2026-11-23 --days 90 --force` to drop it; if that run says " \
+    assert (
+        "`journal plan --start 2026-11-23 --days 90 --force` to drop it; if that run says "
         "the plan template no longer makes" in str(found["suggestion"])
+    )
 
 
 def test_a_note_of_another_type_at_the_review_path_is_refused(

@@ -773,3 +773,24 @@ def test_templates_compiled_before_spaces_between_tags_were_left_out_are_not_rea
     old.get_template("x.j2")
     assert list(folder.iterdir())  # compiled by the lexer of before, which kept the spaces
     assert Renderer(vault).render("x.j2", {}) == "line\n"
+
+
+def test_a_pipes_mark_cut_off_its_pipe_is_dropped(vault: Path) -> None:
+    """Reported: after `replace("|", "and")` the mark before the pipe became a stray
+    `\\`, and one a slice kept at its end escaped the template's own `|`, merging cells."""
+    from journal.core.formatting import one_line
+
+    template = (
+        '| {{ org | replace("|", "and") }} |\n'
+        "| {{ org[:4] }}| {{ org }} |\n"
+        '- {{ org | replace("|", "and") }} {{ org[:4] }}|\n'
+        '{% filter section("s") %}\n| {{ org[:4] }}| x |\n{% endfilter %}\n'
+    )
+    (vault / ".journal/templates").mkdir()
+    (vault / ".journal/templates/t.j2").write_text(template)
+    text = Renderer(vault).render("t.j2", {"org": one_line("Org|Pipe")})
+    assert text.startswith(
+        "| OrgandPipe |\n| Org| Org\\|Pipe |\n- OrgandPipe Org|\n<!-- journal:begin s "
+    )
+    assert "\n| Org| x |\n<!-- journal:end s -->\n" in text
+    assert "\x1f" not in text

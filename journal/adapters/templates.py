@@ -26,7 +26,13 @@ from jinja2.sandbox import SandboxedEnvironment
 from journal.adapters.cachedir import cache_folder
 from journal.core.codec import SCALAR_TYPES, is_sequence
 from journal.core.errors import JournalError
-from journal.core.formatting import amount, number, plural, table_pipes_only
+from journal.core.formatting import (
+    amount,
+    number,
+    plural,
+    stray_marks_dropped,
+    table_pipes_only,
+)
 from journal.core.generated import SectionError, check_markers, section
 
 VAULT_TEMPLATES = ".journal/templates"
@@ -269,12 +275,15 @@ def _center(value: Any, width: int = 80) -> str:
 def _finalize(value: Any) -> Any:
     """A ``{{ ... }}``'s value as written: a number as the tool writes it (``0.3``, never
     ``1e-05``); a method (``month.items``: the mapping's own) is an error, not the
-    text of a Python object, which differs on every run."""
+    text of a Python object, which differs on every run; a text without the pipes' marks
+    it cut off (:func:`stray_marks_dropped`)."""
     if callable(value) and not isinstance(value, jinja2.Undefined):  # (those can be called)
         raise TemplateProblem(
             "template error: a method, not a value: call it (`text.upper()`), or read the "
             'key of that name with brackets (`month["items"]`, not `month.items`)'
         )
+    if type(value) is str:
+        return stray_marks_dropped(value)
     return number(value) if type(value) is float else value
 
 
