@@ -794,3 +794,12 @@ def test_a_pipes_mark_cut_off_its_pipe_is_dropped(vault: Path) -> None:
     )
     assert "\n| Org| x |\n<!-- journal:end s -->\n" in text
     assert "\x1f" not in text
+
+
+def test_an_override_extending_its_own_name_says_it_shadows_the_shipped_one(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `{% extends "review.md.j2" %}` in the override ended in `RecursionError:
+    maximum recursion depth exceeded`."""
+    stderr = broken_review(invoke, write, vault, '{% extends "review.md.j2" %}\n')
+    assert "reads this override again, which shadows the shipped template" in stderr

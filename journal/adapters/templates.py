@@ -446,6 +446,12 @@ class Renderer:
             message = f"no template named '{exc.name}'"
         elif isinstance(exc, TemplateProblem):
             message = exc.message
+        elif isinstance(exc, RecursionError):  # an override that extends or includes its name
+            message = (
+                "template error: a template that extends, includes or imports itself: in "
+                f"{VAULT_TEMPLATES}/ a name reads this override again, which shadows the "
+                "shipped template of that name (copy the shipped one's text instead)"
+            )
         elif isinstance(exc, (JournalError, jinja2.TemplateError)):
             message = f"template error: {exc.message if isinstance(exc, JournalError) else exc}"
         else:
