@@ -2003,6 +2003,12 @@ def _generated_report(written: Any, as_json: bool, what: str) -> None:
         emit_json(written.to_dict())
     else:
         echo(f"{written.path}: {written.action}")
+    _generated_notices(written, what)
+
+
+def _generated_notices(written: Any, what: str) -> None:
+    """The user's edits a review/plan run kept or replaced, and the sections it left, on
+    stderr (with ``--stdout`` too: why the text printed holds them as they are)."""
     for name in written.kept:
         echo(
             f"{written.path}: kept your edits in the '{name}' section of the {what} "
@@ -2094,6 +2100,7 @@ def review(
     )
     if to_stdout:
         echo(result.written.text, nl=False)
+        _generated_notices(result.written, "review")
     else:
         _generated_report(result.written, as_json, "review")
     return f"journal: weekly review {result.data['week']}"
@@ -2159,6 +2166,7 @@ def plan(
     )
     if to_stdout:
         echo(result.written.text, nl=False)
+        _generated_notices(result.written, "plan")
     else:
         _generated_report(result.written, as_json, "plan")
     return f"journal: {result.data['days']}-day plan from {result.data['start']}"

@@ -262,7 +262,9 @@ def test_check_names_a_generated_section_kept_for_its_edits(
             "2026-W47` keeps it as it is: it is no longer updated",
             "suggestion": "move your text out of the section (above or below its markers) and "
             "run `journal review --week 2026-W47` again, or `journal review --week 2026-W47 "
-            "--force` to drop it",
+            "--force` to drop it; if that run says the review template no longer makes the "
+            "section (--force leaves such a section alone), delete the section, markers too, "
+            "once your text is out",
         }
     ]
     assert invoke("review", "--force").exit_code == 0
@@ -272,8 +274,9 @@ def test_check_names_a_generated_section_kept_for_its_edits(
     plan.write_text(plan.read_text().replace("## Weekly targets\n", "## Weekly targets\nmine\n"))
     (found,) = h026()
     assert found["path"] == "plans/2026-11-23-90-day-plan.md"
-    assert str(found["suggestion"]).endswith(
-        "`journal plan --start 2026-11-23 --days 90 --force` to drop it"
+    assert (
+        "`journal plan --start 2026-11-23 --days 90 --force` to drop it; if that run says "
+        "the plan template no longer makes" in str(found["suggestion"])
     )
 
 
@@ -2406,3 +2409,21 @@ def test_a_field_the_review_copies_from_a_log_line_counts_for_no_goal(
     review.write_text(review.read_text("utf-8").replace("---\n", "---\ndate: 2026-11-22\n", 1))
     shown = json.loads(invoke("show", "Beta", "--json").stdout)
     assert [c["path"] for c in shown["checkins"]] == []
+
+
+def test_stdout_tells_the_sections_it_prints_as_they_are(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `--stdout` said nothing of a section kept for the edits in it, nor of
+    one the template no longer makes, where a run and `--dry-run` do."""
+    path = alpha_reviewed(invoke, write, vault)
+    path.write_text(path.read_text().replace("## Scoreboard\n", "## Scoreboard\nMINE\n"))
+    write(
+        ".journal/templates/review.md.j2",
+        '# Week\n\n{% filter section("scoreboard") %}\nnew\n{% endfilter %}\n',
+    )
+    result = invoke("review", "--stdout")
+    assert result.exit_code == 0 and "MINE" in result.stdout
+    assert "reviews/2026-W47.md: kept your edits in the 'scoreboard' section" in result.stderr
+    assert "the 'chart' section is no longer made by the review template" in result.stderr
+    assert "reviews/2026-W47.md: would update" not in result.stderr + result.stdout

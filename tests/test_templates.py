@@ -824,3 +824,78 @@ def test_a_template_that_runs_out_of_memory_names_its_file_and_line(
         preexec_fn=limit,
     )
     assert (done.returncode, done.stderr) == (1, f"{OVERRIDE}:3: template error: MemoryError\n")
+
+
+def test_spaces_between_tags_on_a_line_of_tags_are_left_out(vault: Path) -> None:
+    """Reported: `{% set a = 1 %}    {% set b = 2 %}` put its four spaces before the
+    next line (an indented code block), though a line of tags is left out whole."""
+    template = (
+        "# T\n"
+        "{% set a = 1 %}    {% set b = 2 %}\n"
+        "after two sets\n"
+        "{# note #}\t {% set c = 3 %}\n"
+        "after a comment\n"
+        "{% if true %}  {# why #}\n"
+        "after an if\n"
+        "{% endif %}\n"
+        "  {% set d = 4 %}  {% set e = 5 %}  {% set f = 6 %}\n"
+        "a {% if true %}  {% endif %}\n"
+        "{% if true %}  {% endif %} b\n"
+        "{% if true %}  {{ 'c' }}{% endif %}\n"
+    )
+    (vault / ".journal/templates").mkdir()
+    (vault / ".journal/templates/t.j2").write_text(template)
+    assert Renderer(vault).render("t.j2", {}) == (
+        "# T\nafter two sets\nafter a comment\nafter an if\na   \n   b\n  c\n"
+    )
+
+
+def test_templates_compiled_before_spaces_between_tags_were_left_out_are_not_read(
+    write: Write, vault: Path
+) -> None:
+    import jinja2
+
+    from journal.adapters.cachedir import cache_folder
+
+    folder = cache_folder() / "templates"
+    folder.mkdir(parents=True)
+    write(".journal/templates/x.j2", "{% set a = 1 %}  {% set b = 2 %}\nline\n")
+    old = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(vault / ".journal/templates")),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(folder), "lines-%s.cache"),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    old.get_template("x.j2")
+    assert list(folder.iterdir())  # compiled by the lexer of before, which kept the spaces
+    assert Renderer(vault).render("x.j2", {}) == "line\n"
+
+
+def test_a_pipes_mark_cut_off_its_pipe_is_dropped(vault: Path) -> None:
+    """Reported: after `replace("|", "and")` the mark before the pipe became a stray
+    `\\`, and one a slice kept at its end escaped the template's own `|`, merging cells."""
+    from journal.core.formatting import one_line
+
+    template = (
+        '| {{ org | replace("|", "and") }} |\n'
+        "| {{ org[:4] }}| {{ org }} |\n"
+        '- {{ org | replace("|", "and") }} {{ org[:4] }}|\n'
+        '{% filter section("s") %}\n| {{ org[:4] }}| x |\n{% endfilter %}\n'
+    )
+    (vault / ".journal/templates").mkdir()
+    (vault / ".journal/templates/t.j2").write_text(template)
+    text = Renderer(vault).render("t.j2", {"org": one_line("Org|Pipe")})
+    assert text.startswith(
+        "| OrgandPipe |\n| Org| Org\\|Pipe |\n- OrgandPipe Org|\n<!-- journal:begin s "
+    )
+    assert "\n| Org| x |\n<!-- journal:end s -->\n" in text
+    assert "\x1f" not in text
+
+
+def test_an_override_extending_its_own_name_says_it_shadows_the_shipped_one(
+    invoke: Invoke, write: Write, vault: Path
+) -> None:
+    """Reported: `{% extends "review.md.j2" %}` in the override ended in `RecursionError:
+    maximum recursion depth exceeded`."""
+    stderr = broken_review(invoke, write, vault, '{% extends "review.md.j2" %}\n')
+    assert "reads this override again, which shadows the shipped template" in stderr

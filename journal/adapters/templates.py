@@ -29,7 +29,13 @@ from markupsafe import soft_str
 from journal.adapters.cachedir import cache_folder
 from journal.core.codec import SCALAR_TYPES, is_sequence
 from journal.core.errors import JournalError
-from journal.core.formatting import amount, number, plural, table_pipes_only
+from journal.core.formatting import (
+    amount,
+    number,
+    plural,
+    stray_marks_dropped,
+    table_pipes_only,
+)
 from journal.core.generated import SectionError, check_markers, section
 
 VAULT_TEMPLATES = ".journal/templates"
@@ -104,9 +110,10 @@ _TOO_BIG = f"template error: a value of over {MAX_VALUE:,} items or digits"
 _TOO_LONG = f"template error: a note of over {MAX_NOTE:,} characters"
 #: The names of the compiled templates kept in the cache: those compiled otherwise (by a
 #: code generator without :class:`_BoundedCode`'s buffers, named ``__jinja2_*``; before
-#: :class:`_LineLexer`, ``bounded-*``; before ``~`` wrote numbers as :func:`_text`,
-#: ``lines-*``) are not read.
-_CACHED = "text-%s.cache"
+#: :class:`_LineLexer`, ``bounded-*``; before ``~`` wrote numbers as :func:`_text` and
+#: spaces between tags were left out, ``lines-*``, and with one of the two, ``text-*`` or
+#: ``tags-*``) are not read.
+_CACHED = "spaced-%s.cache"
 #: The error of a method written as a value (``month.items``: a mapping's own).
 _METHOD = (
     "template error: a method, not a value: call it (`text.upper()`), or read the "
@@ -237,23 +244,43 @@ class _LineLexer(Lexer):
     """jinja2's lexer, but ``trim_blocks`` takes the line break after a tag (a block's
     or a comment's) only when the tag stands alone on its line, with no text (nor
     ``{{ ... }}``) before it there: ``- {{ r.goal }}{% if r.due %} ...{% endif %}``
-    keeps its line break, as the line it ends is text."""
+    keeps its line break, as the line it ends is text.  Spaces between tags on a line
+    of tags alone (``{% set a = 1 %}  {% set b = 2 %}``) are left out with the line,
+    which ``lstrip_blocks`` does not do."""
 
     def tokeniter(self, *args: Any, **kwargs: Any) -> Iterator[tuple[int, str, str]]:
         text_line = tag_line = 0  # the line of the last text; where the last tag began
+        held: list[tuple[int, str, str]] = []  # from spaces after a tag on a line of tags
+        last = ""
         for lineno, token, value in super().tokeniter(*args, **kwargs):
             if token in ("block_begin", "comment_begin", "raw_end"):
                 tag_line = lineno
             if token in ("block_end", "comment_end", "raw_end") and value.endswith("\n"):
                 if tag_line == text_line and not value.startswith("-"):  # trim_blocks' \n
+                    yield from held
+                    held = []
                     yield lineno, token, value[:-1]
                     yield lineno, "data", "\n"
                     continue
-            elif token == "data" and value.strip():
+                yield from (t for t in held if t[1] != "data")  # a line of tags: left out
+                held = []
+            elif token == "data" and not value.strip(" \t"):
+                if last in ("block_end", "comment_end") and text_line != lineno:
+                    held.append((lineno, token, value))  # spaces between tags, or text?
+                    continue
+            elif token == "data":
                 text_line = lineno + value.rstrip().count("\n")
             elif token == "variable_end":
                 text_line = lineno
-            yield lineno, token, value
+            last = token
+            if held and token in ("data", "variable_begin"):  # text follows: spaces are text
+                yield from held
+                held = []
+            if held:
+                held.append((lineno, token, value))
+            else:
+                yield lineno, token, value
+        yield from held
 
 
 class _Template(jinja2.Template):
@@ -356,9 +383,12 @@ def _center(value: Any, width: int = 80) -> str:
 def _finalize(value: Any) -> Any:
     """A ``{{ ... }}``'s value as written: a number as the tool writes it (``0.3``, never
     ``1e-05``); a method (``month.items``: the mapping's own) is an error, not the
-    text of a Python object, which differs on every run."""
+    text of a Python object, which differs on every run; a text without the pipes' marks
+    it cut off (:func:`stray_marks_dropped`)."""
     if callable(value) and not isinstance(value, jinja2.Undefined):  # (those can be called)
         raise TemplateProblem(_METHOD)
+    if type(value) is str:
+        return stray_marks_dropped(value)
     return number(value) if type(value) is float else value
 
 
@@ -537,6 +567,12 @@ class Renderer:
             message = f"no template named '{exc.name}'"
         elif isinstance(exc, TemplateProblem):
             message = exc.message
+        elif isinstance(exc, RecursionError):  # an override that extends or includes its name
+            message = (
+                "template error: a template that extends, includes or imports itself: in "
+                f"{VAULT_TEMPLATES}/ a name reads this override again, which shadows the "
+                "shipped template of that name (copy the shipped one's text instead)"
+            )
         elif isinstance(exc, (JournalError, jinja2.TemplateError)):
             message = f"template error: {exc.message if isinstance(exc, JournalError) else exc}"
         else:

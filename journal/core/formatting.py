@@ -443,6 +443,15 @@ def _span_over(text: str, done: int, at: int) -> int | None:
 #: (:func:`single_line` makes it a space, in a code span too).
 _MARK = "\x1f"
 _PIPE = _MARK + "|"
+#: A mark no longer before its ``|`` (a template replaced the ``|`` or cut the text).
+_STRAY_MARK = lazy(r"\x1f(?!\|)")
+
+
+def stray_marks_dropped(text: str) -> str:
+    """``text`` without the marks of :func:`table_pipes_only` that are not before a ``|``
+    in it: a template's ``replace("|", ...)`` or ``[:4]`` left them, and the ``|`` a
+    template writes after one is its own, never to be escaped."""
+    return _STRAY_MARK.sub("", text) if _MARK in text else text
 
 
 #: What markdown would read as more than text in a title: an escape, a tag, a link.
@@ -491,14 +500,15 @@ def table_pipes_only(markdown: str) -> str:
     quote's ``>`` - where a cell needs it, code spans and wikilinks
     (``[[goals/Budget\\|Budget]]``) included; elsewhere as written, as there ``\\|``
     shows in a code span and other tools than Obsidian read it as part of a link's
-    target.  Made again, it changes nothing: a section is made so before it is hashed."""
+    target.  A mark before no ``|`` is dropped (:func:`stray_marks_dropped`).  Made
+    again, it changes nothing: a section is made so before it is hashed."""
     if _MARK not in markdown:
         return markdown
     lines = markdown.split("\n")
     for at, line in enumerate(lines):
         if _MARK in line:
             row = line.lstrip(" \t>").startswith("|")
-            lines[at] = line.replace(_MARK, "\\" if row else "")
+            lines[at] = (line.replace(_PIPE, "\\|") if row else line).replace(_MARK, "")
     return "\n".join(lines)
 
 

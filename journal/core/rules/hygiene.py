@@ -973,16 +973,20 @@ def _diagnostics(
 
 def edited_section(ctx: Context) -> Iterator[Problem]:
     """H026: a generated section the user edited (the parser's diagnostic), with the
-    command that remakes its note."""
+    command that remakes its note.  Which sections the template makes now is not known
+    here (it is not rendered): the fix covers one it no longer makes, too."""
     for diagnostic in ctx.catalog.diagnostics:
         if diagnostic.code == EDITED_SECTION:
-            command = remade_by(ctx.catalog.by_path[diagnostic.path])
+            note = ctx.catalog.by_path[diagnostic.path]
+            command = remade_by(note)
             yield Problem(
                 diagnostic.path,
                 diagnostic.line or 1,
                 diagnostic.message,
                 "move your text out of the section (above or below its markers) and run "
-                f"`{command}` again, or `{command} --force` to drop it",
+                f"`{command}` again, or `{command} --force` to drop it; if that run says the "
+                f"{note.kind} template no longer makes the section (--force leaves such a "
+                "section alone), delete the section, markers too, once your text is out",
             )
 
 
