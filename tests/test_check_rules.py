@@ -2718,3 +2718,73 @@ def test_a_field_after_an_open_tasks_checkbox_is_not_told_to_take_brackets_alone
         "put it on a line of its own to count it now, or in brackets, "
         f"`[progress:: {GOAL_LINK} +10 network more]`, to count it once the task is done (`[x]`)"
     )
+
+
+#: Reported (tryout): front matter whose closing `---` went missing, read on into the
+#: note's text up to a later `---` rule, was "a line that is not 'key: value'" at the
+#: rule's line, or "did not find expected key" at a log line.
+_UNCLOSED_INTO_TEXT = [
+    (
+        "---\ntype: goal\ntitle: A\ndue: 2027-01-31\n\n# A\n\nSome text.\n\n---\n\n## Log\n"
+        "- 2026-11-20: +1 a\n",
+        4,
+        10,
+    ),
+    ("---\ntype: goal\ntitle: A\ndue: 2027-01-31\n## Log\n- 2026-11-20: +1 a\n\n---\nx\n", 4, 8),
+    ("---\ntype: goal\ntags:\n  - a\n\nProse, then a rule.\n\n---\n", 4, 8),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "rule"), _UNCLOSED_INTO_TEXT)
+def test_front_matter_running_into_the_text_is_told_its_closing_line_is_missing(
+    text: str, line: int, rule: int
+) -> None:
+    [finding] = of("H004", run(("goals/n.md", text)))
+    assert (finding.line, finding.message) == (
+        line,
+        f"invalid front matter: the closing '---' is missing after line {line}, the last "
+        f"property: the note's text after it is read as properties, up to the '---' on "
+        f"line {rule}",
+    )
+    assert finding.suggestion.startswith("add a `---` line after the line named, the last")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: A\n# a comment\ntitle2: Plan: Q3\n---\n",  # a bad property: its own words
+        "---\ntitle: A\n\n  due: x\n---\n",
+    ],
+)
+def test_a_bad_property_after_a_comment_or_blank_line_is_no_missing_closing_line(
+    text: str,
+) -> None:
+    [finding] = of("H004", run(("goals/n.md", text)))
+    assert "closing" not in finding.message
+
+
+def test_properties_closed_but_never_opened_are_told_to_add_the_opening_line() -> None:
+    """Reported (tryout): told to add a three-line block (`---`, `type: goal`, `---`),
+    which, pasted, leaves the note's own properties in its text."""
+    text = "type: goal\ntitle: A\ndue: 2027-01-31\n---\n\n# A\n"
+    found = run(("goals/n.md", text))
+    assert [f.rule for f in found if f.rule.startswith("H")] == ["H007"]
+    [finding] = of("H007", found)
+    assert (finding.line, finding.message) == (
+        1,
+        "no '---' line opens the front matter: the properties on lines 1-3, closed by the "
+        "'---' on line 4, are read as text",
+    )
+    assert finding.suggestion.startswith("add `---` as the first line")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: A\n---\n",  # no journal type: a line and a rule, maybe
+        "Note: the agenda\n\n---\n\nmore\n",
+        "type: goal\ntitle: Plan: Q3\n---\n",  # not properties
+    ],
+)
+def test_text_before_a_rule_is_not_told_to_be_front_matter(text: str) -> None:
+    assert not of("H007", run(("notes/n.md", text)))

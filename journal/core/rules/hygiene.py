@@ -1128,6 +1128,9 @@ RULES = (
             "fix the YAML between the `---` lines (quote values holding ': ', indent with "
             "spaces, no duplicate keys); the note is skipped until then",
             {
+                "invalid front matter: the closing '---' is missing after line": "add a `---` "
+                "line after the line named, the last property, so that the note's text starts "
+                "after it; the note is skipped until then",
                 "git left a merge conflict": "keep the lines you want between the `<<<<<<<` "
                 f"and `>>>>>>>` lines and remove the marker lines ({_DIFF3}); the note is "
                 "skipped until then",
@@ -1203,6 +1206,10 @@ RULES = (
             "properties are `key: value` lines in one block from a `---` on line 1 to the "
             "next `---`: write this block so, move it there or merge it into the first, or "
             "remove it",
+            {
+                "no '---' line opens": "add `---` as the first line, above the properties "
+                "(one line: they are closed already)"
+            },
         ),
     ),
     Rule(
