@@ -2788,3 +2788,36 @@ def test_properties_closed_but_never_opened_are_told_to_add_the_opening_line() -
 )
 def test_text_before_a_rule_is_not_told_to_be_front_matter(text: str) -> None:
     assert not of("H007", run(("notes/n.md", text)))
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "fix"),
+    [
+        ("status", "activ", "did you mean `status: active`?"),
+        ("kind", "outcme", "did you mean `kind: outcome`?"),
+        ("due", "2027/01/31", "write it `due: 2027-01-31`"),
+        ("due", "2027-1-31", "write it `due: 2027-01-31`"),
+        ("start", "2026.10.1", "write it `start: 2026-10-01`"),
+        (
+            "due",
+            "2027\u201301\u201331",
+            "write it in ASCII characters, `due: 2027-01-31` (U+2013 en dash)",
+        ),
+    ],
+)
+def test_a_bad_value_one_slip_from_a_good_one_is_told_the_good_one(
+    key: str, value: str, fix: str
+) -> None:
+    """Reported (tryout): `status: activ`, `due: 2027/01/31` and an en-dash date were all
+    told "write the value in the form docs/format.md gives"."""
+    [finding] = of("H005", run((PATH, goal_note(**{key: value}))))
+    assert finding.suggestion == fix
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("status", "xyz"), ("status", "finished"), ("due", "2027/02/30"), ("due", "31/01/2027")],
+)
+def test_a_bad_value_with_no_one_good_value_meant_gets_the_form(key: str, value: str) -> None:
+    [finding] = of("H005", run((PATH, goal_note(**{key: value}))))
+    assert finding.suggestion.startswith("write the value in the form docs/format.md gives")
