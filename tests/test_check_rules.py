@@ -2821,3 +2821,26 @@ def test_a_bad_value_one_slip_from_a_good_one_is_told_the_good_one(
 def test_a_bad_value_with_no_one_good_value_meant_gets_the_form(key: str, value: str) -> None:
     [finding] = of("H005", run((PATH, goal_note(**{key: value}))))
     assert finding.suggestion.startswith("write the value in the form docs/format.md gives")
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "written"), [("Status", "done", "active"), ("Current", "5", "2")]
+)
+def test_a_key_twice_in_two_cases_with_two_values_says_which_counts(
+    key: str, value: str, written: str
+) -> None:
+    """Reported (tryout): `status: active` and `Status: done` said nothing; `show` put the
+    second under `other:`, and which one counts was anyone's guess."""
+    text = goal_note(**{key: value})
+    [finding] = of("H011", run((PATH, text)))
+    lower = key.lower()
+    assert (finding.line, finding.message) == (
+        line_of(text, key),
+        f"two values for `{lower}`: `{key}: {value}` here, and `{lower}: {written}` on line "
+        f"{line_of(text, lower)}, which journal reads",
+    )
+    assert finding.suggestion.startswith("keep the line you mean, in lower case")
+
+
+def test_a_key_twice_in_two_cases_with_one_value_is_not_told() -> None:
+    assert not of("H011", run((PATH, goal_note(Status="active"))))

@@ -1288,6 +1288,10 @@ RULES = (
             ("key-case",),
             "warning",
             "write it in lower case, as journal and Obsidian's Bases both read it",
+            {
+                "two values for": "keep the line you mean, in lower case, and delete the "
+                "other; until then journal reads the lower-case one"
+            },
         ),
     ),
     Rule(
