@@ -394,14 +394,14 @@ def _dated(
 
 #: The dashes typed for a hyphen or a minus that NFKC keeps (hyphen, figure and en dash,
 #: minus sign): in a date or a value, each is meant as ``-``.
-_DASHES = str.maketrans(dict.fromkeys("\u2010\u2012\u2013\u2212", "-"))
+DASHES = str.maketrans(dict.fromkeys("\u2010\u2012\u2013\u2212", "-"))
 
 
 def _refuse_other_characters(text: str) -> None:
     """Raise :class:`CheckInError` when ``text`` is a log line typed in other characters
     (full-width ones, as a Japanese input method types, or an en dash in the date): one
     that is one once its characters are folded to ASCII (NFKC, and dashes to ``-``)."""
-    match = _LOG_LINE.match(unicodedata.normalize("NFKC", text).translate(_DASHES))
+    match = _LOG_LINE.match(unicodedata.normalize("NFKC", text).translate(DASHES))
     if match is None:
         return
     day = next(group for group in ("linked", "marked", "plain") if match.group(group))

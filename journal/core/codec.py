@@ -260,6 +260,7 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
         if _check_hidden_opening(doc):
             return doc
         _check_late_block(doc)
+        _check_unopened(doc)
         _check_conflict(doc)
         return doc
     doc.newline = opening.group(1)
@@ -292,6 +293,9 @@ def parse_text(text: str, *, bom: bool = False) -> Document:
                 "git left a merge conflict in the front matter (the <<<<<<< line); resolve "
                 "it and remove the markers: the note is skipped until then",
             )
+        else:
+            rule = text.count("\n", 0, closing.start()) + 1
+            problem = _runs_into_text(yaml_text, problem, rule) or problem
         doc.refuse(problem.line, problem.message)
         return doc
     from journal.core.plain_yaml import LineMap  # _load imported it
@@ -394,6 +398,71 @@ def _check_late_block(doc: Document) -> None:
             "matter (which must start on line 1)",
             "warning",
         )
+
+
+def _check_unopened(doc: Document) -> None:
+    """Warn when a note's first lines are properties with a journal ``type``, closed by a
+    ``---`` line but opened by none (the opening line went missing): read as text, and one
+    ``---`` on line 1 mends it (not a new block, which would leave them in the text)."""
+    if _PROPERTY_LINE.match(doc.text) is None:  # most notes: a heading or prose first
+        return
+    closing = _CLOSE.search(doc.text)
+    block = doc.text[: closing.start()] if closing else ""
+    if not _TYPE_LINE.search(block):
+        return
+    data, problem = _load(block)
+    if problem is None and isinstance(data, dict):
+        last = block.count("\n")
+        doc.refuse(
+            1,
+            f"no '---' line opens the front matter: the properties on lines 1-{last}, closed "
+            f"by the '---' on line {last + 1}, are read as text",
+            "warning",
+        )
+
+
+#: A line of markdown that can't go on a property: a heading, a list item.
+_MARKDOWN_LINE = lazy(r"#{1,6}[ \t]|[-*+][ \t]|\d+[.)][ \t]")
+_INDENTED = lazy(r"[ \t]+\S")
+
+
+def _runs_into_text(yaml_text: str, problem: Problem, closing: int) -> Problem | None:
+    """The problem of front matter whose closing ``---`` went missing, so that YAML read
+    on into the note's text up to a later ``---`` rule (line ``closing``) and stopped there
+    (``problem``): the properties, read alone, end on a line followed by a heading, a
+    list item or a blank line, and no property comes between them and where YAML stopped.
+    None when that is not so."""
+    if problem.line is None:
+        return None
+    lines = yaml_text.splitlines()  # lines[i] is the file's line i + 2
+    stopped = problem.line - 2
+    keys = [
+        i
+        for i, line in enumerate(lines[: stopped + 1])
+        if _PROPERTY_LINE.match(line) and not _MARKDOWN_LINE.match(line)  # `- 2026-11-20: +1`
+    ]
+    if not keys or keys[-1] == stopped or lines[keys[-1]][:1].isspace():
+        return None
+    end = keys[-1]  # the last property, then its indented lines (or items, if it has none)
+    empty = lines[end].rstrip().endswith(":")
+    while end + 1 < len(lines) and (
+        _INDENTED.match(lines[end + 1]) or (empty and lines[end + 1].startswith("- "))
+    ):
+        end += 1
+    after = lines[end + 1] if end + 1 < len(lines) else None
+    if end >= stopped or after is None:
+        return None
+    if after.strip(" ") and not (_MARKDOWN_LINE.match(after) and not empty):  # a tab: its own
+        return None
+    data, unread = _load("\n".join(lines[: end + 1]) + "\n")
+    if unread is not None or not isinstance(data, dict):
+        return None
+    return Problem(
+        end + 2,
+        f"invalid front matter: the closing '---' is missing after line {end + 2}, the last "
+        "property: the note's text after it is read as properties, up to the '---' on line "
+        f"{closing}",
+    )
 
 
 def _load(yaml_text: str) -> tuple[Any, Problem | None]:

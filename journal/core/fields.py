@@ -619,6 +619,18 @@ def read_typed(
                         "key-case",
                     )
                 )
+            elif (twin := other_case_twin(key, fields, props)) and props[twin] != raw:
+                problems.append(
+                    Diagnostic(
+                        path,
+                        key_lines.get(key),
+                        f"two values for `{twin}`: `{key}: {single_line(str(raw))}` here, "
+                        f"and `{twin}: {single_line(str(props[twin]))}` on line "
+                        f"{key_lines.get(twin)}, which journal reads",
+                        "warning",
+                        "key-case",
+                    )
+                )
             continue
         try:
             if spec.type == "milestones" and raw is not None:  # none: as an empty list
@@ -720,16 +732,29 @@ def item_line(raw: Any, index: int, key: str | None, line: int | None) -> int | 
     return key_lines.get(key, lines[index]) if key is not None else lines[index]
 
 
-def other_case(key: Any, fields: dict[str, Field], props: dict[str, Any]) -> bool:
-    """Whether ``key`` is a known property written in other case (``Status``) with no
-    ``status`` beside it: meant as that property, which Obsidian shows as one (``Tags``,
-    ``Aliases`` and ``cssclasses`` in any case are read as they are)."""
+def _known_lowered(key: Any, fields: dict[str, Field]) -> str | None:
+    """The known property ``key`` names in other case (``Status``: ``status``), else None
+    (``Tags``, ``Aliases`` and ``cssclasses`` in any case are read as they are)."""
     if not isinstance(key, str) or key == key.lower():
-        return False
+        return None
     lowered = key.lower()
     if lowered in OBSIDIAN_LISTS or lowered in OBSIDIAN_LISTS.values():
-        return False  # read in any case, as Obsidian reads them
-    return lowered in fields and lowered not in props
+        return None  # read in any case, as Obsidian reads them
+    return lowered if lowered in fields else None
+
+
+def other_case(key: Any, fields: dict[str, Field], props: dict[str, Any]) -> bool:
+    """Whether ``key`` is a known property written in other case (``Status``) with no
+    ``status`` beside it: meant as that property, which Obsidian shows as one."""
+    lowered = _known_lowered(key, fields)
+    return lowered is not None and lowered not in props
+
+
+def other_case_twin(key: Any, fields: dict[str, Field], props: dict[str, Any]) -> str | None:
+    """The lower-case property beside ``key``, a known one in other case (``status``
+    beside ``Status``): the one journal reads."""
+    lowered = _known_lowered(key, fields)
+    return lowered if lowered is not None and lowered in props else None
 
 
 def refuse_other_case(

@@ -7,6 +7,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from datetime import date
 
 from journal.core import codec, plain_yaml
 from journal.core.catalog import (
@@ -17,7 +18,7 @@ from journal.core.catalog import (
     match_head,
     one_slip_from,
 )
-from journal.core.checkins import INLINE_KEY, CheckIn, MiswrittenValue, parse_inline
+from journal.core.checkins import DASHES, INLINE_KEY, CheckIn, MiswrittenValue, parse_inline
 from journal.core.errors import Ambiguous, Diagnostic
 from journal.core.fields import (
     CONTACT_FIELDS,
@@ -49,6 +50,7 @@ from journal.core.names import (
     file_stem,
     match_key,
     one_slip,
+    shortened,
     unfit_for_windows,
     windows_faults,
 )
@@ -61,6 +63,7 @@ from journal.core.notes import (
     stem_of,
     unticked,
 )
+from journal.core.numerals import named_chars
 from journal.core.periodic import PeriodicSettings
 from journal.core.regex import lazy
 from journal.core.rules.base import Check, Context, Problem, Rule, line_of, names_file
@@ -1007,7 +1010,10 @@ def bad_value(ctx: Context) -> Iterator[Problem]:
         fix = (
             _RUN_THE_TEMPLATE
             if problem.message.endswith(TEMPLATER)
-            else _wikilink_fix(ctx, problem) or _unit_word_fix(ctx, problem)
+            else _wikilink_fix(ctx, problem)
+            or _unit_word_fix(ctx, problem)
+            or _choice_fix(problem)
+            or _date_fix(problem)
         )
         yield problem if fix is None else Problem(problem.path, problem.line, problem.message, fix)
 
@@ -1031,6 +1037,44 @@ def _unit_word_fix(ctx: Context, problem: Problem) -> str | None:
     if not unit:
         return f"{fix}, and the word as the unit: `unit: {word}`"
     return f"{fix} (the unit, `unit: {unit}`, names what it counts)"
+
+
+#: A choice not among its property's: ``status should be one of active, ..., not 'activ'``
+_NOT_A_CHOICE = lazy(r"(\w+) should be one of (.*), not '(.*)'")
+#: A date not written YYYY-MM-DD: ``due: '2027/01/31' is not a date (expected YYYY-MM-DD)``
+_NOT_A_DATE = lazy(r"(\w+): '(.*)' is not a date \(expected YYYY-MM-DD\)")
+#: A date in year, month, day order with another separator, or a one-digit month or day.
+_OTHER_DATE = lazy(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
+
+
+def _choice_fix(problem: Problem) -> str | None:
+    """The one choice a bad value is a slip for (``status: activ``: ``active``)."""
+    told = _NOT_A_CHOICE.fullmatch(problem.message)
+    if told is None:
+        return None
+    key, choices, typed = told.groups()
+    typed = typed.strip().casefold()
+    meant = [c for c in choices.split(", ") if one_slip(typed, c) or shortened(typed, c)]
+    return f"did you mean `{key}: {meant[0]}`?" if len(meant) == 1 else None
+
+
+def _date_fix(problem: Problem) -> str | None:
+    """The date a bad one means when that is beyond doubt: year, month and day in that
+    order with another separator (``2027/01/31``), one digit (``2027-1-31``), or in other
+    characters (an en dash, full-width digits)."""
+    told = _NOT_A_DATE.fullmatch(problem.message)
+    if told is None:
+        return None
+    key, typed = told.groups()
+    written = _OTHER_DATE.fullmatch(unicodedata.normalize("NFKC", typed).translate(DASHES))
+    if written is None:
+        return None
+    year, _, month, day = written.groups()
+    with contextlib.suppress(ValueError):
+        meant = f"`{key}: {date(int(year), int(month), int(day)).isoformat()}`"
+        chars = named_chars(typed)
+        return f"write it in ASCII characters, {meant}{chars}" if chars else f"write it {meant}"
+    return None
 
 
 def _wikilink_fix(ctx: Context, problem: Problem) -> str | None:
@@ -1135,6 +1179,9 @@ RULES = (
             "fix the YAML between the `---` lines (quote values holding ': ', indent with "
             "spaces, no duplicate keys); the note is skipped until then",
             {
+                "invalid front matter: the closing '---' is missing after line": "add a `---` "
+                "line after the line named, the last property, so that the note's text starts "
+                "after it; the note is skipped until then",
                 "git left a merge conflict": "keep the lines you want between the `<<<<<<<` "
                 f"and `>>>>>>>` lines and remove the marker lines ({_DIFF3}); the note is "
                 "skipped until then",
@@ -1210,6 +1257,10 @@ RULES = (
             "properties are `key: value` lines in one block from a `---` on line 1 to the "
             "next `---`: write this block so, move it there or merge it into the first, or "
             "remove it",
+            {
+                "no '---' line opens": "add `---` as the first line, above the properties "
+                "(one line: they are closed already)"
+            },
         ),
     ),
     Rule(
@@ -1244,6 +1295,10 @@ RULES = (
             ("key-case",),
             "warning",
             "write it in lower case, as journal and Obsidian's Bases both read it",
+            {
+                "two values for": "keep the line you mean, in lower case, and delete the "
+                "other; until then journal reads the lower-case one"
+            },
         ),
     ),
     Rule(
