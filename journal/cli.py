@@ -1242,7 +1242,7 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
     def on_reading(total: int) -> None:
         echo(reading_line(total, time.strftime("%H:%M:%S")))
 
-    unread = watch_vault(
+    left = watch_vault(
         vault,
         on_update=on_update,
         log=lambda message: echo(message, err=True),
@@ -1253,7 +1253,7 @@ def watch(state: State, quiet: bool, regenerate: bool) -> None:
         output=_output_fd(),
     )
     if not quiet:
-        echo(stopped_line(unread))
+        echo(stopped_line(left["unread"], left["review"]))
 
 
 def _output_fd() -> int | None:

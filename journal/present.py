@@ -289,11 +289,15 @@ def reading_line(total: int, clock: str) -> str:
     return f"{clock} checking {plural(total, 'changed file')}..."
 
 
-def stopped_line(unread: int) -> str:
-    """The watcher's last line; the notes a stop left unread, if any."""
-    if not unread:
-        return "stopped"
-    return f"stopped; {plural(unread, 'changed note')} not read yet (the next command reads them)"
+def stopped_line(unread: int, review: str | None = None) -> str:
+    """The watcher's last line; what the stop left undone: the notes left unread, the
+    review whose regeneration it gave up."""
+    left = ["stopped"]
+    if unread:
+        left.append(f"{plural(unread, 'changed note')} not read yet (the next command reads them)")
+    if review is not None:
+        left.append(f"{review} not regenerated (`journal review` or the next watch does it)")
+    return "; ".join(left)
 
 
 def watch_line(update: dict[str, Any], clock: str) -> str:

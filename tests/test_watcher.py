@@ -6,6 +6,7 @@ Every test ends with the index equal to a fresh rebuild of the vault.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import re
@@ -2335,3 +2336,131 @@ def test_a_top_level_folder_moved_is_one_update(
     removing = [u for u in watching.updates if u.refresh.removed]
     assert [len(u.refresh.removed) for u in removing] == [300 + (old == "people")]
     assert [len(u.refresh.parsed) for u in removing] == [300 + (old == "people")]
+
+
+def _goals_in_git(vault: Path, write: Write, tmp_path: Path, commits: int = 3) -> list[str]:
+    """Five goals changed by each of ``commits`` commits, and this week's review made on
+    2026-11-19 (``JOURNAL_TODAY`` must be that day); the commit ids, newest first."""
+    from click.testing import CliRunner
+
+    from journal.cli import cli
+    from tests.gitutil import Git
+
+    git = Git(vault, tmp_path / "home").init()
+    made = []
+    for n in range(commits):
+        for g in range(5):
+            write(f"goals/g{g}.md", goal_text(f"Goal {g}", current=n))
+        made.insert(0, git.commit(f"week {n}", f"2026-11-1{n}"))
+    assert CliRunner().invoke(cli, ["--vault", str(vault), "review"]).exit_code == 0
+    _saved_a_while_ago(vault / "reviews/2026-W47.md")
+    return made
+
+
+def _stopped_in_process(opened: Vault, today: date) -> tuple[dict[str, Any], list[str]]:
+    """``watch --regenerate`` of ``opened`` in this process (its real signal handlers),
+    until a SIGTERM the test sends itself ends it (one from a timer after 30 s: a test
+    whose stop never comes fails, rather than hang); what it returns, and what it logged."""
+    from journal.usecases.watching import watch_vault
+
+    logged: list[str] = []
+    written: list[str] = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)  # a late one: harmless
+    timer = threading.Timer(30, os.kill, (os.getpid(), signal.SIGTERM))
+    timer.start()
+    try:
+        left = watch_vault(
+            opened,
+            on_update=lambda record: None,
+            log=logged.append,
+            regenerate=lambda: today,
+            on_regenerated=lambda result, why: written.append(why),
+        )
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGTERM, previous)
+    assert written == [], "regenerated after the stop"
+    return left, logged
+
+
+@pytest.mark.parametrize("at", ["history", "write"])
+def test_a_stop_during_a_regeneration_abandons_it(
+    vault: Path, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, at: str
+) -> None:
+    """Reported: Ctrl-C or SIGTERM while the review was regenerated waited for it (3 s on
+    700 goals; 7 s at the first start, the git history being read), then wrote the review
+    anyway.  A stop now ends the regeneration at the next commit or goal file read, and
+    at the latest just before the write: the review stays as it was, the git history
+    read so far is cached as any other (a later command finds it as git has it), and the
+    last line says the review was not regenerated.  Here the review was made the day
+    before, so the watcher regenerates it once watching (the observer runs); the stop
+    comes as it reads the second commit of a history read anew, or as it writes."""
+    from journal.present import stopped_line
+    from journal.usecases.history import load_history
+
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-19")
+    made = _goals_in_git(vault, write, tmp_path)
+    review = vault / "reviews/2026-W47.md"
+    before = review.read_bytes()
+    cache = tmp_path / "cache/journal/history"
+    opened = Vault.open(vault)
+    read: list[int] = []  # the commits the history read, each as it starts
+
+    def stop() -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    if at == "history":
+        shutil.rmtree(cache)  # a first start: the history is read from git
+
+        @contextlib.contextmanager
+        def working(label: str) -> Iterator[Callable[[int, int], None]]:
+            def progress(done: int, total: int) -> None:
+                if label == "git history" and done < total:
+                    read.append(done)
+                    if len(read) == 2:
+                        stop()
+
+            yield progress
+
+        opened.working = working
+    else:
+        opened.before_write = lambda path: stop()
+    left, logged = _stopped_in_process(opened, date(2026, 11, 20))
+    assert review.read_bytes() == before
+    assert left == {"unread": 0, "review": "reviews/2026-W47.md"}, logged
+    assert stopped_line(left["unread"], left["review"]) == (
+        "stopped; reviews/2026-W47.md not regenerated (`journal review` or the next watch does it)"
+    )
+    if at == "history":
+        assert read == [0, 1]  # none read after the stop
+        (stored,) = cache.glob("*.json")
+        kept = json.loads(stored.read_text())
+        assert kept["head"] is None and list(kept["commits"]) == made[:1]
+    history = load_history(Vault.open(vault))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "fresh"))
+    fresh = load_history(Vault.open(vault))
+    assert history.commits == fresh.commits
+
+
+def test_following_goals_through_git_stops_when_asked(
+    vault: Path, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each goal's series is followed through the history (seconds for hundreds of goals
+    without an id): a stop asked for meanwhile ends it at the next goal."""
+    from journal.core.errors import Stopped
+    from journal.usecases.history import goals_series, load_history
+
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-19")
+    _goals_in_git(vault, write, tmp_path)
+    opened = Vault.open(vault)
+    load_history(opened)  # as a watcher has it: the history read
+    index = Index.open(opened)
+    index.refresh()
+    with index.reading() as reader:
+        goals = opened.catalog(reader).goals
+    index.close()
+    asked: list[bool] = []
+    opened.stopping = lambda: asked.append(True) or len(asked) > 2
+    with pytest.raises(Stopped):
+        goals_series(opened, goals, date(2026, 11, 20))
+    assert len(asked) == 3 and len(goals) == 5

@@ -15,7 +15,7 @@ from journal.adapters.vault import Vault
 from journal.adapters.watcher import SAVE_SECONDS, Update, Watcher, stop_on_signals
 from journal.core import codec
 from journal.core.catalog import warns
-from journal.core.errors import Conflict, JournalError
+from journal.core.errors import Conflict, JournalError, Stopped
 from journal.core.generated import HASH_KEY, MARK
 from journal.core.notes import emptied
 from journal.usecases.generate import UnlistedFolders
@@ -66,6 +66,7 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
             _settled(vault, path, place.adopted)
             if hook is not None:
                 hook(path)
+            vault.check_stop()  # the last moment: nothing is written after a stop
 
         vault.before_write = settled_then
         try:
@@ -77,6 +78,8 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
             raise Unlisted(f"{exc.why}; it will be once {exc.it} can be read") from None
         except FileNotFoundError:  # moved or deleted meanwhile: its own event comes
             raise NotNow(f"{rel} was moved or deleted meanwhile") from None
+        except Stopped as exc:
+            raise Stopped(exc.message, path=rel) from None
         finally:
             vault.before_write = hook
     if result.written.action == "updated":
@@ -227,7 +230,7 @@ def watch_vault(
     on_regenerated: Callable[[dict[str, Any], str], None] | None = None,
     on_ready: Callable[[], None] | None = None,
     output: int | None = None,
-) -> int:
+) -> dict[str, Any]:
     """Watch ``vault`` until Ctrl-C or SIGTERM; ``on_update`` runs after every batch of
     index changes, whose record lists the errors of the notes it read (``errors``).
     With ``regenerate`` (a function giving today), this week's review is regenerated
@@ -245,21 +248,28 @@ def watch_vault(
     ``on_ready``: the first reconcile is done and the watches are in place.  The
     settings are read again when edited, except ``[watch]``'s (see :class:`Watcher`).
     ``output``: the file descriptor the updates are printed to; when it is a pipe whose
-    reader went away, watching stops with :class:`BrokenPipeError` within a tick."""
+    reader went away, watching stops with :class:`BrokenPipeError` within a tick.
+
+    Returns what the stop left undone: ``unread``, how many changed files a refresh
+    left unread; ``review``, the review whose regeneration the stop cut short (given up
+    at once: nothing is written once a stop is asked for), or None."""
     index = Index.open(vault)  # its notices go through vault.notice, as every command's
     settings = vault.config.watch
 
     waiting: NotNow | None = None  # why a regeneration was put off
     review: str | None = None  # the path of the review the watcher last regenerated
     day: date | None = None  # the day the review was last regenerated for
+    abandoned: str | None = None  # the review a stop cut the regeneration of short
 
     def regenerated(index: Index, today: date) -> dict[str, Any] | None:
-        nonlocal waiting, day, review
+        nonlocal waiting, day, review, abandoned
         was_waiting, waiting, day = waiting, None, today
         try:
             result = regenerate_review(index.vault, index, today)
             review = result["path"] if result is not None else review
             return result
+        except Stopped as exc:
+            abandoned = exc.path
         except NotNow as exc:
             if exc.told and not (was_waiting and was_waiting.told):  # once, not per batch
                 log(f"review not regenerated: {exc}")
@@ -310,9 +320,10 @@ def watch_vault(
         log=log,
         output=output,
     )
+    vault.stopping = watcher.stop_event.is_set  # the settings read again keep it
     try:
         with stop_on_signals(watcher):
             watcher.run()
     finally:
         watcher.index.close()
-    return watcher.unread
+    return {"unread": watcher.unread, "review": abandoned}
