@@ -2464,3 +2464,37 @@ def test_following_goals_through_git_stops_when_asked(
     with pytest.raises(Stopped):
         goals_series(opened, goals, date(2026, 11, 20))
     assert len(asked) == 3 and len(goals) == 5
+
+
+def test_a_watcher_waiting_for_another_build_stops_at_once(vault: Path) -> None:
+    """Found in a tryout: a watcher started while another process built the index (a
+    second watcher started at once on a new cache) waited for that build's lock, and
+    Ctrl-C or SIGTERM waited with it (24 s here; up to 120), though it said "Ctrl-C
+    stops"."""
+    import fcntl
+
+    total = index_module.PARALLEL_MIN + 10
+    write_many_notes(vault, total)
+    lock = index_module._build_lock(default_path(Vault.open(vault)))
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    held = os.open(lock, os.O_RDONLY | os.O_CREAT, 0o666)
+    fcntl.flock(held, fcntl.LOCK_EX)  # as another process's build holds it
+    proc = _start_cli(vault)
+    try:
+        assert proc.stderr is not None
+        assert "is being written by another journal process" in _line(proc, proc.stderr)
+        sent = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=60)
+        took = time.monotonic() - sent
+    finally:
+        proc.kill()  # a watcher that did not stop: not left running
+        os.close(held)
+    assert proc.returncode == 0 and "Traceback" not in err, err
+    last = out.rstrip().rsplit("\n", 1)[-1]
+    unread = re.fullmatch(
+        r"stopped; (\d+) changed notes not read yet \(the next command reads them\)", last
+    )
+    assert unread is not None, last
+    assert len(dump(default_path(Vault.open(vault)))["notes"]) + int(unread.group(1)) == total
+    assert took < 3.0, f"stopping took {took:.1f} s"
