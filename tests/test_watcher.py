@@ -2357,13 +2357,16 @@ def _goals_in_git(vault: Path, write: Write, tmp_path: Path, commits: int = 3) -
     return made
 
 
-def _stopped_in_process(opened: Vault, today: date) -> tuple[dict[str, Any], list[str]]:
+def _stopped_in_process(
+    opened: Vault, today: date, logged: list[str] | None = None
+) -> tuple[dict[str, Any], list[str]]:
     """``watch --regenerate`` of ``opened`` in this process (its real signal handlers),
     until a SIGTERM the test sends itself ends it (one from a timer after 30 s: a test
-    whose stop never comes fails, rather than hang); what it returns, and what it logged."""
+    whose stop never comes fails, rather than hang); what it returns, and what it logged
+    (into ``logged``, when given)."""
     from journal.usecases.watching import watch_vault
 
-    logged: list[str] = []
+    logged = [] if logged is None else logged
     written: list[str] = []
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)  # a late one: harmless
     timer = threading.Timer(30, os.kill, (os.getpid(), signal.SIGTERM))
@@ -2498,3 +2501,33 @@ def test_a_watcher_waiting_for_another_build_stops_at_once(vault: Path) -> None:
     assert unread is not None, last
     assert len(dump(default_path(Vault.open(vault)))["notes"]) + int(unread.group(1)) == total
     assert took < 3.0, f"stopping took {took:.1f} s"
+
+
+def test_a_vault_moved_while_its_history_is_read_is_no_damaged_repository(
+    vault: Path, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in a tryout: the vault folder moved while a watcher starting read its git
+    history said `git history unavailable: object 6fd6595ba4b2 is missing from the
+    repository (git fsck shows what is damaged)` (or `Unable to read tree`), then that
+    the review was not regenerated, then that the vault was gone.  The repository was
+    fine: only the last is said."""
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-19")
+    _goals_in_git(vault, write, tmp_path)
+    shutil.rmtree(tmp_path / "cache/journal/history")  # read from git, as at a first start
+    opened = Vault.open(vault)
+    notices: list[str] = []
+    opened.notify = notices.append
+
+    @contextlib.contextmanager
+    def working(label: str) -> Iterator[Callable[[int, int], None]]:
+        def progress(done: int, total: int) -> None:
+            if done == 0:
+                vault.rename(tmp_path / "moved")
+
+        yield progress
+
+    opened.working = working
+    logged: list[str] = []
+    with pytest.raises(NotFound, match=r"the vault folder .* is gone; stopped watching"):
+        _stopped_in_process(opened, date(2026, 11, 20), logged)
+    assert (notices, logged) == ([], [])

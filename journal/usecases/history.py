@@ -365,12 +365,16 @@ def _from_cache(
 
 def history_if_any(vault: Vault) -> LoadedHistory | None:
     """The history for a command that only adds it to what it shows: None when the
-    vault is not in a repository, or, with a notice, when git's history can't be read."""
+    vault is not in a repository, or, with a notice, when git's history can't be read;
+    :class:`NotFound` when that is because the vault folder is gone (moved meanwhile:
+    no fault of git's)."""
     try:
         return load_history(vault)
     except NoRepository:
         return None
     except HistoryUnavailable as exc:
+        if not vault.root.is_dir():
+            raise NotFound(f"the vault folder {vault.root} is gone") from None
         vault.notice(f"{exc}; going on without it")
         return None
 

@@ -275,7 +275,8 @@ def watch_vault(
                 log(f"review not regenerated: {exc}")
             waiting = exc
         except JournalError as exc:
-            log(f"review not regenerated: {exc}")
+            if index.vault.root.is_dir():  # else watching stops at once, saying so
+                log(f"review not regenerated: {exc}")
         return None
 
     def handle(update: Update) -> None:
