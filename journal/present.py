@@ -317,11 +317,13 @@ def watch_line(update: dict[str, Any], clock: str) -> str:
             else f"{len(offline)} notes not downloaded from iCloud (only their placeholders "
             "are here), left out"
         )
-    if not parts and update.get("elsewhere"):
-        parts.append("changes stored by another journal process (a command, a watcher)")
+    scope = " (full reconcile)" if update["full"] else ""
+    if not parts and update.get("elsewhere"):  # one parenthesis, not two in a row
+        full = "; full reconcile" if scope else ""
+        parts.append(f"changes stored by another journal process (a command, a watcher{full})")
+        scope = ""
     if not parts and update.get("settings"):
         parts.append("settings read again")
-    scope = " (full reconcile)" if update["full"] else ""
     return f"{clock} {'; '.join(parts)}{scope} in {update['seconds'] * 1000:.0f} ms"
 
 

@@ -1401,6 +1401,14 @@ def test_a_watch_line_of_changes_stored_elsewhere_names_no_command_alone() -> No
     assert watch_line(update, "10:44:10") == (
         "10:44:10 changes stored by another journal process (a command, a watcher) in 1 ms"
     )
+    # found in a tryout: "... (a command, a watcher) (full reconcile) in 10 ms"
+    assert watch_line({**update, "full": True}, "10:44:10") == (
+        "10:44:10 changes stored by another journal process (a command, a watcher; full "
+        "reconcile) in 1 ms"
+    )
+    assert watch_line({**update, "elsewhere": False, "settings": True, "full": True}, "1") == (
+        "1 settings read again (full reconcile) in 1 ms"
+    )
 
 
 def test_the_reading_line_counts_the_notes() -> None:
