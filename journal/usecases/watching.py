@@ -37,8 +37,9 @@ def update_record(update: Update) -> dict[str, Any]:
     }
 
 
-def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any] | None:
-    """Bring this week's review note up to date, if it exists (never creates it).
+def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]:
+    """Bring this week's review note up to date; one that does not exist is never made
+    (:class:`Unmade`).
 
     Only generated sections the user has not edited change (see ``journal
     review``); the written path is refreshed in the index at once, so the
@@ -59,7 +60,10 @@ def regenerate_review(vault: Vault, index: Index, today: date) -> dict[str, Any]
         place = found(seen[0])
         rel = place.path
         if not vault.disk_path(rel).is_file():
-            return None
+            raise Unmade(
+                f"there is no review of this week yet ({rel}); it will be kept up to date "
+                "once `journal review` has made it"
+            )
         hook = vault.before_write
 
         def settled_then(path: str) -> None:  # and again once read, just before writing
@@ -111,6 +115,14 @@ class GitRunning(GitBusy):
     """A git command holds git's index, for a moment (a checkout, a commit): not told."""
 
     told = False
+
+
+class Unmade(NotNow):
+    """No review of this week yet: only `journal review` makes one, never the watcher
+    (told once).  Not tried again once idle: making it is a batch of its own."""
+
+    told = True
+    idle = False
 
 
 class Unlisted(NotNow):
@@ -235,20 +247,19 @@ def watch_vault(
     index changes, whose record lists the errors of the notes it read (``errors``).
     With ``regenerate`` (a function giving today), this week's review is regenerated
     after each batch that changed notes, or found them stored by another command; its
-    result is the batch record's ``regenerated`` (None when there is no review note
-    yet).  Once idle, it also does what a batch put off (a save, git), and regenerates
-    the review when the day changed since it was last made (at the start too, so a
-    review made on another day is brought up to date); not when git's HEAD moved alone
-    (a commit): the review rewritten after every commit left the working tree changed,
-    and `git pull --rebase` refused; its result (written or
-    not: it tells the edits kept) is passed to ``on_regenerated`` with why it was made
-    now.  ``on_reading(total)``:
-    a refresh has been reading ``total`` changed files for more than a second.  Returns
-    how many changed files were left unread when watching stopped in a refresh.
-    ``on_ready``: the first reconcile is done and the watches are in place.  The
-    settings are read again when edited, except ``[watch]``'s (see :class:`Watcher`).
-    ``output``: the file descriptor the updates are printed to; when it is a pipe whose
-    reader went away, watching stops with :class:`BrokenPipeError` within a tick.
+    result is the batch record's ``regenerated`` (None when it was not regenerated: no
+    review note yet, told once, or put off).  Once idle, it also does what a batch put
+    off (a save, git), and regenerates the review when the day changed since it was
+    last made (at the start too, so a review made on another day is brought up to
+    date); not when git's HEAD moved alone (a commit): the review rewritten after every
+    commit left the working tree changed, and `git pull --rebase` refused; its result
+    (written or not: it tells the edits kept) is passed to ``on_regenerated`` with why
+    it was made now.  ``on_reading(total)``: a refresh has been reading ``total``
+    changed files for more than a second.  ``on_ready``: the first reconcile is done
+    and the watches are in place.  The settings are read again when edited, except
+    ``[watch]``'s (see :class:`Watcher`).  ``output``: the file descriptor the updates
+    are printed to; when it is a pipe whose reader went away, watching stops with
+    :class:`BrokenPipeError` within a tick.
 
     Returns what the stop left undone: ``unread``, how many changed files a refresh
     left unread; ``review``, the review whose regeneration the stop cut short (given up
@@ -266,7 +277,7 @@ def watch_vault(
         was_waiting, waiting, day = waiting, None, today
         try:
             result = regenerate_review(index.vault, index, today)
-            review = result["path"] if result is not None else review
+            review = result["path"]
             return result
         except Stopped as exc:
             abandoned = exc.path
