@@ -289,6 +289,14 @@ def reading_line(total: int, clock: str) -> str:
     return f"{clock} checking {plural(total, 'changed file')}..."
 
 
+def history_line(total: int, clock: str) -> str:
+    """The watcher's line while git's history is read for the review (at its first
+    start, after a commit)."""
+    return (
+        f"{clock} reading git history ({plural(total, 'commit')}, kept in the cache once read)..."
+    )
+
+
 def stopped_line(unread: int, review: str | None = None) -> str:
     """The watcher's last line; what the stop left undone: the notes left unread, the
     review whose regeneration it gave up."""

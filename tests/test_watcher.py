@@ -2371,12 +2371,15 @@ def _goals_in_git(vault: Path, write: Write, tmp_path: Path, commits: int = 3) -
 
 
 def _stopped_in_process(
-    opened: Vault, today: date, logged: list[str] | None = None
+    opened: Vault,
+    today: date,
+    logged: list[str] | None = None,
+    on_history: Callable[[int], None] | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
     """``watch --regenerate`` of ``opened`` in this process (its real signal handlers),
     until a SIGTERM the test sends itself ends it (one from a timer after 30 s: a test
     whose stop never comes fails, rather than hang); what it returns, and what it logged
-    (into ``logged``, when given)."""
+    (into ``logged``, when given).  ``on_history``: as watch_vault's."""
     from journal.usecases.watching import watch_vault
 
     logged = [] if logged is None else logged
@@ -2391,6 +2394,7 @@ def _stopped_in_process(
             log=logged.append,
             regenerate=lambda: today,
             on_regenerated=lambda result, why: written.append(why),
+            on_history=on_history,
         )
     finally:
         timer.cancel()
@@ -2410,7 +2414,8 @@ def test_a_stop_during_a_regeneration_abandons_it(
     read so far is cached as any other (a later command finds it as git has it), and the
     last line says the review was not regenerated.  Here the review was made the day
     before, so the watcher regenerates it once watching (the observer runs); the stop
-    comes as it reads the second commit of a history read anew, or as it writes."""
+    comes as it reads the second commit of a history read anew (told as a long read at
+    once), or as it writes."""
     from journal.present import stopped_line
     from journal.usecases.history import load_history
 
@@ -2420,35 +2425,25 @@ def test_a_stop_during_a_regeneration_abandons_it(
     before = review.read_bytes()
     cache = tmp_path / "cache/journal/history"
     opened = Vault.open(vault)
-    read: list[int] = []  # the commits the history read, each as it starts
 
-    def stop() -> None:
+    def stop(*_args: object) -> None:
         os.kill(os.getpid(), signal.SIGTERM)
 
     if at == "history":
         shutil.rmtree(cache)  # a first start: the history is read from git
-
-        @contextlib.contextmanager
-        def working(label: str) -> Iterator[Callable[[int, int], None]]:
-            def progress(done: int, total: int) -> None:
-                if label == "git history" and done < total:
-                    read.append(done)
-                    if len(read) == 2:
-                        stop()
-
-            yield progress
-
-        opened.working = working
+        # told as the second commit is read (the first one took longer than no time)
+        monkeypatch.setattr("journal.adapters.watcher.READING_NOTICE", 0.0)
     else:
-        opened.before_write = lambda path: stop()
-    left, logged = _stopped_in_process(opened, date(2026, 11, 20))
+        opened.before_write = stop
+    left, logged = _stopped_in_process(
+        opened, date(2026, 11, 20), on_history=stop if at == "history" else None
+    )
     assert review.read_bytes() == before
     assert left == {"unread": 0, "review": "reviews/2026-W47.md"}, logged
     assert stopped_line(left["unread"], left["review"]) == (
         "stopped; reviews/2026-W47.md not regenerated (`journal review` or the next watch does it)"
     )
-    if at == "history":
-        assert read == [0, 1]  # none read after the stop
+    if at == "history":  # the first commit read is kept, none read after the stop
         (stored,) = cache.glob("*.json")
         kept = json.loads(stored.read_text())
         assert kept["head"] is None and list(kept["commits"]) == made[:1]
@@ -2530,17 +2525,53 @@ def test_a_vault_moved_while_its_history_is_read_is_no_damaged_repository(
     opened = Vault.open(vault)
     notices: list[str] = []
     opened.notify = notices.append
-
-    @contextlib.contextmanager
-    def working(label: str) -> Iterator[Callable[[int, int], None]]:
-        def progress(done: int, total: int) -> None:
-            if done == 0:
-                vault.rename(tmp_path / "moved")
-
-        yield progress
-
-    opened.working = working
+    # told as the second commit is read: moved then
+    monkeypatch.setattr("journal.adapters.watcher.READING_NOTICE", 0.0)
     logged: list[str] = []
     with pytest.raises(NotFound, match=r"the vault folder .* is gone; stopped watching"):
-        _stopped_in_process(opened, date(2026, 11, 20), logged)
+        _stopped_in_process(
+            opened,
+            date(2026, 11, 20),
+            logged,
+            on_history=lambda total: vault.rename(tmp_path / "moved"),
+        )
     assert (notices, logged) == ([], [])
+
+
+def test_a_long_read_of_git_history_is_told_once_while_it_runs(
+    vault: Path, write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in a tryout: on a new cache, `watching` came 3.7 s after the first line, the
+    git history being read for the review, and nothing said so.  Reading it for more than
+    a second is told once, as a long read of changed files is."""
+    from journal.present import history_line
+    from journal.usecases.watching import watch_vault
+
+    monkeypatch.setattr("journal.adapters.watcher.READING_NOTICE", 0.0)
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-19")
+    _goals_in_git(vault, write, tmp_path)
+    shutil.rmtree(tmp_path / "cache/journal/history")  # read from git, as at a first start
+    told: list[int] = []
+
+    def tell(total: int) -> None:
+        told.append(total)
+        os.kill(os.getpid(), signal.SIGTERM)  # once told, nothing more to see
+
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    timer = threading.Timer(30, os.kill, (os.getpid(), signal.SIGTERM))
+    timer.start()
+    try:
+        watch_vault(
+            Vault.open(vault),
+            on_update=lambda record: None,
+            log=lambda line: None,
+            regenerate=lambda: date(2026, 11, 20),
+            on_history=tell,
+        )
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGTERM, previous)
+    assert told == [3]
+    assert history_line(3, "10:43:02") == (
+        "10:43:02 reading git history (3 commits, kept in the cache once read)..."
+    )

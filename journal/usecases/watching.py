@@ -12,7 +12,13 @@ from journal.adapters.files import read_note_at, stat_stamp
 from journal.adapters.gitfind import RUNNING, HistoryUnavailable, NoRepository
 from journal.adapters.index import Index
 from journal.adapters.vault import Vault
-from journal.adapters.watcher import SAVE_SECONDS, Update, Watcher, stop_on_signals
+from journal.adapters.watcher import (
+    SAVE_SECONDS,
+    Update,
+    Watcher,
+    stop_on_signals,
+    told_once_long,
+)
 from journal.core import codec
 from journal.core.catalog import warns
 from journal.core.errors import Conflict, JournalError, Stopped
@@ -238,6 +244,7 @@ def watch_vault(
     on_update: Callable[[dict[str, Any]], None],
     log: Callable[[str], None],
     on_reading: Callable[[int], None] | None = None,
+    on_history: Callable[[int], None] | None = None,
     regenerate: Callable[[], date] | None = None,
     on_regenerated: Callable[[dict[str, Any], str], None] | None = None,
     on_ready: Callable[[], None] | None = None,
@@ -248,14 +255,16 @@ def watch_vault(
     With ``regenerate`` (a function giving today), this week's review is regenerated
     after each batch that changed notes, or found them stored by another command; its
     result is the batch record's ``regenerated`` (None when it was not regenerated: no
-    review note yet, told once, or put off).  Once idle, it also does what a batch put
-    off (a save, git), and regenerates the review when the day changed since it was
+    review note yet, told once; put off; stopped).  Once idle, it also does what a batch
+    put off (a save, git), and regenerates the review when the day changed since it was
     last made (at the start too, so a review made on another day is brought up to
     date); not when git's HEAD moved alone (a commit): the review rewritten after every
     commit left the working tree changed, and `git pull --rebase` refused; its result
     (written or not: it tells the edits kept) is passed to ``on_regenerated`` with why
     it was made now.  ``on_reading(total)``: a refresh has been reading ``total``
-    changed files for more than a second.  ``on_ready``: the first reconcile is done
+    changed files for more than a second; ``on_history(total)``: the review's git
+    history (``total`` commits, not cached yet: at the first start, after a commit) has
+    been read for more than a second.  ``on_ready``: the first reconcile is done
     and the watches are in place.  The settings are read again when edited, except
     ``[watch]``'s (see :class:`Watcher`).  ``output``: the file descriptor the updates
     are printed to; when it is a pipe whose reader went away, watching stops with
@@ -266,6 +275,10 @@ def watch_vault(
     at once: nothing is written once a stop is asked for), or None."""
     index = Index.open(vault)  # its notices go through vault.notice, as every command's
     settings = vault.config.watch
+    # a line, not the commands' progress bar (git history's alone asks: load_history)
+    vault.working = None
+    if on_history is not None:
+        vault.working = lambda label: contextlib.nullcontext(told_once_long(on_history))
 
     waiting: NotNow | None = None  # why a regeneration was put off
     review: str | None = None  # the path of the review the watcher last regenerated
